@@ -1,0 +1,84 @@
+"""Ledger commands: search and person show."""
+
+from __future__ import annotations
+
+import argparse
+
+from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.store.history import TABLE_LABELS, person_history
+from fieldapp.store.repository import PERSON_TABLES, Repository
+from fieldapp.store.search import PersonSearch
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `search` and `person show`."""
+    p = sub.add_parser("search", help="查找人员（姓名、拼音、身份证或电话号码片段）")
+    p.add_argument("text")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    person = sub.add_parser("person", help="人员").add_subparsers(dest="person_cmd", required=True)
+    show = person.add_parser("show", help="显示一个人的信息")
+    show.add_argument("id_number")
+    show.add_argument("--json", action="store_true")
+    show.add_argument("--history", action="store_true", help="列出全部修改记录")
+    show.set_defaults(func=cmd_person_show)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Print matching persons, best first."""
+    ledger = open_ledger(args)
+    hits = PersonSearch(ledger.db).search(args.text, limit=args.limit)
+    if args.json:
+        print_json([h.as_dict() for h in hits])
+        return 0
+    repo = Repository(ledger)
+    for h in hits:
+        print(
+            f"{h.name}\t{h.id_number}\t{h.sex or ''}\t{h.phone or ''}\t{repo.area_path(h.area_code)}"
+        )
+    if not hits:
+        print("没有找到匹配的人员")
+    return 0
+
+
+def cmd_person_show(args: argparse.Namespace) -> int:
+    """Print one person, their records and (with --history) every change."""
+    ledger = open_ledger(args)
+    repo = Repository(ledger)
+    try:
+        person = repo.person_by_id_number(args.id_number)
+    except InvalidIdNumber as error:
+        return fail(str(error))
+    if person is None:
+        return fail(f"台账中没有身份证号为 {args.id_number} 的人员")
+    records = {
+        model.TABLE: [r.model_dump(mode="json") for r in repo.person_records(model, person.id)]
+        for model in PERSON_TABLES
+    }
+    data = person.model_dump(mode="json") | {
+        "sex": person.sex,
+        "birth_date": person.birth_date.isoformat(),
+        "place": repo.person_place(person),
+        "records": records,
+    }
+    history = person_history(ledger, person.id) if args.history else []
+    if args.json:
+        if args.history:
+            data["history"] = [h.as_dict() for h in history]
+        print_json(data)
+        return 0
+    print(f"{person.name}  {person.id_number}  {person.sex}  出生 {person.birth_date}")
+    print(
+        f"所在：{data['place']}  与户主关系：{person.relation}  劳动能力：{person.labour_ability}"
+    )
+    print(f"电话：{person.phone or '—'}")
+    for table, rows in records.items():
+        if rows:
+            print(f"{TABLE_LABELS.get(table, table)}：{len(rows)} 条")
+    for h in history:
+        label = TABLE_LABELS.get(h.table, h.table)
+        print(f"{h.at}  {h.author}@{h.device_id}  {label}.{h.field}: {h.old!r} → {h.new!r}")
+    return 0

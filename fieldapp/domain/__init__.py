@@ -1,0 +1,1 @@
+"""Pure domain: models, enums, ID-number rules and errors. No I/O."""

@@ -1,0 +1,46 @@
+"""Calendar arithmetic shared by the domain and the policy engine."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def whole_months_between(start: dt.date, end: dt.date) -> int:
+    """Completed months from `start` to `end` (0 when end < start + 1 month)."""
+    if end < start:
+        return 0
+    months = (end.year - start.year) * 12 + end.month - start.month
+    while months > 0 and add_months(start, months) > end:
+        months -= 1
+    return months
+
+
+def month_key(day: dt.date) -> str:
+    """'YYYY-MM' of a date."""
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def parse_date(text: str | dt.date | None) -> dt.date | None:
+    """ISO date from text (also 2024/3/5, 2024.03.05, 20240305); None for blank."""
+    if text is None or isinstance(text, dt.date):
+        return text
+    value = str(text).strip().replace("/", "-").replace(".", "-")
+    if not value:
+        return None
+    if len(value) == 8 and value.isdigit():
+        value = f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    parts = value.split(" ")[0].split("T")[0].split("-")
+    if len(parts) != 3:
+        raise ValueError(f"日期“{text}”格式不对，应为 YYYY-MM-DD")
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        raise ValueError(f"日期“{text}”不是有效日期") from None

@@ -1,0 +1,38 @@
+"""Named errors of the domain; every message is Chinese, for the user."""
+
+from __future__ import annotations
+
+
+class FieldappError(Exception):
+    """Base of every error the user may see; str() is a Chinese sentence."""
+
+
+class InvalidIdNumber(FieldappError):
+    """An ID number that fails GB 11643; `part` names what is broken."""
+
+    def __init__(self, part: str, message: str) -> None:
+        super().__init__(message)
+        self.part = part
+
+
+class DuplicateIdNumber(FieldappError):
+    """The ID number is already in the ledger; carries the existing person."""
+
+    def __init__(self, id_number: str, existing_id: str, existing_name: str, place: str) -> None:
+        super().__init__(f"身份证号码 {id_number} 已登记：{existing_name}（{place}），不能重复录入")
+        self.id_number = id_number
+        self.existing_id = existing_id
+        self.existing_name = existing_name
+        self.place = place
+
+
+class NeedsConfirmation(FieldappError):
+    """A warning the user must confirm before the write goes ahead."""
+
+
+class NotFound(FieldappError):
+    """A record asked for by id or ID number does not exist."""
+
+
+class ValidationFailed(FieldappError):
+    """Input that cannot be saved, with a Chinese reason."""

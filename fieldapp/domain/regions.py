@@ -1,0 +1,84 @@
+"""Administrative region codes (GB/T 2260): names and cross-county / cross-province tests.
+
+Names come from python-stdnum's historical table, read without its year ranges so retired codes
+still resolve (an ID keeps the code it was issued under).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+
+from stdnum import numdb
+
+
+class PlaceScope(StrEnum):
+    """Where a job is relative to the household registration (户籍所在县)."""
+
+    TOWNSHIP = "乡镇内"
+    COUNTY = "县内"
+    PROVINCE = "省内跨县"
+    OUT_OF_PROVINCE = "跨省"
+
+
+@cache
+def _table() -> numdb.NumDB:
+    return numdb.get("cn/loc")
+
+
+def _latest(names: str) -> str:
+    """Of 'X,[1983-1990]Y,[1990-]Z' keep the newest name, without its years."""
+    parts = [p for p in names.split(",") if p]
+    last = parts[-1]
+    return last.split("]", 1)[1] if last.startswith("[") else last
+
+
+@cache
+def region_name(code: str) -> str | None:
+    """Full name of a 6-digit code ('贵州省毕节市七星关区'), None when unknown."""
+    code = str(code)[:6]
+    if len(code) != 6 or not code.isdigit():
+        return None
+    info: dict[str, str] = {}
+    for _part, props in _table().info(code):
+        info.update(props)
+    if "county" not in info:
+        return None
+    province = info.get("province", "")
+    county = _latest(info["county"])
+    city = ""
+    if not code.endswith("00"):
+        city_info: dict[str, str] = {}
+        for _part, props in _table().info(code[:4] + "00"):
+            city_info.update(props)
+        city_name = _latest(city_info.get("county", ""))
+        if city_name and city_name not in (province, "市辖区", "县"):
+            city = city_name
+    return f"{province}{city}{county}" if county != province else province
+
+
+def county_of(code: str) -> str:
+    """The 6-digit county part of a region or area code."""
+    return str(code)[:6]
+
+
+def place_scope(home_code: str, work_code: str) -> PlaceScope:
+    """乡镇内 / 县内 / 省内跨县 / 跨省 from the home and workplace codes (6, 9 or 12 digits)."""
+    home, work = str(home_code), str(work_code)
+    if home[:2] != work[:2]:
+        return PlaceScope.OUT_OF_PROVINCE
+    if home[:6] != work[:6]:
+        return PlaceScope.PROVINCE
+    if len(home) >= 9 and len(work) >= 9 and home[:9] == work[:9]:
+        return PlaceScope.TOWNSHIP
+    return PlaceScope.COUNTY
+
+
+def is_cross_county(home_code: str, work_code: str) -> bool:
+    """True when the workplace lies outside the home county."""
+    return place_scope(home_code, work_code) in (PlaceScope.PROVINCE, PlaceScope.OUT_OF_PROVINCE)
+
+
+def is_cross_province(home_code: str, work_code: str) -> bool:
+    """True when the workplace lies outside the home province."""
+    return place_scope(home_code, work_code) is PlaceScope.OUT_OF_PROVINCE

@@ -1,0 +1,1 @@
+"""SQLite storage: one connection factory, migrations, the logged write path, search, history."""

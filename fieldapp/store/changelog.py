@@ -1,0 +1,291 @@
+"""The change log and the one function that projects a change onto the ledger tables.
+
+Every write, local or received by sync, is a `Change`: one row of one table, the fields it sets,
+and per field the versions its author had seen (`parents`). `apply_change` is the only code that
+turns changes into table rows, so a ledger can be rebuilt from its log and two replicas holding
+the same changes hold the same rows whatever order the changes came in.
+
+Per field, the current versions ("heads") are the changes that set it and that no later change
+has seen. One head: that value. Several with different values: a conflict, listed in `conflicts`
+until someone resolves it; meanwhile the head with the greatest (hlc, change id) is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.hlc import stamp_to_iso
+
+META_COLUMNS = frozenset(
+    {
+        "id",
+        "created_at",
+        "created_by",
+        "created_device",
+        "updated_at",
+        "updated_by",
+        "updated_device",
+        "_origin",
+        "_heads",
+        "_ckey",
+        "_ukey",
+    }
+)
+
+Deriver = Callable[[dict[str, Any]], dict[str, Any]]
+
+#: Columns computed from a row's fields (not in the log): table → (sources, outputs, function).
+DERIVED: dict[str, tuple[frozenset[str], frozenset[str], Deriver]] = {}
+
+
+def register_derived(
+    table: str, sources: Iterable[str], outputs: Iterable[str], fn: Deriver
+) -> None:
+    """Register columns (`outputs`) recomputed whenever one of `sources` changes in `table`."""
+    DERIVED[table] = (frozenset(sources), frozenset(outputs), fn)
+
+
+def dumps(value: Any) -> str:
+    """Canonical JSON: sorted keys, no spaces, Chinese kept as is."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def to_storable(value: Any) -> Any:
+    """Dates as ISO text, enums as their value; everything else as given."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "value") and not isinstance(value, (int, float, str, bool)):
+        return value.value
+    return value
+
+
+@dataclass(frozen=True)
+class Change:
+    """One logged write: who, which device, when (HLC), which row, which fields, what was seen."""
+
+    device_id: str
+    seq: int
+    hlc: str
+    author: str
+    tbl: str
+    row_id: str
+    data: dict[str, Any]
+    parents: dict[str, list[str]] | None = None
+
+    @property
+    def id(self) -> str:
+        """Globally unique change id: device id and sequence number."""
+        return f"{self.device_id}:{self.seq}"
+
+    @property
+    def key(self) -> str:
+        """Total order used to pick the shown value among concurrent ones."""
+        return f"{self.hlc}/{self.id}"
+
+    def as_row(self) -> tuple[str, int, str, str, str, str, str, str | None]:
+        """The `changes` table row."""
+        parents = dumps(self.parents) if self.parents else None
+        return (
+            self.device_id,
+            self.seq,
+            self.hlc,
+            self.author,
+            self.tbl,
+            self.row_id,
+            dumps(self.data),
+            parents,
+        )
+
+    @classmethod
+    def from_row(cls, row: tuple[Any, ...]) -> Change:
+        """Rebuild from a `changes` table row (column order of `as_row`)."""
+        device_id, seq, hlc, author, tbl, row_id, data, parents = row
+        return cls(
+            device_id,
+            int(seq),
+            hlc,
+            author,
+            tbl,
+            row_id,
+            json.loads(data),
+            json.loads(parents) if parents else None,
+        )
+
+
+CHANGE_COLUMNS = "device_id, seq, hlc, author, tbl, row_id, data, parents"
+
+
+class Projector:
+    """Applies changes to the ledger tables of one database (call inside a transaction)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self._columns: dict[str, list[str]] = {}
+
+    def columns(self, table: str) -> list[str]:
+        """All columns of a table, cached."""
+        if table not in self._columns:
+            self._columns[table] = [c.name for c in self.db[table].columns]
+        return self._columns[table]
+
+    def data_fields(self, table: str) -> list[str]:
+        """The fields a change may set: every column but meta and derived ones."""
+        derived = DERIVED[table][1] if table in DERIVED else frozenset()
+        return [c for c in self.columns(table) if c not in META_COLUMNS and c not in derived]
+
+    def has_change(self, change_id: str) -> bool:
+        """True when this change is already in the log."""
+        device, seq = change_id.rsplit(":", 1)
+        row = self.db.execute(
+            "SELECT 1 FROM changes WHERE device_id=? AND seq=?", [device, int(seq)]
+        ).fetchone()
+        return row is not None
+
+    def load_change(self, change_id: str) -> Change | None:
+        """A change by id, or None."""
+        device, seq = change_id.rsplit(":", 1)
+        row = self.db.execute(
+            f"SELECT {CHANGE_COLUMNS} FROM changes WHERE device_id=? AND seq=?",
+            [device, int(seq)],
+        ).fetchone()
+        return Change.from_row(row) if row else None
+
+    def heads_of(self, row: dict[str, Any] | None, field: str) -> list[str]:
+        """The current change ids of one field of a loaded row."""
+        if row is None:
+            return []
+        heads = json.loads(row["_heads"]) if row.get("_heads") else {}
+        if field in heads:
+            return list(heads[field])
+        return [row["_origin"]] if row.get("_origin") else []
+
+    def fetch_row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        """One projected row as a dict, deleted or not."""
+        cursor = self.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        values = cursor.fetchone()
+        if values is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], values, strict=True))
+
+    def apply(self, change: Change) -> bool:
+        """Log and project one change; False (and nothing done) when already present."""
+        if self.has_change(change.id):
+            return False
+        self.db.execute(
+            f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)", change.as_row()
+        )
+        for field, ids in (change.parents or {}).items():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO superseded VALUES (?, ?)", [(i, field) for i in ids]
+            )
+        row = self.fetch_row(change.tbl, change.row_id)
+        if row is None:
+            self._create_row(change)
+        else:
+            self._merge_into(row, change)
+        return True
+
+    def _superseded(self, change_id: str, fields: Iterable[str]) -> set[str]:
+        """Which of `fields` of this change a known later change has already seen."""
+        rows = self.db.execute(
+            "SELECT field FROM superseded WHERE change_id = ?", [change_id]
+        ).fetchall()
+        found = {r[0] for r in rows}
+        return found.intersection(fields)
+
+    def _create_row(self, change: Change) -> None:
+        fields = [f for f in change.data if f in self.columns(change.tbl)]
+        dead = self._superseded(change.id, fields)
+        values = {f: change.data[f] for f in fields if f not in dead}
+        meta = _attribution(change, created=True) | _attribution(change, created=False)
+        if change.parents or dead:
+            meta["_heads"] = dumps({f: [change.id] for f in values})
+        else:
+            meta["_origin"] = change.id
+        row = {"id": change.row_id, **values, **meta}
+        row.update(self._derive(change.tbl, row, set(values)))
+        columns = list(row)
+        self.db.execute(
+            f"INSERT INTO [{change.tbl}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            [row[c] for c in columns],
+        )
+
+    def _merge_into(self, row: dict[str, Any], change: Change) -> None:
+        fields = [f for f in change.data if f in row]
+        dead = self._superseded(change.id, fields)
+        heads = json.loads(row["_heads"]) if row.get("_heads") else {}
+        updates: dict[str, Any] = {}
+        for field in fields:
+            if field in dead:
+                continue
+            seen = set((change.parents or {}).get(field, []))
+            current = [h for h in self.heads_of(row, field) if h not in seen] + [change.id]
+            heads[field] = current
+            updates[field] = self._winning_value(field, current, change)
+            self._track_conflict(change.tbl, change.row_id, field, current, change)
+        if row.get("_origin"):
+            origin = row["_origin"]
+            heads = {f: ids for f, ids in heads.items() if ids != [origin]}
+        updates["_heads"] = dumps(heads) if heads else None
+        if change.key < (row.get("_ckey") or "~"):
+            updates |= _attribution(change, created=True)
+        if change.key > (row.get("_ukey") or ""):
+            updates |= _attribution(change, created=False)
+        merged = row | updates
+        updates |= self._derive(change.tbl, merged, set(updates))
+        assignments = ", ".join(f"[{c}] = ?" for c in updates)
+        self.db.execute(
+            f"UPDATE [{change.tbl}] SET {assignments} WHERE id = ?",
+            [*updates.values(), change.row_id],
+        )
+
+    def _head_changes(self, ids: list[str], change: Change) -> list[Change]:
+        found = []
+        for head in ids:
+            loaded = change if head == change.id else self.load_change(head)
+            if loaded is not None:
+                found.append(loaded)
+        return found
+
+    def _winning_value(self, field: str, ids: list[str], change: Change) -> Any:
+        if ids == [change.id]:
+            return change.data[field]
+        winner = max(self._head_changes(ids, change), key=lambda c: c.key)
+        return winner.data.get(field)
+
+    def _track_conflict(
+        self, table: str, row_id: str, field: str, ids: list[str], change: Change
+    ) -> None:
+        values = {dumps(c.data.get(field)) for c in self._head_changes(ids, change)}
+        if len(ids) > 1 and len(values) > 1:
+            self.db.execute(
+                "INSERT OR IGNORE INTO conflicts VALUES (?, ?, ?)", [table, row_id, field]
+            )
+        else:
+            self.db.execute(
+                "DELETE FROM conflicts WHERE tbl=? AND row_id=? AND field=?",
+                [table, row_id, field],
+            )
+
+    def _derive(self, table: str, row: dict[str, Any], changed: set[str]) -> dict[str, Any]:
+        if table not in DERIVED:
+            return {}
+        sources, _outputs, fn = DERIVED[table]
+        return fn(row) if sources & changed else {}
+
+
+def _attribution(change: Change, *, created: bool) -> dict[str, Any]:
+    prefix = "created" if created else "updated"
+    return {
+        f"{prefix}_at": stamp_to_iso(change.hlc),
+        f"{prefix}_by": change.author,
+        f"{prefix}_device": change.device_id,
+        "_ckey" if created else "_ukey": change.key,
+    }

@@ -1,0 +1,62 @@
+"""Hybrid logical clock: wall time plus a counter, never going backwards on this device.
+
+A stamp is fixed-width text `MMMMMMMMMMMMM-CCCC` (milliseconds since 1970, counter) so text
+order is time order. Remote stamps far in the future are recorded as they are but do not drag
+this device's clock forward by more than MAX_DRIFT, so a laptop with a wrong year cannot stall
+everyone's clocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable
+
+MAX_DRIFT_MS = 24 * 3600 * 1000
+
+
+def format_stamp(wall_ms: int, counter: int) -> str:
+    """The text form of a stamp."""
+    return f"{wall_ms:013d}-{counter:04d}"
+
+
+def parse_stamp(stamp: str) -> tuple[int, int]:
+    """(wall_ms, counter) of a stamp."""
+    wall, counter = stamp.split("-")
+    return int(wall), int(counter)
+
+
+def stamp_to_iso(stamp: str) -> str:
+    """Local-time ISO text of a stamp's wall time, for people to read."""
+    wall_ms, _ = parse_stamp(stamp)
+    return dt.datetime.fromtimestamp(wall_ms / 1000).isoformat(timespec="seconds")
+
+
+class HybridClock:
+    """Issues monotonically increasing stamps for one device."""
+
+    def __init__(self, last: str | None = None, now_ms: Callable[[], int] | None = None) -> None:
+        self._now = now_ms or (lambda: int(time.time() * 1000))
+        self.wall, self.counter = parse_stamp(last) if last else (0, 0)
+
+    def now(self) -> str:
+        """A new stamp greater than every stamp issued or observed so far."""
+        physical = self._now()
+        if physical > self.wall:
+            self.wall, self.counter = physical, 0
+        else:
+            self.counter += 1
+        return format_stamp(self.wall, self.counter)
+
+    def observe(self, stamp: str) -> None:
+        """Move past a remote stamp, unless it is implausibly far in the future."""
+        wall, counter = parse_stamp(stamp)
+        if wall > self._now() + MAX_DRIFT_MS:
+            return
+        if (wall, counter) > (self.wall, self.counter):
+            self.wall, self.counter = wall, counter
+
+    @property
+    def last(self) -> str:
+        """The latest stamp issued or observed."""
+        return format_stamp(self.wall, self.counter)

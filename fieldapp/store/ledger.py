@@ -1,0 +1,259 @@
+"""The ledger store: open a file, identify the device and author, and write through the log.
+
+`Ledger` is what every other layer uses (CLI, GUI, policy services, sync). All writes go through
+`insert` / `insert_many` / `update` / `delete`, each of which appends to the change log in the
+same transaction as the row it changes; nothing is ever physically deleted.
+"""
+
+from __future__ import annotations
+
+import getpass
+import secrets
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from uuid6 import uuid7
+
+from fieldapp.store import derived as _derived  # noqa: F401  (registers derived columns)
+from fieldapp.store.changelog import Change, Projector, _attribution, to_storable
+from fieldapp.store.connection import open_database
+from fieldapp.store.hlc import HybridClock
+from fieldapp.store.migrations import migrate
+
+#: Namespace for deterministic ids of rows with a natural key (a person's status for a month).
+NATURAL_KEY_NAMESPACE = uuid.UUID("6f1c8a52-5e0b-4c1e-9a61-2f2e8f6d7b10")
+
+
+def new_id() -> str:
+    """A fresh UUIDv7 row id (time-ordered, so inserts append to the index)."""
+    return str(uuid7())
+
+
+def natural_id(table: str, *key: str) -> str:
+    """The same id on every device for the same natural key (UUIDv5)."""
+    return str(uuid.uuid5(NATURAL_KEY_NAMESPACE, "/".join((table, *key))))
+
+
+class Ledger:
+    """One ledger file: its device identity, its clock, and the logged write path."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str, author: str | None = None) -> None:
+        self.db = db
+        self.path = path
+        migrate(db)
+        self.device_id = self._meta_default("device_id", lambda: secrets.token_hex(8))
+        self.author = author or self.get_meta("author") or _os_user()
+        self.clock = HybridClock(self.get_meta("hlc"))
+        self.projector = Projector(db)
+        self._depth = 0
+        self._next_seq = 0
+
+    @classmethod
+    def open(cls, path: str | Path, author: str | None = None) -> Ledger:
+        """Open or create the ledger at `path` and bring its schema up to date."""
+        return cls(open_database(path), str(path), author)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+    # -- meta -------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """A value from the ledger's `meta` table."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Store a `meta` value (local settings; not synced)."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
+    def _meta_default(self, key: str, make: Any) -> str:
+        value = self.get_meta(key)
+        if value is None:
+            value = make()
+            self.set_meta(key, value)
+        return value
+
+    # -- transactions -----------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """`BEGIN IMMEDIATE … COMMIT`; nested calls join the outer one; errors roll back all."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        clock_state = (self.clock.wall, self.clock.counter)
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        self._next_seq = self._max_seq() + 1
+        try:
+            yield
+            self.set_meta("hlc", self.clock.last)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            self.clock.wall, self.clock.counter = clock_state
+            raise
+        finally:
+            self._depth = 0
+
+    def _max_seq(self) -> int:
+        row = self.db.execute(
+            "SELECT max(seq) FROM changes WHERE device_id = ?", [self.device_id]
+        ).fetchone()
+        return int(row[0] or 0)
+
+    def _new_change(
+        self, table: str, row_id: str, data: dict[str, Any], parents: dict[str, list[str]] | None
+    ) -> Change:
+        if not self._depth:
+            raise RuntimeError("writes must run inside Ledger.transaction()")
+        change = Change(
+            self.device_id,
+            self._next_seq,
+            self.clock.now(),
+            self.author,
+            table,
+            row_id,
+            data,
+            parents or None,
+        )
+        self._next_seq += 1
+        return change
+
+    # -- writes -----------------------------------------------------------------------------
+
+    def insert(self, table: str, fields: dict[str, Any], row_id: str | None = None) -> str:
+        """Create a row; every data field (missing ones as null) is logged. Returns its id."""
+        with self.transaction():
+            row_id = row_id or new_id()
+            existing = self.projector.fetch_row(table, row_id)
+            if existing is not None:
+                self.update(table, row_id, fields)
+                return row_id
+            self.projector.apply(self._new_change(table, row_id, self._full(table, fields), None))
+        return row_id
+
+    def insert_many(self, table: str, rows: Sequence[dict[str, Any]]) -> list[str]:
+        """Create many new rows at once: the bulk path of `insert`, same log, same projection."""
+        if not rows:
+            return []
+        with self.transaction():
+            log_rows, table_rows = [], []
+            for fields in rows:
+                fields = dict(fields)
+                row_id = fields.pop("id", None) or new_id()
+                data = self._full(table, fields)
+                change = self._new_change(table, row_id, data, None)
+                log_rows.append(change.as_row())
+                projected = {"id": row_id, **data, "_origin": change.id}
+                projected |= _attribution(change, created=True)
+                projected |= _attribution(change, created=False)
+                projected |= self.projector._derive(table, projected, set(data))
+                table_rows.append(projected)
+            columns = list(table_rows[0])
+            self.db.conn.executemany(
+                "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                log_rows,
+            )
+            self.db.conn.executemany(
+                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                [[r[c] for c in columns] for r in table_rows],
+            )
+        return [r["id"] for r in table_rows]
+
+    def update(
+        self,
+        table: str,
+        row_id: str,
+        fields: dict[str, Any],
+        seen: dict[str, list[str]] | None = None,
+    ) -> Change | None:
+        """Change some fields of a row; unchanged values are not logged.
+
+        `seen` gives, per field, the versions the editor was looking at (from `heads`); by
+        default the current ones. A version the editor had not seen stays as a conflict.
+        """
+        with self.transaction():
+            row = self.projector.fetch_row(table, row_id)
+            if row is None:
+                raise KeyError(f"{table}/{row_id}")
+            data, parents = {}, {}
+            for field, value in fields.items():
+                value = to_storable(value)
+                heads = self.projector.heads_of(row, field)
+                in_conflict = len(heads) > 1
+                if row.get(field) == value and not in_conflict and seen is None:
+                    continue
+                data[field] = value
+                parents[field] = list(seen[field]) if seen and field in seen else heads
+            if not data:
+                return None
+            change = self._new_change(table, row_id, data, {k: v for k, v in parents.items() if v})
+            self.projector.apply(change)
+            return change
+
+    def delete(self, table: str, row_id: str) -> Change | None:
+        """Mark a row deleted (a logged change; the row and its history stay)."""
+        return self.update(table, row_id, {"deleted": True})
+
+    def undelete(self, table: str, row_id: str) -> Change | None:
+        """Bring back a deleted row (also a logged change)."""
+        return self.update(table, row_id, {"deleted": False})
+
+    def apply_changes(self, changes: Sequence[Change]) -> int:
+        """Merge changes from other devices in one transaction; returns how many were new."""
+        applied = 0
+        with self.transaction():
+            for change in changes:
+                if self.projector.apply(change):
+                    applied += 1
+                    self.clock.observe(change.hlc)
+        return applied
+
+    def _full(self, table: str, fields: dict[str, Any]) -> dict[str, Any]:
+        known = self.projector.data_fields(table)
+        unknown = set(fields) - set(known)
+        if unknown:
+            raise KeyError(f"{table} has no field(s) {sorted(unknown)}")
+        data = {f: to_storable(fields.get(f)) for f in known if f != "deleted"}
+        data["deleted"] = bool(fields.get("deleted", False))
+        return data
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def get(self, table: str, row_id: str) -> dict[str, Any] | None:
+        """One row as a dict (deleted rows included)."""
+        return self.projector.fetch_row(table, row_id)
+
+    def heads(self, table: str, row_id: str) -> dict[str, list[str]]:
+        """Per field, the version ids an editor of this row is now looking at."""
+        row = self.projector.fetch_row(table, row_id)
+        return {f: self.projector.heads_of(row, f) for f in self.projector.data_fields(table)}
+
+    def changes_since(self, device_id: str, after_seq: int) -> list[Change]:
+        """One device's changes with seq > after_seq, in order."""
+        rows = self.db.execute(
+            "SELECT device_id, seq, hlc, author, tbl, row_id, data, parents FROM changes "
+            "WHERE device_id = ? AND seq > ? ORDER BY seq",
+            [device_id, after_seq],
+        ).fetchall()
+        return [Change.from_row(r) for r in rows]
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some Windows set-ups
+        return "用户"

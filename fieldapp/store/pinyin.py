@@ -1,0 +1,171 @@
+"""Pinyin search keys for Chinese names.
+
+pypinyin has no surname mode (单 reads dan, 曾 ceng, 覃 tan …), so surnames are read from the
+table below (the readings collected in pypinyin issue #297); every reading of a polyphonic
+given-name character is indexed, so 张长英 is found by `zcy` and by `zzy`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+#: Surname readings where the common reading is wrong.
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "区": "ou",
+    "查": "zha",
+    "覃": "qin",
+    "翟": "zhai",
+    "朴": "piao",
+    "乐": "yue",
+    "缪": "miao",
+    "盖": "ge",
+    "尉": "yu",
+    "隗": "wei",
+    "种": "chong",
+    "秘": "bi",
+    "繁": "po",
+    "员": "yun",
+    "能": "nai",
+    "黑": "he",
+    "朝": "chao",
+    "句": "gou",
+    "召": "shao",
+    "折": "she",
+    "燕": "yan",
+    "宓": "mi",
+    "沈": "shen",
+    "曲": "qu",
+    "葛": "ge",
+    "薄": "bo",
+    "重": "chong",
+    "谌": "chen",
+    "牟": "mou",
+    "褚": "chu",
+    "祭": "zhai",
+    "柏": "bai",
+    "车": "che",
+    "贾": "jia",
+    "藏": "zang",
+    "长": "chang",
+    "传": "chuan",
+    "都": "du",
+    "华": "hua",
+    "纪": "ji",
+    "过": "guo",
+    "冯": "feng",
+    "洗": "xian",
+    "冼": "xian",
+    "任": "ren",
+    "石": "shi",
+    "宿": "su",
+    "啜": "chuai",
+    "逄": "pang",
+    "眭": "sui",
+    "阚": "kan",
+    "郇": "huan",
+    "荀": "xun",
+    "蕃": "pi",
+    "亓": "qi",
+    "万": "wan",
+    "卜": "bu",
+    "说": "yue",
+    "叶": "ye",
+    "钟": "zhong",
+    "莘": "shen",
+    "殷": "yin",
+    "汤": "tang",
+    "应": "ying",
+    "相": "xiang",
+    "参": "shen",
+    "大": "da",
+    "的": "di",
+    "伯": "bo",
+    "奇": "ji",
+    "粘": "nian",
+    "蛾": "yi",
+    "那": "na",
+    "禚": "zhuo",
+}
+
+#: Two-character surnames, read syllable by syllable.
+COMPOUND_SURNAMES: dict[str, str] = {
+    "欧阳": "ou yang",
+    "司马": "si ma",
+    "诸葛": "zhu ge",
+    "上官": "shang guan",
+    "东方": "dong fang",
+    "皇甫": "huang fu",
+    "尉迟": "yu chi",
+    "公孙": "gong sun",
+    "慕容": "mu rong",
+    "长孙": "zhang sun",
+    "宇文": "yu wen",
+    "司徒": "si tu",
+    "夏侯": "xia hou",
+    "令狐": "ling hu",
+    "澹台": "tan tai",
+    "万俟": "mo qi",
+    "单于": "chan yu",
+    "西门": "xi men",
+    "南宫": "nan gong",
+    "独孤": "du gu",
+    "端木": "duan mu",
+    "申屠": "shen tu",
+    "轩辕": "xuan yuan",
+    "百里": "bai li",
+}
+
+MAX_COMBINATIONS = 8
+
+
+@lru_cache(maxsize=20000)
+def readings(char: str) -> tuple[str, ...]:
+    """Every toneless reading of one character (the character itself when it has none)."""
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
+    options = tuple(dict.fromkeys(r for r in found[0] if r.isascii() and r.isalpha()))
+    return options[:3] or ((char.lower(),) if char.isascii() and char.isalnum() else ())
+
+
+def _surname_split(name: str) -> tuple[list[tuple[str, ...]], str]:
+    """Readings of the surname as one syllable group, and the rest of the name."""
+    if name[:2] in COMPOUND_SURNAMES and len(name) > 2:
+        return [(s,) for s in COMPOUND_SURNAMES[name[:2]].split()], name[2:]
+    if name[:1] in SURNAME_READINGS:
+        return [(SURNAME_READINGS[name[0]],)], name[1:]
+    return [readings(name[0])] if name else [], name[1:]
+
+
+def name_readings(name: str) -> list[list[str]]:
+    """Each reading of a name as a list of syllables (surname readings fixed), capped."""
+    surname, given = _surname_split(name)
+    groups = surname + [readings(c) for c in given]
+    groups = [g for g in groups if g]
+    combos = itertools.islice(itertools.product(*groups), MAX_COMBINATIONS)
+    return [list(c) for c in combos]
+
+
+@lru_cache(maxsize=200000)
+def search_words(name: str) -> str:
+    """The word-index text for a name: its characters spaced, full pinyin, initials."""
+    name = "".join(name.split())
+    if not name:
+        return ""
+    words: list[str] = [" ".join(name)]
+    surname_len = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+    seen: set[str] = set()
+    for syllables in name_readings(name):
+        full = "".join(syllables)
+        initials = "".join(s[0] for s in syllables)
+        given = "".join(syllables[surname_len:])
+        for word in (full, initials, given):
+            if word and word not in seen:
+                seen.add(word)
+                words.append(word)
+    return " ".join(words)

@@ -1,0 +1,121 @@
+"""One search box: Chinese name (any substring), pinyin (full or initials), ID or phone digits.
+
+Two FTS5 indexes over `persons`: `person_words` (unicode61; each name character a token, plus
+pinyin words) answers names of any length as phrase queries and pinyin as prefix queries, and
+`person_digits` (trigram) answers any 4+ digits of an ID number or phone. Results come in rank
+order: exact ID, exact name / pinyin word, name or word starting with the query, the rest.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from fieldapp.domain import idnumber
+
+_CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
+_LETTERS = re.compile(r"^[a-z]+$")
+_DIGITS = re.compile(r"^\d{3,17}[\dX]?$")
+
+RESULT_COLUMNS = (
+    "p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, p.household_id, "
+    "h.area_code, p.relation, p.labour_ability"
+)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One person found, with enough to show a result row."""
+
+    id: str
+    name: str
+    id_number: str
+    sex: str | None
+    birth_date: str | None
+    phone: str | None
+    household_id: str | None
+    area_code: str | None
+    relation: str | None
+    labour_ability: str | None
+
+    def as_dict(self) -> dict[str, str | None]:
+        """JSON-friendly form (the CLI's `search --json`)."""
+        return dict(self.__dict__)
+
+
+def normalise_query(text: str) -> str:
+    """NFKC, lower case, no spaces or hyphens."""
+    return re.sub(r"[\s\-]+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class PersonSearch:
+    """Ranked person search over one ledger database."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def search(self, text: str, limit: int = 50, area_prefix: str | None = None) -> list[SearchHit]:
+        """People matching the query, best first (at most `limit`)."""
+        query = normalise_query(text)
+        if not query:
+            return []
+        plans = self._plans(query)
+        hits: dict[str, SearchHit] = {}
+        for where, params in plans:
+            if len(hits) >= limit:
+                break
+            for hit in self._run(where, params, limit - len(hits), area_prefix):
+                hits.setdefault(hit.id, hit)
+        return list(hits.values())[:limit]
+
+    def _plans(self, query: str) -> list[tuple[str, list[str]]]:
+        upper = query.upper()
+        if _DIGITS.match(upper):
+            plans: list[tuple[str, list[str]]] = []
+            if len(upper) == 18:
+                plans.append(("p.id_number = ?", [upper]))
+            if len(upper) >= 4:
+                plans.append(("p.phone = ?", [upper]))
+                plans.append(
+                    (
+                        "p.rowid IN (SELECT rowid FROM person_digits WHERE person_digits MATCH ?)",
+                        [_quote(upper)],
+                    )
+                )
+            return plans
+        if _LETTERS.match(query):
+            words = "p.rowid IN (SELECT rowid FROM person_words WHERE person_words MATCH ?)"
+            return [(words, [_quote(query)]), (words, [_quote(query) + "*"])]
+        if _CJK.search(query):
+            chars = " ".join(query)
+            words = "p.rowid IN (SELECT rowid FROM person_words WHERE person_words MATCH ?)"
+            return [
+                ("p.name = ?", [query]),
+                (words, ["^ " + _quote(chars)]),
+                (words, [_quote(chars)]),
+            ]
+        number = idnumber.normalise(query)
+        return [("p.id_number = ?", [number])] if len(number) == 18 else []
+
+    def _run(
+        self, where: str, params: list[str], limit: int, area_prefix: str | None
+    ) -> list[SearchHit]:
+        sql = (
+            f"SELECT {RESULT_COLUMNS} FROM persons p "
+            "LEFT JOIN households h ON h.id = p.household_id "
+            f"WHERE p.deleted = 0 AND {where}"
+        )
+        args: list[str | int] = list(params)
+        if area_prefix:
+            sql += " AND h.area_code LIKE ?"
+            args.append(area_prefix + "%")
+        sql += " LIMIT ?"
+        args.append(limit)
+        return [SearchHit(*row) for row in self.db.execute(sql, args).fetchall()]

@@ -1,0 +1,40 @@
+"""Shared fixtures: a fresh ledger file per test, Qt offscreen, data folder in tmp."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fieldapp.domain.idnumber import make_check_char  # noqa: E402
+from fieldapp.store.ledger import Ledger  # noqa: E402
+from fieldapp.store.repository import Repository  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own data folder, never the user's."""
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    """A new, migrated ledger file."""
+    led = Ledger.open(tmp_path / "ledger.db", author="测试员")
+    yield led
+    led.close()
+
+
+@pytest.fixture
+def repo(ledger: Ledger) -> Repository:
+    """Repository over the fresh ledger."""
+    return Repository(ledger)
+
+
+def make_id(region: str = "520502", birth: str = "19850316", seq: str = "123") -> str:
+    """A valid 18-digit ID number for tests."""
+    first = region + birth + seq
+    return first + make_check_char(first)
