@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from enum import StrEnum
 from typing import ClassVar
 
@@ -53,6 +54,25 @@ class Claim(Record):
     missing_evidence_reason: str = ""
     reason: str = ""
     batch_id: str | None = None
+    # Added by the policy engine (issue 3): frozen identity for printing, and the limit data the
+    # one-time guard re-checks at the hub on merged claims.
+    id_number: str = ""
+    person_name: str = ""
+    claim_date: dt.date | None = None
+    limit_kind: str = ""
+    township_code: str = ""
+
+    def evidence_items(self) -> dict[str, bool]:
+        """The evidence checklist: item → collected."""
+        try:
+            data = json.loads(self.evidence or "{}")
+        except ValueError:
+            return {}
+        return {str(k): bool(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+    def missing_evidence(self) -> list[str]:
+        """Checklist items not yet collected."""
+        return [item for item, done in self.evidence_items().items() if not done]
 
 
 class Batch(Record):
@@ -65,3 +85,23 @@ class Batch(Record):
     title: str = ""
     state_filter: str = ""
     notes: str = ""
+
+
+class ClaimEvent(Record):
+    """One step of a claim's trail (state change, evidence, reversal); who/when come from the log."""
+
+    TABLE: ClassVar[str] = "claim_events"
+    claim_id: str
+    from_state: str = ""
+    to_state: str = ""
+    reason: str = ""
+    detail: str = ""
+
+
+#: Claims in these states are live: they count against a rule's limit.
+LIVE_STATES: frozenset[ClaimState] = frozenset(
+    set(ClaimState) - {ClaimState.REJECTED, ClaimState.REVERSED}
+)
+
+#: Claims in these states are approved: no edits, only reversal (已撤销) with a reason.
+LOCKED_STATES: frozenset[ClaimState] = frozenset({ClaimState.COUNTY_APPROVED, ClaimState.PAID})

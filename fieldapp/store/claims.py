@@ -1,0 +1,133 @@
+"""Storage of subsidy claims, batches and the claim event trail (SQL for issue 3 lives here).
+
+Every write goes through the Ledger, so each step of a claim is attributable (who, when, which
+device) and syncs like any other record. The rules about *which* writes are allowed (state
+machine, limits, evidence) live in `fieldapp.policy.claim_flow` and `fieldapp.services.claims`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.errors import NotFound
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import to_model
+
+
+class ClaimStore:
+    """Reads and writes of claims, batches and claim events over one ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.db = ledger.db
+
+    # -- claims -----------------------------------------------------------------------------
+
+    def add(self, claim: Claim) -> str:
+        """Insert a new claim; returns its id."""
+        return self.ledger.insert(Claim.TABLE, claim.fields(), claim.id or None)
+
+    def update(self, claim_id: str, fields: dict[str, Any]) -> None:
+        """Change some fields of a claim (through the log)."""
+        self.ledger.update(Claim.TABLE, claim_id, fields)
+
+    def get(self, claim_id: str) -> Claim:
+        """One claim by id (a unique prefix of the id is accepted), or NotFound."""
+        row = self.ledger.get(Claim.TABLE, claim_id)
+        if row is None and len(claim_id) >= 6:
+            rows = self._rows("id LIKE ?", [claim_id + "%"])
+            if len(rows) == 1:
+                return rows[0]
+        if row is None:
+            raise NotFound(f"找不到申领记录 {claim_id}")
+        return to_model(Claim, row)
+
+    def _rows(self, where: str, params: Iterable[Any] = ()) -> list[Claim]:
+        cursor = self.db.execute(
+            f"SELECT * FROM claims WHERE deleted = 0 AND ({where}) ORDER BY _ckey, id",
+            list(params),
+        )
+        names = [d[0] for d in cursor.description]
+        return [to_model(Claim, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+    def select(
+        self,
+        *,
+        rule_id: str | None = None,
+        states: Iterable[ClaimState] | None = None,
+        person_id: str | None = None,
+        area_prefix: str | None = None,
+        batch_id: str | None = None,
+        funding_source: str | None = None,
+    ) -> list[Claim]:
+        """Live claims matching every given filter, oldest first."""
+        where, params = ["1"], []
+        for column, value in (
+            ("rule_id", rule_id),
+            ("person_id", person_id),
+            ("batch_id", batch_id),
+            ("funding_source", funding_source),
+        ):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if states is not None:
+            chosen = [str(s) for s in states]
+            where.append(f"state IN ({', '.join('?' for _ in chosen)})")
+            params.extend(chosen)
+        if area_prefix:
+            where.append("area_code LIKE ?")
+            params.append(area_prefix + "%")
+        return self._rows(" AND ".join(where), params)
+
+    def with_limit_key(self, limit_key: str) -> list[Claim]:
+        """Live claims sharing one limit key (the one-time guard's unit), oldest first."""
+        return self._rows("limit_key = ?", [limit_key])
+
+    def all(self) -> list[Claim]:
+        """Every live claim, oldest first."""
+        return self._rows("1")
+
+    # -- events -----------------------------------------------------------------------------
+
+    def add_event(self, event: ClaimEvent) -> str:
+        """Append one step to a claim's trail."""
+        return self.ledger.insert(ClaimEvent.TABLE, event.fields())
+
+    def events(self, claim_id: str) -> list[ClaimEvent]:
+        """A claim's trail in order, with who/when/device filled from the log."""
+        cursor = self.db.execute(
+            "SELECT * FROM claim_events WHERE deleted = 0 AND claim_id = ? ORDER BY _ckey, id",
+            [claim_id],
+        )
+        names = [d[0] for d in cursor.description]
+        return [to_model(ClaimEvent, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+    # -- batches ----------------------------------------------------------------------------
+
+    def add_batch(self, batch: Batch, claim_ids: Iterable[str]) -> str:
+        """Create a batch and point its claims at it, in one transaction."""
+        with self.ledger.transaction():
+            batch_id = self.ledger.insert(Batch.TABLE, batch.fields(), batch.id or None)
+            for claim_id in claim_ids:
+                self.ledger.update(Claim.TABLE, claim_id, {"batch_id": batch_id})
+        return batch_id
+
+    def batch(self, batch_id: str) -> Batch:
+        """One batch by id, or NotFound."""
+        row = self.ledger.get(Batch.TABLE, batch_id)
+        if row is None:
+            raise NotFound(f"找不到批次 {batch_id}")
+        return to_model(Batch, row)
+
+    def batches(self) -> list[Batch]:
+        """Every live batch, oldest first."""
+        cursor = self.db.execute("SELECT * FROM batches WHERE deleted = 0 ORDER BY _ckey, id")
+        names = [d[0] for d in cursor.description]
+        return [to_model(Batch, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+    def batch_claims(self, batch_id: str) -> list[Claim]:
+        """The live claims of one batch, oldest first."""
+        return self._rows("batch_id = ?", [batch_id])
