@@ -7,7 +7,7 @@ class FieldappError(Exception):
     """Base of every error the user may see; str() is a Chinese sentence."""
 
 
-class InvalidIdNumber(FieldappError):
+class InvalidIdNumber(FieldappError, ValueError):
     """An ID number that fails GB 11643; `part` names what is broken."""
 
     def __init__(self, part: str, message: str) -> None:

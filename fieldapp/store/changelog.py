@@ -223,10 +223,15 @@ class Projector:
         heads = json.loads(row["_heads"]) if row.get("_heads") else {}
         updates: dict[str, Any] = {}
         for field in fields:
-            if field in dead:
-                continue
+            # A change already superseded (its successor arrived first) is no head, but what
+            # it had seen is still superseded: heads are the versions nobody has seen.
+            before = self.heads_of(row, field)
             seen = set((change.parents or {}).get(field, []))
-            current = [h for h in self.heads_of(row, field) if h not in seen] + [change.id]
+            current = [h for h in before if h not in seen]
+            if field not in dead:
+                current.append(change.id)
+            if current == before or not current:
+                continue
             heads[field] = current
             updates[field] = self._winning_value(field, current, change)
             self._track_conflict(change.tbl, change.row_id, field, current, change)
@@ -255,7 +260,7 @@ class Projector:
         return found
 
     def _winning_value(self, field: str, ids: list[str], change: Change) -> Any:
-        if ids == [change.id]:
+        if ids == [change.id] or not ids:
             return change.data[field]
         winner = max(self._head_changes(ids, change), key=lambda c: c.key)
         return winner.data.get(field)

@@ -1,0 +1,317 @@
+"""Read-only queries the desktop app needs: the paged ledger table, area lists, month views.
+
+The ledger table over 100,000 persons never loads full rows at once: `person_rowids` returns the
+matching persons' rowids in order (an int array, under 1 MB at 100k), and `rows_by_rowid` fetches
+one page of display rows by primary key, so a page at the end costs the same as the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.hlc import stamp_to_iso
+
+#: Work-status filter value meaning "no status recorded for the month".
+NOT_UPDATED = "未更新"
+
+#: Columns of a ledger table row, in order (see `PersonRow`).
+PERSON_COLUMNS = (
+    "p.rowid, p.id, p.name, p.sex, p.birth_date, p.id_number, p.phone, p.relation, "
+    "p.labour_ability, p.household_id, h.area_code, h.household_no, h.address"
+)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One row of the ledger table."""
+
+    rowid: int
+    id: str
+    name: str
+    sex: str | None
+    birth_date: str | None
+    id_number: str
+    phone: str | None
+    relation: str | None
+    labour_ability: str | None
+    household_id: str | None
+    area_code: str | None
+    household_no: str | None
+    address: str | None
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """What the ledger table shows: an area (code prefix), a category, a month's work status."""
+
+    area_prefix: str = ""
+    category: str = ""
+    work_status: str = ""
+    month: str = ""
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL condition on `persons p` and its parameters."""
+        parts, params = ["p.deleted = 0"], []
+        if self.area_prefix:
+            parts.append(
+                "p.household_id IN (SELECT id FROM households WHERE deleted = 0 "
+                "AND area_code >= ? AND area_code < ?)"
+            )
+            params += [self.area_prefix, self.area_prefix + "~"]
+        if self.category:
+            parts.append(
+                "p.id IN (SELECT person_id FROM person_categories WHERE deleted = 0 "
+                "AND category = ? AND (end_date IS NULL OR end_date >= ?))"
+            )
+            params += [self.category, dt.date.today().isoformat()]
+        if self.work_status:
+            month = self.month or dt.date.today().strftime("%Y-%m")
+            if self.work_status == NOT_UPDATED:
+                parts.append(
+                    "p.id NOT IN (SELECT person_id FROM monthly_status "
+                    "WHERE deleted = 0 AND month = ?)"
+                )
+                params.append(month)
+            else:
+                parts.append(
+                    "p.id IN (SELECT person_id FROM monthly_status "
+                    "WHERE deleted = 0 AND month = ? AND status = ?)"
+                )
+                params += [month, self.work_status]
+        return " AND ".join(parts), params
+
+
+def person_rowids(db: sqlite_utils.Database, flt: LedgerFilter) -> array:
+    """Rowids of the persons the filter selects, in entry order."""
+    where, params = flt.where()
+    cursor = db.execute(f"SELECT p.rowid FROM persons p WHERE {where} ORDER BY p.rowid", params)
+    out = array("q")
+    while batch := cursor.fetchmany(20000):
+        out.extend(r[0] for r in batch)
+    return out
+
+
+def rows_by_rowid(db: sqlite_utils.Database, rowids: Sequence[int]) -> list[PersonRow]:
+    """Display rows for the given person rowids, in the order given."""
+    if not rowids:
+        return []
+    marks = ",".join("?" for _ in rowids)
+    found = {
+        r[0]: PersonRow(*r)
+        for r in db.execute(
+            f"SELECT {PERSON_COLUMNS} FROM persons p "
+            f"LEFT JOIN households h ON h.id = p.household_id WHERE p.rowid IN ({marks})",
+            list(rowids),
+        ).fetchall()
+    }
+    return [found[i] for i in rowids if i in found]
+
+
+def rows_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> list[PersonRow]:
+    """Display rows for the given person ids, in the order given."""
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    found = {
+        r[1]: PersonRow(*r)
+        for r in db.execute(
+            f"SELECT {PERSON_COLUMNS} FROM persons p "
+            f"LEFT JOIN households h ON h.id = p.household_id WHERE p.id IN ({marks})",
+            list(ids),
+        ).fetchall()
+    }
+    return [found[i] for i in ids if i in found]
+
+
+def household_members(db: sqlite_utils.Database, household_id: str) -> list[PersonRow]:
+    """Live members of a household, head first."""
+    rows = db.execute(
+        f"SELECT {PERSON_COLUMNS} FROM persons p LEFT JOIN households h ON h.id = p.household_id "
+        "WHERE p.deleted = 0 AND p.household_id = ? "
+        "ORDER BY p.relation <> '户主', p.birth_date",
+        [household_id],
+    ).fetchall()
+    return [PersonRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    """An area for pickers: code, name, kind, depth below the top shown."""
+
+    code: str
+    name: str
+    kind: str
+    parent_code: str | None
+
+
+def areas(db: sqlite_utils.Database) -> list[AreaRow]:
+    """Every live area, ordered by code (parents before children)."""
+    rows = db.execute(
+        "SELECT code, name, kind, parent_code FROM areas WHERE deleted = 0 ORDER BY code"
+    ).fetchall()
+    return [AreaRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class HouseholdVisitRow:
+    """A household in the month view: head, address, visits this month, last visit date."""
+
+    household_id: str
+    head_name: str
+    area_code: str
+    address: str
+    member_count: int
+    visits: int
+    last_visit: str | None
+
+
+def month_visits(
+    db: sqlite_utils.Database, month: str, area_prefix: str = ""
+) -> list[HouseholdVisitRow]:
+    """Households of an area with their visit count in `month` ('YYYY-MM'), unvisited first."""
+    first = f"{month}-01"
+    last = f"{month}-31"
+    params: list[Any] = [first, last]
+    where = "h.deleted = 0"
+    if area_prefix:
+        where += " AND h.area_code >= ? AND h.area_code < ?"
+        params += [area_prefix, area_prefix + "~"]
+    rows = db.execute(
+        "SELECT h.id, "
+        "  COALESCE((SELECT name FROM persons WHERE id = h.head_person_id), "
+        "    (SELECT name FROM persons WHERE household_id = h.id AND deleted = 0 "
+        "     ORDER BY relation <> '户主' LIMIT 1), ''), "
+        "  h.area_code, COALESCE(h.address, ''), "
+        "  (SELECT count(*) FROM persons WHERE household_id = h.id AND deleted = 0), "
+        "  count(v.id), max(v.visit_date) "
+        "FROM households h LEFT JOIN visits v ON v.household_id = h.id AND v.deleted = 0 "
+        "  AND v.visit_date BETWEEN ? AND ? "
+        f"WHERE {where} GROUP BY h.id ORDER BY count(v.id) > 0, h.area_code, h.household_no",
+        params,
+    ).fetchall()
+    return [HouseholdVisitRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """A visit with its household head's name, for lists."""
+
+    id: str
+    visit_date: str
+    household_id: str
+    person_id: str | None
+    head_name: str
+    person_name: str | None
+    visitor: str
+    notes: str
+    outcome: str
+
+
+def recent_visits(
+    db: sqlite_utils.Database, household_id: str | None = None, limit: int = 50
+) -> list[VisitRow]:
+    """The latest visits (of one household, or all), newest first."""
+    where, params = "v.deleted = 0", []
+    if household_id:
+        where += " AND v.household_id = ?"
+        params.append(household_id)
+    rows = db.execute(
+        "SELECT v.id, v.visit_date, v.household_id, v.person_id, "
+        "  COALESCE((SELECT name FROM persons WHERE household_id = v.household_id "
+        "    AND deleted = 0 ORDER BY relation <> '户主' LIMIT 1), ''), "
+        "  (SELECT name FROM persons WHERE id = v.person_id), "
+        "  COALESCE(v.visitor, ''), COALESCE(v.notes, ''), COALESCE(v.outcome, '') "
+        f"FROM visits v WHERE {where} ORDER BY v.visit_date DESC, v.rowid DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return [VisitRow(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class ConflictVersion:
+    """One of the competing values of a field, with who set it, when and on which device."""
+
+    change_id: str
+    value: Any
+    author: str
+    device_id: str
+    at: str
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """An open conflict: a field of a row with two or more current values."""
+
+    table: str
+    row_id: str
+    field: str
+    label: str
+    shown: Any
+    versions: tuple[ConflictVersion, ...]
+    heads: tuple[str, ...]
+
+
+def _row_label(db: sqlite_utils.Database, table: str, row_id: str) -> str:
+    if table == "persons":
+        row = db.execute("SELECT name, id_number FROM persons WHERE id = ?", [row_id]).fetchone()
+        return f"{row[0]}（{row[1]}）" if row else row_id
+    person = None
+    try:
+        person = db.execute(
+            f"SELECT p.name FROM [{table}] t JOIN persons p ON p.id = t.person_id WHERE t.id = ?",
+            [row_id],
+        ).fetchone()
+    except Exception:  # noqa: BLE001 - tables without person_id
+        person = None
+    return person[0] if person else row_id
+
+
+def open_conflicts(db: sqlite_utils.Database) -> list[ConflictRow]:
+    """Every open conflict with its competing versions (oldest first)."""
+    out: list[ConflictRow] = []
+    for table, row_id, field in db.execute(
+        "SELECT tbl, row_id, field FROM conflicts ORDER BY tbl, row_id, field"
+    ).fetchall():
+        row = db.execute(f"SELECT [{field}], _heads, _origin FROM [{table}] WHERE id = ?", [row_id])
+        found = row.fetchone()
+        if found is None:
+            continue
+        shown, heads_json, origin = found
+        heads = json.loads(heads_json or "{}").get(field) or ([origin] if origin else [])
+        versions = []
+        for head in heads:
+            device, seq = head.rsplit(":", 1)
+            change = db.execute(
+                "SELECT hlc, author, data FROM changes WHERE device_id = ? AND seq = ?",
+                [device, int(seq)],
+            ).fetchone()
+            if change:
+                value = json.loads(change[2]).get(field)
+                versions.append(ConflictVersion(head, value, change[1], device, change[0]))
+        versions.sort(key=lambda v: v.at)
+        versions = [
+            ConflictVersion(v.change_id, v.value, v.author, v.device_id, stamp_to_iso(v.at))
+            for v in versions
+        ]
+        label = _row_label(db, table, row_id)
+        out.append(ConflictRow(table, row_id, field, label, shown, tuple(versions), tuple(heads)))
+    return out
+
+
+def count_open_conflicts(db: sqlite_utils.Database) -> int:
+    """How many fields are in conflict."""
+    return int(db.execute("SELECT count(*) FROM conflicts").fetchone()[0])
+
+
+def ledger_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Live persons and households (for the status bar and the settings page)."""
+    persons = db.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]
+    households = db.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]
+    return {"persons": int(persons), "households": int(households)}

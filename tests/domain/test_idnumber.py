@@ -1,0 +1,101 @@
+"""GB 11643 ID numbers: check character, dates, lengths, regions, normalisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fieldapp.domain import idnumber
+from fieldapp.domain.errors import InvalidIdNumber
+from tests.conftest import make_id
+
+
+def test_valid_id_gives_birth_date_and_sex():
+    info = idnumber.validate(make_id("520502", "19750516", "001"))
+    assert info.birth_date == dt.date(1975, 5, 16)
+    assert info.sex == "男"
+    assert info.region == "贵州省毕节市七星关区"
+    assert info.warnings == []
+
+
+def test_even_sequence_is_female():
+    assert idnumber.validate(make_id(seq="124")).sex == "女"
+
+
+def test_check_character_x_accepted_in_either_case():
+    first = next(
+        f"52010219900101{n:03d}"
+        for n in range(1000)
+        if idnumber.make_check_char(f"52010219900101{n:03d}") == "X"
+    )
+    assert idnumber.validate(first + "X").number.endswith("X")
+    assert idnumber.validate(first + "x").number == first + "X"
+
+
+def test_wrong_check_character_names_the_expected_one():
+    good = make_id()
+    bad = good[:17] + ("0" if good[17] != "0" else "1")
+    with pytest.raises(InvalidIdNumber) as err:
+        idnumber.validate(bad)
+    assert err.value.part == "check"
+    assert "校验位" in str(err.value) and good[17] in str(err.value)
+
+
+@pytest.mark.parametrize("birth", ["19850230", "19851301", "20990101", "18500101"])
+def test_bad_birth_date_is_refused(birth):
+    first = "520502" + birth + "123"
+    with pytest.raises(InvalidIdNumber) as err:
+        idnumber.validate(first + idnumber.make_check_char(first))
+    assert err.value.part == "date"
+    assert "出生日期" in str(err.value)
+
+
+@pytest.mark.parametrize("raw", ["52050219850316123", "5205021985031612345", "5205"])
+def test_bad_length_is_refused(raw):
+    with pytest.raises(InvalidIdNumber) as err:
+        idnumber.validate(raw)
+    assert err.value.part == "length"
+    assert "18 位" in str(err.value)
+
+
+def test_letters_inside_are_refused():
+    with pytest.raises(InvalidIdNumber) as err:
+        idnumber.validate("5205021985031A1234")
+    assert err.value.part == "format"
+
+
+@pytest.mark.parametrize(
+    ("region", "birth"),
+    [("520502", "19750101"), ("522401", "19750101"), ("520302", "19700101")],
+)
+def test_codes_stdnum_rejects_by_birth_year_are_accepted(region, birth):
+    info = idnumber.validate(make_id(region, birth))
+    assert info.region is not None
+    assert info.warnings == []
+
+
+def test_unknown_region_is_only_a_warning():
+    info = idnumber.validate(make_id("529999", "19800101"))
+    assert info.region is None
+    assert len(info.warnings) == 1 and "529999" in info.warnings[0]
+
+
+def test_full_width_digits_spaces_and_hyphens_are_normalised():
+    good = make_id()
+    full_width = (
+        "".join(chr(ord(c) + 0xFEE0) for c in good[:6]) + " " + good[6:14] + "-" + good[14:]
+    )
+    assert idnumber.validate(full_width).number == good
+    assert idnumber.validate(f"  {good[:9]} {good[9:]} ").number == good
+
+
+def test_excel_float_is_unrecoverable():
+    with pytest.raises(InvalidIdNumber) as err:
+        idnumber.validate("5.205021975051639e+17")
+    assert err.value.part == "excel"
+    assert "无法恢复" in str(err.value)
+
+
+def test_mask_keeps_first_six_and_last_four():
+    assert idnumber.mask("520102199001011234") == "520102********1234"
