@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -204,7 +204,9 @@ class Projector:
         dead = self._superseded(change.id, fields)
         values = {f: change.data[f] for f in fields if f not in dead}
         meta = _attribution(change, created=True) | _attribution(change, created=False)
-        if change.parents or dead:
+        # `_origin` stands for "this change is the head of every field"; a change that sets
+        # only some fields (an edit arriving before the row's creation) must list its heads.
+        if change.parents or dead or not self._covers_all(change.tbl, values):
             meta["_heads"] = dumps({f: [change.id] for f in values})
         else:
             meta["_origin"] = change.id
@@ -216,6 +218,114 @@ class Projector:
             f"VALUES ({', '.join('?' for _ in columns)})",
             [row[c] for c in columns],
         )
+
+    def _covers_all(self, table: str, values: dict[str, Any]) -> bool:
+        return set(self.data_fields(table)) <= set(values)
+
+    def apply_many(self, changes: Sequence[Change]) -> list[Change]:
+        """Log and project many changes; the same result as `apply` on each, in bulk.
+
+        Changes that create a new row which nothing else in the batch touches (the bulk of a
+        first sync) are inserted with `executemany`; every other change goes through `apply`.
+        Returns the changes that were new, in the order given.
+        """
+        unique: dict[str, Change] = {}
+        for change in changes:
+            unique.setdefault(change.id, change)
+        present = self._present_ids(list(unique.values()))
+        new = [c for c in unique.values() if c.id not in present]
+        fast = self._creating_changes(new)
+        self._insert_created(fast)
+        for change in new:
+            if change.id not in fast:
+                self.apply(change)
+        return new
+
+    def _present_ids(self, changes: list[Change]) -> set[str]:
+        """Ids of `changes` already in the log (one range scan per device)."""
+        by_device: dict[str, list[int]] = {}
+        for change in changes:
+            by_device.setdefault(change.device_id, []).append(change.seq)
+        found: set[str] = set()
+        for device, seqs in by_device.items():
+            rows = self.db.execute(
+                "SELECT seq FROM changes WHERE device_id = ? AND seq BETWEEN ? AND ?",
+                [device, min(seqs), max(seqs)],
+            ).fetchall()
+            wanted = set(seqs)
+            found.update(f"{device}:{r[0]}" for r in rows if r[0] in wanted)
+        return found
+
+    def _creating_changes(self, new: list[Change]) -> dict[str, Change]:
+        """Changes `apply` would turn into a fresh row with `_origin`, and nothing else."""
+        per_row: dict[tuple[str, str], int] = {}
+        cited: set[str] = set()
+        for change in new:
+            key = (change.tbl, change.row_id)
+            per_row[key] = per_row.get(key, 0) + 1
+            for ids in (change.parents or {}).values():
+                cited.update(ids)
+        candidates = [
+            c
+            for c in new
+            if not c.parents
+            and per_row[(c.tbl, c.row_id)] == 1
+            and c.id not in cited
+            and self._table_known(c.tbl)
+            and self._covers_all(c.tbl, c.data)
+        ]
+        existing: set[tuple[str, str]] = set()
+        by_table: dict[str, list[str]] = {}
+        for change in candidates:
+            by_table.setdefault(change.tbl, []).append(change.row_id)
+        for table, ids in by_table.items():
+            for part in _chunks(ids, 500):
+                marks = ",".join("?" * len(part))
+                rows = self.db.execute(
+                    f"SELECT id FROM [{table}] WHERE id IN ({marks})", part
+                ).fetchall()
+                existing.update((table, r[0]) for r in rows)
+        superseded: set[str] = set()
+        for part in _chunks([c.id for c in candidates], 500):
+            marks = ",".join("?" * len(part))
+            rows = self.db.execute(
+                f"SELECT change_id FROM superseded WHERE change_id IN ({marks})", part
+            ).fetchall()
+            superseded.update(r[0] for r in rows)
+        return {
+            c.id: c
+            for c in candidates
+            if (c.tbl, c.row_id) not in existing and c.id not in superseded
+        }
+
+    def _table_known(self, table: str) -> bool:
+        try:
+            return bool(self.columns(table))
+        except Exception:  # noqa: BLE001 - an unknown table goes the slow, checked way
+            return False
+
+    def _insert_created(self, fast: dict[str, Change]) -> None:
+        """Bulk form of `_create_row` for changes that each create a whole new row."""
+        if not fast:
+            return
+        self.db.conn.executemany(
+            f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
+            [c.as_row() for c in fast.values()],
+        )
+        groups: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
+        for change in fast.values():
+            columns = self.columns(change.tbl)
+            values = {f: change.data[f] for f in change.data if f in columns}
+            meta = _attribution(change, created=True) | _attribution(change, created=False)
+            row = {"id": change.row_id, **values, **meta, "_origin": change.id}
+            row.update(self._derive(change.tbl, row, set(values)))
+            groups.setdefault((change.tbl, tuple(row)), []).append(list(row.values()))
+        for (table, columns), rows in groups.items():
+            self.db.conn.executemany(
+                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+                f"VALUES ({', '.join('?' for _ in columns)})",
+                rows,
+            )
 
     def _merge_into(self, row: dict[str, Any], change: Change) -> None:
         fields = [f for f in change.data if f in row]
@@ -294,3 +404,8 @@ def _attribution(change: Change, *, created: bool) -> dict[str, Any]:
         f"{prefix}_device": change.device_id,
         "_ckey" if created else "_ukey": change.key,
     }
+
+
+def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

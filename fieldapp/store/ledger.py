@@ -214,13 +214,11 @@ class Ledger:
 
     def apply_changes(self, changes: Sequence[Change]) -> int:
         """Merge changes from other devices in one transaction; returns how many were new."""
-        applied = 0
         with self.transaction():
-            for change in changes:
-                if self.projector.apply(change):
-                    applied += 1
-                    self.clock.observe(change.hlc)
-        return applied
+            new = self.projector.apply_many(changes)
+            for change in new:
+                self.clock.observe(change.hlc)
+        return len(new)
 
     def _full(self, table: str, fields: dict[str, Any]) -> dict[str, Any]:
         known = self.projector.data_fields(table)
