@@ -1,0 +1,203 @@
+"""Finding (or creating) the Area a spreadsheet row's address columns name.
+
+Codes are prefixes of one another: county (6 digits) → township (9) → village or relocation
+site (12) → group or building (15). Counties and townships are the official ones (MCA table);
+villages, groups, sites and buildings found by name under their parent are reused, and new
+ones get the next free local code (sites from 901, so they never collide with villages).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fieldapp.domain import divisions
+from fieldapp.domain.enums import AreaKind
+from fieldapp.store.ledger import natural_id
+from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.store import AreaRow
+
+SITE_BASE = 900
+_VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委会|社区居委会|委员会)$")
+_LEVEL_LENGTH = {AreaKind.COUNTY: 6, AreaKind.TOWNSHIP: 9}
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """The address columns of one row, as typed."""
+
+    county: str = ""
+    township: str = ""
+    village: str = ""
+    group: str = ""
+    site: str = ""
+    building: str = ""
+    code: str = ""
+
+    def is_blank(self) -> bool:
+        """True when no address column was filled."""
+        return (
+            not any((self.county, self.township, self.village, self.group, self.site, self.code))
+            and not self.building
+        )
+
+
+def _forms(text: str) -> list[str]:
+    """Ways the same place is written: 碧阳街道 / 碧阳; 大坝村委会 / 大坝村 / 大坝."""
+    text = re.sub(r"\s+", "", text)
+    base = _VILLAGE_SUFFIX.sub("", text)
+    forms = [text, base, *divisions.short_forms(base)]
+    if base and not base.endswith(("村", "组", "社区", "栋")):
+        forms.append(base + "村")
+    return [f for f in dict.fromkeys(forms) if f]
+
+
+class AreaResolver:
+    """Resolves rows' address columns against the ledger's areas and the official table."""
+
+    def __init__(self, existing: list[AreaRow]) -> None:
+        self.by_code: dict[str, tuple[str, str, str | None]] = {
+            a.code: (a.name, a.kind, a.parent_code) for a in existing
+        }
+        self._children: dict[str | None, dict[str, str]] = {}
+        for a in existing:
+            self._index(a.code, a.name, a.parent_code)
+        self.created: list[dict[str, object]] = []
+
+    def _index(self, code: str, name: str, parent: str | None) -> None:
+        names = self._children.setdefault(parent, {})
+        for form in _forms(name):
+            names.setdefault(form, code)
+
+    def _child(self, parent: str | None, name: str) -> str | None:
+        names = self._children.get(parent, {})
+        for form in _forms(name):
+            if form in names:
+                return names[form]
+        return None
+
+    def _create(self, code: str, name: str, kind: AreaKind, parent: str | None) -> str:
+        if code in self.by_code:
+            return code
+        self.by_code[code] = (name, kind.value, parent)
+        self._index(code, name, parent)
+        self.created.append(
+            {
+                "id": natural_id("areas", code),
+                "code": code,
+                "name": name,
+                "kind": kind.value,
+                "parent_code": parent,
+            }
+        )
+        return code
+
+    def _next_code(self, parent: str, base: int = 0) -> str:
+        used = {
+            int(code[len(parent) :])
+            for code in self.by_code
+            if code.startswith(parent) and len(code) == len(parent) + 3
+        }
+        number = base + 1
+        while number in used:
+            number += 1
+        if number > 999:
+            raise CellError(f"{parent} 下的地点已满 999 个，无法再新建")
+        return f"{parent}{number:03d}"
+
+    # -- official levels --------------------------------------------------------------------
+
+    def _official(self, code: str) -> str:
+        """Make sure an official county or township is in the ledger (created from the table)."""
+        if code in self.by_code:
+            return code
+        division = divisions.get(code)
+        if division is None:
+            raise CellError(f"区划代码 {code} 不是贵州省现行的县或乡镇代码")
+        kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
+        if kind is AreaKind.TOWNSHIP:
+            self._official(code[:6])
+        return self._create(code, division.name, kind, division.parent)
+
+    def _county(self, name: str) -> str:
+        counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
+        for code in counties:
+            if set(_forms(name)) & set(_forms(self.by_code[code][0])):
+                return code
+        matches = [d.code for d in divisions.counties() if set(_forms(name)) & set(_forms(d.name))]
+        if len(matches) == 1:
+            return self._official(matches[0])
+        if not matches:
+            raise CellError(f"贵州省内找不到县（市、区）“{name}”")
+        raise CellError(f"县（市、区）“{name}”有重名，请填写区划代码")
+
+    def _township(self, county: str, name: str) -> str:
+        found = self._child(county, name)
+        if found:
+            return found
+        for division in divisions.children(county):
+            if set(_forms(name)) & set(_forms(division.name)):
+                return self._official(division.code)
+        county_name = self.by_code[county][0]
+        raise CellError(f"{county_name}下找不到乡镇（街道）“{name}”")
+
+    def _default_county(self) -> str | None:
+        counties = [c for c, (_, kind, _) in self.by_code.items() if kind == AreaKind.COUNTY]
+        return counties[0] if len(counties) == 1 else None
+
+    # -- public ------------------------------------------------------------------------------
+
+    def resolve(self, ref: PlaceRef) -> str:
+        """The area code for a row's address (creating local areas as needed); '' when blank."""
+        if ref.code:
+            return self._by_code(ref)
+        if ref.is_blank():
+            return ""
+        if ref.county:
+            county = self._county(ref.county)
+        else:
+            default = self._default_county()
+            if default is None:
+                raise CellError("请填写县（市、区）或区划代码")
+            county = default
+        code = county
+        if ref.township:
+            code = self._township(county, ref.township)
+        elif ref.village or ref.site:
+            raise CellError("填写了村或安置点，但没有填写乡镇（街道）")
+        if ref.site:
+            code = self._local(code, ref.site, AreaKind.SITE, SITE_BASE)
+            if ref.building:
+                code = self._local(code, ref.building, AreaKind.BUILDING)
+        elif ref.village:
+            code = self._local(code, ref.village, AreaKind.VILLAGE)
+            if ref.group:
+                code = self._local(code, ref.group, AreaKind.GROUP)
+        return code
+
+    def _local(self, parent: str, name: str, kind: AreaKind, base: int = 0) -> str:
+        found = self._child(parent, name)
+        if found:
+            return found
+        return self._create(self._next_code(parent, base), name.strip(), kind, parent)
+
+    def _by_code(self, ref: PlaceRef) -> str:
+        code = re.sub(r"\s+", "", ref.code)
+        if not code.isdigit() or len(code) not in (6, 9, 12, 15):
+            raise CellError(f"区划代码“{ref.code}”应为 6、9、12 或 15 位数字")
+        if code in self.by_code:
+            return code
+        self._official(code[:6])
+        if len(code) >= 9:
+            self._official(code[:9])
+        if len(code) >= 12:
+            is_site = bool(ref.site) and not ref.village
+            name = (ref.site if is_site else ref.village) or code[:12]
+            kind = AreaKind.SITE if is_site else AreaKind.VILLAGE
+            self._create(code[:12], name, kind, code[:9])
+        if len(code) == 15:
+            is_building = bool(ref.site) and not ref.village
+            name = (ref.building if is_building else ref.group) or code
+            kind = AreaKind.BUILDING if is_building else AreaKind.GROUP
+            self._create(code, name, kind, code[:12])
+        return code

@@ -1,0 +1,130 @@
+"""Turning spreadsheet cells (text, floats, dates from calamine or csv) into ledger values.
+
+Each parser returns the value or raises `CellError` with a Chinese reason naming the column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from fieldapp.domain.dates import parse_date
+
+#: Excel's day 0 in the 1900 date system (with its 1900-02-29 bug already absorbed).
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_YEAR_MONTH = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
+_CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; str() is the Chinese reason."""
+
+
+def text(value: object) -> str:
+    """A cell as clean text: NFKC, trimmed; floats that are whole numbers lose their '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def date(value: object, label: str) -> dt.date | None:
+    """A date from a date cell, an Excel serial number or text (2024-03-05, 2024年3月5日, 2024-03)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 1 <= value < 100000:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        value = text(value)
+    raw = text(value)
+    if not raw:
+        return None
+    match = _CN_DATE.match(raw)
+    if match:
+        raw = "-".join(match.groups())
+    match = _YEAR_MONTH.match(raw)
+    if match:
+        raw = f"{match.group(1)}-{match.group(2)}-1"
+    try:
+        day = parse_date(raw)
+    except ValueError:
+        raise CellError(f"{label}“{raw}”不是有效日期（应为 2024-03-05 这样的格式）") from None
+    if day is not None and not dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31):
+        raise CellError(f"{label}“{raw}”不合理")
+    return day
+
+
+def number(value: object, label: str) -> float | None:
+    """A non-negative amount from a number or text such as '3,500元'."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        amount = float(value)
+    else:
+        raw = text(value).replace(",", "").replace("，", "").removesuffix("元").strip()
+        if not raw:
+            return None
+        if not _NUMBER.match(raw):
+            raise CellError(f"{label}“{text(value)}”不是数字")
+        amount = float(raw)
+    if amount < 0:
+        raise CellError(f"{label}不能为负数")
+    return amount
+
+
+def months(value: object, label: str) -> int | None:
+    """A whole number of months from 12, '12个月', '1年' or '2年'."""
+    raw = text(value)
+    if not raw:
+        return None
+    years = re.match(r"^(\d+(?:\.\d+)?)年$", raw)
+    if years:
+        return round(float(years.group(1)) * 12)
+    raw = raw.removesuffix("个月").removesuffix("月")
+    if not re.match(r"^\d+(\.0+)?$", raw):
+        raise CellError(f"{label}“{text(value)}”应为月数（整数）")
+    return int(float(raw))
+
+
+def year(value: object, label: str) -> int | None:
+    """A four-digit year (a date cell gives its year)."""
+    if isinstance(value, dt.date):
+        return value.year
+    raw = text(value).removesuffix("年")
+    if not raw:
+        return None
+    if not re.match(r"^(19|20)\d\d$", raw):
+        raise CellError(f"{label}“{text(value)}”应为四位年份")
+    return int(raw)
+
+
+def yes_no(value: object, label: str) -> bool | None:
+    """是/否 and the usual variants (有/无, Y/N, √, 1/0)."""
+    raw = text(value).upper()
+    if not raw:
+        return None
+    if raw in ("是", "有", "Y", "YES", "√", "1", "TRUE"):
+        return True
+    if raw in ("否", "无", "没有", "N", "NO", "×", "0", "FALSE"):
+        return False
+    raise CellError(f"{label}“{text(value)}”应填“是”或“否”")
+
+
+def phone(value: object) -> str:
+    """A phone number as digits (spaces and hyphens dropped; several kept with '、')."""
+    raw = text(value)
+    parts = [re.sub(r"[\s\-]", "", p) for p in re.split(r"[、,，;；/]", raw)]
+    return "、".join(p for p in parts if p)

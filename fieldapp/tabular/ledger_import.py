@@ -1,0 +1,527 @@
+"""Importing a 台账 spreadsheet: every good row in, every bad row reported with its reason.
+
+Three passes. (1) Each row is parsed and validated on its own (ID number, dates, categories,
+enumerations…) without touching the database. (2) Rows are checked against each other and the
+ledger: duplicate ID numbers, households grouped by 户主身份证号码 (a new household for a head in
+the file, the existing one for a head already in the ledger), areas found or created. (3) All
+accepted rows are written through `Ledger.insert_many` in one transaction, so a row is never
+half-written and a cancelled or failed import leaves the ledger as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldapp.domain import divisions, idnumber
+from fieldapp.domain.dates import month_key
+from fieldapp.domain.enums import (
+    Category,
+    EmploymentForm,
+    Health,
+    LabourAbility,
+    Relation,
+    WorkStatus,
+    parse_labour_ability,
+)
+from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.store.ledger import Ledger, natural_id, new_id
+from fieldapp.tabular import cells, store
+from fieldapp.tabular.areas import AreaResolver, PlaceRef
+from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.columns import (
+    BY_KEY,
+    CATEGORY_ALIASES,
+    RELATION_ALIASES,
+    WORK_STATUS_ALIASES,
+)
+from fieldapp.tabular.jobs import CancelCheck, Job, Progress
+from fieldapp.tabular.reader import Table, read_table
+
+WRITE_CHUNK = 5000
+_CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
+_CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
+_RANGE_SPLIT = re.compile(r"\s*(?:~|～|至|到|—|--)\s*")
+_LIFTED = {Category.LIFTED.value, Category.MONITORED.value}
+_RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A rejected row (or a warning about an imported one): spreadsheet row number and reason."""
+
+    row: int
+    reason: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"row": self.row, "reason": self.reason}
+
+
+@dataclass
+class ImportReport:
+    """What an import did."""
+
+    imported: int = 0
+    rejected: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    households_created: int = 0
+    households_joined: int = 0
+    areas_created: int = 0
+    sheet: str = ""
+    unknown_headers: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """`{"imported": n, "rejected": [{"row": r, "reason": "..."}], "warnings": [...]}`."""
+        return {
+            "imported": self.imported,
+            "rejected": [p.as_dict() for p in self.rejected],
+            "warnings": [p.as_dict() for p in self.warnings],
+            "households_created": self.households_created,
+            "households_joined": self.households_joined,
+            "areas_created": self.areas_created,
+        }
+
+
+@dataclass
+class ParsedRow:
+    """One valid row, ready to be placed in a household and written."""
+
+    row: int
+    person: dict[str, Any]
+    head_number: str
+    categories: list[tuple[str, str | None, str | None]]
+    spell: dict[str, Any] | None
+    status: str | None
+    place: PlaceRef
+    household: dict[str, Any]
+    warnings: list[str]
+    hukou_given: bool
+
+
+# -- pass 1: one row ------------------------------------------------------------------------------
+
+
+def _label(key: str) -> str:
+    return BY_KEY[key].header
+
+
+def _id_number(value: object, key: str) -> idnumber.IdInfo:
+    label = _label(key)
+    if isinstance(value, float) and value >= 1e11:
+        raise CellError(
+            f"{label}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
+            "请把该列设为文本后重新录入"
+        )
+    raw = cells.text(value)
+    if not raw:
+        raise CellError(f"{label}为空")
+    try:
+        return idnumber.validate(raw)
+    except InvalidIdNumber as error:
+        # The domain's messages start with 身份证号码; say when it is the head's number.
+        message = str(error)
+        raise CellError("户主" + message if key == "head_id_number" else message) from None
+
+
+def _choice(value: object, key: str, parse: Callable[[str], Any], default: Any) -> Any:
+    raw = cells.text(value)
+    if not raw:
+        return default
+    try:
+        return parse(raw)
+    except (ValueError, KeyError):
+        allowed = "、".join(BY_KEY[key].choices)
+        raise CellError(f"{_label(key)}“{raw}”无法识别，应为：{allowed}") from None
+
+
+def _relation(text: str) -> Relation:
+    return RELATION_ALIASES.get(text) or Relation(text)
+
+
+def _work_status(text: str) -> WorkStatus:
+    return WORK_STATUS_ALIASES.get(text) or WorkStatus(text)
+
+
+def parse_categories(value: object) -> list[tuple[str, str | None, str | None]]:
+    """'脱贫人口（2016-12-31）、低保' → [(category, start, end)], or CellError naming the bad one."""
+    raw = cells.text(value)
+    found: dict[str, tuple[str, str | None, str | None]] = {}
+    for item in _CATEGORY_SPLIT.split(raw):
+        if not item:
+            continue
+        match = _CATEGORY_ITEM.match(item)
+        if not match:
+            raise CellError(f"人员类别“{item}”格式不对")
+        word, dates = match.group(1).strip(), (match.group(2) or "").strip()
+        category = _category(word)
+        start = end = None
+        if dates:
+            parts = _RANGE_SPLIT.split(dates, maxsplit=1)
+            start_day = cells.date(parts[0], f"{category}的认定日期") if parts[0] else None
+            end_day = cells.date(parts[1], f"{category}的结束日期") if len(parts) > 1 else None
+            start = start_day.isoformat() if start_day else None
+            end = end_day.isoformat() if end_day else None
+        found.setdefault(category, (category, start, end))
+    return list(found.values())
+
+
+def _category(word: str) -> str:
+    if word == "三类人员":
+        raise CellError(
+            "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）"
+        )
+    try:
+        return Category(word).value
+    except ValueError:
+        if word in CATEGORY_ALIASES:
+            return CATEGORY_ALIASES[word].value
+    known = "、".join(c.value for c in Category)
+    raise CellError(f"未知的人员类别“{word}”（可用：{known}）")
+
+
+def _spell(record: dict[str, object], status: WorkStatus | None) -> dict[str, Any] | None:
+    get = record.get
+    work_keys = ("workplace", "workplace_code", "employer", "start_date", "monthly_income")
+    has_work = any(cells.text(get(k)) for k in work_keys)
+    if status is None and not has_work:
+        return None
+    if status is not None and status is not WorkStatus.EMPLOYED:
+        if has_work:
+            raise CellError(f"就业状态为“{status.value}”，但填写了务工信息，请核对")
+        return None
+    start = cells.date(get("start_date"), _label("start_date"))
+    if start is None:
+        raise CellError("已就业人员须填写务工开始日期")
+    if start > dt.date.today():
+        raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
+    place_name = cells.text(get("workplace"))
+    place_code = re.sub(r"\s+", "", cells.text(get("workplace_code")))
+    if place_code and (not place_code.isdigit() or len(place_code) not in (6, 9, 12)):
+        raise CellError(f"务工地区划代码“{place_code}”应为 6、9 或 12 位数字")
+    if not place_code and place_name:
+        place_code = divisions.resolve_place(place_name) or ""
+    if place_code and not place_name:
+        place_name = divisions.full_name(place_code) if divisions.get(place_code) else ""
+        place_name = place_name or divisions.name(place_code) or ""
+    form = _choice(get("form"), "form", EmploymentForm, EmploymentForm.EMPLOYEE)
+    return {
+        "start_date": start.isoformat(),
+        "end_date": None,
+        "place_code": place_code,
+        "place_name": place_name,
+        "form": form.value,
+        "employer": cells.text(get("employer")),
+        "monthly_income": cells.number(get("monthly_income"), _label("monthly_income")),
+        "contract_months": cells.months(get("contract_months"), _label("contract_months")),
+        "insurance_months": cells.months(get("insurance_months"), _label("insurance_months")),
+        "organized_export": bool(cells.yes_no(get("organized_export"), _label("organized_export"))),
+        "export_agency": cells.text(get("export_agency")),
+        "is_first_export": None,
+        "is_casual": False,
+        "training_days": None,
+    }
+
+
+def parse_row(row: int, record: dict[str, object]) -> ParsedRow:
+    """Validate one row on its own; CellError carries the Chinese reason."""
+    get = record.get
+    name = "".join(cells.text(get("name")).split())
+    if not name:
+        raise CellError("姓名为空")
+    if len(name) > 40:
+        raise CellError(f"姓名“{name[:10]}…”过长")
+    info = _id_number(get("id_number"), "id_number")
+    head_given = bool(cells.text(get("head_id_number")))
+    head_number = (
+        _id_number(get("head_id_number"), "head_id_number").number if head_given else info.number
+    )
+    is_head = head_number == info.number
+    relation = _choice(
+        get("relation"), "relation", _relation, Relation.HEAD if is_head else Relation.OTHER
+    )
+    if not head_given and relation is not Relation.HEAD:
+        raise CellError("户主身份证号码为空（户主本人可填自己的号码）")
+    if is_head and relation is not Relation.HEAD:
+        raise CellError(f"本人身份证号码与户主身份证号码相同，但与户主关系填的是“{relation.value}”")
+    if not is_head and relation is Relation.HEAD:
+        raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
+    status = _choice(get("work_status"), "work_status", _work_status, None)
+    spell = _spell(record, status)
+    if spell is not None:
+        status = WorkStatus.EMPLOYED
+    hukou = re.sub(r"\s+", "", cells.text(get("hukou_code")))
+    if hukou and (not hukou.isdigit() or len(hukou) not in (6, 9, 12)):
+        raise CellError(f"户籍地区划代码“{hukou}”应为 6、9 或 12 位数字")
+    person = {
+        "name": name,
+        "id_number": info.number,
+        "relation": relation.value,
+        "phone": cells.phone(get("phone")),
+        "labour_ability": _choice(
+            get("labour_ability"), "labour_ability", parse_labour_ability, LabourAbility.ORDINARY
+        ).value,
+        "health": _choice(get("health"), "health", Health, Health.HEALTHY).value,
+        "education": cells.text(get("education")),
+        "graduation_year": cells.year(get("graduation_year"), _label("graduation_year")),
+        "account_bank": cells.text(get("account_bank")),
+        "account_number": re.sub(r"\s+", "", cells.text(get("account_number"))),
+        "hukou_code": hukou,
+        "notes": cells.text(get("notes")),
+    }
+    place = PlaceRef(
+        *(cells.text(get(k)) for k in ("county", "township", "village", "group", "site")),
+        building=cells.text(get("building")),
+        code=cells.text(get("area_code")),
+    )
+    household = {
+        "address": cells.text(get("address")),
+        "household_no": cells.text(get("household_no")),
+    }
+    warnings = list(info.warnings)
+    if spell and spell["place_name"] and not spell["place_code"]:
+        warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
+    return ParsedRow(
+        row,
+        person,
+        head_number,
+        parse_categories(get("categories")),
+        spell,
+        status.value if status else None,
+        place,
+        household,
+        warnings,
+        bool(hukou),
+    )
+
+
+# -- pass 2 and 3 ---------------------------------------------------------------------------------
+
+
+class LedgerImporter:
+    """Imports one table into one ledger (see the module docstring for the passes)."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        progress: Progress | None = None,
+        cancelled: CancelCheck | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self.job = Job(progress, cancelled, "已取消导入，台账未作任何修改")
+        self.today = today or dt.date.today()
+        self.report = ImportReport()
+        self._households: list[dict[str, Any]] = []
+        self._areas: list[dict[str, object]] = []
+        self._area_of: dict[str, str] = {}  # household id → area code
+
+    def run(self, table: Table) -> ImportReport:
+        """Validate and write; returns the report (rejected rows listed, good rows written)."""
+        self.report.sheet = table.sheet
+        self.report.unknown_headers = table.unknown_headers
+        records = list(table.records())
+        total = len(records) * 2
+        self.job.tick(0, total, force=True)
+        parsed = self._parse_all(records, total)
+        accepted = self._place(parsed)
+        self._write(accepted, len(records), total)
+        self.job.tick(total, total, force=True)
+        self.report.rejected.sort(key=lambda p: p.row)
+        return self.report
+
+    def _reject(self, row: int, reason: str) -> None:
+        self.report.rejected.append(RowProblem(row, reason))
+
+    def _parse_all(
+        self, records: list[tuple[int, dict[str, object]]], total: int
+    ) -> list[ParsedRow]:
+        parsed: list[ParsedRow] = []
+        for done, (row, record) in enumerate(records):
+            self.job.tick(done, total)
+            try:
+                parsed.append(parse_row(row, record))
+            except CellError as error:
+                self._reject(row, str(error))
+        return parsed
+
+    def _place(self, parsed: list[ParsedRow]) -> list[tuple[ParsedRow, str]]:
+        """Drop duplicates, group households, resolve areas; returns (row, household id)."""
+        first_row: dict[str, int] = {}
+        unique: list[ParsedRow] = []
+        known = store.persons_by_number(
+            self.ledger, [p.person["id_number"] for p in parsed] + [p.head_number for p in parsed]
+        )
+        for item in parsed:
+            number = item.person["id_number"]
+            if number in first_row:
+                self._reject(item.row, f"身份证号码 {number} 与第 {first_row[number]} 行重复")
+                continue
+            first_row[number] = item.row
+            if number in known:
+                other = known[number]
+                self._reject(
+                    item.row, f"身份证号码 {number} 已在台账中（{other.name}），不能重复导入"
+                )
+                continue
+            unique.append(item)
+        heads = {p.person["id_number"]: p for p in unique if p.head_number == p.person["id_number"]}
+        resolver = AreaResolver(store.all_areas(self.ledger))
+        households: dict[str, str] = {}  # head ID number → household id
+        accepted: list[tuple[ParsedRow, str]] = []
+        new_households: list[dict[str, Any]] = []
+        for item in sorted(unique, key=lambda p: p.head_number != p.person["id_number"]):
+            household_id = households.get(item.head_number)
+            if household_id is None:
+                household_id = self._household_for(item, heads, known, first_row, resolver)
+                if household_id is None:
+                    continue
+                households[item.head_number] = household_id
+                if item.head_number in heads:
+                    new_households.append(
+                        self._new_household(heads[item.head_number], household_id)
+                    )
+            accepted.append((item, household_id))
+        self._households = new_households
+        self._areas = resolver.created
+        self.report.areas_created = len(resolver.created)
+        self._add_similar_name_warnings([a[0] for a in accepted])
+        return accepted
+
+    def _household_for(
+        self,
+        item: ParsedRow,
+        heads: dict[str, ParsedRow],
+        known: dict[str, store.KnownPerson],
+        first_row: dict[str, int],
+        resolver: AreaResolver,
+    ) -> str | None:
+        head = item.head_number
+        if head in known:
+            household_id = known[head].household_id
+            if household_id is None:
+                self._reject(item.row, f"户主（身份证号码 {head}）在台账中尚未分户，请先为其建户")
+                return None
+            self.report.households_joined += 1
+            self._area_of[household_id] = store.household_area(self.ledger, household_id) or ""
+            return household_id
+        if head in heads:
+            head_row = heads[head]
+            try:
+                head_row.household["area_code"] = resolver.resolve(head_row.place)
+            except CellError as error:
+                self._reject(item.row, str(error))
+                if item is not head_row:
+                    self._reject(head_row.row, str(error))
+                heads.pop(head)
+                return None
+            self.report.households_created += 1
+            return new_id()
+        if head in first_row:
+            self._reject(item.row, f"户主所在的第 {first_row[head]} 行未能导入，同户成员一并退回")
+        else:
+            self._reject(item.row, f"户主身份证号码 {head} 既不在本表中，也不在台账中")
+        return None
+
+    def _new_household(self, head: ParsedRow, household_id: str) -> dict[str, Any]:
+        head.person["id"] = new_id()
+        return {
+            "id": household_id,
+            "area_code": head.household.get("area_code", ""),
+            "address": head.household["address"],
+            "household_no": head.household["household_no"],
+            "head_person_id": head.person["id"],
+            "is_relocated": False,
+            "is_lifted": False,
+            "notes": "",
+        }
+
+    def _add_similar_name_warnings(self, rows: list[ParsedRow]) -> None:
+        similar = store.persons_by_name(self.ledger, [r.person["name"] for r in rows])
+        if not similar:
+            return
+        for item in rows:
+            birth = item.person["id_number"][6:14]
+            key = (item.person["name"], f"{birth[:4]}-{birth[4:6]}-{birth[6:]}")
+            if key in similar:
+                other = similar[key]
+                item.warnings.append(
+                    f"台账中已有同名同出生日期的人：{other.name}，身份证号码 {other.id_number}，"
+                    "请确认不是同一人"
+                )
+
+    def _write(self, accepted: list[tuple[ParsedRow, str]], rows: int, total: int) -> None:
+        persons, categories, spells, statuses = [], [], [], []
+        month = month_key(self.today)
+        household_rows = {h["id"]: h for h in self._households}
+        area_of = self._area_of | {h["id"]: h["area_code"] for h in self._households}
+        for item, household_id in accepted:
+            person = dict(item.person)
+            person_id = person.setdefault("id", new_id())
+            person["household_id"] = household_id
+            if not item.hukou_given:
+                person["hukou_code"] = (area_of.get(household_id) or "")[:6]
+            persons.append(person)
+            household = household_rows.get(household_id)
+            for category, start, end in item.categories:
+                categories.append(
+                    {
+                        "person_id": person_id,
+                        "category": category,
+                        "start_date": start,
+                        "end_date": end,
+                    }
+                )
+                if household is not None and category in _RELOCATED:
+                    household["is_relocated"] = True
+                if household is not None and category in _LIFTED:
+                    household["is_lifted"] = True
+            spell_id = None
+            if item.spell is not None:
+                spell_id = new_id()
+                spells.append({"id": spell_id, "person_id": person_id, **item.spell})
+            if item.status is not None:
+                statuses.append(
+                    {
+                        "id": natural_id("monthly_status", person_id, month),
+                        "person_id": person_id,
+                        "month": month,
+                        "status": item.status,
+                        "spell_id": spell_id,
+                        "income": item.spell["monthly_income"] if item.spell else None,
+                        "notes": "导入",
+                    }
+                )
+            self.report.warnings.extend(RowProblem(item.row, w) for w in item.warnings)
+        done = rows
+        with self.ledger.transaction():
+            for table, batch in (
+                ("areas", self._areas),
+                ("households", self._households),
+                ("persons", persons),
+                ("person_categories", categories),
+                ("employment_spells", spells),
+                ("monthly_status", statuses),
+            ):
+                for start in range(0, len(batch), WRITE_CHUNK):
+                    chunk = batch[start : start + WRITE_CHUNK]
+                    self.ledger.insert_many(table, chunk)
+                    if table == "persons":
+                        done += len(chunk)
+                    self.job.tick(done, total, force=True)
+        self.report.imported = len(persons)
+
+
+def import_ledger(
+    ledger: Ledger,
+    path: str | Path,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
+) -> ImportReport:
+    """Import a 台账 file (xlsx, xls, csv…) into the ledger; see ImportReport."""
+    table = read_table(path)
+    return LedgerImporter(ledger, progress, cancelled).run(table)

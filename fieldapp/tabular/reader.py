@@ -1,0 +1,111 @@
+"""Reading a spreadsheet (xlsx, xlsm, xls, xlsb, ods through python-calamine; csv/txt) into rows.
+
+Real 台账 files carry title rows above the header and an instructions sheet beside the data, so
+the header is found by content: the row (among the first 20 of each sheet) naming the most known
+columns, which must include 姓名 and 身份证号码. Row numbers are the spreadsheet's own (1-based).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from fieldapp.domain.errors import ValidationFailed
+from fieldapp.tabular.columns import match_headers
+
+HEADER_SCAN_ROWS = 20
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+
+
+@dataclass
+class Table:
+    """A sheet's data rows under its header, with the header's column mapping."""
+
+    sheet: str
+    header_row: int  # 1-based row number of the header
+    columns: dict[int, str]  # cell index → column key
+    rows: list[list[object]]  # data rows, starting the row after the header
+    unknown_headers: list[str] = field(default_factory=list)
+
+    def records(self) -> Iterator[tuple[int, dict[str, object]]]:
+        """(spreadsheet row number, {column key: raw cell}) for each non-blank data row."""
+        items = list(self.columns.items())
+        for offset, cells in enumerate(self.rows):
+            width = len(cells)
+            record = {key: cells[i] for i, key in items if i < width}
+            if any(v not in ("", None) for v in record.values()):
+                yield self.header_row + 1 + offset, record
+
+
+def read_table(path: str | Path) -> Table:
+    """The ledger table in a file, or ValidationFailed saying why none was found."""
+    path = Path(path)
+    if not path.exists():
+        raise ValidationFailed(f"找不到文件：{path}")
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return _find_table([(path.name, _read_text_rows(path))])
+    if suffix in SPREADSHEET_SUFFIXES:
+        return _find_table(_read_workbook(path))
+    raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
+
+
+def _read_workbook(path: Path) -> list[tuple[str, list[list[object]]]]:
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as error:  # noqa: BLE001 - calamine raises several unrelated types
+        raise ValidationFailed(f"无法读取表格文件 {path.name}：{error}") from None
+    sheets = []
+    for index, name in enumerate(book.sheet_names):
+        sheet = book.get_sheet_by_index(index)
+        # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
+        sheets.append((name, sheet.to_python(skip_empty_area=False)))
+    return sheets
+
+
+def decode_text(data: bytes) -> str:
+    """Text of a csv file: UTF-8 with or without BOM, UTF-16 with BOM, else GBK (GB18030)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # GB18030 is a superset of GBK and GB2312, what Chinese Excel saves "CSV" as.
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ValidationFailed("无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV") from None
+
+
+def _read_text_rows(path: Path) -> list[list[object]]:
+    content = decode_text(path.read_bytes())
+    first = content.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count)
+    return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
+
+
+def _find_table(sheets: list[tuple[str, list[list[object]]]]) -> Table:
+    best: tuple[int, str, int, dict[int, str], list[list[object]]] | None = None
+    for name, rows in sheets:
+        for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
+            columns = match_headers(list(cells))
+            keys = set(columns.values())
+            if {"name", "id_number"} <= keys and (best is None or len(keys) > best[0]):
+                best = (len(keys), name, index, columns, rows)
+    if best is None:
+        raise ValidationFailed(
+            "找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）"
+        )
+    _, name, index, columns, rows = best
+    header = list(rows[index])
+    unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
+    return Table(name, index + 1, columns, [list(r) for r in rows[index + 1 :]], unknown)

@@ -1,0 +1,135 @@
+"""The 台账 workbook layout shared by the import template and the export.
+
+Sheet 1 (劳动力台账): the header row, text-formatted ID/phone/account/code columns (so Excel
+keeps all 18 digits), drop-downs for the enumerations, frozen header and name columns.
+Sheet 2 (填写说明): what each column takes, which are required, and the accepted words.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
+
+from fieldapp.domain.enums import Category
+from fieldapp.tabular.columns import COLUMNS, Column
+
+DATA_SHEET = "劳动力台账"
+HELP_SHEET = "填写说明"
+#: Drop-downs and text formats cover this many rows (Excel applies them lazily, so it is cheap).
+FORMATTED_ROWS = 20000
+
+
+class Formats:
+    """The cell formats of a ledger workbook."""
+
+    def __init__(self, book: Workbook) -> None:
+        base = {"font_name": "宋体", "font_size": 11, "valign": "vcenter"}
+        self.header = book.add_format(
+            base | {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}
+        )
+        self.required = book.add_format(
+            base
+            | {
+                "bold": True,
+                "bg_color": "#DDEBF7",
+                "border": 1,
+                "text_wrap": True,
+                "color": "#C00000",
+            }
+        )
+        self.text = book.add_format(base | {"num_format": "@"})
+        self.plain = book.add_format(base)
+        self.date = book.add_format(base | {"num_format": "yyyy-mm-dd"})
+        self.money = book.add_format(base | {"num_format": "0.00"})
+        self.wrap = book.add_format(base | {"text_wrap": True, "valign": "top"})
+        self.title = book.add_format(base | {"bold": True, "font_size": 14})
+
+    def for_column(self, column: Column) -> Any:
+        """The body format of a column."""
+        if column.text:
+            return self.text
+        if column.key == "start_date":
+            return self.date
+        if column.key == "monthly_income":
+            return self.money
+        return self.plain
+
+
+def open_workbook(path: str | Path) -> tuple[Workbook, Worksheet, Formats]:
+    """A new workbook (constant memory: rows must be written in order) with its data sheet."""
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
+    formats = Formats(book)
+    sheet = book.add_worksheet(DATA_SHEET)
+    write_header(sheet, formats)
+    return book, sheet, formats
+
+
+def write_header(sheet: Worksheet, formats: Formats) -> None:
+    """Header row, column formats, drop-downs, freeze panes; silence 'number stored as text'."""
+    for index, column in enumerate(COLUMNS):
+        sheet.set_column(index, index, column.width, formats.for_column(column))
+        header_format = formats.required if column.required else formats.header
+        sheet.write_string(0, index, column.header, header_format)
+        if column.note:
+            sheet.write_comment(0, index, column.note, {"x_scale": 2, "y_scale": 1.2})
+        if column.choices:
+            sheet.data_validation(
+                1,
+                index,
+                FORMATTED_ROWS,
+                index,
+                {
+                    "validate": "list",
+                    "source": list(column.choices),
+                    "error_type": "warning",
+                    "error_title": "输入值不在下拉列表中",
+                    "error_message": f"{column.header}建议从下拉列表中选择",
+                },
+            )
+    sheet.set_row(0, 32)
+    sheet.freeze_panes(1, 3)
+    sheet.ignore_errors({"number_stored_as_text": f"A1:AZ{FORMATTED_ROWS + 1}"})
+
+
+def write_instructions(book: Workbook, formats: Formats) -> None:
+    """The 填写说明 sheet."""
+    sheet = book.add_worksheet(HELP_SHEET)
+    sheet.set_column(0, 0, 22)
+    sheet.set_column(1, 1, 10)
+    sheet.set_column(2, 2, 90)
+    sheet.write_string(0, 0, "劳动力台账导入模板 填写说明", formats.title)
+    lines = [
+        "1. 每人一行；同一户的成员填写同一个“户主身份证号码”，户主本人填自己的号码。",
+        "2. 身份证号码等列已设为文本格式，请勿改成数字，否则 Excel 会把 18 位号码的后几位变成 0。",
+        "3. 列的顺序可以调整，列名需保持（也可识别常见的别名，如“身份证号”“电话”）。",
+        "4. 有问题的行不会导入，导入后会列出行号和原因；其余各行照常导入。",
+        "5. 地址可填县、乡镇、村、组（或安置点、楼栋）的名称，也可直接填区划代码。",
+    ]
+    for offset, line in enumerate(lines):
+        sheet.write_string(1 + offset, 0, line)
+    top = len(lines) + 2
+    for index, text in enumerate(("列名", "是否必填", "填写要求")):
+        sheet.write_string(top, index, text, formats.header)
+    for offset, column in enumerate(COLUMNS, start=1):
+        sheet.write_string(top + offset, 0, column.header)
+        sheet.write_string(top + offset, 1, "必填" if column.required else "")
+        hint = column.note
+        if column.choices:
+            hint = (hint + "；" if hint else "") + "可选值：" + "、".join(column.choices)
+        if column.key == "categories":
+            hint += "。可选类别：" + "、".join(c.value for c in Category)
+        sheet.write_string(top + offset, 2, hint, formats.wrap)
+
+
+def write_template(path: str | Path) -> Path:
+    """Write the empty import template (data sheet with header, instructions sheet)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book, _sheet, formats = open_workbook(path)
+    write_instructions(book, formats)
+    book.close()
+    return path
