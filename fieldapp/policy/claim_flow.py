@@ -1,0 +1,94 @@
+"""The claim state machine: which steps are allowed, which need a reason, what locks a claim."""
+
+from __future__ import annotations
+
+from fieldapp.domain.claims import LOCKED_STATES, Claim, ClaimState
+from fieldapp.domain.errors import FieldappError
+
+S = ClaimState
+
+#: Allowed next states. 驳回 and 已撤销 are final: a corrected application is a new claim.
+TRANSITIONS: dict[ClaimState, frozenset[ClaimState]] = {
+    S.DRAFT: frozenset({S.SUBMITTED}),
+    S.SUBMITTED: frozenset({S.VILLAGE_REVIEWED, S.REJECTED}),
+    S.VILLAGE_REVIEWED: frozenset({S.TOWNSHIP_REVIEWED, S.REJECTED}),
+    S.TOWNSHIP_REVIEWED: frozenset({S.COUNTY_APPROVED, S.REJECTED}),
+    S.COUNTY_APPROVED: frozenset({S.PAID, S.REVERSED}),
+    S.PAID: frozenset({S.REVERSED}),
+    S.REJECTED: frozenset(),
+    S.REVERSED: frozenset(),
+}
+
+#: Steps that must say why.
+NEEDS_REASON = frozenset({S.REJECTED, S.REVERSED})
+
+#: Words accepted on the command line besides the Chinese state names.
+STATE_ALIASES: dict[str, ClaimState] = {
+    "draft": S.DRAFT,
+    "submitted": S.SUBMITTED,
+    "submit": S.SUBMITTED,
+    "village": S.VILLAGE_REVIEWED,
+    "village_reviewed": S.VILLAGE_REVIEWED,
+    "township": S.TOWNSHIP_REVIEWED,
+    "township_reviewed": S.TOWNSHIP_REVIEWED,
+    "county": S.COUNTY_APPROVED,
+    "approved": S.COUNTY_APPROVED,
+    "paid": S.PAID,
+    "rejected": S.REJECTED,
+    "reject": S.REJECTED,
+    "reversed": S.REVERSED,
+    "reverse": S.REVERSED,
+    "村审核通过": S.VILLAGE_REVIEWED,
+    "乡镇审核通过": S.TOWNSHIP_REVIEWED,
+    "县审批通过": S.COUNTY_APPROVED,
+    "撤销": S.REVERSED,
+}
+
+
+class TransitionRefused(FieldappError):
+    """A state change the flow does not allow; the message says why in Chinese."""
+
+
+def parse_state(text: str) -> ClaimState:
+    """A state from its Chinese name or an English alias."""
+    value = text.strip()
+    try:
+        return ClaimState(value)
+    except ValueError:
+        pass
+    found = STATE_ALIASES.get(value.lower())
+    if found is None:
+        names = "、".join(s.value for s in ClaimState)
+        raise FieldappError(f"不认识的申领状态“{text}”（可用：{names}）")
+    return found
+
+
+def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None:
+    """Raise TransitionRefused unless `claim` may move to `target` now."""
+    current = ClaimState(claim.state)
+    allowed = TRANSITIONS[current]
+    if target not in allowed:
+        options = "、".join(s.value for s in sorted(allowed, key=list(ClaimState).index))
+        hint = f"（当前可变为：{options}）" if options else "（该状态已终结，不能再变更）"
+        raise TransitionRefused(
+            f"申领 {claim.id} 当前状态为“{current.value}”，不能变为“{target.value}”{hint}"
+        )
+    if target in NEEDS_REASON and not reason.strip():
+        raise TransitionRefused(f"将申领变为“{target.value}”必须填写原因")
+    if target is S.SUBMITTED:
+        missing = claim.missing_evidence()
+        if missing and not (claim.missing_evidence_reason.strip() or reason.strip()):
+            raise TransitionRefused(
+                f"申领 {claim.id} 缺少材料：{'、'.join(missing)}。请补齐材料，或填写缺件原因后再提交"
+            )
+
+
+def check_editable(claim: Claim) -> None:
+    """Raise TransitionRefused when a claim may no longer be edited."""
+    state = ClaimState(claim.state)
+    if state in LOCKED_STATES:
+        raise TransitionRefused(
+            f"申领 {claim.id} 已{state.value}，不能再修改；如有错误只能撤销（需填写原因）"
+        )
+    if state in (S.REJECTED, S.REVERSED):
+        raise TransitionRefused(f"申领 {claim.id} 已{state.value}，不能再修改")

@@ -1,0 +1,103 @@
+"""The one-time guard: a pure check that no subsidy is paid beyond its rule's limit.
+
+Every claim carries a `limit_key` (limit group | person | period, see
+`fieldapp.policy.eligibility.limit_key`). Two live claims (not rejected, not reversed, not
+deleted) with the same key break the limit. The check needs nothing but the claims, so the hub
+re-runs it on merged data from every device:
+
+    from fieldapp.policy.guard import find_limit_violations
+    for v in find_limit_violations(all_claims):   # any objects with the Claim attributes below
+        print(v.message)                           # names the repeat and the first claim
+
+The first claim is the one created first (its `created_at`, then its id, break ties the same way
+on every replica), so all devices agree on which claim is the repeat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.errors import FieldappError
+
+DEAD_STATES = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
+
+
+class ClaimLike(Protocol):
+    """What the guard reads of a claim (fieldapp.domain.claims.Claim fits)."""
+
+    id: str
+    limit_key: str
+    state: str
+    created_at: str | None
+    deleted: bool
+    rule_id: str
+    person_id: str
+
+
+class LimitExceeded(FieldappError):
+    """A claim beyond its rule's limit; `first` is the earlier claim."""
+
+    def __init__(self, message: str, first: ClaimLike) -> None:
+        super().__init__(message)
+        self.first = first
+
+
+@dataclass(frozen=True)
+class LimitViolation:
+    """A repeat claim and the first claim it repeats."""
+
+    limit_key: str
+    first: ClaimLike
+    repeat: ClaimLike
+
+    @property
+    def message(self) -> str:
+        """Chinese description naming both claims."""
+        return (
+            f"申领 {self.repeat.id}（{self.repeat.rule_id}）超出限额：同一人已有申领 "
+            f"{self.first.id}（{self.first.rule_id}，{self.first.state}）"
+        )
+
+
+def is_live(claim: ClaimLike) -> bool:
+    """A claim that counts against the limit."""
+    return not claim.deleted and str(claim.state) not in DEAD_STATES and bool(claim.limit_key)
+
+
+def _order(claim: ClaimLike) -> tuple[str, str]:
+    return (claim.created_at or "", claim.id)
+
+
+def find_limit_violations(claims: Iterable[ClaimLike]) -> list[LimitViolation]:
+    """Every live claim beyond its limit, each paired with the first claim under the same key."""
+    by_key: dict[str, list[ClaimLike]] = {}
+    for claim in claims:
+        if is_live(claim):
+            by_key.setdefault(claim.limit_key, []).append(claim)
+    found: list[LimitViolation] = []
+    for key, group in sorted(by_key.items()):
+        if len(group) < 2:
+            continue
+        group.sort(key=_order)
+        found.extend(LimitViolation(key, group[0], repeat) for repeat in group[1:])
+    return found
+
+
+def earlier_claim(limit_key: str, existing: Iterable[ClaimLike]) -> ClaimLike | None:
+    """The first live claim already holding `limit_key`, or None when a new claim is allowed."""
+    live = [c for c in existing if is_live(c) and c.limit_key == limit_key]
+    return min(live, key=_order) if live else None
+
+
+def check_new_claim(limit_key: str, rule_title: str, existing: Iterable[ClaimLike]) -> None:
+    """Raise LimitExceeded naming the earlier claim when a new claim would break the limit."""
+    first = earlier_claim(limit_key, existing)
+    if first is not None:
+        raise LimitExceeded(
+            f"“{rule_title}”已申领过，不能重复申领：首次申领编号 {first.id}"
+            f"（规则 {first.rule_id}，状态 {first.state}，创建于 {first.created_at or '未知'}）",
+            first,
+        )
