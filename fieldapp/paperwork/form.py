@@ -1,0 +1,245 @@
+"""The subsidy application form (申请表): one A4 page per claim.
+
+Top to bottom: the person's identity and categories, the subsidy and its policy clause, the
+qualifying facts the rule used, the amount in figures and capitals, the account, the evidence
+handed in, the applicant's pledge and signature, then the village → township → county review
+boxes with opinion, signature, seal and date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from reportlab.lib.pagesizes import A4
+
+from fieldapp.paperwork.digest import short_hash
+from fieldapp.paperwork.numerals import capitals, figures
+from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas
+from fieldapp.paperwork.progress import CancelFn, ProgressFn, Ticker
+from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.views import FormView
+
+PAGE_W, PAGE_H = A4
+LEFT, RIGHT = MARGIN, PAGE_W - MARGIN
+WIDTH = RIGHT - LEFT
+SIZE = 10.0
+ROW = 22.0
+LABEL_W = 74.0
+
+
+def render_forms(
+    forms: Sequence[FormView],
+    settings: PaperSettings | None = None,
+    *,
+    printed_at: dt.datetime | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> bytes:
+    """All forms in one PDF, one page each; reports (done, total) and honours cancellation."""
+    settings = settings or PaperSettings()
+    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    title = forms[0].rule_title + "申请表" if len(forms) == 1 else "补贴申请表"
+    canvas, buffer = new_canvas(A4, title, "补贴申请表")
+    pen = Pen(canvas)
+    ticker = Ticker(len(forms), progress, cancelled)
+    ticker.check()
+    for number, form in enumerate(forms, start=1):
+        draw_form(pen, form, settings)
+        ref = f"申请编号 {form.claim_id}" + (f"  批次 {form.batch_id}" if form.batch_id else "")
+        pen.footer(Footer(ref, stamp, short_hash(form)), number, len(forms), LEFT, RIGHT, 22)
+        canvas.showPage()
+        ticker.step()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
+    """Draw one application form on the current page."""
+    top = PAGE_H - MARGIN
+    pen.text(
+        PAGE_W / 2,
+        top - 16,
+        f"{settings.county_name}{form.rule_title}申请表",
+        16,
+        "center",
+        bold=True,
+    )
+    top -= 30
+    place = "  ".join(
+        p for p in (f"乡镇（街道）：{form.township}", f"村（社区）：{form.village}") if p
+    )
+    pen.text(LEFT, top - 10, place, 9)
+    pen.text(RIGHT, top - 10, f"申请日期：{form.claim_date or '      年    月    日'}", 9, "right")
+    top -= 16
+    top = _identity(pen, form, top)
+    top = _subsidy(pen, form, top)
+    top = _pledge(pen, form, settings, top)
+    _reviews(pen, settings, top, MARGIN + 22)
+
+
+def _identity(pen: Pen, form: FormView, top: float) -> float:
+    p = form.person
+    value_w = (WIDTH - 3 * LABEL_W) / 3
+    rows = [
+        [
+            Cell(LABEL_W, "姓  名", True),
+            Cell(value_w, p.name),
+            Cell(LABEL_W, "性  别", True),
+            Cell(value_w, p.sex),
+            Cell(LABEL_W, "出生年月", True),
+            Cell(value_w, p.birth),
+        ],
+        [
+            Cell(LABEL_W, "身份证号码", True),
+            Cell(value_w * 2 + LABEL_W, p.id_number),
+            Cell(LABEL_W, "联系电话", True),
+            Cell(value_w, p.phone),
+        ],
+        [Cell(LABEL_W, "户籍地址", True), Cell(WIDTH - LABEL_W, p.address)],
+        [Cell(LABEL_W, "人员类别", True), Cell(WIDTH - LABEL_W, "、".join(p.categories))],
+    ]
+    for cells in rows:
+        draw_row(pen, LEFT, top, ROW, cells, SIZE)
+        top -= ROW
+    return top
+
+
+def _subsidy(pen: Pen, form: FormView, top: float) -> float:
+    value_w = (WIDTH - 3 * LABEL_W) / 3
+    clause = "；".join(
+        x for x in (form.source_clause, form.pack_version and f"政策包 {form.pack_version}") if x
+    )
+    draw_row(
+        pen,
+        LEFT,
+        top,
+        ROW,
+        [
+            Cell(LABEL_W, "补贴项目", True),
+            Cell(value_w * 2 + LABEL_W, form.rule_title),
+            Cell(LABEL_W, "资金来源", True),
+            Cell(value_w, form.funding_source),
+        ],
+        SIZE,
+    )
+    top -= ROW
+    draw_row(
+        pen, LEFT, top, ROW, [Cell(LABEL_W, "政策依据", True), Cell(WIDTH - LABEL_W, clause)], SIZE
+    )
+    top -= ROW
+    top = _facts(pen, form, top)
+    draw_row(
+        pen,
+        LEFT,
+        top,
+        ROW + 4,
+        [
+            Cell(LABEL_W, "申请金额", True),
+            Cell(value_w + 20, f"小写：¥{figures(form.amount)} 元"),
+            Cell(WIDTH - LABEL_W - value_w - 20, f"大写：人民币{capitals(form.amount)}"),
+        ],
+        SIZE + 1,
+    )
+    top -= ROW + 4
+    p = form.person
+    if form.payee == "个人":
+        payee = [
+            Cell(LABEL_W, "开户银行", True),
+            Cell(value_w, p.account_bank),
+            Cell(LABEL_W, "社保卡（银行）账号", True),
+            Cell(WIDTH - 2 * LABEL_W - value_w, p.account_number),
+        ]
+    else:
+        payee = [
+            Cell(LABEL_W, f"收款{form.payee}", True),
+            Cell(value_w * 2 + LABEL_W, form.payee_name),
+            Cell(LABEL_W, "收款账号", True),
+            Cell(value_w, ""),
+        ]
+    draw_row(pen, LEFT, top, ROW, payee, SIZE)
+    top -= ROW
+    evidence = (
+        "、".join(form.evidence)
+        if form.evidence
+        else "身份证复印件、务工证明或劳动合同、工资流水、社保卡复印件"
+    )
+    draw_row(
+        pen,
+        LEFT,
+        top,
+        ROW,
+        [Cell(LABEL_W, "附送材料", True), Cell(WIDTH - LABEL_W, evidence)],
+        SIZE - 1,
+    )
+    return top - ROW
+
+
+def _facts(pen: Pen, form: FormView, top: float) -> float:
+    """The qualifying facts as label/value pairs, two pairs a row, under one side label."""
+    facts = list(form.facts) or []
+    pair_label = 78.0
+    pair_value = (WIDTH - LABEL_W) / 2 - pair_label
+    lines = max(1, (len(facts) + 1) // 2)
+    height = ROW * lines
+    pen.rect(LEFT, top - height, LABEL_W, height)
+    pen.fit("资格条件", LEFT, top - height, LABEL_W, height, SIZE)
+    if not facts:
+        pen.rect(LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height)
+        pen.fit("（无）", LEFT + LABEL_W, top - height, WIDTH - LABEL_W, height, SIZE, align="left")
+        return top - height
+    for line in range(lines):
+        cells: list[Cell] = []
+        for fact in facts[line * 2 : line * 2 + 2]:
+            cells += [Cell(pair_label, fact.label, True), Cell(pair_value, fact.value)]
+        if len(cells) == 2:
+            cells += [Cell(pair_label, "", True), Cell(pair_value, "")]
+        draw_row(pen, LEFT + LABEL_W, top - line * ROW, ROW, cells, SIZE - 0.5)
+    return top - height
+
+
+def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> float:
+    height = 62.0
+    y = top - height
+    pen.rect(LEFT, y, LABEL_W, height)
+    pen.fit("申请人\n承诺", LEFT, y, LABEL_W, height, SIZE)
+    pen.rect(LEFT + LABEL_W, y, WIDTH - LABEL_W, height)
+    pen.fit(
+        settings.pledge,
+        LEFT + LABEL_W,
+        y + 22,
+        WIDTH - LABEL_W,
+        height - 22,
+        SIZE - 0.5,
+        align="left",
+        pad=5,
+        valign="top",
+    )
+    pen.text(LEFT + LABEL_W + 150, y + 9, "申请人（签字或按手印）：", SIZE)
+    pen.text(RIGHT - 8, y + 9, "年      月      日", SIZE, "right")
+    return y
+
+
+def _reviews(pen: Pen, settings: PaperSettings, top: float, bottom: float) -> None:
+    """Village, township and county boxes sharing the space left on the page."""
+    boxes = [
+        (f"{settings.village_office}\n审核意见", "审核人（签字）：", ""),
+        (
+            f"{settings.township_office}\n审核意见",
+            "审核人（签字）：",
+            "□ 已与全国防止返贫监测信息系统比对    □ 已在乡镇（街道）公示",
+        ),
+        (f"{settings.county_office_name()}\n审批意见", "审批人（签字）：", ""),
+    ]
+    height = (top - bottom - 6) / len(boxes)
+    for label, signer, check in boxes:
+        y = top - height
+        pen.rect(LEFT, y, LABEL_W, height)
+        pen.fit(label, LEFT, y, LABEL_W, height, SIZE - 0.5)
+        pen.rect(LEFT + LABEL_W, y, WIDTH - LABEL_W, height)
+        if check:
+            pen.text(LEFT + LABEL_W + 6, y + height - 16, check, SIZE - 1)
+        pen.text(LEFT + LABEL_W + 6, y + 26, signer, SIZE)
+        pen.text(LEFT + LABEL_W + 230, y + 26, "（盖章）", SIZE)
+        pen.text(RIGHT - 8, y + 10, "年      月      日", SIZE, "right")
+        top = y

@@ -1,0 +1,38 @@
+"""Masking for papers posted in public: ID numbers keep region and last 4, accounts last 4."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from fieldapp.domain import idnumber
+from fieldapp.paperwork.views import RosterRow, RosterView
+
+
+def mask_id(number: str) -> str:
+    """`520102********1234`; anything short or odd keeps at most its last 4 characters."""
+    number = "".join(number.split())
+    if len(number) >= 15:
+        return idnumber.mask(number)
+    return "*" * max(len(number) - 4, 4) + number[-4:] if len(number) > 4 else "*" * len(number)
+
+
+def mask_account(account: str) -> str:
+    """`****1234`: only the last 4 digits of a bank or social-security-card account."""
+    digits = "".join(account.split())
+    if not digits:
+        return ""
+    return "****" + digits[-4:] if len(digits) > 4 else "****"
+
+
+def mask_row(row: RosterRow) -> RosterRow:
+    """The row as posted: ID and account masked (idempotent)."""
+    return dataclasses.replace(
+        row,
+        id_number=mask_id(row.id_number),
+        account=mask_account(row.account),
+    )
+
+
+def mask_roster(roster: RosterView) -> RosterView:
+    """The roster with every row masked."""
+    return dataclasses.replace(roster, rows=tuple(mask_row(r) for r in roster.rows))

@@ -1,0 +1,215 @@
+"""Drawing on a ReportLab canvas with the font chain: text runs, text fitted into cells, lines.
+
+Papers are drawn straight on the canvas (not with platypus tables) because every layout here is
+a fixed grid whose rows must never split: computing the grid ourselves is simpler to reason
+about, and fast enough for a 1,000-row roster.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from fieldapp.paperwork.fonts import FontChain, default_chain
+
+#: Pieces that wrap as a whole: numbers, ID numbers, Latin words, dates.
+_TOKENS = re.compile(r"[0-9A-Za-z.\-*/:：（）()]+|\s+|.", re.S)
+
+#: Smallest size text shrinks to before it wraps (still readable on paper).
+MIN_SIZE = 6.5
+
+
+@dataclass(frozen=True)
+class Footer:
+    """What every page's footer says besides its page number."""
+
+    ref: str
+    printed_at: str
+    code: str
+
+
+class Pen:
+    """A canvas plus the font chain: every string goes through `runs` so no glyph is missing."""
+
+    def __init__(self, canvas: Canvas, fonts: FontChain | None = None) -> None:
+        self.c = canvas
+        self.fonts = fonts or default_chain()
+
+    # -- text -------------------------------------------------------------------------------
+
+    def width(self, text: str, size: float) -> float:
+        """Printed width of `text`."""
+        return self.fonts.width(text, size)
+
+    def text(
+        self, x: float, y: float, text: str, size: float, align: str = "left", bold: bool = False
+    ) -> None:
+        """Draw one line with its baseline at y; align is left, center or right of x.
+
+        Bold is the glyphs filled and stroked (render mode 2): the bundled fonts have no bold face.
+        """
+        if not text:
+            return
+        if align != "left":
+            w = self.width(text, size)
+            x -= w / 2 if align == "center" else w
+        runs = self.fonts.runs(text)
+        c = self.c
+        if len(runs) == 1 and not bold:
+            c.setFont(runs[0][0], size)
+            c.drawString(x, y, text)
+            return
+        obj = c.beginText(x, y)
+        if bold:
+            c.setLineWidth(size * 0.035)
+            obj.setTextRenderMode(2)
+        for font, piece in runs:
+            obj.setFont(font, size)
+            obj.textOut(piece)
+        c.drawText(obj)
+
+    def wrap(self, text: str, width: float, size: float) -> list[str]:
+        """Break text into lines no wider than `width` (Chinese per character, numbers whole)."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line, line_w = "", 0.0
+            for token in _TOKENS.findall(paragraph):
+                token_w = self.width(token, size)
+                if line and line_w + token_w > width:
+                    lines.append(line.rstrip())
+                    line, line_w = "", 0.0
+                    if token.isspace():
+                        continue
+                if token_w > width:
+                    # A token wider than the line (a long account number): split it by characters.
+                    for char in token:
+                        char_w = self.width(char, size)
+                        if line and line_w + char_w > width:
+                            lines.append(line)
+                            line, line_w = "", 0.0
+                        line += char
+                        line_w += char_w
+                    continue
+                line += token
+                line_w += token_w
+            lines.append(line.rstrip())
+        return lines
+
+    def fit(
+        self,
+        text: str,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        size: float,
+        *,
+        align: str = "center",
+        pad: float = 2.0,
+        valign: str = "middle",
+    ) -> float:
+        """Draw text inside the box (x, y = bottom left): shrink, then wrap; never cut off.
+
+        Returns the size used.
+        """
+        if not text:
+            return size
+        # Half the padding above and below: rows are short, columns are what must breathe.
+        inner_w, inner_h = w - 2 * pad, h - pad
+        lines, size = self.layout(text, inner_w, inner_h, size)
+        lead = size * 1.18
+        if valign == "top":
+            base = y + h - pad / 2 - size * 0.88
+        else:
+            base = y + h / 2 + (len(lines) - 1) * lead / 2 - size * 0.36
+        for i, line in enumerate(lines):
+            ly = base - i * lead
+            if align == "left":
+                self.text(x + pad, ly, line, size)
+            elif align == "right":
+                self.text(x + w - pad, ly, line, size, "right")
+            else:
+                self.text(x + w / 2, ly, line, size, "center")
+        return size
+
+    def layout(self, text: str, w: float, h: float, size: float) -> tuple[list[str], float]:
+        """The lines and size that make `text` fit a w × h box."""
+        if "\n" not in text and self.width(text, size) <= w:
+            return [text], size
+        # One line if shrinking a little is enough; otherwise wrap, shrinking until it fits.
+        one_line = w / max(self.width(text, 1.0), 1e-6)
+        if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.8):
+            return [text], min(size, one_line)
+        trial = size
+        while True:
+            lines = self.wrap(text, w, trial)
+            if len(lines) * trial * 1.18 <= h + 0.01 or trial <= 3.0:
+                return lines, trial
+            trial -= 0.5
+
+    # -- lines ------------------------------------------------------------------------------
+
+    def rect(self, x: float, y: float, w: float, h: float, width: float = 0.6) -> None:
+        """A box outline."""
+        self.c.setLineWidth(width)
+        self.c.rect(x, y, w, h, stroke=1, fill=0)
+
+    def hline(self, x1: float, x2: float, y: float, width: float = 0.6) -> None:
+        """A horizontal line."""
+        self.c.setLineWidth(width)
+        self.c.line(x1, y, x2, y)
+
+    def vline(self, x: float, y1: float, y2: float, width: float = 0.6) -> None:
+        """A vertical line."""
+        self.c.setLineWidth(width)
+        self.c.line(x, y1, x, y2)
+
+    def footer(
+        self, footer: Footer, page: int, pages: int, left: float, right: float, y: float
+    ) -> None:
+        """The verification footer: page n of m; then reference, print time and content code."""
+        self.text((left + right) / 2, y + 10, f"第 {page} 页 共 {pages} 页", 9, "center")
+        self.hline(left, right, y + 7, 0.3)
+        self.text(left, y, footer.ref, 7)
+        self.text(right, y, f"打印时间 {footer.printed_at}  校验码 {footer.code}", 7, "right")
+
+
+def new_canvas(
+    pagesize: tuple[float, float], title: str, subject: str = ""
+) -> tuple[Canvas, io.BytesIO]:
+    """A compressed canvas writing into memory, with the document's title set."""
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setSubject(subject)
+    canvas.setCreator("fieldapp 劳动力台账")
+    canvas.setAuthor("fieldapp")
+    return canvas, buffer
+
+
+#: Page margins used by every paper.
+MARGIN = 14 * mm
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a form row: its width, text, and whether it is a label (centred)."""
+
+    width: float
+    text: str = ""
+    label: bool = False
+    align: str = ""
+
+
+def draw_row(pen: Pen, x: float, top: float, height: float, cells: list[Cell], size: float) -> None:
+    """Draw a row of boxed cells hanging from `top`; labels centred, values left-aligned."""
+    y = top - height
+    for cell in cells:
+        pen.rect(x, y, cell.width, height)
+        align = cell.align or ("center" if cell.label else "left")
+        pen.fit(cell.text, x, y, cell.width, height, size, align=align, pad=3)
+        x += cell.width

@@ -1,0 +1,329 @@
+"""The batch roster (花名册/发放表) and the public notice (公示表), landscape A4.
+
+A batch prints as one roster per funding source, each numbered 第 n 页 共 m 页 on its own. Every
+page repeats the title and column header, ends with its subtotal (figures and capitals) and the
+preparer / reviewer / approver lines; the source's last page adds its total, and the document's
+last page a grand total when there are several sources. Rows have a fixed height and are never
+split: long text shrinks, then wraps inside its cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, landscape
+
+from fieldapp.paperwork.digest import short_hash
+from fieldapp.paperwork.masking import mask_roster
+from fieldapp.paperwork.numerals import capitals, figures, from_fen, to_fen
+from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
+from fieldapp.paperwork.progress import CancelFn, ProgressFn, Ticker
+from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.views import NoticeView, RosterRow, RosterView
+
+PAGE_W, PAGE_H = landscape(A4)
+LEFT, RIGHT = MARGIN, PAGE_W - MARGIN
+WIDTH = RIGHT - LEFT
+TOP = PAGE_H - MARGIN + 8
+HEADER_H = 24.0
+ROW_H = 21.0
+SIZE = 9.0
+#: Lowest point of the table: room below for the signature line and the footer.
+TABLE_BOTTOM = 70.0
+FOOTER_Y = 20.0
+
+
+@dataclass(frozen=True)
+class Column:
+    """A roster column: header, width (scaled to the page), alignment and the text of a row."""
+
+    title: str
+    width: float
+    value: Callable[[int, RosterRow], str]
+    align: str = "center"
+
+
+def _columns(fact_label: str, notice: bool) -> list[Column]:
+    cols = [
+        Column("序号", 30, lambda i, r: str(i)),
+        Column("姓名", 58, lambda i, r: r.name),
+        Column("性别", 28, lambda i, r: r.sex),
+        Column("身份证号码", 122, lambda i, r: r.id_number),
+        Column("人员类别", 104, lambda i, r: r.categories),
+        Column(fact_label, 170, lambda i, r: r.fact, "left"),
+        Column("金额（元）", 62, lambda i, r: figures(r.amount), "right"),
+        Column(
+            "账号尾号" if notice else "社保卡（银行）账号",
+            128 if not notice else 76,
+            lambda i, r: r.account,
+        ),
+    ]
+    if not notice:
+        cols.append(Column("领取人签字", 70, lambda i, r: ""))
+    scale = WIDTH / sum(c.width for c in cols)
+    return [Column(c.title, c.width * scale, c.value, c.align) for c in cols]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One printed page of one section: which rows, and which totals close it."""
+
+    section: int
+    number: int
+    pages: int
+    start: int
+    rows: tuple[RosterRow, ...]
+    total: bool
+    grand: bool
+
+
+def capacity(table_top: float) -> int:
+    """Rows that fit on a page between the column header and the subtotal row."""
+    return int((table_top - HEADER_H - ROW_H - TABLE_BOTTOM) // ROW_H)
+
+
+def paginate(count: int, per_page: int, last_extra: int) -> list[tuple[int, int]]:
+    """(start, end) row ranges: full pages, and a last page with room for `last_extra` rows.
+
+    The last page always keeps at least one row, so a total never stands alone on a page.
+    """
+    if count <= 0:
+        return [(0, 0)]
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    while count - start > per_page - last_extra:
+        take = min(per_page, count - start - 1)
+        ranges.append((start, start + take))
+        start += take
+    ranges.append((start, count))
+    return ranges
+
+
+def plan(roster: RosterView, table_top: float) -> list[Page]:
+    """Every page of the document, section by section."""
+    sections = roster.sections()
+    per_page = capacity(table_top)
+    pages: list[Page] = []
+    for index, (_source, rows) in enumerate(sections):
+        last_section = index == len(sections) - 1
+        grand = last_section and len(sections) > 1
+        ranges = paginate(len(rows), per_page, 1 + int(grand))
+        for number, (start, end) in enumerate(ranges, start=1):
+            last = number == len(ranges)
+            pages.append(
+                Page(index, number, len(ranges), start, rows[start:end], last, last and grand)
+            )
+    return pages
+
+
+def render_roster(
+    roster: RosterView,
+    settings: PaperSettings | None = None,
+    *,
+    printed_at: dt.datetime | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> bytes:
+    """The batch roster as PDF bytes."""
+    settings = settings or PaperSettings()
+    title = f"{settings.county_name}{roster.title}发放花名册"
+    return _render(
+        roster,
+        settings,
+        title=title,
+        columns=_columns(roster.fact_label, notice=False),
+        intro=[],
+        code=short_hash(roster),
+        bottom=_signatures(settings),
+        printed_at=printed_at,
+        progress=progress,
+        cancelled=cancelled,
+    )
+
+
+def render_notice(
+    notice: NoticeView,
+    settings: PaperSettings | None = None,
+    *,
+    printed_at: dt.datetime | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> bytes:
+    """The public notice as PDF bytes: masked rows, notice period, where objections go."""
+    settings = settings or PaperSettings()
+    # Masked here as well as by the loader: no full ID number may ever reach a posted paper.
+    roster = mask_roster(notice.roster)
+    notice = NoticeView(roster, notice.start, notice.end)
+    title = f"{settings.county_name}{roster.title}拟享受人员公示表"
+    return _render(
+        roster,
+        settings,
+        title=title,
+        columns=_columns(roster.fact_label, notice=True),
+        intro=[notice_text(notice, settings)],
+        code=short_hash(notice),
+        bottom=[
+            f"公示单位（盖章）：{roster.area_name}",
+            f"公示期：{period_text(notice, settings)}",
+        ],
+        printed_at=printed_at,
+        progress=progress,
+        cancelled=cancelled,
+    )
+
+
+def period_text(notice: NoticeView, settings: PaperSettings) -> str:
+    """'2026年11月24日至2026年11月30日（5个工作日）'."""
+    unit = "个工作日" if settings.notice_working_days else "天"
+    return f"{_cn_date(notice.start)}至{_cn_date(notice.end)}（{settings.notice_days}{unit}）"
+
+
+def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
+    """The notice's paragraph: who qualified, the period, and where objections go."""
+    roster = notice.roster
+    count = len(roster.rows)
+    total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
+    basis = f"根据{roster.rule_clause}，" if roster.rule_clause else ""
+    phone = f"（联系电话：{settings.objection_phone}）" if settings.objection_phone else ""
+    split = "（按资金来源分表列出）" if len(roster.sections()) > 1 else ""
+    return (
+        f"{basis}经审核，以下 {count} 名人员符合{roster.title}申领条件，拟发放补贴合计 "
+        f"{figures(total)} 元{split}，现予公示。公示期：{period_text(notice, settings)}。"
+        f"公示期间如有异议，请以书面、电话或当面方式向{settings.objection_contact}反映{phone}；"
+        "反映情况须实事求是，署真实姓名，以便核查。"
+    )
+
+
+def _cn_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _signatures(settings: PaperSettings) -> list[str]:
+    return [
+        f"制表人：{settings.preparer}",
+        f"审核人：{settings.reviewer}",
+        f"审批人：{settings.approver}",
+        "制表日期：      年    月    日",
+    ]
+
+
+def _render(
+    roster: RosterView,
+    settings: PaperSettings,
+    *,
+    title: str,
+    columns: list[Column],
+    intro: list[str],
+    code: str,
+    bottom: list[str],
+    printed_at: dt.datetime | None,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+) -> bytes:
+    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, roster.title)
+    pen = Pen(canvas)
+    intro_lines = [line for text in intro for line in pen.wrap(text, WIDTH, 9.5)]
+    table_top = TOP - 40 - len(intro_lines) * 13 - (6 if intro_lines else 0)
+    sections = roster.sections()
+    pages = plan(roster, table_top)
+    ticker = Ticker(len(pages), progress, cancelled)
+    ticker.check()
+    footer = Footer(f"批次 {roster.batch_id}", stamp, code)
+    for page in pages:
+        source, rows = sections[page.section] if sections else ("", ())
+        pen.text(PAGE_W / 2, TOP - 14, title, 16, "center", bold=True)
+        info = [f"资金来源：{source}"]
+        if roster.area_name:
+            info.append(f"地区：{roster.area_name}")
+        if roster.rule_clause and not intro:
+            info.append(f"政策依据：{roster.rule_clause}")
+        pen.text(LEFT, TOP - 32, "    ".join(info), 9.5)
+        pen.text(RIGHT, TOP - 32, "金额单位：元", 9.5, "right")
+        for n, line in enumerate(intro_lines):
+            pen.text(LEFT, TOP - 46 - n * 13, line, 9.5)
+        y = _table(pen, columns, page, rows, sections, table_top)
+        spacing = WIDTH / len(bottom)
+        for n, text in enumerate(bottom):
+            pen.text(LEFT + n * spacing, y - 16, text, 9.5)
+        pen.footer(footer, page.number, page.pages, LEFT, RIGHT, FOOTER_Y)
+        canvas.showPage()
+        ticker.step()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _table(
+    pen: Pen,
+    columns: list[Column],
+    page: Page,
+    section_rows: Sequence[RosterRow],
+    sections: list[tuple[str, tuple[RosterRow, ...]]],
+    top: float,
+) -> float:
+    """Header, rows and summary rows of one page; returns the table's bottom."""
+    edges = [LEFT]
+    for col in columns:
+        edges.append(edges[-1] + col.width)
+    body_bottom = top - HEADER_H - ROW_H * len(page.rows)
+    # Header.
+    for col, x in zip(columns, edges, strict=False):
+        pen.fit(col.title, x, top - HEADER_H, col.width, HEADER_H, SIZE + 0.5, pad=2)
+    # Rows.
+    for offset, row in enumerate(page.rows):
+        y = top - HEADER_H - ROW_H * (offset + 1)
+        number = page.start + offset + 1
+        for col, x in zip(columns, edges, strict=False):
+            pen.fit(col.value(number, row), x, y, col.width, ROW_H, SIZE, align=col.align, pad=3)
+    # Summary rows: label | count and capitals | amount | blank.
+    summaries = [("本页小计", page.rows)]
+    if page.total:
+        summaries.append(("合    计", tuple(section_rows)))
+    if page.grand:
+        everything = tuple(r for _s, rows in sections for r in rows)
+        summaries.append((f"{len(sections)}项资金总计", everything))
+    amount_col = next(i for i, c in enumerate(columns) if c.title.startswith("金额"))
+    label_end = edges[3]
+    bottom = body_bottom - ROW_H * len(summaries)
+    for n, (label, rows) in enumerate(summaries):
+        y = body_bottom - ROW_H * (n + 1)
+        fen = sum(to_fen(r.amount) for r in rows)
+        pen.fit(label, LEFT, y, label_end - LEFT, ROW_H, SIZE + 0.5)
+        text = f"{len(rows)} 人    大写：人民币{capitals(from_fen(fen))}"
+        pen.fit(
+            text,
+            label_end,
+            y,
+            edges[amount_col] - label_end,
+            ROW_H,
+            SIZE + 0.5,
+            align="left",
+            pad=4,
+        )
+        pen.fit(
+            figures(from_fen(fen)),
+            edges[amount_col],
+            y,
+            columns[amount_col].width,
+            ROW_H,
+            SIZE + 0.5,
+            align="right",
+            pad=3,
+        )
+    # Grid: outer box, row lines, full column lines above the summaries, merged ones below.
+    c = pen.c
+    c.setLineWidth(0.5)
+    ys = [top, top - HEADER_H] + [
+        top - HEADER_H - ROW_H * (i + 1) for i in range(len(page.rows) + len(summaries))
+    ]
+    for y in ys:
+        c.line(LEFT, y, RIGHT, y)
+    for x in edges:
+        c.line(x, top, x, body_bottom)
+    for x in (LEFT, label_end, edges[amount_col], edges[amount_col + 1], RIGHT):
+        c.line(x, body_bottom, x, bottom)
+    c.setLineWidth(1.0)
+    c.rect(LEFT, bottom, WIDTH, top - bottom)
+    return bottom

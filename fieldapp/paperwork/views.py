@@ -1,0 +1,158 @@
+"""What each paper prints, as plain frozen dataclasses (built by `store/paper_data.py` or tests).
+
+The renderers take only these, so a paper can be produced from any source and its content hash
+(`digest.content_hash`) is computed over exactly what is printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One qualifying fact the rule used, as label and printed value."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class PersonView:
+    """A person as printed on a form or certificate."""
+
+    name: str
+    id_number: str
+    sex: str = ""
+    birth: str = ""
+    phone: str = ""
+    address: str = ""
+    categories: tuple[str, ...] = ()
+    account_bank: str = ""
+    account_number: str = ""
+
+
+@dataclass(frozen=True)
+class FormView:
+    """One application form (申请表): one claim of one person under one rule."""
+
+    claim_id: str
+    rule_title: str
+    person: PersonView
+    amount: float
+    facts: tuple[Fact, ...] = ()
+    source_clause: str = ""
+    pack_version: str = ""
+    payee: str = "个人"
+    payee_name: str = ""
+    funding_source: str = ""
+    event_date: str = ""
+    claim_date: str = ""
+    state: str = ""
+    batch_id: str = ""
+    township: str = ""
+    village: str = ""
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One row of a roster or notice: a claim, as its person and amount."""
+
+    name: str
+    sex: str
+    id_number: str
+    categories: str
+    fact: str
+    amount: float
+    account: str
+    funding_source: str = ""
+    claim_id: str = ""
+
+
+@dataclass(frozen=True)
+class RosterView:
+    """A batch's roster (花名册/发放表): its rows, split by funding source when printed."""
+
+    batch_id: str
+    title: str
+    rows: tuple[RosterRow, ...]
+    area_name: str = ""
+    fact_label: str = "务工地点"
+    funding_source: str = ""
+    rule_clause: str = ""
+
+    def sections(self) -> list[tuple[str, tuple[RosterRow, ...]]]:
+        """Rows grouped by funding source, in order of first appearance (one roster each)."""
+        groups: dict[str, list[RosterRow]] = {}
+        for row in self.rows:
+            groups.setdefault(row.funding_source or self.funding_source or "未注明", []).append(row)
+        return [(source, tuple(rows)) for source, rows in groups.items()]
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """A public notice (公示表): a roster already masked, and its notice period."""
+
+    roster: RosterView
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class MemberMonth:
+    """One household member's month on the visit sheet."""
+
+    name: str
+    sex: str = ""
+    age: str = ""
+    relation: str = ""
+    categories: str = ""
+    labour_ability: str = ""
+    status: str = ""
+    work: str = ""
+    services: tuple[str, ...] = ()
+    due: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HouseholdMonth:
+    """One household on the visit sheet: its members, visits and flags this month."""
+
+    household_no: str
+    head_name: str
+    address: str = ""
+    flags: str = ""
+    members: tuple[MemberMonth, ...] = ()
+    visits: tuple[str, ...] = ()
+    zero_employment: bool = False
+
+
+@dataclass(frozen=True)
+class VisitSheetView:
+    """The monthly visit sheet (走访记录/就业帮扶台账月报) of one village or site."""
+
+    area_code: str
+    area_name: str
+    month: str
+    households: tuple[HouseholdMonth, ...]
+    due_source: str = ""
+
+
+@dataclass(frozen=True)
+class CertificateView:
+    """A work certificate (务工证明) to be completed and stamped by the employer."""
+
+    person: PersonView
+    casual: bool = False
+    employer: str = ""
+    place: str = ""
+    job: str = ""
+    start_date: str = ""
+    end_date: str = ""
+    monthly_income: str = ""
+    contract_months: str = ""
+    insurance_months: str = ""
+    home_place: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
