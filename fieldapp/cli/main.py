@@ -13,6 +13,7 @@ from fieldapp.domain.errors import FieldappError
 COMMAND_MODULES = (
     "fieldapp.cli.ledger_cmds",
     "fieldapp.cli.tabular_cmds",
+    "fieldapp.cli.demo_cmds",
     "fieldapp.cli.policy_cmds",
     "fieldapp.cli.print_cmds",
     "fieldapp.cli.sync_cmds",

@@ -1,0 +1,1 @@
+"""Realistic, deterministic demo ledgers (for trying the app, tests and benchmarks)."""

@@ -1,0 +1,167 @@
+"""The area tree of a demo ledger: a real county and its real townships, then made-up villages,
+groups, relocation sites and buildings (codes follow fieldapp.tabular.areas: prefixes, sites
+from 901), and the list of places where households live.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from fieldapp.demo.names import GROUP_NAMES, SITE_NAMES, VILLAGE_STEMS
+from fieldapp.domain import divisions
+from fieldapp.domain.enums import AreaKind
+from fieldapp.domain.errors import ValidationFailed
+
+#: Rural counties used when no --area is given (chosen by the seed).
+DEFAULT_COUNTIES = ("520502", "520526", "520525", "522633", "522326", "520624", "522732")
+HOUSEHOLDS_PER_VILLAGE = 350
+HOUSEHOLDS_PER_SITE = 900
+HOUSEHOLDS_PER_BUILDING = 40
+
+
+@dataclass
+class DemoAreas:
+    """Areas to create and the places (group or building codes) households are put in."""
+
+    county: str
+    existing: dict[str, tuple[str, str, str | None]]  # code → (name, kind, parent)
+    new: list[dict[str, object]] = field(default_factory=list)
+    rural: list[str] = field(default_factory=list)  # group (or village) codes
+    sites: list[str] = field(default_factory=list)  # building (or site) codes
+
+    def add(self, code: str, name: str, kind: AreaKind, parent: str | None) -> str:
+        """Create an area unless the ledger (or this plan) already has the code."""
+        if code not in self.existing:
+            self.existing[code] = (name, kind.value, parent)
+            self.new.append({"code": code, "name": name, "kind": kind.value, "parent_code": parent})
+        return code
+
+    def kind_of(self, code: str) -> str | None:
+        """The kind of a known area code."""
+        found = self.existing.get(code)
+        return found[1] if found else None
+
+    def free_code(self, parent: str, start: int = 1) -> str:
+        """The next unused 3-digit child code under `parent`."""
+        number = start
+        while f"{parent}{number:03d}" in self.existing:
+            number += 1
+        return f"{parent}{number:03d}"
+
+
+def plan_areas(
+    rng: random.Random,
+    households: int,
+    existing: dict[str, tuple[str, str, str | None]],
+    target: str | None,
+) -> DemoAreas:
+    """The demo's areas, under `target` (county, township, village/site, group/building code)."""
+    target = (target or rng.choice(DEFAULT_COUNTIES)).strip()
+    if not target.isdigit() or len(target) not in (6, 9, 12, 15):
+        raise ValidationFailed(f"区划代码“{target}”应为 6、9、12 或 15 位数字")
+    plan = DemoAreas(target[:6], dict(existing))
+    _ensure_official(plan, target[:6])
+    if len(target) >= 9:
+        _ensure_official(plan, target[:9])
+    if len(target) == 6:
+        townships = [d.code for d in divisions.children(target)] or [
+            plan.add(f"{target}100", "城关镇", AreaKind.TOWNSHIP, target)
+        ]
+        for code in townships:
+            _ensure_official(plan, code)
+        _fill_county(rng, plan, townships, households)
+    elif len(target) == 9:
+        _fill_township(rng, plan, target, households, with_site=True)
+    else:
+        _fill_small(rng, plan, target, households)
+    return plan
+
+
+def _ensure_official(plan: DemoAreas, code: str) -> None:
+    if code in plan.existing:
+        return
+    division = divisions.get(code)
+    kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
+    if division is None:
+        name = divisions.name(code) if len(code) == 6 else None
+        if len(code) == 6 and not name:
+            raise ValidationFailed(f"区划代码 {code} 不是已知的县级代码")
+        plan.add(code, name or f"{code}乡镇", kind, code[:4] + "00" if len(code) == 6 else code[:6])
+        return
+    plan.add(code, division.name, kind, division.parent)
+
+
+def _fill_county(
+    rng: random.Random, plan: DemoAreas, townships: list[str], households: int
+) -> None:
+    villages_needed = max(1, round(households * 0.85 / HOUSEHOLDS_PER_VILLAGE))
+    rural = [t for t in townships if not plan.existing[t][0].endswith("街道")] or townships
+    urban = [t for t in townships if plan.existing[t][0].endswith("街道")] or townships
+    chosen = rural[: max(1, min(len(rural), villages_needed))]
+    for index in range(villages_needed):
+        _add_village(rng, plan, chosen[index % len(chosen)])
+    sites_needed = max(1, round(households * 0.15 / HOUSEHOLDS_PER_SITE))
+    for index in range(sites_needed):
+        _add_site(rng, plan, urban[index % len(urban)], households * 0.15 / sites_needed)
+
+
+def _fill_township(
+    rng: random.Random, plan: DemoAreas, township: str, households: int, with_site: bool
+) -> None:
+    for _ in range(max(1, round(households * 0.85 / HOUSEHOLDS_PER_VILLAGE))):
+        _add_village(rng, plan, township)
+    if with_site:
+        _add_site(rng, plan, township, households * 0.15)
+
+
+def _fill_small(rng: random.Random, plan: DemoAreas, target: str, households: int) -> None:
+    parent12 = target[:12]
+    known = plan.kind_of(parent12)
+    is_site = known == AreaKind.SITE.value or (known is None and int(parent12[9:]) > 900)
+    if known is None:
+        name = rng.choice(SITE_NAMES) if is_site else rng.choice(VILLAGE_STEMS) + "村"
+        kind = AreaKind.SITE if is_site else AreaKind.VILLAGE
+        plan.add(parent12, name, kind, target[:9])
+    if len(target) == 15:
+        if plan.kind_of(target) is None:
+            kind = AreaKind.BUILDING if is_site else AreaKind.GROUP
+            name = f"{int(target[12:])}栋" if is_site else GROUP_NAMES[int(target[12:]) % 10 - 1]
+            plan.add(target, name, kind, parent12)
+        (plan.sites if is_site else plan.rural).append(target)
+        return
+    if is_site:
+        _add_buildings(plan, parent12, households)
+    else:
+        _add_groups(rng, plan, parent12)
+
+
+def _add_village(rng: random.Random, plan: DemoAreas, township: str) -> None:
+    code = plan.free_code(township)
+    used = {n for n, _k, p in plan.existing.values() if p == township}
+    stem = rng.choice(VILLAGE_STEMS)
+    name = stem + "村"
+    if name in used:
+        name = f"{stem}{int(code[-3:])}村"
+    plan.add(code, name, AreaKind.VILLAGE, township)
+    _add_groups(rng, plan, code)
+
+
+def _add_groups(rng: random.Random, plan: DemoAreas, village: str) -> None:
+    for index in range(rng.randint(5, 10)):
+        group = f"{village}{index + 1:03d}"
+        plan.add(group, GROUP_NAMES[index], AreaKind.GROUP, village)
+        plan.rural.append(group)
+
+
+def _add_site(rng: random.Random, plan: DemoAreas, township: str, households: float) -> None:
+    code = plan.free_code(township, 901)
+    plan.add(code, rng.choice(SITE_NAMES), AreaKind.SITE, township)
+    _add_buildings(plan, code, households)
+
+
+def _add_buildings(plan: DemoAreas, site: str, households: float) -> None:
+    for index in range(max(2, min(999, round(households / HOUSEHOLDS_PER_BUILDING)))):
+        building = f"{site}{index + 1:03d}"
+        plan.add(building, f"{index + 1}栋", AreaKind.BUILDING, site)
+        plan.sites.append(building)
