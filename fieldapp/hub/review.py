@@ -1,0 +1,43 @@
+"""Checks re-run at the hub on merged data: the same person entered twice (one ID number on
+two live rows) and one-time subsidies claimed twice (two devices offline), for review."""
+
+from __future__ import annotations
+
+from fieldapp.domain.idnumber import mask
+from fieldapp.policy.guard import find_limit_violations
+from fieldapp.store import replica
+from fieldapp.store.claims import ClaimStore
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+
+
+def find_violations(ledger: Ledger) -> list[dict[str, object]]:
+    """Every violation as a dict: kind, Chinese message, the rows involved, who entered them."""
+    repo = Repository(ledger)
+    found: list[dict[str, object]] = []
+    for number, ids in replica.duplicate_id_numbers(ledger.db):
+        rows = [ledger.get("persons", i) or {} for i in ids]
+        places = []
+        for row in rows:
+            household = ledger.get("households", row.get("household_id") or "")
+            place = repo.area_path(household["area_code"]) if household else "未分户"
+            places.append(
+                f"{row.get('name')}（{place}，{row.get('created_by')}@{row.get('created_device')}）"
+            )
+        found.append(
+            {
+                "kind": "duplicate_id",
+                "message": f"身份证号 {mask(number)} 在台账中登记了 {len(ids)} 次："
+                + "；".join(places),
+                "rows": ids,
+            }
+        )
+    for violation in find_limit_violations(ClaimStore(ledger).all()):
+        found.append(
+            {
+                "kind": "limit",
+                "message": violation.message,
+                "rows": [violation.first.id, violation.repeat.id],
+            }
+        )
+    return found

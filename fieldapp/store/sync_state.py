@@ -1,0 +1,257 @@
+"""SQL of the local sync bookkeeping (migration m0003): identity, peers, acks, imports.
+
+The sync and hub packages call these methods inside the ledger's transactions; nothing here
+touches the synced tables, which change only through the change log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+
+def now_text() -> str:
+    """The current local time as ISO text (for bookkeeping, not for merging)."""
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """This ledger's own sync identity and secret keys."""
+
+    role: str
+    name: str
+    area_code: str | None
+    sign_secret: bytes
+    box_secret: bytes
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Peer:
+    """A known other side: the pinned hub of a device, or an enrolled device of a hub."""
+
+    name: str
+    role: str
+    area_code: str | None
+    sign_public: bytes
+    box_public: bytes
+    key_id: str
+    enrolled_at: str
+    revoked_at: str | None
+    serial_in: int
+    serial_out: int
+    acked_out: int
+
+
+PEER_COLUMNS = (
+    "name, role, area_code, sign_public, box_public, key_id, enrolled_at, revoked_at, "
+    "serial_in, serial_out, acked_out"
+)
+
+
+class SyncState:
+    """Reads and writes of the sync bookkeeping tables of one ledger database."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    # -- identity ---------------------------------------------------------------------------
+
+    def identity(self) -> Identity | None:
+        """This ledger's identity, or None when it was never enrolled / initialised."""
+        row = self.db.execute(
+            "SELECT role, name, area_code, sign_secret, box_secret, created_at "
+            "FROM sync_identity WHERE key = 'self'"
+        ).fetchone()
+        return Identity(*row) if row else None
+
+    def set_identity(self, identity: Identity) -> None:
+        """Store (or replace) this ledger's identity."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO sync_identity VALUES ('self', ?, ?, ?, ?, ?, ?)",
+            [
+                identity.role,
+                identity.name,
+                identity.area_code,
+                identity.sign_secret,
+                identity.box_secret,
+                identity.created_at,
+            ],
+        )
+
+    # -- peers ------------------------------------------------------------------------------
+
+    def peers(self, role: str | None = None) -> list[Peer]:
+        """Known peers (optionally of one role), by name."""
+        where, params = ("WHERE role = ?", [role]) if role else ("", [])
+        rows = self.db.execute(
+            f"SELECT {PEER_COLUMNS} FROM sync_peers {where} ORDER BY name", params
+        ).fetchall()
+        return [Peer(*r) for r in rows]
+
+    def peer(self, name: str) -> Peer | None:
+        """One peer by name."""
+        row = self.db.execute(
+            f"SELECT {PEER_COLUMNS} FROM sync_peers WHERE name = ?", [name]
+        ).fetchone()
+        return Peer(*row) if row else None
+
+    def peer_by_key(self, key_id: str) -> Peer | None:
+        """The peer whose signing key has this id."""
+        row = self.db.execute(
+            f"SELECT {PEER_COLUMNS} FROM sync_peers WHERE key_id = ?", [key_id]
+        ).fetchone()
+        return Peer(*row) if row else None
+
+    def add_peer(
+        self,
+        name: str,
+        role: str,
+        area_code: str | None,
+        sign_public: bytes,
+        box_public: bytes,
+        key_id: str,
+    ) -> None:
+        """Record a new peer (or re-enrol one: new keys, counters kept, revocation lifted)."""
+        self.db.execute(
+            "INSERT INTO sync_peers (name, role, area_code, sign_public, box_public, key_id, "
+            "enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET role=excluded.role, area_code=excluded.area_code, "
+            "sign_public=excluded.sign_public, box_public=excluded.box_public, "
+            "key_id=excluded.key_id, enrolled_at=excluded.enrolled_at, revoked_at=NULL",
+            [name, role, area_code, sign_public, box_public, key_id, now_text()],
+        )
+
+    def remove_peers(self, role: str) -> None:
+        """Forget every peer of a role (a device re-enrolled with another hub)."""
+        self.db.execute("DELETE FROM sync_peers WHERE role = ?", [role])
+
+    def revoke(self, name: str) -> None:
+        """Mark a peer's keys revoked from now on."""
+        self.db.execute(
+            "UPDATE sync_peers SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL",
+            [now_text(), name],
+        )
+
+    def set_counters(self, name: str, **values: int) -> None:
+        """Update serial_in / serial_out / acked_out of a peer."""
+        allowed = {"serial_in", "serial_out", "acked_out"}
+        if not set(values) <= allowed:
+            raise KeyError(sorted(set(values) - allowed))
+        assignments = ", ".join(f"{k} = ?" for k in values)
+        self.db.execute(
+            f"UPDATE sync_peers SET {assignments} WHERE name = ?", [*values.values(), name]
+        )
+
+    # -- version vectors --------------------------------------------------------------------
+
+    def acks(self, peer: str) -> dict[str, int]:
+        """What `peer` is known to hold: origin device id → highest seq."""
+        rows = self.db.execute(
+            "SELECT device_id, seq FROM sync_acks WHERE peer = ?", [peer]
+        ).fetchall()
+        return {d: int(s) for d, s in rows}
+
+    def raise_acks(self, peer: str, vector: dict[str, int]) -> None:
+        """Merge a vector into what `peer` is known to hold (never lowering an entry)."""
+        self.db.conn.executemany(
+            "INSERT INTO sync_acks VALUES (?, ?, ?) ON CONFLICT(peer, device_id) "
+            "DO UPDATE SET seq = max(seq, excluded.seq)",
+            [(peer, d, int(s)) for d, s in vector.items()],
+        )
+
+    # -- hub: origins, issued bundles, rows sent ---------------------------------------------
+
+    def origin_owner(self, device_id: str) -> str | None:
+        """The enrolled device that writes under this change-log device id."""
+        row = self.db.execute(
+            "SELECT peer FROM sync_origins WHERE device_id = ?", [device_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def bind_origin(self, device_id: str, peer: str) -> None:
+        """Record that `peer` writes under `device_id`."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO sync_origins VALUES (?, ?, ?)", [device_id, peer, now_text()]
+        )
+
+    def origins_of(self, peer: str) -> list[str]:
+        """Change-log device ids of an enrolled device."""
+        rows = self.db.execute("SELECT device_id FROM sync_origins WHERE peer = ?", [peer])
+        return [r[0] for r in rows.fetchall()]
+
+    def origin_names(self) -> dict[str, str]:
+        """Every bound change-log device id → device name."""
+        return dict(self.db.execute("SELECT device_id, peer FROM sync_origins").fetchall())
+
+    def record_issued(self, peer: str, serial: int, vector: dict[str, int], changes: int) -> None:
+        """Remember a bundle issued to a device and the hub's vector when it was made."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO sync_issued VALUES (?, ?, ?, ?, ?)",
+            [peer, serial, json.dumps(vector, sort_keys=True), now_text(), changes],
+        )
+
+    def issued_vector(self, peer: str, serial: int) -> dict[str, int]:
+        """The hub's vector when bundle `serial` was issued to `peer` (empty if none)."""
+        row = self.db.execute(
+            "SELECT vector FROM sync_issued WHERE peer = ? AND serial = ?", [peer, serial]
+        ).fetchone()
+        return {k: int(v) for k, v in json.loads(row[0]).items()} if row else {}
+
+    def forget_issued_before(self, peer: str, serial: int) -> None:
+        """Drop vectors of bundles older than the one the device confirmed."""
+        self.db.execute("DELETE FROM sync_issued WHERE peer = ? AND serial < ?", [peer, serial])
+
+    def mark_rows_sent(self, peer: str, row_ids: Iterable[str], serial: int) -> None:
+        """Rows included in full in bundle `serial` (the first time only)."""
+        self.db.conn.executemany(
+            "INSERT OR IGNORE INTO sync_sent_rows VALUES (?, ?, ?)",
+            [(peer, r, serial) for r in row_ids],
+        )
+
+    # -- imports and quarantine -------------------------------------------------------------
+
+    def was_imported(self, bundle_id: str) -> bool:
+        """True when this bundle was imported before."""
+        row = self.db.execute(
+            "SELECT 1 FROM sync_imports WHERE bundle_id = ?", [bundle_id]
+        ).fetchone()
+        return row is not None
+
+    def record_import(
+        self, bundle_id: str, sender: str, serial: int, changes: int, new: int, sha256: str
+    ) -> None:
+        """Log a successful import (inside its transaction)."""
+        self.db.execute(
+            "INSERT INTO sync_imports VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [bundle_id, sender, serial, now_text(), changes, new, sha256],
+        )
+
+    def imports(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The latest imports, newest first."""
+        cursor = self.db.execute(
+            "SELECT * FROM sync_imports ORDER BY imported_at DESC, rowid DESC LIMIT ?", [limit]
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+    def record_quarantine(self, file: str, code: str, reason: str) -> None:
+        """Log a refused bundle (its own small transaction, after the import rolled back)."""
+        self.db.execute(
+            "INSERT INTO sync_quarantine (at, file, code, reason) VALUES (?, ?, ?, ?)",
+            [now_text(), file, code, reason],
+        )
+
+    def quarantined(self, limit: int = 50) -> list[dict[str, Any]]:
+        """The latest refused bundles, newest first."""
+        cursor = self.db.execute(
+            "SELECT at, file, code, reason FROM sync_quarantine ORDER BY id DESC LIMIT ?", [limit]
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

@@ -1,0 +1,1 @@
+"""Sync without a network: enrolment, signed and encrypted bundles, import and merge."""

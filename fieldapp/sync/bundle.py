@@ -1,0 +1,251 @@
+"""The bundle file: a clear two-line header, then a sealed zip of a signed manifest and changes.
+
+```
+FIELDAPP-BUNDLE\n
+{"format":1,"to":"<recipient encryption key id>"}\n
+<X25519 sealed box of: zip{ manifest.json, manifest.sig, changes.ndjson }>
+```
+
+The manifest names sender and recipient, the per-device ranges and counts and the SHA-256 of
+`changes.ndjson`; it is signed with the sender's Ed25519 key, then everything is encrypted to the
+recipient. The header holds no personal data: only the format and which key can open the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from fieldapp.store.changelog import Change, dumps
+from fieldapp.sync import crypto
+from fieldapp.sync.errors import BundleRefused
+
+FORMAT = 1
+MAGIC = b"FIELDAPP-BUNDLE\n"
+MAX_HEADER = 512
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+DeviceId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{1,64}$")]
+ChangeId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{1,64}:[1-9][0-9]{0,17}$")]
+Scalar = Annotated[str | bool | int | float | None, Field(union_mode="left_to_right")]
+
+
+class Party(BaseModel):
+    """Sender or recipient of a bundle, named inside the signed manifest."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=100)
+    role: str = Field(pattern="^(device|hub)$")
+    key_id: str = Field(pattern="^[0-9a-f]{16}$")
+    device_id: DeviceId | None = None
+
+
+class Range(BaseModel):
+    """Sequence numbers of one origin device in the payload."""
+
+    model_config = ConfigDict(extra="forbid")
+    first: int = Field(ge=1)
+    last: int = Field(ge=1)
+    count: int = Field(ge=1)
+
+
+class Manifest(BaseModel):
+    """What the bundle holds and between whom; signed by the sender."""
+
+    model_config = ConfigDict(extra="forbid")
+    format: int = Field(ge=1)
+    bundle_id: str = Field(min_length=8, max_length=64)
+    created_at: str
+    sender: Party
+    recipient: Party
+    serial: int = Field(ge=1)
+    received: int = Field(ge=0)
+    schema_version: int = Field(ge=0)
+    vector: dict[DeviceId, int]
+    ranges: dict[DeviceId, Range]
+    counts: dict[str, int]
+    changes: int = Field(ge=0)
+    payload_sha256: str = Field(pattern="^[0-9a-f]{64}$")
+    payload_bytes: int = Field(ge=0)
+
+
+class ChangeIn(BaseModel):
+    """One change as received: checked field by field before it may touch the ledger."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    device_id: DeviceId
+    seq: int = Field(ge=1, le=10**18)
+    hlc: str = Field(pattern=r"^\d{13}-\d{4,9}$")
+    author: str = Field(max_length=200)
+    tbl: str = Field(pattern=r"^[a-z_][a-z0-9_]{0,63}$")
+    row_id: str = Field(min_length=1, max_length=100)
+    data: dict[str, Scalar] = Field(min_length=1)
+    parents: dict[str, list[ChangeId]] | None = None
+
+
+# -- the payload ---------------------------------------------------------------------------
+
+
+def change_line(row: Sequence[Any]) -> str:
+    """One canonical ndjson line from a `changes` row (data/parents are stored canonical)."""
+    device_id, seq, hlc, author, tbl, row_id, data, parents = row
+    return (
+        f'{{"author":{json.dumps(author, ensure_ascii=False)},"data":{data},'
+        f'"device_id":{json.dumps(device_id)},"hlc":{json.dumps(hlc)},'
+        f'"parents":{parents or "null"},"row_id":{json.dumps(row_id, ensure_ascii=False)},'
+        f'"seq":{int(seq)},"tbl":{json.dumps(tbl)}}}'
+    )
+
+
+def encode_payload(rows: Iterable[Sequence[Any]]) -> bytes:
+    """The ndjson payload of stored change rows, in the order given."""
+    return "".join(change_line(r) + "\n" for r in rows).encode("utf-8")
+
+
+def summarise(rows: Sequence[Sequence[Any]]) -> tuple[dict[str, Range], dict[str, int]]:
+    """Per-origin ranges and per-table counts of stored change rows."""
+    seqs: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
+    for row in rows:
+        seqs.setdefault(row[0], []).append(int(row[1]))
+        counts[row[4]] = counts.get(row[4], 0) + 1
+    ranges = {d: Range(first=min(s), last=max(s), count=len(s)) for d, s in seqs.items()}
+    return ranges, counts
+
+
+_CHANGE = ChangeIn.__pydantic_validator__
+
+
+def decode_payload(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
+    """Validate every line (pydantic) and every table/field name; BundleRefused on the first
+    bad line, naming it."""
+    changes: list[Change] = []
+    for number, line in enumerate(payload.splitlines(), start=1):
+        try:
+            item = _CHANGE.validate_json(line)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(p) for p in first.get("loc", ()))
+            raise BundleRefused("invalid", f"第 {number} 条修改的 {where} 不合格") from None
+        fields = columns.get(item.tbl)
+        if fields is None:
+            raise BundleRefused("invalid", f"第 {number} 条修改的表 {item.tbl} 本机没有")
+        unknown = set(item.data) - fields
+        if unknown:
+            raise BundleRefused("invalid", f"第 {number} 条修改含未知字段 {sorted(unknown)}")
+        if item.parents and not set(item.parents) <= set(item.data):
+            raise BundleRefused("invalid", f"第 {number} 条修改的前版本与字段不对应")
+        changes.append(
+            Change(
+                item.device_id,
+                item.seq,
+                item.hlc,
+                item.author,
+                item.tbl,
+                item.row_id,
+                item.data,
+                item.parents or None,
+            )
+        )
+    return changes
+
+
+# -- the file ------------------------------------------------------------------------------
+
+
+def seal_bundle(
+    manifest: Manifest, payload: bytes, sign_secret: bytes, recipient_box_public: bytes
+) -> bytes:
+    """Sign the manifest, zip it with the payload, and encrypt to the recipient."""
+    manifest_bytes = dumps(manifest.model_dump(mode="json")).encode("utf-8")
+    signature = crypto.sign(manifest_bytes, sign_secret)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in (
+            ("manifest.json", manifest_bytes),
+            ("manifest.sig", signature),
+            ("changes.ndjson", payload),
+        ):
+            info = zipfile.ZipInfo(name, _ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    header = dumps({"format": FORMAT, "to": crypto.key_id(recipient_box_public)})
+    return (
+        MAGIC
+        + header.encode("ascii")
+        + b"\n"
+        + crypto.seal(buffer.getvalue(), recipient_box_public)
+    )
+
+
+class OpenedBundle:
+    """A decrypted bundle whose manifest parsed; the signature is not yet checked."""
+
+    def __init__(self, manifest: Manifest, manifest_bytes: bytes, signature: bytes, payload: bytes):
+        self.manifest = manifest
+        self.manifest_bytes = manifest_bytes
+        self.signature = signature
+        self.payload = payload
+
+    def signed_by(self, sign_public: bytes) -> bool:
+        """True when the manifest carries a valid signature of this key."""
+        return crypto.verify(self.manifest_bytes, self.signature, sign_public)
+
+    def payload_matches(self) -> bool:
+        """True when the payload is the one the signed manifest names."""
+        m = self.manifest
+        digest = hashlib.sha256(self.payload).hexdigest()
+        return digest == m.payload_sha256 and len(self.payload) == m.payload_bytes
+
+
+def read_header(data: bytes) -> dict[str, Any]:
+    """The clear header; BundleRefused when the file is not a bundle or too new."""
+    if not data.startswith(MAGIC):
+        if MAGIC.startswith(data[: len(MAGIC)]) and len(data) < len(MAGIC) + 2:
+            raise BundleRefused("truncated", "文件过短")
+        raise BundleRefused("not_bundle")
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+    if end < 0:
+        raise BundleRefused("truncated" if len(data) < MAX_HEADER else "tampered", "文件头不完整")
+    try:
+        header = json.loads(data[len(MAGIC) : end])
+        version = int(header["format"])
+        str(header["to"])
+    except (ValueError, KeyError, TypeError):
+        raise BundleRefused("tampered", "文件头无法识别") from None
+    if version > FORMAT:
+        raise BundleRefused("newer_format", f"格式 {version}，本程序支持到 {FORMAT}")
+    if version < 1:
+        raise BundleRefused("tampered", "文件头格式号不对")
+    header["_body"] = end + 1
+    return header
+
+
+def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBundle:
+    """Check the header is for us, decrypt, and unpack; BundleRefused with the reason."""
+    header = read_header(data)
+    if header["to"] != crypto.key_id(box_public):
+        raise BundleRefused("wrong_recipient", f"收件密钥 {header['to']}")
+    plain = crypto.unseal(data[header["_body"] :], box_secret)
+    if plain is None:
+        raise BundleRefused("tampered", "解密失败（文件被截断或改动）")
+    try:
+        with zipfile.ZipFile(io.BytesIO(plain)) as archive:
+            manifest_bytes = archive.read("manifest.json")
+            signature = archive.read("manifest.sig")
+            payload = archive.read("changes.ndjson")
+    except (zipfile.BadZipFile, KeyError, OSError) as error:
+        raise BundleRefused("tampered", f"内容结构不对（{error}）") from None
+    try:
+        manifest = Manifest.model_validate_json(manifest_bytes)
+    except ValidationError:
+        raise BundleRefused("tampered", "清单无法识别") from None
+    if manifest.format > FORMAT:
+        raise BundleRefused("newer_format", f"格式 {manifest.format}")
+    return OpenedBundle(manifest, manifest_bytes, signature, payload)

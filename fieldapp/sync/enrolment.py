@@ -1,0 +1,145 @@
+"""Enrolment: the hub gives a device a name, an area and its own keys, and pins the hub's keys.
+
+The enrolment file holds the device's SECRET keys: whoever has it can sign bundles as that
+device. Carry it on its own stick, enrol, then delete it (docs/hub.md says how).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store.changelog import dumps
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import Identity, SyncState, now_text
+from fieldapp.sync import crypto
+from fieldapp.sync.errors import SyncError
+
+KIND = "fieldapp-enrolment"
+FORMAT = 1
+
+
+def b64(data: bytes) -> str:
+    """Base64 text of bytes."""
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    """Bytes of base64 text."""
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def make_enrolment(
+    hub: Identity, device: str, area_code: str, keys: crypto.KeyPair
+) -> dict[str, Any]:
+    """The enrolment document for a device, signed by the hub."""
+    hub_keys = crypto.KeyPair(hub.sign_secret, hub.box_secret)
+    body = {
+        "kind": KIND,
+        "format": FORMAT,
+        "issued_at": now_text(),
+        "device": {
+            "name": device,
+            "area_code": area_code,
+            "sign_secret": b64(keys.sign_secret),
+            "box_secret": b64(keys.box_secret),
+        },
+        "hub": {
+            "name": hub.name,
+            "sign_public": b64(hub_keys.sign_public),
+            "box_public": b64(hub_keys.box_public),
+            "fingerprint": crypto.fingerprint(hub_keys.sign_public, hub_keys.box_public),
+        },
+    }
+    signature = crypto.sign(dumps(body).encode("utf-8"), hub.sign_secret)
+    return body | {"signature": b64(signature)}
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    """What `enrol` did: the device name, its area and the hub's fingerprint."""
+
+    device: str
+    area_code: str
+    hub: str
+    fingerprint: str
+    replaced: bool
+
+
+def read_enrolment(path: Path) -> dict[str, Any]:
+    """Parse and check an enrolment file (its hub signature and its keys)."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SyncError(f"找不到登记文件 {path}") from None
+    except (OSError, ValueError) as error:
+        raise SyncError(f"登记文件 {path} 无法读取：{error}") from None
+    if not isinstance(doc, dict) or doc.get("kind") != KIND:
+        raise SyncError(f"{path} 不是 fieldapp 设备登记文件")
+    if int(doc.get("format", 0)) > FORMAT:
+        raise SyncError("登记文件格式比本程序新，请先升级 fieldapp")
+    try:
+        body = {k: v for k, v in doc.items() if k != "signature"}
+        hub_sign = unb64(doc["hub"]["sign_public"])
+        hub_box = unb64(doc["hub"]["box_public"])
+        signature = unb64(doc["signature"])
+        keys = crypto.KeyPair(
+            unb64(doc["device"]["sign_secret"]), unb64(doc["device"]["box_secret"])
+        )
+        keys.sign_public, keys.box_public  # noqa: B018 - proves the secrets are real keys
+    except (KeyError, TypeError, ValueError) as error:
+        raise SyncError(f"登记文件内容不完整：{error}") from None
+    if not crypto.verify(dumps(body).encode("utf-8"), signature, hub_sign):
+        raise SyncError("登记文件的签名不符，可能被改动，请到县里重新登记")
+    if crypto.fingerprint(hub_sign, hub_box) != doc["hub"].get("fingerprint"):
+        raise SyncError("登记文件中的中心指纹与密钥不符")
+    return doc
+
+
+def enrol(
+    ledger: Ledger, path: Path, *, fingerprint: str | None = None, force: bool = False
+) -> Enrolled:
+    """Store a device identity from an enrolment file; the ledger's earlier changes stay and
+    will all be sent with the first bundle."""
+    doc = read_enrolment(path)
+    hub_sign = unb64(doc["hub"]["sign_public"])
+    hub_box = unb64(doc["hub"]["box_public"])
+    found = crypto.fingerprint(hub_sign, hub_box)
+    if fingerprint and _norm(fingerprint) != _norm(found):
+        raise SyncError(f"中心指纹不符：登记文件为 {found}，应为 {fingerprint}")
+    state = SyncState(ledger.db)
+    device = doc["device"]
+    with ledger.transaction():
+        current = state.identity()
+        if current is not None and current.role == "hub":
+            raise SyncError("这是县级汇总中心的台账，不能登记为设备")
+        hubs = state.peers("hub")
+        other_hub = hubs and hubs[0].sign_public != hub_sign
+        if other_hub and not force:
+            raise SyncError(f"本台账已登记到另一个中心（{hubs[0].name}）；确需改换请加 --force")
+        state.set_identity(
+            Identity(
+                "device",
+                device["name"],
+                device["area_code"],
+                unb64(device["sign_secret"]),
+                unb64(device["box_secret"]),
+                now_text(),
+            )
+        )
+        if other_hub:
+            state.remove_peers("hub")
+        if not hubs or other_hub:
+            state.add_peer(
+                doc["hub"]["name"], "hub", None, hub_sign, hub_box, crypto.key_id(hub_sign)
+            )
+    return Enrolled(
+        device["name"], device["area_code"], doc["hub"]["name"], found, current is not None
+    )
+
+
+def _norm(text: str) -> str:
+    return "".join(text.split()).upper()

@@ -1,0 +1,49 @@
+"""Why a bundle was refused: a code for programs and a Chinese sentence for people."""
+
+from __future__ import annotations
+
+from fieldapp.domain.errors import FieldappError
+
+#: Refusal codes and their Chinese explanation (the detail follows it).
+REASONS = {
+    "not_bundle": "这不是 fieldapp 数据包",
+    "truncated": "数据包不完整（可能拷贝中断或U盘被拔出）",
+    "tampered": "数据包已损坏或被改动，签名或校验不符",
+    "newer_format": "数据包格式比本程序新，请先升级 fieldapp",
+    "wrong_recipient": "数据包不是发给本机的",
+    "unknown_key": "数据包来自未登记的设备或密钥",
+    "revoked": "发送设备已被注销，其数据包不再接受",
+    "replay": "这是一个旧的数据包（已导入过更新的），拒绝重放",
+    "reused_seq": "数据包中的修改序号与已有记录重复但内容不同（设备数据可能被复制）",
+    "gap": "数据包缺少部分修改，不能导入",
+    "foreign_change": "数据包含有其他设备的新修改，不能代为提交",
+    "invalid": "数据包内容不合格",
+    "disk_full": "磁盘空间不足或无法写入",
+    "not_enrolled": "本台账尚未登记到县级汇总中心",
+}
+
+
+class SyncError(FieldappError):
+    """A sync operation that could not be done (Chinese message)."""
+
+
+class BundleRefused(SyncError):
+    """A bundle that was not imported; nothing was changed and the file is in quarantine."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        self.quarantined: str | None = None
+        text = REASONS.get(code, code)
+        super().__init__(f"{text}：{detail}" if detail else text)
+
+
+class AlreadyImported(SyncError):
+    """The very same bundle was imported before; importing it again changes nothing."""
+
+
+class Cancelled(SyncError):
+    """The user cancelled; nothing was changed."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消，台账没有任何改动")

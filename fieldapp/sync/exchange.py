@@ -1,0 +1,400 @@
+"""Export and import of bundles, the same code on a device and on the hub.
+
+Import: copy to the local inbox, decrypt, check signature, recipient, ranges and payload hash,
+validate every change, then apply everything and the bookkeeping in one transaction. Any refusal
+leaves the ledger untouched and moves the inbox copy to quarantine with a reason file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store import replica
+from fieldapp.store.changelog import Change
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.migrations import latest_version
+from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
+from fieldapp.sync import crypto
+from fieldapp.sync.bundle import (
+    Manifest,
+    Party,
+    Range,
+    decode_payload,
+    encode_payload,
+    open_bundle,
+    seal_bundle,
+    summarise,
+)
+from fieldapp.sync.errors import AlreadyImported, BundleRefused, Cancelled, SyncError
+from fieldapp.sync.files import (
+    Folders,
+    archive,
+    copy_to_inbox,
+    is_disk_full,
+    ledger_folders,
+    quarantine,
+    write_atomic,
+)
+
+Progress = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+StepHook = Callable[[str], None]
+
+#: Changes applied between two progress reports / cancel checks.
+APPLY_CHUNK = 5000
+
+
+@dataclass
+class ExportResult:
+    """What an export wrote."""
+
+    path: Path
+    recipient: str
+    serial: int
+    changes: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ImportResult:
+    """What an import did."""
+
+    path: Path
+    sender: str
+    serial: int
+    changes: int
+    new_changes: int
+    counts: dict[str, int]
+    conflicts: int
+
+
+def _noop(*_args: Any) -> None:
+    return None
+
+
+def require_identity(state: SyncState, role: str) -> Identity:
+    """This ledger's identity, which must have `role`."""
+    identity = state.identity()
+    if identity is None or identity.role != role:
+        if role == "device":
+            raise SyncError("本台账尚未登记到县级汇总中心，请先用登记文件执行 fieldapp enrol")
+        raise SyncError("这不是县级汇总中心的台账")
+    return identity
+
+
+def sign_key_id(identity: Identity) -> str:
+    """The key id others know this ledger by."""
+    return crypto.key_id(crypto.KeyPair(identity.sign_secret, identity.box_secret).sign_public)
+
+
+# -- export --------------------------------------------------------------------------------
+
+
+def write_bundle(
+    ledger: Ledger,
+    identity: Identity,
+    recipient: Peer,
+    rows: Sequence[tuple],
+    vector: dict[str, int],
+    out: Path,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+    after_sealing: Callable[[int], None] | None = None,
+) -> ExportResult:
+    """Seal `rows` to `recipient` and write `out` (temp name, then rename).
+
+    Runs in one transaction that takes the next serial for the recipient (and whatever
+    `after_sealing(serial)` records); the file appears only once that is committed.
+    """
+    progress = progress or _noop
+    state = SyncState(ledger.db)
+    total = len(rows)
+    progress(0, total)
+    payload = encode_payload(rows)
+    ranges, counts = summarise(rows)
+    if cancel and cancel():
+        raise Cancelled()
+    out = Path(out)
+    temp = out.with_name(out.name + ".part")
+    with ledger.transaction():
+        peer = state.peer(recipient.name) or recipient
+        serial = peer.serial_out + 1
+        manifest = Manifest(
+            format=1,
+            bundle_id=str(uuid.uuid4()),
+            created_at=now_text(),
+            sender=Party(
+                name=identity.name,
+                role=identity.role,
+                key_id=sign_key_id(identity),
+                device_id=ledger.device_id,
+            ),
+            recipient=Party(name=peer.name, role=peer.role, key_id=peer.key_id),
+            serial=serial,
+            received=peer.serial_in,
+            schema_version=latest_version(),
+            vector=vector,
+            ranges=ranges,
+            counts=counts,
+            changes=total,
+            payload_sha256=_sha256(payload),
+            payload_bytes=len(payload),
+        )
+        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public)
+        progress(total // 2, total)
+        write_atomic(temp, data, cancel)
+        if cancel and cancel():
+            temp.unlink(missing_ok=True)
+            raise Cancelled()
+        state.set_counters(peer.name, serial_out=serial)
+        if after_sealing:
+            after_sealing(serial)
+    try:
+        temp.replace(out)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise SyncError(f"无法写入 {out}：{error.strerror}") from error
+    progress(total, total)
+    return ExportResult(out, peer.name, serial, total, counts)
+
+
+def _sha256(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def export_bundle(
+    ledger: Ledger,
+    out: Path,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+    *,
+    full: bool = False,
+) -> ExportResult:
+    """Device → hub: every change of this device the hub has not acknowledged (all of them
+    with `full`, e.g. after the hub was restored from an old backup)."""
+    state = SyncState(ledger.db)
+    identity = require_identity(state, "device")
+    hubs = state.peers("hub")
+    if not hubs:
+        raise SyncError("本台账没有登记中心的公钥，请重新登记")
+    hub = hubs[0]
+    acked = 0 if full else state.acks(hub.name).get(ledger.device_id, 0)
+    rows = replica.rows_after(ledger.db, ledger.device_id, acked)
+    vector = {ledger.device_id: replica.max_seq(ledger.db, ledger.device_id)}
+    if not vector[ledger.device_id]:
+        vector = {}
+    return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel)
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+def import_bundle(
+    ledger: Ledger,
+    source: Path,
+    *,
+    folders: Folders | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+    step: StepHook | None = None,
+) -> ImportResult:
+    """Import one bundle into this ledger (device or hub); see the module docstring."""
+    state = SyncState(ledger.db)
+    identity = state.identity()
+    if identity is None:
+        raise BundleRefused("not_enrolled", "请先执行 fieldapp enrol")
+    folders = folders or ledger_folders(ledger.path)
+    step = step or _noop
+    local = copy_to_inbox(Path(source), folders.inbox)
+    step("copied")
+    try:
+        result = _import_local(ledger, state, identity, local, progress, cancel, step)
+    except (AlreadyImported, Cancelled):
+        local.unlink(missing_ok=True)
+        raise
+    except BundleRefused as refused:
+        _refuse(state, folders, local, refused, source)
+        raise
+    except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
+        refused = _as_refusal(error)
+        _refuse(state, folders, local, refused, source)
+        raise refused from error
+    archive(local, folders.imported)
+    step("archived")
+    return result
+
+
+def _as_refusal(error: Exception) -> BundleRefused:
+    text = str(error)
+    full = "full" in text or "disk I/O" in text or is_disk_full(error)
+    if isinstance(error, (sqlite3.Error, OSError)) and full:
+        return BundleRefused("disk_full", text)
+    return BundleRefused("invalid", f"{type(error).__name__}: {text}")
+
+
+def _refuse(
+    state: SyncState, folders: Folders, local: Path, refused: BundleRefused, source: Path
+) -> None:
+    refused.quarantined = str(quarantine(local, folders.quarantine, refused.code, str(refused)))
+    try:
+        state.record_quarantine(str(source), refused.code, str(refused))
+    except sqlite3.Error:
+        pass  # a full disk may refuse even this; the reason file beside the bundle remains
+
+
+def _import_local(
+    ledger: Ledger,
+    state: SyncState,
+    identity: Identity,
+    local: Path,
+    progress: Progress | None,
+    cancel: CancelCheck | None,
+    step: StepHook,
+) -> ImportResult:
+    progress = progress or _noop
+    keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
+    data = local.read_bytes()
+    opened = open_bundle(data, keys.box_secret, keys.box_public)
+    step("decrypted")
+    manifest = opened.manifest
+    peer = _check_sender(state, identity, opened)
+    if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
+        manifest.recipient.name != identity.name
+    ):
+        raise BundleRefused("wrong_recipient", f"收件人为 {manifest.recipient.name}")
+    if not opened.payload_matches():
+        raise BundleRefused("tampered", "内容与签名清单不符（修改被增删或替换）")
+    if manifest.schema_version > latest_version():
+        raise BundleRefused(
+            "newer_format", f"对方台账结构版本 {manifest.schema_version}，本机 {latest_version()}"
+        )
+    step("verified")
+    changes = decode_payload(opened.payload, replica.data_columns(ledger.db))
+    _check_summary(manifest, changes)
+    step("validated")
+    total = len(changes)
+    with ledger.transaction():
+        step("begun")
+        if state.was_imported(manifest.bundle_id):
+            raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
+        peer = state.peer(peer.name) or peer
+        if manifest.serial <= peer.serial_in:
+            raise BundleRefused(
+                "replay", f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号"
+            )
+        stored = replica.stored_rows(ledger.db, changes)
+        for change in changes:
+            row = stored.get(change.id)
+            if row is not None and row != change.as_row():
+                raise BundleRefused("reused_seq", f"修改 {change.id}")
+        new = [c for c in changes if c.id not in stored]
+        if identity.role == "hub":
+            _check_device_changes(ledger, state, peer, manifest, new)
+        elif any(c.device_id == ledger.device_id for c in new):
+            raise BundleRefused("reused_seq", "中心发来本机名下、本机却没有的修改")
+        applied = 0
+        progress(0, total)
+        for start in range(0, len(new), APPLY_CHUNK):
+            if cancel and cancel():
+                raise Cancelled()
+            applied += ledger.apply_changes(new[start : start + APPLY_CHUNK])
+            progress(min(total, start + APPLY_CHUNK), total)
+            step("applied")
+        if cancel and cancel():
+            raise Cancelled()
+        _bookkeeping(ledger, state, identity, peer, manifest)
+        state.record_import(
+            manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)
+        )
+        step("bookkept")
+    step("committed")
+    progress(total, total)
+    return ImportResult(
+        local,
+        peer.name,
+        manifest.serial,
+        total,
+        applied,
+        dict(manifest.counts),
+        replica.conflict_count(ledger.db),
+    )
+
+
+def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
+    manifest = opened.manifest
+    peer = state.peer_by_key(manifest.sender.key_id)
+    expected = "hub" if identity.role == "device" else "device"
+    if peer is None or peer.role != expected or manifest.sender.role != expected:
+        raise BundleRefused(
+            "unknown_key", f"发送方 {manifest.sender.name}（{manifest.sender.key_id}）"
+        )
+    if not opened.signed_by(peer.sign_public):
+        raise BundleRefused("tampered", "签名不符")
+    if manifest.sender.name != peer.name:
+        raise BundleRefused("tampered", "发送方名称与密钥不符")
+    if peer.revoked_at:
+        raise BundleRefused("revoked", f"{peer.name} 于 {peer.revoked_at} 注销")
+    return peer
+
+
+def _check_summary(manifest: Manifest, changes: list[Change]) -> None:
+    ids = {c.id for c in changes}
+    if len(ids) != len(changes):
+        raise BundleRefused("tampered", "同一修改出现两次")
+    rows = [c.as_row() for c in changes]
+    ranges, counts = summarise(rows)
+    if len(changes) != manifest.changes or counts != manifest.counts:
+        raise BundleRefused("tampered", "修改条数与清单不符")
+    expected = {d: Range.model_validate(r) for d, r in manifest.ranges.items()}
+    if ranges != expected:
+        raise BundleRefused("tampered", "修改序号范围与清单不符")
+
+
+def _check_device_changes(
+    ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifest, new: list[Change]
+) -> None:
+    """Hub side: a device may bring only its own new changes, gap-free after what we hold."""
+    if manifest.received > peer.serial_out:
+        raise BundleRefused("tampered", f"确认了未发出的第 {manifest.received} 号包")
+    origin = manifest.sender.device_id
+    if origin is None:
+        raise BundleRefused("invalid", "清单缺少设备标识")
+    owner = state.origin_owner(origin)
+    if owner is not None and owner != peer.name:
+        holder = state.peer(owner)
+        if holder is not None and not holder.revoked_at:
+            raise BundleRefused("foreign_change", f"设备标识 {origin} 属于 {owner}")
+    if owner != peer.name:
+        state.bind_origin(origin, peer.name)
+    foreign = [c for c in new if c.device_id != origin]
+    if foreign:
+        raise BundleRefused("foreign_change", f"{foreign[0].id} 不是 {peer.name} 的修改")
+    seqs = sorted(c.seq for c in new)
+    start = replica.max_seq(ledger.db, origin) + 1
+    if seqs and seqs != list(range(start, start + len(seqs))):
+        missing = (
+            start
+            if seqs[0] != start
+            else next(s for i, s in enumerate(range(start, start + len(seqs))) if seqs[i] != s)
+        )
+        raise BundleRefused(
+            "gap", f"从第 {missing} 号修改起缺失，请在设备上执行 fieldapp sync export --full"
+        )
+
+
+def _bookkeeping(
+    ledger: Ledger, state: SyncState, identity: Identity, peer: Peer, manifest: Manifest
+) -> None:
+    acked = max(peer.acked_out, manifest.received)
+    state.set_counters(peer.name, serial_in=manifest.serial, acked_out=acked)
+    if identity.role == "device":
+        state.raise_acks(peer.name, dict(manifest.vector))
+    else:
+        state.forget_issued_before(peer.name, acked)

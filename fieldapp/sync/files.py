@@ -1,0 +1,125 @@
+"""File handling that survives pulled sticks and full disks: temp-then-rename, local inbox
+copies, the quarantine folder with a reason file beside each refused bundle."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.sync.errors import BundleRefused, Cancelled
+
+CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Folders:
+    """Where one ledger keeps bundles: inbox copies, quarantine, imported archive."""
+
+    inbox: Path
+    quarantine: Path
+    imported: Path
+
+    @classmethod
+    def under(cls, base: Path) -> Folders:
+        """The three folders under `base`, created when missing."""
+        folders = cls(base / "inbox", base / "quarantine", base / "imported")
+        for path in (folders.inbox, folders.quarantine, folders.imported):
+            path.mkdir(parents=True, exist_ok=True)
+        return folders
+
+
+def ledger_folders(ledger_path: str | Path) -> Folders:
+    """A device ledger's folders: `<ledger name>.sync/` beside the ledger file."""
+    path = Path(ledger_path)
+    return Folders.under(path.with_name(path.stem + ".sync"))
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True for 'no space' / 'file too large' / quota errors."""
+    return isinstance(error, OSError) and error.errno in {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+
+
+def write_atomic(
+    path: Path,
+    data: bytes,
+    cancel: Callable[[], bool] | None = None,
+    before_rename: Callable[[], None] | None = None,
+) -> None:
+    """Write to `<name>.part`, fsync, then rename: a reader never sees half a file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(path.name + ".part")
+    try:
+        with open(temp, "wb") as out:
+            for start in range(0, len(data), CHUNK):
+                if cancel and cancel():
+                    raise Cancelled()
+                out.write(data[start : start + CHUNK])
+            out.flush()
+            os.fsync(out.fileno())
+        if before_rename:
+            before_rename()
+        os.replace(temp, path)
+        _fsync_dir(path.parent)
+    except BaseException as error:
+        temp.unlink(missing_ok=True)
+        if is_disk_full(error):
+            raise BundleRefused("disk_full", str(path)) from error
+        raise
+
+
+def stamp() -> str:
+    """A sortable time prefix for file names."""
+    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+
+
+def copy_to_inbox(source: Path, inbox: Path) -> Path:
+    """Copy a bundle (e.g. from a USB stick) into the local inbox, completely or not at all."""
+    target = inbox / f"{stamp()}-{Path(source).name}"
+    try:
+        data = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise BundleRefused("not_bundle", f"找不到文件 {source}") from None
+    except OSError as error:
+        raise BundleRefused("truncated", f"无法读取 {source}（{error.strerror}）") from None
+    write_atomic(target, data)
+    return target
+
+
+def quarantine(local: Path, folder: Path, code: str, reason: str) -> Path:
+    """Move a refused bundle into quarantine with `<name>.reason.txt` beside it."""
+    target = folder / local.name
+    note = target.with_name(target.name + ".reason.txt")
+    text = f"时间：{dt.datetime.now().isoformat(timespec='seconds')}\n原因代码：{code}\n原因：{reason}\n"
+    try:
+        shutil.move(str(local), target)
+        note.write_text(text, encoding="utf-8")
+    except OSError:
+        # Even with a full disk the bundle must not be lost: it stays where it was.
+        return local
+    return target
+
+
+def archive(local: Path, folder: Path) -> Path:
+    """Move an imported bundle into the imported folder (kept for audit)."""
+    target = folder / local.name
+    try:
+        os.replace(local, target)
+    except OSError:
+        return local
+    return target
