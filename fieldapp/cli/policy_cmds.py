@@ -1,9 +1,507 @@
-"""Commands of this area (filled in as the feature lands)."""
+"""Policy commands: eligibility, services due, household duties, claims, batches, packs, reports."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from pathlib import Path
+
+from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.domain.dates import parse_date
+from fieldapp.domain.errors import FieldappError
+from fieldapp.policy.claim_flow import parse_state
+from fieldapp.policy.eligibility import STATUS_LABELS, Status
+from fieldapp.policy.guard import LimitExceeded, find_limit_violations
+from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy
+from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.services.claims import ClaimService, EligibilityService
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's commands."""
+    """Add eligible, due, duties, claim, batch, policy, report and rosters."""
+    p = sub.add_parser("eligible", help="政策资格：每条规则是否符合、原因、金额、资金来源")
+    p.add_argument("--person", metavar="ID_NUMBER", help="只看一个人（身份证号）")
+    p.add_argument("--on", metavar="DATE", help="按此日期判断（默认今天）")
+    p.add_argument("--area", metavar="CODE", help="只看此地区（代码前缀）")
+    p.add_argument("--rule", metavar="RULE_ID", help="只看一条规则")
+    p.add_argument("--all", action="store_true", help="全台账时也列出不符合的结果")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_eligible)
+
+    p = sub.add_parser("due", help="待办服务：1311服务、失业登记、分级服务、月度更新、跟踪回访")
+    p.add_argument("--on", metavar="DATE")
+    p.add_argument("--area", metavar="CODE", help="村/安置点代码（前缀）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("duties", help="家庭责任：一户一人、零就业家庭、公益性岗位超线、一人多岗")
+    p.add_argument("--on", metavar="DATE")
+    p.add_argument("--area", metavar="CODE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_duties)
+
+    _register_claims(sub)
+    _register_batches(sub)
+
+    pol = sub.add_parser("policy", help="政策包").add_subparsers(dest="policy_cmd", required=True)
+    p = pol.add_parser("list", help="列出现行政策包的规则")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_policy_list)
+    p = pol.add_parser("check", help="检查一个政策包文件（不启用）")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_policy_check)
+    p = pol.add_parser("install", help="检查并启用一个县级政策包")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_policy_install)
+
+    rep = sub.add_parser("report", help="报表").add_subparsers(dest="report_cmd", required=True)
+    p = rep.add_parser("monthly", help="月报（xlsx，每村/安置点一张表并汇总，含图表）")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--area", metavar="CODE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_report_monthly)
+
+    p = sub.add_parser("rosters", help="一库五册（劳动力、培训、转移就业、自主创业、公益性岗位）")
+    p.add_argument("--area", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument("--on", metavar="DATE")
+    p.add_argument("--json", action="store_true", help="同时输出各名册人数")
+    p.set_defaults(func=cmd_rosters)
+
+
+def _register_claims(sub: argparse._SubParsersAction) -> None:
+    claim = sub.add_parser("claim", help="补贴申领").add_subparsers(dest="claim_cmd", required=True)
+    p = claim.add_parser("create", help="从符合条件的结果新建申领（草稿）")
+    p.add_argument("--person", required=True, metavar="ID_NUMBER")
+    p.add_argument("--rule", required=True, metavar="RULE_ID")
+    p.add_argument("--on", metavar="DATE", help="申领日期（默认今天）")
+    p.add_argument("--evidence", action="append", default=[], metavar="ITEM", help="已收材料")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_claim_create)
+
+    p = claim.add_parser("advance", help="推进申领状态（驳回、撤销须填原因）")
+    p.add_argument("claim_id")
+    p.add_argument("--to", required=True, metavar="STATE")
+    p.add_argument("--reason", default="")
+    p.set_defaults(func=cmd_claim_advance)
+
+    p = claim.add_parser("evidence", help="登记已收（或退回）的材料")
+    p.add_argument("claim_id")
+    p.add_argument("items", nargs="*", metavar="ITEM")
+    p.add_argument("--all", action="store_true", help="全部材料已收")
+    p.add_argument("--undo", action="store_true", help="标记为未收")
+    p.add_argument("--missing-reason", metavar="TEXT", help="缺件原因")
+    p.set_defaults(func=cmd_claim_evidence)
+
+    p = claim.add_parser("list", help="列出申领")
+    p.add_argument("--rule", metavar="RULE_ID")
+    p.add_argument("--state", metavar="STATE")
+    p.add_argument("--area", metavar="CODE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_claim_list)
+
+    p = claim.add_parser("show", help="显示一条申领及其全部步骤")
+    p.add_argument("claim_id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_claim_show)
+
+    p = claim.add_parser("check", help="检查全部申领是否有超出限额的重复申领")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_claim_check)
+
+
+def _register_batches(sub: argparse._SubParsersAction) -> None:
+    batch = sub.add_parser("batch", help="申领批次").add_subparsers(dest="batch_cmd", required=True)
+    p = batch.add_parser("create", help="把一条规则的申领编成批次（最后一行输出批次编号）")
+    p.add_argument("--rule", required=True, metavar="RULE_ID")
+    p.add_argument("--state", metavar="STATE")
+    p.add_argument("--area", metavar="CODE")
+    p.add_argument("--funding", metavar="SOURCE", help="只编入此资金来源")
+    p.add_argument("--title", default="")
+    p.set_defaults(func=cmd_batch_create)
+    p = batch.add_parser("list", help="列出批次")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_batch_list)
+    p = batch.add_parser("show", help="显示批次及其申领")
+    p.add_argument("batch_id")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_batch_show)
+
+
+# -- helpers ------------------------------------------------------------------------------------
+
+
+def _policy() -> Policy:
+    registry = PolicyRegistry()
+    policy = registry.load()
+    for warning in registry.warnings:
+        print(f"警告：{warning}", file=__import__("sys").stderr)
+    return policy
+
+
+def _on(args: argparse.Namespace) -> dt.date:
+    value = getattr(args, "on", None)
+    if not value:
+        return dt.date.today()
+    try:
+        day = parse_date(value)
+    except ValueError as error:
+        raise FieldappError(str(error)) from None
+    return day or dt.date.today()
+
+
+def _money(value: float) -> str:
+    return f"{value:g} 元"
+
+
+# -- eligibility ----------------------------------------------------------------------------------
+
+
+def cmd_eligible(args: argparse.Namespace) -> int:
+    """Print every rule's result for one person, or the whole ledger."""
+    policy, on = _policy(), _on(args)
+    service = EligibilityService(open_ledger(args), policy)
+    if args.person:
+        results = service.for_person(args.person, on)
+    else:
+        results = service.for_all(on, area_prefix=args.area)
+        if not args.all:
+            results = [r for r in results if r.status is not Status.NOT_ELIGIBLE]
+    if args.rule:
+        results = [r for r in results if r.rule_id == args.rule]
+    if args.json:
+        print_json([r.as_dict() for r in results])
+        return 0
+    if not results:
+        print("没有结果")
+    for r in results:
+        line = f"{r.name}\t{r.id_number}\t{r.rule_id}\t{STATUS_LABELS[r.status]}"
+        money = (
+            f"\t{_money(r.amount)}\t{r.funding_source}"
+            if r.status is not Status.NOT_ELIGIBLE
+            else ""
+        )
+        print(f"{line}{money}\t{r.rule_title}（{r.clause}）")
+        if args.person:
+            for reason in r.reasons:
+                print(f"    {reason}")
+        else:
+            print(f"    {r.summary}")
+    return 0
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    """Print the due list, most urgent first."""
+    from fieldapp.services.policy_views import due_list
+
+    items = due_list(open_ledger(args), _policy(), _on(args), args.area)
+    if args.json:
+        print_json([i.as_dict() for i in items])
+        return 0
+    if not items:
+        print("没有待办服务")
+    for i in items:
+        extra = f"\t{i.progress}" if i.progress else ""
+        print(
+            f"{i.urgency}\t{i.due_date}\t{i.name}\t{i.id_number}\t{i.kind}\t{i.title}{extra}（{i.clause}）"
+        )
+    return 0
+
+
+def cmd_duties(args: argparse.Namespace) -> int:
+    """Print household duty flags."""
+    from fieldapp.services.policy_views import duties
+
+    flags = duties(open_ledger(args), _policy(), _on(args), args.area)
+    if args.json:
+        print_json([f.as_dict() for f in flags])
+        return 0
+    if not flags:
+        print("没有需要处理的家庭")
+    for f in flags:
+        print(f"{f.kind}\t户号 {f.household_no or '—'}\t{f.area_code}\t{f.text}（{f.clause}）")
+    return 0
+
+
+# -- claims ---------------------------------------------------------------------------------------
+
+
+def _claim_dict(claim: object) -> dict[str, object]:
+    from fieldapp.domain.claims import Claim
+
+    assert isinstance(claim, Claim)
+    data = claim.model_dump(mode="json")
+    data["missing_evidence"] = claim.missing_evidence()
+    return data
+
+
+def cmd_claim_create(args: argparse.Namespace) -> int:
+    """Create a draft claim; a repeat exits non-zero naming the first claim."""
+    ledger = open_ledger(args)
+    service = ClaimService(ledger, _policy())
+    try:
+        claim = service.create(
+            args.person, args.rule, on=_on(args), evidence_collected=args.evidence
+        )
+    except LimitExceeded as error:
+        print(f"首次申领：{error.first.id}", file=__import__("sys").stderr)
+        return fail(str(error), 3)
+    if args.json:
+        print_json(_claim_dict(claim))
+        return 0
+    print(f"已新建申领（草稿）：{claim.person_name} {claim.rule_title} {_money(claim.amount)}")
+    print(
+        f"资金来源：{claim.funding_source}；待收材料：{'、'.join(claim.missing_evidence()) or '无'}"
+    )
+    print(claim.id)
+    return 0
+
+
+def cmd_claim_advance(args: argparse.Namespace) -> int:
+    """Move a claim to another state."""
+    service = ClaimService(open_ledger(args), _policy())
+    claim = service.advance(args.claim_id, parse_state(args.to), args.reason)
+    print(f"申领 {claim.id} 现为“{claim.state}”")
+    return 0
+
+
+def cmd_claim_evidence(args: argparse.Namespace) -> int:
+    """Tick evidence items or record why some are missing."""
+    service = ClaimService(open_ledger(args), _policy())
+    claim = service.store.get(args.claim_id)
+    items = list(claim.evidence_items()) if args.all else args.items
+    if items:
+        claim = service.collect_evidence(claim.id, items, collected=not args.undo)
+    if args.missing_reason:
+        claim = service.set_missing_reason(claim.id, args.missing_reason)
+    missing = claim.missing_evidence()
+    print(f"申领 {claim.id} 待收材料：{'、'.join(missing) if missing else '无（已齐全）'}")
+    return 0
+
+
+def cmd_claim_list(args: argparse.Namespace) -> int:
+    """List claims by rule, state and area."""
+    service = ClaimService(open_ledger(args), _policy())
+    states = [parse_state(args.state)] if args.state else None
+    claims = service.store.select(rule_id=args.rule, states=states, area_prefix=args.area)
+    if args.json:
+        print_json([_claim_dict(c) for c in claims])
+        return 0
+    if not claims:
+        print("没有申领")
+    for c in claims:
+        print(
+            f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
+            f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}"
+        )
+    return 0
+
+
+def cmd_claim_show(args: argparse.Namespace) -> int:
+    """Show one claim with its trail."""
+    service = ClaimService(open_ledger(args), _policy())
+    claim = service.store.get(args.claim_id)
+    events = service.store.events(claim.id)
+    if args.json:
+        data = _claim_dict(claim)
+        data["events"] = [e.model_dump(mode="json") for e in events]
+        print_json(data)
+        return 0
+    print(f"申领 {claim.id}：{claim.person_name} {claim.id_number}")
+    print(
+        f"{claim.rule_title}（{claim.source_clause}） {_money(claim.amount)} {claim.funding_source}"
+    )
+    print(f"收款：{claim.payee} {claim.payee_name}；状态：{claim.state}")
+    for item, done in claim.evidence_items().items():
+        print(f"  {'☑' if done else '☐'} {item}")
+    if claim.missing_evidence_reason:
+        print(f"缺件原因：{claim.missing_evidence_reason}")
+    for e in events:
+        step = f"{e.from_state or '—'} → {e.to_state}" if e.from_state != e.to_state else e.detail
+        why = f"（{e.reason}）" if e.reason else ""
+        print(f"  {e.created_at}  {e.created_by}@{e.created_device}  {step}{why}")
+    return 0
+
+
+def cmd_claim_check(args: argparse.Namespace) -> int:
+    """Run the one-time guard over every claim in the ledger."""
+    service = ClaimService(open_ledger(args), _policy())
+    violations = find_limit_violations(service.store.all())
+    if args.json:
+        print_json(
+            [
+                {
+                    "limit_key": v.limit_key,
+                    "first": v.first.id,
+                    "repeat": v.repeat.id,
+                    "message": v.message,
+                }
+                for v in violations
+            ]
+        )
+    else:
+        for v in violations:
+            print(v.message)
+        if not violations:
+            print("没有超出限额的重复申领")
+    return 1 if violations else 0
+
+
+# -- batches --------------------------------------------------------------------------------------
+
+
+def cmd_batch_create(args: argparse.Namespace) -> int:
+    """Create a batch; the id is printed alone on the last line."""
+    service = ClaimService(open_ledger(args), _policy())
+    state = parse_state(args.state) if args.state else None
+    batch, claims = service.create_batch(
+        args.rule, state=state, area_prefix=args.area, funding_source=args.funding, title=args.title
+    )
+    total = sum(c.amount for c in claims)
+    print(f"已编批次：{batch.title}，{len(claims)} 人，合计 {_money(total)}；{batch.notes}")
+    print(batch.id)
+    return 0
+
+
+def cmd_batch_list(args: argparse.Namespace) -> int:
+    """List batches."""
+    service = ClaimService(open_ledger(args), _policy())
+    rows = []
+    for b in service.store.batches():
+        claims = service.store.batch_claims(b.id)
+        rows.append(
+            b.model_dump(mode="json")
+            | {"claims": len(claims), "total": sum(c.amount for c in claims)}
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("没有批次")
+    for r in rows:
+        print(
+            f"{r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{r['claims']} 人\t{_money(r['total'])}\t{r['title']}"
+        )
+    return 0
+
+
+def cmd_batch_show(args: argparse.Namespace) -> int:
+    """Show one batch and its claims."""
+    service = ClaimService(open_ledger(args), _policy())
+    batch = service.store.batch(args.batch_id)
+    claims = service.store.batch_claims(batch.id)
+    if args.json:
+        print_json(batch.model_dump(mode="json") | {"claims": [_claim_dict(c) for c in claims]})
+        return 0
+    print(f"批次 {batch.id}：{batch.title}（{batch.notes}）")
+    for n, c in enumerate(claims, start=1):
+        print(
+            f"{n}\t{c.person_name}\t{c.id_number}\t{_money(c.amount)}\t{c.funding_source}\t{c.state}"
+        )
+    return 0
+
+
+# -- packs ----------------------------------------------------------------------------------------
+
+
+def _rule_dict(rule: object) -> dict[str, object]:
+    from fieldapp.policy.pack import Rule
+
+    assert isinstance(rule, Rule)
+    return {
+        "id": rule.id,
+        "title": rule.title,
+        "clause": rule.clause,
+        "also_clauses": rule.also_clauses,
+        "enabled": rule.enabled,
+        "valid_from": rule.valid_from.isoformat(),
+        "valid_to": rule.valid_to.isoformat() if rule.valid_to else None,
+        "payee": str(rule.payee_kind),
+        "amount": rule.amount.describe(),
+        "amount_kind": AMOUNT_LABELS[rule.amount.kind],
+        "amount_value": rule.amount.figure(1),
+        "funding_source": rule.funding_source,
+        "funding_by_category": [
+            {"categories": [str(c) for c in f.categories], "source": f.source}
+            for f in rule.funding_by_category
+        ],
+        "limit": rule.limit.describe(),
+        "limit_kind": rule.limit.kind.value,
+        "evidence": rule.evidence,
+    }
+
+
+def cmd_policy_list(args: argparse.Namespace) -> int:
+    """List the rules in force."""
+    policy = _policy()
+    if args.json:
+        print_json(
+            {
+                "version": policy.version,
+                "files": policy.files,
+                "rules": [_rule_dict(r) for r in policy.rules],
+            }
+        )
+        return 0
+    print(f"现行政策包：{policy.title}（{policy.version}）")
+    for r in policy.rules:
+        flag = "" if r.enabled else "［未启用］"
+        print(
+            f"{r.id}\t{r.title}{flag}\t{r.clause}\t{r.period_text()}\t{r.amount.describe()}\t{r.limit.describe()}"
+        )
+    return 0
+
+
+def cmd_policy_check(args: argparse.Namespace) -> int:
+    """Validate a pack file without installing it."""
+    try:
+        policy = PolicyRegistry().check(Path(args.file))
+    except PackError as error:
+        return fail(str(error), 2)
+    print(
+        f"政策包可用：{Path(args.file).name}，合并后共 {len(policy.rules)} 条规则（{policy.version}）"
+    )
+    return 0
+
+
+def cmd_policy_install(args: argparse.Namespace) -> int:
+    """Check and install a county pack; a broken one leaves the policy in force unchanged."""
+    try:
+        policy = PolicyRegistry().install(Path(args.file))
+    except PackError as error:
+        return fail(f"{error}；现行政策包未改变", 2)
+    print(f"已启用：{Path(args.file).name}（{policy.version}）")
+    return 0
+
+
+# -- reports --------------------------------------------------------------------------------------
+
+
+def cmd_report_monthly(args: argparse.Namespace) -> int:
+    """Write the monthly report workbook (and print its figures as JSON with --json)."""
+    from fieldapp.services.report import monthly_report
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    report = monthly_report(open_ledger(args), _policy(), args.month, area_prefix=args.area)
+    write_monthly_report(report, Path(args.out))
+    if args.json:
+        print_json(report.as_dict())
+    else:
+        print(f"已生成月报 {args.out}：{len(report.areas)} 个村/安置点")
+    return 0
+
+
+def cmd_rosters(args: argparse.Namespace) -> int:
+    """Write the five rosters of an area."""
+    from fieldapp.services.report import five_rosters
+    from fieldapp.tabular.five_rosters import write_five_rosters
+
+    rosters = five_rosters(open_ledger(args), args.area, _on(args))
+    write_five_rosters(rosters, Path(args.out))
+    counts = {name: len(rows) for name, rows in rosters.sheets.items()}
+    if args.json:
+        print_json({"area": args.area, "out": args.out, "counts": counts})
+    else:
+        print(f"已生成一库五册 {args.out}：" + "，".join(f"{k} {v} 人" for k, v in counts.items()))
+    return 0

@@ -1,0 +1,200 @@
+"""Household duties: 一户一人, zero-employment households, public-welfare post holders.
+
+- 一户一人 (004（二）): a lifted-out-of-poverty or relocated household with labour should have at
+  least one member employed.
+- 零就业家庭 (003（五）): households with labour and no one employed are found and cleared.
+- Income above the line (001 附件2（十七）): a public-welfare post holder whose flexible income
+  exceeds the county line for N consecutive months must leave the post.
+- One person, one post (004（十三）): nobody holds two public-welfare posts at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.dates import add_months, month_key
+from fieldapp.domain.enums import HAS_LABOUR, Category, WorkStatus
+from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
+from fieldapp.policy.pack import Policy
+
+POST = "公益性岗位"
+LABOUR_VALUES = frozenset(a.value for a in HAS_LABOUR)
+LIFTED_OR_RELOCATED = frozenset(
+    {
+        Category.LIFTED.value,
+        Category.MONITORED.value,
+        Category.RELOCATED.value,
+        Category.RELOCATED_FOLLOWER.value,
+    }
+)
+
+
+class DutyKind:
+    """The kinds of household duty flags (Chinese labels are the values)."""
+
+    ONE_PER_HOUSEHOLD = "一户一人未实现"
+    ZERO_EMPLOYMENT = "零就业家庭"
+    INCOME_ABOVE_LINE = "公益性岗位收入超线"
+    TWO_POSTS = "一人多岗"
+
+
+@dataclass(slots=True)
+class DutyFlag:
+    """One household or person needing action, with the reason and clause."""
+
+    kind: str
+    household_id: str
+    household_no: str
+    area_code: str
+    text: str
+    clause: str
+    person_ids: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON shape."""
+        return {
+            "kind": self.kind,
+            "household_no": self.household_no,
+            "area_code": self.area_code,
+            "text": self.text,
+            "clause": self.clause,
+            "names": self.names,
+        }
+
+
+def has_labour(person: PersonFacts, on: dt.date, age_min: int = 16, age_max: int = 60) -> bool:
+    """Working age and able to work on `on`."""
+    return person.labour_ability in LABOUR_VALUES and age_min <= person.age_on(on) <= age_max
+
+
+def is_employed(person: PersonFacts, on: dt.date) -> bool:
+    """Employed on `on`: a spell covers the day, or the month's status says so."""
+    if person.employed_on(on):
+        return True
+    key = month_key(on)
+    return any(m.month == key and m.status == WorkStatus.EMPLOYED.value for m in person.months)
+
+
+def is_lifted_or_relocated(household: HouseholdFacts, on: dt.date) -> bool:
+    """A 脱贫 or 易地搬迁 household (flag or a member's category)."""
+    if household.is_lifted or household.is_relocated:
+        return True
+    return any(LIFTED_OR_RELOCATED & m.categories_on(on) for m in household.members)
+
+
+def posts_on(person: PersonFacts, on: dt.date) -> list[SpellFacts]:
+    """The public-welfare post spells active on `on`."""
+    return [s for s in person.spells if s.form == POST and s.active_on(on)]
+
+
+def flexible_income(person: PersonFacts, month: str) -> float | None:
+    """A month's flexible income: the monthly update's figure, else non-post spells' income."""
+    for m in person.months:
+        if m.month == month and m.income is not None:
+            return float(m.income)
+    mid = dt.date(int(month[:4]), int(month[5:7]), 15)
+    others = [
+        s.monthly_income
+        for s in person.spells
+        if s.form != POST and s.active_on(mid) and s.monthly_income is not None
+    ]
+    return float(sum(others)) if others else None
+
+
+def months_above(person: PersonFacts, on: dt.date, line: float, needed: int) -> list[str]:
+    """The consecutive months (latest first) up to `on` whose flexible income exceeded `line`."""
+    run: list[str] = []
+    day = on.replace(day=1)
+    for _ in range(needed + 1):
+        key = month_key(day)
+        income = flexible_income(person, key)
+        if income is None and not run and key == month_key(on):
+            day = add_months(day, -1)  # this month not reported yet: start from the last one
+            continue
+        if income is None or income <= line:
+            break
+        run.append(key)
+        day = add_months(day, -1)
+    return run
+
+
+def overlapping_posts(person: PersonFacts) -> list[tuple[SpellFacts, SpellFacts]]:
+    """Pairs of public-welfare post spells that overlap in time."""
+    posts = sorted((s for s in person.spells if s.form == POST), key=lambda s: s.start)
+    pairs = []
+    for i, a in enumerate(posts):
+        for b in posts[i + 1 :]:
+            if b.start <= (a.end or dt.date.max):
+                pairs.append((a, b))
+    return pairs
+
+
+def household_duties(
+    policy: Policy, households: Iterable[HouseholdFacts], on: dt.date
+) -> list[DutyFlag]:
+    """Every duty flag of the given households as of `on`."""
+    line = policy.line("welfare_post_income_line", 600.0)
+    needed = int(policy.line("welfare_post_income_months", 6))
+    age_min = int(policy.deadline("working_age_min", 16))
+    age_max = int(policy.deadline("working_age_max", 60))
+    flags: list[DutyFlag] = []
+    for hh in households:
+        labour = [m for m in hh.members if has_labour(m, on, age_min, age_max)]
+        employed = [m for m in hh.members if is_employed(m, on)]
+        base = (hh.household_id, hh.household_no, hh.area_code)
+        if labour and not employed:
+            names = [m.name for m in labour]
+            ids = [m.person_id for m in labour]
+            if is_lifted_or_relocated(hh, on):
+                flags.append(
+                    DutyFlag(
+                        DutyKind.ONE_PER_HOUSEHOLD,
+                        *base,
+                        f"有劳动力{len(labour)}人（{'、'.join(names)}），无人就业",
+                        "004（二）",
+                        ids,
+                        names,
+                    )
+                )
+            flags.append(
+                DutyFlag(
+                    DutyKind.ZERO_EMPLOYMENT,
+                    *base,
+                    f"劳动年龄内有劳动能力{len(labour)}人，均未就业，需动态清零",
+                    "003（五）",
+                    ids,
+                    names,
+                )
+            )
+        for person in hh.members:
+            if posts_on(person, on):
+                run = months_above(person, on, line, needed)
+                if len(run) >= needed:
+                    flags.append(
+                        DutyFlag(
+                            DutyKind.INCOME_ABOVE_LINE,
+                            *base,
+                            f"{person.name} 灵活就业收入连续{len(run)}个月（{run[-1]} 至 {run[0]}）"
+                            f"超过监测线 {line:g} 元/月，应退出公益性岗位",
+                            "001 附件2（十七）",
+                            [person.person_id],
+                            [person.name],
+                        )
+                    )
+            for a, b in overlapping_posts(person):
+                flags.append(
+                    DutyFlag(
+                        DutyKind.TWO_POSTS,
+                        *base,
+                        f"{person.name} 同时在两个公益性岗位：{a.employer or '岗位一'}（{a.start} 起）"
+                        f"与 {b.employer or '岗位二'}（{b.start} 起）",
+                        "004（十三）",
+                        [person.person_id],
+                        [person.name],
+                    )
+                )
+    return flags

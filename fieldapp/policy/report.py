@@ -1,0 +1,295 @@
+"""Monthly figures the county asks for (DOMAIN.md "What the county cares about"), pure code.
+
+Per village/site and in total: persons by category × employment status; the employed by place
+and by form; zero-employment households; the registered unemployed by level and class with
+overdue services; subsidies claimed, approved and paid by kind and funding source; and 一户一人
+coverage of relocated and lifted-out-of-poverty households. Figures are as of the month's last
+day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.claims import Claim, ClaimState
+from fieldapp.domain.enums import Category, EmploymentForm, UnemploymentClass, UnemploymentLevel
+from fieldapp.domain.regions import PlaceScope, place_scope
+from fieldapp.policy.facts import HouseholdFacts, PersonFacts
+from fieldapp.policy.households import has_labour, is_employed, is_lifted_or_relocated
+from fieldapp.policy.pack import Policy
+from fieldapp.policy.services_due import DueListBuilder, Urgency, level_of
+
+EMPLOYED, NOT_EMPLOYED, NO_LABOUR = "已就业", "未就业", "无劳动能力或非劳动年龄"
+WORK_STATES = (EMPLOYED, NOT_EMPLOYED, NO_LABOUR)
+PLACES = tuple(p.value for p in PlaceScope) + ("地点未登记",)
+APPROVED = frozenset({ClaimState.COUNTY_APPROVED.value, ClaimState.PAID.value})
+
+
+def month_end(month: str) -> dt.date:
+    """Last day of 'YYYY-MM' (ValueError in Chinese when malformed)."""
+    try:
+        year, mon = int(month[:4]), int(month[5:7])
+        if len(month) != 7 or month[4] != "-":
+            raise ValueError
+        return dt.date(year, mon, calendar.monthrange(year, mon)[1])
+    except (ValueError, IndexError):
+        raise ValueError(f"月份“{month}”格式不对，应为 YYYY-MM") from None
+
+
+def village_of(area_code: str) -> str:
+    """The village/site part of an area code (12 digits), or the code as it is."""
+    return area_code[:12] if len(area_code) >= 12 else area_code
+
+
+@dataclass
+class ClaimFigures:
+    """Claims of one kind and funding source."""
+
+    claimed: int = 0
+    claimed_amount: float = 0.0
+    new_this_month: int = 0
+    approved: int = 0
+    approved_amount: float = 0.0
+    paid: int = 0
+    paid_amount: float = 0.0
+
+
+@dataclass
+class AreaFigures:
+    """One village/site's figures (or the total)."""
+
+    code: str
+    name: str
+    persons: int = 0
+    households: int = 0
+    by_category: dict[str, Counter[str]] = field(default_factory=dict)
+    employed_by_place: Counter[str] = field(default_factory=Counter)
+    employed_by_form: Counter[str] = field(default_factory=Counter)
+    zero_employment_households: int = 0
+    unemployed_by_level: Counter[str] = field(default_factory=Counter)
+    unemployed_by_class: Counter[str] = field(default_factory=Counter)
+    overdue_services: int = 0
+    claims: dict[tuple[str, str], ClaimFigures] = field(default_factory=dict)
+    one_per_household: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def add(self, other: AreaFigures) -> None:
+        """Add another area's figures into this one (for the total)."""
+        self.persons += other.persons
+        self.households += other.households
+        for cat, counts in other.by_category.items():
+            self.by_category.setdefault(cat, Counter()).update(counts)
+        self.employed_by_place.update(other.employed_by_place)
+        self.employed_by_form.update(other.employed_by_form)
+        self.zero_employment_households += other.zero_employment_households
+        self.unemployed_by_level.update(other.unemployed_by_level)
+        self.unemployed_by_class.update(other.unemployed_by_class)
+        self.overdue_services += other.overdue_services
+        for key, fig in other.claims.items():
+            mine = self.claims.setdefault(key, ClaimFigures())
+            for name in vars(fig):
+                setattr(mine, name, getattr(mine, name) + getattr(fig, name))
+        for kind, counts in other.one_per_household.items():
+            self.one_per_household.setdefault(kind, Counter()).update(counts)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON shape (Chinese keys where they are labels)."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "persons": self.persons,
+            "households": self.households,
+            "by_category": {c: dict(v) for c, v in self.by_category.items()},
+            "employed_by_place": dict(self.employed_by_place),
+            "employed_by_form": dict(self.employed_by_form),
+            "zero_employment_households": self.zero_employment_households,
+            "unemployed_by_level": dict(self.unemployed_by_level),
+            "unemployed_by_class": dict(self.unemployed_by_class),
+            "overdue_services": self.overdue_services,
+            "claims": [
+                {"rule": rule, "funding_source": source} | vars(fig)
+                for (rule, source), fig in sorted(self.claims.items())
+            ],
+            "one_per_household": {
+                kind: dict(v) | {"coverage": coverage(v)}
+                for kind, v in self.one_per_household.items()
+            },
+        }
+
+
+def coverage(counts: Counter[str]) -> float | None:
+    """Share of households with labour that have someone employed."""
+    base = counts.get("有劳动力户数", 0)
+    return round(counts.get("已实现一户一人", 0) / base, 4) if base else None
+
+
+@dataclass
+class MonthlyReport:
+    """The month's figures per village/site and in total."""
+
+    month: str
+    as_of: dt.date
+    areas: list[AreaFigures]
+    total: AreaFigures
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON shape used by `report monthly --json`."""
+        return {
+            "month": self.month,
+            "as_of": self.as_of.isoformat(),
+            "total": self.total.as_dict(),
+            "areas": [a.as_dict() for a in self.areas],
+        }
+
+
+def _person_figures(
+    fig: AreaFigures, person: PersonFacts, on: dt.date, ages: tuple[int, int]
+) -> None:
+    fig.persons += 1
+    if not has_labour(person, on, *ages):
+        state = NO_LABOUR
+    elif is_employed(person, on):
+        state = EMPLOYED
+    else:
+        state = NOT_EMPLOYED
+    held = person.categories_on(on) or {"无类别"}
+    if held & {
+        c.value
+        for c in (
+            Category.LIFTED,
+            Category.MONITORED,
+            Category.LOW_INCOME,
+            Category.RURAL_DIBAO,
+            Category.RURAL_TEKUN,
+            Category.RELOCATED,
+            Category.RELOCATED_FOLLOWER,
+        )
+    }:
+        held = held | {"三类人员"}
+    for cat in held:
+        fig.by_category.setdefault(cat, Counter())[state] += 1
+    active = [s for s in person.spells if s.active_on(on)]
+    if active:
+        spell = max(active, key=lambda s: s.start)
+        scope = (
+            str(place_scope(person.home_code, spell.place_code))
+            if spell.place_code and person.home_code
+            else "地点未登记"
+        )
+        fig.employed_by_place[scope] += 1
+        fig.employed_by_form[spell.form] += 1
+    elif state == EMPLOYED:
+        fig.employed_by_place["地点未登记"] += 1
+        fig.employed_by_form["未登记"] += 1
+    for reg in person.registrations:
+        if (
+            reg.registered_date
+            and reg.registered_date <= on
+            and (reg.ended_date is None or reg.ended_date > on)
+        ):
+            fig.unemployed_by_level[level_of(reg.registered_date, on).value] += 1
+            fig.unemployed_by_class[reg.unemployment_class or "未分类"] += 1
+
+
+def _household_figures(
+    fig: AreaFigures, hh: HouseholdFacts, on: dt.date, ages: tuple[int, int]
+) -> None:
+    fig.households += 1
+    labour = any(has_labour(m, on, *ages) for m in hh.members)
+    employed = any(is_employed(m, on) for m in hh.members)
+    if labour and not employed:
+        fig.zero_employment_households += 1
+    kinds = []
+    if hh.is_lifted or any(
+        {"脱贫人口", "防返贫监测对象"} & m.categories_on(on) for m in hh.members
+    ):
+        kinds.append("脱贫户")
+    if hh.is_relocated or any(
+        {"易地搬迁人口", "易地搬迁随迁人口"} & m.categories_on(on) for m in hh.members
+    ):
+        kinds.append("易地搬迁户")
+    if not kinds and is_lifted_or_relocated(hh, on):
+        kinds.append("脱贫户")
+    for kind in kinds:
+        counts = fig.one_per_household.setdefault(kind, Counter())
+        counts["户数"] += 1
+        if labour:
+            counts["有劳动力户数"] += 1
+            if employed:
+                counts["已实现一户一人"] += 1
+
+
+def _claim_figures(fig: AreaFigures, claim: Claim, month: str, on: dt.date) -> None:
+    if claim.deleted or claim.state in (ClaimState.REJECTED, ClaimState.REVERSED):
+        return
+    made = claim.claim_date or (
+        dt.date.fromisoformat(claim.created_at[:10]) if claim.created_at else on
+    )
+    if made > on:
+        return
+    key = (claim.rule_title or claim.rule_id, claim.funding_source or "未定")
+    f = fig.claims.setdefault(key, ClaimFigures())
+    f.claimed += 1
+    f.claimed_amount += claim.amount
+    if made.strftime("%Y-%m") == month:
+        f.new_this_month += 1
+    if str(claim.state) in APPROVED:
+        f.approved += 1
+        f.approved_amount += claim.amount
+    if claim.state == ClaimState.PAID:
+        f.paid += 1
+        f.paid_amount += claim.amount
+
+
+def monthly_figures(
+    policy: Policy,
+    month: str,
+    households: Iterable[HouseholdFacts],
+    claims: Iterable[Claim],
+    area_names: dict[str, str],
+    *,
+    today: dt.date | None = None,
+) -> MonthlyReport:
+    """Compute the month's report from household facts (with members) and claims."""
+    on = month_end(month)
+    if today is not None and today < on:
+        on = today
+    ages = (
+        int(policy.deadline("working_age_min", 16)),
+        int(policy.deadline("working_age_max", 60)),
+    )
+    due = DueListBuilder(policy)
+    by_area: dict[str, AreaFigures] = {}
+
+    def fig_for(code: str) -> AreaFigures:
+        village = village_of(code)
+        if village not in by_area:
+            by_area[village] = AreaFigures(village, area_names.get(village, village or "未分区"))
+        return by_area[village]
+
+    for hh in households:
+        fig = fig_for(hh.area_code)
+        _household_figures(fig, hh, on, ages)
+        for person in hh.members:
+            _person_figures(fig, person, on, ages)
+            fig.overdue_services += sum(
+                1
+                for item in due.for_person(person, on)
+                if item.urgency is Urgency.OVERDUE and item.kind != "月度更新"
+            )
+    for claim in claims:
+        _claim_figures(fig_for(claim.area_code), claim, month, on)
+    areas = sorted(by_area.values(), key=lambda a: a.code)
+    total = AreaFigures("", "合计")
+    for fig in areas:
+        total.add(fig)
+    return MonthlyReport(month, on, areas, total)
+
+
+LEVELS = tuple(level.value for level in UnemploymentLevel)
+CLASSES = tuple(c.value for c in UnemploymentClass) + ("未分类",)
+FORMS = tuple(f.value for f in EmploymentForm)

@@ -1,0 +1,295 @@
+"""Eligibility and claims as the CLI and the GUI use them: facts from the store, rules from the
+policy, every write through the logged ledger.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.errors import FieldappError, NotFound
+from fieldapp.policy.claim_flow import check_editable, check_transition
+from fieldapp.policy.eligibility import (
+    RuleResult,
+    Status,
+    evaluate_all,
+    evaluate_person,
+    evaluate_rule,
+)
+from fieldapp.policy.facts import PersonFacts
+from fieldapp.policy.guard import LimitExceeded, check_new_claim
+from fieldapp.policy.pack import Policy
+from fieldapp.store.claims import ClaimStore
+from fieldapp.store.facts import FactsLoader
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+
+
+class ClaimRefused(FieldappError):
+    """A claim that cannot be made: the person does not (yet) qualify."""
+
+
+def township_of(area_code: str) -> str:
+    """The township part of an area code (codes nest: 6 county, 9 township, 12 village)."""
+    return area_code[:9] if len(area_code) >= 9 else area_code
+
+
+class EligibilityService:
+    """Eligibility for one person or the whole ledger as of a date."""
+
+    def __init__(self, ledger: Ledger, policy: Policy) -> None:
+        self.ledger = ledger
+        self.policy = policy
+        self.loader = FactsLoader(ledger)
+        self.repo = Repository(ledger)
+
+    def facts_of(self, id_number: str) -> PersonFacts:
+        """The facts of the person holding an ID number, or NotFound."""
+        person = self.repo.person_by_id_number(id_number)
+        if person is None:
+            raise NotFound(f"台账中没有身份证号为 {id_number} 的人员")
+        found = self.loader.persons(person_ids=[person.id])
+        if not found:
+            raise NotFound(f"台账中没有身份证号为 {id_number} 的人员")
+        return found[0]
+
+    def for_person(self, id_number: str, on: dt.date) -> list[RuleResult]:
+        """Every rule's result for one person, with every condition explained."""
+        return evaluate_person(self.policy, self.facts_of(id_number), on, detail=True)
+
+    def for_all(
+        self, on: dt.date, *, area_prefix: str | None = None, detail: bool = False
+    ) -> list[RuleResult]:
+        """Every rule for every person in scope (brief reasons unless `detail`)."""
+        people = self.loader.persons(area_prefix=area_prefix)
+        return evaluate_all(self.policy, people, on, detail=detail)
+
+
+class ClaimService:
+    """Making claims, moving them through review, collecting evidence, batching them."""
+
+    def __init__(self, ledger: Ledger, policy: Policy) -> None:
+        self.ledger = ledger
+        self.policy = policy
+        self.store = ClaimStore(ledger)
+        self.eligibility = EligibilityService(ledger, policy)
+
+    # -- creating -------------------------------------------------------------------------
+
+    def create(
+        self,
+        id_number: str,
+        rule_id: str,
+        *,
+        on: dt.date | None = None,
+        evidence_collected: Iterable[str] = (),
+    ) -> Claim:
+        """A new draft claim from an eligible result; refuses repeats naming the first claim."""
+        on = on or dt.date.today()
+        rule = self.policy.rule(rule_id)
+        if not rule.enabled:
+            raise ClaimRefused(f"规则 {rule_id}（{rule.title}）在现行政策包中未启用")
+        with self.ledger.transaction():
+            facts = self.eligibility.facts_of(id_number)
+            result = evaluate_rule(rule, facts, on, detail=True)
+            if result.status is Status.CLAIMED:
+                first = self.store.get(result.claim_id or "")
+                check_new_claim(result.limit_key, rule.title, [first])
+            if result.status is not Status.ELIGIBLE:
+                unmet = "；".join(r.text for r in result.reasons if not r.met)
+                raise ClaimRefused(f"{facts.name} 暂不符合“{rule.title}”（{rule.clause}）：{unmet}")
+            # Re-check against the stored claims: the facts were read in this same transaction,
+            # but the guard is the rule of record (the hub runs it again on merged data).
+            check_new_claim(
+                result.limit_key, rule.title, self.store.with_limit_key(result.limit_key)
+            )
+            claim = self._claim_from(result, facts, rule.limit.kind.value, on, evidence_collected)
+            claim_id = self.store.add(claim)
+            self.store.add_event(
+                ClaimEvent(claim_id=claim_id, to_state=ClaimState.DRAFT.value, detail="新建申领")
+            )
+        return self.store.get(claim_id)
+
+    def _claim_from(
+        self,
+        result: RuleResult,
+        facts: PersonFacts,
+        limit_kind: str,
+        on: dt.date,
+        collected: Iterable[str],
+    ) -> Claim:
+        rule = self.policy.rule(result.rule_id)
+        done = set(collected)
+        unknown = done - set(rule.evidence)
+        if unknown:
+            raise ClaimRefused(f"材料清单中没有：{'、'.join(sorted(unknown))}")
+        spell = next((s for s in facts.spells if s.id == result.event_id), None)
+        frozen = {
+            "reasons": [str(r) for r in result.reasons],
+            "event_id": result.event_id,
+            "categories": sorted(facts.categories_on(result.event_date or on)),
+            "amount_rule": rule.amount.describe(),
+            "limit": rule.limit.describe(),
+        }
+        if spell is not None:
+            frozen["spell"] = {
+                "start_date": spell.start.isoformat(),
+                "end_date": spell.end.isoformat() if spell.end else None,
+                "place_code": spell.place_code,
+                "place_name": spell.place_name,
+                "form": spell.form,
+                "employer": spell.employer,
+                "contract_months": spell.contract_months,
+                "insurance_months": spell.insurance_months,
+                "organized_export": spell.organized_export,
+                "export_agency": spell.export_agency,
+                "monthly_income": spell.monthly_income,
+            }
+        return Claim(
+            person_id=facts.person_id,
+            rule_id=rule.id,
+            rule_title=rule.title,
+            pack_version=self.policy.version,
+            source_clause=rule.clause,
+            event_date=result.event_date,
+            amount=result.amount,
+            payee=rule.payee_kind,
+            payee_name=result.payee_name,
+            funding_source=result.funding_source,
+            limit_key=result.limit_key,
+            spell_id=spell.id if spell else None,
+            area_code=facts.area_code,
+            facts=json.dumps(frozen, ensure_ascii=False, sort_keys=True),
+            evidence=json.dumps({item: item in done for item in rule.evidence}, ensure_ascii=False),
+            id_number=facts.id_number,
+            person_name=facts.name,
+            claim_date=on,
+            limit_kind=limit_kind,
+            township_code=township_of(facts.area_code),
+        )
+
+    # -- moving through review ------------------------------------------------------------
+
+    def advance(self, claim_id: str, target: ClaimState, reason: str = "") -> Claim:
+        """Move a claim to `target` if the flow allows it; the step is logged with the reason."""
+        with self.ledger.transaction():
+            claim = self.store.get(claim_id)
+            check_transition(claim, target, reason)
+            fields: dict[str, object] = {"state": target.value}
+            if target in (ClaimState.REJECTED, ClaimState.REVERSED):
+                fields["reason"] = reason.strip()
+            if target is ClaimState.SUBMITTED and claim.missing_evidence():
+                fields["missing_evidence_reason"] = reason.strip() or claim.missing_evidence_reason
+            self.store.update(claim.id, fields)
+            self.store.add_event(
+                ClaimEvent(
+                    claim_id=claim.id,
+                    from_state=str(claim.state),
+                    to_state=target.value,
+                    reason=reason.strip(),
+                )
+            )
+        return self.store.get(claim.id)
+
+    def collect_evidence(
+        self, claim_id: str, items: Iterable[str], collected: bool = True
+    ) -> Claim:
+        """Tick (or untick) evidence items; refused once the claim is approved."""
+        with self.ledger.transaction():
+            claim = self.store.get(claim_id)
+            check_editable(claim)
+            evidence = claim.evidence_items()
+            chosen = list(items)
+            unknown = [i for i in chosen if i not in evidence]
+            if unknown:
+                raise ClaimRefused(
+                    f"申领 {claim.id} 的材料清单中没有：{'、'.join(unknown)}"
+                    f"（清单：{'、'.join(evidence)}）"
+                )
+            for item in chosen:
+                evidence[item] = collected
+            self.store.update(claim.id, {"evidence": json.dumps(evidence, ensure_ascii=False)})
+            verb = "已收" if collected else "退回"
+            self.store.add_event(
+                ClaimEvent(
+                    claim_id=claim.id,
+                    from_state=str(claim.state),
+                    to_state=str(claim.state),
+                    detail=f"材料{verb}：{'、'.join(chosen)}",
+                )
+            )
+        return self.store.get(claim.id)
+
+    def set_missing_reason(self, claim_id: str, reason: str) -> Claim:
+        """Record why evidence is missing (allows submitting without it)."""
+        with self.ledger.transaction():
+            claim = self.store.get(claim_id)
+            check_editable(claim)
+            self.store.update(claim.id, {"missing_evidence_reason": reason.strip()})
+            self.store.add_event(
+                ClaimEvent(
+                    claim_id=claim.id,
+                    from_state=str(claim.state),
+                    to_state=str(claim.state),
+                    reason=reason.strip(),
+                    detail="填写缺件原因",
+                )
+            )
+        return self.store.get(claim.id)
+
+    # -- batches --------------------------------------------------------------------------
+
+    def create_batch(
+        self,
+        rule_id: str,
+        *,
+        state: ClaimState | None = None,
+        area_prefix: str | None = None,
+        funding_source: str | None = None,
+        title: str = "",
+    ) -> tuple[Batch, list[Claim]]:
+        """Group the unbatched claims of a rule (in a state, area, funding source) into a batch.
+
+        Without a state, every live claim past the draft stage is taken. A batch may hold more
+        than one funding source; its rosters are then split by source (`funding_source` = "").
+        """
+        rule = self.policy.rule(rule_id) if rule_id in {r.id for r in self.policy.rules} else None
+        if state is None:
+            states = [
+                s
+                for s in ClaimState
+                if s not in (ClaimState.DRAFT, ClaimState.REJECTED, ClaimState.REVERSED)
+            ]
+        else:
+            states = [state]
+        with self.ledger.transaction():
+            claims = [
+                c
+                for c in self.store.select(
+                    rule_id=rule_id,
+                    states=states,
+                    area_prefix=area_prefix,
+                    funding_source=funding_source,
+                )
+                if not c.batch_id
+            ]
+            if not claims:
+                where = f"，地区 {area_prefix}" if area_prefix else ""
+                status = f"，状态 {state.value}" if state else ""
+                raise FieldappError(f"没有可编入批次的申领（规则 {rule_id}{status}{where}）")
+            sources = sorted({c.funding_source for c in claims})
+            batch = Batch(
+                rule_id=rule_id,
+                funding_source=sources[0] if len(sources) == 1 else "",
+                area_code=area_prefix or "",
+                title=title or f"{rule.title if rule else rule_id}（{len(claims)}人）",
+                state_filter=state.value if state else "",
+                notes="资金来源：" + "、".join(sources),
+            )
+            batch_id = self.store.add_batch(batch, [c.id for c in claims])
+        return self.store.batch(batch_id), self.store.batch_claims(batch_id)
+
+
+__all__ = ["ClaimRefused", "ClaimService", "EligibilityService", "LimitExceeded", "township_of"]

@@ -1,0 +1,27 @@
+"""Due lists, household duties, monthly figures and rosters over a ledger (no Qt, no SQL here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fieldapp.policy.households import DutyFlag, household_duties
+from fieldapp.policy.pack import Policy
+from fieldapp.policy.services_due import DueItem, DueListBuilder
+from fieldapp.store.facts import FactsLoader
+from fieldapp.store.ledger import Ledger
+
+
+def due_list(
+    ledger: Ledger, policy: Policy, on: dt.date, area_prefix: str | None = None
+) -> list[DueItem]:
+    """Services due for the persons of an area (or the whole ledger), most urgent first."""
+    people = FactsLoader(ledger).persons(area_prefix=area_prefix, with_months=True)
+    return DueListBuilder(policy).build(people, on)
+
+
+def duties(
+    ledger: Ledger, policy: Policy, on: dt.date, area_prefix: str | None = None
+) -> list[DutyFlag]:
+    """Household duty flags for an area (or the whole ledger)."""
+    households = FactsLoader(ledger).households(area_prefix=area_prefix)
+    return household_duties(policy, households, on)

@@ -1,0 +1,32 @@
+"""The monthly report and the five rosters over a ledger (figures computed in fieldapp.policy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fieldapp.policy.pack import Policy
+from fieldapp.policy.report import MonthlyReport, monthly_figures
+from fieldapp.policy.rosters import RosterSet, build_rosters
+from fieldapp.store.claims import ClaimStore
+from fieldapp.store.facts import FactsLoader
+from fieldapp.store.ledger import Ledger
+
+
+def monthly_report(
+    ledger: Ledger, policy: Policy, month: str, *, area_prefix: str | None = None
+) -> MonthlyReport:
+    """The month's figures per village/site and in total."""
+    loader = FactsLoader(ledger)
+    households = loader.households(area_prefix=area_prefix)
+    claims = ClaimStore(ledger).select(area_prefix=area_prefix)
+    return monthly_figures(
+        policy, month, households, claims, loader.area_names(), today=dt.date.today()
+    )
+
+
+def five_rosters(ledger: Ledger, area_code: str, on: dt.date) -> RosterSet:
+    """一库五册 of one area (village, site, township…) as of `on`."""
+    loader = FactsLoader(ledger)
+    names = loader.area_names()
+    households = loader.households(area_prefix=area_code, with_months=True)
+    return build_rosters(households, area_code, names.get(area_code, area_code), on, names)

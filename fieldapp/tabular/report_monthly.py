@@ -1,0 +1,195 @@
+"""The monthly report workbook: a total sheet and one sheet per village/site, with charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
+
+from fieldapp.policy.report import (
+    CLASSES,
+    LEVELS,
+    PLACES,
+    WORK_STATES,
+    AreaFigures,
+    MonthlyReport,
+    coverage,
+)
+
+_BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def _sheet_name(text: str, used: set[str]) -> str:
+    base = text.translate(_BAD_SHEET_CHARS)[:28] or "地区"
+    name, n = base, 2
+    while name in used:
+        name = f"{base[:26]}_{n}"
+        n += 1
+    used.add(name)
+    return name
+
+
+class _Writer:
+    def __init__(self, book: xlsxwriter.Workbook, sheet: Worksheet, name: str) -> None:
+        self.book, self.sheet, self.name = book, sheet, name
+        self.row = 0
+        self.title = book.add_format({"bold": True, "font_size": 14})
+        self.head = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
+        self.cell = book.add_format({"border": 1})
+        self.money = book.add_format({"border": 1, "num_format": "#,##0.00"})
+        self.pct = book.add_format({"border": 1, "num_format": "0.0%"})
+
+    def heading(self, text: str) -> None:
+        self.row += 1
+        self.sheet.write_string(self.row, 0, text, self.title)
+        self.row += 1
+
+    def table(
+        self, header: list[str], rows: list[list[Any]], formats: dict[int, Any] | None = None
+    ) -> tuple[int, int]:
+        """Write a table; returns (first data row, last data row)."""
+        for c, label in enumerate(header):
+            self.sheet.write_string(self.row, c, label, self.head)
+        self.row += 1
+        first = self.row
+        for row in rows:
+            for c, value in enumerate(row):
+                fmt = (formats or {}).get(c, self.cell)
+                if value is None:
+                    self.sheet.write_blank(self.row, c, None, fmt)
+                elif isinstance(value, str):
+                    self.sheet.write_string(self.row, c, value, fmt)
+                else:
+                    self.sheet.write_number(self.row, c, value, fmt)
+            self.row += 1
+        return first, self.row - 1
+
+
+def _area_sheet(
+    book: xlsxwriter.Workbook, sheet: Worksheet, name: str, fig: AreaFigures, report: MonthlyReport
+) -> None:
+    w = _Writer(book, sheet, name)
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 8, 14)
+    sheet.write_string(
+        0, 0, f"{fig.name} 就业帮扶月报（{report.month}，截至 {report.as_of}）", w.title
+    )
+    w.heading("一、基本情况")
+    w.table(
+        ["项目", "数量"],
+        [
+            ["户数", fig.households],
+            ["人数", fig.persons],
+            ["零就业家庭（户）", fig.zero_employment_households],
+            ["逾期未办服务（项）", fig.overdue_services],
+        ],
+    )
+    w.heading("二、人员类别 × 就业状态")
+    cats = sorted(fig.by_category)
+    w.table(
+        ["人员类别", *WORK_STATES, "合计"],
+        [
+            [
+                c,
+                *(fig.by_category[c].get(s, 0) for s in WORK_STATES),
+                sum(fig.by_category[c].values()),
+            ]
+            for c in cats
+        ],
+    )
+    w.heading("三、已就业人员按地点")
+    first, last = w.table(
+        ["就业地点", "人数"], [[p, fig.employed_by_place.get(p, 0)] for p in PLACES]
+    )
+    chart = book.add_chart({"type": "pie"})
+    chart.add_series(
+        {
+            "name": "已就业人员按地点",
+            "categories": [name, first, 0, last, 0],
+            "values": [name, first, 1, last, 1],
+            "data_labels": {"value": True, "category": True},
+        }
+    )
+    chart.set_title({"name": f"{fig.name} 已就业人员按地点"})
+    sheet.insert_chart(2, 4, chart, {"x_scale": 1.1, "y_scale": 1.1})
+    w.heading("四、已就业人员按形式")
+    forms = sorted(fig.employed_by_form)
+    f_first, f_last = w.table(["就业形式", "人数"], [[f, fig.employed_by_form[f]] for f in forms])
+    if forms:
+        bar = book.add_chart({"type": "column"})
+        bar.add_series(
+            {
+                "name": "人数",
+                "categories": [name, f_first, 0, f_last, 0],
+                "values": [name, f_first, 1, f_last, 1],
+            }
+        )
+        bar.set_title({"name": "已就业人员按形式"})
+        bar.set_legend({"none": True})
+        sheet.insert_chart(20, 4, bar)
+    w.heading("五、登记失业人员（四级三类）")
+    w.table(["失业等级", "人数"], [[lv, fig.unemployed_by_level.get(lv, 0)] for lv in LEVELS])
+    w.table(["失业类别", "人数"], [[c, fig.unemployed_by_class.get(c, 0)] for c in CLASSES])
+    w.heading("六、补贴申领（按补贴种类和资金来源）")
+    rows = [
+        [
+            rule,
+            source,
+            f.claimed,
+            f.claimed_amount,
+            f.new_this_month,
+            f.approved,
+            f.approved_amount,
+            f.paid,
+            f.paid_amount,
+        ]
+        for (rule, source), f in sorted(fig.claims.items())
+    ]
+    w.table(
+        [
+            "补贴",
+            "资金来源",
+            "申领人数",
+            "申领金额",
+            "本月新申领",
+            "已审批人数",
+            "已审批金额",
+            "已发放人数",
+            "已发放金额",
+        ],
+        rows,
+        {3: w.money, 6: w.money, 8: w.money},
+    )
+    w.heading("七、“一户一人”就业覆盖")
+    rows = []
+    for kind in ("脱贫户", "易地搬迁户"):
+        counts = fig.one_per_household.get(kind)
+        if counts is None:
+            rows.append([kind, 0, 0, 0, None])
+            continue
+        rows.append(
+            [
+                kind,
+                counts.get("户数", 0),
+                counts.get("有劳动力户数", 0),
+                counts.get("已实现一户一人", 0),
+                coverage(counts),
+            ]
+        )
+    w.table(["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"], rows, {4: w.pct})
+
+
+def write_monthly_report(report: MonthlyReport, path: Path) -> None:
+    """Write the report: '汇总' first, then one sheet per village/site."""
+    book = xlsxwriter.Workbook(str(path))
+    try:
+        used: set[str] = set()
+        name = _sheet_name("汇总", used)
+        _area_sheet(book, book.add_worksheet(name), name, report.total, report)
+        for fig in report.areas:
+            name = _sheet_name(f"{fig.name}", used)
+            _area_sheet(book, book.add_worksheet(name), name, fig, report)
+    finally:
+        book.close()

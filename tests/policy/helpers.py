@@ -1,0 +1,146 @@
+"""Builders for policy tests: PersonFacts in one line, and a small real ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from fieldapp.domain.models import (
+    Area,
+    CategoryMembership,
+    EmploymentSpell,
+    Household,
+    Person,
+    ServiceRecord,
+    UnemploymentRegistration,
+)
+from fieldapp.policy.facts import (
+    CategorySpan,
+    ClaimFacts,
+    PersonFacts,
+    RegistrationFacts,
+    ServiceFacts,
+    SpellFacts,
+)
+from fieldapp.store.repository import Repository
+from tests.conftest import make_id
+
+D = dt.date
+HOME = "520502001001"  # 七星关区 某乡镇 某村
+IN_COUNTY = "520502002"
+IN_PROVINCE = "520102"  # 贵阳 南明区
+OUT_OF_PROVINCE = "440305"  # 深圳 南山区
+
+
+def spell(start: dt.date, **kw: Any) -> SpellFacts:
+    """A spell with sensible defaults (out of province, 12-month contract, 3 months insured)."""
+    values: dict[str, Any] = {
+        "id": kw.pop("id", f"s-{start}"),
+        "start": start,
+        "place_code": OUT_OF_PROVINCE,
+        "place_name": "深圳市南山区",
+        "employer": "某电子厂",
+        "contract_months": 12,
+        "insurance_months": 3,
+    }
+    values.update(kw)
+    return SpellFacts(**values)
+
+
+def person(
+    *,
+    categories: dict[str, tuple[dt.date | None, dt.date | None]] | None = None,
+    spells: tuple[SpellFacts, ...] = (),
+    birth: str = "19850316",
+    **kw: Any,
+) -> PersonFacts:
+    """PersonFacts for a person born on `birth`, living in HOME."""
+    number = make_id("520502", birth, "123")
+    cats = tuple(CategorySpan(c, s, e) for c, (s, e) in (categories or {}).items())
+    values: dict[str, Any] = {
+        "person_id": "p1",
+        "id_number": number,
+        "name": "王五",
+        "birth_date": dt.date(int(birth[:4]), int(birth[4:6]), int(birth[6:])),
+        "area_code": HOME,
+        "home_code": HOME,
+        "categories": cats,
+        "spells": spells,
+    }
+    values.update(kw)
+    return PersonFacts(**values)
+
+
+LIFTED = {"脱贫人口": (D(2016, 1, 1), None)}
+
+__all__ = [
+    "D",
+    "HOME",
+    "IN_COUNTY",
+    "IN_PROVINCE",
+    "LIFTED",
+    "OUT_OF_PROVINCE",
+    "ClaimFacts",
+    "RegistrationFacts",
+    "ServiceFacts",
+    "person",
+    "populate",
+    "spell",
+]
+
+
+def populate(repo: Repository) -> dict[str, str]:
+    """A village with a lifted worker in Shenzhen, a registered unemployed person and others."""
+    ledger = repo.ledger
+    ids: dict[str, str] = {}
+    with ledger.transaction():
+        repo.ensure_area(Area(code="520502001", name="某乡镇", kind="乡镇", parent_code="520502"))
+        repo.ensure_area(Area(code=HOME, name="红星村", kind="村", parent_code="520502001"))
+        repo.ensure_area(
+            Area(code="520502001901", name="幸福安置点", kind="安置点", parent_code="520502001")
+        )
+        h1 = repo.save(Household(area_code=HOME, household_no="001", is_lifted=True))
+        worker = make_id("520502", "19850316", "123")
+        pid, _ = repo.add_person(Person(household_id=h1, name="王五", id_number=worker))
+        repo.save(CategoryMembership(person_id=pid, category="脱贫人口", start_date=D(2016, 1, 1)))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=D(2025, 3, 5),
+                place_code=OUT_OF_PROVINCE,
+                place_name="深圳市南山区",
+                employer="某电子厂",
+                contract_months=12,
+                insurance_months=3,
+                organized_export=True,
+                export_agency="某劳务公司",
+            )
+        )
+        ids["worker"] = worker
+        h2 = repo.save(Household(area_code="520502001901", household_no="101", is_relocated=True))
+        jobless = make_id("520502", "19900101", "245")
+        pid2, _ = repo.add_person(Person(household_id=h2, name="李四", id_number=jobless))
+        repo.save(
+            CategoryMembership(person_id=pid2, category="易地搬迁人口", start_date=D(2019, 1, 1))
+        )
+        repo.save(
+            UnemploymentRegistration(
+                person_id=pid2,
+                found_date=D(2025, 9, 26),
+                registered_date=D(2025, 9, 28),
+                unemployment_class="缺乏基本技能",
+            )
+        )
+        repo.save(
+            ServiceRecord(person_id=pid2, service_date=D(2025, 9, 29), service_type="岗位推荐")
+        )
+        repo.save(
+            ServiceRecord(
+                person_id=pid2,
+                service_date=D(2025, 10, 9),
+                service_type="职业培训",
+                training_days=10,
+            )
+        )
+        ids["jobless"] = jobless
+    return ids
