@@ -1,9 +1,327 @@
-"""Commands of this area (filled in as the feature lands)."""
+"""Sync commands: hub folder, enrolment, bundle export/import/push, conflicts, violations."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's commands."""
+    """Add `hub …`, `enrol`, `sync …` and `conflicts …`."""
+    _register_hub(sub)
+    p = sub.add_parser("enrol", help="用县里发的登记文件登记本台账（本机已有数据会保留并上传）")
+    p.add_argument("file", type=Path)
+    p.add_argument("--fingerprint", help="县里告知的中心指纹，用于核对")
+    p.add_argument("--force", action="store_true", help="改为登记到另一个中心")
+    p.set_defaults(func=cmd_enrol)
+
+    sync = sub.add_parser("sync", help="与县级汇总中心交换数据包").add_subparsers(
+        dest="sync_cmd", required=True
+    )
+    p = sync.add_parser("export", help="导出中心尚未确认收到的全部修改")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--full", action="store_true", help="导出本机全部修改（中心数据恢复后使用）")
+    p.set_defaults(func=cmd_sync_export)
+    p = sync.add_parser("import", help="导入中心发来的数据包")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_sync_import)
+    p = sync.add_parser("push", help="有网络时：上传数据包并导入中心的回复")
+    p.add_argument("url")
+    p.set_defaults(func=cmd_sync_push)
+    p = sync.add_parser("status", help="登记信息、最近的导入和被隔离的数据包")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_sync_status)
+
+    conflicts = sub.add_parser("conflicts", help="列出并发修改的冲突（各方的值都保留）")
+    conflicts.add_argument("--json", action="store_true")
+    conflicts.set_defaults(func=cmd_conflicts)
+    csub = conflicts.add_subparsers(dest="conflicts_cmd")
+    p = csub.add_parser("resolve", help="处理一个冲突：保留某个值或给出新值")
+    p.add_argument("conflict_id")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--keep", metavar="VALUE_ID", help="保留的值的编号")
+    group.add_argument("--value", metavar="V", help="新的值")
+    p.set_defaults(func=cmd_conflicts_resolve)
+
+
+def _register_hub(sub: argparse._SubParsersAction) -> None:
+    hub = sub.add_parser("hub", help="县级汇总中心").add_subparsers(dest="hub_cmd", required=True)
+
+    def add(name: str, help_text: str, func: object) -> argparse.ArgumentParser:
+        p = hub.add_parser(name, help=help_text)
+        p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
+        p.set_defaults(func=func)
+        return p
+
+    p = add("init", "新建汇总中心文件夹和密钥", cmd_hub_init)
+    p.add_argument("--name", default="县级汇总中心")
+    p = add("enroll", "登记一台设备，生成登记文件（含设备私钥，须妥善保管）", cmd_hub_enroll)
+    p.add_argument("--device", required=True)
+    p.add_argument("--area", required=True, help="设备负责的村或安置点的区域代码")
+    p.add_argument("--out", type=Path, required=True)
+    p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
+    p.add_argument("--device", required=True)
+    p = add("devices", "列出已登记的设备", cmd_hub_devices)
+    p.add_argument("--json", action="store_true")
+    p = add("import", "导入设备数据包（不给文件时导入 inbox 文件夹中的全部）", cmd_hub_import)
+    p.add_argument("files", nargs="*", type=Path)
+    p = add("export", "为一台设备导出它需要的数据包", cmd_hub_export)
+    p.add_argument("--device", required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p = add("serve", "HTTP 服务：设备上传数据包并取回回复", cmd_hub_serve)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
+    p.add_argument("--json", action="store_true")
+
+
+def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
+    from fieldapp.hub.folder import Hub
+
+    return Hub.open(args.dir)
+
+
+# -- hub -----------------------------------------------------------------------------------
+
+
+def cmd_hub_init(args: argparse.Namespace) -> int:
+    """Create a hub folder."""
+    from fieldapp.hub.folder import Hub
+
+    hub = Hub.init(args.dir, args.name)
+    print(f"已建立汇总中心：{args.dir}")
+    print(f"中心指纹：{hub.fingerprint}（登记设备时请让村里核对）")
+    return 0
+
+
+def cmd_hub_enroll(args: argparse.Namespace) -> int:
+    """Enrol a device."""
+    hub = _open_hub(args)
+    peer = hub.enroll(args.device, args.area, args.out)
+    print(f"已登记设备 {peer.name}（区域 {peer.area_code}），登记文件：{args.out}")
+    print(f"中心指纹：{hub.fingerprint}")
+    print("注意：登记文件含该设备的私钥。请单独拷贝、当面交付，设备登记后立即删除。")
+    return 0
+
+
+def cmd_hub_revoke(args: argparse.Namespace) -> int:
+    """Revoke a device."""
+    peer = _open_hub(args).revoke(args.device)
+    print(f"已注销设备 {peer.name}（{peer.revoked_at}），此后其数据包将被拒收")
+    return 0
+
+
+def cmd_hub_devices(args: argparse.Namespace) -> int:
+    """List enrolled devices."""
+    hub = _open_hub(args)
+    devices = hub.devices()
+    if args.json:
+        print_json(
+            [
+                {
+                    "name": d.name,
+                    "area_code": d.area_code,
+                    "key_id": d.key_id,
+                    "enrolled_at": d.enrolled_at,
+                    "revoked_at": d.revoked_at,
+                    "last_bundle_in": d.serial_in,
+                    "last_bundle_out": d.serial_out,
+                    "confirmed": d.acked_out,
+                }
+                for d in devices
+            ]
+        )
+        return 0
+    for d in devices:
+        status = f"已注销 {d.revoked_at}" if d.revoked_at else "正常"
+        print(
+            f"{d.name}\t{d.area_code}\t{status}\t收到第 {d.serial_in} 号包\t"
+            f"发出第 {d.serial_out} 号包（已确认 {d.acked_out}）"
+        )
+    if not devices:
+        print("尚未登记任何设备")
+    return 0
+
+
+def cmd_hub_import(args: argparse.Namespace) -> int:
+    """Import device bundles (files given, or the inbox folder)."""
+    hub = _open_hub(args)
+    outcomes = hub.import_files(args.files) if args.files else hub.import_inbox()
+    refused = 0
+    for o in outcomes:
+        if o.result is not None:
+            r = o.result
+            print(
+                f"已导入 {o.path.name}：来自 {r.sender} 第 {r.serial} 号包，"
+                f"{r.changes} 条修改，其中新的 {r.new_changes} 条；冲突 {r.conflicts} 处"
+            )
+        elif o.code == "already":
+            print(f"{o.path.name}：{o.error}")
+        else:
+            refused += 1
+            print(f"拒收 {o.path.name}：{o.error}；已移入隔离区 {o.quarantined or ''}")
+    if not outcomes:
+        print("没有待导入的数据包")
+    problems = hub.violations()
+    if problems:
+        print(f"合并后发现 {len(problems)} 个问题待核查（fieldapp hub violations --dir …）")
+    return 1 if refused else 0
+
+
+def cmd_hub_export(args: argparse.Namespace) -> int:
+    """Write a device's bundle."""
+    result = _open_hub(args).export_for(args.device, args.out)
+    print(
+        f"已为 {result.recipient} 导出第 {result.serial} 号包：{result.changes} 条修改 → {result.path}"
+    )
+    return 0
+
+
+def cmd_hub_serve(args: argparse.Namespace) -> int:
+    """Run the HTTP service."""
+    from fieldapp.hub.server import serve
+
+    serve(args.dir, args.host, args.port)
+    return 0
+
+
+def cmd_hub_violations(args: argparse.Namespace) -> int:
+    """List merged-data violations."""
+    problems = _open_hub(args).violations()
+    if args.json:
+        print_json(problems)
+        return 0
+    for n, p in enumerate(problems, start=1):
+        print(f"{n}. {p['message']}")
+    if not problems:
+        print("没有发现重复身份证号或重复申领")
+    return 0
+
+
+# -- device --------------------------------------------------------------------------------
+
+
+def cmd_enrol(args: argparse.Namespace) -> int:
+    """Enrol this ledger."""
+    from fieldapp.sync.enrolment import enrol
+
+    ledger = open_ledger(args)
+    done = enrol(ledger, args.file, fingerprint=args.fingerprint, force=args.force)
+    verb = "重新登记" if done.replaced else "登记"
+    print(f"已{verb}为设备 {done.device}（区域 {done.area_code}），中心：{done.hub}")
+    print(f"中心指纹：{done.fingerprint}（请与县里核对）")
+    print(f"请删除登记文件 {args.file}：它含本设备的私钥。")
+    return 0
+
+
+def cmd_sync_export(args: argparse.Namespace) -> int:
+    """Export this device's bundle."""
+    from fieldapp.sync.exchange import export_bundle
+
+    result = export_bundle(open_ledger(args), args.out, full=args.full)
+    print(f"已导出第 {result.serial} 号包：{result.changes} 条修改 → {result.path}")
+    for table, count in sorted(result.counts.items()):
+        print(f"  {table}\t{count}")
+    return 0
+
+
+def cmd_sync_import(args: argparse.Namespace) -> int:
+    """Import the hub's bundle."""
+    from fieldapp.sync.exchange import import_bundle
+
+    try:
+        r = import_bundle(open_ledger(args), args.file)
+    except AlreadyImported as done:
+        print(str(done))
+        return 0
+    except BundleRefused as refused:
+        where = f"（文件已移入隔离区：{refused.quarantined}）" if refused.quarantined else ""
+        return fail(f"数据包未导入，台账没有改动。{refused}{where}")
+    print(
+        f"已导入来自 {r.sender} 的第 {r.serial} 号包：{r.changes} 条修改，其中新的 "
+        f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
+    )
+    return 0
+
+
+def cmd_sync_push(args: argparse.Namespace) -> int:
+    """Upload and import the answer."""
+    from fieldapp.sync.client import push
+
+    try:
+        sent, got = push(open_ledger(args), args.url)
+    except BundleRefused as refused:
+        return fail(f"中心的回复未导入，台账没有改动。{refused}")
+    print(f"已上传第 {sent.serial} 号包（{sent.changes} 条修改）")
+    print(
+        f"已导入中心回复：{got.changes} 条修改，其中新的 {got.new_changes} 条；冲突 {got.conflicts} 处"
+    )
+    return 0
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    """Show enrolment, recent imports and quarantined bundles."""
+    from fieldapp.store.sync_state import SyncState
+
+    ledger = open_ledger(args)
+    state = SyncState(ledger.db)
+    identity = state.identity()
+    data = {
+        "enrolled": identity is not None,
+        "name": identity.name if identity else None,
+        "role": identity.role if identity else None,
+        "area_code": identity.area_code if identity else None,
+        "device_id": ledger.device_id,
+        "peers": [
+            {"name": p.name, "role": p.role, "sent": p.serial_out, "received": p.serial_in}
+            for p in state.peers()
+        ],
+        "imports": state.imports(10),
+        "quarantined": state.quarantined(10),
+    }
+    if args.json:
+        print_json(data)
+        return 0
+    if identity is None:
+        print("本台账尚未登记（fieldapp enrol 登记文件）")
+    else:
+        print(f"设备 {identity.name}（区域 {identity.area_code}），台账标识 {ledger.device_id}")
+    for p in data["peers"]:
+        print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")
+    for q in data["quarantined"]:
+        print(f"隔离 {q['at']} {q['file']}：{q['reason']}")
+    return 0
+
+
+# -- conflicts -----------------------------------------------------------------------------
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    """List open conflicts."""
+    from fieldapp.sync.conflicts import list_conflicts
+
+    found = list_conflicts(open_ledger(args))
+    if args.json:
+        print_json([c.as_dict() for c in found])
+        return 0
+    for c in found:
+        print(f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {c.field}")
+        for v in c.values:
+            mark = "（当前显示）" if v.shown else ""
+            print(f"    值 {v.value_id}: {v.value!r}  {v.author}@{v.device}  {v.at}{mark}")
+    if not found:
+        print("没有待处理的冲突")
+    return 0
+
+
+def cmd_conflicts_resolve(args: argparse.Namespace) -> int:
+    """Resolve one conflict."""
+    from fieldapp.sync.conflicts import resolve
+
+    change = resolve(open_ledger(args), args.conflict_id, keep=args.keep, value=args.value)
+    value = next(iter(change.data.values()))
+    print(f"已处理冲突 {args.conflict_id}：保存为 {value!r}（修改 {change.id}，同步后各设备一致）")
+    return 0

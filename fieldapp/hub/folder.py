@@ -251,6 +251,7 @@ class Hub:
                 progress,
                 cancel,
                 after_sealing=remember,
+                origins=self.state.origin_names() | {self.ledger.device_id: self.identity.name},
             )
 
     # -- review -----------------------------------------------------------------------------

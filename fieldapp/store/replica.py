@@ -190,3 +190,17 @@ def duplicate_id_numbers(db: sqlite_utils.Database) -> list[tuple[str, list[str]
         "GROUP BY id_number HAVING count(*) > 1 ORDER BY id_number"
     ).fetchall()
     return [(n, sorted(ids.split(","))) for n, ids in rows]
+
+
+def conflict_keys(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """Every open conflict as (table, row id, field), in a fixed order."""
+    rows = db.execute("SELECT tbl, row_id, field FROM conflicts ORDER BY tbl, row_id, field")
+    return [tuple(r) for r in rows.fetchall()]
+
+
+def column_type(db: sqlite_utils.Database, table: str, column: str) -> str:
+    """The declared type of a column (TEXT, INTEGER, REAL …)."""
+    for info in db[table].columns:
+        if info.name == column:
+            return str(info.type).upper()
+    raise KeyError(f"{table}.{column}")

@@ -73,6 +73,8 @@ class Manifest(BaseModel):
     changes: int = Field(ge=0)
     payload_sha256: str = Field(pattern="^[0-9a-f]{64}$")
     payload_bytes: int = Field(ge=0)
+    #: Device names of origin device ids (from the hub), so people see who made a change.
+    origins: dict[DeviceId, str] = Field(default_factory=dict)
 
 
 class ChangeIn(BaseModel):

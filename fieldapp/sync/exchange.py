@@ -105,6 +105,7 @@ def write_bundle(
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
     after_sealing: Callable[[int], None] | None = None,
+    origins: dict[str, str] | None = None,
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename).
 
@@ -144,6 +145,7 @@ def write_bundle(
             changes=total,
             payload_sha256=_sha256(payload),
             payload_bytes=len(payload),
+            origins=origins or {},
         )
         data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public)
         progress(total // 2, total)
@@ -396,5 +398,7 @@ def _bookkeeping(
     state.set_counters(peer.name, serial_in=manifest.serial, acked_out=acked)
     if identity.role == "device":
         state.raise_acks(peer.name, dict(manifest.vector))
+        for device_id, name in manifest.origins.items():
+            state.bind_origin(device_id, name)
     else:
         state.forget_issued_before(peer.name, acked)

@@ -1,0 +1,155 @@
+"""Conflicts for review: both (all) values with who, when and on which device; a resolution is
+an ordinary change that saw every version, so it travels to every replica like any edit."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from fieldapp.domain.errors import NotFound, ValidationFailed
+from fieldapp.store import replica
+from fieldapp.store.changelog import Change
+from fieldapp.store.history import TABLE_LABELS
+from fieldapp.store.hlc import stamp_to_iso
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+
+
+@dataclass(frozen=True)
+class ConflictValue:
+    """One of the concurrent values of a field."""
+
+    value_id: str
+    value: Any
+    author: str
+    at: str
+    device_id: str
+    device: str
+    shown: bool
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field with several concurrent values."""
+
+    conflict_id: str
+    table: str
+    table_label: str
+    row_id: str
+    field: str
+    subject: str
+    values: list[ConflictValue]
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form."""
+        return asdict(self)
+
+
+def conflict_id(table: str, row_id: str, field: str) -> str:
+    """A short stable id of a conflict (the same on every replica)."""
+    return hashlib.sha1(f"{table}/{row_id}/{field}".encode()).hexdigest()[:10]
+
+
+def _subject(ledger: Ledger, table: str, row: dict[str, Any]) -> str:
+    """Who or what the row is about, for people to recognise it."""
+    if table == "persons":
+        return str(row.get("name") or "")
+    person = ledger.get("persons", row.get("person_id") or "") if "person_id" in row else None
+    if person:
+        return str(person.get("name") or "")
+    return str(row.get("name") or row.get("address") or row.get("code") or "")
+
+
+def list_conflicts(ledger: Ledger) -> list[Conflict]:
+    """Every open conflict with its values, the shown one marked."""
+    names = SyncState(ledger.db).origin_names()
+    found = []
+    for table, row_id, field in replica.conflict_keys(ledger.db):
+        row = ledger.get(table, row_id) or {}
+        heads = ledger.projector.heads_of(row, field)
+        changes = [c for c in (ledger.projector.load_change(h) for h in heads) if c]
+        shown = max(changes, key=lambda c: c.key).id if changes else None
+        values = [
+            _value(c, field, names, c.id == shown) for c in sorted(changes, key=lambda c: c.key)
+        ]
+        found.append(
+            Conflict(
+                conflict_id(table, row_id, field),
+                table,
+                TABLE_LABELS.get(table, table),
+                row_id,
+                field,
+                _subject(ledger, table, row),
+                values,
+            )
+        )
+    return found
+
+
+def _value(change: Change, field: str, names: dict[str, str], shown: bool) -> ConflictValue:
+    return ConflictValue(
+        change.id,
+        change.data.get(field),
+        change.author,
+        stamp_to_iso(change.hlc),
+        change.device_id,
+        names.get(change.device_id, change.device_id),
+        shown,
+    )
+
+
+def find_conflict(ledger: Ledger, wanted: str) -> Conflict:
+    """The conflict with this id (a unique prefix of at least 4 characters is enough)."""
+    wanted = wanted.strip().lower()
+    matches = [c for c in list_conflicts(ledger) if c.conflict_id.startswith(wanted)]
+    if len(wanted) < 4 or len(matches) != 1:
+        raise NotFound(f"找不到冲突 {wanted}（用 fieldapp conflicts 查看编号）")
+    return matches[0]
+
+
+def parse_value(ledger: Ledger, table: str, field: str, text: str) -> Any:
+    """A typed value from the command line, by the column's type."""
+    kind = replica.column_type(ledger.db, table, field)
+    if field == "deleted" or kind.startswith("INT") and text in {"是", "否", "true", "false"}:
+        if text.lower() in {"是", "true", "1", "已删除"}:
+            return True
+        if text.lower() in {"否", "false", "0"}:
+            return False
+        raise ValidationFailed(f"{field} 只能是 是/否")
+    if text == "":
+        return None if kind != "TEXT" else ""
+    try:
+        if kind.startswith("INT"):
+            return int(text)
+        if kind in {"REAL", "FLOAT", "NUMERIC"}:
+            return float(text)
+    except ValueError:
+        raise ValidationFailed(f"{field} 需要数字，收到“{text}”") from None
+    return text
+
+
+def resolve(
+    ledger: Ledger, wanted: str, *, keep: str | None = None, value: str | None = None
+) -> Change:
+    """Resolve a conflict by keeping one value (`keep` = its value id) or giving a new one."""
+    if (keep is None) == (value is None):
+        raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
+    with ledger.transaction():
+        conflict = find_conflict(ledger, wanted)
+        ids = [v.value_id for v in conflict.values]
+        if keep is not None:
+            chosen = [v for v in conflict.values if v.value_id == keep.strip()]
+            if not chosen:
+                raise NotFound(
+                    f"冲突 {conflict.conflict_id} 中没有值 {keep}；可选：{'、'.join(ids)}"
+                )
+            new_value = chosen[0].value
+        else:
+            new_value = parse_value(ledger, conflict.table, conflict.field, value or "")
+        change = ledger.update(
+            conflict.table, conflict.row_id, {conflict.field: new_value}, seen={conflict.field: ids}
+        )
+    if change is None:  # pragma: no cover - a conflict always logs its resolution
+        raise ValidationFailed("没有需要保存的改动")
+    return change
