@@ -127,6 +127,7 @@ class Projector:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
         self._columns: dict[str, list[str]] = {}
+        self._data_fields: dict[str, list[str]] = {}
 
     def columns(self, table: str) -> list[str]:
         """All columns of a table, cached."""
@@ -135,9 +136,13 @@ class Projector:
         return self._columns[table]
 
     def data_fields(self, table: str) -> list[str]:
-        """The fields a change may set: every column but meta and derived ones."""
-        derived = DERIVED[table][1] if table in DERIVED else frozenset()
-        return [c for c in self.columns(table) if c not in META_COLUMNS and c not in derived]
+        """The fields a change may set: every column but meta and derived ones (cached)."""
+        if table not in self._data_fields:
+            derived = DERIVED[table][1] if table in DERIVED else frozenset()
+            self._data_fields[table] = [
+                c for c in self.columns(table) if c not in META_COLUMNS and c not in derived
+            ]
+        return self._data_fields[table]
 
     def has_change(self, change_id: str) -> bool:
         """True when this change is already in the log."""

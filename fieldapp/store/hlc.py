@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from functools import lru_cache
 
 MAX_DRIFT_MS = 24 * 3600 * 1000
 
@@ -28,8 +29,13 @@ def parse_stamp(stamp: str) -> tuple[int, int]:
 
 def stamp_to_iso(stamp: str) -> str:
     """Local-time ISO text of a stamp's wall time, for people to read."""
-    wall_ms, _ = parse_stamp(stamp)
-    return dt.datetime.fromtimestamp(wall_ms / 1000).isoformat(timespec="seconds")
+    return _wall_to_iso(stamp.split("-", 1)[0])
+
+
+@lru_cache(maxsize=1024)
+def _wall_to_iso(wall: str) -> str:
+    # Cached: bulk writes stamp thousands of changes within the same millisecond.
+    return dt.datetime.fromtimestamp(int(wall) / 1000).isoformat(timespec="seconds")
 
 
 class HybridClock:

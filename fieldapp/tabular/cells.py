@@ -26,6 +26,10 @@ def text(value: object) -> str:
     """A cell as clean text: NFKC, trimmed; floats that are whole numbers lose their '.0'."""
     if value is None:
         return ""
+    if type(value) is str:
+        # The common case, kept fast: NFKC only matters for non-ASCII text.
+        value = value.strip()
+        return value if value.isascii() else unicodedata.normalize("NFKC", value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -121,11 +122,17 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
     if not raw:
         raise CellError(f"{label}为空")
     try:
-        return idnumber.validate(raw)
+        return _validate(raw)
     except InvalidIdNumber as error:
         # The domain's messages start with 身份证号码; say when it is the head's number.
         message = str(error)
         raise CellError("户主" + message if key == "head_id_number" else message) from None
+
+
+@lru_cache(maxsize=4096)
+def _validate(raw: str) -> idnumber.IdInfo:
+    """idnumber.validate, cached: a household's head number repeats on every member's row."""
+    return idnumber.validate(raw)
 
 
 def _choice(value: object, key: str, parse: Callable[[str], Any], default: Any) -> Any:

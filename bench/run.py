@@ -1,0 +1,249 @@
+"""Benchmarks: build a demo ledger and print one `name value unit` line per figure.
+
+    python bench/run.py --persons 100000 [--seed 1]
+
+Figures (targets at 100k persons on a 2-core machine in brackets):
+  demo_rows_per_s          the demo builder end to end (generation + logged writes)
+  logged_write_rows_per_s  the same rows through Ledger.insert_many (log + projection)
+  raw_sqlite_rows_per_s    the same rows by plain executemany into the same schema, no log
+  write_vs_raw             logged / raw                                          [≥ 0.30]
+  search_p50_ms, search_p95_ms  mixed queries via PersonSearch                   [p95 ≤ 20]
+  export_xlsx_rows_per_s, calamine_read_rows_per_s, import_xlsx_rows_per_s,
+  import_vs_read           import / calamine's raw read of the same file         [≥ 0.25]
+  db_bytes_per_person, peak_rss_mb
+Then every other bench/bench_*.py module's `run(ledger_path, persons)` figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import random
+import resource
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from python_calamine import CalamineWorkbook  # noqa: E402
+
+from fieldapp.demo.generator import build_demo  # noqa: E402
+from fieldapp.store.connection import open_database  # noqa: E402
+from fieldapp.store.ledger import Ledger  # noqa: E402
+from fieldapp.store.migrations import migrate  # noqa: E402
+from fieldapp.store.pinyin import name_readings  # noqa: E402
+from fieldapp.store.search import PersonSearch  # noqa: E402
+from fieldapp.tabular.ledger_export import export_ledger  # noqa: E402
+from fieldapp.tabular.ledger_import import import_ledger  # noqa: E402
+
+Figure = tuple[str, float, str]
+#: Tables the demo writes, in dependency order.
+TABLES = (
+    "areas",
+    "households",
+    "persons",
+    "person_categories",
+    "employment_spells",
+    "unemployment_registrations",
+    "visits",
+    "services",
+    "monthly_status",
+)
+
+
+def emit(name: str, value: float, unit: str) -> None:
+    """Print one figure line."""
+    text = f"{value:.3f}" if isinstance(value, float) and abs(value) < 100 else f"{value:.0f}"
+    print(f"{name} {text} {unit}", flush=True)
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """Seconds taken by fn() and its result."""
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def data_rows(ledger: Ledger, table: str) -> tuple[list[str], list[tuple[object, ...]]]:
+    """A table's id and data fields (what a write supplies), every row."""
+    fields = ["id", *[f for f in ledger.projector.data_fields(table)]]
+    cursor = ledger.db.execute(f"SELECT {', '.join(fields)} FROM [{table}] ORDER BY rowid")
+    return fields, cursor.fetchall()
+
+
+def bench_writes(ledger: Ledger, folder: Path) -> list[Figure]:
+    """The demo's rows again: plain executemany (no log) vs the logged insert_many path."""
+    snapshot = {t: data_rows(ledger, t) for t in TABLES}
+    total = sum(len(rows) for _fields, rows in snapshot.values())
+
+    raw_db = open_database(folder / "raw.db")
+    migrate(raw_db)
+    # The same rows, columns and derived values (search words…) as the projection writes.
+    projected = {}
+    for table in TABLES:
+        fields, _rows = snapshot[table]
+        derived = [
+            c for c in ledger.projector.columns(table) if c not in fields and not c.startswith("_")
+        ]
+        columns = fields + derived
+        cursor = ledger.db.execute(f"SELECT {', '.join(columns)} FROM [{table}] ORDER BY rowid")
+        projected[table] = (columns, cursor.fetchall())
+
+    def raw() -> None:
+        raw_db.execute("BEGIN IMMEDIATE")
+        for table, (columns, rows) in projected.items():
+            raw_db.conn.executemany(
+                f"INSERT INTO [{table}] ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                rows,
+            )
+        raw_db.execute("COMMIT")
+
+    raw_seconds, _ = timed(raw)
+    raw_db.conn.close()
+
+    logged = Ledger.open(folder / "logged.db", author="bench")
+    dicts = {t: [dict(zip(f, r, strict=True)) for r in rows] for t, (f, rows) in snapshot.items()}
+
+    def write() -> None:
+        with logged.transaction():
+            for table, rows in dicts.items():
+                for start in range(0, len(rows), 5000):
+                    logged.insert_many(table, rows[start : start + 5000])
+
+    logged_seconds, _ = timed(write)
+    logged.close()
+    raw_rate, logged_rate = total / raw_seconds, total / logged_seconds
+    return [
+        ("raw_sqlite_rows_per_s", raw_rate, "rows/s"),
+        ("logged_write_rows_per_s", logged_rate, "rows/s"),
+        ("write_vs_raw", logged_rate / raw_rate, "ratio"),
+    ]
+
+
+def search_queries(ledger: Ledger, count: int, seed: int) -> list[str]:
+    """Mixed queries: full names, 1–2 characters, initials, full pinyin, ID and phone digits."""
+    rng = random.Random(seed)
+    rows = ledger.db.execute("SELECT name, id_number, phone FROM persons ORDER BY rowid").fetchall()
+    sample = rng.sample(rows, min(count, len(rows)))
+    queries = []
+    for index, (name, number, phone) in enumerate(sample):
+        kind = index % 7
+        reading = name_readings(name)[0]
+        if kind == 0:
+            queries.append(name)
+        elif kind == 1:
+            queries.append(name[rng.randrange(len(name))])
+        elif kind == 2:
+            start = rng.randrange(max(1, len(name) - 1))
+            queries.append(name[start : start + 2])
+        elif kind == 3:
+            queries.append("".join(s[0] for s in reading))
+        elif kind == 4:
+            queries.append("".join(reading))
+        elif kind == 5:
+            start = rng.randrange(0, 12)
+            queries.append(number[start : start + rng.randint(4, 8)])
+        else:
+            queries.append(phone[-rng.randint(4, 7) :] if phone else number[-6:])
+    return queries
+
+
+def bench_search(ledger: Ledger, seed: int) -> list[Figure]:
+    """Latency of PersonSearch over mixed queries (after a warm-up pass)."""
+    search = PersonSearch(ledger.db)
+    queries = search_queries(ledger, 700, seed)
+    for query in queries[:50]:
+        search.search(query)
+    times = []
+    for query in queries:
+        start = time.perf_counter()
+        search.search(query)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return [
+        ("search_p50_ms", times[len(times) // 2], "ms"),
+        ("search_p95_ms", times[int(len(times) * 0.95)], "ms"),
+        ("search_max_ms", times[-1], "ms"),
+    ]
+
+
+def bench_excel(ledger: Ledger, folder: Path, persons: int) -> list[Figure]:
+    """Export to xlsx, calamine's raw read of that file, and the import into a fresh ledger."""
+    xlsx = folder / "export.xlsx"
+    export_seconds, written = timed(lambda: export_ledger(ledger, xlsx))
+
+    def read() -> int:
+        book = CalamineWorkbook.from_path(str(xlsx))
+        return len(book.get_sheet_by_index(0).to_python())
+
+    read_seconds, _ = timed(read)
+    fresh = Ledger.open(folder / "imported.db", author="bench")
+    import_seconds, report = timed(lambda: import_ledger(fresh, xlsx))
+    fresh.close()
+    assert not report.rejected, report.rejected[:5]  # type: ignore[union-attr]
+    read_rate = int(written) / read_seconds  # type: ignore[arg-type]
+    import_rate = int(written) / import_seconds  # type: ignore[arg-type]
+    return [
+        ("export_xlsx_rows_per_s", int(written) / export_seconds, "rows/s"),  # type: ignore[arg-type]
+        ("calamine_read_rows_per_s", read_rate, "rows/s"),
+        ("import_xlsx_rows_per_s", import_rate, "rows/s"),
+        ("import_vs_read", import_rate / read_rate, "ratio"),
+        ("xlsx_bytes_per_person", xlsx.stat().st_size / max(1, persons), "B"),
+    ]
+
+
+def run_modules(ledger_path: Path, persons: int) -> None:
+    """Every other bench/bench_*.py: print its figures, or an error line if it fails."""
+    for path in sorted(Path(__file__).parent.glob("bench_*.py")):
+        try:
+            spec = importlib.util.spec_from_file_location(path.stem, path)
+            assert spec and spec.loader
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            for name, value, unit in module.run(ledger_path, persons):
+                emit(name, value, unit)
+        except Exception as error:  # noqa: BLE001 - one failing module must not stop the rest
+            print(f"error {path.name}: {type(error).__name__}: {error}", flush=True)
+            traceback.print_exc(file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description="fieldapp benchmarks")
+    parser.add_argument("--persons", type=int, default=100000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", help="keep the demo ledger at this path")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as tmp:
+        folder = Path(tmp)
+        ledger_path = Path(args.keep) if args.keep else folder / "demo.db"
+        ledger = Ledger.open(ledger_path, author="bench")
+        seconds, report = timed(lambda: build_demo(ledger, args.persons, seed=args.seed))
+        rows = report.rows  # type: ignore[union-attr]
+        emit("demo_persons", args.persons, "persons")
+        emit("demo_rows", rows, "rows")
+        emit("demo_seconds", seconds, "s")
+        emit("demo_rows_per_s", rows / seconds, "rows/s")
+        for figure in bench_writes(ledger, folder):
+            emit(*figure)
+        for figure in bench_search(ledger, args.seed):
+            emit(*figure)
+        for figure in bench_excel(ledger, folder, args.persons):
+            emit(*figure)
+        ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = ledger_path.stat().st_size
+        emit("db_bytes_per_person", size / args.persons, "B")
+        ledger.close()
+        emit("peak_rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "MB")
+        run_modules(ledger_path, args.persons)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
