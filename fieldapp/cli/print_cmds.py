@@ -1,9 +1,164 @@
-"""Commands of this area (filled in as the feature lands)."""
+"""`print`: application forms, rosters, notices, visit sheets and work certificates as PDF."""
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import datetime as dt
+import sys
+from pathlib import Path
+
+from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.paperwork import jobs
+from fieldapp.paperwork.settings import LABELS, PaperSettings, meta_key, parse_value, to_text
+from fieldapp.store.paper_data import PaperData, print_log
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Add this module's commands."""
+    """Add `print form|forms|roster|notice|visits|certificate|log|settings`."""
+    top = sub.add_parser("print", help="打印申请表、花名册、公示表、走访记录、务工证明（PDF）")
+    cmds = top.add_subparsers(dest="print_cmd", required=True, metavar="PAPER")
+
+    p = cmds.add_parser("form", help="一份申领的申请表")
+    p.add_argument("--claim", required=True, help="申领编号（可用唯一前缀）")
+    _out(p)
+    p.set_defaults(func=cmd_form)
+
+    p = cmds.add_parser("forms", help="一个批次全部申请表（一个文件，每份一页）")
+    p.add_argument("--batch", required=True, help="批次编号")
+    _out(p)
+    p.set_defaults(func=cmd_forms)
+
+    p = cmds.add_parser("roster", help="批次发放花名册（按资金来源分表）")
+    p.add_argument("--batch", required=True, help="批次编号")
+    _out(p)
+    p.set_defaults(func=cmd_roster)
+
+    p = cmds.add_parser("notice", help="批次公示表（身份证号、账号脱敏）")
+    p.add_argument("--batch", required=True, help="批次编号")
+    p.add_argument("--from", dest="start", help="公示开始日期 YYYY-MM-DD（默认今天）")
+    _out(p)
+    p.set_defaults(func=cmd_notice)
+
+    p = cmds.add_parser("visits", help="村（社区）或安置点的月度走访记录")
+    p.add_argument("--area", required=True, help="区划代码（村或安置点）")
+    p.add_argument("--month", required=True, help="月份 YYYY-MM")
+    _out(p)
+    p.set_defaults(func=cmd_visits)
+
+    p = cmds.add_parser("certificate", help="务工证明模板（由用工单位填写盖章）")
+    p.add_argument("--person", required=True, help="身份证号码")
+    p.add_argument("--casual", action="store_true", help="临时务工（临工）版本")
+    _out(p)
+    p.set_defaults(func=cmd_certificate)
+
+    p = cmds.add_parser("log", help="打印记录（可按批次或页脚校验码查）")
+    p.add_argument("--batch", help="批次编号")
+    p.add_argument("--code", help="页脚校验码")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_log)
+
+    p = cmds.add_parser("settings", help="查看或修改打印设置（县名、审核单位、公示天数等）")
+    p.add_argument(
+        "--set", nargs=2, action="append", metavar=("NAME", "VALUE"), help="修改一项设置"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_settings)
+
+
+def _out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", required=True, type=Path, help="输出 PDF 文件")
+
+
+def _run(args: argparse.Namespace, make: object) -> int:
+    ledger = open_ledger(args)
+    try:
+        job = make(ledger)  # type: ignore[operator]
+        if job.note:
+            print(f"提示：{job.note}", file=sys.stderr)
+        record = jobs.print_to_file(ledger, job, args.out)
+    finally:
+        ledger.close()
+    print(f"已生成 {job.paper}：{args.out}（{record.pages} 页，校验码 {record.code}）")
+    return 0
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    """Print one claim's application form."""
+    return _run(args, lambda led: jobs.form_job(led, args.claim))
+
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    """Print every form of a batch into one file."""
+    return _run(args, lambda led: jobs.forms_job(led, args.batch))
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    """Print a batch's roster."""
+    return _run(args, lambda led: jobs.roster_job(led, args.batch))
+
+
+def cmd_notice(args: argparse.Namespace) -> int:
+    """Print a batch's public notice."""
+    start = None
+    if args.start:
+        try:
+            start = dt.date.fromisoformat(args.start)
+        except ValueError:
+            return fail(f"公示开始日期“{args.start}”格式不对，应为 YYYY-MM-DD")
+    return _run(args, lambda led: jobs.notice_job(led, args.batch, start))
+
+
+def cmd_visits(args: argparse.Namespace) -> int:
+    """Print a village's monthly visit sheet."""
+    return _run(args, lambda led: jobs.visits_job(led, args.area, args.month))
+
+
+def cmd_certificate(args: argparse.Namespace) -> int:
+    """Print a work certificate template for one person."""
+    return _run(args, lambda led: jobs.certificate_job(led, args.person, args.casual))
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    """List logged prints."""
+    ledger = open_ledger(args)
+    try:
+        rows = print_log(ledger, batch_id=args.batch, code=args.code)
+    finally:
+        ledger.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    if not rows:
+        print("没有打印记录")
+    for r in rows:
+        what = r["batch_id"] or r["claim_id"] or r["area_code"] or r["person_id"] or ""
+        print(
+            f"{r['printed_at']}  {r['paper']}  {what}  {r['pages']} 页  {r['rows']} 行  "
+            f"校验码 {r['code']}  {r['created_by']}@{r['created_device']}  {r['file_name']}"
+        )
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the print settings; `--set NAME VALUE` changes one (stored in the ledger's meta)."""
+    ledger = open_ledger(args)
+    try:
+        for name, value in args.set or []:
+            try:
+                typed = parse_value(name, value)
+            except ValueError as error:
+                return fail(str(error))
+            ledger.set_meta(meta_key(name), to_text(typed))
+        current = PaperData(ledger).settings()
+    finally:
+        ledger.close()
+    values = dataclasses.asdict(current)
+    if args.json:
+        print_json(values)
+        return 0
+    defaults = dataclasses.asdict(PaperSettings())
+    for name, value in values.items():
+        mark = "" if value != defaults[name] else "（默认）"
+        print(f"{name}\t{LABELS[name]}：{to_text(value)}{mark}")
+    return 0

@@ -142,7 +142,7 @@ class Pen:
             return [text], size
         # One line if shrinking a little is enough; otherwise wrap, shrinking until it fits.
         one_line = w / max(self.width(text, 1.0), 1e-6)
-        if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.8):
+        if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.88):
             return [text], min(size, one_line)
         trial = size
         while True:

@@ -1,0 +1,279 @@
+"""Print jobs: what the CLI and the GUI call. Load on the caller's thread, render anywhere, log.
+
+A job is prepared from the ledger (`form_job`, `roster_job` …: quick reads on the thread that
+owns the SQLite connection), rendered with `job.render(progress, cancelled)` (pure, may run on a
+worker thread; cancelling raises `PrintCancelled` and writes nothing), then `save(ledger, job,
+pdf, out)` writes the file atomically and logs the print in the synced `print_log`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.paperwork.certificate import render_certificate
+from fieldapp.paperwork.digest import content_hash, short_hash
+from fieldapp.paperwork.form import render_forms
+from fieldapp.paperwork.masking import mask_roster
+from fieldapp.paperwork.numerals import from_fen, to_fen
+from fieldapp.paperwork.progress import CancelFn, ProgressFn
+from fieldapp.paperwork.roster import render_notice, render_roster
+from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.views import FormView, NoticeView, VisitSheetView
+from fieldapp.paperwork.visits import render_visits
+from fieldapp.policy.workdays import WorkCalendar
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.paper_data import DueLookup, PaperData, PrintRecord, log_print
+
+Renderer = Callable[[ProgressFn | None, CancelFn | None], bytes]
+
+
+@dataclass(frozen=True)
+class PrintJob:
+    """A paper ready to render: its view, how to render it, and what the log will say."""
+
+    paper: str
+    title: str
+    view: object
+    renderer: Renderer
+    record: PrintRecord
+    note: str = ""
+
+    def render(
+        self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> bytes:
+        """The PDF bytes; reports (done, total) and stops with PrintCancelled when asked."""
+        return self.renderer(progress, cancelled)
+
+
+def _record(paper: str, view: object, **fields: object) -> PrintRecord:
+    return PrintRecord(
+        paper=paper, code=short_hash(view), content_hash=content_hash(view), pages=0, **fields
+    )  # type: ignore[arg-type]
+
+
+def form_job(ledger: Ledger, claim_id: str) -> PrintJob:
+    """One claim's application form."""
+    data = PaperData(ledger)
+    claim = data.claim(claim_id)
+    form = data.form(claim)
+    settings = data.settings(claim.area_code)
+    return PrintJob(
+        "申请表",
+        f"{form.person.name} {form.rule_title}申请表",
+        form,
+        lambda p, c: render_forms([form], settings, progress=p, cancelled=c),
+        _record(
+            "申请表",
+            form,
+            claim_id=claim.id,
+            batch_id=claim.batch_id or "",
+            person_id=claim.person_id,
+            rows=1,
+            total_amount=form.amount,
+            area_code=claim.area_code,
+        ),
+    )
+
+
+def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
+    """Every application form of a batch, one page each, in roster order."""
+    data = PaperData(ledger)
+    batch = data.batch(batch_id)
+    forms: Sequence[FormView] = tuple(data.form(c) for c in data.batch_claims(batch.id))
+    if not forms:
+        raise FieldappError(f"批次 {batch.id} 中没有申领记录，无法打印申请表")
+    settings = data.settings(batch.area_code or forms[0].person.id_number[:6])
+    total = from_fen(sum(to_fen(f.amount) for f in forms))
+    return PrintJob(
+        "申请表",
+        f"{batch.title}申请表",
+        forms,
+        lambda p, c: render_forms(forms, settings, progress=p, cancelled=c),
+        _record(
+            "申请表",
+            forms,
+            batch_id=batch.id,
+            rows=len(forms),
+            total_amount=float(total),
+            area_code=batch.area_code,
+        ),
+    )
+
+
+def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
+    """A batch's roster, one per funding source."""
+    data = PaperData(ledger)
+    roster = data.roster(batch_id)
+    batch = data.batch(roster.batch_id)
+    settings = data.settings(batch.area_code or _first_area(data, batch_id))
+    total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
+    return PrintJob(
+        "花名册",
+        f"{roster.title}发放花名册",
+        roster,
+        lambda p, c: render_roster(roster, settings, progress=p, cancelled=c),
+        _record(
+            "花名册",
+            roster,
+            batch_id=roster.batch_id,
+            rows=len(roster.rows),
+            total_amount=float(total),
+            area_code=batch.area_code,
+        ),
+    )
+
+
+def notice_period(settings: PaperSettings, start: dt.date) -> tuple[dt.date, dt.date]:
+    """The notice period from its first day: N working days (statutory calendar) or N days."""
+    if not settings.notice_working_days:
+        return start, start + dt.timedelta(days=settings.notice_days - 1)
+    calendar = WorkCalendar()
+    while not calendar.is_workday(start):
+        start += dt.timedelta(days=1)
+    return start, calendar.add_workdays(start, settings.notice_days - 1)
+
+
+def notice_job(ledger: Ledger, batch_id: str, start: dt.date | None = None) -> PrintJob:
+    """A batch's public notice: masked rows, the period from `start` (default: today)."""
+    data = PaperData(ledger)
+    roster = mask_roster(data.roster(batch_id))
+    batch = data.batch(roster.batch_id)
+    settings = data.settings(batch.area_code or _first_area(data, batch_id))
+    first, last = notice_period(settings, start or dt.date.today())
+    notice = NoticeView(roster, first, last)
+    total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
+    return PrintJob(
+        "公示表",
+        f"{roster.title}公示表",
+        notice,
+        lambda p, c: render_notice(notice, settings, progress=p, cancelled=c),
+        _record(
+            "公示表",
+            notice,
+            batch_id=roster.batch_id,
+            rows=len(roster.rows),
+            total_amount=float(total),
+            area_code=batch.area_code,
+        ),
+    )
+
+
+def visits_job(
+    ledger: Ledger, area_code: str, month: str, due: DueLookup | None = None
+) -> PrintJob:
+    """The monthly visit sheet of a village or site; `due` defaults to the policy's due list."""
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+        raise FieldappError(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10")
+    note = ""
+    if due is None:
+        due, note = policy_due_lookup(ledger, area_code, month)
+    data = PaperData(ledger)
+    sheet: VisitSheetView = data.visit_sheet(area_code, month, due)
+    settings = data.settings(area_code)
+    return PrintJob(
+        "走访记录",
+        f"{sheet.area_name}{month}走访记录",
+        sheet,
+        lambda p, c: render_visits(sheet, settings, progress=p, cancelled=c),
+        _record(
+            "走访记录",
+            sheet,
+            area_code=area_code,
+            month=month,
+            rows=sum(len(h.members) for h in sheet.households),
+        ),
+        note,
+    )
+
+
+def policy_due_lookup(ledger: Ledger, area_code: str, month: str) -> tuple[DueLookup | None, str]:
+    """The policy engine's due list for the area as of the month's end (or today, if sooner).
+
+    Without a usable policy the sheet still prints, with monthly status and services only.
+    """
+    try:
+        from fieldapp.policy.registry import PolicyRegistry
+        from fieldapp.services.policy_views import due_list
+
+        year, mon = (int(x) for x in month.split("-"))
+        month_end = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
+        on = min(month_end, dt.date.today())
+        items = due_list(ledger, PolicyRegistry().load(), on, area_prefix=area_code)
+    except (ImportError, FieldappError, OSError, ValueError) as error:
+        return None, f"未能读取政策包待办清单（{error}），“应办事项”一栏只列本月状态"
+    grouped: dict[str, list[str]] = {}
+    for item in items:
+        text = f"{item.title}（{item.due_date.month}月{item.due_date.day}日前，{item.urgency}）"
+        grouped.setdefault(item.person_id, []).append(text)
+    return (lambda person_id: grouped.get(person_id, [])), ""
+
+
+def certificate_job(ledger: Ledger, id_number: str, casual: bool = False) -> PrintJob:
+    """A person's work certificate (stable work, or casual work with `casual`)."""
+    data = PaperData(ledger)
+    cert = data.certificate(id_number, casual)
+    person_id = data.person_id_of(id_number)
+    settings = data.settings(cert.person.id_number[:6])
+    return PrintJob(
+        "务工证明",
+        f"{cert.person.name}务工证明",
+        cert,
+        lambda p, c: render_certificate(cert, settings),
+        _record("务工证明", cert, person_id=person_id, rows=1),
+    )
+
+
+def _first_area(data: PaperData, batch_id: str) -> str:
+    claims = data.batch_claims(batch_id)
+    return claims[0].area_code if claims else ""
+
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages in a PDF we made (ReportLab writes page objects uncompressed)."""
+    return len(_PAGE.findall(pdf))
+
+
+def write_pdf(pdf: bytes, out: Path) -> None:
+    """Write the file atomically: a half-written PDF never replaces a good one."""
+    out = Path(out)
+    if out.suffix.lower() != ".pdf":
+        raise FieldappError(f"输出文件“{out}”应以 .pdf 结尾")
+    if not out.parent.exists():
+        raise FieldappError(f"输出文件夹“{out.parent}”不存在")
+    part = out.with_name(out.name + ".part")
+    try:
+        part.write_bytes(pdf)
+        os.replace(part, out)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise FieldappError(
+            f"无法写入“{out}”：{error.strerror or error}（文件可能正被其他程序打开）"
+        ) from None
+
+
+def save(ledger: Ledger, job: PrintJob, pdf: bytes, out: Path) -> PrintRecord:
+    """Write the PDF and log the print (through the ledger, so it syncs); returns the record."""
+    write_pdf(pdf, out)
+    record = replace(job.record, pages=page_count(pdf), file_name=Path(out).name)
+    log_print(ledger, record)
+    return record
+
+
+def print_to_file(
+    ledger: Ledger,
+    job: PrintJob,
+    out: Path,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> PrintRecord:
+    """Render, write and log in one call (the CLI's path; the GUI splits it across threads)."""
+    return save(ledger, job, job.render(progress, cancelled), out)

@@ -1,0 +1,232 @@
+"""The monthly visit sheet (走访记录 / 就业帮扶台账月报) of one village or site, landscape A4.
+
+One block per household: its number, head and flags, then a row per member with this month's
+work status, where they work, the services given and what is due; the household's visits and
+a signature cell span the block. A household is never split across pages unless it alone is
+longer than a page. The last page sums the month up for the village.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A4, landscape
+
+from fieldapp.paperwork.digest import short_hash
+from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
+from fieldapp.paperwork.progress import CancelFn, ProgressFn, Ticker
+from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
+
+PAGE_W, PAGE_H = landscape(A4)
+LEFT, RIGHT = MARGIN, PAGE_W - MARGIN
+WIDTH = RIGHT - LEFT
+TOP = PAGE_H - MARGIN + 8
+TABLE_TOP = TOP - 44
+HEADER_H = 26.0
+ROW_H = 24.0
+SIZE = 8.5
+TABLE_BOTTOM = 72.0
+SUMMARY_H = 64.0
+MIN_BLOCK = 40.0
+
+#: (header, width share) — the household and visit columns span a household's member rows.
+HOUSEHOLD_COL = ("户号 / 户主", 78)
+MEMBER_COLS = (
+    ("姓名", 50),
+    ("性别\n年龄", 32),
+    ("与户主\n关系", 40),
+    ("人员类别", 84),
+    ("劳动能力", 54),
+    ("本月状态", 44),
+    ("就业去向（地点、单位、形式）", 136),
+    ("本月服务", 118),
+    ("应办事项", 118),
+)
+VISIT_COL = ("本月走访", 70)
+SIGN_COL = ("户主签字", 46)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A household's rows on one page (a long household may continue on the next)."""
+
+    household: HouseholdMonth
+    members: tuple[MemberMonth, ...]
+    continued: bool
+
+
+def _widths() -> list[float]:
+    shares = [HOUSEHOLD_COL[1], *(w for _t, w in MEMBER_COLS), VISIT_COL[1], SIGN_COL[1]]
+    scale = WIDTH / sum(shares)
+    return [s * scale for s in shares]
+
+
+def block_height(members: int) -> float:
+    """Height of a household block: a row per member, room for the household's own cell."""
+    return max(members * ROW_H, MIN_BLOCK)
+
+
+def paginate(households: tuple[HouseholdMonth, ...]) -> list[list[Block]]:
+    """Households in page-sized groups; the last page keeps room for the month's summary."""
+    room = TABLE_TOP - HEADER_H - TABLE_BOTTOM
+    per_page = int(room // ROW_H)
+    pages: list[list[Block]] = [[]]
+    used = 0.0
+    for household in households:
+        members = household.members or (MemberMonth(name="（无成员）"),)
+        if used and used + block_height(len(members)) > room:
+            pages.append([])
+            used = 0.0
+        first = True
+        while members:
+            fit = min(len(members), max(1, int((room - used) // ROW_H)), per_page)
+            take, members = members[:fit], members[fit:]
+            pages[-1].append(Block(household, take, not first))
+            used += block_height(len(take))
+            first = False
+            if members:
+                pages.append([])
+                used = 0.0
+    if used and used + SUMMARY_H > room:
+        pages.append([])
+    return pages
+
+
+def render_visits(
+    sheet: VisitSheetView,
+    settings: PaperSettings | None = None,
+    *,
+    printed_at: dt.datetime | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> bytes:
+    """The month's visit sheet as PDF bytes."""
+    settings = settings or PaperSettings()
+    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    year, month = sheet.month.split("-")
+    title = f"{sheet.area_name}{year}年{int(month)}月就业帮扶台账月报（走访记录）"
+    canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, "走访记录")
+    pen = Pen(canvas)
+    pages = paginate(sheet.households)
+    ticker = Ticker(len(pages), progress, cancelled)
+    ticker.check()
+    footer = Footer(f"地区 {sheet.area_code}  月份 {sheet.month}", stamp, short_hash(sheet))
+    widths = _widths()
+    for number, blocks in enumerate(pages, start=1):
+        pen.text(PAGE_W / 2, TOP - 14, title, 15, "center", bold=True)
+        county = f"{settings.county_name}  " if settings.county_name else ""
+        pen.text(
+            LEFT,
+            TOP - 32,
+            f"{county}村（社区）/安置点：{sheet.area_name}    代码：{sheet.area_code}    "
+            f"统计月份：{sheet.month}    共 {len(sheet.households)} 户",
+            9,
+        )
+        if not sheet.due_source:
+            pen.text(
+                RIGHT, TOP - 32, "应办事项：本机未接入待办清单，按本月状态与服务核对", 8, "right"
+            )
+        y = _header(pen, widths, TABLE_TOP)
+        for block in blocks:
+            y = _block(pen, widths, block, y)
+        if number == len(pages):
+            y = _summary(pen, sheet, y)
+        pen.text(LEFT, y - 16, "走访人（签字）：", 9.5)
+        pen.text(LEFT + WIDTH / 3, y - 16, "村（社区）负责人（签字）：", 9.5)
+        pen.text(LEFT + 2 * WIDTH / 3, y - 16, "填报日期：      年    月    日", 9.5)
+        pen.footer(footer, number, len(pages), LEFT, RIGHT, 20)
+        canvas.showPage()
+        ticker.step()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _header(pen: Pen, widths: list[float], top: float) -> float:
+    titles = [HOUSEHOLD_COL[0], *(t for t, _w in MEMBER_COLS), VISIT_COL[0], SIGN_COL[0]]
+    x = LEFT
+    for title, w in zip(titles, widths, strict=True):
+        pen.rect(x, top - HEADER_H, w, HEADER_H, 0.6)
+        pen.fit(title, x, top - HEADER_H, w, HEADER_H, SIZE + 0.5, pad=2)
+        x += w
+    return top - HEADER_H
+
+
+def _block(pen: Pen, widths: list[float], block: Block, top: float) -> float:
+    """One household's rows; returns the block's bottom."""
+    h = block.household
+    height = block_height(len(block.members))
+    row_h = height / len(block.members)
+    bottom = top - height
+    flags = [h.flags] if h.flags else []
+    if h.zero_employment:
+        flags.append("零就业家庭")
+    head = f"{h.household_no}\n户主：{h.head_name}" + (f"\n{'、'.join(flags)}" if flags else "")
+    if block.continued:
+        head = f"（续）{h.head_name}"
+    x = LEFT
+    pen.rect(x, bottom, widths[0], height)
+    pen.fit(head, x, bottom, widths[0], height, SIZE, pad=2)
+    x += widths[0]
+    for n, member in enumerate(block.members):
+        y = top - row_h * (n + 1)
+        values = [
+            member.name,
+            f"{member.sex}\n{member.age}" if member.age else member.sex,
+            member.relation,
+            member.categories,
+            member.labour_ability,
+            member.status,
+            member.work,
+            "；".join(member.services),
+            "；".join(member.due),
+        ]
+        cx = x
+        for i, value in enumerate(values):
+            w = widths[1 + i]
+            pen.rect(cx, y, w, row_h, 0.5)
+            align = "left" if i >= 6 or i == 3 else "center"
+            pen.fit(value, cx, y, w, row_h, SIZE, align=align, pad=2)
+            cx += w
+    cx = x + sum(widths[1 : 1 + len(MEMBER_COLS)])
+    visits = "；".join(h.visits) if not block.continued else ""
+    pen.rect(cx, bottom, widths[-2], height)
+    pen.fit(
+        visits or ("" if block.continued else "本月未走访"),
+        cx,
+        bottom,
+        widths[-2],
+        height,
+        SIZE - 0.5,
+        pad=2,
+    )
+    pen.rect(cx + widths[-2], bottom, widths[-1], height)
+    return bottom
+
+
+def _summary(pen: Pen, sheet: VisitSheetView, top: float) -> float:
+    """The month in numbers for the whole village, under the last household."""
+    members = [m for h in sheet.households for m in h.members]
+    labour = [
+        m
+        for m in members
+        if m.labour_ability and m.labour_ability not in ("丧失劳动力", "无劳动力")
+    ]
+    employed = sum(1 for m in members if m.status == "已就业")
+    unemployed = sum(1 for m in members if m.status == "未就业")
+    unknown = sum(1 for m in labour if not m.status)
+    zero = [h.head_name for h in sheet.households if h.zero_employment]
+    visited = sum(1 for h in sheet.households if h.visits)
+    services = sum(len(m.services) for m in members)
+    due = sum(1 for m in members if m.due)
+    lines = [
+        f"本月小结：共 {len(sheet.households)} 户 {len(members)} 人，其中劳动力 {len(labour)} 人；"
+        f"已就业 {employed} 人，未就业 {unemployed} 人，本月状态未更新 {unknown} 人；"
+        f"走访 {visited} 户，提供服务 {services} 人次，有应办事项 {due} 人。",
+        f"零就业家庭 {len(zero)} 户" + (f"：{'、'.join(zero)}（须动态清零）" if zero else "。"),
+    ]
+    height = SUMMARY_H
+    pen.rect(LEFT, top - height, WIDTH, height)
+    pen.fit("\n".join(lines), LEFT, top - height, WIDTH, height, 9.5, align="left", pad=6)
+    return top - height

@@ -1,0 +1,615 @@
+"""What the papers print, read from the ledger: claims, batches, persons, households, areas.
+
+Builds the view models of `fieldapp.paperwork.views` (the renderers never see the database) and
+keeps the print log (`print_log`, a synced table written through the Ledger).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from fieldapp.domain import idnumber
+from fieldapp.domain.claims import Batch, Claim
+from fieldapp.domain.dates import whole_months_between
+from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
+from fieldapp.domain.errors import NotFound
+from fieldapp.paperwork.settings import PaperSettings, from_meta
+from fieldapp.paperwork.views import (
+    CertificateView,
+    Fact,
+    FormView,
+    HouseholdMonth,
+    MemberMonth,
+    PersonView,
+    RosterRow,
+    RosterView,
+    VisitSheetView,
+)
+from fieldapp.store.claims import ClaimStore
+from fieldapp.store.ledger import Ledger
+
+#: Per person id, what is due this month (from the policy engine's due list), as short texts.
+DueLookup = Callable[[str], Sequence[str]]
+
+
+def _rows(ledger: Ledger, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    cursor = ledger.db.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text[:10]) if text else None
+
+
+def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
+    first = dt.date.fromisoformat(month + "-01")
+    nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def _months(n: Any) -> str:
+    return f"{n} 个月" if n not in (None, "") else ""
+
+
+class PaperData:
+    """Reads the ledger into paper view models; one instance per print job (it caches)."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.claims = ClaimStore(ledger)
+        self._areas: dict[str, dict[str, Any] | None] = {}
+        self._persons: dict[str, dict[str, Any] | None] = {}
+        self._households: dict[str, dict[str, Any] | None] = {}
+
+    # -- settings -----------------------------------------------------------------------------
+
+    def settings(self, area_code: str = "") -> PaperSettings:
+        """The county's wording from meta keys `paper.*`; the county name from the area tree."""
+        settings = from_meta(self.ledger.get_meta)
+        if not settings.county_name and area_code:
+            county = self._ancestor(area_code, AreaKind.COUNTY)
+            if county:
+                settings = dataclasses.replace(settings, county_name=county["name"])
+        return settings
+
+    # -- areas, persons, households -----------------------------------------------------------
+
+    def _area(self, code: str) -> dict[str, Any] | None:
+        if code not in self._areas:
+            found = _rows(
+                self.ledger, "SELECT * FROM areas WHERE deleted = 0 AND code = ? LIMIT 1", [code]
+            )
+            self._areas[code] = found[0] if found else None
+        return self._areas[code]
+
+    def _lineage(self, code: str | None) -> list[dict[str, Any]]:
+        """The area and its ancestors, nearest first (the code's prefixes when rows are missing)."""
+        chain: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        while code and code not in seen:
+            seen.add(code)
+            area = self._area(code)
+            if area is None:
+                break
+            chain.append(area)
+            code = area["parent_code"]
+        return chain
+
+    def _ancestor(self, code: str, kind: AreaKind) -> dict[str, Any] | None:
+        return next((a for a in self._lineage(code) if a["kind"] == kind.value), None)
+
+    def area_path(self, code: str | None) -> str:
+        """'草海镇 某村 一组' (county left out: it heads every paper)."""
+        names = [a["name"] for a in reversed(self._lineage(code)) if a["kind"] != AreaKind.COUNTY]
+        return " ".join(n for n in names if n)
+
+    def area_name(self, code: str) -> str:
+        """An area's own name, or its code when the ledger does not know it."""
+        area = self._area(code)
+        return area["name"] if area else code
+
+    def _person(self, person_id: str) -> dict[str, Any] | None:
+        if person_id not in self._persons:
+            self._persons[person_id] = self.ledger.get("persons", person_id)
+        return self._persons[person_id]
+
+    def _household(self, household_id: str | None) -> dict[str, Any] | None:
+        if not household_id:
+            return None
+        if household_id not in self._households:
+            self._households[household_id] = self.ledger.get("households", household_id)
+        return self._households[household_id]
+
+    def _categories(self, person_id: str, first: dt.date, last: dt.date) -> list[str]:
+        """Categories held on any day between first and last, in a stable order."""
+        rows = _rows(
+            self.ledger,
+            "SELECT category, start_date, end_date FROM person_categories "
+            "WHERE deleted = 0 AND person_id = ? ORDER BY category",
+            [person_id],
+        )
+        held = [
+            r["category"]
+            for r in rows
+            if (not r["start_date"] or r["start_date"] <= last.isoformat())
+            and (not r["end_date"] or r["end_date"] >= first.isoformat())
+        ]
+        return list(dict.fromkeys(held))
+
+    def person_view(
+        self, person_id: str, *, on: dt.date | None = None, name: str = "", id_number: str = ""
+    ) -> PersonView:
+        """A person as printed; `name`/`id_number` frozen on a claim win over the current row."""
+        row = self._person(person_id) or {}
+        number = id_number or row.get("id_number") or ""
+        sex, birth = "", ""
+        try:
+            info = idnumber.validate(number)
+            sex, birth = info.sex, info.birth_date.strftime("%Y-%m")
+        except Exception:  # noqa: BLE001 - an odd number still prints, as it is
+            pass
+        household = self._household(row.get("household_id"))
+        address = ""
+        if household:
+            address = " ".join(
+                x for x in (self.area_path(household["area_code"]), household.get("address")) if x
+            )
+        day = on or dt.date.today()
+        return PersonView(
+            name=name or row.get("name") or "",
+            id_number=number,
+            sex=sex,
+            birth=birth,
+            phone=row.get("phone") or "",
+            address=address,
+            categories=tuple(self._categories(person_id, day, day)),
+            account_bank=row.get("account_bank") or "",
+            account_number=row.get("account_number") or "",
+        )
+
+    # -- claims and batches -------------------------------------------------------------------
+
+    def claim(self, claim_id: str) -> Claim:
+        """One claim (a unique id prefix is accepted)."""
+        return self.claims.get(claim_id)
+
+    def batch(self, batch_id: str) -> Batch:
+        """One batch, or NotFound."""
+        return self.claims.batch(batch_id)
+
+    def batch_claims(self, batch_id: str) -> list[Claim]:
+        """The batch's live claims, in roster order (township, village, then name)."""
+        self.batch(batch_id)
+        claims = self.claims.batch_claims(batch_id)
+        return sorted(claims, key=lambda c: (c.area_code, c.person_name, c.id_number))
+
+    def _facts(self, claim: Claim) -> dict[str, Any]:
+        try:
+            data = json.loads(claim.facts or "{}")
+        except ValueError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _service(self, service_id: str | None) -> dict[str, Any] | None:
+        return self.ledger.get("services", service_id) if service_id else None
+
+    def form(self, claim: Claim | str) -> FormView:
+        """The application form of one claim."""
+        if isinstance(claim, str):
+            claim = self.claim(claim)
+        facts = self._facts(claim)
+        on = claim.event_date or claim.claim_date or dt.date.today()
+        person = self.person_view(
+            claim.person_id, on=on, name=claim.person_name, id_number=claim.id_number
+        )
+        if facts.get("categories"):
+            person = dataclasses.replace(person, categories=tuple(facts["categories"]))
+        return FormView(
+            claim_id=claim.id,
+            rule_title=claim.rule_title or claim.rule_id,
+            person=person,
+            amount=float(claim.amount or 0),
+            facts=tuple(self.fact_list(claim, facts)),
+            source_clause=claim.source_clause,
+            pack_version=claim.pack_version,
+            payee=str(claim.payee),
+            payee_name=claim.payee_name,
+            funding_source=claim.funding_source,
+            event_date=claim.event_date.isoformat() if claim.event_date else "",
+            claim_date=claim.claim_date.isoformat() if claim.claim_date else "",
+            state=str(claim.state),
+            batch_id=claim.batch_id or "",
+            township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
+            village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
+            evidence=tuple(claim.evidence_items()),
+        )
+
+    def _area_name_of(self, code: str, *kinds: AreaKind) -> str:
+        for kind in kinds:
+            area = self._ancestor(code, kind)
+            if area:
+                return str(area["name"])
+        return ""
+
+    def fact_list(self, claim: Claim, facts: dict[str, Any]) -> list[Fact]:
+        """The qualifying facts the rule used, labelled for the form."""
+        out: list[Fact] = []
+        spell = facts.get("spell") or {}
+        if spell:
+            place = spell.get("place_name") or spell.get("place_code") or ""
+            start = _day(spell.get("start_date"))
+            end = _day(spell.get("end_date")) or claim.claim_date or claim.event_date
+            months = whole_months_between(start, end) if start and end and end >= start else None
+            pairs = [
+                ("务工地点", place),
+                ("用工单位", spell.get("employer") or ""),
+                ("就业开始时间", spell.get("start_date") or ""),
+                ("就业形式", spell.get("form") or ""),
+                ("稳定就业月数", _months(months)),
+                ("劳动合同期限", _months(spell.get("contract_months"))),
+                ("社保缴纳月数", _months(spell.get("insurance_months"))),
+                ("月收入（元）", str(spell.get("monthly_income") or "")),
+            ]
+            if spell.get("organized_export"):
+                pairs.append(("组织输出机构", spell.get("export_agency") or "有组织劳务输出"))
+            out += [Fact(label, value) for label, value in pairs if value]
+        service = self._service(facts.get("event_id")) if not spell else None
+        if service:
+            out.append(Fact("服务项目", service.get("service_type") or ""))
+            out.append(Fact("服务日期", service.get("service_date") or ""))
+            if service.get("training_days"):
+                out.append(Fact("培训天数", f"{service['training_days']} 天"))
+        if claim.event_date and not spell and not service:
+            out.append(Fact("资格事件日期", claim.event_date.isoformat()))
+        if facts.get("amount_rule"):
+            out.append(Fact("补贴标准", str(facts["amount_rule"])))
+        return out
+
+    def roster(self, batch_id: str) -> RosterView:
+        """The batch's roster rows (full ID numbers and accounts: not for posting)."""
+        batch = self.batch(batch_id)
+        claims = self.batch_claims(batch_id)
+        rows: list[RosterRow] = []
+        spells = 0
+        for claim in claims:
+            form = self.form(claim)
+            place = next((f.value for f in form.facts if f.label == "务工地点"), "")
+            if place:
+                spells += 1
+                employer = next((f.value for f in form.facts if f.label == "用工单位"), "")
+                fact = f"{place}（{employer}）" if employer else place
+            else:
+                fact = "；".join(f"{f.label}{f.value}" for f in form.facts[:2])
+            account = form.person.account_number
+            if form.payee != "个人":
+                account = f"{form.payee}：{form.payee_name}"
+            rows.append(
+                RosterRow(
+                    name=form.person.name,
+                    sex=form.person.sex,
+                    id_number=form.person.id_number,
+                    categories="、".join(form.person.categories),
+                    fact=fact,
+                    amount=form.amount,
+                    account=account,
+                    funding_source=claim.funding_source or batch.funding_source,
+                    claim_id=claim.id,
+                )
+            )
+        title = claims[0].rule_title if claims else batch.title
+        clause = claims[0].source_clause if claims else ""
+        area = batch.area_code or (claims[0].township_code if claims else "")
+        return RosterView(
+            batch_id=batch.id,
+            title=title or batch.title,
+            rows=tuple(rows),
+            area_name=self.area_path(area) if area else "",
+            fact_label="务工地点（用工单位）" if spells else "资格条件",
+            funding_source=batch.funding_source,
+            rule_clause=clause,
+        )
+
+    # -- visit sheet ----------------------------------------------------------------------------
+
+    def area_codes_under(self, code: str) -> list[str]:
+        """The area and every area below it in the tree."""
+        rows = _rows(
+            self.ledger,
+            "WITH RECURSIVE t(code) AS (SELECT ? UNION SELECT a.code FROM areas a JOIN t "
+            "ON a.parent_code = t.code WHERE a.deleted = 0) SELECT code FROM t",
+            [code],
+        )
+        return [r["code"] for r in rows]
+
+    def visit_sheet(
+        self, area_code: str, month: str, due: DueLookup | None = None
+    ) -> VisitSheetView:
+        """Every household of a village or site with its members' month."""
+        try:
+            first, last = _month_bounds(month)
+        except ValueError:
+            raise NotFound(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10") from None
+        codes = self.area_codes_under(area_code)
+        if self._area(area_code) is None and len(codes) <= 1:
+            known = _rows(
+                self.ledger,
+                "SELECT 1 FROM households WHERE deleted = 0 AND area_code LIKE ? LIMIT 1",
+                [area_code + "%"],
+            )
+            if not known:
+                raise NotFound(f"台账中没有区划代码为 {area_code} 的村（社区）或安置点")
+        marks = ",".join("?" for _ in codes)
+        households = _rows(
+            self.ledger,
+            f"SELECT * FROM households WHERE deleted = 0 AND (area_code IN ({marks}) "
+            "OR area_code LIKE ?) ORDER BY area_code, household_no, id",
+            [*codes, area_code + "%"],
+        )
+        ids = [h["id"] for h in households]
+        members = self._members(ids)
+        visits = self._in_month("visits", "household_id", ids, "visit_date", first, last)
+        person_ids = [p["id"] for ps in members.values() for p in ps]
+        statuses = {
+            r["person_id"]: r
+            for r in self._where_in("monthly_status", "person_id", person_ids, "month = ?", [month])
+        }
+        services = self._in_month("services", "person_id", person_ids, "service_date", first, last)
+        spells = self._where_in(
+            "employment_spells",
+            "person_id",
+            person_ids,
+            "start_date <= ? AND (end_date IS NULL OR end_date = '' OR end_date >= ?)",
+            [last.isoformat(), first.isoformat()],
+        )
+        spell_by_person: dict[str, dict[str, Any]] = {}
+        for s in sorted(spells, key=lambda s: s["start_date"]):
+            spell_by_person[s["person_id"]] = s
+        out: list[HouseholdMonth] = []
+        for h in households:
+            people = members.get(h["id"], [])
+            rows = tuple(
+                self._member_month(p, h, first, last, statuses, services, spell_by_person, due)
+                for p in people
+            )
+            head = next((p for p in people if p["id"] == h["head_person_id"]), None)
+            head = head or next((p for p in people if p["relation"] == "户主"), None)
+            flags = [
+                f for f, on in (("脱贫户", h["is_lifted"]), ("搬迁户", h["is_relocated"])) if on
+            ]
+            labour = [
+                m for m, p in zip(rows, people, strict=True) if p["labour_ability"] in _LABOUR
+            ]
+            zero = bool(labour) and not any(m.status == WorkStatus.EMPLOYED.value for m in labour)
+            out.append(
+                HouseholdMonth(
+                    household_no=h["household_no"] or "",
+                    head_name=(head or (people[0] if people else {"name": ""}))["name"],
+                    address=" ".join(
+                        x for x in (self.area_path(h["area_code"]), h["address"]) if x
+                    ),
+                    flags="、".join(flags),
+                    members=rows,
+                    visits=tuple(
+                        f"{v['visit_date'][5:]} {v['visitor'] or ''} {v['outcome'] or ''}".strip()
+                        for v in sorted(visits.get(h["id"], []), key=lambda v: v["visit_date"])
+                    ),
+                    zero_employment=zero,
+                )
+            )
+        return VisitSheetView(
+            area_code=area_code,
+            area_name=self.area_path(area_code) or area_code,
+            month=month,
+            households=tuple(out),
+            due_source="政策包待办清单" if due is not None else "",
+        )
+
+    def _members(self, household_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        order = {r: i for i, r in enumerate(_RELATION_ORDER)}
+        found: dict[str, list[dict[str, Any]]] = {}
+        for p in self._where_in("persons", "household_id", household_ids):
+            found.setdefault(p["household_id"], []).append(p)
+        for people in found.values():
+            people.sort(key=lambda p: (order.get(p["relation"], 99), p["birth_date"] or ""))
+        return found
+
+    def _where_in(
+        self,
+        table: str,
+        column: str,
+        values: list[str],
+        extra: str = "",
+        params: Iterable[Any] = (),
+    ) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        extra_sql = f" AND ({extra})" if extra else ""
+        for i in range(0, len(values), 500):
+            chunk = values[i : i + 500]
+            marks = ",".join("?" for _ in chunk)
+            out += _rows(
+                self.ledger,
+                f"SELECT * FROM [{table}] WHERE deleted = 0 AND [{column}] IN ({marks}){extra_sql}",
+                [*chunk, *params],
+            )
+        return out
+
+    def _in_month(
+        self, table: str, key: str, ids: list[str], day: str, first: dt.date, last: dt.date
+    ) -> dict[str, list[dict[str, Any]]]:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        rows = self._where_in(
+            table, key, ids, f"[{day}] BETWEEN ? AND ?", [first.isoformat(), last.isoformat()]
+        )
+        for r in rows:
+            grouped.setdefault(r[key], []).append(r)
+        return grouped
+
+    def _member_month(
+        self,
+        p: dict[str, Any],
+        household: dict[str, Any],
+        first: dt.date,
+        last: dt.date,
+        statuses: dict[str, dict[str, Any]],
+        services: dict[str, list[dict[str, Any]]],
+        spells: dict[str, dict[str, Any]],
+        due: DueLookup | None,
+    ) -> MemberMonth:
+        status = statuses.get(p["id"])
+        spell = spells.get(p["id"])
+        age = ""
+        birth = _day(p.get("birth_date"))
+        if birth:
+            age = str(last.year - birth.year - ((last.month, last.day) < (birth.month, birth.day)))
+        work = ""
+        if spell:
+            work = " ".join(
+                x
+                for x in (
+                    spell.get("place_name"),
+                    spell.get("employer"),
+                    spell.get("form"),
+                    "临工" if spell.get("is_casual") else "",
+                )
+                if x
+            )
+        given = tuple(
+            f"{s['service_date'][5:]} {s['service_type']}"
+            for s in sorted(services.get(p["id"], []), key=lambda s: s["service_date"])
+        )
+        items = list(due(p["id"])) if due is not None else []
+        if not status and p["labour_ability"] in _LABOUR and not items:
+            items.append("本月状态待更新")
+        text = status["status"] if status else ""
+        if status and status.get("notes"):
+            work = work or status["notes"]
+        return MemberMonth(
+            name=p["name"],
+            sex=p.get("sex") or "",
+            age=age,
+            relation=p.get("relation") or "",
+            categories="、".join(self._categories(p["id"], first, last)),
+            labour_ability=p.get("labour_ability") or "",
+            status=text,
+            work=work,
+            services=given,
+            due=tuple(items),
+        )
+
+    # -- certificates ---------------------------------------------------------------------------
+
+    def certificate(self, id_number: str, casual: bool | None = None) -> CertificateView:
+        """A work certificate pre-filled from the person's latest employment spell."""
+        number = idnumber.normalise(id_number)
+        found = _rows(
+            self.ledger,
+            "SELECT id FROM persons WHERE deleted = 0 AND id_number = ? LIMIT 1",
+            [number],
+        )
+        if not found:
+            raise NotFound(f"台账中没有身份证号为 {number} 的人员")
+        person_id = found[0]["id"]
+        person = self.person_view(person_id)
+        spells = _rows(
+            self.ledger,
+            "SELECT * FROM employment_spells WHERE deleted = 0 AND person_id = ? "
+            "ORDER BY start_date DESC",
+            [person_id],
+        )
+        wanted = [s for s in spells if casual is None or bool(s["is_casual"]) == casual]
+        spell = wanted[0] if wanted else {}
+        is_casual = bool(spell.get("is_casual")) if casual is None else casual
+        income = spell.get("monthly_income")
+        return CertificateView(
+            person=person,
+            casual=is_casual,
+            employer=spell.get("employer") or "",
+            place=spell.get("place_name") or "",
+            job="",
+            start_date=spell.get("start_date") or "",
+            end_date=spell.get("end_date") or "",
+            monthly_income=f"{income:g}" if isinstance(income, (int, float)) else "",
+            contract_months=str(spell.get("contract_months") or ""),
+            insurance_months=str(spell.get("insurance_months") or ""),
+            home_place=person.address,
+        )
+
+    def person_id_of(self, id_number: str) -> str:
+        """The person id for an ID number, or NotFound."""
+        number = idnumber.normalise(id_number)
+        found = _rows(
+            self.ledger, "SELECT id FROM persons WHERE deleted = 0 AND id_number = ?", [number]
+        )
+        if not found:
+            raise NotFound(f"台账中没有身份证号为 {number} 的人员")
+        return str(found[0]["id"])
+
+
+_LABOUR = frozenset(a.value for a in HAS_LABOUR)
+_RELATION_ORDER = (
+    "户主",
+    "配偶",
+    "子女",
+    "父母",
+    "岳父母或公婆",
+    "祖父母",
+    "媳婿",
+    "孙子女",
+    "兄弟姐妹",
+    "其他",
+)
+
+
+# -- the print log ------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class PrintRecord:
+    """One printed paper, as logged."""
+
+    paper: str
+    code: str
+    content_hash: str
+    pages: int
+    rows: int = 0
+    total_amount: float = 0.0
+    batch_id: str = ""
+    claim_id: str = ""
+    person_id: str = ""
+    area_code: str = ""
+    month: str = ""
+    file_name: str = ""
+    printed_at: str = ""
+
+
+def log_print(ledger: Ledger, record: PrintRecord) -> str:
+    """Write one print_log row through the ledger (synced, attributable); returns its id."""
+    fields = dataclasses.asdict(record)
+    fields["printed_at"] = record.printed_at or dt.datetime.now().isoformat(timespec="seconds")
+    with ledger.transaction():
+        return ledger.insert("print_log", fields)
+
+
+def print_log(
+    ledger: Ledger, *, batch_id: str | None = None, code: str | None = None, limit: int = 200
+) -> list[dict[str, Any]]:
+    """Logged prints, newest first, optionally for one batch or one footer code."""
+    where, params = ["deleted = 0"], []
+    if batch_id:
+        where.append("batch_id = ?")
+        params.append(batch_id)
+    if code:
+        where.append("(code = ? OR content_hash LIKE ?)")
+        params += [code.lower(), code.lower() + "%"]
+    return _rows(
+        ledger,
+        "SELECT id, paper, batch_id, claim_id, person_id, area_code, month, code, content_hash, "
+        "pages, rows, total_amount, printed_at, file_name, created_by, created_device "
+        f"FROM print_log WHERE {' AND '.join(where)} ORDER BY printed_at DESC, id DESC LIMIT ?",
+        [*params, limit],
+    )

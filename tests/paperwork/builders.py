@@ -1,0 +1,143 @@
+"""Ledgers with claims and batches for paperwork tests (written through the real store)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from fieldapp.domain.claims import Batch, Claim, ClaimState
+from fieldapp.domain.enums import AreaKind, Category
+from fieldapp.domain.models import (
+    Area,
+    CategoryMembership,
+    EmploymentSpell,
+    Household,
+    Person,
+)
+from fieldapp.store.claims import ClaimStore
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+from tests.conftest import make_id
+
+COUNTY, TOWNSHIP, VILLAGE, GROUP = "520321", "520321101", "520321101001", "520321101001001"
+NAMES = ("张龑", "李嫚", "王昇", "陈喆", "刘䶮", "赵𠈌", "欧阳明月", "吴芳", "杨国强", "黄小红")
+LIFTED_FUND = "衔接推进乡村振兴补助资金"
+EMPLOYMENT_FUND = "就业补助资金"
+
+
+def add_areas(repo: Repository) -> None:
+    """County → township → village → group."""
+    for code, name, kind, parent in (
+        (COUNTY, "播州区", AreaKind.COUNTY, None),
+        (TOWNSHIP, "龙坑街道", AreaKind.TOWNSHIP, COUNTY),
+        (VILLAGE, "大坪村", AreaKind.VILLAGE, TOWNSHIP),
+        (GROUP, "三组", AreaKind.GROUP, VILLAGE),
+    ):
+        repo.ensure_area(Area(code=code, name=name, kind=kind, parent_code=parent))
+
+
+def id_for(i: int) -> str:
+    """A distinct valid ID number for person i."""
+    born = dt.date(1970, 1, 1) + dt.timedelta(days=37 * i)
+    return make_id(COUNTY, born.strftime("%Y%m%d"), f"{i % 1000:03d}")
+
+
+def add_household(repo: Repository, i: int, members: int = 1) -> tuple[str, list[str]]:
+    """A household with `members` persons (the first is the head); returns ids."""
+    ledger = repo.ledger
+    household_id = ledger.insert(
+        "households",
+        Household(
+            area_code=GROUP, address=f"{i}号", household_no=f"H{i:05d}", is_lifted=True
+        ).fields(),
+    )
+    person_ids = []
+    for m in range(members):
+        n = i * 10 + m
+        person = Person(
+            household_id=household_id,
+            name=NAMES[n % len(NAMES)],
+            id_number=id_for(n),
+            relation="户主" if m == 0 else "配偶",
+            phone=f"1380000{n:04d}",
+            account_bank="贵州农信",
+            account_number=f"6230520102{n:09d}",
+        )
+        person_ids.append(ledger.insert("persons", person.fields()))
+        ledger.insert(
+            "person_categories",
+            CategoryMembership(
+                person_id=person_ids[-1], category=Category.LIFTED, start_date=dt.date(2016, 1, 1)
+            ).fields(),
+        )
+    ledger.update("households", household_id, {"head_person_id": person_ids[0]})
+    return household_id, person_ids
+
+
+def add_claims(
+    ledger: Ledger, count: int, *, amounts: list[float] | None = None, two_funds: bool = False
+) -> tuple[str, list[str]]:
+    """`count` persons with a cross-province spell and a claim each, all in one batch."""
+    repo = Repository(ledger)
+    store = ClaimStore(ledger)
+    claim_ids = []
+    with ledger.transaction():
+        add_areas(repo)
+        for i in range(count):
+            _h, (person_id,) = add_household(repo, i)
+            spell = EmploymentSpell(
+                person_id=person_id,
+                start_date=dt.date(2026, 3, 1),
+                place_code="330206",
+                place_name="浙江省宁波市北仑区",
+                employer="宁波某某电子有限公司",
+                contract_months=12,
+                insurance_months=6,
+            )
+            spell_id = ledger.insert("employment_spells", spell.fields())
+            facts = {
+                "categories": ["脱贫人口"],
+                "event_id": spell_id,
+                "spell": {
+                    "start_date": "2026-03-01",
+                    "end_date": None,
+                    "place_code": "330206",
+                    "place_name": "浙江省宁波市北仑区",
+                    "form": "单位就业",
+                    "employer": "宁波某某电子有限公司",
+                    "contract_months": 12,
+                    "insurance_months": 6,
+                    "organized_export": False,
+                    "export_agency": "",
+                    "monthly_income": 4500,
+                },
+                "amount_rule": "500 元",
+            }
+            amount = amounts[i % len(amounts)] if amounts else 500.0
+            fund = EMPLOYMENT_FUND if two_funds and i % 3 == 0 else LIFTED_FUND
+            row = ledger.get("persons", person_id)
+            claim = Claim(
+                person_id=person_id,
+                rule_id="transport_cross_county",
+                rule_title="一次性交通补助",
+                pack_version="2026.1",
+                source_clause="001 附件2（四）",
+                event_date=dt.date(2026, 3, 1),
+                amount=amount,
+                funding_source=fund,
+                state=ClaimState.VILLAGE_REVIEWED,
+                spell_id=spell_id,
+                area_code=GROUP,
+                facts=json.dumps(facts, ensure_ascii=False),
+                evidence=json.dumps({"身份证复印件": True, "务工证明": True}, ensure_ascii=False),
+                id_number=row["id_number"],
+                person_name=row["name"],
+                claim_date=dt.date(2026, 10, 12),
+                township_code=TOWNSHIP,
+            )
+            claim_ids.append(store.add(claim))
+        batch_id = store.add_batch(
+            Batch(rule_id="transport_cross_county", area_code=TOWNSHIP, title="一次性交通补助"),
+            claim_ids,
+        )
+    return batch_id, claim_ids
