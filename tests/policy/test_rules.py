@@ -1,0 +1,882 @@
+"""Every rule of the seeds' pack, table-driven; each test is named after the clause it encodes.
+
+Each case gives a person's facts, the as-of date and the expected status (and amount, funding,
+the date it becomes eligible). Boundaries: exactly 3 months vs 2 months 30 days, 29 February,
+spells straddling a policy's end date, a category starting after the event, first vs second
+organized export, in-province vs out-of-province, 16 vs 25 at hiring, graduation 2 vs 3 years.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from fieldapp.policy.eligibility import Status, evaluate_rule
+from fieldapp.policy.facts import ClaimFacts, PersonFacts, RegistrationFacts, ServiceFacts
+from fieldapp.policy.pack import Policy
+from tests.policy.helpers import IN_COUNTY, IN_PROVINCE, LIFTED, D, person, spell
+
+THREE_KINDS_LOW = {"农村低保对象": (D(2020, 1, 1), None)}
+RELOCATED = {"易地搬迁人口": (D(2019, 1, 1), None)}
+
+
+@dataclass
+class Case:
+    """One row of a rule table."""
+
+    name: str
+    facts: PersonFacts
+    on: dt.date
+    status: Status
+    amount: float | None = None
+    funding: str | None = None
+    eligible_from: dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _check(policy: Policy, rule_id: str, case: Case) -> None:
+    result = evaluate_rule(policy.rule(rule_id), case.facts, case.on)
+    explained = "\n".join(str(r) for r in result.reasons)
+    assert result.status is case.status, f"{case.name}: {result.status}\n{explained}"
+    if case.amount is not None:
+        assert result.amount == case.amount
+    if case.funding is not None:
+        assert result.funding_source == case.funding
+    if case.eligible_from is not None:
+        assert result.eligible_from == case.eligible_from
+        assert f"{case.eligible_from} 起可申请" in result.summary
+    for key, value in case.extra.items():
+        assert getattr(result, key) == value, key
+    # Every reason cites the clause of the rule it explains.
+    assert all(r.clause == policy.rule(rule_id).clause for r in result.reasons)
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [c.name for c in cases]
+
+
+# -- 001 附件2（四）: transport subsidy for cross-county work ------------------------------------
+
+TRANSPORT_CROSS_COUNTY = [
+    Case(
+        "exactly_3_months",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+        500,
+        "衔接推进乡村振兴补助资金",
+    ),
+    Case(
+        "2_months_30_days",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 4),
+        Status.NOT_YET,
+        eligible_from=D(2025, 6, 5),
+    ),
+    Case(
+        "in_province_cross_county",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), place_code=IN_PROVINCE),)),
+        D(2025, 7, 1),
+        Status.ELIGIBLE,
+        500,
+    ),
+    Case(
+        "same_county_not_cross",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), place_code=IN_COUNTY),)),
+        D(2025, 7, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "category_starts_after_event",
+        person(categories={"脱贫人口": (D(2025, 4, 1), None)}, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 7, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "29_february_not_yet",
+        person(categories=LIFTED, spells=(spell(D(2023, 11, 29)),)),
+        D(2024, 2, 28),
+        Status.NOT_YET,
+        eligible_from=D(2024, 2, 29),
+    ),
+    Case(
+        "29_february_reached",
+        person(categories=LIFTED, spells=(spell(D(2023, 11, 29)),)),
+        D(2024, 2, 29),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "spell_ended_short",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), end=D(2025, 5, 20)),)),
+        D(2025, 7, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "dibao_paid_from_employment_fund",
+        person(categories=THREE_KINDS_LOW, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 7, 1),
+        Status.ELIGIBLE,
+        500,
+        "就业补助资金",
+    ),
+    Case(
+        "before_policy_issued",
+        person(categories=LIFTED, spells=(spell(D(2023, 5, 1)),)),
+        D(2023, 9, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "already_claimed",
+        person(
+            categories=LIFTED,
+            spells=(spell(D(2025, 3, 5)),),
+            claims=(
+                ClaimFacts("c1", "transport_cross_province_lifted", "transport|p1|ever", "已发放"),
+            ),
+        ),
+        D(2025, 7, 1),
+        Status.CLAIMED,
+        extra={"claim_id": "c1"},
+    ),
+    Case(
+        "rejected_claim_does_not_count",
+        person(
+            categories=LIFTED,
+            spells=(spell(D(2025, 3, 5)),),
+            claims=(ClaimFacts("c1", "transport_cross_county", "transport|p1|ever", "驳回"),),
+        ),
+        D(2025, 7, 1),
+        Status.ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TRANSPORT_CROSS_COUNTY, ids=_ids(TRANSPORT_CROSS_COUNTY))
+def test_001_附件2_四_transport_cross_county(policy: Policy, case: Case) -> None:
+    _check(policy, "transport_cross_county", case)
+
+
+# -- 004（四）: transport subsidy for lifted people newly working out of province -----------------
+
+TRANSPORT_004 = [
+    Case(
+        "out_of_province",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+        500,
+        "衔接推进乡村振兴补助资金",
+    ),
+    Case(
+        "in_province_refused",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), place_code=IN_PROVINCE),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "monitored_counts_as_lifted",
+        person(
+            categories={"防返贫监测对象": (D(2022, 1, 1), None)}, spells=(spell(D(2025, 3, 5)),)
+        ),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "spell_straddles_end_date",
+        person(categories=LIFTED, spells=(spell(D(2025, 11, 1)),)),
+        D(2026, 2, 1),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "spell_starts_after_end_date",
+        person(categories=LIFTED, spells=(spell(D(2026, 1, 5)),)),
+        D(2026, 4, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "relocated_only_refused",
+        person(categories=RELOCATED, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TRANSPORT_004, ids=_ids(TRANSPORT_004))
+def test_004_四_transport_cross_province_lifted(policy: Policy, case: Case) -> None:
+    _check(policy, "transport_cross_province_lifted", case)
+
+
+# -- 001 附件2（四）: other rural labour newly working out of province ------------------------------
+
+TRANSPORT_OTHER = [
+    Case(
+        "out_of_province",
+        person(spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+        100,
+        "就业补助资金",
+    ),
+    Case(
+        "in_province_refused",
+        person(spells=(spell(D(2025, 3, 5), place_code=IN_PROVINCE),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "lifted_use_their_own_rule",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "2_months_30_days",
+        person(spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 4),
+        Status.NOT_YET,
+        eligible_from=D(2025, 6, 5),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TRANSPORT_OTHER, ids=_ids(TRANSPORT_OTHER))
+def test_001_附件2_四_transport_other_rural_cross_province(policy: Policy, case: Case) -> None:
+    _check(policy, "transport_other_rural_cross_province", case)
+
+
+# -- 004（四）: job-search subsidy for the first organized export ---------------------------------
+
+EXPORTED = {"organized_export": True, "export_agency": "某劳务公司"}
+FIRST_OUT = spell(D(2025, 3, 5), id="s2", **EXPORTED)
+EARLIER = spell(D(2024, 3, 1), id="s1", end=D(2024, 12, 31), **EXPORTED)
+EARLIER_IN = spell(D(2024, 3, 1), id="s1", end=D(2024, 12, 31), place_code=IN_PROVINCE, **EXPORTED)
+
+JOB_SEARCH_IN = [
+    Case(
+        "first_export_in_province",
+        person(
+            categories=RELOCATED, spells=(spell(D(2025, 3, 5), place_code=IN_PROVINCE, **EXPORTED),)
+        ),
+        D(2025, 3, 10),
+        Status.ELIGIBLE,
+        500,
+        "就业补助资金",
+    ),
+    Case(
+        "out_of_province_is_the_other_rule",
+        person(categories=RELOCATED, spells=(FIRST_OUT,)),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "second_export_refused",
+        person(
+            categories=RELOCATED,
+            spells=(EARLIER, spell(D(2025, 3, 5), id="s2", place_code=IN_PROVINCE, **EXPORTED)),
+        ),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "not_organized",
+        person(categories=RELOCATED, spells=(spell(D(2025, 3, 5), place_code=IN_PROVINCE),)),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "no_category",
+        person(spells=(spell(D(2025, 3, 5), place_code=IN_PROVINCE, **EXPORTED),)),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+JOB_SEARCH_OUT = [
+    Case(
+        "first_export_out_of_province",
+        person(categories=LIFTED, spells=(FIRST_OUT,)),
+        D(2025, 3, 10),
+        Status.ELIGIBLE,
+        1000,
+        "衔接推进乡村振兴补助资金",
+    ),
+    Case(
+        "second_export_refused",
+        person(categories=LIFTED, spells=(EARLIER_IN, FIRST_OUT)),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "recorded_as_not_first",
+        person(
+            categories=LIFTED, spells=(spell(D(2025, 3, 5), is_first_export=False, **EXPORTED),)
+        ),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "in_province_is_the_other_rule",
+        person(
+            categories=LIFTED, spells=(spell(D(2025, 3, 5), place_code=IN_PROVINCE, **EXPORTED),)
+        ),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "after_end_date",
+        person(categories=LIFTED, spells=(spell(D(2026, 1, 2), **EXPORTED),)),
+        D(2026, 2, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", JOB_SEARCH_IN, ids=_ids(JOB_SEARCH_IN))
+def test_004_四_job_search_export_in_province(policy: Policy, case: Case) -> None:
+    _check(policy, "job_search_export_in_province", case)
+
+
+@pytest.mark.parametrize("case", JOB_SEARCH_OUT, ids=_ids(JOB_SEARCH_OUT))
+def test_004_四_job_search_export_out_of_province(policy: Policy, case: Case) -> None:
+    _check(policy, "job_search_export_out_of_province", case)
+
+
+# -- 004（四）: tracking-service subsidy paid to the agency ----------------------------------------
+
+TRACKING = [
+    Case(
+        "agency_paid",
+        person(categories=LIFTED, spells=(FIRST_OUT,)),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+        500,
+        extra={"payee": "经营性人力资源服务机构", "payee_name": "某劳务公司"},
+    ),
+    Case(
+        "contract_11_months",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), contract_months=11, **EXPORTED),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "insurance_2_months",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), insurance_months=2, **EXPORTED),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "not_organized",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5)),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TRACKING, ids=_ids(TRACKING))
+def test_004_四_tracking_service_agency(policy: Policy, case: Case) -> None:
+    _check(policy, "tracking_service_agency", case)
+
+
+# -- 004（五） and 001 附件2（十四）: employers hiring 三类人员 / lifted people ----------------------
+
+LOCAL_JOB = {"place_code": IN_COUNTY, "employer": "某合作社"}
+
+ABSORB_THREE = [
+    Case(
+        "exactly_3_months",
+        person(categories=RELOCATED, spells=(spell(D(2025, 3, 5), **LOCAL_JOB),)),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+        500,
+        "就业补助资金",
+        extra={"payee": "用人单位", "payee_name": "某合作社"},
+    ),
+    Case(
+        "2_months_30_days",
+        person(categories=RELOCATED, spells=(spell(D(2025, 3, 5), **LOCAL_JOB),)),
+        D(2025, 6, 4),
+        Status.NOT_YET,
+        eligible_from=D(2025, 6, 5),
+    ),
+    Case(
+        "spell_straddles_end_date",
+        person(categories=RELOCATED, spells=(spell(D(2025, 12, 1), **LOCAL_JOB),)),
+        D(2026, 3, 1),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "hired_after_end_date",
+        person(categories=RELOCATED, spells=(spell(D(2026, 1, 1), **LOCAL_JOB),)),
+        D(2026, 4, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "flexible_work_refused",
+        person(categories=RELOCATED, spells=(spell(D(2025, 3, 5), form="灵活就业", **LOCAL_JOB),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "no_insurance",
+        person(
+            categories=RELOCATED, spells=(spell(D(2025, 3, 5), insurance_months=None, **LOCAL_JOB),)
+        ),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+ABSORB_LIFTED = [
+    Case(
+        "lifted",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), **LOCAL_JOB),)),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+        500,
+        "衔接推进乡村振兴补助资金",
+    ),
+    Case(
+        "relocated_only_refused",
+        person(categories=RELOCATED, spells=(spell(D(2025, 3, 5), **LOCAL_JOB),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "no_end_date_2026",
+        person(categories=LIFTED, spells=(spell(D(2026, 2, 1), **LOCAL_JOB),)),
+        D(2026, 5, 1),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "other_absorb_claim_on_same_spell",
+        person(
+            categories=LIFTED,
+            spells=(spell(D(2025, 3, 5), id="sx", **LOCAL_JOB),),
+            claims=(ClaimFacts("c9", "absorb_three_kinds", "absorb|p1|event:sx", "县审批"),),
+        ),
+        D(2025, 6, 5),
+        Status.CLAIMED,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ABSORB_THREE, ids=_ids(ABSORB_THREE))
+def test_004_五_absorb_three_kinds(policy: Policy, case: Case) -> None:
+    _check(policy, "absorb_three_kinds", case)
+
+
+@pytest.mark.parametrize("case", ABSORB_LIFTED, ids=_ids(ABSORB_LIFTED))
+def test_001_附件2_十四_absorb_lifted(policy: Policy, case: Case) -> None:
+    _check(policy, "absorb_lifted", case)
+
+
+# -- 001 附件2（八）: newly returned rural workers --------------------------------------------------
+
+RETURNED = {"返乡农村劳动力": (D(2025, 1, 20), None)}
+ABSORB_RETURNED = [
+    Case(
+        "returned_hired",
+        person(categories=RETURNED, spells=(spell(D(2025, 3, 5), **LOCAL_JOB),)),
+        D(2025, 6, 5),
+        Status.ELIGIBLE,
+        500,
+    ),
+    Case(
+        "insurance_2_months",
+        person(
+            categories=RETURNED, spells=(spell(D(2025, 3, 5), insurance_months=2, **LOCAL_JOB),)
+        ),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "returned_after_hiring",
+        person(
+            categories={"返乡农村劳动力": (D(2025, 4, 1), None)},
+            spells=(spell(D(2025, 3, 5), **LOCAL_JOB),),
+        ),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "after_end_date",
+        person(categories=RETURNED, spells=(spell(D(2026, 1, 1), **LOCAL_JOB),)),
+        D(2026, 6, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ABSORB_RETURNED, ids=_ids(ABSORB_RETURNED))
+def test_001_附件2_八_absorb_returned(policy: Policy, case: Case) -> None:
+    _check(policy, "absorb_returned", case)
+
+
+# -- 001 附件3（六）3: hiring people registered unemployed for half a year ------------------------
+
+
+def _registered(since: dt.date, ended: dt.date | None = None) -> tuple[RegistrationFacts, ...]:
+    return (RegistrationFacts("r1", since, since, "缺乏基本技能", ended),)
+
+
+ABSORB_LONG = [
+    Case(
+        "registered_exactly_6_months",
+        person(
+            registrations=_registered(D(2024, 9, 5), D(2025, 3, 5)),
+            spells=(spell(D(2025, 3, 5), **LOCAL_JOB),),
+        ),
+        D(2025, 3, 10),
+        Status.ELIGIBLE,
+        500,
+        "就业补助资金",
+    ),
+    Case(
+        "registered_5_months_30_days",
+        person(
+            registrations=_registered(D(2024, 9, 6), D(2025, 3, 5)),
+            spells=(spell(D(2025, 3, 5), **LOCAL_JOB),),
+        ),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "never_registered",
+        person(spells=(spell(D(2025, 3, 5), **LOCAL_JOB),)),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ABSORB_LONG, ids=_ids(ABSORB_LONG))
+def test_001_附件3_六_3_absorb_long_unemployed(policy: Policy, case: Case) -> None:
+    _check(policy, "absorb_long_unemployed", case)
+
+
+# -- 001 附件1（一）: graduates and unemployed youth (to 2023-12-31) --------------------------------
+
+ABSORB_GRADUATE = [
+    Case(
+        "graduated_2_years_back",
+        person(graduation_year=2021, spells=(spell(D(2023, 9, 1), **LOCAL_JOB),)),
+        D(2023, 9, 5),
+        Status.ELIGIBLE,
+        1000,
+    ),
+    Case(
+        "graduated_3_years_back",
+        person(graduation_year=2020, spells=(spell(D(2023, 9, 1), **LOCAL_JOB),)),
+        D(2023, 9, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "graduation_year_itself",
+        person(graduation_year=2023, spells=(spell(D(2023, 7, 1), **LOCAL_JOB),)),
+        D(2023, 9, 5),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "hired_after_end_date",
+        person(graduation_year=2023, spells=(spell(D(2024, 1, 2), **LOCAL_JOB),)),
+        D(2024, 2, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "contract_6_months",
+        person(
+            graduation_year=2022, spells=(spell(D(2023, 9, 1), contract_months=6, **LOCAL_JOB),)
+        ),
+        D(2023, 9, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+YOUTH_REG = _registered(D(2023, 6, 20), D(2023, 9, 1))
+ABSORB_YOUTH = [
+    Case(
+        "16_at_hiring",
+        person(
+            birth="20070901", registrations=YOUTH_REG, spells=(spell(D(2023, 9, 1), **LOCAL_JOB),)
+        ),
+        D(2023, 9, 5),
+        Status.ELIGIBLE,
+        1000,
+    ),
+    Case(
+        "24_at_hiring",
+        person(
+            birth="19980902", registrations=YOUTH_REG, spells=(spell(D(2023, 9, 1), **LOCAL_JOB),)
+        ),
+        D(2023, 9, 5),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "25_at_hiring",
+        person(
+            birth="19980801", registrations=YOUTH_REG, spells=(spell(D(2023, 9, 1), **LOCAL_JOB),)
+        ),
+        D(2023, 9, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "15_at_hiring",
+        person(
+            birth="20070902", registrations=YOUTH_REG, spells=(spell(D(2023, 9, 1), **LOCAL_JOB),)
+        ),
+        D(2023, 9, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "not_registered",
+        person(birth="20030101", spells=(spell(D(2023, 9, 1), **LOCAL_JOB),)),
+        D(2023, 9, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", ABSORB_GRADUATE, ids=_ids(ABSORB_GRADUATE))
+def test_001_附件1_一_absorb_graduate(policy: Policy, case: Case) -> None:
+    _check(policy, "absorb_graduate", case)
+
+
+@pytest.mark.parametrize("case", ABSORB_YOUTH, ids=_ids(ABSORB_YOUTH))
+def test_001_附件1_一_absorb_unemployed_youth(policy: Policy, case: Case) -> None:
+    _check(policy, "absorb_unemployed_youth", case)
+
+
+# -- 004（十七）: training living allowance, 40 元 a day --------------------------------------------
+
+TRAINING = [
+    Case(
+        "ten_days",
+        person(
+            categories=RELOCATED, services=(ServiceFacts("t1", D(2025, 10, 9), "职业培训", 10),)
+        ),
+        D(2025, 11, 1),
+        Status.ELIGIBLE,
+        400,
+        "就业补助资金",
+        extra={"event_id": "t1"},
+    ),
+    Case(
+        "lifted_funding",
+        person(categories=LIFTED, services=(ServiceFacts("t1", D(2025, 10, 9), "职业培训", 3),)),
+        D(2025, 11, 1),
+        Status.ELIGIBLE,
+        120,
+        "衔接推进乡村振兴补助资金",
+    ),
+    Case(
+        "after_end_date",
+        person(services=(ServiceFacts("t1", D(2026, 1, 9), "职业培训", 10),)),
+        D(2026, 2, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "no_days_recorded",
+        person(services=(ServiceFacts("t1", D(2025, 10, 9), "职业培训", None),)),
+        D(2025, 11, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "not_a_training",
+        person(services=(ServiceFacts("t1", D(2025, 10, 9), "岗位推荐", None),)),
+        D(2025, 11, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", TRAINING, ids=_ids(TRAINING))
+def test_004_十七_training_living(policy: Policy, case: Case) -> None:
+    _check(policy, "training_living", case)
+
+
+# -- 001 附件3（九）: first business operating a year ------------------------------------------------
+
+BUSINESS = {"form": "自主创业", "place_code": IN_COUNTY, "employer": "某小吃店"}
+STARTUP = [
+    Case(
+        "operating_12_months",
+        person(spells=(spell(D(2024, 2, 29), **BUSINESS),)),
+        D(2025, 2, 28),
+        Status.ELIGIBLE,
+        5000,
+    ),
+    Case(
+        "operating_11_months",
+        person(spells=(spell(D(2024, 3, 5), **BUSINESS),)),
+        D(2025, 2, 28),
+        Status.NOT_YET,
+        eligible_from=D(2025, 3, 5),
+    ),
+    Case(
+        "second_business",
+        person(
+            spells=(
+                spell(D(2020, 1, 1), id="b1", end=D(2021, 1, 1), **BUSINESS),
+                spell(D(2024, 1, 1), id="b2", **BUSINESS),
+            )
+        ),
+        D(2025, 6, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "employee_not_founder",
+        person(spells=(spell(D(2024, 1, 1)),)),
+        D(2025, 6, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", STARTUP, ids=_ids(STARTUP))
+def test_001_附件3_九_startup_once(policy: Policy, case: Case) -> None:
+    _check(policy, "startup_once", case)
+
+
+# -- 001 附件3（十二）: flexible-work social insurance ---------------------------------------------
+
+FLEX = {"form": "灵活就业", "place_code": IN_COUNTY, "insurance_months": 2}
+FLEXIBLE = [
+    Case(
+        "hard_to_employ",
+        person(
+            categories={"就业困难人员": (D(2024, 1, 1), None)},
+            spells=(spell(D(2025, 1, 1), **FLEX),),
+        ),
+        D(2025, 6, 1),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "graduate",
+        person(
+            categories={"高校毕业生": (D(2024, 7, 1), None)}, spells=(spell(D(2025, 1, 1), **FLEX),)
+        ),
+        D(2025, 6, 1),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "no_category",
+        person(spells=(spell(D(2025, 1, 1), **FLEX),)),
+        D(2025, 6, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "not_insured",
+        person(
+            categories={"就业困难人员": (D(2024, 1, 1), None)},
+            spells=(spell(D(2025, 1, 1), **(FLEX | {"insurance_months": None})),),
+        ),
+        D(2025, 6, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", FLEXIBLE, ids=_ids(FLEXIBLE))
+def test_001_附件3_十二_flexible_social_insurance(policy: Policy, case: Case) -> None:
+    _check(policy, "flexible_social_insurance", case)
+
+
+# -- 004（十三）: public-welfare post subsidy ---------------------------------------------------------
+
+POST = {"form": "公益性岗位", "place_code": "520502001", "employer": "红星村保洁岗"}
+WELFARE = [
+    Case(
+        "one_year_agreement",
+        person(spells=(spell(D(2025, 1, 1), contract_months=12, **POST),)),
+        D(2025, 3, 1),
+        Status.ELIGIBLE,
+        500,
+    ),
+    Case(
+        "two_year_agreement_refused",
+        person(spells=(spell(D(2025, 1, 1), contract_months=24, **POST),)),
+        D(2025, 3, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "claimed_this_month",
+        person(
+            spells=(spell(D(2025, 1, 1), contract_months=12, **POST),),
+            claims=(
+                ClaimFacts(
+                    "w1", "welfare_post_subsidy", "welfare_post_subsidy|p1|month:2025-03", "已发放"
+                ),
+            ),
+        ),
+        D(2025, 3, 20),
+        Status.CLAIMED,
+    ),
+    Case(
+        "next_month_open",
+        person(
+            spells=(spell(D(2025, 1, 1), contract_months=12, **POST),),
+            claims=(
+                ClaimFacts(
+                    "w1", "welfare_post_subsidy", "welfare_post_subsidy|p1|month:2025-03", "已发放"
+                ),
+            ),
+        ),
+        D(2025, 4, 2),
+        Status.ELIGIBLE,
+    ),
+]
+
+
+@pytest.mark.parametrize("case", WELFARE, ids=_ids(WELFARE))
+def test_004_十三_welfare_post_subsidy(policy: Policy, case: Case) -> None:
+    _check(policy, "welfare_post_subsidy", case)
+
+
+# -- 001（十一）: accident insurance for new-form workers, off until a county switches it on -------
+
+
+def test_001_十一_new_form_accident_insurance_off_by_default(policy: Policy) -> None:
+    rule = policy.rule("new_form_accident_insurance")
+    assert not rule.enabled
+    assert rule not in policy.active_rules
+    facts = person(spells=(spell(D(2025, 1, 1), form="灵活就业"),))
+    assert evaluate_rule(rule, facts, D(2025, 6, 1)).status is Status.ELIGIBLE
+
+
+def test_every_rule_has_a_table(policy: Policy) -> None:
+    tested = {
+        "transport_cross_county",
+        "transport_cross_province_lifted",
+        "transport_other_rural_cross_province",
+        "job_search_export_in_province",
+        "job_search_export_out_of_province",
+        "tracking_service_agency",
+        "absorb_three_kinds",
+        "absorb_lifted",
+        "absorb_returned",
+        "absorb_long_unemployed",
+        "absorb_graduate",
+        "absorb_unemployed_youth",
+        "training_living",
+        "startup_once",
+        "flexible_social_insurance",
+        "welfare_post_subsidy",
+        "new_form_accident_insurance",
+    }
+    assert {r.id for r in policy.rules} == tested
+
+
+def test_reasons_explain_unmet_conditions_in_chinese(policy: Policy) -> None:
+    facts = person(
+        categories=LIFTED,
+        spells=(spell(D(2025, 3, 5), place_code=IN_COUNTY, contract_months=None),),
+    )
+    result = evaluate_rule(policy.rule("tracking_service_agency"), facts, D(2025, 7, 1))
+    unmet = [r.text for r in result.reasons if not r.met]
+    assert "不是通过有组织劳务输出就业" in unmet
+    assert any("劳动合同（协议）期限未登记" in t for t in unmet)
