@@ -286,16 +286,17 @@ def _import_local(
         step("begun")
         if state.was_imported(manifest.bundle_id):
             raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
-        peer = state.peer(peer.name) or peer
-        if manifest.serial <= peer.serial_in:
-            raise BundleRefused(
-                "replay", f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号"
-            )
+        # Same id, other content first: a copied ledger, told apart from a mere replay.
         stored = replica.stored_rows(ledger.db, changes)
         for change in changes:
             row = stored.get(change.id)
             if row is not None and row != change.as_row():
                 raise BundleRefused("reused_seq", f"修改 {change.id}")
+        peer = state.peer(peer.name) or peer
+        if manifest.serial <= peer.serial_in:
+            raise BundleRefused(
+                "replay", f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号"
+            )
         new = [c for c in changes if c.id not in stored]
         if identity.role == "hub":
             _check_device_changes(ledger, state, peer, manifest, new)

@@ -1,0 +1,66 @@
+"""Shared test helpers: families in a ledger, bundle surgery with real keys."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from fieldapp.domain.models import Area, Household, Person
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+from fieldapp.store.sync_state import SyncState
+from fieldapp.sync import crypto
+from fieldapp.sync.bundle import open_bundle, read_header
+from tests.conftest import make_id
+
+VILLAGE = "520502101001"
+SITE = "520502900001"
+
+
+def add_family(
+    ledger: Ledger, area: str, seqs: list[str], surname: str = "张", kind: str = "村"
+) -> tuple[str, list[str]]:
+    """A household with one person per ID sequence; returns (household id, person ids)."""
+    repo = Repository(ledger)
+    with ledger.transaction():
+        repo.ensure_area(Area(code=area, name=f"{kind}{area[-3:]}", kind=kind))
+        hh = repo.save(Household(area_code=area, address="一组"))
+        ids = []
+        for n, seq in enumerate(seqs):
+            pid, _ = repo.add_person(
+                Person(household_id=hh, name=f"{surname}{n}", id_number=make_id(seq=seq)),
+                confirmed=True,
+            )
+            ids.append(pid)
+    return hh, ids
+
+
+def keys_of(ledger: Ledger) -> crypto.KeyPair:
+    """The secret keys stored in a ledger (device or hub)."""
+    identity = SyncState(ledger.db).identity()
+    assert identity is not None
+    return crypto.KeyPair(identity.sign_secret, identity.box_secret)
+
+
+def unpack(path: Path, recipient: Ledger) -> dict[str, bytes]:
+    """The three inner files of a bundle, opened with the recipient's key."""
+    keys = keys_of(recipient)
+    opened = open_bundle(Path(path).read_bytes(), keys.box_secret, keys.box_public)
+    return {
+        "manifest.json": opened.manifest_bytes,
+        "manifest.sig": opened.signature,
+        "changes.ndjson": opened.payload,
+    }
+
+
+def repack(parts: dict[str, bytes], recipient: Ledger, original: Path, out: Path) -> Path:
+    """Seal inner files again to the recipient, with the original clear header."""
+    data = Path(original).read_bytes()
+    header = data[: read_header(data)["_body"]]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    out.write_bytes(header + crypto.seal(buffer.getvalue(), keys_of(recipient).box_public))
+    return out
