@@ -1,0 +1,201 @@
+"""Claims: the one-time guard, the state machine, evidence, approval locks, batches."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldapp.domain.claims import Claim, ClaimState
+from fieldapp.policy.claim_flow import TRANSITIONS, TransitionRefused, check_transition, parse_state
+from fieldapp.policy.guard import LimitExceeded, check_new_claim, find_limit_violations
+from fieldapp.policy.pack import Policy
+from fieldapp.services.claims import ClaimRefused, ClaimService
+from fieldapp.store.repository import Repository
+from tests.policy.helpers import D, populate
+
+S = ClaimState
+
+
+def _claim(
+    cid: str, key: str, state: S = S.DRAFT, at: str = "2025-06-01T10:00:00", device: str = "a"
+) -> Claim:
+    return Claim(
+        id=cid,
+        person_id="p",
+        rule_id="r",
+        limit_key=key,
+        state=state,
+        created_at=at,
+        created_device=device,
+    )
+
+
+# -- the guard (pure; the hub runs it on merged claims) --------------------------------------------
+
+
+def test_guard_names_the_first_claim_across_devices() -> None:
+    first = _claim("c-b", "transport|p|ever", S.PAID, "2025-06-01T09:00:00", "laptop")
+    repeat = _claim("c-a", "transport|p|ever", S.SUBMITTED, "2025-06-02T09:00:00", "site")
+    other = _claim("c-c", "transport|q|ever")
+    found = find_limit_violations([repeat, other, first])
+    assert [(v.first.id, v.repeat.id) for v in found] == [("c-b", "c-a")]
+    assert "c-b" in found[0].message and "c-a" in found[0].message
+
+
+@pytest.mark.parametrize("state", [S.REJECTED, S.REVERSED])
+def test_guard_ignores_dead_claims(state: S) -> None:
+    claims = [_claim("c1", "k", state), _claim("c2", "k", S.DRAFT, "2025-07-01T00:00:00")]
+    assert find_limit_violations(claims) == []
+    check_new_claim("k", "测试补贴", claims[:1])
+
+
+def test_guard_ignores_deleted_claims() -> None:
+    gone = _claim("c1", "k").model_copy(update={"deleted": True})
+    assert find_limit_violations([gone, _claim("c2", "k")]) == []
+
+
+def test_guard_refuses_new_claim_naming_first() -> None:
+    with pytest.raises(LimitExceeded) as caught:
+        check_new_claim("k", "一次性交通补助", [_claim("c1", "k", S.PAID)])
+    assert caught.value.first.id == "c1"
+    assert "首次申领编号 c1" in str(caught.value)
+
+
+def test_guard_periods_are_separate_keys() -> None:
+    claims = [
+        _claim("c1", "t|p|year:2025"),
+        _claim("c2", "t|p|year:2026"),
+        _claim("c3", "a|p|event:s1"),
+        _claim("c4", "a|p|event:s2"),
+    ]
+    assert find_limit_violations(claims) == []
+
+
+# -- the state machine ------------------------------------------------------------------------------
+
+LEGAL = [(a, b) for a, targets in TRANSITIONS.items() for b in targets]
+ILLEGAL = [(a, b) for a in S for b in S if b not in TRANSITIONS[a]]
+
+
+@pytest.mark.parametrize(
+    ("start", "target"), ILLEGAL, ids=[f"{a.value}→{b.value}" for a, b in ILLEGAL]
+)
+def test_illegal_transitions_refused(start: S, target: S) -> None:
+    claim = Claim(
+        id="c", person_id="p", rule_id="r", state=start, evidence='{"身份证复印件": true}'
+    )
+    with pytest.raises(TransitionRefused) as caught:
+        check_transition(claim, target, "理由")
+    assert f"不能变为“{target.value}”" in str(caught.value)
+
+
+@pytest.mark.parametrize(("start", "target"), LEGAL, ids=[f"{a.value}→{b.value}" for a, b in LEGAL])
+def test_legal_transitions_allowed_with_reason(start: S, target: S) -> None:
+    claim = Claim(
+        id="c", person_id="p", rule_id="r", state=start, evidence='{"身份证复印件": true}'
+    )
+    check_transition(claim, target, "理由")
+
+
+@pytest.mark.parametrize("target", [S.REJECTED, S.REVERSED])
+def test_reject_and_reverse_need_a_reason(target: S) -> None:
+    start = S.SUBMITTED if target is S.REJECTED else S.PAID
+    claim = Claim(id="c", person_id="p", rule_id="r", state=start)
+    with pytest.raises(TransitionRefused, match="必须填写原因"):
+        check_transition(claim, target, "  ")
+
+
+def test_states_parse_from_chinese_and_english() -> None:
+    assert parse_state("已提交") is S.SUBMITTED
+    assert parse_state("approved") is S.COUNTY_APPROVED
+    assert parse_state("Paid") is S.PAID
+
+
+# -- the service on a real ledger --------------------------------------------------------------------
+
+
+@pytest.fixture
+def service(repo: Repository, policy: Policy) -> tuple[ClaimService, dict[str, str]]:
+    ids = populate(repo)
+    return ClaimService(repo.ledger, policy), ids
+
+
+def test_claim_lifecycle_logged_with_author(service: tuple[ClaimService, dict[str, str]]) -> None:
+    svc, ids = service
+    claim = svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
+    assert claim.state == S.DRAFT and claim.amount == 500
+    assert claim.funding_source == "衔接推进乡村振兴补助资金"
+    assert claim.id_number == ids["worker"] and claim.township_code == "520502001"
+    assert json.loads(claim.facts)["spell"]["employer"] == "某电子厂"
+    with pytest.raises(TransitionRefused, match="缺少材料"):
+        svc.advance(claim.id, S.SUBMITTED)
+    svc.collect_evidence(claim.id, ["身份证复印件", "3个月工资银行流水"])
+    claim = svc.advance(claim.id, S.SUBMITTED, "务工证明待用人单位盖章后补交")
+    assert claim.missing_evidence_reason == "务工证明待用人单位盖章后补交"
+    for step in (S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED, S.COUNTY_APPROVED):
+        claim = svc.advance(claim.id, step)
+    with pytest.raises(TransitionRefused, match="不能再修改"):
+        svc.collect_evidence(claim.id, ["社会保障卡账户"])
+    claim = svc.advance(claim.id, S.PAID)
+    events = svc.store.events(claim.id)
+    assert [e.to_state for e in events if e.from_state != e.to_state] == [
+        "草稿",
+        "已提交",
+        "村审核",
+        "乡镇审核",
+        "县审批",
+        "已发放",
+    ]
+    assert all(e.created_by == "测试员" and e.created_device for e in events)
+
+
+def test_repeat_claim_refused_naming_the_first(
+    service: tuple[ClaimService, dict[str, str]],
+) -> None:
+    svc, ids = service
+    first = svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
+    with pytest.raises(LimitExceeded) as caught:
+        svc.create(ids["worker"], "transport_cross_province_lifted", on=D(2025, 7, 1))
+    assert caught.value.first.id == first.id
+    assert first.id in str(caught.value)
+
+
+def test_reversal_frees_the_limit(service: tuple[ClaimService, dict[str, str]]) -> None:
+    svc, ids = service
+    claim = svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
+    svc.set_missing_reason(claim.id, "材料在村委")
+    for step in (S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED, S.COUNTY_APPROVED):
+        svc.advance(claim.id, step)
+    reversed_ = svc.advance(claim.id, S.REVERSED, "务工地点登记错误")
+    assert reversed_.reason == "务工地点登记错误"
+    again = svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
+    assert again.id != claim.id
+
+
+def test_not_yet_eligible_refused_with_reason(service: tuple[ClaimService, dict[str, str]]) -> None:
+    svc, ids = service
+    with pytest.raises(ClaimRefused, match="2025-06-05 起可申请"):
+        svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 4))
+
+
+def test_batch_groups_claims(service: tuple[ClaimService, dict[str, str]]) -> None:
+    svc, ids = service
+    claim = svc.create(
+        ids["worker"],
+        "tracking_service_agency",
+        on=D(2025, 6, 5),
+        evidence_collected=[
+            "被输出人员身份证复印件",
+            "劳动合同（1年以上）",
+            "社会保险缴费记录（3个月以上）",
+            "机构营业执照或登记证明",
+            "机构银行账户",
+        ],
+    )
+    svc.advance(claim.id, S.SUBMITTED)
+    batch, members = svc.create_batch("tracking_service_agency", area_prefix="520502001")
+    assert [c.id for c in members] == [claim.id]
+    assert batch.funding_source == "就业补助资金" and members[0].payee_name == "某劳务公司"
+    with pytest.raises(Exception, match="没有可编入批次的申领"):
+        svc.create_batch("tracking_service_agency")

@@ -1,0 +1,146 @@
+"""Policy packs: broken packs refused with file, line and problem; county packs override."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.policy.eligibility import Status, evaluate_rule
+from fieldapp.policy.pack import PackError, parse_pack_text
+from fieldapp.policy.registry import PolicyRegistry, base_dir
+from tests.policy.helpers import LIFTED, D, person, spell
+
+COUNTY = """
+[pack]
+id = "qixingguan-2026"
+version = "2026.1"
+title = "七星关区就业帮扶补充政策"
+extends = "guizhou-2023"
+region = "520502"
+
+[lines]
+welfare_post_income_line = 650
+
+[[overrides]]
+rule = "transport_cross_province_lifted"
+valid_to = 2026-12-31
+amount = { kind = "fixed", value = 300 }
+
+[[overrides]]
+rule = "new_form_accident_insurance"
+enabled = true
+"""
+
+
+def _registry(tmp_path: Path) -> PolicyRegistry:
+    local = tmp_path / "local"
+    local.mkdir()
+    return PolicyRegistry(base=base_dir(), local=local)
+
+
+def test_local_pack_overrides_amount_and_extends_period(tmp_path: Path) -> None:
+    registry = _registry(tmp_path)
+    before = registry.load()
+    (registry.local / "county.toml").write_text(COUNTY, encoding="utf-8")
+    after = registry.reload()
+    facts = person(categories=LIFTED, spells=(spell(D(2026, 3, 1)),))
+    old = evaluate_rule(before.rule("transport_cross_province_lifted"), facts, D(2026, 6, 1))
+    new = evaluate_rule(after.rule("transport_cross_province_lifted"), facts, D(2026, 6, 1))
+    assert old.status is Status.NOT_ELIGIBLE
+    assert new.status is Status.ELIGIBLE and new.amount == 300
+    assert after.line("welfare_post_income_line", 0) == 650
+    assert "new_form_accident_insurance" in {r.id for r in after.active_rules}
+    assert after.version == "guizhou-2023@2023.1+qixingguan-2026@2026.1"
+
+
+def test_broken_pack_refused_previous_stays_in_force(tmp_path: Path) -> None:
+    registry = _registry(tmp_path)
+    path = registry.local / "county.toml"
+    path.write_text(COUNTY, encoding="utf-8")
+    good = registry.load()
+    broken = COUNTY.replace("value = 300 }", 'value = "三百" }')
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        registry.reload()
+    line = broken.splitlines().index('amount = { kind = "fixed", value = "三百" }') + 1
+    assert caught.value.file == "county.toml"
+    assert caught.value.line == line
+    assert f"county.toml 第 {line} 行" in str(caught.value)
+    assert registry.current is good
+    # A fresh start (next program run) falls back to the last good copy and warns.
+    fresh = PolicyRegistry(base=registry.base, local=registry.local)
+    policy = fresh.load()
+    assert policy.rule("transport_cross_province_lifted").amount.figure() == 300
+    assert any("仍使用上次可用的版本" in w for w in fresh.warnings)
+
+
+def test_install_refuses_broken_pack_and_keeps_policy(tmp_path: Path) -> None:
+    registry = _registry(tmp_path)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        COUNTY.replace('rule = "new_form_accident_insurance"', 'rule = "no_such_rule"'), "utf-8"
+    )
+    with pytest.raises(PackError, match="要修改的规则 no_such_rule 不存在"):
+        registry.install(bad)
+    assert not (registry.local / "bad.toml").exists()
+    assert registry.load().rule("transport_cross_province_lifted").amount.figure() == 500
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ('[pack]\nid = "x"\nversion = "1"\ntitle = "t"\n[lines\n', 5, "TOML 语法错误"),
+        (
+            '[pack]\nid = "x"\nversion = "1"\ntitle = "t"\n[lines]\nwelfare_post_income_line = -5\n',
+            6,
+            "数值太小",
+        ),
+        ('[pack]\nid = "x"\nversion = "1"\ntitle = "t"\nnonsense = 1\n', 5, "不认识的字段"),
+        ('[pack]\nid = "x"\nversion = "1"\n', 1, "缺少必填项"),
+    ],
+    ids=["syntax", "negative_line", "unknown_field", "missing_title"],
+)
+def test_broken_pack_names_line_and_problem(text: str, line: int, words: str) -> None:
+    with pytest.raises(PackError) as caught:
+        parse_pack_text(text, "bad.toml")
+    assert caught.value.line == line
+    assert words in str(caught.value)
+
+
+def test_error_inside_second_rule_points_at_its_line() -> None:
+    seeds = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
+    broken = seeds.replace(
+        'categories_any = ["脱贫人口", "防返贫监测对象"]\nplace_scopes = ["跨省"]',
+        'categories_any = ["贫困户"]\nplace_scopes = ["跨省"]',
+        1,
+    )
+    assert broken != seeds
+    with pytest.raises(PackError) as caught:
+        parse_pack_text(broken, "guizhou_2023.toml")
+    assert broken.splitlines()[caught.value.line - 1].startswith('categories_any = ["贫困户"]')
+    assert "贫困户" in caught.value.problem
+
+
+def test_amount_rules_checked() -> None:
+    text = (
+        (base_dir() / "guizhou_2023.toml")
+        .read_text(encoding="utf-8")
+        .replace(
+            'amount = { kind = "fixed", value = 100 }',
+            'amount = { kind = "capped", max = 100, default = 200 }',
+        )
+    )
+    with pytest.raises(PackError, match="默认金额 200 超过最高限额 100"):
+        parse_pack_text(text, "p.toml")
+
+
+def test_new_rule_may_not_reuse_an_id(tmp_path: Path) -> None:
+    registry = _registry(tmp_path)
+    seeds = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
+    start = seeds.index('[[rules]]\nid = "training_living"')
+    end = seeds.index("# ----", start)
+    local = COUNTY.split("[[overrides]]")[0] + seeds[start:end]
+    (tmp_path / "dup.toml").write_text(local, encoding="utf-8")
+    with pytest.raises(PackError, match="已存在"):
+        registry.check(tmp_path / "dup.toml")
