@@ -6,6 +6,7 @@ import argparse
 
 from fieldapp.cli.common import fail, open_ledger, print_json
 from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.domain.labels import field_label
 from fieldapp.store.history import TABLE_LABELS, person_history
 from fieldapp.store.repository import PERSON_TABLES, Repository
 from fieldapp.store.search import PersonSearch
@@ -80,5 +81,8 @@ def cmd_person_show(args: argparse.Namespace) -> int:
             print(f"{TABLE_LABELS.get(table, table)}：{len(rows)} 条")
     for h in history:
         label = TABLE_LABELS.get(h.table, h.table)
-        print(f"{h.at}  {h.author}@{h.device_id}  {label}.{h.field}: {h.old!r} → {h.new!r}")
+        old = "（空）" if h.old in (None, "") else h.old
+        print(
+            f"{h.at}  {h.author}（设备 {h.device_id}）  {label}·{field_label(h.field)}：{old} → {h.new}"
+        )
     return 0
