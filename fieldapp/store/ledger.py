@@ -100,7 +100,10 @@ class Ledger:
             self.set_meta("hlc", self.clock.last)
             self.db.execute("COMMIT")
         except BaseException:
-            self.db.execute("ROLLBACK")
+            # SQLite may already have rolled back by itself (SQLITE_FULL, I/O errors); a second
+            # ROLLBACK would raise and hide the real error.
+            if self.db.conn.in_transaction:
+                self.db.execute("ROLLBACK")
             self.clock.wall, self.clock.counter = clock_state
             raise
         finally:
