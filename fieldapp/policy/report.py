@@ -104,11 +104,11 @@ class AreaFigures:
             "persons": self.persons,
             "households": self.households,
             "by_category": {c: dict(v) for c, v in self.by_category.items()},
-            "employed_by_place": dict(self.employed_by_place),
+            "employed_by_place": {p: self.employed_by_place.get(p, 0) for p in PLACES},
             "employed_by_form": dict(self.employed_by_form),
             "zero_employment_households": self.zero_employment_households,
-            "unemployed_by_level": dict(self.unemployed_by_level),
-            "unemployed_by_class": dict(self.unemployed_by_class),
+            "unemployed_by_level": {lv: self.unemployed_by_level.get(lv, 0) for lv in LEVELS},
+            "unemployed_by_class": {c: self.unemployed_by_class.get(c, 0) for c in CLASSES},
             "overdue_services": self.overdue_services,
             "claims": [
                 {"rule": rule, "funding_source": source} | vars(fig)

@@ -1,0 +1,238 @@
+"""The policy commands end to end on a real ledger file: JSON shapes, exit codes, xlsx output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+from tests.policy.helpers import populate
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> tuple[str, dict[str, str]]:
+    path = tmp_path / "village.db"
+    ledger = Ledger.open(path, author="村专员")
+    ids = populate(Repository(ledger))
+    ledger.close()
+    return str(path), ids
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_eligible_json_shape(db, capsys) -> None:
+    path, ids = db
+    code, out, _ = run(
+        capsys, "--db", path, "eligible", "--person", ids["worker"], "--on", "2025-06-04", "--json"
+    )
+    assert code == 0
+    items = json.loads(out)
+    assert {i["rule_id"] for i in items} >= {"transport_cross_county", "training_living"}
+    for item in items:
+        assert {"id_number", "rule_id", "status", "amount", "funding_source", "reasons"} <= set(
+            item
+        )
+        assert item["status"] in {"eligible", "not_yet", "not_eligible", "claimed"}
+        assert all({"met", "text", "clause"} <= set(r) for r in item["reasons"])
+    transport = next(i for i in items if i["rule_id"] == "transport_cross_county")
+    assert transport["status"] == "not_yet" and transport["eligible_from"] == "2025-06-05"
+    assert "稳定就业 2/3 个月，2025-06-05 起可申请" in transport["summary"]
+
+
+def test_eligible_whole_ledger_lists_only_open_results(db, capsys) -> None:
+    path, ids = db
+    code, out, _ = run(capsys, "--db", path, "eligible", "--on", "2025-11-01", "--json")
+    items = json.loads(out)
+    assert code == 0 and items
+    assert {i["status"] for i in items} <= {"eligible", "not_yet", "claimed"}
+    assert {i["id_number"] for i in items} == {ids["worker"], ids["jobless"]}
+
+
+def test_claim_create_repeat_and_advance(db, capsys) -> None:
+    path, ids = db
+    code, out, _ = run(
+        capsys,
+        "--db",
+        path,
+        "claim",
+        "create",
+        "--person",
+        ids["worker"],
+        "--rule",
+        "transport_cross_county",
+        "--on",
+        "2025-06-05",
+    )
+    assert code == 0
+    claim_id = out.strip().splitlines()[-1]
+    code, _, err = run(
+        capsys,
+        "--db",
+        path,
+        "claim",
+        "create",
+        "--person",
+        ids["worker"],
+        "--rule",
+        "transport_cross_province_lifted",
+        "--on",
+        "2025-06-05",
+    )
+    assert code != 0 and claim_id in err
+    code, _, err = run(capsys, "--db", path, "claim", "advance", claim_id, "--to", "县审批")
+    assert code != 0 and "不能变为“县审批”" in err
+    code, _, _ = run(capsys, "--db", path, "claim", "evidence", claim_id, "--all")
+    assert code == 0
+    for state in ("submitted", "村审核", "乡镇审核", "approved"):
+        assert run(capsys, "--db", path, "claim", "advance", claim_id, "--to", state)[0] == 0
+    code, out, _ = run(capsys, "--db", path, "claim", "list", "--state", "县审批", "--json")
+    listed = json.loads(out)
+    assert [c["id"] for c in listed] == [claim_id] and listed[0]["missing_evidence"] == []
+    code, out, _ = run(capsys, "--db", path, "claim", "show", claim_id, "--json")
+    assert [e["to_state"] for e in json.loads(out)["events"]][-1] == "县审批"
+    code, out, _ = run(
+        capsys,
+        "--db",
+        path,
+        "batch",
+        "create",
+        "--rule",
+        "transport_cross_county",
+        "--state",
+        "approved",
+        "--area",
+        "520502001",
+    )
+    assert code == 0
+    batch_id = out.strip().splitlines()[-1]
+    code, out, _ = run(capsys, "--db", path, "batch", "show", batch_id, "--json")
+    assert [c["id"] for c in json.loads(out)["claims"]] == [claim_id]
+    code, out, _ = run(capsys, "--db", path, "claim", "check", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_due_json(db, capsys) -> None:
+    path, ids = db
+    code, out, _ = run(
+        capsys, "--db", path, "due", "--on", "2025-10-10", "--area", "520502001901", "--json"
+    )
+    items = json.loads(out)
+    assert code == 0 and items
+    assert {i["id_number"] for i in items} == {ids["jobless"]}
+    assert {"kind", "due_date", "urgency", "clause", "progress"} <= set(items[0])
+    level = next(i for i in items if i["kind"] == "分级服务")
+    assert level["progress"] == "岗位推荐 1/3"
+
+
+def test_policy_list_and_check(db, capsys, tmp_path: Path) -> None:
+    path, _ = db
+    code, out, _ = run(capsys, "--db", path, "policy", "list", "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data["rules"]) == 17
+    assert {
+        "id",
+        "clause",
+        "valid_from",
+        "valid_to",
+        "payee",
+        "amount",
+        "limit",
+        "evidence",
+    } <= set(data["rules"][0])
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[pack]\nid = "x"\nversion = "1"\ntitle = "t"\nextends = "guizhou-2023"\n[[overrides]]\nrule = 5\n',
+        "utf-8",
+    )
+    code, _, err = run(capsys, "--db", path, "policy", "check", str(bad))
+    assert code == 2 and "bad.toml 第 7 行" in err
+
+
+def test_monthly_report_xlsx_and_json(db, capsys, tmp_path: Path) -> None:
+    path, ids = db
+    run(
+        capsys,
+        "--db",
+        path,
+        "claim",
+        "create",
+        "--person",
+        ids["jobless"],
+        "--rule",
+        "training_living",
+        "--on",
+        "2025-10-20",
+    )
+    out_file = tmp_path / "月报.xlsx"
+    code, out, _ = run(
+        capsys,
+        "--db",
+        path,
+        "report",
+        "monthly",
+        "--month",
+        "2025-10",
+        "--out",
+        str(out_file),
+        "--json",
+    )
+    assert code == 0
+    report = json.loads(out)
+    total = report["total"]
+    assert total["persons"] == 2 and total["households"] == 2
+    assert total["by_category"]["脱贫人口"]["已就业"] == 1
+    assert total["employed_by_place"]["跨省"] == 1
+    assert total["unemployed_by_level"] == {
+        "短期失业": 0,
+        "中短期失业": 1,
+        "中长期失业": 0,
+        "长期失业": 0,
+    }
+    assert total["unemployed_by_class"]["缺乏基本技能"] == 1
+    assert total["zero_employment_households"] == 1
+    assert total["claims"][0]["claimed_amount"] == 400
+    assert total["one_per_household"]["易地搬迁户"]["coverage"] == 0
+    assert len(report["areas"]) == 2
+    book = openpyxl.load_workbook(out_file)
+    assert book.sheetnames == ["汇总", "红星村", "幸福安置点"]
+    assert book["汇总"]._charts  # at least one chart
+
+
+def test_five_rosters(db, capsys, tmp_path: Path) -> None:
+    path, ids = db
+    out_file = tmp_path / "五册.xlsx"
+    code, out, _ = run(
+        capsys,
+        "--db",
+        path,
+        "rosters",
+        "--area",
+        "520502001",
+        "--out",
+        str(out_file),
+        "--on",
+        "2025-10-20",
+        "--json",
+    )
+    assert code == 0
+    counts = json.loads(out)["counts"]
+    assert counts == {
+        "劳动力名册": 2,
+        "培训名册": 1,
+        "转移就业名册": 1,
+        "自主创业名册": 0,
+        "公益性岗位名册": 0,
+    }
+    book = openpyxl.load_workbook(out_file)
+    labour = book["劳动力名册"]
+    ids_in_sheet = {labour.cell(row=r, column=3).value for r in range(3, 5)}
+    assert ids_in_sheet == {ids["worker"], ids["jobless"]}
