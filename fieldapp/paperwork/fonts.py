@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from fieldapp.paths import resource
@@ -105,9 +105,49 @@ class FontChain:
         return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in self.runs(text))
 
 
+def _utf16_hex(code: int) -> str:
+    """A code point as UTF-16BE hex, the form a ToUnicode CMap needs (surrogates above BMP)."""
+    if code <= 0xFFFF:
+        return f"{code:04X}"
+    code -= 0x10000
+    return f"{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}"
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, but correct for characters beyond the BMP.
+
+    ReportLab 4–5 writes `<2020C>` (odd-length hex) for 𠈌, so viewers and text extraction
+    lose every Extension B character; they must be written as a surrogate pair `<D840DE0C>`.
+    """
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{i:02X}> <{_utf16_hex(code)}>" for i, code in enumerate(subset)),
+        "endbfchar",
+        "endcmap",
+        "CMapName currentdict /CMap defineresource pop",
+        "end",
+        "end",
+    ]
+    return "\n".join(lines)
+
+
 @cache
 def default_chain() -> FontChain:
     """The bundled chain, registered with ReportLab once per process."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # type: ignore[assignment]
     for font in BUNDLED:
         if font.name not in pdfmetrics.getRegisteredFontNames():
             if not font.path.exists():

@@ -183,7 +183,10 @@ def new_canvas(
 ) -> tuple[Canvas, io.BytesIO]:
     """A compressed canvas writing into memory, with the document's title set."""
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1)
+    # The initial font must be ours: ReportLab otherwise lists Helvetica (never embedded) on
+    # every page even when no text uses it.
+    primary = default_chain().primary
+    canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1, initialFontName=primary)
     canvas.setTitle(title)
     canvas.setSubject(subject)
     canvas.setCreator("fieldapp 劳动力台账")

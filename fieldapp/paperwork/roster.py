@@ -79,6 +79,11 @@ class Page:
     grand: bool
 
 
+def table_top(intro_lines: int = 0) -> float:
+    """Where the table starts: below the title, the info line and any intro paragraph."""
+    return TOP - 40 - intro_lines * 13 - (6 if intro_lines else 0)
+
+
 def capacity(table_top: float) -> int:
     """Rows that fit on a page between the column header and the subtotal row."""
     return int((table_top - HEADER_H - ROW_H - TABLE_BOTTOM) // ROW_H)
@@ -226,9 +231,9 @@ def _render(
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, roster.title)
     pen = Pen(canvas)
     intro_lines = [line for text in intro for line in pen.wrap(text, WIDTH, 9.5)]
-    table_top = TOP - 40 - len(intro_lines) * 13 - (6 if intro_lines else 0)
+    top = table_top(len(intro_lines))
     sections = roster.sections()
-    pages = plan(roster, table_top)
+    pages = plan(roster, top)
     ticker = Ticker(len(pages), progress, cancelled)
     ticker.check()
     footer = Footer(f"批次 {roster.batch_id}", stamp, code)
@@ -244,7 +249,7 @@ def _render(
         pen.text(RIGHT, TOP - 32, "金额单位：元", 9.5, "right")
         for n, line in enumerate(intro_lines):
             pen.text(LEFT, TOP - 46 - n * 13, line, 9.5)
-        y = _table(pen, columns, page, rows, sections, table_top)
+        y = _table(pen, columns, page, rows, sections, top)
         spacing = WIDTH / len(bottom)
         for n, text in enumerate(bottom):
             pen.text(LEFT + n * spacing, y - 16, text, 9.5)

@@ -32,7 +32,7 @@ SUMMARY_H = 64.0
 MIN_BLOCK = 40.0
 
 #: (header, width share) — the household and visit columns span a household's member rows.
-HOUSEHOLD_COL = ("户号 / 户主", 78)
+HOUSEHOLD_COL = ("户号 / 户主", 88)
 MEMBER_COLS = (
     ("姓名", 50),
     ("性别\n年龄", 32),
@@ -40,7 +40,7 @@ MEMBER_COLS = (
     ("人员类别", 84),
     ("劳动能力", 54),
     ("本月状态", 44),
-    ("就业去向（地点、单位、形式）", 136),
+    ("就业去向（地点、单位、形式）", 128),
     ("本月服务", 118),
     ("应办事项", 118),
 )

@@ -381,10 +381,14 @@ class PaperData:
             flags = [
                 f for f, on in (("脱贫户", h["is_lifted"]), ("搬迁户", h["is_relocated"])) if on
             ]
-            labour = [
-                m for m, p in zip(rows, people, strict=True) if p["labour_ability"] in _LABOUR
+            working = [
+                (p["id"] in spell_by_person and p["id"] not in statuses) or m.status == _EMPLOYED
+                for m, p in zip(rows, people, strict=True)
+                if p["labour_ability"] in _LABOUR
             ]
-            zero = bool(labour) and not any(m.status == WorkStatus.EMPLOYED.value for m in labour)
+            # 零就业: has labour, and nobody employed this month (by status, or by a job on
+            # record where the month's status is not entered yet).
+            zero = bool(working) and not any(working)
             out.append(
                 HouseholdMonth(
                     household_no=h["household_no"] or "",
@@ -551,6 +555,7 @@ class PaperData:
 
 
 _LABOUR = frozenset(a.value for a in HAS_LABOUR)
+_EMPLOYED = WorkStatus.EMPLOYED.value
 _RELATION_ORDER = (
     "户主",
     "配偶",

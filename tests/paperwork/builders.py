@@ -56,7 +56,7 @@ def add_household(repo: Repository, i: int, members: int = 1) -> tuple[str, list
         n = i * 10 + m
         person = Person(
             household_id=household_id,
-            name=NAMES[n % len(NAMES)],
+            name=NAMES[(i + m) % len(NAMES)],
             id_number=id_for(n),
             relation="户主" if m == 0 else "配偶",
             phone=f"1380000{n:04d}",

@@ -1,0 +1,120 @@
+"""Application forms from the ledger: identity, facts, amounts, review boxes, one page per claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fieldapp.domain.errors import NotFound
+from fieldapp.paperwork.form import render_forms
+from fieldapp.paperwork.jobs import form_job, forms_job, print_to_file
+from fieldapp.paperwork.numerals import capitals
+from fieldapp.paperwork.progress import PrintCancelled
+from fieldapp.paperwork.views import FormView, PersonView
+from tests.paperwork.builders import add_claims
+from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
+
+BOUNDARY = [0, 10, 100, 105, 1000, 1005, 10005, 100000, 1000000.50]
+
+
+def test_form_from_the_ledger(ledger):
+    _batch, claims = add_claims(ledger, 2)
+    ledger.set_meta("paper.county_office", "播州区人力资源和社会保障局")
+    job = form_job(ledger, claims[0])
+    pdf = job.render()
+    (text,) = page_texts(pdf)
+    flat = "".join(text.split())  # labels wrap inside their cells
+    claim = ledger.get("claims", claims[0])
+    person = ledger.get("persons", claim["person_id"])
+    for expected in (
+        person["name"],
+        person["id_number"],
+        person["account_number"],
+        "贵州农信",
+        "脱贫人口",
+        "播州区一次性交通补助申请表",  # the county name comes from the area tree
+        "龙坑街道",
+        "大坪村",
+        "001 附件2（四）",
+        "浙江省宁波市北仑区",
+        "宁波某某电子有限公司",
+        "2026-03-01",
+        "12 个月",
+        "6 个月",
+        "¥500.00",
+        "人民币伍佰元整",
+        "身份证复印件",
+        "村（居）委会",
+        "乡镇（街道）",
+        "播州区人力资源和社会保障局",
+        "审批意见",
+        "（盖章）",
+        "申请人（签字或按手印）",
+        claims[0],
+    ):
+        assert "".join(expected.split()) in flat, expected
+    assert "第 1 页 共 1 页" in text
+    assert_fonts_embedded(pdf)
+
+
+def test_claim_id_prefix_and_unknown_claim(ledger):
+    _batch, claims = add_claims(ledger, 1)
+    assert form_job(ledger, claims[0][:13]).view.claim_id == claims[0]
+    with pytest.raises(NotFound, match="找不到申领记录"):
+        form_job(ledger, "no-such-claim")
+
+
+@pytest.mark.parametrize("amount", BOUNDARY)
+def test_boundary_amounts_in_figures_and_capitals(amount):
+    form = FormView("c1", "培训生活费补贴", PersonView("张龑", "520102198503161234"), amount)
+    text = page_texts(render_forms([form]))[0]
+    assert f"¥{amount:.2f}" in text
+    assert f"人民币{capitals(amount)}" in text
+
+
+def test_batch_forms_one_page_each_with_progress(ledger, tmp_path):
+    batch_id, claims = add_claims(ledger, 5, amounts=[500, 1000])
+    seen: list[tuple[int, int]] = []
+    job = forms_job(ledger, batch_id)
+    record = print_to_file(
+        ledger, job, tmp_path / "申请表.pdf", progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen == [(n, 5) for n in range(1, 6)]
+    texts = page_texts((tmp_path / "申请表.pdf").read_bytes())
+    assert len(texts) == record.pages == 5
+    for claim_id in claims:
+        name = ledger.get("persons", ledger.get("claims", claim_id)["person_id"])["name"]
+        (page,) = [t for t in texts if claim_id in t]  # one page per claim
+        assert name in page
+    for n, text in enumerate(texts, start=1):
+        assert f"第 {n} 页 共 5 页" in text
+        assert f"批次 {batch_id}" in text
+
+
+def test_cancel_writes_nothing(ledger, tmp_path):
+    batch_id, _claims = add_claims(ledger, 3)
+    out = tmp_path / "申请表.pdf"
+    calls = []
+    with pytest.raises(PrintCancelled, match="打印已取消"):
+        print_to_file(
+            ledger,
+            forms_job(ledger, batch_id),
+            out,
+            progress=lambda d, t: calls.append(d),
+            cancelled=lambda: len(calls) >= 2,
+        )
+    assert not out.exists()
+    assert not list(tmp_path.glob("*.part"))
+    assert ledger.db.execute("SELECT count(*) FROM print_log").fetchone()[0] == 0
+
+
+def test_printed_at_is_in_the_footer_but_not_in_the_code():
+    form = FormView("c1", "一次性交通补助", PersonView("张龑", "520102198503161234"), 500)
+    a = page_texts(render_forms([form], printed_at=dt.datetime(2026, 11, 1, 9, 30)))[0]
+    b = page_texts(render_forms([form], printed_at=dt.datetime(2026, 11, 2, 9, 30)))[0]
+    assert "打印时间 2026-11-01 09:30" in a
+    code = a.split("校验码 ")[1].split()[0]
+    assert f"校验码 {code}" in b
+    changed = FormView("c1", "一次性交通补助", PersonView("张龑", "520102198503161234"), 501)
+    assert f"校验码 {code}" not in page_texts(render_forms([changed]))[0]

@@ -1,0 +1,85 @@
+"""Public notices: masked IDs and accounts only, notice period and where objections go."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zlib
+
+from fieldapp.paperwork.jobs import notice_job, notice_period
+from fieldapp.paperwork.masking import mask_account, mask_id
+from fieldapp.paperwork.roster import render_notice
+from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.views import NoticeView
+from tests.paperwork.builders import add_claims
+from tests.paperwork.pdftext import ID_RE, assert_fonts_embedded, page_texts, reader
+from tests.paperwork.test_roster import PER_PAGE, _roster
+
+
+def test_masking():
+    assert mask_id("520102198503161234") == "520102********1234"
+    assert mask_id(mask_id("520102198503161234")) == "520102********1234"
+    assert mask_account("6230 5201 0203 0405 067") == "****5067"
+    assert mask_account("12") == "****"
+    assert mask_id("12345") == "****2345"
+
+
+def _all_bytes_text(pdf: bytes) -> str:
+    """Every stream inflated plus the raw file, for a search no extractor can miss."""
+    chunks = [pdf.decode("latin-1")]
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            chunks.append(zlib.decompress(match.group(1)).decode("latin-1"))
+        except zlib.error:
+            chunks.append(match.group(1).decode("latin-1"))
+    return "".join(chunks)
+
+
+def test_no_full_id_or_account_anywhere_in_a_notice():
+    view = _roster(PER_PAGE + 3)
+    settings = PaperSettings(
+        county_name="播州区",
+        objection_contact="龙坑街道社会事务办",
+        objection_phone="0851-27221234",
+    )
+    pdf = render_notice(NoticeView(view, dt.date(2026, 11, 24), dt.date(2026, 11, 30)), settings)
+    texts = page_texts(pdf)
+    joined = "\n".join(texts)
+    everything = joined + _all_bytes_text(pdf) + str(reader(pdf).metadata)
+    for row in view.rows:
+        assert row.id_number not in everything
+        assert row.id_number[6:14] not in joined  # no birth date either
+        assert row.account not in everything
+        assert mask_id(row.id_number) in joined
+        assert mask_account(row.account) in joined
+        assert row.name in joined
+    assert ID_RE.findall(joined) == []
+    for text in texts:
+        assert "2026年11月24日至2026年11月30日（5个工作日）" in text
+        assert "龙坑街道社会事务办" in text and "0851-27221234" in text
+    assert "播州区一次性交通补助拟享受人员公示表" in texts[0]
+    assert_fonts_embedded(pdf)
+
+
+def test_notice_period_counts_statutory_working_days():
+    settings = PaperSettings(notice_days=5)
+    # Five working days from a Monday end on Friday; a Saturday start moves to Monday.
+    start, end = notice_period(settings, dt.date(2026, 11, 23))
+    assert (start, end) == (dt.date(2026, 11, 23), dt.date(2026, 11, 27))
+    start, end = notice_period(settings, dt.date(2026, 11, 21))  # a Saturday
+    assert (start, end) == (dt.date(2026, 11, 23), dt.date(2026, 11, 27))
+    calendar_days = PaperSettings(notice_days=7, notice_working_days=False)
+    assert notice_period(calendar_days, dt.date(2026, 11, 21)) == (
+        dt.date(2026, 11, 21),
+        dt.date(2026, 11, 27),
+    )
+
+
+def test_notice_from_the_ledger_is_masked(ledger):
+    batch_id, _claims = add_claims(ledger, 4)
+    ledger.set_meta("paper.objection_contact", "大坪村村务监督委员会")
+    job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    text = "\n".join(page_texts(job.render()))
+    ids = [r[0] for r in ledger.db.execute("SELECT id_number FROM persons").fetchall()]
+    assert ids and all(i not in text and mask_id(i) in text for i in ids)
+    assert "大坪村村务监督委员会" in text

@@ -1,0 +1,161 @@
+"""Rosters: rows across page breaks, subtotals per page, totals, page numbers, funding sources."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from fieldapp.paperwork import roster as roster_mod
+from fieldapp.paperwork.numerals import capitals
+from fieldapp.paperwork.roster import capacity, paginate, render_roster, table_top
+from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.views import RosterRow, RosterView
+from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, NAMES, id_for
+from tests.paperwork.pdftext import ID_RE, assert_fonts_embedded, page_texts
+
+PER_PAGE = capacity(table_top())
+#: One section on one page: the rows plus its total row.
+ONE_PAGE = PER_PAGE - 1
+
+
+def _roster(count: int, *, funds: tuple[str, ...] = (LIFTED_FUND,)) -> RosterView:
+    rows = tuple(
+        RosterRow(
+            name=NAMES[i % len(NAMES)],
+            sex="男" if i % 2 else "女",
+            id_number=id_for(i),
+            categories="脱贫人口",
+            fact="浙江省宁波市北仑区（宁波某某电子有限公司）",
+            amount=[500, 1000.5, 100, 40][i % 4],
+            account=f"6230520102{i:09d}",
+            funding_source=funds[i % len(funds)],
+            claim_id=f"c{i}",
+        )
+        for i in range(count)
+    )
+    return RosterView("batch-1", "一次性交通补助", rows, "龙坑街道", rule_clause="001 附件2（四）")
+
+
+SUBTOTAL = re.compile(r"本页小计\s*(\d+)\s*人\s*大写：人民币(\S+?)\s+([\d.]+)")
+TOTAL = re.compile(r"合\s*计\s*(\d+)\s*人\s*大写：人民币(\S+?)\s+([\d.]+)")
+PAGE_NO = re.compile(r"第 (\d+) 页 共 (\d+) 页")
+
+
+def _check(pdf: bytes, view: RosterView) -> list[str]:
+    """Every row printed once, subtotals add up to the total, pages numbered 1..m."""
+    texts = page_texts(pdf)
+    seen: list[str] = []
+    subtotal = Decimal(0)
+    for n, text in enumerate(texts, start=1):
+        ids = ID_RE.findall(text)
+        seen += ids
+        count, words, amount = SUBTOTAL.search(text).groups()
+        assert int(count) == len(ids)
+        expected = sum(Decimal(str(r.amount)) for r in view.rows if r.id_number in ids)
+        assert Decimal(amount) == expected
+        assert words == capitals(expected)
+        subtotal += Decimal(amount)
+        assert PAGE_NO.search(text).groups() == (str(n), str(len(texts)))
+    assert sorted(seen) == sorted(r.id_number for r in view.rows)
+    total = TOTAL.search(texts[-1]).groups()
+    assert int(total[0]) == len(view.rows)
+    assert Decimal(total[2]) == subtotal == sum(Decimal(str(r.amount)) for r in view.rows)
+    assert total[1] == capitals(subtotal)
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("rows", "pages"), [(1, 1), (ONE_PAGE, 1), (ONE_PAGE + 1, 2), (PER_PAGE * 2, 3)]
+)
+def test_rows_across_page_breaks(rows, pages):
+    view = _roster(rows)
+    pdf = render_roster(view, PaperSettings(county_name="播州区"))
+    texts = _check(pdf, view)
+    assert len(texts) == pages
+    assert "播州区一次性交通补助发放花名册" in texts[0]
+    for text in texts:
+        # The header repeats on every page.
+        assert "序号" in text and "身份证号码" in text and "领取人签字" in text
+        assert "制表人" in text and "审核人" in text and "审批人" in text
+
+
+def test_a_thousand_rows():
+    view = _roster(1000)
+    pdf = render_roster(view)
+    texts = _check(pdf, view)
+    assert len(texts) == len(paginate(1000, PER_PAGE, 1))
+    assert_fonts_embedded(pdf)
+
+
+def test_names_ids_and_accounts_are_printed_in_full():
+    view = _roster(3)
+    text = page_texts(render_roster(view))[0]
+    for row in view.rows:
+        assert row.name in text and row.id_number in text and row.account in text
+
+
+def test_split_by_funding_source_with_own_numbering_and_grand_total():
+    view = _roster(ONE_PAGE + 5, funds=(LIFTED_FUND, EMPLOYMENT_FUND))
+    pdf = render_roster(view)
+    texts = page_texts(pdf)
+    by_fund: dict[str, list[str]] = {}
+    for text in texts:
+        fund = LIFTED_FUND if f"资金来源：{LIFTED_FUND}" in text else EMPLOYMENT_FUND
+        by_fund.setdefault(fund, []).append(text)
+        assert (f"资金来源：{LIFTED_FUND}" in text) != (f"资金来源：{EMPLOYMENT_FUND}" in text)
+    for fund, pages in by_fund.items():
+        rows = [r for r in view.rows if r.funding_source == fund]
+        ids = [i for t in pages for i in ID_RE.findall(t)]
+        assert sorted(ids) == sorted(r.id_number for r in rows)
+        numbers = [PAGE_NO.search(t).groups() for t in pages]
+        assert numbers == [(str(n), str(len(pages))) for n in range(1, len(pages) + 1)]
+        total = TOTAL.search(pages[-1]).groups()
+        assert Decimal(total[2]) == sum(Decimal(str(r.amount)) for r in rows)
+    grand = re.search(r"2项资金总计\s*(\d+)\s*人.*?([\d.]+)\n", texts[-1], re.S)
+    assert int(grand.group(1)) == len(view.rows)
+    assert Decimal(grand.group(2)) == sum(Decimal(str(r.amount)) for r in view.rows)
+
+
+def test_long_text_shrinks_or_wraps_but_is_never_cut():
+    long_fact = "广东省东莞市长安镇某某精密五金塑胶制品有限公司第三分厂（组织输出：播州区劳务公司）"
+    view = RosterView(
+        "b",
+        "一次性交通补助",
+        (
+            RosterRow(
+                "欧阳明月",
+                "女",
+                id_for(1),
+                "脱贫人口、易地搬迁人口、农村低保对象",
+                long_fact,
+                500,
+                "6230520102000000001",
+            ),
+        ),
+    )
+    text = page_texts(render_roster(view))[0].replace("\n", "")
+    assert long_fact in text
+
+
+def test_paginate_never_leaves_a_total_alone():
+    for count in range(1, 3 * PER_PAGE):
+        ranges = paginate(count, PER_PAGE, 1)
+        assert ranges[0][0] == 0 and ranges[-1][1] == count
+        assert all(end - start <= PER_PAGE for start, end in ranges)
+        assert ranges[-1][1] - ranges[-1][0] >= 1
+        assert ranges[-1][1] - ranges[-1][0] <= PER_PAGE - 1
+
+
+def test_progress_and_cancel():
+    from fieldapp.paperwork.progress import PrintCancelled
+
+    seen: list[tuple[int, int]] = []
+    render_roster(_roster(PER_PAGE * 2), progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+    with pytest.raises(PrintCancelled):
+        render_roster(
+            _roster(PER_PAGE * 2), progress=lambda d, t: None, cancelled=lambda: len(seen) > 0
+        )
+    assert roster_mod.PAGE_W > roster_mod.PAGE_H  # landscape
