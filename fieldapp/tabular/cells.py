@@ -23,13 +23,11 @@ class CellError(ValueError):
 
 
 def text(value: object) -> str:
-    """A cell as clean text: NFKC, trimmed; floats that are whole numbers lose their '.0'."""
+    """A cell as trimmed text, as typed (free text keeps its full-width brackets)."""
     if value is None:
         return ""
     if type(value) is str:
-        # The common case, kept fast: NFKC only matters for non-ASCII text.
-        value = value.strip()
-        return value if value.isascii() else unicodedata.normalize("NFKC", value)
+        return value.strip()
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
@@ -38,7 +36,13 @@ def text(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value).strip()
+
+
+def norm(value: object) -> str:
+    """A cell as text for matching and parsing: NFKC (full-width digits, brackets), trimmed."""
+    raw = text(value)
+    return raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
 
 
 def date(value: object, label: str) -> dt.date | None:
@@ -53,7 +57,7 @@ def date(value: object, label: str) -> dt.date | None:
         if 1 <= value < 100000:
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         value = text(value)
-    raw = text(value)
+    raw = norm(value)
     if not raw:
         return None
     match = _CN_DATE.match(raw)
@@ -78,7 +82,7 @@ def number(value: object, label: str) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         amount = float(value)
     else:
-        raw = text(value).replace(",", "").replace("，", "").removesuffix("元").strip()
+        raw = norm(value).replace(",", "").replace("，", "").removesuffix("元").strip()
         if not raw:
             return None
         if not _NUMBER.match(raw):
@@ -91,7 +95,7 @@ def number(value: object, label: str) -> float | None:
 
 def months(value: object, label: str) -> int | None:
     """A whole number of months from 12, '12个月', '1年' or '2年'."""
-    raw = text(value)
+    raw = norm(value)
     if not raw:
         return None
     years = re.match(r"^(\d+(?:\.\d+)?)年$", raw)
@@ -107,7 +111,7 @@ def year(value: object, label: str) -> int | None:
     """A four-digit year (a date cell gives its year)."""
     if isinstance(value, dt.date):
         return value.year
-    raw = text(value).removesuffix("年")
+    raw = norm(value).removesuffix("年")
     if not raw:
         return None
     if not re.match(r"^(19|20)\d\d$", raw):
@@ -117,7 +121,7 @@ def year(value: object, label: str) -> int | None:
 
 def yes_no(value: object, label: str) -> bool | None:
     """是/否 and the usual variants (有/无, Y/N, √, 1/0)."""
-    raw = text(value).upper()
+    raw = norm(value).upper()
     if not raw:
         return None
     if raw in ("是", "有", "Y", "YES", "√", "1", "TRUE"):
@@ -129,6 +133,6 @@ def yes_no(value: object, label: str) -> bool | None:
 
 def phone(value: object) -> str:
     """A phone number as digits (spaces and hyphens dropped; several kept with '、')."""
-    raw = text(value)
+    raw = norm(value)
     parts = [re.sub(r"[\s\-]", "", p) for p in re.split(r"[、,，;；/]", raw)]
     return "、".join(p for p in parts if p)

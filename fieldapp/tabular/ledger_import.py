@@ -47,7 +47,7 @@ WRITE_CHUNK = 5000
 _CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
 _CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
 _RANGE_SPLIT = re.compile(r"\s*(?:~|～|至|到|—|--)\s*")
-_LIFTED = {Category.LIFTED.value, Category.MONITORED.value}
+_LIFTED = {Category.LIFTED.value}
 _RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
 
 
@@ -136,7 +136,7 @@ def _validate(raw: str) -> idnumber.IdInfo:
 
 
 def _choice(value: object, key: str, parse: Callable[[str], Any], default: Any) -> Any:
-    raw = cells.text(value)
+    raw = cells.norm(value)
     if not raw:
         return default
     try:
@@ -156,7 +156,7 @@ def _work_status(text: str) -> WorkStatus:
 
 def parse_categories(value: object) -> list[tuple[str, str | None, str | None]]:
     """'脱贫人口（2016-12-31）、低保' → [(category, start, end)], or CellError naming the bad one."""
-    raw = cells.text(value)
+    raw = cells.norm(value)
     found: dict[str, tuple[str, str | None, str | None]] = {}
     for item in _CATEGORY_SPLIT.split(raw):
         if not item:
@@ -207,7 +207,7 @@ def _spell(record: dict[str, object], status: WorkStatus | None) -> dict[str, An
     if start > dt.date.today():
         raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
     place_name = cells.text(get("workplace"))
-    place_code = re.sub(r"\s+", "", cells.text(get("workplace_code")))
+    place_code = re.sub(r"\s+", "", cells.norm(get("workplace_code")))
     if place_code and (not place_code.isdigit() or len(place_code) not in (6, 9, 12)):
         raise CellError(f"务工地区划代码“{place_code}”应为 6、9 或 12 位数字")
     if not place_code and place_name:
@@ -261,7 +261,7 @@ def parse_row(row: int, record: dict[str, object]) -> ParsedRow:
     spell = _spell(record, status)
     if spell is not None:
         status = WorkStatus.EMPLOYED
-    hukou = re.sub(r"\s+", "", cells.text(get("hukou_code")))
+    hukou = re.sub(r"\s+", "", cells.norm(get("hukou_code")))
     if hukou and (not hukou.isdigit() or len(hukou) not in (6, 9, 12)):
         raise CellError(f"户籍地区划代码“{hukou}”应为 6、9 或 12 位数字")
     person = {
@@ -276,14 +276,14 @@ def parse_row(row: int, record: dict[str, object]) -> ParsedRow:
         "education": cells.text(get("education")),
         "graduation_year": cells.year(get("graduation_year"), _label("graduation_year")),
         "account_bank": cells.text(get("account_bank")),
-        "account_number": re.sub(r"\s+", "", cells.text(get("account_number"))),
+        "account_number": re.sub(r"\s+", "", cells.norm(get("account_number"))),
         "hukou_code": hukou,
         "notes": cells.text(get("notes")),
     }
     place = PlaceRef(
         *(cells.text(get(k)) for k in ("county", "township", "village", "group", "site")),
         building=cells.text(get("building")),
-        code=cells.text(get("area_code")),
+        code=cells.norm(get("area_code")),
     )
     household = {
         "address": cells.text(get("address")),

@@ -1,0 +1,319 @@
+"""Importing 台账 files: good rows in, each bad row reported with its row number and reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.models import CategoryMembership, EmploymentSpell, Person
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+from fieldapp.tabular.jobs import Cancelled
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+from tests.tabular.sheets import write_csv, write_xlsx
+
+HEADERS = [
+    "姓名",
+    "身份证号码",
+    "户主身份证号码",
+    "与户主关系",
+    "联系电话",
+    "人员类别",
+    "劳动能力",
+    "县（市、区）",
+    "乡镇（街道）",
+    "村（社区）",
+    "村民组",
+    "就业状态",
+    "务工地点",
+    "务工单位",
+    "务工开始日期",
+    "月收入（元）",
+]
+
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+SON = make_id("520502", "20010101", "153")
+OTHER_HEAD = make_id("520526", "19680808", "011")
+
+
+def _row(name: str, number: object, head: object, relation: str = "", **extra: object) -> list:
+    cells = {h: "" for h in HEADERS}
+    cells |= {"姓名": name, "身份证号码": number, "户主身份证号码": head, "与户主关系": relation}
+    cells |= {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    cells |= extra
+    return [cells[h] for h in HEADERS]
+
+
+def _numbers(ledger: Ledger) -> set[str]:
+    return {r[0] for r in ledger.db.execute("SELECT id_number FROM persons").fetchall()}
+
+
+def test_good_family_is_imported_with_household_categories_and_work(ledger, tmp_path):
+    rows = [
+        _row(
+            "张长英",
+            HEAD,
+            HEAD,
+            "户主",
+            **{
+                "人员类别": "脱贫人口（2016-12-31）、低保",
+                "劳动能力": "普通劳动力",
+                "村民组": "三组",
+                "联系电话": "138 0851 0001",
+            },
+        ),
+        _row("李梅", WIFE, HEAD, "配偶", **{"劳动能力": "半劳力", "人员类别": "脱贫人口"}),
+        _row(
+            "张小军",
+            SON,
+            HEAD,
+            "子女",
+            **{
+                "就业状态": "已就业",
+                "务工地点": "广东省深圳市宝安区",
+                "务工单位": "深圳立讯电子有限公司",
+                "务工开始日期": "2024-03-01",
+                "月收入（元）": "4,500",
+            },
+        ),
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", HEADERS, rows))
+    assert report.rejected == []
+    assert report.imported == 3
+    repo = Repository(ledger)
+    head = repo.person_by_id_number(HEAD)
+    assert head is not None and head.phone == "13808510001"
+    household = repo.household(head.household_id)
+    assert household.head_person_id == head.id
+    assert household.is_lifted is True
+    assert {p.id_number for p in repo.members(household.id)} == {HEAD, WIFE, SON}
+    assert repo.area_path(household.area_code) == "七星关区 碧阳街道 大坝村 三组"
+    wife = repo.person_by_id_number(WIFE)
+    assert wife.labour_ability.value == "弱劳动力或半劳动力"
+    categories = {
+        (c.category.value, c.start_date) for c in repo.person_records(CategoryMembership, head.id)
+    }
+    assert ("脱贫人口", dt.date(2016, 12, 31)) in categories
+    assert "农村低保对象" in {c[0] for c in categories}
+    son = repo.person_by_id_number(SON)
+    spells = repo.person_records(EmploymentSpell, son.id)
+    assert len(spells) == 1
+    assert spells[0].place_code == "440306" and spells[0].monthly_income == 4500
+    assert spells[0].scope(son.hukou_code).value == "跨省"
+
+
+def test_each_kind_of_bad_row_is_reported_and_nothing_of_it_written(ledger, tmp_path):
+    existing = make_id("520502", "19900101", "017")
+    Repository(ledger).add_person(Person(name="王已有", id_number=existing))
+    bad_check = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
+    bad_date = make_id("520502", "19901332", "011")
+    dup_in_file = make_id("520502", "19850101", "019")
+    rows = [
+        _row("张长英", HEAD, HEAD, "户主"),  # row 2: good
+        _row("坏校验", bad_check, HEAD, "子女"),  # row 3
+        _row("坏日期", bad_date, HEAD, "子女"),  # row 4
+        _row("短号码", "52050219900101", HEAD, "子女"),  # row 5
+        _row("数字号码", 520502199001010000.0, HEAD, "子女"),  # row 6: Excel number
+        _row("甲", dup_in_file, HEAD, "子女"),  # row 7: good
+        _row("乙", dup_in_file, HEAD, "子女"),  # row 8: duplicate of row 7
+        _row("王已有", existing, HEAD, "子女"),  # row 9: already in ledger
+        _row(
+            "类别错", make_id("520502", "19920202", "021"), HEAD, "子女", **{"人员类别": "富裕人口"}
+        ),
+        _row(
+            "日期错",
+            make_id("520502", "19920303", "023"),
+            HEAD,
+            "子女",
+            **{"就业状态": "已就业", "务工开始日期": "2024-13-45", "务工单位": "某厂"},
+        ),
+        _row("能力错", make_id("520502", "19920404", "025"), HEAD, "子女", **{"劳动能力": "很强"}),
+        _row("无户主", make_id("520502", "19920505", "027"), OTHER_HEAD, "子女"),  # row 13
+        _row(
+            "弱劳力", make_id("520502", "19920606", "029"), HEAD, "子女", **{"劳动能力": "弱劳力"}
+        ),
+    ]
+    path = write_xlsx(tmp_path / "mixed.xlsx", HEADERS, rows)
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    report = import_ledger(ledger, path)
+    reasons = {p.row: p.reason for p in report.rejected}
+    assert sorted(reasons) == [3, 4, 5, 6, 8, 9, 10, 11, 12, 13]
+    assert "校验位" in reasons[3]
+    assert "出生日期" in reasons[4]
+    assert "长度" in reasons[5] and "18" in reasons[5]
+    assert "Excel" in reasons[6] and "无法恢复" in reasons[6]
+    assert "第 7 行重复" in reasons[8]
+    assert "已在台账中" in reasons[9] and "王已有" in reasons[9]
+    assert "未知的人员类别“富裕人口”" in reasons[10]
+    assert "务工开始日期" in reasons[11] and "不是有效日期" in reasons[11]
+    assert "劳动能力“很强”" in reasons[12]
+    assert "既不在本表中，也不在台账中" in reasons[13]
+    assert report.imported == 3
+    assert _numbers(ledger) == {existing, HEAD, dup_in_file, make_id("520502", "19920606", "029")}
+    # Nothing half-written: every row and log entry belongs to an imported person or household.
+    orphans = ledger.db.execute(
+        "SELECT count(*) FROM person_categories WHERE person_id NOT IN (SELECT id FROM persons)"
+    ).fetchone()[0]
+    assert orphans == 0
+    logged_persons = ledger.db.execute(
+        "SELECT count(*) FROM changes WHERE tbl = 'persons' AND seq > 0"
+    ).fetchone()[0]
+    assert logged_persons == 4
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] > before
+
+
+def test_members_of_a_rejected_head_are_returned_with_the_head_row(ledger, tmp_path):
+    bad_head = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
+    rows = [
+        _row("户主坏", bad_head, bad_head, "户主"),
+        _row("李梅", WIFE, HEAD, "配偶"),
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "h.xlsx", HEADERS, rows))
+    assert [p.row for p in report.rejected] == [2, 3]
+    assert "户主身份证号码" in report.rejected[1].reason or "户主" in report.rejected[1].reason
+    assert _numbers(ledger) == set()
+
+
+def test_member_joins_household_of_head_already_in_ledger(ledger, tmp_path):
+    import_ledger(
+        ledger, write_xlsx(tmp_path / "1.xlsx", HEADERS, [_row("张长英", HEAD, HEAD, "户主")])
+    )
+    report = import_ledger(
+        ledger, write_xlsx(tmp_path / "2.xlsx", HEADERS, [_row("李梅", WIFE, HEAD, "配偶")])
+    )
+    assert report.rejected == [] and report.households_joined == 1
+    repo = Repository(ledger)
+    assert (
+        repo.person_by_id_number(WIFE).household_id == repo.person_by_id_number(HEAD).household_id
+    )
+
+
+def test_headers_in_any_order_with_synonyms_spaces_and_a_title_row(ledger, tmp_path):
+    headers = [
+        "务工单位",
+        " 身份证号 ",
+        "*姓名",
+        "户主身份证号",
+        "关系",
+        "类别",
+        "电话",
+        "乡镇",
+        "县区",
+        "村",
+    ]
+    rows = [
+        [
+            "",
+            HEAD,
+            "张长英",
+            HEAD,
+            "户主",
+            "易地搬迁人口",
+            "13800000000",
+            "碧阳街道",
+            "七星关区",
+            "新村",
+        ],
+        ["", WIFE, "李梅", HEAD, "妻子", "随迁人口", "", "碧阳街道", "七星关区", "新村"],
+    ]
+    path = write_xlsx(tmp_path / "shuffled.xlsx", headers, rows, title="七星关区碧阳街道劳动力台账")
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.imported == 2
+    repo = Repository(ledger)
+    wife = repo.person_by_id_number(WIFE)
+    assert wife.relation.value == "配偶"
+    assert repo.household(wife.household_id).is_relocated is True
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-8"])
+def test_csv_in_gbk_and_utf8(ledger, tmp_path, encoding):
+    rows = [
+        _row("覃乐", HEAD, HEAD, "户主", **{"人员类别": "残疾人"}),
+        _row("单长", WIFE, HEAD, "配偶"),
+    ]
+    path = write_csv(tmp_path / f"{encoding}.csv", HEADERS, rows, encoding)
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    names = {r[0] for r in ledger.db.execute("SELECT name FROM persons").fetchall()}
+    assert names == {"覃乐", "单长"}
+
+
+def test_csv_excel_number_id_is_unrecoverable(ledger, tmp_path):
+    rows = [_row("张长英", "5.20502E+17", "5.20502E+17", "户主")]
+    report = import_ledger(ledger, write_csv(tmp_path / "n.csv", HEADERS, rows, "gbk"))
+    assert len(report.rejected) == 1
+    assert report.rejected[0].row == 2 and "无法恢复" in report.rejected[0].reason
+
+
+def test_no_header_row_is_a_clear_error(ledger, tmp_path):
+    from fieldapp.domain.errors import ValidationFailed
+
+    path = write_xlsx(tmp_path / "x.xlsx", ["甲", "乙"], [["1", "2"]])
+    with pytest.raises(ValidationFailed, match="姓名"):
+        import_ledger(ledger, path)
+
+
+def test_cancelled_import_writes_nothing(ledger, tmp_path):
+    rows = [_row("张长英", HEAD, HEAD, "户主"), _row("李梅", WIFE, HEAD, "配偶")]
+    path = write_xlsx(tmp_path / "c.xlsx", HEADERS, rows)
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        import_ledger(
+            ledger, path, progress=lambda d, t: seen.append((d, t)), cancelled=lambda: len(seen) > 1
+        )
+    assert _numbers(ledger) == set()
+    assert ledger.db.execute("SELECT count(*) FROM changes WHERE tbl != 'areas'").fetchone()[0] == 0
+    assert seen and seen[0] == (0, 4)
+
+
+def test_area_code_column_takes_precedence_and_creates_the_chain(ledger, tmp_path):
+    headers = ["姓名", "身份证号码", "户主身份证号码", "区划代码", "村（社区）", "村民组"]
+    rows = [["张长英", HEAD, HEAD, "520502010007002", "红岩村", "二组"]]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "code.xlsx", headers, rows))
+    assert report.rejected == []
+    repo = Repository(ledger)
+    person = repo.person_by_id_number(HEAD)
+    assert repo.household(person.household_id).area_code == "520502010007002"
+    assert repo.area_path("520502010007002") == "七星关区 碧阳街道 红岩村 二组"
+    assert person.hukou_code == "520502"
+
+
+def test_unknown_township_is_rejected_with_its_name(ledger, tmp_path):
+    rows = [_row("张长英", HEAD, HEAD, "户主", **{"乡镇（街道）": "不存在镇"})]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "t.xlsx", HEADERS, rows))
+    assert len(report.rejected) == 1 and "不存在镇" in report.rejected[0].reason
+
+
+def test_employed_without_start_date_is_rejected(ledger, tmp_path):
+    rows = [_row("张长英", HEAD, HEAD, "户主", **{"就业状态": "已就业", "务工单位": "某厂"})]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "s.xlsx", HEADERS, rows))
+    assert "务工开始日期" in report.rejected[0].reason
+
+
+def test_unresolvable_workplace_is_kept_as_text_with_a_warning(ledger, tmp_path):
+    rows = [
+        _row(
+            "张长英",
+            HEAD,
+            HEAD,
+            "户主",
+            **{"就业状态": "已就业", "务工地点": "某工地", "务工开始日期": "2024-05"},
+        )
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "w.xlsx", HEADERS, rows))
+    assert report.rejected == []
+    assert any("某工地" in w.reason for w in report.warnings)
+    row = ledger.db.execute(
+        "SELECT place_code, place_name, start_date FROM employment_spells"
+    ).fetchone()
+    assert row == ("", "某工地", "2024-05-01")
+
+
+def test_path_object_and_str_both_accepted(ledger, tmp_path):
+    path = write_xlsx(tmp_path / "p.xlsx", HEADERS, [_row("张长英", HEAD, HEAD, "户主")])
+    assert import_ledger(ledger, str(path)).imported == 1
+    assert isinstance(path, Path)
