@@ -1,0 +1,149 @@
+"""The `print` commands end to end on a ledger file, and the synced print log."""
+
+from __future__ import annotations
+
+import json
+
+from fieldapp.cli.main import main
+from fieldapp.store.ledger import Ledger
+from tests.paperwork.builders import VILLAGE, add_claims
+from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
+
+
+def _ledger(tmp_path):
+    path = tmp_path / "ledger.db"
+    ledger = Ledger.open(path, author="张会计")
+    batch_id, claims = add_claims(ledger, 3)
+    number = ledger.get("persons", ledger.get("claims", claims[0])["person_id"])["id_number"]
+    ledger.close()
+    return path, batch_id, claims, number
+
+
+def test_every_paper_prints_and_is_logged(tmp_path, capsys):
+    db, batch_id, claims, number = _ledger(tmp_path)
+    papers = {
+        "form.pdf": ["form", "--claim", claims[0]],
+        "forms.pdf": ["forms", "--batch", batch_id],
+        "roster.pdf": ["roster", "--batch", batch_id],
+        "notice.pdf": ["notice", "--batch", batch_id, "--from", "2026-11-23"],
+        "visits.pdf": ["visits", "--area", VILLAGE, "--month", "2026-10"],
+        "cert.pdf": ["certificate", "--person", number],
+        "casual.pdf": ["certificate", "--person", number, "--casual"],
+    }
+    for name, args in papers.items():
+        out = tmp_path / name
+        assert main(["--db", str(db), "--author", "张会计", "print", *args, "--out", str(out)]) == 0
+        pdf = out.read_bytes()
+        assert page_texts(pdf)
+        assert_fonts_embedded(pdf)
+    printed = capsys.readouterr().out
+    assert printed.count("已生成") == len(papers)
+    assert len(page_texts((tmp_path / "forms.pdf").read_bytes())) == 3
+
+    assert main(["--db", str(db), "print", "log", "--batch", batch_id, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["paper"] for r in rows} == {"申请表", "花名册", "公示表"}
+    roster = next(r for r in rows if r["paper"] == "花名册")
+    assert roster["rows"] == 3 and roster["total_amount"] == 1500 and roster["pages"] == 1
+    assert roster["created_by"] == "张会计"
+    roster_text = page_texts((tmp_path / "roster.pdf").read_bytes())[0]
+    assert f"校验码 {roster['code']}" in roster_text
+
+    # A paper found later is matched by the code in its footer.
+    assert main(["--db", str(db), "print", "log", "--code", roster["code"]]) == 0
+    assert "花名册" in capsys.readouterr().out
+
+    # The log is synced: every print is in the change log like any other write.
+    ledger = Ledger.open(db)
+    logged = ledger.db.execute("SELECT count(*) FROM changes WHERE tbl = 'print_log'").fetchone()[0]
+    ledger.close()
+    assert logged == len(papers)
+
+
+def test_reprint_of_unchanged_data_has_the_same_code(tmp_path, capsys):
+    db, batch_id, _claims, _number = _ledger(tmp_path)
+    for name in ("a.pdf", "b.pdf"):
+        main(
+            ["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(tmp_path / name)]
+        )
+    codes = [line.split("校验码 ")[1] for line in capsys.readouterr().out.splitlines()]
+    assert codes[0] == codes[1]
+
+
+def test_errors_are_chinese_and_write_nothing(tmp_path, capsys):
+    db, batch_id, _claims, _number = _ledger(tmp_path)
+    out = tmp_path / "x.pdf"
+    assert main(["--db", str(db), "print", "roster", "--batch", "nope", "--out", str(out)]) == 1
+    assert "找不到批次" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "print",
+                "roster",
+                "--batch",
+                batch_id,
+                "--out",
+                str(tmp_path / "x.txt"),
+            ]
+        )
+        == 1
+    )
+    assert ".pdf" in capsys.readouterr().err
+    missing_dir = tmp_path / "nowhere" / "x.pdf"
+    assert (
+        main(["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(missing_dir)])
+        == 1
+    )
+    assert "不存在" in capsys.readouterr().err
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "print",
+                "notice",
+                "--batch",
+                batch_id,
+                "--from",
+                "23/11",
+                "--out",
+                str(out),
+            ]
+        )
+        == 1
+    )
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_settings_are_stored_and_printed(tmp_path, capsys):
+    db, batch_id, _claims, _number = _ledger(tmp_path)
+    args = ["--db", str(db), "print", "settings"]
+    assert main([*args, "--set", "county_name", "汇川区", "--set", "notice_days", "7"]) == 0
+    capsys.readouterr()
+    assert main([*args, "--json"]) == 0
+    values = json.loads(capsys.readouterr().out)
+    assert values["county_name"] == "汇川区" and values["notice_days"] == 7
+    assert main([*args, "--set", "notice_days", "很多"]) == 1
+    assert "整数" in capsys.readouterr().err
+    assert main([*args, "--set", "colour", "红"]) == 1
+    out = tmp_path / "notice.pdf"
+    main(
+        [
+            "--db",
+            str(db),
+            "print",
+            "notice",
+            "--batch",
+            batch_id,
+            "--from",
+            "2026-11-23",
+            "--out",
+            str(out),
+        ]
+    )
+    text = page_texts(out.read_bytes())[0]
+    assert "汇川区一次性交通补助拟享受人员公示表" in text
+    assert "（7个工作日）" in text

@@ -1,0 +1,149 @@
+"""Monthly visit sheets and work certificates, from a real ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from fieldapp.domain.enums import ServiceType, WorkStatus
+from fieldapp.domain.errors import FieldappError, NotFound
+from fieldapp.domain.models import EmploymentSpell, MonthlyStatus, ServiceRecord, Visit
+from fieldapp.paperwork.jobs import certificate_job, visits_job
+from fieldapp.store.repository import Repository
+from tests.paperwork.builders import VILLAGE, add_areas, add_household
+from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
+
+
+def _village(ledger, households: int = 3, members: int = 3) -> list[list[str]]:
+    repo = Repository(ledger)
+    people = []
+    with ledger.transaction():
+        add_areas(repo)
+        for i in range(households):
+            household_id, ids = add_household(repo, i, members)
+            people.append(ids)
+            if i == 0:
+                repo.set_monthly_status(
+                    MonthlyStatus(person_id=ids[0], month="2026-10", status=WorkStatus.EMPLOYED)
+                )
+                ledger.insert(
+                    "employment_spells",
+                    EmploymentSpell(
+                        person_id=ids[0],
+                        start_date=dt.date(2026, 3, 1),
+                        place_name="浙江省宁波市北仑区",
+                        employer="宁波某某电子有限公司",
+                    ).fields(),
+                )
+                ledger.insert(
+                    "services",
+                    ServiceRecord(
+                        person_id=ids[1],
+                        service_date=dt.date(2026, 10, 12),
+                        service_type=ServiceType.JOB_RECOMMENDATION,
+                    ).fields(),
+                )
+                ledger.insert(
+                    "visits",
+                    Visit(
+                        household_id=household_id,
+                        visit_date=dt.date(2026, 10, 5),
+                        visitor="罗志强",
+                        outcome="需推荐岗位",
+                    ).fields(),
+                )
+            else:
+                for pid in ids:
+                    repo.set_monthly_status(
+                        MonthlyStatus(
+                            person_id=pid, month="2026-10", status=WorkStatus.NOT_EMPLOYED
+                        )
+                    )
+    return people
+
+
+def test_visit_sheet_shows_status_services_visits_and_due(ledger):
+    people = _village(ledger)
+    due = {people[1][0]: ["失业登记（10月20日前，已逾期）"]}
+    job = visits_job(ledger, VILLAGE, "2026-10", due=lambda pid: due.get(pid, []))
+    pdf = job.render()
+    text = "\n".join(page_texts(pdf))
+    flat = "".join(text.split())
+    assert "大坪村2026年10月就业帮扶台账月报" in flat
+    for expected in (
+        "H00000",
+        "H00001",
+        "已就业",
+        "未就业",
+        "宁波某某电子有限公司",
+        "10-12岗位推荐",
+    ):
+        assert expected in flat, expected
+    assert "10-05罗志强需推荐岗位" in flat
+    assert "失业登记（10月20日前，已逾期）" in flat
+    # Households 1 and 2 have nobody at work this month: zero-employment, named in the summary.
+    assert flat.count("零就业家庭") >= 3
+    assert re.search(r"共3户9人", flat)
+    assert_fonts_embedded(pdf)
+
+
+def test_households_are_never_split_across_pages(ledger):
+    _village(ledger, households=24, members=3)
+    texts = page_texts(visits_job(ledger, VILLAGE, "2026-10", due=lambda pid: []).render())
+    assert len(texts) > 1
+    seen: dict[str, int] = {}
+    for n, text in enumerate(texts):
+        for number in set(re.findall(r"H\d{5}", text)):
+            assert number not in seen, f"{number} on pages {seen[number]} and {n}"
+            seen[number] = n
+    assert len(seen) == 24
+    for n, text in enumerate(texts, start=1):
+        assert f"第 {n} 页 共 {len(texts)} 页" in text
+
+
+def test_visit_sheet_refuses_bad_input(ledger):
+    _village(ledger, households=1)
+    with pytest.raises(FieldappError, match="YYYY-MM"):
+        visits_job(ledger, VILLAGE, "2026-13")
+    with pytest.raises(NotFound, match="999999999999"):
+        visits_job(ledger, "999999999999", "2026-10", due=lambda pid: [])
+
+
+def test_visit_sheet_with_the_policy_due_list(ledger):
+    _village(ledger, households=1)
+    job = visits_job(ledger, VILLAGE, "2026-10")
+    assert page_texts(job.render())
+
+
+def test_certificates_stable_and_casual(ledger):
+    people = _village(ledger, households=1)
+    number = ledger.get("persons", people[0][0])["id_number"]
+    stable = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    for expected in (
+        "务工证明",
+        number,
+        "宁波某某电子有限公司",
+        "浙江省宁波市北仑区",
+        "2026-03-01",
+        "用工单位（盖章）",
+        "劳动合同期限",
+        "缴纳社会保险",
+    ):
+        assert expected in stable, expected
+    assert "临时务工" not in stable
+    casual = "".join(
+        "\n".join(page_texts(certificate_job(ledger, number, casual=True).render())).split()
+    )
+    for expected in (
+        "务工证明（临时务工）",
+        number,
+        "累计务工天数",
+        "日工资",
+        "用工方（签字或盖章）",
+        "核实意见",
+    ):
+        assert expected in casual, expected
+    with pytest.raises(NotFound, match="没有身份证号"):
+        certificate_job(ledger, "520321199001011234")
