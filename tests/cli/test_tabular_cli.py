@@ -1,0 +1,106 @@
+"""`fieldapp template / import / export / demo`: exit codes, printed reports, --json shapes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fieldapp.cli.main import main
+from tests.conftest import make_id
+from tests.tabular.sheets import write_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+HEADERS = [
+    "姓名",
+    "身份证号码",
+    "户主身份证号码",
+    "与户主关系",
+    "县（市、区）",
+    "乡镇（街道）",
+    "村（社区）",
+]
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+
+
+def _row(name: str, number: str, head: str, relation: str) -> list[str]:
+    return [name, number, head, relation, "七星关区", "碧阳街道", "大坝村"]
+
+
+def test_template_command_writes_the_file(tmp_path, capsys):
+    out = tmp_path / "模板.xlsx"
+    assert main(["--db", str(tmp_path / "l.db"), "template", "--out", str(out)]) == 0
+    assert out.exists() and "已生成导入模板" in capsys.readouterr().out
+
+
+def test_import_all_good_exits_0(tmp_path, capsys):
+    path = write_xlsx(
+        tmp_path / "good.xlsx",
+        HEADERS,
+        [_row("张三", HEAD, HEAD, "户主"), _row("李四", WIFE, HEAD, "配偶")],
+    )
+    assert main(["--db", str(tmp_path / "l.db"), "import", str(path)]) == 0
+    assert "已导入 2 人" in capsys.readouterr().out
+
+
+def test_import_with_rejected_rows_exits_1_and_reports_rows(tmp_path, capsys):
+    bad = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
+    path = write_xlsx(
+        tmp_path / "mixed.xlsx",
+        HEADERS,
+        [_row("张三", HEAD, HEAD, "户主"), _row("坏", bad, HEAD, "子女")],
+    )
+    assert main(["--db", str(tmp_path / "l.db"), "import", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "已导入 1 人" in out and "第 3 行：" in out and "校验位" in out
+
+
+def test_import_json_shape(tmp_path, capsys):
+    bad = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
+    path = write_xlsx(
+        tmp_path / "mixed.xlsx",
+        HEADERS,
+        [_row("张三", HEAD, HEAD, "户主"), _row("坏", bad, HEAD, "子女")],
+    )
+    assert main(["--db", str(tmp_path / "l.db"), "import", str(path), "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["imported"] == 1
+    assert data["rejected"] == [{"row": 3, "reason": data["rejected"][0]["reason"]}]
+    assert "校验位" in data["rejected"][0]["reason"]
+
+
+def test_import_missing_file_is_a_chinese_error(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "l.db"), "import", str(tmp_path / "无.xlsx")]) == 1
+    assert "找不到文件" in capsys.readouterr().err
+
+
+def test_demo_export_import_as_subprocesses(tmp_path):
+    env = os.environ | {"PYTHONPATH": str(ROOT), "FIELDAPP_HOME": str(tmp_path / "home")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "fieldapp.cli.main", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+        )
+
+    demo = run("--db", "a.db", "demo", "--persons", "80", "--seed", "3", "--json")
+    assert demo.returncode == 0, demo.stderr
+    assert json.loads(demo.stdout)["persons"] == 80
+    export = run("--db", "a.db", "export", "台账.xlsx")
+    assert export.returncode == 0, export.stderr
+    assert "已导出 80 人" in export.stdout
+    again = run("--db", "b.db", "import", "台账.xlsx", "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["imported"] == 80
+    twice = run("--db", "b.db", "import", "台账.xlsx", "--json")
+    assert twice.returncode == 1
+    report = json.loads(twice.stdout)
+    assert report["imported"] == 0 and len(report["rejected"]) == 80
