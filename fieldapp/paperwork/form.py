@@ -147,7 +147,7 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         payee = [
             Cell(LABEL_W, "开户银行", True),
             Cell(value_w, p.account_bank),
-            Cell(LABEL_W, "社保卡（银行）账号", True),
+            Cell(LABEL_W, "社保卡账号", True),
             Cell(WIDTH - 2 * LABEL_W - value_w, p.account_number),
         ]
     else:

@@ -103,9 +103,13 @@ class PaperData:
     def _ancestor(self, code: str, kind: AreaKind) -> dict[str, Any] | None:
         return next((a for a in self._lineage(code) if a["kind"] == kind.value), None)
 
-    def area_path(self, code: str | None) -> str:
-        """'草海镇 某村 一组' (county left out: it heads every paper)."""
-        names = [a["name"] for a in reversed(self._lineage(code)) if a["kind"] != AreaKind.COUNTY]
+    def area_path(self, code: str | None, *, county: bool = False) -> str:
+        """'草海镇 某村 一组'; with `county`, the county first (for addresses on forms)."""
+        names = [
+            a["name"]
+            for a in reversed(self._lineage(code))
+            if county or a["kind"] != AreaKind.COUNTY
+        ]
         return " ".join(n for n in names if n)
 
     def area_name(self, code: str) -> str:
@@ -157,7 +161,12 @@ class PaperData:
         address = ""
         if household:
             address = " ".join(
-                x for x in (self.area_path(household["area_code"]), household.get("address")) if x
+                x
+                for x in (
+                    self.area_path(household["area_code"], county=True),
+                    household.get("address"),
+                )
+                if x
             )
         day = on or dt.date.today()
         return PersonView(
