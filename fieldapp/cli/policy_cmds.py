@@ -165,9 +165,9 @@ def cmd_eligible(args: argparse.Namespace) -> int:
     if args.person:
         results = service.for_person(args.person, on)
     else:
-        results = service.for_all(on, area_prefix=args.area)
-        if not args.all:
-            results = [r for r in results if r.status is not Status.NOT_ELIGIBLE]
+        results = service.for_all(
+            on, area_prefix=args.area, include_not_eligible=args.all, explained=True
+        )
     if args.rule:
         results = [r for r in results if r.rule_id == args.rule]
     if args.json:

@@ -129,9 +129,13 @@ class _Outcome:
     """A check's verdict; `ready_on` is set when it is only a matter of time."""
 
     met: bool
-    text: str
+    text: str | Callable[[], str]
     ready_on: dt.date | None = None
     hard: bool = True
+
+    def words(self) -> str:
+        """The explanation (built only when asked: the bulk path never needs it)."""
+        return self.text() if callable(self.text) else self.text
 
 
 Check = Callable[[_Ctx], _Outcome]
@@ -151,8 +155,8 @@ def _checks(rule: Rule) -> list[Check]:
         def categories_any(ctx: _Ctx) -> _Outcome:
             held = wanted & ctx.categories
             if held:
-                return _Outcome(True, f"{ctx.event_date} 属于{_join(sorted(held))}")
-            return _Outcome(False, f"{ctx.event_date} 不属于{_join(c.categories_any)}")
+                return _Outcome(True, lambda: f"{ctx.event_date} 属于{_join(sorted(held))}")
+            return _Outcome(False, lambda: f"{ctx.event_date} 不属于{_join(c.categories_any)}")
 
         checks.append(categories_any)
     if c.categories_none:
@@ -162,9 +166,9 @@ def _checks(rule: Rule) -> list[Check]:
             held = unwanted & ctx.categories
             if held:
                 return _Outcome(
-                    False, f"{ctx.event_date} 属于{_join(sorted(held))}，应按专门政策办理"
+                    False, lambda: f"{ctx.event_date} 属于{_join(sorted(held))}，应按专门政策办理"
                 )
-            return _Outcome(True, f"{ctx.event_date} 不属于{_join(c.categories_none)}")
+            return _Outcome(True, lambda: f"{ctx.event_date} 不属于{_join(c.categories_none)}")
 
         checks.append(categories_none)
     if c.forms:
@@ -173,8 +177,8 @@ def _checks(rule: Rule) -> list[Check]:
         def form(ctx: _Ctx) -> _Outcome:
             got = ctx.spell.form if ctx.spell else ""
             if got in forms:
-                return _Outcome(True, f"就业形式为{got}")
-            return _Outcome(False, f"就业形式为{got or '未登记'}，要求{_join(c.forms)}")
+                return _Outcome(True, lambda: f"就业形式为{got}")
+            return _Outcome(False, lambda: f"就业形式为{got or '未登记'}，要求{_join(c.forms)}")
 
         checks.append(form)
     if c.place_scopes:
@@ -183,12 +187,12 @@ def _checks(rule: Rule) -> list[Check]:
         def place(ctx: _Ctx) -> _Outcome:
             spell = ctx.spell
             if spell is None or not spell.place_code:
-                return _Outcome(False, f"务工地点未登记，要求{_join(c.place_scopes)}")
+                return _Outcome(False, lambda: f"务工地点未登记，要求{_join(c.place_scopes)}")
             got = str(place_scope(ctx.facts.home_code, spell.place_code))
             where = spell.place_name or spell.place_code
             if got in scopes:
-                return _Outcome(True, f"务工地点{where}，属{got}")
-            return _Outcome(False, f"务工地点{where}，属{got}，要求{_join(c.place_scopes)}")
+                return _Outcome(True, lambda: f"务工地点{where}，属{got}")
+            return _Outcome(False, lambda: f"务工地点{where}，属{got}，要求{_join(c.place_scopes)}")
 
         checks.append(place)
     if c.organized_export is not None:
@@ -198,9 +202,12 @@ def _checks(rule: Rule) -> list[Check]:
             got = bool(spell and spell.organized_export)
             if got == c.organized_export:
                 who = f"（{spell.export_agency}）" if spell and spell.export_agency else ""
-                return _Outcome(True, "通过有组织劳务输出就业" + who if got else "非有组织劳务输出")
+                return _Outcome(
+                    True, lambda: "通过有组织劳务输出就业" + who if got else "非有组织劳务输出"
+                )
             return _Outcome(
-                False, "不是通过有组织劳务输出就业" if c.organized_export else "属有组织劳务输出"
+                False,
+                lambda: "不是通过有组织劳务输出就业" if c.organized_export else "属有组织劳务输出",
             )
 
         checks.append(organized)
@@ -222,8 +229,8 @@ def _checks(rule: Rule) -> list[Check]:
         def insurance(ctx: _Ctx) -> _Outcome:
             got = ctx.spell.insurance_months if ctx.spell else None
             if got is None:
-                return _Outcome(False, f"社会保险缴费月数未登记（要求≥{need}个月）")
-            return _Outcome(got >= need, f"缴纳社会保险{got}个月（要求≥{need}个月）")
+                return _Outcome(False, lambda: f"社会保险缴费月数未登记（要求≥{need}个月）")
+            return _Outcome(got >= need, lambda: f"缴纳社会保险{got}个月（要求≥{need}个月）")
 
         checks.append(insurance)
     if c.age_at_event_min is not None or c.age_at_event_max is not None:
@@ -233,7 +240,7 @@ def _checks(rule: Rule) -> list[Check]:
             years = ctx.facts.age_on(ctx.event_date)
             span = f"{low if low is not None else 0}—{high if high is not None else '不限'}岁"
             ok = (low is None or years >= low) and (high is None or years <= high)
-            return _Outcome(ok, f"{ctx.event_date} 时年龄{years}岁（要求{span}）")
+            return _Outcome(ok, lambda: f"{ctx.event_date} 时年龄{years}岁（要求{span}）")
 
         checks.append(age)
     if c.graduation_within_years is not None:
@@ -242,10 +249,10 @@ def _checks(rule: Rule) -> list[Check]:
         def graduation(ctx: _Ctx) -> _Outcome:
             grad = ctx.facts.graduation_year
             if grad is None:
-                return _Outcome(False, "未登记毕业年份")
+                return _Outcome(False, lambda: "未登记毕业年份")
             gap = ctx.event_date.year - grad
             if gap < 0:
-                return _Outcome(False, f"{grad}年毕业，事件发生时尚未毕业")
+                return _Outcome(False, lambda: f"{grad}年毕业，事件发生时尚未毕业")
             text = f"{grad}年毕业，事件年份离校{gap}年（要求毕业年度或离校{years}年内）"
             return _Outcome(gap <= years, text)
 
@@ -262,8 +269,10 @@ def _checks(rule: Rule) -> list[Check]:
                 if s.form == "自主创业" and s.start < start and s is not ctx.spell
             ]
             if earlier:
-                return _Outcome(not c.first_business, f"此前已有创业记录（{earlier[0].start} 起）")
-            return _Outcome(bool(c.first_business), "首次创业")
+                return _Outcome(
+                    not c.first_business, lambda: f"此前已有创业记录（{earlier[0].start} 起）"
+                )
+            return _Outcome(bool(c.first_business), lambda: "首次创业")
 
         checks.append(first_business)
     if c.training_days_min is not None:
@@ -283,7 +292,7 @@ def _first_export(wanted: bool) -> Check:
     def first_export(ctx: _Ctx) -> _Outcome:
         spell = ctx.spell
         if spell is None:
-            return _Outcome(False, "没有就业记录")
+            return _Outcome(False, lambda: "没有就业记录")
         if spell.is_first_export is not None:
             first = spell.is_first_export
             earlier = None
@@ -315,9 +324,9 @@ def _contract(low: int | None, high: int | None) -> Check:
             x for x in (f"≥{low}个月" if low else "", f"≤{high}个月" if high else "") if x
         )
         if got is None:
-            return _Outcome(False, f"劳动合同（协议）期限未登记（要求{want}）")
+            return _Outcome(False, lambda: f"劳动合同（协议）期限未登记（要求{want}）")
         ok = (low is None or got >= low) and (high is None or got <= high)
-        return _Outcome(ok, f"劳动合同（协议）期限{got}个月（要求{want}）")
+        return _Outcome(ok, lambda: f"劳动合同（协议）期限{got}个月（要求{want}）")
 
     return contract
 
@@ -333,12 +342,14 @@ def _registered(months: int | None) -> Check:
             r for r in regs if r.ended_date is None or r.ended_date >= day - dt.timedelta(days=1)
         ]
         if not open_regs:
-            return _Outcome(False, f"{day} 前未登记失业")
+            return _Outcome(False, lambda: f"{day} 前未登记失业")
         start = min(r.registered_date for r in open_regs if r.registered_date)
         got = whole_months_between(start, day)
         if months is None:
-            return _Outcome(True, f"{start} 起登记失业")
-        return _Outcome(got >= months, f"入职前登记失业{got}个月（{start} 起，要求≥{months}个月）")
+            return _Outcome(True, lambda: f"{start} 起登记失业")
+        return _Outcome(
+            got >= months, lambda: f"入职前登记失业{got}个月（{start} 起，要求≥{months}个月）"
+        )
 
     return registered
 
@@ -347,19 +358,22 @@ def _stable(months: int) -> Check:
     def stable(ctx: _Ctx) -> _Outcome:
         spell = ctx.spell
         if spell is None:
-            return _Outcome(False, "没有就业记录")
+            return _Outcome(False, lambda: "没有就业记录")
         ready = add_months(spell.start, months)
         upto = min(spell.end, ctx.on) if spell.end else ctx.on
         got = whole_months_between(spell.start, upto)
         if got >= months:
-            return _Outcome(True, f"稳定就业{got}个月（{spell.start} 起，要求≥{months}个月）")
+            return _Outcome(
+                True, lambda: f"稳定就业{got}个月（{spell.start} 起，要求≥{months}个月）"
+            )
         if spell.end is not None and spell.end < ready:
             return _Outcome(
-                False, f"该段就业{spell.start} 至 {spell.end}，仅{got}个月，不足{months}个月"
+                False,
+                lambda: f"该段就业{spell.start} 至 {spell.end}，仅{got}个月，不足{months}个月",
             )
         return _Outcome(
             False,
-            f"稳定就业 {got}/{months} 个月，{ready} 起可申请",
+            lambda: f"稳定就业 {got}/{months} 个月，{ready} 起可申请",
             ready_on=ready,
             hard=False,
         )
@@ -514,7 +528,7 @@ def _evaluate_event(
     ctx = _Ctx(facts, rule, on, event_date, spell, service, categories)
     for check in checks_for(rule):
         outcome = check(ctx)
-        reasons.append(Reason(outcome.met, outcome.text, rule.clause))
+        reasons.append(Reason(outcome.met, outcome.words(), rule.clause))
         if not outcome.met:
             if outcome.hard:
                 hard_fail = True
@@ -532,6 +546,13 @@ def _evaluate_event(
     return result
 
 
+def explain(policy: Policy, result: RuleResult, facts: PersonFacts, on: dt.date) -> RuleResult:
+    """The same result with every condition explained (for results of the bulk path)."""
+    if result.reasons:
+        return result
+    return evaluate_rule(policy.rule(result.rule_id), facts, on, detail=True)
+
+
 def evaluate_person(
     policy: Policy, facts: PersonFacts, on: dt.date, *, detail: bool = True
 ) -> list[RuleResult]:
@@ -539,12 +560,159 @@ def evaluate_person(
     return [evaluate_rule(rule, facts, on, detail=detail) for rule in policy.active_rules]
 
 
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """A rule's cheapest conditions, checked inline before anything is built (bulk path)."""
+
+    rule: Rule
+    training: bool
+    valid_from: dt.date
+    valid_to: dt.date
+    forms: frozenset[str]
+    any_of: frozenset[str]
+    none_of: frozenset[str]
+    checks: tuple[Check, ...]
+
+
+def _gate(rule: Rule) -> _Gate:
+    c = rule.conditions
+    return _Gate(
+        rule,
+        rule.event is EventKind.TRAINING,
+        rule.valid_from,
+        rule.valid_to or dt.date.max,
+        frozenset(str(f) for f in c.forms),
+        frozenset(str(x) for x in c.categories_any),
+        frozenset(str(x) for x in c.categories_none),
+        tuple(checks_for(rule)),
+    )
+
+
+_TRAINING = ServiceType.TRAINING.value
+
+Event = tuple[dt.date, SpellFacts | None, ServiceFacts | None, set[str]]
+
+
+def _person_events(facts: PersonFacts, on: dt.date) -> tuple[list[Event], list[Event]]:
+    """A person's spells and trainings up to `on`, each with the categories held that day."""
+    spells = [
+        (s.start, s, None, facts.categories_on(s.start)) for s in facts.spells if s.start <= on
+    ]
+    trainings = [
+        (s.date, None, s, facts.categories_on(s.date))
+        for s in facts.services
+        if s.service_type == _TRAINING and s.date <= on
+    ]
+    return spells, trainings
+
+
+def _fast_result(
+    gate: _Gate, facts: PersonFacts, on: dt.date, events: list[Event]
+) -> RuleResult | None:
+    """Status, amount and funding of one rule without building explanations (bulk path).
+
+    Returns None when not eligible. Matches `evaluate_rule` for persons without claims (tested):
+    the best event is eligible before not-yet, then the latest.
+    """
+    best: (
+        tuple[bool, dt.date, dt.date | None, SpellFacts | None, ServiceFacts | None, set[str]]
+        | None
+    ) = None
+    forms, any_of, none_of = gate.forms, gate.any_of, gate.none_of
+    for day, spell, service, held in events:
+        if day < gate.valid_from or day > gate.valid_to:
+            continue
+        if forms and (spell is None or spell.form not in forms):
+            continue
+        if any_of and not any_of & held:
+            continue
+        if none_of and none_of & held:
+            continue
+        ctx = _Ctx(facts, gate.rule, on, day, spell, service, held)
+        ready: dt.date | None = None
+        failed = False
+        for check in gate.checks:
+            outcome = check(ctx)
+            if not outcome.met:
+                if outcome.hard:
+                    failed = True
+                    break
+                ready = outcome.ready_on if ready is None else max(ready, outcome.ready_on or ready)
+        if failed:
+            continue
+        if best is None or (ready is None, day) > (best[0], best[1]):
+            best = (ready is None, day, ready, spell, service, held)
+    if best is None:
+        return None
+    eligible, day, ready, spell, service, held = best
+    rule = gate.rule
+    event_id = spell.id if spell else service.id if service else None
+    payee_name = facts.name
+    if rule.payee == "employer":
+        payee_name = spell.employer if spell else ""
+    elif rule.payee == "agency":
+        payee_name = spell.export_agency if spell else ""
+    return RuleResult(
+        facts.person_id,
+        facts.id_number,
+        facts.name,
+        rule.id,
+        rule.title,
+        rule.clause,
+        Status.ELIGIBLE if eligible else Status.NOT_YET,
+        amount=rule.amount.figure(service.training_days if service else None),
+        funding_source=funding_for(rule, held),
+        payee=str(rule.payee_kind),
+        payee_name=payee_name,
+        event_date=day,
+        event_id=event_id,
+        eligible_from=ready,
+        limit_key=limit_key(rule, facts.person_id, on, event_id),
+    )
+
+
 def evaluate_all(
-    policy: Policy, people: Iterable[PersonFacts], on: dt.date, *, detail: bool = False
+    policy: Policy,
+    people: Iterable[PersonFacts],
+    on: dt.date,
+    *,
+    detail: bool = False,
+    include_not_eligible: bool = False,
 ) -> list[RuleResult]:
-    """Every active rule for many persons (brief reasons unless `detail`)."""
+    """Every active rule for many persons.
+
+    By default only the open results (eligible, not yet, claimed) are returned, without their
+    reasons (call `explain` for the ones shown): most (person, rule) pairs fail a cheap first
+    condition and are skipped without building anything, which keeps a 100k-person ledger
+    within a couple of seconds. `include_not_eligible` returns every pair (with brief reasons
+    unless `detail`).
+    """
     rules = policy.active_rules
     out: list[RuleResult] = []
+    if include_not_eligible:
+        for facts in people:
+            out.extend(evaluate_rule(rule, facts, on, detail=detail) for rule in rules)
+        return out
+    gates = [_gate(rule) for rule in rules]
+    spell_gates = [g for g in gates if not g.training]
+    training_gates = [g for g in gates if g.training]
     for facts in people:
-        out.extend(evaluate_rule(rule, facts, on, detail=detail) for rule in rules)
+        if facts.claims:
+            out.extend(
+                r
+                for r in (evaluate_rule(rule, facts, on) for rule in rules)
+                if r.status is not Status.NOT_ELIGIBLE
+            )
+            continue
+        spells, trainings = _person_events(facts, on)
+        if spells:
+            for gate in spell_gates:
+                result = _fast_result(gate, facts, on, spells)
+                if result is not None:
+                    out.append(result)
+        if trainings:
+            for gate in training_gates:
+                result = _fast_result(gate, facts, on, trainings)
+                if result is not None:
+                    out.append(result)
     return out

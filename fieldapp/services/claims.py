@@ -5,8 +5,10 @@ policy, every write through the logged ledger.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.errors import FieldappError, NotFound
@@ -17,6 +19,7 @@ from fieldapp.policy.eligibility import (
     evaluate_all,
     evaluate_person,
     evaluate_rule,
+    explain,
 )
 from fieldapp.policy.facts import PersonFacts
 from fieldapp.policy.guard import LimitExceeded, check_new_claim
@@ -25,6 +28,18 @@ from fieldapp.store.claims import ClaimStore
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.repository import Repository
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects (none are cyclic)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class ClaimRefused(FieldappError):
@@ -60,11 +75,29 @@ class EligibilityService:
         return evaluate_person(self.policy, self.facts_of(id_number), on, detail=True)
 
     def for_all(
-        self, on: dt.date, *, area_prefix: str | None = None, detail: bool = False
+        self,
+        on: dt.date,
+        *,
+        area_prefix: str | None = None,
+        include_not_eligible: bool = False,
+        explained: bool = False,
     ) -> list[RuleResult]:
-        """Every rule for every person in scope (brief reasons unless `detail`)."""
-        people = self.loader.persons(area_prefix=area_prefix)
-        return evaluate_all(self.policy, people, on, detail=detail)
+        """Open results (eligible, not yet, claimed) of every person in scope; all with the flag.
+
+        Bulk results carry no reasons unless `explained` (each shown result is then evaluated
+        again with every condition spelled out).
+        """
+        with paused_gc():
+            people = self.loader.persons(
+                area_prefix=area_prefix, eligibility_only=not include_not_eligible
+            )
+            results = evaluate_all(
+                self.policy, people, on, include_not_eligible=include_not_eligible
+            )
+            if explained:
+                by_id = {p.person_id: p for p in people}
+                results = [explain(self.policy, r, by_id[r.person_id], on) for r in results]
+            return results
 
 
 class ClaimService:

@@ -15,8 +15,11 @@ def due_list(
     ledger: Ledger, policy: Policy, on: dt.date, area_prefix: str | None = None
 ) -> list[DueItem]:
     """Services due for the persons of an area (or the whole ledger), most urgent first."""
-    people = FactsLoader(ledger).persons(area_prefix=area_prefix, with_months=True)
-    return DueListBuilder(policy).build(people, on)
+    from fieldapp.services.claims import paused_gc
+
+    with paused_gc():
+        people = FactsLoader(ledger).persons(area_prefix=area_prefix, with_months=True)
+        return DueListBuilder(policy).build(people, on)
 
 
 def duties(

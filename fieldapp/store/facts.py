@@ -73,9 +73,23 @@ class FactsLoader:
         area_prefix: str | None = None,
         person_ids: list[str] | None = None,
         with_months: bool = False,
+        eligibility_only: bool = False,
     ) -> list[PersonFacts]:
-        """Facts of every live person in scope (whole ledger when no filter is given)."""
+        """Facts of every live person in scope (whole ledger when no filter is given).
+
+        `eligibility_only` loads just what subsidy rules can use: persons with a spell, a
+        training or a claim, and only their trainings among services.
+        """
         p_where, c_where, params = self._scope(area_prefix, person_ids)
+        service_filter = ""
+        if eligibility_only:
+            service_filter = "AND service_type = '职业培训'"
+            p_where += (
+                " AND p.id IN (SELECT person_id FROM employment_spells WHERE deleted = 0"
+                " UNION SELECT person_id FROM services WHERE deleted = 0"
+                " AND service_type = '职业培训' UNION SELECT person_id FROM claims"
+                " WHERE deleted = 0)"
+            )
         cats = self._grouped(
             f"SELECT person_id, category, start_date, end_date FROM person_categories "
             f"WHERE deleted = 0 {c_where}",
@@ -114,7 +128,7 @@ class FactsLoader:
         )
         services = self._grouped(
             f"""SELECT person_id, id, service_date, service_type, training_days FROM services
-            WHERE deleted = 0 AND service_date IS NOT NULL {c_where}""",
+            WHERE deleted = 0 AND service_date IS NOT NULL {service_filter} {c_where}""",
             params,
             lambda r: ServiceFacts(r[1], dt.date.fromisoformat(r[2]), r[3] or "", r[4]),
         )

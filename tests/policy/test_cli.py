@@ -54,6 +54,7 @@ def test_eligible_whole_ledger_lists_only_open_results(db, capsys) -> None:
     items = json.loads(out)
     assert code == 0 and items
     assert {i["status"] for i in items} <= {"eligible", "not_yet", "claimed"}
+    assert all(i["reasons"] and all(r["met"] for r in i["reasons"] if r["met"]) for i in items)
     assert {i["id_number"] for i in items} == {ids["worker"], ids["jobless"]}
 
 

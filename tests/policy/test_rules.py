@@ -880,3 +880,52 @@ def test_reasons_explain_unmet_conditions_in_chinese(policy: Policy) -> None:
     unmet = [r.text for r in result.reasons if not r.met]
     assert "不是通过有组织劳务输出就业" in unmet
     assert any("劳动合同（协议）期限未登记" in t for t in unmet)
+
+
+ALL_CASES = [
+    c
+    for table in (
+        TRANSPORT_CROSS_COUNTY,
+        TRANSPORT_004,
+        TRANSPORT_OTHER,
+        JOB_SEARCH_IN,
+        JOB_SEARCH_OUT,
+        TRACKING,
+        ABSORB_THREE,
+        ABSORB_LIFTED,
+        ABSORB_RETURNED,
+        ABSORB_LONG,
+        ABSORB_GRADUATE,
+        ABSORB_YOUTH,
+        TRAINING,
+        STARTUP,
+        FLEXIBLE,
+        WELFARE,
+    )
+    for c in table
+]
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=[f"{i}_{c.name}" for i, c in enumerate(ALL_CASES)])
+def test_bulk_path_matches_detailed_path(policy: Policy, case: Case) -> None:
+    from fieldapp.policy.eligibility import evaluate_all, explain
+
+    fast = {r.rule_id: r for r in evaluate_all(policy, [case.facts], case.on)}
+    full = evaluate_all(policy, [case.facts], case.on, include_not_eligible=True, detail=True)
+    for slow in full:
+        if slow.status is Status.NOT_ELIGIBLE:
+            assert slow.rule_id not in fast
+            continue
+        quick = fast[slow.rule_id]
+        assert (quick.status, quick.amount, quick.funding_source, quick.eligible_from) == (
+            slow.status,
+            slow.amount,
+            slow.funding_source,
+            slow.eligible_from,
+        )
+        assert (quick.event_id, quick.limit_key, quick.payee_name) == (
+            slow.event_id,
+            slow.limit_key,
+            slow.payee_name,
+        )
+        assert explain(policy, quick, case.facts, case.on).reasons == slow.reasons

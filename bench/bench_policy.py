@@ -1,0 +1,70 @@
+"""Policy figures: whole-ledger eligibility and one village's due list.
+
+eligible_all_s   load every person's facts (a few bulk queries) and evaluate every active
+                 rule for everyone, as of today                            [≤ 2 s at 100k]
+due_list_ms      the due list of the village with the most persons         [≤ 100 ms]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fieldapp.policy.registry import PolicyRegistry  # noqa: E402
+from fieldapp.services.claims import EligibilityService  # noqa: E402
+from fieldapp.services.policy_views import due_list  # noqa: E402
+from fieldapp.store.ledger import Ledger  # noqa: E402
+
+
+def _biggest_village(ledger: Ledger) -> str | None:
+    row = ledger.db.execute(
+        """SELECT substr(h.area_code, 1, 12) AS v, count(*) AS n FROM persons p
+        JOIN households h ON h.id = p.household_id WHERE p.deleted = 0 AND length(h.area_code) >= 12
+        GROUP BY v ORDER BY n DESC LIMIT 1"""
+    ).fetchone()
+    return row[0] if row else None
+
+
+def run(ledger_path: Path, persons: int) -> list[tuple[str, float, str]]:
+    """The policy figures on an existing demo ledger."""
+    ledger = Ledger.open(ledger_path, author="bench")
+    policy = PolicyRegistry(local=Path(tempfile.mkdtemp())).load()
+    today = dt.date.today()
+    service = EligibilityService(ledger, policy)
+    start = time.perf_counter()
+    results = service.for_all(today)
+    eligible_all = time.perf_counter() - start
+    open_results = sum(1 for r in results if r.status != "not_eligible")
+    village = _biggest_village(ledger)
+    due_list(ledger, policy, today, village)  # warm the calendar cache as a running app would
+    timings = []
+    for _ in range(5):
+        start = time.perf_counter()
+        items = due_list(ledger, policy, today, village)
+        timings.append(time.perf_counter() - start)
+    ledger.close()
+    return [
+        ("eligible_all_s", eligible_all, "s"),
+        ("eligible_results", float(len(results)), "results"),
+        ("eligible_open_results", float(open_results), "results"),
+        ("due_list_ms", sorted(timings)[len(timings) // 2] * 1000, "ms"),
+        ("due_list_items", float(len(items)), "items"),
+    ]
+
+
+if __name__ == "__main__":
+    from fieldapp.demo.generator import build_demo
+
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+    path = Path(tempfile.mkdtemp()) / "bench_policy.db"
+    led = Ledger.open(path, author="bench")
+    build_demo(led, count)
+    led.close()
+    for name, value, unit in run(path, count):
+        print(f"{name} {value:.3f} {unit}")
