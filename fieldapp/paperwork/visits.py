@@ -30,6 +30,9 @@ SIZE = 8.5
 TABLE_BOTTOM = 72.0
 SUMMARY_H = 64.0
 MIN_BLOCK = 40.0
+#: Size long cells are wrapped at; rows grow to fit it (up to MAX_ROW) rather than shrink.
+FIT_SIZE = 7.5
+MAX_ROW = 80.0
 
 #: (header, width share) — the household and visit columns span a household's member rows.
 HOUSEHOLD_COL = ("户号 / 户主", 88)
@@ -55,6 +58,12 @@ class Block:
     household: HouseholdMonth
     members: tuple[MemberMonth, ...]
     continued: bool
+    heights: tuple[float, ...] = ()
+
+    @property
+    def height(self) -> float:
+        """The block's height: its rows, but never less than the household cell needs."""
+        return max(sum(self.heights), MIN_BLOCK)
 
 
 def _widths() -> list[float]:
@@ -63,29 +72,46 @@ def _widths() -> list[float]:
     return [s * scale for s in shares]
 
 
-def block_height(members: int) -> float:
-    """Height of a household block: a row per member, room for the household's own cell."""
-    return max(members * ROW_H, MIN_BLOCK)
+def member_height(pen: Pen, widths: list[float], member: MemberMonth) -> float:
+    """A member's row height: tall enough for the longest text at a readable size."""
+    need = ROW_H
+    for text, column in (
+        (member.categories, 4),
+        (member.work, 7),
+        ("；".join(member.services), 8),
+        ("；".join(member.due), 9),
+    ):
+        if text:
+            lines = len(pen.wrap(text, widths[column] - 4, FIT_SIZE))
+            need = max(need, lines * FIT_SIZE * 1.18 + 4)
+    return min(need, MAX_ROW)
 
 
-def paginate(households: tuple[HouseholdMonth, ...]) -> list[list[Block]]:
+def paginate(
+    households: tuple[HouseholdMonth, ...], pen: Pen, widths: list[float]
+) -> list[list[Block]]:
     """Households in page-sized groups; the last page keeps room for the month's summary."""
     room = TABLE_TOP - HEADER_H - TABLE_BOTTOM
-    per_page = int(room // ROW_H)
     pages: list[list[Block]] = [[]]
     used = 0.0
     for household in households:
         members = household.members or (MemberMonth(name="（无成员）"),)
-        if used and used + block_height(len(members)) > room:
+        heights = [member_height(pen, widths, m) for m in members]
+        if used and used + max(sum(heights), MIN_BLOCK) > room:
             pages.append([])
             used = 0.0
         first = True
         while members:
-            fit = min(len(members), max(1, int((room - used) // ROW_H)), per_page)
-            take, members = members[:fit], members[fit:]
-            pages[-1].append(Block(household, take, not first))
-            used += block_height(len(take))
-            first = False
+            # A household longer than a page continues on the next one, by whole members.
+            take, total = 0, 0.0
+            while take < len(members) and used + max(total + heights[take], MIN_BLOCK) <= room:
+                total += heights[take]
+                take += 1
+            take = max(take, 1)
+            block = Block(household, members[:take], not first, tuple(heights[:take]))
+            pages[-1].append(block)
+            used += block.height
+            members, heights, first = members[take:], heights[take:], False
             if members:
                 pages.append([])
                 used = 0.0
@@ -109,11 +135,11 @@ def render_visits(
     title = f"{sheet.area_name}{year}年{int(month)}月就业帮扶台账月报（走访记录）"
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, "走访记录")
     pen = Pen(canvas)
-    pages = paginate(sheet.households)
+    widths = _widths()
+    pages = paginate(sheet.households, pen, widths)
     ticker = Ticker(len(pages), progress, cancelled)
     ticker.check()
     footer = Footer(f"地区 {sheet.area_code}  月份 {sheet.month}", stamp, short_hash(sheet))
-    widths = _widths()
     for number, blocks in enumerate(pages, start=1):
         pen.text(PAGE_W / 2, TOP - 14, title, 15, "center", bold=True)
         county = f"{settings.county_name}  " if settings.county_name else ""
@@ -156,8 +182,9 @@ def _header(pen: Pen, widths: list[float], top: float) -> float:
 def _block(pen: Pen, widths: list[float], block: Block, top: float) -> float:
     """One household's rows; returns the block's bottom."""
     h = block.household
-    height = block_height(len(block.members))
-    row_h = height / len(block.members)
+    height = block.height
+    # Rows share any extra height the household cell asked for.
+    scale = height / sum(block.heights)
     bottom = top - height
     flags = [h.flags] if h.flags else []
     if h.zero_employment:
@@ -169,8 +196,10 @@ def _block(pen: Pen, widths: list[float], block: Block, top: float) -> float:
     pen.rect(x, bottom, widths[0], height)
     pen.fit(head, x, bottom, widths[0], height, SIZE, pad=2)
     x += widths[0]
-    for n, member in enumerate(block.members):
-        y = top - row_h * (n + 1)
+    y = top
+    for member, own in zip(block.members, block.heights, strict=True):
+        row_h = own * scale
+        y -= row_h
         values = [
             member.name,
             f"{member.sex}\n{member.age}" if member.age else member.sex,

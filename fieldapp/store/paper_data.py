@@ -496,7 +496,9 @@ class PaperData:
             for s in sorted(services.get(p["id"], []), key=lambda s: s["service_date"])
         )
         items = list(due(p["id"])) if due is not None else []
-        if not status and p["labour_ability"] in _LABOUR and not items:
+        working_age = age.isdigit() and 16 <= int(age) <= 60
+        if due is None and not status and p["labour_ability"] in _LABOUR and working_age:
+            # Without the policy's due list, the one duty the ledger itself shows.
             items.append("本月状态待更新")
         text = status["status"] if status else ""
         if status and status.get("notes"):
