@@ -22,6 +22,9 @@ class WorkCalendar:
         self.extra_holidays = frozenset(extra_holidays)
         self.extra_workdays = frozenset(extra_workdays)
         self._cache: dict[dt.date, bool] = {}
+        # Running count of working days from `_base`, so long spans cost one subtraction.
+        self._base: dt.date | None = None
+        self._counts: list[int] = []
 
     def is_workday(self, day: dt.date) -> bool:
         """True when `day` is a working day (make-up Saturdays included)."""
@@ -51,10 +54,29 @@ class WorkCalendar:
                 left -= 1
         return day
 
+    def _count_to(self, day: dt.date) -> int:
+        """Working days in (base, day], extending the running count as needed."""
+        if self._base is None or day < self._base:
+            self._base = day - dt.timedelta(days=400)
+            self._counts = [0]
+        offset = (day - self._base).days
+        while len(self._counts) <= offset:
+            nxt = self._base + dt.timedelta(days=len(self._counts))
+            self._counts.append(self._counts[-1] + self.is_workday(nxt))
+        return self._counts[offset]
+
     def workdays_between(self, start: dt.date, end: dt.date) -> int:
         """Working days after `start` up to and including `end` (negative when end < start)."""
         if end < start:
             return -self.workdays_between(end, start)
+        low = self._count_to(start)
+        return (
+            self._count_to(end) - low
+            if self._base and start >= self._base
+            else self._slow(start, end)
+        )
+
+    def _slow(self, start: dt.date, end: dt.date) -> int:
         count, day = 0, start
         while day < end:
             day += dt.timedelta(days=1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fieldapp.domain.dates import add_months, month_key
 from fieldapp.policy.households import DutyFlag, household_duties
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.services_due import DueItem, DueListBuilder
@@ -18,7 +19,11 @@ def due_list(
     from fieldapp.services.claims import paused_gc
 
     with paused_gc():
-        people = FactsLoader(ledger).persons(area_prefix=area_prefix, with_months=True)
+        # The due list looks at this month's and last month's updates only.
+        since = month_key(add_months(on.replace(day=1), -1))
+        people = FactsLoader(ledger).persons(
+            area_prefix=area_prefix, with_months=True, months_since=since
+        )
         return DueListBuilder(policy).build(people, on)
 
 

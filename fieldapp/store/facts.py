@@ -52,11 +52,16 @@ class FactsLoader:
             marks = ", ".join("?" for _ in person_ids)
             return f"AND p.id IN ({marks})", f"AND person_id IN ({marks})", list(person_ids)
         if area_prefix:
+            # A range on the code (not LIKE) so the area index is used; codes nest by prefix.
             sub = (
-                "AND person_id IN (SELECT p.id FROM persons p JOIN households h "
-                "ON h.id = p.household_id WHERE h.area_code LIKE ?)"
+                "AND person_id IN (SELECT p.id FROM households h JOIN persons p "
+                "ON p.household_id = h.id WHERE h.area_code >= ? AND h.area_code < ?)"
             )
-            return "AND h.area_code LIKE ?", sub, [area_prefix + "%"]
+            return (
+                "AND h.area_code >= ? AND h.area_code < ?",
+                sub,
+                [area_prefix, area_prefix + "\uffff"],
+            )
         return "", "", []
 
     def _grouped(
@@ -73,6 +78,7 @@ class FactsLoader:
         area_prefix: str | None = None,
         person_ids: list[str] | None = None,
         with_months: bool = False,
+        months_since: str | None = None,
         eligibility_only: bool = False,
     ) -> list[PersonFacts]:
         """Facts of every live person in scope (whole ledger when no filter is given).
@@ -140,10 +146,11 @@ class FactsLoader:
         )
         months: dict[str, list[Any]] = {}
         if with_months:
+            since = "AND month >= ?" if months_since else ""
             months = self._grouped(
                 f"""SELECT person_id, month, status, income FROM monthly_status
-                WHERE deleted = 0 {c_where} ORDER BY person_id, month""",
-                params,
+                WHERE deleted = 0 {since} {c_where} ORDER BY person_id, month""",
+                ([months_since] if months_since else []) + params,
                 lambda r: MonthFacts(r[1], r[2] or "", r[3]),
             )
         empty: tuple[Any, ...] = ()
@@ -178,13 +185,18 @@ class FactsLoader:
         return out
 
     def households(
-        self, *, area_prefix: str | None = None, with_months: bool = True
+        self,
+        *,
+        area_prefix: str | None = None,
+        with_months: bool = True,
+        months_since: str | None = None,
     ) -> list[HouseholdFacts]:
         """Live households in scope with their members' facts."""
         params: list[Any] = []
         where = ""
         if area_prefix:
-            where, params = "AND area_code LIKE ?", [area_prefix + "%"]
+            where = "AND area_code >= ? AND area_code < ?"
+            params = [area_prefix, area_prefix + "\uffff"]
         found: dict[str, HouseholdFacts] = {}
         for hid, area, number, address, relocated, lifted in self.db.execute(
             f"""SELECT id, area_code, household_no, address, is_relocated, is_lifted
@@ -194,7 +206,9 @@ class FactsLoader:
             found[hid] = HouseholdFacts(
                 hid, area or "", number or "", address or "", bool(relocated), bool(lifted)
             )
-        for person in self.persons(area_prefix=area_prefix, with_months=with_months):
+        for person in self.persons(
+            area_prefix=area_prefix, with_months=with_months, months_since=months_since
+        ):
             household = found.get(person.household_id or "")
             if household is not None:
                 household.members.append(person)
