@@ -19,6 +19,9 @@ from fieldapp.paperwork.fonts import FontChain, default_chain
 #: Pieces that wrap as a whole: numbers, ID numbers, Latin words, dates.
 _TOKENS = re.compile(r"[0-9A-Za-z.\-*/:：（）()]+|\s+|.", re.S)
 
+#: Punctuation that must not begin a line (it stays at the end of the previous one).
+_NO_LINE_START = frozenset("，。、；：！？）》」』】,.;:!?)")
+
 #: Smallest size text shrinks to before it wraps (still readable on paper).
 MIN_SIZE = 6.5
 
@@ -79,6 +82,11 @@ class Pen:
             line, line_w = "", 0.0
             for token in _TOKENS.findall(paragraph):
                 token_w = self.width(token, size)
+                if line and token in _NO_LINE_START:
+                    # Hanging punctuation: a comma never starts a line, it overhangs the last.
+                    line += token
+                    line_w += token_w
+                    continue
                 if line and line_w + token_w > width:
                     lines.append(line.rstrip())
                     line, line_w = "", 0.0
