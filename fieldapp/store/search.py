@@ -19,6 +19,7 @@ from fieldapp.domain import idnumber
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 _LETTERS = re.compile(r"^[a-z]+$")
 _DIGITS = re.compile(r"^\d{3,17}[\dX]?$")
+_FTS_IN = re.compile(r"^p\.rowid IN \(SELECT rowid FROM (\w+) WHERE \1 MATCH \?\)")
 
 RESULT_COLUMNS = (
     "p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, p.household_id, "
@@ -82,7 +83,15 @@ class PersonSearch:
             if len(upper) == 18:
                 plans.append(("p.id_number = ?", [upper]))
             if len(upper) >= 4:
-                plans.append(("p.phone = ?", [upper]))
+                # Exact phone through the trigram index (phone has no b-tree index: a scan
+                # of every person took 20 ms at 100k).
+                plans.append(
+                    (
+                        "p.rowid IN (SELECT rowid FROM person_digits WHERE person_digits MATCH ?)"
+                        " AND p.phone = ?",
+                        ["phone : " + _quote(upper), upper],
+                    )
+                )
                 plans.append(
                     (
                         "p.rowid IN (SELECT rowid FROM person_digits WHERE person_digits MATCH ?)",
@@ -107,8 +116,16 @@ class PersonSearch:
     def _run(
         self, where: str, params: list[str], limit: int, area_prefix: str | None
     ) -> list[SearchHit]:
+        join = ""
+        fts = _FTS_IN.match(where)
+        if fts:
+            # A join streams FTS matches and stops at LIMIT; `rowid IN (subquery)` first
+            # collected every match (13 ms for 4 digits common to 100k ID numbers).
+            table = fts.group(1)
+            join = f"JOIN {table} ON {table}.rowid = p.rowid "
+            where = f"{table} MATCH ?" + where[fts.end() :]
         sql = (
-            f"SELECT {RESULT_COLUMNS} FROM persons p "
+            f"SELECT {RESULT_COLUMNS} FROM persons p {join}"
             "LEFT JOIN households h ON h.id = p.household_id "
             f"WHERE p.deleted = 0 AND {where}"
         )
