@@ -33,6 +33,7 @@ from fieldapp.sync.exchange import (
     Progress,
     StepHook,
     import_bundle,
+    paused_gc,
     require_identity,
     write_bundle,
 )
@@ -224,7 +225,7 @@ class Hub:
     ) -> ExportResult:
         """The bundle `device` needs: changes of its area (and of people who moved in or out)
         it has not confirmed, plus the hub's acknowledgement of what it sent."""
-        with self.lock:
+        with self.lock, paused_gc():
             peer = self.device(device)
             if peer.revoked_at:
                 raise SyncError(f"设备 {device} 已于 {peer.revoked_at} 注销")

@@ -238,12 +238,13 @@ class Projector:
         for change in changes:
             unique.setdefault(change.id, change)
         present = self._present_ids(list(unique.values()))
-        new = [c for c in unique.values() if c.id not in present]
+        new = [c for i, c in unique.items() if i not in present]
         fast = self._creating_changes(new)
         self._insert_created(fast)
-        for change in new:
-            if change.id not in fast:
-                self.apply(change)
+        if len(fast) < len(new):
+            for change in new:
+                if change.id not in fast:
+                    self.apply(change)
         return new
 
     def _present_ids(self, changes: list[Change]) -> set[str]:
@@ -270,37 +271,35 @@ class Projector:
             per_row[key] = per_row.get(key, 0) + 1
             for ids in (change.parents or {}).values():
                 cited.update(ids)
-        candidates = [
-            c
+        wanted = {t: set(self.data_fields(t)) for t in {c.tbl for c in new} if self._table_known(t)}
+        candidates = {
+            c.id: c
             for c in new
             if not c.parents
             and per_row[(c.tbl, c.row_id)] == 1
-            and c.id not in cited
-            and self._table_known(c.tbl)
-            and self._covers_all(c.tbl, c.data)
-        ]
-        existing: set[tuple[str, str]] = set()
+            and c.tbl in wanted
+            and wanted[c.tbl] <= c.data.keys()
+        }
+        cited &= candidates.keys()
         by_table: dict[str, list[str]] = {}
-        for change in candidates:
+        for change in candidates.values():
             by_table.setdefault(change.tbl, []).append(change.row_id)
+        existing: set[tuple[str, str]] = set()
         for table, ids in by_table.items():
-            for part in _chunks(ids, 500):
-                marks = ",".join("?" * len(part))
-                rows = self.db.execute(
-                    f"SELECT id FROM [{table}] WHERE id IN ({marks})", part
-                ).fetchall()
-                existing.update((table, r[0]) for r in rows)
-        superseded: set[str] = set()
-        for part in _chunks([c.id for c in candidates], 500):
-            marks = ",".join("?" * len(part))
             rows = self.db.execute(
-                f"SELECT change_id FROM superseded WHERE change_id IN ({marks})", part
+                f"SELECT id FROM [{table}] WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(ids)],
             ).fetchall()
-            superseded.update(r[0] for r in rows)
+            existing.update((table, r[0]) for r in rows)
+        rows = self.db.execute(
+            "SELECT change_id FROM superseded WHERE change_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(candidates))],
+        ).fetchall()
+        dead = cited | {r[0] for r in rows}
         return {
-            c.id: c
-            for c in candidates
-            if (c.tbl, c.row_id) not in existing and c.id not in superseded
+            i: c
+            for i, c in candidates.items()
+            if i not in dead and (c.tbl, c.row_id) not in existing
         }
 
     def _table_known(self, table: str) -> bool:
@@ -317,14 +316,26 @@ class Projector:
             f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
             [c.as_row() for c in fast.values()],
         )
+        meta = (
+            "created_at", "created_by", "created_device", "_ckey",
+            "updated_at", "updated_by", "updated_device", "_ukey", "_origin",
+        )  # fmt: skip
         groups: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
-        for change in fast.values():
-            columns = self.columns(change.tbl)
-            values = {f: change.data[f] for f in change.data if f in columns}
-            meta = _attribution(change, created=True) | _attribution(change, created=False)
-            row = {"id": change.row_id, **values, **meta, "_origin": change.id}
-            row.update(self._derive(change.tbl, row, set(values)))
-            groups.setdefault((change.tbl, tuple(row)), []).append(list(row.values()))
+        # A creating change sets exactly the table's data fields (see _creating_changes).
+        fields_of = {t: tuple(self.data_fields(t)) for t in {c.tbl for c in fast.values()}}
+        for change_id, change in fast.items():
+            table = change.tbl
+            fields = fields_of[table]
+            at, key = stamp_to_iso(change.hlc), f"{change.hlc}/{change_id}"
+            author, device = change.author, change.device_id
+            values = [change.row_id, *(change.data[f] for f in fields)]
+            values += [at, author, device, key, at, author, device, key, change_id]
+            columns = ("id", *fields, *meta)
+            if table in DERIVED:
+                row = dict(zip(columns, values, strict=True))
+                extra = self._derive(table, row, set(fields))
+                columns, values = (*columns, *extra), [*values, *extra.values()]
+            groups.setdefault((table, columns), []).append(values)
         for (table, columns), rows in groups.items():
             self.db.conn.executemany(
                 f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "

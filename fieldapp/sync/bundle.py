@@ -20,7 +20,13 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+)
 
 from fieldapp.store.changelog import Change, dumps
 from fieldapp.sync import crypto
@@ -124,17 +130,27 @@ def summarise(rows: Sequence[Sequence[Any]]) -> tuple[dict[str, Range], dict[str
 _CHANGE = ChangeIn.__pydantic_validator__
 
 
-def decode_payload(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
-    """Validate every line (pydantic) and every table/field name; BundleRefused on the first
-    bad line, naming it."""
-    changes: list[Change] = []
-    for number, line in enumerate(payload.splitlines(), start=1):
+def _validated(lines: list[bytes]) -> list[ChangeIn]:
+    """Every line validated; BundleRefused naming the first bad one."""
+    items = []
+    for number, line in enumerate(lines, start=1):
         try:
-            item = _CHANGE.validate_json(line)
+            items.append(_CHANGE.validate_json(line))
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(p) for p in first.get("loc", ()))
             raise BundleRefused("invalid", f"第 {number} 条修改的 {where} 不合格") from None
+    return items
+
+
+def decode_payload(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
+    """Validate every line (pydantic) and every table/field name; BundleRefused on the first
+    bad line, naming it."""
+    changes: list[Change] = []
+    lines = payload.splitlines()
+    if any(not line.strip() for line in lines):
+        raise BundleRefused("invalid", "修改列表中有空行")
+    for number, item in enumerate(_validated(lines), start=1):
         fields = columns.get(item.tbl)
         if fields is None:
             raise BundleRefused("invalid", f"第 {number} 条修改的表 {item.tbl} 本机没有")

@@ -7,9 +7,11 @@ leaves the ledger untouched and moves the inbox copy to quarantine with a reason
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +48,7 @@ CancelCheck = Callable[[], bool]
 StepHook = Callable[[str], None]
 
 #: Changes applied between two progress reports / cancel checks.
-APPLY_CHUNK = 5000
+APPLY_CHUNK = 20000
 
 
 @dataclass
@@ -75,6 +77,22 @@ class ImportResult:
 
 def _noop(*_args: Any) -> None:
     return None
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector during bulk work.
+
+    Decoding and applying 100k+ changes allocates millions of small objects, none of them
+    cyclic; the collector's repeated full scans would more than double the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def require_identity(state: SyncState, role: str) -> Identity:
@@ -188,11 +206,12 @@ def export_bundle(
         raise SyncError("本台账没有登记中心的公钥，请重新登记")
     hub = hubs[0]
     acked = 0 if full else state.acks(hub.name).get(ledger.device_id, 0)
-    rows = replica.rows_after(ledger.db, ledger.device_id, acked)
-    vector = {ledger.device_id: replica.max_seq(ledger.db, ledger.device_id)}
-    if not vector[ledger.device_id]:
-        vector = {}
-    return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel)
+    with paused_gc():
+        rows = replica.rows_after(ledger.db, ledger.device_id, acked)
+        vector = {ledger.device_id: replica.max_seq(ledger.db, ledger.device_id)}
+        if not vector[ledger.device_id]:
+            vector = {}
+        return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel)
 
 
 # -- import --------------------------------------------------------------------------------
@@ -217,7 +236,8 @@ def import_bundle(
     local = copy_to_inbox(Path(source), folders.inbox)
     step("copied")
     try:
-        result = _import_local(ledger, state, identity, local, progress, cancel, step)
+        with paused_gc():
+            result = _import_local(ledger, state, identity, local, progress, cancel, step)
     except (AlreadyImported, Cancelled):
         local.unlink(missing_ok=True)
         raise
@@ -351,8 +371,7 @@ def _check_summary(manifest: Manifest, changes: list[Change]) -> None:
     ids = {c.id for c in changes}
     if len(ids) != len(changes):
         raise BundleRefused("tampered", "同一修改出现两次")
-    rows = [c.as_row() for c in changes]
-    ranges, counts = summarise(rows)
+    ranges, counts = summarise([(c.device_id, c.seq, None, None, c.tbl) for c in changes])
     if len(changes) != manifest.changes or counts != manifest.counts:
         raise BundleRefused("tampered", "修改条数与清单不符")
     expected = {d: Range.model_validate(r) for d, r in manifest.ranges.items()}

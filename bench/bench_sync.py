@@ -1,0 +1,144 @@
+"""Sync figures: bundle export and import rates, their ratio to raw SQLite inserts, hub merge.
+
+bundle_export_changes_per_s   a device's first, full bundle of the demo ledger
+bundle_import_changes_per_s   that bundle into a fresh hub (decrypt, verify, validate, merge)
+raw_insert_changes_per_s      the same change log and projected rows by plain executemany
+bundle_import_vs_raw          import / raw                                      [≥ 0.50]
+bundle_export_vs_raw          export / raw
+bundle_bytes_per_change       size on the stick
+hub_merge_devices_s           50 devices × 2,000 persons: the hub imports all 50 bundles
+hub_answer_device_s           then writes one device's answer (its area, others' changes)
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fieldapp.demo.generator import build_demo  # noqa: E402
+from fieldapp.hub.folder import Hub  # noqa: E402
+from fieldapp.store.connection import open_database  # noqa: E402
+from fieldapp.store.dump import synced_tables  # noqa: E402
+from fieldapp.store.ledger import Ledger  # noqa: E402
+from fieldapp.store.migrations import migrate  # noqa: E402
+from fieldapp.sync.enrolment import enrol  # noqa: E402
+from fieldapp.sync.exchange import export_bundle  # noqa: E402
+
+Figure = tuple[str, float, str]
+MERGE_DEVICES = 50
+MERGE_PERSONS = 2000
+
+
+def _raw_seconds(source: Ledger, target: Path) -> float:
+    """Plain executemany of the log and every projected row: the physical floor of an import."""
+    raw = open_database(target)
+    migrate(raw)
+    seconds = 0.0
+    for table in ("changes", *synced_tables(source.db)):
+        cursor = source.db.execute(f"SELECT * FROM [{table}]")
+        columns = [d[0] for d in cursor.description]
+        rows = cursor.fetchall()
+        sql = (
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})"
+        )
+        start = time.perf_counter()
+        raw.execute("BEGIN IMMEDIATE")
+        raw.conn.executemany(sql, rows)
+        raw.execute("COMMIT")
+        seconds += time.perf_counter() - start
+    raw.conn.close()
+    return seconds
+
+
+def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path) -> None:
+    hub.enroll(name, "52", folder / f"{name}.enrol")
+    enrol(ledger, folder / f"{name}.enrol")
+
+
+def bench_bundle(ledger_path: Path, folder: Path) -> list[Figure]:
+    """Export the demo ledger's full history, import it into a fresh hub."""
+    device_path = folder / "device.db"
+    shutil.copy(ledger_path, device_path)
+    device = Ledger.open(device_path, author="bench")
+    hub = Hub.init(folder / "hub")
+    _enrolled(hub, device, "bench-device", folder)
+    start = time.perf_counter()
+    sent = export_bundle(device, folder / "device.fieldsync")
+    export_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    result = hub.import_file(sent.path)
+    import_seconds = time.perf_counter() - start
+    assert result.new_changes == sent.changes
+    raw_seconds = _raw_seconds(hub.ledger, folder / "raw.db")
+    changes = sent.changes
+    size = sent.path.stat().st_size
+    device.close()
+    hub.close()
+    raw_rate = changes / raw_seconds
+    return [
+        ("bundle_changes", changes, "changes"),
+        ("bundle_export_changes_per_s", changes / export_seconds, "changes/s"),
+        ("bundle_import_changes_per_s", changes / import_seconds, "changes/s"),
+        ("raw_insert_changes_per_s", raw_rate, "changes/s"),
+        ("bundle_import_vs_raw", changes / import_seconds / raw_rate, "ratio"),
+        ("bundle_export_vs_raw", changes / export_seconds / raw_rate, "ratio"),
+        ("bundle_bytes_per_change", size / max(1, changes), "B"),
+    ]
+
+
+def bench_hub_merge(folder: Path) -> list[Figure]:
+    """50 devices of 2,000 persons each: the hub merges all their first bundles."""
+    hub = Hub.init(folder / "merge-hub")
+    bundles = []
+    for n in range(MERGE_DEVICES):
+        device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
+        build_demo(device, MERGE_PERSONS, seed=100 + n)
+        _enrolled(hub, device, f"设备{n:02d}", folder)
+        bundles.append(export_bundle(device, folder / f"dev{n}.fieldsync").path)
+        device.close()
+        (folder / f"dev{n}.db").unlink()
+    start = time.perf_counter()
+    for path in bundles:
+        hub.import_file(path)
+    merge_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    answer = hub.export_for("设备00", folder / "answer.fieldsync")
+    answer_seconds = time.perf_counter() - start
+    total = hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    hub.close()
+    return [
+        ("hub_merge_devices_s", merge_seconds, "s"),
+        ("hub_merge_changes_per_s", total / merge_seconds, "changes/s"),
+        ("hub_answer_device_s", answer_seconds, "s"),
+        ("hub_answer_changes", answer.changes, "changes"),
+    ]
+
+
+def run(ledger_path: Path, persons: int) -> list[Figure]:
+    """Every sync figure (see the module docstring)."""
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as tmp:
+        folder = Path(tmp)
+        return bench_bundle(Path(ledger_path), folder) + bench_hub_merge(folder)
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="sync benchmarks on a fresh demo ledger")
+    parser.add_argument("--persons", type=int, default=100000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-demo-") as tmp:
+        path = Path(tmp) / "demo.db"
+        demo = Ledger.open(path, author="bench")
+        build_demo(demo, args.persons)
+        demo.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        demo.close()
+        for name, value, unit in run(path, args.persons):
+            print(f"{name} {value:.3f} {unit}", flush=True)
