@@ -72,3 +72,36 @@ def test_importing_twice_changes_nothing(tmp_path, hub, make_device):
     with pytest.raises(AlreadyImported):
         hub.import_file(bundle.path)
     assert canonical_dump(hub.ledger.db) == once
+
+
+def test_progress_and_cancel_leave_everything_unchanged(tmp_path, hub, make_device, monkeypatch):
+    from fieldapp.store.sync_state import SyncState
+    from fieldapp.sync import exchange
+    from fieldapp.sync.errors import Cancelled
+
+    monkeypatch.setattr(exchange, "APPLY_CHUNK", 2)
+    a = make_device("甲村", VILLAGE)
+    add_family(a, VILLAGE, ["101", "103", "105"])
+    serial_before = SyncState(a.db).peer("县级汇总中心").serial_out
+    with pytest.raises(Cancelled):
+        export_bundle(a, tmp_path / "x.fieldsync", cancel=lambda: True)
+    assert not (tmp_path / "x.fieldsync").exists()
+    assert not list(tmp_path.glob("x.fieldsync*"))
+    assert SyncState(a.db).peer("县级汇总中心").serial_out == serial_before
+    seen: list[tuple[int, int]] = []
+    bundle = export_bundle(a, tmp_path / "a.fieldsync", progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (bundle.changes, bundle.changes)
+    before = canonical_dump(hub.ledger.db)
+    calls: list[tuple[int, int]] = []
+
+    def cancel_after_first_chunk() -> bool:
+        return len(calls) >= 2
+
+    with pytest.raises(Cancelled):
+        hub.import_file(
+            bundle.path, progress=lambda d, t: calls.append((d, t)), cancel=cancel_after_first_chunk
+        )
+    assert canonical_dump(hub.ledger.db) == before
+    assert not list(hub.folders.quarantine.iterdir())
+    result = hub.import_file(bundle.path, progress=lambda d, t: calls.append((d, t)))
+    assert result.new_changes == bundle.changes and calls[-1] == (bundle.changes, bundle.changes)
