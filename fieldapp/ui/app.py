@@ -1,0 +1,92 @@
+"""Start the desktop app: fonts, language, error handling, first-run wizard, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QDialog
+
+from fieldapp.paths import default_ledger_path, resource
+from fieldapp.ui import errors, fonts, i18n, prefs
+from fieldapp.ui.session import Session
+
+log = logging.getLogger("fieldapp.ui")
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Chinese fonts and the chosen language (reused if it exists)."""
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("fieldapp")
+    app.setApplicationDisplayName("劳动力台账")
+    app.setOrganizationName("fieldapp")
+    icon = resource("icons", "fieldapp.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    fonts.install_fonts(app)
+    i18n.install_language(prefs.language())
+    return app
+
+
+def ledger_to_open(db_path: str | None) -> Path | None:
+    """The ledger named on the command line, else the last one used, else None (first run)."""
+    if db_path:
+        return Path(db_path)
+    last = prefs.get("last_ledger")
+    if last and Path(last).exists():
+        return Path(last)
+    default = default_ledger_path()
+    return default if default.exists() else None
+
+
+def open_window(path: Path):  # noqa: ANN201 - MainWindow (imported lazily for a quick start)
+    """Open a ledger and its main window; remembers it as the last ledger."""
+    from fieldapp.ui.main_window import MainWindow
+
+    session = Session.open(path)
+    prefs.put("last_ledger", str(path))
+    window = MainWindow(session)
+    return window
+
+
+def run_first_run_wizard() -> Path | None:
+    """Show the first-run wizard; the ledger it made, or None when cancelled."""
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard()
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return wizard.ledger_path
+
+
+def run_app(db_path: str | None = None) -> int:
+    """Run the desktop app until its window closes; returns the exit code."""
+    errors.setup_logging()
+    app = make_app()
+    errors.install_excepthook()
+    path = ledger_to_open(db_path)
+    if path is None:
+        path = run_first_run_wizard()
+        if path is None:
+            return 0
+    try:
+        window = open_window(path)
+    except Exception as error:  # noqa: BLE001 - a damaged or foreign file: say so, don't crash
+        log.exception("打开台账失败")
+        errors.show_error(None, errors.message_for(error))
+        return 1
+    window.show()
+    if os.environ.get("FIELDAPP_QUIT_AFTER_START"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    window.session.close()
+    return code

@@ -1,0 +1,92 @@
+"""Area names for display and an area picker (the ledger's own area tree)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from fieldapp.domain.regions import region_name
+from fieldapp.store.ui_queries import AreaRow, areas
+
+
+class AreaIndex:
+    """code → name and 'township village' paths, loaded once per refresh (areas are few)."""
+
+    def __init__(self, rows: list[AreaRow]) -> None:
+        self.rows = rows
+        self.by_code = {r.code: r for r in rows}
+        self._paths: dict[str, str] = {}
+
+    @classmethod
+    def load(cls, db) -> AreaIndex:  # noqa: ANN001 - sqlite_utils.Database
+        """Read the ledger's areas."""
+        return cls(areas(db))
+
+    def name(self, code: str | None) -> str:
+        """The area's own name (or the region name of a county code)."""
+        if not code:
+            return ""
+        row = self.by_code.get(code)
+        if row:
+            return row.name
+        return region_name(code) or code
+
+    def path(self, code: str | None) -> str:
+        """Names below the county, e.g. '某镇 某村 三组' (for the ledger table)."""
+        if not code:
+            return ""
+        if code in self._paths:
+            return self._paths[code]
+        names: list[str] = []
+        current: str | None = code
+        seen: set[str] = set()
+        while current and current not in seen and current in self.by_code:
+            seen.add(current)
+            row = self.by_code[current]
+            if row.kind in ("县", "市州", "省") and names:
+                break
+            names.append(row.name)
+            current = row.parent_code
+        text = " ".join(reversed(names)) or code
+        self._paths[code] = text
+        return text
+
+    def depth(self, code: str) -> int:
+        """How many known ancestors an area has."""
+        depth, current, seen = 0, self.by_code.get(code), set()
+        while current and current.parent_code in self.by_code and current.code not in seen:
+            seen.add(current.code)
+            depth += 1
+            current = self.by_code[current.parent_code]
+        return depth
+
+
+class AreaCombo(QComboBox):
+    """Pick an area (or all): indented names, the code as item data."""
+
+    def __init__(self, all_label: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.all_label = all_label
+        self.setMinimumContentsLength(12)
+
+    def fill(self, index: AreaIndex, keep: str | None = None) -> None:
+        """List the areas, keeping the current choice when it still exists."""
+        current = self.code() if keep is None else keep
+        self.blockSignals(True)
+        self.clear()
+        if self.all_label is not None:
+            self.addItem(self.all_label, "")
+        for row in index.rows:
+            self.addItem("　" * index.depth(row.code) + row.name, row.code)
+        found = self.findData(current)
+        self.setCurrentIndex(max(found, 0))
+        self.blockSignals(False)
+
+    def code(self) -> str:
+        """The chosen area code ('' for all)."""
+        return str(self.currentData() or "")
+
+    def set_code(self, code: str) -> None:
+        """Select an area by code."""
+        found = self.findData(code)
+        if found >= 0:
+            self.setCurrentIndex(found)

@@ -1,0 +1,1 @@
+"""Small dialogs: person editor, household, employment spell, conflict review …"""

@@ -1,0 +1,365 @@
+"""The person editor: validates as you type, refuses duplicate IDs with a way to the existing one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import ValidationError
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain import idnumber
+from fieldapp.domain.enums import Category, Health, LabourAbility, Relation
+from fieldapp.domain.errors import (
+    DuplicateIdNumber,
+    FieldappError,
+    InvalidIdNumber,
+    NeedsConfirmation,
+)
+from fieldapp.domain.models import CategoryMembership, Household, Person
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import message_for
+from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import EnumCombo
+
+EDUCATION = ("", "小学及以下", "初中", "高中", "中专/技校", "大专", "本科", "研究生")
+
+OK_STYLE = "color: #1b7f3b;"
+BAD_STYLE = "color: #c62828;"
+
+
+def describe_id(text: str) -> tuple[bool, str]:
+    """(valid, what to show under the ID field) for the text typed so far."""
+    if not text.strip():
+        return False, ""
+    try:
+        info = idnumber.validate(text)
+    except InvalidIdNumber as error:
+        return False, str(error)
+    parts = [f"出生日期 {info.birth_date.isoformat()}", info.sex]
+    if info.region:
+        parts.append(info.region)
+    line = "，".join(parts)
+    if info.warnings:
+        line += "；" + "；".join(info.warnings)
+    return True, line
+
+
+class PersonEditor(QDialog):
+    """Add or edit one person; `open_existing` asks the page to show another person instead."""
+
+    open_existing = Signal(str)
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        person: Person | None = None,
+        household_id: str | None = None,
+        area_code: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.person = person
+        self.household_id = person.household_id if person else household_id
+        self.existing_id: str | None = None
+        self.setWindowTitle(self.tr("编辑人员") if person else self.tr("新增人员"))
+        self._build(area_code)
+        if person:
+            self._load(person)
+        self._snapshot = self._state()
+        self._on_id_changed(self.id_number.text())
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self, area_code: str) -> None:
+        self.name = QLineEdit()
+        self.name.setMaxLength(40)
+        self.id_number = QLineEdit()
+        self.id_number.setMaxLength(24)
+        self.id_number.setPlaceholderText(self.tr("18 位身份证号码"))
+        self.id_status = QLabel()
+        self.id_status.setWordWrap(True)
+        self.relation = EnumCombo(Relation)
+        self.phone = QLineEdit()
+        self.labour = EnumCombo(LabourAbility)
+        self.health = EnumCombo(Health)
+        self.education = QComboBox()
+        self.education.setEditable(True)
+        self.education.addItems(EDUCATION)
+        self.graduation = QSpinBox()
+        self.graduation.setRange(0, 2100)
+        self.graduation.setSpecialValueText(self.tr("无"))
+        self.bank = QLineEdit()
+        self.account = QLineEdit()
+        self.hukou = QLineEdit()
+        self.hukou.setPlaceholderText(self.tr("户籍所在地区划代码（6–12 位）"))
+        self.notes = QLineEdit()
+
+        form = QFormLayout()
+        form.addRow(self.tr("姓名"), self.name)
+        form.addRow(self.tr("身份证号"), self.id_number)
+        form.addRow("", self.id_status)
+        form.addRow(self.tr("与户主关系"), self.relation)
+        form.addRow(self.tr("电话"), self.phone)
+        form.addRow(self.tr("劳动能力"), self.labour)
+        form.addRow(self.tr("健康状况"), self.health)
+        form.addRow(self.tr("文化程度"), self.education)
+        form.addRow(self.tr("毕业年份"), self.graduation)
+        form.addRow(self.tr("开户银行"), self.bank)
+        form.addRow(self.tr("社保卡/银行账号"), self.account)
+        form.addRow(self.tr("户籍地代码"), self.hukou)
+        form.addRow(self.tr("备注"), self.notes)
+
+        self.categories = {c: QCheckBox(str(c)) for c in Category}
+        box = QGroupBox(self.tr("人员类别"))
+        grid = QGridLayout(box)
+        for i, check in enumerate(self.categories.values()):
+            grid.addWidget(check, i // 2, i % 2)
+
+        self.household_box = QGroupBox(self.tr("新建一户"))
+        self.area = AreaCombo(None)
+        self.area.fill(AreaIndex.load(self.session.db), keep=area_code or self.session.home_area)
+        self.address = QLineEdit()
+        self.household_no = QLineEdit()
+        hform = QFormLayout(self.household_box)
+        hform.addRow(self.tr("所在区域"), self.area)
+        hform.addRow(self.tr("住址"), self.address)
+        hform.addRow(self.tr("户编号"), self.household_no)
+        self.household_box.setVisible(self.household_id is None)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(BAD_STYLE)
+        self.open_button = QPushButton(self.tr("打开已有人员"))
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._open_existing)
+        error_row = QHBoxLayout()
+        error_row.addWidget(self.error, 1)
+        error_row.addWidget(self.open_button)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        right = QVBoxLayout()
+        right.addWidget(box)
+        right.addWidget(self.household_box)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addLayout(error_row)
+        layout.addWidget(buttons)
+        self.id_number.textChanged.connect(self._on_id_changed)
+        self.name.textChanged.connect(lambda _t: self._clear_error())
+
+    def _load(self, person: Person) -> None:
+        self.name.setText(person.name)
+        self.id_number.setText(person.id_number)
+        self.relation.set_value(person.relation)
+        self.phone.setText(person.phone)
+        self.labour.set_value(person.labour_ability)
+        self.health.set_value(person.health)
+        self.education.setCurrentText(person.education)
+        self.graduation.setValue(person.graduation_year or 0)
+        self.bank.setText(person.account_bank)
+        self.account.setText(person.account_number)
+        self.hukou.setText(person.hukou_code)
+        self.notes.setText(person.notes)
+        today = dt.date.today()
+        for membership in self.session.repo.person_records(CategoryMembership, person.id):
+            if membership.holds_on(today) and membership.category in self.categories:
+                self.categories[membership.category].setChecked(True)
+
+    # -- validation as you type -----------------------------------------------------------
+
+    def _on_id_changed(self, text: str) -> None:
+        ok, line = describe_id(text)
+        self.id_status.setText(line)
+        self.id_status.setStyleSheet(OK_STYLE if ok else BAD_STYLE)
+        self._clear_error()
+
+    def _clear_error(self) -> None:
+        self.error.clear()
+        self.open_button.hide()
+        self.existing_id = None
+
+    def show_error(self, text: str, existing_id: str | None = None) -> None:
+        """Show why nothing was saved (and the way to the existing person for duplicates)."""
+        self.error.setText(text)
+        self.existing_id = existing_id
+        self.open_button.setVisible(existing_id is not None)
+
+    def _state(self) -> tuple:
+        return (
+            self.name.text(),
+            self.id_number.text(),
+            self.relation.value(),
+            self.phone.text(),
+            self.labour.value(),
+            self.health.value(),
+            self.education.currentText(),
+            self.graduation.value(),
+            self.bank.text(),
+            self.account.text(),
+            self.hukou.text(),
+            self.notes.text(),
+            tuple(c.isChecked() for c in self.categories.values()),
+            self.address.text(),
+            self.household_no.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        """True when the form differs from what was loaded."""
+        return self._state() != self._snapshot
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def _build_person(self) -> Person:
+        data = dict(self.person.model_dump()) if self.person else {}
+        data.update(
+            name=self.name.text().strip(),
+            id_number=self.id_number.text(),
+            relation=self.relation.value(),
+            phone=self.phone.text().strip(),
+            labour_ability=self.labour.value(),
+            health=self.health.value(),
+            education=self.education.currentText().strip(),
+            graduation_year=self.graduation.value() or None,
+            account_bank=self.bank.text().strip(),
+            account_number=self.account.text().strip(),
+            hukou_code=self.hukou.text().strip(),
+            notes=self.notes.text().strip(),
+            household_id=self.household_id,
+        )
+        return Person.model_validate(data)
+
+    def save(self) -> None:
+        """Check and save; on any refusal show the reason and save nothing."""
+        if not self.name.text().strip():
+            self.show_error(self.tr("请填写姓名"))
+            self.name.setFocus()
+            return
+        ok, line = describe_id(self.id_number.text())
+        if not ok:
+            self.show_error(line or self.tr("请填写身份证号码"))
+            self.id_number.setFocus()
+            return
+        if self.household_id is None and not self.area.code():
+            self.show_error(self.tr("请选择所在区域（新建一户需要区域）"))
+            return
+        try:
+            person_id = self._write(confirmed=False)
+        except NeedsConfirmation as warning:
+            answer = QMessageBox.question(self, self.tr("请确认"), str(warning))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            person_id = self._write(confirmed=True)
+        except DuplicateIdNumber as error:
+            self.show_error(str(error), error.existing_id)
+            return
+        except ValidationError as error:
+            self.show_error(
+                self.tr("输入有误：") + "; ".join(str(e["msg"]) for e in error.errors())
+            )
+            return
+        except FieldappError as error:
+            self.show_error(message_for(error))
+            return
+        self._snapshot = self._state()
+        self.saved.emit(person_id)
+        self.session.notify("persons")
+        self.accept()
+
+    def _write(self, confirmed: bool) -> str:
+        repo, ledger = self.session.repo, self.session.ledger
+        with ledger.transaction():
+            if self.household_id is None:
+                household = Household(
+                    area_code=self.area.code(),
+                    address=self.address.text().strip(),
+                    household_no=self.household_no.text().strip(),
+                )
+                self.household_id = repo.save(household)
+            person = self._build_person()
+            try:
+                if self.person:
+                    repo.update_person(person, confirmed=confirmed)
+                    person_id = person.id
+                else:
+                    person_id, _warnings = repo.add_person(person, confirmed=confirmed)
+                self._save_categories(person_id)
+                if self.household_box.isVisible() and person.relation == Relation.HEAD:
+                    ledger.update("households", self.household_id, {"head_person_id": person_id})
+            except BaseException:
+                if self.household_box.isVisible():
+                    self.household_id = None
+                raise
+        return person_id
+
+    def _save_categories(self, person_id: str) -> None:
+        """Ticked categories start today; unticked ones end today (history is kept)."""
+        repo, today = self.session.repo, dt.date.today()
+        held = {
+            m.category: m
+            for m in repo.person_records(CategoryMembership, person_id)
+            if m.holds_on(today)
+        }
+        for category, check in self.categories.items():
+            if check.isChecked() and category not in held:
+                repo.save(
+                    CategoryMembership(person_id=person_id, category=category, start_date=today)
+                )
+            elif not check.isChecked() and category in held:
+                membership = held[category]
+                membership.end_date = today
+                repo.save(membership)
+
+    def _open_existing(self) -> None:
+        if self.existing_id:
+            self.open_existing.emit(self.existing_id)
+            self._snapshot = self._state()
+            self.reject()
+
+    def discard(self) -> None:
+        """Close without saving and without asking."""
+        self._snapshot = self._state()
+        super().reject()
+
+    def reject(self) -> None:
+        """Esc / 取消: ask before throwing away typed changes."""
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("放弃修改？"),
+                self.tr("还有没保存的修改。放弃这些修改吗？"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

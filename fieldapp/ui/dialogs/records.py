@@ -1,0 +1,212 @@
+"""Tiny dialogs for a person's records: employment spell, unemployment registration."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.enums import EmploymentForm, UnemploymentClass
+from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
+from fieldapp.domain.regions import region_name
+from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import DateField, EnumCombo, OptionalDate
+
+
+class _RecordDialog(QDialog):
+    """Form, error line, Save/Cancel; subclasses fill the form and build the record."""
+
+    def __init__(self, session: Session, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
+        buttons.accepted.connect(self.save_and_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.saved_id: str | None = None
+
+    def build(self):  # noqa: ANN201 - a domain Record
+        """The record from the form (raise ValueError with a Chinese reason when invalid)."""
+        raise NotImplementedError
+
+    def save_and_accept(self) -> None:
+        """Save through the repository, or show why not."""
+        try:
+            record = self.build()
+            self.saved_id = self.session.repo.save(record)
+        except ValidationError as error:
+            self.error.setText(
+                self.tr("输入有误：") + "; ".join(str(e["msg"]) for e in error.errors())
+            )
+            return
+        except ValueError as error:
+            self.error.setText(str(error))
+            return
+        self.session.notify(record.TABLE)
+        self.accept()
+
+
+class SpellDialog(_RecordDialog):
+    """Add or edit an employment spell (就业经历)."""
+
+    def __init__(
+        self,
+        session: Session,
+        person_id: str,
+        spell: EmploymentSpell | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.setWindowTitle(self.tr("就业经历"))
+        self.person_id = person_id
+        self.spell = spell
+        self.start = DateField()
+        self.end = OptionalDate(self.tr("已结束于"))
+        self.place_code = QLineEdit()
+        self.place_code.setPlaceholderText(self.tr("务工地区划代码，如 330106"))
+        self.place_label = QLabel()
+        self.place_name = QLineEdit()
+        self.form_combo = EnumCombo(EmploymentForm)
+        self.employer = QLineEdit()
+        self.income = QDoubleSpinBox()
+        self.income.setRange(0, 1_000_000)
+        self.income.setDecimals(0)
+        self.income.setSuffix(self.tr(" 元/月"))
+        self.contract = QSpinBox()
+        self.contract.setRange(0, 600)
+        self.contract.setSuffix(self.tr(" 个月"))
+        self.insurance = QSpinBox()
+        self.insurance.setRange(0, 600)
+        self.insurance.setSuffix(self.tr(" 个月"))
+        self.organized = QCheckBox(self.tr("有组织劳务输出"))
+        self.agency = QLineEdit()
+        self.first_export = QCheckBox(self.tr("首次通过有组织劳务输出就业"))
+        self.casual = QCheckBox(self.tr("临时工（临工）"))
+        for label, widget in (
+            (self.tr("开始日期"), self.start),
+            (self.tr("结束日期"), self.end),
+            (self.tr("务工地代码"), self.place_code),
+            ("", self.place_label),
+            (self.tr("务工地名称"), self.place_name),
+            (self.tr("就业形式"), self.form_combo),
+            (self.tr("用人单位"), self.employer),
+            (self.tr("月收入"), self.income),
+            (self.tr("劳动合同期限"), self.contract),
+            (self.tr("已缴社保月数"), self.insurance),
+            ("", self.organized),
+            (self.tr("输出机构"), self.agency),
+            ("", self.first_export),
+            ("", self.casual),
+        ):
+            self.form.addRow(label, widget)
+        self.place_code.textChanged.connect(self._show_place)
+        if spell:
+            self._load(spell)
+
+    def _show_place(self, code: str) -> None:
+        name = region_name(code.strip()[:6]) if len(code.strip()) >= 6 else None
+        self.place_label.setText(name or "")
+        if name and not self.place_name.text():
+            self.place_name.setText(name)
+
+    def _load(self, spell: EmploymentSpell) -> None:
+        self.start.set_value(spell.start_date)
+        self.end.set_value(spell.end_date)
+        self.place_code.setText(spell.place_code)
+        self.place_name.setText(spell.place_name)
+        self.form_combo.set_value(spell.form)
+        self.employer.setText(spell.employer)
+        self.income.setValue(spell.monthly_income or 0)
+        self.contract.setValue(spell.contract_months or 0)
+        self.insurance.setValue(spell.insurance_months or 0)
+        self.organized.setChecked(spell.organized_export)
+        self.agency.setText(spell.export_agency)
+        self.first_export.setChecked(bool(spell.is_first_export))
+        self.casual.setChecked(spell.is_casual)
+
+    def build(self) -> EmploymentSpell:
+        """The spell from the form."""
+        end = self.end.value()
+        if end and end < self.start.value():
+            raise ValueError(self.tr("结束日期早于开始日期"))
+        data = self.spell.model_dump() if self.spell else {}
+        data.update(
+            person_id=self.person_id,
+            start_date=self.start.value(),
+            end_date=end,
+            place_code=self.place_code.text().strip(),
+            place_name=self.place_name.text().strip(),
+            form=self.form_combo.value(),
+            employer=self.employer.text().strip(),
+            monthly_income=self.income.value() or None,
+            contract_months=self.contract.value() or None,
+            insurance_months=self.insurance.value() or None,
+            organized_export=self.organized.isChecked(),
+            export_agency=self.agency.text().strip(),
+            is_first_export=self.first_export.isChecked() if self.organized.isChecked() else None,
+            is_casual=self.casual.isChecked(),
+        )
+        return EmploymentSpell.model_validate(data)
+
+
+class UnemploymentDialog(_RecordDialog):
+    """Add or edit an unemployment registration (失业登记)."""
+
+    def __init__(
+        self,
+        session: Session,
+        person_id: str,
+        registration: UnemploymentRegistration | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(session, parent)
+        self.setWindowTitle(self.tr("失业登记"))
+        self.person_id = person_id
+        self.registration = registration
+        self.found = OptionalDate(self.tr("发现日期"))
+        self.found.set_value(registration.found_date if registration else None)
+        self.registered = OptionalDate(self.tr("登记日期"))
+        self.registered.set_value(registration.registered_date if registration else None)
+        self.kind = EnumCombo(UnemploymentClass, blank=self.tr("（未分类）"))
+        self.ended = OptionalDate(self.tr("已结束于"))
+        if registration:
+            self.kind.set_value(registration.unemployment_class)
+            self.ended.set_value(registration.ended_date)
+        self.form.addRow(self.tr("发现失业"), self.found)
+        self.form.addRow(self.tr("失业登记"), self.registered)
+        self.form.addRow(self.tr("失业人员类别"), self.kind)
+        self.form.addRow(self.tr("结束"), self.ended)
+
+    def build(self) -> UnemploymentRegistration:
+        """The registration from the form."""
+        if self.found.value() is None and self.registered.value() is None:
+            raise ValueError(self.tr("请至少填写发现日期或登记日期"))
+        data = self.registration.model_dump() if self.registration else {}
+        data.update(
+            person_id=self.person_id,
+            found_date=self.found.value(),
+            registered_date=self.registered.value(),
+            unemployment_class=self.kind.value() or None,
+            ended_date=self.ended.value(),
+        )
+        return UnemploymentRegistration.model_validate(data)

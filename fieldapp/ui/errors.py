@@ -1,0 +1,72 @@
+"""Errors as Chinese messages, never tracebacks: a sys.excepthook and a message-box helper."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.paths import data_dir
+
+log = logging.getLogger("fieldapp.ui")
+
+
+def setup_logging() -> None:
+    """Log to fieldapp.log in the data folder (where a helper can find it)."""
+    handler = logging.FileHandler(data_dir() / "fieldapp.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("fieldapp")
+    if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def message_for(error: BaseException) -> str:
+    """What to tell the user: our errors carry Chinese text; others get a plain sentence."""
+    if isinstance(error, FieldappError):
+        return str(error)
+    if isinstance(error, PermissionError):
+        return QCoreApplication.translate("Errors", "没有权限读写文件：") + str(
+            error.filename or ""
+        )
+    if isinstance(error, FileNotFoundError):
+        return QCoreApplication.translate("Errors", "找不到文件：") + str(error.filename or "")
+    if isinstance(error, OSError):
+        return QCoreApplication.translate("Errors", "读写文件出错（磁盘已满或已拔出？）：") + str(
+            error.strerror or error
+        )
+    if isinstance(error, ValueError) and _is_chinese(str(error)):
+        return str(error)
+    return QCoreApplication.translate(
+        "Errors",
+        "程序内部出错，操作没有完成，已保存的数据不受影响。详情已记入日志文件 fieldapp.log。",
+    )
+
+
+def _is_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def show_error(parent: QWidget | None, error: BaseException | str) -> None:
+    """A warning box with the Chinese message."""
+    text = error if isinstance(error, str) else message_for(error)
+    QMessageBox.warning(parent, QCoreApplication.translate("Errors", "出错了"), text)
+
+
+def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    """Log the traceback, show the user a sentence (never the traceback)."""
+    log.error("未处理的错误\n%s", "".join(traceback.format_exception(kind, error, tb)))
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, error, tb)
+        return
+    show_error(QApplication.activeWindow(), error)
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions (also in Qt slots) to `excepthook`."""
+    sys.excepthook = excepthook

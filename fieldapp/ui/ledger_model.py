@@ -1,0 +1,165 @@
+"""The ledger table: 100,000 persons without loading them.
+
+`LedgerModel` knows the ordered rowids of the persons shown (from `ui_queries.person_rowids`,
+or the hits of a search) and fetches display rows a page at a time by rowid, keeping a small
+cache of pages, so scrolling to the end costs one page fetch.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from fieldapp.store import ui_queries
+from fieldapp.store.ui_queries import PersonRow
+from fieldapp.ui.table_model import ROW_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE = 200
+MAX_PAGES = 40
+
+
+class LedgerModel(QAbstractTableModel):
+    """Persons in a lazily fetched table; `show_rowids` / `show_rows` switch what is listed."""
+
+    def __init__(self, fetch: Callable[[Sequence[int]], list[PersonRow]]) -> None:
+        super().__init__()
+        self.fetch = fetch
+        self.area_name: Callable[[str | None], str] = lambda code: code or ""
+        self.rowids: array = array("q")
+        self.pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
+        self.headers = [
+            self.tr("姓名"),
+            self.tr("性别"),
+            self.tr("出生日期"),
+            self.tr("身份证号"),
+            self.tr("电话"),
+            self.tr("与户主关系"),
+            self.tr("劳动能力"),
+            self.tr("所在地"),
+            self.tr("户编号"),
+        ]
+
+    @classmethod
+    def over(cls, db: Any) -> LedgerModel:
+        """A model reading pages from a database (the GUI thread's connection)."""
+        return cls(lambda ids: ui_queries.rows_by_rowid(db, ids))
+
+    # -- Qt interface ---------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        """How many persons are listed."""
+        return 0 if parent.isValid() else len(self.rowids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        """Fixed columns."""
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, or the PersonRow under ROW_ROLE."""
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, ROW_ROLE):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == ROW_ROLE:
+            return row
+        return self._cell(row, index.column())
+
+    def headerData(  # noqa: N802 - Qt override
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles; row numbers down the side."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.headers[section] if 0 <= section < len(self.headers) else None
+        return str(section + 1)
+
+    def _cell(self, row: PersonRow, column: int) -> str:
+        values = (
+            row.name,
+            row.sex,
+            row.birth_date,
+            row.id_number,
+            row.phone,
+            row.relation,
+            row.labour_ability,
+            self.area_name(row.area_code),
+            row.household_no,
+        )
+        value = values[column] if 0 <= column < len(values) else None
+        return "" if value is None else str(value)
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def row_at(self, position: int) -> PersonRow | None:
+        """The person at a table position, fetching its page when needed."""
+        if not 0 <= position < len(self.rowids):
+            return None
+        number, offset = divmod(position, PAGE)
+        page = self.pages.get(number)
+        if page is None:
+            page = self._load_page(number)
+        else:
+            self.pages.move_to_end(number)
+        return page[offset] if offset < len(page) else None
+
+    def _load_page(self, number: int) -> list[PersonRow]:
+        ids = self.rowids[number * PAGE : (number + 1) * PAGE]
+        rows = self.fetch(ids)
+        if len(rows) < len(ids):
+            # A row vanished between listing and fetching: keep positions stable with blanks.
+            by_id = {r.rowid: r for r in rows}
+            rows = [by_id.get(i) or _blank(i) for i in ids]
+        self.pages[number] = rows
+        while len(self.pages) > MAX_PAGES:
+            self.pages.popitem(last=False)
+        return rows
+
+    def show_rowids(self, rowids: array) -> None:
+        """List these persons (in order); unchanged lists only refresh the visible cells."""
+        if rowids == self.rowids:
+            self.refresh()
+            return
+        self.beginResetModel()
+        self.rowids = rowids
+        self.pages.clear()
+        self.endResetModel()
+
+    def show_rows(self, rows: list[PersonRow]) -> None:
+        """List already-fetched rows (search hits), caching them as the first pages."""
+        rowids = array("q", (r.rowid for r in rows))
+        self.beginResetModel()
+        self.rowids = rowids
+        self.pages.clear()
+        for start in range(0, len(rows), PAGE):
+            self.pages[start // PAGE] = rows[start : start + PAGE]
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Drop cached pages and tell views every cell may have changed (after an edit)."""
+        self.pages.clear()
+        if self.rowids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.rowids) - 1, len(self.headers) - 1)
+            )
+
+    def position_of(self, person_id: str) -> int | None:
+        """The table position of a person among the cached pages, if loaded."""
+        for number, page in self.pages.items():
+            for offset, row in enumerate(page):
+                if row.id == person_id:
+                    return number * PAGE + offset
+        return None
+
+
+def _blank(rowid: int) -> PersonRow:
+    return PersonRow(
+        rowid, "", "（已删除）", None, None, "", None, None, None, None, None, None, None
+    )

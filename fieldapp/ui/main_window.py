@@ -1,0 +1,236 @@
+"""The main window: navigation on the left, one page at a time, shortcuts, title, close guard."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.ui import i18n, prefs
+from fieldapp.ui.session import Session
+
+#: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("ledger", "fieldapp.ui.pages.ledger:LedgerPage"),
+    ("visits", "fieldapp.ui.pages.visits:VisitsPage"),
+    ("due", "fieldapp.ui.pages.due:DuePage"),
+    ("subsidies", "fieldapp.ui.pages.subsidies:SubsidiesPage"),
+    ("print", "fieldapp.ui.pages.printing:PrintPage"),
+    ("sync", "fieldapp.ui.pages.sync:SyncPage"),
+    ("reports", "fieldapp.ui.pages.reports:ReportsPage"),
+    ("settings", "fieldapp.ui.pages.settings:SettingsPage"),
+)
+
+PAGE_KEYS = tuple(k for k, _ in PAGES)
+
+
+class MainWindow(QMainWindow):
+    """One ledger open; pages are built the first time they are shown."""
+
+    def __init__(self, session: Session, reopen: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.reopen = reopen
+        self.pages: dict[str, QWidget] = {}
+        self.resize(1366, 768)
+        self.setMinimumSize(QSize(1024, 640))
+        self._build()
+        self._shortcuts()
+        self.update_title()
+        self.show_page(prefs.get("last_page", "ledger") or "ledger")
+
+    def page_titles(self) -> dict[str, str]:
+        """Navigation labels (translated)."""
+        return {
+            "ledger": self.tr("台账"),
+            "visits": self.tr("走访"),
+            "due": self.tr("待办"),
+            "subsidies": self.tr("补贴"),
+            "print": self.tr("打印"),
+            "sync": self.tr("同步"),
+            "reports": self.tr("报表"),
+            "settings": self.tr("设置"),
+        }
+
+    def _build(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(108)
+        self.nav.setObjectName("nav")
+        self.nav.setStyleSheet(
+            "#nav { font-size: 15px; border: none; background: #f2f4f7; }"
+            "#nav::item { padding: 10px 14px; }"
+            "#nav::item:selected { background: #1f6feb; color: white; }"
+        )
+        titles = self.page_titles()
+        for number, key in enumerate(PAGE_KEYS, start=1):
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"Alt+{number}")
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        body = QVBoxLayout()
+        body.setContentsMargins(8, 8, 8, 4)
+        body.addWidget(self.stack)
+        layout.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_KEYS[row]))
+        self.session.changed.connect(lambda _w: self.update_title())
+
+    def _shortcuts(self) -> None:
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
+        for number, key in enumerate(PAGE_KEYS, start=1):
+            QShortcut(
+                QKeySequence(f"Alt+{number}"), self, activated=lambda k=key: self.show_page(k)
+            )
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page for a key, built on first use."""
+        if key not in self.pages:
+            target = dict(PAGES)[key]
+            module_name, class_name = target.split(":")
+            cls = getattr(importlib.import_module(module_name), class_name)
+            widget = cls(self.session, self) if key == "settings" else cls(self.session)
+            if hasattr(widget, "person_requested"):
+                widget.person_requested.connect(self.open_person)
+            self.pages[key] = widget
+            self.stack.addWidget(widget)
+        return self.pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to a page and remember it as the last one."""
+        if key not in PAGE_KEYS:
+            key = "ledger"
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        row = PAGE_KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        if hasattr(widget, "activated"):
+            widget.activated()
+        prefs.put("last_page", key)
+        return widget
+
+    def current_key(self) -> str:
+        """The key of the page shown."""
+        return PAGE_KEYS[self.nav.currentRow()]
+
+    def find_person(self) -> None:
+        """Ctrl+F: the ledger's search box."""
+        self.show_page("ledger").focus_search()
+
+    def new_visit(self) -> None:
+        """Ctrl+N: a new visit on the visits page."""
+        self.show_page("visits").new_visit()
+
+    def open_person(self, person_id: str, service: str = "") -> None:
+        """Show a person on the ledger page (from the due list, claims …)."""
+        ledger = self.show_page("ledger")
+        ledger.open_person(person_id)
+        if service:
+            self.show_page("visits").prefill(person_id, service)
+
+    # -- title, language, closing --------------------------------------------------------
+
+    def update_title(self) -> None:
+        """'劳动力台账 — <ledger file> — <device>'."""
+        name = Path(self.session.path).name
+        self.setWindowTitle(
+            self.tr("劳动力台账") + f" — {name} — " + self.tr("设备：") + self.session.device_name
+        )
+        self.status_label.setText(
+            self.session.ledger.author and self.tr("使用人：") + self.session.ledger.author
+        )
+
+    def set_language(self, lang: str) -> None:
+        """Switch language now: install the catalogue and rebuild the pages."""
+        if self.has_unsaved() and not self._confirm_discard():
+            return
+        prefs.put("language", lang)
+        i18n.install_language(lang)
+        self.discard_unsaved()
+        current = self.current_key()
+        self.shutdown_pages()
+        for widget in list(self.pages.values()):
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages.clear()
+        titles = self.page_titles()
+        for row, key in enumerate(PAGE_KEYS):
+            self.nav.item(row).setText(titles[key])
+        self.update_title()
+        self.show_page(current)
+
+    def has_unsaved(self) -> bool:
+        """True when any page holds typed but unsaved input."""
+        return any(getattr(w, "has_unsaved", lambda: False)() for w in self.pages.values())
+
+    def _confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("有未保存的内容"),
+            self.tr("有填写了但还没保存的内容。放弃这些内容吗？"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def busy(self) -> bool:
+        """True while a page runs a long operation."""
+        return any(getattr(w, "busy", lambda: False)() for w in self.pages.values())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Never lose typed input or cut a running job short without asking."""
+        if self.busy():
+            answer = QMessageBox.question(
+                self,
+                self.tr("正在处理"),
+                self.tr("还有任务在进行。等它完成再关闭吗？（选“否”会取消任务并关闭）"),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        if self.has_unsaved() and not self._confirm_discard():
+            event.ignore()
+            return
+        prefs.put("last_page", self.current_key())
+        self.discard_unsaved()
+        self.shutdown_pages()
+        event.accept()
+
+    def discard_unsaved(self) -> None:
+        """Close open editors without asking (the user already chose to discard)."""
+        for widget in self.pages.values():
+            if hasattr(widget, "discard_unsaved"):
+                widget.discard_unsaved()
+
+    def shutdown_pages(self) -> None:
+        """Stop page threads and cancel running operations."""
+        for widget in self.pages.values():
+            if hasattr(widget, "shutdown"):
+                widget.shutdown()

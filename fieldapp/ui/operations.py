@@ -1,0 +1,177 @@
+"""Operations: work that runs off the GUI thread, reports progress, can be cancelled.
+
+As in Anki's `aqt.operations`, a page builds an `Operation` from a plain function and callbacks;
+the function runs on the thread pool and gets a `Progress` to report to and to ask whether the
+user cancelled; `on_success` / `on_failure` run back on the GUI thread. `OperationPanel` is the
+progress bar with a cancel button that pages embed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from fieldapp.domain.errors import FieldappError
+
+log = logging.getLogger("fieldapp.ui.operations")
+
+
+class Cancelled(FieldappError):
+    """The user cancelled the operation (nothing was changed)."""
+
+    def __init__(self) -> None:
+        super().__init__("已取消，数据没有改动")
+
+
+class Progress:
+    """What the worker function holds: report progress, check for cancel."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        """Tell the GUI how far the work is (thread-safe; queued to the GUI thread)."""
+        self._signals.progress.emit(int(done), int(total), text)
+
+    @property
+    def cancelled(self) -> bool:
+        """True once the user pressed cancel."""
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        """Raise Cancelled if the user pressed cancel (call between safe steps)."""
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next safe point."""
+        self._cancel.set()
+
+
+class _Signals(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class Operation(QRunnable):
+    """One piece of work for the thread pool, with callbacks on the GUI thread."""
+
+    def __init__(
+        self,
+        work: Callable[[Progress], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.signals = _Signals()
+        self.progress = Progress(self.signals)
+        self.work = work
+        self.done = False
+        if on_success:
+            self.signals.succeeded.connect(on_success, Qt.ConnectionType.QueuedConnection)
+        if on_failure:
+            self.signals.failed.connect(on_failure, Qt.ConnectionType.QueuedConnection)
+        self.signals.succeeded.connect(self._mark_done)
+        self.signals.failed.connect(self._mark_done)
+
+    def _mark_done(self, _result: object) -> None:
+        self.done = True
+
+    def run(self) -> None:
+        """Run the work on a pool thread and emit the outcome."""
+        try:
+            result = self.work(self.progress)
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
+            if not isinstance(error, (FieldappError, OSError, ValueError)):
+                log.exception("操作失败")
+            self.signals.failed.emit(error)
+            return
+        self.signals.succeeded.emit(result)
+
+    def start(self) -> Operation:
+        """Queue on the global thread pool; returns self."""
+        _running.add(self)
+        self.signals.succeeded.connect(lambda _r: _running.discard(self))
+        self.signals.failed.connect(lambda _e: _running.discard(self))
+        QThreadPool.globalInstance().start(self)
+        return self
+
+
+#: Operations in flight (kept referenced so their signal objects outlive the worker).
+_running: set[Operation] = set()
+
+
+class OperationPanel(QWidget):
+    """A label, a progress bar and a cancel button for one operation at a time."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setMinimumWidth(240)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.bar, 2)
+        layout.addWidget(self.cancel_button)
+        self.operation: Operation | None = None
+        self.hide()
+
+    def run(
+        self,
+        title: str,
+        work: Callable[[Progress], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> Operation:
+        """Start `work`, showing progress until it ends."""
+        self.label.setText(title)
+        self.bar.setRange(0, 0)
+        self.cancel_button.setEnabled(True)
+        self.show()
+        operation = Operation(work, self._wrap(on_success), self._wrap(on_failure))
+        operation.signals.progress.connect(self._on_progress)
+        self.operation = operation
+        return operation.start()
+
+    def _wrap(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def done(value: Any) -> None:
+            self.hide()
+            self.operation = None
+            try:
+                callback(value)
+            finally:
+                self.finished.emit()
+
+        return done
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+        if text:
+            self.label.setText(text)
+
+    def cancel(self) -> None:
+        """Ask the running operation to stop safely."""
+        if self.operation is not None:
+            self.operation.progress.cancel()
+            self.cancel_button.setEnabled(False)
+            self.label.setText(self.tr("正在取消……"))
+
+    @property
+    def busy(self) -> bool:
+        """True while an operation runs."""
+        return self.operation is not None

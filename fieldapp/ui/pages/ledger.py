@@ -1,0 +1,255 @@
+"""台账 page: search-as-you-type, filters, the lazy person table and the person panel."""
+
+from __future__ import annotations
+
+from array import array
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.enums import Category, WorkStatus
+from fieldapp.domain.errors import NotFound
+from fieldapp.domain.models import Person
+from fieldapp.store.ui_queries import NOT_UPDATED, LedgerFilter, person_rowids
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.dialogs.person_editor import PersonEditor
+from fieldapp.ui.ledger_model import LedgerModel
+from fieldapp.ui.pages.person_panel import PersonPanel
+from fieldapp.ui.search_worker import SearchService
+from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import ROW_ROLE
+from fieldapp.ui.widgets import DateField, EnumCombo, table_view
+
+
+class LedgerPage(QWidget):
+    """The ledger: find anyone among 100,000 persons while typing; edit them in place."""
+
+    updated = Signal()  # the table shows a new answer (used by tests and the benchmark)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.areas = AreaIndex.load(session.db)
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(
+            self.tr("查找：姓名、拼音首字母、身份证号或电话 (Ctrl+F)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.area = AreaCombo(self.tr("全部区域"))
+        self.area.fill(self.areas, keep=session.home_area)
+        self.category = EnumCombo(Category, blank=self.tr("全部类别"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("全部就业状态"), "")
+        for status in WorkStatus:
+            self.status.addItem(str(status), str(status))
+        self.status.addItem(self.tr("本月未更新"), NOT_UPDATED)
+        self.month = DateField()
+        self.month.setDisplayFormat("yyyy-MM")
+        self.month.setToolTip(self.tr("就业状态所属月份"))
+        self.new_button = QPushButton(self.tr("新增人员(&A)"))
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 3)
+        top.addWidget(self.area, 1)
+        top.addWidget(self.category, 1)
+        top.addWidget(self.status, 1)
+        top.addWidget(self.month)
+        top.addWidget(self.new_button)
+
+        self.model = LedgerModel.over(session.db)
+        self.model.area_name = self.areas.path
+        self.table = table_view(stretch_last=True)
+        self.table.setModel(self.model)
+        for column, width in enumerate((80, 40, 90, 170, 110, 80, 110, 160)):
+            self.table.setColumnWidth(column, width)
+        self.panel = PersonPanel(session)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 460])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+        self.search = SearchService(session.path, self)
+        self.search.rows.connect(self._show_hits)
+        self.search.rowids.connect(self._show_rowids)
+        self.search_box.textChanged.connect(lambda _t: self.reload())
+        self.search_box.returnPressed.connect(self._focus_table)
+        for combo in (self.area, self.category, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.month.dateChanged.connect(lambda _d: self.status.currentData() and self.reload())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.table.activated.connect(lambda _i: self.edit_current())
+        self.new_button.clicked.connect(lambda: self.new_person())
+        self.panel.edit_requested.connect(self.edit_person)
+        self.panel.open_person.connect(self.open_person)
+        self.panel.add_member_requested.connect(lambda hid: self.new_person(household_id=hid))
+        session.changed.connect(self._on_ledger_changed)
+        self._pending_select: str | None = None
+        self.setTabOrder(self.search_box, self.area)
+        self.setTabOrder(self.area, self.category)
+        self.setTabOrder(self.category, self.status)
+        self.setTabOrder(self.status, self.month)
+        self.setTabOrder(self.month, self.new_button)
+        self.setTabOrder(self.new_button, self.table)
+        # The first listing is synchronous so the window opens with the ledger already shown.
+        self._show_rowids(person_rowids(session.db, self.current_filter()))
+
+    # -- queries --------------------------------------------------------------------------
+
+    def current_filter(self) -> LedgerFilter:
+        """The filter the combos describe."""
+        return LedgerFilter(
+            area_prefix=self.area.code(),
+            category=self.category.value(),
+            work_status=str(self.status.currentData() or ""),
+            month=self.month.value().strftime("%Y-%m"),
+        )
+
+    def reload(self) -> None:
+        """Ask the worker for the current search or filter (never blocks typing)."""
+        text = self.search_box.text().strip()
+        if text:
+            self.search.search(text, self.area.code())
+        else:
+            self.search.filter(self.current_filter())
+
+    def _show_hits(self, rows: list) -> None:
+        flt = self.current_filter()
+        if flt.category or flt.work_status:
+            # Search answers by area; category and status filters are applied on top.
+            allowed = set(person_rowids(self.session.db, flt))
+            rows = [r for r in rows if r.rowid in allowed]
+        selected = self.selected_id()
+        self.model.show_rows(rows)
+        self.count_label.setText(self.tr("找到 %n 人", "", len(rows)))
+        self._restore_selection(selected)
+        self.updated.emit()
+
+    def _show_rowids(self, rowids: array) -> None:
+        selected = self.selected_id()
+        self.model.show_rowids(rowids)
+        self.count_label.setText(self.tr("共 %n 人", "", len(rowids)))
+        self._restore_selection(selected)
+        self.updated.emit()
+
+    def _restore_selection(self, person_id: str | None) -> None:
+        wanted = self._pending_select or person_id
+        self._pending_select = None
+        if wanted:
+            position = self.model.position_of(wanted)
+            if position is not None:
+                self.select_row(position)
+                return
+        if self.model.rowCount() and self.search_box.text().strip():
+            self.select_row(0)
+
+    def select_row(self, position: int) -> None:
+        """Make a table row current and selected."""
+        index = self.model.index(position, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def selected_id(self) -> str | None:
+        """The id of the person in the current row."""
+        row = self.table.currentIndex().data(ROW_ROLE)
+        return row.id if row else None
+
+    def _on_current(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
+        row = current.data(ROW_ROLE) if current.isValid() else None
+        self.panel.show_person(row.id if row else None)
+
+    def _focus_table(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.select_row(0)
+
+    def _on_ledger_changed(self, what: str) -> None:
+        if what == "areas":
+            self.areas = AreaIndex.load(self.session.db)
+            self.model.area_name = self.areas.path
+            self.area.fill(self.areas)
+        self.panel.refresh()
+        self.reload()
+
+    # -- actions --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box with its text selected."""
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def open_person(self, person_id: str) -> None:
+        """Show a person: list them (by searching their ID number) and select them."""
+        try:
+            person = self.session.repo.get(Person, person_id)
+        except NotFound:
+            return
+        self._pending_select = person.id
+        self.search_box.setText(person.id_number)
+        self.panel.show_person(person.id)
+
+    def edit_current(self) -> None:
+        """Edit the person in the current row."""
+        person_id = self.selected_id()
+        if person_id:
+            self.edit_person(person_id)
+
+    def edit_person(self, person_id: str) -> PersonEditor | None:
+        """Open the editor for a person; returns the dialog after it closes."""
+        try:
+            person = self.session.repo.get(Person, person_id)
+        except NotFound:
+            return None
+        editor = PersonEditor(self.session, person, parent=self)
+        return self._run_editor(editor)
+
+    def new_person(self, household_id: str | None = None) -> PersonEditor:
+        """Open the editor for a new person (in a household, or a new one)."""
+        editor = PersonEditor(
+            self.session, household_id=household_id, area_code=self.area.code(), parent=self
+        )
+        return self._run_editor(editor)
+
+    def _run_editor(self, editor: PersonEditor) -> PersonEditor:
+        editor.open_existing.connect(self.open_person)
+        editor.saved.connect(self.open_person)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def has_unsaved(self) -> bool:
+        """True while an editor with typed changes is open."""
+        editor = getattr(self, "editor", None)
+        return bool(editor and editor.isVisible() and editor.is_dirty())
+
+    def discard_unsaved(self) -> None:
+        """Close an open editor without saving or asking."""
+        editor = getattr(self, "editor", None)
+        if editor is not None and editor.isVisible():
+            editor.discard()
+
+    def shutdown(self) -> None:
+        """Stop the search thread."""
+        self.search.stop()

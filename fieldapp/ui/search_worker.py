@@ -1,0 +1,145 @@
+"""Search-as-you-type and filtering off the GUI thread, on the worker's own connection.
+
+The GUI sends every keystroke with a rising generation number; the worker skips requests that a
+newer one has overtaken, so typing is never blocked and only the latest answer is shown.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from fieldapp.store.connection import open_database
+from fieldapp.store.search import PersonSearch
+from fieldapp.store.ui_queries import LedgerFilter, person_rowids, rows_by_id
+
+SEARCH_LIMIT = 500
+
+
+class _Worker(QObject):
+    """Lives on the search thread; owns its own SQLite connection."""
+
+    searched = Signal(int, list)
+    filtered = Signal(int, object)
+    failed = Signal(int, str)
+
+    def __init__(self, path: str, latest: list[int], lock: threading.Lock) -> None:
+        super().__init__()
+        self.path = path
+        self.latest = latest
+        self.lock = lock
+        self.db = None
+
+    def _stale(self, generation: int) -> bool:
+        with self.lock:
+            return generation < self.latest[0]
+
+    def _database(self):  # noqa: ANN202 - sqlite_utils.Database
+        if self.db is None:
+            self.db = open_database(Path(self.path))
+        return self.db
+
+    @Slot(int, str, str)
+    def search(self, generation: int, text: str, area: str) -> None:
+        """Run one search unless a newer request is already queued."""
+        if self._stale(generation):
+            return
+        try:
+            db = self._database()
+            hits = PersonSearch(db).search(text, limit=SEARCH_LIMIT, area_prefix=area or None)
+            rows = rows_by_id(db, [h.id for h in hits])
+        except Exception as error:  # noqa: BLE001 - reported to the GUI as text
+            self.failed.emit(generation, str(error))
+            return
+        if not self._stale(generation):
+            self.searched.emit(generation, rows)
+
+    @Slot(int, object)
+    def filter(self, generation: int, flt: LedgerFilter) -> None:
+        """List the rowids a filter selects unless a newer request is queued."""
+        if self._stale(generation):
+            return
+        try:
+            rowids = person_rowids(self._database(), flt)
+        except Exception as error:  # noqa: BLE001 - reported to the GUI as text
+            self.failed.emit(generation, str(error))
+            return
+        if not self._stale(generation):
+            self.filtered.emit(generation, rowids)
+
+    @Slot()
+    def close(self) -> None:
+        """Close the worker's connection (on its own thread)."""
+        if self.db is not None:
+            self.db.conn.close()
+            self.db = None
+
+
+class SearchService(QObject):
+    """GUI-side handle: `search(text)` / `filter(flt)`; answers arrive as `rows` / `rowids`."""
+
+    rows = Signal(list)
+    rowids = Signal(object)
+    failed = Signal(str)
+    _search = Signal(int, str, str)
+    _filter = Signal(int, object)
+    _close = Signal()
+
+    def __init__(self, path: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._latest = [0]
+        self._lock = threading.Lock()
+        self._thread = QThread()
+        self._thread.setObjectName("fieldapp-search")
+        self.worker = _Worker(path, self._latest, self._lock)
+        self.worker.moveToThread(self._thread)
+        self._search.connect(self.worker.search)
+        self._filter.connect(self.worker.filter)
+        self._close.connect(self.worker.close)
+        self.worker.searched.connect(self._on_rows)
+        self.worker.filtered.connect(self._on_rowids)
+        self.worker.failed.connect(self._on_failed)
+        self._thread.start()
+
+    def _next(self) -> int:
+        with self._lock:
+            self._latest[0] += 1
+            return self._latest[0]
+
+    def search(self, text: str, area: str = "") -> int:
+        """Queue a search; returns its generation."""
+        generation = self._next()
+        self._search.emit(generation, text, area)
+        return generation
+
+    def filter(self, flt: LedgerFilter) -> int:
+        """Queue a filter listing; returns its generation."""
+        generation = self._next()
+        self._filter.emit(generation, flt)
+        return generation
+
+    def _current(self, generation: int) -> bool:
+        with self._lock:
+            return generation == self._latest[0]
+
+    def _on_rows(self, generation: int, rows: list) -> None:
+        if self._current(generation):
+            self.rows.emit(rows)
+
+    def _on_rowids(self, generation: int, rowids: array) -> None:
+        if self._current(generation):
+            self.rowids.emit(rowids)
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if self._current(generation):
+            self.failed.emit(message)
+
+    def stop(self) -> None:
+        """Close the worker's connection and end its thread."""
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.quit()
+            self._thread.wait(5000)

@@ -1,0 +1,123 @@
+"""Small reusable widgets: date fields, enum combos, a table view set up for keyboard use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from enum import StrEnum
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
+
+
+def to_qdate(day: dt.date) -> QDate:
+    """A Python date as QDate."""
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    """A QDate as a Python date."""
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class DateField(QDateEdit):
+    """A date with a calendar pop-up, ISO display, today by default."""
+
+    def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setDate(to_qdate(day or dt.date.today()))
+
+    def value(self) -> dt.date:
+        """The chosen date."""
+        return from_qdate(self.date())
+
+    def set_value(self, day: dt.date) -> None:
+        """Show a date."""
+        self.setDate(to_qdate(day))
+
+
+class OptionalDate(QWidget):
+    """A date that may be left empty (a tick box turns it on)."""
+
+    changed = Signal()
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label)
+        self.edit = DateField()
+        self.edit.setEnabled(False)
+        self.check.toggled.connect(self.edit.setEnabled)
+        self.check.toggled.connect(self.changed)
+        self.edit.dateChanged.connect(self.changed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+        self.setFocusProxy(self.check)
+
+    def value(self) -> dt.date | None:
+        """The date, or None when not ticked."""
+        return self.edit.value() if self.check.isChecked() else None
+
+    def set_value(self, day: dt.date | None) -> None:
+        """Show a date or none."""
+        self.check.setChecked(day is not None)
+        if day is not None:
+            self.edit.set_value(day)
+
+
+class EnumCombo(QComboBox):
+    """A combo over a StrEnum's values (which are the Chinese words); optional blank first."""
+
+    def __init__(
+        self,
+        values: Iterable[StrEnum | str],
+        blank: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if blank is not None:
+            self.addItem(blank, "")
+        for value in values:
+            self.addItem(str(value), str(value))
+
+    def value(self) -> str:
+        """The chosen value ('' for the blank entry)."""
+        return str(self.currentData() or "")
+
+    def set_value(self, value: str | None) -> None:
+        """Select a value (the blank entry when unknown)."""
+        found = self.findData(str(value or ""))
+        if found < 0 and value:
+            self.addItem(str(value), str(value))
+            found = self.count() - 1
+        self.setCurrentIndex(max(found, 0))
+
+
+def table_view(parent: QWidget | None = None, stretch_last: bool = True) -> QTableView:
+    """A read-only, row-selecting, keyboard-friendly table view."""
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    view.horizontalHeader().setDefaultAlignment(
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    )
+    view.setWordWrap(False)
+    return view

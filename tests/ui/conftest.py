@@ -1,0 +1,75 @@
+"""UI test helpers: a small real ledger, the main window on it, event-loop waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.enums import AreaKind, Relation
+from fieldapp.domain.models import Area, Household, Person
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+from tests.conftest import make_id
+
+VILLAGE = "520502001001"
+
+PEOPLE = (
+    ("张长英", "19800316", "103", Relation.HEAD),
+    ("李建国", "19810316", "113", Relation.SPOUSE),
+    ("王小明", "20010316", "123", Relation.CHILD),
+)
+
+
+def fill_ledger(path: Path) -> None:
+    """Areas, one household, three persons."""
+    led = Ledger.open(path, author="测试员")
+    repo = Repository(led)
+    with led.transaction():
+        repo.ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
+        repo.ensure_area(
+            Area(code="520502001", name="市西街道", kind=AreaKind.TOWNSHIP, parent_code="520502")
+        )
+        repo.ensure_area(
+            Area(code=VILLAGE, name="大坝村", kind=AreaKind.VILLAGE, parent_code="520502001")
+        )
+        household = repo.save(Household(area_code=VILLAGE, address="大坝村一组 8 号"))
+        for name, birth, seq, relation in PEOPLE:
+            repo.add_person(
+                Person(
+                    name=name,
+                    id_number=make_id(birth=birth, seq=seq),
+                    household_id=household,
+                    relation=relation,
+                )
+            )
+    led.close()
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    """A ledger file with a village, a household and three persons."""
+    path = tmp_path / "village.db"
+    fill_ledger(path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The main window on the small ledger, in Chinese."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.ui import i18n
+    from fieldapp.ui.app import make_app, open_window
+
+    make_app()
+    i18n.install_language("zh_CN")
+    win = open_window(ledger_path)
+    # Not qtbot.addWidget: pytest-qt would close it before this fixture can answer questions.
+    win.show()
+    yield win
+    # Closing at teardown must not stop on "discard unsaved input?" questions.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win.close()
+    win.shutdown_pages()
+    win.session.close()

@@ -1,0 +1,152 @@
+"""The ledger page driven as a user would: search, add persons, refusals, history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.domain.models import EmploymentSpell, Person
+from tests.conftest import make_id
+
+
+def ledger_page(window, qtbot):
+    page = window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    return page
+
+
+def search(page, qtbot, text):
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        page.search_box.setText(text)
+
+
+def test_ledger_lists_everyone_and_searches_by_pinyin_initials(window, qtbot):
+    page = ledger_page(window, qtbot)
+    assert page.count_label.text() == "共 3 人"
+    page.search_box.setFocus()
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        qtbot.keyClicks(page.search_box, "zcy")
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 0).data() == "张长英"
+    assert page.panel.person is not None and page.panel.person.name == "张长英"
+
+
+def test_ctrl_f_focuses_search(window, qtbot):
+    page = ledger_page(window, qtbot)
+    window.show_page("visits")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "ledger"
+    qtbot.waitUntil(page.search_box.hasFocus)
+
+
+def test_bad_id_is_refused_with_reason_and_nothing_saved(window, qtbot):
+    page = ledger_page(window, qtbot)
+    editor = page.new_person()
+    editor.name.setText("赵丽")
+    bad = make_id(birth="19900101", seq="222")[:-1] + (
+        "0" if make_id(birth="19900101", seq="222")[-1] != "0" else "1"
+    )
+    editor.id_number.setText(bad)
+    assert "校验位" in editor.id_status.text()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "校验位" in editor.error.text()
+    assert editor.isVisible()
+    assert page.session.repo.person_by_id_number(make_id(birth="19900101", seq="222")) is None
+    count = page.session.db.execute("SELECT count(*) FROM persons").fetchone()[0]
+    assert count == 3
+
+
+def test_valid_id_fills_birth_and_sex_then_person_is_found_by_initials(window, qtbot):
+    page = ledger_page(window, qtbot)
+    editor = page.new_person()
+    editor.name.setText("赵丽")
+    number = make_id(birth="19900101", seq="222")
+    editor.id_number.setText(number)
+    assert "出生日期 1990-01-01" in editor.id_status.text()
+    assert "女" in editor.id_status.text()
+    editor.address.setText("大坝村二组")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible()
+    saved = page.session.repo.person_by_id_number(number)
+    assert saved is not None and saved.name == "赵丽"
+    search(page, qtbot, "zl")
+    names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+    assert "赵丽" in names
+
+
+def test_duplicate_id_is_refused_and_opens_the_existing_person(window, qtbot):
+    page = ledger_page(window, qtbot)
+    existing = make_id(birth="19810316", seq="113")
+    editor = page.new_person()
+    editor.name.setText("李建")
+    editor.id_number.setText(existing)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "已登记" in editor.error.text() and "李建国" in editor.error.text()
+    assert editor.open_button.isVisible()
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        qtbot.mouseClick(editor.open_button, Qt.MouseButton.LeftButton)
+    assert page.panel.person.name == "李建国"
+    assert page.session.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 3
+
+
+def test_cancel_with_changes_asks_first(window, qtbot, monkeypatch):
+    page = ledger_page(window, qtbot)
+    editor = page.new_person()
+    editor.name.setText("草稿")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel,
+    )
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert asked and editor.isVisible()
+    assert window.has_unsaved()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    editor.reject()
+    assert not editor.isVisible()
+
+
+def test_edit_person_is_logged_in_history(window, qtbot):
+    page = ledger_page(window, qtbot)
+    search(page, qtbot, "王小明")
+    editor = page.edit_person(page.selected_id())
+    editor.phone.setText("13800001111")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    person = page.session.repo.person_by_id_number(make_id(birth="20010316", seq="123"))
+    assert person.phone == "13800001111"
+    page.panel.show_person(person.id)
+    fields = [page.panel.history.index(r, 3).data() for r in range(page.panel.history.rowCount())]
+    assert "人员信息.phone" in fields
+
+
+def test_employment_spell_added_from_panel(window, qtbot, monkeypatch):
+    from fieldapp.ui.dialogs.records import SpellDialog
+
+    page = ledger_page(window, qtbot)
+    search(page, qtbot, "李建国")
+    person_id = page.selected_id()
+    dialog = SpellDialog(page.session, person_id, parent=page)
+    dialog.place_code.setText("330106")
+    assert "杭州" in dialog.place_label.text()
+    dialog.employer.setText("杭州某电子厂")
+    dialog.save_and_accept()
+    spells = page.session.repo.person_records(EmploymentSpell, person_id)
+    assert len(spells) == 1 and spells[0].employer == "杭州某电子厂"
+
+
+def test_ledger_model_passes_qtmodeltester(window, qtbot, qtmodeltester):
+    page = ledger_page(window, qtbot)
+    qtmodeltester.check(page.model)
+    search(page, qtbot, "zcy")
+    qtmodeltester.check(page.model)
+
+
+def test_household_members_shown(window, qtbot):
+    page = ledger_page(window, qtbot)
+    search(page, qtbot, "张长英")
+    page.panel.show_person(page.selected_id())
+    assert page.panel.members.rowCount() == 3
+    assert isinstance(page.panel.person, Person)
