@@ -57,8 +57,8 @@ def _raw_seconds(source: Ledger, target: Path) -> float:
     return seconds
 
 
-def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path) -> None:
-    hub.enroll(name, "52", folder / f"{name}.enrol")
+def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path, area: str = "52") -> None:
+    hub.enroll(name, area, folder / f"{name}.enrol")
     enrol(ledger, folder / f"{name}.enrol")
 
 
@@ -100,7 +100,12 @@ def bench_hub_merge(folder: Path) -> list[Figure]:
     for n in range(MERGE_DEVICES):
         device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
         build_demo(device, MERGE_PERSONS, seed=100 + n)
-        _enrolled(hub, device, f"设备{n:02d}", folder)
+        # Each device looks after the township most of its households are in.
+        (township,) = device.db.execute(
+            "SELECT substr(area_code, 1, 9) AS t FROM households GROUP BY t "
+            "ORDER BY count(*) DESC, t LIMIT 1"
+        ).fetchone()
+        _enrolled(hub, device, f"设备{n:02d}", folder, township)
         bundles.append(export_bundle(device, folder / f"dev{n}.fieldsync").path)
         device.close()
         (folder / f"dev{n}.db").unlink()
