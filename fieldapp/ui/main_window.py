@@ -173,8 +173,12 @@ class MainWindow(QMainWindow):
             return
         prefs.put("language", lang)
         i18n.install_language(lang)
-        self.discard_unsaved()
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Drop every page (they are rebuilt on demand) and show the current one again."""
         current = self.current_key()
+        self.discard_unsaved()
         self.shutdown_pages()
         for widget in list(self.pages.values()):
             self.stack.removeWidget(widget)
@@ -185,6 +189,49 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(titles[key])
         self.update_title()
         self.show_page(current)
+
+    def switch_ledger(self, path: Path) -> bool:
+        """Open another ledger file in this window."""
+        if self.busy() or (self.has_unsaved() and not self._confirm_discard()):
+            return False
+        try:
+            session = Session.open(path)
+        except Exception as error:  # noqa: BLE001 - a foreign or damaged file
+            from fieldapp.ui.errors import show_error
+
+            show_error(self, error)
+            return False
+        self.discard_unsaved()
+        self.shutdown_pages()
+        self.session.close()
+        self.session = session
+        self.session.changed.connect(lambda _w: self.update_title())
+        prefs.put("last_ledger", str(path))
+        self._rebuild()
+        return True
+
+    def restore_backup(self, backup: Path) -> bool:
+        """Replace this ledger by a backup (the current file is kept beside it), then reopen."""
+        from fieldapp.store.backup import restore_from
+        from fieldapp.ui.errors import show_error
+
+        if self.busy():
+            return False
+        path = Path(self.session.path)
+        self.discard_unsaved()
+        self.shutdown_pages()
+        self.session.close()
+        try:
+            kept = restore_from(backup, path)
+        except Exception as error:  # noqa: BLE001 - the old file is untouched on failure
+            show_error(self, error)
+            kept = None
+        self.session = Session.open(path)
+        self.session.changed.connect(lambda _w: self.update_title())
+        self._rebuild()
+        if kept is not None:
+            self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
+        return kept is not None
 
     def has_unsaved(self) -> bool:
         """True when any page holds typed but unsaved input."""

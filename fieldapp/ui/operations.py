@@ -53,6 +53,14 @@ class Progress:
         """Ask the work to stop at its next safe point."""
         self._cancel.set()
 
+    def step(self, done: int, total: int) -> None:
+        """The (done, total) callback the services take."""
+        self.report(done, total)
+
+    def is_cancelled(self) -> bool:
+        """The cancel check the services take."""
+        return self._cancel.is_set()
+
 
 class _Signals(QObject):
     progress = Signal(int, int, str)

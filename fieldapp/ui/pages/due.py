@@ -1,23 +1,160 @@
-"""待办 page (being wired to its service)."""
+"""待办 page: the policy engine's due / due soon / overdue items, most urgent first."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import datetime as dt
 
-from fieldapp.ui.pages.pending import PendingPage
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fieldapp.domain.dates import month_key
+from fieldapp.domain.enums import ServiceType
+from fieldapp.policy.services_due import DueItem, Urgency
+from fieldapp.services.policy_views import due_list
+from fieldapp.ui import policy_access
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, Progress
 from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
+from fieldapp.ui.widgets import DateField, table_view
+
+#: The service a due item asks for, pre-selected when the user opens it.
+SERVICE_FOR_KIND = {
+    "1311服务": ServiceType.GUIDANCE.value,
+    "失业登记": ServiceType.UNEMPLOYMENT_REGISTRATION.value,
+    "分级服务": ServiceType.JOB_RECOMMENDATION.value,
+    "跟踪回访": ServiceType.FOLLOW_UP.value,
+}
+
+URGENCY_COLOURS = {Urgency.OVERDUE: "#c62828", Urgency.DUE_SOON: "#b26a00", Urgency.DUE: "#333333"}
+
+
+class DueModel(RowsModel[DueItem]):
+    """Due items, overdue ones in red."""
+
+    def data(self, index, role=0):  # noqa: ANN001, ANN201 - Qt override
+        """Colour the urgency column."""
+        from PySide6.QtCore import Qt
+
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row_at(index.row())
+            return QColor(URGENCY_COLOURS.get(row.urgency, "#333333")) if row else None
+        return super().data(index, role)
 
 
 class DuePage(QWidget):
-    """待办."""
+    """Due items for the area; Enter opens the person with the needed service pre-filled."""
+
+    person_requested = Signal(str, str)
+    updated = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        QVBoxLayout(self).addWidget(PendingPage(self.tr("此功能正在接入，稍后可用")))
+        self.areas = AreaIndex.load(session.db)
+        self.area = AreaCombo(self.tr("全部区域"))
+        self.area.fill(self.areas, keep=session.home_area)
+        self.on = DateField()
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.open_button = QPushButton(self.tr("办理所选 (Enter)"))
+        self.summary = QLabel()
+        self.panel = OperationPanel()
+        self.model = DueModel(
+            [
+                Column(self.tr("紧急程度"), lambda i: str(i.urgency)),
+                Column(self.tr("期限"), lambda i: i.due_date),
+                Column(self.tr("剩余工作日"), lambda i: i.workdays_left, align_right=True),
+                Column(self.tr("姓名"), lambda i: i.name),
+                Column(self.tr("所在地"), lambda i: self.areas.path(i.area_code)),
+                Column(self.tr("事项"), lambda i: i.kind),
+                Column(self.tr("说明"), lambda i: i.title),
+                Column(self.tr("进度"), lambda i: i.progress),
+                Column(self.tr("依据"), lambda i: i.clause),
+            ]
+        )
+        self.table = table_view()
+        self.table.setModel(self.model)
+        for column, width in enumerate((80, 90, 80, 80, 170, 80, 300, 140)):
+            self.table.setColumnWidth(column, width)
+        top = QHBoxLayout()
+        top.addWidget(self.area, 1)
+        top.addWidget(QLabel(self.tr("截至")))
+        top.addWidget(self.on)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.open_button)
+        top.addWidget(self.summary, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.table, 1)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.open_button.clicked.connect(self.open_selected)
+        self.table.activated.connect(lambda _i: self.open_selected())
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.area.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.on.dateChanged.connect(lambda _d: self.refresh())
+        session.changed.connect(self._on_changed)
+        self._stale = True
 
-    def new_visit(self) -> None:
-        """Placeholder."""
+    def activated(self) -> None:
+        """Shown: refresh if the ledger changed since last time."""
+        if self._stale:
+            self.refresh()
 
-    def prefill(self, person_id: str, service: str) -> None:
-        """Placeholder."""
+    def _on_changed(self, _what: str) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Build the due list off the GUI thread."""
+        if self.panel.busy:
+            self._stale = True
+            return
+        self._stale = False
+        area, on = self.area.code() or None, self.on.value()
+
+        def work(progress: Progress) -> list[DueItem]:
+            progress.report(0, 0, self.tr("正在计算待办事项……"))
+            with self.session.worker_ledger() as ledger:
+                return due_list(ledger, policy_access.policy(), on, area)
+
+        self.panel.run(self.tr("正在计算待办事项……"), work, self._show, self._failed)
+
+    def _show(self, items: list[DueItem]) -> None:
+        self.model.set_rows(items)
+        overdue = sum(1 for i in items if i.urgency is Urgency.OVERDUE)
+        soon = sum(1 for i in items if i.urgency is Urgency.DUE_SOON)
+        self.summary.setText(
+            self.tr("已逾期 %1 项，即将到期 %2 项，共 %3 项")
+            .replace("%1", str(overdue))
+            .replace("%2", str(soon))
+            .replace("%3", str(len(items)))
+        )
+        if self._stale:
+            self.refresh()
+        self.updated.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, error)
+        self.updated.emit()
+
+    def open_selected(self) -> None:
+        """Open the selected item: a status update, or the person with the service pre-filled."""
+        item = self.table.currentIndex().data(ROW_ROLE)
+        if item is None:
+            return
+        if item.kind == "月度更新":
+            month = (
+                item.title.split(" ")[0] if item.title[:4].isdigit() else month_key(dt.date.today())
+            )
+            MonthlyStatusDialog(self.session, item.person_id, item.name, month, self).exec()
+            return
+        self.person_requested.emit(item.person_id, SERVICE_FOR_KIND.get(item.kind, ""))
+
+    def busy(self) -> bool:
+        """True while the list is being built."""
+        return self.panel.busy

@@ -1,23 +1,187 @@
-"""打印 page (being wired to its service)."""
+"""打印 page: every paper in one place — pick what to print, preview, print or save; the print log."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from typing import Any
 
-from fieldapp.ui.pages.pending import PendingPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.paperwork import jobs
+from fieldapp.store.claims import ClaimStore
+from fieldapp.store.paper_data import print_log
+from fieldapp.ui import papers
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import Column, RowsModel
+from fieldapp.ui.widgets import DateField, OptionalDate, table_view
+
+PAPERS = ("roster", "notice", "forms", "form", "visits", "certificate")
 
 
 class PrintPage(QWidget):
-    """打印."""
+    """Choose a paper and its subject, preview it in the app, print or save the PDF."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        QVBoxLayout(self).addWidget(PendingPage(self.tr("此功能正在接入，稍后可用")))
+        self.areas = AreaIndex.load(session.db)
+        self.panel = OperationPanel()
+        self.paper = QComboBox()
+        labels = {
+            "roster": self.tr("花名册（按批次）"),
+            "notice": self.tr("公示表（按批次，身份证号和账号已遮挡）"),
+            "forms": self.tr("批次全部申请表"),
+            "form": self.tr("单人申请表"),
+            "visits": self.tr("走访记录表（按村/安置点和月份）"),
+            "certificate": self.tr("务工证明（按人员）"),
+        }
+        for key in PAPERS:
+            self.paper.addItem(labels[key], key)
+        self.batch = QComboBox()
+        self.notice_start = OptionalDate(self.tr("公示开始日期"))
+        self.claim = QComboBox()
+        self.area = AreaCombo(None)
+        self.area.fill(self.areas, keep=session.home_area)
+        self.month = DateField()
+        self.month.setDisplayFormat("yyyy-MM")
+        self.id_number = QLineEdit()
+        self.id_number.setPlaceholderText(self.tr("身份证号"))
+        self.casual = QCheckBox(self.tr("临时工（临工）证明"))
+        self.stack = QStackedWidget()
+        for key in PAPERS:
+            self.stack.addWidget(self._inputs(key))
+        self.preview_button = QPushButton(self.tr("预览(&V)"))
+        self.preview_button.setDefault(True)
+        box = QGroupBox(self.tr("打印"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("纸张"), self.paper)
+        form.addRow(self.stack)
+        row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addStretch(1)
+        form.addRow(row)
+        self.log = RowsModel[dict[str, Any]](
+            [
+                Column(
+                    self.tr("时间"), lambda r: str(r.get("printed_at") or "")[:16].replace("T", " ")
+                ),
+                Column(self.tr("纸张"), lambda r: r.get("paper")),
+                Column(self.tr("页数"), lambda r: r.get("pages"), align_right=True),
+                Column(self.tr("行数"), lambda r: r.get("rows"), align_right=True),
+                Column(self.tr("校验码"), lambda r: r.get("code")),
+                Column(self.tr("打印人"), lambda r: r.get("created_by")),
+                Column(self.tr("文件"), lambda r: r.get("file_name")),
+            ]
+        )
+        self.log_view = table_view()
+        self.log_view.setModel(self.log)
+        log_box = QGroupBox(self.tr("打印记录"))
+        QVBoxLayout(log_box).addWidget(self.log_view)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addWidget(self.panel)
+        layout.addWidget(log_box, 1)
+        self.paper.currentIndexChanged.connect(self.stack.setCurrentIndex)
+        self.preview_button.clicked.connect(self.preview)
+        session.changed.connect(lambda _w: self.refresh())
+        self.refresh()
 
-    def new_visit(self) -> None:
-        """Placeholder."""
+    def _inputs(self, key: str) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 0, 0, 0)
+        if key in ("roster", "notice", "forms"):
+            # One batch combo shared by three pages: re-parented on switch.
+            form.addRow(self.tr("批次"), self.batch if key == "roster" else _Mirror(self.batch))
+            if key == "notice":
+                form.addRow("", self.notice_start)
+        elif key == "form":
+            form.addRow(self.tr("申领"), self.claim)
+        elif key == "visits":
+            form.addRow(self.tr("村/安置点"), self.area)
+            form.addRow(self.tr("月份"), self.month)
+        else:
+            form.addRow(self.tr("身份证号"), self.id_number)
+            form.addRow("", self.casual)
+        return box
 
-    def prefill(self, person_id: str, service: str) -> None:
-        """Placeholder."""
+    def refresh(self) -> None:
+        """Reload batches, claims and the print log."""
+        store = ClaimStore(self.session.ledger)
+        current_batch, current_claim = self.batch.currentData(), self.claim.currentData()
+        self.batch.clear()
+        for batch in reversed(store.batches()):
+            self.batch.addItem(batch.title, batch.id)
+        self.claim.clear()
+        for claim in reversed(store.all()):
+            self.claim.addItem(f"{claim.person_name} {claim.rule_title} {claim.state}", claim.id)
+        for combo, value in ((self.batch, current_batch), (self.claim, current_claim)):
+            found = combo.findData(value)
+            if found >= 0:
+                combo.setCurrentIndex(found)
+        self.log.set_rows(print_log(self.session.ledger))
+
+    def make_job(self):  # noqa: ANN201 - a function Ledger -> PrintJob
+        """The job maker for the chosen paper, or raise ValueError naming what is missing."""
+        key = self.paper.currentData()
+        if key in ("roster", "notice", "forms"):
+            batch_id = self.batch.currentData()
+            if not batch_id:
+                raise ValueError(self.tr("还没有批次：请先在“补贴”页把申领编成批次"))
+            if key == "roster":
+                return lambda led: jobs.roster_job(led, batch_id)
+            if key == "forms":
+                return lambda led: jobs.forms_job(led, batch_id)
+            start = self.notice_start.value()
+            return lambda led: jobs.notice_job(led, batch_id, start)
+        if key == "form":
+            claim_id = self.claim.currentData()
+            if not claim_id:
+                raise ValueError(self.tr("还没有申领"))
+            return lambda led: jobs.form_job(led, claim_id)
+        if key == "visits":
+            area, month = self.area.code(), self.month.value().strftime("%Y-%m")
+            if not area:
+                raise ValueError(self.tr("请选择村或安置点"))
+            return lambda led: jobs.visits_job(led, area, month)
+        number = self.id_number.text().strip()
+        if not number:
+            raise ValueError(self.tr("请填写身份证号"))
+        casual = self.casual.isChecked()
+        return lambda led: jobs.certificate_job(led, number, casual)
+
+    def preview(self, on_open=None) -> None:  # noqa: ANN001 - optional callback for tests
+        """Render the chosen paper off the GUI thread and open the preview."""
+        try:
+            make = self.make_job()
+        except ValueError as error:
+            show_error(self, str(error))
+            return
+        papers.preview(self, self.panel, self.session, make, on_open)
+
+    def busy(self) -> bool:
+        """True while a paper is being rendered."""
+        return self.panel.busy
+
+
+class _Mirror(QComboBox):
+    """A combo that shows and drives the same choice as another one."""
+
+    def __init__(self, source: QComboBox) -> None:
+        super().__init__()
+        self.setModel(source.model())
+        source.currentIndexChanged.connect(self.setCurrentIndex)
+        self.currentIndexChanged.connect(source.setCurrentIndex)

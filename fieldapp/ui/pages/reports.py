@@ -1,23 +1,174 @@
-"""报表 page (being wired to its service)."""
+"""报表 page: the monthly report on screen with charts, exported to xlsx."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from pathlib import Path
 
-from fieldapp.ui.pages.pending import PendingPage
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.policy.report import PLACES, AreaFigures, MonthlyReport
+from fieldapp.services.report import monthly_report
+from fieldapp.ui import policy_access
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.bar_chart import BarChart
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, Progress
 from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import Column, RowsModel
+from fieldapp.ui.widgets import DateField, table_view
+
+LEVELS = ("短期失业", "中短期失业", "中长期失业", "长期失业")
+
+
+def employed(fig: AreaFigures) -> int:
+    """Employed persons of an area (all places)."""
+    return sum(fig.employed_by_place.values())
 
 
 class ReportsPage(QWidget):
-    """报表."""
+    """Month, area → figures per village/site, four charts, 导出 Excel."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        QVBoxLayout(self).addWidget(PendingPage(self.tr("此功能正在接入，稍后可用")))
+        self.report: MonthlyReport | None = None
+        self.areas = AreaIndex.load(session.db)
+        self.month = DateField()
+        self.month.setDisplayFormat("yyyy-MM")
+        self.area = AreaCombo(self.tr("全部区域"))
+        self.area.fill(self.areas, keep=session.home_area)
+        self.make_button = QPushButton(self.tr("生成月报"))
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.export_button.setEnabled(False)
+        self.panel = OperationPanel()
+        self.summary = QLabel()
+        self.model = RowsModel[AreaFigures](
+            [
+                Column(self.tr("村/安置点"), lambda f: f.name),
+                Column(self.tr("人数"), lambda f: f.persons, align_right=True),
+                Column(self.tr("户数"), lambda f: f.households, align_right=True),
+                Column(self.tr("已就业"), employed, align_right=True),
+                Column(
+                    self.tr("跨省"), lambda f: f.employed_by_place.get("跨省", 0), align_right=True
+                ),
+                Column(
+                    self.tr("零就业户"), lambda f: f.zero_employment_households, align_right=True
+                ),
+                Column(
+                    self.tr("失业人员"),
+                    lambda f: sum(f.unemployed_by_level.values()),
+                    align_right=True,
+                ),
+                Column(self.tr("逾期服务"), lambda f: f.overdue_services, align_right=True),
+                Column(
+                    self.tr("已发放（元）"),
+                    lambda f: sum(c.paid_amount for c in f.claims.values()),
+                    align_right=True,
+                ),
+            ]
+        )
+        self.table = table_view()
+        self.table.setModel(self.model)
+        self.place_chart = BarChart(self.tr("已就业人员按地点"))
+        self.form_chart = BarChart(self.tr("已就业人员按形式"))
+        self.level_chart = BarChart(self.tr("登记失业人员按等级"))
+        self.claims_chart = BarChart(self.tr("补贴申领金额（元）"))
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        for number, chart in enumerate(
+            (self.place_chart, self.form_chart, self.level_chart, self.claims_chart)
+        ):
+            grid.addWidget(chart, number // 2, number % 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(charts)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("月份")))
+        top.addWidget(self.month)
+        top.addWidget(self.area, 1)
+        top.addWidget(self.make_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.summary, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(scroll, 3)
+        self.make_button.clicked.connect(self.make)
+        self.export_button.clicked.connect(self.export_dialog)
 
-    def new_visit(self) -> None:
-        """Placeholder."""
+    def make(self) -> None:
+        """Compute the month's report off the GUI thread."""
+        month, area = self.month.value().strftime("%Y-%m"), self.area.code() or None
 
-    def prefill(self, person_id: str, service: str) -> None:
-        """Placeholder."""
+        def work(progress: Progress) -> MonthlyReport:
+            with self.session.worker_ledger() as ledger:
+                return monthly_report(ledger, policy_access.policy(), month, area_prefix=area)
+
+        self.panel.run(
+            self.tr("正在生成月报……"), work, self.show_report, lambda e: show_error(self, e)
+        )
+
+    def show_report(self, report: MonthlyReport) -> None:
+        """Fill the table and charts."""
+        self.report = report
+        total = report.total
+        self.model.set_rows([*report.areas, total])
+        self.summary.setText(
+            self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
+            .replace("%1", report.month)
+            .replace("%2", str(total.persons))
+            .replace("%3", str(total.households))
+            .replace("%4", str(employed(total)))
+        )
+        self.place_chart.set_data([(p, total.employed_by_place.get(p, 0)) for p in PLACES])
+        self.form_chart.set_data(sorted(total.employed_by_form.items(), key=lambda kv: -kv[1]))
+        self.level_chart.set_data([(lv, total.unemployed_by_level.get(lv, 0)) for lv in LEVELS])
+        by_rule: dict[str, float] = {}
+        for (rule, _source), fig in total.claims.items():
+            by_rule[rule] = by_rule.get(rule, 0) + fig.claimed_amount
+        self.claims_chart.set_data(sorted(by_rule.items(), key=lambda kv: -kv[1])[:8])
+        self.export_button.setEnabled(True)
+
+    def export_dialog(self) -> None:
+        """Ask for a file name and write the xlsx."""
+        if self.report is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出月报"),
+            f"月报-{self.report.month}.xlsx",
+            self.tr("Excel 文件 (*.xlsx)"),
+        )
+        if path:
+            self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """Write the report to xlsx off the GUI thread."""
+        from fieldapp.tabular.report_monthly import write_monthly_report
+
+        report = self.report
+
+        def work(progress: Progress) -> Path:
+            write_monthly_report(report, path)
+            return path
+
+        self.panel.run(
+            self.tr("正在导出……"),
+            work,
+            lambda p: self.summary.setText(self.tr("已导出：") + str(p)),
+            lambda e: show_error(self, e),
+        )
+
+    def busy(self) -> bool:
+        """True while the report is computed or exported."""
+        return self.panel.busy

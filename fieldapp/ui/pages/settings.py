@@ -1,23 +1,285 @@
-"""设置 page (being wired to its service)."""
+"""设置 page: paperwork wording, this device, policy pack, language, data folder, backups."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import dataclasses
+from pathlib import Path
 
-from fieldapp.ui.pages.pending import PendingPage
-from fieldapp.ui.session import Session
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
+from fieldapp.paths import data_dir
+from fieldapp.store.backup import backup_name, backup_to, check_backup
+from fieldapp.store.paper_data import PaperData
+from fieldapp.ui import i18n, policy_access
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.session import DEVICE_NAME, HOME_AREA, Session
 
 
 class SettingsPage(QWidget):
-    """设置."""
+    """Settings that belong to this ledger (paper wording, device) and to this user (language)."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: Session, window: QWidget | None = None) -> None:
+        super().__init__()
         self.session = session
-        QVBoxLayout(self).addWidget(PendingPage(self.tr("此功能正在接入，稍后可用")))
+        self.window_ref = window
+        self.panel = OperationPanel()
+        inner = QWidget()
+        columns = QHBoxLayout(inner)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._paper_box())
+        left.addStretch(1)
+        right.addWidget(self._device_box())
+        right.addWidget(self._policy_box())
+        right.addWidget(self._language_box())
+        right.addWidget(self._data_box())
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        layout.addWidget(scroll, 1)
 
-    def new_visit(self) -> None:
-        """Placeholder."""
+    # -- paperwork ------------------------------------------------------------------------
 
-    def prefill(self, person_id: str, service: str) -> None:
-        """Placeholder."""
+    def _paper_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("打印用语（县、单位名称，公示、签名）"))
+        form = QFormLayout(box)
+        current = dataclasses.asdict(PaperData(self.session.ledger).settings())
+        self.paper_fields: dict[str, QLineEdit] = {}
+        for name, label in LABELS.items():
+            edit = QLineEdit(to_text(current.get(name, "")))
+            self.paper_fields[name] = edit
+            form.addRow(label, edit)
+        self.paper_button = QPushButton(self.tr("保存打印用语"))
+        self.paper_button.clicked.connect(self.save_paper)
+        self.paper_note = QLabel()
+        form.addRow(self.paper_button, self.paper_note)
+        self._paper_snapshot = self._paper_values()
+        return box
+
+    def _paper_values(self) -> dict[str, str]:
+        return {name: edit.text() for name, edit in self.paper_fields.items()}
+
+    def save_paper(self) -> bool:
+        """Check every value first; save all or nothing."""
+        typed: dict[str, object] = {}
+        for name, text in self._paper_values().items():
+            try:
+                typed[name] = parse_value(name, text.strip())
+            except ValueError as error:
+                self.paper_note.setText(str(error))
+                self.paper_fields[name].setFocus()
+                return False
+        for name, value in typed.items():
+            self.session.ledger.set_meta(meta_key(name), to_text(value))
+        self._paper_snapshot = self._paper_values()
+        self.paper_note.setText(self.tr("已保存"))
+        return True
+
+    # -- device ---------------------------------------------------------------------------
+
+    def _device_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("本机"))
+        form = QFormLayout(box)
+        ledger = self.session.ledger
+        self.device_name = QLineEdit(ledger.get_meta(DEVICE_NAME) or "")
+        self.author = QLineEdit(ledger.get_meta("author") or ledger.author)
+        self.home_area = AreaCombo(self.tr("（全部）"))
+        self.home_area.fill(AreaIndex.load(self.session.db), keep=self.session.home_area)
+        self.device_button = QPushButton(self.tr("保存"))
+        self.device_button.clicked.connect(self.save_device)
+        form.addRow(self.tr("设备名称"), self.device_name)
+        form.addRow(self.tr("使用人"), self.author)
+        form.addRow(self.tr("工作区域"), self.home_area)
+        form.addRow(self.tr("设备标识"), QLabel(ledger.device_id))
+        form.addRow("", self.device_button)
+        return box
+
+    def save_device(self) -> None:
+        """Store device name, user and home area (local settings, not synced)."""
+        ledger = self.session.ledger
+        ledger.set_meta(DEVICE_NAME, self.device_name.text().strip() or None)
+        author = self.author.text().strip()
+        if author:
+            ledger.set_meta("author", author)
+            ledger.author = author
+        ledger.set_meta(HOME_AREA, self.home_area.code() or None)
+        self.session.notify("settings")
+
+    # -- policy ---------------------------------------------------------------------------
+
+    def _policy_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("政策包"))
+        form = QFormLayout(box)
+        self.policy_label = QLabel()
+        self.policy_label.setWordWrap(True)
+        self.policy_button = QPushButton(self.tr("载入本地政策包…"))
+        self.policy_button.clicked.connect(self.install_dialog)
+        form.addRow(self.tr("现行"), self.policy_label)
+        form.addRow("", self.policy_button)
+        self._show_policy()
+        return box
+
+    def _show_policy(self) -> None:
+        try:
+            policy = policy_access.policy()
+        except Exception as error:  # noqa: BLE001 - a broken pack is shown, not raised
+            self.policy_label.setText(str(error))
+            return
+        warnings = policy_access.registry().warnings
+        text = f"{policy.title}（{policy.version}），{len(policy.active_rules)} 条规则启用"
+        text += "\n" + self.tr("文件：") + "、".join(policy.files)
+        if warnings:
+            text += "\n" + "\n".join(warnings)
+        self.policy_label.setText(text)
+
+    def install_dialog(self) -> None:
+        """Choose a county pack file (.toml) and install it."""
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("选择政策包"), "", self.tr("政策包 (*.toml)")
+        )
+        if path:
+            self.install_pack(Path(path))
+
+    def install_pack(self, path: Path) -> bool:
+        """Check and install a pack; a broken one is refused with its file, line and problem."""
+        try:
+            policy_access.registry().install(path)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        self._show_policy()
+        self.session.notify("policy")
+        return True
+
+    # -- language -------------------------------------------------------------------------
+
+    def _language_box(self) -> QGroupBox:
+        from fieldapp.ui import prefs
+
+        box = QGroupBox(self.tr("界面语言"))
+        form = QFormLayout(box)
+        self.language = QComboBox()
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(prefs.language()), 0))
+        self.language.currentIndexChanged.connect(lambda _i: self.apply_language())
+        form.addRow(self.tr("语言"), self.language)
+        return box
+
+    def apply_language(self) -> None:
+        """Switch the whole window to the chosen language now."""
+        code = self.language.currentData()
+        if self.window_ref is not None and hasattr(self.window_ref, "set_language"):
+            self.window_ref.set_language(code)
+
+    # -- data folder and backups ----------------------------------------------------------
+
+    def _data_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("数据与备份"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("数据文件夹"), QLabel(str(data_dir())))
+        form.addRow(self.tr("台账文件"), QLabel(self.session.path))
+        self.open_button = QPushButton(self.tr("打开其他台账…"))
+        self.backup_button = QPushButton(self.tr("立即备份…"))
+        self.restore_button = QPushButton(self.tr("从备份恢复…"))
+        self.backup_note = QLabel()
+        self.backup_note.setWordWrap(True)
+        row = QHBoxLayout()
+        for button in (self.open_button, self.backup_button, self.restore_button):
+            row.addWidget(button)
+        form.addRow(row)
+        form.addRow(self.backup_note)
+        self.open_button.clicked.connect(self.open_dialog)
+        self.backup_button.clicked.connect(self.backup_dialog)
+        self.restore_button.clicked.connect(self.restore_dialog)
+        return box
+
+    def open_dialog(self) -> None:
+        """Open another ledger file in this window."""
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("打开台账"), str(data_dir()), self.tr("台账文件 (*.db)")
+        )
+        if path and self.window_ref is not None:
+            self.window_ref.switch_ledger(Path(path))
+
+    def backup_dialog(self) -> None:
+        """Ask where, then back up."""
+        suggested = str(Path(self.session.path).with_name(backup_name(self.session.path)))
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("备份到"), suggested, self.tr("台账文件 (*.db)")
+        )
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, dest: Path) -> None:
+        """Copy the open ledger with SQLite's online backup (off the GUI thread)."""
+
+        def work(progress: Progress) -> Path:
+            with self.session.worker_ledger() as ledger:
+                return backup_to(ledger.db.conn, dest, progress.step)
+
+        self.panel.run(
+            self.tr("正在备份……"),
+            work,
+            lambda p: self.backup_note.setText(self.tr("已备份到 ") + str(p)),
+            lambda e: show_error(self, e),
+        )
+
+    def restore_dialog(self) -> None:
+        """Choose a backup, confirm, and restore it (the current file is kept beside it)."""
+        path, _f = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择备份文件"),
+            str(Path(self.session.path).parent),
+            self.tr("台账文件 (*.db)"),
+        )
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, backup: Path) -> bool:
+        """Restore after confirmation; reopens the window on the restored ledger."""
+        try:
+            counts = check_backup(backup)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("从备份恢复"),
+            self.tr(
+                "备份中有 %1 人。恢复后当前台账会被替换（替换前的文件另存一份）。继续吗？"
+            ).replace("%1", str(counts["persons"])),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        if self.window_ref is not None:
+            return bool(self.window_ref.restore_backup(backup))
+        return False
+
+    def has_unsaved(self) -> bool:
+        """True when the paper wording was edited but not saved."""
+        return self._paper_values() != self._paper_snapshot
+
+    def discard_unsaved(self) -> None:
+        """Forget edited wording."""
+        self._paper_snapshot = self._paper_values()

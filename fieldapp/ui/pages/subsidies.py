@@ -1,23 +1,403 @@
-"""补贴 page (being wired to its service)."""
+"""补贴 page: who is eligible under which rule and why; claims through review; batches; papers."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from fieldapp.ui.pages.pending import PendingPage
+from fieldapp.domain.claims import Batch, Claim, ClaimState
+from fieldapp.paperwork import jobs
+from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
+from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
+from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.store.claims import ClaimStore
+from fieldapp.ui import papers, policy_access
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, Progress
 from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
+from fieldapp.ui.widgets import DateField, table_view
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}"
 
 
 class SubsidiesPage(QWidget):
-    """补贴."""
+    """Three tabs: 符合条件 (eligibility with reasons), 申领 (claims), 批次 (batches)."""
+
+    person_requested = Signal(str)
+    updated = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        QVBoxLayout(self).addWidget(PendingPage(self.tr("此功能正在接入，稍后可用")))
+        self.areas = AreaIndex.load(session.db)
+        self.panel = OperationPanel()
+        self.area = AreaCombo(self.tr("全部区域"))
+        self.area.fill(self.areas, keep=session.home_area)
+        self.rule = QComboBox()
+        self.on = DateField()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._eligible_tab(), self.tr("符合条件人员"))
+        self.tabs.addTab(self._claims_tab(), self.tr("申领"))
+        self.tabs.addTab(self._batches_tab(), self.tr("批次与打印"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("区域")))
+        top.addWidget(self.area, 1)
+        top.addWidget(QLabel(self.tr("补贴")))
+        top.addWidget(self.rule, 2)
+        top.addWidget(QLabel(self.tr("日期")))
+        top.addWidget(self.on)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.tabs, 1)
+        self._fill_rules()
+        self.area.currentIndexChanged.connect(lambda _i: self.refresh_claims())
+        self.rule.currentIndexChanged.connect(lambda _i: self._on_rule())
+        session.changed.connect(lambda _w: self.refresh_claims())
+        self.refresh_claims()
 
-    def new_visit(self) -> None:
-        """Placeholder."""
+    def _fill_rules(self) -> None:
+        self.rule.addItem(self.tr("全部补贴"), "")
+        try:
+            for rule in policy_access.policy().rules:
+                if rule.enabled:
+                    self.rule.addItem(f"{rule.title}（{rule.clause}）", rule.id)
+        except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
+            self.rule.setToolTip(str(error))
 
-    def prefill(self, person_id: str, service: str) -> None:
-        """Placeholder."""
+    def _on_rule(self) -> None:
+        self.refresh_claims()
+        self._filter_results()
+
+    # -- eligibility -----------------------------------------------------------------------
+
+    def _eligible_tab(self) -> QWidget:
+        self.results = RowsModel[RuleResult](
+            [
+                Column(self.tr("姓名"), lambda r: r.name),
+                Column(self.tr("身份证号"), lambda r: r.id_number),
+                Column(self.tr("补贴"), lambda r: r.rule_title),
+                Column(self.tr("结果"), lambda r: STATUS_LABELS.get(r.status, str(r.status))),
+                Column(self.tr("金额（元）"), lambda r: _money(r.amount), align_right=True),
+                Column(self.tr("资金来源"), lambda r: r.funding_source),
+                Column(self.tr("说明"), lambda r: r.summary),
+            ]
+        )
+        self.all_results: list[RuleResult] = []
+        self.results_view = table_view()
+        self.results_view.setModel(self.results)
+        for column, width in enumerate((70, 160, 200, 70, 80, 150)):
+            self.results_view.setColumnWidth(column, width)
+        self.reasons = QTextBrowser()
+        self.find_button = QPushButton(self.tr("查找符合条件人员"))
+        self.claim_button = QPushButton(self.tr("为所选人员创建申领(&C)"))
+        self.results_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.find_button)
+        row.addWidget(self.claim_button)
+        row.addWidget(self.results_label, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.results_view)
+        splitter.addWidget(self.reasons)
+        splitter.setSizes([800, 360])
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(splitter, 1)
+        self.find_button.clicked.connect(self.find_eligible)
+        self.claim_button.clicked.connect(self.create_claim)
+        self.results_view.selectionModel().currentRowChanged.connect(self._show_reasons)
+        self.results_view.doubleClicked.connect(
+            lambda i: self.person_requested.emit(i.data(ROW_ROLE).person_id)
+        )
+        return box
+
+    def find_eligible(self) -> None:
+        """Evaluate every person in the area off the GUI thread."""
+        area, on = self.area.code() or None, self.on.value()
+
+        def work(progress: Progress) -> list[RuleResult]:
+            with self.session.worker_ledger() as ledger:
+                service = EligibilityService(ledger, policy_access.policy())
+                return service.for_all(on, area_prefix=area, explained=True)
+
+        self.panel.run(self.tr("正在评估补贴资格……"), work, self._show_results, self._failed)
+
+    def _show_results(self, results: list[RuleResult]) -> None:
+        self.all_results = results
+        self._filter_results()
+        self.updated.emit()
+
+    def _filter_results(self) -> None:
+        rule_id = self.rule.currentData()
+        shown = [r for r in self.all_results if not rule_id or r.rule_id == rule_id]
+        self.results.set_rows(shown)
+        eligible = sum(1 for r in shown if r.status is Status.ELIGIBLE)
+        self.results_label.setText(
+            self.tr("符合条件 %1 人次，共 %2 条结果")
+            .replace("%1", str(eligible))
+            .replace("%2", str(len(shown)))
+        )
+        if shown:
+            self.results_view.selectRow(0)
+
+    def _show_reasons(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
+        result = current.data(ROW_ROLE) if current.isValid() else None
+        if result is None:
+            self.reasons.clear()
+            return
+        lines = [f"<b>{result.name}</b> — {result.rule_title}（{result.clause}）"]
+        lines.append(self.tr("结果：") + STATUS_LABELS.get(result.status, str(result.status)))
+        if result.amount:
+            lines.append(self.tr("金额：") + f"{_money(result.amount)} 元  {result.funding_source}")
+        lines += [str(r) for r in result.reasons]
+        self.reasons.setHtml("<br>".join(lines))
+
+    def create_claim(self) -> Claim | None:
+        """Create a draft claim for the selected result; a repeat is refused naming the first."""
+        result = self.results_view.currentIndex().data(ROW_ROLE)
+        if result is None:
+            show_error(self, self.tr("请先在列表中选择一个人员"))
+            return None
+        try:
+            service = ClaimService(self.session.ledger, policy_access.policy())
+            claim = service.create(result.id_number, result.rule_id, on=self.on.value())
+        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+            show_error(self, error)
+            return None
+        self.session.notify("claims")
+        self.results_label.setText(
+            self.tr("已创建申领：")
+            + f"{claim.person_name} {claim.rule_title} {_money(claim.amount)} 元"
+        )
+        return claim
+
+    # -- claims ---------------------------------------------------------------------------
+
+    def _claims_tab(self) -> QWidget:
+        self.claims = RowsModel[Claim](
+            [
+                Column(self.tr("姓名"), lambda c: c.person_name),
+                Column(self.tr("身份证号"), lambda c: c.id_number),
+                Column(self.tr("补贴"), lambda c: c.rule_title),
+                Column(self.tr("金额（元）"), lambda c: _money(c.amount), align_right=True),
+                Column(self.tr("状态"), lambda c: str(c.state)),
+                Column(self.tr("资金来源"), lambda c: c.funding_source),
+                Column(self.tr("缺少材料"), lambda c: "、".join(c.missing_evidence())),
+                Column(self.tr("批次"), lambda c: self.batch_titles.get(c.batch_id or "", "")),
+                Column(self.tr("申领日期"), lambda c: c.claim_date),
+            ]
+        )
+        self.batch_titles: dict[str, str] = {}
+        self.claims_view = table_view()
+        self.claims_view.setModel(self.claims)
+        for column, width in enumerate((70, 160, 200, 80, 70, 150, 160, 140)):
+            self.claims_view.setColumnWidth(column, width)
+        self.target = QComboBox()
+        self.advance_button = QPushButton(self.tr("变更状态"))
+        self.evidence_button = QPushButton(self.tr("材料已收齐"))
+        self.form_button = QPushButton(self.tr("预览申请表"))
+        self.claims_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("变为")))
+        row.addWidget(self.target)
+        row.addWidget(self.advance_button)
+        row.addWidget(self.evidence_button)
+        row.addWidget(self.form_button)
+        row.addWidget(self.claims_label, 1)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.claims_view, 1)
+        self.claims_view.selectionModel().currentRowChanged.connect(self._on_claim)
+        self.advance_button.clicked.connect(lambda: self.advance_selected())
+        self.evidence_button.clicked.connect(self.collect_all_evidence)
+        self.form_button.clicked.connect(self.preview_form)
+        return box
+
+    def refresh_claims(self) -> None:
+        """Reload claims and batches for the area and rule."""
+        store = ClaimStore(self.session.ledger)
+        batches = store.batches()
+        self.batch_titles = {b.id: b.title for b in batches}
+        rule_id = self.rule.currentData() or None
+        claims = store.select(rule_id=rule_id, area_prefix=self.area.code() or None)
+        self.claims.set_rows(list(reversed(claims)))
+        self.claims_label.setText(self.tr("共 %n 条申领", "", len(claims)))
+        area = self.area.code()
+        self.batches.set_rows(
+            [
+                b
+                for b in reversed(batches)
+                if (not rule_id or b.rule_id == rule_id)
+                and (
+                    not area
+                    or (b.area_code or "").startswith(area)
+                    or area.startswith(b.area_code or "~")
+                )
+            ]
+        )
+        self._on_claim(self.claims_view.currentIndex(), None)
+
+    def selected_claim(self) -> Claim | None:
+        """The claim in the current row."""
+        return self.claims_view.currentIndex().data(ROW_ROLE)
+
+    def _on_claim(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
+        claim = current.data(ROW_ROLE) if current is not None and current.isValid() else None
+        self.target.clear()
+        if claim is not None:
+            for state in sorted(TRANSITIONS[ClaimState(claim.state)], key=list(ClaimState).index):
+                self.target.addItem(state.value, state.value)
+        has_next = self.target.count() > 0
+        self.advance_button.setEnabled(has_next)
+        self.target.setEnabled(has_next)
+        self.evidence_button.setEnabled(claim is not None and bool(claim.missing_evidence()))
+        self.form_button.setEnabled(claim is not None)
+
+    def advance_selected(self, reason: str | None = None) -> Claim | None:
+        """Move the selected claim to the chosen state (asks for a reason where one is needed)."""
+        claim = self.selected_claim()
+        if claim is None or not self.target.currentData():
+            return None
+        target = ClaimState(self.target.currentData())
+        if reason is None:
+            reason = ""
+            if target in NEEDS_REASON or (
+                target is ClaimState.SUBMITTED and claim.missing_evidence()
+            ):
+                reason, ok = QInputDialog.getText(
+                    self, self.tr("填写原因"), self.tr("请填写原因（驳回、撤销或缺件提交时必填）：")
+                )
+                if not ok:
+                    return None
+        try:
+            service = ClaimService(self.session.ledger, policy_access.policy())
+            moved = service.advance(claim.id, target, reason)
+        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+            show_error(self, error)
+            return None
+        self.session.notify("claims")
+        self._select_claim(moved.id)
+        return moved
+
+    def _select_claim(self, claim_id: str) -> None:
+        for row in range(self.claims.rowCount()):
+            if self.claims.rows[row].id == claim_id:
+                self.claims_view.selectRow(row)
+                return
+
+    def collect_all_evidence(self) -> None:
+        """Tick every missing evidence item of the selected claim."""
+        claim = self.selected_claim()
+        if claim is None:
+            return
+        try:
+            service = ClaimService(self.session.ledger, policy_access.policy())
+            service.collect_evidence(claim.id, claim.missing_evidence())
+        except Exception as error:  # noqa: BLE001
+            show_error(self, error)
+            return
+        self.session.notify("claims")
+        self._select_claim(claim.id)
+
+    def preview_form(self) -> None:
+        """Preview the selected claim's application form."""
+        claim = self.selected_claim()
+        if claim is not None:
+            papers.preview(self, self.panel, self.session, lambda led: jobs.form_job(led, claim.id))
+
+    # -- batches --------------------------------------------------------------------------
+
+    def _batches_tab(self) -> QWidget:
+        self.batches = RowsModel[Batch](
+            [
+                Column(self.tr("批次"), lambda b: b.title),
+                Column(self.tr("资金来源"), lambda b: b.funding_source or b.notes),
+                Column(self.tr("区域"), lambda b: self.areas.path(b.area_code) or self.tr("全部")),
+                Column(self.tr("建立时间"), lambda b: (b.created_at or "")[:16].replace("T", " ")),
+                Column(self.tr("建立人"), lambda b: b.created_by),
+            ]
+        )
+        self.batches_view = table_view()
+        self.batches_view.setModel(self.batches)
+        self.batches_view.setColumnWidth(0, 320)
+        self.batches_view.setColumnWidth(1, 220)
+        self.batch_button = QPushButton(self.tr("把所选补贴的已提交申领编成批次"))
+        self.roster_button = QPushButton(self.tr("预览花名册"))
+        self.notice_button = QPushButton(self.tr("预览公示表"))
+        self.forms_button = QPushButton(self.tr("预览全部申请表"))
+        row = QHBoxLayout()
+        for button in (
+            self.batch_button,
+            self.roster_button,
+            self.notice_button,
+            self.forms_button,
+        ):
+            row.addWidget(button)
+        row.addStretch(1)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.batches_view, 1)
+        self.batch_button.clicked.connect(self.make_batch)
+        self.roster_button.clicked.connect(lambda: self.preview_batch(jobs.roster_job))
+        self.notice_button.clicked.connect(lambda: self.preview_batch(jobs.notice_job))
+        self.forms_button.clicked.connect(lambda: self.preview_batch(jobs.forms_job))
+        return box
+
+    def make_batch(self) -> Batch | None:
+        """Batch the unbatched claims (past draft) of the chosen rule in the chosen area."""
+        rule_id = self.rule.currentData()
+        if not rule_id:
+            claim = self.selected_claim()
+            rule_id = claim.rule_id if claim else ""
+        if not rule_id:
+            show_error(self, self.tr("请先在上方选择一种补贴"))
+            return None
+        try:
+            service = ClaimService(self.session.ledger, policy_access.policy())
+            batch, claims = service.create_batch(rule_id, area_prefix=self.area.code() or None)
+        except Exception as error:  # noqa: BLE001
+            show_error(self, error)
+            return None
+        self.session.notify("claims")
+        self.tabs.setCurrentIndex(2)
+        self.batches_view.selectRow(0)
+        return batch
+
+    def selected_batch(self) -> Batch | None:
+        """The batch in the current row (the newest when none is selected)."""
+        batch = self.batches_view.currentIndex().data(ROW_ROLE)
+        return batch or self.batches.row_at(0)
+
+    def preview_batch(self, make) -> None:  # noqa: ANN001 - a jobs.*_job function
+        """Render a batch paper and preview it."""
+        batch = self.selected_batch()
+        if batch is None:
+            show_error(self, self.tr("还没有批次"))
+            return
+        papers.preview(self, self.panel, self.session, lambda led: make(led, batch.id))
+
+    def _failed(self, error: BaseException) -> None:
+        show_error(self, error)
+        self.updated.emit()
+
+    def busy(self) -> bool:
+        """True while an evaluation or rendering runs."""
+        return self.panel.busy

@@ -1,23 +1,277 @@
-"""同步 page (being wired to its service)."""
+"""同步 page: enrol, export a bundle (removable drives first), import one, upload; conflicts."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import sys
+from pathlib import Path
 
-from fieldapp.ui.pages.pending import PendingPage
+from PySide6.QtCore import QStorageInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.store.sync_state import SyncState
+from fieldapp.sync.errors import AlreadyImported
+from fieldapp.sync.files import stamp
+from fieldapp.ui.dialogs.conflicts import ConflictReview
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
 from fieldapp.ui.session import Session
+
+HUB_URL = "sync.hub_url"
+
+
+def removable_drives() -> list[tuple[str, str]]:
+    """(label, folder) of mounted writable volumes that look removable, USB sticks first."""
+    found: list[tuple[str, str]] = []
+    for volume in QStorageInfo.mountedVolumes():
+        root = volume.rootPath()
+        if not volume.isValid() or not volume.isReady() or volume.isReadOnly():
+            continue
+        if sys.platform == "win32":
+            removable = not root.upper().startswith("C:")
+        else:
+            removable = root.startswith(("/media/", "/run/media/", "/mnt/", "/Volumes/"))
+        if removable:
+            name = volume.displayName() or root
+            free = volume.bytesAvailable() / 1024**3
+            found.append((f"{name}（{root}，可用 {free:.1f} GB）", root))
+    return found
 
 
 class SyncPage(QWidget):
-    """同步."""
+    """Exchange with the county hub by USB stick or upload; review conflicts."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        QVBoxLayout(self).addWidget(PendingPage(self.tr("此功能正在接入，稍后可用")))
+        self.panel = OperationPanel()
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.enrol_button = QPushButton(self.tr("用登记文件登记本机…"))
+        self.folder = QComboBox()
+        self.folder.setEditable(True)
+        self.browse_button = QPushButton(self.tr("选择文件夹…"))
+        self.export_button = QPushButton(self.tr("导出数据包"))
+        self.import_button = QPushButton(self.tr("导入数据包…"))
+        self.url = QLineEdit(session.ledger.get_meta(HUB_URL) or "")
+        self.url.setPlaceholderText("http://192.168.1.10:8765")
+        self.push_button = QPushButton(self.tr("上传并接收"))
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        self.result_label.setStyleSheet("font-size: 14px;")
 
-    def new_visit(self) -> None:
-        """Placeholder."""
+        exchange = QGroupBox(self.tr("交换数据"))
+        form = QFormLayout(exchange)
+        form.addRow(self.tr("本机"), self.state_label)
+        form.addRow("", self.enrol_button)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.browse_button)
+        folder_row.addWidget(self.export_button)
+        form.addRow(self.tr("导出到"), folder_row)
+        form.addRow(self.tr("导入"), self.import_button)
+        url_row = QHBoxLayout()
+        url_row.addWidget(self.url, 1)
+        url_row.addWidget(self.push_button)
+        form.addRow(self.tr("中心地址"), url_row)
+        form.addRow(self.tr("结果"), self.result_label)
+        self.conflicts = ConflictReview(session)
+        conflicts_box = QGroupBox(self.tr("冲突审核（同一字段在不同设备上被改成了不同的值）"))
+        QVBoxLayout(conflicts_box).addWidget(self.conflicts)
+        layout = QVBoxLayout(self)
+        layout.addWidget(exchange)
+        layout.addWidget(self.panel)
+        layout.addWidget(conflicts_box, 1)
+        self.enrol_button.clicked.connect(self.enrol_dialog)
+        self.browse_button.clicked.connect(self.browse)
+        self.export_button.clicked.connect(lambda: self.export_to(Path(self.folder.currentText())))
+        self.import_button.clicked.connect(self.import_dialog)
+        self.push_button.clicked.connect(self.push)
+        self.refresh()
 
-    def prefill(self, person_id: str, service: str) -> None:
-        """Placeholder."""
+    def activated(self) -> None:
+        """Shown: drives may have been plugged in."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Enrolment state, drives, conflicts."""
+        state = SyncState(self.session.db)
+        identity = state.identity()
+        if identity is None:
+            self.state_label.setText(self.tr("尚未登记：请用县里发的登记文件登记本机后再交换数据"))
+        else:
+            hubs = state.peers("hub")
+            hub = hubs[0] if hubs else None
+            text = self.tr("已登记为设备 ") + identity.name
+            if hub is not None:
+                text += self.tr("，中心：") + hub.name
+                text += (
+                    self.tr("，已发出第 %1 号包，已收到第 %2 号包")
+                    .replace("%1", str(hub.serial_out))
+                    .replace("%2", str(hub.serial_in))
+                )
+            self.state_label.setText(text)
+        current = self.folder.currentText()
+        self.folder.clear()
+        for label, root in removable_drives():
+            self.folder.addItem(label, root)
+        if current:
+            self.folder.setEditText(current)
+        self.conflicts.refresh()
+
+    def browse(self) -> None:
+        """Choose any folder to export to."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出文件夹"))
+        if folder:
+            self.folder.setEditText(folder)
+
+    def _folder(self) -> Path:
+        data = self.folder.currentData()
+        text = self.folder.currentText()
+        return Path(
+            data if data and self.folder.itemText(self.folder.currentIndex()) == text else text
+        )
+
+    def enrol_dialog(self) -> None:
+        """Enrol with a file from the county office."""
+        path, _f = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择登记文件"),
+            "",
+            self.tr("登记文件 (*.json *.fieldenrol);;所有文件 (*)"),
+        )
+        if path:
+            self.enrol(Path(path))
+
+    def enrol(self, path: Path) -> bool:
+        """Store the device identity from an enrolment file."""
+        from fieldapp.sync.enrolment import enrol
+
+        try:
+            done = enrol(self.session.ledger, path)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        self.result_label.setText(
+            self.tr("已登记为设备 ")
+            + done.device
+            + self.tr("，中心：")
+            + done.hub
+            + self.tr("。中心指纹：")
+            + done.fingerprint
+            + self.tr("（请与县里核对）。登记文件含本机私钥，请删除它。")
+        )
+        self.session.notify("sync")
+        self.refresh()
+        return True
+
+    # -- exchange -------------------------------------------------------------------------
+
+    def export_to(self, folder: Path) -> None:
+        """Write this device's bundle into `folder` (off the GUI thread, cancellable)."""
+        if not str(folder) or str(folder) == "." or not folder.is_dir():
+            show_error(self, self.tr("请选择一个存在的文件夹（如U盘）"))
+            return
+        name = f"{self.session.device_name}-{stamp()}.fieldsync".replace("/", "_")
+        out = folder / name
+
+        def work(progress: Progress):  # noqa: ANN202 - ExportResult
+            from fieldapp.sync.exchange import export_bundle
+
+            with self.session.worker_ledger() as ledger:
+                return export_bundle(ledger, out, progress.step, progress.is_cancelled)
+
+        self.panel.run(self.tr("正在导出数据包……"), work, self._exported, self._failed)
+
+    def _exported(self, result) -> None:  # noqa: ANN001 - ExportResult
+        self.last_export = result
+        self.result_label.setText(
+            self.tr("已导出：发送 %1 条修改 → ").replace("%1", str(result.changes))
+            + str(result.path)
+        )
+        self.refresh()
+
+    def import_dialog(self) -> None:
+        """Choose a bundle to import."""
+        start = self.folder.currentData() or ""
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("选择数据包"), start, self.tr("数据包 (*.fieldsync);;所有文件 (*)")
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> None:
+        """Import one bundle (atomic: on any failure the ledger is unchanged)."""
+
+        def work(progress: Progress):  # noqa: ANN202 - ImportResult
+            from fieldapp.sync.exchange import import_bundle
+
+            with self.session.worker_ledger() as ledger:
+                return import_bundle(
+                    ledger, path, progress=progress.step, cancel=progress.is_cancelled
+                )
+
+        self.panel.run(self.tr("正在导入数据包……"), work, self._imported, self._failed)
+
+    def _imported(self, result) -> None:  # noqa: ANN001 - ImportResult
+        self.last_import = result
+        self.result_label.setText(self._received_text(result))
+        self.session.notify("sync")
+        self.refresh()
+
+    def _received_text(self, result) -> str:  # noqa: ANN001 - ImportResult
+        return (
+            self.tr("已接收 %1 条修改（其中新的 %2 条）；待处理冲突 %3 处")
+            .replace("%1", str(result.changes))
+            .replace("%2", str(result.new_changes))
+            .replace("%3", str(result.conflicts))
+        )
+
+    def push(self) -> None:
+        """Upload to the hub and import its answer."""
+        url = self.url.text().strip()
+        if not url:
+            show_error(self, self.tr("请填写中心地址"))
+            return
+        self.session.ledger.set_meta(HUB_URL, url)
+
+        def work(progress: Progress):  # noqa: ANN202 - (ExportResult, ImportResult)
+            from fieldapp.sync.client import push
+
+            with self.session.worker_ledger() as ledger:
+                return push(ledger, url, progress.step, progress.is_cancelled)
+
+        self.panel.run(self.tr("正在上传……"), work, self._pushed, self._failed)
+
+    def _pushed(self, result) -> None:  # noqa: ANN001 - (ExportResult, ImportResult)
+        sent, got = result
+        self.result_label.setText(
+            self.tr("已发送 %1 条修改；").replace("%1", str(sent.changes))
+            + self._received_text(got)
+        )
+        self.session.notify("sync")
+        self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, AlreadyImported):
+            self.result_label.setText(str(error))
+            return
+        if isinstance(error, Cancelled) or type(error).__name__ == "Cancelled":
+            self.result_label.setText(self.tr("已取消，台账没有改动"))
+            return
+        self.result_label.setText(self.tr("失败：") + str(error))
+        show_error(self, error)
+
+    def busy(self) -> bool:
+        """True while an exchange runs."""
+        return self.panel.busy

@@ -1,23 +1,289 @@
-"""走访 page (being wired to its service)."""
+"""走访 page: a quick entry form (a few keys per visit) and the month view of who was visited."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import datetime as dt
 
-from fieldapp.ui.pages.pending import PendingPage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.enums import ServiceType
+from fieldapp.domain.errors import FieldappError, NotFound
+from fieldapp.domain.models import Person, ServiceRecord, Visit
+from fieldapp.store.ui_queries import HouseholdVisitRow, PersonRow, month_visits
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
+from fieldapp.ui.widgets import DateField, EnumCombo, table_view
 
 
 class VisitsPage(QWidget):
-    """走访."""
+    """Record visits and services quickly; see the month's visited and unvisited households."""
+
+    saved = Signal(str)
+    person_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        QVBoxLayout(self).addWidget(PendingPage(self.tr("此功能正在接入，稍后可用")))
+        self.areas = AreaIndex.load(session.db)
+        self.chosen: PersonRow | None = None
+        self._build_entry()
+        self._build_month()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.entry_box)
+        layout.addWidget(self.month_box, 1)
+        self.search = SearchService(session.path, self)
+        self.search.rows.connect(self._show_hits)
+        session.changed.connect(lambda _w: self.refresh_month())
+        self.refresh_month()
+
+    # -- quick entry ----------------------------------------------------------------------
+
+    def _build_entry(self) -> None:
+        self.entry_box = QGroupBox(self.tr("记录走访 (Ctrl+N)"))
+        self.picker = QLineEdit()
+        self.picker.setPlaceholderText(self.tr("输入姓名、拼音首字母或身份证号，回车选第一个"))
+        self.hits = QListWidget()
+        self.hits.setMaximumHeight(110)
+        self.chosen_label = QLabel(self.tr("尚未选择户或人员"))
+        self.date = DateField()
+        self.service = EnumCombo(ServiceType, blank=self.tr("仅走访（无具体服务）"))
+        self.notes = QLineEdit()
+        self.notes.setPlaceholderText(self.tr("走访情况、家庭变化、需求……"))
+        self.outcome = QLineEdit()
+        self.outcome.setPlaceholderText(self.tr("结果：已推荐岗位、已登记、下次回访……"))
+        self.save_button = QPushButton(self.tr("保存走访"))
+        self.save_button.setDefault(True)
+        self.status = QLabel()
+        form = QFormLayout()
+        form.addRow(self.tr("户 / 人员"), self.picker)
+        form.addRow("", self.hits)
+        form.addRow("", self.chosen_label)
+        row = QHBoxLayout()
+        row.addWidget(self.date)
+        row.addWidget(QLabel(self.tr("服务")))
+        row.addWidget(self.service, 1)
+        form.addRow(self.tr("日期"), row)
+        form.addRow(self.tr("情况"), self.notes)
+        form.addRow(self.tr("结果"), self.outcome)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.status, 1)
+        form.addRow("", buttons)
+        self.entry_box.setLayout(form)
+        self.picker.textChanged.connect(self._on_picker_text)
+        self.picker.returnPressed.connect(self._pick_first)
+        self.hits.itemActivated.connect(self._pick_item)
+        self.hits.itemClicked.connect(self._pick_item)
+        self.outcome.returnPressed.connect(self.save)
+        self.notes.returnPressed.connect(self.outcome.setFocus)
+        self.save_button.clicked.connect(self.save)
+        self.setTabOrder(self.picker, self.hits)
+        self.setTabOrder(self.hits, self.date)
+        self.setTabOrder(self.date, self.service)
+        self.setTabOrder(self.service, self.notes)
+        self.setTabOrder(self.notes, self.outcome)
+        self.setTabOrder(self.outcome, self.save_button)
+
+    def _on_picker_text(self, text: str) -> None:
+        if text.strip():
+            self.search.search(text.strip(), self.session.home_area)
+        else:
+            self.hits.clear()
+
+    def _show_hits(self, rows: list) -> None:
+        self.hits.clear()
+        for row in rows[:30]:
+            text = f"{row.name}  {row.id_number}  {self.areas.path(row.area_code)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.hits.addItem(item)
+
+    def _pick_first(self) -> None:
+        if self.hits.count():
+            self._pick_item(self.hits.item(0))
+
+    def _pick_item(self, item: QListWidgetItem) -> None:
+        self.choose(item.data(Qt.ItemDataRole.UserRole))
+        self.date.setFocus()
+
+    def choose(self, row: PersonRow) -> None:
+        """Make a person (and their household) the subject of the visit."""
+        self.chosen = row
+        place = self.areas.path(row.area_code)
+        self.chosen_label.setText(
+            self.tr("已选：") + f"{row.name}（{row.id_number}）{place} {row.address or ''}"
+        )
 
     def new_visit(self) -> None:
-        """Placeholder."""
+        """Ctrl+N: clear the form and put the cursor in the picker."""
+        self.clear_form()
+        self.picker.setFocus()
 
     def prefill(self, person_id: str, service: str) -> None:
-        """Placeholder."""
+        """From the due list: the person chosen and the needed service selected."""
+        from fieldapp.store.ui_queries import rows_by_id
+
+        rows = rows_by_id(self.session.db, [person_id])
+        if rows:
+            self.choose(rows[0])
+            self.picker.setText(rows[0].name)
+        self.service.set_value(service if service in set(ServiceType) else "")
+        self.notes.setFocus()
+
+    def clear_form(self) -> None:
+        """Empty the form (date back to today)."""
+        self.chosen = None
+        self.picker.clear()
+        self.hits.clear()
+        self.chosen_label.setText(self.tr("尚未选择户或人员"))
+        self.notes.clear()
+        self.outcome.clear()
+        self.service.setCurrentIndex(0)
+        self.date.set_value(dt.date.today())
+
+    def save(self) -> str | None:
+        """Save the visit (and the service, if one is chosen); returns the visit id."""
+        row = self.chosen
+        if row is None or not row.household_id:
+            self.status.setText(self.tr("请先选择一个户或人员"))
+            self.picker.setFocus()
+            return None
+        day = self.date.value()
+        if day > dt.date.today():
+            self.status.setText(self.tr("走访日期不能晚于今天"))
+            return None
+        service = self.service.value()
+        repo, ledger = self.session.repo, self.session.ledger
+        try:
+            with ledger.transaction():
+                visit_id = repo.save(
+                    Visit(
+                        household_id=row.household_id,
+                        person_id=row.id,
+                        visit_date=day,
+                        visitor=ledger.author,
+                        notes=self.notes.text().strip(),
+                        outcome=self.outcome.text().strip(),
+                    )
+                )
+                if service:
+                    repo.save(
+                        ServiceRecord(
+                            person_id=row.id,
+                            household_id=row.household_id,
+                            visit_id=visit_id,
+                            service_date=day,
+                            service_type=service,
+                            notes=self.notes.text().strip(),
+                            outcome=self.outcome.text().strip(),
+                        )
+                    )
+        except (FieldappError, ValueError, OSError) as error:
+            show_error(self, error)
+            return None
+        done = f"{row.name} {day.isoformat()} {service or self.tr('走访')}"
+        self.clear_form()
+        self.status.setText(self.tr("已保存：") + done)
+        self.picker.setFocus()
+        self.session.notify("visits")
+        self.saved.emit(visit_id)
+        return visit_id
+
+    def has_unsaved(self) -> bool:
+        """True when a visit was started but not saved."""
+        return self.chosen is not None and bool(
+            self.notes.text().strip() or self.outcome.text().strip()
+        )
+
+    def discard_unsaved(self) -> None:
+        """Forget the started visit."""
+        self.clear_form()
+
+    # -- month view -----------------------------------------------------------------------
+
+    def _build_month(self) -> None:
+        self.month_box = QGroupBox(self.tr("本月走访情况"))
+        self.month = DateField()
+        self.month.setDisplayFormat("yyyy-MM")
+        self.area = AreaCombo(self.tr("全部区域"))
+        self.area.fill(self.areas, keep=self.session.home_area)
+        self.only_unvisited = QCheckBox(self.tr("只看未走访"))
+        self.summary = QLabel()
+        self.households = RowsModel[HouseholdVisitRow](
+            [
+                Column(self.tr("户主"), lambda r: r.head_name),
+                Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
+                Column(self.tr("住址"), lambda r: r.address),
+                Column(self.tr("人数"), lambda r: r.member_count, align_right=True),
+                Column(self.tr("本月走访次数"), lambda r: r.visits, align_right=True),
+                Column(self.tr("最近走访"), lambda r: r.last_visit or self.tr("未走访")),
+            ]
+        )
+        self.table = table_view()
+        self.table.setModel(self.households)
+        for column, width in enumerate((90, 200, 220, 50, 100)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open_household)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("月份")))
+        top.addWidget(self.month)
+        top.addWidget(self.area, 1)
+        top.addWidget(self.only_unvisited)
+        top.addWidget(self.summary, 2)
+        layout = QVBoxLayout(self.month_box)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.month.dateChanged.connect(lambda _d: self.refresh_month())
+        self.area.currentIndexChanged.connect(lambda _i: self.refresh_month())
+        self.only_unvisited.toggled.connect(lambda _b: self.refresh_month())
+
+    def refresh_month(self) -> None:
+        """Reload the month view."""
+        month = self.month.value().strftime("%Y-%m")
+        rows = month_visits(self.session.db, month, self.area.code())
+        visited = sum(1 for r in rows if r.visits)
+        self.summary.setText(
+            self.tr("已走访 %1 户，未走访 %2 户，共 %3 户")
+            .replace("%1", str(visited))
+            .replace("%2", str(len(rows) - visited))
+            .replace("%3", str(len(rows)))
+        )
+        if self.only_unvisited.isChecked():
+            rows = [r for r in rows if not r.visits]
+        self.households.set_rows(rows)
+
+    def _open_household(self, index) -> None:  # noqa: ANN001 - QModelIndex
+        row = index.data(ROW_ROLE)
+        if row is None:
+            return
+        members = self.session.repo.members(row.household_id)
+        if members:
+            self.person_requested.emit(members[0].id)
+
+    def open_person(self, person_id: str) -> None:
+        """Choose a person for a visit by id."""
+        try:
+            self.session.repo.get(Person, person_id)
+        except NotFound:
+            return
+        self.prefill(person_id, "")
+
+    def shutdown(self) -> None:
+        """Stop the picker's search thread."""
+        self.search.stop()

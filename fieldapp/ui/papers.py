@@ -1,0 +1,67 @@
+"""Render a paper off the GUI thread, then preview it; saving writes and logs the print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from fieldapp.paperwork import jobs
+from fieldapp.paperwork.jobs import PrintJob
+from fieldapp.store.ledger import Ledger
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+from fieldapp.ui.pdf_preview import PdfPreview
+from fieldapp.ui.session import Session
+
+JobMaker = Callable[[Ledger], PrintJob]
+
+
+def render_job(session: Session, make: JobMaker, progress: Progress) -> tuple[PrintJob, bytes]:
+    """Build and render a job on a worker connection (runs on the thread pool)."""
+    with session.worker_ledger() as ledger:
+        job = make(ledger)
+        pdf = job.render(progress.step, progress.is_cancelled)
+    return job, pdf
+
+
+def save_note(pages: int, code: str) -> str:
+    """What the preview says after saving."""
+    return f"已保存，共 {pages} 页，校验码 {code}"
+
+
+def preview(
+    parent: QWidget,
+    panel: OperationPanel,
+    session: Session,
+    make: JobMaker,
+    on_open: Callable[[PdfPreview], None] | None = None,
+) -> None:
+    """Render `make`'s job with progress and cancel, then show the preview dialog."""
+
+    def opened(result: tuple[PrintJob, bytes]) -> None:
+        job, pdf = result
+
+        def saver(path: Path) -> str:
+            record = jobs.save(session.ledger, job, pdf, path)
+            session.notify("print_log")
+            return save_note(record.pages, record.code)
+
+        dialog = PdfPreview(pdf, job.title, f"{job.title}.pdf", saver, parent)
+        if job.note:
+            dialog.note.setText(job.note)
+        if on_open:
+            on_open(dialog)
+        dialog.open()
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, Cancelled) and type(error).__name__ != "PrintCancelled":
+            show_error(parent, error)
+
+    panel.run(
+        parent.tr("正在生成 PDF……"),
+        lambda progress: render_job(session, make, progress),
+        opened,
+        failed,
+    )

@@ -1,0 +1,273 @@
+"""First-run wizard: create or open a ledger, name the device, choose the area, demo data, enrolment."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from fieldapp.domain import divisions
+from fieldapp.paths import data_dir, default_ledger_path
+from fieldapp.store.ledger import Ledger
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.session import DEVICE_NAME, HOME_AREA
+
+
+def _path_row(edit: QLineEdit, button: QPushButton) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    row.addWidget(button)
+    return box
+
+
+class FirstRunWizard(QWizard):
+    """Four short pages; on finish the ledger exists, named and placed, ready to open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("欢迎使用劳动力台账"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(640, 460)
+        self.ledger_path: Path | None = None
+        self.addPage(self._ledger_page())
+        self.addPage(self._device_page())
+        self.addPage(self._area_page())
+        self.addPage(self._extras_page())
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def _ledger_page(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("台账文件"))
+        page.setSubTitle(self.tr("新建一个台账，或打开已有的台账文件。"))
+        self.create_radio = QRadioButton(self.tr("新建台账"))
+        self.open_radio = QRadioButton(self.tr("打开已有台账"))
+        self.create_radio.setChecked(True)
+        self.new_path = QLineEdit(str(default_ledger_path()))
+        new_browse = QPushButton(self.tr("浏览…"))
+        new_browse.clicked.connect(self._browse_new)
+        self.open_path = QLineEdit()
+        open_browse = QPushButton(self.tr("浏览…"))
+        open_browse.clicked.connect(self._browse_open)
+        form = QFormLayout(page)
+        form.addRow(self.create_radio)
+        form.addRow(self.tr("保存到"), _path_row(self.new_path, new_browse))
+        form.addRow(self.open_radio)
+        form.addRow(self.tr("文件"), _path_row(self.open_path, open_browse))
+        return page
+
+    def _browse_new(self) -> None:
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("新建台账"), str(data_dir() / "ledger.db"), self.tr("台账文件 (*.db)")
+        )
+        if path:
+            self.new_path.setText(path)
+            self.create_radio.setChecked(True)
+
+    def _browse_open(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self, self.tr("打开台账"), str(data_dir()), self.tr("台账文件 (*.db)")
+        )
+        if path:
+            self.open_path.setText(path)
+            self.open_radio.setChecked(True)
+
+    def _device_page(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("本机"))
+        page.setSubTitle(self.tr("设备名称会出现在每条修改记录里，便于县里核对。"))
+        self.device_name = QLineEdit(socket.gethostname()[:30])
+        self.author = QLineEdit()
+        self.author.setPlaceholderText(self.tr("您的姓名"))
+        form = QFormLayout(page)
+        form.addRow(self.tr("设备名称"), self.device_name)
+        form.addRow(self.tr("使用人"), self.author)
+        return page
+
+    def _area_page(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("工作区域"))
+        page.setSubTitle(self.tr("选择县、乡镇（街道），再填写村或安置点。以后可在“设置”中修改。"))
+        self.county = QComboBox()
+        self.county.addItem(self.tr("（暂不选择）"), "")
+        for county in divisions.counties():
+            city = divisions.get(county.parent or "")
+            prefix = f"{city.name} " if city and city.kind != "省" else ""
+            self.county.addItem(f"{prefix}{county.name}", county.code)
+        self.township = QComboBox()
+        self.village_radio = QRadioButton(self.tr("村"))
+        self.site_radio = QRadioButton(self.tr("易地搬迁安置点"))
+        self.village_radio.setChecked(True)
+        self.place_name = QLineEdit()
+        self.place_name.setPlaceholderText(self.tr("如：大坝村、幸福社区安置点"))
+        kind = QWidget()
+        kind_row = QHBoxLayout(kind)
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        kind_row.addWidget(self.village_radio)
+        kind_row.addWidget(self.site_radio)
+        kind_row.addStretch(1)
+        form = QFormLayout(page)
+        form.addRow(self.tr("县（市、区）"), self.county)
+        form.addRow(self.tr("乡镇（街道）"), self.township)
+        form.addRow(self.tr("类型"), kind)
+        form.addRow(self.tr("名称"), self.place_name)
+        self.county.currentIndexChanged.connect(self._fill_townships)
+        return page
+
+    def _fill_townships(self) -> None:
+        self.township.clear()
+        code = self.county.currentData()
+        if not code:
+            return
+        self.township.addItem(self.tr("（整个县）"), "")
+        for township in divisions.children(code):
+            self.township.addItem(township.name, township.code)
+
+    def set_county(self, code: str) -> None:
+        """Select a county by code (also for tests)."""
+        self.county.setCurrentIndex(max(self.county.findData(code), 0))
+
+    def _extras_page(self) -> QWizardPage:
+        page = QWizardPage()
+        page.setTitle(self.tr("可选"))
+        page.setSubTitle(self.tr("可以先用演示数据熟悉软件；县里发了登记文件的，现在就可以登记。"))
+        self.demo = QCheckBox(self.tr("载入演示数据（虚构人员，可随时删除台账文件重来）"))
+        self.demo_count = QSpinBox()
+        self.demo_count.setRange(10, 100_000)
+        self.demo_count.setValue(300)
+        self.demo_count.setSuffix(self.tr(" 人"))
+        self.enrol_path = QLineEdit()
+        self.enrol_path.setPlaceholderText(self.tr("县里发的登记文件（可不填）"))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse_enrol)
+        self.panel = OperationPanel()
+        self.panel.cancel_button.hide()
+        form = QFormLayout(page)
+        form.addRow(self.demo)
+        form.addRow(self.tr("演示人数"), self.demo_count)
+        form.addRow(self.tr("登记文件"), _path_row(self.enrol_path, browse))
+        form.addRow(self.panel)
+        form.addRow(QLabel(self.tr("点“完成”后开始使用。")))
+        return page
+
+    def _browse_enrol(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(self, self.tr("选择登记文件"))
+        if path:
+            self.enrol_path.setText(path)
+
+    # -- finishing ------------------------------------------------------------------------
+
+    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
+        """Refuse to go on from the first page without a usable file."""
+        if self.currentId() == 0:
+            if self.open_radio.isChecked():
+                path = Path(self.open_path.text().strip())
+                if not path.is_file():
+                    show_error(self, self.tr("找不到台账文件：") + str(path))
+                    return False
+            elif not self.new_path.text().strip():
+                show_error(self, self.tr("请填写新台账的保存位置"))
+                return False
+        return super().validateCurrentPage()
+
+    def accept(self) -> None:
+        """Create/open the ledger and apply the choices off the GUI thread, then close."""
+        if self.panel.busy:
+            return
+        path = Path(
+            (self.open_path if self.open_radio.isChecked() else self.new_path).text().strip()
+        )
+        choices = {
+            "device": self.device_name.text().strip(),
+            "author": self.author.text().strip(),
+            "county": self.county.currentData() or "",
+            "township": self.township.currentData() or "",
+            "place": self.place_name.text().strip(),
+            "site": self.site_radio.isChecked(),
+            "demo": self.demo.isChecked(),
+            "demo_count": self.demo_count.value(),
+            "enrol": self.enrol_path.text().strip(),
+        }
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        self.panel.run(
+            self.tr("正在准备台账……"),
+            lambda progress: set_up_ledger(path, choices, progress),
+            lambda _r: self._done(path),
+            self._failed,
+        )
+
+    def _done(self, path: Path) -> None:
+        self.ledger_path = path
+        super().accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+        show_error(self, error)
+
+
+def set_up_ledger(path: Path, choices: dict, progress: Progress) -> Path:
+    """Create or open the ledger and store the wizard's choices (runs off the GUI thread)."""
+    ledger = Ledger.open(path, author=choices["author"] or None)
+    try:
+        if choices["device"]:
+            ledger.set_meta(DEVICE_NAME, choices["device"])
+        if choices["author"]:
+            ledger.set_meta("author", choices["author"])
+        area = place_area(ledger, choices)
+        if area:
+            ledger.set_meta(HOME_AREA, area)
+        if choices["demo"]:
+            from fieldapp.demo.generator import build_demo
+
+            progress.report(0, choices["demo_count"], "正在生成演示数据……")
+            build_demo(ledger, choices["demo_count"], area=area or None, progress=progress.step)
+        if choices["enrol"]:
+            from fieldapp.sync.enrolment import enrol
+
+            enrol(ledger, Path(choices["enrol"]))
+    finally:
+        ledger.close()
+    return path
+
+
+def place_area(ledger: Ledger, choices: dict) -> str:
+    """Create the chosen county/township/village (or site) areas; returns the most specific code."""
+    county, township, place = choices["county"], choices["township"], choices["place"]
+    if not county:
+        return ""
+    from fieldapp.tabular.areas import AreaResolver, PlaceRef
+    from fieldapp.tabular.store import all_areas
+
+    resolver = AreaResolver(all_areas(ledger))
+    ref = PlaceRef(code=township or county)
+    code = resolver.resolve(ref)
+    if place and township:
+        kind = "site" if choices["site"] else "village"
+        code = resolver.resolve(
+            PlaceRef(
+                county=divisions.name(county) or "",
+                township=divisions.name(township) or "",
+                **{kind: place},
+            )
+        )
+    if resolver.created:
+        ledger.insert_many("areas", resolver.created)
+    return code
