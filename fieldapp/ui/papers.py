@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from fieldapp.paperwork import jobs
@@ -60,7 +61,7 @@ def preview(
             show_error(parent, error)
 
     panel.run(
-        parent.tr("正在生成 PDF……"),
+        QCoreApplication.translate("Papers", "正在生成 PDF……"),
         lambda progress: render_job(session, make, progress),
         opened,
         failed,

@@ -73,3 +73,54 @@ def window(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
     win.close()
     win.shutdown_pages()
     win.session.close()
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    """A demo ledger (fixed seed) with spells, registrations and eligible people."""
+    from fieldapp.demo.generator import build_demo
+
+    path = tmp_path / "demo.db"
+    led = Ledger.open(path, author="测试员")
+    build_demo(led, 200, seed=3)
+    led.close()
+    return path
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The main window on the demo ledger."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.ui import i18n
+    from fieldapp.ui.app import make_app, open_window
+
+    make_app()
+    i18n.install_language("zh_CN")
+    win = open_window(demo_path)
+    win.show()
+    yield win
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win.close()
+    win.shutdown_pages()
+    win.session.close()
+
+
+@pytest.fixture
+def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages the app showed with QMessageBox.warning (patched: no modal box in tests)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def warning(_parent, _title, text, *args, **kwargs):
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown
+
+
+def wait_idle(qtbot, page, timeout: int = 60000) -> None:
+    """Wait until a page's operation panel has finished."""
+    qtbot.waitUntil(lambda: not page.panel.busy, timeout=timeout)

@@ -1,0 +1,116 @@
+"""Refresh resources/translations/fieldapp_en.ts from the code and compile fieldapp_en.qm.
+
+    python packaging/update_translations.py          # extract, fill English, compile
+    python packaging/update_translations.py --check  # exit 1 if a string lacks English
+
+pyside6-lupdate keeps translations already in the .ts; strings still unfinished are filled from
+packaging/translations_en.py. Anything left unfinished is listed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+TS = ROOT / "resources" / "translations" / "fieldapp_en.ts"
+QM = TS.with_suffix(".qm")
+BIN = Path(sys.executable).parent
+
+
+def sources() -> list[str]:
+    """Every Python file of the desktop app."""
+    return sorted(str(p) for p in (ROOT / "fieldapp" / "ui").rglob("*.py"))
+
+
+def extract(target: Path) -> None:
+    """Run pyside6-lupdate into `target` (keeps existing translations, drops obsolete ones)."""
+    subprocess.run(
+        [
+            str(BIN / "pyside6-lupdate"),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *sources(),
+            "-ts",
+            str(target),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
+
+
+def fill(target: Path) -> list[str]:
+    """Fill unfinished messages from the table; returns sources still without English."""
+    from translations_en import EN, PLURALS
+
+    tree = ET.parse(target)
+    missing: list[str] = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            continue
+        if message.get("numerus") == "yes":
+            forms = PLURALS.get(source)
+            if forms is None:
+                missing.append(source)
+                continue
+            for child in list(translation):
+                translation.remove(child)
+            for form in forms:
+                ET.SubElement(translation, "numerusform").text = form
+            translation.attrib.pop("type", None)
+            continue
+        english = EN.get(source)
+        if english is None:
+            if translation.get("type") == "unfinished":
+                missing.append(source)
+            continue
+        translation.text = english
+        translation.attrib.pop("type", None)
+    ET.indent(tree)
+    target.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(tree.getroot(), encoding="unicode")
+        + "\n",
+        encoding="utf-8",
+    )
+    return missing
+
+
+def compile_qm() -> None:
+    """pyside6-lrelease the .ts into the .qm the app loads."""
+    subprocess.run(
+        [str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, capture_output=True
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Extract, fill, compile (or only check)."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args(argv)
+    target = TS
+    if args.check:
+        import shutil
+        import tempfile
+
+        target = Path(tempfile.mkdtemp()) / TS.name
+        shutil.copyfile(TS, target)
+    extract(target)
+    missing = fill(target)
+    for source in missing:
+        print(f"no English for: {source!r}")
+    if not args.check:
+        compile_qm()
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1737 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+  <context>
+    <name>ConflictReview</name>
+    <message>
+      <source>对象</source>
+      <translation>Subject</translation>
+    </message>
+    <message>
+      <source>内容</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>字段</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>不同的值</source>
+      <translation>Competing values</translation>
+    </message>
+    <message>
+      <source>选择要保留的值</source>
+      <translation>Choose the value to keep</translation>
+    </message>
+    <message>
+      <source>或输入一个新值</source>
+      <translation>or type a new value</translation>
+    </message>
+    <message>
+      <source>解决冲突</source>
+      <translation>Resolve conflict</translation>
+    </message>
+    <message numerus="yes">
+      <source>待处理冲突 %n 处</source>
+      <translation>
+        <numerusform>%n open conflict</numerusform>
+        <numerusform>%n open conflicts</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>值</source>
+      <translation>Value</translation>
+    </message>
+    <message>
+      <source>修改人</source>
+      <translation>Changed by</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>请选择要保留的值或输入新值</source>
+      <translation>Choose a value to keep or type a new one</translation>
+    </message>
+  </context>
+  <context>
+    <name>DuePage</name>
+    <message>
+      <source>全部区域</source>
+      <extracomment>The service a due item asks for, pre-selected when the user opens it.</extracomment>
+      <translation>All areas</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>办理所选 (Enter)</source>
+      <translation>Handle selected (Enter)</translation>
+    </message>
+    <message>
+      <source>紧急程度</source>
+      <translation>Urgency</translation>
+    </message>
+    <message>
+      <source>期限</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <source>剩余工作日</source>
+      <translation>Working days left</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>事项</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>进度</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>依据</source>
+      <translation>Clause</translation>
+    </message>
+    <message>
+      <source>截至</source>
+      <translation>As of</translation>
+    </message>
+    <message>
+      <source>正在计算待办事项……</source>
+      <translation>Working out the due list…</translation>
+    </message>
+    <message>
+      <source>已逾期 %1 项，即将到期 %2 项，共 %3 项</source>
+      <translation>%1 overdue, %2 due soon, %3 in all</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>没有权限读写文件：</source>
+      <translation>No permission to read or write the file: </translation>
+    </message>
+    <message>
+      <source>找不到文件：</source>
+      <translation>File not found: </translation>
+    </message>
+    <message>
+      <source>读写文件出错（磁盘已满或已拔出？）：</source>
+      <translation>Could not read or write the file (disk full or removed?): </translation>
+    </message>
+    <message>
+      <source>程序内部出错，操作没有完成，已保存的数据不受影响。详情已记入日志文件 fieldapp.log。</source>
+      <translation>An internal error stopped the operation. Saved data is not affected. Details are in the log file fieldapp.log.</translation>
+    </message>
+    <message>
+      <source>出错了</source>
+      <translation>Something went wrong</translation>
+    </message>
+  </context>
+  <context>
+    <name>FirstRunWizard</name>
+    <message>
+      <source>欢迎使用劳动力台账</source>
+      <translation>Welcome to the labour ledger</translation>
+    </message>
+    <message>
+      <source>台账文件</source>
+      <translation>Ledger file</translation>
+    </message>
+    <message>
+      <source>新建一个台账，或打开已有的台账文件。</source>
+      <translation>Create a new ledger, or open an existing ledger file.</translation>
+    </message>
+    <message>
+      <source>新建台账</source>
+      <translation>Create a new ledger</translation>
+    </message>
+    <message>
+      <source>打开已有台账</source>
+      <translation>Open an existing ledger</translation>
+    </message>
+    <message>
+      <source>浏览…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <source>保存到</source>
+      <translation>Save to</translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>台账文件 (*.db)</source>
+      <translation>Ledger files (*.db)</translation>
+    </message>
+    <message>
+      <source>打开台账</source>
+      <translation>Open ledger</translation>
+    </message>
+    <message>
+      <source>本机</source>
+      <translation>This device</translation>
+    </message>
+    <message>
+      <source>设备名称会出现在每条修改记录里，便于县里核对。</source>
+      <translation>The device name appears in every change record, so the county can check who did what.</translation>
+    </message>
+    <message>
+      <source>您的姓名</source>
+      <translation>Your name</translation>
+    </message>
+    <message>
+      <source>设备名称</source>
+      <translation>Device name</translation>
+    </message>
+    <message>
+      <source>使用人</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <source>工作区域</source>
+      <translation>Work area</translation>
+    </message>
+    <message>
+      <source>选择县、乡镇（街道），再填写村或安置点。以后可在“设置”中修改。</source>
+      <translation>Choose the county and township, then enter the village or relocation site. You can change this later in Settings.</translation>
+    </message>
+    <message>
+      <source>（暂不选择）</source>
+      <translation>(choose later)</translation>
+    </message>
+    <message>
+      <source>村</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>易地搬迁安置点</source>
+      <translation>Relocation site</translation>
+    </message>
+    <message>
+      <source>如：大坝村、幸福社区安置点</source>
+      <translation>e.g. Daba village, Xingfu community site</translation>
+    </message>
+    <message>
+      <source>县（市、区）</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>乡镇（街道）</source>
+      <translation>Township</translation>
+    </message>
+    <message>
+      <source>类型</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>（整个县）</source>
+      <translation>(whole county)</translation>
+    </message>
+    <message>
+      <source>可选</source>
+      <translation>Optional</translation>
+    </message>
+    <message>
+      <source>可以先用演示数据熟悉软件；县里发了登记文件的，现在就可以登记。</source>
+      <translation>Try the software with demo data first; if the county gave you an enrolment file, you can enrol now.</translation>
+    </message>
+    <message>
+      <source>载入演示数据（虚构人员，可随时删除台账文件重来）</source>
+      <translation>Load demo data (fictional people; delete the ledger file to start again)</translation>
+    </message>
+    <message>
+      <source> 人</source>
+      <translation> persons</translation>
+    </message>
+    <message>
+      <source>县里发的登记文件（可不填）</source>
+      <translation>Enrolment file from the county (optional)</translation>
+    </message>
+    <message>
+      <source>演示人数</source>
+      <translation>Demo persons</translation>
+    </message>
+    <message>
+      <source>登记文件</source>
+      <translation>Enrolment file</translation>
+    </message>
+    <message>
+      <source>点“完成”后开始使用。</source>
+      <translation>Press Finish to start.</translation>
+    </message>
+    <message>
+      <source>选择登记文件</source>
+      <translation>Choose enrolment file</translation>
+    </message>
+    <message>
+      <source>找不到台账文件：</source>
+      <translation>Ledger file not found: </translation>
+    </message>
+    <message>
+      <source>请填写新台账的保存位置</source>
+      <translation>Enter where to save the new ledger</translation>
+    </message>
+    <message>
+      <source>正在准备台账……</source>
+      <translation>Preparing the ledger…</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerModel</name>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>出生日期</source>
+      <translation>Birth date</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>与户主关系</source>
+      <translation>Relation to head</translation>
+    </message>
+    <message>
+      <source>劳动能力</source>
+      <translation>Labour ability</translation>
+    </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>户编号</source>
+      <translation>Household no.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LedgerPage</name>
+    <message>
+      <source>查找：姓名、拼音首字母、身份证号或电话 (Ctrl+F)</source>
+      <translation>Find: name, pinyin initials, ID number or phone (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>全部区域</source>
+      <translation>All areas</translation>
+    </message>
+    <message>
+      <source>全部类别</source>
+      <translation>All categories</translation>
+    </message>
+    <message>
+      <source>全部就业状态</source>
+      <translation>Any work status</translation>
+    </message>
+    <message>
+      <source>本月未更新</source>
+      <translation>Not updated this month</translation>
+    </message>
+    <message>
+      <source>就业状态所属月份</source>
+      <translation>Month of the work status</translation>
+    </message>
+    <message>
+      <source>新增人员(&amp;A)</source>
+      <translation>&amp;Add person</translation>
+    </message>
+    <message numerus="yes">
+      <source>找到 %n 人</source>
+      <translation>
+        <numerusform>%n person found</numerusform>
+        <numerusform>%n persons found</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 人</source>
+      <translation>
+        <numerusform>%n person</numerusform>
+        <numerusform>%n persons</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>台账</source>
+      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`.</extracomment>
+      <translation>Ledger</translation>
+    </message>
+    <message>
+      <source>走访</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <source>待办</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>补贴</source>
+      <translation>Subsidies</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>同步</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>报表</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>设置</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>劳动力台账</source>
+      <translation>Labour ledger</translation>
+    </message>
+    <message>
+      <source>设备：</source>
+      <translation>Device: </translation>
+    </message>
+    <message>
+      <source>使用人：</source>
+      <translation>User: </translation>
+    </message>
+    <message>
+      <source>已从备份恢复；恢复前的台账保存在 </source>
+      <translation>Restored from the backup; the ledger as it was is kept at </translation>
+    </message>
+    <message>
+      <source>有未保存的内容</source>
+      <translation>Unsaved input</translation>
+    </message>
+    <message>
+      <source>有填写了但还没保存的内容。放弃这些内容吗？</source>
+      <translation>Some input has not been saved. Discard it?</translation>
+    </message>
+    <message>
+      <source>正在处理</source>
+      <translation>Still working</translation>
+    </message>
+    <message>
+      <source>还有任务在进行。等它完成再关闭吗？（选“否”会取消任务并关闭）</source>
+      <translation>A task is still running. Wait for it to finish before closing? (No cancels it and closes)</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthlyStatusDialog</name>
+    <message>
+      <source>按月更新就业状态</source>
+      <translation>Monthly work status update</translation>
+    </message>
+    <message>
+      <source> 元</source>
+      <translation> yuan</translation>
+    </message>
+    <message>
+      <source>人员</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>就业状态</source>
+      <translation>Work status</translation>
+    </message>
+    <message>
+      <source>当月收入</source>
+      <translation>Income this month</translation>
+    </message>
+    <message>
+      <source>备注</source>
+      <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
+    <name>OperationPanel</name>
+    <message>
+      <source>取消</source>
+      <extracomment>Operations in flight (kept referenced so their signal objects outlive the worker).</extracomment>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>正在取消……</source>
+      <translation>Cancelling…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Papers</name>
+    <message>
+      <source>正在生成 PDF……</source>
+      <translation>Making the PDF…</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfPreview</name>
+    <message>
+      <source>预览：</source>
+      <extracomment>Called with the chosen path; writes the file and logs the print (returns a note to show).</extracomment>
+      <translation>Preview: </translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 页</source>
+      <translation>
+        <numerusform>%n page</numerusform>
+        <numerusform>%n pages</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>打印(&amp;P)…</source>
+      <translation>&amp;Print…</translation>
+    </message>
+    <message>
+      <source>另存为 PDF(&amp;S)…</source>
+      <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>另存为 PDF</source>
+      <translation>Save as PDF</translation>
+    </message>
+    <message>
+      <source>PDF 文件 (*.pdf)</source>
+      <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+      <source>无法开始打印，请检查打印机</source>
+      <translation>Could not start printing; please check the printer</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonEditor</name>
+    <message>
+      <source>编辑人员</source>
+      <translation>Edit person</translation>
+    </message>
+    <message>
+      <source>新增人员</source>
+      <translation>New person</translation>
+    </message>
+    <message>
+      <source>18 位身份证号码</source>
+      <translation>18-character resident ID number</translation>
+    </message>
+    <message>
+      <source>无</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>户籍所在地区划代码（6–12 位）</source>
+      <translation>Registered residence code (6–12 digits)</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>与户主关系</source>
+      <translation>Relation to head</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>劳动能力</source>
+      <translation>Labour ability</translation>
+    </message>
+    <message>
+      <source>健康状况</source>
+      <translation>Health</translation>
+    </message>
+    <message>
+      <source>文化程度</source>
+      <translation>Education</translation>
+    </message>
+    <message>
+      <source>毕业年份</source>
+      <translation>Graduation year</translation>
+    </message>
+    <message>
+      <source>开户银行</source>
+      <translation>Bank</translation>
+    </message>
+    <message>
+      <source>社保卡/银行账号</source>
+      <translation>Social security card / bank account</translation>
+    </message>
+    <message>
+      <source>户籍地代码</source>
+      <translation>Residence code</translation>
+    </message>
+    <message>
+      <source>备注</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>人员类别</source>
+      <translation>Categories</translation>
+    </message>
+    <message>
+      <source>新建一户</source>
+      <translation>New household</translation>
+    </message>
+    <message>
+      <source>所在区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>住址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>户编号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <source>打开已有人员</source>
+      <translation>Open existing person</translation>
+    </message>
+    <message>
+      <source>请填写姓名</source>
+      <translation>Please enter the name</translation>
+    </message>
+    <message>
+      <source>请填写身份证号码</source>
+      <translation>Please enter the ID number</translation>
+    </message>
+    <message>
+      <source>请选择所在区域（新建一户需要区域）</source>
+      <translation>Choose an area (a new household needs one)</translation>
+    </message>
+    <message>
+      <source>请确认</source>
+      <translation>Please confirm</translation>
+    </message>
+    <message>
+      <source>输入有误：</source>
+      <translation>Invalid input: </translation>
+    </message>
+    <message>
+      <source>放弃修改？</source>
+      <translation>Discard changes?</translation>
+    </message>
+    <message>
+      <source>还有没保存的修改。放弃这些修改吗？</source>
+      <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+  </context>
+  <context>
+    <name>PersonPanel</name>
+    <message>
+      <source>在左侧选择一个人员</source>
+      <translation>Select a person on the left</translation>
+    </message>
+    <message>
+      <source>编辑(&amp;E)</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>新增家庭成员</source>
+      <translation>Add household member</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>与户主关系</source>
+      <translation>Relation to head</translation>
+    </message>
+    <message>
+      <source>性别</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>出生日期</source>
+      <translation>Birth date</translation>
+    </message>
+    <message>
+      <source>劳动能力</source>
+      <translation>Labour ability</translation>
+    </message>
+    <message>
+      <source>开始</source>
+      <translation>Start</translation>
+    </message>
+    <message>
+      <source>结束</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <source>形式</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>务工地</source>
+      <translation>Workplace</translation>
+    </message>
+    <message>
+      <source>用人单位</source>
+      <translation>Employer</translation>
+    </message>
+    <message>
+      <source>月收入</source>
+      <translation>Monthly income</translation>
+    </message>
+    <message>
+      <source>新增就业经历</source>
+      <translation>Add employment</translation>
+    </message>
+    <message>
+      <source>修改</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <source>发现日期</source>
+      <translation>Found on</translation>
+    </message>
+    <message>
+      <source>登记日期</source>
+      <translation>Registered on</translation>
+    </message>
+    <message>
+      <source>类别</source>
+      <translation>Class</translation>
+    </message>
+    <message>
+      <source>当前等级</source>
+      <translation>Current level</translation>
+    </message>
+    <message>
+      <source>失业登记</source>
+      <translation>Unemployment registration</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>服务</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>修改人</source>
+      <translation>Changed by</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>内容</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>原值</source>
+      <translation>Old value</translation>
+    </message>
+    <message>
+      <source>新值</source>
+      <translation>New value</translation>
+    </message>
+    <message>
+      <source>基本信息</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>家庭成员</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>就业经历</source>
+      <translation>Employment</translation>
+    </message>
+    <message>
+      <source>服务记录</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <source>修改记录</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>性别 / 出生</source>
+      <translation>Sex / born</translation>
+    </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>健康状况</source>
+      <translation>Health</translation>
+    </message>
+    <message>
+      <source>文化程度</source>
+      <translation>Education</translation>
+    </message>
+    <message>
+      <source>人员类别</source>
+      <translation>Categories</translation>
+    </message>
+    <message>
+      <source>账号</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>最后修改</source>
+      <translation>Last changed</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPage</name>
+    <message>
+      <source>花名册（按批次）</source>
+      <translation>Roster (per batch)</translation>
+    </message>
+    <message>
+      <source>公示表（按批次，身份证号和账号已遮挡）</source>
+      <translation>Public notice (per batch, ID and account numbers masked)</translation>
+    </message>
+    <message>
+      <source>批次全部申请表</source>
+      <translation>All application forms of a batch</translation>
+    </message>
+    <message>
+      <source>单人申请表</source>
+      <translation>One application form</translation>
+    </message>
+    <message>
+      <source>走访记录表（按村/安置点和月份）</source>
+      <translation>Visit sheet (per village/site and month)</translation>
+    </message>
+    <message>
+      <source>务工证明（按人员）</source>
+      <translation>Work certificate (per person)</translation>
+    </message>
+    <message>
+      <source>公示开始日期</source>
+      <translation>Notice starts on</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>临时工（临工）证明</source>
+      <translation>Certificate for casual work</translation>
+    </message>
+    <message>
+      <source>预览(&amp;V)</source>
+      <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
+    </message>
+    <message>
+      <source>纸张</source>
+      <translation>Paper</translation>
+    </message>
+    <message>
+      <source>时间</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>页数</source>
+      <translation>Pages</translation>
+    </message>
+    <message>
+      <source>行数</source>
+      <translation>Rows</translation>
+    </message>
+    <message>
+      <source>校验码</source>
+      <translation>Check code</translation>
+    </message>
+    <message>
+      <source>打印人</source>
+      <translation>Printed by</translation>
+    </message>
+    <message>
+      <source>文件</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>打印记录</source>
+      <translation>Print log</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
+    </message>
+    <message>
+      <source>申领</source>
+      <translation>Claims</translation>
+    </message>
+    <message>
+      <source>村/安置点</source>
+      <translation>Village / site</translation>
+    </message>
+    <message>
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>还没有批次：请先在“补贴”页把申领编成批次</source>
+      <translation>No batch yet: make one from claims on the Subsidies page first</translation>
+    </message>
+    <message>
+      <source>还没有申领</source>
+      <translation>No claims yet</translation>
+    </message>
+    <message>
+      <source>请选择村或安置点</source>
+      <translation>Choose a village or site</translation>
+    </message>
+    <message>
+      <source>请填写身份证号</source>
+      <translation>Enter the ID number</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>全部区域</source>
+      <translation>All areas</translation>
+    </message>
+    <message>
+      <source>生成月报</source>
+      <translation>Make monthly report</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <source>村/安置点</source>
+      <translation>Village / site</translation>
+    </message>
+    <message>
+      <source>人数</source>
+      <translation>Persons</translation>
+    </message>
+    <message>
+      <source>户数</source>
+      <translation>Households</translation>
+    </message>
+    <message>
+      <source>已就业</source>
+      <translation>Employed</translation>
+    </message>
+    <message>
+      <source>跨省</source>
+      <translation>Out of province</translation>
+    </message>
+    <message>
+      <source>零就业户</source>
+      <translation>Zero-employment households</translation>
+    </message>
+    <message>
+      <source>失业人员</source>
+      <translation>Unemployed</translation>
+    </message>
+    <message>
+      <source>逾期服务</source>
+      <translation>Overdue services</translation>
+    </message>
+    <message>
+      <source>已发放（元）</source>
+      <translation>Paid (yuan)</translation>
+    </message>
+    <message>
+      <source>已就业人员按地点</source>
+      <translation>Employed by place</translation>
+    </message>
+    <message>
+      <source>已就业人员按形式</source>
+      <translation>Employed by form</translation>
+    </message>
+    <message>
+      <source>登记失业人员按等级</source>
+      <translation>Registered unemployed by level</translation>
+    </message>
+    <message>
+      <source>补贴申领金额（元）</source>
+      <translation>Subsidy claims (yuan)</translation>
+    </message>
+    <message>
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>正在生成月报……</source>
+      <translation>Making the monthly report…</translation>
+    </message>
+    <message>
+      <source>%1 月报：%2 人，%3 户，已就业 %4 人</source>
+      <translation>%1 report: %2 persons, %3 households, %4 employed</translation>
+    </message>
+    <message>
+      <source>导出月报</source>
+      <translation>Export monthly report</translation>
+    </message>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>已导出：</source>
+      <translation>Exported: </translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsPage</name>
+    <message>
+      <source>打印用语（县、单位名称，公示、签名）</source>
+      <translation>Paper wording (county, offices, notice, signatures)</translation>
+    </message>
+    <message>
+      <source>保存打印用语</source>
+      <translation>Save wording</translation>
+    </message>
+    <message>
+      <source>已保存</source>
+      <translation>Saved</translation>
+    </message>
+    <message>
+      <source>本机</source>
+      <translation>This device</translation>
+    </message>
+    <message>
+      <source>（全部）</source>
+      <translation>(all)</translation>
+    </message>
+    <message>
+      <source>保存</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>设备名称</source>
+      <translation>Device name</translation>
+    </message>
+    <message>
+      <source>使用人</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <source>工作区域</source>
+      <translation>Work area</translation>
+    </message>
+    <message>
+      <source>设备标识</source>
+      <translation>Device id</translation>
+    </message>
+    <message>
+      <source>政策包</source>
+      <translation>Policy pack</translation>
+    </message>
+    <message>
+      <source>载入本地政策包…</source>
+      <translation>Load a local policy pack…</translation>
+    </message>
+    <message>
+      <source>现行</source>
+      <translation>In force</translation>
+    </message>
+    <message>
+      <source>文件：</source>
+      <translation>Files: </translation>
+    </message>
+    <message>
+      <source>选择政策包</source>
+      <translation>Choose policy pack</translation>
+    </message>
+    <message>
+      <source>政策包 (*.toml)</source>
+      <translation>Policy packs (*.toml)</translation>
+    </message>
+    <message>
+      <source>界面语言</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>语言</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>数据与备份</source>
+      <translation>Data and backups</translation>
+    </message>
+    <message>
+      <source>数据文件夹</source>
+      <translation>Data folder</translation>
+    </message>
+    <message>
+      <source>台账文件</source>
+      <translation>Ledger file</translation>
+    </message>
+    <message>
+      <source>打开其他台账…</source>
+      <translation>Open another ledger…</translation>
+    </message>
+    <message>
+      <source>立即备份…</source>
+      <translation>Back up now…</translation>
+    </message>
+    <message>
+      <source>从备份恢复…</source>
+      <translation>Restore from backup…</translation>
+    </message>
+    <message>
+      <source>打开台账</source>
+      <translation>Open ledger</translation>
+    </message>
+    <message>
+      <source>台账文件 (*.db)</source>
+      <translation>Ledger files (*.db)</translation>
+    </message>
+    <message>
+      <source>备份到</source>
+      <translation>Back up to</translation>
+    </message>
+    <message>
+      <source>正在备份……</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>已备份到 </source>
+      <translation>Backed up to </translation>
+    </message>
+    <message>
+      <source>选择备份文件</source>
+      <translation>Choose a backup</translation>
+    </message>
+    <message>
+      <source>从备份恢复</source>
+      <translation>Restore from backup</translation>
+    </message>
+    <message>
+      <source>备份中有 %1 人。恢复后当前台账会被替换（替换前的文件另存一份）。继续吗？</source>
+      <translation>The backup holds %1 persons. Restoring replaces the current ledger (a copy of it is kept). Continue?</translation>
+    </message>
+  </context>
+  <context>
+    <name>SpellDialog</name>
+    <message>
+      <source>就业经历</source>
+      <translation>Employment</translation>
+    </message>
+    <message>
+      <source>已结束于</source>
+      <translation>Ended on</translation>
+    </message>
+    <message>
+      <source>务工地区划代码，如 330106</source>
+      <translation>Workplace region code, e.g. 330106</translation>
+    </message>
+    <message>
+      <source> 元/月</source>
+      <translation> yuan/month</translation>
+    </message>
+    <message>
+      <source> 个月</source>
+      <translation> months</translation>
+    </message>
+    <message>
+      <source>有组织劳务输出</source>
+      <translation>Organised labour export</translation>
+    </message>
+    <message>
+      <source>首次通过有组织劳务输出就业</source>
+      <translation>First job through organised labour export</translation>
+    </message>
+    <message>
+      <source>临时工（临工）</source>
+      <translation>Casual work</translation>
+    </message>
+    <message>
+      <source>开始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>结束日期</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>务工地代码</source>
+      <translation>Workplace code</translation>
+    </message>
+    <message>
+      <source>务工地名称</source>
+      <translation>Workplace name</translation>
+    </message>
+    <message>
+      <source>就业形式</source>
+      <translation>Employment form</translation>
+    </message>
+    <message>
+      <source>用人单位</source>
+      <translation>Employer</translation>
+    </message>
+    <message>
+      <source>月收入</source>
+      <translation>Monthly income</translation>
+    </message>
+    <message>
+      <source>劳动合同期限</source>
+      <translation>Contract term</translation>
+    </message>
+    <message>
+      <source>已缴社保月数</source>
+      <translation>Months of social insurance</translation>
+    </message>
+    <message>
+      <source>输出机构</source>
+      <translation>Export agency</translation>
+    </message>
+    <message>
+      <source>结束日期早于开始日期</source>
+      <translation>The end date is before the start date</translation>
+    </message>
+  </context>
+  <context>
+    <name>SubsidiesPage</name>
+    <message>
+      <source>全部区域</source>
+      <translation>All areas</translation>
+    </message>
+    <message>
+      <source>符合条件人员</source>
+      <translation>Eligible people</translation>
+    </message>
+    <message>
+      <source>申领</source>
+      <translation>Claims</translation>
+    </message>
+    <message>
+      <source>批次与打印</source>
+      <translation>Batches and papers</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>补贴</source>
+      <translation>Subsidies</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>全部补贴</source>
+      <translation>All subsidies</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>金额（元）</source>
+      <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+      <source>资金来源</source>
+      <translation>Funding source</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>查找符合条件人员</source>
+      <translation>Find eligible people</translation>
+    </message>
+    <message>
+      <source>为所选人员创建申领(&amp;C)</source>
+      <translation>&amp;Create claim for selected</translation>
+    </message>
+    <message>
+      <source>正在评估补贴资格……</source>
+      <translation>Checking eligibility…</translation>
+    </message>
+    <message>
+      <source>符合条件 %1 人次，共 %2 条结果</source>
+      <translation>%1 eligible, %2 results in all</translation>
+    </message>
+    <message>
+      <source>结果：</source>
+      <translation>Result: </translation>
+    </message>
+    <message>
+      <source>金额：</source>
+      <translation>Amount: </translation>
+    </message>
+    <message>
+      <source>请先在列表中选择一个人员</source>
+      <translation>Select a person in the list first</translation>
+    </message>
+    <message>
+      <source>已创建申领：</source>
+      <translation>Claim created: </translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>缺少材料</source>
+      <translation>Missing evidence</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
+    </message>
+    <message>
+      <source>申领日期</source>
+      <translation>Claimed on</translation>
+    </message>
+    <message>
+      <source>变更状态</source>
+      <translation>Change state</translation>
+    </message>
+    <message>
+      <source>材料已收齐</source>
+      <translation>Evidence complete</translation>
+    </message>
+    <message>
+      <source>预览申请表</source>
+      <translation>Preview form</translation>
+    </message>
+    <message>
+      <source>变为</source>
+      <translation>Move to</translation>
+    </message>
+    <message numerus="yes">
+      <source>共 %n 条申领</source>
+      <translation>
+        <numerusform>%n claim</numerusform>
+        <numerusform>%n claims</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>填写原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>请填写原因（驳回、撤销或缺件提交时必填）：</source>
+      <translation>Give the reason (required to reject, reverse or submit with missing evidence):</translation>
+    </message>
+    <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>建立时间</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>建立人</source>
+      <translation>Created by</translation>
+    </message>
+    <message>
+      <source>把所选补贴的已提交申领编成批次</source>
+      <translation>Batch the submitted claims of the chosen subsidy</translation>
+    </message>
+    <message>
+      <source>预览花名册</source>
+      <translation>Preview roster</translation>
+    </message>
+    <message>
+      <source>预览公示表</source>
+      <translation>Preview notice</translation>
+    </message>
+    <message>
+      <source>预览全部申请表</source>
+      <translation>Preview all forms</translation>
+    </message>
+    <message>
+      <source>请先在上方选择一种补贴</source>
+      <translation>Choose a subsidy above first</translation>
+    </message>
+    <message>
+      <source>还没有批次</source>
+      <translation>No batch yet</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <source>用登记文件登记本机…</source>
+      <translation>Enrol this device with a file…</translation>
+    </message>
+    <message>
+      <source>选择文件夹…</source>
+      <translation>Choose folder…</translation>
+    </message>
+    <message>
+      <source>导出数据包</source>
+      <translation>Export bundle</translation>
+    </message>
+    <message>
+      <source>导入数据包…</source>
+      <translation>Import bundle…</translation>
+    </message>
+    <message>
+      <source>上传并接收</source>
+      <translation>Upload and receive</translation>
+    </message>
+    <message>
+      <source>交换数据</source>
+      <translation>Exchange data</translation>
+    </message>
+    <message>
+      <source>本机</source>
+      <translation>This device</translation>
+    </message>
+    <message>
+      <source>导出到</source>
+      <translation>Export to</translation>
+    </message>
+    <message>
+      <source>导入</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>中心地址</source>
+      <translation>Hub address</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>冲突审核（同一字段在不同设备上被改成了不同的值）</source>
+      <translation>Conflict review (the same field was changed differently on different devices)</translation>
+    </message>
+    <message>
+      <source>尚未登记：请用县里发的登记文件登记本机后再交换数据</source>
+      <translation>Not enrolled: enrol this device with the file from the county before exchanging data</translation>
+    </message>
+    <message>
+      <source>已登记为设备 </source>
+      <translation>Enrolled as device </translation>
+    </message>
+    <message>
+      <source>，中心：</source>
+      <translation>, hub: </translation>
+    </message>
+    <message>
+      <source>，已发出第 %1 号包，已收到第 %2 号包</source>
+      <translation>, sent bundle no. %1, received bundle no. %2</translation>
+    </message>
+    <message>
+      <source>选择导出文件夹</source>
+      <translation>Choose export folder</translation>
+    </message>
+    <message>
+      <source>选择登记文件</source>
+      <translation>Choose enrolment file</translation>
+    </message>
+    <message>
+      <source>登记文件 (*.json *.fieldenrol);;所有文件 (*)</source>
+      <translation>Enrolment files (*.json *.fieldenrol);;All files (*)</translation>
+    </message>
+    <message>
+      <source>。中心指纹：</source>
+      <translation>. Hub fingerprint: </translation>
+    </message>
+    <message>
+      <source>（请与县里核对）。登记文件含本机私钥，请删除它。</source>
+      <translation> (check it with the county). The enrolment file holds this device's private key: delete it.</translation>
+    </message>
+    <message>
+      <source>请选择一个存在的文件夹（如U盘）</source>
+      <translation>Choose an existing folder (e.g. a USB stick)</translation>
+    </message>
+    <message>
+      <source>正在导出数据包……</source>
+      <translation>Exporting bundle…</translation>
+    </message>
+    <message>
+      <source>已导出：发送 %1 条修改 → </source>
+      <translation>Exported: %1 changes sent → </translation>
+    </message>
+    <message>
+      <source>选择数据包</source>
+      <translation>Choose bundle</translation>
+    </message>
+    <message>
+      <source>数据包 (*.fieldsync);;所有文件 (*)</source>
+      <translation>Bundles (*.fieldsync);;All files (*)</translation>
+    </message>
+    <message>
+      <source>正在导入数据包……</source>
+      <translation>Importing bundle…</translation>
+    </message>
+    <message>
+      <source>已接收 %1 条修改（其中新的 %2 条）；待处理冲突 %3 处</source>
+      <translation>Received %1 changes (%2 new); %3 open conflicts</translation>
+    </message>
+    <message>
+      <source>请填写中心地址</source>
+      <translation>Enter the hub address</translation>
+    </message>
+    <message>
+      <source>正在上传……</source>
+      <translation>Uploading…</translation>
+    </message>
+    <message>
+      <source>已发送 %1 条修改；</source>
+      <translation>Sent %1 changes; </translation>
+    </message>
+    <message>
+      <source>已取消，台账没有改动</source>
+      <translation>Cancelled; the ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>失败：</source>
+      <translation>Failed: </translation>
+    </message>
+  </context>
+  <context>
+    <name>UnemploymentDialog</name>
+    <message>
+      <source>失业登记</source>
+      <translation>Unemployment registration</translation>
+    </message>
+    <message>
+      <source>发现日期</source>
+      <translation>Found on</translation>
+    </message>
+    <message>
+      <source>登记日期</source>
+      <translation>Registered on</translation>
+    </message>
+    <message>
+      <source>（未分类）</source>
+      <translation>(unclassified)</translation>
+    </message>
+    <message>
+      <source>已结束于</source>
+      <translation>Ended on</translation>
+    </message>
+    <message>
+      <source>发现失业</source>
+      <translation>Found unemployed</translation>
+    </message>
+    <message>
+      <source>失业人员类别</source>
+      <translation>Unemployment class</translation>
+    </message>
+    <message>
+      <source>结束</source>
+      <translation>End</translation>
+    </message>
+    <message>
+      <source>请至少填写发现日期或登记日期</source>
+      <translation>Enter at least the date found or the date registered</translation>
+    </message>
+  </context>
+  <context>
+    <name>VisitsPage</name>
+    <message>
+      <source>记录走访 (Ctrl+N)</source>
+      <translation>Record a visit (Ctrl+N)</translation>
+    </message>
+    <message>
+      <source>输入姓名、拼音首字母或身份证号，回车选第一个</source>
+      <translation>Type a name, pinyin initials or ID number; Enter picks the first</translation>
+    </message>
+    <message>
+      <source>尚未选择户或人员</source>
+      <translation>No household or person chosen</translation>
+    </message>
+    <message>
+      <source>仅走访（无具体服务）</source>
+      <translation>Visit only (no service)</translation>
+    </message>
+    <message>
+      <source>走访情况、家庭变化、需求……</source>
+      <translation>What was found: changes in the family, needs…</translation>
+    </message>
+    <message>
+      <source>结果：已推荐岗位、已登记、下次回访……</source>
+      <translation>Outcome: job recommended, registered, next follow-up…</translation>
+    </message>
+    <message>
+      <source>保存走访</source>
+      <translation>Save visit</translation>
+    </message>
+    <message>
+      <source>户 / 人员</source>
+      <translation>Household / person</translation>
+    </message>
+    <message>
+      <source>服务</source>
+      <translation>Service</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>情况</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>已选：</source>
+      <translation>Chosen: </translation>
+    </message>
+    <message>
+      <source>请先选择一个户或人员</source>
+      <translation>Choose a household or person first</translation>
+    </message>
+    <message>
+      <source>走访日期不能晚于今天</source>
+      <translation>The visit date cannot be after today</translation>
+    </message>
+    <message>
+      <source>已保存：</source>
+      <translation>Saved: </translation>
+    </message>
+    <message>
+      <source>本月走访情况</source>
+      <translation>Visits this month</translation>
+    </message>
+    <message>
+      <source>全部区域</source>
+      <translation>All areas</translation>
+    </message>
+    <message>
+      <source>只看未走访</source>
+      <translation>Unvisited only</translation>
+    </message>
+    <message>
+      <source>户主</source>
+      <translation>Head</translation>
+    </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>住址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>人数</source>
+      <translation>Persons</translation>
+    </message>
+    <message>
+      <source>本月走访次数</source>
+      <translation>Visits this month</translation>
+    </message>
+    <message>
+      <source>最近走访</source>
+      <translation>Last visit</translation>
+    </message>
+    <message>
+      <source>未走访</source>
+      <translation>Not visited</translation>
+    </message>
+    <message>
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>已走访 %1 户，未走访 %2 户，共 %3 户</source>
+      <translation>%1 households visited, %2 not visited, %3 in all</translation>
+    </message>
+  </context>
+  <context>
+    <name>_RecordDialog</name>
+    <message>
+      <source>输入有误：</source>
+      <translation>Invalid input: </translation>
+    </message>
+  </context>
+</TS>

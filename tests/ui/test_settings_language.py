@@ -1,0 +1,110 @@
+"""Settings: language switch (live), paper wording, device, policy pack, backup and restore;
+the reports page with charts and xlsx; the translation catalogue is complete."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.store.backup import check_backup
+from fieldapp.ui import prefs
+from tests.ui.conftest import wait_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_switch_to_english_and_back(window, qtbot):
+    page = window.show_page("settings")
+    page.language.setCurrentIndex(page.language.findData("en"))
+    assert window.nav.item(0).text() == "Ledger"
+    assert window.nav.item(7).text() == "Settings"
+    assert window.current_key() == "settings"
+    ledger = window.show_page("ledger")
+    assert ledger.new_button.text() == "&Add person"
+    assert prefs.language() == "en"
+    assert "Labour ledger" in window.windowTitle()
+    page = window.show_page("settings")
+    page.language.setCurrentIndex(page.language.findData("zh_CN"))
+    assert window.nav.item(0).text() == "台账"
+    assert window.show_page("ledger").new_button.text() == "新增人员(&A)"
+    assert prefs.language() == "zh_CN"
+
+
+def test_paper_wording_saved_to_ledger_meta(window):
+    page = window.show_page("settings")
+    page.paper_fields["county_name"].setText("七星关区")
+    page.paper_fields["notice_days"].setText("七")
+    assert window.has_unsaved()
+    assert not page.save_paper()
+    assert window.session.ledger.get_meta("paper.county_name") is None
+    page.paper_fields["notice_days"].setText("7")
+    assert page.save_paper()
+    assert window.session.ledger.get_meta("paper.county_name") == "七星关区"
+    assert window.session.ledger.get_meta("paper.notice_days") == "7"
+    assert not window.has_unsaved()
+
+
+def test_device_name_shows_in_title(window):
+    page = window.show_page("settings")
+    page.device_name.setText("大坝村笔记本")
+    page.save_device()
+    assert "大坝村笔记本" in window.windowTitle()
+    assert Path(window.session.path).name in window.windowTitle()
+
+
+def test_broken_policy_pack_refused(window, tmp_path, warnings_shown):
+    page = window.show_page("settings")
+    bad = tmp_path / "county.toml"
+    bad.write_text("[pack]\nid = \n", encoding="utf-8")
+    assert not page.install_pack(bad)
+    assert warnings_shown
+
+
+def test_backup_and_restore(window, qtbot, tmp_path, monkeypatch):
+    page = window.show_page("settings")
+    dest = tmp_path / "backup.db"
+    page.backup_to(dest)
+    wait_idle(qtbot, page)
+    assert check_backup(dest)["persons"] == 3
+    session = window.session
+    person = session.repo.person_by_id_number(
+        session.db.execute("SELECT id_number FROM persons WHERE name = '王小明'").fetchone()[0]
+    )
+    with session.ledger.transaction():
+        session.ledger.update("persons", person.id, {"phone": "13500000000"})
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert page.restore_from(dest)
+    phone = window.session.db.execute("SELECT phone FROM persons WHERE id = ?", [person.id])
+    assert phone.fetchone()[0] in ("", None)
+    kept = list(Path(window.session.path).parent.glob("*恢复前*.db"))
+    assert kept and check_backup(kept[0])["persons"] == 3
+
+
+def test_monthly_report_charts_and_xlsx(demo_window, qtbot, tmp_path):
+    page = demo_window.show_page("reports")
+    page.make()
+    wait_idle(qtbot, page)
+    assert page.report is not None
+    assert page.model.rowCount() == len(page.report.areas) + 1
+    assert sum(v for _l, v in page.place_chart.items) == sum(
+        page.report.total.employed_by_place.values()
+    )
+    out = tmp_path / "月报.xlsx"
+    page.export_to(out)
+    wait_idle(qtbot, page)
+    book = openpyxl.load_workbook(out, read_only=True)
+    assert "汇总" in book.sheetnames
+
+
+def test_translation_catalogue_is_complete():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (ROOT / "resources" / "translations" / "fieldapp_en.qm").exists()

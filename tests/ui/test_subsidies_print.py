@@ -1,0 +1,118 @@
+"""Subsidies as a user works them: eligible people with reasons, a claim, a refused repeat,
+review steps, a batch, and the roster previewed in the app and saved as a real PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdf
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+
+from fieldapp.domain.claims import ClaimState
+from fieldapp.policy.eligibility import Status
+from fieldapp.store.claims import ClaimStore
+from fieldapp.ui.pdf_preview import PdfPreview
+from tests.ui.conftest import wait_idle
+
+
+def eligible_row(page) -> int:
+    for row, result in enumerate(page.results.rows):
+        if result.status is Status.ELIGIBLE:
+            return row
+    raise AssertionError("no eligible person in the demo ledger")
+
+
+def find_and_claim(page, qtbot):
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    row = eligible_row(page)
+    page.results_view.selectRow(row)
+    result = page.results.rows[row]
+    assert "✓" in page.reasons.toPlainText()
+    return result, page.create_claim()
+
+
+def test_claim_then_second_refused(demo_window, qtbot, warnings_shown):
+    page = demo_window.show_page("subsidies")
+    result, claim = find_and_claim(page, qtbot)
+    assert claim is not None and claim.person_id == result.person_id
+    assert claim.rule_id == result.rule_id and claim.state == ClaimState.DRAFT
+    store = ClaimStore(page.session.ledger)
+    assert len(store.select(person_id=result.person_id, rule_id=result.rule_id)) == 1
+    again = page.create_claim()
+    assert again is None
+    assert warnings_shown and ("已" in warnings_shown[-1])
+    assert len(store.select(person_id=result.person_id, rule_id=result.rule_id)) == 1
+
+
+def test_review_batch_and_roster_pdf(demo_window, qtbot, warnings_shown, tmp_path, monkeypatch):
+    page = demo_window.show_page("subsidies")
+    result, claim = find_and_claim(page, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(claim.id)
+    page.collect_all_evidence()
+    page._select_claim(claim.id)
+    assert page.target.currentData() == ClaimState.SUBMITTED.value
+    moved = page.advance_selected()
+    assert moved is not None and moved.state == ClaimState.SUBMITTED
+    page.rule.setCurrentIndex(page.rule.findData(claim.rule_id))
+    batch = page.make_batch()
+    assert batch is not None, warnings_shown
+    assert ClaimStore(page.session.ledger).get(claim.id).batch_id == batch.id
+    page.batches_view.selectRow(0)
+    page.preview_batch(__import__("fieldapp.paperwork.jobs", fromlist=["roster_job"]).roster_job)
+    wait_idle(qtbot, page)
+    previews = page.findChildren(PdfPreview)
+    assert previews, warnings_shown
+    preview = previews[-1]
+    assert preview.page_count() >= 1
+    out = tmp_path / "花名册.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert preview.save_dialog() == out
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert claim.person_name in text
+    assert "校验码" in preview.note.text()
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    assert preview.print_to(printer)
+    assert len(pypdf.PdfReader(printed).pages) == preview.page_count()
+    preview.close()
+
+
+def test_bad_step_refused_with_reason(demo_window, qtbot, warnings_shown):
+    page = demo_window.show_page("subsidies")
+    _result, claim = find_and_claim(page, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(claim.id)
+    # Submitting without the evidence and without a reason is refused by the claim flow.
+    assert page.advance_selected(reason="") is None
+    assert warnings_shown and "缺少材料" in warnings_shown[-1]
+    assert ClaimStore(page.session.ledger).get(claim.id).state == ClaimState.DRAFT
+
+
+def test_print_page_visit_sheet_preview(demo_window, qtbot, warnings_shown, tmp_path, monkeypatch):
+    page = demo_window.show_page("print")
+    page.paper.setCurrentIndex(page.paper.findData("visits"))
+    village = next(r.code for r in page.areas.rows if r.kind in ("村", "安置点"))
+    page.area.set_code(village)
+    opened: list[PdfPreview] = []
+    page.preview(on_open=opened.append)
+    wait_idle(qtbot, page)
+    assert opened, warnings_shown
+    out = tmp_path / "走访记录表.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert opened[0].save_dialog() == out
+    assert out.read_bytes().startswith(b"%PDF")
+    qtbot.waitUntil(lambda: page.log.rowCount() >= 1)
+    opened[0].close()
+
+
+def test_print_page_without_batch_says_why(demo_window, warnings_shown):
+    page = demo_window.show_page("print")
+    page.paper.setCurrentIndex(page.paper.findData("roster"))
+    page.preview()
+    assert warnings_shown and "批次" in warnings_shown[-1]
+    assert isinstance(Path(page.session.path), Path)

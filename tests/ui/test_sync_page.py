@@ -1,0 +1,116 @@
+"""The sync page with a real hub folder: enrol, export to a "USB stick", import the answer;
+a conflict reviewed side by side and resolved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldapp.hub.folder import Hub
+from fieldapp.store.changelog import Change
+from fieldapp.store.hlc import format_stamp
+from fieldapp.sync.conflicts import list_conflicts
+from fieldapp.ui.pages import sync as sync_page
+from tests.ui.conftest import VILLAGE, wait_idle
+
+
+def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_shown, monkeypatch):
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    assert "尚未登记" in page.state_label.text()
+    assert page.enrol(enrolment), warnings_shown
+    assert "大坝村笔记本" in page.state_label.text()
+
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    monkeypatch.setattr(sync_page, "removable_drives", lambda: [("U盘", str(stick))])
+    page.refresh()
+    assert page.folder.currentData() == str(stick)
+    page.export_to(page._folder())
+    wait_idle(qtbot, page)
+    bundles = list(stick.glob("*.fieldsync"))
+    assert len(bundles) == 1, warnings_shown
+    assert "已导出" in page.result_label.text()
+    assert str(page.last_export.changes) in page.result_label.text()
+
+    outcomes = hub.import_files(bundles)
+    assert outcomes[0].result is not None and outcomes[0].result.changes == page.last_export.changes
+    answer = hub.export_for("大坝村笔记本", stick / "answer.fieldsync")
+    page.import_from(Path(answer.path))
+    wait_idle(qtbot, page)
+    assert "已接收" in page.result_label.text(), warnings_shown
+    assert "冲突 0 处" in page.result_label.text()
+    hub.close()
+
+
+def test_import_of_a_damaged_bundle_is_refused_and_nothing_changes(window, qtbot, tmp_path):
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("设备", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    page.enrol(enrolment)
+    before = window.session.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    bad = tmp_path / "bad.fieldsync"
+    bad.write_bytes(b"not a bundle")
+    shown = []
+    page._failed = lambda error: shown.append(str(error))
+    page.import_from(bad)
+    wait_idle(qtbot, page)
+    assert shown
+    assert window.session.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    hub.close()
+
+
+def make_conflict(session) -> str:
+    """Another device changed the same phone number concurrently; returns the person id."""
+    led = session.ledger
+    person_id = session.db.execute("SELECT id FROM persons WHERE name = '张长英'").fetchone()[0]
+    seen = led.heads("persons", person_id)["phone"]
+    with led.transaction():
+        led.update("persons", person_id, {"phone": "13811112222"})
+    remote = Change(
+        "remote-device",
+        1,
+        format_stamp(1_700_000_000_000, 0),
+        "李四",
+        "persons",
+        person_id,
+        {"phone": "13933334444"},
+        {"phone": seen},
+    )
+    led.apply_changes([remote])
+    return person_id
+
+
+def test_conflict_review_shows_both_values_and_resolves(window, qtbot):
+    person_id = make_conflict(window.session)
+    page = window.show_page("sync")
+    review = page.conflicts
+    review.refresh()
+    assert review.model.rowCount() == 1
+    labels = [
+        review.grid.itemAt(i).widget().text()
+        for i in range(review.grid.count())
+        if review.grid.itemAt(i).widget() is not None
+    ]
+    buttons = [b.text() for b in review.choices.buttons()]
+    assert sorted(buttons) == ["13811112222", "13933334444"]
+    assert "李四" in labels and window.session.ledger.author in labels
+    index = buttons.index("13933334444")
+    review.choose(index)
+    assert review.resolve_selected()
+    assert review.model.rowCount() == 0
+    assert list_conflicts(window.session.ledger) == []
+    phone = window.session.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
+    assert phone.fetchone()[0] == "13933334444"
+
+
+def test_conflict_resolved_with_a_new_value(window, qtbot):
+    person_id = make_conflict(window.session)
+    review = window.show_page("sync").conflicts
+    review.refresh()
+    review.new_value.setText("13700000000")
+    assert review.resolve_selected()
+    phone = window.session.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
+    assert phone.fetchone()[0] == "13700000000"
