@@ -22,7 +22,7 @@ SEARCH_LIMIT = 500
 class _Worker(QObject):
     """Lives on the search thread; owns its own SQLite connection."""
 
-    searched = Signal(int, list)
+    searched = Signal(int, object)
     filtered = Signal(int, object)
     failed = Signal(int, str)
 
@@ -81,7 +81,7 @@ class _Worker(QObject):
 class SearchService(QObject):
     """GUI-side handle: `search(text)` / `filter(flt)`; answers arrive as `rows` / `rowids`."""
 
-    rows = Signal(list)
+    rows = Signal(object)
     rowids = Signal(object)
     failed = Signal(str)
     _search = Signal(int, str, str)
@@ -125,7 +125,7 @@ class SearchService(QObject):
         with self._lock:
             return generation == self._latest[0]
 
-    def _on_rows(self, generation: int, rows: list) -> None:
+    def _on_rows(self, generation: int, rows: object) -> None:
         if self._current(generation):
             self.rows.emit(rows)
 

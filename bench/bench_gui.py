@@ -1,0 +1,45 @@
+"""Desktop app figures, measured offscreen in a fresh process (Qt state never leaks).
+
+gui_start_to_ledger_s        process start → main window shown with the ledger listed [≤ 1.5]
+gui_search_keystroke_p95_ms  one keystroke in the search box → table updated        [≤ 50]
+gui_search_keystroke_p50_ms
+gui_scroll_to_end_ms         jump to the last row with an empty page cache
+gui_peak_rss_mb              peak resident memory of the app process              [≤ 300]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROBE = Path(__file__).resolve().with_name("gui_probe.py")
+
+
+def run(ledger_path: Path, persons: int) -> list[tuple[str, float, str]]:
+    """Run the probe on the bench ledger and return its figures."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, str(PROBE), str(ledger_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+        check=True,
+    )
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    units = {
+        "gui_start_to_ledger_s": "s",
+        "gui_search_keystroke_p50_ms": "ms",
+        "gui_search_keystroke_p95_ms": "ms",
+        "gui_scroll_to_end_ms": "ms",
+        "gui_peak_rss_mb": "MB",
+    }
+    return [(name, float(data[name]), unit) for name, unit in units.items()]
+
+
+if __name__ == "__main__":
+    for name, value, unit in run(Path(sys.argv[1]), 0):
+        print(name, value, unit)

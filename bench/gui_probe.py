@@ -1,0 +1,133 @@
+"""Measured in a fresh process by bench_gui.py: start-up, search keystrokes, scroll, memory.
+
+python bench/gui_probe.py LEDGER.db   → one JSON object on stdout
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STARTED = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["FIELDAPP_HOME"] = tempfile.mkdtemp(prefix="fieldapp-gui-bench-")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
+from fieldapp.ui.app import make_app, open_window  # noqa: E402
+
+
+class Waiter:
+    """Runs the event loop until a signal fires; connected once (disconnect leaks in 6.12)."""
+
+    def __init__(self, signal) -> None:  # noqa: ANN001 - a bound Qt signal
+        self.loop: QEventLoop | None = None
+        self.timer = QTimer()
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._quit)
+        signal.connect(self._quit)
+
+    def _quit(self) -> None:
+        if self.loop is not None:
+            self.loop.quit()
+
+    def wait(self, timeout_ms: int = 10000) -> None:
+        """Block (running events) until the signal or the timeout."""
+        self.loop = QEventLoop()
+        self.timer.start(timeout_ms)
+        self.loop.exec()
+        self.timer.stop()
+        self.loop = None
+
+
+def settle(app) -> None:  # noqa: ANN001 - QApplication
+    """Process pending events (paint included)."""
+    for _ in range(3):
+        app.processEvents()
+
+
+def queries(page, count: int = 40) -> list[str]:  # noqa: ANN001 - LedgerPage
+    """Typed searches taken from the ledger: names, pinyin initials, ID and phone digits."""
+    from fieldapp.store.pinyin import search_words
+
+    rng = random.Random(5)
+    rows = page.session.db.execute(
+        "SELECT name, id_number, phone FROM persons WHERE deleted = 0 ORDER BY rowid LIMIT 2000"
+    ).fetchall()
+    rng.shuffle(rows)
+    out: list[str] = []
+    for name, id_number, phone in rows[:count]:
+        kind = len(out) % 4
+        if kind == 0:
+            out.append(name)
+        elif kind == 1:
+            words = (search_words(name) or name).split()
+            out.append(min(words, key=len) if words else name)
+        elif kind == 2:
+            out.append(id_number[-8:])
+        else:
+            out.append(phone or id_number[6:14])
+    return out
+
+
+def main() -> None:
+    """Open the ledger as a user would and time what they feel."""
+    path = Path(sys.argv[1])
+    app = make_app()
+    window = open_window(path)
+    window.resize(1366, 768)
+    window.show()
+    page = window.show_page("ledger")
+    settle(app)
+    start_s = time.perf_counter() - STARTED
+    rows_shown = page.model.rowCount()
+
+    waiter = Waiter(page.updated)
+    delays: list[float] = []
+    for query in queries(page):
+        for end in range(1, len(query) + 1):
+            typed = time.perf_counter()
+            page.search_box.setText(query[:end])
+            waiter.wait()
+            settle(app)
+            delays.append((time.perf_counter() - typed) * 1000)
+        page.search_box.clear()
+        waiter.wait()
+    delays.sort()
+    p95 = delays[int(len(delays) * 0.95) - 1] if delays else 0.0
+    p50 = delays[len(delays) // 2] if delays else 0.0
+
+    page.model.pages.clear()
+    scroll_started = time.perf_counter()
+    page.table.scrollToBottom()
+    settle(app)
+    scroll_ms = (time.perf_counter() - scroll_started) * 1000
+
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.discard_unsaved()
+    window.close()
+    window.session.close()
+    print(
+        json.dumps(
+            {
+                "gui_start_to_ledger_s": round(start_s, 3),
+                "gui_rows_listed": rows_shown,
+                "gui_search_keystroke_p50_ms": round(p50, 2),
+                "gui_search_keystroke_p95_ms": round(p95, 2),
+                "gui_search_keystrokes": len(delays),
+                "gui_scroll_to_end_ms": round(scroll_ms, 2),
+                "gui_peak_rss_mb": round(rss_mb, 1),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,186 @@
+"""Every table model passes qtmodeltester; the wizard makes a usable ledger; start-up, errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.ui_queries import LedgerFilter, person_rowids, rows_by_rowid
+from fieldapp.ui import errors, prefs
+from tests.ui.conftest import wait_idle
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_table_model_passes_modeltester(demo_window, qtbot, qtmodeltester):
+    ledger = demo_window.show_page("ledger")
+    qtbot.waitUntil(lambda: ledger.model.rowCount() > 0)
+    qtmodeltester.check(ledger.model)
+    ledger.select_row(0)
+    panel = ledger.panel
+    for model in (panel.members, panel.spells, panel.registrations, panel.services, panel.history):
+        qtmodeltester.check(model)
+    visits = demo_window.show_page("visits")
+    qtmodeltester.check(visits.households)
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    qtmodeltester.check(due.model)
+    subsidies = demo_window.show_page("subsidies")
+    subsidies.find_eligible()
+    wait_idle(qtbot, subsidies)
+    for model in (subsidies.results, subsidies.claims, subsidies.batches):
+        qtmodeltester.check(model)
+    printing = demo_window.show_page("print")
+    qtmodeltester.check(printing.log)
+    sync = demo_window.show_page("sync")
+    qtmodeltester.check(sync.conflicts.model)
+    reports = demo_window.show_page("reports")
+    reports.make()
+    wait_idle(qtbot, reports)
+    qtmodeltester.check(reports.model)
+
+
+def test_ledger_filters_by_area_category_and_status(demo_window, qtbot):
+    page = demo_window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    total = page.model.rowCount()
+    village = next(r.code for r in page.areas.rows if r.kind == "村")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        page.area.set_code(village)
+    in_village = page.model.rowCount()
+    assert 0 < in_village <= total
+    for row in range(in_village):
+        assert page.model.row_at(row).area_code.startswith(village)
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        page.category.set_value("脱贫人口")
+    assert page.model.rowCount() <= in_village
+    expected = person_rowids(
+        page.session.db, LedgerFilter(area_prefix=village, category="脱贫人口")
+    )
+    assert list(page.model.rowids) == list(expected)
+
+
+def test_scroll_to_the_end_fetches_only_pages(demo_window, qtbot):
+    page = demo_window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    last = page.model.rowCount() - 1
+    page.table.scrollToBottom()
+    row = page.model.row_at(last)
+    assert row == rows_by_rowid(page.session.db, [page.model.rowids[last]])[0]
+    assert len(page.model.pages) <= 40
+
+
+def test_wizard_creates_ledger_with_area_and_demo(qtbot, tmp_path):
+    from fieldapp.domain import divisions
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    make_app()
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    path = tmp_path / "new" / "ledger.db"
+    wizard.new_path.setText(str(path))
+    wizard.device_name.setText("大坝村笔记本")
+    wizard.author.setText("王芳")
+    county = divisions.counties()[0]
+    wizard.set_county(county.code)
+    township = divisions.children(county.code)[0]
+    wizard.township.setCurrentIndex(wizard.township.findData(township.code))
+    wizard.place_name.setText("大坝村")
+    wizard.demo.setChecked(True)
+    wizard.demo_count.setValue(20)
+    with qtbot.waitSignal(wizard.accepted, timeout=60000):
+        wizard.accept()
+    assert wizard.ledger_path == path
+    led = Ledger.open(path)
+    try:
+        home = led.get_meta("home_area_code")
+        assert home.startswith(township.code) and len(home) == 12
+        assert led.get_meta("device_name") == "大坝村笔记本"
+        assert led.get_meta("author") == "王芳"
+        names = [r[0] for r in led.db.execute("SELECT name FROM areas WHERE code = ?", [home])]
+        assert names == ["大坝村"]
+        persons = led.db.execute("SELECT count(*) FROM persons").fetchone()[0]
+        assert persons >= 20
+    finally:
+        led.close()
+
+
+def test_wizard_refuses_missing_file_to_open(qtbot, tmp_path, warnings_shown):
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    make_app()
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.open_radio.setChecked(True)
+    wizard.open_path.setText(str(tmp_path / "missing.db"))
+    assert not wizard.validateCurrentPage()
+    assert warnings_shown and "找不到" in warnings_shown[-1]
+
+
+def test_excepthook_shows_chinese_not_traceback(qtbot, warnings_shown):
+    from fieldapp.ui.app import make_app
+
+    make_app()
+    errors.setup_logging()
+    try:
+        raise KeyError("internal detail")
+    except KeyError as error:
+        errors.excepthook(type(error), error, error.__traceback__)
+    assert "程序内部出错" in warnings_shown[-1]
+    assert "KeyError" not in warnings_shown[-1]
+    try:
+        raise FieldappError("身份证号码有误")
+    except FieldappError as error:
+        errors.excepthook(type(error), error, error.__traceback__)
+    assert warnings_shown[-1] == "身份证号码有误"
+    log = Path(os.environ["FIELDAPP_HOME"]) / "fieldapp.log"
+    assert "KeyError" in log.read_text(encoding="utf-8")
+
+
+def test_app_reopens_last_ledger_and_page(window, qtbot):
+    window.show_page("reports")
+    window.close()
+    assert prefs.get("last_ledger") == window.session.path
+    assert prefs.get("last_page") == "reports"
+    from fieldapp.ui.app import ledger_to_open
+
+    assert str(ledger_to_open(None)) == window.session.path
+
+
+def test_run_app_starts_and_quits(tmp_path, ledger_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDAPP_QUIT_AFTER_START="1")
+    env["FIELDAPP_HOME"] = str(tmp_path / "home2")
+    result = subprocess.run(
+        [sys.executable, "-m", "fieldapp", "--db", str(ledger_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_unsaved_visit_asks_before_close(window, qtbot, monkeypatch):
+    visits = window.show_page("visits")
+    row = rows_by_rowid(window.session.db, [1])[0]
+    visits.choose(row)
+    visits.notes.setText("还没保存")
+    asked: list[object] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel,
+    )
+    window.close()
+    assert asked and window.isVisible()
+    assert visits.notes.text() == "还没保存"
