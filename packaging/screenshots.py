@@ -49,6 +49,64 @@ def build_ledger(folder: Path, persons: int) -> Path:
     return path
 
 
+def make_batch_and_preview(app, page, folder: Path):  # noqa: ANN001, ANN201
+    """Claim for the first eligible person, submit, batch, preview the roster, save it."""
+    from fieldapp.domain.claims import ClaimState
+    from fieldapp.paperwork import jobs
+    from fieldapp.policy.eligibility import Status
+    from fieldapp.ui.pdf_preview import PdfPreview
+
+    chosen = None
+    for row, result in enumerate(page.results.rows):
+        if result.status is Status.ELIGIBLE and (chosen is None or result.rule_id == chosen):
+            page.results_view.selectRow(row)
+            claim = page.create_claim()
+            if claim is None:
+                continue
+            chosen = claim.rule_id
+            page._select_claim(claim.id)
+            page.collect_all_evidence()
+            page._select_claim(claim.id)
+            page.target.setCurrentIndex(page.target.findData(ClaimState.SUBMITTED.value))
+            page.advance_selected(reason="")
+            if len(page.claims.rows) >= 3:
+                break
+    page.rule.setCurrentIndex(page.rule.findData(chosen))
+    page.make_batch()
+    page.batches_view.selectRow(0)
+    page.preview_batch(jobs.roster_job)
+    wait_until(app, lambda: bool(page.findChildren(PdfPreview)))
+    preview = page.findChildren(PdfPreview)[-1]
+    preview.saver(folder / "花名册.pdf")
+    return preview
+
+
+def make_conflict(session) -> None:  # noqa: ANN001 - Session
+    """Simulate another device changing the same phone number (for the conflict screenshot)."""
+    from fieldapp.store.changelog import Change
+    from fieldapp.store.hlc import format_stamp
+
+    led = session.ledger
+    person_id, phone = session.db.execute(
+        "SELECT id, phone FROM persons WHERE phone <> '' ORDER BY rowid LIMIT 1"
+    ).fetchone()
+    seen = led.heads("persons", person_id)["phone"]
+    with led.transaction():
+        led.update("persons", person_id, {"phone": "13811112222"})
+    remote = Change(
+        "5f3a9c0d2e71b4a8",
+        1,
+        format_stamp(1_790_000_000_000, 0),
+        "李四（乡镇）",
+        "persons",
+        person_id,
+        {"phone": "13933334444"},
+        {"phone": seen},
+    )
+    led.apply_changes([remote])
+    session.notify("sync")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Render the pages."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -109,23 +167,31 @@ def main(argv: list[str] | None = None) -> int:
     wait(app, 100)
     window.grab().save(str(out / "06-subsidies.png"))
 
+    preview = make_batch_and_preview(app, subsidies, home)
+    preview.resize(1000, 740)
+    wait(app, 600)  # QPdfView renders pages asynchronously
+    preview.grab().save(str(out / "07-roster-preview.png"))
+    preview.close()
+
     window.show_page("print")
     wait(app, 100)
-    window.grab().save(str(out / "07-print.png"))
+    window.grab().save(str(out / "08-print.png"))
 
-    window.show_page("sync")
+    make_conflict(window.session)
+    sync = window.show_page("sync")
+    sync.refresh()
     wait(app, 100)
-    window.grab().save(str(out / "08-sync.png"))
+    window.grab().save(str(out / "09-sync-conflict.png"))
 
     reports = window.show_page("reports")
     reports.make()
     wait_until(app, lambda: reports.report is not None)
     wait(app, 100)
-    window.grab().save(str(out / "09-reports.png"))
+    window.grab().save(str(out / "10-reports.png"))
 
     window.show_page("settings")
     wait(app, 100)
-    window.grab().save(str(out / "10-settings.png"))
+    window.grab().save(str(out / "11-settings.png"))
 
     window.discard_unsaved()
     window.close()

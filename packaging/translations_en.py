@@ -355,6 +355,10 @@ EN: dict[str, str] = {
 PLURALS: dict[str, tuple[str, str]] = {
     "待处理冲突 %n 处": ("%n open conflict", "%n open conflicts"),
     "找到 %n 人": ("%n person found", "%n persons found"),
+    "显示前 %n 人：请多输入几个字缩小范围": (
+        "Showing the first %n person: type more to narrow the search",
+        "Showing the first %n persons: type more to narrow the search",
+    ),
     "共 %n 人": ("%n person", "%n persons"),
     "共 %n 页": ("%n page", "%n pages"),
     "共 %n 条申领": ("%n claim", "%n claims"),

@@ -16,7 +16,7 @@ from fieldapp.store.connection import open_database
 from fieldapp.store.search import PersonSearch
 from fieldapp.store.ui_queries import LedgerFilter, person_rowids, rows_by_id
 
-SEARCH_LIMIT = 500
+SEARCH_LIMIT = 200
 
 
 class _Worker(QObject):

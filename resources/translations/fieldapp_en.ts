@@ -371,6 +371,13 @@
       <translation>&amp;Add person</translation>
     </message>
     <message numerus="yes">
+      <source>显示前 %n 人：请多输入几个字缩小范围</source>
+      <translation>
+        <numerusform>Showing the first %n person: type more to narrow the search</numerusform>
+        <numerusform>Showing the first %n persons: type more to narrow the search</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>找到 %n 人</source>
       <translation>
         <numerusform>%n person found</numerusform>

@@ -119,7 +119,7 @@ def test_edit_person_is_logged_in_history(window, qtbot):
     assert person.phone == "13800001111"
     page.panel.show_person(person.id)
     fields = [page.panel.history.index(r, 3).data() for r in range(page.panel.history.rowCount())]
-    assert "人员信息.phone" in fields
+    assert "人员信息·联系电话" in fields
 
 
 def test_employment_spell_added_from_panel(window, qtbot, monkeypatch):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.labels import field_label
 from fieldapp.sync.conflicts import Conflict, list_conflicts, resolve
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.session import Session
@@ -48,7 +49,7 @@ class ConflictReview(QWidget):
             [
                 Column(self.tr("对象"), lambda c: c.subject),
                 Column(self.tr("内容"), lambda c: c.table_label),
-                Column(self.tr("字段"), lambda c: c.field),
+                Column(self.tr("字段"), lambda c: field_label(c.field)),
                 Column(
                     self.tr("不同的值"), lambda c: " / ".join(show_value(v.value) for v in c.values)
                 ),

@@ -24,7 +24,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.ledger_model import LedgerModel
 from fieldapp.ui.pages.person_panel import PersonPanel
-from fieldapp.ui.search_worker import SearchService
+from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE
 from fieldapp.ui.widgets import DateField, EnumCombo, table_view
@@ -138,7 +138,10 @@ class LedgerPage(QWidget):
             rows = [r for r in rows if r.rowid in allowed]
         selected = self.selected_id()
         self.model.show_rows(rows)
-        self.count_label.setText(self.tr("找到 %n 人", "", len(rows)))
+        if len(rows) >= SEARCH_LIMIT:
+            self.count_label.setText(self.tr("显示前 %n 人：请多输入几个字缩小范围", "", len(rows)))
+        else:
+            self.count_label.setText(self.tr("找到 %n 人", "", len(rows)))
         self._restore_selection(selected)
         self.updated.emit()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.errors import NotFound
+from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
     CategoryMembership,
     EmploymentSpell,
@@ -135,7 +136,8 @@ class PersonPanel(QWidget):
                 Column(self.tr("修改人"), lambda h: h.author),
                 Column(self.tr("设备"), lambda h: h.device_id),
                 Column(
-                    self.tr("内容"), lambda h: f"{TABLE_LABELS.get(h.table, h.table)}.{h.field}"
+                    self.tr("内容"),
+                    lambda h: f"{TABLE_LABELS.get(h.table, h.table)}·{field_label(h.field)}",
                 ),
                 Column(self.tr("原值"), lambda h: h.old),
                 Column(self.tr("新值"), lambda h: h.new),
