@@ -155,7 +155,7 @@ class FirstRunWizard(QWizard):
         self.demo_count.setValue(300)
         self.demo_count.setSuffix(self.tr(" 人"))
         self.enrol_path = QLineEdit()
-        self.enrol_path.setPlaceholderText(self.tr("县里发的登记文件（可不填）"))
+        self.enrol_path.setPlaceholderText(self.tr("县里发的登记文件或台账表格（可不填）"))
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse_enrol)
         self.panel = OperationPanel()
@@ -163,7 +163,7 @@ class FirstRunWizard(QWizard):
         form = QFormLayout(page)
         form.addRow(self.demo)
         form.addRow(self.tr("演示人数"), self.demo_count)
-        form.addRow(self.tr("登记文件"), _path_row(self.enrol_path, browse))
+        form.addRow(self.tr("登记文件或台账"), _path_row(self.enrol_path, browse))
         form.addRow(self.panel)
         form.addRow(QLabel(self.tr("点“完成”后开始使用。")))
         return page
@@ -223,6 +223,10 @@ class FirstRunWizard(QWizard):
         show_error(self, error)
 
 
+#: Files the wizard imports as a 台账 spreadsheet rather than a sync enrolment file.
+SPREADSHEETS = (".xlsx", ".xls", ".csv")
+
+
 def set_up_ledger(path: Path, choices: dict, progress: Progress) -> Path:
     """Create or open the ledger and store the wizard's choices (runs off the GUI thread)."""
     ledger = Ledger.open(path, author=choices["author"] or None)
@@ -240,9 +244,16 @@ def set_up_ledger(path: Path, choices: dict, progress: Progress) -> Path:
             progress.report(0, choices["demo_count"], "正在生成演示数据……")
             build_demo(ledger, choices["demo_count"], area=area or None, progress=progress.step)
         if choices["enrol"]:
-            from fieldapp.sync.enrolment import enrol
+            source = Path(choices["enrol"])
+            if source.suffix.lower() in SPREADSHEETS:
+                # A county 台账 spreadsheet: import its people (bad rows are skipped, not fatal).
+                from fieldapp.tabular.ledger_import import import_ledger
 
-            enrol(ledger, Path(choices["enrol"]))
+                import_ledger(ledger, source, progress.step, progress.is_cancelled)
+            else:
+                from fieldapp.sync.enrolment import enrol
+
+                enrol(ledger, source)
     finally:
         ledger.close()
     return path

@@ -269,16 +269,16 @@
       <translation> persons</translation>
     </message>
     <message>
-      <source>县里发的登记文件（可不填）</source>
-      <translation>Enrolment file from the county (optional)</translation>
+      <source>县里发的登记文件或台账表格（可不填）</source>
+      <translation>Enrolment file or ledger spreadsheet from the county (optional)</translation>
+    </message>
+    <message>
+      <source>登记文件或台账</source>
+      <translation>Enrolment file or ledger</translation>
     </message>
     <message>
       <source>演示人数</source>
       <translation>Demo persons</translation>
-    </message>
-    <message>
-      <source>登记文件</source>
-      <translation>Enrolment file</translation>
     </message>
     <message>
       <source>点“完成”后开始使用。</source>
@@ -299,6 +299,41 @@
     <message>
       <source>正在准备台账……</source>
       <translation>Preparing the ledger…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportReportDialog</name>
+    <message>
+      <source>导入结果</source>
+      <translation>Import result</translation>
+    </message>
+    <message>
+      <source>工作表：</source>
+      <translation>Sheet: </translation>
+    </message>
+    <message>
+      <source>已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行</source>
+      <translation>Imported %1 persons (%2 new households, %3 joined existing ones, %4 new places); %5 rows not imported</translation>
+    </message>
+    <message>
+      <source>未识别的列（已忽略）：</source>
+      <translation>Columns not recognised (ignored): </translation>
+    </message>
+    <message>
+      <source>行号</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>未导入的行 (%1)</source>
+      <translation>Rows not imported (%1)</translation>
+    </message>
+    <message>
+      <source>提示 (%1)</source>
+      <translation>Warnings (%1)</translation>
     </message>
   </context>
   <context>
@@ -370,6 +405,18 @@
       <source>新增人员(&amp;A)</source>
       <translation>&amp;Add person</translation>
     </message>
+    <message>
+      <source>导入 Excel…</source>
+      <translation>Import Excel…</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <source>导入模板…</source>
+      <translation>Import template…</translation>
+    </message>
     <message numerus="yes">
       <source>显示前 %n 人：请多输入几个字缩小范围</source>
       <translation>
@@ -390,6 +437,46 @@
         <numerusform>%n person</numerusform>
         <numerusform>%n persons</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>导入台账表格</source>
+      <translation>Import a ledger spreadsheet</translation>
+    </message>
+    <message>
+      <source>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</source>
+      <translation>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</translation>
+    </message>
+    <message>
+      <source>正在导入……</source>
+      <translation>Importing…</translation>
+    </message>
+    <message>
+      <source>导出台账</source>
+      <translation>Export ledger</translation>
+    </message>
+    <message>
+      <source>劳动力台账.xlsx</source>
+      <translation>labour-ledger.xlsx</translation>
+    </message>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>已导出 %1 人 → </source>
+      <translation>Exported %1 persons → </translation>
+    </message>
+    <message>
+      <source>保存导入模板</source>
+      <translation>Save import template</translation>
+    </message>
+    <message>
+      <source>台账导入模板.xlsx</source>
+      <translation>ledger-import-template.xlsx</translation>
     </message>
   </context>
   <context>
@@ -1146,6 +1233,10 @@
     <message>
       <source>台账文件</source>
       <translation>Ledger file</translation>
+    </message>
+    <message>
+      <source>打开数据文件夹</source>
+      <translation>Open data folder</translation>
     </message>
     <message>
       <source>打开其他台账…</source>

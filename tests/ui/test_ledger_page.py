@@ -150,3 +150,32 @@ def test_household_members_shown(window, qtbot):
     page.panel.show_person(page.selected_id())
     assert page.panel.members.rowCount() == 3
     assert isinstance(page.panel.person, Person)
+
+
+def test_import_and_export_spreadsheets(window, qtbot, tmp_path, demo_path):
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.tabular.ledger_export import export_ledger
+    from fieldapp.ui.dialogs.import_report import ImportReportDialog
+
+    source = tmp_path / "县里的台账.xlsx"
+    demo = Ledger.open(demo_path)
+    exported = export_ledger(demo, source)
+    demo.close()
+    page = ledger_page(window, qtbot)
+    page.import_file(source)
+    qtbot.waitUntil(lambda: not page.ops.busy, timeout=60000)
+    report = page.last_import
+    assert report.imported > 0 and report.imported + len(report.rejected) >= exported
+    dialogs = page.findChildren(ImportReportDialog)
+    assert dialogs and str(report.imported) in dialogs[-1].summary.text()
+    dialogs[-1].close()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 + report.imported, timeout=10000)
+
+    out = tmp_path / "导出.xlsx"
+    page.export_file(out)
+    qtbot.waitUntil(lambda: not page.ops.busy, timeout=60000)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
+    cells = {str(v) for row in sheet.iter_rows(values_only=True) for v in row}
+    assert {"张长英", "李建国"} <= cells

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from array import array
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,9 +22,15 @@ from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.models import Person
 from fieldapp.store.ui_queries import NOT_UPDATED, LedgerFilter, person_rowids
+from fieldapp.tabular.ledger_export import export_ledger
+from fieldapp.tabular.ledger_import import ImportReport, import_ledger
+from fieldapp.tabular.template import write_template
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.dialogs.person_editor import PersonEditor
+from fieldapp.ui.errors import show_error
 from fieldapp.ui.ledger_model import LedgerModel
+from fieldapp.ui.operations import OperationPanel, Progress
 from fieldapp.ui.pages.person_panel import PersonPanel
 from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
@@ -57,6 +65,10 @@ class LedgerPage(QWidget):
         self.month.setToolTip(self.tr("就业状态所属月份"))
         self.new_button = QPushButton(self.tr("新增人员(&A)"))
         self.count_label = QLabel()
+        self.import_button = QPushButton(self.tr("导入 Excel…"))
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.template_button = QPushButton(self.tr("导入模板…"))
+        self.ops = OperationPanel()
 
         top = QHBoxLayout()
         top.addWidget(self.search_box, 3)
@@ -80,10 +92,19 @@ class LedgerPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 460])
 
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.ops, 2)
+        bottom.addWidget(self.template_button)
+        bottom.addWidget(self.import_button)
+        bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(bottom)
+        self.import_button.clicked.connect(self.import_dialog)
+        self.export_button.clicked.connect(self.export_dialog)
+        self.template_button.clicked.connect(self.template_dialog)
 
         self.search = SearchService(session.path, self)
         self.search.rows.connect(self._show_hits)
@@ -241,6 +262,81 @@ class LedgerPage(QWidget):
         self.editor = editor
         editor.open()
         return editor
+
+    # -- spreadsheets -----------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        """Choose a 台账 spreadsheet and import it."""
+        path, _f = QFileDialog.getOpenFileName(
+            self,
+            self.tr("导入台账表格"),
+            "",
+            self.tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Import off the GUI thread; bad rows are reported, good rows kept."""
+
+        def work(progress: Progress) -> ImportReport:
+            with self.session.worker_ledger() as ledger:
+                return import_ledger(ledger, path, progress.step, progress.is_cancelled)
+
+        self.ops.run(self.tr("正在导入……"), work, self._imported, lambda e: show_error(self, e))
+
+    def _imported(self, report: ImportReport) -> None:
+        self.last_import = report
+        self.session.notify("areas")
+        dialog = ImportReportDialog(report, self)
+        dialog.open()
+
+    def export_dialog(self) -> None:
+        """Ask for a file and export the persons of the chosen area."""
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("导出台账"), self.tr("劳动力台账.xlsx"), self.tr("Excel 文件 (*.xlsx)")
+        )
+        if path:
+            self.export_file(
+                Path(path if path.lower().endswith((".xlsx", ".csv")) else path + ".xlsx")
+            )
+
+    def export_file(self, path: Path) -> None:
+        """Export off the GUI thread (the same columns the import reads)."""
+        area = self.area.code() or None
+
+        def work(progress: Progress) -> int:
+            with self.session.worker_ledger() as ledger:
+                return export_ledger(
+                    ledger, path, progress.step, progress.is_cancelled, area_prefix=area
+                )
+
+        self.ops.run(
+            self.tr("正在导出……"),
+            work,
+            lambda n: self.count_label.setText(
+                self.tr("已导出 %1 人 → ").replace("%1", str(n)) + str(path)
+            ),
+            lambda e: show_error(self, e),
+        )
+
+    def template_dialog(self) -> None:
+        """Save the empty import template."""
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("保存导入模板"),
+            self.tr("台账导入模板.xlsx"),
+            self.tr("Excel 文件 (*.xlsx)"),
+        )
+        if path:
+            try:
+                write_template(path)
+            except Exception as error:  # noqa: BLE001 - shown in Chinese
+                show_error(self, error)
+
+    def busy(self) -> bool:
+        """True while an import or export runs."""
+        return self.ops.busy
 
     def has_unsaved(self) -> bool:
         """True while an editor with typed changes is open."""

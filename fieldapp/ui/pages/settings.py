@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -199,6 +201,11 @@ class SettingsPage(QWidget):
         form = QFormLayout(box)
         form.addRow(self.tr("数据文件夹"), QLabel(str(data_dir())))
         form.addRow(self.tr("台账文件"), QLabel(self.session.path))
+        self.folder_button = QPushButton(self.tr("打开数据文件夹"))
+        self.folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
+        )
+        form.addRow("", self.folder_button)
         self.open_button = QPushButton(self.tr("打开其他台账…"))
         self.backup_button = QPushButton(self.tr("立即备份…"))
         self.restore_button = QPushButton(self.tr("从备份恢复…"))

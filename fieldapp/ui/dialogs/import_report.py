@@ -1,0 +1,54 @@
+"""What a 台账 spreadsheet import did: counts, and every refused row with its reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from fieldapp.tabular.ledger_import import ImportReport, RowProblem
+from fieldapp.ui.table_model import Column, RowsModel
+from fieldapp.ui.widgets import table_view
+
+
+class ImportReportDialog(QDialog):
+    """Summary line, then tabs of refused rows and warnings (row number, reason)."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("导入结果"))
+        self.resize(820, 520)
+        summary = (
+            self.tr("工作表：")
+            + report.sheet
+            + "\n"
+            + self.tr("已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(report.households_created))
+            .replace("%3", str(report.households_joined))
+            .replace("%4", str(report.areas_created))
+            .replace("%5", str(len(report.rejected)))
+        )
+        if report.unknown_headers:
+            summary += "\n" + self.tr("未识别的列（已忽略）：") + "、".join(report.unknown_headers)
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        columns = [
+            Column(self.tr("行号"), lambda p: p.row, align_right=True),
+            Column(self.tr("原因"), lambda p: p.reason),
+        ]
+        self.rejected = RowsModel[RowProblem](columns, report.rejected)
+        self.warnings = RowsModel[RowProblem](columns, report.warnings)
+        tabs = QTabWidget()
+        for model, title in (
+            (self.rejected, self.tr("未导入的行 (%1)").replace("%1", str(len(report.rejected)))),
+            (self.warnings, self.tr("提示 (%1)").replace("%1", str(len(report.warnings)))),
+        ):
+            view = table_view()
+            view.setModel(model)
+            view.setColumnWidth(0, 70)
+            tabs.addTab(view, title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(buttons)
