@@ -370,6 +370,14 @@ EN: dict[str, str] = {
     "原因": "Reason",
     "未导入的行 (%1)": "Rows not imported (%1)",
     "提示 (%1)": "Warnings (%1)",
+    "户信息": "Household",
+    "易地搬迁户": "Relocated household",
+    "脱贫户（含监测户）": "Lifted-out-of-poverty household (incl. monitored)",
+    "编辑户信息": "Edit household",
+    "本月就业状态…": "This month's status…",
+    "删除…": "Delete…",
+    "删除人员": "Delete person",
+    "确定从台账中删除“%1”吗？删除会记入修改记录，可由县里恢复。": "Delete “%1” from the ledger? The deletion is logged and the county can undo it.",
 }
 
 #: Plural forms for messages with %n (English: one, other).

@@ -302,6 +302,41 @@
     </message>
   </context>
   <context>
+    <name>HouseholdDialog</name>
+    <message>
+      <source>户信息</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>易地搬迁户</source>
+      <translation>Relocated household</translation>
+    </message>
+    <message>
+      <source>脱贫户（含监测户）</source>
+      <translation>Lifted-out-of-poverty household (incl. monitored)</translation>
+    </message>
+    <message>
+      <source>所在区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>住址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>户编号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <source>户主</source>
+      <translation>Head</translation>
+    </message>
+    <message>
+      <source>备注</source>
+      <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportReportDialog</name>
     <message>
       <source>导入结果</source>
@@ -774,6 +809,14 @@
       <translation>Add household member</translation>
     </message>
     <message>
+      <source>本月就业状态…</source>
+      <translation>This month's status…</translation>
+    </message>
+    <message>
+      <source>删除…</source>
+      <translation>Delete…</translation>
+    </message>
+    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -792,6 +835,10 @@
     <message>
       <source>劳动能力</source>
       <translation>Labour ability</translation>
+    </message>
+    <message>
+      <source>编辑户信息</source>
+      <translation>Edit household</translation>
     </message>
     <message>
       <source>开始</source>
@@ -940,6 +987,14 @@
     <message>
       <source>最后修改</source>
       <translation>Last changed</translation>
+    </message>
+    <message>
+      <source>删除人员</source>
+      <translation>Delete person</translation>
+    </message>
+    <message>
+      <source>确定从台账中删除“%1”吗？删除会记入修改记录，可由县里恢复。</source>
+      <translation>Delete “%1” from the ledger? The deletion is logged and the county can undo it.</translation>
     </message>
   </context>
   <context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -28,6 +29,8 @@ from fieldapp.domain.models import (
 from fieldapp.store import ui_queries
 from fieldapp.store.history import TABLE_LABELS, FieldChange, person_history
 from fieldapp.store.ui_queries import PersonRow
+from fieldapp.ui.dialogs.household import HouseholdDialog
+from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -59,9 +62,15 @@ class PersonPanel(QWidget):
             lambda: self.person and self.edit_requested.emit(self.person.id)
         )
         self.member_button.clicked.connect(self._add_member)
+        self.status_button = QPushButton(self.tr("本月就业状态…"))
+        self.status_button.clicked.connect(self.update_status)
+        self.delete_button = QPushButton(self.tr("删除…"))
+        self.delete_button.clicked.connect(self.delete_person)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.member_button)
+        buttons.addWidget(self.status_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         basic = QWidget()
         basic_layout = QVBoxLayout(basic)
@@ -81,6 +90,11 @@ class PersonPanel(QWidget):
         self.members_view = table_view()
         self.members_view.setModel(self.members)
         self.members_view.doubleClicked.connect(self._open_member)
+        members_tab = self._with_buttons(
+            self.members_view,
+            (self.tr("编辑户信息"), self.edit_household),
+            (self.tr("新增家庭成员"), self._add_member),
+        )
 
         self.spells = RowsModel[EmploymentSpell](
             [
@@ -148,7 +162,7 @@ class PersonPanel(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(basic, self.tr("基本信息"))
-        self.tabs.addTab(self.members_view, self.tr("家庭成员"))
+        self.tabs.addTab(members_tab, self.tr("家庭成员"))
         self.tabs.addTab(spells_tab, self.tr("就业经历"))
         self.tabs.addTab(registrations_tab, self.tr("失业登记"))
         self.tabs.addTab(self.services_view, self.tr("服务记录"))
@@ -173,8 +187,13 @@ class PersonPanel(QWidget):
         return box
 
     def _enable(self, on: bool) -> None:
-        self.edit_button.setEnabled(on)
-        self.member_button.setEnabled(on)
+        for button in (
+            self.edit_button,
+            self.member_button,
+            self.status_button,
+            self.delete_button,
+        ):
+            button.setEnabled(on)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, on)
 
@@ -271,6 +290,42 @@ class PersonPanel(QWidget):
     def _add_member(self) -> None:
         if self.person and self.person.household_id:
             self.add_member_requested.emit(self.person.household_id)
+
+    def update_status(self) -> None:
+        """Record this month's work status (按月更新)."""
+        if self.person:
+            month = dt.date.today().strftime("%Y-%m")
+            dialog = MonthlyStatusDialog(
+                self.session, self.person.id, self.person.name, month, self
+            )
+            if dialog.exec():
+                self.refresh()
+
+    def delete_person(self, confirmed: bool = False) -> bool:
+        """Mark the person deleted after confirmation (logged; can be undone; history kept)."""
+        if self.person is None:
+            return False
+        if not confirmed:
+            answer = QMessageBox.question(
+                self,
+                self.tr("删除人员"),
+                self.tr("确定从台账中删除“%1”吗？删除会记入修改记录，可由县里恢复。").replace(
+                    "%1", self.person.name
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        with self.session.ledger.transaction():
+            self.session.ledger.delete("persons", self.person.id)
+        self.session.notify("persons")
+        self.show_person(None)
+        return True
+
+    def edit_household(self) -> None:
+        """Edit the shown person's household."""
+        if self.person and self.person.household_id:
+            if HouseholdDialog(self.session, self.person.household_id, self).exec():
+                self.refresh()
 
     def add_spell(self) -> None:
         """Open the employment spell dialog for a new spell."""

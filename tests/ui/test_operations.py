@@ -1,0 +1,80 @@
+"""Long jobs run off the GUI thread, report progress, and stop safely when cancelled."""
+
+from __future__ import annotations
+
+import threading
+
+from fieldapp.domain.models import Household, Person
+from fieldapp.ui.dialogs.household import HouseholdDialog
+from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+
+
+def test_cancel_stops_the_job_and_nothing_is_written(window, qtbot):
+    panel = OperationPanel()
+    qtbot.addWidget(panel)
+    session = window.session
+    started = threading.Event()
+    outcome: list[object] = []
+    before = session.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+
+    def work(progress: Progress) -> int:
+        with session.worker_ledger() as ledger, ledger.transaction():
+            for step in range(10_000):
+                ledger.set_meta(f"scratch.{step}", "x")
+                progress.report(step, 10_000)
+                started.set()
+                progress.check()  # raises Cancelled: the transaction rolls back
+        return 1
+
+    panel.run("测试", work, outcome.append, outcome.append)
+    qtbot.waitUntil(started.is_set)
+    assert panel.busy and panel.isVisible()
+    panel.cancel()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
+    assert isinstance(outcome[0], Cancelled)
+    assert "已取消" in str(outcome[0])
+    assert session.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert session.ledger.get_meta("scratch.0") is None
+
+
+def test_progress_is_shown(window, qtbot):
+    panel = OperationPanel()
+    qtbot.addWidget(panel)
+    gate = threading.Event()
+    done: list[object] = []
+
+    def work(progress: Progress) -> str:
+        progress.report(3, 10, "第 3 步")
+        gate.wait(5)
+        return "完成"
+
+    panel.run("测试", work, done.append, done.append)
+    qtbot.waitUntil(lambda: panel.bar.value() == 3)
+    assert panel.bar.maximum() == 10 and panel.label.text() == "第 3 步"
+    gate.set()
+    qtbot.waitUntil(lambda: done == ["完成"])
+    assert not panel.isVisible()
+
+
+def test_household_dialog_saves_flags(window, qtbot):
+    session = window.session
+    person = session.repo.select(Person, "name = '张长英'")[0]
+    dialog = HouseholdDialog(session, person.household_id, window)
+    dialog.relocated.setChecked(True)
+    dialog.address.setText("幸福社区 3 栋 2 单元 501")
+    dialog.save_and_accept()
+    household = session.repo.get(Household, person.household_id)
+    assert household.is_relocated and household.address == "幸福社区 3 栋 2 单元 501"
+
+
+def test_delete_person_is_logged_and_leaves_the_list(window, qtbot):
+    page = window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    session = window.session
+    person = session.repo.select(Person, "name = '王小明'")[0]
+    page.panel.show_person(person.id)
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        assert page.panel.delete_person(confirmed=True)
+    assert page.model.rowCount() == 2
+    row = session.ledger.get("persons", person.id)
+    assert row["deleted"] == 1 and row["name"] == "王小明"
