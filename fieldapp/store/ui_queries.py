@@ -8,15 +8,12 @@ one page of display rows by primary key, so a page at the end costs the same as 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import sqlite_utils
-
-from fieldapp.store.hlc import stamp_to_iso
 
 #: Work-status filter value meaning "no status recorded for the month".
 NOT_UPDATED = "未更新"
@@ -197,121 +194,3 @@ def month_visits(
         params,
     ).fetchall()
     return [HouseholdVisitRow(*r) for r in rows]
-
-
-@dataclass(frozen=True)
-class VisitRow:
-    """A visit with its household head's name, for lists."""
-
-    id: str
-    visit_date: str
-    household_id: str
-    person_id: str | None
-    head_name: str
-    person_name: str | None
-    visitor: str
-    notes: str
-    outcome: str
-
-
-def recent_visits(
-    db: sqlite_utils.Database, household_id: str | None = None, limit: int = 50
-) -> list[VisitRow]:
-    """The latest visits (of one household, or all), newest first."""
-    where, params = "v.deleted = 0", []
-    if household_id:
-        where += " AND v.household_id = ?"
-        params.append(household_id)
-    rows = db.execute(
-        "SELECT v.id, v.visit_date, v.household_id, v.person_id, "
-        "  COALESCE((SELECT name FROM persons WHERE household_id = v.household_id "
-        "    AND deleted = 0 ORDER BY relation <> '户主' LIMIT 1), ''), "
-        "  (SELECT name FROM persons WHERE id = v.person_id), "
-        "  COALESCE(v.visitor, ''), COALESCE(v.notes, ''), COALESCE(v.outcome, '') "
-        f"FROM visits v WHERE {where} ORDER BY v.visit_date DESC, v.rowid DESC LIMIT ?",
-        [*params, limit],
-    ).fetchall()
-    return [VisitRow(*r) for r in rows]
-
-
-@dataclass(frozen=True)
-class ConflictVersion:
-    """One of the competing values of a field, with who set it, when and on which device."""
-
-    change_id: str
-    value: Any
-    author: str
-    device_id: str
-    at: str
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    """An open conflict: a field of a row with two or more current values."""
-
-    table: str
-    row_id: str
-    field: str
-    label: str
-    shown: Any
-    versions: tuple[ConflictVersion, ...]
-    heads: tuple[str, ...]
-
-
-def _row_label(db: sqlite_utils.Database, table: str, row_id: str) -> str:
-    if table == "persons":
-        row = db.execute("SELECT name, id_number FROM persons WHERE id = ?", [row_id]).fetchone()
-        return f"{row[0]}（{row[1]}）" if row else row_id
-    person = None
-    try:
-        person = db.execute(
-            f"SELECT p.name FROM [{table}] t JOIN persons p ON p.id = t.person_id WHERE t.id = ?",
-            [row_id],
-        ).fetchone()
-    except Exception:  # noqa: BLE001 - tables without person_id
-        person = None
-    return person[0] if person else row_id
-
-
-def open_conflicts(db: sqlite_utils.Database) -> list[ConflictRow]:
-    """Every open conflict with its competing versions (oldest first)."""
-    out: list[ConflictRow] = []
-    for table, row_id, field in db.execute(
-        "SELECT tbl, row_id, field FROM conflicts ORDER BY tbl, row_id, field"
-    ).fetchall():
-        row = db.execute(f"SELECT [{field}], _heads, _origin FROM [{table}] WHERE id = ?", [row_id])
-        found = row.fetchone()
-        if found is None:
-            continue
-        shown, heads_json, origin = found
-        heads = json.loads(heads_json or "{}").get(field) or ([origin] if origin else [])
-        versions = []
-        for head in heads:
-            device, seq = head.rsplit(":", 1)
-            change = db.execute(
-                "SELECT hlc, author, data FROM changes WHERE device_id = ? AND seq = ?",
-                [device, int(seq)],
-            ).fetchone()
-            if change:
-                value = json.loads(change[2]).get(field)
-                versions.append(ConflictVersion(head, value, change[1], device, change[0]))
-        versions.sort(key=lambda v: v.at)
-        versions = [
-            ConflictVersion(v.change_id, v.value, v.author, v.device_id, stamp_to_iso(v.at))
-            for v in versions
-        ]
-        label = _row_label(db, table, row_id)
-        out.append(ConflictRow(table, row_id, field, label, shown, tuple(versions), tuple(heads)))
-    return out
-
-
-def count_open_conflicts(db: sqlite_utils.Database) -> int:
-    """How many fields are in conflict."""
-    return int(db.execute("SELECT count(*) FROM conflicts").fetchone()[0])
-
-
-def ledger_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """Live persons and households (for the status bar and the settings page)."""
-    persons = db.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]
-    households = db.execute("SELECT count(*) FROM households WHERE deleted = 0").fetchone()[0]
-    return {"persons": int(persons), "households": int(households)}
