@@ -44,6 +44,7 @@ def build_ledger(folder: Path, persons: int) -> Path:
     ledger = Ledger.open(path, author="王芳")
     report = build_demo(ledger, persons, seed=7)
     ledger.set_meta("device_name", "大坝村笔记本")
+    ledger.set_meta("author", "王芳")
     ledger.set_meta("home_area_code", report.county)
     ledger.close()
     return path

@@ -1214,6 +1214,54 @@
       <translation>Save wording</translation>
     </message>
     <message>
+      <source>县（市、区）名称</source>
+      <translation>County name</translation>
+    </message>
+    <message>
+      <source>县级审批单位</source>
+      <translation>County approving office</translation>
+    </message>
+    <message>
+      <source>乡镇审核单位</source>
+      <translation>Township reviewing office</translation>
+    </message>
+    <message>
+      <source>村级审核单位</source>
+      <translation>Village reviewing office</translation>
+    </message>
+    <message>
+      <source>公示天数</source>
+      <translation>Notice period (days)</translation>
+    </message>
+    <message>
+      <source>公示期按工作日计（是/否）</source>
+      <translation>Notice period in working days (是/否)</translation>
+    </message>
+    <message>
+      <source>异议受理单位</source>
+      <translation>Office receiving objections</translation>
+    </message>
+    <message>
+      <source>异议受理电话</source>
+      <translation>Phone for objections</translation>
+    </message>
+    <message>
+      <source>申请人承诺语</source>
+      <translation>Applicant's pledge</translation>
+    </message>
+    <message>
+      <source>制表人</source>
+      <translation>Prepared by</translation>
+    </message>
+    <message>
+      <source>审核人</source>
+      <translation>Reviewed by</translation>
+    </message>
+    <message>
+      <source>审批人</source>
+      <translation>Approved by</translation>
+    </message>
+    <message>
       <source>已保存</source>
       <translation>Saved</translation>
     </message>
@@ -1256,6 +1304,10 @@
     <message>
       <source>现行</source>
       <translation>In force</translation>
+    </message>
+    <message>
+      <source>，%1 条规则启用</source>
+      <translation>, %1 rules in force</translation>
     </message>
     <message>
       <source>文件：</source>

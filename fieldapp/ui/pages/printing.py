@@ -88,6 +88,8 @@ class PrintPage(QWidget):
         )
         self.log_view = table_view()
         self.log_view.setModel(self.log)
+        for column, width in enumerate((150, 110, 60, 60, 130, 100)):
+            self.log_view.setColumnWidth(column, width)
         log_box = QGroupBox(self.tr("打印记录"))
         QVBoxLayout(log_box).addWidget(self.log_view)
         layout = QVBoxLayout(self)

@@ -67,16 +67,34 @@ class SettingsPage(QWidget):
         form = QFormLayout(box)
         current = dataclasses.asdict(PaperData(self.session.ledger).settings())
         self.paper_fields: dict[str, QLineEdit] = {}
+        shown = self._paper_labels()
         for name, label in LABELS.items():
             edit = QLineEdit(to_text(current.get(name, "")))
             self.paper_fields[name] = edit
-            form.addRow(label, edit)
+            form.addRow(shown.get(name, label), edit)
         self.paper_button = QPushButton(self.tr("保存打印用语"))
         self.paper_button.clicked.connect(self.save_paper)
         self.paper_note = QLabel()
         form.addRow(self.paper_button, self.paper_note)
         self._paper_snapshot = self._paper_values()
         return box
+
+    def _paper_labels(self) -> dict[str, str]:
+        """The paperwork settings' labels, translated (their Chinese text is the paper's own)."""
+        return {
+            "county_name": self.tr("县（市、区）名称"),
+            "county_office": self.tr("县级审批单位"),
+            "township_office": self.tr("乡镇审核单位"),
+            "village_office": self.tr("村级审核单位"),
+            "notice_days": self.tr("公示天数"),
+            "notice_working_days": self.tr("公示期按工作日计（是/否）"),
+            "objection_contact": self.tr("异议受理单位"),
+            "objection_phone": self.tr("异议受理电话"),
+            "pledge": self.tr("申请人承诺语"),
+            "preparer": self.tr("制表人"),
+            "reviewer": self.tr("审核人"),
+            "approver": self.tr("审批人"),
+        }
 
     def _paper_values(self) -> dict[str, str]:
         return {name: edit.text() for name, edit in self.paper_fields.items()}
@@ -148,7 +166,9 @@ class SettingsPage(QWidget):
             self.policy_label.setText(str(error))
             return
         warnings = policy_access.registry().warnings
-        text = f"{policy.title}（{policy.version}），{len(policy.active_rules)} 条规则启用"
+        text = f"{policy.title}（{policy.version}）" + self.tr("，%1 条规则启用").replace(
+            "%1", str(len(policy.active_rules))
+        )
         text += "\n" + self.tr("文件：") + "、".join(policy.files)
         if warnings:
             text += "\n" + "\n".join(warnings)
