@@ -1,19 +1,20 @@
-"""The policy in force, loaded once per process (the settings page reloads it)."""
+"""The policy in force, loaded once per data folder (the settings page installs county packs)."""
 
 from __future__ import annotations
 
+from fieldapp.paths import data_dir
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.registry import PolicyRegistry
 
-_registry: PolicyRegistry | None = None
+_registries: dict[str, PolicyRegistry] = {}
 
 
 def registry() -> PolicyRegistry:
-    """The shared registry (bundled packs plus the county packs installed in the data folder)."""
-    global _registry
-    if _registry is None:
-        _registry = PolicyRegistry()
-    return _registry
+    """The registry of the current data folder (bundled packs plus installed county packs)."""
+    key = str(data_dir())
+    if key not in _registries:
+        _registries[key] = PolicyRegistry()
+    return _registries[key]
 
 
 def policy() -> Policy:
@@ -22,6 +23,5 @@ def policy() -> Policy:
 
 
 def reset() -> None:
-    """Forget the loaded policy (another data folder, or a newly installed pack)."""
-    global _registry
-    _registry = None
+    """Forget loaded policies (e.g. after packs changed on disk)."""
+    _registries.clear()

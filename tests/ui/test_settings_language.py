@@ -108,3 +108,28 @@ def test_translation_catalogue_is_complete():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (ROOT / "resources" / "translations" / "fieldapp_en.qm").exists()
+
+
+COUNTY_PACK = """
+[pack]
+id = "qixingguan-2026"
+version = "2026.1"
+title = "七星关区就业帮扶补充政策"
+extends = "guizhou-2023"
+region = "520502"
+
+[[overrides]]
+rule = "new_form_accident_insurance"
+enabled = true
+"""
+
+
+def test_local_policy_pack_installed_and_in_force(window, tmp_path, warnings_shown):
+    from fieldapp.ui import policy_access
+
+    page = window.show_page("settings")
+    pack = tmp_path / "qixingguan.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    assert page.install_pack(pack), warnings_shown
+    assert "qixingguan-2026" in policy_access.policy().version
+    assert "qixingguan-2026" in page.policy_label.text()
