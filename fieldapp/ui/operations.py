@@ -135,6 +135,7 @@ class OperationPanel(QWidget):
         layout.addWidget(self.bar, 2)
         layout.addWidget(self.cancel_button)
         self.operation: Operation | None = None
+        self.was_cancelled = False
         self.hide()
 
     def run(
@@ -143,20 +144,39 @@ class OperationPanel(QWidget):
         work: Callable[[Progress], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
+        read_only: bool = False,
     ) -> Operation:
-        """Start `work`, showing progress until it ends."""
+        """Start `work`, showing progress until it ends.
+
+        `read_only` work (a list, a report) that has no safe points of its own is abandoned on
+        cancel: its result is dropped and `on_failure` gets Cancelled, since nothing was written.
+        """
         self.label.setText(title)
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.show()
+        if read_only:
+            on_success = self._unless_cancelled(on_success, on_failure)
         operation = Operation(work, self._wrap(on_success), self._wrap(on_failure))
         operation.signals.progress.connect(self._on_progress)
         self.operation = operation
         return operation.start()
 
+    def _unless_cancelled(
+        self, on_success: Callable[[Any], None], on_failure: Callable[[BaseException], None]
+    ) -> Callable[[Any], None]:
+        def done(value: Any) -> None:
+            if self.was_cancelled:
+                on_failure(Cancelled())
+            else:
+                on_success(value)
+
+        return done
+
     def _wrap(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
         def done(value: Any) -> None:
             self.hide()
+            self.was_cancelled = self.operation is not None and self.operation.progress.cancelled
             self.operation = None
             try:
                 callback(value)

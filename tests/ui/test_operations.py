@@ -78,3 +78,21 @@ def test_delete_person_is_logged_and_leaves_the_list(window, qtbot):
     assert page.model.rowCount() == 2
     row = session.ledger.get("persons", person.id)
     assert row["deleted"] == 1 and row["name"] == "王小明"
+
+
+def test_cancelled_read_only_job_drops_its_result(window, qtbot):
+    panel = OperationPanel()
+    qtbot.addWidget(panel)
+    gate = threading.Event()
+    shown: list[object] = []
+    failed: list[object] = []
+
+    def work(progress: Progress) -> str:
+        gate.wait(5)
+        return "旧结果"
+
+    panel.run("测试", work, shown.append, failed.append, read_only=True)
+    panel.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: not panel.busy)
+    assert shown == [] and isinstance(failed[0], Cancelled)

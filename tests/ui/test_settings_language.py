@@ -133,3 +133,13 @@ def test_local_policy_pack_installed_and_in_force(window, tmp_path, warnings_sho
     assert page.install_pack(pack), warnings_shown
     assert "qixingguan-2026" in policy_access.policy().version
     assert "qixingguan-2026" in page.policy_label.text()
+
+
+def test_standard_buttons_use_qt_chinese(window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    assert box.button(QDialogButtonBox.StandardButton.Save).text().startswith("保存")
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")

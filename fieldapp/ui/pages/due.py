@@ -16,7 +16,7 @@ from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -122,7 +122,9 @@ class DuePage(QWidget):
             with self.session.worker_ledger() as ledger:
                 return due_list(ledger, policy_access.policy(), on, area)
 
-        self.panel.run(self.tr("正在计算待办事项……"), work, self._show, self._failed)
+        self.panel.run(
+            self.tr("正在计算待办事项……"), work, self._show, self._failed, read_only=True
+        )
 
     def _show(self, items: list[DueItem]) -> None:
         self.model.set_rows(items)
@@ -139,7 +141,8 @@ class DuePage(QWidget):
         self.updated.emit()
 
     def _failed(self, error: BaseException) -> None:
-        show_error(self, error)
+        if not isinstance(error, Cancelled):
+            show_error(self, error)
         self.updated.emit()
 
     def open_selected(self) -> None:

@@ -21,7 +21,7 @@ from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.bar_chart import BarChart
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -115,7 +115,7 @@ class ReportsPage(QWidget):
                 return monthly_report(ledger, policy_access.policy(), month, area_prefix=area)
 
         self.panel.run(
-            self.tr("正在生成月报……"), work, self.show_report, lambda e: show_error(self, e)
+            self.tr("正在生成月报……"), work, self.show_report, self._failed, read_only=True
         )
 
     def show_report(self, report: MonthlyReport) -> None:
@@ -138,6 +138,10 @@ class ReportsPage(QWidget):
             by_rule[rule] = by_rule.get(rule, 0) + fig.claimed_amount
         self.claims_chart.set_data(sorted(by_rule.items(), key=lambda kv: -kv[1])[:8])
         self.export_button.setEnabled(True)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            show_error(self, error)
 
     def export_dialog(self) -> None:
         """Ask for a file name and write the xlsx."""

@@ -25,7 +25,7 @@ from fieldapp.store.claims import ClaimStore
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -136,7 +136,9 @@ class SubsidiesPage(QWidget):
                 service = EligibilityService(ledger, policy_access.policy())
                 return service.for_all(on, area_prefix=area, explained=True)
 
-        self.panel.run(self.tr("正在评估补贴资格……"), work, self._show_results, self._failed)
+        self.panel.run(
+            self.tr("正在评估补贴资格……"), work, self._show_results, self._failed, read_only=True
+        )
 
     def _show_results(self, results: list[RuleResult]) -> None:
         self.all_results = results
@@ -395,7 +397,8 @@ class SubsidiesPage(QWidget):
         papers.preview(self, self.panel, self.session, lambda led: make(led, batch.id))
 
     def _failed(self, error: BaseException) -> None:
-        show_error(self, error)
+        if not isinstance(error, Cancelled):
+            show_error(self, error)
         self.updated.emit()
 
     def busy(self) -> bool:
