@@ -50,6 +50,24 @@ def build_ledger(folder: Path, persons: int) -> Path:
     return path
 
 
+def shoot_wizard(app, out: Path) -> None:  # noqa: ANN001 - QApplication
+    """The first-run wizard's area page, filled in."""
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    wizard = FirstRunWizard()
+    wizard.show()
+    wizard.next()
+    wizard.device_name.setText("大坝村笔记本")
+    wizard.author.setText("王芳")
+    wizard.next()
+    wizard.set_county("520502")
+    wizard.township.setCurrentIndex(2)
+    wizard.place_name.setText("大坝村")
+    wait(app, 100)
+    wizard.grab().save(str(out / "00-first-run-wizard.png"))
+    wizard.close()
+
+
 def make_batch_and_preview(app, page, folder: Path):  # noqa: ANN001, ANN201
     """Claim for the first eligible person, submit, batch, preview the roster, save it."""
     from fieldapp.domain.claims import ClaimState
@@ -125,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 
     prefs.put("language", "zh_CN")
     app = make_app()
+    shoot_wizard(app, out)
     window = open_window(path)
     window.resize(1366, 768)
     window.show()

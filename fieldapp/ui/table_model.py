@@ -60,7 +60,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            # The tooltip repeats the text so cells cut off by a narrow column stay readable.
             return show(column.value(row))
         if role == SORT_ROLE:
             value = column.value(row)

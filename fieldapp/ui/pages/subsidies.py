@@ -101,7 +101,7 @@ class SubsidiesPage(QWidget):
         self.all_results: list[RuleResult] = []
         self.results_view = table_view()
         self.results_view.setModel(self.results)
-        for column, width in enumerate((70, 160, 200, 70, 80, 150)):
+        for column, width in enumerate((64, 150, 270, 66, 76, 130)):
             self.results_view.setColumnWidth(column, width)
         self.reasons = QTextBrowser()
         self.find_button = QPushButton(self.tr("查找符合条件人员"))
