@@ -314,7 +314,7 @@ class DemoBuilder:
             LabourAbility.SKILLED,
             LabourAbility.WEAK,
         ):
-            self._work(person_id, household_id, age, ability, graduation_year)
+            self._work(person_id, household_id, age, ability, graduation_year, member.born)
 
     def _ability(self, age: int, health: Health) -> LabourAbility:
         rng = self.rng
@@ -422,21 +422,25 @@ class DemoBuilder:
         age: int,
         ability: LabourAbility,
         graduation_year: int | None,
+        born: dt.date,
     ) -> None:
         rng = self.rng
+        working_age = add_months(born, 16 * 12)  # nobody starts work before 16
         if age <= 22 and rng.random() < 0.45:
             self._statuses(person_id, None, WorkStatus.STUDYING, None)
             return
         employed_share = 0.45 if ability is LabourAbility.WEAK else 0.72
-        if rng.random() < 0.35:  # an earlier spell that ended
+        ended_latest = self.today - dt.timedelta(days=400)
+        if rng.random() < 0.35 and working_age <= ended_latest:  # an earlier spell that ended
             start = self._start(
-                self.today - dt.timedelta(days=1500), self.today - dt.timedelta(days=400)
+                max(working_age, self.today - dt.timedelta(days=1500)), ended_latest
             )
             end = start + dt.timedelta(days=rng.randint(90, 360))
             self._spell(person_id, age, ability, start, end)
         if rng.random() < employed_share:
             start = self._start(
-                self.today - dt.timedelta(days=1100), self.today - dt.timedelta(days=10)
+                max(working_age, self.today - dt.timedelta(days=1100)),
+                self.today - dt.timedelta(days=10),
             )
             spell_id, income = self._spell(person_id, age, ability, start, None)
             self._statuses(person_id, spell_id, WorkStatus.EMPLOYED, income, start)
