@@ -41,7 +41,7 @@ from fieldapp.tabular.columns import (
     RELATION_ALIASES,
     WORK_STATUS_ALIASES,
 )
-from fieldapp.tabular.jobs import CancelCheck, Job, Progress
+from fieldapp.tabular.jobs import CancelCheck, Job, Progress, cyclic_gc_paused
 from fieldapp.tabular.reader import Table, read_table
 
 WRITE_CHUNK = 5000
@@ -204,18 +204,21 @@ def _category(word: str) -> str:
     raise CellError(f"未知的人员类别“{word}”（可用：{known}）")
 
 
+#: Columns the import reads nothing from (序号, and 户主姓名 which is only there for people).
+_UNUSED = frozenset({"seq", "head_name"})
+
+
 def _texts(record: dict[str, object]) -> dict[str, str]:
     """Every cell of a row as `cells.text` reads it, once (most cells are plain text)."""
     text = cells.text
-    return {k: v.strip() if type(v) is str else text(v) for k, v in record.items()}
+    return {
+        k: v.strip() if type(v) is str else text(v) for k, v in record.items() if k not in _UNUSED
+    }
 
 
 def _norm(text: str) -> str:
     """`cells.norm` for a cell already read as text."""
     return text if text.isascii() else unicodedata.normalize("NFKC", text)
-
-
-_WORK_KEYS = ("workplace", "workplace_code", "employer", "start_date", "monthly_income")
 
 
 def _spell(
@@ -225,7 +228,14 @@ def _spell(
     today: dt.date,
 ) -> dict[str, Any] | None:
     get = record.get
-    has_work = any(texts.get(k) for k in _WORK_KEYS)
+    text = texts.get
+    has_work = bool(
+        text("workplace")
+        or text("workplace_code")
+        or text("employer")
+        or text("start_date")
+        or text("monthly_income")
+    )
     if status is None and not has_work:
         return None
     if status is not None and status is not WorkStatus.EMPLOYED:
@@ -580,5 +590,6 @@ def import_ledger(
     cancelled: CancelCheck | None = None,
 ) -> ImportReport:
     """Import a 台账 file (xlsx, xls, csv…) into the ledger; see ImportReport."""
-    table = read_table(path)
-    return LedgerImporter(ledger, progress, cancelled).run(table)
+    with cyclic_gc_paused():
+        table = read_table(path)
+        return LedgerImporter(ledger, progress, cancelled).run(table)

@@ -108,4 +108,5 @@ def _find_table(sheets: list[tuple[str, list[list[object]]]]) -> Table:
     _, name, index, columns, rows = best
     header = list(rows[index])
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
-    return Table(name, index + 1, columns, [list(r) for r in rows[index + 1 :]], unknown)
+    # Rows are lists already (calamine's and csv's own), so no copy of each row.
+    return Table(name, index + 1, columns, rows[index + 1 :], unknown)
