@@ -90,6 +90,23 @@ def _birth_date(number: str) -> dt.date:
     return born
 
 
+def birth_and_sex(number: str) -> tuple[dt.date, str] | None:
+    """Birth date and sex of an already-normalised, valid number; None if it is not one.
+
+    The store derives these columns on every write, so this skips normalising and the
+    region lookup that `validate` does for typed input.
+    """
+    if len(number) != 18 or not number[:17].isdigit():
+        return None
+    if number[17] != ric.calc_check_digit(number):
+        return None
+    try:
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None
+    return born, ("男" if int(number[16]) % 2 else "女")
+
+
 def is_valid(raw: str) -> bool:
     """True when validate() would accept the number (warnings allowed)."""
     try:

@@ -99,3 +99,10 @@ def test_excel_float_is_unrecoverable():
 
 def test_mask_keeps_first_six_and_last_four():
     assert idnumber.mask("520102199001011234") == "520102********1234"
+
+
+def test_birth_and_sex_for_stored_numbers():
+    number = make_id("520502", "19750516", "002")
+    assert idnumber.birth_and_sex(number) == (dt.date(1975, 5, 16), "女")
+    assert idnumber.birth_and_sex(number[:17] + ("0" if number[17] != "0" else "1")) is None
+    assert idnumber.birth_and_sex("5205021975") is None
