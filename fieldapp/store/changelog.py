@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import sqlite_utils
@@ -51,9 +54,22 @@ def register_derived(
     DERIVED[table] = (frozenset(sources), frozenset(outputs), fn)
 
 
+_DUMPS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+# The C encoder `json.dumps` builds on every call with these options, built once: encoding
+# every change of a bundle is a noticeable share of an import. No cycle check (the markers
+# dict): logged values are plain JSON, and a failed call must not leave markers behind.
+_C_DUMPS = (
+    c_make_encoder(None, _DUMPS.default, encode_basestring, None, ":", ",", True, False, True)
+    if c_make_encoder is not None
+    else None
+)
+
+
 def dumps(value: Any) -> str:
     """Canonical JSON: sorted keys, no spaces, Chinese kept as is."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    if _C_DUMPS is None:
+        return _DUMPS.encode(value)
+    return "".join(_C_DUMPS(value, 0))
 
 
 def to_storable(value: Any) -> Any:
@@ -234,68 +250,82 @@ class Projector:
         first sync) are inserted with `executemany`; every other change goes through `apply`.
         Returns the changes that were new, in the order given.
         """
-        unique: dict[str, Change] = {}
-        for change in changes:
-            unique.setdefault(change.id, change)
-        present = self._present_ids(list(unique.values()))
-        new = [c for i, c in unique.items() if i not in present]
+        ids = [c.id for c in changes]
+        unique = dict(zip(ids, changes, strict=True))
+        if len(unique) < len(ids):
+            unique = {}
+            for change_id, change in zip(ids, changes, strict=True):
+                unique.setdefault(change_id, change)
+        present = self._present_ids(unique)
+        new = {i: c for i, c in unique.items() if i not in present} if present else unique
         fast = self._creating_changes(new)
         self._insert_created(fast)
         if len(fast) < len(new):
-            for change in new:
-                if change.id not in fast:
+            for change_id, change in new.items():
+                if change_id not in fast:
                     self.apply(change)
-        return new
+        return list(new.values())
 
-    def _present_ids(self, changes: list[Change]) -> set[str]:
-        """Ids of `changes` already in the log (one range scan per device)."""
+    def _present_ids(self, changes: dict[str, Change]) -> set[str]:
+        """Ids of `changes` (by id) already in the log (one range scan per device)."""
         by_device: dict[str, list[int]] = {}
-        for change in changes:
-            by_device.setdefault(change.device_id, []).append(change.seq)
+        for change in changes.values():
+            seqs = by_device.get(change.device_id)
+            if seqs is None:
+                seqs = by_device[change.device_id] = []
+            seqs.append(change.seq)
         found: set[str] = set()
         for device, seqs in by_device.items():
             rows = self.db.execute(
                 "SELECT seq FROM changes WHERE device_id = ? AND seq BETWEEN ? AND ?",
                 [device, min(seqs), max(seqs)],
             ).fetchall()
-            wanted = set(seqs)
-            found.update(f"{device}:{r[0]}" for r in rows if r[0] in wanted)
+            if rows:
+                wanted = set(seqs)
+                found.update(f"{device}:{r[0]}" for r in rows if r[0] in wanted)
         return found
 
-    def _creating_changes(self, new: list[Change]) -> dict[str, Change]:
+    def _creating_changes(self, new: dict[str, Change]) -> dict[str, Change]:
         """Changes `apply` would turn into a fresh row with `_origin`, and nothing else."""
-        per_row: dict[tuple[str, str], int] = {}
+        values = new.values()
+        per_row = Counter(zip(map(_TBL, values), map(_ROW_ID, values), strict=True))
         cited: set[str] = set()
-        for change in new:
-            key = (change.tbl, change.row_id)
-            per_row[key] = per_row.get(key, 0) + 1
-            for ids in (change.parents or {}).values():
-                cited.update(ids)
-        wanted = {t: set(self.data_fields(t)) for t in {c.tbl for c in new} if self._table_known(t)}
-        candidates = {
-            c.id: c
-            for c in new
-            if not c.parents
-            and per_row[(c.tbl, c.row_id)] == 1
-            and c.tbl in wanted
-            and wanted[c.tbl] <= c.data.keys()
-        }
-        cited &= candidates.keys()
-        by_table: dict[str, list[str]] = {}
-        for change in candidates.values():
-            by_table.setdefault(change.tbl, []).append(change.row_id)
+        for parents in map(_PARENTS, values):
+            if parents:
+                for ids in parents.values():
+                    cited.update(ids)
+        tables = {t for t, _row in per_row}
+        wanted = {t: frozenset(self.data_fields(t)) for t in tables if self._table_known(t)}
+        candidates: dict[str, Change] = {}
+        by_table: dict[str, list[str]] = {t: [] for t in wanted}
+        for change_id, change in new.items():
+            table = change.tbl
+            fields = wanted.get(table)
+            if (
+                fields is None
+                or change.parents
+                or per_row[(table, change.row_id)] != 1
+                or not fields <= change.data.keys()
+            ):
+                continue
+            candidates[change_id] = change
+            by_table[table].append(change.row_id)
         existing: set[tuple[str, str]] = set()
-        for table, ids in by_table.items():
+        for table, row_ids in by_table.items():
+            if not row_ids:
+                continue
             rows = self.db.execute(
                 f"SELECT id FROM [{table}] WHERE id IN (SELECT value FROM json_each(?))",
-                [json.dumps(ids)],
+                [json.dumps(row_ids)],
             ).fetchall()
             existing.update((table, r[0]) for r in rows)
         rows = self.db.execute(
             "SELECT change_id FROM superseded WHERE change_id IN (SELECT value FROM json_each(?))",
             [json.dumps(list(candidates))],
         ).fetchall()
-        dead = cited | {r[0] for r in rows}
+        dead = (cited & candidates.keys()) | {r[0] for r in rows}
+        if not dead and not existing:
+            return candidates
         return {
             i: c
             for i, c in candidates.items()
@@ -314,34 +344,62 @@ class Projector:
             return
         self.db.conn.executemany(
             f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
-            [c.as_row() for c in fast.values()],
+            [
+                (c.device_id, c.seq, c.hlc, c.author, c.tbl, c.row_id, dumps(c.data), None)
+                for c in fast.values()  # a creating change has no parents (`as_row`)
+            ],
         )
         meta = (
             "created_at", "created_by", "created_device", "_ckey",
             "updated_at", "updated_by", "updated_device", "_ukey", "_origin",
         )  # fmt: skip
-        groups: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
-        # A creating change sets exactly the table's data fields (see _creating_changes).
-        fields_of = {t: tuple(self.data_fields(t)) for t in {c.tbl for c in fast.values()}}
-        for change_id, change in fast.items():
-            table = change.tbl
-            fields = fields_of[table]
-            at, key = stamp_to_iso(change.hlc), f"{change.hlc}/{change_id}"
-            author, device = change.author, change.device_id
-            values = [change.row_id, *(change.data[f] for f in fields)]
-            values += [at, author, device, key, at, author, device, key, change_id]
+        by_table: dict[str, list[tuple[str, Change]]] = {}
+        for item in fast.items():
+            by_table.setdefault(item[1].tbl, []).append(item)
+        for table, items in by_table.items():
+            # A creating change sets exactly the table's data fields (see _creating_changes).
+            fields = tuple(self.data_fields(table))
+            picked = itemgetter(*fields)
+            many = len(fields) > 1
             columns = ("id", *fields, *meta)
+            rows = []
+            for change_id, change in items:
+                at, key = stamp_to_iso(change.hlc), f"{change.hlc}/{change_id}"
+                author, device = change.author, change.device_id
+                data = picked(change.data)
+                rows.append(
+                    (change.row_id, *(data if many else (data,)), at, author, device, key)
+                    + (at, author, device, key, change_id)
+                )
             if table in DERIVED:
-                row = dict(zip(columns, values, strict=True))
-                extra = self._derive(table, row, set(fields))
-                columns, values = (*columns, *extra), [*values, *extra.values()]
-            groups.setdefault((table, columns), []).append(values)
-        for (table, columns), rows in groups.items():
-            self.db.conn.executemany(
-                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})",
-                rows,
-            )
+                self._insert_derived(table, columns, fields, rows)
+            else:
+                self._insert_rows(table, columns, rows)
+
+    def _insert_derived(
+        self,
+        table: str,
+        columns: tuple[str, ...],
+        fields: tuple[str, ...],
+        rows: list[tuple[Any, ...]],
+    ) -> None:
+        """Insert rows of a table with derived columns, each computed as `_create_row` does."""
+        groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+        changed = set(fields)
+        for values in rows:
+            extra = self._derive(table, dict(zip(columns, values, strict=True)), changed)
+            groups.setdefault((*columns, *extra), []).append((*values, *extra.values()))
+        for group_columns, group_rows in groups.items():
+            self._insert_rows(table, group_columns, group_rows)
+
+    def _insert_rows(
+        self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    ) -> None:
+        self.db.conn.executemany(
+            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            rows,
+        )
 
     def _merge_into(self, row: dict[str, Any], change: Change) -> None:
         fields = [f for f in change.data if f in row]
@@ -410,6 +468,11 @@ class Projector:
             return {}
         sources, _outputs, fn = DERIVED[table]
         return fn(row) if sources & changed else {}
+
+
+_TBL = attrgetter("tbl")
+_ROW_ID = attrgetter("row_id")
+_PARENTS = attrgetter("parents")
 
 
 def _attribution(change: Change, *, created: bool) -> dict[str, Any]:

@@ -13,6 +13,8 @@ import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -299,7 +301,7 @@ def _import_local(
         )
     step("verified")
     changes = decode_payload(opened.payload, replica.data_columns(ledger.db))
-    _check_summary(manifest, changes)
+    by_id = _check_summary(manifest, changes)
     step("validated")
     total = len(changes)
     with ledger.transaction():
@@ -308,16 +310,16 @@ def _import_local(
             raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
         # Same id, other content first: a copied ledger, told apart from a mere replay.
         stored = replica.stored_rows(ledger.db, changes)
-        for change in changes:
-            row = stored.get(change.id)
+        for change_id, change in by_id.items() if stored else ():
+            row = stored.get(change_id)
             if row is not None and row != change.as_row():
-                raise BundleRefused("reused_seq", f"修改 {change.id}")
+                raise BundleRefused("reused_seq", f"修改 {change_id}")
         peer = state.peer(peer.name) or peer
         if manifest.serial <= peer.serial_in:
             raise BundleRefused(
                 "replay", f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号"
             )
-        new = [c for c in changes if c.id not in stored]
+        new = [c for i, c in by_id.items() if i not in stored] if stored else changes
         if identity.role == "hub":
             _check_device_changes(ledger, state, peer, manifest, new)
         elif any(c.device_id == ledger.device_id for c in new):
@@ -367,16 +369,23 @@ def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
     return peer
 
 
-def _check_summary(manifest: Manifest, changes: list[Change]) -> None:
-    ids = {c.id for c in changes}
-    if len(ids) != len(changes):
+def _check_summary(manifest: Manifest, changes: list[Change]) -> dict[str, Change]:
+    """Check the changes against the signed manifest; returns them by id."""
+    by_id = {c.id: c for c in changes}
+    if len(by_id) != len(changes):
         raise BundleRefused("tampered", "同一修改出现两次")
-    ranges, counts = summarise([(c.device_id, c.seq, None, None, c.tbl) for c in changes])
+    devices, seqs, tables = map(_DEVICE_ID, changes), map(_SEQ, changes), map(_TBL, changes)
+    rows = list(zip(devices, seqs, repeat(None), repeat(None), tables, strict=False))
+    ranges, counts = summarise(rows)
     if len(changes) != manifest.changes or counts != manifest.counts:
         raise BundleRefused("tampered", "修改条数与清单不符")
     expected = {d: Range.model_validate(r) for d, r in manifest.ranges.items()}
     if ranges != expected:
         raise BundleRefused("tampered", "修改序号范围与清单不符")
+    return by_id
+
+
+_DEVICE_ID, _SEQ, _TBL = attrgetter("device_id"), attrgetter("seq"), attrgetter("tbl")
 
 
 def _check_device_changes(
@@ -395,10 +404,10 @@ def _check_device_changes(
             raise BundleRefused("foreign_change", f"设备标识 {origin} 属于 {owner}")
     if owner != peer.name:
         state.bind_origin(origin, peer.name)
-    foreign = [c for c in new if c.device_id != origin]
-    if foreign:
-        raise BundleRefused("foreign_change", f"{foreign[0].id} 不是 {peer.name} 的修改")
-    seqs = sorted(c.seq for c in new)
+    foreign = next((c for c in new if c.device_id != origin), None)
+    if foreign is not None:
+        raise BundleRefused("foreign_change", f"{foreign.id} 不是 {peer.name} 的修改")
+    seqs = sorted(map(_SEQ, new))
     start = replica.max_seq(ledger.db, origin) + 1
     if seqs and seqs != list(range(start, start + len(seqs))):
         missing = (
