@@ -47,6 +47,17 @@ Deriver = Callable[[dict[str, Any]], dict[str, Any]]
 DERIVED: dict[str, tuple[frozenset[str], frozenset[str], Deriver]] = {}
 
 
+#: Bulk search indexing per table: the set-based form of its insert trigger (m0001, m0005).
+SEARCH_INDEXING: dict[str, tuple[str, ...]] = {
+    "persons": (
+        "INSERT INTO person_words(rowid, search_words) "
+        "SELECT rowid, search_words FROM persons WHERE rowid > {since}",
+        "INSERT INTO person_digits(rowid, id_number, phone) "
+        "SELECT rowid, id_number, phone FROM persons WHERE rowid > {since}",
+    )
+}
+
+
 def register_derived(
     table: str, sources: Iterable[str], outputs: Iterable[str], fn: Deriver
 ) -> None:
@@ -374,7 +385,7 @@ class Projector:
             if table in DERIVED:
                 self._insert_derived(table, columns, fields, rows)
             else:
-                self._insert_rows(table, columns, rows)
+                self.insert_rows(table, columns, rows)
 
     def _insert_derived(
         self,
@@ -390,21 +401,18 @@ class Projector:
             extra = self._derive(table, dict(zip(columns, values, strict=True)), changed)
             groups.setdefault((*columns, *extra), []).append((*values, *extra.values()))
         for group_columns, group_rows in groups.items():
-            self._insert_rows(table, group_columns, group_rows)
+            self.insert_rows(table, group_columns, group_rows)
 
-    def _insert_rows(
-        self, table: str, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    def insert_rows(
+        self, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]
     ) -> None:
-        """executemany; for a searchable table, index the new rows set-based afterwards."""
-        # Imported here: the ledger module imports this one. One source for the indexing SQL.
-        from fieldapp.store.ledger import _SEARCH_INDEXING
-
+        """executemany of new rows; for a searchable table, index them set-based afterwards."""
         conn = self.db.conn
         insert = (
             f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
-        if table not in _SEARCH_INDEXING:
+        if table not in SEARCH_INDEXING:
             conn.executemany(insert, rows)
             return
         # The m0005 switch, as `Ledger.insert_many` uses it: while `_search_deferred` holds a
@@ -417,7 +425,7 @@ class Projector:
         finally:
             if conn.in_transaction:
                 since = "(SELECT since_rowid FROM _search_deferred)"
-                for sql in _SEARCH_INDEXING[table]:
+                for sql in SEARCH_INDEXING[table]:
                     conn.execute(sql.format(since=since))
                 conn.execute("DELETE FROM _search_deferred")
 

@@ -193,34 +193,8 @@ class Ledger:
                 "VALUES (?,?,?,?,?,?,?,?)",
                 log_rows,
             )
-            insert = (
-                f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-                f"VALUES ({', '.join('?' for _ in columns)})"
-            )
-            if table in _SEARCH_INDEXING:
-                self._insert_indexing_after(table, insert, table_rows)
-            else:
-                self.db.conn.executemany(insert, table_rows)
+            self.projector.insert_rows(table, tuple(columns), table_rows)
         return ids
-
-    def _insert_indexing_after(self, table: str, insert: str, rows: list[list[Any]]) -> None:
-        """executemany with the per-row search trigger switched off, then index set-based.
-
-        See migration m0005: one `INSERT … SELECT` per index is about three times faster than
-        the trigger firing per row, and indexes exactly what the trigger would have.
-        """
-        conn = self.db.conn
-        conn.execute(f"INSERT INTO _search_deferred SELECT coalesce(max(rowid), 0) FROM [{table}]")
-        try:
-            conn.executemany(insert, rows)
-        finally:
-            # Also after a failed executemany: its earlier rows stay if the caller carries on
-            # with the transaction, so they must be indexed and the switch must not stay on.
-            if conn.in_transaction:
-                since = "(SELECT since_rowid FROM _search_deferred)"
-                for sql in _SEARCH_INDEXING[table]:
-                    conn.execute(sql.format(since=since))
-                conn.execute("DELETE FROM _search_deferred")
 
     def update(
         self,
@@ -299,15 +273,6 @@ class Ledger:
         return [Change.from_row(r) for r in rows]
 
 
-#: Bulk search indexing per table, the set-based form of its insert trigger (m0001, m0005).
-_SEARCH_INDEXING = {
-    "persons": (
-        "INSERT INTO person_words(rowid, search_words) "
-        "SELECT rowid, search_words FROM persons WHERE rowid > {since}",
-        "INSERT INTO person_digits(rowid, id_number, phone) "
-        "SELECT rowid, id_number, phone FROM persons WHERE rowid > {since}",
-    )
-}
 _CREATED = ("created_at", "created_by", "created_device", "_ckey")
 _UPDATED = ("updated_at", "updated_by", "updated_device", "_ukey")
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
