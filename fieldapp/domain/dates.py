@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from functools import lru_cache
 
 
+@lru_cache(maxsize=65536)
 def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    """The same day `months` later, clamped to the month's end (31 Jan + 1 = 28/29 Feb).
+
+    Cached: whole-ledger eligibility asks for the same (start date, 3 months) many times.
+    """
     total = day.month - 1 + months
     year, month = day.year + total // 12, total % 12 + 1
+    if day.day <= 28:
+        return dt.date(year, month, day.day)
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.bulk import paused_gc
 from fieldapp.store import replica
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
@@ -33,7 +34,6 @@ from fieldapp.sync.exchange import (
     Progress,
     StepHook,
     import_bundle,
-    paused_gc,
     require_identity,
     write_bundle,
 )

@@ -5,11 +5,10 @@ policy, every write through the logged ledger.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
+from fieldapp.bulk import paused_gc
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.policy.claim_flow import check_editable, check_transition
@@ -28,18 +27,6 @@ from fieldapp.store.claims import ClaimStore
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.repository import Repository
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects (none are cyclic)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class ClaimRefused(FieldappError):

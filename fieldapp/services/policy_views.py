@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import add_months, month_key
 from fieldapp.policy.households import DutyFlag, household_duties
 from fieldapp.policy.pack import Policy
@@ -16,8 +17,6 @@ def due_list(
     ledger: Ledger, policy: Policy, on: dt.date, area_prefix: str | None = None
 ) -> list[DueItem]:
     """Services due for the persons of an area (or the whole ledger), most urgent first."""
-    from fieldapp.services.claims import paused_gc
-
     with paused_gc():
         # The due list looks at this month's and last month's updates only.
         since = month_key(add_months(on.replace(day=1), -1))

@@ -7,17 +7,16 @@ leaves the ledger untouched and moves the inbox copy to quarantine with a reason
 
 from __future__ import annotations
 
-import gc
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from fieldapp.bulk import paused_gc
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
@@ -79,22 +78,6 @@ class ImportResult:
 
 def _noop(*_args: Any) -> None:
     return None
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector during bulk work.
-
-    Decoding and applying 100k+ changes allocates millions of small objects, none of them
-    cyclic; the collector's repeated full scans would more than double the time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def require_identity(state: SyncState, role: str) -> Identity:

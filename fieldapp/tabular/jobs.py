@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from fieldapp.domain.errors import FieldappError
 
@@ -43,20 +41,3 @@ class Job:
             raise Cancelled(self._message)
         if self._progress is not None:
             self._progress(done, total)
-
-
-@contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Run a bulk job without the cyclic garbage collector, restoring it afterwards.
-
-    A 100 000-row import allocates millions of small acyclic objects (cells, dicts, tuples);
-    each collection pass scans them all again, costing over a tenth of the import's time.
-    Reference counting still frees everything; cycles made meanwhile are collected later.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fieldapp.bulk import paused_gc
 from fieldapp.domain import divisions, idnumber
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import (
@@ -41,7 +42,7 @@ from fieldapp.tabular.columns import (
     RELATION_ALIASES,
     WORK_STATUS_ALIASES,
 )
-from fieldapp.tabular.jobs import CancelCheck, Job, Progress, cyclic_gc_paused
+from fieldapp.tabular.jobs import CancelCheck, Job, Progress
 from fieldapp.tabular.reader import Table, read_table
 
 WRITE_CHUNK = 5000
@@ -590,6 +591,6 @@ def import_ledger(
     cancelled: CancelCheck | None = None,
 ) -> ImportReport:
     """Import a 台账 file (xlsx, xls, csv…) into the ledger; see ImportReport."""
-    with cyclic_gc_paused():
+    with paused_gc():
         table = read_table(path)
         return LedgerImporter(ledger, progress, cancelled).run(table)
