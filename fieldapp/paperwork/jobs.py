@@ -24,7 +24,7 @@ from fieldapp.paperwork.numerals import from_fen, to_fen
 from fieldapp.paperwork.progress import CancelFn, ProgressFn
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
-from fieldapp.paperwork.views import FormView, NoticeView, VisitSheetView
+from fieldapp.paperwork.views import FormView, NoticeView, RosterView, VisitSheetView
 from fieldapp.paperwork.visits import render_visits
 from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.store.ledger import Ledger
@@ -106,26 +106,36 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
     )
 
 
-def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
-    """A batch's roster, one per funding source."""
+def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str]:
+    """A batch's roster, the paper settings of its area and the area code (roster and notice)."""
     data = PaperData(ledger)
     roster = data.roster(batch_id)
-    batch = data.batch(roster.batch_id)
-    settings = data.settings(batch.area_code or _first_area(data, batch_id))
+    area_code = data.batch(roster.batch_id).area_code
+    return roster, data.settings(area_code or _first_area(data, batch_id)), area_code
+
+
+def _batch_record(kind: str, printed: object, roster: RosterView, area_code: str) -> PrintRecord:
+    """The print-log record of a batch paper: rows and total of what was printed."""
     total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
+    return _record(
+        kind,
+        printed,
+        batch_id=roster.batch_id,
+        rows=len(roster.rows),
+        total_amount=float(total),
+        area_code=area_code,
+    )
+
+
+def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
+    """A batch's roster, one per funding source."""
+    roster, settings, area_code = _batch_papers(ledger, batch_id)
     return PrintJob(
         "花名册",
         f"{roster.title}发放花名册",
         roster,
         lambda p, c: render_roster(roster, settings, progress=p, cancelled=c),
-        _record(
-            "花名册",
-            roster,
-            batch_id=roster.batch_id,
-            rows=len(roster.rows),
-            total_amount=float(total),
-            area_code=batch.area_code,
-        ),
+        _batch_record("花名册", roster, roster, area_code),
     )
 
 
@@ -141,26 +151,16 @@ def notice_period(settings: PaperSettings, start: dt.date) -> tuple[dt.date, dt.
 
 def notice_job(ledger: Ledger, batch_id: str, start: dt.date | None = None) -> PrintJob:
     """A batch's public notice: masked rows, the period from `start` (default: today)."""
-    data = PaperData(ledger)
-    roster = mask_roster(data.roster(batch_id))
-    batch = data.batch(roster.batch_id)
-    settings = data.settings(batch.area_code or _first_area(data, batch_id))
+    full, settings, area_code = _batch_papers(ledger, batch_id)
+    roster = mask_roster(full)
     first, last = notice_period(settings, start or dt.date.today())
     notice = NoticeView(roster, first, last)
-    total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
     return PrintJob(
         "公示表",
         f"{roster.title}公示表",
         notice,
         lambda p, c: render_notice(notice, settings, progress=p, cancelled=c),
-        _record(
-            "公示表",
-            notice,
-            batch_id=roster.batch_id,
-            rows=len(roster.rows),
-            total_amount=float(total),
-            area_code=batch.area_code,
-        ),
+        _batch_record("公示表", notice, roster, area_code),
     )
 
 
