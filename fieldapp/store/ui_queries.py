@@ -95,36 +95,32 @@ def person_rowids(db: sqlite_utils.Database, flt: LedgerFilter) -> array:
     return out
 
 
-def rows_by_rowid(db: sqlite_utils.Database, rowids: Sequence[int]) -> list[PersonRow]:
-    """Display rows for the given person rowids, in the order given."""
-    if not rowids:
+def _rows_by_key(
+    db: sqlite_utils.Database, column: str, position: int, keys: Sequence[Any]
+) -> list[PersonRow]:
+    """Display rows whose `column` (at `position` in PERSON_COLUMNS) is in `keys`, in that order."""
+    if not keys:
         return []
-    marks = ",".join("?" for _ in rowids)
+    marks = ",".join("?" for _ in keys)
     found = {
-        r[0]: PersonRow(*r)
+        r[position]: PersonRow(*r)
         for r in db.execute(
             f"SELECT {PERSON_COLUMNS} FROM persons p "
-            f"LEFT JOIN households h ON h.id = p.household_id WHERE p.rowid IN ({marks})",
-            list(rowids),
+            f"LEFT JOIN households h ON h.id = p.household_id WHERE p.{column} IN ({marks})",
+            list(keys),
         ).fetchall()
     }
-    return [found[i] for i in rowids if i in found]
+    return [found[k] for k in keys if k in found]
+
+
+def rows_by_rowid(db: sqlite_utils.Database, rowids: Sequence[int]) -> list[PersonRow]:
+    """Display rows for the given person rowids, in the order given."""
+    return _rows_by_key(db, "rowid", 0, rowids)
 
 
 def rows_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> list[PersonRow]:
     """Display rows for the given person ids, in the order given."""
-    if not ids:
-        return []
-    marks = ",".join("?" for _ in ids)
-    found = {
-        r[1]: PersonRow(*r)
-        for r in db.execute(
-            f"SELECT {PERSON_COLUMNS} FROM persons p "
-            f"LEFT JOIN households h ON h.id = p.household_id WHERE p.id IN ({marks})",
-            list(ids),
-        ).fetchall()
-    }
-    return [found[i] for i in ids if i in found]
+    return _rows_by_key(db, "id", 1, ids)
 
 
 def household_members(db: sqlite_utils.Database, household_id: str) -> list[PersonRow]:
