@@ -61,7 +61,10 @@ def _read_workbook(path: Path) -> list[tuple[str, list[list[object]]]]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as error:  # noqa: BLE001 - calamine raises several unrelated types
-        raise ValidationFailed(f"无法读取表格文件 {path.name}：{error}") from None
+        raise ValidationFailed(
+            f"无法读取表格文件 {path.name}：文件已损坏，或不是 Excel/WPS 表格"
+            f"（可另存为 .xlsx 或 .csv 后再导入；详细原因：{error}）"
+        ) from None
     sheets = []
     for index, name in enumerate(book.sheet_names):
         sheet = book.get_sheet_by_index(index)
