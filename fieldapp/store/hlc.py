@@ -14,6 +14,8 @@ from collections.abc import Callable
 from functools import lru_cache
 
 MAX_DRIFT_MS = 24 * 3600 * 1000
+#: Counter values per millisecond: the stamp's counter has four digits.
+COUNTER_LIMIT = 10000
 
 
 def format_stamp(wall_ms: int, counter: int) -> str:
@@ -50,9 +52,34 @@ class HybridClock:
         physical = self._now()
         if physical > self.wall:
             self.wall, self.counter = physical, 0
+        elif self.counter + 1 >= COUNTER_LIMIT:
+            self.wall, self.counter = self.wall + 1, 0
         else:
             self.counter += 1
         return format_stamp(self.wall, self.counter)
+
+    def stamps(self, count: int) -> list[str]:
+        """`count` new stamps at once, each greater than the one before (a bulk write).
+
+        What `now()` called `count` times would give, except that a full counter moves on to
+        the next millisecond instead of growing a fifth digit.
+        """
+        physical = self._now()
+        if physical > self.wall:
+            wall, counter = physical, 0
+        else:
+            wall, counter = self.wall, self.counter + 1
+        result: list[str] = []
+        while len(result) < count:
+            if counter >= COUNTER_LIMIT:
+                wall, counter = wall + 1, 0
+            take = min(count - len(result), COUNTER_LIMIT - counter)
+            prefix = f"{wall:013d}-"
+            result += [f"{prefix}{c:04d}" for c in range(counter, counter + take)]
+            counter += take
+        if result:
+            self.wall, self.counter = wall, counter - 1
+        return result
 
     def observe(self, stamp: str) -> None:
         """Move past a remote stamp, unless it is implausibly far in the future."""

@@ -8,35 +8,23 @@ same transaction as the row it changes; nothing is ever physically deleted.
 from __future__ import annotations
 
 import getpass
-import json
 import secrets
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from uuid6 import uuid7
 
 from fieldapp.store import derived as _derived  # noqa: F401  (registers derived columns)
-from fieldapp.store.changelog import DERIVED, Change, Projector, to_storable
+from fieldapp.store.bulk_insert import BulkInserter
+from fieldapp.store.changelog import Change, Projector, to_storable
 from fieldapp.store.connection import open_database
-from fieldapp.store.hlc import HybridClock, stamp_to_iso
+from fieldapp.store.hlc import HybridClock
+from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
 
-#: Namespace for deterministic ids of rows with a natural key (a person's status for a month).
-NATURAL_KEY_NAMESPACE = uuid.UUID("6f1c8a52-5e0b-4c1e-9a61-2f2e8f6d7b10")
-
-
-def new_id() -> str:
-    """A fresh UUIDv7 row id (time-ordered, so inserts append to the index)."""
-    return str(uuid7())
-
-
-def natural_id(table: str, *key: str) -> str:
-    """The same id on every device for the same natural key (UUIDv5)."""
-    return str(uuid.uuid5(NATURAL_KEY_NAMESPACE, "/".join((table, *key))))
+__all__ = ["NATURAL_KEY_NAMESPACE", "Ledger", "natural_id", "new_id"]
 
 
 class Ledger:
@@ -151,50 +139,44 @@ class Ledger:
         """Create many new rows at once: the bulk path of `insert`, same log, same projection."""
         if not rows:
             return []
-        with self.transaction():
-            fields = self.projector.data_fields(table)
-            allowed = {*fields, "id"}
-            plain = [f for f in fields if f != "deleted"]
-            changed = set(fields)
-            derived = table in DERIVED
-            author, device = self.author, self.device_id
-            log_rows, table_rows, ids = [], [], []
-            columns: list[str] = []
-            for given in rows:
-                unknown = given.keys() - allowed
-                if unknown:
-                    raise KeyError(f"{table} has no field(s) {sorted(unknown)}")
-                get = given.get
-                row_id = get("id") or new_id()
-                # What `_full` builds; plain values (nearly all) need no conversion.
-                values = list(map(get, plain))
-                if not _PLAIN_TYPES.issuperset(map(type, values)):
-                    values = [to_storable(v) for v in values]
-                data = dict(zip(plain, values, strict=True))
-                data["deleted"] = bool(get("deleted", False))
-                seq, hlc = self._next_seq, self.clock.now()
-                self._next_seq += 1
-                change_id = f"{device}:{seq}"
-                log_rows.append((device, seq, hlc, author, table, row_id, _dumps(data), None))
-                at, key = stamp_to_iso(hlc), f"{hlc}/{change_id}"
-                # The row `Projector._create_row` would write for this change.
-                values = [row_id, *data.values(), change_id, at, author, device, key]
-                values += (at, author, device, key)
-                if derived:
-                    extra = self.projector._derive(table, data, changed)
-                    values += extra.values()
-                if not columns:
-                    columns = ["id", *data, "_origin", *_CREATED, *_UPDATED]
-                    columns += extra if derived else ()
-                table_rows.append(values)
-                ids.append(row_id)
-            self.db.conn.executemany(
-                "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                log_rows,
-            )
-            self.projector.insert_rows(table, tuple(columns), table_rows)
-        return ids
+        with self.transaction(), BulkInserter(self) as bulk:
+            return bulk.insert_many(table, rows)
+
+    def bulk_inserter(self, *, threaded: bool = False) -> BulkInserter:
+        """A `BulkInserter` for many `insert_many` batches in the open transaction.
+
+        Threaded, SQLite writes each batch on a writer thread while the caller prepares the
+        next; meanwhile only the inserter may use this ledger's connection (read through
+        `reader()`).
+        """
+        return BulkInserter(self, threaded=threaded)
+
+    def reader(self) -> sqlite_utils.Database:
+        """A second connection to this file, for reading: it sees the ledger as last committed.
+
+        A long import reads the ledger through it while its own transaction is still open (and
+        written from another thread). The caller closes it.
+        """
+        if self.path == ":memory:":
+            raise ValueError("an in-memory ledger has no second connection")
+        return open_database(self.path)
+
+    @property
+    def in_transaction(self) -> bool:
+        """True inside `transaction()`."""
+        return self._depth > 0
+
+    def reserve_seqs(self, count: int) -> int:
+        """Take `count` consecutive sequence numbers for new changes; returns the first."""
+        if not self._depth:
+            raise RuntimeError("writes must run inside Ledger.transaction()")
+        first = self._next_seq
+        self._next_seq += count
+        return first
+
+    def release_seqs(self, first: int) -> None:
+        """Give back the numbers from `first` on: what used them was rolled back."""
+        self._next_seq = first
 
     def update(
         self,
@@ -271,13 +253,6 @@ class Ledger:
             [device_id, after_seq],
         ).fetchall()
         return [Change.from_row(r) for r in rows]
-
-
-_CREATED = ("created_at", "created_by", "created_device", "_ckey")
-_UPDATED = ("updated_at", "updated_by", "updated_device", "_ukey")
-_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
-#: `changelog.dumps` with its encoder built once (json.dumps builds one per call with options).
-_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def _os_user() -> str:

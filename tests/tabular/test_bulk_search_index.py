@@ -63,12 +63,12 @@ def test_imported_people_are_found_and_stay_findable_after_edits(ledger, tmp_pat
     assert _names(ledger, "12345678") == {"王建军"}
 
 
-def test_a_failed_bulk_insert_inside_a_longer_transaction_leaves_search_consistent(ledger):
+def test_a_failed_bulk_insert_inside_a_longer_transaction_leaves_nothing_of_it(ledger):
     first = _person("赵六", "19900101", "011")
     with ledger.transaction():
         ids = ledger.insert_many("persons", [first])
         with pytest.raises(sqlite3.IntegrityError):
-            # The second row repeats the first's id: executemany stops after inserting row one.
+            # The second row repeats the first's id: the whole batch is taken back.
             ledger.insert_many(
                 "persons",
                 [
@@ -78,9 +78,14 @@ def test_a_failed_bulk_insert_inside_a_longer_transaction_leaves_search_consiste
             )
         ledger.insert("persons", _person("周九", "19930101", "044"))
     _assert_indexes_match(ledger)
-    assert _names(ledger, "钱七") == {"钱七"}
+    assert _names(ledger, "钱七") == set()
     assert _names(ledger, "周九") == {"周九"}
     assert _names(ledger, "孙八") == set()
+    # Nothing of the failed batch is logged, and the device's sequence has no gap.
+    seqs = [r[0] for r in ledger.db.execute("SELECT seq FROM changes ORDER BY seq")]
+    assert seqs == list(range(1, len(seqs) + 1))
+    logged = {r[0] for r in ledger.db.execute("SELECT row_id FROM changes")}
+    assert logged == {r[0] for r in ledger.db.execute("SELECT id FROM persons")}
 
 
 def test_rows_received_by_sync_are_indexed_beside_bulk_written_ones(ledger, tmp_path):

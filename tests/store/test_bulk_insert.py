@@ -1,0 +1,132 @@
+"""The set-based bulk write path: the same rows and log as one change at a time, on any thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import threading
+
+import pytest
+
+from fieldapp.domain.enums import Category
+from fieldapp.store.changelog import Change, dumps
+from fieldapp.store.dump import canonical_dump
+from fieldapp.store.hlc import COUNTER_LIMIT, HybridClock, parse_stamp
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.search import PersonSearch
+from tests.conftest import make_id
+
+NAMES = ("张长英", "单雄信", "曾国藩", "覃小红", "李 梅")
+
+
+def _people(count: int, start: int = 0) -> list[dict[str, object]]:
+    return [
+        {
+            "name": NAMES[i % len(NAMES)],
+            "id_number": make_id(birth=f"19{60 + i % 40:02d}0316", seq=f"{i % 1000:03d}"),
+            "phone": f"1380000{i:04d}",
+            "graduation_year": 2000 + i % 20 if i % 3 else None,
+            "notes": '引号" 反斜杠\\ 换行\n' if i % 7 == 0 else "",
+        }
+        for i in range(start, start + count)
+    ]
+
+
+def _log(ledger: Ledger) -> list[Change]:
+    rows = ledger.db.execute(
+        "SELECT device_id, seq, hlc, author, tbl, row_id, data, parents FROM changes ORDER BY seq"
+    ).fetchall()
+    return [Change.from_row(r) for r in rows]
+
+
+def test_bulk_rows_are_what_projecting_their_log_makes(tmp_path):
+    bulk = Ledger.open(tmp_path / "bulk.db", author="录入员")
+    with bulk.transaction():
+        person_ids = bulk.insert_many("persons", _people(3000))  # several statements' worth
+        bulk.insert_many(
+            "person_categories",
+            [
+                {"person_id": p, "category": Category.LIFTED, "start_date": dt.date(2016, 12, 31)}
+                for p in person_ids[:50]
+            ],
+        )
+        bulk.insert_many(
+            "employment_spells",
+            [
+                {"person_id": p, "monthly_income": 3500.5, "organized_export": True}
+                for p in person_ids[:9]
+            ],
+        )
+    log = _log(bulk)
+    assert [c.seq for c in log] == list(range(1, 3060))
+    assert [c.hlc for c in log] == sorted(c.hlc for c in log)
+    assert len({c.hlc for c in log}) == len(log)
+    # The log's JSON is canonical (what `dumps` makes of the same values).
+    stored = [r[0] for r in bulk.db.execute("SELECT data FROM changes ORDER BY seq")]
+    assert stored == [dumps(c.data) for c in log]
+    category = log[3000].data  # dates and enums are stored as text
+    assert category["category"] == Category.LIFTED.value
+    assert category["start_date"] == "2016-12-31"
+
+    replayed = Ledger.open(tmp_path / "replayed.db")
+    for change in log:  # one change at a time, through the projector's slow path
+        with replayed.transaction():
+            replayed.projector.apply(change)
+    assert canonical_dump(replayed.db) == canonical_dump(bulk.db)
+    row = bulk.get("persons", person_ids[1])
+    assert row is not None and row["sex"] in ("男", "女") and row["birth_date"].startswith("19")
+    assert row["created_by"] == "录入员" and row["_origin"] == f"{bulk.device_id}:2"
+    search = PersonSearch(bulk.db)
+    assert {h.name for h in search.search("shanxiongxin")} == {"单雄信"}
+    assert {h.name for h in search.search("13800002999")} == {NAMES[2999 % 5]}
+
+
+def test_threaded_inserter_writes_on_another_thread_and_commits_with_the_transaction(ledger):
+    threads: set[str] = set()
+    ledger.db.conn.set_trace_callback(lambda _sql: threads.add(threading.current_thread().name))
+    with ledger.transaction(), ledger.bulk_inserter(threaded=True) as bulk:
+        for start in range(0, 600, 100):
+            bulk.insert_many("persons", _people(100, start))
+    ledger.db.conn.set_trace_callback(None)
+    assert "ledger-writer" in threads
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 600
+    assert [c.seq for c in _log(ledger)] == list(range(1, 601))
+
+
+def test_a_failed_batch_on_the_writer_thread_takes_back_the_whole_inserter(ledger):
+    with ledger.transaction():
+        kept = ledger.insert("persons", {"name": "王五", "id_number": make_id(seq="555")})
+    with pytest.raises(sqlite3.IntegrityError):
+        with ledger.transaction(), ledger.bulk_inserter(threaded=True) as bulk:
+            bulk.insert_many("persons", _people(100))
+            bulk.insert_many("persons", [{"id": kept, "name": "重复", "id_number": "x"}])
+            bulk.insert_many("persons", _people(100, 100))  # skipped once a batch failed
+    assert [r[0] for r in ledger.db.execute("SELECT id FROM persons")] == [kept]
+    assert [c.seq for c in _log(ledger)] == [1]
+    with ledger.transaction():  # the device's sequence goes on without a gap
+        ledger.insert("persons", {"name": "赵六", "id_number": make_id(seq="666")})
+    assert [c.seq for c in _log(ledger)] == [1, 2]
+
+
+def test_unknown_fields_are_refused_before_anything_is_queued(ledger):
+    with pytest.raises(KeyError, match="nickname"):
+        with ledger.transaction(), ledger.bulk_inserter(threaded=True) as bulk:
+            bulk.insert_many("persons", [{"name": "张三", "nickname": "三儿"}])
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
+
+
+def test_an_inserter_needs_an_open_transaction(ledger):
+    with pytest.raises(RuntimeError):
+        ledger.bulk_inserter()
+
+
+def test_clock_stamps_in_bulk_keep_increasing_past_a_full_counter():
+    clock = HybridClock(now_ms=lambda: 1_700_000_000_000)
+    first = clock.now()
+    stamps = clock.stamps(COUNTER_LIMIT + 5)
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    assert first < stamps[0]
+    assert all(len(s) == len(first) for s in stamps)
+    assert parse_stamp(stamps[-1])[0] == 1_700_000_000_001
+    assert clock.now() > stamps[-1]
+    assert clock.stamps(0) == []
