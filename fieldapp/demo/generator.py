@@ -92,7 +92,9 @@ class DemoBuilder:
 
     def build(self) -> DemoReport:
         """Create the areas and all households; returns counts."""
-        existing = {a.code: (a.name, a.kind, a.parent_code) for a in store.all_areas(self.ledger)}
+        existing = {
+            a.code: (a.name, a.kind, a.parent_code) for a in store.all_areas(self.ledger.db)
+        }
         known = set(existing)
         plan = plan_areas(self.rng, max(1, self.target // 3), existing, self.area)
         self.plan = plan

@@ -46,7 +46,7 @@ class AreaNames:
     """Area code → the names of each level above it (county, township, village…)."""
 
     def __init__(self, ledger: Ledger) -> None:
-        self._areas = {a.code: a for a in store.all_areas(ledger)}
+        self._areas = {a.code: a for a in store.all_areas(ledger.db)}
         self._cache: dict[str, dict[str, str]] = {}
 
     def levels(self, code: str | None) -> dict[str, str]:

@@ -1,11 +1,17 @@
 """Importing a 台账 spreadsheet: every good row in, every bad row reported with its reason.
 
-Three passes. (1) Each row is parsed and validated on its own (ID number, dates, categories,
-enumerations…) without touching the database. (2) Rows are checked against each other and the
-ledger: duplicate ID numbers, households grouped by 户主身份证号码 (a new household for a head in
-the file, the existing one for a head already in the ledger), areas found or created. (3) All
-accepted rows are written through `Ledger.insert_many` in one transaction, so a row is never
-half-written and a cancelled or failed import leaves the ledger as it was.
+Rows go through in chunks of a few thousand, each in three steps. (1) Each row is parsed and
+validated on its own (ID number, dates, categories, enumerations…) without touching the
+database. (2) Rows are checked against the rows before them and the ledger: duplicate ID
+numbers, households grouped by 户主身份证号码 (a new household for a head in the file, the
+existing one for a head already in the ledger), areas found or created; a member whose head's
+row is further down waits for the end. (3) The chunk's accepted rows go to a `BulkInserter`.
+
+Everything is written in one transaction, so a row is never half-written and a cancelled or
+failed import leaves the ledger as it was. SQLite writes a chunk on its own thread while the
+next chunk is parsed; the checks in (2) read the ledger through a second connection, which
+sees it as it was before the import. Households and areas are written last, once every member
+has been seen (a member's categories mark a household as relocated or lifted).
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from sqlite_utils import Database
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import divisions, idnumber
@@ -32,6 +40,7 @@ from fieldapp.domain.enums import (
     parse_labour_ability,
 )
 from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.ledger import Ledger, natural_id, new_id
 from fieldapp.tabular import cells, store
 from fieldapp.tabular.areas import AreaResolver, PlaceRef
@@ -45,7 +54,8 @@ from fieldapp.tabular.columns import (
 from fieldapp.tabular.jobs import CancelCheck, Job, Progress
 from fieldapp.tabular.reader import Table, read_table
 
-WRITE_CHUNK = 5000
+#: Rows parsed, placed and handed to the writer at a time.
+CHUNK_ROWS = 5000
 _CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
 _CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
 _SPACES = re.compile(r"\s+")
@@ -384,122 +394,154 @@ class LedgerImporter:
         self.job = Job(progress, cancelled, "已取消导入，台账未作任何修改")
         self.today = today or dt.date.today()
         self.report = ImportReport()
-        self._households: list[dict[str, Any]] = []
-        self._areas: list[dict[str, object]] = []
+        self._month = month_key(self.today)
+        self._reads: Database = ledger.db
+        self._resolver = AreaResolver([])
+        self._first_row: dict[str, int] = {}  # ID number → first row carrying it
+        self._households: dict[str, str] = {}  # head's ID number → household id
+        self._new_households: dict[str, dict[str, Any]] = {}  # household id → row, written last
         self._area_of: dict[str, str] = {}  # household id → area code
+        self._waiting: list[ParsedRow] = []  # members whose head's row comes further down
+        self._written: set[str] = set()  # ids of the persons this import wrote
 
     def run(self, table: Table) -> ImportReport:
         """Validate and write; returns the report (rejected rows listed, good rows written)."""
         self.report.sheet = table.sheet
         self.report.unknown_headers = table.unknown_headers
         records = list(table.records())
-        total = len(records) * 2
+        total = len(records)
         self.job.tick(0, total, force=True)
-        parsed = self._parse_all(records, total)
-        accepted = self._place(parsed)
-        self._write(accepted, len(records), total)
-        self.job.tick(total, total, force=True)
+        reader = self._open_reader()
+        self._reads = reader or self.ledger.db
+        try:
+            ledger = self.ledger
+            with ledger.transaction(), ledger.bulk_inserter(threaded=bool(reader)) as bulk:
+                self._resolver = AreaResolver(store.all_areas(self._reads))
+                for start in range(0, total, CHUNK_ROWS):
+                    parsed = self._parse(records[start : start + CHUNK_ROWS], start, total)
+                    self._write(bulk, self._place(parsed))
+                    self.job.tick(min(start + CHUNK_ROWS, total), total, force=True)
+                self._write(bulk, self._place_waiting())
+                bulk.insert_many("areas", self._resolver.created)
+                bulk.insert_many("households", list(self._new_households.values()))
+                self.job.tick(total, total, force=True)  # the last moment a cancel undoes all
+        finally:
+            if reader is not None:
+                reader.conn.close()
+        self.report.areas_created = len(self._resolver.created)
         self.report.rejected.sort(key=lambda p: p.row)
+        self.report.warnings.sort(key=lambda p: p.row)
         return self.report
+
+    def _open_reader(self) -> Database | None:
+        """A second connection for the import's reads, so the writes can run on their thread."""
+        try:
+            return self.ledger.reader()
+        except ValueError:  # an in-memory ledger: reads and writes share its one connection
+            return None
 
     def _reject(self, row: int, reason: str) -> None:
         self.report.rejected.append(RowProblem(row, reason))
 
-    def _parse_all(
-        self, records: list[tuple[int, dict[str, object]]], total: int
+    def _parse(
+        self, records: list[tuple[int, dict[str, object]]], done: int, total: int
     ) -> list[ParsedRow]:
         parsed: list[ParsedRow] = []
-        for done, (row, record) in enumerate(records):
-            self.job.tick(done, total)
+        for offset, (row, record) in enumerate(records):
+            self.job.tick(done + offset, total)
             try:
                 parsed.append(parse_row(row, record, self.today))
             except CellError as error:
                 self._reject(row, str(error))
         return parsed
 
+    def _known(self, numbers: list[str]) -> dict[str, store.KnownPerson]:
+        """Persons the ledger held before this import with any of these ID numbers."""
+        found = store.persons_by_number(self._reads, numbers)
+        return {n: p for n, p in found.items() if p.id not in self._written}
+
     def _place(self, parsed: list[ParsedRow]) -> list[tuple[ParsedRow, str]]:
-        """Drop duplicates, group households, resolve areas; returns (row, household id)."""
-        first_row: dict[str, int] = {}
-        unique: list[ParsedRow] = []
-        known = store.persons_by_number(
-            self.ledger, [p.person["id_number"] for p in parsed] + [p.head_number for p in parsed]
+        """Drop duplicates and find each row's household; returns (row, household id).
+
+        Rows are taken in file order, so the first of two rows with one ID number is the one
+        imported. A member whose head's row comes further down waits for `_place_waiting`.
+        """
+        known = self._known(
+            [p.person["id_number"] for p in parsed] + [p.head_number for p in parsed]
         )
+        accepted: list[tuple[ParsedRow, str]] = []
         for item in parsed:
             number = item.person["id_number"]
-            if number in first_row:
-                self._reject(item.row, f"身份证号码 {number} 与第 {first_row[number]} 行重复")
+            if number in self._first_row:
+                self._reject(item.row, f"身份证号码 {number} 与第 {self._first_row[number]} 行重复")
                 continue
-            first_row[number] = item.row
+            self._first_row[number] = item.row
             if number in known:
                 other = known[number]
                 self._reject(
                     item.row, f"身份证号码 {number} 已在台账中（{other.name}），不能重复导入"
                 )
                 continue
-            unique.append(item)
-        heads = {p.person["id_number"]: p for p in unique if p.head_number == p.person["id_number"]}
-        resolver = AreaResolver(store.all_areas(self.ledger))
-        households: dict[str, str] = {}  # head ID number → household id
-        accepted: list[tuple[ParsedRow, str]] = []
-        new_households: list[dict[str, Any]] = []
-        for item in sorted(unique, key=lambda p: p.head_number != p.person["id_number"]):
-            household_id = households.get(item.head_number)
-            if household_id is None:
-                household_id = self._household_for(item, heads, known, first_row, resolver)
-                if household_id is None:
-                    continue
-                households[item.head_number] = household_id
-                if item.head_number in heads:
-                    new_households.append(
-                        self._new_household(heads[item.head_number], household_id)
-                    )
-            accepted.append((item, household_id))
-        self._households = new_households
-        self._areas = resolver.created
-        self.report.areas_created = len(resolver.created)
+            household_id = self._household_for(item, known)
+            if household_id is _WAIT:
+                self._waiting.append(item)
+            elif household_id is not None:
+                accepted.append((item, household_id))
         self._add_similar_name_warnings([a[0] for a in accepted])
         return accepted
 
-    def _household_for(
-        self,
-        item: ParsedRow,
-        heads: dict[str, ParsedRow],
-        known: dict[str, store.KnownPerson],
-        first_row: dict[str, int],
-        resolver: AreaResolver,
-    ) -> str | None:
+    def _household_for(self, item: ParsedRow, known: dict[str, store.KnownPerson]) -> str | None:
+        """The row's household id; None when the row is rejected, `_WAIT` to decide later."""
         head = item.head_number
+        household_id = self._households.get(head)
+        if household_id is not None:
+            return household_id
         if head in known:
             household_id = known[head].household_id
             if household_id is None:
                 self._reject(item.row, f"户主（身份证号码 {head}）在台账中尚未分户，请先为其建户")
                 return None
             self.report.households_joined += 1
-            self._area_of[household_id] = store.household_area(self.ledger, household_id) or ""
-            return household_id
-        if head in heads:
-            head_row = heads[head]
+            self._area_of[household_id] = store.household_area(self._reads, household_id) or ""
+        elif head == item.person["id_number"]:
             try:
-                head_row.household["area_code"] = resolver.resolve(head_row.place)
+                area_code = self._resolver.resolve(item.place)
             except CellError as error:
                 self._reject(item.row, str(error))
-                if item is not head_row:
-                    self._reject(head_row.row, str(error))
-                heads.pop(head)
                 return None
+            household_id = new_id()
+            self._new_households[household_id] = self._new_household(item, household_id, area_code)
+            self._area_of[household_id] = area_code
             self.report.households_created += 1
-            return new_id()
-        if head in first_row:
-            self._reject(item.row, f"户主所在的第 {first_row[head]} 行未能导入，同户成员一并退回")
         else:
-            self._reject(item.row, f"户主身份证号码 {head} 既不在本表中，也不在台账中")
-        return None
+            return _WAIT
+        self._households[head] = household_id
+        return household_id
 
-    def _new_household(self, head: ParsedRow, household_id: str) -> dict[str, Any]:
+    def _place_waiting(self) -> list[tuple[ParsedRow, str]]:
+        """Members whose head's row came after theirs: into that household, or rejected."""
+        accepted: list[tuple[ParsedRow, str]] = []
+        for item in self._waiting:
+            head = item.head_number
+            household_id = self._households.get(head)
+            if household_id is not None:
+                accepted.append((item, household_id))
+            elif head in self._first_row:
+                self._reject(
+                    item.row,
+                    f"户主所在的第 {self._first_row[head]} 行未能导入，同户成员一并退回",
+                )
+            else:
+                self._reject(item.row, f"户主身份证号码 {head} 既不在本表中，也不在台账中")
+        self._waiting.clear()
+        self._add_similar_name_warnings([a[0] for a in accepted])
+        return accepted
+
+    def _new_household(self, head: ParsedRow, household_id: str, area_code: str) -> dict[str, Any]:
         head.person["id"] = new_id()
         return {
             "id": household_id,
-            "area_code": head.household.get("area_code", ""),
+            "area_code": area_code,
             "address": head.household["address"],
             "household_no": head.household["household_no"],
             "head_person_id": head.person["id"],
@@ -509,9 +551,10 @@ class LedgerImporter:
         }
 
     def _add_similar_name_warnings(self, rows: list[ParsedRow]) -> None:
-        similar = store.persons_by_name(self.ledger, [r.person["name"] for r in rows])
-        if not similar:
+        if not rows:
             return
+        similar = store.persons_by_name(self._reads, [r.person["name"] for r in rows])
+        similar = {k: p for k, p in similar.items() if p.id not in self._written}
         for item in rows:
             birth = item.person["id_number"][6:14]
             key = (item.person["name"], f"{birth[:4]}-{birth[4:6]}-{birth[6:]}")
@@ -522,19 +565,17 @@ class LedgerImporter:
                     "请确认不是同一人"
                 )
 
-    def _write(self, accepted: list[tuple[ParsedRow, str]], rows: int, total: int) -> None:
+    def _write(self, bulk: BulkInserter, accepted: list[tuple[ParsedRow, str]]) -> None:
         persons, categories, spells, statuses = [], [], [], []
-        month = month_key(self.today)
-        household_rows = {h["id"]: h for h in self._households}
-        area_of = self._area_of | {h["id"]: h["area_code"] for h in self._households}
+        month = self._month
         for item, household_id in accepted:
             person = dict(item.person)
             person_id = person.setdefault("id", new_id())
             person["household_id"] = household_id
             if not item.hukou_given:
-                person["hukou_code"] = (area_of.get(household_id) or "")[:6]
+                person["hukou_code"] = (self._area_of.get(household_id) or "")[:6]
             persons.append(person)
-            household = household_rows.get(household_id)
+            household = self._new_households.get(household_id)
             for category, start, end in item.categories:
                 categories.append(
                     {
@@ -565,23 +606,18 @@ class LedgerImporter:
                     }
                 )
             self.report.warnings.extend(RowProblem(item.row, w) for w in item.warnings)
-        done = rows
-        with self.ledger.transaction():
-            for table, batch in (
-                ("areas", self._areas),
-                ("households", self._households),
-                ("persons", persons),
-                ("person_categories", categories),
-                ("employment_spells", spells),
-                ("monthly_status", statuses),
-            ):
-                for start in range(0, len(batch), WRITE_CHUNK):
-                    chunk = batch[start : start + WRITE_CHUNK]
-                    self.ledger.insert_many(table, chunk)
-                    if table == "persons":
-                        done += len(chunk)
-                    self.job.tick(done, total, force=True)
-        self.report.imported = len(persons)
+        self._written.update(p["id"] for p in persons)
+        for table, rows in (
+            ("persons", persons),
+            ("person_categories", categories),
+            ("employment_spells", spells),
+            ("monthly_status", statuses),
+        ):
+            bulk.insert_many(table, rows)
+        self.report.imported += len(persons)
+
+
+_WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 
 
 def import_ledger(

@@ -1,4 +1,8 @@
-"""The reads import and export need, in bulk (the SQL of the tabular area lives here only)."""
+"""The reads import and export need, in bulk (the SQL of the tabular area lives here only).
+
+The reads an import makes take a connection rather than a ledger: a long import reads through
+a second connection while its own transaction is being written (see `Ledger.reader`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from sqlite_utils import Database
 
 from fieldapp.store.ledger import Ledger
 
@@ -39,11 +45,11 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
         yield values[start : start + CHUNK]
 
 
-def persons_by_number(ledger: Ledger, numbers: Iterable[str]) -> dict[str, KnownPerson]:
+def persons_by_number(db: Database, numbers: Iterable[str]) -> dict[str, KnownPerson]:
     """Live persons holding any of these ID numbers."""
     found: dict[str, KnownPerson] = {}
     for part in _chunks(sorted(set(numbers))):
-        rows = ledger.db.execute(
+        rows = db.execute(
             "SELECT id, name, id_number, household_id, birth_date FROM persons "
             f"WHERE deleted = 0 AND id_number IN ({','.join('?' * len(part))})",
             part,
@@ -53,11 +59,11 @@ def persons_by_number(ledger: Ledger, numbers: Iterable[str]) -> dict[str, Known
     return found
 
 
-def persons_by_name(ledger: Ledger, names: Iterable[str]) -> dict[tuple[str, str], KnownPerson]:
+def persons_by_name(db: Database, names: Iterable[str]) -> dict[tuple[str, str], KnownPerson]:
     """Live persons with any of these names, keyed by (name, birth date)."""
     found: dict[tuple[str, str], KnownPerson] = {}
     for part in _chunks(sorted(set(names))):
-        rows = ledger.db.execute(
+        rows = db.execute(
             "SELECT id, name, id_number, household_id, birth_date FROM persons "
             f"WHERE deleted = 0 AND name IN ({','.join('?' * len(part))})",
             part,
@@ -67,19 +73,17 @@ def persons_by_name(ledger: Ledger, names: Iterable[str]) -> dict[tuple[str, str
     return found
 
 
-def all_areas(ledger: Ledger) -> list[AreaRow]:
+def all_areas(db: Database) -> list[AreaRow]:
     """Every live area."""
-    rows = ledger.db.execute(
+    rows = db.execute(
         "SELECT id, code, name, kind, parent_code FROM areas WHERE deleted = 0 ORDER BY code"
     ).fetchall()
     return [AreaRow(*row) for row in rows]
 
 
-def household_area(ledger: Ledger, household_id: str) -> str | None:
+def household_area(db: Database, household_id: str) -> str | None:
     """The area code of a household."""
-    row = ledger.db.execute(
-        "SELECT area_code FROM households WHERE id = ?", [household_id]
-    ).fetchone()
+    row = db.execute("SELECT area_code FROM households WHERE id = ?", [household_id]).fetchone()
     return row[0] if row else None
 
 

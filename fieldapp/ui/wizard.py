@@ -267,7 +267,7 @@ def place_area(ledger: Ledger, choices: dict) -> str:
     from fieldapp.tabular.areas import AreaResolver, PlaceRef
     from fieldapp.tabular.store import all_areas
 
-    resolver = AreaResolver(all_areas(ledger))
+    resolver = AreaResolver(all_areas(ledger.db))
     ref = PlaceRef(code=township or county)
     code = resolver.resolve(ref)
     if place and township:

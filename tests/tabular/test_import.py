@@ -267,7 +267,7 @@ def test_cancelled_import_writes_nothing(ledger, tmp_path):
         )
     assert _numbers(ledger) == set()
     assert ledger.db.execute("SELECT count(*) FROM changes WHERE tbl != 'areas'").fetchone()[0] == 0
-    assert seen and seen[0] == (0, 4)
+    assert seen and seen[0] == (0, 2)
 
 
 def test_area_code_column_takes_precedence_and_creates_the_chain(ledger, tmp_path):
@@ -317,3 +317,51 @@ def test_path_object_and_str_both_accepted(ledger, tmp_path):
     path = write_xlsx(tmp_path / "p.xlsx", HEADERS, [_row("张长英", HEAD, HEAD, "户主")])
     assert import_ledger(ledger, str(path)).imported == 1
     assert isinstance(path, Path)
+
+
+def test_rows_across_chunks_members_before_their_head_and_duplicates(ledger, tmp_path, monkeypatch):
+    """Chunks of two rows: households, duplicates and waiting members span chunk borders."""
+    monkeypatch.setattr("fieldapp.tabular.ledger_import.CHUNK_ROWS", 2)
+    missing_head = make_id("520502", "19500101", "999")
+    rows = [
+        _row("李梅", WIFE, HEAD, "配偶", 人员类别="易地搬迁人口"),  # her head comes in row 5
+        _row("王强", SON, HEAD, "子"),
+        _row("赵大", OTHER_HEAD, OTHER_HEAD, "户主"),
+        _row("赵大重复", OTHER_HEAD, OTHER_HEAD, "户主"),  # a duplicate in the next chunk
+        _row("张长英", HEAD, HEAD, "户主"),
+        _row("无户主", make_id("520502", "19900101", "321"), missing_head, "子"),
+    ]
+    seen: list[tuple[int, int]] = []
+    report = import_ledger(
+        ledger,
+        write_xlsx(tmp_path / "k.xlsx", HEADERS, rows),
+        progress=lambda d, t: seen.append((d, t)),
+    )
+    assert report.imported == 4 and report.households_created == 2
+    assert [(p.row, p.reason) for p in report.rejected] == [
+        (5, f"身份证号码 {OTHER_HEAD} 与第 4 行重复"),
+        (7, f"户主身份证号码 {missing_head} 既不在本表中，也不在台账中"),
+    ]
+    repo = Repository(ledger)
+    head = repo.person_by_id_number(HEAD)
+    assert repo.person_by_id_number(WIFE).household_id == head.household_id
+    assert repo.person_by_id_number(SON).household_id == head.household_id
+    household = ledger.get("households", head.household_id)
+    assert household["head_person_id"] == head.id and household["is_relocated"]
+    assert seen[-1] == (6, 6) and all(t == 6 for _, t in seen)
+
+
+def test_members_whose_head_row_further_down_fails_are_returned_with_it(ledger, tmp_path):
+    bad_head = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
+    rows = [
+        _row("李梅", WIFE, HEAD, "配偶"),
+        _row("张长英", HEAD, HEAD, "户主", **{"乡镇（街道）": "不存在镇"}),
+        _row("坏号码", bad_head, bad_head, "户主"),
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "d.xlsx", HEADERS, rows))
+    assert report.imported == 0
+    assert [p.row for p in report.rejected] == [2, 3, 4]
+    assert report.rejected[0].reason == "户主所在的第 3 行未能导入，同户成员一并退回"
+    assert "不存在镇" in report.rejected[1].reason
+    assert _numbers(ledger) == set()
+    assert ledger.db.execute("SELECT count(*) FROM changes WHERE tbl != 'areas'").fetchone()[0] == 0
