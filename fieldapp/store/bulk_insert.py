@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.changelog import (
     DERIVED,
-    SEARCH_INDEXING,
     dumps,
     dumps_presorted,
+    search_indexed_after,
     to_storable,
 )
 from fieldapp.store.hlc import stamp_to_iso
@@ -182,20 +182,9 @@ class BulkInserter:
 
     def _execute(self, table: str, statements: list[tuple[str, list[Any]]]) -> None:
         """One batch; a searchable table's new rows are indexed set-based right after."""
-        conn = self.conn
-        indexing = SEARCH_INDEXING.get(table)
-        if indexing:
-            # The m0005 switch: the per-row search trigger stands aside for this batch.
-            conn.execute(
-                f"INSERT INTO _search_deferred SELECT coalesce(max(rowid), 0) FROM [{table}]"
-            )
-        for sql, params in statements:
-            conn.execute(sql, params)
-        if indexing:
-            since = "(SELECT since_rowid FROM _search_deferred)"
-            for sql in indexing:
-                conn.execute(sql.format(since=since))
-            conn.execute("DELETE FROM _search_deferred")
+        with search_indexed_after(self.conn, table):
+            for sql, params in statements:
+                self.conn.execute(sql, params)
 
     def _log_statements(self, table: str, log: list[Any]) -> list[tuple[str, list[Any]]]:
         """INSERTs of log entries from rows of (seq, hlc, row id, data)."""

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from operator import attrgetter, itemgetter
@@ -56,6 +58,30 @@ SEARCH_INDEXING: dict[str, tuple[str, ...]] = {
         "SELECT rowid, id_number, phone FROM persons WHERE rowid > {since}",
     )
 }
+
+
+@contextmanager
+def search_indexed_after(conn: sqlite3.Connection, table: str) -> Iterator[None]:
+    """Insert rows of `table` inside this block; a searchable table's are indexed at its end.
+
+    The m0005 switch: while `_search_deferred` holds a row the per-row search trigger stands
+    aside; the `SEARCH_INDEXING` statements then index every row inserted since, which is
+    what the trigger would have done, about three times faster. Set and cleared inside the
+    caller's transaction, so no commit ever sees it set.
+    """
+    indexing = SEARCH_INDEXING.get(table)
+    if not indexing:
+        yield
+        return
+    conn.execute(f"INSERT INTO _search_deferred SELECT coalesce(max(rowid), 0) FROM [{table}]")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            since = "(SELECT since_rowid FROM _search_deferred)"
+            for sql in indexing:
+                conn.execute(sql.format(since=since))
+            conn.execute("DELETE FROM _search_deferred")
 
 
 def register_derived(
@@ -422,27 +448,12 @@ class Projector:
         self, table: str, columns: tuple[str, ...], rows: Sequence[Sequence[Any]]
     ) -> None:
         """executemany of new rows; for a searchable table, index them set-based afterwards."""
-        conn = self.db.conn
         insert = (
             f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
-        if table not in SEARCH_INDEXING:
-            conn.executemany(insert, rows)
-            return
-        # The m0005 switch, as `Ledger.insert_many` uses it: while `_search_deferred` holds a
-        # row the per-row search trigger stands aside; the same statements then index every
-        # row inserted since, which is what the trigger would have done, about three times
-        # faster. Set and cleared inside this transaction, so no commit ever sees it set.
-        conn.execute(f"INSERT INTO _search_deferred SELECT coalesce(max(rowid), 0) FROM [{table}]")
-        try:
-            conn.executemany(insert, rows)
-        finally:
-            if conn.in_transaction:
-                since = "(SELECT since_rowid FROM _search_deferred)"
-                for sql in SEARCH_INDEXING[table]:
-                    conn.execute(sql.format(since=since))
-                conn.execute("DELETE FROM _search_deferred")
+        with search_indexed_after(self.db.conn, table):
+            self.db.conn.executemany(insert, rows)
 
     def _merge_into(self, row: dict[str, Any], change: Change) -> None:
         fields = [f for f in change.data if f in row]
