@@ -3,9 +3,10 @@
 Demo data, a spreadsheet import and the first-run wizard create thousands of rows at once. Per
 row, Python builds only what the log needs: the row's `{field: value}` as canonical JSON, its
 sequence number and clock stamp, and the columns the store derives (a person's sex, birth date
-and search words). A whole batch then goes to SQLite as one JSON array, and two `INSERT …
-SELECT` statements append the log entries and create the table rows from them: the same rows
-`Projector._create_row` writes one change at a time (tests compare the two).
+and search words). A whole batch then goes to SQLite as a few multi-row `INSERT … SELECT … FROM
+(VALUES …)` statements that append the log entries and create the table rows, with the
+attribution columns computed in SQL: the same rows `Projector._create_row` writes one change at
+a time (tests compare the two).
 
 A batch is a few statements, so SQLite does its share without holding Python's GIL. With
 `threaded=True` the statements run on a writer thread while the caller prepares the next batch:
@@ -19,6 +20,7 @@ import queue
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.changelog import (
@@ -41,9 +43,6 @@ _SAVEPOINT = "bulk_insert"
 QUEUE_DEPTH = 3
 #: Parameters per statement at most: SQLite's default limit (builds may allow more).
 MAX_PARAMETERS = 32766
-_LOG_INSERT = (
-    "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) VALUES "
-)
 
 _Job = Callable[[], None]
 
@@ -61,7 +60,6 @@ class BulkInserter:
             raise RuntimeError("BulkInserter needs an open Ledger.transaction()")
         self.ledger = ledger
         self.conn = ledger.db.conn
-        self._sql_cache: dict[tuple[str, int], str] = {}
         self._max_parameters = min(
             MAX_PARAMETERS, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
         )
@@ -238,12 +236,16 @@ class BulkInserter:
         for start in range(0, len(values), per_statement * width):
             chunk = values[start : start + per_statement * width]
             count = len(chunk) // width
-            sql = self._sql_cache.get((head, count))
-            if sql is None:
-                sql = self._sql_cache[(head, count)] = head + ", ".join([row] * count) + ")"
+            sql = _statement(head, row, count)
             statements.append((sql, constants + chunk))
         return statements
 
 
 class _Abandoned(Exception):
     """Marks an inserter stopped by its caller; later jobs are skipped."""
+
+
+@lru_cache(maxsize=64)
+def _statement(head: str, row: str, count: int) -> str:
+    """`head` with `count` VALUES rows, built once (`Ledger.insert_many` makes an inserter a call)."""
+    return head + ", ".join([row] * count) + ")"
