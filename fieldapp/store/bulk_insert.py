@@ -1,12 +1,12 @@
 """Creating many new rows through the change log, projected set-based inside SQLite.
 
 Demo data, a spreadsheet import and the first-run wizard create thousands of rows at once. Per
-row, Python builds only what the log needs: the row's `{field: value}` as canonical JSON, its
-sequence number and clock stamp, and the columns the store derives (a person's sex, birth date
-and search words). A whole batch then goes to SQLite as a few multi-row `INSERT … SELECT … FROM
-(VALUES …)` statements that append the log entries and create the table rows, with the
-attribution columns computed in SQL: the same rows `Projector._create_row` writes one change at
-a time (tests compare the two).
+batch, Python only gathers each field's values, the sequence numbers and clock stamps, and the
+columns the store derives (a person's sex, birth date and search words). SQLite does the rest in
+a few set-based statements: the rows go into a staging table, and from it the log entries (their
+canonical JSON made by `json_object`) and the table rows, with the attribution columns computed
+in SQL. These are the same log and rows `Projector._create_row` writes one change at a time
+(tests compare the two, byte for byte).
 
 A batch is a few statements, so SQLite does its share without holding Python's GIL. With
 `threaded=True` the statements run on a writer thread while the caller prepares the next batch:
@@ -16,17 +16,21 @@ Row-by-row `executemany` cannot overlap like that, because it takes the GIL back
 
 from __future__ import annotations
 
+import math
 import queue
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.changelog import (
     DERIVED,
     dumps,
-    dumps_presorted,
     search_indexed_after,
     to_storable,
 )
@@ -41,6 +45,8 @@ PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 _SAVEPOINT = "bulk_insert"
 #: Batches waiting for the writer thread at most.
 QUEUE_DEPTH = 3
+#: Seconds a thread holds the GIL before handing it over, while a writer thread runs.
+SWITCH_INTERVAL = 0.001
 #: Parameters per statement at most: SQLite's default limit (builds may allow more).
 MAX_PARAMETERS = 32766
 
@@ -70,7 +76,12 @@ class BulkInserter:
         # surrounding transaction and the device's sequence numbers as they were.
         self._first_seq = ledger.reserve_seqs(0)
         self.conn.execute(f"SAVEPOINT {_SAVEPOINT}")
+        self._switch_interval: float | None = None
         if threaded:
+            # The writer takes the GIL back after each statement; by default Python makes it
+            # wait up to 5 ms for the caller's thread to let go, which leaves SQLite idle.
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._switch_interval, SWITCH_INTERVAL))
             self._queue = queue.Queue(QUEUE_DEPTH)
             self._thread = threading.Thread(target=self._work, name="ledger-writer", daemon=True)
             self._thread.start()
@@ -83,42 +94,49 @@ class BulkInserter:
             return []
         self._raise_pending()
         ledger = self.ledger
-        # Fields in sorted order: the log's canonical JSON needs no sorting, and the table rows
-        # list their columns in the same order.
+        # Fields in sorted order: the log's JSON lists them in that order (canonical).
         fields = sorted(ledger.projector.data_fields(table))
         allowed = {*fields, "id"}
-        deleted = fields.index("deleted")
-        derive = DERIVED[table][2] if table in DERIVED else None
-        seq = ledger.reserve_seqs(len(rows))
-        stamps = ledger.clock.stamps(len(rows))
-        log: list[Any] = []  # per change: seq, hlc, row id, data
-        table_rows: list[Any] = []  # per row: id, fields, seq, hlc, time, derived columns
-        derived: list[str] = []
-        ids: list[str] = []
-        for given, hlc in zip(rows, stamps, strict=True):
+        for given in rows:
             if not allowed.issuperset(given):
                 raise KeyError(f"{table} has no field(s) {sorted(given.keys() - allowed)}")
-            get = given.get
-            row_id = get("id") or new_id()
-            values = list(map(get, fields))
-            values[deleted] = bool(values[deleted])
-            encode = dumps_presorted
-            if not PLAIN_TYPES.issuperset(map(type, values)):
-                values = [to_storable(v) for v in values]
-                encode = dumps  # a nested dict or list must have its keys sorted too
-            data = dict(zip(fields, values, strict=True))
-            log += (seq, hlc, row_id, encode(data))
-            table_rows.append(row_id)
-            table_rows += values
-            table_rows += (seq, hlc, stamp_to_iso(hlc))
-            if derive is not None:
-                extra = derive(data)
-                derived = derived or list(extra)
-                table_rows += extra.values()
-            ids.append(row_id)
-            seq += 1
-        statements = self._log_statements(table, log)
-        statements += self._row_statements(table, fields, derived, table_rows)
+        count = len(rows)
+        ids = [given.get("id") or new_id() for given in rows]
+        columns = [[given.get(name) for given in rows] for name in fields]
+        deleted = fields.index("deleted")
+        columns[deleted] = list(map(bool, columns[deleted]))
+        kinds: list[_Json] = []
+        for index, name in enumerate(fields):
+            columns[index], kind = _storable_column(table, name, columns[index])
+            kinds.append(kind)
+        texts = [_fragments(c) for c, k in zip(columns, kinds, strict=True) if k is _Json.FRAGMENT]
+        derived: dict[str, list[Any]] = {}
+        if table in DERIVED:
+            sources, _outputs, derive = DERIVED[table]
+            source_columns = [(s, columns[fields.index(s)]) for s in sorted(sources)]
+            outputs = [
+                derive(dict(zip((s for s, _ in source_columns), values, strict=True)))
+                for values in zip(*(c for _, c in source_columns), strict=True)
+            ]
+            derived = {name: [o[name] for o in outputs] for name in outputs[0]}
+        seq = ledger.reserve_seqs(count)
+        stamps = ledger.clock.stamps(count)
+        layout = _Layout(table, tuple(fields), tuple(kinds), tuple(derived))
+        values = list(
+            chain.from_iterable(
+                zip(
+                    ids,
+                    *columns,
+                    *texts,
+                    range(seq, seq + count),
+                    stamps,
+                    map(stamp_to_iso, stamps),
+                    *derived.values(),
+                    strict=True,
+                )
+            )
+        )
+        statements = self._statements(layout, values)
         self._run(lambda: self._execute(table, statements))
         return ids
 
@@ -146,6 +164,9 @@ class BulkInserter:
             self._queue.put(None)
             self._thread.join()
             self._queue = self._thread = None
+        if self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def __enter__(self) -> BulkInserter:
         return self
@@ -178,66 +199,31 @@ class BulkInserter:
                 except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
                     self._error = error
 
-    def _execute(self, table: str, statements: list[tuple[str, list[Any]]]) -> None:
+    def _execute(self, table: str, statements: list[tuple[str, Sequence[Any]]]) -> None:
         """One batch; a searchable table's new rows are indexed set-based right after."""
         with search_indexed_after(self.conn, table):
             for sql, params in statements:
                 self.conn.execute(sql, params)
 
-    def _log_statements(self, table: str, log: list[Any]) -> list[tuple[str, list[Any]]]:
-        """INSERTs of log entries from rows of (seq, hlc, row id, data)."""
-        ledger = self.ledger
-        head = (
-            "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) "
-            "SELECT ?, column1, column2, ?, ?, column3, column4, NULL FROM (VALUES "
-        )
-        return self._split(head, 4, [ledger.device_id, ledger.author, table], log)
-
-    def _row_statements(
-        self, table: str, fields: list[str], derived: list[str], values: list[Any]
-    ) -> list[tuple[str, list[Any]]]:
-        """INSERTs of new rows from rows of (id, fields, seq, hlc, time, derived columns).
-
-        What `Projector._create_row` writes for a change that creates a whole row: the change
-        is the row's origin, its author, device and time both created and last updated it.
-        """
-        count = len(fields)
-        seq, hlc, at = (f"column{count + i}" for i in (2, 3, 4))
-        change_id = f"(? || ':' || {seq})"
-        key = f"({hlc} || '/' || {change_id})"
-        attribution = f"{at}, ?, ?, {key}"
-        columns = [
-            "id", *fields, "_origin",
-            "created_at", "created_by", "created_device", "_ckey",
-            "updated_at", "updated_by", "updated_device", "_ukey",
-            *derived,
-        ]  # fmt: skip
-        selected = [f"column{i}" for i in range(1, count + 2)]
-        selected += [change_id, attribution, attribution]
-        selected += [f"column{count + 5 + i}" for i in range(len(derived))]
-        device, author = self.ledger.device_id, self.ledger.author
-        constants = [device, author, device, device, author, device, device]
-        head = (
-            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-            f"SELECT {', '.join(selected)} FROM (VALUES "
-        )
-        return self._split(head, count + 4 + len(derived), constants, values)
-
-    def _split(
-        self, head: str, width: int, constants: list[Any], values: list[Any]
-    ) -> list[tuple[str, list[Any]]]:
-        """Statements of `head` and VALUES rows of `width`, as many as SQLite takes parameters.
-
-        Plain `?` parameters only: SQLite compiles numbered ones (`?123`) in quadratic time.
-        """
-        per_statement = max(1, (self._max_parameters - len(constants)) // width)
-        row = f"({', '.join('?' * width)})"
-        statements = []
+    def _statements(self, layout: _Layout, values: list[Any]) -> list[tuple[str, Sequence[Any]]]:
+        """The batch's rows into a staging table, then its log entries and table rows from it."""
+        width = layout.width
+        per_statement = max(1, self._max_parameters // width)
+        staging = f"temp.bulk_rows_{width}"
+        statements: list[tuple[str, Sequence[Any]]] = [
+            (_staging_table(width), ()),
+            (f"DELETE FROM {staging}", ()),
+        ]
         for start in range(0, len(values), per_statement * width):
             chunk = values[start : start + per_statement * width]
-            count = len(chunk) // width
-            sql = _statement(head, row, count)
-            statements.append((sql, constants + chunk))
+            statements.append((_staging_insert(width, len(chunk) // width), chunk))
+        ledger = self.ledger
+        device, author = ledger.device_id, ledger.author
+        statements.append((_log_insert(layout), (device, author, layout.table)))
+        statements.append(
+            (_row_insert(layout), (device, author, device, device, author, device, device))
+        )
+        statements.append((f"DELETE FROM {staging}", ()))
         return statements
 
 
@@ -245,7 +231,131 @@ class _Abandoned(Exception):
     """Marks an inserter stopped by its caller; later jobs are skipped."""
 
 
+# -- the batch's shape and its SQL -------------------------------------------------------------
+
+
+class _Json(Enum):
+    """How a field's values reach the log's JSON, which SQLite's `json_object` writes."""
+
+    PLAIN = "plain"  # text, whole numbers or nulls: as SQLite renders them, which is canonical
+    BOOL = "bool"  # stored 1/0, logged true/false
+    FRAGMENT = "fragment"  # anything else: each value's canonical JSON made here, in its own column
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """One batch's staging columns: id, fields, fragments, seq, hlc, time, derived columns."""
+
+    table: str
+    fields: tuple[str, ...]
+    kinds: tuple[_Json, ...]
+    derived: tuple[str, ...]
+
+    @property
+    def width(self) -> int:
+        fragments = self.kinds.count(_Json.FRAGMENT)
+        return 1 + len(self.fields) + fragments + 3 + len(self.derived)
+
+
+def _storable_column(table: str, name: str, values: list[Any]) -> tuple[list[Any], _Json]:
+    """A field's values as stored (dates as text, enums as values) and how they are logged."""
+    kinds = set(map(type, values))
+    if not PLAIN_TYPES.issuperset(kinds):
+        values = [_plain(v) for v in values]
+        kinds = set(map(type, values))
+        strange = kinds - PLAIN_TYPES
+        if strange:
+            raise TypeError(f"{table}.{name} cannot hold {sorted(k.__name__ for k in strange)}")
+    kinds.discard(type(None))
+    if kinds <= {str} or kinds == {int}:
+        return values, _Json.PLAIN
+    if kinds == {bool}:
+        return values, _Json.BOOL
+    if float in kinds and not all(map(math.isfinite, filter(_is_float, values))):
+        raise ValueError(f"{table}.{name} holds a number that is not finite")
+    return values, _Json.FRAGMENT
+
+
+def _fragments(values: list[Any]) -> list[str | None]:
+    """Each value's canonical JSON text (null stays SQL NULL, which `json()` passes on)."""
+    return [None if v is None else dumps(v) for v in values]
+
+
+def _plain(value: Any) -> Any:
+    """`to_storable`, and a text or number enum as its plain value (the log's JSON is the same)."""
+    value = to_storable(value)
+    return value.value if isinstance(value, Enum) else value
+
+
+def _is_float(value: Any) -> bool:
+    return type(value) is float
+
+
+@lru_cache(maxsize=16)
+def _staging_table(width: int) -> str:
+    # Columns without a type keep every value exactly as bound (no affinity conversion), so the
+    # log sees what the caller gave; the table's own columns convert as they always do.
+    columns = ", ".join(f"c{i}" for i in range(1, width + 1))
+    return f"CREATE TEMP TABLE IF NOT EXISTS bulk_rows_{width} ({columns})"
+
+
 @lru_cache(maxsize=64)
-def _statement(head: str, row: str, count: int) -> str:
-    """`head` with `count` VALUES rows, built once (`Ledger.insert_many` makes an inserter a call)."""
-    return head + ", ".join([row] * count) + ")"
+def _staging_insert(width: int, count: int) -> str:
+    """Plain `?` parameters only: SQLite compiles numbered ones (`?123`) in quadratic time."""
+    row = f"({', '.join('?' * width)})"
+    return f"INSERT INTO temp.bulk_rows_{width} VALUES " + ", ".join([row] * count)
+
+
+def _meta_columns(layout: _Layout) -> tuple[str, str, str]:
+    """The staging columns of a row's seq, hlc and local time."""
+    first = 2 + len(layout.fields) + layout.kinds.count(_Json.FRAGMENT)
+    return f"c{first}", f"c{first + 1}", f"c{first + 2}"
+
+
+@lru_cache(maxsize=64)
+def _log_insert(layout: _Layout) -> str:
+    """The batch's log entries, their JSON made by SQLite from the staged values."""
+    members = []
+    fragment = 2 + len(layout.fields)
+    for index, (name, kind) in enumerate(zip(layout.fields, layout.kinds, strict=True), start=2):
+        if kind is _Json.PLAIN:
+            value = f"c{index}"
+        elif kind is _Json.BOOL:
+            value = f"json(CASE c{index} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)"
+        else:
+            value = f"json(c{fragment})"
+            fragment += 1
+        members.append(f"'{name}', {value}")
+    seq, hlc, _at = _meta_columns(layout)
+    return (
+        "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) "
+        f"SELECT ?, {seq}, {hlc}, ?, ?, c1, json_object({', '.join(members)}), NULL "
+        f"FROM temp.bulk_rows_{layout.width} ORDER BY rowid"
+    )
+
+
+@lru_cache(maxsize=64)
+def _row_insert(layout: _Layout) -> str:
+    """The batch's table rows: what `Projector._create_row` writes for a whole-row change.
+
+    The change is the row's origin; its author, device and time both created and last
+    updated it.
+    """
+    seq, hlc, at = _meta_columns(layout)
+    change_id = f"(? || ':' || {seq})"
+    key = f"({hlc} || '/' || {change_id})"
+    attribution = f"{at}, ?, ?, {key}"
+    columns = [
+        "id", *layout.fields, "_origin",
+        "created_at", "created_by", "created_device", "_ckey",
+        "updated_at", "updated_by", "updated_device", "_ukey",
+        *layout.derived,
+    ]  # fmt: skip
+    first_derived = int(at[1:]) + 1
+    selected = [f"c{i}" for i in range(1, len(layout.fields) + 2)]
+    selected += [change_id, attribution, attribution]
+    selected += [f"c{first_derived + i}" for i in range(len(layout.derived))]
+    return (
+        f"INSERT INTO [{layout.table}] ({', '.join(f'[{c}]' for c in columns)}) "
+        f"SELECT {', '.join(selected)} FROM temp.bulk_rows_{layout.width} ORDER BY rowid"
+    )

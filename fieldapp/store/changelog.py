@@ -102,21 +102,6 @@ _C_DUMPS = (
 )
 
 
-#: The same encoder without sorting, for dicts built with their keys already in sorted order.
-_C_DUMPS_PRESORTED = (
-    c_make_encoder(None, _DUMPS.default, encode_basestring, None, ":", ",", False, False, True)
-    if c_make_encoder is not None
-    else None
-)
-
-
-def dumps_presorted(value: dict[str, Any]) -> str:
-    """`dumps` of a dict whose keys (and nested keys) are already in sorted order."""
-    if _C_DUMPS_PRESORTED is None:
-        return _DUMPS.encode(value)
-    return "".join(_C_DUMPS_PRESORTED(value, 0))
-
-
 def dumps(value: Any) -> str:
     """Canonical JSON: sorted keys, no spaces, Chinese kept as is."""
     if _C_DUMPS is None:

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from fieldapp.domain.enums import Category
+from fieldapp.domain.enums import Category, EmploymentForm
 from fieldapp.store.changelog import Change, dumps
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.hlc import COUNTER_LIMIT, HybridClock, parse_stamp
@@ -79,6 +79,55 @@ def test_bulk_rows_are_what_projecting_their_log_makes(tmp_path):
     search = PersonSearch(bulk.db)
     assert {h.name for h in search.search("shanxiongxin")} == {"单雄信"}
     assert {h.name for h in search.search("13800002999")} == {NAMES[2999 % 5]}
+
+
+#: Every kind of value the log's JSON must write exactly as `dumps` does: `employer` is text
+#: only (SQLite writes it), `place_name` mixes text and a number (Python writes each value).
+SPELLS = [
+    {
+        "employer": '引号" 反斜杠\\ 换行\n 制表\t \b\f \x01\x1f \x7f \u2028 𠀀 😀 /',
+        "monthly_income": 3500.5,
+        "contract_months": 12,
+        "organized_export": True,
+        "start_date": dt.date(2024, 3, 1),
+        "form": EmploymentForm.EMPLOYEE,
+    },
+    {"employer": "", "monthly_income": 0.1, "organized_export": 0, "place_name": "遵义"},
+    {"employer": "x", "monthly_income": 1e-7, "contract_months": 2**53 + 1},
+    {"employer": "z", "monthly_income": 1e20, "is_casual": False, "place_name": 5},
+    {"employer": "y", "monthly_income": 4200, "training_days": -3},
+    {"employer": None, "monthly_income": 12345678.123456789, "export_agency": "贵州"},
+]
+
+
+def test_log_json_written_by_sqlite_is_what_the_one_change_path_writes(tmp_path):
+    one = Ledger.open(tmp_path / "one.db", author="甲")
+    bulk = Ledger.open(tmp_path / "bulk.db", author="甲")
+    rows = SPELLS
+    with one.transaction():
+        ids = [one.insert("employment_spells", r) for r in rows]
+    with bulk.transaction():
+        bulk.insert_many(
+            "employment_spells", [{**r, "id": i} for r, i in zip(rows, ids, strict=True)]
+        )
+    query = "SELECT row_id, data FROM changes ORDER BY seq"
+    assert bulk.db.execute(query).fetchall() == one.db.execute(query).fetchall()
+    for row_id in ids:
+        kept, made = one.get("employment_spells", row_id), bulk.get("employment_spells", row_id)
+        assert kept is not None and made is not None
+        for name in one.projector.data_fields("employment_spells"):
+            assert (made[name], type(made[name])) == (kept[name], type(kept[name])), name
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [(float("nan"), ValueError), (float("inf"), ValueError), ({"a": 1}, TypeError)],
+)
+def test_values_the_log_cannot_hold_are_refused_before_anything_is_written(ledger, value, error):
+    with pytest.raises(error, match="monthly_income"):
+        with ledger.transaction(), ledger.bulk_inserter(threaded=True) as bulk:
+            bulk.insert_many("employment_spells", [{"monthly_income": value}])
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
 
 
 def test_threaded_inserter_writes_on_another_thread_and_commits_with_the_transaction(ledger):
