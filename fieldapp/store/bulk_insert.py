@@ -34,7 +34,7 @@ from fieldapp.store.changelog import (
     search_indexed_after,
     to_storable,
 )
-from fieldapp.store.hlc import stamp_to_iso
+from fieldapp.store.hlc import format_stamp, nth_stamp_parts, nth_stamp_sql, stamp_to_iso
 from fieldapp.store.ids import new_id
 
 if TYPE_CHECKING:
@@ -109,7 +109,6 @@ class BulkInserter:
         for index, name in enumerate(fields):
             columns[index], kind = _storable_column(table, name, columns[index])
             kinds.append(kind)
-        texts = [_fragments(c) for c, k in zip(columns, kinds, strict=True) if k is _Json.FRAGMENT]
         derived: dict[str, list[Any]] = {}
         if table in DERIVED:
             sources, _outputs, derive = DERIVED[table]
@@ -120,23 +119,38 @@ class BulkInserter:
             ]
             derived = {name: [o[name] for o in outputs] for name in outputs[0]}
         seq = ledger.reserve_seqs(count)
-        stamps = ledger.clock.stamps(count)
-        layout = _Layout(table, tuple(fields), tuple(kinds), tuple(derived))
-        values = list(
-            chain.from_iterable(
-                zip(
-                    ids,
-                    *columns,
-                    *texts,
-                    range(seq, seq + count),
-                    stamps,
-                    map(stamp_to_iso, stamps),
-                    *derived.values(),
-                    strict=True,
-                )
-            )
-        )
-        statements = self._statements(layout, values)
+        wall, counter = ledger.clock.reserve(count)
+        # Rows are stamped in SQL from the first stamp; their local time is one text unless
+        # the batch spans a second.
+        first, last = (_local_time(wall, counter, i) for i in (0, count - 1))
+        at = [_local_time(wall, counter, i) for i in range(count)] if first != last else None
+        params: dict[str, Any] = {
+            "device": ledger.device_id,
+            "author": ledger.author,
+            "tbl": table,
+            "seq": seq,
+            "wall": wall,
+            "counter": counter,
+            "at": first,
+        }
+        staged: list[list[Any]] = [ids]
+        for index, kind in enumerate(kinds):
+            column = columns[index]
+            if kind is not _Json.FRAGMENT and column.count(column[0]) == count:
+                kinds[index] = _Json.CONSTANT  # one value for every row: bound once
+                params[f"v{index}"] = column[0]
+                params[f"j{index}"] = dumps(column[0])
+            else:
+                staged.append(column)
+        staged += [
+            _fragments(c) for c, k in zip(columns, kinds, strict=True) if k is _Json.FRAGMENT
+        ]
+        if at is not None:
+            staged.append(at)
+        staged += derived.values()
+        layout = _Layout(table, tuple(fields), tuple(kinds), tuple(derived), at is not None)
+        values = list(chain.from_iterable(zip(*staged, strict=True)))
+        statements = self._statements(layout, values, params)
         self._run(lambda: self._execute(table, statements))
         return ids
 
@@ -199,30 +213,30 @@ class BulkInserter:
                 except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
                     self._error = error
 
-    def _execute(self, table: str, statements: list[tuple[str, Sequence[Any]]]) -> None:
+    def _execute(
+        self, table: str, statements: list[tuple[str, Sequence[Any] | dict[str, Any]]]
+    ) -> None:
         """One batch; a searchable table's new rows are indexed set-based right after."""
         with search_indexed_after(self.conn, table):
             for sql, params in statements:
                 self.conn.execute(sql, params)
 
-    def _statements(self, layout: _Layout, values: list[Any]) -> list[tuple[str, Sequence[Any]]]:
+    def _statements(
+        self, layout: _Layout, values: list[Any], params: dict[str, Any]
+    ) -> list[tuple[str, Sequence[Any] | dict[str, Any]]]:
         """The batch's rows into a staging table, then its log entries and table rows from it."""
         width = layout.width
         per_statement = max(1, self._max_parameters // width)
         staging = f"temp.bulk_rows_{width}"
-        statements: list[tuple[str, Sequence[Any]]] = [
+        statements: list[tuple[str, Sequence[Any] | dict[str, Any]]] = [
             (_staging_table(width), ()),
             (f"DELETE FROM {staging}", ()),
         ]
         for start in range(0, len(values), per_statement * width):
             chunk = values[start : start + per_statement * width]
             statements.append((_staging_insert(width, len(chunk) // width), chunk))
-        ledger = self.ledger
-        device, author = ledger.device_id, ledger.author
-        statements.append((_log_insert(layout), (device, author, layout.table)))
-        statements.append(
-            (_row_insert(layout), (device, author, device, device, author, device, device))
-        )
+        statements.append((_log_insert(layout), params))
+        statements.append((_row_insert(layout), params))
         statements.append((f"DELETE FROM {staging}", ()))
         return statements
 
@@ -240,21 +254,49 @@ class _Json(Enum):
     PLAIN = "plain"  # text, whole numbers or nulls: as SQLite renders them, which is canonical
     BOOL = "bool"  # stored 1/0, logged true/false
     FRAGMENT = "fragment"  # anything else: each value's canonical JSON made here, in its own column
+    CONSTANT = "constant"  # the same value in every row: bound once, with its JSON
 
 
 @dataclass(frozen=True)
 class _Layout:
-    """One batch's staging columns: id, fields, fragments, seq, hlc, time, derived columns."""
+    """One batch's staging columns: id, fields, fragments, local times, derived columns.
+
+    A CONSTANT field has no staging column; the local time has one only when `timed`.
+    """
 
     table: str
     fields: tuple[str, ...]
     kinds: tuple[_Json, ...]
     derived: tuple[str, ...]
+    timed: bool
 
     @property
     def width(self) -> int:
-        fragments = self.kinds.count(_Json.FRAGMENT)
-        return 1 + len(self.fields) + fragments + 3 + len(self.derived)
+        staged = sum(k is not _Json.CONSTANT for k in self.kinds)
+        return 1 + staged + self.kinds.count(_Json.FRAGMENT) + self.timed + len(self.derived)
+
+    def columns(self) -> tuple[list[str], list[str], str, list[str]]:
+        """SQL for each field's value and its JSON, the local time, and the derived columns."""
+        values: list[str] = []
+        json: list[str] = []
+        staged = iter(range(2, self.width + 1))
+        for index, kind in enumerate(self.kinds):
+            column = f"c{next(staged)}" if kind is not _Json.CONSTANT else f":v{index}"
+            values.append(column)
+            if kind is _Json.PLAIN:
+                json.append(column)
+            elif kind is _Json.BOOL:
+                json.append(f"json(CASE {column} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)")
+            elif kind is _Json.CONSTANT:
+                json.append(f"json(:j{index})")
+            else:
+                json.append("")  # its fragment column follows the staged values
+        for index, kind in enumerate(self.kinds):
+            if kind is _Json.FRAGMENT:
+                json[index] = f"json(c{next(staged)})"
+        at = f"c{next(staged)}" if self.timed else ":at"
+        derived = [f"c{next(staged)}" for _ in self.derived]
+        return values, json, at, derived
 
 
 def _storable_column(table: str, name: str, values: list[Any]) -> tuple[list[Any], _Json]:
@@ -287,6 +329,11 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
+def _local_time(wall: int, counter: int, index: int) -> str:
+    """The local time people read of stamp `index` in a reserved run."""
+    return stamp_to_iso(format_stamp(*nth_stamp_parts(wall, counter, index)))
+
+
 def _is_float(value: Any) -> bool:
     return type(value) is float
 
@@ -306,30 +353,20 @@ def _staging_insert(width: int, count: int) -> str:
     return f"INSERT INTO temp.bulk_rows_{width} VALUES " + ", ".join([row] * count)
 
 
-def _meta_columns(layout: _Layout) -> tuple[str, str, str]:
-    """The staging columns of a row's seq, hlc and local time."""
-    first = 2 + len(layout.fields) + layout.kinds.count(_Json.FRAGMENT)
-    return f"c{first}", f"c{first + 1}", f"c{first + 2}"
+_SEQ = "(:seq + rowid - 1)"  # staging rowids count from 1 in each batch
+_STAMP = nth_stamp_sql(":wall", ":counter", "rowid - 1")
 
 
 @lru_cache(maxsize=64)
 def _log_insert(layout: _Layout) -> str:
     """The batch's log entries, their JSON made by SQLite from the staged values."""
-    members = []
-    fragment = 2 + len(layout.fields)
-    for index, (name, kind) in enumerate(zip(layout.fields, layout.kinds, strict=True), start=2):
-        if kind is _Json.PLAIN:
-            value = f"c{index}"
-        elif kind is _Json.BOOL:
-            value = f"json(CASE c{index} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)"
-        else:
-            value = f"json(c{fragment})"
-            fragment += 1
-        members.append(f"'{name}', {value}")
-    seq, hlc, _at = _meta_columns(layout)
+    _values, json, _at, _derived = layout.columns()
+    members = ", ".join(
+        f"'{name}', {value}" for name, value in zip(layout.fields, json, strict=True)
+    )
     return (
         "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) "
-        f"SELECT ?, {seq}, {hlc}, ?, ?, c1, json_object({', '.join(members)}), NULL "
+        f"SELECT :device, {_SEQ}, {_STAMP}, :author, :tbl, c1, json_object({members}), NULL "
         f"FROM temp.bulk_rows_{layout.width} ORDER BY rowid"
     )
 
@@ -341,20 +378,16 @@ def _row_insert(layout: _Layout) -> str:
     The change is the row's origin; its author, device and time both created and last
     updated it.
     """
-    seq, hlc, at = _meta_columns(layout)
-    change_id = f"(? || ':' || {seq})"
-    key = f"({hlc} || '/' || {change_id})"
-    attribution = f"{at}, ?, ?, {key}"
+    values, _json, at, derived = layout.columns()
+    change_id = f"(:device || ':' || {_SEQ})"
+    attribution = f"{at}, :author, :device, ({_STAMP} || '/' || {change_id})"
     columns = [
         "id", *layout.fields, "_origin",
         "created_at", "created_by", "created_device", "_ckey",
         "updated_at", "updated_by", "updated_device", "_ukey",
         *layout.derived,
     ]  # fmt: skip
-    first_derived = int(at[1:]) + 1
-    selected = [f"c{i}" for i in range(1, len(layout.fields) + 2)]
-    selected += [change_id, attribution, attribution]
-    selected += [f"c{first_derived + i}" for i in range(len(layout.derived))]
+    selected = ["c1", *values, change_id, attribution, attribution, *derived]
     return (
         f"INSERT INTO [{layout.table}] ({', '.join(f'[{c}]' for c in columns)}) "
         f"SELECT {', '.join(selected)} FROM temp.bulk_rows_{layout.width} ORDER BY rowid"

@@ -23,6 +23,18 @@ def format_stamp(wall_ms: int, counter: int) -> str:
     return f"{wall_ms:013d}-{counter:04d}"
 
 
+def nth_stamp_parts(wall: int, counter: int, index: int) -> tuple[int, int]:
+    """(wall_ms, counter) of the stamp `index` places after (wall, counter) in a reserved run."""
+    wall_steps, counter = divmod(counter + index, COUNTER_LIMIT)
+    return wall + wall_steps, counter
+
+
+def nth_stamp_sql(wall: str, counter: str, index: str) -> str:
+    """SQL for the text of `nth_stamp_parts` (SQL expressions in, as `format_stamp` writes it)."""
+    step = f"({counter} + {index})"
+    return f"printf('%013d-%04d', {wall} + {step} / {COUNTER_LIMIT}, {step} % {COUNTER_LIMIT})"
+
+
 def parse_stamp(stamp: str) -> tuple[int, int]:
     """(wall_ms, counter) of a stamp."""
     wall, counter = stamp.split("-")
@@ -58,28 +70,26 @@ class HybridClock:
             self.counter += 1
         return format_stamp(self.wall, self.counter)
 
-    def stamps(self, count: int) -> list[str]:
-        """`count` new stamps at once, each greater than the one before (a bulk write).
+    def reserve(self, count: int) -> tuple[int, int]:
+        """Take `count` consecutive stamps at once (a bulk write); returns the first.
 
-        What `now()` called `count` times would give, except that a full counter moves on to
-        the next millisecond instead of growing a fifth digit.
+        Stamp i of the `count` (from 0) is `nth_stamp(wall, counter, i)`: what `now()` called
+        `count` times would give, except that a full counter moves on to the next millisecond
+        instead of growing a fifth digit.
         """
         physical = self._now()
         if physical > self.wall:
             wall, counter = physical, 0
         else:
             wall, counter = self.wall, self.counter + 1
-        result: list[str] = []
-        while len(result) < count:
-            if counter >= COUNTER_LIMIT:
-                wall, counter = wall + 1, 0
-            take = min(count - len(result), COUNTER_LIMIT - counter)
-            prefix = f"{wall:013d}-"
-            result += [f"{prefix}{c:04d}" for c in range(counter, counter + take)]
-            counter += take
-        if result:
-            self.wall, self.counter = wall, counter - 1
-        return result
+        if count:
+            self.wall, self.counter = nth_stamp_parts(wall, counter, count - 1)
+        return wall, counter
+
+    def stamps(self, count: int) -> list[str]:
+        """`count` new stamps at once, each greater than the one before (see `reserve`)."""
+        wall, counter = self.reserve(count)
+        return [format_stamp(*nth_stamp_parts(wall, counter, i)) for i in range(count)]
 
     def observe(self, stamp: str) -> None:
         """Move past a remote stamp, unless it is implausibly far in the future."""
