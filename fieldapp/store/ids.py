@@ -8,6 +8,7 @@ import uuid_utils
 
 #: Namespace for deterministic ids of rows with a natural key (a person's status for a month).
 NATURAL_KEY_NAMESPACE = uuid.UUID("6f1c8a52-5e0b-4c1e-9a61-2f2e8f6d7b10")
+_NAMESPACE = uuid_utils.UUID(str(NATURAL_KEY_NAMESPACE))
 
 
 def new_id() -> str:
@@ -20,5 +21,5 @@ def new_id() -> str:
 
 
 def natural_id(table: str, *key: str) -> str:
-    """The same id on every device for the same natural key (UUIDv5)."""
-    return str(uuid.uuid5(NATURAL_KEY_NAMESPACE, "/".join((table, *key))))
+    """The same id on every device for the same natural key (UUIDv5, as `uuid.uuid5` makes it)."""
+    return str(uuid_utils.uuid5(_NAMESPACE, "/".join((table, *key))))

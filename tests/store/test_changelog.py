@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import random
+import uuid
 
 import pytest
 
 from fieldapp.store.changelog import Change, Projector
 from fieldapp.store.dump import canonical_dump
+from fieldapp.store.ids import NATURAL_KEY_NAMESPACE
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.store.migrations import current_version, latest_version
 from tests.conftest import make_id
@@ -122,6 +124,10 @@ def test_natural_keys_give_the_same_id_everywhere():
     )
     assert natural_id("monthly_status", "p1", "2026-11") != natural_id(
         "monthly_status", "p1", "2026-12"
+    )
+    # Exactly the standard UUIDv5 (ids already stored on other devices must not change).
+    assert natural_id("monthly_status", "张三", "2026-11") == str(
+        uuid.uuid5(NATURAL_KEY_NAMESPACE, "monthly_status/张三/2026-11")
     )
 
 
