@@ -18,6 +18,7 @@ from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.regions import region_name
 
 _SEPARATORS = re.compile(r"[\s\-_‐‑–—]+")
+_LAST = frozenset("0123456789X")
 _EXCEL_FLOAT = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
 
@@ -46,6 +47,14 @@ def looks_like_excel_number(raw: str) -> bool:
 
 def validate(raw: str) -> IdInfo:
     """Return the ID's facts or raise InvalidIdNumber naming the broken part."""
+    if (
+        type(raw) is str
+        and len(raw) == 18
+        and raw.isascii()
+        and raw[:17].isdigit()
+        and raw[17] in _LAST
+    ):
+        return _checked(raw)  # already clean, as nearly every cell of a spreadsheet is
     if looks_like_excel_number(raw):
         raise InvalidIdNumber(
             "excel",
@@ -61,6 +70,11 @@ def validate(raw: str) -> IdInfo:
         raise InvalidIdNumber(
             "format", f"身份证号码“{number}”含有非法字符：前 17 位须为数字，末位为数字或 X"
         )
+    return _checked(number)
+
+
+def _checked(number: str) -> IdInfo:
+    """`validate` of a normalised 18-character number of digits and a final digit or X."""
     birth = _birth_date(number)
     expected = ric.calc_check_digit(number)
     if number[17] != expected:
