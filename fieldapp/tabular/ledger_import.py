@@ -180,25 +180,36 @@ def _work_status(text: str) -> WorkStatus:
 
 def parse_categories(value: object) -> list[tuple[str, str | None, str | None]]:
     """'脱贫人口（2016-12-31）、低保' → [(category, start, end)], or CellError naming the bad one."""
-    raw = cells.norm(value)
+    return list(_categories(cells.text(value)))
+
+
+@lru_cache(maxsize=8192)
+def _categories(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """`parse_categories` of a cell's text, once per distinct text (many rows repeat one)."""
     found: dict[str, tuple[str, str | None, str | None]] = {}
-    for item in _CATEGORY_SPLIT.split(raw):
-        if not item:
-            continue
-        match = _CATEGORY_ITEM.match(item)
-        if not match:
-            raise CellError(f"人员类别“{item}”格式不对")
-        word, dates = match.group(1).strip(), (match.group(2) or "").strip()
-        category = _category(word)
-        start = end = None
-        if dates:
-            parts = _RANGE_SPLIT.split(dates, maxsplit=1)
-            start_day = cells.date(parts[0], f"{category}的认定日期") if parts[0] else None
-            end_day = cells.date(parts[1], f"{category}的结束日期") if len(parts) > 1 else None
-            start = start_day.isoformat() if start_day else None
-            end = end_day.isoformat() if end_day else None
-        found.setdefault(category, (category, start, end))
-    return list(found.values())
+    for item in _CATEGORY_SPLIT.split(_norm(text)):
+        if item:
+            parsed = _category_item(item)
+            found.setdefault(parsed[0], parsed)
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=8192)
+def _category_item(item: str) -> tuple[str, str | None, str | None]:
+    """One '脱贫人口(2016-12-31)' of a cell: (category, start, end)."""
+    match = _CATEGORY_ITEM.match(item)
+    if not match:
+        raise CellError(f"人员类别“{item}”格式不对")
+    word, dates = match.group(1).strip(), (match.group(2) or "").strip()
+    category = _category(word)
+    start = end = None
+    if dates:
+        parts = _RANGE_SPLIT.split(dates, maxsplit=1)
+        start_day = cells.date(parts[0], f"{category}的认定日期") if parts[0] else None
+        end_day = cells.date(parts[1], f"{category}的结束日期") if len(parts) > 1 else None
+        start = start_day.isoformat() if start_day else None
+        end = end_day.isoformat() if end_day else None
+    return category, start, end
 
 
 def _category(word: str) -> str:
@@ -367,7 +378,7 @@ def parse_row(row: int, record: dict[str, object], today: dt.date | None = None)
         row,
         person,
         head_number,
-        parse_categories(get("categories")) if categories else [],
+        list(_categories(categories)) if categories else [],
         spell,
         status.value if status else None,
         place,

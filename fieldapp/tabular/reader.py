@@ -35,12 +35,16 @@ class Table:
     unknown_headers: list[str] = field(default_factory=list)
 
     def records(self) -> Iterator[tuple[int, dict[str, object]]]:
-        """(spreadsheet row number, {column key: raw cell}) for each non-blank data row."""
+        """(spreadsheet row number, {column key: raw cell}) for each non-blank data row.
+
+        Blank cells ("" or None) are left out: a missing key reads as a blank cell.
+        """
         items = list(self.columns.items())
+        blank = ("", None)
         for offset, cells in enumerate(self.rows):
             width = len(cells)
-            record = {key: cells[i] for i, key in items if i < width}
-            if any(v not in ("", None) for v in record.values()):
+            record = {key: v for i, key in items if i < width and (v := cells[i]) not in blank}
+            if record:
                 yield self.header_row + 1 + offset, record
 
 
