@@ -25,11 +25,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.changelog import (
     DERIVED,
+    DERIVED_COLUMNS,
     dumps,
     search_indexed_after,
     to_storable,
@@ -102,22 +103,14 @@ class BulkInserter:
                 raise KeyError(f"{table} has no field(s) {sorted(given.keys() - allowed)}")
         count = len(rows)
         ids = [given.get("id") or new_id() for given in rows]
-        columns = [[given.get(name) for given in rows] for name in fields]
+        columns = [list(map(dict.get, rows, repeat(name))) for name in fields]
         deleted = fields.index("deleted")
         columns[deleted] = list(map(bool, columns[deleted]))
         kinds: list[_Json] = []
         for index, name in enumerate(fields):
             columns[index], kind = _storable_column(table, name, columns[index])
             kinds.append(kind)
-        derived: dict[str, list[Any]] = {}
-        if table in DERIVED:
-            sources, _outputs, derive = DERIVED[table]
-            source_columns = [(s, columns[fields.index(s)]) for s in sorted(sources)]
-            outputs = [
-                derive(dict(zip((s for s, _ in source_columns), values, strict=True)))
-                for values in zip(*(c for _, c in source_columns), strict=True)
-            ]
-            derived = {name: [o[name] for o in outputs] for name in outputs[0]}
+        derived = _derived(table, fields, columns)
         seq = ledger.reserve_seqs(count)
         wall, counter = ledger.clock.reserve(count)
         # Rows are stamped in SQL from the first stamp; their local time is one text unless
@@ -327,6 +320,14 @@ def _plain(value: Any) -> Any:
     """`to_storable`, and a text or number enum as its plain value (the log's JSON is the same)."""
     value = to_storable(value)
     return value.value if isinstance(value, Enum) else value
+
+
+def _derived(table: str, fields: list[str], columns: list[list[Any]]) -> dict[str, list[Any]]:
+    """The table's derived columns for a batch, computed column by column."""
+    if table not in DERIVED:
+        return {}
+    sources = sorted(DERIVED[table][0])
+    return DERIVED_COLUMNS[table]({name: columns[fields.index(name)] for name in sources})
 
 
 def _local_time(wall: int, counter: int, index: int) -> str:

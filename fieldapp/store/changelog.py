@@ -45,8 +45,12 @@ META_COLUMNS = frozenset(
 
 Deriver = Callable[[dict[str, Any]], dict[str, Any]]
 
+ColumnDeriver = Callable[[dict[str, list[Any]]], dict[str, list[Any]]]
+
 #: Columns computed from a row's fields (not in the log): table → (sources, outputs, function).
 DERIVED: dict[str, tuple[frozenset[str], frozenset[str], Deriver]] = {}
+#: The same computed column by column, for bulk writes (see `register_derived`).
+DERIVED_COLUMNS: dict[str, ColumnDeriver] = {}
 
 
 #: Bulk search indexing per table: the set-based form of its insert trigger (m0001, m0005).
@@ -85,10 +89,19 @@ def search_indexed_after(conn: sqlite3.Connection, table: str) -> Iterator[None]
 
 
 def register_derived(
-    table: str, sources: Iterable[str], outputs: Iterable[str], fn: Deriver
+    table: str,
+    sources: Iterable[str],
+    outputs: Iterable[str],
+    fn: Deriver,
+    columns: ColumnDeriver,
 ) -> None:
-    """Register columns (`outputs`) recomputed whenever one of `sources` changes in `table`."""
+    """Register columns (`outputs`) recomputed whenever one of `sources` changes in `table`.
+
+    `fn` computes them for one row; `columns` the same for many rows at once (bulk writes):
+    each source's values in, each output's values out.
+    """
     DERIVED[table] = (frozenset(sources), frozenset(outputs), fn)
+    DERIVED_COLUMNS[table] = columns
 
 
 _DUMPS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
