@@ -79,6 +79,7 @@ class BulkInserter:
         self.conn.execute(f"SAVEPOINT {_SAVEPOINT}")
         self._switch_interval: float | None = None
         if threaded:
+            self._learn_fields()
             # The writer takes the GIL back after each statement; by default Python makes it
             # wait up to 5 ms for the caller's thread to let go, which leaves SQLite idle.
             self._switch_interval = sys.getswitchinterval()
@@ -86,6 +87,14 @@ class BulkInserter:
             self._queue = queue.Queue(QUEUE_DEPTH)
             self._thread = threading.Thread(target=self._work, name="ledger-writer", daemon=True)
             self._thread.start()
+
+    def _learn_fields(self) -> None:
+        """Every ledger table's fields, read before the writer thread owns the connection."""
+        projector = self.ledger.projector
+        tables = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        for (table,) in tables.fetchall():
+            if "_origin" in projector.columns(table):
+                projector.data_fields(table)
 
     # -- caller side ------------------------------------------------------------------------
 

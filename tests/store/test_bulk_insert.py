@@ -131,15 +131,22 @@ def test_values_the_log_cannot_hold_are_refused_before_anything_is_written(ledge
 
 
 def test_threaded_inserter_writes_on_another_thread_and_commits_with_the_transaction(ledger):
-    threads: set[str] = set()
-    ledger.db.conn.set_trace_callback(lambda _sql: threads.add(threading.current_thread().name))
+    traced: list[tuple[str, str]] = []
     with ledger.transaction(), ledger.bulk_inserter(threaded=True) as bulk:
+        ledger.db.conn.set_trace_callback(
+            lambda sql: traced.append((threading.current_thread().name, sql))
+        )
         for start in range(0, 600, 100):
-            bulk.insert_many("persons", _people(100, start))
+            ids = bulk.insert_many("persons", _people(100, start))
+        bulk.insert_many("person_categories", [{"person_id": i, "category": "低保"} for i in ids])
     ledger.db.conn.set_trace_callback(None)
-    assert "ledger-writer" in threads
+    # While the writer runs, the caller's thread never touches the connection: its first
+    # statement is the inserter's closing RELEASE.
+    first_caller = next(i for i, (thread, _sql) in enumerate(traced) if thread != "ledger-writer")
+    assert traced[first_caller][1].startswith("RELEASE")
+    assert {thread for thread, _sql in traced[:first_caller]} == {"ledger-writer"}
     assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 600
-    assert [c.seq for c in _log(ledger)] == list(range(1, 601))
+    assert [c.seq for c in _log(ledger)] == list(range(1, 701))
 
 
 def test_a_failed_batch_on_the_writer_thread_takes_back_the_whole_inserter(ledger):
