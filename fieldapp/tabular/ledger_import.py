@@ -566,6 +566,8 @@ class LedgerImporter:
             return
         similar = store.persons_by_name(self._reads, [r.person["name"] for r in rows])
         similar = {k: p for k, p in similar.items() if p.id not in self._written}
+        if not similar:  # a new ledger, or no namesakes in this chunk
+            return
         for item in rows:
             birth = item.person["id_number"][6:14]
             key = (item.person["name"], f"{birth[:4]}-{birth[4:6]}-{birth[6:]}")
