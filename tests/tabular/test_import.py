@@ -192,6 +192,18 @@ def test_member_joins_household_of_head_already_in_ledger(ledger, tmp_path):
     )
 
 
+def test_a_namesake_born_the_same_day_is_imported_with_a_warning(ledger, tmp_path):
+    import_ledger(
+        ledger, write_xlsx(tmp_path / "1.xlsx", HEADERS, [_row("张长英", HEAD, HEAD, "户主")])
+    )
+    twin = make_id("520526", "19750316", "777")  # another person: same name, same birthday
+    rows = [_row("张长英", twin, twin, "户主"), _row("王五", OTHER_HEAD, OTHER_HEAD, "户主")]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "2.xlsx", HEADERS, rows))
+    assert report.rejected == [] and report.imported == 2
+    assert [(w.row, HEAD in w.reason) for w in report.warnings] == [(2, True)]
+    assert "同名同出生日期" in report.warnings[0].reason
+
+
 def test_headers_in_any_order_with_synonyms_spaces_and_a_title_row(ledger, tmp_path):
     headers = [
         "务工单位",
