@@ -50,6 +50,9 @@ QUEUE_DEPTH = 3
 SWITCH_INTERVAL = 0.001
 #: Parameters per statement at most: SQLite's default limit (builds may allow more).
 MAX_PARAMETERS = 32766
+#: Parameters per staging statement: big enough that a batch is a few statements, small enough
+#: that the compiled statement the connection keeps is about a megabyte.
+STAGING_PARAMETERS = 8192
 
 _Job = Callable[[], None]
 
@@ -228,15 +231,22 @@ class BulkInserter:
     ) -> list[tuple[str, Sequence[Any] | dict[str, Any]]]:
         """The batch's rows into a staging table, then its log entries and table rows from it."""
         width = layout.width
-        per_statement = max(1, self._max_parameters // width)
+        rows = max(1, min(self._max_parameters, STAGING_PARAMETERS) // width)
+        size = rows * width
         staging = f"temp.bulk_rows_{width}"
         statements: list[tuple[str, Sequence[Any] | dict[str, Any]]] = [
             (_staging_table(width), ()),
             (f"DELETE FROM {staging}", ()),
         ]
-        for start in range(0, len(values), per_statement * width):
-            chunk = values[start : start + per_statement * width]
-            statements.append((_staging_insert(width, len(chunk) // width), chunk))
+        # One statement shape per width, so the connection's statement cache keeps one compiled
+        # copy of it (about 100 bytes per parameter) rather than one per batch size. The last
+        # statement is padded with empty rows, which come after the batch's and are dropped.
+        for start in range(0, len(values), size):
+            chunk = values[start : start + size]
+            padding = size - len(chunk)
+            statements.append((_staging_insert(width, rows), chunk + [None] * padding))
+        if len(values) % size:
+            statements.append((f"DELETE FROM {staging} WHERE c1 IS NULL", ()))
         statements.append((_log_insert(layout), params))
         statements.append((_row_insert(layout), params))
         statements.append((f"DELETE FROM {staging}", ()))
@@ -356,7 +366,7 @@ def _staging_table(width: int) -> str:
     return f"CREATE TEMP TABLE IF NOT EXISTS bulk_rows_{width} ({columns})"
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _staging_insert(width: int, count: int) -> str:
     """Plain `?` parameters only: SQLite compiles numbered ones (`?123`) in quadratic time."""
     row = f"({', '.join('?' * width)})"

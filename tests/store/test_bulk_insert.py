@@ -9,6 +9,7 @@ import threading
 import pytest
 
 from fieldapp.domain.enums import Category, EmploymentForm
+from fieldapp.store.bulk_insert import _staging_insert
 from fieldapp.store.changelog import Change, dumps
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.hlc import COUNTER_LIMIT, HybridClock, parse_stamp
@@ -162,6 +163,18 @@ def test_a_failed_batch_on_the_writer_thread_takes_back_the_whole_inserter(ledge
     with ledger.transaction():  # the device's sequence goes on without a gap
         ledger.insert("persons", {"name": "赵六", "id_number": make_id(seq="666")})
     assert [c.seq for c in _log(ledger)] == [1, 2]
+
+
+def test_batches_of_any_size_share_one_compiled_staging_statement(ledger):
+    # The connection keeps each distinct statement compiled (about a megabyte for a staging
+    # insert): batch sizes must not multiply them. Padding rows never reach the ledger.
+    _staging_insert.cache_clear()
+    with ledger.transaction(), ledger.bulk_inserter() as bulk:
+        for start, count in ((0, 8), (8, 373), (381, 1000), (1381, 9)):  # one layout
+            bulk.insert_many("persons", _people(count, start))
+    assert _staging_insert.cache_info().currsize == 1
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 1390
+    assert [c.seq for c in _log(ledger)] == list(range(1, 1391))
 
 
 def test_unknown_fields_are_refused_before_anything_is_queued(ledger):
