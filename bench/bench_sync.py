@@ -21,40 +21,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from raw_copy import raw_copy  # noqa: E402
+
 from fieldapp.demo.generator import build_demo  # noqa: E402
 from fieldapp.hub.folder import Hub  # noqa: E402
-from fieldapp.store.connection import open_database  # noqa: E402
 from fieldapp.store.dump import synced_tables  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
-from fieldapp.store.migrations import migrate  # noqa: E402
 from fieldapp.sync.enrolment import enrol  # noqa: E402
 from fieldapp.sync.exchange import export_bundle  # noqa: E402
 
 Figure = tuple[str, float, str]
 MERGE_DEVICES = 50
 MERGE_PERSONS = 2000
-
-
-def _raw_seconds(source: Ledger, target: Path) -> float:
-    """Plain executemany of the log and every projected row: the physical floor of an import."""
-    raw = open_database(target)
-    migrate(raw)
-    seconds = 0.0
-    for table in ("changes", *synced_tables(source.db)):
-        cursor = source.db.execute(f"SELECT * FROM [{table}]")
-        columns = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
-        sql = (
-            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))})"
-        )
-        start = time.perf_counter()
-        raw.execute("BEGIN IMMEDIATE")
-        raw.conn.executemany(sql, rows)
-        raw.execute("COMMIT")
-        seconds += time.perf_counter() - start
-    raw.conn.close()
-    return seconds
 
 
 def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path, area: str = "52") -> None:
@@ -76,7 +54,9 @@ def bench_bundle(ledger_path: Path, folder: Path) -> list[Figure]:
     result = hub.import_file(sent.path)
     import_seconds = time.perf_counter() - start
     assert result.new_changes == sent.changes
-    raw_seconds = _raw_seconds(hub.ledger, folder / "raw.db")
+    _rows, raw_seconds = raw_copy(
+        hub.ledger, folder / "raw.db", tuple(synced_tables(hub.ledger.db)), with_log=True
+    )
     changes = sent.changes
     size = sent.path.stat().st_size
     device.close()

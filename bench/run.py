@@ -31,11 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from python_calamine import CalamineWorkbook  # noqa: E402
+from raw_copy import raw_copy  # noqa: E402
 
 from fieldapp.demo.generator import build_demo  # noqa: E402
-from fieldapp.store.connection import open_database  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
-from fieldapp.store.migrations import migrate  # noqa: E402
 from fieldapp.store.pinyin import name_readings  # noqa: E402
 from fieldapp.store.search import PersonSearch  # noqa: E402
 from fieldapp.tabular.ledger_export import export_ledger  # noqa: E402
@@ -74,36 +73,6 @@ def data_rows(ledger: Ledger, table: str) -> tuple[list[str], list[tuple[object,
     fields = ["id", *[f for f in ledger.projector.data_fields(table)]]
     cursor = ledger.db.execute(f"SELECT {', '.join(fields)} FROM [{table}] ORDER BY rowid")
     return fields, cursor.fetchall()
-
-
-def raw_copy(
-    source: Ledger, target_path: Path, tables: tuple[str, ...], with_log: bool
-) -> tuple[int, float]:
-    """Copy every column of `tables` (optionally the change log too) by plain executemany.
-
-    Returns (data rows, seconds). This is the physical limit of a write: the same rows, indexes
-    and full-text triggers, with no Python per row and no log entries to build.
-    """
-    raw_db = open_database(target_path)
-    migrate(raw_db)
-    rows_total, seconds = 0, 0.0
-    for table in (*tables, "changes") if with_log else tables:
-        order = "" if table == "changes" else " ORDER BY rowid"  # changes is WITHOUT ROWID
-        cursor = source.db.execute(f"SELECT * FROM [{table}]{order}")
-        columns = [d[0] for d in cursor.description]
-        rows = cursor.fetchall()
-        sql = (
-            f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-            f"VALUES ({', '.join('?' * len(columns))})"
-        )
-        start = time.perf_counter()
-        raw_db.execute("BEGIN IMMEDIATE")
-        raw_db.conn.executemany(sql, rows)
-        raw_db.execute("COMMIT")
-        seconds += time.perf_counter() - start
-        rows_total += len(rows) if table != "changes" else 0
-    raw_db.conn.close()
-    return rows_total, seconds
 
 
 def bench_writes(ledger: Ledger, folder: Path) -> list[Figure]:
