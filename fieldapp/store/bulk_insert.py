@@ -138,18 +138,7 @@ class BulkInserter:
             "counter": counter,
             "at": first,
         }
-        staged: list[list[Any]] = [ids]
-        for index, kind in enumerate(kinds):
-            column = columns[index]
-            if kind is not _Json.FRAGMENT and column.count(column[0]) == count:
-                kinds[index] = _Json.CONSTANT  # one value for every row: bound once
-                params[f"v{index}"] = column[0]
-                params[f"j{index}"] = dumps(column[0])
-            else:
-                staged.append(column)
-        staged += [
-            _fragments(c) for c, k in zip(columns, kinds, strict=True) if k is _Json.FRAGMENT
-        ]
+        staged = [ids, *_staged_fields(columns, kinds, params)]
         if at is not None:
             staged.append(at)
         staged += derived.values()
@@ -347,6 +336,26 @@ def _derived(table: str, fields: list[str], columns: list[list[Any]]) -> dict[st
         return {}
     sources = sorted(DERIVED[table][0])
     return DERIVED_COLUMNS[table]({name: columns[fields.index(name)] for name in sources})
+
+
+def _staged_fields(
+    columns: list[list[Any]], kinds: list[_Json], params: dict[str, Any]
+) -> list[list[Any]]:
+    """The fields' staging columns, then their fragment columns.
+
+    A field with one value in every row becomes CONSTANT (in `kinds`): bound once through
+    `params` as `v<i>` (its value) and `j<i>` (its JSON), with no staging column.
+    """
+    staged: list[list[Any]] = []
+    for index, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
+        if kind is not _Json.FRAGMENT and column.count(column[0]) == len(column):
+            kinds[index] = _Json.CONSTANT
+            params[f"v{index}"] = column[0]
+            params[f"j{index}"] = dumps(column[0])
+        else:
+            staged.append(column)
+    staged += [_fragments(c) for c, k in zip(columns, kinds, strict=True) if k is _Json.FRAGMENT]
+    return staged
 
 
 def _local_time(wall: int, counter: int, index: int) -> str:
