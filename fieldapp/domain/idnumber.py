@@ -20,6 +20,8 @@ from fieldapp.domain.regions import region_name
 _SEPARATORS = re.compile(r"[\s\-_‐‑–—]+")
 _LAST = frozenset("0123456789X")
 _EXCEL_FLOAT = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+#: Last year when the module was loaded: earlier birth years are surely not in the future.
+_RECENT_YEAR = dt.date.today().year - 1
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,8 @@ def _birth_date(number: str) -> dt.date:
         raise InvalidIdNumber(
             "date", f"身份证号码“{number}”出生日期部分“{number[6:14]}”不是有效日期"
         ) from None
-    if born > dt.date.today() or born.year < 1900:
+    # Any birth year before last year is in the past; only recent ones need today's date.
+    if born.year < 1900 or (born.year >= _RECENT_YEAR and born > dt.date.today()):
         raise InvalidIdNumber("date", f"身份证号码“{number}”出生日期 {born.isoformat()} 不合理")
     return born
 

@@ -77,6 +77,8 @@ def date(value: object, label: str) -> dt.date | None:
 
 def number(value: object, label: str) -> float | None:
     """A non-negative amount from a number or text such as '3,500元'."""
+    if type(value) is float and value >= 0:
+        return value  # a number cell, as most are
     if value is None or value == "":
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -95,6 +97,8 @@ def number(value: object, label: str) -> float | None:
 
 def months(value: object, label: str) -> int | None:
     """A whole number of months from 12, '12个月', '1年' or '2年'."""
+    if type(value) is float and value.is_integer() and 0 <= value < 1e6:
+        return int(value)  # a number cell, as most are
     raw = norm(value)
     if not raw:
         return None
@@ -134,5 +138,7 @@ def yes_no(value: object, label: str) -> bool | None:
 def phone(value: object) -> str:
     """A phone number as digits (spaces and hyphens dropped; several kept with '、')."""
     raw = norm(value)
+    if raw.isdigit() and raw.isascii():
+        return raw  # one number, as typed
     parts = [re.sub(r"[\s\-]", "", p) for p in re.split(r"[、,，;；/]", raw)]
     return "、".join(p for p in parts if p)

@@ -56,6 +56,10 @@ from fieldapp.tabular.reader import Table, read_table
 
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
+#: 人员类别 cells and items parsed once each per import. Dates make them varied (a 100 000-row
+#: ledger has about 35 000 distinct cells, 18 000 distinct items); the caches are emptied
+#: when an import ends, so the app does not keep them.
+CATEGORY_CACHE = 1 << 16
 _CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
 _CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
 _SPACES = re.compile(r"\s+")
@@ -101,7 +105,7 @@ class ImportReport:
         }
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     """One valid row, ready to be placed in a household and written."""
 
@@ -125,15 +129,17 @@ def _label(key: str) -> str:
 
 
 def _id_number(value: object, key: str) -> idnumber.IdInfo:
-    label = _label(key)
-    if isinstance(value, float) and value >= 1e11:
+    if type(value) is str:
+        raw = value.strip()
+    elif isinstance(value, float) and value >= 1e11:
         raise CellError(
-            f"{label}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
+            f"{_label(key)}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
             "请把该列设为文本后重新录入"
         )
-    raw = cells.text(value)
+    else:
+        raw = cells.text(value)
     if not raw:
-        raise CellError(f"{label}为空")
+        raise CellError(f"{_label(key)}为空")
     try:
         return _validate(raw)
     except InvalidIdNumber as error:
@@ -183,7 +189,7 @@ def parse_categories(value: object) -> list[tuple[str, str | None, str | None]]:
     return list(_categories(cells.text(value)))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CATEGORY_CACHE)
 def _categories(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
     """`parse_categories` of a cell's text, once per distinct text (many rows repeat one)."""
     found: dict[str, tuple[str, str | None, str | None]] = {}
@@ -194,7 +200,7 @@ def _categories(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
     return tuple(found.values())
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CATEGORY_CACHE)
 def _category_item(item: str) -> tuple[str, str | None, str | None]:
     """One '脱贫人口(2016-12-31)' of a cell: (category, start, end)."""
     match = _CATEGORY_ITEM.match(item)
@@ -458,10 +464,11 @@ class LedgerImporter:
         self, records: list[tuple[int, dict[str, object]]], done: int, total: int
     ) -> list[ParsedRow]:
         parsed: list[ParsedRow] = []
+        today = self.today
         for offset, (row, record) in enumerate(records):
             self.job.tick(done + offset, total)
             try:
-                parsed.append(parse_row(row, record, self.today))
+                parsed.append(parse_row(row, record, today))
             except CellError as error:
                 self._reject(row, str(error))
         return parsed
@@ -583,7 +590,8 @@ class LedgerImporter:
         month = self._month
         for item, household_id in accepted:
             person = dict(item.person)
-            person_id = person.setdefault("id", new_id())
+            person_id = person.get("id") or new_id()
+            person["id"] = person_id
             person["household_id"] = household_id
             if not item.hukou_given:
                 person["hukou_code"] = (self._area_of.get(household_id) or "")[:6]
@@ -640,6 +648,15 @@ def import_ledger(
     cancelled: CancelCheck | None = None,
 ) -> ImportReport:
     """Import a 台账 file (xlsx, xls, csv…) into the ledger; see ImportReport."""
-    with paused_gc():
-        table = read_table(path)
-        return LedgerImporter(ledger, progress, cancelled).run(table)
+    try:
+        with paused_gc():
+            table = read_table(path)
+            return LedgerImporter(ledger, progress, cancelled).run(table)
+    finally:
+        forget_parsed_cells()
+
+
+def forget_parsed_cells() -> None:
+    """Empty the per-import caches of parsed cells (the app lives on after an import)."""
+    for cache in (_categories, _category_item, _validate, _parsed):
+        cache.cache_clear()
