@@ -136,12 +136,15 @@ def test_each_kind_of_bad_row_is_reported_and_nothing_of_it_written(ledger, tmp_
         _row(
             "弱劳力", make_id("520502", "19920606", "029"), HEAD, "子女", **{"劳动能力": "弱劳力"}
         ),
+        _row("无号码", "", HEAD, "子女"),  # row 15: ID cell left blank
+        _row("空格号码", "   ", HEAD, "子女"),  # row 16: only spaces
+        _row("户主空格", make_id("520502", "19920707", "031"), "  ", "子女"),  # row 17
     ]
     path = write_xlsx(tmp_path / "mixed.xlsx", HEADERS, rows)
     before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     report = import_ledger(ledger, path)
     reasons = {p.row: p.reason for p in report.rejected}
-    assert sorted(reasons) == [3, 4, 5, 6, 8, 9, 10, 11, 12, 13]
+    assert sorted(reasons) == [3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 15, 16, 17]
     assert "校验位" in reasons[3]
     assert "出生日期" in reasons[4]
     assert "长度" in reasons[5] and "18" in reasons[5]
@@ -152,6 +155,8 @@ def test_each_kind_of_bad_row_is_reported_and_nothing_of_it_written(ledger, tmp_
     assert "务工开始日期" in reasons[11] and "不是有效日期" in reasons[11]
     assert "劳动能力“很强”" in reasons[12]
     assert "既不在本表中，也不在台账中" in reasons[13]
+    assert reasons[15] == reasons[16] == "身份证号码为空"
+    assert "户主身份证号码为空" in reasons[17]
     assert report.imported == 3
     assert _numbers(ledger) == {existing, HEAD, dup_in_file, make_id("520502", "19920606", "029")}
     # Nothing half-written: every row and log entry belongs to an imported person or household.
