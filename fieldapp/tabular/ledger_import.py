@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -56,6 +56,8 @@ from fieldapp.tabular.reader import Table, read_table
 
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
+#: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
+FIRST_CHUNK_ROWS = 1000
 #: 人员类别 cells and items parsed once each per import. Dates make them varied (a 100 000-row
 #: ledger has about 35 000 distinct cells, 18 000 distinct items); the caches are emptied
 #: when an import ends, so the app does not keep them.
@@ -425,8 +427,7 @@ class LedgerImporter:
         """Validate and write; returns the report (rejected rows listed, good rows written)."""
         self.report.sheet = table.sheet
         self.report.unknown_headers = table.unknown_headers
-        records = list(table.records())
-        total = len(records)
+        total = len(table.rows)
         self.job.tick(0, total, force=True)
         reader = self._open_reader()
         self._reads = reader or self.ledger.db
@@ -434,10 +435,10 @@ class LedgerImporter:
             ledger = self.ledger
             with ledger.transaction(), ledger.bulk_inserter(threaded=bool(reader)) as bulk:
                 self._resolver = AreaResolver(store.all_areas(self._reads))
-                for start in range(0, total, CHUNK_ROWS):
-                    parsed = self._parse(records[start : start + CHUNK_ROWS], start, total)
+                for start, stop in _chunks(total):
+                    parsed = self._parse(table.records(start, stop), start, total)
                     self._write(bulk, self._place(parsed))
-                    self.job.tick(min(start + CHUNK_ROWS, total), total, force=True)
+                    self.job.tick(stop, total, force=True)
                 self._write(bulk, self._place_waiting())
                 bulk.insert_many("areas", self._resolver.created)
                 bulk.insert_many("households", list(self._new_households.values()))
@@ -461,7 +462,7 @@ class LedgerImporter:
         self.report.rejected.append(RowProblem(row, reason))
 
     def _parse(
-        self, records: list[tuple[int, dict[str, object]]], done: int, total: int
+        self, records: Iterable[tuple[int, dict[str, object]]], done: int, total: int
     ) -> list[ParsedRow]:
         parsed: list[ParsedRow] = []
         today = self.today
@@ -639,6 +640,16 @@ class LedgerImporter:
 
 
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
+
+
+def _chunks(total: int) -> Iterator[tuple[int, int]]:
+    """(start, stop) of each chunk of rows: a small first one, so the writer starts early."""
+    start = 0
+    size = min(CHUNK_ROWS, FIRST_CHUNK_ROWS)
+    while start < total:
+        yield start, min(start + size, total)
+        start += size
+        size = CHUNK_ROWS
 
 
 def import_ledger(

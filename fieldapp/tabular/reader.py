@@ -34,18 +34,22 @@ class Table:
     rows: list[list[object]]  # data rows, starting the row after the header
     unknown_headers: list[str] = field(default_factory=list)
 
-    def records(self) -> Iterator[tuple[int, dict[str, object]]]:
+    def records(
+        self, start: int = 0, stop: int | None = None
+    ) -> Iterator[tuple[int, dict[str, object]]]:
         """(spreadsheet row number, {column key: raw cell}) for each non-blank data row.
 
-        Blank cells ("" or None) are left out: a missing key reads as a blank cell.
+        Blank cells ("" or None) are left out: a missing key reads as a blank cell. `start` and
+        `stop` pick data rows by position (0 is the row under the header).
         """
         items = list(self.columns.items())
         blank = ("", None)
-        for offset, cells in enumerate(self.rows):
+        first = self.header_row + 1 + start
+        for offset, cells in enumerate(self.rows[start:stop]):
             width = len(cells)
             record = {key: v for i, key in items if i < width and (v := cells[i]) not in blank}
             if record:
-                yield self.header_row + 1 + offset, record
+                yield first + offset, record
 
 
 def read_table(path: str | Path) -> Table:
