@@ -19,7 +19,7 @@ import sqlite_utils
 from fieldapp.store import derived as _derived  # noqa: F401  (registers derived columns)
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.changelog import Change, Projector, to_storable
-from fieldapp.store.connection import open_database
+from fieldapp.store.connection import open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
@@ -97,6 +97,7 @@ class Ledger:
             raise
         finally:
             self._depth = 0
+        trim_wal(self.db.conn, self.path)
 
     def _max_seq(self) -> int:
         row = self.db.execute(
