@@ -236,14 +236,20 @@ def _category(word: str) -> str:
 
 #: Columns the import reads nothing from (序号, and 户主姓名 which is only there for people).
 _UNUSED = frozenset({"seq", "head_name"})
-
-
-def _texts(record: dict[str, object]) -> dict[str, str]:
-    """Every cell of a row as `cells.text` reads it, once (most cells are plain text)."""
-    text = cells.text
-    return {
-        k: v.strip() if type(v) is str else text(v) for k, v in record.items() if k not in _UNUSED
+_READ = frozenset(BY_KEY) - _UNUSED
+#: Columns whose number and date cells the parsers take as they are (an ID number Excel turned
+#: into a number, a date cell, an Excel day number, an amount).
+_RAW = frozenset(
+    {
+        "id_number",
+        "head_id_number",
+        "start_date",
+        "monthly_income",
+        "contract_months",
+        "insurance_months",
+        "graduation_year",
     }
+)
 
 
 def _norm(text: str) -> str:
@@ -252,13 +258,16 @@ def _norm(text: str) -> str:
 
 
 def _spell(
-    record: dict[str, object],
     texts: dict[str, str],
+    raw: dict[str, object],
     status: WorkStatus | None,
     today: dt.date,
 ) -> dict[str, Any] | None:
-    get = record.get
     text = texts.get
+
+    def get(key: str) -> object:
+        return raw[key] if key in raw else text(key)
+
     has_work = bool(
         text("workplace")
         or text("workplace_code")
@@ -297,7 +306,9 @@ def _spell(
         "monthly_income": cells.number(get("monthly_income"), _label("monthly_income")),
         "contract_months": cells.months(get("contract_months"), _label("contract_months")),
         "insurance_months": cells.months(get("insurance_months"), _label("insurance_months")),
-        "organized_export": bool(cells.yes_no(get("organized_export"), _label("organized_export"))),
+        "organized_export": bool(
+            cells.yes_no(text("organized_export"), _label("organized_export"))
+        ),
         "export_agency": texts.get("export_agency", ""),
         "is_first_export": None,
         "is_casual": False,
@@ -305,13 +316,21 @@ def _spell(
     }
 
 
-def parse_row(row: int, record: dict[str, object], today: dt.date | None = None) -> ParsedRow:
-    """Validate one row on its own; CellError carries the Chinese reason."""
+def parse_row(
+    row: int, texts: dict[str, str], raw: dict[str, object], today: dt.date | None = None
+) -> ParsedRow:
+    """Validate one row on its own; CellError carries the Chinese reason.
+
+    `texts` and `raw` are a row as `Table.records` gives it: each filled cell as text, and the
+    number and date cells of the `_RAW` columns as read.
+    """
     # Written for speed (it runs once per row of files of 100 000 rows): every cell is read as
     # text once, blank cells take the short way, and the parsers see only filled cells.
-    get = record.get
-    texts = _texts(record)
     text = texts.get
+
+    def get(key: str) -> object:
+        return raw[key] if key in raw else text(key)
+
     name = "".join(text("name", "").split())
     if not name:
         raise CellError("姓名为空")
@@ -338,7 +357,7 @@ def parse_row(row: int, record: dict[str, object], today: dt.date | None = None)
     if not is_head and relation is Relation.HEAD:
         raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
     status = _choice_text(text("work_status", ""), "work_status", _work_status, None)
-    spell = _spell(record, texts, status, today or dt.date.today())
+    spell = _spell(texts, raw, status, today or dt.date.today())
     if spell is not None:
         status = WorkStatus.EMPLOYED
     hukou = text("hukou_code", "")
@@ -354,7 +373,7 @@ def parse_row(row: int, record: dict[str, object], today: dt.date | None = None)
         "name": name,
         "id_number": info.number,
         "relation": relation.value,
-        "phone": cells.phone(get("phone")) if text("phone") else "",
+        "phone": cells.phone(text("phone")) if text("phone") else "",
         "labour_ability": labour.value,
         "health": _choice_text(text("health", ""), "health", Health, Health.HEALTHY).value,
         "education": text("education", ""),
@@ -436,7 +455,7 @@ class LedgerImporter:
             with ledger.transaction(), ledger.bulk_inserter(threaded=bool(reader)) as bulk:
                 self._resolver = AreaResolver(store.all_areas(self._reads))
                 for start, stop in _chunks(total):
-                    parsed = self._parse(table.records(start, stop), start, total)
+                    parsed = self._parse(table.records(start, stop, _READ, _RAW), start, total)
                     self._write(bulk, self._place(parsed))
                     self.job.tick(stop, total, force=True)
                 self._write(bulk, self._place_waiting())
@@ -462,14 +481,17 @@ class LedgerImporter:
         self.report.rejected.append(RowProblem(row, reason))
 
     def _parse(
-        self, records: Iterable[tuple[int, dict[str, object]]], done: int, total: int
+        self,
+        records: Iterable[tuple[int, dict[str, str], dict[str, object]]],
+        done: int,
+        total: int,
     ) -> list[ParsedRow]:
         parsed: list[ParsedRow] = []
         today = self.today
-        for offset, (row, record) in enumerate(records):
+        for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
             try:
-                parsed.append(parse_row(row, record, today))
+                parsed.append(parse_row(row, texts, raw, today))
             except CellError as error:
                 self._reject(row, str(error))
         return parsed

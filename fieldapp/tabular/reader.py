@@ -10,13 +10,14 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.tabular.cells import text
 from fieldapp.tabular.columns import match_headers
 
 HEADER_SCAN_ROWS = 20
@@ -35,21 +36,40 @@ class Table:
     unknown_headers: list[str] = field(default_factory=list)
 
     def records(
-        self, start: int = 0, stop: int | None = None
-    ) -> Iterator[tuple[int, dict[str, object]]]:
-        """(spreadsheet row number, {column key: raw cell}) for each non-blank data row.
+        self,
+        start: int = 0,
+        stop: int | None = None,
+        keys: Collection[str] | None = None,
+        raw: Collection[str] = (),
+    ) -> Iterator[tuple[int, dict[str, str], dict[str, object]]]:
+        """(row number, texts, raw cells) for each non-blank data row from `start` to `stop`.
 
-        Blank cells ("" or None) are left out: a missing key reads as a blank cell. `start` and
-        `stop` pick data rows by position (0 is the row under the header).
+        `texts` maps each filled cell's column key to the cell as `cells.text` reads it
+        (trimmed; numbers and dates written out); blank cells ("" or None) are left out, so a
+        missing key reads as blank. Only the columns in `keys` are read (all when None). `raw`
+        names columns whose cells are also given as read when they are not text (numbers,
+        dates), for the parsers that need them so. Rows are picked by position (0 is the row
+        under the header); the row number is the spreadsheet's own.
         """
-        items = list(self.columns.items())
+        items = [(i, k) for i, k in self.columns.items() if keys is None or k in keys]
+        raw_items = [(i, k) for i, k in items if k in raw]
         blank = ("", None)
+        as_text = text
         first = self.header_row + 1 + start
         for offset, cells in enumerate(self.rows[start:stop]):
             width = len(cells)
-            record = {key: v for i, key in items if i < width and (v := cells[i]) not in blank}
-            if record:
-                yield first + offset, record
+            texts = {
+                key: v.strip() if type(v) is str else as_text(v)
+                for i, key in items
+                if i < width and (v := cells[i]) not in blank
+            }
+            if texts:
+                odd = {
+                    key: v
+                    for i, key in raw_items
+                    if i < width and (v := cells[i]) is not None and type(v) is not str
+                }
+                yield first + offset, texts, odd
 
 
 def read_table(path: str | Path) -> Table:
