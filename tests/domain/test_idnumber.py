@@ -16,7 +16,7 @@ def test_valid_id_gives_birth_date_and_sex():
     assert info.birth_date == dt.date(1975, 5, 16)
     assert info.sex == "男"
     assert info.region == "贵州省毕节市七星关区"
-    assert info.warnings == []
+    assert info.warnings == ()
 
 
 def test_even_sequence_is_female():
@@ -72,7 +72,7 @@ def test_letters_inside_are_refused():
 def test_codes_stdnum_rejects_by_birth_year_are_accepted(region, birth):
     info = idnumber.validate(make_id(region, birth))
     assert info.region is not None
-    assert info.warnings == []
+    assert info.warnings == ()
 
 
 def test_unknown_region_is_only_a_warning():
