@@ -9,7 +9,7 @@ ones get the next free local code (sites from 901, so they never collide with vi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from fieldapp.domain import divisions
 from fieldapp.domain.enums import AreaKind
@@ -22,9 +22,8 @@ _VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委
 _LEVEL_LENGTH = {AreaKind.COUNTY: 6, AreaKind.TOWNSHIP: 9}
 
 
-@dataclass(frozen=True)
-class PlaceRef:
-    """The address columns of one row, as typed."""
+class PlaceRef(NamedTuple):
+    """The address columns of one row, as typed (a tuple: one is made per imported row)."""
 
     county: str = ""
     township: str = ""
