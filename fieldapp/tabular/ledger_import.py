@@ -164,18 +164,26 @@ def _choice_text(text: str, key: str, parse: Callable[[str], Any], default: Any)
     """`_choice` for a cell already read as text (`cells.text`)."""
     if not text:
         return default
-    raw = text if text.isascii() else unicodedata.normalize("NFKC", text)
     try:
-        return _parsed(parse, raw)
+        return _parsed(parse, text)
     except (ValueError, KeyError):
         allowed = "、".join(BY_KEY[key].choices)
-        raise CellError(f"{_label(key)}“{raw}”无法识别，应为：{allowed}") from None
+        raise CellError(f"{_label(key)}“{_norm(text)}”无法识别，应为：{allowed}") from None
 
 
 @lru_cache(maxsize=1024)
-def _parsed(parse: Callable[[str], Any], raw: str) -> Any:
+def _parsed(parse: Callable[[str], Any], text: str) -> Any:
     """A drop-down value parsed once per import run: the same few words fill every row."""
-    return parse(raw)
+    return parse(_norm(text))
+
+
+@lru_cache(maxsize=4096)
+def _region_code(text: str, label: str) -> str:
+    """A 区划代码 cell as digits (spaces dropped), once per distinct cell; "" when blank."""
+    code = _SPACES.sub("", _norm(text))
+    if code and (not code.isdigit() or len(code) not in (6, 9, 12)):
+        raise CellError(f"{label}“{code}”应为 6、9 或 12 位数字")
+    return code
 
 
 def _relation(text: str) -> Relation:
@@ -287,9 +295,7 @@ def _spell(
     if start > today:
         raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
     place_name = texts.get("workplace", "")
-    place_code = _SPACES.sub("", _norm(texts.get("workplace_code", "")))
-    if place_code and (not place_code.isdigit() or len(place_code) not in (6, 9, 12)):
-        raise CellError(f"务工地区划代码“{place_code}”应为 6、9 或 12 位数字")
+    place_code = _region_code(texts.get("workplace_code", ""), "务工地区划代码")
     if not place_code and place_name:
         place_code = divisions.resolve_place(place_name) or ""
     if place_code and not place_name:
@@ -362,9 +368,7 @@ def parse_row(
         status = WorkStatus.EMPLOYED
     hukou = text("hukou_code", "")
     if hukou:
-        hukou = _SPACES.sub("", _norm(hukou))
-        if hukou and (not hukou.isdigit() or len(hukou) not in (6, 9, 12)):
-            raise CellError(f"户籍地区划代码“{hukou}”应为 6、9 或 12 位数字")
+        hukou = _region_code(hukou, "户籍地区划代码")
     labour = _choice_text(
         text("labour_ability", ""), "labour_ability", parse_labour_ability, LabourAbility.ORDINARY
     )
@@ -695,5 +699,5 @@ def import_ledger(
 
 def forget_parsed_cells() -> None:
     """Empty the per-import caches of parsed cells (the app lives on after an import)."""
-    for cache in (_categories, _category_item, _validate, _parsed):
+    for cache in (_categories, _category_item, _validate, _parsed, _region_code):
         cache.cache_clear()

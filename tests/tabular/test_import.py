@@ -299,6 +299,27 @@ def test_area_code_column_takes_precedence_and_creates_the_chain(ledger, tmp_pat
     assert person.hukou_code == "520502"
 
 
+def test_region_code_cells_are_digits_without_spaces_or_the_row_is_rejected(ledger, tmp_path):
+    headers = [*HEADERS, "户籍地区划代码", "务工地区划代码"]
+    work = {"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": "2024-03-01"}
+    rows = [
+        _row("张长英", HEAD, HEAD, "户主") + ["５２０ ５０２", ""],  # full-width, a space
+        _row("李梅", WIFE, HEAD, "配偶") + ["5205AB", ""],
+        _row("王强", SON, HEAD, "子", **work) + ["", "12345"],
+        _row("赵大", OTHER_HEAD, OTHER_HEAD, "户主", **work) + ["", "330 106"],
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "codes.xlsx", headers, rows))
+    reasons = {p.row: p.reason for p in report.rejected}
+    assert reasons == {
+        3: "户籍地区划代码“5205AB”应为 6、9 或 12 位数字",
+        4: "务工地区划代码“12345”应为 6、9 或 12 位数字",
+    }
+    repo = Repository(ledger)
+    assert repo.person_by_id_number(HEAD).hukou_code == "520502"
+    spell = ledger.db.execute("SELECT place_code FROM employment_spells").fetchall()
+    assert spell == [("330106",)]
+
+
 def test_unknown_township_is_rejected_with_its_name(ledger, tmp_path):
     rows = [_row("张长英", HEAD, HEAD, "户主", **{"乡镇（街道）": "不存在镇"})]
     report = import_ledger(ledger, write_xlsx(tmp_path / "t.xlsx", HEADERS, rows))
