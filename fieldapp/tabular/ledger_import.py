@@ -156,12 +156,8 @@ def _validate(raw: str) -> idnumber.IdInfo:
     return idnumber.validate(raw)
 
 
-def _choice(value: object, key: str, parse: Callable[[str], Any], default: Any) -> Any:
-    return _choice_text(cells.text(value), key, parse, default)
-
-
 def _choice_text(text: str, key: str, parse: Callable[[str], Any], default: Any) -> Any:
-    """`_choice` for a cell already read as text (`cells.text`)."""
+    """A drop-down cell (read as text) parsed by `parse`; `default` when blank."""
     if not text:
         return default
     try:
@@ -194,14 +190,10 @@ def _work_status(text: str) -> WorkStatus:
     return WORK_STATUS_ALIASES.get(text) or WorkStatus(text)
 
 
-def parse_categories(value: object) -> list[tuple[str, str | None, str | None]]:
-    """'脱贫人口（2016-12-31）、低保' → [(category, start, end)], or CellError naming the bad one."""
-    return list(_categories(cells.text(value)))
-
-
 @lru_cache(maxsize=CATEGORY_CACHE)
 def _categories(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
-    """`parse_categories` of a cell's text, once per distinct text (many rows repeat one)."""
+    """'脱贫人口（2016-12-31）、低保' → ((category, start, end), …), or CellError naming the bad
+    item; once per distinct text (many rows repeat one)."""
     found: dict[str, tuple[str, str | None, str | None]] = {}
     for item in _CATEGORY_SPLIT.split(_norm(text)):
         if item:
