@@ -11,7 +11,7 @@ from fieldapp.store.ledger import Ledger
 
 def test_a_new_ledger_file_gets_the_larger_page_size_and_wal(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.db")
-    assert db.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == 8192
+    assert db.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE == 16384
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.conn.close()
 
