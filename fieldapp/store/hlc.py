@@ -73,7 +73,7 @@ class HybridClock:
     def reserve(self, count: int) -> tuple[int, int]:
         """Take `count` consecutive stamps at once (a bulk write); returns the first.
 
-        Stamp i of the `count` (from 0) is `nth_stamp(wall, counter, i)`: what `now()` called
+        Stamp i of the `count` (from 0) is `nth_stamp_parts(wall, counter, i)`: what `now()` called
         `count` times would give, except that a full counter moves on to the next millisecond
         instead of growing a fifth digit.
         """

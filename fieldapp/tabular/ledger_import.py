@@ -259,15 +259,12 @@ def _norm(text: str) -> str:
 
 def _spell(
     texts: dict[str, str],
-    raw: dict[str, object],
+    get: Callable[[str], object],
     status: WorkStatus | None,
     today: dt.date,
 ) -> dict[str, Any] | None:
+    """The row's current job; `get` gives a cell as its parser takes it (see `parse_row`)."""
     text = texts.get
-
-    def get(key: str) -> object:
-        return raw[key] if key in raw else text(key)
-
     has_work = bool(
         text("workplace")
         or text("workplace_code")
@@ -327,6 +324,7 @@ def parse_row(
     text = texts.get
 
     def get(key: str) -> object:
+        """A cell as read when it is a number or date of a `_RAW` column, else as text."""
         return raw[key] if key in raw else text(key)
 
     name = "".join(text("name", "").split())
@@ -355,7 +353,7 @@ def parse_row(
     if not is_head and relation is Relation.HEAD:
         raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
     status = _choice_text(text("work_status", ""), "work_status", _work_status, None)
-    spell = _spell(texts, raw, status, today or dt.date.today())
+    spell = _spell(texts, get, status, today or dt.date.today())
     if spell is not None:
         status = WorkStatus.EMPLOYED
     hukou = text("hukou_code", "")
