@@ -46,7 +46,7 @@ class Table:
 
         `texts` maps each filled cell's column key to the cell as `cells.text` reads it
         (trimmed; numbers and dates written out); blank cells ("" or None) are left out, so a
-        missing key reads as blank. Only the columns in `keys` are read (all when None). `raw`
+        missing key reads as blank. A row whose cells are all blank or spaces is left out. Only the columns in `keys` are read (all when None). `raw`
         names columns whose cells are also given as read when they are not text (numbers,
         dates), for the parsers that need them so. Rows are picked by position (0 is the row
         under the header); the row number is the spreadsheet's own.
@@ -63,7 +63,7 @@ class Table:
                 for i, key in items
                 if i < width and (v := cells[i]) not in blank
             }
-            if texts:
+            if any(texts.values()):  # a row of cells holding only spaces looks empty too
                 odd = {
                     key: v
                     for i, key in raw_items

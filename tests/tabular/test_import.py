@@ -299,6 +299,17 @@ def test_area_code_column_takes_precedence_and_creates_the_chain(ledger, tmp_pat
     assert person.hukou_code == "520502"
 
 
+def test_a_row_of_only_spaces_is_blank_not_a_rejected_row(ledger, tmp_path):
+    rows = [
+        _row("张长英", HEAD, HEAD, "户主"),
+        [" ", "  ", "", "\u3000"] + [""] * (len(HEADERS) - 4),  # looks empty in Excel
+        _row("李梅", WIFE, HEAD, "配偶"),
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "spaces.xlsx", HEADERS, rows))
+    assert report.rejected == []
+    assert report.imported == 2
+
+
 def test_region_code_cells_are_digits_without_spaces_or_the_row_is_rejected(ledger, tmp_path):
     headers = [*HEADERS, "户籍地区划代码", "务工地区划代码"]
     work = {"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": "2024-03-01"}
