@@ -140,7 +140,7 @@ class Ledger:
         """Create many new rows at once: the bulk path of `insert`, same log, same projection."""
         if not rows:
             return []
-        with self.transaction(), BulkInserter(self) as bulk:
+        with self.transaction(), self.bulk_inserter() as bulk:
             return bulk.insert_many(table, rows)
 
     def bulk_inserter(self, *, threaded: bool = False) -> BulkInserter:
