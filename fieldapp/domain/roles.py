@@ -1,0 +1,67 @@
+"""Who a device speaks for: the role the hub fixes in a device's signed enrolment.
+
+A role is not something a device claims: the county hub writes it into the enrolment it
+signs (``fieldapp hub enroll --role``), the device stores it, and the hub re-checks every
+change it receives against the role it enrolled the sender with (``fieldapp.services.trust``).
+
+- ``coordinator`` (村/安置点专员): keeps the ledger of the villages or settlements in its area.
+- ``township`` (乡镇): reviews the claims of its township's villages.
+- ``county`` (县级): county review and payment; may correct any row in the county.
+- ``hub`` (县级汇总中心): the hub itself; never a device's role.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """A device's role, fixed by the hub in the enrolment it signs."""
+
+    COORDINATOR = "coordinator"
+    TOWNSHIP = "township"
+    COUNTY = "county"
+    HUB = "hub"
+
+    @property
+    def label(self) -> str:
+        """The role's Chinese name, as a coordinator says it."""
+        return ROLE_LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str | None, default: Role | None = None) -> Role:
+        """The role named by ``text`` (its code or its Chinese label).
+
+        ``None`` or an empty text gives ``default`` (when one is given). Anything else raises
+        ``ValueError`` with a Chinese message listing the roles.
+        """
+        if text is None or not str(text).strip():
+            if default is not None:
+                return default
+            raise ValueError("未指定角色；可选：" + "、".join(r.choice for r in DEVICE_ROLES))
+        word = str(text).strip()
+        for role in cls:
+            if word == role.value or word == ROLE_LABELS[role]:
+                return role
+        raise ValueError(
+            f"不认识的角色「{word}」；可选：" + "、".join(r.choice for r in DEVICE_ROLES)
+        )
+
+    @property
+    def choice(self) -> str:
+        """``code（中文）``, for lists of choices in messages."""
+        return f"{self.value}（{self.label}）"
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.COORDINATOR: "村/安置点专员",
+    Role.TOWNSHIP: "乡镇",
+    Role.COUNTY: "县级",
+    Role.HUB: "县级汇总中心",
+}
+
+#: The roles the hub may give an enrolled device (the hub's own role is not one of them).
+DEVICE_ROLES: tuple[Role, ...] = (Role.COORDINATOR, Role.TOWNSHIP, Role.COUNTY)
+
+#: The role an enrolment without one (older enrolments, ``--role`` left out) gives.
+DEFAULT_ROLE: Role = Role.COORDINATOR
