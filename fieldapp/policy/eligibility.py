@@ -266,11 +266,11 @@ def _checks(rule: Rule) -> list[Check]:
             earlier = [
                 s
                 for s in ctx.facts.spells
-                if s.form == "自主创业" and s.start < start and s is not ctx.spell
+                if s.form == "自主创业" and s.start_date < start and s is not ctx.spell
             ]
             if earlier:
                 return _Outcome(
-                    not c.first_business, lambda: f"此前已有创业记录（{earlier[0].start} 起）"
+                    not c.first_business, lambda: f"此前已有创业记录（{earlier[0].start_date} 起）"
                 )
             return _Outcome(bool(c.first_business), lambda: "首次创业")
 
@@ -301,7 +301,7 @@ def _first_export(wanted: bool) -> Check:
                 (
                     s
                     for s in ctx.facts.spells
-                    if s.organized_export and s.start < spell.start and s.id != spell.id
+                    if s.organized_export and s.start_date < spell.start_date and s.id != spell.id
                 ),
                 None,
             )
@@ -309,7 +309,7 @@ def _first_export(wanted: bool) -> Check:
         if first:
             text = "首次通过有组织劳务输出就业"
         elif earlier is not None:
-            text = f"此前已通过有组织劳务输出就业（{earlier.start} 起，{earlier.export_agency or '输出机构未登记'}），非首次"
+            text = f"此前已通过有组织劳务输出就业（{earlier.start_date} 起，{earlier.export_agency or '输出机构未登记'}），非首次"
         else:
             text = "登记为非首次有组织劳务输出"
         return _Outcome(first == wanted, text)
@@ -359,17 +359,19 @@ def _stable(months: int) -> Check:
         spell = ctx.spell
         if spell is None:
             return _Outcome(False, lambda: "没有就业记录")
-        ready = add_months(spell.start, months)
-        upto = min(spell.end, ctx.on) if spell.end else ctx.on
-        got = whole_months_between(spell.start, upto)
+        ready = add_months(spell.start_date, months)
+        upto = min(spell.end_date, ctx.on) if spell.end_date else ctx.on
+        got = whole_months_between(spell.start_date, upto)
         if got >= months:
             return _Outcome(
-                True, lambda: f"稳定就业{got}个月（{spell.start} 起，要求≥{months}个月）"
+                True, lambda: f"稳定就业{got}个月（{spell.start_date} 起，要求≥{months}个月）"
             )
-        if spell.end is not None and spell.end < ready:
+        if spell.end_date is not None and spell.end_date < ready:
             return _Outcome(
                 False,
-                lambda: f"该段就业{spell.start} 至 {spell.end}，仅{got}个月，不足{months}个月",
+                lambda: (
+                    f"该段就业{spell.start_date} 至 {spell.end_date}，仅{got}个月，不足{months}个月"
+                ),
             )
         return _Outcome(
             False,
@@ -420,11 +422,11 @@ def _events(
 ) -> list[tuple[dt.date, SpellFacts | None, ServiceFacts | None]]:
     if rule.event is EventKind.TRAINING:
         return [
-            (s.date, None, s)
+            (s.service_date, None, s)
             for s in facts.services
-            if s.service_type == ServiceType.TRAINING.value and s.date <= on
+            if s.service_type == ServiceType.TRAINING.value and s.service_date <= on
         ]
-    return [(s.start, s, None) for s in facts.spells if s.start <= on]
+    return [(s.start_date, s, None) for s in facts.spells if s.start_date <= on]
 
 
 def evaluate_rule(
@@ -596,12 +598,14 @@ Event = tuple[dt.date, SpellFacts | None, ServiceFacts | None, set[str]]
 def _person_events(facts: PersonFacts, on: dt.date) -> tuple[list[Event], list[Event]]:
     """A person's spells and trainings up to `on`, each with the categories held that day."""
     spells = [
-        (s.start, s, None, facts.categories_on(s.start)) for s in facts.spells if s.start <= on
+        (s.start_date, s, None, facts.categories_on(s.start_date))
+        for s in facts.spells
+        if s.start_date <= on
     ]
     trainings = [
-        (s.date, None, s, facts.categories_on(s.date))
+        (s.service_date, None, s, facts.categories_on(s.service_date))
         for s in facts.services
-        if s.service_type == _TRAINING and s.date <= on
+        if s.service_type == _TRAINING and s.service_date <= on
     ]
     return spells, trainings
 

@@ -1,49 +1,137 @@
 """The facts the policy engine evaluates: slim, immutable snapshots of one person's records.
 
-They are built either from domain models (`PersonFacts.from_models`, used for one person and in
-tests) or in bulk straight from rows by `fieldapp.store.facts` (whole-ledger evaluation), so the
-engine itself never touches the database.
+Each facts class copies fields of one domain model under the model's names (`facts_of`), so
+`fieldapp.store.facts` loads them by name in bulk straight from rows (whole-ledger evaluation)
+and the engine itself never touches the database. To give the rules a new fact, add the field
+to the model, its column to a migration, and the same name to the facts class;
+tests/store/test_records_agree.py fails until the three agree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import MISSING, dataclass, field, fields
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar, get_type_hints
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.domain.models import (
     CategoryMembership,
     EmploymentSpell,
-    Household,
     MonthlyStatus,
     Person,
+    Record,
     ServiceRecord,
     UnemploymentRegistration,
 )
 
+#: Facts class → the domain model whose fields it copies, under the same names.
+FACT_SOURCES: dict[type, type[Record]] = {}
 
+F = TypeVar("F")
+
+
+def facts_of(model: type[Record]) -> Callable[[type[F]], type[F]]:
+    """Mark a facts class as a snapshot of `model`: each of its fields is the model's field of
+    the same name (enums as their text). tests/store/test_records_agree.py holds them equal."""
+
+    def mark(cls: type[F]) -> type[F]:
+        FACT_SOURCES[cls] = model
+        return cls
+
+    return mark
+
+
+def fact_fields(cls: type[Any]) -> tuple[str, ...]:
+    """A facts class's field names, in declaration order (the order of its positional init)."""
+    return tuple(f.name for f in fields(cls))
+
+
+@cache
+def fact_maker(cls: type[F]) -> Callable[[Sequence[Any]], F]:
+    """Builds `cls` from its fields' values in `fact_fields` order, stored or model form.
+
+    Each value is brought to the field's annotated type: ISO text to a date, 0/1 to a bool,
+    an enum to its text, a missing text to the field's default.
+    """
+    hints = get_type_hints(cls)
+    steps: list[tuple[int, Callable[[Any], Any]]] = []
+    for index, spec in enumerate(fields(cls)):
+        default = "" if spec.default is MISSING else spec.default
+        convert = _converter(hints[spec.name], default)
+        if convert is not None:
+            steps.append((index, convert))
+
+    def make(values: Sequence[Any]) -> F:
+        row = list(values)
+        for index, convert in steps:
+            row[index] = convert(row[index])
+        return cls(*row)
+
+    return make
+
+
+def _converter(hint: Any, default: Any) -> Callable[[Any], Any] | None:
+    if hint is dt.date:
+        return _date
+    if hint == dt.date | None:
+        return _optional(_date)
+    if hint is bool:
+        return bool
+    if hint == bool | None:
+        return _optional(bool)
+    if hint is str:
+        return lambda value: _text(value) or default
+    if hint == str | None:
+        return _optional(_text)
+    return None  # numbers are stored as they are
+
+
+def _optional(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    return lambda value: None if value is None else convert(value)
+
+
+def _date(value: dt.date | str) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, Enum):
+        return str(value.value)
+    return "" if value is None else str(value)
+
+
+@facts_of(CategoryMembership)
 @dataclass(frozen=True, slots=True)
 class CategorySpan:
-    """A category held from `start` to `end` (inclusive, open when None)."""
+    """A category held from `start_date` to `end_date` (inclusive, open when None)."""
 
     category: str
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
 
     def holds_on(self, day: dt.date) -> bool:
         """True when held on `day`."""
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+        return (self.start_date is None or self.start_date <= day) and (
+            self.end_date is None or day <= self.end_date
+        )
 
 
+@facts_of(EmploymentSpell)
 @dataclass(frozen=True, slots=True)
 class SpellFacts:
-    """One employment spell."""
+    """One employment spell: every `EmploymentSpell` field but its person.
+
+    To give the rules a new fact about a spell, add the field to `EmploymentSpell`, its column
+    to a migration, and here under the same name: the loaders copy fields by name.
+    """
 
     id: str
-    start: dt.date
-    end: dt.date | None = None
+    start_date: dt.date
+    end_date: dt.date | None = None
     place_code: str = ""
     place_name: str = ""
     form: str = "单位就业"
@@ -55,12 +143,14 @@ class SpellFacts:
     export_agency: str = ""
     is_first_export: bool | None = None
     is_casual: bool = False
+    training_days: int | None = None
 
     def active_on(self, day: dt.date) -> bool:
         """True when the spell covers `day`."""
-        return self.start <= day and (self.end is None or day <= self.end)
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
 
+@facts_of(UnemploymentRegistration)
 @dataclass(frozen=True, slots=True)
 class RegistrationFacts:
     """One unemployment registration."""
@@ -71,26 +161,19 @@ class RegistrationFacts:
     unemployment_class: str | None = None
     ended_date: dt.date | None = None
 
-    def open_on(self, day: dt.date) -> bool:
-        """True when the person is registered unemployed on `day`."""
-        start = self.registered_date
-        return (
-            start is not None
-            and start <= day
-            and (self.ended_date is None or day <= self.ended_date)
-        )
 
-
+@facts_of(ServiceRecord)
 @dataclass(frozen=True, slots=True)
 class ServiceFacts:
     """One service given."""
 
     id: str
-    date: dt.date
+    service_date: dt.date
     service_type: str
     training_days: int | None = None
 
 
+@facts_of(Claim)
 @dataclass(frozen=True, slots=True)
 class ClaimFacts:
     """An existing claim, as far as limits and 'already claimed' need it."""
@@ -108,6 +191,7 @@ class ClaimFacts:
         return self.state not in (ClaimState.REJECTED.value, ClaimState.REVERSED.value)
 
 
+@facts_of(MonthlyStatus)
 @dataclass(frozen=True, slots=True)
 class MonthFacts:
     """A month's recorded work status and income."""
@@ -117,9 +201,27 @@ class MonthFacts:
     income: float | None = None
 
 
+@facts_of(Person)
+@dataclass(frozen=True, slots=True)
+class PersonFields:
+    """The `Person` fields `PersonFacts` copies by name, with their types and defaults."""
+
+    id_number: str
+    name: str
+    household_id: str | None = None
+    labour_ability: str = "普通劳动力"
+    graduation_year: int | None = None
+    relation: str = ""
+
+
 @dataclass(slots=True)
 class PersonFacts:
-    """Everything the rules look at for one person."""
+    """Everything the rules look at for one person.
+
+    `person_id` is the person's `id`; the fields of `PersonFields` are the `Person` fields of
+    the same name; `birth_date` and `sex` derive from the ID number, `area_code` is the
+    household's and `home_code` the household registration's region (`home_code_of`).
+    """
 
     person_id: str
     id_number: str
@@ -152,91 +254,15 @@ class PersonFacts:
         """True when some spell covers `day`."""
         return any(s.active_on(day) for s in self.spells)
 
-    @classmethod
-    def from_models(
-        cls,
-        person: Person,
-        *,
-        household: Household | None = None,
-        area_code: str = "",
-        categories: Iterable[CategoryMembership] = (),
-        spells: Iterable[EmploymentSpell] = (),
-        registrations: Iterable[UnemploymentRegistration] = (),
-        services: Iterable[ServiceRecord] = (),
-        claims: Iterable[Claim] = (),
-        months: Iterable[MonthlyStatus] = (),
-    ) -> PersonFacts:
-        """Facts from domain models (deleted records are left out)."""
-        area = area_code or (household.area_code if household else "")
-        return cls(
-            person_id=person.id,
-            id_number=person.id_number,
-            name=person.name,
-            birth_date=person.birth_date,
-            sex=person.sex,
-            household_id=person.household_id,
-            area_code=area,
-            home_code=home_code_of(person.hukou_code, area, person.id_number),
-            labour_ability=str(person.labour_ability),
-            graduation_year=person.graduation_year,
-            relation=str(person.relation),
-            categories=tuple(
-                CategorySpan(str(c.category), c.start_date, c.end_date)
-                for c in categories
-                if not c.deleted
-            ),
-            spells=tuple(
-                sorted(
-                    (
-                        SpellFacts(
-                            s.id,
-                            s.start_date,
-                            s.end_date,
-                            s.place_code,
-                            s.place_name,
-                            str(s.form),
-                            s.employer,
-                            s.monthly_income,
-                            s.contract_months,
-                            s.insurance_months,
-                            s.organized_export,
-                            s.export_agency,
-                            s.is_first_export,
-                            s.is_casual,
-                        )
-                        for s in spells
-                        if not s.deleted
-                    ),
-                    key=lambda s: (s.start, s.id),
-                )
-            ),
-            registrations=tuple(
-                RegistrationFacts(
-                    r.id,
-                    r.found_date,
-                    r.registered_date,
-                    str(r.unemployment_class) if r.unemployment_class else None,
-                    r.ended_date,
-                )
-                for r in registrations
-                if not r.deleted
-            ),
-            services=tuple(
-                ServiceFacts(s.id, s.service_date, str(s.service_type), s.training_days)
-                for s in services
-                if not s.deleted
-            ),
-            claims=tuple(
-                ClaimFacts(
-                    c.id, c.rule_id, c.limit_key, str(c.state), c.event_date, c.created_at or ""
-                )
-                for c in claims
-                if not c.deleted
-            ),
-            months=tuple(
-                MonthFacts(m.month, str(m.status), m.income) for m in months if not m.deleted
-            ),
-        )
+
+def person_fields(values: Sequence[Any]) -> dict[str, Any]:
+    """`PersonFacts` keywords from the `PERSON_FIELDS` values of a person, stored or model form."""
+    made = fact_maker(PersonFields)(values)
+    return {name: getattr(made, name) for name in PERSON_FIELDS}
+
+
+#: The `Person` fields `PersonFacts` copies by name (the rest are joined or derived).
+PERSON_FIELDS = fact_fields(PersonFields)
 
 
 def home_code_of(hukou_code: str | None, area_code: str | None, id_number: str) -> str:

@@ -124,11 +124,11 @@ def months_above(person: PersonFacts, on: dt.date, line: float, needed: int) -> 
 
 def overlapping_posts(person: PersonFacts) -> list[tuple[SpellFacts, SpellFacts]]:
     """Pairs of public-welfare post spells that overlap in time."""
-    posts = sorted((s for s in person.spells if s.form == POST), key=lambda s: s.start)
+    posts = sorted((s for s in person.spells if s.form == POST), key=lambda s: s.start_date)
     pairs = []
     for i, a in enumerate(posts):
         for b in posts[i + 1 :]:
-            if b.start <= (a.end or dt.date.max):
+            if b.start_date <= (a.end_date or dt.date.max):
                 pairs.append((a, b))
     return pairs
 
@@ -190,8 +190,8 @@ def household_duties(
                     DutyFlag(
                         DutyKind.TWO_POSTS,
                         *base,
-                        f"{person.name} 同时在两个公益性岗位：{a.employer or '岗位一'}（{a.start} 起）"
-                        f"与 {b.employer or '岗位二'}（{b.start} 起）",
+                        f"{person.name} 同时在两个公益性岗位：{a.employer or '岗位一'}（{a.start_date} 起）"
+                        f"与 {b.employer or '岗位二'}（{b.start_date} 起）",
                         "004（十三）",
                         [person.person_id],
                         [person.name],

@@ -174,7 +174,7 @@ def _person_figures(
         fig.by_category.setdefault(cat, Counter())[state] += 1
     active = [s for s in person.spells if s.active_on(on)]
     if active:
-        spell = max(active, key=lambda s: s.start)
+        spell = max(active, key=lambda s: s.start_date)
         scope = (
             str(place_scope(person.home_code, spell.place_code))
             if spell.place_code and person.home_code

@@ -81,7 +81,7 @@ class RosterSet:
 
 def _current(person: PersonFacts, on: dt.date) -> SpellFacts | None:
     active = [s for s in person.spells if s.active_on(on)]
-    return max(active, key=lambda s: s.start) if active else None
+    return max(active, key=lambda s: s.start_date) if active else None
 
 
 def _scope(person: PersonFacts, spell: SpellFacts) -> str:
@@ -123,9 +123,9 @@ def build_rosters(
                     ]
                 )
             for s in p.services:
-                if s.service_type == ServiceType.TRAINING.value and s.date <= on:
+                if s.service_type == ServiceType.TRAINING.value and s.service_date <= on:
                     sheets[TRAINED].append(
-                        [*head, place, cats, s.date.isoformat(), s.training_days]
+                        [*head, place, cats, s.service_date.isoformat(), s.training_days]
                     )
             for s in p.spells:
                 if not s.active_on(on):
@@ -138,7 +138,7 @@ def build_rosters(
                             place,
                             cats,
                             s.employer,
-                            s.start.isoformat(),
+                            s.start_date.isoformat(),
                             s.place_name or s.place_code,
                             s.monthly_income,
                         ]
@@ -151,8 +151,8 @@ def build_rosters(
                             cats,
                             p.labour_ability,
                             s.employer,
-                            s.start.isoformat(),
-                            s.end.isoformat() if s.end else "",
+                            s.start_date.isoformat(),
+                            s.end_date.isoformat() if s.end_date else "",
                             s.contract_months,
                             s.monthly_income,
                         ]
@@ -167,7 +167,7 @@ def build_rosters(
                             scope,
                             s.employer,
                             s.form,
-                            s.start.isoformat(),
+                            s.start_date.isoformat(),
                             s.monthly_income,
                             "是" if s.organized_export else "否",
                             s.export_agency,

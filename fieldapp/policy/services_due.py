@@ -122,7 +122,7 @@ def level_status(
     spec: ServiceLevel | None = next((s for s in policy.service_levels if s.level is level), None)
     counts: dict[str, int] = {}
     for service in facts.services:
-        if start <= service.date <= on:
+        if start <= service.service_date <= on:
             counts[service.service_type] = counts.get(service.service_type, 0) + 1
     progress: dict[str, tuple[int, int]] = {}
     if spec is not None:
@@ -215,7 +215,9 @@ class DueListBuilder:
         found = reg.found_date or reg.registered_date
         if found is None or found > on:
             return out
-        served = any(s.date >= found and s.service_type in FIRST_SERVICES for s in facts.services)
+        served = any(
+            s.service_date >= found and s.service_type in FIRST_SERVICES for s in facts.services
+        )
         if not served:
             due = self.calendar.add_workdays(found, self.days_1311)
             out.append(
@@ -279,25 +281,26 @@ class DueListBuilder:
         out: list[DueItem | None] = []
         for spell in facts.spells:
             # Placements older than a year have had their follow-ups (or never will).
-            if spell.start > on or spell.start < on - dt.timedelta(days=366):
+            if spell.start_date > on or spell.start_date < on - dt.timedelta(days=366):
                 continue
-            if not self._is_placement(facts, spell.start, spell):
+            if not self._is_placement(facts, spell.start_date, spell):
                 continue
             visits = sum(
                 1
                 for s in facts.services
-                if s.service_type == ServiceType.FOLLOW_UP.value and s.date >= spell.start
+                if s.service_type == ServiceType.FOLLOW_UP.value
+                and s.service_date >= spell.start_date
             )
             for number, months in enumerate(self.follow_up, start=1):
                 if visits >= number:
                     continue
-                due = add_months(spell.start, months)
+                due = add_months(spell.start_date, months)
                 out.append(
                     self._item(
                         facts,
                         on,
                         "跟踪回访",
-                        f"{spell.start} 就业（{spell.employer or spell.form}）后第{number}次跟踪回访",
+                        f"{spell.start_date} 就业（{spell.employer or spell.form}）后第{number}次跟踪回访",
                         due,
                         self.clause_follow_up,
                         f"跟踪回访 {visits}/{len(self.follow_up)}",

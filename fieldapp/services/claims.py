@@ -155,8 +155,8 @@ class ClaimService:
         }
         if spell is not None:
             frozen["spell"] = {
-                "start_date": spell.start.isoformat(),
-                "end_date": spell.end.isoformat() if spell.end else None,
+                "start_date": spell.start_date.isoformat(),
+                "end_date": spell.end_date.isoformat() if spell.end_date else None,
                 "place_code": spell.place_code,
                 "place_name": spell.place_name,
                 "form": spell.form,

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from fieldapp.policy.facts import (
+    FACT_SOURCES,
+    PERSON_FIELDS,
     CategorySpan,
     ClaimFacts,
     HouseholdFacts,
@@ -22,20 +23,20 @@ from fieldapp.policy.facts import (
     ServiceFacts,
     SpellFacts,
     birth_of,
+    fact_fields,
+    fact_maker,
     home_code_of,
+    person_fields,
 )
 from fieldapp.store.ledger import Ledger
 
-_PERSONS = """
-SELECT p.id, p.id_number, p.name, p.sex, p.birth_date, p.household_id, h.area_code,
-       p.hukou_code, p.labour_ability, p.graduation_year, p.relation
+F = TypeVar("F")
+
+_PERSONS = f"""
+SELECT p.id, p.sex, p.birth_date, h.area_code, p.hukou_code, {", ".join(f"p.{n}" for n in PERSON_FIELDS)}
 FROM persons p LEFT JOIN households h ON h.id = p.household_id
-WHERE p.deleted = 0 {where}
+WHERE p.deleted = 0 {{where}}
 """
-
-
-def _day(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
 
 
 class FactsLoader:
@@ -64,12 +65,23 @@ class FactsLoader:
             )
         return "", "", []
 
-    def _grouped(
-        self, sql: str, params: list[Any], make: Callable[[tuple[Any, ...]], Any]
-    ) -> dict[str, list[Any]]:
-        grouped: dict[str, list[Any]] = defaultdict(list)
+    def _records(
+        self, cls: type[F], where: str, params: list[Any], order: str = ""
+    ) -> dict[str, list[F]]:
+        """Live rows of the facts class's table, made into facts and grouped by person.
+
+        The columns are the facts class's fields (the model's names), so a field added to the
+        model and the facts class is loaded without touching this query.
+        """
+        table = FACT_SOURCES[cls].TABLE
+        columns = ", ".join(fact_fields(cls))
+        sql = f"SELECT person_id, {columns} FROM [{table}] WHERE deleted = 0 {where}"
+        if order:
+            sql += f" ORDER BY person_id, {order}"
+        make = fact_maker(cls)
+        grouped: dict[str, list[F]] = defaultdict(list)
         for row in self.db.execute(sql, params).fetchall():
-            grouped[row[0]].append(make(row))
+            grouped[row[0]].append(make(row[1:]))
         return grouped
 
     def persons(
@@ -96,67 +108,30 @@ class FactsLoader:
                 " AND service_type = '职业培训' UNION SELECT person_id FROM claims"
                 " WHERE deleted = 0)"
             )
-        cats = self._grouped(
-            f"SELECT person_id, category, start_date, end_date FROM person_categories "
-            f"WHERE deleted = 0 {c_where}",
-            params,
-            lambda r: CategorySpan(r[1], _day(r[2]), _day(r[3])),
+        cats = self._records(CategorySpan, c_where, params)
+        spells = self._records(
+            SpellFacts, c_where + " AND start_date IS NOT NULL", params, "start_date, id"
         )
-        spells = self._grouped(
-            f"""SELECT person_id, id, start_date, end_date, place_code, place_name, form, employer,
-                monthly_income, contract_months, insurance_months, organized_export,
-                export_agency, is_first_export, is_casual
-            FROM employment_spells WHERE deleted = 0 AND start_date IS NOT NULL {c_where}
-            ORDER BY person_id, start_date, id""",
-            params,
-            lambda r: SpellFacts(
-                r[1],
-                dt.date.fromisoformat(r[2]),
-                _day(r[3]),
-                r[4] or "",
-                r[5] or "",
-                r[6] or "单位就业",
-                r[7] or "",
-                r[8],
-                r[9],
-                r[10],
-                bool(r[11]),
-                r[12] or "",
-                None if r[13] is None else bool(r[13]),
-                bool(r[14]),
-            ),
+        regs = self._records(RegistrationFacts, c_where, params)
+        services = self._records(
+            ServiceFacts, f"AND service_date IS NOT NULL {service_filter} {c_where}", params
         )
-        regs = self._grouped(
-            f"""SELECT person_id, id, found_date, registered_date, unemployment_class, ended_date
-            FROM unemployment_registrations WHERE deleted = 0 {c_where}""",
-            params,
-            lambda r: RegistrationFacts(r[1], _day(r[2]), _day(r[3]), r[4], _day(r[5])),
-        )
-        services = self._grouped(
-            f"""SELECT person_id, id, service_date, service_type, training_days FROM services
-            WHERE deleted = 0 AND service_date IS NOT NULL {service_filter} {c_where}""",
-            params,
-            lambda r: ServiceFacts(r[1], dt.date.fromisoformat(r[2]), r[3] or "", r[4]),
-        )
-        claims = self._grouped(
-            f"""SELECT person_id, id, rule_id, limit_key, state, event_date, created_at
-            FROM claims WHERE deleted = 0 {c_where}""",
-            params,
-            lambda r: ClaimFacts(r[1], r[2] or "", r[3] or "", r[4] or "", _day(r[5]), r[6] or ""),
-        )
+        claims = self._records(ClaimFacts, c_where, params)
         months: dict[str, list[Any]] = {}
         if with_months:
             since = "AND month >= ?" if months_since else ""
-            months = self._grouped(
-                f"""SELECT person_id, month, status, income FROM monthly_status
-                WHERE deleted = 0 {since} {c_where} ORDER BY person_id, month""",
+            months = self._records(
+                MonthFacts,
+                f"{since} {c_where}",
                 ([months_since] if months_since else []) + params,
-                lambda r: MonthFacts(r[1], r[2] or "", r[3]),
+                "month",
             )
         empty: tuple[Any, ...] = ()
         out: list[PersonFacts] = []
         for row in self.db.execute(_PERSONS.format(where=p_where), params).fetchall():
-            pid, number, name, sex, birth, household, area, hukou, ability, grad, rel = row
+            pid, sex, birth, area, hukou, *values = row
+            copied = person_fields(values)
+            number = copied["id_number"]
             try:
                 born = dt.date.fromisoformat(birth) if birth else birth_of(number)
             except ValueError:
@@ -164,22 +139,17 @@ class FactsLoader:
             out.append(
                 PersonFacts(
                     person_id=pid,
-                    id_number=number,
-                    name=name or "",
                     birth_date=born,
                     sex=sex or "",
-                    household_id=household,
                     area_code=area or "",
                     home_code=home_code_of(hukou, area, number),
-                    labour_ability=ability or "普通劳动力",
-                    graduation_year=grad,
-                    relation=rel or "",
                     categories=tuple(cats.get(pid, empty)),
                     spells=tuple(spells.get(pid, empty)),
                     registrations=tuple(regs.get(pid, empty)),
                     services=tuple(services.get(pid, empty)),
                     claims=tuple(claims.get(pid, empty)),
                     months=tuple(months.get(pid, empty)),
+                    **copied,
                 )
             )
         return out

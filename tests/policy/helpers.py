@@ -36,7 +36,7 @@ def spell(start: dt.date, **kw: Any) -> SpellFacts:
     """A spell with sensible defaults (out of province, 12-month contract, 3 months insured)."""
     values: dict[str, Any] = {
         "id": kw.pop("id", f"s-{start}"),
-        "start": start,
+        "start_date": start,
         "place_code": OUT_OF_PROVINCE,
         "place_name": "深圳市南山区",
         "employer": "某电子厂",

@@ -110,7 +110,7 @@ TRANSPORT_CROSS_COUNTY = [
     ),
     Case(
         "spell_ended_short",
-        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), end=D(2025, 5, 20)),)),
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), end_date=D(2025, 5, 20)),)),
         D(2025, 7, 1),
         Status.NOT_ELIGIBLE,
     ),
@@ -252,8 +252,8 @@ def test_001_附件2_四_transport_other_rural_cross_province(policy: Policy, ca
 
 EXPORTED = {"organized_export": True, "export_agency": "某劳务公司"}
 FIRST_OUT = spell(D(2025, 3, 5), id="s2", **EXPORTED)
-EARLIER = spell(D(2024, 3, 1), id="s1", end=D(2024, 12, 31), **EXPORTED)
-EARLIER_IN = spell(D(2024, 3, 1), id="s1", end=D(2024, 12, 31), place_code=IN_PROVINCE, **EXPORTED)
+EARLIER = spell(D(2024, 3, 1), id="s1", end_date=D(2024, 12, 31), **EXPORTED)
+EARLIER_IN = spell(D(2024, 3, 1), id="s1", end_date=D(2024, 12, 31), place_code=IN_PROVINCE, **EXPORTED)
 
 JOB_SEARCH_IN = [
     Case(
@@ -721,7 +721,7 @@ STARTUP = [
         "second_business",
         person(
             spells=(
-                spell(D(2020, 1, 1), id="b1", end=D(2021, 1, 1), **BUSINESS),
+                spell(D(2020, 1, 1), id="b1", end_date=D(2021, 1, 1), **BUSINESS),
                 spell(D(2024, 1, 1), id="b2", **BUSINESS),
             )
         ),
