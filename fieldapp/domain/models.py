@@ -145,6 +145,7 @@ class EmploymentSpell(Record):
     place_name: str = ""
     form: EmploymentForm = EmploymentForm.EMPLOYEE
     employer: str = ""
+    employer_kind: str = ""
     monthly_income: float | None = None
     contract_months: int | None = None
     insurance_months: int | None = None
@@ -215,6 +216,8 @@ class ServiceRecord(Record):
     notes: str = ""
     outcome: str = ""
     training_days: int | None = None
+    end_date: dt.date | None = None
+    training_kind: str = ""
 
 
 class MonthlyStatus(Record):
