@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from fieldapp.demo.names import GROUP_NAMES, SITE_NAMES, VILLAGE_STEMS
 from fieldapp.domain import divisions
+from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import ValidationFailed
 
@@ -57,21 +58,21 @@ def plan_areas(
     target: str | None,
 ) -> DemoAreas:
     """The demo's areas, under `target` (county, township, village/site, group/building code)."""
-    target = (target or rng.choice(DEFAULT_COUNTIES)).strip()
-    if not target.isdigit() or len(target) not in (6, 9, 12, 15):
-        raise ValidationFailed(f"区划代码“{target}”应为 6、9、12 或 15 位数字")
-    plan = DemoAreas(target[:6], dict(existing))
-    _ensure_official(plan, target[:6])
-    if len(target) >= 9:
-        _ensure_official(plan, target[:9])
-    if len(target) == 6:
+    code = AreaCode(target or rng.choice(DEFAULT_COUNTIES))  # ValidationFailed names the fault
+    county = str(code.county)
+    plan = DemoAreas(county, dict(existing))
+    _ensure_official(plan, county)
+    if code.level >= AreaLevel.TOWNSHIP:
+        _ensure_official(plan, str(code.at(AreaLevel.TOWNSHIP)))
+    target = str(code)
+    if code.level <= AreaLevel.COUNTY:
         townships = [d.code for d in divisions.children(target)] or [
             plan.add(f"{target}100", "城关镇", AreaKind.TOWNSHIP, target)
         ]
-        for code in townships:
-            _ensure_official(plan, code)
+        for township in townships:
+            _ensure_official(plan, township)
         _fill_county(rng, plan, townships, households)
-    elif len(target) == 9:
+    elif code.level == AreaLevel.TOWNSHIP:
         _fill_township(rng, plan, target, households, with_site=True)
     else:
         _fill_small(rng, plan, target, households)
@@ -87,7 +88,7 @@ def _ensure_official(plan: DemoAreas, code: str) -> None:
         name = divisions.name(code) if len(code) == 6 else None
         if len(code) == 6 and not name:
             raise ValidationFailed(f"区划代码 {code} 不是已知的县级代码")
-        plan.add(code, name or f"{code}乡镇", kind, code[:4] + "00" if len(code) == 6 else code[:6])
+        plan.add(code, name or f"{code}乡镇", kind, str(AreaCode(code).parent))
         return
     plan.add(code, division.name, kind, division.parent)
 
@@ -116,13 +117,14 @@ def _fill_township(
 
 
 def _fill_small(rng: random.Random, plan: DemoAreas, target: str, households: int) -> None:
-    parent12 = target[:12]
+    village = AreaCode(target).at(AreaLevel.VILLAGE)
+    parent12 = str(village)
     known = plan.kind_of(parent12)
-    is_site = known == AreaKind.SITE.value or (known is None and int(parent12[9:]) > 900)
+    is_site = known == AreaKind.SITE.value or (known is None and village.is_site)
     if known is None:
         name = rng.choice(SITE_NAMES) if is_site else rng.choice(VILLAGE_STEMS) + "村"
         kind = AreaKind.SITE if is_site else AreaKind.VILLAGE
-        plan.add(parent12, name, kind, target[:9])
+        plan.add(parent12, name, kind, str(village.parent))
     if len(target) == 15:
         if plan.kind_of(target) is None:
             kind = AreaKind.BUILDING if is_site else AreaKind.GROUP

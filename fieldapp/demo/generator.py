@@ -35,7 +35,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.idnumber import make_check_char
 from fieldapp.store.ledger import Ledger, natural_id, new_id
-from fieldapp.tabular import store
+from fieldapp.store.queries.areas import all_areas
 
 FLUSH_PERSONS = 5000
 HISTORY_DAYS = 548  # 18 months of visits and services
@@ -92,9 +92,7 @@ class DemoBuilder:
 
     def build(self) -> DemoReport:
         """Create the areas and all households; returns counts."""
-        existing = {
-            a.code: (a.name, a.kind, a.parent_code) for a in store.all_areas(self.ledger.db)
-        }
+        existing = {a.code: (a.name, a.kind, a.parent_code) for a in all_areas(self.ledger)}
         known = set(existing)
         plan = plan_areas(self.rng, max(1, self.target // 3), existing, self.area)
         self.plan = plan

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import stdnum.cn
 
+from fieldapp.domain.areacode import AreaCode
 from fieldapp.paths import resource
 
 GUIZHOU = "520000"
@@ -79,7 +80,7 @@ def name(code: str) -> str | None:
     found = get(code)
     if found is not None:
         return found.name
-    return _national().get(str(code)[:6], (None,))[0] if len(str(code)) == 6 else None
+    return _national().get(str(code), (None,))[0] if len(str(code)) == 6 else None
 
 
 def full_name(code: str) -> str:
@@ -169,11 +170,7 @@ def _place_index() -> dict[str, list[str]]:
 
 def _ancestors(code: str) -> set[str]:
     """Province, city and county codes above a 6- or 9-digit code."""
-    found = {code[:2] + "0000", code[:4] + "00"}
-    if len(code) > 6:
-        found.add(code[:6])
-    found.discard(code)
-    return found
+    return set(AreaCode(code).ancestors())
 
 
 def resolve_place(text: str) -> str | None:
@@ -200,7 +197,7 @@ def resolve_place(text: str) -> str | None:
             pos += 1
     scored: list[tuple[int, int, int, str]] = []
     for code, at in first_seen.items():
-        if len(code) > 6 and code[:6] not in first_seen:
+        if len(code) > 6 and AreaCode(code).county not in first_seen:
             continue  # township names repeat across counties: trust them under their county
         support = sum(1 for a in _ancestors(code) if a in first_seen)
         scored.append((-support, at, -len(code.rstrip("0")), code))

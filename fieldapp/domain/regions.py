@@ -11,6 +11,8 @@ from functools import cache
 
 from stdnum import numdb
 
+from fieldapp.domain.areacode import AreaCode, AreaLevel, area_at
+
 
 class PlaceScope(StrEnum):
     """Where a job is relative to the household registration (户籍所在县)."""
@@ -35,9 +37,9 @@ def _latest(names: str) -> str:
 
 @cache
 def region_name(code: str) -> str | None:
-    """Full name of a 6-digit code ('贵州省毕节市七星关区'), None when unknown."""
-    code = str(code)[:6]
-    if len(code) != 6 or not code.isdigit():
+    """Full name of a code's county ('贵州省毕节市七星关区'), None when unknown."""
+    code = area_at(str(code), AreaLevel.COUNTY)
+    if len(code) != 6 or not (code.isascii() and code.isdigit()):
         return None
     info: dict[str, str] = {}
     for _part, props in _table().info(code):
@@ -49,7 +51,7 @@ def region_name(code: str) -> str | None:
     city = ""
     if not code.endswith("00"):
         city_info: dict[str, str] = {}
-        for _part, props in _table().info(code[:4] + "00"):
+        for _part, props in _table().info(AreaCode(code).at(AreaLevel.CITY)):
             city_info.update(props)
         city_name = _latest(city_info.get("county", ""))
         if city_name and city_name not in (province, "市辖区", "县"):
@@ -57,19 +59,18 @@ def region_name(code: str) -> str | None:
     return f"{province}{city}{county}" if county != province else province
 
 
-def county_of(code: str) -> str:
-    """The 6-digit county part of a region or area code."""
-    return str(code)[:6]
-
-
 def place_scope(home_code: str, work_code: str) -> PlaceScope:
     """乡镇内 / 县内 / 省内跨县 / 跨省 from the home and workplace codes (6, 9 or 12 digits)."""
     home, work = str(home_code), str(work_code)
-    if home[:2] != work[:2]:
+
+    def same(level: AreaLevel) -> bool:
+        return area_at(home, level) == area_at(work, level)
+
+    if not same(AreaLevel.PROVINCE):
         return PlaceScope.OUT_OF_PROVINCE
-    if home[:6] != work[:6]:
+    if not same(AreaLevel.COUNTY):
         return PlaceScope.PROVINCE
-    if len(home) >= 9 and len(work) >= 9 and home[:9] == work[:9]:
+    if len(home) >= 9 and len(work) >= 9 and same(AreaLevel.TOWNSHIP):
         return PlaceScope.TOWNSHIP
     return PlaceScope.COUNTY
 

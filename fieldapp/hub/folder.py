@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.store import replica
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
@@ -28,10 +29,8 @@ from fieldapp.sync import crypto
 from fieldapp.sync.enrolment import make_enrolment
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 from fieldapp.sync.exchange import (
-    CancelCheck,
     ExportResult,
     ImportResult,
-    Progress,
     StepHook,
     import_bundle,
     require_identity,

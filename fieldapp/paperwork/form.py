@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from reportlab.lib.pagesizes import A4
 
+from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.numerals import capitals, figures
 from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas
-from fieldapp.paperwork.progress import CancelFn, ProgressFn, Ticker
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import FormView
 
@@ -33,8 +33,8 @@ def render_forms(
     settings: PaperSettings | None = None,
     *,
     printed_at: dt.datetime | None = None,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> bytes:
     """All forms in one PDF, one page each; reports (done, total) and honours cancellation."""
     settings = settings or PaperSettings()
@@ -42,7 +42,7 @@ def render_forms(
     title = forms[0].rule_title + "申请表" if len(forms) == 1 else "补贴申请表"
     canvas, buffer = new_canvas(A4, title, "补贴申请表")
     pen = Pen(canvas)
-    ticker = Ticker(len(forms), progress, cancelled)
+    ticker = Ticker(progress, cancelled, len(forms), message=PRINT_CANCELLED)
     ticker.check()
     for number, form in enumerate(forms, start=1):
         draw_form(pen, form, settings)

@@ -2,7 +2,7 @@
 
 A job is prepared from the ledger (`form_job`, `roster_job` …: quick reads on the thread that
 owns the SQLite connection), rendered with `job.render(progress, cancelled)` (pure, may run on a
-worker thread; cancelling raises `PrintCancelled` and writes nothing), then `save(ledger, job,
+worker thread; cancelling raises `Cancelled` and writes nothing), then `save(ledger, job,
 pdf, out)` writes the file atomically and logs the print in the synced `print_log`.
 """
 
@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import mask_roster
 from fieldapp.paperwork.numerals import from_fen, to_fen
-from fieldapp.paperwork.progress import CancelFn, ProgressFn
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import FormView, NoticeView, RosterView, VisitSheetView
@@ -30,7 +30,7 @@ from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.paper_data import DueLookup, PaperData, PrintRecord, log_print
 
-Renderer = Callable[[ProgressFn | None, CancelFn | None], bytes]
+Renderer = Callable[[Progress | None, CancelCheck | None], bytes]
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,9 @@ class PrintJob:
     note: str = ""
 
     def render(
-        self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+        self, progress: Progress | None = None, cancelled: CancelCheck | None = None
     ) -> bytes:
-        """The PDF bytes; reports (done, total) and stops with PrintCancelled when asked."""
+        """The PDF bytes; reports (done, total) and stops with Cancelled when asked."""
         return self.renderer(progress, cancelled)
 
 
@@ -272,8 +272,8 @@ def print_to_file(
     ledger: Ledger,
     job: PrintJob,
     out: Path,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> PrintRecord:
     """Render, write and log in one call (the CLI's path; the GUI splits it across threads)."""
     return save(ledger, job, job.render(progress, cancelled), out)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.masking import mask_roster
 from fieldapp.paperwork.numerals import capitals, figures, from_fen, to_fen
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
-from fieldapp.paperwork.progress import CancelFn, ProgressFn, Ticker
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import NoticeView, RosterRow, RosterView
 
@@ -128,8 +128,8 @@ def render_roster(
     settings: PaperSettings | None = None,
     *,
     printed_at: dt.datetime | None = None,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> bytes:
     """The batch roster as PDF bytes."""
     settings = settings or PaperSettings()
@@ -153,8 +153,8 @@ def render_notice(
     settings: PaperSettings | None = None,
     *,
     printed_at: dt.datetime | None = None,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> bytes:
     """The public notice as PDF bytes: masked rows, notice period, where objections go."""
     settings = settings or PaperSettings()
@@ -224,8 +224,8 @@ def _render(
     code: str,
     bottom: list[str],
     printed_at: dt.datetime | None,
-    progress: ProgressFn | None,
-    cancelled: CancelFn | None,
+    progress: Progress | None,
+    cancelled: CancelCheck | None,
 ) -> bytes:
     stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, roster.title)
@@ -234,7 +234,7 @@ def _render(
     top = table_top(len(intro_lines))
     sections = roster.sections()
     pages = plan(roster, top)
-    ticker = Ticker(len(pages), progress, cancelled)
+    ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     footer = Footer(f"批次 {roster.batch_id}", stamp, code)
     for page in pages:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
-from fieldapp.paperwork.progress import CancelFn, ProgressFn, Ticker
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
 
@@ -125,8 +125,8 @@ def render_visits(
     settings: PaperSettings | None = None,
     *,
     printed_at: dt.datetime | None = None,
-    progress: ProgressFn | None = None,
-    cancelled: CancelFn | None = None,
+    progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> bytes:
     """The month's visit sheet as PDF bytes."""
     settings = settings or PaperSettings()
@@ -137,7 +137,7 @@ def render_visits(
     pen = Pen(canvas)
     widths = _widths()
     pages = paginate(sheet.households, pen, widths)
-    ticker = Ticker(len(pages), progress, cancelled)
+    ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     footer = Footer(f"地区 {sheet.area_code}  月份 {sheet.month}", stamp, short_hash(sheet))
     for number, blocks in enumerate(pages, start=1):

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.domain.enums import Category, EmploymentForm, UnemploymentClass, UnemploymentLevel
 from fieldapp.domain.regions import PlaceScope, place_scope
@@ -39,11 +40,6 @@ def month_end(month: str) -> dt.date:
         return dt.date(year, mon, calendar.monthrange(year, mon)[1])
     except (ValueError, IndexError):
         raise ValueError(f"月份“{month}”格式不对，应为 YYYY-MM") from None
-
-
-def village_of(area_code: str) -> str:
-    """The village/site part of an area code (12 digits), or the code as it is."""
-    return area_code[:12] if len(area_code) >= 12 else area_code
 
 
 @dataclass
@@ -266,7 +262,7 @@ def monthly_figures(
     by_area: dict[str, AreaFigures] = {}
 
     def fig_for(code: str) -> AreaFigures:
-        village = village_of(code)
+        village = area_at(code, AreaLevel.VILLAGE)
         if village not in by_area:
             by_area[village] = AreaFigures(village, area_names.get(village, village or "未分区"))
         return by_area[village]

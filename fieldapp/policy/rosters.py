@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
@@ -101,7 +102,7 @@ def build_rosters(
     names = area_names or {}
     sheets: dict[str, list[Row]] = {name: [] for name in COLUMNS}
     for hh in households:
-        place = names.get(hh.area_code[:12], hh.area_code)
+        place = names.get(area_at(hh.area_code, AreaLevel.VILLAGE), hh.area_code)
         for p in hh.members:
             cats = "、".join(sorted(p.categories_on(on)))
             head = [p.name, p.id_number, p.sex, p.age_on(on), hh.household_no]

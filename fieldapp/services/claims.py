@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterable
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.policy.claim_flow import check_editable, check_transition
@@ -31,11 +32,6 @@ from fieldapp.store.repository import Repository
 
 class ClaimRefused(FieldappError):
     """A claim that cannot be made: the person does not (yet) qualify."""
-
-
-def township_of(area_code: str) -> str:
-    """The township part of an area code (codes nest: 6 county, 9 township, 12 village)."""
-    return area_code[:9] if len(area_code) >= 9 else area_code
 
 
 class EligibilityService:
@@ -187,7 +183,7 @@ class ClaimService:
             person_name=facts.name,
             claim_date=on,
             limit_kind=limit_kind,
-            township_code=township_of(facts.area_code),
+            township_code=area_at(facts.area_code, AreaLevel.TOWNSHIP),
         )
 
     # -- moving through review ------------------------------------------------------------
@@ -312,4 +308,4 @@ class ClaimService:
         return self.store.batch(batch_id), self.store.batch_claims(batch_id)
 
 
-__all__ = ["ClaimRefused", "ClaimService", "EligibilityService", "LimitExceeded", "township_of"]
+__all__ = ["ClaimRefused", "ClaimService", "EligibilityService", "LimitExceeded"]

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp.domain.errors import FieldappError
-
-Progress = Callable[[int, int], None]
+from fieldapp.domain.progress import Progress
 
 
 class BackupError(FieldappError):

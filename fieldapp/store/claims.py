@@ -12,6 +12,7 @@ from typing import Any
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.errors import NotFound
+from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.repository import to_model
 
@@ -78,8 +79,9 @@ class ClaimStore:
             where.append(f"state IN ({', '.join('?' for _ in chosen)})")
             params.extend(chosen)
         if area_prefix:
-            where.append("area_code LIKE ?")
-            params.append(area_prefix + "%")
+            inside, area_params = within_area("area_code", area_prefix)
+            where.append(inside)
+            params.extend(area_params)
         return self._rows(" AND ".join(where), params)
 
     def with_limit_key(self, limit_key: str) -> list[Claim]:

@@ -28,6 +28,7 @@ from fieldapp.policy.facts import (
     home_code_of,
     person_fields,
 )
+from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
 
 F = TypeVar("F")
@@ -53,16 +54,12 @@ class FactsLoader:
             marks = ", ".join("?" for _ in person_ids)
             return f"AND p.id IN ({marks})", f"AND person_id IN ({marks})", list(person_ids)
         if area_prefix:
-            # A range on the code (not LIKE) so the area index is used; codes nest by prefix.
+            inside, params = within_area("h.area_code", area_prefix)
             sub = (
                 "AND person_id IN (SELECT p.id FROM households h JOIN persons p "
-                "ON p.household_id = h.id WHERE h.area_code >= ? AND h.area_code < ?)"
+                f"ON p.household_id = h.id WHERE {inside})"
             )
-            return (
-                "AND h.area_code >= ? AND h.area_code < ?",
-                sub,
-                [area_prefix, area_prefix + "\uffff"],
-            )
+            return f"AND {inside}", sub, params
         return "", "", []
 
     def _records(
@@ -162,11 +159,8 @@ class FactsLoader:
         months_since: str | None = None,
     ) -> list[HouseholdFacts]:
         """Live households in scope with their members' facts."""
-        params: list[Any] = []
-        where = ""
-        if area_prefix:
-            where = "AND area_code >= ? AND area_code < ?"
-            params = [area_prefix, area_prefix + "\uffff"]
+        inside, params = within_area("area_code", area_prefix)
+        where = f"AND {inside}"
         found: dict[str, HouseholdFacts] = {}
         for hid, area, number, address, relocated, lifted in self.db.execute(
             f"""SELECT id, area_code, household_no, address, is_relocated, is_lifted

@@ -30,6 +30,7 @@ from fieldapp.paperwork.views import (
     VisitSheetView,
 )
 from fieldapp.store.claims import ClaimStore
+from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
@@ -345,19 +346,21 @@ class PaperData:
             raise NotFound(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10") from None
         codes = self.area_codes_under(area_code)
         if self._area(area_code) is None and len(codes) <= 1:
+            inside, params = within_area("area_code", area_code)
             known = _rows(
                 self.ledger,
-                "SELECT 1 FROM households WHERE deleted = 0 AND area_code LIKE ? LIMIT 1",
-                [area_code + "%"],
+                f"SELECT 1 FROM households WHERE deleted = 0 AND {inside} LIMIT 1",
+                params,
             )
             if not known:
                 raise NotFound(f"台账中没有区划代码为 {area_code} 的村（社区）或安置点")
         marks = ",".join("?" for _ in codes)
+        inside, params = within_area("area_code", area_code)
         households = _rows(
             self.ledger,
             f"SELECT * FROM households WHERE deleted = 0 AND (area_code IN ({marks}) "
-            "OR area_code LIKE ?) ORDER BY area_code, household_no, id",
-            [*codes, area_code + "%"],
+            f"OR {inside}) ORDER BY area_code, household_no, id",
+            [*codes, *params],
         )
         ids = [h["id"] for h in households]
         members = self._members(ids)

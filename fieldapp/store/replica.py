@@ -12,6 +12,7 @@ import sqlite_utils
 
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.dump import synced_tables
+from fieldapp.store.filters import within_area
 
 
 def vector(db: sqlite_utils.Database) -> dict[str, int]:
@@ -77,10 +78,12 @@ def area_codes(db: sqlite_utils.Database, root: str) -> set[str]:
         ).fetchall()
         frontier = [r[0] for r in rows if r[0] and r[0] not in codes]
         codes.update(frontier)
+    in_codes, params = within_area("code", root)
+    in_households, household_params = within_area("area_code", root)
     prefixed = db.execute(
-        "SELECT code FROM areas WHERE code LIKE ? || '%' UNION "
-        "SELECT DISTINCT area_code FROM households WHERE area_code LIKE ? || '%'",
-        [root, root],
+        f"SELECT code FROM areas WHERE {in_codes} UNION "
+        f"SELECT DISTINCT area_code FROM households WHERE {in_households}",
+        [*params, *household_params],
     ).fetchall()
     codes.update(r[0] for r in prefixed if r[0])
     return codes

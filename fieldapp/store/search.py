@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from fieldapp.domain import idnumber
+from fieldapp.store.filters import within_area
 
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 _LETTERS = re.compile(r"^[a-z]+$")
@@ -131,8 +132,9 @@ class PersonSearch:
         )
         args: list[str | int] = list(params)
         if area_prefix:
-            sql += " AND h.area_code LIKE ?"
-            args.append(area_prefix + "%")
+            inside, area_params = within_area("h.area_code", area_prefix)
+            sql += f" AND {inside}"
+            args += area_params
         sql += " LIMIT ?"
         args.append(limit)
         return [SearchHit(*row) for row in self.db.execute(sql, args).fetchall()]

@@ -15,6 +15,8 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.store.filters import within_area
+
 #: Work-status filter value meaning "no status recorded for the month".
 NOT_UPDATED = "未更新"
 
@@ -57,11 +59,11 @@ class LedgerFilter:
         """SQL condition on `persons p` and its parameters."""
         parts, params = ["p.deleted = 0"], []
         if self.area_prefix:
+            inside, area_params = within_area("area_code", self.area_prefix)
             parts.append(
-                "p.household_id IN (SELECT id FROM households WHERE deleted = 0 "
-                "AND area_code >= ? AND area_code < ?)"
+                f"p.household_id IN (SELECT id FROM households WHERE deleted = 0 AND {inside})"
             )
-            params += [self.area_prefix, self.area_prefix + "~"]
+            params += area_params
         if self.category:
             parts.append(
                 "p.id IN (SELECT person_id FROM person_categories WHERE deleted = 0 "
@@ -135,24 +137,6 @@ def household_members(db: sqlite_utils.Database, household_id: str) -> list[Pers
 
 
 @dataclass(frozen=True)
-class AreaRow:
-    """An area for pickers: code, name, kind, depth below the top shown."""
-
-    code: str
-    name: str
-    kind: str
-    parent_code: str | None
-
-
-def areas(db: sqlite_utils.Database) -> list[AreaRow]:
-    """Every live area, ordered by code (parents before children)."""
-    rows = db.execute(
-        "SELECT code, name, kind, parent_code FROM areas WHERE deleted = 0 ORDER BY code"
-    ).fetchall()
-    return [AreaRow(*r) for r in rows]
-
-
-@dataclass(frozen=True)
 class HouseholdVisitRow:
     """A household in the month view: head, address, visits this month, last visit date."""
 
@@ -171,11 +155,9 @@ def month_visits(
     """Households of an area with their visit count in `month` ('YYYY-MM'), unvisited first."""
     first = f"{month}-01"
     last = f"{month}-31"
-    params: list[Any] = [first, last]
-    where = "h.deleted = 0"
-    if area_prefix:
-        where += " AND h.area_code >= ? AND h.area_code < ?"
-        params += [area_prefix, area_prefix + "~"]
+    inside, area_params = within_area("h.area_code", area_prefix)
+    params: list[Any] = [first, last, *area_params]
+    where = f"h.deleted = 0 AND {inside}"
     rows = db.execute(
         "SELECT h.id, "
         "  COALESCE((SELECT name FROM persons WHERE id = h.head_person_id), "

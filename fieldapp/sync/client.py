@@ -6,13 +6,12 @@ import json
 import urllib.error
 import urllib.request
 
+from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import (
-    CancelCheck,
     ExportResult,
     ImportResult,
-    Progress,
     export_bundle,
     import_bundle,
 )

@@ -40,10 +40,3 @@ class BundleRefused(SyncError):
 
 class AlreadyImported(SyncError):
     """The very same bundle was imported before; importing it again changes nothing."""
-
-
-class Cancelled(SyncError):
-    """The user cancelled; nothing was changed."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消，台账没有任何改动")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
@@ -33,7 +34,7 @@ from fieldapp.sync.bundle import (
     seal_bundle,
     summarise,
 )
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, Cancelled, SyncError
+from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 from fieldapp.sync.files import (
     Folders,
     archive,
@@ -44,8 +45,6 @@ from fieldapp.sync.files import (
     write_atomic,
 )
 
-Progress = Callable[[int, int], None]
-CancelCheck = Callable[[], bool]
 StepHook = Callable[[str], None]
 
 #: Changes applied between two progress reports / cancel checks.
@@ -122,7 +121,7 @@ def write_bundle(
     payload = encode_payload(rows)
     ranges, counts = summarise(rows)
     if cancel and cancel():
-        raise Cancelled()
+        raise Cancelled(SYNC_CANCELLED)
     out = Path(out)
     temp = out.with_name(out.name + ".part")
     with ledger.transaction():
@@ -155,7 +154,7 @@ def write_bundle(
         write_atomic(temp, data, cancel)
         if cancel and cancel():
             temp.unlink(missing_ok=True)
-            raise Cancelled()
+            raise Cancelled(SYNC_CANCELLED)
         state.set_counters(peer.name, serial_out=serial)
         if after_sealing:
             after_sealing(serial)
@@ -311,12 +310,12 @@ def _import_local(
         progress(0, total)
         for start in range(0, len(new), APPLY_CHUNK):
             if cancel and cancel():
-                raise Cancelled()
+                raise Cancelled(SYNC_CANCELLED)
             applied += ledger.apply_changes(new[start : start + APPLY_CHUNK])
             progress(min(total, start + APPLY_CHUNK), total)
             step("applied")
         if cancel and cancel():
-            raise Cancelled()
+            raise Cancelled(SYNC_CANCELLED)
         _bookkeeping(ledger, state, identity, peer, manifest)
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)

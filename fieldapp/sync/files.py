@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.sync.errors import BundleRefused, Cancelled
+from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
+from fieldapp.sync.errors import BundleRefused
 
 CHUNK = 1 << 20
 
@@ -57,7 +58,7 @@ def is_disk_full(error: BaseException) -> bool:
 def write_atomic(
     path: Path,
     data: bytes,
-    cancel: Callable[[], bool] | None = None,
+    cancel: CancelCheck | None = None,
     before_rename: Callable[[], None] | None = None,
 ) -> None:
     """Write to `<name>.part`, fsync, then rename: a reader never sees half a file."""
@@ -68,7 +69,7 @@ def write_atomic(
         with open(temp, "wb") as out:
             for start in range(0, len(data), CHUNK):
                 if cancel and cancel():
-                    raise Cancelled()
+                    raise Cancelled(SYNC_CANCELLED)
                 out.write(data[start : start + CHUNK])
             out.flush()
             os.fsync(out.fileno())

@@ -12,10 +12,10 @@ import re
 from typing import NamedTuple
 
 from fieldapp.domain import divisions
+from fieldapp.domain.areacode import AreaCode, AreaLevel, AreaRow
 from fieldapp.domain.enums import AreaKind
 from fieldapp.store.ledger import natural_id
 from fieldapp.tabular.cells import CellError
-from fieldapp.tabular.store import AreaRow
 
 SITE_BASE = 900
 _VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委会|社区居委会|委员会)$")
@@ -76,6 +76,7 @@ class AreaResolver:
         return None
 
     def _create(self, code: str, name: str, kind: AreaKind, parent: str | None) -> str:
+        code, parent = str(code), parent and str(parent)  # plain text into the ledger
         if code in self.by_code:
             return code
         self.by_code[code] = (name, kind.value, parent)
@@ -108,6 +109,7 @@ class AreaResolver:
 
     def _official(self, code: str) -> str:
         """Make sure an official county or township is in the ledger (created from the table)."""
+        code = str(code)
         if code in self.by_code:
             return code
         division = divisions.get(code)
@@ -115,7 +117,7 @@ class AreaResolver:
             raise CellError(f"区划代码 {code} 不是贵州省现行的县或乡镇代码")
         kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
         if kind is AreaKind.TOWNSHIP:
-            self._official(code[:6])
+            self._official(AreaCode(code).county)
         return self._create(code, division.name, kind, division.parent)
 
     def _county(self, name: str) -> str:
@@ -181,22 +183,23 @@ class AreaResolver:
         return self._create(self._next_code(parent, base), name.strip(), kind, parent)
 
     def _by_code(self, ref: PlaceRef) -> str:
-        code = re.sub(r"\s+", "", ref.code)
-        if not code.isdigit() or len(code) not in (6, 9, 12, 15):
+        code = AreaCode.parse(re.sub(r"\s+", "", ref.code))
+        if code is None or code.level < AreaLevel.COUNTY:
             raise CellError(f"区划代码“{ref.code}”应为 6、9、12 或 15 位数字")
         if code in self.by_code:
             return code
-        self._official(code[:6])
-        if len(code) >= 9:
-            self._official(code[:9])
-        if len(code) >= 12:
+        self._official(code.county)
+        if code.level >= AreaLevel.TOWNSHIP:
+            self._official(code.at(AreaLevel.TOWNSHIP))
+        if code.level >= AreaLevel.VILLAGE:
+            village = code.at(AreaLevel.VILLAGE)
             is_site = bool(ref.site) and not ref.village
-            name = (ref.site if is_site else ref.village) or code[:12]
+            name = (ref.site if is_site else ref.village) or village
             kind = AreaKind.SITE if is_site else AreaKind.VILLAGE
-            self._create(code[:12], name, kind, code[:9])
-        if len(code) == 15:
+            self._create(village, name, kind, village.parent)
+        if code.level == AreaLevel.GROUP:
             is_building = bool(ref.site) and not ref.village
             name = (ref.building if is_building else ref.group) or code
             kind = AreaKind.BUILDING if is_building else AreaKind.GROUP
-            self._create(code, name, kind, code[:12])
-        return code
+            self._create(code, name, kind, code.parent)
+        return str(code)

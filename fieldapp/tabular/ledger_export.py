@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.enums import AreaKind, WorkStatus
+from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import store
 from fieldapp.tabular.columns import COLUMNS, YES
-from fieldapp.tabular.jobs import CancelCheck, Job, Progress
 from fieldapp.tabular.template import open_workbook, write_instructions
 
 _AREA_KEYS = {
@@ -46,7 +47,7 @@ class AreaNames:
     """Area code → the names of each level above it (county, township, village…)."""
 
     def __init__(self, ledger: Ledger) -> None:
-        self._areas = {a.code: a for a in store.all_areas(ledger.db)}
+        self._areas = {a.code: a for a in all_areas(ledger)}
         self._cache: dict[str, dict[str, str]] = {}
 
     def levels(self, code: str | None) -> dict[str, str]:
@@ -110,7 +111,7 @@ def export_ledger(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     total = store.count_persons(ledger, area_prefix)
-    job = Job(progress, cancelled, "已取消导出", step=2000)
+    job = Ticker(progress, cancelled, message="已取消导出", every=2000)
     job.tick(0, total, force=True)
     rows = export_rows(ledger, today, area_prefix)
     partial = path.with_name(path.name + ".part")
@@ -126,7 +127,7 @@ def export_ledger(
     return written
 
 
-def _write_xlsx(path: Path, rows: Iterator[dict[str, Any]], job: Job, total: int) -> int:
+def _write_xlsx(path: Path, rows: Iterator[dict[str, Any]], job: Ticker, total: int) -> int:
     book, sheet, formats = open_workbook(path)
     count = 0
     try:
@@ -148,7 +149,7 @@ def _write_xlsx(path: Path, rows: Iterator[dict[str, Any]], job: Job, total: int
     return count
 
 
-def _write_csv(path: Path, rows: Iterator[dict[str, Any]], job: Job, total: int) -> int:
+def _write_csv(path: Path, rows: Iterator[dict[str, Any]], job: Ticker, total: int) -> int:
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)

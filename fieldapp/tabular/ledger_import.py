@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import divisions, idnumber
+from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import (
     Category,
@@ -40,8 +41,10 @@ from fieldapp.domain.enums import (
     parse_labour_ability,
 )
 from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.ledger import Ledger, natural_id, new_id
+from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import cells, store
 from fieldapp.tabular.areas import AreaResolver, PlaceRef
 from fieldapp.tabular.cells import CellError
@@ -51,7 +54,6 @@ from fieldapp.tabular.columns import (
     RELATION_ALIASES,
     WORK_STATUS_ALIASES,
 )
-from fieldapp.tabular.jobs import CancelCheck, Job, Progress
 from fieldapp.tabular.reader import Table, read_table
 
 #: Rows parsed, placed and handed to the writer at a time.
@@ -423,7 +425,7 @@ class LedgerImporter:
         today: dt.date | None = None,
     ) -> None:
         self.ledger = ledger
-        self.job = Job(progress, cancelled, "已取消导入，台账未作任何修改")
+        self.job = Ticker(progress, cancelled, message="已取消导入，台账未作任何修改", every=1000)
         self.today = today or dt.date.today()
         self.report = ImportReport()
         self._month = month_key(self.today)
@@ -447,7 +449,7 @@ class LedgerImporter:
         try:
             ledger = self.ledger
             with ledger.transaction(), ledger.bulk_inserter(threaded=bool(reader)) as bulk:
-                self._resolver = AreaResolver(store.all_areas(self._reads))
+                self._resolver = AreaResolver(all_areas(self._reads))
                 for start, stop in _chunks(total):
                     parsed = self._parse(table.records(start, stop, _READ, _RAW), start, total)
                     self._write(bulk, self._place(parsed))
@@ -611,7 +613,7 @@ class LedgerImporter:
             person["id"] = person_id
             person["household_id"] = household_id
             if not item.hukou_given:
-                person["hukou_code"] = (self._area_of.get(household_id) or "")[:6]
+                person["hukou_code"] = area_at(self._area_of.get(household_id), AreaLevel.COUNTY)
             persons.append(person)
             household = self._new_households.get(household_id)
             for category, start, end in item.categories:

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
 
 CHUNK = 900  # stays under SQLite's default limit of bound parameters
@@ -27,17 +28,6 @@ class KnownPerson:
     id_number: str
     household_id: str | None
     birth_date: str | None
-
-
-@dataclass(frozen=True)
-class AreaRow:
-    """An area already in the ledger."""
-
-    id: str
-    code: str
-    name: str
-    kind: str
-    parent_code: str | None
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:
@@ -73,14 +63,6 @@ def persons_by_name(db: Database, names: Iterable[str]) -> dict[tuple[str, str],
     return found
 
 
-def all_areas(db: Database) -> list[AreaRow]:
-    """Every live area."""
-    rows = db.execute(
-        "SELECT id, code, name, kind, parent_code FROM areas WHERE deleted = 0 ORDER BY code"
-    ).fetchall()
-    return [AreaRow(*row) for row in rows]
-
-
 def household_area(db: Database, household_id: str) -> str | None:
     """The area code of a household."""
     row = db.execute("SELECT area_code FROM households WHERE id = ?", [household_id]).fetchone()
@@ -98,8 +80,9 @@ def count_persons(ledger: Ledger, area_prefix: str | None = None) -> int:
     )
     args: list[Any] = []
     if area_prefix:
-        sql += " AND h.area_code LIKE ?"
-        args.append(area_prefix + "%")
+        inside, area_params = within_area("h.area_code", area_prefix)
+        sql += f" AND {inside}"
+        args += area_params
     return int(ledger.db.execute(sql, args).fetchone()[0])
 
 
@@ -122,8 +105,9 @@ def export_persons(ledger: Ledger, area_prefix: str | None = None) -> Iterator[d
     )
     args: list[Any] = []
     if area_prefix:
-        sql += " AND h.area_code LIKE ?"
-        args.append(area_prefix + "%")
+        inside, area_params = within_area("h.area_code", area_prefix)
+        sql += f" AND {inside}"
+        args += area_params
     sql += " ORDER BY h.area_code, h.rowid, p.relation != '户主', p.rowid"
     cursor = ledger.db.execute(sql, args)
     while True:

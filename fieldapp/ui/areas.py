@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from fieldapp.domain.areacode import AreaRow
 from fieldapp.domain.regions import region_name
-from fieldapp.store.ui_queries import AreaRow, areas
+from fieldapp.store.queries.areas import all_areas
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
 
 
 class AreaIndex:
@@ -17,9 +23,9 @@ class AreaIndex:
         self._paths: dict[str, str] = {}
 
     @classmethod
-    def load(cls, db) -> AreaIndex:  # noqa: ANN001 - sqlite_utils.Database
+    def load(cls, ledger: Ledger) -> AreaIndex:
         """Read the ledger's areas."""
-        return cls(areas(db))
+        return cls(all_areas(ledger))
 
     def name(self, code: str | None) -> str:
         """The area's own name (or the region name of a county code)."""

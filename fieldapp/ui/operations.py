@@ -1,7 +1,7 @@
 """Operations: work that runs off the GUI thread, reports progress, can be cancelled.
 
 As in Anki's `aqt.operations`, a page builds an `Operation` from a plain function and callbacks;
-the function runs on the thread pool and gets a `Progress` to report to and to ask whether the
+the function runs on the thread pool and gets an `OperationProgress` to report to and to ask whether the
 user cancelled; `on_success` / `on_failure` run back on the GUI thread. `OperationPanel` is the
 progress bar with a cancel button that pages embed.
 """
@@ -17,18 +17,12 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.progress import Cancelled
 
 log = logging.getLogger("fieldapp.ui.operations")
 
 
-class Cancelled(FieldappError):
-    """The user cancelled the operation (nothing was changed)."""
-
-    def __init__(self) -> None:
-        super().__init__("已取消，数据没有改动")
-
-
-class Progress:
+class OperationProgress:
     """What the worker function holds: report progress, check for cancel."""
 
     def __init__(self, signals: _Signals) -> None:
@@ -54,11 +48,11 @@ class Progress:
         self._cancel.set()
 
     def step(self, done: int, total: int) -> None:
-        """The (done, total) callback the services take."""
+        """The `Progress` callback (done, total) the services take."""
         self.report(done, total)
 
     def is_cancelled(self) -> bool:
-        """The cancel check the services take."""
+        """The `CancelCheck` the services take."""
         return self._cancel.is_set()
 
 
@@ -73,14 +67,14 @@ class Operation(QRunnable):
 
     def __init__(
         self,
-        work: Callable[[Progress], Any],
+        work: Callable[[OperationProgress], Any],
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.signals = _Signals()
-        self.progress = Progress(self.signals)
+        self.progress = OperationProgress(self.signals)
         self.work = work
         self.done = False
         if on_success:
@@ -141,7 +135,7 @@ class OperationPanel(QWidget):
     def run(
         self,
         title: str,
-        work: Callable[[Progress], Any],
+        work: Callable[[OperationProgress], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
         read_only: bool = False,

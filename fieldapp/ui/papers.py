@@ -8,18 +8,21 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.jobs import PrintJob
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pdf_preview import PdfPreview
 from fieldapp.ui.session import Session
 
 JobMaker = Callable[[Ledger], PrintJob]
 
 
-def render_job(session: Session, make: JobMaker, progress: Progress) -> tuple[PrintJob, bytes]:
+def render_job(
+    session: Session, make: JobMaker, progress: OperationProgress
+) -> tuple[PrintJob, bytes]:
     """Build and render a job on a worker connection (runs on the thread pool)."""
     with session.worker_ledger() as ledger:
         job = make(ledger)
@@ -57,7 +60,7 @@ def preview(
         dialog.open()
 
     def failed(error: BaseException) -> None:
-        if not isinstance(error, Cancelled) and type(error).__name__ != "PrintCancelled":
+        if not isinstance(error, Cancelled):
             show_error(parent, error)
 
     panel.run(

@@ -25,7 +25,7 @@ from fieldapp.domain import divisions
 from fieldapp.paths import data_dir, default_ledger_path
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import DEVICE_NAME, HOME_AREA
 
 
@@ -227,7 +227,7 @@ class FirstRunWizard(QWizard):
 SPREADSHEETS = (".xlsx", ".xls", ".csv")
 
 
-def set_up_ledger(path: Path, choices: dict, progress: Progress) -> Path:
+def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Path:
     """Create or open the ledger and store the wizard's choices (runs off the GUI thread)."""
     ledger = Ledger.open(path, author=choices["author"] or None)
     try:
@@ -264,10 +264,10 @@ def place_area(ledger: Ledger, choices: dict) -> str:
     county, township, place = choices["county"], choices["township"], choices["place"]
     if not county:
         return ""
+    from fieldapp.store.queries.areas import all_areas
     from fieldapp.tabular.areas import AreaResolver, PlaceRef
-    from fieldapp.tabular.store import all_areas
 
-    resolver = AreaResolver(all_areas(ledger.db))
+    resolver = AreaResolver(all_areas(ledger))
     ref = PlaceRef(code=township or county)
     code = resolver.resolve(ref)
     if place and township:

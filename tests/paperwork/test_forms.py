@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from fieldapp.domain.errors import NotFound
+from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.jobs import form_job, forms_job, print_to_file
 from fieldapp.paperwork.numerals import capitals
-from fieldapp.paperwork.progress import PrintCancelled
 from fieldapp.paperwork.views import FormView, PersonView
 from tests.paperwork.builders import add_claims
 from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
@@ -96,7 +96,7 @@ def test_cancel_writes_nothing(ledger, tmp_path):
     batch_id, _claims = add_claims(ledger, 3)
     out = tmp_path / "申请表.pdf"
     calls = []
-    with pytest.raises(PrintCancelled, match="打印已取消"):
+    with pytest.raises(Cancelled, match="打印已取消"):
         print_to_file(
             ledger,
             forms_job(ledger, batch_id),

@@ -149,12 +149,12 @@ def test_paginate_never_leaves_a_total_alone():
 
 
 def test_progress_and_cancel():
-    from fieldapp.paperwork.progress import PrintCancelled
+    from fieldapp.domain.progress import Cancelled
 
     seen: list[tuple[int, int]] = []
     render_roster(_roster(PER_PAGE * 2), progress=lambda d, t: seen.append((d, t)))
     assert seen == [(1, 3), (2, 3), (3, 3)]
-    with pytest.raises(PrintCancelled):
+    with pytest.raises(Cancelled, match="打印已取消"):
         render_roster(
             _roster(PER_PAGE * 2), progress=lambda d, t: None, cancelled=lambda: len(seen) > 0
         )

@@ -75,9 +75,9 @@ def test_importing_twice_changes_nothing(tmp_path, hub, make_device):
 
 
 def test_progress_and_cancel_leave_everything_unchanged(tmp_path, hub, make_device, monkeypatch):
+    from fieldapp.domain.progress import Cancelled
     from fieldapp.store.sync_state import SyncState
     from fieldapp.sync import exchange
-    from fieldapp.sync.errors import Cancelled
 
     monkeypatch.setattr(exchange, "APPLY_CHUNK", 2)
     a = make_device("甲村", VILLAGE)

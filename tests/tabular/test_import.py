@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.models import CategoryMembership, EmploymentSpell, Person
+from fieldapp.domain.progress import Cancelled
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.repository import Repository
-from fieldapp.tabular.jobs import Cancelled
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 from tests.tabular.sheets import write_csv, write_xlsx
@@ -278,7 +278,7 @@ def test_cancelled_import_writes_nothing(ledger, tmp_path):
     rows = [_row("张长英", HEAD, HEAD, "户主"), _row("李梅", WIFE, HEAD, "配偶")]
     path = write_xlsx(tmp_path / "c.xlsx", HEADERS, rows)
     seen: list[tuple[int, int]] = []
-    with pytest.raises(Cancelled):
+    with pytest.raises(Cancelled, match="已取消导入"):
         import_ledger(
             ledger, path, progress=lambda d, t: seen.append((d, t)), cancelled=lambda: len(seen) > 1
         )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 
 from fieldapp.domain.models import Household, Person
+from fieldapp.domain.progress import Cancelled
 from fieldapp.ui.dialogs.household import HouseholdDialog
-from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 
 
 def test_cancel_stops_the_job_and_nothing_is_written(window, qtbot):
@@ -17,7 +18,7 @@ def test_cancel_stops_the_job_and_nothing_is_written(window, qtbot):
     outcome: list[object] = []
     before = session.db.execute("SELECT count(*) FROM changes").fetchone()[0]
 
-    def work(progress: Progress) -> int:
+    def work(progress: OperationProgress) -> int:
         with session.worker_ledger() as ledger, ledger.transaction():
             for step in range(10_000):
                 ledger.set_meta(f"scratch.{step}", "x")
@@ -43,7 +44,7 @@ def test_progress_is_shown(window, qtbot):
     gate = threading.Event()
     done: list[object] = []
 
-    def work(progress: Progress) -> str:
+    def work(progress: OperationProgress) -> str:
         progress.report(3, 10, "第 3 步")
         gate.wait(5)
         return "完成"
@@ -87,7 +88,7 @@ def test_cancelled_read_only_job_drops_its_result(window, qtbot):
     shown: list[object] = []
     failed: list[object] = []
 
-    def work(progress: Progress) -> str:
+    def work(progress: OperationProgress) -> str:
         gate.wait(5)
         return "旧结果"
 

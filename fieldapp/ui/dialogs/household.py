@@ -27,7 +27,7 @@ class HouseholdDialog(QDialog):
         self.household = session.repo.household(household_id)
         self.setWindowTitle(self.tr("户信息"))
         self.area = AreaCombo(None)
-        self.area.fill(AreaIndex.load(session.db), keep=self.household.area_code)
+        self.area.fill(AreaIndex.load(session.ledger), keep=self.household.area_code)
         self.address = QLineEdit(self.household.address)
         self.number = QLineEdit(self.household.household_no)
         self.relocated = QCheckBox(self.tr("易地搬迁户"))

@@ -139,7 +139,9 @@ class PersonEditor(QDialog):
 
         self.household_box = QGroupBox(self.tr("新建一户"))
         self.area = AreaCombo(None)
-        self.area.fill(AreaIndex.load(self.session.db), keep=area_code or self.session.home_area)
+        self.area.fill(
+            AreaIndex.load(self.session.ledger), keep=area_code or self.session.home_area
+        )
         self.address = QLineEdit()
         self.household_no = QLineEdit()
         hform = QFormLayout(self.household_box)

@@ -124,7 +124,7 @@ class SpellDialog(_RecordDialog):
             self._load(spell)
 
     def _show_place(self, code: str) -> None:
-        name = region_name(code.strip()[:6]) if len(code.strip()) >= 6 else None
+        name = region_name(code.strip()) if len(code.strip()) >= 6 else None  # its county
         self.place_label.setText(name or "")
         if name and not self.place_name.text():
             self.place_name.setText(name)

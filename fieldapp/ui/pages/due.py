@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import ServiceType
+from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.services_due import DueItem, Urgency
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -54,7 +55,7 @@ class DuePage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.areas = AreaIndex.load(session.db)
+        self.areas = AreaIndex.load(session.ledger)
         self.area = AreaCombo(self.tr("全部区域"))
         self.area.fill(self.areas, keep=session.home_area)
         self.on = DateField()
@@ -117,7 +118,7 @@ class DuePage(QWidget):
         self._stale = False
         area, on = self.area.code() or None, self.on.value()
 
-        def work(progress: Progress) -> list[DueItem]:
+        def work(progress: OperationProgress) -> list[DueItem]:
             progress.report(0, 0, self.tr("正在计算待办事项……"))
             with self.session.worker_ledger() as ledger:
                 return due_list(ledger, policy_access.policy(), on, area)

@@ -30,7 +30,7 @@ from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.ledger_model import LedgerModel
-from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.person_panel import PersonPanel
 from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
@@ -46,7 +46,7 @@ class LedgerPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.areas = AreaIndex.load(session.db)
+        self.areas = AreaIndex.load(session.ledger)
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(
             self.tr("查找：姓名、拼音首字母、身份证号或电话 (Ctrl+F)")
@@ -211,7 +211,7 @@ class LedgerPage(QWidget):
 
     def _on_ledger_changed(self, what: str) -> None:
         if what == "areas":
-            self.areas = AreaIndex.load(self.session.db)
+            self.areas = AreaIndex.load(self.session.ledger)
             self.model.area_name = self.areas.path
             self.area.fill(self.areas)
         self.panel.refresh()
@@ -279,7 +279,7 @@ class LedgerPage(QWidget):
     def import_file(self, path: Path) -> None:
         """Import off the GUI thread; bad rows are reported, good rows kept."""
 
-        def work(progress: Progress) -> ImportReport:
+        def work(progress: OperationProgress) -> ImportReport:
             with self.session.worker_ledger() as ledger:
                 return import_ledger(ledger, path, progress.step, progress.is_cancelled)
 
@@ -305,7 +305,7 @@ class LedgerPage(QWidget):
         """Export off the GUI thread (the same columns the import reads)."""
         area = self.area.code() or None
 
-        def work(progress: Progress) -> int:
+        def work(progress: OperationProgress) -> int:
             with self.session.worker_ledger() as ledger:
                 return export_ledger(
                     ledger, path, progress.step, progress.is_cancelled, area_prefix=area

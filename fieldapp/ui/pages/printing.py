@@ -37,7 +37,7 @@ class PrintPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.areas = AreaIndex.load(session.db)
+        self.areas = AreaIndex.load(session.ledger)
         self.panel = OperationPanel()
         self.paper = QComboBox()
         labels = {

@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.report import PLACES, AreaFigures, MonthlyReport
 from fieldapp.services.report import monthly_report
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.bar_chart import BarChart
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -41,7 +42,7 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.report: MonthlyReport | None = None
-        self.areas = AreaIndex.load(session.db)
+        self.areas = AreaIndex.load(session.ledger)
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
         self.area = AreaCombo(self.tr("全部区域"))
@@ -110,7 +111,7 @@ class ReportsPage(QWidget):
         """Compute the month's report off the GUI thread."""
         month, area = self.month.value().strftime("%Y-%m"), self.area.code() or None
 
-        def work(progress: Progress) -> MonthlyReport:
+        def work(progress: OperationProgress) -> MonthlyReport:
             with self.session.worker_ledger() as ledger:
                 return monthly_report(ledger, policy_access.policy(), month, area_prefix=area)
 
@@ -162,7 +163,7 @@ class ReportsPage(QWidget):
 
         report = self.report
 
-        def work(progress: Progress) -> Path:
+        def work(progress: OperationProgress) -> Path:
             write_monthly_report(report, path)
             return path
 

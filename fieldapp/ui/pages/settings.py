@@ -29,7 +29,7 @@ from fieldapp.store.paper_data import PaperData
 from fieldapp.ui import i18n, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import DEVICE_NAME, HOME_AREA, Session
 
 
@@ -124,7 +124,7 @@ class SettingsPage(QWidget):
         self.device_name = QLineEdit(ledger.get_meta(DEVICE_NAME) or "")
         self.author = QLineEdit(ledger.get_meta("author") or ledger.author)
         self.home_area = AreaCombo(self.tr("（全部）"))
-        self.home_area.fill(AreaIndex.load(self.session.db), keep=self.session.home_area)
+        self.home_area.fill(AreaIndex.load(self.session.ledger), keep=self.session.home_area)
         self.device_button = QPushButton(self.tr("保存"))
         self.device_button.clicked.connect(self.save_device)
         form.addRow(self.tr("设备名称"), self.device_name)
@@ -261,7 +261,7 @@ class SettingsPage(QWidget):
     def backup_to(self, dest: Path) -> None:
         """Copy the open ledger with SQLite's online backup (off the GUI thread)."""
 
-        def work(progress: Progress) -> Path:
+        def work(progress: OperationProgress) -> Path:
             with self.session.worker_ledger() as ledger:
                 return backup_to(ledger.db.conn, dest, progress.step)
 

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.areacode import in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState
+from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
@@ -25,7 +27,7 @@ from fieldapp.store.claims import ClaimStore
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -44,7 +46,7 @@ class SubsidiesPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.areas = AreaIndex.load(session.db)
+        self.areas = AreaIndex.load(session.ledger)
         self.panel = OperationPanel()
         self.area = AreaCombo(self.tr("全部区域"))
         self.area.fill(self.areas, keep=session.home_area)
@@ -131,7 +133,7 @@ class SubsidiesPage(QWidget):
         """Evaluate every person in the area off the GUI thread."""
         area, on = self.area.code() or None, self.on.value()
 
-        def work(progress: Progress) -> list[RuleResult]:
+        def work(progress: OperationProgress) -> list[RuleResult]:
             with self.session.worker_ledger() as ledger:
                 service = EligibilityService(ledger, policy_access.policy())
                 return service.for_all(on, area_prefix=area, explained=True)
@@ -247,11 +249,8 @@ class SubsidiesPage(QWidget):
                 b
                 for b in reversed(batches)
                 if (not rule_id or b.rule_id == rule_id)
-                and (
-                    not area
-                    or (b.area_code or "").startswith(area)
-                    or area.startswith(b.area_code or "~")
-                )
+                # the batch is inside the chosen area, or the chosen area inside the batch's
+                and (in_area(b.area_code, area) or bool(b.area_code and in_area(area, b.area_code)))
             ]
         )
         self._on_claim(self.claims_view.currentIndex(), None)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.progress import Cancelled
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.operations import Cancelled, OperationPanel, Progress
+from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
 HUB_URL = "sync.hub_url"
@@ -185,7 +186,7 @@ class SyncPage(QWidget):
         name = f"{self.session.device_name}-{stamp()}.fieldsync".replace("/", "_")
         out = folder / name
 
-        def work(progress: Progress):  # noqa: ANN202 - ExportResult
+        def work(progress: OperationProgress):  # noqa: ANN202 - ExportResult
             from fieldapp.sync.exchange import export_bundle
 
             with self.session.worker_ledger() as ledger:
@@ -213,7 +214,7 @@ class SyncPage(QWidget):
     def import_from(self, path: Path) -> None:
         """Import one bundle (atomic: on any failure the ledger is unchanged)."""
 
-        def work(progress: Progress):  # noqa: ANN202 - ImportResult
+        def work(progress: OperationProgress):  # noqa: ANN202 - ImportResult
             from fieldapp.sync.exchange import import_bundle
 
             with self.session.worker_ledger() as ledger:
@@ -245,7 +246,7 @@ class SyncPage(QWidget):
             return
         self.session.ledger.set_meta(HUB_URL, url)
 
-        def work(progress: Progress):  # noqa: ANN202 - (ExportResult, ImportResult)
+        def work(progress: OperationProgress):  # noqa: ANN202 - (ExportResult, ImportResult)
             from fieldapp.sync.client import push
 
             with self.session.worker_ledger() as ledger:
@@ -266,7 +267,7 @@ class SyncPage(QWidget):
         if isinstance(error, AlreadyImported):
             self.result_label.setText(str(error))
             return
-        if isinstance(error, Cancelled) or type(error).__name__ == "Cancelled":
+        if isinstance(error, Cancelled):
             self.result_label.setText(self.tr("已取消，台账没有改动"))
             return
         self.result_label.setText(self.tr("失败：") + str(error))

@@ -40,7 +40,7 @@ class VisitsPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.areas = AreaIndex.load(session.db)
+        self.areas = AreaIndex.load(session.ledger)
         self.chosen: PersonRow | None = None
         self._build_entry()
         self._build_month()

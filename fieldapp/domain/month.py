@@ -1,0 +1,115 @@
+"""A calendar month ('2025-03'), the unit of the monthly work-status update (按月更新)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.domain.errors import ValidationFailed
+
+if TYPE_CHECKING:  # pydantic is imported only when a model uses the type
+    from pydantic import GetCoreSchemaHandler
+    from pydantic_core import core_schema
+
+_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+class InvalidMonth(ValidationFailed, ValueError):
+    """Text that is not a month (a ValueError too, so pydantic reports it as invalid)."""
+
+
+class Month(str):
+    """'YYYY-MM': a str (so it stores, sorts and compares as text) that knows its days.
+
+    `Month("2025-3")` is refused; `Month.of(date)` and `Month.parse("2025年3月")` build one.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, text: str) -> Month:
+        """Check the text is 'YYYY-MM' with a month 01–12."""
+        match = _PATTERN.match(str(text))
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise InvalidMonth(f"月份应写成“年-月”，如 2025-03：{text}")
+        return super().__new__(cls, text)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Month:
+        """The month a date falls in."""
+        return str.__new__(cls, f"{day.year:04d}-{day.month:02d}")  # valid by construction
+
+    @classmethod
+    def current(cls) -> Month:
+        """This month, by the local clock."""
+        return cls.of(dt.date.today())
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """'2025-03', '2025-3', '2025/3', '2025年3月' or '202503' as a Month."""
+        raw = str(text).strip()
+        match = re.match(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$", raw) or re.match(
+            r"^(\d{4})(\d{2})$", raw
+        )
+        if not match:
+            raise InvalidMonth(f"月份应写成“年-月”，如 2025-03：{text}")
+        return cls(f"{match.group(1)}-{int(match.group(2)):02d}")
+
+    @property
+    def year(self) -> int:
+        """The year."""
+        return int(self[:4])
+
+    @property
+    def month(self) -> int:
+        """The month number, 1–12."""
+        return int(self[5:7])
+
+    @property
+    def first_day(self) -> dt.date:
+        """The month's first day."""
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The month's last day."""
+        return self.next().first_day - dt.timedelta(days=1)
+
+    def next(self) -> Month:
+        """The month after."""
+        return self.plus(1)
+
+    def previous(self) -> Month:
+        """The month before."""
+        return self.plus(-1)
+
+    def plus(self, months: int) -> Month:
+        """The month `months` later (earlier when negative)."""
+        index = self.year * 12 + self.month - 1 + months
+        return Month(f"{index // 12:04d}-{index % 12 + 1:02d}")
+
+    def months_until(self, other: Month) -> int:
+        """How many months from this one to `other` (negative when `other` is earlier)."""
+        return (other.year - self.year) * 12 + other.month - self.month
+
+    def contains(self, day: dt.date) -> bool:
+        """True when the date falls in this month."""
+        return day.year == self.year and day.month == self.month
+
+    def label(self) -> str:
+        """'2025年3月' for screens and papers."""
+        return f"{self.year}年{self.month}月"
+
+    def __repr__(self) -> str:
+        return f"Month({str(self)!r})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, _source: Any, _handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        """Validate from a str in pydantic models; serialise as the plain text."""
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(
+            cls, core_schema.str_schema(), serialization=core_schema.to_string_ser_schema()
+        )
