@@ -187,7 +187,7 @@ class AreaResolver:
         if code is None or code.level < AreaLevel.COUNTY:
             raise CellError(f"区划代码“{ref.code}”应为 6、9、12 或 15 位数字")
         if code in self.by_code:
-            return code
+            return str(code)  # plain text into the ledger
         self._official(code.county)
         if code.level >= AreaLevel.TOWNSHIP:
             self._official(code.at(AreaLevel.TOWNSHIP))
