@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from fieldapp.cli.common import fail, open_ledger, print_json
@@ -74,6 +75,12 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     p = add("serve", "HTTP 服务：设备上传数据包并取回回复", cmd_hub_serve)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
+    p.add_argument(
+        "--max-upload-mb",
+        type=int,
+        default=None,
+        help="单次上传上限（MB），默认按最大的安置点首次上传估算",
+    )
     p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
     p.add_argument("--json", action="store_true")
 
@@ -115,33 +122,21 @@ def cmd_hub_revoke(args: argparse.Namespace) -> int:
 
 
 def cmd_hub_devices(args: argparse.Namespace) -> int:
-    """List enrolled devices."""
+    """List enrolled devices with their last exchange, pending and refused changes."""
     hub = _open_hub(args)
-    devices = hub.devices()
+    items = hub.status()
     if args.json:
-        print_json(
-            [
-                {
-                    "name": d.name,
-                    "area_code": d.area_code,
-                    "key_id": d.key_id,
-                    "enrolled_at": d.enrolled_at,
-                    "revoked_at": d.revoked_at,
-                    "last_bundle_in": d.serial_in,
-                    "last_bundle_out": d.serial_out,
-                    "confirmed": d.acked_out,
-                }
-                for d in devices
-            ]
-        )
+        print_json(items)
         return 0
-    for d in devices:
-        status = f"已注销 {d.revoked_at}" if d.revoked_at else "正常"
+    for d in items:
+        state = f"已注销 {d['revoked_at']}" if d["revoked_at"] else "正常"
+        last = d["last_exchange"] or "从未同步"
         print(
-            f"{d.name}\t{d.area_code}\t{status}\t收到第 {d.serial_in} 号包\t"
-            f"发出第 {d.serial_out} 号包（已确认 {d.acked_out}）"
+            f"{d['device']}\t{d['area']}\t{state}\t最近同步 {last}\t"
+            f"待确认 {d['pending']} 条\t未接受 {d['refused']} 条\t"
+            f"拒收数据包 {d['refused_bundles']} 个"
         )
-    if not devices:
+    if not items:
         print("尚未登记任何设备")
     return 0
 
@@ -182,9 +177,14 @@ def cmd_hub_export(args: argparse.Namespace) -> int:
 
 def cmd_hub_serve(args: argparse.Namespace) -> int:
     """Run the HTTP service."""
-    from fieldapp.hub.server import serve
+    from fieldapp.hub.server import DEFAULT_MAX_UPLOAD_MB, serve
 
-    serve(args.dir, args.host, args.port)
+    limit = args.max_upload_mb if args.max_upload_mb is not None else DEFAULT_MAX_UPLOAD_MB
+    if limit <= 0:
+        print("请检查：--max-upload-mb 应为正整数", file=sys.stderr)
+        return 2
+    _open_hub(args).close()  # a clear message when the folder is not a hub
+    serve(args.dir, args.host, args.port, limit)
     return 0
 
 

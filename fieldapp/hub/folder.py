@@ -23,6 +23,7 @@ from pathlib import Path
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.store import replica
+from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.sync import crypto
@@ -36,7 +37,7 @@ from fieldapp.sync.exchange import (
     require_identity,
     write_bundle,
 )
-from fieldapp.sync.files import Folders, write_atomic
+from fieldapp.sync.files import Folders, stamp, write_atomic
 
 HUB_DB = "hub.db"
 BUNDLE_SUFFIX = ".fieldsync"
@@ -60,6 +61,7 @@ class Hub:
         self.root = Path(root)
         self.ledger = ledger
         self.state = SyncState(ledger.db)
+        self.log = HubLog(ledger.db)
         self.identity = require_identity(self.state, "hub")
         self.folders = Folders(self.root / "work", self.root / "quarantine", self.root / "imported")
         for path in (self.inbox, self.outbox, *self.folders.__dict__.values()):
@@ -171,17 +173,51 @@ class Hub:
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
         step: StepHook | None = None,
+        sender: str | None = None,
     ) -> ImportResult:
-        """Import one device bundle (raises BundleRefused / AlreadyImported)."""
+        """Import one device bundle (raises BundleRefused / AlreadyImported).
+
+        `sender`: the device an HTTP request proved to be; its refusals are logged under it.
+        """
+        channel = "usb" if sender is None else "http"
         with self.lock:
-            return import_bundle(
-                self.ledger,
-                Path(path),
-                folders=self.folders,
-                progress=progress,
-                cancel=cancel,
-                step=step,
-            )
+            try:
+                result = import_bundle(
+                    self.ledger,
+                    Path(path),
+                    folders=self.folders,
+                    progress=progress,
+                    cancel=cancel,
+                    step=step,
+                    sender=sender,
+                )
+            except (BundleRefused, AlreadyImported) as refused:
+                if sender is not None:
+                    code = getattr(refused, "code", "already")
+                    self._log(sender, "in", channel, code, detail=str(refused))
+                raise
+            return result  # its import is logged in sync_imports, in its own transaction
+
+    def _log(
+        self, device: str, way: str, channel: str, outcome: str, *counts: int, detail: str = ""
+    ) -> None:
+        try:
+            with self.ledger.transaction():
+                self.log.record(device, way, channel, outcome, *counts, detail=detail)
+        except Exception:  # noqa: BLE001 - a full disk must not turn an import into an error
+            pass
+
+    def exchange(self, upload: Path, device: str) -> tuple[ImportResult, ExportResult]:
+        """HTTP: import `device`'s uploaded bundle, then write its answer beside the upload."""
+        result = self.import_file(upload, sender=device)
+        answer = self.export_for(
+            device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"
+        )
+        return result, answer
+
+    def status(self) -> list[dict[str, object]]:
+        """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""
+        return [_status_item(row) for row in self.log.device_status()]
 
     def import_files(
         self, paths: Iterable[Path], progress: Progress | None = None
@@ -221,6 +257,7 @@ class Hub:
         out: Path | None = None,
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
+        channel: str = "usb",
     ) -> ExportResult:
         """The bundle `device` needs: changes of its area (and of people who moved in or out)
         it has not confirmed, plus the hub's acknowledgement of what it sent."""
@@ -240,6 +277,7 @@ class Hub:
             def remember(serial: int) -> None:
                 self.state.record_issued(device, serial, vector, len(changes))
                 self.state.mark_rows_sent(device, rows, serial)
+                self.log.record(device, "out", channel, "ok", len(changes))
 
             return write_bundle(
                 self.ledger,
@@ -261,3 +299,55 @@ class Hub:
         from fieldapp.hub.review import find_violations
 
         return find_violations(self.ledger)
+
+
+def _status_item(row: dict[str, object]) -> dict[str, object]:
+    """One device of the status view, with the keys `hub devices --json` promises."""
+    return {
+        "device": row["device"],
+        "role": row.get("role") or "coordinator",
+        "area": row["area"],
+        "last_exchange": row["last_exchange"],
+        "pending": int(row["pending"] or 0),  # type: ignore[call-overload]
+        "refused": int(row.get("refused") or 0),  # type: ignore[call-overload]
+        "refused_bundles": int(row["refused_bundles"] or 0),  # type: ignore[call-overload]
+        "revoked_at": row["revoked_at"],
+        "enrolled_at": row["enrolled_at"],
+        "last_bundle_in": row["serial_in"],
+        "last_bundle_out": row["serial_out"],
+        "confirmed": row["acked_out"],
+    }
+
+
+class HubSessions:
+    """One open `Hub` per thread on one folder, each with its own connection to the ledger.
+
+    The HTTP service runs imports and answers on worker threads. Each thread reads through its
+    own connection (SQLite lets readers go on while one writer writes), and the sessions share
+    one write gate, so writers queue for the store's single write lock and nothing else.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.gate = threading.Lock()
+        self._local = threading.local()
+        self._opened: list[Hub] = []
+        self._guard = threading.Lock()
+
+    def get(self) -> Hub:
+        """This thread's hub session (opened on first use)."""
+        hub: Hub | None = getattr(self._local, "hub", None)
+        if hub is None:
+            hub = Hub.open(self.root)
+            hub.ledger.write_gate = self.gate
+            self._local.hub = hub
+            with self._guard:
+                self._opened.append(hub)
+        return hub
+
+    def close(self) -> None:
+        """Close every session."""
+        with self._guard:
+            opened, self._opened = self._opened, []
+        for hub in opened:
+            hub.close()

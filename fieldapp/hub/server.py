@@ -1,153 +1,425 @@
-"""The hub's HTTP service (standard library): one POST exchanges a device's bundle for its answer.
+"""The hub's HTTP service: Starlette on uvicorn; a device proves who it is before its body is kept.
 
 ```
-POST /v1/exchange   body: a bundle sealed to the hub   → 200 + the device's bundle
-GET  /v1/health                                        → 200 {"hub": name, "fingerprint": …}
+POST /v1/exchange  signed header + a bundle sealed to the hub  → 200 + the device's bundle
+GET  /v1/status    signed header of a county device             → 200 the county's devices (JSON)
+GET  /v1/health                                                  → 200 name, fingerprint, upload cap
 ```
 
-Devices authenticate by the signature inside their bundle (enrolled, unrevoked key); the answer
-is sealed to the device. Serve plain HTTP on 127.0.0.1 and put TLS in a reverse proxy
-(docs/hub.md).
+Why Starlette on uvicorn: both are small, pure Python at the edges, widely used and released
+monthly; uvicorn runs inside this process (the tests start a real server on a thread, the hub
+needs no second program) and hands the body over chunk by chunk with back-pressure, so a body
+goes to disk as it arrives. granian (a Rust server) was the other candidate: faster at HTTP,
+but it runs its own worker processes, which makes it harder to embed and to test, and speed at
+the HTTP layer is not what limits a hub (importing is).
+
+What a request goes through, in order (nothing is written before step 4):
+
+1. headers must arrive within `header_timeout_s` (uvicorn itself never times out a new
+   connection that sends nothing, so `_HubProtocol` closes it);
+2. the `X-Fieldapp-Auth` header (`fieldapp.sync.httpauth`) is checked against the enrolled
+   devices: unknown key or bad signature → 401, revoked → 403, stale or replayed → 401;
+3. the signed length must be the Content-Length and at most `max_upload_mb` (else 413);
+4. the body streams into `HUBDIR/uploads/` while being hashed; a pause longer than
+   `body_idle_timeout_s` or a rate below `min_rate_bytes_s` ends it with 408; a hash other
+   than the signed one → 400; in every such case the partial file is deleted;
+5. at most `max_exchanges` imports/answers run at once (the rest wait their turn); imports
+   and answers of different devices share only the store's own writer lock.
+
+Serve plain HTTP on 127.0.0.1 and put TLS in a reverse proxy (docs/hub.md, docs/deploy/).
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
+import hashlib
+import logging
+import os
+import secrets
 import threading
+import time
+from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
-from fieldapp.hub.folder import Hub
+import anyio
+import uvicorn
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Route
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from fieldapp.hub.folder import HubSessions
+from fieldapp.store.sync_state import Peer
+from fieldapp.sync import httpauth
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
-from fieldapp.sync.files import stamp, write_atomic
+from fieldapp.sync.files import stamp
 
-#: Largest upload accepted (a county's biggest site with full history fits well inside).
-MAX_UPLOAD = 1 << 30
+log = logging.getLogger("fieldapp.hub")
+
+#: Default upload cap. The bench's 100 000-person ledger exports its full history as about
+#: 1.0 KB per person (bench: bundle_bytes_per_person); the largest relocation site in Guizhou
+#: holds about 40 000 people, whose first upload with years of history is then ~40–80 MB.
+#: 256 MB leaves three times that for growth while keeping a garbage upload bounded.
+DEFAULT_MAX_UPLOAD_MB = 256
 
 STATUS_OF = {
     "unknown_key": HTTPStatus.FORBIDDEN,
     "revoked": HTTPStatus.FORBIDDEN,
     "wrong_recipient": HTTPStatus.FORBIDDEN,
+    "foreign_change": HTTPStatus.FORBIDDEN,
     "replay": HTTPStatus.CONFLICT,
     "disk_full": HTTPStatus.INSUFFICIENT_STORAGE,
 }
 
 
-class HubHandler(BaseHTTPRequestHandler):
-    """Handles one request against the server's hub."""
+@dataclass(frozen=True)
+class ServiceSettings:
+    """Limits of the HTTP service (`fieldapp hub serve` sets the upload cap)."""
 
-    server: HubServer
-    protocol_version = "HTTP/1.1"
+    max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB
+    #: Imports/answers at once; more wait (with their body already on disk). Two cores: two.
+    max_exchanges: int = 2
+    #: Open connections beyond this get 503 at once (uvicorn's limit_concurrency).
+    max_connections: int = 200
+    #: A new connection must have sent its request line and headers by then.
+    header_timeout_s: float = 15.0
+    #: Longest pause between two pieces of a body.
+    body_idle_timeout_s: float = 30.0
+    #: Slowest average upload rate accepted (after a 60 s grace): a 50 MB bundle at 16 KB/s
+    #: takes 53 minutes, about what a poor 3G line in a mountain village manages.
+    min_rate_bytes_s: int = 16 * 1024
+    #: How long an idle keep-alive connection stays open.
+    keep_alive_s: int = 5
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
-        """Quiet by default; the server's `log` decides."""
-        if self.server.verbose:
-            super().log_message(format, *args)
+    @property
+    def max_upload_bytes(self) -> int:
+        """The cap in bytes."""
+        return self.max_upload_mb * 1024 * 1024
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
-        """Health check."""
-        if self.path.rstrip("/") != "/v1/health":
-            self._json(HTTPStatus.NOT_FOUND, {"error": "not_found", "message": "没有这个地址"})
-            return
-        hub = self.server.hub
-        self._json(HTTPStatus.OK, {"hub": hub.identity.name, "fingerprint": hub.fingerprint})
 
-    def do_POST(self) -> None:  # noqa: N802 - stdlib name
-        """Import the uploaded bundle, answer with the sender's bundle."""
-        if self.path.rstrip("/") != "/v1/exchange":
-            self._json(HTTPStatus.NOT_FOUND, {"error": "not_found", "message": "没有这个地址"})
-            return
+class _Refusal(Exception):
+    """An HTTP refusal: status, code for programs, Chinese message for people."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+def _error(status: int, code: str, message: str, close: bool = False) -> JSONResponse:
+    headers = {"Connection": "close"} if close else None
+    return JSONResponse({"error": code, "message": message}, status, headers=headers)
+
+
+class HubService:
+    """One hub folder behind HTTP: settings, replay cache, limits and per-thread hub sessions."""
+
+    def __init__(self, root: Path, settings: ServiceSettings | None = None) -> None:
+        self.root = Path(root)
+        self.settings = settings or ServiceSettings()
+        self.sessions = HubSessions(self.root)
+        self.nonces = httpauth.NonceCache()
+        self.uploads = self.root / "uploads"
+        self.uploads.mkdir(parents=True, exist_ok=True)
+        for leftover in self.uploads.iterdir():  # a crash mid-upload: never authenticated whole
+            leftover.unlink(missing_ok=True)
+        self._exchanges = anyio.CapacityLimiter(self.settings.max_exchanges)
+        self._lookups = anyio.CapacityLimiter(4)
+        self._device_locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        hub = self.sessions.get()
+        self.name, self.fingerprint = hub.identity.name, hub.fingerprint
+        self.app = Starlette(
+            routes=[
+                Route("/v1/health", self.health, methods=["GET"]),
+                Route("/v1/status", self.status, methods=["GET"]),
+                Route("/v1/exchange", self.exchange, methods=["POST"]),
+            ]
+        )
+
+    def close(self) -> None:
+        """Close every hub session."""
+        self.sessions.close()
+
+    # -- endpoints --------------------------------------------------------------------------
+
+    async def health(self, request: Request) -> Response:
+        """Name and fingerprint (to compare with enrolment), and the upload cap."""
+        return JSONResponse(
+            {
+                "hub": self.name,
+                "fingerprint": self.fingerprint,
+                "max_upload_mb": self.settings.max_upload_mb,
+            }
+        )
+
+    async def status(self, request: Request) -> Response:
+        """The county's devices, for a county device (or the hub's own page)."""
         try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            self._json(HTTPStatus.LENGTH_REQUIRED, {"error": "length", "message": "缺少长度"})
-            return
-        if length <= 0 or length > MAX_UPLOAD:
-            self._json(
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {"error": "size", "message": "上传大小不合理"}
+            signed, peer = await self._authenticate(request)
+            if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
+                raise _Refusal(400, "bad_header", "查询请求不应带内容")
+            if not _may_view_status(peer):
+                raise _Refusal(403, "role", "只有县级设备可以查看各设备同步情况")
+        except (_Refusal, httpauth.AuthRefused) as refused:
+            return _error(refused.status, refused.code, str(refused))
+        rows = await anyio.to_thread.run_sync(
+            lambda: self.sessions.get().status(), limiter=self._lookups
+        )
+        return JSONResponse({"hub": self.name, "devices": rows})
+
+    async def exchange(self, request: Request) -> Response:
+        """Authenticate, stream the body to disk, import it, answer with the device's bundle."""
+        try:
+            signed, peer = await self._authenticate(request)
+            length = self._check_length(request, signed)
+        except (_Refusal, httpauth.AuthRefused) as refused:
+            # Close: the client may still be sending a body nobody will read.
+            return _error(refused.status, refused.code, str(refused), close=True)
+        upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
+        partial = upload.with_name(upload.name + ".part")
+        try:
+            await self._receive(request, partial, length, signed.sha256)
+            partial.replace(upload)
+        except _Refusal as refused:
+            partial.unlink(missing_ok=True)
+            return _error(refused.status, refused.code, str(refused), close=True)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        try:
+            return await anyio.to_thread.run_sync(
+                self._exchange_file, peer.name, upload, limiter=self._exchanges
             )
-            return
-        body = self._read(length)
-        if body is None:
-            return
-        self._exchange(body)
-
-    def _read(self, length: int) -> bytes | None:
-        chunks, left = [], length
-        while left:
-            chunk = self.rfile.read(min(left, 1 << 20))
-            if not chunk:
-                self._json(HTTPStatus.BAD_REQUEST, {"error": "truncated", "message": "上传中断"})
-                return None
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-
-    def _exchange(self, body: bytes) -> None:
-        hub = self.server.hub
-        upload = hub.root / "uploads" / f"{stamp()}-{threading.get_ident()}.fieldsync"
-        try:
-            write_atomic(upload, body)
-            with hub.lock:
-                result = hub.import_file(upload)
-                answer = hub.export_for(result.sender, upload.with_suffix(".answer"))
-            data = answer.path.read_bytes()
-            answer.path.unlink(missing_ok=True)
-        except BundleRefused as refused:
-            status = STATUS_OF.get(refused.code, HTTPStatus.UNPROCESSABLE_ENTITY)
-            self._json(status, {"error": refused.code, "message": str(refused)})
-            return
-        except AlreadyImported as done:
-            self._json(HTTPStatus.CONFLICT, {"error": "already", "message": str(done)})
-            return
-        except SyncError as error:
-            self._json(HTTPStatus.UNPROCESSABLE_ENTITY, {"error": "sync", "message": str(error)})
-            return
         finally:
             upload.unlink(missing_ok=True)
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "application/octet-stream")
-        self.send_header("Content-Length", str(len(data)))
-        self.send_header("X-Fieldapp-Imported", str(result.new_changes))
-        self.end_headers()
-        self.wfile.write(data)
 
-    def _json(self, status: HTTPStatus, value: dict[str, object]) -> None:
-        data = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+    # -- steps ------------------------------------------------------------------------------
+
+    async def _authenticate(self, request: Request) -> tuple[httpauth.SignedRequest, Peer]:
+        signed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
+        peer = await anyio.to_thread.run_sync(
+            lambda: self.sessions.get().state.peer_by_key(signed.key_id), limiter=self._lookups
+        )
+        if peer is None or peer.role != "device" or peer.name != signed.device:
+            raise _Refusal(401, "unknown_key", "发送设备未登记，或密钥与登记的不符")
+        httpauth.verify_signature(signed, request.method, request.url.path, peer.sign_public)
+        if peer.revoked_at:
+            raise _Refusal(403, "revoked", f"设备 {peer.name} 已于 {peer.revoked_at} 注销")
+        httpauth.check_fresh(signed, self.nonces)
+        return signed, peer
+
+    def _check_length(self, request: Request, signed: httpauth.SignedRequest) -> int:
+        text = request.headers.get("content-length")
+        if text is None or not text.isdigit():
+            raise _Refusal(411, "length", "上传缺少长度")
+        length = int(text)
+        if length != signed.length:
+            raise _Refusal(400, "length", "上传长度与签名不符")
+        if length > self.settings.max_upload_bytes:
+            raise _Refusal(
+                413,
+                "too_large",
+                f"数据包 {length / 1048576:.0f} MB，超过中心允许的 "
+                f"{self.settings.max_upload_mb} MB，请改用U盘交换",
+            )
+        if length == 0:
+            raise _Refusal(400, "empty", "上传内容为空")
+        return length
+
+    async def _receive(self, request: Request, path: Path, length: int, sha256: str) -> None:
+        """Stream the body into `path`, hashing it, within the idle and rate limits."""
+        settings = self.settings
+        deadline = time.monotonic() + 60 + length / settings.min_rate_bytes_s
+        digest, got = hashlib.sha256(), 0
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            while True:
+                left = deadline - time.monotonic()
+                try:
+                    message = await asyncio.wait_for(
+                        request.receive(), timeout=min(settings.body_idle_timeout_s, left)
+                    )
+                except TimeoutError:
+                    raise _Refusal(408, "timeout", "上传太慢或中断，已停止接收") from None
+                if message["type"] == "http.disconnect":
+                    raise _Refusal(400, "truncated", "上传中断")
+                chunk = message.get("body", b"")
+                got += len(chunk)
+                if got > length:
+                    raise _Refusal(413, "too_large", "上传内容超过声明的长度")
+                digest.update(chunk)
+                while chunk:
+                    chunk = chunk[os.write(fd, chunk) :]
+                if not message.get("more_body", False):
+                    break
+            os.fsync(fd)
+        except OSError as error:
+            raise _Refusal(507, "disk_full", f"中心无法保存上传：{error.strerror}") from None
+        finally:
+            os.close(fd)
+        if got != length or digest.hexdigest() != sha256:
+            raise _Refusal(400, "tampered", "上传内容与签名不符（传输中被改动或截断）")
+
+    def _device_lock(self, device: str) -> threading.Lock:
+        with self._locks_guard:
+            return self._device_locks.setdefault(device, threading.Lock())
+
+    def _exchange_file(self, device: str, upload: Path) -> Response:
+        """Worker thread: import the upload as `device`'s bundle and make its answer."""
+        hub = self.sessions.get()
+        with self._device_lock(device):  # one device's exchanges one after another
+            try:
+                result, answer = hub.exchange(upload, device)
+            except BundleRefused as refused:
+                status = STATUS_OF.get(refused.code, HTTPStatus.UNPROCESSABLE_ENTITY)
+                return _error(status, refused.code, str(refused))
+            except AlreadyImported as done:
+                return _error(HTTPStatus.CONFLICT, "already", str(done))
+            except SyncError as error:
+                return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "sync", str(error))
+        return FileResponse(
+            answer.path,
+            media_type="application/octet-stream",
+            headers={
+                "X-Fieldapp-Imported": str(result.new_changes),
+                "X-Fieldapp-Answer-Changes": str(answer.changes),
+            },
+            background=BackgroundTask(answer.path.unlink, missing_ok=True),
+        )
 
 
-class HubServer(ThreadingHTTPServer):
-    """A threading HTTP server bound to one hub folder."""
+def _may_view_status(peer: Peer) -> bool:
+    """A county device may see every device's exchanges (the role comes from the enrolment)."""
+    return str(getattr(peer, "device_role", None) or "") == "county"
 
-    daemon_threads = True
 
-    def __init__(self, hub: Hub, host: str = "127.0.0.1", port: int = 0, verbose: bool = False):
-        super().__init__((host, port), HubHandler)
-        self.hub = hub
-        self.verbose = verbose
+# -- server ---------------------------------------------------------------------------------
+
+
+class _HubProtocol(H11Protocol):
+    """uvicorn's HTTP/1.1 protocol, closing connections that never finish their headers.
+
+    uvicorn times out idle keep-alive connections only after a first response; a client that
+    connects and then trickles (or never sends) its request line would hold a connection for
+    good.
+    """
+
+    header_timeout_s = 15.0
+
+    def connection_made(self, transport: Any) -> None:  # noqa: ANN401 - asyncio.Transport
+        """Start the header clock for the first request."""
+        super().connection_made(transport)
+        self._arm_header_timer()
+
+    def on_response_complete(self) -> None:
+        """Start the header clock again for a next request on this connection."""
+        super().on_response_complete()
+        self._arm_header_timer()
+
+    def _arm_header_timer(self) -> None:
+        cycle = self.cycle
+        self.loop.call_later(self.header_timeout_s, self._header_timeout, cycle)
+
+    def _header_timeout(self, armed_with: object) -> None:
+        waiting = self.cycle is armed_with and (self.cycle is None or self.cycle.response_complete)
+        if waiting and not self.transport.is_closing():
+            self.transport.close()
+
+
+def server_config(
+    service: HubService, host: str = "127.0.0.1", port: int = 8765, log_level: str = "warning"
+) -> uvicorn.Config:
+    """The uvicorn configuration for `service`."""
+    settings = service.settings
+    protocol = type("HubProtocol", (_HubProtocol,), {"header_timeout_s": settings.header_timeout_s})
+    return uvicorn.Config(
+        service.app,
+        host=host,
+        port=port,
+        http=protocol,
+        ws="none",
+        lifespan="off",
+        limit_concurrency=settings.max_connections,
+        timeout_keep_alive=settings.keep_alive_s,
+        log_level=log_level,
+        access_log=log_level in {"info", "debug"},
+        server_header=False,
+    )
+
+
+class ServerThread:
+    """A real hub server on a background thread (tests, the bench, the desktop's own hub)."""
+
+    def __init__(
+        self,
+        root: Path,
+        settings: ServiceSettings | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.service = HubService(root, settings)
+        self.server = uvicorn.Server(server_config(self.service, host, port))
+        self._thread = threading.Thread(target=self.server.run, name="hub-http", daemon=True)
+
+    def start(self, timeout: float = 10.0) -> ServerThread:
+        """Start serving; returns once the socket listens."""
+        self._thread.start()
+        until = time.monotonic() + timeout
+        while not self.server.started:
+            if not self._thread.is_alive() or time.monotonic() > until:
+                raise RuntimeError("hub server did not start")
+            time.sleep(0.01)
+        return self
 
     @property
     def url(self) -> str:
         """The base URL devices push to."""
-        host, port = self.server_address[:2]
+        (sock,) = self.server.servers[0].sockets
+        host, port = sock.getsockname()[:2]
         return f"http://{host}:{port}/"
 
+    def stop(self) -> None:
+        """Stop serving and close the hub sessions."""
+        self.server.should_exit = True
+        self._thread.join(timeout=10)
+        self.service.close()
 
-def serve(root: Path, host: str = "127.0.0.1", port: int = 8765) -> None:
-    """Run the hub service until interrupted."""
-    hub = Hub.open(root)
-    server = HubServer(hub, host, port, verbose=True)
+    def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+def serve(
+    root: Path,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
+) -> None:
+    """Run the hub service until interrupted (`fieldapp hub serve`)."""
+    service = HubService(root, ServiceSettings(max_upload_mb=max_upload_mb))
     print(
-        f"汇总中心 {hub.identity.name} 已在 {server.url} 服务（指纹 {hub.fingerprint}），Ctrl+C 停止"
+        f"汇总中心 {service.name} 已在 http://{host}:{port}/ 服务（指纹 {service.fingerprint}，"
+        f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
+        flush=True,
     )
     try:
-        server.serve_forever()
+        uvicorn.Server(server_config(service, host, port, log_level="info")).run()
     finally:
-        server.server_close()
-        hub.close()
+        service.close()
+
+
+__all__ = [
+    "DEFAULT_MAX_UPLOAD_MB",
+    "HubService",
+    "ServerThread",
+    "ServiceSettings",
+    "serve",
+    "server_config",
+]

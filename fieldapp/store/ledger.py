@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import secrets
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,6 +41,10 @@ class Ledger:
         self.projector = Projector(db)
         self._depth = 0
         self._next_seq = 0
+        #: Shared by several `Ledger`s of one file in one process (the hub's worker threads):
+        #: held for each write transaction, so writers queue here instead of timing out on
+        #: SQLite's busy wait while another thread's big import holds the file.
+        self.write_gate: threading.Lock | None = None
 
     @classmethod
     def open(cls, path: str | Path, author: str | None = None) -> Ledger:
@@ -80,6 +85,16 @@ class Ledger:
             finally:
                 self._depth -= 1
             return
+        gate = self.write_gate
+        if gate is not None:
+            gate.acquire()
+        try:
+            yield from self._outer_transaction()
+        finally:
+            if gate is not None:
+                gate.release()
+
+    def _outer_transaction(self) -> Iterator[None]:
         clock_state = (self.clock.wall, self.clock.counter)
         self.db.execute("BEGIN IMMEDIATE")
         self._depth = 1

@@ -1,31 +1,148 @@
-"""`sync push`: upload this device's bundle to the hub and import the hub's answer."""
+"""`sync push`: upload this device's bundle to the hub and import the hub's answer.
+
+Every request carries a header signed with the device's enrolled key (`httpauth`), so the hub
+can refuse a stranger before it stores a byte. The bundle streams from disk and the answer
+streams back to disk: neither is held whole in memory.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import http.client
 import json
-import urllib.error
-import urllib.request
+import os
+import urllib.parse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+from fieldapp.sync import httpauth
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
     export_bundle,
     import_bundle,
+    require_identity,
 )
-from fieldapp.sync.files import ledger_folders, stamp, write_atomic
+from fieldapp.sync.files import ledger_folders, stamp
+
+CHUNK = 1 << 16
 
 
 def exchange_url(url: str) -> str:
     """The exchange endpoint of a hub address (a bare http://host:port/ is completed)."""
+    return _endpoint(url, "/v1/exchange")
+
+
+def _endpoint(url: str, path: str) -> str:
     url = url.strip()
     if not url.startswith(("http://", "https://")):
         raise SyncError(f"地址应以 http:// 或 https:// 开头：{url}")
-    if url.rstrip("/").endswith("/v1/exchange"):
-        return url
-    return url.rstrip("/") + "/v1/exchange"
+    base = url.rstrip("/")
+    for known in ("/v1/exchange", "/v1/status", "/v1/health"):
+        if base.endswith(known):
+            base = base[: -len(known)]
+    return base + path
+
+
+def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
+    parts = urllib.parse.urlsplit(url)
+    if not parts.hostname:
+        raise SyncError(f"地址不完整：{url}")
+    kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
+    return kind(parts.hostname, parts.port, timeout=timeout), parts.path or "/"
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as source:
+        while block := source.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class _Reading:
+    """A file object that reports progress and can be cancelled while http.client sends it."""
+
+    def __init__(self, path: Path, report: Callable[[int], None], cancel: CancelCheck | None):
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self._report, self._cancel, self._sent = report, cancel, 0
+
+    def read(self, size: int = CHUNK) -> bytes:
+        """The next block (http.client calls this until it gets b"")."""
+        if self._cancel and self._cancel():
+            raise SyncError("已取消上传；台账没有改动，下次同步时会重新上传")
+        block = self._file.read(size if size and size > 0 else CHUNK)
+        self._sent += len(block)
+        self._report(self._sent)
+        return block
+
+    def close(self) -> None:
+        """Close the file."""
+        self._file.close()
+
+
+def _identity(ledger: Ledger) -> tuple[str, bytes]:
+    identity = require_identity(SyncState(ledger.db), "device")
+    return identity.name, identity.sign_secret
+
+
+def signed_request(
+    ledger: Ledger,
+    url: str,
+    method: str,
+    body: Path | None = None,
+    timeout: float = 600,
+    progress: Callable[[int], None] | None = None,
+    cancel: CancelCheck | None = None,
+) -> tuple[int, dict[str, str], http.client.HTTPResponse, http.client.HTTPConnection]:
+    """Send one signed request; returns (status, headers, open response, its connection)."""
+    device, secret = _identity(ledger)
+    length = body.stat().st_size if body is not None else 0
+    sha = _sha256_of(body) if body is not None else httpauth.EMPTY_SHA256
+    connection, path = _connection(url, timeout)
+    headers = {
+        httpauth.HEADER: httpauth.sign_request(method, path, device, secret, length, sha),
+        "Content-Length": str(length),
+        "Content-Type": "application/octet-stream",
+    }
+    reading = _Reading(body, progress or (lambda _n: None), cancel) if body is not None else None
+    try:
+        connection.request(method, path, body=reading, headers=headers)  # type: ignore[arg-type]
+        response = connection.getresponse()
+    except SyncError:
+        connection.close()
+        raise
+    except (OSError, http.client.HTTPException) as error:
+        connection.close()
+        raise SyncError(f"无法连接到中心 {url}：{error}。可改用U盘交换数据包") from None
+    finally:
+        if reading is not None:
+            reading.close()
+    return response.status, dict(response.getheaders()), response, connection
+
+
+def health(url: str, timeout: float = 30) -> dict[str, Any]:
+    """The hub's name, fingerprint and upload cap (`GET /v1/health`, no signature needed)."""
+    connection, path = _connection(_endpoint(url, "/v1/health"), timeout)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        data = response.read()
+    except (OSError, http.client.HTTPException) as error:
+        raise SyncError(f"无法连接到中心 {url}：{error}。可改用U盘交换数据包") from None
+    finally:
+        connection.close()
+    if response.status != 200:
+        raise SyncError(f"中心地址不对（HTTP {response.status}）：{url}")
+    try:
+        return dict(json.loads(data))
+    except ValueError:
+        raise SyncError(f"这个地址不是 fieldapp 汇总中心：{url}") from None
 
 
 def push(
@@ -38,26 +155,18 @@ def push(
     """Export, upload, and import the answer; SyncError (Chinese) when anything fails."""
     folders = ledger_folders(ledger.path)
     outbox = folders.inbox.parent / "outbox"
+    limit = health(url, timeout=min(timeout, 60)).get("max_upload_mb")
     sent = export_bundle(ledger, outbox / f"{stamp()}-push.fieldsync", progress, cancel)
-    data = sent.path.read_bytes()
-    request = urllib.request.Request(
-        exchange_url(url),
-        data=data,
-        method="POST",
-        headers={"Content-Type": "application/octet-stream"},
-    )
+    received = outbox / f"{stamp()}-answer.fieldsync"
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            answer = response.read()
-    except urllib.error.HTTPError as error:
-        raise SyncError(f"中心拒绝了上传：{_message(error)}") from None
-    except (urllib.error.URLError, OSError) as error:
-        reason = getattr(error, "reason", error)
-        raise SyncError(f"无法连接到中心 {url}：{reason}。可改用U盘交换数据包") from None
+        size = sent.path.stat().st_size
+        if isinstance(limit, int) and size > limit * 1024 * 1024:
+            raise SyncError(
+                f"数据包 {size / 1048576:.0f} MB，超过中心允许的 {limit} MB，请改用U盘交换"
+            )
+        _upload(ledger, exchange_url(url), sent.path, received, progress, cancel, timeout)
     finally:
         sent.path.unlink(missing_ok=True)
-    received = outbox / f"{stamp()}-answer.fieldsync"
-    write_atomic(received, answer)
     try:
         result = import_bundle(ledger, received, folders=folders, progress=progress, cancel=cancel)
     finally:
@@ -65,8 +174,55 @@ def push(
     return sent, result
 
 
-def _message(error: urllib.error.HTTPError) -> str:
+def _upload(
+    ledger: Ledger,
+    url: str,
+    bundle: Path,
+    answer: Path,
+    progress: Progress | None,
+    cancel: CancelCheck | None,
+    timeout: float,
+) -> None:
+    size = bundle.stat().st_size
+    report = (lambda n: progress(n, size)) if progress else None
+    status, _headers, response, connection = signed_request(
+        ledger, url, "POST", bundle, timeout, report, cancel
+    )
     try:
-        return str(json.loads(error.read().decode("utf-8"))["message"])
-    except (ValueError, KeyError, UnicodeDecodeError):
-        return f"HTTP {error.code}"
+        if status != 200:
+            raise SyncError(f"中心拒绝了上传：{_message(response)}")
+        temp = answer.with_name(answer.name + ".part")
+        try:
+            with open(temp, "wb") as out:
+                while block := response.read(1 << 20):
+                    out.write(block)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, answer)
+        except (OSError, http.client.HTTPException) as error:
+            temp.unlink(missing_ok=True)
+            raise SyncError(f"接收中心回复时中断：{error}。请稍后重试") from None
+    finally:
+        connection.close()
+
+
+def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, Any]:
+    """The hub's view of every device (`GET /v1/status`), for a county device."""
+    status, _headers, response, connection = signed_request(
+        ledger, _endpoint(url, "/v1/status"), "GET", None, timeout
+    )
+    try:
+        if status != 200:
+            raise SyncError(f"中心没有给出各设备情况：{_message(response)}")
+        return dict(json.loads(response.read()))
+    except ValueError:
+        raise SyncError("中心的回复无法识别") from None
+    finally:
+        connection.close()
+
+
+def _message(response: http.client.HTTPResponse) -> str:
+    try:
+        return str(json.loads(response.read().decode("utf-8"))["message"])
+    except (ValueError, KeyError, UnicodeDecodeError, OSError, http.client.HTTPException):
+        return f"HTTP {response.status}"

@@ -209,8 +209,13 @@ def import_bundle(
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
     step: StepHook | None = None,
+    sender: str | None = None,
 ) -> ImportResult:
-    """Import one bundle into this ledger (device or hub); see the module docstring."""
+    """Import one bundle into this ledger (device or hub); see the module docstring.
+
+    `sender`: the device an HTTP request was authenticated as; a bundle signed by anyone
+    else is refused (a device may not relay another's bundle over its own connection).
+    """
     state = SyncState(ledger.db)
     identity = state.identity()
     if identity is None:
@@ -221,7 +226,7 @@ def import_bundle(
     step("copied")
     try:
         with paused_gc():
-            result = _import_local(ledger, state, identity, local, progress, cancel, step)
+            result = _import_local(ledger, state, identity, local, progress, cancel, step, sender)
     except (AlreadyImported, Cancelled):
         local.unlink(missing_ok=True)
         raise
@@ -263,6 +268,7 @@ def _import_local(
     progress: Progress | None,
     cancel: CancelCheck | None,
     step: StepHook,
+    sender: str | None = None,
 ) -> ImportResult:
     progress = progress or _noop
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
@@ -271,6 +277,8 @@ def _import_local(
     step("decrypted")
     manifest = opened.manifest
     peer = _check_sender(state, identity, opened)
+    if sender is not None and peer.name != sender:
+        raise BundleRefused("foreign_change", f"{sender} 上传了 {peer.name} 的数据包")
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
         manifest.recipient.name != identity.name
     ):

@@ -4,7 +4,6 @@ no ID number or name in clear in any bundle; conflicts listed and resolved every
 from __future__ import annotations
 
 import json
-import threading
 import urllib.request
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.models import Household, ServiceRecord
-from fieldapp.hub.server import HubServer
+from fieldapp.hub.server import ServerThread
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.history import person_history
 from fieldapp.store.repository import Repository
@@ -26,12 +25,8 @@ from tests.sync.helpers import SITE, VILLAGE, add_family
 
 @pytest.fixture
 def server(hub):
-    running = HubServer(hub, "127.0.0.1", 0)
-    thread = threading.Thread(target=running.serve_forever, daemon=True)
-    thread.start()
-    yield running
-    running.shutdown()
-    running.server_close()
+    with ServerThread(hub.root) as running:
+        yield running
 
 
 def test_push_over_http_converges_and_revoked_device_is_told_why(server, hub, make_device):

@@ -1,0 +1,87 @@
+"""SQL of the hub's own bookkeeping (migration m0009): the exchange log and the status view.
+
+The hub package calls these; nothing here touches the synced tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.sync_state import now_text
+
+
+class HubLog:
+    """Reads and writes of `hub_exchanges` and `hub_answer_scope` of one hub ledger."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def record(
+        self,
+        device: str,
+        way: str,
+        channel: str,
+        outcome: str = "ok",
+        changes: int = 0,
+        new_changes: int = 0,
+        detail: str = "",
+    ) -> None:
+        """Log one exchange (call inside a transaction)."""
+        self.db.execute(
+            "INSERT INTO hub_exchanges (device, at, way, channel, outcome, changes, new_changes, "
+            "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [device, now_text(), way, channel, outcome, changes, new_changes, detail[:500]],
+        )
+
+    def exchanges(self, device: str, limit: int = 20) -> list[dict[str, Any]]:
+        """A device's latest exchanges, newest first."""
+        cursor = self.db.execute(
+            "SELECT at, way, channel, outcome, changes, new_changes, detail FROM hub_exchanges "
+            "WHERE device = ? ORDER BY id DESC LIMIT ?",
+            [device, limit],
+        )
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+
+    def device_status(self) -> list[dict[str, Any]]:
+        """Per enrolled device: area, keys' state, last good exchange (a bundle imported from
+        it or an answer made for it), changes sent but not yet confirmed (`pending`), and
+        bundles it uploaded that were refused (`refused_bundles`)."""
+        cursor = self.db.execute(
+            """SELECT p.name AS device, p.area_code AS area, p.enrolled_at, p.revoked_at,
+                p.serial_in, p.serial_out, p.acked_out,
+                (SELECT max(e.at) FROM hub_exchanges e
+                  WHERE e.device = p.name AND e.outcome = 'ok') AS last_answer,
+                (SELECT max(s.imported_at) FROM sync_imports s
+                  WHERE s.sender = p.name) AS last_import,
+                (SELECT coalesce(sum(i.changes), 0) FROM sync_issued i
+                  WHERE i.peer = p.name AND i.serial > p.acked_out) AS pending,
+                (SELECT count(*) FROM hub_exchanges e
+                  WHERE e.device = p.name AND e.outcome != 'ok') AS refused_bundles
+            FROM sync_peers p WHERE p.role = 'device' ORDER BY p.name"""
+        )
+        names = [d[0] for d in cursor.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+        for row in rows:
+            times = [t for t in (row.pop("last_answer"), row.pop("last_import")) if t]
+            row["last_exchange"] = max(times) if times else None
+        return rows
+
+    # -- answer scope -----------------------------------------------------------------------
+
+    def answer_scope(self, peer: str) -> tuple[str, int] | None:
+        """(area, serial) of the last answer whose scope was worked out for `peer`."""
+        row = self.db.execute(
+            "SELECT area_code, serial FROM hub_answer_scope WHERE peer = ?", [peer]
+        ).fetchone()
+        return (str(row[0]), int(row[1])) if row else None
+
+    def set_answer_scope(self, peer: str, area: str, serial: int) -> None:
+        """Remember the area an answer's scope was worked out for."""
+        self.db.execute(
+            "INSERT INTO hub_answer_scope VALUES (?, ?, ?) ON CONFLICT(peer) DO UPDATE SET "
+            "area_code = excluded.area_code, serial = excluded.serial",
+            [peer, area, serial],
+        )

@@ -1,0 +1,235 @@
+"""The hub's HTTP service on a real loopback server: who may upload, how much, how slowly."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main as cli
+from fieldapp.store.dump import canonical_dump
+from fieldapp.sync import crypto, httpauth
+from fieldapp.sync.client import push
+from fieldapp.sync.errors import SyncError
+from fieldapp.sync.exchange import export_bundle
+from tests.hub.httpkit import (
+    header_for,
+    hub_footprint,
+    post,
+    raw_request,
+    read_status,
+)
+from tests.sync.helpers import VILLAGE, add_family
+
+
+def _bundle(device, tmp_path: Path) -> bytes:
+    sent = export_bundle(device, tmp_path / f"{device.device_id}-{time.monotonic_ns()}.fs")
+    data = sent.path.read_bytes()
+    sent.path.unlink()
+    return data
+
+
+def test_health_names_the_hub_and_its_upload_cap(server, hub):
+    with urllib.request.urlopen(server.url + "v1/health", timeout=10) as response:
+        health = json.loads(response.read())
+    assert health == {"hub": hub.identity.name, "fingerprint": hub.fingerprint, "max_upload_mb": 2}
+
+
+def test_unsigned_forged_revoked_stale_and_replayed_posts_write_nothing(
+    server, hub, make_device, tmp_path
+):
+    a = make_device("甲村", VILLAGE)
+    b = make_device("乙村", VILLAGE)
+    add_family(a, VILLAGE, ["101"])
+    body = _bundle(a, tmp_path)
+    before = hub_footprint(hub)
+
+    status, answer = post(server.url, body, {})
+    assert (status, answer["error"]) == (401, "unsigned")
+    # Signed with 乙村's key but claiming to be 甲村; and 甲村's header over another body.
+    forged = header_for(b, "甲村", body)
+    assert post(server.url, body, {httpauth.HEADER: forged})[0] == 401
+    other = header_for(a, "甲村", body + b"x")  # signed another length: refused unread
+    assert post(server.url, body, {httpauth.HEADER: other})[0] == 400
+    # A key nobody enrolled.
+    stranger = crypto.KeyPair.generate().sign_secret
+    status, answer = post(
+        server.url, body, {httpauth.HEADER: header_for(None, "甲村", body, secret=stranger)}
+    )
+    assert (status, answer["error"]) == (401, "unknown_key")
+    # Signed for another path, or an hour old.
+    moved = header_for(a, "甲村", body, path="/v1/other")
+    assert post(server.url, body, {httpauth.HEADER: moved})[0] == 401
+    stale = header_for(a, "甲村", body, now=time.time() - 3600)
+    status, answer = post(server.url, body, {httpauth.HEADER: stale})
+    assert (status, answer["error"]) == (401, "stale")
+    # Garbage in the header.
+    assert post(server.url, body, {httpauth.HEADER: "v1 device=%E7%94%B2 sig=???"})[0] == 401
+    assert hub_footprint(hub) == before
+
+    # A good header, then the very same header again: the replay is refused.
+    good = {httpauth.HEADER: header_for(a, "甲村", body)}
+    assert post(server.url, body, good)[0] == 200
+    after_good = hub_footprint(hub)
+    status, answer = post(server.url, body, good)
+    assert (status, answer["error"]) == (401, "replay")
+    assert hub_footprint(hub) == after_good
+
+    hub.revoke("乙村")
+    body_b = _bundle(b, tmp_path)
+    status, answer = post(server.url, body_b, {httpauth.HEADER: header_for(b, "乙村", body_b)})
+    assert status == 403 and "注销" in answer["message"]
+    assert hub_footprint(hub) == after_good
+
+
+def test_body_that_does_not_match_its_signature_is_not_kept(server, hub, make_device, tmp_path):
+    a = make_device("甲村", VILLAGE)
+    add_family(a, VILLAGE, ["101"])
+    body = _bundle(a, tmp_path)
+    before = hub_footprint(hub)
+    header = header_for(a, "甲村", body)
+    flipped = bytes([body[0] ^ 1]) + body[1:]
+    status, answer = post(server.url, flipped, {httpauth.HEADER: header})
+    assert (status, answer["error"]) == (400, "tampered")
+    assert hub_footprint(hub) == before
+
+
+def test_upload_over_the_cap_is_cut_off_with_413_and_nothing_kept(
+    server, hub, make_device, tmp_path
+):
+    a = make_device("甲村", VILLAGE)
+    body = os.urandom(3 * 1024 * 1024)  # the cap in these tests is 2 MB
+    before = hub_footprint(hub)
+    head = (
+        f"POST /v1/exchange HTTP/1.1\r\nHost: hub\r\nContent-Length: {len(body)}\r\n"
+        f"{httpauth.HEADER}: {header_for(a, '甲村', body)}\r\n\r\n"
+    ).encode()
+    sock = raw_request(server.url, head + body[:65536])
+    try:
+        assert read_status(sock) == 413
+    finally:
+        sock.close()
+    assert hub_footprint(hub) == before
+    # A client that says less than it sends is cut at what it signed: h11 refuses the rest.
+    assert not any((hub.root / "uploads").iterdir())
+
+
+def test_slow_and_silent_clients_time_out_while_others_are_served(
+    server, hub, make_device, tmp_path
+):
+    a = make_device("甲村", VILLAGE)
+    b = make_device("乙村", VILLAGE)
+    add_family(b, VILLAGE, ["103"], surname="李")
+    body = os.urandom(100_000)
+    before = hub_footprint(hub)
+    head = (
+        f"POST /v1/exchange HTTP/1.1\r\nHost: hub\r\nContent-Length: {len(body)}\r\n"
+        f"{httpauth.HEADER}: {header_for(a, '甲村', body)}\r\n\r\n"
+    ).encode()
+    slow = raw_request(server.url, head + body[:1000])  # then stalls mid-body
+    silent = raw_request(server.url, b"POST /v1/exchange HTTP/1.1\r\nHost: hub\r\n")
+    started = time.monotonic()
+    push(b, server.url)  # served while the two others hang
+    assert time.monotonic() - started < 10
+    try:
+        assert read_status(slow) == 408
+        assert read_status(silent) is None  # closed without a word after the header timeout
+        assert time.monotonic() - started < 15
+    finally:
+        slow.close()
+        silent.close()
+    assert not any((hub.root / "uploads").iterdir())
+    assert hub_footprint(hub)["rows"]["sync_imports"] == before["rows"]["sync_imports"] + 1
+
+
+def test_twenty_devices_at_once_every_change_lands_exactly_once(server, hub, make_device, tmp_path):
+    devices = [make_device(f"村{n:02d}", VILLAGE) for n in range(20)]
+    for n, device in enumerate(devices):
+        add_family(
+            device,
+            VILLAGE,
+            [f"{100 + 2 * n:03d}"],
+            surname="赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许"[n],
+        )
+    errors: list[BaseException] = []
+    gate = threading.Barrier(len(devices))
+
+    def exchange(device) -> None:
+        try:
+            gate.wait()
+            push(device, server.url, timeout=120)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=exchange, args=(d,)) for d in devices]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors
+    logged = {
+        d.device_id: d.db.execute(
+            "SELECT count(*) FROM changes WHERE device_id = ?", [d.device_id]
+        ).fetchone()[0]
+        for d in devices
+    }
+    held = dict(
+        hub.ledger.db.execute(
+            "SELECT device_id, count(*) FROM changes GROUP BY device_id"
+        ).fetchall()
+    )
+    assert {d: held.get(d, 0) for d in logged} == logged
+    imports = hub.ledger.db.execute(
+        "SELECT sender, count(*) FROM sync_imports GROUP BY sender"
+    ).fetchall()
+    assert sorted(imports) == sorted((f"村{n:02d}", 1) for n in range(20))
+    # A second round in sequence: every device ends with the same persons as the hub.
+    for device in devices:
+        push(device, server.url)
+    hub_persons = canonical_dump(hub.ledger.db)["persons"]
+    assert len(hub_persons) == 20
+    for device in devices:
+        assert canonical_dump(device.db)["persons"] == hub_persons
+
+
+def test_device_may_not_relay_another_devices_bundle(server, hub, make_device, tmp_path):
+    a = make_device("甲村", VILLAGE)
+    b = make_device("乙村", VILLAGE)
+    add_family(b, VILLAGE, ["103"])
+    body = _bundle(b, tmp_path)
+    status, answer = post(server.url, body, {httpauth.HEADER: header_for(a, "甲村", body)})
+    assert (status, answer["error"]) == (403, "foreign_change")
+    assert hub_footprint(hub)["rows"]["sync_imports"] == 0
+
+
+def test_status_is_for_county_devices_only(server, hub, make_device):
+    a = make_device("甲村", VILLAGE)
+    from fieldapp.sync.client import county_status
+
+    with pytest.raises(SyncError, match="县级"):
+        county_status(a, server.url)
+
+
+def test_hub_devices_json_lists_last_exchange_pending_and_refusals(
+    server, hub, make_device, capsys, tmp_path
+):
+    a = make_device("甲村", VILLAGE)
+    make_device("乙村", VILLAGE)
+    add_family(a, VILLAGE, ["101"])
+    push(a, server.url)
+    body = os.urandom(1000)
+    assert post(server.url, body, {httpauth.HEADER: header_for(a, "甲村", body)})[0] == 422
+    assert cli(["hub", "devices", "--dir", str(hub.root), "--json"]) == 0
+    items = {d["device"]: d for d in json.loads(capsys.readouterr().out)}
+    assert set(items) == {"甲村", "乙村"}
+    first = items["甲村"]
+    assert {"device", "role", "area", "last_exchange", "pending", "refused"} <= set(first)
+    assert first["area"] == VILLAGE and first["last_exchange"]
+    assert first["refused_bundles"] == 1
+    assert first["pending"] >= 0
+    assert items["乙村"]["last_exchange"] is None
