@@ -20,10 +20,10 @@ from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.domain.enums import Category, EmploymentForm, UnemploymentClass, UnemploymentLevel
 from fieldapp.domain.regions import PlaceScope, place_scope
+from fieldapp.policy.due import DueListBuilder, Urgency, level_of
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts
 from fieldapp.policy.households import has_labour, is_employed, is_lifted_or_relocated
 from fieldapp.policy.pack import Policy
-from fieldapp.policy.services_due import DueListBuilder, Urgency, level_of
 
 EMPLOYED, NOT_EMPLOYED, NO_LABOUR = "已就业", "未就业", "无劳动能力或非劳动年龄"
 WORK_STATES = (EMPLOYED, NOT_EMPLOYED, NO_LABOUR)

@@ -6,9 +6,9 @@ import datetime as dt
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import add_months, month_key
+from fieldapp.policy.due import DueItem, DueListBuilder
 from fieldapp.policy.households import DutyFlag, household_duties
 from fieldapp.policy.pack import Policy
-from fieldapp.policy.services_due import DueItem, DueListBuilder
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from fieldapp.domain.enums import UnemploymentLevel
+from fieldapp.policy.due import DueListBuilder, Urgency, level_of, level_status
 from fieldapp.policy.facts import HouseholdFacts, MonthFacts, RegistrationFacts, ServiceFacts
 from fieldapp.policy.households import DutyKind, household_duties
 from fieldapp.policy.pack import Policy
-from fieldapp.policy.services_due import DueListBuilder, Urgency, level_of, level_status
 from tests.policy.helpers import LIFTED, D, person, spell
 
 MONTHS = tuple(MonthFacts(f"2025-{m:02d}", "未就业") for m in range(1, 13))

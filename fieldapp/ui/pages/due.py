@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.progress import Cancelled
-from fieldapp.policy.services_due import DueItem, Urgency
+from fieldapp.policy.due import DueItem, Urgency
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex

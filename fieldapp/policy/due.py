@@ -1,4 +1,4 @@
-"""Services due: unemployment level and minimum services, and the deadlines a coordinator keeps.
+"""The employment-services due list: unemployment levels, minimum services, and deadlines.
 
 Deadlines are counted on the Chinese statutory calendar (`WorkCalendar`): the "1311" service
 within 5 working days of finding an unemployed person (001 附件4（三）), registration completed
