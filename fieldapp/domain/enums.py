@@ -103,6 +103,27 @@ class EmploymentForm(StrEnum):
     WORK_RELIEF = "以工代赈"
 
 
+class EmployerKind(StrEnum):
+    """用人单位类型: the employer-absorption subsidies name the kinds of employer they pay.
+
+    The six departments' 《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》
+    第（五）条 and 黔府发〔2023〕12号 附件2 第（十四）条 name 农民（专业）合作社、种养大户、家庭农场、
+    就业帮扶车间、小微企业; 附件3 第（六）条 and 附件1 第（一）条 speak of 企业, 附件2 第（八）条 of
+    各类生产经营主体.
+    """
+
+    COOPERATIVE = "农民专业合作社"
+    LARGE_GROWER = "种养大户"
+    FAMILY_FARM = "家庭农场"
+    WORKSHOP = "就业帮扶车间"
+    SMALL_ENTERPRISE = "小微企业"
+    LARGE_ENTERPRISE = "大中型企业"
+    SOLE_TRADER = "个体工商户"
+    PUBLIC_BODY = "机关事业单位"
+    SOCIAL_ORGANISATION = "社会组织"
+    OTHER = "其他"
+
+
 class UnemploymentClass(StrEnum):
     """失业人员三类 (001 附件3（六）)."""
 

@@ -85,6 +85,8 @@ class Person(Record):
     health: Health = Health.HEALTHY
     education: str = ""
     graduation_year: int | None = None
+    #: 离校年月 'YYYY-MM': graduate windows (离校2年内, 离校5年内) are counted from it.
+    left_school_month: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
     account_bank: str = ""
     account_number: str = ""
     hukou_code: str = ""
@@ -145,6 +147,8 @@ class EmploymentSpell(Record):
     place_name: str = ""
     form: EmploymentForm = EmploymentForm.EMPLOYEE
     employer: str = ""
+    #: 用人单位类型, one of `EmployerKind`'s words: the employer-absorption subsidies pay only
+    #: some kinds of employer.
     employer_kind: str = ""
     monthly_income: float | None = None
     contract_months: int | None = None

@@ -144,6 +144,7 @@ class SpellFacts:
     is_first_export: bool | None = None
     is_casual: bool = False
     training_days: int | None = None
+    employer_kind: str = ""
 
     def active_on(self, day: dt.date) -> bool:
         """True when the spell covers `day`."""
@@ -212,6 +213,7 @@ class PersonFields:
     labour_ability: str = "普通劳动力"
     graduation_year: int | None = None
     relation: str = ""
+    left_school_month: str | None = None
 
 
 @dataclass(slots=True)
@@ -234,6 +236,7 @@ class PersonFacts:
     labour_ability: str = "普通劳动力"
     graduation_year: int | None = None
     relation: str = ""
+    left_school_month: str | None = None
     categories: tuple[CategorySpan, ...] = ()
     spells: tuple[SpellFacts, ...] = ()
     registrations: tuple[RegistrationFacts, ...] = ()

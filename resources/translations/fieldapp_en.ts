@@ -690,6 +690,14 @@
       <translation>None</translation>
     </message>
     <message>
+      <source>未登记</source>
+      <translation>Not recorded</translation>
+    </message>
+    <message>
+      <source> 月</source>
+      <translation />
+    </message>
+    <message>
       <source>户籍所在地区划代码（6–12 位）</source>
       <translation>Registered residence code (6–12 digits)</translation>
     </message>
@@ -724,6 +732,10 @@
     <message>
       <source>毕业年份</source>
       <translation>Graduation year</translation>
+    </message>
+    <message>
+      <source>离校月份</source>
+      <translation>Month left school</translation>
     </message>
     <message>
       <source>开户银行</source>
@@ -1405,6 +1417,10 @@
       <translation>Workplace region code, e.g. 330106</translation>
     </message>
     <message>
+      <source>（未登记）</source>
+      <translation>(not recorded)</translation>
+    </message>
+    <message>
       <source> 元/月</source>
       <translation> yuan/month</translation>
     </message>
@@ -1447,6 +1463,10 @@
     <message>
       <source>用人单位</source>
       <translation>Employer</translation>
+    </message>
+    <message>
+      <source>用人单位类型</source>
+      <translation>Kind of employer</translation>
     </message>
     <message>
       <source>月收入</source>

@@ -110,6 +110,11 @@ class PersonEditor(QDialog):
         self.graduation = QSpinBox()
         self.graduation.setRange(0, 2100)
         self.graduation.setSpecialValueText(self.tr("无"))
+        # 离校2年内 / 离校5年内 are counted from the month of leaving school (in the graduation year).
+        self.left_month = QSpinBox()
+        self.left_month.setRange(0, 12)
+        self.left_month.setSpecialValueText(self.tr("未登记"))
+        self.left_month.setSuffix(self.tr(" 月"))
         self.bank = QLineEdit()
         self.account = QLineEdit()
         self.hukou = QLineEdit()
@@ -126,6 +131,7 @@ class PersonEditor(QDialog):
         form.addRow(self.tr("健康状况"), self.health)
         form.addRow(self.tr("文化程度"), self.education)
         form.addRow(self.tr("毕业年份"), self.graduation)
+        form.addRow(self.tr("离校月份"), self.left_month)
         form.addRow(self.tr("开户银行"), self.bank)
         form.addRow(self.tr("社保卡/银行账号"), self.account)
         form.addRow(self.tr("户籍地代码"), self.hukou)
@@ -192,6 +198,8 @@ class PersonEditor(QDialog):
         self.health.set_value(person.health)
         self.education.setCurrentText(person.education)
         self.graduation.setValue(person.graduation_year or 0)
+        left = person.left_school_month
+        self.left_month.setValue(int(left[5:7]) if left else 0)
         self.bank.setText(person.account_bank)
         self.account.setText(person.account_number)
         self.hukou.setText(person.hukou_code)
@@ -230,6 +238,7 @@ class PersonEditor(QDialog):
             self.health.value(),
             self.education.currentText(),
             self.graduation.value(),
+            self.left_month.value(),
             self.bank.text(),
             self.account.text(),
             self.hukou.text(),
@@ -256,6 +265,11 @@ class PersonEditor(QDialog):
             health=self.health.value(),
             education=self.education.currentText().strip(),
             graduation_year=self.graduation.value() or None,
+            left_school_month=(
+                f"{self.graduation.value()}-{self.left_month.value():02d}"
+                if self.graduation.value() and self.left_month.value()
+                else None
+            ),
             account_bank=self.bank.text().strip(),
             account_number=self.account.text().strip(),
             hukou_code=self.hukou.text().strip(),

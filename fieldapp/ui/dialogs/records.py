@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.enums import EmploymentForm, UnemploymentClass
+from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClass
 from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.regions import region_name
 from fieldapp.ui.session import Session
@@ -88,6 +88,8 @@ class SpellDialog(_RecordDialog):
         self.place_name = QLineEdit()
         self.form_combo = EnumCombo(EmploymentForm)
         self.employer = QLineEdit()
+        # The employer-absorption subsidies pay only some kinds of employer.
+        self.employer_kind = EnumCombo(EmployerKind, blank=self.tr("（未登记）"))
         self.income = QDoubleSpinBox()
         self.income.setRange(0, 1_000_000)
         self.income.setDecimals(0)
@@ -110,6 +112,7 @@ class SpellDialog(_RecordDialog):
             (self.tr("务工地名称"), self.place_name),
             (self.tr("就业形式"), self.form_combo),
             (self.tr("用人单位"), self.employer),
+            (self.tr("用人单位类型"), self.employer_kind),
             (self.tr("月收入"), self.income),
             (self.tr("劳动合同期限"), self.contract),
             (self.tr("已缴社保月数"), self.insurance),
@@ -136,6 +139,7 @@ class SpellDialog(_RecordDialog):
         self.place_name.setText(spell.place_name)
         self.form_combo.set_value(spell.form)
         self.employer.setText(spell.employer)
+        self.employer_kind.set_value(spell.employer_kind)
         self.income.setValue(spell.monthly_income or 0)
         self.contract.setValue(spell.contract_months or 0)
         self.insurance.setValue(spell.insurance_months or 0)
@@ -158,6 +162,7 @@ class SpellDialog(_RecordDialog):
             place_name=self.place_name.text().strip(),
             form=self.form_combo.value(),
             employer=self.employer.text().strip(),
+            employer_kind=self.employer_kind.value(),
             monthly_income=self.income.value() or None,
             contract_months=self.contract.value() or None,
             insurance_months=self.insurance.value() or None,
