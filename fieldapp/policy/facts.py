@@ -136,6 +136,7 @@ class SpellFacts:
     place_name: str = ""
     form: str = "单位就业"
     employer: str = ""
+    employer_kind: str = ""
     monthly_income: float | None = None
     contract_months: int | None = None
     insurance_months: int | None = None
@@ -172,6 +173,8 @@ class ServiceFacts:
     service_date: dt.date
     service_type: str
     training_days: int | None = None
+    end_date: dt.date | None = None
+    training_kind: str = ""
 
 
 @facts_of(Claim)
