@@ -136,7 +136,6 @@ class SpellFacts:
     place_name: str = ""
     form: str = "单位就业"
     employer: str = ""
-    employer_kind: str = ""
     monthly_income: float | None = None
     contract_months: int | None = None
     insurance_months: int | None = None
