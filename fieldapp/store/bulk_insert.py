@@ -1,17 +1,15 @@
-"""Creating many new rows through the change log, projected set-based inside SQLite.
+"""Creating many new rows through the change log, a batch at a time, optionally on a thread.
 
 Demo data, a spreadsheet import and the first-run wizard create thousands of rows at once. Per
-batch, Python only gathers each field's values, the sequence numbers and clock stamps, and the
-columns the store derives (a person's sex, birth date and search words). SQLite does the rest in
-a few set-based statements: the rows go into a staging table, and from it the log entries (their
-canonical JSON made by `json_object`) and the table rows, with the attribution columns computed
-in SQL. These are the same log and rows `Projector._create_row` writes one change at a time
-(tests compare the two, byte for byte).
+batch, Python only gathers each field's values, the columns the store derives (a person's sex,
+birth date and search words) and the first sequence number and clock stamp; the batch is then a
+`NewRows` for the one projection of new rows (`fieldapp.store.new_rows`), in which SQLite
+computes each change's sequence number and stamp from the first, writes the log's canonical
+JSON with `json_object`, and the rows with their attribution.
 
-A batch is a few statements, so SQLite does its share without holding Python's GIL. With
-`threaded=True` the statements run on a writer thread while the caller prepares the next batch:
-on a two-core laptop one core reads and checks a spreadsheet while the other writes the ledger.
-Row-by-row `executemany` cannot overlap like that, because it takes the GIL back for every row.
+With `threaded=True` the batches are written on a writer thread while the caller prepares the
+next: on a two-core laptop one core reads and checks a spreadsheet while the other writes the
+ledger.
 """
 
 from __future__ import annotations
@@ -22,21 +20,23 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
-from itertools import chain, repeat
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.store.changelog import (
-    DERIVED,
-    DERIVED_COLUMNS,
-    dumps,
-    search_indexed_after,
-    to_storable,
-)
+from fieldapp.store.changelog import dumps, to_storable
 from fieldapp.store.hlc import format_stamp, nth_stamp_parts, nth_stamp_sql, stamp_to_iso
 from fieldapp.store.ids import new_id
+from fieldapp.store.new_rows import (
+    MAX_PARAMETERS,
+    Bound,
+    NewRows,
+    Source,
+    Sql,
+    attribution,
+    write,
+)
+from fieldapp.store.projector import derived_columns
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -48,11 +48,6 @@ _SAVEPOINT = "bulk_insert"
 QUEUE_DEPTH = 3
 #: Seconds a thread holds the GIL before handing it over, while a writer thread runs.
 SWITCH_INTERVAL = 0.001
-#: Parameters per statement at most: SQLite's default limit (builds may allow more).
-MAX_PARAMETERS = 32766
-#: Parameters per staging statement: big enough that a batch is a few statements, small enough
-#: that the compiled statement the connection keeps is about a megabyte.
-STAGING_PARAMETERS = 8192
 
 _Job = Callable[[], None]
 
@@ -107,45 +102,10 @@ class BulkInserter:
             return []
         self._raise_pending()
         ledger = self.ledger
-        # Fields in sorted order: the log's JSON lists them in that order (canonical).
-        fields = sorted(ledger.projector.data_fields(table))
-        allowed = {*fields, "id"}
-        for given in rows:
-            if not allowed.issuperset(given):
-                raise KeyError(f"{table} has no field(s) {sorted(given.keys() - allowed)}")
-        count = len(rows)
-        ids = [given.get("id") or new_id() for given in rows]
-        columns = [list(map(dict.get, rows, repeat(name))) for name in fields]
-        deleted = fields.index("deleted")
-        columns[deleted] = list(map(bool, columns[deleted]))
-        kinds: list[_Json] = []
-        for index, name in enumerate(fields):
-            columns[index], kind = _storable_column(table, name, columns[index])
-            kinds.append(kind)
-        derived = _derived(table, fields, columns)
-        seq = ledger.reserve_seqs(count)
-        wall, counter = ledger.clock.reserve(count)
-        # Rows are stamped in SQL from the first stamp; their local time is one text unless
-        # the batch spans a second.
-        first, last = (_local_time(wall, counter, i) for i in (0, count - 1))
-        at = [_local_time(wall, counter, i) for i in range(count)] if first != last else None
-        params: dict[str, Any] = {
-            "device": ledger.device_id,
-            "author": ledger.author,
-            "tbl": table,
-            "seq": seq,
-            "wall": wall,
-            "counter": counter,
-            "at": first,
-        }
-        staged = [ids, *_staged_fields(columns, kinds, params)]
-        if at is not None:
-            staged.append(at)
-        staged += derived.values()
-        layout = _Layout(table, tuple(fields), tuple(kinds), tuple(derived), at is not None)
-        values = list(chain.from_iterable(zip(*staged, strict=True)))
-        statements = self._statements(layout, values, params)
-        self._run(lambda: self._execute(table, statements))
+        batch = local_rows(ledger, table, rows)
+        self._run(lambda: write(self.conn, batch, self._max_parameters))
+        ids = batch.row["id"]
+        assert isinstance(ids, list)
         return ids
 
     def close(self) -> None:
@@ -207,48 +167,12 @@ class BulkInserter:
                 except BaseException as error:  # noqa: BLE001 - handed to the caller's thread
                     self._error = error
 
-    def _execute(
-        self, table: str, statements: list[tuple[str, Sequence[Any] | dict[str, Any]]]
-    ) -> None:
-        """One batch; a searchable table's new rows are indexed set-based right after."""
-        with search_indexed_after(self.conn, table):
-            for sql, params in statements:
-                self.conn.execute(sql, params)
-
-    def _statements(
-        self, layout: _Layout, values: list[Any], params: dict[str, Any]
-    ) -> list[tuple[str, Sequence[Any] | dict[str, Any]]]:
-        """The batch's rows into a staging table, then its log entries and table rows from it."""
-        width = layout.width
-        rows = max(1, min(self._max_parameters, STAGING_PARAMETERS) // width)
-        size = rows * width
-        staging = f"temp.bulk_rows_{width}"
-        statements: list[tuple[str, Sequence[Any] | dict[str, Any]]] = [
-            (_staging_table(width), ()),
-            (f"DELETE FROM {staging}", ()),
-        ]
-        # One statement shape per width, so the connection's statement cache keeps one compiled
-        # copy of it (about 100 bytes per parameter) rather than one per batch size. The last
-        # statement is padded with rows of zeros (Python's sqlite3 binds an int several times
-        # faster than a None), which come after the batch's rows and are dropped.
-        for start in range(0, len(values), size):
-            chunk = values[start : start + size]
-            padding = size - len(chunk)
-            statements.append((_staging_insert(width, rows), chunk + [0] * padding))
-        if len(values) % size:
-            count = len(values) // width
-            statements.append((f"DELETE FROM {staging} WHERE rowid > ?", (count,)))
-        statements.append((_log_insert(layout), params))
-        statements.append((_row_insert(layout), params))
-        statements.append((f"DELETE FROM {staging}", ()))
-        return statements
-
 
 class _Abandoned(Exception):
     """Marks an inserter stopped by its caller; later jobs are skipped."""
 
 
-# -- the batch's shape and its SQL -------------------------------------------------------------
+# -- a local batch as new rows ------------------------------------------------------------------
 
 
 class _Json(Enum):
@@ -257,49 +181,58 @@ class _Json(Enum):
     PLAIN = "plain"  # text, whole numbers or nulls: as SQLite renders them, which is canonical
     BOOL = "bool"  # stored 1/0, logged true/false
     FRAGMENT = "fragment"  # anything else: each value's canonical JSON made here, in its own column
-    CONSTANT = "constant"  # the same value in every row: bound once, with its JSON
 
 
-@dataclass(frozen=True)
-class _Layout:
-    """One batch's staging columns: id, fields, fragments, local times, derived columns.
+def local_rows(ledger: Ledger, table: str, rows: Sequence[dict[str, Any]]) -> NewRows:
+    """New rows written on this device: its next sequence numbers and clock stamps, its author.
 
-    A CONSTANT field has no staging column; the local time has one only when `timed`.
+    Every data field is logged (missing ones as null), in sorted order as the canonical JSON
+    lists them; each change is its row's origin. Takes the sequence numbers and stamps.
     """
-
-    table: str
-    fields: tuple[str, ...]
-    kinds: tuple[_Json, ...]
-    derived: tuple[str, ...]
-    timed: bool
-
-    @property
-    def width(self) -> int:
-        staged = sum(k is not _Json.CONSTANT for k in self.kinds)
-        return 1 + staged + self.kinds.count(_Json.FRAGMENT) + self.timed + len(self.derived)
-
-    def columns(self) -> tuple[list[str], list[str], str, list[str]]:
-        """SQL for each field's value and its JSON, the local time, and the derived columns."""
-        values: list[str] = []
-        json: list[str] = []
-        staged = iter(range(2, self.width + 1))
-        for index, kind in enumerate(self.kinds):
-            column = f"c{next(staged)}" if kind is not _Json.CONSTANT else f":v{index}"
-            values.append(column)
-            if kind is _Json.PLAIN:
-                json.append(column)
-            elif kind is _Json.BOOL:
-                json.append(f"json(CASE {column} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)")
-            elif kind is _Json.CONSTANT:
-                json.append(f"json(:j{index})")
-            else:
-                json.append("")  # its fragment column follows the staged values
-        for index, kind in enumerate(self.kinds):
-            if kind is _Json.FRAGMENT:
-                json[index] = f"json(c{next(staged)})"
-        at = f"c{next(staged)}" if self.timed else ":at"
-        derived = [f"c{next(staged)}" for _ in self.derived]
-        return values, json, at, derived
+    fields = sorted(ledger.projector.data_fields(table))
+    allowed = {*fields, "id"}
+    for given in rows:
+        if not allowed.issuperset(given):
+            raise KeyError(f"{table} has no field(s) {sorted(given.keys() - allowed)}")
+    count = len(rows)
+    ids = [given.get("id") or new_id() for given in rows]
+    columns = {name: list(map(dict.get, rows, repeat(name))) for name in fields}
+    columns["deleted"] = list(map(bool, columns["deleted"]))
+    extra: dict[str, Source] = {}
+    members = []
+    for name in fields:
+        columns[name], kind = _storable_column(table, name, columns[name])
+        if kind is _Json.PLAIN:
+            members.append(f"'{name}', {{{name}}}")
+        elif kind is _Json.BOOL:
+            members.append(
+                f"'{name}', json(CASE {{{name}}} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)"
+            )
+        else:
+            extra[f"_json_{name}"] = _fragments(columns[name])
+            members.append(f"'{name}', json({{_json_{name}}})")
+    seq = ledger.reserve_seqs(count)
+    wall, counter = ledger.clock.reserve(count)
+    # Rows are stamped in SQL from the first stamp; their local time is one text unless the
+    # batch spans a second.
+    first, last = (_local_time(wall, counter, i) for i in (0, count - 1))
+    if first == last:
+        extra["at"] = Bound(first)
+    else:
+        extra["at"] = [_local_time(wall, counter, i) for i in range(count)]
+    log: dict[str, Source] = {
+        "device_id": Bound(ledger.device_id),
+        "seq": Sql(_SEQ, (("seq", seq),)),
+        "hlc": Sql(_STAMP, (("wall", wall), ("counter", counter))),
+        "author": Bound(ledger.author),
+        "row_id": Sql("{id}"),
+        "data": Sql(f"json_object({', '.join(members)})"),
+        "parents": Bound(None),
+    }
+    row: dict[str, Source] = {"id": ids, **columns, "_origin": Sql(_ORIGIN)}
+    row |= attribution(Sql("{at}"), Sql("{author}"), Sql("{device_id}"), Sql(_KEY))
+    row |= derived_columns(table, columns, count)
+    return NewRows(table, count, log, row, extra)
 
 
 def _storable_column(table: str, name: str, values: list[Any]) -> tuple[list[Any], _Json]:
@@ -334,38 +267,6 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def _derived(table: str, fields: list[str], columns: list[list[Any]]) -> dict[str, list[Any]]:
-    """The table's derived columns for a batch, computed column by column."""
-    if table not in DERIVED:
-        return {}
-    sources = sorted(DERIVED[table][0])
-    return DERIVED_COLUMNS[table]({name: columns[fields.index(name)] for name in sources})
-
-
-def _staged_fields(
-    columns: list[list[Any]], kinds: list[_Json], params: dict[str, Any]
-) -> list[list[Any]]:
-    """The fields' staging columns, then their fragment columns.
-
-    A field with one value in every row becomes CONSTANT (in `kinds`): bound once through
-    `params` as `v<i>` (its value) and `j<i>` (its JSON), with no staging column.
-    """
-    staged: list[list[Any]] = []
-    for index, (column, kind) in enumerate(zip(columns, kinds, strict=True)):
-        if kind is not _Json.FRAGMENT and column.count(column[0]) == len(column):
-            kinds[index] = _Json.CONSTANT
-            value = column[0]
-            params[f"v{index}"] = value
-            # BOOL columns are staged as 1/0 (`_storable_column`); the log says true/false.
-            params[f"j{index}"] = dumps(
-                bool(value) if kind is _Json.BOOL and value is not None else value
-            )
-        else:
-            staged.append(column)
-    staged += [_fragments(c) for c, k in zip(columns, kinds, strict=True) if k is _Json.FRAGMENT]
-    return staged
-
-
 def _local_time(wall: int, counter: int, index: int) -> str:
     """The local time people read of stamp `index` in a reserved run."""
     return stamp_to_iso(format_stamp(*nth_stamp_parts(wall, counter, index)))
@@ -375,57 +276,7 @@ def _is_float(value: Any) -> bool:
     return type(value) is float
 
 
-@lru_cache(maxsize=16)
-def _staging_table(width: int) -> str:
-    # Columns without a type keep every value exactly as bound (no affinity conversion), so the
-    # log sees what the caller gave; the table's own columns convert as they always do.
-    columns = ", ".join(f"c{i}" for i in range(1, width + 1))
-    return f"CREATE TEMP TABLE IF NOT EXISTS bulk_rows_{width} ({columns})"
-
-
-@lru_cache(maxsize=16)
-def _staging_insert(width: int, count: int) -> str:
-    """Plain `?` parameters only: SQLite compiles numbered ones (`?123`) in quadratic time."""
-    row = f"({', '.join('?' * width)})"
-    return f"INSERT INTO temp.bulk_rows_{width} VALUES " + ", ".join([row] * count)
-
-
-_SEQ = "(:seq + rowid - 1)"  # staging rowids count from 1 in each batch
-_STAMP = nth_stamp_sql(":wall", ":counter", "rowid - 1")
-
-
-@lru_cache(maxsize=64)
-def _log_insert(layout: _Layout) -> str:
-    """The batch's log entries, their JSON made by SQLite from the staged values."""
-    _values, json, _at, _derived = layout.columns()
-    members = ", ".join(
-        f"'{name}', {value}" for name, value in zip(layout.fields, json, strict=True)
-    )
-    return (
-        "INSERT INTO changes (device_id, seq, hlc, author, tbl, row_id, data, parents) "
-        f"SELECT :device, {_SEQ}, {_STAMP}, :author, :tbl, c1, json_object({members}), NULL "
-        f"FROM temp.bulk_rows_{layout.width} ORDER BY rowid"
-    )
-
-
-@lru_cache(maxsize=64)
-def _row_insert(layout: _Layout) -> str:
-    """The batch's table rows: what `Projector._create_row` writes for a whole-row change.
-
-    The change is the row's origin; its author, device and time both created and last
-    updated it.
-    """
-    values, _json, at, derived = layout.columns()
-    change_id = f"(:device || ':' || {_SEQ})"
-    attribution = f"{at}, :author, :device, ({_STAMP} || '/' || {change_id})"
-    columns = [
-        "id", *layout.fields, "_origin",
-        "created_at", "created_by", "created_device", "_ckey",
-        "updated_at", "updated_by", "updated_device", "_ukey",
-        *layout.derived,
-    ]  # fmt: skip
-    selected = ["c1", *values, change_id, attribution, attribution, *derived]
-    return (
-        f"INSERT INTO [{layout.table}] ({', '.join(f'[{c}]' for c in columns)}) "
-        f"SELECT {', '.join(selected)} FROM temp.bulk_rows_{layout.width} ORDER BY rowid"
-    )
+_SEQ = "(:seq + {_n})"
+_STAMP = nth_stamp_sql(":wall", ":counter", "{_n}")
+_ORIGIN = "({device_id} || ':' || {seq})"
+_KEY = "({hlc} || '/' || {device_id} || ':' || {seq})"

@@ -10,7 +10,7 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldapp.store.changelog import Projector
+from fieldapp.store.projector import Projector
 
 SKIP = {"_origin", "_heads"}
 

@@ -19,11 +19,12 @@ import sqlite_utils
 
 from fieldapp.store import derived as _derived  # noqa: F401  (registers derived columns)
 from fieldapp.store.bulk_insert import BulkInserter
-from fieldapp.store.changelog import Change, Projector, to_storable
+from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.connection import open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
+from fieldapp.store.projector import Projector
 
 __all__ = ["NATURAL_KEY_NAMESPACE", "Ledger", "natural_id", "new_id"]
 

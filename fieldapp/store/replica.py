@@ -58,7 +58,7 @@ def stored_rows(db: sqlite_utils.Database, changes: Sequence[Change]) -> dict[st
 
 def data_columns(db: sqlite_utils.Database) -> dict[str, set[str]]:
     """Synced table → the fields a change may set in it."""
-    from fieldapp.store.changelog import Projector
+    from fieldapp.store.projector import Projector
 
     projector = Projector(db)
     return {t: set(projector.data_fields(t)) for t in synced_tables(db)}

@@ -9,11 +9,11 @@ import threading
 import pytest
 
 from fieldapp.domain.enums import Category, EmploymentForm
-from fieldapp.store.bulk_insert import _staging_insert
 from fieldapp.store.changelog import Change, dumps
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.hlc import COUNTER_LIMIT, HybridClock, parse_stamp
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.new_rows import _staging_insert
 from fieldapp.store.search import PersonSearch
 from tests.conftest import make_id
 

@@ -8,11 +8,12 @@ import uuid
 
 import pytest
 
-from fieldapp.store.changelog import Change, Projector
+from fieldapp.store.changelog import Change
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE
 from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.store.migrations import current_version, latest_version
+from fieldapp.store.projector import Projector
 from tests.conftest import make_id
 
 

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fieldapp.store.changelog import Change, Projector, dumps
+from fieldapp.store.changelog import Change, dumps
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.projector import Projector
 from fieldapp.store.replica import data_columns
 from fieldapp.store.search import PersonSearch
 from fieldapp.sync.bundle import decode_payload, encode_payload

@@ -1,0 +1,364 @@
+"""The projector: the one code that turns logged changes into ledger table rows.
+
+A change that creates a row is written by `fieldapp.store.new_rows`, alone (a batch of one) or
+with the other creating changes of a bundle; a change to an existing row is merged into it
+(`_merge_into`). Since this is the only projection, a ledger can be rebuilt from its log, and
+two replicas holding the same changes hold the same rows whatever order the changes came in.
+
+Per field, the current versions ("heads") are the changes that set it and that no later change
+has seen. One head: that value. Several with different values: a conflict, listed in `conflicts`
+until someone resolves it; meanwhile the head with the greatest (hlc, change id) is shown.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from operator import attrgetter, itemgetter
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.changelog import (
+    CHANGE_COLUMNS,
+    DERIVED,
+    DERIVED_COLUMNS,
+    META_COLUMNS,
+    Change,
+    dumps,
+)
+from fieldapp.store.hlc import stamp_to_iso
+from fieldapp.store.new_rows import Bound, NewRows, Source, Sql, attribution, write
+
+
+class Projector:
+    """Applies changes to the ledger tables of one database (call inside a transaction)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self._columns: dict[str, list[str]] = {}
+        self._data_fields: dict[str, list[str]] = {}
+
+    def columns(self, table: str) -> list[str]:
+        """All columns of a table, cached."""
+        if table not in self._columns:
+            self._columns[table] = [c.name for c in self.db[table].columns]
+        return self._columns[table]
+
+    def data_fields(self, table: str) -> list[str]:
+        """The fields a change may set: every column but meta and derived ones (cached)."""
+        if table not in self._data_fields:
+            derived = DERIVED[table][1] if table in DERIVED else frozenset()
+            self._data_fields[table] = [
+                c for c in self.columns(table) if c not in META_COLUMNS and c not in derived
+            ]
+        return self._data_fields[table]
+
+    def has_change(self, change_id: str) -> bool:
+        """True when this change is already in the log."""
+        device, seq = change_id.rsplit(":", 1)
+        row = self.db.execute(
+            "SELECT 1 FROM changes WHERE device_id=? AND seq=?", [device, int(seq)]
+        ).fetchone()
+        return row is not None
+
+    def load_change(self, change_id: str) -> Change | None:
+        """A change by id, or None."""
+        device, seq = change_id.rsplit(":", 1)
+        row = self.db.execute(
+            f"SELECT {CHANGE_COLUMNS} FROM changes WHERE device_id=? AND seq=?",
+            [device, int(seq)],
+        ).fetchone()
+        return Change.from_row(row) if row else None
+
+    def heads_of(self, row: dict[str, Any] | None, field: str) -> list[str]:
+        """The current change ids of one field of a loaded row."""
+        if row is None:
+            return []
+        heads = json.loads(row["_heads"]) if row.get("_heads") else {}
+        if field in heads:
+            return list(heads[field])
+        return [row["_origin"]] if row.get("_origin") else []
+
+    def fetch_row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        """One projected row as a dict, deleted or not."""
+        cursor = self.db.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+        values = cursor.fetchone()
+        if values is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], values, strict=True))
+
+    def apply(self, change: Change) -> bool:
+        """Log and project one change; False (and nothing done) when already present."""
+        if self.has_change(change.id):
+            return False
+        for field, ids in (change.parents or {}).items():
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO superseded VALUES (?, ?)", [(i, field) for i in ids]
+            )
+        row = self.fetch_row(change.tbl, change.row_id)
+        if row is None:
+            self._create(change)
+        else:
+            self.db.execute(
+                f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)", change.as_row()
+            )
+            self._merge_into(row, change)
+        return True
+
+    def _superseded(self, change_id: str, fields: Iterable[str]) -> set[str]:
+        """Which of `fields` of this change a known later change has already seen."""
+        rows = self.db.execute(
+            "SELECT field FROM superseded WHERE change_id = ?", [change_id]
+        ).fetchall()
+        found = {r[0] for r in rows}
+        return found.intersection(fields)
+
+    def _create(self, change: Change) -> None:
+        """A change whose row does not exist yet: a batch of one of `create_rows`."""
+        known = self.data_fields(change.tbl)
+        fields = [f for f in known if f in change.data]
+        dead = self._superseded(change.id, fields)
+        if not change.parents and not dead and len(fields) == len(known):
+            self.create_rows(change.tbl, [change])
+            return
+        # `_origin` stands for "this change is the head of every field"; a change that sets
+        # only some fields (an edit arriving before the row's creation), or one a later change
+        # already saw, lists its heads.
+        values = tuple(f for f in fields if f not in dead)
+        heads = dumps({f: [change.id] for f in values})
+        self.create_rows(change.tbl, [change], values, heads=heads)
+
+    def create_rows(
+        self,
+        table: str,
+        changes: Sequence[Change],
+        fields: tuple[str, ...] | None = None,
+        *,
+        heads: str | None = None,
+    ) -> None:
+        """Log changes that each create a new row of `table`, and write those rows.
+
+        By default each change sets every data field and is its row's origin; a batch of one
+        may instead set only `fields`, with `heads` as its row's `_heads`.
+        """
+        if fields is None:
+            fields = tuple(self.data_fields(table))
+        count = len(changes)
+        data = [c.data for c in changes]
+        columns = {f: list(map(itemgetter(f), data)) for f in fields}
+        hlcs = [c.hlc for c in changes]
+        log: dict[str, Source] = {
+            "device_id": [c.device_id for c in changes],
+            "seq": [c.seq for c in changes],
+            "hlc": hlcs,
+            "author": [c.author for c in changes],
+            "row_id": Sql("{id}"),
+            "data": [dumps(d) for d in data],
+            "parents": [dumps(c.parents) if c.parents else None for c in changes],
+        }
+        row: dict[str, Source] = {"id": [c.row_id for c in changes], **columns}
+        if heads is None:
+            row["_origin"] = Sql("({device_id} || ':' || {seq})")
+        else:
+            row["_heads"] = Bound(heads)
+        key = Sql("({hlc} || '/' || {device_id} || ':' || {seq})")
+        row |= attribution(Sql("{at}"), Sql("{author}"), Sql("{device_id}"), key)
+        row |= derived_columns(table, columns, count)
+        extra: dict[str, Source] = {"at": list(map(stamp_to_iso, hlcs))}
+        write(self.db.conn, NewRows(table, count, log, row, extra))
+
+    def apply_many(self, changes: Sequence[Change]) -> list[Change]:
+        """Log and project many changes; the same result as `apply` on each, in bulk.
+
+        Changes that create a new row which nothing else in the batch touches (the bulk of a
+        first sync) are written together by `create_rows`; every other change goes through
+        `apply`. Returns the changes that were new, in the order given.
+        """
+        ids = [c.id for c in changes]
+        unique = dict(zip(ids, changes, strict=True))
+        if len(unique) < len(ids):
+            unique = {}
+            for change_id, change in zip(ids, changes, strict=True):
+                unique.setdefault(change_id, change)
+        present = self._present_ids(unique)
+        new = {i: c for i, c in unique.items() if i not in present} if present else unique
+        fast = self._creating_changes(new)
+        by_table: dict[str, list[Change]] = {}
+        for change in fast.values():
+            by_table.setdefault(change.tbl, []).append(change)
+        for table, created in by_table.items():
+            self.create_rows(table, created)
+        if len(fast) < len(new):
+            for change_id, change in new.items():
+                if change_id not in fast:
+                    self.apply(change)
+        return list(new.values())
+
+    def _present_ids(self, changes: dict[str, Change]) -> set[str]:
+        """Ids of `changes` (by id) already in the log (one range scan per device)."""
+        by_device: dict[str, list[int]] = {}
+        for change in changes.values():
+            seqs = by_device.get(change.device_id)
+            if seqs is None:
+                seqs = by_device[change.device_id] = []
+            seqs.append(change.seq)
+        found: set[str] = set()
+        for device, seqs in by_device.items():
+            rows = self.db.execute(
+                "SELECT seq FROM changes WHERE device_id = ? AND seq BETWEEN ? AND ?",
+                [device, min(seqs), max(seqs)],
+            ).fetchall()
+            if rows:
+                wanted = set(seqs)
+                found.update(f"{device}:{r[0]}" for r in rows if r[0] in wanted)
+        return found
+
+    def _creating_changes(self, new: dict[str, Change]) -> dict[str, Change]:
+        """Changes `apply` would turn into a fresh row with `_origin`, and nothing else."""
+        values = new.values()
+        per_row = Counter(zip(map(_TBL, values), map(_ROW_ID, values), strict=True))
+        cited: set[str] = set()
+        for parents in map(_PARENTS, values):
+            if parents:
+                for ids in parents.values():
+                    cited.update(ids)
+        tables = {t for t, _row in per_row}
+        wanted = {t: frozenset(self.data_fields(t)) for t in tables if self._table_known(t)}
+        candidates: dict[str, Change] = {}
+        by_table: dict[str, list[str]] = {t: [] for t in wanted}
+        for change_id, change in new.items():
+            table = change.tbl
+            fields = wanted.get(table)
+            if (
+                fields is None
+                or change.parents
+                or per_row[(table, change.row_id)] != 1
+                or not fields <= change.data.keys()
+            ):
+                continue
+            candidates[change_id] = change
+            by_table[table].append(change.row_id)
+        existing: set[tuple[str, str]] = set()
+        for table, row_ids in by_table.items():
+            if not row_ids:
+                continue
+            rows = self.db.execute(
+                f"SELECT id FROM [{table}] WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(row_ids)],
+            ).fetchall()
+            existing.update((table, r[0]) for r in rows)
+        rows = self.db.execute(
+            "SELECT change_id FROM superseded WHERE change_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(candidates))],
+        ).fetchall()
+        dead = (cited & candidates.keys()) | {r[0] for r in rows}
+        if not dead and not existing:
+            return candidates
+        return {
+            i: c
+            for i, c in candidates.items()
+            if i not in dead and (c.tbl, c.row_id) not in existing
+        }
+
+    def _table_known(self, table: str) -> bool:
+        try:
+            return bool(self.columns(table))
+        except Exception:  # noqa: BLE001 - an unknown table goes the slow, checked way
+            return False
+
+    def _merge_into(self, row: dict[str, Any], change: Change) -> None:
+        fields = [f for f in self.data_fields(change.tbl) if f in change.data]
+        dead = self._superseded(change.id, fields)
+        heads = json.loads(row["_heads"]) if row.get("_heads") else {}
+        updates: dict[str, Any] = {}
+        for field in fields:
+            # A change already superseded (its successor arrived first) is no head, but what
+            # it had seen is still superseded: heads are the versions nobody has seen.
+            before = self.heads_of(row, field)
+            seen = set((change.parents or {}).get(field, []))
+            current = [h for h in before if h not in seen]
+            if field not in dead:
+                current.append(change.id)
+            if current == before or not current:
+                continue
+            heads[field] = current
+            updates[field] = self._winning_value(field, current, change)
+            self._track_conflict(change.tbl, change.row_id, field, current, change)
+        if row.get("_origin"):
+            origin = row["_origin"]
+            heads = {f: ids for f, ids in heads.items() if ids != [origin]}
+        updates["_heads"] = dumps(heads) if heads else None
+        if change.key < (row.get("_ckey") or "~"):
+            updates |= _attribution(change, created=True)
+        if change.key > (row.get("_ukey") or ""):
+            updates |= _attribution(change, created=False)
+        merged = row | updates
+        updates |= self._derive(change.tbl, merged, set(updates))
+        assignments = ", ".join(f"[{c}] = ?" for c in updates)
+        self.db.execute(
+            f"UPDATE [{change.tbl}] SET {assignments} WHERE id = ?",
+            [*updates.values(), change.row_id],
+        )
+
+    def _head_changes(self, ids: list[str], change: Change) -> list[Change]:
+        found = []
+        for head in ids:
+            loaded = change if head == change.id else self.load_change(head)
+            if loaded is not None:
+                found.append(loaded)
+        return found
+
+    def _winning_value(self, field: str, ids: list[str], change: Change) -> Any:
+        if ids == [change.id] or not ids:
+            return change.data[field]
+        winner = max(self._head_changes(ids, change), key=lambda c: c.key)
+        return winner.data.get(field)
+
+    def _track_conflict(
+        self, table: str, row_id: str, field: str, ids: list[str], change: Change
+    ) -> None:
+        values = {dumps(c.data.get(field)) for c in self._head_changes(ids, change)}
+        if len(ids) > 1 and len(values) > 1:
+            self.db.execute(
+                "INSERT OR IGNORE INTO conflicts VALUES (?, ?, ?)", [table, row_id, field]
+            )
+        else:
+            self.db.execute(
+                "DELETE FROM conflicts WHERE tbl=? AND row_id=? AND field=?",
+                [table, row_id, field],
+            )
+
+    def _derive(self, table: str, row: dict[str, Any], changed: set[str]) -> dict[str, Any]:
+        if table not in DERIVED:
+            return {}
+        sources, _outputs, fn = DERIVED[table]
+        return fn(row) if sources & changed else {}
+
+
+def derived_columns(table: str, columns: dict[str, list[Any]], count: int) -> dict[str, Source]:
+    """The table's derived columns for new rows setting `columns`, computed column by column.
+
+    Nothing when the rows set none of the sources (a missing source counts as null).
+    """
+    if table not in DERIVED or not DERIVED[table][0] & columns.keys():
+        return {}
+    nulls = [None] * count
+    sources = {name: columns.get(name, nulls) for name in DERIVED[table][0]}
+    return dict(DERIVED_COLUMNS[table](sources))
+
+
+_TBL = attrgetter("tbl")
+_ROW_ID = attrgetter("row_id")
+_PARENTS = attrgetter("parents")
+
+
+def _attribution(change: Change, *, created: bool) -> dict[str, Any]:
+    prefix = "created" if created else "updated"
+    return {
+        f"{prefix}_at": stamp_to_iso(change.hlc),
+        f"{prefix}_by": change.author,
+        f"{prefix}_device": change.device_id,
+        "_ckey" if created else "_ukey": change.key,
+    }
