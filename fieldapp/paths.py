@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
+from contextlib import ExitStack
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -26,14 +30,27 @@ def default_ledger_path() -> Path:
     return data_dir() / "ledger.db"
 
 
+@cache
 def resources_dir() -> Path:
-    """The bundled `resources/` folder, also when frozen by PyInstaller."""
+    """The package data folder `fieldapp/resources/` as a real directory on disk.
+
+    It travels inside the package, so a wheel, an editable install, a source checkout and a
+    PyInstaller folder (which collects it as `fieldapp/resources`) all find it the same way.
+    Callers get a real `Path` because Qt and ReportLab open font files by name; should the package
+    ever be imported from a zip, `importlib.resources.as_file` unpacks the folder once for the
+    life of the process.
+    """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(frozen) / "fieldapp" / "resources"
+    folder = resources.files("fieldapp").joinpath("resources")
+    if isinstance(folder, Path):
+        return folder
+    stack = ExitStack()
+    atexit.register(stack.close)
+    return Path(stack.enter_context(resources.as_file(folder)))
 
 
 def resource(*parts: str) -> Path:
-    """A file under `resources/`."""
+    """A file under `fieldapp/resources/`, e.g. `resource("fonts", "wqy-microhei.ttc")`."""
     return resources_dir().joinpath(*parts)

@@ -1,4 +1,4 @@
-"""Refresh resources/translations/fieldapp_en.ts from the code and compile fieldapp_en.qm.
+"""Refresh fieldapp/resources/translations/fieldapp_en.ts from the code and compile fieldapp_en.qm.
 
     python packaging/update_translations.py          # extract, fill English, compile
     python packaging/update_translations.py --check  # exit 1 if a string lacks English
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-TS = ROOT / "resources" / "translations" / "fieldapp_en.ts"
+TS = ROOT / "fieldapp" / "resources" / "translations" / "fieldapp_en.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 

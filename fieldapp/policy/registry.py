@@ -1,6 +1,6 @@
 """Finding, loading and installing policy packs; a broken pack never replaces a good one.
 
-The seeds' pack ships in `resources/policies/`; county packs are installed into the user's data
+The seeds' pack ships in `fieldapp/resources/policies/`; county packs are installed into the user's data
 folder (`<data>/policies/`). Each time a county pack loads cleanly a copy is kept in
 `<data>/policies/.last_good/`, so a pack damaged later (a bad edit, a half-copied file) is refused
 with its file, line and problem while the last good copy stays in force.

@@ -1,4 +1,4 @@
-"""Chinese fonts: the bundled ones under resources/fonts/, else whatever the machine has."""
+"""Chinese fonts: the bundled ones under fieldapp/resources/fonts/, else whatever the machine has."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ SYSTEM_FAMILIES = (
 
 
 def load_bundled_fonts() -> list[str]:
-    """Register every font file in resources/fonts/; returns the families found."""
+    """Register every font file in fieldapp/resources/fonts/; returns the families found."""
     families: list[str] = []
     folder = resource("fonts")
     if not folder.is_dir():

@@ -1,4 +1,4 @@
-"""Fixtures for policy tests: the seeds' pack loaded from resources/."""
+"""Fixtures for policy tests: the seeds' pack loaded from fieldapp/resources/."""
 
 from __future__ import annotations
 

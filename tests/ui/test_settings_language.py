@@ -107,7 +107,7 @@ def test_translation_catalogue_is_complete():
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (ROOT / "resources" / "translations" / "fieldapp_en.qm").exists()
+    assert (ROOT / "fieldapp" / "resources" / "translations" / "fieldapp_en.qm").exists()
 
 
 COUNTY_PACK = """
