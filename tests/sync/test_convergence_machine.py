@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
@@ -219,7 +220,8 @@ SyncMachine.TestCase.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-TestSyncConvergence = SyncMachine.TestCase
+# 160 schedules of fsynced bundle writes: minutes on a busy 2-core machine (raise the default).
+TestSyncConvergence = pytest.mark.timeout(900)(SyncMachine.TestCase)
 
 
 def teardown_module() -> None:
