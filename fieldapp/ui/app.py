@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp.paths import default_ledger_path, resource
-from fieldapp.ui import errors, fonts, i18n, prefs
+from fieldapp.ui import errors, fonts, i18n, prefs, syslibs
 from fieldapp.ui.session import Session
 
 log = logging.getLogger("fieldapp.ui")
@@ -69,6 +69,8 @@ def run_first_run_wizard() -> Path | None:
 def run_app(db_path: str | None = None) -> int:
     """Run the desktop app until its window closes; returns the exit code."""
     errors.setup_logging()
+    if not syslibs.check_platform():  # a missing X11 library: say which package, in Chinese
+        return 1
     app = make_app()
     errors.install_excepthook()
     path = ledger_to_open(db_path)
