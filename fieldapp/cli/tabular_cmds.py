@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from fieldapp.cli.common import open_ledger, print_json
+from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import ImportReport, import_ledger
 from fieldapp.tabular.template import write_template
@@ -22,7 +24,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import", help="从 Excel/CSV 台账导入人员（有问题的行列出原因，其余照常导入）"
     )
-    p.add_argument("file", metavar="FILE", help="xlsx、xls 或 csv 文件")
+    p.add_argument("file", metavar="FILE", help="xlsx、xls、ods 或 csv 文件")
+    p.add_argument(
+        "--update",
+        action="store_true",
+        help="台账中已有的人按表格更新（只改有变化的单元格；表格日期后台账改过的单元格列为冲突，不覆盖）",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="只预览：列出每人的每处改动和冲突，台账不作改动"
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
     p.set_defaults(func=cmd_import)
 
@@ -44,28 +54,58 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import a file; exit 1 when some rows were rejected."""
     ledger = open_ledger(args)
     try:
-        report = import_ledger(ledger, args.file)
+        report = import_ledger(ledger, args.file, update=args.update, dry_run=args.dry_run)
+    except ValidationFailed as error:  # the file itself: missing, refused, unreadable
+        print(f"请检查：{error}", file=sys.stderr)
+        return 2
     finally:
         ledger.close()
     if args.json:
         print_json(report.as_json())
     else:
         print_report(report)
-    return 1 if report.rejected else 0
+    return 1 if report.rejected or report.conflicts else 0
 
 
 def print_report(report: ImportReport) -> None:
-    """The import report in plain Chinese."""
-    print(f"工作表：{report.sheet}")
+    """The import report in plain Chinese (a dry run says what it would do)."""
+    several = len(report.sheets) > 1
+    print("工作表：" + "、".join(report.sheets or [report.sheet]))
+    if report.sheet_date:
+        print(f"表格日期：{report.sheet_date}（{report.sheet_date_source}）")
+    verb = "将" if report.dry_run else "已"
+    records = report.imported - report.persons_imported
     print(
-        f"已导入 {report.imported} 人（新建 {report.households_created} 户，"
+        f"{verb}导入 {report.persons_imported} 人"
+        + (f"、其他记录 {records} 条" if records else "")
+        + f"（新建 {report.households_created} 户，"
         f"并入已有 {report.households_joined} 户，新建地点 {report.areas_created} 个）；"
-        f"未导入 {len(report.rejected)} 行"
+        f"{verb}更新 {report.updated} 行，无变化 {report.unchanged} 行；"
+        f"未导入 {len(report.rejected)} 行；冲突 {len(report.conflicts)} 处"
     )
+    if report.dry_run:
+        print("（预览：台账没有任何改动）")
     if report.unknown_headers:
-        print("未识别的列（已忽略）：" + "、".join(report.unknown_headers))
+        print("未识别的列（未导入，请核对列名）：" + "、".join(report.unknown_headers))
     for problem in report.rejected:
-        print(f"第 {problem.row} 行：{problem.reason}")
+        where = f"{problem.sheet} " if several else ""
+        print(f"{where}第 {problem.row} 行：{problem.reason}")
+    for plan in report.changes:
+        shown = plan.as_dict()
+        lines = [f"{c['column']}：{c['from']} → {c['to']}" for c in shown["changes"]] + shown["new"]
+        if lines:
+            print(f"第 {plan.row} 行 {plan.name}（{plan.id_number}）：" + "；".join(lines))
+    for conflict in report.conflicts:
+        c = conflict.as_dict()
+        print(
+            f"冲突 第 {c['row']} 行 {c['name']} {c['column']}：台账为“{c['ledger']}”"
+            f"（{c['edited_by']} 于 {c['edited_at']} 修改，晚于表格日期），表格为“{c['sheet_value']}”，"
+            "未覆盖"
+        )
+    if report.mapped:
+        print(f"按常用说法换算 {len(report.mapped)} 处，例如：")
+        for m in report.mapped[:10]:
+            print(f"  第 {m.row} 行 {m.column}：{m.before} → {m.after}")
     if report.warnings:
         print(f"提示 {len(report.warnings)} 条：")
         for problem in report.warnings[:MAX_WARNINGS_SHOWN]:

@@ -78,6 +78,19 @@ def validate(raw: str) -> IdInfo:
     return _checked(number)
 
 
+def upgrade_15(raw: str) -> str | None:
+    """The 18-digit form of a first-generation 15-digit number (born 19xx), else None.
+
+    GB 11643-1999 turned the 15-digit numbers of 1984–1999 into today's by putting 19 before
+    the two-digit birth year and appending the check character.
+    """
+    number = normalise(raw)
+    if len(number) != 15 or not number.isdigit():
+        return None
+    first17 = number[:6] + "19" + number[6:]
+    return first17 + make_check_char(first17)
+
+
 def _checked(number: str) -> IdInfo:
     """`validate` of a normalised 18-character number of digits and a final digit or X."""
     birth = _birth_date(number)

@@ -12,10 +12,13 @@ from dataclasses import dataclass
 
 from fieldapp.domain.enums import (
     Category,
+    EmployerKind,
     EmploymentForm,
     Health,
     LabourAbility,
     Relation,
+    ServiceType,
+    UnemploymentClass,
     WorkStatus,
 )
 
@@ -60,6 +63,14 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("head_name", "户主姓名", (), width=10, note="可选，仅供核对"),
     Column(
+        "sex",
+        "性别",
+        (),
+        width=6,
+        choices=("男", "女"),
+        note="可选：由身份证号码得出，填写时与号码核对",
+    ),
+    Column(
         "relation",
         "与户主关系",
         ("与户主的关系", "家庭关系", "关系"),
@@ -98,6 +109,13 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("education", "文化程度", ("学历",), width=12, choices=EDUCATION),
     Column("graduation_year", "毕业年份", ("毕业时间", "毕业年度"), width=10),
+    Column(
+        "left_school_month",
+        "离校年月",
+        ("离校时间", "毕业离校年月"),
+        width=10,
+        note="高校毕业生填写，如 2024-07",
+    ),
     Column("county", "县（市、区）", ("县", "县区", "区县", "所在县", "县(市区)"), width=12),
     Column("township", "乡镇（街道）", ("乡镇", "乡（镇）", "乡镇街道", "所在乡镇"), width=12),
     Column("village", "村（社区）", ("村", "行政村", "村居", "社区", "所在村"), width=12),
@@ -130,6 +148,14 @@ COLUMNS: tuple[Column, ...] = (
         choices=tuple(s.value for s in WorkStatus),
     ),
     Column(
+        "month_status",
+        "本月就业状态",
+        ("当月就业状态", "本月务工状态", "当月务工状态", "月度就业状态", "本月状态"),
+        width=14,
+        choices=tuple(s.value for s in WorkStatus),
+        note="按月更新用：本月已就业/未就业等；列名可写明月份，如“2024年11月就业状态”",
+    ),
+    Column(
         "form",
         "就业形式",
         ("就业方式", "务工形式"),
@@ -145,6 +171,13 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column("workplace_code", "务工地区划代码", ("务工地代码",), width=14, text=True),
     Column("employer", "务工单位", ("就业单位", "工作单位", "用工单位", "务工企业"), width=20),
+    Column(
+        "employer_kind",
+        "用人单位类型",
+        ("单位类型", "用工单位类型", "企业类型"),
+        width=14,
+        choices=tuple(k.value for k in EmployerKind),
+    ),
     Column(
         "start_date",
         "务工开始日期",
@@ -178,6 +211,142 @@ BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
 HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
 REQUIRED: tuple[str, ...] = tuple(c.key for c in COLUMNS if c.required)
 
+_NAME = Column("name", "姓名", ("人员姓名", "成员姓名", "劳动力姓名"), width=10, note="核对用")
+_ID = Column(
+    "id_number",
+    "身份证号码",
+    ("身份证号", "公民身份号码", "身份证件号码", "证件号码", "身份证"),
+    True,
+    21,
+    text=True,
+    note="必填：台账中（或本工作簿“劳动力台账”表中）已有的人",
+)
+_DATES = ("start_date", "end_date")
+
+#: The extra sheets: facts about people the ledger (or the workbook's ledger sheet) names,
+#: each row keyed by ID number. Sheet title → columns.
+EXTRA_SHEETS: dict[str, tuple[Column, ...]] = {
+    "就业经历": (
+        _NAME,
+        _ID,
+        Column("start_date", "开始日期", ("务工开始日期", "就业时间", "开始时间"), True, 12),
+        Column("end_date", "结束日期", ("务工结束日期", "结束时间"), width=12, note="仍在岗留空"),
+        Column("workplace", "务工地点", ("就业地点", "务工地"), width=18),
+        Column("workplace_code", "务工地区划代码", ("务工地代码",), width=14, text=True),
+        Column(
+            "form",
+            "就业形式",
+            ("就业方式",),
+            width=12,
+            choices=tuple(f.value for f in EmploymentForm),
+        ),
+        Column("employer", "用人单位", ("务工单位", "就业单位", "工作单位", "用工单位"), width=20),
+        Column(
+            "employer_kind",
+            "用人单位类型",
+            ("单位类型", "用工单位类型"),
+            width=14,
+            choices=tuple(k.value for k in EmployerKind),
+        ),
+        Column("monthly_income", "月收入", ("月均收入", "月工资"), width=10),
+        Column("contract_months", "劳动合同期限（月）", ("合同期限", "劳动合同期限"), width=12),
+        Column("insurance_months", "社保缴纳月数", ("参保月数", "缴纳社保月数"), width=12),
+        Column(
+            "organized_export",
+            "是否有组织劳务输出",
+            ("有组织劳务输出", "是否组织输出"),
+            width=12,
+            choices=(YES, NO),
+        ),
+        Column("export_agency", "劳务输出机构", ("输出机构", "劳务公司"), width=18),
+        Column("is_first_export", "是否首次输出", ("首次输出",), width=10, choices=(YES, NO)),
+        Column("is_casual", "是否临工", ("临工", "临时工"), width=8, choices=(YES, NO)),
+        Column("training_days", "岗前培训天数", ("培训天数",), width=10),
+    ),
+    "失业登记": (
+        _NAME,
+        _ID,
+        Column("found_date", "发现日期", ("摸排发现日期", "发现时间"), width=12),
+        Column("registered_date", "登记日期", ("失业登记日期", "登记时间"), width=12),
+        Column(
+            "unemployment_class",
+            "失业人员类别",
+            ("失业类别", "分类"),
+            width=14,
+            choices=tuple(c.value for c in UnemploymentClass),
+        ),
+        Column(
+            "ended_date", "结束日期", ("注销日期", "登记结束日期"), width=12, note="仍在失业留空"
+        ),
+    ),
+    "培训": (
+        _NAME,
+        _ID,
+        Column("training_kind", "培训类型", ("培训项目", "培训工种", "培训名称"), width=16),
+        Column("start_date", "开始日期", ("培训开始日期", "培训时间"), True, 12),
+        Column("end_date", "结束日期", ("培训结束日期",), width=12),
+        Column("training_days", "培训天数", ("天数",), width=10),
+        Column("outcome", "培训结果", ("结果", "是否结业"), width=14),
+        Column("notes", "备注", ("说明",), width=20),
+    ),
+    "走访服务": (
+        _NAME,
+        _ID,
+        Column("visit_date", "日期", ("走访日期", "服务日期"), True, 12),
+        Column(
+            "service_types",
+            "服务类型",
+            ("服务内容", "服务项目"),
+            width=22,
+            note="可填多个，用“、”分隔：" + "、".join(t.value for t in ServiceType),
+        ),
+        Column(
+            "visited",
+            "是否入户走访",
+            ("入户走访", "走访"),
+            width=10,
+            choices=(YES, NO),
+            note="“否”：只记服务，不记走访",
+        ),
+        Column("whole_household", "走访对象", ("对象",), width=10, choices=("本人", "全户")),
+        Column("visitor", "走访人", ("服务人", "经办人"), width=10),
+        Column("notes", "情况记录", ("走访情况", "备注", "说明"), width=26),
+        Column("outcome", "结果", ("服务结果", "走访结果"), width=18),
+    ),
+    "月度状态": (
+        _NAME,
+        _ID,
+        Column("month", "月份", ("年月", "统计月份"), True, 10, note="如 2024-11"),
+        Column(
+            "status",
+            "就业状态",
+            ("务工状态",),
+            True,
+            10,
+            choices=tuple(w.value for w in WorkStatus),
+        ),
+        Column("income", "当月收入", ("月收入",), width=10),
+        Column("notes", "备注", ("说明",), width=20),
+    ),
+}
+
+#: Which sheet shape a table has: the ledger's, or an extra sheet's title.
+LEDGER = "劳动力台账"
+KINDS: tuple[str, ...] = (LEDGER, *EXTRA_SHEETS)
+#: A sheet named like an extra sheet is read as one (any header row under it).
+EXTRA_BY_NAME: dict[str, str] = {name: name for name in EXTRA_SHEETS}
+COLUMNS_OF: dict[str, tuple[Column, ...]] = {LEDGER: COLUMNS, **EXTRA_SHEETS}
+#: Per extra sheet, the columns the ledger sheet has not: an unnamed sheet is read as that
+#: extra sheet only when its header names one of them.
+DISTINCT_KEYS: dict[str, frozenset[str]] = {
+    kind: frozenset(c.key for c in cols) - frozenset(BY_KEY) for kind, cols in EXTRA_SHEETS.items()
+}
+#: Columns a header must name for its sheet to be read as that kind.
+REQUIRED_KEYS: dict[str, frozenset[str]] = {
+    LEDGER: frozenset({"name", "id_number"}),
+    **{kind: frozenset(c.key for c in cols if c.required) for kind, cols in EXTRA_SHEETS.items()},
+}
+
 _BRACKETS = re.compile(r"\([^)]*\)$")
 
 
@@ -193,32 +362,49 @@ def _variants(text: str) -> set[str]:
     return {base, _BRACKETS.sub("", base)} - {""}
 
 
-def _build_lookup() -> dict[str, str]:
+def _build_lookup(columns: tuple[Column, ...]) -> dict[str, str]:
     lookup: dict[str, str] = {}
-    for column in COLUMNS:
+    for column in columns:
         for name in (column.header, *column.synonyms):
             for variant in _variants(name):
                 lookup.setdefault(variant, column.key)
     return lookup
 
 
-_LOOKUP = _build_lookup()
+_LOOKUPS = {kind: _build_lookup(cols) for kind, cols in COLUMNS_OF.items()}
+_MONTH_IN_HEADER = re.compile(r"^(\d{4})年(\d{1,2})月(.+)$")
 
 
-def match_header(text: object) -> str | None:
-    """The column key a header cell names, or None."""
+def match_header(text: object, kind: str = LEDGER) -> str | None:
+    """The column key a header cell names in a sheet of this kind, or None.
+
+    On the ledger sheet a monthly-status header may name its month (“2024年11月就业状态”).
+    """
+    lookup = _LOOKUPS[kind]
     for variant in sorted(_variants(str(text or "")), key=len, reverse=True):
-        if variant in _LOOKUP:
-            return _LOOKUP[variant]
+        if variant in lookup:
+            return lookup[variant]
+    if kind == LEDGER:
+        month = _MONTH_IN_HEADER.match(normalise_header(text))
+        if month and lookup.get(month.group(3)) in ("work_status", "month_status"):
+            return "month_status"
     return None
 
 
-def match_headers(cells: list[object]) -> dict[int, str]:
+def header_month(text: object) -> str | None:
+    """'2024-11' when a header names its month (“2024年11月就业状态”), else None."""
+    month = _MONTH_IN_HEADER.match(normalise_header(text))
+    if not month or not 1 <= int(month.group(2)) <= 12:
+        return None
+    return f"{month.group(1)}-{int(month.group(2)):02d}"
+
+
+def match_headers(cells: list[object], kind: str = LEDGER) -> dict[int, str]:
     """Cell index → column key for a header row (first occurrence of a key wins)."""
     found: dict[int, str] = {}
     taken: set[str] = set()
     for index, cell in enumerate(cells):
-        key = match_header(cell)
+        key = match_header(cell, kind)
         if key and key not in taken:
             found[index] = key
             taken.add(key)
@@ -263,6 +449,33 @@ CATEGORY_ALIASES: dict[str, Category] = {
     "残疾人员": Category.DISABLED,
 }
 
+#: Words for 劳动能力 beyond the domain's (the villages' own: 全劳力 is the ordinary one).
+LABOUR_ALIASES: dict[str, LabourAbility] = {
+    "全劳力": LabourAbility.ORDINARY,
+    "全劳动力": LabourAbility.ORDINARY,
+    "劳动力": LabourAbility.ORDINARY,
+    "普通": LabourAbility.ORDINARY,
+    "技能": LabourAbility.SKILLED,
+    "技能劳力": LabourAbility.SKILLED,
+    "弱劳力": LabourAbility.WEAK,
+    "半劳力": LabourAbility.WEAK,
+    "弱劳动力": LabourAbility.WEAK,
+    "半劳动力": LabourAbility.WEAK,
+    "无劳力": LabourAbility.NONE,
+    "丧失劳力": LabourAbility.LOST,
+    "丧失劳动能力": LabourAbility.LOST,
+}
+
+#: Words for 性别.
+SEX_ALIASES: dict[str, str] = {
+    "男": "男",
+    "女": "女",
+    "男性": "男",
+    "女性": "女",
+    "1": "男",
+    "2": "女",
+}
+
 #: Words for the work status column.
 WORK_STATUS_ALIASES: dict[str, WorkStatus] = {
     "就业": WorkStatus.EMPLOYED,
@@ -274,6 +487,14 @@ WORK_STATUS_ALIASES: dict[str, WorkStatus] = {
     "待业": WorkStatus.NOT_EMPLOYED,
     "未务工": WorkStatus.NOT_EMPLOYED,
     "否": WorkStatus.NOT_EMPLOYED,
+    "已就业": WorkStatus.EMPLOYED,
+    "未就业": WorkStatus.NOT_EMPLOYED,
+    "县内务工": WorkStatus.EMPLOYED,
+    "县外务工": WorkStatus.EMPLOYED,
+    "省内务工": WorkStatus.EMPLOYED,
+    "省外务工": WorkStatus.EMPLOYED,
+    "外出务工": WorkStatus.EMPLOYED,
+    "本地务工": WorkStatus.EMPLOYED,
     "学生": WorkStatus.STUDYING,
     "在读": WorkStatus.STUDYING,
     "在校生": WorkStatus.STUDYING,

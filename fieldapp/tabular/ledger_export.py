@@ -15,8 +15,8 @@ from typing import Any
 from fieldapp.domain.enums import AreaKind, WorkStatus
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.tabular import store
 from fieldapp.tabular.columns import COLUMNS, YES
 from fieldapp.tabular.template import open_workbook, write_instructions
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -33,6 +33,7 @@ from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import (
     Category,
+    EmployerKind,
     EmploymentForm,
     Health,
     LabourAbility,
@@ -44,17 +45,34 @@ from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.ledger import Ledger, natural_id, new_id
+from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.tabular import cells, store
+from fieldapp.tabular import cells, dates
 from fieldapp.tabular.areas import AreaResolver, PlaceRef
 from fieldapp.tabular.cells import CellError
 from fieldapp.tabular.columns import (
     BY_KEY,
     CATEGORY_ALIASES,
+    EXTRA_SHEETS,
+    LABOUR_ALIASES,
+    NO,
     RELATION_ALIASES,
+    SEX_ALIASES,
     WORK_STATUS_ALIASES,
+    YES,
+    header_month,
 )
-from fieldapp.tabular.reader import Table, read_table
+from fieldapp.tabular.extra_sheets import ExtraPlanner, parse_extra
+from fieldapp.tabular.guard import Scan
+from fieldapp.tabular.ledger_update import (
+    CellChange,
+    Differ,
+    PersonPlanner,
+    RowPlan,
+    conflicts_of,
+    shown,
+)
+from fieldapp.tabular.reader import Table, Workbook, read_workbook
 
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
@@ -74,38 +92,83 @@ _RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
 
 @dataclass(frozen=True)
 class RowProblem:
-    """A rejected row (or a warning about an imported one): spreadsheet row number and reason."""
+    """A rejected row (or a warning about an imported one): sheet, row number and reason."""
 
     row: int
     reason: str
+    sheet: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"row": self.row, "reason": self.reason}
+        return {"sheet": self.sheet, "row": self.row, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A colloquial cell value read as the ledger's word (全劳力 → 普通劳动力)."""
+
+    sheet: str
+    row: int
+    column: str
+    before: str
+    after: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form (`from`/`to`)."""
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "from": self.before,
+            "to": self.after,
+        }
 
 
 @dataclass
 class ImportReport:
-    """What an import did."""
+    """What an import (or an update, or its dry run) did."""
 
     imported: int = 0
+    persons_imported: int = 0  # of `imported`, the new persons (the rest: extra-sheet records)
+    updated: int = 0
+    unchanged: int = 0
     rejected: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
+    mapped: list[Mapped] = field(default_factory=list)
+    #: Every change an update makes (or would make), person by person (`ledger_update`).
+    changes: list[Any] = field(default_factory=list)
+    #: Cells the ledger changed after the sheet's date: kept unless decided otherwise.
+    conflicts: list[Any] = field(default_factory=list)
     households_created: int = 0
     households_joined: int = 0
     areas_created: int = 0
     sheet: str = ""
+    sheets: list[str] = field(default_factory=list)
     unknown_headers: list[str] = field(default_factory=list)
+    sheet_date: str = ""
+    sheet_date_source: str = ""
+    dry_run: bool = False
 
     def as_json(self) -> dict[str, Any]:
-        """`{"imported": n, "rejected": [{"row": r, "reason": "..."}], "warnings": [...]}`."""
+        """The CLI's `--json`: imported, updated, unchanged, rejected, mapped, conflicts …"""
         return {
             "imported": self.imported,
+            "persons_imported": self.persons_imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
             "rejected": [p.as_dict() for p in self.rejected],
+            "mapped": [m.as_dict() for m in self.mapped],
+            "conflicts": [c.as_dict() for c in self.conflicts],
+            "changes": [c.as_dict() for c in self.changes],
             "warnings": [p.as_dict() for p in self.warnings],
             "households_created": self.households_created,
             "households_joined": self.households_joined,
             "areas_created": self.areas_created,
+            "sheets": self.sheets,
+            "unknown_headers": self.unknown_headers,
+            "sheet_date": self.sheet_date,
+            "sheet_date_source": self.sheet_date_source,
+            "dry_run": self.dry_run,
         }
 
 
@@ -123,6 +186,10 @@ class ParsedRow:
     household: dict[str, Any]
     warnings: list[str]
     hukou_given: bool
+    given: frozenset[str] = frozenset()  # the columns this row filled in
+    mapped: list[tuple[str, str, str]] = field(default_factory=list)  # (column, from, to)
+    month_status: str | None = None  # the monthly-status column's value, if filled
+    sheet: str = ""  # the worksheet the row is on (set by the importer)
 
 
 # -- pass 1: one row ------------------------------------------------------------------------------
@@ -144,6 +211,16 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
         raw = cells.text(value)
     if not raw:
         raise CellError(f"{_label(key)}为空")
+    if len(raw) == 15:
+        upgraded = idnumber.upgrade_15(raw)
+        if upgraded is not None:
+            info = _validate_cell(upgraded, key)
+            note = f"{_label(key)} {raw} 是 15 位的旧号码，已按国家标准升级为 18 位 {upgraded}"
+            return info._replace(warnings=(*info.warnings, note))
+    return _validate_cell(raw, key)
+
+
+def _validate_cell(raw: str, key: str) -> idnumber.IdInfo:
     try:
         return _validate(raw)
     except InvalidIdNumber as error:
@@ -158,12 +235,22 @@ def _validate(raw: str) -> idnumber.IdInfo:
     return idnumber.validate(raw)
 
 
-def _choice_text(text: str, key: str, parse: Callable[[str], Any], default: Any) -> Any:
-    """A drop-down cell (read as text) parsed by `parse`; `default` when blank."""
+def _choice_text(
+    text: str,
+    key: str,
+    parse: Callable[[str], Any],
+    default: Any,
+    mapped: list[tuple[str, str, str]] | None = None,
+) -> Any:
+    """A drop-down cell (read as text) parsed by `parse`; `default` when blank. A colloquial
+    word read as another (全劳力 → 普通劳动力) is added to `mapped` as (column, from, to)."""
     if not text:
         return default
     try:
-        return _parsed(parse, text)
+        value = _parsed(parse, text)
+        if mapped is not None and value is not None and value.value != text:
+            mapped.append((_label(key), text, value.value))
+        return value
     except (ValueError, KeyError):
         allowed = "、".join(BY_KEY[key].choices)
         raise CellError(f"{_label(key)}“{_norm(text)}”无法识别，应为：{allowed}") from None
@@ -186,6 +273,10 @@ def _region_code(text: str, label: str) -> str:
 
 def _relation(text: str) -> Relation:
     return RELATION_ALIASES.get(text) or Relation(text)
+
+
+def _labour(text: str) -> LabourAbility:
+    return LABOUR_ALIASES.get(text) or parse_labour_ability(text)
 
 
 def _work_status(text: str) -> WorkStatus:
@@ -250,8 +341,47 @@ _RAW = frozenset(
         "contract_months",
         "insurance_months",
         "graduation_year",
+        "left_school_month",
+        "phone",
+        "account_number",
     }
 )
+#: Longest text a cell may hold, per column (others: `MAX_CELL`). A longer one is pasted from
+#: somewhere else, or is an attack on whoever opens the export.
+MAX_CELL = 100
+MAX_CELL_OF = {"notes": 500, "address": 200, "categories": 300, "workplace": 100}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+
+
+def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> None:
+    """CellError for a cell that is too long or holds control characters (line breaks and
+    tabs are allowed in free text)."""
+    for key, value in texts.items():
+        limit = MAX_CELL_OF.get(key, MAX_CELL)
+        if len(value) > limit:
+            raise CellError(f"{labels(key)}过长（{len(value)} 字，最多 {limit} 字）")
+        if not value.isprintable() and _CONTROL.search(value):
+            raise CellError(f"{labels(key)}含有控制字符（不可见的特殊字符），请删除后重新填写")
+
+
+def _digits_cell(value: object, label: str, always_text: bool) -> str:
+    """A phone or account cell as typed, or CellError when Excel stored it as a number and
+    its digits may be lost (an account always, a phone when too long or in 1.2E+17 form)."""
+    if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
+        if always_text or value >= 1e15 or not float(value).is_integer():
+            raise CellError(
+                f"{label}已被 Excel 存成数字（{float(value):.6g}），后几位可能已丢失，无法恢复；"
+                "请把该列设为文本后重新录入"
+            )
+        return str(int(value))
+    raw = _norm(str(value)).strip()
+    if _SCIENTIFIC.match(raw):
+        raise CellError(
+            f"{label}“{raw}”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
+            "请把该列设为文本后重新录入"
+        )
+    return raw
 
 
 def _norm(text: str) -> str:
@@ -264,6 +394,7 @@ def _spell(
     get: Callable[[str], object],
     status: WorkStatus | None,
     today: dt.date,
+    mapped: list[tuple[str, str, str]] | None = None,
 ) -> dict[str, Any] | None:
     """The row's current job; `get` gives a cell as its parser takes it (see `parse_row`)."""
     text = texts.get
@@ -292,7 +423,10 @@ def _spell(
     if place_code and not place_name:
         place_name = divisions.full_name(place_code) if divisions.get(place_code) else ""
         place_name = place_name or divisions.name(place_code) or ""
-    form = _choice_text(texts.get("form", ""), "form", EmploymentForm, EmploymentForm.EMPLOYEE)
+    form = _choice_text(
+        texts.get("form", ""), "form", EmploymentForm, EmploymentForm.EMPLOYEE, mapped
+    )
+    kind = _choice_text(texts.get("employer_kind", ""), "employer_kind", EmployerKind, None, mapped)
     return {
         "start_date": start.isoformat(),
         "end_date": None,
@@ -303,14 +437,28 @@ def _spell(
         "monthly_income": cells.number(get("monthly_income"), _label("monthly_income")),
         "contract_months": cells.months(get("contract_months"), _label("contract_months")),
         "insurance_months": cells.months(get("insurance_months"), _label("insurance_months")),
+        "employer_kind": kind.value if kind else "",
         "organized_export": bool(
-            cells.yes_no(text("organized_export"), _label("organized_export"))
+            yes_no_mapped(text("organized_export"), _label("organized_export"), mapped)
         ),
         "export_agency": texts.get("export_agency", ""),
         "is_first_export": None,
         "is_casual": False,
         "training_days": None,
     }
+
+
+def yes_no_mapped(
+    text: str | None, label: str, mapped: list[tuple[str, str, str]] | None
+) -> bool | None:
+    """`cells.yes_no`, adding √/有/Y… read as 是 or 否 to `mapped`."""
+    value = cells.yes_no(text, label)
+    if value is not None and mapped is not None:
+        word = YES if value else NO
+        typed = _norm(text or "")
+        if typed != word:
+            mapped.append((label, typed, word))
+    return value
 
 
 def parse_row(
@@ -329,6 +477,8 @@ def parse_row(
         """A cell as read when it is a number or date of a `_RAW` column, else as text."""
         return raw[key] if key in raw else text(key)
 
+    check_cell_texts(texts, _label)
+    mapped: list[tuple[str, str, str]] = []
     name = "".join(text("name", "").split())
     if not name:
         raise CellError("姓名为空")
@@ -346,7 +496,11 @@ def parse_row(
         head_number = _id_number(head_raw, "head_id_number").number
     is_head = head_number == info.number
     relation = _choice_text(
-        text("relation", ""), "relation", _relation, Relation.HEAD if is_head else Relation.OTHER
+        text("relation", ""),
+        "relation",
+        _relation,
+        Relation.HEAD if is_head else Relation.OTHER,
+        mapped,
     )
     if not head_given and relation is not Relation.HEAD:
         raise CellError("户主身份证号码为空（户主本人可填自己的号码）")
@@ -354,24 +508,48 @@ def parse_row(
         raise CellError(f"本人身份证号码与户主身份证号码相同，但与户主关系填的是“{relation.value}”")
     if not is_head and relation is Relation.HEAD:
         raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
-    status = _choice_text(text("work_status", ""), "work_status", _work_status, None)
-    spell = _spell(texts, get, status, today or dt.date.today())
+    status = _choice_text(text("work_status", ""), "work_status", _work_status, None, mapped)
+    month_status = _choice_text(
+        text("month_status", ""), "month_status", _work_status, None, mapped
+    )
+    if status is None and month_status is not None:
+        status = month_status
+    spell = _spell(texts, get, status, today or dt.date.today(), mapped)
     if spell is not None:
         status = WorkStatus.EMPLOYED
     hukou = text("hukou_code", "")
     if hukou:
         hukou = _region_code(hukou, "户籍地区划代码")
     labour = _choice_text(
-        text("labour_ability", ""), "labour_ability", parse_labour_ability, LabourAbility.ORDINARY
+        text("labour_ability", ""), "labour_ability", _labour, LabourAbility.ORDINARY, mapped
     )
     account = text("account_number", "")
+    if account:
+        account = _digits_cell(get("account_number"), _label("account_number"), True)
+    phone_cell = text("phone")
+    if phone_cell:
+        phone_cell = _digits_cell(get("phone"), _label("phone"), False)
+    sex = text("sex")
+    if sex:
+        typed = _norm(sex)
+        word = SEX_ALIASES.get(typed)
+        if word is None:
+            raise CellError(f"性别“{typed}”无法识别，应为：男、女")
+        if typed != word:
+            mapped.append((_label("sex"), typed, word))
+        if word != info.sex:
+            raise CellError(f"性别填的是“{word}”，但身份证号码表明是{info.sex}性，请核对")
+    left_school = text("left_school_month")
+    if left_school:
+        left_day = cells.date(get("left_school_month"), _label("left_school_month"))
+        left_school = left_day.strftime("%Y-%m") if left_day else ""
     person = {
         "name": name,
         "id_number": info.number,
         "relation": relation.value,
-        "phone": cells.phone(text("phone")) if text("phone") else "",
+        "phone": cells.phone(phone_cell) if phone_cell else "",
         "labour_ability": labour.value,
-        "health": _choice_text(text("health", ""), "health", Health, Health.HEALTHY).value,
+        "health": _choice_text(text("health", ""), "health", Health, Health.HEALTHY, mapped).value,
         "education": text("education", ""),
         "graduation_year": (
             cells.year(get("graduation_year"), _label("graduation_year"))
@@ -382,6 +560,7 @@ def parse_row(
         "account_number": _SPACES.sub("", _norm(account)) if account else "",
         "hukou_code": hukou,
         "notes": text("notes", ""),
+        "left_school_month": left_school or None,
     }
     place = PlaceRef(
         text("county", ""),
@@ -408,6 +587,9 @@ def parse_row(
         household,
         warnings,
         bool(hukou),
+        frozenset(texts),
+        mapped,
+        month_status.value if month_status else None,
     )
 
 
@@ -423,48 +605,182 @@ class LedgerImporter:
         progress: Progress | None = None,
         cancelled: CancelCheck | None = None,
         today: dt.date | None = None,
+        *,
+        update: bool = False,
+        dry_run: bool = False,
+        take_sheet: Collection[str] = (),
     ) -> None:
         self.ledger = ledger
         self.job = Ticker(progress, cancelled, message="已取消导入，台账未作任何修改", every=1000)
         self.today = today or dt.date.today()
-        self.report = ImportReport()
+        self.update = update
+        self.dry_run = dry_run
+        self.take_sheet = frozenset(take_sheet)  # conflicts decided for the sheet's value
+        self.report = ImportReport(dry_run=dry_run)
         self._month = month_key(self.today)
         self._reads: Database = ledger.db
         self._resolver = AreaResolver([])
-        self._first_row: dict[str, int] = {}  # ID number → first row carrying it
+        self._sheet = ""
+        self._first_row: dict[str, tuple[str, int]] = {}  # ID number → first (sheet, row)
         self._households: dict[str, str] = {}  # head's ID number → household id
         self._new_households: dict[str, dict[str, Any]] = {}  # household id → row, written last
         self._area_of: dict[str, str] = {}  # household id → area code
-        self._waiting: list[ParsedRow] = []  # members whose head's row comes further down
+        self._waiting: list[tuple[ParsedRow, str]] = []  # members whose head comes further down
         self._written: set[str] = set()  # ids of the persons this import wrote
+        self._existing: list[tuple[ParsedRow, str]] = []  # rows of persons already in the ledger
+        self._hidden: set[int] = set()
+        self._months: dict[str, str] = {}  # sheet → the month its status column names
 
-    def run(self, table: Table) -> ImportReport:
-        """Validate and write; returns the report (rejected rows listed, good rows written)."""
-        self.report.sheet = table.sheet
-        self.report.unknown_headers = table.unknown_headers
-        total = len(table.rows)
+    def run(self, table: Table | Workbook) -> ImportReport:
+        """Validate and write; returns the report (rejected rows listed, good rows written).
+
+        One transaction: new persons through the bulk writer, then the updates of persons the
+        ledger had and the extra sheets' records as logged edits. A dry run does all of it
+        and rolls back, so its report is exactly what the import would do.
+        """
+        book = table if isinstance(table, Workbook) else Workbook([table], Scan())
+        people = book.ledger_tables()
+        self.report.sheets = [t.sheet for t in book.tables]
+        self.report.sheet = people[0].sheet if people else book.tables[0].sheet
+        self.report.unknown_headers = [
+            h if len(book.tables) == 1 else f"{t.sheet}：{h}"
+            for t in book.tables
+            for h in t.unknown_headers
+        ]
+        if book.sheet_date is not None:
+            china = book.sheet_date + dt.timedelta(hours=8)
+            self.report.sheet_date = china.strftime("%Y-%m-%d %H:%M")
+            self.report.sheet_date_source = book.sheet_date_source
+        stamp = dates.stamp_of(book.sheet_date) if book.sheet_date else None
+        edits = store.edits_after(self.ledger.db, stamp, EDITED_TABLES) if stamp else {}
+        total = sum(len(t.rows) for t in book.tables)
         self.job.tick(0, total, force=True)
         reader = self._open_reader()
         self._reads = reader or self.ledger.db
+        done = 0
         try:
             ledger = self.ledger
-            with ledger.transaction(), ledger.bulk_inserter(threaded=bool(reader)) as bulk:
-                self._resolver = AreaResolver(all_areas(self._reads))
-                for start, stop in _chunks(total):
-                    parsed = self._parse(table.records(start, stop, _READ, _RAW), start, total)
-                    self._write(bulk, self._place(parsed))
-                    self.job.tick(stop, total, force=True)
-                self._write(bulk, self._place_waiting())
-                bulk.insert_many("areas", self._resolver.created)
-                bulk.insert_many("households", list(self._new_households.values()))
+            with ledger.transaction():
+                with ledger.bulk_inserter(threaded=bool(reader)) as bulk:
+                    self._resolver = AreaResolver(all_areas(self._reads))
+                    for sheet in people:
+                        self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
+                        self._months[sheet.sheet] = _status_month(sheet) or self._month
+                        rows = len(sheet.rows)
+                        for start, stop in _chunks(rows):
+                            records = sheet.records(start, stop, _READ, _RAW)
+                            parsed = self._parse(records, done + start, total)
+                            self._write(bulk, self._place(parsed))
+                            self.job.tick(done + stop, total, force=True)
+                        done += rows
+                    self._write(bulk, self._place_waiting())
+                    bulk.insert_many("areas", self._resolver.created)
+                    bulk.insert_many("households", list(self._new_households.values()))
+                # The bulk writer is done: this connection now sees the new persons too.
+                self._plan_and_apply(book, stamp, edits, done, total)
                 self.job.tick(total, total, force=True)  # the last moment a cancel undoes all
+                if self.dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
         finally:
             if reader is not None:
                 reader.conn.close()
         self.report.areas_created = len(self._resolver.created)
-        self.report.rejected.sort(key=lambda p: p.row)
-        self.report.warnings.sort(key=lambda p: p.row)
+        order = {name: i for i, name in enumerate(self.report.sheets)}
+        for found in (self.report.rejected, self.report.warnings):
+            found.sort(key=lambda p: (order.get(p.sheet, 0), p.row))
         return self.report
+
+    def _plan_and_apply(
+        self,
+        book: Workbook,
+        stamp: str | None,
+        edits: dict[tuple[str, str], store.Edit],
+        done: int,
+        total: int,
+    ) -> None:
+        """Plan the existing persons' updates and the extra sheets' rows; write what may be."""
+        from fieldapp.services.imports import apply_plans  # services sit above tabular
+
+        extra_rows = []
+        for sheet in book.extra_tables():
+            self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
+            for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
+                done += 1
+                self.job.tick(done, total)
+                try:
+                    check_cell_texts(texts, lambda k, s=sheet: _extra_label(s.kind, k))
+                    item = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
+                    extra_rows.append(item)
+                    self._add_mapped(row, item.mapped)
+                except CellError as error:
+                    self._reject(row, str(error))
+        numbers = [i.person["id_number"] for i, _ in self._existing]
+        numbers += [r.id_number for r in extra_rows]
+        persons = store.person_rows(self.ledger.db, numbers)
+        differ = Differ(edits)
+        plans = PersonPlanner(self.ledger.db, stamp, self._month, self._months).plan(
+            self._existing, persons
+        )
+        for item, _sheet in self._existing:
+            self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
+        for plan in plans:
+            plan.changes = [
+                CellChange(c.table, c.row_id, c.field, c.old, c.new, edits.get((c.row_id, c.field)))
+                for c in plan.changes
+            ]
+        known = [r for r in extra_rows if r.id_number in persons]
+        for item in extra_rows:
+            if item.id_number not in persons:
+                self.report.rejected.append(
+                    RowProblem(
+                        item.row,
+                        f"身份证号码 {item.id_number} 不在台账中，也不在本工作簿的人员表中",
+                        item.sheet,
+                    )
+                )
+        extra_plans = ExtraPlanner(self.ledger.db, differ).plan(known, persons)
+        if not self.update:
+            extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
+        counts = apply_plans(self.ledger, [*plans, *extra_plans], self.take_sheet)
+        for plan in [*plans, *extra_plans]:
+            applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]
+            if plan in plans:
+                if applied or plan.inserts:
+                    self.report.updated += 1
+                else:
+                    self.report.unchanged += 1
+            elif applied:
+                self.report.updated += 1
+            elif plan.inserts:
+                self.report.imported += 1
+            else:
+                self.report.unchanged += 1
+            if not plan.is_empty():
+                self.report.changes.append(plan)
+        self.report.conflicts = [
+            c for c in conflicts_of([*plans, *extra_plans]) if c.change.key not in self.take_sheet
+        ]
+        del counts
+
+    def _refuse_changes(self, plan: RowPlan) -> bool:
+        """Without --update a row may add records but not change the ledger's."""
+        if not plan.changes:
+            return False
+        first = plan.changes[0]
+        self.report.rejected.append(
+            RowProblem(
+                plan.row,
+                f"台账中已有这条记录，{first.label}不同（台账：{shown(first.old)}，表格："
+                f"{shown(first.new)}）；要修改请用“更新”方式导入",
+                plan.sheet,
+            )
+        )
+        return True
+
+    def _add_mapped(self, row: int, mapped: list[tuple[str, str, str]]) -> None:
+        self.report.mapped.extend(Mapped(self._sheet, row, c, a, b) for c, a, b in mapped)
 
     def _open_reader(self) -> Database | None:
         """A second connection for the import's reads, so the writes can run on their thread."""
@@ -473,8 +789,10 @@ class LedgerImporter:
         except ValueError:  # an in-memory ledger: reads and writes share its one connection
             return None
 
-    def _reject(self, row: int, reason: str) -> None:
-        self.report.rejected.append(RowProblem(row, reason))
+    def _reject(self, row: int, reason: str, sheet: str | None = None) -> None:
+        self.report.rejected.append(
+            RowProblem(row, reason, self._sheet if sheet is None else sheet)
+        )
 
     def _parse(
         self,
@@ -484,12 +802,22 @@ class LedgerImporter:
     ) -> list[ParsedRow]:
         parsed: list[ParsedRow] = []
         today = self.today
+        hidden = self._hidden
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
+            if hidden and row in hidden:
+                self.report.warnings.append(
+                    RowProblem(row, "这一行在表格中是隐藏的，已照常读取", self._sheet)
+                )
             try:
-                parsed.append(parse_row(row, texts, raw, today))
+                item = parse_row(row, texts, raw, today)
             except CellError as error:
                 self._reject(row, str(error))
+                continue
+            item.sheet = self._sheet
+            parsed.append(item)
+            if item.mapped:
+                self._add_mapped(row, item.mapped)
         return parsed
 
     def _known(self, numbers: list[str]) -> dict[str, store.KnownPerson]:
@@ -510,18 +838,25 @@ class LedgerImporter:
         for item in parsed:
             number = item.person["id_number"]
             if number in self._first_row:
-                self._reject(item.row, f"身份证号码 {number} 与第 {self._first_row[number]} 行重复")
+                sheet, row = self._first_row[number]
+                where = f"第 {row} 行" if sheet == self._sheet else f"工作表“{sheet}”第 {row} 行"
+                self._reject(item.row, f"身份证号码 {number} 与{where}重复")
                 continue
-            self._first_row[number] = item.row
+            self._first_row[number] = (self._sheet, item.row)
             if number in known:
+                if self.update:
+                    self._existing.append((item, self._sheet))
+                    continue
                 other = known[number]
                 self._reject(
-                    item.row, f"身份证号码 {number} 已在台账中（{other.name}），不能重复导入"
+                    item.row,
+                    f"身份证号码 {number} 已在台账中（{other.name}），不能重复导入；"
+                    "要用表格更新已有的人，请选择“更新”方式导入",
                 )
                 continue
             household_id = self._household_for(item, known)
             if household_id is _WAIT:
-                self._waiting.append(item)
+                self._waiting.append((item, self._sheet))
             elif household_id is not None:
                 accepted.append((item, household_id))
         self._add_similar_name_warnings([a[0] for a in accepted])
@@ -558,18 +893,21 @@ class LedgerImporter:
     def _place_waiting(self) -> list[tuple[ParsedRow, str]]:
         """Members whose head's row came after theirs: into that household, or rejected."""
         accepted: list[tuple[ParsedRow, str]] = []
-        for item in self._waiting:
+        for item, sheet in self._waiting:
             head = item.head_number
             household_id = self._households.get(head)
             if household_id is not None:
                 accepted.append((item, household_id))
             elif head in self._first_row:
-                self._reject(
-                    item.row,
-                    f"户主所在的第 {self._first_row[head]} 行未能导入，同户成员一并退回",
+                head_sheet, head_row = self._first_row[head]
+                where = (
+                    f"第 {head_row} 行"
+                    if head_sheet == sheet
+                    else f"工作表“{head_sheet}”第 {head_row} 行"
                 )
+                self._reject(item.row, f"户主所在的{where}未能导入，同户成员一并退回", sheet)
             else:
-                self._reject(item.row, f"户主身份证号码 {head} 既不在本表中，也不在台账中")
+                self._reject(item.row, f"户主身份证号码 {head} 既不在本表中，也不在台账中", sheet)
         self._waiting.clear()
         self._add_similar_name_warnings([a[0] for a in accepted])
         return accepted
@@ -645,7 +983,7 @@ class LedgerImporter:
                         "notes": "导入",
                     }
                 )
-            self.report.warnings.extend(RowProblem(item.row, w) for w in item.warnings)
+            self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
         self._written.update(p["id"] for p in persons)
         for table, rows in (
             ("persons", persons),
@@ -655,9 +993,61 @@ class LedgerImporter:
         ):
             bulk.insert_many(table, rows)
         self.report.imported += len(persons)
+        self.report.persons_imported += len(persons)
 
 
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
+#: Tables whose later edits make a sheet's cell a conflict.
+EDITED_TABLES = (
+    "persons",
+    "households",
+    "person_categories",
+    "employment_spells",
+    "unemployment_registrations",
+    "services",
+    "visits",
+    "monthly_status",
+)
+#: Extra-sheet columns whose number and date cells the parsers take as read.
+_EXTRA_RAW = frozenset(
+    {
+        "start_date",
+        "end_date",
+        "found_date",
+        "registered_date",
+        "ended_date",
+        "visit_date",
+        "month",
+        "monthly_income",
+        "income",
+        "contract_months",
+        "insurance_months",
+        "training_days",
+    }
+)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run, so all it wrote is rolled back."""
+
+
+def _extra_label(kind: str, key: str) -> str:
+    return next((c.header for c in EXTRA_SHEETS[kind] if c.key == key), key)
+
+
+def _status_month(table: Table) -> str | None:
+    """The month a ledger sheet's status header names (“2024年11月就业状态”), if any."""
+    return next(
+        (
+            month
+            for i, key in table.columns.items()
+            if key == "month_status"
+            and (
+                month := header_month(table.header_cells[i] if i < len(table.header_cells) else "")
+            )
+        ),
+        None,
+    )
 
 
 def _chunks(total: int) -> Iterator[tuple[int, int]]:
@@ -675,12 +1065,23 @@ def import_ledger(
     path: str | Path,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    *,
+    update: bool = False,
+    dry_run: bool = False,
+    take_sheet: Collection[str] = (),
 ) -> ImportReport:
-    """Import a 台账 file (xlsx, xls, csv…) into the ledger; see ImportReport."""
+    """Import a 台账 workbook (xlsx, xls, ods, csv…) into the ledger; see ImportReport.
+
+    `update`: persons already in the ledger are updated from their rows (else refused);
+    `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
+    (`CellChange.key`) the user decided for the sheet's value.
+    """
     try:
         with paused_gc():
-            table = read_table(path)
-            report = LedgerImporter(ledger, progress, cancelled).run(table)
+            table = read_workbook(path)
+            report = LedgerImporter(
+                ledger, progress, cancelled, update=update, dry_run=dry_run, take_sheet=take_sheet
+            ).run(table)
             # Freed while the collector still rests: once it is back, its first pass would
             # otherwise walk every cell of the sheet (a tenth of a second per 100 000 rows).
             del table

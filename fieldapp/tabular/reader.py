@@ -2,13 +2,18 @@
 
 Real 台账 files carry title rows above the header and an instructions sheet beside the data, so
 the header is found by content: the row (among the first 20 of each sheet) naming the most known
-columns, which must include 姓名 and 身份证号码. Row numbers are the spreadsheet's own (1-based).
+columns, which must include 身份证号码 (and 姓名 on a ledger sheet). A two-row header (a merged
+upper cell over its sub-columns, or merged down over both rows) is read as one; cells merged
+down a household below the header are filled in; every sheet with a header is read (one sheet
+per village is common), each as the ledger's or an extra sheet's shape (就业经历 …).
+Row numbers are the spreadsheet's own (1-based).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -17,8 +22,17 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook
 
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.tabular import dates, guard
 from fieldapp.tabular.cells import text
-from fieldapp.tabular.columns import match_headers
+from fieldapp.tabular.columns import (
+    DISTINCT_KEYS,
+    EXTRA_BY_NAME,
+    KINDS,
+    LEDGER,
+    REQUIRED_KEYS,
+    match_headers,
+)
+from fieldapp.tabular.guard import Scan
 
 HEADER_SCAN_ROWS = 20
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -34,6 +48,9 @@ class Table:
     columns: dict[int, str]  # cell index → column key
     rows: list[list[object]]  # data rows, starting the row after the header
     unknown_headers: list[str] = field(default_factory=list)
+    kind: str = LEDGER  # which sheet shape: the ledger's, or an extra sheet's (columns.KINDS)
+    hidden_rows: set[int] = field(default_factory=set)  # 1-based rows hidden in the file
+    header_cells: list[object] = field(default_factory=list)  # the header as read
 
     def records(
         self,
@@ -72,20 +89,71 @@ class Table:
                 yield first + offset, texts, odd
 
 
+@dataclass
+class Workbook:
+    """Every table a file holds: the ledger sheets (one per village is common) and the extra
+    sheets (就业经历, 失业登记 …), with what the guard saw (hidden rows) and the sheet's date."""
+
+    tables: list[Table]
+    scan: Scan
+    sheet_date: dt.datetime | None = None
+    sheet_date_source: str = ""
+
+    def ledger_tables(self) -> list[Table]:
+        """The sheets of people (main 台账 columns)."""
+        return [t for t in self.tables if t.kind == LEDGER]
+
+    def extra_tables(self) -> list[Table]:
+        """The sheets of facts about people already named (就业经历 …)."""
+        return [t for t in self.tables if t.kind != LEDGER]
+
+
 def read_table(path: str | Path) -> Table:
-    """The ledger table in a file, or ValidationFailed saying why none was found."""
+    """The (first) ledger table in a file, or ValidationFailed saying why none was found."""
+    tables = read_workbook(path).ledger_tables()
+    if not tables:
+        raise _no_header()
+    return tables[0]
+
+
+def read_workbook(path: str | Path) -> Workbook:
+    """Every ledger and extra table in a file (checked by `guard` before it is read)."""
     path = Path(path)
     if not path.exists():
         raise ValidationFailed(f"找不到文件：{path}")
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        return _find_table([(path.name, _read_text_rows(path))])
-    if suffix in SPREADSHEET_SUFFIXES:
-        return _find_table(_read_workbook(path))
-    raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
+        guard.check_file(path)
+        sheets = [(path.name, _read_text_rows(path), [])]
+        scan = guard.Scan()
+    elif suffix in SPREADSHEET_SUFFIXES:
+        scan = guard.check_file(path)
+        sheets = _read_workbook(path)
+    else:
+        raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
+    tables = []
+    for name, rows, merged in sheets:
+        table = _find_table(name, rows, merged)
+        if table is not None:
+            table.hidden_rows = scan.hidden_rows.get(name, set())
+            tables.append(table)
+    if not tables:
+        raise _no_header()
+    book = Workbook(tables, scan)
+    book.sheet_date, book.sheet_date_source = dates.sheet_date(path, sheets)
+    return book
 
 
-def _read_workbook(path: Path) -> list[tuple[str, list[list[object]]]]:
+def _no_header() -> ValidationFailed:
+    return ValidationFailed(
+        "找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）"
+    )
+
+
+Merged = list[tuple[tuple[int, int], tuple[int, int]]]
+
+
+def _read_workbook(path: Path) -> list[tuple[str, list[list[object]], Merged]]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as error:  # noqa: BLE001 - calamine raises several unrelated types
@@ -94,10 +162,18 @@ def _read_workbook(path: Path) -> list[tuple[str, list[list[object]]]]:
             f"（可另存为 .xlsx 或 .csv 后再导入；详细原因：{error}）"
         ) from None
     sheets = []
-    for index, name in enumerate(book.sheet_names):
-        sheet = book.get_sheet_by_index(index)
-        # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
-        sheets.append((name, sheet.to_python(skip_empty_area=False)))
+    try:
+        for index, name in enumerate(book.sheet_names):
+            sheet = book.get_sheet_by_index(index)
+            # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
+            rows = sheet.to_python(skip_empty_area=False)
+            try:
+                merged = list(sheet.merged_cell_ranges or [])
+            except Exception:  # noqa: BLE001 - not every format reports merged cells
+                merged = []
+            sheets.append((name, rows, merged))
+    finally:
+        book.close()
     return sheets
 
 
@@ -124,20 +200,62 @@ def _read_text_rows(path: Path) -> list[list[object]]:
     return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
 
 
-def _find_table(sheets: list[tuple[str, list[list[object]]]]) -> Table:
-    best: tuple[int, str, int, dict[int, str], list[list[object]]] | None = None
-    for name, rows in sheets:
-        for index, cells in enumerate(rows[:HEADER_SCAN_ROWS]):
-            columns = match_headers(list(cells))
+def _header_cells(rows: list[list[object]], index: int) -> list[object]:
+    """The header row, each blank cell taking the text above it (a two-row header whose upper
+    cell is merged down over both rows), and each cell also tried as upper + lower text."""
+    cells = list(rows[index])
+    if index == 0:
+        return cells
+    above = rows[index - 1]
+    out: list[object] = []
+    for i, cell in enumerate(cells):
+        upper = above[i] if i < len(above) else ""
+        if (cell is None or str(cell).strip() == "") and upper not in (None, ""):
+            out.append(upper)
+        else:
+            out.append(cell)
+    return out
+
+
+def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
+    """The sheet's best header among its first rows, for the ledger or an extra sheet."""
+    best: tuple[int, str, int, dict[int, str]] | None = None
+    sheet_kind = EXTRA_BY_NAME.get(name.strip())
+    for index in range(min(HEADER_SCAN_ROWS, len(rows))):
+        cells = _header_cells(rows, index)
+        for kind in (sheet_kind,) if sheet_kind else KINDS:
+            columns = match_headers(cells, kind)
             keys = set(columns.values())
-            if {"name", "id_number"} <= keys and (best is None or len(keys) > best[0]):
-                best = (len(keys), name, index, columns, rows)
+            if not REQUIRED_KEYS[kind] <= keys:
+                continue
+            if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
+                continue
+            score = len(keys) + (100 if kind == sheet_kind else 0)
+            if best is None or score > best[0]:
+                best = (score, kind, index, columns)
     if best is None:
-        raise ValidationFailed(
-            "找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）"
-        )
-    _, name, index, columns, rows = best
-    header = list(rows[index])
+        return None
+    _, kind, index, columns = best
+    header = _header_cells(rows, index)
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
+    data = rows[index + 1 :]
+    _fill_merged(data, merged, index + 1)
     # Rows are lists already (calamine's and csv's own), so no copy of each row.
-    return Table(name, index + 1, columns, rows[index + 1 :], unknown)
+    return Table(name, index + 1, columns, data, unknown, kind=kind, header_cells=header)
+
+
+def _fill_merged(data: list[list[object]], merged: Merged, first: int) -> None:
+    """Give every cell of a merged range below the header its top-left cell's value (a
+    household's 户主身份证号码 or address merged down its members' rows)."""
+    for (top, left), (bottom, right) in merged:
+        if bottom < first or bottom == top:
+            continue
+        top_at = top - first
+        if top_at < 0 or top_at >= len(data):
+            continue
+        source = data[top_at]
+        for r in range(top_at, min(bottom - first, len(data) - 1) + 1):
+            row = data[r]
+            for c in range(left, right + 1):
+                if c < len(row) and left < len(source) and (r != top_at or c != left):
+                    row[c] = source[left]

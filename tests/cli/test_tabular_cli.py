@@ -68,12 +68,16 @@ def test_import_json_shape(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "l.db"), "import", str(path), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert data["imported"] == 1
-    assert data["rejected"] == [{"row": 3, "reason": data["rejected"][0]["reason"]}]
+    assert data["rejected"] == [
+        {"sheet": "台账", "row": 3, "reason": data["rejected"][0]["reason"]}
+    ]
+    for key in ("updated", "unchanged", "mapped", "conflicts"):
+        assert key in data
     assert "校验位" in data["rejected"][0]["reason"]
 
 
-def test_import_missing_file_is_a_chinese_error(tmp_path, capsys):
-    assert main(["--db", str(tmp_path / "l.db"), "import", str(tmp_path / "无.xlsx")]) == 1
+def test_import_missing_file_is_a_chinese_error_exit_2(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "l.db"), "import", str(tmp_path / "无.xlsx")]) == 2
     assert "找不到文件" in capsys.readouterr().err
 
 
@@ -99,8 +103,8 @@ def test_demo_export_import_as_subprocesses(tmp_path):
     assert "已导出 80 人" in export.stdout
     again = run("--db", "b.db", "import", "台账.xlsx", "--json")
     assert again.returncode == 0, again.stderr
-    assert json.loads(again.stdout)["imported"] == 80
+    assert json.loads(again.stdout)["persons_imported"] == 80
     twice = run("--db", "b.db", "import", "台账.xlsx", "--json")
     assert twice.returncode == 1
     report = json.loads(twice.stdout)
-    assert report["imported"] == 0 and len(report["rejected"]) == 80
+    assert report["persons_imported"] == 0 and len(report["rejected"]) == 80

@@ -1,0 +1,84 @@
+"""The sheet's date: when the figures in a workbook were taken from a ledger.
+
+An update compares each cell with the ledger; a ledger cell changed *after* this moment was
+edited by someone else since the sheet went out, so it is a conflict to decide, not a value to
+overwrite. The moment is, in order of trust: the export time this program writes into every
+workbook it exports (a document property), a 截至 / 导出时间 / 填报日期 date in a title row,
+the workbook's own creation time, and last the file's modification time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from pathlib import Path
+
+#: The document property the export writes (ISO 8601, UTC).
+EXPORTED_AT = "台账导出时间"
+_CUSTOM = re.compile(
+    r'<property\b[^>]*\bname="' + EXPORTED_AT + r'"[^>]*>\s*<vt:\w+>([^<]+)</vt:\w+>'
+)
+_CREATED = re.compile(r"<dcterms:created\b[^>]*>([^<]+)</dcterms:created>")
+_TITLE_DATE = re.compile(
+    r"(?:截至|截止|导出时间|填报日期|统计时间|日期)[:：\s]*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})"
+)
+
+
+def sheet_date(
+    path: Path, sheets: list[tuple[str, list[list[object]], object]]
+) -> tuple[dt.datetime | None, str]:
+    """(moment in UTC, where it came from in Chinese) for a workbook or csv file."""
+    if zipfile.is_zipfile(path):
+        found = _from_properties(path)
+        if found:
+            return found
+    for _name, rows, _merged in sheets:
+        for row in rows[:5]:
+            for cell in row[:8]:
+                match = _TITLE_DATE.search(str(cell or ""))
+                if match:
+                    year, month, day = (int(g) for g in match.groups())
+                    try:
+                        # The end of the named day, China time: edits that day are in the sheet.
+                        moment = dt.datetime(year, month, day, 23, 59, 59) - dt.timedelta(hours=8)
+                    except ValueError:
+                        continue
+                    return moment.replace(tzinfo=dt.UTC), f"标题中的日期 {match.group(0)}"
+    try:
+        mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    except OSError:
+        return None, ""
+    return mtime, "文件的修改时间"
+
+
+def _from_properties(path: Path) -> tuple[dt.datetime, str] | None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            for part, pattern, source in (
+                ("docProps/custom.xml", _CUSTOM, "导出时记录的时间"),
+                ("docProps/core.xml", _CREATED, "表格文件的创建时间"),
+            ):
+                if part in names and archive.getinfo(part).file_size < (1 << 20):
+                    match = pattern.search(archive.read(part).decode("utf-8", "replace"))
+                    moment = _parse(match.group(1)) if match else None
+                    if moment is not None:
+                        return moment, source
+    except (zipfile.BadZipFile, OSError):
+        return None
+    return None
+
+
+def _parse(text: str) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def stamp_of(moment: dt.datetime) -> str:
+    """The change-log clock stamp of a moment (changes after it sort after this text)."""
+    millis = int(moment.timestamp() * 1000)
+    return f"{millis:013d}-9999"

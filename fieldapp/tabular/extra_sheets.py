@@ -1,0 +1,367 @@
+"""The workbook's extra sheets: 就业经历, 失业登记, 培训, 走访服务, 月度状态.
+
+Each row names a person by ID number (one the ledger holds, or one the workbook's ledger sheet
+brings) and gives one record: a spell, a registration, a training, a visit with its services,
+a month's status. A row is matched to the ledger's record by its natural key (the spell's start
+date, the registration's date, the training's start and kind, the visit's date, the month): a
+match is compared cell by cell like an update (`ledger_update.Differ`), anything else is new.
+So an exported workbook imported again changes nothing, and into an empty ledger brings every
+fact back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.domain import divisions
+from fieldapp.domain.enums import (
+    EmployerKind,
+    EmploymentForm,
+    ServiceType,
+    UnemploymentClass,
+    WorkStatus,
+)
+from fieldapp.store.ledger import natural_id, new_id
+from fieldapp.store.queries import tabular as store
+from fieldapp.tabular import cells
+from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
+from fieldapp.tabular.ledger_update import Differ, RowPlan
+
+TRAINING = ServiceType.TRAINING.value
+_SPLIT = re.compile(r"[、,，;；/\s]+")
+_BOOL_WORDS = {"是": True, "有": True, "√": True, "Y": True, "YES": True, "1": True}
+_BOOL_WORDS |= {"否": False, "无": False, "×": False, "N": False, "NO": False, "0": False}
+
+
+@dataclass
+class ExtraRow:
+    """One parsed extra-sheet row: whose, and the fields it gives (blank cells left out)."""
+
+    sheet: str
+    kind: str
+    row: int
+    id_number: str
+    values: dict[str, Any]
+    mapped: list[tuple[str, str, str]]
+
+
+def _label(kind: str, key: str) -> str:
+    return next(c.header for c in EXTRA_SHEETS[kind] if c.key == key)
+
+
+def _norm(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+
+
+def _choice(text: str, label: str, words: dict[str, str], mapped: list[Any]) -> str:
+    typed = _norm(text)
+    if typed in words:
+        value = words[typed]
+        if value != typed:
+            mapped.append((label, typed, value))
+        return value
+    allowed = "、".join(sorted(set(words.values())))
+    raise CellError(f"{label}“{typed}”无法识别，应为：{allowed}")
+
+
+def _enum_words(enum: type[Any]) -> dict[str, str]:
+    return {m.value: m.value for m in enum}
+
+
+_FORM = _enum_words(EmploymentForm)
+_EMPLOYER_KIND = _enum_words(EmployerKind)
+_CLASS = _enum_words(UnemploymentClass)
+_STATUS = _enum_words(WorkStatus) | {k: v.value for k, v in WORK_STATUS_ALIASES.items()}
+_SERVICE = _enum_words(ServiceType) | {"培训": TRAINING, "推荐岗位": "岗位推荐", "回访": "跟踪回访"}
+
+
+def _bool(text: str, label: str, mapped: list[Any]) -> bool:
+    typed = _norm(text).upper()
+    if typed not in _BOOL_WORDS:
+        raise CellError(f"{label}“{text}”应填“是”或“否”")
+    value = _BOOL_WORDS[typed]
+    if typed not in (YES, NO):
+        mapped.append((label, text, YES if value else NO))
+    return value
+
+
+def _date(value: object, label: str) -> str | None:
+    day = cells.date(value, label)
+    return day.isoformat() if day else None
+
+
+def parse_extra(
+    sheet: str, kind: str, row: int, texts: dict[str, str], raw: dict[str, object]
+) -> ExtraRow:
+    """One extra-sheet row checked on its own; CellError carries the Chinese reason."""
+
+    def get(key: str) -> object:
+        return raw[key] if key in raw else texts.get(key, "")
+
+    def label(key: str) -> str:
+        return _label(kind, key)
+
+    number = texts.get("id_number", "")
+    if not number:
+        raise CellError("身份证号码为空")
+    mapped: list[tuple[str, str, str]] = []
+    values: dict[str, Any] = {}
+    given = texts.keys()
+    for key in given:
+        text = texts[key]
+        if key in ("name", "id_number"):
+            continue
+        if key in (
+            "start_date",
+            "end_date",
+            "found_date",
+            "registered_date",
+            "ended_date",
+            "visit_date",
+        ):
+            values[key] = _date(get(key), label(key))
+        elif key in ("monthly_income", "income"):
+            values[key] = cells.number(get(key), label(key))
+        elif key in ("contract_months", "insurance_months"):
+            values[key] = cells.months(get(key), label(key))
+        elif key == "training_days":
+            days = cells.number(get(key), label(key))
+            values[key] = int(days) if days is not None else None
+        elif key in ("organized_export", "is_first_export", "is_casual", "visited"):
+            values[key] = _bool(text, label(key), mapped)
+        elif key == "form":
+            values[key] = _choice(text, label(key), _FORM, mapped)
+        elif key == "employer_kind":
+            values[key] = _choice(text, label(key), _EMPLOYER_KIND, mapped)
+        elif key == "unemployment_class":
+            values[key] = _choice(text, label(key), _CLASS, mapped)
+        elif key == "status":
+            values[key] = _choice(text, label(key), _STATUS, mapped)
+        elif key == "service_types":
+            values[key] = [
+                _choice(t, label(key), _SERVICE, mapped) for t in _SPLIT.split(_norm(text)) if t
+            ]
+        elif key == "whole_household":
+            values[key] = _norm(text) in ("全户", "户", "家庭")
+        elif key == "month":
+            day = cells.date(get(key), label(key))
+            values[key] = day.strftime("%Y-%m") if day else None
+        elif key == "workplace_code":
+            code = re.sub(r"\s+", "", _norm(text))
+            if not code.isdigit() or len(code) not in (6, 9, 12):
+                raise CellError(f"{label(key)}“{code}”应为 6、9 或 12 位数字")
+            values[key] = code
+        else:
+            values[key] = text
+    _check(kind, values, label)
+    return ExtraRow(sheet, kind, row, number, values, mapped)
+
+
+def _check(kind: str, values: dict[str, Any], label: Callable[[str], str]) -> None:
+    """Rules within one row: dates in order, the key present."""
+    today = dt.date.today().isoformat()
+    start = values.get("start_date")
+    end = values.get("end_date") or values.get("ended_date")
+    if kind == "失业登记":
+        if not values.get("registered_date") and not values.get("found_date"):
+            raise CellError("登记日期和发现日期至少填一个")
+        start = values.get("registered_date") or values.get("found_date")
+    if start and end and end < start:
+        raise CellError(f"结束日期 {end} 早于开始日期 {start}")
+    for key in ("start_date", "visit_date", "registered_date", "found_date"):
+        if values.get(key) and values[key] > today:
+            raise CellError(f"{label(key)} {values[key]} 晚于今天")
+    if kind == "月度状态" and not values.get("month"):
+        raise CellError("月份为空")
+    if kind == "月度状态" and not values.get("status"):
+        raise CellError("就业状态为空")
+
+
+class ExtraPlanner:
+    """Plans extra-sheet rows against the ledger (read through `db`)."""
+
+    def __init__(self, db: Any, differ: Differ) -> None:
+        self.db = db
+        self.differ = differ
+
+    def plan(self, rows: list[ExtraRow], persons: dict[str, dict[str, Any]]) -> list[RowPlan]:
+        """One RowPlan per row whose person is in `persons` (by ID number)."""
+        ids = [persons[r.id_number]["id"] for r in rows]
+        households = [persons[r.id_number]["household_id"] or "" for r in rows]
+        facts = {
+            "employment_spells": store.fact_rows(self.db, "employment_spells", ids),
+            "unemployment_registrations": store.fact_rows(
+                self.db, "unemployment_registrations", ids
+            ),
+            "services": store.fact_rows(self.db, "services", ids),
+            "monthly_status": store.fact_rows(self.db, "monthly_status", ids),
+        }
+        visits = store.visits_of_households(self.db, households)
+        plans = []
+        for row in rows:
+            person = persons[row.id_number]
+            plan = RowPlan(row.sheet, row.row, person["id"], person["name"], person["id_number"])
+            mine = {table: found.get(person["id"], []) for table, found in facts.items()}
+            if row.kind == "就业经历":
+                self._spell(plan, row.values, mine["employment_spells"])
+            elif row.kind == "失业登记":
+                self._registration(plan, row.values, mine["unemployment_registrations"])
+            elif row.kind == "培训":
+                self._training(plan, row.values, mine["services"], person)
+            elif row.kind == "走访服务":
+                household_visits = visits.get(person["household_id"] or "", [])
+                self._visit(plan, row.values, mine["services"], household_visits, person)
+            elif row.kind == "月度状态":
+                self._month(plan, row.values, mine["monthly_status"])
+            plans.append(plan)
+        return plans
+
+    def _upsert(
+        self,
+        plan: RowPlan,
+        table: str,
+        match: dict[str, Any] | None,
+        updates: dict[str, Any],
+        defaults: dict[str, Any],
+        new_id_: str | None = None,
+    ) -> str:
+        if match is not None:
+            self.differ.change(plan, table, match, updates)
+            return str(match["id"])
+        row_id = new_id_ or new_id()
+        plan.inserts.append((table, {"id": row_id, **defaults, **updates}))
+        return row_id
+
+    def _spell(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        updates = {k: v for k, v in values.items() if k not in ("workplace", "workplace_code")}
+        name, code = values.get("workplace"), values.get("workplace_code")
+        if code and not name:
+            name = divisions.full_name(code) if divisions.get(code) else divisions.name(code)
+        if name and not code:
+            code = divisions.resolve_place(name) or ""
+        if name is not None or code is not None:
+            updates["place_name"] = name or ""
+            updates["place_code"] = code or ""
+        match = next((r for r in rows if r["start_date"] == values["start_date"]), None)
+        defaults = {
+            "person_id": plan.person_id,
+            "end_date": None,
+            "place_code": "",
+            "place_name": "",
+            "form": EmploymentForm.EMPLOYEE.value,
+            "employer": "",
+            "employer_kind": "",
+            "organized_export": False,
+            "export_agency": "",
+            "is_casual": False,
+        }
+        self._upsert(plan, "employment_spells", match, updates, defaults)
+
+    def _registration(
+        self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]
+    ) -> None:
+        registered, found = values.get("registered_date"), values.get("found_date")
+        match = next(
+            (
+                r
+                for r in rows
+                if (registered and r["registered_date"] == registered)
+                or (not registered and not r["registered_date"] and r["found_date"] == found)
+            ),
+            None,
+        )
+        defaults = {"person_id": plan.person_id}
+        self._upsert(plan, "unemployment_registrations", match, dict(values), defaults)
+
+    def _training(
+        self,
+        plan: RowPlan,
+        values: dict[str, Any],
+        rows: list[dict[str, Any]],
+        person: dict[str, Any],
+    ) -> None:
+        start, kind = values["start_date"], values.get("training_kind", "")
+        match = next(
+            (
+                r
+                for r in rows
+                if r["service_type"] == TRAINING
+                and r["service_date"] == start
+                and (r["training_kind"] or "") == kind
+            ),
+            None,
+        )
+        updates = {k: v for k, v in values.items() if k != "start_date"}
+        defaults = {
+            "person_id": plan.person_id,
+            "household_id": person["household_id"],
+            "visit_id": None,
+            "service_date": start,
+            "service_type": TRAINING,
+            "notes": "",
+            "outcome": "",
+            "training_kind": "",
+        }
+        self._upsert(plan, "services", match, updates, defaults)
+
+    def _visit(
+        self,
+        plan: RowPlan,
+        values: dict[str, Any],
+        services: list[dict[str, Any]],
+        visits: list[dict[str, Any]],
+        person: dict[str, Any],
+    ) -> None:
+        day = values["visit_date"]
+        types = values.get("service_types", [])
+        text = {k: values[k] for k in ("notes", "outcome") if k in values}
+        household_id = person["household_id"]
+        if values.get("visited", True):
+            person_id = None if values.get("whole_household") else plan.person_id
+            match = next(
+                (v for v in visits if v["visit_date"] == day and v["person_id"] == person_id),
+                None,
+            )
+            updates = dict(text)
+            if "visitor" in values:
+                updates["visitor"] = values["visitor"]
+            defaults = {
+                "household_id": household_id,
+                "person_id": person_id,
+                "visit_date": day,
+                "visitor": "",
+                "notes": "",
+                "outcome": "",
+            }
+            visit_id = self._upsert(plan, "visits", match, updates, defaults)
+            given = [s for s in services if s["visit_id"] == visit_id]
+        else:
+            visit_id = None
+            given = [s for s in services if s["visit_id"] is None and s["service_date"] == day]
+        for kind in types:
+            match = next((s for s in given if s["service_type"] == kind), None)
+            defaults = {
+                "person_id": plan.person_id,
+                "household_id": household_id,
+                "visit_id": visit_id,
+                "service_date": day,
+                "service_type": kind,
+                "notes": "",
+                "outcome": "",
+            }
+            self._upsert(
+                plan, "services", match, dict(text) if not visit_id else {}, defaults | text
+            )
+
+    def _month(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        row_id = natural_id("monthly_status", plan.person_id, values["month"])
+        match = next((r for r in rows if r["id"] == row_id), None)
+        updates = {k: v for k, v in values.items() if k in ("status", "income", "notes")}
+        defaults = {"person_id": plan.person_id, "month": values["month"], "notes": ""}
+        self._upsert(plan, "monthly_status", match, updates, defaults, row_id)

@@ -1,0 +1,373 @@
+"""Updating people who are already in the ledger from a sheet: a plan of cell changes.
+
+A sheet row of a person the ledger knows is compared cell by cell with the ledger. Only cells
+the sheet filled in count (a blank cell never clears anything), and only values that differ
+become changes: `CellChange(table, row, field, old → new)`, or new rows (a category, a spell,
+this month's status). A change to a field the ledger changed *after the sheet's date* is a
+conflict: someone edited it since the sheet went out, so it is shown and kept as the ledger has
+it unless the user decides for the sheet. `services.imports.apply_plans` writes the plan as
+ordinary logged edits; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.domain.enums import WorkStatus
+from fieldapp.domain.labels import FIELD_LABELS
+from fieldapp.store.ledger import natural_id, new_id
+from fieldapp.store.queries import tabular as store
+from fieldapp.store.queries.tabular import Edit
+
+#: Sheet column → person field, for the columns an update may change.
+PERSON_FIELDS = {
+    "name": "name",
+    "relation": "relation",
+    "phone": "phone",
+    "labour_ability": "labour_ability",
+    "health": "health",
+    "education": "education",
+    "graduation_year": "graduation_year",
+    "left_school_month": "left_school_month",
+    "account_bank": "account_bank",
+    "account_number": "account_number",
+    "hukou_code": "hukou_code",
+    "notes": "notes",
+}
+HOUSEHOLD_FIELDS = {"address": "address", "household_no": "household_no"}
+#: Spell field → the sheet columns that give it.
+SPELL_FIELDS = {
+    "place_name": ("workplace", "workplace_code"),
+    "place_code": ("workplace", "workplace_code"),
+    "form": ("form",),
+    "employer": ("employer",),
+    "employer_kind": ("employer_kind",),
+    "monthly_income": ("monthly_income",),
+    "contract_months": ("contract_months",),
+    "insurance_months": ("insurance_months",),
+    "organized_export": ("organized_export",),
+    "export_agency": ("export_agency",),
+}
+TABLE_LABELS = {
+    "persons": "",
+    "households": "户：",
+    "person_categories": "人员类别：",
+    "employment_spells": "就业经历：",
+    "unemployment_registrations": "失业登记：",
+    "services": "服务：",
+    "visits": "走访：",
+    "monthly_status": "月度状态：",
+}
+
+
+def label_of(table: str, field_name: str) -> str:
+    """'就业经历：月收入' — what a change is to, in the user's words."""
+    return TABLE_LABELS.get(table, "") + FIELD_LABELS.get(field_name, field_name)
+
+
+def shown(value: Any) -> str:
+    """A stored value as the preview shows it."""
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _same(old: Any, new: Any) -> bool:
+    if old in (None, "") and new in (None, ""):
+        return True
+    if isinstance(new, bool) or isinstance(old, bool):
+        return bool(old) == bool(new) and old is not None and new is not None
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+        return float(old) == float(new)
+    return str(old) == str(new)
+
+
+@dataclass
+class CellChange:
+    """One cell of a ledger row the sheet changes (old → new); `conflict` when the ledger
+    changed that field after the sheet's date."""
+
+    table: str
+    row_id: str
+    field: str
+    old: Any
+    new: Any
+    conflict: Edit | None = None
+
+    @property
+    def key(self) -> str:
+        """Names this cell in a decision (`take_sheet`)."""
+        return f"{self.table}/{self.row_id}/{self.field}"
+
+    @property
+    def label(self) -> str:
+        """What the cell is, in Chinese."""
+        return label_of(self.table, self.field)
+
+
+@dataclass
+class RowPlan:
+    """What one sheet row does to the ledger: cell changes and new rows."""
+
+    sheet: str
+    row: int
+    person_id: str
+    name: str
+    id_number: str
+    changes: list[CellChange] = field(default_factory=list)
+    inserts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        """True when the row matches the ledger."""
+        return not self.changes and not self.inserts
+
+    def describe_insert(self, table: str, row: dict[str, Any]) -> str:
+        """'新增就业经历：2024-03-01 起，深圳市…' for the preview."""
+        what = TABLE_LABELS.get(table, table).rstrip("：")
+        parts = [
+            f"{FIELD_LABELS.get(k, k)} {shown(v)}"
+            for k, v in row.items()
+            if k not in ("id", "person_id", "household_id", "visit_id", "spell_id")
+            and v not in (None, "", False)
+        ]
+        return f"新增{what}：" + "，".join(parts)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form of the preview."""
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "name": self.name,
+            "id_number": self.id_number,
+            "changes": [
+                {"column": c.label, "from": shown(c.old), "to": shown(c.new), "key": c.key}
+                for c in self.changes
+                if c.conflict is None
+            ],
+            "new": [self.describe_insert(t, r) for t, r in self.inserts],
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A cell the sheet would change but the ledger changed after the sheet's date."""
+
+    plan: RowPlan
+    change: CellChange
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form: where, what, the ledger's and the sheet's value, who changed it when."""
+        edit = self.change.conflict
+        assert edit is not None
+        return {
+            "sheet": self.plan.sheet,
+            "row": self.plan.row,
+            "name": self.plan.name,
+            "id_number": self.plan.id_number,
+            "column": self.change.label,
+            "ledger": shown(self.change.old),
+            "sheet_value": shown(self.change.new),
+            "edited_at": stamp_text(edit.stamp),
+            "edited_by": edit.author,
+            "key": self.change.key,
+        }
+
+
+def stamp_text(stamp: str) -> str:
+    """A clock stamp as China time, '2024-11-05 14:03'."""
+    millis = int(stamp.split("-")[0])
+    moment = dt.datetime.fromtimestamp(millis / 1000, dt.UTC) + dt.timedelta(hours=8)
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+class Differ:
+    """Compares sheet values with ledger rows and collects a row's plan (one per sheet row)."""
+
+    def __init__(self, edits: dict[tuple[str, str], Edit]) -> None:
+        self.edits = edits
+
+    def change(
+        self, plan: RowPlan, table: str, row: dict[str, Any], updates: dict[str, Any]
+    ) -> None:
+        """Add a CellChange per field whose value differs from `row`'s."""
+        for name, value in updates.items():
+            old = row.get(name)
+            if _same(old, value):
+                continue
+            edit = self.edits.get((row["id"], name))
+            plan.changes.append(CellChange(table, row["id"], name, old, value, edit))
+
+
+class PersonPlanner:
+    """Plans the update of existing persons from their ledger-sheet rows."""
+
+    def __init__(
+        self, db: Any, stamp: str | None, month: str, months: dict[str, str] | None = None
+    ) -> None:
+        self.db = db
+        self.stamp = stamp
+        self.month = month
+        self.months = months or {}  # sheet → the month its status column names
+
+    def plan(
+        self, items: list[tuple[Any, str]], persons: dict[str, dict[str, Any]]
+    ) -> list[RowPlan]:
+        """One RowPlan per (ParsedRow, sheet) whose person is in `persons` (by ID number)."""
+        ids = [persons[i.person["id_number"]]["id"] for i, _ in items]
+        households = store.household_rows(
+            self.db, [persons[i.person["id_number"]]["household_id"] or "" for i, _ in items]
+        )
+        categories = store.fact_rows(self.db, "person_categories", ids)
+        spells = store.fact_rows(self.db, "employment_spells", ids)
+        statuses = store.fact_rows(self.db, "monthly_status", ids)
+        edits = (
+            store.edits_after(
+                self.db,
+                self.stamp,
+                (
+                    "persons",
+                    "households",
+                    "person_categories",
+                    "employment_spells",
+                    "monthly_status",
+                ),
+            )
+            if self.stamp
+            else {}
+        )
+        differ = Differ(edits)
+        plans = []
+        for item, sheet in items:
+            person = persons[item.person["id_number"]]
+            plan = RowPlan(sheet, item.row, person["id"], person["name"], person["id_number"])
+            given = item.given
+            differ.change(
+                plan,
+                "persons",
+                person,
+                {f: item.person[f] for k, f in PERSON_FIELDS.items() if k in given},
+            )
+            household = households.get(person["household_id"] or "")
+            if household is not None:
+                differ.change(
+                    plan,
+                    "households",
+                    household,
+                    {f: item.household[f] for k, f in HOUSEHOLD_FIELDS.items() if k in given},
+                )
+            self._categories(plan, differ, item, categories.get(person["id"], []))
+            spell_id = self._spell(plan, differ, item, spells.get(person["id"], []))
+            month = self.months.get(sheet, self.month)
+            self._status(plan, differ, item, statuses.get(person["id"], []), spell_id, month)
+            plans.append(plan)
+        return plans
+
+    def _categories(
+        self, plan: RowPlan, differ: Differ, item: Any, rows: list[dict[str, Any]]
+    ) -> None:
+        if "categories" not in item.given:
+            return
+        by_name: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            by_name.setdefault(row["category"], row)
+        for category, start, end in item.categories:
+            row = by_name.get(category)
+            if row is None:
+                plan.inserts.append(
+                    (
+                        "person_categories",
+                        {
+                            "id": new_id(),
+                            "person_id": plan.person_id,
+                            "category": category,
+                            "start_date": start,
+                            "end_date": end,
+                        },
+                    )
+                )
+                continue
+            updates = {}
+            if start:
+                updates["start_date"] = start
+            if end:
+                updates["end_date"] = end
+            differ.change(plan, "person_categories", row, updates)
+
+    def _spell(
+        self, plan: RowPlan, differ: Differ, item: Any, rows: list[dict[str, Any]]
+    ) -> str | None:
+        spell = item.spell
+        if spell is None:
+            return None
+        same = [r for r in rows if r["start_date"] == spell["start_date"]]
+        if same:
+            given = item.given
+            updates = {
+                f: spell[f]
+                for f, columns in SPELL_FIELDS.items()
+                if any(c in given for c in columns)
+            }
+            differ.change(plan, "employment_spells", same[0], updates)
+            return str(same[0]["id"])
+        start = dt.date.fromisoformat(spell["start_date"])
+        for row in rows:  # the job before this one ends the day before it starts
+            if row["end_date"] is None and row["start_date"] < spell["start_date"]:
+                end = (start - dt.timedelta(days=1)).isoformat()
+                differ.change(plan, "employment_spells", row, {"end_date": end})
+        spell_id = new_id()
+        plan.inserts.append(
+            ("employment_spells", {"id": spell_id, "person_id": plan.person_id, **spell})
+        )
+        return spell_id
+
+    def _status(
+        self,
+        plan: RowPlan,
+        differ: Differ,
+        item: Any,
+        rows: list[dict[str, Any]],
+        spell_id: str | None,
+        month: str,
+    ) -> None:
+        status = item.month_status or item.status
+        if status is None:
+            return
+        row_id = natural_id("monthly_status", plan.person_id, month)
+        income = item.spell["monthly_income"] if item.spell else None
+        existing = [r for r in rows if r["id"] == row_id and not r.get("deleted")]
+        if existing:
+            updates: dict[str, Any] = {"status": status}
+            if income is not None:
+                updates["income"] = income
+            if spell_id is not None:
+                updates["spell_id"] = spell_id
+            differ.change(plan, "monthly_status", existing[0], updates)
+            return
+        if status != WorkStatus.EMPLOYED.value:
+            spell_id = None
+        plan.inserts.append(
+            (
+                "monthly_status",
+                {
+                    "id": row_id,
+                    "person_id": plan.person_id,
+                    "month": month,
+                    "status": status,
+                    "spell_id": spell_id,
+                    "income": income,
+                    "notes": "表格更新",
+                },
+            )
+        )
+
+
+def conflicts_of(plans: Iterable[RowPlan]) -> list[Conflict]:
+    """Every conflicting cell of these plans, in sheet order."""
+    return [Conflict(p, c) for p in plans for c in p.changes if c.conflict is not None]
