@@ -14,6 +14,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from fieldapp.store.hlc import COUNTER_LIMIT, format_stamp
+
 #: The document property the export writes (ISO 8601, UTC).
 EXPORTED_AT = "台账导出时间"
 _CUSTOM = re.compile(
@@ -21,7 +23,8 @@ _CUSTOM = re.compile(
 )
 _CREATED = re.compile(r"<dcterms:created\b[^>]*>([^<]+)</dcterms:created>")
 _TITLE_DATE = re.compile(
-    r"(?:截至|截止|导出时间|填报日期|统计时间|日期)[:：\s]*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})"
+    r"(?:截至|截止|导出时间|填报日期|统计时间|日期)[:：\s]*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})日?"
+    r"(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
 )
 
 
@@ -29,22 +32,29 @@ def sheet_date(
     path: Path, sheets: list[tuple[str, list[list[object]], object]]
 ) -> tuple[dt.datetime | None, str]:
     """(moment in UTC, where it came from in Chinese) for a workbook or csv file."""
-    if zipfile.is_zipfile(path):
-        found = _from_properties(path)
-        if found:
-            return found
+    found = _from_properties(path, _CUSTOM) if zipfile.is_zipfile(path) else None
+    if found:
+        return found
     for _name, rows, _merged in sheets:
         for row in rows[:5]:
             for cell in row[:8]:
                 match = _TITLE_DATE.search(str(cell or ""))
                 if match:
-                    year, month, day = (int(g) for g in match.groups())
+                    year, month, day, hour, minute, second = (
+                        int(g) if g else None for g in match.groups()
+                    )
                     try:
-                        # The end of the named day, China time: edits that day are in the sheet.
-                        moment = dt.datetime(year, month, day, 23, 59, 59) - dt.timedelta(hours=8)
+                        if hour is None:  # the end of the named day: its edits are in the sheet
+                            local = dt.datetime(year, month, day, 23, 59, 59)  # type: ignore[arg-type]
+                        else:
+                            local = dt.datetime(year, month, day, hour, minute or 0, second or 0)  # type: ignore[arg-type]
                     except ValueError:
                         continue
-                    return moment.replace(tzinfo=dt.UTC), f"标题中的日期 {match.group(0)}"
+                    moment = (local - dt.timedelta(hours=8)).replace(tzinfo=dt.UTC)  # China time
+                    return moment, f"表中的“{match.group(0)}”"
+    found = _from_properties(path, _CREATED) if zipfile.is_zipfile(path) else None
+    if found:
+        return found
     try:
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
     except OSError:
@@ -52,7 +62,7 @@ def sheet_date(
     return mtime, "文件的修改时间"
 
 
-def _from_properties(path: Path) -> tuple[dt.datetime, str] | None:
+def _from_properties(path: Path, which: re.Pattern[str]) -> tuple[dt.datetime, str] | None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -60,7 +70,11 @@ def _from_properties(path: Path) -> tuple[dt.datetime, str] | None:
                 ("docProps/custom.xml", _CUSTOM, "导出时记录的时间"),
                 ("docProps/core.xml", _CREATED, "表格文件的创建时间"),
             ):
-                if part in names and archive.getinfo(part).file_size < (1 << 20):
+                if (
+                    pattern is which
+                    and part in names
+                    and archive.getinfo(part).file_size < (1 << 20)
+                ):
                     match = pattern.search(archive.read(part).decode("utf-8", "replace"))
                     moment = _parse(match.group(1)) if match else None
                     if moment is not None:
@@ -80,5 +94,4 @@ def _parse(text: str) -> dt.datetime | None:
 
 def stamp_of(moment: dt.datetime) -> str:
     """The change-log clock stamp of a moment (changes after it sort after this text)."""
-    millis = int(moment.timestamp() * 1000)
-    return f"{millis:013d}-9999"
+    return format_stamp(int(moment.timestamp() * 1000), COUNTER_LIMIT - 1)

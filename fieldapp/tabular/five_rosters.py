@@ -7,6 +7,7 @@ from pathlib import Path
 import xlsxwriter
 
 from fieldapp.policy.rosters import COLUMNS, RosterSet
+from fieldapp.tabular.template import print_setup
 
 #: Columns written as text even when they look like numbers (ID numbers keep their digits).
 TEXT_COLUMNS = frozenset({"身份证号", "户号"})
@@ -44,6 +45,7 @@ def write_five_rosters(rosters: RosterSet, path: Path) -> None:
                     else:
                         sheet.write_number(r, c, float(value), cell)  # type: ignore[arg-type]
             sheet.freeze_panes(2, 0)
+            print_setup(sheet, header_rows=(0, 1), landscape=len(columns) > 7)
             footer = len(rosters.sheets.get(name, [])) + 3
             sheet.write_string(footer, 0, f"共 {footer - 3} 人")
             sheet.write_string(

@@ -1,7 +1,8 @@
 """Exporting the ledger as a 台账 in the import template's shape, so export → import round-trips.
 
-xlsx is written with XlsxWriter in constant-memory mode (rows streamed, ID numbers as strings);
-csv is UTF-8 with a BOM, which Excel opens without garbling Chinese.
+xlsx is written by `workbook` (rustpy-xlsxwriter: rows streamed, every text cell a string so ID
+and account numbers keep their digits); csv is UTF-8 with a BOM, which Excel opens without
+garbling Chinese, and every text cell that would start a formula is neutralised.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from fieldapp.domain.enums import AreaKind, WorkStatus
+from fieldapp.domain.enums import AreaKind, ServiceType, WorkStatus
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.tabular.columns import COLUMNS, YES
-from fieldapp.tabular.template import open_workbook, write_instructions
+from fieldapp.tabular import workbook
+from fieldapp.tabular.columns import COLUMNS, NO, YES
 
 _AREA_KEYS = {
     AreaKind.COUNTY.value: "county",
@@ -90,7 +91,7 @@ def export_rows(
             row["workplace_code"] = spell["place_code"]
             row["start_date"] = dt.date.fromisoformat(spell["start_date"])
             row["organized_export"] = YES if spell["organized_export"] else ""
-            for key in ("form", "employer", "monthly_income", "contract_months"):
+            for key in ("form", "employer", "employer_kind", "monthly_income", "contract_months"):
                 row[key] = spell[key]
             row["insurance_months"] = spell["insurance_months"]
             row["export_agency"] = spell["export_agency"]
@@ -107,7 +108,11 @@ def export_ledger(
     area_prefix: str | None = None,
     today: dt.date | None = None,
 ) -> int:
-    """Write the ledger (or one area of it) to xlsx or csv; returns the number of persons."""
+    """Write the ledger (or one area of it) to xlsx or csv; returns the number of persons.
+
+    The xlsx holds the ledger sheet and every extra sheet (就业经历 …), so importing it into an
+    empty ledger brings back every fact; a csv holds the ledger sheet only.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     total = store.count_persons(ledger, area_prefix)
@@ -119,7 +124,10 @@ def export_ledger(
         if path.suffix.lower() == ".csv":
             written = _write_csv(partial, rows, job, total)
         else:
-            written = _write_xlsx(partial, rows, job, total)
+            counter = _Counter(rows, job, total)
+            extra = extra_records(ledger, area_prefix)
+            workbook.write_ledger_workbook(partial, counter, extra, exported_at=_now())
+            written = counter.count
         partial.replace(path)  # only a complete file takes the name
     finally:
         partial.unlink(missing_ok=True)
@@ -127,26 +135,148 @@ def export_ledger(
     return written
 
 
-def _write_xlsx(path: Path, rows: Iterator[dict[str, Any]], job: Ticker, total: int) -> int:
-    book, sheet, formats = open_workbook(path)
-    count = 0
-    try:
-        for count, row in enumerate(rows, start=1):
-            for index, column in enumerate(COLUMNS):
-                value = row.get(column.key)
-                if value is None or value == "":
-                    continue
-                if isinstance(value, dt.date):
-                    sheet.write_datetime(count, index, value, formats.date)
-                elif column.key in _NUMBER_KEYS or column.key == "seq":
-                    sheet.write_number(count, index, value)
-                else:
-                    sheet.write_string(count, index, str(value))
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class _Counter:
+    """The ledger rows as the writer takes them, counted, reporting progress (and a cancel,
+    raised from inside the writer's loop, stops the write)."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]], job: Ticker, total: int) -> None:
+        self._rows, self._job, self._total = rows, job, total
+        self.count = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        job, total = self._job, self._total
+        for count, row in enumerate(self._rows, start=1):
+            self.count = count
             job.tick(count, total)
-        write_instructions(book, formats)
-    finally:
-        book.close()
-    return count
+            yield row
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _yes(value: object) -> str | None:
+    if value is None:
+        return None
+    return YES if value else NO
+
+
+def extra_records(
+    ledger: Ledger, area_prefix: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The extra sheets' rows, {column key: value} each, keyed by sheet title."""
+    sheets: dict[str, list[dict[str, Any]]] = {}
+    sheets["就业经历"] = [
+        {
+            "name": r["_name"],
+            "id_number": r["_id_number"],
+            "start_date": _day(r["start_date"]),
+            "end_date": _day(r["end_date"]),
+            "workplace": r["place_name"],
+            "workplace_code": r["place_code"],
+            "form": r["form"],
+            "employer": r["employer"],
+            "employer_kind": r["employer_kind"],
+            "monthly_income": r["monthly_income"],
+            "contract_months": r["contract_months"],
+            "insurance_months": r["insurance_months"],
+            "organized_export": _yes(r["organized_export"]),
+            "export_agency": r["export_agency"],
+            "is_first_export": _yes(r["is_first_export"]),
+            "is_casual": _yes(r["is_casual"]),
+            "training_days": r["training_days"],
+        }
+        for r in store.export_facts(ledger, "employment_spells", area_prefix)
+    ]
+    sheets["失业登记"] = [
+        {
+            "name": r["_name"],
+            "id_number": r["_id_number"],
+            "found_date": _day(r["found_date"]),
+            "registered_date": _day(r["registered_date"]),
+            "unemployment_class": r["unemployment_class"],
+            "ended_date": _day(r["ended_date"]),
+        }
+        for r in store.export_facts(ledger, "unemployment_registrations", area_prefix)
+    ]
+    services = list(store.export_facts(ledger, "services", area_prefix))
+    sheets["培训"] = [
+        {
+            "name": r["_name"],
+            "id_number": r["_id_number"],
+            "training_kind": r["training_kind"],
+            "start_date": _day(r["service_date"]),
+            "end_date": _day(r["end_date"]),
+            "training_days": r["training_days"],
+            "outcome": r["outcome"],
+            "notes": r["notes"],
+        }
+        for r in services
+        if r["service_type"] == ServiceType.TRAINING.value and not r["visit_id"]
+    ]
+    by_visit = store.services_by_visit(ledger)
+    visits = [*store.export_facts(ledger, "visits", area_prefix)]
+    visits += store.household_visits(ledger, area_prefix)
+    rows = [
+        {
+            "name": v["_name"],
+            "id_number": v["_id_number"],
+            "visit_date": _day(v["visit_date"]),
+            "service_types": "、".join(s["service_type"] for s in by_visit.get(v["id"], [])),
+            "visited": YES,
+            "whole_household": "全户" if v["person_id"] is None else "本人",
+            "visitor": v["visitor"],
+            "notes": v["notes"],
+            "outcome": v["outcome"],
+        }
+        for v in visits
+    ]
+    alone: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in services:
+        if r["visit_id"] or r["service_type"] == ServiceType.TRAINING.value:
+            continue
+        key = (r["_id_number"], r["service_date"])
+        if key in alone and alone[key]["notes"] == r["notes"]:
+            alone[key]["service_types"] += "、" + r["service_type"]
+            continue
+        alone[key] = {
+            "name": r["_name"],
+            "id_number": r["_id_number"],
+            "visit_date": _day(r["service_date"]),
+            "service_types": r["service_type"],
+            "visited": NO,
+            "whole_household": "本人",
+            "visitor": "",
+            "notes": r["notes"],
+            "outcome": r["outcome"],
+        }
+    sheets["走访服务"] = rows + list(alone.values())
+    sheets["月度状态"] = [
+        {
+            "name": r["_name"],
+            "id_number": r["_id_number"],
+            "month": r["month"],
+            "status": r["status"],
+            "income": r["income"],
+            "notes": r["notes"],
+        }
+        for r in store.export_facts(ledger, "monthly_status", area_prefix)
+    ]
+    return sheets
+
+
+#: Characters that make a spreadsheet read a CSV cell as a formula (OWASP CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """A CSV cell that cannot run as a formula: a leading =, +, -, @, tab or CR gets a quote
+    mark before it (Excel and WPS show the text as typed; the import strips it again)."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _write_csv(path: Path, rows: Iterator[dict[str, Any]], job: Ticker, total: int) -> int:
@@ -165,4 +295,6 @@ def _csv_cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)  # a number written by us: a leading minus is the number's own
+    return neutralise(str(value))

@@ -627,9 +627,11 @@ class LedgerImporter:
         self._area_of: dict[str, str] = {}  # household id → area code
         self._waiting: list[tuple[ParsedRow, str]] = []  # members whose head comes further down
         self._written: set[str] = set()  # ids of the persons this import wrote
+        self._created: set[str] = set()  # ids of every row this import's bulk writer created
         self._existing: list[tuple[ParsedRow, str]] = []  # rows of persons already in the ledger
         self._hidden: set[int] = set()
         self._months: dict[str, str] = {}  # sheet → the month its status column names
+        self._statuses_given = False  # a 月度状态 sheet gives the months: 就业状态 adds none
 
     def run(self, table: Table | Workbook) -> ImportReport:
         """Validate and write; returns the report (rejected rows listed, good rows written).
@@ -654,6 +656,7 @@ class LedgerImporter:
         stamp = dates.stamp_of(book.sheet_date) if book.sheet_date else None
         edits = store.edits_after(self.ledger.db, stamp, EDITED_TABLES) if stamp else {}
         total = sum(len(t.rows) for t in book.tables)
+        self._statuses_given = any(t.kind == "月度状态" for t in book.tables)
         self.job.tick(0, total, force=True)
         reader = self._open_reader()
         self._reads = reader or self.ledger.db
@@ -765,10 +768,13 @@ class LedgerImporter:
         del counts
 
     def _refuse_changes(self, plan: RowPlan) -> bool:
-        """Without --update a row may add records but not change the ledger's."""
-        if not plan.changes:
+        """Without --update a row may add records, and complete the ones this import made
+        (an extra sheet's spell filling in what the ledger sheet's columns left out), but not
+        change the ledger's."""
+        changes = [c for c in plan.changes if c.row_id not in self._created]
+        if not changes:
             return False
-        first = plan.changes[0]
+        first = changes[0]
         self.report.rejected.append(
             RowProblem(
                 plan.row,
@@ -971,7 +977,7 @@ class LedgerImporter:
             if item.spell is not None:
                 spell_id = new_id()
                 spells.append({"id": spell_id, "person_id": person_id, **item.spell})
-            if item.status is not None:
+            if item.status is not None and not self._statuses_given:
                 statuses.append(
                     {
                         "id": natural_id("monthly_status", person_id, month),
@@ -985,6 +991,7 @@ class LedgerImporter:
                 )
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
         self._written.update(p["id"] for p in persons)
+        self._created.update(r["id"] for r in (*persons, *spells, *statuses))
         for table, rows in (
             ("persons", persons),
             ("person_categories", categories),

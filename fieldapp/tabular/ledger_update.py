@@ -336,7 +336,9 @@ class PersonPlanner:
         spell_id: str | None,
         month: str,
     ) -> None:
-        status = item.month_status or item.status
+        # Only the monthly-status column records a month: 就业状态 beside it is the latest one
+        # the sheet was exported with, and writing it again would invent a month's record.
+        status = item.month_status
         if status is None:
             return
         row_id = natural_id("monthly_status", plan.person_id, month)

@@ -76,7 +76,7 @@ class Table:
         for offset, cells in enumerate(self.rows[start:stop]):
             width = len(cells)
             texts = {
-                key: v.strip() if type(v) is str else as_text(v)
+                key: _unquote(v.strip()) if type(v) is str else as_text(v)
                 for i, key in items
                 if i < width and (v := cells[i]) not in blank
             }
@@ -106,6 +106,14 @@ class Workbook:
     def extra_tables(self) -> list[Table]:
         """The sheets of facts about people already named (就业经历 …)."""
         return [t for t in self.tables if t.kind != LEDGER]
+
+
+_QUOTED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
+def _unquote(text: str) -> str:
+    """A cell the CSV export neutralised ('=…) read back as it was typed."""
+    return text[1:] if text[:1] == "'" and text.startswith(_QUOTED) else text
 
 
 def read_table(path: str | Path) -> Table:

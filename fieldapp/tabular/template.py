@@ -15,7 +15,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from fieldapp.domain.enums import Category
-from fieldapp.tabular.columns import COLUMNS, Column
+from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, Column
 
 DATA_SHEET = "劳动力台账"
 HELP_SHEET = "填写说明"
@@ -93,11 +93,65 @@ def write_header(sheet: Worksheet, formats: Formats) -> None:
     sheet.set_row(0, 32)
     sheet.freeze_panes(1, 3)
     sheet.ignore_errors({"number_stored_as_text": f"A1:AZ{FORMATTED_ROWS + 1}"})
+    print_setup(sheet, header_rows=(0, 0))
+
+
+def print_setup(
+    sheet: Worksheet, header_rows: tuple[int, int] | None, *, landscape: bool = True
+) -> None:
+    """A4 (landscape for wide sheets), fitted to the page width, header rows repeated on every
+    page, “第 n 页 共 m 页” in the footer: every workbook this program writes prints."""
+    sheet.set_paper(9)
+    if landscape:
+        sheet.set_landscape()
+    else:
+        sheet.set_portrait()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    if header_rows is not None:
+        sheet.repeat_rows(*header_rows)
+    sheet.set_footer("&C第 &P 页 共 &N 页")
+
+
+def write_extra_sheets(book: Workbook, formats: Formats) -> None:
+    """The template's extra sheets (就业经历 …): header, text columns, drop-downs, print set-up."""
+    for name, columns in EXTRA_SHEETS.items():
+        sheet = book.add_worksheet(name)
+        for index, column in enumerate(columns):
+            body = formats.text if column.text else formats.plain
+            if column.key in (
+                "start_date",
+                "end_date",
+                "found_date",
+                "registered_date",
+                "ended_date",
+                "visit_date",
+            ):
+                body = formats.date
+            sheet.set_column(index, index, column.width, body)
+            sheet.write_string(
+                0, index, column.header, formats.required if column.required else formats.header
+            )
+            if column.note:
+                sheet.write_comment(0, index, column.note, {"x_scale": 2, "y_scale": 1.2})
+            if column.choices:
+                sheet.data_validation(
+                    1,
+                    index,
+                    FORMATTED_ROWS,
+                    index,
+                    {"validate": "list", "source": list(column.choices), "error_type": "warning"},
+                )
+        sheet.set_row(0, 32)
+        sheet.freeze_panes(1, 2)
+        sheet.ignore_errors({"number_stored_as_text": f"A1:Z{FORMATTED_ROWS + 1}"})
+        print_setup(sheet, header_rows=(0, 0))
 
 
 def write_instructions(book: Workbook, formats: Formats) -> None:
     """The 填写说明 sheet."""
     sheet = book.add_worksheet(HELP_SHEET)
+    print_setup(sheet, header_rows=None)
     sheet.set_column(0, 0, 22)
     sheet.set_column(1, 1, 10)
     sheet.set_column(2, 2, 90)
@@ -108,6 +162,8 @@ def write_instructions(book: Workbook, formats: Formats) -> None:
         "3. 列的顺序可以调整，列名需保持（也可识别常见的别名，如“身份证号”“电话”）。",
         "4. 有问题的行不会导入，导入后会列出行号和原因；其余各行照常导入。",
         "5. 地址可填县、乡镇、村、组（或安置点、楼栋）的名称，也可直接填区划代码。",
+        "6. 就业经历、失业登记、培训、走访服务、月度状态各表按身份证号码对应人员，一人可有多行。",
+        "7. 按月更新：把“本月就业状态”填好后选择“更新”方式导入，只改有变化的单元格，导入前先预览。",
     ]
     for offset, line in enumerate(lines):
         sheet.write_string(1 + offset, 0, line)
@@ -130,6 +186,7 @@ def write_template(path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     book, _sheet, formats = open_workbook(path)
+    write_extra_sheets(book, formats)
     write_instructions(book, formats)
     book.close()
     return path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 from python_calamine import CalamineWorkbook
 
-from fieldapp.tabular.columns import COLUMNS, match_header
+from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, match_header
 from fieldapp.tabular.template import DATA_SHEET, HELP_SHEET, write_template
 
 REQUIRED_HEADERS = [
@@ -32,13 +32,16 @@ REQUIRED_HEADERS = [
 def test_template_headers_and_sheets(tmp_path):
     path = write_template(tmp_path / "模板.xlsx")
     book = CalamineWorkbook.from_path(str(path))
-    assert book.sheet_names == [DATA_SHEET, HELP_SHEET]
+    assert book.sheet_names == [DATA_SHEET, *EXTRA_SHEETS, HELP_SHEET]
+    for index, (name, columns) in enumerate(EXTRA_SHEETS.items(), start=1):
+        extra = [str(c) for c in book.get_sheet_by_index(index).to_python()[0]]
+        assert extra == [c.header for c in columns], name
     header = [str(c) for c in book.get_sheet_by_index(0).to_python()[0]]
     assert header == [c.header for c in COLUMNS]
     for name in REQUIRED_HEADERS:
         assert any(h.startswith(name) for h in header), name
     help_text = "\n".join(
-        str(c) for row in book.get_sheet_by_index(1).to_python() for c in row if c
+        str(c) for row in book.get_sheet_by_name(HELP_SHEET).to_python() for c in row if c
     )
     assert "弱劳动力或半劳动力" in help_text and "脱贫人口" in help_text
 

@@ -89,6 +89,7 @@ def count_persons(ledger: Ledger, area_prefix: str | None = None) -> int:
 EXPORT_PERSON_COLUMNS = (
     "p.id, p.name, p.id_number, p.relation, p.phone, p.labour_ability, p.health, p.education, "
     "p.graduation_year, p.account_bank, p.account_number, p.hukou_code, p.notes, "
+    "p.sex, p.left_school_month, "
     "h.area_code, h.address, h.household_no, hp.id_number, hp.name"
 )
 
@@ -134,7 +135,7 @@ def current_spells(ledger: Ledger, on: dt.date) -> dict[str, dict[str, Any]]:
     """Per person, the latest employment spell still running on `on`."""
     cursor = ledger.db.execute(
         "SELECT person_id, start_date, end_date, place_code, place_name, form, employer, "
-        "monthly_income, contract_months, insurance_months, organized_export, export_agency "
+        "employer_kind, monthly_income, contract_months, insurance_months, organized_export, export_agency "
         "FROM employment_spells WHERE deleted = 0 AND start_date <= ? "
         "AND (end_date IS NULL OR end_date >= ?) ORDER BY person_id, start_date",
         [on.isoformat(), on.isoformat()],

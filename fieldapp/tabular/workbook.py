@@ -1,0 +1,179 @@
+"""Writing the exported ledger workbook with rustpy-xlsxwriter (Rust's rust_xlsxwriter).
+
+Chosen over XlsxWriter for the export after measuring both on the same cells: 100 000 persons ×
+40 columns took XlsxWriter (constant memory) about 46 s here and rustpy-xlsxwriter about 4 s.
+It writes every Python `str` as a text cell (ID and account numbers keep all their digits),
+dates as date cells, numbers as numbers; it streams rows in constant memory and sets page
+setup, frozen panes, header notes, drop-down validation and suppressed "number stored as text"
+warnings. What it cannot do is write document properties, so the export time an update needs
+(see `dates`) is written in the title row above the header, where a person sees it too.
+XlsxWriter still writes the template (its drop-downs must cover empty rows) and the reports.
+
+Every sheet prints: A4 landscape, fitted to the page width, the header row repeated on each
+page, frozen below the header, “第 n 页 共 m 页” in the footer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import rustpy_xlsxwriter as rx
+
+from fieldapp.domain.enums import Category
+from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, LEDGER, Column
+
+#: The footer every printed page carries.
+FOOTER = "&C第 &P 页 共 &N 页"
+#: Excel's paper size code for A4.
+A4 = 9
+HELP_SHEET = "填写说明"
+#: The title row's words before the export time (`dates` reads the time back after them).
+EXPORTED_AT_LABEL = "导出时间："
+
+
+def page_setup(header_row: int, *, landscape: bool = True) -> dict[str, Any]:
+    """The print settings of a sheet whose header is on `header_row` (0-based)."""
+    return {
+        "landscape": landscape,
+        "paper_size": A4,
+        "fit_to_pages": (1, 0),
+        "repeat_rows": (header_row, header_row),
+        "footer": FOOTER,
+        "margins": {"left": 0.4, "right": 0.4, "top": 0.5, "bottom": 0.6},
+    }
+
+
+def _records(
+    rows: Iterable[dict[str, Any]], columns: tuple[Column, ...]
+) -> Iterator[dict[str, Any]]:
+    """Column-key rows as the writer's header-keyed records (every column, in order)."""
+    pairs = [(c.key, c.header) for c in columns]
+    for row in rows:
+        get = row.get
+        yield {header: _cell(get(key)) for key, header in pairs}
+
+
+def _cell(value: Any) -> Any:
+    if value is None or value == "":
+        return None
+    if isinstance(value, (str, float, int, dt.date)) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def _formats(columns: tuple[Column, ...]) -> list[rx.Format]:
+    """Per column: text columns formatted as text (a number typed later stays text too)."""
+    text = rx.Format().set_num_format("@")
+    plain = rx.Format()
+    return [text if c.text else plain for c in columns]
+
+
+def _header_format() -> rx.Format:
+    return (
+        rx.Format()
+        .set_bold()
+        .set_background_color("#DDEBF7")
+        .set_border("thin")
+        .set_text_wrap()
+        .set_align("center")
+    )
+
+
+def write_ledger_workbook(
+    path: Path,
+    ledger_rows: Iterable[dict[str, Any]],
+    extra: dict[str, list[dict[str, Any]]],
+    *,
+    exported_at: dt.datetime,
+    title: str = "劳动力台账",
+) -> None:
+    """The ledger sheet, each extra sheet and the instructions, every sheet set up to print."""
+    china = exported_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    stamp = china.strftime("%Y-%m-%d %H:%M:%S")
+    sheets: list[tuple[str, Any]] = [(LEDGER, _records(ledger_rows, COLUMNS))]
+    layout: dict[str, tuple[Column, ...]] = {LEDGER: COLUMNS}
+    for name, columns in EXTRA_SHEETS.items():
+        sheets.append((name, _records(extra.get(name, []), columns)))
+        layout[name] = columns
+    sheets.append((HELP_SHEET, _help_records()))
+    header_row = {name: 1 for name in layout} | {HELP_SHEET: 0}
+    note = "（按月更新导入时据此判断哪些单元格在导出后被台账改过，请勿删除本行）"
+    merge = {
+        name: [
+            (
+                0,
+                0,
+                0,
+                min(len(cols), 12) - 1,
+                f"{title if name == LEDGER else name}  {EXPORTED_AT_LABEL}{stamp}{note}",
+            )
+        ]
+        for name, cols in layout.items()
+    }
+    validations = {
+        name: {
+            c.header: {
+                "type": "list",
+                "values": list(c.choices),
+                "error_style": "warning",
+                "error_title": "输入值不在下拉列表中",
+                "error_message": f"{c.header}建议从下拉列表中选择",
+            }
+            for c in cols
+            if c.choices and len(",".join(c.choices)) < 250
+        }
+        for name, cols in layout.items()
+    }
+    rx.write_worksheets(
+        sheets,
+        str(path),
+        header_row=header_row,
+        merge_ranges=merge,
+        freeze_panes={LEDGER: {"row": 2, "col": 3}}
+        | {name: {"row": 2, "col": 2} for name in EXTRA_SHEETS}
+        | {HELP_SHEET: {"row": 1, "col": 0}},
+        datetime_format="yyyy-mm-dd",
+        column_widths={name: [c.width for c in cols] for name, cols in layout.items()}
+        | {HELP_SHEET: [24, 10, 90]},
+        column_formats={name: _formats(cols) for name, cols in layout.items()},
+        header_format={name: _header_format() for name in [*layout, HELP_SHEET]},
+        page_setup={name: page_setup(header_row[name]) for name in [*layout, HELP_SHEET]},
+        ignore_errors={name: [c.header for c in cols if c.text] for name, cols in layout.items()},
+        data_validations={k: v for k, v in validations.items() if v},
+        notes={LEDGER: {c.header: c.note for c in COLUMNS if c.note}},
+        row_heights={name: {1: 32} for name in layout},
+    )
+
+
+def _help_records() -> list[dict[str, Any]]:
+    """The 填写说明 sheet: each sheet's columns, whether required, what they take."""
+    rows = []
+    for name, columns in ((LEDGER, COLUMNS), *EXTRA_SHEETS.items()):
+        rows.append({"列名": f"【{name}】", "是否必填": "", "填写要求": _SHEET_HELP[name]})
+        for column in columns:
+            hint = column.note
+            if column.choices:
+                hint = (hint + "；" if hint else "") + "可选值：" + "、".join(column.choices)
+            if column.key == "categories":
+                hint += "。可选类别：" + "、".join(c.value for c in Category)
+            rows.append(
+                {
+                    "列名": column.header,
+                    "是否必填": "必填" if column.required else "",
+                    "填写要求": hint,
+                }
+            )
+    return rows
+
+
+_SHEET_HELP = {
+    LEDGER: "每人一行；同户成员填同一个户主身份证号码。已在台账中的人可用“更新”方式导入，只改有变化的单元格",
+    "就业经历": "每段务工一行，一人可多行；按身份证号码和开始日期对应台账中的记录",
+    "失业登记": "每次失业登记一行；按身份证号码和登记日期（或发现日期）对应",
+    "培训": "每次培训一行；按身份证号码、开始日期和培训类型对应",
+    "走访服务": "每次走访一行，服务类型可填多个；不入户的服务在“是否入户走访”填“否”",
+    "月度状态": "每人每月一行：按月更新的就业状态",
+}
