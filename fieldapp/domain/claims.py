@@ -5,9 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from enum import StrEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from fieldapp.domain.models import Record
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    ValidationError,
+    ValidationInfo,
+    field_serializer,
+    field_validator,
+)
+
+from fieldapp.domain.models import EmploymentSpell, Record
 
 
 class ClaimState(StrEnum):
@@ -31,6 +40,65 @@ class Payee(StrEnum):
     AGENCY = "经营性人力资源服务机构"
 
 
+class QualifyingFacts(BaseModel):
+    """What the rule saw when the claim was made, frozen on the claim (`Claim.facts`).
+
+    The spell is the `EmploymentSpell` record as it stood then, so a form prints its fields by
+    name. Stored as canonical JSON in the claims table's `facts` column; claims made before
+    this model stored the same keys with a spell lacking its id and person, which are read as
+    the claim's `spell_id` and `person_id`.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    reasons: tuple[str, ...] = ()
+    event_id: str | None = None
+    categories: tuple[str, ...] = ()
+    amount_rule: str = ""
+    limit: str = ""
+    spell: EmploymentSpell | None = None
+
+    @field_serializer("spell")
+    def _spell_fields(self, spell: EmploymentSpell | None) -> dict[str, Any] | None:
+        return None if spell is None else {"id": spell.id, **spell.fields()}
+
+    def to_text(self) -> str:
+        """The stored form: canonical JSON, without a spell when there is none."""
+        data = self.model_dump(mode="json", exclude={"spell"} if self.spell is None else None)
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_stored(
+        cls, value: object, person_id: str = "", spell_id: str | None = None
+    ) -> QualifyingFacts:
+        """Read the stored form, old or new; what cannot be read is left out, never fatal.
+
+        A claim's facts are printed on its forms: a malformed spell (or malformed JSON) must
+        not make the claim itself unreadable, so it is dropped and the rest kept.
+        """
+        if isinstance(value, QualifyingFacts):
+            return value
+        if isinstance(value, str):
+            try:
+                value = json.loads(value or "{}")
+            except ValueError:
+                return cls()
+        if not isinstance(value, dict):
+            return cls()
+        data = dict(value)
+        spell = data.get("spell")
+        if isinstance(spell, dict):
+            data["spell"] = {"person_id": person_id, "id": spell_id or "", **spell}
+        try:
+            return cls.model_validate(data)
+        except ValidationError:
+            data.pop("spell", None)
+            try:
+                return cls.model_validate(data)
+            except ValidationError:
+                return cls()
+
+
 class Claim(Record):
     """One subsidy claim for one person under one rule, with its qualifying facts frozen in."""
 
@@ -49,7 +117,7 @@ class Claim(Record):
     limit_key: str = ""
     spell_id: str | None = None
     area_code: str = ""
-    facts: str = "{}"
+    facts: QualifyingFacts = QualifyingFacts()
     evidence: str = "{}"
     missing_evidence_reason: str = ""
     reason: str = ""
@@ -61,6 +129,17 @@ class Claim(Record):
     claim_date: dt.date | None = None
     limit_kind: str = ""
     township_code: str = ""
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _read_facts(cls, value: object, info: ValidationInfo) -> QualifyingFacts:
+        return QualifyingFacts.from_stored(
+            value, info.data.get("person_id", ""), info.data.get("spell_id")
+        )
+
+    @field_serializer("facts", when_used="json")
+    def _facts_text(self, facts: QualifyingFacts) -> str:
+        return facts.to_text()
 
     def evidence_items(self) -> dict[str, bool]:
         """The evidence checklist: item → collected."""

@@ -10,8 +10,9 @@ from collections.abc import Iterable
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, QualifyingFacts
 from fieldapp.domain.errors import FieldappError, NotFound
+from fieldapp.domain.models import EmploymentSpell
 from fieldapp.policy.claim_flow import check_editable, check_transition
 from fieldapp.policy.eligibility import (
     RuleResult,
@@ -21,7 +22,7 @@ from fieldapp.policy.eligibility import (
     evaluate_rule,
     explain,
 )
-from fieldapp.policy.facts import PersonFacts
+from fieldapp.policy.facts import PersonFacts, SpellFacts, fact_fields
 from fieldapp.policy.guard import LimitExceeded, check_new_claim
 from fieldapp.policy.pack import Policy
 from fieldapp.store.claims import ClaimStore
@@ -142,27 +143,20 @@ class ClaimService:
         if unknown:
             raise ClaimRefused(f"材料清单中没有：{'、'.join(sorted(unknown))}")
         spell = next((s for s in facts.spells if s.id == result.event_id), None)
-        frozen = {
-            "reasons": [str(r) for r in result.reasons],
-            "event_id": result.event_id,
-            "categories": sorted(facts.categories_on(result.event_date or on)),
-            "amount_rule": rule.amount.describe(),
-            "limit": rule.limit.describe(),
-        }
-        if spell is not None:
-            frozen["spell"] = {
-                "start_date": spell.start_date.isoformat(),
-                "end_date": spell.end_date.isoformat() if spell.end_date else None,
-                "place_code": spell.place_code,
-                "place_name": spell.place_name,
-                "form": spell.form,
-                "employer": spell.employer,
-                "contract_months": spell.contract_months,
-                "insurance_months": spell.insurance_months,
-                "organized_export": spell.organized_export,
-                "export_agency": spell.export_agency,
-                "monthly_income": spell.monthly_income,
-            }
+        frozen = QualifyingFacts(
+            reasons=tuple(str(r) for r in result.reasons),
+            event_id=result.event_id,
+            categories=tuple(sorted(facts.categories_on(result.event_date or on))),
+            amount_rule=rule.amount.describe(),
+            limit=rule.limit.describe(),
+            # The spell as the rule saw it, every field by name.
+            spell=None
+            if spell is None
+            else EmploymentSpell(
+                person_id=facts.person_id,
+                **{name: getattr(spell, name) for name in fact_fields(SpellFacts)},
+            ),
+        )
         return Claim(
             person_id=facts.person_id,
             rule_id=rule.id,
@@ -177,7 +171,7 @@ class ClaimService:
             limit_key=result.limit_key,
             spell_id=spell.id if spell else None,
             area_code=facts.area_code,
-            facts=json.dumps(frozen, ensure_ascii=False, sort_keys=True),
+            facts=frozen,
             evidence=json.dumps({item: item in done for item in rule.evidence}, ensure_ascii=False),
             id_number=facts.id_number,
             person_name=facts.name,

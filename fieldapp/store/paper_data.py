@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from fieldapp.domain import idnumber
-from fieldapp.domain.claims import Batch, Claim
+from fieldapp.domain.claims import Batch, Claim, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import NotFound
+from fieldapp.domain.models import EmploymentSpell
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
     CertificateView,
@@ -55,6 +55,17 @@ def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
 
 def _months(n: Any) -> str:
     return f"{n} 个月" if n not in (None, "") else ""
+
+
+def _place(spell: EmploymentSpell) -> str:
+    return spell.place_name or spell.place_code
+
+
+def _number(value: float | None) -> str:
+    """A figure as people write it: 4500, 4500.5 (not 4500.0)."""
+    if not value:
+        return ""
+    return str(int(value)) if value == int(value) else str(value)
 
 
 class PaperData:
@@ -198,13 +209,6 @@ class PaperData:
         claims = self.claims.batch_claims(batch_id)
         return sorted(claims, key=lambda c: (c.area_code, c.person_name, c.id_number))
 
-    def _facts(self, claim: Claim) -> dict[str, Any]:
-        try:
-            data = json.loads(claim.facts or "{}")
-        except ValueError:
-            return {}
-        return data if isinstance(data, dict) else {}
-
     def _service(self, service_id: str | None) -> dict[str, Any] | None:
         return self.ledger.get("services", service_id) if service_id else None
 
@@ -212,13 +216,13 @@ class PaperData:
         """The application form of one claim."""
         if isinstance(claim, str):
             claim = self.claim(claim)
-        facts = self._facts(claim)
+        facts = claim.facts
         on = claim.event_date or claim.claim_date or dt.date.today()
         person = self.person_view(
             claim.person_id, on=on, name=claim.person_name, id_number=claim.id_number
         )
-        if facts.get("categories"):
-            person = dataclasses.replace(person, categories=tuple(facts["categories"]))
+        if facts.categories:
+            person = dataclasses.replace(person, categories=facts.categories)
         return FormView(
             claim_id=claim.id,
             rule_title=claim.rule_title or claim.rule_id,
@@ -246,38 +250,37 @@ class PaperData:
                 return str(area["name"])
         return ""
 
-    def fact_list(self, claim: Claim, facts: dict[str, Any]) -> list[Fact]:
+    def fact_list(self, claim: Claim, facts: QualifyingFacts) -> list[Fact]:
         """The qualifying facts the rule used, labelled for the form."""
         out: list[Fact] = []
-        spell = facts.get("spell") or {}
-        if spell:
-            place = spell.get("place_name") or spell.get("place_code") or ""
-            start = _day(spell.get("start_date"))
-            end = _day(spell.get("end_date")) or claim.claim_date or claim.event_date
-            months = whole_months_between(start, end) if start and end and end >= start else None
+        spell = facts.spell
+        if spell is not None:
+            start = spell.start_date
+            end = spell.end_date or claim.claim_date or claim.event_date
+            months = whole_months_between(start, end) if end and end >= start else None
             pairs = [
-                ("务工地点", place),
-                ("用工单位", spell.get("employer") or ""),
-                ("就业开始时间", spell.get("start_date") or ""),
-                ("就业形式", spell.get("form") or ""),
+                ("务工地点", _place(spell)),
+                ("用工单位", spell.employer),
+                ("就业开始时间", start.isoformat()),
+                ("就业形式", spell.form.value),
                 ("稳定就业月数", _months(months)),
-                ("劳动合同期限", _months(spell.get("contract_months"))),
-                ("社保缴纳月数", _months(spell.get("insurance_months"))),
-                ("月收入（元）", str(spell.get("monthly_income") or "")),
+                ("劳动合同期限", _months(spell.contract_months)),
+                ("社保缴纳月数", _months(spell.insurance_months)),
+                ("月收入（元）", _number(spell.monthly_income)),
             ]
-            if spell.get("organized_export"):
-                pairs.append(("组织输出机构", spell.get("export_agency") or "有组织劳务输出"))
+            if spell.organized_export:
+                pairs.append(("组织输出机构", spell.export_agency or "有组织劳务输出"))
             out += [Fact(label, value) for label, value in pairs if value]
-        service = self._service(facts.get("event_id")) if not spell else None
+        service = self._service(facts.event_id) if spell is None else None
         if service:
             out.append(Fact("服务项目", service.get("service_type") or ""))
             out.append(Fact("服务日期", service.get("service_date") or ""))
             if service.get("training_days"):
                 out.append(Fact("培训天数", f"{service['training_days']} 天"))
-        if claim.event_date and not spell and not service:
+        if claim.event_date and spell is None and not service:
             out.append(Fact("资格事件日期", claim.event_date.isoformat()))
-        if facts.get("amount_rule"):
-            out.append(Fact("补贴标准", str(facts["amount_rule"])))
+        if facts.amount_rule:
+            out.append(Fact("补贴标准", facts.amount_rule))
         return out
 
     def roster(self, batch_id: str) -> RosterView:
@@ -288,11 +291,11 @@ class PaperData:
         spells = 0
         for claim in claims:
             form = self.form(claim)
-            place = next((f.value for f in form.facts if f.label == "务工地点"), "")
-            if place:
+            spell = claim.facts.spell
+            place = _place(spell) if spell is not None else ""
+            if spell is not None and place:
                 spells += 1
-                employer = next((f.value for f in form.facts if f.label == "用工单位"), "")
-                fact = f"{place}（{employer}）" if employer else place
+                fact = f"{place}（{spell.employer}）" if spell.employer else place
             else:
                 fact = "；".join(f"{f.label}{f.value}" for f in form.facts[:2])
             account = form.person.account_number

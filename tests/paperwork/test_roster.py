@@ -8,11 +8,12 @@ from decimal import Decimal
 import pytest
 
 from fieldapp.paperwork import roster as roster_mod
+from fieldapp.paperwork.jobs import roster_job
 from fieldapp.paperwork.numerals import capitals
 from fieldapp.paperwork.roster import capacity, paginate, render_roster, table_top
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import RosterRow, RosterView
-from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, NAMES, id_for
+from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, NAMES, add_claims, id_for
 from tests.paperwork.pdftext import ID_RE, assert_fonts_embedded, page_texts
 
 PER_PAGE = capacity(table_top())
@@ -159,3 +160,13 @@ def test_progress_and_cancel():
             _roster(PER_PAGE * 2), progress=lambda d, t: None, cancelled=lambda: len(seen) > 0
         )
     assert roster_mod.PAGE_W > roster_mod.PAGE_H  # landscape
+
+
+def test_roster_from_the_ledger_shows_each_claims_frozen_spell(ledger):
+    # The builders store claim facts in the shape claims had before they were typed.
+    batch_id, claims = add_claims(ledger, 3)
+    view = roster_job(ledger, batch_id).view
+    assert isinstance(view, RosterView)
+    assert view.fact_label == "务工地点（用工单位）"
+    assert {row.claim_id for row in view.rows} == set(claims)
+    assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}

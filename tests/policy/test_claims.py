@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from fieldapp.domain.claims import Claim, ClaimState
@@ -127,7 +125,7 @@ def test_claim_lifecycle_logged_with_author(service: tuple[ClaimService, dict[st
     assert claim.state == S.DRAFT and claim.amount == 500
     assert claim.funding_source == "衔接推进乡村振兴补助资金"
     assert claim.id_number == ids["worker"] and claim.township_code == "520502001"
-    assert json.loads(claim.facts)["spell"]["employer"] == "某电子厂"
+    assert claim.facts.spell is not None and claim.facts.spell.employer == "某电子厂"
     with pytest.raises(TransitionRefused, match="缺少材料"):
         svc.advance(claim.id, S.SUBMITTED)
     svc.collect_evidence(claim.id, ["身份证复印件", "3个月工资银行流水"])
