@@ -1,47 +1,46 @@
 """Writing what a spreadsheet import planned: cell changes and new rows, as logged edits.
 
-The tabular room reads and checks a workbook and plans (`fieldapp.tabular.ledger_update`);
-this writes the plan through the ledger's one write path, inside the import's transaction:
-each changed row is one logged `update` holding only its changed fields; new rows go through
-the bulk inserter (the same log). A conflicting cell (the ledger changed it after the sheet's
-date) is written only when the user decided for the sheet (`take_sheet`).
+The tabular room reads and checks a workbook and plans its changes (`fieldapp.tabular`); this
+writes them through the ledger's one write path, inside the import's transaction: each changed
+row is one logged `update` holding only its changed fields, and new rows go through the bulk
+inserter (the same log, the same projection). Which cells to write (conflicts left out unless
+the user decided for the sheet) is the planner's decision; this only writes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fieldapp.store.ledger import Ledger
-from fieldapp.tabular.ledger_update import RowPlan
+
+#: Parents before children: a service names its visit, a month's status its spell.
+_ORDER = ("persons", "households", "person_categories", "employment_spells", "visits")
 
 
-def apply_plans(ledger: Ledger, plans: Iterable[RowPlan], take_sheet: Collection[str] = ()) -> int:
-    """Write the plans' changes and new rows; returns how many rows were changed or added."""
-    updates: dict[tuple[str, str], dict[str, Any]] = defaultdict(dict)
-    inserts: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for plan in plans:
-        for change in plan.changes:
-            if change.conflict is None or change.key in take_sheet:
-                updates[(change.table, change.row_id)][change.field] = change.new
-        for table, row in plan.inserts:
-            inserts[table].append(row)
+def apply_import(
+    ledger: Ledger,
+    updates: Mapping[tuple[str, str], Mapping[str, Any]],
+    inserts: Mapping[str, Sequence[dict[str, Any]]],
+) -> int:
+    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows) in
+    one transaction (the caller's, when one is open); returns how many rows were written."""
+    written = 0
     with ledger.transaction():
         for (table, row_id), fields in updates.items():
-            ledger.update(table, row_id, fields)
-        if inserts:
+            if fields and ledger.update(table, row_id, dict(fields)) is not None:
+                written += 1
+        tables = [t for t in _ORDER if t in inserts] + [t for t in inserts if t not in _ORDER]
+        if any(inserts.values()):
             with ledger.bulk_inserter() as bulk:
-                # Parents first: a service names its visit, a status its spell.
-                for table in ("employment_spells", "visits", *inserts):
-                    rows = inserts.pop(table, None)
-                    if rows:
-                        bulk.insert_many(table, _dedupe(rows))
-    return len(updates) + sum(len(r) for r in inserts.values())
+                for table in tables:
+                    rows = _dedupe(inserts[table])
+                    written += len(bulk.insert_many(table, rows))
+    return written
 
 
-def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per id (two sheet rows may both add this month's status of one person)."""
+def _dedupe(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per id (two sheet rows may both add the same month's status of one person)."""
     seen: dict[str, dict[str, Any]] = {}
     for row in rows:
         seen[row["id"]] = row

@@ -43,6 +43,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
+from fieldapp.services.imports import apply_import
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.ledger import Ledger, natural_id, new_id
 from fieldapp.store.queries import tabular as store
@@ -71,6 +72,7 @@ from fieldapp.tabular.ledger_update import (
     RowPlan,
     conflicts_of,
     shown,
+    writes_of,
 )
 from fieldapp.tabular.reader import Table, Workbook, read_workbook
 
@@ -704,8 +706,6 @@ class LedgerImporter:
         total: int,
     ) -> None:
         """Plan the existing persons' updates and the extra sheets' rows; write what may be."""
-        from fieldapp.services.imports import apply_plans  # services sit above tabular
-
         extra_rows = []
         for sheet in book.extra_tables():
             self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
@@ -746,7 +746,7 @@ class LedgerImporter:
         extra_plans = ExtraPlanner(self.ledger.db, differ).plan(known, persons)
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
-        counts = apply_plans(self.ledger, [*plans, *extra_plans], self.take_sheet)
+        apply_import(self.ledger, *writes_of([*plans, *extra_plans], self.take_sheet))
         for plan in [*plans, *extra_plans]:
             applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]
             if plan in plans:
@@ -765,7 +765,6 @@ class LedgerImporter:
         self.report.conflicts = [
             c for c in conflicts_of([*plans, *extra_plans]) if c.change.key not in self.take_sheet
         ]
-        del counts
 
     def _refuse_changes(self, plan: RowPlan) -> bool:
         """Without --update a row may add records, and complete the ones this import made

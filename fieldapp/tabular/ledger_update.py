@@ -5,14 +5,14 @@ the sheet filled in count (a blank cell never clears anything), and only values 
 become changes: `CellChange(table, row, field, old → new)`, or new rows (a category, a spell,
 this month's status). A change to a field the ledger changed *after the sheet's date* is a
 conflict: someone edited it since the sheet went out, so it is shown and kept as the ledger has
-it unless the user decides for the sheet. `services.imports.apply_plans` writes the plan as
+it unless the user decides for the sheet. `services.imports.apply_import` writes the plan as
 ordinary logged edits; nothing here writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -368,6 +368,22 @@ class PersonPlanner:
                 },
             )
         )
+
+
+def writes_of(
+    plans: Iterable[RowPlan], take_sheet: Collection[str] = ()
+) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """What the plans write: (table, row id) → changed fields, and table → new rows; a
+    conflicting cell only when decided for the sheet (`take_sheet`)."""
+    updates: dict[tuple[str, str], dict[str, Any]] = {}
+    inserts: dict[str, list[dict[str, Any]]] = {}
+    for plan in plans:
+        for change in plan.changes:
+            if change.conflict is None or change.key in take_sheet:
+                updates.setdefault((change.table, change.row_id), {})[change.field] = change.new
+        for table, row in plan.inserts:
+            inserts.setdefault(table, []).append(row)
+    return updates, inserts
 
 
 def conflicts_of(plans: Iterable[RowPlan]) -> list[Conflict]:

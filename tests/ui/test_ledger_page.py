@@ -163,13 +163,21 @@ def test_import_and_export_spreadsheets(window, qtbot, tmp_path, demo_path):
     demo.close()
     page = ledger_page(window, qtbot)
     page.import_file(source)
+    qtbot.waitUntil(lambda: not page.ops.busy and hasattr(page, "preview"), timeout=60000)
+    preview = page.preview
+    assert preview.report.dry_run and preview.report.persons_imported == exported
+    assert page.model.rowCount() == 3  # the preview wrote nothing
+    assert preview.changes.rowCount() > 0  # the workbook's spells, visits … listed as new
+    preview.confirm.click()
+    qtbot.waitUntil(lambda: hasattr(page, "last_import"), timeout=60000)
     qtbot.waitUntil(lambda: not page.ops.busy, timeout=60000)
     report = page.last_import
-    assert report.imported > 0 and report.imported + len(report.rejected) >= exported
+    assert report.persons_imported > 0
+    assert report.persons_imported + len(report.rejected) >= exported
     dialogs = page.findChildren(ImportReportDialog)
-    assert dialogs and str(report.imported) in dialogs[-1].summary.text()
+    assert dialogs and str(report.persons_imported) in dialogs[-1].summary.text()
     dialogs[-1].close()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3 + report.imported, timeout=10000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3 + report.persons_imported, timeout=10000)
 
     out = tmp_path / "导出.xlsx"
     page.export_file(out)

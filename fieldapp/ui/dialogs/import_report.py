@@ -20,15 +20,24 @@ class ImportReportDialog(QDialog):
             self.tr("工作表：")
             + report.sheet
             + "\n"
-            + self.tr("已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行")
-            .replace("%1", str(report.imported))
+            + self.tr(
+                "已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行；"
+                "更新 %6 行，其他记录 %7 条"
+            )
+            .replace("%1", str(report.persons_imported))
+            .replace("%6", str(report.updated))
+            .replace("%7", str(report.imported - report.persons_imported))
             .replace("%2", str(report.households_created))
             .replace("%3", str(report.households_joined))
             .replace("%4", str(report.areas_created))
             .replace("%5", str(len(report.rejected)))
         )
         if report.unknown_headers:
-            summary += "\n" + self.tr("未识别的列（已忽略）：") + "、".join(report.unknown_headers)
+            summary += "\n" + self.tr("未识别的列（未导入）：") + "、".join(report.unknown_headers)
+        if report.conflicts:
+            summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
+                "%1", str(len(report.conflicts))
+            )
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         columns = [

@@ -26,6 +26,7 @@ from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import ImportReport, import_ledger
 from fieldapp.tabular.template import write_template
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.errors import show_error
@@ -271,17 +272,46 @@ class LedgerPage(QWidget):
             self,
             self.tr("导入台账表格"),
             "",
-            self.tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"),
+            self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"),
         )
         if path:
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Import off the GUI thread; bad rows are reported, good rows kept."""
+        """Preview the import off the GUI thread (its dry run); 确认导入 then imports."""
 
         def work(progress: OperationProgress) -> ImportReport:
             with self.session.worker_ledger() as ledger:
-                return import_ledger(ledger, path, progress.step, progress.is_cancelled)
+                return import_ledger(
+                    ledger, path, progress.step, progress.is_cancelled, update=True, dry_run=True
+                )
+
+        self.ops.run(
+            self.tr("正在读取表格，生成预览……"),
+            work,
+            lambda report: self._preview(path, report),
+            lambda e: show_error(self, e),
+        )
+
+    def _preview(self, path: Path, report: ImportReport) -> None:
+        dialog = ImportPreviewDialog(report, self)
+        self.preview = dialog
+        dialog.accepted.connect(lambda: self._confirmed(path, dialog.take_sheet()))
+        dialog.open()
+
+    def _confirmed(self, path: Path, take_sheet: set[str]) -> None:
+        """Import for real, with the conflicts decided in the preview."""
+
+        def work(progress: OperationProgress) -> ImportReport:
+            with self.session.worker_ledger() as ledger:
+                return import_ledger(
+                    ledger,
+                    path,
+                    progress.step,
+                    progress.is_cancelled,
+                    update=True,
+                    take_sheet=take_sheet,
+                )
 
         self.ops.run(self.tr("正在导入……"), work, self._imported, lambda e: show_error(self, e))
 

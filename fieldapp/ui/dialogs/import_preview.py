@@ -1,0 +1,164 @@
+"""The preview of a spreadsheet import: every change per person, every conflict to decide.
+
+The preview is the import's dry run (done off the GUI thread, rolled back): what it lists is
+exactly what 确认导入 will write. A conflict is a cell the ledger changed after the sheet's
+date; it stays as the ledger has it unless its box 用表格的值 is ticked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.tabular.ledger_import import ImportReport
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.resizeColumnsToContents()
+    return table
+
+
+class ImportPreviewDialog(QDialog):
+    """Summary, then tabs: changes, conflicts (with a choice each), refused rows, mapped words,
+    warnings; 确认导入 / 取消."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle(self.tr("导入预览"))
+        self.resize(960, 600)
+        summary = self.tr(
+            "将新增 %1 人（其他记录 %2 条），更新 %3 行，%4 行无变化；%5 行不能导入；%6 处冲突。"
+        )
+        for n, value in enumerate(
+            (
+                report.persons_imported,
+                report.imported - report.persons_imported,
+                report.updated,
+                report.unchanged,
+                len(report.rejected),
+                len(report.conflicts),
+            ),
+            start=1,
+        ):
+            summary = summary.replace(f"%{n}", str(value))
+        if report.sheet_date:
+            summary += (
+                "\n" + self.tr("表格日期：") + f"{report.sheet_date}（{report.sheet_date_source}）"
+            )
+        if report.unknown_headers:
+            summary += "\n" + self.tr("未识别的列（不导入）：") + "、".join(report.unknown_headers)
+        self.summary = QLabel(summary)
+        self.summary.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.changes = _table(
+            [self.tr("行号"), self.tr("姓名"), self.tr("身份证号码"), self.tr("改动")],
+            [
+                [str(p.row), p.name, p.id_number, line]
+                for p in report.changes
+                for line in _lines(p.as_dict())
+            ],
+        )
+        self.conflicts = _table(
+            [
+                self.tr("用表格的值"),
+                self.tr("行号"),
+                self.tr("姓名"),
+                self.tr("项目"),
+                self.tr("台账中的值"),
+                self.tr("表格中的值"),
+                self.tr("台账何时被谁修改"),
+            ],
+            [
+                [
+                    "",
+                    str(c["row"]),
+                    c["name"],
+                    c["column"],
+                    c["ledger"],
+                    c["sheet_value"],
+                    f"{c['edited_at']} {c['edited_by']}",
+                ]
+                for c in (x.as_dict() for x in report.conflicts)
+            ],
+        )
+        for r in range(self.conflicts.rowCount()):
+            box = QTableWidgetItem(self.tr("用表格的值"))
+            box.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            box.setCheckState(Qt.CheckState.Unchecked)
+            self.conflicts.setItem(r, 0, box)
+        self.rejected = _table(
+            [self.tr("工作表"), self.tr("行号"), self.tr("原因")],
+            [[p.sheet, str(p.row), p.reason] for p in report.rejected],
+        )
+        self.mapped = _table(
+            [
+                self.tr("工作表"),
+                self.tr("行号"),
+                self.tr("列"),
+                self.tr("表格中写的"),
+                self.tr("按"),
+            ],
+            [[m.sheet, str(m.row), m.column, m.before, m.after] for m in report.mapped],
+        )
+        self.warnings = _table(
+            [self.tr("工作表"), self.tr("行号"), self.tr("提示")],
+            [[p.sheet, str(p.row), p.reason] for p in report.warnings],
+        )
+        for table, title, count in (
+            (self.changes, self.tr("改动"), self.changes.rowCount()),
+            (self.conflicts, self.tr("冲突"), len(report.conflicts)),
+            (self.rejected, self.tr("不能导入的行"), len(report.rejected)),
+            (self.mapped, self.tr("按常用说法换算"), len(report.mapped)),
+            (self.warnings, self.tr("提示"), len(report.warnings)),
+        ):
+            self.tabs.addTab(table, f"{title} ({count})")
+        if report.conflicts:
+            self.tabs.setCurrentWidget(self.conflicts)
+        buttons = QDialogButtonBox()
+        self.confirm = buttons.addButton(
+            self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        nothing = not (report.imported or report.updated)
+        self.confirm.setEnabled(not nothing or bool(report.conflicts))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+
+    def take_sheet(self) -> set[str]:
+        """The conflicts the user decided for the sheet's value (their keys)."""
+        chosen = set()
+        for r, conflict in enumerate(self.report.conflicts):
+            item = self.conflicts.item(r, 0)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                chosen.add(conflict.change.key)
+        return chosen
+
+
+def _lines(plan: dict[str, object]) -> list[str]:
+    changes = plan["changes"]
+    new = plan["new"]
+    assert isinstance(changes, list) and isinstance(new, list)
+    return [f"{c['column']}：{c['from']} → {c['to']}" for c in changes] + [str(n) for n in new]
