@@ -808,8 +808,10 @@ class LedgerImporter:
         parsed: list[ParsedRow] = []
         today = self.today
         hidden = self._hidden
+        above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
+            above = self._merged_head(row, texts, raw, above)
             if hidden and row in hidden:
                 self.report.warnings.append(
                     RowProblem(row, "这一行在表格中是隐藏的，已照常读取", self._sheet)
@@ -824,6 +826,33 @@ class LedgerImporter:
             if item.mapped:
                 self._add_mapped(row, item.mapped)
         return parsed
+
+    def _merged_head(
+        self,
+        row: int,
+        texts: dict[str, str],
+        raw: dict[str, object],
+        above: tuple[int, str] | None,
+    ) -> tuple[int, str] | None:
+        """A member's blank 户主身份证号码 right under a filled one is the household's merged
+        cell (ods and csv keep only its top cell): take it, with a warning. Returns this row's
+        (row, head number) for the next."""
+        head = texts.get("head_id_number")
+        if head:
+            return row, head
+        relation = _norm(texts.get("relation", ""))
+        if above is not None and above[0] == row - 1 and relation not in ("", "户主", "本人"):
+            texts["head_id_number"] = above[1]
+            raw.pop("head_id_number", None)
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    f"户主身份证号码为空，按合并单元格取上一行的 {above[1]}，请核对",
+                    self._sheet,
+                )
+            )
+            return row, above[1]
+        return None
 
     def _known(self, numbers: list[str]) -> dict[str, store.KnownPerson]:
         """Persons the ledger held before this import with any of these ID numbers."""

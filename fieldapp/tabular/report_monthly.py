@@ -17,6 +17,7 @@ from fieldapp.policy.report import (
     MonthlyReport,
     coverage,
 )
+from fieldapp.tabular.template import print_setup
 
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
@@ -113,7 +114,7 @@ def _area_sheet(
         }
     )
     chart.set_title({"name": f"{fig.name} 已就业人员按地点"})
-    sheet.insert_chart(2, 4, chart, {"x_scale": 1.1, "y_scale": 1.1})
+    charts = [chart]
     w.heading("四、已就业人员按形式")
     forms = sorted(fig.employed_by_form)
     f_first, f_last = w.table(["就业形式", "人数"], [[f, fig.employed_by_form[f]] for f in forms])
@@ -128,7 +129,7 @@ def _area_sheet(
         )
         bar.set_title({"name": "已就业人员按形式"})
         bar.set_legend({"none": True})
-        sheet.insert_chart(20, 4, bar)
+        charts.append(bar)
     w.heading("五、登记失业人员（四级三类）")
     w.table(["失业等级", "人数"], [[lv, fig.unemployed_by_level.get(lv, 0)] for lv in LEVELS])
     w.table(["失业类别", "人数"], [[c, fig.unemployed_by_class.get(c, 0)] for c in CLASSES])
@@ -179,6 +180,17 @@ def _area_sheet(
             ]
         )
     w.table(["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"], rows, {4: w.pct})
+    _place_charts(sheet, charts, w.row + 1)
+    print_setup(sheet, header_rows=(0, 0))
+
+
+def _place_charts(sheet: Worksheet, charts: list[Any], row: int) -> None:
+    """Charts side by side below the last table, on a page of their own: they cover no
+    figure, and a page break before them keeps each whole on one page."""
+    sheet.set_h_pagebreaks([row])
+    sheet.write_string(row, 0, "图表")
+    for chart, column in zip(charts, (0, 4), strict=False):
+        sheet.insert_chart(row + 1, column, chart, {"x_offset": 4, "y_offset": 4})
 
 
 def write_monthly_report(report: MonthlyReport, path: Path) -> None:

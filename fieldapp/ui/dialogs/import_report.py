@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
+from fieldapp.ui.errors import show_error
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import table_view
 
@@ -57,7 +67,27 @@ class ImportReportDialog(QDialog):
             tabs.addTab(view, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
+        self.report = report
+        self.save_button = buttons.addButton(
+            self.tr("保存为 Excel…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button.clicked.connect(self.save_dialog)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
         layout.addWidget(buttons)
+
+    def save_dialog(self) -> None:
+        """Save the report as a workbook (to send back with the sheet)."""
+        path, _f = QFileDialog.getSaveFileName(
+            self, self.tr("保存导入结果"), self.tr("导入结果.xlsx"), self.tr("Excel 文件 (*.xlsx)")
+        )
+        if path:
+            self.save(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def save(self, path: str) -> None:
+        """Write the report's workbook to `path` (errors shown in Chinese)."""
+        try:
+            write_import_report(self.report, path)
+        except OSError as error:
+            show_error(self, error)

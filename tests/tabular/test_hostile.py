@@ -1,0 +1,200 @@
+"""Hostile files are refused before they are read, in bounded memory; CSV exports cannot run
+formulas; xlsx exports keep text as text."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from fieldapp.domain.errors import ValidationFailed
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_export import export_ledger, neutralise
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+from tests.tabular.sheets import write_csv, write_xlsx
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAD = make_id("520502", "19750316", "131")
+
+_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+)
+_BOOK = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
+_BOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+)
+
+
+def _sheet(dimension: str, cells: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<dimension ref="{dimension}"/><sheetData>{cells}</sheetData></worksheet>'
+    )
+
+
+_HEADER = (
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c>'
+    '<c r="B1" t="inlineStr"><is><t>身份证号码</t></is></c></row>'
+)
+
+
+def _workbook(path: Path, sheet_xml: str | None = None, filler_mb: int = 0) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("xl/workbook.xml", _BOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", _BOOK_RELS)
+        if filler_mb:  # a sheet that inflates from a few hundred KB to hundreds of MB
+            with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as stream:
+                stream.write(_sheet("A1:B2", _HEADER)[:-24].encode())
+                block = b" " * (1 << 20)
+                for _ in range(filler_mb):
+                    stream.write(block)
+                stream.write(b"</sheetData></worksheet>")
+        else:
+            archive.writestr("xl/worksheets/sheet1.xml", sheet_xml or "")
+    return path
+
+
+def _import_in_a_small_process(tmp_path: Path, path: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI import in a process limited to 1.5 GB of address space and 120 s."""
+    code = (
+        "import resource, sys;"
+        "resource.setrlimit(resource.RLIMIT_AS, (1536 << 20, 1536 << 20));"
+        "from fieldapp.cli.main import main;"
+        f"sys.exit(main(['--db', {str(tmp_path / 'l.db')!r}, 'import', {str(path)!r}]))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "dimension", "cells"),
+    [
+        # 4.9 KB in the report; declares every cell Excel has (aborted with exit 134 before).
+        ("declared.xlsx", "A1:XFD1048576", _HEADER),
+        # One real cell at AZ1048576: 54 million cells to allocate (2.3 GB before).
+        (
+            "far_cell.xlsx",
+            "A1:B1",
+            _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>',
+        ),
+        # The same with no dimension at all and a cell in the last column.
+        ("wide.xlsx", "A1", _HEADER + '<row r="300000"><c r="XFD300000"><v>1</v></c></row>'),
+    ],
+)
+def test_absurd_dimensions_are_refused_in_chinese_in_bounded_memory(
+    tmp_path, name, dimension, cells
+):
+    path = _workbook(tmp_path / name, _sheet(dimension, cells))
+    assert path.stat().st_size < 6000
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "单元格" in result.stderr
+
+
+def test_a_zip_bomb_is_refused_before_it_inflates(tmp_path):
+    path = _workbook(tmp_path / "bomb.xlsx", filler_mb=400)
+    assert path.stat().st_size < 2 << 20
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "压缩" in result.stderr
+
+
+def test_a_normal_workbook_passes_the_guard(ledger, tmp_path):
+    path = write_xlsx(
+        tmp_path / "ok.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "县（市、区）"],
+        [["张长英", HEAD, HEAD, "七星关区"]],
+    )
+    assert import_ledger(ledger, path).persons_imported == 1
+
+
+def test_a_refused_file_leaves_the_ledger_untouched(ledger, tmp_path):
+    path = _workbook(tmp_path / "d.xlsx", _sheet("A1:XFD1048576", _HEADER))
+    with pytest.raises(ValidationFailed, match="拒绝读取"):
+        import_ledger(ledger, path)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
+
+
+FORMULAS = ['=HYPERLINK("http://x","点我")', "=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def test_csv_export_neutralises_formulas_and_xlsx_keeps_them_as_text(ledger, tmp_path):
+    rows = [
+        [name, make_id("520502", f"1980010{i}", "011"), "", "七星关区"]
+        for i, name in enumerate(FORMULAS[:3], start=1)
+    ]
+    for row in rows:
+        row[2] = row[1]
+    # A CSV holds the text as typed (openpyxl would store "=1+1" as a formula).
+    sheet = write_csv(
+        tmp_path / "in.csv", ["姓名", "身份证号码", "户主身份证号码", "县（市、区）"], rows, "utf-8"
+    )
+    assert import_ledger(ledger, sheet).persons_imported == 3
+    with ledger.transaction():
+        person = ledger.db.execute("SELECT id FROM persons LIMIT 1").fetchone()[0]
+        ledger.update("persons", person, {"notes": "@SUM(A1)", "phone": "-1"})
+    out = tmp_path / "out.csv"
+    export_ledger(ledger, out)
+    with out.open(encoding="utf-8-sig", newline="") as stream:
+        cells = [c for row in csv.reader(stream) for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in cells)
+    assert "'=1+1" in cells and "'@SUM(A1)" in cells and "'-1" in cells
+    for text in FORMULAS:
+        assert neutralise(text) == "'" + text
+    assert neutralise("张三") == "张三"
+    # The xlsx export writes them as text cells, never formulas.
+    xlsx = tmp_path / "out.xlsx"
+    export_ledger(ledger, xlsx)
+    with zipfile.ZipFile(xlsx) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")
+    values = {
+        c.value for row in openpyxl.load_workbook(xlsx)["劳动力台账"].iter_rows() for c in row
+    }
+    assert "=1+1" in values and all(c.data_type == "s" for c in _cells_of(xlsx, "=1+1"))
+    # … and the neutralised CSV imports back to the names as typed.
+    again = Ledger.open(tmp_path / "again.db")
+    assert import_ledger(again, out).persons_imported == 3
+    names = {r[0] for r in again.db.execute("SELECT name FROM persons")}
+    assert "=1+1" in names
+    again.close()
+
+
+def _cells_of(path: Path, value: str) -> list:
+    book = openpyxl.load_workbook(path)
+    return [c for row in book["劳动力台账"].iter_rows() for c in row if c.value == value]

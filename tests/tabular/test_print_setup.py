@@ -1,0 +1,125 @@
+"""Every exported workbook prints: A4 landscape where wide, fitted to the width, the header rows
+repeated, frozen below the header, 第 &P 页 共 &N 页 in the footer; charts below the figures.
+
+Read back with openpyxl (a different reader than the writers'). The pages were also looked at:
+LibreOffice converted each workbook to PDF and pdftoppm rendered the pages (see the closing
+note of issue 15); CI has no LibreOffice, so that step is not repeated here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.demo.generator import build_demo
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.import_report import write_import_report
+from fieldapp.tabular.ledger_export import export_ledger
+from fieldapp.tabular.ledger_import import import_ledger
+from fieldapp.tabular.template import write_template
+
+TODAY = dt.date(2026, 6, 15)
+FOOTER = "第 &P 页 共 &N 页"
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("print") / "demo.db"
+    ledger = Ledger.open(path, author="甲")
+    build_demo(ledger, 120, seed=5, today=TODAY)
+    ledger.close()
+    return path
+
+
+def _check(
+    sheet, header_row: int | None, *, landscape: bool = True, frozen: bool = True, first: int = 0
+) -> None:
+    """One sheet's page set-up as Excel, WPS and LibreOffice read it."""
+    setup = sheet.page_setup
+    assert setup.paperSize in (9, "9"), sheet.title
+    assert setup.orientation == ("landscape" if landscape else "portrait"), sheet.title
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+    assert int(setup.fitToWidth or 1) == 1 and int(setup.fitToHeight) == 0, sheet.title
+    assert FOOTER in sheet.oddFooter.center.text, sheet.title
+    if header_row is not None:
+        top = first or header_row
+        assert sheet.print_title_rows in (f"{top}:{header_row}", f"${top}:${header_row}"), (
+            sheet.title,
+            sheet.print_title_rows,
+        )
+    if frozen:
+        assert sheet.freeze_panes is not None, sheet.title
+        assert int("".join(ch for ch in sheet.freeze_panes if ch.isdigit())) == header_row + 1
+
+
+def test_ledger_export_every_sheet_prints(demo_db, tmp_path):
+    ledger = Ledger.open(demo_db)
+    path = tmp_path / "台账.xlsx"
+    export_ledger(ledger, path, today=TODAY)
+    ledger.close()
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [
+        "劳动力台账",
+        "就业经历",
+        "失业登记",
+        "培训",
+        "走访服务",
+        "月度状态",
+        "填写说明",
+    ]
+    for sheet in book.worksheets:
+        _check(sheet, 1 if sheet.title == "填写说明" else 2)
+    ids = [c.value for c in book["劳动力台账"]["C"][2:]]  # 身份证号码 is the third column
+    assert ids and all(isinstance(v, str) and len(v) == 18 for v in ids)
+    assert all(c.data_type == "s" for c in book["劳动力台账"]["C"][2:])
+
+
+def test_template_prints(tmp_path):
+    book = openpyxl.load_workbook(write_template(tmp_path / "模板.xlsx"))
+    for sheet in book.worksheets:
+        if sheet.title == "填写说明":
+            _check(sheet, None, frozen=False)
+        else:
+            _check(sheet, 1)
+
+
+def test_five_rosters_print_with_every_column_on_the_page(demo_db, tmp_path):
+    out = tmp_path / "一库五册.xlsx"
+    assert main(["--db", str(demo_db), "rosters", "--area", "5205", "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets:
+        _check(sheet, 2, landscape=sheet.max_column > 7, first=1)
+
+
+def test_monthly_report_prints_and_its_charts_cover_no_figures(demo_db, tmp_path):
+    out = tmp_path / "月报.xlsx"
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
+    assert main(args) == 0
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets:
+        _check(sheet, 1, frozen=False)
+        last_figure = max(
+            c.row for row in sheet.iter_rows() for c in row if c.value not in (None, "", "图表")
+        )
+        breaks = [b.id for b in sheet.row_breaks.brk]
+        assert breaks and breaks[-1] >= last_figure  # the charts start on a page of their own
+        for chart in sheet._charts:
+            anchor = chart.anchor._from
+            assert anchor.row >= last_figure  # 0-based: below every figure
+
+
+def test_import_error_report_prints(ledger, tmp_path):
+    from tests.tabular.sheets import write_xlsx
+
+    sheet = write_xlsx(tmp_path / "bad.xlsx", ["姓名", "身份证号码"], [["张三", "123"], ["", ""]])
+    report = import_ledger(ledger, sheet)
+    out = write_import_report(report, tmp_path / "导入结果.xlsx")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "未导入的行"
+    assert book["未导入的行"]["C3"].value.startswith("身份证号码")
+    for sheet in book.worksheets:
+        _check(sheet, 2, landscape=sheet.max_column > 3)

@@ -1,0 +1,201 @@
+"""Real village sheets: LibreOffice's xls/ods/GBK csv, openpyxl and XlsxWriter files; colloquial
+words mapped and reported; 15-digit numbers upgraded; what Excel destroyed refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+from tests.tabular.sheets import write_csv, write_xlsx
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+SON = make_id("520502", "20010101", "153")
+OLD15 = "520502680808011"
+PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+
+
+def _persons(ledger) -> dict[str, tuple]:
+    rows = ledger.db.execute(
+        "SELECT id_number, name, relation, labour_ability, phone FROM persons"
+    ).fetchall()
+    return {r[0]: r[1:] for r in rows}
+
+
+@pytest.mark.parametrize("suffix", ["xls", "ods", "csv"])
+def test_libreoffice_files_with_title_merged_headers_and_one_sheet_per_village(ledger, suffix):
+    report = import_ledger(ledger, FIXTURES / f"村台账_libreoffice.{suffix}")
+    assert report.rejected == []
+    persons = _persons(ledger)
+    village_one = {HEAD, WIFE, SON}
+    assert village_one <= set(persons)
+    assert persons[WIFE][1:3] == ("配偶", "弱劳动力或半劳动力")
+    assert persons[SON][1:3] == ("子女", "弱劳动力或半劳动力")
+    assert persons[HEAD][2] == "普通劳动力"
+    mapped = {(m.column, m.before, m.after) for m in report.mapped}
+    assert {
+        ("劳动能力", "全劳力", "普通劳动力"),
+        ("与户主关系", "妻", "配偶"),
+        ("与户主关系", "之子", "子女"),
+        ("性别", "女性", "女"),
+    } <= mapped
+    assert "包户干部" in " ".join(report.unknown_headers)  # listed, not silently dropped
+    if suffix == "csv":  # LibreOffice saved it as GBK, one sheet
+        raw = (FIXTURES / "村台账_libreoffice.csv").read_bytes()
+        with pytest.raises(UnicodeDecodeError):
+            raw.decode("utf-8")
+        assert len(persons) == 3
+        return
+    assert report.sheets[:2] == ["大坝村", "新华村"]
+    upgraded = next(n for n in persons if n.startswith("52050219680808011"))
+    assert persons[upgraded][0] == "王老汉"
+    assert any("15 位" in w.reason and w.sheet == "新华村" for w in report.warnings)
+    assert ("与户主关系", "儿子", "子女") in mapped
+    assert ("劳动能力", "丧失劳力", "丧失劳动力") in mapped
+    assert ("劳动能力", "无劳力", "无劳动力") in mapped
+
+
+def test_openpyxl_sheet_with_hidden_rows_and_merged_household_cells(ledger, tmp_path):
+    path = tmp_path / "村.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["XX村劳动力台账"])
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE, "备用列"])
+    sheet.append(["张长英", HEAD, HEAD, "户主", *PLACE.values(), "x"])
+    sheet.append(["李秀", WIFE, None, "配偶", *PLACE.values(), ""])
+    sheet.append(["张小军", SON, None, "子", *PLACE.values(), ""])
+    sheet.merge_cells("C3:C5")
+    sheet.row_dimensions[4].hidden = True
+    book.save(path)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 3
+    assert [(w.row, w.reason) for w in report.warnings if "隐藏" in w.reason] == [
+        (4, "这一行在表格中是隐藏的，已照常读取")
+    ]
+    assert report.unknown_headers == ["备用列"]
+    households = ledger.db.execute("SELECT count(DISTINCT household_id) FROM persons").fetchone()
+    assert households == (1,)
+
+
+def test_xlsxwriter_sheet_yes_no_and_sex_words_are_mapped(ledger, tmp_path):
+    path = tmp_path / "x.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("台账")
+    header = [
+        "姓名",
+        "身份证号码",
+        "户主身份证号码",
+        "性别",
+        *PLACE,
+        "务工单位",
+        "务工开始日期",
+        "是否有组织劳务输出",
+    ]
+    for c, text in enumerate(header):
+        sheet.write_string(0, c, text)
+    rows = [
+        ["张长英", HEAD, HEAD, "男", *PLACE.values(), "某厂", dt.date(2025, 3, 1), "√"],
+        ["李秀", WIFE, HEAD, "女", *PLACE.values(), "某厂", dt.date(2025, 3, 1), "否"],
+    ]
+    date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                sheet.write_datetime(r, c, value, date_format)
+            else:
+                sheet.write_string(r, c, value)
+    book.close()
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert ("是否有组织劳务输出", "√", "是") in {
+        (m.column, m.before, m.after) for m in report.mapped
+    }
+    exported = ledger.db.execute(
+        "SELECT organized_export FROM employment_spells ORDER BY organized_export"
+    ).fetchall()
+    assert exported == [(0,), (1,)]
+
+
+def test_sex_that_contradicts_the_id_number_is_refused(ledger, tmp_path):
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "性别", *PLACE],
+        [["张长英", HEAD, HEAD, "女", *PLACE.values()]],
+    )
+    [problem] = import_ledger(ledger, path).rejected
+    assert "性别" in problem.reason and "男" in problem.reason
+
+
+def test_a_15_digit_number_is_upgraded_with_a_warning(ledger, tmp_path):
+    path = write_xlsx(
+        tmp_path / "old.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [["王老汉", OLD15, OLD15, *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    [number] = _persons(ledger)
+    assert len(number) == 18 and number.startswith("52050219680808011")
+    assert any(number in w.reason and "15 位" in w.reason for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    ("cell", "words"),
+    [
+        (6.221546950670948e18, "存成数字"),  # a number cell, as Excel or WPS saved it
+        ("6.22154695067095E+18", "科学计数法"),  # text in scientific notation (a CSV from WPS)
+    ],
+)
+def test_an_account_excel_destroyed_is_refused_like_an_id_number(ledger, tmp_path, cell, words):
+    path = write_xlsx(
+        tmp_path / "a.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, cell, *PLACE.values()],
+            ["李秀", WIFE, WIFE, "6221546950670948123", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    [problem] = report.rejected
+    assert problem.row == 2 and "社保卡账号" in problem.reason and words in problem.reason
+    assert _persons(ledger)[WIFE][0] == "李秀"
+
+
+def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, tmp_path):
+    path = write_csv(
+        tmp_path / "p.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "1.38E+10", *PLACE.values()],
+            ["李秀", WIFE, WIFE, "13800000002", *PLACE.values()],
+        ],
+        "utf-8",
+    )
+    report = import_ledger(ledger, path)
+    assert [p.row for p in report.rejected] == [2]
+    assert "联系电话" in report.rejected[0].reason
+    assert _persons(ledger)[WIFE][3] == "13800000002"
+
+
+def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger, tmp_path):
+    path = write_csv(
+        tmp_path / "c.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "备注", "详细地址", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "好" * 501, "", *PLACE.values()],
+            ["李秀", WIFE, WIFE, "", "大坝\x07组", *PLACE.values()],
+            ["张小军", SON, SON, "第一行\n第二行", "", *PLACE.values()],  # a line break is fine
+        ],
+        "gbk",
+    )
+    report = import_ledger(ledger, path)
+    reasons = {p.row: p.reason for p in report.rejected}
+    assert set(reasons) == {2, 3}
+    assert "备注过长" in reasons[2] and "控制字符" in reasons[3]
+    assert SON in _persons(ledger)

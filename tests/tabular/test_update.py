@@ -1,0 +1,190 @@
+"""Updating people already in the ledger from a sheet: only changed cells, logged, with conflicts."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import openpyxl
+
+from fieldapp.cli.main import main
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_export import export_ledger
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+from tests.tabular.sheets import write_xlsx
+
+HEADERS = ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "劳动能力"]
+PLACE = ["县（市、区）", "乡镇（街道）", "村（社区）"]
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+SON = make_id("520502", "20010101", "153")
+
+
+def _base(path):
+    rows = [
+        ["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力"],
+        ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
+        ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"],
+    ]
+    place = ["七星关区", "碧阳街道", "大坝村"]
+    return write_xlsx(path, HEADERS + PLACE, [r + place for r in rows])
+
+
+def _changes(ledger: Ledger) -> list[tuple[str, dict]]:
+    rows = ledger.db.execute("SELECT tbl, data FROM changes ORDER BY hlc").fetchall()
+    return [(t, json.loads(d)) for t, d in rows]
+
+
+def _person(ledger: Ledger, number: str) -> dict:
+    cursor = ledger.db.execute("SELECT * FROM persons WHERE id_number = ?", [number])
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def test_update_changes_exactly_the_changed_cells_as_logged_edits(ledger, tmp_path):
+    assert import_ledger(ledger, _base(tmp_path / "base.xlsx")).persons_imported == 3
+    before = len(_changes(ledger))
+    sheet = write_xlsx(
+        tmp_path / "update.xlsx",
+        ["姓名", "身份证号码", "联系电话", "劳动能力", "本月就业状态"],
+        [
+            ["张长英", HEAD, "13900000001", "普通劳动力", ""],  # phone changed
+            ["李秀", WIFE, "13800000002", "半劳力", "未就业"],  # ability (colloquial), status
+            ["张小军", SON, "", "", ""],  # blank cells change nothing
+        ],
+    )
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.rejected == [] and report.conflicts == []
+    assert (report.updated, report.unchanged) == (2, 1)
+    assert _person(ledger, HEAD)["phone"] == "13900000001"
+    assert _person(ledger, WIFE)["labour_ability"] == "弱劳动力或半劳动力"
+    assert _person(ledger, SON)["phone"] == "13800000003"
+    new = _changes(ledger)[before:]
+    person_changes = [d for t, d in new if t == "persons"]
+    assert sorted(map(sorted, person_changes)) == [["labour_ability"], ["phone"]]
+    assert [d["status"] for t, d in new if t == "monthly_status"] == ["未就业"]
+    assert [(m.column, m.before, m.after) for m in report.mapped] == [
+        ("劳动能力", "半劳力", "弱劳动力或半劳动力")
+    ]
+    # The preview lists the change per person, old → new.
+    shown = {p.id_number: p.as_dict()["changes"] for p in report.changes}
+    assert shown[HEAD] == [
+        {
+            "column": "联系电话",
+            "from": "13800000001",
+            "to": "13900000001",
+            "key": shown[HEAD][0]["key"],
+        }
+    ]
+
+
+def test_a_later_ledger_edit_is_a_conflict_not_overwritten(ledger, tmp_path):
+    import_ledger(ledger, _base(tmp_path / "base.xlsx"))
+    time.sleep(1.1)  # the export's time is written to the second
+    out = tmp_path / "发给村里.xlsx"
+    export_ledger(ledger, out)
+    time.sleep(1.1)
+    head = _person(ledger, HEAD)
+    with ledger.transaction():
+        ledger.update("persons", head["id"], {"phone": "13700000000"})  # edited in the ledger
+    book = openpyxl.load_workbook(out)
+    sheet = book["劳动力台账"]
+    header = [c.value for c in sheet[2]]
+    for row in sheet.iter_rows(min_row=3):
+        number = row[header.index("身份证号码")].value
+        if number == HEAD:
+            row[header.index("联系电话")].value = "13600000000"  # the village's stale edit
+        if number == WIFE:
+            row[header.index("联系电话")].value = "13500000000"  # an ordinary edit
+    book.save(out)
+
+    preview = import_ledger(ledger, out, update=True, dry_run=True)
+    assert preview.dry_run and preview.sheet_date_source.startswith("表中")
+    [conflict] = preview.conflicts
+    shown = conflict.as_dict()
+    assert (shown["ledger"], shown["sheet_value"], shown["column"]) == (
+        "13700000000",
+        "13600000000",
+        "联系电话",
+    )
+    assert shown["edited_by"] == "测试员"
+    assert _person(ledger, WIFE)["phone"] == "13800000002"  # the dry run wrote nothing
+
+    report = import_ledger(ledger, out, update=True)
+    assert _person(ledger, HEAD)["phone"] == "13700000000"  # kept
+    assert _person(ledger, WIFE)["phone"] == "13500000000"  # applied
+    assert len(report.conflicts) == 1
+
+    decided = import_ledger(ledger, out, update=True, take_sheet={conflict.change.key})
+    assert decided.conflicts == []
+    assert _person(ledger, HEAD)["phone"] == "13600000000"  # the user chose the sheet
+
+
+def test_dry_run_writes_nothing_and_reports_what_the_import_would(ledger, tmp_path):
+    path = _base(tmp_path / "base.xlsx")
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    preview = import_ledger(ledger, path, dry_run=True)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 0
+    real = import_ledger(ledger, path)
+    assert (preview.persons_imported, preview.households_created) == (
+        real.persons_imported,
+        real.households_created,
+    )
+
+
+def test_without_update_an_existing_person_is_refused_with_the_way_to_update(ledger, tmp_path):
+    import_ledger(ledger, _base(tmp_path / "base.xlsx"))
+    report = import_ledger(ledger, _base(tmp_path / "again.xlsx"))
+    assert report.persons_imported == 0 and len(report.rejected) == 3
+    assert all("更新" in p.reason for p in report.rejected)
+
+
+def test_monthly_status_column_names_its_month_and_a_new_job(ledger, tmp_path):
+    import_ledger(ledger, _base(tmp_path / "base.xlsx"))
+    sheet = write_xlsx(
+        tmp_path / "月报.xlsx",
+        ["姓名", "身份证号码", "2026年10月就业状态", "务工地点", "务工单位", "务工开始日期"],
+        [
+            ["张长英", HEAD, "已就业", "广东省深圳市", "某电子厂", "2026-09-01"],
+            ["李秀", WIFE, "未就业", "", "", ""],
+        ],
+    )
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.rejected == []
+    months = dict(
+        ledger.db.execute(
+            "SELECT p.name, m.month || ' ' || m.status FROM monthly_status m "
+            "JOIN persons p ON p.id = m.person_id"
+        ).fetchall()
+    )
+    assert months == {"张长英": "2026-10 已就业", "李秀": "2026-10 未就业"}
+    spell = ledger.db.execute(
+        "SELECT place_code, employer, start_date FROM employment_spells"
+    ).fetchone()
+    assert spell == ("440300", "某电子厂", "2026-09-01")
+    linked = ledger.db.execute(
+        "SELECT count(*) FROM monthly_status m JOIN employment_spells s ON s.id = m.spell_id"
+    ).fetchone()[0]
+    assert linked == 1
+
+
+def test_cli_update_dry_run_and_json_keys(tmp_path, capsys):
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "import", str(_base(tmp_path / "base.xlsx"))]) == 0
+    sheet = write_xlsx(
+        tmp_path / "u.xlsx", ["姓名", "身份证号码", "联系电话"], [["张长英", HEAD, "13900000009"]]
+    )
+    capsys.readouterr()
+    assert main(["--db", db, "import", str(sheet), "--update", "--dry-run", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"imported", "updated", "unchanged", "rejected", "mapped", "conflicts"} <= set(data)
+    assert data["updated"] == 1 and data["dry_run"] is True
+    assert data["changes"][0]["changes"][0]["to"] == "13900000009"
+    assert main(["--db", db, "import", str(sheet), "--update"]) == 0
+    out = capsys.readouterr().out
+    assert "联系电话：13800000001 → 13900000009" in out
+    ledger = Ledger.open(db)
+    assert _person(ledger, HEAD)["phone"] == "13900000009"
+    ledger.close()
