@@ -189,6 +189,7 @@ class ExtraPlanner:
     def __init__(self, db: Any, differ: Differ) -> None:
         self.db = db
         self.differ = differ
+        self.used: set[str] = set()  # visits already matched by a row of this import
 
     def plan(self, rows: list[ExtraRow], persons: dict[str, dict[str, Any]]) -> list[RowPlan]:
         """One RowPlan per row whose person is in `persons` (by ID number)."""
@@ -324,10 +325,21 @@ class ExtraPlanner:
         household_id = person["household_id"]
         if values.get("visited", True):
             person_id = None if values.get("whole_household") else plan.person_id
+            same_day = [
+                v
+                for v in visits
+                if v["visit_date"] == day
+                and v["person_id"] == person_id
+                and v["id"] not in self.used
+            ]
+            wanted = {k: values[k] for k in ("visitor", "notes", "outcome") if k in values}
+            # Two visits on one day: the one the row repeats exactly, else the first not taken.
             match = next(
-                (v for v in visits if v["visit_date"] == day and v["person_id"] == person_id),
-                None,
+                (v for v in same_day if all((v[k] or "") == x for k, x in wanted.items())),
+                same_day[0] if same_day else None,
             )
+            if match is not None:
+                self.used.add(match["id"])
             updates = dict(text)
             if "visitor" in values:
                 updates["visitor"] = values["visitor"]

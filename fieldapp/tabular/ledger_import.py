@@ -632,6 +632,7 @@ class LedgerImporter:
         self._created: set[str] = set()  # ids of every row this import's bulk writer created
         self._existing: list[tuple[ParsedRow, str]] = []  # rows of persons already in the ledger
         self._hidden: set[int] = set()
+        self._merges_known = True
         self._months: dict[str, str] = {}  # sheet → the month its status column names
         self._statuses_given = False  # a 月度状态 sheet gives the months: 就业状态 adds none
 
@@ -670,6 +671,7 @@ class LedgerImporter:
                     self._resolver = AreaResolver(all_areas(self._reads))
                     for sheet in people:
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
+                        self._merges_known = sheet.merges_known
                         self._months[sheet.sheet] = _status_month(sheet) or self._month
                         rows = len(sheet.rows)
                         for start, stop in _chunks(rows):
@@ -841,7 +843,13 @@ class LedgerImporter:
         if head:
             return row, head
         relation = _norm(texts.get("relation", ""))
-        if above is not None and above[0] == row - 1 and relation not in ("", "户主", "本人"):
+        if (
+            not self._merges_known
+            and "head_id_number" not in texts
+            and above is not None
+            and above[0] == row - 1
+            and relation not in ("", "户主", "本人")
+        ):
             texts["head_id_number"] = above[1]
             raw.pop("head_id_number", None)
             self.report.warnings.append(

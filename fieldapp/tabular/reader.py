@@ -51,6 +51,9 @@ class Table:
     kind: str = LEDGER  # which sheet shape: the ledger's, or an extra sheet's (columns.KINDS)
     hidden_rows: set[int] = field(default_factory=set)  # 1-based rows hidden in the file
     header_cells: list[object] = field(default_factory=list)  # the header as read
+    #: False when the format keeps no merged cells (ods through calamine, csv): a blank cell
+    #: under a filled one may then be a merged cell's lower part.
+    merges_known: bool = True
 
     def records(
         self,
@@ -132,7 +135,7 @@ def read_workbook(path: str | Path) -> Workbook:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         guard.check_file(path)
-        sheets = [(path.name, _read_text_rows(path), [])]
+        sheets = [(path.name, _read_text_rows(path), None)]
         scan = guard.Scan()
     elif suffix in SPREADSHEET_SUFFIXES:
         scan = guard.check_file(path)
@@ -158,7 +161,7 @@ def _no_header() -> ValidationFailed:
     )
 
 
-Merged = list[tuple[tuple[int, int], tuple[int, int]]]
+Merged = list[tuple[tuple[int, int], tuple[int, int]]] | None
 
 
 def _read_workbook(path: Path) -> list[tuple[str, list[list[object]], Merged]]:
@@ -176,9 +179,10 @@ def _read_workbook(path: Path) -> list[tuple[str, list[list[object]], Merged]]:
             # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
             rows = sheet.to_python(skip_empty_area=False)
             try:
-                merged = list(sheet.merged_cell_ranges or [])
+                ranges = sheet.merged_cell_ranges
             except Exception:  # noqa: BLE001 - not every format reports merged cells
-                merged = []
+                ranges = None
+            merged = list(ranges) if ranges is not None else None
             sheets.append((name, rows, merged))
     finally:
         book.close()
@@ -247,9 +251,19 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     header = _header_cells(rows, index)
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
     data = rows[index + 1 :]
-    _fill_merged(data, merged, index + 1)
+    if merged:
+        _fill_merged(data, merged, index + 1)
     # Rows are lists already (calamine's and csv's own), so no copy of each row.
-    return Table(name, index + 1, columns, data, unknown, kind=kind, header_cells=header)
+    return Table(
+        name,
+        index + 1,
+        columns,
+        data,
+        unknown,
+        kind=kind,
+        header_cells=header,
+        merges_known=merged is not None,
+    )
 
 
 def _fill_merged(data: list[list[object]], merged: Merged, first: int) -> None:
