@@ -6,8 +6,7 @@ raw_insert_changes_per_s      the same change log and projected rows by plain ex
 bundle_import_vs_raw          import / raw                                      [≥ 0.50]
 bundle_export_vs_raw          export / raw
 bundle_bytes_per_change       size on the stick
-hub_merge_devices_s           50 devices × 2,000 persons: the hub imports all 50 bundles
-hub_answer_device_s           then writes one device's answer (its area, others' changes)
+(The hub's merge and answer figures are bench_hub.py's.)
 """
 
 from __future__ import annotations
@@ -73,44 +72,11 @@ def bench_bundle(ledger_path: Path, folder: Path) -> list[Figure]:
     ]
 
 
-def bench_hub_merge(folder: Path) -> list[Figure]:
-    """50 devices of 2,000 persons each: the hub merges all their first bundles."""
-    hub = Hub.init(folder / "merge-hub")
-    bundles = []
-    for n in range(MERGE_DEVICES):
-        device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
-        build_demo(device, MERGE_PERSONS, seed=100 + n)
-        # Each device looks after the township most of its households are in.
-        (township,) = device.db.execute(
-            "SELECT substr(area_code, 1, 9) AS t FROM households GROUP BY t "
-            "ORDER BY count(*) DESC, t LIMIT 1"
-        ).fetchone()
-        _enrolled(hub, device, f"设备{n:02d}", folder, township)
-        bundles.append(export_bundle(device, folder / f"dev{n}.fieldsync").path)
-        device.close()
-        (folder / f"dev{n}.db").unlink()
-    start = time.perf_counter()
-    for path in bundles:
-        hub.import_file(path)
-    merge_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    answer = hub.export_for("设备00", folder / "answer.fieldsync")
-    answer_seconds = time.perf_counter() - start
-    total = hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
-    hub.close()
-    return [
-        ("hub_merge_devices_s", merge_seconds, "s"),
-        ("hub_merge_changes_per_s", total / merge_seconds, "changes/s"),
-        ("hub_answer_device_s", answer_seconds, "s"),
-        ("hub_answer_changes", answer.changes, "changes"),
-    ]
-
-
 def run(ledger_path: Path, persons: int) -> list[Figure]:
     """Every sync figure (see the module docstring)."""
     with tempfile.TemporaryDirectory(prefix="fieldapp-bench-sync-") as tmp:
         folder = Path(tmp)
-        return bench_bundle(Path(ledger_path), folder) + bench_hub_merge(folder)
+        return bench_bundle(Path(ledger_path), folder)
 
 
 if __name__ == "__main__":

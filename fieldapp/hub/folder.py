@@ -18,11 +18,12 @@ import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import CancelCheck, Progress
-from fieldapp.store import replica
+from fieldapp.store import answers, replica
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
@@ -54,6 +55,26 @@ class FileOutcome:
     quarantined: str | None = None
 
 
+@dataclass
+class AnswerPlan:
+    """One device's next answer, before it is sealed."""
+
+    area: str
+    #: Log rows to send, by origin and seq.
+    changes: list[tuple]
+    #: The hub's version vector the answer is made at.
+    vector: dict[str, int]
+    #: Rows the device gets for the first time.
+    new_rows: set[str]
+    #: Changes that arrived since its last confirmed answer (read to make this one).
+    arrived: list[tuple]
+    #: Made from what changed (True) or worked out afresh.
+    incremental: bool
+
+
+_ORIGIN_SEQ = itemgetter(0, 1)
+
+
 class Hub:
     """One hub folder, open."""
 
@@ -62,6 +83,7 @@ class Hub:
         self.ledger = ledger
         self.state = SyncState(ledger.db)
         self.log = HubLog(ledger.db)
+        answers.prepare_hub(ledger.db)
         self.identity = require_identity(self.state, "hub")
         self.folders = Folders(self.root / "work", self.root / "quarantine", self.root / "imported")
         for path in (self.inbox, self.outbox, *self.folders.__dict__.values()):
@@ -266,17 +288,14 @@ class Hub:
             if peer.revoked_at:
                 raise SyncError(f"设备 {device} 已于 {peer.revoked_at} 注销")
             out = Path(out) if out else self.outbox / f"{device}{BUNDLE_SUFFIX}"
-            db = self.ledger.db
-            sent = replica.sent_rows(db, device)
-            rows = replica.relevant_rows(db, peer.area_code or "", sent)
-            full = {r for r in rows if sent.get(r, peer.acked_out + 1) > peer.acked_out}
-            acked = self.state.issued_vector(device, peer.acked_out)
-            changes = replica.changes_for_rows(db, rows, full, acked, self.state.origins_of(device))
-            vector = replica.vector(db)
+            with answers.snapshot(self.ledger.db):
+                plan = self.plan_answer(device)
+            changes, vector = plan.changes, plan.vector
 
             def remember(serial: int) -> None:
                 self.state.record_issued(device, serial, vector, len(changes))
-                self.state.mark_rows_sent(device, rows, serial)
+                self.state.mark_rows_sent(device, plan.new_rows, serial)
+                self.log.set_answer_scope(device, plan.area, serial)
                 self.log.record(device, "out", channel, "ok", len(changes))
 
             return write_bundle(
@@ -291,6 +310,49 @@ class Hub:
                 after_sealing=remember,
                 origins=self.state.origin_names() | {self.ledger.device_id: self.identity.name},
             )
+
+    def plan_answer(self, device: str, afresh: bool = False) -> AnswerPlan:
+        """What `device`'s next answer holds (see `fieldapp.store.answers`).
+
+        From what changed since the last answer it confirmed, unless this is its first
+        answer, its area changed, the area tree changed, or `afresh` (tests compare both).
+        Call inside `answers.snapshot` when others may write meanwhile.
+        """
+        peer = self.device(device)
+        db, area = self.ledger.db, peer.area_code or ""
+        sent = replica.sent_rows(db, device)
+        own = self.state.origins_of(device)
+        now = replica.vector(db)
+        acked = self.state.issued_vector(device, peer.acked_out)
+        unconfirmed = {r for r, serial in sent.items() if serial > peer.acked_out}
+        scope = self.log.answer_scope(device)
+        # Its own changes too: they bring rows into its scope (a family it just added) that it
+        # must be sent others' later changes of, though never these changes themselves.
+        arrived = answers.changes_after(db, now, acked) if acked else []
+        quick = (
+            not afresh
+            and bool(acked)
+            and scope is not None
+            and scope[0] == area
+            and not answers.touches_area_tree(db, area, arrived)
+        )
+        if quick:
+            new = answers.newly_relevant(db, area, set(sent), arrived)
+            holds = sent.keys() | new
+            full = new | unconfirmed
+            mine = set(own)
+            picked = [c for c in arrived if c[5] in holds and c[5] not in full and c[0] not in mine]
+        else:
+            rows = answers.full_scope(db, area, sent)
+            full = {r for r in rows if sent.get(r, peer.acked_out + 1) > peer.acked_out}
+            new = rows - sent.keys()
+            partly = rows - full
+            picked = [
+                c for c in answers.history_of(db, partly, now, own) if c[1] > acked.get(c[0], 0)
+            ]
+        changes = picked + answers.history_of(db, full, now, own)
+        changes.sort(key=_ORIGIN_SEQ)
+        return AnswerPlan(area, changes, now, new, arrived, quick)
 
     # -- review -----------------------------------------------------------------------------
 

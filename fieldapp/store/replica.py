@@ -1,23 +1,28 @@
-"""Change-log queries sync needs: version vectors, stored copies of incoming changes, and the
-rows (and their changes) a hub owes one device's area.
-
-Kept in the store layer so a PostgreSQL backend for the hub can replace this module's SQL.
-"""
+"""Change-log queries sync needs: version vectors, stored copies of incoming changes, rows a
+hub sent a device, merged-data checks. What a hub owes one device is `answers`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import sqlite_utils
 
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.dump import synced_tables
-from fieldapp.store.filters import within_area
 
 
 def vector(db: sqlite_utils.Database) -> dict[str, int]:
-    """Per origin device, the highest sequence number in the log."""
-    rows = db.execute("SELECT device_id, max(seq) FROM changes GROUP BY device_id").fetchall()
+    """Per origin device, the highest sequence number in the log: one index probe per origin
+    (a skip scan), where a GROUP BY would read the whole log."""
+    rows = db.execute(
+        "WITH RECURSIVE origins(d) AS ("
+        " SELECT min(device_id) FROM changes"
+        " UNION ALL"
+        " SELECT (SELECT min(device_id) FROM changes WHERE device_id > d) FROM origins"
+        " WHERE d IS NOT NULL)"
+        " SELECT d, (SELECT max(seq) FROM changes WHERE device_id = d) FROM origins"
+        " WHERE d IS NOT NULL"
+    ).fetchall()
     return {d: int(s) for d, s in rows}
 
 
@@ -64,118 +69,7 @@ def data_columns(db: sqlite_utils.Database) -> dict[str, set[str]]:
     return {t: set(projector.data_fields(t)) for t in synced_tables(db)}
 
 
-# -- what a hub owes one device ------------------------------------------------------------
-
-
-def area_codes(db: sqlite_utils.Database, root: str) -> set[str]:
-    """The area code and every code below it (by the area tree and by code prefix)."""
-    codes = {root}
-    frontier = [root]
-    while frontier:
-        marks = ",".join("?" * len(frontier))
-        rows = db.execute(
-            f"SELECT code FROM areas WHERE parent_code IN ({marks})", frontier
-        ).fetchall()
-        frontier = [r[0] for r in rows if r[0] and r[0] not in codes]
-        codes.update(frontier)
-    in_codes, params = within_area("code", root)
-    in_households, household_params = within_area("area_code", root)
-    prefixed = db.execute(
-        f"SELECT code FROM areas WHERE {in_codes} UNION "
-        f"SELECT DISTINCT area_code FROM households WHERE {in_households}",
-        [*params, *household_params],
-    ).fetchall()
-    codes.update(r[0] for r in prefixed if r[0])
-    return codes
-
-
-def _fill(db: sqlite_utils.Database, table: str, values: Iterable[str]) -> None:
-    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (v TEXT PRIMARY KEY) WITHOUT ROWID")
-    db.execute(f"DELETE FROM {table}")
-    db.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?)", [(v,) for v in values])
-
-
-def _ids(db: sqlite_utils.Database, sql: str, params: Sequence[object] = ()) -> set[str]:
-    return {r[0] for r in db.execute(sql, list(params)).fetchall() if r[0]}
-
-
-def relevant_rows(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> set[str]:
-    """Row ids a device of `area` must hold: its area's households, the people who live or
-    ever lived in them, everything hanging off those, every area row, and `already` (rows it
-    was sent before: a person who moved away stays on the device that knew them)."""
-    _fill(db, "temp._codes", area_codes(db, area))
-    households = _ids(db, "SELECT id FROM households WHERE area_code IN temp._codes")
-    households |= _ids(
-        db,
-        "SELECT DISTINCT row_id FROM changes WHERE tbl = 'households' "
-        "AND json_extract(data, '$.area_code') IN temp._codes",
-    )
-    _fill(db, "temp._households", households)
-    persons = _ids(db, "SELECT id FROM persons WHERE household_id IN temp._households")
-    persons |= _ids(
-        db,
-        "SELECT DISTINCT row_id FROM changes WHERE tbl = 'persons' "
-        "AND json_extract(data, '$.household_id') IN temp._households",
-    )
-    already = set(already)
-    _fill(db, "temp._sent", already)
-    persons |= _ids(db, "SELECT id FROM persons WHERE id IN temp._sent")
-    households |= _ids(db, "SELECT id FROM households WHERE id IN temp._sent")
-    _fill(db, "temp._persons", persons)
-    _fill(db, "temp._households", households)
-    rows = households | persons | already
-    rows |= _ids(db, "SELECT id FROM areas")
-    for table in synced_tables(db):
-        if table in {"areas", "households", "persons"}:
-            continue
-        columns = {c.name for c in db[table].columns}
-        links = []
-        if "person_id" in columns:
-            links.append("person_id IN temp._persons")
-        if "household_id" in columns:
-            links.append("household_id IN temp._households")
-        if "area_code" in columns:
-            links.append("area_code IN temp._codes")
-        if links:
-            rows |= _ids(db, f"SELECT id FROM [{table}] WHERE {' OR '.join(links)}")
-    _fill(db, "temp._rows", rows)
-    # Rows hanging off rows already chosen (a claim's events hang off the claim).
-    for table in synced_tables(db):
-        columns = {c.name for c in db[table].columns}
-        for column in sorted(c for c in columns if c.endswith("_id") and c != "id"):
-            if column in {"person_id", "household_id", "head_person_id"}:
-                continue
-            rows |= _ids(db, f"SELECT id FROM [{table}] WHERE [{column}] IN temp._rows")
-    return rows
-
-
-def changes_for_rows(
-    db: sqlite_utils.Database,
-    rows: Iterable[str],
-    full: Iterable[str],
-    acked: dict[str, int],
-    exclude_origins: Iterable[str],
-) -> list[tuple]:
-    """Changes of `rows`: all of them for rows in `full`, else those past the `acked` vector;
-    never those written under `exclude_origins` (the device's own). Ordered by origin, seq."""
-    _fill(db, "temp._rows", rows)
-    _fill(db, "temp._full", full)
-    _fill(db, "temp._mine", exclude_origins)
-    db.execute(
-        "CREATE TEMP TABLE IF NOT EXISTS _acked (device_id TEXT PRIMARY KEY, seq INTEGER) "
-        "WITHOUT ROWID"
-    )
-    db.execute("DELETE FROM temp._acked")
-    db.conn.executemany("INSERT INTO temp._acked VALUES (?, ?)", list(acked.items()))
-    cursor = db.execute(
-        f"SELECT {', '.join('c.' + c.strip() for c in CHANGE_COLUMNS.split(','))} "
-        "FROM temp._rows r JOIN changes c ON c.row_id = r.v "
-        "LEFT JOIN temp._acked a ON a.device_id = c.device_id "
-        "WHERE c.device_id NOT IN temp._mine "
-        "AND (r.v IN temp._full OR c.seq > coalesce(a.seq, 0)) "
-        "ORDER BY c.device_id, c.seq"
-    )
-    return [tuple(r) for r in cursor.fetchall()]
+# -- what a hub owes one device: see fieldapp.store.answers ---------------------------------
 
 
 def sent_rows(db: sqlite_utils.Database, peer: str) -> dict[str, int]:

@@ -1,0 +1,308 @@
+"""Hub figures: merging a county, answering one village, the HTTP service under load.
+
+    python bench/bench_hub.py --persons 100000      # 50 devices × 2,000 persons
+
+hub_merge_devices_s        50 devices × 2,000 persons: the hub imports all 50 first bundles [≤ 10]
+hub_merge_changes_per_s    the same as a rate
+bundle_bytes_per_person    a device's first bundle, per person (sizes the upload cap)
+hub_answer_first_s         one device's first answer (its scope worked out afresh)
+hub_answer_device_s        its next answer with nothing new for it                  [≤ 0.5]
+hub_answer_100_changes_s   its answer after 100 county changes in its area         [≤ 1.0]
+hub_http_exchange_p50_s    100 devices push at once over loopback (server in its own process)
+hub_http_exchange_p95_s
+hub_http_exchange_max_s
+hub_peak_rss_mb            the server's peak resident memory while 10 devices upload 50 MB each
+                           at once (signed bodies that are not bundles: stored, then refused)
+                                                                                     [≤ 500]
+The machine is shared by others while these run: compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fieldapp.demo.generator import build_demo  # noqa: E402
+from fieldapp.domain.idnumber import make_check_char  # noqa: E402
+from fieldapp.domain.models import Area, Household, Person  # noqa: E402
+from fieldapp.hub.folder import Hub  # noqa: E402
+from fieldapp.store.ledger import Ledger  # noqa: E402
+from fieldapp.store.repository import Repository  # noqa: E402
+from fieldapp.sync.client import push, signed_request  # noqa: E402
+from fieldapp.sync.enrolment import enrol  # noqa: E402
+from fieldapp.sync.exchange import export_bundle, import_bundle  # noqa: E402
+
+Figure = tuple[str, float, str]
+PERSONS_PER_DEVICE = 2000
+MAX_DEVICES = 50
+HTTP_DEVICES = 100
+UPLOADS, UPLOAD_MB = 10, 50
+
+
+def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path, area: str) -> None:
+    hub.enroll(name, area, folder / f"{name}.enrol")
+    enrol(ledger, folder / f"{name}.enrol")
+    (folder / f"{name}.enrol").unlink()
+
+
+def _scale(persons: int) -> tuple[int, int]:
+    """(devices, persons each): 50 × 2,000 at 100k; fewer, smaller ones below."""
+    devices = max(2, min(MAX_DEVICES, persons // PERSONS_PER_DEVICE))
+    return devices, max(50, min(PERSONS_PER_DEVICE, persons // devices))
+
+
+def bench_county(folder: Path, persons: int) -> tuple[list[Figure], Path]:
+    """Merge a county from its devices' first bundles, then time one device's answers."""
+    devices, each = _scale(persons)
+    hub = Hub.init(folder / "hub")
+    bundles, size = [], 0
+    keep: Ledger | None = None
+    for n in range(devices):
+        device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
+        build_demo(device, each, seed=100 + n)
+        # Each device looks after the township most of its households are in.
+        townships = Counter(h["area_code"][:9] for h in device.db["households"].rows)
+        township = min(townships, key=lambda t: (-townships[t], t))
+        _enrolled(hub, device, f"设备{n:02d}", folder, township)
+        path = export_bundle(device, folder / f"dev{n}.fieldsync").path
+        bundles.append(path)
+        size += path.stat().st_size
+        if n == 0:
+            keep, area = device, township
+        else:
+            device.close()
+            (folder / f"dev{n}.db").unlink()
+    start = time.perf_counter()
+    for path in bundles:
+        hub.import_file(path)
+    merge = time.perf_counter() - start
+    total = hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    assert keep is not None
+    # Device 0's first answer, confirmed by its next upload; then nothing new for it.
+    first, answer = _timed(lambda: hub.export_for("设备00", folder / "a1.fieldsync"))
+    import_bundle(keep, answer.path)
+    hub.import_file(export_bundle(keep, folder / "up2.fieldsync").path)
+    quiet, answer = _timed(lambda: hub.export_for("设备00", folder / "a2.fieldsync"))
+    assert answer.changes == 0, answer.changes
+    # The county corrects 100 people of its area.
+    people = [
+        r[0]
+        for r in hub.ledger.db.execute(
+            "SELECT p.id FROM persons p JOIN households h ON h.id = p.household_id "
+            "WHERE h.area_code LIKE ? || '%' ORDER BY p.id LIMIT 100",
+            [area],
+        )
+    ]
+    with hub.ledger.transaction():
+        for n, pid in enumerate(people):
+            hub.ledger.update("persons", pid, {"phone": f"139{n:08d}"})
+    busy, answer = _timed(lambda: hub.export_for("设备00", folder / "a3.fieldsync"))
+    assert answer.changes == len(people), answer.changes
+    keep.close()
+    hub.close()
+    return [
+        ("hub_merge_devices_s", merge, "s"),
+        ("hub_merge_changes_per_s", total / merge, "changes/s"),
+        ("bundle_bytes_per_person", size / (devices * each), "B"),
+        ("hub_answer_first_s", first, "s"),
+        ("hub_answer_device_s", quiet, "s"),
+        ("hub_answer_100_changes_s", busy, "s"),
+    ], folder / "hub"
+
+
+def _timed(fn):  # noqa: ANN001, ANN202
+    start = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - start, result
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class _Served:
+    """`fieldapp hub serve` in its own process, as a county would run it."""
+
+    def __init__(self, hub_dir: Path) -> None:
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "fieldapp",
+                "hub",
+                "serve",
+                "--dir",
+                str(hub_dir),
+                "--port",
+                str(self.port),
+                "--max-upload-mb",
+                str(UPLOAD_MB + 10),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        until = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(self.url + "v1/health", timeout=2).read()
+                break
+            except OSError:
+                if time.monotonic() > until or self.process.poll() is not None:
+                    self.stop()
+                    raise RuntimeError("hub serve did not start") from None
+                time.sleep(0.1)
+
+    def peak_rss_mb(self) -> float:
+        """The server's peak resident memory so far (Linux)."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+        return float("nan")
+
+    def stop(self) -> None:
+        """Stop the server (SIGTERM: uvicorn shuts down cleanly)."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _small_devices(hub_dir: Path, folder: Path, count: int, prefix: str) -> list[Ledger]:
+    """`count` enrolled devices, each with one family in its own new village."""
+    hub = Hub.open(hub_dir)
+    made = []
+    try:
+        for n in range(count):
+            ledger = Ledger.open(folder / f"{prefix}{n}.db", author=f"{prefix}{n}")
+            village = f"520502999{n:03d}"
+            repo = Repository(ledger)
+            with ledger.transaction():
+                repo.ensure_area(Area(code=village, name=f"试点{n}村", kind="村"))
+                household = repo.save(Household(area_code=village, address="一组"))
+                for k in range(3):
+                    repo.add_person(
+                        Person(household_id=household, name=f"试{n}{k}", id_number=_id(n, k)),
+                        confirmed=True,
+                    )
+            _enrolled(hub, ledger, f"{prefix}{n:03d}", folder, village)
+            made.append(ledger)
+    finally:
+        hub.close()
+    return made
+
+
+def _id(n: int, k: int) -> str:
+    """A valid ID number, distinct per (n, k)."""
+    first = f"5205021990{n // 28 + 1:02d}{n % 28 + 1:02d}{k:03d}"
+    return first + make_check_char(first)
+
+
+def bench_http(hub_dir: Path, folder: Path) -> list[Figure]:
+    """100 devices push at once; then 10 devices upload 50 MB each at once."""
+    devices = _small_devices(hub_dir, folder, HTTP_DEVICES, "网")
+    served = _Served(hub_dir)
+    times: list[float] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(len(devices))
+
+    def one(device: Ledger) -> None:
+        try:
+            barrier.wait(timeout=60)
+            start = time.perf_counter()
+            push(device, served.url, timeout=300)
+            times.append(time.perf_counter() - start)
+        except BaseException as error:  # noqa: BLE001 - counted below
+            errors.append(error)
+
+    try:
+        threads = [threading.Thread(target=one, args=(d,)) for d in devices]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=600)
+    finally:
+        served.stop()
+        for device in devices:
+            device.close()
+    if errors:
+        raise RuntimeError(f"{len(errors)} pushes failed: {errors[0]}")
+    times.sort()
+    figures = [
+        ("hub_http_exchange_p50_s", statistics.median(times), "s"),
+        ("hub_http_exchange_p95_s", times[int(0.95 * (len(times) - 1))], "s"),
+        ("hub_http_exchange_max_s", times[-1], "s"),
+    ]
+    return figures + [("hub_peak_rss_mb", _peak_rss(hub_dir, folder), "MB")]
+
+
+def _peak_rss(hub_dir: Path, folder: Path) -> float:
+    """10 concurrent 50 MB uploads by enrolled devices to a fresh server: its peak memory."""
+    uploaders = _small_devices(hub_dir, folder, UPLOADS, "传")
+    body = folder / "upload.bin"
+    with open(body, "wb") as out:
+        for _ in range(UPLOAD_MB):
+            out.write(os.urandom(1 << 20))
+    served = _Served(hub_dir)
+    statuses: list[int] = []
+    try:
+
+        def one(device: Ledger) -> None:
+            status, _h, response, connection = signed_request(
+                device, served.url + "v1/exchange", "POST", body, timeout=600
+            )
+            response.read()
+            connection.close()
+            statuses.append(status)
+
+        threads = [threading.Thread(target=one, args=(d,)) for d in uploaders]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=900)
+        peak = served.peak_rss_mb()
+    finally:
+        served.stop()
+        for device in uploaders:
+            device.close()
+    # Authenticated, stored whole, then refused on opening (not a bundle): 422 each.
+    assert statuses == [422] * UPLOADS, statuses
+    return peak
+
+
+def run(ledger_path: Path, persons: int) -> list[Figure]:
+    """Every hub figure (see the module docstring); `ledger_path` is not needed."""
+    folder = Path(tempfile.mkdtemp(prefix="fieldapp-bench-hub-"))
+    try:
+        figures, hub_dir = bench_county(folder, persons)
+        return figures + bench_http(hub_dir, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="hub benchmarks (a fresh county)")
+    parser.add_argument("--persons", type=int, default=100000)
+    args = parser.parse_args()
+    for name, value, unit in run(Path(), args.persons):
+        print(f"{name} {value:.3f} {unit}", flush=True)

@@ -1,0 +1,348 @@
+"""What the hub owes one device, worked out from what changed since its last confirmed answer.
+
+A device's scope is its area's households, the people who live or ever lived in them, the rows
+hanging off those, every area row, and every row it was ever sent (a person who moved away
+stays on the device that knew them). Working that scope out afresh reads the whole area on
+every exchange, and reading every change of it costs what the area holds, not what changed.
+
+So the hub keeps, per device, the rows it sent (`sync_sent_rows`) and its version vector at
+the last answer the device confirmed (`sync_issued`). An answer then reads:
+
+1. the changes that arrived since that vector (a range of each origin's primary key), minus
+   the device's own;
+2. for the rows those changes touch that the device does not hold yet, whether they are in
+   its scope now (a household moved into its area, a person who moved into one of its
+   households, a claim on one of its people) — and for each such row, what hangs off it;
+3. the full history of those newly relevant rows (and of rows first sent in bundles the
+   device never confirmed).
+
+Nothing arrived → nothing is read but the vector. The full computation (`full_scope`) is used
+for a device's first answer, after a re-enrolment with another area, or when the area tree
+itself changed; a test holds the two equal.
+
+Index-friendly forms only: each link is its own indexed look-up (an `OR` of links would scan),
+the historic links are looked up through expression indexes on the change log that only a hub
+builds (`prepare_hub`), since a village laptop never asks these questions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from fieldapp.store.changelog import CHANGE_COLUMNS
+from fieldapp.store.dump import synced_tables
+
+#: Columns that point at an area, a household or a person (the first ring of a scope).
+FIRST_RING = ("person_id", "household_id", "area_code")
+#: `_id` columns that are not links to rows (policy rule ids) or are followed in the first ring.
+NOT_ROW_LINKS = frozenset({"rule_id", "person_id", "household_id", "head_person_id"})
+
+#: Look-ups the hub makes that a device never does; built on a hub only.
+HUB_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS hub_changes_household_area ON changes("
+    "json_extract(data, '$.area_code')) WHERE tbl = 'households'",
+    "CREATE INDEX IF NOT EXISTS hub_changes_person_household ON changes("
+    "json_extract(data, '$.household_id')) WHERE tbl = 'persons'",
+    "CREATE INDEX IF NOT EXISTS hub_claims_area ON claims(area_code)",
+    "CREATE INDEX IF NOT EXISTS hub_claims_spell ON claims(spell_id)",
+    "CREATE INDEX IF NOT EXISTS hub_batches_area ON batches(area_code)",
+    "CREATE INDEX IF NOT EXISTS hub_monthly_spell ON monthly_status(spell_id)",
+    "CREATE INDEX IF NOT EXISTS hub_print_log_claim ON print_log(claim_id)",
+    "CREATE INDEX IF NOT EXISTS hub_print_log_person ON print_log(person_id)",
+    "CREATE INDEX IF NOT EXISTS hub_print_log_area ON print_log(area_code)",
+    "CREATE INDEX IF NOT EXISTS hub_services_visit ON services(visit_id)",
+    "CREATE INDEX IF NOT EXISTS hub_services_household ON services(household_id)",
+    "CREATE INDEX IF NOT EXISTS hub_visits_person ON visits(person_id)",
+)
+
+_CHANGE_FIELDS = [c.strip() for c in CHANGE_COLUMNS.split(",")]
+_TBL, _ROW, _DATA = (_CHANGE_FIELDS.index(n) for n in ("tbl", "row_id", "data"))
+
+
+def prepare_hub(db: sqlite_utils.Database) -> None:
+    """Build the hub's own indexes (idempotent; a few seconds once on a big existing hub)."""
+    tables = set(db.table_names())
+    for sql in HUB_INDEXES:
+        table = sql.split(" ON ", 1)[1].split("(", 1)[0]
+        if table in tables:
+            db.execute(sql)
+
+
+@contextmanager
+def snapshot(db: sqlite_utils.Database) -> Iterator[None]:
+    """Run reads against one consistent state of the ledger (a read transaction)."""
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
+
+
+def changes_after(
+    db: sqlite_utils.Database, now: dict[str, int], then: dict[str, int]
+) -> list[tuple]:
+    """Log rows past the vector `then` up to the vector `now`, by origin and seq."""
+    found: list[tuple] = []
+    for device, top in sorted(now.items()):
+        start = then.get(device, 0)
+        if top <= start:
+            continue
+        found.extend(
+            tuple(r)
+            for r in db.execute(
+                f"SELECT {CHANGE_COLUMNS} FROM changes WHERE device_id = ? AND seq > ? "
+                "AND seq <= ? ORDER BY seq",
+                [device, start, top],
+            ).fetchall()
+        )
+    return found
+
+
+def history_of(
+    db: sqlite_utils.Database, rows: Iterable[str], now: dict[str, int], exclude: Iterable[str]
+) -> list[tuple]:
+    """Every change of `rows` up to the vector `now`, but none written under `exclude`."""
+    _fill(db, "temp._full", rows)
+    skip = set(exclude)
+    found = db.execute(
+        f"SELECT {', '.join('c.' + c for c in _CHANGE_FIELDS)} FROM temp._full f "
+        "JOIN changes c ON c.row_id = f.v"
+    ).fetchall()
+    return [tuple(r) for r in found if r[0] not in skip and r[1] <= now.get(r[0], 0)]
+
+
+# -- scope -----------------------------------------------------------------------------------
+
+
+def area_codes(db: sqlite_utils.Database, root: str) -> set[str]:
+    """The area code and every code below it (by the area tree and by code prefix)."""
+    codes = {root}
+    frontier = [root]
+    while frontier:
+        _fill(db, "temp._frontier", frontier)
+        rows = db.execute("SELECT code FROM areas WHERE parent_code IN temp._frontier").fetchall()
+        frontier = [r[0] for r in rows if r[0] and r[0] not in codes]
+        codes.update(frontier)
+    low, high = root, root + "\uffff"
+    prefixed = db.execute(
+        "SELECT code FROM areas WHERE code >= ? AND code < ? UNION "
+        "SELECT DISTINCT area_code FROM households WHERE area_code >= ? AND area_code < ?",
+        [low, high, low, high],
+    ).fetchall()
+    codes.update(r[0] for r in prefixed if r[0])
+    return codes
+
+
+def _fill(db: sqlite_utils.Database, table: str, values: Iterable[str]) -> None:
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (v TEXT PRIMARY KEY) WITHOUT ROWID")
+    db.execute(f"DELETE FROM {table}")
+    db.conn.executemany(f"INSERT OR IGNORE INTO {table} VALUES (?)", [(v,) for v in values])
+
+
+def _ids(db: sqlite_utils.Database, sql: str, params: Sequence[object] = ()) -> set[str]:
+    return {r[0] for r in db.execute(sql, list(params)).fetchall() if r[0]}
+
+
+@dataclass(frozen=True)
+class Links:
+    """Which columns of which synced tables point at what."""
+
+    #: table → first-ring columns it has (person_id, household_id, area_code).
+    first: dict[str, tuple[str, ...]]
+    #: table → other `_id` columns pointing at rows (a claim event's claim_id).
+    rows: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, db: sqlite_utils.Database) -> Links:
+        """Read the links from the schema."""
+        first: dict[str, tuple[str, ...]] = {}
+        rows: dict[str, tuple[str, ...]] = {}
+        for table in synced_tables(db):
+            columns = {c.name for c in db[table].columns}
+            if table not in {"areas", "households", "persons"}:
+                first[table] = tuple(c for c in FIRST_RING if c in columns)
+            rows[table] = tuple(
+                sorted(c for c in columns if c.endswith("_id") and c not in NOT_ROW_LINKS)
+            )
+        return cls(first, rows)
+
+
+def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> set[str]:
+    """Row ids a device of `area` must hold: its area's households, the people who live or
+    ever lived in them, everything hanging off those, every area row, and `already` (rows it
+    was sent before: a person who moved away stays on the device that knew them)."""
+    links = Links.of(db)
+    _fill(db, "temp._codes", area_codes(db, area))
+    households = _ids(db, "SELECT id FROM households WHERE area_code IN temp._codes")
+    households |= _ids(
+        db,
+        "SELECT DISTINCT row_id FROM changes WHERE tbl = 'households' "
+        "AND json_extract(data, '$.area_code') IN temp._codes",
+    )
+    already = set(already)
+    _fill(db, "temp._sent", already)
+    households |= _ids(db, "SELECT id FROM households WHERE id IN temp._sent")
+    persons = _persons_of(db, households)
+    persons |= _ids(db, "SELECT id FROM persons WHERE id IN temp._sent")
+    first = households | persons | already | _ids(db, "SELECT id FROM areas")
+    first |= _hanging(db, links, persons, households, with_codes=True)
+    return first | _row_linked(db, links, first)
+
+
+def _persons_of(db: sqlite_utils.Database, households: set[str]) -> set[str]:
+    """People who live or ever lived in `households`."""
+    _fill(db, "temp._households", households)
+    persons = _ids(db, "SELECT id FROM persons WHERE household_id IN temp._households")
+    return persons | _ids(
+        db,
+        "SELECT DISTINCT row_id FROM changes WHERE tbl = 'persons' "
+        "AND json_extract(data, '$.household_id') IN temp._households",
+    )
+
+
+def _hanging(
+    db: sqlite_utils.Database,
+    links: Links,
+    persons: set[str],
+    households: set[str],
+    with_codes: bool,
+) -> set[str]:
+    """Rows of the other tables whose person, household (or, `with_codes`, area) is given."""
+    _fill(db, "temp._persons", persons)
+    _fill(db, "temp._households", households)
+    sources = {"person_id": "temp._persons", "household_id": "temp._households"}
+    if with_codes:
+        sources["area_code"] = "temp._codes"
+    found: set[str] = set()
+    for table, columns in links.first.items():
+        for column in columns:
+            if column in sources:
+                found |= _ids(db, f"SELECT id FROM [{table}] WHERE [{column}] IN {sources[column]}")
+    return found
+
+
+def _row_linked(db: sqlite_utils.Database, links: Links, chosen: set[str]) -> set[str]:
+    """Rows hanging off rows already chosen (a claim's events hang off the claim)."""
+    if not chosen:
+        return set()
+    _fill(db, "temp._rows", chosen)
+    found: set[str] = set()
+    for table, columns in links.rows.items():
+        for column in columns:
+            found |= _ids(db, f"SELECT id FROM [{table}] WHERE [{column}] IN temp._rows")
+    return found
+
+
+def newly_relevant(
+    db: sqlite_utils.Database, area: str, known: set[str], arrived: Sequence[tuple]
+) -> set[str]:
+    """Rows touched by `arrived` (log rows) or hanging off them that a device of `area`,
+    holding `known`, must now receive in full. Same answer as `full_scope` minus `known`,
+    as long as the area tree did not change (`touches_area_tree`)."""
+    links = Links.of(db)
+    codes = area_codes(db, area)
+
+    def in_area(code: object) -> bool:
+        return isinstance(code, str) and (code in codes or code.startswith(area))
+
+    touched: dict[str, dict[str, list[dict[str, object]]]] = {}
+    for change in arrived:
+        if change[_ROW] not in known:
+            data = json.loads(change[_DATA])
+            touched.setdefault(change[_TBL], {}).setdefault(change[_ROW], []).append(data)
+    if not touched:
+        return set()
+    new = set(touched.get("areas", {}))
+    # Households: in the area now, or set to a code in it by a change that just arrived.
+    candidates = touched.get("households", {})
+    current = _current(db, "households", candidates, "area_code")
+    new_households = {
+        h
+        for h, datas in candidates.items()
+        if in_area(current.get(h)) or any(in_area(d.get("area_code")) for d in datas)
+    }
+    holding = known | new_households
+    # People: in one of its households now or by a change that just arrived, or who ever
+    # lived in a household that just became its own.
+    candidates = touched.get("persons", {})
+    current = _current(db, "persons", candidates, "household_id")
+    new_persons = {
+        p
+        for p, datas in candidates.items()
+        if current.get(p) in holding or any(d.get("household_id") in holding for d in datas)
+    }
+    new_persons |= _persons_of(db, new_households) - known
+    people = known | new_persons
+    # The first ring: rows on its people, households or area.
+    first_new = new | new_households | new_persons
+    first_new |= _hanging(db, links, new_persons, new_households, with_codes=False) - known
+    for table, rows in touched.items():
+        if table in {"areas", "households", "persons"}:
+            continue
+        columns = links.first.get(table, ())
+        values = _current_many(db, table, rows, columns)
+        for row_id, datas in rows.items():
+            seen = [values.get(row_id, {}), *datas]
+            if any(
+                v.get("person_id") in people
+                or v.get("household_id") in holding
+                or in_area(v.get("area_code"))
+                for v in seen
+            ):
+                first_new.add(row_id)
+    # Rows hanging off a row of the first ring (one step, as in `full_scope`).
+    first_all = known | first_new
+    new_rows = first_new | (_row_linked(db, links, first_new) - known)
+    for table, rows in touched.items():
+        columns = links.rows.get(table, ())
+        if not columns:
+            continue
+        values = _current_many(db, table, rows, columns)
+        for row_id, datas in rows.items():
+            seen = [values.get(row_id, {}), *datas]
+            if any(v.get(c) in first_all for v in seen for c in columns):
+                new_rows.add(row_id)
+    return new_rows - known
+
+
+def _current(
+    db: sqlite_utils.Database, table: str, rows: Iterable[str], column: str
+) -> dict[str, object]:
+    values = _current_many(db, table, rows, (column,))
+    return {r: v.get(column) for r, v in values.items()}
+
+
+def _current_many(
+    db: sqlite_utils.Database, table: str, rows: Iterable[str], columns: Sequence[str]
+) -> dict[str, dict[str, object]]:
+    """Current values of `columns` of some rows of `table`."""
+    rows = list(rows)
+    if not rows or not columns:
+        return {}
+    _fill(db, "temp._cand", rows)
+    selected = ", ".join(f"[{c}]" for c in columns)
+    found = db.execute(f"SELECT id, {selected} FROM [{table}] WHERE id IN temp._cand")
+    return {r[0]: dict(zip(columns, r[1:], strict=True)) for r in found.fetchall()}
+
+
+def touches_area_tree(db: sqlite_utils.Database, area: str, arrived: Sequence[tuple]) -> bool:
+    """True when a change that arrived codes or parents an area into `area`'s tree, so that
+    its scope may have grown (one that moves an area out takes nothing away: what the device
+    was sent stays sent)."""
+    codes: set[str] | None = None
+    for change in arrived:
+        if change[_TBL] != "areas":
+            continue
+        data = json.loads(change[_DATA])
+        values = [v for k, v in data.items() if k in {"code", "parent_code"} and v]
+        if not values:
+            continue
+        codes = area_codes(db, area) if codes is None else codes
+        if any(isinstance(v, str) and (v in codes or v.startswith(area)) for v in values):
+            return True
+    return False

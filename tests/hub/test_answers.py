@@ -1,0 +1,118 @@
+"""Answers that cost what changed: the incremental answer equals the one worked out afresh,
+and an answer with nothing new reads next to nothing."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.models import Area, Household, ServiceRecord
+from fieldapp.store.dump import canonical_dump
+from fieldapp.store.repository import Repository
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.sync.helpers import add_family
+
+AREAS = ["520502101001", "520502101002", "520502900001"]
+
+
+def _round_trip(hub, device, name: str, folder: Path, n: int) -> None:
+    hub.import_file(export_bundle(device, folder / f"up-{name}-{n}.fs").path)
+    import_bundle(device, hub.export_for(name, folder / f"down-{name}-{n}.fs").path)
+
+
+def _ids(plan) -> set[str]:
+    return {f"{c[0]}:{c[1]}" for c in plan.changes}
+
+
+@pytest.mark.parametrize("seed", range(int(os.environ.get("FIELDAPP_ANSWER_SEEDS", "4"))))
+def test_incremental_answer_equals_answer_worked_out_afresh(tmp_path, hub, make_device, seed):
+    rng = random.Random(seed)
+    names = ["一村", "二村", "安置点"]
+    devices = {name: make_device(name, area) for name, area in zip(names, AREAS, strict=True)}
+    for n, (name, device) in enumerate(devices.items()):
+        add_family(
+            device, AREAS[n], [f"{100 + 10 * n + k:03d}" for k in range(2)], surname="张王李"[n]
+        )
+        _round_trip(hub, device, name, tmp_path, 0)
+    repo = Repository(hub.ledger)
+    steps = 0
+    for step in range(1, 25):
+        action = rng.choice(
+            ["move", "recode", "service", "family", "edit", "group", "trip", "trip"]
+        )
+        persons = [r[0] for r in hub.ledger.db.execute("SELECT id FROM persons ORDER BY id")]
+        households = [r[0] for r in hub.ledger.db.execute("SELECT id FROM households ORDER BY id")]
+        if action == "move":
+            # The county moves a person into a new household in another area.
+            with hub.ledger.transaction():
+                new = repo.save(Household(area_code=rng.choice(AREAS), address=f"{step}栋"))
+                hub.ledger.update("persons", rng.choice(persons), {"household_id": new})
+        elif action == "recode":
+            with hub.ledger.transaction():
+                hub.ledger.update(
+                    "households", rng.choice(households), {"area_code": rng.choice(AREAS)}
+                )
+        elif action == "service":
+            with hub.ledger.transaction():
+                repo.save(
+                    ServiceRecord(
+                        person_id=rng.choice(persons),
+                        service_date="2024-03-01",
+                        service_type="岗位推荐",
+                    )
+                )
+        elif action == "group":
+            # The county adds a group (组) under a village, with a household in it.
+            parent = rng.choice(AREAS)
+            code = f"{parent}{step:03d}"
+            with hub.ledger.transaction():
+                repo.ensure_area(Area(code=code, name=f"{step}组", kind="组", parent_code=parent))
+                repo.save(Household(area_code=code, address=f"{step}号"))
+        elif action == "edit":
+            with hub.ledger.transaction():
+                hub.ledger.update("persons", rng.choice(persons), {"phone": f"139{step:08d}"})
+        elif action == "family":
+            name = rng.choice(names)
+            area = AREAS[names.index(name)]
+            add_family(devices[name], area, [f"{300 + step:03d}"], surname="赵")
+        else:
+            name = rng.choice(names)
+            _round_trip(hub, devices[name], name, tmp_path, step)
+        for name in names:
+            quick = hub.plan_answer(name)
+            fresh = hub.plan_answer(name, afresh=True)
+            assert _ids(quick) == _ids(fresh), (seed, step, action, name)
+            steps += quick.incremental
+    assert steps > 0  # the incremental path was taken, not only the fallback
+    # And the devices end where the hub is, for what is theirs.
+    for name, device in devices.items():
+        _round_trip(hub, device, name, tmp_path, 99)
+        held = canonical_dump(device.db)["persons"]
+        assert all(p in canonical_dump(hub.ledger.db)["persons"] for p in held)
+
+
+def test_nothing_new_reads_nothing_and_a_change_in_the_area_arrives(tmp_path, hub, make_device):
+    a = make_device("一村", AREAS[0])
+    b = make_device("二村", AREAS[1])
+    _, (pa,) = add_family(a, AREAS[0], ["101"])
+    add_family(b, AREAS[1], ["103"], surname="王")
+    for n, (device, name) in enumerate([(a, "一村"), (b, "二村")] * 2 + [(a, "一村")]):
+        _round_trip(hub, device, name, tmp_path, n)
+    # 一村 confirmed an answer made after everything the hub holds.
+    plan = hub.plan_answer("一村")
+    assert plan.incremental and not plan.changes and not plan.arrived
+    # Another village's news costs 一村 only the reading of that news, and sends nothing.
+    add_family(b, AREAS[1], ["105"], surname="刘")
+    hub.import_file(export_bundle(b, tmp_path / "b-new.fs").path)
+    plan = hub.plan_answer("一村")
+    assert plan.incremental and plan.arrived and not plan.changes
+    # A change to 一村's person from the county arrives.
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", pa, {"phone": "13900000001"})
+    plan = hub.plan_answer("一村")
+    assert [c[5] for c in plan.changes] == [pa]
+    import_bundle(a, hub.export_for("一村", tmp_path / "a-last.fs").path)
+    assert a.get("persons", pa)["phone"] == "13900000001"
