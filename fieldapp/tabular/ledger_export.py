@@ -165,107 +165,106 @@ def _yes(value: object) -> str | None:
     return YES if value else NO
 
 
+#: Per extra sheet: its table, and per sheet column after 姓名 and 身份证号码 the stored field
+#: (the columns are `columns.EXTRA_SHEETS`' in order).
+_SPELL_FIELDS = (
+    "start_date",
+    "end_date",
+    "place_name",
+    "place_code",
+    "form",
+    "employer",
+    "employer_kind",
+    "monthly_income",
+    "contract_months",
+    "insurance_months",
+    "organized_export",
+    "export_agency",
+    "is_first_export",
+    "is_casual",
+    "training_days",
+)
+_DATE_FIELDS = frozenset(
+    {"start_date", "end_date", "found_date", "registered_date", "ended_date", "service_date"}
+)
+_YES_FIELDS = frozenset({"organized_export", "is_first_export", "is_casual"})
+
+
+def _converted(rows: Iterator[tuple[Any, ...]], fields: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """Stored values as cells: ISO dates as dates, flags as 是/否 (other columns as they are)."""
+    dates = [i + 2 for i, f in enumerate(fields) if f in _DATE_FIELDS]
+    flags = [i + 2 for i, f in enumerate(fields) if f in _YES_FIELDS]
+    fromiso = dt.date.fromisoformat
+    out = []
+    for row in rows:
+        if dates or flags:
+            row = list(row)  # type: ignore[assignment]
+            for i in dates:
+                if row[i]:
+                    row[i] = fromiso(row[i])  # type: ignore[index]
+            for i in flags:
+                if row[i] is not None:
+                    row[i] = YES if row[i] else NO  # type: ignore[index]
+        out.append(tuple(row))
+    return out
+
+
 def extra_records(
     ledger: Ledger, area_prefix: str | None = None
-) -> dict[str, list[dict[str, Any]]]:
-    """The extra sheets' rows, {column key: value} each, keyed by sheet title."""
-    sheets: dict[str, list[dict[str, Any]]] = {}
-    sheets["就业经历"] = [
-        {
-            "name": r["_name"],
-            "id_number": r["_id_number"],
-            "start_date": _day(r["start_date"]),
-            "end_date": _day(r["end_date"]),
-            "workplace": r["place_name"],
-            "workplace_code": r["place_code"],
-            "form": r["form"],
-            "employer": r["employer"],
-            "employer_kind": r["employer_kind"],
-            "monthly_income": r["monthly_income"],
-            "contract_months": r["contract_months"],
-            "insurance_months": r["insurance_months"],
-            "organized_export": _yes(r["organized_export"]),
-            "export_agency": r["export_agency"],
-            "is_first_export": _yes(r["is_first_export"]),
-            "is_casual": _yes(r["is_casual"]),
-            "training_days": r["training_days"],
-        }
-        for r in store.export_facts(ledger, "employment_spells", area_prefix)
-    ]
-    sheets["失业登记"] = [
-        {
-            "name": r["_name"],
-            "id_number": r["_id_number"],
-            "found_date": _day(r["found_date"]),
-            "registered_date": _day(r["registered_date"]),
-            "unemployment_class": r["unemployment_class"],
-            "ended_date": _day(r["ended_date"]),
-        }
-        for r in store.export_facts(ledger, "unemployment_registrations", area_prefix)
-    ]
-    services = list(store.export_facts(ledger, "services", area_prefix))
-    sheets["培训"] = [
-        {
-            "name": r["_name"],
-            "id_number": r["_id_number"],
-            "training_kind": r["training_kind"],
-            "start_date": _day(r["service_date"]),
-            "end_date": _day(r["end_date"]),
-            "training_days": r["training_days"],
-            "outcome": r["outcome"],
-            "notes": r["notes"],
-        }
-        for r in services
-        if r["service_type"] == ServiceType.TRAINING.value and not r["visit_id"]
-    ]
+) -> dict[str, list[tuple[Any, ...]]]:
+    """The extra sheets' rows as tuples in the sheet's column order, keyed by sheet title."""
+    sheets: dict[str, list[tuple[Any, ...]]] = {}
+    facts = store.export_facts
+    sheets["就业经历"] = _converted(
+        facts(ledger, "employment_spells", _SPELL_FIELDS, area_prefix), _SPELL_FIELDS
+    )
+    fields: tuple[str, ...] = ("found_date", "registered_date", "unemployment_class", "ended_date")
+    sheets["失业登记"] = _converted(
+        facts(ledger, "unemployment_registrations", fields, area_prefix), fields
+    )
+    fields = (
+        "training_kind",
+        "service_date",
+        "end_date",
+        "training_days",
+        "outcome",
+        "notes",
+        "service_type",
+        "visit_id",
+    )
+    services = _converted(facts(ledger, "services", fields, area_prefix), fields)
+    training = ServiceType.TRAINING.value
+    sheets["培训"] = [r[:8] for r in services if r[8] == training and not r[9]]
     by_visit = store.services_by_visit(ledger)
-    visits = [*store.export_facts(ledger, "visits", area_prefix)]
-    visits += store.household_visits(ledger, area_prefix)
+    visit_fields = ("visit_date", "person_id", "id", "visitor", "notes", "outcome")
+    visits = [*facts(ledger, "visits", visit_fields, area_prefix)]
+    visits += store.household_visits(ledger, visit_fields, area_prefix)
     rows = [
-        {
-            "name": v["_name"],
-            "id_number": v["_id_number"],
-            "visit_date": _day(v["visit_date"]),
-            "service_types": "、".join(s["service_type"] for s in by_visit.get(v["id"], [])),
-            "visited": YES,
-            "whole_household": "全户" if v["person_id"] is None else "本人",
-            "visitor": v["visitor"],
-            "notes": v["notes"],
-            "outcome": v["outcome"],
-        }
-        for v in visits
+        (
+            name,
+            number,
+            _day(day),
+            "、".join(s["service_type"] for s in by_visit.get(visit_id, [])),
+            YES,
+            "全户" if person_id is None else "本人",
+            visitor,
+            notes,
+            outcome,
+        )
+        for name, number, day, person_id, visit_id, visitor, notes, outcome in visits
     ]
-    alone: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in services:
-        if r["visit_id"] or r["service_type"] == ServiceType.TRAINING.value:
+    alone: dict[tuple[str, dt.date], list[Any]] = {}
+    for name, number, _kind, day, _end, _days, outcome, notes, kind, visit_id in services:
+        if visit_id or kind == training:
             continue
-        key = (r["_id_number"], r["service_date"])
-        if key in alone and alone[key]["notes"] == r["notes"]:
-            alone[key]["service_types"] += "、" + r["service_type"]
+        key = (number, day)
+        if key in alone and alone[key][7] == notes:
+            alone[key][3] += "、" + kind
             continue
-        alone[key] = {
-            "name": r["_name"],
-            "id_number": r["_id_number"],
-            "visit_date": _day(r["service_date"]),
-            "service_types": r["service_type"],
-            "visited": NO,
-            "whole_household": "本人",
-            "visitor": "",
-            "notes": r["notes"],
-            "outcome": r["outcome"],
-        }
-    sheets["走访服务"] = rows + list(alone.values())
-    sheets["月度状态"] = [
-        {
-            "name": r["_name"],
-            "id_number": r["_id_number"],
-            "month": r["month"],
-            "status": r["status"],
-            "income": r["income"],
-            "notes": r["notes"],
-        }
-        for r in store.export_facts(ledger, "monthly_status", area_prefix)
-    ]
+        alone[key] = [name, number, day, kind, NO, "本人", "", notes, outcome]
+    sheets["走访服务"] = rows + [tuple(r) for r in alone.values()]
+    fields = ("month", "status", "income", "notes")
+    sheets["月度状态"] = list(facts(ledger, "monthly_status", fields, area_prefix))
     return sheets
 
 

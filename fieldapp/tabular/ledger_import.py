@@ -514,8 +514,8 @@ def parse_row(
     month_status = _choice_text(
         text("month_status", ""), "month_status", _work_status, None, mapped
     )
-    if status is None and month_status is not None:
-        status = month_status
+    # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
+    # with work columns describes a job.
     spell = _spell(texts, get, status, today or dt.date.today(), mapped)
     if spell is not None:
         status = WorkStatus.EMPLOYED
@@ -749,9 +749,10 @@ class LedgerImporter:
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
         apply_import(self.ledger, *writes_of([*plans, *extra_plans], self.take_sheet))
+        people = {id(p) for p in plans}
         for plan in [*plans, *extra_plans]:
             applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]
-            if plan in plans:
+            if id(plan) in people:
                 if applied or plan.inserts:
                     self.report.updated += 1
                 else:

@@ -264,6 +264,11 @@ class PersonPlanner:
                 )
             self._categories(plan, differ, item, categories.get(person["id"], []))
             spell_id = self._spell(plan, differ, item, spells.get(person["id"], []))
+            if spell_id is None:  # the job still running, if the month's status is 已就业
+                spell_id = next(
+                    (str(r["id"]) for r in spells.get(person["id"], []) if r["end_date"] is None),
+                    None,
+                )
             month = self.months.get(sheet, self.month)
             self._status(plan, differ, item, statuses.get(person["id"], []), spell_id, month)
             plans.append(plan)
@@ -348,7 +353,7 @@ class PersonPlanner:
             updates: dict[str, Any] = {"status": status}
             if income is not None:
                 updates["income"] = income
-            if spell_id is not None:
+            if spell_id is not None and status == WorkStatus.EMPLOYED.value:
                 updates["spell_id"] = spell_id
             differ.change(plan, "monthly_status", existing[0], updates)
             return

@@ -50,18 +50,30 @@ def _records(
     rows: Iterable[dict[str, Any]], columns: tuple[Column, ...]
 ) -> Iterator[dict[str, Any]]:
     """Column-key rows as the writer's header-keyed records (every column, in order)."""
-    pairs = [(c.key, c.header) for c in columns]
+    # Every record names every column, in order: the writer places a record's values by
+    # position, and writes neither None nor "" (a blank cell). Values are str, numbers and
+    # dates already (export_rows and extra_records make them so).
+    keys = [c.key for c in columns]
+    headers = [c.header for c in columns]
+    empty = True
     for row in rows:
-        get = row.get
-        yield {header: _cell(get(key)) for key, header in pairs}
+        empty = False
+        yield dict(zip(headers, map(row.get, keys), strict=True))
+    if empty:  # the writer takes its header from the first record: give it a blank one
+        yield dict.fromkeys(headers)
 
 
-def _cell(value: Any) -> Any:
-    if value is None or value == "":
-        return None
-    if isinstance(value, (str, float, int, dt.date)) and not isinstance(value, bool):
-        return value
-    return str(value)
+def tuple_records(
+    rows: Iterable[tuple[Any, ...]], columns: tuple[Column, ...]
+) -> Iterator[dict[str, Any]]:
+    """Rows already in the sheet's column order as the writer's records."""
+    headers = [c.header for c in columns]
+    empty = True
+    for row in rows:
+        empty = False
+        yield dict(zip(headers, row, strict=True))
+    if empty:  # the writer takes its header from the first record: give it a blank one
+        yield dict.fromkeys(headers)
 
 
 def _formats(columns: tuple[Column, ...]) -> list[rx.Format]:
@@ -85,7 +97,7 @@ def _header_format() -> rx.Format:
 def write_ledger_workbook(
     path: Path,
     ledger_rows: Iterable[dict[str, Any]],
-    extra: dict[str, list[dict[str, Any]]],
+    extra: dict[str, list[tuple[Any, ...]]],
     *,
     exported_at: dt.datetime,
     title: str = "劳动力台账",
@@ -96,7 +108,7 @@ def write_ledger_workbook(
     sheets: list[tuple[str, Any]] = [(LEDGER, _records(ledger_rows, COLUMNS))]
     layout: dict[str, tuple[Column, ...]] = {LEDGER: COLUMNS}
     for name, columns in EXTRA_SHEETS.items():
-        sheets.append((name, _records(extra.get(name, []), columns)))
+        sheets.append((name, tuple_records(extra.get(name, []), columns)))
         layout[name] = columns
     sheets.append((HELP_SHEET, _help_records()))
     header_row = {name: 1 for name in layout} | {HELP_SHEET: 0}

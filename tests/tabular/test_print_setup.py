@@ -123,3 +123,15 @@ def test_import_error_report_prints(ledger, tmp_path):
     assert book["未导入的行"]["C3"].value.startswith("身份证号码")
     for sheet in book.worksheets:
         _check(sheet, 2, landscape=sheet.max_column > 3)
+
+
+def test_an_empty_ledger_exports_every_sheet_with_its_header(ledger, tmp_path):
+    from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS
+
+    path = tmp_path / "空.xlsx"
+    assert export_ledger(ledger, path) == 0
+    book = openpyxl.load_workbook(path)
+    assert [c.value for c in book["劳动力台账"][2]] == [c.header for c in COLUMNS]
+    for name, columns in EXTRA_SHEETS.items():
+        assert [c.value for c in book[name][2]] == [c.header for c in columns], name
+        assert book[name].max_row <= 3  # no data rows

@@ -7,7 +7,7 @@ a second connection while its own transaction is being written (see `Ledger.read
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -257,14 +257,19 @@ def edits_after(db: Database, stamp: str, tables: Iterable[str]) -> dict[tuple[s
 
 
 def export_facts(
-    ledger: Ledger, table: str, area_prefix: str | None = None
-) -> Iterator[dict[str, Any]]:
-    """Live rows of one of `PERSON_FACT_TABLES` with their person's ID number and name, in
-    household order (the extra sheets of an export)."""
+    ledger: Ledger, table: str, fields: Sequence[str], area_prefix: str | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """(person's name, ID number, *fields) of each live row of one of `PERSON_FACT_TABLES`,
+    in household order (the extra sheets of an export). `fields` are column names of `table`
+    (checked against the table, never user input)."""
     if table not in PERSON_FACT_TABLES:
         raise ValueError(table)
+    known = {row[1] for row in ledger.db.execute(f"PRAGMA table_info({table})")}
+    if not set(fields) <= known:
+        raise ValueError(sorted(set(fields) - known))
+    columns = "".join(f", t.{f}" for f in fields)
     sql = (
-        f"SELECT t.*, p.id_number AS _id_number, p.name AS _name FROM {table} t "
+        f"SELECT p.name, p.id_number{columns} FROM {table} t "
         "JOIN persons p ON p.id = t.person_id AND p.deleted = 0 "
         "LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0"
     )
@@ -275,16 +280,20 @@ def export_facts(
         args += area_params
     sql += " ORDER BY h.area_code, h.rowid, p.rowid, t.rowid"
     cursor = ledger.db.execute(sql, args)
-    names = [d[0] for d in cursor.description]
-    while batch := cursor.fetchmany(2000):
-        for row in batch:
-            yield dict(zip(names, row, strict=True))
+    while batch := cursor.fetchmany(5000):
+        yield from batch
 
 
-def household_visits(ledger: Ledger, area_prefix: str | None = None) -> Iterator[dict[str, Any]]:
-    """Live visits to a whole household (no person), with the head's ID number and name."""
+def household_visits(
+    ledger: Ledger, fields: Sequence[str], area_prefix: str | None = None
+) -> list[tuple[Any, ...]]:
+    """(head's name, head's ID number, *fields) of each live visit to a whole household."""
+    known = {row[1] for row in ledger.db.execute("PRAGMA table_info(visits)")}
+    if not set(fields) <= known:
+        raise ValueError(sorted(set(fields) - known))
+    columns = "".join(f", v.{f}" for f in fields)
     sql = (
-        "SELECT v.*, hp.id_number AS _id_number, hp.name AS _name FROM visits v "
+        f"SELECT hp.name, hp.id_number{columns} FROM visits v "
         "JOIN households h ON h.id = v.household_id "
         "JOIN persons hp ON hp.id = h.head_person_id "
         "WHERE v.deleted = 0 AND v.person_id IS NULL"
@@ -294,10 +303,7 @@ def household_visits(ledger: Ledger, area_prefix: str | None = None) -> Iterator
         inside, area_params = within_area("h.area_code", area_prefix)
         sql += f" AND {inside}"
         args += area_params
-    cursor = ledger.db.execute(sql + " ORDER BY h.area_code, h.rowid, v.rowid", args)
-    names = [d[0] for d in cursor.description]
-    for row in cursor.fetchall():
-        yield dict(zip(names, row, strict=True))
+    return ledger.db.execute(sql + " ORDER BY h.area_code, h.rowid, v.rowid", args).fetchall()
 
 
 def services_by_visit(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:

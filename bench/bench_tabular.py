@@ -1,0 +1,125 @@
+"""Spreadsheet figures: the ledger export against its writer alone, and a monthly update sheet.
+
+    export_s                  export_ledger of the whole demo ledger (xlsx, every sheet)
+    export_100k_s             the same, scaled to 100 000 persons (equal to export_s at 100k) [≤ 10]
+    writer_alone_s            rustpy-xlsxwriter writing exactly the cells the export wrote
+    export_vs_writer          writer_alone_s / export_s                                     [≥ 0.7]
+    update_sheet_rows         rows of the monthly update sheet (one per person)
+    update_import_rows_per_s  import --update of that sheet into a copy of the ledger
+    update_import_s           the same, in seconds
+
+The monthly update sheet is what a village sends back: 姓名, 身份证号码, this month's 就业状态
+for everyone, and a changed phone number for one person in fifty. The demo ledger is never
+written to: the update runs against a copy.
+
+    python bench/bench_tabular.py --persons 100000     (or through bench/run.py)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import rustpy_xlsxwriter as rx  # noqa: E402
+
+from fieldapp.store.ledger import Ledger  # noqa: E402
+from fieldapp.tabular import workbook  # noqa: E402
+from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, LEDGER  # noqa: E402
+from fieldapp.tabular.ledger_export import export_ledger, export_rows, extra_records  # noqa: E402
+from fieldapp.tabular.ledger_import import import_ledger  # noqa: E402
+
+Figure = tuple[str, float, str]
+
+
+def _writer_alone(ledger: Ledger, out: Path) -> float:
+    """Seconds the writer takes for the export's cells, handed to it ready in memory."""
+    sheets = [(LEDGER, list(workbook._records(export_rows(ledger), COLUMNS)))]
+    extra = extra_records(ledger)
+    for name, columns in EXTRA_SHEETS.items():
+        sheets.append((name, list(workbook.tuple_records(extra[name], columns))))
+    start = time.perf_counter()
+    rx.write_worksheets(sheets, str(out), header_row={name: 1 for name, _ in sheets})
+    return time.perf_counter() - start
+
+
+def _update_sheet(ledger: Ledger, out: Path) -> int:
+    """The monthly update sheet: every person's status this month, a few new phone numbers."""
+    rows = ledger.db.execute("SELECT name, id_number, phone FROM persons WHERE deleted = 0")
+    month = dt.date.today().strftime("%Y年%m月")
+    records = []
+    for index, (name, number, phone) in enumerate(rows):
+        records.append(
+            {
+                "姓名": name,
+                "身份证号码": number,
+                f"{month}就业状态": "已就业" if index % 3 else "未就业",
+                "联系电话": f"139{index:08d}" if index % 50 == 0 else phone or None,
+            }
+        )
+    rx.write_worksheets([("月度更新", records)], str(out))
+    return len(records)
+
+
+def run(ledger_path: Path, persons: int) -> list[Figure]:
+    """The figures (see the module docstring)."""
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-tabular-") as tmp:
+        folder = Path(tmp)
+        ledger = Ledger.open(ledger_path, author="bench")
+        start = time.perf_counter()
+        export_ledger(ledger, folder / "export.xlsx")
+        export_s = time.perf_counter() - start
+        writer_s = _writer_alone(ledger, folder / "alone.xlsx")
+        sheet_rows = _update_sheet(ledger, folder / "update.xlsx")
+        ledger.close()
+        copy = folder / "copy.db"
+        shutil.copy(ledger_path, copy)
+        for suffix in ("-wal", "-shm"):
+            side = ledger_path.with_name(ledger_path.name + suffix)
+            if side.exists():
+                shutil.copy(side, copy.with_name(copy.name + suffix))
+        target = Ledger.open(copy, author="bench")
+        start = time.perf_counter()
+        report = import_ledger(target, folder / "update.xlsx", update=True)
+        update_s = time.perf_counter() - start
+        target.close()
+        assert not report.rejected, report.rejected[:3]
+        assert report.updated + report.unchanged == sheet_rows, (report.updated, sheet_rows)
+    return [
+        ("export_s", export_s, "s"),
+        ("export_100k_s", export_s * 100000 / max(1, persons), "s"),
+        ("writer_alone_s", writer_s, "s"),
+        ("export_vs_writer", writer_s / export_s, "ratio"),
+        ("update_sheet_rows", float(sheet_rows), "rows"),
+        ("update_import_rows_per_s", sheet_rows / update_s, "rows/s"),
+        ("update_import_s", update_s, "s"),
+    ]
+
+
+def main() -> int:
+    """Build a demo ledger of --persons and print the figures."""
+    from fieldapp.demo.generator import build_demo
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--persons", type=int, default=100000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-") as tmp:
+        path = Path(tmp) / "demo.db"
+        ledger = Ledger.open(path, author="bench")
+        build_demo(ledger, args.persons, seed=args.seed)
+        ledger.close()
+        for name, value, unit in run(path, args.persons):
+            text = f"{value:.3f}" if abs(value) < 100 else f"{value:.0f}"
+            print(f"{name} {text} {unit}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
