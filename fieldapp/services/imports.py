@@ -9,9 +9,11 @@ the user decided for the sheet) is the planner's decision; this only writes.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
+from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.ledger import Ledger
 
 #: Parents before children: a service names its visit, a month's status its spell.
@@ -45,3 +47,39 @@ def _dedupe(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     for row in rows:
         seen[row["id"]] = row
     return list(seen.values())
+
+
+class NewRows:
+    """The bulk path of an import's new persons: each batch logged and written (on the
+    inserter's thread when threaded) while the importer checks the next."""
+
+    def __init__(self, bulk: BulkInserter) -> None:
+        self._bulk = bulk
+
+    def people(
+        self,
+        persons: Sequence[dict[str, Any]],
+        categories: Sequence[dict[str, Any]],
+        spells: Sequence[dict[str, Any]],
+        statuses: Sequence[dict[str, Any]],
+    ) -> None:
+        """New persons with their categories, current jobs and this month's status."""
+        for table, rows in (
+            ("persons", persons),
+            ("person_categories", categories),
+            ("employment_spells", spells),
+            ("monthly_status", statuses),
+        ):
+            self._bulk.insert_many(table, rows)
+
+    def places(self, areas: Sequence[dict[str, Any]], households: Sequence[dict[str, Any]]) -> None:
+        """The areas and households the new persons live in (written last, once complete)."""
+        self._bulk.insert_many("areas", areas)
+        self._bulk.insert_many("households", households)
+
+
+@contextmanager
+def new_rows(ledger: Ledger, *, threaded: bool = False) -> Iterator[NewRows]:
+    """`NewRows` inside the caller's open transaction (see `Ledger.bulk_inserter`)."""
+    with ledger.bulk_inserter(threaded=threaded) as bulk:
+        yield NewRows(bulk)

@@ -5,7 +5,10 @@ validated on its own (ID number, dates, categories, enumerations…) without tou
 database. (2) Rows are checked against the rows before them and the ledger: duplicate ID
 numbers, households grouped by 户主身份证号码 (a new household for a head in the file, the
 existing one for a head already in the ledger), areas found or created; a member whose head's
-row is further down waits for the end. (3) The chunk's accepted rows go to a `BulkInserter`.
+row is further down waits for the end. (3) The chunk's accepted rows go to the bulk writer
+(`services.imports.new_rows`). Then the rows of persons the ledger already had (an update) and
+the extra sheets' rows are planned cell by cell (`ledger_update`, `extra_sheets`) and written
+as logged edits (`services.imports.apply_import`); a dry run rolls all of it back.
 
 Everything is written in one transaction, so a row is never half-written and a cancelled or
 failed import leaves the ledger as it was. SQLite writes a chunk on its own thread while the
@@ -43,8 +46,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
-from fieldapp.services.imports import apply_import
-from fieldapp.store.bulk_insert import BulkInserter
+from fieldapp.services.imports import NewRows, apply_import, new_rows
 from fieldapp.store.ledger import Ledger, natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
@@ -667,7 +669,7 @@ class LedgerImporter:
         try:
             ledger = self.ledger
             with ledger.transaction():
-                with ledger.bulk_inserter(threaded=bool(reader)) as bulk:
+                with new_rows(ledger, threaded=bool(reader)) as bulk:
                     self._resolver = AreaResolver(all_areas(self._reads))
                     for sheet in people:
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
@@ -681,8 +683,7 @@ class LedgerImporter:
                             self.job.tick(done + stop, total, force=True)
                         done += rows
                     self._write(bulk, self._place_waiting())
-                    bulk.insert_many("areas", self._resolver.created)
-                    bulk.insert_many("households", list(self._new_households.values()))
+                    bulk.places(self._resolver.created, list(self._new_households.values()))
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(book, stamp, edits, done, total)
                 self.job.tick(total, total, force=True)  # the last moment a cancel undoes all
@@ -985,7 +986,7 @@ class LedgerImporter:
                     "请确认不是同一人"
                 )
 
-    def _write(self, bulk: BulkInserter, accepted: list[tuple[ParsedRow, str]]) -> None:
+    def _write(self, bulk: NewRows, accepted: list[tuple[ParsedRow, str]]) -> None:
         persons, categories, spells, statuses = [], [], [], []
         month = self._month
         for item, household_id in accepted:
@@ -1029,13 +1030,7 @@ class LedgerImporter:
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
         self._written.update(p["id"] for p in persons)
         self._created.update(r["id"] for r in (*persons, *spells, *statuses))
-        for table, rows in (
-            ("persons", persons),
-            ("person_categories", categories),
-            ("employment_spells", spells),
-            ("monthly_status", statuses),
-        ):
-            bulk.insert_many(table, rows)
+        bulk.people(persons, categories, spells, statuses)
         self.report.imported += len(persons)
         self.report.persons_imported += len(persons)
 
