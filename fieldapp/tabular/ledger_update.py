@@ -221,12 +221,30 @@ class PersonPlanner:
     ) -> list[RowPlan]:
         """One RowPlan per (ParsedRow, sheet) whose person is in `persons` (by ID number)."""
         ids = [persons[i.person["id_number"]]["id"] for i, _ in items]
-        households = store.household_rows(
-            self.db, [persons[i.person["id_number"]]["household_id"] or "" for i, _ in items]
+        # Read only what the sheet can change: a monthly sheet of names, ID numbers and a
+        # status column needs this month's status rows and the running jobs, nothing else.
+        given = frozenset().union(*(i.given for i, _ in items)) if items else frozenset()
+        households = (
+            store.household_rows(
+                self.db, [persons[i.person["id_number"]]["household_id"] or "" for i, _ in items]
+            )
+            if given & set(HOUSEHOLD_FIELDS)
+            else {}
         )
-        categories = store.fact_rows(self.db, "person_categories", ids)
-        spells = store.fact_rows(self.db, "employment_spells", ids)
-        statuses = store.fact_rows(self.db, "monthly_status", ids)
+        categories = (
+            store.fact_rows(self.db, "person_categories", ids) if "categories" in given else {}
+        )
+        needs_spells = any(i.spell is not None or i.month_status for i, _ in items)
+        spells = store.fact_rows(self.db, "employment_spells", ids) if needs_spells else {}
+        months = {
+            natural_id("monthly_status", persons[i.person["id_number"]]["id"], m)
+            for i, sheet in items
+            if i.month_status
+            for m in (self.months.get(sheet, self.month),)
+        }
+        statuses: dict[str, list[dict[str, Any]]] = {}
+        for row in store.rows_by_id(self.db, "monthly_status", months):
+            statuses.setdefault(row["person_id"], []).append(row)
         edits = (
             store.edits_after(
                 self.db,

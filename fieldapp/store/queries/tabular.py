@@ -212,6 +212,17 @@ def fact_rows(
     return found
 
 
+def rows_by_id(db: Database, table: str, ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Live rows of one of `PERSON_FACT_TABLES` by their ids (a month's status rows)."""
+    if table not in PERSON_FACT_TABLES:
+        raise ValueError(table)
+    found: list[dict[str, Any]] = []
+    for part in _chunks(sorted(set(ids))):
+        marks = ",".join("?" * len(part))
+        found += _fetch(db, f"SELECT * FROM {table} WHERE deleted = 0 AND id IN ({marks})", part)
+    return found
+
+
 def visits_of_households(
     db: Database, household_ids: Iterable[str]
 ) -> dict[str, list[dict[str, Any]]]:

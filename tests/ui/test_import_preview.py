@@ -1,0 +1,90 @@
+"""The import preview: changes per person, conflicts with a choice each, 确认导入 / 取消."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_import import import_ledger
+from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
+from tests.conftest import make_id
+from tests.tabular.sheets import write_xlsx
+
+HEAD = make_id("520502", "19750316", "131")
+WIFE = make_id("520502", "19780520", "142")
+PLACE = ["七星关区", "碧阳街道", "大坝村"]
+
+
+def _ledger_with_a_family(tmp_path) -> Ledger:
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    base = write_xlsx(
+        tmp_path / "base.xlsx",
+        [
+            "姓名",
+            "身份证号码",
+            "户主身份证号码",
+            "联系电话",
+            "县（市、区）",
+            "乡镇（街道）",
+            "村（社区）",
+        ],
+        [
+            ["张长英", HEAD, HEAD, "13800000001", *PLACE],
+            ["李秀", WIFE, HEAD, "13800000002", *PLACE],
+        ],
+    )
+    import_ledger(ledger, base)
+    return ledger
+
+
+def test_preview_lists_changes_and_the_conflict_choice_reaches_the_import(qtbot, tmp_path):
+    ledger = _ledger_with_a_family(tmp_path)
+    # A sheet sent out long ago: every ledger edit since is after its date.
+    sheet = write_xlsx(
+        tmp_path / "old.xlsx",
+        ["姓名", "身份证号码", "联系电话", "劳动能力"],
+        [["张长英", HEAD, "13900000001", "全劳力"], ["李秀", WIFE, "13800000002", "半劳力"]],
+        title="劳动力台账  导出时间：2020-01-01 08:00:00",
+    )
+    preview = import_ledger(ledger, sheet, update=True, dry_run=True)
+    dialog = ImportPreviewDialog(preview)
+    qtbot.addWidget(dialog)
+    # Both cells were set in the ledger (by its first import) after the sheet's date.
+    assert "2 处冲突" in dialog.summary.text()
+    assert dialog.tabs.currentWidget() is dialog.conflicts  # conflicts shown first
+    rows = {dialog.conflicts.item(r, 3).text(): r for r in range(dialog.conflicts.rowCount())}
+    phone = rows["联系电话"]
+    assert dialog.conflicts.item(phone, 4).text() == "13800000001"  # the ledger's value
+    assert dialog.conflicts.item(phone, 5).text() == "13900000001"  # the sheet's
+    assert "王专员" in dialog.conflicts.item(phone, 6).text()
+    assert dialog.changes.rowCount() == 0
+    assert dialog.mapped.rowCount() == 2  # 全劳力 and 半劳力, each reported
+    assert dialog.take_sheet() == set()
+    dialog.conflicts.item(phone, 0).setCheckState(Qt.CheckState.Checked)
+    chosen = dialog.take_sheet()
+    assert chosen == {preview.conflicts[phone].change.key}
+    assert dialog.confirm.text() == "确认导入" and dialog.cancel.text() == "取消"
+    dialog.confirm.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    import_ledger(ledger, sheet, update=True, take_sheet=chosen)
+    stored = ledger.db.execute("SELECT phone FROM persons WHERE id_number = ?", [HEAD]).fetchone()
+    assert stored == ("13900000001",)
+    ability = ledger.db.execute(
+        "SELECT labour_ability FROM persons WHERE id_number = ?", [WIFE]
+    ).fetchone()
+    assert ability == ("普通劳动力",)  # the conflict not chosen kept the ledger's value
+    ledger.close()
+
+
+def test_cancel_writes_nothing(qtbot, tmp_path):
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "u.xlsx", ["姓名", "身份证号码", "联系电话"], [["李秀", WIFE, "1"]]
+    )
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()
+    dialog = ImportPreviewDialog(import_ledger(ledger, sheet, update=True, dry_run=True))
+    qtbot.addWidget(dialog)
+    dialog.cancel.click()
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone() == before
+    ledger.close()
