@@ -61,7 +61,17 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", default="县级汇总中心")
     p = add("enroll", "登记一台设备，生成登记文件（含设备私钥，须妥善保管）", cmd_hub_enroll)
     p.add_argument("--device", required=True)
-    p.add_argument("--area", required=True, help="设备负责的村或安置点的区域代码")
+    p.add_argument(
+        "--area",
+        required=True,
+        help="设备负责的区域代码：专员为村或安置点（12 位）或组、楼栋，乡镇为 9 位，县级为 6 位",
+    )
+    p.add_argument(
+        "--role",
+        choices=["coordinator", "township", "county"],
+        default="coordinator",
+        help="设备角色：coordinator 村/安置点专员（默认），township 乡镇审核，county 县级审批",
+    )
     p.add_argument("--out", type=Path, required=True)
     p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
     p.add_argument("--device", required=True)
@@ -106,9 +116,14 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
 
 def cmd_hub_enroll(args: argparse.Namespace) -> int:
     """Enrol a device."""
+    from fieldapp.domain.roles import Role
+
     hub = _open_hub(args)
-    peer = hub.enroll(args.device, args.area, args.out)
-    print(f"已登记设备 {peer.name}（区域 {peer.area_code}），登记文件：{args.out}")
+    peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role))
+    print(
+        f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code}），"
+        f"登记文件：{args.out}"
+    )
     print(f"中心指纹：{hub.fingerprint}")
     print("注意：登记文件含该设备的私钥。请单独拷贝、当面交付，设备登记后立即删除。")
     return 0
@@ -119,6 +134,15 @@ def cmd_hub_revoke(args: argparse.Namespace) -> int:
     peer = _open_hub(args).revoke(args.device)
     print(f"已注销设备 {peer.name}（{peer.revoked_at}），此后其数据包将被拒收")
     return 0
+
+
+def _role_label(role: object) -> str:
+    from fieldapp.domain.roles import DEFAULT_ROLE, Role
+
+    try:
+        return Role.parse(str(role or ""), DEFAULT_ROLE).label
+    except ValueError:
+        return str(role)
 
 
 def cmd_hub_devices(args: argparse.Namespace) -> int:
@@ -132,7 +156,7 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
         state = f"已注销 {d['revoked_at']}" if d["revoked_at"] else "正常"
         last = d["last_exchange"] or "从未同步"
         print(
-            f"{d['device']}\t{d['area']}\t{state}\t最近同步 {last}\t"
+            f"{d['device']}\t{_role_label(d['role'])}\t{d['area']}\t{state}\t最近同步 {last}\t"
             f"待确认 {d['pending']} 条\t未接受 {d['refused']} 条\t"
             f"拒收数据包 {d['refused_bundles']} 个"
         )
@@ -211,7 +235,10 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     done = enrol(ledger, args.file, fingerprint=args.fingerprint, force=args.force)
     verb = "重新登记" if done.replaced else "登记"
-    print(f"已{verb}为设备 {done.device}（区域 {done.area_code}），中心：{done.hub}")
+    print(
+        f"已{verb}为设备 {done.device}（{done.role.label}，区域 {done.area_code}），"
+        f"中心：{done.hub}"
+    )
     print(f"中心指纹：{done.fingerprint}（请与县里核对）")
     print(f"请删除登记文件 {args.file}：它含本设备的私钥。")
     return 0
@@ -273,6 +300,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         "enrolled": identity is not None,
         "name": identity.name if identity else None,
         "role": identity.role if identity else None,
+        "device_role": str(identity.device_role) if identity else None,
         "area_code": identity.area_code if identity else None,
         "device_id": ledger.device_id,
         "peers": [
@@ -288,7 +316,10 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     if identity is None:
         print("本台账尚未登记（fieldapp enrol 登记文件）")
     else:
-        print(f"设备 {identity.name}（区域 {identity.area_code}），台账标识 {ledger.device_id}")
+        print(
+            f"设备 {identity.name}（{identity.device_role.label}，区域 {identity.area_code}），"
+            f"台账标识 {ledger.device_id}"
+        )
     for p in data["peers"]:
         print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")
     for q in data["quarantined"]:

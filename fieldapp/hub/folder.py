@@ -23,6 +23,7 @@ from pathlib import Path
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import CancelCheck, Progress
+from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.store import answers, replica
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
@@ -53,6 +54,27 @@ class FileOutcome:
     error: str | None = None
     code: str | None = None
     quarantined: str | None = None
+
+
+#: The length of the area code each role is enrolled for (village/site or group/building,
+#: township, county): a coordinator enrolled with a county code would see and write the county.
+SCOPE_LENGTHS: dict[Role, tuple[int, ...]] = {
+    Role.COORDINATOR: (12, 15),
+    Role.TOWNSHIP: (9,),
+    Role.COUNTY: (6,),
+}
+
+
+def check_scope(role: Role, area_code: str) -> None:
+    """SyncError (Chinese) unless `area_code` is a code of the level `role` is enrolled for."""
+    if role not in DEVICE_ROLES:
+        raise SyncError(
+            f"设备角色只能是：{'、'.join(r.choice for r in DEVICE_ROLES)}（县级汇总中心是中心自己）"
+        )
+    lengths = SCOPE_LENGTHS[role]
+    if not (area_code.isascii() and area_code.isdigit() and len(area_code) in lengths):
+        wanted = " 或 ".join(f"{n} 位" for n in lengths)
+        raise SyncError(f"{role.label}设备的区域代码应为 {wanted}数字，「{area_code}」不对")
 
 
 @dataclass
@@ -108,7 +130,7 @@ class Hub:
         state = SyncState(ledger.db)
         with ledger.transaction():
             state.set_identity(
-                Identity("hub", name, None, keys.sign_secret, keys.box_secret, now_text())
+                Identity("hub", name, None, keys.sign_secret, keys.box_secret, now_text(), Role.HUB)
             )
         return cls(root, ledger)
 
@@ -137,24 +159,32 @@ class Hub:
 
     # -- devices ----------------------------------------------------------------------------
 
-    def enroll(self, device: str, area_code: str, out: Path) -> Peer:
-        """Enrol (or re-enrol with new keys) a device; writes its enrolment file."""
+    def enroll(self, device: str, area_code: str, out: Path, role: Role = DEFAULT_ROLE) -> Peer:
+        """Enrol (or re-enrol with new keys) a device with a role and an area (its scope: the
+        area and everything under it); writes its enrolment file."""
         device = device.strip()
         if not device:
             raise SyncError("设备名称不能为空")
-        if not area_code.strip():
+        if "@" in device or "＠" in device:
+            raise SyncError("设备名称不能含 @（修改人记作「姓名@设备名称」）")
+        if device == self.identity.name:
+            raise SyncError(f"设备名称不能与中心同名（{device}）")
+        area_code = area_code.strip()
+        if not area_code:
             raise SyncError("必须指定设备负责的区域代码")
+        check_scope(Role.parse(role), area_code)
         keys = crypto.KeyPair.generate()
-        document = make_enrolment(self.identity, device, area_code.strip(), keys)
+        document = make_enrolment(self.identity, device, area_code, keys, Role.parse(role))
         data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         with self.lock, self.ledger.transaction():
             self.state.add_peer(
                 device,
                 "device",
-                area_code.strip(),
+                area_code,
                 keys.sign_public,
                 keys.box_public,
                 crypto.key_id(keys.sign_public),
+                Role.parse(role),
             )
             write_atomic(Path(out), data)
         try:

@@ -50,7 +50,8 @@ class HubLog:
         it or an answer made for it), changes sent but not yet confirmed (`pending`), and
         bundles it uploaded that were refused (`refused_bundles`)."""
         cursor = self.db.execute(
-            """SELECT p.name AS device, p.area_code AS area, p.enrolled_at, p.revoked_at,
+            """SELECT p.name AS device, p.device_role AS role, p.area_code AS area,
+                p.enrolled_at, p.revoked_at,
                 p.serial_in, p.serial_out, p.acked_out,
                 (SELECT max(e.at) FROM hub_exchanges e
                   WHERE e.device = p.name AND e.outcome = 'ok') AS last_answer,

@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.roles import DEFAULT_ROLE, Role
+
 
 def now_text() -> str:
     """The current local time as ISO text (for bookkeeping, not for merging)."""
@@ -30,6 +32,8 @@ class Identity:
     sign_secret: bytes
     box_secret: bytes
     created_at: str
+    #: The role the hub gave this device in its signed enrolment (`Role.HUB` on a hub).
+    device_role: Role = DEFAULT_ROLE
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,22 @@ class Peer:
     serial_in: int
     serial_out: int
     acked_out: int
+    #: At the hub: the role given in the device's enrolment (migration m0006).
+    device_role: Role = DEFAULT_ROLE
+    #: At the hub: the change-log device id the device writes under now (its incarnation).
+    origin: str | None = None
 
 
 PEER_COLUMNS = (
     "name, role, area_code, sign_public, box_public, key_id, enrolled_at, revoked_at, "
-    "serial_in, serial_out, acked_out"
+    "serial_in, serial_out, acked_out, device_role, origin"
 )
+
+
+def _peer(row: Any) -> Peer:
+    values = list(row)
+    values[11] = Role.parse(values[11], DEFAULT_ROLE)
+    return Peer(*values)
 
 
 class SyncState:
@@ -66,15 +80,18 @@ class SyncState:
     def identity(self) -> Identity | None:
         """This ledger's identity, or None when it was never enrolled / initialised."""
         row = self.db.execute(
-            "SELECT role, name, area_code, sign_secret, box_secret, created_at "
+            "SELECT role, name, area_code, sign_secret, box_secret, created_at, device_role "
             "FROM sync_identity WHERE key = 'self'"
         ).fetchone()
-        return Identity(*row) if row else None
+        if row is None:
+            return None
+        return Identity(*row[:6], device_role=Role.parse(row[6], DEFAULT_ROLE))
 
     def set_identity(self, identity: Identity) -> None:
         """Store (or replace) this ledger's identity."""
         self.db.execute(
-            "INSERT OR REPLACE INTO sync_identity VALUES ('self', ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO sync_identity (key, role, name, area_code, sign_secret, "
+            "box_secret, created_at, device_role) VALUES ('self', ?, ?, ?, ?, ?, ?, ?)",
             [
                 identity.role,
                 identity.name,
@@ -82,6 +99,7 @@ class SyncState:
                 identity.sign_secret,
                 identity.box_secret,
                 identity.created_at,
+                str(identity.device_role),
             ],
         )
 
@@ -93,21 +111,21 @@ class SyncState:
         rows = self.db.execute(
             f"SELECT {PEER_COLUMNS} FROM sync_peers {where} ORDER BY name", params
         ).fetchall()
-        return [Peer(*r) for r in rows]
+        return [_peer(r) for r in rows]
 
     def peer(self, name: str) -> Peer | None:
         """One peer by name."""
         row = self.db.execute(
             f"SELECT {PEER_COLUMNS} FROM sync_peers WHERE name = ?", [name]
         ).fetchone()
-        return Peer(*row) if row else None
+        return _peer(row) if row else None
 
     def peer_by_key(self, key_id: str) -> Peer | None:
         """The peer whose signing key has this id."""
         row = self.db.execute(
             f"SELECT {PEER_COLUMNS} FROM sync_peers WHERE key_id = ?", [key_id]
         ).fetchone()
-        return Peer(*row) if row else None
+        return _peer(row) if row else None
 
     def add_peer(
         self,
@@ -117,15 +135,18 @@ class SyncState:
         sign_public: bytes,
         box_public: bytes,
         key_id: str,
+        device_role: Role = DEFAULT_ROLE,
     ) -> None:
-        """Record a new peer (or re-enrol one: new keys, counters kept, revocation lifted)."""
+        """Record a new peer (or re-enrol one: new keys, role and area, counters kept,
+        revocation lifted)."""
         self.db.execute(
             "INSERT INTO sync_peers (name, role, area_code, sign_public, box_public, key_id, "
-            "enrolled_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "enrolled_at, device_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(name) DO UPDATE SET role=excluded.role, area_code=excluded.area_code, "
             "sign_public=excluded.sign_public, box_public=excluded.box_public, "
-            "key_id=excluded.key_id, enrolled_at=excluded.enrolled_at, revoked_at=NULL",
-            [name, role, area_code, sign_public, box_public, key_id, now_text()],
+            "key_id=excluded.key_id, enrolled_at=excluded.enrolled_at, revoked_at=NULL, "
+            "device_role=excluded.device_role",
+            [name, role, area_code, sign_public, box_public, key_id, now_text(), str(device_role)],
         )
 
     def remove_peers(self, role: str) -> None:

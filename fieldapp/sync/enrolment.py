@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.roles import DEFAULT_ROLE, Role
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, SyncState, now_text
@@ -33,9 +34,14 @@ def unb64(text: str) -> bytes:
 
 
 def make_enrolment(
-    hub: Identity, device: str, area_code: str, keys: crypto.KeyPair
+    hub: Identity,
+    device: str,
+    area_code: str,
+    keys: crypto.KeyPair,
+    role: Role = DEFAULT_ROLE,
 ) -> dict[str, Any]:
-    """The enrolment document for a device, signed by the hub."""
+    """The enrolment document for a device, signed by the hub: its name, role and area are
+    the county's word, which the device stores and cannot widen."""
     hub_keys = crypto.KeyPair(hub.sign_secret, hub.box_secret)
     body = {
         "kind": KIND,
@@ -44,6 +50,7 @@ def make_enrolment(
         "device": {
             "name": device,
             "area_code": area_code,
+            "role": str(role),
             "sign_secret": b64(keys.sign_secret),
             "box_secret": b64(keys.box_secret),
         },
@@ -67,6 +74,7 @@ class Enrolled:
     hub: str
     fingerprint: str
     replaced: bool
+    role: Role = DEFAULT_ROLE
 
 
 def read_enrolment(path: Path) -> dict[str, Any]:
@@ -90,8 +98,11 @@ def read_enrolment(path: Path) -> dict[str, Any]:
             unb64(doc["device"]["sign_secret"]), unb64(doc["device"]["box_secret"])
         )
         keys.sign_public, keys.box_public  # noqa: B018 - proves the secrets are real keys
+        role = Role.parse(doc["device"].get("role"), DEFAULT_ROLE)
     except (KeyError, TypeError, ValueError) as error:
         raise SyncError(f"登记文件内容不完整：{error}") from None
+    if role is Role.HUB:
+        raise SyncError("登记文件的角色不对：设备不能登记为县级汇总中心")
     if not crypto.verify(dumps(body).encode("utf-8"), signature, hub_sign):
         raise SyncError("登记文件的签名不符，可能被改动，请到县里重新登记")
     if crypto.fingerprint(hub_sign, hub_box) != doc["hub"].get("fingerprint"):
@@ -112,6 +123,7 @@ def enrol(
         raise SyncError(f"中心指纹不符：登记文件为 {found}，应为 {fingerprint}")
     state = SyncState(ledger.db)
     device = doc["device"]
+    role = Role.parse(device.get("role"), DEFAULT_ROLE)
     with ledger.transaction():
         current = state.identity()
         if current is not None and current.role == "hub":
@@ -128,6 +140,7 @@ def enrol(
                 unb64(device["sign_secret"]),
                 unb64(device["box_secret"]),
                 now_text(),
+                role,
             )
         )
         if other_hub:
@@ -137,7 +150,7 @@ def enrol(
                 doc["hub"]["name"], "hub", None, hub_sign, hub_box, crypto.key_id(hub_sign)
             )
     return Enrolled(
-        device["name"], device["area_code"], doc["hub"]["name"], found, current is not None
+        device["name"], device["area_code"], doc["hub"]["name"], found, current is not None, role
     )
 
 

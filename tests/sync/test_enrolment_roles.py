@@ -1,0 +1,82 @@
+"""Roles and areas are the county's word: fixed in the signed enrolment, stored on both sides."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldapp.cli.main import main as cli
+from fieldapp.domain.roles import Role
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.errors import SyncError
+from tests.sync.helpers import VILLAGE
+
+
+def test_role_is_signed_into_the_enrolment_and_stored_on_both_sides(tmp_path, hub):
+    peer = hub.enroll("城关镇", "520502100", tmp_path / "t.json", Role.TOWNSHIP)
+    assert peer.device_role is Role.TOWNSHIP
+    device = Ledger.open(tmp_path / "t.db")
+    done = enrol(device, tmp_path / "t.json")
+    assert done.role is Role.TOWNSHIP
+    identity = SyncState(device.db).identity()
+    assert identity is not None and identity.device_role is Role.TOWNSHIP
+    assert identity.area_code == "520502100"
+    assert SyncState(hub.ledger.db).identity().device_role is Role.HUB
+    device.close()
+
+
+def test_a_device_cannot_widen_its_role_by_editing_the_file(tmp_path, hub):
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json")
+    doc = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert doc["device"]["role"] == "coordinator"
+    for change in ({"role": "county"}, {"area_code": "520502"}):
+        forged = json.loads(json.dumps(doc))
+        forged["device"].update(change)
+        (tmp_path / "f.json").write_text(json.dumps(forged, ensure_ascii=False), encoding="utf-8")
+        device = Ledger.open(tmp_path / "f.db")
+        with pytest.raises(SyncError, match="签名不符"):
+            enrol(device, tmp_path / "f.json")
+        assert SyncState(device.db).identity() is None
+        device.close()
+
+
+@pytest.mark.parametrize(
+    ("role", "area", "message"),
+    [
+        (Role.COORDINATOR, "520502", "12 位 或 15 位"),
+        (Role.TOWNSHIP, VILLAGE, "9 位"),
+        (Role.COUNTY, "52050210", "6 位"),
+        (Role.HUB, "520502", "县级汇总中心是中心自己"),
+    ],
+)
+def test_the_area_must_fit_the_role(tmp_path, hub, role, area, message):
+    with pytest.raises(SyncError, match=message):
+        hub.enroll("某设备", area, tmp_path / "x.json", role)
+    assert not (tmp_path / "x.json").exists()
+    assert hub.devices() == []
+
+
+def test_cli_enroll_with_role_and_devices_json(tmp_path, hub, capsys):
+    hub.close()
+    code = cli(
+        [
+            "hub", "enroll", "--dir", str(hub.root), "--device", "县人社局",
+            "--area", "520502", "--role", "county", "--out", str(tmp_path / "c.json"),
+        ]
+    )  # fmt: skip
+    assert code == 0
+    assert "县级" in capsys.readouterr().out
+    assert cli(["hub", "enroll", "--dir", str(hub.root), "--device", "红星村",
+                "--area", VILLAGE, "--out", str(tmp_path / "v.json")]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert cli(["hub", "devices", "--dir", str(hub.root), "--json"]) == 0
+    listed = {d["device"]: d for d in json.loads(capsys.readouterr().out)}
+    assert listed["县人社局"]["role"] == "county"
+    assert listed["红星村"]["role"] == "coordinator"
+    with pytest.raises(SystemExit) as exited:  # argparse: not one of the choices
+        cli(["hub", "enroll", "--dir", str(hub.root), "--device", "乙",
+             "--area", VILLAGE, "--role", "boss", "--out", str(tmp_path / "b.json")])  # fmt: skip
+    assert exited.value.code == 2
