@@ -150,6 +150,7 @@
     <name>FirstRunWizard</name>
     <message>
       <source>欢迎使用劳动力台账</source>
+      <extracomment>What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. ledger meta keys the app keeps (local, not synced). Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition).</extracomment>
       <translation>Welcome to the labour ledger</translation>
     </message>
     <message>
@@ -170,6 +171,7 @@
     </message>
     <message>
       <source>浏览…</source>
+      <extracomment>The C library itself: always there; the .deb states its minimum version instead. Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Browse…</translation>
     </message>
     <message>
@@ -337,6 +339,105 @@
     </message>
   </context>
   <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+      <source>导入预览</source>
+      <translation>Import preview</translation>
+    </message>
+    <message>
+      <source>将新增 %1 人（其他记录 %2 条），更新 %3 行，%4 行无变化；%5 行不能导入；%6 处冲突。</source>
+      <translation>%1 new person(s) (%2 other record(s)), %3 row(s) updated, %4 unchanged; %5 row(s) cannot be imported; %6 conflict(s).</translation>
+    </message>
+    <message>
+      <source>表格日期：</source>
+      <translation>Sheet date:</translation>
+    </message>
+    <message>
+      <source>未识别的列（不导入）：</source>
+      <translation>Unrecognised columns (not imported):</translation>
+    </message>
+    <message>
+      <source>行号</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>身份证号码</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>改动</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>用表格的值</source>
+      <translation>Use the sheet’s value</translation>
+    </message>
+    <message>
+      <source>项目</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>台账中的值</source>
+      <translation>Value in the ledger</translation>
+    </message>
+    <message>
+      <source>表格中的值</source>
+      <translation>Value in the sheet</translation>
+    </message>
+    <message>
+      <source>台账何时被谁修改</source>
+      <translation>Changed in the ledger (when, by whom)</translation>
+    </message>
+    <message>
+      <source>工作表</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>列</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <source>表格中写的</source>
+      <translation>Written in the sheet</translation>
+    </message>
+    <message>
+      <source>按</source>
+      <translation>Read as</translation>
+    </message>
+    <message>
+      <source>提示</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>冲突</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>不能导入的行</source>
+      <translation>Rows not imported</translation>
+    </message>
+    <message>
+      <source>按常用说法换算</source>
+      <translation>Common words mapped</translation>
+    </message>
+    <message>
+      <source>确认导入</source>
+      <translation>Confirm import</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportReportDialog</name>
     <message>
       <source>导入结果</source>
@@ -345,14 +446,6 @@
     <message>
       <source>工作表：</source>
       <translation>Sheet: </translation>
-    </message>
-    <message>
-      <source>已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行</source>
-      <translation>Imported %1 persons (%2 new households, %3 joined existing ones, %4 new places); %5 rows not imported</translation>
-    </message>
-    <message>
-      <source>未识别的列（已忽略）：</source>
-      <translation>Columns not recognised (ignored): </translation>
     </message>
     <message>
       <source>行号</source>
@@ -370,11 +463,40 @@
       <source>提示 (%1)</source>
       <translation>Warnings (%1)</translation>
     </message>
+    <message>
+      <source>已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行；更新 %6 行，其他记录 %7 条</source>
+      <translation>Imported %1 person(s) (%2 new household(s), %3 joined existing ones, %4 new place(s)); %5 row(s) not imported; %6 row(s) updated, %7 other record(s)</translation>
+    </message>
+    <message>
+      <source>未识别的列（未导入）：</source>
+      <translation>Unrecognised columns (not imported):</translation>
+    </message>
+    <message>
+      <source>冲突 %1 处保留了台账中的值</source>
+      <translation>%1 conflict(s) kept the ledger’s value</translation>
+    </message>
+    <message>
+      <source>保存为 Excel…</source>
+      <translation>Save as Excel…</translation>
+    </message>
+    <message>
+      <source>保存导入结果</source>
+      <translation>Save the import result</translation>
+    </message>
+    <message>
+      <source>导入结果.xlsx</source>
+      <translation>import-result.xlsx</translation>
+    </message>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
   </context>
   <context>
     <name>LedgerModel</name>
     <message>
       <source>姓名</source>
+      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Languages offered in the settings page: code → name shown (in its own language).</extracomment>
       <translation>Name</translation>
     </message>
     <message>
@@ -478,10 +600,6 @@
       <translation>Import a ledger spreadsheet</translation>
     </message>
     <message>
-      <source>表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)</source>
-      <translation>Spreadsheets (*.xlsx *.xls *.csv);;All files (*)</translation>
-    </message>
-    <message>
       <source>正在导入……</source>
       <translation>Importing…</translation>
     </message>
@@ -512,6 +630,14 @@
     <message>
       <source>台账导入模板.xlsx</source>
       <translation>ledger-import-template.xlsx</translation>
+    </message>
+    <message>
+      <source>表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</source>
+      <translation>Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+      <source>正在读取表格，生成预览……</source>
+      <translation>Reading the sheet and preparing the preview…</translation>
     </message>
   </context>
   <context>
