@@ -42,6 +42,15 @@ _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
 _REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
+#: A repeated row whose first cell holds a value, and a repeated cell holding a value.
+_ROW_REPEAT = re.compile(
+    rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>\s*<table:table-cell\b([^>]*)>'
+)
+_CELL_REPEAT = re.compile(rb'<table:table-cell\b([^>]*?number-columns-repeated="(\d+)"[^>]*)>')
+#: Repeats of cells that hold values beyond these are no 台账 (LibreOffice writes the empty
+#: rest of a sheet as one empty row repeated about a million times: that is allowed).
+MAX_VALUE_ROWS = 200_000
+MAX_VALUE_COLUMNS = 1024
 
 
 @dataclass
@@ -201,7 +210,8 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
 
     LibreOffice writes the unused rest of a sheet as one row repeated a million times with an
     empty cell repeated a thousand times: that is normal and reads as nothing. What is refused
-    is a total of repeats whose product could not be an empty tail (see `MAX_CELLS`).
+    is a repeat of cells holding values (`MAX_VALUE_ROWS`, `MAX_VALUE_COLUMNS`), which the
+    reader would write out one by one, or a repeat beyond a sheet's largest size.
     """
     budget = [MAX_XML_BYTES]
     try:
@@ -214,4 +224,10 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
                 raise refuse(
                     f"声明了 {int(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
                 )
+        for count, cell in _ROW_REPEAT.findall(chunk):
+            if int(count) > MAX_VALUE_ROWS and b"value-type" in cell:
+                raise refuse(f"一行有内容的数据声明重复 {int(count)} 次", name)
+        for cell, count in _CELL_REPEAT.findall(chunk):
+            if int(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
+                raise refuse(f"一个有内容的单元格声明重复 {int(count)} 次", name)
     return Scan()

@@ -198,3 +198,27 @@ def test_csv_export_neutralises_formulas_and_xlsx_keeps_them_as_text(ledger, tmp
 def _cells_of(path: Path, value: str) -> list:
     book = openpyxl.load_workbook(path)
     return [c for row in book["劳动力台账"].iter_rows() for c in row if c.value == value]
+
+
+def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path):
+    """LibreOffice's own empty tail (a blank row repeated a million times) passes; a filled
+    one does not."""
+    source = Path(__file__).parent / "fixtures" / "村台账_libreoffice.ods"
+    bomb = tmp_path / "bomb.ods"
+    filled = (
+        '<table:table-row table:number-rows-repeated="1000000">'
+        '<table:table-cell office:value-type="string"><text:p>张三</text:p></table:table-cell>'
+        "</table:table-row>"
+    )
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(bomb, "w") as out:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "content.xml":
+                text = data.decode()
+                at = text.index("</table:table>")
+                data = (text[:at] + filled + text[at:]).encode()
+            out.writestr(info, data)
+    result = _import_in_a_small_process(tmp_path, bomb)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "重复" in result.stderr
+    assert _import_in_a_small_process(tmp_path, source).returncode == 0

@@ -135,7 +135,8 @@ def current_spells(ledger: Ledger, on: dt.date) -> dict[str, dict[str, Any]]:
     """Per person, the latest employment spell still running on `on`."""
     cursor = ledger.db.execute(
         "SELECT person_id, start_date, end_date, place_code, place_name, form, employer, "
-        "employer_kind, monthly_income, contract_months, insurance_months, organized_export, export_agency "
+        "employer_kind, monthly_income, contract_months, insurance_months, organized_export, "
+        "export_agency "
         "FROM employment_spells WHERE deleted = 0 AND start_date <= ? "
         "AND (end_date IS NULL OR end_date >= ?) ORDER BY person_id, start_date",
         [on.isoformat(), on.isoformat()],
@@ -146,10 +147,12 @@ def current_spells(ledger: Ledger, on: dt.date) -> dict[str, dict[str, Any]]:
 
 def latest_status(ledger: Ledger) -> dict[str, str]:
     """Per person, the work status of their latest recorded month."""
+    # SQLite takes a bare column (status) from the row that gave max(month): one pass, no sort.
     rows = ledger.db.execute(
-        "SELECT person_id, status FROM monthly_status WHERE deleted = 0 ORDER BY person_id, month"
-    )
-    return {person_id: status for person_id, status in rows}
+        "SELECT person_id, status, max(month) FROM monthly_status WHERE deleted = 0 "
+        "GROUP BY person_id"
+    ).fetchall()
+    return {person_id: status for person_id, status, _month in rows}
 
 
 # -- update from a sheet ---------------------------------------------------------------------
