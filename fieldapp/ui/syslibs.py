@@ -55,6 +55,8 @@ SYSTEM_PACKAGES: dict[str, str] = {
     "libdbus-1.so.3": "libdbus-1-3",
     "libcups.so.2": "libcups2 | libcups2t64",
     "libz.so.1": "zlib1g",
+    "libuuid.so.1": "libuuid1",
+    "libgssapi_krb5.so.2": "libgssapi-krb5-2",
     "libzstd.so.1": "libzstd1",
     "libatomic.so.1": "libatomic1",
     "libstdc++.so.6": "libstdc++6",

@@ -27,8 +27,14 @@ def checked(run: Run, args: Sequence[str]) -> str:
     return done.stdout
 
 
-def demo_policy_roster(run: Run, db: Path, roster: Path) -> dict[str, str]:
-    """`demo`, `policy list` and `print roster` (through a claim and a batch); what was printed."""
+def demo_policy_roster(
+    run: Run, db: Path, roster: Path, roster_here: Path | None = None
+) -> dict[str, str]:
+    """`demo`, `policy list` and `print roster` (through a claim and a batch); what was printed.
+
+    `db` and `roster` are paths as the program sees them; `roster_here` is where this process
+    finds the PDF when the program runs elsewhere (inside a chroot).
+    """
     base = ["--db", str(db)]
     made = json.loads(checked(run, [*base, "demo", "--persons", "200", "--seed", "1", "--json"]))
     assert made["persons"] == 200
@@ -45,7 +51,7 @@ def demo_policy_roster(run: Run, db: Path, roster: Path) -> dict[str, str]:
     batch = checked(run, [*base, "batch", "create", "--rule", first["rule_id"]]).split()[-1]
     out = checked(run, [*base, "print", "roster", "--batch", batch, "--out", str(roster)])
     assert "已生成" in out
-    assert roster.read_bytes().startswith(b"%PDF")
+    assert (roster_here or roster).read_bytes().startswith(b"%PDF")
     return {"name": first["name"], "rule_title": first["rule_title"], "policy": policy}
 
 

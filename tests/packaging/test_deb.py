@@ -1,0 +1,236 @@
+"""The Linux package end to end: build the .deb, install it with its Depends on a minimal Debian.
+
+`packaging/build.py` builds the one-folder app and the .deb on this machine. A fresh Debian
+(debootstrap, minbase: no X, no Qt libraries) gets it through `apt-get install ./fieldapp.deb`,
+so every library the app needs from the system must come in through the package's Depends. Then,
+inside that system: the desktop app starts offscreen and on a real X server (Xvfb), the command
+line prints a roster, and with libxcb-cursor0 removed the start stops with the Chinese message
+naming the package.
+
+It takes minutes (PyInstaller, debootstrap, apt), needs root and Debian's package mirror: it runs
+in CI (CI=true) or with FIELDAPP_PACKAGE_TESTS=1, and is skipped, saying so, otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from tests.packaging.cli_flow import demo_policy_roster, pdf_text
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = Path(os.environ.get("FIELDAPP_BUILD_CACHE", Path.home() / ".cache" / "fieldapp-build"))
+MIRROR = os.environ.get("FIELDAPP_DEBIAN_MIRROR", "http://deb.debian.org/debian")
+SUITE = "bookworm"  # the CI machine's own release: the native build needs its glibc
+WANTED = os.environ.get("CI") == "true" or os.environ.get("FIELDAPP_PACKAGE_TESTS") == "1"
+
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the .deb is Linux's"),
+    pytest.mark.skipif(
+        not WANTED,
+        reason="builds the app and a Debian (minutes): CI=true or FIELDAPP_PACKAGE_TESTS=1",
+    ),
+    pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() != 0, reason="dpkg/chroot: root"),
+    pytest.mark.timeout(2400),
+]
+ENV = {
+    "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+    "HOME": "/root",
+    "LANG": "C.UTF-8",
+    "FIELDAPP_HOME": "/root/fieldapp-home",
+}
+
+
+def sh(cmd: Sequence[str | Path], **kw) -> subprocess.CompletedProcess[str]:  # noqa: ANN003
+    """Run a command on this machine; fail the test with its output."""
+    done = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, **kw)
+    assert done.returncode == 0, f"{cmd}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+    return done
+
+
+def ensure_tools() -> None:
+    """debootstrap and dpkg-deb (a fresh CI machine may lack debootstrap)."""
+    missing = [t for t in ("debootstrap", "dpkg-deb", "objdump", "chroot") if not shutil.which(t)]
+    if missing:
+        sh(
+            [
+                "apt-get",
+                "-o",
+                "DPkg::Lock::Timeout=600",
+                "install",
+                "-y",
+                "-q",
+                "debootstrap",
+                "binutils",
+                "dpkg-dev",
+            ]
+        )
+
+
+class Debian:
+    """A minimal Debian in a folder, with /proc, /dev and /dev/shm mounted while in use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.mounts: list[Path] = []
+
+    def mount(self) -> None:
+        for sub, how in (("proc", ["-t", "proc", "proc"]), ("dev", ["--bind", "/dev"])):
+            sh(["mount", *how, self.path / sub])
+            self.mounts.append(self.path / sub)
+
+    def umount(self) -> None:
+        for target in reversed(self.mounts):
+            subprocess.run(["umount", "-l", str(target)], check=False)
+
+    def run(
+        self, cmd: Sequence[str], env: dict[str, str] | None = None, timeout: float = 600
+    ) -> subprocess.CompletedProcess[str]:
+        """Run a command inside (a clean environment, like a user's session)."""
+        pairs = [f"{k}={v}" for k, v in {**ENV, **(env or {})}.items()]
+        return subprocess.run(
+            ["chroot", str(self.path), "/usr/bin/env", "-i", *pairs, *cmd],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+
+    def ok(self, cmd: Sequence[str], env: dict[str, str] | None = None) -> str:
+        done = self.run(cmd, env)
+        assert done.returncode == 0, f"{cmd}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+        return done.stdout
+
+
+@pytest.fixture(scope="module")
+def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .deb built from this checkout (packaging/build.py, as `dev.py package` runs it)."""
+    ensure_tools()
+    dist = tmp_path_factory.mktemp("dist")
+    sh(
+        [
+            sys.executable,
+            ROOT / "packaging" / "build.py",
+            "--dist",
+            dist,
+            "--work",
+            tmp_path_factory.mktemp("work"),
+        ],
+        timeout=1800,
+    )
+    (found,) = dist.glob("fieldapp_*.deb")
+    return found
+
+
+@pytest.fixture(scope="module")
+def debian(deb: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Debian]:
+    """A fresh minimal Debian with the .deb installed by apt (pulling its Depends)."""
+    base = CACHE / f"{SUITE}-minbase"
+    if not (base / "usr/bin/apt-get").exists():
+        shutil.rmtree(base, ignore_errors=True)
+        sh(["debootstrap", "--variant=minbase", SUITE, base, MIRROR], timeout=1200)
+    system = Debian(tmp_path_factory.mktemp("debian") / "root")
+    sh(["cp", "-a", base, system.path])
+    shutil.copy2(deb, system.path / "tmp" / deb.name)
+    system.mount()
+    try:
+        system.ok(["apt-get", "update", "-q"])
+        system.ok(["apt-get", "install", "-y", "-q", "--no-install-recommends", f"/tmp/{deb.name}"])
+        yield system
+    finally:
+        system.umount()
+
+
+def test_package_contents_and_depends(deb: Path) -> None:
+    info = sh(["dpkg-deb", "--info", deb]).stdout
+    depends = next(line for line in info.splitlines() if line.strip().startswith("Depends:"))
+    for package in (
+        "libc6 (>= 2.",
+        "libxcb-cursor0",
+        "libxcb-icccm4",
+        "libxcb-keysyms1",
+        "libxkbcommon-x11-0",
+        "libfontconfig1",
+        "libstdc++6",
+        "libcups2",
+    ):
+        assert package in depends, depends
+    files = sh(["dpkg-deb", "--contents", deb]).stdout
+    for path in (
+        "./opt/fieldapp/fieldapp",
+        "./usr/bin/fieldapp",
+        "./usr/share/applications/fieldapp.desktop",
+        "./usr/share/icons/hicolor/256x256/apps/fieldapp.png",
+    ):
+        assert path in files, path
+    # The system's C++ runtime, printing, GL and X libraries are not carried along.
+    for lib in ("libstdc++.so", "libcups.so", "libGL.so", "libX11.so", "libfontconfig.so"):
+        assert f"/{lib}" not in files, lib
+    assert "HanaMinA.ttf" in files and "HanaMinA.LICENSE.txt" in files
+
+
+def test_installed_app_starts_and_prints(debian: Debian) -> None:
+    assert debian.ok(["dpkg-query", "-W", "-f=${Status}", "fieldapp"]) == "install ok installed"
+    desktop = (debian.path / "usr/share/applications/fieldapp.desktop").read_text("utf-8")
+    assert "Exec=/opt/fieldapp/fieldapp" in desktop and "Name=劳动力台账" in desktop
+
+    def run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+        return debian.run(["fieldapp", *args])
+
+    roster_here = debian.path / "root" / "roster.pdf"
+    seen = demo_policy_roster(run, Path("/root/smoke.db"), Path("/root/roster.pdf"), roster_here)
+    assert seen["name"] in pdf_text(roster_here)
+
+    # The desktop app opens its main window and closes again, offscreen.
+    quit_env = {"QT_QPA_PLATFORM": "offscreen", "FIELDAPP_QUIT_AFTER_START": "1"}
+    debian.ok(["fieldapp", "--db", "/root/smoke.db"], env=quit_env)
+
+
+def test_installed_app_opens_a_window_on_x_and_names_a_missing_library(debian: Debian) -> None:
+    debian.ok(["apt-get", "install", "-y", "-q", "--no-install-recommends", "xvfb", "xauth"])
+    pairs = [f"{k}={v}" for k, v in ENV.items()]
+    server = subprocess.Popen(
+        [
+            "chroot",
+            str(debian.path),
+            "/usr/bin/env",
+            "-i",
+            *pairs,
+            "Xvfb",
+            ":77",
+            "-screen",
+            "0",
+            "1366x768x24",
+            "-nolisten",
+            "tcp",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        socket = debian.path / "tmp/.X11-unix/X77"
+        deadline = time.monotonic() + 30
+        while not socket.exists() and server.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert socket.exists(), "Xvfb did not start"
+        on_x = {"DISPLAY": ":77", "FIELDAPP_QUIT_AFTER_START": "1"}
+        started = debian.run(["fieldapp", "--db", "/root/smoke.db"], env=on_x, timeout=300)
+        assert started.returncode == 0, started.stderr[-3000:]
+
+        # Take one X library away: the start stops with the package to install, in Chinese.
+        debian.ok(["dpkg", "--remove", "--force-depends", "libxcb-cursor0"])
+        stopped = debian.run(["fieldapp", "--db", "/root/smoke.db"], env=on_x, timeout=300)
+        assert stopped.returncode == 1, stopped.stderr[-3000:]
+        assert "libxcb-cursor0" in stopped.stderr and "无法打开程序窗口" in stopped.stderr
+        assert "Could not load the Qt platform plugin" not in stopped.stderr
+        # The command line needs no X library.
+        assert "补贴" in debian.ok(["fieldapp", "policy", "list"])
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
