@@ -401,13 +401,19 @@ def release(dist: Path, uv: str, max_glibc: str) -> int:
         shutil.copy2(ROOT / name, src / name)
     shutil.copy2(uv, root.path / "usr/local/bin/uv")
     shutil.copy2(PACKAGING / "linux/build-python.sh", root.path / "build/build-python.sh")
+    env = {"UV_CACHE_DIR": "/build/uv-cache"}
+    cert = os.environ.get("SSL_CERT_FILE")
+    if cert and Path(cert).is_file():
+        # The machine's own CA bundle (a proxy's certificate may be in it) for uv inside.
+        shutil.copy2(cert, root.path / "build/ca-certificates.crt")
+        env["SSL_CERT_FILE"] = "/build/ca-certificates.crt"
     with root:
         root.chroot(["sh", "/build/build-python.sh"], env={"JOBS": str(os.cpu_count() or 2)})
         root.chroot(
             ["/opt/fieldapp-python/bin/python3.11", "/build/src/packaging/build.py", "--inside",
              "--python", "/opt/fieldapp-python/bin/python3.11", "--uv", "/usr/local/bin/uv",
              "--max-glibc", max_glibc],
-            env={"UV_CACHE_DIR": "/build/uv-cache"},
+            env=env,
         )  # fmt: skip
     dist.mkdir(parents=True, exist_ok=True)
     built = src / "dist"
