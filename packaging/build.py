@@ -407,7 +407,13 @@ def release(dist: Path, uv: str, max_glibc: str) -> int:
         # The machine's own CA bundle (a proxy's certificate may be in it) for uv inside.
         shutil.copy2(cert, root.path / "build/ca-certificates.crt")
         env["SSL_CERT_FILE"] = "/build/ca-certificates.crt"
+    sys.path.insert(0, str(ROOT))
+    from fieldapp.ui.syslibs import SYSTEM_PACKAGES
+
+    # Qt's libraries must load while PyInstaller analyses them: the desktop libraries go in too.
+    desktop = sorted({p.split(" | ")[0] for p in SYSTEM_PACKAGES.values()})
     with root:
+        root.chroot(["apt-get", "install", "-y", "-q", "--no-install-recommends", *desktop])
         root.chroot(["sh", "/build/build-python.sh"], env={"JOBS": str(os.cpu_count() or 2)})
         root.chroot(
             ["/opt/fieldapp-python/bin/python3.11", "/build/src/packaging/build.py", "--inside",
