@@ -50,6 +50,17 @@ def project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
+def syslibs():  # noqa: ANN201 - the module fieldapp/ui/syslibs.py
+    """fieldapp/ui/syslibs.py loaded by path: importing fieldapp.ui would start Qt, and the
+    Python running this script (the release build root's) may have no PySide6."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("syslibs", ROOT / "fieldapp/ui/syslibs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:  # noqa: ANN003
     """Run a command, echoing it; raise on failure."""
     print("+", " ".join(str(c) for c in cmd), flush=True)
@@ -146,30 +157,26 @@ def glibc_floor(folder: Path) -> dict:
 
 def system_libraries(folder: Path) -> set[str]:
     """Sonames the folder's ELF files need that the folder itself does not carry."""
-    sys.path.insert(0, str(ROOT))
-    from fieldapp.ui.syslibs import GLIBC_SONAMES
-
+    glibc_sonames = syslibs().GLIBC_SONAMES
     inside = {p.name for p in folder.rglob("*.so*")}
     needed: set[str] = set()
     for path in elf_files(folder):
         out = subprocess.run(["objdump", "-p", str(path)], capture_output=True, text=True).stdout
         needed |= set(re.findall(r"^\s*NEEDED\s+(\S+)", out, re.M))
-    return needed - inside - GLIBC_SONAMES
+    return needed - inside - glibc_sonames
 
 
 def deb_depends(folder: Path, floor: str) -> list[str]:
     """The .deb's Depends: libc6 at the floor found, and the package of each system library."""
-    sys.path.insert(0, str(ROOT))
-    from fieldapp.ui.syslibs import SYSTEM_PACKAGES
-
+    packages = syslibs().SYSTEM_PACKAGES
     libs = system_libraries(folder)
-    unknown = sorted(libs - set(SYSTEM_PACKAGES))
+    unknown = sorted(libs - set(packages))
     if unknown:
         raise SystemExit(
             "The folder needs system libraries with no package in fieldapp/ui/syslibs.py "
             f"SYSTEM_PACKAGES: {', '.join(unknown)}. Add them there (soname → Debian package)."
         )
-    return [f"libc6 (>= {floor})", *sorted({SYSTEM_PACKAGES[s] for s in libs})]
+    return [f"libc6 (>= {floor})", *sorted({packages[s] for s in libs})]
 
 
 # --- the .deb -----------------------------------------------------------------------------------
@@ -407,11 +414,8 @@ def release(dist: Path, uv: str, max_glibc: str) -> int:
         # The machine's own CA bundle (a proxy's certificate may be in it) for uv inside.
         shutil.copy2(cert, root.path / "build/ca-certificates.crt")
         env["SSL_CERT_FILE"] = "/build/ca-certificates.crt"
-    sys.path.insert(0, str(ROOT))
-    from fieldapp.ui.syslibs import SYSTEM_PACKAGES
-
     # Qt's libraries must load while PyInstaller analyses them: the desktop libraries go in too.
-    desktop = sorted({p.split(" | ")[0] for p in SYSTEM_PACKAGES.values()})
+    desktop = sorted({p.split(" | ")[0] for p in syslibs().SYSTEM_PACKAGES.values()})
     with root:
         root.chroot(["apt-get", "install", "-y", "-q", "--no-install-recommends", *desktop])
         root.chroot(["sh", "/build/build-python.sh"], env={"JOBS": str(os.cpu_count() or 2)})

@@ -37,8 +37,6 @@ SYSTEM_PACKAGES: dict[str, str] = {
     "libxcb-xfixes.so.0": "libxcb-xfixes0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
     "libxcb-glx.so.0": "libxcb-glx0",
-    "libxcb-xinput.so.0": "libxcb-xinput0",
-    "libxcb-xinerama.so.0": "libxcb-xinerama0",
     "libX11.so.6": "libx11-6",
     "libX11-xcb.so.1": "libx11-xcb1",
     "libxkbcommon.so.0": "libxkbcommon0",
@@ -80,6 +78,32 @@ GLIBC_SONAMES = frozenset(
     }
 )
 
+#: What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C
+#: and C++ runtimes (a test holds this to the plugin's real NEEDED lists).
+XCB_PLUGIN_NEEDS = (
+    "libxcb.so.1",
+    "libxcb-cursor.so.0",
+    "libxcb-icccm.so.4",
+    "libxcb-util.so.1",
+    "libxcb-image.so.0",
+    "libxcb-keysyms.so.1",
+    "libxcb-randr.so.0",
+    "libxcb-render.so.0",
+    "libxcb-render-util.so.0",
+    "libxcb-shape.so.0",
+    "libxcb-shm.so.0",
+    "libxcb-sync.so.1",
+    "libxcb-xfixes.so.0",
+    "libxcb-xkb.so.1",
+    "libX11.so.6",
+    "libX11-xcb.so.1",
+    "libxkbcommon.so.0",
+    "libxkbcommon-x11.so.0",
+    "libGL.so.1",
+    "libglib-2.0.so.0",
+    "libgthread-2.0.so.0",
+)
+
 _NOT_FOUND = re.compile(r"([\w.+-]+\.so[\d.]*): cannot open shared object file")
 
 
@@ -107,12 +131,12 @@ def xcb_plugin() -> Path:
 def missing_libraries(plugin: Path) -> list[str]:
     """The sonames the plugin needs and the system lacks ([] when it loads)."""
     missing: list[str] = []
-    for soname in SYSTEM_PACKAGES:
-        if "xcb" in soname or "xkbcommon" in soname or soname.startswith("libX11"):
-            try:
-                ctypes.CDLL(soname)
-            except OSError:
-                missing.append(soname)
+    # Each one by name first: the loader would stop at the first missing one.
+    for soname in XCB_PLUGIN_NEEDS:
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            missing.append(soname)
     try:
         ctypes.CDLL(str(plugin))
     except OSError as error:

@@ -55,13 +55,19 @@ def test_message_names_the_package_in_chinese() -> None:
     assert "Could not load" not in text
 
 
-def test_every_xcb_library_of_the_plugin_is_mapped_to_a_package() -> None:
-    needed = subprocess.run(
-        ["objdump", "-p", str(syslibs.xcb_plugin())], capture_output=True, text=True, check=True
-    ).stdout
-    sonames = {line.split()[1] for line in needed.splitlines() if "NEEDED" in line}
-    unmapped = {s for s in sonames if "Qt6" not in s} - set(syslibs.SYSTEM_PACKAGES)
-    assert unmapped <= syslibs.GLIBC_SONAMES, unmapped
+def test_the_xcb_list_is_what_the_plugin_needs_and_each_has_a_package() -> None:
+    plugin = syslibs.xcb_plugin()
+    qpa = plugin.parents[2] / "lib" / "libQt6XcbQpa.so.6"
+    sonames: set[str] = set()
+    for library in (plugin, qpa):
+        needed = subprocess.run(
+            ["objdump", "-p", str(library)], capture_output=True, text=True, check=True
+        ).stdout
+        sonames |= {line.split()[1] for line in needed.splitlines() if "NEEDED" in line}
+    system = {s for s in sonames if "Qt6" not in s} - syslibs.GLIBC_SONAMES
+    system -= {"libstdc++.so.6", "libgcc_s.so.1"}
+    assert system == set(syslibs.XCB_PLUGIN_NEEDS)
+    assert set(syslibs.XCB_PLUGIN_NEEDS) <= set(syslibs.SYSTEM_PACKAGES)
 
 
 def test_start_stops_before_qt_with_the_message(tmp_path: Path, monkeypatch, capsys) -> None:
@@ -69,7 +75,10 @@ def test_start_stops_before_qt_with_the_message(tmp_path: Path, monkeypatch, cap
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.setattr(syslibs, "xcb_plugin", lambda: plugin)
-    monkeypatch.setattr(syslibs, "SYSTEM_PACKAGES", {"libfieldapp-xcb-cursor.so.0": "libxcb-cursor0"})
+    monkeypatch.setattr(
+        syslibs, "SYSTEM_PACKAGES", {"libfieldapp-xcb-cursor.so.0": "libxcb-cursor0"}
+    )
+    monkeypatch.setattr(syslibs, "XCB_PLUGIN_NEEDS", ("libfieldapp-xcb-cursor.so.0",))
     monkeypatch.setattr(app_module, "make_app", lambda: pytest.fail("Qt must not start"))
     assert app_module.run_app(str(tmp_path / "ledger.db")) == 1
     err = capsys.readouterr().err
