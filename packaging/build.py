@@ -117,11 +117,14 @@ def freeze(py: Path, work: Path, dist: Path, version: str) -> Path:
     """Subset the fallback font and run PyInstaller; returns dist/fieldapp."""
     fonts = work / "fonts"
     run([py, PACKAGING / "subset_fonts.py", fonts])
-    env = dict(os.environ, FIELDAPP_FONT_SUBSET_DIR=str(fonts))
+    # The spec's collect_submodules() imports fieldapp in a child process: it must find the
+    # source tree whatever folder this runs from (migrations were silently left out otherwise).
+    env = dict(os.environ, FIELDAPP_FONT_SUBSET_DIR=str(fonts), PYTHONPATH=str(ROOT))
     if WINDOWS:
         env["FIELDAPP_VERSION_FILE"] = str(windows_version_file(work, version))
     run([py, "-m", "PyInstaller", PACKAGING / "fieldapp.spec", "--noconfirm", "--log-level",
-         "WARN", "--distpath", dist, "--workpath", work / "pyinstaller"], env=env)  # fmt: skip
+         "WARN", "--distpath", dist, "--workpath", work / "pyinstaller"], env=env,
+        cwd=ROOT)  # fmt: skip
     return dist / "fieldapp"
 
 
