@@ -59,6 +59,7 @@ def ensure_tools() -> None:
     """debootstrap and dpkg-deb (a fresh CI machine may lack debootstrap)."""
     missing = [t for t in ("debootstrap", "dpkg-deb", "objdump", "chroot") if not shutil.which(t)]
     if missing:
+        sh(["apt-get", "-o", "DPkg::Lock::Timeout=600", "update", "-q"], timeout=900)
         sh(
             [
                 "apt-get",
