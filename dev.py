@@ -201,9 +201,13 @@ def lock(extra: list[str]) -> int:
 
 
 def run_tests(extra: list[str]) -> int:
-    """ruff, then the whole pytest suite offscreen."""
+    """ruff, mypy, then the whole pytest suite offscreen."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     rc = subprocess.call([str(PY), "-m", "ruff", "check", "fieldapp", "tests", "bench"], cwd=ROOT)
+    if rc != 0:
+        return rc
+    # mypy --strict on the rooms pyproject.toml's [tool.mypy] lists (domain, store, services, sync).
+    rc = subprocess.call([str(PY), "-m", "mypy"], cwd=ROOT)
     if rc != 0:
         return rc
     return subprocess.call([str(PY), "-m", "pytest", *extra], cwd=ROOT, env=env)

@@ -13,8 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from enum import Enum
-from functools import cache
-from typing import Any, TypeVar, get_type_hints
+from typing import Any, ClassVar, Protocol, TypeVar, get_type_hints
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import Claim, ClaimState
@@ -28,10 +27,17 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
 )
 
+
+class DataclassInstance(Protocol):
+    """Any dataclass (what `dataclasses.fields` accepts), for typing the facts helpers."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+
 #: Facts class → the domain model whose fields it copies, under the same names.
 FACT_SOURCES: dict[type, type[Record]] = {}
 
-F = TypeVar("F")
+F = TypeVar("F", bound="DataclassInstance")
 
 
 def facts_of(model: type[Record]) -> Callable[[type[F]], type[F]]:
@@ -45,18 +51,20 @@ def facts_of(model: type[Record]) -> Callable[[type[F]], type[F]]:
     return mark
 
 
-def fact_fields(cls: type[Any]) -> tuple[str, ...]:
+def fact_fields(cls: type[DataclassInstance]) -> tuple[str, ...]:
     """A facts class's field names, in declaration order (the order of its positional init)."""
     return tuple(f.name for f in fields(cls))
 
 
-@cache
 def fact_maker(cls: type[F]) -> Callable[[Sequence[Any]], F]:
     """Builds `cls` from its fields' values in `fact_fields` order, stored or model form.
 
     Each value is brought to the field's annotated type: ISO text to a date, 0/1 to a bool,
     an enum to its text, a missing text to the field's default.
     """
+    made = _MAKERS.get(cls)
+    if made is not None:
+        return made
     hints = get_type_hints(cls)
     steps: list[tuple[int, Callable[[Any], Any]]] = []
     for index, spec in enumerate(fields(cls)):
@@ -71,7 +79,11 @@ def fact_maker(cls: type[F]) -> Callable[[Sequence[Any]], F]:
             row[index] = convert(row[index])
         return cls(*row)
 
+    _MAKERS[cls] = make
     return make
+
+
+_MAKERS: dict[type, Callable[[Sequence[Any]], Any]] = {}
 
 
 def _converter(hint: Any, default: Any) -> Callable[[Any], Any] | None:

@@ -28,13 +28,21 @@ DEAD_STATES = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
 class ClaimLike(Protocol):
     """What the guard reads of a claim (fieldapp.domain.claims.Claim fits)."""
 
-    id: str
-    limit_key: str
-    state: str
-    created_at: str | None
-    deleted: bool
-    rule_id: str
-    person_id: str
+    # Read-only (properties), so a claim whose state is a ClaimState (a str) fits.
+    @property
+    def id(self) -> str: ...
+    @property
+    def limit_key(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def created_at(self) -> str | None: ...
+    @property
+    def deleted(self) -> bool: ...
+    @property
+    def rule_id(self) -> str: ...
+    @property
+    def person_id(self) -> str: ...
 
 
 class LimitExceeded(FieldappError):

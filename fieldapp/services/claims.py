@@ -267,7 +267,7 @@ class ClaimService:
         """
         rule = self.policy.rule(rule_id) if rule_id in {r.id for r in self.policy.rules} else None
         if state is None:
-            states = [
+            states: list[ClaimState] = [
                 s
                 for s in ClaimState
                 if s not in (ClaimState.DRAFT, ClaimState.REJECTED, ClaimState.REVERSED)

@@ -31,6 +31,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -85,9 +86,9 @@ def snapshot(db: sqlite_utils.Database) -> Iterator[None]:
 
 def changes_after(
     db: sqlite_utils.Database, now: dict[str, int], then: dict[str, int]
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """Log rows past the vector `then` up to the vector `now`, by origin and seq."""
-    found: list[tuple] = []
+    found: list[tuple[Any, ...]] = []
     for device, top in sorted(now.items()):
         start = then.get(device, 0)
         if top <= start:
@@ -105,7 +106,7 @@ def changes_after(
 
 def history_of(
     db: sqlite_utils.Database, rows: Iterable[str], now: dict[str, int], exclude: Iterable[str]
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """Every change of `rows` up to the vector `now`, but none written under `exclude`."""
     _fill(db, "temp._full", rows)
     skip = set(exclude)
@@ -239,7 +240,7 @@ def _row_linked(db: sqlite_utils.Database, links: Links, chosen: set[str]) -> se
 
 
 def newly_relevant(
-    db: sqlite_utils.Database, area: str, known: set[str], arrived: Sequence[tuple]
+    db: sqlite_utils.Database, area: str, known: set[str], arrived: Sequence[tuple[Any, ...]]
 ) -> set[str]:
     """Rows touched by `arrived` (log rows) or hanging off them that a device of `area`,
     holding `known`, must now receive in full. Same answer as `full_scope` minus `known`,
@@ -330,7 +331,9 @@ def _current_many(
     return {r[0]: dict(zip(columns, r[1:], strict=True)) for r in found.fetchall()}
 
 
-def touches_area_tree(db: sqlite_utils.Database, area: str, arrived: Sequence[tuple]) -> bool:
+def touches_area_tree(
+    db: sqlite_utils.Database, area: str, arrived: Sequence[tuple[Any, ...]]
+) -> bool:
     """True when a change that arrived codes or parents an area into `area`'s tree, so that
     its scope may have grown (one that moves an area out takes nothing away: what the device
     was sent stays sent)."""

@@ -16,6 +16,7 @@ from fieldapp.policy.facts import (
     PERSON_FIELDS,
     CategorySpan,
     ClaimFacts,
+    DataclassInstance,
     HouseholdFacts,
     MonthFacts,
     PersonFacts,
@@ -31,7 +32,7 @@ from fieldapp.policy.facts import (
 from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
 
-F = TypeVar("F")
+F = TypeVar("F", bound="DataclassInstance")
 
 _PERSONS = f"""
 SELECT p.id, p.sex, p.birth_date, h.area_code, p.hukou_code, {", ".join(f"p.{n}" for n in PERSON_FIELDS)}

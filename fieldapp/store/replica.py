@@ -4,6 +4,7 @@ hub sent a device, merged-data checks. What a hub owes one device is `answers`."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlite_utils
 
@@ -32,7 +33,7 @@ def max_seq(db: sqlite_utils.Database, device_id: str) -> int:
     return int(row[0] or 0)
 
 
-def rows_after(db: sqlite_utils.Database, device_id: str, after_seq: int) -> list[tuple]:
+def rows_after(db: sqlite_utils.Database, device_id: str, after_seq: int) -> list[tuple[Any, ...]]:
     """Stored log rows of one origin device with seq > after_seq, in order."""
     rows = db.execute(
         f"SELECT {CHANGE_COLUMNS} FROM changes WHERE device_id = ? AND seq > ? ORDER BY seq",
@@ -46,12 +47,12 @@ def conflict_count(db: sqlite_utils.Database) -> int:
     return int(db.execute("SELECT count(*) FROM conflicts").fetchone()[0])
 
 
-def stored_rows(db: sqlite_utils.Database, changes: Sequence[Change]) -> dict[str, tuple]:
+def stored_rows(db: sqlite_utils.Database, changes: Sequence[Change]) -> dict[str, tuple[Any, ...]]:
     """The log rows already stored under the ids of `changes` (one range scan per device)."""
     by_device: dict[str, set[int]] = {}
     for change in changes:
         by_device.setdefault(change.device_id, set()).add(change.seq)
-    found: dict[str, tuple] = {}
+    found: dict[str, tuple[Any, ...]] = {}
     for device, seqs in by_device.items():
         rows = db.execute(
             f"SELECT {CHANGE_COLUMNS} FROM changes WHERE device_id = ? AND seq BETWEEN ? AND ?",

@@ -87,7 +87,7 @@ class LedgerFilter:
         return " AND ".join(parts), params
 
 
-def person_rowids(db: sqlite_utils.Database, flt: LedgerFilter) -> array:
+def person_rowids(db: sqlite_utils.Database, flt: LedgerFilter) -> array[int]:
     """Rowids of the persons the filter selects, in entry order."""
     where, params = flt.where()
     cursor = db.execute(f"SELECT p.rowid FROM persons p WHERE {where} ORDER BY p.rowid", params)

@@ -240,7 +240,7 @@ def read_header(data: bytes) -> dict[str, Any]:
     if end < 0:
         raise BundleRefused("truncated" if len(data) < MAX_HEADER else "tampered", "文件头不完整")
     try:
-        header = json.loads(data[len(MAGIC) : end])
+        header: dict[str, Any] = json.loads(data[len(MAGIC) : end])
         version = int(header["format"])
         str(header["to"])
     except (ValueError, KeyError, TypeError):

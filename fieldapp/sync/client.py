@@ -112,7 +112,7 @@ def signed_request(
     }
     reading = _Reading(body, progress or (lambda _n: None), cancel) if body is not None else None
     try:
-        connection.request(method, path, body=reading, headers=headers)  # type: ignore[arg-type]
+        connection.request(method, path, body=reading, headers=headers)
         response = connection.getresponse()
     except SyncError:
         connection.close()

@@ -101,7 +101,7 @@ def write_bundle(
     ledger: Ledger,
     identity: Identity,
     recipient: Peer,
-    rows: Sequence[tuple],
+    rows: Sequence[tuple[Any, ...]],
     vector: dict[str, int],
     out: Path,
     progress: Progress | None = None,
@@ -234,9 +234,9 @@ def import_bundle(
         _refuse(state, folders, local, refused, source)
         raise
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
-        refused = _as_refusal(error)
-        _refuse(state, folders, local, refused, source)
-        raise refused from error
+        refusal = _as_refusal(error)
+        _refuse(state, folders, local, refusal, source)
+        raise refusal from error
     archive(local, folders.imported)
     step("archived")
     return result

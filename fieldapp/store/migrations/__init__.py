@@ -43,7 +43,7 @@ def current_version(db: sqlite_utils.Database) -> int:
 
 def latest_version() -> int:
     """The highest migration this program knows (a bundle's schema version)."""
-    return max(m.VERSION for m in _modules())
+    return max(int(m.VERSION) for m in _modules())
 
 
 def migrate(db: sqlite_utils.Database, modules: list[ModuleType] | None = None) -> list[int]:
