@@ -1,7 +1,7 @@
 """The facts the policy engine evaluates: slim, immutable snapshots of one person's records.
 
-Each facts class copies fields of one domain model under the model's names (`facts_of`), so
-`fieldapp.store.facts` loads them by name in bulk straight from rows (whole-ledger evaluation)
+Each facts class is a snapshot of one domain model (`fieldapp.domain.snapshots`): it copies the
+model's fields under the model's names, so `fieldapp.store.facts` loads them by name in bulk straight from rows (whole-ledger evaluation)
 and the engine itself never touches the database. To give the rules a new fact, add the field
 to the model, its column to a migration, and the same name to the facts class;
 tests/store/test_records_agree.py fails until the three agree.
@@ -10,10 +10,9 @@ tests/store/test_records_agree.py fails until the three agree.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import MISSING, dataclass, field, fields
-from enum import Enum
-from typing import Any, ClassVar, Protocol, TypeVar, get_type_hints
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import Claim, ClaimState
@@ -22,101 +21,13 @@ from fieldapp.domain.models import (
     EmploymentSpell,
     MonthlyStatus,
     Person,
-    Record,
     ServiceRecord,
     UnemploymentRegistration,
 )
+from fieldapp.domain.snapshots import snapshot_fields, snapshot_maker, snapshot_of
 
 
-class DataclassInstance(Protocol):
-    """Any dataclass (what `dataclasses.fields` accepts), for typing the facts helpers."""
-
-    __dataclass_fields__: ClassVar[dict[str, Any]]
-
-
-#: Facts class → the domain model whose fields it copies, under the same names.
-FACT_SOURCES: dict[type, type[Record]] = {}
-
-F = TypeVar("F", bound="DataclassInstance")
-
-
-def facts_of(model: type[Record]) -> Callable[[type[F]], type[F]]:
-    """Mark a facts class as a snapshot of `model`: each of its fields is the model's field of
-    the same name (enums as their text). tests/store/test_records_agree.py holds them equal."""
-
-    def mark(cls: type[F]) -> type[F]:
-        FACT_SOURCES[cls] = model
-        return cls
-
-    return mark
-
-
-def fact_fields(cls: type[DataclassInstance]) -> tuple[str, ...]:
-    """A facts class's field names, in declaration order (the order of its positional init)."""
-    return tuple(f.name for f in fields(cls))
-
-
-def fact_maker(cls: type[F]) -> Callable[[Sequence[Any]], F]:
-    """Builds `cls` from its fields' values in `fact_fields` order, stored or model form.
-
-    Each value is brought to the field's annotated type: ISO text to a date, 0/1 to a bool,
-    an enum to its text, a missing text to the field's default.
-    """
-    made = _MAKERS.get(cls)
-    if made is not None:
-        return made
-    hints = get_type_hints(cls)
-    steps: list[tuple[int, Callable[[Any], Any]]] = []
-    for index, spec in enumerate(fields(cls)):
-        default = "" if spec.default is MISSING else spec.default
-        convert = _converter(hints[spec.name], default)
-        if convert is not None:
-            steps.append((index, convert))
-
-    def make(values: Sequence[Any]) -> F:
-        row = list(values)
-        for index, convert in steps:
-            row[index] = convert(row[index])
-        return cls(*row)
-
-    _MAKERS[cls] = make
-    return make
-
-
-_MAKERS: dict[type, Callable[[Sequence[Any]], Any]] = {}
-
-
-def _converter(hint: Any, default: Any) -> Callable[[Any], Any] | None:
-    if hint is dt.date:
-        return _date
-    if hint == dt.date | None:
-        return _optional(_date)
-    if hint is bool:
-        return bool
-    if hint == bool | None:
-        return _optional(bool)
-    if hint is str:
-        return lambda value: _text(value) or default
-    if hint == str | None:
-        return _optional(_text)
-    return None  # numbers are stored as they are
-
-
-def _optional(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    return lambda value: None if value is None else convert(value)
-
-
-def _date(value: dt.date | str) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, Enum):
-        return str(value.value)
-    return "" if value is None else str(value)
-
-
-@facts_of(CategoryMembership)
+@snapshot_of(CategoryMembership)
 @dataclass(frozen=True, slots=True)
 class CategorySpan:
     """A category held from `start_date` to `end_date` (inclusive, open when None)."""
@@ -132,7 +43,7 @@ class CategorySpan:
         )
 
 
-@facts_of(EmploymentSpell)
+@snapshot_of(EmploymentSpell)
 @dataclass(frozen=True, slots=True)
 class SpellFacts:
     """One employment spell: every `EmploymentSpell` field but its person.
@@ -163,7 +74,7 @@ class SpellFacts:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
 
-@facts_of(UnemploymentRegistration)
+@snapshot_of(UnemploymentRegistration)
 @dataclass(frozen=True, slots=True)
 class RegistrationFacts:
     """One unemployment registration."""
@@ -175,7 +86,7 @@ class RegistrationFacts:
     ended_date: dt.date | None = None
 
 
-@facts_of(ServiceRecord)
+@snapshot_of(ServiceRecord)
 @dataclass(frozen=True, slots=True)
 class ServiceFacts:
     """One service given."""
@@ -188,7 +99,7 @@ class ServiceFacts:
     training_kind: str = ""
 
 
-@facts_of(Claim)
+@snapshot_of(Claim)
 @dataclass(frozen=True, slots=True)
 class ClaimFacts:
     """An existing claim, as far as limits and 'already claimed' need it."""
@@ -206,7 +117,7 @@ class ClaimFacts:
         return self.state not in (ClaimState.REJECTED.value, ClaimState.REVERSED.value)
 
 
-@facts_of(MonthlyStatus)
+@snapshot_of(MonthlyStatus)
 @dataclass(frozen=True, slots=True)
 class MonthFacts:
     """A month's recorded work status and income."""
@@ -216,7 +127,7 @@ class MonthFacts:
     income: float | None = None
 
 
-@facts_of(Person)
+@snapshot_of(Person)
 @dataclass(frozen=True, slots=True)
 class PersonFields:
     """The `Person` fields `PersonFacts` copies by name, with their types and defaults."""
@@ -274,17 +185,21 @@ class PersonFacts:
 
 def person_fields(values: Sequence[Any]) -> dict[str, Any]:
     """`PersonFacts` keywords from the `PERSON_FIELDS` values of a person, stored or model form."""
-    made = fact_maker(PersonFields)(values)
+    made = snapshot_maker(PersonFields)(values)
     return {name: getattr(made, name) for name in PERSON_FIELDS}
 
 
 #: The `Person` fields `PersonFacts` copies by name (the rest are joined or derived).
-PERSON_FIELDS = fact_fields(PersonFields)
+PERSON_FIELDS = snapshot_fields(PersonFields)
 
 
 def home_code_of(hukou_code: str | None, area_code: str | None, id_number: str) -> str:
     """The household-registration region: 户籍 code, else the household's area, else the ID's."""
     return hukou_code or area_code or id_number[:6]
+
+
+#: The facts classes taken from one record each (the whole-ledger loader reads their tables).
+FACT_CLASSES = (CategorySpan, SpellFacts, RegistrationFacts, ServiceFacts, ClaimFacts, MonthFacts)
 
 
 @dataclass(slots=True)

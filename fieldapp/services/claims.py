@@ -13,6 +13,7 @@ from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, QualifyingFacts
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.snapshots import snapshot_fields
 from fieldapp.policy.claim_flow import check_editable, check_transition
 from fieldapp.policy.eligibility import (
     RuleResult,
@@ -22,7 +23,7 @@ from fieldapp.policy.eligibility import (
     evaluate_rule,
     explain,
 )
-from fieldapp.policy.facts import PersonFacts, SpellFacts, fact_fields
+from fieldapp.policy.facts import PersonFacts, SpellFacts
 from fieldapp.policy.guard import LimitExceeded, check_new_claim
 from fieldapp.policy.pack import Policy
 from fieldapp.store.claims import ClaimStore
@@ -154,7 +155,7 @@ class ClaimService:
             if spell is None
             else EmploymentSpell(
                 person_id=facts.person_id,
-                **{name: getattr(spell, name) for name in fact_fields(SpellFacts)},
+                **{name: getattr(spell, name) for name in snapshot_fields(SpellFacts)},
             ),
         )
         return Claim(

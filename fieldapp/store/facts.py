@@ -11,12 +11,16 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any, TypeVar
 
+from fieldapp.domain.snapshots import (
+    SNAPSHOTS,
+    DataclassInstance,
+    snapshot_fields,
+    snapshot_maker,
+)
 from fieldapp.policy.facts import (
-    FACT_SOURCES,
     PERSON_FIELDS,
     CategorySpan,
     ClaimFacts,
-    DataclassInstance,
     HouseholdFacts,
     MonthFacts,
     PersonFacts,
@@ -24,8 +28,6 @@ from fieldapp.policy.facts import (
     ServiceFacts,
     SpellFacts,
     birth_of,
-    fact_fields,
-    fact_maker,
     home_code_of,
     person_fields,
 )
@@ -71,12 +73,12 @@ class FactsLoader:
         The columns are the facts class's fields (the model's names), so a field added to the
         model and the facts class is loaded without touching this query.
         """
-        table = FACT_SOURCES[cls].TABLE
-        columns = ", ".join(fact_fields(cls))
+        table = SNAPSHOTS[cls][0][0].TABLE
+        columns = ", ".join(snapshot_fields(cls))
         sql = f"SELECT person_id, {columns} FROM [{table}] WHERE deleted = 0 {where}"
         if order:
             sql += f" ORDER BY person_id, {order}"
-        make = fact_maker(cls)
+        make = snapshot_maker(cls)
         grouped: dict[str, list[F]] = defaultdict(list)
         for row in self.db.execute(sql, params).fetchall():
             grouped[row[0]].append(make(row[1:]))

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.models import Household, Person
+from fieldapp.domain.snapshots import snapshot_of
+from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
 
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
@@ -22,15 +25,12 @@ _LETTERS = re.compile(r"^[a-z]+$")
 _DIGITS = re.compile(r"^\d{3,17}[\dX]?$")
 _FTS_IN = re.compile(r"^p\.rowid IN \(SELECT rowid FROM (\w+) WHERE \1 MATCH \?\)")
 
-RESULT_COLUMNS = (
-    "p.id, p.name, p.id_number, p.sex, p.birth_date, p.phone, p.household_id, "
-    "h.area_code, p.relation, p.labour_ability"
-)
 
-
+@snapshot_of(Person, Household)
 @dataclass(frozen=True)
 class SearchHit:
-    """One person found, with enough to show a result row."""
+    """One person found, with enough to show a result row (`Person` fields, the household's
+    area code), read by name (`select_list`)."""
 
     id: str
     name: str
@@ -46,6 +46,9 @@ class SearchHit:
     def as_dict(self) -> dict[str, str | None]:
         """JSON-friendly form (the CLI's `search --json`)."""
         return dict(self.__dict__)
+
+
+RESULT_COLUMNS = select_list(SearchHit, {Person: "p", Household: "h"})
 
 
 def normalise_query(text: str) -> str:

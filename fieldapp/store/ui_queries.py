@@ -15,21 +15,19 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.models import Household, Person
+from fieldapp.domain.snapshots import snapshot_of
+from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
 
 #: Work-status filter value meaning "no status recorded for the month".
 NOT_UPDATED = "未更新"
 
-#: Columns of a ledger table row, in order (see `PersonRow`).
-PERSON_COLUMNS = (
-    "p.rowid, p.id, p.name, p.sex, p.birth_date, p.id_number, p.phone, p.relation, "
-    "p.labour_ability, p.household_id, h.area_code, h.household_no, h.address"
-)
 
-
+@snapshot_of(Person, Household, extra=frozenset({"rowid"}))
 @dataclass(frozen=True)
 class PersonRow:
-    """One row of the ledger table."""
+    """One row of the ledger table: `Person` fields and its household's, by name."""
 
     rowid: int
     id: str
@@ -44,6 +42,10 @@ class PersonRow:
     area_code: str | None
     household_no: str | None
     address: str | None
+
+
+#: Columns of a ledger table row, in order (see `PersonRow`).
+PERSON_COLUMNS = select_list(PersonRow, {Person: "p", Household: "h"})
 
 
 @dataclass(frozen=True)

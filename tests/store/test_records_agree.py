@@ -7,6 +7,8 @@ whose name or type is not the model's, fails here rather than as a silently empt
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import pkgutil
 import types
 from dataclasses import MISSING, fields
 from enum import Enum
@@ -27,7 +29,8 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.policy.facts import FACT_SOURCES, fact_fields
+from fieldapp.domain.snapshots import SNAPSHOTS, snapshot_fields, source_model
+from fieldapp.policy.facts import FACT_CLASSES, PersonFields
 from fieldapp.store.ledger import Ledger
 
 MODELS: tuple[type[Record], ...] = (
@@ -113,12 +116,12 @@ def _shape(hint: Any) -> tuple[set[type], bool]:
     return kinds - {type(None)}, optional
 
 
-@pytest.mark.parametrize("facts", list(FACT_SOURCES), ids=lambda c: c.__name__)
+@pytest.mark.parametrize("facts", [*FACT_CLASSES, PersonFields], ids=lambda c: c.__name__)
 def test_facts_are_their_models_fields_by_name_and_type(facts: type):
-    model = FACT_SOURCES[facts]
+    ((model,), _extra) = SNAPSHOTS[facts]
     hints = get_type_hints(facts)
     defaults = {f.name: f.default for f in fields(facts)}
-    for name in fact_fields(facts):
+    for name in snapshot_fields(facts):
         assert name in model.model_fields, f"{facts.__name__}.{name} is no {model.__name__} field"
         kinds, optional = _shape(model.model_fields[name].annotation)
         fact_kinds, fact_optional = _shape(hints[name])
@@ -126,8 +129,28 @@ def test_facts_are_their_models_fields_by_name_and_type(facts: type):
         if optional and not fact_optional:
             # The facts field turns a missing value into its default ("" for text).
             assert defaults[name] is not MISSING or kinds == {str}, name
-    left_out = set(model.model_fields) - set(fact_fields(facts)) - FROM_THE_LOG - NEVER_FACTS
+    left_out = set(model.model_fields) - set(snapshot_fields(facts)) - FROM_THE_LOG - NEVER_FACTS
     assert left_out == NOT_FACTS[facts.__name__]
+
+
+def _snapshots() -> list[type]:
+    """Every snapshot class: the store's modules (and the facts) are imported to register theirs."""
+    import fieldapp.store
+
+    for info in pkgutil.walk_packages(fieldapp.store.__path__, "fieldapp.store."):
+        importlib.import_module(info.name)
+    return list(SNAPSHOTS)
+
+
+@pytest.mark.parametrize("snapshot", _snapshots(), ids=lambda c: c.__name__)
+def test_every_snapshot_field_is_its_models_field_by_name(snapshot: type):
+    """Facts and views (a ledger table row, a search hit …) name only their models' fields."""
+    models, extra = SNAPSHOTS[snapshot]
+    for name in snapshot_fields(snapshot):
+        model = source_model(snapshot, name)  # raises for a name no model has
+        assert model is None or model in models
+        assert model is not None or name in extra
+    assert extra <= set(snapshot_fields(snapshot))
 
 
 def test_facts_load_every_field_from_the_ledger(ledger: Ledger):
@@ -161,3 +184,22 @@ def test_facts_load_every_field_from_the_ledger(ledger: Ledger):
     for name, value in values.items():
         if name != "person_id":
             assert getattr(spell, name) == value and type(getattr(spell, name)) is type(value)
+
+
+def test_a_view_naming_no_field_of_its_models_is_caught():
+    from dataclasses import dataclass
+
+    from fieldapp.domain.snapshots import snapshot_of
+
+    @dataclass(frozen=True)
+    class Misnamed:
+        id: str
+        full_name: str  # Person calls it `name`
+
+    try:
+        snapshot_of(Person)(Misnamed)
+        assert source_model(Misnamed, "id") is Person
+        with pytest.raises(KeyError, match="full_name"):
+            source_model(Misnamed, "full_name")
+    finally:
+        SNAPSHOTS.pop(Misnamed, None)

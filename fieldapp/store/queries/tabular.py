@@ -13,21 +13,28 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from fieldapp.domain.models import Person
+from fieldapp.domain.snapshots import snapshot_of
+from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
 
 CHUNK = 900  # stays under SQLite's default limit of bound parameters
 
 
+@snapshot_of(Person)
 @dataclass(frozen=True)
 class KnownPerson:
-    """A live person already in the ledger."""
+    """A live person already in the ledger (its `Person` fields by name)."""
 
     id: str
     name: str
     id_number: str
     household_id: str | None
     birth_date: str | None
+
+
+_KNOWN = select_list(KnownPerson, {Person: "persons"})
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:
@@ -40,12 +47,13 @@ def persons_by_number(db: Database, numbers: Iterable[str]) -> dict[str, KnownPe
     found: dict[str, KnownPerson] = {}
     for part in _chunks(sorted(set(numbers))):
         rows = db.execute(
-            "SELECT id, name, id_number, household_id, birth_date FROM persons "
+            f"SELECT {_KNOWN} FROM persons "
             f"WHERE deleted = 0 AND id_number IN ({','.join('?' * len(part))})",
             part,
         ).fetchall()
         for row in rows:
-            found[row[2]] = KnownPerson(*row)
+            person = KnownPerson(*row)
+            found[person.id_number] = person
     return found
 
 
@@ -54,12 +62,13 @@ def persons_by_name(db: Database, names: Iterable[str]) -> dict[tuple[str, str],
     found: dict[tuple[str, str], KnownPerson] = {}
     for part in _chunks(sorted(set(names))):
         rows = db.execute(
-            "SELECT id, name, id_number, household_id, birth_date FROM persons "
+            f"SELECT {_KNOWN} FROM persons "
             f"WHERE deleted = 0 AND name IN ({','.join('?' * len(part))})",
             part,
         ).fetchall()
         for row in rows:
-            found.setdefault((row[1], row[4] or ""), KnownPerson(*row))
+            person = KnownPerson(*row)
+            found.setdefault((person.name, person.birth_date or ""), person)
     return found
 
 
