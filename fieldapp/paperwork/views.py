@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from fieldapp.domain.models import Person
+from fieldapp.domain.snapshots import snapshot_of
+
 
 @dataclass(frozen=True)
 class Fact:
@@ -18,9 +21,11 @@ class Fact:
     value: str
 
 
+@snapshot_of(Person, extra=frozenset({"birth", "address", "categories"}))
 @dataclass(frozen=True)
 class PersonView:
-    """A person as printed on a form or certificate."""
+    """A person as printed on a form or certificate: `Person` fields by name, with the birth
+    month, the address (area path and household address) and the categories as printed."""
 
     name: str
     id_number: str

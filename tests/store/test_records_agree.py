@@ -135,6 +135,7 @@ def test_facts_are_their_models_fields_by_name_and_type(facts: type):
 
 def _snapshots() -> list[type]:
     """Every snapshot class: the store's modules (and the facts) are imported to register theirs."""
+    import fieldapp.paperwork.views  # noqa: F401 - the printed person
     import fieldapp.store
 
     for info in pkgutil.walk_packages(fieldapp.store.__path__, "fieldapp.store."):
