@@ -85,7 +85,16 @@ class SyncState:
         ).fetchone()
         if row is None:
             return None
-        return Identity(*row[:6], device_role=Role.parse(row[6], DEFAULT_ROLE))
+        role, name, area_code, sign_secret, box_secret, created_at, device_role = row
+        return Identity(
+            role,
+            name,
+            area_code,
+            sign_secret,
+            box_secret,
+            created_at,
+            Role.parse(device_role, DEFAULT_ROLE),
+        )
 
     def set_identity(self, identity: Identity) -> None:
         """Store (or replace) this ledger's identity."""
