@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp.store.hlc import COUNTER_LIMIT, format_stamp
@@ -29,7 +30,7 @@ _TITLE_DATE = re.compile(
 
 
 def sheet_date(
-    path: Path, sheets: list[tuple[str, list[list[object]], object]]
+    path: Path, sheets: Sequence[tuple[str, list[list[object]], object]]
 ) -> tuple[dt.datetime | None, str]:
     """(moment in UTC, where it came from in Chinese) for a workbook or csv file."""
     found = _from_properties(path, _CUSTOM) if zipfile.is_zipfile(path) else None

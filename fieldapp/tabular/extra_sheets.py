@@ -321,7 +321,7 @@ class ExtraPlanner:
     ) -> None:
         day = values["visit_date"]
         types = values.get("service_types", [])
-        text = {k: values[k] for k in ("notes", "outcome") if k in values}
+        text: dict[str, Any] = {k: values[k] for k in ("notes", "outcome") if k in values}
         household_id = person["household_id"]
         if values.get("visited", True):
             person_id = None if values.get("whole_household") else plan.person_id

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -716,10 +716,10 @@ class LedgerImporter:
                 done += 1
                 self.job.tick(done, total)
                 try:
-                    check_cell_texts(texts, lambda k, s=sheet: _extra_label(s.kind, k))
-                    item = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
-                    extra_rows.append(item)
-                    self._add_mapped(row, item.mapped)
+                    check_cell_texts(texts, partial(_extra_label, sheet.kind))
+                    extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
+                    extra_rows.append(extra)
+                    self._add_mapped(row, extra.mapped)
                 except CellError as error:
                     self._reject(row, str(error))
         numbers = [i.person["id_number"] for i, _ in self._existing]
@@ -737,13 +737,13 @@ class LedgerImporter:
                 for c in plan.changes
             ]
         known = [r for r in extra_rows if r.id_number in persons]
-        for item in extra_rows:
-            if item.id_number not in persons:
+        for extra in extra_rows:
+            if extra.id_number not in persons:
                 self.report.rejected.append(
                     RowProblem(
-                        item.row,
-                        f"身份证号码 {item.id_number} 不在台账中，也不在本工作簿的人员表中",
-                        item.sheet,
+                        extra.row,
+                        f"身份证号码 {extra.id_number} 不在台账中，也不在本工作簿的人员表中",
+                        extra.sheet,
                     )
                 )
         extra_plans = ExtraPlanner(self.ledger.db, differ).plan(known, persons)

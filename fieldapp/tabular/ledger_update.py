@@ -301,8 +301,8 @@ class PersonPlanner:
         for row in rows:
             by_name.setdefault(row["category"], row)
         for category, start, end in item.categories:
-            row = by_name.get(category)
-            if row is None:
+            found = by_name.get(category)
+            if found is None:
                 plan.inserts.append(
                     (
                         "person_categories",
@@ -321,7 +321,7 @@ class PersonPlanner:
                 updates["start_date"] = start
             if end:
                 updates["end_date"] = end
-            differ.change(plan, "person_categories", row, updates)
+            differ.change(plan, "person_categories", found, updates)
 
     def _spell(
         self, plan: RowPlan, differ: Differ, item: Any, rows: list[dict[str, Any]]

@@ -18,6 +18,7 @@ import io
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from python_calamine import CalamineWorkbook
 
@@ -135,7 +136,9 @@ def read_workbook(path: str | Path) -> Workbook:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         guard.check_file(path)
-        sheets = [(path.name, _read_text_rows(path), None)]
+        sheets: list[tuple[str, list[list[object]], Merged]] = [
+            (path.name, _read_text_rows(path), None)
+        ]
         scan = guard.Scan()
     elif suffix in SPREADSHEET_SUFFIXES:
         scan = guard.check_file(path)
@@ -172,12 +175,13 @@ def _read_workbook(path: Path) -> list[tuple[str, list[list[object]], Merged]]:
             f"无法读取表格文件 {path.name}：文件已损坏，或不是 Excel/WPS 表格"
             f"（可另存为 .xlsx 或 .csv 后再导入；详细原因：{error}）"
         ) from None
-    sheets = []
+    sheets: list[tuple[str, list[list[object]], Merged]] = []
     try:
         for index, name in enumerate(book.sheet_names):
             sheet = book.get_sheet_by_index(index)
             # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
-            rows = sheet.to_python(skip_empty_area=False)
+            # calamine's own lists, not copied (a 100 000-row sheet); typed as plain cells.
+            rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
             try:
                 ranges = sheet.merged_cell_ranges
             except Exception:  # noqa: BLE001 - not every format reports merged cells
@@ -266,7 +270,9 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     )
 
 
-def _fill_merged(data: list[list[object]], merged: Merged, first: int) -> None:
+def _fill_merged(
+    data: list[list[object]], merged: list[tuple[tuple[int, int], tuple[int, int]]], first: int
+) -> None:
     """Give every cell of a merged range below the header its top-left cell's value (a
     household's 户主身份证号码 or address merged down its members' rows)."""
     for (top, left), (bottom, right) in merged:

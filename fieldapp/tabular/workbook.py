@@ -113,7 +113,7 @@ def write_ledger_workbook(
     sheets.append((HELP_SHEET, _help_records()))
     header_row = {name: 1 for name in layout} | {HELP_SHEET: 0}
     note = "（按月更新导入时据此判断哪些单元格在导出后被台账改过，请勿删除本行）"
-    merge = {
+    merge: dict[str, list[Any]] = {
         name: [
             (
                 0,
@@ -139,6 +139,10 @@ def write_ledger_workbook(
         }
         for name, cols in layout.items()
     }
+    widths: dict[str, dict[str, float] | list[float]] = {
+        name: [float(c.width) for c in cols] for name, cols in layout.items()
+    }
+    widths[HELP_SHEET] = [24.0, 10.0, 90.0]
     rx.write_worksheets(
         sheets,
         str(path),
@@ -148,8 +152,7 @@ def write_ledger_workbook(
         | {name: {"row": 2, "col": 2} for name in EXTRA_SHEETS}
         | {HELP_SHEET: {"row": 1, "col": 0}},
         datetime_format="yyyy-mm-dd",
-        column_widths={name: [c.width for c in cols] for name, cols in layout.items()}
-        | {HELP_SHEET: [24, 10, 90]},
+        column_widths=widths,
         column_formats={name: _formats(cols) for name, cols in layout.items()},
         header_format={name: _header_format() for name in [*layout, HELP_SHEET]},
         page_setup={name: page_setup(header_row[name]) for name in [*layout, HELP_SHEET]},
