@@ -300,6 +300,21 @@ def _categories(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
 
 
 @lru_cache(maxsize=CATEGORY_CACHE)
+def _category_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The 人员类别 words of a cell that were read as another category (低保户 → 农村低保对象),
+    once per distinct cell; `_categories` has already refused the cell if a word is unknown."""
+    found = []
+    for item in _CATEGORY_SPLIT.split(_norm(text)):
+        match = _CATEGORY_ITEM.match(item) if item else None
+        if match:
+            word = match.group(1).strip()
+            category = _category_item(item)[0]
+            if word != category:
+                found.append((word, category))
+    return tuple(found)
+
+
+@lru_cache(maxsize=CATEGORY_CACHE)
 def _category_item(item: str) -> tuple[str, str | None, str | None]:
     """One '脱贫人口(2016-12-31)' of a cell: (category, start, end)."""
     match = _CATEGORY_ITEM.match(item)
@@ -580,6 +595,10 @@ def parse_row(
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
     categories = text("categories")
+    if categories:
+        mapped.extend(
+            ("人员类别", word, category) for word, category in _category_words(categories)
+        )
     return ParsedRow(
         row,
         person,
@@ -1131,5 +1150,5 @@ def import_ledger(
 
 def forget_parsed_cells() -> None:
     """Empty the per-import caches of parsed cells (the app lives on after an import)."""
-    for cache in (_categories, _category_item, _validate, _parsed, _region_code):
+    for cache in (_categories, _category_item, _category_words, _validate, _parsed, _region_code):
         cache.cache_clear()

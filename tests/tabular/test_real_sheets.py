@@ -199,3 +199,21 @@ def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger
     assert set(reasons) == {2, 3}
     assert "备注过长" in reasons[2] and "控制字符" in reasons[3]
     assert SON in _persons(ledger)
+
+
+def test_category_words_read_as_the_ledgers_are_reported(ledger, tmp_path):
+    path = write_xlsx(
+        tmp_path / "c.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE],
+        [["张长英", HEAD, HEAD, "低保户、脱贫户（2016-12-31）、易地扶贫搬迁人口", *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    mapped = {(m.before, m.after) for m in report.mapped if m.column == "人员类别"}
+    assert mapped == {
+        ("低保户", "农村低保对象"),
+        ("脱贫户", "脱贫人口"),
+        ("易地扶贫搬迁人口", "易地搬迁人口"),
+    }
+    stored = {r[0] for r in ledger.db.execute("SELECT category FROM person_categories")}
+    assert stored == {"农村低保对象", "脱贫人口", "易地搬迁人口"}
