@@ -51,8 +51,11 @@ class ExtraRow:
     mapped: list[tuple[str, str, str]]
 
 
+_LABELS = {kind: {c.key: c.header for c in cols} for kind, cols in EXTRA_SHEETS.items()}
+
+
 def _label(kind: str, key: str) -> str:
-    return next(c.header for c in EXTRA_SHEETS[kind] if c.key == key)
+    return _LABELS[kind][key]
 
 
 def _norm(text: str) -> str:

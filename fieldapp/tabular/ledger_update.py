@@ -245,21 +245,9 @@ class PersonPlanner:
         statuses: dict[str, list[dict[str, Any]]] = {}
         for row in store.rows_by_id(self.db, "monthly_status", months):
             statuses.setdefault(row["person_id"], []).append(row)
-        edits = (
-            store.edits_after(
-                self.db,
-                self.stamp,
-                (
-                    "persons",
-                    "households",
-                    "person_categories",
-                    "employment_spells",
-                    "monthly_status",
-                ),
-            )
-            if self.stamp
-            else {}
-        )
+        # The edits after the sheet's date were read before the import wrote anything (its
+        # own new rows are no conflict): the importer marks the conflicts (see ledger_import).
+        edits: dict[tuple[str, str], Edit] = {}
         differ = Differ(edits)
         plans = []
         for item, sheet in items:
