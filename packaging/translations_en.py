@@ -7,6 +7,12 @@ the strings with pyside6-lupdate, fills the English from this table, and compile
 from __future__ import annotations
 
 EN: dict[str, str] = {
+    "本机的政策由县里统一下发，不能自行载入政策包": "The county sets this computer\u2019s rules; packs cannot be installed here",
+    "待县里核定：": "Still to be set by the county: ",
+    "本机安装": "Installed on this computer",
+    "内置": "Built in",
+    "县级汇总中心下发": "Published by the county hub",
+    "待县里核定标准": "To be set by the county",
     "对象": "Subject",
     "内容": "Record",
     "字段": "Field",

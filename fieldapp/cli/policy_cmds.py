@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from fieldapp.cli.common import fail, open_ledger, print_json
@@ -12,9 +13,9 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
-from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy
-from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
 from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -44,15 +45,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     _register_batches(sub)
 
     pol = sub.add_parser("policy", help="政策包").add_subparsers(dest="policy_cmd", required=True)
-    p = pol.add_parser("list", help="列出现行政策包的规则")
+    p = pol.add_parser("list", help="列出现行政策包的规则、所引文件和待县里核定的标准")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_policy_list)
     p = pol.add_parser("check", help="检查一个政策包文件（不启用）")
     p.add_argument("file")
     p.set_defaults(func=cmd_policy_check)
-    p = pol.add_parser("install", help="检查并启用一个县级政策包")
+    p = pol.add_parser(
+        "install", help="检查并在本机启用一个政策包（村/安置点和乡镇设备不能安装：政策由县里下发）"
+    )
     p.add_argument("file")
     p.set_defaults(func=cmd_policy_install)
+
+    from fieldapp.cli.county_cmds import register_calendar
+
+    register_calendar(sub)
 
     rep = sub.add_parser("report", help="报表").add_subparsers(dest="report_cmd", required=True)
     p = rep.add_parser("monthly", help="月报（xlsx，每村/安置点一张表并汇总，含图表）")
@@ -132,12 +139,12 @@ def _register_batches(sub: argparse._SubParsersAction) -> None:
 # -- helpers ------------------------------------------------------------------------------------
 
 
-def _policy() -> Policy:
-    registry = PolicyRegistry()
-    policy = registry.load()
-    for warning in registry.warnings:
-        print(f"警告：{warning}", file=__import__("sys").stderr)
-    return policy
+def _policy(args: argparse.Namespace) -> Policy:
+    """The policy in force on the ledger of --db; what was refused is said on stderr."""
+    state = load_policy(open_ledger(args))
+    for warning in state.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
+    return state.policy
 
 
 def _on(args: argparse.Namespace) -> dt.date:
@@ -151,8 +158,8 @@ def _on(args: argparse.Namespace) -> dt.date:
     return day or dt.date.today()
 
 
-def _money(value: float) -> str:
-    return f"{value:g} 元"
+def _money(value: float | None) -> str:
+    return money_text(value)
 
 
 # -- eligibility ----------------------------------------------------------------------------------
@@ -160,7 +167,7 @@ def _money(value: float) -> str:
 
 def cmd_eligible(args: argparse.Namespace) -> int:
     """Print every rule's result for one person, or the whole ledger."""
-    policy, on = _policy(), _on(args)
+    policy, on = _policy(args), _on(args)
     service = EligibilityService(open_ledger(args), policy)
     if args.person:
         results = service.for_person(args.person, on)
@@ -195,10 +202,13 @@ def cmd_due(args: argparse.Namespace) -> int:
     """Print the due list, most urgent first."""
     from fieldapp.services.policy_views import due_list
 
-    items = due_list(open_ledger(args), _policy(), _on(args), args.area)
+    items = due_list(open_ledger(args), _policy(args), _on(args), args.area)
     if args.json:
         print_json([i.as_dict() for i in items])
         return 0
+    # Deadlines across a year whose holiday schedule is missing are estimates: say so first.
+    for notice in dict.fromkeys(n for i in items for n in i.note.split("；") if n):
+        print(f"注意：{notice}")
     if not items:
         print("没有待办服务")
     for i in items:
@@ -213,7 +223,7 @@ def cmd_duties(args: argparse.Namespace) -> int:
     """Print household duty flags."""
     from fieldapp.services.policy_views import duties
 
-    flags = duties(open_ledger(args), _policy(), _on(args), args.area)
+    flags = duties(open_ledger(args), _policy(args), _on(args), args.area)
     if args.json:
         print_json([f.as_dict() for f in flags])
         return 0
@@ -239,13 +249,13 @@ def _claim_dict(claim: object) -> dict[str, object]:
 def cmd_claim_create(args: argparse.Namespace) -> int:
     """Create a draft claim; a repeat exits non-zero naming the first claim."""
     ledger = open_ledger(args)
-    service = ClaimService(ledger, _policy())
+    service = ClaimService(ledger, _policy(args))
     try:
         claim = service.create(
             args.person, args.rule, on=_on(args), evidence_collected=args.evidence
         )
     except LimitExceeded as error:
-        print(f"首次申领：{error.first.id}", file=__import__("sys").stderr)
+        print(f"首次申领：{error.first.id}", file=sys.stderr)
         return fail(str(error), 3)
     if args.json:
         print_json(_claim_dict(claim))
@@ -260,7 +270,7 @@ def cmd_claim_create(args: argparse.Namespace) -> int:
 
 def cmd_claim_advance(args: argparse.Namespace) -> int:
     """Move a claim to another state."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     claim = service.advance(args.claim_id, parse_state(args.to), args.reason)
     print(f"申领 {claim.id} 现为“{claim.state}”")
     return 0
@@ -268,7 +278,7 @@ def cmd_claim_advance(args: argparse.Namespace) -> int:
 
 def cmd_claim_evidence(args: argparse.Namespace) -> int:
     """Tick evidence items or record why some are missing."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     claim = service.store.get(args.claim_id)
     items = list(claim.evidence_items()) if args.all else args.items
     if items:
@@ -282,7 +292,7 @@ def cmd_claim_evidence(args: argparse.Namespace) -> int:
 
 def cmd_claim_list(args: argparse.Namespace) -> int:
     """List claims by rule, state and area."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     states = [parse_state(args.state)] if args.state else None
     claims = service.store.select(rule_id=args.rule, states=states, area_prefix=args.area)
     if args.json:
@@ -300,7 +310,7 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
 
 def cmd_claim_show(args: argparse.Namespace) -> int:
     """Show one claim with its trail."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     claim = service.store.get(args.claim_id)
     events = service.store.events(claim.id)
     if args.json:
@@ -326,7 +336,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
 
 def cmd_claim_check(args: argparse.Namespace) -> int:
     """Run the one-time guard over every claim in the ledger."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     violations = find_limit_violations(service.store.all())
     if args.json:
         print_json(
@@ -353,7 +363,7 @@ def cmd_claim_check(args: argparse.Namespace) -> int:
 
 def cmd_batch_create(args: argparse.Namespace) -> int:
     """Create a batch; the id is printed alone on the last line."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     state = parse_state(args.state) if args.state else None
     batch, claims = service.create_batch(
         args.rule, state=state, area_prefix=args.area, funding_source=args.funding, title=args.title
@@ -366,7 +376,7 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
     """List batches."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     rows = []
     for b in service.store.batches():
         claims = service.store.batch_claims(b.id)
@@ -388,7 +398,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
 
 def cmd_batch_show(args: argparse.Namespace) -> int:
     """Show one batch and its claims."""
-    service = ClaimService(open_ledger(args), _policy())
+    service = ClaimService(open_ledger(args), _policy(args))
     batch = service.store.batch(args.batch_id)
     claims = service.store.batch_claims(batch.id)
     if args.json:
@@ -412,7 +422,7 @@ def _rule_dict(rule: object) -> dict[str, object]:
     return {
         "id": rule.id,
         "title": rule.title,
-        "clause": rule.clause,
+        "clause": rule.citation,
         "also_clauses": rule.also_clauses,
         "enabled": rule.enabled,
         "valid_from": rule.valid_from.isoformat(),
@@ -421,6 +431,7 @@ def _rule_dict(rule: object) -> dict[str, object]:
         "amount": rule.amount.describe(),
         "amount_kind": AMOUNT_LABELS[rule.amount.kind],
         "amount_value": rule.amount.figure(1),
+        "amount_set": rule.amount.is_set,
         "funding_source": rule.funding_source,
         "funding_by_category": [
             {"categories": [str(c) for c in f.categories], "source": f.source}
@@ -432,43 +443,68 @@ def _rule_dict(rule: object) -> dict[str, object]:
     }
 
 
+SOURCE_LABELS = {"hub": "县级汇总中心下发", "builtin": "内置", "local": "本机安装"}
+
+
 def cmd_policy_list(args: argparse.Namespace) -> int:
-    """List the rules in force."""
-    policy = _policy()
+    """List the rules in force, the documents they cite and what the county has still to set."""
+    policy = _policy(args)
     if args.json:
         print_json(
             {
+                "pack": policy.pack.as_dict(),
                 "version": policy.version,
                 "files": policy.files,
+                "documents": [d.model_dump(mode="json") for d in policy.documents],
+                "unset": policy.unset_figures(),
                 "rules": [_rule_dict(r) for r in policy.rules],
             }
         )
         return 0
-    print(f"现行政策包：{policy.title}（{policy.version}）")
+    pack = policy.pack
+    issued = " ".join(x for x in (pack.authority, pack.document) if x)
+    print(
+        f"现行政策包：{pack.title}（{pack.id} {pack.version}，"
+        f"{SOURCE_LABELS.get(pack.source, pack.source)}{'，' + issued if issued else ''}）"
+    )
     for r in policy.rules:
         flag = "" if r.enabled else "［未启用］"
         print(
-            f"{r.id}\t{r.title}{flag}\t{r.clause}\t{r.period_text()}\t{r.amount.describe()}\t{r.limit.describe()}"
+            f"{r.id}\t{r.title}{flag}\t{r.citation}\t{r.period_text()}\t{r.amount.describe()}"
+            f"\t{r.limit.describe()}"
         )
+    for text in policy.unset_figures():
+        print(f"待县里核定：{text}")
     return 0
 
 
 def cmd_policy_check(args: argparse.Namespace) -> int:
     """Validate a pack file without installing it."""
+    from fieldapp.policy.registry import PolicyRegistry
+    from fieldapp.services.policy_admin import hub_choice
+
+    registry = PolicyRegistry()
     try:
-        policy = PolicyRegistry().check(Path(args.file))
+        choice, _ = hub_choice(open_ledger(args), registry.base_files())
+        hub = [(choice.name, choice.read())] if choice is not None else []
+        policy = registry.check(Path(args.file), hub)
     except PackError as error:
         return fail(str(error), 2)
     print(
         f"政策包可用：{Path(args.file).name}，合并后共 {len(policy.rules)} 条规则（{policy.version}）"
     )
+    for text in policy.unset_figures():
+        print(f"待县里核定：{text}")
     return 0
 
 
 def cmd_policy_install(args: argparse.Namespace) -> int:
-    """Check and install a county pack; a broken one leaves the policy in force unchanged."""
+    """Check and install a pack on this machine; refused on coordinator and township devices,
+    and a broken pack leaves the policy in force unchanged."""
     try:
-        policy = PolicyRegistry().install(Path(args.file))
+        policy = install_local(open_ledger(args), Path(args.file))
+    except PolicyRefused as refused:
+        return fail(str(refused), 2)
     except PackError as error:
         return fail(f"{error}；现行政策包未改变", 2)
     print(f"已启用：{Path(args.file).name}（{policy.version}）")
@@ -483,7 +519,7 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
     from fieldapp.services.report import monthly_report
     from fieldapp.tabular.report_monthly import write_monthly_report
 
-    report = monthly_report(open_ledger(args), _policy(), args.month, area_prefix=args.area)
+    report = monthly_report(open_ledger(args), _policy(args), args.month, area_prefix=args.area)
     write_monthly_report(report, Path(args.out))
     if args.json:
         print_json(report.as_dict())

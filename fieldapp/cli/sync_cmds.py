@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import fail, open_ledger, print_json
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -93,6 +97,10 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     )
     p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
     p.add_argument("--json", action="store_true")
+
+    from fieldapp.cli.county_cmds import register_hub_policy
+
+    register_hub_policy(hub)
 
 
 def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
@@ -259,8 +267,9 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     """Import the hub's bundle."""
     from fieldapp.sync.exchange import import_bundle
 
+    ledger = open_ledger(args)
     try:
-        r = import_bundle(open_ledger(args), args.file)
+        r = import_bundle(ledger, args.file)
     except AlreadyImported as done:
         print(str(done))
         return 0
@@ -271,21 +280,35 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         f"已导入来自 {r.sender} 的第 {r.serial} 号包：{r.changes} 条修改，其中新的 "
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
     )
+    _adopt_policy(ledger)
     return 0
+
+
+def _adopt_policy(ledger: Ledger) -> None:
+    """After an import: take the county's newest good policy pack and say so."""
+    from fieldapp.services.policy_admin import adopt_hub_packs
+
+    adopted = adopt_hub_packs(ledger)
+    if adopted.message:
+        print(adopted.message)
+    for warning in adopted.warnings:
+        print(f"警告：{warning}", file=sys.stderr)
 
 
 def cmd_sync_push(args: argparse.Namespace) -> int:
     """Upload and import the answer."""
     from fieldapp.sync.client import push
 
+    ledger = open_ledger(args)
     try:
-        sent, got = push(open_ledger(args), args.url)
+        sent, got = push(ledger, args.url)
     except BundleRefused as refused:
         return fail(f"中心的回复未导入，台账没有改动。{refused}")
     print(f"已上传第 {sent.serial} 号包（{sent.changes} 条修改）")
     print(
         f"已导入中心回复：{got.changes} 条修改，其中新的 {got.new_changes} 条；冲突 {got.conflicts} 处"
     )
+    _adopt_policy(ledger)
     return 0
 
 

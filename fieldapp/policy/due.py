@@ -1,9 +1,12 @@
 """The employment-services due list: unemployment levels, minimum services, and deadlines.
 
 Deadlines are counted on the Chinese statutory calendar (`WorkCalendar`): the "1311" service
-within 5 working days of finding an unemployed person (001 附件4（三）), registration completed
-within 7 working days (003（十六）), the monthly status update for every working-age person with
-labour ability, and follow-up visits after a placement. The figures come from the pack.
+within 5 working days of finding an unemployed person, cleared only when every service that
+makes up "1311" has been given; unemployment registration completed within 7 working days; the
+minimum services of each unemployment level, listed with their progress from the day the level
+starts; the monthly status update of every working-age person with labour ability; follow-up
+visits after a placement. Figures, service bundles and citations come from the pack. When a
+year's holiday schedule is missing the deadlines are estimated and the items say so.
 """
 
 from __future__ import annotations
@@ -16,23 +19,19 @@ from typing import Any
 
 from fieldapp.domain.dates import add_months, month_key, whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, ServiceType, UnemploymentLevel
-from fieldapp.policy.facts import PersonFacts, RegistrationFacts
-from fieldapp.policy.pack import Policy, ServiceLevel
-from fieldapp.policy.workdays import WorkCalendar
+from fieldapp.policy.facts import PersonFacts, RegistrationFacts, ServiceFacts, SpellFacts
+from fieldapp.policy.pack import Policy, ServiceBundle, ServiceLevel
+from fieldapp.policy.workdays import WorkCalendar, estimate_notice
 
-#: Services that count as the start of the "1311" service.
-FIRST_SERVICES = frozenset(
-    {
-        ServiceType.POLICY.value,
-        ServiceType.GUIDANCE.value,
-        ServiceType.JOB_RECOMMENDATION.value,
-        ServiceType.TRAINING.value,
-        ServiceType.ASSISTANCE.value,
-    }
-)
-
-#: How far ahead an item still shows as merely "due" (days).
+#: How far ahead an item still shows as merely "due" (days); level items show from their start.
 HORIZON_DAYS = 31
+
+#: The level boundaries in months registered (≤1, ≤6, ≤12, >12).
+LEVEL_BOUNDS: tuple[tuple[int, UnemploymentLevel], ...] = (
+    (1, UnemploymentLevel.SHORT),
+    (6, UnemploymentLevel.MEDIUM_SHORT),
+    (12, UnemploymentLevel.MEDIUM_LONG),
+)
 
 
 class Urgency(StrEnum):
@@ -48,7 +47,10 @@ _URGENCY_RANK = {Urgency.OVERDUE: 0, Urgency.DUE_SOON: 1, Urgency.DUE: 2}
 
 @dataclass(slots=True)
 class DueItem:
-    """One thing a coordinator must do for one person, by a date."""
+    """One thing a coordinator must do for one person, by a date.
+
+    `note` says when the deadline is an estimate (the year's holiday schedule is missing).
+    """
 
     person_id: str
     id_number: str
@@ -61,6 +63,7 @@ class DueItem:
     workdays_left: int
     clause: str = ""
     progress: str = ""
+    note: str = ""
 
     def sort_key(self) -> tuple[int, dt.date, str, str]:
         """Most urgent first: overdue (oldest first), then due soon, then due."""
@@ -79,16 +82,69 @@ class DueItem:
             "workdays_left": self.workdays_left,
             "clause": self.clause,
             "progress": self.progress,
+            "note": self.note,
         }
+
+
+def count_services(
+    services: Iterable[ServiceFacts], start: dt.date, end: dt.date
+) -> dict[str, int]:
+    """Services given from `start` to `end` (inclusive), by type."""
+    counts: dict[str, int] = {}
+    for service in services:
+        if start <= service.service_date <= end:
+            counts[service.service_type] = counts.get(service.service_type, 0) + 1
+    return counts
+
+
+@dataclass(frozen=True, slots=True)
+class BundleProgress:
+    """How far a service bundle ("1311") is: per item, services given and needed."""
+
+    bundle: ServiceBundle
+    progress: tuple[tuple[str, int, int], ...]
+
+    @property
+    def complete(self) -> bool:
+        """True when every item has its count."""
+        return all(got >= need for _, got, need in self.progress)
+
+    def text(self) -> str:
+        """'政策宣传 1/1、岗位推荐 2/3、职业指导 0/1、职业培训或就业见习 0/1'."""
+        return "、".join(f"{label} {got}/{need}" for label, got, need in self.progress)
+
+
+def bundle_progress(
+    bundle: ServiceBundle, services: Iterable[ServiceFacts], start: dt.date, end: dt.date
+) -> BundleProgress:
+    """Progress of a bundle from the services given between `start` and `end`.
+
+    A service counts toward one item only (the first whose list names it), so one job
+    recommendation never clears two items.
+    """
+    counts = count_services(services, start, end)
+    rows: list[tuple[str, int, int]] = []
+    for item in bundle.items:
+        got = 0
+        for kind in item.services:
+            take = min(counts.get(str(kind), 0), item.count - got)
+            counts[str(kind)] = counts.get(str(kind), 0) - take
+            got += take
+        rows.append((item.label, got, item.count))
+    return BundleProgress(bundle, tuple(rows))
 
 
 @dataclass(frozen=True, slots=True)
 class LevelStatus:
-    """A registered unemployed person's level, class and minimum-service progress."""
+    """A registered unemployed person's level, class and minimum-service progress.
+
+    Progress counts the services given from the day the level started (`started`).
+    """
 
     level: UnemploymentLevel
     unemployment_class: str | None
     months: int
+    started: dt.date
     progress: dict[str, tuple[int, int]]
     complete: bool
     due_date: dt.date | None
@@ -100,15 +156,23 @@ class LevelStatus:
 
 
 def level_of(registered: dt.date, on: dt.date) -> UnemploymentLevel:
-    """四级 from months registered: ≤1, ≤6, ≤12, >12 (001 附件3（六）1)."""
-    for months, level in (
-        (1, UnemploymentLevel.SHORT),
-        (6, UnemploymentLevel.MEDIUM_SHORT),
-        (12, UnemploymentLevel.MEDIUM_LONG),
-    ):
+    """四级 from months registered: ≤1, ≤6, ≤12, >12."""
+    for months, level in LEVEL_BOUNDS:
         if on <= add_months(registered, months):
             return level
     return UnemploymentLevel.LONG
+
+
+def level_start(registered: dt.date, level: UnemploymentLevel) -> dt.date:
+    """The first day of a level: the registration day, or the day after the previous level ends."""
+    previous = 0
+    for months, bound in LEVEL_BOUNDS:
+        if bound is level:
+            break
+        previous = months
+    if previous == 0:
+        return registered
+    return add_months(registered, previous) + dt.timedelta(days=1)
 
 
 def level_status(
@@ -119,28 +183,43 @@ def level_status(
     if start is None or start > on:
         return None
     level = level_of(start, on)
+    began = level_start(start, level)
     spec: ServiceLevel | None = next((s for s in policy.service_levels if s.level is level), None)
-    counts: dict[str, int] = {}
-    for service in facts.services:
-        if start <= service.service_date <= on:
-            counts[service.service_type] = counts.get(service.service_type, 0) + 1
+    counts = count_services(facts.services, began, on)
     progress: dict[str, tuple[int, int]] = {}
     if spec is not None:
         for kind, need in spec.minimums.items():
             progress[str(kind)] = (min(counts.get(str(kind), 0), need), need)
     complete = all(got >= need for got, need in progress.values())
-    due = add_months(start, spec.max_months) if spec and spec.max_months else None
-    if spec is not None and spec.max_months is None:
-        due = add_months(start, 12)
+    if spec is None:
+        due = None
+    elif spec.max_months is not None:
+        # The level's minimums are due by its last day.
+        due = add_months(start, spec.max_months)
+    else:
+        # 长期失业: taken into employment assistance on becoming long-term unemployed.
+        due = began
     return LevelStatus(
         level,
         registration.unemployment_class,
         whole_months_between(start, on),
+        began,
         progress,
         complete,
         due,
-        spec.clause if spec else "",
+        spec.clause if spec and spec.clause else policy.clauses.levels,
     )
+
+
+def calendar_notices(policy: Policy, on: dt.date, items: Iterable[DueItem] = ()) -> list[str]:
+    """What a due list as of `on` must say about its deadlines: one line per year whose holiday
+    schedule is missing, among the items' deadlines and the weeks around `on`."""
+    calendar = WorkCalendar(policy.calendar)
+    around = calendar.estimated_years(on - dt.timedelta(days=HORIZON_DAYS), on)
+    around += calendar.estimated_years(on, on + dt.timedelta(days=HORIZON_DAYS))
+    notices = [estimate_notice(y) for y in sorted(set(around))]
+    notices += [n for item in items for n in item.note.split("；") if n]
+    return list(dict.fromkeys(notices))
 
 
 class DueListBuilder:
@@ -148,21 +227,22 @@ class DueListBuilder:
 
     def __init__(self, policy: Policy, calendar: WorkCalendar | None = None) -> None:
         self.policy = policy
-        self.calendar = calendar or WorkCalendar(
-            policy.calendar.extra_holidays, policy.calendar.extra_workdays
-        )
+        self.calendar = calendar or WorkCalendar(policy.calendar)
         d = policy.deadline
         self.days_1311 = int(d("service_1311_workdays", 5))
         self.days_registration = int(d("registration_workdays", 7))
-        self.monthly_day = int(d("monthly_update_day", 25))
-        self.follow_up = list(d("follow_up_months", [1, 3]))
+        self.monthly_day: int | None = policy.deadlines.monthly_update_day
+        self.follow_up = [int(m) for m in d("follow_up_months", [1, 3])]
         self.soon = int(d("due_soon_workdays", 2))
         self.age_min = int(d("working_age_min", 16))
         self.age_max = int(d("working_age_max", 60))
-        self.clause_1311 = str(d("clause_1311", "001 附件4（三）"))
-        self.clause_registration = str(d("clause_registration", "003（十六）"))
-        self.clause_monthly = str(d("clause_monthly", "001 附件2（十四）"))
-        self.clause_follow_up = str(d("clause_follow_up", "001 附件3（五）3"))
+        self.clauses = policy.clauses
+        self.bundle_1311 = policy.bundle("1311")
+        self._estimated: set[int] = set()
+
+    def notices(self) -> list[str]:
+        """Plain warnings for the years whose deadlines were estimated in this list."""
+        return [estimate_notice(y) for y in sorted(self._estimated)]
 
     def _item(
         self,
@@ -173,8 +253,11 @@ class DueListBuilder:
         due: dt.date,
         clause: str,
         progress: str = "",
+        *,
+        always: bool = False,
+        counted_from: dt.date | None = None,
     ) -> DueItem | None:
-        if due > on + dt.timedelta(days=HORIZON_DAYS):
+        if not always and due > on + dt.timedelta(days=HORIZON_DAYS):
             return None
         left = self.calendar.workdays_between(on, due)
         if due < on:
@@ -183,6 +266,10 @@ class DueListBuilder:
             urgency = Urgency.DUE_SOON
         else:
             urgency = Urgency.DUE
+        years = set(self.calendar.estimated_years(on, due))
+        if counted_from is not None:
+            years |= set(self.calendar.estimated_years(counted_from, due))
+        self._estimated |= years
         return DueItem(
             facts.person_id,
             facts.id_number,
@@ -195,6 +282,7 @@ class DueListBuilder:
             left,
             clause,
             progress,
+            "；".join(estimate_notice(y) for y in sorted(years)),
         )
 
     def for_person(self, facts: PersonFacts, on: dt.date) -> list[DueItem]:
@@ -215,21 +303,7 @@ class DueListBuilder:
         found = reg.found_date or reg.registered_date
         if found is None or found > on:
             return out
-        served = any(
-            s.service_date >= found and s.service_type in FIRST_SERVICES for s in facts.services
-        )
-        if not served:
-            due = self.calendar.add_workdays(found, self.days_1311)
-            out.append(
-                self._item(
-                    facts,
-                    on,
-                    "1311服务",
-                    f"{found} 发现失业，{self.days_1311}个工作日内提供“1311”就业服务",
-                    due,
-                    self.clause_1311,
-                )
-            )
+        out.append(self._item_1311(facts, found, on))
         if reg.registered_date is None:
             due = self.calendar.add_workdays(found, self.days_registration)
             out.append(
@@ -239,7 +313,8 @@ class DueListBuilder:
                     "失业登记",
                     f"{found} 发现失业，{self.days_registration}个工作日内办结失业登记",
                     due,
-                    self.clause_registration,
+                    self.clauses.registration,
+                    counted_from=found,
                 )
             )
             return out
@@ -251,13 +326,36 @@ class DueListBuilder:
                     facts,
                     on,
                     "分级服务",
-                    f"{status.level.value}（登记{status.months}个月{klass}）最低服务",
+                    f"{status.level.value}（登记{status.months}个月{klass}）最低服务，"
+                    f"{status.started} 起计",
                     status.due_date,
                     status.clause,
                     status.progress_text(),
+                    always=True,
                 )
             )
         return out
+
+    def _item_1311(self, facts: PersonFacts, found: dt.date, on: dt.date) -> DueItem | None:
+        """Open until every service of "1311" has been given since the person was found."""
+        bundle = self.bundle_1311
+        if bundle is None:
+            return None
+        done = bundle_progress(bundle, facts.services, found, on)
+        if done.complete:
+            return None
+        due = self.calendar.add_workdays(found, self.days_1311)
+        return self._item(
+            facts,
+            on,
+            "1311服务",
+            f"{found} 发现失业，{self.days_1311}个工作日内提供“1311”就业服务"
+            f"（{bundle.describe()}）",
+            due,
+            self.clauses.service_1311 or bundle.clause,
+            done.text(),
+            counted_from=found,
+        )
 
     def _monthly_item(self, facts: PersonFacts, on: dt.date) -> DueItem | None:
         if facts.labour_ability not in {a.value for a in HAS_LABOUR}:
@@ -271,9 +369,13 @@ class DueListBuilder:
             key = month_key(month_start)
             if key in recorded:
                 continue
-            due = month_start.replace(day=self.monthly_day)
+            if self.monthly_day:
+                due = month_start.replace(day=self.monthly_day)
+            else:
+                # No county day: the month itself is the limit.
+                due = add_months(month_start, 1) - dt.timedelta(days=1)
             return self._item(
-                facts, on, "月度更新", f"{key} 就业状态按月更新", due, self.clause_monthly
+                facts, on, "月度更新", f"{key} 就业状态按月更新", due, self.clauses.monthly
             )
         return None
 
@@ -302,7 +404,7 @@ class DueListBuilder:
                         "跟踪回访",
                         f"{spell.start_date} 就业（{spell.employer or spell.form}）后第{number}次跟踪回访",
                         due,
-                        self.clause_follow_up,
+                        self.clauses.follow_up,
                         f"跟踪回访 {visits}/{len(self.follow_up)}",
                     )
                 )
@@ -310,7 +412,7 @@ class DueListBuilder:
         return out
 
     @staticmethod
-    def _is_placement(facts: PersonFacts, start: dt.date, spell: Any) -> bool:
+    def _is_placement(facts: PersonFacts, start: dt.date, spell: SpellFacts) -> bool:
         """A job found after registration, through organized export, or in a welfare post."""
         if spell.organized_export or spell.form == "公益性岗位":
             return True

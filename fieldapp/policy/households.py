@@ -1,11 +1,14 @@
 """Household duties: 一户一人, zero-employment households, public-welfare post holders.
 
-- 一户一人 (004（二）): a lifted-out-of-poverty or relocated household with labour should have at
-  least one member employed.
-- 零就业家庭 (003（五）): households with labour and no one employed are found and cleared.
-- Income above the line (001 附件2（十七）): a public-welfare post holder whose flexible income
-  exceeds the county line for N consecutive months must leave the post.
-- One person, one post (004（十三）): nobody holds two public-welfare posts at once.
+- 一户一人: a lifted-out-of-poverty or relocated household with labour should have at least one
+  member employed.
+- 零就业家庭: households with labour and no one employed are found and cleared (动态清零).
+- Income above the line: a public-welfare post holder whose flexible income exceeds the county's
+  monitoring line for N consecutive months must leave the post (not checked while the county
+  has not set its line).
+- One person, one post: nobody holds two public-welfare posts at once.
+
+Each flag cites the clause the pack gives it (`[clauses]`).
 """
 
 from __future__ import annotations
@@ -137,8 +140,9 @@ def household_duties(
     policy: Policy, households: Iterable[HouseholdFacts], on: dt.date
 ) -> list[DutyFlag]:
     """Every duty flag of the given households as of `on`."""
-    line = policy.line("welfare_post_income_line", 600.0)
-    needed = int(policy.line("welfare_post_income_months", 6))
+    line = policy.line("welfare_post_income_line")
+    needed = int(policy.line("welfare_post_income_months") or 6)
+    clauses = policy.clauses
     age_min = int(policy.deadline("working_age_min", 16))
     age_max = int(policy.deadline("working_age_max", 60))
     flags: list[DutyFlag] = []
@@ -155,7 +159,7 @@ def household_duties(
                         DutyKind.ONE_PER_HOUSEHOLD,
                         *base,
                         f"有劳动力{len(labour)}人（{'、'.join(names)}），无人就业",
-                        "004（二）",
+                        clauses.one_per_household,
                         ids,
                         names,
                     )
@@ -165,13 +169,13 @@ def household_duties(
                     DutyKind.ZERO_EMPLOYMENT,
                     *base,
                     f"劳动年龄内有劳动能力{len(labour)}人，均未就业，需动态清零",
-                    "003（五）",
+                    clauses.zero_employment,
                     ids,
                     names,
                 )
             )
         for person in hh.members:
-            if posts_on(person, on):
+            if line is not None and posts_on(person, on):
                 run = months_above(person, on, line, needed)
                 if len(run) >= needed:
                     flags.append(
@@ -180,7 +184,7 @@ def household_duties(
                             *base,
                             f"{person.name} 灵活就业收入连续{len(run)}个月（{run[-1]} 至 {run[0]}）"
                             f"超过监测线 {line:g} 元/月，应退出公益性岗位",
-                            "001 附件2（十七）",
+                            clauses.income_above_line,
                             [person.person_id],
                             [person.name],
                         )
@@ -192,7 +196,7 @@ def household_duties(
                         *base,
                         f"{person.name} 同时在两个公益性岗位：{a.employer or '岗位一'}（{a.start_date} 起）"
                         f"与 {b.employer or '岗位二'}（{b.start_date} 起）",
-                        "004（十三）",
+                        clauses.two_posts,
                         [person.person_id],
                         [person.name],
                     )

@@ -1,27 +1,39 @@
-"""The policy pack: rules as data (TOML), validated with pydantic, with county overrides.
+"""The policy pack: rules as data (TOML), validated with pydantic.
 
-A pack file has a `[pack]` header, optional `[lines]`, `[deadlines]`, `[calendar]` and
-`[[service_levels]]` tables, and `[[rules]]`. A local (county) pack names the pack it `extends`
-and may add `[[rules]]`, change existing ones with `[[overrides]]` (amount, validity, limit,
-evidence, enabled…) and change lines and deadlines. A file that is not valid is refused with a
-`PackError` naming the file, the line and the problem, in Chinese.
+A pack file has a `[pack]` header, the `[[documents]]` its rules cite, optional `[lines]`,
+`[deadlines]`, `[clauses]`, `[calendar]`, `[[service_levels]]` and `[[service_bundles]]`, and
+`[[rules]]`. A county pack names the pack it `extends` and may add `[[rules]]` of its own,
+change what the county decides about existing rules with `[[overrides]]` (its figure under the
+seeds' cap, an extension to a new end date on the county's document, switching a rule on or
+off, stricter conditions…), set its lines, and add the State Council's yearly holiday schedule
+and its own holidays. `fieldapp.policy.combine` applies county packs to their base and refuses
+what the county may not change. Reading files: `fieldapp.policy.packfile`.
+
+Documents are cited as people know them: by official number (黔府发〔2023〕12号 附件2 第（四）条),
+or by title in 《》 when a document has no number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tomllib
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from fieldapp.domain.claims import Payee
-from fieldapp.domain.enums import Category, EmploymentForm, ServiceType, UnemploymentLevel
+from fieldapp.domain.enums import (
+    Category,
+    EmployerKind,
+    EmploymentForm,
+    ServiceType,
+    UnemploymentLevel,
+)
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.regions import PlaceScope
+
+#: What an amount the county has not set shows instead of a figure.
+UNSET = "待县里核定标准"
 
 
 class PackError(FieldappError):
@@ -37,6 +49,32 @@ class PackError(FieldappError):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# -- documents ------------------------------------------------------------------------------------
+
+
+class Document(_Strict):
+    """A policy document the rules cite: its official number and title."""
+
+    number: str = ""
+    title: str = Field(min_length=1)
+    issuer: str = ""
+    date: dt.date | None = None
+    #: 政策执行期限 when the document states one.
+    ends: dt.date | None = None
+
+    @property
+    def cite_name(self) -> str:
+        """How a citation names it: the number, or 《title》 when it has none."""
+        return self.number or f"《{self.title}》"
+
+    def describe(self) -> str:
+        """'黔府发〔2023〕12号《省人民政府关于促进高质量充分就业的意见》'."""
+        return f"{self.number}《{self.title}》" if self.number else f"《{self.title}》"
+
+
+# -- amounts --------------------------------------------------------------------------------------
 
 
 class AmountKind(StrEnum):
@@ -57,13 +95,28 @@ AMOUNT_LABELS = {
 
 
 class Amount(_Strict):
-    """Fixed, per day, capped (county sets ≤ max) or county-set, each with the figure to pay."""
+    """A rule's amount: fixed or per day (the province's figure), capped or county-set.
+
+    For capped and county-set amounts `value` is the county's figure, and None until the county
+    sets it: such a rule shows “待县里核定标准”, counts no money and prints no amount. `max` is
+    the seeds' cap, which no county figure may exceed.
+    """
 
     kind: AmountKind
     value: float | None = Field(default=None, ge=0)
     max: float | None = Field(default=None, ge=0)
-    default: float | None = Field(default=None, ge=0)
+    unit: str = "元"
     note: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_default(cls, data: Any) -> Any:
+        # Packs written before issue 14 gave the county figure as `default`.
+        if isinstance(data, dict) and "default" in data:
+            data = dict(data)
+            default = data.pop("default")
+            data.setdefault("value", default)
+        return data
 
     @model_validator(mode="after")
     def _complete(self) -> Amount:
@@ -71,32 +124,44 @@ class Amount(_Strict):
             raise ValueError("定额或按天计发的金额必须给出 value")
         if self.kind is AmountKind.CAPPED and self.max is None:
             raise ValueError("最高限额的金额必须给出 max")
-        if self.kind in (AmountKind.CAPPED, AmountKind.COUNTY) and self.default is None:
-            raise ValueError("县定标准的金额必须给出默认值 default")
-        if self.max is not None and self.default is not None and self.default > self.max:
-            raise ValueError(f"默认金额 {self.default:g} 超过最高限额 {self.max:g}")
+        if self.max is not None and self.value is not None and self.value > self.max:
+            raise ValueError(f"金额 {self.value:g} 元超过最高限额 {self.max:g} 元")
         return self
 
-    def figure(self, days: int | None = None) -> float:
-        """The amount payable (per-day amounts times the days)."""
+    @property
+    def is_set(self) -> bool:
+        """False while a county figure has not been set."""
+        return self.value is not None
+
+    def figure(self, days: int | None = None) -> float | None:
+        """The amount payable (per-day amounts times the days); None when not yet set."""
+        if self.value is None:
+            return None
         if self.kind is AmountKind.PER_DAY:
-            total = (self.value or 0) * (days or 0)
+            total = self.value * (days or 0)
             return min(total, self.max) if self.max is not None else total
-        if self.kind is AmountKind.FIXED:
-            return float(self.value or 0)
-        return float(self.default or 0)
+        return float(self.value)
 
     def describe(self) -> str:
-        """Chinese description, e.g. '最高 500 元（县定标准，默认 500 元）'."""
-        if self.kind is AmountKind.FIXED:
-            text = f"{self.value:g} 元"
-        elif self.kind is AmountKind.PER_DAY:
+        """Chinese description, e.g. '400 元（县定标准，最高 500 元）' or '待县里核定标准'."""
+        cap = f"，最高 {self.max:g} {self.unit}" if self.max is not None else ""
+        if self.kind is AmountKind.PER_DAY:
             text = f"每天 {self.value:g} 元"
-        elif self.kind is AmountKind.CAPPED:
-            text = f"最高 {self.max:g} 元（县定标准，默认 {self.default:g} 元）"
+        elif self.kind is AmountKind.FIXED:
+            text = f"{self.value:g} {self.unit}"
+        elif self.value is None:
+            text = f"{UNSET}（最高 {self.max:g} {self.unit}）" if self.max is not None else UNSET
         else:
-            text = f"县定标准（默认 {self.default:g} 元）"
+            text = f"{self.value:g} {self.unit}（县定标准{cap}）"
         return f"{text}；{self.note}" if self.note else text
+
+
+def money_text(value: float | None, unit: str = "元") -> str:
+    """'500 元', or '待县里核定标准' for an amount nobody has set."""
+    return UNSET if value is None else f"{value:g} {unit}"
+
+
+# -- limits ---------------------------------------------------------------------------------------
 
 
 class LimitKind(StrEnum):
@@ -143,13 +208,27 @@ class FundingByCategory(_Strict):
     source: str = Field(min_length=1)
 
 
+# -- conditions -----------------------------------------------------------------------------------
+
+
 class Conditions(_Strict):
     """Conditions over ledger facts; all given ones must hold (absent ones are not checked)."""
 
     categories_any: list[Category] = []
+    #: With `categories_any`: rural transferred labour (农村转移劳动力: has worked outside the
+    #: home township) qualifies too.
+    or_rural_transferred: bool = False
     categories_none: list[Category] = []
     place_scopes: list[PlaceScope] = []
+    #: "新" (新跨省务工): no earlier spell in `place_scopes` (within the look-back, when given).
+    new_to_scope: bool | None = None
+    new_lookback_months: int | None = Field(default=None, ge=1)
+    #: "新返乡": the person's previous spell was outside the home county and ended before this
+    #: one began (within `returned_within_months` of it, when given).
+    newly_returned: bool | None = None
+    returned_within_months: int | None = Field(default=None, ge=1)
     forms: list[EmploymentForm] = []
+    employer_kinds: list[EmployerKind] = []
     stable_months_min: int | None = Field(default=None, ge=1)
     contract_months_min: int | None = Field(default=None, ge=1)
     contract_months_max: int | None = Field(default=None, ge=1)
@@ -158,12 +237,33 @@ class Conditions(_Strict):
     first_export: bool | None = None
     age_at_event_min: int | None = Field(default=None, ge=0)
     age_at_event_max: int | None = Field(default=None, ge=0)
-    graduation_within_years: int | None = Field(default=None, ge=0)
+    #: 毕业年度 or within this many months of the month of leaving school (离校2年内 = 24).
+    graduate_window_months: int | None = Field(default=None, ge=0)
+    #: "未就业": no job between leaving school and this one.
+    graduate_unemployed: bool | None = None
     registered_unemployed: bool | None = None
     registered_unemployed_months_min: int | None = Field(default=None, ge=1)
     first_business: bool | None = None
     training_days_min: int | None = Field(default=None, ge=1)
     casual_work: bool | None = None
+
+
+# -- rules ----------------------------------------------------------------------------------------
+
+
+class Extension(_Strict):
+    """A county's extension of a rule to a new end date, on its own document."""
+
+    valid_to: dt.date
+    document: str = Field(min_length=1)
+    issuer: str = ""
+    date: dt.date | None = None
+
+    def describe(self) -> str:
+        """'执行至 2026-12-31（某县人社局 某人社通〔2026〕3号，2026-01-05）'."""
+        when = f"，{self.date}" if self.date else ""
+        who = f"{self.issuer} " if self.issuer else ""
+        return f"执行至 {self.valid_to}（{who}{self.document}{when}）"
 
 
 class Rule(_Strict):
@@ -176,6 +276,7 @@ class Rule(_Strict):
     enabled: bool = True
     valid_from: dt.date
     valid_to: dt.date | None = None
+    extensions: list[Extension] = []
     payee: Literal["person", "employer", "agency"] = "person"
     event: EventKind = EventKind.SPELL
     amount: Amount
@@ -185,6 +286,8 @@ class Rule(_Strict):
     evidence: list[str] = []
     conditions: Conditions = Conditions()
     note: str = ""
+    #: The rule compiled for evaluation, made once on first use (`fieldapp.policy.eligibility`).
+    _compiled: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _period(self) -> Rule:
@@ -206,36 +309,54 @@ class Rule(_Strict):
         """The limit group (the rule id when none is given)."""
         return self.limit.group or self.id
 
+    @property
+    def citation(self) -> str:
+        """The clause as printed: '黔府发〔2023〕12号 附件2 第（四）条', with any county extension."""
+        if not self.extensions:
+            return self.clause
+        return "；".join([self.clause, *(e.describe() for e in self.extensions)])
+
     def in_force_on(self, day: dt.date) -> bool:
         """True when `day` lies in the validity period."""
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
     def period_text(self) -> str:
-        """'2023-06-15 至 2025-12-31' (or '起长期有效')."""
+        """'2023-06-15 至 2025-12-31' (or '至 长期')."""
         end = str(self.valid_to) if self.valid_to else "长期"
         return f"{self.valid_from} 至 {end}"
 
 
 class RuleOverride(_Strict):
-    """A county's change to an existing rule: only the fields given are replaced."""
+    """A county's change to an existing rule: only the fields given are replaced.
+
+    What the county may change is checked when packs are combined (`fieldapp.policy.combine`):
+    a county figure only under the seeds' cap, an end date only on a document of its own,
+    conditions only stricter.
+    """
 
     rule: str
     enabled: bool | None = None
     title: str | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
+    #: The county's figure for a capped or county-set amount.
+    figure: float | None = Field(default=None, ge=0)
     amount: Amount | None = None
+    valid_to: dt.date | None = None
+    #: The county document that extends the rule (its number; listed in `[[documents]]`).
+    document: str | None = None
+    document_date: dt.date | None = None
     funding_source: str | None = None
     funding_by_category: list[FundingByCategory] | None = None
     limit: Limit | None = None
     evidence: list[str] | None = None
     conditions: Conditions | None = None
-    clause: str | None = None
     note: str | None = None
 
 
+# -- the rest of a pack ---------------------------------------------------------------------------
+
+
 class PackHeader(_Strict):
-    """`[pack]`: identity and lineage."""
+    """`[pack]`: identity, lineage and the document that issues it."""
 
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$")
     version: str = Field(min_length=1)
@@ -243,18 +364,21 @@ class PackHeader(_Strict):
     issued: dt.date | None = None
     extends: str | None = None
     region: str = ""
-    sources: list[str] = []
+    #: Who issues it and on which document: "某某县人力资源和社会保障局", "某人社通〔2026〕5号".
+    authority: str = ""
+    document: str = ""
+    document_date: dt.date | None = None
 
 
 class Lines(_Strict):
-    """County lines (`[lines]`)."""
+    """County lines (`[lines]`): the monitoring income line is the county's (None until set)."""
 
     welfare_post_income_line: float | None = Field(default=None, ge=0)
     welfare_post_income_months: int | None = Field(default=None, ge=1)
 
 
 class Deadlines(_Strict):
-    """Service deadlines and minimums (`[deadlines]`)."""
+    """Service deadlines (`[deadlines]`)."""
 
     service_1311_workdays: int | None = Field(default=None, ge=1)
     registration_workdays: int | None = Field(default=None, ge=1)
@@ -263,17 +387,50 @@ class Deadlines(_Strict):
     due_soon_workdays: int | None = Field(default=None, ge=0)
     working_age_min: int | None = Field(default=None, ge=0)
     working_age_max: int | None = Field(default=None, ge=1)
-    clause_1311: str | None = None
-    clause_registration: str | None = None
-    clause_monthly: str | None = None
-    clause_follow_up: str | None = None
+
+
+class Clauses(_Strict):
+    """`[clauses]`: the citations of the duties and deadlines the code keeps."""
+
+    service_1311: str = ""
+    registration: str = ""
+    monthly: str = ""
+    follow_up: str = ""
+    levels: str = ""
+    one_per_household: str = ""
+    zero_employment: str = ""
+    income_above_line: str = ""
+    two_posts: str = ""
+
+
+class YearSchedule(_Strict):
+    """The State Council's holiday schedule for one year (放假调休安排)."""
+
+    year: int = Field(ge=2000, le=2200)
+    document: str = Field(min_length=1)
+    title: str = ""
+    #: Every day off of the schedule's holidays (weekends inside a holiday may be listed too).
+    days_off: list[dt.date] = Field(min_length=1)
+    #: Weekend days that are working days (调休上班).
+    workdays: list[dt.date] = []
+
+    @model_validator(mode="after")
+    def _dates(self) -> YearSchedule:
+        for day in [*self.days_off, *self.workdays]:
+            if abs(day.year - self.year) > 1:
+                raise ValueError(f"{self.year}年安排中的日期 {day} 不在该年前后")
+        both = set(self.days_off) & set(self.workdays)
+        if both:
+            raise ValueError(f"{min(both)} 既是休息日又是上班日")
+        return self
 
 
 class CalendarDays(_Strict):
-    """Working-day adjustments the calendar package lacks (`[calendar]`)."""
+    """`[calendar]`: yearly schedules, and the county's own extra days."""
 
     extra_holidays: list[dt.date] = []
     extra_workdays: list[dt.date] = []
+    years: list[YearSchedule] = []
 
 
 class ServiceLevel(_Strict):
@@ -286,14 +443,42 @@ class ServiceLevel(_Strict):
     note: str = ""
 
 
+class ServiceItem(_Strict):
+    """One part of a service bundle: `count` services of any of `services`."""
+
+    services: list[ServiceType] = Field(min_length=1)
+    count: int = Field(default=1, ge=1)
+
+    @property
+    def label(self) -> str:
+        """'职业培训或就业见习'."""
+        return "或".join(str(s) for s in self.services)
+
+
+class ServiceBundle(_Strict):
+    """A named package of services ("1311"): done only when every item is."""
+
+    name: str = Field(min_length=1)
+    items: list[ServiceItem] = Field(min_length=1)
+    clause: str = ""
+    note: str = ""
+
+    def describe(self) -> str:
+        """'政策宣传1次、岗位推荐3次、职业指导1次、职业培训或就业见习1次'."""
+        return "、".join(f"{i.label}{i.count}次" for i in self.items)
+
+
 class PackFile(_Strict):
     """One pack file as written."""
 
     pack: PackHeader
+    documents: list[Document] = []
     lines: Lines = Lines()
     deadlines: Deadlines = Deadlines()
+    clauses: Clauses | None = None
     calendar: CalendarDays = CalendarDays()
     service_levels: list[ServiceLevel] = []
+    service_bundles: list[ServiceBundle] = []
     rules: list[Rule] = []
     overrides: list[RuleOverride] = []
 
@@ -307,6 +492,41 @@ class PackFile(_Strict):
             seen.add(rule.id)
         return rules
 
+    @field_validator("calendar")
+    @classmethod
+    def _one_schedule_a_year(cls, calendar: CalendarDays) -> CalendarDays:
+        years = [y.year for y in calendar.years]
+        if len(set(years)) != len(years):
+            raise ValueError("同一年份的放假安排写了两次")
+        return calendar
+
+
+# -- the policy in force --------------------------------------------------------------------------
+
+
+class PackInfo(_Strict):
+    """The pack that decides the policy in force (a hub-published county pack, or the built-in
+    seeds' pack) and where it came from: "hub", "builtin" or "local"."""
+
+    id: str
+    version: str
+    source: str = "builtin"
+    title: str = ""
+    authority: str = ""
+    document: str = ""
+    document_date: dt.date | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        """The JSON shape of `policy list --json`."""
+        return {"id": self.id, "version": self.version, "source": self.source}
+
+    def notice(self) -> str:
+        """'政策包已更新：某县就业帮扶政策（县人社局 某人社通〔2026〕5号）'."""
+        issued = " ".join(x for x in (self.authority, self.document) if x)
+        return (
+            f"政策包已更新：{self.title}（{issued}）" if issued else f"政策包已更新：{self.title}"
+        )
+
 
 class Policy(BaseModel):
     """The pack in force: a base pack with the county packs applied, in order."""
@@ -316,10 +536,14 @@ class Policy(BaseModel):
     version: str
     title: str
     files: list[str]
+    pack: PackInfo
+    documents: list[Document]
     lines: Lines
     deadlines: Deadlines
+    clauses: Clauses
     calendar: CalendarDays
     service_levels: list[ServiceLevel]
+    service_bundles: list[ServiceBundle]
     rules: list[Rule]
 
     def rule(self, rule_id: str) -> Rule:
@@ -334,218 +558,23 @@ class Policy(BaseModel):
         """Rules that are switched on."""
         return [r for r in self.rules if r.enabled]
 
-    def line(self, name: str, default: float) -> float:
-        """A county line, with the code's fallback."""
+    def line(self, name: str) -> float | None:
+        """A county line, or None while the county has not set it."""
         value = getattr(self.lines, name)
-        return default if value is None else float(value)
+        return None if value is None else float(value)
 
     def deadline(self, name: str, default: Any) -> Any:
         """A deadline setting, with the code's fallback."""
         value = getattr(self.deadlines, name)
         return default if value is None else value
 
+    def bundle(self, name: str) -> ServiceBundle | None:
+        """A service bundle ("1311") by name."""
+        return next((b for b in self.service_bundles if b.name == name), None)
 
-# -- reading files ------------------------------------------------------------------------------
-
-_ERROR_TEXT = {
-    "missing": "缺少必填项",
-    "extra_forbidden": "不认识的字段（可能拼错了）",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "float_parsing": "应为数字",
-    "float_type": "应为数字",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "string_type": "应为文字（加引号）",
-    "date_type": "应为日期（如 2025-12-31，不加引号）",
-    "date_parsing": "应为日期（如 2025-12-31，不加引号）",
-    "date_from_datetime_parsing": "应为日期（如 2025-12-31，不加引号）",
-    "list_type": "应为列表 [ … ]",
-    "dict_type": "应为表（{ … } 或 [表名]）",
-    "model_type": "应为表（{ … } 或 [表名]）",
-    "greater_than_equal": "数值太小",
-    "less_than_equal": "数值太大",
-    "string_too_short": "不能为空",
-    "string_pattern_mismatch": "格式不对（规则编号只用小写字母、数字和下划线）",
-}
-
-
-def _problem(error: dict[str, Any]) -> str:
-    """A Chinese sentence for one pydantic error."""
-    kind = error.get("type", "")
-    where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
-    if kind == "value_error":
-        text = str(error.get("msg", "")).removeprefix("Value error, ")
-    elif kind in ("enum", "literal_error"):
-        allowed = (error.get("ctx") or {}).get("expected", "")
-        text = f"取值“{error.get('input')}”不在允许范围内（允许：{allowed}）"
-    else:
-        text = _ERROR_TEXT.get(kind, f"取值不合法（{error.get('msg', '')}）")
-    return f"{where}：{text}" if where else text
-
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"]+)\s*\]\]?")
-_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
-
-
-def locate_lines(text: str) -> dict[tuple[str | int, ...], int]:
-    """Map TOML paths (('rules', 2, 'amount'), …) to 1-based line numbers."""
-    found: dict[tuple[str | int, ...], int] = {}
-    counters: dict[str, int] = {}
-    current: tuple[str | int, ...] = ()
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.split("#", 1)[0] if '"' not in line else line
-        header = _HEADER.match(stripped)
-        if header:
-            parts = header.group(2).replace('"', "").split(".")
-            if header.group(1) == "[[":
-                name = ".".join(parts)
-                counters[name] = counters.get(name, -1) + 1
-                # Sub-tables of the current array element keep its index.
-                for key in list(counters):
-                    if key.startswith(name + "."):
-                        del counters[key]
-                current = _indexed(parts, counters)
-            else:
-                current = _indexed(parts, counters)
-            found.setdefault(current, number)
-            if header.group(1) == "[[":
-                found.setdefault(current[:-1], number)
-            continue
-        key = _KEY.match(stripped)
-        if key:
-            found.setdefault((*current, key.group(1)), number)
-    return found
-
-
-def _indexed(parts: list[str], counters: dict[str, int]) -> tuple[str | int, ...]:
-    """('rules', 'conditions') → ('rules', 3, 'conditions') using the array counters."""
-    path: list[str | int] = []
-    for i, part in enumerate(parts):
-        path.append(part)
-        name = ".".join(parts[: i + 1])
-        if name in counters:
-            path.append(counters[name])
-    return tuple(path)
-
-
-def line_of(lines: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
-    """The line of the longest known prefix of a pydantic error location."""
-    for end in range(len(loc), 0, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return None
-
-
-def read_pack_file(path: str | Path) -> PackFile:
-    """Parse and validate one pack file, or raise PackError (file, line, problem)."""
-    path = Path(path)
-    name = path.name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise PackError(name, None, "文件不存在") from None
-    except UnicodeDecodeError:
-        raise PackError(name, None, "不是 UTF-8 编码的文本文件") from None
-    return parse_pack_text(text, name)
-
-
-def parse_pack_text(text: str, name: str) -> PackFile:
-    """Parse and validate pack text; `name` is used in error messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
-        line = int(match.group(1)) if match else None
-        detail = re.sub(r"\s*\(at line.*\)$", "", message)
-        raise PackError(name, line, f"TOML 语法错误（{_toml_problem(detail)}）") from None
-    try:
-        return PackFile.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        loc = tuple(first.get("loc", ()))
-        line = line_of(locate_lines(text), loc)
-        more = len(error.errors()) - 1
-        suffix = f"（另有 {more} 处问题）" if more > 0 else ""
-        raise PackError(name, line, _problem(dict(first)) + suffix) from None
-
-
-def _toml_problem(detail: str) -> str:
-    """Chinese gloss of the commonest TOML syntax errors, keeping the original words."""
-    glossary = {
-        "Expected '=' after a key": "键后面缺少“=”",
-        "Invalid value": "值不合法（文字要加引号）",
-        "Cannot overwrite a value": "同一个键写了两次",
-        "Cannot declare": "同一个表写了两次",
-        "Unclosed array": "列表缺少“]”",
-        "Unterminated string": "引号没有闭合",
-        "Invalid statement": "这一行看不懂",
-        "Illegal character": "含有不允许的字符",
-    }
-    for english, chinese in glossary.items():
-        if detail.startswith(english):
-            return f"{chinese}：{detail}"
-    return detail
-
-
-# -- combining packs ----------------------------------------------------------------------------
-
-
-def combine(files: list[tuple[str, PackFile]]) -> Policy:
-    """Apply local packs to their base, in the order given; the first file must be a base pack."""
-    if not files:
-        raise PackError("（无）", None, "没有可用的政策包")
-    base_name, base = files[0]
-    if base.pack.extends:
-        raise PackError(base_name, None, f"缺少被扩展的基础政策包 {base.pack.extends}")
-    rules = {r.id: r for r in base.rules}
-    lines = base.lines.model_dump()
-    deadlines = base.deadlines.model_dump()
-    holidays = list(base.calendar.extra_holidays)
-    workdays = list(base.calendar.extra_workdays)
-    levels = {lv.level: lv for lv in base.service_levels}
-    versions = [f"{base.pack.id}@{base.pack.version}"]
-    known_ids = {base.pack.id}
-    for name, local in files[1:]:
-        if local.pack.extends and local.pack.extends not in known_ids:
-            raise PackError(
-                name,
-                None,
-                f"扩展的政策包 {local.pack.extends} 不存在（已有：{'、'.join(known_ids)}）",
-            )
-        for rule in local.rules:
-            if rule.id in rules:
-                raise PackError(
-                    name, None, f"规则 {rule.id} 已存在，修改已有规则请写在 [[overrides]] 中"
-                )
-            rules[rule.id] = rule
-        for override in local.overrides:
-            if override.rule not in rules:
-                raise PackError(name, None, f"要修改的规则 {override.rule} 不存在")
-            changes = {
-                k: v for k, v in override.model_dump(exclude={"rule"}, exclude_none=True).items()
-            }
-            merged = rules[override.rule].model_dump() | changes
-            try:
-                rules[override.rule] = Rule.model_validate(merged)
-            except ValidationError as error:
-                raise PackError(name, None, _problem(dict(error.errors()[0]))) from None
-        lines |= local.lines.model_dump(exclude_none=True)
-        deadlines |= local.deadlines.model_dump(exclude_none=True)
-        holidays += local.calendar.extra_holidays
-        workdays += local.calendar.extra_workdays
-        levels |= {lv.level: lv for lv in local.service_levels}
-        versions.append(f"{local.pack.id}@{local.pack.version}")
-        known_ids.add(local.pack.id)
-    return Policy(
-        version="+".join(versions),
-        title=base.pack.title,
-        files=[n for n, _ in files],
-        lines=Lines.model_validate(lines),
-        deadlines=Deadlines.model_validate(deadlines),
-        calendar=CalendarDays(extra_holidays=holidays, extra_workdays=workdays),
-        service_levels=list(levels.values()),
-        rules=list(rules.values()),
-    )
+    def unset_figures(self) -> list[str]:
+        """What the county has still to set, in Chinese (for `policy list` and the editor)."""
+        out = [f"{r.title}：{UNSET}" for r in self.active_rules if not r.amount.is_set]
+        if self.lines.welfare_post_income_line is None:
+            out.append(f"防止返贫监测收入线：{UNSET}")
+        return out

@@ -1,18 +1,27 @@
 """Finding, loading and installing policy packs; a broken pack never replaces a good one.
 
-The seeds' pack ships in `fieldapp/resources/policies/`; county packs are installed into the user's data
-folder (`<data>/policies/`). Each time a county pack loads cleanly a copy is kept in
-`<data>/policies/.last_good/`, so a pack damaged later (a bad edit, a half-copied file) is refused
-with its file, line and problem while the last good copy stays in force.
+The policy in force is the seeds' pack shipped in `fieldapp/resources/policies/` (built in), then the
+county pack the hub published (when the ledger holds one whose signature verifies; see
+`fieldapp.services.policy_admin`), then packs installed by hand into the user's data folder
+(`<data>/policies/`) — the last only where local installs are allowed (not on coordinator and
+township devices, whose rules come from the county). Each time a local pack loads cleanly a copy
+is kept in `<data>/policies/.last_good/`, so a pack damaged later (a bad edit, a half-copied
+file) is refused with its file, line and problem while the last good copy stays in force.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp.paths import data_dir, resource
-from fieldapp.policy.pack import PackError, PackFile, Policy, combine, read_pack_file
+from fieldapp.policy.combine import combine
+from fieldapp.policy.pack import PackError, PackFile, Policy
+from fieldapp.policy.packfile import read_pack_file
+
+#: A pack file by the name its messages use.
+NamedPack = tuple[str, PackFile]
 
 
 def base_dir() -> Path:
@@ -21,31 +30,43 @@ def base_dir() -> Path:
 
 
 def local_dir() -> Path:
-    """Where county packs are installed."""
+    """Where county packs are installed by hand."""
     path = data_dir() / "policies"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 class PolicyRegistry:
-    """The policy in force, loaded from the bundled and the installed packs."""
+    """The policy in force, loaded from the bundled, the hub-published and the installed packs."""
 
     def __init__(self, base: Path | None = None, local: Path | None = None) -> None:
         self.base = base or base_dir()
-        self.local = local or local_dir()
+        self._local = local
         self.current: Policy | None = None
         self.warnings: list[str] = []
 
-    def _base_files(self) -> list[tuple[str, PackFile]]:
+    @property
+    def local(self) -> Path:
+        """The folder of packs installed by hand (made on first use)."""
+        if self._local is None:
+            self._local = local_dir()
+        return self._local
+
+    def base_files(self) -> list[NamedPack]:
+        """The built-in packs: one base pack first, then packs extending it."""
         files = [(p.name, read_pack_file(p)) for p in sorted(self.base.glob("*.toml"))]
         roots = [f for f in files if not f[1].pack.extends]
         if len(roots) != 1:
             raise PackError(str(self.base), None, f"应有且只有一个基础政策包，找到 {len(roots)} 个")
         return roots + [f for f in files if f[1].pack.extends]
 
-    def _local_files(self, warnings: list[str]) -> list[tuple[str, PackFile]]:
+    def local_names(self) -> list[str]:
+        """Names of the packs installed by hand."""
+        return sorted(p.name for p in self.local.glob("*.toml"))
+
+    def _local_files(self, warnings: list[str]) -> list[NamedPack]:
         good_dir = self.local / ".last_good"
-        found: list[tuple[str, PackFile]] = []
+        found: list[NamedPack] = []
         for path in sorted(self.local.glob("*.toml")):
             try:
                 found.append((path.name, read_pack_file(path)))
@@ -60,48 +81,47 @@ class PolicyRegistry:
                     warnings.append(f"{error}；该政策包未启用")
         return found
 
-    def load(self) -> Policy:
-        """Load every pack; raises PackError only when no usable policy results."""
+    def load(self, hub: Sequence[NamedPack] = (), *, local: bool = True) -> Policy:
+        """Load the built-in packs, `hub` (the county's published pack) and, when `local`, the
+        packs installed by hand; raises PackError only when no usable policy results."""
         warnings: list[str] = []
-        files = self._base_files() + self._local_files(warnings)
-        policy = combine(files)
+        locals_ = self._local_files(warnings) if local else []
+        source = "local" if locals_ else "hub" if hub else "builtin"
+        policy = combine([*self.base_files(), *hub, *locals_], source=source)
         self.current, self.warnings = policy, warnings
         return policy
 
-    def reload(self) -> Policy:
+    def reload(self, hub: Sequence[NamedPack] = (), *, local: bool = True) -> Policy:
         """Load again; on a broken pack keep the previous policy in force and raise."""
         previous = self.current
         try:
-            files = self._base_files()
-            for path in sorted(self.local.glob("*.toml")):
-                files.append((path.name, read_pack_file(path)))
-            policy = combine(files)
+            files = [*self.base_files(), *hub]
+            if local:
+                files += [(p.name, read_pack_file(p)) for p in sorted(self.local.glob("*.toml"))]
+            combine(files)
         except PackError:
             self.current = previous
             raise
-        self.current, self.warnings = policy, []
-        return self.load()
+        return self.load(hub, local=local)
 
     def policy(self) -> Policy:
         """The policy in force (loaded on first use)."""
         return self.current or self.load()
 
-    def check(self, path: Path) -> Policy:
+    def check(self, path: Path, hub: Sequence[NamedPack] = ()) -> Policy:
         """Validate a pack file alone and together with the packs in force (nothing changes)."""
-        candidate = read_pack_file(path)
-        if not candidate.pack.extends:
-            return combine([(path.name, candidate)])
-        files = self._base_files() + [f for f in self._local_files([]) if f[0] != path.name]
-        return combine([*files, (path.name, candidate)])
+        return self.check_pack(path.name, read_pack_file(path), hub)
 
-    def install(self, path: Path) -> Policy:
+    def check_pack(self, name: str, candidate: PackFile, hub: Sequence[NamedPack] = ()) -> Policy:
+        """Validate a pack on top of the built-in (and `hub`) packs and the other local ones."""
+        if not candidate.pack.extends:
+            return combine([(name, candidate)])
+        others = [f for f in self._local_files([]) if f[0] != name]
+        return combine([*self.base_files(), *hub, *others, (name, candidate)], source="local")
+
+    def install(self, path: Path, hub: Sequence[NamedPack] = ()) -> Policy:
         """Check a county pack, then copy it in and make it the policy in force."""
-        self.check(path)
+        self.check(path, hub)
         target = self.local / path.name
         shutil.copyfile(path, target)
-        return self.load()
-
-
-def load_policy() -> Policy:
-    """The policy in force for this user (bundled packs plus installed county packs)."""
-    return PolicyRegistry().policy()
+        return self.load(hub)

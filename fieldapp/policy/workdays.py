@@ -1,49 +1,183 @@
-"""Working days on the Chinese statutory calendar, with make-up workdays (调休).
+"""Working days on the Chinese statutory calendar, with make-up workdays (调休), for any year.
 
-The `chinese_calendar` package knows the State Council's holiday notices; a policy pack can add
-days for years the installed package does not cover yet (`[calendar]` in the pack). Outside the
-package's range, and without pack days, weekends are rest days.
+Where each year's days come from, in order:
+
+1. the State Council's schedule for the year (国务院办公厅关于某年部分节假日安排的通知) as the
+   county distributes it in its policy pack (`[[calendar.years]]`);
+2. the schedule as the `holidays` package has it (it records each year's notice, through 2026
+   in the release this app pins);
+3. otherwise the statutory holidays alone, which `holidays` computes for any year under the
+   national regulation (春节 from New Year's Eve, and a weekday in lieu when a holiday falls on
+   a weekend), with no make-up workdays. Deadlines are then an estimate and say so:
+   “2027年放假调休安排尚未载入，期限按法定节假日估算” — never a silent weekends-only count.
+
+The county's own extra days off and working days (`[calendar]` extra_holidays/extra_workdays)
+apply on top in every case.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib.metadata import version
 
-import chinese_calendar
+import holidays
+from holidays.countries import china
+
+from fieldapp.policy.pack import CalendarDays, YearSchedule
+
+
+class DaySource(StrEnum):
+    """Where a year's working days come from."""
+
+    PACK = "pack"
+    LIBRARY = "library"
+    ESTIMATED = "estimated"
+
+
+def estimate_notice(year: int) -> str:
+    """What the due list and the window say for a year without its schedule."""
+    return f"{year}年放假调休安排尚未载入，期限按法定节假日估算"
+
+
+@dataclass(frozen=True, slots=True)
+class YearInfo:
+    """One year's days off and make-up workdays, and where they came from."""
+
+    year: int
+    source: DaySource
+    origin: str
+    days_off: tuple[tuple[dt.date, str], ...]
+    workdays: tuple[tuple[dt.date, str], ...]
+
+    @property
+    def estimated(self) -> bool:
+        """True when only the statutory holidays are known."""
+        return self.source is DaySource.ESTIMATED
+
+    @property
+    def notice(self) -> str:
+        """The plain warning for an estimated year ('' otherwise)."""
+        return estimate_notice(self.year) if self.estimated else ""
+
+
+@cache
+def _library(year: int) -> holidays.HolidayBase:
+    return holidays.China(years=year, language="zh_CN")
+
+
+@cache
+def library_schedule_years() -> frozenset[int]:
+    """The years whose State Council schedule the installed `holidays` release records."""
+    table = getattr(china.ChinaStaticHolidays, "special_public_holidays", {})
+    return frozenset(int(y) for y in table)
+
+
+def _library_workdays(year: int) -> frozenset[dt.date]:
+    return frozenset(d for d in _library(year).weekend_workdays if d.year == year)
 
 
 class WorkCalendar:
     """Which days are working days, and deadlines counted in working days."""
 
     def __init__(
-        self, extra_holidays: Iterable[dt.date] = (), extra_workdays: Iterable[dt.date] = ()
+        self,
+        calendar: CalendarDays | None = None,
+        *,
+        extra_holidays: Iterable[dt.date] = (),
+        extra_workdays: Iterable[dt.date] = (),
     ) -> None:
-        self.extra_holidays = frozenset(extra_holidays)
-        self.extra_workdays = frozenset(extra_workdays)
+        calendar = calendar or CalendarDays()
+        self.schedules: dict[int, YearSchedule] = {y.year: y for y in calendar.years}
+        self.extra_holidays = frozenset([*calendar.extra_holidays, *extra_holidays])
+        self.extra_workdays = frozenset([*calendar.extra_workdays, *extra_workdays])
+        self._years: dict[int, tuple[frozenset[dt.date], frozenset[dt.date], DaySource]] = {}
         self._cache: dict[dt.date, bool] = {}
+        #: Years whose days were estimated in some answer given so far.
+        self.estimated_used: set[int] = set()
         # Running count of working days from `_base`, so long spans cost one subtraction.
         self._base: dt.date | None = None
         self._counts: list[int] = []
 
+    # -- one year ---------------------------------------------------------------------------
+
+    def source(self, year: int) -> DaySource:
+        """Where the year's days come from."""
+        if year in self.schedules:
+            return DaySource.PACK
+        if year in library_schedule_years():
+            return DaySource.LIBRARY
+        return DaySource.ESTIMATED
+
+    def _year(self, year: int) -> tuple[frozenset[dt.date], frozenset[dt.date], DaySource]:
+        known = self._years.get(year)
+        if known is None:
+            source = self.source(year)
+            if source is DaySource.PACK:
+                schedule = self.schedules[year]
+                off, work = frozenset(schedule.days_off), frozenset(schedule.workdays)
+            elif source is DaySource.LIBRARY:
+                off, work = frozenset(_library(year)), _library_workdays(year)
+            else:
+                off, work = frozenset(_library(year)), frozenset()
+            known = (off, work, source)
+            self._years[year] = known
+        return known
+
     def is_workday(self, day: dt.date) -> bool:
         """True when `day` is a working day (make-up Saturdays included)."""
-        known = self._cache.get(day)
-        if known is not None:
-            return known
+        cached = self._cache.get(day)
+        if cached is not None:
+            return cached
+        off, work, source = self._year(day.year)
+        if source is DaySource.ESTIMATED:
+            self.estimated_used.add(day.year)
         if day in self.extra_workdays:
             result = True
         elif day in self.extra_holidays:
             result = False
+        elif day in work:
+            result = True
         else:
-            try:
-                result = bool(chinese_calendar.is_workday(day))
-            except NotImplementedError:
-                # The package has no notice for this year yet: weekends only, unless the pack
-                # lists the year's days.
-                result = day.weekday() < 5
+            result = day.weekday() < 5 and day not in off
         self._cache[day] = result
         return result
+
+    def year_info(self, year: int) -> YearInfo:
+        """The year's days off (other than ordinary weekends) and make-up workdays, with names."""
+        off, work, source = self._year(year)
+        names = _library(year)
+        if source is DaySource.PACK:
+            schedule = self.schedules[year]
+            origin = f"县级政策包载入的国务院办公厅{year}年放假安排（{schedule.document}）"
+        elif source is DaySource.LIBRARY:
+            origin = f"国务院办公厅{year}年部分节假日安排（holidays {version('holidays')} 收录）"
+        else:
+            origin = (
+                f"法定节假日（holidays {version('holidays')} 按《全国年节及纪念日放假办法》计算）"
+            )
+        days_off = {d: names.get(d, "放假") for d in off if d.year == year}
+        days_off |= {d: "县定假日" for d in self.extra_holidays if d.year == year}
+        days_off = {d: n for d, n in days_off.items() if d not in self.extra_workdays}
+        workdays = {d: "调休上班" for d in work if d.year == year}
+        workdays |= {d: "县定上班日" for d in self.extra_workdays if d.year == year}
+        return YearInfo(
+            year,
+            source,
+            origin,
+            tuple(sorted((d, str(n)) for d, n in days_off.items())),
+            tuple(sorted(workdays.items())),
+        )
+
+    def estimated_years(self, start: dt.date, end: dt.date) -> list[int]:
+        """The years from `start` to `end` (either order) whose days are only estimated."""
+        low, high = sorted((start.year, end.year))
+        return [y for y in range(low, high + 1) if self.source(y) is DaySource.ESTIMATED]
+
+    # -- deadlines --------------------------------------------------------------------------
 
     def add_workdays(self, start: dt.date, days: int) -> dt.date:
         """The `days`-th working day after `start` (the start day itself is not counted)."""
@@ -70,11 +204,10 @@ class WorkCalendar:
         if end < start:
             return -self.workdays_between(end, start)
         low = self._count_to(start)
-        return (
-            self._count_to(end) - low
-            if self._base and start >= self._base
-            else self._slow(start, end)
-        )
+        assert self._base is not None
+        if start >= self._base:
+            return self._count_to(end) - low
+        return self._slow(start, end)
 
     def _slow(self, start: dt.date, end: dt.date) -> int:
         count, day = 0, start

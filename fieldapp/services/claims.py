@@ -25,7 +25,7 @@ from fieldapp.policy.eligibility import (
 )
 from fieldapp.policy.facts import PersonFacts, SpellFacts
 from fieldapp.policy.guard import LimitExceeded, check_new_claim
-from fieldapp.policy.pack import Policy
+from fieldapp.policy.pack import UNSET, Policy
 from fieldapp.store.claims import ClaimStore
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
@@ -117,7 +117,15 @@ class ClaimService:
                 check_new_claim(result.limit_key, rule.title, [first])
             if result.status is not Status.ELIGIBLE:
                 unmet = "；".join(r.text for r in result.reasons if not r.met)
-                raise ClaimRefused(f"{facts.name} 暂不符合“{rule.title}”（{rule.clause}）：{unmet}")
+                raise ClaimRefused(
+                    f"{facts.name} 暂不符合“{rule.title}”（{rule.citation}）：{unmet}"
+                )
+            if result.amount is None:
+                # A figure nobody has set is never invented: no claim, no paper, no money.
+                raise ClaimRefused(
+                    f"“{rule.title}”的补贴标准{UNSET}（{rule.citation}），"
+                    "县里核定并下发政策包后才能申领"
+                )
             # Re-check against the stored claims: the facts were read in this same transaction,
             # but the guard is the rule of record (the hub runs it again on merged data).
             check_new_claim(
@@ -163,7 +171,7 @@ class ClaimService:
             rule_id=rule.id,
             rule_title=rule.title,
             pack_version=self.policy.version,
-            source_clause=rule.clause,
+            source_clause=rule.citation,
             event_date=result.event_date,
             amount=result.amount,
             payee=rule.payee_kind,

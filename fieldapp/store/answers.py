@@ -1,7 +1,8 @@
 """What the hub owes one device, worked out from what changed since its last confirmed answer.
 
 A device's scope is its area's households, the people who live or ever lived in them, the rows
-hanging off those, every area row, and every row it was ever sent (a person who moved away
+hanging off those, every row of the county-wide tables (areas, the county's policy packs), and
+every row it was ever sent (a person who moved away
 stays on the device that knew them). Working that scope out afresh reads the whole area on
 every exchange, and reading every change of it costs what the area holds, not what changed.
 
@@ -40,8 +41,14 @@ from fieldapp.store.dump import synced_tables
 
 #: Columns that point at an area, a household or a person (the first ring of a scope).
 FIRST_RING = ("person_id", "household_id", "area_code")
-#: `_id` columns that are not links to rows (policy rule ids) or are followed in the first ring.
-NOT_ROW_LINKS = frozenset({"rule_id", "person_id", "household_id", "head_person_id"})
+#: Tables every device receives whole, whatever its area: the area tree and the policy packs
+#: the county's hub signed (issue 14).
+COUNTY_WIDE = ("areas", "policy_packs")
+#: `_id` columns that are not links to rows (policy rule and pack ids, key ids) or are followed
+#: in the first ring.
+NOT_ROW_LINKS = frozenset(
+    {"rule_id", "person_id", "household_id", "head_person_id", "pack_id", "key_id"}
+)
 
 #: Look-ups the hub makes that a device never does; built on a hub only.
 HUB_INDEXES = (
@@ -165,7 +172,7 @@ class Links:
         rows: dict[str, tuple[str, ...]] = {}
         for table in synced_tables(db):
             columns = {c.name for c in db[table].columns}
-            if table not in {"areas", "households", "persons"}:
+            if table not in {*COUNTY_WIDE, "households", "persons"}:
                 first[table] = tuple(c for c in FIRST_RING if c in columns)
             rows[table] = tuple(
                 sorted(c for c in columns if c.endswith("_id") and c not in NOT_ROW_LINKS)
@@ -190,9 +197,19 @@ def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> 
     households |= _ids(db, "SELECT id FROM households WHERE id IN temp._sent")
     persons = _persons_of(db, households)
     persons |= _ids(db, "SELECT id FROM persons WHERE id IN temp._sent")
-    first = households | persons | already | _ids(db, "SELECT id FROM areas")
+    first = households | persons | already | _county_wide(db)
     first |= _hanging(db, links, persons, households, with_codes=True)
     return first | _row_linked(db, links, first)
+
+
+def _county_wide(db: sqlite_utils.Database) -> set[str]:
+    """Every row of the county-wide tables."""
+    tables = set(db.table_names())
+    found: set[str] = set()
+    for table in COUNTY_WIDE:
+        if table in tables:
+            found |= _ids(db, f"SELECT id FROM [{table}]")
+    return found
 
 
 def _persons_of(db: sqlite_utils.Database, households: set[str]) -> set[str]:
@@ -258,7 +275,7 @@ def newly_relevant(
             touched.setdefault(change[_TBL], {}).setdefault(change[_ROW], []).append(data)
     if not touched:
         return set()
-    new = set(touched.get("areas", {}))
+    new = {row for table in COUNTY_WIDE for row in touched.get(table, {})}
     # Households: in the area now, or set to a code in it by a change that just arrived.
     candidates = touched.get("households", {})
     current = _current(db, "households", candidates, "area_code")
@@ -283,7 +300,7 @@ def newly_relevant(
     first_new = new | new_households | new_persons
     first_new |= _hanging(db, links, new_persons, new_households, with_codes=False) - known
     for table, rows in touched.items():
-        if table in {"areas", "households", "persons"}:
+        if table in {*COUNTY_WIDE, "households", "persons"}:
             continue
         columns = links.first.get(table, ())
         values = _current_many(db, table, rows, columns)

@@ -1,27 +1,37 @@
-"""The policy in force, loaded once per data folder (the settings page installs county packs)."""
+"""The policy in force on the open ledger, loaded once (again after an import or an install).
+
+The policy depends on the ledger: the county pack its hub published (signature checked), and
+on devices that may install packs by hand, the data folder's packs
+(`fieldapp.services.policy_admin`).
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fieldapp.paths import data_dir
 from fieldapp.policy.pack import Policy
-from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.services.policy_admin import PolicyState, load_policy
 
-_registries: dict[str, PolicyRegistry] = {}
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
 
-
-def registry() -> PolicyRegistry:
-    """The registry of the current data folder (bundled packs plus installed county packs)."""
-    key = str(data_dir())
-    if key not in _registries:
-        _registries[key] = PolicyRegistry()
-    return _registries[key]
+_states: dict[tuple[str, str], PolicyState] = {}
 
 
-def policy() -> Policy:
-    """The policy in force."""
-    return registry().policy()
+def state(ledger: Ledger) -> PolicyState:
+    """The policy in force on `ledger`, the hub pack it rests on and what was refused."""
+    key = (str(data_dir()), str(ledger.path))
+    if key not in _states:
+        _states[key] = load_policy(ledger)
+    return _states[key]
+
+
+def policy(ledger: Ledger) -> Policy:
+    """The policy in force on `ledger`."""
+    return state(ledger).policy
 
 
 def reset() -> None:
-    """Forget loaded policies (e.g. after packs changed on disk)."""
-    _registries.clear()
+    """Forget loaded policies (after an import, an install or a pack edited on disk)."""
+    _states.clear()

@@ -33,13 +33,15 @@ OUT_OF_PROVINCE = "440305"  # 深圳 南山区
 
 
 def spell(start: dt.date, **kw: Any) -> SpellFacts:
-    """A spell with sensible defaults (out of province, 12-month contract, 3 months insured)."""
+    """A spell with sensible defaults (out of province, a small company, 12-month contract,
+    3 months insured)."""
     values: dict[str, Any] = {
         "id": kw.pop("id", f"s-{start}"),
         "start_date": start,
         "place_code": OUT_OF_PROVINCE,
         "place_name": "深圳市南山区",
         "employer": "某电子厂",
+        "employer_kind": "小微企业",
         "contract_months": 12,
         "insurance_months": 3,
     }
@@ -73,7 +75,42 @@ def person(
 
 LIFTED = {"脱贫人口": (D(2016, 1, 1), None)}
 
+#: A county pack as a county would write it: its figures under the seeds' caps, an extension.
+COUNTY_PACK = """
+[pack]
+id = "qixingguan"
+version = "2026.1"
+title = "七星关区就业帮扶政策（2026年）"
+extends = "guizhou-2023"
+region = "520502"
+authority = "七星关区人力资源和社会保障局"
+document = "七人社通〔2026〕3号"
+document_date = 2026-01-05
+
+[[documents]]
+number = "七人社通〔2026〕3号"
+title = "关于2026年就业帮扶补贴标准和延续执行有关政策的通知"
+issuer = "七星关区人力资源和社会保障局"
+date = 2026-01-05
+
+[lines]
+welfare_post_income_line = 650
+
+[[overrides]]
+rule = "transport_cross_county"
+figure = 500
+
+[[overrides]]
+rule = "transport_cross_province_lifted"
+figure = 500
+
+[[overrides]]
+rule = "welfare_post_subsidy"
+figure = 600
+"""
+
 __all__ = [
+    "COUNTY_PACK",
     "D",
     "HOME",
     "IN_COUNTY",

@@ -114,9 +114,17 @@ def test_states_parse_from_chinese_and_english() -> None:
 
 
 @pytest.fixture
-def service(repo: Repository, policy: Policy) -> tuple[ClaimService, dict[str, str]]:
+def service(repo: Repository, county_policy: Policy) -> tuple[ClaimService, dict[str, str]]:
     ids = populate(repo)
-    return ClaimService(repo.ledger, policy), ids
+    return ClaimService(repo.ledger, county_policy), ids
+
+
+def test_unset_county_figure_cannot_be_claimed(repo: Repository, policy: Policy) -> None:
+    ids = populate(repo)
+    svc = ClaimService(repo.ledger, policy)
+    with pytest.raises(ClaimRefused, match="补贴标准待县里核定标准"):
+        svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
+    assert svc.store.all() == []
 
 
 def test_claim_lifecycle_logged_with_author(service: tuple[ClaimService, dict[str, str]]) -> None:

@@ -11,7 +11,7 @@ import pytest
 from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.repository import Repository
-from tests.policy.helpers import populate
+from tests.policy.helpers import COUNTY_PACK, populate
 
 
 @pytest.fixture
@@ -58,8 +58,26 @@ def test_eligible_whole_ledger_lists_only_open_results(db, capsys) -> None:
     assert {i["id_number"] for i in items} == {ids["worker"], ids["jobless"]}
 
 
-def test_claim_create_repeat_and_advance(db, capsys) -> None:
+def test_claim_create_repeat_and_advance(db, capsys, tmp_path) -> None:
     path, ids = db
+    code, out, err = run(
+        capsys,
+        "--db",
+        path,
+        "claim",
+        "create",
+        "--person",
+        ids["worker"],
+        "--rule",
+        "transport_cross_county",
+        "--on",
+        "2025-06-05",
+    )
+    assert code != 0 and "补贴标准待县里核定标准" in err
+    # A ledger not enrolled with a hub may take a county pack by hand (the figure set: 500).
+    county = tmp_path / "county.toml"
+    county.write_text(COUNTY_PACK, encoding="utf-8")
+    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
     code, out, _ = run(
         capsys,
         "--db",

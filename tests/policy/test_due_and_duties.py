@@ -21,18 +21,36 @@ def test_levels_by_months_registered() -> None:
     assert level_of(reg, D(2026, 2, 1)) is UnemploymentLevel.LONG
 
 
-def test_minimum_services_progress(policy: Policy) -> None:
+def test_minimum_services_progress_counts_from_the_day_the_level_starts(policy: Policy) -> None:
     reg = RegistrationFacts("r", D(2025, 3, 1), D(2025, 3, 3), "具备初级技能")
     services = (
-        ServiceFacts("a", D(2025, 3, 10), "岗位推荐"),
+        ServiceFacts("a", D(2025, 3, 10), "岗位推荐"),  # during 短期失业: not this level's
         ServiceFacts("b", D(2025, 4, 10), "岗位推荐"),
         ServiceFacts("c", D(2025, 4, 12), "职业指导"),
     )
     facts = person(registrations=(reg,), services=services)
     status = level_status(policy, facts, reg, D(2025, 5, 1))
     assert status is not None and status.level is UnemploymentLevel.MEDIUM_SHORT
-    assert status.progress_text() == "职业指导 1/1、岗位推荐 2/3"
+    assert status.started == D(2025, 4, 4)
+    assert status.progress_text() == "职业指导 1/1、岗位推荐 1/3"
     assert not status.complete and status.due_date == D(2025, 9, 3)
+
+
+def test_level_item_listed_from_the_day_the_level_starts(policy: Policy) -> None:
+    """Not only in the level's last month: 中长期 (due at 12 months) shows from its first day."""
+    reg = RegistrationFacts("r", D(2025, 1, 2), D(2025, 1, 2))
+    facts = person(registrations=(reg,), months=MONTHS)
+    builder = DueListBuilder(policy)
+    first_day = {i.kind: i for i in builder.for_person(facts, D(2025, 7, 3))}
+    item = first_day["分级服务"]
+    assert item.title.startswith("中长期失业") and "2025-07-03 起计" in item.title
+    assert (
+        item.due_date == D(2026, 1, 2)
+        and item.progress == "职业指导 0/1、岗位推荐 0/3、职业培训 0/1"
+    )
+    assert item.urgency is Urgency.DUE
+    before = {i.kind: i for i in builder.for_person(facts, D(2025, 7, 2))}
+    assert before["分级服务"].title.startswith("中短期失业")
 
 
 def test_due_list_1311_and_registration_over_national_day(policy: Policy) -> None:
@@ -46,15 +64,36 @@ def test_due_list_1311_and_registration_over_national_day(policy: Policy) -> Non
     assert late["1311服务"].urgency is Urgency.OVERDUE
 
 
-def test_served_person_has_no_1311_item(policy: Policy) -> None:
-    facts = person(
-        registrations=(RegistrationFacts("r", D(2025, 9, 26), D(2025, 9, 28)),),
-        services=(ServiceFacts("s", D(2025, 9, 29), "职业指导"),),
+def test_1311_cleared_only_by_the_services_that_make_it_up(policy: Policy) -> None:
+    reg = (RegistrationFacts("r", D(2025, 9, 26), D(2025, 9, 28)),)
+    one = person(
+        registrations=reg, services=(ServiceFacts("s", D(2025, 9, 29), "职业指导"),), months=MONTHS
+    )
+    items = {i.kind: i for i in DueListBuilder(policy).for_person(one, D(2025, 10, 9))}
+    assert (
+        items["1311服务"].progress
+        == "政策宣传 0/1、岗位推荐 0/3、职业指导 1/1、职业培训或就业见习 0/1"
+    )
+    assert "失业登记" not in items
+    given = [
+        ServiceFacts("p", D(2025, 9, 27), "政策宣传"),
+        *(ServiceFacts(f"j{n}", D(2025, 9, 29), "岗位推荐") for n in range(3)),
+        ServiceFacts("g", D(2025, 9, 30), "职业指导"),
+    ]
+    four = person(registrations=reg, services=tuple(given), months=MONTHS)
+    items = {i.kind: i for i in DueListBuilder(policy).for_person(four, D(2025, 10, 9))}
+    assert items["1311服务"].progress.endswith("职业培训或就业见习 0/1")
+    internship = ServiceFacts("x", D(2025, 10, 8), "就业见习")
+    done = person(registrations=reg, services=(*given, internship), months=MONTHS)
+    kinds = [i.kind for i in DueListBuilder(policy).for_person(done, D(2025, 10, 9))]
+    assert "1311服务" not in kinds
+    before = person(
+        registrations=reg,
+        services=(ServiceFacts("o", D(2025, 9, 1), "政策宣传"), *given[1:], internship),
         months=MONTHS,
     )
-    kinds = [i.kind for i in DueListBuilder(policy).for_person(facts, D(2025, 10, 9))]
-    assert "1311服务" not in kinds and "失业登记" not in kinds
-    assert "分级服务" in kinds
+    items = {i.kind: i for i in DueListBuilder(policy).for_person(before, D(2025, 10, 9))}
+    assert items["1311服务"].progress.startswith("政策宣传 0/1")  # given before being found
 
 
 def test_monthly_update_and_follow_up(policy: Policy) -> None:
@@ -64,10 +103,10 @@ def test_monthly_update_and_follow_up(policy: Policy) -> None:
     )
     items = DueListBuilder(policy).for_person(placed, D(2025, 9, 26))
     by_kind = {i.kind: i for i in items}
-    # August is recorded; September is due by the 25th and is now late.
+    # August is recorded; September is due by the month's end (the county has set no day).
     assert by_kind["月度更新"].title.startswith("2025-09")
-    assert by_kind["月度更新"].urgency is Urgency.OVERDUE
-    assert by_kind["月度更新"].due_date == D(2025, 9, 25)
+    assert by_kind["月度更新"].due_date == D(2025, 9, 30)
+    assert by_kind["月度更新"].urgency is Urgency.DUE
     assert by_kind["跟踪回访"].due_date == D(2025, 9, 1)
     assert by_kind["跟踪回访"].urgency is Urgency.OVERDUE
     visited = person(
@@ -118,7 +157,16 @@ def test_one_per_household_and_zero_employment(policy: Policy) -> None:
     assert household_duties(policy, [_household(idle, working, lifted=True)], D(2025, 10, 1)) == []
 
 
-def test_welfare_post_income_above_line_six_months(policy: Policy) -> None:
+def test_income_line_unset_until_the_county_sets_it(policy: Policy) -> None:
+    post = spell(D(2024, 1, 1), form="公益性岗位", place_code="520502001", employer="保洁岗")
+    rich = tuple(MonthFacts(f"2025-{m:02d}", "已就业", 9000.0) for m in range(1, 9))
+    holder = person(spells=(post,), months=rich)
+    assert policy.line("welfare_post_income_line") is None
+    assert household_duties(policy, [_household(holder)], D(2025, 9, 10)) == []
+
+
+def test_welfare_post_income_above_line_six_months(county_policy: Policy) -> None:
+    policy = county_policy
     post = spell(D(2024, 1, 1), form="公益性岗位", place_code="520502001", employer="保洁岗")
     rich = tuple(MonthFacts(f"2025-{m:02d}", "已就业", 900.0) for m in range(3, 9))
     holder = person(spells=(post,), months=rich)

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from fieldapp.policy.eligibility import Status, evaluate_rule
-from fieldapp.policy.pack import PackError, parse_pack_text
+from fieldapp.policy.pack import PackError
+from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry, base_dir
 from tests.policy.helpers import LIFTED, D, person, spell
 
@@ -18,6 +19,14 @@ version = "2026.1"
 title = "七星关区就业帮扶补充政策"
 extends = "guizhou-2023"
 region = "520502"
+authority = "七星关区人力资源和社会保障局"
+document = "七人社通〔2026〕3号"
+
+[[documents]]
+number = "七人社通〔2026〕3号"
+title = "关于延续执行就业帮扶政策的通知"
+issuer = "七星关区人力资源和社会保障局"
+date = 2026-01-05
 
 [lines]
 welfare_post_income_line = 650
@@ -25,11 +34,13 @@ welfare_post_income_line = 650
 [[overrides]]
 rule = "transport_cross_province_lifted"
 valid_to = 2026-12-31
-amount = { kind = "fixed", value = 300 }
+document = "七人社通〔2026〕3号"
+figure = 300
 
 [[overrides]]
 rule = "new_form_accident_insurance"
 enabled = true
+figure = 80
 """
 
 
@@ -49,9 +60,15 @@ def test_local_pack_overrides_amount_and_extends_period(tmp_path: Path) -> None:
     new = evaluate_rule(after.rule("transport_cross_province_lifted"), facts, D(2026, 6, 1))
     assert old.status is Status.NOT_ELIGIBLE
     assert new.status is Status.ELIGIBLE and new.amount == 300
-    assert after.line("welfare_post_income_line", 0) == 650
+    assert new.clause == (
+        "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条；"
+        "执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）"
+    )
+    assert before.line("welfare_post_income_line") is None
+    assert after.line("welfare_post_income_line") == 650
     assert "new_form_accident_insurance" in {r.id for r in after.active_rules}
-    assert after.version == "guizhou-2023@2023.1+qixingguan-2026@2026.1"
+    assert after.version == "guizhou-2023@2026.1+qixingguan-2026@2026.1"
+    assert after.pack.as_dict() == {"id": "qixingguan-2026", "version": "2026.1", "source": "local"}
 
 
 def test_broken_pack_refused_previous_stays_in_force(tmp_path: Path) -> None:
@@ -59,11 +76,11 @@ def test_broken_pack_refused_previous_stays_in_force(tmp_path: Path) -> None:
     path = registry.local / "county.toml"
     path.write_text(COUNTY, encoding="utf-8")
     good = registry.load()
-    broken = COUNTY.replace("value = 300 }", 'value = "三百" }')
+    broken = COUNTY.replace("figure = 300", 'figure = "三百"')
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(PackError) as caught:
         registry.reload()
-    line = broken.splitlines().index('amount = { kind = "fixed", value = "三百" }') + 1
+    line = broken.splitlines().index('figure = "三百"') + 1
     assert caught.value.file == "county.toml"
     assert caught.value.line == line
     assert f"county.toml 第 {line} 行" in str(caught.value)
@@ -84,7 +101,7 @@ def test_install_refuses_broken_pack_and_keeps_policy(tmp_path: Path) -> None:
     with pytest.raises(PackError, match="要修改的规则 no_such_rule 不存在"):
         registry.install(bad)
     assert not (registry.local / "bad.toml").exists()
-    assert registry.load().rule("transport_cross_province_lifted").amount.figure() == 500
+    assert registry.load().rule("transport_cross_province_lifted").amount.figure() is None
 
 
 @pytest.mark.parametrize(
@@ -128,11 +145,66 @@ def test_amount_rules_checked() -> None:
         .read_text(encoding="utf-8")
         .replace(
             'amount = { kind = "fixed", value = 100 }',
-            'amount = { kind = "capped", max = 100, default = 200 }',
+            'amount = { kind = "capped", max = 100, value = 200 }',
         )
     )
-    with pytest.raises(PackError, match="默认金额 200 超过最高限额 100"):
+    with pytest.raises(PackError, match="金额 200 元超过最高限额 100 元"):
         parse_pack_text(text, "p.toml")
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (("figure = 300", "figure = 600"), "金额 600 元超过政策规定的最高 500 元"),
+        (
+            ("figure = 300", 'amount = { kind = "fixed", value = 600 }'),
+            "只能填写县定金额，不能改变标准的种类或最高限额",
+        ),
+        (
+            (
+                'rule = "new_form_accident_insurance"',
+                'rule = "transport_other_rural_cross_province"',
+            ),
+            "省定100 元，县里不能修改",
+        ),
+        (('document = "七人社通〔2026〕3号"\nfigure', "figure"), "必须写明县里的文号"),
+        (('document = "七人社通〔2026〕3号"\nfigure', 'document = "无此号"\nfigure'), "不在本包的"),
+        (
+            ("enabled = true", 'conditions = { forms = ["灵活就业", "单位就业"] }'),
+            "条件只能从严",
+        ),
+    ],
+    ids=[
+        "over_cap",
+        "cap_replaced",
+        "fixed_figure",
+        "extension_without_document",
+        "unknown_document",
+        "looser_conditions",
+    ],
+)
+def test_county_may_not_change_what_the_seeds_fix(tmp_path: Path, change, words) -> None:
+    registry = _registry(tmp_path)
+    old, new = change
+    text = COUNTY.replace(old, new)
+    assert text != COUNTY
+    (tmp_path / "c.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(PackError, match=words):
+        registry.check(tmp_path / "c.toml")
+
+
+def test_every_rule_cites_a_listed_document(tmp_path: Path) -> None:
+    registry = _registry(tmp_path)
+    seeds = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
+    start = seeds.index('[[rules]]\nid = "training_living"')
+    end = seeds.index("# ----", start)
+    rule = seeds[start:end].replace('id = "training_living"', 'id = "county_training"')
+    rule = rule.replace(
+        "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》", "本县文件"
+    )
+    (tmp_path / "c.toml").write_text(COUNTY.split("[[overrides]]")[0] + rule, encoding="utf-8")
+    with pytest.raises(PackError, match="没有以所列文件的文号或《标题》开头"):
+        registry.check(tmp_path / "c.toml")
 
 
 def test_new_rule_may_not_reuse_an_id(tmp_path: Path) -> None:

@@ -131,7 +131,7 @@ def test_local_policy_pack_installed_and_in_force(window, tmp_path, warnings_sho
     pack = tmp_path / "qixingguan.toml"
     pack.write_text(COUNTY_PACK, encoding="utf-8")
     assert page.install_pack(pack), warnings_shown
-    assert "qixingguan-2026" in policy_access.policy().version
+    assert "qixingguan-2026" in policy_access.policy(page.session.ledger).version
     assert "qixingguan-2026" in page.policy_label.text()
 
 

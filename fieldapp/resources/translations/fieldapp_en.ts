@@ -1448,10 +1448,6 @@
       <translation>, %1 rules in force</translation>
     </message>
     <message>
-      <source>文件：</source>
-      <translation>Files: </translation>
-    </message>
-    <message>
       <source>选择政策包</source>
       <translation>Choose policy pack</translation>
     </message>
@@ -1526,6 +1522,26 @@
     <message>
       <source>备份中有 %1 人。恢复后当前台账会被替换（替换前的文件另存一份）。继续吗？</source>
       <translation>The backup holds %1 persons. Restoring replaces the current ledger (a copy of it is kept). Continue?</translation>
+    </message>
+    <message>
+      <source>县级汇总中心下发</source>
+      <translation>Published by the county hub</translation>
+    </message>
+    <message>
+      <source>内置</source>
+      <translation>Built in</translation>
+    </message>
+    <message>
+      <source>本机安装</source>
+      <translation>Installed on this computer</translation>
+    </message>
+    <message>
+      <source>待县里核定：</source>
+      <translation>Still to be set by the county: </translation>
+    </message>
+    <message>
+      <source>本机的政策由县里统一下发，不能自行载入政策包</source>
+      <translation>The county sets this computer’s rules; packs cannot be installed here</translation>
     </message>
   </context>
   <context>
@@ -1788,11 +1804,16 @@
       <source>还没有批次</source>
       <translation>No batch yet</translation>
     </message>
+    <message>
+      <source>待县里核定标准</source>
+      <translation>To be set by the county</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
     <message>
       <source>用登记文件登记本机…</source>
+      <extracomment>What the last import did to the policy in force (set on the worker thread).</extracomment>
       <translation>Enrol this device with a file…</translation>
     </message>
     <message>

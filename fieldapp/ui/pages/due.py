@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.progress import Cancelled
-from fieldapp.policy.due import DueItem, Urgency
+from fieldapp.policy.due import DueItem, Urgency, calendar_notices
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -62,6 +62,11 @@ class DuePage(QWidget):
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.open_button = QPushButton(self.tr("办理所选 (Enter)"))
         self.summary = QLabel()
+        # Deadlines counted on a year whose holiday schedule is missing are estimates: say so.
+        self.calendar_note = QLabel()
+        self.calendar_note.setWordWrap(True)
+        self.calendar_note.setStyleSheet("color: #b26a00; font-weight: bold;")
+        self.calendar_note.hide()
         self.panel = OperationPanel()
         self.model = DueModel(
             [
@@ -89,6 +94,7 @@ class DuePage(QWidget):
         top.addWidget(self.summary, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.calendar_note)
         layout.addWidget(self.panel)
         layout.addWidget(self.table, 1)
         self.refresh_button.clicked.connect(self.refresh)
@@ -121,7 +127,7 @@ class DuePage(QWidget):
         def work(progress: OperationProgress) -> list[DueItem]:
             progress.report(0, 0, self.tr("正在计算待办事项……"))
             with self.session.worker_ledger() as ledger:
-                return due_list(ledger, policy_access.policy(), on, area)
+                return due_list(ledger, policy_access.policy(ledger), on, area)
 
         self.panel.run(
             self.tr("正在计算待办事项……"), work, self._show, self._failed, read_only=True
@@ -129,6 +135,14 @@ class DuePage(QWidget):
 
     def _show(self, items: list[DueItem]) -> None:
         self.model.set_rows(items)
+        try:
+            notices = calendar_notices(
+                policy_access.policy(self.session.ledger), self.on.value(), items
+            )
+        except Exception:  # noqa: BLE001 - the list itself was built; the notice is secondary
+            notices = [n for i in items for n in i.note.split("；") if n]
+        self.calendar_note.setText("\n".join(notices))
+        self.calendar_note.setVisible(bool(notices))
         overdue = sum(1 for i in items if i.urgency is Urgency.OVERDUE)
         soon = sum(1 for i in items if i.urgency is Urgency.DUE_SOON)
         self.summary.setText(

@@ -113,7 +113,7 @@ class ReportsPage(QWidget):
 
         def work(progress: OperationProgress) -> MonthlyReport:
             with self.session.worker_ledger() as ledger:
-                return monthly_report(ledger, policy_access.policy(), month, area_prefix=area)
+                return monthly_report(ledger, policy_access.policy(ledger), month, area_prefix=area)
 
         self.panel.run(
             self.tr("正在生成月报……"), work, self.show_report, self._failed, read_only=True

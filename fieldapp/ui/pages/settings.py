@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
+from fieldapp.services.policy_admin import COUNTY_RULED, install_local
 from fieldapp.store.backup import backup_name, backup_to, check_backup
 from fieldapp.store.paper_data import PaperData
 from fieldapp.ui import i18n, policy_access
@@ -161,18 +162,33 @@ class SettingsPage(QWidget):
 
     def _show_policy(self) -> None:
         try:
-            policy = policy_access.policy()
+            state = policy_access.state(self.session.ledger)
         except Exception as error:  # noqa: BLE001 - a broken pack is shown, not raised
             self.policy_label.setText(str(error))
             return
-        warnings = policy_access.registry().warnings
-        text = f"{policy.title}（{policy.version}）" + self.tr("，%1 条规则启用").replace(
-            "%1", str(len(policy.active_rules))
+        policy, pack = state.policy, state.policy.pack
+        source = {
+            "hub": self.tr("县级汇总中心下发"),
+            "builtin": self.tr("内置"),
+            "local": self.tr("本机安装"),
+        }.get(pack.source, pack.source)
+        issued = " ".join(x for x in (pack.authority, pack.document) if x)
+        text = (
+            f"{pack.title}（{pack.id} {pack.version}，{source}{'，' + issued if issued else ''}）"
         )
-        text += "\n" + self.tr("文件：") + "、".join(policy.files)
-        if warnings:
-            text += "\n" + "\n".join(warnings)
+        text += self.tr("，%1 条规则启用").replace("%1", str(len(policy.active_rules)))
+        unset = policy.unset_figures()
+        if unset:
+            text += "\n" + self.tr("待县里核定：") + "；".join(unset)
+        if state.warnings:
+            text += "\n" + "\n".join(state.warnings)
         self.policy_label.setText(text)
+        # Village and township devices take their rules from the county: no local install.
+        county_ruled = state.role in COUNTY_RULED
+        self.policy_button.setEnabled(not county_ruled)
+        self.policy_button.setToolTip(
+            self.tr("本机的政策由县里统一下发，不能自行载入政策包") if county_ruled else ""
+        )
 
     def install_dialog(self) -> None:
         """Choose a county pack file (.toml) and install it."""
@@ -183,12 +199,14 @@ class SettingsPage(QWidget):
             self.install_pack(Path(path))
 
     def install_pack(self, path: Path) -> bool:
-        """Check and install a pack; a broken one is refused with its file, line and problem."""
+        """Check and install a pack; a broken one is refused with its file, line and problem,
+        and a village or township device refuses any."""
         try:
-            policy_access.registry().install(path)
+            install_local(self.session.ledger, path)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
+        policy_access.reset()
         self._show_policy()
         self.session.notify("policy")
         return True

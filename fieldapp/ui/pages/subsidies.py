@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,7 +33,10 @@ from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
 
 
-def _money(value: float) -> str:
+def _money(value: float | None) -> str:
+    """'1,000', or 待县里核定标准 for a figure nobody has set (never shown as 0)."""
+    if value is None:
+        return QCoreApplication.translate("SubsidiesPage", "待县里核定标准")
     return f"{value:,.0f}"
 
 
@@ -76,9 +79,9 @@ class SubsidiesPage(QWidget):
     def _fill_rules(self) -> None:
         self.rule.addItem(self.tr("全部补贴"), "")
         try:
-            for rule in policy_access.policy().rules:
+            for rule in policy_access.policy(self.session.ledger).rules:
                 if rule.enabled:
-                    self.rule.addItem(f"{rule.title}（{rule.clause}）", rule.id)
+                    self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
             self.rule.setToolTip(str(error))
 
@@ -135,7 +138,7 @@ class SubsidiesPage(QWidget):
 
         def work(progress: OperationProgress) -> list[RuleResult]:
             with self.session.worker_ledger() as ledger:
-                service = EligibilityService(ledger, policy_access.policy())
+                service = EligibilityService(ledger, policy_access.policy(ledger))
                 return service.for_all(on, area_prefix=area, explained=True)
 
         self.panel.run(
@@ -167,8 +170,11 @@ class SubsidiesPage(QWidget):
             return
         lines = [f"<b>{result.name}</b> — {result.rule_title}（{result.clause}）"]
         lines.append(self.tr("结果：") + STATUS_LABELS.get(result.status, str(result.status)))
-        if result.amount:
-            lines.append(self.tr("金额：") + f"{_money(result.amount)} 元  {result.funding_source}")
+        if result.status is not Status.NOT_ELIGIBLE:
+            unit = "" if result.amount is None else " 元"
+            lines.append(
+                self.tr("金额：") + f"{_money(result.amount)}{unit}  {result.funding_source}"
+            )
         lines += [str(r) for r in result.reasons]
         self.reasons.setHtml("<br>".join(lines))
 
@@ -179,7 +185,7 @@ class SubsidiesPage(QWidget):
             show_error(self, self.tr("请先在列表中选择一个人员"))
             return None
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy())
+            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
             claim = service.create(result.id_number, result.rule_id, on=self.on.value())
         except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
             show_error(self, error)
@@ -288,7 +294,7 @@ class SubsidiesPage(QWidget):
                 if not ok:
                     return None
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy())
+            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
             moved = service.advance(claim.id, target, reason)
         except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
             show_error(self, error)
@@ -309,7 +315,7 @@ class SubsidiesPage(QWidget):
         if claim is None:
             return
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy())
+            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
             service.collect_evidence(claim.id, claim.missing_evidence())
         except Exception as error:  # noqa: BLE001
             show_error(self, error)
@@ -372,7 +378,7 @@ class SubsidiesPage(QWidget):
             show_error(self, self.tr("请先在上方选择一种补贴"))
             return None
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy())
+            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
             batch, claims = service.create_batch(rule_id, area_prefix=self.area.code() or None)
         except Exception as error:  # noqa: BLE001
             show_error(self, error)

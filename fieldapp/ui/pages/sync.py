@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.progress import Cancelled
+from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
+from fieldapp.ui import policy_access
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -55,6 +57,8 @@ class SyncPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        #: What the last import did to the policy in force (set on the worker thread).
+        self.policy_news: Adopted | None = None
         self.panel = OperationPanel()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
@@ -218,17 +222,31 @@ class SyncPage(QWidget):
             from fieldapp.sync.exchange import import_bundle
 
             with self.session.worker_ledger() as ledger:
-                return import_bundle(
+                result = import_bundle(
                     ledger, path, progress=progress.step, cancel=progress.is_cancelled
                 )
+                self.policy_news = adopt_hub_packs(ledger)
+                return result
 
         self.panel.run(self.tr("正在导入数据包……"), work, self._imported, self._failed)
 
     def _imported(self, result) -> None:  # noqa: ANN001 - ImportResult
         self.last_import = result
-        self.result_label.setText(self._received_text(result))
+        self.result_label.setText(self._received_text(result) + self._policy_text())
         self.session.notify("sync")
         self.refresh()
+
+    def _policy_text(self) -> str:
+        """'政策包已更新：…（县人社局 某人社通〔2026〕x号）' and any pack refused, after an import."""
+        news, self.policy_news = self.policy_news, None
+        if news is None:
+            return ""
+        policy_access.reset()
+        if news.changed:
+            self.session.notify("policy")
+        lines = [news.message] if news.message else []
+        lines += news.warnings
+        return "".join("\n" + line for line in lines)
 
     def _received_text(self, result) -> str:  # noqa: ANN001 - ImportResult
         return (
@@ -250,7 +268,9 @@ class SyncPage(QWidget):
             from fieldapp.sync.client import push
 
             with self.session.worker_ledger() as ledger:
-                return push(ledger, url, progress.step, progress.is_cancelled)
+                sent_got = push(ledger, url, progress.step, progress.is_cancelled)
+                self.policy_news = adopt_hub_packs(ledger)
+                return sent_got
 
         self.panel.run(self.tr("正在上传……"), work, self._pushed, self._failed)
 
@@ -259,6 +279,7 @@ class SyncPage(QWidget):
         self.result_label.setText(
             self.tr("已发送 %1 条修改；").replace("%1", str(sent.changes))
             + self._received_text(got)
+            + self._policy_text()
         )
         self.session.notify("sync")
         self.refresh()

@@ -1,0 +1,317 @@
+"""Applying county packs to their base, and refusing what the county may not change.
+
+The seeds fix some things and leave others to the county. A county pack may:
+
+- set the figure of a capped or county-set amount, never above the seeds' cap (交通补助 ≤ 500 元,
+  意外伤害保险补贴 ≤ 100 元); a fixed provincial figure (100 元, 500 元, 每天 40 元) is not the
+  county's to change;
+- extend (or end) a rule on a document of its own, listed in its `[[documents]]`;
+- switch rules on or off, change evidence lists, limits and funding notes;
+- make conditions stricter (never looser), add employer kinds where the seeds say "等";
+- set the monitoring income line, shorten (never lengthen) service deadlines, raise (never
+  lower) minimum services, define service bundles;
+- add the State Council's yearly holiday schedule and its own holidays;
+- add rules of its own, citing its own documents.
+
+Every rule and citation must name a document the packs list (`[[documents]]`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from fieldapp.policy.pack import (
+    Amount,
+    AmountKind,
+    CalendarDays,
+    Clauses,
+    Conditions,
+    Deadlines,
+    Document,
+    Extension,
+    Lines,
+    PackError,
+    PackFile,
+    PackInfo,
+    Policy,
+    Rule,
+    RuleOverride,
+    ServiceBundle,
+    ServiceLevel,
+    YearSchedule,
+)
+from fieldapp.policy.packfile import problem_text
+
+#: Override fields copied as they are (the others are checked one by one below).
+_FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "limit", "evidence")
+
+
+def combine(files: list[tuple[str, PackFile]], *, source: str = "builtin") -> Policy:
+    """Apply county packs to their base, in the order given; the first file must be a base pack.
+
+    `source` says where the last pack came from ("builtin", "hub" or "local").
+    """
+    if not files:
+        raise PackError("（无）", None, "没有可用的政策包")
+    base_name, base = files[0]
+    if base.pack.extends:
+        raise PackError(base_name, None, f"缺少被扩展的基础政策包 {base.pack.extends}")
+    state = _State(base_name, base)
+    for name, local in files[1:]:
+        state.apply(name, local)
+    state.check_citations()
+    top_name, top = files[-1]
+    header = top.pack
+    return Policy(
+        version="+".join(state.versions),
+        title=header.title,
+        files=[n for n, _ in files],
+        pack=PackInfo(
+            id=header.id,
+            version=header.version,
+            source=source if len(files) > 1 else "builtin",
+            title=header.title,
+            authority=header.authority,
+            document=header.document,
+            document_date=header.document_date,
+        ),
+        documents=list(state.documents.values()),
+        lines=Lines.model_validate(state.lines),
+        deadlines=Deadlines.model_validate(state.deadlines),
+        clauses=Clauses.model_validate(state.clauses),
+        calendar=CalendarDays(
+            extra_holidays=state.holidays,
+            extra_workdays=state.workdays,
+            years=sorted(state.years.values(), key=lambda y: y.year),
+        ),
+        service_levels=list(state.levels.values()),
+        service_bundles=list(state.bundles.values()),
+        rules=list(state.rules.values()),
+    )
+
+
+class _State:
+    """The policy being built, pack by pack."""
+
+    def __init__(self, name: str, base: PackFile) -> None:
+        self.name = name
+        self.documents: dict[str, Document] = {d.cite_name: d for d in base.documents}
+        self.rules = {r.id: r for r in base.rules}
+        self.lines: dict[str, Any] = base.lines.model_dump()
+        self.deadlines: dict[str, Any] = base.deadlines.model_dump()
+        self.clauses: dict[str, Any] = (base.clauses or Clauses()).model_dump()
+        self.holidays = list(base.calendar.extra_holidays)
+        self.workdays = list(base.calendar.extra_workdays)
+        self.years: dict[int, YearSchedule] = {y.year: y for y in base.calendar.years}
+        self.levels: dict[str, ServiceLevel] = {str(lv.level): lv for lv in base.service_levels}
+        self.bundles: dict[str, ServiceBundle] = {b.name: b for b in base.service_bundles}
+        self.versions = [f"{base.pack.id}@{base.pack.version}"]
+        self.known_ids = {base.pack.id}
+        #: Which file each citation came from, to name it in errors.
+        self.cited: list[tuple[str, str, str]] = [(name, r.id, r.clause) for r in base.rules]
+        self.cited += [(name, r.id, c) for r in base.rules for c in r.also_clauses]
+
+    def apply(self, name: str, local: PackFile) -> None:
+        """Apply one county pack."""
+        self.name = name
+        if local.pack.extends and local.pack.extends not in self.known_ids:
+            known = "、".join(sorted(self.known_ids))
+            raise PackError(
+                name, None, f"扩展的政策包 {local.pack.extends} 不存在（已有：{known}）"
+            )
+        self.documents |= {d.cite_name: d for d in local.documents}
+        for rule in local.rules:
+            if rule.id in self.rules:
+                raise PackError(
+                    name, None, f"规则 {rule.id} 已存在，修改已有规则请写在 [[overrides]] 中"
+                )
+            self.rules[rule.id] = rule
+            self.cited += [(name, rule.id, c) for c in (rule.clause, *rule.also_clauses)]
+        for override in local.overrides:
+            self.rules[override.rule] = self._override(override)
+        self.lines |= local.lines.model_dump(exclude_none=True)
+        self._deadlines(local.deadlines)
+        if local.clauses is not None:
+            self.clauses |= {k: v for k, v in local.clauses.model_dump().items() if v}
+        self.holidays += local.calendar.extra_holidays
+        self.workdays += local.calendar.extra_workdays
+        self.years |= {y.year: y for y in local.calendar.years}
+        for level in local.service_levels:
+            self._level(level)
+        self.bundles |= {b.name: b for b in local.service_bundles}
+        self.versions.append(f"{local.pack.id}@{local.pack.version}")
+        self.known_ids.add(local.pack.id)
+
+    def _refuse(self, problem: str) -> PackError:
+        return PackError(self.name, None, problem)
+
+    # -- one override -----------------------------------------------------------------------
+
+    def _override(self, override: RuleOverride) -> Rule:
+        rule = self.rules.get(override.rule)
+        if rule is None:
+            return _raise(self._refuse(f"要修改的规则 {override.rule} 不存在"))
+        changes: dict[str, Any] = {
+            f: getattr(override, f) for f in _FREE_FIELDS if getattr(override, f) is not None
+        }
+        if override.note is not None:
+            changes["note"] = override.note
+        amount = self._amount(rule, override)
+        if amount is not None:
+            changes["amount"] = amount
+        if override.conditions is not None:
+            loosened = looser(rule.conditions, override.conditions)
+            if loosened:
+                raise self._refuse(
+                    f"规则 {rule.id}（{rule.title}）的条件只能从严，不能放宽：{'；'.join(loosened)}"
+                )
+            changes["conditions"] = override.conditions
+        if override.valid_to is not None:
+            changes["valid_to"] = override.valid_to
+            changes["extensions"] = [*rule.extensions, self._extension(rule, override)]
+        elif override.document is not None:
+            raise self._refuse(f"规则 {rule.id}：写了文号却没有写新的结束日期 valid_to")
+        merged = rule.model_dump() | changes
+        try:
+            return Rule.model_validate(merged)
+        except ValidationError as error:
+            raise self._refuse(
+                f"规则 {rule.id}：" + problem_text(dict(error.errors()[0]))
+            ) from None
+
+    def _amount(self, rule: Rule, override: RuleOverride) -> Amount | None:
+        """The amount after the county's figure, checked against the seeds' cap."""
+        current = rule.amount
+        if override.figure is None and override.amount is None:
+            return None
+        wanted = override.amount or current.model_copy(update={"value": override.figure})
+        if override.amount is not None and override.figure is not None:
+            wanted = wanted.model_copy(update={"value": override.figure})
+        if current.kind in (AmountKind.FIXED, AmountKind.PER_DAY):
+            if wanted.kind != current.kind or wanted.value != current.value:
+                raise self._refuse(
+                    f"规则 {rule.id}（{rule.title}）的标准为省定{current.describe()}，县里不能修改"
+                )
+            return None
+        if wanted.kind != current.kind or wanted.max != current.max or wanted.unit != current.unit:
+            raise self._refuse(
+                f"规则 {rule.id}（{rule.title}）只能填写县定金额，不能改变标准的种类或最高限额"
+            )
+        value = wanted.value
+        if value is not None and current.max is not None and value > current.max:
+            raise self._refuse(
+                f"规则 {rule.id}（{rule.title}）的金额 {value:g} 元超过政策规定的最高 "
+                f"{current.max:g} 元（{rule.clause}）"
+            )
+        return wanted
+
+    def _extension(self, rule: Rule, override: RuleOverride) -> Extension:
+        number = override.document
+        if not number:
+            raise self._refuse(
+                f"规则 {rule.id}（{rule.title}）改变有效期必须写明县里的文号（document）"
+            )
+        document = self.documents.get(number)
+        if document is None:
+            raise self._refuse(f"规则 {rule.id}：文号 {number} 不在本包的 [[documents]] 中")
+        return Extension(
+            valid_to=override.valid_to or rule.valid_to or rule.valid_from,
+            document=number,
+            issuer=document.issuer,
+            date=override.document_date or document.date,
+        )
+
+    # -- deadlines and levels ---------------------------------------------------------------
+
+    def _deadlines(self, local: Deadlines) -> None:
+        changes = local.model_dump(exclude_none=True)
+        for key in ("service_1311_workdays", "registration_workdays"):
+            old, new = self.deadlines.get(key), changes.get(key)
+            if old is not None and new is not None and new > old:
+                raise self._refuse(f"{key}：办理时限只能缩短，不能从 {old} 个工作日延长到 {new}")
+        self.deadlines |= changes
+
+    def _level(self, level: ServiceLevel) -> None:
+        old = self.levels.get(str(level.level))
+        if old is not None:
+            for kind, need in old.minimums.items():
+                if level.minimums.get(kind, 0) < need:
+                    raise self._refuse(
+                        f"{level.level}的最低服务只能增加，不能少于{kind}{need}次（{old.clause}）"
+                    )
+        self.levels[str(level.level)] = level
+
+    # -- citations --------------------------------------------------------------------------
+
+    def check_citations(self) -> None:
+        """Every rule cites a document the packs list, by its number or title."""
+        names = sorted(self.documents, key=len, reverse=True)
+        for file, rule_id, clause in self.cited:
+            if not any(clause.startswith(n) for n in names):
+                listed = "、".join(self.documents) or "（无）"
+                raise PackError(
+                    file,
+                    None,
+                    f"规则 {rule_id} 的依据“{clause}”没有以所列文件的文号或《标题》开头"
+                    f"（已列文件：{listed}）",
+                )
+
+
+def _raise(error: PackError) -> Rule:
+    raise error
+
+
+def looser(old: Conditions, new: Conditions) -> list[str]:
+    """How `new` would loosen `old`, in Chinese (empty when it is as strict or stricter)."""
+    found: list[str] = []
+    for name in ("categories_any", "place_scopes", "forms"):
+        before, after = set(getattr(old, name)), set(getattr(new, name))
+        if before and (not after or not after <= before):
+            found.append(f"{name} 不能增加或取消（原为 {'、'.join(sorted(map(str, before)))}）")
+    if old.employer_kinds and not new.employer_kinds:
+        found.append("employer_kinds 不能取消")
+    if not set(old.categories_none) <= set(new.categories_none):
+        found.append("categories_none 不能减少")
+    if new.or_rural_transferred and not old.or_rural_transferred:
+        found.append("or_rural_transferred 不能新增")
+    for name in (
+        "stable_months_min",
+        "contract_months_min",
+        "insurance_months_min",
+        "age_at_event_min",
+        "registered_unemployed_months_min",
+        "training_days_min",
+    ):
+        before, after = getattr(old, name), getattr(new, name)
+        if before is not None and (after is None or after < before):
+            found.append(f"{name} 不能低于 {before}")
+    for name in (
+        "contract_months_max",
+        "age_at_event_max",
+        "graduate_window_months",
+        "returned_within_months",
+    ):
+        before, after = getattr(old, name), getattr(new, name)
+        if before is not None and (after is None or after > before):
+            found.append(f"{name} 不能高于 {before}")
+    # "New" looks back over every earlier spell unless a look-back is given: a shorter one is
+    # looser.
+    before, after = old.new_lookback_months, new.new_lookback_months
+    if after is not None and (before is None or after < before):
+        found.append(f"new_lookback_months 不能短于 {before or '全部既往就业'}")
+    for name in (
+        "new_to_scope",
+        "newly_returned",
+        "organized_export",
+        "first_export",
+        "graduate_unemployed",
+        "registered_unemployed",
+        "first_business",
+        "casual_work",
+    ):
+        before, after = getattr(old, name), getattr(new, name)
+        if before is not None and after != before:
+            found.append(f"{name} 必须保持为 {str(before).lower()}")
+    return found

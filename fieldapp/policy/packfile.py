@@ -1,0 +1,154 @@
+"""Reading pack files: TOML parsed and validated, every error naming the file and the line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from fieldapp.policy.pack import PackError, PackFile
+
+_ERROR_TEXT = {
+    "missing": "缺少必填项",
+    "extra_forbidden": "不认识的字段（可能拼错了）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "float_type": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "string_type": "应为文字（加引号）",
+    "date_type": "应为日期（如 2025-12-31，不加引号）",
+    "date_parsing": "应为日期（如 2025-12-31，不加引号）",
+    "date_from_datetime_parsing": "应为日期（如 2025-12-31，不加引号）",
+    "list_type": "应为列表 [ … ]",
+    "dict_type": "应为表（{ … } 或 [表名]）",
+    "model_type": "应为表（{ … } 或 [表名]）",
+    "greater_than_equal": "数值太小",
+    "less_than_equal": "数值太大",
+    "string_too_short": "不能为空",
+    "string_pattern_mismatch": "格式不对（规则编号只用小写字母、数字和下划线）",
+}
+
+
+def problem_text(error: dict[str, Any]) -> str:
+    """A Chinese sentence for one pydantic error."""
+    kind = error.get("type", "")
+    where = ".".join(str(p) for p in error.get("loc", ()) if not isinstance(p, int))
+    if kind == "value_error":
+        text = str(error.get("msg", "")).removeprefix("Value error, ")
+    elif kind in ("enum", "literal_error"):
+        allowed = (error.get("ctx") or {}).get("expected", "")
+        text = f"取值“{error.get('input')}”不在允许范围内（允许：{allowed}）"
+    else:
+        text = _ERROR_TEXT.get(kind, f"取值不合法（{error.get('msg', '')}）")
+    return f"{where}：{text}" if where else text
+
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"]+)\s*\]\]?")
+_KEY = re.compile(r"^\s*([A-Za-z0-9_\-]+)\s*=")
+
+
+def locate_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map TOML paths (('rules', 2, 'amount'), …) to 1-based line numbers."""
+    found: dict[tuple[str | int, ...], int] = {}
+    counters: dict[str, int] = {}
+    current: tuple[str | int, ...] = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.split("#", 1)[0] if '"' not in line else line
+        header = _HEADER.match(stripped)
+        if header:
+            parts = header.group(2).replace('"', "").split(".")
+            if header.group(1) == "[[":
+                name = ".".join(parts)
+                counters[name] = counters.get(name, -1) + 1
+                # Sub-tables of the current array element keep its index.
+                for key in list(counters):
+                    if key.startswith(name + "."):
+                        del counters[key]
+                current = _indexed(parts, counters)
+            else:
+                current = _indexed(parts, counters)
+            found.setdefault(current, number)
+            if header.group(1) == "[[":
+                found.setdefault(current[:-1], number)
+            continue
+        key = _KEY.match(stripped)
+        if key:
+            found.setdefault((*current, key.group(1)), number)
+    return found
+
+
+def _indexed(parts: list[str], counters: dict[str, int]) -> tuple[str | int, ...]:
+    """('rules', 'conditions') → ('rules', 3, 'conditions') using the array counters."""
+    path: list[str | int] = []
+    for i, part in enumerate(parts):
+        path.append(part)
+        name = ".".join(parts[: i + 1])
+        if name in counters:
+            path.append(counters[name])
+    return tuple(path)
+
+
+def line_of(lines: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+    """The line of the longest known prefix of a pydantic error location."""
+    for end in range(len(loc), 0, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return None
+
+
+def read_pack_file(path: str | Path) -> PackFile:
+    """Parse and validate one pack file, or raise PackError (file, line, problem)."""
+    path = Path(path)
+    name = path.name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError(name, None, "文件不存在") from None
+    except UnicodeDecodeError:
+        raise PackError(name, None, "不是 UTF-8 编码的文本文件") from None
+    return parse_pack_text(text, name)
+
+
+def parse_pack_text(text: str, name: str) -> PackFile:
+    """Parse and validate pack text; `name` is used in error messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        line = int(match.group(1)) if match else None
+        detail = re.sub(r"\s*\(at line.*\)$", "", message)
+        raise PackError(name, line, f"TOML 语法错误（{_toml_problem(detail)}）") from None
+    try:
+        return PackFile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        loc = tuple(first.get("loc", ()))
+        line = line_of(locate_lines(text), loc)
+        more = len(error.errors()) - 1
+        suffix = f"（另有 {more} 处问题）" if more > 0 else ""
+        raise PackError(name, line, problem_text(dict(first)) + suffix) from None
+
+
+def _toml_problem(detail: str) -> str:
+    """Chinese gloss of the commonest TOML syntax errors, keeping the original words."""
+    glossary = {
+        "Expected '=' after a key": "键后面缺少“=”",
+        "Invalid value": "值不合法（文字要加引号）",
+        "Cannot overwrite a value": "同一个键写了两次",
+        "Cannot declare": "同一个表写了两次",
+        "Unclosed array": "列表缺少“]”",
+        "Unterminated string": "引号没有闭合",
+        "Invalid statement": "这一行看不懂",
+        "Illegal character": "含有不允许的字符",
+    }
+    for english, chinese in glossary.items():
+        if detail.startswith(english):
+            return f"{chinese}：{detail}"
+    return detail

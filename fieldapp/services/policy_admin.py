@@ -1,0 +1,242 @@
+"""The policy in force on a ledger, and how the county's packs reach it.
+
+The county sets the rules and every device follows:
+
+- on the hub, `publish` checks a county pack against the built-in one, signs it with the hub's
+  key and writes it to the county-wide `policy_packs` table; the next answer bundle carries it
+  to every device;
+- on a device, `load_policy` uses the newest published pack whose hub signature verifies and
+  which combines with the built-in pack; anything else is refused with its reason and the
+  previous pack stays in force. `adopt_hub_packs` (run after each import) keeps a copy of the
+  pack in force in the ledger's local settings, so a row damaged later cannot take it away,
+  and says "政策包已更新：…（县人社局 某人社通〔2026〕x号）" when it changed;
+- coordinator and township devices take their rules from the county only: a pack installed by
+  hand is refused there (`install_local`) and one found in the data folder is not used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nacl.signing import SigningKey
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.roles import Role
+from fieldapp.policy.combine import combine
+from fieldapp.policy.pack import PackError, PackFile, Policy
+from fieldapp.policy.packfile import parse_pack_text
+from fieldapp.policy.published import PublishedPack
+from fieldapp.policy.registry import NamedPack, PolicyRegistry
+from fieldapp.store import policy_packs
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState, now_text
+
+#: The ledger setting holding the copy of the hub pack in force.
+ADOPTED = "policy.adopted"
+
+#: Devices whose rules come from the county only.
+COUNTY_RULED = frozenset({Role.COORDINATOR, Role.TOWNSHIP})
+
+
+class PolicyRefused(FieldappError):
+    """A policy change this ledger may not make (a local install on a village device…)."""
+
+
+@dataclass
+class PolicyState:
+    """The policy in force on a ledger, the hub pack it rests on, and what was refused."""
+
+    policy: Policy
+    role: Role | None
+    hub_pack: PublishedPack | None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Adopted:
+    """What `adopt_hub_packs` did: the policy now in force and, when it changed, the notice."""
+
+    policy: Policy
+    changed: bool
+    message: str
+    warnings: list[str]
+
+
+# -- who this ledger is -----------------------------------------------------------------------
+
+
+def ledger_role(ledger: Ledger) -> Role | None:
+    """The role the hub gave this ledger (Role.HUB on the hub); None when not enrolled."""
+    identity = SyncState(ledger.db).identity()
+    if identity is None:
+        return None
+    if identity.role == "hub":
+        return Role.HUB
+    role = getattr(identity, "device_role", None)
+    return role if isinstance(role, Role) else Role.COORDINATOR
+
+
+def hub_sign_key(ledger: Ledger) -> bytes | None:
+    """The hub's public signing key: pinned at enrolment on a device, its own on the hub."""
+    state = SyncState(ledger.db)
+    identity = state.identity()
+    if identity is not None and identity.role == "hub":
+        return bytes(SigningKey(identity.sign_secret).verify_key)
+    hubs = state.peers("hub")
+    return hubs[0].sign_public if hubs else None
+
+
+def published(ledger: Ledger) -> list[PublishedPack]:
+    """Every pack in the ledger's county-wide table, newest publication first."""
+    return [PublishedPack.from_row(r) for r in policy_packs.published_rows(ledger.db)]
+
+
+def _adopted(ledger: Ledger) -> PublishedPack | None:
+    text = ledger.get_meta(ADOPTED)
+    if not text:
+        return None
+    try:
+        return PublishedPack.from_row(json.loads(text))
+    except (ValueError, TypeError):
+        return None
+
+
+def _notice(pack: PackFile) -> str:
+    header = pack.pack
+    issued = " ".join(x for x in (header.authority, header.document) if x)
+    return (
+        f"政策包已更新：{header.title}（{issued}）" if issued else f"政策包已更新：{header.title}"
+    )
+
+
+# -- the policy in force ------------------------------------------------------------------------
+
+
+def hub_choice(ledger: Ledger, base: Sequence[NamedPack]) -> tuple[PublishedPack | None, list[str]]:
+    """The newest hub pack that verifies and combines with `base`, and why newer ones did not."""
+    key = hub_sign_key(ledger)
+    adopted = _adopted(ledger)
+    rows = published(ledger)
+    if key is None:
+        note = ["本台账尚未登记到县级汇总中心，县里下发的政策包无法核验，暂不使用"] if rows else []
+        return None, note
+    pool = rows + ([adopted] if adopted is not None else [])
+    pool.sort(key=lambda p: p.seq, reverse=True)
+    warnings: list[str] = []
+    for pack in pool:
+        if not pack.verified_by(key):
+            warnings.append(
+                f"政策包 {pack.name}（第 {pack.seq} 号）的签名与县级汇总中心不符"
+                "（可能被改动，或不是县级汇总中心签发），未启用"
+            )
+            continue
+        try:
+            combine([*base, (pack.name, pack.read())])
+        except PackError as error:
+            warnings.append(f"{error}；该政策包未启用")
+            continue
+        if warnings:
+            warnings.append(f"仍使用政策包 {pack.name}（第 {pack.seq} 号）")
+        return pack, warnings
+    if warnings:
+        warnings.append("仍使用内置政策包")
+    return None, warnings
+
+
+def load_policy(ledger: Ledger, registry: PolicyRegistry | None = None) -> PolicyState:
+    """The policy in force on `ledger` (nothing is written)."""
+    registry = registry or PolicyRegistry()
+    role = ledger_role(ledger)
+    choice, warnings = hub_choice(ledger, registry.base_files())
+    hub: list[NamedPack] = [(choice.name, choice.read())] if choice is not None else []
+    local = role not in COUNTY_RULED
+    if not local and registry.local_names():
+        assert role is not None
+        warnings.append(
+            f"本机为{role.label}设备，政策由县里统一下发；本机文件夹中的政策包"
+            f"（{'、'.join(registry.local_names())}）不使用"
+        )
+    try:
+        policy = registry.load(hub, local=local)
+    except PackError as error:
+        if not local:
+            raise
+        warnings.append(f"{error}；本机安装的政策包未启用")
+        policy = registry.load(hub, local=False)
+    return PolicyState(policy, role, choice, warnings + registry.warnings)
+
+
+def policy_in_force(ledger: Ledger, registry: PolicyRegistry | None = None) -> Policy:
+    """The policy in force on `ledger`."""
+    return load_policy(ledger, registry).policy
+
+
+def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> Adopted:
+    """Make the newest good hub pack the one in force and keep a copy (run after an import)."""
+    state = load_policy(ledger, registry)
+    before = _adopted(ledger)
+    chosen = state.hub_pack
+    changed = chosen is not None and (before is None or chosen.as_row() != before.as_row())
+    message = ""
+    if changed and chosen is not None:
+        with ledger.transaction():
+            ledger.set_meta(ADOPTED, json.dumps(chosen.as_row(), ensure_ascii=False))
+        message = _notice(chosen.read())
+    return Adopted(state.policy, changed, message, state.warnings)
+
+
+# -- changing it --------------------------------------------------------------------------------
+
+
+def install_local(ledger: Ledger, path: Path, registry: PolicyRegistry | None = None) -> Policy:
+    """Install a pack by hand; refused on devices whose rules come from the county."""
+    registry = registry or PolicyRegistry()
+    role = ledger_role(ledger)
+    if role in COUNTY_RULED:
+        assert role is not None
+        raise PolicyRefused(
+            f"本机为{role.label}设备，政策由县里统一制定、经县级汇总中心下发，不能在本机安装政策包"
+        )
+    choice, _ = hub_choice(ledger, registry.base_files())
+    hub = [(choice.name, choice.read())] if choice is not None else []
+    return registry.install(path, hub)
+
+
+def publish(
+    hub_ledger: Ledger, text: str, name: str, registry: PolicyRegistry | None = None
+) -> PublishedPack:
+    """Hub side: check a county pack, sign it and queue it for every device.
+
+    Refuses (PackError / PolicyRefused) a pack that does not combine with the built-in pack, a
+    version already published, or a ledger that is not the hub's.
+    """
+    registry = registry or PolicyRegistry()
+    state = SyncState(hub_ledger.db)
+    identity = state.identity()
+    if identity is None or identity.role != "hub":
+        raise PolicyRefused("只有县级汇总中心能发布政策包")
+    pack = parse_pack_text(text, name)
+    if not pack.pack.extends:
+        raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")
+    combine([*registry.base_files(), (name, pack)], source="hub")
+    header = pack.pack
+    with hub_ledger.transaction():
+        for earlier in published(hub_ledger):
+            if (earlier.pack_id, earlier.version) == (header.id, header.version):
+                raise PolicyRefused(
+                    f"政策包 {header.id} 的版本 {header.version} 已于 {earlier.published_at} 发布，"
+                    "请改用新的版本号"
+                )
+        record = PublishedPack(
+            header.id, header.version, policy_packs.next_seq(hub_ledger.db), now_text(), text
+        ).signed(identity.sign_secret)
+        hub_ledger.insert(
+            policy_packs.TABLE,
+            record.as_row(),
+            row_id=policy_packs.row_id(header.id, header.version),
+        )
+        hub_ledger.set_meta(ADOPTED, json.dumps(record.as_row(), ensure_ascii=False))
+    return record

@@ -1,0 +1,191 @@
+"""The county sets the rules, every device follows: a pack published on the hub reaches a device
+through a real bundle, a tampered or unsigned one is refused there while the previous one stays,
+and a village device refuses a pack installed by hand. All through the command line, real files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.paths import data_dir
+from fieldapp.policy.published import PublishedPack
+from fieldapp.services.policy_admin import load_policy, published
+from fieldapp.store import policy_packs
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+from tests.policy.helpers import COUNTY_PACK, HOME, populate
+
+NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七星关区人力资源和社会保障局 七人社通〔2026〕3号）"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class County:
+    """A hub folder and one village device enrolled with it, driven by the command line."""
+
+    def __init__(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.tmp, self.capsys = tmp_path, capsys
+        self.hub = tmp_path / "县汇总"
+        self.device = tmp_path / "红星村" / "ledger.db"
+        self.device.parent.mkdir()
+        assert self.run("hub", "init", "--dir", self.hub)[0] == 0
+        enrolment = tmp_path / "红星村.enrol"
+        self.run("hub", "enroll", "--dir", self.hub, "--device", "红星村", "--area", HOME,
+                 "--out", enrolment)  # fmt: skip
+        assert self.run("--db", self.device, "enrol", enrolment)[0] == 0
+        ledger = Ledger.open(self.device, author="村专员")
+        self.ids = populate(Repository(ledger))
+        ledger.close()
+        self.serial = 0
+
+    def run(self, *argv: object) -> tuple[int, str, str]:
+        return run(self.capsys, *(str(a) for a in argv))
+
+    def publish(self, text: str, name: str = "county.toml") -> tuple[int, str, str]:
+        path = self.tmp / name
+        path.write_text(text, encoding="utf-8")
+        return self.run("hub", "policy", "publish", "--dir", self.hub, path)
+
+    def deliver(self) -> tuple[int, str, str]:
+        """The hub's next answer bundle for the device, imported there."""
+        self.serial += 1
+        bundle = self.tmp / f"answer{self.serial}.bundle"
+        assert self.run("hub", "export", "--dir", self.hub, "--device", "红星村",
+                        "--out", bundle)[0] == 0  # fmt: skip
+        return self.run("--db", self.device, "sync", "import", bundle)
+
+    def transport(self) -> dict[str, object]:
+        code, out, _ = self.run("--db", self.device, "eligible", "--person", self.ids["worker"],
+                                "--on", "2025-06-05", "--json")  # fmt: skip
+        assert code == 0
+        return next(r for r in json.loads(out) if r["rule_id"] == "transport_cross_county")
+
+    def pack(self) -> dict[str, str]:
+        code, out, _ = self.run("--db", self.device, "policy", "list", "--json")
+        assert code == 0
+        return dict(json.loads(out)["pack"])
+
+    def forge(self, row: dict[str, object]) -> None:
+        """Someone with the hub's database writes a pack row without going through publish."""
+        hub = Ledger.open(self.hub / "hub.db")
+        with hub.transaction():
+            version = str(row["version"])
+            hub.insert(policy_packs.TABLE, row, row_id=policy_packs.row_id("qixingguan", version))
+        hub.close()
+
+
+@pytest.fixture
+def county(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> County:
+    return County(tmp_path, capsys)
+
+
+def test_published_pack_reaches_the_device_and_changes_its_amounts(county: County) -> None:
+    before = county.transport()
+    assert before["status"] == "eligible" and before["amount"] is None
+    assert before["amount_text"] == "待县里核定标准"
+    assert county.pack() == {"id": "guizhou-2023", "version": "2026.1", "source": "builtin"}
+    code, out, _ = county.publish(COUNTY_PACK)
+    assert code == 0 and out.splitlines()[-1] == "2026.1"
+    code, out, _ = county.run("hub", "policy", "list", "--dir", county.hub, "--json")
+    (listed,) = json.loads(out)
+    assert listed["in_force"] and listed["signature_ok"] and listed["seq"] == 1
+    code, out, _ = county.deliver()
+    assert code == 0 and NOTICE in out
+    after = county.transport()
+    assert after["amount"] == 500 and after["status"] == "eligible"
+    assert county.pack() == {"id": "qixingguan", "version": "2026.1", "source": "hub"}
+    # Importing the same answer again changes nothing and says nothing about the policy.
+    code, out, _ = county.deliver()
+    assert code == 0 and "政策包已更新" not in out
+
+
+def test_version_published_once(county: County) -> None:
+    assert county.publish(COUNTY_PACK)[0] == 0
+    code, _, err = county.publish(COUNTY_PACK)
+    assert code == 2 and "版本 2026.1 已于" in err and "请改用新的版本号" in err
+
+
+def test_county_figure_over_the_cap_is_not_published(county: County) -> None:
+    code, _, err = county.publish(COUNTY_PACK.replace("figure = 500", "figure = 600", 1))
+    assert code == 2 and "金额 600 元超过政策规定的最高 500 元" in err and "未签发" in err
+    assert county.run("hub", "policy", "list", "--dir", county.hub, "--json")[1].strip() == "[]"
+
+
+@pytest.mark.parametrize("how", ["tampered", "unsigned"])
+def test_tampered_or_unsigned_pack_refused_and_the_old_one_stays(county: County, how: str) -> None:
+    assert county.publish(COUNTY_PACK)[0] == 0
+    assert NOTICE in county.deliver()[1]
+    hub = Ledger.open(county.hub / "hub.db")
+    (good,) = published(hub)
+    hub.close()
+    raised = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"').replace(
+        "figure = 500", "figure = 5000"
+    )
+    if how == "tampered":
+        # The signature of the good pack, on other text (and a later number).
+        row = good.as_row() | {"text": raised, "version": "2026.2", "seq": 2}
+    else:
+        row = PublishedPack("qixingguan", "2026.2", 2, good.published_at, raised).as_row()
+    county.forge(row)
+    code, out, err = county.deliver()
+    assert code == 0 and "政策包已更新" not in out
+    assert "qixingguan@2026.2（第 2 号）的签名与县级汇总中心不符" in err
+    assert "仍使用政策包 qixingguan@2026.1（第 1 号）" in err
+    assert county.transport()["amount"] == 500
+    assert county.pack()["version"] == "2026.1"
+    # The next pack the hub really signs is taken as usual.
+    newer = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.3"').replace(
+        "figure = 500", "figure = 450", 1
+    )
+    assert county.publish(newer)[0] == 0
+    assert "政策包已更新" in county.deliver()[1]
+    assert county.transport()["amount"] == 450
+
+
+def test_a_damaged_row_cannot_take_away_the_pack_in_force(county: County) -> None:
+    """The device keeps its own copy of the pack it took: damage to the row changes nothing."""
+    assert county.publish(COUNTY_PACK)[0] == 0
+    county.deliver()
+    device = Ledger.open(county.device)
+    row_id = policy_packs.row_id("qixingguan", "2026.1")
+    with device.transaction():
+        device.update(policy_packs.TABLE, row_id, {"text": '[pack]\nid = "x"'})
+    state = load_policy(device)
+    device.close()
+    assert state.policy.rule("transport_cross_county").amount.value == 500
+    assert any("签名与县级汇总中心不符" in w for w in state.warnings)
+
+
+def test_a_pack_written_on_the_device_is_never_used(county: County) -> None:
+    """A coordinator cannot raise the device's amounts by writing a pack row of its own."""
+    device = Ledger.open(county.device)
+    mine = PublishedPack("qixingguan", "9.9", 99, "2026-12-01T00:00:00", COUNTY_PACK.replace(
+        'version = "2026.1"', 'version = "9.9"'))  # fmt: skip
+    with device.transaction():
+        device.insert(policy_packs.TABLE, mine.signed(b"\x01" * 32).as_row())
+    device.close()
+    assert county.transport()["amount"] is None
+    assert county.pack()["source"] == "builtin"
+
+
+def test_coordinator_device_refuses_a_local_install(county: County) -> None:
+    pack = county.tmp / "本村政策.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    code, _, err = county.run("--db", county.device, "policy", "install", pack)
+    assert code == 2 and "本机为村/安置点专员设备" in err and "不能在本机安装政策包" in err
+    assert not list((data_dir() / "policies").glob("*.toml"))
+    # A pack copied into the data folder by hand is not used either, and the user is told.
+    (data_dir() / "policies").mkdir(exist_ok=True)
+    (data_dir() / "policies" / "本村政策.toml").write_text(COUNTY_PACK, encoding="utf-8")
+    code, out, err = county.run("--db", county.device, "policy", "list", "--json")
+    assert json.loads(out)["pack"]["source"] == "builtin"
+    assert "政策由县里统一下发" in err and "不使用" in err
+    assert county.transport()["amount"] is None
