@@ -125,7 +125,7 @@ class EmployerKind(StrEnum):
 
 
 class UnemploymentClass(StrEnum):
-    """失业人员三类 (001 附件3（六）)."""
+    """失业人员三类 (黔府发〔2023〕12号 附件3 第（六）条)."""
 
     BASIC_SKILLS = "具备初级技能"
     NO_SKILLS = "缺乏基本技能"

@@ -183,7 +183,7 @@ class UnemploymentRegistration(Record):
     ended_date: dt.date | None = None
 
     def level_on(self, day: dt.date) -> UnemploymentLevel | None:
-        """四级 by time registered on `day`: ≤1, ≤6, ≤12 or >12 months (001 附件3（六）)."""
+        """四级 by time registered on `day`: ≤1, ≤6, ≤12 or >12 months (黔府发〔2023〕12号 附件3（六）)."""
         if not self.registered_date or day < self.registered_date:
             return None
         for months, level in (

@@ -19,6 +19,7 @@ from fieldapp.paperwork.numerals import capitals, figures
 from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import FormView
+from fieldapp.policy.citations import official
 
 PAGE_W, PAGE_H = A4
 LEFT, RIGHT = MARGIN, PAGE_W - MARGIN
@@ -108,7 +109,9 @@ def _identity(pen: Pen, form: FormView, top: float) -> float:
 def _subsidy(pen: Pen, form: FormView, top: float) -> float:
     value_w = (WIDTH - 3 * LABEL_W) / 3
     clause = "；".join(
-        x for x in (form.source_clause, form.pack_version and f"政策包 {form.pack_version}") if x
+        x
+        for x in (official(form.source_clause), form.pack_version and f"政策包 {form.pack_version}")
+        if x
     )
     draw_row(
         pen,

@@ -22,6 +22,7 @@ from fieldapp.paperwork.numerals import capitals, figures, from_fen, to_fen
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import NoticeView, RosterRow, RosterView
+from fieldapp.policy.citations import official
 
 PAGE_W, PAGE_H = landscape(A4)
 LEFT, RIGHT = MARGIN, PAGE_W - MARGIN
@@ -190,7 +191,7 @@ def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
     roster = notice.roster
     count = len(roster.rows)
     total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
-    basis = f"根据{roster.rule_clause}，" if roster.rule_clause else ""
+    basis = f"根据{official(roster.rule_clause)}，" if roster.rule_clause else ""
     phone = f"（联系电话：{settings.objection_phone}）" if settings.objection_phone else ""
     split = "（按资金来源分表列出）" if len(roster.sections()) > 1 else ""
     return (
@@ -244,7 +245,7 @@ def _render(
         if roster.area_name:
             info.append(f"地区：{roster.area_name}")
         if roster.rule_clause and not intro:
-            info.append(f"政策依据：{roster.rule_clause}")
+            info.append(f"政策依据：{official(roster.rule_clause)}")
         pen.text(LEFT, TOP - 32, "    ".join(info), 9.5)
         pen.text(RIGHT, TOP - 32, "金额单位：元", 9.5, "right")
         for n, line in enumerate(intro_lines):

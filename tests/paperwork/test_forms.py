@@ -36,7 +36,7 @@ def test_form_from_the_ledger(ledger):
         "播州区一次性交通补助申请表",  # the county name comes from the area tree
         "龙坑街道",
         "大坪村",
-        "001 附件2（四）",
+        "黔府发〔2023〕12号 附件2 第（四）条",  # an old claim's file code, printed officially
         "浙江省宁波市北仑区",
         "宁波某某电子有限公司",
         "2026-03-01",

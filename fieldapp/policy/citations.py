@@ -1,0 +1,37 @@
+"""Citations as people know them: official document numbers, never the seeds' file codes.
+
+Claims made before packs cited documents by number carry the seed files' codes (the file number,
+then 附件 and the item in full-width brackets). Everything printed passes through `official`, so
+such a claim still prints "黔府发〔2023〕12号 附件2 第（四）条"; a citation that is already
+official is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The seed files by their old codes, as the documents are known.
+DOCUMENTS = {
+    "001": "黔府发〔2023〕12号",
+    "002": "《遵义市促进高质量充分就业实施方案（征求意见稿）》",
+    "003": "黔人社发〔2019〕20号",
+    "004": "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》",
+}
+
+_OLD = re.compile(r"(00[1-4])\s*(?:附件\s*(\d+)\s*)?（([一二三四五六七八九十]+)）\s*(\d+)?")
+
+
+def _official(match: re.Match[str]) -> str:
+    doc, attachment, item, point = match.groups()
+    text = DOCUMENTS[doc]
+    if attachment:
+        text += f" 附件{attachment}"
+    text += f" 第（{item}）条" if not text.endswith("》") else f"第（{item}）条"
+    if point:
+        text += f"第{point}项"
+    return text
+
+
+def official(text: str) -> str:
+    """`text` with every old file code turned into the document's official citation."""
+    return _OLD.sub(_official, text) if text else text
