@@ -206,7 +206,7 @@ def run_tests(extra: list[str]) -> int:
     rc = subprocess.call([str(PY), "-m", "ruff", "check", "fieldapp", "tests", "bench"], cwd=ROOT)
     if rc != 0:
         return rc
-    # mypy --strict on the rooms pyproject.toml's [tool.mypy] lists (domain, store, services, sync).
+    # mypy --strict on the rooms pyproject.toml's [tool.mypy] lists (domain, policy, store, services, sync).
     rc = subprocess.call([str(PY), "-m", "mypy"], cwd=ROOT)
     if rc != 0:
         return rc

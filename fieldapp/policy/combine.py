@@ -298,9 +298,9 @@ def looser(old: Conditions, new: Conditions) -> list[str]:
             found.append(f"{name} 不能高于 {before}")
     # "New" looks back over every earlier spell unless a look-back is given: a shorter one is
     # looser.
-    before, after = old.new_lookback_months, new.new_lookback_months
-    if after is not None and (before is None or after < before):
-        found.append(f"new_lookback_months 不能短于 {before or '全部既往就业'}")
+    lookback, shorter = old.new_lookback_months, new.new_lookback_months
+    if shorter is not None and (lookback is None or shorter < lookback):
+        found.append(f"new_lookback_months 不能短于 {lookback or '全部既往就业'}")
     for name in (
         "new_to_scope",
         "newly_returned",

@@ -77,9 +77,9 @@ def locate_lines(text: str) -> dict[tuple[str | int, ...], int]:
             if header.group(1) == "[[":
                 found.setdefault(current[:-1], number)
             continue
-        key = _KEY.match(stripped)
-        if key:
-            found.setdefault((*current, key.group(1)), number)
+        named = _KEY.match(stripped)
+        if named:
+            found.setdefault((*current, named.group(1)), number)
     return found
 
 

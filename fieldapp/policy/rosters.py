@@ -123,10 +123,13 @@ def build_rosters(
                         spell.monthly_income if spell else None,
                     ]
                 )
-            for s in p.services:
-                if s.service_type == ServiceType.TRAINING.value and s.service_date <= on:
+            for service in p.services:
+                if (
+                    service.service_type == ServiceType.TRAINING.value
+                    and service.service_date <= on
+                ):
                     sheets[TRAINED].append(
-                        [*head, place, cats, s.service_date.isoformat(), s.training_days]
+                        [*head, place, cats, service.service_date.isoformat(), service.training_days]
                     )
             for s in p.spells:
                 if not s.active_on(on):

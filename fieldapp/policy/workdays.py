@@ -24,7 +24,7 @@ from enum import StrEnum
 from functools import cache
 from importlib.metadata import version
 
-import holidays
+from holidays import HolidayBase
 from holidays.countries import china
 
 from fieldapp.policy.pack import CalendarDays, YearSchedule
@@ -65,8 +65,9 @@ class YearInfo:
 
 
 @cache
-def _library(year: int) -> holidays.HolidayBase:
-    return holidays.China(years=year, language="zh_CN")
+def _library(year: int) -> HolidayBase:
+    # The holidays package annotates its base class, not China's __init__.
+    return china.China(years=year, language="zh_CN")  # type: ignore[no-untyped-call]
 
 
 @cache
