@@ -282,6 +282,9 @@ def _write_csv(path: Path, rows: Iterator[dict[str, Any]], job: Ticker, total: i
     count = 0
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
+        # A CSV has no document properties: the export time an update needs as the sheet's
+        # date (see `dates`) goes in a title line above the header, as in the xlsx.
+        writer.writerow([workbook.title_text("劳动力台账", _now())])
         writer.writerow([c.header for c in COLUMNS])
         for count, row in enumerate(rows, start=1):
             writer.writerow([_csv_cell(row.get(c.key)) for c in COLUMNS])

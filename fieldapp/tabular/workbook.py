@@ -34,6 +34,14 @@ HELP_SHEET = "填写说明"
 EXPORTED_AT_LABEL = "导出时间："
 
 
+def title_text(title: str, exported_at: dt.datetime) -> str:
+    """The title line above a sheet's header, carrying the export time (China time)."""
+    china = exported_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
+    stamp = china.strftime("%Y-%m-%d %H:%M:%S")
+    note = "（按月更新导入时据此判断哪些单元格在导出后被台账改过，请勿删除本行）"
+    return f"{title}  {EXPORTED_AT_LABEL}{stamp}{note}"
+
+
 def page_setup(header_row: int, *, landscape: bool = True) -> dict[str, Any]:
     """The print settings of a sheet whose header is on `header_row` (0-based)."""
     return {
@@ -103,8 +111,6 @@ def write_ledger_workbook(
     title: str = "劳动力台账",
 ) -> None:
     """The ledger sheet, each extra sheet and the instructions, every sheet set up to print."""
-    china = exported_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
-    stamp = china.strftime("%Y-%m-%d %H:%M:%S")
     sheets: list[tuple[str, Any]] = [(LEDGER, _records(ledger_rows, COLUMNS))]
     layout: dict[str, tuple[Column, ...]] = {LEDGER: COLUMNS}
     for name, columns in EXTRA_SHEETS.items():
@@ -112,7 +118,6 @@ def write_ledger_workbook(
         layout[name] = columns
     sheets.append((HELP_SHEET, _help_records()))
     header_row = {name: 1 for name in layout} | {HELP_SHEET: 0}
-    note = "（按月更新导入时据此判断哪些单元格在导出后被台账改过，请勿删除本行）"
     merge: dict[str, list[Any]] = {
         name: [
             (
@@ -120,7 +125,7 @@ def write_ledger_workbook(
                 0,
                 0,
                 min(len(cols), 12) - 1,
-                f"{title if name == LEDGER else name}  {EXPORTED_AT_LABEL}{stamp}{note}",
+                title_text(title if name == LEDGER else name, exported_at),
             )
         ]
         for name, cols in layout.items()

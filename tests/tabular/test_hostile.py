@@ -189,7 +189,9 @@ def test_csv_export_neutralises_formulas_and_xlsx_keeps_them_as_text(ledger, tmp
     assert "=1+1" in values and all(c.data_type == "s" for c in _cells_of(xlsx, "=1+1"))
     # … and the neutralised CSV imports back to the names as typed.
     again = Ledger.open(tmp_path / "again.db")
-    assert import_ledger(again, out).persons_imported == 3
+    back = import_ledger(again, out)
+    assert back.persons_imported == 3
+    assert back.sheet_date_source.startswith("表中的“导出时间")  # the CSV's title line
     names = {r[0] for r in again.db.execute("SELECT name FROM persons")}
     assert "=1+1" in names
     again.close()
