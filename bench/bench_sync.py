@@ -2,7 +2,8 @@
 
 bundle_export_changes_per_s   a device's first, full bundle of the demo ledger
 bundle_import_changes_per_s   that bundle into a fresh hub (decrypt, verify, validate, merge)
-raw_insert_changes_per_s      the same change log and projected rows by plain executemany
+raw_insert_changes_per_s      the floor: the same change log and rows, the fastest plain SQLite
+                              way (raw_copy.py)
 bundle_import_vs_raw          import / raw                                      [≥ 0.50]
 bundle_export_vs_raw          export / raw
 bundle_bytes_per_change       size on the stick

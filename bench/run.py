@@ -5,7 +5,8 @@
 Figures (targets at 100k persons on a 2-core machine in brackets):
   demo_rows_per_s          the demo builder end to end (generation + logged writes)
   logged_write_rows_per_s  the same rows through Ledger.insert_many (log + projection)
-  raw_sqlite_rows_per_s    the same rows by plain executemany into the same schema, no log
+  raw_sqlite_rows_per_s    the floor: the same rows stored the fastest plain SQLite way, no log
+                           (raw_copy.py: one transaction, executemany, indexes and FTS after)
   write_vs_raw             logged / raw                                          [≥ 0.30]
   search_p50_ms, search_p95_ms  mixed queries via PersonSearch                   [p95 ≤ 20]
   export_xlsx_rows_per_s, calamine_read_rows_per_s, import_xlsx_rows_per_s,
