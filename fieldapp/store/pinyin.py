@@ -3,14 +3,15 @@
 pypinyin has no surname mode (单 reads dan, 曾 ceng, 覃 tan …), so surnames are read from the
 table below (the readings collected in pypinyin issue #297); every reading of a polyphonic
 given-name character is indexed, so 张长英 is found by `zcy` and by `zzy`.
+
+pypinyin is imported on the first reading asked for: loading its phrase dictionary takes about
+half a second, which a command that writes no names (`fieldapp search`, `--help`) never pays.
 """
 
 from __future__ import annotations
 
 import itertools
 from functools import lru_cache
-
-from pypinyin import Style, pinyin
 
 #: Surname readings where the common reading is wrong.
 SURNAME_READINGS: dict[str, str] = {
@@ -128,6 +129,8 @@ MAX_COMBINATIONS = 8
 @lru_cache(maxsize=20000)
 def readings(char: str) -> tuple[str, ...]:
     """Every toneless reading of one character (the character itself when it has none)."""
+    from pypinyin import Style, pinyin
+
     found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
     options = tuple(dict.fromkeys(r for r in found[0] if r.isascii() and r.isalpha()))
     return options[:3] or ((char.lower(),) if char.isascii() and char.isalnum() else ())
