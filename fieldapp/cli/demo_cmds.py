@@ -7,7 +7,7 @@ import time
 
 from fieldapp.cli.common import open_ledger, print_json
 from fieldapp.demo.generator import build_demo
-from fieldapp.domain import divisions
+from fieldapp.reference import divisions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +48,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
         return 0
     print(
         f"已生成演示数据：{report.persons} 人，{report.households} 户，"
-        f"共 {report.rows} 条记录（{divisions.full_name(report.county)}），用时 {seconds:.1f} 秒"
+        f"共 {report.rows} 条记录（{divisions().full_name(report.county)}），用时 {seconds:.1f} 秒"
     )
     return 0

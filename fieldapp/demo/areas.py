@@ -9,10 +9,10 @@ import random
 from dataclasses import dataclass, field
 
 from fieldapp.demo.names import GROUP_NAMES, SITE_NAMES, VILLAGE_STEMS
-from fieldapp.domain import divisions
 from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.reference import divisions
 
 #: Rural counties used when no --area is given (chosen by the seed).
 DEFAULT_COUNTIES = ("520502", "520526", "520525", "522633", "522326", "520624", "522732")
@@ -66,7 +66,7 @@ def plan_areas(
         _ensure_official(plan, str(code.at(AreaLevel.TOWNSHIP)))
     target = str(code)
     if code.level <= AreaLevel.COUNTY:
-        townships = [d.code for d in divisions.children(target)] or [
+        townships = [d.code for d in divisions().children(target)] or [
             plan.add(f"{target}100", "城关镇", AreaKind.TOWNSHIP, target)
         ]
         for township in townships:
@@ -82,10 +82,10 @@ def plan_areas(
 def _ensure_official(plan: DemoAreas, code: str) -> None:
     if code in plan.existing:
         return
-    division = divisions.get(code)
+    division = divisions().get(code)
     kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
     if division is None:
-        name = divisions.name(code) if len(code) == 6 else None
+        name = divisions().name(code) if len(code) == 6 else None
         if len(code) == 6 and not name:
             raise ValidationFailed(f"区划代码 {code} 不是已知的县级代码")
         plan.add(code, name or f"{code}乡镇", kind, str(AreaCode(code).parent))

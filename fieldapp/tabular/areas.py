@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from fieldapp.domain import divisions
 from fieldapp.domain.areacode import AreaCode, AreaLevel, AreaRow
+from fieldapp.domain.divisions import short_forms
 from fieldapp.domain.enums import AreaKind
+from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id
 from fieldapp.tabular.cells import CellError
 
@@ -45,7 +46,7 @@ def _forms(text: str) -> list[str]:
     """Ways the same place is written: 碧阳街道 / 碧阳; 大坝村委会 / 大坝村 / 大坝."""
     text = re.sub(r"\s+", "", text)
     base = _VILLAGE_SUFFIX.sub("", text)
-    forms = [text, base, *divisions.short_forms(base)]
+    forms = [text, base, *short_forms(base)]
     if base and not base.endswith(("村", "组", "社区", "栋")):
         forms.append(base + "村")
     return [f for f in dict.fromkeys(forms) if f]
@@ -112,7 +113,7 @@ class AreaResolver:
         code = str(code)
         if code in self.by_code:
             return code
-        division = divisions.get(code)
+        division = divisions().get(code)
         if division is None:
             raise CellError(f"区划代码 {code} 不是贵州省现行的县或乡镇代码")
         kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
@@ -125,7 +126,9 @@ class AreaResolver:
         for code in counties:
             if set(_forms(name)) & set(_forms(self.by_code[code][0])):
                 return code
-        matches = [d.code for d in divisions.counties() if set(_forms(name)) & set(_forms(d.name))]
+        matches = [
+            d.code for d in divisions().counties() if set(_forms(name)) & set(_forms(d.name))
+        ]
         if len(matches) == 1:
             return self._official(matches[0])
         if not matches:
@@ -136,7 +139,7 @@ class AreaResolver:
         found = self._child(county, name)
         if found:
             return found
-        for division in divisions.children(county):
+        for division in divisions().children(county):
             if set(_forms(name)) & set(_forms(division.name)):
                 return self._official(division.code)
         county_name = self.by_code[county][0]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from fieldapp.demo.generator import build_demo
-from fieldapp.domain import divisions, idnumber
+from fieldapp.domain import idnumber
+from fieldapp.reference import divisions
 from fieldapp.store.ledger import Ledger
 
 TODAY = dt.date(2026, 3, 10)
@@ -73,7 +74,7 @@ def test_demo_is_valid_and_realistic(tmp_path):
     assert q("SELECT count(*) FROM services").fetchone()[0] > 0
     assert q("SELECT count(DISTINCT month) FROM monthly_status").fetchone()[0] == 3
     # Some older IDs carry retired region codes (IDs keep the code they were issued under).
-    retired = divisions.retired_codes()
+    retired = divisions().retired_codes()
     assert sum(n[:6] in retired for n in numbers) >= 20
     # Every write went through the log.
     logged = q("SELECT count(*) FROM changes").fetchone()[0]
