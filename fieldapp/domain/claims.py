@@ -177,10 +177,5 @@ class ClaimEvent(Record):
     detail: str = ""
 
 
-#: Claims in these states are live: they count against a rule's limit.
-LIVE_STATES: frozenset[ClaimState] = frozenset(
-    set(ClaimState) - {ClaimState.REJECTED, ClaimState.REVERSED}
-)
-
 #: Claims in these states are approved: no edits, only reversal (已撤销) with a reason.
 LOCKED_STATES: frozenset[ClaimState] = frozenset({ClaimState.COUNTY_APPROVED, ClaimState.PAID})

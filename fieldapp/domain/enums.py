@@ -26,20 +26,6 @@ class Category(StrEnum):
     RELEASED = "刑满释放人员"
 
 
-#: 三类人员 (seed 004): the union of lifted-out-of-poverty, low-income and relocated people.
-THREE_KINDS: frozenset[Category] = frozenset(
-    {
-        Category.LIFTED,
-        Category.MONITORED,
-        Category.LOW_INCOME,
-        Category.RURAL_DIBAO,
-        Category.RURAL_TEKUN,
-        Category.RELOCATED,
-        Category.RELOCATED_FOLLOWER,
-    }
-)
-
-
 class LabourAbility(StrEnum):
     """劳动能力, the national poverty-monitoring system's values."""
 

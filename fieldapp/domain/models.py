@@ -234,16 +234,3 @@ class MonthlyStatus(Record):
     spell_id: str | None = None
     income: float | None = None
     notes: str = ""
-
-
-ALL_MODELS: tuple[type[Record], ...] = (
-    Area,
-    Household,
-    Person,
-    CategoryMembership,
-    EmploymentSpell,
-    UnemploymentRegistration,
-    Visit,
-    ServiceRecord,
-    MonthlyStatus,
-)

@@ -171,11 +171,6 @@ class Pen:
         self.c.setLineWidth(width)
         self.c.line(x1, y, x2, y)
 
-    def vline(self, x: float, y1: float, y2: float, width: float = 0.6) -> None:
-        """A vertical line."""
-        self.c.setLineWidth(width)
-        self.c.line(x, y1, x, y2)
-
     def footer(
         self, footer: Footer, page: int, pages: int, left: float, right: float, y: float
     ) -> None:

@@ -185,10 +185,3 @@ class FactsLoader:
         """Area code → name, for every live area."""
         rows = self.db.execute("SELECT code, name FROM areas WHERE deleted = 0").fetchall()
         return {code: name for code, name in rows}
-
-    def area_kinds(self) -> dict[str, tuple[str, str | None]]:
-        """Area code → (kind, parent code)."""
-        rows = self.db.execute(
-            "SELECT code, kind, parent_code FROM areas WHERE deleted = 0"
-        ).fetchall()
-        return {code: (kind, parent) for code, kind, parent in rows}
