@@ -1,4 +1,10 @@
-"""`fieldapp` entry point: no command opens the desktop app; commands script the same services."""
+"""`fieldapp` entry point: no command opens the desktop app; commands script the same services.
+
+The start is lazy: `COMMANDS` says which module adds each command, and only the module of the
+command being run is imported (`fieldapp --help` imports none: it lists the table). A command's
+module may pull in heavy libraries (ReportLab, openpyxl, pypinyin's dictionaries); a search
+should not wait for them.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +12,89 @@ import argparse
 import importlib
 import sys
 
+from fieldapp import __version__
 from fieldapp.cli.common import fail
 from fieldapp.domain.errors import FieldappError
 
-#: Command modules; each has `register(subparsers)` adding its commands with `func` set.
-COMMAND_MODULES = (
-    "fieldapp.cli.ledger_cmds",
-    "fieldapp.cli.tabular_cmds",
-    "fieldapp.cli.demo_cmds",
-    "fieldapp.cli.policy_cmds",
-    "fieldapp.cli.print_cmds",
-    "fieldapp.cli.sync_cmds",
-)
+#: Every top-level command: the module that adds it (`register(subparsers)`) and its help line.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "search": ("fieldapp.cli.ledger_cmds", "查找人员（姓名、拼音、身份证或电话号码片段）"),
+    "person": ("fieldapp.cli.ledger_cmds", "人员"),
+    "template": ("fieldapp.cli.tabular_cmds", "生成台账导入模板（xlsx）"),
+    "import": (
+        "fieldapp.cli.tabular_cmds",
+        "从 Excel/CSV 台账导入人员（有问题的行列出原因，其余照常导入）",
+    ),
+    "export": (
+        "fieldapp.cli.tabular_cmds",
+        "把台账导出为 Excel（xlsx）或 CSV，格式与导入模板相同",
+    ),
+    "demo": (
+        "fieldapp.cli.demo_cmds",
+        "生成演示台账（贵州真实区划、有效身份证号，同一种子结果相同）",
+    ),
+    "eligible": ("fieldapp.cli.policy_cmds", "政策资格：每条规则是否符合、原因、金额、资金来源"),
+    "due": (
+        "fieldapp.cli.policy_cmds",
+        "待办服务：1311服务、失业登记、分级服务、月度更新、跟踪回访",
+    ),
+    "duties": (
+        "fieldapp.cli.policy_cmds",
+        "家庭责任：一户一人、零就业家庭、公益性岗位超线、一人多岗",
+    ),
+    "policy": ("fieldapp.cli.policy_cmds", "政策包"),
+    "report": ("fieldapp.cli.policy_cmds", "报表"),
+    "rosters": (
+        "fieldapp.cli.policy_cmds",
+        "一库五册（劳动力、培训、转移就业、自主创业、公益性岗位）",
+    ),
+    "claim": ("fieldapp.cli.policy_cmds", "补贴申领"),
+    "batch": ("fieldapp.cli.policy_cmds", "申领批次"),
+    "print": (
+        "fieldapp.cli.print_cmds",
+        "打印申请表、花名册、公示表、走访记录、务工证明（PDF）",
+    ),
+    "enrol": (
+        "fieldapp.cli.sync_cmds",
+        "用县里发的登记文件登记本台账（本机已有数据会保留并上传）",
+    ),
+    "sync": ("fieldapp.cli.sync_cmds", "与县级汇总中心交换数据包"),
+    "conflicts": ("fieldapp.cli.sync_cmds", "列出并发修改的冲突（各方的值都保留）"),
+    "hub": ("fieldapp.cli.sync_cmds", "县级汇总中心"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (also used by the test that checks the README lists commands)."""
-    parser = argparse.ArgumentParser(prog="fieldapp", description="劳动力台账 fieldapp")
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """Options every command takes (before the command word)."""
     parser.add_argument("--db", help="台账文件路径（默认：用户数据文件夹中的 ledger.db）")
     parser.add_argument("--author", help="记录修改人（默认：本机设置的使用人）")
+
+
+def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
+    """The argument parser: with every command's module (`"*"`, for tests and docs), or only
+    `command`'s (the other commands listed by name, for `--help`), or none (None)."""
+    parser = argparse.ArgumentParser(prog="fieldapp", description="劳动力台账 fieldapp")
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+    wanted = {module for module, _help in COMMANDS.values()} if command == "*" else set()
+    if command in COMMANDS:
+        wanted.add(COMMANDS[command][0])
+    for name, (module, help_text) in COMMANDS.items():
+        if module not in wanted:
+            sub.add_parser(name, help=help_text, add_help=False)  # listed, not loaded
+    for module in dict.fromkeys(m for m, _h in COMMANDS.values() if m in wanted):
+        importlib.import_module(module).register(sub)
     return parser
+
+
+def command_word(argv: list[str]) -> str | None:
+    """The command named in `argv` (after the global options), None when there is none."""
+    pre = argparse.ArgumentParser(add_help=False)
+    _add_global_options(pre)
+    pre.add_argument("command", nargs="?")
+    known, _rest = pre.parse_known_args(argv)
+    return known.command
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser(command_word(argv)).parse_args(argv)
     if not args.command:
         from fieldapp.ui.app import run_app
 
