@@ -58,7 +58,7 @@ def queries(page, count: int = 40) -> list[str]:  # noqa: ANN001 - LedgerPage
     from fieldapp.store.pinyin import search_words
 
     rng = random.Random(5)
-    rows = page.session.db.execute(
+    rows = page.session.ledger.db.execute(
         "SELECT name, id_number, phone FROM persons WHERE deleted = 0 ORDER BY rowid LIMIT 2000"
     ).fetchall()
     rng.shuffle(rows)

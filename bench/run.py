@@ -37,7 +37,7 @@ from raw_copy import raw_copy  # noqa: E402
 from fieldapp.demo.generator import build_demo  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.store.pinyin import name_readings  # noqa: E402
-from fieldapp.store.search import PersonSearch  # noqa: E402
+from fieldapp.store.queries.search import PersonSearch  # noqa: E402
 from fieldapp.tabular.ledger_export import export_ledger  # noqa: E402
 from fieldapp.tabular.ledger_import import import_ledger  # noqa: E402
 

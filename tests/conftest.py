@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
-from fieldapp.store.repository import Repository  # noqa: E402
+from tests.records import Records  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -29,9 +29,9 @@ def ledger(tmp_path: Path) -> Ledger:
 
 
 @pytest.fixture
-def repo(ledger: Ledger) -> Repository:
-    """Repository over the fresh ledger."""
-    return Repository(ledger)
+def repo(ledger: Ledger) -> Records:
+    """Test set-up through the services over the fresh ledger."""
+    return Records(ledger)
 
 
 def make_id(region: str = "520502", birth: str = "19850316", seq: str = "123") -> str:

@@ -8,12 +8,13 @@ import sys
 from typing import Any
 
 from fieldapp.paths import default_ledger_path
-from fieldapp.store.ledger import Ledger
+from fieldapp.services.ledgers import Ledger
+from fieldapp.services.ledgers import open_ledger as _open
 
 
 def open_ledger(args: argparse.Namespace) -> Ledger:
     """The ledger named by --db, or the default one in the user's data folder."""
-    return Ledger.open(args.db or default_ledger_path(), author=getattr(args, "author", None))
+    return _open(args.db or default_ledger_path(), author=getattr(args, "author", None))
 
 
 def print_json(value: Any) -> None:

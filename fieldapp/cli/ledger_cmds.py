@@ -7,9 +7,9 @@ import argparse
 from fieldapp.cli.common import fail, open_ledger, print_json
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.labels import field_label
-from fieldapp.store.history import TABLE_LABELS, person_history
-from fieldapp.store.repository import PERSON_TABLES, Repository
-from fieldapp.store.search import PersonSearch
+from fieldapp.store.queries import records
+from fieldapp.store.queries.history import TABLE_LABELS, person_history
+from fieldapp.store.queries.search import PersonSearch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,10 +35,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([h.as_dict() for h in hits])
         return 0
-    repo = Repository(ledger)
     for h in hits:
         print(
-            f"{h.name}\t{h.id_number}\t{h.sex or ''}\t{h.phone or ''}\t{repo.area_path(h.area_code)}"
+            f"{h.name}\t{h.id_number}\t{h.sex or ''}\t{h.phone or ''}\t{records.area_path(ledger, h.area_code)}"
         )
     if not hits:
         print("没有找到匹配的人员")
@@ -48,22 +47,23 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_person_show(args: argparse.Namespace) -> int:
     """Print one person, their records and (with --history) every change."""
     ledger = open_ledger(args)
-    repo = Repository(ledger)
     try:
-        person = repo.person_by_id_number(args.id_number)
+        person = records.person_by_id_number(ledger, args.id_number)
     except InvalidIdNumber as error:
         return fail(str(error))
     if person is None:
         return fail(f"台账中没有身份证号为 {args.id_number} 的人员")
-    records = {
-        model.TABLE: [r.model_dump(mode="json") for r in repo.person_records(model, person.id)]
-        for model in PERSON_TABLES
+    held = {
+        model.TABLE: [
+            r.model_dump(mode="json") for r in records.person_records(ledger, model, person.id)
+        ]
+        for model in records.PERSON_RECORDS
     }
     data = person.model_dump(mode="json") | {
         "sex": person.sex,
         "birth_date": person.birth_date.isoformat(),
-        "place": repo.person_place(person),
-        "records": records,
+        "place": records.person_place(ledger, person),
+        "records": held,
     }
     history = person_history(ledger, person.id) if args.history else []
     if args.json:
@@ -76,7 +76,7 @@ def cmd_person_show(args: argparse.Namespace) -> int:
         f"所在：{data['place']}  与户主关系：{person.relation}  劳动能力：{person.labour_ability}"
     )
     print(f"电话：{person.phone or '—'}")
-    for table, rows in records.items():
+    for table, rows in held.items():
         if rows:
             print(f"{TABLE_LABELS.get(table, table)}：{len(rows)} 条")
     for h in history:

@@ -279,7 +279,7 @@ def cmd_claim_advance(args: argparse.Namespace) -> int:
 def cmd_claim_evidence(args: argparse.Namespace) -> int:
     """Tick evidence items or record why some are missing."""
     service = ClaimService(open_ledger(args), _policy(args))
-    claim = service.store.get(args.claim_id)
+    claim = service.queries.get(args.claim_id)
     items = list(claim.evidence_items()) if args.all else args.items
     if items:
         claim = service.collect_evidence(claim.id, items, collected=not args.undo)
@@ -294,7 +294,7 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     """List claims by rule, state and area."""
     service = ClaimService(open_ledger(args), _policy(args))
     states = [parse_state(args.state)] if args.state else None
-    claims = service.store.select(rule_id=args.rule, states=states, area_prefix=args.area)
+    claims = service.queries.select(rule_id=args.rule, states=states, area_prefix=args.area)
     if args.json:
         print_json([_claim_dict(c) for c in claims])
         return 0
@@ -311,8 +311,8 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
 def cmd_claim_show(args: argparse.Namespace) -> int:
     """Show one claim with its trail."""
     service = ClaimService(open_ledger(args), _policy(args))
-    claim = service.store.get(args.claim_id)
-    events = service.store.events(claim.id)
+    claim = service.queries.get(args.claim_id)
+    events = service.queries.events(claim.id)
     if args.json:
         data = _claim_dict(claim)
         data["events"] = [e.model_dump(mode="json") for e in events]
@@ -337,7 +337,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
 def cmd_claim_check(args: argparse.Namespace) -> int:
     """Run the one-time guard over every claim in the ledger."""
     service = ClaimService(open_ledger(args), _policy(args))
-    violations = find_limit_violations(service.store.all())
+    violations = find_limit_violations(service.queries.all())
     if args.json:
         print_json(
             [
@@ -378,8 +378,8 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
     """List batches."""
     service = ClaimService(open_ledger(args), _policy(args))
     rows = []
-    for b in service.store.batches():
-        claims = service.store.batch_claims(b.id)
+    for b in service.queries.batches():
+        claims = service.queries.batch_claims(b.id)
         rows.append(
             b.model_dump(mode="json")
             | {"claims": len(claims), "total": sum(c.amount for c in claims)}
@@ -399,8 +399,8 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
 def cmd_batch_show(args: argparse.Namespace) -> int:
     """Show one batch and its claims."""
     service = ClaimService(open_ledger(args), _policy(args))
-    batch = service.store.batch(args.batch_id)
-    claims = service.store.batch_claims(batch.id)
+    batch = service.queries.batch(args.batch_id)
+    claims = service.queries.batch_claims(batch.id)
     if args.json:
         print_json(batch.model_dump(mode="json") | {"claims": [_claim_dict(c) for c in claims]})
         return 0

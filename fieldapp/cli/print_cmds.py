@@ -9,9 +9,14 @@ import sys
 from pathlib import Path
 
 from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.domain.errors import FieldappError
 from fieldapp.paperwork import jobs
+from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, PaperSettings, meta_key, parse_value, to_text
-from fieldapp.store.paper_data import PaperData, print_log
+from fieldapp.policy.pack import Policy
+from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.services import settings
+from fieldapp.store.queries.paper import print_log
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -110,8 +115,18 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 
 def cmd_visits(args: argparse.Namespace) -> int:
-    """Print a village's monthly visit sheet."""
-    return _run(args, lambda led: jobs.visits_job(led, args.area, args.month))
+    """Print a village's monthly visit sheet (its due column from the policy in force)."""
+    policy = _policy_in_force()
+    return _run(args, lambda led: jobs.visits_job(led, args.area, args.month, policy=policy))
+
+
+def _policy_in_force() -> Policy | None:
+    """The policy in force, or None (with the reason on stderr) when no pack can be loaded."""
+    try:
+        return PolicyRegistry().load()
+    except (FieldappError, OSError, ValueError) as error:
+        print(f"提示：未能载入政策包（{error}）", file=sys.stderr)
+        return None
 
 
 def cmd_certificate(args: argparse.Namespace) -> int:
@@ -149,7 +164,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
                 typed = parse_value(name, value)
             except ValueError as error:
                 return fail(str(error))
-            ledger.set_meta(meta_key(name), to_text(typed))
+            settings.save_values(ledger, {meta_key(name): to_text(typed)})
         current = PaperData(ledger).settings()
     finally:
         ledger.close()

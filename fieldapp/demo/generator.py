@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from fieldapp.demo import names as words
 from fieldapp.demo.areas import plan_areas
-from fieldapp.domain import divisions
 from fieldapp.domain.dates import add_months, month_key
 from fieldapp.domain.enums import (
     Category,
@@ -34,8 +32,26 @@ from fieldapp.domain.enums import (
     WorkStatus,
 )
 from fieldapp.domain.idnumber import make_check_char
-from fieldapp.store.ledger import Ledger, natural_id, new_id
+from fieldapp.domain.models import (
+    Area,
+    CategoryMembership,
+    EmploymentSpell,
+    Household,
+    MonthlyStatus,
+    Person,
+    Record,
+    ServiceRecord,
+    UnemploymentRegistration,
+    Visit,
+)
+from fieldapp.domain.progress import Progress
+from fieldapp.reference import divisions
+from fieldapp.services.areas import area_id
+from fieldapp.services.writer import Actor, Writer, actor_of, writing
+from fieldapp.store.ids import natural_id, new_id
+from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import all_areas
+from fieldapp.store.queries.persons import id_numbers
 
 FLUSH_PERSONS = 5000
 HISTORY_DAYS = 548  # 18 months of visits and services
@@ -74,19 +90,22 @@ class DemoBuilder:
         seed: int = 1,
         area: str | None = None,
         today: dt.date | None = None,
-        progress: Callable[[int, int], None] | None = None,
+        progress: Progress | None = None,
+        actor: Actor | None = None,
     ) -> None:
         self.ledger = ledger
+        self.actor = actor or actor_of(ledger)
         self.target = persons
         self.rng = random.Random(seed)
         self.area = area
         self.today = today or dt.date.today()
         self.progress = progress
         self.numbers: set[str] = set()
-        self.retired = sorted(divisions.retired_codes())
-        self.other_counties = [d.code for d in divisions.counties()]
+        self.retired = sorted(divisions().retired_codes())
+        self.other_counties = [d.code for d in divisions().counties()]
         self.report = DemoReport()
-        self.batch: dict[str, list[dict[str, Any]]] = {}
+        self.batch: dict[type[Record], list[dict[str, Any]]] = {}
+        self.writer: Writer  # the use-case's writer, while `build` runs
 
     # -- top level ----------------------------------------------------------------------------
 
@@ -98,14 +117,17 @@ class DemoBuilder:
         self.plan = plan
         self.report.county = plan.county
         self.county_name = plan.existing[plan.county][0]
-        self.numbers |= self._existing_numbers()
-        with self.ledger.transaction():
-            areas = [a | {"id": natural_id("areas", str(a["code"]))} for a in plan.new]
-            self._write("areas", [a for a in areas if a["code"] not in known])
+        self.numbers |= set(id_numbers(self.ledger))
+        with writing(self.ledger, self.actor) as writer:
+            self.writer = writer
+            self._write(
+                Area,
+                [dict(a, id=area_id(str(a["code"]))) for a in plan.new if a["code"] not in known],
+            )
             made = 0
             while made < self.target:
                 made += self._household(min(self.target - made, self._household_size()))
-                if len(self.batch.get("persons", ())) >= FLUSH_PERSONS:
+                if len(self.batch.get(Person, ())) >= FLUSH_PERSONS:
                     self._flush()
                     if self.progress:
                         self.progress(made, self.target)
@@ -115,32 +137,28 @@ class DemoBuilder:
             self.progress(made, self.target)
         return self.report
 
-    def _existing_numbers(self) -> set[str]:
-        rows = self.ledger.db.execute("SELECT id_number FROM persons").fetchall()
-        return {r[0] for r in rows}
+    def _add(self, model: type[Record], row: dict[str, Any]) -> None:
+        self.batch.setdefault(model, []).append(row)
 
-    def _add(self, table: str, row: dict[str, Any]) -> None:
-        self.batch.setdefault(table, []).append(row)
-
-    def _write(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def _write(self, model: type[Record], rows: list[dict[str, Any]]) -> None:
         if rows:
-            self.ledger.insert_many(table, rows)
+            self.writer.insert_many(model, rows)
             self.report.rows += len(rows)
-            self.report.counts[table] = self.report.counts.get(table, 0) + len(rows)
+            self.report.counts[model.TABLE] = self.report.counts.get(model.TABLE, 0) + len(rows)
 
     def _flush(self) -> None:
         # Households before persons before everything that points at persons.
-        for table in (
-            "households",
-            "persons",
-            "person_categories",
-            "employment_spells",
-            "unemployment_registrations",
-            "visits",
-            "services",
-            "monthly_status",
+        for model in (
+            Household,
+            Person,
+            CategoryMembership,
+            EmploymentSpell,
+            UnemploymentRegistration,
+            Visit,
+            ServiceRecord,
+            MonthlyStatus,
         ):
-            self._write(table, self.batch.pop(table, []))
+            self._write(model, self.batch.pop(model, []))
 
     # -- households ---------------------------------------------------------------------------
 
@@ -159,7 +177,7 @@ class DemoBuilder:
         ids = [new_id() for _ in members]
         household_no = f"{place[-6:]}{self.report.households + 1:05d}"
         self._add(
-            "households",
+            Household,
             {
                 "id": household_id,
                 "area_code": place,
@@ -290,7 +308,7 @@ class DemoBuilder:
                 graduation_year = None
         phone = f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}"
         self._add(
-            "persons",
+            Person,
             {
                 "id": person_id,
                 "household_id": household_id,
@@ -404,7 +422,7 @@ class DemoBuilder:
             )
         for category, start in found:
             self._add(
-                "person_categories",
+                CategoryMembership,
                 {
                     "person_id": person_id,
                     "category": category.value,
@@ -502,7 +520,7 @@ class DemoBuilder:
                 ]
                 or [self.plan.county]
             )
-            code, place = township, divisions.full_name(township)
+            code, place = township, divisions().full_name(township)
             form = rng.choices(
                 (
                     EmploymentForm.EMPLOYEE,
@@ -538,7 +556,7 @@ class DemoBuilder:
         )
         spell_id = new_id()
         self._add(
-            "employment_spells",
+            EmploymentSpell,
             {
                 "id": spell_id,
                 "person_id": person_id,
@@ -576,7 +594,7 @@ class DemoBuilder:
                 now = WorkStatus.NOT_EMPLOYED
             month = month_key(month_start)
             self._add(
-                "monthly_status",
+                MonthlyStatus,
                 {
                     "id": natural_id("monthly_status", person_id, month),
                     "person_id": person_id,
@@ -596,7 +614,7 @@ class DemoBuilder:
         registered = found + dt.timedelta(days=rng.randint(0, 9))
         registered = min(registered, self.today)
         self._add(
-            "unemployment_registrations",
+            UnemploymentRegistration,
             {
                 "person_id": person_id,
                 "found_date": found.isoformat(),
@@ -606,7 +624,7 @@ class DemoBuilder:
             },
         )
         self._add(
-            "person_categories",
+            CategoryMembership,
             {
                 "person_id": person_id,
                 "category": Category.UNEMPLOYED.value,
@@ -621,7 +639,7 @@ class DemoBuilder:
     ) -> None:
         day = day or self._start(self.today - dt.timedelta(days=HISTORY_DAYS), self.today)
         self._add(
-            "services",
+            ServiceRecord,
             {
                 "person_id": person_id,
                 "household_id": household_id,
@@ -640,7 +658,7 @@ class DemoBuilder:
         for _ in range(rng.randint(1, 5)):
             day = self._start(self.today - dt.timedelta(days=HISTORY_DAYS), self.today)
             self._add(
-                "visits",
+                Visit,
                 {
                     "household_id": household_id,
                     "person_id": rng.choice(ids) if rng.random() < 0.4 else None,
@@ -658,7 +676,7 @@ def build_demo(
     seed: int = 1,
     area: str | None = None,
     today: dt.date | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> DemoReport:
     """Fill `ledger` with a demo of `persons` people (see the module docstring)."""
     return DemoBuilder(ledger, persons, seed, area, today, progress).build()

@@ -154,6 +154,11 @@ def make_check_char(first17: str) -> str:
     return ric.calc_check_digit(first17 + "0")
 
 
+def region_of(number: str) -> str:
+    """The 6-digit region code an ID number was issued under (kept when counties change)."""
+    return number[:6]
+
+
 def mask(number: str) -> str:
     """Masked for public notices: first 6 and last 4 digits kept."""
     return number[:6] + "*" * (len(number) - 10) + number[-4:] if len(number) > 10 else number

@@ -6,21 +6,20 @@ from __future__ import annotations
 from fieldapp.domain.idnumber import mask
 from fieldapp.policy.guard import find_limit_violations
 from fieldapp.store import replica
-from fieldapp.store.claims import ClaimStore
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
+from fieldapp.store.queries import records
+from fieldapp.store.queries.claims import ClaimQueries
 
 
 def find_violations(ledger: Ledger) -> list[dict[str, object]]:
     """Every violation as a dict: kind, Chinese message, the rows involved, who entered them."""
-    repo = Repository(ledger)
     found: list[dict[str, object]] = []
     for number, ids in replica.duplicate_id_numbers(ledger.db):
         rows = [ledger.get("persons", i) or {} for i in ids]
         places = []
         for row in rows:
             household = ledger.get("households", row.get("household_id") or "")
-            place = repo.area_path(household["area_code"]) if household else "未分户"
+            place = records.area_path(ledger, household["area_code"]) if household else "未分户"
             places.append(
                 f"{row.get('name')}（{place}，{row.get('created_by')}@{row.get('created_device')}）"
             )
@@ -32,7 +31,7 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
                 "rows": ids,
             }
         )
-    for violation in find_limit_violations(ClaimStore(ledger).all()):
+    for violation in find_limit_violations(ClaimQueries(ledger).all()):
         found.append(
             {
                 "kind": "limit",

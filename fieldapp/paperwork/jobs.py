@@ -3,7 +3,7 @@
 A job is prepared from the ledger (`form_job`, `roster_job` …: quick reads on the thread that
 owns the SQLite connection), rendered with `job.render(progress, cancelled)` (pure, may run on a
 worker thread; cancelling raises `Cancelled` and writes nothing), then `save(ledger, job,
-pdf, out)` writes the file atomically and logs the print in the synced `print_log`.
+pdf, out)` writes the file atomically and logs the print (`fieldapp.services.printing`).
 """
 
 from __future__ import annotations
@@ -12,23 +12,31 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.idnumber import region_of
+from fieldapp.domain.month import Month
+from fieldapp.domain.prints import PrintRecord
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import mask_roster
 from fieldapp.paperwork.numerals import from_fen, to_fen
+from fieldapp.paperwork.paper_data import DueLookup, PaperData
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import FormView, NoticeView, RosterView, VisitSheetView
 from fieldapp.paperwork.visits import render_visits
+from fieldapp.policy.pack import Policy
 from fieldapp.policy.workdays import WorkCalendar
+from fieldapp.services import printing
+from fieldapp.services.changes import ChangeSet
+from fieldapp.services.policy_views import due_list
+from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.paper_data import DueLookup, PaperData, PrintRecord, log_print
 
 Renderer = Callable[[Progress | None, CancelCheck | None], bytes]
 
@@ -52,9 +60,10 @@ class PrintJob:
 
 
 def _record(paper: str, view: object, **fields: object) -> PrintRecord:
-    return PrintRecord(
-        paper=paper, code=short_hash(view), content_hash=content_hash(view), pages=0, **fields
-    )  # type: ignore[arg-type]
+    return PrintRecord.model_validate(
+        {"paper": paper, "code": short_hash(view), "content_hash": content_hash(view), "pages": 0}
+        | fields
+    )
 
 
 def form_job(ledger: Ledger, claim_id: str) -> PrintJob:
@@ -88,7 +97,7 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
     forms: Sequence[FormView] = tuple(data.form(c) for c in data.batch_claims(batch.id))
     if not forms:
         raise FieldappError(f"批次 {batch.id} 中没有申领记录，无法打印申请表")
-    settings = data.settings(batch.area_code or forms[0].person.id_number[:6])
+    settings = data.settings(batch.area_code or region_of(forms[0].person.id_number))
     total = from_fen(sum(to_fen(f.amount) for f in forms))
     return PrintJob(
         "申请表",
@@ -165,14 +174,24 @@ def notice_job(ledger: Ledger, batch_id: str, start: dt.date | None = None) -> P
 
 
 def visits_job(
-    ledger: Ledger, area_code: str, month: str, due: DueLookup | None = None
+    ledger: Ledger,
+    area_code: str,
+    month: str,
+    due: DueLookup | None = None,
+    policy: Policy | None = None,
 ) -> PrintJob:
-    """The monthly visit sheet of a village or site; `due` defaults to the policy's due list."""
+    """The monthly visit sheet of a village or site.
+
+    Its "应办事项" column is `due`, else the due list of `policy` (the policy in force, which
+    the caller loaded); with neither, the sheet lists the month's status duty only.
+    """
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise FieldappError(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10")
     note = ""
-    if due is None:
-        due, note = policy_due_lookup(ledger, area_code, month)
+    if due is None and policy is not None:
+        due, note = policy_due_lookup(ledger, policy, area_code, month)
+    elif due is None:
+        note = "未载入政策包，“应办事项”一栏只列本月状态"
     data = PaperData(ledger)
     sheet: VisitSheetView = data.visit_sheet(area_code, month, due)
     settings = data.settings(area_code)
@@ -192,21 +211,19 @@ def visits_job(
     )
 
 
-def policy_due_lookup(ledger: Ledger, area_code: str, month: str) -> tuple[DueLookup | None, str]:
-    """The policy engine's due list for the area as of the month's end (or today, if sooner).
+def policy_due_lookup(
+    ledger: Ledger, policy: Policy, area_code: str, month: str
+) -> tuple[DueLookup | None, str]:
+    """The policy's due list for the area as of the month's end (or today, if sooner).
 
-    Without a usable policy the sheet still prints, with monthly status and services only.
+    When the policy cannot make one, the sheet still prints, with monthly status and services
+    only, and the note says why.
     """
+    on = min(Month(month).last_day, dt.date.today())
     try:
-        from fieldapp.policy.registry import PolicyRegistry
-        from fieldapp.services.policy_views import due_list
-
-        year, mon = (int(x) for x in month.split("-"))
-        month_end = dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1)
-        on = min(month_end, dt.date.today())
-        items = due_list(ledger, PolicyRegistry().load(), on, area_prefix=area_code)
-    except (ImportError, FieldappError, OSError, ValueError) as error:
-        return None, f"未能读取政策包待办清单（{error}），“应办事项”一栏只列本月状态"
+        items = due_list(ledger, policy, on, area_prefix=area_code)
+    except (FieldappError, ValueError) as error:
+        return None, f"未能生成政策包待办清单（{error}），“应办事项”一栏只列本月状态"
     grouped: dict[str, list[str]] = {}
     for item in items:
         text = f"{item.title}（{item.due_date.month}月{item.due_date.day}日前，{item.urgency}）"
@@ -219,7 +236,7 @@ def certificate_job(ledger: Ledger, id_number: str, casual: bool = False) -> Pri
     data = PaperData(ledger)
     cert = data.certificate(id_number, casual)
     person_id = data.person_id_of(id_number)
-    settings = data.settings(cert.person.id_number[:6])
+    settings = data.settings(region_of(cert.person.id_number))
     return PrintJob(
         "务工证明",
         f"{cert.person.name}务工证明",
@@ -260,12 +277,22 @@ def write_pdf(pdf: bytes, out: Path) -> None:
         ) from None
 
 
-def save(ledger: Ledger, job: PrintJob, pdf: bytes, out: Path) -> PrintRecord:
-    """Write the PDF and log the print (through the ledger, so it syncs); returns the record."""
+@dataclass(frozen=True)
+class Printed:
+    """A paper written to a file: its print-log record and what logging it changed."""
+
+    record: PrintRecord
+    changes: ChangeSet
+
+
+def save(
+    ledger: Ledger, job: PrintJob, pdf: bytes, out: Path, actor: Actor | None = None
+) -> Printed:
+    """Write the PDF and log the print (a synced, attributable record)."""
     write_pdf(pdf, out)
-    record = replace(job.record, pages=page_count(pdf), file_name=Path(out).name)
-    log_print(ledger, record)
-    return record
+    record = job.record.model_copy(update={"pages": page_count(pdf), "file_name": Path(out).name})
+    changes = printing.log_print(ledger, actor or actor_of(ledger), record)
+    return Printed(record.model_copy(update={"id": changes.id or ""}), changes)
 
 
 def print_to_file(
@@ -276,4 +303,4 @@ def print_to_file(
     cancelled: CancelCheck | None = None,
 ) -> PrintRecord:
     """Render, write and log in one call (the CLI's path; the GUI splits it across threads)."""
-    return save(ledger, job, job.render(progress, cancelled), out)
+    return save(ledger, job, job.render(progress, cancelled), out).record

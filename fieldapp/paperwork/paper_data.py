@@ -1,22 +1,23 @@
 """What the papers print, read from the ledger: claims, batches, persons, households, areas.
 
-Builds the view models of `fieldapp.paperwork.views` (the renderers never see the database) and
-keeps the print log (`print_log`, a synced table written through the Ledger).
+Builds the view models of `fieldapp.paperwork.views` from the rows `fieldapp.store.queries.paper`
+reads (the renderers never see the database). The print log is written by
+`fieldapp.services.printing` and read by `fieldapp.store.queries.paper.print_log`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.claims import Batch, Claim, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import NotFound
-from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
     CertificateView,
@@ -29,18 +30,14 @@ from fieldapp.paperwork.views import (
     RosterView,
     VisitSheetView,
 )
-from fieldapp.store.claims import ClaimStore
-from fieldapp.store.filters import within_area
-from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries import paper as paper_rows
+from fieldapp.store.queries.claims import ClaimQueries
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
 DueLookup = Callable[[str], Sequence[str]]
-
-
-def _rows(ledger: Ledger, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
-    cursor = ledger.db.execute(sql, list(params))
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -73,7 +70,7 @@ class PaperData:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self.claims = ClaimStore(ledger)
+        self.claims = ClaimQueries(ledger)
         self._areas: dict[str, dict[str, Any] | None] = {}
         self._persons: dict[str, dict[str, Any] | None] = {}
         self._households: dict[str, dict[str, Any] | None] = {}
@@ -93,10 +90,7 @@ class PaperData:
 
     def _area(self, code: str) -> dict[str, Any] | None:
         if code not in self._areas:
-            found = _rows(
-                self.ledger, "SELECT * FROM areas WHERE deleted = 0 AND code = ? LIMIT 1", [code]
-            )
-            self._areas[code] = found[0] if found else None
+            self._areas[code] = paper_rows.area(self.ledger, code)
         return self._areas[code]
 
     def _lineage(self, code: str | None) -> list[dict[str, Any]]:
@@ -131,27 +125,21 @@ class PaperData:
 
     def _person(self, person_id: str) -> dict[str, Any] | None:
         if person_id not in self._persons:
-            self._persons[person_id] = self.ledger.get("persons", person_id)
+            self._persons[person_id] = paper_rows.row(self.ledger, Person, person_id)
         return self._persons[person_id]
 
     def _household(self, household_id: str | None) -> dict[str, Any] | None:
         if not household_id:
             return None
         if household_id not in self._households:
-            self._households[household_id] = self.ledger.get("households", household_id)
+            self._households[household_id] = paper_rows.row(self.ledger, Household, household_id)
         return self._households[household_id]
 
     def _categories(self, person_id: str, first: dt.date, last: dt.date) -> list[str]:
         """Categories held on any day between first and last, in a stable order."""
-        rows = _rows(
-            self.ledger,
-            "SELECT category, start_date, end_date FROM person_categories "
-            "WHERE deleted = 0 AND person_id = ? ORDER BY category",
-            [person_id],
-        )
         held = [
             r["category"]
-            for r in rows
+            for r in paper_rows.categories(self.ledger, person_id)
             if (not r["start_date"] or r["start_date"] <= last.isoformat())
             and (not r["end_date"] or r["end_date"] >= first.isoformat())
         ]
@@ -210,7 +198,7 @@ class PaperData:
         return sorted(claims, key=lambda c: (c.area_code, c.person_name, c.id_number))
 
     def _service(self, service_id: str | None) -> dict[str, Any] | None:
-        return self.ledger.get("services", service_id) if service_id else None
+        return paper_rows.row(self.ledger, ServiceRecord, service_id) if service_id else None
 
     def form(self, claim: Claim | str) -> FormView:
         """The application form of one claim."""
@@ -287,7 +275,7 @@ class PaperData:
         """The batch's roster rows (full ID numbers and accounts: not for posting)."""
         batch = self.batch(batch_id)
         claims = self.batch_claims(batch_id)
-        rows: list[RosterRow] = []
+        lines: list[RosterRow] = []
         spells = 0
         for claim in claims:
             form = self.form(claim)
@@ -301,7 +289,7 @@ class PaperData:
             account = form.person.account_number
             if form.payee != "个人":
                 account = f"{form.payee}：{form.payee_name}"
-            rows.append(
+            lines.append(
                 RosterRow(
                     name=form.person.name,
                     sex=form.person.sex,
@@ -320,7 +308,7 @@ class PaperData:
         return RosterView(
             batch_id=batch.id,
             title=title or batch.title,
-            rows=tuple(rows),
+            rows=tuple(lines),
             area_name=self.area_path(area) if area else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
@@ -331,13 +319,7 @@ class PaperData:
 
     def area_codes_under(self, code: str) -> list[str]:
         """The area and every area below it in the tree."""
-        rows = _rows(
-            self.ledger,
-            "WITH RECURSIVE t(code) AS (SELECT ? UNION SELECT a.code FROM areas a JOIN t "
-            "ON a.parent_code = t.code WHERE a.deleted = 0) SELECT code FROM t",
-            [code],
-        )
-        return [r["code"] for r in rows]
+        return paper_rows.area_codes_under(self.ledger, code)
 
     def visit_sheet(
         self, area_code: str, month: str, due: DueLookup | None = None
@@ -349,38 +331,20 @@ class PaperData:
             raise NotFound(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10") from None
         codes = self.area_codes_under(area_code)
         if self._area(area_code) is None and len(codes) <= 1:
-            inside, params = within_area("area_code", area_code)
-            known = _rows(
-                self.ledger,
-                f"SELECT 1 FROM households WHERE deleted = 0 AND {inside} LIMIT 1",
-                params,
-            )
-            if not known:
+            if not paper_rows.has_households_in(self.ledger, area_code):
                 raise NotFound(f"台账中没有区划代码为 {area_code} 的村（社区）或安置点")
-        marks = ",".join("?" for _ in codes)
-        inside, params = within_area("area_code", area_code)
-        households = _rows(
-            self.ledger,
-            f"SELECT * FROM households WHERE deleted = 0 AND (area_code IN ({marks}) "
-            f"OR {inside}) ORDER BY area_code, household_no, id",
-            [*codes, *params],
-        )
+        households = paper_rows.households_in(self.ledger, codes, area_code)
         ids = [h["id"] for h in households]
         members = self._members(ids)
-        visits = self._in_month("visits", "household_id", ids, "visit_date", first, last)
+        visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")
         person_ids = [p["id"] for ps in members.values() for p in ps]
         statuses = {
-            r["person_id"]: r
-            for r in self._where_in("monthly_status", "person_id", person_ids, "month = ?", [month])
+            r["person_id"]: r for r in paper_rows.statuses_in(self.ledger, person_ids, month)
         }
-        services = self._in_month("services", "person_id", person_ids, "service_date", first, last)
-        spells = self._where_in(
-            "employment_spells",
-            "person_id",
-            person_ids,
-            "start_date <= ? AND (end_date IS NULL OR end_date = '' OR end_date >= ?)",
-            [last.isoformat(), first.isoformat()],
+        services = _grouped(
+            paper_rows.services_between(self.ledger, person_ids, first, last), "person_id"
         )
+        spells = paper_rows.spells_between(self.ledger, person_ids, first, last)
         spell_by_person: dict[str, dict[str, Any]] = {}
         for s in sorted(spells, key=lambda s: s["start_date"]):
             spell_by_person[s["person_id"]] = s
@@ -431,42 +395,11 @@ class PaperData:
     def _members(self, household_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         order = {r: i for i, r in enumerate(_RELATION_ORDER)}
         found: dict[str, list[dict[str, Any]]] = {}
-        for p in self._where_in("persons", "household_id", household_ids):
+        for p in paper_rows.members(self.ledger, household_ids):
             found.setdefault(p["household_id"], []).append(p)
         for people in found.values():
             people.sort(key=lambda p: (order.get(p["relation"], 99), p["birth_date"] or ""))
         return found
-
-    def _where_in(
-        self,
-        table: str,
-        column: str,
-        values: list[str],
-        extra: str = "",
-        params: Iterable[Any] = (),
-    ) -> list[dict[str, Any]]:
-        out: list[dict[str, Any]] = []
-        extra_sql = f" AND ({extra})" if extra else ""
-        for i in range(0, len(values), 500):
-            chunk = values[i : i + 500]
-            marks = ",".join("?" for _ in chunk)
-            out += _rows(
-                self.ledger,
-                f"SELECT * FROM [{table}] WHERE deleted = 0 AND [{column}] IN ({marks}){extra_sql}",
-                [*chunk, *params],
-            )
-        return out
-
-    def _in_month(
-        self, table: str, key: str, ids: list[str], day: str, first: dt.date, last: dt.date
-    ) -> dict[str, list[dict[str, Any]]]:
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        rows = self._where_in(
-            table, key, ids, f"[{day}] BETWEEN ? AND ?", [first.isoformat(), last.isoformat()]
-        )
-        for r in rows:
-            grouped.setdefault(r[key], []).append(r)
-        return grouped
 
     def _member_month(
         self,
@@ -526,22 +459,9 @@ class PaperData:
 
     def certificate(self, id_number: str, casual: bool | None = None) -> CertificateView:
         """A work certificate pre-filled from the person's latest employment spell."""
-        number = idnumber.normalise(id_number)
-        found = _rows(
-            self.ledger,
-            "SELECT id FROM persons WHERE deleted = 0 AND id_number = ? LIMIT 1",
-            [number],
-        )
-        if not found:
-            raise NotFound(f"台账中没有身份证号为 {number} 的人员")
-        person_id = found[0]["id"]
+        person_id = self.person_id_of(id_number)
         person = self.person_view(person_id)
-        spells = _rows(
-            self.ledger,
-            "SELECT * FROM employment_spells WHERE deleted = 0 AND person_id = ? "
-            "ORDER BY start_date DESC",
-            [person_id],
-        )
+        spells = paper_rows.spells_of(self.ledger, person_id)
         wanted = [s for s in spells if casual is None or bool(s["is_casual"]) == casual]
         spell = wanted[0] if wanted else {}
         is_casual = bool(spell.get("is_casual")) if casual is None else casual
@@ -562,13 +482,10 @@ class PaperData:
 
     def person_id_of(self, id_number: str) -> str:
         """The person id for an ID number, or NotFound."""
-        number = idnumber.normalise(id_number)
-        found = _rows(
-            self.ledger, "SELECT id FROM persons WHERE deleted = 0 AND id_number = ?", [number]
-        )
-        if not found:
-            raise NotFound(f"台账中没有身份证号为 {number} 的人员")
-        return str(found[0]["id"])
+        found = paper_rows.person_id_of(self.ledger, id_number)
+        if found is None:
+            raise NotFound(f"台账中没有身份证号为 {idnumber.normalise(id_number)} 的人员")
+        return found
 
 
 _LABOUR = frozenset(a.value for a in HAS_LABOUR)
@@ -587,51 +504,8 @@ _RELATION_ORDER = (
 )
 
 
-# -- the print log ------------------------------------------------------------------------------
-
-
-@dataclasses.dataclass(frozen=True)
-class PrintRecord:
-    """One printed paper, as logged."""
-
-    paper: str
-    code: str
-    content_hash: str
-    pages: int
-    rows: int = 0
-    total_amount: float = 0.0
-    batch_id: str = ""
-    claim_id: str = ""
-    person_id: str = ""
-    area_code: str = ""
-    month: str = ""
-    file_name: str = ""
-    printed_at: str = ""
-
-
-def log_print(ledger: Ledger, record: PrintRecord) -> str:
-    """Write one print_log row through the ledger (synced, attributable); returns its id."""
-    fields = dataclasses.asdict(record)
-    fields["printed_at"] = record.printed_at or dt.datetime.now().isoformat(timespec="seconds")
-    with ledger.transaction():
-        return ledger.insert("print_log", fields)
-
-
-def print_log(
-    ledger: Ledger, *, batch_id: str | None = None, code: str | None = None, limit: int = 200
-) -> list[dict[str, Any]]:
-    """Logged prints, newest first, optionally for one batch or one footer code."""
-    where, params = ["deleted = 0"], []
-    if batch_id:
-        where.append("batch_id = ?")
-        params.append(batch_id)
-    if code:
-        where.append("(code = ? OR content_hash LIKE ?)")
-        params += [code.lower(), code.lower() + "%"]
-    return _rows(
-        ledger,
-        "SELECT id, paper, batch_id, claim_id, person_id, area_code, month, code, content_hash, "
-        "pages, rows, total_amount, printed_at, file_name, created_by, created_device "
-        f"FROM print_log WHERE {' AND '.join(where)} ORDER BY printed_at DESC, id DESC LIMIT ?",
-        [*params, limit],
-    )
+def _grouped(found: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for r in found:
+        grouped.setdefault(r[key], []).append(r)
+    return grouped

@@ -1,5 +1,8 @@
 """Eligibility and claims as the CLI and the GUI use them: facts from the store, rules from the
-policy, every write through the logged ledger.
+policy, every write through the one write path (`fieldapp.services.writer`).
+
+`ClaimService` methods return the claim (or batch) they made or moved; `changes` holds the
+`ChangeSet` of the last write, for the UI's refresh.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from fieldapp.policy.eligibility import (
 from fieldapp.policy.facts import PersonFacts, SpellFacts
 from fieldapp.policy.guard import LimitExceeded, check_new_claim
 from fieldapp.policy.pack import UNSET, Policy
-from fieldapp.store.claims import ClaimStore
+from fieldapp.services.changes import NO_CHANGES, ChangeSet
+from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
+from fieldapp.store.queries import records
+from fieldapp.store.queries.claims import ClaimQueries
 
 
 class ClaimRefused(FieldappError):
@@ -43,11 +48,10 @@ class EligibilityService:
         self.ledger = ledger
         self.policy = policy
         self.loader = FactsLoader(ledger)
-        self.repo = Repository(ledger)
 
     def facts_of(self, id_number: str) -> PersonFacts:
         """The facts of the person holding an ID number, or NotFound."""
-        person = self.repo.person_by_id_number(id_number)
+        person = records.person_by_id_number(self.ledger, id_number)
         if person is None:
             raise NotFound(f"台账中没有身份证号为 {id_number} 的人员")
         found = self.loader.persons(person_ids=[person.id])
@@ -88,11 +92,14 @@ class EligibilityService:
 class ClaimService:
     """Making claims, moving them through review, collecting evidence, batching them."""
 
-    def __init__(self, ledger: Ledger, policy: Policy) -> None:
+    def __init__(self, ledger: Ledger, policy: Policy, actor: Actor | None = None) -> None:
         self.ledger = ledger
         self.policy = policy
-        self.store = ClaimStore(ledger)
+        self.actor = actor or actor_of(ledger)
+        self.queries = ClaimQueries(ledger)
         self.eligibility = EligibilityService(ledger, policy)
+        #: What the last write changed.
+        self.changes: ChangeSet = NO_CHANGES
 
     # -- creating -------------------------------------------------------------------------
 
@@ -109,11 +116,11 @@ class ClaimService:
         rule = self.policy.rule(rule_id)
         if not rule.enabled:
             raise ClaimRefused(f"规则 {rule_id}（{rule.title}）在现行政策包中未启用")
-        with self.ledger.transaction():
+        with writing(self.ledger, self.actor) as writer:
             facts = self.eligibility.facts_of(id_number)
             result = evaluate_rule(rule, facts, on, detail=True)
             if result.status is Status.CLAIMED:
-                first = self.store.get(result.claim_id or "")
+                first = self.queries.get(result.claim_id or "")
                 check_new_claim(result.limit_key, rule.title, [first])
             if result.status is not Status.ELIGIBLE:
                 unmet = "；".join(r.text for r in result.reasons if not r.met)
@@ -129,14 +136,18 @@ class ClaimService:
             # Re-check against the stored claims: the facts were read in this same transaction,
             # but the guard is the rule of record (the hub runs it again on merged data).
             check_new_claim(
-                result.limit_key, rule.title, self.store.with_limit_key(result.limit_key)
+                result.limit_key, rule.title, self.queries.with_limit_key(result.limit_key)
             )
             claim = self._claim_from(result, facts, rule.limit.kind.value, on, evidence_collected)
-            claim_id = self.store.add(claim)
-            self.store.add_event(
+            claim_id = writer.insert(claim)
+            writer.insert(
                 ClaimEvent(claim_id=claim_id, to_state=ClaimState.DRAFT.value, detail="新建申领")
             )
-        return self.store.get(claim_id)
+        return self._done(writer, claim_id)
+
+    def _done(self, writer: Writer, claim_id: str) -> Claim:
+        self.changes = writer.changes.with_id(claim_id)
+        return self.queries.get(claim_id)
 
     def _claim_from(
         self,
@@ -193,16 +204,16 @@ class ClaimService:
 
     def advance(self, claim_id: str, target: ClaimState, reason: str = "") -> Claim:
         """Move a claim to `target` if the flow allows it; the step is logged with the reason."""
-        with self.ledger.transaction():
-            claim = self.store.get(claim_id)
+        with writing(self.ledger, self.actor) as writer:
+            claim = self.queries.get(claim_id)
             check_transition(claim, target, reason)
             fields: dict[str, object] = {"state": target.value}
             if target in (ClaimState.REJECTED, ClaimState.REVERSED):
                 fields["reason"] = reason.strip()
             if target is ClaimState.SUBMITTED and claim.missing_evidence():
                 fields["missing_evidence_reason"] = reason.strip() or claim.missing_evidence_reason
-            self.store.update(claim.id, fields)
-            self.store.add_event(
+            writer.update(Claim, claim.id, fields)
+            writer.insert(
                 ClaimEvent(
                     claim_id=claim.id,
                     from_state=str(claim.state),
@@ -210,14 +221,14 @@ class ClaimService:
                     reason=reason.strip(),
                 )
             )
-        return self.store.get(claim.id)
+        return self._done(writer, claim.id)
 
     def collect_evidence(
         self, claim_id: str, items: Iterable[str], collected: bool = True
     ) -> Claim:
         """Tick (or untick) evidence items; refused once the claim is approved."""
-        with self.ledger.transaction():
-            claim = self.store.get(claim_id)
+        with writing(self.ledger, self.actor) as writer:
+            claim = self.queries.get(claim_id)
             check_editable(claim)
             evidence = claim.evidence_items()
             chosen = list(items)
@@ -229,9 +240,9 @@ class ClaimService:
                 )
             for item in chosen:
                 evidence[item] = collected
-            self.store.update(claim.id, {"evidence": json.dumps(evidence, ensure_ascii=False)})
+            writer.update(Claim, claim.id, {"evidence": json.dumps(evidence, ensure_ascii=False)})
             verb = "已收" if collected else "退回"
-            self.store.add_event(
+            writer.insert(
                 ClaimEvent(
                     claim_id=claim.id,
                     from_state=str(claim.state),
@@ -239,15 +250,15 @@ class ClaimService:
                     detail=f"材料{verb}：{'、'.join(chosen)}",
                 )
             )
-        return self.store.get(claim.id)
+        return self._done(writer, claim.id)
 
     def set_missing_reason(self, claim_id: str, reason: str) -> Claim:
         """Record why evidence is missing (allows submitting without it)."""
-        with self.ledger.transaction():
-            claim = self.store.get(claim_id)
+        with writing(self.ledger, self.actor) as writer:
+            claim = self.queries.get(claim_id)
             check_editable(claim)
-            self.store.update(claim.id, {"missing_evidence_reason": reason.strip()})
-            self.store.add_event(
+            writer.update(Claim, claim.id, {"missing_evidence_reason": reason.strip()})
+            writer.insert(
                 ClaimEvent(
                     claim_id=claim.id,
                     from_state=str(claim.state),
@@ -256,7 +267,7 @@ class ClaimService:
                     detail="填写缺件原因",
                 )
             )
-        return self.store.get(claim.id)
+        return self._done(writer, claim.id)
 
     # -- batches --------------------------------------------------------------------------
 
@@ -283,10 +294,10 @@ class ClaimService:
             ]
         else:
             states = [state]
-        with self.ledger.transaction():
+        with writing(self.ledger, self.actor) as writer:
             claims = [
                 c
-                for c in self.store.select(
+                for c in self.queries.select(
                     rule_id=rule_id,
                     states=states,
                     area_prefix=area_prefix,
@@ -307,8 +318,11 @@ class ClaimService:
                 state_filter=state.value if state else "",
                 notes="资金来源：" + "、".join(sources),
             )
-            batch_id = self.store.add_batch(batch, [c.id for c in claims])
-        return self.store.batch(batch_id), self.store.batch_claims(batch_id)
+            batch_id = writer.insert(batch)
+            for claim in claims:
+                writer.update(Claim, claim.id, {"batch_id": batch_id})
+        self.changes = writer.changes.with_id(batch_id)
+        return self.queries.batch(batch_id), self.queries.batch_claims(batch_id)
 
 
 __all__ = ["ClaimRefused", "ClaimService", "EligibilityService", "LimitExceeded"]

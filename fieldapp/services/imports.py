@@ -1,10 +1,13 @@
-"""Writing what a spreadsheet import planned: cell changes and new rows, as logged edits.
+"""Writing what a spreadsheet import planned: new rows and cell changes, through the one door.
 
 The tabular room reads and checks a workbook and plans its changes (`fieldapp.tabular`); this
-writes them through the ledger's one write path, inside the import's transaction: each changed
-row is one logged `update` holding only its changed fields, and new rows go through the bulk
-inserter (the same log, the same projection). Which cells to write (conflicts left out unless
-the user decided for the sheet) is the planner's decision; this only writes.
+writes them with the import's `Writer` (`fieldapp.services.writer`), inside its one transaction,
+so every row passes the same trust check as a dialog's single write and the import's change set
+names everything it wrote. New persons go through `new_rows` (the bulk path: the same log, the
+same projection); the updates of persons the ledger had and the extra sheets' records through
+`apply_import`, each changed row one logged edit holding only its changed fields. Which cells to
+write (conflicts left out unless the user decided for the sheet) is the planner's decision; this
+only writes.
 """
 
 from __future__ import annotations
@@ -13,31 +16,37 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from fieldapp.store.bulk_insert import BulkInserter
-from fieldapp.store.ledger import Ledger
+from fieldapp.domain.models import (
+    Area,
+    CategoryMembership,
+    EmploymentSpell,
+    Household,
+    MonthlyStatus,
+    Person,
+)
+from fieldapp.services.writer import CheckedBulkInserter, Writer, model_of
 
 #: Parents before children: a service names its visit, a month's status its spell.
 _ORDER = ("persons", "households", "person_categories", "employment_spells", "visits")
 
 
 def apply_import(
-    ledger: Ledger,
+    writer: Writer,
     updates: Mapping[tuple[str, str], Mapping[str, Any]],
     inserts: Mapping[str, Sequence[dict[str, Any]]],
 ) -> int:
-    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows) in
-    one transaction (the caller's, when one is open); returns how many rows were written."""
+    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows)
+    with the import's writer; returns how many rows were written."""
     written = 0
-    with ledger.transaction():
-        for (table, row_id), fields in updates.items():
-            if fields and ledger.update(table, row_id, dict(fields)) is not None:
-                written += 1
-        tables = [t for t in _ORDER if t in inserts] + [t for t in inserts if t not in _ORDER]
-        if any(inserts.values()):
-            with ledger.bulk_inserter() as bulk:
-                for table in tables:
-                    rows = _dedupe(inserts[table])
-                    written += len(bulk.insert_many(table, rows))
+    for (table, row_id), fields in updates.items():
+        if fields and writer.update_row(table, row_id, dict(fields)) is not None:
+            written += 1
+    tables = [t for t in _ORDER if t in inserts] + [t for t in inserts if t not in _ORDER]
+    if any(inserts.values()):
+        with writer.bulk() as bulk:
+            for table in tables:
+                rows = _dedupe(inserts[table])
+                written += len(bulk.insert_many(model_of(table), rows))
     return written
 
 
@@ -50,10 +59,10 @@ def _dedupe(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 class NewRows:
-    """The bulk path of an import's new persons: each batch logged and written (on the
+    """The bulk path of an import's new persons: each batch checked, logged and written (on the
     inserter's thread when threaded) while the importer checks the next."""
 
-    def __init__(self, bulk: BulkInserter) -> None:
+    def __init__(self, bulk: CheckedBulkInserter) -> None:
         self._bulk = bulk
 
     def people(
@@ -64,22 +73,23 @@ class NewRows:
         statuses: Sequence[dict[str, Any]],
     ) -> None:
         """New persons with their categories, current jobs and this month's status."""
-        for table, rows in (
-            ("persons", persons),
-            ("person_categories", categories),
-            ("employment_spells", spells),
-            ("monthly_status", statuses),
+        for model, rows in (
+            (Person, persons),
+            (CategoryMembership, categories),
+            (EmploymentSpell, spells),
+            (MonthlyStatus, statuses),
         ):
-            self._bulk.insert_many(table, rows)
+            self._bulk.insert_many(model, rows)
 
     def places(self, areas: Sequence[dict[str, Any]], households: Sequence[dict[str, Any]]) -> None:
         """The areas and households the new persons live in (written last, once complete)."""
-        self._bulk.insert_many("areas", areas)
-        self._bulk.insert_many("households", households)
+        self._bulk.insert_many(Area, areas)
+        self._bulk.insert_many(Household, households)
 
 
 @contextmanager
-def new_rows(ledger: Ledger, *, threaded: bool = False) -> Iterator[NewRows]:
-    """`NewRows` inside the caller's open transaction (see `Ledger.bulk_inserter`)."""
-    with ledger.bulk_inserter(threaded=threaded) as bulk:
+def new_rows(writer: Writer, *, threaded: bool = False) -> Iterator[NewRows]:
+    """`NewRows` in the writer's open transaction (see `Ledger.bulk_inserter`): threaded, the
+    inserter's thread owns the connection until the block ends (read through another)."""
+    with writer.bulk(threaded=threaded) as bulk:
         yield NewRows(bulk)

@@ -7,9 +7,9 @@ import datetime as dt
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.report import MonthlyReport, monthly_figures
 from fieldapp.policy.rosters import RosterSet, build_rosters
-from fieldapp.store.claims import ClaimStore
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.claims import ClaimQueries
 
 
 def monthly_report(
@@ -18,7 +18,7 @@ def monthly_report(
     """The month's figures per village/site and in total."""
     loader = FactsLoader(ledger)
     households = loader.households(area_prefix=area_prefix)
-    claims = ClaimStore(ledger).select(area_prefix=area_prefix)
+    claims = ClaimQueries(ledger).select(area_prefix=area_prefix)
     return monthly_figures(
         policy, month, households, claims, loader.area_names(), today=dt.date.today()
     )

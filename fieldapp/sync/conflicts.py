@@ -8,11 +8,12 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from fieldapp.domain.errors import NotFound, ValidationFailed
+from fieldapp.services.writer import Actor, actor_of, writing
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
-from fieldapp.store.history import TABLE_LABELS
 from fieldapp.store.hlc import stamp_to_iso
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.history import TABLE_LABELS
 from fieldapp.store.sync_state import SyncState
 
 
@@ -130,12 +131,20 @@ def parse_value(ledger: Ledger, table: str, field: str, text: str) -> Any:
 
 
 def resolve(
-    ledger: Ledger, wanted: str, *, keep: str | None = None, value: str | None = None
+    ledger: Ledger,
+    wanted: str,
+    *,
+    keep: str | None = None,
+    value: str | None = None,
+    actor: Actor | None = None,
 ) -> Change:
-    """Resolve a conflict by keeping one value (`keep` = its value id) or giving a new one."""
+    """Resolve a conflict by keeping one value (`keep` = its value id) or giving a new one.
+
+    The resolution is an ordinary change, written through the services' one write path.
+    """
     if (keep is None) == (value is None):
         raise ValidationFailed("请用 --keep 指定保留哪个值，或用 --value 给出新值（二选一）")
-    with ledger.transaction():
+    with writing(ledger, actor or actor_of(ledger)) as writer:
         conflict = find_conflict(ledger, wanted)
         ids = [v.value_id for v in conflict.values]
         if keep is not None:
@@ -147,7 +156,7 @@ def resolve(
             new_value = chosen[0].value
         else:
             new_value = parse_value(ledger, conflict.table, conflict.field, value or "")
-        change = ledger.update(
+        change = writer.update_row(
             conflict.table, conflict.row_id, {conflict.field: new_value}, seen={conflict.field: ids}
         )
     if change is None:  # pragma: no cover - a conflict always logs its resolution

@@ -18,6 +18,7 @@ from typing import Any
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
+from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
@@ -73,6 +74,8 @@ class ImportResult:
     new_changes: int
     counts: dict[str, int]
     conflicts: int
+    #: The rows the new changes touched, per kind (what the window refreshes).
+    received: ChangeSet = NO_CHANGES
 
 
 def _noop(*_args: Any) -> None:
@@ -339,6 +342,7 @@ def _import_local(
         applied,
         dict(manifest.counts),
         replica.conflict_count(ledger.db),
+        of_log((c.tbl, c.row_id) for c in new),
     )
 
 

@@ -31,7 +31,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp.bulk import paused_gc
-from fieldapp.domain import divisions, idnumber
+from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import (
@@ -46,7 +46,10 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
+from fieldapp.reference import divisions
+from fieldapp.services.changes import NO_CHANGES, ChangeSet
 from fieldapp.services.imports import NewRows, apply_import, new_rows
+from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.ledger import Ledger, natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
@@ -152,6 +155,8 @@ class ImportReport:
     sheet_date: str = ""
     sheet_date_source: str = ""
     dry_run: bool = False
+    #: What the import wrote, per kind of record (the window's refresh); empty for a dry run.
+    written: ChangeSet = NO_CHANGES
 
     def as_json(self) -> dict[str, Any]:
         """The CLI's `--json`: imported, updated, unchanged, rejected, mapped, conflicts …"""
@@ -438,10 +443,10 @@ def _spell(
     place_name = texts.get("workplace", "")
     place_code = _region_code(texts.get("workplace_code", ""), "务工地区划代码")
     if not place_code and place_name:
-        place_code = divisions.resolve_place(place_name) or ""
+        place_code = divisions().resolve_place(place_name) or ""
     if place_code and not place_name:
-        place_name = divisions.full_name(place_code) if divisions.get(place_code) else ""
-        place_name = place_name or divisions.name(place_code) or ""
+        place_name = divisions().full_name(place_code) if divisions().get(place_code) else ""
+        place_name = place_name or divisions().name(place_code) or ""
     form = _choice_text(
         texts.get("form", ""), "form", EmploymentForm, EmploymentForm.EMPLOYEE, mapped
     )
@@ -632,8 +637,10 @@ class LedgerImporter:
         update: bool = False,
         dry_run: bool = False,
         take_sheet: Collection[str] = (),
+        actor: Actor | None = None,
     ) -> None:
         self.ledger = ledger
+        self.actor = actor or actor_of(ledger)
         self.job = Ticker(progress, cancelled, message="已取消导入，台账未作任何修改", every=1000)
         self.today = today or dt.date.today()
         self.update = update
@@ -686,9 +693,9 @@ class LedgerImporter:
         self._reads = reader or self.ledger.db
         done = 0
         try:
-            ledger = self.ledger
-            with ledger.transaction():
-                with new_rows(ledger, threaded=bool(reader)) as bulk:
+            # One door for every write: the services' writer, its trust check, one transaction.
+            with writing(self.ledger, self.actor) as writer:
+                with new_rows(writer, threaded=bool(reader)) as bulk:
                     self._resolver = AreaResolver(all_areas(self._reads))
                     for sheet in people:
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
@@ -704,10 +711,11 @@ class LedgerImporter:
                     self._write(bulk, self._place_waiting())
                     bulk.places(self._resolver.created, list(self._new_households.values()))
                 # The bulk writer is done: this connection now sees the new persons too.
-                self._plan_and_apply(book, stamp, edits, done, total)
+                self._plan_and_apply(writer, book, stamp, edits, done, total)
                 self.job.tick(total, total, force=True)  # the last moment a cancel undoes all
                 if self.dry_run:
                     raise _DryRun
+                self.report.written = writer.changes
         except _DryRun:
             pass
         finally:
@@ -721,6 +729,7 @@ class LedgerImporter:
 
     def _plan_and_apply(
         self,
+        writer: Writer,
         book: Workbook,
         stamp: str | None,
         edits: dict[tuple[str, str], store.Edit],
@@ -768,7 +777,7 @@ class LedgerImporter:
         extra_plans = ExtraPlanner(self.ledger.db, differ).plan(known, persons)
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
-        apply_import(self.ledger, *writes_of([*plans, *extra_plans], self.take_sheet))
+        apply_import(writer, *writes_of([*plans, *extra_plans], self.take_sheet))
         people = {id(p) for p in plans}
         for plan in [*plans, *extra_plans]:
             applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]
@@ -1127,6 +1136,7 @@ def import_ledger(
     update: bool = False,
     dry_run: bool = False,
     take_sheet: Collection[str] = (),
+    actor: Actor | None = None,
 ) -> ImportReport:
     """Import a 台账 workbook (xlsx, xls, ods, csv…) into the ledger; see ImportReport.
 
@@ -1138,7 +1148,13 @@ def import_ledger(
         with paused_gc():
             table = read_workbook(path)
             report = LedgerImporter(
-                ledger, progress, cancelled, update=update, dry_run=dry_run, take_sheet=take_sheet
+                ledger,
+                progress,
+                cancelled,
+                update=update,
+                dry_run=dry_run,
+                take_sheet=take_sheet,
+                actor=actor,
             ).run(table)
             # Freed while the collector still rests: once it is back, its first pass would
             # otherwise walk every cell of the sheet (a tenth of a second per 100 000 rows).

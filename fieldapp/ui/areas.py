@@ -11,7 +11,7 @@ from fieldapp.domain.regions import region_name
 from fieldapp.store.queries.areas import all_areas
 
 if TYPE_CHECKING:
-    from fieldapp.store.ledger import Ledger
+    from fieldapp.services.ledgers import Ledger
 
 
 class AreaIndex:

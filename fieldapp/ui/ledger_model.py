@@ -1,6 +1,6 @@
 """The ledger table: 100,000 persons without loading them.
 
-`LedgerModel` knows the ordered rowids of the persons shown (from `ui_queries.person_rowids`,
+`LedgerModel` knows the ordered rowids of the persons shown (from `queries.persons.person_rowids`,
 or the hits of a search) and fetches display rows a page at a time by rowid, keeping a small
 cache of pages, so scrolling to the end costs one page fetch.
 """
@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from fieldapp.store import ui_queries
-from fieldapp.store.ui_queries import PersonRow
+from fieldapp.store.queries import Source
+from fieldapp.store.queries.persons import PersonRow, rows_by_rowid
 from fieldapp.ui.table_model import ROW_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
@@ -46,9 +46,9 @@ class LedgerModel(QAbstractTableModel):
         ]
 
     @classmethod
-    def over(cls, db: Any) -> LedgerModel:
-        """A model reading pages from a database (the GUI thread's connection)."""
-        return cls(lambda ids: ui_queries.rows_by_rowid(db, ids))
+    def over(cls, source: Source) -> LedgerModel:
+        """A model reading pages from a ledger (the GUI thread's connection)."""
+        return cls(lambda ids: rows_by_rowid(source, ids))
 
     # -- Qt interface ---------------------------------------------------------------------
 

@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup: Path) -> bool:
         """Replace this ledger by a backup (the current file is kept beside it), then reopen."""
-        from fieldapp.store.backup import restore_from
+        from fieldapp.services.backup import restore_from
         from fieldapp.ui.errors import show_error
 
         if self.busy():

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.jobs import PrintJob
-from fieldapp.store.ledger import Ledger
+from fieldapp.services.ledgers import Ledger
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pdf_preview import PdfPreview
@@ -48,8 +48,9 @@ def preview(
         job, pdf = result
 
         def saver(path: Path) -> str:
-            record = jobs.save(session.ledger, job, pdf, path)
-            session.notify("print_log")
+            printed = jobs.save(session.ledger, job, pdf, path, session.actor)
+            session.apply(printed.changes)
+            record = printed.record
             return save_note(record.pages, record.code)
 
         dialog = PdfPreview(pdf, job.title, f"{job.title}.pdf", saver, parent)

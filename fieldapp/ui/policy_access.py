@@ -14,7 +14,7 @@ from fieldapp.policy.pack import Policy
 from fieldapp.services.policy_admin import PolicyState, load_policy
 
 if TYPE_CHECKING:
-    from fieldapp.store.ledger import Ledger
+    from fieldapp.services.ledgers import Ledger
 
 _states: dict[tuple[str, str], PolicyState] = {}
 
@@ -30,6 +30,14 @@ def state(ledger: Ledger) -> PolicyState:
 def policy(ledger: Ledger) -> Policy:
     """The policy in force on `ledger`."""
     return state(ledger).policy
+
+
+def policy_or_none(ledger: Ledger) -> Policy | None:
+    """The policy in force, or None when no pack can be loaded (papers still print)."""
+    try:
+        return policy(ledger)
+    except Exception:  # noqa: BLE001 - a broken pack shows on the settings page, not here
+        return None
 
 
 def reset() -> None:

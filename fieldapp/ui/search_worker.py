@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from fieldapp.store.connection import open_database
-from fieldapp.store.search import PersonSearch
-from fieldapp.store.ui_queries import LedgerFilter, person_rowids, rows_by_id
+from fieldapp.store.queries import Reader
+from fieldapp.store.queries.persons import LedgerFilter, person_rowids, rows_by_id
+from fieldapp.store.queries.search import PersonSearch
 
 SEARCH_LIMIT = 200
 
@@ -31,16 +31,16 @@ class _Worker(QObject):
         self.path = path
         self.latest = latest
         self.lock = lock
-        self.db = None
+        self.reader: Reader | None = None
 
     def _stale(self, generation: int) -> bool:
         with self.lock:
             return generation < self.latest[0]
 
-    def _database(self):  # noqa: ANN202 - sqlite_utils.Database
-        if self.db is None:
-            self.db = open_database(Path(self.path))
-        return self.db
+    def _reader(self) -> Reader:
+        if self.reader is None:
+            self.reader = Reader(Path(self.path))
+        return self.reader
 
     @Slot(int, str, str)
     def search(self, generation: int, text: str, area: str) -> None:
@@ -48,9 +48,9 @@ class _Worker(QObject):
         if self._stale(generation):
             return
         try:
-            db = self._database()
-            hits = PersonSearch(db).search(text, limit=SEARCH_LIMIT, area_prefix=area or None)
-            rows = rows_by_id(db, [h.id for h in hits])
+            reader = self._reader()
+            hits = PersonSearch(reader).search(text, limit=SEARCH_LIMIT, area_prefix=area or None)
+            rows = rows_by_id(reader, [h.id for h in hits])
         except Exception as error:  # noqa: BLE001 - reported to the GUI as text
             self.failed.emit(generation, str(error))
             return
@@ -63,7 +63,7 @@ class _Worker(QObject):
         if self._stale(generation):
             return
         try:
-            rowids = person_rowids(self._database(), flt)
+            rowids = person_rowids(self._reader(), flt)
         except Exception as error:  # noqa: BLE001 - reported to the GUI as text
             self.failed.emit(generation, str(error))
             return
@@ -73,9 +73,9 @@ class _Worker(QObject):
     @Slot()
     def close(self) -> None:
         """Close the worker's connection (on its own thread)."""
-        if self.db is not None:
-            self.db.conn.close()
-            self.db = None
+        if self.reader is not None:
+            self.reader.close()
+            self.reader = None
 
 
 class SearchService(QObject):

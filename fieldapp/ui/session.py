@@ -1,4 +1,5 @@
-"""The open ledger as the pages see it: the GUI thread's connection plus how to open another."""
+"""The open ledger as the pages see it: who writes, how to open another connection, and the
+signal that tells every page what a write changed."""
 
 from __future__ import annotations
 
@@ -8,28 +9,25 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
-
-#: ledger meta keys the app keeps (local, not synced).
-DEVICE_NAME = "device_name"
-HOME_AREA = "home_area_code"
+from fieldapp.services import settings
+from fieldapp.services.changes import ChangeSet
+from fieldapp.services.ledgers import Ledger, open_ledger
+from fieldapp.services.writer import Actor, actor_of
 
 
 class Session(QObject):
-    """One open ledger. `changed` tells every page to refresh after a write anywhere."""
+    """One open ledger. `changed` carries the `ChangeSet` of each write, from any page."""
 
-    changed = Signal(str)
+    changed = Signal(object)
 
     def __init__(self, ledger: Ledger) -> None:
         super().__init__()
         self.ledger = ledger
-        self.repo = Repository(ledger)
 
     @classmethod
     def open(cls, path: str | Path, author: str | None = None) -> Session:
         """Open (or create) the ledger file."""
-        return cls(Ledger.open(path, author=author))
+        return cls(open_ledger(path, author=author))
 
     @property
     def path(self) -> str:
@@ -37,32 +35,34 @@ class Session(QObject):
         return self.ledger.path
 
     @property
-    def db(self):  # noqa: ANN201 - sqlite_utils.Database
-        """The GUI thread's database (reads only; writes go through ledger/repo)."""
-        return self.ledger.db
+    def actor(self) -> Actor:
+        """Who writes from this window (every service call takes it)."""
+        return actor_of(self.ledger)
 
     @property
     def device_name(self) -> str:
         """The name the user gave this device (else its id)."""
-        return self.ledger.get_meta(DEVICE_NAME) or self.ledger.device_id
+        return settings.device_name(self.ledger)
 
     @property
     def home_area(self) -> str:
         """The area this device works in (a code prefix), '' for all."""
-        return self.ledger.get_meta(HOME_AREA) or ""
+        return settings.home_area(self.ledger)
 
     @contextmanager
     def worker_ledger(self) -> Iterator[Ledger]:
         """A second connection for work off the GUI thread (never share one across threads)."""
-        ledger = Ledger.open(self.path, author=self.ledger.author)
+        ledger = open_ledger(self.path, author=self.ledger.author)
         try:
             yield ledger
         finally:
             ledger.close()
 
-    def notify(self, what: str = "") -> None:
-        """Tell the pages the ledger changed (`what` names the table or topic)."""
-        self.changed.emit(what)
+    def apply(self, changes: ChangeSet) -> ChangeSet:
+        """Tell the pages what a service changed (nothing when it changed nothing)."""
+        if changes:
+            self.changed.emit(changes)
+        return changes
 
     def close(self) -> None:
         """Close the GUI connection."""

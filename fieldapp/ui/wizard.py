@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from fieldapp.domain import divisions
 from fieldapp.paths import data_dir, default_ledger_path
-from fieldapp.store.ledger import Ledger
+from fieldapp.reference import divisions
+from fieldapp.services import areas, settings
+from fieldapp.services.ledgers import Ledger, open_ledger
+from fieldapp.services.writer import Actor, actor_of
+from fieldapp.store.queries.areas import all_areas
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
-from fieldapp.ui.session import DEVICE_NAME, HOME_AREA
 
 
 def _path_row(edit: QLineEdit, button: QPushButton) -> QWidget:
@@ -108,8 +110,8 @@ class FirstRunWizard(QWizard):
         page.setSubTitle(self.tr("选择县、乡镇（街道），再填写村或安置点。以后可在“设置”中修改。"))
         self.county = QComboBox()
         self.county.addItem(self.tr("（暂不选择）"), "")
-        for county in divisions.counties():
-            city = divisions.get(county.parent or "")
+        for county in divisions().counties():
+            city = divisions().get(county.parent or "")
             prefix = f"{city.name} " if city and city.kind != "省" else ""
             self.county.addItem(f"{prefix}{county.name}", county.code)
         self.township = QComboBox()
@@ -138,7 +140,7 @@ class FirstRunWizard(QWizard):
         if not code:
             return
         self.township.addItem(self.tr("（整个县）"), "")
-        for township in divisions.children(code):
+        for township in divisions().children(code):
             self.township.addItem(township.name, township.code)
 
     def set_county(self, code: str) -> None:
@@ -229,15 +231,13 @@ SPREADSHEETS = (".xlsx", ".xls", ".csv")
 
 def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Path:
     """Create or open the ledger and store the wizard's choices (runs off the GUI thread)."""
-    ledger = Ledger.open(path, author=choices["author"] or None)
+    ledger = open_ledger(path, author=choices["author"] or None)
     try:
-        if choices["device"]:
-            ledger.set_meta(DEVICE_NAME, choices["device"])
-        if choices["author"]:
-            ledger.set_meta("author", choices["author"])
-        area = place_area(ledger, choices)
-        if area:
-            ledger.set_meta(HOME_AREA, area)
+        actor = actor_of(ledger)
+        area = place_area(ledger, actor, choices)
+        settings.save_device(
+            ledger, name=choices["device"] or None, user=choices["author"], area=area or None
+        )
         if choices["demo"]:
             from fieldapp.demo.generator import build_demo
 
@@ -249,7 +249,7 @@ def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Pat
                 # A county 台账 spreadsheet: import its people (bad rows are skipped, not fatal).
                 from fieldapp.tabular.ledger_import import import_ledger
 
-                import_ledger(ledger, source, progress.step, progress.is_cancelled)
+                import_ledger(ledger, source, progress.step, progress.is_cancelled, actor=actor)
             else:
                 from fieldapp.sync.enrolment import enrol
 
@@ -259,12 +259,11 @@ def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Pat
     return path
 
 
-def place_area(ledger: Ledger, choices: dict) -> str:
+def place_area(ledger: Ledger, actor: Actor, choices: dict) -> str:
     """Create the chosen county/township/village (or site) areas; returns the most specific code."""
     county, township, place = choices["county"], choices["township"], choices["place"]
     if not county:
         return ""
-    from fieldapp.store.queries.areas import all_areas
     from fieldapp.tabular.areas import AreaResolver, PlaceRef
 
     resolver = AreaResolver(all_areas(ledger))
@@ -274,11 +273,11 @@ def place_area(ledger: Ledger, choices: dict) -> str:
         kind = "site" if choices["site"] else "village"
         code = resolver.resolve(
             PlaceRef(
-                county=divisions.name(county) or "",
-                township=divisions.name(township) or "",
+                county=divisions().name(county) or "",
+                township=divisions().name(township) or "",
                 **{kind: place},
             )
         )
     if resolver.created:
-        ledger.insert_many("areas", resolver.created)
+        areas.add_created(ledger, actor, resolver.created)
     return code

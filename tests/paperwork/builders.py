@@ -14,10 +14,9 @@ from fieldapp.domain.models import (
     Household,
     Person,
 )
-from fieldapp.store.claims import ClaimStore
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from tests.conftest import make_id
+from tests.records import Records
 
 COUNTY, TOWNSHIP, VILLAGE, GROUP = "520321", "520321101", "520321101001", "520321101001001"
 NAMES = ("张龑", "李嫚", "王昇", "陈喆", "刘䶮", "赵𠈌", "欧阳明月", "吴芳", "杨国强", "黄小红")
@@ -25,7 +24,7 @@ LIFTED_FUND = "衔接推进乡村振兴补助资金"
 EMPLOYMENT_FUND = "就业补助资金"
 
 
-def add_areas(repo: Repository) -> None:
+def add_areas(repo: Records) -> None:
     """County → township → village → group."""
     for code, name, kind, parent in (
         (COUNTY, "播州区", AreaKind.COUNTY, None),
@@ -42,7 +41,7 @@ def id_for(i: int) -> str:
     return make_id(COUNTY, born.strftime("%Y%m%d"), f"{i % 1000:03d}")
 
 
-def add_household(repo: Repository, i: int, members: int = 1) -> tuple[str, list[str]]:
+def add_household(repo: Records, i: int, members: int = 1) -> tuple[str, list[str]]:
     """A household with `members` persons (the first is the head); returns ids."""
     ledger = repo.ledger
     household_id = ledger.insert(
@@ -78,8 +77,7 @@ def add_claims(
     ledger: Ledger, count: int, *, amounts: list[float] | None = None, two_funds: bool = False
 ) -> tuple[str, list[str]]:
     """`count` persons with a cross-province spell and a claim each, all in one batch."""
-    repo = Repository(ledger)
-    store = ClaimStore(ledger)
+    repo = Records(ledger)
     claim_ids = []
     with ledger.transaction():
         add_areas(repo)
@@ -135,9 +133,10 @@ def add_claims(
                 claim_date=dt.date(2026, 10, 12),
                 township_code=TOWNSHIP,
             )
-            claim_ids.append(store.add(claim))
-        batch_id = store.add_batch(
-            Batch(rule_id="transport_cross_county", area_code=TOWNSHIP, title="一次性交通补助"),
-            claim_ids,
+            claim_ids.append(repo.save(claim))
+        batch_id = repo.save(
+            Batch(rule_id="transport_cross_county", area_code=TOWNSHIP, title="一次性交通补助")
         )
+        for claim_id in claim_ids:
+            ledger.update(Claim.TABLE, claim_id, {"batch_id": batch_id})
     return batch_id, claim_ids

@@ -11,13 +11,13 @@ from fieldapp.domain.enums import ServiceType, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, MonthlyStatus, ServiceRecord, Visit
 from fieldapp.paperwork.jobs import certificate_job, visits_job
-from fieldapp.store.repository import Repository
 from tests.paperwork.builders import VILLAGE, add_areas, add_household
 from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
+from tests.records import Records
 
 
 def _village(ledger, households: int = 3, members: int = 3) -> list[list[str]]:
-    repo = Repository(ledger)
+    repo = Records(ledger)
     people = []
     with ledger.transaction():
         add_areas(repo)
@@ -112,8 +112,18 @@ def test_visit_sheet_refuses_bad_input(ledger):
 
 
 def test_visit_sheet_with_the_policy_due_list(ledger):
+    from fieldapp.policy.registry import PolicyRegistry
+
+    _village(ledger, households=1)
+    job = visits_job(ledger, VILLAGE, "2026-10", policy=PolicyRegistry().load())
+    assert job.note == ""  # the due column came from the policy handed in
+    assert page_texts(job.render())
+
+
+def test_visit_sheet_without_a_policy_says_what_its_due_column_holds(ledger):
     _village(ledger, households=1)
     job = visits_job(ledger, VILLAGE, "2026-10")
+    assert "政策包" in job.note and "本月状态" in job.note
     assert page_texts(job.render())
 
 

@@ -22,8 +22,8 @@ from fieldapp.policy.facts import (
     ServiceFacts,
     SpellFacts,
 )
-from fieldapp.store.repository import Repository
 from tests.conftest import make_id
+from tests.records import Records
 
 D = dt.date
 HOME = "520502001001"  # 七星关区 某乡镇 某村
@@ -126,7 +126,7 @@ __all__ = [
 ]
 
 
-def populate(repo: Repository) -> dict[str, str]:
+def populate(repo: Records) -> dict[str, str]:
     """A village with a lifted worker in Shenzhen, a registered unemployed person and others."""
     ledger = repo.ledger
     ids: dict[str, str] = {}

@@ -9,8 +9,8 @@ from fieldapp.policy.claim_flow import TRANSITIONS, TransitionRefused, check_tra
 from fieldapp.policy.guard import LimitExceeded, check_new_claim, find_limit_violations
 from fieldapp.policy.pack import Policy
 from fieldapp.services.claims import ClaimRefused, ClaimService
-from fieldapp.store.repository import Repository
 from tests.policy.helpers import D, populate
+from tests.records import Records
 
 S = ClaimState
 
@@ -114,12 +114,12 @@ def test_states_parse_from_chinese_and_english() -> None:
 
 
 @pytest.fixture
-def service(repo: Repository, county_policy: Policy) -> tuple[ClaimService, dict[str, str]]:
+def service(repo: Records, county_policy: Policy) -> tuple[ClaimService, dict[str, str]]:
     ids = populate(repo)
     return ClaimService(repo.ledger, county_policy), ids
 
 
-def test_unset_county_figure_cannot_be_claimed(repo: Repository, policy: Policy) -> None:
+def test_unset_county_figure_cannot_be_claimed(repo: Records, policy: Policy) -> None:
     ids = populate(repo)
     svc = ClaimService(repo.ledger, policy)
     with pytest.raises(ClaimRefused, match="补贴标准待县里核定标准"):
@@ -144,7 +144,7 @@ def test_claim_lifecycle_logged_with_author(service: tuple[ClaimService, dict[st
     with pytest.raises(TransitionRefused, match="不能再修改"):
         svc.collect_evidence(claim.id, ["社会保障卡账户"])
     claim = svc.advance(claim.id, S.PAID)
-    events = svc.store.events(claim.id)
+    events = svc.queries.events(claim.id)
     assert [e.to_state for e in events if e.from_state != e.to_state] == [
         "草稿",
         "已提交",

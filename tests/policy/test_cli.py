@@ -10,15 +10,15 @@ import pytest
 
 from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from tests.policy.helpers import COUNTY_PACK, populate
+from tests.records import Records
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[str, dict[str, str]]:
     path = tmp_path / "village.db"
     ledger = Ledger.open(path, author="村专员")
-    ids = populate(Repository(ledger))
+    ids = populate(Records(ledger))
     ledger.close()
     return str(path), ids
 

@@ -16,8 +16,8 @@ from fieldapp.policy.published import PublishedPack
 from fieldapp.services.policy_admin import load_policy, published
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from tests.policy.helpers import COUNTY_PACK, HOME, populate
+from tests.records import Records
 
 NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七星关区人力资源和社会保障局 七人社通〔2026〕3号）"
 
@@ -42,7 +42,7 @@ class County:
                  "--out", enrolment)  # fmt: skip
         assert self.run("--db", self.device, "enrol", enrolment)[0] == 0
         ledger = Ledger.open(self.device, author="村专员")
-        self.ids = populate(Repository(ledger))
+        self.ids = populate(Records(ledger))
         ledger.close()
         self.serial = 0
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from fieldapp.domain.models import EmploymentSpell, Household, Person
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from tests.conftest import make_id
 from tests.policy.helpers import HOME, D
+from tests.records import Records
 
 
 def test_employer_kind_and_left_school_month_are_stored_and_loaded(tmp_path) -> None:
     ledger = Ledger.open(tmp_path / "l.db", author="测试")
-    repo = Repository(ledger)
+    repo = Records(ledger)
     with ledger.transaction():
         household = repo.save(Household(area_code=HOME))
         pid, _ = repo.add_person(

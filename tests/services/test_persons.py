@@ -1,67 +1,147 @@
-"""Entry rules: duplicate ID refused with the existing record; same name + birth date warns."""
+"""Persons: the entry rules (duplicate ID refused naming the existing person, namesakes
+confirmed), categories kept with their history, a new household and its head, deletion."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from fieldapp.domain.enums import Category, Relation
 from fieldapp.domain.errors import DuplicateIdNumber, NeedsConfirmation
-from fieldapp.domain.models import Area, EmploymentSpell, Household, Person
-from fieldapp.store.history import person_history
+from fieldapp.domain.models import Area, CategoryMembership, EmploymentSpell, Household, Person
+from fieldapp.services import areas, persons
+from fieldapp.services.changes import Kind
+from fieldapp.services.writer import actor_of
+from fieldapp.store.queries import records
+from fieldapp.store.queries.history import person_history
 from tests.conftest import make_id
+
+VILLAGE = "520502101001"
 
 
 @pytest.fixture
-def household(repo):
-    repo.ensure_area(Area(code="520502101", name="碧海街道", kind="乡镇", parent_code="520502"))
-    repo.ensure_area(Area(code="520502101001", name="红星村", kind="村", parent_code="520502101"))
-    return repo.save(Household(area_code="520502101001", address="一组"))
+def actor(ledger):
+    return actor_of(ledger)
 
 
-def test_same_id_anywhere_is_refused_naming_the_existing_person(repo, household):
+@pytest.fixture
+def household(ledger, actor, repo):
+    areas.ensure(
+        ledger,
+        actor,
+        [
+            Area(code="520502101", name="碧海街道", kind="乡镇", parent_code="520502"),
+            Area(code=VILLAGE, name="红星村", kind="村", parent_code="520502101"),
+        ],
+    )
+    return repo.save(Household(area_code=VILLAGE, address="一组"))
+
+
+def _count(ledger) -> int:
+    return ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0]
+
+
+def test_same_id_anywhere_is_refused_naming_the_existing_person(ledger, actor, household):
     number = make_id()
-    repo.add_person(Person(name="王芳", id_number=number, household_id=household))
+    persons.save(ledger, actor, Person(name="王芳", id_number=number, household_id=household))
     with pytest.raises(DuplicateIdNumber) as err:
-        repo.add_person(Person(name="王小芳", id_number=" " + number.lower()))
+        persons.save(ledger, actor, Person(name="王小芳", id_number=" " + number.lower()))
     assert err.value.existing_name == "王芳"
     assert "红星村" in str(err.value) and number in str(err.value)
-    assert repo.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 1
+    assert _count(ledger) == 1
 
 
-def test_same_name_and_birth_date_needs_confirmation(repo, household):
-    repo.add_person(Person(name="王芳", id_number=make_id(seq="124"), household_id=household))
+def test_same_name_and_birth_date_needs_confirmation(ledger, actor, household):
+    persons.save(
+        ledger, actor, Person(name="王芳", id_number=make_id(seq="124"), household_id=household)
+    )
     twin = Person(name="王芳", id_number=make_id(region="520302", seq="126"))
     with pytest.raises(NeedsConfirmation, match="同名同出生日期"):
-        repo.add_person(twin)
-    assert repo.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 1
-    _, warnings = repo.add_person(twin, confirmed=True)
-    assert any("同名同出生日期" in w for w in warnings)
+        persons.save(ledger, actor, twin)
+    assert _count(ledger) == 1
+    changes = persons.save(ledger, actor, twin, confirmed=True)
+    assert any("同名同出生日期" in w for w in changes.warnings)
+    assert _count(ledger) == 2
 
 
-def test_unknown_region_saves_with_a_warning(repo):
-    _, warnings = repo.add_person(Person(name="刘一", id_number=make_id(region="529999")))
-    assert warnings and "529999" in warnings[0]
+def test_unknown_region_saves_with_a_warning(ledger, actor):
+    changes = persons.save(ledger, actor, Person(name="刘一", id_number=make_id(region="529999")))
+    assert changes.warnings and "529999" in changes.warnings[0]
 
 
-def test_deleted_person_id_can_be_entered_again_but_history_remains(repo):
+def test_deleted_person_id_can_be_entered_again_but_history_remains(ledger, actor):
     number = make_id()
-    pid, _ = repo.add_person(Person(name="王芳", id_number=number))
-    repo.ledger.delete("persons", pid)
-    new_id, _ = repo.add_person(Person(name="王芳", id_number=number))
-    assert new_id != pid
-    assert repo.ledger.get("persons", pid)["deleted"] == 1
+    first = persons.save(ledger, actor, Person(name="王芳", id_number=number)).id
+    deleted = persons.delete(ledger, actor, first)
+    assert deleted.ids(Kind.PERSONS) == {first}
+    again = persons.save(ledger, actor, Person(name="王芳", id_number=number)).id
+    assert again != first
+    assert ledger.get("persons", first)["deleted"] == 1
 
 
-def test_history_lists_every_field_change_with_old_and_new(repo, household):
-    pid, _ = repo.add_person(Person(name="王芳", id_number=make_id(), household_id=household))
-    repo.ledger.update("persons", pid, {"phone": "13800000000"})
-    repo.ledger.update("persons", pid, {"phone": "13900000000"})
+def test_history_lists_every_field_change_with_old_and_new(ledger, actor, household, repo):
+    pid = persons.save(
+        ledger, actor, Person(name="王芳", id_number=make_id(), household_id=household)
+    ).id
+    for phone in ("13800000000", "13900000000"):
+        person = records.get(ledger, Person, pid).model_copy(update={"phone": phone})
+        persons.save(ledger, actor, person)
     repo.save(EmploymentSpell(person_id=pid, start_date="2026-03-01", employer="遵义某厂"))
-    history = person_history(repo.ledger, pid)
+    history = person_history(ledger, pid)
     phone = [(h.old, h.new) for h in history if h.field == "phone"]
     assert phone == [("", "13800000000"), ("13800000000", "13900000000")]
     assert any(h.table == "employment_spells" and h.new == "遵义某厂" for h in history)
-    assert all(h.author == "测试员" and h.device_id == repo.ledger.device_id for h in history)
+    assert all(h.author == "测试员" and h.device_id == ledger.device_id for h in history)
 
 
-def test_area_path_reads_up_the_tree(repo, household):
-    assert repo.area_path("520502101001") == "碧海街道 红星村"
+def test_area_path_reads_up_the_tree(ledger, household):
+    assert records.area_path(ledger, VILLAGE) == "碧海街道 红星村"
+
+
+def test_a_new_household_and_its_head_in_one_change_set(ledger, actor, household):
+    head = Person(name="张长英", id_number=make_id(seq="301"), relation=Relation.HEAD)
+    changes = persons.save(
+        ledger,
+        actor,
+        head,
+        new_household=Household(area_code=VILLAGE, address="二组 3 号"),
+        categories=[Category.LIFTED],
+    )
+    saved = records.get(ledger, Person, changes.id or "")
+    home = records.get(ledger, Household, saved.household_id or "")
+    assert home.head_person_id == saved.id and home.address == "二组 3 号"
+    assert changes.ids(Kind.PERSONS) == {saved.id}
+    assert changes.ids(Kind.HOUSEHOLDS) == {home.id}
+    assert len(changes.ids(Kind.CATEGORIES)) == 1
+
+
+def test_a_refused_person_leaves_no_household_behind(ledger, actor, household):
+    number = make_id(seq="303")
+    persons.save(ledger, actor, Person(name="甲", id_number=number, household_id=household))
+    before = ledger.db.execute("SELECT count(*) FROM households").fetchone()[0]
+    with pytest.raises(DuplicateIdNumber):
+        persons.save(
+            ledger,
+            actor,
+            Person(name="乙", id_number=number),
+            new_household=Household(area_code=VILLAGE),
+        )
+    assert ledger.db.execute("SELECT count(*) FROM households").fetchone()[0] == before
+
+
+def test_categories_start_and_end_on_the_day_and_history_stays(ledger, actor, household):
+    person = Person(name="李四", id_number=make_id(seq="305"), household_id=household)
+    day1, day2 = dt.date(2026, 3, 1), dt.date(2026, 5, 1)
+    pid = persons.save(
+        ledger, actor, person, categories=[Category.LIFTED, Category.RELOCATED], on=day1
+    ).id
+    saved = records.get(ledger, Person, pid or "")
+    changes = persons.save(ledger, actor, saved, categories=[Category.RELOCATED], on=day2)
+    held = records.person_records(ledger, CategoryMembership, pid or "")
+    by_category = {m.category: m for m in held}
+    assert by_category[Category.LIFTED].end_date == day2  # ended, not deleted
+    assert by_category[Category.RELOCATED].end_date is None
+    assert changes.ids(Kind.CATEGORIES) == {by_category[Category.LIFTED].id}
+    unchanged = persons.save(ledger, actor, saved, categories=[Category.RELOCATED], on=day2)
+    assert not unchanged  # nothing to write: an empty change set

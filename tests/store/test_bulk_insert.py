@@ -14,7 +14,7 @@ from fieldapp.store.dump import canonical_dump
 from fieldapp.store.hlc import COUNTER_LIMIT, HybridClock, parse_stamp
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.new_rows import _staging_insert
-from fieldapp.store.search import PersonSearch
+from fieldapp.store.queries.search import PersonSearch
 from tests.conftest import make_id
 
 NAMES = ("张长英", "单雄信", "曾国藩", "覃小红", "李 梅")

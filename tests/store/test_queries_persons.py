@@ -9,7 +9,7 @@ import pytest
 from fieldapp.domain.enums import AreaKind, Category
 from fieldapp.domain.models import Area, CategoryMembership, Household, MonthlyStatus, Person, Visit
 from fieldapp.store.backup import BackupError, backup_to, check_backup, restore_from
-from fieldapp.store.ui_queries import (
+from fieldapp.store.queries.persons import (
     NOT_UPDATED,
     LedgerFilter,
     household_members,

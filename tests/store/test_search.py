@@ -6,7 +6,7 @@ import pytest
 
 from fieldapp.domain.models import Area, Household, Person
 from fieldapp.store.pinyin import search_words
-from fieldapp.store.search import PersonSearch
+from fieldapp.store.queries.search import PersonSearch
 from tests.conftest import make_id
 
 PEOPLE = [

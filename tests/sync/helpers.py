@@ -8,11 +8,11 @@ from pathlib import Path
 
 from fieldapp.domain.models import Area, Household, Person
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import crypto
 from fieldapp.sync.bundle import open_bundle, read_header
 from tests.conftest import make_id
+from tests.records import Records
 
 VILLAGE = "520502101001"
 SITE = "520502900001"
@@ -22,7 +22,7 @@ def add_family(
     ledger: Ledger, area: str, seqs: list[str], surname: str = "张", kind: str = "村"
 ) -> tuple[str, list[str]]:
     """A household with one person per ID sequence; returns (household id, person ids)."""
-    repo = Repository(ledger)
+    repo = Records(ledger)
     with ledger.transaction():
         repo.ensure_area(Area(code=area, name=f"{kind}{area[-3:]}", kind=kind))
         hh = repo.save(Household(area_code=area, address="一组"))

@@ -13,8 +13,8 @@ from fieldapp.store.changelog import Change, dumps
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.projector import Projector
+from fieldapp.store.queries.search import PersonSearch
 from fieldapp.store.replica import data_columns
-from fieldapp.store.search import PersonSearch
 from fieldapp.sync.bundle import decode_payload, encode_payload
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle

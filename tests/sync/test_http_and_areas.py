@@ -13,13 +13,13 @@ from fieldapp.cli.main import main as cli
 from fieldapp.domain.models import Household, ServiceRecord
 from fieldapp.hub.server import ServerThread
 from fieldapp.store.dump import canonical_dump
-from fieldapp.store.history import person_history
-from fieldapp.store.repository import Repository
+from fieldapp.store.queries.history import person_history
 from fieldapp.sync.client import push
 from fieldapp.sync.conflicts import list_conflicts, resolve
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.conftest import make_id
+from tests.records import Records
 from tests.sync.helpers import SITE, VILLAGE, add_family
 
 
@@ -57,7 +57,7 @@ def test_area_limits_and_relocation_with_history(tmp_path, hub, make_device):
     site = make_device("幸福安置点", SITE)
     other = make_device("远村", "520502202001")
     hh, (mover, stayer) = add_family(village, VILLAGE, ["101", "103"])
-    repo = Repository(village)
+    repo = Records(village)
     repo.save(ServiceRecord(person_id=mover, service_date="2024-03-01", service_type="岗位推荐"))
     add_family(site, SITE, ["105"], surname="李", kind="安置点")
     add_family(other, "520502202001", ["107"], surname="王")

@@ -9,16 +9,16 @@ import pytest
 from fieldapp.domain.models import Area, Household, Person
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.conftest import make_id
+from tests.records import Records
 
 VILLAGE = "520502101001"
 
 
 def add_family(ledger: Ledger, area: str, seqs: list[str], surname: str = "张") -> list[str]:
-    repo = Repository(ledger)
+    repo = Records(ledger)
     with ledger.transaction():
         repo.ensure_area(Area(code=area, name=f"村{area[-3:]}", kind="村"))
         hh = repo.save(Household(area_code=area, address="一组"))

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.search import PersonSearch
+from fieldapp.store.queries.search import PersonSearch
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 from tests.tabular.sheets import write_xlsx

@@ -10,9 +10,9 @@ import pytest
 from fieldapp.domain.models import CategoryMembership, EmploymentSpell, Person
 from fieldapp.domain.progress import Cancelled
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
+from tests.records import Records
 from tests.tabular.sheets import write_csv, write_xlsx
 
 HEADERS = [
@@ -84,7 +84,7 @@ def test_good_family_is_imported_with_household_categories_and_work(ledger, tmp_
     report = import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", HEADERS, rows))
     assert report.rejected == []
     assert report.imported == 3
-    repo = Repository(ledger)
+    repo = Records(ledger)
     head = repo.person_by_id_number(HEAD)
     assert head is not None and head.phone == "13808510001"
     household = repo.household(head.household_id)
@@ -108,7 +108,7 @@ def test_good_family_is_imported_with_household_categories_and_work(ledger, tmp_
 
 def test_each_kind_of_bad_row_is_reported_and_nothing_of_it_written(ledger, tmp_path):
     existing = make_id("520502", "19900101", "017")
-    Repository(ledger).add_person(Person(name="王已有", id_number=existing))
+    Records(ledger).add_person(Person(name="王已有", id_number=existing))
     bad_check = HEAD[:-1] + ("0" if HEAD[-1] != "0" else "1")
     bad_date = make_id("520502", "19901332", "011")
     dup_in_file = make_id("520502", "19850101", "019")
@@ -191,7 +191,7 @@ def test_member_joins_household_of_head_already_in_ledger(ledger, tmp_path):
         ledger, write_xlsx(tmp_path / "2.xlsx", HEADERS, [_row("李梅", WIFE, HEAD, "配偶")])
     )
     assert report.rejected == [] and report.households_joined == 1
-    repo = Repository(ledger)
+    repo = Records(ledger)
     assert (
         repo.person_by_id_number(WIFE).household_id == repo.person_by_id_number(HEAD).household_id
     )
@@ -240,7 +240,7 @@ def test_headers_in_any_order_with_synonyms_spaces_and_a_title_row(ledger, tmp_p
     path = write_xlsx(tmp_path / "shuffled.xlsx", headers, rows, title="七星关区碧阳街道劳动力台账")
     report = import_ledger(ledger, path)
     assert report.rejected == [] and report.imported == 2
-    repo = Repository(ledger)
+    repo = Records(ledger)
     wife = repo.person_by_id_number(WIFE)
     assert wife.relation.value == "配偶"
     assert repo.household(wife.household_id).is_relocated is True
@@ -292,7 +292,7 @@ def test_area_code_column_takes_precedence_and_creates_the_chain(ledger, tmp_pat
     rows = [["张长英", HEAD, HEAD, "520502010007002", "红岩村", "二组"]]
     report = import_ledger(ledger, write_xlsx(tmp_path / "code.xlsx", headers, rows))
     assert report.rejected == []
-    repo = Repository(ledger)
+    repo = Records(ledger)
     person = repo.person_by_id_number(HEAD)
     assert repo.household(person.household_id).area_code == "520502010007002"
     assert repo.area_path("520502010007002") == "七星关区 碧阳街道 红岩村 二组"
@@ -325,7 +325,7 @@ def test_region_code_cells_are_digits_without_spaces_or_the_row_is_rejected(ledg
         3: "户籍地区划代码“5205AB”应为 6、9 或 12 位数字",
         4: "务工地区划代码“12345”应为 6、9 或 12 位数字",
     }
-    repo = Repository(ledger)
+    repo = Records(ledger)
     assert repo.person_by_id_number(HEAD).hukou_code == "520502"
     spell = ledger.db.execute("SELECT place_code FROM employment_spells").fetchall()
     assert spell == [("330106",)]
@@ -391,7 +391,7 @@ def test_rows_across_chunks_members_before_their_head_and_duplicates(ledger, tmp
         (5, f"身份证号码 {OTHER_HEAD} 与第 4 行重复"),
         (7, f"户主身份证号码 {missing_head} 既不在本表中，也不在台账中"),
     ]
-    repo = Repository(ledger)
+    repo = Records(ledger)
     head = repo.person_by_id_number(HEAD)
     assert repo.person_by_id_number(WIFE).household_id == head.household_id
     assert repo.person_by_id_number(SON).household_id == head.household_id

@@ -9,8 +9,8 @@ import pytest
 from fieldapp.domain.enums import AreaKind, Relation
 from fieldapp.domain.models import Area, Household, Person
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from tests.conftest import make_id
+from tests.records import Records
 
 VILLAGE = "520502001001"
 
@@ -24,7 +24,7 @@ PEOPLE = (
 def fill_ledger(path: Path) -> None:
     """Areas, one household, three persons."""
     led = Ledger.open(path, author="测试员")
-    repo = Repository(led)
+    repo = Records(led)
     with led.transaction():
         repo.ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
         repo.ensure_area(

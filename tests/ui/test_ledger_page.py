@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.models import EmploymentSpell, Person
 from tests.conftest import make_id
+from tests.records import Records
 
 
 def ledger_page(window, qtbot):
@@ -51,8 +52,11 @@ def test_bad_id_is_refused_with_reason_and_nothing_saved(window, qtbot):
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert "校验位" in editor.error.text()
     assert editor.isVisible()
-    assert page.session.repo.person_by_id_number(make_id(birth="19900101", seq="222")) is None
-    count = page.session.db.execute("SELECT count(*) FROM persons").fetchone()[0]
+    assert (
+        Records(page.session.ledger).person_by_id_number(make_id(birth="19900101", seq="222"))
+        is None
+    )
+    count = page.session.ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0]
     assert count == 3
 
 
@@ -68,7 +72,7 @@ def test_valid_id_fills_birth_and_sex_then_person_is_found_by_initials(window, q
     with qtbot.waitSignal(page.updated, timeout=5000):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
-    saved = page.session.repo.person_by_id_number(number)
+    saved = Records(page.session.ledger).person_by_id_number(number)
     assert saved is not None and saved.name == "赵丽"
     search(page, qtbot, "zl")
     names = [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
@@ -87,7 +91,7 @@ def test_duplicate_id_is_refused_and_opens_the_existing_person(window, qtbot):
     with qtbot.waitSignal(page.updated, timeout=5000):
         qtbot.mouseClick(editor.open_button, Qt.MouseButton.LeftButton)
     assert page.panel.person.name == "李建国"
-    assert page.session.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 3
+    assert page.session.ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 3
 
 
 def test_cancel_with_changes_asks_first(window, qtbot, monkeypatch):
@@ -115,7 +119,7 @@ def test_edit_person_is_logged_in_history(window, qtbot):
     editor.phone.setText("13800001111")
     with qtbot.waitSignal(page.updated, timeout=5000):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    person = page.session.repo.person_by_id_number(make_id(birth="20010316", seq="123"))
+    person = Records(page.session.ledger).person_by_id_number(make_id(birth="20010316", seq="123"))
     assert person.phone == "13800001111"
     page.panel.show_person(person.id)
     fields = [page.panel.history.index(r, 3).data() for r in range(page.panel.history.rowCount())]
@@ -133,7 +137,7 @@ def test_employment_spell_added_from_panel(window, qtbot, monkeypatch):
     assert "杭州" in dialog.place_label.text()
     dialog.employer.setText("杭州某电子厂")
     dialog.save_and_accept()
-    spells = page.session.repo.person_records(EmploymentSpell, person_id)
+    spells = Records(page.session.ledger).person_records(EmploymentSpell, person_id)
     assert len(spells) == 1 and spells[0].employer == "杭州某电子厂"
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.ui_queries import LedgerFilter, person_rowids, rows_by_rowid
+from fieldapp.store.queries.persons import LedgerFilter, person_rowids, rows_by_rowid
 from fieldapp.ui import errors, prefs
 from tests.ui.conftest import wait_idle
 
@@ -61,7 +61,7 @@ def test_ledger_filters_by_area_category_and_status(demo_window, qtbot):
         page.category.set_value("脱贫人口")
     assert page.model.rowCount() <= in_village
     expected = person_rowids(
-        page.session.db, LedgerFilter(area_prefix=village, category="脱贫人口")
+        page.session.ledger.db, LedgerFilter(area_prefix=village, category="脱贫人口")
     )
     assert list(page.model.rowids) == list(expected)
 
@@ -72,12 +72,12 @@ def test_scroll_to_the_end_fetches_only_pages(demo_window, qtbot):
     last = page.model.rowCount() - 1
     page.table.scrollToBottom()
     row = page.model.row_at(last)
-    assert row == rows_by_rowid(page.session.db, [page.model.rowids[last]])[0]
+    assert row == rows_by_rowid(page.session.ledger.db, [page.model.rowids[last]])[0]
     assert len(page.model.pages) <= 40
 
 
 def test_wizard_creates_ledger_with_area_and_demo(qtbot, tmp_path):
-    from fieldapp.domain import divisions
+    from fieldapp.reference import divisions
     from fieldapp.ui.app import make_app
     from fieldapp.ui.wizard import FirstRunWizard
 
@@ -88,9 +88,9 @@ def test_wizard_creates_ledger_with_area_and_demo(qtbot, tmp_path):
     wizard.new_path.setText(str(path))
     wizard.device_name.setText("大坝村笔记本")
     wizard.author.setText("王芳")
-    county = divisions.counties()[0]
+    county = divisions().counties()[0]
     wizard.set_county(county.code)
-    township = divisions.children(county.code)[0]
+    township = divisions().children(county.code)[0]
     wizard.township.setCurrentIndex(wizard.township.findData(township.code))
     wizard.place_name.setText("大坝村")
     wizard.demo.setChecked(True)
@@ -172,7 +172,7 @@ def test_run_app_starts_and_quits(tmp_path, ledger_path):
 
 def test_unsaved_visit_asks_before_close(window, qtbot, monkeypatch):
     visits = window.show_page("visits")
-    row = rows_by_rowid(window.session.db, [1])[0]
+    row = rows_by_rowid(window.session.ledger.db, [1])[0]
     visits.choose(row)
     visits.notes.setText("还没保存")
     asked: list[object] = []

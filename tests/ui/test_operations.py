@@ -8,6 +8,7 @@ from fieldapp.domain.models import Household, Person
 from fieldapp.domain.progress import Cancelled
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from tests.records import Records
 
 
 def test_cancel_stops_the_job_and_nothing_is_written(window, qtbot):
@@ -16,7 +17,7 @@ def test_cancel_stops_the_job_and_nothing_is_written(window, qtbot):
     session = window.session
     started = threading.Event()
     outcome: list[object] = []
-    before = session.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    before = session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
 
     def work(progress: OperationProgress) -> int:
         with session.worker_ledger() as ledger, ledger.transaction():
@@ -34,7 +35,7 @@ def test_cancel_stops_the_job_and_nothing_is_written(window, qtbot):
     qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
     assert isinstance(outcome[0], Cancelled)
     assert "已取消" in str(outcome[0])
-    assert session.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
     assert session.ledger.get_meta("scratch.0") is None
 
 
@@ -59,12 +60,12 @@ def test_progress_is_shown(window, qtbot):
 
 def test_household_dialog_saves_flags(window, qtbot):
     session = window.session
-    person = session.repo.select(Person, "name = '张长英'")[0]
+    person = Records(session.ledger).select(Person, "name = '张长英'")[0]
     dialog = HouseholdDialog(session, person.household_id, window)
     dialog.relocated.setChecked(True)
     dialog.address.setText("幸福社区 3 栋 2 单元 501")
     dialog.save_and_accept()
-    household = session.repo.get(Household, person.household_id)
+    household = Records(session.ledger).get(Household, person.household_id)
     assert household.is_relocated and household.address == "幸福社区 3 栋 2 单元 501"
 
 
@@ -72,7 +73,7 @@ def test_delete_person_is_logged_and_leaves_the_list(window, qtbot):
     page = window.show_page("ledger")
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)
     session = window.session
-    person = session.repo.select(Person, "name = '王小明'")[0]
+    person = Records(session.ledger).select(Person, "name = '王小明'")[0]
     page.panel.show_person(person.id)
     with qtbot.waitSignal(page.updated, timeout=5000):
         assert page.panel.delete_person(confirmed=True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.store.backup import check_backup
 from fieldapp.ui import prefs
+from tests.records import Records
 from tests.ui.conftest import wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,14 +72,16 @@ def test_backup_and_restore(window, qtbot, tmp_path, monkeypatch):
     wait_idle(qtbot, page)
     assert check_backup(dest)["persons"] == 3
     session = window.session
-    person = session.repo.person_by_id_number(
-        session.db.execute("SELECT id_number FROM persons WHERE name = '王小明'").fetchone()[0]
+    person = Records(session.ledger).person_by_id_number(
+        session.ledger.db.execute("SELECT id_number FROM persons WHERE name = '王小明'").fetchone()[
+            0
+        ]
     )
     with session.ledger.transaction():
         session.ledger.update("persons", person.id, {"phone": "13500000000"})
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert page.restore_from(dest)
-    phone = window.session.db.execute("SELECT phone FROM persons WHERE id = ?", [person.id])
+    phone = window.session.ledger.db.execute("SELECT phone FROM persons WHERE id = ?", [person.id])
     assert phone.fetchone()[0] in ("", None)
     kept = list(Path(window.session.path).parent.glob("*恢复前*.db"))
     assert kept and check_backup(kept[0])["persons"] == 3

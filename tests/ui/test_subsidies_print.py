@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.domain.claims import ClaimState
 from fieldapp.policy.eligibility import Status
-from fieldapp.store.claims import ClaimStore
+from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui.pdf_preview import PdfPreview
 from tests.ui.conftest import wait_idle
 
@@ -39,7 +39,7 @@ def test_claim_then_second_refused(demo_window, qtbot, warnings_shown):
     result, claim = find_and_claim(page, qtbot)
     assert claim is not None and claim.person_id == result.person_id
     assert claim.rule_id == result.rule_id and claim.state == ClaimState.DRAFT
-    store = ClaimStore(page.session.ledger)
+    store = ClaimQueries(page.session.ledger)
     assert len(store.select(person_id=result.person_id, rule_id=result.rule_id)) == 1
     again = page.create_claim()
     assert again is None
@@ -60,7 +60,7 @@ def test_review_batch_and_roster_pdf(demo_window, qtbot, warnings_shown, tmp_pat
     page.rule.setCurrentIndex(page.rule.findData(claim.rule_id))
     batch = page.make_batch()
     assert batch is not None, warnings_shown
-    assert ClaimStore(page.session.ledger).get(claim.id).batch_id == batch.id
+    assert ClaimQueries(page.session.ledger).get(claim.id).batch_id == batch.id
     page.batches_view.selectRow(0)
     page.preview_batch(__import__("fieldapp.paperwork.jobs", fromlist=["roster_job"]).roster_job)
     wait_idle(qtbot, page)
@@ -91,7 +91,7 @@ def test_bad_step_refused_with_reason(demo_window, qtbot, warnings_shown):
     # Submitting without the evidence and without a reason is refused by the claim flow.
     assert page.advance_selected(reason="") is None
     assert warnings_shown and "缺少材料" in warnings_shown[-1]
-    assert ClaimStore(page.session.ledger).get(claim.id).state == ClaimState.DRAFT
+    assert ClaimQueries(page.session.ledger).get(claim.id).state == ClaimState.DRAFT
 
 
 def test_print_page_visit_sheet_preview(demo_window, qtbot, warnings_shown, tmp_path, monkeypatch):

@@ -50,7 +50,7 @@ def test_import_of_a_damaged_bundle_is_refused_and_nothing_changes(window, qtbot
     hub.enroll("设备", VILLAGE, enrolment)
     page = window.show_page("sync")
     page.enrol(enrolment)
-    before = window.session.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    before = window.session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     bad = tmp_path / "bad.fieldsync"
     bad.write_bytes(b"not a bundle")
     shown = []
@@ -58,14 +58,16 @@ def test_import_of_a_damaged_bundle_is_refused_and_nothing_changes(window, qtbot
     page.import_from(bad)
     wait_idle(qtbot, page)
     assert shown
-    assert window.session.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert window.session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
     hub.close()
 
 
 def make_conflict(session) -> str:
     """Another device changed the same phone number concurrently; returns the person id."""
     led = session.ledger
-    person_id = session.db.execute("SELECT id FROM persons WHERE name = '张长英'").fetchone()[0]
+    person_id = session.ledger.db.execute(
+        "SELECT id FROM persons WHERE name = '张长英'"
+    ).fetchone()[0]
     seen = led.heads("persons", person_id)["phone"]
     with led.transaction():
         led.update("persons", person_id, {"phone": "13811112222"})
@@ -102,7 +104,7 @@ def test_conflict_review_shows_both_values_and_resolves(window, qtbot):
     assert review.resolve_selected()
     assert review.model.rowCount() == 0
     assert list_conflicts(window.session.ledger) == []
-    phone = window.session.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
+    phone = window.session.ledger.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
     assert phone.fetchone()[0] == "13933334444"
 
 
@@ -112,5 +114,5 @@ def test_conflict_resolved_with_a_new_value(window, qtbot):
     review.refresh()
     review.new_value.setText("13700000000")
     assert review.resolve_selected()
-    phone = window.session.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
+    phone = window.session.ledger.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
     assert phone.fetchone()[0] == "13700000000"

@@ -7,6 +7,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from fieldapp.domain.models import Person, ServiceRecord, UnemploymentRegistration, Visit
+from fieldapp.services import work
+from tests.records import Records
 from tests.ui.conftest import wait_idle
 
 
@@ -23,9 +25,11 @@ def test_record_a_visit_with_a_few_keys(window, qtbot):
     page.outcome.setFocus()
     qtbot.keyClicks(page.outcome, "ok")
     qtbot.keyClick(page.outcome, Qt.Key.Key_Return)
-    repo = page.session.repo
+    repo = Records(page.session.ledger)
     person = repo.person_by_id_number(
-        page.session.db.execute("SELECT id_number FROM persons WHERE name = '李建国'").fetchone()[0]
+        page.session.ledger.db.execute(
+            "SELECT id_number FROM persons WHERE name = '李建国'"
+        ).fetchone()[0]
     )
     visits = repo.select(Visit, "person_id = ?", [person.id])
     services = repo.person_records(ServiceRecord, person.id)
@@ -45,10 +49,10 @@ def test_visit_needs_a_person(window, qtbot):
 
 def test_due_list_updates_after_the_service(window, qtbot):
     session = window.session
-    person = session.repo.select(Person, "name = '王小明'")[0]
+    person = Records(session.ledger).select(Person, "name = '王小明'")[0]
     found = dt.date.today() - dt.timedelta(days=1)
-    session.repo.save(UnemploymentRegistration(person_id=person.id, found_date=found))
-    session.notify("unemployment_registrations")
+    registration = UnemploymentRegistration(person_id=person.id, found_date=found)
+    session.apply(work.save_record(session.ledger, session.actor, registration))
     due = window.show_page("due")
     wait_idle(qtbot, due)
     items = [i for i in due.model.rows if i.person_id == person.id and i.kind == "1311服务"]
@@ -82,7 +86,7 @@ def test_monthly_update_from_the_due_list(window, qtbot, monkeypatch):
     with qtbot.waitSignal(due.updated, timeout=30000):
         due.open_selected()
     wait_idle(qtbot, due)
-    rows = window.session.db.execute(
+    rows = window.session.ledger.db.execute(
         "SELECT month, status FROM monthly_status WHERE person_id = ?", [item.person_id]
     ).fetchall()
     assert rows and rows[0][1] == "已就业"

@@ -1,7 +1,7 @@
 """The read-only query API: everything the UI, the CLI, paperwork and tabular read from a ledger.
 
-One module per subject (areas, persons, visits, claims, sync …). Functions take the ledger (or,
-for a long import, the second connection `Ledger.reader()` gives) and return plain rows —
+One module per subject (areas, persons, records, claims, search …). Functions take the ledger
+(or a `Reader`: a connection of its own, for a search thread or a long import) and return rows —
 frozen dataclasses, named tuples — or domain models. Nothing here writes: writes go through
 `fieldapp.services`. This package and the rest of `fieldapp.store` are where the project's SQL
 lives; the UI may import from `fieldapp.store` only this package.
@@ -9,14 +9,35 @@ lives; the UI may import from `fieldapp.store` only this package.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 import sqlite_utils
+
+from fieldapp.store.connection import open_database
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
-def db_of(source: Ledger | sqlite_utils.Database) -> sqlite_utils.Database:
+class Reader:
+    """A connection of its own for reading a ledger file (a search thread, a long import).
+
+    It sees the ledger as last committed; its owner closes it, on the thread that used it.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.db = open_database(path)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.db.conn.close()
+
+
+#: What a query reads from: an open ledger, or a reader connection to one.
+Source = Union["Ledger", Reader, sqlite_utils.Database]
+
+
+def db_of(source: Source) -> sqlite_utils.Database:
     """The connection a query runs on."""
     return source if isinstance(source, sqlite_utils.Database) else source.db

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-import sqlite_utils
-
 from fieldapp.domain.areacode import AreaRow
-from fieldapp.store.queries import db_of
-
-if TYPE_CHECKING:
-    from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries import Source, db_of
 
 
-def all_areas(source: Ledger | sqlite_utils.Database) -> list[AreaRow]:
+def all_areas(source: Source) -> list[AreaRow]:
     """Every live area, ordered by code (so parents come before their children)."""
     rows = db_of(source).execute(
         "SELECT code, name, kind, parent_code FROM areas WHERE deleted = 0 ORDER BY code"

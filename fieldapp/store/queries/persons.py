@@ -1,4 +1,4 @@
-"""Read-only queries the desktop app needs: the paged ledger table, area lists, month views.
+"""The ledger table and its neighbours: persons as rows, filtered, paged; a month's visits.
 
 The ledger table over 100,000 persons never loads full rows at once: `person_rowids` returns the
 matching persons' rowids in order (an int array, under 1 MB at 100k), and `rows_by_rowid` fetches
@@ -13,12 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
-
 from fieldapp.domain.models import Household, Person
 from fieldapp.domain.snapshots import snapshot_of
 from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
+from fieldapp.store.queries import Source, db_of
 
 #: Work-status filter value meaning "no status recorded for the month".
 NOT_UPDATED = "未更新"
@@ -89,10 +88,12 @@ class LedgerFilter:
         return " AND ".join(parts), params
 
 
-def person_rowids(db: sqlite_utils.Database, flt: LedgerFilter) -> array[int]:
+def person_rowids(source: Source, flt: LedgerFilter) -> array[int]:
     """Rowids of the persons the filter selects, in entry order."""
     where, params = flt.where()
-    cursor = db.execute(f"SELECT p.rowid FROM persons p WHERE {where} ORDER BY p.rowid", params)
+    cursor = db_of(source).execute(
+        f"SELECT p.rowid FROM persons p WHERE {where} ORDER BY p.rowid", params
+    )
     out = array("q")
     while batch := cursor.fetchmany(20000):
         out.extend(r[0] for r in batch)
@@ -100,7 +101,7 @@ def person_rowids(db: sqlite_utils.Database, flt: LedgerFilter) -> array[int]:
 
 
 def _rows_by_key(
-    db: sqlite_utils.Database, column: str, position: int, keys: Sequence[Any]
+    source: Source, column: str, position: int, keys: Sequence[Any]
 ) -> list[PersonRow]:
     """Display rows whose `column` (at `position` in PERSON_COLUMNS) is in `keys`, in that order."""
     if not keys:
@@ -108,33 +109,39 @@ def _rows_by_key(
     marks = ",".join("?" for _ in keys)
     found = {
         r[position]: PersonRow(*r)
-        for r in db.execute(
+        for r in db_of(source)
+        .execute(
             f"SELECT {PERSON_COLUMNS} FROM persons p "
             f"LEFT JOIN households h ON h.id = p.household_id WHERE p.{column} IN ({marks})",
             list(keys),
-        ).fetchall()
+        )
+        .fetchall()
     }
     return [found[k] for k in keys if k in found]
 
 
-def rows_by_rowid(db: sqlite_utils.Database, rowids: Sequence[int]) -> list[PersonRow]:
+def rows_by_rowid(source: Source, rowids: Sequence[int]) -> list[PersonRow]:
     """Display rows for the given person rowids, in the order given."""
-    return _rows_by_key(db, "rowid", 0, rowids)
+    return _rows_by_key(source, "rowid", 0, rowids)
 
 
-def rows_by_id(db: sqlite_utils.Database, ids: Sequence[str]) -> list[PersonRow]:
+def rows_by_id(source: Source, ids: Sequence[str]) -> list[PersonRow]:
     """Display rows for the given person ids, in the order given."""
-    return _rows_by_key(db, "id", 1, ids)
+    return _rows_by_key(source, "id", 1, ids)
 
 
-def household_members(db: sqlite_utils.Database, household_id: str) -> list[PersonRow]:
+def household_members(source: Source, household_id: str) -> list[PersonRow]:
     """Live members of a household, head first."""
-    rows = db.execute(
-        f"SELECT {PERSON_COLUMNS} FROM persons p LEFT JOIN households h ON h.id = p.household_id "
-        "WHERE p.deleted = 0 AND p.household_id = ? "
-        "ORDER BY p.relation <> '户主', p.birth_date",
-        [household_id],
-    ).fetchall()
+    rows = (
+        db_of(source)
+        .execute(
+            f"SELECT {PERSON_COLUMNS} FROM persons p LEFT JOIN households h ON h.id = p.household_id "
+            "WHERE p.deleted = 0 AND p.household_id = ? "
+            "ORDER BY p.relation <> '户主', p.birth_date",
+            [household_id],
+        )
+        .fetchall()
+    )
     return [PersonRow(*r) for r in rows]
 
 
@@ -151,26 +158,33 @@ class HouseholdVisitRow:
     last_visit: str | None
 
 
-def month_visits(
-    db: sqlite_utils.Database, month: str, area_prefix: str = ""
-) -> list[HouseholdVisitRow]:
+def month_visits(source: Source, month: str, area_prefix: str = "") -> list[HouseholdVisitRow]:
     """Households of an area with their visit count in `month` ('YYYY-MM'), unvisited first."""
     first = f"{month}-01"
     last = f"{month}-31"
     inside, area_params = within_area("h.area_code", area_prefix)
     params: list[Any] = [first, last, *area_params]
     where = f"h.deleted = 0 AND {inside}"
-    rows = db.execute(
-        "SELECT h.id, "
-        "  COALESCE((SELECT name FROM persons WHERE id = h.head_person_id), "
-        "    (SELECT name FROM persons WHERE household_id = h.id AND deleted = 0 "
-        "     ORDER BY relation <> '户主' LIMIT 1), ''), "
-        "  h.area_code, COALESCE(h.address, ''), "
-        "  (SELECT count(*) FROM persons WHERE household_id = h.id AND deleted = 0), "
-        "  count(v.id), max(v.visit_date) "
-        "FROM households h LEFT JOIN visits v ON v.household_id = h.id AND v.deleted = 0 "
-        "  AND v.visit_date BETWEEN ? AND ? "
-        f"WHERE {where} GROUP BY h.id ORDER BY count(v.id) > 0, h.area_code, h.household_no",
-        params,
-    ).fetchall()
+    rows = (
+        db_of(source)
+        .execute(
+            "SELECT h.id, "
+            "  COALESCE((SELECT name FROM persons WHERE id = h.head_person_id), "
+            "    (SELECT name FROM persons WHERE household_id = h.id AND deleted = 0 "
+            "     ORDER BY relation <> '户主' LIMIT 1), ''), "
+            "  h.area_code, COALESCE(h.address, ''), "
+            "  (SELECT count(*) FROM persons WHERE household_id = h.id AND deleted = 0), "
+            "  count(v.id), max(v.visit_date) "
+            "FROM households h LEFT JOIN visits v ON v.household_id = h.id AND v.deleted = 0 "
+            "  AND v.visit_date BETWEEN ? AND ? "
+            f"WHERE {where} GROUP BY h.id ORDER BY count(v.id) > 0, h.area_code, h.household_no",
+            params,
+        )
+        .fetchall()
+    )
     return [HouseholdVisitRow(*r) for r in rows]
+
+
+def id_numbers(source: Source) -> list[str]:
+    """Every ID number the ledger holds (deleted persons' too)."""
+    return [r[0] for r in db_of(source).execute("SELECT id_number FROM persons").fetchall()]

@@ -12,13 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-import sqlite_utils
-
 from fieldapp.domain import idnumber
 from fieldapp.domain.models import Household, Person
 from fieldapp.domain.snapshots import snapshot_of
 from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
+from fieldapp.store.queries import Source, db_of
 
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
 _LETTERS = re.compile(r"^[a-z]+$")
@@ -63,8 +62,8 @@ def _quote(term: str) -> str:
 class PersonSearch:
     """Ranked person search over one ledger database."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    def __init__(self, source: Source) -> None:
+        self.db = db_of(source)
 
     def search(self, text: str, limit: int = 50, area_prefix: str | None = None) -> list[SearchHit]:
         """People matching the query, best first (at most `limit`)."""

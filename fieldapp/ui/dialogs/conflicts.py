@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.labels import field_label
+from fieldapp.services.changes import ChangeSet, Kind, of_log
 from fieldapp.sync.conflicts import Conflict, list_conflicts, resolve
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.session import Session
@@ -130,13 +131,13 @@ class ConflictReview(QWidget):
             return False
         typed = self.new_value.text().strip()
         checked = self.choices.checkedButton()
+        ledger, actor = self.session.ledger, self.session.actor
         try:
             if typed:
-                resolve(self.session.ledger, conflict.conflict_id, value=typed)
+                change = resolve(ledger, conflict.conflict_id, value=typed, actor=actor)
             elif checked is not None:
-                resolve(
-                    self.session.ledger, conflict.conflict_id, keep=checked.property("value_id")
-                )
+                keep = checked.property("value_id")
+                change = resolve(ledger, conflict.conflict_id, keep=keep, actor=actor)
             else:
                 show_error(self, self.tr("请选择要保留的值或输入新值"))
                 return False
@@ -144,7 +145,7 @@ class ConflictReview(QWidget):
             show_error(self, error)
             return False
         self.new_value.clear()
-        self.session.notify("conflicts")
+        self.session.apply(of_log([(change.tbl, change.row_id)]) | ChangeSet.of(Kind.CONFLICTS))
         self.resolved.emit(conflict.conflict_id)
         self.refresh()
         return True

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.models import Household
+from fieldapp.services import households
+from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.session import Session
 
@@ -24,7 +26,7 @@ class HouseholdDialog(QDialog):
     def __init__(self, session: Session, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.household = session.repo.household(household_id)
+        self.household = records.get(session.ledger, Household, household_id)
         self.setWindowTitle(self.tr("户信息"))
         self.area = AreaCombo(None)
         self.area.fill(AreaIndex.load(session.ledger), keep=self.household.area_code)
@@ -35,7 +37,7 @@ class HouseholdDialog(QDialog):
         self.lifted = QCheckBox(self.tr("脱贫户（含监测户）"))
         self.lifted.setChecked(self.household.is_lifted)
         self.head = QComboBox()
-        for member in session.repo.members(household_id):
+        for member in records.members(session.ledger, household_id):
             self.head.addItem(f"{member.name}（{member.relation}）", member.id)
         found = self.head.findData(self.household.head_person_id)
         self.head.setCurrentIndex(max(found, 0))
@@ -69,6 +71,7 @@ class HouseholdDialog(QDialog):
             is_lifted=self.lifted.isChecked(),
             notes=self.notes.text().strip(),
         )
-        self.session.repo.save(Household.model_validate(data))
-        self.session.notify("households")
+        self.session.apply(
+            households.save(self.session.ledger, self.session.actor, Household.model_validate(data))
+        )
         self.accept()

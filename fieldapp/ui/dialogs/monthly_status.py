@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.models import MonthlyStatus
+from fieldapp.services import work
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo
 
@@ -53,14 +54,12 @@ class MonthlyStatusDialog(QDialog):
 
     def save_and_accept(self) -> None:
         """Save (the row id derives from person and month, so devices agree) and close."""
-        self.session.repo.set_monthly_status(
-            MonthlyStatus(
-                person_id=self.person_id,
-                month=self.month,
-                status=self.status.value(),
-                income=self.income.value() or None,
-                notes=self.notes.text().strip(),
-            )
+        status = MonthlyStatus(
+            person_id=self.person_id,
+            month=self.month,
+            status=self.status.value(),
+            income=self.income.value() or None,
+            notes=self.notes.text().strip(),
         )
-        self.session.notify("monthly_status")
+        self.session.apply(work.set_monthly_status(self.session.ledger, self.session.actor, status))
         self.accept()

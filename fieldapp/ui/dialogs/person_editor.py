@@ -33,6 +33,9 @@ from fieldapp.domain.errors import (
     NeedsConfirmation,
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
+from fieldapp.services import persons
+from fieldapp.services.changes import ChangeSet
+from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.session import Session
@@ -205,7 +208,9 @@ class PersonEditor(QDialog):
         self.hukou.setText(person.hukou_code)
         self.notes.setText(person.notes)
         today = dt.date.today()
-        for membership in self.session.repo.person_records(CategoryMembership, person.id):
+        for membership in records.person_records(
+            self.session.ledger, CategoryMembership, person.id
+        ):
             if membership.holds_on(today) and membership.category in self.categories:
                 self.categories[membership.category].setChecked(True)
 
@@ -293,12 +298,12 @@ class PersonEditor(QDialog):
             self.show_error(self.tr("请选择所在区域（新建一户需要区域）"))
             return
         try:
-            person_id = self._write(confirmed=False)
+            changes = self._write(confirmed=False)
         except NeedsConfirmation as warning:
             answer = QMessageBox.question(self, self.tr("请确认"), str(warning))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            person_id = self._write(confirmed=True)
+            changes = self._write(confirmed=True)
         except DuplicateIdNumber as error:
             self.show_error(str(error), error.existing_id)
             return
@@ -311,53 +316,28 @@ class PersonEditor(QDialog):
             self.show_error(message_for(error))
             return
         self._snapshot = self._state()
-        self.saved.emit(person_id)
-        self.session.notify("persons")
+        self.saved.emit(changes.id or "")
+        self.session.apply(changes)
         self.accept()
 
-    def _write(self, confirmed: bool) -> str:
-        repo, ledger = self.session.repo, self.session.ledger
-        with ledger.transaction():
-            if self.household_id is None:
-                household = Household(
-                    area_code=self.area.code(),
-                    address=self.address.text().strip(),
-                    household_no=self.household_no.text().strip(),
-                )
-                self.household_id = repo.save(household)
-            person = self._build_person()
-            try:
-                if self.person:
-                    repo.update_person(person, confirmed=confirmed)
-                    person_id = person.id
-                else:
-                    person_id, _warnings = repo.add_person(person, confirmed=confirmed)
-                self._save_categories(person_id)
-                if self.household_box.isVisible() and person.relation == Relation.HEAD:
-                    ledger.update("households", self.household_id, {"head_person_id": person_id})
-            except BaseException:
-                if self.household_box.isVisible():
-                    self.household_id = None
-                raise
-        return person_id
-
-    def _save_categories(self, person_id: str) -> None:
-        """Ticked categories start today; unticked ones end today (history is kept)."""
-        repo, today = self.session.repo, dt.date.today()
-        held = {
-            m.category: m
-            for m in repo.person_records(CategoryMembership, person_id)
-            if m.holds_on(today)
-        }
-        for category, check in self.categories.items():
-            if check.isChecked() and category not in held:
-                repo.save(
-                    CategoryMembership(person_id=person_id, category=category, start_date=today)
-                )
-            elif not check.isChecked() and category in held:
-                membership = held[category]
-                membership.end_date = today
-                repo.save(membership)
+    def _write(self, confirmed: bool) -> ChangeSet:
+        """One service call: the new household (if any), the person, their categories."""
+        new_household = None
+        if self.household_id is None:
+            new_household = Household(
+                area_code=self.area.code(),
+                address=self.address.text().strip(),
+                household_no=self.household_no.text().strip(),
+            )
+        changes = persons.save(
+            self.session.ledger,
+            self.session.actor,
+            self._build_person(),
+            categories=[c for c, check in self.categories.items() if check.isChecked()],
+            new_household=new_household,
+            confirmed=confirmed,
+        )
+        return changes
 
     def _open_existing(self) -> None:
         if self.existing_id:

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClass
+from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.regions import region_name
+from fieldapp.services import work
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, OptionalDate
 
@@ -50,19 +52,19 @@ class _RecordDialog(QDialog):
         raise NotImplementedError
 
     def save_and_accept(self) -> None:
-        """Save through the repository, or show why not."""
+        """Save through the services, or show why not."""
         try:
-            record = self.build()
-            self.saved_id = self.session.repo.save(record)
+            changes = work.save_record(self.session.ledger, self.session.actor, self.build())
+            self.saved_id = changes.id
         except ValidationError as error:
             self.error.setText(
                 self.tr("输入有误：") + "; ".join(str(e["msg"]) for e in error.errors())
             )
             return
-        except ValueError as error:
+        except (ValueError, FieldappError) as error:  # a refusal says why, in Chinese
             self.error.setText(str(error))
             return
-        self.session.notify(record.TABLE)
+        self.session.apply(changes)
         self.accept()
 
 

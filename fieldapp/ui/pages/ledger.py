@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.models import Person
-from fieldapp.store.ui_queries import NOT_UPDATED, LedgerFilter, person_rowids
+from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.store.queries import records
+from fieldapp.store.queries.persons import NOT_UPDATED, LedgerFilter, person_rowids
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import ImportReport, import_ledger
 from fieldapp.tabular.template import write_template
@@ -79,7 +81,7 @@ class LedgerPage(QWidget):
         top.addWidget(self.month)
         top.addWidget(self.new_button)
 
-        self.model = LedgerModel.over(session.db)
+        self.model = LedgerModel.over(session.ledger)
         self.model.area_name = self.areas.path
         self.table = table_view(stretch_last=True)
         self.table.setModel(self.model)
@@ -131,7 +133,7 @@ class LedgerPage(QWidget):
         self.setTabOrder(self.month, self.new_button)
         self.setTabOrder(self.new_button, self.table)
         # The first listing is synchronous so the window opens with the ledger already shown.
-        self._show_rowids(person_rowids(session.db, self.current_filter()))
+        self._show_rowids(person_rowids(session.ledger, self.current_filter()))
 
     # -- queries --------------------------------------------------------------------------
 
@@ -156,7 +158,7 @@ class LedgerPage(QWidget):
         flt = self.current_filter()
         if flt.category or flt.work_status:
             # Search answers by area; category and status filters are applied on top.
-            allowed = set(person_rowids(self.session.db, flt))
+            allowed = set(person_rowids(self.session.ledger, flt))
             rows = [r for r in rows if r.rowid in allowed]
         selected = self.selected_id()
         self.model.show_rows(rows)
@@ -210,8 +212,8 @@ class LedgerPage(QWidget):
             if not self.table.currentIndex().isValid():
                 self.select_row(0)
 
-    def _on_ledger_changed(self, what: str) -> None:
-        if what == "areas":
+    def _on_ledger_changed(self, changes: ChangeSet) -> None:
+        if Kind.AREAS in changes:
             self.areas = AreaIndex.load(self.session.ledger)
             self.model.area_name = self.areas.path
             self.area.fill(self.areas)
@@ -228,7 +230,7 @@ class LedgerPage(QWidget):
     def open_person(self, person_id: str) -> None:
         """Show a person: list them (by searching their ID number) and select them."""
         try:
-            person = self.session.repo.get(Person, person_id)
+            person = records.get(self.session.ledger, Person, person_id)
         except NotFound:
             return
         self._pending_select = person.id
@@ -244,7 +246,7 @@ class LedgerPage(QWidget):
     def edit_person(self, person_id: str) -> PersonEditor | None:
         """Open the editor for a person; returns the dialog after it closes."""
         try:
-            person = self.session.repo.get(Person, person_id)
+            person = records.get(self.session.ledger, Person, person_id)
         except NotFound:
             return None
         editor = PersonEditor(self.session, person, parent=self)
@@ -317,7 +319,7 @@ class LedgerPage(QWidget):
 
     def _imported(self, report: ImportReport) -> None:
         self.last_import = report
-        self.session.notify("areas")
+        self.session.apply(report.written)
         dialog = ImportReportDialog(report, self)
         dialog.open()
 

@@ -26,9 +26,10 @@ from fieldapp.domain.models import (
     ServiceRecord,
     UnemploymentRegistration,
 )
-from fieldapp.store import ui_queries
-from fieldapp.store.history import TABLE_LABELS, FieldChange, person_history
-from fieldapp.store.ui_queries import PersonRow
+from fieldapp.services import persons
+from fieldapp.store.queries import records
+from fieldapp.store.queries.history import TABLE_LABELS, FieldChange, person_history
+from fieldapp.store.queries.persons import PersonRow, household_members
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
@@ -201,9 +202,9 @@ class PersonPanel(QWidget):
 
     def show_person(self, person_id: str | None) -> None:
         """Show one person (or nothing)."""
-        repo = self.session.repo
+        ledger = self.session.ledger
         try:
-            self.person = repo.get(Person, person_id) if person_id else None
+            self.person = records.get(ledger, Person, person_id) if person_id else None
         except NotFound:
             self.person = None
         self._enable(self.person is not None)
@@ -220,34 +221,32 @@ class PersonPanel(QWidget):
             return
         person = self.person
         self.summary.setText(self._summary_html(person))
-        members = (
-            ui_queries.household_members(self.session.db, person.household_id)
-            if person.household_id
-            else []
-        )
+        members = household_members(ledger, person.household_id) if person.household_id else []
         self.members.set_rows(members)
         self.spells.set_rows(
             sorted(
-                repo.person_records(EmploymentSpell, person.id),
+                records.person_records(ledger, EmploymentSpell, person.id),
                 key=lambda s: s.start_date,
                 reverse=True,
             )
         )
-        self.registrations.set_rows(repo.person_records(UnemploymentRegistration, person.id))
+        self.registrations.set_rows(
+            records.person_records(ledger, UnemploymentRegistration, person.id)
+        )
         self.services.set_rows(
             sorted(
-                repo.person_records(ServiceRecord, person.id),
+                records.person_records(ledger, ServiceRecord, person.id),
                 key=lambda s: s.service_date,
                 reverse=True,
             )
         )
-        self.history.set_rows(list(reversed(person_history(self.session.ledger, person.id))))
+        self.history.set_rows(list(reversed(person_history(ledger, person.id))))
 
     def _summary_html(self, person: Person) -> str:
         today = dt.date.today()
         categories = [
             str(m.category)
-            for m in self.session.repo.person_records(CategoryMembership, person.id)
+            for m in records.person_records(self.session.ledger, CategoryMembership, person.id)
             if m.holds_on(today)
         ]
         rows = [
@@ -256,7 +255,7 @@ class PersonPanel(QWidget):
                 self.tr("性别 / 出生"),
                 f"{person.sex}  {person.birth_date.isoformat()}（{person.age_on(today)} 岁）",
             ),
-            (self.tr("所在地"), self.session.repo.person_place(person)),
+            (self.tr("所在地"), records.person_place(self.session.ledger, person)),
             (self.tr("与户主关系"), str(person.relation)),
             (self.tr("电话"), person.phone or "—"),
             (self.tr("劳动能力"), str(person.labour_ability)),
@@ -315,9 +314,7 @@ class PersonPanel(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        with self.session.ledger.transaction():
-            self.session.ledger.delete("persons", self.person.id)
-        self.session.notify("persons")
+        self.session.apply(persons.delete(self.session.ledger, self.session.actor, self.person.id))
         self.show_person(None)
         return True
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.paperwork import jobs
-from fieldapp.store.claims import ClaimStore
-from fieldapp.store.paper_data import print_log
-from fieldapp.ui import papers
+from fieldapp.store.queries.claims import ClaimQueries
+from fieldapp.store.queries.paper import print_log
+from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel
@@ -122,7 +122,7 @@ class PrintPage(QWidget):
 
     def refresh(self) -> None:
         """Reload batches, claims and the print log."""
-        store = ClaimStore(self.session.ledger)
+        store = ClaimQueries(self.session.ledger)
         current_batch, current_claim = self.batch.currentData(), self.claim.currentData()
         self.batch.clear()
         for batch in reversed(store.batches()):
@@ -158,7 +158,8 @@ class PrintPage(QWidget):
             area, month = self.area.code(), self.month.value().strftime("%Y-%m")
             if not area:
                 raise ValueError(self.tr("请选择村或安置点"))
-            return lambda led: jobs.visits_job(led, area, month)
+            policy = policy_access.policy_or_none(self.session.ledger)
+            return lambda led: jobs.visits_job(led, area, month, policy=policy)
         number = self.id_number.text().strip()
         if not number:
             raise ValueError(self.tr("请填写身份证号"))

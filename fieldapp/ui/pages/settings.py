@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
+from fieldapp.services import backup, settings
+from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import COUNTY_RULED, install_local
-from fieldapp.store.backup import backup_name, backup_to, check_backup
-from fieldapp.store.paper_data import PaperData
 from fieldapp.ui import i18n, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
-from fieldapp.ui.session import DEVICE_NAME, HOME_AREA, Session
+from fieldapp.ui.session import Session
 
 
 class SettingsPage(QWidget):
@@ -110,8 +111,11 @@ class SettingsPage(QWidget):
                 self.paper_note.setText(str(error))
                 self.paper_fields[name].setFocus()
                 return False
-        for name, value in typed.items():
-            self.session.ledger.set_meta(meta_key(name), to_text(value))
+        self.session.apply(
+            settings.save_values(
+                self.session.ledger, {meta_key(n): to_text(v) for n, v in typed.items()}
+            )
+        )
         self._paper_snapshot = self._paper_values()
         self.paper_note.setText(self.tr("已保存"))
         return True
@@ -122,8 +126,8 @@ class SettingsPage(QWidget):
         box = QGroupBox(self.tr("本机"))
         form = QFormLayout(box)
         ledger = self.session.ledger
-        self.device_name = QLineEdit(ledger.get_meta(DEVICE_NAME) or "")
-        self.author = QLineEdit(ledger.get_meta("author") or ledger.author)
+        self.device_name = QLineEdit(settings.stored(ledger, settings.DEVICE_NAME) or "")
+        self.author = QLineEdit(settings.author(ledger))
         self.home_area = AreaCombo(self.tr("（全部）"))
         self.home_area.fill(AreaIndex.load(self.session.ledger), keep=self.session.home_area)
         self.device_button = QPushButton(self.tr("保存"))
@@ -137,14 +141,14 @@ class SettingsPage(QWidget):
 
     def save_device(self) -> None:
         """Store device name, user and home area (local settings, not synced)."""
-        ledger = self.session.ledger
-        ledger.set_meta(DEVICE_NAME, self.device_name.text().strip() or None)
-        author = self.author.text().strip()
-        if author:
-            ledger.set_meta("author", author)
-            ledger.author = author
-        ledger.set_meta(HOME_AREA, self.home_area.code() or None)
-        self.session.notify("settings")
+        self.session.apply(
+            settings.save_device(
+                self.session.ledger,
+                name=self.device_name.text(),
+                user=self.author.text(),
+                area=self.home_area.code(),
+            )
+        )
 
     # -- policy ---------------------------------------------------------------------------
 
@@ -208,7 +212,7 @@ class SettingsPage(QWidget):
             return False
         policy_access.reset()
         self._show_policy()
-        self.session.notify("policy")
+        self.session.apply(ChangeSet.of(Kind.POLICY))
         return True
 
     # -- language -------------------------------------------------------------------------
@@ -269,7 +273,7 @@ class SettingsPage(QWidget):
 
     def backup_dialog(self) -> None:
         """Ask where, then back up."""
-        suggested = str(Path(self.session.path).with_name(backup_name(self.session.path)))
+        suggested = str(Path(self.session.path).with_name(backup.backup_name(self.session.path)))
         path, _f = QFileDialog.getSaveFileName(
             self, self.tr("备份到"), suggested, self.tr("台账文件 (*.db)")
         )
@@ -281,7 +285,7 @@ class SettingsPage(QWidget):
 
         def work(progress: OperationProgress) -> Path:
             with self.session.worker_ledger() as ledger:
-                return backup_to(ledger.db.conn, dest, progress.step)
+                return backup.back_up(ledger, dest, progress.step)
 
         self.panel.run(
             self.tr("正在备份……"),
@@ -301,10 +305,10 @@ class SettingsPage(QWidget):
         if path:
             self.restore_from(Path(path))
 
-    def restore_from(self, backup: Path) -> bool:
+    def restore_from(self, source: Path) -> bool:
         """Restore after confirmation; reopens the window on the restored ledger."""
         try:
-            counts = check_backup(backup)
+            counts = backup.check_backup(source)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
@@ -318,7 +322,7 @@ class SettingsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         if self.window_ref is not None:
-            return bool(self.window_ref.restore_backup(backup))
+            return bool(self.window_ref.restore_backup(source))
         return False
 
     def has_unsaved(self) -> bool:

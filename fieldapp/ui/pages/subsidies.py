@@ -23,7 +23,7 @@ from fieldapp.paperwork import jobs
 from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.services.claims import ClaimService, EligibilityService
-from fieldapp.store.claims import ClaimStore
+from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
@@ -185,12 +185,14 @@ class SubsidiesPage(QWidget):
             show_error(self, self.tr("请先在列表中选择一个人员"))
             return None
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
+            service = ClaimService(
+                self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+            )
             claim = service.create(result.id_number, result.rule_id, on=self.on.value())
         except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
             show_error(self, error)
             return None
-        self.session.notify("claims")
+        self.session.apply(service.changes)
         self.results_label.setText(
             self.tr("已创建申领：")
             + f"{claim.person_name} {claim.rule_title} {_money(claim.amount)} 元"
@@ -242,7 +244,7 @@ class SubsidiesPage(QWidget):
 
     def refresh_claims(self) -> None:
         """Reload claims and batches for the area and rule."""
-        store = ClaimStore(self.session.ledger)
+        store = ClaimQueries(self.session.ledger)
         batches = store.batches()
         self.batch_titles = {b.id: b.title for b in batches}
         rule_id = self.rule.currentData() or None
@@ -294,12 +296,14 @@ class SubsidiesPage(QWidget):
                 if not ok:
                     return None
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
+            service = ClaimService(
+                self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+            )
             moved = service.advance(claim.id, target, reason)
         except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
             show_error(self, error)
             return None
-        self.session.notify("claims")
+        self.session.apply(service.changes)
         self._select_claim(moved.id)
         return moved
 
@@ -315,12 +319,14 @@ class SubsidiesPage(QWidget):
         if claim is None:
             return
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
+            service = ClaimService(
+                self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+            )
             service.collect_evidence(claim.id, claim.missing_evidence())
         except Exception as error:  # noqa: BLE001
             show_error(self, error)
             return
-        self.session.notify("claims")
+        self.session.apply(service.changes)
         self._select_claim(claim.id)
 
     def preview_form(self) -> None:
@@ -378,12 +384,14 @@ class SubsidiesPage(QWidget):
             show_error(self, self.tr("请先在上方选择一种补贴"))
             return None
         try:
-            service = ClaimService(self.session.ledger, policy_access.policy(self.session.ledger))
+            service = ClaimService(
+                self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+            )
             batch, claims = service.create_batch(rule_id, area_prefix=self.area.code() or None)
         except Exception as error:  # noqa: BLE001
             show_error(self, error)
             return None
-        self.session.notify("claims")
+        self.session.apply(service.changes)
         self.tabs.setCurrentIndex(2)
         self.batches_view.selectRow(0)
         return batch

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.progress import Cancelled
+from fieldapp.services import settings
+from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
-from fieldapp.store.sync_state import SyncState
+from fieldapp.store.queries import sync as sync_state
 from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
@@ -29,8 +31,6 @@ from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
-
-HUB_URL = "sync.hub_url"
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -68,7 +68,7 @@ class SyncPage(QWidget):
         self.browse_button = QPushButton(self.tr("选择文件夹…"))
         self.export_button = QPushButton(self.tr("导出数据包"))
         self.import_button = QPushButton(self.tr("导入数据包…"))
-        self.url = QLineEdit(session.ledger.get_meta(HUB_URL) or "")
+        self.url = QLineEdit(settings.hub_url(session.ledger))
         self.url.setPlaceholderText("http://192.168.1.10:8765")
         self.push_button = QPushButton(self.tr("上传并接收"))
         self.result_label = QLabel()
@@ -110,12 +110,11 @@ class SyncPage(QWidget):
 
     def refresh(self) -> None:
         """Enrolment state, drives, conflicts."""
-        state = SyncState(self.session.db)
-        identity = state.identity()
+        identity = sync_state.identity(self.session.ledger)
         if identity is None:
             self.state_label.setText(self.tr("尚未登记：请用县里发的登记文件登记本机后再交换数据"))
         else:
-            hubs = state.peers("hub")
+            hubs = sync_state.peers(self.session.ledger, "hub")
             hub = hubs[0] if hubs else None
             text = self.tr("已登记为设备 ") + identity.name
             if hub is not None:
@@ -176,7 +175,7 @@ class SyncPage(QWidget):
             + done.fingerprint
             + self.tr("（请与县里核对）。登记文件含本机私钥，请删除它。")
         )
-        self.session.notify("sync")
+        self.session.apply(ChangeSet.of(Kind.SYNC))
         self.refresh()
         return True
 
@@ -233,7 +232,7 @@ class SyncPage(QWidget):
     def _imported(self, result) -> None:  # noqa: ANN001 - ImportResult
         self.last_import = result
         self.result_label.setText(self._received_text(result) + self._policy_text())
-        self.session.notify("sync")
+        self.session.apply(result.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
 
     def _policy_text(self) -> str:
@@ -243,7 +242,7 @@ class SyncPage(QWidget):
             return ""
         policy_access.reset()
         if news.changed:
-            self.session.notify("policy")
+            self.session.apply(ChangeSet.of(Kind.POLICY))
         lines = [news.message] if news.message else []
         lines += news.warnings
         return "".join("\n" + line for line in lines)
@@ -262,7 +261,7 @@ class SyncPage(QWidget):
         if not url:
             show_error(self, self.tr("请填写中心地址"))
             return
-        self.session.ledger.set_meta(HUB_URL, url)
+        settings.save_hub_url(self.session.ledger, url)
 
         def work(progress: OperationProgress):  # noqa: ANN202 - (ExportResult, ImportResult)
             from fieldapp.sync.client import push
@@ -281,7 +280,7 @@ class SyncPage(QWidget):
             + self._received_text(got)
             + self._policy_text()
         )
-        self.session.notify("sync")
+        self.session.apply(got.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
 
     def _failed(self, error: BaseException) -> None:

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.enums import ServiceType
-from fieldapp.domain.errors import FieldappError, NotFound
+from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
-from fieldapp.store.ui_queries import HouseholdVisitRow, PersonRow, month_visits
+from fieldapp.services import visits
+from fieldapp.store.queries import records
+from fieldapp.store.queries.persons import HouseholdVisitRow, PersonRow, month_visits, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.search_worker import SearchService
@@ -137,9 +139,7 @@ class VisitsPage(QWidget):
 
     def prefill(self, person_id: str, service: str) -> None:
         """From the due list: the person chosen and the needed service selected."""
-        from fieldapp.store.ui_queries import rows_by_id
-
-        rows = rows_by_id(self.session.db, [person_id])
+        rows = rows_by_id(self.session.ledger, [person_id])
         if rows:
             self.choose(rows[0])
             self.picker.setText(rows[0].name)
@@ -169,39 +169,37 @@ class VisitsPage(QWidget):
             self.status.setText(self.tr("走访日期不能晚于今天"))
             return None
         service = self.service.value()
-        repo, ledger = self.session.repo, self.session.ledger
+        actor = self.session.actor
+        notes, outcome = self.notes.text().strip(), self.outcome.text().strip()
         try:
-            with ledger.transaction():
-                visit_id = repo.save(
-                    Visit(
-                        household_id=row.household_id,
-                        person_id=row.id,
-                        visit_date=day,
-                        visitor=ledger.author,
-                        notes=self.notes.text().strip(),
-                        outcome=self.outcome.text().strip(),
-                    )
+            visit = Visit(
+                household_id=row.household_id,
+                person_id=row.id,
+                visit_date=day,
+                visitor=actor.author,
+                notes=notes,
+                outcome=outcome,
+            )
+            given = None
+            if service:
+                given = ServiceRecord(
+                    person_id=row.id,
+                    household_id=row.household_id,
+                    service_date=day,
+                    service_type=service,
+                    notes=notes,
+                    outcome=outcome,
                 )
-                if service:
-                    repo.save(
-                        ServiceRecord(
-                            person_id=row.id,
-                            household_id=row.household_id,
-                            visit_id=visit_id,
-                            service_date=day,
-                            service_type=service,
-                            notes=self.notes.text().strip(),
-                            outcome=self.outcome.text().strip(),
-                        )
-                    )
+            changes = visits.record(self.session.ledger, actor, visit, given)
         except (FieldappError, ValueError, OSError) as error:
             show_error(self, error)
             return None
+        visit_id = changes.id or ""
         done = f"{row.name} {day.isoformat()} {service or self.tr('走访')}"
         self.clear_form()
         self.status.setText(self.tr("已保存：") + done)
         self.picker.setFocus()
-        self.session.notify("visits")
+        self.session.apply(changes)
         self.saved.emit(visit_id)
         return visit_id
 
@@ -256,7 +254,7 @@ class VisitsPage(QWidget):
     def refresh_month(self) -> None:
         """Reload the month view."""
         month = self.month.value().strftime("%Y-%m")
-        rows = month_visits(self.session.db, month, self.area.code())
+        rows = month_visits(self.session.ledger, month, self.area.code())
         visited = sum(1 for r in rows if r.visits)
         self.summary.setText(
             self.tr("已走访 %1 户，未走访 %2 户，共 %3 户")
@@ -272,17 +270,14 @@ class VisitsPage(QWidget):
         row = index.data(ROW_ROLE)
         if row is None:
             return
-        members = self.session.repo.members(row.household_id)
+        members = records.members(self.session.ledger, row.household_id)
         if members:
             self.person_requested.emit(members[0].id)
 
     def open_person(self, person_id: str) -> None:
         """Choose a person for a visit by id."""
-        try:
-            self.session.repo.get(Person, person_id)
-        except NotFound:
-            return
-        self.prefill(person_id, "")
+        if records.find(self.session.ledger, Person, person_id) is not None:
+            self.prefill(person_id, "")
 
     def shutdown(self) -> None:
         """Stop the picker's search thread."""

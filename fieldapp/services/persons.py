@@ -1,0 +1,93 @@
+"""Persons: adding, editing and deleting people, with the ledger's entry rules.
+
+The entry rules that need the ledger live here: an ID number already in the ledger is refused
+(naming the existing person and their place); the same name and birth date under another ID is
+a warning the user confirms (`NeedsConfirmation`, then `confirmed=True`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from fieldapp.domain import idnumber
+from fieldapp.domain.enums import Category, Relation
+from fieldapp.domain.errors import DuplicateIdNumber, NeedsConfirmation
+from fieldapp.domain.models import CategoryMembership, Household, Person
+from fieldapp.services.changes import ChangeSet
+from fieldapp.services.writer import Actor, Writer, writing
+from fieldapp.store.queries import records
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
+
+
+def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str]:
+    """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings."""
+    existing = records.person_by_id_number(ledger, person.id_number)
+    if existing is not None and existing.id != person.id:
+        raise DuplicateIdNumber(
+            person.id_number, existing.id, existing.name, records.person_place(ledger, existing)
+        )
+    warnings = list(idnumber.validate(person.id_number).warnings)
+    similar = records.namesakes(ledger, person)
+    if similar:
+        other = similar[0]
+        message = (
+            f"台账中已有同名同出生日期的人：{other.name}，身份证号 {other.id_number}"
+            f"（{records.person_place(ledger, other)}）。请确认不是同一人"
+        )
+        if not confirmed:
+            raise NeedsConfirmation(message)
+        warnings.append(message)
+    return warnings
+
+
+def save(
+    ledger: Ledger,
+    actor: Actor,
+    person: Person,
+    *,
+    categories: Collection[Category] | None = None,
+    new_household: Household | None = None,
+    confirmed: bool = False,
+    on: dt.date | None = None,
+) -> ChangeSet:
+    """Add a person (no id yet) or save edits to one, after the entry rules; all or nothing.
+
+    `categories` (when given) are the categories the person holds from `on` (today): new ones
+    start then, dropped ones end then, history is kept. `new_household` is created first and
+    the person put in it; a person who is its 户主 becomes its head. The change set's `id` is
+    the person's, its `warnings` what the user should read.
+    """
+    with writing(ledger, actor) as writer:
+        if new_household is not None:
+            person = person.model_copy(update={"household_id": writer.insert(new_household)})
+        warnings = check_entry(ledger, person, confirmed=confirmed)
+        person_id = writer.save(person)
+        if categories is not None:
+            _hold_categories(writer, person_id, set(categories), on or dt.date.today())
+        if new_household is not None and person.relation == Relation.HEAD:
+            writer.update(Household, person.household_id or "", {"head_person_id": person_id})
+    return writer.changes.with_id(person_id, warnings)
+
+
+def _hold_categories(writer: Writer, person_id: str, wanted: set[Category], on: dt.date) -> None:
+    """Start the wanted categories not yet held on `on`; end the held ones not wanted."""
+    held = {
+        m.category: m
+        for m in records.person_records(writer.ledger, CategoryMembership, person_id)
+        if m.holds_on(on)
+    }
+    for category in sorted(wanted - set(held)):
+        writer.insert(CategoryMembership(person_id=person_id, category=category, start_date=on))
+    for category in sorted(set(held) - wanted):
+        writer.update(CategoryMembership, held[category].id, {"end_date": on.isoformat()})
+
+
+def delete(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
+    """Mark a person deleted (logged, can be undone; their history stays)."""
+    with writing(ledger, actor) as writer:
+        writer.delete(Person, person_id)
+    return writer.changes.with_id(person_id)

@@ -1,0 +1,205 @@
+"""The one door every write of the application passes through.
+
+A write travels one way: a dialog or a command calls a service function (`fieldapp.services.
+persons.add`, `visits.record` …); the service opens a `Writer` with `writing(ledger, actor)`
+and states each row it creates or changes; the writer asks the **trust rules** whether this
+actor may make that change (`check`, below), then hands it to the store's logged write path
+(`Ledger.insert/update/delete`: the row and its change-log entry in one `BEGIN IMMEDIATE`
+transaction, gap-free sequence numbers); when the transaction commits, the service returns the
+writer's `ChangeSet`, and the UI refreshes what it names. Sync sends the change-log entries to
+the hub, where the same trust rules meet them again before the hub's store applies them.
+
+THE TRUST HOOK. `check` is called with the actor and a `ProposedChange` (table, row id, the row
+as it was, the fields as they will be) before every store write, single or bulk, and refuses by
+raising a `FieldappError` with a Chinese reason; nothing of the transaction is then written.
+The trust rules (`fieldapp.services.trust`, the trust area's module) plug in as `DEFAULT_CHECK`
+below (one line: import their check and name it there); until they do, `allow_all` lets every
+change through. `Actor`, `ProposedChange` and `ChangeCheck` live in `services/actor.py`, so the
+rules can use them without importing this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.domain.models import Record
+from fieldapp.services.actor import Actor, ChangeCheck, ProposedChange, actor_of, allow_all
+from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.store.ids import new_id
+
+if TYPE_CHECKING:
+    from fieldapp.store.bulk_insert import BulkInserter
+    from fieldapp.store.changelog import Change
+    from fieldapp.store.ledger import Ledger
+
+__all__ = [
+    "DEFAULT_CHECK",
+    "Actor",
+    "ChangeCheck",
+    "CheckedBulkInserter",
+    "ProposedChange",
+    "Writer",
+    "actor_of",
+    "allow_all",
+    "model_of",
+    "writing",
+]
+
+
+#: The check every writer uses unless given another (the trust area replaces this default).
+DEFAULT_CHECK: ChangeCheck = allow_all
+
+
+def model_of(table: str) -> type[Record]:
+    """The record model of a synced table (a plan that names its rows by table)."""
+    from fieldapp.domain import claims, models, prints
+
+    for module in (models, claims, prints):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Record) and value.TABLE == table:
+                return value
+    raise KeyError(f"no record model for table {table!r}")
+
+
+class Writer:
+    """Writes rows for one use-case inside one transaction, checking each, recording each."""
+
+    def __init__(self, ledger: Ledger, actor: Actor, check: ChangeCheck | None = None) -> None:
+        self.ledger = ledger
+        self.actor = actor
+        self._check = check or DEFAULT_CHECK
+        self._rows: dict[Kind, set[str]] = {}
+
+    # -- what changed ---------------------------------------------------------------------
+
+    def _touch(self, table: str, row_id: str) -> None:
+        self._rows.setdefault(Kind.of_table(table), set()).add(row_id)
+
+    def touched(self, kind: Kind, ids: Sequence[str] = ()) -> None:
+        """Record a change the writer did not make row by row (local settings, a merge)."""
+        self._rows.setdefault(kind, set()).update(ids)
+
+    @property
+    def changes(self) -> ChangeSet:
+        """Everything written so far, per kind."""
+        return ChangeSet({kind: frozenset(ids) for kind, ids in self._rows.items()})
+
+    # -- single rows ----------------------------------------------------------------------
+
+    def save(self, record: Record) -> str:
+        """Create `record`, or write its changed fields when a row with its id exists."""
+        if record.id and self.ledger.get(record.TABLE, record.id) is not None:
+            self.update(type(record), record.id, record.fields())
+            return record.id
+        return self.insert(record)
+
+    def insert(self, record: Record) -> str:
+        """Create a new row from `record` (its id, or a new one); returns the id.
+
+        A row with the record's id that exists already (a natural id: devices agree on it) gets
+        the record's changed fields instead.
+        """
+        return self._insert(record.TABLE, record.fields(), record.id or None)
+
+    def _insert(self, table: str, fields: dict[str, Any], row_id: str | None) -> str:
+        if row_id and self.ledger.get(table, row_id) is not None:
+            self.update_row(table, row_id, fields)
+            return row_id
+        row_id = row_id or new_id()
+        self._check(self.actor, ProposedChange(table, row_id, None, dict(fields)))
+        self.ledger.insert(table, fields, row_id)
+        self._touch(table, row_id)
+        return row_id
+
+    def update(
+        self,
+        model: type[Record],
+        row_id: str,
+        fields: dict[str, Any],
+        seen: dict[str, list[str]] | None = None,
+    ) -> Change | None:
+        """Write some fields of a row; `seen` names the versions the editor saw (see Ledger).
+
+        Returns the logged change, None when every value was already so (nothing logged).
+        """
+        return self.update_row(model.TABLE, row_id, fields, seen)
+
+    def update_row(
+        self,
+        table: str,
+        row_id: str,
+        fields: dict[str, Any],
+        seen: dict[str, list[str]] | None = None,
+    ) -> Change | None:
+        """`update` for a row known by its table's name (a conflict names its row so)."""
+        before = self.ledger.get(table, row_id)
+        self._check(self.actor, ProposedChange(table, row_id, before, dict(fields)))
+        change = self.ledger.update(table, row_id, fields, seen)
+        if change is not None:
+            self._touch(table, row_id)
+        return change
+
+    def delete(self, model: type[Record], row_id: str) -> Change | None:
+        """Mark a row deleted (logged; the row and its history stay)."""
+        return self.update(model, row_id, {"deleted": True})
+
+    def undelete(self, model: type[Record], row_id: str) -> Change | None:
+        """Bring back a deleted row (also logged)."""
+        return self.update(model, row_id, {"deleted": False})
+
+    # -- many new rows ----------------------------------------------------------------------
+
+    def insert_many(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> list[str]:
+        """Create many new rows of one kind at once (the store's bulk path)."""
+        if not rows:
+            return []
+        with self.bulk() as bulk:
+            return bulk.insert_many(model, rows)
+
+    def bulk(self, *, threaded: bool = False) -> CheckedBulkInserter:
+        """A bulk inserter for many batches (an import), every row checked like single writes."""
+        return CheckedBulkInserter(self, self.ledger.bulk_inserter(threaded=threaded))
+
+
+class CheckedBulkInserter:
+    """The store's `BulkInserter` behind the trust hook, recording what it created."""
+
+    def __init__(self, writer: Writer, inner: BulkInserter) -> None:
+        self._writer = writer
+        self._inner = inner
+
+    def insert_many(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> list[str]:
+        """Check every row, then create them all (see `BulkInserter.insert_many`)."""
+        if not rows:
+            return []
+        table, check, actor = model.TABLE, self._writer._check, self._writer.actor
+        if check is not allow_all:
+            for row in rows:
+                check(actor, ProposedChange(table, str(row.get("id") or ""), None, dict(row)))
+        ids = self._inner.insert_many(table, rows)
+        self._writer.touched(Kind.of_table(table), ids)
+        return ids
+
+    def close(self) -> None:
+        """Wait for the writer thread and raise what it raised."""
+        self._inner.close()
+
+    def abandon(self) -> None:
+        """Take back everything this inserter wrote (the transaction stays open)."""
+        self._inner.abandon()
+
+    def __enter__(self) -> CheckedBulkInserter:
+        self._inner.__enter__()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._inner.__exit__(kind, *rest)
+
+
+@contextmanager
+def writing(ledger: Ledger, actor: Actor, check: ChangeCheck | None = None) -> Iterator[Writer]:
+    """A `Writer` inside one ledger transaction: all of the use-case is written, or none."""
+    with ledger.transaction():
+        yield Writer(ledger, actor, check)

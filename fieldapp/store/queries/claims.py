@@ -1,0 +1,117 @@
+"""Subsidy claims, batches and the claim event trail, read back (the SQL of claims lives here).
+
+Writes are `fieldapp.services.claims`' (through the one write path, so each step of a claim is
+attributable and syncs); the rules about which writes are allowed live in
+`fieldapp.policy.claim_flow` and the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.errors import NotFound
+from fieldapp.store.filters import within_area
+from fieldapp.store.queries.records import to_model
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
+
+
+class ClaimQueries:
+    """Reads of claims, batches and claim events over one ledger."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.db = ledger.db
+
+    # -- claims -----------------------------------------------------------------------------
+
+    def get(self, claim_id: str) -> Claim:
+        """One claim by id (a unique prefix of the id is accepted), or NotFound."""
+        row = self.ledger.get(Claim.TABLE, claim_id)
+        if row is None and len(claim_id) >= 6:
+            rows = self._rows("id LIKE ?", [claim_id + "%"])
+            if len(rows) == 1:
+                return rows[0]
+        if row is None:
+            raise NotFound(f"找不到申领记录 {claim_id}")
+        return to_model(Claim, row)
+
+    def _rows(self, where: str, params: Iterable[Any] = ()) -> list[Claim]:
+        cursor = self.db.execute(
+            f"SELECT * FROM claims WHERE deleted = 0 AND ({where}) ORDER BY _ckey, id",
+            list(params),
+        )
+        names = [d[0] for d in cursor.description]
+        return [to_model(Claim, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+    def select(
+        self,
+        *,
+        rule_id: str | None = None,
+        states: Iterable[ClaimState] | None = None,
+        person_id: str | None = None,
+        area_prefix: str | None = None,
+        batch_id: str | None = None,
+        funding_source: str | None = None,
+    ) -> list[Claim]:
+        """Live claims matching every given filter, oldest first."""
+        where, params = ["1"], []
+        for column, value in (
+            ("rule_id", rule_id),
+            ("person_id", person_id),
+            ("batch_id", batch_id),
+            ("funding_source", funding_source),
+        ):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if states is not None:
+            chosen = [str(s) for s in states]
+            where.append(f"state IN ({', '.join('?' for _ in chosen)})")
+            params.extend(chosen)
+        if area_prefix:
+            inside, area_params = within_area("area_code", area_prefix)
+            where.append(inside)
+            params.extend(area_params)
+        return self._rows(" AND ".join(where), params)
+
+    def with_limit_key(self, limit_key: str) -> list[Claim]:
+        """Live claims sharing one limit key (the one-time guard's unit), oldest first."""
+        return self._rows("limit_key = ?", [limit_key])
+
+    def all(self) -> list[Claim]:
+        """Every live claim, oldest first."""
+        return self._rows("1")
+
+    # -- events -----------------------------------------------------------------------------
+
+    def events(self, claim_id: str) -> list[ClaimEvent]:
+        """A claim's trail in order, with who/when/device filled from the log."""
+        cursor = self.db.execute(
+            "SELECT * FROM claim_events WHERE deleted = 0 AND claim_id = ? ORDER BY _ckey, id",
+            [claim_id],
+        )
+        names = [d[0] for d in cursor.description]
+        return [to_model(ClaimEvent, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+    # -- batches ----------------------------------------------------------------------------
+
+    def batch(self, batch_id: str) -> Batch:
+        """One batch by id, or NotFound."""
+        row = self.ledger.get(Batch.TABLE, batch_id)
+        if row is None:
+            raise NotFound(f"找不到批次 {batch_id}")
+        return to_model(Batch, row)
+
+    def batches(self) -> list[Batch]:
+        """Every live batch, oldest first."""
+        cursor = self.db.execute("SELECT * FROM batches WHERE deleted = 0 ORDER BY _ckey, id")
+        names = [d[0] for d in cursor.description]
+        return [to_model(Batch, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+
+    def batch_claims(self, batch_id: str) -> list[Claim]:
+        """The live claims of one batch, oldest first."""
+        return self._rows("batch_id = ?", [batch_id])

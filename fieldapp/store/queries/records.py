@@ -1,0 +1,114 @@
+"""Ledger records read back as domain models: one by id, a household's members, a person's
+categories, spells, registrations, services and months, and where a person lives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from fieldapp.domain import idnumber
+from fieldapp.domain.errors import NotFound
+from fieldapp.domain.models import (
+    Area,
+    CategoryMembership,
+    EmploymentSpell,
+    Household,
+    MonthlyStatus,
+    Person,
+    Record,
+    ServiceRecord,
+    UnemploymentRegistration,
+)
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
+
+R = TypeVar("R", bound=Record)
+
+#: Records that belong to one person (their history is part of the person's).
+PERSON_RECORDS: tuple[type[Record], ...] = (
+    CategoryMembership,
+    EmploymentSpell,
+    UnemploymentRegistration,
+    ServiceRecord,
+    MonthlyStatus,
+)
+
+
+def to_model(model: type[R], row: dict[str, Any]) -> R:
+    """A projected row as a domain model (derived and merge columns ignored)."""
+    return model.model_validate({k: v for k, v in row.items() if v is not None})
+
+
+def find(ledger: Ledger, model: type[R], row_id: str) -> R | None:
+    """One record by id (deleted ones too), or None."""
+    row = ledger.get(model.TABLE, row_id) if row_id else None
+    return None if row is None else to_model(model, row)
+
+
+def get(ledger: Ledger, model: type[R], row_id: str) -> R:
+    """One record by id, or NotFound."""
+    found = find(ledger, model, row_id)
+    if found is None:
+        raise NotFound(f"找不到记录 {row_id}")
+    return found
+
+
+def _select(ledger: Ledger, model: type[R], where: str, params: Iterable[Any] = ()) -> list[R]:
+    """Live (not deleted) records matching a trusted WHERE clause."""
+    rows = ledger.db.execute(
+        f"SELECT * FROM [{model.TABLE}] WHERE deleted = 0 AND ({where}) ORDER BY rowid",
+        list(params),
+    )
+    names = [d[0] for d in rows.description]
+    return [to_model(model, dict(zip(names, r, strict=True))) for r in rows.fetchall()]
+
+
+def person_by_id_number(ledger: Ledger, number: str) -> Person | None:
+    """The live person holding this ID number, if any."""
+    found = _select(ledger, Person, "id_number = ?", [idnumber.normalise(number)])
+    return found[0] if found else None
+
+
+def namesakes(ledger: Ledger, person: Person) -> list[Person]:
+    """Other live persons with the same name and birth date (perhaps the same person)."""
+    found = _select(
+        ledger, Person, "name = ? AND birth_date = ?", [person.name, person.birth_date.isoformat()]
+    )
+    return [p for p in found if p.id != person.id]
+
+
+def members(ledger: Ledger, household_id: str) -> list[Person]:
+    """Live members of a household."""
+    return _select(ledger, Person, "household_id = ?", [household_id])
+
+
+def person_records(ledger: Ledger, model: type[R], person_id: str) -> list[R]:
+    """A person's live categories, spells, registrations, services or monthly status."""
+    return _select(ledger, model, "person_id = ?", [person_id])
+
+
+def area(ledger: Ledger, code: str) -> Area | None:
+    """The live area with this code, if the ledger knows it."""
+    found = _select(ledger, Area, "code = ?", [code])
+    return found[0] if found else None
+
+
+def area_path(ledger: Ledger, code: str | None) -> str:
+    """'某乡镇 某村 某组' for display; the code itself when unknown."""
+    names: list[str] = []
+    seen: set[str] = set()
+    while code and code not in seen:
+        seen.add(code)
+        found = area(ledger, code)
+        if found is None:
+            break
+        names.append(found.name)
+        code = found.parent_code
+    return " ".join(reversed(names)) or (code or "")
+
+
+def person_place(ledger: Ledger, person: Person) -> str:
+    """Where a person is registered: the area path of their household."""
+    household = find(ledger, Household, person.household_id or "")
+    return area_path(ledger, household.area_code) if household else "未分户"

@@ -1,0 +1,72 @@
+"""The one write path: every service write is checked first, logged, and reported."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.models import Area, Household, Person
+from fieldapp.services import households, persons
+from fieldapp.services.changes import NO_CHANGES, ChangeSet, Kind, of_log
+from fieldapp.services.writer import Actor, ProposedChange, actor_of, writing
+from tests.conftest import make_id
+
+
+class Refused(FieldappError):
+    """A test rule's refusal."""
+
+
+def test_the_check_sees_every_change_before_the_store_and_can_refuse_all(ledger):
+    seen: list[ProposedChange] = []
+
+    def no_second_person(actor: Actor, change: ProposedChange) -> None:
+        seen.append(change)
+        if change.table == "persons" and change.fields.get("name") == "乙":
+            raise Refused("不许")
+
+    actor = actor_of(ledger)
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    with pytest.raises(Refused), writing(ledger, actor, no_second_person) as writer:
+        household = writer.insert(Household(area_code="520502101001"))
+        writer.insert(Person(name="甲", id_number=make_id(seq="111"), household_id=household))
+        writer.insert(Person(name="乙", id_number=make_id(seq="113"), household_id=household))
+    assert [c.table for c in seen] == ["households", "persons", "persons"]
+    assert seen[0].before is None and seen[0].row_id  # a new row's id is known beforehand
+    # Refused: nothing of the use-case was written.
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+
+
+def test_an_update_is_judged_by_the_row_as_it_was(ledger):
+    actor = actor_of(ledger)
+    household_id = households.save(ledger, actor, Household(area_code="520502101001")).id
+    seen: list[ProposedChange] = []
+    with writing(ledger, actor, lambda _a, c: seen.append(c)) as writer:
+        writer.update(Household, household_id or "", {"area_code": "520502102001"})
+    assert seen[0].before is not None and seen[0].before["area_code"] == "520502101001"
+    assert seen[0].fields == {"area_code": "520502102001"}
+
+
+def test_bulk_rows_pass_the_check_too(ledger):
+    seen: list[str] = []
+    actor = actor_of(ledger)
+    with writing(ledger, actor, lambda _a, c: seen.append(c.table)) as writer:
+        writer.insert_many(Area, [{"code": "520502", "name": "七星关区", "kind": "县"}])
+    assert seen == ["areas"]
+    assert writer.changes.ids(Kind.AREAS)
+
+
+def test_the_change_set_names_what_changed_and_nothing_else(ledger):
+    actor = actor_of(ledger)
+    changes = persons.save(ledger, actor, Person(name="甲", id_number=make_id(seq="115")))
+    assert list(changes) == [Kind.PERSONS] and changes.id in changes.ids(Kind.PERSONS)
+    same = persons.save(ledger, actor, persons_row(ledger, changes.id))
+    assert same == NO_CHANGES.with_id(changes.id) and not same
+    merged = changes | ChangeSet.of(Kind.SETTINGS)
+    assert Kind.SETTINGS in merged and merged.id == changes.id
+    assert of_log([("persons", "a"), ("sync_peers", "b")]).rows == {Kind.PERSONS: frozenset("a")}
+
+
+def persons_row(ledger, person_id):
+    from fieldapp.store.queries import records
+
+    return records.get(ledger, Person, person_id)
