@@ -201,9 +201,14 @@ def lock(extra: list[str]) -> int:
 
 
 def run_tests(extra: list[str]) -> int:
-    """ruff, mypy, then the whole pytest suite offscreen."""
+    """ruff, the import contracts, mypy, then the whole pytest suite offscreen."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     rc = subprocess.call([str(PY), "-m", "ruff", "check", "fieldapp", "tests", "bench"], cwd=ROOT)
+    if rc != 0:
+        return rc
+    # The rooms' import rules (pyproject.toml [tool.importlinter]; docs/architecture.md).
+    lint = "from importlinter.cli import lint_imports_command as c; c()"
+    rc = subprocess.call([str(PY), "-c", lint, "--no-cache"], cwd=ROOT)
     if rc != 0:
         return rc
     # mypy --strict on the rooms pyproject.toml's [tool.mypy] lists (domain, policy, store, services, sync).
