@@ -25,6 +25,7 @@ from fieldapp.domain.claims import Batch, Claim, ClaimState  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
 from fieldapp.paperwork import fonts  # noqa: E402
 from fieldapp.paperwork.jobs import forms_job, notice_job, roster_job, visits_job  # noqa: E402
+from fieldapp.policy.registry import PolicyRegistry  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 
 Figure = tuple[str, float, str]
@@ -152,7 +153,14 @@ def run(ledger_path: Path, persons: int) -> list[Figure]:
     ).fetchone()
     if village:
         month = dt.date.today().strftime("%Y-%m")
-        figures.append(("visits_sheet_s", _timed(lambda: visits_job(demo, village[0], month)), "s"))
+        policy = PolicyRegistry().load()  # the sheet's due column, as the GUI and CLI print it
+        figures.append(
+            (
+                "visits_sheet_s",
+                _timed(lambda: visits_job(demo, village[0], month, policy=policy)),
+                "s",
+            )
+        )
     demo.close()
     return figures
 

@@ -18,6 +18,7 @@ from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
+from fieldapp.domain.month import Month
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
     CertificateView,
@@ -42,12 +43,6 @@ DueLookup = Callable[[str], Sequence[str]]
 
 def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
-
-
-def _month_bounds(month: str) -> tuple[dt.date, dt.date]:
-    first = dt.date.fromisoformat(month + "-01")
-    nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-    return first, nxt - dt.timedelta(days=1)
 
 
 def _months(n: Any) -> str:
@@ -326,9 +321,10 @@ class PaperData:
     ) -> VisitSheetView:
         """Every household of a village or site with its members' month."""
         try:
-            first, last = _month_bounds(month)
+            days = Month(month)
         except ValueError:
             raise NotFound(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10") from None
+        first, last = days.first_day, days.last_day
         codes = self.area_codes_under(area_code)
         if self._area(area_code) is None and len(codes) <= 1:
             if not paper_rows.has_households_in(self.ledger, area_code):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.services.changes import Kind
 from fieldapp.ui import i18n, prefs
 from fieldapp.ui.session import Session
 
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_KEYS[row]))
-        self.session.changed.connect(lambda _w: self.update_title())
+        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)
@@ -205,7 +206,7 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         self.session.close()
         self.session = session
-        self.session.changed.connect(lambda _w: self.update_title())
+        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
         prefs.put("last_ledger", str(path))
         self._rebuild()
         return True
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
             show_error(self, error)
             kept = None
         self.session = Session.open(path)
-        self.session.changed.connect(lambda _w: self.update_title())
+        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
         self._rebuild()
         if kept is not None:
             self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))

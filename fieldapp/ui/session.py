@@ -3,14 +3,14 @@ signal that tells every page what a write changed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from fieldapp.services import settings
-from fieldapp.services.changes import ChangeSet
+from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.ledgers import Ledger, open_ledger
 from fieldapp.services.writer import Actor, actor_of
 
@@ -58,6 +58,15 @@ class Session(QObject):
         finally:
             ledger.close()
 
+    def on_change(
+        self, owner: QObject, kinds: Iterable[Kind], slot: Callable[[ChangeSet], object]
+    ) -> None:
+        """Call `slot` after every write that changed one of `kinds` (what `owner` shows).
+
+        The connection ends with `owner` (a page rebuilt on a language switch stops listening).
+        """
+        self.changed.connect(_ChangeFilter(owner, frozenset(kinds), slot).deliver)
+
     def apply(self, changes: ChangeSet) -> ChangeSet:
         """Tell the pages what a service changed (nothing when it changed nothing)."""
         if changes:
@@ -67,3 +76,20 @@ class Session(QObject):
     def close(self) -> None:
         """Close the GUI connection."""
         self.ledger.close()
+
+
+class _ChangeFilter(QObject):
+    """Passes on the change sets that touch some kinds; a child of its page, so it dies with it."""
+
+    def __init__(
+        self, owner: QObject, kinds: frozenset[Kind], slot: Callable[[ChangeSet], object]
+    ) -> None:
+        super().__init__(owner)
+        self.kinds = kinds
+        self.slot = slot
+
+    @Slot(object)
+    def deliver(self, changes: ChangeSet) -> None:
+        """Call the page's slot when the change set touches what it shows."""
+        if changes.touches(self.kinds):
+            self.slot(changes)

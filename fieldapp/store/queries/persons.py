@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain.models import Household, Person
+from fieldapp.domain.month import Month
 from fieldapp.domain.snapshots import snapshot_of
 from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
@@ -160,8 +161,8 @@ class HouseholdVisitRow:
 
 def month_visits(source: Source, month: str, area_prefix: str = "") -> list[HouseholdVisitRow]:
     """Households of an area with their visit count in `month` ('YYYY-MM'), unvisited first."""
-    first = f"{month}-01"
-    last = f"{month}-31"
+    days = Month(month)
+    first, last = days.first_day.isoformat(), days.last_day.isoformat()
     inside, area_params = within_area("h.area_code", area_prefix)
     params: list[Any] = [first, last, *area_params]
     where = f"h.deleted = 0 AND {inside}"

@@ -12,6 +12,7 @@ from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.due import DueItem, Urgency, calendar_notices
+from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -103,7 +104,11 @@ class DuePage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.area.currentIndexChanged.connect(lambda _i: self.refresh())
         self.on.dateChanged.connect(lambda _d: self.refresh())
-        session.changed.connect(self._on_changed)
+        session.on_change(
+            self,
+            (*PERSON_RECORDS, Kind.VISITS, Kind.HOUSEHOLDS, Kind.AREAS, Kind.POLICY),
+            self._on_changed,
+        )
         self._stale = True
 
     def activated(self) -> None:
@@ -111,7 +116,7 @@ class DuePage(QWidget):
         if self._stale:
             self.refresh()
 
-    def _on_changed(self, _what: str) -> None:
+    def _on_changed(self, _changes: ChangeSet) -> None:
         self._stale = True
         if self.isVisible():
             self.refresh()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.models import Person
-from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import NOT_UPDATED, LedgerFilter, person_rowids
 from fieldapp.tabular.ledger_export import export_ledger
@@ -124,7 +124,11 @@ class LedgerPage(QWidget):
         self.panel.edit_requested.connect(self.edit_person)
         self.panel.open_person.connect(self.open_person)
         self.panel.add_member_requested.connect(lambda hid: self.new_person(household_id=hid))
-        session.changed.connect(self._on_ledger_changed)
+        session.on_change(
+            self,
+            (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS, Kind.VISITS),
+            self._on_ledger_changed,
+        )
         self._pending_select: str | None = None
         self.setTabOrder(self.search_box, self.area)
         self.setTabOrder(self.area, self.category)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.paperwork import jobs
+from fieldapp.services.changes import Kind
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.paper import print_log
 from fieldapp.ui import papers, policy_access
@@ -98,7 +99,9 @@ class PrintPage(QWidget):
         layout.addWidget(log_box, 1)
         self.paper.currentIndexChanged.connect(self.stack.setCurrentIndex)
         self.preview_button.clicked.connect(self.preview)
-        session.changed.connect(lambda _w: self.refresh())
+        session.on_change(
+            self, (Kind.CLAIMS, Kind.BATCHES, Kind.PRINT_LOG, Kind.AREAS), lambda _c: self.refresh()
+        )
         self.refresh()
 
     def _inputs(self, key: str) -> QWidget:

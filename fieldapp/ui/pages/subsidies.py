@@ -22,6 +22,7 @@ from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
+from fieldapp.services.changes import Kind
 from fieldapp.services.claims import ClaimService, EligibilityService
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
@@ -73,7 +74,11 @@ class SubsidiesPage(QWidget):
         self._fill_rules()
         self.area.currentIndexChanged.connect(lambda _i: self.refresh_claims())
         self.rule.currentIndexChanged.connect(lambda _i: self._on_rule())
-        session.changed.connect(lambda _w: self.refresh_claims())
+        session.on_change(
+            self,
+            (Kind.CLAIMS, Kind.BATCHES, Kind.CLAIM_EVENTS, Kind.PERSONS, Kind.POLICY),
+            lambda _c: self.refresh_claims(),
+        )
         self.refresh_claims()
 
     def _fill_rules(self) -> None:

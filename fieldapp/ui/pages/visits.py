@@ -23,6 +23,7 @@ from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
 from fieldapp.services import visits
+from fieldapp.services.changes import Kind
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import HouseholdVisitRow, PersonRow, month_visits, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -51,7 +52,11 @@ class VisitsPage(QWidget):
         layout.addWidget(self.month_box, 1)
         self.search = SearchService(session.path, self)
         self.search.rows.connect(self._show_hits)
-        session.changed.connect(lambda _w: self.refresh_month())
+        session.on_change(
+            self,
+            (Kind.VISITS, Kind.HOUSEHOLDS, Kind.PERSONS, Kind.AREAS),
+            lambda _c: self.refresh_month(),
+        )
         self.refresh_month()
 
     # -- quick entry ----------------------------------------------------------------------
