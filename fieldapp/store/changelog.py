@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
@@ -32,15 +32,6 @@ META_COLUMNS = frozenset(
         "_ukey",
     }
 )
-
-Deriver = Callable[[dict[str, Any]], dict[str, Any]]
-
-ColumnDeriver = Callable[[dict[str, list[Any]]], dict[str, list[Any]]]
-
-#: Columns computed from a row's fields (not in the log): table → (sources, outputs, function).
-DERIVED: dict[str, tuple[frozenset[str], frozenset[str], Deriver]] = {}
-#: The same computed column by column, for bulk writes (see `register_derived`).
-DERIVED_COLUMNS: dict[str, ColumnDeriver] = {}
 
 
 #: Bulk search indexing per table: the set-based form of its insert trigger (m0001, m0005).
@@ -76,22 +67,6 @@ def search_indexed_after(conn: sqlite3.Connection, table: str) -> Iterator[None]
             for sql in indexing:
                 conn.execute(sql.format(since=since))
             conn.execute("DELETE FROM _search_deferred")
-
-
-def register_derived(
-    table: str,
-    sources: Iterable[str],
-    outputs: Iterable[str],
-    fn: Deriver,
-    columns: ColumnDeriver,
-) -> None:
-    """Register columns (`outputs`) recomputed whenever one of `sources` changes in `table`.
-
-    `fn` computes them for one row; `columns` the same for many rows at once (bulk writes):
-    each source's values in, each output's values out.
-    """
-    DERIVED[table] = (frozenset(sources), frozenset(outputs), fn)
-    DERIVED_COLUMNS[table] = columns
 
 
 _DUMPS = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -1,12 +1,21 @@
-"""Columns the store computes from logged fields: a person's sex, birth date and search words."""
+"""Columns the store computes from logged fields: a person's sex, birth date and search words.
+
+`DERIVED` and `DERIVED_COLUMNS` are the whole table of them, written out here (the projector
+and the bulk path read it); nothing registers itself as a side effect of an import.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fieldapp.domain import idnumber
-from fieldapp.store.changelog import register_derived
 from fieldapp.store.pinyin import search_words
+
+#: Computes a row's derived columns from its fields.
+Deriver = Callable[[dict[str, Any]], dict[str, Any]]
+#: The same column by column, for bulk writes: each source's values in, each output's out.
+ColumnDeriver = Callable[[dict[str, list[Any]]], dict[str, list[Any]]]
 
 
 def _birth_and_sex(number: str | None) -> tuple[str | None, str | None]:
@@ -29,6 +38,13 @@ def _persons(columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
     }
 
 
-register_derived(
-    "persons", {"id_number", "name"}, {"sex", "birth_date", "search_words"}, _person, _persons
-)
+#: Columns recomputed whenever one of their sources changes: table → (sources, outputs, function).
+DERIVED: dict[str, tuple[frozenset[str], frozenset[str], Deriver]] = {
+    "persons": (
+        frozenset({"id_number", "name"}),
+        frozenset({"sex", "birth_date", "search_words"}),
+        _person,
+    ),
+}
+#: The same, column by column, for bulk writes.
+DERIVED_COLUMNS: dict[str, ColumnDeriver] = {"persons": _persons}

@@ -17,7 +17,6 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldapp.store import derived as _derived  # noqa: F401  (registers derived columns)
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.connection import open_database, trim_wal

@@ -20,14 +20,8 @@ from typing import Any
 
 import sqlite_utils
 
-from fieldapp.store.changelog import (
-    CHANGE_COLUMNS,
-    DERIVED,
-    DERIVED_COLUMNS,
-    META_COLUMNS,
-    Change,
-    dumps,
-)
+from fieldapp.store.changelog import CHANGE_COLUMNS, META_COLUMNS, Change, dumps
+from fieldapp.store.derived import DERIVED, DERIVED_COLUMNS
 from fieldapp.store.hlc import stamp_to_iso
 from fieldapp.store.new_rows import Bound, NewRows, Source, Sql, attribution, write
 
