@@ -7,7 +7,7 @@ from pathlib import Path
 
 from fieldapp.demo.generator import build_demo
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.search import PersonSearch
+from fieldapp.store.queries.search import PersonSearch
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
