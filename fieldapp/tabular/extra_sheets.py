@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from fieldapp.domain import divisions
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -26,6 +25,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
@@ -246,9 +246,9 @@ class ExtraPlanner:
         updates = {k: v for k, v in values.items() if k not in ("workplace", "workplace_code")}
         name, code = values.get("workplace"), values.get("workplace_code")
         if code and not name:
-            name = divisions.full_name(code) if divisions.get(code) else divisions.name(code)
+            name = divisions().full_name(code) if divisions().get(code) else divisions().name(code)
         if name and not code:
-            code = divisions.resolve_place(name) or ""
+            code = divisions().resolve_place(name) or ""
         if name is not None or code is not None:
             updates["place_name"] = name or ""
             updates["place_code"] = code or ""
