@@ -39,8 +39,9 @@ from fieldapp.demo.generator import build_demo  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
 from fieldapp.domain.models import Area, Household, Person  # noqa: E402
 from fieldapp.hub.folder import Hub  # noqa: E402
+from fieldapp.services import areas, persons  # noqa: E402
+from fieldapp.services.writer import actor_of, writing  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
-from fieldapp.store.repository import Repository  # noqa: E402
 from fieldapp.sync.client import push, signed_request  # noqa: E402
 from fieldapp.sync.enrolment import enrol  # noqa: E402
 from fieldapp.sync.exchange import export_bundle, import_bundle  # noqa: E402
@@ -194,12 +195,14 @@ def _small_devices(hub_dir: Path, folder: Path, count: int, prefix: str) -> list
         for n in range(count):
             ledger = Ledger.open(folder / f"{prefix}{n}.db", author=f"{prefix}{n}")
             village = f"520502999{n:03d}"
-            repo = Repository(ledger)
-            with ledger.transaction():
-                repo.ensure_area(Area(code=village, name=f"试点{n}村", kind="村"))
-                household = repo.save(Household(area_code=village, address="一组"))
+            actor = actor_of(ledger)
+            with writing(ledger, actor) as writer:  # one transaction, as the GUI writes a family
+                areas.ensure_in(writer, Area(code=village, name=f"试点{n}村", kind="村"))
+                household = writer.insert(Household(area_code=village, address="一组"))
                 for k in range(3):
-                    repo.add_person(
+                    persons.save(
+                        ledger,
+                        actor,
                         Person(household_id=household, name=f"试{n}{k}", id_number=_id(n, k)),
                         confirmed=True,
                     )

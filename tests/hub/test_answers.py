@@ -11,8 +11,8 @@ import pytest
 
 from fieldapp.domain.models import Area, Household, ServiceRecord
 from fieldapp.store.dump import canonical_dump
-from fieldapp.store.repository import Repository
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.records import Records
 from tests.sync.helpers import add_family
 
 AREAS = ["520502101001", "520502101002", "520502900001"]
@@ -37,7 +37,7 @@ def test_incremental_answer_equals_answer_worked_out_afresh(tmp_path, hub, make_
             device, AREAS[n], [f"{100 + 10 * n + k:03d}" for k in range(2)], surname="张王李"[n]
         )
         _round_trip(hub, device, name, tmp_path, 0)
-    repo = Repository(hub.ledger)
+    repo = Records(hub.ledger)
     steps = 0
     for step in range(1, 25):
         action = rng.choice(
