@@ -18,12 +18,12 @@ from fieldapp.policy.combine import combine
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimService
-from fieldapp.store.claims import ClaimStore
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
+from fieldapp.store.queries.claims import ClaimQueries
 from tests.paperwork.builders import VILLAGE, add_claims
 from tests.paperwork.pdftext import page_texts
 from tests.policy.helpers import COUNTY_PACK, D, populate
+from tests.records import Records
 
 #: The seed files' codes as a clause would print them ("001 附件2（四）", "004（五）"), not digits
 #: that end an ID or account number.
@@ -47,7 +47,7 @@ def _assert_official(text: str) -> None:
 
 def test_no_printed_paper_contains_a_file_code(ledger: Ledger) -> None:
     batch_id, claims = add_claims(ledger, 3)  # stored the old way: the seed file's code
-    assert ClaimStore(ledger).get(claims[0]).source_clause.startswith("001")
+    assert ClaimQueries(ledger).get(claims[0]).source_clause.startswith("001")
     form = _text(form_job(ledger, claims[0]).render())
     roster = _text(roster_job(ledger, batch_id).render())
     notice = _text(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())
@@ -66,7 +66,7 @@ def test_a_claim_under_todays_pack_prints_the_document_and_the_county_extension(
     base = PolicyRegistry(local=tmp_path / "none").base_files()
     policy = combine([*base, ("county.toml", parse_pack_text(EXTENDED, "county.toml"))])
     ledger = Ledger.open(tmp_path / "l.db", author="村专员")
-    ids = populate(Repository(ledger))
+    ids = populate(Records(ledger))
     claim = ClaimService(ledger, policy).create(
         ids["worker"], "transport_cross_province_lifted", on=D(2025, 6, 5)
     )
