@@ -43,6 +43,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "家庭责任：一户一人、零就业家庭、公益性岗位超线、一人多岗",
     ),
     "policy": ("fieldapp.cli.policy_cmds", "政策包"),
+    "calendar": (
+        "fieldapp.cli.policy_cmds",
+        "某一年的放假和调休上班日，以及出处（无安排时按法定节假日估算）",
+    ),
     "report": ("fieldapp.cli.policy_cmds", "报表"),
     "rosters": (
         "fieldapp.cli.policy_cmds",

@@ -124,7 +124,7 @@ def test_unset_county_figure_cannot_be_claimed(repo: Records, policy: Policy) ->
     svc = ClaimService(repo.ledger, policy)
     with pytest.raises(ClaimRefused, match="补贴标准待县里核定标准"):
         svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
-    assert svc.store.all() == []
+    assert svc.queries.all() == []
 
 
 def test_claim_lifecycle_logged_with_author(service: tuple[ClaimService, dict[str, str]]) -> None:
