@@ -248,17 +248,17 @@ EXTRA_SHEETS: dict[str, tuple[Column, ...]] = {
             width=14,
             choices=tuple(k.value for k in EmployerKind),
         ),
-        Column("monthly_income", "月收入", ("月均收入", "月工资"), width=10),
-        Column("contract_months", "劳动合同期限（月）", ("合同期限", "劳动合同期限"), width=12),
-        Column("insurance_months", "社保缴纳月数", ("参保月数", "缴纳社保月数"), width=12),
-        Column(
-            "organized_export",
-            "是否有组织劳务输出",
-            ("有组织劳务输出", "是否组织输出"),
-            width=12,
-            choices=(YES, NO),
+        # The same columns as on the ledger sheet (one definition, the same words accepted).
+        *(
+            BY_KEY[key]
+            for key in (
+                "monthly_income",
+                "contract_months",
+                "insurance_months",
+                "organized_export",
+                "export_agency",
+            )
         ),
-        Column("export_agency", "劳务输出机构", ("输出机构", "劳务公司"), width=18),
         Column("is_first_export", "是否首次输出", ("首次输出",), width=10, choices=(YES, NO)),
         Column("is_casual", "是否临工", ("临工", "临时工"), width=8, choices=(YES, NO)),
         Column("training_days", "岗前培训天数", ("培训天数",), width=10),

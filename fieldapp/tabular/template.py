@@ -23,6 +23,12 @@ HELP_SHEET = "填写说明"
 FORMATTED_ROWS = 20000
 
 
+#: Columns holding dates (on any sheet).
+_DATE_KEYS = frozenset(
+    {"start_date", "end_date", "found_date", "registered_date", "ended_date", "visit_date"}
+)
+
+
 class Formats:
     """The cell formats of a ledger workbook."""
 
@@ -52,7 +58,7 @@ class Formats:
         """The body format of a column."""
         if column.text:
             return self.text
-        if column.key == "start_date":
+        if column.key in _DATE_KEYS:
             return self.date
         if column.key == "monthly_income":
             return self.money
@@ -68,9 +74,15 @@ def open_workbook(path: str | Path) -> tuple[Workbook, Worksheet, Formats]:
     return book, sheet, formats
 
 
-def write_header(sheet: Worksheet, formats: Formats) -> None:
-    """Header row, column formats, drop-downs, freeze panes; silence 'number stored as text'."""
-    for index, column in enumerate(COLUMNS):
+def write_header(
+    sheet: Worksheet,
+    formats: Formats,
+    columns: tuple[Column, ...] = COLUMNS,
+    frozen_columns: int = 3,
+) -> None:
+    """Header row, column formats, drop-downs, freeze panes, print set-up; silence 'number
+    stored as text'."""
+    for index, column in enumerate(columns):
         sheet.set_column(index, index, column.width, formats.for_column(column))
         header_format = formats.required if column.required else formats.header
         sheet.write_string(0, index, column.header, header_format)
@@ -91,7 +103,7 @@ def write_header(sheet: Worksheet, formats: Formats) -> None:
                 },
             )
     sheet.set_row(0, 32)
-    sheet.freeze_panes(1, 3)
+    sheet.freeze_panes(1, frozen_columns)
     sheet.ignore_errors({"number_stored_as_text": f"A1:AZ{FORMATTED_ROWS + 1}"})
     print_setup(sheet, header_rows=(0, 0))
 
@@ -114,38 +126,9 @@ def print_setup(
 
 
 def write_extra_sheets(book: Workbook, formats: Formats) -> None:
-    """The template's extra sheets (就业经历 …): header, text columns, drop-downs, print set-up."""
+    """The template's extra sheets (就业经历 …), set up like the ledger sheet."""
     for name, columns in EXTRA_SHEETS.items():
-        sheet = book.add_worksheet(name)
-        for index, column in enumerate(columns):
-            body = formats.text if column.text else formats.plain
-            if column.key in (
-                "start_date",
-                "end_date",
-                "found_date",
-                "registered_date",
-                "ended_date",
-                "visit_date",
-            ):
-                body = formats.date
-            sheet.set_column(index, index, column.width, body)
-            sheet.write_string(
-                0, index, column.header, formats.required if column.required else formats.header
-            )
-            if column.note:
-                sheet.write_comment(0, index, column.note, {"x_scale": 2, "y_scale": 1.2})
-            if column.choices:
-                sheet.data_validation(
-                    1,
-                    index,
-                    FORMATTED_ROWS,
-                    index,
-                    {"validate": "list", "source": list(column.choices), "error_type": "warning"},
-                )
-        sheet.set_row(0, 32)
-        sheet.freeze_panes(1, 2)
-        sheet.ignore_errors({"number_stored_as_text": f"A1:Z{FORMATTED_ROWS + 1}"})
-        print_setup(sheet, header_rows=(0, 0))
+        write_header(book.add_worksheet(name), formats, columns, frozen_columns=2)
 
 
 def write_instructions(book: Workbook, formats: Formats) -> None:

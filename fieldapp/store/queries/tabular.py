@@ -287,21 +287,14 @@ def export_facts(
     (checked against the table, never user input)."""
     if table not in PERSON_FACT_TABLES:
         raise ValueError(table)
-    known = {row[1] for row in ledger.db.execute(f"PRAGMA table_info({table})")}
-    if not set(fields) <= known:
-        raise ValueError(sorted(set(fields) - known))
-    columns = "".join(f", t.{f}" for f in fields)
+    columns = _columns_of(ledger, table, "t", fields)
     sql = (
         f"SELECT p.name, p.id_number{columns} FROM {table} t "
         "JOIN persons p ON p.id = t.person_id AND p.deleted = 0 "
         "LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0"
     )
-    args: list[Any] = []
-    if area_prefix:
-        inside, area_params = within_area("h.area_code", area_prefix)
-        sql += f" AND {inside}"
-        args += area_params
-    sql += " ORDER BY h.area_code, h.rowid, p.rowid, t.rowid"
+    where, args = within_area("h.area_code", area_prefix)
+    sql += f" AND {where} ORDER BY h.area_code, h.rowid, p.rowid, t.rowid"
     cursor = ledger.db.execute(sql, args)
     while batch := cursor.fetchmany(5000):
         yield from batch
@@ -311,22 +304,24 @@ def household_visits(
     ledger: Ledger, fields: Sequence[str], area_prefix: str | None = None
 ) -> list[tuple[Any, ...]]:
     """(head's name, head's ID number, *fields) of each live visit to a whole household."""
-    known = {row[1] for row in ledger.db.execute("PRAGMA table_info(visits)")}
-    if not set(fields) <= known:
-        raise ValueError(sorted(set(fields) - known))
-    columns = "".join(f", v.{f}" for f in fields)
+    columns = _columns_of(ledger, "visits", "v", fields)
+    where, args = within_area("h.area_code", area_prefix)
     sql = (
         f"SELECT hp.name, hp.id_number{columns} FROM visits v "
         "JOIN households h ON h.id = v.household_id "
         "JOIN persons hp ON hp.id = h.head_person_id "
-        "WHERE v.deleted = 0 AND v.person_id IS NULL"
+        f"WHERE v.deleted = 0 AND v.person_id IS NULL AND {where} "
+        "ORDER BY h.area_code, h.rowid, v.rowid"
     )
-    args: list[Any] = []
-    if area_prefix:
-        inside, area_params = within_area("h.area_code", area_prefix)
-        sql += f" AND {inside}"
-        args += area_params
-    return ledger.db.execute(sql + " ORDER BY h.area_code, h.rowid, v.rowid", args).fetchall()
+    return ledger.db.execute(sql, args).fetchall()
+
+
+def _columns_of(ledger: Ledger, table: str, alias: str, fields: Sequence[str]) -> str:
+    """', t.a, t.b' for fields checked to be columns of `table` (never user input in SQL)."""
+    known = {row[1] for row in ledger.db.execute(f"PRAGMA table_info({table})")}
+    if not set(fields) <= known:
+        raise ValueError(sorted(set(fields) - known))
+    return "".join(f", {alias}.{f}" for f in fields)
 
 
 def services_by_visit(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
