@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.roles import Role
+from fieldapp.store.sync_state import SyncState
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -33,8 +34,12 @@ class Actor:
 
 
 def actor_of(ledger: Ledger) -> Actor:
-    """The actor writing to `ledger`: its author and device (role and scope: see `Actor`)."""
-    return Actor(author=ledger.author, device_id=ledger.device_id)
+    """The actor writing to `ledger`: its author and device, with the role and area its signed
+    enrolment gave it (none before it was enrolled)."""
+    identity = SyncState(ledger.db).identity()
+    if identity is None:
+        return Actor(author=ledger.author, device_id=ledger.device_id)
+    return Actor(ledger.author, ledger.device_id, identity.device_role, identity.area_code)
 
 
 @dataclass(frozen=True)

@@ -70,3 +70,28 @@ def persons_row(ledger, person_id):
     from fieldapp.store.queries import records
 
     return records.get(ledger, Person, person_id)
+
+
+def test_the_actor_carries_the_role_and_area_of_the_enrolment(ledger):
+    import datetime as dt
+
+    from fieldapp.domain.roles import Role
+    from fieldapp.store.sync_state import Identity, SyncState
+
+    plain = actor_of(ledger)
+    assert (plain.author, plain.role, plain.scope) == ("测试员", None, None)
+    with ledger.transaction():
+        SyncState(ledger.db).set_identity(
+            Identity(
+                "device",
+                "甲村",
+                "520502101001",
+                b"s" * 32,
+                b"b" * 32,
+                str(dt.date.today()),
+                Role.COORDINATOR,
+            )
+        )
+    enrolled = actor_of(ledger)
+    assert enrolled.role is Role.COORDINATOR and enrolled.scope == "520502101001"
+    assert enrolled.device_id == ledger.device_id
