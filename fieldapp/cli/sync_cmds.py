@@ -63,6 +63,11 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
 
     p = add("init", "新建汇总中心文件夹和密钥", cmd_hub_init)
     p.add_argument("--name", default="县级汇总中心")
+    p.add_argument(
+        "--store",
+        default=None,
+        help="中心台账放在 PostgreSQL：postgresql://用户@主机/数据库（默认是文件夹里的 SQLite）",
+    )
     p = add("enroll", "登记一台设备，生成登记文件（含设备私钥，须妥善保管）", cmd_hub_enroll)
     p.add_argument("--device", required=True)
     p.add_argument(
@@ -116,7 +121,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     """Create a hub folder."""
     from fieldapp.hub.folder import Hub
 
-    hub = Hub.init(args.dir, args.name)
+    hub = Hub.init(args.dir, args.name, store=args.store)
     print(f"已建立汇总中心：{args.dir}")
     print(f"中心指纹：{hub.fingerprint}（登记设备时请让村里核对）")
     return 0

@@ -24,7 +24,7 @@ from pathlib import Path
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
-from fieldapp.store import answers, replica
+from fieldapp.store import answers, postgres, replica
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
@@ -42,6 +42,8 @@ from fieldapp.sync.exchange import (
 from fieldapp.sync.files import Folders, stamp, write_atomic
 
 HUB_DB = "hub.db"
+#: A hub whose ledger lives in PostgreSQL keeps the database's URL in this file instead.
+STORE_URL = "store.url"
 BUNDLE_SUFFIX = ".fieldsync"
 
 
@@ -119,29 +121,39 @@ class Hub:
     # -- lifecycle --------------------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path, name: str = "县级汇总中心") -> Hub:
-        """Create a hub folder with fresh keys; refuses to overwrite an existing hub."""
+    def init(cls, root: Path, name: str = "县级汇总中心", store: str | None = None) -> Hub:
+        """Create a hub folder with fresh keys; refuses to overwrite an existing hub.
+
+        `store`: a PostgreSQL URL (postgresql://USER@HOST/DB) for the hub's ledger instead of
+        `hub.db` in the folder; the database must be empty and sort text byte-wise.
+        """
         root = Path(root)
-        if (root / HUB_DB).exists():
+        if (root / HUB_DB).exists() or (root / STORE_URL).exists():
             raise SyncError(f"{root} 已经是一个汇总中心文件夹，不能重复初始化")
+        location: str | Path = root / HUB_DB
+        if store is not None:
+            location = _check_store(store)
         root.mkdir(parents=True, exist_ok=True)
-        ledger = Ledger.open(root / HUB_DB, author=name)
+        ledger = Ledger.open(location, author=name)
         keys = crypto.KeyPair.generate()
         state = SyncState(ledger.db)
+        if state.identity() is not None:
+            ledger.close()
+            raise SyncError("这个数据库里已经有一个汇总中心的台账，请换一个空数据库")
         with ledger.transaction():
             state.set_identity(
                 Identity("hub", name, None, keys.sign_secret, keys.box_secret, now_text(), Role.HUB)
             )
+        if store is not None:
+            # Where the ledger lives; a password belongs in ~/.pgpass, not here.
+            write_atomic(root / STORE_URL, (store + "\n").encode("utf-8"))
         return cls(root, ledger)
 
     @classmethod
     def open(cls, root: Path) -> Hub:
         """Open an existing hub folder."""
         root = Path(root)
-        if not (root / HUB_DB).exists():
-            raise SyncError(f"{root} 不是汇总中心文件夹（请先执行 fieldapp hub init）")
-        ledger = Ledger.open(root / HUB_DB)
-        return cls(root, ledger)
+        return cls(root, Ledger.open(store_location(root)))
 
     def close(self) -> None:
         """Close the hub ledger."""
@@ -391,6 +403,34 @@ class Hub:
         from fieldapp.hub.review import find_violations
 
         return find_violations(self.ledger)
+
+
+def store_location(root: Path) -> str | Path:
+    """Where a hub folder's ledger lives: `hub.db` in it, or the PostgreSQL URL it names."""
+    root = Path(root)
+    if (root / STORE_URL).exists():
+        return (root / STORE_URL).read_text(encoding="utf-8").strip()
+    if not (root / HUB_DB).exists():
+        raise SyncError(f"{root} 不是汇总中心文件夹（请先执行 fieldapp hub init）")
+    return root / HUB_DB
+
+
+def _check_store(store: str) -> str:
+    """A PostgreSQL URL that can be reached and sorts text byte-wise; SyncError otherwise."""
+    store = store.strip()
+    if not postgres.is_url(store):
+        raise SyncError(f"--store 应为 postgresql://用户@主机/数据库，而不是「{store}」")
+    try:
+        database = postgres.PgDatabase(store)
+    except Exception as error:  # noqa: BLE001 - psycopg's many kinds: one Chinese message
+        raise SyncError(f"连不上 PostgreSQL 数据库 {store}：{error}") from None
+    try:
+        postgres.check_collation(database)
+    except ValueError as error:
+        raise SyncError(str(error)) from None
+    finally:
+        database.conn.close()
+    return store
 
 
 def _status_item(row: dict[str, object]) -> dict[str, object]:

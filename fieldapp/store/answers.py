@@ -36,6 +36,7 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.store import postgres
 from fieldapp.store.changelog import CHANGE_COLUMNS
 from fieldapp.store.dump import synced_tables
 
@@ -75,9 +76,11 @@ _TBL, _ROW, _DATA = (_CHANGE_FIELDS.index(n) for n in ("tbl", "row_id", "data"))
 def prepare_hub(db: sqlite_utils.Database) -> None:
     """Build the hub's own indexes (idempotent; a few seconds once on a big existing hub)."""
     tables = set(db.table_names())
+    existing = postgres.index_names(db)
     for sql in HUB_INDEXES:
+        name = sql.split(" EXISTS ", 1)[1].split(" ", 1)[0]
         table = sql.split(" ON ", 1)[1].split("(", 1)[0]
-        if table in tables:
+        if table in tables and name not in existing:
             db.execute(sql)
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 import sqlite_utils
+
+from fieldapp.store import postgres
 
 #: Bytes the write-ahead log may keep on disk once its pages are in the ledger file. A
 #: 100 000-person import writes a 300 MB log; without a limit the file stays that size for
@@ -26,6 +29,9 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
     Autocommit (isolation_level=None) lets the store issue its own `BEGIN IMMEDIATE`, so every
     write transaction takes the write lock up front, as Datasette does.
     """
+    if postgres.is_url(path):
+        # A county hub's ledger in PostgreSQL: a stand-in with the same interface.
+        return cast(sqlite_utils.Database, postgres.PgDatabase(str(path)))
     path = Path(path)
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -92,6 +92,13 @@ def write(conn: sqlite3.Connection, rows: NewRows, max_parameters: int | None = 
         for sql, params in _single(rows):
             conn.execute(sql, params)
         return
+    if getattr(conn, "row_by_row", False):
+        # PostgreSQL (store/postgres.py) has no untyped staging table: each row is bound
+        # directly, one statement shape for the batch, sent pipelined.
+        singles = [_single(_nth(rows, n), n) for n in range(rows.count)]
+        for k, (sql, _params) in enumerate(singles[0]):
+            conn.executemany(sql, [single[k][1] for single in singles])
+        return
     statements = _statements(rows, limit)
     with search_indexed_after(conn, rows.table):
         for sql, params in statements:
@@ -111,7 +118,7 @@ class _Layout:
         ids = rows.row["id"]
         assert isinstance(ids, list), "row ids are given per row"
         # `_n` is the row's place in the batch, from 0: staging rowids count from 1.
-        self._sql["_n"] = "(rowid - 1)" if stage else "0"
+        self._sql["_n"] = "(rowid - 1)" if stage else ":_n"
         if stage:
             self.staged.append(ids)
             self._sql["id"] = "c1"
@@ -188,7 +195,22 @@ def _statements(rows: NewRows, max_parameters: int) -> list[tuple[str, Any]]:
     return statements
 
 
-def _single(rows: NewRows) -> list[tuple[str, Any]]:
+def _nth(rows: NewRows, n: int) -> NewRows:
+    """Row `n` of a batch as a batch of one."""
+
+    def one(source: Source) -> Source:
+        return [source[n]] if isinstance(source, list) else source
+
+    return NewRows(
+        rows.table,
+        1,
+        {k: one(v) for k, v in rows.log.items()},
+        {k: one(v) for k, v in rows.row.items()},
+        {k: one(v) for k, v in rows.extra.items()},
+    )
+
+
+def _single(rows: NewRows, place: int = 0) -> list[tuple[str, Any]]:
     """A batch of one: its values bound as parameters, no staging table.
 
     The statements depend only on the batch's shape (its column names and computed columns),
@@ -210,7 +232,7 @@ def _single(rows: NewRows) -> list[tuple[str, Any]]:
             tuple(layout.bound),
         )
     log_sql, row_sql, bound = plan
-    params: dict[str, Any] = {"tbl": rows.table}
+    params: dict[str, Any] = {"tbl": rows.table, "_n": place}
     for source in sources.values():
         if isinstance(source, Sql) and source.params:
             params.update(source.params)
