@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main as cli
+from fieldapp.domain.roles import Role
 from fieldapp.store.dump import canonical_dump
+from fieldapp.store.ledger import Ledger
 from fieldapp.sync import crypto, httpauth
-from fieldapp.sync.client import push
+from fieldapp.sync.client import county_status, push
+from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle
 from tests.hub.httpkit import (
@@ -207,12 +210,24 @@ def test_device_may_not_relay_another_devices_bundle(server, hub, make_device, t
     assert hub_footprint(hub)["rows"]["sync_imports"] == 0
 
 
-def test_status_is_for_county_devices_only(server, hub, make_device):
+def test_status_is_for_county_devices_only(server, hub, make_device, tmp_path):
     a = make_device("甲村", VILLAGE)
-    from fieldapp.sync.client import county_status
-
+    add_family(a, VILLAGE, ["101"])
+    push(a, server.url)
     with pytest.raises(SyncError, match="县级"):
         county_status(a, server.url)
+    county = Ledger.open(tmp_path / "county.db", author="县人社局")
+    try:
+        hub.enroll("县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY)
+        enrol(county, tmp_path / "county.json")
+        seen = county_status(county, server.url)
+        rows = {d["device"]: d for d in seen["devices"]}
+        assert seen["hub"] == hub.identity.name
+        assert rows["甲村"]["role"] == "coordinator" and rows["甲村"]["area"] == VILLAGE
+        assert rows["甲村"]["last_exchange"] and rows["县人社局"]["role"] == "county"
+        assert rows["县人社局"]["last_exchange"] is None
+    finally:
+        county.close()
 
 
 def test_hub_devices_json_lists_last_exchange_pending_and_refusals(
