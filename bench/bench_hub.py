@@ -5,15 +5,23 @@
 hub_merge_devices_s        50 devices × 2,000 persons: the hub imports all 50 first bundles [≤ 10]
 hub_merge_changes_per_s    the same as a rate
 bundle_bytes_per_person    a device's first bundle, per person (sizes the upload cap)
+hub_db_bytes_per_person    the hub's ledger on disk after the merge, per person
+hub_changes_per_person     changes in the hub's log after the merge, per person
 hub_answer_first_s         one device's first answer (its scope worked out afresh)
 hub_answer_device_s        its next answer with nothing new for it                  [≤ 0.5]
 hub_answer_100_changes_s   its answer after 100 county changes in its area         [≤ 1.0]
-hub_http_exchange_p50_s    100 devices push at once over loopback (server in its own process)
+hub_http_exchange_p50_s    100 devices exchange at once over loopback (server in its own process;
+                           each posts its signed bundle and reads the whole answer)
 hub_http_exchange_p95_s
 hub_http_exchange_max_s
 hub_peak_rss_mb            the server's peak resident memory while 10 devices upload 50 MB each
                            at once (signed bodies that are not bundles: stored, then refused)
                                                                                      [≤ 500]
+Each figure again with `_pg` for a hub whose ledger is in PostgreSQL 16 (pgserver, default
+durable settings; the server process's memory only, not PostgreSQL's own).
+
+    python bench/bench_hub.py --persons 100000 [--backend sqlite|postgresql|both]
+
 The machine is shared by others while these run: compare ratios, not seconds.
 """
 
@@ -29,24 +37,26 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fieldapp.demo.generator import build_demo  # noqa: E402
+from fieldapp.reference import divisions  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
 from fieldapp.domain.models import Area, Household, Person  # noqa: E402
 from fieldapp.hub.folder import Hub  # noqa: E402
 from fieldapp.services import areas, persons  # noqa: E402
 from fieldapp.services.writer import actor_of, writing  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
-from fieldapp.sync.client import push, signed_request  # noqa: E402
+from fieldapp.sync.client import signed_request  # noqa: E402
 from fieldapp.sync.enrolment import enrol  # noqa: E402
 from fieldapp.sync.exchange import export_bundle, import_bundle  # noqa: E402
 
 Figure = tuple[str, float, str]
+COUNTY = "520502"  # 七星关区
 PERSONS_PER_DEVICE = 2000
 MAX_DEVICES = 50
 HTTP_DEVICES = 100
@@ -65,24 +75,24 @@ def _scale(persons: int) -> tuple[int, int]:
     return devices, max(50, min(PERSONS_PER_DEVICE, persons // devices))
 
 
-def bench_county(folder: Path, persons: int) -> tuple[list[Figure], Path]:
+def bench_county(folder: Path, persons: int, store: str | None = None) -> tuple[list[Figure], Path]:
     """Merge a county from its devices' first bundles, then time one device's answers."""
     devices, each = _scale(persons)
-    hub = Hub.init(folder / "hub")
+    townships = [d.code for d in divisions().children(COUNTY)][:10]
+    hub = Hub.init(folder / "hub", store=store)
     bundles, size = [], 0
     keep: Ledger | None = None
     for n in range(devices):
         device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
-        build_demo(device, each, seed=100 + n)
-        # Each device looks after the township most of its households are in.
-        townships = Counter(h["area_code"][:9] for h in device.db["households"].rows)
-        township = min(townships, key=lambda t: (-townships[t], t))
-        _enrolled(hub, device, f"设备{n:02d}", folder, township)
+        # Each device is one village's coordinator: 10 townships of 七星关区, 5 villages each.
+        village = f"{townships[n % len(townships)]}{201 + n // len(townships):03d}"
+        build_demo(device, each, seed=100 + n, area=village)
+        _enrolled(hub, device, f"设备{n:02d}", folder, village)
         path = export_bundle(device, folder / f"dev{n}.fieldsync").path
         bundles.append(path)
         size += path.stat().st_size
         if n == 0:
-            keep, area = device, township
+            keep, area = device, village
         else:
             device.close()
             (folder / f"dev{n}.db").unlink()
@@ -91,6 +101,12 @@ def bench_county(folder: Path, persons: int) -> tuple[list[Figure], Path]:
         hub.import_file(path)
     merge = time.perf_counter() - start
     total = hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    if store is None:
+        size_on_disk = sum(p.stat().st_size for p in (folder / "hub").glob("hub.db*"))
+    else:
+        size_on_disk = hub.ledger.db.execute(
+            "SELECT pg_database_size(current_database())"
+        ).fetchone()[0]
     assert keep is not None
     # Device 0's first answer, confirmed by its next upload; then nothing new for it.
     first, answer = _timed(lambda: hub.export_for("设备00", folder / "a1.fieldsync"))
@@ -118,6 +134,8 @@ def bench_county(folder: Path, persons: int) -> tuple[list[Figure], Path]:
         ("hub_merge_devices_s", merge, "s"),
         ("hub_merge_changes_per_s", total / merge, "changes/s"),
         ("bundle_bytes_per_person", size / (devices * each), "B"),
+        ("hub_db_bytes_per_person", size_on_disk / (devices * each), "B"),
+        ("hub_changes_per_person", total / (devices * each), "changes"),
         ("hub_answer_first_s", first, "s"),
         ("hub_answer_device_s", quiet, "s"),
         ("hub_answer_100_changes_s", busy, "s"),
@@ -220,24 +238,39 @@ def _id(n: int, k: int) -> str:
 
 
 def bench_http(hub_dir: Path, folder: Path) -> list[Figure]:
-    """100 devices push at once; then 10 devices upload 50 MB each at once."""
+    """100 devices exchange at once; then 10 devices upload 50 MB each at once.
+
+    Each simulated device's bundle is made beforehand and its answer is read to the end but
+    not imported: importing is each device's own work on its own machine, and 100 of them in
+    this one process would time Python's GIL, not the hub.
+    """
     devices = _small_devices(hub_dir, folder, HTTP_DEVICES, "网")
+    bundles = [export_bundle(d, folder / f"net{n}.fieldsync").path for n, d in enumerate(devices)]
     served = _Served(hub_dir)
     times: list[float] = []
-    errors: list[BaseException] = []
+    errors: list[str] = []
     barrier = threading.Barrier(len(devices))
 
-    def one(device: Ledger) -> None:
+    def one(device: Ledger, bundle: Path) -> None:
         try:
             barrier.wait(timeout=60)
             start = time.perf_counter()
-            push(device, served.url, timeout=300)
+            status, _h, response, connection = signed_request(
+                device, served.url + "v1/exchange", "POST", bundle, timeout=300
+            )
+            while response.read(1 << 20):
+                pass
+            connection.close()
             times.append(time.perf_counter() - start)
+            if status != 200:
+                errors.append(f"HTTP {status}")
         except BaseException as error:  # noqa: BLE001 - counted below
-            errors.append(error)
+            errors.append(repr(error))
 
     try:
-        threads = [threading.Thread(target=one, args=(d,)) for d in devices]
+        threads = [
+            threading.Thread(target=one, args=pair) for pair in zip(devices, bundles, strict=True)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -247,7 +280,7 @@ def bench_http(hub_dir: Path, folder: Path) -> list[Figure]:
         for device in devices:
             device.close()
     if errors:
-        raise RuntimeError(f"{len(errors)} pushes failed: {errors[0]}")
+        raise RuntimeError(f"{len(errors)} exchanges failed: {errors[0]}")
     times.sort()
     figures = [
         ("hub_http_exchange_p50_s", statistics.median(times), "s"),
@@ -291,14 +324,55 @@ def _peak_rss(hub_dir: Path, folder: Path) -> float:
     return peak
 
 
-def run(ledger_path: Path, persons: int) -> list[Figure]:
-    """Every hub figure (see the module docstring); `ledger_path` is not needed."""
+class _Postgres:
+    """A PostgreSQL 16 of its own (the pgserver wheel), with its default (durable) settings."""
+
+    def __init__(self) -> None:
+        import pgserver
+
+        self.folder = Path(tempfile.mkdtemp(prefix="fieldapp-bench-pg-"))
+        self.server = pgserver.get_server(self.folder, cleanup_mode="stop")
+
+    def database(self, name: str) -> str:
+        """A fresh, empty database's URL."""
+        from fieldapp.store.postgres import create_database
+
+        return create_database(self.server.get_uri(), name)
+
+    def stop(self) -> None:
+        """Stop the server and remove its files."""
+        self.server.cleanup()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def run_backend(persons: int, backend: str) -> Iterator[Figure]:
+    """Every hub figure on one backend, as soon as each is measured; PostgreSQL's carry the
+    suffix `_pg`."""
     folder = Path(tempfile.mkdtemp(prefix="fieldapp-bench-hub-"))
+    postgres = _Postgres() if backend == "postgresql" else None
+    suffix = "_pg" if postgres else ""
     try:
-        figures, hub_dir = bench_county(folder, persons)
-        return figures + bench_http(hub_dir, folder)
+        store = postgres.database("bench_hub") if postgres else None
+        figures, hub_dir = bench_county(folder, persons, store)
+        for name, value, unit in figures:
+            yield name + suffix, value, unit
+        for name, value, unit in bench_http(hub_dir, folder):
+            yield name + suffix, value, unit
     finally:
+        if postgres:
+            postgres.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(ledger_path: Path, persons: int) -> list[Figure]:
+    """Every hub figure (see the module docstring), SQLite then PostgreSQL when pgserver is
+    installed (the dev environment has it); `ledger_path` is not needed."""
+    figures = list(run_backend(persons, "sqlite"))
+    try:
+        import pgserver  # noqa: F401
+    except ImportError:
+        return figures
+    return figures + list(run_backend(persons, "postgresql"))
 
 
 if __name__ == "__main__":
@@ -306,6 +380,9 @@ if __name__ == "__main__":
 
     parser = argparse.ArgumentParser(description="hub benchmarks (a fresh county)")
     parser.add_argument("--persons", type=int, default=100000)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     args = parser.parse_args()
-    for name, value, unit in run(Path(), args.persons):
-        print(f"{name} {value:.3f} {unit}", flush=True)
+    backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
+    for backend in backends:
+        for name, value, unit in run_backend(args.persons, backend):
+            print(f"{name} {value:.3f} {unit}", flush=True)

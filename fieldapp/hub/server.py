@@ -257,7 +257,8 @@ class HubService:
                     chunk = chunk[os.write(fd, chunk) :]
                 if not message.get("more_body", False):
                     break
-            os.fsync(fd)
+            # No fsync: the upload is transient (the import copies it durably into the inbox),
+            # and an fsync here would stall the event loop, and with it every other request.
         except OSError as error:
             raise _Refusal(507, "disk_full", f"中心无法保存上传：{error.strerror}") from None
         finally:

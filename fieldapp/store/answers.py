@@ -118,11 +118,16 @@ def history_of(
     db: sqlite_utils.Database, rows: Iterable[str], now: dict[str, int], exclude: Iterable[str]
 ) -> list[tuple[Any, ...]]:
     """Every change of `rows` up to the vector `now`, but none written under `exclude`."""
+    rows = list(rows)
+    if not rows:
+        return []
     _fill(db, "temp._full", rows)
     skip = set(exclude)
+    # CROSS JOIN keeps the row list outside (SQLite does not reorder it): SQLite knows nothing
+    # of a temp table's size and would otherwise scan the whole log.
     found = db.execute(
         f"SELECT {', '.join('c.' + c for c in _CHANGE_FIELDS)} FROM temp._full f "
-        "JOIN changes c ON c.row_id = f.v"
+        "CROSS JOIN changes c WHERE c.row_id = f.v"
     ).fetchall()
     return [tuple(r) for r in found if r[0] not in skip and r[1] <= now.get(r[0], 0)]
 
@@ -188,13 +193,10 @@ def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> 
     ever lived in them, everything hanging off those, every area row, and `already` (rows it
     was sent before: a person who moved away stays on the device that knew them)."""
     links = Links.of(db)
-    _fill(db, "temp._codes", area_codes(db, area))
+    codes = area_codes(db, area)
+    _fill(db, "temp._codes", codes)
     households = _ids(db, "SELECT id FROM households WHERE area_code IN temp._codes")
-    households |= _ids(
-        db,
-        "SELECT DISTINCT row_id FROM changes WHERE tbl = 'households' "
-        "AND json_extract(data, '$.area_code') IN temp._codes",
-    )
+    households |= _logged_with(db, "households", "area_code", codes)
     already = set(already)
     _fill(db, "temp._sent", already)
     households |= _ids(db, "SELECT id FROM households WHERE id IN temp._sent")
@@ -219,11 +221,22 @@ def _persons_of(db: sqlite_utils.Database, households: set[str]) -> set[str]:
     """People who live or ever lived in `households`."""
     _fill(db, "temp._households", households)
     persons = _ids(db, "SELECT id FROM persons WHERE household_id IN temp._households")
-    return persons | _ids(
-        db,
-        "SELECT DISTINCT row_id FROM changes WHERE tbl = 'persons' "
-        "AND json_extract(data, '$.household_id') IN temp._households",
+    return persons | _logged_with(db, "persons", "household_id", households)
+
+
+def _logged_with(db: sqlite_utils.Database, table: str, field: str, values: set[str]) -> set[str]:
+    """Rows of `table` that a logged change ever set `field` of to one of `values`.
+
+    One index probe per value: SQLite uses an expression index (`HUB_INDEXES`) for `= ?`,
+    but scans the whole index for a join or an IN over a table.
+    """
+    sql = (
+        f"SELECT row_id FROM changes WHERE tbl = '{table}' AND json_extract(data, '$.{field}') = ?"
     )
+    found: set[str] = set()
+    for value in values:
+        found.update(r[0] for r in db.execute(sql, [value]).fetchall())
+    return found
 
 
 def _hanging(

@@ -91,3 +91,23 @@ def test_hub_init_store_checks_the_url(tmp_path, capsys):
     assert code != 0
     assert "postgresql://" in capsys.readouterr().err
     assert not (tmp_path / "h" / STORE_URL).exists()
+
+
+def test_hub_init_store_on_the_command_line(tmp_path, postgres_admin, capsys):
+    from fieldapp.store.postgres import create_database
+
+    url = create_database(postgres_admin, "cli_init")
+    folder = tmp_path / "县汇总"
+    assert cli(["hub", "init", "--dir", str(folder), "--store", url]) == 0
+    assert "中心指纹" in capsys.readouterr().out
+    assert (folder / STORE_URL).read_text(encoding="utf-8").strip() == url
+    assert not (folder / "hub.db").exists()
+    enrolment = tmp_path / "村.json"
+    assert cli(["hub", "enroll", "--dir", str(folder), "--device", "村", "--area", VILLAGE,
+                "--out", str(enrolment)]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert cli(["hub", "devices", "--dir", str(folder), "--json"]) == 0
+    assert '"device": "村"' in capsys.readouterr().out
+    # The same database cannot start a second hub.
+    assert cli(["hub", "init", "--dir", str(tmp_path / "again"), "--store", url]) != 0
+    assert "已经有" in capsys.readouterr().err

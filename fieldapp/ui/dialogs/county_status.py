@@ -1,0 +1,123 @@
+"""各设备同步情况: what the county hub knows of each device, for a county office's desktop.
+
+Read from the hub over the network (`GET /v1/status`, signed with this device's key; the hub
+answers county devices only), off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.roles import Role
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.session import Session
+
+#: (key in the hub's JSON, column title)
+COLUMNS = (
+    ("device", "设备"),
+    ("role", "角色"),
+    ("area", "区域代码"),
+    ("last_exchange", "最近同步"),
+    ("pending", "已发出待确认"),
+    ("refused", "未接受的修改"),
+    ("refused_bundles", "拒收的数据包"),
+    ("revoked_at", "注销"),
+)
+
+
+class CountyStatus(QWidget):
+    """A table of the county's devices, refreshed from the hub on demand."""
+
+    def __init__(
+        self,
+        session: Session,
+        hub_url: Callable[[], str],
+        panel: OperationPanel,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.hub_url, self.panel = session, hub_url, panel
+        self.refresh_button = QPushButton(self.tr("从中心刷新"))
+        self.summary = QLabel(self.tr("点「从中心刷新」查看各村、各安置点最近一次同步的情况"))
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for _key, title in COLUMNS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSortingEnabled(True)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.refresh_button.clicked.connect(self.refresh)
+
+    def refresh(self) -> None:
+        """Ask the hub (off the GUI thread)."""
+        url = self.hub_url().strip()
+        if not url:
+            show_error(self, self.tr("请先填写中心地址"))
+            return
+
+        def work(_progress: OperationProgress) -> dict[str, Any]:
+            from fieldapp.sync.client import county_status
+
+            with self.session.worker_ledger() as ledger:
+                return county_status(ledger, url)
+
+        self.panel.run(self.tr("正在向中心查询……"), work, self.show_status, self._failed)
+
+    def show_status(self, status: dict[str, Any]) -> None:
+        """Fill the table from the hub's answer."""
+        devices = list(status.get("devices", []))
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(devices))
+        for row, device in enumerate(devices):
+            for column, (key, _title) in enumerate(COLUMNS):
+                self.table.setItem(row, column, self._cell(key, device.get(key)))
+        self.table.setSortingEnabled(True)
+        silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))
+        waiting = sum(int(d.get("refused") or 0) for d in devices)
+        self.summary.setText(
+            self.tr("共 %1 台设备；从未同步 %2 台；未接受待审核的修改 %3 条")
+            .replace("%1", str(len(devices)))
+            .replace("%2", str(silent))
+            .replace("%3", str(waiting))
+        )
+
+    def _cell(self, key: str, value: object) -> QTableWidgetItem:
+        if key == "role":
+            try:
+                text = Role.parse(str(value)).label
+            except ValueError:
+                text = str(value or "")
+        elif key == "last_exchange":
+            text = str(value).replace("T", " ") if value else self.tr("从未同步")
+        elif key == "revoked_at":
+            text = self.tr("已注销") if value else ""
+        else:
+            text = "" if value is None else str(value)
+        item = QTableWidgetItem(text)
+        if isinstance(value, int) and key != "role":
+            item.setData(0, value)  # numbers sort as numbers
+        return item
+
+    def _failed(self, error: BaseException) -> None:
+        self.summary.setText(self.tr("查询失败：") + str(error))
+        show_error(self, error)
