@@ -44,10 +44,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from fieldapp.demo.generator import build_demo  # noqa: E402
-from fieldapp.reference import divisions  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
 from fieldapp.domain.models import Area, Household, Person  # noqa: E402
 from fieldapp.hub.folder import Hub  # noqa: E402
+from fieldapp.reference import divisions  # noqa: E402
 from fieldapp.services import areas, persons  # noqa: E402
 from fieldapp.services.writer import actor_of, writing  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402

@@ -310,6 +310,26 @@ EN: dict[str, str] = {
     "导出数据包": "Export bundle",
     "导入数据包…": "Import bundle…",
     "上传并接收": "Upload and receive",
+    "各设备同步情况（县级）": "Devices' exchanges (county)",
+    "从中心刷新": "Refresh from the hub",
+    "点「从中心刷新」查看各村、各安置点最近一次同步的情况": (
+        "Press “Refresh from the hub” to see when each village and site last exchanged"
+    ),
+    "请先填写中心地址": "Fill in the hub's address first",
+    "正在向中心查询……": "Asking the hub…",
+    "共 %1 台设备；从未同步 %2 台；未接受待审核的修改 %3 条": (
+        "%1 devices; %2 never exchanged; %3 changes held for review"
+    ),
+    "从未同步": "Never",
+    "已注销": "Revoked",
+    "查询失败：": "Could not ask the hub: ",
+    "角色": "Role",
+    "区域代码": "Area code",
+    "最近同步": "Last exchange",
+    "已发出待确认": "Sent, not yet confirmed",
+    "未接受的修改": "Changes held",
+    "拒收的数据包": "Bundles refused",
+    "注销": "Revoked",
     "交换数据": "Exchange data",
     "导出到": "Export to",
     "导入": "Import",

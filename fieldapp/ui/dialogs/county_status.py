@@ -26,16 +26,16 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
-#: (key in the hub's JSON, column title)
+#: Keys of the hub's JSON, one column each (titles in `CountyStatus._titles`).
 COLUMNS = (
-    ("device", "设备"),
-    ("role", "角色"),
-    ("area", "区域代码"),
-    ("last_exchange", "最近同步"),
-    ("pending", "已发出待确认"),
-    ("refused", "未接受的修改"),
-    ("refused_bundles", "拒收的数据包"),
-    ("revoked_at", "注销"),
+    "device",
+    "role",
+    "area",
+    "last_exchange",
+    "pending",
+    "refused",
+    "refused_bundles",
+    "revoked_at",
 )
 
 
@@ -55,7 +55,7 @@ class CountyStatus(QWidget):
         self.summary = QLabel(self.tr("点「从中心刷新」查看各村、各安置点最近一次同步的情况"))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(title) for _key, title in COLUMNS])
+        self.table.setHorizontalHeaderLabels(self._titles())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -67,6 +67,18 @@ class CountyStatus(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.refresh_button.clicked.connect(self.refresh)
+
+    def _titles(self) -> list[str]:
+        return [
+            self.tr("设备"),
+            self.tr("角色"),
+            self.tr("区域代码"),
+            self.tr("最近同步"),
+            self.tr("已发出待确认"),
+            self.tr("未接受的修改"),
+            self.tr("拒收的数据包"),
+            self.tr("注销"),
+        ]
 
     def refresh(self) -> None:
         """Ask the hub (off the GUI thread)."""
@@ -89,7 +101,7 @@ class CountyStatus(QWidget):
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(devices))
         for row, device in enumerate(devices):
-            for column, (key, _title) in enumerate(COLUMNS):
+            for column, key in enumerate(COLUMNS):
                 self.table.setItem(row, column, self._cell(key, device.get(key)))
         self.table.setSortingEnabled(True)
         silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))

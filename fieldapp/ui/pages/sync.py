@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.roles import Role
 from fieldapp.services import settings
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
@@ -28,6 +29,7 @@ from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
 from fieldapp.ui.dialogs.conflicts import ConflictReview
+from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -97,6 +99,11 @@ class SyncPage(QWidget):
         layout.addWidget(exchange)
         layout.addWidget(self.panel)
         layout.addWidget(conflicts_box, 1)
+        # A county office's desktop also sees every device's exchanges, read from the hub.
+        self.county_status = CountyStatus(session, self.url.text, self.panel)
+        self.county_box = QGroupBox(self.tr("各设备同步情况（县级）"))
+        QVBoxLayout(self.county_box).addWidget(self.county_status)
+        layout.addWidget(self.county_box, 1)
         self.enrol_button.clicked.connect(self.enrol_dialog)
         self.browse_button.clicked.connect(self.browse)
         self.export_button.clicked.connect(lambda: self.export_to(Path(self.folder.currentText())))
@@ -111,6 +118,7 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Enrolment state, drives, conflicts."""
         identity = sync_state.identity(self.session.ledger)
+        self.county_box.setVisible(identity is not None and identity.device_role == Role.COUNTY)
         if identity is None:
             self.state_label.setText(self.tr("尚未登记：请用县里发的登记文件登记本机后再交换数据"))
         else:

@@ -1,0 +1,43 @@
+"""A county office's desktop sees every device's exchanges, read from the hub over HTTP."""
+
+from __future__ import annotations
+
+from fieldapp.domain.roles import Role
+from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import ServerThread
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.client import push
+from fieldapp.sync.enrolment import enrol
+from tests.sync.helpers import add_family
+from tests.ui.conftest import VILLAGE, wait_idle
+
+
+def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
+    window, qtbot, tmp_path, warnings_shown
+):
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = Ledger.open(tmp_path / "village.db", author="村员")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json")
+    enrol(village, tmp_path / "village.json")
+    add_family(village, VILLAGE, ["101"])
+    page = window.show_page("sync")
+    assert page.county_box.isHidden()  # not enrolled yet: no county table
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY)
+    assert page.enrol(tmp_path / "county.json"), warnings_shown
+    assert not page.county_box.isHidden()
+    with ServerThread(hub.root) as server:
+        push(village, server.url)
+        page.url.setText(server.url)
+        page.county_status.refresh()
+        wait_idle(qtbot, page)
+    table = page.county_status.table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert set(rows) == {"大坝村笔记本", "县人社局"}, warnings_shown
+    village_row = rows["大坝村笔记本"]
+    assert table.item(village_row, 1).text() == "村/安置点专员"
+    assert table.item(village_row, 2).text() == VILLAGE
+    assert table.item(village_row, 3).text() != "从未同步"
+    assert table.item(rows["县人社局"], 3).text() == "从未同步"
+    assert "共 2 台设备" in page.county_status.summary.text()
+    village.close()
+    hub.close()
