@@ -60,10 +60,12 @@ from fieldapp.sync.files import stamp
 
 log = logging.getLogger("fieldapp.hub")
 
-#: Default upload cap. The bench's 100 000-person ledger exports its full history as about
-#: 1.0 KB per person (bench: bundle_bytes_per_person); the largest relocation site in Guizhou
-#: holds about 40 000 people, whose first upload with years of history is then ~40–80 MB.
-#: 256 MB leaves three times that for growth while keeping a garbage upload bounded.
+#: Default upload cap, from the bench (bench/bench_hub.py, docs/scale.md): a device's first
+#: bundle is about 240 bytes per person (5.7 changes each, ~42 bytes per change compressed and
+#: sealed). The largest relocation site in Guizhou holds about 40,000 people: ~10 MB today,
+#: and ~100 MB once five years of monthly status (60 more changes a person) ride along in a
+#: first upload after a restore (`sync export --full`). 256 MB leaves 2.5 times that while
+#: keeping what a stranger could make the hub store bounded.
 DEFAULT_MAX_UPLOAD_MB = 256
 
 STATUS_OF = {
