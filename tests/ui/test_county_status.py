@@ -16,9 +16,11 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     window, qtbot, tmp_path, warnings_shown
 ):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    village = Ledger.open(tmp_path / "village.db", author="村员")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json")
-    enrol(village, tmp_path / "village.json")
+    laptop = tmp_path / "laptop"  # not tmp_path/village.db: that is the window's own ledger
+    laptop.mkdir()
+    village = Ledger.open(laptop / "ledger.db", author="村员")
+    hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json")
+    enrol(village, laptop / "enrol.json")
     add_family(village, VILLAGE, ["101"])
     page = window.show_page("sync")
     assert page.county_box.isHidden()  # not enrolled yet: no county table
