@@ -218,7 +218,7 @@
     <name>FirstRunWizard</name>
     <message>
       <source>欢迎使用劳动力台账</source>
-      <extracomment>What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. ledger meta keys the app keeps (local, not synced). Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition).</extracomment>
+      <extracomment>What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition).</extracomment>
       <translation>Welcome to the labour ledger</translation>
     </message>
     <message>
