@@ -9,8 +9,8 @@ from fieldapp.domain.models import ServiceRecord
 from fieldapp.hub.folder import STORE_URL, Hub
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.postgres import PgDatabase
-from fieldapp.store.repository import Repository
 from fieldapp.sync.exchange import export_bundle
+from tests.records import Records
 from tests.sync.helpers import SITE, VILLAGE, add_family
 
 
@@ -49,7 +49,7 @@ def test_same_bundles_same_canonical_dump_on_sqlite_and_postgresql(tmp_path: Pat
         _, (pid,) = add_family(devices["甲村"], VILLAGE, ["101"])
         add_family(devices["安置点"], SITE, ["103", "105"], surname="李", kind="安置点")
         with devices["甲村"].transaction():
-            Repository(devices["甲村"]).save(
+            Records(devices["甲村"]).save(
                 ServiceRecord(person_id=pid, service_date="2024-03-01", service_type="岗位推荐")
             )
             devices["甲村"].update(
