@@ -464,3 +464,9 @@ PLURALS: dict[str, tuple[str, str]] = {
     "共 %n 页": ("%n page", "%n pages"),
     "共 %n 条申领": ("%n claim", "%n claims"),
 }
+
+# The coordinator's day (issue 18) keeps its strings in a file of its own (fewer merge conflicts).
+from translations_en_ui import EN_UI, PLURALS_UI  # noqa: E402
+
+EN.update(EN_UI)
+PLURALS.update(PLURALS_UI)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services.changes import Kind
 from fieldapp.ui import i18n, prefs
+from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
@@ -168,13 +169,25 @@ class MainWindow(QMainWindow):
             self.session.ledger.author and self.tr("使用人：") + self.session.ledger.author
         )
 
-    def set_language(self, lang: str) -> None:
-        """Switch language now: install the catalogue and rebuild the pages."""
+    def set_language(self, lang: str) -> bool:
+        """Switch language now: install the catalogue and rebuild the pages.
+
+        Refused (False) while an import, export or exchange is writing: rebuilding the pages
+        would cancel it. Lists still being computed are dropped and computed again.
+        """
+        if self.writing():
+            QMessageBox.information(
+                self,
+                self.tr("请稍候"),
+                self.tr("还有导入、导出或同步在进行，请等它完成后再切换语言。"),
+            )
+            return False
         if self.has_unsaved() and not self._confirm_discard():
-            return
+            return False
         prefs.put("language", lang)
         i18n.install_language(lang)
         self._rebuild()
+        return True
 
     def _rebuild(self) -> None:
         """Drop every page (they are rebuilt on demand) and show the current one again."""
@@ -252,6 +265,12 @@ class MainWindow(QMainWindow):
         """True while a page runs a long operation."""
         return any(getattr(w, "busy", lambda: False)() for w in self.pages.values())
 
+    def writing(self) -> bool:
+        """True while a page runs an operation that may write (not just a list being built)."""
+        return any(
+            panel.writing for w in self.pages.values() for panel in w.findChildren(OperationPanel)
+        )
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Never lose typed input or cut a running job short without asking."""
         if self.busy():
@@ -278,7 +297,9 @@ class MainWindow(QMainWindow):
                 widget.discard_unsaved()
 
     def shutdown_pages(self) -> None:
-        """Stop page threads and cancel running operations."""
+        """Stop page threads and cancel running operations (their results are dropped)."""
         for widget in self.pages.values():
+            for panel in widget.findChildren(OperationPanel):
+                panel.cancel()
             if hasattr(widget, "shutdown"):
                 widget.shutdown()

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from fieldapp.domain.errors import FieldappError
@@ -111,6 +111,34 @@ class Operation(QRunnable):
 _running: set[Operation] = set()
 
 
+class _Relay(QObject):
+    """Carries an operation's outcome to its callbacks; a child of the panel that started it.
+
+    When the panel's page is rebuilt (a language switch) or closed, the relay dies with it and
+    Qt drops its connections, so a late result never reaches widgets that no longer exist.
+    """
+
+    def __init__(
+        self,
+        parent: QObject,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(parent)
+        self._on_success = on_success
+        self._on_failure = on_failure
+
+    @Slot(object)
+    def succeeded(self, value: object) -> None:
+        """The work returned `value`."""
+        self._on_success(value)
+
+    @Slot(object)
+    def failed(self, error: object) -> None:
+        """The work raised `error`."""
+        self._on_failure(error)  # type: ignore[arg-type]
+
+
 class OperationPanel(QWidget):
     """A label, a progress bar and a cancel button for one operation at a time."""
 
@@ -129,7 +157,9 @@ class OperationPanel(QWidget):
         layout.addWidget(self.bar, 2)
         layout.addWidget(self.cancel_button)
         self.operation: Operation | None = None
+        self.read_only = False
         self.was_cancelled = False
+        self._relay: _Relay | None = None
         self.hide()
 
     def run(
@@ -144,6 +174,7 @@ class OperationPanel(QWidget):
 
         `read_only` work (a list, a report) that has no safe points of its own is abandoned on
         cancel: its result is dropped and `on_failure` gets Cancelled, since nothing was written.
+        The callbacks run only while this panel exists (see `_Relay`).
         """
         self.label.setText(title)
         self.bar.setRange(0, 0)
@@ -151,7 +182,13 @@ class OperationPanel(QWidget):
         self.show()
         if read_only:
             on_success = self._unless_cancelled(on_success, on_failure)
-        operation = Operation(work, self._wrap(on_success), self._wrap(on_failure))
+        self.read_only = read_only
+        operation = Operation(work)
+        if self._relay is not None:  # the previous operation's, long delivered
+            self._relay.deleteLater()
+        relay = self._relay = _Relay(self, self._wrap(on_success), self._wrap(on_failure))
+        operation.signals.succeeded.connect(relay.succeeded, Qt.ConnectionType.QueuedConnection)
+        operation.signals.failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
         operation.signals.progress.connect(self._on_progress)
         self.operation = operation
         return operation.start()
@@ -197,3 +234,8 @@ class OperationPanel(QWidget):
     def busy(self) -> bool:
         """True while an operation runs."""
         return self.operation is not None
+
+    @property
+    def writing(self) -> bool:
+        """True while an operation that may write runs (one that is not `read_only`)."""
+        return self.operation is not None and not self.read_only

@@ -776,6 +776,14 @@
       <source>还有任务在进行。等它完成再关闭吗？（选“否”会取消任务并关闭）</source>
       <translation>A task is still running. Wait for it to finish before closing? (No cancels it and closes)</translation>
     </message>
+    <message>
+      <source>请稍候</source>
+      <translation>Please wait</translation>
+    </message>
+    <message>
+      <source>还有导入、导出或同步在进行，请等它完成后再切换语言。</source>
+      <translation>An import, export or exchange is still running; switch the language when it has finished.</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyStatusDialog</name>

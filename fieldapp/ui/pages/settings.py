@@ -232,9 +232,14 @@ class SettingsPage(QWidget):
 
     def apply_language(self) -> None:
         """Switch the whole window to the chosen language now."""
+        from fieldapp.ui import prefs
+
         code = self.language.currentData()
         if self.window_ref is not None and hasattr(self.window_ref, "set_language"):
-            self.window_ref.set_language(code)
+            if not self.window_ref.set_language(code):  # refused or cancelled: show it so
+                self.language.blockSignals(True)
+                self.language.setCurrentIndex(max(self.language.findData(prefs.language()), 0))
+                self.language.blockSignals(False)
 
     # -- data folder and backups ----------------------------------------------------------
 
