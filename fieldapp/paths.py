@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import stat
 import sys
 from contextlib import ExitStack
 from functools import cache
@@ -21,7 +22,7 @@ def data_dir() -> Path:
     path = (
         Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     )
-    path.mkdir(parents=True, exist_ok=True)
+    private_dir(path)
     return path
 
 
@@ -54,3 +55,22 @@ def resources_dir() -> Path:
 def resource(*parts: str) -> Path:
     """A file under `fieldapp/resources/`, e.g. `resource("fonts", "wqy-microhei.ttc")`."""
     return resources_dir().joinpath(*parts)
+
+
+def private_dir(path: Path) -> None:
+    """Create a folder only its owner may enter (0700 on Linux; a user profile on Windows)."""
+    if path.exists():
+        return
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+
+def make_private(path: str | Path) -> None:
+    """Make an existing file readable by its owner only (a file system without modes is left)."""
+    if os.name == "nt":
+        return
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+        if mode & 0o077:
+            os.chmod(path, mode & 0o700)
+    except OSError:
+        pass  # FAT sticks keep no modes

@@ -18,6 +18,10 @@ from tests.records import Records  # noqa: E402
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets its own data folder, never the user's."""
     monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
+    # New password slots with Argon2id's cheapest costs: the suite makes many users.
+    monkeypatch.setenv("FIELDAPP_TEST_FAST_KDF", "1")
+    for name in ("FIELDAPP_USER", "FIELDAPP_PASSWORD", "FIELDAPP_NEW_PASSWORD"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

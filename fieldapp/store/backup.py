@@ -1,14 +1,46 @@
-"""Backups of a ledger file with SQLite's online backup API (safe while the ledger is open)."""
+"""Encrypted backups of a ledger: one file holding the key file's slots and the encrypted pages.
+
+```
+FIELDAPP-BACKUP\\n
+{"format": 1, "created_at": …, "size": N, "sha256": …, "keys": {<the ledger's key file>}}\\n
+<N bytes: the ledger's database, encrypted with the ledger's own key (SQLCipher)>
+```
+
+The header holds no secret key in clear and no personal data: the database key appears only
+wrapped by users' passwords (and sealed to the county hub); the device's own signing and
+encryption keys are inside the encrypted database. Restoring it therefore needs the password of
+one of the ledger's users (at the time of the backup), on any machine.
+
+A restore replaces the ledger and its key file in one atomic step (`keyfile.commit`); the ledger
+it replaces is kept beside it first, with its key file.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import os
 import shutil
-import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Progress
+from fieldapp.paths import make_private, private_dir
+from fieldapp.store import keyfile as kf
+from fieldapp.store.connection import DatabaseError, connect
+from fieldapp.store.vault import Credentials, Unlocked
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
+
+MAGIC = b"FIELDAPP-BACKUP\n"
+FORMAT = 1
+#: Biggest header line read (the key file of a ledger with many users is a few kilobytes).
+MAX_HEADER = 1 << 20
+_CHUNK = 1 << 20
 
 
 class BackupError(FieldappError):
@@ -16,72 +48,201 @@ class BackupError(FieldappError):
 
 
 def backup_name(ledger_path: str | Path, when: dt.datetime | None = None) -> str:
-    """'ledger-备份-20261123-1405.db' for a ledger file."""
+    """'ledger-备份-20261123-140501.fieldbackup' for a ledger file."""
     when = when or dt.datetime.now()
-    return f"{Path(ledger_path).stem}-备份-{when:%Y%m%d-%H%M%S}.db"
+    return f"{Path(ledger_path).stem}-备份-{when:%Y%m%d-%H%M%S}.fieldbackup"
 
 
-def backup_to(conn: sqlite3.Connection, dest: str | Path, progress: Progress | None = None) -> Path:
-    """Copy the open ledger into `dest` page by page; the live file is never locked for long."""
+def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None) -> Path:
+    """Copy the open (encrypted) ledger into one backup file; the live file is never locked
+    for long (SQLite's online backup, page by page, between two connections with one key)."""
+    unlocked = ledger.unlocked
+    if unlocked is None:
+        raise BackupError("台账还没有加密（没有设置用户和口令），不能备份。请先设置口令。")
     dest = Path(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
+    pages = dest.with_name(dest.name + ".pages.part")
     partial = dest.with_name(dest.name + ".part")
-    target = sqlite3.connect(str(partial))
+    try:
+        _copy_pages(ledger, unlocked, pages, progress)
+        digest, size = _hash_file(pages)
+        header = {
+            "format": FORMAT,
+            "created_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "size": size,
+            "sha256": digest,
+            "keys": unlocked.keyfile.as_dict(),
+        }
+        fd = os.open(
+            partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600
+        )
+        with os.fdopen(fd, "wb") as out, open(pages, "rb") as src:
+            out.write(MAGIC + json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
+            shutil.copyfileobj(src, out, _CHUNK)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, dest)
+        make_private(dest)
+    finally:
+        pages.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
+    return dest
+
+
+def _copy_pages(
+    ledger: Ledger, unlocked: Unlocked, target: Path, progress: Progress | None
+) -> None:
+    target.unlink(missing_ok=True)
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    copy = connect(target, unlocked.key, unlocked.keyfile.cipher)
     try:
 
         def _step(_status: int, remaining: int, total: int) -> None:
             if progress:
                 progress(total - remaining, total)
 
-        conn.backup(target, pages=256, progress=_step)
-        check = target.execute("PRAGMA integrity_check").fetchone()[0]
+        ledger.db.conn.backup(copy, pages=256, progress=_step)
+        copy.execute("PRAGMA journal_mode=DELETE")
+        check = copy.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise BackupError(f"备份文件校验失败：{check}")
     finally:
-        target.close()
-    partial.replace(dest)
-    return dest
+        copy.close()
 
 
-def check_backup(path: str | Path) -> dict[str, int]:
-    """Open a backup read-only and count what it holds; raise BackupError if it is not a ledger."""
+def _hash_file(path: Path) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup file's header, checked."""
+
+    path: Path
+    created_at: str
+    size: int
+    sha256: str
+    keys: kf.KeyFile
+    offset: int
+
+
+def read_backup(path: str | Path) -> BackupInfo:
+    """Read and check a backup's header (no password needed, nothing secret in it)."""
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"找不到备份文件 {path}")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise BackupError(f"备份文件 {path.name} 已损坏")
-            persons = conn.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]
-            changes = conn.execute("SELECT count(*) FROM changes").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as error:
-        raise BackupError(f"文件 {path.name} 不是台账备份：{error}") from None
+        with open(path, "rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                raise BackupError(f"文件 {path.name} 不是台账备份")
+            line = handle.readline(MAX_HEADER)
+            header: Any = json.loads(line.decode("utf-8"))
+            offset = handle.tell()
+        if int(header["format"]) > FORMAT:
+            raise BackupError("备份文件格式比本程序新，请先升级 fieldapp")
+        info = BackupInfo(
+            path,
+            str(header["created_at"]),
+            int(header["size"]),
+            str(header["sha256"]),
+            kf.KeyFile.from_dict(header["keys"]),
+            offset,
+        )
+    except (OSError, ValueError, KeyError, TypeError, kf.KeyFileError):
+        raise BackupError(f"备份文件 {path.name} 已损坏或不完整") from None
+    if path.stat().st_size != info.offset + info.size:
+        raise BackupError(f"备份文件 {path.name} 不完整（大小不符）")
+    return info
+
+
+def _extract(info: BackupInfo, target: Path) -> None:
+    digest = hashlib.sha256()
+    fd = os.open(target, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+    with open(info.path, "rb") as src, os.fdopen(fd, "wb") as out:
+        src.seek(info.offset)
+        _copy_hashing(src, out, digest)
+        out.flush()
+        os.fsync(out.fileno())
+    if digest.hexdigest() != info.sha256:
+        raise BackupError(f"备份文件 {info.path.name} 已损坏（校验值不符）")
+
+
+def _copy_hashing(src: BinaryIO, out: BinaryIO, digest: Any) -> None:
+    while chunk := src.read(_CHUNK):
+        digest.update(chunk)
+        out.write(chunk)
+
+
+def check_backup(path: str | Path, credentials: Credentials) -> dict[str, int]:
+    """Open a backup with a user's password and count what it holds."""
+    info = read_backup(path)
+    key = info.keys.unlock(credentials.user, credentials.password)
+    scratch = info.path.with_name(info.path.name + ".check.part")
+    try:
+        _extract(info, scratch)
+        return _counts(scratch, key, info.keys)
+    finally:
+        scratch.unlink(missing_ok=True)
+
+
+def _counts(path: Path, key: bytes, keys: kf.KeyFile) -> dict[str, int]:
+    conn = connect(path, key, keys.cipher)
+    try:
+        if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise BackupError("备份中的台账已损坏")
+        persons = conn.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]
+        changes = conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+    except DatabaseError as error:
+        raise BackupError(f"备份中的台账无法读取：{error}") from None
+    finally:
+        conn.close()
     return {"persons": int(persons), "changes": int(changes)}
 
 
-def restore_from(backup: str | Path, ledger_path: str | Path) -> Path:
-    """Replace a (closed) ledger file by a backup; the old file is kept beside it first.
-
-    Returns the path where the replaced ledger was kept.
+def restore_from(
+    backup: str | Path,
+    ledger_path: str | Path,
+    credentials: Credentials,
+    step: kf.Step | None = None,
+) -> Path | None:
+    """Replace the (closed) ledger at `ledger_path` by a backup, opened with a password of the
+    backed-up ledger. The ledger it replaces is kept beside it (returned), with its key file.
     """
-    check_backup(backup)
+    info = read_backup(backup)
+    key = info.keys.unlock(credentials.user, credentials.password)
     ledger_path = Path(ledger_path)
-    kept = ledger_path.with_name(backup_name(ledger_path).replace("备份", "恢复前"))
-    if ledger_path.exists():
-        source = sqlite3.connect(str(ledger_path))
-        try:
-            backup_to(source, kept)
-        finally:
-            source.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(ledger_path) + suffix).unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{Path(backup)}?mode=ro", uri=True)
+    private_dir(ledger_path.parent)
+    kf.recover(ledger_path)
+    keys = info.keys.renamed()
+    pending = kf.pending_path(ledger_path, keys.file_id)
     try:
-        backup_to(src, ledger_path.with_name(ledger_path.name + ".restore"))
+        _extract(info, pending)
+        _counts(pending, key, keys)
+        if step:
+            step("exported")
+        kept = _keep_current(ledger_path)
+        kf.commit(ledger_path, keys, step)
     finally:
-        src.close()
-    shutil.move(str(ledger_path.with_name(ledger_path.name + ".restore")), str(ledger_path))
+        pending.unlink(missing_ok=True)
+    return kept
+
+
+def _keep_current(ledger_path: Path) -> Path | None:
+    """Copy the ledger about to be replaced (with its log and key file) beside it."""
+    if not ledger_path.exists():
+        return None
+    kept = ledger_path.with_name(backup_name(ledger_path).replace("备份", "恢复前")).with_suffix(
+        ledger_path.suffix or ".db"
+    )
+    for suffix in ("", "-wal", ".keys"):
+        source = Path(f"{ledger_path}{suffix}")
+        if source.exists():
+            shutil.copyfile(source, f"{kept}{suffix}")
+            make_private(f"{kept}{suffix}")
     return kept

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import queue
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -25,6 +24,7 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.changelog import dumps, to_storable
+from fieldapp.store.connection import max_variables
 from fieldapp.store.hlc import format_stamp, nth_stamp_parts, nth_stamp_sql, stamp_to_iso
 from fieldapp.store.ids import new_id
 from fieldapp.store.new_rows import (
@@ -65,9 +65,7 @@ class BulkInserter:
             raise RuntimeError("BulkInserter needs an open Ledger.transaction()")
         self.ledger = ledger
         self.conn = ledger.db.conn
-        self._max_parameters = min(
-            MAX_PARAMETERS, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-        )
+        self._max_parameters = min(MAX_PARAMETERS, max_variables(self.conn))
         self._error: BaseException | None = None
         self._queue: queue.Queue[_Job | None] | None = None
         self._thread: threading.Thread | None = None

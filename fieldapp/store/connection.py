@@ -1,12 +1,46 @@
-"""The one place a database connection is opened (encryption at rest will hook in here)."""
+"""The one place a database connection is opened: plain or encrypted (SQLCipher 4).
+
+Every connection of the project, plain or encrypted, is made by `sqlcipher3` (a build of Python's
+own `sqlite3` module against SQLCipher). Without a key it is ordinary SQLite; with one, every
+page of the file, of its write-ahead log and of its rollback journal is encrypted and
+authenticated (AES-256 + HMAC-SHA512). One driver for both keeps the error classes the same and
+makes the benchmark's "encrypted vs plain" differ only by the encryption.
+
+The key is a random 32-byte key handed over raw (`x'…'`), so SQLCipher skips its own password
+derivation: the password work (Argon2id) happens once, in `fieldapp.store.keyfile`, and a second
+connection (`Ledger.reader()`, a worker thread's ledger) opens at no extra cost.
+
+Nothing leaves the encryption in clear: `temp_store=MEMORY` keeps temporary tables (the bulk
+inserter's staging tables), sorts and temporary indexes in memory, never in a temp file; the
+search index (FTS5 shadow tables) is ordinary pages of the encrypted file.
+"""
 
 from __future__ import annotations
 
-import sqlite3
+import os
+from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import sqlite_utils
+import sqlite_utils.db
+from sqlcipher3 import dbapi2
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.paths import private_dir
+
+#: The driver's error classes; code outside the store catches these, never `sqlite3`'s (a
+#: sqlcipher3 error is not a subclass of the standard module's).
+Error = dbapi2.Error
+DatabaseError = dbapi2.DatabaseError
+IntegrityError = dbapi2.IntegrityError
+OperationalError = dbapi2.OperationalError
+Connection = dbapi2.Connection
+
+# sqlite-utils catches `sqlite3.OperationalError` in a few places (dropping a table that may not
+# exist, probing for STRICT support); with a sqlcipher3 connection those would not match. It
+# only uses the module for its classes and `connect`, so it gets this driver's module.
+sqlite_utils.db.sqlite3 = dbapi2  # type: ignore[attr-defined]
 
 from fieldapp.store import postgres
 
@@ -21,33 +55,126 @@ WAL_SIZE_LIMIT = 64 * 1024 * 1024
 PAGE_SIZE = 16384
 #: How long a statement waits for another connection's lock.
 BUSY_TIMEOUT_MS = 30000
+#: Bytes of a database key.
+KEY_BYTES = 32
+#: The first bytes of every plain SQLite file (an encrypted file starts with random salt).
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def open_database(path: str | Path) -> sqlite_utils.Database:
+class WrongKey(FieldappError):
+    """The key does not open this file (or it is not a ledger at all)."""
+
+
+@dataclass(frozen=True)
+class Cipher:
+    """How an encrypted file is laid out; kept in its key file, because SQLCipher's header is
+    itself encrypted and cannot say."""
+
+    page_size: int = PAGE_SIZE
+
+    def as_dict(self) -> dict[str, Any]:
+        """For the key file."""
+        return {"page_size": self.page_size, "compatibility": 4}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Cipher:
+        """From the key file (defaults for a missing entry)."""
+        return cls(int((data or {}).get("page_size", PAGE_SIZE)))
+
+
+def key_pragma(key: bytes, schema: str = "") -> str:
+    """`PRAGMA key` with a raw key (no SQLCipher password derivation)."""
+    if len(key) != KEY_BYTES:
+        raise ValueError("a database key has 32 bytes")
+    prefix = f"{schema}." if schema else ""
+    return f"PRAGMA {prefix}key = \"x'{key.hex()}'\""
+
+
+def connect(
+    path: str | Path, key: bytes | None = None, cipher: Cipher | None = None
+) -> dbapi2.Connection:
+    """A bare connection (autocommit), keyed when `key` is given; proves the key first."""
+    conn = dbapi2.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
+    # SQLCipher writes its own lines to stderr on a wrong key; the user gets one Chinese line.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        conn.execute(key_pragma(key))
+        conn.execute(f"PRAGMA cipher_page_size = {(cipher or Cipher()).page_size}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError:
+            conn.close()
+            raise WrongKey("口令不对，或这个文件不是台账") from None
+    return conn
+
+
+def open_database(
+    path: str | Path, key: bytes | None = None, cipher: Cipher | None = None
+) -> sqlite_utils.Database:
     """Open (creating if needed) a ledger file with WAL, full sync and autocommit mode.
 
-    Autocommit (isolation_level=None) lets the store issue its own `BEGIN IMMEDIATE`, so every
-    write transaction takes the write lock up front, as Datasette does.
+    With `key` the file is encrypted (a new file is created encrypted). Autocommit
+    (isolation_level=None) lets the store issue its own `BEGIN IMMEDIATE`, so every write
+    transaction takes the write lock up front, as Datasette does.
     """
     if postgres.is_url(path):
         # A county hub's ledger in PostgreSQL: a stand-in with the same interface.
         return cast(sqlite_utils.Database, postgres.PgDatabase(str(path)))
     path = Path(path)
-    if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=30)
-    conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only; WAL fixes it from here
+    memory = str(path) == ":memory:"
+    if not memory:
+        private_dir(path.parent)
+        if not path.exists():
+            _create_private(path)
+    conn = connect(path, key, cipher)
+    if key is None:
+        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only; WAL fixes it from here
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA cache_size=-32000")
+    # Temporary tables, sorts and indexes in memory: a temp file would be outside the
+    # encryption (and is slower anyway).
     conn.execute("PRAGMA temp_store=MEMORY")
     conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
     return sqlite_utils.Database(conn)
 
 
-def trim_wal(conn: sqlite3.Connection, path: str | Path) -> None:
+#: Parameters one statement may bind: SQLite's default limit, which sqlcipher3's build keeps
+#: (its connection has no getlimit() to ask).
+MAX_VARIABLES = 32766
+
+
+def max_variables(conn: Any) -> int:
+    """How many parameters one statement may bind on this connection."""
+    getlimit = getattr(conn, "getlimit", None)
+    if getlimit is None:
+        return MAX_VARIABLES
+    return int(getlimit(9))  # SQLITE_LIMIT_VARIABLE_NUMBER
+
+
+def is_plain_sqlite(path: str | Path) -> bool:
+    """True when the file is an unencrypted SQLite database (it starts with SQLite's header)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty file 0600 before SQLite opens it: SQLite gives its -wal and -shm files
+    the mode of the database file."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def trim_wal(conn: dbapi2.Connection, path: str | Path) -> None:
     """Give back the disk space a big write left in the write-ahead log; never waits.
 
     After a commit the log's pages are normally copied into the ledger file already (SQLite's
@@ -65,7 +192,28 @@ def trim_wal(conn: sqlite3.Connection, path: str | Path) -> None:
     conn.execute("PRAGMA busy_timeout=0")
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-    except sqlite3.Error:
+    except Error:
         pass  # a reader or a full disk: the log stays as it is, nothing in it is lost
     finally:
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def export_encrypted(
+    source: dbapi2.Connection, target: str | Path, key: bytes, cipher: Cipher | None = None
+) -> None:
+    """Write an encrypted copy of the database open on `source` into a new file `target`.
+
+    SQLCipher will not copy pages between a plain and an encrypted file (the backup API needs
+    both sides alike), so the copy is `sqlcipher_export`: schema, rows, search index and
+    `user_version` rewritten into the attached encrypted file in one transaction.
+    """
+    target = Path(target)
+    _create_private(target)
+    source.execute("ATTACH DATABASE ? AS enc KEY ?", [str(target), f"x'{key.hex()}'"])
+    try:
+        source.execute(f"PRAGMA enc.cipher_page_size = {(cipher or Cipher()).page_size}")
+        source.execute("SELECT sqlcipher_export('enc')").fetchall()
+        version = source.execute("PRAGMA main.user_version").fetchone()[0]
+        source.execute(f"PRAGMA enc.user_version = {int(version)}")
+    finally:
+        source.execute("DETACH DATABASE enc")

@@ -24,19 +24,43 @@ from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
 from fieldapp.store.projector import Projector
+from fieldapp.store.sync_state import SyncState
+from fieldapp.store.users import bind_user
+from fieldapp.store.vault import (
+    Credentials,
+    Unlocked,
+    ensure_county_slot,
+    open_store,
+    open_with_key,
+)
 
 __all__ = ["NATURAL_KEY_NAMESPACE", "Ledger", "natural_id", "new_id"]
 
 
 class Ledger:
-    """One ledger file: its device identity, its clock, and the logged write path."""
+    """One ledger file: its device identity, its clock, and the logged write path.
 
-    def __init__(self, db: sqlite_utils.Database, path: str, author: str | None = None) -> None:
+    An encrypted ledger (`unlocked` given) is opened by one of its users: that user is the
+    author of every change it writes, whatever `author` says. A plain ledger has no users; its
+    author is `author`, else the one set on this device, else the system's user name.
+    """
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        path: str,
+        author: str | None = None,
+        unlocked: Unlocked | None = None,
+    ) -> None:
         self.db = db
         self.path = path
         migrate(db)
+        self.unlocked = unlocked
+        self.user = unlocked.user if unlocked else None
+        if self.user is not None:
+            bind_user(db, self.user)
         self.device_id = self._meta_default("device_id", lambda: secrets.token_hex(8))
-        self.author = author or self.get_meta("author") or _os_user()
+        self.author = self.user or author or self.get_meta("author") or _os_user()
         self.clock = HybridClock(self.get_meta("hlc"))
         self.projector = Projector(db)
         self._depth = 0
@@ -45,11 +69,44 @@ class Ledger:
         #: held for each write transaction, so writers queue here instead of timing out on
         #: SQLite's busy wait while another thread's big import holds the file.
         self.write_gate: threading.Lock | None = None
+        self.seal_for_county()
 
     @classmethod
-    def open(cls, path: str | Path, author: str | None = None) -> Ledger:
-        """Open or create the ledger at `path` and bring its schema up to date."""
-        return cls(open_database(path), str(path), author)
+    def open(
+        cls, path: str | Path, author: str | None = None, credentials: Credentials | None = None
+    ) -> Ledger:
+        """Open or create the ledger at `path` and bring its schema up to date.
+
+        With `credentials` an encrypted ledger is unlocked, a plain one converted and a new one
+        created encrypted (`fieldapp.store.vault`); without, only a plain or new one opens.
+        """
+        db, unlocked = open_store(path, credentials)
+        try:
+            return cls(db, str(path), author, unlocked)
+        except BaseException:
+            db.conn.close()
+            raise
+
+    def seal_for_county(self) -> None:
+        """Seal the database key to the enrolled county hub, once the ledger knows the hub
+        (a ledger made before its enrolment gets its county slot here, at the next open or
+        right after enrolling)."""
+        if self.unlocked is not None and self.path != ":memory:":
+            hub_key = SyncState(self.db).hub_box_public()
+            self.unlocked = ensure_county_slot(self.path, self.unlocked, hub_key)
+
+    @property
+    def encrypted(self) -> bool:
+        """True when the file is encrypted (it has users and a key file)."""
+        return self.unlocked is not None
+
+    def sibling(self) -> Ledger:
+        """Another connection to this ledger, as the same user (for a worker thread); no
+        password work again."""
+        if self.unlocked is None:
+            return Ledger.open(self.path, author=self.author)
+        db = open_with_key(self.path, self.unlocked.key, self.unlocked.keyfile)
+        return Ledger(db, self.path, self.author, self.unlocked)
 
     def close(self) -> None:
         """Close the connection."""
@@ -175,6 +232,8 @@ class Ledger:
         """
         if self.path == ":memory:":
             raise ValueError("an in-memory ledger has no second connection")
+        if self.unlocked is not None:
+            return open_with_key(self.path, self.unlocked.key, self.unlocked.keyfile)
         return open_database(self.path)
 
     @property

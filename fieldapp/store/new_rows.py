@@ -25,6 +25,7 @@ from itertools import chain
 from typing import Any
 
 from fieldapp.store.changelog import search_indexed_after
+from fieldapp.store.connection import max_variables
 
 #: Parameters per statement at most: SQLite's default limit (builds may allow more).
 MAX_PARAMETERS = 32766
@@ -84,9 +85,7 @@ def attribution(at: Source, author: Source, device: Source, key: Source) -> dict
 
 def write(conn: sqlite3.Connection, rows: NewRows, max_parameters: int | None = None) -> None:
     """Log and project the batch; a searchable table's new rows are indexed right after."""
-    limit = max_parameters or min(
-        MAX_PARAMETERS, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
-    )
+    limit = max_parameters or min(MAX_PARAMETERS, max_variables(conn))
     if rows.count == 1:
         # A single write binds its one row directly; the table's own trigger indexes it.
         for sql, params in _single(rows):

@@ -122,6 +122,13 @@ class SyncState:
         ).fetchall()
         return [_peer(r) for r in rows]
 
+    def hub_box_public(self) -> bytes | None:
+        """The pinned hub's public box key (a device's ledger after enrolment), else None."""
+        row = self.db.execute(
+            "SELECT box_public FROM sync_peers WHERE role = 'hub' ORDER BY name LIMIT 1"
+        ).fetchone()
+        return bytes(row[0]) if row else None
+
     def peer(self, name: str) -> Peer | None:
         """One peer by name."""
         row = self.db.execute(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import threading
 
 import pytest
 
 from fieldapp.domain.enums import Category, EmploymentForm
 from fieldapp.store.changelog import Change, dumps
+from fieldapp.store.connection import IntegrityError
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.hlc import COUNTER_LIMIT, HybridClock, parse_stamp
 from fieldapp.store.ledger import Ledger
@@ -153,7 +153,7 @@ def test_threaded_inserter_writes_on_another_thread_and_commits_with_the_transac
 def test_a_failed_batch_on_the_writer_thread_takes_back_the_whole_inserter(ledger):
     with ledger.transaction():
         kept = ledger.insert("persons", {"name": "王五", "id_number": make_id(seq="555")})
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(IntegrityError):
         with ledger.transaction(), ledger.bulk_inserter(threaded=True) as bulk:
             bulk.insert_many("persons", _people(100))
             bulk.insert_many("persons", [{"id": kept, "name": "重复", "id_number": "x"}])

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
+from fieldapp.store.connection import DatabaseError, IntegrityError
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.search import PersonSearch
 from fieldapp.tabular.ledger_import import import_ledger
@@ -35,7 +34,7 @@ def test_the_integrity_check_notices_an_unindexed_row(ledger):
         ledger.db.execute("INSERT INTO _search_deferred VALUES (0)")
         ledger.insert("persons", _person("张三", "19800101", "011"))
         ledger.db.execute("DELETE FROM _search_deferred")
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(DatabaseError):
         _assert_indexes_match(ledger)
 
 
@@ -67,7 +66,7 @@ def test_a_failed_bulk_insert_inside_a_longer_transaction_leaves_nothing_of_it(l
     first = _person("赵六", "19900101", "011")
     with ledger.transaction():
         ids = ledger.insert_many("persons", [first])
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(IntegrityError):
             # The second row repeats the first's id: the whole batch is taken back.
             ledger.insert_many(
                 "persons",

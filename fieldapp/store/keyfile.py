@@ -1,0 +1,473 @@
+"""The key file beside an encrypted ledger: the database key, wrapped once per user and once for
+the county; and the two-file commit that replaces a ledger and its key file together.
+
+Why a file beside the ledger (``ledger.db.keys``) and not inside it: the wrapped keys are what
+open the database, so they must be readable before it is open; SQLCipher's own header is
+encrypted and has no room for them. A small JSON file can be replaced atomically (write, fsync,
+rename), copied into a backup with the ledger, and read by the county's reset without the
+ledger's key. It holds nothing that opens the ledger by itself:
+
+- ``slots``: per user, the 32-byte database key encrypted (XSalsa20-Poly1305, PyNaCl
+  ``SecretBox``) with a key derived from the user's password by Argon2id (its salt and costs
+  beside it). User names are not written: a slot is found by a keyed hash of the name, so the
+  file names nobody.
+- ``county``: the database key sealed (X25519 sealed box) to the county hub's public box key,
+  added once the ledger is enrolled. Only the hub's secret key (inside the hub's own encrypted
+  database) opens it: the county can reset a forgotten password with the laptop in hand; a
+  finder of the laptop cannot.
+- ``file_id``: names the one ``<ledger>.<file_id>.pending`` file this key file commits (below).
+
+Replacing a ledger together with its key file (converting a plain ledger, restoring a backup)
+is one atomic step, the rename of the new key file into place:
+
+1. the new encrypted database is written complete as ``<ledger>.<file_id>.pending`` and synced;
+2. the new key file is written as ``<ledger>.keys.tmp`` and synced;
+3. **commit**: ``<ledger>.keys.tmp`` is renamed to ``<ledger>.keys``;
+4. roll forward: the old ledger's -wal/-shm are removed, a plain old file is overwritten with
+   zeros, and the pending file is renamed over the ledger.
+
+`recover` runs before every open: before the commit it deletes the leftovers (nothing changed);
+after it, it finishes step 4. So a crash at any point leaves the old ledger or the new one.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from nacl import pwhash
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, PublicKey, SealedBox
+from nacl.secret import SecretBox
+
+from fieldapp.domain.credentials import normalise_name
+from fieldapp.domain.errors import FieldappError
+from fieldapp.paths import make_private
+from fieldapp.store.connection import KEY_BYTES, SQLITE_HEADER, Cipher
+
+KIND = "fieldapp-keys"
+FORMAT = 1
+#: Argon2id costs of a new password slot: 3 passes over 64 MiB (OWASP's first recommended
+#: setting), about half a second on a village laptop, for every login and every command of a
+#: script; each guess costs an attacker the same. libsodium's "moderate" (256 MiB) took 2.7 s
+#: on the shared test machine, too slow for a command line used in scripts.
+KDF_OPS = 3
+KDF_MEM = 64 * 1024 * 1024
+#: Wrong passwords in a row that cost nothing but Argon2id's second; after them, a wait.
+FREE_ATTEMPTS = 5
+#: The wait after the sixth wrong password, doubling with each further one, up to the cap.
+FIRST_WAIT_S = 30
+MAX_WAIT_S = 15 * 60
+
+Step = Callable[[str], None]
+
+
+class KeyFileError(FieldappError):
+    """The key file is missing, damaged or not a key file."""
+
+
+class WrongPassword(FieldappError):
+    """No slot opens with this user name and password."""
+
+
+class TooManyAttempts(FieldappError):
+    """Too many wrong passwords in a row: the caller must wait."""
+
+    def __init__(self, failures: int, wait_s: int) -> None:
+        super().__init__(f"口令已连续输错 {failures} 次，请 {wait_s} 秒后再试")
+        self.failures = failures
+        self.wait_s = wait_s
+
+
+def keyfile_path(ledger: str | Path) -> Path:
+    """``ledger.db.keys``."""
+    return Path(f"{ledger}.keys")
+
+
+def pending_path(ledger: str | Path, file_id: str) -> Path:
+    """Where a new database waits for its key file's commit."""
+    return Path(f"{ledger}.{file_id}.pending")
+
+
+def attempts_path(ledger: str | Path) -> Path:
+    """The wrong-password counter (kept apart: the key file is not rewritten on every typo)."""
+    return Path(f"{ledger}.attempts")
+
+
+def has_keyfile(ledger: str | Path) -> bool:
+    """True when the ledger is encrypted (its key file exists)."""
+    return keyfile_path(ledger).is_file()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _kdf_costs() -> tuple[int, int]:
+    # The test suite makes many users; it may ask for the cheapest costs. A slot keeps its own
+    # costs, so this never weakens an existing one.
+    if os.environ.get("FIELDAPP_TEST_FAST_KDF"):
+        return pwhash.argon2id.OPSLIMIT_MIN, 8 * 1024 * 1024
+    return KDF_OPS, KDF_MEM
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The database key wrapped by one user's password."""
+
+    salt: bytes
+    ops: int
+    mem: int
+    wrapped: bytes
+
+    @classmethod
+    def make(cls, password: str, key: bytes) -> Slot:
+        """Wrap `key` with a fresh salt under the current costs."""
+        ops, mem = _kdf_costs()
+        salt = secrets.token_bytes(pwhash.argon2id.SALTBYTES)
+        kek = _derive(password, salt, ops, mem)
+        return cls(salt, ops, mem, SecretBox(kek).encrypt(key))
+
+    def open(self, password: str) -> bytes | None:
+        """The database key, or None when the password is wrong."""
+        try:
+            kek = _derive(password, self.salt, self.ops, self.mem)
+            key = SecretBox(kek).decrypt(self.wrapped)
+        except (CryptoError, ValueError, TypeError):
+            return None
+        return key if len(key) == KEY_BYTES else None
+
+    def as_dict(self) -> dict[str, Any]:
+        """For the key file."""
+        return {
+            "kdf": "argon2id",
+            "salt": _b64(self.salt),
+            "ops": self.ops,
+            "mem": self.mem,
+            "wrapped": _b64(self.wrapped),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Slot:
+        """From the key file."""
+        if data.get("kdf") != "argon2id":
+            raise KeyFileError("钥匙文件中的口令格式不认识")
+        return cls(
+            _unb64(data["salt"]), int(data["ops"]), int(data["mem"]), _unb64(data["wrapped"])
+        )
+
+
+def _derive(password: str, salt: bytes, ops: int, mem: int) -> bytes:
+    return pwhash.argon2id.kdf(
+        SecretBox.KEY_SIZE, password.encode("utf-8"), salt, opslimit=ops, memlimit=mem
+    )
+
+
+@dataclass(frozen=True)
+class CountySlot:
+    """The database key sealed to the county hub's public box key."""
+
+    box_public: bytes
+    sealed: bytes
+
+    @classmethod
+    def make(cls, box_public: bytes, key: bytes) -> CountySlot:
+        """Seal `key` to the hub."""
+        return cls(box_public, SealedBox(PublicKey(box_public)).encrypt(key))
+
+    def open(self, box_secret: bytes) -> bytes | None:
+        """The database key, or None when `box_secret` is not this hub's."""
+        try:
+            key = SealedBox(PrivateKey(box_secret)).decrypt(self.sealed)
+        except (CryptoError, ValueError, TypeError):
+            return None
+        return key if len(key) == KEY_BYTES else None
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """The parsed key file of one ledger (immutable: every change makes a new one)."""
+
+    file_id: str
+    name_salt: bytes
+    cipher: Cipher = field(default_factory=Cipher)
+    slots: dict[str, Slot] = field(default_factory=dict)
+    county: CountySlot | None = None
+
+    @classmethod
+    def new(cls) -> KeyFile:
+        """An empty key file for a new database."""
+        return cls(secrets.token_hex(8), secrets.token_bytes(16))
+
+    def slot_id(self, name: str) -> str:
+        """Where a user's slot is kept: a keyed hash of the name (the file names nobody)."""
+        digest = hmac.new(self.name_salt, normalise_name(name).encode("utf-8"), hashlib.sha256)
+        return digest.hexdigest()[:32]
+
+    def has_user(self, name: str) -> bool:
+        """True when `name` has a password slot."""
+        return self.slot_id(name) in self.slots
+
+    def unlock(self, name: str, password: str) -> bytes:
+        """The database key for this user and password; WrongPassword otherwise."""
+        slot = self.slots.get(self.slot_id(name))
+        key = slot.open(password) if slot else None
+        if key is None:
+            raise WrongPassword("用户名或口令不对")
+        return key
+
+    def with_user(self, name: str, password: str, key: bytes) -> KeyFile:
+        """A copy with (a new) password slot for `name`."""
+        return replace(self, slots=self.slots | {self.slot_id(name): Slot.make(password, key)})
+
+    def without_user(self, name: str) -> KeyFile:
+        """A copy without `name`'s slot."""
+        slot_id = self.slot_id(name)
+        return replace(self, slots={k: v for k, v in self.slots.items() if k != slot_id})
+
+    def with_county(self, box_public: bytes, key: bytes) -> KeyFile:
+        """A copy whose county slot is sealed to this hub key."""
+        return replace(self, county=CountySlot.make(box_public, key))
+
+    def renamed(self) -> KeyFile:
+        """A copy with a new file id (it will commit a new pending database)."""
+        return replace(self, file_id=secrets.token_hex(8))
+
+    # -- text -------------------------------------------------------------------------------
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON document."""
+        return {
+            "kind": KIND,
+            "format": FORMAT,
+            "file_id": self.file_id,
+            "cipher": self.cipher.as_dict(),
+            "name_salt": _b64(self.name_salt),
+            "slots": {k: v.as_dict() for k, v in sorted(self.slots.items())},
+            "county": None
+            if self.county is None
+            else {"box_public": _b64(self.county.box_public), "sealed": _b64(self.county.sealed)},
+        }
+
+    @classmethod
+    def from_dict(cls, doc: Any) -> KeyFile:
+        """Parse the JSON document; KeyFileError when it is not one."""
+        if not isinstance(doc, dict) or doc.get("kind") != KIND:
+            raise KeyFileError("不是台账的钥匙文件")
+        if int(doc.get("format", 0)) > FORMAT:
+            raise KeyFileError("钥匙文件格式比本程序新，请先升级 fieldapp")
+        try:
+            county = doc.get("county")
+            file_id = str(doc["file_id"])
+            if not file_id.isalnum():
+                raise ValueError(file_id)
+            return cls(
+                file_id,
+                _unb64(doc["name_salt"]),
+                Cipher.from_dict(doc.get("cipher")),
+                {str(k): Slot.from_dict(v) for k, v in doc["slots"].items()},
+                None
+                if not county
+                else CountySlot(_unb64(county["box_public"]), _unb64(county["sealed"])),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise KeyFileError(f"钥匙文件已损坏（{type(error).__name__}）") from None
+
+    def to_bytes(self) -> bytes:
+        """The file's bytes."""
+        return json.dumps(self.as_dict(), indent=1, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> KeyFile:
+        """Parse the file's bytes."""
+        try:
+            doc = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise KeyFileError("钥匙文件已损坏") from None
+        return cls.from_dict(doc)
+
+
+def load(ledger: str | Path) -> KeyFile:
+    """The key file of a ledger."""
+    path = keyfile_path(ledger)
+    try:
+        return KeyFile.from_bytes(path.read_bytes())
+    except FileNotFoundError:
+        raise KeyFileError(f"找不到台账的钥匙文件 {path.name}（它应在台账文件旁边）") from None
+
+
+def save(ledger: str | Path, keyfile: KeyFile, step: Step | None = None) -> None:
+    """Replace the key file atomically (the old one or the new one, never half)."""
+    path = keyfile_path(ledger)
+    tmp = path.with_name(path.name + ".tmp")
+    write_private(tmp, keyfile.to_bytes())
+    if step:
+        step("keys-written")
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+    if step:
+        step("committed")
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a file readable by its owner only, synced to disk."""
+    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    make_private(path)
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file's content to disk."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    """Make a rename in `path` durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# -- the two-file commit ------------------------------------------------------------------------
+
+
+def commit(ledger: str | Path, keyfile: KeyFile, step: Step | None = None) -> None:
+    """Put `keyfile` and its complete pending database in place of the ledger (see above)."""
+    pending = pending_path(ledger, keyfile.file_id)
+    if not pending.is_file():
+        raise KeyFileError("新台账文件不完整，未替换")
+    fsync_file(pending)
+    save(ledger, keyfile, step)
+    roll_forward(Path(ledger), pending, step)
+
+
+def roll_forward(ledger: Path, pending: Path, step: Step | None = None) -> None:
+    """Finish a committed replacement: the pending database becomes the ledger."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{ledger}{suffix}").unlink(missing_ok=True)
+    if step:
+        step("old-log-removed")
+    if _is_plain(ledger):
+        _zero(ledger)
+        if step:
+            step("old-zeroed")
+    os.replace(pending, ledger)
+    fsync_dir(ledger.parent)
+    make_private(ledger)
+    if step:
+        step("replaced")
+
+
+def recover(ledger: str | Path) -> None:
+    """Finish or undo a replacement a crash interrupted; a no-op otherwise."""
+    ledger = Path(ledger)
+    keys = keyfile_path(ledger)
+    Path(f"{keys}.tmp").unlink(missing_ok=True)
+    current = None
+    if keys.is_file():
+        try:
+            current = load(ledger).file_id
+        except KeyFileError:
+            return  # a damaged key file: touch nothing, opening will say what is wrong
+    for stray in ledger.parent.glob(f"{_glob_escape(ledger.name)}.*.pending"):
+        file_id = stray.name[len(ledger.name) + 1 : -len(".pending")]
+        if file_id == current:
+            roll_forward(ledger, stray)
+        else:
+            stray.unlink(missing_ok=True)  # an uncommitted attempt: the old ledger stands
+
+
+def _glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[]" else c for c in name)
+
+
+def _is_plain(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _zero(path: Path) -> None:
+    """Overwrite a clear file with zeros before it is dropped (best effort: a flash disk may keep
+    old blocks elsewhere, but an undelete tool on the same disk finds nothing)."""
+    size = path.stat().st_size
+    chunk = b"\0" * (1 << 20)
+    with open(path, "r+b") as handle:
+        done = 0
+        while done < size:
+            n = min(len(chunk), size - done)
+            handle.write(chunk[:n])
+            done += n
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+# -- wrong passwords ----------------------------------------------------------------------------
+
+
+def _read_attempts(ledger: str | Path) -> tuple[int, float]:
+    try:
+        doc = json.loads(attempts_path(ledger).read_text(encoding="utf-8"))
+        return int(doc["failures"]), float(doc["last"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0, 0.0
+
+
+def wait_needed(ledger: str | Path, now: float | None = None) -> int:
+    """Seconds to wait before the next try (0 when a try may go ahead)."""
+    failures, last = _read_attempts(ledger)
+    if failures < FREE_ATTEMPTS:
+        return 0
+    wait = min(FIRST_WAIT_S * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_S)
+    left = last + wait - (time.time() if now is None else now)
+    return max(0, int(left + 0.999))
+
+
+def check_attempts(ledger: str | Path) -> None:
+    """Raise TooManyAttempts while the wait after repeated wrong passwords runs."""
+    wait = wait_needed(ledger)
+    if wait:
+        raise TooManyAttempts(_read_attempts(ledger)[0], wait)
+
+
+def record_failure(ledger: str | Path) -> int:
+    """Count one more wrong password; returns the count."""
+    failures = _read_attempts(ledger)[0] + 1
+    data = json.dumps({"failures": failures, "last": time.time()}).encode("utf-8")
+    try:
+        write_private(attempts_path(ledger), data)
+    except OSError:
+        pass  # a read-only medium: Argon2id's cost still slows guessing
+    return failures
+
+
+def record_success(ledger: str | Path) -> None:
+    """A right password clears the count."""
+    attempts_path(ledger).unlink(missing_ok=True)

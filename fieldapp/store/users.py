@@ -1,0 +1,164 @@
+"""SQL of the local users table (migration m0008) and of the export log (m0018)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import sqlite_utils
+
+from fieldapp.domain.errors import FieldappError
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
+
+
+def now_text() -> str:
+    """The current local time as ISO text."""
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class UserRow:
+    """One local user as stored (the password is in the key file, never here)."""
+
+    name: str
+    admin: bool
+    disabled: bool
+    created_at: str | None
+    created_by: str | None
+    password_changed_at: str | None
+    password_reset_by: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON keys of `user list --json`."""
+        return {
+            "name": self.name,
+            "admin": self.admin,
+            "disabled": self.disabled,
+            "created_at": self.created_at,
+            "created_by": self.created_by,
+            "password_changed_at": self.password_changed_at,
+            "password_reset_by": self.password_reset_by,
+        }
+
+
+_COLUMNS = "name, admin, disabled, created_at, created_by, password_changed_at, password_reset_by"
+
+
+def _row(values: tuple[Any, ...]) -> UserRow:
+    name, admin, disabled, *rest = values
+    return UserRow(name, bool(admin), bool(disabled), *rest)
+
+
+def users(db: sqlite_utils.Database) -> list[UserRow]:
+    """Every local user, in the order they were added."""
+    rows = db.execute(f"SELECT {_COLUMNS} FROM users ORDER BY created_at, name").fetchall()
+    return [_row(r) for r in rows]
+
+
+def user(db: sqlite_utils.Database, name: str) -> UserRow | None:
+    """One user by name."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM users WHERE name = ?", [name]).fetchone()
+    return _row(row) if row else None
+
+
+def add_user(db: sqlite_utils.Database, name: str, admin: bool, by: str | None) -> None:
+    """Insert a user (the caller has made their password slot)."""
+    now = now_text()
+    db.execute(
+        "INSERT INTO users (name, admin, disabled, created_at, created_by, password_changed_at) "
+        "VALUES (?, ?, 0, ?, ?, ?)",
+        [name, int(admin), now, by, now],
+    )
+
+
+def set_disabled(db: sqlite_utils.Database, name: str, disabled: bool) -> None:
+    """Disable or enable a user."""
+    db.execute("UPDATE users SET disabled = ? WHERE name = ?", [int(disabled), name])
+
+
+def set_admin(db: sqlite_utils.Database, name: str, admin: bool) -> None:
+    """Give or take the right to manage users."""
+    db.execute("UPDATE users SET admin = ? WHERE name = ?", [int(admin), name])
+
+
+def password_changed(db: sqlite_utils.Database, name: str, reset_by: str | None = None) -> None:
+    """Record a password change (or a county reset, naming who reset it)."""
+    db.execute(
+        "UPDATE users SET password_changed_at = ?, password_reset_by = ? WHERE name = ?",
+        [now_text(), reset_by, name],
+    )
+
+
+class UserRefused(FieldappError):
+    """The user may not open this ledger (disabled, or not one of its users)."""
+
+
+def bind_user(db: sqlite_utils.Database, name: str) -> UserRow:
+    """The user who just unlocked the ledger: the first one becomes its administrator; a
+    disabled or unknown one is refused."""
+    if count_users(db) == 0:
+        add_user(db, name, True, None)
+    found = user(db, name)
+    if found is None:
+        raise UserRefused(f"{name} 不是本台账的用户")
+    if found.disabled:
+        raise UserRefused(f"用户 {name} 已停用，请找本台账的管理员")
+    return found
+
+
+def count_users(db: sqlite_utils.Database) -> int:
+    """How many users the ledger has (disabled ones included)."""
+    return int(db.execute("SELECT count(*) FROM users").fetchone()[0])
+
+
+# -- export log ---------------------------------------------------------------------------------
+
+
+def log_export(
+    ledger: Ledger,
+    kind: str,
+    file_name: str,
+    file_hash: str,
+    persons: int,
+    rows: int,
+    area_code: str | None = None,
+) -> str:
+    """Write one export_log row through the ledger (synced, attributed); returns its id."""
+    return ledger.insert(
+        "export_log",
+        {
+            "kind": kind,
+            "file_name": file_name,
+            "file_hash": file_hash,
+            "persons": persons,
+            "rows": rows,
+            "area_code": area_code,
+            "exported_at": now_text(),
+        },
+    )
+
+
+def export_log(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, Any]]:
+    """The latest exports, newest first, with who and which device."""
+    rows = db.execute(
+        "SELECT id, kind, file_name, file_hash, persons, rows, area_code, exported_at, "
+        "created_by, created_device FROM export_log WHERE deleted = 0 "
+        "ORDER BY exported_at DESC, id DESC LIMIT ?",
+        [limit],
+    ).fetchall()
+    keys = (
+        "id",
+        "kind",
+        "file_name",
+        "file_hash",
+        "persons",
+        "rows",
+        "area_code",
+        "exported_at",
+        "user",
+        "device",
+    )
+    return [dict(zip(keys, r, strict=True)) for r in rows]

@@ -1,0 +1,219 @@
+"""Opening a ledger file as what it is: encrypted (a user and password), plain, or new.
+
+The rules (issue 16):
+
+- A ledger with a key file beside it is encrypted: it opens only with the name and password of
+  one of its users (or, for the county's reset, with the hub's key). Five wrong passwords in a
+  row make further tries wait.
+- A plain ledger (made before encryption, or by a script without a password) still opens
+  without one, as before; opened *with* a user and password it is converted, atomically, and
+  that user becomes its first user (an administrator).
+- A new ledger opened with a user and password is created encrypted with that first user;
+  without, it is created plain (the test suite and old scripts work that way).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+__all__ = ["Credentials", "LedgerBusy", "NeedsPassword", "Unlocked", "open_store"]
+from pathlib import Path
+
+import sqlite_utils
+
+from fieldapp.domain.credentials import Credentials
+from fieldapp.domain.errors import FieldappError
+from fieldapp.store import keyfile as kf
+from fieldapp.store import postgres
+from fieldapp.store.connection import (
+    KEY_BYTES,
+    OperationalError,
+    connect,
+    export_encrypted,
+    is_plain_sqlite,
+    open_database,
+)
+
+
+class NeedsPassword(FieldappError):
+    """The ledger is encrypted and no user and password were given."""
+
+
+class LedgerBusy(FieldappError):
+    """Another program holds the ledger open, so it cannot be converted now."""
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    """An encrypted ledger's key, its key file and who opened it."""
+
+    key: bytes = field(repr=False)
+    keyfile: kf.KeyFile
+    user: str | None
+
+
+def new_key() -> bytes:
+    """A fresh random database key."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def is_encrypted(path: str | Path) -> bool:
+    """True when the ledger has a key file (it needs a password)."""
+    return str(path) != ":memory:" and kf.has_keyfile(path)
+
+
+def ledger_state(path: str | Path) -> str:
+    """'encrypted', 'plain' or 'new' (no ledger there yet): what a login screen must ask."""
+    if postgres.is_url(path):
+        return "plain"  # a hub in PostgreSQL: at-rest encryption is the database server's
+    path = Path(path)
+    kf.recover(path)
+    if kf.has_keyfile(path):
+        return "encrypted"
+    if path.is_file() and path.stat().st_size > 0:
+        return "plain"
+    return "new"
+
+
+def open_store(
+    path: str | Path, credentials: Credentials | None = None
+) -> tuple[sqlite_utils.Database, Unlocked | None]:
+    """The ledger's database, opened by the rules above; Unlocked when it is encrypted."""
+    if str(path) == ":memory:":
+        if credentials is not None:
+            raise ValueError("an in-memory ledger cannot be encrypted")
+        return open_database(path), None
+    if postgres.is_url(path):
+        return open_database(path), None
+    state = ledger_state(path)
+    if state == "encrypted":
+        if credentials is None:
+            raise NeedsPassword("这个台账已加密，请给出用户名和口令")
+        unlocked = unlock(path, credentials)
+    elif credentials is None:
+        return open_database(path), None
+    elif state == "plain":
+        unlocked = convert_plain(path, credentials)
+    else:
+        unlocked = create_encrypted(path, credentials)
+    return open_database(path, unlocked.key, unlocked.keyfile.cipher), unlocked
+
+
+def unlock(path: str | Path, credentials: Credentials) -> Unlocked:
+    """Check the password against the key file (counting wrong ones); nothing is written to
+    the ledger on a wrong password."""
+    keys = kf.load(path)
+    kf.check_attempts(path)
+    try:
+        key = keys.unlock(credentials.user, credentials.password)
+    except kf.WrongPassword:
+        failures = kf.record_failure(path)
+        extra = f"（已连续输错 {failures} 次）" if failures >= 2 else ""
+        raise kf.WrongPassword(f"用户名或口令不对{extra}") from None
+    kf.record_success(path)
+    return Unlocked(key, keys, credentials.user)
+
+
+def create_encrypted(
+    path: str | Path, credentials: Credentials, step: kf.Step | None = None
+) -> Unlocked:
+    """A new, empty encrypted ledger whose first user is `credentials.user`."""
+    key = new_key()
+    keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
+    pending = kf.pending_path(path, keys.file_id)
+    try:
+        db = open_database(pending, key, keys.cipher)
+        db.execute("PRAGMA journal_mode=DELETE")  # one file to rename, no log beside it
+        db.conn.close()
+        kf.commit(path, keys, step)
+    finally:
+        pending.unlink(missing_ok=True)
+    return Unlocked(key, keys, credentials.user)
+
+
+def convert_plain(
+    path: str | Path, credentials: Credentials, step: kf.Step | None = None
+) -> Unlocked:
+    """Encrypt a plain ledger in place, atomically: afterwards either the encrypted ledger is
+    complete and the clear file is gone, or nothing changed (see `keyfile.commit`)."""
+    path = Path(path)
+    if not is_plain_sqlite(path):
+        raise kf.KeyFileError(f"{path.name} 不是台账文件")
+    key = new_key()
+    keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
+    pending = kf.pending_path(path, keys.file_id)
+    conn = connect(path)
+    try:
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        except OperationalError:
+            mode = "busy"
+        if str(mode).lower() != "delete":
+            raise LedgerBusy("台账正被另一个程序使用，请先关闭它再设置口令")
+        if step:
+            step("log-folded")
+        before = _fingerprint(conn)
+        export_encrypted(conn, pending, key, keys.cipher)
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+    if step:
+        step("exported")
+    try:
+        check = connect(pending, key, keys.cipher)
+        try:
+            ok = check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            same = _fingerprint(check) == before
+        finally:
+            check.close()
+        if not (ok and same):
+            raise kf.KeyFileError("加密后的台账校验不符，台账没有改动")
+        kf.commit(path, keys, step)
+    finally:
+        pending.unlink(missing_ok=True)
+    return Unlocked(key, keys, credentials.user)
+
+
+def _fingerprint(conn: object) -> list[tuple[str, int]]:
+    """Row counts of every table: the encrypted copy must hold what the plain file held."""
+    tables = [
+        r[0]
+        for r in conn.execute(  # type: ignore[attr-defined]
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+            "'CREATE VIRTUAL%' ORDER BY name"
+        ).fetchall()
+    ]
+    return [
+        (t, conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])  # type: ignore[attr-defined]
+        for t in tables
+    ]
+
+
+def open_with_key(path: str | Path, key: bytes, keys: kf.KeyFile) -> sqlite_utils.Database:
+    """Another connection to an encrypted ledger already unlocked (no password work again)."""
+    return open_database(path, key, keys.cipher)
+
+
+def ensure_county_slot(
+    path: str | Path, unlocked: Unlocked, hub_box_public: bytes | None
+) -> Unlocked:
+    """Seal the key to the county hub once the ledger knows it (enrolment), or to a new hub.
+
+    A ledger created before enrolment has no county slot: until it is enrolled, a forgotten
+    password cannot be reset. Called whenever an encrypted ledger is opened or enrolled.
+    """
+    if hub_box_public is None:
+        return unlocked
+    current = unlocked.keyfile.county
+    if current is not None and current.box_public == hub_box_public:
+        return unlocked
+    keys = unlocked.keyfile.with_county(hub_box_public, unlocked.key)
+    try:
+        kf.save(path, keys)
+    except OSError:
+        return unlocked  # read-only medium: try again next time
+    return Unlocked(unlocked.key, keys, unlocked.user)

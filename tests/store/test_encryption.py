@@ -1,0 +1,290 @@
+"""Encryption at rest (issue 16): what a finder of the laptop gets, wrong passwords, conversion
+killed at every step, the county's reset and the thief's path — all on real files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from fieldapp.hub.folder import Hub
+from fieldapp.services import users
+from fieldapp.store import keyfile
+from fieldapp.store.connection import WrongKey, open_database
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.repository import Repository
+from fieldapp.store.vault import Credentials, NeedsPassword, ledger_state
+from fieldapp.sync.enrolment import enrol
+from tests.conftest import make_id
+from tests.sync.helpers import add_family
+
+ROOT = Path(__file__).resolve().parents[2]
+LI = Credentials("李芳", "村里的口令1")
+#: Personal data typed in a session, searched for in every file afterwards.
+SECRETS = {
+    "name": "欧阳娜娜",
+    "id_number": make_id("520502", "19900101", "734"),
+    "phone": "13985012345",
+    "account": "6221546950670948123",
+}
+
+
+def encodings(text: str) -> list[bytes]:
+    """The ways a program could have written `text` to disk."""
+    forms = [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
+    try:
+        forms.append(text.encode("gb18030"))
+    except UnicodeEncodeError:
+        pass
+    return forms
+
+
+def assert_no_clear_text(*paths: Path) -> None:
+    """None of SECRETS, in any encoding, in any of the files."""
+    for path in paths:
+        data = path.read_bytes()
+        for what, value in SECRETS.items():
+            for form in encodings(value):
+                assert form not in data, f"{what} in clear in {path.name}"
+
+
+def realistic_session(ledger: Ledger) -> str:
+    """Add a family with the secret person, edit, search: rows, log, index and WAL all hold it."""
+    repo = Repository(ledger)
+    _, ids = add_family(ledger, "520502101001", ["101", "102"], surname="欧阳")
+    from fieldapp.domain.models import Person
+
+    hh = ledger.get("persons", ids[0])["household_id"]
+    pid, _ = repo.add_person(
+        Person(
+            household_id=hh,
+            name=SECRETS["name"],
+            id_number=SECRETS["id_number"],
+            phone=SECRETS["phone"],
+            account_number=SECRETS["account"],
+            account_bank="农村信用社",
+        ),
+        confirmed=True,
+    )
+    ledger.update("persons", pid, {"notes": "走访时核对了账号"})
+    from fieldapp.store.search import PersonSearch
+
+    assert PersonSearch(ledger.db).search("欧阳娜")
+    return pid
+
+
+def test_an_encrypted_ledger_holds_nothing_in_clear(tmp_path: Path) -> None:
+    path = tmp_path / "红星村.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    wal = Path(f"{path}-wal")
+    assert wal.exists() and wal.stat().st_size > 0  # the log was written, and is encrypted
+    assert_no_clear_text(path, wal, keyfile.keyfile_path(path))
+    assert ledger.db.execute("PRAGMA temp_store").fetchone()[0] == 2
+    reader = ledger.reader()
+    assert reader.execute("PRAGMA temp_store").fetchone()[0] == 2  # staging tables in memory
+    reader.conn.close()
+    ledger.close()
+    assert_no_clear_text(path, keyfile.keyfile_path(path))
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT * FROM sqlite_master").fetchall()
+    if os.name != "nt":
+        for file in tmp_path.iterdir():
+            assert file.stat().st_mode & 0o077 == 0, file.name
+
+
+def test_the_author_of_every_change_is_the_logged_in_user(tmp_path: Path) -> None:
+    ledger = Ledger.open(tmp_path / "l.db", author="县人社局局长", credentials=LI)
+    pid = realistic_session(ledger)
+    authors = {r[0] for r in ledger.db.execute("SELECT DISTINCT author FROM changes")}
+    assert authors == {"李芳"}
+    assert ledger.get("persons", pid)["updated_by"] == "李芳"
+    ledger.close()
+
+
+def test_a_wrong_password_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    Ledger.open(path, credentials=LI).close()
+    before = path.read_bytes()
+    for n in range(keyfile.FREE_ATTEMPTS - 1):
+        with pytest.raises(keyfile.WrongPassword):
+            Ledger.open(path, credentials=Credentials("李芳", f"猜的{n}"))
+    with pytest.raises(keyfile.WrongPassword):
+        Ledger.open(path, credentials=Credentials("不存在的人", "村里的口令1"))
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+    # Five wrong in a row: even the right password must now wait.
+    with pytest.raises(keyfile.TooManyAttempts) as waiting:
+        Ledger.open(path, credentials=LI)
+    assert waiting.value.wait_s >= keyfile.FIRST_WAIT_S - 1
+    with pytest.raises(NeedsPassword):
+        Ledger.open(path)
+    with pytest.raises(WrongKey):
+        open_database(path, os.urandom(32))
+    assert path.read_bytes() == before
+    keyfile.record_success(path)  # the wait is over
+    Ledger.open(path, credentials=LI).close()
+    assert not keyfile.attempts_path(path).exists()
+
+
+def test_users_are_bound_to_the_database_not_to_the_key_file(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    users.add_user(ledger, "王强", "王强的口令12", admin=False)
+    ledger.close()
+    wang = Ledger.open(path, credentials=Credentials("王强", "王强的口令12"))
+    assert not users.may_manage(wang)
+    with pytest.raises(users.NotAllowed):
+        users.add_user(wang, "赵敏", "赵敏的口令1")
+    wang.close()
+    ledger = Ledger.open(path, credentials=LI)
+    users.disable_user(ledger, "王强")
+    ledger.close()
+    with pytest.raises(keyfile.WrongPassword):
+        Ledger.open(path, credentials=Credentials("王强", "王强的口令12"))
+
+
+# -- conversion of a plain ledger, killed at every step ---------------------------------------
+
+STEPS = [
+    "log-folded",
+    "exported",
+    "keys-written",
+    "committed",
+    "old-log-removed",
+    "old-zeroed",
+    "replaced",
+]
+
+KILLER = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["FIELDAPP_TEST_FAST_KDF"] = "1"
+    from fieldapp.store.vault import Credentials, convert_plain
+    target = sys.argv[2]
+    def step(name):
+        if name == target:
+            os._exit(9)
+    convert_plain(sys.argv[1], Credentials("李芳", "村里的口令1"), step)
+    """
+)
+
+
+def _plain_ledger(path: Path) -> int:
+    ledger = Ledger.open(path, author="测试员")
+    realistic_session(ledger)
+    count = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    ledger.close()
+    return int(count)
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_conversion_killed_at_every_step_leaves_old_or_new(tmp_path: Path, step: str) -> None:
+    path = tmp_path / "ledger.db"
+    changes = _plain_ledger(path)
+    run = subprocess.run(
+        [sys.executable, "-c", KILLER, str(path), step],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert run.returncode == 9, run.stderr.decode()
+    state = ledger_state(path)  # runs the recovery a crash needs
+    leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith((".pending", ".tmp")))
+    assert leftovers == []
+    if state == "plain":
+        assert STEPS.index(step) < STEPS.index("committed")
+        ledger = Ledger.open(path)  # the old ledger, as it was
+    else:
+        assert state == "encrypted" and STEPS.index(step) >= STEPS.index("committed")
+        assert_no_clear_text(path)
+        ledger = Ledger.open(path, credentials=LI)
+    try:
+        assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
+        assert ledger.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        ledger.close()
+
+
+def test_a_converted_ledger_keeps_everything_and_its_clear_file_is_gone(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.db"
+    changes = _plain_ledger(path)
+    ledger = Ledger.open(path, credentials=LI)
+    assert ledger.encrypted and ledger.author == "李芳"
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
+    from fieldapp.store.search import PersonSearch
+
+    assert [h.name for h in PersonSearch(ledger.db).search("欧阳娜")] == [SECRETS["name"]]
+    ledger.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "home",
+        "ledger.db",
+        "ledger.db.keys",
+    ] or (not (tmp_path / "home").exists())
+    assert_no_clear_text(path)
+
+
+# -- the county's reset and the thief's path ---------------------------------------------------
+
+
+def _enrolled_device(tmp_path: Path) -> tuple[Hub, Path]:
+    hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol")
+    path = tmp_path / "device" / "ledger.db"
+    device = Ledger.open(path, credentials=LI)
+    realistic_session(device)
+    enrol(device, tmp_path / "r.enrol")
+    device.close()
+    return hub, path
+
+
+def test_the_county_resets_a_forgotten_password(tmp_path: Path) -> None:
+    hub, path = _enrolled_device(tmp_path)
+    assert keyfile.load(path).county is not None
+    users.county_reset(hub.ledger, path, "李芳", "县里给的新口令")
+    hub.close()
+    with pytest.raises(keyfile.WrongPassword):
+        Ledger.open(path, credentials=LI)
+    ledger = Ledger.open(path, credentials=Credentials("李芳", "县里给的新口令"))
+    row = users.current_user(ledger)
+    assert row.password_reset_by and "县管理员" in row.password_reset_by
+    ledger.close()
+
+
+def test_the_thief_with_only_the_laptop_gets_nothing(tmp_path: Path) -> None:
+    hub, path = _enrolled_device(tmp_path)
+    hub.close()
+    keys = keyfile.load(path)
+    # Not the hub's key: the county slot stays shut.
+    other = Hub.init(tmp_path / "other-hub")
+    assert keys.county is not None and keys.county.open(other.identity.box_secret) is None
+    with pytest.raises(users.NotAllowed):
+        users.county_reset(other.ledger, path, "李芳", "小偷的口令1")
+    other.close()
+    # No password: plain SQLite, no key, guessed passwords — nothing opens.
+    with pytest.raises(NeedsPassword):
+        Ledger.open(path)
+    for guess in ("123456", "password", "李芳", "hongxingcun"):
+        with pytest.raises(keyfile.WrongPassword):
+            keys.unlock("李芳", guess)
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(path).execute("SELECT count(*) FROM persons").fetchall()
+    assert_no_clear_text(path, keyfile.keyfile_path(path))
+
+
+def test_a_ledger_enrolled_before_it_was_encrypted_gets_its_county_slot(tmp_path: Path) -> None:
+    hub = Hub.init(tmp_path / "hub")
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol")
+    path = tmp_path / "ledger.db"
+    plain = Ledger.open(path)
+    enrol(plain, tmp_path / "r.enrol")
+    plain.close()
+    Ledger.open(path, credentials=LI).close()  # converted; the hub is known, so sealed to it
+    users.county_reset(hub.ledger, path, "李芳", "县里给的新口令")
+    hub.close()
+    Ledger.open(path, credentials=Credentials("李芳", "县里给的新口令")).close()
