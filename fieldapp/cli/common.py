@@ -1,20 +1,111 @@
-"""Helpers shared by the command modules: opening the ledger, printing, JSON."""
+"""Helpers shared by the command modules: who is at the keyboard, opening the ledger, printing.
+
+The user comes from `--user NAME` or FIELDAPP_USER; the password from `--password-file FILE`,
+else FIELDAPP_PASSWORD, else a prompt when there is a terminal (as restic and borg do). A new
+password (user add / passwd, the county's reset) comes from `--new-password-file FILE`, else
+FIELDAPP_NEW_PASSWORD, else a prompt asked twice.
+"""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import default_ledger_path
-from fieldapp.services.ledgers import Ledger
+from fieldapp.services.ledgers import Credentials, Ledger, ledger_state
 from fieldapp.services.ledgers import open_ledger as _open
 
 
-def open_ledger(args: argparse.Namespace) -> Ledger:
+class CredentialsMissing(FieldappError):
+    """No user or password could be had (no terminal to ask on)."""
+
+
+def ledger_path(args: argparse.Namespace) -> Path:
     """The ledger named by --db, or the default one in the user's data folder."""
-    return _open(args.db or default_ledger_path(), author=getattr(args, "author", None))
+    return Path(args.db) if getattr(args, "db", None) else default_ledger_path()
+
+
+def _has_terminal() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _read_password_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        raise CredentialsMissing(f"读不到口令文件 {path}") from None
+    return text.splitlines()[0] if text else ""
+
+
+def given_user(args: argparse.Namespace) -> str | None:
+    """The user named on the command line or in FIELDAPP_USER."""
+    return getattr(args, "user", None) or os.environ.get("FIELDAPP_USER") or None
+
+
+def given_password(args: argparse.Namespace) -> str | None:
+    """The password from --password-file or FIELDAPP_PASSWORD (no prompt)."""
+    if getattr(args, "password_file", None):
+        return _read_password_file(args.password_file)
+    return os.environ.get("FIELDAPP_PASSWORD") or None
+
+
+def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | None:
+    """The user and password of this run; asks on a terminal when `required` (an encrypted
+    ledger) or when a user was named. None when nothing was given and nothing is required."""
+    user, password = given_user(args), given_password(args)
+    if not required and user is None and password is None:
+        return None
+    if user is None:
+        if not _has_terminal():
+            raise CredentialsMissing("台账已加密：请用 --user 或 FIELDAPP_USER 指定用户")
+        user = input("用户名：").strip()
+    if password is None:
+        if not _has_terminal():
+            raise CredentialsMissing(
+                "需要口令：请用 --password-file 或 FIELDAPP_PASSWORD 给出，或在终端中输入"
+            )
+        password = getpass.getpass(f"{user} 的口令：")
+    if not password:
+        raise CredentialsMissing("口令不能为空")
+    return Credentials(user, password)
+
+
+def new_password(args: argparse.Namespace, who: str) -> str:
+    """A new password for `who`: --new-password-file, FIELDAPP_NEW_PASSWORD or asked twice."""
+    if getattr(args, "new_password_file", None):
+        return _read_password_file(args.new_password_file)
+    given = os.environ.get("FIELDAPP_NEW_PASSWORD")
+    if given:
+        return given
+    if not _has_terminal():
+        raise CredentialsMissing(
+            "需要新口令：请用 --new-password-file 或 FIELDAPP_NEW_PASSWORD 给出，或在终端中输入"
+        )
+    first = getpass.getpass(f"{who} 的新口令：")
+    if getpass.getpass("再输入一次：") != first:
+        raise CredentialsMissing("两次输入的口令不一致，没有修改")
+    return first
+
+
+def open_ledger(args: argparse.Namespace) -> Ledger:
+    """The ledger of this run, opened as the user at the keyboard.
+
+    An encrypted ledger needs a user and password; a plain one opens without (and is
+    encrypted when a user and password are given); a new one is created encrypted when they
+    are given, plain otherwise (with a note on stderr).
+    """
+    path = ledger_path(args)
+    state = ledger_state(path)
+    creds = credentials(args, required=state == "encrypted")
+    if state == "new" and creds is None:
+        print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
+    return _open(path, credentials=creds)
 
 
 def print_json(value: Any) -> None:

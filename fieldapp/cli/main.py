@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from fieldapp import __version__
@@ -65,13 +66,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("fieldapp.cli.sync_cmds", "与县级汇总中心交换数据包"),
     "conflicts": ("fieldapp.cli.sync_cmds", "列出并发修改的冲突（各方的值都保留）"),
     "hub": ("fieldapp.cli.sync_cmds", "县级汇总中心"),
+    "user": ("fieldapp.cli.user_cmds", "本台账的用户（口令、能否管理用户、停用）"),
+    "exports": ("fieldapp.cli.user_cmds", "导出记录：谁、何时、导出了什么、多少人、文件校验值"),
+    "backup": ("fieldapp.cli.user_cmds", "备份台账（加密；恢复时需要本台账某个用户的口令）"),
+    "restore": ("fieldapp.cli.user_cmds", "从备份恢复台账（当前台账先另存一份）"),
 }
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
     """Options every command takes (before the command word)."""
     parser.add_argument("--db", help="台账文件路径（默认：用户数据文件夹中的 ledger.db）")
-    parser.add_argument("--author", help="记录修改人（默认：本机设置的使用人）")
+    parser.add_argument("--user", help="用户名（或环境变量 FIELDAPP_USER）")
+    parser.add_argument(
+        "--password-file", metavar="FILE", help="从文件第一行读口令（或环境变量 FIELDAPP_PASSWORD）"
+    )
+    # Gone: the author of a change is the logged-in user. Still parsed, to refuse it in Chinese.
+    parser.add_argument("--author", help=argparse.SUPPRESS)
 
 
 def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
@@ -107,7 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    private_files()
     args = build_parser(command_word(argv)).parse_args(argv)
+    if args.author is not None:
+        return fail("--author 已停用：修改人就是登录的用户（用 --user 指定）", 2)
     if not args.command:
         from fieldapp.ui.app import run_app
 
@@ -121,6 +134,13 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+
+
+def private_files() -> None:
+    """Files and folders this process creates are its user's alone (0600 / 0700 on Linux):
+    ledgers, logs, backups, exports, enrolment files. Windows keeps them in the user's profile."""
+    if os.name != "nt":
+        os.umask(0o077)
 
 
 if __name__ == "__main__":

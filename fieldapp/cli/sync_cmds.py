@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.cli.common import credentials, fail, open_ledger, print_json
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
@@ -102,6 +102,9 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     )
     p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
     p.add_argument("--json", action="store_true")
+    from fieldapp.cli.user_cmds import register_hub
+
+    register_hub(add)
 
     from fieldapp.cli.county_cmds import register_hub_policy
 
@@ -109,9 +112,10 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
 
 
 def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
-    from fieldapp.hub.folder import Hub
+    from fieldapp.hub.folder import Hub, hub_state
 
-    return Hub.open(args.dir)
+    creds = credentials(args, required=hub_state(args.dir) == "encrypted")
+    return Hub.open(args.dir, creds)
 
 
 # -- hub -----------------------------------------------------------------------------------
@@ -121,7 +125,10 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     """Create a hub folder."""
     from fieldapp.hub.folder import Hub
 
-    hub = Hub.init(args.dir, args.name, store=args.store)
+    creds = credentials(args, required=False)
+    hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds)
+    if creds is None and args.store is None:
+        print("提示：汇总中心没有设置口令，hub.db 未加密（用 --user 和口令初始化即加密）", file=sys.stderr)
     print(f"已建立汇总中心：{args.dir}")
     print(f"中心指纹：{hub.fingerprint}（登记设备时请让村里核对）")
     return 0
@@ -214,14 +221,16 @@ def cmd_hub_export(args: argparse.Namespace) -> int:
 
 def cmd_hub_serve(args: argparse.Namespace) -> int:
     """Run the HTTP service."""
+    from fieldapp.hub.folder import Hub, hub_state
     from fieldapp.hub.server import DEFAULT_MAX_UPLOAD_MB, serve
 
     limit = args.max_upload_mb if args.max_upload_mb is not None else DEFAULT_MAX_UPLOAD_MB
     if limit <= 0:
         print("请检查：--max-upload-mb 应为正整数", file=sys.stderr)
         return 2
-    _open_hub(args).close()  # a clear message when the folder is not a hub
-    serve(args.dir, args.host, args.port, limit)
+    creds = credentials(args, required=hub_state(args.dir) == "encrypted")
+    Hub.open(args.dir, creds).close()  # a clear message: not a hub folder, a wrong password
+    serve(args.dir, args.host, args.port, limit, creds)
     return 0
 
 

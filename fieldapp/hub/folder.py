@@ -24,10 +24,12 @@ from pathlib import Path
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
+from fieldapp.paths import private_dir
 from fieldapp.store import answers, postgres, replica
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
+from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
 from fieldapp.sync.enrolment import make_enrolment
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
@@ -45,6 +47,11 @@ HUB_DB = "hub.db"
 #: A hub whose ledger lives in PostgreSQL keeps the database's URL in this file instead.
 STORE_URL = "store.url"
 BUNDLE_SUFFIX = ".fieldsync"
+
+
+def hub_state(root: Path) -> str:
+    """'encrypted', 'plain' or 'new': whether opening the hub needs a password."""
+    return ledger_state(Path(root) / HUB_DB)
 
 
 @dataclass
@@ -121,11 +128,19 @@ class Hub:
     # -- lifecycle --------------------------------------------------------------------------
 
     @classmethod
-    def init(cls, root: Path, name: str = "县级汇总中心", store: str | None = None) -> Hub:
+    def init(
+        cls,
+        root: Path,
+        name: str = "县级汇总中心",
+        store: str | None = None,
+        credentials: Credentials | None = None,
+    ) -> Hub:
         """Create a hub folder with fresh keys; refuses to overwrite an existing hub.
 
         `store`: a PostgreSQL URL (postgresql://USER@HOST/DB) for the hub's ledger instead of
         `hub.db` in the folder; the database must be empty and sort text byte-wise.
+        With `credentials` a `hub.db` is encrypted and they are its first user (the hub's
+        secret keys are then inside the encryption too).
         """
         root = Path(root)
         if (root / HUB_DB).exists() or (root / STORE_URL).exists():
@@ -133,8 +148,8 @@ class Hub:
         location: str | Path = root / HUB_DB
         if store is not None:
             location = _check_store(store)
-        root.mkdir(parents=True, exist_ok=True)
-        ledger = Ledger.open(location, author=name)
+        private_dir(root)
+        ledger = Ledger.open(location, author=name, credentials=credentials)
         keys = crypto.KeyPair.generate()
         state = SyncState(ledger.db)
         if state.identity() is not None:
@@ -150,10 +165,10 @@ class Hub:
         return cls(root, ledger)
 
     @classmethod
-    def open(cls, root: Path) -> Hub:
-        """Open an existing hub folder."""
+    def open(cls, root: Path, credentials: Credentials | None = None) -> Hub:
+        """Open an existing hub folder (an encrypted one as one of its users)."""
         root = Path(root)
-        return cls(root, Ledger.open(store_location(root)))
+        return cls(root, Ledger.open(store_location(root), credentials=credentials))
 
     def close(self) -> None:
         """Close the hub ledger."""
@@ -459,8 +474,9 @@ class HubSessions:
     one write gate, so writers queue for the store's single write lock and nothing else.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, credentials: Credentials | None = None) -> None:
         self.root = Path(root)
+        self.credentials = credentials
         self.gate = threading.Lock()
         self._local = threading.local()
         self._opened: list[Hub] = []
@@ -470,7 +486,15 @@ class HubSessions:
         """This thread's hub session (opened on first use)."""
         hub: Hub | None = getattr(self._local, "hub", None)
         if hub is None:
-            hub = Hub.open(self.root)
+            with self._guard:
+                first = self._opened[0] if self._opened else None
+            # One password check for the service; every further thread's connection reuses
+            # the first session's key (an encrypted hub) instead of deriving it again.
+            hub = (
+                Hub(self.root, first.ledger.sibling())
+                if first
+                else Hub.open(self.root, self.credentials)
+            )
             hub.ledger.write_gate = self.gate
             self._local.hub = hub
             with self._guard:

@@ -52,6 +52,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from fieldapp.domain.credentials import Credentials
 from fieldapp.hub.folder import HubSessions
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
@@ -120,10 +121,15 @@ def _error(status: int, code: str, message: str, close: bool = False) -> JSONRes
 class HubService:
     """One hub folder behind HTTP: settings, replay cache, limits and per-thread hub sessions."""
 
-    def __init__(self, root: Path, settings: ServiceSettings | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        settings: ServiceSettings | None = None,
+        credentials: Credentials | None = None,
+    ) -> None:
         self.root = Path(root)
         self.settings = settings or ServiceSettings()
-        self.sessions = HubSessions(self.root)
+        self.sessions = HubSessions(self.root, credentials)
         self.nonces = httpauth.NonceCache()
         self.uploads = self.root / "uploads"
         self.uploads.mkdir(parents=True, exist_ok=True)
@@ -364,8 +370,9 @@ class ServerThread:
         settings: ServiceSettings | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
+        credentials: Credentials | None = None,
     ) -> None:
-        self.service = HubService(root, settings)
+        self.service = HubService(root, settings, credentials)
         self.server = uvicorn.Server(server_config(self.service, host, port))
         self._thread = threading.Thread(target=self.server.run, name="hub-http", daemon=True)
 
@@ -404,9 +411,11 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8765,
     max_upload_mb: int = DEFAULT_MAX_UPLOAD_MB,
+    credentials: Credentials | None = None,
 ) -> None:
-    """Run the hub service until interrupted (`fieldapp hub serve`)."""
-    service = HubService(root, ServiceSettings(max_upload_mb=max_upload_mb))
+    """Run the hub service until interrupted (`fieldapp hub serve`); an encrypted hub is
+    opened as one of its users."""
+    service = HubService(root, ServiceSettings(max_upload_mb=max_upload_mb), credentials)
     print(
         f"汇总中心 {service.name} 已在 http://{host}:{port}/ 服务（指纹 {service.fingerprint}，"
         f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",

@@ -8,11 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldapp.domain.credentials import Credentials
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.vault import ledger_state
 
-__all__ = ["Ledger", "open_ledger"]
+__all__ = ["Credentials", "Ledger", "ledger_state", "open_ledger"]
 
 
-def open_ledger(path: str | Path, author: str | None = None) -> Ledger:
-    """Open (creating if needed) the ledger file at `path`, its schema brought up to date."""
-    return Ledger.open(path, author=author)
+def open_ledger(
+    path: str | Path, author: str | None = None, credentials: Credentials | None = None
+) -> Ledger:
+    """Open (creating if needed) the ledger file at `path`, its schema brought up to date.
+
+    With `credentials` an encrypted ledger is unlocked as that user (a plain one is encrypted,
+    a new one created encrypted); without, only a plain or new ledger opens (issue 16)."""
+    return Ledger.open(path, author=author, credentials=credentials)

@@ -149,6 +149,7 @@ def enrol(
             state.add_peer(
                 doc["hub"]["name"], "hub", None, hub_sign, hub_box, crypto.key_id(hub_sign)
             )
+    ledger.seal_for_county()  # the county can now reset a forgotten password
     return Enrolled(
         device["name"], device["area_code"], doc["hub"]["name"], found, current is not None, role
     )

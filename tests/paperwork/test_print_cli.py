@@ -19,8 +19,11 @@ def _ledger(tmp_path):
     return path, batch_id, claims, number
 
 
-def test_every_paper_prints_and_is_logged(tmp_path, capsys):
+def test_every_paper_prints_and_is_logged(tmp_path, capsys, monkeypatch):
     db, batch_id, claims, number = _ledger(tmp_path)
+    # The printer is the logged-in user; the first command with a password encrypts the ledger.
+    monkeypatch.setenv("FIELDAPP_USER", "张会计")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "会计的口令123")
     papers = {
         "form.pdf": ["form", "--claim", claims[0]],
         "forms.pdf": ["forms", "--batch", batch_id],
@@ -32,7 +35,7 @@ def test_every_paper_prints_and_is_logged(tmp_path, capsys):
     }
     for name, args in papers.items():
         out = tmp_path / name
-        assert main(["--db", str(db), "--author", "张会计", "print", *args, "--out", str(out)]) == 0
+        assert main(["--db", str(db), "print", *args, "--out", str(out)]) == 0
         pdf = out.read_bytes()
         assert page_texts(pdf)
         assert_fonts_embedded(pdf)

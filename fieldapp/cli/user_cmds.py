@@ -1,0 +1,193 @@
+"""User, backup and restore commands, and the county's password reset (issue 16)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fieldapp.cli.common import (
+    credentials,
+    ledger_path,
+    new_password,
+    open_ledger,
+    print_json,
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `user …`, `backup` and `restore`."""
+    user = sub.add_parser("user", help="本台账的用户（口令、能否管理用户、停用）").add_subparsers(
+        dest="user_cmd", required=True
+    )
+    p = user.add_parser("add", help="新增用户（须由能管理用户的人执行）")
+    p.add_argument("name")
+    p.add_argument("--admin", action="store_true", help="可以管理用户")
+    _new_password_file(p)
+    p.set_defaults(func=cmd_user_add)
+    p = user.add_parser("list", help="列出用户")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_user_list)
+    p = user.add_parser("passwd", help="修改口令（不给用户名时改自己的）")
+    p.add_argument("name", nargs="?")
+    _new_password_file(p)
+    p.set_defaults(func=cmd_user_passwd)
+    p = user.add_parser("disable", help="停用用户（其口令从此打不开台账）")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_disable)
+
+    p = sub.add_parser("exports", help="导出记录：谁、何时、导出了什么、多少人、文件校验值")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_exports)
+
+    p = sub.add_parser("backup", help="备份台账（加密；恢复时需要本台账某个用户的口令）")
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="从备份恢复台账（当前台账先另存一份）")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_restore)
+
+
+def _new_password_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--new-password-file",
+        metavar="FILE",
+        help="从文件第一行读新口令（或环境变量 FIELDAPP_NEW_PASSWORD；都没有时在终端中输入两次）",
+    )
+
+
+def register_hub(add: object) -> None:
+    """Add `hub reset-password` through sync_cmds' `add(name, help, func)`."""
+    p = add(  # type: ignore[operator]
+        "reset-password",
+        "县里重置设备台账的口令（凭本中心的密钥，台账须已登记到本中心）",
+        cmd_hub_reset_password,
+    )
+    p.add_argument("--ledger", type=Path, required=True, help="设备的台账文件")
+    p.add_argument("--user", dest="reset_user", required=True, help="要重置口令的用户")
+    _new_password_file(p)
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    """Add a user."""
+    from fieldapp.services import users
+
+    ledger = open_ledger(args)
+    try:
+        users.require_admin(ledger)  # before asking for a password that would be refused
+        password = new_password(args, args.name)
+        row = users.add_user(ledger, args.name, password, args.admin)
+    finally:
+        ledger.close()
+    role = "（可管理用户）" if row.admin else ""
+    print(f"已新增用户 {row.name}{role}")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    """List users."""
+    from fieldapp.services import users
+
+    ledger = open_ledger(args)
+    try:
+        rows = users.list_users(ledger)
+    finally:
+        ledger.close()
+    if args.json:
+        print_json([r.as_dict() for r in rows])
+        return 0
+    for r in rows:
+        marks = "，".join(m for m, on in (("可管理用户", r.admin), ("已停用", r.disabled)) if on)
+        print(f"{r.name}\t{marks or '—'}\t口令修改于 {r.password_changed_at or '—'}")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    """Change a password."""
+    from fieldapp.services import users
+
+    ledger = open_ledger(args)
+    try:
+        who = args.name or ledger.user or ""
+        row = users.change_password(ledger, args.name, new_password(args, who))
+    finally:
+        ledger.close()
+    print(f"已修改 {row.name} 的口令")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    """Disable a user."""
+    from fieldapp.services import users
+
+    ledger = open_ledger(args)
+    try:
+        row = users.disable_user(ledger, args.name)
+    finally:
+        ledger.close()
+    print(f"已停用用户 {row.name}：其口令从此打不开本台账")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back up the ledger."""
+    from fieldapp.services import backups
+
+    ledger = open_ledger(args)
+    try:
+        path = backups.backup(ledger, args.out)
+    finally:
+        ledger.close()
+    print(f"已备份到 {path}（已加密；恢复时需要本台账某个用户的口令）")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup over the ledger."""
+    from fieldapp.services import backups
+
+    backups.read_backup(args.file)  # a damaged file is refused before asking anything
+    creds = credentials(args, required=True)
+    assert creds is not None
+    done = backups.restore(args.file, ledger_path(args), creds)
+    print(f"已从 {args.file} 恢复台账 {done.path}")
+    if done.kept:
+        print(f"恢复前的台账另存为 {done.kept}")
+    return 0
+
+
+def cmd_hub_reset_password(args: argparse.Namespace) -> int:
+    """The county resets a device user's password."""
+    from fieldapp.cli.sync_cmds import _open_hub
+    from fieldapp.services import users
+
+    hub = _open_hub(args)
+    try:
+        row = users.county_reset(
+            hub.ledger, args.ledger, args.reset_user, new_password(args, args.reset_user)
+        )
+    finally:
+        hub.close()
+    print(f"已重置 {args.ledger.name} 中用户 {row.name} 的口令")
+    return 0
+
+
+def cmd_exports(args: argparse.Namespace) -> int:
+    """List the export log."""
+    from fieldapp.services.exports import export_log
+
+    ledger = open_ledger(args)
+    try:
+        rows = export_log(ledger)
+    finally:
+        ledger.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(
+            f"{r['exported_at']}  {r['user']}（设备 {r['device']}）  {r['kind']}  "
+            f"{r['persons']} 人  {r['file_name']}  SHA-256 {r['file_hash'][:16]}…"
+        )
+    if not rows:
+        print("没有导出记录")
+    return 0

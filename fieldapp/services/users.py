@@ -1,0 +1,219 @@
+"""Local users of an encrypted ledger: add, list, change password, disable, county reset.
+
+The ledger passed in is open as its logged-in user (`ledger.user`); adding and disabling users
+and setting another user's password need a user who may manage users. A user's password wraps
+the database key in the key file (`fieldapp.store.keyfile`); the users table inside the
+encrypted file says who is an administrator and who is disabled.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from fieldapp.domain.credentials import normalise_name
+from fieldapp.domain.errors import FieldappError, ValidationFailed
+from fieldapp.store import keyfile, users
+from fieldapp.store.connection import open_database
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+from fieldapp.store.users import UserRow
+from fieldapp.store.vault import Credentials, Unlocked, ledger_state
+
+#: Shortest password accepted (a village office's shared desktop; Argon2id does the rest).
+MIN_PASSWORD = 6
+#: Longest user name.
+MAX_NAME = 30
+#: The hub's ledger in a hub folder (`fieldapp.hub.folder.HUB_DB`; services sit below hub).
+HUB_LEDGER = "hub.db"
+
+
+class NotAllowed(FieldappError):
+    """The logged-in user may not do this."""
+
+
+def check_name(name: str) -> str:
+    """A user name as stored, or ValidationFailed saying what is wrong with it."""
+    clean = normalise_name(name)
+    if not clean:
+        raise ValidationFailed("用户名不能为空")
+    if len(clean) > MAX_NAME:
+        raise ValidationFailed(f"用户名最多 {MAX_NAME} 个字")
+    if any(unicodedata.category(ch).startswith("C") for ch in clean):
+        raise ValidationFailed("用户名中有不能显示的字符")
+    return clean
+
+
+def check_password(password: str) -> str:
+    """The password, or ValidationFailed when it is too short."""
+    if len(password) < MIN_PASSWORD:
+        raise ValidationFailed(f"口令至少 {MIN_PASSWORD} 位")
+    return password
+
+
+def _unlocked(ledger: Ledger) -> Unlocked:
+    if ledger.unlocked is None:
+        raise NotAllowed("这个台账还没有加密（没有用户）。请先用用户名和口令打开它，台账会随即加密")
+    return ledger.unlocked
+
+
+def current_user(ledger: Ledger) -> UserRow:
+    """The logged-in user's record."""
+    _unlocked(ledger)
+    found = users.user(ledger.db, ledger.user or "")
+    if found is None:
+        raise NotAllowed("当前用户不在本台账的用户名单中")
+    return found
+
+
+def may_manage(ledger: Ledger) -> bool:
+    """True when the logged-in user may add and disable users."""
+    return ledger.unlocked is not None and current_user(ledger).admin
+
+
+def require_admin(ledger: Ledger) -> None:
+    """NotAllowed unless the logged-in user may manage users."""
+    if not current_user(ledger).admin:
+        raise NotAllowed("只有能管理用户的人才能这样做，请找本台账的管理员")
+
+
+def list_users(ledger: Ledger) -> list[UserRow]:
+    """Every user of the ledger (disabled ones included)."""
+    _unlocked(ledger)
+    return users.users(ledger.db)
+
+
+def _save_keys(ledger: Ledger, keys: keyfile.KeyFile) -> None:
+    unlocked = _unlocked(ledger)
+    keyfile.save(ledger.path, keys)
+    ledger.unlocked = Unlocked(unlocked.key, keys, unlocked.user)
+
+
+def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> UserRow:
+    """Add a user with a password (an administrator only)."""
+    require_admin(ledger)
+    name, password = check_name(name), check_password(password)
+    if users.user(ledger.db, name) is not None:
+        raise ValidationFailed(f"已有名为 {name} 的用户")
+    unlocked = _unlocked(ledger)
+    # The row first: a crash before the slot leaves a user who cannot log in yet (an
+    # administrator sets the password again), never a password without a user.
+    users.add_user(ledger.db, name, admin, ledger.user)
+    _save_keys(ledger, unlocked.keyfile.with_user(name, password, unlocked.key))
+    found = users.user(ledger.db, name)
+    assert found is not None
+    return found
+
+
+def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
+    """Set a user's password: one's own, or anyone's for an administrator."""
+    name = check_name(name) if name else (ledger.user or "")
+    if name != ledger.user:
+        require_admin(ledger)
+    found = users.user(ledger.db, name)
+    if found is None:
+        raise ValidationFailed(f"没有名为 {name} 的用户")
+    if found.disabled:
+        raise ValidationFailed(f"用户 {name} 已停用")
+    unlocked = _unlocked(ledger)
+    _save_keys(ledger, unlocked.keyfile.with_user(name, check_password(password), unlocked.key))
+    users.password_changed(ledger.db, name)
+    return users.user(ledger.db, name) or found
+
+
+def disable_user(ledger: Ledger, name: str) -> UserRow:
+    """Disable a user: their password no longer opens the ledger (an administrator only)."""
+    require_admin(ledger)
+    name = check_name(name)
+    found = users.user(ledger.db, name)
+    if found is None:
+        raise ValidationFailed(f"没有名为 {name} 的用户")
+    if name == ledger.user:
+        raise ValidationFailed("不能停用自己")
+    unlocked = _unlocked(ledger)
+    users.set_disabled(ledger.db, name, True)
+    _save_keys(ledger, unlocked.keyfile.without_user(name))
+    return users.user(ledger.db, name) or found
+
+
+def verify_password(ledger: Ledger, name: str, password: str) -> bool:
+    """True when `password` is `name`'s (the lock screen; wrong tries are counted)."""
+    unlocked = _unlocked(ledger)
+    keyfile.check_attempts(ledger.path)
+    try:
+        unlocked.keyfile.unlock(name, password)
+    except keyfile.WrongPassword:
+        keyfile.record_failure(ledger.path)
+        return False
+    keyfile.record_success(ledger.path)
+    found = users.user(ledger.db, normalise_name(name))
+    return found is not None and not found.disabled
+
+
+def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, password: str) -> UserRow:
+    """The county's recovery path: with the laptop's ledger in hand, open its key with the
+    hub's secret key (its county slot) and give `name` a new password.
+
+    `hub_ledger` is the county hub's own ledger, open as one of its users. A device ledger not
+    yet enrolled (or enrolled to another hub) has no slot this hub can open.
+    """
+    identity = SyncState(hub_ledger.db).identity()
+    if identity is None or identity.role != "hub":
+        raise NotAllowed("只有县级汇总中心能重置设备台账的口令")
+    ledger_path = Path(ledger_path)
+    keyfile.recover(ledger_path)
+    keys = keyfile.load(ledger_path)
+    if keys.county is None:
+        raise NotAllowed("这个台账还没有登记到县里，县里无法重置它的口令")
+    key = keys.county.open(identity.box_secret)
+    if key is None:
+        raise NotAllowed("这个台账登记在别的汇总中心，本中心无法重置它的口令")
+    name, password = check_name(name), check_password(password)
+    db = open_database(ledger_path, key, keys.cipher)
+    ledger = Ledger(db, str(ledger_path), hub_ledger.author, Unlocked(key, keys, None))
+    try:
+        found = users.user(ledger.db, name)
+        if found is None:
+            raise ValidationFailed(f"台账中没有名为 {name} 的用户")
+        if found.disabled:
+            raise ValidationFailed(f"用户 {name} 已停用，不能重置口令")
+        keyfile.save(ledger_path, keys.with_user(name, password, key))
+        users.password_changed(ledger.db, name, reset_by=f"县级汇总中心 {hub_ledger.author}")
+        keyfile.record_success(ledger_path)
+        return users.user(ledger.db, name) or found
+    finally:
+        ledger.close()
+
+
+def county_reset_at_hub(
+    hub_dir: str | Path,
+    hub_credentials: Credentials | None,
+    ledger_path: str | Path,
+    name: str,
+    password: str,
+) -> UserRow:
+    """`county_reset` with the hub folder opened here, as one of the hub's users."""
+    path = Path(hub_dir) / HUB_LEDGER
+    if not path.is_file():
+        raise NotAllowed(f"{hub_dir} 不是汇总中心文件夹")
+    if ledger_state(path) != "encrypted":
+        hub_credentials = None
+    hub_ledger = Ledger.open(path, credentials=hub_credentials)
+    try:
+        return county_reset(hub_ledger, ledger_path, name, password)
+    finally:
+        hub_ledger.close()
+
+
+def switch_user(ledger: Ledger, name: str, password: str) -> bool:
+    """The lock screen: True when `name`'s password is right; the ledger then writes as
+    `name` (who may be another user of the same ledger)."""
+    name = normalise_name(name)
+    if not verify_password(ledger, name, password):
+        return False
+    unlocked = _unlocked(ledger)
+    if name != ledger.user:
+        users.bind_user(ledger.db, name)
+        ledger.unlocked = Unlocked(unlocked.key, unlocked.keyfile, name)
+        ledger.user = ledger.author = name
+    return True

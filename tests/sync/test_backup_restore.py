@@ -1,0 +1,101 @@
+"""Encrypted backups (issue 16): nothing in clear, a password to restore, and a device restored
+on another path keeps syncing with the hub."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldapp.hub.folder import Hub
+from fieldapp.services import backups
+from fieldapp.store import keyfile
+from fieldapp.store.backup import MAGIC, BackupError
+from fieldapp.store.dump import canonical_dump
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+from fieldapp.store.vault import Credentials
+from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.store.test_encryption import assert_no_clear_text, realistic_session
+from tests.sync.helpers import VILLAGE, add_family
+
+LI = Credentials("李芳", "村里的口令1")
+
+
+def _device(tmp_path: Path, hub: Hub) -> Ledger:
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol")
+    device = Ledger.open(tmp_path / "laptop" / "ledger.db", credentials=LI)
+    enrol(device, tmp_path / "r.enrol")
+    return device
+
+
+def _round(device: Ledger, hub: Hub, folder: Path, n: int) -> None:
+    sent = export_bundle(device, folder / f"up{n}.fieldsync")
+    hub.import_file(sent.path)
+    answer = hub.export_for("红星村", folder / f"down{n}.fieldsync")
+    import_bundle(device, answer.path)
+
+
+def test_a_backup_holds_no_secret_in_clear_and_needs_a_password(tmp_path: Path) -> None:
+    hub = Hub.init(tmp_path / "hub")
+    device = _device(tmp_path, hub)
+    realistic_session(device)
+    out = backups.backup(device, tmp_path / "u盘" / "红星村.fieldbackup")
+    identity = SyncState(device.db).identity()
+    assert identity is not None
+    data = out.read_bytes()
+    assert data.startswith(MAGIC)
+    assert_no_clear_text(out)
+    for secret in (identity.sign_secret, identity.box_secret, device.unlocked.key):
+        assert secret not in data and secret.hex().encode() not in data
+    header = json.loads(data[len(MAGIC) : data.index(b"\n", len(MAGIC))])
+    assert set(header) == {"format", "created_at", "size", "sha256", "keys"}
+    with pytest.raises(keyfile.WrongPassword):
+        backups.check_backup(out, Credentials("李芳", "猜的口令123"))
+    assert backups.check_backup(out, LI)["persons"] == 3
+    broken = tmp_path / "broken.fieldbackup"
+    broken.write_bytes(data[:-100])
+    with pytest.raises(BackupError):
+        backups.read_backup(broken)
+    device.close()
+    hub.close()
+
+
+def test_a_device_restored_on_another_path_keeps_syncing(tmp_path: Path) -> None:
+    hub = Hub.init(tmp_path / "hub")
+    device = _device(tmp_path, hub)
+    add_family(device, VILLAGE, ["101", "102"])
+    _round(device, hub, tmp_path, 1)
+    saved = backups.backup(device, tmp_path / "红星村.fieldbackup")
+    # After the backup the laptop goes on working and syncing, then dies.
+    add_family(device, VILLAGE, ["103"], surname="李")
+    _round(device, hub, tmp_path, 2)
+    old_id = device.device_id
+    device.close()
+
+    new_path = tmp_path / "new-laptop" / "ledger.db"
+    with pytest.raises(keyfile.WrongPassword):
+        backups.restore(saved, new_path, Credentials("李芳", "猜的口令123"))
+    assert not new_path.exists()
+    done = backups.restore(saved, new_path, LI)
+    assert done.previous_device_id == old_id and done.device_id != old_id
+    restored = Ledger.open(new_path, credentials=LI)
+    add_family(restored, VILLAGE, ["104"], surname="王")
+    _round(restored, hub, tmp_path, 3)  # accepted: no reused change numbers, no replay
+    names = {r[0] for r in hub.ledger.db.execute("SELECT name FROM persons")}
+    assert {"王0", "李0", "张0", "张1"} <= names
+    # And the hub's news reaches the restored laptop: another device's family.
+    hub.enroll("红星村二号", VILLAGE, tmp_path / "r2.enrol")
+    other = Ledger.open(tmp_path / "other" / "ledger.db", credentials=LI)
+    enrol(other, tmp_path / "r2.enrol")
+    add_family(other, VILLAGE, ["105"], surname="赵")
+    hub.import_file(export_bundle(other, tmp_path / "o.fieldsync").path)
+    answer = hub.export_for("红星村", tmp_path / "down4.fieldsync")
+    import_bundle(restored, answer.path)
+    assert "赵0" in {r[0] for r in restored.db.execute("SELECT name FROM persons")}
+    assert canonical_dump(restored.db)["persons"]
+    other.close()
+    restored.close()
+    hub.close()
