@@ -15,6 +15,7 @@ from fieldapp.policy.eligibility import STATUS_LABELS, Status
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
 from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
 
 
@@ -519,8 +520,10 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
     from fieldapp.services.report import monthly_report
     from fieldapp.tabular.report_monthly import write_monthly_report
 
-    report = monthly_report(open_ledger(args), _policy(args), args.month, area_prefix=args.area)
+    ledger = open_ledger(args)
+    report = monthly_report(ledger, _policy(args), args.month, area_prefix=args.area)
     write_monthly_report(report, Path(args.out))
+    record_export(ledger, f"月报 {args.month}", args.out, 0, len(report.areas), args.area)
     if args.json:
         print_json(report.as_dict())
     else:
@@ -533,11 +536,16 @@ def cmd_rosters(args: argparse.Namespace) -> int:
     from fieldapp.services.report import five_rosters
     from fieldapp.tabular.five_rosters import write_five_rosters
 
-    rosters = five_rosters(open_ledger(args), args.area, _on(args))
+    ledger = open_ledger(args)
+    rosters = five_rosters(ledger, args.area, _on(args))
     write_five_rosters(rosters, Path(args.out))
     counts = {name: len(rows) for name, rows in rosters.sheets.items()}
+    record_export(
+        ledger, "一库五册", args.out, max(counts.values(), default=0), sum(counts.values()), args.area
+    )
     if args.json:
         print_json({"area": args.area, "out": args.out, "counts": counts})
     else:
         print(f"已生成一库五册 {args.out}：" + "，".join(f"{k} {v} 人" for k, v in counts.items()))
+        print(PERSONAL_DATA_NOTE)
     return 0

@@ -7,6 +7,7 @@ import sys
 
 from fieldapp.cli.common import open_ledger, print_json
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import ImportReport, import_ledger
 from fieldapp.tabular.template import write_template
@@ -119,10 +120,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     try:
         count = export_ledger(ledger, args.file, area_prefix=args.area)
+        record_export(ledger, "台账", args.file, count, area_code=args.area)
     finally:
         ledger.close()
     if args.json:
         print_json({"exported": count, "file": str(args.file)})
     else:
-        print(f"已导出 {count} 人：{args.file}")
+        print(f"已导出 {count} 人：{args.file}（{PERSONAL_DATA_NOTE}）")
     return 0

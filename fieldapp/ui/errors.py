@@ -6,20 +6,45 @@ import logging
 import sys
 import traceback
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldapp.domain.errors import FieldappError
-from fieldapp.paths import data_dir
+from fieldapp.domain.redact import redact, redact_traceback
+from fieldapp.paths import data_dir, make_private
 
 log = logging.getLogger("fieldapp.ui")
 
 
+class RedactingFormatter(logging.Formatter):
+    """Writes the code's message templates as they are and masks the values in them and the
+    text of exceptions (names, ID numbers, phones, accounts never reach the log in clear)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The line, with `args` and a non-text message redacted."""
+        safe = logging.makeLogRecord(record.__dict__)
+        if not isinstance(safe.msg, str):
+            safe.msg = redact(str(safe.msg))
+        if safe.args:
+            args = safe.args if isinstance(safe.args, tuple) else (safe.args,)
+            safe.args = tuple(redact(str(a)) for a in args)
+        safe.exc_text = None
+        return super().format(safe)
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        """The traceback: frames kept, messages redacted."""
+        return redact_traceback(super().formatException(ei))
+
+
 def setup_logging() -> None:
-    """Log to fieldapp.log in the data folder (where a helper can find it)."""
-    handler = logging.FileHandler(data_dir() / "fieldapp.log", encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    """Log to fieldapp.log in the data folder (where a helper can find it), redacted, with
+    the file readable by its owner only."""
+    path = data_dir() / "fieldapp.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    make_private(path)
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger("fieldapp")
     if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
         root.addHandler(handler)

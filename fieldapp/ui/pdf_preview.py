@@ -59,7 +59,7 @@ class PdfPreview(QDialog):
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         close.clicked.connect(self.reject)
-        self.note = QLabel()
+        self.note = QLabel(self.tr("含个人信息，请妥善保管"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.pages_label)
         buttons.addWidget(self.note, 1)
@@ -77,7 +77,10 @@ class PdfPreview(QDialog):
     def save_dialog(self) -> Path | None:
         """Ask where to save, then save (and log) the PDF."""
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("另存为 PDF"), self.suggested_name, self.tr("PDF 文件 (*.pdf)")
+            self,
+            self.tr("另存为 PDF（含个人信息，请妥善保管）"),
+            self.suggested_name,
+            self.tr("PDF 文件 (*.pdf)"),
         )
         if not path:
             return None

@@ -22,6 +22,7 @@ from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.models import Person
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
+from fieldapp.services.exports import record_export
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import NOT_UPDATED, LedgerFilter, person_rowids
 from fieldapp.tabular.ledger_export import export_ledger
@@ -109,7 +110,7 @@ class LedgerPage(QWidget):
         self.export_button.clicked.connect(self.export_dialog)
         self.template_button.clicked.connect(self.template_dialog)
 
-        self.search = SearchService(session.path, self)
+        self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show_hits)
         self.search.rowids.connect(self._show_rowids)
         self.search_box.textChanged.connect(lambda _t: self.reload())
@@ -330,7 +331,10 @@ class LedgerPage(QWidget):
     def export_dialog(self) -> None:
         """Ask for a file and export the persons of the chosen area."""
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("导出台账"), self.tr("劳动力台账.xlsx"), self.tr("Excel 文件 (*.xlsx)")
+            self,
+            self.tr("导出台账（含个人信息，请妥善保管）"),
+            self.tr("劳动力台账.xlsx"),
+            self.tr("Excel 文件 (*.xlsx)"),
         )
         if path:
             self.export_file(
@@ -343,15 +347,19 @@ class LedgerPage(QWidget):
 
         def work(progress: OperationProgress) -> int:
             with self.session.worker_ledger() as ledger:
-                return export_ledger(
+                count = export_ledger(
                     ledger, path, progress.step, progress.is_cancelled, area_prefix=area
                 )
+                record_export(ledger, "台账", path, count, area_code=area)
+                return count
 
         self.ops.run(
             self.tr("正在导出……"),
             work,
             lambda n: self.count_label.setText(
-                self.tr("已导出 %1 人 → ").replace("%1", str(n)) + str(path)
+                self.tr("已导出 %1 人 → ").replace("%1", str(n))
+                + str(path)
+                + self.tr("（含个人信息，请妥善保管）")
             ),
             lambda e: show_error(self, e),
         )

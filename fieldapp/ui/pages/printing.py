@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -72,6 +73,7 @@ class PrintPage(QWidget):
         form.addRow(self.stack)
         row = QHBoxLayout()
         row.addWidget(self.preview_button)
+        row.addWidget(QLabel(self.tr("打印件含个人信息，请妥善保管")))
         row.addStretch(1)
         form.addRow(row)
         self.log = RowsModel[dict[str, Any]](

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.report import PLACES, AreaFigures, MonthlyReport
+from fieldapp.services.exports import record_export
 from fieldapp.services.report import monthly_report
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -150,7 +151,7 @@ class ReportsPage(QWidget):
             return
         path, _f = QFileDialog.getSaveFileName(
             self,
-            self.tr("导出月报"),
+            self.tr("导出月报（含个人信息，请妥善保管）"),
             f"月报-{self.report.month}.xlsx",
             self.tr("Excel 文件 (*.xlsx)"),
         )
@@ -165,6 +166,8 @@ class ReportsPage(QWidget):
 
         def work(progress: OperationProgress) -> Path:
             write_monthly_report(report, path)
+            with self.session.worker_ledger() as ledger:
+                record_export(ledger, f"月报 {report.month}", path, 0, len(report.areas))
             return path
 
         self.panel.run(
