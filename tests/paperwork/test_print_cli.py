@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from fieldapp.cli.main import main
+from fieldapp.domain.credentials import Credentials
 from fieldapp.store.ledger import Ledger
 from tests.paperwork.builders import VILLAGE, add_claims
 from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
@@ -57,7 +58,7 @@ def test_every_paper_prints_and_is_logged(tmp_path, capsys, monkeypatch):
     assert "花名册" in capsys.readouterr().out
 
     # The log is synced: every print is in the change log like any other write.
-    ledger = Ledger.open(db)
+    ledger = Ledger.open(db, credentials=Credentials("张会计", "会计的口令123"))
     logged = ledger.db.execute("SELECT count(*) FROM changes WHERE tbl = 'print_log'").fetchone()[0]
     ledger.close()
     assert logged == len(papers)
