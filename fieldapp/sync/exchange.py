@@ -7,7 +7,6 @@ leaves the ledger untouched and moves the inbox copy to quarantine with a reason
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Pro
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
+from fieldapp.store.connection import Error as DatabaseFault
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.migrations import latest_version
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
@@ -248,7 +248,7 @@ def import_bundle(
 def _as_refusal(error: Exception) -> BundleRefused:
     text = str(error)
     full = "full" in text or "disk I/O" in text or is_disk_full(error)
-    if isinstance(error, (sqlite3.Error, OSError)) and full:
+    if isinstance(error, (DatabaseFault, OSError)) and full:
         return BundleRefused("disk_full", text)
     return BundleRefused("invalid", f"{type(error).__name__}: {text}")
 
@@ -259,7 +259,7 @@ def _refuse(
     refused.quarantined = str(quarantine(local, folders.quarantine, refused.code, str(refused)))
     try:
         state.record_quarantine(str(source), refused.code, str(refused))
-    except sqlite3.Error:
+    except DatabaseFault:
         pass  # a full disk may refuse even this; the reason file beside the bundle remains
 
 
