@@ -6,9 +6,11 @@ import datetime as dt
 
 import pytest
 
+from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.enums import AreaKind, Category
 from fieldapp.domain.models import Area, CategoryMembership, Household, MonthlyStatus, Person, Visit
 from fieldapp.store.backup import BackupError, backup_to, check_backup, restore_from
+from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.persons import (
     NOT_UPDATED,
     LedgerFilter,
@@ -118,20 +120,34 @@ def test_month_view_counts_visits_unvisited_first(repo, village):
 
 
 def test_backup_restore_round_trip(ledger, repo, village, tmp_path):
-    dest = tmp_path / "b" / "backup.db"
-    seen = []
-    backup_to(ledger.db.conn, dest, lambda done, total: seen.append((done, total)))
-    assert check_backup(dest)["persons"] == 5 and seen
-    with ledger.transaction():
-        ledger.delete("persons", village["王五"])
+    dest = tmp_path / "b" / "backup.fieldbackup"
+    with pytest.raises(BackupError):  # a plain ledger is never backed up in clear
+        backup_to(ledger, dest)
     path = tmp_path / "ledger.db"
     ledger.close()
-    kept = restore_from(dest, path)
-    assert check_backup(kept)["persons"] == 4
-    assert check_backup(path)["persons"] == 5
+    li = Credentials("李芳", "村里的口令1")
+    encrypted = Ledger.open(path, credentials=li)  # converted on first open with a password
+    seen = []
+    backup_to(encrypted, dest, lambda done, total: seen.append((done, total)))
+    assert check_backup(dest, li)["persons"] == 5 and seen
+    with encrypted.transaction():
+        encrypted.delete("persons", village["王五"])
+    encrypted.close()
+    kept = restore_from(dest, path, li)
+    assert kept is not None
+
+    def persons(at):
+        opened = Ledger.open(at, credentials=li)
+        try:
+            return opened.db.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()[0]
+        finally:
+            opened.close()
+
+    assert persons(kept) == 4
+    assert persons(path) == 5
     with pytest.raises(BackupError):
-        check_backup(tmp_path / "missing.db")
+        check_backup(tmp_path / "missing.db", li)
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(BackupError):
-        check_backup(junk)
+        check_backup(junk, li)
