@@ -17,6 +17,7 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.progress import Progress
 from fieldapp.store import backup as store_backup
 from fieldapp.store.keyfile import Step
 from fieldapp.store.ledger import Ledger
@@ -27,7 +28,6 @@ from fieldapp.store.vault import Credentials
 #: its backup and the restore.
 RESTORE_SERIAL_STEP = 1_000_000
 
-Progress = store_backup.Progress
 BackupError = store_backup.BackupError
 backup_name = store_backup.backup_name
 read_backup = store_backup.read_backup
