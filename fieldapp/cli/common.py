@@ -58,6 +58,9 @@ def given_password(args: argparse.Namespace) -> str | None:
 def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | None:
     """The user and password of this run; asks on a terminal when `required` (an encrypted
     ledger) or when a user was named. None when nothing was given and nothing is required."""
+    known = getattr(args, "_credentials", None)
+    if known is not None:
+        return known  # a command opening the ledger twice asks once
     user, password = given_user(args), given_password(args)
     if not required and user is None and password is None:
         return None
@@ -73,7 +76,8 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
         password = getpass.getpass(f"{user} 的口令：")
     if not password:
         raise CredentialsMissing("口令不能为空")
-    return Credentials(user, password)
+    args._credentials = Credentials(user, password)
+    return args._credentials
 
 
 def new_password(args: argparse.Namespace, who: str) -> str:
