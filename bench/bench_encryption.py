@@ -33,9 +33,9 @@ sys.path.insert(0, str(BENCH))
 from run import TABLES, data_rows, search_queries  # noqa: E402
 
 from fieldapp.domain.credentials import Credentials  # noqa: E402
-from fieldapp.services.backups import backup  # noqa: E402
+from fieldapp.services.backup import backup  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
-from fieldapp.store.search import PersonSearch  # noqa: E402
+from fieldapp.store.queries.search import PersonSearch  # noqa: E402
 
 Figure = tuple[str, float, str]
 USER = Credentials("bench", "bench-password-1")

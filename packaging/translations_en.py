@@ -450,6 +450,14 @@ EN: dict[str, str] = {
     "导入结果.xlsx": "import-result.xlsx",
     "表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)": "Spreadsheets (*.xlsx *.xls *.ods *.csv);;All files (*)",
     "正在读取表格，生成预览……": "Reading the sheet and preparing the preview…",
+    "导出台账（含个人信息，请妥善保管）": "Export ledger (contains personal data: keep it safe)",
+    "（含个人信息，请妥善保管）": " (contains personal data: keep it safe)",
+    "含个人信息，请妥善保管": "Contains personal data: keep it safe",
+    "另存为 PDF（含个人信息，请妥善保管）": "Save as PDF (contains personal data: keep it safe)",
+    "打印件含个人信息，请妥善保管": "Printouts contain personal data: keep them safe",
+    "导出月报（含个人信息，请妥善保管）": "Export monthly report (contains personal data: keep it safe)",
+    "台账备份 (*.fieldbackup)": "Ledger backups (*.fieldbackup)",
+    "备份时 %1 的口令：": "%1's password when the backup was made:",
 }
 
 #: Plural forms for messages with %n (English: one, other).

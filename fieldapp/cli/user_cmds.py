@@ -130,7 +130,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the ledger."""
-    from fieldapp.services import backups
+    from fieldapp.services import backup as backups
 
     ledger = open_ledger(args)
     try:
@@ -143,7 +143,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Restore a backup over the ledger."""
-    from fieldapp.services import backups
+    from fieldapp.services import backup as backups
 
     backups.read_backup(args.file)  # a damaged file is refused before asking anything
     creds = credentials(args, required=True)

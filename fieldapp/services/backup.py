@@ -1,22 +1,85 @@
-"""Backups of the open ledger and restoring one (the file is copied while the ledger is open)."""
+"""Backups of the open ledger and restoring one (the file is copied while the ledger is open).
+
+Backups are encrypted (`fieldapp.store.backup`); restoring needs a password of the backed-up
+ledger. A restored ledger is older than the one the hub knows: the changes this device made
+after the backup, and the bundles it sent, are at the hub but not in the file. Going on with the
+old device id would number new changes again from the backup's last one, which the hub refuses
+as a copied ledger (reused change numbers). So a restore starts a new *incarnation* of the
+device: a fresh device id for its changes from now on (the enrolled keys stay: the hub knows the
+device by its signature and binds the new id to it on the first bundle), and its bundle numbers
+to the hub jump past any it can have sent since the backup. Nothing the hub holds is lost; the
+changes made after the backup stay at the hub under the old id.
+"""
 
 from __future__ import annotations
 
+import json
+import secrets
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.progress import Progress
 from fieldapp.store import backup as _store_backup
+from fieldapp.store.keyfile import Step
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
 
-if TYPE_CHECKING:
-    from fieldapp.store.ledger import Ledger
+#: How far a restored device's bundle numbers jump: more bundles than it can have sent between
+#: its backup and the restore.
+RESTORE_SERIAL_STEP = 1_000_000
 
 backup_name = _store_backup.backup_name
 check_backup = _store_backup.check_backup
-restore_from = _store_backup.restore_from
+read_backup = _store_backup.read_backup
 BackupError = _store_backup.BackupError
 
 
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did."""
+
+    path: Path
+    kept: Path | None
+    device_id: str
+    previous_device_id: str
+
+
 def back_up(ledger: Ledger, dest: str | Path, progress: Progress | None = None) -> Path:
-    """Copy `ledger` into `dest` page by page (SQLite's online backup); returns the file."""
-    return _store_backup.backup_to(ledger.db.conn, dest, progress)
+    """Write an encrypted backup of the open ledger to `dest`; returns the file."""
+    return _store_backup.backup_to(ledger, dest, progress)
+
+
+#: The same, by the name the command line uses.
+backup = back_up
+
+
+def restore(
+    backup_file: str | Path,
+    ledger_path: str | Path,
+    credentials: Credentials,
+    step: Step | None = None,
+) -> Restored:
+    """Replace the (closed) ledger by a backup, then start the device's new incarnation."""
+    kept = _store_backup.restore_from(backup_file, ledger_path, credentials, step)
+    ledger = Ledger.open(ledger_path, credentials=credentials)
+    try:
+        previous = ledger.device_id
+        current = new_incarnation(ledger)
+    finally:
+        ledger.close()
+    return Restored(Path(ledger_path), kept, current, previous)
+
+
+def new_incarnation(ledger: Ledger) -> str:
+    """Give a restored ledger a fresh device id and move its bundle numbers past the old ones."""
+    state = SyncState(ledger.db)
+    with ledger.transaction():
+        previous = json.loads(ledger.get_meta("previous_device_ids") or "[]")
+        previous.append(ledger.device_id)
+        ledger.set_meta("previous_device_ids", json.dumps(previous))
+        ledger.device_id = secrets.token_hex(8)
+        ledger.set_meta("device_id", ledger.device_id)
+        for peer in state.peers("hub"):
+            state.set_counters(peer.name, serial_out=peer.serial_out + RESTORE_SERIAL_STEP)
+    return ledger.device_id

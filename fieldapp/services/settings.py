@@ -29,7 +29,10 @@ def home_area(ledger: Ledger) -> str:
 
 
 def author(ledger: Ledger) -> str:
-    """The device's user as set here (else the name the ledger writes with)."""
+    """The device's user as set here (else the name the ledger writes with); on an encrypted
+    ledger always the logged-in user."""
+    if ledger.user is not None:
+        return ledger.user
     return ledger.get_meta(AUTHOR) or ledger.author
 
 
@@ -51,7 +54,8 @@ def save_device(
     """
     if name is not None:
         ledger.set_meta(DEVICE_NAME, name.strip() or None)
-    if user is not None and user.strip():
+    # On an encrypted ledger the author is whoever logged in: not a text anyone may type.
+    if user is not None and user.strip() and ledger.user is None:
         ledger.set_meta(AUTHOR, user.strip())
         ledger.author = user.strip()
     if area is not None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp.paths import default_ledger_path, resource
+from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import errors, fonts, i18n, prefs, syslibs
 from fieldapp.ui.session import Session
 
@@ -46,11 +47,12 @@ def ledger_to_open(db_path: str | None) -> Path | None:
     return default if default.exists() else None
 
 
-def open_window(path: Path):  # noqa: ANN201 - MainWindow (imported lazily for a quick start)
-    """Open a ledger and its main window; remembers it as the last ledger."""
+def open_window(path: Path, credentials: Credentials | None = None):  # noqa: ANN201 - MainWindow
+    """Open a ledger (an encrypted one as the user of `credentials`) and its main window;
+    remembers it as the last ledger."""
     from fieldapp.ui.main_window import MainWindow
 
-    session = Session.open(path)
+    session = Session.open(path, credentials=credentials)
     prefs.put("last_ledger", str(path))
     window = MainWindow(session)
     return window

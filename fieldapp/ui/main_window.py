@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.services.changes import Kind
+from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
@@ -224,9 +225,10 @@ class MainWindow(QMainWindow):
         self._rebuild()
         return True
 
-    def restore_backup(self, backup: Path) -> bool:
-        """Replace this ledger by a backup (the current file is kept beside it), then reopen."""
-        from fieldapp.services.backup import restore_from
+    def restore_backup(self, backup: Path, credentials: Credentials) -> bool:
+        """Replace this ledger by a backup (the current file is kept beside it), then reopen it
+        as the user whose password opened the backup."""
+        from fieldapp.services.backup import restore
         from fieldapp.ui.errors import show_error
 
         if self.busy():
@@ -236,11 +238,11 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         self.session.close()
         try:
-            kept = restore_from(backup, path)
+            kept = restore(backup, path, credentials).kept or backup
         except Exception as error:  # noqa: BLE001 - the old file is untouched on failure
             show_error(self, error)
             kept = None
-        self.session = Session.open(path)
+        self.session = Session.open(path, credentials=credentials)
         self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
         self._rebuild()
         if kept is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from array import array
-from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
@@ -26,7 +26,7 @@ class _Worker(QObject):
     filtered = Signal(int, object)
     failed = Signal(int, str)
 
-    def __init__(self, path: str, latest: list[int], lock: threading.Lock) -> None:
+    def __init__(self, path: Any, latest: list[int], lock: threading.Lock) -> None:
         super().__init__()
         self.path = path
         self.latest = latest
@@ -39,7 +39,7 @@ class _Worker(QObject):
 
     def _reader(self) -> Reader:
         if self.reader is None:
-            self.reader = Reader(Path(self.path))
+            self.reader = Reader(self.path)
         return self.reader
 
     @Slot(int, str, str)
@@ -88,7 +88,7 @@ class SearchService(QObject):
     _filter = Signal(int, object)
     _close = Signal()
 
-    def __init__(self, path: str, parent: QObject | None = None) -> None:
+    def __init__(self, path: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._latest = [0]
         self._lock = threading.Lock()

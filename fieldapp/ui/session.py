@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from fieldapp.services import settings
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.services.ledgers import Ledger, open_ledger
+from fieldapp.services.ledgers import Credentials, Ledger, open_ledger
 from fieldapp.services.writer import Actor, actor_of
 
 
@@ -25,9 +25,11 @@ class Session(QObject):
         self.ledger = ledger
 
     @classmethod
-    def open(cls, path: str | Path, author: str | None = None) -> Session:
-        """Open (or create) the ledger file."""
-        return cls(open_ledger(path, author=author))
+    def open(
+        cls, path: str | Path, author: str | None = None, credentials: Credentials | None = None
+    ) -> Session:
+        """Open (or create) the ledger file, as the user of `credentials` when given."""
+        return cls(open_ledger(path, author=author, credentials=credentials))
 
     @property
     def path(self) -> str:
@@ -52,7 +54,7 @@ class Session(QObject):
     @contextmanager
     def worker_ledger(self) -> Iterator[Ledger]:
         """A second connection for work off the GUI thread (never share one across threads)."""
-        ledger = open_ledger(self.path, author=self.ledger.author)
+        ledger = self.ledger.sibling()  # same key and user: no password work again
         try:
             yield ledger
         finally:

@@ -17,10 +17,10 @@ from fieldapp.services import users
 from fieldapp.store import keyfile
 from fieldapp.store.connection import WrongKey, open_database
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.repository import Repository
 from fieldapp.store.vault import Credentials, NeedsPassword, ledger_state
 from fieldapp.sync.enrolment import enrol
 from tests.conftest import make_id
+from tests.records import Records as Repository
 from tests.sync.helpers import add_family
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +72,7 @@ def realistic_session(ledger: Ledger) -> str:
         confirmed=True,
     )
     ledger.update("persons", pid, {"notes": "走访时核对了账号"})
-    from fieldapp.store.search import PersonSearch
+    from fieldapp.store.queries.search import PersonSearch
 
     assert PersonSearch(ledger.db).search("欧阳娜")
     return pid
@@ -217,7 +217,7 @@ def test_a_converted_ledger_keeps_everything_and_its_clear_file_is_gone(tmp_path
     ledger = Ledger.open(path, credentials=LI)
     assert ledger.encrypted and ledger.author == "李芳"
     assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
-    from fieldapp.store.search import PersonSearch
+    from fieldapp.store.queries.search import PersonSearch
 
     assert [h.name for h in PersonSearch(ledger.db).search("欧阳娜")] == [SECRETS["name"]]
     ledger.close()

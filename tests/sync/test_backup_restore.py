@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.hub.folder import Hub
-from fieldapp.services import backups
+from fieldapp.services import backup as backups
 from fieldapp.store import keyfile
 from fieldapp.store.backup import MAGIC, BackupError
 from fieldapp.store.dump import canonical_dump

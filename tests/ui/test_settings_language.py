@@ -10,7 +10,9 @@ from pathlib import Path
 import openpyxl
 from PySide6.QtWidgets import QMessageBox
 
+from fieldapp.services.ledgers import Credentials
 from fieldapp.store.backup import check_backup
+from fieldapp.store.ledger import Ledger
 from fieldapp.ui import prefs
 from tests.records import Records
 from tests.ui.conftest import wait_idle
@@ -65,12 +67,20 @@ def test_broken_policy_pack_refused(window, tmp_path, warnings_shown):
     assert warnings_shown
 
 
-def test_backup_and_restore(window, qtbot, tmp_path, monkeypatch):
+def test_backup_and_restore(qtbot, ledger_path, tmp_path, monkeypatch, warnings_shown):
+    from fieldapp.ui.app import make_app, open_window
+
+    make_app()
+    # Backups are encrypted: the window runs on the same ledger, encrypted with its first user.
+    li = Credentials("测试员", "测试员的口令")
+    Ledger.open(ledger_path, credentials=li).close()
+    window = open_window(ledger_path, li)
     page = window.show_page("settings")
-    dest = tmp_path / "backup.db"
+    assert page.author.isReadOnly() and page.author.text() == "测试员"
+    dest = tmp_path / "backup.fieldbackup"
     page.backup_to(dest)
     wait_idle(qtbot, page)
-    assert check_backup(dest)["persons"] == 3
+    assert check_backup(dest, li)["persons"] == 3
     session = window.session
     person = Records(session.ledger).person_by_id_number(
         session.ledger.db.execute("SELECT id_number FROM persons WHERE name = '王小明'").fetchone()[
@@ -80,11 +90,16 @@ def test_backup_and_restore(window, qtbot, tmp_path, monkeypatch):
     with session.ledger.transaction():
         session.ledger.update("persons", person.id, {"phone": "13500000000"})
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert page.restore_from(dest)
+    assert not page.restore_from(dest, Credentials("测试员", "不对的口令"))
+    assert page.restore_from(dest, li)
     phone = window.session.ledger.db.execute("SELECT phone FROM persons WHERE id = ?", [person.id])
     assert phone.fetchone()[0] in ("", None)
     kept = list(Path(window.session.path).parent.glob("*恢复前*.db"))
-    assert kept and check_backup(kept[0])["persons"] == 3
+    assert kept and Path(f"{kept[0]}.keys").is_file()  # the replaced ledger, with its keys
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    window.close()
+    window.shutdown_pages()
+    window.session.close()
 
 
 def test_monthly_report_charts_and_xlsx(demo_window, qtbot, tmp_path):

@@ -673,10 +673,6 @@
       <translation>Importing…</translation>
     </message>
     <message>
-      <source>导出台账</source>
-      <translation>Export ledger</translation>
-    </message>
-    <message>
       <source>劳动力台账.xlsx</source>
       <translation>labour-ledger.xlsx</translation>
     </message>
@@ -707,6 +703,14 @@
     <message>
       <source>正在读取表格，生成预览……</source>
       <translation>Reading the sheet and preparing the preview…</translation>
+    </message>
+    <message>
+      <source>导出台账（含个人信息，请妥善保管）</source>
+      <translation>Export ledger (contains personal data: keep it safe)</translation>
+    </message>
+    <message>
+      <source>（含个人信息，请妥善保管）</source>
+      <translation> (contains personal data: keep it safe)</translation>
     </message>
   </context>
   <context>
@@ -862,16 +866,20 @@
       <translation>Close</translation>
     </message>
     <message>
-      <source>另存为 PDF</source>
-      <translation>Save as PDF</translation>
-    </message>
-    <message>
       <source>PDF 文件 (*.pdf)</source>
       <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
       <source>无法开始打印，请检查打印机</source>
       <translation>Could not start printing; please check the printer</translation>
+    </message>
+    <message>
+      <source>含个人信息，请妥善保管</source>
+      <translation>Contains personal data: keep it safe</translation>
+    </message>
+    <message>
+      <source>另存为 PDF（含个人信息，请妥善保管）</source>
+      <translation>Save as PDF (contains personal data: keep it safe)</translation>
     </message>
   </context>
   <context>
@@ -1322,6 +1330,10 @@
       <source>请填写身份证号</source>
       <translation>Enter the ID number</translation>
     </message>
+    <message>
+      <source>打印件含个人信息，请妥善保管</source>
+      <translation>Printouts contain personal data: keep them safe</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -1402,10 +1414,6 @@
       <translation>%1 report: %2 persons, %3 households, %4 employed</translation>
     </message>
     <message>
-      <source>导出月报</source>
-      <translation>Export monthly report</translation>
-    </message>
-    <message>
       <source>Excel 文件 (*.xlsx)</source>
       <translation>Excel files (*.xlsx)</translation>
     </message>
@@ -1416,6 +1424,10 @@
     <message>
       <source>已导出：</source>
       <translation>Exported: </translation>
+    </message>
+    <message>
+      <source>导出月报（含个人信息，请妥善保管）</source>
+      <translation>Export monthly report (contains personal data: keep it safe)</translation>
     </message>
   </context>
   <context>
@@ -1619,6 +1631,14 @@
     <message>
       <source>本机的政策由县里统一下发，不能自行载入政策包</source>
       <translation>The county sets this computer’s rules; packs cannot be installed here</translation>
+    </message>
+    <message>
+      <source>台账备份 (*.fieldbackup)</source>
+      <translation>Ledger backups (*.fieldbackup)</translation>
+    </message>
+    <message>
+      <source>备份时 %1 的口令：</source>
+      <translation>%1's password when the backup was made:</translation>
     </message>
   </context>
   <context>

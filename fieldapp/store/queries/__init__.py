@@ -9,6 +9,7 @@ lives; the UI may import from `fieldapp.store` only this package.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -26,8 +27,10 @@ class Reader:
     It sees the ledger as last committed; its owner closes it, on the thread that used it.
     """
 
-    def __init__(self, path: str | Path) -> None:
-        self.db = open_database(path)
+    def __init__(self, path: str | Path | Callable[[], sqlite_utils.Database]) -> None:
+        # An encrypted ledger is read through its own `Ledger.reader` (keyed); a path opens
+        # a plain file.
+        self.db = path() if callable(path) else open_database(path)
 
     def close(self) -> None:
         """Close the connection."""

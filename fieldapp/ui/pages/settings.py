@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -27,6 +28,7 @@ from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
 from fieldapp.services import backup, settings
 from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.ledgers import Credentials
 from fieldapp.services.policy_admin import COUNTY_RULED, install_local
 from fieldapp.ui import i18n, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -128,6 +130,7 @@ class SettingsPage(QWidget):
         ledger = self.session.ledger
         self.device_name = QLineEdit(settings.stored(ledger, settings.DEVICE_NAME) or "")
         self.author = QLineEdit(settings.author(ledger))
+        self.author.setReadOnly(ledger.encrypted)  # the logged-in user writes, nobody else
         self.home_area = AreaCombo(self.tr("（全部）"))
         self.home_area.fill(AreaIndex.load(self.session.ledger), keep=self.session.home_area)
         self.device_button = QPushButton(self.tr("保存"))
@@ -280,7 +283,7 @@ class SettingsPage(QWidget):
         """Ask where, then back up."""
         suggested = str(Path(self.session.path).with_name(backup.backup_name(self.session.path)))
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("备份到"), suggested, self.tr("台账文件 (*.db)")
+            self, self.tr("备份到"), suggested, self.tr("台账备份 (*.fieldbackup)")
         )
         if path:
             self.backup_to(Path(path))
@@ -305,15 +308,25 @@ class SettingsPage(QWidget):
             self,
             self.tr("选择备份文件"),
             str(Path(self.session.path).parent),
-            self.tr("台账文件 (*.db)"),
+            self.tr("台账备份 (*.fieldbackup)"),
         )
-        if path:
-            self.restore_from(Path(path))
+        if not path:
+            return
+        user = self.session.ledger.user or ""
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("从备份恢复"),
+            self.tr("备份时 %1 的口令：").replace("%1", user),
+            QLineEdit.EchoMode.Password,
+        )
+        if ok:
+            self.restore_from(Path(path), Credentials(user, password))
 
-    def restore_from(self, source: Path) -> bool:
-        """Restore after confirmation; reopens the window on the restored ledger."""
+    def restore_from(self, source: Path, credentials: Credentials) -> bool:
+        """Restore after confirmation (a backup opens only with a password of its ledger);
+        reopens the window on the restored ledger."""
         try:
-            counts = backup.check_backup(source)
+            counts = backup.check_backup(source, credentials)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
@@ -327,7 +340,7 @@ class SettingsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return False
         if self.window_ref is not None:
-            return bool(self.window_ref.restore_backup(source))
+            return bool(self.window_ref.restore_backup(source, credentials))
         return False
 
     def has_unsaved(self) -> bool:

@@ -50,7 +50,7 @@ class VisitsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.entry_box)
         layout.addWidget(self.month_box, 1)
-        self.search = SearchService(session.path, self)
+        self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show_hits)
         session.on_change(
             self,
