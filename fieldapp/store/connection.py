@@ -28,6 +28,7 @@ from sqlcipher3 import dbapi2
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import private_dir
+from fieldapp.store import postgres
 
 #: The driver's error classes; code outside the store catches these, never `sqlite3`'s (a
 #: sqlcipher3 error is not a subclass of the standard module's).
@@ -41,8 +42,6 @@ Connection = dbapi2.Connection
 # exist, probing for STRICT support); with a sqlcipher3 connection those would not match. It
 # only uses the module for its classes and `connect`, so it gets this driver's module.
 sqlite_utils.db.sqlite3 = dbapi2  # type: ignore[attr-defined]
-
-from fieldapp.store import postgres
 
 #: Bytes the write-ahead log may keep on disk once its pages are in the ledger file. A
 #: 100 000-person import writes a 300 MB log; without a limit the file stays that size for
