@@ -76,7 +76,9 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
     env |= {"QT_QPA_PLATFORM": "offscreen", "FIELDAPP_HOME": str(tmp_path / "home")}
     subprocess.run([str(UV), "venv", "-q", "--python", sys.executable, str(venv)], check=True)
     py = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    uv_pip = [str(UV), "pip", "--quiet"]
+    # Offline: `dev.py` has just installed every locked distribution with this uv, so its cache
+    # holds them all; the test touches no network (a missing one fails here, naming it).
+    uv_pip = [str(UV), "pip", "--quiet", "--offline"]
     lock = ROOT / "requirements" / "runtime.txt"
     subprocess.run(
         [*uv_pip, "sync", "--python", str(py), "--require-hashes", str(lock)], check=True, env=env
