@@ -2,7 +2,8 @@
 
     export_s                  export_ledger of the whole demo ledger (xlsx, every sheet)
     export_100k_s             the same, scaled to 100 000 persons (equal to export_s at 100k) [≤ 10]
-    writer_alone_s            rustpy-xlsxwriter writing exactly the cells the export wrote
+    writer_alone_s            rustpy-xlsxwriter writing exactly the export's cells with the same
+                              options, the records ready in memory
     export_vs_writer          writer_alone_s / export_s                                     [≥ 0.7]
     update_sheet_rows         rows of the monthly update sheet (one per person)
     update_import_rows_per_s  import --update of that sheet into a copy of the ledger
@@ -29,24 +30,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import rustpy_xlsxwriter as rx  # noqa: E402
 
+from fieldapp.bulk import paused_gc  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.tabular import workbook  # noqa: E402
-from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, LEDGER  # noqa: E402
-from fieldapp.tabular.ledger_export import export_ledger, export_rows, extra_records  # noqa: E402
+from fieldapp.tabular.ledger_export import export_ledger, export_sheets  # noqa: E402
 from fieldapp.tabular.ledger_import import import_ledger  # noqa: E402
 
 Figure = tuple[str, float, str]
 
 
 def _writer_alone(ledger: Ledger, out: Path) -> float:
-    """Seconds the writer takes for the export's cells, handed to it ready in memory."""
-    sheets = [(LEDGER, list(workbook._records(export_rows(ledger), COLUMNS)))]
-    extra = extra_records(ledger)
-    for name, columns in EXTRA_SHEETS.items():
-        sheets.append((name, list(workbook.tuple_records(extra[name], columns))))
+    """Seconds the writer takes for exactly the export's cells and options, handed to it ready
+    in memory (the same records, the same page setup, formats, validations and notes)."""
+    sheets = {name: list(records) for name, records in export_sheets(ledger, _today()).items()}
     start = time.perf_counter()
-    rx.write_worksheets(sheets, str(out), header_row={name: 1 for name, _ in sheets})
+    with paused_gc():  # as the export writes
+        workbook.write_ledger_workbook(out, sheets, exported_at=dt.datetime.now(dt.UTC))
     return time.perf_counter() - start
+
+
+def _today() -> dt.date:
+    return dt.date.today()
 
 
 def _update_sheet(ledger: Ledger, out: Path) -> int:
@@ -73,7 +77,7 @@ def run(ledger_path: Path, persons: int) -> list[Figure]:
         folder = Path(tmp)
         ledger = Ledger.open(ledger_path, author="bench")
         start = time.perf_counter()
-        export_ledger(ledger, folder / "export.xlsx")
+        export_ledger(ledger, folder / "export.xlsx", today=_today())
         export_s = time.perf_counter() - start
         writer_s = _writer_alone(ledger, folder / "alone.xlsx")
         sheet_rows = _update_sheet(ledger, folder / "update.xlsx")

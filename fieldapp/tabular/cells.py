@@ -18,6 +18,12 @@ _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
+def from_excel_day(number: float) -> dt.date:
+    """The date of an Excel day number (1900 date system, its phantom 1900-02-29 skipped)."""
+    days = int(number)
+    return _EXCEL_EPOCH + dt.timedelta(days=days if days >= 61 else days + 1)
+
+
 class CellError(ValueError):
     """A cell that cannot be read; str() is the Chinese reason."""
 
@@ -55,7 +61,7 @@ def date(value: object, label: str) -> dt.date | None:
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if 1 <= value < 100000:
-            return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+            return from_excel_day(value)
         value = text(value)
     raw = norm(value)
     if not raw:

@@ -330,6 +330,12 @@ EXTRA_SHEETS: dict[str, tuple[Column, ...]] = {
     ),
 }
 
+#: Columns holding dates (on any sheet): written as date cells, read from dates, serial numbers
+#: or text.
+DATE_KEYS = frozenset(
+    {"start_date", "end_date", "found_date", "registered_date", "ended_date", "visit_date"}
+)
+
 #: Which sheet shape a table has: the ledger's, or an extra sheet's title.
 LEDGER = "劳动力台账"
 KINDS: tuple[str, ...] = (LEDGER, *EXTRA_SHEETS)

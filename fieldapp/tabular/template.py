@@ -15,18 +15,12 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from fieldapp.domain.enums import Category
-from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, Column
+from fieldapp.tabular.columns import COLUMNS, DATE_KEYS, EXTRA_SHEETS, Column
 
 DATA_SHEET = "劳动力台账"
 HELP_SHEET = "填写说明"
 #: Drop-downs and text formats cover this many rows (Excel applies them lazily, so it is cheap).
 FORMATTED_ROWS = 20000
-
-
-#: Columns holding dates (on any sheet).
-_DATE_KEYS = frozenset(
-    {"start_date", "end_date", "found_date", "registered_date", "ended_date", "visit_date"}
-)
 
 
 class Formats:
@@ -58,7 +52,7 @@ class Formats:
         """The body format of a column."""
         if column.text:
             return self.text
-        if column.key in _DATE_KEYS:
+        if column.key in DATE_KEYS:
             return self.date
         if column.key == "monthly_income":
             return self.money

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import openpyxl
 import pytest
 
 from fieldapp.demo.generator import build_demo
@@ -123,3 +124,86 @@ def test_export_of_one_area_only(tmp_path):
     build_demo(ledger, 80, seed=3, today=TODAY, area="520502010")
     build_demo(ledger, 40, seed=4, today=TODAY, area="520526100")
     assert export_ledger(ledger, tmp_path / "part.xlsx", area_prefix="520526") == 40
+
+
+def test_export_writes_date_cells_and_every_service_given_without_a_visit(tmp_path):
+    """Dates are date cells (not bare day numbers); two services one day with different notes
+    are two rows, and both come back."""
+    from fieldapp.domain.enums import ServiceType
+    from fieldapp.domain.models import ServiceRecord
+    from tests.records import Records
+
+    source = Ledger.open(tmp_path / "source.db", author="甲")
+    build_demo(source, 5, seed=2, today=TODAY)
+    repo = Records(source)
+    person = source.db.execute(
+        "SELECT id, household_id, id_number FROM persons WHERE deleted = 0 ORDER BY rowid"
+    ).fetchone()
+    day = dt.date(2026, 5, 6)
+    for kind, notes in [
+        (ServiceType.GUIDANCE, "讲解政策"),
+        (ServiceType.JOB_RECOMMENDATION, "讲解政策"),
+        (ServiceType.GUIDANCE, "电话回访"),
+    ]:
+        repo.save(
+            ServiceRecord(
+                person_id=person[0],
+                household_id=person[1],
+                service_date=day,
+                service_type=kind,
+                notes=notes,
+            )
+        )
+    path = tmp_path / "台账.xlsx"
+    export_ledger(source, path, today=TODAY)
+
+    book = openpyxl.load_workbook(path)
+    ledger_sheet, spells = book["劳动力台账"], book["就业经历"]
+    column = [c.value for c in ledger_sheet[2]].index("务工开始日期") + 1
+    started = [r[column - 1] for r in ledger_sheet.iter_rows(min_row=3) if r[column - 1].value]
+    assert started, "the demo has someone at work"
+    assert all(c.is_date and c.number_format == "yyyy-mm-dd" for c in started)
+    assert all(c.is_date for c in spells["C"][2:] if c.value is not None)
+    lone = [
+        (r[3], r[4], r[7])
+        for r in book["走访服务"].iter_rows(min_row=3, values_only=True)
+        if r[1] == person[2] and r[2] == dt.datetime(2026, 5, 6)
+    ]
+    assert sorted(lone) == [
+        (ServiceType.GUIDANCE.value, "否", "电话回访"),
+        (f"{ServiceType.GUIDANCE.value}、{ServiceType.JOB_RECOMMENDATION.value}", "否", "讲解政策"),
+    ]
+    target = Ledger.open(tmp_path / "target.db", author="乙")
+    assert import_ledger(target, path).rejected == []
+    assert facts(target)["services"] == facts(source)["services"]
+    source.close()
+    target.close()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_reports_progress_and_a_cancel_leaves_no_file(tmp_path, suffix):
+    from fieldapp.domain.progress import Cancelled
+    from fieldapp.store.queries import sheets
+
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, sheets.BATCH + 500, seed=5, today=TODAY)
+    seen: list[tuple[int, int]] = []
+    path = tmp_path / f"台账{suffix}"
+    assert export_ledger(ledger, path, progress=lambda d, t: seen.append((d, t))) == len(
+        ledger.db.execute("SELECT id FROM persons").fetchall()
+    )
+    total = seen[-1][1]
+    assert seen[0] == (0, total) and seen[-1] == (total, total)
+    assert any(0 < done < total for done, _ in seen)  # reported while writing, not only at the end
+
+    def stop_midway() -> bool:
+        return bool(seen) and seen[-1][0] > 0
+
+    seen.clear()
+    path.unlink()
+    with pytest.raises(Cancelled):
+        export_ledger(
+            ledger, path, progress=lambda d, t: seen.append((d, t)), cancelled=stop_midway
+        )
+    assert not path.exists() and not list(tmp_path.glob("*.part"))
+    ledger.close()

@@ -6,8 +6,7 @@ a second connection while its own transaction is being written (see `Ledger.read
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +15,6 @@ from sqlite_utils import Database
 from fieldapp.domain.models import Person
 from fieldapp.domain.snapshots import snapshot_of
 from fieldapp.store.columns import select_list
-from fieldapp.store.filters import within_area
-from fieldapp.store.ledger import Ledger
 
 CHUNK = 900  # stays under SQLite's default limit of bound parameters
 
@@ -76,92 +73,6 @@ def household_area(db: Database, household_id: str) -> str | None:
     """The area code of a household."""
     row = db.execute("SELECT area_code FROM households WHERE id = ?", [household_id]).fetchone()
     return row[0] if row else None
-
-
-# -- export ------------------------------------------------------------------------------------
-
-
-def count_persons(ledger: Ledger, area_prefix: str | None = None) -> int:
-    """How many live persons an export will write."""
-    sql = (
-        "SELECT count(*) FROM persons p LEFT JOIN households h ON h.id = p.household_id "
-        "WHERE p.deleted = 0"
-    )
-    args: list[Any] = []
-    if area_prefix:
-        inside, area_params = within_area("h.area_code", area_prefix)
-        sql += f" AND {inside}"
-        args += area_params
-    return int(ledger.db.execute(sql, args).fetchone()[0])
-
-
-EXPORT_PERSON_COLUMNS = (
-    "p.id, p.name, p.id_number, p.relation, p.phone, p.labour_ability, p.health, p.education, "
-    "p.graduation_year, p.account_bank, p.account_number, p.hukou_code, p.notes, "
-    "p.sex, p.left_school_month, "
-    "h.area_code, h.address, h.household_no, hp.id_number, hp.name"
-)
-
-
-def export_persons(ledger: Ledger, area_prefix: str | None = None) -> Iterator[dict[str, Any]]:
-    """Live persons with their household, grouped by household (head first)."""
-    names = [c.split(".")[1] for c in EXPORT_PERSON_COLUMNS.split(", ")]
-    names[-2:] = ["head_id_number", "head_name"]
-    sql = (
-        f"SELECT {EXPORT_PERSON_COLUMNS} FROM persons p "
-        "LEFT JOIN households h ON h.id = p.household_id "
-        "LEFT JOIN persons hp ON hp.id = h.head_person_id "
-        "WHERE p.deleted = 0"
-    )
-    args: list[Any] = []
-    if area_prefix:
-        inside, area_params = within_area("h.area_code", area_prefix)
-        sql += f" AND {inside}"
-        args += area_params
-    sql += " ORDER BY h.area_code, h.rowid, p.relation != '户主', p.rowid"
-    cursor = ledger.db.execute(sql, args)
-    while True:
-        batch = cursor.fetchmany(2000)
-        if not batch:
-            return
-        for row in batch:
-            yield dict(zip(names, row, strict=True))
-
-
-def categories_by_person(ledger: Ledger) -> dict[str, list[tuple[str, str | None, str | None]]]:
-    """Live category memberships per person id, oldest first."""
-    found: dict[str, list[tuple[str, str | None, str | None]]] = {}
-    rows = ledger.db.execute(
-        "SELECT person_id, category, start_date, end_date FROM person_categories "
-        "WHERE deleted = 0 ORDER BY person_id, start_date, rowid"
-    )
-    for person_id, category, start, end in rows:
-        found.setdefault(person_id, []).append((category, start, end))
-    return found
-
-
-def current_spells(ledger: Ledger, on: dt.date) -> dict[str, dict[str, Any]]:
-    """Per person, the latest employment spell still running on `on`."""
-    cursor = ledger.db.execute(
-        "SELECT person_id, start_date, end_date, place_code, place_name, form, employer, "
-        "employer_kind, monthly_income, contract_months, insurance_months, organized_export, "
-        "export_agency "
-        "FROM employment_spells WHERE deleted = 0 AND start_date <= ? "
-        "AND (end_date IS NULL OR end_date >= ?) ORDER BY person_id, start_date",
-        [on.isoformat(), on.isoformat()],
-    )
-    names = [d[0] for d in cursor.description]
-    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor}
-
-
-def latest_status(ledger: Ledger) -> dict[str, str]:
-    """Per person, the work status of their latest recorded month."""
-    # SQLite takes a bare column (status) from the row that gave max(month): one pass, no sort.
-    rows = ledger.db.execute(
-        "SELECT person_id, status, max(month) FROM monthly_status WHERE deleted = 0 "
-        "GROUP BY person_id"
-    ).fetchall()
-    return {person_id: status for person_id, status, _month in rows}
 
 
 # -- update from a sheet ---------------------------------------------------------------------
@@ -276,61 +187,4 @@ def edits_after(db: Database, stamp: str, tables: Iterable[str]) -> dict[tuple[s
     )
     for row_id, field, hlc, author in cursor:
         found[(row_id, field)] = Edit(hlc, author or "")
-    return found
-
-
-def export_facts(
-    ledger: Ledger, table: str, fields: Sequence[str], area_prefix: str | None = None
-) -> Iterator[tuple[Any, ...]]:
-    """(person's name, ID number, *fields) of each live row of one of `PERSON_FACT_TABLES`,
-    in household order (the extra sheets of an export). `fields` are column names of `table`
-    (checked against the table, never user input)."""
-    if table not in PERSON_FACT_TABLES:
-        raise ValueError(table)
-    columns = _columns_of(ledger, table, "t", fields)
-    sql = (
-        f"SELECT p.name, p.id_number{columns} FROM {table} t "
-        "JOIN persons p ON p.id = t.person_id AND p.deleted = 0 "
-        "LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0"
-    )
-    where, args = within_area("h.area_code", area_prefix)
-    sql += f" AND {where} ORDER BY h.area_code, h.rowid, p.rowid, t.rowid"
-    cursor = ledger.db.execute(sql, args)
-    while batch := cursor.fetchmany(5000):
-        yield from batch
-
-
-def household_visits(
-    ledger: Ledger, fields: Sequence[str], area_prefix: str | None = None
-) -> list[tuple[Any, ...]]:
-    """(head's name, head's ID number, *fields) of each live visit to a whole household."""
-    columns = _columns_of(ledger, "visits", "v", fields)
-    where, args = within_area("h.area_code", area_prefix)
-    sql = (
-        f"SELECT hp.name, hp.id_number{columns} FROM visits v "
-        "JOIN households h ON h.id = v.household_id "
-        "JOIN persons hp ON hp.id = h.head_person_id "
-        f"WHERE v.deleted = 0 AND v.person_id IS NULL AND {where} "
-        "ORDER BY h.area_code, h.rowid, v.rowid"
-    )
-    return ledger.db.execute(sql, args).fetchall()
-
-
-def _columns_of(ledger: Ledger, table: str, alias: str, fields: Sequence[str]) -> str:
-    """', t.a, t.b' for fields checked to be columns of `table` (never user input in SQL)."""
-    known = {row[1] for row in ledger.db.execute(f"PRAGMA table_info({table})")}
-    if not set(fields) <= known:
-        raise ValueError(sorted(set(fields) - known))
-    return "".join(f", {alias}.{f}" for f in fields)
-
-
-def services_by_visit(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
-    """Live services per visit id (the services given on a visit)."""
-    found: dict[str, list[dict[str, Any]]] = {}
-    for row in _fetch(
-        ledger.db,
-        "SELECT * FROM services WHERE deleted = 0 AND visit_id IS NOT NULL ORDER BY rowid",
-        [],
-    ):
-        found.setdefault(row["visit_id"], []).append(row)
     return found

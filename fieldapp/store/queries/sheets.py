@@ -1,0 +1,333 @@
+"""The exported workbook's sheets as rows of cells, one query per sheet (the export's SQL).
+
+Each query returns a sheet's cells in the order the caller names them, already as the cells are
+written, so the export hands rows to the spreadsheet writer with no Python per cell (at 100 000
+persons, formatting cell by cell in Python cost as much as the writer itself):
+
+- dates are Excel day numbers (days since 1899-12-30, with Excel's phantom 1900-02-29 counted),
+  which the workbook shows with a date format;
+- flags are the sheet's words for yes and no (`Words`);
+- a person's categories are one cell, 脱贫人口（2016-12-31）、农村低保对象 (the notation the import
+  reads back, see `tabular.ledger_import`);
+- area names are each level's name above the household's area, nearest first.
+
+Columns are named by the sheet's column keys (`fieldapp.tabular.columns`); a key the sheet does
+not have is a programming error and raises, so no caller's text reaches the SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.domain.enums import AreaKind, ServiceType
+from fieldapp.store.filters import within_area
+from fieldapp.store.queries import Source, db_of
+
+#: Rows fetched at a time: the export reports progress (and hears a cancel) once per batch.
+BATCH = 2000
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words a sheet writes for flags and choices (the caller's, so import reads them)."""
+
+    yes: str
+    no: str
+    employed: str
+    whole_household: str
+    self_only: str
+    separator: str = "、"
+
+
+def _day(column: str) -> str:
+    """An ISO date column as an Excel day number (null stays null, as does a non-date)."""
+    # julianday('1899-12-30') = 2415018.5; Excel counts a 29 February 1900 that never was, so
+    # its numbers for days before 1 March 1900 are one less than the plain count.
+    return f"(julianday({column}) - 2415018.5 - ({column} < '1900-03-01'))"
+
+
+def _flag(column: str) -> str:
+    """A stored 0/1 as the sheet's yes or no word (null stays blank)."""
+    return f"CASE WHEN {column} THEN :yes WHEN {column} IS NOT NULL THEN :no END"
+
+
+#: Each area level's name above an area, nearest first: a level named twice on the way up
+#: (a group inside a group) takes the nearer one. The area table is small (a county's few
+#: thousand), so this is read once per export; the levels' keys are `_LEVELS`' values.
+_LEVELS = {
+    AreaKind.COUNTY: "county",
+    AreaKind.TOWNSHIP: "township",
+    AreaKind.VILLAGE: "village",
+    AreaKind.GROUP: "grp",
+    AreaKind.SITE: "site",
+    AreaKind.BUILDING: "building",
+}
+_AREA_LEVELS = (
+    "WITH RECURSIVE up(code, above, depth) AS ("
+    " SELECT code, code, 0 FROM areas WHERE deleted = 0"
+    " UNION ALL"
+    " SELECT up.code, a.parent_code, up.depth + 1 FROM up"
+    " JOIN areas a ON a.code = up.above AND a.deleted = 0"
+    " WHERE a.parent_code IS NOT NULL AND up.depth < 12),"
+    " nearest AS (SELECT up.code, a.kind, a.name, min(up.depth) FROM up"
+    " JOIN areas a ON a.code = up.above AND a.deleted = 0 GROUP BY up.code, a.kind),"
+    " levels AS (SELECT code, "
+    + ", ".join(
+        f"max(CASE kind WHEN '{kind.value}' THEN name END) AS {key}"
+        for kind, key in _LEVELS.items()
+    )
+    + " FROM nearest GROUP BY code) "
+)
+
+#: The ledger sheet: per column key, its cell. `p` the person, `h` the household, `hp` its head,
+#: `l` the area levels, `s` the job the person holds on the export day (latest start first).
+LEDGER_CELLS: dict[str, str] = {
+    "name": "p.name",
+    "id_number": "p.id_number",
+    "head_id_number": "hp.id_number",
+    "head_name": "hp.name",
+    "sex": "p.sex",
+    "relation": "p.relation",
+    "phone": "p.phone",
+    "categories": (
+        "(SELECT group_concat(c, :separator) FROM (SELECT category || CASE"
+        " WHEN start_date IS NULL AND end_date IS NULL THEN ''"
+        " ELSE '（' || ifnull(start_date, '') || ifnull('~' || end_date, '') || '）' END AS c"
+        " FROM person_categories WHERE person_id = p.id AND deleted = 0"
+        " ORDER BY start_date, rowid))"
+    ),
+    "labour_ability": "p.labour_ability",
+    "health": "p.health",
+    "education": "p.education",
+    "graduation_year": "p.graduation_year",
+    "left_school_month": "p.left_school_month",
+    "county": "l.county",
+    "township": "l.township",
+    "village": "l.village",
+    "group": "l.grp",
+    "site": "l.site",
+    "building": "l.building",
+    "area_code": "h.area_code",
+    "address": "h.address",
+    "household_no": "h.household_no",
+    "hukou_code": "p.hukou_code",
+    # Employed when a job runs on the export day, else the latest month's status.
+    "work_status": (
+        "CASE WHEN s.id IS NOT NULL THEN :employed ELSE (SELECT status FROM monthly_status m"
+        " WHERE m.person_id = p.id AND m.deleted = 0 ORDER BY m.month DESC LIMIT 1) END"
+    ),
+    "month_status": "NULL",  # the update sheet's column: an export leaves it for the village
+    "form": "s.form",
+    "workplace": "s.place_name",
+    "workplace_code": "s.place_code",
+    "employer": "s.employer",
+    "employer_kind": "s.employer_kind",
+    "start_date": _day("s.start_date"),
+    "monthly_income": "s.monthly_income",
+    "contract_months": "s.contract_months",
+    "insurance_months": "s.insurance_months",
+    "organized_export": "CASE WHEN s.organized_export THEN :yes END",
+    "export_agency": "s.export_agency",
+    "account_bank": "p.account_bank",
+    "account_number": "p.account_number",
+    "notes": "p.notes",
+}
+
+_LEDGER_FROM = (
+    "FROM persons p"
+    " LEFT JOIN households h ON h.id = p.household_id"
+    " LEFT JOIN persons hp ON hp.id = h.head_person_id"
+    " LEFT JOIN levels l ON l.code = h.area_code"
+    " LEFT JOIN employment_spells s ON s.rowid = (SELECT x.rowid FROM employment_spells x"
+    " WHERE x.person_id = p.id AND x.deleted = 0 AND x.start_date <= :today"
+    " AND (x.end_date IS NULL OR x.end_date >= :today)"
+    " ORDER BY x.start_date DESC, x.rowid DESC LIMIT 1)"
+    " WHERE p.deleted = 0"
+)
+#: Household by household (in area order), the head first: how a village keeps its 台账.
+_LEDGER_ORDER = " ORDER BY h.area_code, h.rowid, p.relation != '户主', p.rowid"
+
+
+def _select(cells: dict[str, str], keys: Sequence[str]) -> str:
+    unknown = [key for key in keys if key not in cells]
+    if unknown:
+        raise ValueError(f"no such column: {unknown}")
+    return ", ".join(cells[key] for key in keys)
+
+
+def _batches(source: Source, sql: str, params: dict[str, Any]) -> Iterator[list[Row]]:
+    cursor = db_of(source).conn.execute(sql, params)
+    while batch := cursor.fetchmany(BATCH):
+        yield batch
+
+
+def _params(words: Words, area: str | None) -> tuple[str, dict[str, Any]]:
+    """The area condition on `h.area_code` and the named parameters every sheet binds."""
+    inside, bounds = within_area("h.area_code", area)
+    if bounds:
+        inside = inside.replace("?", ":area_lo", 1).replace("?", ":area_hi", 1)
+    params: dict[str, Any] = {
+        "yes": words.yes,
+        "no": words.no,
+        "employed": words.employed,
+        "whole": words.whole_household,
+        "self": words.self_only,
+        "separator": words.separator,
+        "training": ServiceType.TRAINING.value,
+    }
+    params |= dict(zip(("area_lo", "area_hi"), bounds, strict=True)) if bounds else {}
+    return inside, params
+
+
+def count_persons(source: Source, area: str | None = None) -> int:
+    """How many live persons the ledger sheet of an export of `area` (or everything) holds."""
+    inside, bounds = within_area("h.area_code", area)
+    sql = (
+        "SELECT count(*) FROM persons p LEFT JOIN households h ON h.id = p.household_id "
+        f"WHERE p.deleted = 0 AND {inside}"
+    )
+    return int(db_of(source).execute(sql, bounds).fetchone()[0])
+
+
+def ledger_sheet(
+    source: Source, keys: Sequence[str], words: Words, today: dt.date, area: str | None = None
+) -> Iterator[list[Row]]:
+    """Batches of the ledger sheet's rows: per live person the cells `keys` name, in order."""
+    inside, params = _params(words, area)
+    params["today"] = today.isoformat()
+    sql = (
+        f"{_AREA_LEVELS}SELECT {_select(LEDGER_CELLS, keys)} {_LEDGER_FROM} AND {inside}"
+        f"{_LEDGER_ORDER}"
+    )
+    return _batches(source, sql, params)
+
+
+#: The fact sheets: per sheet, its rows (`t` the fact, `p` the person, `h` the household) and
+#: per column key its cell. Rows come household by household as on the ledger sheet, each
+#: person's in the order they were recorded.
+_PERSON = {"name": "p.name", "id_number": "p.id_number"}
+_OF_PERSON = (
+    " JOIN persons p ON p.id = t.person_id AND p.deleted = 0"
+    " LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0"
+)
+_FACT_ORDER = " ORDER BY h.area_code, h.rowid, p.rowid, t.rowid"
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    rows: str
+    cells: dict[str, str]
+
+
+FACT_SHEETS: dict[str, _Sheet] = {
+    "employment_spells": _Sheet(
+        "FROM employment_spells t" + _OF_PERSON,
+        _PERSON
+        | {
+            "start_date": _day("t.start_date"),
+            "end_date": _day("t.end_date"),
+            "workplace": "t.place_name",
+            "workplace_code": "t.place_code",
+            "form": "t.form",
+            "employer": "t.employer",
+            "employer_kind": "t.employer_kind",
+            "monthly_income": "t.monthly_income",
+            "contract_months": "t.contract_months",
+            "insurance_months": "t.insurance_months",
+            "organized_export": _flag("t.organized_export"),
+            "export_agency": "t.export_agency",
+            "is_first_export": _flag("t.is_first_export"),
+            "is_casual": _flag("t.is_casual"),
+            "training_days": "t.training_days",
+        },
+    ),
+    "unemployment_registrations": _Sheet(
+        "FROM unemployment_registrations t" + _OF_PERSON,
+        _PERSON
+        | {
+            "found_date": _day("t.found_date"),
+            "registered_date": _day("t.registered_date"),
+            "unemployment_class": "t.unemployment_class",
+            "ended_date": _day("t.ended_date"),
+        },
+    ),
+    # A training is a 职业培训 service given outside a visit; its first day is the service's.
+    "trainings": _Sheet(
+        "FROM services t" + _OF_PERSON + " AND t.service_type = :training AND t.visit_id IS NULL",
+        _PERSON
+        | {
+            "training_kind": "t.training_kind",
+            "start_date": _day("t.service_date"),
+            "end_date": _day("t.end_date"),
+            "training_days": "t.training_days",
+            "outcome": "t.outcome",
+            "notes": "t.notes",
+        },
+    ),
+    # A visit to one person, or to the whole household (named by its head), with the services
+    # given on it; services given without a visit are `lone_services`.
+    "visits": _Sheet(
+        "FROM visits t"
+        " LEFT JOIN (SELECT visit_id, group_concat(service_type, :separator) AS kinds FROM"
+        " (SELECT visit_id, service_type FROM services WHERE deleted = 0"
+        " AND visit_id IS NOT NULL ORDER BY visit_id, rowid) GROUP BY visit_id) k"
+        " ON k.visit_id = t.id"
+        " JOIN persons p ON p.id = coalesce(t.person_id,"
+        " (SELECT head_person_id FROM households WHERE id = t.household_id)) AND p.deleted = 0"
+        " LEFT JOIN households h ON h.id = p.household_id WHERE t.deleted = 0",
+        _PERSON
+        | {
+            "visit_date": _day("t.visit_date"),
+            "service_types": "k.kinds",
+            "visited": ":yes",
+            "whole_household": "CASE WHEN t.person_id IS NULL THEN :whole ELSE :self END",
+            "visitor": "t.visitor",
+            "notes": "t.notes",
+            "outcome": "t.outcome",
+        },
+    ),
+    "monthly_status": _Sheet(
+        "FROM monthly_status t" + _OF_PERSON,
+        _PERSON
+        | {"month": "t.month", "status": "t.status", "income": "t.income", "notes": "t.notes"},
+    ),
+}
+
+
+def fact_sheet(
+    source: Source, sheet: str, keys: Sequence[str], words: Words, area: str | None = None
+) -> Iterator[list[Row]]:
+    """Batches of one of `FACT_SHEETS`' rows: the cells `keys` name, in order."""
+    spec = FACT_SHEETS[sheet]
+    inside, params = _params(words, area)
+    sql = f"SELECT {_select(spec.cells, keys)} {spec.rows} AND {inside}{_FACT_ORDER}"
+    return _batches(source, sql, params)
+
+
+@dataclass(frozen=True)
+class LoneService:
+    """A service given without a visit (not a training): whose, when, what, how it went."""
+
+    name: str
+    id_number: str
+    day: float | None  # an Excel day number, as the sheet's cells
+    service_type: str
+    notes: str | None
+    outcome: str | None
+
+
+def lone_services(source: Source, area: str | None = None) -> list[LoneService]:
+    """Live services given without a visit, other than trainings, household by household."""
+    inside, params = _params(Words("", "", "", "", ""), area)
+    sql = (
+        f"SELECT p.name, p.id_number, {_day('t.service_date')}, t.service_type, t.notes, "
+        "t.outcome FROM services t" + _OF_PERSON + " AND t.visit_id IS NULL "
+        f"AND t.service_type != :training AND {inside}{_FACT_ORDER}"
+    )
+    rows = db_of(source).conn.execute(sql, params).fetchall()
+    return [LoneService(*row) for row in rows]
