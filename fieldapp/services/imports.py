@@ -38,9 +38,14 @@ def apply_import(
     """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows)
     with the import's writer; returns how many rows were written."""
     written = 0
+    # Each table's updates in one go (the store's bulk path, every row checked as a single
+    # write is): a monthly sheet changes one or two fields of tens of thousands of rows.
+    by_table: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
     for (table, row_id), fields in updates.items():
-        if fields and writer.update_row(table, row_id, dict(fields)) is not None:
-            written += 1
+        if fields:
+            by_table.setdefault(table, []).append((row_id, fields))
+    for table, changed in by_table.items():
+        written += sum(change is not None for change in writer.update_rows(table, changed))
     tables = [t for t in _ORDER if t in inserts] + [t for t in inserts if t not in _ORDER]
     if any(inserts.values()):
         with writer.bulk() as bulk:

@@ -20,7 +20,7 @@ rules can use them without importing this module.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -140,6 +140,26 @@ class Writer:
         if change is not None:
             self._touch(table, row_id)
         return change
+
+    def update_rows(
+        self, table: str, updates: Sequence[tuple[str, Mapping[str, Any]]]
+    ) -> list[Change | None]:
+        """`update_row` of many rows of one table (row id, fields), through the store's bulk
+        path: the same log entries and rows as one by one, in far fewer statements. The trust
+        rules judge every row first, with the row as it was, as they judge a single write.
+
+        Returns each update's change, None where every value was already so.
+        """
+        check, actor = self._check, self.actor
+
+        def judge(row_id: str, before: dict[str, Any] | None, fields: Mapping[str, Any]) -> None:
+            check(actor, ProposedChange(table, row_id, before, dict(fields)))
+
+        changes = self.ledger.update_many(table, updates, judge)
+        for (row_id, _fields), change in zip(updates, changes, strict=True):
+            if change is not None:
+                self._touch(table, row_id)
+        return changes
 
     def delete(self, model: type[Record], row_id: str) -> Change | None:
         """Mark a row deleted (logged; the row and its history stay)."""

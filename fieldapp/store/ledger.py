@@ -10,7 +10,7 @@ from __future__ import annotations
 import getpass
 import secrets
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldapp.store.bulk_insert import BulkInserter
+from fieldapp.store.bulk_update import BeforeUpdate, update_many
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.connection import open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
@@ -269,20 +270,48 @@ class Ledger:
             row = self.projector.fetch_row(table, row_id)
             if row is None:
                 raise KeyError(f"{table}/{row_id}")
-            data, parents = {}, {}
-            for field, value in fields.items():
-                value = to_storable(value)
-                heads = self.projector.heads_of(row, field)
-                in_conflict = len(heads) > 1
-                if row.get(field) == value and not in_conflict and seen is None:
-                    continue
-                data[field] = value
-                parents[field] = list(seen[field]) if seen and field in seen else heads
+            data, parents = self.changed_fields(row, fields, seen)
             if not data:
                 return None
-            change = self._new_change(table, row_id, data, {k: v for k, v in parents.items() if v})
+            change = self._new_change(table, row_id, data, parents)
             self.projector.apply(change)
             return change
+
+    def changed_fields(
+        self,
+        row: dict[str, Any],
+        fields: Mapping[str, Any],
+        seen: dict[str, list[str]] | None = None,
+    ) -> tuple[dict[str, Any], dict[str, list[str]]]:
+        """What an update of `row` logs: the fields whose value changes (or that are in
+        conflict, or were named with `seen`), and per field the versions it supersedes."""
+        data, parents = {}, {}
+        for field, value in fields.items():
+            value = to_storable(value)
+            heads = self.projector.heads_of(row, field)
+            in_conflict = len(heads) > 1
+            if row.get(field) == value and not in_conflict and seen is None:
+                continue
+            data[field] = value
+            found = list(seen[field]) if seen and field in seen else heads
+            if found:
+                parents[field] = found
+        return data, parents
+
+    def update_many(
+        self,
+        table: str,
+        updates: Sequence[tuple[str, Mapping[str, Any]]],
+        before_each: BeforeUpdate | None = None,
+    ) -> list[Change | None]:
+        """`update` of many rows at once: the same log entries, superseded versions, conflicts
+        and rows as `update` of each in turn, written a batch at a time (see `bulk_update`).
+
+        `before_each(row_id, row, fields)` hears each update before its batch is written (the
+        services' trust check); returns each update's change, None where nothing changed.
+        """
+        with self.transaction():
+            return update_many(self, table, updates, before_each)
 
     def delete(self, table: str, row_id: str) -> Change | None:
         """Mark a row deleted (a logged change; the row and its history stay)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -264,9 +265,20 @@ class Projector:
 
     def _merge_into(self, row: dict[str, Any], change: Change) -> None:
         fields = [f for f in self.data_fields(change.tbl) if f in change.data]
-        dead = self._superseded(change.id, fields)
+        merge = self.merge(row, change, self._superseded(change.id, fields))
+        for field, conflicted in merge.conflicts:
+            self.db.execute(CONFLICT_SQL[conflicted], [change.tbl, change.row_id, field])
+        self.db.execute(merge.update_sql, [*merge.updates.values(), change.row_id])
+
+    def merge(self, row: dict[str, Any], change: Change, dead: set[str]) -> Merge:
+        """What merging `change` into its existing `row` writes (reads only, writes nothing).
+
+        `dead`: the fields of `change` a known later change has already seen (`_superseded`).
+        """
+        fields = [f for f in self.data_fields(change.tbl) if f in change.data]
         heads = json.loads(row["_heads"]) if row.get("_heads") else {}
         updates: dict[str, Any] = {}
+        conflicts: list[tuple[str, bool]] = []
         for field in fields:
             # A change already superseded (its successor arrived first) is no head, but what
             # it had seen is still superseded: heads are the versions nobody has seen.
@@ -279,7 +291,7 @@ class Projector:
                 continue
             heads[field] = current
             updates[field] = self._winning_value(field, current, change)
-            self._track_conflict(change.tbl, change.row_id, field, current, change)
+            conflicts.append((field, self._in_conflict(field, current, change)))
         if row.get("_origin"):
             origin = row["_origin"]
             heads = {f: ids for f, ids in heads.items() if ids != [origin]}
@@ -290,11 +302,7 @@ class Projector:
             updates |= _attribution(change, created=False)
         merged = row | updates
         updates |= self._derive(change.tbl, merged, set(updates))
-        assignments = ", ".join(f"[{c}] = ?" for c in updates)
-        self.db.execute(
-            f"UPDATE [{change.tbl}] SET {assignments} WHERE id = ?",
-            [*updates.values(), change.row_id],
-        )
+        return Merge(change, updates, conflicts)
 
     def _head_changes(self, ids: list[str], change: Change) -> list[Change]:
         found = []
@@ -310,25 +318,42 @@ class Projector:
         winner = max(self._head_changes(ids, change), key=lambda c: c.key)
         return winner.data.get(field)
 
-    def _track_conflict(
-        self, table: str, row_id: str, field: str, ids: list[str], change: Change
-    ) -> None:
+    def _in_conflict(self, field: str, ids: list[str], change: Change) -> bool:
+        """True when the field's heads hold different values (listed in `conflicts`)."""
+        if len(ids) < 2:
+            return False
         values = {dumps(c.data.get(field)) for c in self._head_changes(ids, change)}
-        if len(ids) > 1 and len(values) > 1:
-            self.db.execute(
-                "INSERT OR IGNORE INTO conflicts VALUES (?, ?, ?)", [table, row_id, field]
-            )
-        else:
-            self.db.execute(
-                "DELETE FROM conflicts WHERE tbl=? AND row_id=? AND field=?",
-                [table, row_id, field],
-            )
+        return len(values) > 1
 
     def _derive(self, table: str, row: dict[str, Any], changed: set[str]) -> dict[str, Any]:
         if table not in DERIVED:
             return {}
         sources, _outputs, fn = DERIVED[table]
         return fn(row) if sources & changed else {}
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A change merged into its existing row: the row's new column values (`updates`, in the
+    order of `update_sql`'s parameters, then the row id) and, per field it set, whether the
+    field is now in conflict (listed in `conflicts`) or not (taken off the list)."""
+
+    change: Change
+    updates: dict[str, Any]
+    conflicts: list[tuple[str, bool]]
+
+    @property
+    def update_sql(self) -> str:
+        """The UPDATE writing `updates` to the row (parameters: the values, then the id)."""
+        assignments = ", ".join(f"[{c}] = ?" for c in self.updates)
+        return f"UPDATE [{self.change.tbl}] SET {assignments} WHERE id = ?"
+
+
+#: Recording (True) or clearing (False) one field's conflict: parameters table, row id, field.
+CONFLICT_SQL = {
+    True: "INSERT OR IGNORE INTO conflicts VALUES (?, ?, ?)",
+    False: "DELETE FROM conflicts WHERE tbl=? AND row_id=? AND field=?",
+}
 
 
 def derived_columns(table: str, columns: dict[str, list[Any]], count: int) -> dict[str, Source]:

@@ -46,6 +46,37 @@ def test_an_update_is_judged_by_the_row_as_it_was(ledger):
     assert seen[0].fields == {"area_code": "520502102001"}
 
 
+def test_many_updates_are_each_judged_by_the_row_as_it_was_and_a_refusal_stops_all(ledger):
+    actor = actor_of(ledger)
+    ids = [
+        households.save(ledger, actor, Household(area_code=f"52050210100{i}")).id or ""
+        for i in range(3)
+    ]
+    seen: list[ProposedChange] = []
+    with writing(ledger, actor, lambda _a, c: seen.append(c)) as writer:
+        changes = writer.update_rows(
+            "households",
+            [(ids[0], {"address": "1号"}), (ids[1], {"area_code": "520502101009"})],
+        )
+    assert [c is not None for c in changes] == [True, True]
+    assert [(c.row_id, c.before["area_code"] if c.before else None) for c in seen] == [
+        (ids[0], "520502101000"),
+        (ids[1], "520502101001"),
+    ]
+    assert writer.changes.ids(Kind.HOUSEHOLDS) == frozenset(ids[:2])
+
+    def no_moving(_actor: Actor, change: ProposedChange) -> None:
+        if "area_code" in change.fields:
+            raise Refused("不许搬")
+
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    with pytest.raises(Refused), writing(ledger, actor, no_moving) as writer:
+        writer.update_rows(
+            "households", [(ids[2], {"address": "2号"}), (ids[2], {"area_code": "520502"})]
+        )
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+
+
 def test_bulk_rows_pass_the_check_too(ledger):
     seen: list[str] = []
     actor = actor_of(ledger)
