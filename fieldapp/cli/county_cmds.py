@@ -4,16 +4,22 @@
 fieldapp [--db PATH] calendar --year YYYY [--json]
 fieldapp hub policy publish --dir HUBDIR FILE
 fieldapp hub policy list --dir HUBDIR [--json]
+fieldapp hub policy edit --dir HUBDIR [--figure RULE=AMOUNT]... [--extend RULE=DATE]... …
 ```
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import fail, open_ledger, print_json
 from fieldapp.domain.errors import FieldappError
+
+if TYPE_CHECKING:
+    from fieldapp.policy.editor import CountyEdit
 
 
 def register_calendar(sub: argparse._SubParsersAction) -> None:
@@ -40,6 +46,37 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_hub_policy_list)
+    p = cmds.add_parser(
+        "edit",
+        help="县级编辑：县定金额（不超过政策规定的最高额）、延续执行、监测收入线、放假安排；检查后签发",
+    )
+    p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
+    p.add_argument("--figure", action="append", default=[], metavar="RULE=AMOUNT",
+                   help="县定金额，如 transport_cross_county=400（写 - 清除）")  # fmt: skip
+    p.add_argument(
+        "--income-line", type=float, metavar="AMOUNT", help="防止返贫监测收入线（元/月）"
+    )
+    p.add_argument("--extend", action="append", default=[], metavar="RULE=DATE",
+                   help="延续执行到某日，如 absorb_returned=2026-12-31（须写 --document）")  # fmt: skip
+    p.add_argument("--document", metavar="NUMBER", help="县里的文件文号，如 某人社通〔2026〕3号")
+    p.add_argument("--document-title", default="", metavar="TITLE")
+    p.add_argument("--document-issuer", default="", metavar="NAME")
+    p.add_argument("--document-date", metavar="DATE")
+    p.add_argument("--holiday", action="append", default=[], metavar="DATES",
+                   help="县里自定的放假日（可写范围 2027-02-05..2027-02-08）")  # fmt: skip
+    p.add_argument(
+        "--workday", action="append", default=[], metavar="DATES", help="县里自定的上班日"
+    )
+    p.add_argument("--schedule-year", type=int, metavar="YYYY", help="国务院办公厅放假安排的年份")
+    p.add_argument("--schedule-document", metavar="NUMBER", help="放假安排通知的文号")
+    p.add_argument("--days-off", default="", metavar="DATES", help="该年全部放假日（可写范围）")
+    p.add_argument("--make-up-workdays", default="", metavar="DATES", help="该年调休上班日")
+    p.add_argument("--title", default="")
+    p.add_argument("--authority", default="", help="发布单位，如 某县人力资源和社会保障局")
+    p.add_argument("--id", default="", help="县级政策包编号（首次编辑时，默认 county）")
+    p.add_argument("--version", default="", help="版本号（默认 年份.序号）")
+    p.add_argument("--out", type=Path, help="只写出政策包文件，不签发")
+    p.set_defaults(func=cmd_hub_policy_edit)
 
 
 # -- calendar --------------------------------------------------------------------------------
@@ -160,4 +197,111 @@ def cmd_hub_policy_list(args: argparse.Namespace) -> int:
             f"第{r['seq']}号\t{r['id']}\t{r['version']}\t{r['published_at']}\t"
             f"{r['title']}\t{r['document']}{mark}{sig}"
         )
+    return 0
+
+
+def _pairs(items: list[str], what: str) -> list[tuple[str, str]]:
+    found = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise FieldappError(f"{what}“{item}”应写成 规则编号=值")
+        found.append((key.strip(), value.strip()))
+    return found
+
+
+def _day(text: str | None, what: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise FieldappError(f"{what}“{text}”不是日期（如 2026-12-31）") from None
+
+
+def county_edit(args: argparse.Namespace) -> CountyEdit:
+    """The edit the command line describes; FieldappError in Chinese on a malformed value."""
+    from fieldapp.policy.editor import CountyEdit, parse_days
+    from fieldapp.policy.pack import Document, YearSchedule
+
+    edit = CountyEdit(title=args.title, authority=args.authority, income_line=args.income_line)
+    for rule, value in _pairs(args.figure, "金额"):
+        try:
+            edit.figures[rule] = None if value == "-" else float(value)
+        except ValueError:
+            raise FieldappError(f"金额“{value}”不是数字（规则 {rule}）") from None
+    for rule, value in _pairs(args.extend, "延续执行"):
+        day = _day(value, "延续执行日期")
+        assert day is not None
+        edit.extensions[rule] = day
+    if args.document:
+        edit.document = Document(
+            number=args.document,
+            title=args.document_title or args.document,
+            issuer=args.document_issuer or args.authority,
+            date=_day(args.document_date, "文件日期"),
+        )
+    try:
+        edit.extra_holidays = [d for text in args.holiday for d in parse_days(text)]
+        edit.extra_workdays = [d for text in args.workday for d in parse_days(text)]
+        if args.schedule_year:
+            if not args.schedule_document:
+                raise FieldappError("载入放假安排须写明通知文号（--schedule-document）")
+            edit.schedules.append(
+                YearSchedule(
+                    year=args.schedule_year,
+                    document=args.schedule_document,
+                    days_off=parse_days(args.days_off),
+                    workdays=parse_days(args.make_up_workdays),
+                )
+            )
+    except ValueError as error:
+        raise FieldappError(str(error).split("\n")[0]) from None
+    return edit
+
+
+def next_version(versions: list[str], today: dt.date) -> str:
+    """'2026.3' after 2026.1 and 2026.2 (per calendar year)."""
+    numbers = [
+        int(v.split(".", 1)[1])
+        for v in versions
+        if v.startswith(f"{today.year}.") and v.split(".", 1)[1].isdigit()
+    ]
+    return f"{today.year}.{max(numbers, default=0) + 1}"
+
+
+def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
+    """The county editor on the hub: apply the edit to the county's pack, check, sign, queue."""
+    from fieldapp.policy.editor import edit_county_pack
+    from fieldapp.policy.pack import PackError
+    from fieldapp.policy.registry import PolicyRegistry
+    from fieldapp.services.policy_admin import PolicyRefused, load_policy, publish, published
+
+    edit = county_edit(args)
+    hub = _hub(args)
+    try:
+        registry = PolicyRegistry()
+        state = load_policy(hub.ledger, registry)
+        current = state.hub_pack.read() if state.hub_pack is not None else None
+        pack_id = args.id or (current.pack.id if current else "county")
+        versions = [p.version for p in published(hub.ledger) if p.pack_id == pack_id]
+        version = args.version or next_version(versions, dt.date.today())
+        try:
+            text, _policy = edit_county_pack(
+                registry.base_files(), current, edit, version=version, pack_id=pack_id
+            )
+        except PackError as error:
+            return fail(f"{error.problem}；未签发，各设备的政策包不变", 2)
+        if args.out:
+            Path(args.out).write_text(text, encoding="utf-8")
+            print(f"已写出县级政策包 {pack_id} {version}：{args.out}（未签发）")
+            return 0
+        try:
+            record = publish(hub.ledger, text, f"{pack_id}.toml", registry)
+        except (PackError, PolicyRefused) as error:
+            return fail(f"{error}；未签发，各设备的政策包不变", 2)
+    finally:
+        hub.close()
+    print(f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），将随下一次数据包下发；版本：")
+    print(record.version)
     return 0

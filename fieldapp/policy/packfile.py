@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -152,3 +154,74 @@ def _toml_problem(detail: str) -> str:
         if detail.startswith(english):
             return f"{chinese}：{detail}"
     return detail
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+#: The order sections are written in (the order people read a pack in).
+_SECTIONS = (
+    "pack",
+    "documents",
+    "lines",
+    "deadlines",
+    "clauses",
+    "calendar",
+    "service_levels",
+    "service_bundles",
+    "rules",
+    "overrides",
+)
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def dump_pack(pack: PackFile | dict[str, Any]) -> str:
+    """A pack as TOML text that `parse_pack_text` reads back to the same pack.
+
+    Tables become `[table]`, lists of tables `[[table]]`, anything deeper an inline table; values
+    equal to their defaults are left out.
+    """
+    data = (
+        pack.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+        if isinstance(pack, PackFile)
+        else pack
+    )
+    out: list[str] = []
+    for key in [*_SECTIONS, *(k for k in data if k not in _SECTIONS)]:
+        value = data.get(key)
+        if value is None or value == {} or value == []:
+            continue
+        if isinstance(value, dict):
+            out.append(f"[{key}]")
+            out += [f"{_key(k)} = {_toml(v)}" for k, v in value.items() if v is not None]
+        elif isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            for item in value:
+                out.append(f"[[{key}]]")
+                out += [f"{_key(k)} = {_toml(v)}" for k, v in item.items() if v is not None]
+                out.append("")
+        else:
+            out.insert(0, f"{_key(key)} = {_toml(value)}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _key(key: object) -> str:
+    text = str(key)
+    return text if _BARE_KEY.match(text) else json.dumps(text, ensure_ascii=False)
+
+
+def _toml(value: Any) -> str:
+    """One TOML value (strings as JSON strings, whose escapes TOML shares)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(str(value), ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        items = [f"{_key(k)} = {_toml(v)}" for k, v in value.items() if v is not None]
+        return "{ " + ", ".join(items) + " }" if items else "{}"
+    if isinstance(value, list | tuple | set | frozenset):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")

@@ -129,7 +129,13 @@ def build_rosters(
                     and service.service_date <= on
                 ):
                     sheets[TRAINED].append(
-                        [*head, place, cats, service.service_date.isoformat(), service.training_days]
+                        [
+                            *head,
+                            place,
+                            cats,
+                            service.service_date.isoformat(),
+                            service.training_days,
+                        ]
                     )
             for s in p.spells:
                 if not s.active_on(on):

@@ -1,0 +1,199 @@
+"""The county editor: what the county decides, edited as a form, written as the county's pack.
+
+The seeds leave some things to the county: the figures of capped and county-set amounts (under
+the seeds' caps), the monitoring income line, extending rules past their end dates on a county
+document, the State Council's holiday schedule for a year and the county's own days off and
+working days. `edit_county_pack` applies such an edit to the county's current pack (or starts
+one), writes the complete new version as TOML and checks it exactly as `policy check` does; a
+value over a cap or an extension without a document is refused with the rule, the cap and the
+clause. Both the hub's command line and the county device's form use it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.policy.combine import combine
+from fieldapp.policy.pack import (
+    AmountKind,
+    Document,
+    PackError,
+    PackFile,
+    Policy,
+    Rule,
+    YearSchedule,
+)
+from fieldapp.policy.packfile import dump_pack, parse_pack_text
+
+#: A pack file by the name its messages use.
+NamedPack = tuple[str, PackFile]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureField:
+    """One figure the county sets: a rule's amount, its cap and what it is now."""
+
+    rule_id: str
+    title: str
+    value: float | None
+    cap: float | None
+    unit: str
+    citation: str
+
+    @property
+    def label(self) -> str:
+        """'一次性交通补助（跨县务工）（最高 500 元）'."""
+        cap = f"（最高 {self.cap:g} {self.unit}）" if self.cap is not None else f"（{self.unit}）"
+        return f"{self.title}{cap}"
+
+
+def county_figures(policy: Policy) -> list[FigureField]:
+    """The figures a county sets, in the order of the rules (capped and county-set amounts)."""
+    return [
+        FigureField(r.id, r.title, r.amount.value, r.amount.max, r.amount.unit, r.citation)
+        for r in policy.rules
+        if r.amount.kind in (AmountKind.CAPPED, AmountKind.COUNTY)
+    ]
+
+
+def extendable(policy: Policy) -> list[Rule]:
+    """Rules with an end date (the ones a county may extend on a document of its own)."""
+    return [r for r in policy.rules if r.valid_to is not None]
+
+
+@dataclass
+class CountyEdit:
+    """What the county decides in one edition of its pack (None / empty: leave as it is)."""
+
+    #: Rule id → the county's figure (None clears it back to 待县里核定标准).
+    figures: dict[str, float | None] = field(default_factory=dict)
+    income_line: float | None = None
+    #: Rule id → its new end date; needs `document`.
+    extensions: dict[str, dt.date] = field(default_factory=dict)
+    #: The county document this edition rests on (number, title, issuer, date).
+    document: Document | None = None
+    extra_holidays: list[dt.date] = field(default_factory=list)
+    extra_workdays: list[dt.date] = field(default_factory=list)
+    schedules: list[YearSchedule] = field(default_factory=list)
+    title: str = ""
+    authority: str = ""
+
+
+def _override(data: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    overrides: list[dict[str, Any]] = data.setdefault("overrides", [])
+    for entry in overrides:
+        if entry.get("rule") == rule_id:
+            return entry
+    entry = {"rule": rule_id}
+    overrides.append(entry)
+    return entry
+
+
+def edit_county_pack(
+    base: Sequence[NamedPack],
+    current: PackFile | None,
+    edit: CountyEdit,
+    *,
+    version: str,
+    pack_id: str = "county",
+    today: dt.date | None = None,
+) -> tuple[str, Policy]:
+    """The county's next pack as TOML text, and the policy it gives; PackError when refused.
+
+    `current` is the county's pack in force (None: a first edition extending the base pack).
+    """
+    today = today or dt.date.today()
+    base_id = base[0][1].pack.id
+    if current is not None:
+        data = current.model_dump(mode="python", exclude_none=True, exclude_defaults=True)
+    else:
+        data = {"pack": {"id": pack_id, "title": "县级就业帮扶政策", "extends": base_id}}
+    header = data["pack"]
+    header.update(version=version, issued=today, extends=header.get("extends") or base_id)
+    if edit.title:
+        header["title"] = edit.title
+    if edit.authority:
+        header["authority"] = edit.authority
+    documents: list[dict[str, Any]] = data.setdefault("documents", [])
+    if edit.document is not None:
+        number = edit.document.number
+        documents[:] = [d for d in documents if d.get("number") != number]
+        documents.append(edit.document.model_dump(mode="python", exclude_none=True))
+        header.update(document=number, document_date=edit.document.date)
+        header.setdefault("authority", edit.document.issuer)
+    for rule_id, value in edit.figures.items():
+        entry = _override(data, rule_id)
+        if value is None:
+            entry.pop("figure", None)
+        else:
+            entry["figure"] = value
+    if edit.extensions:
+        if edit.document is None or not edit.document.number:
+            raise PackError("county.toml", None, "延续执行政策必须写明县里的文件文号")
+        for rule_id, until in edit.extensions.items():
+            entry = _override(data, rule_id)
+            entry.update(valid_to=until, document=edit.document.number)
+            if edit.document.date:
+                entry["document_date"] = edit.document.date
+    if edit.income_line is not None:
+        data.setdefault("lines", {})["welfare_post_income_line"] = edit.income_line
+    calendar: dict[str, Any] = data.setdefault("calendar", {})
+    for key, days in (
+        ("extra_holidays", edit.extra_holidays),
+        ("extra_workdays", edit.extra_workdays),
+    ):
+        if days:
+            calendar[key] = sorted(set(calendar.get(key, [])) | set(days))
+    if edit.schedules:
+        years = {y["year"]: y for y in calendar.get("years", [])}
+        years |= {
+            s.year: s.model_dump(mode="python", exclude_defaults=True) for s in edit.schedules
+        }
+        calendar["years"] = [years[y] for y in sorted(years)]
+    data["overrides"] = [o for o in data.get("overrides", []) if len(o) > 1]
+    name = f"{header['id']}.toml"
+    # Written, read back (every field checked, in the pack's Chinese words), written again
+    # canonically, then checked against the base exactly as `policy check` does.
+    text = dump_pack(parse_pack_text(dump_pack(data), name))
+    policy = combine([*base, (name, parse_pack_text(text, name))], source="hub")
+    return text, policy
+
+
+# -- parsing the form's and the command line's dates -------------------------------------------
+
+_RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:\.\.(\d{4}-\d{1,2}-\d{1,2}))?$")
+
+
+def parse_days(text: str) -> list[dt.date]:
+    """Dates from '2027-02-05..2027-02-11, 2027-02-20' (ranges with .., 至, ~ or —; commas,
+    spaces or new lines between); ValueError in Chinese naming the part that is wrong."""
+    found: list[dt.date] = []
+    joined = re.sub(r"\s*(?:\.\.|至|~|—|－)\s*", "..", text.strip())
+    for part in re.split(r"[,，、;；\s]+", joined):
+        if not part:
+            continue
+        match = _RANGE.match(part)
+        if not match:
+            raise ValueError(
+                f"“{part}”不是日期或日期范围（如 2027-02-05 或 2027-02-05..2027-02-11）"
+            )
+        try:
+            start = dt.date.fromisoformat(_pad(match.group(1)))
+            end = dt.date.fromisoformat(_pad(match.group(2))) if match.group(2) else start
+        except ValueError:
+            raise ValueError(f"“{part}”不是有效日期") from None
+        if end < start:
+            raise ValueError(f"“{part}”的结束日期早于开始日期")
+        if (end - start).days > 60:
+            raise ValueError(f"“{part}”跨度超过 60 天，请检查")
+        found += [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+    return sorted(set(found))
+
+
+def _pad(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"

@@ -1,0 +1,172 @@
+"""The county editor on the hub's command line: figures under the seeds' caps, extensions on the
+county's document, the monitoring line and the year's holiday schedule — checked, signed and
+published as the county's next pack, each edition built on the one in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.policy.editor import CountyEdit, county_figures, edit_county_pack, parse_days
+from fieldapp.policy.pack import Document, PackError
+from fieldapp.policy.packfile import dump_pack, parse_pack_text, read_pack_file
+from fieldapp.policy.registry import PolicyRegistry, base_dir
+from fieldapp.services.policy_admin import load_policy
+from fieldapp.store.ledger import Ledger
+
+DOC = ["--document", "七人社通〔2026〕3号", "--document-title", "关于延续执行就业帮扶政策的通知",
+       "--document-date", "2026-01-05", "--authority", "七星关区人力资源和社会保障局"]  # fmt: skip
+
+
+@pytest.fixture
+def hub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "县汇总"
+    assert main(["hub", "init", "--dir", str(folder)]) == 0
+    capsys.readouterr()
+    return folder
+
+
+def edit(capsys: pytest.CaptureFixture[str], hub: Path, *argv: str) -> tuple[int, str, str]:
+    code = main(["hub", "policy", "edit", "--dir", str(hub), *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def in_force(hub: Path):  # noqa: ANN201 - Policy
+    ledger = Ledger.open(hub / "hub.db")
+    try:
+        return load_policy(ledger).policy
+    finally:
+        ledger.close()
+
+
+def test_transport_amount_over_the_cap_refused(hub: Path, capsys) -> None:
+    code, _, err = edit(capsys, hub, "--figure", "transport_cross_county=600")
+    assert code == 2
+    assert "金额 600 元超过政策规定的最高 500 元（黔府发〔2023〕12号 附件2 第（四）条）" in err
+    assert "未签发" in err
+    assert in_force(hub).pack.source == "builtin"
+
+
+def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Path, capsys) -> None:
+    code, out, err = edit(
+        capsys, hub,
+        "--figure", "transport_cross_county=400", "--figure", "startup_once=5000",
+        "--figure", "welfare_post_subsidy=600", "--income-line", "650",
+        "--extend", "absorb_returned=2026-12-31", *DOC,
+        "--title", "七星关区就业帮扶政策（2026年）",
+        "--schedule-year", "2027", "--schedule-document", "国办发明电〔2099〕99号（测试用）",
+        "--days-off", "2027-02-05..2027-02-12", "--make-up-workdays", "2027-02-20",
+    )  # fmt: skip
+    assert code == 0, err
+    year = dt.date.today().year
+    assert out.splitlines()[-1] == f"{year}.1"
+    policy = in_force(hub)
+    assert policy.pack.as_dict() == {"id": "county", "version": f"{year}.1", "source": "hub"}
+    assert policy.rule("transport_cross_county").amount.value == 400
+    assert policy.rule("startup_once").amount.value == 5000
+    assert policy.line("welfare_post_income_line") == 650
+    returned = policy.rule("absorb_returned")
+    assert returned.valid_to == dt.date(2026, 12, 31)
+    assert "执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）" in (
+        returned.citation
+    )
+    assert [y.year for y in policy.calendar.years] == [2027]
+    # The next edition changes one figure and keeps every other decision.
+    code, out, _ = edit(capsys, hub, "--figure", "transport_cross_county=450")
+    assert code == 0 and out.splitlines()[-1] == f"{year}.2"
+    policy = in_force(hub)
+    assert policy.rule("transport_cross_county").amount.value == 450
+    assert policy.rule("startup_once").amount.value == 5000
+    assert policy.rule("absorb_returned").valid_to == dt.date(2026, 12, 31)
+    assert [y.year for y in policy.calendar.years] == [2027]
+    code, out, _ = edit(capsys, hub, "--figure", "startup_once=-")
+    assert in_force(hub).rule("startup_once").amount.value is None
+    listed = main(["hub", "policy", "list", "--dir", str(hub), "--json"])
+    assert listed == 0
+    assert [r["version"] for r in json.loads(capsys.readouterr().out)] == [
+        f"{year}.3",
+        f"{year}.2",
+        f"{year}.1",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--extend", "absorb_returned=2026-12-31"], "必须写明县里的文件文号"),
+        (["--figure", "transport_other_rural_cross_province=80"], "省定100 元，县里不能修改"),
+        (["--figure", "no_such_rule=80"], "要修改的规则 no_such_rule 不存在"),
+        (["--figure", "transport_cross_county=四百"], "金额“四百”不是数字"),
+        (["--days-off", "2027-02-05", "--schedule-year", "2027"], "通知文号"),
+        (["--holiday", "2027-02-30"], "不是有效日期"),
+    ],
+    ids=["extension_without_document", "fixed_figure", "unknown_rule", "not_a_number",
+         "schedule_without_document", "bad_date"],
+)  # fmt: skip
+def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> None:
+    code, _, err = edit(capsys, hub, *argv)
+    assert code != 0 and words in err
+    assert in_force(hub).pack.source == "builtin"
+
+
+def test_out_writes_a_pack_that_policy_check_accepts(hub: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "county.toml"
+    code, _, _ = edit(capsys, hub, "--figure", "transport_cross_county=300", "--out", str(out))
+    assert code == 0 and out.exists()
+    assert in_force(hub).pack.source == "builtin"  # written, not published
+    assert main(["--db", str(tmp_path / "l.db"), "policy", "check", str(out)]) == 0
+    assert read_pack_file(out).overrides[0].figure == 300
+
+
+def test_editor_lists_the_county_figures_and_keeps_hand_written_parts() -> None:
+    base = PolicyRegistry(local=Path("/nonexistent")).base_files()
+    builtin = [(n, p) for n, p in base]
+    from fieldapp.policy.combine import combine
+
+    figures = {f.rule_id: f for f in county_figures(combine(builtin))}
+    assert figures["transport_cross_county"].cap == 500 and figures["startup_once"].cap is None
+    assert figures["welfare_post_subsidy"].unit == "元/月"
+    hand = parse_pack_text(
+        '[pack]\nid = "c"\nversion = "1"\ntitle = "t"\nextends = "guizhou-2023"\n'
+        '[[overrides]]\nrule = "absorb_lifted"\nconditions = { categories_any = ["脱贫人口"], '
+        'forms = ["单位就业"], employer_kinds = ["小微企业"], stable_months_min = 6, '
+        "contract_months_min = 12, insurance_months_min = 1 }\n",
+        "c.toml",
+    )
+    document = Document(number="某人社通〔2026〕1号", title="通知", issuer="某县人社局")
+    text, policy = edit_county_pack(
+        base, hand, CountyEdit(figures={"transport_cross_county": 450}, document=document),
+        version="2", today=dt.date(2026, 12, 1),
+    )  # fmt: skip
+    assert policy.rule("absorb_lifted").conditions.stable_months_min == 6
+    assert policy.rule("transport_cross_county").amount.value == 450
+    assert parse_pack_text(text, "c.toml").pack.document == "某人社通〔2026〕1号"
+
+
+def test_pack_text_round_trips() -> None:
+    seeds = read_pack_file(base_dir() / "guizhou_2023.toml")
+    assert parse_pack_text(dump_pack(seeds), "x.toml") == seeds
+
+
+def test_days_and_ranges() -> None:
+    assert parse_days("2027-02-05..2027-02-07, 2027-2-20") == [
+        dt.date(2027, 2, 5),
+        dt.date(2027, 2, 6),
+        dt.date(2027, 2, 7),
+        dt.date(2027, 2, 20),
+    ]
+    assert parse_days("2027-02-05 至 2027-02-06") == [dt.date(2027, 2, 5), dt.date(2027, 2, 6)]
+    with pytest.raises(ValueError, match="结束日期早于开始日期"):
+        parse_days("2027-02-07..2027-02-05")
+    with pytest.raises(PackError):
+        edit_county_pack(
+            PolicyRegistry(local=Path("/nonexistent")).base_files(),
+            None,
+            CountyEdit(extensions={"absorb_returned": dt.date(2026, 12, 31)}),
+            version="1",
+        )
