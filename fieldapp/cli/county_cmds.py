@@ -260,19 +260,9 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
     return edit
 
 
-def next_version(versions: list[str], today: dt.date) -> str:
-    """'2026.3' after 2026.1 and 2026.2 (per calendar year)."""
-    numbers = [
-        int(v.split(".", 1)[1])
-        for v in versions
-        if v.startswith(f"{today.year}.") and v.split(".", 1)[1].isdigit()
-    ]
-    return f"{today.year}.{max(numbers, default=0) + 1}"
-
-
 def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
     """The county editor on the hub: apply the edit to the county's pack, check, sign, queue."""
-    from fieldapp.policy.editor import edit_county_pack
+    from fieldapp.policy.editor import edit_county_pack, next_version
     from fieldapp.policy.pack import PackError
     from fieldapp.policy.registry import PolicyRegistry
     from fieldapp.services.policy_admin import PolicyRefused, load_policy, publish, published

@@ -22,6 +22,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.paths import private_dir
@@ -275,7 +276,17 @@ class Hub:
                     code = getattr(refused, "code", "already")
                     self._log(sender, "in", channel, code, detail=str(refused))
                 raise
+            self._publish_policy_drafts()
             return result  # its import is logged in sync_imports, in its own transaction
+
+    def _publish_policy_drafts(self) -> None:
+        """Sign and publish the county policy drafts a county device just brought (issue 14)."""
+        from fieldapp.services.policy_admin import publish_drafts
+
+        try:
+            publish_drafts(self.ledger)
+        except FieldappError:
+            pass  # each draft carries its own answer; a failure here must not undo the import
 
     def _log(
         self, device: str, way: str, channel: str, outcome: str, *counts: int, detail: str = ""

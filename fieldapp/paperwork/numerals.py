@@ -17,8 +17,11 @@ _GROUPS = ("", "万", "亿", "万亿")
 _CENT = Decimal("0.01")
 
 
-def to_fen(amount: float | int | str | Decimal) -> int:
-    """The amount in fen (1/100 元), rounded half up; refuses what is not a number."""
+def to_fen(amount: float | int | str | Decimal | None) -> int:
+    """The amount in fen (1/100 元), rounded half up; refuses what is not a number, and an
+    amount nobody has set (a county figure still 待县里核定标准 is never printed as a number)."""
+    if amount is None:
+        raise ValueError("金额待县里核定标准，不能打印金额")
     try:
         value = Decimal(str(amount)).quantize(_CENT, rounding=ROUND_HALF_UP)
     except InvalidOperation:

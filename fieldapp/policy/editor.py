@@ -163,6 +163,16 @@ def edit_county_pack(
     return text, policy
 
 
+def next_version(versions: Sequence[str], today: dt.date) -> str:
+    """'2026.3' after 2026.1 and 2026.2 (numbered within the calendar year)."""
+    numbers = [
+        int(v.split(".", 1)[1])
+        for v in versions
+        if v.startswith(f"{today.year}.") and v.split(".", 1)[1].isdigit()
+    ]
+    return f"{today.year}.{max(numbers, default=0) + 1}"
+
+
 # -- parsing the form's and the command line's dates -------------------------------------------
 
 _RANGE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})(?:\.\.(\d{4}-\d{1,2}-\d{1,2}))?$")

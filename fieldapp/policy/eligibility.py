@@ -86,6 +86,8 @@ class RuleResult:
     limit_key: str = ""
     claim_id: str | None = None
     reasons: list[Reason] = field(default_factory=list)
+    #: The policy it was judged under (`Policy.version`, e.g. guizhou-2023@2026.1+county@2026.2).
+    pack_version: str = ""
 
     @property
     def amount_text(self) -> str:
@@ -124,6 +126,7 @@ class RuleResult:
             "claim_id": self.claim_id,
             "summary": self.summary,
             "reasons": [r.as_dict() for r in self.reasons],
+            "pack_version": self.pack_version,
         }
 
 
@@ -382,14 +385,19 @@ def explain(policy: Policy, result: RuleResult, facts: PersonFacts, on: dt.date)
     """The same result with every condition explained (for results of the bulk path)."""
     if result.reasons:
         return result
-    return evaluate_rule(policy.rule(result.rule_id), facts, on, detail=True)
+    explained = evaluate_rule(policy.rule(result.rule_id), facts, on, detail=True)
+    explained.pack_version = policy.version
+    return explained
 
 
 def evaluate_person(
     policy: Policy, facts: PersonFacts, on: dt.date, *, detail: bool = True
 ) -> list[RuleResult]:
     """Every active rule for one person as of `on`."""
-    return [evaluate_rule(rule, facts, on, detail=detail) for rule in policy.active_rules]
+    results = [evaluate_rule(rule, facts, on, detail=detail) for rule in policy.active_rules]
+    for result in results:
+        result.pack_version = policy.version
+    return results
 
 
 def evaluate_all(
@@ -426,4 +434,6 @@ def evaluate_all(
             result = made.result(facts, on, trainings, detail=False)
             if result is not None:
                 out.append(result)
+    for result in out:
+        result.pack_version = policy.version
     return out

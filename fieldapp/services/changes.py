@@ -29,6 +29,9 @@ class Kind(StrEnum):
     BATCHES = "batches"
     CLAIM_EVENTS = "claim_events"
     PRINT_LOG = "print_log"
+    #: The county's signed policy packs and the county device's drafts of them (issue 14).
+    POLICY_PACKS = "policy_packs"
+    POLICY_DRAFTS = "policy_drafts"
     #: Device-local state, not rows of the synced ledger.
     SETTINGS = "settings"
     POLICY = "policy"

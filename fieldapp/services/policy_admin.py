@@ -240,3 +240,92 @@ def publish(
         )
         hub_ledger.set_meta(ADOPTED, json.dumps(record.as_row(), ensure_ascii=False))
     return record
+
+
+# -- the county editor on a county device: drafts the hub publishes ----------------------------
+
+
+def county_pack_in_force(ledger: Ledger, registry: PolicyRegistry | None = None) -> PackFile | None:
+    """The county's pack the ledger follows (the one the county editor starts from)."""
+    state = load_policy(ledger, registry)
+    return state.hub_pack.read() if state.hub_pack is not None else None
+
+
+def submit_draft(
+    ledger: Ledger, text: str, note: str = "", registry: PolicyRegistry | None = None
+) -> str:
+    """County device: check the county's next pack and queue it for the hub to sign; its row id.
+
+    Refused on any other device (the hub publishes only what a county device submits, and checks
+    again), and refused with the pack's own reason when it does not pass `policy check`.
+    """
+    registry = registry or PolicyRegistry()
+    role = ledger_role(ledger)
+    if role is not Role.COUNTY:
+        label = role.label if role is not None else "未登记到汇总中心的"
+        raise PolicyRefused(f"本机为{label}设备：只有县级设备能把县级政策包提交汇总中心签发")
+    pack = parse_pack_text(text, "county.toml")
+    combine([*registry.base_files(), ("county.toml", pack)], source="hub")
+    fields = {
+        "text": text,
+        "note": note,
+        "status": policy_packs.PENDING,
+        "status_note": "",
+        "pack_id": pack.pack.id,
+        "version": pack.pack.version,
+    }
+    with ledger.transaction():
+        return ledger.insert(policy_packs.DRAFTS, fields)
+
+
+@dataclass
+class DraftOutcome:
+    """What the hub did with one county draft."""
+
+    draft_id: str
+    device: str
+    published: PublishedPack | None
+    reason: str = ""
+
+
+def publish_drafts(
+    hub_ledger: Ledger, registry: PolicyRegistry | None = None
+) -> list[DraftOutcome]:
+    """Hub: publish the drafts county devices submitted (run after each import).
+
+    Only a device enrolled as county may submit; each draft is checked and signed like a pack
+    given to `hub policy publish`, and the answer (published as which version, or refused and
+    why) is written back on the draft, which the next bundle carries to the county device.
+    """
+    state = SyncState(hub_ledger.db)
+    outcomes: list[DraftOutcome] = []
+    for draft in policy_packs.drafts(hub_ledger.db, policy_packs.PENDING):
+        owner = state.origin_owner(str(draft.get("created_device") or ""))
+        peer = state.peer(owner) if owner else None
+        outcome = DraftOutcome(str(draft["id"]), owner or "", None)
+        if peer is None or peer.role != "device" or peer.device_role is not Role.COUNTY:
+            outcome.reason = f"只有县级设备能提交县级政策包（提交设备：{owner or '未登记'}）"
+        else:
+            name = f"{draft.get('pack_id') or 'county'}.toml"
+            try:
+                outcome.published = publish(
+                    hub_ledger, str(draft.get("text") or ""), name, registry
+                )
+            except (PackError, PolicyRefused) as error:
+                outcome.reason = str(error)
+        record = outcome.published
+        answer = {
+            "status": policy_packs.PUBLISHED if record else policy_packs.REFUSED,
+            "status_note": f"已签发为 {record.version}（第 {record.seq} 号）"
+            if record
+            else outcome.reason,
+        }
+        with hub_ledger.transaction():
+            hub_ledger.update(policy_packs.DRAFTS, outcome.draft_id, answer)
+        outcomes.append(outcome)
+    return outcomes
+
+
+def draft_answers(ledger: Ledger) -> list[dict[str, object]]:
+    """The county device's drafts and what the hub answered, newest last."""
+    return policy_packs.drafts(ledger.db)

@@ -42,9 +42,9 @@ from fieldapp.store.dump import synced_tables
 
 #: Columns that point at an area, a household or a person (the first ring of a scope).
 FIRST_RING = ("person_id", "household_id", "area_code")
-#: Tables every device receives whole, whatever its area: the area tree and the policy packs
-#: the county's hub signed (issue 14).
-COUNTY_WIDE = ("areas", "policy_packs")
+#: Tables every device receives whole, whatever its area: the area tree, the policy packs the
+#: county's hub signed, and the county's drafts of them with the hub's answer (issue 14).
+COUNTY_WIDE = ("areas", "policy_packs", "policy_drafts")
 #: `_id` columns that are not links to rows (policy rule and pack ids, key ids) or are followed
 #: in the first ring.
 NOT_ROW_LINKS = frozenset(

@@ -38,3 +38,24 @@ def next_seq(db: sqlite_utils.Database) -> int:
     """The publication number the next pack gets."""
     row = db.execute(f"SELECT max(seq) FROM {TABLE}").fetchone()
     return int(row[0] or 0) + 1
+
+
+# -- drafts from the county's devices --------------------------------------------------------
+
+DRAFTS = "policy_drafts"
+#: A draft's states: waiting for the hub, published, refused.
+PENDING, PUBLISHED, REFUSED = "待签发", "已签发", "退回"
+
+
+def drafts(db: sqlite_utils.Database, status: str | None = None) -> list[dict[str, Any]]:
+    """Drafts (of one status), oldest first, with the device that wrote them."""
+    if DRAFTS not in db.table_names():
+        return []
+    where, params = ("AND status = ?", [status]) if status else ("", [])
+    cursor = db.execute(
+        "SELECT id, text, note, status, status_note, pack_id, version, created_at, created_by, "
+        f"created_device FROM {DRAFTS} WHERE deleted = 0 {where} ORDER BY created_at, id",
+        params,
+    )
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

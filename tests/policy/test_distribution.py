@@ -189,3 +189,28 @@ def test_coordinator_device_refuses_a_local_install(county: County) -> None:
     assert json.loads(out)["pack"]["source"] == "builtin"
     assert "政策由县里统一下发" in err and "不使用" in err
     assert county.transport()["amount"] is None
+
+
+def test_a_draft_from_a_village_device_is_refused_at_the_hub(county: County) -> None:
+    """The hub re-checks who sent a county draft: a coordinator's forged row is not published."""
+    device = Ledger.open(county.device)
+    with device.transaction():
+        device.insert(
+            policy_packs.DRAFTS,
+            {"text": COUNTY_PACK, "status": policy_packs.PENDING, "pack_id": "qixingguan"},
+        )
+    device.close()
+    up = county.tmp / "up.bundle"
+    assert county.run("--db", county.device, "sync", "export", "--out", up)[0] == 0
+    assert county.run("hub", "import", "--dir", county.hub, up)[0] == 0
+    hub = Ledger.open(county.hub / "hub.db")
+    (draft,) = policy_packs.drafts(hub.db)
+    assert published(hub) == []
+    hub.close()
+    assert draft["status"] == policy_packs.REFUSED
+    assert "只有县级设备能提交县级政策包（提交设备：红星村）" in str(draft["status_note"])
+    county.deliver()
+    device = Ledger.open(county.device)
+    (answer,) = policy_packs.drafts(device.db)
+    device.close()
+    assert answer["status"] == policy_packs.REFUSED

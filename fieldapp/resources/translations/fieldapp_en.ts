@@ -60,6 +60,145 @@
     </message>
   </context>
   <context>
+    <name>CountyPolicyDialog</name>
+    <message>
+      <source>县级政策编辑</source>
+      <translation>County policy editor</translation>
+    </message>
+    <message>
+      <source>检查</source>
+      <translation>Check</translation>
+    </message>
+    <message>
+      <source>提交汇总中心签发</source>
+      <translation>Submit to the county hub for signing</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>本次依据的县里文件</source>
+      <translation>The county document this edition rests on</translation>
+    </message>
+    <message>
+      <source>如 某人社通〔2026〕3号</source>
+      <translation>e.g. 某人社通〔2026〕3号</translation>
+    </message>
+    <message>
+      <source>如 某某县人力资源和社会保障局</source>
+      <translation>e.g. 某某县人力资源和社会保障局</translation>
+    </message>
+    <message>
+      <source>文号</source>
+      <translation>Number</translation>
+    </message>
+    <message>
+      <source>标题</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>发文单位</source>
+      <translation>Issued by</translation>
+    </message>
+    <message>
+      <source>日期</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>县定标准（空着表示待县里核定标准）</source>
+      <translation>County figures (blank: still to be set by the county)</translation>
+    </message>
+    <message>
+      <source>待县里核定标准</source>
+      <translation>To be set by the county</translation>
+    </message>
+    <message>
+      <source>防止返贫监测收入线（元/月）</source>
+      <translation>Monitoring income line (yuan a month)</translation>
+    </message>
+    <message>
+      <source>延续执行（填新的结束日期，须写明上面的文件）</source>
+      <translation>Extensions (a new end date; needs the document above)</translation>
+    </message>
+    <message>
+      <source>不变（现为 %1）</source>
+      <translation>Unchanged (now %1)</translation>
+    </message>
+    <message>
+      <source>放假安排</source>
+      <translation>Holiday schedule</translation>
+    </message>
+    <message>
+      <source>不载入</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>国务院办公厅通知的文号</source>
+      <translation>Number of the State Council notice</translation>
+    </message>
+    <message>
+      <source>国务院放假安排年份</source>
+      <translation>Year of the State Council schedule</translation>
+    </message>
+    <message>
+      <source>通知文号</source>
+      <translation>Notice number</translation>
+    </message>
+    <message>
+      <source>全部放假日</source>
+      <translation>All days off</translation>
+    </message>
+    <message>
+      <source>调休上班日</source>
+      <translation>Make-up working days</translation>
+    </message>
+    <message>
+      <source>县里自定放假日</source>
+      <translation>County days off</translation>
+    </message>
+    <message>
+      <source>县里自定上班日</source>
+      <translation>County working days</translation>
+    </message>
+    <message>
+      <source>%1：“%2”不是数字</source>
+      <translation>%1: “%2” is not a number</translation>
+    </message>
+    <message>
+      <source>%1：“%2”不是日期（如 2026-12-31）</source>
+      <translation>%1: “%2” is not a date (e.g. 2026-12-31)</translation>
+    </message>
+    <message>
+      <source>监测收入线</source>
+      <translation>Monitoring income line</translation>
+    </message>
+    <message>
+      <source>延续执行</source>
+      <translation>Extension</translation>
+    </message>
+    <message>
+      <source>文件日期</source>
+      <translation>Document date</translation>
+    </message>
+    <message>
+      <source>请检查：</source>
+      <translation>Please check: </translation>
+    </message>
+    <message>
+      <source>检查通过：%1 版本 %2</source>
+      <translation>Check passed: %1 version %2</translation>
+    </message>
+    <message>
+      <source>仍待核定：</source>
+      <translation>Still to be set: </translation>
+    </message>
+    <message>
+      <source>已提交：下次与县级汇总中心交换数据时签发，并随数据包下发到各设备</source>
+      <translation>Submitted: the hub signs it at the next exchange and sends it to every device</translation>
+    </message>
+  </context>
+  <context>
     <name>CountyStatus</name>
     <message>
       <source>从中心刷新</source>
@@ -1639,6 +1778,10 @@
     <message>
       <source>备份时 %1 的口令：</source>
       <translation>%1's password when the backup was made:</translation>
+    </message>
+    <message>
+      <source>县级政策编辑…</source>
+      <translation>County policy editor…</translation>
     </message>
   </context>
   <context>

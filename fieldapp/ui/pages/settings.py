@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.roles import Role
 from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
@@ -32,6 +33,7 @@ from fieldapp.services.ledgers import Credentials
 from fieldapp.services.policy_admin import COUNTY_RULED, install_local
 from fieldapp.ui import i18n, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -162,8 +164,12 @@ class SettingsPage(QWidget):
         self.policy_label.setWordWrap(True)
         self.policy_button = QPushButton(self.tr("载入本地政策包…"))
         self.policy_button.clicked.connect(self.install_dialog)
+        # The county's own device edits what the county decides; the hub signs and sends it.
+        self.county_button = QPushButton(self.tr("县级政策编辑…"))
+        self.county_button.clicked.connect(self.county_editor)
         form.addRow(self.tr("现行"), self.policy_label)
         form.addRow("", self.policy_button)
+        form.addRow("", self.county_button)
         self._show_policy()
         return box
 
@@ -192,10 +198,17 @@ class SettingsPage(QWidget):
         self.policy_label.setText(text)
         # Village and township devices take their rules from the county: no local install.
         county_ruled = state.role in COUNTY_RULED
+        self.county_button.setVisible(state.role is Role.COUNTY)
         self.policy_button.setEnabled(not county_ruled)
         self.policy_button.setToolTip(
             self.tr("本机的政策由县里统一下发，不能自行载入政策包") if county_ruled else ""
         )
+
+    def county_editor(self) -> CountyPolicyDialog:
+        """Open the county editor (county devices only)."""
+        dialog = CountyPolicyDialog(self.session, self)
+        dialog.show()
+        return dialog
 
     def install_dialog(self) -> None:
         """Choose a county pack file (.toml) and install it."""

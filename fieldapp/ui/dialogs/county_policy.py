@@ -1,0 +1,255 @@
+"""县级政策编辑: on a county device, the form for what the county decides.
+
+Figures the seeds leave to the county (never above their caps), extending rules past their end
+dates on a county document, the monitoring income line, the year's holiday schedule and the
+county's own days. 检查 checks the edition exactly as the hub will; 提交汇总中心签发 queues it
+with the next bundle, and the hub signs it and sends it to every device.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.policy.editor import (
+    CountyEdit,
+    county_figures,
+    edit_county_pack,
+    extendable,
+    next_version,
+    parse_days,
+)
+from fieldapp.policy.pack import Document, PackError, Policy, YearSchedule
+from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.policy_admin import county_pack_in_force, published, submit_draft
+from fieldapp.ui import policy_access
+from fieldapp.ui.session import Session
+
+
+class CountyPolicyDialog(QDialog):
+    """The county editor: the form, 检查, 提交汇总中心签发."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("县级政策编辑"))
+        self.session = session
+        self.registry = PolicyRegistry()
+        policy = policy_access.policy(session.ledger)
+        self.current = county_pack_in_force(session.ledger, self.registry)
+        self.figures = {f.rule_id: f for f in county_figures(policy)}
+        self.figure_edits: dict[str, QLineEdit] = {}
+        self.extension_edits: dict[str, QLineEdit] = {}
+        self.text = ""
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self._document_box())
+        layout.addWidget(self._figures_box(policy.line("welfare_post_income_line")))
+        layout.addWidget(self._extensions_box(policy))
+        layout.addWidget(self._calendar_box())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.check_button = QPushButton(self.tr("检查"))
+        self.submit_button = QPushButton(self.tr("提交汇总中心签发"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.check_button.clicked.connect(self.check)
+        self.submit_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.check_button, self.submit_button, self.close_button):
+            buttons.addWidget(button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.error)
+        outer.addWidget(self.result)
+        outer.addLayout(buttons)
+        self.resize(760, 680)
+
+    # -- the form -------------------------------------------------------------------------
+
+    def _document_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("本次依据的县里文件"))
+        form = QFormLayout(box)
+        self.doc_number = QLineEdit()
+        self.doc_number.setPlaceholderText(self.tr("如 某人社通〔2026〕3号"))
+        self.doc_title = QLineEdit()
+        self.doc_issuer = QLineEdit()
+        self.doc_issuer.setPlaceholderText(self.tr("如 某某县人力资源和社会保障局"))
+        self.doc_date = QLineEdit()
+        self.doc_date.setPlaceholderText("YYYY-MM-DD")
+        form.addRow(self.tr("文号"), self.doc_number)
+        form.addRow(self.tr("标题"), self.doc_title)
+        form.addRow(self.tr("发文单位"), self.doc_issuer)
+        form.addRow(self.tr("日期"), self.doc_date)
+        return box
+
+    def _figures_box(self, line: float | None) -> QGroupBox:
+        box = QGroupBox(self.tr("县定标准（空着表示待县里核定标准）"))
+        form = QFormLayout(box)
+        for rule_id, field in self.figures.items():
+            edit = QLineEdit("" if field.value is None else f"{field.value:g}")
+            edit.setPlaceholderText(self.tr("待县里核定标准"))
+            edit.setToolTip(field.citation)
+            self.figure_edits[rule_id] = edit
+            form.addRow(field.label, edit)
+        self.income_line = QLineEdit("" if line is None else f"{line:g}")
+        self.income_line.setPlaceholderText(self.tr("待县里核定标准"))
+        form.addRow(self.tr("防止返贫监测收入线（元/月）"), self.income_line)
+        return box
+
+    def _extensions_box(self, policy: Policy) -> QGroupBox:
+        box = QGroupBox(self.tr("延续执行（填新的结束日期，须写明上面的文件）"))
+        form = QFormLayout(box)
+        for rule in extendable(policy):
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("不变（现为 %1）").replace("%1", str(rule.valid_to)))
+            edit.setToolTip(rule.citation)
+            self.extension_edits[rule.id] = edit
+            form.addRow(rule.title, edit)
+        return box
+
+    def _calendar_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("放假安排"))
+        form = QFormLayout(box)
+        self.schedule_year = QSpinBox()
+        self.schedule_year.setRange(0, 2200)
+        self.schedule_year.setSpecialValueText(self.tr("不载入"))
+        self.schedule_document = QLineEdit()
+        self.schedule_document.setPlaceholderText(self.tr("国务院办公厅通知的文号"))
+        self.days_off = QPlainTextEdit()
+        self.days_off.setPlaceholderText("2027-02-05..2027-02-11")
+        self.make_up = QPlainTextEdit()
+        self.make_up.setPlaceholderText("2027-02-20")
+        self.extra_holidays = QPlainTextEdit()
+        self.extra_workdays = QPlainTextEdit()
+        for widget in (self.days_off, self.make_up, self.extra_holidays, self.extra_workdays):
+            widget.setFixedHeight(52)
+        form.addRow(self.tr("国务院放假安排年份"), self.schedule_year)
+        form.addRow(self.tr("通知文号"), self.schedule_document)
+        form.addRow(self.tr("全部放假日"), self.days_off)
+        form.addRow(self.tr("调休上班日"), self.make_up)
+        form.addRow(self.tr("县里自定放假日"), self.extra_holidays)
+        form.addRow(self.tr("县里自定上班日"), self.extra_workdays)
+        return box
+
+    # -- reading it -----------------------------------------------------------------------
+
+    def _number(self, text: str, what: str) -> float | None:
+        value = text.strip().replace("元", "")
+        if not value:
+            return None
+        try:
+            return float(value)
+        except ValueError:
+            message = self.tr("%1：“%2”不是数字").replace("%1", what).replace("%2", text)
+            raise ValueError(message) from None
+
+    def _date(self, text: str, what: str) -> dt.date | None:
+        value = text.strip()
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            message = self.tr("%1：“%2”不是日期（如 2026-12-31）").replace("%1", what)
+            raise ValueError(message.replace("%2", text)) from None
+
+    def edit(self) -> CountyEdit:
+        """The edit the form describes; ValueError in Chinese when a field is malformed."""
+        edit = CountyEdit()
+        for rule_id, widget in self.figure_edits.items():
+            value = self._number(widget.text(), self.figures[rule_id].title)
+            if value != self.figures[rule_id].value:
+                edit.figures[rule_id] = value
+        edit.income_line = self._number(self.income_line.text(), self.tr("监测收入线"))
+        for rule_id, widget in self.extension_edits.items():
+            day = self._date(widget.text(), self.tr("延续执行"))
+            if day is not None:
+                edit.extensions[rule_id] = day
+        if self.doc_number.text().strip():
+            edit.document = Document(
+                number=self.doc_number.text().strip(),
+                title=self.doc_title.text().strip() or self.doc_number.text().strip(),
+                issuer=self.doc_issuer.text().strip(),
+                date=self._date(self.doc_date.text(), self.tr("文件日期")),
+            )
+            edit.authority = edit.document.issuer
+        edit.extra_holidays = parse_days(self.extra_holidays.toPlainText())
+        edit.extra_workdays = parse_days(self.extra_workdays.toPlainText())
+        if self.schedule_year.value():
+            edit.schedules.append(
+                YearSchedule(
+                    year=self.schedule_year.value(),
+                    document=self.schedule_document.text().strip(),
+                    days_off=parse_days(self.days_off.toPlainText()),
+                    workdays=parse_days(self.make_up.toPlainText()),
+                )
+            )
+        return edit
+
+    # -- checking and submitting ----------------------------------------------------------
+
+    def check(self) -> bool:
+        """Build the county's next pack from the form and check it as the hub will."""
+        self.error.clear()
+        self.result.clear()
+        try:
+            edit = self.edit()
+            pack_id = self.current.pack.id if self.current is not None else "county"
+            versions = [p.version for p in published(self.session.ledger) if p.pack_id == pack_id]
+            version = next_version(versions, dt.date.today())
+            self.text, policy = edit_county_pack(
+                self.registry.base_files(), self.current, edit, version=version, pack_id=pack_id
+            )
+        except PackError as error:
+            self.error.setText(self.tr("请检查：") + error.problem)
+            return False
+        except (ValueError, FieldappError) as error:
+            self.error.setText(self.tr("请检查：") + str(error).splitlines()[0])
+            return False
+        unset = policy.unset_figures()
+        self.result.setText(
+            self.tr("检查通过：%1 版本 %2").replace("%1", policy.pack.id).replace("%2", version)
+            + ("\n" + self.tr("仍待核定：") + "；".join(unset) if unset else "")
+        )
+        return True
+
+    def submit(self) -> bool:
+        """Check, then queue the edition for the hub to sign with the next bundle."""
+        if not self.check():
+            return False
+        try:
+            submit_draft(self.session.ledger, self.text, registry=self.registry)
+        except (PackError, FieldappError) as error:
+            self.error.setText(self.tr("请检查：") + str(error))
+            return False
+        self.session.apply(ChangeSet.of(Kind.POLICY_DRAFTS))
+        self.result.setText(
+            self.result.text()
+            + "\n"
+            + self.tr("已提交：下次与县级汇总中心交换数据时签发，并随数据包下发到各设备")
+        )
+        return True

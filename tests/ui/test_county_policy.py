@@ -1,0 +1,98 @@
+"""The county editor on a county device: the form refuses a transport amount of 600, and an
+edition it submits travels to the hub in a real bundle, is signed there and comes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.roles import Role
+from fieldapp.hub.folder import Hub
+from fieldapp.services.policy_admin import draft_answers, load_policy, submit_draft
+from fieldapp.store import policy_packs
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
+
+
+@pytest.fixture
+def county_hub(tmp_path: Path, ledger_path: Path):
+    """A hub, and the test ledger enrolled with it as the county's device."""
+    hub = Hub.init(tmp_path / "县汇总")
+    hub.enroll("县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY)
+    ledger = Ledger.open(ledger_path)
+    enrol(ledger, tmp_path / "county.enrol")
+    ledger.close()
+    yield hub
+    hub.close()
+
+
+def _editor(window, qtbot) -> CountyPolicyDialog:
+    page = window.show_page("settings")
+    assert page.county_button.isVisible()
+    dialog = page.county_editor()
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_county_form_refuses_a_transport_amount_of_600(county_hub, window, qtbot) -> None:
+    dialog = _editor(window, qtbot)
+    dialog.figure_edits["transport_cross_county"].setText("600")
+    assert not dialog.submit()
+    assert dialog.error.text().startswith("请检查：")
+    assert "金额 600 元超过政策规定的最高 500 元" in dialog.error.text()
+    assert draft_answers(window.session.ledger) == []
+    dialog.figure_edits["transport_cross_county"].setText("五百")
+    assert not dialog.check() and "不是数字" in dialog.error.text()
+
+
+def test_county_edition_signed_by_the_hub_and_sent_back(
+    county_hub: Hub, window, qtbot, tmp_path: Path
+) -> None:
+    dialog = _editor(window, qtbot)
+    dialog.figure_edits["transport_cross_county"].setText("400")
+    dialog.income_line.setText("650")
+    dialog.doc_number.setText("七人社通〔2026〕3号")
+    dialog.doc_title.setText("关于2026年就业帮扶补贴标准的通知")
+    dialog.doc_issuer.setText("七星关区人力资源和社会保障局")
+    dialog.doc_date.setText("2026-01-05")
+    dialog.extension_edits["absorb_returned"].setText("2026-12-31")
+    assert dialog.submit(), dialog.error.text()
+    ledger = window.session.ledger
+    (draft,) = draft_answers(ledger)
+    assert draft["status"] == policy_packs.PENDING
+    # The device's next bundle takes the draft to the hub, which signs and publishes it.
+    out = export_bundle(ledger, tmp_path / "up.fieldsync")
+    county_hub.import_file(out.path)
+    (answer,) = policy_packs.drafts(county_hub.ledger.db)
+    assert answer["status"] == policy_packs.PUBLISHED, answer["status_note"]
+    back = county_hub.export_for("县人社局", tmp_path / "down.fieldsync")
+    import_bundle(ledger, back.path)
+    from fieldapp.services.policy_admin import adopt_hub_packs
+
+    adopted = adopt_hub_packs(ledger)
+    assert adopted.message.startswith("政策包已更新：")
+    assert "七星关区人力资源和社会保障局 七人社通〔2026〕3号" in adopted.message
+    policy = load_policy(ledger).policy
+    assert policy.rule("transport_cross_county").amount.value == 400
+    assert policy.line("welfare_post_income_line") == 650
+    assert policy.pack.source == "hub"
+    (draft,) = draft_answers(ledger)
+    assert draft["status"] == policy_packs.PUBLISHED and "已签发为" in str(draft["status_note"])
+
+
+def test_only_county_devices_submit(tmp_path: Path, ledger_path: Path) -> None:
+    hub = Hub.init(tmp_path / "县汇总")
+    hub.enroll("红星村", "520502001001", tmp_path / "v.enrol")
+    ledger = Ledger.open(ledger_path)
+    enrol(ledger, tmp_path / "v.enrol")
+    from fieldapp.services.policy_admin import PolicyRefused
+
+    with pytest.raises(PolicyRefused, match="只有县级设备能把县级政策包提交汇总中心签发"):
+        submit_draft(
+            ledger, '[pack]\nid = "c"\nversion = "1"\ntitle = "t"\nextends = "guizhou-2023"\n'
+        )
+    ledger.close()
+    hub.close()
