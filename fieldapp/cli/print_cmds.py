@@ -14,7 +14,6 @@ from fieldapp.paperwork import jobs
 from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, PaperSettings, meta_key, parse_value, to_text
 from fieldapp.policy.pack import Policy
-from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services import settings
 from fieldapp.store.queries.paper import print_log
 
@@ -111,19 +110,23 @@ def cmd_notice(args: argparse.Namespace) -> int:
             start = dt.date.fromisoformat(args.start)
         except ValueError:
             return fail(f"公示开始日期“{args.start}”格式不对，应为 YYYY-MM-DD")
-    return _run(args, lambda led: jobs.notice_job(led, args.batch, start))
+    policy = _policy_in_force(args)
+    return _run(args, lambda led: jobs.notice_job(led, args.batch, start, policy=policy))
 
 
 def cmd_visits(args: argparse.Namespace) -> int:
     """Print a village's monthly visit sheet (its due column from the policy in force)."""
-    policy = _policy_in_force()
+    policy = _policy_in_force(args)
     return _run(args, lambda led: jobs.visits_job(led, args.area, args.month, policy=policy))
 
 
-def _policy_in_force() -> Policy | None:
-    """The policy in force, or None (with the reason on stderr) when no pack can be loaded."""
+def _policy_in_force(args: argparse.Namespace) -> Policy | None:
+    """The policy in force on the ledger, or None (with the reason on stderr) when no pack can
+    be loaded (the county's pack from the hub included)."""
+    from fieldapp.services.policy_admin import policy_in_force
+
     try:
-        return PolicyRegistry().load()
+        return policy_in_force(open_ledger(args))
     except (FieldappError, OSError, ValueError) as error:
         print(f"提示：未能载入政策包（{error}）", file=sys.stderr)
         return None

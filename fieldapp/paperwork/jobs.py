@@ -148,21 +148,28 @@ def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
     )
 
 
-def notice_period(settings: PaperSettings, start: dt.date) -> tuple[dt.date, dt.date]:
-    """The notice period from its first day: N working days (statutory calendar) or N days."""
+def notice_period(
+    settings: PaperSettings, start: dt.date, calendar: WorkCalendar | None = None
+) -> tuple[dt.date, dt.date]:
+    """The notice period from its first day: N working days (statutory calendar, with the
+    county's holiday schedule when `calendar` carries it) or N days."""
     if not settings.notice_working_days:
         return start, start + dt.timedelta(days=settings.notice_days - 1)
-    calendar = WorkCalendar()
+    calendar = calendar or WorkCalendar()
     while not calendar.is_workday(start):
         start += dt.timedelta(days=1)
     return start, calendar.add_workdays(start, settings.notice_days - 1)
 
 
-def notice_job(ledger: Ledger, batch_id: str, start: dt.date | None = None) -> PrintJob:
-    """A batch's public notice: masked rows, the period from `start` (default: today)."""
+def notice_job(
+    ledger: Ledger, batch_id: str, start: dt.date | None = None, policy: Policy | None = None
+) -> PrintJob:
+    """A batch's public notice: masked rows, the period from `start` (default: today), counted
+    on the holiday schedule of `policy` (the policy in force, which the caller loaded)."""
     full, settings, area_code = _batch_papers(ledger, batch_id)
     roster = mask_roster(full)
-    first, last = notice_period(settings, start or dt.date.today())
+    calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
+    first, last = notice_period(settings, start or dt.date.today(), calendar)
     notice = NoticeView(roster, first, last)
     return PrintJob(
         "公示表",

@@ -214,3 +214,31 @@ def test_a_draft_from_a_village_device_is_refused_at_the_hub(county: County) -> 
     (answer,) = policy_packs.drafts(device.db)
     device.close()
     assert answer["status"] == policy_packs.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [("township", False), ("coordinator", False), ("county", True)],
+)
+def test_local_installs_by_role(tmp_path: Path, role: str, allowed: bool) -> None:
+    """Village and township devices take their rules from the county only; a county device may
+    try a pack on its own machine."""
+    from fieldapp.domain.roles import Role
+    from fieldapp.hub.folder import Hub
+    from fieldapp.services.policy_admin import PolicyRefused, install_local
+    from fieldapp.sync.enrolment import enrol
+
+    hub = Hub.init(tmp_path / "hub")
+    area = {"township": "520502001", "coordinator": HOME, "county": "520502"}[role]
+    hub.enroll("设备", area, tmp_path / "d.enrol", role=Role(role))
+    hub.close()
+    ledger = Ledger.open(tmp_path / "d.db")
+    enrol(ledger, tmp_path / "d.enrol")
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    if allowed:
+        assert install_local(ledger, pack).pack.source == "local"
+    else:
+        with pytest.raises(PolicyRefused, match=f"本机为{Role(role).label}设备"):
+            install_local(ledger, pack)
+    ledger.close()

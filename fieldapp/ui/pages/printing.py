@@ -153,7 +153,8 @@ class PrintPage(QWidget):
             if key == "forms":
                 return lambda led: jobs.forms_job(led, batch_id)
             start = self.notice_start.value()
-            return lambda led: jobs.notice_job(led, batch_id, start)
+            policy = policy_access.policy_or_none(self.session.ledger)
+            return lambda led: jobs.notice_job(led, batch_id, start, policy=policy)
         if key == "form":
             claim_id = self.claim.currentData()
             if not claim_id:
