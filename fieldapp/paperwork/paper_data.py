@@ -308,6 +308,7 @@ class PaperData:
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
             rule_clause=clause,
+            pack_version="、".join(dict.fromkeys(c.pack_version for c in claims if c.pack_version)),
         )
 
     # -- visit sheet ----------------------------------------------------------------------------

@@ -237,7 +237,8 @@ def _render(
     pages = plan(roster, top)
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
-    footer = Footer(f"批次 {roster.batch_id}", stamp, code)
+    judged = f"  政策包 {roster.pack_version}" if roster.pack_version else ""
+    footer = Footer(f"批次 {roster.batch_id}{judged}", stamp, code)
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())
         pen.text(PAGE_W / 2, TOP - 14, title, 16, "center", bold=True)

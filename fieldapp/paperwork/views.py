@@ -87,6 +87,8 @@ class RosterView:
     fact_label: str = "务工地点"
     funding_source: str = ""
     rule_clause: str = ""
+    #: The policy version(s) the batch's claims were judged under.
+    pack_version: str = ""
 
     def sections(self) -> list[tuple[str, tuple[RosterRow, ...]]]:
         """Rows grouped by funding source, in order of first appearance (one roster each)."""

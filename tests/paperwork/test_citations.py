@@ -57,7 +57,9 @@ def test_no_printed_paper_contains_a_file_code(ledger: Ledger) -> None:
     for text in (form, roster, notice, visits, certificate):
         _assert_official(text)
     for text in (form, roster, notice):
-        assert "黔府发〔2023〕12号附件2第（四）条" in "".join(text.split())
+        flat = "".join(text.split())
+        assert "黔府发〔2023〕12号附件2第（四）条" in flat
+        assert "政策包2026.1" in flat  # the version the claims were judged under
 
 
 def test_a_claim_under_todays_pack_prints_the_document_and_the_county_extension(

@@ -12,13 +12,13 @@ from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import FormView, PersonView, RosterRow, RosterView
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimRefused, ClaimService
-from fieldapp.store.repository import Repository
 from tests.policy.helpers import D, populate
+from tests.records import Records
 
 UNSET = "金额待县里核定标准，不能打印金额"
 
 
-def test_no_claim_and_no_paper_for_an_unset_county_figure(repo: Repository, tmp_path) -> None:
+def test_no_claim_and_no_paper_for_an_unset_county_figure(repo: Records, tmp_path) -> None:
     ids = populate(repo)
     policy = PolicyRegistry(local=tmp_path).load()
     rule = policy.rule("transport_cross_county")
