@@ -47,7 +47,11 @@ def text(value: object) -> str:
 
 def norm(value: object) -> str:
     """A cell as text for matching and parsing: NFKC (full-width digits, brackets), trimmed."""
-    raw = text(value)
+    return nfkc(text(value))
+
+
+def nfkc(raw: str) -> str:
+    """Text as matched: NFKC (full-width digits and brackets as ASCII), not trimmed."""
     return raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,7 +28,7 @@ from fieldapp.reference import divisions
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
-from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
 from fieldapp.tabular.ledger_update import Differ, RowPlan
 
@@ -58,12 +57,8 @@ def _label(kind: str, key: str) -> str:
     return _LABELS[kind][key]
 
 
-def _norm(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
-
-
 def _choice(text: str, label: str, words: dict[str, str], mapped: list[Any]) -> str:
-    typed = _norm(text)
+    typed = nfkc(text)
     if typed in words:
         value = words[typed]
         if value != typed:
@@ -85,7 +80,7 @@ _SERVICE = _enum_words(ServiceType) | {"培训": TRAINING, "推荐岗位": "岗�
 
 
 def _bool(text: str, label: str, mapped: list[Any]) -> bool:
-    typed = _norm(text).upper()
+    typed = nfkc(text).upper()
     if typed not in _BOOL_WORDS:
         raise CellError(f"{label}“{text}”应填“是”或“否”")
     value = _BOOL_WORDS[typed]
@@ -148,15 +143,15 @@ def parse_extra(
             values[key] = _choice(text, label(key), _STATUS, mapped)
         elif key == "service_types":
             values[key] = [
-                _choice(t, label(key), _SERVICE, mapped) for t in _SPLIT.split(_norm(text)) if t
+                _choice(t, label(key), _SERVICE, mapped) for t in _SPLIT.split(nfkc(text)) if t
             ]
         elif key == "whole_household":
-            values[key] = _norm(text) in ("全户", "户", "家庭")
+            values[key] = nfkc(text) in ("全户", "户", "家庭")
         elif key == "month":
             day = cells.date(get(key), label(key))
             values[key] = day.strftime("%Y-%m") if day else None
         elif key == "workplace_code":
-            code = re.sub(r"\s+", "", _norm(text))
+            code = re.sub(r"\s+", "", nfkc(text))
             if not code.isdigit() or len(code) not in (6, 9, 12):
                 raise CellError(f"{label(key)}“{code}”应为 6、9 或 12 位数字")
             values[key] = code

@@ -1,0 +1,89 @@
+"""The 人员类别 cell: '脱贫人口（2016-12-31）、低保户' as the ledger's categories with their dates.
+
+A cell may list several categories, each with the day it was recognised (and the day it ended)
+in brackets; village words (低保户, 脱贫户 …) are read as the ledger's and reported as mapped.
+Parsed once per distinct cell or item per import (`forget` empties the caches when it ends).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from fieldapp.domain.enums import Category
+from fieldapp.tabular import cells
+from fieldapp.tabular.cells import CellError, nfkc
+from fieldapp.tabular.columns import CATEGORY_ALIASES
+
+#: Cells and items parsed once each per import. Dates make them varied (a 100 000-row ledger
+#: has about 35 000 distinct cells, 18 000 distinct items); the caches are emptied when an
+#: import ends, so the app does not keep them.
+CATEGORY_CACHE = 1 << 16
+_CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
+_CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
+_RANGE_SPLIT = re.compile(r"\s*(?:~|～|至|到|—|--)\s*")
+
+
+@lru_cache(maxsize=CATEGORY_CACHE)
+def parse(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    """'脱贫人口（2016-12-31）、低保' → ((category, start, end), …), or CellError naming the bad
+    item; once per distinct text (many rows repeat one)."""
+    found: dict[str, tuple[str, str | None, str | None]] = {}
+    for item in _CATEGORY_SPLIT.split(nfkc(text)):
+        if item:
+            parsed = _category_item(item)
+            found.setdefault(parsed[0], parsed)
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=CATEGORY_CACHE)
+def mapped_words(text: str) -> tuple[tuple[str, str], ...]:
+    """The 人员类别 words of a cell that were read as another category (低保户 → 农村低保对象),
+    once per distinct cell; `parse` has already refused the cell if a word is unknown."""
+    found = []
+    for item in _CATEGORY_SPLIT.split(nfkc(text)):
+        match = _CATEGORY_ITEM.match(item) if item else None
+        if match:
+            word = match.group(1).strip()
+            category = _category_item(item)[0]
+            if word != category:
+                found.append((word, category))
+    return tuple(found)
+
+
+@lru_cache(maxsize=CATEGORY_CACHE)
+def _category_item(item: str) -> tuple[str, str | None, str | None]:
+    """One '脱贫人口(2016-12-31)' of a cell: (category, start, end)."""
+    match = _CATEGORY_ITEM.match(item)
+    if not match:
+        raise CellError(f"人员类别“{item}”格式不对")
+    word, dates = match.group(1).strip(), (match.group(2) or "").strip()
+    category = _category(word)
+    start = end = None
+    if dates:
+        parts = _RANGE_SPLIT.split(dates, maxsplit=1)
+        start_day = cells.date(parts[0], f"{category}的认定日期") if parts[0] else None
+        end_day = cells.date(parts[1], f"{category}的结束日期") if len(parts) > 1 else None
+        start = start_day.isoformat() if start_day else None
+        end = end_day.isoformat() if end_day else None
+    return category, start, end
+
+
+def _category(word: str) -> str:
+    if word == "三类人员":
+        raise CellError(
+            "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）"
+        )
+    try:
+        return Category(word).value
+    except ValueError:
+        if word in CATEGORY_ALIASES:
+            return CATEGORY_ALIASES[word].value
+    known = "、".join(c.value for c in Category)
+    raise CellError(f"未知的人员类别“{word}”（可用：{known}）")
+
+
+def forget() -> None:
+    """Empty the caches of parsed cells (the app lives on after an import)."""
+    for cache in (parse, _category_item, mapped_words):
+        cache.cache_clear()

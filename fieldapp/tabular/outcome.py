@@ -1,0 +1,96 @@
+"""What an import did, as its report says it: rows refused, words mapped, changes and conflicts.
+
+The import preview, the CLI's `--json`, the report workbook (`import_report`) and the window's
+refresh all read an `ImportReport`; nothing here reads a sheet or a ledger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from fieldapp.services.changes import NO_CHANGES, ChangeSet
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """A rejected row (or a warning about an imported one): sheet, row number and reason."""
+
+    row: int
+    reason: str
+    sheet: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"sheet": self.sheet, "row": self.row, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Mapped:
+    """A colloquial cell value read as the ledger's word (全劳力 → 普通劳动力)."""
+
+    sheet: str
+    row: int
+    column: str
+    before: str
+    after: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form (`from`/`to`)."""
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "from": self.before,
+            "to": self.after,
+        }
+
+
+@dataclass
+class ImportReport:
+    """What an import (or an update, or its dry run) did."""
+
+    imported: int = 0
+    persons_imported: int = 0  # of `imported`, the new persons (the rest: extra-sheet records)
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RowProblem] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
+    mapped: list[Mapped] = field(default_factory=list)
+    #: Every change an update makes (or would make), person by person (`ledger_update`).
+    changes: list[Any] = field(default_factory=list)
+    #: Cells the ledger changed after the sheet's date: kept unless decided otherwise.
+    conflicts: list[Any] = field(default_factory=list)
+    households_created: int = 0
+    households_joined: int = 0
+    areas_created: int = 0
+    sheet: str = ""
+    sheets: list[str] = field(default_factory=list)
+    unknown_headers: list[str] = field(default_factory=list)
+    sheet_date: str = ""
+    sheet_date_source: str = ""
+    dry_run: bool = False
+    #: What the import wrote, per kind of record (the window's refresh); empty for a dry run.
+    written: ChangeSet = NO_CHANGES
+
+    def as_json(self) -> dict[str, Any]:
+        """The CLI's `--json`: imported, updated, unchanged, rejected, mapped, conflicts …"""
+        return {
+            "imported": self.imported,
+            "persons_imported": self.persons_imported,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": [p.as_dict() for p in self.rejected],
+            "mapped": [m.as_dict() for m in self.mapped],
+            "conflicts": [c.as_dict() for c in self.conflicts],
+            "changes": [c.as_dict() for c in self.changes],
+            "warnings": [p.as_dict() for p in self.warnings],
+            "households_created": self.households_created,
+            "households_joined": self.households_joined,
+            "areas_created": self.areas_created,
+            "sheets": self.sheets,
+            "unknown_headers": self.unknown_headers,
+            "sheet_date": self.sheet_date,
+            "sheet_date_source": self.sheet_date_source,
+            "dry_run": self.dry_run,
+        }

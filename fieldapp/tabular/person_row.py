@@ -1,0 +1,424 @@
+"""One row of a 台账 sheet, checked on its own: the first pass of an import.
+
+Every cell of a row is read and validated without touching the ledger: the ID numbers (a
+15-digit one upgraded, one Excel turned into a number refused), the drop-down columns with the
+villages' own words (全劳力, 妻, √ …, reported as mapped), dates, amounts, the categories
+(`categories`), the current job, and the cells Excel destroys or that are too long. The result
+is a `ParsedRow`, or a `CellError` whose text is the row's Chinese reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from fieldapp.domain import idnumber
+from fieldapp.domain.enums import (
+    EmployerKind,
+    EmploymentForm,
+    Health,
+    LabourAbility,
+    Relation,
+    WorkStatus,
+    parse_labour_ability,
+)
+from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.reference import divisions
+from fieldapp.tabular import categories, cells
+from fieldapp.tabular.areas import PlaceRef
+from fieldapp.tabular.cells import CellError, nfkc
+from fieldapp.tabular.columns import (
+    BY_KEY,
+    LABOUR_ALIASES,
+    NO,
+    RELATION_ALIASES,
+    SEX_ALIASES,
+    WORK_STATUS_ALIASES,
+    YES,
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class ParsedRow:
+    """One valid row, ready to be placed in a household and written."""
+
+    row: int
+    person: dict[str, Any]
+    head_number: str
+    categories: list[tuple[str, str | None, str | None]]
+    spell: dict[str, Any] | None
+    status: str | None
+    place: PlaceRef
+    household: dict[str, Any]
+    warnings: list[str]
+    hukou_given: bool
+    given: frozenset[str] = frozenset()  # the columns this row filled in
+    mapped: list[tuple[str, str, str]] = field(default_factory=list)  # (column, from, to)
+    month_status: str | None = None  # the monthly-status column's value, if filled
+    sheet: str = ""  # the worksheet the row is on (set by the importer)
+
+
+def _label(key: str) -> str:
+    return BY_KEY[key].header
+
+
+def _id_number(value: object, key: str) -> idnumber.IdInfo:
+    if type(value) is str:
+        raw = value.strip()
+    elif isinstance(value, float) and value >= 1e11:
+        raise CellError(
+            f"{_label(key)}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
+            "请把该列设为文本后重新录入"
+        )
+    else:
+        raw = cells.text(value)
+    if not raw:
+        raise CellError(f"{_label(key)}为空")
+    if len(raw) == 15:
+        upgraded = idnumber.upgrade_15(raw)
+        if upgraded is not None:
+            info = _validate_cell(upgraded, key)
+            note = f"{_label(key)} {raw} 是 15 位的旧号码，已按国家标准升级为 18 位 {upgraded}"
+            return info._replace(warnings=(*info.warnings, note))
+    return _validate_cell(raw, key)
+
+
+def _validate_cell(raw: str, key: str) -> idnumber.IdInfo:
+    try:
+        return _validate(raw)
+    except InvalidIdNumber as error:
+        # The domain's messages start with 身份证号码; say when it is the head's number.
+        message = str(error)
+        raise CellError("户主" + message if key == "head_id_number" else message) from None
+
+
+@lru_cache(maxsize=4096)
+def _validate(raw: str) -> idnumber.IdInfo:
+    """idnumber.validate, cached: a household's head number repeats on every member's row."""
+    return idnumber.validate(raw)
+
+
+def _choice_text(
+    text: str,
+    key: str,
+    parse: Callable[[str], Any],
+    default: Any,
+    mapped: list[tuple[str, str, str]] | None = None,
+) -> Any:
+    """A drop-down cell (read as text) parsed by `parse`; `default` when blank. A colloquial
+    word read as another (全劳力 → 普通劳动力) is added to `mapped` as (column, from, to)."""
+    if not text:
+        return default
+    try:
+        value = _parsed(parse, text)
+        if mapped is not None and value is not None and value.value != text:
+            mapped.append((_label(key), text, value.value))
+        return value
+    except (ValueError, KeyError):
+        allowed = "、".join(BY_KEY[key].choices)
+        raise CellError(f"{_label(key)}“{nfkc(text)}”无法识别，应为：{allowed}") from None
+
+
+@lru_cache(maxsize=1024)
+def _parsed(parse: Callable[[str], Any], text: str) -> Any:
+    """A drop-down value parsed once per import run: the same few words fill every row."""
+    return parse(nfkc(text))
+
+
+@lru_cache(maxsize=4096)
+def _region_code(text: str, label: str) -> str:
+    """A 区划代码 cell as digits (spaces dropped), once per distinct cell; "" when blank."""
+    code = _SPACES.sub("", nfkc(text))
+    if code and (not code.isdigit() or len(code) not in (6, 9, 12)):
+        raise CellError(f"{label}“{code}”应为 6、9 或 12 位数字")
+    return code
+
+
+def _relation(text: str) -> Relation:
+    return RELATION_ALIASES.get(text) or Relation(text)
+
+
+def _labour(text: str) -> LabourAbility:
+    return LABOUR_ALIASES.get(text) or parse_labour_ability(text)
+
+
+def _work_status(text: str) -> WorkStatus:
+    return WORK_STATUS_ALIASES.get(text) or WorkStatus(text)
+
+
+_UNUSED = frozenset({"seq", "head_name"})
+READ = frozenset(BY_KEY) - _UNUSED
+#: Columns whose number and date cells the parsers take as they are (an ID number Excel turned
+#: into a number, a date cell, an Excel day number, an amount).
+RAW = frozenset(
+    {
+        "id_number",
+        "head_id_number",
+        "start_date",
+        "monthly_income",
+        "contract_months",
+        "insurance_months",
+        "graduation_year",
+        "left_school_month",
+        "phone",
+        "account_number",
+    }
+)
+#: Longest text a cell may hold, per column (others: `MAX_CELL`). A longer one is pasted from
+#: somewhere else, or is an attack on whoever opens the export.
+MAX_CELL = 100
+MAX_CELL_OF = {"notes": 500, "address": 200, "categories": 300, "workplace": 100}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+
+
+def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> None:
+    """CellError for a cell that is too long or holds control characters (line breaks and
+    tabs are allowed in free text)."""
+    for key, value in texts.items():
+        limit = MAX_CELL_OF.get(key, MAX_CELL)
+        if len(value) > limit:
+            raise CellError(f"{labels(key)}过长（{len(value)} 字，最多 {limit} 字）")
+        if not value.isprintable() and _CONTROL.search(value):
+            raise CellError(f"{labels(key)}含有控制字符（不可见的特殊字符），请删除后重新填写")
+
+
+def _digits_cell(value: object, label: str, always_text: bool) -> str:
+    """A phone or account cell as typed, or CellError when Excel stored it as a number and
+    its digits may be lost (an account always, a phone when too long or in 1.2E+17 form)."""
+    if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
+        if always_text or value >= 1e15 or not float(value).is_integer():
+            raise CellError(
+                f"{label}已被 Excel 存成数字（{float(value):.6g}），后几位可能已丢失，无法恢复；"
+                "请把该列设为文本后重新录入"
+            )
+        return str(int(value))
+    raw = nfkc(str(value)).strip()
+    if _SCIENTIFIC.match(raw):
+        raise CellError(
+            f"{label}“{raw}”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"
+            "请把该列设为文本后重新录入"
+        )
+    return raw
+
+
+def _spell(
+    texts: dict[str, str],
+    get: Callable[[str], object],
+    status: WorkStatus | None,
+    today: dt.date,
+    mapped: list[tuple[str, str, str]] | None = None,
+) -> dict[str, Any] | None:
+    """The row's current job; `get` gives a cell as its parser takes it (see `parse_row`)."""
+    text = texts.get
+    has_work = bool(
+        text("workplace")
+        or text("workplace_code")
+        or text("employer")
+        or text("start_date")
+        or text("monthly_income")
+    )
+    if status is None and not has_work:
+        return None
+    if status is not None and status is not WorkStatus.EMPLOYED:
+        if has_work:
+            raise CellError(f"就业状态为“{status.value}”，但填写了务工信息，请核对")
+        return None
+    start = cells.date(get("start_date"), _label("start_date"))
+    if start is None:
+        raise CellError("已就业人员须填写务工开始日期")
+    if start > today:
+        raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
+    place_name = texts.get("workplace", "")
+    place_code = _region_code(texts.get("workplace_code", ""), "务工地区划代码")
+    if not place_code and place_name:
+        place_code = divisions().resolve_place(place_name) or ""
+    if place_code and not place_name:
+        place_name = divisions().full_name(place_code) if divisions().get(place_code) else ""
+        place_name = place_name or divisions().name(place_code) or ""
+    form = _choice_text(
+        texts.get("form", ""), "form", EmploymentForm, EmploymentForm.EMPLOYEE, mapped
+    )
+    kind = _choice_text(texts.get("employer_kind", ""), "employer_kind", EmployerKind, None, mapped)
+    return {
+        "start_date": start.isoformat(),
+        "end_date": None,
+        "place_code": place_code,
+        "place_name": place_name,
+        "form": form.value,
+        "employer": texts.get("employer", ""),
+        "monthly_income": cells.number(get("monthly_income"), _label("monthly_income")),
+        "contract_months": cells.months(get("contract_months"), _label("contract_months")),
+        "insurance_months": cells.months(get("insurance_months"), _label("insurance_months")),
+        "employer_kind": kind.value if kind else "",
+        "organized_export": bool(
+            yes_no_mapped(text("organized_export"), _label("organized_export"), mapped)
+        ),
+        "export_agency": texts.get("export_agency", ""),
+        "is_first_export": None,
+        "is_casual": False,
+        "training_days": None,
+    }
+
+
+def yes_no_mapped(
+    text: str | None, label: str, mapped: list[tuple[str, str, str]] | None
+) -> bool | None:
+    """`cells.yes_no`, adding √/有/Y… read as 是 or 否 to `mapped`."""
+    value = cells.yes_no(text, label)
+    if value is not None and mapped is not None:
+        word = YES if value else NO
+        typed = nfkc(text or "")
+        if typed != word:
+            mapped.append((label, typed, word))
+    return value
+
+
+def parse_row(
+    row: int, texts: dict[str, str], raw: dict[str, object], today: dt.date | None = None
+) -> ParsedRow:
+    """Validate one row on its own; CellError carries the Chinese reason.
+
+    `texts` and `raw` are a row as `Table.records` gives it: each filled cell as text, and the
+    number and date cells of the `RAW` columns as read.
+    """
+    # Written for speed (it runs once per row of files of 100 000 rows): every cell is read as
+    # text once, blank cells take the short way, and the parsers see only filled cells.
+    text = texts.get
+
+    def get(key: str) -> object:
+        """A cell as read when it is a number or date of a `RAW` column, else as text."""
+        return raw[key] if key in raw else text(key)
+
+    check_cell_texts(texts, _label)
+    mapped: list[tuple[str, str, str]] = []
+    name = "".join(text("name", "").split())
+    if not name:
+        raise CellError("姓名为空")
+    if len(name) > 40:
+        raise CellError(f"姓名“{name[:10]}…”过长")
+    own = get("id_number")
+    info = _id_number(own, "id_number")
+    head_given = bool(text("head_id_number"))
+    head_raw = get("head_id_number")
+    if not head_given:
+        head_number = info.number
+    elif head_raw is own or (type(head_raw) is str and head_raw == own):
+        head_number = info.number  # the head's own row: the same cell, already validated
+    else:
+        head_number = _id_number(head_raw, "head_id_number").number
+    is_head = head_number == info.number
+    relation = _choice_text(
+        text("relation", ""),
+        "relation",
+        _relation,
+        Relation.HEAD if is_head else Relation.OTHER,
+        mapped,
+    )
+    if not head_given and relation is not Relation.HEAD:
+        raise CellError("户主身份证号码为空（户主本人可填自己的号码）")
+    if is_head and relation is not Relation.HEAD:
+        raise CellError(f"本人身份证号码与户主身份证号码相同，但与户主关系填的是“{relation.value}”")
+    if not is_head and relation is Relation.HEAD:
+        raise CellError("与户主关系为“户主”，但户主身份证号码不是本人的号码")
+    status = _choice_text(text("work_status", ""), "work_status", _work_status, None, mapped)
+    month_status = _choice_text(
+        text("month_status", ""), "month_status", _work_status, None, mapped
+    )
+    # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
+    # with work columns describes a job.
+    spell = _spell(texts, get, status, today or dt.date.today(), mapped)
+    if spell is not None:
+        status = WorkStatus.EMPLOYED
+    hukou = text("hukou_code", "")
+    if hukou:
+        hukou = _region_code(hukou, "户籍地区划代码")
+    labour = _choice_text(
+        text("labour_ability", ""), "labour_ability", _labour, LabourAbility.ORDINARY, mapped
+    )
+    account = text("account_number", "")
+    if account:
+        account = _digits_cell(get("account_number"), _label("account_number"), True)
+    phone_cell = text("phone")
+    if phone_cell:
+        phone_cell = _digits_cell(get("phone"), _label("phone"), False)
+    sex = text("sex")
+    if sex:
+        typed = nfkc(sex)
+        word = SEX_ALIASES.get(typed)
+        if word is None:
+            raise CellError(f"性别“{typed}”无法识别，应为：男、女")
+        if typed != word:
+            mapped.append((_label("sex"), typed, word))
+        if word != info.sex:
+            raise CellError(f"性别填的是“{word}”，但身份证号码表明是{info.sex}性，请核对")
+    left_school = text("left_school_month")
+    if left_school:
+        left_day = cells.date(get("left_school_month"), _label("left_school_month"))
+        left_school = left_day.strftime("%Y-%m") if left_day else ""
+    person = {
+        "name": name,
+        "id_number": info.number,
+        "relation": relation.value,
+        "phone": cells.phone(phone_cell) if phone_cell else "",
+        "labour_ability": labour.value,
+        "health": _choice_text(text("health", ""), "health", Health, Health.HEALTHY, mapped).value,
+        "education": text("education", ""),
+        "graduation_year": (
+            cells.year(get("graduation_year"), _label("graduation_year"))
+            if text("graduation_year")
+            else None
+        ),
+        "account_bank": text("account_bank", ""),
+        "account_number": _SPACES.sub("", nfkc(account)) if account else "",
+        "hukou_code": hukou,
+        "notes": text("notes", ""),
+        "left_school_month": left_school or None,
+    }
+    place = PlaceRef(
+        text("county", ""),
+        text("township", ""),
+        text("village", ""),
+        text("group", ""),
+        text("site", ""),
+        building=text("building", ""),
+        code=nfkc(text("area_code", "")),
+    )
+    household = {"address": text("address", ""), "household_no": text("household_no", "")}
+    warnings = list(info.warnings)
+    if spell and spell["place_name"] and not spell["place_code"]:
+        warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
+    category_cell = text("categories")
+    if category_cell:
+        mapped.extend(
+            ("人员类别", word, category)
+            for word, category in categories.mapped_words(category_cell)
+        )
+    return ParsedRow(
+        row,
+        person,
+        head_number,
+        list(categories.parse(category_cell)) if category_cell else [],
+        spell,
+        status.value if status else None,
+        place,
+        household,
+        warnings,
+        bool(hukou),
+        frozenset(texts),
+        mapped,
+        month_status.value if month_status else None,
+    )
+
+
+def forget_parsed_cells() -> None:
+    """Empty the per-import caches of parsed cells (the app lives on after an import)."""
+    for cache in (_validate, _parsed, _region_code):
+        cache.cache_clear()
+    categories.forget()

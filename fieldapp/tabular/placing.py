@@ -1,0 +1,245 @@
+"""Where each new person of an import lives: the second and third passes.
+
+Rows come checked one by one (`person_row`); here they meet the rows before them and the
+ledger. A second row with one ID number is refused (the first wins, wherever it is); a person the
+ledger has is kept for the update, or refused without one; a household is the one of its head's
+ID number: new for a head in the file (its area found or created from the row's place names or
+code), the existing one for a head in the ledger, and a member whose head's row comes further
+down waits for the end (`place_waiting`). The accepted rows go to the bulk writer with their
+categories, current job and this month's status (`write`); the households and areas last, once
+every member has marked them relocated or lifted (`finish`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from fieldapp.domain.areacode import AreaLevel, area_at
+from fieldapp.domain.enums import Category
+from fieldapp.services.imports import NewRows
+from fieldapp.store.ledger import natural_id, new_id
+from fieldapp.store.queries import tabular as store
+from fieldapp.tabular.areas import AreaResolver
+from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.outcome import ImportReport, RowProblem
+from fieldapp.tabular.person_row import ParsedRow
+
+_WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
+_LIFTED = {Category.LIFTED.value}
+_RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
+
+
+class Placer:
+    """Places an import's new persons in households and hands them to the bulk writer.
+
+    `reads` sees the ledger as it was before the import (its writes run on another thread);
+    problems and counts go to `report`.
+    """
+
+    def __init__(
+        self,
+        report: ImportReport,
+        reads: Database,
+        resolver: AreaResolver,
+        *,
+        update: bool,
+        month: str,
+        statuses_given: bool,
+    ) -> None:
+        self.report = report
+        self.reads = reads
+        self.resolver = resolver
+        self.update = update
+        self.month = month
+        #: A 月度状态 sheet gives the months: the ledger sheet's 就业状态 adds none.
+        self.statuses_given = statuses_given
+        self.first_row: dict[str, tuple[str, int]] = {}  # ID number → first (sheet, row)
+        self.households: dict[str, str] = {}  # head's ID number → household id
+        self.new_households: dict[str, dict[str, Any]] = {}  # household id → row, written last
+        self.area_of: dict[str, str] = {}  # household id → area code
+        self.waiting: list[ParsedRow] = []  # members whose head comes further down
+        self.written: set[str] = set()  # ids of the persons this import wrote
+        self.created: set[str] = set()  # ids of every row this import's bulk writer created
+        self.existing: list[tuple[ParsedRow, str]] = []  # (row, sheet) of persons in the ledger
+
+    def finish(self, bulk: NewRows) -> None:
+        """The waiting members, then the areas and households of everyone (written last)."""
+        self.write(bulk, self.place_waiting())
+        bulk.places(self.resolver.created, list(self.new_households.values()))
+
+    def _reject(self, item: ParsedRow, reason: str) -> None:
+        self.report.rejected.append(RowProblem(item.row, reason, item.sheet))
+
+    def _known(self, numbers: list[str]) -> dict[str, store.KnownPerson]:
+        """Persons the ledger held before this import with any of these ID numbers."""
+        found = store.persons_by_number(self.reads, numbers)
+        return {n: p for n, p in found.items() if p.id not in self.written}
+
+    def place(self, parsed: list[ParsedRow]) -> list[tuple[ParsedRow, str]]:
+        """Drop duplicates and find each row's household; returns (row, household id).
+
+        Rows are taken in file order, so the first of two rows with one ID number is the one
+        imported. A member whose head's row comes further down waits for `place_waiting`.
+        """
+        known = self._known(
+            [p.person["id_number"] for p in parsed] + [p.head_number for p in parsed]
+        )
+        accepted: list[tuple[ParsedRow, str]] = []
+        for item in parsed:
+            number = item.person["id_number"]
+            if number in self.first_row:
+                sheet, row = self.first_row[number]
+                where = f"第 {row} 行" if sheet == item.sheet else f"工作表“{sheet}”第 {row} 行"
+                self._reject(item, f"身份证号码 {number} 与{where}重复")
+                continue
+            self.first_row[number] = (item.sheet, item.row)
+            if number in known:
+                if self.update:
+                    self.existing.append((item, item.sheet))
+                    continue
+                other = known[number]
+                self._reject(
+                    item,
+                    f"身份证号码 {number} 已在台账中（{other.name}），不能重复导入；"
+                    "要用表格更新已有的人，请选择“更新”方式导入",
+                )
+                continue
+            household_id = self._household_for(item, known)
+            if household_id is _WAIT:
+                self.waiting.append(item)
+            elif household_id is not None:
+                accepted.append((item, household_id))
+        self._add_similar_name_warnings([a[0] for a in accepted])
+        return accepted
+
+    def _household_for(self, item: ParsedRow, known: dict[str, store.KnownPerson]) -> str | None:
+        """The row's household id; None when the row is rejected, `_WAIT` to decide later."""
+        head = item.head_number
+        household_id = self.households.get(head)
+        if household_id is not None:
+            return household_id
+        if head in known:
+            household_id = known[head].household_id
+            if household_id is None:
+                self._reject(item, f"户主（身份证号码 {head}）在台账中尚未分户，请先为其建户")
+                return None
+            self.report.households_joined += 1
+            self.area_of[household_id] = store.household_area(self.reads, household_id) or ""
+        elif head == item.person["id_number"]:
+            try:
+                area_code = self.resolver.resolve(item.place)
+            except CellError as error:
+                self._reject(item, str(error))
+                return None
+            household_id = new_id()
+            self.new_households[household_id] = self._new_household(item, household_id, area_code)
+            self.area_of[household_id] = area_code
+            self.report.households_created += 1
+        else:
+            return _WAIT
+        self.households[head] = household_id
+        return household_id
+
+    def place_waiting(self) -> list[tuple[ParsedRow, str]]:
+        """Members whose head's row came after theirs: into that household, or rejected."""
+        accepted: list[tuple[ParsedRow, str]] = []
+        for item in self.waiting:
+            head, sheet = item.head_number, item.sheet
+            household_id = self.households.get(head)
+            if household_id is not None:
+                accepted.append((item, household_id))
+            elif head in self.first_row:
+                head_sheet, head_row = self.first_row[head]
+                where = (
+                    f"第 {head_row} 行"
+                    if head_sheet == sheet
+                    else f"工作表“{head_sheet}”第 {head_row} 行"
+                )
+                self._reject(item, f"户主所在的{where}未能导入，同户成员一并退回")
+            else:
+                self._reject(item, f"户主身份证号码 {head} 既不在本表中，也不在台账中")
+        self.waiting.clear()
+        self._add_similar_name_warnings([a[0] for a in accepted])
+        return accepted
+
+    def _new_household(self, head: ParsedRow, household_id: str, area_code: str) -> dict[str, Any]:
+        head.person["id"] = new_id()
+        return {
+            "id": household_id,
+            "area_code": area_code,
+            "address": head.household["address"],
+            "household_no": head.household["household_no"],
+            "head_person_id": head.person["id"],
+            "is_relocated": False,
+            "is_lifted": False,
+            "notes": "",
+        }
+
+    def _add_similar_name_warnings(self, rows: list[ParsedRow]) -> None:
+        if not rows:
+            return
+        similar = store.persons_by_name(self.reads, [r.person["name"] for r in rows])
+        similar = {k: p for k, p in similar.items() if p.id not in self.written}
+        if not similar:  # a new ledger, or no namesakes in this chunk
+            return
+        for item in rows:
+            birth = item.person["id_number"][6:14]
+            key = (item.person["name"], f"{birth[:4]}-{birth[4:6]}-{birth[6:]}")
+            if key in similar:
+                other = similar[key]
+                item.warnings.append(
+                    f"台账中已有同名同出生日期的人：{other.name}，身份证号码 {other.id_number}，"
+                    "请确认不是同一人"
+                )
+
+    def write(self, bulk: NewRows, accepted: list[tuple[ParsedRow, str]]) -> None:
+        """Hand the accepted rows to the bulk writer: each person, their categories, current job
+        and this month's status (households are written last, by `finish`)."""
+        persons, categories, spells, statuses = [], [], [], []
+        month = self.month
+        for item, household_id in accepted:
+            person = dict(item.person)
+            person_id = person.get("id") or new_id()
+            person["id"] = person_id
+            person["household_id"] = household_id
+            if not item.hukou_given:
+                person["hukou_code"] = area_at(self.area_of.get(household_id), AreaLevel.COUNTY)
+            persons.append(person)
+            household = self.new_households.get(household_id)
+            for category, start, end in item.categories:
+                categories.append(
+                    {
+                        "person_id": person_id,
+                        "category": category,
+                        "start_date": start,
+                        "end_date": end,
+                    }
+                )
+                if household is not None and category in _RELOCATED:
+                    household["is_relocated"] = True
+                if household is not None and category in _LIFTED:
+                    household["is_lifted"] = True
+            spell_id = None
+            if item.spell is not None:
+                spell_id = new_id()
+                spells.append({"id": spell_id, "person_id": person_id, **item.spell})
+            if item.status is not None and not self.statuses_given:
+                statuses.append(
+                    {
+                        "id": natural_id("monthly_status", person_id, month),
+                        "person_id": person_id,
+                        "month": month,
+                        "status": item.status,
+                        "spell_id": spell_id,
+                        "income": item.spell["monthly_income"] if item.spell else None,
+                        "notes": "导入",
+                    }
+                )
+            self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
+        self.written.update(p["id"] for p in persons)
+        self.created.update(r["id"] for r in (*persons, *spells, *statuses))
+        bulk.people(persons, categories, spells, statuses)
+        self.report.imported += len(persons)
+        self.report.persons_imported += len(persons)
