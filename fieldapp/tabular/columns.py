@@ -133,6 +133,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("address", "详细地址", ("家庭住址", "住址", "地址", "户籍地址", "门牌号"), width=24),
     Column("household_no", "户编号", ("户号", "户编码"), width=12, text=True),
     Column(
+        "household_notes",
+        "户备注",
+        ("家庭备注", "户情况说明", "家庭情况说明"),
+        width=20,
+        note="一户一条，同户各行相同；新建的户取户主行所填",
+    ),
+    Column(
         "hukou_code",
         "户籍地区划代码",
         ("户籍所在地代码", "户籍地代码"),

@@ -37,7 +37,8 @@ PERSON_FIELDS = {
     "hukou_code": "hukou_code",
     "notes": "notes",
 }
-HOUSEHOLD_FIELDS = {"address": "address", "household_no": "household_no"}
+#: Sheet column → household field (from any member's row; the ledger sheet repeats them).
+HOUSEHOLD_FIELDS = {"address": "address", "household_no": "household_no", "household_notes": "notes"}
 #: Spell field → the sheet columns that give it.
 SPELL_FIELDS = {
     "place_name": ("workplace", "workplace_code"),

@@ -173,7 +173,13 @@ RAW = frozenset(
 #: Longest text a cell may hold, per column (others: `MAX_CELL`). A longer one is pasted from
 #: somewhere else, or is an attack on whoever opens the export.
 MAX_CELL = 100
-MAX_CELL_OF = {"notes": 500, "address": 200, "categories": 300, "workplace": 100}
+MAX_CELL_OF = {
+    "notes": 500,
+    "household_notes": 500,
+    "address": 200,
+    "categories": 300,
+    "workplace": 100,
+}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 
@@ -390,7 +396,11 @@ def parse_row(
         building=text("building", ""),
         code=nfkc(text("area_code", "")),
     )
-    household = {"address": text("address", ""), "household_no": text("household_no", "")}
+    household = {
+        "address": text("address", ""),
+        "household_no": text("household_no", ""),
+        "notes": text("household_notes", ""),
+    }
     warnings = list(info.warnings)
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")

@@ -174,7 +174,7 @@ class Placer:
             "head_person_id": head.person["id"],
             "is_relocated": False,
             "is_lifted": False,
-            "notes": "",
+            "notes": head.household["notes"],
         }
 
     def _add_similar_name_warnings(self, rows: list[ParsedRow]) -> None:

@@ -16,6 +16,7 @@ from tests.tabular.sheets import write_xlsx
 
 HEADERS = ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "劳动能力"]
 PLACE = ["县（市、区）", "乡镇（街道）", "村（社区）"]
+PLACE_VALUES = ["七星关区", "碧阳街道", "大坝村"]
 HEAD = make_id("520502", "19750316", "131")
 WIFE = make_id("520502", "19780520", "142")
 SON = make_id("520502", "20010101", "153")
@@ -188,3 +189,49 @@ def test_cli_update_dry_run_and_json_keys(tmp_path, capsys):
     ledger = Ledger.open(db)
     assert _person(ledger, HEAD)["phone"] == "13900000009"
     ledger.close()
+
+
+def test_household_notes_travel_in_the_ledger_sheet(ledger, tmp_path):
+    """户备注: set from the head's row for a new household, exported on every member's row,
+    read back into an empty ledger, and changed by an update like any cell."""
+    sheet = write_xlsx(
+        tmp_path / "notes.xlsx",
+        HEADERS + PLACE + ["户备注"],
+        [
+            [
+                "张长英",
+                HEAD,
+                HEAD,
+                "户主",
+                "13800000001",
+                "普通劳动力",
+                *PLACE_VALUES,
+                "危房改造户",
+            ],
+            ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力", *PLACE_VALUES, ""],
+        ],
+    )
+    assert import_ledger(ledger, sheet).persons_imported == 2
+    notes = "SELECT DISTINCT h.notes FROM households h JOIN persons p ON p.household_id = h.id"
+    assert ledger.db.execute(notes).fetchall() == [("危房改造户",)]
+    out = tmp_path / "export.xlsx"
+    export_ledger(ledger, out)
+    rows = list(openpyxl.load_workbook(out)["劳动力台账"].iter_rows(min_row=2, values_only=True))
+    column = rows[0].index("户备注")
+    assert [r[column] for r in rows[1:]] == ["危房改造户", "危房改造户"]
+    fresh = Ledger.open(tmp_path / "fresh.db")
+    assert import_ledger(fresh, out).rejected == []
+    assert fresh.db.execute(notes).fetchall() == [("危房改造户",)]
+    fresh.close()
+    update = write_xlsx(
+        tmp_path / "update.xlsx",
+        ["姓名", "身份证号码", "户备注"],
+        [["张长英", HEAD, "已搬迁入住"]],
+    )
+    report = import_ledger(ledger, update, update=True)
+    assert report.updated == 1
+    [plan] = report.changes
+    assert [(c["column"], c["from"], c["to"]) for c in plan.as_dict()["changes"]] == [
+        ("户：备注", "危房改造户", "已搬迁入住")
+    ]
+    assert ledger.db.execute(notes).fetchall() == [("已搬迁入住",)]

@@ -115,6 +115,7 @@ LEDGER_CELLS: dict[str, str] = {
     "area_code": "h.area_code",
     "address": "h.address",
     "household_no": "h.household_no",
+    "household_notes": "h.notes",
     "hukou_code": "p.hukou_code",
     # Employed when a job runs on the export day, else the latest month's status.
     "work_status": (
