@@ -5,6 +5,8 @@ brings) and gives one record: a spell, a registration, a training, a visit with 
 a month's status. A row is matched to the ledger's record by its natural key (the spell's start
 date, the registration's date, the training's start and kind, the visit's date, the month): a
 match is compared cell by cell like an update (`ledger_update.Differ`), anything else is new.
+Two records may share a key (two jobs from one day): a row takes the one it repeats exactly,
+else the first no earlier row of the import has taken, else it is a new record.
 So an exported workbook imported again changes nothing, and into an empty ledger brings every
 fact back.
 """
@@ -30,7 +32,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
-from fieldapp.tabular.ledger_update import Differ, RowPlan
+from fieldapp.tabular.ledger_update import Differ, RowPlan, same_value
 
 TRAINING = ServiceType.TRAINING.value
 _SPLIT = re.compile(r"[、,，;；/\s]+")
@@ -187,7 +189,7 @@ class ExtraPlanner:
     def __init__(self, db: Any, differ: Differ) -> None:
         self.db = db
         self.differ = differ
-        self.used: set[str] = set()  # visits already matched by a row of this import
+        self.used: set[str] = set()  # records already matched by a row of this import
 
     def plan(self, rows: list[ExtraRow], persons: dict[str, dict[str, Any]]) -> list[RowPlan]:
         """One RowPlan per row whose person is in `persons` (by ID number)."""
@@ -221,6 +223,18 @@ class ExtraPlanner:
             plans.append(plan)
         return plans
 
+    def _claim(self, rows: list[dict[str, Any]], wanted: dict[str, Any]) -> dict[str, Any] | None:
+        """Of the ledger's records sharing a row's key, the one the row repeats exactly, else
+        the first no earlier row took (None: the row is a new record); taken from now on."""
+        free = [r for r in rows if r["id"] not in self.used]
+        match = next(
+            (r for r in free if all(same_value(r.get(k), v) for k, v in wanted.items())),
+            free[0] if free else None,
+        )
+        if match is not None:
+            self.used.add(match["id"])
+        return match
+
     def _upsert(
         self,
         plan: RowPlan,
@@ -247,7 +261,7 @@ class ExtraPlanner:
         if name is not None or code is not None:
             updates["place_name"] = name or ""
             updates["place_code"] = code or ""
-        match = next((r for r in rows if r["start_date"] == values["start_date"]), None)
+        match = self._claim([r for r in rows if r["start_date"] == values["start_date"]], updates)
         defaults = {
             "person_id": plan.person_id,
             "end_date": None,
@@ -266,14 +280,14 @@ class ExtraPlanner:
         self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]
     ) -> None:
         registered, found = values.get("registered_date"), values.get("found_date")
-        match = next(
-            (
+        match = self._claim(
+            [
                 r
                 for r in rows
                 if (registered and r["registered_date"] == registered)
                 or (not registered and not r["registered_date"] and r["found_date"] == found)
-            ),
-            None,
+            ],
+            values,
         )
         defaults = {"person_id": plan.person_id}
         self._upsert(plan, "unemployment_registrations", match, dict(values), defaults)
@@ -286,17 +300,17 @@ class ExtraPlanner:
         person: dict[str, Any],
     ) -> None:
         start, kind = values["start_date"], values.get("training_kind", "")
-        match = next(
-            (
+        updates = {k: v for k, v in values.items() if k != "start_date"}
+        match = self._claim(
+            [
                 r
                 for r in rows
                 if r["service_type"] == TRAINING
                 and r["service_date"] == start
                 and (r["training_kind"] or "") == kind
-            ),
-            None,
+            ],
+            updates,
         )
-        updates = {k: v for k, v in values.items() if k != "start_date"}
         defaults = {
             "person_id": plan.person_id,
             "household_id": person["household_id"],
@@ -323,21 +337,11 @@ class ExtraPlanner:
         household_id = person["household_id"]
         if values.get("visited", True):
             person_id = None if values.get("whole_household") else plan.person_id
-            same_day = [
-                v
-                for v in visits
-                if v["visit_date"] == day
-                and v["person_id"] == person_id
-                and v["id"] not in self.used
-            ]
             wanted = {k: values[k] for k in ("visitor", "notes", "outcome") if k in values}
-            # Two visits on one day: the one the row repeats exactly, else the first not taken.
-            match = next(
-                (v for v in same_day if all((v[k] or "") == x for k, x in wanted.items())),
-                same_day[0] if same_day else None,
+            match = self._claim(
+                [v for v in visits if v["visit_date"] == day and v["person_id"] == person_id],
+                wanted,
             )
-            if match is not None:
-                self.used.add(match["id"])
             updates = dict(text)
             if "visitor" in values:
                 updates["visitor"] = values["visitor"]

@@ -80,7 +80,8 @@ def shown(value: Any) -> str:
     return str(value)
 
 
-def _same(old: Any, new: Any) -> bool:
+def same_value(old: Any, new: Any) -> bool:
+    """True when a sheet's value is what the ledger holds (blank is blank, 1 is 1.0, …)."""
     if old in (None, "") and new in (None, ""):
         return True
     if isinstance(new, bool) or isinstance(old, bool):
@@ -200,7 +201,7 @@ class Differ:
         """Add a CellChange per field whose value differs from `row`'s."""
         for name, value in updates.items():
             old = row.get(name)
-            if _same(old, value):
+            if same_value(old, value):
                 continue
             edit = self.edits.get((row["id"], name))
             plan.changes.append(CellChange(table, row["id"], name, old, value, edit))
@@ -326,8 +327,15 @@ class PersonPlanner:
                 for f, columns in SPELL_FIELDS.items()
                 if any(c in given for c in columns)
             }
-            differ.change(plan, "employment_spells", same[0], updates)
-            return str(same[0]["id"])
+            # Two jobs may start on one day: the one the row repeats, else the one the ledger
+            # sheet shows for the person (the latest running one, as the export picks it).
+            running = [r for r in same if r["end_date"] is None] or same
+            match = next(
+                (r for r in same if all(same_value(r.get(f), v) for f, v in updates.items())),
+                running[-1],
+            )
+            differ.change(plan, "employment_spells", match, updates)
+            return str(match["id"])
         start = dt.date.fromisoformat(spell["start_date"])
         for row in rows:  # the job before this one ends the day before it starts
             if row["end_date"] is None and row["start_date"] < spell["start_date"]:

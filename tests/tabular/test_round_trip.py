@@ -207,3 +207,43 @@ def test_export_reports_progress_and_a_cancel_leaves_no_file(tmp_path, suffix):
         )
     assert not path.exists() and not list(tmp_path.glob("*.part"))
     ledger.close()
+
+
+def test_two_jobs_starting_the_same_day_stay_two_and_round_trip(tmp_path):
+    """A person holding two jobs from one day (a factory and a cooperative): both come back,
+    and importing the export again as an update changes nothing."""
+    from fieldapp.domain.models import EmploymentSpell
+    from tests.records import Records
+
+    source = Ledger.open(tmp_path / "source.db", author="甲")
+    build_demo(source, 5, seed=2, today=TODAY)
+    person_id = source.db.execute(
+        "SELECT id FROM persons WHERE deleted = 0 ORDER BY rowid"
+    ).fetchone()[0]
+    repo = Records(source)
+    for employer, income, end in [
+        ("毕节某电子厂", 3600.0, None),
+        ("大坝村种养殖专业合作社", 800.0, None),
+        ("某建筑工地", 5000.0, dt.date(2026, 5, 31)),
+    ]:
+        repo.save(
+            EmploymentSpell(
+                person_id=person_id,
+                start_date=dt.date(2026, 3, 2),
+                end_date=end,
+                employer=employer,
+                monthly_income=income,
+                place_code="520502",
+                place_name="贵州省毕节市七星关区",
+            )
+        )
+    path = tmp_path / "台账.xlsx"
+    export_ledger(source, path, today=TODAY)
+    target = Ledger.open(tmp_path / "target.db", author="乙")
+    assert import_ledger(target, path).rejected == []
+    assert facts(target)["spells"] == facts(source)["spells"]
+    again = import_ledger(target, path, update=True)
+    assert (again.updated, again.imported, again.rejected) == (0, 0, [])
+    assert facts(target)["spells"] == facts(source)["spells"]
+    source.close()
+    target.close()
