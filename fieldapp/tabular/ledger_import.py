@@ -97,7 +97,9 @@ class LedgerImporter:
         self._sheet = ""
         self._hidden: set[int] = set()
         self._merges_known = True
-        self._months: dict[str, str] = {}  # sheet → the month its status column names
+        #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
+        #: whose header names none gives this month's status.
+        self._months: dict[str, str] = {}
         #: Places new persons in households (pass 2 and 3); made by `run`, reading the ledger
         #: through its own connection.
         self.placer: Placer
@@ -144,7 +146,9 @@ class LedgerImporter:
                     for sheet in people:
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
                         self._merges_known = sheet.merges_known
-                        self._months[sheet.sheet] = _status_month(sheet) or self._month
+                        named = _status_month(sheet)
+                        if named is not None:
+                            self._months[sheet.sheet] = named
                         rows = len(sheet.rows)
                         for start, stop in _chunks(rows):
                             records = sheet.records(start, stop, READ, RAW)

@@ -3,7 +3,8 @@
 A sheet row of a person the ledger knows is compared cell by cell with the ledger. Only cells
 the sheet filled in count (a blank cell never clears anything), and only values that differ
 become changes: `CellChange(table, row, field, old → new)`, or new rows (a category, a spell,
-this month's status). A change to a field the ledger changed *after the sheet's date* is a
+this month's status). 未就业 in a month the status column's header names ends the person's open
+jobs from before that month (on the last day of the month before), a change like any other. A change to a field the ledger changed *after the sheet's date* is a
 conflict: someone edited it since the sheet went out, so it is shown and kept as the ledger has
 it unless the user decides for the sheet. `services.imports.apply_import` writes the plan as
 ordinary logged edits; nothing here writes.
@@ -38,7 +39,11 @@ PERSON_FIELDS = {
     "notes": "notes",
 }
 #: Sheet column → household field (from any member's row; the ledger sheet repeats them).
-HOUSEHOLD_FIELDS = {"address": "address", "household_no": "household_no", "household_notes": "notes"}
+HOUSEHOLD_FIELDS = {
+    "address": "address",
+    "household_no": "household_no",
+    "household_notes": "notes",
+}
 #: Spell field → the sheet columns that give it.
 SPELL_FIELDS = {
     "place_name": ("workplace", "workplace_code"),
@@ -216,7 +221,7 @@ class PersonPlanner:
         self.db = db
         self.stamp = stamp
         self.month = month
-        self.months = months or {}  # sheet → the month its status column names
+        self.months = months or {}  # sheet → the month its status column's header names
 
     def plan(
         self, items: list[tuple[Any, str]], persons: dict[str, dict[str, Any]]
@@ -279,6 +284,8 @@ class PersonPlanner:
                 )
             month = self.months.get(sheet, self.month)
             self._status(plan, differ, item, statuses.get(person["id"], []), spell_id, month)
+            if sheet in self.months:
+                self._not_employed(plan, differ, item, spells.get(person["id"], []), month)
             plans.append(plan)
         return plans
 
@@ -346,6 +353,31 @@ class PersonPlanner:
             ("employment_spells", {"id": spell_id, "person_id": plan.person_id, **spell})
         )
         return spell_id
+
+    def _not_employed(
+        self, plan: RowPlan, differ: Differ, item: Any, rows: list[dict[str, Any]], month: str
+    ) -> None:
+        """未就业 in a month the sheet names ends the jobs still open from before that month on
+        the last day of the month before: the village says the person no longer works there.
+
+        A job that started during that month is left as it is, with a warning (which is true
+        cannot be told from the sheet); one that started later does not contradict it.
+        """
+        if item.month_status != WorkStatus.NOT_EMPLOYED.value:
+            return
+        first = dt.date.fromisoformat(f"{month}-01")
+        before = (first - dt.timedelta(days=1)).isoformat()
+        next_month = (first + dt.timedelta(days=31)).replace(day=1).isoformat()
+        for row in rows:
+            if row["end_date"] is not None:
+                continue
+            if row["start_date"] < first.isoformat():
+                differ.change(plan, "employment_spells", row, {"end_date": before})
+            elif row["start_date"] < next_month:
+                item.warnings.append(
+                    f"{month} 就业状态填的是“未就业”，但台账中 {row['start_date']} 开始的务工"
+                    f"（{row['employer'] or row['place_name'] or '未填单位'}）仍在进行，未作修改，请核对"
+                )
 
     def _status(
         self,

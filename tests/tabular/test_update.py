@@ -235,3 +235,61 @@ def test_household_notes_travel_in_the_ledger_sheet(ledger, tmp_path):
         ("户：备注", "危房改造户", "已搬迁入住")
     ]
     assert ledger.db.execute(notes).fetchall() == [("已搬迁入住",)]
+
+
+def _jobs(ledger: Ledger) -> dict[str, list[tuple]]:
+    rows = ledger.db.execute(
+        "SELECT p.name, s.start_date, s.end_date FROM employment_spells s "
+        "JOIN persons p ON p.id = s.person_id ORDER BY s.start_date"
+    ).fetchall()
+    found: dict[str, list[tuple]] = {}
+    for name, start, end in rows:
+        found.setdefault(name, []).append((start, end))
+    return found
+
+
+def test_not_employed_in_a_named_month_ends_the_open_job_on_the_month_before(ledger, tmp_path):
+    import_ledger(ledger, _base(tmp_path / "base.xlsx"))
+    jobs = write_xlsx(
+        tmp_path / "jobs.xlsx",
+        ["姓名", "身份证号码", "2026年4月就业状态", "务工单位", "务工开始日期"],
+        [
+            ["张长英", HEAD, "已就业", "某电子厂", "2025-03-01"],
+            ["李秀", WIFE, "已就业", "某制衣厂", "2026-05-10"],
+            ["张小军", SON, "已就业", "某工地", "2026-01-05"],
+        ],
+    )
+    assert import_ledger(ledger, jobs, update=True).rejected == []
+    may = [
+        ["张长英", HEAD, "未就业"],  # open since 2025: ends 2026-04-30
+        ["李秀", WIFE, "未就业"],  # started during May: left as it is, with a warning
+        ["张小军", SON, "已就业"],
+    ]
+    plain = write_xlsx(tmp_path / "plain.xlsx", ["姓名", "身份证号码", "本月就业状态"], may)
+    import_ledger(ledger, plain, update=True)  # the month is not named: no job is ended
+    assert all(end is None for spells in _jobs(ledger).values() for _start, end in spells)
+
+    named = write_xlsx(tmp_path / "may.xlsx", ["姓名", "身份证号码", "2026年5月就业状态"], may)
+    preview = import_ledger(ledger, named, update=True, dry_run=True)
+    shown = {p.name: p.as_dict()["changes"] for p in preview.changes}
+    assert [(c["column"], c["from"], c["to"]) for c in shown["张长英"]] == [
+        ("就业经历：结束日期", "（空）", "2026-04-30")
+    ]
+    assert [w.reason for w in preview.warnings if w.row == 3] == [
+        "2026-05 就业状态填的是“未就业”，但台账中 2026-05-10 开始的务工（某制衣厂）仍在进行，"
+        "未作修改，请核对"
+    ]
+    assert all(end is None for spells in _jobs(ledger).values() for _start, end in spells)
+
+    report = import_ledger(ledger, named, update=True)
+    assert report.rejected == []
+    assert _jobs(ledger) == {
+        "张长英": [("2025-03-01", "2026-04-30")],
+        "李秀": [("2026-05-10", None)],
+        "张小军": [("2026-01-05", None)],
+    }
+    logged = [
+        json.loads(d)
+        for (d,) in ledger.db.execute("SELECT data FROM changes WHERE tbl = 'employment_spells'")
+    ]
+    assert {"end_date": "2026-04-30"} in logged
