@@ -6,17 +6,25 @@ cell at AZ1048576 costs gigabytes, and a zip entry can inflate a thousandfold. S
 reader sees a file, its parts are streamed through the decompressor a megabyte at a time and
 scanned: decompressed size, declared dimensions, the farthest row and column actually used, and
 (for the import report) which rows are hidden. Nothing is held but counters.
+
+An .xls (BIFF8, Excel 97–2003 and what WPS and LibreOffice save as such) is a single stream in
+an OLE2 container, read whole (a sheet holds at most 65 536 rows): its ROW records say which rows
+are hidden. Its declared dimensions are not checked: the reader sizes an .xls sheet by the cells
+it holds, not by what the file declares.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import olefile
 
 from fieldapp.domain.errors import ValidationFailed
 
@@ -82,6 +90,8 @@ def check_file(path: Path) -> Scan:
             if suffix == ".ods":
                 return _check_ods(archive, name)
             return _check_xlsx(archive, name)
+    if suffix == ".xls" and olefile.isOleFile(str(path)):
+        return _check_xls(path, name)
     return Scan()
 
 
@@ -223,7 +233,9 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         info = archive.getinfo("content.xml")
     except KeyError:
         raise ValidationFailed(f"无法读取表格文件 {name}：不是有效的 ODS 文件") from None
-    for chunk in _stream(archive, info, name, budget):
+    rows = _OdsRows()
+    for start, chunk in _positioned(_stream(archive, info, name, budget)):
+        rows.scan(start, chunk)
         for kind, count in _REPEAT.findall(chunk):
             if int(count) > 1_100_000:
                 raise refuse(
@@ -235,4 +247,123 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         for cell, count in _CELL_REPEAT.findall(chunk):
             if int(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
                 raise refuse(f"一个有内容的单元格声明重复 {int(count)} 次", name)
-    return Scan()
+    return Scan(hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found})
+
+
+def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
+    """`_stream`'s chunks with where each starts in the entry (each begins with the previous
+    chunk's last `_TAIL` bytes)."""
+    start = kept = 0
+    for chunk in chunks:
+        yield start, chunk
+        fresh = len(chunk) - kept
+        kept = min(_TAIL, fresh)
+        start += len(chunk) - kept
+
+
+#: A sheet (`<table:table …>`) or a row (`<table:table-row …>`) of an ods's content.xml.
+_ODS_TABLE_OR_ROW = re.compile(rb"<table:table(-row)?((?:\s[^>]*)?)/?>")
+_ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
+_ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
+
+
+class _OdsRows:
+    """Counts an ods's rows sheet by sheet (repeats included) and notes the hidden ones."""
+
+    def __init__(self) -> None:
+        self.hidden: dict[str, set[int]] = {}
+        self._sheet: set[int] = set()
+        self._row = 1
+        self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
+
+    def scan(self, start: int, chunk: bytes) -> None:
+        """Count the tags of one chunk that starts `start` bytes into content.xml."""
+        for match in _ODS_TABLE_OR_ROW.finditer(chunk):
+            if start + match.start() < self._seen:
+                continue
+            self._seen = start + match.end()
+            attrs = match.group(2)
+            if not match.group(1):  # a sheet: its rows count from 1
+                found = _ODS_NAME.search(attrs)
+                sheet = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+                self._sheet = self.hidden.setdefault(sheet, set())
+                self._row = 1
+                continue
+            repeated = _ODS_ROWS.search(attrs)
+            count = int(repeated.group(1)) if repeated else 1
+            if _ODS_HIDDEN.search(attrs):
+                # Rows past the largest 台账 hold nothing to read (LibreOffice may hide its
+                # empty tail of a million rows at once).
+                last = min(self._row + count, MAX_VALUE_ROWS + 1)
+                self._sheet.update(range(self._row, last))
+            self._row += count
+
+
+# -- .xls (BIFF8) ---------------------------------------------------------------------------
+
+#: BIFF8 record types ([MS-XLS] 2.3): a substream's start and end, a sheet's name and place,
+#: a row's height and flags, the workbook's encryption.
+_XLS_BOF = 0x0809
+_XLS_EOF = 0x000A
+_XLS_SHEET = 0x0085  # BoundSheet8
+_XLS_ROW = 0x0208
+_XLS_FILEPASS = 0x002F
+_XLS_HIDDEN = 0x0020  # a ROW record's fDyZero: the row is hidden
+_XLS_WORKSHEET = 0  # BoundSheet8.dt of a worksheet (not a chart or macro sheet)
+
+
+def _check_xls(path: Path, name: str) -> Scan:
+    """The hidden rows of each worksheet of a BIFF8 workbook.
+
+    An encrypted workbook, or an older one (BIFF5's `Book` stream), gives no hidden rows here;
+    the reader says what it can read of it.
+    """
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("Workbook"):
+                return Scan()
+            data = ole.openstream("Workbook").read()
+    except Exception as error:  # noqa: BLE001 - olefile raises several types on a broken file
+        raise ValidationFailed(f"无法读取表格文件 {name}：文件已损坏（{error}）") from None
+    scan = Scan()
+    sheets: list[tuple[int, str]] = []
+    for kind, body in _records(data, 0):
+        if kind == _XLS_FILEPASS:
+            return Scan()
+        if kind == _XLS_SHEET and len(body) >= 8 and body[5] == _XLS_WORKSHEET:
+            sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
+    for start, sheet in sheets:
+        hidden: set[int] = set()
+        for kind, body in _records(data, start):
+            if kind == _XLS_ROW and len(body) >= 14:
+                if struct.unpack_from("<H", body, 12)[0] & _XLS_HIDDEN:
+                    hidden.add(struct.unpack_from("<H", body)[0] + 1)
+        if hidden:
+            scan.hidden_rows[sheet] = hidden
+    return scan
+
+
+def _records(data: bytes, start: int) -> Iterator[tuple[int, bytes]]:
+    """(record type, body) of one substream from its BOF to its EOF (nested ones, a
+    chart's inside a sheet, included); nothing for an offset that is no BOF."""
+    if data[start : start + 2] != struct.pack("<H", _XLS_BOF):
+        return
+    depth, at = 0, start
+    while at + 4 <= len(data):
+        kind, size = struct.unpack_from("<HH", data, at)
+        yield kind, data[at + 4 : at + 4 + size]
+        at += 4 + size
+        if kind == _XLS_BOF:
+            depth += 1
+        elif kind == _XLS_EOF:
+            depth -= 1
+            if depth == 0:
+                return
+
+
+def _sheet_name(body: bytes) -> str:
+    """A BOUNDSHEET record's sheet name (a ShortXLUnicodeString: one byte or UTF-16 chars)."""
+    length, wide = body[6], body[7] & 1
+    raw = body[8 : 8 + length * (2 if wide else 1)]
+    return raw.decode("utf-16-le" if wide else "latin-1", "replace")

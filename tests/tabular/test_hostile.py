@@ -224,3 +224,25 @@ def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path):
     assert result.returncode == 2, result.stderr
     assert "拒绝读取" in result.stderr and "重复" in result.stderr
     assert _import_in_a_small_process(tmp_path, source).returncode == 0
+
+
+@pytest.mark.parametrize("chunk", [100, 333, 1 << 20])
+def test_hidden_rows_of_ods_and_xls_are_found_whatever_the_read_size(monkeypatch, chunk):
+    """The scan reads content.xml a chunk at a time: a row tag cut between two chunks is
+    counted once (row numbers stay right)."""
+    from fieldapp.tabular import guard
+
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    fixtures = Path(__file__).parent / "fixtures"
+    for suffix in ("ods", "xls"):
+        scan = guard.check_file(fixtures / f"村台账_libreoffice.{suffix}")
+        assert scan.hidden_rows == {"大坝村": {5}}, suffix
+
+
+def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
+    source = Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls"
+    broken = tmp_path / "坏.xls"
+    broken.write_bytes(source.read_bytes()[:3000])  # the container's tables cut off
+    with pytest.raises(ValidationFailed, match="无法读取表格文件 坏.xls：文件已损坏"):
+        import_ledger(ledger, broken)
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 0

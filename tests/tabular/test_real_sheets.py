@@ -54,6 +54,10 @@ def test_libreoffice_files_with_title_merged_headers_and_one_sheet_per_village(l
         assert len(persons) == 3
         return
     assert report.sheets[:2] == ["大坝村", "新华村"]
+    # The hidden row (the son's) is read, and said: .xls from its ROW records, .ods from
+    # table:visibility.
+    hidden = [(w.sheet, w.row) for w in report.warnings if "隐藏" in w.reason]
+    assert hidden == [("大坝村", 5)]
     upgraded = next(n for n in persons if n.startswith("52050219680808011"))
     assert persons[upgraded][0] == "王老汉"
     assert any("15 位" in w.reason and w.sheet == "新华村" for w in report.warnings)
