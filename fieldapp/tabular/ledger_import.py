@@ -190,6 +190,7 @@ class LedgerImporter:
             for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
                 done += 1
                 self.job.tick(done, total)
+                self._warn_hidden(row)
                 try:
                     check_cell_texts(texts, partial(_extra_label, sheet.kind))
                     extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
@@ -274,6 +275,14 @@ class LedgerImporter:
         except ValueError:  # an in-memory ledger: reads and writes share its one connection
             return None
 
+    def _warn_hidden(self, row: int) -> None:
+        """A hidden row is read like any other, and said (someone may have hidden it to skip
+        it, and the import does not know that)."""
+        if row in self._hidden:
+            self.report.warnings.append(
+                RowProblem(row, "这一行在表格中是隐藏的，已照常读取", self._sheet)
+            )
+
     def _reject(self, row: int, reason: str, sheet: str | None = None) -> None:
         self.report.rejected.append(
             RowProblem(row, reason, self._sheet if sheet is None else sheet)
@@ -287,15 +296,11 @@ class LedgerImporter:
     ) -> list[ParsedRow]:
         parsed: list[ParsedRow] = []
         today = self.today
-        hidden = self._hidden
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
             above = self._merged_head(row, texts, raw, above)
-            if hidden and row in hidden:
-                self.report.warnings.append(
-                    RowProblem(row, "这一行在表格中是隐藏的，已照常读取", self._sheet)
-                )
+            self._warn_hidden(row)
             try:
                 item = parse_row(row, texts, raw, today)
             except CellError as error:

@@ -221,3 +221,23 @@ def test_category_words_read_as_the_ledgers_are_reported(ledger, tmp_path):
     }
     stored = {r[0] for r in ledger.db.execute("SELECT category FROM person_categories")}
     assert stored == {"农村低保对象", "脱贫人口", "易地搬迁人口"}
+
+
+def test_a_hidden_row_of_an_extra_sheet_is_read_and_said(ledger, tmp_path):
+    path = tmp_path / "月度.xlsx"
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "劳动力台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    months = book.create_sheet("月度状态")
+    months.append(["姓名", "身份证号码", "月份", "就业状态"])
+    months.append(["张长英", HEAD, "2026-09", "未就业"])
+    months.append(["张长英", HEAD, "2026-10", "已就业"])
+    months.row_dimensions[3].hidden = True
+    book.save(path)
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert [(w.sheet, w.row) for w in report.warnings if "隐藏" in w.reason] == [("月度状态", 3)]
+    stored = ledger.db.execute("SELECT month FROM monthly_status ORDER BY month").fetchall()
+    assert stored == [("2026-09",), ("2026-10",)]
