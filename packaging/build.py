@@ -218,6 +218,15 @@ def dir_size(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() or p.is_symlink())
 
 
+def _public_modes(stage: Path) -> None:
+    """Folders 0755, executables 0755, other files 0644: an installed app is for every user."""
+    for path in [stage, *stage.rglob("*")]:
+        if path.is_symlink():
+            continue
+        executable = path.is_dir() or path.stat().st_mode & 0o111
+        path.chmod(0o755 if executable else 0o644)
+
+
 def make_deb(folder: Path, dist: Path, work: Path, version: str, depends: list[str]) -> Path:
     """Wrap the folder in a .deb with dpkg-deb; returns its path."""
     arch = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
@@ -265,6 +274,7 @@ def make_deb(folder: Path, dist: Path, work: Path, version: str, depends: list[s
     )
     (debian / "postinst").write_text(POSTINST, encoding="utf-8")
     (debian / "postinst").chmod(0o755)
+    _public_modes(stage)
     out = dist / f"fieldapp_{version}_{arch}.deb"
     run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", stage, out])
     return out
@@ -457,6 +467,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-glibc", help="fail when the folder needs a newer glibc than this")
     parser.add_argument("--no-installer", action="store_true", help="only the folder")
     args = parser.parse_args(argv)
+    # What we ship is read by every user of the machine it is installed on: build with the
+    # usual umask, whatever the caller's (the app itself runs with 077 for its private files).
+    os.umask(0o022)
     version = project()["version"]
     if args.release:
         if not LINUX:

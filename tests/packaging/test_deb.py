@@ -116,6 +116,18 @@ def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The .deb built from this checkout (packaging/build.py, as `dev.py package` runs it)."""
     ensure_tools()
     dist = tmp_path_factory.mktemp("dist")
+    # Built from a process with the app's own private umask (a command run in-process sets it):
+    # the package must still install readable for every user of the machine.
+    previous = os.umask(0o077)
+    try:
+        _build(dist, tmp_path_factory)
+    finally:
+        os.umask(previous)
+    (found,) = dist.glob("fieldapp_*.deb")
+    return found
+
+
+def _build(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     sh(
         [
             sys.executable,
@@ -127,8 +139,6 @@ def deb(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         timeout=1800,
     )
-    (found,) = dist.glob("fieldapp_*.deb")
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +186,12 @@ def test_package_contents_and_depends(deb: Path) -> None:
     for lib in ("libstdc++.so", "libcups.so", "libGL.so", "libX11.so", "libfontconfig.so"):
         assert f"/{lib}" not in files, lib
     assert "HanaMinA.ttf" in files and "HanaMinA.LICENSE.txt" in files
+    # Every installed file is readable, every folder enterable, by every user (not only root).
+    for line in files.splitlines():
+        mode = line.split()[0]
+        if mode.startswith("l"):
+            continue
+        assert mode[7] == "r" and (mode[0] != "d" or mode[9] == "x"), line
 
 
 def test_installed_app_starts_and_prints(debian: Debian) -> None:
