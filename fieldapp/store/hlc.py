@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import repeat
 
 MAX_DRIFT_MS = 24 * 3600 * 1000
 #: Counter values per millisecond: the stamp's counter has four digits.
@@ -98,6 +99,23 @@ class HybridClock:
             return
         if (wall, counter) > (self.wall, self.counter):
             self.wall, self.counter = wall, counter
+
+    def observe_all(self, stamps: Sequence[str]) -> None:
+        """`observe` each of `stamps`, in one pass when they are all of one width (a bundle's).
+
+        Stamps of one width, with the dash in one place, order as text as they do as
+        (wall, counter); so when the greatest is plausible, observing it alone ends where
+        observing each would.
+        """
+        if not stamps:
+            return
+        if len(set(map(len, stamps))) == 1 and len(set(map(str.find, stamps, repeat("-")))) == 1:
+            top = max(stamps)
+            if parse_stamp(top)[0] <= self._now() + MAX_DRIFT_MS:
+                self.observe(top)
+                return
+        for stamp in stamps:
+            self.observe(stamp)
 
     @property
     def last(self) -> str:

@@ -325,8 +325,7 @@ class Ledger:
         """Merge changes from other devices in one transaction; returns how many were new."""
         with self.transaction():
             new = self.projector.apply_many(changes)
-            for change in new:
-                self.clock.observe(change.hlc)
+            self.clock.observe_all([change.hlc for change in new])
         return len(new)
 
     def _full(self, table: str, fields: dict[str, Any]) -> dict[str, Any]:

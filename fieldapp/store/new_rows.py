@@ -157,8 +157,8 @@ class _Refs(dict[str, str]):
 def _one_value(values: list[Any]) -> bool:
     """True when every value is the first, of the same type (True, 1 and 1.0 stay apart)."""
     first = values[0]
-    kind = type(first)
-    return values.count(first) == len(values) and all(type(v) is kind for v in values)
+    # C-level passes: a generator over every value costs more than staging the column.
+    return values.count(first) == len(values) and len(set(map(type, values))) == 1
 
 
 def _statements(rows: NewRows, max_parameters: int) -> list[tuple[str, Any]]:

@@ -16,6 +16,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -34,6 +35,7 @@ class Projector:
         self.db = db
         self._columns: dict[str, list[str]] = {}
         self._data_fields: dict[str, list[str]] = {}
+        self._creating: dict[str, frozenset[str] | None] = {}
 
     def columns(self, table: str) -> list[str]:
         """All columns of a table, cached."""
@@ -141,19 +143,22 @@ class Projector:
         if fields is None:
             fields = tuple(self.data_fields(table))
         count = len(changes)
-        data = [c.data for c in changes]
+        # Column by column with C-level maps: a first sync writes hundreds of thousands of
+        # changes here, and a Python loop per change and column would cost more than SQLite.
+        data = list(map(_DATA, changes))
         columns = {f: list(map(itemgetter(f), data)) for f in fields}
-        hlcs = [c.hlc for c in changes]
+        hlcs = list(map(_HLC, changes))
+        parents = list(map(_PARENTS, changes))
         log: dict[str, Source] = {
-            "device_id": [c.device_id for c in changes],
-            "seq": [c.seq for c in changes],
+            "device_id": list(map(_DEVICE_ID, changes)),
+            "seq": list(map(_SEQ, changes)),
             "hlc": hlcs,
-            "author": [c.author for c in changes],
+            "author": list(map(_AUTHOR, changes)),
             "row_id": Sql("{id}"),
-            "data": [dumps(d) for d in data],
-            "parents": [dumps(c.parents) if c.parents else None for c in changes],
+            "data": list(map(dumps, data)),
+            "parents": [dumps(p) if p else None for p in parents] if any(parents) else Bound(None),
         }
-        row: dict[str, Source] = {"id": [c.row_id for c in changes], **columns}
+        row: dict[str, Source] = {"id": list(map(_ROW_ID, changes)), **columns}
         if heads is None:
             row["_origin"] = Sql("({device_id} || ':' || {seq})")
         else:
@@ -171,7 +176,7 @@ class Projector:
         first sync) are written together by `create_rows`; every other change goes through
         `apply`. Returns the changes that were new, in the order given.
         """
-        ids = [c.id for c in changes]
+        ids = list(map(_ID, changes))
         unique = dict(zip(ids, changes, strict=True))
         if len(unique) < len(ids):
             unique = {}
@@ -181,8 +186,9 @@ class Projector:
         new = {i: c for i, c in unique.items() if i not in present} if present else unique
         fast = self._creating_changes(new)
         by_table: dict[str, list[Change]] = {}
-        for change in fast.values():
-            by_table.setdefault(change.tbl, []).append(change)
+        # A bundle holds long runs of one table: grouped run by run, order kept per table.
+        for table, run in groupby(fast.values(), key=_TBL):
+            by_table.setdefault(table, []).extend(run)
         for table, created in by_table.items():
             self.create_rows(table, created)
         if len(fast) < len(new):
@@ -194,11 +200,8 @@ class Projector:
     def _present_ids(self, changes: dict[str, Change]) -> set[str]:
         """Ids of `changes` (by id) already in the log (one range scan per device)."""
         by_device: dict[str, list[int]] = {}
-        for change in changes.values():
-            seqs = by_device.get(change.device_id)
-            if seqs is None:
-                seqs = by_device[change.device_id] = []
-            seqs.append(change.seq)
+        for device, run in groupby(changes.values(), key=_DEVICE_ID):
+            by_device.setdefault(device, []).extend(map(_SEQ, run))
         found: set[str] = set()
         for device, seqs in by_device.items():
             rows = self.db.execute(
@@ -213,35 +216,40 @@ class Projector:
     def _creating_changes(self, new: dict[str, Change]) -> dict[str, Change]:
         """Changes `apply` would turn into a fresh row with `_origin`, and nothing else."""
         values = new.values()
-        per_row = Counter(zip(map(_TBL, values), map(_ROW_ID, values), strict=True))
+        row_ids = list(map(_ROW_ID, values))
+        # Rows more than one change of the batch touches go the one-by-one way. Row ids are
+        # almost always distinct (a first sync's are), which a set tells at C speed.
+        twice: set[tuple[str, str]] = set()
+        if len(set(row_ids)) < len(row_ids):
+            per_row = Counter(zip(map(_TBL, values), row_ids, strict=True))
+            twice = {key for key, n in per_row.items() if n > 1}
         cited: set[str] = set()
-        for parents in map(_PARENTS, values):
-            if parents:
-                for ids in parents.values():
-                    cited.update(ids)
-        tables = {t for t, _row in per_row}
-        wanted = {t: frozenset(self.data_fields(t)) for t in tables if self._table_known(t)}
+        for parents in filter(None, map(_PARENTS, values)):
+            for ids in parents.values():
+                cited.update(ids)
         candidates: dict[str, Change] = {}
-        by_table: dict[str, list[str]] = {t: [] for t in wanted}
-        for change_id, change in new.items():
-            table = change.tbl
-            fields = wanted.get(table)
-            if (
-                fields is None
-                or change.parents
-                or per_row[(table, change.row_id)] != 1
-                or not fields <= change.data.keys()
-            ):
+        by_table: dict[str, list[str]] = {}
+        for table, run in groupby(new.items(), key=_ITEM_TBL):
+            fields = self._creating_fields(table)
+            if fields is None:
                 continue
-            candidates[change_id] = change
-            by_table[table].append(change.row_id)
+            # A creating change has no parents and sets every data field of its table.
+            found = [
+                (i, c)
+                for i, c in run
+                if not c.parents
+                and fields <= c.data.keys()
+                and (not twice or (table, c.row_id) not in twice)
+            ]
+            candidates.update(found)
+            by_table.setdefault(table, []).extend(c.row_id for _i, c in found)
         existing: set[tuple[str, str]] = set()
-        for table, row_ids in by_table.items():
-            if not row_ids:
+        for table, ids in by_table.items():
+            if not ids:
                 continue
             rows = self.db.execute(
                 f"SELECT id FROM [{table}] WHERE id IN (SELECT value FROM json_each(?))",
-                [json.dumps(row_ids)],
+                [json.dumps(ids)],
             ).fetchall()
             existing.update((table, r[0]) for r in rows)
         rows = self.db.execute(
@@ -256,6 +264,15 @@ class Projector:
             for i, c in candidates.items()
             if i not in dead and (c.tbl, c.row_id) not in existing
         }
+
+    def _creating_fields(self, table: str) -> frozenset[str] | None:
+        """The data fields a change must set to create a `table` row in bulk (None: the table
+        is unknown here, and its changes go the slow, checked way)."""
+        found = self._creating.get(table, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = frozenset(self.data_fields(table)) if self._table_known(table) else None
+            self._creating[table] = found
+        return found
 
     def _table_known(self, table: str) -> bool:
         try:
@@ -371,6 +388,20 @@ def derived_columns(table: str, columns: dict[str, list[Any]], count: int) -> di
 _TBL = attrgetter("tbl")
 _ROW_ID = attrgetter("row_id")
 _PARENTS = attrgetter("parents")
+_ID = attrgetter("id")
+_DATA = attrgetter("data")
+_HLC = attrgetter("hlc")
+_DEVICE_ID = attrgetter("device_id")
+_SEQ = attrgetter("seq")
+_AUTHOR = attrgetter("author")
+
+
+def _ITEM_TBL(item: tuple[str, Change]) -> str:  # noqa: N802 - named like the getters above
+    return item[1].tbl
+
+
+#: Not yet looked up (a table's creating fields may be None: unknown table).
+_UNKNOWN: Any = object()
 
 
 def _attribution(change: Change, *, created: bool) -> dict[str, Any]:
