@@ -14,6 +14,8 @@ row-by-row `executemany` cannot (it takes the GIL back for every row).
 A column is given per row (a list, staged) or once for the whole batch (`Bound`); a list
 holding one value of one type is bound once instead of staged. `Sql` columns are computed from
 the others (`{name}` stands for another column's SQL, `{_n}` for the row's place in the batch).
+`Extracted` columns are read by SQLite out of another staged column (a received change's
+fields out of its canonical JSON): binding a value costs more than SQLite's reading it.
 """
 
 from __future__ import annotations
@@ -49,7 +51,17 @@ class Sql:
     params: tuple[tuple[str, Any], ...] = ()
 
 
-Source = list[Any] | Bound | Sql
+@dataclass(frozen=True)
+class Extracted:
+    """Per-row values SQLite can read out of another column of the batch (`sql`, e.g. a field
+    of the change's JSON): a staged batch computes them there instead of binding each value;
+    a batch of one (or a writer that binds every row) binds `values`."""
+
+    values: list[Any]
+    sql: str
+
+
+Source = list[Any] | Bound | Sql | Extracted
 
 
 @dataclass
@@ -128,6 +140,10 @@ class _Layout:
         if found is not None:
             return found
         source = self._sources[name]
+        if isinstance(source, Extracted):
+            # The same value everywhere binds once; otherwise SQLite reads each row's.
+            values = source.values
+            source = Bound(values[0]) if not self._stage or _one_value(values) else Sql(source.sql)
         if isinstance(source, list) and (not self._stage or _one_value(source)):
             source = Bound(source[0])
         if isinstance(source, Bound):
@@ -198,6 +214,8 @@ def _nth(rows: NewRows, n: int) -> NewRows:
     """Row `n` of a batch as a batch of one."""
 
     def one(source: Source) -> Source:
+        if isinstance(source, Extracted):
+            return [source.values[n]]
         return [source[n]] if isinstance(source, list) else source
 
     return NewRows(
@@ -237,7 +255,10 @@ def _single(rows: NewRows, place: int = 0) -> list[tuple[str, Any]]:
             params.update(source.params)
     for param, name in bound:
         value = sources[name]
-        params[param] = value.value if isinstance(value, Bound) else value[0]  # type: ignore[index]
+        if isinstance(value, Extracted):
+            params[param] = value.values[0]
+        else:
+            params[param] = value.value if isinstance(value, Bound) else value[0]  # type: ignore[index]
     return [(log_sql, params), (row_sql, params)]
 
 

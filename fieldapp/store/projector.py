@@ -25,7 +25,15 @@ import sqlite_utils
 from fieldapp.store.changelog import CHANGE_COLUMNS, META_COLUMNS, Change, dumps
 from fieldapp.store.derived import DERIVED, DERIVED_COLUMNS
 from fieldapp.store.hlc import stamp_to_iso
-from fieldapp.store.new_rows import Bound, NewRows, Source, Sql, attribution, write
+from fieldapp.store.new_rows import (
+    Bound,
+    Extracted,
+    NewRows,
+    Source,
+    Sql,
+    attribution,
+    write,
+)
 
 
 class Projector:
@@ -155,10 +163,11 @@ class Projector:
             "hlc": hlcs,
             "author": list(map(_AUTHOR, changes)),
             "row_id": Sql("{id}"),
-            "data": list(map(dumps, data)),
+            "data": Sql("{_data}"),
             "parents": [dumps(p) if p else None for p in parents] if any(parents) else Bound(None),
         }
-        row: dict[str, Source] = {"id": list(map(_ROW_ID, changes)), **columns}
+        fields_of_row = {f: _from_json(f, values) for f, values in columns.items()}
+        row: dict[str, Source] = {"id": list(map(_ROW_ID, changes)), **fields_of_row}
         if heads is None:
             row["_origin"] = Sql("({device_id} || ':' || {seq})")
         else:
@@ -166,7 +175,10 @@ class Projector:
         key = Sql("({hlc} || '/' || {device_id} || ':' || {seq})")
         row |= attribution(Sql("{at}"), Sql("{author}"), Sql("{device_id}"), key)
         row |= derived_columns(table, columns, count)
-        extra: dict[str, Source] = {"at": list(map(stamp_to_iso, hlcs))}
+        extra: dict[str, Source] = {
+            "at": list(map(stamp_to_iso, hlcs)),
+            "_data": list(map(dumps, data)),  # the log's canonical JSON of each change
+        }
         write(self.db.conn, NewRows(table, count, log, row, extra))
 
     def apply_many(self, changes: Sequence[Change]) -> list[Change]:
@@ -268,11 +280,10 @@ class Projector:
     def _creating_fields(self, table: str) -> frozenset[str] | None:
         """The data fields a change must set to create a `table` row in bulk (None: the table
         is unknown here, and its changes go the slow, checked way)."""
-        found = self._creating.get(table, _UNKNOWN)
-        if found is _UNKNOWN:
-            found = frozenset(self.data_fields(table)) if self._table_known(table) else None
-            self._creating[table] = found
-        return found
+        if table not in self._creating:
+            known = self._table_known(table)
+            self._creating[table] = frozenset(self.data_fields(table)) if known else None
+        return self._creating[table]
 
     def _table_known(self, table: str) -> bool:
         try:
@@ -396,12 +407,27 @@ _SEQ = attrgetter("seq")
 _AUTHOR = attrgetter("author")
 
 
+#: Types SQLite reads back out of JSON exactly as Python binds them (True as 1, text as text);
+#: a float is bound from Python, whose conversion from text the store does not second-guess.
+_JSON_EXACT = frozenset({str, int, bool, type(None)})
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def _from_json(field: str, values: list[Any]) -> Source:
+    """A data field's column, read by SQLite out of each change's JSON when that gives exactly
+    the values (see `_JSON_EXACT`); otherwise the values, bound."""
+    kinds = set(map(type, values))
+    if not kinds <= _JSON_EXACT:
+        return values
+    if int in kinds:
+        ints = [v for v in values if type(v) is int]
+        if min(ints) < _INT64[0] or max(ints) > _INT64[1]:
+            return values  # binding refuses it, as it always did
+    return Extracted(values, f"({{_data}} ->> '$.{field}')")
+
+
 def _ITEM_TBL(item: tuple[str, Change]) -> str:  # noqa: N802 - named like the getters above
     return item[1].tbl
-
-
-#: Not yet looked up (a table's creating fields may be None: unknown table).
-_UNKNOWN: Any = object()
 
 
 def _attribution(change: Change, *, created: bool) -> dict[str, Any]:
