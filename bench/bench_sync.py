@@ -24,19 +24,22 @@ sys.path.insert(0, str(ROOT))
 from raw_copy import raw_copy  # noqa: E402
 
 from fieldapp.demo.generator import build_demo  # noqa: E402
+from fieldapp.domain.roles import Role  # noqa: E402
 from fieldapp.hub.folder import Hub  # noqa: E402
 from fieldapp.store.dump import synced_tables  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
+from fieldapp.store.queries.areas import all_areas  # noqa: E402
 from fieldapp.sync.enrolment import enrol  # noqa: E402
 from fieldapp.sync.exchange import export_bundle  # noqa: E402
 
 Figure = tuple[str, float, str]
-MERGE_DEVICES = 50
-MERGE_PERSONS = 2000
 
 
-def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path, area: str = "52") -> None:
-    hub.enroll(name, area, folder / f"{name}.enrol")
+def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path) -> None:
+    """Enrol the demo ledger as its county's office (the demo fills one county; a county device
+    may write anywhere in it, so the hub takes every change)."""
+    county = next(a.code for a in all_areas(ledger) if len(a.code) == 6)
+    hub.enroll(name, county, folder / f"{name}.enrol", role=Role.COUNTY)
     enrol(ledger, folder / f"{name}.enrol")
 
 
