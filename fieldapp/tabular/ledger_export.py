@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, count
 from operator import add
 from pathlib import Path
-from typing import Any
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.enums import WorkStatus
@@ -78,34 +77,15 @@ def export_sheets(
         rows: Iterable[Row] = chain.from_iterable(
             sheets.fact_sheet(ledger, _SOURCES[name], keys, WORDS, area_prefix)
         )
-        if name == "走访服务":
-            rows = chain(rows, _lone_service_rows(ledger, keys, area_prefix))
+        if name == "走访服务":  # then the services given without a visit
+            rows = chain(
+                rows,
+                chain.from_iterable(
+                    sheets.fact_sheet(ledger, "lone_services", keys, WORDS, area_prefix)
+                ),
+            )
         found[name] = workbook.records(rows, columns)
     return found
-
-
-def _lone_service_rows(ledger: Ledger, keys: list[str], area_prefix: str | None) -> list[Row]:
-    """Services given without a visit as 走访服务 rows marked not visited: one row per person,
-    day, notes and outcome, naming each service given (so none is lost and import gives back
-    the same services)."""
-    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for lone in sheets.lone_services(ledger, area_prefix):
-        key = (lone.id_number, lone.day, lone.notes, lone.outcome)
-        if key in merged:
-            merged[key]["service_types"] += WORDS.separator + lone.service_type
-            continue
-        merged[key] = {
-            "name": lone.name,
-            "id_number": lone.id_number,
-            "visit_date": lone.day,
-            "service_types": lone.service_type,
-            "visited": NO,
-            "whole_household": WORDS.self_only,
-            "visitor": "",
-            "notes": lone.notes,
-            "outcome": lone.outcome,
-        }
-    return [tuple(row[k] for k in keys) for row in merged.values()]
 
 
 def export_ledger(

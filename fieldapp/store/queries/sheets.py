@@ -223,6 +223,9 @@ _FACT_ORDER = " ORDER BY h.area_code, h.rowid, p.rowid, t.rowid"
 class _Sheet:
     rows: str
     cells: dict[str, str]
+    #: A sheet whose row gathers several records: its GROUP BY and the order of its groups.
+    group: str = ""
+    order: str = _FACT_ORDER
 
 
 FACT_SHEETS: dict[str, _Sheet] = {
@@ -271,12 +274,12 @@ FACT_SHEETS: dict[str, _Sheet] = {
         },
     ),
     # A visit to one person, or to the whole household (named by its head), with the services
-    # given on it; services given without a visit are `lone_services`.
+    # given on it (in the order they were recorded); services given without a visit are
+    # `lone_services`.
     "visits": _Sheet(
         "FROM visits t"
-        " LEFT JOIN (SELECT visit_id, group_concat(service_type, :separator) AS kinds FROM"
-        " (SELECT visit_id, service_type FROM services WHERE deleted = 0"
-        " AND visit_id IS NOT NULL ORDER BY visit_id, rowid) GROUP BY visit_id) k"
+        " LEFT JOIN (SELECT visit_id, group_concat(service_type, :separator ORDER BY rowid)"
+        " AS kinds FROM services WHERE deleted = 0 AND visit_id IS NOT NULL GROUP BY visit_id) k"
         " ON k.visit_id = t.id"
         " JOIN persons p ON p.id = coalesce(t.person_id,"
         " (SELECT head_person_id FROM households WHERE id = t.household_id)) AND p.deleted = 0"
@@ -292,6 +295,25 @@ FACT_SHEETS: dict[str, _Sheet] = {
             "outcome": "t.outcome",
         },
     ),
+    # Services given without a visit (trainings apart) as rows of the visits sheet marked not
+    # visited: one row per person, day, notes and outcome naming every service given then, so
+    # none is lost and an import gives back the same services. Groups come in the order of
+    # their first service.
+    "lone_services": _Sheet(
+        "FROM services t" + _OF_PERSON + " AND t.visit_id IS NULL AND t.service_type != :training",
+        _PERSON
+        | {
+            "visit_date": _day("t.service_date"),
+            "service_types": "group_concat(t.service_type, :separator ORDER BY t.rowid)",
+            "visited": ":no",
+            "whole_household": ":self",
+            "visitor": "''",
+            "notes": "t.notes",
+            "outcome": "t.outcome",
+        },
+        group=" GROUP BY p.id, t.service_date, t.notes, t.outcome",
+        order=" ORDER BY h.area_code, h.rowid, p.rowid, min(t.rowid)",
+    ),
     "monthly_status": _Sheet(
         "FROM monthly_status t" + _OF_PERSON,
         _PERSON
@@ -306,29 +328,5 @@ def fact_sheet(
     """Batches of one of `FACT_SHEETS`' rows: the cells `keys` name, in order."""
     spec = FACT_SHEETS[sheet]
     inside, params = _params(words, area)
-    sql = f"SELECT {_select(spec.cells, keys)} {spec.rows} AND {inside}{_FACT_ORDER}"
+    sql = f"SELECT {_select(spec.cells, keys)} {spec.rows} AND {inside}{spec.group}{spec.order}"
     return _batches(source, sql, params)
-
-
-@dataclass(frozen=True)
-class LoneService:
-    """A service given without a visit (not a training): whose, when, what, how it went."""
-
-    name: str
-    id_number: str
-    day: float | None  # an Excel day number, as the sheet's cells
-    service_type: str
-    notes: str | None
-    outcome: str | None
-
-
-def lone_services(source: Source, area: str | None = None) -> list[LoneService]:
-    """Live services given without a visit, other than trainings, household by household."""
-    inside, params = _params(Words("", "", "", "", ""), area)
-    sql = (
-        f"SELECT p.name, p.id_number, {_day('t.service_date')}, t.service_type, t.notes, "
-        "t.outcome FROM services t" + _OF_PERSON + " AND t.visit_id IS NULL "
-        f"AND t.service_type != :training AND {inside}{_FACT_ORDER}"
-    )
-    rows = db_of(source).conn.execute(sql, params).fetchall()
-    return [LoneService(*row) for row in rows]
