@@ -42,6 +42,7 @@ from fieldapp.tabular.columns import EXTRA_SHEETS, header_month
 from fieldapp.tabular.extra_sheets import ExtraPlanner, parse_extra
 from fieldapp.tabular.guard import Scan
 from fieldapp.tabular.ledger_update import (
+    PERSON_FIELDS,
     CellChange,
     Differ,
     PersonPlanner,
@@ -201,7 +202,7 @@ class LedgerImporter:
         existing = self.placer.existing
         numbers = [i.person["id_number"] for i, _ in existing]
         numbers += [r.id_number for r in extra_rows]
-        persons = store.person_rows(self.ledger.db, numbers)
+        persons = store.person_rows(self.ledger.db, numbers, PERSON_FIELDS.values())
         differ = Differ(edits)
         plans = PersonPlanner(self.ledger.db, stamp, self._month, self._months).plan(
             existing, persons

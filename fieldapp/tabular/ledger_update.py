@@ -243,21 +243,26 @@ class PersonPlanner:
         )
         needs_spells = any(i.spell is not None or i.month_status for i, _ in items)
         spells = store.fact_rows(self.db, "employment_spells", ids) if needs_spells else {}
-        months = {
-            natural_id("monthly_status", persons[i.person["id_number"]]["id"], m)
-            for i, sheet in items
+        # Each row's month status row id, made once (a natural id is a hash).
+        month_ids = [
+            natural_id(
+                "monthly_status",
+                persons[i.person["id_number"]]["id"],
+                self.months.get(sheet, self.month),
+            )
             if i.month_status
-            for m in (self.months.get(sheet, self.month),)
-        }
+            else ""
+            for i, sheet in items
+        ]
         statuses: dict[str, list[dict[str, Any]]] = {}
-        for row in store.rows_by_id(self.db, "monthly_status", months):
+        for row in store.rows_by_id(self.db, "monthly_status", filter(None, month_ids)):
             statuses.setdefault(row["person_id"], []).append(row)
         # The edits after the sheet's date were read before the import wrote anything (its
         # own new rows are no conflict): the importer marks the conflicts (see ledger_import).
         edits: dict[tuple[str, str], Edit] = {}
         differ = Differ(edits)
         plans = []
-        for item, sheet in items:
+        for (item, sheet), month_id in zip(items, month_ids, strict=True):
             person = persons[item.person["id_number"]]
             plan = RowPlan(sheet, item.row, person["id"], person["name"], person["id_number"])
             given = item.given
@@ -283,7 +288,8 @@ class PersonPlanner:
                     None,
                 )
             month = self.months.get(sheet, self.month)
-            self._status(plan, differ, item, statuses.get(person["id"], []), spell_id, month)
+            rows = statuses.get(person["id"], [])
+            self._status(plan, differ, item, rows, spell_id, month, month_id)
             if sheet in self.months:
                 self._not_employed(plan, differ, item, spells.get(person["id"], []), month)
             plans.append(plan)
@@ -387,13 +393,14 @@ class PersonPlanner:
         rows: list[dict[str, Any]],
         spell_id: str | None,
         month: str,
+        row_id: str,
     ) -> None:
+        """This month's status row (`row_id`, its natural id): changed, or added."""
         # Only the monthly-status column records a month: 就业状态 beside it is the latest one
         # the sheet was exported with, and writing it again would invent a month's record.
         status = item.month_status
         if status is None:
             return
-        row_id = natural_id("monthly_status", plan.person_id, month)
         income = item.spell["monthly_income"] if item.spell else None
         existing = [r for r in rows if r["id"] == row_id and not r.get("deleted")]
         if existing:
