@@ -241,3 +241,45 @@ def test_a_hidden_row_of_an_extra_sheet_is_read_and_said(ledger, tmp_path):
     assert [(w.sheet, w.row) for w in report.warnings if "隐藏" in w.reason] == [("月度状态", 3)]
     stored = ledger.db.execute("SELECT month FROM monthly_status ORDER BY month").fetchall()
     assert stored == [("2026-09",), ("2026-10",)]
+
+
+#: Every colloquial word issue 15 names, with the column it is typed in and what is stored.
+_COLLOQUIAL = [
+    ("劳动能力", "全劳力", "普通劳动力"),
+    ("劳动能力", "半劳力", "弱劳动力或半劳动力"),
+    ("劳动能力", "弱劳力", "弱劳动力或半劳动力"),
+    ("劳动能力", "无劳力", "无劳动力"),
+    ("劳动能力", "丧失劳力", "丧失劳动力"),
+    ("与户主关系", "子", "子女"),
+    ("与户主关系", "女", "子女"),
+    ("与户主关系", "儿子", "子女"),
+    ("与户主关系", "之子", "子女"),
+    ("与户主关系", "妻", "配偶"),
+    ("与户主关系", "夫", "配偶"),
+    ("是否有组织劳务输出", "√", "是"),
+]
+
+
+@pytest.mark.parametrize(("column", "word", "stored"), _COLLOQUIAL)
+def test_each_colloquial_word_is_stored_as_the_ledgers_and_reported(
+    ledger, tmp_path, column, word, stored
+):
+    """The member's row carries the word; the head's row is plain. 是/否 and 男/女 are the
+    stored words themselves: read as they are, nothing reported."""
+    headers = ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "性别", *PLACE]
+    headers += ["劳动能力", "务工单位", "务工开始日期", "是否有组织劳务输出"]
+    head = ["张长英", HEAD, HEAD, "户主", "男", *PLACE.values(), "", "", "", ""]
+    member = ["李秀", WIFE, HEAD, "配偶", "女", *PLACE.values(), "", "某厂", "2025-03-01", "否"]
+    member[headers.index(column)] = word
+    path = write_csv(tmp_path / "words.csv", headers, [head, member], "utf-8")
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    mapped = [(m.row, m.column, m.before, m.after) for m in report.mapped]
+    assert mapped == [(3, column, word, stored)]  # only the word, on its row
+    if column == "是否有组织劳务输出":
+        [(flag,)] = ledger.db.execute("SELECT organized_export FROM employment_spells")
+        assert flag == 1
+    else:
+        field = {"劳动能力": "labour_ability", "与户主关系": "relation"}[column]
+        [(value,)] = ledger.db.execute(f"SELECT {field} FROM persons WHERE id_number = ?", [WIFE])
+        assert value == stored
