@@ -283,3 +283,83 @@ def test_each_colloquial_word_is_stored_as_the_ledgers_and_reported(
         field = {"劳动能力": "labour_ability", "与户主关系": "relation"}[column]
         [(value,)] = ledger.db.execute(f"SELECT {field} FROM persons WHERE id_number = ?", [WIFE])
         assert value == stored
+
+
+def test_each_extra_sheet_rejects_a_bad_row_with_its_sheet_row_and_reason(ledger, tmp_path):
+    """An extra sheet's rows are checked one by one: a bad row is refused naming its sheet,
+    row and what is wrong; the good rows around it are written."""
+    stranger = make_id("520502", "19900101", "164")
+    path = tmp_path / "全部.xlsx"
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "劳动力台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+
+    def sheet(title: str, header: list[str], *rows: list[object]) -> None:
+        made = book.create_sheet(title)
+        made.append(header)
+        for row in rows:
+            made.append(row)
+
+    sheet(
+        "就业经历",
+        ["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "用人单位类型"],
+        ["张长英", HEAD, "2024-03-01", "2024-09-30", "某厂", "小微企业"],  # row 2: good
+        ["张长英", HEAD, "2025-03-01", "2025-01-31", "某厂", ""],  # row 3: ends first
+        ["路人", stranger, "2025-03-01", "", "某厂", ""],  # row 4: nobody's
+        ["张长英", HEAD, "2025-05-01", "", "某厂", "外星企业"],  # row 5: unknown kind
+    )
+    sheet(
+        "失业登记",
+        ["姓名", "身份证号码", "发现日期", "登记日期", "失业人员类别"],
+        ["张长英", HEAD, "2024-10-08", "2024-10-10", "缺乏基本技能"],  # row 2: good
+        ["张长英", HEAD, "", "", "缺乏基本技能"],  # row 3: no date at all
+    )
+    sheet(
+        "培训",
+        ["姓名", "身份证号码", "培训类型", "开始日期", "培训天数"],
+        ["张长英", HEAD, "电工", "2024-11-01", 10],  # row 2: good
+        ["张长英", HEAD, "焊工", "2099-01-01", 5],  # row 3: in the future
+    )
+    sheet(
+        "走访服务",
+        ["姓名", "身份证号码", "日期", "服务类型", "走访人"],
+        ["张长英", HEAD, "2024-12-01", "政策宣传、岗位推荐", "王干部"],  # row 2: good
+        ["张长英", HEAD, "2024-12-05", "算命", "王干部"],  # row 3: no such service
+    )
+    sheet(
+        "月度状态",
+        ["姓名", "身份证号码", "月份", "就业状态"],
+        ["张长英", HEAD, "2024-12", "未就业"],  # row 2: good
+        ["张长英", HEAD, "2025-01", ""],  # row 3: no status
+    )
+    book.save(path)
+    report = import_ledger(ledger, path)
+    rejected = {(p.sheet, p.row): p.reason for p in report.rejected}
+    assert set(rejected) == {
+        ("就业经历", 3),
+        ("就业经历", 4),
+        ("就业经历", 5),
+        ("失业登记", 3),
+        ("培训", 3),
+        ("走访服务", 3),
+        ("月度状态", 3),
+    }
+    assert "早于开始日期" in rejected[("就业经历", 3)]
+    assert stranger in rejected[("就业经历", 4)] and "不在台账中" in rejected[("就业经历", 4)]
+    assert "用人单位类型" in rejected[("就业经历", 5)] and "外星企业" in rejected[("就业经历", 5)]
+    assert "登记日期和发现日期至少填一个" in rejected[("失业登记", 3)]
+    assert "晚于今天" in rejected[("培训", 3)]
+    assert "服务类型" in rejected[("走访服务", 3)] and "算命" in rejected[("走访服务", 3)]
+    assert "就业状态为空" in rejected[("月度状态", 3)]
+    q = ledger.db.execute
+    assert q("SELECT start_date, employer_kind FROM employment_spells").fetchall() == [
+        ("2024-03-01", "小微企业")
+    ]
+    assert q("SELECT registered_date FROM unemployment_registrations").fetchall() == [
+        ("2024-10-10",)
+    ]
+    services = q("SELECT service_type FROM services ORDER BY service_type").fetchall()
+    assert services == [("岗位推荐",), ("政策宣传",), ("职业培训",)]
+    assert q("SELECT month, status FROM monthly_status").fetchall() == [("2024-12", "未就业")]
