@@ -1,4 +1,4 @@
-"""Real village sheets: LibreOffice's xls/ods/GBK csv, openpyxl and XlsxWriter files; colloquial
+"""Real village sheets: LibreOffice's xls/ods/xlsx/GBK csv, openpyxl and XlsxWriter files; colloquial
 words mapped and reported; 15-digit numbers upgraded; what Excel destroyed refused."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _persons(ledger) -> dict[str, tuple]:
     return {r[0]: r[1:] for r in rows}
 
 
-@pytest.mark.parametrize("suffix", ["xls", "ods", "csv"])
+@pytest.mark.parametrize("suffix", ["xls", "ods", "xlsx", "csv"])
 def test_libreoffice_files_with_title_merged_headers_and_one_sheet_per_village(ledger, suffix):
     report = import_ledger(ledger, FIXTURES / f"村台账_libreoffice.{suffix}")
     assert report.rejected == []
