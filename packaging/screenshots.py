@@ -1,8 +1,9 @@
 """Render every page of the app offscreen at 1366×768 in Chinese to docs/screenshots/*.png.
 
 Usage: python packaging/screenshots.py [--out docs/screenshots] [--persons 600]
-Builds a demo ledger in a temporary folder (never touches the user's data), opens the main window
-and grabs each page after its data has loaded.
+Builds a demo ledger in a temporary folder (never touches the user's data), encrypted like every
+ledger a coordinator makes, logs in to it on the login screen as a user would, and grabs each
+page after its data has loaded.
 """
 
 from __future__ import annotations
@@ -35,16 +36,20 @@ def wait_until(app, check, timeout_ms: int = 20000) -> None:  # noqa: ANN001
         wait(app, 50)
 
 
+#: The coordinator who logs in for the screenshots (the ledger's first user).
+USER, PASSWORD = "王芳", "王芳的口令1"
+
+
 def build_ledger(folder: Path, persons: int) -> Path:
-    """A demo ledger with visits, a claim or two and a batch."""
+    """A demo ledger with visits, a claim or two and a batch, encrypted, USER its first user."""
     from fieldapp.demo.generator import build_demo
+    from fieldapp.domain.credentials import Credentials
     from fieldapp.store.ledger import Ledger
 
     path = folder / "演示台账.db"
-    ledger = Ledger.open(path, author="王芳")
+    ledger = Ledger.open(path, credentials=Credentials(USER, PASSWORD))
     report = build_demo(ledger, persons, seed=7)
     ledger.set_meta("device_name", "大坝村笔记本")
-    ledger.set_meta("author", "王芳")
     ledger.set_meta("home_area_code", report.county)
     ledger.close()
     return path
@@ -58,7 +63,9 @@ def shoot_wizard(app, out: Path) -> None:  # noqa: ANN001 - QApplication
     wizard.show()
     wizard.next()
     wizard.device_name.setText("大坝村笔记本")
-    wizard.author.setText("王芳")
+    wizard.author.setText(USER)
+    wizard.password.setText(PASSWORD)
+    wizard.password_again.setText(PASSWORD)
     wizard.next()
     wizard.set_county("520502")
     wizard.township.setCurrentIndex(2)
@@ -66,6 +73,27 @@ def shoot_wizard(app, out: Path) -> None:  # noqa: ANN001 - QApplication
     wait(app, 100)
     wizard.grab().save(str(out / "00-first-run-wizard.png"))
     wizard.close()
+
+
+def log_in(app, path: Path, out: Path):  # noqa: ANN001, ANN201 - QApplication → MainWindow
+    """Type the user and password on the login screen and press 登录, as a coordinator does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from fieldapp.ui.app import window_for
+    from fieldapp.ui.login import LoginDialog
+
+    login = LoginDialog(path)
+    login.show()
+    login.user.setText(USER)
+    login.password.setText(PASSWORD)  # QTest.keyClicks types ASCII only
+    wait(app, 100)
+    login.grab().save(str(out / "00-login.png"))
+    QTest.mouseClick(login.ok_button, Qt.MouseButton.LeftButton)
+    wait_until(app, lambda: login.session is not None, 60000)
+    if login.session is None:
+        raise SystemExit(f"login failed: {login.message.text()}")
+    return window_for(login.session)
 
 
 def make_batch_and_preview(app, page, folder: Path):  # noqa: ANN001, ANN201
@@ -139,12 +167,12 @@ def main(argv: list[str] | None = None) -> int:
     path = build_ledger(home, args.persons)
 
     from fieldapp.ui import prefs
-    from fieldapp.ui.app import make_app, open_window
+    from fieldapp.ui.app import make_app
 
     prefs.put("language", "zh_CN")
     app = make_app()
     shoot_wizard(app, out)
-    window = open_window(path)
+    window = log_in(app, path, out)
     window.resize(1366, 768)
     window.show()
     ledger = window.show_page("ledger")

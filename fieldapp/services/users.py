@@ -20,6 +20,11 @@ from fieldapp.store.sync_state import SyncState
 from fieldapp.store.users import UserRow
 from fieldapp.store.vault import Credentials, Unlocked, ledger_state
 
+#: Raised while the wait after repeated wrong passwords runs (its `wait_s` says how long).
+TooManyAttempts = keyfile.TooManyAttempts
+#: No user of the ledger has this name and password.
+WrongPassword = keyfile.WrongPassword
+
 #: Shortest password accepted (a village office's shared desktop; Argon2id does the rest).
 MIN_PASSWORD = 6
 #: Longest user name.
@@ -203,6 +208,13 @@ def county_reset_at_hub(
         return county_reset(hub_ledger, ledger_path, name, password)
     finally:
         hub_ledger.close()
+
+
+def login_wait(ledger_path: str | Path) -> int:
+    """Seconds a login to this ledger must wait after repeated wrong passwords (0: none).
+
+    Kept beside the ledger, so closing and restarting the app does not reset it."""
+    return keyfile.wait_needed(ledger_path)
 
 
 def switch_user(ledger: Ledger, name: str, password: str) -> bool:

@@ -50,22 +50,36 @@ def ledger_to_open(db_path: str | None) -> Path | None:
 def open_window(path: Path, credentials: Credentials | None = None):  # noqa: ANN201 - MainWindow
     """Open a ledger (an encrypted one as the user of `credentials`) and its main window;
     remembers it as the last ledger."""
+    return window_for(Session.open(path, credentials=credentials))
+
+
+def window_for(session: Session):  # noqa: ANN201 - MainWindow (imported lazily for a quick start)
+    """The main window on an open session; remembers its ledger as the last one."""
     from fieldapp.ui.main_window import MainWindow
 
-    session = Session.open(path, credentials=credentials)
-    prefs.put("last_ledger", str(path))
-    window = MainWindow(session)
-    return window
+    prefs.put("last_ledger", session.path)
+    return MainWindow(session)
 
 
-def run_first_run_wizard() -> Path | None:
-    """Show the first-run wizard; the ledger it made, or None when cancelled."""
+def log_in(path: Path) -> Session | None:
+    """The login screen (for a plain or new ledger: its first user and password, and it is
+    encrypted with them); None when the user closed it."""
+    from fieldapp.ui.login import LoginDialog
+
+    dialog = LoginDialog(path)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.session
+
+
+def run_first_run_wizard() -> Session | None:
+    """Show the first-run wizard; the ledger it made, open as its first user, or None."""
     from fieldapp.ui.wizard import FirstRunWizard
 
     wizard = FirstRunWizard()
-    if wizard.exec() != QDialog.DialogCode.Accepted:
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.ledger_path is None:
         return None
-    return wizard.ledger_path
+    return Session.open(wizard.ledger_path, credentials=wizard.credentials)
 
 
 def run_app(db_path: str | None = None) -> int:
@@ -76,12 +90,11 @@ def run_app(db_path: str | None = None) -> int:
     app = make_app()
     errors.install_excepthook()
     path = ledger_to_open(db_path)
-    if path is None:
-        path = run_first_run_wizard()
-        if path is None:
-            return 0
     try:
-        window = open_window(path)
+        session = run_first_run_wizard() if path is None else log_in(path)
+        if session is None:
+            return 0
+        window = window_for(session)
     except Exception as error:  # noqa: BLE001 - a damaged or foreign file: say so, don't crash
         log.exception("打开台账失败")
         errors.show_error(None, errors.message_for(error))

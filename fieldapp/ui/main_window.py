@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
+from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 
@@ -55,6 +57,10 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.update_title()
         self.show_page(prefs.get("last_page", "ledger") or "ledger")
+        self.locked = False
+        self.lock_dialog: QWidget | None = None
+        self.idle_lock = IdleLock(self)
+        self.idle_lock.idle.connect(self.lock)
 
     def page_titles(self) -> dict[str, str]:
         """Navigation labels (translated)."""
@@ -103,6 +109,7 @@ class MainWindow(QMainWindow):
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
         for number, key in enumerate(PAGE_KEYS, start=1):
             QShortcut(
                 QKeySequence(f"Alt+{number}"), self, activated=lambda k=key: self.show_page(k)
@@ -170,6 +177,33 @@ class MainWindow(QMainWindow):
             self.session.ledger.author and self.tr("使用人：") + self.session.ledger.author
         )
 
+    # -- lock -----------------------------------------------------------------------------
+
+    def lock(self) -> bool:
+        """Hide the ledger until a user of it types their password (idle time, or Ctrl+L).
+
+        A plain ledger (no users) cannot lock. Running jobs go on underneath.
+        """
+        if self.locked or not self.session.ledger.encrypted:
+            return False
+        from fieldapp.ui.login import LockDialog
+
+        self.locked = True
+        self.idle_lock.paused = True
+        self.centralWidget().setVisible(False)
+        dialog = self.lock_dialog = LockDialog(self.session, self)
+        dialog.accepted.connect(self._unlocked)
+        dialog.open()
+        return True
+
+    def _unlocked(self) -> None:
+        self.centralWidget().setVisible(True)
+        self.locked = False
+        self.lock_dialog = None
+        self.idle_lock.paused = False
+        self.idle_lock.last_activity = time.monotonic()
+        self.update_title()
+
     def set_language(self, lang: str) -> bool:
         """Switch language now: install the catalogue and rebuild the pages.
 
@@ -206,16 +240,21 @@ class MainWindow(QMainWindow):
         self.show_page(current)
 
     def switch_ledger(self, path: Path) -> bool:
-        """Open another ledger file in this window."""
+        """Open another ledger file in this window (after logging in to it)."""
         if self.busy() or (self.has_unsaved() and not self._confirm_discard()):
             return False
+        from fieldapp.ui.login import LoginDialog
+
         try:
-            session = Session.open(path)
+            dialog = LoginDialog(path, self)
         except Exception as error:  # noqa: BLE001 - a foreign or damaged file
             from fieldapp.ui.errors import show_error
 
             show_error(self, error)
             return False
+        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.session is None:
+            return False
+        session = dialog.session
         self.discard_unsaved()
         self.shutdown_pages()
         self.session.close()
@@ -234,6 +273,7 @@ class MainWindow(QMainWindow):
         if self.busy():
             return False
         path = Path(self.session.path)
+        current = self.session.ledger
         self.discard_unsaved()
         self.shutdown_pages()
         self.session.close()
@@ -242,7 +282,13 @@ class MainWindow(QMainWindow):
         except Exception as error:  # noqa: BLE001 - the old file is untouched on failure
             show_error(self, error)
             kept = None
-        self.session = Session.open(path, credentials=credentials)
+        # Restored: open it as the user whose password opened the backup. Not restored: the
+        # old ledger again with the key already in hand (their passwords may differ).
+        self.session = (
+            Session(current.sibling())
+            if kept is None
+            else Session.open(path, credentials=credentials)
+        )
         self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
         self._rebuild()
         if kept is not None:
@@ -275,6 +321,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """Never lose typed input or cut a running job short without asking."""
+        if self.locked:
+            event.ignore()  # a locked window is not closed by whoever walks by
+            return
         if self.busy():
             answer = QMessageBox.question(
                 self,
@@ -290,6 +339,7 @@ class MainWindow(QMainWindow):
         prefs.put("last_page", self.current_key())
         self.discard_unsaved()
         self.shutdown_pages()
+        self.idle_lock.stop()
         event.accept()
 
     def discard_unsaved(self) -> None:

@@ -1,4 +1,5 @@
-"""First-run wizard: create or open a ledger, name the device, choose the area, demo data, enrolment."""
+"""First-run wizard: create or open a ledger, name the device and its first user (the ledger is
+encrypted from the start with their password), choose the area, demo data, enrolment."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import (
 from fieldapp.paths import data_dir, default_ledger_path
 from fieldapp.reference import divisions
 from fieldapp.services import areas, settings
-from fieldapp.services.ledgers import Ledger, open_ledger
+from fieldapp.services import users as user_service
+from fieldapp.services.ledgers import Credentials, Ledger, ledger_state, open_ledger
 from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.ui.errors import show_error
@@ -95,13 +97,25 @@ class FirstRunWizard(QWizard):
     def _device_page(self) -> QWizardPage:
         page = QWizardPage()
         page.setTitle(self.tr("本机"))
-        page.setSubTitle(self.tr("设备名称会出现在每条修改记录里，便于县里核对。"))
+        page.setSubTitle(
+            self.tr(
+                "设备名称和您的用户名会出现在每条修改记录里，便于县里核对。"
+                "台账用您的口令加密保存，打开台账时要输入口令。"
+                "打开已加密的台账时，请填写它的用户名和口令。"
+            )
+        )
         self.device_name = QLineEdit(socket.gethostname()[:30])
         self.author = QLineEdit()
         self.author.setPlaceholderText(self.tr("您的姓名"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again = QLineEdit()
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout(page)
         form.addRow(self.tr("设备名称"), self.device_name)
-        form.addRow(self.tr("使用人"), self.author)
+        form.addRow(self.tr("用户名（第一个用户，可管理用户）"), self.author)
+        form.addRow(self.tr("口令"), self.password)
+        form.addRow(self.tr("再输入一次"), self.password_again)
         return page
 
     def _area_page(self) -> QWizardPage:
@@ -188,15 +202,41 @@ class FirstRunWizard(QWizard):
             elif not self.new_path.text().strip():
                 show_error(self, self.tr("请填写新台账的保存位置"))
                 return False
+        if self.currentId() == 1 and not self._user_ok():
+            return False
         return super().validateCurrentPage()
+
+    def _chosen_path(self) -> Path:
+        return Path(
+            (self.open_path if self.open_radio.isChecked() else self.new_path).text().strip()
+        )
+
+    def _user_ok(self) -> bool:
+        """A usable first user and password, typed twice (an existing encrypted ledger: the
+        name and password of one of its users, typed once)."""
+        existing = self.open_radio.isChecked() and ledger_state(self._chosen_path()) == "encrypted"
+        try:
+            user_service.check_name(self.author.text())
+            if not existing:
+                user_service.check_password(self.password.text())
+        except Exception as error:  # noqa: BLE001 - a Chinese reason
+            show_error(self, error)
+            return False
+        if not existing and self.password.text() != self.password_again.text():
+            show_error(self, self.tr("两次输入的口令不一致"))
+            return False
+        return True
+
+    @property
+    def credentials(self) -> Credentials:
+        """The first user's name and password, as typed."""
+        return Credentials(self.author.text().strip(), self.password.text())
 
     def accept(self) -> None:
         """Create/open the ledger and apply the choices off the GUI thread, then close."""
-        if self.panel.busy:
+        if self.panel.busy or not self._user_ok():
             return
-        path = Path(
-            (self.open_path if self.open_radio.isChecked() else self.new_path).text().strip()
-        )
+        path = self._chosen_path()
         choices = {
             "device": self.device_name.text().strip(),
             "author": self.author.text().strip(),
@@ -207,6 +247,7 @@ class FirstRunWizard(QWizard):
             "demo": self.demo.isChecked(),
             "demo_count": self.demo_count.value(),
             "enrol": self.enrol_path.text().strip(),
+            "credentials": self.credentials,
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.panel.run(
@@ -231,7 +272,8 @@ SPREADSHEETS = (".xlsx", ".xls", ".csv")
 
 def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Path:
     """Create or open the ledger and store the wizard's choices (runs off the GUI thread)."""
-    ledger = open_ledger(path, author=choices["author"] or None)
+    # Created encrypted with the first user (a plain ledger chosen to open is encrypted now).
+    ledger = open_ledger(path, credentials=choices["credentials"])
     try:
         actor = actor_of(ledger)
         area = place_area(ledger, actor, choices)

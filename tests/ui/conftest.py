@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.enums import AreaKind, Relation
 from fieldapp.domain.models import Area, Household, Person
 from fieldapp.store.ledger import Ledger
@@ -13,6 +14,8 @@ from tests.conftest import make_id
 from tests.records import Records
 
 VILLAGE = "520502001001"
+#: The coordinator logged in to the windows of these tests: their ledgers are encrypted.
+UI_USER = Credentials("测试员", "测试员的口令")
 
 PEOPLE = (
     ("张长英", "19800316", "103", Relation.HEAD),
@@ -22,8 +25,8 @@ PEOPLE = (
 
 
 def fill_ledger(path: Path) -> None:
-    """Areas, one household, three persons."""
-    led = Ledger.open(path, author="测试员")
+    """Areas, one household, three persons (an encrypted ledger, its first user UI_USER)."""
+    led = Ledger.open(path, credentials=UI_USER)
     repo = Records(led)
     with led.transaction():
         repo.ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
@@ -64,7 +67,7 @@ def window(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     make_app()
     i18n.install_language("zh_CN")
-    win = open_window(ledger_path)
+    win = open_window(ledger_path, UI_USER)
     # Not qtbot.addWidget: pytest-qt would close it before this fixture can answer questions.
     win.show()
     yield win
@@ -81,7 +84,7 @@ def demo_path(tmp_path: Path) -> Path:
     from fieldapp.demo.generator import build_demo
 
     path = tmp_path / "demo.db"
-    led = Ledger.open(path, author="测试员")
+    led = Ledger.open(path, credentials=UI_USER)
     build_demo(led, 200, seed=3)
     led.close()
     return path
@@ -97,7 +100,7 @@ def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     make_app()
     i18n.install_language("zh_CN")
-    win = open_window(demo_path)
+    win = open_window(demo_path, UI_USER)
     win.show()
     yield win
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from fieldapp.domain.models import EmploymentSpell, Person
 from tests.conftest import make_id
 from tests.records import Records
+from tests.ui.conftest import UI_USER
 
 
 def ledger_page(window, qtbot):
@@ -162,7 +163,7 @@ def test_import_and_export_spreadsheets(window, qtbot, tmp_path, demo_path):
     from fieldapp.ui.dialogs.import_report import ImportReportDialog
 
     source = tmp_path / "县里的台账.xlsx"
-    demo = Ledger.open(demo_path)
+    demo = Ledger.open(demo_path, credentials=UI_USER)
     exported = export_ledger(demo, source)
     demo.close()
     page = ledger_page(window, qtbot)

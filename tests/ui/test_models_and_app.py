@@ -9,11 +9,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import FieldappError
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.persons import LedgerFilter, person_rowids, rows_by_rowid
 from fieldapp.ui import errors, prefs
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import UI_USER, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,6 +89,8 @@ def test_wizard_creates_ledger_with_area_and_demo(qtbot, tmp_path):
     wizard.new_path.setText(str(path))
     wizard.device_name.setText("大坝村笔记本")
     wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令1")
     county = divisions().counties()[0]
     wizard.set_county(county.code)
     township = divisions().children(county.code)[0]
@@ -98,12 +101,17 @@ def test_wizard_creates_ledger_with_area_and_demo(qtbot, tmp_path):
     with qtbot.waitSignal(wizard.accepted, timeout=60000):
         wizard.accept()
     assert wizard.ledger_path == path
-    led = Ledger.open(path)
+    # Created encrypted from the start, 王芳 its first user: never a clear file on disk.
+    assert Path(f"{path}.keys").is_file()
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+    led = Ledger.open(path, credentials=Credentials("王芳", "王芳的口令1"))
     try:
         home = led.get_meta("home_area_code")
         assert home.startswith(township.code) and len(home) == 12
         assert led.get_meta("device_name") == "大坝村笔记本"
-        assert led.get_meta("author") == "王芳"
+        assert led.user == led.author == "王芳"
+        authors = {r[0] for r in led.db.execute("SELECT DISTINCT author FROM changes")}
+        assert authors == {"王芳"}
         names = [r[0] for r in led.db.execute("SELECT name FROM areas WHERE code = ?", [home])]
         assert names == ["大坝村"]
         persons = led.db.execute("SELECT count(*) FROM persons").fetchone()[0]
@@ -157,7 +165,9 @@ def test_app_reopens_last_ledger_and_page(window, qtbot):
 
 
 def test_run_app_starts_and_quits(tmp_path, ledger_path):
+    # A scripted start logs in from FIELDAPP_USER / FIELDAPP_PASSWORD, as the command line does.
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDAPP_QUIT_AFTER_START="1")
+    env.update(FIELDAPP_USER=UI_USER.user, FIELDAPP_PASSWORD=UI_USER.password)
     env["FIELDAPP_HOME"] = str(tmp_path / "home2")
     result = subprocess.run(
         [sys.executable, "-m", "fieldapp", "--db", str(ledger_path)],

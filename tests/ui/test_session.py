@@ -9,10 +9,11 @@ from fieldapp.services import persons
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, Kind
 from fieldapp.ui.session import Session
 from tests.conftest import make_id
+from tests.ui.conftest import UI_USER
 
 
 def test_a_page_hears_the_kinds_it_shows_until_it_is_gone(qtbot, ledger_path):
-    session = Session.open(ledger_path)
+    session = Session.open(ledger_path, credentials=UI_USER)
     try:
         page, heard = QObject(), []
         session.on_change(page, (Kind.PERSONS,), heard.append)

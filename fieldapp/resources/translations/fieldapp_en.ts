@@ -199,6 +199,53 @@
     </message>
   </context>
   <context>
+    <name>CountyResetDialog</name>
+    <message>
+      <source>县里重置口令</source>
+      <translation>County password reset</translation>
+    </message>
+    <message>
+      <source>浏览…</source>
+      <translation>Browse…</translation>
+    </message>
+    <message>
+      <source>须在县里办理：用县级汇总中心的文件夹和中心工作人员的口令，为本台账的一个用户设置新口令。台账须已登记到该中心。</source>
+      <translation>Done at the county: with the county hub's folder and a hub staff member's password, set a new password for a user of this ledger. The ledger must be enrolled at that hub.</translation>
+    </message>
+    <message>
+      <source>汇总中心文件夹</source>
+      <translation>Hub folder</translation>
+    </message>
+    <message>
+      <source>中心用户名</source>
+      <translation>Hub user name</translation>
+    </message>
+    <message>
+      <source>中心口令</source>
+      <translation>Hub password</translation>
+    </message>
+    <message>
+      <source>要重置的用户</source>
+      <translation>User to reset</translation>
+    </message>
+    <message>
+      <source>新口令</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <source>再输入一次</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <source>选择汇总中心文件夹</source>
+      <translation>Choose the hub folder</translation>
+    </message>
+    <message>
+      <source>两次输入的新口令不一致</source>
+      <translation>The two new passwords differ</translation>
+    </message>
+  </context>
+  <context>
     <name>CountyStatus</name>
     <message>
       <source>从中心刷新</source>
@@ -370,6 +417,9 @@
     </message>
     <message>
       <source>新建台账</source>
+      <extracomment>The C library itself: always there; the .deb states its minimum version instead.
+----------
+What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Create a new ledger</translation>
     </message>
     <message>
@@ -378,7 +428,6 @@
     </message>
     <message>
       <source>浏览…</source>
-      <extracomment>The C library itself: always there; the .deb states its minimum version instead.</extracomment>
       <translation>Browse…</translation>
     </message>
     <message>
@@ -395,16 +444,11 @@
     </message>
     <message>
       <source>打开台账</source>
-      <extracomment>What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Open ledger</translation>
     </message>
     <message>
       <source>本机</source>
       <translation>This device</translation>
-    </message>
-    <message>
-      <source>设备名称会出现在每条修改记录里，便于县里核对。</source>
-      <translation>The device name appears in every change record, so the county can check who did what.</translation>
     </message>
     <message>
       <source>您的姓名</source>
@@ -413,10 +457,6 @@
     <message>
       <source>设备名称</source>
       <translation>Device name</translation>
-    </message>
-    <message>
-      <source>使用人</source>
-      <translation>User</translation>
     </message>
     <message>
       <source>工作区域</source>
@@ -509,6 +549,26 @@
     <message>
       <source>正在准备台账……</source>
       <translation>Preparing the ledger…</translation>
+    </message>
+    <message>
+      <source>设备名称和您的用户名会出现在每条修改记录里，便于县里核对。台账用您的口令加密保存，打开台账时要输入口令。打开已加密的台账时，请填写它的用户名和口令。</source>
+      <translation>The device name and your user name appear in every change, so the county can check them. The ledger is saved encrypted with your password; opening it asks for the password. To open a ledger that is already encrypted, type one of its user names and passwords.</translation>
+    </message>
+    <message>
+      <source>用户名（第一个用户，可管理用户）</source>
+      <translation>User name (first user, manages users)</translation>
+    </message>
+    <message>
+      <source>口令</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>再输入一次</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <source>两次输入的口令不一致</source>
+      <translation>The two passwords differ</translation>
     </message>
   </context>
   <context>
@@ -850,6 +910,96 @@
     <message>
       <source>（含个人信息，请妥善保管）</source>
       <translation> (contains personal data: keep it safe)</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockDialog</name>
+    <message>
+      <source>已锁定</source>
+      <translation>Locked</translation>
+    </message>
+    <message>
+      <source>较长时间无人操作，台账已锁定。请输入口令继续（也可换一位用户登录）。</source>
+      <translation>The ledger locked after a while without use. Type your password to go on (or log in as another user).</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>口令</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>解锁</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <source>用户名或口令不对</source>
+      <translation>Wrong user name or password</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>劳动力台账 — 登录</source>
+      <translation>Labour ledger — log in</translation>
+    </message>
+    <message>
+      <source>用户名</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>台账</source>
+      <translation>Ledger</translation>
+    </message>
+    <message>
+      <source>口令</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>再输入一次</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <source>这个台账还没有设置口令。请设置第一个用户和口令：台账文件随即加密保存，此后打开台账都要输入口令。请记住口令；台账登记到县里以后，忘记口令可由县里重置。</source>
+      <translation>This ledger has no password yet. Set its first user and password: the ledger file is then saved encrypted and asks for the password whenever it opens. Remember the password; once the ledger is enrolled at the county, the county can reset a forgotten one.</translation>
+    </message>
+    <message>
+      <source>请输入您的用户名和口令。</source>
+      <translation>Type your user name and password.</translation>
+    </message>
+    <message>
+      <source>设置并打开</source>
+      <translation>Set and open</translation>
+    </message>
+    <message>
+      <source>登录</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <source>忘记口令（县里重置）…</source>
+      <translation>Forgot password (county reset)…</translation>
+    </message>
+    <message>
+      <source>请填写用户名</source>
+      <translation>Please fill in the user name</translation>
+    </message>
+    <message>
+      <source>两次输入的口令不一致</source>
+      <translation>The two passwords differ</translation>
+    </message>
+    <message>
+      <source>正在加密台账……</source>
+      <translation>Encrypting the ledger…</translation>
+    </message>
+    <message>
+      <source>正在核对口令……</source>
+      <translation>Checking the password…</translation>
+    </message>
+    <message>
+      <source>口令已由县里重置，请用新口令登录</source>
+      <translation>The county reset the password: log in with the new one</translation>
     </message>
   </context>
   <context>
@@ -1783,6 +1933,98 @@
       <source>县级政策编辑…</source>
       <translation>County policy editor…</translation>
     </message>
+    <message>
+      <source>用户与口令</source>
+      <translation>Users and passwords</translation>
+    </message>
+    <message>
+      <source>修改我的口令…</source>
+      <translation>Change my password…</translation>
+    </message>
+    <message>
+      <source>新增用户…</source>
+      <translation>Add user…</translation>
+    </message>
+    <message>
+      <source>停用所选用户</source>
+      <translation>Disable selected user</translation>
+    </message>
+    <message>
+      <source> 分钟</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>不锁定</source>
+      <translation>Never</translation>
+    </message>
+    <message>
+      <source>无人操作后锁定</source>
+      <translation>Lock when idle for</translation>
+    </message>
+    <message>
+      <source>这个台账还没有加密（没有用户）。重新打开台账时设置第一个用户和口令即可加密。</source>
+      <translation>This ledger is not encrypted yet (no users). Open it again and set its first user and password to encrypt it.</translation>
+    </message>
+    <message>
+      <source>可管理用户</source>
+      <translation>manages users</translation>
+    </message>
+    <message>
+      <source>已停用</source>
+      <translation>disabled</translation>
+    </message>
+    <message>
+      <source>新增、停用用户须由能管理用户的人操作。</source>
+      <translation>Only a user who manages users can add or disable users.</translation>
+    </message>
+    <message>
+      <source>设置口令</source>
+      <translation>Set password</translation>
+    </message>
+    <message>
+      <source>%1 的新口令：</source>
+      <translation>New password for %1:</translation>
+    </message>
+    <message>
+      <source>再输入一次：</source>
+      <translation>Repeat:</translation>
+    </message>
+    <message>
+      <source>两次输入的口令不一致，没有修改</source>
+      <translation>The two passwords differ; nothing changed</translation>
+    </message>
+    <message>
+      <source>已修改 %1 的口令</source>
+      <translation>Changed %1's password</translation>
+    </message>
+    <message>
+      <source>新增用户</source>
+      <translation>Add user</translation>
+    </message>
+    <message>
+      <source>用户名：</source>
+      <translation>User name:</translation>
+    </message>
+    <message>
+      <source>允许此人管理用户吗？</source>
+      <translation>May this person manage users?</translation>
+    </message>
+    <message>
+      <source>已新增用户 %1</source>
+      <translation>Added user %1</translation>
+    </message>
+    <message>
+      <source>停用用户</source>
+      <translation>Disable user</translation>
+    </message>
+    <message>
+      <source>停用后 %1 的口令打不开本台账。继续吗？</source>
+      <translation>Once disabled, %1's password no longer opens this ledger. Go on?</translation>
+    </message>
+    <message>
+      <source>已停用用户 %1</source>
+      <translation>Disabled user %1</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
@@ -2341,6 +2583,18 @@
     <message>
       <source>已走访 %1 户，未走访 %2 户，共 %3 户</source>
       <translation>%1 households visited, %2 not visited, %3 in all</translation>
+    </message>
+  </context>
+  <context>
+    <name>WaitCountdown</name>
+    <message>
+      <source>可以再试了</source>
+      <extracomment>Minutes without keyboard or mouse before the window locks (Settings changes it; 0 = never). The red of a refusal under a password field.</extracomment>
+      <translation>You may try again</translation>
+    </message>
+    <message>
+      <source>口令连续输错多次，请 %1 秒后再试</source>
+      <translation>Too many wrong passwords: try again in %1 s</translation>
     </message>
   </context>
   <context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,10 +31,11 @@ from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
 from fieldapp.services import backup, settings
+from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.services.policy_admin import COUNTY_RULED, install_local
-from fieldapp.ui import i18n, policy_access
+from fieldapp.ui import i18n, login, policy_access, prefs
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import show_error
@@ -55,6 +59,7 @@ class SettingsPage(QWidget):
         right.addWidget(self._device_box())
         right.addWidget(self._policy_box())
         right.addWidget(self._language_box())
+        right.addWidget(self._users_box())
         right.addWidget(self._data_box())
         right.addStretch(1)
         columns.addLayout(left, 1)
@@ -65,6 +70,8 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addWidget(scroll, 1)
+        # Another user unlocking the window writes from then on: show who.
+        session.on_change(self, (Kind.SETTINGS,), lambda _c: self._show_user())
 
     # -- paperwork ------------------------------------------------------------------------
 
@@ -234,8 +241,6 @@ class SettingsPage(QWidget):
     # -- language -------------------------------------------------------------------------
 
     def _language_box(self) -> QGroupBox:
-        from fieldapp.ui import prefs
-
         box = QGroupBox(self.tr("界面语言"))
         form = QFormLayout(box)
         self.language = QComboBox()
@@ -248,8 +253,6 @@ class SettingsPage(QWidget):
 
     def apply_language(self) -> None:
         """Switch the whole window to the chosen language now."""
-        from fieldapp.ui import prefs
-
         code = self.language.currentData()
         if self.window_ref is not None and hasattr(self.window_ref, "set_language"):
             if not self.window_ref.set_language(code):  # refused or cancelled: show it so
@@ -355,6 +358,143 @@ class SettingsPage(QWidget):
         if self.window_ref is not None:
             return bool(self.window_ref.restore_backup(source, credentials))
         return False
+
+    # -- users and lock -------------------------------------------------------------------
+
+    def _users_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("用户与口令"))
+        form = QFormLayout(box)
+        self.users_list = QListWidget()
+        self.users_list.setMaximumHeight(110)
+        self.passwd_button = QPushButton(self.tr("修改我的口令…"))
+        self.add_user_button = QPushButton(self.tr("新增用户…"))
+        self.disable_user_button = QPushButton(self.tr("停用所选用户"))
+        self.passwd_button.clicked.connect(self.change_password_dialog)
+        self.add_user_button.clicked.connect(self.add_user_dialog)
+        self.disable_user_button.clicked.connect(self.disable_selected)
+        row = QHBoxLayout()
+        for button in (self.passwd_button, self.add_user_button, self.disable_user_button):
+            row.addWidget(button)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(0, 240)
+        self.lock_minutes.setSuffix(self.tr(" 分钟"))
+        self.lock_minutes.setSpecialValueText(self.tr("不锁定"))
+        self.lock_minutes.setValue(login.lock_minutes())
+        self.lock_minutes.valueChanged.connect(lambda v: prefs.put("lock_minutes", str(v)))
+        self.users_note = QLabel()
+        self.users_note.setWordWrap(True)
+        form.addRow(self.users_list)
+        form.addRow(row)
+        form.addRow(self.tr("无人操作后锁定"), self.lock_minutes)
+        form.addRow(self.users_note)
+        self.show_users()
+        return box
+
+    def _show_user(self) -> None:
+        self.author.setText(settings.author(self.session.ledger))
+        self.show_users()
+
+    def show_users(self) -> None:
+        """List the users; only one who may manage users can add or disable."""
+        self.users_list.clear()
+        ledger = self.session.ledger
+        if not ledger.encrypted:
+            self.users_note.setText(
+                self.tr(
+                    "这个台账还没有加密（没有用户）。重新打开台账时设置第一个用户和口令即可加密。"
+                )
+            )
+            for button in (self.passwd_button, self.add_user_button, self.disable_user_button):
+                button.setEnabled(False)
+            return
+        for row in user_service.list_users(ledger):
+            marks = [self.tr("可管理用户")] if row.admin else []
+            marks += [self.tr("已停用")] if row.disabled else []
+            item = QListWidgetItem(row.name + (f"（{'，'.join(marks)}）" if marks else ""))
+            item.setData(Qt.ItemDataRole.UserRole, row.name)
+            self.users_list.addItem(item)
+        admin = user_service.may_manage(ledger)
+        self.add_user_button.setEnabled(admin)
+        self.disable_user_button.setEnabled(admin)
+        if not admin:
+            self.users_note.setText(self.tr("新增、停用用户须由能管理用户的人操作。"))
+
+    def _ask_new_password(self, who: str) -> str | None:
+        first, ok = QInputDialog.getText(
+            self,
+            self.tr("设置口令"),
+            self.tr("%1 的新口令：").replace("%1", who),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return None
+        again, ok = QInputDialog.getText(
+            self, self.tr("设置口令"), self.tr("再输入一次："), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        if again != first:
+            show_error(self, self.tr("两次输入的口令不一致，没有修改"))
+            return None
+        return first
+
+    def change_password_dialog(self) -> bool:
+        """Change one's own password."""
+        who = self.session.ledger.user or ""
+        password = self._ask_new_password(who)
+        if password is None:
+            return False
+        try:
+            user_service.change_password(self.session.ledger, None, password)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        self.show_users()
+        self.users_note.setText(self.tr("已修改 %1 的口令").replace("%1", who))
+        return True
+
+    def add_user_dialog(self) -> bool:
+        """Add a user (one who may manage users only)."""
+        name, ok = QInputDialog.getText(self, self.tr("新增用户"), self.tr("用户名："))
+        if not ok or not name.strip():
+            return False
+        password = self._ask_new_password(name.strip())
+        if password is None:
+            return False
+        admin = (
+            QMessageBox.question(self, self.tr("新增用户"), self.tr("允许此人管理用户吗？"))
+            == QMessageBox.StandardButton.Yes
+        )
+        try:
+            user_service.add_user(self.session.ledger, name, password, admin)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        self.show_users()
+        self.users_note.setText(self.tr("已新增用户 %1").replace("%1", name.strip()))
+        return True
+
+    def disable_selected(self) -> bool:
+        """Disable the selected user after confirmation."""
+        item = self.users_list.currentItem()
+        if item is None:
+            return False
+        name = item.data(Qt.ItemDataRole.UserRole)
+        answer = QMessageBox.question(
+            self,
+            self.tr("停用用户"),
+            self.tr("停用后 %1 的口令打不开本台账。继续吗？").replace("%1", name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            user_service.disable_user(self.session.ledger, name)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        self.show_users()
+        self.users_note.setText(self.tr("已停用用户 %1").replace("%1", name))
+        return True
 
     def has_unsaved(self) -> bool:
         """True when the paper wording was edited but not saved."""

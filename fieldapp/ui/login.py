@@ -1,0 +1,408 @@
+"""The login screen, the lock after idle time, and the county's password reset (issue 16).
+
+The app opens on `LoginDialog`: the user's name and password unlock the ledger (Argon2id and,
+for a plain ledger, its conversion run off the GUI thread). A plain ledger asks for a first
+user and password instead, and is encrypted with them. `IdleLock` watches the keyboard and
+mouse; after the configured minutes `LockDialog` hides the window until a user of the ledger
+types their password (the ledger stays open underneath, running jobs go on).
+
+Five wrong passwords in a row make further tries wait (30 s, doubling, at most 15 min; the
+count is kept beside the ledger, so restarting the app does not reset it): the login and lock
+screens then disable their button and count the seconds down.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.services import users as user_service
+from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.ledgers import Credentials, Ledger, ledger_state, open_ledger
+from fieldapp.ui import prefs
+from fieldapp.ui.errors import message_for
+from fieldapp.ui.operations import OperationPanel
+from fieldapp.ui.session import Session
+
+#: Minutes without keyboard or mouse before the window locks (Settings changes it; 0 = never).
+DEFAULT_LOCK_MINUTES = 10
+#: The red of a refusal under a password field.
+_ERROR_STYLE = "color: #b42318"
+
+
+def lock_minutes() -> int:
+    """The idle minutes before locking, from the user's settings."""
+    try:
+        return max(0, int(prefs.get("lock_minutes", str(DEFAULT_LOCK_MINUTES)) or 0))
+    except ValueError:
+        return DEFAULT_LOCK_MINUTES
+
+
+def _password_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+class WaitCountdown(QObject):
+    """After repeated wrong passwords: the button stays disabled while the wait runs, and the
+    message counts the seconds down (the store refuses an early try anyway)."""
+
+    def __init__(
+        self, button: QPushButton, message: QLabel, seconds_left: Callable[[], int]
+    ) -> None:
+        super().__init__(button)
+        self.button = button
+        self.message = message
+        self.seconds_left = seconds_left
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.tick)
+
+    @property
+    def waiting(self) -> bool:
+        """True while the wait runs."""
+        return self.timer.isActive()
+
+    def start(self) -> None:
+        """Begin counting down when a wait is due (does nothing otherwise)."""
+        if self.seconds_left() > 0:
+            self.button.setEnabled(False)
+            self.tick()
+            self.timer.start()
+
+    def tick(self) -> None:
+        """Show the seconds left; give the button back when the wait is over."""
+        left = self.seconds_left()
+        if left <= 0:
+            self.timer.stop()
+            self.button.setEnabled(True)
+            self.message.setText(self.tr("可以再试了"))
+            return
+        self.message.setText(self.tr("口令连续输错多次，请 %1 秒后再试").replace("%1", str(left)))
+
+
+class LoginDialog(QDialog):
+    """Log in to a ledger (or give a plain one its first user); `session` is set on success."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.session: Session | None = None
+        self.setup = ledger_state(self.path) != "encrypted"
+        self.setWindowTitle(self.tr("劳动力台账 — 登录"))
+        self.user = QLineEdit(os.environ.get("FIELDAPP_USER") or prefs.get("last_user") or "")
+        self.user.setPlaceholderText(self.tr("用户名"))
+        self.password = _password_edit()
+        self.repeat = _password_edit()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.panel = OperationPanel()
+        self.panel.cancel_button.hide()
+        self._build()
+        self.countdown = WaitCountdown(
+            self.ok_button, self.message, lambda: user_service.login_wait(self.path)
+        )
+        self.countdown.start()  # a wait from before a restart still runs
+        if self.user.text():
+            self.password.setFocus()
+        password = os.environ.get("FIELDAPP_PASSWORD")
+        if password and self.user.text() and not self.setup:
+            # A scripted start (the same sources as the command line): log in at once.
+            self.password.setText(password)
+            QTimer.singleShot(0, self.log_in)
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("台账"), QLabel(self.path.name))
+        form.addRow(self.tr("用户名"), self.user)
+        form.addRow(self.tr("口令"), self.password)
+        if self.setup:
+            form.addRow(self.tr("再输入一次"), self.repeat)
+        note = QLabel(
+            self.tr(
+                "这个台账还没有设置口令。请设置第一个用户和口令：台账文件随即加密保存，"
+                "此后打开台账都要输入口令。请记住口令；台账登记到县里以后，忘记口令可由县里重置。"
+            )
+            if self.setup
+            else self.tr("请输入您的用户名和口令。")
+        )
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(
+            self.tr("设置并打开") if self.setup else self.tr("登录"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.log_in)
+        self.buttons.rejected.connect(self.reject)
+        self.forgot_button = QPushButton(self.tr("忘记口令（县里重置）…"))
+        self.forgot_button.clicked.connect(self.county_reset)
+        self.forgot_button.setVisible(not self.setup)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.panel)
+        row = QHBoxLayout()
+        row.addWidget(self.forgot_button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        layout.addLayout(row)
+        self.resize(460, 0)
+
+    def log_in(self) -> None:
+        """Check what was typed, then unlock (or convert) off the GUI thread."""
+        if self.panel.busy or self.countdown.waiting:
+            return
+        name, password = self.user.text().strip(), self.password.text()
+        if not name:
+            self.message.setText(self.tr("请填写用户名"))
+            return
+        if self.setup:
+            try:
+                user_service.check_name(name)
+                user_service.check_password(password)
+            except Exception as error:  # noqa: BLE001 - a Chinese reason
+                self.message.setText(message_for(error))
+                return
+            if password != self.repeat.text():
+                self.message.setText(self.tr("两次输入的口令不一致"))
+                return
+        self.message.clear()
+        self.ok_button.setEnabled(False)
+        credentials = Credentials(name, password)
+        title = self.tr("正在加密台账……") if self.setup else self.tr("正在核对口令……")
+        path = self.path
+        self.panel.run(
+            title,
+            lambda _p: open_ledger(path, credentials=credentials),
+            self._opened,
+            self._failed,
+        )
+
+    def _opened(self, ledger: Ledger) -> None:
+        self.session = Session(ledger)
+        prefs.put("last_user", ledger.user or "")
+        self.password.clear()
+        self.repeat.clear()
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.password.clear()
+        self.message.setText(message_for(error))
+        self.countdown.start()  # the fifth wrong one: wait before the sixth
+        self.password.setFocus()
+
+    def county_reset(self) -> None:
+        """The county's reset, run at the county with the laptop's ledger in hand."""
+        dialog = CountyResetDialog(self.path, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.user.setText(dialog.user.text().strip())
+            self.message.setText(self.tr("口令已由县里重置，请用新口令登录"))
+
+
+class CountyResetDialog(QDialog):
+    """Give a user of this ledger a new password with the county hub's key (at the county)."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.setWindowTitle(self.tr("县里重置口令"))
+        self.hub_dir = QLineEdit()
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(self.hub_dir, 1)
+        hub_row.addWidget(browse)
+        self.hub_user = QLineEdit()
+        self.hub_password = _password_edit()
+        self.user = QLineEdit()
+        self.new_password = _password_edit()
+        self.repeat = _password_edit()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        note = QLabel(
+            self.tr(
+                "须在县里办理：用县级汇总中心的文件夹和中心工作人员的口令，"
+                "为本台账的一个用户设置新口令。台账须已登记到该中心。"
+            )
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("汇总中心文件夹"), hub_row)
+        form.addRow(self.tr("中心用户名"), self.hub_user)
+        form.addRow(self.tr("中心口令"), self.hub_password)
+        form.addRow(self.tr("要重置的用户"), self.user)
+        form.addRow(self.tr("新口令"), self.new_password)
+        form.addRow(self.tr("再输入一次"), self.repeat)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.reset)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择汇总中心文件夹"))
+        if folder:
+            self.hub_dir.setText(folder)
+
+    def reset(self) -> bool:
+        """Reset now (quick: one Argon2id each side); the message says what went wrong."""
+        if self.new_password.text() != self.repeat.text():
+            self.message.setText(self.tr("两次输入的新口令不一致"))
+            return False
+        try:
+            user_service.county_reset_at_hub(
+                Path(self.hub_dir.text().strip()),
+                Credentials(self.hub_user.text().strip(), self.hub_password.text()),
+                self.path,
+                self.user.text().strip(),
+                self.new_password.text(),
+            )
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            self.message.setText(message_for(error))
+            return False
+        finally:
+            self.hub_password.clear()
+        self.accept()
+        return True
+
+
+class LockDialog(QDialog):
+    """The locked window: a user of the ledger types their password to go on."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("已锁定"))
+        self.user = QLineEdit(session.ledger.user or "")
+        self.password = _password_edit()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        note = QLabel(
+            self.tr("较长时间无人操作，台账已锁定。请输入口令继续（也可换一位用户登录）。")
+        )
+        note.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.user)
+        form.addRow(self.tr("口令"), self.password)
+        buttons = QDialogButtonBox()
+        self.unlock_button = buttons.addButton(
+            self.tr("解锁"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.unlock)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        path = session.path
+        self.countdown = WaitCountdown(
+            self.unlock_button, self.message, lambda: user_service.login_wait(path)
+        )
+        self.countdown.start()
+        self.password.setFocus()
+
+    def unlock(self) -> bool:
+        """Check the password (wrong ones count, as at login); switch user if another typed."""
+        if self.countdown.waiting:
+            return False
+        try:
+            ok = user_service.switch_user(
+                self.session.ledger, self.user.text().strip(), self.password.text()
+            )
+        except Exception as error:  # noqa: BLE001 - a wait after wrong passwords, in Chinese
+            self.message.setText(message_for(error))
+            self.countdown.start()
+            return False
+        finally:
+            self.password.clear()
+        if not ok:
+            self.message.setText(self.tr("用户名或口令不对"))
+            self.countdown.start()
+            return False
+        # Who writes may have changed: the title and the Settings page show the user.
+        self.session.apply(ChangeSet.of(Kind.SETTINGS))
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        """Esc and the window's close button do not unlock."""
+        return
+
+
+class IdleLock(QObject):
+    """Emits `idle` once no key or mouse event reached the app for the configured minutes."""
+
+    idle = Signal()
+    _ACTIVITY = frozenset(
+        {
+            QEvent.Type.KeyPress,
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseMove,
+            QEvent.Type.Wheel,
+            QEvent.Type.TouchBegin,
+        }
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.last_activity = time.monotonic()
+        self.paused = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(5000)
+        self.timer.timeout.connect(self.check)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Any key or mouse use counts as activity."""
+        if event.type() in self._ACTIVITY:
+            self.last_activity = time.monotonic()
+        return False
+
+    def check(self, now: float | None = None) -> bool:
+        """Emit `idle` when the time is up; True when it did."""
+        minutes = lock_minutes()
+        if self.paused or minutes <= 0:
+            return False
+        if (now if now is not None else time.monotonic()) - self.last_activity < minutes * 60:
+            return False
+        self.idle.emit()
+        return True
+
+    def stop(self) -> None:
+        """Stop watching (the window closes)."""
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)

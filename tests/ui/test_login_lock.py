@@ -1,0 +1,293 @@
+"""The login screen, the idle lock, users in Settings and authorship, driven with pytest-qt."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from fieldapp.domain.credentials import Credentials
+from fieldapp.domain.enums import AreaKind
+from fieldapp.domain.models import Area
+from fieldapp.services import users
+from fieldapp.store import keyfile
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.history import row_history
+from fieldapp.ui import prefs
+from tests.records import Records
+from tests.ui.conftest import UI_USER
+
+
+def _login(qtbot, path: Path, name: str, password: str, repeat: str | None = None):
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+
+    make_app()
+    dialog = LoginDialog(path)
+    qtbot.addWidget(dialog)
+    _try(qtbot, dialog, name, password, repeat)
+    return dialog
+
+
+def _try(qtbot, dialog, name: str, password: str, repeat: str | None = None) -> None:
+    """Type a name and password and press the button, as a user would."""
+    dialog.user.setText(name)
+    dialog.password.setText(password)
+    if repeat is not None:
+        dialog.repeat.setText(repeat)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.panel.busy, timeout=30000)
+
+
+def _edit_phone_in_the_window(window, qtbot, name: str, phone: str) -> str:
+    """Change a person's phone through the ledger page's editor; returns the person's id."""
+    page = window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    if page.search_box.text() != name:
+        with qtbot.waitSignal(page.updated, timeout=5000):
+            page.search_box.setText(name)
+    editor = page.edit_person(page.selected_id())
+    editor.phone.setText(phone)
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    return page.selected_id()
+
+
+def _phone_authors(ledger, person_id: str) -> list[str]:
+    return [c.author for c in row_history(ledger, [person_id]) if c.field == "phone"]
+
+
+def test_login_refuses_a_wrong_password_and_opens_with_the_right_one(qtbot, ledger_path):
+    dialog = _login(qtbot, ledger_path, UI_USER.user, "不对的口令")
+    assert dialog.session is None and "口令不对" in dialog.message.text()
+    assert dialog.password.text() == ""  # never left in the field
+    _try(qtbot, dialog, UI_USER.user, UI_USER.password)
+    assert dialog.session is not None and dialog.session.ledger.user == UI_USER.user
+    assert prefs.get("last_user") == UI_USER.user
+    dialog.session.close()
+
+
+def test_five_wrong_passwords_make_the_login_screen_wait(qtbot, ledger_path):
+    dialog = _login(qtbot, ledger_path, UI_USER.user, "错的口令1")
+    for n in range(2, 6):
+        _try(qtbot, dialog, UI_USER.user, f"错的口令{n}")
+    # The fifth wrong one: the button is off and the screen counts down, in Chinese.
+    assert not dialog.ok_button.isEnabled() and dialog.countdown.waiting
+    assert "秒后再试" in dialog.message.text()
+    # Even the right password is not tried while the wait runs (nothing is opened).
+    dialog.password.setText(UI_USER.password)
+    dialog.log_in()
+    assert not dialog.panel.busy and dialog.session is None
+    # Restarting the app does not reset the wait: a new login screen waits too.
+    again = _login(qtbot, ledger_path, UI_USER.user, UI_USER.password)
+    assert again.session is None and not again.ok_button.isEnabled()
+    # When the wait is over (here: its clock moved past it), the right password opens.
+    failures, _last = keyfile._read_attempts(ledger_path)
+    keyfile.write_private(
+        keyfile.attempts_path(ledger_path),
+        f'{{"failures": {failures}, "last": {time.time() - 3600}}}'.encode(),
+    )
+    again.countdown.tick()
+    assert again.ok_button.isEnabled()
+    _try(qtbot, again, UI_USER.user, UI_USER.password)
+    assert again.session is not None
+    assert users.login_wait(ledger_path) == 0  # a right password clears the count
+    again.session.close()
+
+
+def test_a_plain_ledger_gets_its_first_user_and_is_encrypted(qtbot, tmp_path):
+    path = tmp_path / "old.db"
+    plain = Ledger.open(path)
+    Records(plain).ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
+    plain.close()
+    assert path.read_bytes().startswith(b"SQLite format 3\x00")
+    mismatch = _login(qtbot, path, "李芳", "村里的口令1", repeat="另一个口令")
+    assert mismatch.setup and mismatch.session is None and "不一致" in mismatch.message.text()
+    assert not keyfile.has_keyfile(path)
+    dialog = _login(qtbot, path, "李芳", "村里的口令1", repeat="村里的口令1")
+    assert dialog.session is not None and dialog.session.ledger.encrypted
+    dialog.session.close()
+    assert keyfile.has_keyfile(path)
+    assert not path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_idle_lock_hides_the_ledger_until_a_password(window, qtbot):
+    prefs.put("lock_minutes", "1")
+    assert not window.idle_lock.check(time.monotonic() + 30)  # not yet
+    assert window.idle_lock.check(time.monotonic() + 61)
+    assert window.locked and not window.centralWidget().isVisible()
+    lock = window.lock_dialog
+    assert lock.isVisible()
+    lock.password.setText("不对的口令")
+    assert not lock.unlock()
+    assert window.locked and "不对" in lock.message.text()
+    lock.reject()  # Esc does not unlock
+    window.close()  # nor does closing the window
+    assert window.locked and window.isVisible()
+    lock.password.setText(UI_USER.password)
+    qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
+    assert not window.locked and window.centralWidget().isVisible()
+    assert not window.idle_lock.check(time.monotonic() + 30)  # the clock starts again
+
+
+def test_idle_lock_follows_the_settings_minutes(window, qtbot):
+    page = window.show_page("settings")
+    page.lock_minutes.setValue(0)  # 不锁定
+    assert not window.idle_lock.check(time.monotonic() + 10 * 3600)
+    page.lock_minutes.setValue(5)
+    assert not window.idle_lock.check(time.monotonic() + 4 * 60)
+    assert window.idle_lock.check(time.monotonic() + 5 * 60 + 1)
+    window.lock_dialog.password.setText(UI_USER.password)
+    assert window.lock_dialog.unlock()
+
+
+def test_ctrl_l_locks_at_once(window, qtbot):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    window.lock_dialog.password.setText(UI_USER.password)
+    assert window.lock_dialog.unlock()
+
+
+def test_the_author_of_a_change_in_the_window_is_the_logged_in_user(window, qtbot):
+    person = _edit_phone_in_the_window(window, qtbot, "王小明", "13800001111")
+    assert _phone_authors(window.session.ledger, person) == [UI_USER.user]
+    # The 使用人 field cannot be typed over to write as someone else.
+    settings = window.show_page("settings")
+    assert settings.author.isReadOnly() and settings.author.text() == UI_USER.user
+    settings.author.setText("冒名的人")
+    settings.save_device()
+    _edit_phone_in_the_window(window, qtbot, "王小明", "13800002222")
+    assert _phone_authors(window.session.ledger, person) == [UI_USER.user, UI_USER.user]
+
+
+def test_another_user_unlocks_and_writes_as_themselves(window, qtbot):
+    users.add_user(window.session.ledger, "王强", "王强的口令12")
+    window.lock()
+    window.lock_dialog.user.setText("王强")
+    window.lock_dialog.password.setText("王强的口令12")
+    assert window.lock_dialog.unlock()
+    assert "王强" in window.status_label.text()
+    person = _edit_phone_in_the_window(window, qtbot, "王小明", "13900001111")
+    assert _phone_authors(window.session.ledger, person) == ["王强"]
+    settings = window.show_page("settings")
+    assert settings.author.text() == "王强"
+    # A disabled user cannot unlock the window.
+    window.lock()
+    window.lock_dialog.user.setText(UI_USER.user)
+    window.lock_dialog.password.setText(UI_USER.password)
+    assert window.lock_dialog.unlock()
+    users.disable_user(window.session.ledger, "王强")
+    window.lock()
+    window.lock_dialog.user.setText("王强")
+    window.lock_dialog.password.setText("王强的口令12")
+    assert not window.lock_dialog.unlock() and window.locked
+    window.lock_dialog.user.setText(UI_USER.user)
+    window.lock_dialog.password.setText(UI_USER.password)
+    assert window.lock_dialog.unlock()
+
+
+def test_settings_users_add_change_and_disable(window, qtbot, monkeypatch):
+    page = window.show_page("settings")
+    assert page.users_list.count() == 1 and page.add_user_button.isEnabled()
+    answers = iter([("赵敏", True), ("赵敏的口令1", True), ("赵敏的口令1", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert page.add_user_dialog()
+    assert page.users_list.count() == 2 and "赵敏" in page.users_note.text()
+    zhao = Ledger.open(window.session.path, credentials=Credentials("赵敏", "赵敏的口令1"))
+    assert not users.may_manage(zhao)  # answered No: not an administrator
+    zhao.close()
+    # Mistyped the second time: nothing changes.
+    answers = iter([("新的口令123", True), ("打错了的口令", True)])
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    assert not page.change_password_dialog()
+    assert shown and "不一致" in shown[-1]
+    answers = iter([("新的口令123", True), ("新的口令123", True)])
+    assert page.change_password_dialog()
+    page.users_list.setCurrentRow(
+        next(r for r in range(2) if page.users_list.item(r).text().startswith("赵敏"))
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert page.disable_selected()
+    assert any("已停用" in page.users_list.item(r).text() for r in range(2))
+    Ledger.open(window.session.path, credentials=Credentials(UI_USER.user, "新的口令123")).close()
+    refused = _login(qtbot, Path(window.session.path), "赵敏", "赵敏的口令1")
+    assert refused.session is None
+
+
+def test_a_user_who_may_not_manage_sees_the_buttons_off(window, qtbot):
+    users.add_user(window.session.ledger, "赵敏", "赵敏的口令1", admin=False)
+    window.lock()
+    window.lock_dialog.user.setText("赵敏")
+    window.lock_dialog.password.setText("赵敏的口令1")
+    assert window.lock_dialog.unlock()
+    page = window.show_page("settings")
+    assert not page.add_user_button.isEnabled() and not page.disable_user_button.isEnabled()
+    assert page.passwd_button.isEnabled()  # one's own password, always
+
+
+def test_the_county_resets_a_password_from_the_login_screen(qtbot, tmp_path):
+    from fieldapp.hub.folder import Hub
+    from fieldapp.sync.enrolment import enrol
+    from fieldapp.ui.login import CountyResetDialog
+
+    hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol")
+    hub.close()
+    path = tmp_path / "laptop.db"
+    device = Ledger.open(path, credentials=Credentials("李芳", "忘掉的口令12"))
+    enrol(device, tmp_path / "r.enrol")
+    device.close()
+    login = _login(qtbot, path, "李芳", "想不起来了")
+    assert login.session is None and not login.forgot_button.isHidden()
+    dialog = CountyResetDialog(path, login)
+    qtbot.addWidget(dialog)
+    dialog.hub_dir.setText(str(tmp_path / "hub"))
+    dialog.hub_user.setText("县管理员")
+    dialog.hub_password.setText("猜的口令123")
+    dialog.user.setText("李芳")
+    dialog.new_password.setText("县里给的新口令")
+    dialog.repeat.setText("县里给的新口令")
+    assert not dialog.reset() and "口令不对" in dialog.message.text()
+    dialog.hub_password.setText("县里的口令1")
+    assert dialog.reset()
+    _try(qtbot, login, "李芳", "县里给的新口令")
+    assert login.session is not None
+    login.session.close()
+
+
+def test_a_thief_without_the_hub_folder_cannot_reset(qtbot, tmp_path):
+    from fieldapp.ui.login import CountyResetDialog
+
+    path = tmp_path / "laptop.db"
+    Ledger.open(path, credentials=Credentials("李芳", "忘掉的口令12")).close()
+    before = path.read_bytes(), keyfile.keyfile_path(path).read_bytes()
+    dialog = CountyResetDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.hub_dir.setText(str(tmp_path))  # not a hub folder
+    dialog.user.setText("李芳")
+    dialog.new_password.setText("小偷的口令1")
+    dialog.repeat.setText("小偷的口令1")
+    assert not dialog.reset() and "汇总中心" in dialog.message.text()
+    assert (path.read_bytes(), keyfile.keyfile_path(path).read_bytes()) == before
+
+
+def test_switching_to_another_ledger_asks_its_password(window, qtbot, tmp_path, monkeypatch):
+    from fieldapp.ui.login import LoginDialog
+
+    other = tmp_path / "other.db"
+    Ledger.open(other, credentials=Credentials("李芳", "另一个台账的口令")).close()
+
+    def typed(dialog):
+        dialog.user.setText("李芳")
+        dialog.password.setText("另一个台账的口令")
+        dialog.log_in()
+        qtbot.waitUntil(lambda: dialog.session is not None, timeout=30000)
+        return LoginDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(LoginDialog, "exec", typed)
+    assert window.switch_ledger(other)
+    assert window.session.path == str(other) and window.session.ledger.user == "李芳"
