@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
@@ -60,9 +61,21 @@ def _phone_authors(ledger, person_id: str) -> list[str]:
 
 
 def test_login_refuses_a_wrong_password_and_opens_with_the_right_one(qtbot, ledger_path):
+    keys_before = keyfile.keyfile_path(ledger_path).read_bytes()
+    ledger_before = ledger_path.read_bytes()
     dialog = _login(qtbot, ledger_path, UI_USER.user, "不对的口令")
-    assert dialog.session is None and "口令不对" in dialog.message.text()
+    assert dialog.session is None  # refused, nothing opened
+    # One Chinese sentence that does not say which of the two was wrong ...
+    assert dialog.message.text() == "用户名或口令不对"
     assert dialog.password.text() == ""  # never left in the field
+    # ... the same for a name that is no user of the ledger (the count of tries aside).
+    _try(qtbot, dialog, "不存在的人", UI_USER.password)
+    assert dialog.session is None
+    assert dialog.message.text() == "用户名或口令不对（已连续输错 2 次）"
+    assert dialog.ok_button.isEnabled()  # two wrong ones: no wait yet
+    # Nothing was written to the ledger or its key file by the wrong tries.
+    assert ledger_path.read_bytes() == ledger_before
+    assert keyfile.keyfile_path(ledger_path).read_bytes() == keys_before
     _try(qtbot, dialog, UI_USER.user, UI_USER.password)
     assert dialog.session is not None and dialog.session.ledger.user == UI_USER.user
     assert prefs.get("last_user") == UI_USER.user
@@ -227,6 +240,41 @@ def test_a_user_who_may_not_manage_sees_the_buttons_off(window, qtbot):
     page = window.show_page("settings")
     assert not page.add_user_button.isEnabled() and not page.disable_user_button.isEnabled()
     assert page.passwd_button.isEnabled()  # one's own password, always
+    assert "管理用户" in page.users_note.text()
+
+
+def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
+    window, qtbot, monkeypatch, warnings_shown
+):
+    """The buttons are off for a non-administrator; the service refuses too (say a shortcut
+    or a stale page called the action): a Chinese refusal, and no user added or disabled."""
+    users.add_user(window.session.ledger, "赵敏", "赵敏的口令1", admin=False)
+    users.add_user(window.session.ledger, "王强", "王强的口令12", admin=False)
+    window.lock()
+    window.lock_dialog.user.setText("赵敏")
+    window.lock_dialog.password.setText("赵敏的口令1")
+    assert window.lock_dialog.unlock()
+    page = window.show_page("settings")
+    keys_before = keyfile.keyfile_path(window.session.path).read_bytes()
+    answers = iter([("冒出来的人", True), ("冒出来的口令1", True), ("冒出来的口令1", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert not page.add_user_dialog()
+    assert warnings_shown and "只有能管理用户的人" in warnings_shown[-1]
+    page.users_list.setCurrentRow(
+        next(r for r in range(3) if page.users_list.item(r).text().startswith("王强"))
+    )
+    assert not page.disable_selected()
+    assert "只有能管理用户的人" in warnings_shown[-1]
+    assert all(not any(c.isascii() and c.isalpha() for c in text) for text in warnings_shown)
+    names = {row.name: row.disabled for row in users.list_users(window.session.ledger)}
+    assert names == {UI_USER.user: False, "赵敏": False, "王强": False}
+    assert keyfile.keyfile_path(window.session.path).read_bytes() == keys_before
+    # Another user's password is an administrator's business too; one's own is not.
+    with pytest.raises(users.NotAllowed):
+        users.change_password(window.session.ledger, "王强", "改别人的口令1")
+    answers = iter([("赵敏的新口令", True), ("赵敏的新口令", True)])
+    assert page.change_password_dialog()
 
 
 def test_the_county_resets_a_password_from_the_login_screen(qtbot, tmp_path):

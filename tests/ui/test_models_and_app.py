@@ -120,6 +120,35 @@ def test_wizard_creates_ledger_with_area_and_demo(qtbot, tmp_path):
         led.close()
 
 
+def test_wizard_refuses_a_first_user_without_a_good_password(qtbot, tmp_path, warnings_shown):
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    make_app()
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    path = tmp_path / "new" / "ledger.db"
+    wizard.new_path.setText(str(path))
+    wizard.next()
+    assert wizard.currentId() == 1  # the device page: name, first user, password
+    wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令2")
+    assert not wizard.validateCurrentPage()
+    assert warnings_shown[-1] == "两次输入的口令不一致"
+    wizard.password.setText("123")
+    wizard.password_again.setText("123")
+    assert not wizard.validateCurrentPage() and "口令至少" in warnings_shown[-1]
+    wizard.author.setText("")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令1")
+    assert not wizard.validateCurrentPage() and "用户名" in warnings_shown[-1]
+    wizard.author.setText("王芳")
+    assert wizard.validateCurrentPage()
+    assert not path.exists()  # nothing is written before the wizard's last page
+
+
 def test_wizard_refuses_missing_file_to_open(qtbot, tmp_path, warnings_shown):
     from fieldapp.ui.app import make_app
     from fieldapp.ui.wizard import FirstRunWizard
