@@ -29,6 +29,7 @@ from sqlite_utils import Database
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import month_key
+from fieldapp.domain.enums import Category
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.services.imports import apply_import, new_rows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
@@ -39,7 +40,7 @@ from fieldapp.tabular import dates
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, header_month
-from fieldapp.tabular.extra_sheets import ExtraPlanner, parse_extra
+from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, parse_extra
 from fieldapp.tabular.guard import Scan
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
@@ -200,8 +201,15 @@ class LedgerImporter:
                 except CellError as error:
                     self._reject(row, str(error))
         existing = self.placer.existing
+        # A workbook with a 失业登记 sheet gives the registrations there; else a 人员类别 cell's
+        # 登记失业人员（date） is one (the rules read registrations, not the category).
+        from_categories = (
+            []
+            if any(t.kind == "失业登记" for t in book.tables)
+            else self._category_registrations([*self.placer.new_rows, *(i for i, _ in existing)])
+        )
         numbers = [i.person["id_number"] for i, _ in existing]
-        numbers += [r.id_number for r in extra_rows]
+        numbers += [r.id_number for r in (*extra_rows, *from_categories)]
         persons = store.person_rows(self.ledger.db, numbers, PERSON_FIELDS.values())
         differ = Differ(edits)
         plans = PersonPlanner(self.ledger.db, stamp, self._month, self._months).plan(
@@ -224,10 +232,21 @@ class LedgerImporter:
                         extra.sheet,
                     )
                 )
-        extra_plans = ExtraPlanner(self.ledger.db, differ).plan(known, persons)
+        planned = ExtraPlanner(self.ledger.db, differ).plan(
+            [*known, *(r for r in from_categories if r.id_number in persons)], persons
+        )
+        extra_plans, category_plans = planned[: len(known)], planned[len(known) :]
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
-        apply_import(writer, *writes_of([*plans, *extra_plans], self.take_sheet))
+            category_plans = [p for p in category_plans if not self._refuse_changes(p)]
+        for plan in category_plans:  # counted with its person's row; said, and previewed
+            if plan.inserts:
+                self.report.warnings.append(
+                    RowProblem(plan.row, "人员类别中的“登记失业人员”已同时记为失业登记", plan.sheet)
+                )
+            if not plan.is_empty():
+                self.report.changes.append(plan)
+        apply_import(writer, *writes_of([*plans, *extra_plans, *category_plans], self.take_sheet))
         people = {id(p) for p in plans}
         for plan in [*plans, *extra_plans]:
             applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]
@@ -245,8 +264,46 @@ class LedgerImporter:
             if not plan.is_empty():
                 self.report.changes.append(plan)
         self.report.conflicts = [
-            c for c in conflicts_of([*plans, *extra_plans]) if c.change.key not in self.take_sheet
+            c
+            for c in conflicts_of([*plans, *extra_plans, *category_plans])
+            if c.change.key not in self.take_sheet
         ]
+
+    def _category_registrations(self, items: Iterable[ParsedRow]) -> list[ExtraRow]:
+        """The unemployment registrations a 人员类别 cell states: 登记失业人员（2024-06-01至
+        2025-01-15） is registered on its first date, ended on its second. Without a date it
+        states none, and the row is told so (the rules would not see the person as registered).
+        """
+        found = []
+        unemployed = Category.UNEMPLOYED.value
+        for item in items:
+            for category, start, end in item.categories:
+                if category != unemployed:
+                    continue
+                if not start:
+                    self.report.warnings.append(
+                        RowProblem(
+                            item.row,
+                            "人员类别填了“登记失业人员”但没有登记日期，未记为失业登记（享受政策要看"
+                            "失业登记）：请写成“登记失业人员（2024-06-01）”，或在“失业登记”表中填写",
+                            item.sheet,
+                        )
+                    )
+                    continue
+                texts = {"id_number": item.person["id_number"], "registered_date": start}
+                if end:
+                    texts["ended_date"] = end
+                try:
+                    found.append(parse_extra(item.sheet, "失业登记", item.row, texts, {}))
+                except CellError as error:
+                    self.report.warnings.append(
+                        RowProblem(
+                            item.row,
+                            f"人员类别中的“登记失业人员”未能记为失业登记：{error}",
+                            item.sheet,
+                        )
+                    )
+        return found
 
     def _refuse_changes(self, plan: RowPlan) -> bool:
         """Without --update a row may add records, and complete the ones this import made

@@ -63,6 +63,7 @@ class Placer:
         self.written: set[str] = set()  # ids of the persons this import wrote
         self.created: set[str] = set()  # ids of every row this import's bulk writer created
         self.existing: list[tuple[ParsedRow, str]] = []  # (row, sheet) of persons in the ledger
+        self.new_rows: list[ParsedRow] = []  # the rows of the persons this import wrote
 
     def finish(self, bulk: NewRows) -> None:
         """The waiting members, then the areas and households of everyone (written last)."""
@@ -207,6 +208,7 @@ class Placer:
             if not item.hukou_given:
                 person["hukou_code"] = area_at(self.area_of.get(household_id), AreaLevel.COUNTY)
             persons.append(person)
+            self.new_rows.append(item)
             household = self.new_households.get(household_id)
             for category, start, end in item.categories:
                 categories.append(

@@ -363,3 +363,34 @@ def test_each_extra_sheet_rejects_a_bad_row_with_its_sheet_row_and_reason(ledger
     services = q("SELECT service_type FROM services ORDER BY service_type").fetchall()
     assert services == [("岗位推荐",), ("政策宣传",), ("职业培训",)]
     assert q("SELECT month, status FROM monthly_status").fetchall() == [("2024-12", "未就业")]
+
+
+def test_registered_unemployed_in_the_category_cell_is_a_registration_the_rules_see(
+    ledger, tmp_path
+):
+    """登记失业人员（2024-06-01至2025-01-15） in 人员类别 was stored as a category the rules do
+    not read; it is now the registration too (said on the row), once, and a date-less one is
+    told it states none."""
+    headers = ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE]
+    rows = [
+        ["张长英", HEAD, HEAD, "脱贫人口、登记失业人员（2024-06-01至2025-01-15）", *PLACE.values()],
+        ["李秀", WIFE, HEAD, "登记失业人员", *PLACE.values()],
+    ]
+    path = write_csv(tmp_path / "类别.csv", headers, rows, "gbk")
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 2
+    registrations = ledger.db.execute(
+        "SELECT p.id_number, r.registered_date, r.ended_date FROM unemployment_registrations r "
+        "JOIN persons p ON p.id = r.person_id"
+    ).fetchall()
+    assert registrations == [(HEAD, "2024-06-01", "2025-01-15")]
+    said = {(w.row, w.reason) for w in report.warnings}
+    assert (2, "人员类别中的“登记失业人员”已同时记为失业登记") in said
+    assert any(row == 3 and "没有登记日期" in reason for row, reason in said)
+    categories = ledger.db.execute("SELECT category FROM person_categories ORDER BY 1")
+    assert [c for (c,) in categories] == ["登记失业人员", "登记失业人员", "脱贫人口"]
+    # The same sheet again as an update: the registration is there already, nothing changes.
+    again = import_ledger(ledger, path, update=True)
+    assert again.rejected == [] and again.updated == 0 and again.unchanged == 2
+    count = ledger.db.execute("SELECT count(*) FROM unemployment_registrations").fetchone()
+    assert count == (1,)
