@@ -16,6 +16,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from fieldapp.domain.enums import Category
 from fieldapp.tabular.columns import COLUMNS, DATE_KEYS, EXTRA_SHEETS, Column
+from fieldapp.tabular.workbook import HINT_WIDTH, hint_height
 
 DATA_SHEET = "劳动力台账"
 HELP_SHEET = "填写说明"
@@ -46,6 +47,7 @@ class Formats:
         self.date = book.add_format(base | {"num_format": "yyyy-mm-dd"})
         self.money = book.add_format(base | {"num_format": "0.00"})
         self.wrap = book.add_format(base | {"text_wrap": True, "valign": "top"})
+        self.top = book.add_format(base | {"valign": "top"})  # beside a wrapped cell
         self.title = book.add_format(base | {"bold": True, "font_size": 14})
 
     def for_column(self, column: Column) -> Any:
@@ -131,7 +133,7 @@ def write_instructions(book: Workbook, formats: Formats) -> None:
     print_setup(sheet, header_rows=None)
     sheet.set_column(0, 0, 22)
     sheet.set_column(1, 1, 10)
-    sheet.set_column(2, 2, 90)
+    sheet.set_column(2, 2, HINT_WIDTH)
     sheet.write_string(0, 0, "劳动力台账导入模板 填写说明", formats.title)
     lines = [
         "1. 每人一行；同一户的成员填写同一个“户主身份证号码”，户主本人填自己的号码。",
@@ -148,14 +150,17 @@ def write_instructions(book: Workbook, formats: Formats) -> None:
     for index, text in enumerate(("列名", "是否必填", "填写要求")):
         sheet.write_string(top, index, text, formats.header)
     for offset, column in enumerate(COLUMNS, start=1):
-        sheet.write_string(top + offset, 0, column.header)
-        sheet.write_string(top + offset, 1, "必填" if column.required else "")
+        sheet.write_string(top + offset, 0, column.header, formats.top)
+        sheet.write_string(top + offset, 1, "必填" if column.required else "", formats.top)
         hint = column.note
         if column.choices:
             hint = (hint + "；" if hint else "") + "可选值：" + "、".join(column.choices)
         if column.key == "categories":
             hint += "。可选类别：" + "、".join(c.value for c in Category)
         sheet.write_string(top + offset, 2, hint, formats.wrap)
+        height = hint_height(hint)
+        if height is not None:  # LibreOffice keeps a written row's height: wrapped lines overlap
+            sheet.set_row(top + offset, height)
 
 
 def write_template(path: str | Path) -> Path:

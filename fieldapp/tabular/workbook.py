@@ -98,6 +98,14 @@ def _formats(columns: tuple[Column, ...]) -> list[rx.Format]:
     return [text if c.text else date if c.key in DATE_KEYS else plain for c in columns]
 
 
+def _help_formats() -> list[rx.Format]:
+    """填写说明's columns: its long hints wrap inside their column, so the sheet prints at a
+    readable size (unwrapped, the list of categories ran far to the right and fitting the page
+    width shrank every line to a speck)."""
+    top = rx.Format().set_align("top")
+    return [top, top, rx.Format().set_text_wrap().set_align("top")]
+
+
 def _header_format() -> rx.Format:
     return (
         rx.Format()
@@ -123,7 +131,8 @@ def write_ledger_workbook(
     """
     layout: dict[str, tuple[Column, ...]] = dict(COLUMNS_OF)
     data: list[tuple[str, Any]] = [(name, sheets[name]) for name in layout]
-    data.append((HELP_SHEET, _help_records()))
+    help_rows = _help_records()
+    data.append((HELP_SHEET, help_rows))
     header_row = {name: 1 for name in layout} | {HELP_SHEET: 0}
     merge: dict[str, list[Any]] = {
         name: [
@@ -154,7 +163,7 @@ def write_ledger_workbook(
     widths: dict[str, dict[str, float] | list[float]] = {
         name: [float(c.width) for c in cols] for name, cols in layout.items()
     }
-    widths[HELP_SHEET] = [24.0, 10.0, 90.0]
+    widths[HELP_SHEET] = [24.0, 10.0, HINT_WIDTH]
     rx.write_worksheets(
         data,
         str(path),
@@ -165,14 +174,42 @@ def write_ledger_workbook(
         | {HELP_SHEET: {"row": 1, "col": 0}},
         datetime_format=DATE_FORMAT,
         column_widths=widths,
-        column_formats={name: _formats(cols) for name, cols in layout.items()},
+        column_formats={name: _formats(cols) for name, cols in layout.items()}
+        | {HELP_SHEET: _help_formats()},
         header_format={name: _header_format() for name in [*layout, HELP_SHEET]},
         page_setup={name: page_setup(header_row[name]) for name in [*layout, HELP_SHEET]},
         ignore_errors={name: [c.header for c in cols if c.text] for name, cols in layout.items()},
         data_validations={k: v for k, v in validations.items() if v},
         notes={LEDGER: {c.header: c.note for c in COLUMNS if c.note}},
-        row_heights={name: {1: 32} for name in layout},
+        row_heights={name: {1: 32} for name in layout} | {HELP_SHEET: _help_heights(help_rows)},
     )
+
+
+#: 填写说明's hint column: its width, and the height of one line of its text (points).
+HINT_WIDTH = 90.0
+_LINE_HEIGHT = 14.5
+
+
+def hint_height(text: str) -> float | None:
+    """The height (points) of a 填写说明 row whose hint wraps onto several lines, else None.
+
+    Neither writer measures text, and LibreOffice keeps the height a row was written with; so
+    it is set from the text's width: a Chinese character two units of the column's width (as
+    in Excel's and WPS's fonts), any other character one, a little room kept for the margins.
+    """
+    units = sum(2 if ord(c) > 0x2E7F else 1 for c in text)
+    lines = -(-units // int(HINT_WIDTH - 4))
+    return lines * _LINE_HEIGHT if lines > 1 else None
+
+
+def _help_heights(rows: list[dict[str, Any]]) -> dict[int, float]:
+    """`hint_height` of each 填写说明 row (row 0 is the header)."""
+    heights = {}
+    for index, row in enumerate(rows, start=1):
+        height = hint_height(str(row["填写要求"]))
+        if height is not None:
+            heights[index] = height
+    return heights
 
 
 def _help_records() -> list[dict[str, Any]]:

@@ -76,6 +76,12 @@ def test_ledger_export_every_sheet_prints(demo_db, tmp_path):
     ids = [c.value for c in book["劳动力台账"]["C"][2:]]  # 身份证号码 is the third column
     assert ids and all(isinstance(v, str) and len(v) == 18 for v in ids)
     assert all(c.data_type == "s" for c in book["劳动力台账"]["C"][2:])
+    # 填写说明's long hints wrap in their column, on rows made tall enough for them (else
+    # fitting the page width shrank the whole sheet to a speck).
+    hints = book["填写说明"]
+    [categories] = [r for r in hints.iter_rows(min_row=2) if r[0].value == "人员类别"]
+    assert categories[2].alignment.wrap_text
+    assert hints.row_dimensions[categories[2].row].height >= 4 * 14
 
 
 def test_template_prints(tmp_path):
@@ -85,6 +91,10 @@ def test_template_prints(tmp_path):
             _check(sheet, None, frozen=False)
         else:
             _check(sheet, 1)
+    hints = book["填写说明"]
+    [categories] = [r for r in hints.iter_rows() if r[0].value == "人员类别"]
+    assert categories[2].alignment.wrap_text
+    assert hints.row_dimensions[categories[2].row].height >= 4 * 14
 
 
 def test_five_rosters_print_with_every_column_on_the_page(demo_db, tmp_path):
