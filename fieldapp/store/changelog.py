@@ -134,6 +134,20 @@ class Change:
         )
 
     @classmethod
+    def of_fields(cls, fields: dict[str, Any]) -> Change:
+        """A change from a dict already validated to hold exactly its fields (`parents` may be
+        left out), built without the frozen dataclass's `__init__`.
+
+        A received bundle builds hundreds of thousands of changes; the generated `__init__`
+        of a frozen dataclass sets each field through `object.__setattr__`, which costs more
+        than validating the line did. The instance is the same: its `__dict__` holds the
+        fields, `parents` falls back to the class default when absent.
+        """
+        change = object.__new__(cls)
+        change.__dict__.update(fields)
+        return change
+
+    @classmethod
     def from_row(cls, row: tuple[Any, ...]) -> Change:
         """Rebuild from a `changes` table row (column order of `as_row`)."""
         device_id, seq, hlc, author, tbl, row_id, data, parents = row

@@ -179,7 +179,7 @@ def decode_payload(payload: bytes, columns: dict[str, set[str]]) -> list[Change]
                 raise BundleRefused("invalid", f"第 {number} 条修改的前版本与字段不对应")
         elif parents is not None:
             item["parents"] = None  # "seen nothing" is stored as no parents
-    return [Change(**item) for item in items]
+    return list(map(Change.of_fields, items))
 
 
 # -- the file ------------------------------------------------------------------------------

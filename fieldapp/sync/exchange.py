@@ -27,6 +27,7 @@ from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.sync import crypto
 from fieldapp.sync.bundle import (
     Manifest,
+    OpenedBundle,
     Party,
     Range,
     decode_payload,
@@ -213,11 +214,14 @@ def import_bundle(
     cancel: CancelCheck | None = None,
     step: StepHook | None = None,
     sender: str | None = None,
+    ahead: Unsealed | None = None,
 ) -> ImportResult:
     """Import one bundle into this ledger (device or hub); see the module docstring.
 
     `sender`: the device an HTTP request was authenticated as; a bundle signed by anyone
     else is refused (a device may not relay another's bundle over its own connection).
+    `ahead`: the bundle already opened and decoded by `unseal` (on another thread, while the
+    previous bundle was applied); used only when its bytes are the ones imported.
     """
     state = SyncState(ledger.db)
     identity = state.identity()
@@ -229,7 +233,9 @@ def import_bundle(
     step("copied")
     try:
         with paused_gc():
-            result = _import_local(ledger, state, identity, local, progress, cancel, step, sender)
+            result = _import_local(
+                ledger, state, identity, local, progress, cancel, step, sender, ahead
+            )
     except (AlreadyImported, Cancelled):
         local.unlink(missing_ok=True)
         raise
@@ -272,11 +278,13 @@ def _import_local(
     cancel: CancelCheck | None,
     step: StepHook,
     sender: str | None = None,
+    ahead: Unsealed | None = None,
 ) -> ImportResult:
     progress = progress or _noop
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
     data = local.read_bytes()
-    opened = open_bundle(data, keys.box_secret, keys.box_public)
+    ready = ahead if ahead is not None and ahead.data == data else None
+    opened = ready.opened if ready else open_bundle(data, keys.box_secret, keys.box_public)
     step("decrypted")
     manifest = opened.manifest
     peer = _check_sender(state, identity, opened)
@@ -286,15 +294,16 @@ def _import_local(
         manifest.recipient.name != identity.name
     ):
         raise BundleRefused("wrong_recipient", f"收件人为 {manifest.recipient.name}")
-    if not opened.payload_matches():
+    if not (ready.matches if ready else opened.payload_matches()):
         raise BundleRefused("tampered", "内容与签名清单不符（修改被增删或替换）")
     if manifest.schema_version > latest_version():
         raise BundleRefused(
             "newer_format", f"对方台账结构版本 {manifest.schema_version}，本机 {latest_version()}"
         )
     step("verified")
-    changes = decode_payload(opened.payload, replica.data_columns(ledger.db))
-    by_id = _check_summary(manifest, changes)
+    if ready is None or not ready.matches:
+        ready = _decode(data, opened, replica.data_columns(ledger.db))
+    changes, by_id = ready.result()
     step("validated")
     total = len(changes)
     with ledger.transaction():
@@ -344,6 +353,52 @@ def _import_local(
         replica.conflict_count(ledger.db),
         of_log((c.tbl, c.row_id) for c in new),
     )
+
+
+@dataclass
+class Unsealed:
+    """The part of an import that needs no ledger: a bundle's bytes decrypted and, when its
+    payload is the one its manifest names, every change validated and counted against it.
+
+    `unseal` makes one on any thread; `import_bundle(ahead=…)` then runs its checks in their
+    usual order and raises a decoding failure (`refused`) only where it would have met it.
+    """
+
+    data: bytes
+    opened: OpenedBundle
+    #: The payload is the one the manifest names (else nothing was decoded).
+    matches: bool = False
+    #: The changes in payload order and by id, or the refusal decoding them met.
+    decoded: tuple[list[Change], dict[str, Change]] | None = None
+    refused: BundleRefused | None = None
+
+    def result(self) -> tuple[list[Change], dict[str, Change]]:
+        """The decoded changes, or the refusal decoding met."""
+        if self.refused is not None:
+            raise self.refused
+        assert self.decoded is not None
+        return self.decoded
+
+
+def unseal(data: bytes, identity: Identity, columns: dict[str, set[str]]) -> Unsealed | None:
+    """Open and decode a bundle addressed to `identity` ahead of its import (see `Unsealed`);
+    None when it does not open (its import will say why, in order)."""
+    keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
+    try:
+        opened = open_bundle(data, keys.box_secret, keys.box_public)
+    except BundleRefused:
+        return None
+    if not opened.payload_matches():
+        return Unsealed(data, opened)
+    return _decode(data, opened, columns)
+
+
+def _decode(data: bytes, opened: OpenedBundle, columns: dict[str, set[str]]) -> Unsealed:
+    try:
+        changes = decode_payload(opened.payload, columns)
+        return Unsealed(data, opened, True, (changes, _check_summary(opened.manifest, changes)))
+    except BundleRefused as refused:
+        return Unsealed(data, opened, True, refused=refused)
 
 
 def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:

@@ -1,0 +1,129 @@
+"""`Hub.import_files` decodes the next bundle on a second thread while it merges one: the same
+outcome, in the same order of checks, as importing the files one by one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+from pathlib import Path
+
+from fieldapp.hub.folder import Hub
+from fieldapp.store.changelog import Change
+from fieldapp.store.dump import canonical_dump
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync import bundle, exchange
+from fieldapp.sync.bundle import Manifest, seal_bundle
+from fieldapp.sync.errors import BundleRefused
+from tests.sync.helpers import VILLAGE, add_family, keys_of, repack, unpack
+
+OTHER_VILLAGE = "520502101002"
+
+
+def _bundles(tmp_path: Path, make_device) -> list[tuple[Ledger, Path]]:  # noqa: ANN001
+    """Three devices, each with its first bundle."""
+    made = []
+    for n, (name, area) in enumerate(
+        [("甲村", VILLAGE), ("乙村", OTHER_VILLAGE), ("丙村", VILLAGE)]
+    ):
+        device = make_device(name, area)
+        add_family(device, area, [f"{101 + 2 * n:03d}", f"{201 + 2 * n:03d}"], surname="张李王"[n])
+        made.append((device, exchange.export_bundle(device, tmp_path / f"{name}.fieldsync").path))
+    return made
+
+
+def _twin(hub: Hub, tmp_path: Path) -> Hub:
+    """A copy of the hub folder as it is now (same keys, same enrolments)."""
+    hub.ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    shutil.copytree(hub.root, tmp_path / "twin")
+    return Hub.open(tmp_path / "twin")
+
+
+def _with_bad_line(hub: Hub, device: Ledger, path: Path, out: Path) -> Path:
+    """The bundle with one change's stamp spoiled, payload hash fixed and signed again by the
+    device itself: only validating the lines can tell."""
+    parts = unpack(path, hub.ledger)
+    lines = parts["changes.ndjson"].splitlines(keepends=True)
+    bad = json.loads(lines[0])
+    bad["hlc"] = "yesterday"
+    lines[0] = json.dumps(bad, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    payload = b"".join(lines)
+    manifest = json.loads(parts["manifest.json"])
+    manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
+    manifest["payload_bytes"] = len(payload)
+    sealed = seal_bundle(
+        Manifest.model_validate(manifest),
+        payload,
+        keys_of(device).sign_secret,
+        keys_of(hub.ledger).box_public,
+    )
+    out.write_bytes(sealed)
+    return out
+
+
+def test_read_ahead_lands_what_one_by_one_lands_decoding_each_bundle_once(
+    tmp_path, hub, make_device, monkeypatch
+):
+    paths = [path for _device, path in _bundles(tmp_path, make_device)]
+    twin = _twin(hub, tmp_path)
+    try:
+        one_by_one = [twin.import_file(path).new_changes for path in paths]
+        decoded: list[str] = []
+        real = bundle.decode_payload
+
+        def counting(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
+            decoded.append(threading.current_thread().name)
+            return real(payload, columns)
+
+        monkeypatch.setattr(exchange, "decode_payload", counting)
+        outcomes = hub.import_files(paths)
+        assert [o.error for o in outcomes] == [None, None, None]
+        assert [o.result.new_changes for o in outcomes if o.result] == one_by_one
+        assert min(one_by_one) > 0
+        # Each payload was decoded once, on the read-ahead thread, and the import used that.
+        assert len(decoded) == len(paths)
+        assert all(name.startswith("unseal") for name in decoded), decoded
+        assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
+    finally:
+        twin.close()
+
+
+def test_refusals_keep_their_order_of_checks_when_read_ahead(tmp_path, hub, make_device):
+    (_a, good), (other_device, other), (third_device, third) = _bundles(tmp_path, make_device)
+    parts = unpack(other, hub.ledger)
+    parts["changes.ndjson"] = parts["changes.ndjson"].replace(b'"seq":1,', b'"seq":99,', 1)
+    swapped = repack(parts, hub.ledger, other, tmp_path / "swapped.fieldsync")
+    invalid = _with_bad_line(hub, other_device, other, tmp_path / "invalid.fieldsync")
+    # Read ahead, this one's bad line is met first; its import must still say what an import
+    # without read-ahead says: the device was revoked (the sender is checked before the lines).
+    revoked = _with_bad_line(hub, third_device, third, tmp_path / "revoked.fieldsync")
+    hub.revoke("丙村")
+    junk = tmp_path / "junk.fieldsync"
+    junk.write_bytes(b"not a bundle")
+    files = [good, swapped, invalid, revoked, junk]
+    twin = _twin(hub, tmp_path)
+    try:
+        alone = []
+        for path in files:
+            try:
+                twin.import_file(path)
+                alone.append(None)
+            except BundleRefused as refused:
+                alone.append(refused.code)
+    finally:
+        twin.close()
+    outcomes = hub.import_files(files)
+    assert (
+        [o.code for o in outcomes]
+        == alone
+        == [
+            None,
+            "tampered",
+            "invalid",
+            "revoked",
+            "not_bundle",
+        ]
+    )
+    assert outcomes[0].result is not None and outcomes[0].result.new_changes > 0
+    assert all(Path(o.quarantined or "").exists() for o in outcomes[1:])
