@@ -115,8 +115,12 @@ def write_bundle(
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename).
 
-    Runs in one transaction that takes the next serial for the recipient (and whatever
-    `after_sealing(serial)` records); the file appears only once that is committed.
+    The bundle is sealed and written outside the write transaction: compressing and
+    encrypting a township's or the county office's first answer takes seconds, and every
+    other device's import would wait on it. The transaction then only takes the next serial
+    for the recipient (and records whatever `after_sealing(serial)` records), unless another
+    export took that serial meanwhile: then the bundle is sealed again with the next one. The
+    file appears only once that is committed.
     """
     progress = progress or _noop
     state = SyncState(ledger.db)
@@ -128,7 +132,7 @@ def write_bundle(
         raise Cancelled(SYNC_CANCELLED)
     out = Path(out)
     temp = out.with_name(out.name + ".part")
-    with ledger.transaction():
+    while True:
         peer = state.peer(recipient.name) or recipient
         serial = peer.serial_out + 1
         manifest = Manifest(
@@ -159,9 +163,17 @@ def write_bundle(
         if cancel and cancel():
             temp.unlink(missing_ok=True)
             raise Cancelled(SYNC_CANCELLED)
-        state.set_counters(peer.name, serial_out=serial)
-        if after_sealing:
-            after_sealing(serial)
+        try:
+            with ledger.transaction():
+                if (state.peer(peer.name) or recipient).serial_out != peer.serial_out:
+                    continue  # another export took this serial: seal again with the next
+                state.set_counters(peer.name, serial_out=serial)
+                if after_sealing:
+                    after_sealing(serial)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        break
     try:
         temp.replace(out)
     except OSError as error:
