@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from fieldapp.paths import make_private
 from fieldapp.store import users as store
 from fieldapp.store.ledger import Ledger
 
@@ -36,7 +37,11 @@ def record_export(
     rows: int | None = None,
     area_code: str | None = None,
 ) -> str:
-    """Log one export that has been written to `path`; returns the log row's id."""
+    """Log one export that has been written to `path`; returns the log row's id.
+
+    The file is made readable by its owner only (0600 on Linux) whatever the process's umask:
+    the command line sets 077 for itself, but an export must not rely on how it was started."""
+    make_private(path)
     return store.log_export(
         ledger,
         kind,

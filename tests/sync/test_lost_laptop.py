@@ -4,6 +4,7 @@ the work the hub had received; the county can reset the new laptop's password.""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -56,6 +57,10 @@ def _lost_and_replaced(tmp_path: Path) -> tuple[Hub, Path, Path]:
     left_behind = export_bundle(device, tmp_path / "left.fieldsync").path
     device.close()
 
+    if os.name != "nt":  # what the laptop and the stick hold is its owner's alone
+        for private in (lost_path, keyfile.keyfile_path(lost_path), stick, tmp_path / "r.enrol"):
+            assert private.stat().st_mode & 0o077 == 0, private.name
+        assert lost_path.parent.stat().st_mode & 0o077 == 0
     # The finder: nothing in clear, no way in without a password, nothing from plain SQLite.
     assert_no_clear_text(lost_path, keyfile.keyfile_path(lost_path))
     with pytest.raises(NeedsPassword):
