@@ -15,6 +15,8 @@ Figures (targets at 100k persons in brackets):
   encrypted_vs_plain_search_p95 plain p95 / encrypted p95 (1 = no cost)
   unlock_seconds                one login: Argon2id over the password (64 MiB, 3 passes)
   encrypted_backup_seconds      an encrypted backup of the encrypted ledger
+  key_rotation_seconds          the whole ledger re-encrypted under a new key (what disabling a
+                                user costs: the window waits for it)
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from fieldapp.domain.credentials import Credentials  # noqa: E402
 from fieldapp.services.backup import backup  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.store.queries.search import PersonSearch  # noqa: E402
+from fieldapp.store.vault import rotate_key  # noqa: E402
 
 Figure = tuple[str, float, str]
 USER = Credentials("bench", "bench-password-1")
@@ -95,7 +98,11 @@ def run(ledger_path: Path, persons: int) -> list[Figure]:
         backup(enc_ledger, folder / "backup.fieldbackup")
         backup_seconds = time.perf_counter() - start
         plain_ledger.close()
+        unlocked = enc_ledger.unlocked
         enc_ledger.close()
+        start = time.perf_counter()
+        rotate_key(folder / "encrypted1.db", unlocked)
+        rotation_seconds = time.perf_counter() - start
     best_plain, best_enc = max(plain), max(encrypted)
     return [
         ("plain_write_rows_per_s", best_plain, "rows/s"),
@@ -106,6 +113,7 @@ def run(ledger_path: Path, persons: int) -> list[Figure]:
         ("encrypted_vs_plain_search_p95", plain_p95 / enc_p95, "ratio"),
         ("unlock_seconds", unlock, "s"),
         ("encrypted_backup_seconds", backup_seconds, "s"),
+        ("key_rotation_seconds", rotation_seconds, "s"),
     ]
 
 

@@ -545,6 +545,9 @@ EN: dict[str, str] = {
     "停用用户": "Disable user",
     "停用后 %1 的口令打不开本台账。继续吗？": "Once disabled, %1's password no longer opens this ledger. Go on?",
     "已停用用户 %1": "Disabled user %1",
+    "请等正在进行的工作完成后再停用用户": "Wait for the running work to finish before disabling a user",
+    "台账已换用新钥匙": "The ledger now uses a new key",
+    "台账钥匙没有更换": "The ledger key was not changed",
 }
 
 #: Plural forms for messages with %n (English: one, other).

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("name", nargs="?")
     _new_password_file(p)
     p.set_defaults(func=cmd_user_passwd)
-    p = user.add_parser("disable", help="停用用户（其口令从此打不开台账）")
+    p = user.add_parser("disable", help="停用用户（其口令从此打不开台账；台账随即换用新钥匙）")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_disable)
 
@@ -122,9 +122,19 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     try:
         row = users.disable_user(ledger, args.name)
+        unlocked = ledger.unlocked
     finally:
         ledger.close()
-    print(f"已停用用户 {row.name}：其口令从此打不开本台账")
+    if unlocked is not None:
+        # A new database key, so that an old copy of the key file (with this user's slot)
+        # does not open the ledger as it is from now on.
+        try:
+            users.rotate_key(ledger.path, unlocked)
+        except users.RotationFailed as error:
+            raise users.RotationFailed(
+                f"已停用用户 {row.name}，但{error}。请关闭其他使用台账的程序，再停用一次"
+            ) from error
+    print(f"已停用用户 {row.name}：其口令从此打不开本台账；台账已换用新钥匙")
     return 0
 
 

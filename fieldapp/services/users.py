@@ -1,9 +1,13 @@
 """Local users of an encrypted ledger: add, list, change password, disable, county reset.
 
 The ledger passed in is open as its logged-in user (`ledger.user`); adding and disabling users
-and setting another user's password need a user who may manage users. A user's password wraps
-the database key in the key file (`fieldapp.store.keyfile`); the users table inside the
-encrypted file says who is an administrator and who is disabled.
+and setting another user's password need a user who may manage users. A user's password opens
+their slot in the key file (`fieldapp.store.keyfile`), which holds the database key; the users
+table inside the encrypted file says who is an administrator and who is disabled.
+
+Disabling a user takes their slot out of the key file; `rotate_key` then re-encrypts the closed
+ledger under a new database key, so that a copy of the old key file someone kept (with the
+disabled user's slot in it) does not open the ledger as it is from then on.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pathlib import Path
 
 from fieldapp.domain.credentials import normalise_name
 from fieldapp.domain.errors import FieldappError, ValidationFailed
-from fieldapp.store import keyfile, users
+from fieldapp.store import keyfile, users, vault
 from fieldapp.store.connection import open_database
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -127,7 +131,10 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
 
 
 def disable_user(ledger: Ledger, name: str) -> UserRow:
-    """Disable a user: their password no longer opens the ledger (an administrator only)."""
+    """Disable a user: their password no longer opens the ledger (an administrator only).
+
+    Then close the ledger and `rotate_key` it. Disabling a user already disabled is allowed:
+    it is how a rotation that could not run is run again."""
     require_admin(ledger)
     name = check_name(name)
     found = users.user(ledger.db, name)
@@ -139,6 +146,30 @@ def disable_user(ledger: Ledger, name: str) -> UserRow:
     users.set_disabled(ledger.db, name, True)
     _save_keys(ledger, unlocked.keyfile.without_user(name))
     return users.user(ledger.db, name) or found
+
+
+class RotationFailed(FieldappError):
+    """The ledger could not be given a new key (the message says why); nothing changed."""
+
+
+def rotate_key(path: str | Path, unlocked: Unlocked) -> Unlocked:
+    """Re-encrypt the *closed* ledger at `path` under a new random database key, sealed to every
+    remaining user and to the county (nobody's password is needed); atomic, as a conversion.
+
+    Returns the new key; RotationFailed (nothing changed) when another program holds the ledger
+    open or the new file cannot be written."""
+    try:
+        return vault.rotate_key(path, unlocked)
+    except FieldappError as error:  # busy, a damaged key file, a key changed meanwhile
+        raise RotationFailed(f"台账钥匙没有更换：{error}") from error
+    except OSError as error:
+        raise RotationFailed(f"台账钥匙没有更换：写不了文件（{error.strerror}）") from error
+
+
+def reopen(path: str | Path, unlocked: Unlocked, author: str | None = None) -> Ledger:
+    """The ledger at `path` opened again with a key already in hand (no password work)."""
+    db = vault.open_with_key(path, unlocked.key, unlocked.keyfile)
+    return Ledger(db, str(path), author, unlocked)
 
 
 def verify_password(ledger: Ledger, name: str, password: str) -> bool:

@@ -7,10 +7,15 @@ encrypted and has no room for them. A small JSON file can be replaced atomically
 rename), copied into a backup with the ledger, and read by the county's reset without the
 ledger's key. It holds nothing that opens the ledger by itself:
 
-- ``slots``: per user, the 32-byte database key encrypted (XSalsa20-Poly1305, PyNaCl
-  ``SecretBox``) with a key derived from the user's password by Argon2id (its salt and costs
-  beside it). User names are not written: a slot is found by a keyed hash of the name, so the
-  file names nobody.
+- ``slots``: per user, a key pair of the user's own (X25519): its secret half encrypted
+  (XSalsa20-Poly1305, PyNaCl ``SecretBox``) with a key derived from the user's password by
+  Argon2id (its salt and costs beside it), its public half in clear, and the 32-byte database
+  key sealed to that public half. The password opens the user's secret key, which opens the
+  database key. The indirection is what lets the database key be *replaced* (`rotated`) when
+  a user is disabled without knowing anyone's password: the new key is sealed to every
+  remaining user's public key and to the county's. User names are not written: a slot is found
+  by a keyed hash of the name, so the file names nobody. (A slot of the first format, the
+  database key wrapped by the password directly, still opens; it cannot follow a rotation.)
 - ``county``: the database key sealed (X25519 sealed box) to the county hub's public box key,
   added once the ledger is enrolled. Only the hub's secret key (inside the hub's own encrypted
   database) opens it: the county can reset a forgotten password with the laptop in hand; a
@@ -55,7 +60,8 @@ from fieldapp.paths import make_private
 from fieldapp.store.connection import KEY_BYTES, SQLITE_HEADER, Cipher
 
 KIND = "fieldapp-keys"
-FORMAT = 1
+#: 2: a slot seals the database key to the user's own key pair (so the key can be rotated).
+FORMAT = 2
 #: Argon2id costs of a new password slot: 3 passes over 64 MiB (OWASP's first recommended
 #: setting), about half a second on a village laptop, for every login and every command of a
 #: script; each guess costs an attacker the same. libsodium's "moderate" (256 MiB) took 2.7 s
@@ -126,47 +132,88 @@ def _kdf_costs() -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class Slot:
-    """The database key wrapped by one user's password."""
+    """One user's way to the database key: the user's secret box key wrapped by their password,
+    and the database key sealed to the user's public box key.
+
+    `box_public`/`sealed` are None in a slot of the first format, whose `wrapped` is the
+    database key itself wrapped by the password (still opened; never written now)."""
 
     salt: bytes
     ops: int
     mem: int
     wrapped: bytes
+    box_public: bytes | None = None
+    sealed: bytes | None = None
 
     @classmethod
     def make(cls, password: str, key: bytes) -> Slot:
-        """Wrap `key` with a fresh salt under the current costs."""
+        """A new key pair for the user, its secret wrapped with a fresh salt under the current
+        costs, and `key` sealed to its public half."""
         ops, mem = _kdf_costs()
         salt = secrets.token_bytes(pwhash.argon2id.SALTBYTES)
         kek = _derive(password, salt, ops, mem)
-        return cls(salt, ops, mem, SecretBox(kek).encrypt(key))
+        pair = PrivateKey.generate()
+        public = bytes(pair.public_key)
+        return cls(
+            salt,
+            ops,
+            mem,
+            SecretBox(kek).encrypt(bytes(pair)),
+            public,
+            SealedBox(PublicKey(public)).encrypt(key),
+        )
 
     def open(self, password: str) -> bytes | None:
         """The database key, or None when the password is wrong."""
         try:
             kek = _derive(password, self.salt, self.ops, self.mem)
-            key = SecretBox(kek).decrypt(self.wrapped)
+            opened = SecretBox(kek).decrypt(self.wrapped)
+            if self.sealed is not None:
+                opened = SealedBox(PrivateKey(opened)).decrypt(self.sealed)
         except (CryptoError, ValueError, TypeError):
             return None
-        return key if len(key) == KEY_BYTES else None
+        return opened if len(opened) == KEY_BYTES else None
+
+    @property
+    def rotatable(self) -> bool:
+        """True when a new database key can be sealed to this user without their password."""
+        return self.box_public is not None
+
+    def resealed(self, key: bytes) -> Slot:
+        """The same user's slot holding a new database key (their password is not needed)."""
+        if self.box_public is None:
+            raise KeyFileError("钥匙文件中有旧格式的口令，不能更换台账钥匙")
+        return replace(self, sealed=SealedBox(PublicKey(self.box_public)).encrypt(key))
 
     def as_dict(self) -> dict[str, Any]:
         """For the key file."""
-        return {
+        data: dict[str, Any] = {
             "kdf": "argon2id",
             "salt": _b64(self.salt),
             "ops": self.ops,
             "mem": self.mem,
             "wrapped": _b64(self.wrapped),
         }
+        if self.box_public is not None and self.sealed is not None:
+            data["box_public"] = _b64(self.box_public)
+            data["sealed"] = _b64(self.sealed)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Slot:
         """From the key file."""
         if data.get("kdf") != "argon2id":
             raise KeyFileError("钥匙文件中的口令格式不认识")
+        public, sealed = data.get("box_public"), data.get("sealed")
+        if (public is None) != (sealed is None):
+            raise KeyFileError("钥匙文件已损坏（口令格不完整）")
         return cls(
-            _unb64(data["salt"]), int(data["ops"]), int(data["mem"]), _unb64(data["wrapped"])
+            _unb64(data["salt"]),
+            int(data["ops"]),
+            int(data["mem"]),
+            _unb64(data["wrapped"]),
+            None if public is None else _unb64(public),
+            None if sealed is None else _unb64(sealed),
         )
 
 
@@ -245,6 +292,17 @@ class KeyFile:
     def renamed(self) -> KeyFile:
         """A copy with a new file id (it will commit a new pending database)."""
         return replace(self, file_id=secrets.token_hex(8))
+
+    def rotated(self, key: bytes) -> KeyFile:
+        """A key file for a new database key: every user's slot and the county's hold `key`
+        instead (no password needed), under a new file id (it commits the re-encrypted copy).
+        A slot of the first format cannot follow: KeyFileError."""
+        return replace(
+            self,
+            file_id=secrets.token_hex(8),
+            slots={k: v.resealed(key) for k, v in self.slots.items()},
+            county=None if self.county is None else CountySlot.make(self.county.box_public, key),
+        )
 
     # -- text -------------------------------------------------------------------------------
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
-__all__ = ["Credentials", "LedgerBusy", "NeedsPassword", "Unlocked", "open_store"]
+__all__ = ["Credentials", "LedgerBusy", "NeedsPassword", "Unlocked", "open_store", "rotate_key"]
 from pathlib import Path
 
 import sqlite_utils
+from sqlcipher3 import dbapi2
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import FieldappError
@@ -142,8 +143,29 @@ def convert_plain(
         raise kf.KeyFileError(f"{path.name} 不是台账文件")
     key = new_key()
     keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
+    _replace_encrypted(connect(path), path, key, keys, step)
+    return Unlocked(key, keys, credentials.user)
+
+
+def rotate_key(path: str | Path, unlocked: Unlocked, step: kf.Step | None = None) -> Unlocked:
+    """Re-encrypt a closed ledger under a fresh random key, atomically (the old ledger or the
+    new one, as for a conversion), with every remaining user's slot and the county's holding
+    the new key. Run after a user is disabled: a copy of the old key file, with the disabled
+    user's slot in it, no longer opens the ledger as it is from now on."""
+    path = Path(path)
+    current = kf.load(path)  # as it is on disk now (another program may have added a user)
+    key = new_key()
+    keys = current.rotated(key)
+    _replace_encrypted(connect(path, unlocked.key, current.cipher), path, key, keys, step)
+    return Unlocked(key, keys, unlocked.user)
+
+
+def _replace_encrypted(
+    conn: dbapi2.Connection, path: Path, key: bytes, keys: kf.KeyFile, step: kf.Step | None
+) -> None:
+    """Copy the database open on `conn` into a pending file encrypted with `key`, check the
+    copy, then commit it with `keys` in place of the ledger. Closes `conn`."""
     pending = kf.pending_path(path, keys.file_id)
-    conn = connect(path)
     try:
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
@@ -151,7 +173,7 @@ def convert_plain(
         except OperationalError:
             mode = "busy"
         if str(mode).lower() != "delete":
-            raise LedgerBusy("台账正被另一个程序使用，请先关闭它再设置口令")
+            raise LedgerBusy("台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙")
         if step:
             step("log-folded")
         before = _fingerprint(conn)
@@ -175,7 +197,6 @@ def convert_plain(
         kf.commit(path, keys, step)
     finally:
         pending.unlink(missing_ok=True)
-    return Unlocked(key, keys, credentials.user)
 
 
 def _fingerprint(conn: object) -> list[tuple[str, int]]:

@@ -295,6 +295,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
         return kept is not None
 
+    def rotate_key(self, done: str = "") -> bool:
+        """Re-encrypt the ledger under a new database key (after a user was disabled) and open
+        it again as the same user; `done` goes to the status bar before the outcome."""
+        from fieldapp.services import users
+        from fieldapp.ui.errors import show_error
+
+        ledger = self.session.ledger
+        if self.busy() or ledger.unlocked is None:
+            return False
+        path, unlocked, author = ledger.path, ledger.unlocked, ledger.author
+        self.discard_unsaved()
+        self.shutdown_pages()
+        self.session.close()
+        try:
+            unlocked = users.rotate_key(path, unlocked)
+            rotated = True
+        except Exception as error:  # noqa: BLE001 - the old ledger and key stand; say why
+            show_error(self, error)
+            rotated = False
+        self.session = Session(users.reopen(path, unlocked, author))
+        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+        self._rebuild()
+        note = self.tr("台账已换用新钥匙") if rotated else self.tr("台账钥匙没有更换")
+        self.statusBar().showMessage("；".join(t for t in (done, note) if t))
+        return rotated
+
+    def confirm_discard(self) -> bool:
+        """Ask before typed input is dropped."""
+        return self._confirm_discard()
+
     def has_unsaved(self) -> bool:
         """True when any page holds typed but unsaved input."""
         return any(getattr(w, "has_unsaved", lambda: False)() for w in self.pages.values())

@@ -6,11 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.store import keyfile
+from fieldapp.store.connection import WrongKey, open_database
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
 
@@ -68,7 +71,13 @@ def test_a_new_ledger_with_a_password_is_encrypted_with_that_user_first(
 
     monkeypatch.setenv("FIELDAPP_USER", "李芳")
     monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    old_keys = keyfile.load(db)
+    old_key = old_keys.unlock("王强", "王强的新口令12")  # what a copy of the key file gives him
+    capsys.readouterr()
     assert main(["--db", db, "user", "disable", "王强"]) == 0
+    assert "新钥匙" in capsys.readouterr().out
+    with pytest.raises(WrongKey):  # the ledger was re-encrypted under a new key
+        open_database(db, old_key, old_keys.cipher)
     monkeypatch.setenv("FIELDAPP_USER", "王强")
     monkeypatch.setenv("FIELDAPP_PASSWORD", "王强的新口令12")
     capsys.readouterr()
@@ -183,3 +192,61 @@ def test_every_export_is_logged_with_who_how_many_and_the_file_hash(
     assert row["file_hash"] == hashlib.sha256(out.read_bytes()).hexdigest()
     if os.name != "nt":
         assert out.stat().st_mode & 0o077 == 0 and out.parent.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a pseudo-terminal is POSIX")
+def test_on_a_terminal_the_password_is_asked_and_not_echoed(tmp_path: Path) -> None:
+    import pty
+    import select
+
+    db = tmp_path / "l.db"
+    made = run(
+        "--db",
+        str(db),
+        "--user",
+        "李芳",
+        "demo",
+        "--persons",
+        "5",
+        env={"FIELDAPP_PASSWORD": "村里的口令1"},
+    )
+    assert made.returncode == 0, made.stderr
+    env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_PASSWORD"}
+    master, slave = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "fieldapp", "--db", str(db), "--user", "李芳", "user", "list"],
+        cwd=ROOT,
+        env={**env, "FIELDAPP_TEST_FAST_KDF": "1"},
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+    )
+    os.close(slave)
+
+    def read_until(done, seconds: float = 60) -> bytes:
+        seen = b""
+        end = time.monotonic() + seconds
+        while not done(seen) and time.monotonic() < end:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:  # the child closed the terminal
+                    break
+                if not chunk:
+                    break
+                seen += chunk
+        return seen
+
+    try:
+        prompt = read_until(lambda seen: "口令".encode() in seen)
+        assert "李芳 的口令".encode() in prompt
+        os.write(master, "村里的口令1\n".encode())
+        rest = read_until(lambda _seen: False, 60)
+        assert child.wait(timeout=60) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    assert "李芳".encode() in rest and "村里的口令1".encode() not in prompt + rest

@@ -3,6 +3,8 @@ killed at every step, the county's reset and the thief's path — all on real fi
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import sqlite3
 import subprocess
@@ -288,3 +290,168 @@ def test_a_ledger_enrolled_before_it_was_encrypted_gets_its_county_slot(tmp_path
     users.county_reset(hub.ledger, path, "李芳", "县里给的新口令")
     hub.close()
     Ledger.open(path, credentials=Credentials("李芳", "县里给的新口令")).close()
+
+
+# -- a new database key when a user is disabled --------------------------------------------------
+
+
+def test_disabling_a_user_gives_the_ledger_a_new_key(tmp_path: Path) -> None:
+    hub, path = _enrolled_device(tmp_path)
+    ledger = Ledger.open(path, credentials=LI)
+    users.add_user(ledger, "王强", "王强的口令12", admin=False)
+    ledger.close()
+    # 王强 keeps a copy of the key file with his slot in it before he leaves.
+    kept = tmp_path / "王强的副本.keys"
+    kept.write_bytes(keyfile.keyfile_path(path).read_bytes())
+    old_key = keyfile.KeyFile.from_bytes(kept.read_bytes()).unlock("王强", "王强的口令12")
+    ledger = Ledger.open(path, credentials=LI)
+    changes = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    users.disable_user(ledger, "王强")
+    unlocked = ledger.unlocked
+    ledger.close()
+    rotated = users.rotate_key(path, unlocked)
+    assert rotated.key != old_key and rotated.keyfile.file_id != unlocked.keyfile.file_id
+    # His old key opens nothing of the ledger as it is now; his slot is gone from the file.
+    with pytest.raises(WrongKey):
+        open_database(path, old_key)
+    with pytest.raises(keyfile.WrongPassword):
+        keyfile.load(path).unlock("王强", "王强的口令12")
+    # Everyone else still opens it with their own password, and the county's reset works.
+    ledger = Ledger.open(path, credentials=LI)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
+    assert ledger.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    ledger.close()
+    users.county_reset(hub.ledger, path, "李芳", "县里给的新口令")
+    hub.close()
+    Ledger.open(path, credentials=Credentials("李芳", "县里给的新口令")).close()
+    assert_no_clear_text(path, keyfile.keyfile_path(path))
+    assert (
+        sorted(p.name for p in path.parent.iterdir() if p.name.endswith((".pending", ".tmp"))) == []
+    )
+
+
+def test_a_rotation_is_refused_while_another_program_holds_the_ledger(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    before = keyfile.keyfile_path(path).read_bytes()
+    with pytest.raises(users.RotationFailed, match="另一个程序"):
+        users.rotate_key(path, ledger.unlocked)  # this ledger is still open here
+    assert keyfile.keyfile_path(path).read_bytes() == before
+    ledger.close()
+    Ledger.open(path, credentials=LI).close()
+
+
+ROTATION_STEPS = [
+    "log-folded",
+    "exported",
+    "keys-written",
+    "committed",
+    "old-log-removed",
+    "replaced",
+]
+
+ROTATOR = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["FIELDAPP_TEST_FAST_KDF"] = "1"
+    from fieldapp.store.vault import Credentials, rotate_key, unlock
+    target = sys.argv[2]
+    def step(name):
+        if name == target:
+            os._exit(9)
+    rotate_key(sys.argv[1], unlock(sys.argv[1], Credentials("李芳", "村里的口令1")), step)
+    """
+)
+
+
+@pytest.mark.parametrize("step", ROTATION_STEPS)
+def test_rotation_killed_at_every_step_leaves_old_or_new(tmp_path: Path, step: str) -> None:
+    path = tmp_path / "ledger.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    changes = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    old_key = ledger.unlocked.key
+    ledger.close()
+    run = subprocess.run(
+        [sys.executable, "-c", ROTATOR, str(path), step],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert run.returncode == 9, run.stderr.decode()
+    assert ledger_state(path) == "encrypted"  # runs the recovery a crash needs
+    leftovers = sorted(p.name for p in tmp_path.iterdir() if p.name.endswith((".pending", ".tmp")))
+    assert leftovers == []
+    ledger = Ledger.open(path, credentials=LI)
+    try:
+        rotated = ledger.unlocked.key != old_key
+        assert rotated == (ROTATION_STEPS.index(step) >= ROTATION_STEPS.index("committed"))
+        assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == changes
+        assert ledger.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        ledger.close()
+    assert_no_clear_text(path)
+
+
+def test_a_slot_of_the_first_format_still_opens_but_cannot_follow_a_rotation(
+    tmp_path: Path,
+) -> None:
+    """Key files written before slots had their own key pair: the password wrapped the
+    database key itself. Such a slot opens; a rotation refuses rather than drop its user."""
+    from nacl.secret import SecretBox
+
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    users.add_user(ledger, "老张", "旧口令123")
+    key, keys = ledger.unlocked.key, ledger.unlocked.keyfile
+    ledger.close()
+    salt = os.urandom(16)
+    ops, mem = keyfile._kdf_costs()
+    old = keyfile.Slot(
+        salt, ops, mem, SecretBox(keyfile._derive("旧口令123", salt, ops, mem)).encrypt(key)
+    )
+    assert not old.rotatable and old.open("旧口令123") == key and old.open("别的") is None
+    first_format = dataclasses.replace(keys, slots={**keys.slots, keys.slot_id("老张"): old})
+    keyfile.save(path, first_format)
+    assert (
+        "box_public"
+        not in json.loads(keyfile.keyfile_path(path).read_bytes())["slots"][keys.slot_id("老张")]
+    )
+    laozhang = Ledger.open(path, credentials=Credentials("老张", "旧口令123"))
+    unlocked = laozhang.unlocked
+    laozhang.close()
+    before = path.read_bytes()
+    with pytest.raises(users.RotationFailed, match="旧格式"):
+        users.rotate_key(path, unlocked)
+    assert path.read_bytes() == before
+    Ledger.open(path, credentials=LI).close()
+
+
+def test_the_hubs_ledger_is_encrypted_with_its_secret_keys_inside(tmp_path: Path) -> None:
+    """The county's hub.db too: the device data it gathers and its own secret keys (which open
+    every county slot and sign every answer) are inside the encryption."""
+    hub, device_path = _enrolled_device(tmp_path)
+    device = Ledger.open(device_path, credentials=LI)
+    from fieldapp.sync.exchange import export_bundle
+
+    hub.import_file(export_bundle(device, tmp_path / "up.fieldsync").path)
+    device.close()
+    assert SECRETS["name"] in {r[0] for r in hub.ledger.db.execute("SELECT name FROM persons")}
+    secrets = (hub.identity.sign_secret, hub.identity.box_secret, hub.ledger.unlocked.key)
+    hub.close()
+    store = tmp_path / "hub" / "hub.db"
+    files = [p for p in (tmp_path / "hub").iterdir() if p.is_file()]
+    assert store in files and keyfile.keyfile_path(store) in files
+    assert_no_clear_text(*files)
+    for file in files:
+        data = file.read_bytes()
+        for secret in secrets:
+            assert secret not in data and secret.hex().encode() not in data, file.name
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(store).execute("SELECT count(*) FROM persons").fetchall()
+    with pytest.raises(NeedsPassword):
+        Hub.open(tmp_path / "hub")
+    with pytest.raises(keyfile.WrongPassword):
+        Hub.open(tmp_path / "hub", Credentials("县管理员", "猜的口令123"))
+    Hub.open(tmp_path / "hub", Credentials("县管理员", "县里的口令1")).close()

@@ -224,8 +224,15 @@ def test_settings_users_add_change_and_disable(window, qtbot, monkeypatch):
         next(r for r in range(2) if page.users_list.item(r).text().startswith("赵敏"))
     )
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    old_key = window.session.ledger.unlocked.key
     assert page.disable_selected()
+    # The ledger was re-encrypted under a new key and the window reopened it, same user.
+    assert window.session.ledger.unlocked.key != old_key
+    assert window.session.ledger.user == UI_USER.user
+    assert "新钥匙" in window.statusBar().currentMessage()
+    page = window.show_page("settings")
     assert any("已停用" in page.users_list.item(r).text() for r in range(2))
+    _edit_phone_in_the_window(window, qtbot, "王小明", "13800003333")  # it goes on working
     Ledger.open(window.session.path, credentials=Credentials(UI_USER.user, "新的口令123")).close()
     refused = _login(qtbot, Path(window.session.path), "赵敏", "赵敏的口令1")
     assert refused.session is None

@@ -1077,6 +1077,14 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <source>还有导入、导出或同步在进行，请等它完成后再切换语言。</source>
       <translation>An import, export or exchange is still running; switch the language when it has finished.</translation>
     </message>
+    <message>
+      <source>台账已换用新钥匙</source>
+      <translation>The ledger now uses a new key</translation>
+    </message>
+    <message>
+      <source>台账钥匙没有更换</source>
+      <translation>The ledger key was not changed</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyStatusDialog</name>
@@ -2024,6 +2032,10 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
     <message>
       <source>已停用用户 %1</source>
       <translation>Disabled user %1</translation>
+    </message>
+    <message>
+      <source>请等正在进行的工作完成后再停用用户</source>
+      <translation>Wait for the running work to finish before disabling a user</translation>
     </message>
   </context>
   <context>

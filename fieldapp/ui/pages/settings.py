@@ -487,11 +487,22 @@ class SettingsPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        window = self.window_ref
+        rotates = window is not None and hasattr(window, "rotate_key")
+        if rotates and (window.busy() or (window.has_unsaved() and not window.confirm_discard())):
+            if window.busy():
+                show_error(self, self.tr("请等正在进行的工作完成后再停用用户"))
+            return False
         try:
             user_service.disable_user(self.session.ledger, name)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
+        if rotates:
+            # A new database key (the window reopens the ledger; this page is rebuilt), so
+            # that an old copy of the key file with this user's slot opens nothing from now on.
+            window.rotate_key(self.tr("已停用用户 %1").replace("%1", name))
+            return True
         self.show_users()
         self.users_note.setText(self.tr("已停用用户 %1").replace("%1", name))
         return True
