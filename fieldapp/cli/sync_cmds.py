@@ -36,7 +36,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sync.add_parser("push", help="有网络时：上传数据包并导入中心的回复")
     p.add_argument("url")
     p.set_defaults(func=cmd_sync_push)
-    p = sync.add_parser("status", help="登记信息、最近的导入和被隔离的数据包")
+    p = sync.add_parser("undo", help="撤销本机一条县里未接受的修改（只改本机，修改记录保留）")
+    p.add_argument("change", nargs="+", help="sync status 列出的编号")
+    p.set_defaults(func=cmd_sync_undo)
+    p = sync.add_parser(
+        "restored", help="本台账是从备份恢复的：改用新的台账标识继续同步（无需重新登记）"
+    )
+    p.set_defaults(func=cmd_sync_restored)
+    p = sync.add_parser("status", help="登记信息、最近的导入、被隔离的数据包和县里未接受的修改")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_sync_status)
 
@@ -100,6 +107,12 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="单次上传上限（MB），默认按最大的安置点首次上传估算",
     )
+    p = add("rejected", "县里未接受的修改：列出，接受为县里的修改，或不予采纳", cmd_hub_rejected)
+    p.add_argument("--json", action="store_true")
+    decide = p.add_mutually_exclusive_group()
+    decide.add_argument("--accept", type=int, metavar="ID", help="接受（作为县里的修改写入）")
+    decide.add_argument("--dismiss", type=int, metavar="ID", help="不予采纳（须写 --reason）")
+    p.add_argument("--reason", default="", help="处理意见，设备上会看到")
     p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
     p.add_argument("--json", action="store_true")
     from fieldapp.cli.user_cmds import register_hub
@@ -234,6 +247,44 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reviewer(args: argparse.Namespace) -> str:
+    """Who decides at the hub: --author, else the logged-in system user."""
+    import getpass
+
+    if getattr(args, "author", None):
+        return str(args.author)
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some Windows set-ups
+        return "县级审核人"
+
+
+def cmd_hub_rejected(args: argparse.Namespace) -> int:
+    """List held changes, or accept / dismiss one."""
+    from fieldapp.hub.rejected import as_item, describe
+
+    hub = _open_hub(args)
+    if args.accept is not None:
+        held = hub.accept(args.accept, _reviewer(args), args.reason)
+        print(f"已接受第 {held.id} 条，作为县里的修改写入（{held.applied_change or '值已相同'}）")
+        return 0
+    if args.dismiss is not None:
+        held = hub.dismiss(args.dismiss, _reviewer(args), args.reason)
+        print(f"第 {held.id} 条不予采纳：{held.decision}（设备下次同步时会看到）")
+        return 0
+    if args.reason:
+        return fail("--reason 只与 --accept 或 --dismiss 一起使用")
+    found = hub.rejected()
+    if args.json:
+        print_json([as_item(h) for h in found])
+        return 0
+    for held in found:
+        print(describe(held))
+    if not found:
+        print("没有县里未接受的修改")
+    return 0
+
+
 def cmd_hub_violations(args: argparse.Namespace) -> int:
     """List merged-data violations."""
     problems = _open_hub(args).violations()
@@ -327,8 +378,9 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
-    """Show enrolment, recent imports and quarantined bundles."""
+    """Show enrolment, recent imports, quarantined bundles and refused changes."""
     from fieldapp.store.sync_state import SyncState
+    from fieldapp.sync.rejected import describe, rejected_changes
 
     ledger = open_ledger(args)
     state = SyncState(ledger.db)
@@ -346,6 +398,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         ],
         "imports": state.imports(10),
         "quarantined": state.quarantined(10),
+        "rejected": rejected_changes(ledger),
     }
     if args.json:
         print_json(data)
@@ -361,6 +414,30 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")
     for q in data["quarantined"]:
         print(f"隔离 {q['at']} {q['file']}：{q['reason']}")
+    for item in data["rejected"]:
+        print(f"{item['id']}. {describe(item)}")
+    return 0
+
+
+def cmd_sync_undo(args: argparse.Namespace) -> int:
+    """Take back refused changes on this device."""
+    from fieldapp.sync.rejected import undo
+
+    count = undo(open_ledger(args), args.change)
+    print(f"已在本机撤销 {count} 条县里未接受的修改（修改记录仍保留）")
+    return 0
+
+
+def cmd_sync_restored(args: argparse.Namespace) -> int:
+    """Start a new incarnation after a restore from backup."""
+    from fieldapp.sync.recovery import start_new_incarnation
+
+    ledger = open_ledger(args)
+    start_new_incarnation(ledger)
+    print(
+        "已改用新的台账标识。下次同步时县里会把备份之后的数据（包括本机备份后做的修改）全部发回，"
+        "无需重新登记"
+    )
     return 0
 
 

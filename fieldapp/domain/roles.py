@@ -65,3 +65,21 @@ DEVICE_ROLES: tuple[Role, ...] = (Role.COORDINATOR, Role.TOWNSHIP, Role.COUNTY)
 
 #: The role an enrolment without one (older enrolments, ``--role`` left out) gives.
 DEFAULT_ROLE: Role = Role.COORDINATOR
+
+
+def signed_author(user: str, device: str | None) -> str:
+    """The author recorded with a change: ``姓名@设备名称`` once the ledger is enrolled.
+
+    The device name is the one the hub enrolled it under, and the hub checks it on every
+    change, so the author can never claim another device, the county or the hub. An ``@`` in
+    the person's own name becomes the full-width ``＠`` so that the text after the last ``@``
+    is always the device.
+    """
+    name = (user or "").strip().replace("@", "＠") or "用户"
+    return f"{name}@{device}" if device else name
+
+
+def author_parts(author: str) -> tuple[str, str]:
+    """(person, device) of a recorded author; the device is "" when none is named."""
+    person, at, device = (author or "").rpartition("@")
+    return (person, device) if at else (author or "", "")

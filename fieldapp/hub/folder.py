@@ -28,6 +28,7 @@ from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.paths import private_dir
 from fieldapp.store import answers, postgres, replica
+from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
@@ -166,6 +167,8 @@ class Hub:
             state.set_identity(
                 Identity("hub", name, None, keys.sign_secret, keys.box_secret, now_text(), Role.HUB)
             )
+            ledger.set_meta("device_name", name)
+        ledger.device_name = name
         if store is not None:
             # Where the ledger lives; a password belongs in ~/.pgpass, not here.
             write_atomic(root / STORE_URL, (store + "\n").encode("utf-8"))
@@ -211,6 +214,10 @@ class Hub:
         document = make_enrolment(self.identity, device, area_code, keys, Role.parse(role))
         data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         with self.lock, self.ledger.transaction():
+            before = self.state.peer(device)
+            if before is not None and (before.area_code, before.device_role) != (area_code, role):
+                # A new scope: what it was sent for the old one is no reason to send more.
+                self.state.forget_sent(device)
             self.state.add_peer(
                 device,
                 "device",
@@ -422,6 +429,9 @@ class Hub:
                 cancel,
                 after_sealing=remember,
                 origins=self.state.origin_names() | {self.ledger.device_id: self.identity.name},
+                rejected=[
+                    held_payload(h) for h in HeldChanges(self.ledger.db).list(devices=[device])
+                ],
             )
 
     def plan_answer(self, device: str, afresh: bool = False) -> AnswerPlan:
@@ -434,8 +444,10 @@ class Hub:
         peer = self.device(device)
         db, area = self.ledger.db, peer.area_code or ""
         sent = replica.sent_rows(db, device)
-        own = self.state.origins_of(device)
-        now = replica.vector(db)
+        # Its changes under its current change-log id are never sent back; those of an earlier
+        # incarnation are (a device restored from a backup lacks what it made after it).
+        own = [peer.origin] if peer.origin else self.state.origins_of(device)
+        now = received_vector(db)  # held changes count as received: never asked for again
         acked = self.state.issued_vector(device, peer.acked_out)
         unconfirmed = {r for r, serial in sent.items() if serial > peer.acked_out}
         scope = self.log.answer_scope(device)
@@ -468,6 +480,24 @@ class Hub:
         return AnswerPlan(area, changes, now, new, arrived, quick)
 
     # -- review -----------------------------------------------------------------------------
+
+    def rejected(self, status: str | None = None) -> list[HeldChange]:
+        """Changes the trust rules refused, held for the county's review (`hub rejected`)."""
+        from fieldapp.hub import rejected
+
+        return rejected.listing(self, status)
+
+    def accept(self, held_id: int, reviewer: str, reason: str = "") -> HeldChange:
+        """Apply a held change as the county's own change, both names on record."""
+        from fieldapp.hub import rejected
+
+        return rejected.accept(self, held_id, reviewer, reason)
+
+    def dismiss(self, held_id: int, reviewer: str, reason: str) -> HeldChange:
+        """Decide not to take a held change, with the reason the device will see."""
+        from fieldapp.hub import rejected
+
+        return rejected.dismiss(self, held_id, reviewer, reason)
 
     def violations(self) -> list[dict[str, object]]:
         """Merged-data problems for review: duplicate ID numbers, one-time limits broken."""

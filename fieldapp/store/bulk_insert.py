@@ -222,7 +222,7 @@ def local_rows(ledger: Ledger, table: str, rows: Sequence[dict[str, Any]]) -> Ne
         "device_id": Bound(ledger.device_id),
         "seq": Sql(_SEQ, (("seq", seq),)),
         "hlc": Sql(_STAMP, (("wall", wall), ("counter", counter))),
-        "author": Bound(ledger.author),
+        "author": Bound(ledger.recorded_author),
         "row_id": Sql("{id}"),
         "data": Sql(f"json_object({', '.join(members)})"),
         "parents": Bound(None),

@@ -60,7 +60,9 @@ class HubLog:
                 (SELECT coalesce(sum(i.changes), 0) FROM sync_issued i
                   WHERE i.peer = p.name AND i.serial > p.acked_out) AS pending,
                 (SELECT count(*) FROM hub_exchanges e
-                  WHERE e.device = p.name AND e.outcome != 'ok') AS refused_bundles
+                  WHERE e.device = p.name AND e.outcome != 'ok') AS refused_bundles,
+                (SELECT count(*) FROM held_changes h
+                  WHERE h.device = p.name AND h.status = 'held') AS refused
             FROM sync_peers p WHERE p.role = 'device' ORDER BY p.name"""
         )
         names = [d[0] for d in cursor.description]

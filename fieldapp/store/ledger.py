@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.roles import signed_author
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.bulk_update import BeforeUpdate, update_many
 from fieldapp.store.changelog import Change, to_storable
@@ -62,6 +63,9 @@ class Ledger:
             bind_user(db, self.user)
         self.device_id = self._meta_default("device_id", lambda: secrets.token_hex(8))
         self.author = self.user or author or self.get_meta("author") or _os_user()
+        #: The name the county enrolled this ledger under (meta `device_name`, set at
+        #: enrolment); every change records its author as ``姓名@设备名称`` (`recorded_author`).
+        self.device_name = self.get_meta("device_name")
         self.clock = HybridClock(self.get_meta("hlc"))
         self.projector = Projector(db)
         self._depth = 0
@@ -71,6 +75,11 @@ class Ledger:
         #: SQLite's busy wait while another thread's big import holds the file.
         self.write_gate: threading.Lock | None = None
         self.seal_for_county()
+
+    @property
+    def recorded_author(self) -> str:
+        """The author logged with each change: the user, and the enrolled device's name."""
+        return signed_author(self.author, self.device_name)
 
     @classmethod
     def open(
@@ -187,7 +196,7 @@ class Ledger:
             self.device_id,
             self._next_seq,
             self.clock.now(),
-            self.author,
+            self.recorded_author,
             table,
             row_id,
             data,

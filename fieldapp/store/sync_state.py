@@ -186,6 +186,16 @@ class SyncState:
             f"UPDATE sync_peers SET {assignments} WHERE name = ?", [*values.values(), name]
         )
 
+    def set_origin(self, name: str, origin: str) -> None:
+        """Hub: the change-log id a device writes under from now on (a new incarnation)."""
+        self.db.execute("UPDATE sync_peers SET origin = ? WHERE name = ?", [origin, name])
+
+    def forget_sent(self, name: str) -> None:
+        """Hub: forget what a device was sent, so its next answer is worked out afresh and
+        complete (a restored device, or one whose area or role the county changed)."""
+        self.db.execute("DELETE FROM sync_sent_rows WHERE peer = ?", [name])
+        self.db.execute("DELETE FROM sync_issued WHERE peer = ?", [name])
+
     # -- version vectors --------------------------------------------------------------------
 
     def acks(self, peer: str) -> dict[str, int]:

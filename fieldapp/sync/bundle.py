@@ -66,6 +66,21 @@ class Range(BaseModel):
     count: int = Field(ge=1)
 
 
+class Report(BaseModel):
+    """The hub's word on one of the recipient's own changes that the trust rules refused."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: int = Field(ge=1)
+    change_id: str = Field(pattern=r"^[0-9A-Za-z_-]{1,64}:[1-9][0-9]{0,17}$")
+    rule: str = Field(max_length=40)
+    reason: str = Field(max_length=2000)
+    received_at: str = Field(max_length=40)
+    status: str = Field(pattern="^(held|accepted|dismissed)$")
+    decided_at: str | None = Field(default=None, max_length=40)
+    decided_by: str | None = Field(default=None, max_length=200)
+    decision: str | None = Field(default=None, max_length=2000)
+
+
 class Manifest(BaseModel):
     """What the bundle holds and between whom; signed by the sender."""
 
@@ -86,6 +101,8 @@ class Manifest(BaseModel):
     payload_bytes: int = Field(ge=0)
     #: Device names of origin device ids (from the hub), so people see who made a change.
     origins: dict[DeviceId, str] = Field(default_factory=dict)
+    #: From the hub: the recipient's own changes it holds for review, and what was decided.
+    rejected: list[Report] = Field(default_factory=list)
 
 
 class ChangeIn(TypedDict):

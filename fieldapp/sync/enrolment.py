@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
+from fieldapp.store.authorship import sign_authors
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, SyncState, now_text
 from fieldapp.sync import crypto
 from fieldapp.sync.errors import SyncError
+from fieldapp.sync.recovery import own_origins
 
 KIND = "fieldapp-enrolment"
 FORMAT = 1
@@ -145,10 +147,15 @@ def enrol(
         )
         if other_hub:
             state.remove_peers("hub")
+        ledger.set_meta("device_name", device["name"])
+        ledger.device_name = device["name"]
         if not hubs or other_hub:
             state.add_peer(
                 doc["hub"]["name"], "hub", None, hub_sign, hub_box, crypto.key_id(hub_sign)
             )
+            # Nothing was sent to this hub yet: what the ledger wrote before is recorded as
+            # the enrolled device's, as every change from now on is (姓名@设备名称).
+            sign_authors(ledger.db, own_origins(ledger), device["name"])
     ledger.seal_for_county()  # the county can now reset a forgotten password
     return Enrolled(
         device["name"], device["area_code"], doc["hub"]["name"], found, current is not None, role

@@ -18,18 +18,21 @@ from typing import Any
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
+from fieldapp.services.trust_check import Refusal
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.connection import Error as DatabaseFault
+from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.migrations import latest_version
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
-from fieldapp.sync import crypto
+from fieldapp.sync import crypto, intake
 from fieldapp.sync.bundle import (
     Manifest,
     OpenedBundle,
     Party,
     Range,
+    Report,
     decode_payload,
     encode_payload,
     open_bundle,
@@ -46,6 +49,8 @@ from fieldapp.sync.files import (
     quarantine,
     write_atomic,
 )
+from fieldapp.sync.recovery import own_origins
+from fieldapp.sync.rejected import settle_accepted
 
 StepHook = Callable[[str], None]
 
@@ -77,6 +82,8 @@ class ImportResult:
     conflicts: int
     #: The rows the new changes touched, per kind (what the window refreshes).
     received: ChangeSet = NO_CHANGES
+    #: Hub: changes of the bundle the trust rules refused, held for the county's review.
+    held: int = 0
 
 
 def _noop(*_args: Any) -> None:
@@ -112,6 +119,7 @@ def write_bundle(
     cancel: CancelCheck | None = None,
     after_sealing: Callable[[int], None] | None = None,
     origins: dict[str, str] | None = None,
+    rejected: Sequence[dict[str, Any]] = (),
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename).
 
@@ -156,6 +164,7 @@ def write_bundle(
             payload_sha256=_sha256(payload),
             payload_bytes=len(payload),
             origins=origins or {},
+            rejected=[Report.model_validate(r) for r in rejected],
         )
         data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public)
         progress(total // 2, total)
@@ -198,19 +207,23 @@ def export_bundle(
     full: bool = False,
 ) -> ExportResult:
     """Device → hub: every change of this device the hub has not acknowledged (all of them
-    with `full`, e.g. after the hub was restored from an old backup)."""
+    with `full`, e.g. after the hub was restored from an old backup), under each change-log id
+    the device ever wrote under (a restored device's earlier incarnations too)."""
     state = SyncState(ledger.db)
     identity = require_identity(state, "device")
     hubs = state.peers("hub")
     if not hubs:
         raise SyncError("本台账没有登记中心的公钥，请重新登记")
     hub = hubs[0]
-    acked = 0 if full else state.acks(hub.name).get(ledger.device_id, 0)
+    acks = state.acks(hub.name)
     with paused_gc():
-        rows = replica.rows_after(ledger.db, ledger.device_id, acked)
-        vector = {ledger.device_id: replica.max_seq(ledger.db, ledger.device_id)}
-        if not vector[ledger.device_id]:
-            vector = {}
+        rows: list[tuple] = []
+        vector: dict[str, int] = {}
+        for origin in own_origins(ledger):
+            rows.extend(replica.rows_after(ledger.db, origin, 0 if full else acks.get(origin, 0)))
+            top = replica.max_seq(ledger.db, origin)
+            if top:
+                vector[origin] = top
         return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel)
 
 
@@ -322,22 +335,16 @@ def _import_local(
         step("begun")
         if state.was_imported(manifest.bundle_id):
             raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
-        # Same id, other content first: a copied ledger, told apart from a mere replay.
-        stored = replica.stored_rows(ledger.db, changes)
-        for change_id, change in by_id.items() if stored else ():
-            row = stored.get(change_id)
-            if row is not None and row != change.as_row():
-                raise BundleRefused("reused_seq", f"修改 {change_id}")
-        peer = state.peer(peer.name) or peer
-        if manifest.serial <= peer.serial_in:
-            raise BundleRefused(
-                "replay", f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号"
-            )
-        new = [c for i, c in by_id.items() if i not in stored] if stored else changes
+        held: list[Refusal] = []
         if identity.role == "hub":
-            _check_device_changes(ledger, state, peer, manifest, new)
-        elif any(c.device_id == ledger.device_id for c in new):
-            raise BundleRefused("reused_seq", "中心发来本机名下、本机却没有的修改")
+            fresh = intake.claim_origin(ledger, state, peer, manifest)
+            peer = state.peer(peer.name) or peer
+            new = intake.new_changes(ledger, state, peer, changes)
+            _check_serial(peer, manifest, hint=not fresh)
+            new, held = intake.admit(ledger, state, peer, manifest, new)
+        else:
+            new = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
+            peer = state.peer(peer.name) or peer
         applied = 0
         progress(0, total)
         for start in range(0, len(new), APPLY_CHUNK):
@@ -348,6 +355,8 @@ def _import_local(
             step("applied")
         if cancel and cancel():
             raise Cancelled(SYNC_CANCELLED)
+        if held:
+            intake.hold(ledger, peer, manifest, held)
         _bookkeeping(ledger, state, identity, peer, manifest)
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)
@@ -364,6 +373,7 @@ def _import_local(
         dict(manifest.counts),
         replica.conflict_count(ledger.db),
         of_log((c.tbl, c.row_id) for c in new),
+        len(held),
     )
 
 
@@ -449,36 +459,45 @@ def _check_summary(manifest: Manifest, changes: list[Change]) -> dict[str, Chang
 _DEVICE_ID, _SEQ, _TBL = attrgetter("device_id"), attrgetter("seq"), attrgetter("tbl")
 
 
-def _check_device_changes(
-    ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifest, new: list[Change]
-) -> None:
-    """Hub side: a device may bring only its own new changes, gap-free after what we hold."""
-    if manifest.received > peer.serial_out:
-        raise BundleRefused("tampered", f"确认了未发出的第 {manifest.received} 号包")
-    origin = manifest.sender.device_id
-    if origin is None:
-        raise BundleRefused("invalid", "清单缺少设备标识")
-    owner = state.origin_owner(origin)
-    if owner is not None and owner != peer.name:
-        holder = state.peer(owner)
-        if holder is not None and not holder.revoked_at:
-            raise BundleRefused("foreign_change", f"设备标识 {origin} 属于 {owner}")
-    if owner != peer.name:
-        state.bind_origin(origin, peer.name)
-    foreign = next((c for c in new if c.device_id != origin), None)
-    if foreign is not None:
-        raise BundleRefused("foreign_change", f"{foreign.id} 不是 {peer.name} 的修改")
-    seqs = sorted(map(_SEQ, new))
-    start = replica.max_seq(ledger.db, origin) + 1
-    if seqs and seqs != list(range(start, start + len(seqs))):
-        missing = (
-            start
-            if seqs[0] != start
-            else next(s for i, s in enumerate(range(start, start + len(seqs))) if seqs[i] != s)
-        )
+def record_reports(ledger: Ledger, manifest: Manifest) -> None:
+    """Device: keep what the hub says about this device's own changes it refused."""
+    own = set(own_origins(ledger))
+    mine = [r.model_dump() for r in manifest.rejected if r.change_id.rsplit(":", 1)[0] in own]
+    if mine:
+        RejectedReports(ledger.db).record(mine)
+        settle_accepted(ledger)
+
+
+def _check_serial(peer: Peer, manifest: Manifest, *, hint: bool = False) -> None:
+    """A bundle's serial must be past the last one imported from its sender (no replays)."""
+    if manifest.serial <= peer.serial_in:
+        extra = "。" + intake.RESTORED_HINT if hint else ""
         raise BundleRefused(
-            "gap", f"从第 {missing} 号修改起缺失，请在设备上执行 fieldapp sync export --full"
+            "replay",
+            f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号{extra}",
         )
+
+
+def _new_from_hub(
+    ledger: Ledger,
+    state: SyncState,
+    peer: Peer,
+    manifest: Manifest,
+    changes: list[Change],
+    by_id: dict[str, Change],
+) -> list[Change]:
+    """Device side: the hub's changes this ledger does not hold yet."""
+    # Same id, other content first: a copied ledger, told apart from a mere replay.
+    stored = replica.stored_rows(ledger.db, changes)
+    for change_id, change in by_id.items() if stored else ():
+        row = stored.get(change_id)
+        if row is not None and row != change.as_row():
+            raise BundleRefused("reused_seq", f"修改 {change_id}")
+    _check_serial(state.peer(peer.name) or peer, manifest)
+    new = [c for i, c in by_id.items() if i not in stored] if stored else changes
+    if any(c.device_id == ledger.device_id for c in new):
+        raise BundleRefused("reused_seq", "中心发来本机名下、本机却没有的修改")
+    return new
 
 
 def _bookkeeping(
@@ -490,5 +509,6 @@ def _bookkeeping(
         state.raise_acks(peer.name, dict(manifest.vector))
         for device_id, name in manifest.origins.items():
             state.bind_origin(device_id, name)
+        record_reports(ledger, manifest)
     else:
         state.forget_issued_before(peer.name, acked)

@@ -20,7 +20,7 @@ from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle
 from tests.sync.helpers import VILLAGE, add_family
 
-SITE = "520502101002"
+GROUP = "520502101001002"  # a group in the device's own village: inside its scope
 
 
 def _payload(ledger: Ledger) -> bytes:
@@ -127,7 +127,7 @@ def test_dumps_refuses_what_json_refuses():
 def test_imported_persons_are_searchable_like_applied_ones(tmp_path: Path, hub, make_device):
     device = make_device("甲村", VILLAGE)
     add_family(device, VILLAGE, ["101", "103"], surname="张")
-    add_family(device, SITE, ["105"], surname="李", kind="组")
+    add_family(device, GROUP, ["105"], surname="李", kind="组")
     hub.import_file(export_bundle(device, tmp_path / "a.fieldsync").path)
     # The same changes one by one through `apply` (per-row search trigger).
     one_by_one = Ledger.open(tmp_path / "one.db", author="对照")

@@ -1,0 +1,134 @@
+"""The county's review of held changes: list them, accept one as the county's own change, or
+dismiss it with a reason (`fieldapp hub rejected`).
+
+A held change was refused by the trust rules when it arrived (`fieldapp.sync.intake`); it was
+never applied nor forwarded. Accepting it writes its values as a change of the hub itself,
+author ``审核人（接受 原修改人@设备）@中心`` so both names stay on record, after the rules
+have looked at it once more as the county (a malformed value or an impossible claim step
+cannot be accepted by anyone, only dismissed). Either decision is reported to the device in
+its next answer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fieldapp.domain.labels import field_label
+from fieldapp.domain.roles import Role
+from fieldapp.services.trust import LINKS, RULES, Actor, Proposal, check, table_name
+from fieldapp.services.trust_check import context_for
+from fieldapp.store import replica
+from fieldapp.store.held import ACCEPTED, DISMISSED, HELD, HeldChange, HeldChanges
+from fieldapp.store.places import PlaceFinder
+from fieldapp.sync.errors import SyncError
+
+if TYPE_CHECKING:
+    from fieldapp.hub.folder import Hub
+
+STATUS_LABELS = {HELD: "待审核", ACCEPTED: "已接受", DISMISSED: "不予采纳"}
+
+
+def as_item(held: HeldChange) -> dict[str, Any]:
+    """One held change as `hub rejected --json` lists it."""
+    change = held.change
+    return {
+        "id": held.id,
+        "device": held.device,
+        "author": change.author,
+        "table": change.tbl,
+        "table_label": table_name(change.tbl),
+        "row_id": change.row_id,
+        "fields": sorted(change.data),
+        "values": dict(change.data),
+        "rule": held.rule,
+        "rule_label": RULES.get(held.rule, held.rule),
+        "reason": held.reason,
+        "received_at": held.received_at,
+        "status": held.status,
+        "status_label": STATUS_LABELS.get(held.status, held.status),
+        "decided_at": held.decided_at,
+        "decided_by": held.decided_by,
+        "decision": held.decision,
+        "applied_change": held.applied_change,
+        "change_id": held.change_id,
+    }
+
+
+def describe(held: HeldChange) -> str:
+    """One line for people: what, by whom, why not accepted, what was decided."""
+    change = held.change
+    values = "，".join(
+        f"{field_label(k)}={v!r}" for k, v in sorted(change.data.items()) if k != "deleted"
+    )
+    if change.data.get("deleted") is True:
+        values = (values + "，" if values else "") + "删除"
+    line = (
+        f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
+        f"{change.author}：{table_name(change.tbl)} {change.row_id}（{values}）"
+        f"——原因：{held.reason}（{held.received_at}）"
+    )
+    if held.status != HELD:
+        line += f"；{held.decided_by} 于 {held.decided_at}：{held.decision or ''}"
+    return line
+
+
+def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:
+    """Held changes of every device, oldest first (of one status when given)."""
+    return HeldChanges(hub.ledger.db).list(status=status)
+
+
+def _waiting(store: HeldChanges, held_id: int) -> HeldChange:
+    held = store.get(held_id)
+    if held is None:
+        raise SyncError(f"没有编号为 {held_id} 的未接受修改（fieldapp hub rejected 列出全部）")
+    if held.status != HELD:
+        label = STATUS_LABELS.get(held.status, held.status)
+        raise SyncError(f"第 {held_id} 条已处理（{label}，{held.decided_by} {held.decided_at}）")
+    return held
+
+
+def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChange:
+    """Apply a held change as the county's own change (see the module docstring)."""
+    ledger = hub.ledger
+    with hub.lock, ledger.transaction():
+        store = HeldChanges(ledger.db)
+        held = _waiting(store, held_id)
+        change = held.change
+        fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
+        finder = PlaceFinder(ledger.db, LINKS)
+        context = context_for(
+            finder, change.tbl, change.row_id, change.data, fields.get(change.tbl)
+        )
+        county = Actor(Role.HUB, None, hub.identity.name)
+        verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
+        if not verdict.allowed:
+            raise SyncError(f"第 {held_id} 条不能接受：{verdict.reason}。只能不予采纳")
+        previous = ledger.author
+        # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
+        ledger.author = f"{reviewer}（接受 {change.author}）"
+        try:
+            if context.exists:
+                made = ledger.update(change.tbl, change.row_id, dict(change.data))
+                applied = made.id if made is not None else None
+            else:
+                ledger.insert(change.tbl, dict(change.data), change.row_id)
+                applied = f"{ledger.device_id}:{replica.max_seq(ledger.db, ledger.device_id)}"
+        finally:
+            ledger.author = previous
+        store.decide(held_id, ACCEPTED, reviewer, reason.strip() or "接受", applied)
+        found = store.get(held_id)
+    assert found is not None
+    return found
+
+
+def dismiss(hub: Hub, held_id: int, reviewer: str, reason: str) -> HeldChange:
+    """Decide not to take a held change, with a reason the device is told."""
+    if not reason.strip():
+        raise SyncError("不予采纳必须写明原因（--reason），设备上会看到")
+    with hub.lock, hub.ledger.transaction():
+        store = HeldChanges(hub.ledger.db)
+        _waiting(store, held_id)
+        store.decide(held_id, DISMISSED, reviewer, reason.strip())
+        found = store.get(held_id)
+    assert found is not None
+    return found

@@ -1,0 +1,693 @@
+"""Who may change what: one rule set, run by a device before it writes and by the hub on every
+change it receives (the way CouchDB runs `validate_doc_update` on every replicated document).
+
+The rules are pure: no SQL, no files, no clock. Everything they need to know about the ledger is
+computed by the store and handed in (`Context`): where the row was *before* the change (its
+place: an area code, found through the household a person lives in, the person a spell hangs
+on …), where each of the row's links points afterwards, the link targets' current values (a
+claim's state, for its events), which of the change's parents the receiver does not know.
+Nothing in a `Context` comes from the change being judged.
+
+A `Verdict` either allows the change or names the rule that refused it and says why in Chinese,
+in a coordinator's words, with the role that may do it instead.
+
+The rules (each `Verdict.rule` is one of `RULES`):
+
+- county-wide tables (areas, policy packs …) are written only by the county or the hub (a
+  device may add a new area inside its own scope — its groups or buildings — and may send
+  the county's own values again, nothing else);
+- households, persons and every row hung on them only within the sender's scope (its enrolled
+  area and everything under it — DHIS2's capture org units, CommCare's case owner location),
+  judged by where the row was before the change; moving a household or a person out of the
+  scope is a transfer and allowed, pulling one in is not, and a row may not be hung on
+  something outside the scope;
+- claims follow the state machine by role: village steps (create, submit, 村审核, 驳回 of a
+  submitted claim) for coordinators, township steps (乡镇审核, 驳回) for townships, county steps
+  (县审批, 已发放, 驳回, 已撤销) for the county, which may also take any lower step; a submitted
+  claim's person, rule, amount and other frozen facts never change;
+- audit trails (claim events, the print log) are appended, never edited;
+- every value passes the domain model's validation and is stored in its canonical form;
+- every change carries the sender's own change-log id, an author of the form ``姓名@设备名称``
+  naming the sender, and parents the receiver knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel, ValidationError
+
+from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.labels import field_label
+from fieldapp.domain.models import (
+    Area,
+    CategoryMembership,
+    EmploymentSpell,
+    Household,
+    MonthlyStatus,
+    Person,
+    ServiceRecord,
+    UnemploymentRegistration,
+    Visit,
+)
+from fieldapp.domain.roles import Role
+
+S = ClaimState
+
+# -- vocabulary ----------------------------------------------------------------------------
+
+#: Every rule a verdict may name, with its Chinese name (for lists and the county's review).
+RULES: dict[str, str] = {
+    "unknown_table": "未知的表",
+    "unknown_field": "未知的字段",
+    "malformed": "值不合格",
+    "county_table": "县级统一维护的内容",
+    "scope": "超出本机负责的范围",
+    "pull_in": "把范围外的记录拉入本机范围",
+    "link_scope": "挂到范围外的记录上",
+    "no_place": "无法确定所属地区",
+    "partial_row": "记录在中心不存在",
+    "claim_new_state": "新建申领的状态",
+    "claim_flow": "申领状态流程",
+    "claim_step": "申领审核权限",
+    "claim_reason": "驳回或撤销须写原因",
+    "claim_frozen": "已提交申领的内容不能改",
+    "claim_locked": "已审批或已终结的申领不能改",
+    "claim_delete": "申领不能删除",
+    "append_only": "记录只能新增，不能修改",
+    "event_mismatch": "审核记录与申领状态不符",
+    "hub_id": "冒用中心的台账标识",
+    "foreign_id": "冒用其他设备的台账标识",
+    "author": "修改人署名不符",
+    "parents": "依据的前版本不存在",
+}
+
+#: Tables the county keeps for everyone: only the county office or the hub writes them.
+COUNTY_TABLES: frozenset[str] = frozenset({"areas", "policy_packs"})
+
+#: County tables a device may add rows to inside its own scope (never change): a village adds
+#: its groups, a site its buildings (codes "extended locally", see `AreaCode`). The area tree
+#: still decides nothing a device can widen: a new area's code must lie inside its scope.
+LOCAL_AREAS: frozenset[str] = frozenset({"areas"})
+
+#: Trails that are appended to, never edited (except by the county, to correct them).
+APPEND_ONLY: frozenset[str] = frozenset({"claim_events", "print_log"})
+
+#: Sentinel link target: the column holds an area code itself.
+AREA = "areas"
+
+#: How a row finds where it is: its ownership links as (column, table the column points into).
+#: The first link says where the row lives (its place); every link, when set, must point inside
+#: the sender's scope after the change. Tables not listed here and not county tables have no
+#: place (the print log: a device logs its own prints).
+LINKS: dict[str, tuple[tuple[str, str], ...]] = {
+    "households": (("area_code", AREA), ("head_person_id", "persons")),
+    "persons": (("household_id", "households"),),
+    "person_categories": (("person_id", "persons"),),
+    "employment_spells": (("person_id", "persons"),),
+    "unemployment_registrations": (("person_id", "persons"),),
+    "monthly_status": (("person_id", "persons"), ("spell_id", "employment_spells")),
+    "services": (
+        ("person_id", "persons"),
+        ("household_id", "households"),
+        ("visit_id", "visits"),
+    ),
+    "visits": (("household_id", "households"), ("person_id", "persons")),
+    "claims": (("person_id", "persons"), ("spell_id", "employment_spells")),
+    "claim_events": (("claim_id", "claims"),),
+    "batches": (("area_code", AREA),),
+}
+
+#: The link whose change is a transfer (moving the row out to another area is allowed).
+TRANSFERS: dict[str, str] = {"households": "area_code", "persons": "household_id"}
+
+#: Tables without a place that any role may append to (a device's own audit of its prints).
+UNPLACED: frozenset[str] = frozenset({"print_log"})
+
+#: The domain model that validates each table's values.
+MODELS: dict[str, type[BaseModel]] = {
+    model.TABLE: model  # type: ignore[attr-defined]
+    for model in (
+        Area,
+        Household,
+        Person,
+        CategoryMembership,
+        EmploymentSpell,
+        UnemploymentRegistration,
+        Visit,
+        ServiceRecord,
+        MonthlyStatus,
+        Claim,
+        Batch,
+        ClaimEvent,
+    )
+}
+
+TABLE_NAMES: dict[str, str] = {
+    "areas": "区域",
+    "policy_packs": "政策包",
+    "households": "户信息",
+    "persons": "人员信息",
+    "person_categories": "人员类别",
+    "employment_spells": "就业经历",
+    "unemployment_registrations": "失业登记",
+    "monthly_status": "月度状态",
+    "services": "服务记录",
+    "visits": "走访记录",
+    "claims": "补贴申领",
+    "claim_events": "申领审核记录",
+    "batches": "申领批次",
+    "print_log": "打印记录",
+}
+
+
+def table_name(table: str) -> str:
+    """The Chinese name of a synced table (the table itself when unnamed)."""
+    return TABLE_NAMES.get(table, table)
+
+
+# -- claims by role ------------------------------------------------------------------------
+
+
+class Level(Enum):
+    """Who reviews at which step: the village, the township, the county."""
+
+    VILLAGE = "村"
+    TOWNSHIP = "乡镇"
+    COUNTY = "县"
+
+
+#: Each step of the claim flow (from → to) and the level that takes it; `None` is creation.
+CLAIM_STEPS: dict[tuple[ClaimState | None, ClaimState], Level] = {
+    (None, S.DRAFT): Level.VILLAGE,
+    (None, S.SUBMITTED): Level.VILLAGE,
+    (S.DRAFT, S.SUBMITTED): Level.VILLAGE,
+    (S.SUBMITTED, S.VILLAGE_REVIEWED): Level.VILLAGE,
+    (S.SUBMITTED, S.REJECTED): Level.VILLAGE,
+    (S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED): Level.TOWNSHIP,
+    (S.VILLAGE_REVIEWED, S.REJECTED): Level.TOWNSHIP,
+    (S.TOWNSHIP_REVIEWED, S.COUNTY_APPROVED): Level.COUNTY,
+    (S.TOWNSHIP_REVIEWED, S.REJECTED): Level.COUNTY,
+    (S.COUNTY_APPROVED, S.PAID): Level.COUNTY,
+    (S.COUNTY_APPROVED, S.REVERSED): Level.COUNTY,
+    (S.PAID, S.REVERSED): Level.COUNTY,
+}
+
+#: The levels each role acts at. The county (and the hub, the county's administrator) may take
+#: every step; a village or township device only its own, so no device approves its own work.
+ROLE_LEVELS: dict[Role, frozenset[Level]] = {
+    Role.COORDINATOR: frozenset({Level.VILLAGE}),
+    Role.TOWNSHIP: frozenset({Level.TOWNSHIP}),
+    Role.COUNTY: frozenset(Level),
+    Role.HUB: frozenset(Level),
+}
+
+#: Steps that must say why.
+NEEDS_REASON: frozenset[ClaimState] = frozenset({S.REJECTED, S.REVERSED})
+
+#: Fields of a submitted claim that may still change (everything else is frozen at submission:
+#: the person, the rule, the amount and the facts they were judged on).
+CLAIM_MUTABLE: frozenset[str] = frozenset(
+    {"state", "reason", "evidence", "missing_evidence_reason", "batch_id"}
+)
+
+#: Fields of an approved (县审批 / 已发放) claim that may still change.
+CLAIM_LOCKED_MUTABLE: frozenset[str] = frozenset({"state", "reason", "batch_id"})
+
+LOCKED: frozenset[ClaimState] = frozenset({S.COUNTY_APPROVED, S.PAID})
+FINAL: frozenset[ClaimState] = frozenset({S.REJECTED, S.REVERSED})
+
+
+def roles_for(level: Level) -> list[Role]:
+    """The device roles that act at `level` (for messages naming who may)."""
+    return [r for r in (Role.COORDINATOR, Role.TOWNSHIP, Role.COUNTY) if level in ROLE_LEVELS[r]]
+
+
+def allowed_steps(role: Role, state: ClaimState | str) -> list[ClaimState]:
+    """The states `role` may move a claim in `state` to (the UI offers only these)."""
+    current = parse_state(state)
+    return [
+        target
+        for (source, target), level in CLAIM_STEPS.items()
+        if source is current and current is not None and level in ROLE_LEVELS[role]
+    ]
+
+
+def may_create_claims(role: Role) -> bool:
+    """True when `role` may create (and submit) claims."""
+    return Level.VILLAGE in ROLE_LEVELS[role]
+
+
+def parse_state(value: object) -> ClaimState | None:
+    """The claim state `value` names, or None (blank, or text that is no state)."""
+    if isinstance(value, ClaimState):
+        return value
+    try:
+        return ClaimState(str(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+# -- who is asking, what they propose, what the store knows -------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: the role and scope the hub fixed in the enrolment, and the device's name."""
+
+    role: Role
+    #: The enrolled area code; the scope is it and everything under it (None: everywhere).
+    scope: str | None
+    device: str = ""
+
+    def covers(self, place: str | None) -> bool:
+        """True when `place` (an area code) lies inside this actor's scope."""
+        if self.role is Role.HUB or self.scope is None:
+            return True
+        return bool(place) and str(place).startswith(self.scope)
+
+    @property
+    def county_level(self) -> bool:
+        """True for the county office's devices and the hub itself."""
+        return self.role in (Role.COUNTY, Role.HUB)
+
+    def describe(self) -> str:
+        """本机（村/安置点专员，区域 520502101001）"""
+        where = f"，区域 {self.scope}" if self.scope else ""
+        return f"{self.device or '本机'}（{self.role.label}{where}）"
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A change as proposed: one row of one table and the values it sets."""
+
+    table: str
+    row_id: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the receiving ledger knows, computed by the store (never read from the change).
+
+    `before` is the row's current values (empty for a new row). `place_before` is where the
+    row was (an area code; None when it has no place or its owner is unknown). `places_after`
+    gives, per link column set after the change, the place it points to ("" when the target
+    is unknown). `targets` gives, per link column, the target row's current values.
+    `fields` is the table's data fields, None when the receiver has no such table.
+    """
+
+    exists: bool = False
+    before: Mapping[str, Any] = field(default_factory=dict)
+    place_before: str | None = None
+    places_after: Mapping[str, str] = field(default_factory=dict)
+    targets: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    fields: frozenset[str] | None = None
+    #: Declared column types (TEXT, INTEGER, REAL …), for tables without a domain model.
+    column_types: Mapping[str, str] = field(default_factory=dict)
+    #: A new household that the same sender moves one of its own people into (in the same
+    #: bundle): the destination of a transfer, which may lie outside the sender's scope.
+    transfer_target: bool = False
+
+
+class Verdict(NamedTuple):
+    """Allowed, or the rule that refused and a Chinese reason."""
+
+    allowed: bool
+    rule: str = ""
+    reason: str = ""
+
+    @property
+    def rule_name(self) -> str:
+        """The refusing rule's Chinese name."""
+        return RULES.get(self.rule, self.rule)
+
+
+ALLOWED = Verdict(True)
+
+
+def refuse(rule: str, reason: str) -> Verdict:
+    """A refusal by `rule` (one of `RULES`)."""
+    assert rule in RULES, rule
+    return Verdict(False, rule, reason)
+
+
+# -- the row rules -------------------------------------------------------------------------
+
+
+def check(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
+    """Whether `actor` may make `proposal`, given what the receiver knows (`context`)."""
+    for rule in (_check_names, check_values, _check_county, _check_scope, _check_claim):
+        verdict = rule(actor, proposal, context)
+        if not verdict.allowed:
+            return verdict
+    return ALLOWED
+
+
+def _check_names(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
+    if context.fields is None:
+        return refuse("unknown_table", f"中心没有「{proposal.table}」这类记录")
+    unknown = sorted(set(proposal.data) - context.fields)
+    if unknown:
+        return refuse(
+            "unknown_field", f"{table_name(proposal.table)}没有这些字段：{'、'.join(unknown)}"
+        )
+    return ALLOWED
+
+
+def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
+    table = proposal.table
+    if table in COUNTY_TABLES and not actor.county_level:
+        if context.exists and all(context.before.get(f) == v for f, v in proposal.data.items()):
+            return ALLOWED  # the same values again (a device made the county's row itself)
+        code = str(proposal.data.get("code") or "")
+        if table in LOCAL_AREAS and not context.exists and actor.covers(code):
+            return ALLOWED  # a new group or building inside its own area
+        return refuse(
+            "county_table",
+            f"「{table_name(table)}」由县里统一维护，只有县级设备或县级汇总中心可以修改"
+            f"（{actor.describe()}）",
+        )
+    if table in APPEND_ONLY and context.exists and not actor.county_level:
+        return refuse("append_only", f"「{table_name(table)}」只能新增，不能修改（县级可以更正）")
+    if table not in COUNTY_TABLES and table not in LINKS and table not in UNPLACED:
+        if not actor.county_level:  # a table nobody has classified: default deny
+            return refuse("county_table", f"「{table_name(table)}」只有县级可以修改")
+    return ALLOWED
+
+
+def _where(place: str | None) -> str:
+    return f"区域 {place}" if place else "未知地区"
+
+
+def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
+    table = proposal.table
+    if table not in LINKS or actor.role is Role.HUB:
+        return ALLOWED
+    label = table_name(table)
+    links = LINKS[table]
+    if context.exists:
+        if context.place_before is None and not actor.county_level:
+            return refuse(
+                "no_place",
+                f"无法确定这条{label}属于哪个地区（所属的人员或户不明），只有县级可以修改",
+            )
+        if not actor.covers(context.place_before):
+            return refuse(
+                "scope",
+                f"这条{label}属于{_where(context.place_before)}，不在{actor.describe()}负责的范围内",
+            )
+    transfer = TRANSFERS.get(table) if context.exists else None
+    if table == "households" and not context.exists and context.transfer_target:
+        transfer = "area_code"  # a new home elsewhere for someone moving out of the scope
+    for column, _target in links:
+        if column not in proposal.data or column == transfer:
+            continue
+        value = proposal.data[column]
+        if value in (None, ""):
+            if column == links[0][0] and not actor.county_level:
+                return refuse("no_place", f"{label}必须有{field_label(column)}")
+            continue
+        place = context.places_after.get(column, "")
+        if not place:
+            if actor.county_level:
+                continue  # the county may point anywhere in the county, known or not yet
+            return refuse(
+                "no_place",
+                f"{label}的{field_label(column)}指向的记录在中心不存在，无法确定所属地区",
+            )
+        if not actor.covers(place):
+            rule = "pull_in" if column == links[0][0] else "link_scope"
+            return refuse(
+                rule,
+                f"{label}的{field_label(column)}指向{_where(place)}，"
+                f"不在{actor.describe()}负责的范围内",
+            )
+    if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
+        return refuse("no_place", f"新建的{label}没有{field_label(links[0][0])}")
+    return ALLOWED
+
+
+def _who_may(level: Level) -> str:
+    return "或".join(r.label for r in roles_for(level)) + "设备"
+
+
+def _check_claim(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
+    if proposal.table == "claims":
+        return _check_claim_row(actor, proposal.data, context)
+    if proposal.table == "claim_events":
+        return _check_claim_event(actor, proposal.data, context)
+    return ALLOWED
+
+
+def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -> Verdict:
+    """May `actor` move a claim from `source` (None: creating it) to `target`?"""
+    level = CLAIM_STEPS.get((source, target))
+    if level is None:
+        if source is None:
+            return refuse("claim_new_state", f"新建的申领只能是「{S.DRAFT}」或「{S.SUBMITTED}」")
+        return refuse(
+            "claim_flow", f"申领当前为「{source}」，不能变为「{target}」（不符合审核流程）"
+        )
+    if level not in ROLE_LEVELS[actor.role]:
+        step = f"把申领从「{source}」变为「{target}」" if source else f"新建「{target}」的申领"
+        return refuse(
+            "claim_step",
+            f"{step}是{level.value}级审核，只有{_who_may(level)}可以操作（{actor.describe()}）",
+        )
+    return ALLOWED
+
+
+def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
+    if not context.exists:
+        target = parse_state(data.get("state")) or S.DRAFT
+        return _step_verdict(actor, None, target)
+    before = parse_state(context.before.get("state"))
+    changed = {f for f, v in data.items() if context.before.get(f) != v}
+    if not changed:
+        return ALLOWED
+    if before is None:
+        if actor.county_level:
+            return ALLOWED  # the county puts right a claim whose stored state is unreadable
+        return refuse(
+            "claim_flow",
+            f"申领的状态「{context.before.get('state')}」无法识别，只有县级可以更正",
+        )
+    if "deleted" in changed:
+        if before is not S.DRAFT:
+            return refuse(
+                "claim_delete", f"「{before or '状态不明'}」的申领不能删除，只能驳回或撤销"
+            )
+        if Level.VILLAGE not in ROLE_LEVELS[actor.role]:
+            return refuse("claim_delete", f"只有{_who_may(Level.VILLAGE)}可以删除草稿申领")
+    if before in FINAL:
+        return refuse("claim_locked", f"申领已「{before}」，不能再修改（更正请新建申领）")
+    if before in LOCKED:
+        extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
+        if extra:
+            names = "、".join(field_label(f) for f in extra)
+            return refuse(
+                "claim_locked", f"申领已「{before}」，{names}不能再修改；如有错误只能撤销"
+            )
+    elif before is not S.DRAFT:
+        extra = sorted(changed - CLAIM_MUTABLE - {"deleted"})
+        if extra:
+            names = "、".join(field_label(f) for f in extra)
+            return refuse(
+                "claim_frozen",
+                f"申领提交后{names}不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）",
+            )
+    if "state" in changed:
+        target = parse_state(data.get("state"))
+        if target is None:
+            return refuse("malformed", f"申领状态「{data.get('state')}」不是有效的状态")
+        verdict = _step_verdict(actor, before, target)
+        if not verdict.allowed:
+            return verdict
+        if target in NEEDS_REASON:
+            reason = data.get("reason", context.before.get("reason"))
+            if not str(reason or "").strip():
+                return refuse("claim_reason", f"把申领变为「{target}」必须写明原因")
+    return ALLOWED
+
+
+def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
+    """A step on a claim's trail must be one the sender may take, and be what happened."""
+    if context.exists:
+        return ALLOWED  # edits are append-only's business
+    source = parse_state(data.get("from_state"))
+    target = parse_state(data.get("to_state"))
+    if target is None or target is source:
+        return ALLOWED  # a note on the trail (evidence collected …), not a step
+    if source is not None:
+        verdict = _step_verdict(actor, source, target)
+    elif data.get("from_state"):
+        verdict = (
+            ALLOWED
+            if actor.county_level
+            else refuse("claim_flow", f"审核记录的原状态「{data.get('from_state')}」无法识别")
+        )
+    else:
+        levels = {lvl for (_s, t), lvl in CLAIM_STEPS.items() if t is target}
+        verdict = ALLOWED
+        if not levels & ROLE_LEVELS[actor.role]:
+            level = min(levels, key=list(Level).index)
+            verdict = refuse(
+                "claim_step",
+                f"「{target}」是{level.value}级审核，只有{_who_may(level)}可以操作"
+                f"（{actor.describe()}）",
+            )
+    if not verdict.allowed:
+        return refuse(verdict.rule, "审核记录：" + verdict.reason)
+    claim = context.targets.get("claim_id")
+    if claim is not None and parse_state(claim.get("state")) is not target:
+        return refuse(
+            "event_mismatch",
+            f"审核记录写的是「{target}」，而申领当前为「{claim.get('state') or '状态不明'}」",
+        )
+    return ALLOWED
+
+
+# -- values --------------------------------------------------------------------------------
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
+    """Every value the change sets passes the table's domain model, in its stored form.
+
+    The row's current values fill in what the change leaves out, so a partial edit is judged
+    as the row it makes; a problem in a field the change does not touch is not its fault.
+    """
+    model = MODELS.get(proposal.table)
+    if model is None:
+        return _check_types(proposal, context)
+    known = model.model_fields
+    merged = {k: v for k, v in context.before.items() if k in known and v is not None}
+    merged.update({k: v for k, v in proposal.data.items() if k in known and v is not None})
+    for name, value in proposal.data.items():
+        if value is None and name in known and known[name].is_required():
+            return refuse("malformed", f"{field_label(name)}不能为空")
+    try:
+        validated = model.model_validate(merged)
+    except ValidationError as error:
+        for problem in error.errors():
+            where = problem.get("loc") or ("",)
+            name = str(where[0])
+            if name in proposal.data or (not context.exists and name not in merged):
+                value = proposal.data.get(name, "（空）")
+                return refuse(
+                    "malformed",
+                    f"{table_name(proposal.table)}的{field_label(name)}「{_shown(value)}」不合格",
+                )
+        return ALLOWED
+    for name, raw in proposal.data.items():
+        if name not in known or raw is None:
+            continue
+        if not _canonical(getattr(validated, name), raw):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{field_label(name)}「{_shown(raw)}」不是规范的写法",
+            )
+    return ALLOWED
+
+
+def _canonical(value: Any, raw: Any) -> bool:
+    """True when `raw` is how the store writes `value` (dates as ISO text, enums as values)."""
+    if isinstance(value, dt.date):
+        return isinstance(raw, str) and raw == value.isoformat()
+    if isinstance(value, Enum):
+        return raw == value.value
+    if isinstance(value, bool):
+        return raw in (True, False, 0, 1) and not isinstance(raw, str)
+    if isinstance(value, (int, float)):
+        return isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw == value
+    return True
+
+
+_TYPE_CHECKS: dict[str, tuple[type, ...]] = {
+    "TEXT": (str,),
+    "INTEGER": (int,),
+    "REAL": (int, float),
+}
+
+
+def _check_types(proposal: Proposal, context: Context) -> Verdict:
+    """Tables without a model: each value has its column's declared type."""
+    for name, value in proposal.data.items():
+        wanted = _TYPE_CHECKS.get(context.column_types.get(name, "").upper())
+        if value is None or wanted is None:
+            continue
+        if isinstance(value, bool) and wanted != (int,):
+            return refuse("malformed", f"{table_name(proposal.table)}的{name}不应是是非值")
+        if not isinstance(value, wanted):
+            return refuse(
+                "malformed", f"{table_name(proposal.table)}的{name}「{_shown(value)}」类型不对"
+            )
+    return ALLOWED
+
+
+# -- who signed it -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Origins:
+    """What the hub knows about change-log ids (computed by the store).
+
+    `own`: the sender's own ids (its current and earlier incarnations); `hub`: the hub's own;
+    `owners`: every other bound id → (device name, revoked).
+    """
+
+    own: frozenset[str]
+    hub: str
+    owners: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+
+
+def check_origin(device_id: str, origins: Origins) -> Verdict:
+    """A change must carry one of the sender's own change-log ids."""
+    if device_id in origins.own:
+        return ALLOWED
+    if device_id == origins.hub:
+        return refuse(
+            "hub_id", "修改署名为县级汇总中心自己的台账标识：设备不能以中心的名义提交修改"
+        )
+    owner = origins.owners.get(device_id)
+    if owner is not None:
+        name, revoked = owner
+        state = "已注销的设备" if revoked else "设备"
+        return refuse(
+            "foreign_id", f"修改署名为{state}「{name}」的台账标识：每台设备只能提交自己的修改"
+        )
+    return refuse("foreign_id", "修改署名的台账标识不是发送设备自己的：每台设备只能提交自己的修改")
+
+
+def check_author(author: str, device: str) -> Verdict:
+    """The author is recorded as ``姓名@设备名称`` with the sender's enrolled name."""
+    person, at, named = (author or "").rpartition("@")
+    if at and named == device and person.strip() and "@" not in person:
+        return ALLOWED
+    return refuse(
+        "author",
+        f"修改人署名为「{_shown(author)}」，应为「姓名@{device}」："
+        "修改人只能是本设备的使用人，不能冒用他人或其他单位的名义",
+    )
+
+
+def check_parents(unknown: Iterable[str]) -> Verdict:
+    """Parents must name versions the receiver has: logged there, earlier in the same bundle,
+    or the sender's own changes it holds for review (`unknown`: the ones that are none)."""
+    missing = sorted(unknown)
+    if missing:
+        shown = "、".join(missing[:3]) + ("等" if len(missing) > 3 else "")
+        return refuse(
+            "parents",
+            f"修改声称看过的版本（{shown}）在中心并不存在：不能预先作废其他设备尚未提交的修改",
+        )
+    return ALLOWED

@@ -1,0 +1,219 @@
+"""The trust rules applied to a real ledger: the store says where rows are, the rules decide.
+
+`fieldapp.services.trust` is pure; this module gathers what it needs (`Context`) from the
+ledger through `fieldapp.store.places`, for the two places the rules run:
+
+- `screen`: the hub judges every change of an incoming bundle, in order, as if applying them
+  one by one (each sees the ones accepted before it), and splits them into those it applies
+  and those it holds for the county's review;
+- `TrustCheck`: a device asks before each write (the services' write gateway calls it) and
+  refuses with `TrustRefused`, a Chinese reason naming the role that may.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.roles import Role
+from fieldapp.services.trust import (
+    LINKS,
+    Actor,
+    Context,
+    Origins,
+    Proposal,
+    Verdict,
+    check,
+    check_author,
+    check_origin,
+    check_parents,
+    refuse,
+    table_name,
+)
+from fieldapp.store.changelog import Change
+from fieldapp.store.held import HeldChanges, logged_rows
+from fieldapp.store.places import PlaceFinder
+
+
+class TrustRefused(FieldappError):
+    """A write the trust rules refuse; str() is the Chinese reason, `rule` names the rule."""
+
+    def __init__(self, verdict: Verdict) -> None:
+        super().__init__(verdict.reason)
+        self.rule = verdict.rule
+
+
+def context_for(
+    finder: PlaceFinder,
+    table: str,
+    row_id: str,
+    data: Mapping[str, Any],
+    fields: frozenset[str] | None,
+    transfers: frozenset[str] = frozenset(),
+) -> Context:
+    """What the rules need to know about a change of `row_id`, from the ledger (and overlay).
+
+    `transfers`: households the same sender moves its own people into (transfer targets).
+    """
+    before = finder.row(table, row_id)
+    merged = {**(before or {}), **data}
+    return Context(
+        transfer_target=table == "households" and row_id in transfers,
+        exists=before is not None,
+        before=before or {},
+        place_before=finder.place(table, before) if before is not None else None,
+        places_after=finder.link_places(table, {k: v for k, v in data.items()}),
+        targets=finder.targets(table, merged),
+        fields=fields,
+        column_types=finder.column_types(table),
+    )
+
+
+# -- the hub: every incoming change ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An incoming change the hub holds, and why."""
+
+    change: Change
+    verdict: Verdict
+
+
+def screen(
+    db: sqlite_utils.Database,
+    actor: Actor,
+    origins: Origins,
+    changes: Sequence[Change],
+    fields: Mapping[str, frozenset[str]],
+) -> tuple[list[Change], list[Refusal]]:
+    """Split a device's new changes (in its order) into those to apply and those to hold.
+
+    Each change is judged against the hub's ledger plus the changes accepted before it in the
+    same bundle. Parents must be changes the hub has logged, changes earlier in this bundle, or
+    this device's own changes the hub holds (taking a held change back builds on it); and they
+    must be of the same row (a parent elsewhere could cancel a change on another device).
+    """
+    finder = PlaceFinder(db, LINKS)
+    named = {p for c in changes for ids in (c.parents or {}).values() for p in ids}
+    known = logged_rows(db, named) if named else {}
+    if named:
+        own_held = {
+            i: where
+            for i, where in HeldChanges(db).rows_of(named - known.keys(), actor.device).items()
+            if i.rsplit(":", 1)[0] in origins.own
+        }
+        known.update(own_held)
+    transfers = _transfer_targets(finder, actor, changes)
+    accepted: list[Change] = []
+    refused: list[Refusal] = []
+    for change in changes:
+        verdict = _judge(finder, actor, origins, change, known, fields, transfers)
+        known[change.id] = (change.tbl, change.row_id)
+        if verdict.allowed:
+            accepted.append(change)
+            finder.remember(change.tbl, change.row_id, change.data)
+        else:
+            refused.append(Refusal(change, verdict))
+    return accepted, refused
+
+
+def _transfer_targets(
+    finder: PlaceFinder, actor: Actor, changes: Sequence[Change]
+) -> frozenset[str]:
+    """Households a change of the bundle moves a person into, who lives in the sender's scope
+    now: a new one of those may be created outside the scope (the person's new home)."""
+    found = set()
+    for change in changes:
+        target = change.data.get("household_id") if change.tbl == "persons" else None
+        if target and actor.covers(
+            finder.place("persons", finder.stored("persons", change.row_id))
+        ):
+            found.add(str(target))
+    return frozenset(found)
+
+
+def _judge(
+    finder: PlaceFinder,
+    actor: Actor,
+    origins: Origins,
+    change: Change,
+    known: Mapping[str, tuple[str, str]],
+    fields: Mapping[str, frozenset[str]],
+    transfers: frozenset[str] = frozenset(),
+) -> Verdict:
+    verdict = check_origin(change.device_id, origins)
+    if verdict.allowed:
+        verdict = check_author(change.author, actor.device)
+    if not verdict.allowed:
+        return verdict
+    parents = [p for ids in (change.parents or {}).values() for p in ids]
+    verdict = check_parents(p for p in parents if p not in known)
+    if not verdict.allowed:
+        return verdict
+    elsewhere = [p for p in parents if known[p] != (change.tbl, change.row_id)]
+    if elsewhere:
+        return refuse(
+            "parents",
+            f"修改声称看过的版本（{elsewhere[0]}）属于另一条记录：依据的版本必须是同一条记录的",
+        )
+    if change.parents and finder.row(change.tbl, change.row_id) is None:
+        return refuse(
+            "partial_row",
+            f"这条{table_name(change.tbl)}在中心不存在（新建它的修改未被接受），对它的修改也不能接受",
+        )
+    context = context_for(
+        finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers
+    )
+    return check(actor, Proposal(change.tbl, change.row_id, change.data), context)
+
+
+# -- a device: every local write ------------------------------------------------------------
+
+
+class TrustCheck:
+    """The rules as a device's write gateway asks them: call before each write.
+
+    Built from the device's enrolment (role and area); an unenrolled ledger has no role yet and
+    writes freely (the hub judges everything on the first exchange).
+    """
+
+    def __init__(self, db: sqlite_utils.Database, actor: Actor | None) -> None:
+        self.db = db
+        self.actor = actor
+        self._fields: dict[str, frozenset[str] | None] = {}
+
+    def fields(self, table: str) -> frozenset[str] | None:
+        """The data fields of a table (cached; None when the ledger has no such table)."""
+        if table not in self._fields:
+            from fieldapp.store.replica import data_columns
+
+            known = data_columns(self.db)
+            self._fields.update({t: frozenset(f) for t, f in known.items()})
+            self._fields.setdefault(table, None)
+        return self._fields[table]
+
+    def verdict(self, table: str, row_id: str, data: Mapping[str, Any]) -> Verdict:
+        """The rules' verdict on writing `data` into `row_id` of `table` now."""
+        if self.actor is None:
+            return Verdict(True)
+        finder = PlaceFinder(self.db, LINKS)
+        context = context_for(finder, table, row_id, data, self.fields(table))
+        return check(self.actor, Proposal(table, row_id, data), context)
+
+    def __call__(self, table: str, row_id: str, data: Mapping[str, Any]) -> None:
+        """Raise `TrustRefused` when the rules refuse the write."""
+        verdict = self.verdict(table, row_id, data)
+        if not verdict.allowed:
+            raise TrustRefused(verdict)
+
+
+def device_actor(role: Role | None, area: str | None, name: str) -> Actor | None:
+    """The actor of an enrolled device (None when the ledger is not enrolled)."""
+    if role is None:
+        return None
+    return Actor(role, area or None, name)

@@ -1,0 +1,287 @@
+"""SQL of held changes (migration m0016): the hub's review queue and a device's copy of it.
+
+The hub keeps every change the trust rules refused in `held_changes`, never in the change log:
+it is not applied, not forwarded, and its (device id, seq) still counts as received. A device
+keeps the hub's reports about its own changes in `sync_rejected`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.changelog import CHANGE_COLUMNS, Change
+from fieldapp.store.sync_state import now_text
+
+#: What a held change may become.
+HELD, ACCEPTED, DISMISSED = "held", "accepted", "dismissed"
+
+#: Held changes that carry their sender's own change-log id (not one forged as another's).
+_OWNED = "JOIN sync_origins o ON o.device_id = h.device_id AND o.peer = h.device"
+
+_HELD_COLUMNS = (
+    "id, device, device_id, seq, hlc, author, tbl, row_id, data, parents, rule, reason, "
+    "bundle_id, received_at, status, decided_at, decided_by, decision, applied_change"
+)
+
+
+@dataclass(frozen=True)
+class HeldChange:
+    """One refused change at the hub, with the county's decision once made."""
+
+    id: int
+    device: str
+    change: Change
+    rule: str
+    reason: str
+    bundle_id: str | None
+    received_at: str
+    status: str
+    decided_at: str | None
+    decided_by: str | None
+    decision: str | None
+    applied_change: str | None
+
+    @property
+    def change_id(self) -> str:
+        """The change's own id (device id : seq), as the device knows it."""
+        return self.change.id
+
+
+def _held(row: Sequence[Any]) -> HeldChange:
+    (id_, device, device_id, seq, hlc, author, tbl, row_id, data, parents) = row[:10]
+    change = Change.from_row((device_id, seq, hlc, author, tbl, row_id, data, parents))
+    return HeldChange(int(id_), device, change, *row[10:])
+
+
+class HeldChanges:
+    """The hub's held changes over one ledger database (call writes inside a transaction)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def add(self, device: str, change: Change, rule: str, reason: str, bundle_id: str) -> None:
+        """Hold a refused change (once: a change already held stays as it was)."""
+        row = change.as_row()
+        self.db.execute(
+            "INSERT OR IGNORE INTO held_changes (device, device_id, seq, hlc, author, tbl, "
+            "row_id, data, parents, rule, reason, bundle_id, received_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [device, *row, rule, reason, bundle_id, now_text()],
+        )
+
+    def stored_rows(self, changes: Sequence[Change], device: str) -> dict[str, tuple[Any, ...]]:
+        """The copies `device` sent before and the hub holds (as `changes` rows) of any of
+        `changes`, by change id."""
+        by_device: dict[str, set[int]] = {}
+        for change in changes:
+            by_device.setdefault(change.device_id, set()).add(change.seq)
+        found: dict[str, tuple[Any, ...]] = {}
+        sender = device
+        for origin, seqs in by_device.items():
+            rows = self.db.execute(
+                f"SELECT {CHANGE_COLUMNS} FROM held_changes "
+                "WHERE device = ? AND device_id = ? AND seq BETWEEN ? AND ?",
+                [sender, origin, min(seqs), max(seqs)],
+            ).fetchall()
+            found.update({f"{r[0]}:{r[1]}": tuple(r) for r in rows if r[1] in seqs})
+        return found
+
+    def rows_of(self, change_ids: Iterable[str], device: str) -> dict[str, tuple[str, str]]:
+        """Held change id → (table, row id), for those of `change_ids` `device` sent."""
+        wanted = [i.rsplit(":", 1) for i in set(change_ids) if ":" in i]
+        wanted = [[d, int(s)] for d, s in wanted if s.isdigit()]
+        if not wanted:
+            return {}
+        rows = self.db.execute(
+            "SELECT h.device_id, h.seq, h.tbl, h.row_id FROM json_each(?) w JOIN held_changes h "
+            "ON h.device_id = json_extract(w.value, '$[0]') "
+            "AND h.seq = json_extract(w.value, '$[1]') WHERE h.device = ?",
+            [json.dumps(wanted), device],
+        ).fetchall()
+        return {f"{d}:{s}": (t, r) for d, s, t, r in rows}
+
+    def max_seq(self, device_id: str) -> int:
+        """The highest held seq of one change-log id sent by the device it belongs to (0 when
+        none): those count as received; one forged by another device does not."""
+        row = self.db.execute(
+            f"SELECT max(h.seq) FROM held_changes h {_OWNED} WHERE h.device_id = ?", [device_id]
+        ).fetchone()
+        return int(row[0] or 0)
+
+    def get(self, held_id: int) -> HeldChange | None:
+        """One held change by its number."""
+        row = self.db.execute(
+            f"SELECT {_HELD_COLUMNS} FROM held_changes WHERE id = ?", [held_id]
+        ).fetchone()
+        return _held(row) if row else None
+
+    def list(
+        self, *, status: str | None = None, devices: Iterable[str] | None = None
+    ) -> list[HeldChange]:
+        """Held changes (of a status, of some devices), oldest first."""
+        where, params = ["1"], []
+        if status is not None:
+            where.append("status = ?")
+            params.append(status)
+        if devices is not None:
+            where.append("device IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(sorted(set(devices))))
+        rows = self.db.execute(
+            f"SELECT {_HELD_COLUMNS} FROM held_changes WHERE {' AND '.join(where)} ORDER BY id",
+            params,
+        ).fetchall()
+        return [_held(r) for r in rows]
+
+    def decide(
+        self,
+        held_id: int,
+        status: str,
+        by: str,
+        decision: str,
+        applied_change: str | None = None,
+    ) -> None:
+        """Record the county's decision on a held change."""
+        self.db.execute(
+            "UPDATE held_changes SET status = ?, decided_at = ?, decided_by = ?, decision = ?, "
+            "applied_change = ? WHERE id = ?",
+            [status, now_text(), by, decision, applied_change, held_id],
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Per device, how many of its changes are still waiting for the county's decision."""
+        rows = self.db.execute(
+            "SELECT device, count(*) FROM held_changes WHERE status = 'held' GROUP BY device"
+        )
+        return {d: int(n) for d, n in rows.fetchall()}
+
+
+def received_vector(db: sqlite_utils.Database) -> dict[str, int]:
+    """Per change-log id, the highest seq received: applied (in the log) or held for review.
+
+    What the hub acknowledges to devices: a device's own held change is received (never asked
+    for again) even though it is not in the log.
+    """
+    rows = db.execute(
+        "SELECT device_id, max(seq) FROM (SELECT device_id, seq FROM changes UNION ALL "
+        f"SELECT h.device_id, h.seq FROM held_changes h {_OWNED}) GROUP BY device_id"
+    ).fetchall()
+    return {d: int(s) for d, s in rows}
+
+
+def logged_rows(db: sqlite_utils.Database, change_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Change id → (table, row id), for those of `change_ids` in this ledger's change log."""
+    wanted = [i.rsplit(":", 1) for i in set(change_ids) if ":" in i]
+    wanted = [[d, int(s)] for d, s in wanted if s.isdigit()]
+    if not wanted:
+        return {}
+    rows = db.execute(
+        "SELECT c.device_id, c.seq, c.tbl, c.row_id FROM json_each(?) w JOIN changes c "
+        "ON c.device_id = json_extract(w.value, '$[0]') "
+        "AND c.seq = json_extract(w.value, '$[1]')",
+        [json.dumps(wanted)],
+    ).fetchall()
+    return {f"{d}:{s}": (t, r) for d, s, t, r in rows}
+
+
+# -- the device's copy of the hub's reports ------------------------------------------------
+
+_REPORT_COLUMNS = (
+    "change_id, hub_id, rule, reason, received_at, status, decided_at, decided_by, decision, "
+    "reported_at, undone_at"
+)
+
+
+class RejectedReports:
+    """What the hub said about this device's changes (a device ledger)."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def record(self, items: Iterable[dict[str, Any]]) -> None:
+        """Store (or update) the hub's reports; a local undo is kept."""
+        now = now_text()
+        self.db.conn.executemany(
+            "INSERT INTO sync_rejected (change_id, hub_id, rule, reason, received_at, status, "
+            "decided_at, decided_by, decision, reported_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(change_id) DO UPDATE SET hub_id = excluded.hub_id, rule = excluded.rule, "
+            "reason = excluded.reason, received_at = excluded.received_at, "
+            "status = excluded.status, decided_at = excluded.decided_at, "
+            "decided_by = excluded.decided_by, decision = excluded.decision, "
+            "reported_at = excluded.reported_at",
+            [
+                (
+                    i["change_id"],
+                    int(i["id"]),
+                    i["rule"],
+                    i["reason"],
+                    i["received_at"],
+                    i["status"],
+                    i.get("decided_at"),
+                    i.get("decided_by"),
+                    i.get("decision"),
+                    now,
+                )
+                for i in items
+            ],
+        )
+
+    def list(self) -> list[dict[str, Any]]:
+        """Every report joined with the change it is about (table, row, values), newest first."""
+        cursor = self.db.execute(
+            f"SELECT {', '.join('r.' + c.strip() for c in _REPORT_COLUMNS.split(','))}, "
+            "c.tbl, c.row_id, c.data, c.author, c.hlc FROM sync_rejected r "
+            "LEFT JOIN changes c ON c.device_id || ':' || c.seq = r.change_id "
+            "ORDER BY r.received_at DESC, r.hub_id DESC"
+        )
+        names = [d[0] for d in cursor.description]
+        out = []
+        for row in cursor.fetchall():
+            item = dict(zip(names, row, strict=True))
+            item["data"] = json.loads(item["data"]) if item["data"] else {}
+            out.append(item)
+        return out
+
+    def undone(self) -> set[str]:
+        """Ids of this device's changes the user took back locally."""
+        rows = self.db.execute("SELECT change_id FROM sync_rejected WHERE undone_at IS NOT NULL")
+        return {r[0] for r in rows.fetchall()}
+
+    def mark_undone(self, change_ids: Iterable[str]) -> None:
+        """Record that these changes were taken back on this device."""
+        self.db.conn.executemany(
+            "UPDATE sync_rejected SET undone_at = ? WHERE change_id = ? AND undone_at IS NULL",
+            [(now_text(), i) for i in change_ids],
+        )
+
+
+def held_payload(held: HeldChange) -> dict[str, Any]:
+    """The report of one held change as the hub sends it to its device (manifest JSON)."""
+    return {
+        "id": held.id,
+        "change_id": held.change_id,
+        "rule": held.rule,
+        "reason": held.reason,
+        "received_at": held.received_at,
+        "status": held.status,
+        "decided_at": held.decided_at,
+        "decided_by": held.decided_by,
+        "decision": held.decision,
+    }
+
+
+__all__ = [
+    "ACCEPTED",
+    "DISMISSED",
+    "HELD",
+    "HeldChange",
+    "HeldChanges",
+    "RejectedReports",
+    "held_payload",
+    "logged_rows",
+    "received_vector",
+]

@@ -1,0 +1,172 @@
+"""What a hub takes from a device's bundle: whose it is, what is new, what it applies, what it
+holds for the county's review.
+
+The bundle as a whole was already verified (signature, recipient, payload hash, ranges). Here:
+
+1. **Whose ledger is this?** The signed manifest names the change-log id (the device's
+   "origin") the sender writes under. An origin belongs to the first enrolled device that
+   used it, for good: never to the hub, never to another device, revoked or not (a found
+   laptop is re-enrolled under its old name and keeps its origin). A device restored from a
+   backup writes under a new origin, a new *incarnation* (`fieldapp.sync.recovery`): the hub
+   binds it to the same device, resets its bundle counter and sends it everything again.
+2. **What is new?** Changes the hub holds already (logged or held) are skipped; the same id
+   with other content is a copied ledger and refuses the bundle; the sender's own changes
+   must continue its sequence without a gap (held changes count as received).
+3. **What may land?** Every new change meets the trust rules (`fieldapp.services.trust_check`
+   .screen); those refused are held in `held_changes` with the rule and reason, never
+   applied, never forwarded, and reported back to the sender in its next answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fieldapp.services.trust import Actor, Origins
+from fieldapp.services.trust_check import Refusal, screen
+from fieldapp.store import replica
+from fieldapp.store.changelog import Change
+from fieldapp.store.held import HeldChanges
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import Peer, SyncState
+from fieldapp.sync.bundle import Manifest
+from fieldapp.sync.errors import BundleRefused
+
+RESTORED_HINT = (
+    "如果这台电脑的台账是从备份恢复的，请在电脑上执行 fieldapp sync restored"
+    "（或在「同步」页点「从备份恢复后继续同步」），然后重新导出"
+)
+
+
+def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifest) -> bool:
+    """Check and record whose change log the bundle comes from; True for a new incarnation.
+
+    Refuses (the whole bundle, nothing written) a bundle that claims the hub's own origin or
+    one bound to another device, and a stale bundle of an incarnation the device has left.
+    """
+    origin = manifest.sender.device_id
+    if origin is None:
+        raise BundleRefused("invalid", "清单缺少设备标识")
+    if origin == ledger.device_id:
+        raise BundleRefused(
+            "foreign_change",
+            f"设备「{peer.name}」的数据包自称来自县级汇总中心自己的台账，不能接受",
+        )
+    owner = state.origin_owner(origin)
+    if owner is not None and owner != peer.name:
+        holder = state.peer(owner)
+        if holder is not None and holder.revoked_at:
+            raise BundleRefused(
+                "foreign_change",
+                f"这份台账原属设备「{owner}」（已于 {holder.revoked_at} 注销），"
+                f"不能由设备「{peer.name}」提交。如果这是找回的「{owner}」的电脑或用它的备份恢复的，"
+                f"请在县里用原名称重新登记（fieldapp hub enroll --device {owner} …），"
+                "不要换用新名称",
+            )
+        raise BundleRefused(
+            "foreign_change",
+            f"这份台账属于设备「{owner}」，不能由设备「{peer.name}」提交："
+            "一份台账只能登记为一台设备（是不是把台账文件复制到了另一台电脑？）",
+        )
+    if owner is None:
+        if replica.max_seq(ledger.db, origin) or HeldChanges(ledger.db).max_seq(origin):
+            raise BundleRefused(
+                "foreign_change", f"设备「{peer.name}」的数据包使用了中心已有的其他台账标识"
+            )
+        state.bind_origin(origin, peer.name)
+    elif peer.origin is not None and origin != peer.origin:
+        raise BundleRefused(
+            "replay",
+            f"这是设备「{peer.name}」从备份恢复之前导出的数据包，已经过时（中心已改收它恢复后的数据包）",
+        )
+    fresh = origin != peer.origin
+    if fresh:
+        state.set_origin(peer.name, origin)
+        if peer.origin is not None:
+            # A new incarnation: its counters restarted from the backup, and it may lack
+            # anything sent since; the next answer is complete, as for a new device.
+            state.set_counters(peer.name, serial_in=0)
+            state.forget_sent(peer.name)
+    return fresh
+
+
+def new_changes(
+    ledger: Ledger, state: SyncState, peer: Peer, changes: Sequence[Change]
+) -> list[Change]:
+    """The bundle's changes the hub neither logged nor holds yet.
+
+    One of the sender's own ids with other content than the hub's copy is a copied (or
+    restored) ledger and refuses the bundle; another device's id with other content is just a
+    forged change, which the trust rules hold like any other.
+    """
+    own = set(state.origins_of(peer.name))
+    stored = replica.stored_rows(ledger.db, changes)
+    stored.update(HeldChanges(ledger.db).stored_rows(changes, peer.name))
+    new = []
+    for change in changes:
+        row = stored.get(change.id)
+        if row is None:
+            new.append(change)
+        elif row != change.as_row():
+            if change.device_id in own:
+                raise BundleRefused(
+                    "reused_seq",
+                    f"修改 {change.id} 的序号已用于另一条内容不同的修改"
+                    f"（台账文件被复制过，或从备份恢复过）。{RESTORED_HINT}",
+                )
+            new.append(change)
+    return new
+
+
+def admit(
+    ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifest, new: Sequence[Change]
+) -> tuple[list[Change], list[Refusal]]:
+    """The bundle's new changes split into those to apply and those to hold (see module)."""
+    if manifest.received > peer.serial_out:
+        raise BundleRefused("tampered", f"确认了未发出的第 {manifest.received} 号包")
+    own = set(state.origins_of(peer.name))
+    held = HeldChanges(ledger.db)
+    _check_gaps(ledger, held, own, new)
+    origins = Origins(
+        own=frozenset(own),
+        hub=ledger.device_id,
+        owners=_owners(state, own),
+    )
+    actor = Actor(peer.device_role, peer.area_code or None, peer.name)
+    fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
+    return screen(ledger.db, actor, origins, new, fields)
+
+
+def _owners(state: SyncState, own: set[str]) -> dict[str, tuple[str, bool]]:
+    revoked = {p.name: bool(p.revoked_at) for p in state.peers("device")}
+    return {
+        origin: (name, revoked.get(name, False))
+        for origin, name in state.origin_names().items()
+        if origin not in own
+    }
+
+
+def _check_gaps(ledger: Ledger, held: HeldChanges, own: set[str], new: Sequence[Change]) -> None:
+    """Each own origin's new changes continue its sequence (held ones count as received)."""
+    by_origin: dict[str, list[int]] = {}
+    for change in new:
+        if change.device_id in own:
+            by_origin.setdefault(change.device_id, []).append(change.seq)
+    for origin, seqs in by_origin.items():
+        seqs.sort()
+        start = max(replica.max_seq(ledger.db, origin), held.max_seq(origin)) + 1
+        expected = list(range(start, start + len(seqs)))
+        if seqs != expected:
+            missing = next((e for s, e in zip(seqs, expected, strict=True) if s != e), start)
+            raise BundleRefused(
+                "gap",
+                f"从第 {missing} 号修改起缺失，请在设备上执行 fieldapp sync export --full"
+                "（中心从备份恢复过时会这样）",
+            )
+
+
+def hold(ledger: Ledger, peer: Peer, manifest: Manifest, refusals: Sequence[Refusal]) -> None:
+    """Keep the refused changes for the county's review (inside the import's transaction)."""
+    held = HeldChanges(ledger.db)
+    for refusal in refusals:
+        verdict = refusal.verdict
+        held.add(peer.name, refusal.change, verdict.rule, verdict.reason, manifest.bundle_id)

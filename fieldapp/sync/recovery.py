@@ -1,0 +1,50 @@
+"""Recovery a real device needs: restored from its own backup, it keeps syncing.
+
+A ledger restored from a backup is older than what the hub already has from it: the changes it
+made after the backup are at the hub but not here, so its next changes would reuse sequence
+numbers the hub holds with other content, and its bundle counter would look like a replay.
+Instead of guessing which of its numbers are safe, the restored ledger becomes a new
+*incarnation*: it writes under a fresh change-log id from now on (the old ids stay in its log
+and in `previous_device_ids`). The hub binds the new id to the same enrolled device, restarts
+its bundle counter, and answers with everything in its scope again, including the changes the
+device made after the backup under its old id: nothing made on the device is lost, nothing is
+numbered twice, and the device need not be enrolled again.
+
+`fieldapp restore` starts a new incarnation by itself; a ledger copied back by hand is told to
+by the hub's refusal (`fieldapp sync restored`).
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+
+from fieldapp.store.ledger import Ledger
+
+PREVIOUS = "previous_device_ids"
+
+
+def own_origins(ledger: Ledger) -> list[str]:
+    """Every change-log id this ledger wrote under: earlier incarnations first, then its own."""
+    return [*previous_origins(ledger), ledger.device_id]
+
+
+def previous_origins(ledger: Ledger) -> list[str]:
+    """The change-log ids of this ledger's earlier incarnations (oldest first)."""
+    text = ledger.get_meta(PREVIOUS)
+    try:
+        found = json.loads(text) if text else []
+    except ValueError:
+        return []
+    return [str(i) for i in found if isinstance(i, str)] if isinstance(found, list) else []
+
+
+def start_new_incarnation(ledger: Ledger) -> str:
+    """Write under a fresh change-log id from now on; returns it (see the module docstring)."""
+    with ledger.transaction():
+        earlier = [*previous_origins(ledger), ledger.device_id]
+        fresh = secrets.token_hex(8)
+        ledger.set_meta(PREVIOUS, json.dumps(earlier))
+        ledger.set_meta("device_id", fresh)
+    ledger.device_id = fresh
+    return fresh

@@ -1,0 +1,112 @@
+"""A device's view of its own changes the county did not accept, and taking them back.
+
+The hub reports, in every answer, each change of this device it holds for review and what the
+county decided (`Manifest.rejected`). The device keeps the reports (`sync_rejected`), shows
+them ("县里未接受的修改 … 原因 …": the sync page and `fieldapp sync status`), and lets the
+user undo one locally: the change stays in the log, the rows are worked out again without it
+(`fieldapp.store.withdraw`), so the device agrees with the hub again. When the county accepts
+a change as its own, the device's copy is taken back by itself: the county's copy replaces it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.labels import field_label
+from fieldapp.services.trust import RULES, table_name
+from fieldapp.store.held import ACCEPTED, RejectedReports
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.withdraw import withdraw
+
+STATUS_LABELS = {
+    "held": "县里待审核",
+    ACCEPTED: "县里已接受（以县里的修改为准）",
+    "dismissed": "县里不予采纳",
+}
+
+
+def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
+    """Every reported change of this device, newest first, as `sync status --json` lists it."""
+    items = []
+    for report in RejectedReports(ledger.db).list():
+        data = report.get("data") or {}
+        items.append(
+            {
+                "id": report["hub_id"],
+                "change_id": report["change_id"],
+                "table": report["tbl"],
+                "table_label": table_name(report["tbl"] or ""),
+                "row_id": report["row_id"],
+                "fields": sorted(data),
+                "values": data,
+                "author": report["author"],
+                "rule": report["rule"],
+                "rule_label": RULES.get(report["rule"], report["rule"]),
+                "reason": report["reason"],
+                "received_at": report["received_at"],
+                "status": report["status"],
+                "status_label": STATUS_LABELS.get(report["status"], report["status"]),
+                "decided_at": report["decided_at"],
+                "decided_by": report["decided_by"],
+                "decision": report["decision"],
+                "undone": report["undone_at"] is not None,
+                "undone_at": report["undone_at"],
+            }
+        )
+    return items
+
+
+def describe(item: dict[str, Any]) -> str:
+    """县里未接受的修改：人员信息 联系电话=… 原因：…"""
+    values = "，".join(
+        f"{field_label(k)}={v!r}" for k, v in sorted(item["values"].items()) if k != "deleted"
+    )
+    text = f"县里未接受的修改：{item['table_label']}（{values}）原因：{item['reason']}"
+    text += f"；{item['status_label']}"
+    if item["decision"] and item["status"] != "held":
+        text += f"：{item['decision']}"
+    if item["undone"]:
+        text += f"；本机已撤销（{item['undone_at']}）"
+    return text
+
+
+def undo(ledger: Ledger, change_ids: Iterable[str]) -> int:
+    """Take back this device's refused changes here (see the module docstring); returns how
+    many were taken back. Refuses ids the hub never reported."""
+    reports = RejectedReports(ledger.db)
+    known = {r["change_id"]: r for r in reports.list()}
+    wanted = []
+    for change_id in change_ids:
+        found = known.get(change_id) or _by_number(known.values(), change_id)
+        if found is None:
+            raise FieldappError(f"县里没有报告过编号为 {change_id} 的未接受修改")
+        if found["undone_at"] is None:
+            wanted.append(found["change_id"])
+    if not wanted:
+        return 0
+    with ledger.transaction():
+        withdraw(ledger, wanted, already=reports.undone())
+        reports.mark_undone(wanted)
+    return len(wanted)
+
+
+def _by_number(reports: Iterable[dict[str, Any]], text: str) -> dict[str, Any] | None:
+    """A report by the hub's number (what `sync status` shows)."""
+    return next((r for r in reports if str(r["hub_id"]) == str(text).strip()), None)
+
+
+def settle_accepted(ledger: Ledger) -> int:
+    """Take back this device's copies of changes the county accepted as its own."""
+    reports = RejectedReports(ledger.db)
+    accepted = [
+        r["change_id"]
+        for r in reports.list()
+        if r["status"] == ACCEPTED and r["undone_at"] is None and r["tbl"] is not None
+    ]
+    if not accepted:
+        return 0
+    withdraw(ledger, accepted, already=reports.undone())
+    reports.mark_undone(accepted)
+    return len(accepted)

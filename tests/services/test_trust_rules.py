@@ -1,0 +1,294 @@
+"""The pure trust rules: one verdict per (role, scope, table, row before, place, old → new)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.roles import Role, author_parts, signed_author
+from fieldapp.services.trust import (
+    RULES,
+    Actor,
+    Context,
+    Origins,
+    Proposal,
+    allowed_steps,
+    check,
+    check_author,
+    check_origin,
+    check_parents,
+)
+from tests.conftest import make_id
+
+VILLAGE = "520502101001"
+OTHER = "520502202001"
+FIELDS = {
+    "persons": frozenset(
+        {"household_id", "name", "id_number", "relation", "phone", "account_number", "deleted"}
+    ),
+    "households": frozenset({"area_code", "address", "head_person_id", "deleted"}),
+    "claims": frozenset(
+        {"person_id", "rule_id", "amount", "state", "reason", "evidence", "batch_id", "deleted"}
+    ),
+    "claim_events": frozenset({"claim_id", "from_state", "to_state", "reason", "detail"}),
+    "areas": frozenset({"code", "name", "kind", "parent_code", "deleted"}),
+    "print_log": frozenset({"paper", "pages", "total_amount"}),
+}
+COORDINATOR = Actor(Role.COORDINATOR, VILLAGE, "红星村")
+TOWNSHIP = Actor(Role.TOWNSHIP, "520502101", "城关镇")
+COUNTY = Actor(Role.COUNTY, "520502", "县人社局")
+
+
+def ctx(table: str, before=None, place=None, after=None, targets=None, types=None) -> Context:
+    return Context(
+        exists=before is not None,
+        before=before or {},
+        place_before=place,
+        places_after=after or {},
+        targets=targets or {},
+        fields=FIELDS.get(table),
+        column_types=types or {},
+    )
+
+
+def person(**extra):
+    return {"name": "张三", "id_number": make_id(), "household_id": "h1", **extra}
+
+
+def claim(state: str, **extra):
+    return {"person_id": "p1", "rule_id": "r1", "amount": 500.0, "state": state, **extra}
+
+
+# -- scope ------------------------------------------------------------------------------------
+
+
+def test_edits_inside_the_scope_are_allowed_outside_refused():
+    inside = ctx("persons", person(), VILLAGE)
+    assert check(COORDINATOR, Proposal("persons", "p1", {"phone": "139"}), inside).allowed
+    outside = ctx("persons", person(), OTHER)
+    verdict = check(COORDINATOR, Proposal("persons", "p1", {"phone": "139"}), outside)
+    assert (verdict.rule, verdict.allowed) == ("scope", False)
+    assert OTHER in verdict.reason and "红星村" in verdict.reason and "负责的范围" in verdict.reason
+    assert check(COUNTY, Proposal("persons", "p1", {"phone": "139"}), outside).allowed
+
+
+def test_moving_out_is_a_transfer_pulling_in_is_not():
+    mine = ctx("households", {"area_code": VILLAGE}, VILLAGE, after={"area_code": OTHER})
+    assert check(COORDINATOR, Proposal("households", "h1", {"area_code": OTHER}), mine).allowed
+    theirs = ctx("households", {"area_code": OTHER}, OTHER, after={"area_code": VILLAGE})
+    verdict = check(COORDINATOR, Proposal("households", "h2", {"area_code": VILLAGE}), theirs)
+    assert verdict.rule == "scope"
+    # a new row must start inside, and may not hang on something outside
+    new = ctx("persons", after={"household_id": OTHER})
+    verdict = check(COORDINATOR, Proposal("persons", "p9", person()), new)
+    assert verdict.rule == "pull_in"
+    spell = Context(places_after={"person_id": VILLAGE}, fields=frozenset({"person_id"}))
+    assert check(COORDINATOR, Proposal("person_categories", "c", {"person_id": "p1"}), spell).rule
+    unknown = ctx("persons", after={"household_id": ""})
+    assert check(COORDINATOR, Proposal("persons", "p9", person()), unknown).rule == "no_place"
+
+
+def test_a_new_household_elsewhere_only_as_the_destination_of_a_transfer():
+    data = {"area_code": OTHER, "address": "3栋"}
+    plain = ctx("households", after={"area_code": OTHER})
+    assert check(COORDINATOR, Proposal("households", "h9", data), plain).rule == "pull_in"
+    target = Context(
+        places_after={"area_code": OTHER}, fields=FIELDS["households"], transfer_target=True
+    )
+    assert check(COORDINATOR, Proposal("households", "h9", data), target).allowed
+
+
+# -- county tables ----------------------------------------------------------------------------
+
+
+def test_areas_are_the_countys_but_a_village_may_add_its_own_groups():
+    row = {"code": VILLAGE, "name": "红星村", "kind": "村", "parent_code": "520502101"}
+    reparent = Proposal("areas", "a1", {"parent_code": VILLAGE})
+    verdict = check(COORDINATOR, reparent, ctx("areas", row))
+    assert verdict.rule == "county_table" and "县级" in verdict.reason
+    assert check(COUNTY, reparent, ctx("areas", row)).allowed
+    assert check(COORDINATOR, Proposal("areas", "a1", dict(row)), ctx("areas", row)).allowed
+    group = {"code": VILLAGE + "003", "name": "三组", "kind": "组", "parent_code": VILLAGE}
+    assert check(COORDINATOR, Proposal("areas", "a3", group), ctx("areas")).allowed
+    elsewhere = dict(group, code=OTHER + "003")
+    assert check(COORDINATOR, Proposal("areas", "a4", elsewhere), ctx("areas")).rule == (
+        "county_table"
+    )
+
+
+def test_unclassified_tables_are_county_only_and_audit_trails_append_only():
+    assert check(COORDINATOR, Proposal("secret", "x", {"a": 1}), ctx("secret")).rule == (
+        "unknown_table"
+    )
+    log = ctx("print_log", {"paper": "花名册", "pages": 2}, types={"pages": "INTEGER"})
+    verdict = check(COORDINATOR, Proposal("print_log", "l1", {"pages": 1}), log)
+    assert verdict.rule == "append_only"
+    new = ctx("print_log", types={"pages": "INTEGER"})
+    assert check(COORDINATOR, Proposal("print_log", "l2", {"pages": 3}), new).allowed
+    assert check(COORDINATOR, Proposal("print_log", "l2", {"pages": "三"}), new).rule == (
+        "malformed"
+    )
+
+
+# -- claims by role ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actor", "before", "after", "rule"),
+    [
+        (COORDINATOR, "草稿", "已提交", None),
+        (COORDINATOR, "已提交", "村审核", None),
+        (COORDINATOR, "村审核", "乡镇审核", "claim_step"),
+        (COORDINATOR, "乡镇审核", "县审批", "claim_step"),
+        (COORDINATOR, "县审批", "已发放", "claim_step"),
+        (COORDINATOR, "草稿", "已发放", "claim_flow"),
+        (TOWNSHIP, "村审核", "乡镇审核", None),
+        (TOWNSHIP, "已提交", "村审核", "claim_step"),
+        (TOWNSHIP, "乡镇审核", "县审批", "claim_step"),
+        (COUNTY, "乡镇审核", "县审批", None),
+        (COUNTY, "县审批", "已发放", None),
+        (COUNTY, "已提交", "村审核", None),
+        (COUNTY, "已发放", "县审批", "claim_flow"),
+    ],
+)
+def test_claim_steps_by_role(actor, before, after, rule):
+    context = ctx("claims", claim(before), VILLAGE[: len(actor.scope)])
+    verdict = check(actor, Proposal("claims", "c1", {"state": after}), context)
+    assert verdict.rule == (rule or "")
+    if rule == "claim_step":
+        assert "只有" in verdict.reason and "可以操作" in verdict.reason
+
+
+def test_rejecting_needs_a_reason_and_a_submitted_claim_is_frozen():
+    context = ctx("claims", claim("已提交"), VILLAGE)
+    no_reason = Proposal("claims", "c1", {"state": "驳回"})
+    assert check(COORDINATOR, no_reason, context).rule == "claim_reason"
+    with_reason = Proposal("claims", "c1", {"state": "驳回", "reason": "材料不全"})
+    assert check(COORDINATOR, with_reason, context).allowed
+    for field, value in (("amount", 50000.0), ("person_id", "p2"), ("rule_id", "r9")):
+        verdict = check(COUNTY, Proposal("claims", "c1", {field: value}), context)
+        assert verdict.rule == "claim_frozen", field
+    draft = ctx("claims", claim("草稿"), VILLAGE)
+    assert check(COORDINATOR, Proposal("claims", "c1", {"amount": 800.0}), draft).allowed
+    paid = ctx("claims", claim("已发放"), VILLAGE)
+    assert check(COUNTY, Proposal("claims", "c1", {"evidence": "{}"}), paid).rule == (
+        "claim_locked"
+    )
+    final = ctx("claims", claim("驳回"), VILLAGE)
+    assert check(COUNTY, Proposal("claims", "c1", {"state": "已提交"}), final).rule == (
+        "claim_locked"
+    )
+    deleted = Proposal("claims", "c1", {"deleted": True})
+    assert check(COORDINATOR, deleted, context).rule == "claim_delete"
+    assert check(COORDINATOR, deleted, draft).allowed
+
+
+def test_new_claims_start_as_drafts_and_only_where_claims_are_made():
+    new = ctx("claims", after={"person_id": VILLAGE})
+    paid = Proposal("claims", "c9", claim("已发放", amount=50000.0))
+    assert check(COORDINATOR, paid, new).rule == "claim_new_state"
+    draft = Proposal("claims", "c9", claim("草稿"))
+    assert check(COORDINATOR, draft, new).allowed
+    assert check(TOWNSHIP, draft, ctx("claims", after={"person_id": VILLAGE})).rule == (
+        "claim_step"
+    )
+
+
+def test_claim_events_follow_the_same_steps_and_the_claim():
+    target = {"claim_id": claim("县审批")}
+    forged = Proposal(
+        "claim_events", "e1", {"claim_id": "c1", "from_state": "乡镇审核", "to_state": "县审批"}
+    )
+    context = ctx("claim_events", after={"claim_id": VILLAGE}, targets=target)
+    assert check(COORDINATOR, forged, context).rule == "claim_step"
+    assert check(COUNTY, forged, context).allowed
+    stale = ctx("claim_events", after={"claim_id": VILLAGE}, targets={"claim_id": claim("草稿")})
+    assert check(COUNTY, forged, stale).rule == "event_mismatch"
+    note = Proposal(
+        "claim_events", "e2", {"claim_id": "c1", "from_state": "草稿", "to_state": "草稿"}
+    )
+    assert check(COORDINATOR, note, stale).allowed
+
+
+def test_allowed_steps_for_the_ui():
+    assert allowed_steps(Role.COORDINATOR, "已提交") == [
+        ClaimState.VILLAGE_REVIEWED,
+        ClaimState.REJECTED,
+    ]
+    assert allowed_steps(Role.COORDINATOR, "村审核") == []
+    assert allowed_steps(Role.TOWNSHIP, "村审核") == [
+        ClaimState.TOWNSHIP_REVIEWED,
+        ClaimState.REJECTED,
+    ]
+    assert set(allowed_steps(Role.COUNTY, "县审批")) == {ClaimState.PAID, ClaimState.REVERSED}
+    assert allowed_steps(Role.COUNTY, "完全不存在") == []
+
+
+# -- values -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "data", "word"),
+    [
+        ("claims", {"state": "完全不存在"}, "状态"),
+        ("claims", {"amount": "abc"}, "金额"),
+        ("persons", {"id_number": "520502198503161010"}, "身份证号码"),
+        ("persons", {"relation": "邻居"}, "与户主关系"),
+        ("persons", {"name": None}, "姓名"),
+    ],
+)
+def test_malformed_values_are_refused(table, data, word):
+    before = claim("草稿") if table == "claims" else person()
+    verdict = check(COUNTY, Proposal(table, "r1", data), ctx(table, before, VILLAGE))
+    assert verdict.rule == "malformed" and word in verdict.reason
+
+
+def test_values_must_be_stored_in_their_canonical_form():
+    context = ctx("claims", claim("草稿"), VILLAGE)
+    assert check(COUNTY, Proposal("claims", "c1", {"amount": True}), context).rule == "malformed"
+    assert check(COUNTY, Proposal("claims", "c1", {"amount": 800}), context).allowed
+    spell = {"person_id": "p1", "start_date": "2024-03-01"}
+    fields = frozenset({"person_id", "start_date"})
+    new = Context(places_after={"person_id": VILLAGE}, fields=fields)
+    as_number = Proposal("employment_spells", "s1", dict(spell, start_date=1709251200))
+    assert check(COORDINATOR, as_number, new).rule == "malformed"
+    assert check(COORDINATOR, Proposal("employment_spells", "s1", spell), new).allowed
+
+
+def test_old_garbage_in_a_field_does_not_block_another_field():
+    broken = claim("草稿", amount="abc")
+    context = ctx("claims", broken, VILLAGE)
+    assert check(COORDINATOR, Proposal("claims", "c1", {"evidence": "{}"}), context).allowed
+
+
+def test_a_claim_with_an_unreadable_state_is_the_countys_to_correct():
+    broken = ctx("claims", claim("完全不存在"), VILLAGE)
+    fix = Proposal("claims", "c1", {"state": "驳回", "reason": "数据有误"})
+    assert check(COORDINATOR, fix, broken).rule == "claim_flow"
+    assert check(COUNTY, fix, broken).allowed
+
+
+# -- who signed it ----------------------------------------------------------------------------
+
+
+def test_origins_authors_and_parents():
+    origins = Origins(own=frozenset({"aa"}), hub="hh", owners={"bb": ("乙村", True)})
+    assert check_origin("aa", origins).allowed
+    assert check_origin("hh", origins).rule == "hub_id"
+    verdict = check_origin("bb", origins)
+    assert verdict.rule == "foreign_id" and "已注销的设备「乙村」" in verdict.reason
+    assert check_origin("zz", origins).rule == "foreign_id"
+    assert check_author("张三@红星村", "红星村").allowed
+    for forged in ("县人社局局长", "局长@县级汇总中心", "@红星村", "a@b@红星村"):
+        assert check_author(forged, "红星村").rule == "author", forged
+    assert check_parents([]).allowed
+    assert check_parents(["bb:99"]).rule == "parents"
+    assert set(RULES) >= {"scope", "claim_step", "malformed", "hub_id", "parents"}
+
+
+def test_signed_author():
+    assert signed_author("张三", "红星村") == "张三@红星村"
+    assert signed_author("局长@县级汇总中心", "红星村") == "局长＠县级汇总中心@红星村"
+    assert signed_author("  ", None) == "用户"
+    assert author_parts("张三@红星村") == ("张三", "红星村")
+    assert author_parts("张三") == ("张三", "")

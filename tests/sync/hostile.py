@@ -1,0 +1,103 @@
+"""A hostile device: validly signed bundles with whatever changes it likes.
+
+It holds a real enrolment (its own secret keys, as any enrolled laptop does) and uses the
+project's own signing code (`write_bundle`: manifest, Ed25519 signature, sealed to the hub);
+only the body is forged: changes written straight into its log, or carried in the bundle under
+ids that are not its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from fieldapp.store import replica
+from fieldapp.store.changelog import Change
+from fieldapp.store.hlc import format_stamp
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+from fieldapp.sync.exchange import ExportResult, write_bundle
+
+YEAR_2100_MS = 4102444800000
+
+
+def forge(
+    device: Ledger,
+    table: str,
+    row_id: str,
+    data: dict[str, Any],
+    *,
+    parents: dict[str, list[str]] | None = None,
+    author: str | None = None,
+    hlc: str | None = None,
+) -> Change:
+    """A change under the device's own id and next number, logged and projected on it (as a
+    tampered build of the program would), whatever the rules say."""
+    with device.transaction():
+        seq = device.reserve_seqs(1)
+        change = Change(
+            device.device_id,
+            seq,
+            hlc or device.clock.now(),
+            author if author is not None else device.recorded_author,
+            table,
+            row_id,
+            data,
+            parents,
+        )
+        device.projector.apply_many([change])
+    return change
+
+
+def foreign(
+    device_id: str,
+    seq: int,
+    table: str,
+    row_id: str,
+    data: dict[str, Any],
+    *,
+    author: str = "县人社局局长@县级汇总中心",
+    hlc: str | None = None,
+    parents: dict[str, list[str]] | None = None,
+) -> Change:
+    """A change under someone else's change-log id (never logged on the forging device)."""
+    return Change(
+        device_id, seq, hlc or format_stamp(YEAR_2100_MS, 0), author, table, row_id, data, parents
+    )
+
+
+def send(
+    device: Ledger,
+    out: Path,
+    extra: Sequence[Change] = (),
+    *,
+    origin: str | None = None,
+    since: int | None = None,
+) -> ExportResult:
+    """Seal the device's unacknowledged changes plus `extra` to its hub, signed with its key.
+
+    `origin` claims another change-log id in the signed manifest; `since` overrides what the
+    hub is taken to hold.
+    """
+    state = SyncState(device.db)
+    identity = state.identity()
+    assert identity is not None
+    hub = state.peers("hub")[0]
+    acked = state.acks(hub.name).get(device.device_id, 0) if since is None else since
+    rows = replica.rows_after(device.db, device.device_id, acked)
+    rows += [c.as_row() for c in extra]
+    rows.sort(key=lambda r: (r[0], r[1]))
+    vector = {device.device_id: replica.max_seq(device.db, device.device_id)}
+    real = device.device_id
+    if origin is not None:
+        device.device_id = origin
+    try:
+        return write_bundle(device, identity, hub, rows, vector, out)
+    finally:
+        device.device_id = real
+
+
+def ids_of(changes: Iterable[Change]) -> set[str]:
+    """Change ids."""
+    return {c.id for c in changes}

@@ -1,0 +1,332 @@
+"""The six attacks of issue 13, made by an enrolled village laptop with validly signed bundles:
+each is refused at the hub, held with its rule and reason, reported back to the sender, never
+forwarded, while the legitimate changes of the same bundle land."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldapp.cli.main import main as cli
+from fieldapp.domain.roles import Role
+from fieldapp.store.dump import canonical_dump
+from fieldapp.store.ledger import natural_id
+from fieldapp.sync.errors import BundleRefused
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.hostile import YEAR_2100_MS, foreign, forge, send
+
+OTHER = "520502202001"
+
+
+def claim(person_id: str, state: str = "草稿", amount: float = 500.0) -> dict:
+    return {
+        "person_id": person_id,
+        "rule_id": "transport_cross_county",
+        "limit_key": f"transport|{person_id}|once",
+        "state": state,
+        "amount": amount,
+    }
+
+
+@pytest.fixture
+def county(tmp_path, hub, make_device):
+    """The hub, the hostile 红星村, an honest second laptop in 红星村, an honest 远村, all
+    holding their families, synced once."""
+    village = make_device("红星村", VILLAGE)
+    second = make_device("红星村二号", VILLAGE)
+    other = make_device("远村", OTHER)
+    _, (mine,) = add_family(village, VILLAGE, ["101"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    with other.transaction():
+        their_claim = other.insert("claims", claim(theirs))
+    counter = iter(range(1000))
+
+    def exchange(device, name):
+        hub.import_file(export_bundle(device, tmp_path / f"up{next(counter)}.fs").path)
+        import_bundle(device, hub.export_for(name, tmp_path / f"down{next(counter)}.fs").path)
+
+    for device, name in ((village, "红星村"), (other, "远村"), (second, "红星村二号")):
+        exchange(device, name)
+    exchange(village, "红星村")
+    return {
+        "village": village,
+        "second": second,
+        "other": other,
+        "mine": mine,
+        "theirs": theirs,
+        "their_claim": their_claim,
+        "exchange": exchange,
+        "tmp": tmp_path,
+    }
+
+
+def held_rules(hub) -> dict[str, str]:
+    return {f"{h.change.tbl}:{sorted(h.change.data)}": h.rule for h in hub.rejected()}
+
+
+def test_1_self_approval_is_held_and_the_village_steps_land(county, hub, capsys):
+    village, mine = county["village"], county["mine"]
+    village.author = "县人社局局长"  # --author: now recorded as 县人社局局长@红星村
+    with village.transaction():
+        claim_id = village.insert("claims", claim(mine))
+    for state in ("已提交", "村审核"):  # the village's own steps
+        village.update("claims", claim_id, {"state": state})
+    for state in ("乡镇审核", "县审批", "已发放"):  # steps only others may take
+        village.update("claims", claim_id, {"state": state})
+        with village.transaction():
+            village.insert("claim_events", {"claim_id": claim_id, "to_state": state})
+    plain = forge(village, "persons", mine, {"notes": "局长批示"}, author="县人社局局长")
+    county["exchange"](village, "红星村")
+    stored = hub.ledger.get("claims", claim_id)
+    assert stored["state"] == "村审核"  # what the village may do landed, nothing further
+    rules = [h.rule for h in hub.rejected()]
+    assert rules.count("claim_step") >= 2 and "claim_flow" in rules and "author" in rules
+    assert hub.ledger.get("persons", mine)["notes"] != "局长批示"
+    step = next(h for h in hub.rejected() if h.rule == "claim_step")
+    assert "只有县级" in step.reason or "只有乡镇" in step.reason
+    # reported back, shown on the device, which still shows its own values until undone
+    assert cli(["--db", village.path, "sync", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    reported = {r["change_id"]: r for r in status["rejected"]}
+    assert plain.id in reported and reported[plain.id]["rule"] == "author"
+    assert all(r["reason"] and r["status"] == "held" for r in reported.values())
+    assert village.get("claims", claim_id)["state"] == "已发放"
+    # the other laptop of the village never sees the forged steps
+    county["exchange"](county["second"], "红星村二号")
+    assert county["second"].get("claims", claim_id)["state"] == "村审核"
+
+
+def test_2_cross_village_writes_are_held_and_never_reach_the_other_village(county, hub):
+    village, other, theirs = county["village"], county["other"], county["theirs"]
+    heads = hub.ledger.heads("persons", theirs)
+    bank = forge(
+        village,
+        "persons",
+        theirs,
+        {"account_number": "6222000011112222", "phone": "13000000000"},
+        parents={"account_number": heads["account_number"], "phone": heads["phone"]},
+    )
+    paid = natural_id("claims", "forged", theirs)
+    fake = forge(village, "claims", paid, claim(theirs, "已发放", 50000.0))
+    legit = forge(village, "persons", county["mine"], {"phone": "13912345678"},
+                  parents={"phone": hub.ledger.heads("persons", county["mine"])["phone"]})  # fmt: skip
+    before = canonical_dump(other.db)
+    county["exchange"](village, "红星村")
+    assert hub.ledger.get("persons", county["mine"])["phone"] == "13912345678"  # landed
+    rules = {h.change_id: h.rule for h in hub.rejected()}
+    assert rules == {bank.id: "scope", fake.id: "pull_in"}
+    assert hub.ledger.get("claims", paid) is None
+    assert hub.ledger.get("persons", theirs)["account_number"] != "6222000011112222"
+    assert hub.violations() == []
+    county["exchange"](other, "远村")
+    assert canonical_dump(other.db)["persons"] == before["persons"]
+    assert other.get("claims", paid) is None
+    assert legit.id not in rules
+
+
+def test_3_reparenting_an_area_is_held_and_answers_carry_no_other_village(county, hub):
+    village = county["village"]
+    their_area = natural_id("areas", OTHER)
+    heads = hub.ledger.heads("areas", their_area)
+    forged = forge(village, "areas", their_area, {"parent_code": VILLAGE},
+                   parents={"parent_code": heads["parent_code"]})  # fmt: skip
+    county["exchange"](village, "红星村")
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (forged.id, "county_table")
+    assert hub.ledger.get("areas", their_area)["parent_code"] != VILLAGE
+    for _ in range(2):
+        county["exchange"](village, "红星村")
+    names = {r[0] for r in village.db.execute("SELECT name FROM persons").fetchall()}
+    assert not any(n.startswith("王") for n in names)
+    assert village.get("persons", county["theirs"]) is None
+
+
+def test_4_impersonating_the_hub_or_a_revoked_device_is_refused(county, hub, make_device, tmp_path):
+    village, mine = county["village"], county["mine"]
+    lost = make_device("旧电脑", VILLAGE)
+    add_family(lost, VILLAGE, ["105"], surname="赵")
+    lost_origin = lost.device_id
+    county["exchange"](lost, "旧电脑")
+    hub.revoke("旧电脑")
+    heads = hub.ledger.heads("persons", mine)
+    as_hub = foreign(hub.ledger.device_id, 999, "persons", mine, {"phone": "13100000000"},
+                     parents={"phone": heads["phone"]})  # fmt: skip
+    as_lost = foreign(lost_origin, 50, "persons", mine, {"notes": "旧电脑说的"},
+                      author="赵@旧电脑", parents={"notes": heads["notes"]})  # fmt: skip
+    legit = forge(village, "persons", mine, {"notes": "本村正常修改"},
+                  parents={"notes": heads["notes"]})  # fmt: skip
+    result = hub.import_file(send(village, tmp_path / "imp.fs", [as_hub, as_lost]).path)
+    assert result.held == 2 and result.new_changes == 1
+    rules = {h.change_id: (h.rule, h.reason) for h in hub.rejected()}
+    assert rules[as_hub.id][0] == "hub_id" and "中心" in rules[as_hub.id][1]
+    assert rules[as_lost.id][0] == "foreign_id" and "已注销的设备「旧电脑」" in rules[as_lost.id][1]
+    assert hub.ledger.get("persons", mine)["notes"] == "本村正常修改"
+    assert hub.ledger.get("persons", mine)["phone"] != "13100000000"
+    assert legit.id not in rules
+    # Taking over the revoked laptop's change log as a whole is refused, naming the sender.
+    with pytest.raises(BundleRefused) as refused:
+        hub.import_file(send(village, tmp_path / "takeover.fs", origin=lost_origin).path)
+    assert "原属设备「旧电脑」" in str(refused.value) and "红星村" in str(refused.value)
+    # The real laptop, found and re-enrolled under its old name with new keys, syncs on.
+    hub.enroll("旧电脑", VILLAGE, tmp_path / "found.json")
+    from fieldapp.sync.enrolment import enrol
+
+    enrol(lost, tmp_path / "found.json")
+    assert lost.device_id == lost_origin
+    _, (newcomer,) = add_family(lost, VILLAGE, ["107"], surname="钱")
+    county["exchange"](lost, "旧电脑")
+    assert hub.ledger.get("persons", newcomer) is not None
+
+
+def test_5_parents_naming_changes_that_do_not_exist_are_refused(county, hub):
+    village, second, mine = county["village"], county["second"], county["mine"]
+    nxt = f"{second.device_id}:{_max_seq(second) + 1}"
+    forged = forge(village, "persons", mine, {"phone": "13800000000"}, parents={"phone": [nxt]})
+    county["exchange"](village, "红星村")
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (forged.id, "parents")
+    second.update("persons", mine, {"phone": "13700000000"})  # that very number
+    assert f"{second.device_id}:{_max_seq(second)}" == nxt
+    county["exchange"](second, "红星村二号")
+    assert hub.ledger.get("persons", mine)["phone"] == "13700000000"  # did not vanish
+
+
+def _max_seq(ledger) -> int:
+    row = ledger.db.execute(
+        "SELECT max(seq) FROM changes WHERE device_id = ?", [ledger.device_id]
+    ).fetchone()
+    return int(row[0] or 0)
+
+
+def test_6_a_malformed_claim_is_held_and_every_hub_command_still_runs(county, hub, capsys):
+    village, mine = county["village"], county["mine"]
+    bad = natural_id("claims", "bad", mine)
+    forged = forge(village, "claims", bad, claim(mine) | {"state": "完全不存在", "amount": "abc"})
+    county["exchange"](village, "红星村")
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (forged.id, "malformed")
+    assert hub.ledger.get("claims", bad) is None
+    root = str(hub.root)
+    hub.close()
+    for argv in (
+        ["hub", "violations", "--dir", root],
+        ["hub", "violations", "--dir", root, "--json"],
+        ["hub", "rejected", "--dir", root],
+        ["hub", "rejected", "--dir", root, "--json"],
+        ["hub", "devices", "--dir", root, "--json"],
+        [
+            "hub",
+            "export",
+            "--dir",
+            root,
+            "--device",
+            "红星村",
+            "--out",
+            str(county["tmp"] / "x.fs"),
+        ],
+    ):
+        assert cli(argv) == 0, argv
+    listed = json.loads(_last_json(capsys, ["hub", "rejected", "--dir", root, "--json"]))
+    assert {"id", "device", "author", "table", "row_id", "fields", "reason", "received_at"} <= set(
+        listed[0]
+    )
+    assert listed[0]["table"] == "claims" and listed[0]["fields"] == sorted(forged.data)
+
+
+def _last_json(capsys, argv) -> str:
+    capsys.readouterr()
+    assert cli(argv) == 0
+    return capsys.readouterr().out
+
+
+def test_a_county_reviewer_accepts_or_dismisses_and_the_device_hears_of_it(county, hub, capsys):
+    village = county["village"]
+    other, theirs = county["other"], county["theirs"]
+    heads = hub.ledger.heads("persons", theirs)
+    fix = forge(village, "persons", theirs, {"phone": "13600000000"},
+                parents={"phone": heads["phone"]})  # fmt: skip
+    prank = forge(village, "persons", theirs, {"notes": "乱写"},
+                  parents={"notes": heads["notes"]})  # fmt: skip
+    county["exchange"](village, "红星村")
+    by_change = {h.change_id: h for h in hub.rejected()}
+    root = str(hub.root)
+    code = cli(["--author", "李科长", "hub", "rejected", "--dir", root,
+                "--accept", str(by_change[fix.id].id), "--reason", "电话核实无误"])  # fmt: skip
+    assert code == 0
+    assert cli(["hub", "rejected", "--dir", root, "--dismiss", str(by_change[prank.id].id)]) == 1
+    assert "必须写明原因" in capsys.readouterr().err
+    code = cli(["--author", "李科长", "hub", "rejected", "--dir", root,
+                "--dismiss", str(by_change[prank.id].id), "--reason", "不是本村的人"])  # fmt: skip
+    assert code == 0
+    again = cli(["hub", "rejected", "--dir", root, "--accept", str(by_change[fix.id].id)])
+    assert again == 1 and "已处理" in capsys.readouterr().err
+    from fieldapp.hub.folder import Hub
+
+    reopened = Hub.open(hub.root)
+    person = reopened.ledger.get("persons", theirs)
+    assert person["phone"] == "13600000000"
+    assert person["updated_by"] == "李科长（接受 红星村员＠红星村）@县级汇总中心"
+    assert person["notes"] != "乱写"
+    reopened.close()
+    # The other village gets the county's accepted value; the sender hears both decisions.
+    county["exchange"](other, "远村")
+    assert other.get("persons", theirs)["phone"] == "13600000000"
+    county["exchange"](village, "红星村")
+    assert cli(["--db", village.path, "sync", "status", "--json"]) == 0
+    reports = {r["change_id"]: r for r in json.loads(capsys.readouterr().out)["rejected"]}
+    assert reports[fix.id]["status"] == "accepted" and reports[fix.id]["undone"]
+    assert reports[prank.id]["status"] == "dismissed"
+    assert reports[prank.id]["decision"] == "不是本村的人"
+
+
+def test_undo_on_the_device_brings_it_back_in_line(county, hub, capsys):
+    village, mine = county["village"], county["mine"]
+    original = village.get("persons", mine)["relation"]
+    bad = forge(village, "persons", mine, {"relation": "邻居"},
+                parents={"relation": hub.ledger.heads("persons", mine)["relation"]})  # fmt: skip
+    later = village.update("persons", mine, {"notes": "后来的正常修改"})
+    county["exchange"](village, "红星村")
+    assert hub.ledger.get("persons", mine)["notes"] == "后来的正常修改"
+    assert [h.change_id for h in hub.rejected()] == [bad.id]
+    assert village.get("persons", mine)["relation"] == "邻居"
+    code = cli(["--db", village.path, "sync", "undo", str(hub.rejected()[0].id)])
+    assert code == 0 and "已在本机撤销 1 条" in capsys.readouterr().out
+    from fieldapp.store.ledger import Ledger
+
+    village = Ledger.open(village.path)
+    assert village.get("persons", mine)["relation"] == original
+    assert village.projector.load_change(bad.id) is not None  # still in the log
+    assert later is not None
+    county["exchange"](village, "红星村")
+    here, there = canonical_dump(village.db), canonical_dump(hub.ledger.db)
+    held_by_village = {row["id"] for row, _heads in here["persons"]}
+    assert here["persons"] == [r for r in there["persons"] if r[0]["id"] in held_by_village]
+    assert here["conflicts"] == [] == there["conflicts"]
+    village.close()
+
+
+def test_a_coordinator_cannot_be_enrolled_as_the_county(tmp_path, hub):
+    from fieldapp.sync.errors import SyncError
+
+    with pytest.raises(SyncError):
+        hub.enroll("红星村", "520502", tmp_path / "x.json", Role.COORDINATOR)
+
+
+def test_hub_year_2100_stamp_cannot_win_through_the_hubs_name(county, hub, tmp_path):
+    village, mine = county["village"], county["mine"]
+    from fieldapp.store.hlc import format_stamp
+
+    change = forge(village, "persons", mine, {"phone": "13500000000"},
+                   hlc=format_stamp(YEAR_2100_MS, 0),
+                   parents={"phone": hub.ledger.heads("persons", mine)["phone"]})  # fmt: skip
+    county["exchange"](village, "红星村")
+    # its own id: it lands (a laptop's clock may be wrong), but only as this device's edit;
+    # a later edit that saw it replaces it, and a concurrent one is a listed conflict
+    assert hub.ledger.get("persons", mine)["updated_device"] == village.device_id
+    assert change.id not in {h.change_id for h in hub.rejected()}
+    county["exchange"](county["second"], "红星村二号")
+    county["second"].update("persons", mine, {"phone": "13400000000"})
+    county["exchange"](county["second"], "红星村二号")
+    assert hub.ledger.get("persons", mine)["phone"] == "13400000000"
