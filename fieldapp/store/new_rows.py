@@ -29,6 +29,9 @@ from typing import Any
 from fieldapp.store.changelog import search_indexed_after
 from fieldapp.store.connection import max_variables
 
+#: Key prefix of a row column whose name the change log uses too (see `_Layout`).
+ROW_ONLY = "row:"
+
 #: Parameters per statement at most: SQLite's default limit (builds may allow more).
 MAX_PARAMETERS = 32766
 #: Parameters per staging statement: big enough that a batch is a few statements, small enough
@@ -122,7 +125,13 @@ class _Layout:
     def __init__(self, rows: NewRows, *, stage: bool = True) -> None:
         self.staged: list[list[Any]] = []
         self.params: dict[str, Any] = {"tbl": rows.table}
-        self._sources: dict[str, Source] = {**rows.extra, **rows.log, **rows.row}
+        # A name refers to the log's column first: `{seq}` in `_origin` is the change's number
+        # even when the table has a data column of that name (`policy_packs.seq`), whose own
+        # values are emitted for the row under a separate key (`row_sql`).
+        self._sources: dict[str, Source] = {**rows.extra, **rows.row, **rows.log}
+        for name, source in rows.row.items():
+            if name in rows.log and rows.log[name] is not source:
+                self._sources[ROW_ONLY + name] = source
         self._sql: dict[str, str] = {}
         self._stage = stage
         self.bound: list[tuple[str, str]] = []  # (parameter, column) of each bound column
@@ -133,6 +142,10 @@ class _Layout:
         if stage:
             self.staged.append(ids)
             self._sql["id"] = "c1"
+
+    def row_sql(self, name: str) -> str:
+        """The SQL of the row's column `name` (its own values when the log has the name too)."""
+        return self.sql(ROW_ONLY + name if ROW_ONLY + name in self._sources else name)
 
     def sql(self, name: str) -> str:
         """The SQL expression of column `name`, staging or binding its values on first use."""
@@ -181,7 +194,7 @@ def _statements(rows: NewRows, max_parameters: int) -> list[tuple[str, Any]]:
     """The batch's values into a staging table, then its log entries and table rows from it."""
     layout = _Layout(rows)
     log = {name: layout.sql(name) for name in rows.log}
-    row = {name: layout.sql(name) for name in rows.row}
+    row = {name: layout.row_sql(name) for name in rows.row}
     width = len(layout.staged)
     count = rows.count
     per_statement = max(1, min(max_parameters, STAGING_PARAMETERS) // width)
@@ -233,7 +246,10 @@ def _single(rows: NewRows, place: int = 0) -> list[tuple[str, Any]]:
     The statements depend only on the batch's shape (its column names and computed columns),
     so they are made once per shape: a single write costs two cached statements.
     """
-    sources = {**rows.extra, **rows.log, **rows.row}
+    sources = {**rows.extra, **rows.row, **rows.log}
+    sources.update(
+        {ROW_ONLY + n: s for n, s in rows.row.items() if n in rows.log and rows.log[n] is not s}
+    )
     shape = (
         rows.table,
         tuple((n, s.text if isinstance(s, Sql) else None) for n, s in sources.items()),
@@ -242,7 +258,7 @@ def _single(rows: NewRows, place: int = 0) -> list[tuple[str, Any]]:
     if plan is None:
         layout = _Layout(rows, stage=False)
         log = {name: layout.sql(name) for name in rows.log}
-        row = {name: layout.sql(name) for name in rows.row}
+        row = {name: layout.row_sql(name) for name in rows.row}
         plan = _PLANS[shape] = (
             _insert("changes", {"tbl": ":tbl", **log}),
             _insert(rows.table, row),
