@@ -570,6 +570,8 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     if model is None:
         return _check_types(proposal, context)
     known = model.model_fields
+    if "deleted" in proposal.data and not _is_flag(proposal.data["deleted"]):
+        return refuse("malformed", f"「已删除」标记「{_shown(proposal.data['deleted'])}」不合格")
     merged = {k: v for k, v in context.before.items() if k in known and v is not None}
     merged.update({k: v for k, v in proposal.data.items() if k in known and v is not None})
     for name, value in proposal.data.items():
@@ -599,6 +601,11 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     return ALLOWED
 
 
+def _is_flag(value: Any) -> bool:
+    """True for what the store keeps as a yes/no (True, False, 1, 0; never null)."""
+    return value in (True, False) and not isinstance(value, (str, float))
+
+
 def _canonical(value: Any, raw: Any) -> bool:
     """True when `raw` is how the store writes `value` (dates as ISO text, enums as values)."""
     if isinstance(value, dt.date):
@@ -621,6 +628,8 @@ _TYPE_CHECKS: dict[str, tuple[type, ...]] = {
 
 def _check_types(proposal: Proposal, context: Context) -> Verdict:
     """Tables without a model: each value has its column's declared type."""
+    if "deleted" in proposal.data and not _is_flag(proposal.data["deleted"]):
+        return refuse("malformed", f"「已删除」标记「{_shown(proposal.data['deleted'])}」不合格")
     for name, value in proposal.data.items():
         wanted = _TYPE_CHECKS.get(context.column_types.get(name, "").upper())
         if value is None or wanted is None:

@@ -30,8 +30,11 @@ def _changes_of(ledger: Ledger, table: str, row_id: str) -> list[Change]:
     return [Change.from_row(r) for r in rows]
 
 
-def reproject(ledger: Ledger, table: str, row_id: str, skip: set[str]) -> None:
-    """Rebuild one row from its logged changes, leaving out the changes in `skip`."""
+def reproject(
+    ledger: Ledger, table: str, row_id: str, skip: set[str], *, keep_skipped: bool = True
+) -> None:
+    """Rebuild one row from its logged changes, leaving out the changes in `skip` (which stay
+    in the log unprojected, unless `keep_skipped` is False)."""
     every = _changes_of(ledger, table, row_id)
     keep = [c for c in every if c.id not in skip]
     gone = [c for c in every if c.id in skip]
@@ -52,10 +55,11 @@ def reproject(ledger: Ledger, table: str, row_id: str, skip: set[str]) -> None:
     db.execute("DELETE FROM conflicts WHERE tbl = ? AND row_id = ?", [table, row_id])
     if keep:
         ledger.projector.apply_many(keep)
-    db.conn.executemany(
-        f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
-        [c.as_row() for c in gone],
-    )
+    if keep_skipped:
+        db.conn.executemany(
+            f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
+            [c.as_row() for c in gone],
+        )
 
 
 def withdraw(ledger: Ledger, change_ids: Iterable[str], already: Iterable[str] = ()) -> int:
@@ -72,3 +76,14 @@ def withdraw(ledger: Ledger, change_ids: Iterable[str], already: Iterable[str] =
         for table, row_id in sorted(rows):
             reproject(ledger, table, row_id, skip)
     return len(rows)
+
+
+def renumber(ledger: Ledger, old: list[Change], new: list[Change]) -> None:
+    """Replace logged changes by copies under other ids (`new[i]` for `old[i]`), rows worked
+    out again: a restored ledger's changes no hub has acknowledged, moved to its new
+    incarnation (see `fieldapp.sync.recovery`)."""
+    gone = {c.id for c in old}
+    with ledger.transaction():
+        for table, row_id in sorted({(c.tbl, c.row_id) for c in old}):
+            reproject(ledger, table, row_id, gone, keep_skipped=False)
+        ledger.projector.apply_many(new)

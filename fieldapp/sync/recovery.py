@@ -19,7 +19,10 @@ from __future__ import annotations
 import json
 import secrets
 
+from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
+from fieldapp.store.withdraw import renumber
 
 PREVIOUS = "previous_device_ids"
 
@@ -40,11 +43,48 @@ def previous_origins(ledger: Ledger) -> list[str]:
 
 
 def start_new_incarnation(ledger: Ledger) -> str:
-    """Write under a fresh change-log id from now on; returns it (see the module docstring)."""
-    with ledger.transaction():
-        earlier = [*previous_origins(ledger), ledger.device_id]
-        fresh = secrets.token_hex(8)
-        ledger.set_meta(PREVIOUS, json.dumps(earlier))
-        ledger.set_meta("device_id", fresh)
-    ledger.device_id = fresh
+    """Write under a fresh change-log id from now on; returns it (see the module docstring).
+
+    Changes under the old id that the hub never acknowledged may clash with what the hub got
+    from the lost timeline (a ledger copied back by hand and edited before this was run), so
+    they move to the new id: same values, same parents, new numbers. One the hub did have
+    arrives twice with the same values, which merges quietly.
+    """
+    old_id = ledger.device_id
+    hubs = SyncState(ledger.db).peers("hub")
+    acked = SyncState(ledger.db).acks(hubs[0].name).get(old_id, 0) if hubs else 0
+    fresh = secrets.token_hex(8)
+    try:
+        with ledger.transaction():
+            ledger.set_meta(PREVIOUS, json.dumps([*previous_origins(ledger), old_id]))
+            ledger.set_meta("device_id", fresh)
+            ledger.device_id = fresh
+            ledger.release_seqs(1)  # the new id starts its own numbering
+            unsent = ledger.changes_since(old_id, acked)
+            if unsent:
+                renumber(ledger, unsent, _moved(ledger, unsent, fresh))
+    except BaseException:
+        ledger.device_id = old_id
+        raise
     return fresh
+
+
+def _moved(ledger: Ledger, changes: list[Change], fresh: str) -> list[Change]:
+    """Copies of `changes` under `fresh`, numbered on, parents that name them renamed too."""
+    first = ledger.reserve_seqs(len(changes))
+    names = {c.id: f"{fresh}:{first + n}" for n, c in enumerate(changes)}
+    return [
+        Change(
+            fresh,
+            first + n,
+            c.hlc,
+            c.author,
+            c.tbl,
+            c.row_id,
+            c.data,
+            {f: [names.get(i, i) for i in ids] for f, ids in c.parents.items()}
+            if c.parents
+            else None,
+        )
+        for n, c in enumerate(changes)
+    ]

@@ -8,12 +8,13 @@ ids that are not its own.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from fieldapp.store import replica
-from fieldapp.store.changelog import Change
+from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.hlc import format_stamp
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -34,19 +35,26 @@ def forge(
 ) -> Change:
     """A change under the device's own id and next number, logged and projected on it (as a
     tampered build of the program would), whatever the rules say."""
-    with device.transaction():
-        seq = device.reserve_seqs(1)
-        change = Change(
-            device.device_id,
-            seq,
-            hlc or device.clock.now(),
-            author if author is not None else device.recorded_author,
-            table,
-            row_id,
-            data,
-            parents,
-        )
-        device.projector.apply_many([change])
+    try:
+        with device.transaction():
+            change = Change(
+                device.device_id,
+                device.reserve_seqs(1),
+                hlc or device.clock.now(),
+                author if author is not None else device.recorded_author,
+                table,
+                row_id,
+                data,
+                parents,
+            )
+            device.projector.apply_many([change])
+    except (sqlite3.Error, TypeError, ValueError, AttributeError):
+        # Garbage its own tables cannot hold: a tampered program logs it all the same.
+        with device.transaction():
+            device.db.execute(
+                f"INSERT INTO changes ({CHANGE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?)",
+                change.as_row(),
+            )
     return change
 
 

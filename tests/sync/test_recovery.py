@@ -1,0 +1,112 @@
+"""Recovery real life needs: a device restored from its own backup keeps syncing (a new
+incarnation), and a device whose area the county changes is sent nothing of its old area."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from fieldapp.cli.main import main as cli
+from fieldapp.store.dump import canonical_dump
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.errors import BundleRefused
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.sync.helpers import VILLAGE, add_family
+
+OTHER = "520502202001"
+
+
+def _copy(ledger: Ledger, to) -> None:
+    ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(ledger.path, to)
+
+
+def test_a_device_restored_from_its_backup_keeps_syncing(tmp_path, hub, make_device, capsys):
+    device = make_device("红星村", VILLAGE)
+    _, (first,) = add_family(device, VILLAGE, ["101"])
+    hub.import_file(export_bundle(device, tmp_path / "1.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "1a.fs").path)
+    _copy(device, tmp_path / "backup.db")
+    # After the backup: more work, synced; and a bundle left on a stick.
+    _, (after_backup,) = add_family(device, VILLAGE, ["103"], surname="李")
+    hub.import_file(export_bundle(device, tmp_path / "2.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "2a.fs").path)
+    device.update("persons", first, {"phone": "13900000001"})
+    stale = export_bundle(device, tmp_path / "stick.fs").path
+    hub.import_file(stale)
+    old_id = device.device_id
+    device.close()
+    shutil.copy(tmp_path / "backup.db", device.path)  # the disk died; the backup comes back
+    restored = Ledger.open(device.path, author="红星村员")
+    assert restored.get("persons", after_backup) is None
+    restored.update("persons", first, {"notes": "恢复后录入"})
+    with pytest.raises(BundleRefused) as refused:
+        hub.import_file(export_bundle(restored, tmp_path / "3.fs").path)
+    assert "fieldapp sync restored" in str(refused.value)  # told what to do, in plain words
+    assert cli(["--db", restored.path, "sync", "restored"]) == 0
+    assert "无需重新登记" in capsys.readouterr().out
+    restored.close()
+    restored = Ledger.open(device.path, author="红星村员")
+    assert restored.device_id != old_id
+    restored.update("persons", first, {"notes": "恢复后录入"})
+    hub.import_file(export_bundle(restored, tmp_path / "4.fs").path)
+    import_bundle(restored, hub.export_for("红星村", tmp_path / "4a.fs").path)
+    # Its lost work came back, its new work landed, nothing was numbered twice.
+    assert restored.get("persons", after_backup) is not None
+    assert restored.get("persons", first)["phone"] == "13900000001"
+    assert hub.ledger.get("persons", first)["notes"] == "恢复后录入"
+    here, there = canonical_dump(restored.db), canonical_dump(hub.ledger.db)
+    assert here["persons"] == there["persons"] and here["conflicts"] == there["conflicts"]
+    # The old stick from before the restore is stale now, and says so.
+    with pytest.raises(BundleRefused) as old:
+        hub.import_file(export_bundle(_old_copy(tmp_path), tmp_path / "5.fs").path)
+    assert old.value.code in {"replay", "reused_seq"}
+    restored.close()
+
+
+def _old_copy(tmp_path) -> Ledger:
+    """A second copy of the pre-restore backup (as a stale ledger somewhere)."""
+    shutil.copy(tmp_path / "backup.db", tmp_path / "twin.db")
+    return Ledger.open(tmp_path / "twin.db", author="红星村员")
+
+
+def test_a_changed_scope_stops_sending_the_old_area(tmp_path, hub, make_device):
+    device = make_device("流动专员", VILLAGE)
+    neighbour = make_device("红星村", VILLAGE)
+    _, (old_person,) = add_family(neighbour, VILLAGE, ["101"])
+    hub.import_file(export_bundle(neighbour, tmp_path / "n1.fs").path)
+    import_bundle(device, hub.export_for("流动专员", tmp_path / "d1.fs").path)
+    assert device.get("persons", old_person) is not None
+    # The county moves the coordinator to another village: a new enrolment, a new scope.
+    hub.enroll("流动专员", OTHER, tmp_path / "moved.json")
+    enrol(device, tmp_path / "moved.json")
+    neighbour.update("persons", old_person, {"phone": "13900000009"})
+    hub.import_file(export_bundle(neighbour, tmp_path / "n2.fs").path)
+    path = hub.export_for("流动专员", tmp_path / "d2.fs").path
+    from tests.sync.helpers import unpack
+
+    payload = unpack(path, device)["changes.ndjson"].decode("utf-8")
+    assert old_person not in payload
+    import_bundle(device, path)
+    assert device.get("persons", old_person)["phone"] != "13900000009"
+    # …and what it writes is judged by its new scope.
+    device.update("persons", old_person, {"notes": "旧村的人"})
+    result = hub.import_file(export_bundle(device, tmp_path / "d3.fs").path)
+    assert result.held == 1 and hub.rejected()[0].rule == "scope"
+
+
+def test_a_found_laptop_reenrolled_under_its_name_keeps_its_data(tmp_path, hub, make_device):
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"])
+    hub.import_file(export_bundle(device, tmp_path / "1.fs").path)
+    hub.revoke("红星村")
+    device.update("persons", pid, {"phone": "13900000002"})  # made while it was lost
+    with pytest.raises(BundleRefused, match="注销"):
+        hub.import_file(export_bundle(device, tmp_path / "2.fs").path)
+    hub.enroll("红星村", VILLAGE, tmp_path / "again.json")
+    enrol(device, tmp_path / "again.json")
+    hub.import_file(export_bundle(device, tmp_path / "3.fs").path)
+    assert hub.ledger.get("persons", pid)["phone"] == "13900000002"
+    import_bundle(device, hub.export_for("红星村", tmp_path / "3a.fs").path)
