@@ -73,6 +73,28 @@ def save(
     return writer.changes.with_id(person_id, warnings)
 
 
+def move_out(
+    ledger: Ledger, actor: Actor, person_ids: Collection[str], household: Household
+) -> ChangeSet:
+    """People of this device's area move to a new household elsewhere (a relocation site, a
+    village in another township): the household is created there and they join it; the first
+    becomes its head. A transfer: the trust rules let a device create a household outside its
+    area only as the new home of people it moves out, and the hub then serves them to the
+    device of the new area. The change set's `id` is the new household's.
+    """
+    from fieldapp.services.trust_check import gateway_check
+    from fieldapp.store.ids import new_id
+
+    movers = list(person_ids)
+    head = household.head_person_id or (movers[0] if movers else None)
+    home = household.model_copy(update={"id": household.id or new_id(), "head_person_id": head})
+    with writing(ledger, actor, gateway_check(ledger, transfers={home.id})) as writer:
+        writer.insert(home)
+        for person_id in movers:
+            writer.update(Person, person_id, {"household_id": home.id})
+    return writer.changes.with_id(home.id)
+
+
 def _hold_categories(writer: Writer, person_id: str, wanted: set[Category], on: dt.date) -> None:
     """Start the wanted categories not yet held on `on`; end the held ones not wanted."""
     held = {

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.labels import field_label
@@ -50,6 +50,7 @@ from fieldapp.domain.models import (
     Household,
     MonthlyStatus,
     Person,
+    Record,
     ServiceRecord,
     UnemploymentRegistration,
     Visit,
@@ -129,8 +130,8 @@ TRANSFERS: dict[str, str] = {"households": "area_code", "persons": "household_id
 UNPLACED: frozenset[str] = frozenset({"print_log"})
 
 #: The domain model that validates each table's values.
-MODELS: dict[str, type[BaseModel]] = {
-    model.TABLE: model  # type: ignore[attr-defined]
+MODELS: dict[str, type[Record]] = {
+    model.TABLE: model
     for model in (
         Area,
         Household,
@@ -502,16 +503,16 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
                 f"申领提交后{names}不能再改（人员、补贴项目、金额以提交时为准；有误请驳回后新建）",
             )
     if "state" in changed:
-        target = parse_state(data.get("state"))
-        if target is None:
+        wanted = parse_state(data.get("state"))
+        if wanted is None:
             return refuse("malformed", f"申领状态「{data.get('state')}」不是有效的状态")
-        verdict = _step_verdict(actor, before, target)
+        verdict = _step_verdict(actor, before, wanted)
         if not verdict.allowed:
             return verdict
-        if target in NEEDS_REASON:
+        if wanted in NEEDS_REASON:
             reason = data.get("reason", context.before.get("reason"))
             if not str(reason or "").strip():
-                return refuse("claim_reason", f"把申领变为「{target}」必须写明原因")
+                return refuse("claim_reason", f"把申领变为「{wanted}」必须写明原因")
     return ALLOWED
 
 
@@ -611,7 +612,7 @@ def _canonical(value: Any, raw: Any) -> bool:
     if isinstance(value, dt.date):
         return isinstance(raw, str) and raw == value.isoformat()
     if isinstance(value, Enum):
-        return raw == value.value
+        return bool(raw == value.value)
     if isinstance(value, bool):
         return raw in (True, False, 0, 1) and not isinstance(raw, str)
     if isinstance(value, (int, float)):

@@ -12,14 +12,19 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
+
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
+from fieldapp.services.actor import Actor as WriterActor
+from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
     LINKS,
     Actor,
@@ -34,7 +39,7 @@ from fieldapp.services.trust import (
     refuse,
     table_name,
 )
-from fieldapp.store.changelog import Change
+from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.places import PlaceFinder
 
@@ -182,9 +187,15 @@ class TrustCheck:
     writes freely (the hub judges everything on the first exchange).
     """
 
-    def __init__(self, db: sqlite_utils.Database, actor: Actor | None) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        actor: Actor | None,
+        transfers: frozenset[str] = frozenset(),
+    ) -> None:
         self.db = db
         self.actor = actor
+        self.transfers = transfers
         self._fields: dict[str, frozenset[str] | None] = {}
 
     def fields(self, table: str) -> frozenset[str] | None:
@@ -202,7 +213,7 @@ class TrustCheck:
         if self.actor is None:
             return Verdict(True)
         finder = PlaceFinder(self.db, LINKS)
-        context = context_for(finder, table, row_id, data, self.fields(table))
+        context = context_for(finder, table, row_id, data, self.fields(table), self.transfers)
         return check(self.actor, Proposal(table, row_id, data), context)
 
     def __call__(self, table: str, row_id: str, data: Mapping[str, Any]) -> None:
@@ -217,3 +228,26 @@ def device_actor(role: Role | None, area: str | None, name: str) -> Actor | None
     if role is None:
         return None
     return Actor(role, area or None, name)
+
+
+def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeCheck:
+    """The trust rules as the write gateway's check (`fieldapp.services.writer`) on `ledger`.
+
+    Judged as the hub will judge what the device sends: only the fields whose value changes,
+    with the role and area of the device's enrolment; a ledger never enrolled writes freely.
+    `transfers`: new households a move-out use case creates as its people's new home.
+    """
+    moving = frozenset(transfers)
+
+    def check_write(actor: WriterActor, change: ProposedChange) -> None:
+        if actor.role is None:
+            return
+        data = {k: to_storable(v) for k, v in change.fields.items()}
+        if change.before is not None:
+            data = {k: v for k, v in data.items() if change.before.get(k) != v}
+            if not data:
+                return
+        who = Actor(actor.role, actor.scope or None, ledger.device_name or "本机")
+        TrustCheck(ledger.db, who, moving)(change.table, change.row_id, data)
+
+    return check_write

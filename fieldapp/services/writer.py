@@ -12,9 +12,9 @@ the hub, where the same trust rules meet them again before the hub's store appli
 THE TRUST HOOK. `check` is called with the actor and a `ProposedChange` (table, row id, the row
 as it was, the fields as they will be) before every store write, single or bulk, and refuses by
 raising a `FieldappError` with a Chinese reason; nothing of the transaction is then written.
-The trust rules (`fieldapp.services.trust`, the trust area's module) plug in as `DEFAULT_CHECK`
-below (one line: import their check and name it there); until they do, `allow_all` lets every
-change through. `Actor`, `ProposedChange` and `ChangeCheck` live in `services/actor.py`, so the
+The trust rules (`fieldapp.services.trust`) are the default check, judged against the writer's
+own ledger (`trust_check.gateway_check`: where the row is, what the claim's state is); tests and
+tools may pass another (`allow_all`). `Actor`, `ProposedChange` and `ChangeCheck` live in `services/actor.py`, so the
 rules can use them without importing this module.
 """
 
@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.models import Record
 from fieldapp.services.actor import Actor, ChangeCheck, ProposedChange, actor_of, allow_all
 from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.trust_check import gateway_check
 from fieldapp.store.ids import new_id
 
 if TYPE_CHECKING:
@@ -48,8 +49,9 @@ __all__ = [
 ]
 
 
-#: The check every writer uses unless given another (the trust area replaces this default).
-DEFAULT_CHECK: ChangeCheck = allow_all
+#: The check every writer uses unless given another; None: the trust rules, judged against
+#: the writer's own ledger (`fieldapp.services.trust_check.gateway_check`).
+DEFAULT_CHECK: ChangeCheck | None = None
 
 
 def model_of(table: str) -> type[Record]:
@@ -69,7 +71,7 @@ class Writer:
     def __init__(self, ledger: Ledger, actor: Actor, check: ChangeCheck | None = None) -> None:
         self.ledger = ledger
         self.actor = actor
-        self._check = check or DEFAULT_CHECK
+        self._check = check or DEFAULT_CHECK or gateway_check(ledger)
         self._rows: dict[Kind, set[str]] = {}
 
     # -- what changed ---------------------------------------------------------------------

@@ -93,15 +93,14 @@ class HeldChanges:
 
     def rows_of(self, change_ids: Iterable[str], device: str) -> dict[str, tuple[str, str]]:
         """Held change id → (table, row id), for those of `change_ids` `device` sent."""
-        wanted = [i.rsplit(":", 1) for i in set(change_ids) if ":" in i]
-        wanted = [[d, int(s)] for d, s in wanted if s.isdigit()]
-        if not wanted:
+        wanted = _ids_json(change_ids)
+        if wanted is None:
             return {}
         rows = self.db.execute(
             "SELECT h.device_id, h.seq, h.tbl, h.row_id FROM json_each(?) w JOIN held_changes h "
             "ON h.device_id = json_extract(w.value, '$[0]') "
             "AND h.seq = json_extract(w.value, '$[1]') WHERE h.device = ?",
-            [json.dumps(wanted), device],
+            [wanted, device],
         ).fetchall()
         return {f"{d}:{s}": (t, r) for d, s, t, r in rows}
 
@@ -175,17 +174,26 @@ def received_vector(db: sqlite_utils.Database) -> dict[str, int]:
 
 def logged_rows(db: sqlite_utils.Database, change_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Change id → (table, row id), for those of `change_ids` in this ledger's change log."""
-    wanted = [i.rsplit(":", 1) for i in set(change_ids) if ":" in i]
-    wanted = [[d, int(s)] for d, s in wanted if s.isdigit()]
-    if not wanted:
+    wanted = _ids_json(change_ids)
+    if wanted is None:
         return {}
     rows = db.execute(
         "SELECT c.device_id, c.seq, c.tbl, c.row_id FROM json_each(?) w JOIN changes c "
         "ON c.device_id = json_extract(w.value, '$[0]') "
         "AND c.seq = json_extract(w.value, '$[1]')",
-        [json.dumps(wanted)],
+        [wanted],
     ).fetchall()
     return {f"{d}:{s}": (t, r) for d, s, t, r in rows}
+
+
+def _ids_json(change_ids: Iterable[str]) -> str | None:
+    """Change ids as a JSON list of [device id, seq] pairs (None when there are none)."""
+    pairs: list[tuple[str, int]] = []
+    for change_id in set(change_ids):
+        device, _colon, seq = change_id.rpartition(":")
+        if device and seq.isdigit():
+            pairs.append((device, int(seq)))
+    return json.dumps(pairs) if pairs else None
 
 
 # -- the device's copy of the hub's reports ------------------------------------------------

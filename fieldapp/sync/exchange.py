@@ -217,7 +217,7 @@ def export_bundle(
     hub = hubs[0]
     acks = state.acks(hub.name)
     with paused_gc():
-        rows: list[tuple] = []
+        rows: list[tuple[Any, ...]] = []
         vector: dict[str, int] = {}
         for origin in own_origins(ledger):
             rows.extend(replica.rows_after(ledger.db, origin, 0 if full else acks.get(origin, 0)))

@@ -12,6 +12,8 @@ import pytest
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.models import Household, ServiceRecord
 from fieldapp.hub.server import ServerThread
+from fieldapp.services.persons import move_out
+from fieldapp.services.writer import actor_of
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.queries.history import person_history
 from fieldapp.sync.client import push
@@ -70,9 +72,10 @@ def test_area_limits_and_relocation_with_history(tmp_path, hub, make_device):
     answer(site, "幸福安置点")
     assert site.get("persons", mover) is None  # not the site's business yet
     # The family moves to the relocation site: a new household there, the mover joins it.
-    with village.transaction():
-        new_hh = repo.save(Household(area_code=SITE, address="3栋2单元"))
-        village.update("persons", mover, {"household_id": new_hh})
+    moved_out = move_out(
+        village, actor_of(village), [mover], Household(area_code=SITE, address="3栋2单元")
+    )
+    new_hh = moved_out.id
     hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
     answer(site, "幸福安置点")
     answer(other, "远村")
