@@ -21,6 +21,9 @@ from fieldapp.paths import default_ledger_path
 from fieldapp.services.ledgers import Credentials, Ledger, ledger_state
 from fieldapp.services.ledgers import open_ledger as _open
 
+#: Ledgers this command opened: after it, rows they skipped as malformed are named.
+_OPENED: list[Ledger] = []
+
 
 class CredentialsMissing(FieldappError):
     """No user or password could be had (no terminal to ask on)."""
@@ -109,7 +112,29 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     creds = credentials(args, required=state == "encrypted")
     if state == "new" and creds is None:
         print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
-    return _open(path, credentials=creds)
+    return opened(_open(path, credentials=creds))
+
+
+def opened(ledger: Ledger) -> Ledger:
+    """Remember a ledger the command works on (see `report_skipped`); returns it."""
+    _OPENED.append(ledger)
+    return ledger
+
+
+def report_skipped() -> None:
+    """Name, on stderr, the stored rows the command had to leave out (malformed values)."""
+    from fieldapp.store.queries.malformed import skipped
+
+    found = {(s.table, s.row_id): s for ledger in _OPENED for s in skipped(ledger.db)}
+    _OPENED.clear()
+    if found:
+        names = "；".join(s.describe() for s in list(found.values())[:10])
+        more = f" 等 {len(found)} 条" if len(found) > 10 else ""
+        print(
+            f"注意：{len(found)} 条记录的数据不合格，已跳过：{names}{more}。"
+            "这些记录仍在台账中，请县里更正",
+            file=sys.stderr,
+        )
 
 
 def print_json(value: Any) -> None:

@@ -14,7 +14,7 @@ import os
 import sys
 
 from fieldapp import __version__
-from fieldapp.cli.common import fail
+from fieldapp.cli.common import fail, report_skipped
 from fieldapp.domain.errors import FieldappError
 
 #: Every top-level command: the module that adds it (`register(subparsers)`) and its help line.
@@ -134,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+    finally:
+        if not sys.stderr.closed:
+            report_skipped()
 
 
 def private_files() -> None:

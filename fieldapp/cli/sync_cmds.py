@@ -125,10 +125,13 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
 
 
 def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
+    from fieldapp.cli.common import opened
     from fieldapp.hub.folder import Hub, hub_state
 
     creds = credentials(args, required=hub_state(args.dir) == "encrypted")
-    return Hub.open(args.dir, creds)
+    hub = Hub.open(args.dir, creds)
+    opened(hub.ledger)
+    return hub
 
 
 # -- hub -----------------------------------------------------------------------------------

@@ -36,3 +36,14 @@ class NotFound(FieldappError):
 
 class ValidationFailed(FieldappError):
     """Input that cannot be saved, with a Chinese reason."""
+
+
+class MalformedRow(FieldappError, ValueError):
+    """A stored row no domain model accepts (written by an older program or by hand): shown as
+    such, skipped by lists, never a traceback. `table`, `row_id` and `fields` say where."""
+
+    def __init__(self, table: str, row_id: str, fields: list[str], message: str) -> None:
+        super().__init__(message)
+        self.table = table
+        self.row_id = row_id
+        self.fields = fields

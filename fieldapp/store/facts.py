@@ -33,6 +33,7 @@ from fieldapp.policy.facts import (
 )
 from fieldapp.store.filters import within_area
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.malformed import malformed, note
 
 F = TypeVar("F", bound="DataclassInstance")
 
@@ -81,7 +82,12 @@ class FactsLoader:
         make = snapshot_maker(cls)
         grouped: dict[str, list[F]] = defaultdict(list)
         for row in self.db.execute(sql, params).fetchall():
-            grouped[row[0]].append(make(row[1:]))
+            try:
+                grouped[row[0]].append(make(row[1:]))
+            except (ValueError, TypeError) as error:  # a stored value no model accepts
+                names = snapshot_fields(cls)
+                values = dict(zip(("person_id", *names), row, strict=False))
+                note(self.db, malformed(table, values, error))
         return grouped
 
     def persons(

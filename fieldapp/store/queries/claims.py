@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
 from fieldapp.domain.errors import NotFound
 from fieldapp.store.filters import within_area
-from fieldapp.store.queries.records import to_model
+from fieldapp.store.queries.records import to_model, to_models
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -45,7 +45,7 @@ class ClaimQueries:
             list(params),
         )
         names = [d[0] for d in cursor.description]
-        return [to_model(Claim, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+        return to_models(self.db, Claim, names, cursor.fetchall())
 
     def select(
         self,
@@ -95,7 +95,7 @@ class ClaimQueries:
             [claim_id],
         )
         names = [d[0] for d in cursor.description]
-        return [to_model(ClaimEvent, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+        return to_models(self.db, ClaimEvent, names, cursor.fetchall())
 
     # -- batches ----------------------------------------------------------------------------
 
@@ -110,7 +110,7 @@ class ClaimQueries:
         """Every live batch, oldest first."""
         cursor = self.db.execute("SELECT * FROM batches WHERE deleted = 0 ORDER BY _ckey, id")
         names = [d[0] for d in cursor.description]
-        return [to_model(Batch, dict(zip(names, r, strict=True))) for r in cursor.fetchall()]
+        return to_models(self.db, Batch, names, cursor.fetchall())
 
     def batch_claims(self, batch_id: str) -> list[Claim]:
         """The live claims of one batch, oldest first."""

@@ -3,11 +3,13 @@ categories, spells, registrations, services and months, and where a person lives
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import ValidationError
+
 from fieldapp.domain import idnumber
-from fieldapp.domain.errors import NotFound
+from fieldapp.domain.errors import MalformedRow, NotFound
 from fieldapp.domain.models import (
     Area,
     CategoryMembership,
@@ -19,6 +21,7 @@ from fieldapp.domain.models import (
     ServiceRecord,
     UnemploymentRegistration,
 )
+from fieldapp.store.queries.malformed import malformed, note
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -36,8 +39,23 @@ PERSON_RECORDS: tuple[type[Record], ...] = (
 
 
 def to_model(model: type[R], row: dict[str, Any]) -> R:
-    """A projected row as a domain model (derived and merge columns ignored)."""
-    return model.model_validate({k: v for k, v in row.items() if v is not None})
+    """A projected row as a domain model (derived and merge columns ignored); `MalformedRow`
+    (a Chinese message) when the stored values are not what the model accepts."""
+    try:
+        return model.model_validate({k: v for k, v in row.items() if v is not None})
+    except (ValidationError, ValueError, TypeError) as error:
+        raise malformed(model.TABLE, row, error) from None
+
+
+def to_models(db: Any, model: type[R], names: list[str], rows: Iterable[Sequence[Any]]) -> list[R]:
+    """Rows as models; one no model accepts is left out and noted (`malformed.skipped`)."""
+    found = []
+    for values in rows:
+        try:
+            found.append(to_model(model, dict(zip(names, values, strict=True))))
+        except MalformedRow as error:
+            note(db, error)
+    return found
 
 
 def find(ledger: Ledger, model: type[R], row_id: str) -> R | None:
@@ -61,7 +79,7 @@ def _select(ledger: Ledger, model: type[R], where: str, params: Iterable[Any] = 
         list(params),
     )
     names = [d[0] for d in rows.description]
-    return [to_model(model, dict(zip(names, r, strict=True))) for r in rows.fetchall()]
+    return to_models(ledger.db, model, names, rows.fetchall())
 
 
 def person_by_id_number(ledger: Ledger, number: str) -> Person | None:

@@ -1,0 +1,76 @@
+"""Rows no domain model accepts: skipped by every list, named once, never a traceback.
+
+A ledger may hold such a row from before the hub checked every value (issue 13), from an older
+program, or from someone editing the file by hand. Reading it must not stop a command or a
+page: lists leave it out and note it here (per database connection), single look-ups raise
+`MalformedRow` (a Chinese message), and the CLI and the UI show the notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.domain.errors import MalformedRow
+from fieldapp.domain.labels import field_label
+
+#: Attribute of a `sqlite_utils.Database` holding its notes.
+_ATTR = "_fieldapp_malformed"
+
+TABLE_NAMES = {
+    "claims": "申领",
+    "claim_events": "申领步骤",
+    "batches": "批次",
+    "persons": "人员",
+    "households": "户",
+    "person_categories": "人员类别",
+    "employment_spells": "就业经历",
+    "unemployment_registrations": "失业登记",
+    "services": "服务记录",
+    "visits": "走访记录",
+    "monthly_status": "月度状态",
+    "areas": "区域",
+}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """One stored row that was left out, and which of its fields are wrong."""
+
+    table: str
+    row_id: str
+    fields: tuple[str, ...]
+
+    def describe(self) -> str:
+        """申领 0badc0de…（状态、金额）"""
+        names = "、".join(field_label(f) for f in self.fields) or "内容"
+        return f"{TABLE_NAMES.get(self.table, self.table)} {self.row_id[:8]}…（{names}）"
+
+
+def malformed(table: str, row: dict[str, Any], error: Exception) -> MalformedRow:
+    """The `MalformedRow` for a row a model refused with `error` (a pydantic ValidationError
+    or a ValueError/TypeError of a converter)."""
+    fields: list[str] = []
+    for problem in getattr(error, "errors", lambda: [])():
+        where = problem.get("loc") or ()
+        if where and str(where[0]) not in fields:
+            fields.append(str(where[0]))
+    row_id = str(row.get("id") or "")
+    skipped = Skipped(table, row_id, tuple(fields))
+    message = (
+        f"{skipped.describe()} 的数据不合格，无法使用。请县里更正这条记录（它仍在台账中，没有丢失）"
+    )
+    return MalformedRow(table, row_id, fields, message)
+
+
+def note(db: Any, error: MalformedRow) -> None:
+    """Remember a skipped row on this connection (once per row)."""
+    found: dict[tuple[str, str], Skipped] = db.__dict__.setdefault(_ATTR, {})
+    found.setdefault(
+        (error.table, error.row_id), Skipped(error.table, error.row_id, tuple(error.fields))
+    )
+
+
+def skipped(db: Any) -> list[Skipped]:
+    """Rows skipped so far on this connection, in the order met."""
+    return list(db.__dict__.get(_ATTR, {}).values())
