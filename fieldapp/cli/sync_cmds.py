@@ -144,7 +144,10 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     creds = credentials(args, required=False)
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds)
     if creds is None and args.store is None:
-        print("提示：汇总中心没有设置口令，hub.db 未加密（用 --user 和口令初始化即加密）", file=sys.stderr)
+        print(
+            "提示：汇总中心没有设置口令，hub.db 未加密（用 --user 和口令初始化即加密）",
+            file=sys.stderr,
+        )
     print(f"已建立汇总中心：{args.dir}")
     print(f"中心指纹：{hub.fingerprint}（登记设备时请让村里核对）")
     return 0
@@ -250,16 +253,9 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reviewer(args: argparse.Namespace) -> str:
-    """Who decides at the hub: --author, else the logged-in system user."""
-    import getpass
-
-    if getattr(args, "author", None):
-        return str(args.author)
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some Windows set-ups
-        return "县级审核人"
+def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
+    """Who decides at the hub: its logged-in user (an encrypted hub), else the system's user."""
+    return str(hub.ledger.author)
 
 
 def cmd_hub_rejected(args: argparse.Namespace) -> int:
@@ -268,11 +264,11 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
 
     hub = _open_hub(args)
     if args.accept is not None:
-        held = hub.accept(args.accept, _reviewer(args), args.reason)
+        held = hub.accept(args.accept, _reviewer(hub), args.reason)
         print(f"已接受第 {held.id} 条，作为县里的修改写入（{held.applied_change or '值已相同'}）")
         return 0
     if args.dismiss is not None:
-        held = hub.dismiss(args.dismiss, _reviewer(args), args.reason)
+        held = hub.dismiss(args.dismiss, _reviewer(hub), args.reason)
         print(f"第 {held.id} 条不予采纳：{held.decision}（设备下次同步时会看到）")
         return 0
     if args.reason:

@@ -93,16 +93,13 @@ class HeldChanges:
 
     def rows_of(self, change_ids: Iterable[str], device: str) -> dict[str, tuple[str, str]]:
         """Held change id → (table, row id), for those of `change_ids` `device` sent."""
-        wanted = _ids_json(change_ids)
-        if wanted is None:
-            return {}
-        rows = self.db.execute(
-            "SELECT h.device_id, h.seq, h.tbl, h.row_id FROM json_each(?) w JOIN held_changes h "
-            "ON h.device_id = json_extract(w.value, '$[0]') "
-            "AND h.seq = json_extract(w.value, '$[1]') WHERE h.device = ?",
-            [wanted, device],
-        ).fetchall()
-        return {f"{d}:{s}": (t, r) for d, s, t, r in rows}
+        return _rows_of(
+            self.db,
+            "SELECT device_id, seq, tbl, row_id FROM held_changes WHERE device = ? AND "
+            "device_id = ? AND seq BETWEEN ? AND ?",
+            [device],
+            change_ids,
+        )
 
     def max_seq(self, device_id: str) -> int:
         """The highest held seq of one change-log id sent by the device it belongs to (0 when
@@ -123,7 +120,7 @@ class HeldChanges:
         self, *, status: str | None = None, devices: Iterable[str] | None = None
     ) -> list[HeldChange]:
         """Held changes (of a status, of some devices), oldest first."""
-        where, params = ["1"], []
+        where, params = ["1 = 1"], []
         if status is not None:
             where.append("status = ?")
             params.append(status)
@@ -167,33 +164,37 @@ def received_vector(db: sqlite_utils.Database) -> dict[str, int]:
     """
     rows = db.execute(
         "SELECT device_id, max(seq) FROM (SELECT device_id, seq FROM changes UNION ALL "
-        f"SELECT h.device_id, h.seq FROM held_changes h {_OWNED}) GROUP BY device_id"
+        f"SELECT h.device_id, h.seq FROM held_changes h {_OWNED}) AS received GROUP BY device_id"
     ).fetchall()
     return {d: int(s) for d, s in rows}
 
 
 def logged_rows(db: sqlite_utils.Database, change_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """Change id → (table, row id), for those of `change_ids` in this ledger's change log."""
-    wanted = _ids_json(change_ids)
-    if wanted is None:
-        return {}
-    rows = db.execute(
-        "SELECT c.device_id, c.seq, c.tbl, c.row_id FROM json_each(?) w JOIN changes c "
-        "ON c.device_id = json_extract(w.value, '$[0]') "
-        "AND c.seq = json_extract(w.value, '$[1]')",
-        [wanted],
-    ).fetchall()
-    return {f"{d}:{s}": (t, r) for d, s, t, r in rows}
+    return _rows_of(
+        db,
+        "SELECT device_id, seq, tbl, row_id FROM changes WHERE device_id = ? "
+        "AND seq BETWEEN ? AND ?",
+        [],
+        change_ids,
+    )
 
 
-def _ids_json(change_ids: Iterable[str]) -> str | None:
-    """Change ids as a JSON list of [device id, seq] pairs (None when there are none)."""
-    pairs: list[tuple[str, int]] = []
+def _rows_of(
+    db: sqlite_utils.Database, sql: str, before: list[Any], change_ids: Iterable[str]
+) -> dict[str, tuple[str, str]]:
+    """(table, row id) of the wanted changes: one range scan per device (plain SQL that the
+    hub's PostgreSQL store speaks too)."""
+    wanted: dict[str, set[int]] = {}
     for change_id in set(change_ids):
         device, _colon, seq = change_id.rpartition(":")
         if device and seq.isdigit():
-            pairs.append((device, int(seq)))
-    return json.dumps(pairs) if pairs else None
+            wanted.setdefault(device, set()).add(int(seq))
+    found: dict[str, tuple[str, str]] = {}
+    for device, seqs in wanted.items():
+        rows = db.execute(sql, [*before, device, min(seqs), max(seqs)]).fetchall()
+        found.update({f"{d}:{n}": (t, r) for d, n, t, r in rows if int(n) in seqs})
+    return found
 
 
 # -- the device's copy of the hub's reports ------------------------------------------------
