@@ -205,6 +205,9 @@ def _forge_all(sender: Ledger, hub: Hub, other_ids: dict[str, str], plan, rows) 
     return extra
 
 
+# 25 hostile bundles, each judged, applied and sent on to three devices: minutes on a busy
+# 2-core machine (raise the default timeout, as the convergence machine does).
+@pytest.mark.timeout(900)
 @settings(
     max_examples=25,
     deadline=None,
