@@ -88,7 +88,7 @@ RULES: dict[str, str] = {
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
-COUNTY_TABLES: frozenset[str] = frozenset({"areas", "policy_packs"})
+COUNTY_TABLES: frozenset[str] = frozenset({"areas", "policy_packs", "policy_drafts"})
 
 #: County tables a device may add rows to inside its own scope (never change): a village adds
 #: its groups, a site its buildings (codes "extended locally", see `AreaCode`). The area tree
@@ -96,7 +96,7 @@ COUNTY_TABLES: frozenset[str] = frozenset({"areas", "policy_packs"})
 LOCAL_AREAS: frozenset[str] = frozenset({"areas"})
 
 #: Trails that are appended to, never edited (except by the county, to correct them).
-APPEND_ONLY: frozenset[str] = frozenset({"claim_events", "print_log"})
+APPEND_ONLY: frozenset[str] = frozenset({"claim_events", "print_log", "export_log"})
 
 #: Sentinel link target: the column holds an area code itself.
 AREA = "areas"
@@ -126,8 +126,9 @@ LINKS: dict[str, tuple[tuple[str, str], ...]] = {
 #: The link whose change is a transfer (moving the row out to another area is allowed).
 TRANSFERS: dict[str, str] = {"households": "area_code", "persons": "household_id"}
 
-#: Tables without a place that any role may append to (a device's own audit of its prints).
-UNPLACED: frozenset[str] = frozenset({"print_log"})
+#: Tables without a place that any role may append to (a device's own audit of its prints and
+#: exports).
+UNPLACED: frozenset[str] = frozenset({"print_log", "export_log"})
 
 #: The domain model that validates each table's values.
 MODELS: dict[str, type[Record]] = {
@@ -151,6 +152,7 @@ MODELS: dict[str, type[Record]] = {
 TABLE_NAMES: dict[str, str] = {
     "areas": "区域",
     "policy_packs": "政策包",
+    "policy_drafts": "县级政策包草稿",
     "households": "户信息",
     "persons": "人员信息",
     "person_categories": "人员类别",
@@ -163,6 +165,7 @@ TABLE_NAMES: dict[str, str] = {
     "claim_events": "申领审核记录",
     "batches": "申领批次",
     "print_log": "打印记录",
+    "export_log": "导出记录",
 }
 
 
@@ -313,6 +316,10 @@ class Context:
     #: A new household that the same sender moves one of its own people into (in the same
     #: bundle): the destination of a transfer, which may lie outside the sender's scope.
     transfer_target: bool = False
+    #: Link columns (other than the row's place) naming a row that a change of the same bundle
+    #: creates: that row is judged on its own when it comes (a household's head, created after
+    #: the household). Such a link never decides the place.
+    coming: frozenset[str] = frozenset()
 
 
 class Verdict(NamedTuple):
@@ -417,6 +424,8 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
         if not place:
             if actor.county_level:
                 continue  # the county may point anywhere in the county, known or not yet
+            if column in context.coming and column != links[0][0]:
+                continue  # its target comes later in the same bundle and is judged then
             return refuse(
                 "no_place",
                 f"{label}的{field_label(column)}指向的记录在中心不存在，无法确定所属地区",

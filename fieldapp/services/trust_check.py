@@ -59,22 +59,33 @@ def context_for(
     data: Mapping[str, Any],
     fields: frozenset[str] | None,
     transfers: frozenset[str] = frozenset(),
+    bundle_rows: Collection[tuple[str, str]] = (),
 ) -> Context:
     """What the rules need to know about a change of `row_id`, from the ledger (and overlay).
 
     `transfers`: households the same sender moves its own people into (transfer targets).
+    `bundle_rows`: (table, row id) of every row the same bundle changes.
     """
     before = finder.row(table, row_id)
     merged = {**(before or {}), **data}
+    places_after = finder.link_places(table, {k: v for k, v in data.items()})
+    coming = frozenset(
+        column
+        for column, target in LINKS.get(table, ())
+        if data.get(column) not in (None, "")
+        and not places_after.get(column)
+        and (target, str(data[column])) in bundle_rows
+    )
     return Context(
         transfer_target=table == "households" and row_id in transfers,
         exists=before is not None,
         before=before or {},
         place_before=finder.place(table, before) if before is not None else None,
-        places_after=finder.link_places(table, {k: v for k, v in data.items()}),
+        places_after=places_after,
         targets=finder.targets(table, merged),
         fields=fields,
         column_types=finder.column_types(table),
+        coming=coming,
     )
 
 
@@ -114,10 +125,11 @@ def screen(
         }
         known.update(own_held)
     transfers = _transfer_targets(finder, actor, changes)
+    bundle_rows = {(c.tbl, c.row_id) for c in changes}
     accepted: list[Change] = []
     refused: list[Refusal] = []
     for change in changes:
-        verdict = _judge(finder, actor, origins, change, known, fields, transfers)
+        verdict = _judge(finder, actor, origins, change, known, fields, transfers, bundle_rows)
         known[change.id] = (change.tbl, change.row_id)
         if verdict.allowed:
             accepted.append(change)
@@ -150,6 +162,7 @@ def _judge(
     known: Mapping[str, tuple[str, str]],
     fields: Mapping[str, frozenset[str]],
     transfers: frozenset[str] = frozenset(),
+    bundle_rows: Collection[tuple[str, str]] = (),
 ) -> Verdict:
     verdict = check_origin(change.device_id, origins)
     if verdict.allowed:
@@ -172,8 +185,9 @@ def _judge(
             f"这条{table_name(change.tbl)}在中心不存在（新建它的修改未被接受），对它的修改也不能接受",
         )
     context = context_for(
-        finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers
-    )
+        finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
+        bundle_rows,
+    )  # fmt: skip
     return check(actor, Proposal(change.tbl, change.row_id, change.data), context)
 
 

@@ -194,7 +194,13 @@ def test_coordinator_device_refuses_a_local_install(county: County) -> None:
 
 
 def test_a_draft_from_a_village_device_is_refused_at_the_hub(county: County) -> None:
-    """The hub re-checks who sent a county draft: a coordinator's forged row is not published."""
+    """The hub re-checks who sent a county draft: a coordinator's forged row is not published.
+
+    The trust rules (issue 13) refuse it before it is stored: county drafts are the county's
+    table. It is held for the county's review and reported back to the village device."""
+    from fieldapp.hub.folder import Hub
+    from fieldapp.store.held import RejectedReports
+
     device = Ledger.open(county.device)
     with device.transaction():
         device.insert(
@@ -205,17 +211,16 @@ def test_a_draft_from_a_village_device_is_refused_at_the_hub(county: County) -> 
     up = county.tmp / "up.bundle"
     assert county.run("--db", county.device, "sync", "export", "--out", up)[0] == 0
     assert county.run("hub", "import", "--dir", county.hub, up)[0] == 0
-    hub = Ledger.open(county.hub / "hub.db")
-    (draft,) = policy_packs.drafts(hub.db)
-    assert published(hub) == []
+    hub = Hub.open(county.hub)
+    assert policy_packs.drafts(hub.ledger.db) == [] and published(hub.ledger) == []
+    (held,) = [h for h in hub.rejected() if h.change.tbl == policy_packs.DRAFTS]
     hub.close()
-    assert draft["status"] == policy_packs.REFUSED
-    assert "只有县级设备能提交县级政策包（提交设备：红星村）" in str(draft["status_note"])
+    assert held.rule == "county_table" and "「县级政策包草稿」由县里统一维护" in held.reason
     county.deliver()
     device = Ledger.open(county.device)
-    (answer,) = policy_packs.drafts(device.db)
+    reports = {r["change_id"]: r for r in RejectedReports(device.db).list()}
     device.close()
-    assert answer["status"] == policy_packs.REFUSED
+    assert reports[held.change_id]["reason"] == held.reason
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,10 @@ FIELDS = {
     "claim_events": frozenset({"claim_id", "from_state", "to_state", "reason", "detail"}),
     "areas": frozenset({"code", "name", "kind", "parent_code", "deleted"}),
     "print_log": frozenset({"paper", "pages", "total_amount"}),
+    "export_log": frozenset(
+        {"kind", "file_name", "file_hash", "persons", "rows", "area_code", "exported_at"}
+    ),
+    "policy_drafts": frozenset({"text", "status", "pack_id"}),
 }
 COORDINATOR = Actor(Role.COORDINATOR, VILLAGE, "红星村")
 TOWNSHIP = Actor(Role.TOWNSHIP, "520502101", "城关镇")
@@ -292,3 +296,35 @@ def test_signed_author():
     assert signed_author("  ", None) == "用户"
     assert author_parts("张三@红星村") == ("张三", "红星村")
     assert author_parts("张三") == ("张三", "")
+
+
+def test_every_synced_table_is_classified_and_named(tmp_path):
+    """A table another area adds to the synced ledger must be given a rule here (county-wide,
+    placed by its links, or an append-only trail) and a Chinese name for the messages; left
+    unclassified it would be county-only by default, and a village device's every write to it
+    would be held."""
+    from fieldapp.services.trust import COUNTY_TABLES, LINKS, TABLE_NAMES, UNPLACED
+    from fieldapp.store.dump import synced_tables
+    from fieldapp.store.ledger import Ledger
+
+    ledger = Ledger.open(tmp_path / "ledger.db", author="测试员")
+    tables = synced_tables(ledger.db)
+    ledger.close()
+    assert "persons" in tables
+    unclassified = [t for t in tables if t not in COUNTY_TABLES | LINKS.keys() | UNPLACED]
+    assert unclassified == []
+    assert [t for t in tables if t not in TABLE_NAMES] == []
+
+
+def test_a_device_appends_to_its_export_log_but_never_edits_it():
+    types = {"rows": "INTEGER"}
+    new = ctx("export_log", types=types)
+    appended = check(COORDINATOR, Proposal("export_log", "e1", {"kind": "花名册", "rows": 3}), new)
+    assert appended.allowed
+    done = ctx("export_log", {"kind": "花名册", "rows": 3}, types=types)
+    verdict = check(COORDINATOR, Proposal("export_log", "e1", {"rows": 0}), done)
+    assert verdict.rule == "append_only"
+    drafts = ctx("policy_drafts")
+    refused = check(COORDINATOR, Proposal("policy_drafts", "d1", {"text": "…"}), drafts)
+    assert refused.rule == "county_table" and "县级政策包草稿" in refused.reason
+    assert check(COUNTY, Proposal("policy_drafts", "d1", {"text": "…"}), drafts).allowed

@@ -8,13 +8,13 @@ ids that are not its own.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from fieldapp.store import replica
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
+from fieldapp.store.connection import Error as DatabaseFault
 from fieldapp.store.hlc import format_stamp
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -48,7 +48,7 @@ def forge(
                 parents,
             )
             device.projector.apply_many([change])
-    except (sqlite3.Error, TypeError, ValueError, AttributeError):
+    except (DatabaseFault, TypeError, ValueError, AttributeError):
         # Garbage its own tables cannot hold: a tampered program logs it all the same.
         with device.transaction():
             device.db.execute(

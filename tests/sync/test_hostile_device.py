@@ -331,3 +331,31 @@ def test_hub_year_2100_stamp_cannot_win_through_the_hubs_name(county, hub, tmp_p
     county["second"].update("persons", mine, {"phone": "13400000000"})
     county["exchange"](county["second"], "红星村二号")
     assert hub.ledger.get("persons", mine)["phone"] == "13400000000"
+
+
+def test_a_household_whose_head_is_created_later_in_the_bundle_lands(county, hub):
+    """A household written with its head before the head's person row (the demo and bulk
+    imports do so) is judged by its area; the head is judged when it comes. A link to a row
+    of the same bundle never places a row: a visit naming a person the bundle puts in another
+    village lands in its own household, and that person is held."""
+    from tests.conftest import make_id
+
+    village = county["village"]
+    home = natural_id("households", "bundle-home")
+    head = natural_id("persons", "bundle-head")
+    stranger = natural_id("persons", "bundle-stranger")
+    forge(village, "households", home,
+          {"area_code": VILLAGE, "address": "三组", "head_person_id": head})  # fmt: skip
+    forge(village, "persons", head, {"household_id": home, "name": "孙一",
+                                     "id_number": make_id(seq="311"), "relation": "户主"})  # fmt: skip
+    visit = forge(village, "visits", natural_id("visits", "bundle-visit"),
+                  {"household_id": home, "person_id": stranger, "visit_date": "2026-11-30"})  # fmt: skip
+    theirs = hub.ledger.get("persons", county["theirs"])["household_id"]
+    pulled = forge(village, "persons", stranger, {"household_id": theirs, "name": "钱二",
+                                                  "id_number": make_id(seq="313")})  # fmt: skip
+    county["exchange"](village, "红星村")
+    assert hub.ledger.get("households", home)["head_person_id"] == head
+    assert hub.ledger.get("persons", head)["name"] == "孙一"
+    assert hub.ledger.get("visits", visit.row_id) is not None
+    assert {h.change_id: h.rule for h in hub.rejected()} == {pulled.id: "pull_in"}
+    assert hub.ledger.get("persons", stranger) is None
