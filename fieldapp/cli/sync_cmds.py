@@ -429,7 +429,7 @@ def cmd_sync_undo(args: argparse.Namespace) -> int:
 
 def cmd_sync_restored(args: argparse.Namespace) -> int:
     """Start a new incarnation after a restore from backup."""
-    from fieldapp.sync.recovery import start_new_incarnation
+    from fieldapp.services.incarnation import start_new_incarnation
 
     ledger = open_ledger(args)
     start_new_incarnation(ledger)

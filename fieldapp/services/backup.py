@@ -8,26 +8,21 @@ as a copied ledger (reused change numbers). So a restore starts a new *incarnati
 device: a fresh device id for its changes from now on (the enrolled keys stay: the hub knows the
 device by its signature and binds the new id to it on the first bundle), and its bundle numbers
 to the hub jump past any it can have sent since the backup. Nothing the hub holds is lost; the
-changes made after the backup stay at the hub under the old id.
+changes made after the backup stay at the hub under the old id. The same mechanism serves a
+ledger copied back by hand (`fieldapp sync restored`): `fieldapp.services.incarnation`.
 """
 
 from __future__ import annotations
 
-import json
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.progress import Progress
+from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.store import backup as _store_backup
 from fieldapp.store.keyfile import Step
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.sync_state import SyncState
-
-#: How far a restored device's bundle numbers jump: more bundles than it can have sent between
-#: its backup and the restore.
-RESTORE_SERIAL_STEP = 1_000_000
 
 backup_name = _store_backup.backup_name
 check_backup = _store_backup.check_backup
@@ -72,14 +67,6 @@ def restore(
 
 
 def new_incarnation(ledger: Ledger) -> str:
-    """Give a restored ledger a fresh device id and move its bundle numbers past the old ones."""
-    state = SyncState(ledger.db)
-    with ledger.transaction():
-        previous = json.loads(ledger.get_meta("previous_device_ids") or "[]")
-        previous.append(ledger.device_id)
-        ledger.set_meta("previous_device_ids", json.dumps(previous))
-        ledger.device_id = secrets.token_hex(8)
-        ledger.set_meta("device_id", ledger.device_id)
-        for peer in state.peers("hub"):
-            state.set_counters(peer.name, serial_out=peer.serial_out + RESTORE_SERIAL_STEP)
-    return ledger.device_id
+    """Give a restored ledger a fresh device id and move its bundle numbers past the old ones
+    (the one mechanism, shared with `fieldapp sync restored`)."""
+    return start_new_incarnation(ledger)

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
+from fieldapp.services.incarnation import own_origins
 from fieldapp.store.authorship import sign_authors
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, SyncState, now_text
 from fieldapp.sync import crypto
 from fieldapp.sync.errors import SyncError
-from fieldapp.sync.recovery import own_origins
 
 KIND = "fieldapp-enrolment"
 FORMAT = 1

@@ -18,6 +18,7 @@ from typing import Any
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
+from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust_check import Refusal
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
@@ -49,7 +50,6 @@ from fieldapp.sync.files import (
     quarantine,
     write_atomic,
 )
-from fieldapp.sync.recovery import own_origins
 from fieldapp.sync.rejected import settle_accepted
 
 StepHook = Callable[[str], None]

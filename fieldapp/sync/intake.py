@@ -7,8 +7,8 @@ The bundle as a whole was already verified (signature, recipient, payload hash, 
    "origin") the sender writes under. An origin belongs to the first enrolled device that
    used it, for good: never to the hub, never to another device, revoked or not (a found
    laptop is re-enrolled under its old name and keeps its origin). A device restored from a
-   backup writes under a new origin, a new *incarnation* (`fieldapp.sync.recovery`): the hub
-   binds it to the same device, resets its bundle counter and sends it everything again.
+   backup writes under a new origin, a new *incarnation* (`fieldapp.services.incarnation`): the
+   hub binds it to the same device, resets its bundle counter and sends it everything again.
 2. **What is new?** Changes the hub holds already (logged or held) are skipped; the same id
    with other content is a copied ledger and refuses the bundle; the sender's own changes
    must continue its sequence without a gap (held changes count as received).

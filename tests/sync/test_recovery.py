@@ -110,3 +110,44 @@ def test_a_found_laptop_reenrolled_under_its_name_keeps_its_data(tmp_path, hub, 
     hub.import_file(export_bundle(device, tmp_path / "3.fs").path)
     assert hub.ledger.get("persons", pid)["phone"] == "13900000002"
     import_bundle(device, hub.export_for("红星村", tmp_path / "3a.fs").path)
+
+
+def test_fieldapp_restore_starts_the_same_incarnation_as_sync_restored(tmp_path, hub):
+    """One mechanism (`fieldapp.services.incarnation`) behind `fieldapp restore` of an encrypted
+    backup and `fieldapp sync restored`: the backup's unacknowledged change moves to the new
+    id, the bundle numbers jump, and the device syncs on with nothing lost or doubled."""
+    from fieldapp.services import backup as backups
+    from fieldapp.services.incarnation import RESTORE_SERIAL_STEP, previous_origins
+    from fieldapp.store.sync_state import SyncState
+    from fieldapp.store.vault import Credentials
+
+    li = Credentials("李芳", "村里的口令1")
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol")
+    device = Ledger.open(tmp_path / "laptop" / "ledger.db", credentials=li)
+    enrol(device, tmp_path / "r.enrol")
+    _, (first,) = add_family(device, VILLAGE, ["101"])
+    hub.import_file(export_bundle(device, tmp_path / "1.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "1a.fs").path)
+    device.update("persons", first, {"phone": "13900000003"})  # not sent before the backup
+    saved = backups.backup(device, tmp_path / "红星村.fieldbackup")
+    hub.import_file(export_bundle(device, tmp_path / "2.fs").path)  # …but sent after it
+    import_bundle(device, hub.export_for("红星村", tmp_path / "2a.fs").path)
+    device.update("persons", first, {"notes": "备份之后"})
+    hub.import_file(export_bundle(device, tmp_path / "3.fs").path)
+    old_id, sent = device.device_id, SyncState(device.db).peers("hub")[0].serial_out
+    device.close()
+
+    done = backups.restore(saved, tmp_path / "new" / "ledger.db", li)
+    restored = Ledger.open(done.path, credentials=li)
+    assert previous_origins(restored) == [old_id] and restored.device_id == done.device_id
+    moved = restored.changes_since(restored.device_id, 0)
+    assert [c.data for c in moved] == [{"phone": "13900000003"}]  # renumbered, not reused
+    assert SyncState(restored.db).peers("hub")[0].serial_out > RESTORE_SERIAL_STEP > sent
+    hub.import_file(export_bundle(restored, tmp_path / "4.fs").path)
+    import_bundle(restored, hub.export_for("红星村", tmp_path / "4a.fs").path)
+    person = restored.get("persons", first)
+    assert (person["phone"], person["notes"]) == ("13900000003", "备份之后")
+    here, there = canonical_dump(restored.db), canonical_dump(hub.ledger.db)
+    assert here["persons"] == there["persons"] and here["conflicts"] == there["conflicts"] == []
+    assert hub.rejected() == []
+    restored.close()

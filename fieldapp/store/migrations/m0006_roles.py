@@ -4,7 +4,7 @@
 the default and means nothing there); `sync_peers.device_role` is, at the hub, the role each
 enrolled device was given. `sync_peers.origin` is, at the hub, the change-log device id the
 device writes under now (a device restored from a backup starts a new one, see
-`fieldapp.sync.recovery`).
+`fieldapp.services.incarnation`).
 """
 
 from __future__ import annotations

@@ -1,17 +1,16 @@
-"""Recovery a real device needs: restored from its own backup, it keeps syncing.
+"""A device's new *incarnation*: the one mechanism behind every restore.
 
-A ledger restored from a backup is older than what the hub already has from it: the changes it
-made after the backup are at the hub but not here, so its next changes would reuse sequence
-numbers the hub holds with other content, and its bundle counter would look like a replay.
-Instead of guessing which of its numbers are safe, the restored ledger becomes a new
-*incarnation*: it writes under a fresh change-log id from now on (the old ids stay in its log
-and in `previous_device_ids`). The hub binds the new id to the same enrolled device, restarts
-its bundle counter, and answers with everything in its scope again, including the changes the
-device made after the backup under its old id: nothing made on the device is lost, nothing is
-numbered twice, and the device need not be enrolled again.
-
-`fieldapp restore` starts a new incarnation by itself; a ledger copied back by hand is told to
-by the hub's refusal (`fieldapp sync restored`).
+A ledger restored from a backup (`fieldapp restore`, `fieldapp.services.backup.restore`) or
+copied back by hand (`fieldapp sync restored`) is older than what the hub already has from it:
+the changes it made after the backup are at the hub but not here, so its next changes would
+reuse sequence numbers the hub holds with other content, and its bundle counter would look like
+a replay. Instead of guessing which of its numbers are safe, the ledger writes under a fresh
+change-log id from now on (the old ids stay in its log and in `previous_device_ids`); changes
+under the old id the hub never acknowledged move to the new id; its bundle numbers jump past
+any it can have sent since the backup. The enrolled keys stay: the hub binds the new id to the
+same enrolled device, restarts its bundle counter and answers with everything in its scope
+again, including what the device made after the backup under its old id. Nothing made on the
+device is lost, nothing is numbered twice, and the device need not be enrolled again.
 """
 
 from __future__ import annotations
@@ -25,6 +24,10 @@ from fieldapp.store.sync_state import SyncState
 from fieldapp.store.withdraw import renumber
 
 PREVIOUS = "previous_device_ids"
+
+#: How far a restored device's bundle numbers jump: more bundles than it can have sent between
+#: its backup and the restore.
+RESTORE_SERIAL_STEP = 1_000_000
 
 
 def own_origins(ledger: Ledger) -> list[str]:
@@ -51,8 +54,9 @@ def start_new_incarnation(ledger: Ledger) -> str:
     arrives twice with the same values, which merges quietly.
     """
     old_id = ledger.device_id
-    hubs = SyncState(ledger.db).peers("hub")
-    acked = SyncState(ledger.db).acks(hubs[0].name).get(old_id, 0) if hubs else 0
+    state = SyncState(ledger.db)
+    hubs = state.peers("hub")
+    acked = state.acks(hubs[0].name).get(old_id, 0) if hubs else 0
     fresh = secrets.token_hex(8)
     try:
         with ledger.transaction():
@@ -63,6 +67,8 @@ def start_new_incarnation(ledger: Ledger) -> str:
             unsent = ledger.changes_since(old_id, acked)
             if unsent:
                 renumber(ledger, unsent, _moved(ledger, unsent, fresh))
+            for peer in hubs:
+                state.set_counters(peer.name, serial_out=peer.serial_out + RESTORE_SERIAL_STEP)
     except BaseException:
         ledger.device_id = old_id
         raise
