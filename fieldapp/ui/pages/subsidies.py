@@ -24,6 +24,7 @@ from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.services.changes import Kind
 from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.services.trust import allowed_steps
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -276,7 +277,11 @@ class SubsidiesPage(QWidget):
         claim = current.data(ROW_ROLE) if current is not None and current.isValid() else None
         self.target.clear()
         if claim is not None:
-            for state in sorted(TRANSITIONS[ClaimState(claim.state)], key=list(ClaimState).index):
+            steps = set(TRANSITIONS[ClaimState(claim.state)])
+            role = self.session.actor.role
+            if role is not None:  # an enrolled device offers only the steps its role may take
+                steps &= set(allowed_steps(role, claim.state))
+            for state in sorted(steps, key=list(ClaimState).index):
                 self.target.addItem(state.value, state.value)
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
