@@ -1,0 +1,134 @@
+"""What the trust rules cost the hub: the time `screen` (every incoming change judged by the
+sender's role and scope, `fieldapp.services.trust_check`) takes inside real merges.
+
+    python bench/bench_trust.py --persons 10000      # 5 village devices × 2,000 persons
+
+trust_first_merge_s            the hub imports every device's first bundle (all creates)
+trust_first_screen_s           of which the trust check
+trust_first_share              screen / merge
+trust_first_us_per_change      screen time per change
+trust_edit_merge_s             each device then edits 20 % of its people (phone) and sends it
+trust_edit_screen_s            of which the trust check (rows exist now: their places are read)
+trust_edit_share
+trust_edit_us_per_change
+trust_held_changes             changes held: each demo ledger's own copies of its county's and
+                               township's area rows (a device may not write the area tree, and
+                               this hub has none yet); nothing else
+
+Each device is one village's coordinator (the case with real scope work: every change's row
+is placed in the area tree and compared with the enrolment). The machine is shared by others
+while these run: compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from fieldapp.demo.generator import build_demo  # noqa: E402
+from fieldapp.hub.folder import Hub  # noqa: E402
+from fieldapp.store.ledger import Ledger  # noqa: E402
+from fieldapp.sync import intake  # noqa: E402
+from fieldapp.sync.enrolment import enrol  # noqa: E402
+from fieldapp.sync.exchange import export_bundle, import_bundle  # noqa: E402
+
+Figure = tuple[str, float, str]
+TOWNSHIP = "520502101"  # a township of 七星关区; its villages 201, 202, …
+PERSONS_PER_DEVICE = 2000
+EDITED = 0.2
+
+
+class ScreenTimer:
+    """Wraps the hub's trust check (`intake.screen`) and adds up the time spent in it."""
+
+    def __init__(self) -> None:
+        self.real: Callable[..., Any] = intake.screen
+        self.seconds = 0.0
+        self.changes = 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return self.real(*args, **kwargs)
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.changes += len(args[3])
+
+    def reset(self) -> None:
+        """Start counting afresh."""
+        self.seconds, self.changes = 0.0, 0
+
+
+def _figures(prefix: str, merge: float, timer: ScreenTimer) -> list[Figure]:
+    return [
+        (f"{prefix}_merge_s", merge, "s"),
+        (f"{prefix}_screen_s", timer.seconds, "s"),
+        (f"{prefix}_share", timer.seconds / merge, "ratio"),
+        (f"{prefix}_us_per_change", timer.seconds / max(1, timer.changes) * 1e6, "µs"),
+        (f"{prefix}_changes", timer.changes, "changes"),
+    ]
+
+
+def bench_trust(folder: Path, persons: int) -> list[Figure]:
+    """Merge village devices' first bundles, then a round of edits, timing the trust check."""
+    count = max(2, min(5, persons // PERSONS_PER_DEVICE))
+    each = max(50, min(PERSONS_PER_DEVICE, persons // count))
+    hub = Hub.init(folder / "hub")
+    devices: list[tuple[str, Ledger]] = []
+    for n in range(count):
+        name, village = f"设备{n}", f"{TOWNSHIP}{201 + n:03d}"
+        device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
+        build_demo(device, each, seed=200 + n, area=village)
+        hub.enroll(name, village, folder / f"{name}.enrol")
+        enrol(device, folder / f"{name}.enrol")
+        devices.append((name, device))
+    timer = ScreenTimer()
+    intake.screen = timer
+    try:
+        bundles = [export_bundle(d, folder / f"{name}-1.fs").path for name, d in devices]
+        start = time.perf_counter()
+        for path in bundles:
+            hub.import_file(path)
+        figures = _figures("trust_first", time.perf_counter() - start, timer)
+        for name, device in devices:
+            import_bundle(device, hub.export_for(name, folder / f"{name}-1a.fs").path)
+            people = [r[0] for r in device.db.execute("SELECT id FROM persons ORDER BY id")]
+            with device.transaction():
+                for k, pid in enumerate(people[: int(len(people) * EDITED)]):
+                    device.update("persons", pid, {"phone": f"139{k:08d}"})
+        bundles = [export_bundle(d, folder / f"{name}-2.fs").path for name, d in devices]
+        timer.reset()
+        start = time.perf_counter()
+        for path in bundles:
+            hub.import_file(path)
+        figures += _figures("trust_edit", time.perf_counter() - start, timer)
+        figures.append(("trust_held_changes", len(hub.rejected()), "changes"))
+    finally:
+        intake.screen = timer.real
+        for _name, device in devices:
+            device.close()
+        hub.close()
+    return figures
+
+
+def run(ledger_path: Path, persons: int) -> list[Figure]:
+    """Every trust figure (see the module docstring); builds its own village ledgers."""
+    with tempfile.TemporaryDirectory(prefix="fieldapp-bench-trust-") as tmp:
+        return bench_trust(Path(tmp), persons)
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="the trust check's share of the hub's merge")
+    parser.add_argument("--persons", type=int, default=10000)
+    args = parser.parse_args()
+    for name, value, unit in run(Path(), args.persons):
+        print(f"{name} {value:.3f} {unit}", flush=True)
