@@ -106,13 +106,6 @@ def test_a_lost_laptop_is_revoked_and_its_work_goes_on_from_the_backup(tmp_path:
     Ledger.open(new_path, credentials=Credentials("李芳", "县里给的新口令")).close()
 
 
-@pytest.mark.xfail(
-    reason="The hub answers a restored device's new incarnation with everything in its scope "
-    "again in the trust area's recovery (fieldapp sync restored), not yet on main; on main the "
-    "work synced after the backup stays at the hub only (docs/security.md says so). Remove this "
-    "mark when the restore and `sync restored` share one mechanism.",
-    strict=False,
-)
 def test_the_work_synced_after_the_backup_comes_back_to_the_new_laptop(tmp_path: Path) -> None:
     hub, stick, _left = _lost_and_replaced(tmp_path)
     laptop = _new_laptop(tmp_path, hub, stick)
