@@ -238,6 +238,26 @@ def test_settings_users_add_change_and_disable(window, qtbot, monkeypatch):
     assert refused.session is None
 
 
+def test_an_administrator_sets_a_colleagues_forgotten_password(window, qtbot, monkeypatch):
+    """A colleague forgot their password: the office's administrator sets a new one on the
+    Settings page (no county needed); the old one stops working, the new one logs in."""
+    users.add_user(window.session.ledger, "赵敏", "赵敏的口令1", admin=False)
+    page = window.show_page("settings")
+    assert page.reset_user_button.isEnabled()
+    page.users_list.setCurrentRow(
+        next(r for r in range(2) if page.users_list.item(r).text().startswith("赵敏"))
+    )
+    answers = iter([("新给的口令123", True), ("新给的口令123", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    assert page.reset_selected_dialog()
+    assert "赵敏" in page.users_note.text()
+    path = Path(window.session.path)
+    assert _login(qtbot, path, "赵敏", "赵敏的口令1").session is None
+    dialog = _login(qtbot, path, "赵敏", "新给的口令123")
+    assert dialog.session is not None and dialog.session.ledger.user == "赵敏"
+    dialog.session.close()
+
+
 def test_a_user_who_may_not_manage_sees_the_buttons_off(window, qtbot):
     users.add_user(window.session.ledger, "赵敏", "赵敏的口令1", admin=False)
     window.lock()
@@ -272,6 +292,10 @@ def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
         next(r for r in range(3) if page.users_list.item(r).text().startswith("王强"))
     )
     assert not page.disable_selected()
+    assert "只有能管理用户的人" in warnings_shown[-1]
+    assert not page.reset_user_button.isEnabled()
+    answers = iter([("改别人的口令1", True), ("改别人的口令1", True)])
+    assert not page.reset_selected_dialog()  # 王强's password: not hers to set
     assert "只有能管理用户的人" in warnings_shown[-1]
     assert all(not any(c.isascii() and c.isalpha() for c in text) for text in warnings_shown)
     names = {row.name: row.disabled for row in users.list_users(window.session.ledger)}

@@ -1982,10 +1982,6 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <translation>disabled</translation>
     </message>
     <message>
-      <source>新增、停用用户须由能管理用户的人操作。</source>
-      <translation>Only a user who manages users can add or disable users.</translation>
-    </message>
-    <message>
       <source>设置口令</source>
       <translation>Set password</translation>
     </message>
@@ -2036,6 +2032,18 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
     <message>
       <source>请等正在进行的工作完成后再停用用户</source>
       <translation>Wait for the running work to finish before disabling a user</translation>
+    </message>
+    <message>
+      <source>重设所选用户的口令…</source>
+      <translation>Set selected user's password…</translation>
+    </message>
+    <message>
+      <source>新增、停用用户和重设别人的口令须由能管理用户的人操作。</source>
+      <translation>Only a user who manages users can add or disable users or set another user's password.</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一位用户</source>
+      <translation>Choose a user in the list first</translation>
     </message>
   </context>
   <context>

@@ -369,12 +369,14 @@ class SettingsPage(QWidget):
         self.passwd_button = QPushButton(self.tr("修改我的口令…"))
         self.add_user_button = QPushButton(self.tr("新增用户…"))
         self.disable_user_button = QPushButton(self.tr("停用所选用户"))
+        self.reset_user_button = QPushButton(self.tr("重设所选用户的口令…"))
         self.passwd_button.clicked.connect(self.change_password_dialog)
         self.add_user_button.clicked.connect(self.add_user_dialog)
         self.disable_user_button.clicked.connect(self.disable_selected)
-        row = QHBoxLayout()
-        for button in (self.passwd_button, self.add_user_button, self.disable_user_button):
-            row.addWidget(button)
+        self.reset_user_button.clicked.connect(self.reset_selected_dialog)
+        rows = (QHBoxLayout(), QHBoxLayout())
+        for n, button in enumerate(self._user_buttons()):
+            rows[n // 2].addWidget(button)
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(self.tr(" 分钟"))
@@ -384,18 +386,28 @@ class SettingsPage(QWidget):
         self.users_note = QLabel()
         self.users_note.setWordWrap(True)
         form.addRow(self.users_list)
-        form.addRow(row)
+        for row in rows:
+            form.addRow(row)
         form.addRow(self.tr("无人操作后锁定"), self.lock_minutes)
         form.addRow(self.users_note)
         self.show_users()
         return box
+
+    def _user_buttons(self) -> tuple[QPushButton, ...]:
+        return (
+            self.passwd_button,
+            self.add_user_button,
+            self.reset_user_button,
+            self.disable_user_button,
+        )
 
     def _show_user(self) -> None:
         self.author.setText(settings.author(self.session.ledger))
         self.show_users()
 
     def show_users(self) -> None:
-        """List the users; only one who may manage users can add or disable."""
+        """List the users; only one who may manage users can add, disable or set another's
+        password."""
         self.users_list.clear()
         ledger = self.session.ledger
         if not ledger.encrypted:
@@ -404,7 +416,7 @@ class SettingsPage(QWidget):
                     "这个台账还没有加密（没有用户）。重新打开台账时设置第一个用户和口令即可加密。"
                 )
             )
-            for button in (self.passwd_button, self.add_user_button, self.disable_user_button):
+            for button in self._user_buttons():
                 button.setEnabled(False)
             return
         for row in user_service.list_users(ledger):
@@ -416,8 +428,11 @@ class SettingsPage(QWidget):
         admin = user_service.may_manage(ledger)
         self.add_user_button.setEnabled(admin)
         self.disable_user_button.setEnabled(admin)
+        self.reset_user_button.setEnabled(admin)
         if not admin:
-            self.users_note.setText(self.tr("新增、停用用户须由能管理用户的人操作。"))
+            self.users_note.setText(
+                self.tr("新增、停用用户和重设别人的口令须由能管理用户的人操作。")
+            )
 
     def _ask_new_password(self, who: str) -> str | None:
         first, ok = QInputDialog.getText(
@@ -451,6 +466,26 @@ class SettingsPage(QWidget):
             return False
         self.show_users()
         self.users_note.setText(self.tr("已修改 %1 的口令").replace("%1", who))
+        return True
+
+    def reset_selected_dialog(self) -> bool:
+        """Set the selected user's password (one who may manage users only): a colleague who
+        forgot theirs is helped here, without the county."""
+        item = self.users_list.currentItem()
+        if item is None:
+            show_error(self, self.tr("请先在列表里选一位用户"))
+            return False
+        name = item.data(Qt.ItemDataRole.UserRole)
+        password = self._ask_new_password(name)
+        if password is None:
+            return False
+        try:
+            user_service.change_password(self.session.ledger, name, password)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        self.show_users()
+        self.users_note.setText(self.tr("已修改 %1 的口令").replace("%1", name))
         return True
 
     def add_user_dialog(self) -> bool:
