@@ -271,7 +271,14 @@ class KeyFile:
     def unlock(self, name: str, password: str) -> bytes:
         """The database key for this user and password; WrongPassword otherwise."""
         slot = self.slots.get(self.slot_id(name))
-        key = slot.open(password) if slot else None
+        if slot is None:
+            # Not a user (or a disabled one): spend the same Argon2id a slot would, so that the
+            # time a refusal takes does not tell a name that exists from one that does not.
+            like = next(iter(self.slots.values()), None)
+            ops, mem = (like.ops, like.mem) if like else _kdf_costs()
+            _derive(password, secrets.token_bytes(pwhash.argon2id.SALTBYTES), ops, mem)
+            raise WrongPassword("用户名或口令不对")
+        key = slot.open(password)
         if key is None:
             raise WrongPassword("用户名或口令不对")
         return key

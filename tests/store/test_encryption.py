@@ -134,6 +134,32 @@ def test_a_wrong_password_is_refused_and_nothing_is_written(tmp_path: Path) -> N
     assert not keyfile.attempts_path(path).exists()
 
 
+def test_a_refusal_takes_as_long_for_an_unknown_name_as_for_a_wrong_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No hint which part was wrong, not even in the time taken: an unknown name costs the
+    same Argon2id (same passes and memory) as a real user's wrong password."""
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    keys = ledger.unlocked.keyfile
+    ledger.close()
+    costs: list[tuple[int, int]] = []
+    real = keyfile._derive
+
+    def counted(password: str, salt: bytes, ops: int, mem: int) -> bytes:
+        costs.append((ops, mem))
+        return real(password, salt, ops, mem)
+
+    monkeypatch.setattr(keyfile, "_derive", counted)
+    with pytest.raises(keyfile.WrongPassword) as wrong:
+        keys.unlock("李芳", "猜的口令123")
+    with pytest.raises(keyfile.WrongPassword) as unknown:
+        keys.unlock("不存在的人", "猜的口令123")
+    (slot,) = keys.slots.values()
+    assert costs == [(slot.ops, slot.mem), (slot.ops, slot.mem)]
+    assert str(wrong.value) == str(unknown.value) == "用户名或口令不对"
+
+
 def test_users_are_bound_to_the_database_not_to_the_key_file(tmp_path: Path) -> None:
     path = tmp_path / "l.db"
     ledger = Ledger.open(path, credentials=LI)
