@@ -26,6 +26,8 @@ from fieldapp.domain.models import (
 )
 from fieldapp.services.writer import CheckedBulkInserter, Writer, model_of
 
+#: New rows handed to the store at a time by `apply_import`.
+INSERT_BATCH = 5000
 #: Parents before children: a service names its visit, a month's status its spell.
 _ORDER = ("persons", "households", "person_categories", "employment_spells", "visits")
 
@@ -51,7 +53,11 @@ def apply_import(
         with writer.bulk() as bulk:
             for table in tables:
                 rows = _dedupe(inserts[table])
-                written += len(bulk.insert_many(model_of(table), rows))
+                model = model_of(table)
+                # In batches: the store lays out a batch's log entries and columns whole, and a
+                # workbook's 月度状态 sheet alone may add hundreds of thousands of rows.
+                for start in range(0, len(rows), INSERT_BATCH):
+                    written += len(bulk.insert_many(model, rows[start : start + INSERT_BATCH]))
     return written
 
 

@@ -155,6 +155,7 @@ class LedgerImporter:
                         for start, stop in _chunks(rows):
                             records = sheet.records(start, stop, READ, RAW)
                             parsed = self._parse(records, done + start, total)
+                            _free_cells(sheet, start, stop)
                             placer.write(bulk, placer.place(parsed))
                             self.job.tick(done + stop, total, force=True)
                         done += rows
@@ -200,13 +201,14 @@ class LedgerImporter:
                     self._add_mapped(row, extra.mapped)
                 except CellError as error:
                     self._reject(row, str(error))
+            _free_cells(sheet, 0, len(sheet.rows))
         existing = self.placer.existing
         # A workbook with a 失业登记 sheet gives the registrations there; else a 人员类别 cell's
         # 登记失业人员（date） is one (the rules read registrations, not the category).
         from_categories = (
             []
             if any(t.kind == "失业登记" for t in book.tables)
-            else self._category_registrations([*self.placer.new_rows, *(i for i, _ in existing)])
+            else self._category_registrations([*self.placer.unemployed, *(i for i, _ in existing)])
         )
         numbers = [i.person["id_number"] for i, _ in existing]
         numbers += [r.id_number for r in (*extra_rows, *from_categories)]
@@ -236,6 +238,7 @@ class LedgerImporter:
             [*known, *(r for r in from_categories if r.id_number in persons)], persons
         )
         extra_plans, category_plans = planned[: len(known)], planned[len(known) :]
+        del extra_rows, known, from_categories, planned, persons  # what is left is in the plans
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
             category_plans = [p for p in category_plans if not self._refuse_changes(p)]
@@ -455,6 +458,16 @@ def _status_month(table: Table) -> str | None:
         ),
         None,
     )
+
+
+def _free_cells(table: Table, start: int, stop: int) -> None:
+    """Let go of rows `start` to `stop` of a sheet once parsed: the importer owns the workbook
+    (`import_ledger` reads it for it), and a sheet's cells are far more than what is parsed from
+    them, so holding every sheet's cells until the end was most of the import's memory."""
+    table.rows[start:stop] = [_NO_CELLS] * (stop - start)
+
+
+_NO_CELLS: list[object] = []
 
 
 def _chunks(total: int) -> Iterator[tuple[int, int]]:

@@ -28,6 +28,7 @@ from fieldapp.tabular.person_row import ParsedRow
 
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 _LIFTED = {Category.LIFTED.value}
+_UNEMPLOYED = Category.UNEMPLOYED.value
 _RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
 
 
@@ -63,7 +64,9 @@ class Placer:
         self.written: set[str] = set()  # ids of the persons this import wrote
         self.created: set[str] = set()  # ids of every row this import's bulk writer created
         self.existing: list[tuple[ParsedRow, str]] = []  # (row, sheet) of persons in the ledger
-        self.new_rows: list[ParsedRow] = []  # the rows of the persons this import wrote
+        #: The rows of the persons this import wrote whose 人员类别 names 登记失业人员 (the
+        #: registrations it states); only these, not every row parsed, are kept to the end.
+        self.unemployed: list[ParsedRow] = []
 
     def finish(self, bulk: NewRows) -> None:
         """The waiting members, then the areas and households of everyone (written last)."""
@@ -208,7 +211,8 @@ class Placer:
             if not item.hukou_given:
                 person["hukou_code"] = area_at(self.area_of.get(household_id), AreaLevel.COUNTY)
             persons.append(person)
-            self.new_rows.append(item)
+            if any(c[0] == _UNEMPLOYED for c in item.categories):
+                self.unemployed.append(item)
             household = self.new_households.get(household_id)
             for category, start, end in item.categories:
                 categories.append(
