@@ -96,8 +96,12 @@ def _checked(number: str) -> IdInfo:
     birth = _birth_date(number)
     expected = ric.calc_check_digit(number)
     if number[17] != expected:
+        # Not "the last digit should be …": the typo is usually among the first 17 (one wrong
+        # digit, two swapped), and "fixing" the last one would hide it behind a valid number.
         raise InvalidIdNumber(
-            "check", f"身份证号码“{number}”校验位错误：末位应为 {expected}，实为 {number[17]}"
+            "check",
+            f"身份证号码“{number}”校验位不符：多半是前面有一位输错或两位颠倒，"
+            "请对照身份证逐位核对（不要只改最后一位）",
         )
     region = region_name(number[:6])
     warnings = (

@@ -63,6 +63,13 @@ def parse_state(text: str) -> ClaimState:
     return found
 
 
+def claim_label(claim: Claim) -> str:
+    """A claim as people name it: '张三的“一次性交通补助”申领' (never its id)."""
+    who = f"{claim.person_name}的" if claim.person_name else ""
+    what = f"“{claim.rule_title}”" if claim.rule_title else ""
+    return f"{who}{what}申领" if who or what else "这条申领"
+
+
 def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None:
     """Raise TransitionRefused unless `claim` may move to `target` now."""
     current = ClaimState(claim.state)
@@ -71,7 +78,7 @@ def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None
         options = "、".join(s.value for s in sorted(allowed, key=list(ClaimState).index))
         hint = f"（当前可变为：{options}）" if options else "（该状态已终结，不能再变更）"
         raise TransitionRefused(
-            f"申领 {claim.id} 当前状态为“{current.value}”，不能变为“{target.value}”{hint}"
+            f"{claim_label(claim)}当前为“{current.value}”，不能变为“{target.value}”{hint}"
         )
     if target in NEEDS_REASON and not reason.strip():
         raise TransitionRefused(f"将申领变为“{target.value}”必须填写原因")
@@ -79,7 +86,7 @@ def check_transition(claim: Claim, target: ClaimState, reason: str = "") -> None
         missing = claim.missing_evidence()
         if missing and not (claim.missing_evidence_reason.strip() or reason.strip()):
             raise TransitionRefused(
-                f"申领 {claim.id} 缺少材料：{'、'.join(missing)}。请补齐材料，或填写缺件原因后再提交"
+                f"{claim_label(claim)}缺少材料：{'、'.join(missing)}。请补齐材料，或写明缺件原因后再提交"
             )
 
 
@@ -88,7 +95,7 @@ def check_editable(claim: Claim) -> None:
     state = ClaimState(claim.state)
     if state in LOCKED_STATES:
         raise TransitionRefused(
-            f"申领 {claim.id} 已{state.value}，不能再修改；如有错误只能撤销（需填写原因）"
+            f"{claim_label(claim)}已{state.value}，不能再修改；如有错误只能撤销（需填写原因）"
         )
     if state in (S.REJECTED, S.REVERSED):
-        raise TransitionRefused(f"申领 {claim.id} 已{state.value}，不能再修改")
+        raise TransitionRefused(f"{claim_label(claim)}已{state.value}，不能再修改")

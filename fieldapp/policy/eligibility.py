@@ -257,7 +257,8 @@ class CompiledRule:
         if claim is not None:
             reasons = None
             if detail:
-                text = f"已申领（申领编号 {claim.id}，{claim.state}），{rule.limit.describe()}"
+                when = f"，{claim.event_date.isoformat()} 的事项" if claim.event_date else ""
+                text = f"已申领（{claim.state}{when}），{rule.limit.describe()}"
                 reasons = [Reason(True, text, self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
         in_force = self.valid_from <= day <= self.valid_to

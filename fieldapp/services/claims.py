@@ -17,7 +17,7 @@ from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, Qualify
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.domain.snapshots import snapshot_fields
-from fieldapp.policy.claim_flow import check_editable, check_transition
+from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label
 from fieldapp.policy.eligibility import (
     RuleResult,
     Status,
@@ -115,7 +115,7 @@ class ClaimService:
         on = on or dt.date.today()
         rule = self.policy.rule(rule_id)
         if not rule.enabled:
-            raise ClaimRefused(f"规则 {rule_id}（{rule.title}）在现行政策包中未启用")
+            raise ClaimRefused(f"“{rule.title}”在现行政策中未启用，不能申领")
         with writing(self.ledger, self.actor) as writer:
             facts = self.eligibility.facts_of(id_number)
             result = evaluate_rule(rule, facts, on, detail=True)
@@ -235,7 +235,7 @@ class ClaimService:
             unknown = [i for i in chosen if i not in evidence]
             if unknown:
                 raise ClaimRefused(
-                    f"申领 {claim.id} 的材料清单中没有：{'、'.join(unknown)}"
+                    f"{claim_label(claim)}的材料清单中没有：{'、'.join(unknown)}"
                     f"（清单：{'、'.join(evidence)}）"
                 )
             for item in chosen:
@@ -308,7 +308,8 @@ class ClaimService:
             if not claims:
                 where = f"，地区 {area_prefix}" if area_prefix else ""
                 status = f"，状态 {state.value}" if state else ""
-                raise FieldappError(f"没有可编入批次的申领（规则 {rule_id}{status}{where}）")
+                what = rule.title if rule else rule_id
+                raise FieldappError(f"没有可编入批次的申领（“{what}”{status}{where}）")
             sources = sorted({c.funding_source for c in claims})
             batch = Batch(
                 rule_id=rule_id,

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import Category, Relation
-from fieldapp.domain.errors import DuplicateIdNumber, NeedsConfirmation
+from fieldapp.domain.errors import DuplicateIdNumber, NeedsConfirmation, ValidationFailed
 from fieldapp.domain.models import CategoryMembership, Household, Person
+from fieldapp.domain.phone import phone_problem
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, Writer, writing
 from fieldapp.store.queries import records
@@ -24,7 +25,16 @@ if TYPE_CHECKING:
 
 
 def check_entry(ledger: Ledger, person: Person, *, confirmed: bool = False) -> list[str]:
-    """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings."""
+    """The entry rules; raises DuplicateIdNumber / NeedsConfirmation, returns warnings.
+
+    A phone typed or changed must be a real number (`phone_problem`); ValidationFailed names
+    what is wrong.
+    """
+    stored = records.find(ledger, Person, person.id) if person.id else None
+    if stored is None or stored.phone != person.phone:  # a number typed now, not one inherited
+        problem = phone_problem(person.phone)
+        if problem:
+            raise ValidationFailed(problem)
     existing = records.person_by_id_number(ledger, person.id_number)
     if existing is not None and existing.id != person.id:
         raise DuplicateIdNumber(

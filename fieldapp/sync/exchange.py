@@ -95,7 +95,7 @@ def require_identity(state: SyncState, role: str) -> Identity:
     identity = state.identity()
     if identity is None or identity.role != role:
         if role == "device":
-            raise SyncError("本台账尚未登记到县级汇总中心，请先用登记文件执行 fieldapp enrol")
+            raise SyncError("本台账尚未登记到县级汇总中心，请先用县里发的登记文件登记本机")
         raise SyncError("这不是县级汇总中心的台账")
     return identity
 
@@ -251,7 +251,7 @@ def import_bundle(
     state = SyncState(ledger.db)
     identity = state.identity()
     if identity is None:
-        raise BundleRefused("not_enrolled", "请先执行 fieldapp enrol")
+        raise BundleRefused("not_enrolled", "请先用县里发的登记文件登记本机")
     folders = folders or ledger_folders(ledger.path)
     step = step or _noop
     local = copy_to_inbox(Path(source), folders.inbox)

@@ -77,10 +77,22 @@ def _is_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+def title_for(error: BaseException | str) -> str:
+    """The box's title: "请检查" when the user can put it right (a refusal explained in
+    Chinese, a missing choice), else what kind of failure it was — never "出错了"."""
+    if isinstance(error, (str, FieldappError)) or (
+        isinstance(error, ValueError) and _is_chinese(str(error))
+    ):
+        return QCoreApplication.translate("Errors", "请检查")
+    if isinstance(error, OSError):
+        return QCoreApplication.translate("Errors", "无法读写文件")
+    return QCoreApplication.translate("Errors", "操作没有完成")
+
+
 def show_error(parent: QWidget | None, error: BaseException | str) -> None:
-    """A warning box with the Chinese message."""
+    """A warning box with the Chinese message, titled by whose move it is (`title_for`)."""
     text = error if isinstance(error, str) else message_for(error)
-    QMessageBox.warning(parent, QCoreApplication.translate("Errors", "出错了"), text)
+    QMessageBox.warning(parent, title_for(error), text)
 
 
 def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:

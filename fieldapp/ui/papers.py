@@ -30,9 +30,14 @@ def render_job(
     return job, pdf
 
 
-def save_note(pages: int, code: str) -> str:
-    """What the preview says after saving."""
-    return f"已保存，共 {pages} 页，校验码 {code}"
+def save_note(pages: int, code: str, path: Path) -> str:
+    """What the preview says after saving: where, how many pages, the code on the paper."""
+    return (
+        QCoreApplication.translate("Papers", "已保存到 %1（共 %2 页，校验码 %3）")
+        .replace("%1", str(path))
+        .replace("%2", str(pages))
+        .replace("%3", code)
+    )
 
 
 def preview(
@@ -51,7 +56,7 @@ def preview(
             printed = jobs.save(session.ledger, job, pdf, path, session.actor)
             session.apply(printed.changes)
             record = printed.record
-            return save_note(record.pages, record.code)
+            return save_note(record.pages, record.code, path)
 
         dialog = PdfPreview(pdf, job.title, f"{job.title}.pdf", saver, parent)
         if job.note:

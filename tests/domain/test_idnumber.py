@@ -33,13 +33,15 @@ def test_check_character_x_accepted_in_either_case():
     assert idnumber.validate(first + "x").number == first + "X"
 
 
-def test_wrong_check_character_names_the_expected_one():
+def test_wrong_check_character_points_at_the_typed_digits_not_the_last_one():
     good = make_id()
-    bad = good[:17] + ("0" if good[17] != "0" else "1")
+    swapped = good[:8] + good[9] + good[8] + good[10:]  # two digits of the year swapped
     with pytest.raises(InvalidIdNumber) as err:
-        idnumber.validate(bad)
+        idnumber.validate(swapped)
     assert err.value.part == "check"
-    assert "校验位" in str(err.value) and good[17] in str(err.value)
+    text = str(err.value)
+    assert "校验位" in text and "逐位核对" in text and "不要只改最后一位" in text
+    assert "应为" not in text  # it never offers a last digit that would make the typo pass
 
 
 @pytest.mark.parametrize("birth", ["19850230", "19851301", "20990101", "18500101"])

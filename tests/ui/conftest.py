@@ -12,6 +12,7 @@ from fieldapp.domain.models import Area, Household, Person
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
 from tests.records import Records
+from tests.ui.plain import assert_plain
 
 VILLAGE = "520502001001"
 #: The coordinator logged in to the windows of these tests: their ledgers are encrypted.
@@ -109,6 +110,33 @@ def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
     win.session.close()
 
 
+@pytest.fixture(autouse=True)
+def _plain_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every message box of every UI test is checked for the program's insides (tests/ui/
+    plain.py) before it is shown; tests that answer boxes themselves check through `answered`."""
+    from PySide6.QtWidgets import QMessageBox
+
+    for kind in ("warning", "critical", "information", "question"):
+        original = getattr(QMessageBox, kind)
+
+        def checked(parent, title, text, *args, _original=original, **kwargs):
+            assert_plain(f"{title} {text}")
+            return _original(parent, title, text, *args, **kwargs)
+
+        monkeypatch.setattr(QMessageBox, kind, checked)
+
+
+def answered(kind: str, answer, shown: list[str]):  # noqa: ANN001, ANN201
+    """A QMessageBox static replacement that checks the text, records it and answers."""
+
+    def box(_parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN202
+        assert_plain(f"{title} {text}")
+        shown.append(text)
+        return answer
+
+    return box
+
+
 @pytest.fixture
 def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Messages the app showed with QMessageBox.warning (patched: no modal box in tests)."""
@@ -116,7 +144,8 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     shown: list[str] = []
 
-    def warning(_parent, _title, text, *args, **kwargs):
+    def warning(_parent, title, text, *args, **kwargs):
+        assert_plain(f"{title} {text}")
         shown.append(text)
         return QMessageBox.StandardButton.Ok
 

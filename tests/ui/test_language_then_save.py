@@ -15,6 +15,7 @@ from fieldapp.hub.folder import Hub
 from fieldapp.ui.main_window import PAGE_KEYS
 from fieldapp.ui.pages import sync as sync_page
 from tests.ui.conftest import wait_idle
+from tests.ui.plain import assert_plain
 
 
 @pytest.fixture
@@ -24,6 +25,7 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
     def record(kind: str):  # noqa: ANN202 - a QMessageBox static replacement
         def box(_parent, title, text, *_a, **_k):  # noqa: ANN001, ANN202
+            assert_plain(f"{title} {text}")
             shown.append((kind, f"{title}: {text}"))
             return QMessageBox.StandardButton.Ok
 

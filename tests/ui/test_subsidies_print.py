@@ -14,6 +14,7 @@ from fieldapp.policy.eligibility import Status
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui.pdf_preview import PdfPreview
 from tests.ui.conftest import wait_idle
+from tests.ui.plain import assert_plain
 
 
 def eligible_row(page) -> int:
@@ -41,10 +42,23 @@ def test_claim_then_second_refused(demo_window, qtbot, warnings_shown):
     assert claim.rule_id == result.rule_id and claim.state == ClaimState.DRAFT
     store = ClaimQueries(page.session.ledger)
     assert len(store.select(person_id=result.person_id, rule_id=result.rule_id)) == 1
+    # The row says so at once: the claim exists.
+    assert page.results.rows[page.results_view.currentIndex().row()].status is Status.CLAIMED
+    assert "已申领" in page.reasons.toPlainText()
     again = page.create_claim()
     assert again is None
-    assert warnings_shown and ("已" in warnings_shown[-1])
+    box = page.repeat_box
+    assert box.windowTitle() == "请检查"
+    assert_plain(box.text())
+    assert result.name in box.text() and "不能重复申领" in box.text()
+    assert claim.rule_title in box.text()
     assert len(store.select(person_id=result.person_id, rule_id=result.rule_id)) == 1
+    # Its button opens the first claim.
+    opener = next(b for b in box.buttons() if b.text() == "查看首次申领")
+    opener.click()
+    assert page.tabs.currentIndex() == 1
+    assert page.selected_claim().id == claim.id
+    assert warnings_shown == []
 
 
 def test_review_batch_and_roster_pdf(demo_window, qtbot, warnings_shown, tmp_path, monkeypatch):

@@ -36,7 +36,7 @@ def test_record_a_visit_with_a_few_keys(window, qtbot):
     assert len(visits) == 1 and visits[0].notes == "希望到县内务工"
     assert len(services) == 1 and services[0].service_type == "岗位推荐"
     assert services[0].visit_id == visits[0].id
-    assert "已保存" in page.status.text()
+    assert "已记入台账" in page.status.text()
     assert page.households.rows[-1].visits == 1  # visited households sort last
     assert "已走访 1 户" in page.summary.text()
 

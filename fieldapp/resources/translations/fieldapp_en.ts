@@ -396,8 +396,16 @@
       <translation>An internal error stopped the operation. Saved data is not affected. Details are in the log file fieldapp.log.</translation>
     </message>
     <message>
-      <source>出错了</source>
-      <translation>Something went wrong</translation>
+      <source>请检查</source>
+      <translation>Please check</translation>
+    </message>
+    <message>
+      <source>无法读写文件</source>
+      <translation>Cannot read or write the file</translation>
+    </message>
+    <message>
+      <source>操作没有完成</source>
+      <translation>Not done</translation>
     </message>
   </context>
   <context>
@@ -1135,6 +1143,10 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <source>正在生成 PDF……</source>
       <translation>Making the PDF…</translation>
     </message>
+    <message>
+      <source>已保存到 %1（共 %2 页，校验码 %3）</source>
+      <translation>Saved to %1 (%2 page(s), check code %3)</translation>
+    </message>
   </context>
   <context>
     <name>PdfPreview</name>
@@ -1786,10 +1798,6 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <translation>Approved by</translation>
     </message>
     <message>
-      <source>已保存</source>
-      <translation>Saved</translation>
-    </message>
-    <message>
       <source>本机</source>
       <translation>This device</translation>
     </message>
@@ -2045,6 +2053,10 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <source>请先在列表里选一位用户</source>
       <translation>Choose a user in the list first</translation>
     </message>
+    <message>
+      <source>已保存到本台账，打印时使用</source>
+      <translation>Saved in this ledger; used when printing</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
@@ -2267,10 +2279,6 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <translation>Reason</translation>
     </message>
     <message>
-      <source>请填写原因（驳回、撤销或缺件提交时必填）：</source>
-      <translation>Give the reason (required to reject, reverse or submit with missing evidence):</translation>
-    </message>
-    <message>
       <source>全部</source>
       <translation>All</translation>
     </message>
@@ -2309,6 +2317,40 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
     <message>
       <source>待县里核定标准</source>
       <translation>To be set by the county</translation>
+    </message>
+    <message>
+      <source>（在“申领”页办理）</source>
+      <translation> (continue on the Claims tab)</translation>
+    </message>
+    <message>
+      <source>请检查</source>
+      <translation>Please check</translation>
+    </message>
+    <message>
+      <source>%1 已于 %2 申领过“%3”（现在是“%4”），同一补贴不能重复申领。</source>
+      <translation>%1 already claimed “%3” on %2 (now “%4”); the same subsidy cannot be claimed twice.</translation>
+    </message>
+    <message>
+      <source>查看首次申领</source>
+      <translation>Open the first claim</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>“%1”须写明原因（申请人会看到）：</source>
+      <translation>“%1” needs a reason (the applicant will see it):</translation>
+    </message>
+    <message>
+      <source>材料未收齐</source>
+      <translation>Documents missing</translation>
+    </message>
+    <message>
+      <source>还缺：%1。
+先提交也可以，但要写明原因（例如“务工证明下周补交”）：</source>
+      <translation>Still missing: %1.
+You may submit now, but give the reason (e.g. “work certificate next week”):</translation>
     </message>
   </context>
   <context>
@@ -2450,6 +2492,10 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <source>各设备同步情况（县级）</source>
       <translation>Devices' exchanges (county)</translation>
     </message>
+    <message>
+      <source>本机还没有登记到县里的汇总中心。请先点“用登记文件登记本机…”，选择县里发的登记文件，登记后才能交换数据。</source>
+      <translation>This computer is not enrolled with the county hub yet. Click “Enrol with a file…” and choose the enrolment file from the county; then you can exchange data.</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>
@@ -2553,10 +2599,6 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <translation>The visit date cannot be after today</translation>
     </message>
     <message>
-      <source>已保存：</source>
-      <translation>Saved: </translation>
-    </message>
-    <message>
       <source>本月走访情况</source>
       <translation>Visits this month</translation>
     </message>
@@ -2603,6 +2645,10 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
     <message>
       <source>已走访 %1 户，未走访 %2 户，共 %3 户</source>
       <translation>%1 households visited, %2 not visited, %3 in all</translation>
+    </message>
+    <message>
+      <source>已记入台账：</source>
+      <translation>Recorded in the ledger: </translation>
     </message>
   </context>
   <context>

@@ -33,6 +33,7 @@ from fieldapp.domain.errors import (
     NeedsConfirmation,
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
+from fieldapp.domain.phone import phone_problem
 from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
@@ -293,6 +294,11 @@ class PersonEditor(QDialog):
         if not ok:
             self.show_error(line or self.tr("请填写身份证号码"))
             self.id_number.setFocus()
+            return
+        phone = self.phone.text().strip()
+        if phone != (self.person.phone if self.person else "") and phone_problem(phone):
+            self.show_error(phone_problem(phone) or "")
+            self.phone.setFocus()
             return
         if self.household_id is None and not self.area.code():
             self.show_error(self.tr("请选择所在区域（新建一户需要区域）"))

@@ -128,7 +128,7 @@ class SettingsPage(QWidget):
             )
         )
         self._paper_snapshot = self._paper_values()
-        self.paper_note.setText(self.tr("已保存"))
+        self.paper_note.setText(self.tr("已保存到本台账，打印时使用"))
         return True
 
     # -- device ---------------------------------------------------------------------------

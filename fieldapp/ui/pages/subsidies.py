@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -22,6 +26,7 @@ from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
+from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
 from fieldapp.services.claims import ClaimService, EligibilityService
 from fieldapp.services.trust import allowed_steps
@@ -195,15 +200,64 @@ class SubsidiesPage(QWidget):
                 self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
             )
             claim = service.create(result.id_number, result.rule_id, on=self.on.value())
+        except LimitExceeded as refused:
+            self._refused_repeat(result, refused.first.id)
+            return None
         except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
             show_error(self, error)
             return None
         self.session.apply(service.changes)
+        self._mark_claimed(result, claim.id)
         self.results_label.setText(
             self.tr("已创建申领：")
             + f"{claim.person_name} {claim.rule_title} {_money(claim.amount)} 元"
+            + self.tr("（在“申领”页办理）")
         )
         return claim
+
+    def _mark_claimed(self, result: RuleResult, claim_id: str) -> None:
+        """Show the result as 已申领 at once (the rules say so too when evaluated again)."""
+        claimed = dataclasses.replace(result, status=Status.CLAIMED, claim_id=claim_id)
+        self.all_results = [claimed if r is result else r for r in self.all_results]
+        row = next((n for n, r in enumerate(self.results.rows) if r is result), None)
+        if row is not None:
+            rows = list(self.results.rows)
+            rows[row] = claimed
+            self.results.set_rows(rows)
+            self.results_view.selectRow(row)
+            self._show_reasons(self.results.index(row, 0), None)
+
+    def _refused_repeat(self, result: RuleResult, first_id: str) -> QMessageBox:
+        """Say who claimed what when, in words, with a button that opens the first claim."""
+        first = ClaimQueries(self.session.ledger).get(first_id)
+        day = first.claim_date or (
+            dt.date.fromisoformat(first.created_at[:10]) if first.created_at else None
+        )
+        when = f"{day.year}年{day.month}月{day.day}日" if day else ""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("请检查"))
+        box.setText(
+            self.tr("%1 已于 %2 申领过“%3”（现在是“%4”），同一补贴不能重复申领。")
+            .replace("%1", first.person_name or result.name)
+            .replace("%2", when)
+            .replace("%3", first.rule_title or result.rule_title)
+            .replace("%4", str(first.state))
+        )
+        open_button = box.addButton(self.tr("查看首次申领"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        open_button.clicked.connect(lambda: self.show_claim(first.id))
+        self._mark_claimed(result, first.id)
+        self.repeat_box = box
+        box.open()
+        return box
+
+    def show_claim(self, claim_id: str) -> None:
+        """Go to the 申领 tab with a claim selected (all subsidies shown, so it is listed)."""
+        if self.rule.currentIndex() != 0:
+            self.rule.setCurrentIndex(0)
+        self.tabs.setCurrentIndex(1)
+        self._select_claim(claim_id)
 
     # -- claims ---------------------------------------------------------------------------
 
@@ -297,11 +351,21 @@ class SubsidiesPage(QWidget):
         target = ClaimState(self.target.currentData())
         if reason is None:
             reason = ""
-            if target in NEEDS_REASON or (
-                target is ClaimState.SUBMITTED and claim.missing_evidence()
-            ):
+            missing = claim.missing_evidence()
+            if target in NEEDS_REASON:
                 reason, ok = QInputDialog.getText(
-                    self, self.tr("填写原因"), self.tr("请填写原因（驳回、撤销或缺件提交时必填）：")
+                    self,
+                    self.tr("填写原因"),
+                    self.tr("“%1”须写明原因（申请人会看到）：").replace("%1", target.value),
+                )
+                if not ok:
+                    return None
+            elif target is ClaimState.SUBMITTED and missing:
+                reason, ok = QInputDialog.getText(
+                    self,
+                    self.tr("材料未收齐"),
+                    self.tr("还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）：")
+                    .replace("%1", "、".join(missing)),
                 )
                 if not ok:
                     return None

@@ -119,6 +119,9 @@ class SyncPage(QWidget):
         """Enrolment state, drives, conflicts."""
         identity = sync_state.identity(self.session.ledger)
         self.county_box.setVisible(identity is not None and identity.device_role == Role.COUNTY)
+        for button in (self.export_button, self.import_button, self.push_button):
+            button.setEnabled(identity is not None)
+            button.setToolTip("" if identity else self.not_enrolled_text())
         if identity is None:
             self.state_label.setText(self.tr("尚未登记：请用县里发的登记文件登记本机后再交换数据"))
         else:
@@ -140,6 +143,20 @@ class SyncPage(QWidget):
         if current:
             self.folder.setEditText(current)
         self.conflicts.refresh()
+
+    def not_enrolled_text(self) -> str:
+        """What to do before the first exchange, in a coordinator's words."""
+        return self.tr(
+            "本机还没有登记到县里的汇总中心。请先点“用登记文件登记本机…”，"
+            "选择县里发的登记文件，登记后才能交换数据。"
+        )
+
+    def _enrolled(self) -> bool:
+        """True when enrolled; else say what to do first (请检查)."""
+        if sync_state.identity(self.session.ledger) is not None:
+            return True
+        show_error(self, self.not_enrolled_text())
+        return False
 
     def browse(self) -> None:
         """Choose any folder to export to."""
@@ -191,6 +208,8 @@ class SyncPage(QWidget):
 
     def export_to(self, folder: Path) -> None:
         """Write this device's bundle into `folder` (off the GUI thread, cancellable)."""
+        if not self._enrolled():
+            return
         if not str(folder) or str(folder) == "." or not folder.is_dir():
             show_error(self, self.tr("请选择一个存在的文件夹（如U盘）"))
             return
@@ -224,6 +243,8 @@ class SyncPage(QWidget):
 
     def import_from(self, path: Path) -> None:
         """Import one bundle (atomic: on any failure the ledger is unchanged)."""
+        if not self._enrolled():
+            return
 
         def work(progress: OperationProgress):  # noqa: ANN202 - ImportResult
             from fieldapp.sync.exchange import import_bundle
@@ -265,6 +286,8 @@ class SyncPage(QWidget):
 
     def push(self) -> None:
         """Upload to the hub and import its answer."""
+        if not self._enrolled():
+            return
         url = self.url.text().strip()
         if not url:
             show_error(self, self.tr("请填写中心地址"))

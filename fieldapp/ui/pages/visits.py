@@ -202,7 +202,7 @@ class VisitsPage(QWidget):
         visit_id = changes.id or ""
         done = f"{row.name} {day.isoformat()} {service or self.tr('走访')}"
         self.clear_form()
-        self.status.setText(self.tr("已保存：") + done)
+        self.status.setText(self.tr("已记入台账：") + done)
         self.picker.setFocus()
         self.session.apply(changes)
         self.saved.emit(visit_id)

@@ -1,0 +1,39 @@
+"""Telephone numbers as coordinators type them: a mobile (11 digits from 1) or a fixed line.
+
+A number one digit short is the common slip (a 10-digit "mobile" reaches nobody), so a phone is
+checked when typed or changed; numbers already in a ledger are left as they are.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def normalise(text: str) -> str:
+    """Full-width digits to ASCII; spaces, hyphens and brackets dropped."""
+    plain = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in plain if ch not in " -()（）")
+
+
+def phone_problem(text: str) -> str | None:
+    """What is wrong with a phone number, in Chinese; None when it can be a real number.
+
+    Mobile: 11 digits starting with 1. Fixed line: an area code from 0 (3–4 digits) and a
+    7–8 digit number, or the 7–8 digit number alone.
+    """
+    number = normalise(text)
+    if not number:
+        return None
+    if not number.isdigit():
+        return f"电话号码“{text.strip()}”只能有数字（可带区号和短横线）"
+    if number.startswith("1"):
+        if len(number) != 11:
+            return f"手机号码应为 11 位，“{text.strip()}”是 {len(number)} 位，请核对"
+        return None
+    if number.startswith("0"):
+        if not 10 <= len(number) <= 12:
+            return f"固定电话应为区号加 7–8 位号码，“{text.strip()}”的位数不对，请核对"
+        return None
+    if len(number) in (7, 8):
+        return None
+    return f"电话号码“{text.strip()}”位数不对：手机 11 位，固定电话为区号加 7–8 位"

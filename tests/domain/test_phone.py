@@ -1,0 +1,39 @@
+"""Phone numbers: a 10-digit mobile is refused with the count; real forms pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.domain.phone import phone_problem
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "13812345678",
+        "138 1234 5678",
+        "１３８１２３４５６７８",
+        "0857-8221234",
+        "08578221234",
+        "8221234",
+        "",
+    ],
+)
+def test_real_numbers_pass(number):
+    assert phone_problem(number) is None
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        ("1381234567", "11 位"),
+        ("138123456789", "11 位"),
+        ("0857-82", "位数不对"),
+        ("138一二三", "只能有数字"),
+        ("12345", "11 位"),
+        ("23456", "位数不对"),
+    ],
+)
+def test_slips_are_refused_saying_what(number, words):
+    problem = phone_problem(number)
+    assert problem is not None and words in problem
