@@ -50,6 +50,7 @@ from fieldapp.domain.models import Area, Household, Person  # noqa: E402
 from fieldapp.hub.folder import Hub  # noqa: E402
 from fieldapp.reference import divisions  # noqa: E402
 from fieldapp.services import areas, persons  # noqa: E402
+from fieldapp.services.ledgers import make_demo  # noqa: E402
 from fieldapp.services.writer import actor_of, writing  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.sync.client import signed_request  # noqa: E402
@@ -80,7 +81,8 @@ def bench_county(folder: Path, persons: int, store: str | None = None) -> tuple[
     """Merge a county from its devices' first bundles, then time one device's answers."""
     devices, each = _scale(persons)
     townships = [d.code for d in divisions().children(COUNTY)][:10]
-    hub = Hub.init(folder / "hub", store=store)
+    # Demo devices enrol with a hub made for training (a real hub refuses demo data).
+    hub = Hub.init(folder / "hub", store=store, training=True)
     bundles, size = [], 0
     keep: Ledger | None = None
     for n in range(devices):
@@ -215,6 +217,7 @@ def _small_devices(hub_dir: Path, folder: Path, count: int, prefix: str) -> list
     try:
         for n in range(count):
             ledger = Ledger.open(folder / f"{prefix}{n}.db", author=f"{prefix}{n}")
+            make_demo(ledger)  # the bench's hub is a training hub: it takes demo ledgers only
             village = f"520502999{n:03d}"
             actor = actor_of(ledger)
             with writing(ledger, actor) as writer:  # one transaction, as the GUI writes a family

@@ -23,6 +23,9 @@ EN_UI: dict[str, str] = {
     '全部 %1': 'All %1',
     '显示 %1 项': '%1 shown',
     '紧急程度': 'Urgency',
+    "另建一个演示台账，先用它熟悉软件（人员都是虚构的，不进正式台账，不报送县里）": "Also make a demo ledger to learn the program with (fictitious people: never in the real ledger, never sent to the county)",
+    "演示台账": "Demo ledger",
+    "演示台账：这里的人员都是虚构的，只用于熟悉软件和培训；不会报送县里，打印的每页都印有“演示台账”。正式工作请在“设置”中打开正式台账。": "Demo ledger: everyone here is fictitious, for learning and training only; nothing is sent to the county, and every printed page says “Demo ledger”. For real work open the real ledger under Settings.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

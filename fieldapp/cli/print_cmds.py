@@ -171,7 +171,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         current = PaperData(ledger).settings()
     finally:
         ledger.close()
-    values = dataclasses.asdict(current)
+    values = {name: getattr(current, name) for name in LABELS}  # the wording, not `demo`
     if args.json:
         print_json(values)
         return 0

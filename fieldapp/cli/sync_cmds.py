@@ -71,6 +71,11 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     p = add("init", "新建汇总中心文件夹和密钥", cmd_hub_init)
     p.add_argument("--name", default="县级汇总中心")
     p.add_argument(
+        "--training",
+        action="store_true",
+        help="培训用的汇总中心：只登记演示台账、只接收演示数据（正式中心不接收演示数据）",
+    )
+    p.add_argument(
         "--store",
         default=None,
         help="中心台账放在 PostgreSQL：postgresql://用户@主机/数据库（默认是文件夹里的 SQLite）",
@@ -142,13 +147,15 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     from fieldapp.hub.folder import Hub
 
     creds = credentials(args, required=False)
-    hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds)
+    hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
     if creds is None and args.store is None:
         print(
             "提示：汇总中心没有设置口令，hub.db 未加密（用 --user 和口令初始化即加密）",
             file=sys.stderr,
         )
-    print(f"已建立汇总中心：{args.dir}")
+    print(f"已建立{'培训用' if hub.training else ''}汇总中心：{args.dir}")
+    if hub.training:
+        print("培训用的中心只登记演示台账、只接收演示数据；正式工作请另建一个中心")
     print(f"中心指纹：{hub.fingerprint}（登记设备时请让村里核对）")
     return 0
 

@@ -7,8 +7,18 @@ ability and health by age; employment spells local / in-province / cross-provinc
 employers, incomes, contracts, insurance and organized labour export; unemployment
 registrations; visits and services over the past 18 months; the last three months' status.
 
-Everything is written through `Ledger.insert_many` (the logged bulk path) in one transaction.
-Row ids are fresh UUIDv7s; the content is what the seed fixes.
+The work looks like a ledger kept up: most of the services the due list asks for were given on
+time, a few people were found unemployed in the last days (due soon), a few slipped (overdue by
+days, not by a year), and this month's status is entered as far as the month has gone.
+
+It goes into a demo ledger only (`fieldapp.services.ledgers.make_demo`): a new file, or one
+that already is a demo; a real ledger is refused. Its changes are written as 演示数据.
+
+Everything is written through the logged bulk path, one transaction per chunk of
+`FLUSH_PERSONS` persons, so a county-sized demo (a million persons) commits as it goes and its
+memory stays flat: ID numbers are unique by construction (a serial per region, birth date and
+sex), never by remembering every number made. Row ids are fresh UUIDv7s; the content is what
+the seed fixes.
 """
 
 from __future__ import annotations
@@ -44,16 +54,22 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.domain.progress import Progress
+from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 from fieldapp.reference import divisions
 from fieldapp.services.areas import area_id
+from fieldapp.services.ledgers import make_demo
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.ids import natural_id, new_id
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.store.queries.persons import id_numbers
+from fieldapp.store.queries.persons import existing_id_numbers, person_count
 
+#: Persons per chunk; each chunk is one committed transaction.
 FLUSH_PERSONS = 5000
+#: Who the change log says wrote the demo (never the person at the keyboard).
+DEMO_AUTHOR = "演示数据"
+#: Serials per region, birth date and sex: odd for men, even for women (GB 11643).
+SERIALS = 499
 HISTORY_DAYS = 548  # 18 months of visits and services
 STATUS_MONTHS = 3
 
@@ -92,15 +108,19 @@ class DemoBuilder:
         today: dt.date | None = None,
         progress: Progress | None = None,
         actor: Actor | None = None,
+        cancelled: CancelCheck | None = None,
     ) -> None:
         self.ledger = ledger
-        self.actor = actor or actor_of(ledger)
+        self._actor = actor
         self.target = persons
         self.rng = random.Random(seed)
         self.area = area
         self.today = today or dt.date.today()
         self.progress = progress
-        self.numbers: set[str] = set()
+        self.cancelled = cancelled
+        #: Next serial per (region, birth date, sex), as one integer key: flat memory.
+        self.serials: dict[int, int] = {}
+        self.check_existing = False
         self.retired = sorted(divisions().retired_codes())
         self.other_counties = [d.code for d in divisions().counties()]
         self.report = DemoReport()
@@ -110,32 +130,72 @@ class DemoBuilder:
     # -- top level ----------------------------------------------------------------------------
 
     def build(self) -> DemoReport:
-        """Create the areas and all households; returns counts."""
+        """Create the areas and all households, chunk by chunk; returns counts.
+
+        Refuses a real ledger (ValidationFailed); Cancelled between chunks keeps what was
+        committed (a smaller demo).
+        """
+        make_demo(self.ledger)
         existing = {a.code: (a.name, a.kind, a.parent_code) for a in all_areas(self.ledger)}
         known = set(existing)
         plan = plan_areas(self.rng, max(1, self.target // 3), existing, self.area)
         self.plan = plan
         self.report.county = plan.county
         self.county_name = plan.existing[plan.county][0]
-        self.numbers |= set(id_numbers(self.ledger))
-        with writing(self.ledger, self.actor) as writer:
-            self.writer = writer
-            self._write(
-                Area,
-                [dict(a, id=area_id(str(a["code"]))) for a in plan.new if a["code"] not in known],
-            )
+        self.check_existing = person_count(self.ledger) > 0
+        author = self.ledger.author
+        self.ledger.author = DEMO_AUTHOR
+        try:
+            self.actor = self._actor or actor_of(self.ledger)
+            with writing(self.ledger, self.actor) as writer:
+                self.writer = writer
+                self._write(
+                    Area,
+                    [
+                        dict(a, id=area_id(str(a["code"])))
+                        for a in plan.new
+                        if a["code"] not in known
+                    ],
+                )
             made = 0
             while made < self.target:
                 made += self._household(min(self.target - made, self._household_size()))
                 if len(self.batch.get(Person, ())) >= FLUSH_PERSONS:
-                    self._flush()
+                    self._commit()
+                    self.report.persons = made
                     if self.progress:
                         self.progress(made, self.target)
-            self._flush()
+                    if self.cancelled and self.cancelled():
+                        raise Cancelled()
+            self._commit()
+        finally:
+            self.ledger.author = author
         self.report.persons = made
         if self.progress:
             self.progress(made, self.target)
         return self.report
+
+    def _commit(self) -> None:
+        """Write the chunk gathered so far in one transaction."""
+        if self.check_existing:
+            self._avoid_existing_numbers()
+        with writing(self.ledger, self.actor) as writer:
+            self.writer = writer
+            self._flush()
+
+    def _avoid_existing_numbers(self) -> None:
+        """Give new numbers to the chunk's persons whose number a person of the ledger has
+        (a demo added to a demo): asked of the ledger per chunk, never held in memory."""
+        rows = self.batch.get(Person, [])
+        while True:
+            taken = existing_id_numbers(self.ledger, [r["id_number"] for r in rows])
+            if not taken:
+                return
+            for row in rows:
+                number = row["id_number"]
+                if number in taken:
+                    born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+                    row["id_number"] = self._number_in(number[:6], born, int(number[16]) % 2 == 1)
 
     def _add(self, model: type[Record], row: dict[str, Any]) -> None:
         self.batch.setdefault(model, []).append(row)
@@ -245,9 +305,14 @@ class DemoBuilder:
         return members
 
     def _born(self, age: int) -> dt.date:
+        # A day of the year `age` years back, never today or later: the newest babies are
+        # spread over the days already past, not piled on yesterday.
         year = self.today.year - age
-        day = dt.date(year, 1, 1) + dt.timedelta(days=self.rng.randint(0, 364))
-        return min(day, self.today - dt.timedelta(days=1))
+        first = dt.date(year, 1, 1)
+        last = min(dt.date(year, 12, 31), self.today - dt.timedelta(days=1))
+        if last < first:
+            first = dt.date(year - 1, 1, 1)
+        return first + dt.timedelta(days=self.rng.randint(0, (last - first).days))
 
     # -- persons ------------------------------------------------------------------------------
 
@@ -260,16 +325,25 @@ class DemoBuilder:
             region = rng.choice(self.other_counties)
         else:
             region = self.plan.county
-        birth = born.strftime("%Y%m%d")
-        seq = rng.randrange(1 if male else 0, 999, 2)
-        for _ in range(500):
-            first = f"{region}{birth}{seq:03d}"
-            number = first + make_check_char(first)
-            if number not in self.numbers:
-                self.numbers.add(number)
-                return number
-            seq = (seq + 2) % 1000
-        raise RuntimeError("演示数据身份证号码用尽")
+        return self._number_in(region, born, male)
+
+    def _number_in(self, region: str, born: dt.date, male: bool) -> str:
+        """The next unused number for a region, birth date and sex (unique by construction).
+
+        Each (region, day, sex) has 499 serials of its sex's parity, handed out from an offset
+        fixed by the key (numbers look scattered, as real ones do); a full day moves to the day before.
+        """
+        while True:
+            key = (int(region) * 100_000_000 + int(born.strftime("%Y%m%d"))) * 2 + male
+            used = self.serials.get(key, 0)
+            if used < SERIALS:
+                break
+            born -= dt.timedelta(days=1)  # the day before: never a birth date in the future
+        self.serials[key] = used + 1
+        serial = ((key % 257) + used) % SERIALS  # 0..498
+        seq = serial * 2 + (1 if male else 2)  # men 001..997, women 002..998
+        first = f"{region}{born.strftime('%Y%m%d')}{seq:03d}"
+        return first + make_check_char(first)
 
     def _name(self, member: _Member) -> str:
         rng = self.rng
@@ -460,12 +534,12 @@ class DemoBuilder:
                 max(working_age, self.today - dt.timedelta(days=1100)),
                 self.today - dt.timedelta(days=10),
             )
-            spell_id, income = self._spell(person_id, age, ability, start, None)
+            spell_id, income, placement = self._spell(person_id, age, ability, start, None)
             self._statuses(person_id, spell_id, WorkStatus.EMPLOYED, income, start)
-            if rng.random() < 0.3:
-                self._service(
-                    person_id, household_id, rng.choice((ServiceType.FOLLOW_UP, ServiceType.POLICY))
-                )
+            if placement:
+                self._follow_ups(person_id, household_id, start)
+            elif rng.random() < 0.3:
+                self._service(person_id, household_id, ServiceType.POLICY)
             return
         self._statuses(person_id, None, WorkStatus.NOT_EMPLOYED, None)
         if rng.random() < 0.25:
@@ -486,7 +560,9 @@ class DemoBuilder:
 
     def _spell(
         self, person_id: str, age: int, ability: LabourAbility, start: dt.date, end: dt.date | None
-    ) -> tuple[str, float]:
+    ) -> tuple[str, float, bool]:
+        """A spell; returns its id, its income and whether it was a placement (organized
+        export or a public-welfare post: the due list then asks for follow-up visits)."""
         rng = self.rng
         stem = rng.choice(words.FACTORY_STEMS)
         county = self.county_name
@@ -555,6 +631,7 @@ class DemoBuilder:
             else 0
         )
         spell_id = new_id()
+        placement = organized or form is EmploymentForm.WELFARE_POST
         self._add(
             EmploymentSpell,
             {
@@ -576,7 +653,7 @@ class DemoBuilder:
                 "training_days": None,
             },
         )
-        return spell_id, float(income)
+        return spell_id, float(income), placement
 
     def _statuses(
         self,
@@ -586,8 +663,15 @@ class DemoBuilder:
         income: float | None,
         since: dt.date | None = None,
     ) -> None:
+        """The last three months' status, entered as a coordinator keeps up: the two months
+        before nearly always, this month as far as the month has gone."""
+        rng = self.rng
         first = dt.date(self.today.year, self.today.month, 1)
-        for back in range(STATUS_MONTHS):
+        month_days = (add_months(first, 1) - first).days
+        entered = (0.99, 0.96, min(0.9, max(0.05, 1.1 * self.today.day / month_days)))
+        for back in range(STATUS_MONTHS - 1, -1, -1):
+            if rng.random() >= entered[STATUS_MONTHS - 1 - back]:
+                continue
             month_start = add_months(first, -back)
             now = status
             if since is not None and since > add_months(month_start, 1) - dt.timedelta(days=1):
@@ -607,22 +691,37 @@ class DemoBuilder:
             )
 
     def _registration(self, person_id: str, household_id: str) -> None:
+        """A registration and the services given since, as the due list will judge them:
+        most served on time, a few found in the last days, a few slipped by days."""
         rng = self.rng
-        found = self._start(
-            self.today - dt.timedelta(days=HISTORY_DAYS), self.today - dt.timedelta(days=3)
-        )
-        registered = found + dt.timedelta(days=rng.randint(0, 9))
-        registered = min(registered, self.today)
+        today = self.today
+        roll = rng.random()
+        if roll < 0.08:  # found in the last days: the "1311" and registration still to do
+            found = today - dt.timedelta(days=rng.randint(0, 3))
+            registered: dt.date | None = None
+            given: list[tuple[ServiceType, dt.date]] = []
+        elif roll < 0.14:  # slipped: found a few weeks ago, part of the "1311" given
+            found = today - dt.timedelta(days=rng.randint(9, 20))
+            registered = found + dt.timedelta(days=rng.randint(1, 4))
+            given = [(ServiceType.POLICY, found + dt.timedelta(days=1))]
+        else:  # served: the "1311" within days, each level's minimum once the level began
+            found = self._start(
+                today - dt.timedelta(days=HISTORY_DAYS), today - dt.timedelta(days=30)
+            )
+            registered = found + dt.timedelta(days=rng.randint(0, 4))
+            given = self._served(found, registered)
         self._add(
             UnemploymentRegistration,
             {
                 "person_id": person_id,
                 "found_date": found.isoformat(),
-                "registered_date": registered.isoformat(),
+                "registered_date": registered.isoformat() if registered else None,
                 "unemployment_class": rng.choice(tuple(UnemploymentClass)).value,
                 "ended_date": None,
             },
         )
+        if registered is None:
+            return
         self._add(
             CategoryMembership,
             {
@@ -633,11 +732,56 @@ class DemoBuilder:
             },
         )
         self._service(person_id, household_id, ServiceType.UNEMPLOYMENT_REGISTRATION, registered)
+        for kind, day in given:
+            if day <= today:
+                self._service(person_id, household_id, kind, day)
+
+    def _served(self, found: dt.date, registered: dt.date) -> list[tuple[ServiceType, dt.date]]:
+        """Services of someone looked after: "1311" in the first days, then every level's
+        minimum soon after the level began (now and then the current one is still open)."""
+        rng = self.rng
+        jobs = ServiceType.JOB_RECOMMENDATION
+        given = [
+            (ServiceType.POLICY, found + dt.timedelta(days=1)),
+            (ServiceType.GUIDANCE, found + dt.timedelta(days=2)),
+            *((jobs, found + dt.timedelta(days=1 + n)) for n in range(3)),
+            (rng.choice((ServiceType.TRAINING, ServiceType.INTERNSHIP)), found + dt.timedelta(3)),
+        ]
+        minimums = (
+            (jobs, jobs, jobs),
+            (ServiceType.GUIDANCE, jobs, jobs, jobs),
+            (ServiceType.GUIDANCE, jobs, jobs, jobs, ServiceType.TRAINING),
+            (ServiceType.ASSISTANCE,),
+        )
+        starts = [registered] + [
+            add_months(registered, m) + dt.timedelta(days=1) for m in (1, 6, 12)
+        ]
+        for number, (start, needed) in enumerate(zip(starts, minimums, strict=True)):
+            if start > self.today:
+                break
+            current = number == len(starts) - 1 or starts[number + 1] > self.today
+            # The current level's minimum is now and then still open (due by the level's
+            # end); long-term unemployment is taken into assistance on the day it begins.
+            if current and number < len(starts) - 1 and rng.random() < 0.12:
+                continue
+            given += [(kind, start + dt.timedelta(days=2 + 3 * n)) for n, kind in enumerate(needed)]
+        return given
+
+    def _follow_ups(self, person_id: str, household_id: str, start: dt.date) -> None:
+        """Follow-up visits after a placement, one and three months on (now and then late)."""
+        for months in (1, 3):
+            due = add_months(start, months)
+            if due > self.today or self.rng.random() < 0.06:
+                continue
+            day = due - dt.timedelta(days=self.rng.randint(0, 10))
+            self._service(person_id, household_id, ServiceType.FOLLOW_UP, max(day, start))
 
     def _service(
         self, person_id: str, household_id: str, kind: ServiceType, day: dt.date | None = None
     ) -> None:
         day = day or self._start(self.today - dt.timedelta(days=HISTORY_DAYS), self.today)
+        training = kind is ServiceType.TRAINING
+        days = self.rng.randint(3, 15) if training else None
         self._add(
             ServiceRecord,
             {
@@ -648,7 +792,9 @@ class DemoBuilder:
                 "service_type": kind.value,
                 "notes": words.SERVICE_NOTES[kind.value],
                 "outcome": "",
-                "training_days": self.rng.randint(3, 15) if kind is ServiceType.TRAINING else None,
+                "training_days": days,
+                "end_date": (day + dt.timedelta(days=days - 1)).isoformat() if days else None,
+                "training_kind": "职业技能培训" if training else "",
             },
         )
 
@@ -677,6 +823,8 @@ def build_demo(
     area: str | None = None,
     today: dt.date | None = None,
     progress: Progress | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> DemoReport:
-    """Fill `ledger` with a demo of `persons` people (see the module docstring)."""
-    return DemoBuilder(ledger, persons, seed, area, today, progress).build()
+    """Fill a demo ledger with `persons` people (see the module docstring); a new, empty
+    ledger becomes a demo ledger, a real one is refused."""
+    return DemoBuilder(ledger, persons, seed, area, today, progress, cancelled=cancelled).build()

@@ -27,7 +27,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.paths import private_dir
-from fieldapp.store import answers, postgres, replica
+from fieldapp.store import answers, ledger_kind, postgres, replica
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
@@ -142,6 +142,8 @@ class Hub:
         name: str = "县级汇总中心",
         store: str | None = None,
         credentials: Credentials | None = None,
+        *,
+        training: bool = False,
     ) -> Hub:
         """Create a hub folder with fresh keys; refuses to overwrite an existing hub.
 
@@ -149,6 +151,8 @@ class Hub:
         `hub.db` in the folder; the database must be empty and sort text byte-wise.
         With `credentials` a `hub.db` is encrypted and they are its first user (the hub's
         secret keys are then inside the encryption too).
+        A `training` hub is for county staff's training days: it enrols demo ledgers only and
+        takes their bundles; a real hub refuses both.
         """
         root = Path(root)
         if (root / HUB_DB).exists() or (root / STORE_URL).exists():
@@ -169,6 +173,8 @@ class Hub:
             )
             ledger.set_meta("device_name", name)
         ledger.device_name = name
+        if training:
+            ledger_kind.set_kind(ledger, ledger_kind.TRAINING_HUB)
         if store is not None:
             # Where the ledger lives; a password belongs in ~/.pgpass, not here.
             write_atomic(root / STORE_URL, (store + "\n").encode("utf-8"))
@@ -183,6 +189,11 @@ class Hub:
     def close(self) -> None:
         """Close the hub ledger."""
         self.ledger.close()
+
+    @property
+    def training(self) -> bool:
+        """True for a hub made for training (demo ledgers only)."""
+        return ledger_kind.is_training_hub(self.ledger)
 
     @property
     def keys(self) -> crypto.KeyPair:
@@ -211,7 +222,9 @@ class Hub:
             raise SyncError("必须指定设备负责的区域代码")
         check_scope(Role.parse(role), area_code)
         keys = crypto.KeyPair.generate()
-        document = make_enrolment(self.identity, device, area_code, keys, Role.parse(role))
+        document = make_enrolment(
+            self.identity, device, area_code, keys, Role.parse(role), training=self.training
+        )
         data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
         with self.lock, self.ledger.transaction():
             before = self.state.peer(device)

@@ -34,7 +34,7 @@ def render_certificate(
     settings = settings or PaperSettings()
     stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     title = "务工证明（临时务工）" if cert.casual else "务工证明"
-    canvas, buffer = new_canvas(A4, title, title)
+    canvas, buffer = new_canvas(A4, title, title, demo=settings.demo)
     pen = Pen(canvas)
     top = PAGE_H - MARGIN - 10
     pen.text(PAGE_W / 2, top - 18, title, 20, "center", bold=True)

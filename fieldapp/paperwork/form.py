@@ -41,7 +41,7 @@ def render_forms(
     settings = settings or PaperSettings()
     stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     title = forms[0].rule_title + "申请表" if len(forms) == 1 else "补贴申请表"
-    canvas, buffer = new_canvas(A4, title, "补贴申请表")
+    canvas, buffer = new_canvas(A4, title, "补贴申请表", demo=settings.demo)
     pen = Pen(canvas)
     ticker = Ticker(progress, cancelled, len(forms), message=PRINT_CANCELLED)
     ticker.check()

@@ -31,6 +31,7 @@ from fieldapp.paperwork.views import (
     RosterView,
     VisitSheetView,
 )
+from fieldapp.store.ledger_kind import is_demo
 from fieldapp.store.queries import paper as paper_rows
 from fieldapp.store.queries.claims import ClaimQueries
 
@@ -75,6 +76,8 @@ class PaperData:
     def settings(self, area_code: str = "") -> PaperSettings:
         """The county's wording from meta keys `paper.*`; the county name from the area tree."""
         settings = from_meta(self.ledger.get_meta)
+        if is_demo(self.ledger):
+            settings = dataclasses.replace(settings, demo=True)
         if not settings.county_name and area_code:
             county = self._ancestor(area_code, AreaKind.COUNTY)
             if county:

@@ -181,15 +181,58 @@ class Pen:
         self.text(right, y, f"打印时间 {footer.printed_at}  校验码 {footer.code}", 7, "right")
 
 
+#: What every page of a paper printed from a demo ledger says, top and across.
+DEMO_MARK = "演示台账"
+DEMO_NOTE = "演示台账 · 人员均为虚构，不得作为正式材料"
+
+
+class MarkedCanvas(Canvas):
+    """A canvas that marks every page it finishes (a demo ledger's papers: 演示台账)."""
+
+    def __init__(self, *args: object, mark: str = "", **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.mark = mark
+
+    def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        """Draw the mark, then end the page."""
+        if self.mark:
+            self._draw_mark()
+        super().showPage()
+
+    def _draw_mark(self) -> None:
+        width, height = self._pagesize
+        pen = Pen(self)
+        self.saveState()
+        self.setFillColorRGB(0.78, 0.1, 0.1)
+        pen.text(width - MARGIN, height - MARGIN / 2 - 4, DEMO_NOTE, 9, "right", bold=True)
+        # Across the page, light, so the paper stays readable but can never pass as real.
+        self.setFillColorRGB(0.85, 0.85, 0.85, alpha=0.35)
+        self.translate(width / 2, height / 2)
+        self.rotate(30)
+        pen.text(0, -30, self.mark, min(width, height) / 6, "center")
+        self.restoreState()
+
+
 def new_canvas(
-    pagesize: tuple[float, float], title: str, subject: str = ""
+    pagesize: tuple[float, float], title: str, subject: str = "", *, demo: bool = False
 ) -> tuple[Canvas, io.BytesIO]:
-    """A compressed canvas writing into memory, with the document's title set."""
+    """A compressed canvas writing into memory, with the document's title set.
+
+    `demo` (a demo ledger's paper) marks every page 演示台账, at the top and across it.
+    """
     buffer = io.BytesIO()
     # The initial font must be ours: ReportLab otherwise lists Helvetica (never embedded) on
     # every page even when no text uses it.
     primary = default_chain().primary
-    canvas = Canvas(buffer, pagesize=pagesize, pageCompression=1, initialFontName=primary)
+    canvas = MarkedCanvas(
+        buffer,
+        pagesize=pagesize,
+        pageCompression=1,
+        initialFontName=primary,
+        mark=DEMO_MARK if demo else "",
+    )
+    if demo:
+        title = f"{DEMO_MARK} {title}"
     canvas.setTitle(title)
     canvas.setSubject(subject)
     canvas.setCreator("fieldapp 劳动力台账")

@@ -229,7 +229,7 @@ def _render(
     cancelled: CancelCheck | None,
 ) -> bytes:
     stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
-    canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, roster.title)
+    canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, roster.title, demo=settings.demo)
     pen = Pen(canvas)
     intro_lines = [line for text in intro for line in pen.wrap(text, WIDTH, 9.5)]
     top = table_top(len(intro_lines))

@@ -32,6 +32,8 @@ class PaperSettings:
     preparer: str = ""
     reviewer: str = ""
     approver: str = ""
+    #: Printed from a demo ledger: every page says 演示台账 (not a setting anyone types).
+    demo: bool = False
 
     def county_office_name(self) -> str:
         """The county office, prefixed with the county when the office name is generic."""
@@ -64,9 +66,8 @@ def meta_key(name: str) -> str:
 
 def parse_value(name: str, text: str) -> object:
     """A setting's typed value from text; ValueError with a Chinese message when wrong."""
-    fields = {f.name: f for f in dataclasses.fields(PaperSettings)}
-    if name not in fields:
-        raise ValueError(f"没有名为“{name}”的打印设置；可用：{'、'.join(fields)}")
+    if name not in LABELS:
+        raise ValueError(f"没有名为“{name}”的打印设置；可用：{'、'.join(LABELS)}")
     kind = type(getattr(PaperSettings(), name))
     text = text.strip()
     if kind is bool:
@@ -96,6 +97,8 @@ def from_meta(
     base = defaults or PaperSettings()
     values: dict[str, object] = {}
     for f in dataclasses.fields(PaperSettings):
+        if f.name not in LABELS:
+            continue  # set by the program (`demo`), never read from the ledger's wording
         raw = get(meta_key(f.name))
         if raw is None or raw == "":
             continue

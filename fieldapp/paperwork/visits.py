@@ -133,7 +133,7 @@ def render_visits(
     stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     year, month = sheet.month.split("-")
     title = f"{sheet.area_name}{year}年{int(month)}月就业帮扶台账月报（走访记录）"
-    canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, "走访记录")
+    canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, "走访记录", demo=settings.demo)
     pen = Pen(canvas)
     widths = _widths()
     pages = paginate(sheet.households, pen, widths)

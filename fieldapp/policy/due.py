@@ -222,6 +222,18 @@ def calendar_notices(policy: Policy, on: dt.date, items: Iterable[DueItem] = ())
     return list(dict.fromkeys(notices))
 
 
+def first_update_month(facts: PersonFacts) -> str | None:
+    """The first month whose status is due: the month after the person entered the ledger.
+
+    A person entered today has nothing to update for this month (nor, of course, for last
+    month): their first update is next month's. None when the entry time is unknown.
+    """
+    entered = (facts.created_at or "")[:7]
+    if len(entered) != 7 or not entered[:4].isdigit():
+        return None
+    return month_key(add_months(dt.date(int(entered[:4]), int(entered[5:7]), 1), 1))
+
+
 class DueListBuilder:
     """Builds the due list for a set of persons as of a date."""
 
@@ -364,11 +376,14 @@ class DueListBuilder:
         if age < self.age_min or age > self.age_max:
             return None
         recorded = {m.month for m in facts.months}
+        first = first_update_month(facts)
         previous = add_months(on.replace(day=1), -1)
         for month_start in (previous, on.replace(day=1)):
             key = month_key(month_start)
             if key in recorded:
                 continue
+            if first is not None and key < first and not any(m < key for m in recorded):
+                continue  # not yet in the ledger that month, and not tracked before it
             if self.monthly_day:
                 due = month_start.replace(day=self.monthly_day)
             else:

@@ -139,6 +139,9 @@ class PersonFields:
     graduation_year: int | None = None
     relation: str = ""
     left_school_month: str | None = None
+    #: When the person entered this ledger (the change log's time): the monthly update falls
+    #: due from the month after.
+    created_at: str | None = None
 
 
 @dataclass(slots=True)
@@ -162,6 +165,7 @@ class PersonFacts:
     graduation_year: int | None = None
     relation: str = ""
     left_school_month: str | None = None
+    created_at: str | None = None
     categories: tuple[CategorySpan, ...] = ()
     spells: tuple[SpellFacts, ...] = ()
     registrations: tuple[RegistrationFacts, ...] = ()

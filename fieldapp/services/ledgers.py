@@ -6,13 +6,20 @@ methods themselves (services write, `fieldapp.store.queries` reads).
 
 from __future__ import annotations
 
+import secrets
 from pathlib import Path
 
 from fieldapp.domain.credentials import Credentials
+from fieldapp.domain.errors import ValidationFailed
+from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
 from fieldapp.store.vault import ledger_state
 
-__all__ = ["Credentials", "Ledger", "ledger_state", "open_ledger"]
+__all__ = ["Credentials", "Ledger", "is_demo", "ledger_state", "make_demo", "open_ledger"]
+
+#: The demo ledger's file name in the data folder (the wizard's choice).
+DEMO_FILE = "演示台账.db"
 
 
 def open_ledger(
@@ -23,3 +30,25 @@ def open_ledger(
     With `credentials` an encrypted ledger is unlocked as that user (a plain one is encrypted,
     a new one created encrypted); without, only a plain or new ledger opens (issue 16)."""
     return Ledger.open(path, author=author, credentials=credentials)
+
+
+def is_demo(ledger: Ledger) -> bool:
+    """True for a demo ledger: fictitious people, marked on screen and on paper, never synced
+    with a county hub (see `fieldapp.store.ledger_kind`)."""
+    return ledger_kind.is_demo(ledger)
+
+
+def make_demo(ledger: Ledger) -> None:
+    """Make a new, empty ledger a demo ledger (one that already is stays so).
+
+    A ledger that holds anything, or is enrolled with a county hub, is real work: demo people
+    must never mix with it, so it is refused (ValidationFailed, in Chinese).
+    """
+    if ledger_kind.is_demo(ledger):
+        return
+    if not ledger_kind.is_empty(ledger) or SyncState(ledger.db).identity() is not None:
+        raise ValidationFailed(
+            "这是正式台账，不能放入演示数据。演示数据要放在单独的演示台账里："
+            "请另选一个新的台账文件来生成演示数据。"
+        )
+    ledger_kind.set_kind(ledger, ledger_kind.DEMO, ledger_kind.DEMO_ORIGIN + secrets.token_hex(8))

@@ -18,8 +18,9 @@ def due_list(
 ) -> list[DueItem]:
     """Services due for the persons of an area (or the whole ledger), most urgent first."""
     with paused_gc():
-        # The due list looks at this month's and last month's updates only.
-        since = month_key(add_months(on.replace(day=1), -1))
+        # The due list looks at this month's and last month's updates, and the month before
+        # (a person tracked then is due for last month even if entered in the ledger since).
+        since = month_key(add_months(on.replace(day=1), -2))
         people = FactsLoader(ledger).persons(
             area_prefix=area_prefix, with_months=True, months_since=since
         )

@@ -17,6 +17,7 @@ from fieldapp.services.incarnation import own_origins
 from fieldapp.store.authorship import sign_authors
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.ledger_kind import is_demo
 from fieldapp.store.sync_state import Identity, SyncState, now_text
 from fieldapp.sync import crypto
 from fieldapp.sync.errors import SyncError
@@ -41,11 +42,13 @@ def make_enrolment(
     area_code: str,
     keys: crypto.KeyPair,
     role: Role = DEFAULT_ROLE,
+    training: bool = False,
 ) -> dict[str, Any]:
     """The enrolment document for a device, signed by the hub: its name, role and area are
-    the county's word, which the device stores and cannot widen."""
+    the county's word, which the device stores and cannot widen. A training hub says so
+    (`hub.training`): only demo ledgers enrol with it, and only with it."""
     hub_keys = crypto.KeyPair(hub.sign_secret, hub.box_secret)
-    body = {
+    body: dict[str, Any] = {
         "kind": KIND,
         "format": FORMAT,
         "issued_at": now_text(),
@@ -63,6 +66,8 @@ def make_enrolment(
             "fingerprint": crypto.fingerprint(hub_keys.sign_public, hub_keys.box_public),
         },
     }
+    if training:
+        body["hub"]["training"] = True
     signature = crypto.sign(dumps(body).encode("utf-8"), hub.sign_secret)
     return body | {"signature": b64(signature)}
 
@@ -123,6 +128,7 @@ def enrol(
     found = crypto.fingerprint(hub_sign, hub_box)
     if fingerprint and _norm(fingerprint) != _norm(found):
         raise SyncError(f"中心指纹不符：登记文件为 {found}，应为 {fingerprint}")
+    check_training(ledger, bool(doc["hub"].get("training")))
     state = SyncState(ledger.db)
     device = doc["device"]
     role = Role.parse(device.get("role"), DEFAULT_ROLE)
@@ -160,6 +166,30 @@ def enrol(
     return Enrolled(
         device["name"], device["area_code"], doc["hub"]["name"], found, current is not None, role
     )
+
+
+def is_training_file(path: Path) -> bool:
+    """True when an enrolment file comes from a training hub (an unreadable one: False, and
+    enrolling with it says what is wrong)."""
+    try:
+        return bool(read_enrolment(path)["hub"].get("training"))
+    except SyncError:
+        return False
+
+
+def check_training(ledger: Ledger, training: bool) -> None:
+    """Demo ledgers enrol with training hubs only, and real ledgers never with one: fictitious
+    people must not reach the county, nor real people a hub set up for a training day."""
+    if is_demo(ledger) and not training:
+        raise SyncError(
+            "这是演示台账（人员都是虚构的），不能登记到县里正式的汇总中心。"
+            "正式工作请新建一个台账，再用这个登记文件登记。"
+        )
+    if training and not is_demo(ledger):
+        raise SyncError(
+            "这个登记文件来自培训用的汇总中心，只能用于演示台账。"
+            "正式台账请用县里正式汇总中心发的登记文件。"
+        )
 
 
 def _norm(text: str) -> str:

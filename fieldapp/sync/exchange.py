@@ -25,6 +25,7 @@ from fieldapp.store.changelog import Change
 from fieldapp.store.connection import Error as DatabaseFault
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.ledger_kind import carries_demo, is_training_hub
 from fieldapp.store.migrations import latest_version
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.sync import crypto, intake
@@ -329,6 +330,9 @@ def _import_local(
     if ready is None or not ready.matches:
         ready = _decode(data, opened, replica.data_columns(ledger.db))
     changes, by_id = ready.result()
+    # A real hub never takes demo data, whatever the device's own check said.
+    if identity.role == "hub" and not is_training_hub(ledger) and carries_demo(manifest.ranges):
+        raise BundleRefused("demo", f"来自 {peer.name}")
     step("validated")
     total = len(changes)
     with ledger.transaction():

@@ -98,6 +98,13 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         body = QVBoxLayout()
         body.setContentsMargins(8, 8, 8, 4)
+        self.demo_banner = QLabel()
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.setStyleSheet(
+            "background: #fdecea; color: #b71c1c; padding: 6px 10px; font-weight: bold;"
+        )
+        self.demo_banner.hide()
+        body.addWidget(self.demo_banner)
         body.addWidget(self.stack)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
@@ -168,11 +175,23 @@ class MainWindow(QMainWindow):
     # -- title, language, closing --------------------------------------------------------
 
     def update_title(self) -> None:
-        """'劳动力台账 — <ledger file> — <device>'."""
+        """'劳动力台账 — <ledger file> — <device>', led by 演示台账 for a demo ledger."""
         name = Path(self.session.path).name
+        demo = self.session.is_demo
         self.setWindowTitle(
-            self.tr("劳动力台账") + f" — {name} — " + self.tr("设备：") + self.session.device_name
+            (self.tr("演示台账") + " — " if demo else "")
+            + self.tr("劳动力台账")
+            + f" — {name} — "
+            + self.tr("设备：")
+            + self.session.device_name
         )
+        self.demo_banner.setText(
+            self.tr(
+                "演示台账：这里的人员都是虚构的，只用于熟悉软件和培训；不会报送县里，"
+                "打印的每页都印有“演示台账”。正式工作请在“设置”中打开正式台账。"
+            )
+        )
+        self.demo_banner.setVisible(demo)
         self.status_label.setText(
             self.session.ledger.author and self.tr("使用人：") + self.session.ledger.author
         )

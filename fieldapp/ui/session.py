@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from fieldapp.services import settings
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.services.ledgers import Credentials, Ledger, open_ledger
+from fieldapp.services.ledgers import Credentials, Ledger, is_demo, open_ledger
 from fieldapp.services.writer import Actor, actor_of
 
 
@@ -40,6 +40,11 @@ class Session(QObject):
     def actor(self) -> Actor:
         """Who writes from this window (every service call takes it)."""
         return actor_of(self.ledger)
+
+    @property
+    def is_demo(self) -> bool:
+        """True for a demo ledger (fictitious people; 演示台账 on screen and paper)."""
+        return is_demo(self.ledger)
 
     @property
     def device_name(self) -> str:

@@ -22,13 +22,22 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from fieldapp.domain.errors import ValidationFailed
 from fieldapp.paths import data_dir, default_ledger_path
 from fieldapp.reference import divisions
 from fieldapp.services import areas, settings
 from fieldapp.services import users as user_service
-from fieldapp.services.ledgers import Credentials, Ledger, ledger_state, open_ledger
+from fieldapp.services.ledgers import (
+    DEMO_FILE,
+    Credentials,
+    Ledger,
+    ledger_state,
+    make_demo,
+    open_ledger,
+)
 from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.queries.areas import all_areas
+from fieldapp.sync.enrolment import is_training_file
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 
@@ -165,7 +174,9 @@ class FirstRunWizard(QWizard):
         page = QWizardPage()
         page.setTitle(self.tr("可选"))
         page.setSubTitle(self.tr("可以先用演示数据熟悉软件；县里发了登记文件的，现在就可以登记。"))
-        self.demo = QCheckBox(self.tr("载入演示数据（虚构人员，可随时删除台账文件重来）"))
+        self.demo = QCheckBox(
+            self.tr("另建一个演示台账，先用它熟悉软件（人员都是虚构的，不进正式台账，不报送县里）")
+        )
         self.demo_count = QSpinBox()
         self.demo_count.setRange(10, 100_000)
         self.demo_count.setValue(300)
@@ -250,15 +261,17 @@ class FirstRunWizard(QWizard):
             "credentials": self.credentials,
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        if choices["demo"]:
+            choices["demo_path"] = str(demo_path_beside(path))
         self.panel.run(
             self.tr("正在准备台账……"),
             lambda progress: set_up_ledger(path, choices, progress),
-            lambda _r: self._done(path),
+            self._done,
             self._failed,
         )
 
-    def _done(self, path: Path) -> None:
-        self.ledger_path = path
+    def _done(self, opened: Path) -> None:
+        self.ledger_path = opened
         super().accept()
 
     def _failed(self, error: BaseException) -> None:
@@ -270,35 +283,83 @@ class FirstRunWizard(QWizard):
 SPREADSHEETS = (".xlsx", ".xls", ".csv")
 
 
+def demo_path_beside(path: Path) -> Path:
+    """A new file name for the demo ledger beside the real one: 演示台账.db, 演示台账-2.db …"""
+    folder = path.parent
+    candidate = folder / DEMO_FILE
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{Path(DEMO_FILE).stem}-{number}.db"
+        number += 1
+    return candidate
+
+
 def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Path:
-    """Create or open the ledger and store the wizard's choices (runs off the GUI thread)."""
+    """Create or open the ledger and store the wizard's choices (runs off the GUI thread).
+
+    With `demo`, a separate demo ledger is made beside it (`demo_path`) and is the one opened
+    first; the real ledger never holds demo people. An enrolment file from a training hub goes
+    to the demo ledger, any other to the real one. Returns the ledger to open.
+    """
+    enrol_file = Path(choices["enrol"]) if choices["enrol"] else None
+    training = bool(
+        enrol_file
+        and enrol_file.suffix.lower() not in SPREADSHEETS
+        and is_training_file(enrol_file)
+    )
+    if training and not choices["demo"]:
+        raise ValidationFailed(
+            "这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。"
+        )
     # Created encrypted with the first user (a plain ledger chosen to open is encrypted now).
     ledger = open_ledger(path, credentials=choices["credentials"])
     try:
-        actor = actor_of(ledger)
-        area = place_area(ledger, actor, choices)
-        settings.save_device(
-            ledger, name=choices["device"] or None, user=choices["author"], area=area or None
-        )
-        if choices["demo"]:
-            from fieldapp.demo.generator import build_demo
-
-            progress.report(0, choices["demo_count"], "正在生成演示数据……")
-            build_demo(ledger, choices["demo_count"], area=area or None, progress=progress.step)
-        if choices["enrol"]:
-            source = Path(choices["enrol"])
-            if source.suffix.lower() in SPREADSHEETS:
-                # A county 台账 spreadsheet: import its people (bad rows are skipped, not fatal).
-                from fieldapp.tabular.ledger_import import import_ledger
-
-                import_ledger(ledger, source, progress.step, progress.is_cancelled, actor=actor)
-            else:
-                from fieldapp.sync.enrolment import enrol
-
-                enrol(ledger, source)
+        _set_up(ledger, choices, progress, None if training else enrol_file)
     finally:
         ledger.close()
-    return path
+    if not choices["demo"]:
+        return path
+    # The demo ledger opens after the wizard as the same first user: encrypted with them too.
+    demo = open_ledger(Path(choices["demo_path"]), credentials=choices["credentials"])
+    try:
+        make_demo(demo)
+        area = _set_up(demo, choices, progress, enrol_file if training else None)
+        progress.report(0, choices["demo_count"], "正在生成演示数据……")
+        from fieldapp.demo.generator import build_demo
+
+        build_demo(
+            demo,
+            choices["demo_count"],
+            area=area or None,
+            progress=progress.step,
+            cancelled=progress.is_cancelled,
+        )
+    finally:
+        demo.close()
+    return Path(choices["demo_path"])
+
+
+def _set_up(
+    ledger: Ledger, choices: dict, progress: OperationProgress, enrol_file: Path | None
+) -> str:
+    """Area, device settings and (when given) enrolment or a 台账 import; returns the area."""
+    actor = actor_of(ledger)
+    area = place_area(ledger, actor, choices)
+    settings.save_device(
+        ledger, name=choices["device"] or None, user=choices["author"], area=area or None
+    )
+    if enrol_file is None:
+        return area
+    if enrol_file.suffix.lower() in SPREADSHEETS:
+        # A county 台账 spreadsheet: import its people (bad rows are skipped, not fatal).
+        from fieldapp.tabular.ledger_import import import_ledger
+
+        import_ledger(ledger, enrol_file, progress.step, progress.is_cancelled, actor=actor)
+    else:
+        from fieldapp.sync.enrolment import enrol
+
+        enrol(ledger, enrol_file)
+    return area
 
 
 def place_area(ledger: Ledger, actor: Actor, choices: dict) -> str:

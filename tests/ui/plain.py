@@ -20,9 +20,19 @@ INSIDES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: A user's file named in a message (a folder chosen, a PDF saved): looked at for program
+#: files only, since its folder names are the user's (or a test's temporary folder).
+USER_FILE = re.compile(r"(?:[A-Za-z]:)?[\\/][^\s，。；：、（）()“”]*")
+
+
 def insides(text: str) -> list[str]:
     """The kinds of program insides found in `text` (empty when it is plain)."""
-    return [f"{kind}: {found.group(0)}" for kind, rx in INSIDES if (found := rx.search(text))]
+    words = USER_FILE.sub(" ", text)
+    return [
+        f"{kind}: {found.group(0)}"
+        for kind, rx in INSIDES
+        if (found := rx.search(text if kind == "program file" else words))
+    ]
 
 
 def assert_plain(text: str) -> None:

@@ -107,7 +107,7 @@ def test_switch_twice_then_save_on_every_page(demo_window, qtbot, tmp_path, boxe
     saves += 1
 
     # 同步: enrol with a hub, export a bundle onto a "USB stick".
-    hub = Hub.init(tmp_path / "hub", "培训中心")
+    hub = Hub.init(tmp_path / "hub", "培训中心", training=True)  # a demo ledger's hub
     enrolment = tmp_path / "device.json"
     area = ledger.db.execute("SELECT code FROM areas WHERE length(code) = 12").fetchone()[0]
     hub.enroll("演示笔记本", area, enrolment)

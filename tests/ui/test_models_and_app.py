@@ -100,24 +100,39 @@ def test_wizard_creates_ledger_with_area_and_demo(qtbot, tmp_path):
     wizard.demo_count.setValue(20)
     with qtbot.waitSignal(wizard.accepted, timeout=60000):
         wizard.accept()
-    assert wizard.ledger_path == path
-    # Created encrypted from the start, 王芳 its first user: never a clear file on disk.
-    assert Path(f"{path}.keys").is_file()
-    assert not path.read_bytes().startswith(b"SQLite format 3")
-    led = Ledger.open(path, credentials=Credentials("王芳", "王芳的口令1"))
+    # The demo went into a ledger of its own, opened first; the real one holds nobody.
+    demo = path.with_name("演示台账.db")
+    assert wizard.ledger_path == demo
+    me = Credentials("王芳", "王芳的口令1")
+    for file, people in ((path, 0), (demo, 20)):
+        # Both created encrypted from the start, 王芳 their first user: never a clear file.
+        assert Path(f"{file}.keys").is_file()
+        assert not file.read_bytes().startswith(b"SQLite format 3")
+        led = Ledger.open(file, credentials=me)
+        try:
+            home = led.get_meta("home_area_code")
+            assert home.startswith(township.code) and len(home) == 12
+            assert led.get_meta("device_name") == "大坝村笔记本"
+            assert led.user == led.author == "王芳"
+            names = [r[0] for r in led.db.execute("SELECT name FROM areas WHERE code = ?", [home])]
+            assert names == ["大坝村"]
+            persons = led.db.execute("SELECT count(*) FROM persons").fetchone()[0]
+            assert persons >= people and (people or persons == 0)
+            assert (led.get_meta("ledger_kind") == "demo") == bool(people)
+            # The demo's people were written as 演示数据; the real ledger only by the user.
+            authors = {r[0] for r in led.db.execute("SELECT DISTINCT author FROM changes")}
+            assert ("演示数据" in authors) if people else authors == {"王芳"}
+        finally:
+            led.close()
+    from fieldapp.ui.app import open_window
+
+    window = open_window(demo, credentials=me)
     try:
-        home = led.get_meta("home_area_code")
-        assert home.startswith(township.code) and len(home) == 12
-        assert led.get_meta("device_name") == "大坝村笔记本"
-        assert led.user == led.author == "王芳"
-        authors = {r[0] for r in led.db.execute("SELECT DISTINCT author FROM changes")}
-        assert authors == {"王芳"}
-        names = [r[0] for r in led.db.execute("SELECT name FROM areas WHERE code = ?", [home])]
-        assert names == ["大坝村"]
-        persons = led.db.execute("SELECT count(*) FROM persons").fetchone()[0]
-        assert persons >= 20
+        assert window.windowTitle().startswith("演示台账")
+        assert not window.demo_banner.isHidden() and "虚构" in window.demo_banner.text()
     finally:
-        led.close()
+        window.shutdown_pages()
+        window.session.close()
 
 
 def test_wizard_refuses_a_first_user_without_a_good_password(qtbot, tmp_path, warnings_shown):

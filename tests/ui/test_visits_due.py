@@ -74,12 +74,20 @@ def test_due_list_updates_after_the_service(window, qtbot):
 
 
 def test_monthly_update_from_the_due_list(window, qtbot, monkeypatch):
+    from fieldapp.domain.dates import add_months, month_key
+    from fieldapp.domain.models import MonthlyStatus
     from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
 
+    # Tracked two months ago: last month's and this month's updates are due.
+    session = window.session
+    person = Records(session.ledger).select(Person, "name = '李建国'")[0]
+    before = month_key(add_months(dt.date.today().replace(day=1), -2))
+    status = MonthlyStatus(person_id=person.id, month=before, status="已就业")
+    session.apply(work.set_monthly_status(session.ledger, session.actor, status))
     due = window.show_page("due")
     wait_idle(qtbot, due)
     monthly = [i for i in due.model.rows if i.kind == "月度更新"]
-    assert monthly
+    assert [i.person_id for i in monthly] == [person.id]
     item = monthly[0]
     monkeypatch.setattr(MonthlyStatusDialog, "exec", lambda self: self.save_and_accept() or 1)
     due.table.selectRow(due.model.rows.index(item))

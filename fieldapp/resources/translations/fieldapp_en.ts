@@ -317,7 +317,7 @@
     <name>DuePage</name>
     <message>
       <source>全部区域</source>
-      <extracomment>The service a due item asks for, pre-selected when the user opens it.</extracomment>
+      <extracomment>The service a due item asks for, pre-selected when the user opens it. The kinds of item, in the order their counts are shown.</extracomment>
       <translation>All areas</translation>
     </message>
     <message>
@@ -376,6 +376,22 @@
       <source>已逾期 %1 项，即将到期 %2 项，共 %3 项</source>
       <translation>%1 overdue, %2 due soon, %3 in all</translation>
     </message>
+    <message>
+      <source>按姓名或身份证号筛选</source>
+      <translation>Filter by name or ID number</translation>
+    </message>
+    <message>
+      <source>全部 %1</source>
+      <translation>All %1</translation>
+    </message>
+    <message>
+      <source>全部</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>显示 %1 项</source>
+      <translation>%1 shown</translation>
+    </message>
   </context>
   <context>
     <name>Errors</name>
@@ -417,6 +433,7 @@
     </message>
     <message>
       <source>台账文件</source>
+      <extracomment>The C library itself: always there; the .deb states its minimum version instead.</extracomment>
       <translation>Ledger file</translation>
     </message>
     <message>
@@ -425,9 +442,6 @@
     </message>
     <message>
       <source>新建台账</source>
-      <extracomment>The C library itself: always there; the .deb states its minimum version instead.
-----------
-What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Create a new ledger</translation>
     </message>
     <message>
@@ -440,6 +454,7 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
     </message>
     <message>
       <source>保存到</source>
+      <extracomment>What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Save to</translation>
     </message>
     <message>
@@ -519,10 +534,6 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
       <translation>Try the software with demo data first; if the county gave you an enrolment file, you can enrol now.</translation>
     </message>
     <message>
-      <source>载入演示数据（虚构人员，可随时删除台账文件重来）</source>
-      <translation>Load demo data (fictional people; delete the ledger file to start again)</translation>
-    </message>
-    <message>
       <source> 人</source>
       <translation> persons</translation>
     </message>
@@ -577,6 +588,10 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
     <message>
       <source>两次输入的口令不一致</source>
       <translation>The two passwords differ</translation>
+    </message>
+    <message>
+      <source>另建一个演示台账，先用它熟悉软件（人员都是虚构的，不进正式台账，不报送县里）</source>
+      <translation>Also make a demo ledger to learn the program with (fictitious people: never in the real ledger, never sent to the county)</translation>
     </message>
   </context>
   <context>
@@ -1092,6 +1107,14 @@ What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, be
     <message>
       <source>台账钥匙没有更换</source>
       <translation>The ledger key was not changed</translation>
+    </message>
+    <message>
+      <source>演示台账</source>
+      <translation>Demo ledger</translation>
+    </message>
+    <message>
+      <source>演示台账：这里的人员都是虚构的，只用于熟悉软件和培训；不会报送县里，打印的每页都印有“演示台账”。正式工作请在“设置”中打开正式台账。</source>
+      <translation>Demo ledger: everyone here is fictitious, for learning and training only; nothing is sent to the county, and every printed page says “Demo ledger”. For real work open the real ledger under Settings.</translation>
     </message>
   </context>
   <context>

@@ -186,6 +186,19 @@ def month_visits(source: Source, month: str, area_prefix: str = "") -> list[Hous
     return [HouseholdVisitRow(*r) for r in rows]
 
 
-def id_numbers(source: Source) -> list[str]:
-    """Every ID number the ledger holds (deleted persons' too)."""
-    return [r[0] for r in db_of(source).execute("SELECT id_number FROM persons").fetchall()]
+def existing_id_numbers(source: Source, numbers: Sequence[str]) -> set[str]:
+    """Those of `numbers` some person of the ledger holds (deleted persons' too), by index."""
+    found: set[str] = set()
+    db = db_of(source)
+    for start in range(0, len(numbers), 500):
+        chunk = list(numbers[start : start + 500])
+        marks = ",".join("?" for _ in chunk)
+        rows = db.execute(f"SELECT id_number FROM persons WHERE id_number IN ({marks})", chunk)
+        found.update(r[0] for r in rows.fetchall())
+    return found
+
+
+def person_count(source: Source, *, live: bool = False) -> int:
+    """How many persons the ledger holds (only those not deleted, with `live`)."""
+    where = " WHERE deleted = 0" if live else ""
+    return int(db_of(source).execute(f"SELECT count(*) FROM persons{where}").fetchone()[0])

@@ -6,7 +6,16 @@ import datetime as dt
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import ServiceType
@@ -30,6 +39,9 @@ SERVICE_FOR_KIND = {
     "分级服务": ServiceType.JOB_RECOMMENDATION.value,
     "跟踪回访": ServiceType.FOLLOW_UP.value,
 }
+
+#: The kinds of item, in the order their counts are shown.
+KINDS = ("1311服务", "失业登记", "分级服务", "跟踪回访", "月度更新")
 
 URGENCY_COLOURS = {Urgency.OVERDUE: "#c62828", Urgency.DUE_SOON: "#b26a00", Urgency.DUE: "#333333"}
 
@@ -69,6 +81,30 @@ class DuePage(QWidget):
         self.calendar_note.setStyleSheet("color: #b26a00; font-weight: bold;")
         self.calendar_note.hide()
         self.panel = OperationPanel()
+        self.items: list[DueItem] = []
+        # Filters: one button per kind of item with its count, urgency, a name.
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.setExclusive(True)
+        self.kind_buttons: dict[str, QPushButton] = {}
+        kinds_row = QHBoxLayout()
+        for kind in ("", *KINDS):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setProperty("kind", kind)
+            button.setStyleSheet("QPushButton:checked { background: #1f6feb; color: white; }")
+            self.kind_group.addButton(button)
+            self.kind_buttons[kind] = button
+            kinds_row.addWidget(button)
+        self.kind_buttons[""].setChecked(True)
+        self.urgency = QComboBox()
+        self.name_filter = QLineEdit()
+        self.name_filter.setPlaceholderText(self.tr("按姓名或身份证号筛选"))
+        self.name_filter.setClearButtonEnabled(True)
+        kinds_row.addStretch(1)
+        kinds_row.addWidget(QLabel(self.tr("紧急程度")))
+        kinds_row.addWidget(self.urgency)
+        kinds_row.addWidget(self.name_filter, 1)
+        self._fill_counts()
         self.model = DueModel(
             [
                 Column(self.tr("紧急程度"), lambda i: str(i.urgency)),
@@ -93,8 +129,11 @@ class DuePage(QWidget):
         top.addWidget(self.refresh_button)
         top.addWidget(self.open_button)
         top.addWidget(self.summary, 2)
+        self.shown_label = QLabel()
+        top.addWidget(self.shown_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(kinds_row)
         layout.addWidget(self.calendar_note)
         layout.addWidget(self.panel)
         layout.addWidget(self.table, 1)
@@ -104,6 +143,9 @@ class DuePage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self.area.currentIndexChanged.connect(lambda _i: self.refresh())
         self.on.dateChanged.connect(lambda _d: self.refresh())
+        self.kind_group.buttonClicked.connect(lambda _b: self.apply_filters())
+        self.urgency.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.name_filter.textChanged.connect(lambda _t: self.apply_filters())
         session.on_change(
             self,
             (*PERSON_RECORDS, Kind.VISITS, Kind.HOUSEHOLDS, Kind.AREAS, Kind.POLICY),
@@ -138,8 +180,61 @@ class DuePage(QWidget):
             self.tr("正在计算待办事项……"), work, self._show, self._failed, read_only=True
         )
 
+    # -- filters --------------------------------------------------------------------------
+
+    def kind(self) -> str:
+        """The kind of item shown ('' for all)."""
+        checked = self.kind_group.checkedButton()
+        return str(checked.property("kind") or "") if checked else ""
+
+    def set_kind(self, kind: str) -> None:
+        """Show one kind of item ('' for all), as clicking its button does."""
+        self.kind_buttons.get(kind, self.kind_buttons[""]).setChecked(True)
+        self.apply_filters()
+
+    def _fill_counts(self) -> None:
+        """Each kind's count on its button; each urgency's in the combo (of the whole list)."""
+        counts = {kind: 0 for kind in KINDS}
+        for item in self.items:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        self.kind_buttons[""].setText(self.tr("全部 %1").replace("%1", str(len(self.items))))
+        for kind in KINDS:
+            self.kind_buttons[kind].setText(f"{kind} {counts[kind]}")
+        current = self.urgency.currentData()
+        self.urgency.blockSignals(True)
+        self.urgency.clear()
+        self.urgency.addItem(self.tr("全部"), "")
+        for urgency in Urgency:
+            count = sum(1 for i in self.items if i.urgency is urgency)
+            self.urgency.addItem(f"{urgency} {count}", str(urgency))
+        self.urgency.setCurrentIndex(max(self.urgency.findData(current or ""), 0))
+        self.urgency.blockSignals(False)
+
+    def shown_items(self) -> list[DueItem]:
+        """The items the filters let through, most urgent first."""
+        kind, urgency = self.kind(), str(self.urgency.currentData() or "")
+        text = self.name_filter.text().strip()
+        return [
+            item
+            for item in self.items
+            if (not kind or item.kind == kind)
+            and (not urgency or str(item.urgency) == urgency)
+            and (not text or text in item.name or text in item.id_number)
+        ]
+
+    def apply_filters(self) -> None:
+        """Show what the filters let through."""
+        shown = self.shown_items()
+        self.model.set_rows(shown)
+        if len(shown) != len(self.items):
+            self.shown_label.setText(self.tr("显示 %1 项").replace("%1", str(len(shown))))
+        else:
+            self.shown_label.clear()
+
     def _show(self, items: list[DueItem]) -> None:
-        self.model.set_rows(items)
+        self.items = items
+        self._fill_counts()
+        self.apply_filters()
         try:
             notices = calendar_notices(
                 policy_access.policy(self.session.ledger), self.on.value(), items

@@ -364,8 +364,9 @@ class SubsidiesPage(QWidget):
                 reason, ok = QInputDialog.getText(
                     self,
                     self.tr("材料未收齐"),
-                    self.tr("还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）：")
-                    .replace("%1", "、".join(missing)),
+                    self.tr(
+                        "还缺：%1。\n先提交也可以，但要写明原因（例如“务工证明下周补交”）："
+                    ).replace("%1", "、".join(missing)),
                 )
                 if not ok:
                     return None

@@ -1,0 +1,115 @@
+"""Demo data never reaches a county: demo ledgers are marked, enrol only with a training hub,
+and a real hub refuses any bundle carrying demo changes (whatever the device claims)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from fieldapp.demo.generator import build_demo
+from fieldapp.domain.errors import ValidationFailed
+from fieldapp.hub.folder import Hub
+from fieldapp.paperwork import jobs
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync import enrolment
+from fieldapp.sync.errors import BundleRefused, SyncError
+from fieldapp.sync.exchange import export_bundle
+
+AREA = "520502010003"
+
+
+def demo_ledger(path: Path, persons: int = 30) -> Ledger:
+    ledger = Ledger.open(path, author="王芳")
+    build_demo(ledger, persons, seed=4, area=AREA)
+    return ledger
+
+
+def test_a_demo_is_marked_and_written_as_demo(tmp_path):
+    ledger = demo_ledger(tmp_path / "demo.db")
+    assert ledger.get_meta("ledger_kind") == "demo"
+    assert ledger.device_id.startswith("demo-")
+    authors = {r[0] for r in ledger.db.execute("SELECT DISTINCT author FROM changes")}
+    origins = {r[0] for r in ledger.db.execute("SELECT DISTINCT device_id FROM changes")}
+    assert authors == {"演示数据"} and origins == {ledger.device_id}
+    assert ledger.author == "王芳"  # the user's own later edits are theirs
+    ledger.close()
+
+
+def test_a_real_ledger_refuses_demo_people(tmp_path):
+    from tests.ui.conftest import fill_ledger
+
+    path = tmp_path / "real.db"
+    fill_ledger(path)
+    ledger = Ledger.open(path)
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    with pytest.raises(ValidationFailed, match="正式台账"):
+        build_demo(ledger, 10)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert ledger.get_meta("ledger_kind") is None and not ledger.device_id.startswith("demo-")
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 3
+    ledger.close()
+
+
+def test_enrolment_keeps_demo_and_real_apart(tmp_path):
+    real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
+    training_hub = Hub.init(tmp_path / "training", "培训中心", training=True)
+    assert training_hub.training and not real_hub.training
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json")
+    training_hub.enroll("演示笔记本", AREA, tmp_path / "training.json")
+    demo = demo_ledger(tmp_path / "demo.db")
+    with pytest.raises(SyncError, match="演示台账"):
+        enrolment.enrol(demo, tmp_path / "real.json")
+    assert enrolment.enrol(demo, tmp_path / "training.json").hub == "培训中心"
+    real = Ledger.open(tmp_path / "village.db")
+    with pytest.raises(SyncError, match="培训用"):
+        enrolment.enrol(real, tmp_path / "training.json")
+    for led in (demo, real):
+        led.close()
+    real_hub.close()
+    training_hub.close()
+
+
+def test_a_real_hub_refuses_a_bundle_with_demo_changes(tmp_path, monkeypatch):
+    real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json")
+    demo = demo_ledger(tmp_path / "demo.db")
+    # A device that got past its own check (an old or altered program) …
+    monkeypatch.setattr(enrolment, "check_training", lambda *_a: None)
+    enrolment.enrol(demo, tmp_path / "real.json")
+    bundle = export_bundle(demo, tmp_path / "demo.fieldsync").path
+    before = real_hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    # … still meets the hub, which reads the origin of every change.
+    with pytest.raises(BundleRefused) as refused:
+        real_hub.import_file(bundle)
+    assert refused.value.code == "demo" and "演示" in str(refused.value)
+    assert real_hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert refused.value.quarantined and Path(refused.value.quarantined).exists()
+    demo.close()
+    real_hub.close()
+
+
+def test_a_training_hub_takes_the_demo(tmp_path):
+    hub = Hub.init(tmp_path / "training", "培训中心", training=True)
+    hub.enroll("演示笔记本", AREA, tmp_path / "training.json")
+    demo = demo_ledger(tmp_path / "demo.db")
+    enrolment.enrol(demo, tmp_path / "training.json")
+    exported = export_bundle(demo, tmp_path / "demo.fieldsync")
+    outcome = hub.import_file(exported.path)
+    assert outcome.changes == exported.changes > 0
+    persons = hub.ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0]
+    assert persons == 30
+    demo.close()
+    hub.close()
+
+
+def test_every_printed_page_of_a_demo_says_so(tmp_path):
+    demo = demo_ledger(tmp_path / "demo.db", persons=120)
+    job = jobs.visits_job(demo, AREA, "2026-11")
+    reader = pypdf.PdfReader(io.BytesIO(job.render()))
+    assert len(reader.pages) >= 2
+    for page in reader.pages:
+        assert "演示台账" in page.extract_text()
+    demo.close()

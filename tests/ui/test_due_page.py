@@ -1,0 +1,77 @@
+"""The due list a coordinator can trust: nothing overdue before its first deadline, filters by
+item, urgency and name, counts per item."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fieldapp.domain.models import Person, UnemploymentRegistration
+from fieldapp.policy.due import Urgency
+from fieldapp.services import work
+from tests.conftest import make_id
+from tests.records import Records
+from tests.ui.conftest import wait_idle
+
+
+def test_a_person_added_today_has_nothing_overdue(window, qtbot):
+    page = window.show_page("ledger")
+    editor = page.new_person()
+    editor.name.setText("赵新来")
+    editor.id_number.setText(make_id(birth="19920315", seq="441"))
+    editor.address.setText("大坝村三组 2 号")
+    editor.save()
+    person = Records(window.session.ledger).select(Person, "name = '赵新来'")[0]
+    due = window.show_page("due")
+    wait_idle(qtbot, due)
+    mine = [i for i in due.items if i.person_id == person.id]
+    assert mine == []  # the first monthly update is next month's
+    # Found unemployed today: 1311 and registration are due, neither is overdue yet.
+    session = window.session
+    found = UnemploymentRegistration(person_id=person.id, found_date=dt.date.today())
+    session.apply(work.save_record(session.ledger, session.actor, found))
+    due.refresh()
+    wait_idle(qtbot, due)
+    mine = [i for i in due.items if i.person_id == person.id]
+    assert {i.kind for i in mine} == {"1311服务", "失业登记"}
+    assert all(i.urgency is not Urgency.OVERDUE for i in mine)
+    assert all(i.workdays_left > 0 for i in mine)
+
+
+def test_filters_and_counts(demo_window, qtbot):
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    items = due.items
+    assert items
+    kinds = {i.kind for i in items}
+    # Every kind's count is on its button and adds up to the whole.
+    total = 0
+    for kind, button in due.kind_buttons.items():
+        if kind:
+            count = sum(1 for i in items if i.kind == kind)
+            assert button.text().endswith(f" {count}")
+            total += count
+    assert due.kind_buttons[""].text().endswith(str(len(items))) and total == len(items)
+    kind = sorted(kinds)[0]
+    due.kind_buttons[kind].click()
+    assert due.model.rowCount() == sum(1 for i in items if i.kind == kind)
+    assert all(row.kind == kind for row in due.model.rows)
+    due.set_kind("")
+    due.urgency.setCurrentIndex(due.urgency.findData(str(Urgency.OVERDUE)))
+    assert all(row.urgency is Urgency.OVERDUE for row in due.model.rows)
+    due.urgency.setCurrentIndex(0)
+    name = items[0].name
+    due.name_filter.setText(name)
+    assert due.model.rowCount() >= 1 and all(name in r.name for r in due.model.rows)
+    assert "显示" in due.shown_label.text() or due.model.rowCount() == len(items)
+    due.name_filter.clear()
+    assert due.model.rowCount() == len(items)
+
+
+def test_demo_due_list_is_a_realistic_mix(demo_window, qtbot):
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    items = due.items
+    overdue = [i for i in items if i.urgency is Urgency.OVERDUE]
+    # Most of the work is done: a few items overdue, not a wall of red.
+    assert items and len(overdue) <= len(items) // 3, (len(overdue), len(items))
+    assert max((-i.workdays_left for i in overdue), default=0) < 60
