@@ -741,11 +741,12 @@ class DemoBuilder:
         minimum soon after the level began (now and then the current one is still open)."""
         rng = self.rng
         jobs = ServiceType.JOB_RECOMMENDATION
+        # One service a day: the first week after being found is the "1311".
         given = [
             (ServiceType.POLICY, found + dt.timedelta(days=1)),
             (ServiceType.GUIDANCE, found + dt.timedelta(days=2)),
-            *((jobs, found + dt.timedelta(days=1 + n)) for n in range(3)),
-            (rng.choice((ServiceType.TRAINING, ServiceType.INTERNSHIP)), found + dt.timedelta(3)),
+            *((jobs, found + dt.timedelta(days=3 + n)) for n in range(3)),
+            (rng.choice((ServiceType.TRAINING, ServiceType.INTERNSHIP)), found + dt.timedelta(6)),
         ]
         minimums = (
             (jobs, jobs, jobs),
@@ -764,7 +765,8 @@ class DemoBuilder:
             # end); long-term unemployment is taken into assistance on the day it begins.
             if current and number < len(starts) - 1 and rng.random() < 0.12:
                 continue
-            given += [(kind, start + dt.timedelta(days=2 + 3 * n)) for n, kind in enumerate(needed)]
+            first = max(start, found + dt.timedelta(days=7))  # after the "1311" week
+            given += [(kind, first + dt.timedelta(days=3 * n)) for n, kind in enumerate(needed)]
         return given
 
     def _follow_ups(self, person_id: str, household_id: str, start: dt.date) -> None:

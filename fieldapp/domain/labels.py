@@ -16,6 +16,7 @@ FIELD_LABELS: dict[str, str] = {
     "account_number": "银行或社保卡账号",
     "hukou_code": "户籍地区划代码",
     "notes": "备注",
+    "change_reason": "原因",
     "deleted": "已删除",
     "household_id": "所属户",
     "person_id": "所属人员",

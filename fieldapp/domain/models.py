@@ -91,6 +91,9 @@ class Person(Record):
     account_number: str = ""
     hukou_code: str = ""
     notes: str = ""
+    #: Why the last deletion, restoring or move happened (written in the same logged change,
+    #: so the history shows it beside the change): 迁出, 死亡, 重复录入, 分户, 合户, 婚迁 …
+    change_reason: str = ""
 
     @field_validator("id_number", mode="before")
     @classmethod

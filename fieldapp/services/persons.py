@@ -118,8 +118,34 @@ def _hold_categories(writer: Writer, person_id: str, wanted: set[Category], on: 
         writer.update(CategoryMembership, held[category].id, {"end_date": on.isoformat()})
 
 
-def delete(ledger: Ledger, actor: Actor, person_id: str) -> ChangeSet:
-    """Mark a person deleted (logged, can be undone; their history stays)."""
+#: Why a person leaves the ledger: asked every time, kept in the history.
+DELETE_REASONS = ("迁出", "死亡", "重复录入")
+
+
+def delete(ledger: Ledger, actor: Actor, person_id: str, reason: str = "") -> ChangeSet:
+    """Mark a person deleted (logged, can be undone; their history stays).
+
+    `reason` (迁出 / 死亡 / 重复录入 / the user's words) is written in the same logged change,
+    so the history shows why.
+    """
     with writing(ledger, actor) as writer:
-        writer.delete(Person, person_id)
+        writer.update(Person, person_id, {"deleted": True, "change_reason": reason.strip()})
+    return writer.changes.with_id(person_id)
+
+
+def restore(ledger: Ledger, actor: Actor, person_id: str, reason: str) -> ChangeSet:
+    """Undo a deletion, with the reason in the same logged change (恢复：…).
+
+    Refused when another person now holds the same ID number (restoring would make two).
+    """
+    person = records.get(ledger, Person, person_id)
+    holder = records.person_by_id_number(ledger, person.id_number)
+    if holder is not None and holder.id != person.id:
+        raise DuplicateIdNumber(
+            person.id_number, holder.id, holder.name, records.person_place(ledger, holder)
+        )
+    with writing(ledger, actor) as writer:
+        writer.update(
+            Person, person_id, {"deleted": False, "change_reason": f"恢复：{reason.strip()}"}
+        )
     return writer.changes.with_id(person_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fieldapp.domain.models import ServiceRecord, Visit
@@ -13,14 +14,21 @@ if TYPE_CHECKING:
 
 
 def record(
-    ledger: Ledger, actor: Actor, visit: Visit, service: ServiceRecord | None = None
+    ledger: Ledger,
+    actor: Actor,
+    visit: Visit,
+    service: ServiceRecord | None = None,
+    *,
+    services: Sequence[ServiceRecord] = (),
 ) -> ChangeSet:
-    """Save a visit and, when given, the service given on it (linked to the visit).
+    """Save a visit and the services given on it (each linked to the visit), all at once.
 
-    The change set's id is the visit's.
+    `service` is one service (older callers); `services` any number. The change set's id is
+    the visit's.
     """
+    given = [*([service] if service is not None else []), *services]
     with writing(ledger, actor) as writer:
         visit_id = writer.save(visit)
-        if service is not None:
-            writer.save(service.model_copy(update={"visit_id": visit_id}))
+        for record in given:
+            writer.save(record.model_copy(update={"visit_id": visit_id}))
     return writer.changes.with_id(visit_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from fieldapp.domain.models import EmploymentSpell, MonthlyStatus, UnemploymentRegistration
@@ -24,9 +25,20 @@ def save_record(
 
 def set_monthly_status(ledger: Ledger, actor: Actor, status: MonthlyStatus) -> ChangeSet:
     """Record a month's status; its id derives from (person, month), so devices agree."""
-    status = status.model_copy(
-        update={"id": natural_id("monthly_status", status.person_id, status.month)}
-    )
+    return set_monthly_statuses(ledger, actor, [status])
+
+
+def set_monthly_statuses(
+    ledger: Ledger, actor: Actor, statuses: Sequence[MonthlyStatus]
+) -> ChangeSet:
+    """Record many persons' statuses at once (the monthly grid): all are written or none.
+
+    Each is its own logged change (who, when, on which device); a status already so is not
+    written again. Ids derive from (person, month), so devices agree on the row.
+    """
     with writing(ledger, actor) as writer:
-        writer.save(status)
-    return writer.changes.with_id(status.id)
+        last = ""
+        for status in statuses:
+            last = natural_id("monthly_status", status.person_id, status.month)
+            writer.save(status.model_copy(update={"id": last}))
+    return writer.changes.with_id(last or None)

@@ -31,6 +31,7 @@ from fieldapp.ui.session import Session
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
 PAGES: tuple[tuple[str, str], ...] = (
     ("ledger", "fieldapp.ui.pages.ledger:LedgerPage"),
+    ("monthly", "fieldapp.ui.pages.monthly:MonthlyPage"),
     ("visits", "fieldapp.ui.pages.visits:VisitsPage"),
     ("due", "fieldapp.ui.pages.due:DuePage"),
     ("subsidies", "fieldapp.ui.pages.subsidies:SubsidiesPage"),
@@ -41,6 +42,8 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 
 PAGE_KEYS = tuple(k for k, _ in PAGES)
+#: Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).
+PAGE_DIGITS = tuple("1234567890"[: len(PAGE_KEYS)]) + ("",) * max(0, len(PAGE_KEYS) - 10)
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
         """Navigation labels (translated)."""
         return {
             "ledger": self.tr("台账"),
+            "monthly": self.tr("按月更新"),
             "visits": self.tr("走访"),
             "due": self.tr("待办"),
             "subsidies": self.tr("补贴"),
@@ -85,10 +89,10 @@ class MainWindow(QMainWindow):
             "#nav::item:selected { background: #1f6feb; color: white; }"
         )
         titles = self.page_titles()
-        for number, key in enumerate(PAGE_KEYS, start=1):
+        for key, digit in zip(PAGE_KEYS, PAGE_DIGITS, strict=False):
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"Alt+{number}")
+            item.setToolTip(f"Alt+{digit}" if digit else "")
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         central = QWidget()
@@ -117,10 +121,11 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_visit)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        for number, key in enumerate(PAGE_KEYS, start=1):
-            QShortcut(
-                QKeySequence(f"Alt+{number}"), self, activated=lambda k=key: self.show_page(k)
-            )
+        for key, digit in zip(PAGE_KEYS, PAGE_DIGITS, strict=False):
+            if digit:
+                QShortcut(
+                    QKeySequence(f"Alt+{digit}"), self, activated=lambda k=key: self.show_page(k)
+                )
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -133,6 +138,14 @@ class MainWindow(QMainWindow):
             widget = cls(self.session, self) if key == "settings" else cls(self.session)
             if hasattr(widget, "person_requested"):
                 widget.person_requested.connect(self.open_person)
+            if hasattr(widget, "visit_requested"):
+                widget.visit_requested.connect(self.record_visit)
+            if hasattr(widget, "subsidies_requested"):
+                widget.subsidies_requested.connect(self.open_subsidies)
+            if hasattr(widget, "household_month_requested"):
+                widget.household_month_requested.connect(self.open_household_month)
+            if hasattr(widget, "monthly_requested"):
+                widget.monthly_requested.connect(self.open_person_month)
             self.pages[key] = widget
             self.stack.addWidget(widget)
         return self.pages[key]
@@ -164,6 +177,35 @@ class MainWindow(QMainWindow):
     def new_visit(self) -> None:
         """Ctrl+N: a new visit on the visits page."""
         self.show_page("visits").new_visit()
+
+    def record_visit(self, person_id: str) -> None:
+        """The 走访 page with the person chosen (from the person panel)."""
+        self.show_page("visits").prefill(person_id, "")
+
+    def open_subsidies(self, person_id: str) -> None:
+        """The 补贴 page showing one person's eligibility and claims."""
+        self.show_page("subsidies").show_person(person_id)
+
+    def open_household_month(self, household_id: str, title: str) -> None:
+        """The 按月更新 grid for one household (from the person panel)."""
+        self.show_page("monthly").show_household(household_id, title)
+
+    def open_person_month(self, person_id: str, month: str) -> None:
+        """The 按月更新 grid for a person's household and a month (from the due list)."""
+        from fieldapp.domain.errors import NotFound
+        from fieldapp.domain.models import Person
+        from fieldapp.store.queries import records
+        from fieldapp.store.queries.persons import household_members
+
+        try:
+            person = records.get(self.session.ledger, Person, person_id)
+        except NotFound:
+            return
+        if not person.household_id:
+            return
+        members = household_members(self.session.ledger, person.household_id)
+        head = next((m.name for m in members if m.relation == "户主"), person.name)
+        self.show_page("monthly").show_household(person.household_id, head + self.tr("户"), month)
 
     def open_person(self, person_id: str, service: str = "") -> None:
         """Show a person on the ledger page (from the due list, claims …)."""

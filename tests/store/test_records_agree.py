@@ -78,6 +78,7 @@ NOT_FACTS: dict[str, set[str]] = {
     "PersonFields": {
         "account_bank",
         "account_number",
+        "change_reason",
         "education",
         "health",
         "hukou_code",

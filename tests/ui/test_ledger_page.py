@@ -123,8 +123,9 @@ def test_edit_person_is_logged_in_history(window, qtbot):
     person = Records(page.session.ledger).person_by_id_number(make_id(birth="20010316", seq="123"))
     assert person.phone == "13800001111"
     page.panel.show_person(person.id)
-    fields = [page.panel.history.index(r, 3).data() for r in range(page.panel.history.rowCount())]
-    assert "人员信息·联系电话" in fields
+    lines = [page.panel.history.index(r, 3).data() for r in range(page.panel.history.rowCount())]
+    assert lines[0] == "联系电话：空 → 13800001111"
+    assert lines[-1] == "登记到台账"
 
 
 def test_employment_spell_added_from_panel(window, qtbot, monkeypatch):

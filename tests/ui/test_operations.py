@@ -76,10 +76,10 @@ def test_delete_person_is_logged_and_leaves_the_list(window, qtbot):
     person = Records(session.ledger).select(Person, "name = '王小明'")[0]
     page.panel.show_person(person.id)
     with qtbot.waitSignal(page.updated, timeout=5000):
-        assert page.panel.delete_person(confirmed=True)
+        assert page.panel.delete_person(reason="迁出")
     assert page.model.rowCount() == 2
     row = session.ledger.get("persons", person.id)
-    assert row["deleted"] == 1 and row["name"] == "王小明"
+    assert row["deleted"] == 1 and row["name"] == "王小明" and row["change_reason"] == "迁出"
 
 
 def test_cancelled_read_only_job_drops_its_result(window, qtbot):

@@ -20,7 +20,7 @@ def test_record_a_visit_with_a_few_keys(window, qtbot):
     qtbot.waitUntil(lambda: page.hits.count() == 1, timeout=5000)
     qtbot.keyClick(page.picker, Qt.Key.Key_Return)
     assert page.chosen is not None and page.chosen.name == "李建国"
-    page.service.set_value("岗位推荐")
+    page.set_services(["岗位推荐"])
     page.notes.setText("希望到县内务工")
     page.outcome.setFocus()
     qtbot.keyClicks(page.outcome, "ok")
@@ -62,7 +62,7 @@ def test_due_list_updates_after_the_service(window, qtbot):
     visits = window.pages["visits"]
     assert window.current_key() == "visits"
     assert visits.chosen.id == person.id
-    assert visits.service.value() == "职业指导"
+    assert visits.chosen_services() == ["职业指导"]
     visits.notes.setText("讲解政策，推荐岗位")
     assert visits.save()
     with qtbot.waitSignal(due.updated, timeout=30000):
@@ -73,28 +73,60 @@ def test_due_list_updates_after_the_service(window, qtbot):
     assert "职业指导 1/1" in item.progress and "岗位推荐 0/3" in item.progress
 
 
-def test_monthly_update_from_the_due_list(window, qtbot, monkeypatch):
+def test_monthly_update_from_the_due_list(window, qtbot):
     from fieldapp.domain.dates import add_months, month_key
     from fieldapp.domain.models import MonthlyStatus
-    from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
 
     # Tracked two months ago: last month's and this month's updates are due.
     session = window.session
     person = Records(session.ledger).select(Person, "name = '李建国'")[0]
     before = month_key(add_months(dt.date.today().replace(day=1), -2))
-    status = MonthlyStatus(person_id=person.id, month=before, status="已就业")
+    status = MonthlyStatus(person_id=person.id, month=before, status="已就业", income=3000)
     session.apply(work.set_monthly_status(session.ledger, session.actor, status))
     due = window.show_page("due")
     wait_idle(qtbot, due)
     monthly = [i for i in due.model.rows if i.kind == "月度更新"]
     assert [i.person_id for i in monthly] == [person.id]
     item = monthly[0]
-    monkeypatch.setattr(MonthlyStatusDialog, "exec", lambda self: self.save_and_accept() or 1)
     due.table.selectRow(due.model.rows.index(item))
+    due.open_selected()
+    # The household's grid opens for that month, the person's row pre-filled.
+    grid = window.pages["monthly"]
+    assert window.current_key() == "monthly"
+    assert grid.household_id == person.household_id
+    assert str(grid.model.month) == item.title.split(" ")[0]
     with qtbot.waitSignal(due.updated, timeout=30000):
-        due.open_selected()
+        assert grid.save() >= 1
+        window.show_page("due")
     wait_idle(qtbot, due)
     rows = window.session.ledger.db.execute(
-        "SELECT month, status FROM monthly_status WHERE person_id = ?", [item.person_id]
+        "SELECT month, status FROM monthly_status WHERE person_id = ? AND month = ?",
+        [item.person_id, str(grid.model.month)],
     ).fetchall()
-    assert rows and rows[0][1] == "已就业"
+    assert rows == [(str(grid.model.month), "已就业")]
+
+
+def test_a_visit_with_three_services_and_training_days(window, qtbot):
+    page = window.show_page("visits")
+    person = Records(window.session.ledger).select(Person, "name = '王小明'")[0]
+    page.prefill(person.id, "")
+    # Space ticks the focused service, as a keyboard user does.
+    for kind in ("政策宣传", "岗位推荐"):
+        check = page.service_checks[kind]
+        check.setFocus()
+        qtbot.keyClick(check, Qt.Key.Key_Space)
+    page.service_checks["职业培训"].setChecked(True)
+    assert page.training_row.isEnabled()
+    page.training_days.setValue(12)
+    page.training_kind.setCurrentText("创业培训")
+    page.notes.setText("讲解政策，推荐岗位，报名创业培训")
+    assert page.save()
+    services = Records(window.session.ledger).person_records(ServiceRecord, person.id)
+    assert sorted(s.service_type for s in services) == ["岗位推荐", "政策宣传", "职业培训"]
+    (visit,) = Records(window.session.ledger).select(Visit, "person_id = ?", [person.id])
+    assert {s.visit_id for s in services} == {visit.id}
+    training = next(s for s in services if s.service_type == "职业培训")
+    assert training.training_days == 12 and training.training_kind == "创业培训"
+    assert training.end_date == training.service_date + dt.timedelta(days=11)
+    assert "职业培训（12天）" in page.status.text()
+    assert page.chosen_services() == []  # the form is empty for the next visit

@@ -314,6 +314,37 @@
     </message>
   </context>
   <context>
+    <name>DeleteDialog</name>
+    <message>
+      <source>删除人员</source>
+      <translation>Delete person</translation>
+    </message>
+    <message>
+      <source>从台账中删除“%1”（%2）吗？删除会记入修改记录，以后可以在“已删除人员”里恢复。</source>
+      <translation>Delete “%1” (%2) from the ledger? The deletion is recorded in the history and can be undone under “Deleted persons”.</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>否，不删除</source>
+      <translation>No, keep</translation>
+    </message>
+    <message>
+      <source>是，删除</source>
+      <translation>Yes, delete</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>请选择或写明删除原因（迁出、死亡、重复录入……）</source>
+      <translation>Choose or write the reason (moved away, died, entered twice…)</translation>
+    </message>
+  </context>
+  <context>
     <name>DuePage</name>
     <message>
       <source>全部区域</source>
@@ -595,6 +626,54 @@
     </message>
   </context>
   <context>
+    <name>GridModel</name>
+    <message>
+      <source>户主</source>
+      <extracomment>The keys that set the status column: 1 已就业, 2 未就业, 3 在校, 4 无需就业. Taken from last month and not yet saved (saved with 保存全部, like a change). Typed by the user since the grid was loaded.</extracomment>
+      <translation>Head</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>年龄</source>
+      <translation>Age</translation>
+    </message>
+    <message>
+      <source>劳动能力</source>
+      <translation>Labour ability</translation>
+    </message>
+    <message>
+      <source>上月</source>
+      <translation>Last month</translation>
+    </message>
+    <message>
+      <source>本月状态</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <source>本月收入（元）</source>
+      <translation>Income this month (yuan)</translation>
+    </message>
+    <message>
+      <source>备注</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>快捷键：1 已就业，2 未就业，3 在校，4 无需就业（可先选中多行）</source>
+      <translation>Keys: 1 employed, 2 not employed, 3 in school, 4 not applicable (select several rows first to set them all)</translation>
+    </message>
+    <message>
+      <source>未填</source>
+      <translation>Not entered</translation>
+    </message>
+    <message>
+      <source>按上月预填，保存后才算本月已更新</source>
+      <translation>Taken from last month; counts as this month's update once saved</translation>
+    </message>
+  </context>
+  <context>
     <name>HouseholdDialog</name>
     <message>
       <source>户信息</source>
@@ -787,7 +866,7 @@
     <name>LedgerModel</name>
     <message>
       <source>姓名</source>
-      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Languages offered in the settings page: code → name shown (in its own language).</extracomment>
+      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language).</extracomment>
       <translation>Name</translation>
     </message>
     <message>
@@ -934,6 +1013,10 @@
       <source>（含个人信息，请妥善保管）</source>
       <translation> (contains personal data: keep it safe)</translation>
     </message>
+    <message>
+      <source>已删除人员…</source>
+      <translation>Deleted persons…</translation>
+    </message>
   </context>
   <context>
     <name>LockDialog</name>
@@ -1029,7 +1112,7 @@
     <name>MainWindow</name>
     <message>
       <source>台账</source>
-      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`.</extracomment>
+      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).</extracomment>
       <translation>Ledger</translation>
     </message>
     <message>
@@ -1116,36 +1199,131 @@
       <source>演示台账：这里的人员都是虚构的，只用于熟悉软件和培训；不会报送县里，打印的每页都印有“演示台账”。正式工作请在“设置”中打开正式台账。</source>
       <translation>Demo ledger: everyone here is fictitious, for learning and training only; nothing is sent to the county, and every printed page says “Demo ledger”. For real work open the real ledger under Settings.</translation>
     </message>
+    <message>
+      <source>按月更新</source>
+      <translation>Monthly update</translation>
+    </message>
+    <message>
+      <source>户</source>
+      <translation> household</translation>
+    </message>
   </context>
   <context>
-    <name>MonthlyStatusDialog</name>
+    <name>MonthlyPage</name>
     <message>
-      <source>按月更新就业状态</source>
-      <translation>Monthly work status update</translation>
+      <source>请选择村、组或安置点</source>
+      <translation>Choose a village, group or relocation site</translation>
     </message>
     <message>
-      <source> 元</source>
-      <translation> yuan</translation>
+      <source>只看还没保存的</source>
+      <translation>Only those not saved yet</translation>
     </message>
     <message>
-      <source>人员</source>
-      <translation>Person</translation>
+      <source>保存全部 (Ctrl+S)</source>
+      <translation>Save all (Ctrl+S)</translation>
+    </message>
+    <message>
+      <source>本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、4 无需就业（可先选中多行），回车到下一行；改完点“保存全部”。</source>
+      <translation>This month starts as last month (grey italics). In “This month” press 1 employed, 2 not employed, 3 in school, 4 not applicable (several selected rows at once); Enter goes down; then “Save all”.</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
     </message>
     <message>
       <source>月份</source>
       <translation>Month</translation>
     </message>
     <message>
-      <source>就业状态</source>
-      <translation>Work status</translation>
+      <source>只看本户：</source>
+      <translation>Only the household: </translation>
     </message>
     <message>
-      <source>当月收入</source>
-      <translation>Income this month</translation>
+      <source>有未保存的修改</source>
+      <translation>Unsaved changes</translation>
     </message>
     <message>
-      <source>备注</source>
-      <translation>Notes</translation>
+      <source>本页有 %1 人的修改还没保存。放弃这些修改吗？</source>
+      <translation>Changes for %1 person(s) are not saved. Discard them?</translation>
+    </message>
+    <message>
+      <source>这里没有劳动年龄内有劳动能力的人员</source>
+      <translation>No one of working age with labour ability here</translation>
+    </message>
+    <message>
+      <source>%1：共 %2 人，本月已保存 %3 人，按上月预填 %4 人（保存后生效），待填 %5 人；</source>
+      <translation>%1: %2 person(s), %3 saved this month, %4 taken from last month (saved with Save all), %5 to enter; </translation>
+    </message>
+    <message>
+      <source>修改 %1 人未保存</source>
+      <translation>%1 changed and not saved</translation>
+    </message>
+    <message>
+      <source>没有需要保存的修改</source>
+      <translation>Nothing to save</translation>
+    </message>
+    <message>
+      <source>已把 %1 人的%2就业状态保存到本台账</source>
+      <translation>Saved the %2 work status of %1 person(s) in this ledger</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoveDialog</name>
+    <message>
+      <source>迁到别户：</source>
+      <translation>Move to another household: </translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>迁入已有的户</source>
+      <translation>Into an existing household</translation>
+    </message>
+    <message>
+      <source>新立一户（本人为户主）</source>
+      <translation>Into a new household (as its head)</translation>
+    </message>
+    <message>
+      <source>输入对方户里任一人的姓名、拼音首字母或身份证号</source>
+      <translation>Name, pinyin initials or ID number of anyone in that household</translation>
+    </message>
+    <message>
+      <source>尚未选择迁入的户</source>
+      <translation>No household chosen yet</translation>
+    </message>
+    <message>
+      <source>迁户</source>
+      <translation>Move</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>找户</source>
+      <translation>Find household</translation>
+    </message>
+    <message>
+      <source>与新户主关系</source>
+      <translation>Relation to the new head</translation>
+    </message>
+    <message>
+      <source>新户所在地</source>
+      <translation>Place of the new household</translation>
+    </message>
+    <message>
+      <source>住址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>迁入：</source>
+      <translation>Into: </translation>
+    </message>
+    <message>
+      <source>请先找到并选中要迁入的户</source>
+      <translation>Find and select the household to move into first</translation>
     </message>
   </context>
   <context>
@@ -1364,10 +1542,6 @@
       <translation>Add household member</translation>
     </message>
     <message>
-      <source>本月就业状态…</source>
-      <translation>This month's status…</translation>
-    </message>
-    <message>
       <source>删除…</source>
       <translation>Delete…</translation>
     </message>
@@ -1394,10 +1568,6 @@
     <message>
       <source>编辑户信息</source>
       <translation>Edit household</translation>
-    </message>
-    <message>
-      <source>开始</source>
-      <translation>Start</translation>
     </message>
     <message>
       <source>结束</source>
@@ -1476,18 +1646,6 @@
       <translation>Device</translation>
     </message>
     <message>
-      <source>内容</source>
-      <translation>Record</translation>
-    </message>
-    <message>
-      <source>原值</source>
-      <translation>Old value</translation>
-    </message>
-    <message>
-      <source>新值</source>
-      <translation>New value</translation>
-    </message>
-    <message>
       <source>基本信息</source>
       <translation>Details</translation>
     </message>
@@ -1544,12 +1702,52 @@
       <translation>Last changed</translation>
     </message>
     <message>
-      <source>删除人员</source>
-      <translation>Delete person</translation>
+      <source>迁到别户…</source>
+      <translation>Move to another household…</translation>
     </message>
     <message>
-      <source>确定从台账中删除“%1”吗？删除会记入修改记录，可由县里恢复。</source>
-      <translation>Delete “%1” from the ledger? The deletion is logged and the county can undo it.</translation>
+      <source>记录走访</source>
+      <translation>Record a visit</translation>
+    </message>
+    <message>
+      <source>本户本月状态</source>
+      <translation>Household's month</translation>
+    </message>
+    <message>
+      <source>补贴…</source>
+      <translation>Subsidies…</translation>
+    </message>
+    <message>
+      <source>打印 ▾</source>
+      <translation>Print ▾</translation>
+    </message>
+    <message>
+      <source>修改内容</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>本月状态</source>
+      <translation>This month</translation>
+    </message>
+    <message>
+      <source>：未更新</source>
+      <translation>: not entered</translation>
+    </message>
+    <message>
+      <source>户</source>
+      <translation> household</translation>
+    </message>
+    <message>
+      <source>务工证明</source>
+      <translation>Work certificate</translation>
+    </message>
+    <message>
+      <source>务工证明（临时务工）</source>
+      <translation>Work certificate (casual work)</translation>
+    </message>
+    <message>
+      <source>申请表：</source>
+      <translation>Application form: </translation>
     </message>
   </context>
   <context>
@@ -1760,6 +1958,65 @@
     <message>
       <source>导出月报（含个人信息，请妥善保管）</source>
       <translation>Export monthly report (contains personal data: keep it safe)</translation>
+    </message>
+  </context>
+  <context>
+    <name>RestoreDialog</name>
+    <message>
+      <source>已删除人员</source>
+      <translation>Deleted persons</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>身份证号</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>删除时间</source>
+      <translation>Deleted at</translation>
+    </message>
+    <message>
+      <source>删除人</source>
+      <translation>Deleted by</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>未写明</source>
+      <translation>Not given</translation>
+    </message>
+    <message>
+      <source>恢复原因，例如：误删、迁出后又迁回</source>
+      <translation>Why, e.g. deleted by mistake, moved back</translation>
+    </message>
+    <message>
+      <source>恢复所选人员</source>
+      <translation>Restore the selected person</translation>
+    </message>
+    <message>
+      <source>关闭</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>这个区域没有已删除的人员</source>
+      <translation>No deleted persons in this area</translation>
+    </message>
+    <message>
+      <source>请先在列表中选择要恢复的人员</source>
+      <translation>Select the person to restore first</translation>
+    </message>
+    <message>
+      <source>请写明恢复原因</source>
+      <translation>Give the reason for restoring</translation>
     </message>
   </context>
   <context>
@@ -2375,6 +2632,14 @@
       <translation>Still missing: %1.
 You may submit now, but give the reason (e.g. “work certificate next week”):</translation>
     </message>
+    <message>
+      <source>显示全部人员</source>
+      <translation>Show everyone</translation>
+    </message>
+    <message>
+      <source>只看 %1 的补贴：各项补贴是否符合、原因，以及已有的申领</source>
+      <translation>Only %1's subsidies: each subsidy's result, the reasons, and the claims made</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
@@ -2563,6 +2828,7 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <name>VisitsPage</name>
     <message>
       <source>记录走访 (Ctrl+N)</source>
+      <extracomment>Common kinds of vocational training (the list is open: type another).</extracomment>
       <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
@@ -2572,10 +2838,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>尚未选择户或人员</source>
       <translation>No household or person chosen</translation>
-    </message>
-    <message>
-      <source>仅走访（无具体服务）</source>
-      <translation>Visit only (no service)</translation>
     </message>
     <message>
       <source>走访情况、家庭变化、需求……</source>
@@ -2592,10 +2854,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>户 / 人员</source>
       <translation>Household / person</translation>
-    </message>
-    <message>
-      <source>服务</source>
-      <translation>Service</translation>
     </message>
     <message>
       <source>日期</source>
@@ -2673,6 +2931,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>已记入台账：</source>
       <translation>Recorded in the ledger: </translation>
     </message>
+    <message>
+      <source> 天</source>
+      <translation> day(s)</translation>
+    </message>
+    <message>
+      <source>培训天数</source>
+      <translation>Training days</translation>
+    </message>
+    <message>
+      <source>培训类型</source>
+      <translation>Kind of training</translation>
+    </message>
+    <message>
+      <source>服务（可多选）</source>
+      <translation>Services (tick several)</translation>
+    </message>
   </context>
   <context>
     <name>WaitCountdown</name>
@@ -2691,6 +2965,13 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>输入有误：</source>
       <translation>Invalid input: </translation>
+    </message>
+  </context>
+  <context>
+    <name>parent</name>
+    <message>
+      <source>写明原因</source>
+      <translation>Give the reason</translation>
     </message>
   </context>
 </TS>

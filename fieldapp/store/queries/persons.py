@@ -202,3 +202,58 @@ def person_count(source: Source, *, live: bool = False) -> int:
     """How many persons the ledger holds (only those not deleted, with `live`)."""
     where = " WHERE deleted = 0" if live else ""
     return int(db_of(source).execute(f"SELECT count(*) FROM persons{where}").fetchone()[0])
+
+
+@dataclass(frozen=True)
+class DeletedRow:
+    """A deleted person as the 已删除人员 list shows them: who, where, when, by whom, why."""
+
+    id: str
+    name: str
+    id_number: str
+    area_code: str | None
+    household_no: str | None
+    deleted_at: str | None
+    deleted_by: str | None
+    reason: str | None
+
+
+def deleted_persons(source: Source, area_prefix: str = "") -> list[DeletedRow]:
+    """Deleted persons of an area, the latest deletion first (their rows and history stay)."""
+    inside, params = within_area("h.area_code", area_prefix)
+    rows = (
+        db_of(source)
+        .execute(
+            "SELECT p.id, p.name, p.id_number, h.area_code, h.household_no, p.updated_at, "
+            "p.updated_by, p.change_reason FROM persons p "
+            f"LEFT JOIN households h ON h.id = p.household_id WHERE p.deleted = 1 AND {inside} "
+            "ORDER BY p.updated_at DESC",
+            params,
+        )
+        .fetchall()
+    )
+    return [DeletedRow(*r) for r in rows]
+
+
+def household_labels(source: Source, ids: Sequence[str]) -> dict[str, str]:
+    """Household id → '张三户（一组 12号）' for showing moves between households."""
+    if not ids:
+        return {}
+    marks = ",".join("?" for _ in ids)
+    rows = (
+        db_of(source)
+        .execute(
+            "SELECT h.id, COALESCE(hp.name, (SELECT name FROM persons WHERE household_id = h.id "
+            "  AND deleted = 0 ORDER BY relation <> '户主', birth_date LIMIT 1), ''), "
+            "COALESCE(a.name, ''), COALESCE(h.address, '') "
+            "FROM households h LEFT JOIN persons hp ON hp.id = h.head_person_id "
+            f"LEFT JOIN areas a ON a.code = h.area_code WHERE h.id IN ({marks})",
+            list(ids),
+        )
+        .fetchall()
+    )
+    out = {}
+    for household_id, head, area, address in rows:
+        where = " ".join(x for x in (area, address) if x)
+        out[household_id] = f"{head or '无户主'}户" + (f"（{where}）" if where else "")
+    return out

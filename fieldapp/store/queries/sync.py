@@ -14,3 +14,20 @@ def identity(source: Source) -> Identity | None:
 def peers(source: Source, role: str) -> list[Peer]:
     """The known other sides of one role ('hub' on a device, 'device' on a hub)."""
     return SyncState(db_of(source)).peers(role)
+
+
+def device_names(source: Source) -> dict[str, str]:
+    """Change-log device id → the name people know the device by: this device's own name
+    (else its enrolled name), and every other device the hub has told us about."""
+    db = db_of(source)
+    names = SyncState(db).origin_names()
+    own = dict(
+        db.execute(
+            "SELECT key, value FROM meta WHERE key IN ('device_id', 'device_name')"
+        ).fetchall()
+    )
+    enrolled = identity(source)
+    mine = own.get("device_name") or (enrolled.name if enrolled else "")
+    if own.get("device_id") and mine:
+        names[own["device_id"]] = mine
+    return names

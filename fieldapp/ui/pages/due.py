@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -17,15 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import ServiceType
+from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.due import DueItem, Urgency, calendar_notices
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
-from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -63,6 +60,7 @@ class DuePage(QWidget):
     """Due items for the area; Enter opens the person with the needed service pre-filled."""
 
     person_requested = Signal(str, str)
+    monthly_requested = Signal(str, str)
     updated = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -261,15 +259,14 @@ class DuePage(QWidget):
         self.updated.emit()
 
     def open_selected(self) -> None:
-        """Open the selected item: a status update, or the person with the service pre-filled."""
+        """Open the selected item: the household's monthly grid, or the person with the service
+        pre-filled on the 走访 page."""
         item = self.table.currentIndex().data(ROW_ROLE)
         if item is None:
             return
         if item.kind == "月度更新":
-            month = (
-                item.title.split(" ")[0] if item.title[:4].isdigit() else month_key(dt.date.today())
-            )
-            MonthlyStatusDialog(self.session, item.person_id, item.name, month, self).exec()
+            month = item.title.split(" ")[0] if item.title[:4].isdigit() else str(Month.current())
+            self.monthly_requested.emit(item.person_id, month)
             return
         self.person_requested.emit(item.person_id, SERVICE_FOR_KIND.get(item.kind, ""))
 

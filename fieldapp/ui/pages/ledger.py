@@ -32,6 +32,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.dialogs.person_editor import PersonEditor
+from fieldapp.ui.dialogs.person_moves import RestoreDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.ledger_model import LedgerModel
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -46,6 +47,9 @@ class LedgerPage(QWidget):
     """The ledger: find anyone among 100,000 persons while typing; edit them in place."""
 
     updated = Signal()  # the table shows a new answer (used by tests and the benchmark)
+    visit_requested = Signal(str)
+    household_month_requested = Signal(str, str)
+    subsidies_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +76,7 @@ class LedgerPage(QWidget):
         self.import_button = QPushButton(self.tr("导入 Excel…"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.template_button = QPushButton(self.tr("导入模板…"))
+        self.deleted_button = QPushButton(self.tr("已删除人员…"))
         self.ops = OperationPanel()
 
         top = QHBoxLayout()
@@ -99,6 +104,7 @@ class LedgerPage(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.ops, 2)
+        bottom.addWidget(self.deleted_button)
         bottom.addWidget(self.template_button)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.export_button)
@@ -125,6 +131,10 @@ class LedgerPage(QWidget):
         self.panel.edit_requested.connect(self.edit_person)
         self.panel.open_person.connect(self.open_person)
         self.panel.add_member_requested.connect(lambda hid: self.new_person(household_id=hid))
+        self.panel.visit_requested.connect(self.visit_requested)
+        self.panel.monthly_requested.connect(self.household_month_requested)
+        self.panel.subsidies_requested.connect(self.subsidies_requested)
+        self.deleted_button.clicked.connect(self.show_deleted)
         session.on_change(
             self,
             (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS, Kind.VISITS),
@@ -241,6 +251,14 @@ class LedgerPage(QWidget):
         self._pending_select = person.id
         self.search_box.setText(person.id_number)
         self.panel.show_person(person.id)
+
+    def show_deleted(self) -> RestoreDialog:
+        """The deleted persons of the chosen area; one can be brought back, saying why."""
+        dialog = RestoreDialog(self.session, self.area.code(), self.areas, self)
+        self.restore_dialog = dialog
+        dialog.accepted.connect(lambda: dialog.restored and self.open_person(dialog.restored))
+        dialog.open()
+        return dialog
 
     def edit_current(self) -> None:
         """Edit the person in the current row."""

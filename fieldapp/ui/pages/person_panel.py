@@ -6,36 +6,56 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QMessageBox,
+    QMenu,
     QPushButton,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.domain.errors import NotFound
-from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
     CategoryMembership,
     EmploymentSpell,
+    MonthlyStatus,
     Person,
     ServiceRecord,
     UnemploymentRegistration,
 )
-from fieldapp.services import persons
+from fieldapp.domain.month import Month
+from fieldapp.paperwork import jobs
+from fieldapp.store.ids import natural_id
 from fieldapp.store.queries import records
-from fieldapp.store.queries.history import TABLE_LABELS, FieldChange, person_history
-from fieldapp.store.queries.persons import PersonRow, household_members
+from fieldapp.store.queries.claims import ClaimQueries
+from fieldapp.store.queries.history import person_history
+from fieldapp.store.queries.persons import PersonRow, household_labels, household_members
+from fieldapp.store.queries.sync import device_names
+from fieldapp.ui import papers
 from fieldapp.ui.dialogs.household import HouseholdDialog
-from fieldapp.ui.dialogs.monthly_status import MonthlyStatusDialog
+from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
+from fieldapp.ui.history import HistoryLine, history_lines
+from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
-from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
+from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
 from fieldapp.ui.widgets import table_view
+
+
+def _short_place(place: str) -> str:
+    """'广东省深圳市宝安区' → '深圳市宝安区': the province only when the place is in it alone."""
+    for suffix in ("省", "自治区"):
+        head, found, rest = place.partition(suffix)
+        if found and rest and len(head) <= 6:
+            return rest
+    return place
 
 
 def _selected(view: QTableView):  # noqa: ANN202 - the row object
@@ -44,11 +64,15 @@ def _selected(view: QTableView):  # noqa: ANN202 - the row object
 
 
 class PersonPanel(QWidget):
-    """Tabs about the selected person; signals ask the page to edit or open someone."""
+    """Tabs about the selected person; signals ask the window for the rest of their day:
+    edit, a visit, the household's monthly status, their subsidies, another person."""
 
     edit_requested = Signal(str)
     open_person = Signal(str)
     add_member_requested = Signal(str)
+    visit_requested = Signal(str)
+    monthly_requested = Signal(str, str)
+    subsidies_requested = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,24 +83,45 @@ class PersonPanel(QWidget):
         self.summary.setTextFormat(self.summary.textFormat().RichText)
         self.edit_button = QPushButton(self.tr("编辑(&E)"))
         self.member_button = QPushButton(self.tr("新增家庭成员"))
+        self.move_button = QPushButton(self.tr("迁到别户…"))
+        self.delete_button = QPushButton(self.tr("删除…"))
+        self.visit_button = QPushButton(self.tr("记录走访"))
+        self.status_button = QPushButton(self.tr("本户本月状态"))
+        self.subsidy_button = QPushButton(self.tr("补贴…"))
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("打印 ▾"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
+        self.print_button.setMenu(self.print_menu)
         self.edit_button.clicked.connect(
             lambda: self.person and self.edit_requested.emit(self.person.id)
         )
         self.member_button.clicked.connect(self._add_member)
-        self.status_button = QPushButton(self.tr("本月就业状态…"))
+        self.move_button.clicked.connect(self.move_person)
+        self.delete_button.clicked.connect(lambda: self.delete_person())
+        self.visit_button.clicked.connect(
+            lambda: self.person and self.visit_requested.emit(self.person.id)
+        )
         self.status_button.clicked.connect(self.update_status)
-        self.delete_button = QPushButton(self.tr("删除…"))
-        self.delete_button.clicked.connect(self.delete_person)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.member_button)
-        buttons.addWidget(self.status_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        self.subsidy_button.clicked.connect(
+            lambda: self.person and self.subsidies_requested.emit(self.person.id)
+        )
+        buttons = QGridLayout()
+        for column, button in enumerate(
+            (self.edit_button, self.member_button, self.move_button, self.delete_button)
+        ):
+            buttons.addWidget(button, 0, column)
+        for column, button in enumerate(
+            (self.visit_button, self.status_button, self.print_button, self.subsidy_button)
+        ):
+            buttons.addWidget(button, 1, column)
+        self.ops = OperationPanel()
         basic = QWidget()
         basic_layout = QVBoxLayout(basic)
         basic_layout.addWidget(self.summary)
         basic_layout.addLayout(buttons)
+        basic_layout.addWidget(self.ops)
         basic_layout.addStretch(1)
 
         self.members = RowsModel[PersonRow](
@@ -99,16 +144,22 @@ class PersonPanel(QWidget):
 
         self.spells = RowsModel[EmploymentSpell](
             [
-                Column(self.tr("开始"), lambda s: s.start_date),
-                Column(self.tr("结束"), lambda s: s.end_date),
+                Column(self.tr("时间"), self._spell_time),
                 Column(self.tr("形式"), lambda s: s.form),
-                Column(self.tr("务工地"), lambda s: s.place_name or s.place_code),
-                Column(self.tr("用人单位"), lambda s: s.employer),
                 Column(self.tr("月收入"), lambda s: s.monthly_income, align_right=True),
+                Column(self.tr("务工地"), lambda s: _short_place(s.place_name or s.place_code)),
+                Column(self.tr("用人单位"), lambda s: s.employer),
             ]
         )
         self.spells_view = table_view()
         self.spells_view.setModel(self.spells)
+        # Narrow columns sized to their text; the employer takes what is left (full text in
+        # the tooltip), so nothing is cut at 1366×768.
+        spell_header = self.spells_view.horizontalHeader()
+        for column in range(3):
+            spell_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        spell_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.spells_view.setColumnWidth(3, 110)
         self.spells_view.doubleClicked.connect(lambda _i: self.edit_spell())
         spells_tab = self._with_buttons(
             self.spells_view,
@@ -145,21 +196,19 @@ class PersonPanel(QWidget):
         self.services_view = table_view()
         self.services_view.setModel(self.services)
 
-        self.history = RowsModel[FieldChange](
+        self.history = RowsModel[HistoryLine](
             [
-                Column(self.tr("时间"), lambda h: h.at[:19].replace("T", " ")),
+                Column(self.tr("时间"), lambda h: h.when),
                 Column(self.tr("修改人"), lambda h: h.author),
-                Column(self.tr("设备"), lambda h: h.device_id),
-                Column(
-                    self.tr("内容"),
-                    lambda h: f"{TABLE_LABELS.get(h.table, h.table)}·{field_label(h.field)}",
-                ),
-                Column(self.tr("原值"), lambda h: h.old),
-                Column(self.tr("新值"), lambda h: h.new),
+                Column(self.tr("设备"), lambda h: h.device),
+                Column(self.tr("修改内容"), lambda h: h.text),
             ]
         )
         self.history_view = table_view()
         self.history_view.setModel(self.history)
+        history_header = self.history_view.horizontalHeader()
+        for column in range(3):
+            history_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(basic, self.tr("基本信息"))
@@ -191,8 +240,12 @@ class PersonPanel(QWidget):
         for button in (
             self.edit_button,
             self.member_button,
-            self.status_button,
+            self.move_button,
             self.delete_button,
+            self.visit_button,
+            self.status_button,
+            self.print_button,
+            self.subsidy_button,
         ):
             button.setEnabled(on)
         for index in range(1, self.tabs.count()):
@@ -240,7 +293,12 @@ class PersonPanel(QWidget):
                 reverse=True,
             )
         )
-        self.history.set_rows(list(reversed(person_history(ledger, person.id))))
+        changes = person_history(ledger, person.id)
+        moved = {str(c.old) for c in changes if c.field == "household_id" and c.old}
+        moved |= {str(c.new) for c in changes if c.field == "household_id" and c.new}
+        self.history.set_rows(
+            history_lines(changes, household_labels(ledger, sorted(moved)), device_names(ledger))
+        )
 
     def _summary_html(self, person: Person) -> str:
         today = dt.date.today()
@@ -262,6 +320,7 @@ class PersonPanel(QWidget):
             (self.tr("健康状况"), str(person.health)),
             (self.tr("文化程度"), person.education or "—"),
             (self.tr("人员类别"), "、".join(categories) or "—"),
+            (self.tr("本月状态"), self._month_text(person)),
             (self.tr("账号"), f"{person.account_bank} {person.account_number}".strip() or "—"),
             (
                 self.tr("最后修改"),
@@ -290,33 +349,95 @@ class PersonPanel(QWidget):
         if self.person and self.person.household_id:
             self.add_member_requested.emit(self.person.household_id)
 
-    def update_status(self) -> None:
-        """Record this month's work status (按月更新)."""
-        if self.person:
-            month = dt.date.today().strftime("%Y-%m")
-            dialog = MonthlyStatusDialog(
-                self.session, self.person.id, self.person.name, month, self
-            )
-            if dialog.exec():
-                self.refresh()
+    def _month_text(self, person: Person) -> str:
+        """'2026年12月：已就业 4,800 元', or that it is not entered yet."""
+        month = Month.current()
+        status = records.find(
+            self.session.ledger, MonthlyStatus, natural_id("monthly_status", person.id, month)
+        )
+        if status is None or status.deleted:
+            return month.label() + self.tr("：未更新")
+        income = f" {show(status.income)} 元" if status.income else ""
+        return f"{month.label()}：{status.status}{income}"
 
-    def delete_person(self, confirmed: bool = False) -> bool:
-        """Mark the person deleted after confirmation (logged; can be undone; history kept)."""
+    @staticmethod
+    def _spell_time(spell: EmploymentSpell) -> str:
+        start = spell.start_date.strftime("%Y-%m")
+        end = spell.end_date.strftime("%Y-%m") if spell.end_date else "至今"
+        return f"{start}～{end}"
+
+    def update_status(self) -> None:
+        """This month's status of the whole household, in the 按月更新 grid."""
+        if self.person and self.person.household_id:
+            head = next(
+                (m.name for m in self.members.rows if m.relation == "户主"), self.person.name
+            )
+            self.monthly_requested.emit(self.person.household_id, head + self.tr("户"))
+
+    def delete_person(self, reason: str | None = None) -> bool:
+        """Delete after asking why; 否 is the default answer (`reason` answers for tests)."""
         if self.person is None:
             return False
-        if not confirmed:
-            answer = QMessageBox.question(
-                self,
-                self.tr("删除人员"),
-                self.tr("确定从台账中删除“%1”吗？删除会记入修改记录，可由县里恢复。").replace(
-                    "%1", self.person.name
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        self.session.apply(persons.delete(self.session.ledger, self.session.actor, self.person.id))
+        dialog = DeleteDialog(self.session, self.person, self)
+        self.delete_dialog = dialog
+        if reason is not None:
+            dialog.choose(reason)
+            dialog.delete()
+        elif not dialog.exec():
+            return False
+        if dialog.changes is None:
+            return False
         self.show_person(None)
         return True
+
+    def move_person(self) -> MoveDialog | None:
+        """Move the person to another household (分户、合户、婚迁), with the reason."""
+        if self.person is None:
+            return None
+        dialog = MoveDialog(self.session, self.person, self)
+        self.move_dialog = dialog
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    # -- papers ---------------------------------------------------------------------------
+
+    def _fill_print_menu(self) -> None:
+        """This person's papers: work certificates, and the form of each of their claims."""
+        self.print_menu.clear()
+        if self.person is None:
+            return
+        for text, casual in ((self.tr("务工证明"), False), (self.tr("务工证明（临时务工）"), True)):
+            action = QAction(text, self.print_menu)
+            action.triggered.connect(lambda _c=False, k=casual: self.print_certificate(k))
+            self.print_menu.addAction(action)
+        claims = ClaimQueries(self.session.ledger).select(person_id=self.person.id)
+        if claims:
+            self.print_menu.addSeparator()
+        for claim in claims:
+            action = QAction(
+                self.tr("申请表：") + f"{claim.rule_title}（{claim.state}）", self.print_menu
+            )
+            action.triggered.connect(lambda _c=False, i=claim.id: self.print_form(i))
+            self.print_menu.addAction(action)
+
+    def print_certificate(self, casual: bool = False, on_open=None) -> None:  # noqa: ANN001
+        """Preview the person's work certificate (filled from the ledger)."""
+        if self.person is not None:
+            number = self.person.id_number
+            papers.preview(
+                self,
+                self.ops,
+                self.session,
+                lambda led: jobs.certificate_job(led, number, casual),
+                on_open,
+            )
+
+    def print_form(self, claim_id: str, on_open=None) -> None:  # noqa: ANN001
+        """Preview the application form of one of the person's claims."""
+        papers.preview(
+            self, self.ops, self.session, lambda led: jobs.form_job(led, claim_id), on_open
+        )
 
     def edit_household(self) -> None:
         """Edit the shown person's household."""

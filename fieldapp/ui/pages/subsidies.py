@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.areacode import in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState
+from fieldapp.domain.models import Person
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
@@ -30,6 +31,7 @@ from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
 from fieldapp.services.claims import ClaimService, EligibilityService
 from fieldapp.services.trust import allowed_steps
+from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -73,8 +75,20 @@ class SubsidiesPage(QWidget):
         top.addWidget(self.rule, 2)
         top.addWidget(QLabel(self.tr("日期")))
         top.addWidget(self.on)
+        # One person's subsidies (from the person panel): a bar that says so, and its way out.
+        self.person_id: str | None = None
+        self.person_label = QLabel()
+        self.all_button = QPushButton(self.tr("显示全部人员"))
+        self.all_button.clicked.connect(self.show_everyone)
+        person_bar = QHBoxLayout()
+        person_bar.addWidget(self.person_label, 1)
+        person_bar.addWidget(self.all_button)
+        self.person_bar = QWidget()
+        self.person_bar.setLayout(person_bar)
+        self.person_bar.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.person_bar)
         layout.addWidget(self.panel)
         layout.addWidget(self.tabs, 1)
         self._fill_rules()
@@ -95,6 +109,38 @@ class SubsidiesPage(QWidget):
                     self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
             self.rule.setToolTip(str(error))
+
+    def show_person(self, person_id: str) -> None:
+        """One person: every rule's result for them (with reasons) and their claims."""
+        try:
+            person = records.get(self.session.ledger, Person, person_id)
+            service = EligibilityService(
+                self.session.ledger, policy_access.policy(self.session.ledger)
+            )
+            results = service.for_person(person.id_number, self.on.value())
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return
+        self.person_id = person.id
+        self.person_label.setText(
+            self.tr("只看 %1 的补贴：各项补贴是否符合、原因，以及已有的申领").replace(
+                "%1", person.name
+            )
+        )
+        self.person_bar.show()
+        self.all_results = results
+        self._filter_results()
+        self.refresh_claims()
+        self.tabs.setCurrentIndex(0)
+        self.updated.emit()
+
+    def show_everyone(self) -> None:
+        """Back to every person of the area (the list is found again on demand)."""
+        self.person_id = None
+        self.person_bar.hide()
+        self.all_results = []
+        self._filter_results()
+        self.refresh_claims()
 
     def _on_rule(self) -> None:
         self.refresh_claims()
@@ -145,6 +191,10 @@ class SubsidiesPage(QWidget):
 
     def find_eligible(self) -> None:
         """Evaluate every person in the area off the GUI thread."""
+        if self.person_id is not None:
+            self.person_id = None
+            self.person_bar.hide()
+            self.refresh_claims()
         area, on = self.area.code() or None, self.on.value()
 
         def work(progress: OperationProgress) -> list[RuleResult]:
@@ -308,7 +358,10 @@ class SubsidiesPage(QWidget):
         batches = store.batches()
         self.batch_titles = {b.id: b.title for b in batches}
         rule_id = self.rule.currentData() or None
-        claims = store.select(rule_id=rule_id, area_prefix=self.area.code() or None)
+        if self.person_id is not None:
+            claims = store.select(rule_id=rule_id, person_id=self.person_id)
+        else:
+            claims = store.select(rule_id=rule_id, area_prefix=self.area.code() or None)
         self.claims.set_rows(list(reversed(claims)))
         self.claims_label.setText(self.tr("共 %n 条申领", "", len(claims)))
         area = self.area.code()

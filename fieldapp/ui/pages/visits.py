@@ -7,7 +7,9 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +34,10 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, EnumCombo, table_view
+from fieldapp.ui.widgets import DateField, table_view
+
+#: Common kinds of vocational training (the list is open: type another).
+TRAINING_KINDS = ("职业技能培训", "创业培训", "岗位技能提升培训", "以工代训", "劳务品牌培训")
 
 
 class VisitsPage(QWidget):
@@ -69,7 +75,34 @@ class VisitsPage(QWidget):
         self.hits.setMaximumHeight(110)
         self.chosen_label = QLabel(self.tr("尚未选择户或人员"))
         self.date = DateField()
-        self.service = EnumCombo(ServiceType, blank=self.tr("仅走访（无具体服务）"))
+        # Several services on one visit: a tick per kind (Space toggles, Tab moves on).
+        self.service_checks: dict[str, QCheckBox] = {}
+        services = QWidget()
+        grid = QGridLayout(services)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        for number, kind in enumerate(ServiceType):
+            check = QCheckBox(kind.value)
+            self.service_checks[kind.value] = check
+            grid.addWidget(check, number // 7, number % 7)
+        self.services_box = services
+        self.training_days = QSpinBox()
+        self.training_days.setRange(1, 365)
+        self.training_days.setValue(5)
+        self.training_days.setSuffix(self.tr(" 天"))
+        self.training_kind = QComboBox()
+        self.training_kind.setEditable(True)
+        self.training_kind.addItems(TRAINING_KINDS)
+        self.training_row = QWidget()
+        training = QHBoxLayout(self.training_row)
+        training.setContentsMargins(0, 0, 0, 0)
+        training.addWidget(QLabel(self.tr("培训天数")))
+        training.addWidget(self.training_days)
+        training.addWidget(QLabel(self.tr("培训类型")))
+        training.addWidget(self.training_kind, 1)
+        training.addStretch(1)
+        self.service_checks[ServiceType.TRAINING.value].toggled.connect(self._training_shown)
+        self._training_shown(False)
         self.notes = QLineEdit()
         self.notes.setPlaceholderText(self.tr("走访情况、家庭变化、需求……"))
         self.outcome = QLineEdit()
@@ -83,9 +116,10 @@ class VisitsPage(QWidget):
         form.addRow("", self.chosen_label)
         row = QHBoxLayout()
         row.addWidget(self.date)
-        row.addWidget(QLabel(self.tr("服务")))
-        row.addWidget(self.service, 1)
+        row.addStretch(1)
         form.addRow(self.tr("日期"), row)
+        form.addRow(self.tr("服务（可多选）"), self.services_box)
+        form.addRow("", self.training_row)
         form.addRow(self.tr("情况"), self.notes)
         form.addRow(self.tr("结果"), self.outcome)
         buttons = QHBoxLayout()
@@ -102,8 +136,13 @@ class VisitsPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.setTabOrder(self.picker, self.hits)
         self.setTabOrder(self.hits, self.date)
-        self.setTabOrder(self.date, self.service)
-        self.setTabOrder(self.service, self.notes)
+        previous: QWidget = self.date
+        for check in self.service_checks.values():
+            self.setTabOrder(previous, check)
+            previous = check
+        self.setTabOrder(previous, self.training_days)
+        self.setTabOrder(self.training_days, self.training_kind)
+        self.setTabOrder(self.training_kind, self.notes)
         self.setTabOrder(self.notes, self.outcome)
         self.setTabOrder(self.outcome, self.save_button)
 
@@ -142,13 +181,28 @@ class VisitsPage(QWidget):
         self.clear_form()
         self.picker.setFocus()
 
+    def _training_shown(self, on: bool) -> None:
+        self.training_row.setEnabled(on)
+
+    def chosen_services(self) -> list[str]:
+        """The kinds of service ticked, in the list's order."""
+        return [kind for kind, check in self.service_checks.items() if check.isChecked()]
+
+    def set_services(self, kinds: list[str]) -> None:
+        """Tick exactly these kinds of service."""
+        for kind, check in self.service_checks.items():
+            check.setChecked(kind in kinds)
+
     def prefill(self, person_id: str, service: str) -> None:
-        """From the due list: the person chosen and the needed service selected."""
+        """From the due list or the person panel: the person chosen, the needed service ticked."""
         rows = rows_by_id(self.session.ledger, [person_id])
         if rows:
             self.choose(rows[0])
+            self.picker.blockSignals(True)
             self.picker.setText(rows[0].name)
-        self.service.set_value(service if service in set(ServiceType) else "")
+            self.picker.blockSignals(False)
+            self.hits.clear()
+        self.set_services([service] if service in set(ServiceType) else [])
         self.notes.setFocus()
 
     def clear_form(self) -> None:
@@ -159,11 +213,12 @@ class VisitsPage(QWidget):
         self.chosen_label.setText(self.tr("尚未选择户或人员"))
         self.notes.clear()
         self.outcome.clear()
-        self.service.setCurrentIndex(0)
+        self.set_services([])
+        self.training_days.setValue(5)
         self.date.set_value(dt.date.today())
 
     def save(self) -> str | None:
-        """Save the visit (and the service, if one is chosen); returns the visit id."""
+        """Save the visit and every service ticked (all at once); returns the visit id."""
         row = self.chosen
         if row is None or not row.household_id:
             self.status.setText(self.tr("请先选择一个户或人员"))
@@ -173,9 +228,10 @@ class VisitsPage(QWidget):
         if day > dt.date.today():
             self.status.setText(self.tr("走访日期不能晚于今天"))
             return None
-        service = self.service.value()
+        kinds = self.chosen_services()
         actor = self.session.actor
         notes, outcome = self.notes.text().strip(), self.outcome.text().strip()
+        days = self.training_days.value()
         try:
             visit = Visit(
                 household_id=row.household_id,
@@ -185,22 +241,35 @@ class VisitsPage(QWidget):
                 notes=notes,
                 outcome=outcome,
             )
-            given = None
-            if service:
-                given = ServiceRecord(
+            given = [
+                ServiceRecord(
                     person_id=row.id,
                     household_id=row.household_id,
                     service_date=day,
-                    service_type=service,
+                    service_type=kind,
                     notes=notes,
                     outcome=outcome,
+                    **(
+                        {
+                            "training_days": days,
+                            "end_date": day + dt.timedelta(days=days - 1),
+                            "training_kind": self.training_kind.currentText().strip(),
+                        }
+                        if kind == ServiceType.TRAINING.value
+                        else {}
+                    ),
                 )
-            changes = visits.record(self.session.ledger, actor, visit, given)
+                for kind in kinds
+            ]
+            changes = visits.record(self.session.ledger, actor, visit, services=given)
         except (FieldappError, ValueError, OSError) as error:
             show_error(self, error)
             return None
         visit_id = changes.id or ""
-        done = f"{row.name} {day.isoformat()} {service or self.tr('走访')}"
+        what = "、".join(
+            f"{k}（{days}天）" if k == ServiceType.TRAINING.value else k for k in kinds
+        )
+        done = f"{row.name} {day.isoformat()} {what or self.tr('走访')}"
         self.clear_form()
         self.status.setText(self.tr("已记入台账：") + done)
         self.picker.setFocus()

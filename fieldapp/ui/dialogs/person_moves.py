@@ -1,0 +1,331 @@
+"""A person leaves the ledger, comes back, or moves to another household — always with a reason.
+
+- 删除: the reason is asked (迁出 / 死亡 / 重复录入 / other words), and the safe answer is the
+  default: Enter or Esc cancels.
+- 恢复: a deleted person of the area is brought back, saying why (误删 …).
+- 迁户: into an existing household (合户, 婚迁) found by name, or into a new one (分户).
+
+Each is one service call; the reason is written in the same logged change, so the person's
+history says why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.enums import Relation
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.models import Household, Person
+from fieldapp.services import households, persons
+from fieldapp.services.changes import ChangeSet
+from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_persons
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import message_for
+from fieldapp.ui.search_worker import SearchService
+from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
+from fieldapp.ui.widgets import EnumCombo, table_view
+
+
+def _reason_choice(
+    parent: QWidget, choices: tuple[str, ...], other: str
+) -> tuple[QButtonGroup, QLineEdit, QWidget]:
+    """Radio buttons for the usual reasons, then 其他 with a line for the user's words."""
+    box = QWidget(parent)
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    group = QButtonGroup(box)
+    for text in (*choices, other):
+        button = QRadioButton(text)
+        group.addButton(button)
+        row.addWidget(button)
+    words = QLineEdit()
+    words.setPlaceholderText(parent.tr("写明原因"))
+    row.addWidget(words, 1)
+    return group, words, box
+
+
+def _chosen(group: QButtonGroup, words: QLineEdit) -> str:
+    """The reason picked, with the user's words after it (or alone for 其他)."""
+    checked = group.checkedButton()
+    typed = words.text().strip()
+    if checked is None:
+        return typed
+    text = checked.text()
+    if text == group.buttons()[-1].text():  # 其他
+        return typed
+    return f"{text}：{typed}" if typed else text
+
+
+class DeleteDialog(QDialog):
+    """删除人员: why (required), and 否 is the default answer."""
+
+    def __init__(self, session: Session, person: Person, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.person = person
+        self.changes: ChangeSet | None = None
+        self.setWindowTitle(self.tr("删除人员"))
+        text = QLabel(
+            self.tr("从台账中删除“%1”（%2）吗？删除会记入修改记录，以后可以在“已删除人员”里恢复。")
+            .replace("%1", person.name)
+            .replace("%2", person.id_number[:6] + "…" + person.id_number[-4:])
+        )
+        text.setWordWrap(True)
+        self.reasons, self.words, reasons = _reason_choice(
+            self, persons.DELETE_REASONS, self.tr("其他")
+        )
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox()
+        self.no_button = buttons.addButton(
+            self.tr("否，不删除"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.yes_button = buttons.addButton(
+            self.tr("是，删除"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.no_button.setDefault(True)
+        self.no_button.setAutoDefault(True)
+        self.yes_button.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.delete)
+        form = QFormLayout()
+        form.addRow(text)
+        form.addRow(self.tr("原因"), reasons)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.no_button.setFocus()
+
+    def choose(self, reason: str, words: str = "") -> None:
+        """Pick a reason (and type words), as a user does."""
+        for button in self.reasons.buttons():
+            if button.text() == reason:
+                button.setChecked(True)
+        self.words.setText(words)
+
+    def delete(self) -> None:
+        """Delete with the reason; without one, say so and wait."""
+        reason = _chosen(self.reasons, self.words)
+        if not reason:
+            self.error.setText(self.tr("请选择或写明删除原因（迁出、死亡、重复录入……）"))
+            return
+        try:
+            self.changes = persons.delete(
+                self.session.ledger, self.session.actor, self.person.id, reason
+            )
+        except FieldappError as error:
+            self.error.setText(message_for(error))
+            return
+        self.session.apply(self.changes)
+        self.accept()
+
+
+class RestoreDialog(QDialog):
+    """已删除人员: the deleted persons of an area; 恢复 brings one back, saying why."""
+
+    def __init__(
+        self, session: Session, area_code: str, areas: AreaIndex, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.restored: str | None = None
+        self.setWindowTitle(self.tr("已删除人员"))
+        self.resize(760, 420)
+        self.model = RowsModel[DeletedRow](
+            [
+                Column(self.tr("姓名"), lambda r: r.name),
+                Column(self.tr("身份证号"), lambda r: r.id_number),
+                Column(self.tr("所在地"), lambda r: areas.path(r.area_code)),
+                Column(self.tr("删除时间"), lambda r: (r.deleted_at or "")[:16].replace("T", " ")),
+                Column(self.tr("删除人"), lambda r: (r.deleted_by or "").split("@")[0]),
+                Column(self.tr("原因"), lambda r: r.reason or self.tr("未写明")),
+            ]
+        )
+        self.model.set_rows(deleted_persons(session.ledger, area_code))
+        self.view = table_view()
+        self.view.setModel(self.model)
+        for column, width in enumerate((70, 160, 170, 120, 70)):
+            self.view.setColumnWidth(column, width)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("恢复原因，例如：误删、迁出后又迁回"))
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c62828;")
+        self.restore_button = QPushButton(self.tr("恢复所选人员"))
+        close = QPushButton(self.tr("关闭"))
+        self.restore_button.clicked.connect(self.restore)
+        close.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("原因")))
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        if not self.model.rowCount():
+            layout.addWidget(QLabel(self.tr("这个区域没有已删除的人员")))
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(row)
+
+    def restore(self) -> str | None:
+        """Bring back the selected person; returns their id."""
+        row = self.view.currentIndex().data(ROW_ROLE)
+        if row is None:
+            self.error.setText(self.tr("请先在列表中选择要恢复的人员"))
+            return None
+        if not self.reason.text().strip():
+            self.error.setText(self.tr("请写明恢复原因"))
+            self.reason.setFocus()
+            return None
+        try:
+            changes = persons.restore(
+                self.session.ledger, self.session.actor, row.id, self.reason.text()
+            )
+        except FieldappError as error:
+            self.error.setText(message_for(error))
+            return None
+        self.session.apply(changes)
+        self.restored = row.id
+        self.accept()
+        return row.id
+
+
+class MoveDialog(QDialog):
+    """迁户: into another household found by name (合户、婚迁), or a new one (分户)."""
+
+    def __init__(self, session: Session, person: Person, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.person = person
+        self.target: PersonRow | None = None
+        self.changes: ChangeSet | None = None
+        self.setWindowTitle(self.tr("迁到别户：") + person.name)
+        self.resize(640, 480)
+        areas = AreaIndex.load(session.ledger)
+        self.areas = areas
+        self.reasons, self.words, reasons = _reason_choice(
+            self, households.MOVE_REASONS, self.tr("其他")
+        )
+        self.into_existing = QRadioButton(self.tr("迁入已有的户"))
+        self.into_new = QRadioButton(self.tr("新立一户（本人为户主）"))
+        self.into_existing.setChecked(True)
+        self.picker = QLineEdit()
+        self.picker.setPlaceholderText(self.tr("输入对方户里任一人的姓名、拼音首字母或身份证号"))
+        self.hits = QListWidget()
+        self.hits.setMaximumHeight(120)
+        self.chosen = QLabel(self.tr("尚未选择迁入的户"))
+        self.relation = EnumCombo([r for r in Relation if r is not Relation.HEAD])
+        self.area = AreaCombo(None)
+        self.area.fill(areas, keep=session.home_area)
+        self.address = QLineEdit()
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("迁户"))
+        buttons.accepted.connect(self.move)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("原因"), reasons)
+        form.addRow(self.into_existing)
+        form.addRow(self.tr("找户"), self.picker)
+        form.addRow("", self.hits)
+        form.addRow("", self.chosen)
+        form.addRow(self.tr("与新户主关系"), self.relation)
+        form.addRow(self.into_new)
+        form.addRow(self.tr("新户所在地"), self.area)
+        form.addRow(self.tr("住址"), self.address)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.search = SearchService(session.path, self)
+        self.search.rows.connect(self._show_hits)
+        self.picker.textChanged.connect(
+            lambda t: self.search.search(t.strip(), "") if t.strip() else self.hits.clear()
+        )
+        self.hits.itemClicked.connect(self._pick)
+        self.hits.itemActivated.connect(self._pick)
+        self.into_new.toggled.connect(self._mode)
+        self.finished.connect(lambda _r: self.search.stop())
+        self._mode()
+
+    def _mode(self) -> None:
+        new = self.into_new.isChecked()
+        for widget in (self.picker, self.hits, self.relation):
+            widget.setEnabled(not new)
+        for widget in (self.area, self.address):
+            widget.setEnabled(new)
+
+    def _show_hits(self, rows: list[PersonRow]) -> None:
+        self.hits.clear()
+        for row in rows[:30]:
+            if row.household_id == self.person.household_id:
+                continue
+            item = QListWidgetItem(
+                f"{row.name}  {self.areas.path(row.area_code)} {row.address or ''}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, row)
+            self.hits.addItem(item)
+
+    def _pick(self, item: QListWidgetItem) -> None:
+        self.choose(item.data(Qt.ItemDataRole.UserRole))
+
+    def choose(self, row: PersonRow) -> None:
+        """Take the household of a person found by name."""
+        self.target = row
+        self.into_existing.setChecked(True)
+        self.chosen.setText(
+            self.tr("迁入：") + f"{row.name}所在的户（{self.areas.path(row.area_code)}）"
+        )
+
+    def move(self) -> None:
+        """Move, or say what is missing."""
+        reason = _chosen(self.reasons, self.words)
+        try:
+            if self.into_new.isChecked():
+                self.changes = households.move_person(
+                    self.session.ledger,
+                    self.session.actor,
+                    self.person.id,
+                    reason,
+                    Relation.HEAD,
+                    new_household=Household(
+                        area_code=self.area.code(), address=self.address.text().strip()
+                    ),
+                )
+            else:
+                if self.target is None or not self.target.household_id:
+                    self.error.setText(self.tr("请先找到并选中要迁入的户"))
+                    return
+                self.changes = households.move_person(
+                    self.session.ledger,
+                    self.session.actor,
+                    self.person.id,
+                    reason,
+                    Relation(self.relation.value()),
+                    to_household_id=self.target.household_id,
+                )
+        except FieldappError as error:
+            self.error.setText(message_for(error))
+            return
+        self.session.apply(self.changes)
+        self.accept()
