@@ -154,21 +154,53 @@ def name_readings(name: str) -> list[list[str]]:
     return [list(c) for c in combos]
 
 
+#: Marks a word that reads a character the rare way (超 as tiao, 重 as tong): the search ranks
+#: such words after every word of a name's usual reading, so they never crowd out true matches.
+RARE = "9"
+
+
+def usual_reading(name: str) -> list[str]:
+    """The name as it is usually read: the surname from the table, the given name by pypinyin's
+    phrase-aware default (李长春 chang, 王重阳 chong), one syllable per character."""
+    from pypinyin import lazy_pinyin
+
+    surname, given = _surname_split(name)
+    head = [group[0] for group in surname if group]  # a sign or digit has no reading
+    if len(surname) == 1 and name[:1] not in SURNAME_READINGS:
+        head = [s for s in lazy_pinyin(name[:1]) if s.isascii() and s.isalpha()][:1] or head
+    tail = [s for s in lazy_pinyin(given) if s.isascii() and s.isalpha()]
+    return [*head, *tail] if len(tail) == len([c for c in given if readings(c)]) else []
+
+
 @lru_cache(maxsize=200000)
 def search_words(name: str) -> str:
-    """The word-index text for a name: its characters spaced, full pinyin, initials."""
+    """The word-index text for a name: its characters spaced, then full pinyin, initials and
+    given-name pinyin of its usual reading, then those of rarer readings marked `RARE`."""
     name = "".join(name.split())
     if not name:
         return ""
     words: list[str] = [" ".join(name)]
     surname_len = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
-    seen: set[str] = set()
-    for syllables in name_readings(name):
+    usual: set[str] = set()
+    written: set[str] = set()
+    usual_first = usual_reading(name)
+    for index, syllables in enumerate(
+        [usual_first, *name_readings(name)] if usual_first else name_readings(name)
+    ):
         full = "".join(syllables)
         initials = "".join(s[0] for s in syllables)
         given = "".join(syllables[surname_len:])
         for word in (full, initials, given):
-            if word and word not in seen:
-                seen.add(word)
-                words.append(word)
+            if not word:
+                continue
+            if index == 0:
+                usual.add(word)
+                key = word
+            elif word in usual:
+                continue
+            else:
+                key = RARE + word
+            if key not in written:
+                written.add(key)
+                words.append(key)
     return " ".join(words)

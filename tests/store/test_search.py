@@ -121,3 +121,28 @@ def test_area_filter_and_empty_query(search):
     assert search.search("   ") == []
     assert len(search.search("张", area_prefix="520502101")) == 3
     assert search.search("张", area_prefix="520302") == []
+
+
+def test_rare_readings_rank_after_every_usual_match(repo):
+    """At 100k, "wjt" found names only through 超 read tiao mixed in with the true matches."""
+    repo.ensure_area(Area(code="520502101001", name="红星村", kind="村"))
+    hid = repo.save(Household(area_code="520502101001"))
+    rare = ["吴佳超", "王家超", "魏金超"]  # w-j-t only if 超 is read tiao
+    usual = ["王建涛", "吴金婷", "王佳涛", "魏剑彤"]
+    for n, name in enumerate(rare + usual):
+        number = make_id("520502", f"1980{n + 1:02d}15", f"{200 + 2 * n:03d}")
+        repo.add_person(Person(name=name, id_number=number, household_id=hid))
+    search = PersonSearch(repo.db)
+    found = names(search.search("wjt"))
+    assert set(found[: len(usual)]) == set(usual)
+    assert set(found[len(usual) :]) == set(rare)
+    # With as many usual matches as asked for, the rare ones are left out altogether.
+    assert set(names(search.search("wjt", limit=len(usual)))) == set(usual)
+    # The usual reading of a polyphone in context comes first (李长春: chang, not zhang).
+    assert search_words("李长春").split()[3:6] == ["lichangchun", "lcc", "changchun"]
+
+
+def test_search_words_of_names_that_are_not_all_chinese():
+    """A name starting with a sign or a digit (a spreadsheet formula typed as a name) has words."""
+    for name in ("=1+1", "+1", "@SUM(A1)", '=HYPERLINK("http://x","点我")', "张A"):
+        assert search_words(name).split()[0] == name[0]

@@ -17,6 +17,7 @@ from fieldapp.domain.models import Household, Person
 from fieldapp.domain.snapshots import snapshot_of
 from fieldapp.store.columns import select_list
 from fieldapp.store.filters import within_area
+from fieldapp.store.pinyin import RARE
 from fieldapp.store.queries import Source, db_of
 
 _CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0003134f]")
@@ -103,8 +104,16 @@ class PersonSearch:
                 )
             return plans
         if _LETTERS.match(query):
+            # Usual readings first (whole word, then as a prefix); names found only through a
+            # rare reading of a character (超 as tiao) come after all of them.
             words = "p.rowid IN (SELECT rowid FROM person_words WHERE person_words MATCH ?)"
-            return [(words, [_quote(query)]), (words, [_quote(query) + "*"])]
+            rare = _quote(RARE + query)
+            return [
+                (words, [_quote(query)]),
+                (words, [_quote(query) + "*"]),
+                (words, [rare]),
+                (words, [rare + "*"]),
+            ]
         if _CJK.search(query):
             chars = " ".join(query)
             words = "p.rowid IN (SELECT rowid FROM person_words WHERE person_words MATCH ?)"
