@@ -96,7 +96,10 @@ def _stable(pen: Pen, cert: CertificateView, top: float) -> float:
             ("劳动合同期限", months),
             ("月工资（税前）", income),
             ("缴纳社会保险", insured),
-            ("连续稳定就业", "          个月（截至开具之日）"),
+            (
+                "连续稳定就业",
+                f"{cert.stable_months or '        '} 个月（截至开具之日）",
+            ),
         ],
     )
     text = (

@@ -28,8 +28,10 @@ from fieldapp.paperwork.numerals import from_fen, to_fen
 from fieldapp.paperwork.paper_data import DueLookup, PaperData
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.tables import Section, TablesView, render_tables, row_texts
 from fieldapp.paperwork.views import FormView, NoticeView, RosterView, VisitSheetView
 from fieldapp.paperwork.visits import render_visits
+from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.services import printing
@@ -250,6 +252,113 @@ def certificate_job(ledger: Ledger, id_number: str, casual: bool = False) -> Pri
         cert,
         lambda p, c: render_certificate(cert, settings),
         _record("务工证明", cert, person_id=person_id, rows=1),
+    )
+
+
+#: Relative column widths of the tables papers, by header (others: 1).
+_WIDTHS = {
+    "序号": 0.5,
+    "姓名": 0.9,
+    "身份证号": 2.1,
+    "性别": 0.5,
+    "年龄": 0.5,
+    "户号": 1.3,
+    "与户主关系": 0.9,
+    "所在村/安置点": 1.4,
+    "人员类别": 1.6,
+    "劳动能力": 1.3,
+    "就业地点": 1.8,
+    "务工地点": 1.8,
+    "工作单位": 1.8,
+    "经营主体/项目": 1.8,
+    "经营地点": 1.6,
+    "岗位": 1.6,
+    "输出机构": 1.4,
+    "说明": 4.2,
+    "依据": 2.2,
+    "户主/成员": 1.4,
+    "开始日期": 1.25,
+    "结束日期": 1.25,
+    "培训日期": 1.25,
+    "月收入（元）": 0.9,
+}
+
+
+def _section(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Section:
+    return Section(
+        title,
+        tuple(columns),
+        tuple(_WIDTHS.get(c, 1.0) for c in columns),
+        row_texts(rows),
+    )
+
+
+def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None = None) -> PrintJob:
+    """一库五册 of an area as of a date: all five rosters, or the one named `which`."""
+    from fieldapp.policy.rosters import COLUMNS
+    from fieldapp.services.report import five_rosters
+
+    rosters = five_rosters(ledger, area_code, on)
+    names = [which] if which else list(COLUMNS)
+    view = TablesView(
+        "一库五册" if not which else which,
+        rosters.area_name,
+        on,
+        tuple(_section(n, COLUMNS[n], rosters.sheets.get(n, [])) for n in names),
+    )
+    settings = PaperData(ledger).settings(area_code)
+    return PrintJob(
+        "一库五册",
+        f"{rosters.area_name}{view.title}",
+        view,
+        lambda p, c: render_tables(view, settings, progress=p, cancelled=c),
+        _record(
+            "一库五册",
+            view,
+            area_code=area_code,
+            rows=sum(len(x.rows) for x in view.sections),
+        ),
+    )
+
+
+DUTY_COLUMNS = ("序号", "事项", "户号", "户主/成员", "所在地", "说明", "依据")
+
+
+def duties_job(
+    ledger: Ledger,
+    flags: Sequence[DutyFlag],
+    area_code: str,
+    area_name: str,
+    on: dt.date,
+    place_of: Callable[[str], str],
+) -> PrintJob:
+    """The household duties of an area (一户一人、零就业家庭、公益性岗位超线、一人多岗) as a list
+    to act on, one row per household or person flagged."""
+    rows = [
+        (n, f.kind, f.household_no, "、".join(f.names), place_of(f.area_code), f.text, f.clause)
+        for n, f in enumerate(flags, start=1)
+    ]
+    view = TablesView(
+        "户级责任清单",
+        area_name,
+        on,
+        (
+            Section(
+                "户级责任清单",
+                DUTY_COLUMNS,
+                tuple(_WIDTHS.get(c, 1.0) for c in DUTY_COLUMNS),
+                row_texts(rows),
+                "项",
+            ),
+        ),
+    )
+    settings = PaperData(ledger).settings(area_code)
+    return PrintJob(
+        "户级责任",
+        f"{area_name}户级责任清单",
+        view,
+        lambda p, c: render_tables(view, settings, progress=p, cancelled=c),
+        _record("户级责任", view, area_code=area_code, rows=len(rows)),
     )
 
 

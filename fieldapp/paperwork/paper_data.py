@@ -457,15 +457,25 @@ class PaperData:
 
     # -- certificates ---------------------------------------------------------------------------
 
-    def certificate(self, id_number: str, casual: bool | None = None) -> CertificateView:
-        """A work certificate pre-filled from the person's latest employment spell."""
+    def certificate(
+        self, id_number: str, casual: bool | None = None, today: dt.date | None = None
+    ) -> CertificateView:
+        """A work certificate pre-filled from the person's latest employment spell.
+
+        The wage is the month's as the monthly update recorded it (this month's, else last
+        month's), else the spell's; 连续稳定就业 counts whole months of a spell still running.
+        """
+        today = today or dt.date.today()
         person_id = self.person_id_of(id_number)
         person = self.person_view(person_id)
         spells = paper_rows.spells_of(self.ledger, person_id)
         wanted = [s for s in spells if casual is None or bool(s["is_casual"]) == casual]
         spell = wanted[0] if wanted else {}
         is_casual = bool(spell.get("is_casual")) if casual is None else casual
-        income = spell.get("monthly_income")
+        income = self._recent_wage(person_id) or spell.get("monthly_income")
+        start, end = _day(spell.get("start_date")), _day(spell.get("end_date"))
+        running = start is not None and start <= today and (end is None or end >= today)
+        stable = whole_months_between(start, today) if running and start else None
         return CertificateView(
             person=person,
             casual=is_casual,
@@ -474,11 +484,21 @@ class PaperData:
             job="",
             start_date=spell.get("start_date") or "",
             end_date=spell.get("end_date") or "",
-            monthly_income=f"{income:g}" if isinstance(income, (int, float)) else "",
+            monthly_income=_number(income) if isinstance(income, (int, float)) else "",
             contract_months=str(spell.get("contract_months") or ""),
             insurance_months=str(spell.get("insurance_months") or ""),
             home_place=person.address,
+            stable_months=str(stable) if stable else "",
         )
+
+    def _recent_wage(self, person_id: str, today: dt.date | None = None) -> float | None:
+        """This month's income from the monthly update, else last month's."""
+        month = Month.of(today or dt.date.today())
+        for key in (month, month.previous()):
+            for row in paper_rows.statuses_in(self.ledger, [person_id], str(key)):
+                if row.get("status") == _EMPLOYED and row.get("income"):
+                    return float(row["income"])
+        return None
 
     def person_id_of(self, id_number: str) -> str:
         """The person id for an ID number, or NotFound."""

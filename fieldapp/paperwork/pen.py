@@ -126,12 +126,14 @@ class Pen:
         """
         if not text:
             return size
-        # Half the padding above and below: rows are short, columns are what must breathe.
-        inner_w, inner_h = w - 2 * pad, h - pad
+        # Clear of the border on every side: rows are short, so above and below get half the
+        # padding, but never less than 2 pt (wrapped text used to touch the cell's lines).
+        vpad = max(pad / 2, 2.0)
+        inner_w, inner_h = w - 2 * pad, h - 2 * vpad
         lines, size = self.layout(text, inner_w, inner_h, size)
         lead = size * 1.18
         if valign == "top":
-            base = y + h - pad / 2 - size * 0.88
+            base = y + h - vpad - size * 0.88
         else:
             base = y + h / 2 + (len(lines) - 1) * lead / 2 - size * 0.36
         for i, line in enumerate(lines):

@@ -163,3 +163,5 @@ class CertificateView:
     insurance_months: str = ""
     home_place: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Whole months of the spell still running on the day it is printed ('' when none).
+    stable_months: str = ""

@@ -20,13 +20,33 @@ def monthly_report(
     households = loader.households(area_prefix=area_prefix)
     claims = ClaimQueries(ledger).select(area_prefix=area_prefix)
     return monthly_figures(
-        policy, month, households, claims, loader.area_names(), today=dt.date.today()
+        policy,
+        month,
+        households,
+        claims,
+        distinct_names(loader.area_names()),
+        today=dt.date.today(),
     )
+
+
+def distinct_names(names: dict[str, str]) -> dict[str, str]:
+    """Area names told apart: villages or sites of one name in different townships are named
+    with their township (两个“幸福社区”安置点 → 城关镇幸福社区, 双河镇幸福社区)."""
+    villages = [code for code in names if len(code) == 12]
+    seen: dict[str, int] = {}
+    for code in villages:
+        seen[names[code]] = seen.get(names[code], 0) + 1
+    out = dict(names)
+    for code in villages:
+        if seen[names[code]] > 1:
+            township = names.get(code[:9], "")
+            out[code] = f"{township}{names[code]}" if township else f"{names[code]}（{code}）"
+    return out
 
 
 def five_rosters(ledger: Ledger, area_code: str, on: dt.date) -> RosterSet:
     """一库五册 of one area (village, site, township…) as of `on`."""
     loader = FactsLoader(ledger)
-    names = loader.area_names()
+    names = distinct_names(loader.area_names())
     households = loader.households(area_prefix=area_code, with_months=True)
     return build_rosters(households, area_code, names.get(area_code, area_code), on, names)

@@ -157,3 +157,35 @@ def test_certificates_stable_and_casual(ledger):
         assert expected in casual, expected
     with pytest.raises(NotFound, match="没有身份证号"):
         certificate_job(ledger, "520321199001011234")
+
+
+def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
+    from fieldapp.domain.dates import add_months
+    from fieldapp.domain.month import Month
+
+    people = _village(ledger, households=1)
+    person = people[0][0]
+    number = ledger.get("persons", person)["id_number"]
+    repo = Records(ledger)
+    today = dt.date.today()
+    # A job that started five whole months ago, at 4800 a month on the spell …
+    start = add_months(today, -5)
+    repo.save(
+        EmploymentSpell(
+            person_id=person,
+            start_date=start,
+            place_name="广东省东莞市",
+            employer="东莞某某电子有限公司",
+            monthly_income=4800.0,
+        )
+    )
+    # … and this month's update, recorded just now, says 5200.
+    month = str(Month.of(today))
+    repo.set_monthly_status(
+        MonthlyStatus(person_id=person, month=month, status=WorkStatus.EMPLOYED, income=5200.0)
+    )
+    text = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    assert "东莞某某电子有限公司" in text
+    assert "5200元" in text and "4800" not in text
+    assert "5个月（截至开具之日）" in text
+    assert not re.search(r"\d\.0(?!\d)", text)  # money never as 4800.0

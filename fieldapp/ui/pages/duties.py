@@ -1,0 +1,246 @@
+"""户级责任 page: the households and persons a coordinator must act on, with counts per duty.
+
+一户一人未实现, 零就业家庭, 公益性岗位收入超线, 一人多岗 — worked out by the policy for the
+chosen area as of a date (off the GUI thread), each with the reason and the clause. A button per
+duty with its count filters the list; 预览 prints what is listed; 导出 Excel writes it.
+Double-click opens the household's first person on the ledger page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.progress import Cancelled
+from fieldapp.paperwork import jobs
+from fieldapp.policy.households import DutyFlag, DutyKind
+from fieldapp.services.changes import PERSON_RECORDS, Kind
+from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
+from fieldapp.services.policy_views import duties
+from fieldapp.ui import papers, policy_access
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
+from fieldapp.ui.widgets import DateField, table_view
+
+KINDS = (
+    DutyKind.ONE_PER_HOUSEHOLD,
+    DutyKind.ZERO_EMPLOYMENT,
+    DutyKind.INCOME_ABOVE_LINE,
+    DutyKind.TWO_POSTS,
+)
+
+
+class DutiesPage(QWidget):
+    """Household duties of an area: counts, the list, the paper and the workbook."""
+
+    person_requested = Signal(str)
+    updated = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.areas = AreaIndex.load(session.ledger)
+        self.flags: list[DutyFlag] = []
+        self.area = AreaCombo(self.tr("全部区域"))
+        self.area.fill(self.areas, keep=session.home_area)
+        self.on = DateField()
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.preview_button = QPushButton(self.tr("预览(&V)"))
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.panel = OperationPanel()
+        self.summary = QLabel()
+        self.group = QButtonGroup(self)
+        self.kind_buttons: dict[str, QPushButton] = {}
+        kinds = QHBoxLayout()
+        for kind in ("", *KINDS):
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setProperty("kind", kind)
+            button.setStyleSheet("QPushButton:checked { background: #1f6feb; color: white; }")
+            self.group.addButton(button)
+            self.kind_buttons[kind] = button
+            kinds.addWidget(button)
+        kinds.addStretch(1)
+        self.kind_buttons[""].setChecked(True)
+        self.model = RowsModel[DutyFlag](
+            [
+                Column(self.tr("事项"), lambda f: f.kind),
+                Column(self.tr("户号"), lambda f: f.household_no),
+                Column(self.tr("户主/成员"), lambda f: "、".join(f.names)),
+                Column(self.tr("所在地"), lambda f: self.areas.path(f.area_code)),
+                Column(self.tr("说明"), lambda f: f.text),
+                Column(self.tr("依据"), lambda f: f.clause),
+            ]
+        )
+        self.table = table_view()
+        self.table.setModel(self.model)
+        for column, width in enumerate((110, 130, 110, 170, 420)):
+            self.table.setColumnWidth(column, width)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("区域")))
+        top.addWidget(self.area, 2)
+        top.addWidget(QLabel(self.tr("截至")))
+        top.addWidget(self.on)
+        top.addWidget(self.refresh_button)
+        top.addStretch(1)
+        top.addWidget(self.preview_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(kinds)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.area.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.on.dateChanged.connect(lambda _d: self.refresh())
+        self.group.buttonClicked.connect(lambda _b: self._filter())
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.export_button.clicked.connect(self.export_dialog)
+        self.table.doubleClicked.connect(self._open)
+        session.on_change(
+            self,
+            (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS, Kind.POLICY),
+            lambda _c: self._stale(),
+        )
+        self._fresh = False
+        self._counts()
+
+    def activated(self) -> None:
+        """Shown: work the list out (again, if the ledger changed)."""
+        if not self._fresh:
+            self.refresh()
+
+    def _stale(self) -> None:
+        self._fresh = False
+        if self.isVisible():
+            self.refresh()
+
+    def kind(self) -> str:
+        """The duty listed ('' for all)."""
+        checked = self.group.checkedButton()
+        return str(checked.property("kind") or "") if checked else ""
+
+    def set_kind(self, kind: str) -> None:
+        """List one duty ('' for all), as clicking its button does."""
+        self.kind_buttons[kind].setChecked(True)
+        self._filter()
+
+    def refresh(self) -> None:
+        """Work the duties out off the GUI thread."""
+        if self.panel.busy:
+            return
+        self._fresh = True
+        area, on = self.area.code() or None, self.on.value()
+
+        def work(_progress: OperationProgress) -> list[DutyFlag]:
+            with self.session.worker_ledger() as ledger:
+                return duties(ledger, policy_access.policy(ledger), on, area)
+
+        self.panel.run(
+            self.tr("正在检查户级责任……"), work, self._show, self._failed, read_only=True
+        )
+
+    def _show(self, flags: list[DutyFlag]) -> None:
+        self.flags = flags
+        self._counts()
+        self._filter()
+        self.updated.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            show_error(self, error)
+        self.updated.emit()
+
+    def _counts(self) -> None:
+        self.kind_buttons[""].setText(self.tr("全部 %1").replace("%1", str(len(self.flags))))
+        for kind in KINDS:
+            count = sum(1 for f in self.flags if f.kind == kind)
+            self.kind_buttons[kind].setText(f"{kind} {count}")
+
+    def shown(self) -> list[DutyFlag]:
+        """The flags the chosen duty lets through."""
+        kind = self.kind()
+        return [f for f in self.flags if not kind or f.kind == kind]
+
+    def _filter(self) -> None:
+        shown = self.shown()
+        self.model.set_rows(shown)
+        households = len({f.household_id for f in shown})
+        self.summary.setText(
+            self.tr("%1 项，涉及 %2 户")
+            .replace("%1", str(len(shown)))
+            .replace("%2", str(households))
+        )
+
+    def _open(self, index) -> None:  # noqa: ANN001 - QModelIndex
+        flag = index.data(ROW_ROLE)
+        if flag is not None and flag.person_ids:
+            self.person_requested.emit(flag.person_ids[0])
+
+    def _area_name(self) -> str:
+        code = self.area.code()
+        return self.areas.path(code) if code else self.tr("全部区域")
+
+    def preview(self, on_open=None) -> None:  # noqa: ANN001 - test callback
+        """The listed duties as a printed list, to print or save."""
+        flags, area, on = self.shown(), self.area.code(), self.on.value()
+        name, place = self._area_name(), self.areas.path
+        papers.preview(
+            self,
+            self.panel,
+            self.session,
+            lambda led: jobs.duties_job(led, flags, area, name, on, place),
+            on_open,
+        )
+
+    def export_dialog(self) -> None:
+        """Ask where, then write the listed duties."""
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出户级责任清单"),
+            f"{self._area_name()}户级责任清单.xlsx",
+            self.tr("Excel 文件 (*.xlsx)"),
+        )
+        if path:
+            self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """Write the workbook off the GUI thread (and log the export)."""
+        from fieldapp.tabular.duties import write_duties
+
+        flags, name, on, place = self.shown(), self._area_name(), self.on.value(), self.areas.path
+        area = self.area.code()
+
+        def work(_progress: OperationProgress) -> Path:
+            write_duties(flags, path, area_name=name, on=on, place_of=place)
+            people = len({p for f in flags for p in f.person_ids})
+            with self.session.worker_ledger() as ledger:
+                record_export(ledger, "户级责任", path, people, len(flags), area or None)
+            return path
+
+        self.panel.run(
+            self.tr("正在导出……"),
+            work,
+            lambda p: self.summary.setText(
+                self.tr("已导出到 ") + str(p) + "（" + PERSONAL_DATA_NOTE + "）"
+            ),
+            lambda e: show_error(self, e),
+        )
+
+    def busy(self) -> bool:
+        """True while the list is worked out, previewed or exported."""
+        return self.panel.busy

@@ -1,0 +1,239 @@
+"""一库五册 page: the labour roster and its four companions for a village, site or township.
+
+Pick the area and the date; the five rosters are worked out off the GUI thread, each with its
+count on its button; the chosen one is listed. 预览 shows the chosen roster (or all five) as the
+printed paper, to print or save; 导出 Excel writes all five sheets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.domain.progress import Cancelled
+from fieldapp.paperwork import jobs
+from fieldapp.paperwork.tables import text
+from fieldapp.policy.rosters import COLUMNS, RosterSet
+from fieldapp.services.changes import PERSON_RECORDS, Kind
+from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
+from fieldapp.services.report import five_rosters
+from fieldapp.ui import papers
+from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.errors import show_error
+from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.session import Session
+from fieldapp.ui.table_model import Column, RowsModel
+from fieldapp.ui.widgets import DateField, table_view
+
+NAMES = tuple(COLUMNS)
+
+
+class RostersPage(QWidget):
+    """一库五册 of one area as of a date: on screen, on paper, in Excel."""
+
+    updated = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.areas = AreaIndex.load(session.ledger)
+        self.rosters: RosterSet | None = None
+        self.area = AreaCombo(self.tr("请选择村、安置点或乡镇"))
+        self.area.fill(self.areas, keep=session.home_area)
+        self.on = DateField()
+        self.make_button = QPushButton(self.tr("生成"))
+        self.preview_button = QPushButton(self.tr("预览本册(&V)"))
+        self.preview_all_button = QPushButton(self.tr("预览全部五册"))
+        self.export_button = QPushButton(self.tr("导出 Excel…"))
+        self.panel = OperationPanel()
+        self.summary = QLabel()
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        books = QHBoxLayout()
+        for name in NAMES:
+            button = QPushButton(name)
+            button.setCheckable(True)
+            button.setStyleSheet("QPushButton:checked { background: #1f6feb; color: white; }")
+            self.group.addButton(button)
+            self.buttons[name] = button
+            books.addWidget(button)
+        books.addStretch(1)
+        self.buttons[NAMES[0]].setChecked(True)
+        self.model = RowsModel[list[object]]([])
+        self.table = table_view()
+        self.table.setModel(self.model)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("区域")))
+        top.addWidget(self.area, 2)
+        top.addWidget(QLabel(self.tr("截至")))
+        top.addWidget(self.on)
+        top.addWidget(self.make_button)
+        top.addStretch(1)
+        top.addWidget(self.preview_button)
+        top.addWidget(self.preview_all_button)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(books)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        self.make_button.clicked.connect(self.make)
+        self.area.currentIndexChanged.connect(lambda _i: self.make())
+        self.on.dateChanged.connect(lambda _d: self.make())
+        self.group.buttonClicked.connect(lambda _b: self._show())
+        self.preview_button.clicked.connect(lambda: self.preview(self.current()))
+        self.preview_all_button.clicked.connect(lambda: self.preview(None))
+        self.export_button.clicked.connect(self.export_dialog)
+        session.on_change(
+            self, (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS), lambda _c: self._stale()
+        )
+        self._enable(False)
+        self.make()
+
+    def current(self) -> str:
+        """The roster shown."""
+        checked = self.group.checkedButton()
+        return checked.text().split(" ")[0] if checked else NAMES[0]
+
+    def choose(self, name: str) -> None:
+        """Show one of the five, as clicking its button does."""
+        self.buttons[name].setChecked(True)
+        self._show()
+
+    def _enable(self, on: bool) -> None:
+        for button in (self.preview_button, self.preview_all_button, self.export_button):
+            button.setEnabled(on)
+
+    def _stale(self) -> None:
+        if self.isVisible():
+            self.make()
+        else:
+            self.rosters = None
+
+    def activated(self) -> None:
+        """Shown: work the rosters out again if the ledger changed."""
+        if self.rosters is None:
+            self.make()
+
+    def make(self) -> None:
+        """Work the five rosters out off the GUI thread."""
+        area, on = self.area.code(), self.on.value()
+        if not area:
+            self.rosters = None
+            self.model.set_rows([])
+            self.summary.setText(self.tr("请选择村、安置点或乡镇"))
+            self._enable(False)
+            return
+
+        def work(_progress: OperationProgress) -> RosterSet:
+            with self.session.worker_ledger() as ledger:
+                return five_rosters(ledger, area, on)
+
+        self.panel.run(
+            self.tr("正在生成一库五册……"), work, self._made, self._failed, read_only=True
+        )
+
+    def _made(self, rosters: RosterSet) -> None:
+        self.rosters = rosters
+        for name in NAMES:
+            self.buttons[name].setText(f"{name} {len(rosters.sheets.get(name, []))}")
+        self._enable(True)
+        self._show()
+        self.updated.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, Cancelled):
+            show_error(self, error)
+        self.updated.emit()
+
+    def _show(self) -> None:
+        if self.rosters is None:
+            return
+        name = self.current()
+        columns = COLUMNS[name]
+        self.model.beginResetModel()
+        self.model.columns = [
+            Column(title, lambda r, i=i: text(r[i]) if i < len(r) else "")
+            for i, title in enumerate(columns)
+        ]
+        self.model.rows = list(self.rosters.sheets.get(name, []))
+        self.model.endResetModel()
+        for column, title in enumerate(columns):
+            self.table.setColumnWidth(
+                column,
+                150 if title == "身份证号" else 40 if title in ("序号", "性别", "年龄") else 90,
+            )
+        self.summary.setText(
+            self.tr("%1 %2：%3 人（截至 %4）")
+            .replace("%1", self.rosters.area_name)
+            .replace("%2", name)
+            .replace("%3", str(len(self.model.rows)))
+            .replace("%4", self.rosters.as_of.isoformat())
+        )
+
+    def preview(self, which: str | None, on_open=None) -> None:  # noqa: ANN001 - test callback
+        """The printed paper of one roster (or all five), to print or save."""
+        area, on = self.area.code(), self.on.value()
+        if not area:
+            show_error(self, self.tr("请先选择村、安置点或乡镇"))
+            return
+        papers.preview(
+            self,
+            self.panel,
+            self.session,
+            lambda led: jobs.rosters_job(led, area, on, which),
+            on_open,
+        )
+
+    def export_dialog(self) -> None:
+        """Ask where, then write the five sheets."""
+        if self.rosters is None:
+            return
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出一库五册"),
+            f"{self.rosters.area_name}一库五册.xlsx",
+            self.tr("Excel 文件 (*.xlsx)"),
+        )
+        if path:
+            self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+
+    def export_to(self, path: Path) -> None:
+        """Write the workbook off the GUI thread."""
+        from fieldapp.tabular.five_rosters import write_five_rosters
+
+        rosters = self.rosters
+        if rosters is None:
+            return
+
+        def work(_progress: OperationProgress) -> Path:
+            write_five_rosters(rosters, path)
+            with self.session.worker_ledger() as ledger:  # every export of persons is logged
+                people = len(rosters.sheets.get(NAMES[0], []))
+                record_export(ledger, "一库五册", path, people, area_code=rosters.area_code)
+            return path
+
+        self.panel.run(
+            self.tr("正在导出……"),
+            work,
+            lambda p: self.summary.setText(
+                self.tr("已导出到 ") + str(p) + "（" + PERSONAL_DATA_NOTE + "）"
+            ),
+            lambda e: show_error(self, e),
+        )
+
+    def busy(self) -> bool:
+        """True while the rosters are worked out, previewed or exported."""
+        return self.panel.busy

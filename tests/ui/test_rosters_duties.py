@@ -1,0 +1,88 @@
+"""一库五册 and 户级责任 pages: counts on screen, previewed as paper and saved, exported to Excel."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pypdf
+from PySide6.QtWidgets import QFileDialog
+
+from fieldapp.policy.rosters import COLUMNS
+from fieldapp.services.exports import export_log
+from tests.ui.conftest import wait_idle
+from tests.ui.test_monthly_grid import biggest_village
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+
+def save_preview(preview, path, monkeypatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    assert preview.save_dialog() == path
+
+
+def test_five_rosters_previewed_saved_and_exported(demo_window, qtbot, tmp_path, monkeypatch):
+    page = demo_window.show_page("rosters")
+    village = biggest_village(demo_window.session.ledger)
+    page.area.set_code(village)
+    wait_idle(qtbot, page)
+    labour = len(page.rosters.sheets["劳动力名册"])
+    assert labour > 0 and page.buttons["劳动力名册"].text() == f"劳动力名册 {labour}"
+    page.choose("转移就业名册")
+    migrants = page.rosters.sheets["转移就业名册"]
+    assert page.model.rowCount() == len(migrants) > 0
+    assert page.model.columnCount() == len(COLUMNS["转移就业名册"])
+    # Money on screen without ".0".
+    incomes = [page.model.index(r, 13).data() for r in range(page.model.rowCount())]
+    assert incomes and not any(str(i).endswith(".0") for i in incomes)
+    opened = []
+    page.preview(page.current(), opened.append)
+    wait_idle(qtbot, page)
+    text = pdf_text(opened[0].pdf)
+    assert "转移就业名册" in text and migrants[0][1] in text and "第 1 页" in text
+    save_preview(opened[0], tmp_path / "转移就业名册.pdf", monkeypatch)
+    assert (tmp_path / "转移就业名册.pdf").read_bytes().startswith(b"%PDF")
+    opened[0].close()
+    opened.clear()
+    page.preview(None, opened.append)
+    wait_idle(qtbot, page)
+    text = pdf_text(opened[0].pdf)
+    for name in COLUMNS:
+        assert name in text
+    opened[0].close()
+    out = tmp_path / "一库五册.xlsx"
+    page.export_to(out)
+    wait_idle(qtbot, page)
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == list(COLUMNS)
+    assert book["劳动力名册"].max_row >= labour + 2
+    assert "含个人信息" in page.summary.text()
+    assert export_log(demo_window.session.ledger)[0]["kind"] == "一库五册"
+
+
+def test_household_duties_counted_previewed_saved_and_exported(
+    demo_window, qtbot, tmp_path, monkeypatch
+):
+    page = demo_window.show_page("duties")
+    wait_idle(qtbot, page)
+    flags = page.flags
+    assert flags
+    zero = [f for f in flags if f.kind == "零就业家庭"]
+    assert page.kind_buttons["零就业家庭"].text() == f"零就业家庭 {len(zero)}"
+    page.set_kind("零就业家庭")
+    assert page.model.rowCount() == len(zero)
+    opened = []
+    page.preview(opened.append)
+    wait_idle(qtbot, page)
+    text = pdf_text(opened[0].pdf)
+    assert "户级责任清单" in text and "零就业家庭" in text and "演示台账" in text
+    save_preview(opened[0], tmp_path / "户级责任.pdf", monkeypatch)
+    opened[0].close()
+    out = tmp_path / "户级责任.xlsx"
+    page.export_to(out)
+    wait_idle(qtbot, page)
+    sheet = openpyxl.load_workbook(out)["户级责任"]
+    assert sheet.max_row == len(zero) + 2
+    assert {sheet.cell(r, 2).value for r in range(3, sheet.max_row + 1)} == {"零就业家庭"}
