@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +27,13 @@ from fieldapp.ui.errors import show_error
 Saver = Callable[[Path], str]
 
 
+#: Zoom steps of the +/− buttons (1.0 = 100 %).
+ZOOMS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+
+
 class PdfPreview(QDialog):
-    """Shows PDF bytes page by page; 打印 and 另存为 PDF."""
+    """Shows PDF bytes page by page; fit to width (default) or to the page, zoom, go to a page;
+    打印 and 另存为 PDF. Opens as large as the screen allows: a landscape roster is readable."""
 
     def __init__(
         self,
@@ -39,7 +45,12 @@ class PdfPreview(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("预览：") + title)
-        self.resize(900, 700)
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        screen = (
+            parent.screen() if parent is not None else None
+        ) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
+        self.resize(int(room.width() * 0.92), int(room.height() * 0.92))
         self.pdf = pdf
         self.saver = saver
         self.suggested_name = suggested_name
@@ -52,23 +63,130 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.fit_width = QPushButton(self.tr("适合宽度"))
+        self.fit_page = QPushButton(self.tr("整页"))
+        for button in (self.fit_width, self.fit_page):
+            button.setCheckable(True)
+        self.fit_width.setChecked(True)
+        self.zoom_out = QPushButton("−")
+        self.zoom_in = QPushButton("+")
+        self.zoom_out.setToolTip(self.tr("缩小 (Ctrl+-)"))
+        self.zoom_in.setToolTip(self.tr("放大 (Ctrl+=)"))
+        self.zoom_label = QLabel()
+        self.previous_button = QPushButton(self.tr("上一页"))
+        self.next_button = QPushButton(self.tr("下一页"))
+        self.page_box = QSpinBox()
+        self.page_box.setRange(1, max(1, self.document.pageCount()))
+        self.page_box.setPrefix(self.tr("第 "))
+        self.page_box.setSuffix(self.tr(" 页"))
         self.pages_label = QLabel(self.tr("共 %n 页", "", self.document.pageCount()))
+        tools = QHBoxLayout()
+        for widget in (self.fit_width, self.fit_page, self.zoom_out, self.zoom_label, self.zoom_in):
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        for widget in (self.previous_button, self.page_box, self.pages_label, self.next_button):
+            tools.addWidget(widget)
+        self.fit_width.clicked.connect(lambda: self.set_fit(QPdfView.ZoomMode.FitToWidth))
+        self.fit_page.clicked.connect(lambda: self.set_fit(QPdfView.ZoomMode.FitInView))
+        self.zoom_in.clicked.connect(lambda: self.step_zoom(1))
+        self.zoom_out.clicked.connect(lambda: self.step_zoom(-1))
+        self.previous_button.clicked.connect(lambda: self.go_to(self.current_page() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to(self.current_page() + 1))
+        self.page_box.valueChanged.connect(lambda n: self.go_to(n - 1))
+        self.view.pageNavigator().currentPageChanged.connect(self._page_shown)
+        self.view.zoomFactorChanged.connect(lambda _z: self._zoom_shown())
+        QShortcut(QKeySequence.StandardKey.ZoomIn, self, activated=lambda: self.step_zoom(1))
+        QShortcut(QKeySequence("Ctrl+="), self, activated=lambda: self.step_zoom(1))
+        QShortcut(QKeySequence.StandardKey.ZoomOut, self, activated=lambda: self.step_zoom(-1))
+        QShortcut(
+            QKeySequence(Qt.Key.Key_PageDown),
+            self,
+            activated=lambda: self.go_to(self.current_page() + 1),
+        )
+        QShortcut(
+            QKeySequence(Qt.Key.Key_PageUp),
+            self,
+            activated=lambda: self.go_to(self.current_page() - 1),
+        )
         self.print_button = QPushButton(self.tr("打印(&P)…"))
         self.save_button = QPushButton(self.tr("另存为 PDF(&S)…"))
         close = QPushButton(self.tr("关闭"))
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         close.clicked.connect(self.reject)
-        self.note = QLabel(self.tr("含个人信息，请妥善保管"))
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.pages_label)
         buttons.addWidget(self.note, 1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.addLayout(tools)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self._page_shown(0)
+        self._zoom_shown()
+
+    # -- zoom and pages ---------------------------------------------------------------------
+
+    def set_fit(self, mode: QPdfView.ZoomMode) -> None:
+        """Fit the page's width (or the whole page) to the window."""
+        self.view.setZoomMode(mode)
+        self.fit_width.setChecked(mode == QPdfView.ZoomMode.FitToWidth)
+        self.fit_page.setChecked(mode == QPdfView.ZoomMode.FitInView)
+        self._zoom_shown()
+
+    def zoom(self) -> float:
+        """The zoom now (1.0 = 100 %): when fitted, what the fit works out to."""
+        return float(self.view.zoomFactor())
+
+    def step_zoom(self, direction: int) -> None:
+        """The next zoom step up (1) or down (−1) from the zoom now."""
+        now = self._effective_zoom()
+        if direction > 0:
+            target = next((z for z in ZOOMS if z > now + 0.01), ZOOMS[-1])
+        else:
+            target = next((z for z in reversed(ZOOMS) if z < now - 0.01), ZOOMS[0])
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(target)
+        self.fit_width.setChecked(False)
+        self.fit_page.setChecked(False)
+        self._zoom_shown()
+
+    def _effective_zoom(self) -> float:
+        """What a fitted view shows, as a zoom factor (QPdfView keeps 1.0 while fitting)."""
+        if self.view.zoomMode() == QPdfView.ZoomMode.Custom or not self.document.pageCount():
+            return self.zoom()
+        page = self.document.pagePointSize(max(0, self.current_page()))
+        viewport = self.view.viewport().size()
+        dpi = self.logicalDpiX() / 72.0
+        across = viewport.width() / max(1.0, page.width() * dpi)
+        if self.view.zoomMode() == QPdfView.ZoomMode.FitInView:
+            return min(across, viewport.height() / max(1.0, page.height() * dpi))
+        return across
+
+    def _zoom_shown(self) -> None:
+        self.zoom_label.setText(f"{round(self._effective_zoom() * 100)}%")
+
+    def current_page(self) -> int:
+        """The page shown (0-based)."""
+        return int(self.view.pageNavigator().currentPage())
+
+    def go_to(self, page: int) -> None:
+        """Show a page (0-based; out of range is clamped)."""
+        last = max(0, self.document.pageCount() - 1)
+        page = min(max(page, 0), last)
+        if page != self.current_page():
+            self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
+        self._page_shown(page)
+
+    def _page_shown(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+        self.previous_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page < self.document.pageCount() - 1)
 
     def page_count(self) -> int:
         """Pages in the previewed document."""

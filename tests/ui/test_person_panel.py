@@ -175,3 +175,20 @@ def test_the_status_button_opens_the_household_grid(window):
     assert window.current_key() == "monthly"
     assert grid.household_id == panel.person.household_id
     assert "张长英户" in grid.household_button.text()
+
+
+def test_print_page_finds_the_certificate_by_name(window, qtbot, warnings_shown):
+    page = window.show_page("print")
+    page.paper.setCurrentIndex(page.paper.findData("certificate"))
+    page.preview()
+    assert warnings_shown and "姓名" in warnings_shown[-1]  # nobody chosen yet: say how
+    page.person.box.setText("李建国")  # a name, not an 18-digit ID
+    qtbot.waitUntil(lambda: page.person.hits.count() == 1, timeout=5000)
+    qtbot.keyClick(page.person.box, Qt.Key.Key_Return)
+    assert page.person.chosen.name == "李建国"
+    opened = []
+    page.preview(opened.append)
+    wait_idle(qtbot, page)
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(opened[0].pdf)).pages)
+    assert "李建国" in text
+    opened[0].close()

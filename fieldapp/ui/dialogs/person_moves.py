@@ -257,7 +257,7 @@ class MoveDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.search = SearchService(session.path, self)
+        self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show_hits)
         self.picker.textChanged.connect(
             lambda t: self.search.search(t.strip(), "") if t.strip() else self.hits.clear()

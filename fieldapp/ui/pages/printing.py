@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel
+from fieldapp.ui.person_picker import PersonPicker
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import DateField, OptionalDate, table_view
@@ -48,7 +48,7 @@ class PrintPage(QWidget):
             "forms": self.tr("批次全部申请表"),
             "form": self.tr("单人申请表"),
             "visits": self.tr("走访记录表（按村/安置点和月份）"),
-            "certificate": self.tr("务工证明（按人员）"),
+            "certificate": self.tr("务工证明（按姓名找人）"),
         }
         for key in PAPERS:
             self.paper.addItem(labels[key], key)
@@ -59,8 +59,7 @@ class PrintPage(QWidget):
         self.area.fill(self.areas, keep=session.home_area)
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
-        self.id_number = QLineEdit()
-        self.id_number.setPlaceholderText(self.tr("身份证号"))
+        self.person = PersonPicker(session)
         self.casual = QCheckBox(self.tr("临时工（临工）证明"))
         self.stack = QStackedWidget()
         for key in PAPERS:
@@ -121,7 +120,7 @@ class PrintPage(QWidget):
             form.addRow(self.tr("村/安置点"), self.area)
             form.addRow(self.tr("月份"), self.month)
         else:
-            form.addRow(self.tr("身份证号"), self.id_number)
+            form.addRow(self.tr("人员"), self.person)
             form.addRow("", self.casual)
         return box
 
@@ -166,9 +165,9 @@ class PrintPage(QWidget):
                 raise ValueError(self.tr("请选择村或安置点"))
             policy = policy_access.policy_or_none(self.session.ledger)
             return lambda led: jobs.visits_job(led, area, month, policy=policy)
-        number = self.id_number.text().strip()
-        if not number:
-            raise ValueError(self.tr("请填写身份证号"))
+        if self.person.chosen is None:
+            raise ValueError(self.tr("请先输入姓名找到要开证明的人，并选中他"))
+        number = self.person.chosen.id_number
         casual = self.casual.isChecked()
         return lambda led: jobs.certificate_job(led, number, casual)
 
@@ -184,6 +183,10 @@ class PrintPage(QWidget):
     def busy(self) -> bool:
         """True while a paper is being rendered."""
         return self.panel.busy
+
+    def shutdown(self) -> None:
+        """Stop the person picker's search thread."""
+        self.person.stop()
 
 
 class _Mirror(QComboBox):
