@@ -97,6 +97,10 @@ def run_app(db_path: str | None = None) -> int:
         window = window_for(session)
     except Exception as error:  # noqa: BLE001 - a damaged or foreign file: say so, don't crash
         log.exception("打开台账失败")
+        if os.environ.get("FIELDAPP_QUIT_AFTER_START"):
+            # A start-up check (packaging's smoke test): fail at once, never wait on a box.
+            print(errors.message_for(error), file=sys.stderr)
+            return 1
         errors.show_error(None, errors.message_for(error))
         return 1
     window.show()
@@ -105,5 +109,6 @@ def run_app(db_path: str | None = None) -> int:
 
         QTimer.singleShot(0, app.quit)
     code = app.exec()
+    window.shutdown_pages()  # search threads end before the interpreter does
     window.session.close()
     return code

@@ -7,6 +7,7 @@ cache of pages, so scrolling to the end costs one page fetch.
 
 from __future__ import annotations
 
+import datetime as dt
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -22,6 +23,26 @@ Index = QModelIndex | QPersistentModelIndex
 
 PAGE = 200
 MAX_PAGES = 40
+AGE = 2
+
+#: The national labour-ability words, shortened where the column is narrow.
+_ABILITY_SHORT = {"弱劳动力或半劳动力": "弱/半劳动力"}
+
+
+def _age(birth: str | None) -> str:
+    """Whole years today, from an ISO birth date."""
+    if not birth:
+        return ""
+    try:
+        born = dt.date.fromisoformat(birth)
+    except ValueError:
+        return ""
+    today = dt.date.today()
+    return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
+
+
+def _short_ability(ability: str | None) -> str | None:
+    return _ABILITY_SHORT.get(ability or "", ability)
 
 
 class LedgerModel(QAbstractTableModel):
@@ -33,15 +54,17 @@ class LedgerModel(QAbstractTableModel):
         self.area_name: Callable[[str | None], str] = lambda code: code or ""
         self.rowids: array = array("q")
         self.pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
+        # 所在地 right after the ID number: at 1366×768 the table's half of the window shows
+        # who and where without scrolling sideways; the phone and household number follow.
         self.headers = [
             self.tr("姓名"),
             self.tr("性别"),
-            self.tr("出生日期"),
+            self.tr("年龄"),
             self.tr("身份证号"),
-            self.tr("电话"),
+            self.tr("所在地"),
             self.tr("与户主关系"),
             self.tr("劳动能力"),
-            self.tr("所在地"),
+            self.tr("电话"),
             self.tr("户编号"),
         ]
 
@@ -61,14 +84,17 @@ class LedgerModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, or the PersonRow under ROW_ROLE."""
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, ROW_ROLE):
+        """Cell text (also as tooltip: a narrow cell stays readable), or the PersonRow."""
+        wanted = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE)
+        if not index.isValid() or role not in wanted:
             return None
         row = self.row_at(index.row())
         if row is None:
             return None
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == AGE:
+            return row.birth_date
         return self._cell(row, index.column())
 
     def headerData(  # noqa: N802 - Qt override
@@ -85,12 +111,12 @@ class LedgerModel(QAbstractTableModel):
         values = (
             row.name,
             row.sex,
-            row.birth_date,
+            _age(row.birth_date),
             row.id_number,
-            row.phone,
-            row.relation,
-            row.labour_ability,
             self.area_name(row.area_code),
+            row.relation,
+            _short_ability(row.labour_ability),
+            row.phone,
             row.household_no,
         )
         value = values[column] if 0 <= column < len(values) else None

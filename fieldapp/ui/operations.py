@@ -47,6 +47,10 @@ class OperationProgress:
         """Ask the work to stop at its next safe point."""
         self._cancel.set()
 
+    def deliver(self, part: object) -> None:
+        """Hand a part of the result to the GUI now (a long list shown as it is worked out)."""
+        self._signals.partial.emit(part)
+
     def step(self, done: int, total: int) -> None:
         """The `Progress` callback (done, total) the services take."""
         self.report(done, total)
@@ -58,6 +62,7 @@ class OperationProgress:
 
 class _Signals(QObject):
     progress = Signal(int, int, str)
+    partial = Signal(object)
     succeeded = Signal(object)
     failed = Signal(object)
 
@@ -127,6 +132,13 @@ class _Relay(QObject):
         super().__init__(parent)
         self._on_success = on_success
         self._on_failure = on_failure
+        self.on_partial: Callable[[Any], None] | None = None
+
+    @Slot(object)
+    def partial(self, value: object) -> None:
+        """A part of the result, ahead of the whole."""
+        if self.on_partial is not None:
+            self.on_partial(value)
 
     @Slot(object)
     def succeeded(self, value: object) -> None:
@@ -169,6 +181,7 @@ class OperationPanel(QWidget):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None],
         read_only: bool = False,
+        on_partial: Callable[[Any], None] | None = None,
     ) -> Operation:
         """Start `work`, showing progress until it ends.
 
@@ -187,6 +200,8 @@ class OperationPanel(QWidget):
         if self._relay is not None:  # the previous operation's, long delivered
             self._relay.deleteLater()
         relay = self._relay = _Relay(self, self._wrap(on_success), self._wrap(on_failure))
+        relay.on_partial = on_partial
+        operation.signals.partial.connect(relay.partial, Qt.ConnectionType.QueuedConnection)
         operation.signals.succeeded.connect(relay.succeeded, Qt.ConnectionType.QueuedConnection)
         operation.signals.failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
         operation.signals.progress.connect(self._on_progress)

@@ -75,3 +75,24 @@ def test_demo_due_list_is_a_realistic_mix(demo_window, qtbot):
     # Most of the work is done: a few items overdue, not a wall of red.
     assert items and len(overdue) <= len(items) // 3, (len(overdue), len(items))
     assert max((-i.workdays_left for i in overdue), default=0) < 60
+
+
+def test_a_big_area_arrives_village_by_village(demo_window, qtbot, monkeypatch):
+    from fieldapp.ui import pieces
+
+    due = demo_window.show_page("due")
+    wait_idle(qtbot, due)
+    whole = sorted((i.person_id, i.kind, i.due_date) for i in due.items)
+    # As if the county were big: worked out in parts, each shown as it arrives.
+    monkeypatch.setattr(pieces, "PIECEWISE_HOUSEHOLDS", 1)
+    parts: list[int] = []
+    original = due._add_part
+    monkeypatch.setattr(due, "_add_part", lambda items: (parts.append(len(items)), original(items)))
+    due.refresh()
+    wait_idle(qtbot, due)
+    assert len(parts) > 1
+    assert sorted((i.person_id, i.kind, i.due_date) for i in due.items) == whole
+    assert due.kind_buttons[""].text().endswith(str(len(whole)))
+    # The final list is sorted most urgent first, as a single pass sorts it.
+    keys = [i.sort_key() for i in due.model.rows]
+    assert keys == sorted(keys)

@@ -30,7 +30,8 @@ def test_ledger_lists_everyone_and_searches_by_pinyin_initials(window, qtbot):
         qtbot.keyClicks(page.search_box, "zcy")
     assert page.model.rowCount() == 1
     assert page.model.index(0, 0).data() == "张长英"
-    assert page.panel.person is not None and page.panel.person.name == "张长英"
+    # The panel follows once typing pauses.
+    qtbot.waitUntil(lambda: page.panel.person is not None and page.panel.person.name == "张长英")
 
 
 def test_ctrl_f_focuses_search(window, qtbot):

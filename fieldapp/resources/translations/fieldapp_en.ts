@@ -425,6 +425,85 @@
     </message>
   </context>
   <context>
+    <name>DutiesPage</name>
+    <message>
+      <source>全部区域</source>
+      <translation>All areas</translation>
+    </message>
+    <message>
+      <source>刷新</source>
+      <translation>Refresh</translation>
+    </message>
+    <message>
+      <source>预览(&amp;V)</source>
+      <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <source>事项</source>
+      <translation>Task</translation>
+    </message>
+    <message>
+      <source>户号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <source>户主/成员</source>
+      <translation>Head / members</translation>
+    </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>依据</source>
+      <translation>Clause</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>截至</source>
+      <translation>As of</translation>
+    </message>
+    <message>
+      <source>正在检查户级责任……</source>
+      <translation>Checking household duties…</translation>
+    </message>
+    <message>
+      <source>全部 %1</source>
+      <translation>All %1</translation>
+    </message>
+    <message>
+      <source>%1 项，涉及 %2 户</source>
+      <translation>%1 item(s) in %2 household(s)</translation>
+    </message>
+    <message>
+      <source>导出户级责任清单</source>
+      <translation>Export the household duties list</translation>
+    </message>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>已导出到 </source>
+      <translation>Exported to </translation>
+    </message>
+  </context>
+  <context>
     <name>Errors</name>
     <message>
       <source>没有权限读写文件：</source>
@@ -459,7 +538,7 @@
     <name>FirstRunWizard</name>
     <message>
       <source>欢迎使用劳动力台账</source>
-      <extracomment>What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition).</extracomment>
+      <extracomment>Areas with more households than this are worked out part by part. What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition).</extracomment>
       <translation>Welcome to the labour ledger</translation>
     </message>
     <message>
@@ -866,16 +945,12 @@
     <name>LedgerModel</name>
     <message>
       <source>姓名</source>
-      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language).</extracomment>
+      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language). The national labour-ability words, shortened where the column is narrow.</extracomment>
       <translation>Name</translation>
     </message>
     <message>
       <source>性别</source>
       <translation>Sex</translation>
-    </message>
-    <message>
-      <source>出生日期</source>
-      <translation>Birth date</translation>
     </message>
     <message>
       <source>身份证号</source>
@@ -901,11 +976,16 @@
       <source>户编号</source>
       <translation>Household no.</translation>
     </message>
+    <message>
+      <source>年龄</source>
+      <translation>Age</translation>
+    </message>
   </context>
   <context>
     <name>LedgerPage</name>
     <message>
       <source>查找：姓名、拼音首字母、身份证号或电话 (Ctrl+F)</source>
+      <extracomment>How long the person panel waits for typing or arrowing to pause before it follows.</extracomment>
       <translation>Find: name, pinyin initials, ID number or phone (Ctrl+F)</translation>
     </message>
     <message>
@@ -1016,6 +1096,10 @@
     <message>
       <source>已删除人员…</source>
       <translation>Deleted persons…</translation>
+    </message>
+    <message>
+      <source>正在列出全部人员……</source>
+      <translation>Listing everyone…</translation>
     </message>
   </context>
   <context>
@@ -1207,6 +1291,14 @@
       <source>户</source>
       <translation> household</translation>
     </message>
+    <message>
+      <source>户级责任</source>
+      <translation>Household duties</translation>
+    </message>
+    <message>
+      <source>一库五册</source>
+      <translation>Five rosters</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
@@ -1353,7 +1445,7 @@
     <name>PdfPreview</name>
     <message>
       <source>预览：</source>
-      <extracomment>Called with the chosen path; writes the file and logs the print (returns a note to show).</extracomment>
+      <extracomment>Called with the chosen path; writes the file and logs the print (returns a note to show). Zoom steps of the +/− buttons (1.0 = 100 %).</extracomment>
       <translation>Preview: </translation>
     </message>
     <message numerus="yes">
@@ -1384,12 +1476,40 @@
       <translation>Could not start printing; please check the printer</translation>
     </message>
     <message>
-      <source>含个人信息，请妥善保管</source>
-      <translation>Contains personal data: keep it safe</translation>
-    </message>
-    <message>
       <source>另存为 PDF（含个人信息，请妥善保管）</source>
       <translation>Save as PDF (contains personal data: keep it safe)</translation>
+    </message>
+    <message>
+      <source>适合宽度</source>
+      <translation>Fit width</translation>
+    </message>
+    <message>
+      <source>整页</source>
+      <translation>Whole page</translation>
+    </message>
+    <message>
+      <source>缩小 (Ctrl+-)</source>
+      <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+      <source>放大 (Ctrl+=)</source>
+      <translation>Zoom in (Ctrl+=)</translation>
+    </message>
+    <message>
+      <source>上一页</source>
+      <translation>Previous page</translation>
+    </message>
+    <message>
+      <source>下一页</source>
+      <translation>Next page</translation>
+    </message>
+    <message>
+      <source>第 </source>
+      <translation>Page </translation>
+    </message>
+    <message>
+      <source> 页</source>
+      <translation> </translation>
     </message>
   </context>
   <context>
@@ -1751,6 +1871,21 @@
     </message>
   </context>
   <context>
+    <name>PersonPicker</name>
+    <message>
+      <source>输入姓名、拼音首字母或身份证号，回车选第一个</source>
+      <translation>Type a name, pinyin initials or ID number; Enter picks the first</translation>
+    </message>
+    <message>
+      <source>尚未选择人员</source>
+      <translation>No one chosen yet</translation>
+    </message>
+    <message>
+      <source>已选：</source>
+      <translation>Chosen: </translation>
+    </message>
+  </context>
+  <context>
     <name>PrintPage</name>
     <message>
       <source>花名册（按批次）</source>
@@ -1773,16 +1908,8 @@
       <translation>Visit sheet (per village/site and month)</translation>
     </message>
     <message>
-      <source>务工证明（按人员）</source>
-      <translation>Work certificate (per person)</translation>
-    </message>
-    <message>
       <source>公示开始日期</source>
       <translation>Notice starts on</translation>
-    </message>
-    <message>
-      <source>身份证号</source>
-      <translation>ID number</translation>
     </message>
     <message>
       <source>临时工（临工）证明</source>
@@ -1857,12 +1984,20 @@
       <translation>Choose a village or site</translation>
     </message>
     <message>
-      <source>请填写身份证号</source>
-      <translation>Enter the ID number</translation>
-    </message>
-    <message>
       <source>打印件含个人信息，请妥善保管</source>
       <translation>Printouts contain personal data: keep them safe</translation>
+    </message>
+    <message>
+      <source>务工证明（按姓名找人）</source>
+      <translation>Work certificate (find the person by name)</translation>
+    </message>
+    <message>
+      <source>人员</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>请先输入姓名找到要开证明的人，并选中他</source>
+      <translation>Type a name to find the person the certificate is for, and choose them</translation>
     </message>
   </context>
   <context>
@@ -2017,6 +2152,65 @@
     <message>
       <source>请写明恢复原因</source>
       <translation>Give the reason for restoring</translation>
+    </message>
+  </context>
+  <context>
+    <name>RostersPage</name>
+    <message>
+      <source>请选择村、安置点或乡镇</source>
+      <translation>Choose a village, site or township</translation>
+    </message>
+    <message>
+      <source>生成</source>
+      <translation>Make</translation>
+    </message>
+    <message>
+      <source>预览本册(&amp;V)</source>
+      <translation>Pre&amp;view this roster</translation>
+    </message>
+    <message>
+      <source>预览全部五册</source>
+      <translation>Preview all five rosters</translation>
+    </message>
+    <message>
+      <source>导出 Excel…</source>
+      <translation>Export Excel…</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>截至</source>
+      <translation>As of</translation>
+    </message>
+    <message>
+      <source>正在生成一库五册……</source>
+      <translation>Making the five rosters…</translation>
+    </message>
+    <message>
+      <source>%1 %2：%3 人（截至 %4）</source>
+      <translation>%1 %2: %3 person(s) (as of %4)</translation>
+    </message>
+    <message>
+      <source>请先选择村、安置点或乡镇</source>
+      <translation>Choose a village, site or township first</translation>
+    </message>
+    <message>
+      <source>导出一库五册</source>
+      <translation>Export the five rosters</translation>
+    </message>
+    <message>
+      <source>Excel 文件 (*.xlsx)</source>
+      <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>正在导出……</source>
+      <translation>Exporting…</translation>
+    </message>
+    <message>
+      <source>已导出到 </source>
+      <translation>Exported to </translation>
     </message>
   </context>
   <context>

@@ -12,3 +12,18 @@ def all_areas(source: Source) -> list[AreaRow]:
         "SELECT code, name, kind, parent_code FROM areas WHERE deleted = 0 ORDER BY code"
     )
     return [AreaRow(*row) for row in rows.fetchall()]
+
+
+def area_parts(source: Source, area_prefix: str | None = None) -> list[tuple[str, int]]:
+    """The villages and sites (12-digit codes; a household placed higher keeps its own code)
+    where the area's households live, with how many households each: the pieces a long list
+    over a township or county is worked out in, one after the other."""
+    from fieldapp.store.filters import within_area
+
+    inside, params = within_area("area_code", area_prefix)
+    rows = db_of(source).execute(
+        "SELECT substr(area_code, 1, 12) AS part, count(*) FROM households "
+        f"WHERE deleted = 0 AND {inside} GROUP BY part ORDER BY part",
+        params,
+    )
+    return [(str(part), int(n)) for part, n in rows.fetchall()]

@@ -89,3 +89,17 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def month_status(source: Source, person_id: str, month: str) -> tuple[str, float | None] | None:
+    """A person's status and income for one month, None when not entered."""
+    row = (
+        db_of(source)
+        .execute(
+            "SELECT status, income FROM monthly_status "
+            "WHERE person_id = ? AND month = ? AND deleted = 0",
+            [person_id, month],
+        )
+        .fetchone()
+    )
+    return (row[0], row[1]) if row else None

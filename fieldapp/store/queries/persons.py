@@ -89,11 +89,14 @@ class LedgerFilter:
         return " AND ".join(parts), params
 
 
-def person_rowids(source: Source, flt: LedgerFilter) -> array[int]:
-    """Rowids of the persons the filter selects, in entry order."""
+def person_rowids(source: Source, flt: LedgerFilter, limit: int | None = None) -> array[int]:
+    """Rowids of the persons the filter selects, in entry order (the first `limit` only: the
+    window shows its first page at once and lists the rest off the GUI thread)."""
     where, params = flt.where()
+    tail = " LIMIT ?" if limit is not None else ""
     cursor = db_of(source).execute(
-        f"SELECT p.rowid FROM persons p WHERE {where} ORDER BY p.rowid", params
+        f"SELECT p.rowid FROM persons p WHERE {where} ORDER BY p.rowid{tail}",
+        [*params, limit] if limit is not None else params,
     )
     out = array("q")
     while batch := cursor.fetchmany(20000):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -167,16 +170,39 @@ class DuePage(QWidget):
             self._stale = True
             return
         self._stale = False
-        area, on = self.area.code() or None, self.on.value()
+        area, on, home = self.area.code() or None, self.on.value(), self.session.home_area
+        text = self.tr("正在计算待办事项……")
 
         def work(progress: OperationProgress) -> list[DueItem]:
-            progress.report(0, 0, self.tr("正在计算待办事项……"))
+            progress.report(0, 0, text)
             with self.session.worker_ledger() as ledger:
-                return due_list(ledger, policy_access.policy(ledger), on, area)
+                policy = policy_access.policy(ledger)
+                items = in_parts(
+                    ledger,
+                    area,
+                    home,
+                    lambda led, part: due_list(led, policy, on, part),
+                    progress,
+                    text,
+                )
+            items.sort(key=DueItem.sort_key)
+            return items
 
+        self.items = []
+        self._fill_counts()
+        self.apply_filters()
         self.panel.run(
-            self.tr("正在计算待办事项……"), work, self._show, self._failed, read_only=True
+            text, work, self._show, self._failed, read_only=True, on_partial=self._add_part
         )
+
+    def _add_part(self, items: list[DueItem]) -> None:
+        """A village's items, shown while the others are worked out (the whole list, sorted,
+        replaces them at the end)."""
+        self.items.extend(items)
+        self._fill_counts(items)
+        shown = [i for i in items if self._passes(i)]
+        if shown:
+            self.model.set_rows([*self.model.rows, *shown])
 
     # -- filters --------------------------------------------------------------------------
 
@@ -190,35 +216,43 @@ class DuePage(QWidget):
         self.kind_buttons.get(kind, self.kind_buttons[""]).setChecked(True)
         self.apply_filters()
 
-    def _fill_counts(self) -> None:
-        """Each kind's count on its button; each urgency's in the combo (of the whole list)."""
-        counts = {kind: 0 for kind in KINDS}
-        for item in self.items:
-            counts[item.kind] = counts.get(item.kind, 0) + 1
+    def _fill_counts(self, added: list[DueItem] | None = None) -> None:
+        """Each kind's count on its button; each urgency's in the combo (of the whole list).
+
+        With `added` (a part just delivered) the counts grow by it instead of being counted
+        again over everything: a county's list arrives in hundreds of parts.
+        """
+        if added is None:
+            self._kind_counts = Counter(i.kind for i in self.items)
+            self._urgency_counts = Counter(i.urgency for i in self.items)
+        else:
+            self._kind_counts.update(i.kind for i in added)
+            self._urgency_counts.update(i.urgency for i in added)
         self.kind_buttons[""].setText(self.tr("全部 %1").replace("%1", str(len(self.items))))
         for kind in KINDS:
-            self.kind_buttons[kind].setText(f"{kind} {counts[kind]}")
+            self.kind_buttons[kind].setText(f"{kind} {self._kind_counts.get(kind, 0)}")
         current = self.urgency.currentData()
         self.urgency.blockSignals(True)
         self.urgency.clear()
         self.urgency.addItem(self.tr("全部"), "")
         for urgency in Urgency:
-            count = sum(1 for i in self.items if i.urgency is urgency)
+            count = self._urgency_counts.get(urgency, 0)
             self.urgency.addItem(f"{urgency} {count}", str(urgency))
         self.urgency.setCurrentIndex(max(self.urgency.findData(current or ""), 0))
         self.urgency.blockSignals(False)
 
-    def shown_items(self) -> list[DueItem]:
-        """The items the filters let through, most urgent first."""
+    def _passes(self, item: DueItem) -> bool:
         kind, urgency = self.kind(), str(self.urgency.currentData() or "")
         text = self.name_filter.text().strip()
-        return [
-            item
-            for item in self.items
-            if (not kind or item.kind == kind)
+        return (
+            (not kind or item.kind == kind)
             and (not urgency or str(item.urgency) == urgency)
             and (not text or text in item.name or text in item.id_number)
-        ]
+        )
+
+    def shown_items(self) -> list[DueItem]:
+        """The items the filters let through, most urgent first."""
+        return [item for item in self.items if self._passes(item)]
 
     def apply_filters(self) -> None:
         """Show what the filters let through."""

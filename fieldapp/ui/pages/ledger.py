@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from array import array
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,22 +26,23 @@ from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.exports import record_export
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import NOT_UPDATED, LedgerFilter, person_rowids
-from fieldapp.tabular.ledger_export import export_ledger
-from fieldapp.tabular.ledger_import import ImportReport, import_ledger
-from fieldapp.tabular.template import write_template
 from fieldapp.ui.areas import AreaCombo, AreaIndex
-from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
-from fieldapp.ui.dialogs.import_report import ImportReportDialog
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.dialogs.person_moves import RestoreDialog
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.ledger_model import LedgerModel
+from fieldapp.ui.ledger_model import PAGE, LedgerModel
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.person_panel import PersonPanel
 from fieldapp.ui.search_worker import SEARCH_LIMIT, SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE
 from fieldapp.ui.widgets import DateField, EnumCombo, table_view
+
+if TYPE_CHECKING:
+    from fieldapp.tabular.ledger_import import ImportReport
+
+#: How long the person panel waits for typing or arrowing to pause before it follows.
+PANEL_DELAY_MS = 120
 
 
 class LedgerPage(QWidget):
@@ -91,7 +93,7 @@ class LedgerPage(QWidget):
         self.model.area_name = self.areas.path
         self.table = table_view(stretch_last=True)
         self.table.setModel(self.model)
-        for column, width in enumerate((80, 40, 90, 170, 110, 80, 110, 160)):
+        for column, width in enumerate((64, 38, 40, 156, 200, 72, 86, 100)):
             self.table.setColumnWidth(column, width)
         self.panel = PersonPanel(session)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -147,8 +149,15 @@ class LedgerPage(QWidget):
         self.setTabOrder(self.status, self.month)
         self.setTabOrder(self.month, self.new_button)
         self.setTabOrder(self.new_button, self.table)
-        # The first listing is synchronous so the window opens with the ledger already shown.
-        self._show_rowids(person_rowids(session.ledger, self.current_filter()))
+        # The window opens with the ledger's first page shown at once; the whole list (a
+        # million rowids take seconds) arrives from the search thread while the user works.
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(PANEL_DELAY_MS)
+        self._panel_timer.timeout.connect(self._show_current_person)
+        self._listing = True
+        self._show_rowids(person_rowids(session.ledger, self.current_filter(), limit=PAGE))
+        self.reload()
 
     # -- queries --------------------------------------------------------------------------
 
@@ -187,7 +196,11 @@ class LedgerPage(QWidget):
     def _show_rowids(self, rowids: array) -> None:
         selected = self.selected_id()
         self.model.show_rowids(rowids)
-        self.count_label.setText(self.tr("共 %n 人", "", len(rowids)))
+        if self._listing and len(rowids) >= PAGE:
+            self.count_label.setText(self.tr("正在列出全部人员……"))
+        else:
+            self.count_label.setText(self.tr("共 %n 人", "", len(rowids)))
+        self._listing = False
         self._restore_selection(selected)
         self.updated.emit()
 
@@ -218,8 +231,15 @@ class LedgerPage(QWidget):
         return row.id if row else None
 
     def _on_current(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
-        row = current.data(ROW_ROLE) if current.isValid() else None
-        self.panel.show_person(row.id if row else None)
+        # The panel follows when typing or arrowing pauses: each keystroke's list paints at
+        # once, and the person's records (a dozen queries) are read once, for the row kept.
+        self._panel_timer.start()
+
+    def _show_current_person(self) -> None:
+        row = self.table.currentIndex().data(ROW_ROLE)
+        person_id = row.id if row else None
+        if person_id != (self.panel.person.id if self.panel.person else None):
+            self.panel.show_person(person_id)
 
     def _focus_table(self) -> None:
         if self.model.rowCount():
@@ -304,6 +324,8 @@ class LedgerPage(QWidget):
 
     def import_file(self, path: Path) -> None:
         """Preview the import off the GUI thread (its dry run); 确认导入 then imports."""
+        # Spreadsheet code loads when first used: the window opens without it.
+        from fieldapp.tabular.ledger_import import import_ledger
 
         def work(progress: OperationProgress) -> ImportReport:
             with self.session.worker_ledger() as ledger:
@@ -319,6 +341,8 @@ class LedgerPage(QWidget):
         )
 
     def _preview(self, path: Path, report: ImportReport) -> None:
+        from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
+
         dialog = ImportPreviewDialog(report, self)
         self.preview = dialog
         dialog.accepted.connect(lambda: self._confirmed(path, dialog.take_sheet()))
@@ -326,6 +350,7 @@ class LedgerPage(QWidget):
 
     def _confirmed(self, path: Path, take_sheet: set[str]) -> None:
         """Import for real, with the conflicts decided in the preview."""
+        from fieldapp.tabular.ledger_import import import_ledger
 
         def work(progress: OperationProgress) -> ImportReport:
             with self.session.worker_ledger() as ledger:
@@ -343,6 +368,8 @@ class LedgerPage(QWidget):
     def _imported(self, report: ImportReport) -> None:
         self.last_import = report
         self.session.apply(report.written)
+        from fieldapp.ui.dialogs.import_report import ImportReportDialog
+
         dialog = ImportReportDialog(report, self)
         dialog.open()
 
@@ -361,6 +388,8 @@ class LedgerPage(QWidget):
 
     def export_file(self, path: Path) -> None:
         """Export off the GUI thread (the same columns the import reads)."""
+        from fieldapp.tabular.ledger_export import export_ledger
+
         area = self.area.code() or None
 
         def work(progress: OperationProgress) -> int:
@@ -391,6 +420,8 @@ class LedgerPage(QWidget):
             self.tr("Excel 文件 (*.xlsx)"),
         )
         if path:
+            from fieldapp.tabular.template import write_template
+
             try:
                 write_template(path)
             except Exception as error:  # noqa: BLE001 - shown in Chinese
@@ -412,5 +443,6 @@ class LedgerPage(QWidget):
             editor.discard()
 
     def shutdown(self) -> None:
-        """Stop the search thread."""
+        """Stop the search thread and the panel's pending follow (the ledger may close next)."""
+        self._panel_timer.stop()
         self.search.stop()

@@ -25,20 +25,17 @@ from fieldapp.domain.errors import NotFound
 from fieldapp.domain.models import (
     CategoryMembership,
     EmploymentSpell,
-    MonthlyStatus,
     Person,
     ServiceRecord,
     UnemploymentRegistration,
 )
 from fieldapp.domain.month import Month
-from fieldapp.paperwork import jobs
-from fieldapp.store.ids import natural_id
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.history import person_history
+from fieldapp.store.queries.monthly import month_status
 from fieldapp.store.queries.persons import PersonRow, household_labels, household_members
 from fieldapp.store.queries.sync import device_names
-from fieldapp.ui import papers
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
@@ -352,13 +349,12 @@ class PersonPanel(QWidget):
     def _month_text(self, person: Person) -> str:
         """'2026年12月：已就业 4,800 元', or that it is not entered yet."""
         month = Month.current()
-        status = records.find(
-            self.session.ledger, MonthlyStatus, natural_id("monthly_status", person.id, month)
-        )
-        if status is None or status.deleted:
+        found = month_status(self.session.ledger, person.id, month)
+        if found is None:
             return month.label() + self.tr("：未更新")
-        income = f" {show(status.income)} 元" if status.income else ""
-        return f"{month.label()}：{status.status}{income}"
+        status, income = found
+        money = f" {show(income)} 元" if income else ""
+        return f"{month.label()}：{status}{money}"
 
     @staticmethod
     def _spell_time(spell: EmploymentSpell) -> str:
@@ -423,6 +419,9 @@ class PersonPanel(QWidget):
 
     def print_certificate(self, casual: bool = False, on_open=None) -> None:  # noqa: ANN001
         """Preview the person's work certificate (filled from the ledger)."""
+        from fieldapp.paperwork import jobs
+        from fieldapp.ui import papers
+
         if self.person is not None:
             number = self.person.id_number
             papers.preview(
@@ -435,6 +434,9 @@ class PersonPanel(QWidget):
 
     def print_form(self, claim_id: str, on_open=None) -> None:  # noqa: ANN001
         """Preview the application form of one of the person's claims."""
+        from fieldapp.paperwork import jobs
+        from fieldapp.ui import papers
+
         papers.preview(
             self, self.ops, self.session, lambda led: jobs.form_job(led, claim_id), on_open
         )

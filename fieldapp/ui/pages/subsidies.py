@@ -37,6 +37,7 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
+from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import DateField, table_view
@@ -195,16 +196,34 @@ class SubsidiesPage(QWidget):
             self.person_id = None
             self.person_bar.hide()
             self.refresh_claims()
-        area, on = self.area.code() or None, self.on.value()
+        area, on, home = self.area.code() or None, self.on.value(), self.session.home_area
+        text = self.tr("正在评估补贴资格……")
 
         def work(progress: OperationProgress) -> list[RuleResult]:
             with self.session.worker_ledger() as ledger:
                 service = EligibilityService(ledger, policy_access.policy(ledger))
-                return service.for_all(on, area_prefix=area, explained=True)
+                return in_parts(
+                    ledger,
+                    area,
+                    home,
+                    lambda _led, part: service.for_all(on, area_prefix=part, explained=True),
+                    progress,
+                    text,
+                )
 
+        self.all_results = []
+        self.results.set_rows([])
         self.panel.run(
-            self.tr("正在评估补贴资格……"), work, self._show_results, self._failed, read_only=True
+            text, work, self._show_results, self._failed, read_only=True, on_partial=self._add_part
         )
+
+    def _add_part(self, results: list[RuleResult]) -> None:
+        """One village's results, shown while the others are evaluated."""
+        self.all_results.extend(results)
+        rule_id = self.rule.currentData()
+        shown = [r for r in results if not rule_id or r.rule_id == rule_id]
+        if shown:
+            self.results.set_rows([*self.results.rows, *shown])
 
     def _show_results(self, results: list[RuleResult]) -> None:
         self.all_results = results
