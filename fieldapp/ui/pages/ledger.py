@@ -155,7 +155,8 @@ class LedgerPage(QWidget):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(PANEL_DELAY_MS)
         self._panel_timer.timeout.connect(self._show_current_person)
-        self._listing = True
+        self._listing = True  # the next list shown is the first page only
+        self._listing_all = False  # the whole list is still on its way
         self._show_rowids(person_rowids(session.ledger, self.current_filter(), limit=PAGE))
         self.reload()
 
@@ -193,10 +194,15 @@ class LedgerPage(QWidget):
         self._restore_selection(selected)
         self.updated.emit()
 
+    def listing(self) -> bool:
+        """True while the whole list is still being worked out (the first page is shown)."""
+        return self._listing_all
+
     def _show_rowids(self, rowids: array) -> None:
         selected = self.selected_id()
         self.model.show_rowids(rowids)
-        if self._listing and len(rowids) >= PAGE:
+        self._listing_all = self._listing and len(rowids) >= PAGE
+        if self._listing_all:
             self.count_label.setText(self.tr("正在列出全部人员……"))
         else:
             self.count_label.setText(self.tr("共 %n 人", "", len(rowids)))
