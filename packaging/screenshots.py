@@ -124,8 +124,34 @@ def make_batch_and_preview(app, page, folder: Path):  # noqa: ANN001, ANN201
     page.preview_batch(jobs.roster_job)
     wait_until(app, lambda: bool(page.findChildren(PdfPreview)))
     preview = page.findChildren(PdfPreview)[-1]
+    preview.resize(1366, 740)  # what the preview takes of a 1366×768 screen
     preview.saver(folder / "花名册.pdf")
     return preview
+
+
+def biggest_village(session) -> str:  # noqa: ANN001 - Session
+    """The village with the most households (a coordinator's usual scope)."""
+    return session.ledger.db.execute(
+        "SELECT substr(area_code, 1, 12) AS v FROM households WHERE deleted = 0 "
+        "AND substr(area_code, 10, 1) <> '9' GROUP BY v ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+
+
+def shoot_person_dialogs(app, ledger, out: Path) -> None:  # noqa: ANN001 - Qt objects
+    """Deleting asks why (否 by default); moving to another household says how."""
+    from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
+
+    person = ledger.panel.person
+    dialog = DeleteDialog(ledger.session, person, ledger)
+    dialog.show()
+    wait(app, 100)
+    dialog.grab().save(str(out / "03b-delete-asks-why.png"))
+    dialog.reject()
+    move = MoveDialog(ledger.session, person, ledger)
+    move.show()
+    wait(app, 100)
+    move.grab().save(str(out / "03c-move-to-another-household.png"))
+    move.reject()
 
 
 def make_conflict(session) -> None:  # noqa: ANN001 - Session
@@ -134,7 +160,7 @@ def make_conflict(session) -> None:  # noqa: ANN001 - Session
     from fieldapp.store.hlc import format_stamp
 
     led = session.ledger
-    person_id, phone = session.db.execute(
+    person_id, phone = session.ledger.db.execute(
         "SELECT id, phone FROM persons WHERE phone <> '' ORDER BY rowid LIMIT 1"
     ).fetchone()
     seen = led.heads("persons", person_id)["phone"]
@@ -176,16 +202,23 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(1366, 768)
     window.show()
     ledger = window.show_page("ledger")
-    wait_until(app, lambda: ledger.model.rowCount() > 0)
+    wait_until(app, lambda: ledger.model.rowCount() > 0 and not ledger.listing())
     ledger.select_row(3)
+    wait_until(app, lambda: ledger.panel.person is not None)
     wait(app, 200)
     window.grab().save(str(out / "01-ledger.png"))
 
     ledger.search_box.setText("wang")
     wait(app, 500)
+    ledger.select_row(0)
+    wait(app, 300)
     ledger.panel.tabs.setCurrentIndex(1)
     wait(app, 100)
     window.grab().save(str(out / "02-ledger-search-household.png"))
+    ledger.panel.tabs.setCurrentIndex(5)  # 修改记录: short times, the device by its name
+    wait(app, 100)
+    window.grab().save(str(out / "02b-person-history.png"))
+    ledger.panel.tabs.setCurrentIndex(0)
 
     editor = ledger.new_person()
     editor.name.setText("赵丽")
@@ -194,52 +227,79 @@ def main(argv: list[str] | None = None) -> int:
     editor.grab().save(str(out / "03-person-editor-bad-id.png"))
     editor.discard()
 
+    shoot_person_dialogs(app, ledger, out)
+
+    monthly = window.show_page("monthly")
+    monthly.area.set_code(biggest_village(window.session))
+    wait(app, 300)
+    window.grab().save(str(out / "04-monthly-grid.png"))
+
     visits = window.show_page("visits")
     visits.picker.setText("wang")
     wait(app, 400)
     visits._pick_first()
-    visits.service.set_value("岗位推荐")
+    visits.set_services(["岗位推荐", "政策宣传", "职业培训"])
+    visits.training_days.setValue(5)
     visits.notes.setText("在家务农，希望到县内就业")
     wait(app, 100)
-    window.grab().save(str(out / "04-visits.png"))
+    window.grab().save(str(out / "05-visits-several-services.png"))
     visits.clear_form()
 
     due = window.show_page("due")
     wait_until(app, lambda: not due.panel.busy and due.model.rowCount() > 0)
     wait(app, 100)
-    window.grab().save(str(out / "05-due.png"))
+    window.grab().save(str(out / "06-due.png"))
+
+    duties = window.show_page("duties")
+    wait_until(app, lambda: not duties.panel.busy and duties.model.rowCount() > 0)
+    wait(app, 100)
+    window.grab().save(str(out / "07-household-duties.png"))
 
     subsidies = window.show_page("subsidies")
     subsidies.find_eligible()
     wait_until(app, lambda: not subsidies.panel.busy)
     wait(app, 100)
-    window.grab().save(str(out / "06-subsidies.png"))
+    window.grab().save(str(out / "08-subsidies.png"))
 
     preview = make_batch_and_preview(app, subsidies, home)
-    preview.resize(1000, 740)
-    wait(app, 600)  # QPdfView renders pages asynchronously
-    preview.grab().save(str(out / "07-roster-preview.png"))
+    wait(app, 800)  # QPdfView renders pages asynchronously
+    preview.grab().save(str(out / "09-roster-preview.png"))
+    preview.step_zoom(1)
+    preview.go_to(0)
+    wait(app, 600)
+    preview.grab().save(str(out / "09b-roster-preview-zoomed.png"))
     preview.close()
 
-    window.show_page("print")
+    rosters = window.show_page("rosters")
+    rosters.area.set_code(biggest_village(window.session))
+    wait_until(app, lambda: not rosters.panel.busy and rosters.rosters is not None)
+    rosters.choose("转移就业名册")
     wait(app, 100)
-    window.grab().save(str(out / "08-print.png"))
+    window.grab().save(str(out / "10-five-rosters.png"))
+
+    printing = window.show_page("print")
+    printing.paper.setCurrentIndex(printing.paper.findData("certificate"))
+    printing.person.box.setText("wang")
+    wait_until(app, lambda: printing.person.hits.count() > 0, 5000)
+    printing.person._first()
+    wait(app, 100)
+    window.grab().save(str(out / "11-print-certificate-by-name.png"))
 
     make_conflict(window.session)
     sync = window.show_page("sync")
     sync.refresh()
     wait(app, 100)
-    window.grab().save(str(out / "09-sync-conflict.png"))
+    window.grab().save(str(out / "12-sync-conflict.png"))
 
     reports = window.show_page("reports")
     reports.make()
     wait_until(app, lambda: reports.report is not None)
     wait(app, 100)
-    window.grab().save(str(out / "10-reports.png"))
+    window.grab().save(str(out / "13-reports.png"))
 
     window.show_page("settings")
     wait(app, 100)
-    window.grab().save(str(out / "11-settings.png"))
+    window.grab().save(str(out / "14-settings.png"))
 
     window.discard_unsaved()
     window.close()
