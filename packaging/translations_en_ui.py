@@ -118,6 +118,7 @@ EN_UI: dict[str, str] = {
     '%1 %2：%3 人（截至 %4）': '%1 %2: %3 person(s) (as of %4)',
     '请先选择村、安置点或乡镇': 'Choose a village, site or township first',
     '导出一库五册': 'Export the five rosters',
+    '另一台设备（名称未知）': 'Another device (name unknown)',
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -99,6 +99,10 @@ def test_conflict_review_shows_both_values_and_resolves(window, qtbot):
     buttons = [b.text() for b in review.choices.buttons()]
     assert sorted(buttons) == ["13811112222", "13933334444"]
     assert "李四" in labels and window.session.ledger.author in labels
+    # Devices by name (this one as 本机 until named), one the hub never named says so; no ids.
+    assert "本机" in labels and "另一台设备（名称未知）" in labels  # this ledger has no name yet
+    assert "remote-device" not in labels
+    assert window.session.ledger.get_meta("device_id") not in labels
     index = buttons.index("13933334444")
     review.choose(index)
     assert review.resolve_selected()

@@ -58,6 +58,14 @@
       <source>请选择要保留的值或输入新值</source>
       <translation>Choose a value to keep or type a new one</translation>
     </message>
+    <message>
+      <source>本机</source>
+      <translation>This device</translation>
+    </message>
+    <message>
+      <source>另一台设备（名称未知）</source>
+      <translation>Another device (name unknown)</translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.labels import field_label
 from fieldapp.services.changes import ChangeSet, Kind, of_log
+from fieldapp.store.queries.sync import device_names
 from fieldapp.sync.conflicts import Conflict, list_conflicts, resolve
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.session import Session
@@ -104,6 +105,9 @@ class ConflictReview(QWidget):
         if conflict is None:
             return
         headers = (self.tr("值"), self.tr("修改人"), self.tr("时间"), self.tr("设备"))
+        # Devices by the names people know them by (this one's own name included), never an id.
+        names = device_names(self.session.ledger)
+        own = self.session.ledger.get_meta("device_id")
         for column, text in enumerate(headers):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for row, value in enumerate(conflict.values, start=1):
@@ -114,7 +118,14 @@ class ConflictReview(QWidget):
             self.grid.addWidget(button, row, 0)
             self.grid.addWidget(QLabel(value.author), row, 1)
             self.grid.addWidget(QLabel(value.at[:19].replace("T", " ")), row, 2)
-            self.grid.addWidget(QLabel(value.device or value.device_id), row, 3)
+            known = names.get(value.device_id) or (
+                value.device if value.device and value.device != value.device_id else ""
+            )
+            if not known:
+                known = (
+                    self.tr("本机") if value.device_id == own else self.tr("另一台设备（名称未知）")
+                )
+            self.grid.addWidget(QLabel(known), row, 3)
 
     def selected(self) -> Conflict | None:
         """The conflict in the current row."""
