@@ -177,7 +177,10 @@ def make_conflict(session) -> None:  # noqa: ANN001 - Session
         {"phone": seen},
     )
     led.apply_changes([remote])
-    session.notify("sync")
+    from fieldapp.services.changes import ChangeSet, Kind
+
+    session.apply(ChangeSet.of(Kind.CONFLICTS))
+    session.apply(ChangeSet.of(Kind.SYNC))
 
 
 def main(argv: list[str] | None = None) -> int:

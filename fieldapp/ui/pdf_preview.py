@@ -5,8 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -187,6 +194,11 @@ class PdfPreview(QDialog):
         self.page_box.blockSignals(False)
         self.previous_button.setEnabled(page > 0)
         self.next_button.setEnabled(page < self.document.pageCount() - 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """A fitted zoom changes with the window: say what it is now."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._zoom_shown)  # not after the dialog is gone
 
     def page_count(self) -> int:
         """Pages in the previewed document."""

@@ -24,6 +24,9 @@ def test_fit_zoom_and_pages(demo_window, qtbot):
     assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
     assert preview.fit_width.isChecked()
     fitted = preview._effective_zoom()
+    # The label says what the fit works out to at the window's size (not the first layout's).
+    qtbot.waitUntil(lambda: preview.zoom_label.text() == f"{round(fitted * 100)}%")
+    assert fitted > 0.5
     preview.step_zoom(1)
     assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom
     assert preview.zoom() > fitted and not preview.fit_width.isChecked()
