@@ -132,6 +132,11 @@ class PersonPanel(QWidget):
         )
         self.members_view = table_view()
         self.members_view.setModel(self.members)
+        # Every column sized to its text (a household is a handful of rows): 劳动能力 is not
+        # cut off in the panel's half of a 1366×768 window.
+        self.members_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.members_view.doubleClicked.connect(self._open_member)
         members_tab = self._with_buttons(
             self.members_view,
