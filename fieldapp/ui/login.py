@@ -19,8 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -379,10 +379,25 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(5000)
         self.timer.timeout.connect(self.check)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # The app's windows are watched, not the app: a Python filter on the whole application
+        # makes PySide wrap every object any event reaches (a crash in PySide 6.9 when the main
+        # window appeared after the login, and a cost on every paint). Keys and mouse reach a
+        # window before its widgets, so its filter sees all of them.
+        self.windows: dict[int, QWindow] = {}
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch)
         self.timer.start()
+
+    def _watch(self, window: QWindow | None) -> None:
+        """Watch a window (a dialog gets focus: typing there is activity too)."""
+        if window is None or id(window) in self.windows:
+            return
+        self.windows[id(window)] = window
+        window.installEventFilter(self)
+        window.destroyed.connect(lambda _o=None, key=id(window): self.windows.pop(key, None))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Any key or mouse use counts as activity."""
@@ -403,6 +418,9 @@ class IdleLock(QObject):
     def stop(self) -> None:
         """Stop watching (the window closes)."""
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
+        for window in self.windows.values():
+            window.removeEventFilter(self)
+        self.windows.clear()

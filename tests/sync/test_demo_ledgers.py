@@ -39,11 +39,11 @@ def test_a_demo_is_marked_and_written_as_demo(tmp_path):
 
 
 def test_a_real_ledger_refuses_demo_people(tmp_path):
-    from tests.ui.conftest import fill_ledger
+    from tests.ui.conftest import UI_USER, fill_ledger
 
     path = tmp_path / "real.db"
     fill_ledger(path)
-    ledger = Ledger.open(path)
+    ledger = Ledger.open(path, credentials=UI_USER)
     before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     with pytest.raises(ValidationFailed, match="正式台账"):
         build_demo(ledger, 10)

@@ -145,6 +145,36 @@ def test_idle_lock_hides_the_ledger_until_a_password(window, qtbot):
     assert not window.idle_lock.check(time.monotonic() + 30)  # the clock starts again
 
 
+def test_typing_in_the_window_or_a_dialog_is_activity(window, qtbot):
+    """Keys reach a window before its widgets: the lock watches windows, not every object."""
+    from PySide6.QtTest import QTest
+
+    from fieldapp.ui.login import IdleLock
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.windowHandle() is not None)
+    lock = window.idle_lock
+    qtbot.waitUntil(lambda: id(window.windowHandle()) in lock.windows)  # it got the focus
+    lock.last_activity = 0.0
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
+    assert lock.last_activity > 0.0
+    # A dialog that takes the focus is watched too.
+    editor = window.show_page("ledger").new_person()
+    qtbot.waitUntil(lambda: editor.windowHandle() is not None)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: id(editor.windowHandle()) in lock.windows)
+    lock.last_activity = 0.0
+    QTest.keyClick(editor.windowHandle(), Qt.Key.Key_B)
+    assert lock.last_activity > 0.0
+    editor.discard()
+    # No filter on the whole application (PySide would wrap every object an event reaches).
+    other = IdleLock()
+    other.last_activity = 0.0
+    qtbot.keyClick(window.show_page("ledger").search_box, Qt.Key.Key_C)  # straight to a widget
+    assert other.last_activity == 0.0
+    other.stop()
+
+
 def test_idle_lock_follows_the_settings_minutes(window, qtbot):
     page = window.show_page("settings")
     page.lock_minutes.setValue(0)  # 不锁定
