@@ -105,7 +105,9 @@ def make_batch_and_preview(app, page, folder: Path):  # noqa: ANN001, ANN201
 
     chosen = None
     for row, result in enumerate(page.results.rows):
-        if result.status is Status.ELIGIBLE and (chosen is None or result.rule_id == chosen):
+        # A subsidy whose amount the county has not set yet cannot be claimed (it would ask).
+        ready = result.status is Status.ELIGIBLE and result.amount is not None
+        if ready and (chosen is None or result.rule_id == chosen):
             page.results_view.selectRow(row)
             claim = page.create_claim()
             if claim is None:
