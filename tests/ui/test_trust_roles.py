@@ -23,7 +23,7 @@ def test_a_village_device_is_offered_only_its_own_steps(
     ledger = page.session.ledger
     household = ledger.get("persons", claim.person_id)["household_id"]
     village = ledger.get("households", household)["area_code"]
-    hub = Hub.init(tmp_path / "hub")
+    hub = Hub.init(tmp_path / "hub", training=True)  # the demo ledger enrols with a training hub
     try:
         hub.enroll("红星村", village, tmp_path / "enrol.json")
     finally:

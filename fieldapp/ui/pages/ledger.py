@@ -155,6 +155,7 @@ class LedgerPage(QWidget):
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(PANEL_DELAY_MS)
         self._panel_timer.timeout.connect(self._show_current_person)
+        self._shut_down = False
         self._listing = True  # the next list shown is the first page only
         self._listing_all = False  # the whole list is still on its way
         self._show_rowids(person_rowids(session.ledger, self.current_filter(), limit=PAGE))
@@ -239,9 +240,12 @@ class LedgerPage(QWidget):
     def _on_current(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         # The panel follows when typing or arrowing pauses: each keystroke's list paints at
         # once, and the person's records (a dozen queries) are read once, for the row kept.
-        self._panel_timer.start()
+        if not self._shut_down:
+            self._panel_timer.start()
 
     def _show_current_person(self) -> None:
+        if self._shut_down:  # a search answer delivered after the window closed: the ledger too
+            return
         row = self.table.currentIndex().data(ROW_ROLE)
         person_id = row.id if row else None
         if person_id != (self.panel.person.id if self.panel.person else None):
@@ -450,5 +454,6 @@ class LedgerPage(QWidget):
 
     def shutdown(self) -> None:
         """Stop the search thread and the panel's pending follow (the ledger may close next)."""
+        self._shut_down = True
         self._panel_timer.stop()
         self.search.stop()
