@@ -40,7 +40,7 @@ _BOOL_WORDS = {"是": True, "有": True, "√": True, "Y": True, "YES": True, "1
 _BOOL_WORDS |= {"否": False, "无": False, "×": False, "N": False, "NO": False, "0": False}
 
 
-@dataclass
+@dataclass(slots=True)
 class ExtraRow:
     """One parsed extra-sheet row: whose, and the fields it gives (blank cells left out)."""
 

@@ -96,7 +96,7 @@ def same_value(old: Any, new: Any) -> bool:
     return str(old) == str(new)
 
 
-@dataclass
+@dataclass(slots=True)
 class CellChange:
     """One cell of a ledger row the sheet changes (old → new); `conflict` when the ledger
     changed that field after the sheet's date."""
@@ -119,7 +119,7 @@ class CellChange:
         return label_of(self.table, self.field)
 
 
-@dataclass
+@dataclass(slots=True)
 class RowPlan:
     """What one sheet row does to the ledger: cell changes and new rows."""
 
