@@ -71,8 +71,16 @@ def withdraw(ledger: Ledger, change_ids: Iterable[str], already: Iterable[str] =
     with ledger.transaction():
         for change_id in wanted:
             change = ledger.projector.load_change(change_id)
-            if change is not None:
-                rows.add((change.tbl, change.row_id))
+            if change is None:
+                continue
+            rows.add((change.tbl, change.row_id))
+            # A refused change may name versions of other rows as its parents (the hub refuses
+            # that): those rows counted them as seen, so they are worked out again too.
+            for ids in (change.parents or {}).values():
+                for parent_id in ids:
+                    parent = ledger.projector.load_change(parent_id)
+                    if parent is not None:
+                        rows.add((parent.tbl, parent.row_id))
         for table, row_id in sorted(rows):
             reproject(ledger, table, row_id, skip)
     return len(rows)
@@ -81,7 +89,7 @@ def withdraw(ledger: Ledger, change_ids: Iterable[str], already: Iterable[str] =
 def renumber(ledger: Ledger, old: list[Change], new: list[Change]) -> None:
     """Replace logged changes by copies under other ids (`new[i]` for `old[i]`), rows worked
     out again: a restored ledger's changes no hub has acknowledged, moved to its new
-    incarnation (see `fieldapp.sync.recovery`)."""
+    incarnation (see `fieldapp.services.incarnation`)."""
     gone = {c.id for c in old}
     with ledger.transaction():
         for table, row_id in sorted({(c.tbl, c.row_id) for c in old}):
