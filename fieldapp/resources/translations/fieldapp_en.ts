@@ -761,6 +761,14 @@
     </message>
   </context>
   <context>
+    <name>HeldChanges</name>
+    <message>
+      <source>在本机撤销所选修改</source>
+      <extracomment>Emitted after each refresh: True when there is anything to show.</extracomment>
+      <translation>Take back the selected change on this device</translation>
+    </message>
+  </context>
+  <context>
     <name>HouseholdDialog</name>
     <message>
       <source>户信息</source>
@@ -2985,6 +2993,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>本机还没有登记到县里的汇总中心。请先点“用登记文件登记本机…”，选择县里发的登记文件，登记后才能交换数据。</source>
       <translation>This computer is not enrolled with the county hub yet. Click “Enrol with a file…” and choose the enrolment file from the county; then you can exchange data.</translation>
+    </message>
+    <message>
+      <source>县里未接受的修改</source>
+      <translation>Changes the county did not accept</translation>
     </message>
   </context>
   <context>

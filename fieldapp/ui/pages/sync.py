@@ -1,11 +1,12 @@
-"""同步 page: enrol, export a bundle (removable drives first), import one, upload; conflicts."""
+"""同步 page: enrol, export a bundle (removable drives first), import one, upload; conflicts;
+this device's changes the county did not accept."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QStorageInfo
+from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,7 @@ from fieldapp.services import settings
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
 from fieldapp.store.queries import sync as sync_state
+from fieldapp.sync import rejected
 from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
@@ -92,12 +95,17 @@ class SyncPage(QWidget):
         url_row.addWidget(self.push_button)
         form.addRow(self.tr("中心地址"), url_row)
         form.addRow(self.tr("结果"), self.result_label)
+        self.held = HeldChanges(session)
+        self.held_box = QGroupBox(self.tr("县里未接受的修改"))
+        QVBoxLayout(self.held_box).addWidget(self.held)
+        self.held.refreshed.connect(self.held_box.setVisible)
         self.conflicts = ConflictReview(session)
         conflicts_box = QGroupBox(self.tr("冲突审核（同一字段在不同设备上被改成了不同的值）"))
         QVBoxLayout(conflicts_box).addWidget(self.conflicts)
         layout = QVBoxLayout(self)
         layout.addWidget(exchange)
         layout.addWidget(self.panel)
+        layout.addWidget(self.held_box)
         layout.addWidget(conflicts_box, 1)
         # A county office's desktop also sees every device's exchanges, read from the hub.
         self.county_status = CountyStatus(session, self.url.text, self.panel)
@@ -143,6 +151,7 @@ class SyncPage(QWidget):
         if current:
             self.folder.setEditText(current)
         self.conflicts.refresh()
+        self.held.refresh()
 
     def not_enrolled_text(self) -> str:
         """What to do before the first exchange, in a coordinator's words."""
@@ -327,3 +336,52 @@ class SyncPage(QWidget):
     def busy(self) -> bool:
         """True while an exchange runs."""
         return self.panel.busy
+
+
+class HeldChanges(QWidget):
+    """This device's changes the county did not accept, as the hub reported them, each with
+    its reason and the county's decision; the user may take a change back here (issue 13)."""
+
+    #: Emitted after each refresh: True when there is anything to show.
+    refreshed = Signal(bool)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.items: list[dict[str, object]] = []
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("在本机撤销所选修改"))
+        self.undo_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.list.currentRowChanged.connect(self._on_row)
+        self.undo_button.clicked.connect(lambda: self.undo_selected())
+
+    def refresh(self) -> None:
+        """Reload the reports kept from the hub's answers."""
+        self.items = rejected.rejected_changes(self.session.ledger)
+        self.list.clear()
+        for item in self.items:
+            self.list.addItem(rejected.describe(item))
+        self._on_row(self.list.currentRow())
+        self.refreshed.emit(bool(self.items))
+
+    def _on_row(self, row: int) -> None:
+        item = self.items[row] if 0 <= row < len(self.items) else None
+        self.undo_button.setEnabled(item is not None and not item["undone"])
+
+    def undo_selected(self) -> int:
+        """Take the selected change back on this device; returns how many were taken back."""
+        row = self.list.currentRow()
+        if not 0 <= row < len(self.items):
+            return 0
+        try:
+            done = rejected.undo(self.session.ledger, [str(self.items[row]["change_id"])])
+        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+            show_error(self, error)
+            return 0
+        self.session.apply(ChangeSet.of(Kind.SYNC))
+        self.refresh()
+        return done
