@@ -9,6 +9,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.client import push
 from fieldapp.sync.enrolment import enrol
 from tests.sync.helpers import add_family
+from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
 
 
@@ -21,7 +22,10 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     village = Ledger.open(laptop / "ledger.db", author="村员")
     hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json")
     enrol(village, laptop / "enrol.json")
-    add_family(village, VILLAGE, ["101"])
+    _, (person,) = add_family(village, VILLAGE, ["101"])
+    # One change the trust rules refuse (a value no model accepts): held, counted as refused.
+    forge(village, "persons", person, {"relation": "邻居"},
+          parents={"relation": village.heads("persons", person)["relation"]})  # fmt: skip
     page = window.show_page("sync")
     assert page.county_box.isHidden()  # not enrolled yet: no county table
     hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY)
@@ -40,6 +44,8 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     assert table.item(village_row, 2).text() == VILLAGE
     assert table.item(village_row, 3).text() != "从未同步"
     assert table.item(rows["县人社局"], 3).text() == "从未同步"
+    assert table.item(village_row, 5).text() == "1"  # refused: the change the hub holds
     assert "共 2 台设备" in page.county_status.summary.text()
+    assert "未接受待审核的修改 1 条" in page.county_status.summary.text()
     village.close()
     hub.close()
