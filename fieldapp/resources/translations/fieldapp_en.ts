@@ -764,7 +764,6 @@
     <name>HeldChanges</name>
     <message>
       <source>在本机撤销所选修改</source>
-      <extracomment>Emitted after each refresh: True when there is anything to show.</extracomment>
       <translation>Take back the selected change on this device</translation>
     </message>
   </context>

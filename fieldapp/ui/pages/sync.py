@@ -342,7 +342,7 @@ class HeldChanges(QWidget):
     """This device's changes the county did not accept, as the hub reported them, each with
     its reason and the county's decision; the user may take a change back here (issue 13)."""
 
-    #: Emitted after each refresh: True when there is anything to show.
+    # Emitted after each refresh: True when there is anything to show.
     refreshed = Signal(bool)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
