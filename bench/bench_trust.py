@@ -11,9 +11,8 @@ trust_edit_merge_s             each device then edits 20 % of its people (phone)
 trust_edit_screen_s            of which the trust check (rows exist now: their places are read)
 trust_edit_share
 trust_edit_us_per_change
-trust_held_changes             changes held: each demo ledger's own copies of its county's and
-                               township's area rows (a device may not write the area tree, and
-                               this hub has none yet); nothing else
+trust_held_changes             changes held (0: the hub made the official county and township
+                               rows at enrolment, so the devices' copies land quietly)
 
 Each device is one village's coordinator (the case with real scope work: every change's row
 is placed in the area tree and compared with the enrolment). The machine is shared by others

@@ -320,6 +320,9 @@ class Context:
     #: creates: that row is judged on its own when it comes (a household's head, created after
     #: the household). Such a link never decides the place.
     coming: frozenset[str] = frozenset()
+    #: For a new area row whose code is an official county or township: its row as the
+    #: official table writes it (code, name, kind, parent_code); None otherwise.
+    official: Mapping[str, Any] | None = None
 
 
 class Verdict(NamedTuple):
@@ -367,6 +370,19 @@ def _check_names(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     return ALLOWED
 
 
+def _official_ancestor(actor: Actor, proposal: Proposal, context: Context) -> bool:
+    """A new row for the official county or township above the actor's area, exactly as the
+    official table writes it: a ledger filled before enrolment made it so, and it adds no
+    reach (the scope comes from the enrolment, never from the area tree)."""
+    official = context.official
+    if context.exists or official is None or not actor.scope:
+        return False
+    if not actor.scope.startswith(str(official.get("code"))):
+        return False
+    data = {k: v for k, v in proposal.data.items() if not (k == "deleted" and v in (False, 0))}
+    return data == dict(official)
+
+
 def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     table = proposal.table
     if table in COUNTY_TABLES and not actor.county_level:
@@ -375,6 +391,8 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
         code = str(proposal.data.get("code") or "")
         if table in LOCAL_AREAS and not context.exists and actor.covers(code):
             return ALLOWED  # a new group or building inside its own area
+        if table in LOCAL_AREAS and _official_ancestor(actor, proposal, context):
+            return ALLOWED  # the county's or township's row above it, as the official table has it
         return refuse(
             "county_table",
             f"「{table_name(table)}」由县里统一维护，只有县级设备或县级汇总中心可以修改"

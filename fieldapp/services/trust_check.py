@@ -26,6 +26,7 @@ from fieldapp.domain.roles import Role
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
+    AREA,
     LINKS,
     Actor,
     Context,
@@ -86,7 +87,22 @@ def context_for(
         fields=fields,
         column_types=finder.column_types(table),
         coming=coming,
+        official=official_area(data.get("code")) if table == AREA and before is None else None,
     )
+
+
+def official_area(code: object) -> dict[str, Any] | None:
+    """The row the official table gives a county or township code (None for other codes)."""
+    from fieldapp.domain.enums import AreaKind
+    from fieldapp.reference import divisions
+
+    if not isinstance(code, str) or len(code) not in (6, 9):
+        return None
+    division = divisions().get(code)
+    if division is None:
+        return None
+    kind = AreaKind.COUNTY if len(code) == 6 else AreaKind.TOWNSHIP
+    return {"code": code, "name": division.name, "kind": kind.value, "parent_code": division.parent}
 
 
 # -- the hub: every incoming change ---------------------------------------------------------

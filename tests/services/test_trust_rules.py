@@ -328,3 +328,27 @@ def test_a_device_appends_to_its_export_log_but_never_edits_it():
     refused = check(COORDINATOR, Proposal("policy_drafts", "d1", {"text": "…"}), drafts)
     assert refused.rule == "county_table" and "县级政策包草稿" in refused.reason
     assert check(COUNTY, Proposal("policy_drafts", "d1", {"text": "…"}), drafts).allowed
+
+
+def test_a_village_may_bring_the_official_rows_above_it_but_nothing_else_of_the_tree():
+    """A ledger filled before enrolment holds its county's and township's rows, made from the
+    official table: exactly those land; another name, another parent, or a county that is not
+    above the device's area are the county's to write."""
+    from fieldapp.services.trust_check import official_area
+
+    township = official_area(VILLAGE[:9])
+    county = official_area(VILLAGE[:6])
+    assert township is not None and county is not None and township["parent_code"] == VILLAGE[:6]
+
+    def new_area(data, official):
+        context = Context(fields=FIELDS["areas"], official=official)
+        return check(COORDINATOR, Proposal("areas", "a", data), context)
+
+    assert new_area({**township, "deleted": False}, township).allowed
+    assert new_area(dict(county), county).allowed
+    renamed = new_area({**township, "name": "改名镇"}, township)
+    assert renamed.rule == "county_table"
+    assert new_area({**county, "parent_code": None}, county).rule == "county_table"
+    elsewhere = official_area("520103")  # a county of 贵阳, not above 红星村
+    assert elsewhere is not None and new_area(dict(elsewhere), elsewhere).rule == "county_table"
+    assert new_area({**township, "name": "改名镇"}, None).rule == "county_table"

@@ -22,9 +22,11 @@ from fieldapp.services.trust import (
     LINKS,
     MODELS,
     ROLE_LEVELS,
+    UNPLACED,
     Actor,
     parse_state,
 )
+from fieldapp.services.trust_check import official_area
 from fieldapp.store.changelog import META_COLUMNS
 from fieldapp.store.dump import synced_tables
 from fieldapp.store.ledger import Ledger, natural_id
@@ -256,7 +258,15 @@ def _run(base: Path, work: Path, sender_name: str, plan) -> None:
             if k[0] == "persons" and k in before
         )
         own_area = key[0] == "areas" and actor.covers(row.get("code"))  # its groups, buildings
-        assert actor.covers(after_places[key]) or moved_in or own_area or key[0] == "print_log"
+        official = official_area(row.get("code")) if key[0] == "areas" else None
+        above = (  # the official county's or township's row above its area, exactly
+            official is not None
+            and area.startswith(str(row.get("code")))
+            and all(row.get(k) == v for k, v in official.items())
+        )
+        assert (
+            actor.covers(after_places[key]) or moved_in or own_area or above or (key[0] in UNPLACED)
+        )
     # Every other device, after its next exchange, saw nothing outside the sender's reach.
     for name, device in others.items():
         hub.import_file(export_bundle(device, work / f"{name}-up.fs").path)
