@@ -106,9 +106,16 @@ def write(conn: sqlite3.Connection, rows: NewRows, max_parameters: int | None = 
         for sql, params in _single(rows):
             conn.execute(sql, params)
         return
-    if getattr(conn, "row_by_row", False):
-        # PostgreSQL (store/postgres.py) has no untyped staging table: each row is bound
-        # directly, one statement shape for the batch, sent pipelined.
+    if getattr(conn, "stage_rows", None) is not None:
+        # PostgreSQL (store/postgres.py): the batch is copied (COPY) into a typed staging
+        # table, then the same two INSERT … SELECT statements, each column cast to its type.
+        copied = _copied(conn, rows)
+        if copied is not None:
+            for sql, params in copied:
+                conn.execute(sql, params)
+            return
+        # A column no staging type holds as binding would (floats among integers too big
+        # for a float): each row bound directly, one statement shape, sent pipelined.
         singles = [_single(_nth(rows, n), n) for n in range(rows.count)]
         for k, (sql, _params) in enumerate(singles[0]):
             conn.executemany(sql, [single[k][1] for single in singles])
@@ -122,7 +129,9 @@ def write(conn: sqlite3.Connection, rows: NewRows, max_parameters: int | None = 
 class _Layout:
     """Which sources are staged (c2, c3 …; c1 is always the row id) and the SQL of each name."""
 
-    def __init__(self, rows: NewRows, *, stage: bool = True) -> None:
+    def __init__(
+        self, rows: NewRows, *, stage: bool = True, row_number: str = "(rowid - 1)"
+    ) -> None:
         self.staged: list[list[Any]] = []
         self.params: dict[str, Any] = {"tbl": rows.table}
         # A name refers to the log's column first: `{seq}` in `_origin` is the change's number
@@ -138,7 +147,8 @@ class _Layout:
         ids = rows.row["id"]
         assert isinstance(ids, list), "row ids are given per row"
         # `_n` is the row's place in the batch, from 0: staging rowids count from 1.
-        self._sql["_n"] = "(rowid - 1)" if stage else ":_n"
+        self._sql["_n"] = row_number if stage else ":_n"
+        self._extract = row_number == "(rowid - 1)"  # SQLite reads JSON fields itself
         if stage:
             self.staged.append(ids)
             self._sql["id"] = "c1"
@@ -156,7 +166,10 @@ class _Layout:
         if isinstance(source, Extracted):
             # The same value everywhere binds once; otherwise SQLite reads each row's.
             values = source.values
-            source = Bound(values[0]) if not self._stage or _one_value(values) else Sql(source.sql)
+            if not self._stage or _one_value(values):
+                source = Bound(values[0])
+            else:
+                source = Sql(source.sql) if self._extract else values
         if isinstance(source, list) and (not self._stage or _one_value(source)):
             source = Bound(source[0])
         if isinstance(source, Bound):
@@ -221,6 +234,26 @@ def _statements(rows: NewRows, max_parameters: int) -> list[tuple[str, Any]]:
     statements.append((_insert(rows.table, row, source), layout.params))
     statements.append((f"DELETE FROM {staging}", ()))
     return statements
+
+
+def _copied(conn: Any, rows: NewRows) -> list[tuple[str, Any]] | None:  # noqa: ANN401
+    """PostgreSQL: the batch's staged columns COPYed into a staging table (`conn.stage_rows`,
+    whose row number is `n`), then its log entries and rows from it, each column cast to the
+    type of the column it fills (`conn.cast`). None (nothing done) when a column cannot be
+    staged as binding its values would store them."""
+    layout = _Layout(rows, row_number="n")
+    log = {name: layout.sql(name) for name in rows.log}
+    row = {name: layout.sql(name) for name in rows.row}
+    staging = conn.stage_rows(layout.staged)
+    if staging is None:
+        return None
+    source = f"FROM {staging} ORDER BY n"
+    log_columns = {"tbl": ":tbl"} | {n: conn.cast("changes", n, sql) for n, sql in log.items()}
+    row_columns = {n: conn.cast(rows.table, n, sql) for n, sql in row.items()}
+    return [
+        (_insert("changes", log_columns, source), layout.params),
+        (_insert(rows.table, row_columns, source), layout.params),
+    ]
 
 
 def _nth(rows: NewRows, n: int) -> NewRows:

@@ -18,6 +18,7 @@ and the migrations are the same code on both; what differs is in this module:
 | `INTEGER`, `REAL`, `BLOB`; `INTEGER PRIMARY KEY` | `BIGINT`, `DOUBLE PRECISION`, `BYTEA`; an identity column |
 | `WITHOUT ROWID`, `PRAGMA …`, `rowid` | dropped, skipped, `ctid` |
 | FTS5 person search (tables, triggers) | none: searching people is a device's work, not the hub's |
+| a batch of new rows staged in an untyped temp table (`new_rows`) | COPY into a temp table typed by the values, each column cast to its target's type (`PgConnection.stage_rows`, `cast`) |
 
 Booleans are stored as 0/1 as SQLite does, sums come back as numbers (not `Decimal`), and the
 database must sort text byte-wise as SQLite does (created with `LC_COLLATE 'C'`, which
@@ -29,6 +30,7 @@ log's gap-free sequence numbers and the hub's answers rely on one writer at a ti
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterator, Sequence
@@ -62,6 +64,20 @@ class Column(NamedTuple):
 
 
 _TYPES = {"bigint": "INTEGER", "double precision": "REAL", "bytea": "BLOB", "text": "TEXT"}
+_PG_TYPES = {sqlite: pg for pg, sqlite in _TYPES.items()}
+
+
+def _staged_type(values: list[Any]) -> str | None:
+    """The staging column type that keeps `values` as binding each one would give them:
+    whole numbers and yes/no as bigint, floats (with whole numbers a float holds exactly) as
+    double precision, text (with anything else but floats) as text. None: no such type."""
+    kinds = {type(v) for v in values} - {type(None)}
+    if kinds and kinds <= {int, bool}:
+        return "bigint"
+    exact = all(abs(v) <= 2**53 for v in values if type(v) is int)
+    if float in kinds:
+        return "double precision" if kinds <= {int, bool, float} and exact else None
+    return "text"
 
 
 # -- translation ------------------------------------------------------------------------------
@@ -200,9 +216,36 @@ class PgConnection:
         """Parameters per statement (PostgreSQL allows 65535; the store stays under SQLite's)."""
         return 32766
 
-    #: Rows of a batch are written one statement each (pipelined): PostgreSQL has no untyped
-    #: staging table for `new_rows` to stage mixed values in.
-    row_by_row = True
+    def stage_rows(self, columns: list[list[Any]]) -> str | None:
+        """COPY a batch's columns into this session's staging table for their number of
+        columns (created on first use, emptied first); returns its name.
+
+        Each column is typed by its values (whole numbers and yes/no as bigint, floats as
+        double precision, anything else as text), and `n` numbers the rows from 0: what
+        SQLite's untyped staging table and its rowid give `store/new_rows.py`. None (nothing
+        staged) when a column mixes floats with integers too big for a float to hold.
+        """
+        found = [_staged_type(values) for values in columns]
+        if None in found:
+            return None
+        types = [t for t in found if t is not None]
+        columns_sql = ", ".join(f"c{i} {t}" for i, t in enumerate(types, start=1))
+        # One table per shape of columns, named by a digest (PostgreSQL names are short).
+        name = "new_rows_" + hashlib.sha1(columns_sql.encode()).hexdigest()[:16]
+        with self._db.lock, self._db.raw.cursor() as cursor:
+            # Every time: a rolled-back transaction takes a table it created with it.
+            cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (n bigint, {columns_sql})")
+            cursor.execute(f"TRUNCATE {name}")
+            names = ", ".join(f"c{i}" for i in range(1, len(columns) + 1))
+            with cursor.copy(f"COPY {name} (n, {names}) FROM STDIN") as copy:
+                for row in enumerate(zip(*columns, strict=True)):
+                    copy.write_row((row[0], *row[1]))
+        return name
+
+    def cast(self, table: str, column: str, sql: str) -> str:
+        """`sql` converted to the type of `table.column`, as a bound value would be."""
+        kind = next((c.type for c in self._db.columns_of(table) if c.name == column), "TEXT")
+        return f"CAST({sql} AS {_PG_TYPES.get(kind, 'text')})"
 
 
 class PgTable:

@@ -1,0 +1,111 @@
+"""On PostgreSQL a bundle's new rows are COPYed into a typed staging table and inserted from it
+in two statements: the rows and log entries must be value for value (and type for type) what
+binding each change's values one statement at a time gives."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fieldapp.hub.folder import Hub
+from fieldapp.store.changelog import Change
+from fieldapp.store.postgres import PgConnection, create_database
+from fieldapp.store.projector import Projector
+from tests.conftest import make_id
+
+#: Text COPY must escape (tab, newline, backslash, its own null and end markers), and values of
+#: every kind a TEXT column takes from a device's JSON. PostgreSQL text holds no NUL.
+TEXTS = [
+    'a"b\\c/\n\r\t\b\f\x01\x1f\x7f',
+    "\\N",
+    "\\.",
+    "😀张三\u2028\u2029",
+    "",
+    None,
+    True,
+    False,
+    0,
+    -1,
+    2**63 - 1,
+    -(2**63),
+    3500.5,
+    1e16,
+    0.1,
+]
+#: What an INTEGER column takes: whole numbers, yes/no, floats, null.
+NUMBERS = [None, True, False, 0, -1, 2020, 2**63 - 1, -(2**63), 2.0, 3500.5, 2.5]
+
+
+def _creations(
+    count: int,
+    text_of: Callable[[list[object], int], object],
+    number_of: Callable[[list[object], int], object],
+) -> list[Change]:
+    from fieldapp.store.ledger import Ledger
+
+    fields = Projector(Ledger.open(":memory:").db).data_fields("persons")
+    changes = []
+    for n in range(count):
+        data = {f: None for f in fields} | {"deleted": False}
+        data |= {"name": f"张{n}", "id_number": make_id(seq=f"{n % 1000:03d}")}
+        data |= {"notes": text_of(TEXTS, n), "graduation_year": number_of(NUMBERS, n + 1)}
+        hlc = f"17961470146{n % 100:02d}-{n:04d}"
+        changes.append(Change("dev1", n + 1, hlc, "员", "persons", f"p{n:05d}", data, None))
+    return changes
+
+
+def _rows(hub: Hub, sql: str) -> list[tuple[object, ...]]:
+    return [
+        tuple((type(v).__name__, v) for v in row) for row in hub.ledger.db.execute(sql).fetchall()
+    ]
+
+
+WHOLE = [None, True, False, 0, -1, 2020, 2**63 - 1, -(2**63)]
+FLOATY = [3500.5, 1e16, 0.1, None, 0, 7, 2.5, -2.0]
+
+
+def _cycle(values: list[object]) -> Callable[[list[object], int], object]:
+    return lambda _column, n: values[n % len(values)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "numbers", "copied"),
+    [
+        pytest.param(TEXTS[:5] + [None], WHOLE, True, id="text-and-whole-numbers"),
+        pytest.param(FLOATY, FLOATY, True, id="floats"),
+        # Floats among integers a float cannot hold: no staging type keeps both, bound.
+        pytest.param(TEXTS, NUMBERS, False, id="mixed"),
+    ],
+)
+def test_copied_rows_equal_rows_bound_one_by_one(
+    tmp_path: Path, postgres_admin: str, monkeypatch, texts, numbers, copied
+):
+    staged: list[str | None] = []
+    real = PgConnection.stage_rows
+
+    def spy(self, columns):  # noqa: ANN001, ANN202
+        staged.append(real(self, columns))
+        return staged[-1]
+
+    monkeypatch.setattr(PgConnection, "stage_rows", spy)
+    changes = _creations(3 * len(TEXTS), _cycle(texts), _cycle(numbers))
+    name = f"rows_{uuid.uuid4().hex[:8]}"
+    bulk = Hub.init(tmp_path / "bulk", store=create_database(postgres_admin, f"bulk_{name}"))
+    one = Hub.init(tmp_path / "one", store=create_database(postgres_admin, f"one_{name}"))
+    try:
+        assert bulk.ledger.apply_changes(changes) == len(changes)
+        assert (staged[-1] is not None) is copied
+        with one.ledger.transaction():
+            for change in changes:
+                one.ledger.projector.apply(change)  # a batch of one: every value bound
+        persons = "SELECT * FROM persons ORDER BY id"
+        assert _rows(bulk, persons) == _rows(one, persons)
+        log = "SELECT * FROM changes WHERE device_id = 'dev1' ORDER BY seq"
+        assert _rows(bulk, log) == _rows(one, log)
+        assert len(_rows(bulk, log)) == len(changes)
+    finally:
+        bulk.close()
+        one.close()
