@@ -243,7 +243,7 @@ def _copied(conn: Any, rows: NewRows) -> list[tuple[str, Any]] | None:  # noqa: 
     staged as binding its values would store them."""
     layout = _Layout(rows, row_number="n")
     log = {name: layout.sql(name) for name in rows.log}
-    row = {name: layout.sql(name) for name in rows.row}
+    row = {name: layout.row_sql(name) for name in rows.row}
     staging = conn.stage_rows(layout.staged)
     if staging is None:
         return None

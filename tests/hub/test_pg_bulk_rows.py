@@ -109,3 +109,39 @@ def test_copied_rows_equal_rows_bound_one_by_one(
     finally:
         bulk.close()
         one.close()
+
+
+def test_a_data_column_named_seq_keeps_its_own_values_when_copied(
+    tmp_path: Path, postgres_admin: str
+):
+    """`policy_packs.seq` is data; the log's seq is the change's number (as on SQLite)."""
+    from fieldapp.store.ledger import Ledger
+
+    fields = Projector(Ledger.open(":memory:").db).data_fields("policy_packs")
+    changes = [
+        Change(
+            "dev1",
+            n,
+            f"1796147014600-{n:04d}",
+            "员",
+            "policy_packs",
+            f"pack{n}",
+            {f: None for f in fields} | {"deleted": False, "pack_id": f"p{n}", "seq": 5 + 2 * n},
+            None,
+        )
+        for n in (1, 2, 3)
+    ]
+    name = f"seq_{uuid.uuid4().hex[:8]}"
+    hub = Hub.init(tmp_path / "hub", store=create_database(postgres_admin, name))
+    try:
+        assert hub.ledger.apply_changes(changes) == 3
+        log = hub.ledger.db.execute(
+            "SELECT seq FROM changes WHERE device_id = 'dev1' ORDER BY seq"
+        ).fetchall()
+        assert [r[0] for r in log] == [1, 2, 3]
+        rows = hub.ledger.db.execute(
+            "SELECT seq, _origin FROM policy_packs WHERE id LIKE 'pack%' ORDER BY seq"
+        ).fetchall()
+        assert [tuple(r) for r in rows] == [(7, "dev1:1"), (9, "dev1:2"), (11, "dev1:3")]
+    finally:
+        hub.close()
