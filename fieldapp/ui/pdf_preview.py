@@ -121,7 +121,8 @@ class PdfPreview(QDialog):
         self.print_button.clicked.connect(self.print_dialog)
         self.save_button.clicked.connect(self.save_dialog)
         close.clicked.connect(self.reject)
-        self.note = QLabel()
+        # Issue 16: the print and save dialogs say the paper holds personal data.
+        self.note = QLabel(self.tr("含个人信息，请妥善保管"))
         self.note.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.note, 1)

@@ -83,8 +83,16 @@ def test_review_batch_and_roster_pdf(demo_window, qtbot, warnings_shown, tmp_pat
     preview = previews[-1]
     assert preview.page_count() >= 1
     out = tmp_path / "花名册.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    assert "含个人信息，请妥善保管" in preview.note.text()  # said before anything is saved
+    captions: list[str] = []
+
+    def save_as(_parent, caption, *_a, **_k):
+        captions.append(caption)
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     assert preview.save_dialog() == out
+    assert captions and "含个人信息，请妥善保管" in captions[0]
     text = "".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
     assert claim.person_name in text
     assert "校验码" in preview.note.text()
