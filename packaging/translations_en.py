@@ -523,6 +523,9 @@ EN: dict[str, str] = {
     "正在核对口令……": "Checking the password…",
     "口令已由县里重置，请用新口令登录": "The county reset the password: log in with the new one",
     "可以再试了": "You may try again",
+    "启动检查需要已加密的台账，以及环境变量中的用户名和口令": (
+        "A start-up check needs an encrypted ledger and the user and password in the environment"
+    ),
     "口令连续输错多次，请 %1 秒后再试": "Too many wrong passwords: try again in %1 s",
     "用户与口令": "Users and passwords",
     "修改我的口令…": "Change my password…",

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
+from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import default_ledger_path, resource
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import errors, fonts, i18n, prefs, syslibs
@@ -67,7 +68,16 @@ def log_in(path: Path) -> Session | None:
     from fieldapp.ui.login import LoginDialog
 
     dialog = LoginDialog(path)
+    if os.environ.get("FIELDAPP_QUIT_AFTER_START") and not dialog.logs_in_by_itself():
+        # A start-up check never waits on a login screen nobody will fill in.
+        raise FieldappError(
+            QCoreApplication.translate(
+                "App", "启动检查需要已加密的台账，以及环境变量中的用户名和口令"
+            )
+        )
     if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.failure is not None:
+            raise dialog.failure
         return None
     return dialog.session
 

@@ -106,6 +106,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.path = Path(path)
         self.session: Session | None = None
+        self.failure: BaseException | None = None
         self.setup = ledger_state(self.path) != "encrypted"
         self.setWindowTitle(self.tr("劳动力台账 — 登录"))
         self.user = QLineEdit(os.environ.get("FIELDAPP_USER") or prefs.get("last_user") or "")
@@ -124,11 +125,14 @@ class LoginDialog(QDialog):
         self.countdown.start()  # a wait from before a restart still runs
         if self.user.text():
             self.password.setFocus()
-        password = os.environ.get("FIELDAPP_PASSWORD")
-        if password and self.user.text() and not self.setup:
+        if self.logs_in_by_itself():
             # A scripted start (the same sources as the command line): log in at once.
-            self.password.setText(password)
+            self.password.setText(os.environ.get("FIELDAPP_PASSWORD", ""))
             QTimer.singleShot(0, self.log_in)
+
+    def logs_in_by_itself(self) -> bool:
+        """A scripted start: user and password from the environment, for an encrypted ledger."""
+        return bool(os.environ.get("FIELDAPP_PASSWORD") and self.user.text() and not self.setup)
 
     def _build(self) -> None:
         form = QFormLayout()
@@ -207,6 +211,11 @@ class LoginDialog(QDialog):
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        if os.environ.get("FIELDAPP_QUIT_AFTER_START"):
+            # A start-up check: the refusal goes to its caller, nobody is there to try again.
+            self.failure = error
+            self.reject()
+            return
         self.ok_button.setEnabled(True)
         self.password.clear()
         self.message.setText(message_for(error))

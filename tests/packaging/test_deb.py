@@ -48,6 +48,8 @@ ENV = {
     "LANG": "C.UTF-8",
     "FIELDAPP_HOME": "/root/fieldapp-home",
 }
+#: The smoke ledger's user (ledgers are encrypted; the CLI and a scripted start read these).
+USER = {"FIELDAPP_USER": "测试员", "FIELDAPP_PASSWORD": "smoke-Test-2026"}
 
 
 def sh(cmd: Sequence[str | Path], **kw) -> subprocess.CompletedProcess[str]:  # noqa: ANN003
@@ -200,7 +202,7 @@ def test_installed_app_starts_and_prints(debian: Debian) -> None:
     assert "Exec=/opt/fieldapp/fieldapp" in desktop and "Name=劳动力台账" in desktop
 
     def run(args: Sequence[str]) -> subprocess.CompletedProcess[str]:
-        return debian.run(["fieldapp", *args])
+        return debian.run(["fieldapp", *args], env=USER)
 
     roster_here = debian.path / "root" / "roster.pdf"
     seen = demo_policy_roster(run, Path("/root/smoke.db"), Path("/root/roster.pdf"), roster_here)
@@ -208,7 +210,10 @@ def test_installed_app_starts_and_prints(debian: Debian) -> None:
 
     # The desktop app opens its main window and closes again, offscreen.
     quit_env = {"QT_QPA_PLATFORM": "offscreen", "FIELDAPP_QUIT_AFTER_START": "1"}
-    debian.ok(["fieldapp", "--db", "/root/smoke.db"], env=quit_env)
+    debian.ok(["fieldapp", "--db", "/root/smoke.db"], env={**quit_env, **USER})
+    # Without a user, a start-up check stops at once with a sentence instead of waiting.
+    alone = debian.run(["fieldapp", "--db", "/root/smoke.db"], env=quit_env, timeout=120)
+    assert alone.returncode == 1 and "用户名和口令" in alone.stderr, alone.stderr[-3000:]
 
 
 def test_installed_app_opens_a_window_on_x_and_names_a_missing_library(debian: Debian) -> None:
@@ -238,7 +243,7 @@ def test_installed_app_opens_a_window_on_x_and_names_a_missing_library(debian: D
         while not socket.exists() and server.poll() is None and time.monotonic() < deadline:
             time.sleep(0.2)
         assert socket.exists(), "Xvfb did not start"
-        on_x = {"DISPLAY": ":77", "FIELDAPP_QUIT_AFTER_START": "1"}
+        on_x = {"DISPLAY": ":77", "FIELDAPP_QUIT_AFTER_START": "1", **USER}
         started = debian.run(["fieldapp", "--db", "/root/smoke.db"], env=on_x, timeout=300)
         assert started.returncode == 0, started.stderr[-3000:]
 
@@ -249,7 +254,7 @@ def test_installed_app_opens_a_window_on_x_and_names_a_missing_library(debian: D
         assert "libxcb-cursor0" in stopped.stderr and "无法打开程序窗口" in stopped.stderr
         assert "Could not load the Qt platform plugin" not in stopped.stderr
         # The command line needs no X library.
-        assert "补贴" in debian.ok(["fieldapp", "policy", "list"])
+        assert "补贴" in debian.ok(["fieldapp", "policy", "list"], env=USER)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
   <context>
+    <name>App</name>
+    <message>
+      <source>启动检查需要已加密的台账，以及环境变量中的用户名和口令</source>
+      <translation>A start-up check needs an encrypted ledger and the user and password in the environment</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictReview</name>
     <message>
       <source>对象</source>
@@ -1525,6 +1532,10 @@
     <message>
       <source> 页</source>
       <translation> </translation>
+    </message>
+    <message>
+      <source>含个人信息，请妥善保管</source>
+      <translation>Contains personal data: keep it safe</translation>
     </message>
   </context>
   <context>
