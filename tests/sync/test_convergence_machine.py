@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
 from fieldapp.hub.folder import Hub
+from fieldapp.services.trust_check import TrustRefused
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger, natural_id
@@ -45,6 +46,7 @@ RUNS = {
     "imported_twice": 0,
     "replays_refused": 0,
     "conflicts_resolved": 0,
+    "resolutions_refused": 0,
     "conflicts_at_end": 0,
     "forged": 0,
     "held": 0,
@@ -141,11 +143,20 @@ class SyncMachine(RuleBasedStateMachine):
         if not conflicts:
             return
         conflict = conflicts[p % len(conflicts)]
-        if new_value and conflict.field in {"phone", "notes"}:
-            resolve(self.devices[d], conflict.conflict_id, value=f"定{d}")
-        else:
-            keep = conflict.values[p % len(conflict.values)].value_id
-            resolve(self.devices[d], conflict.conflict_id, keep=keep)
+        before = canonical_dump(self.devices[d].db)
+        try:
+            if new_value and conflict.field in {"phone", "notes"}:
+                resolve(self.devices[d], conflict.conflict_id, value=f"定{d}")
+            else:
+                keep = conflict.values[p % len(conflict.values)].value_id
+                resolve(self.devices[d], conflict.conflict_id, keep=keep)
+        except TrustRefused:
+            # Only the hostile device holds conflicts outside its scope (its own forgeries of
+            # another village's person): its write gate refuses to settle them, writing nothing.
+            assert d == HOSTILE
+            assert canonical_dump(self.devices[d].db) == before
+            RUNS["resolutions_refused"] += 1
+            return
         RUNS["conflicts_resolved"] += 1
 
     @rule(
