@@ -1,19 +1,22 @@
-"""Small reusable widgets: date fields, enum combos, a table view set up for keyboard use."""
+"""Small reusable widgets: date fields, enum combos, a table view set up for keyboard use, a row
+of exclusive choice buttons."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -121,3 +124,31 @@ def table_view(parent: QWidget | None = None, stretch_last: bool = True) -> QTab
     )
     view.setWordWrap(False)
     return view
+
+
+class ChoiceButtons(QButtonGroup):
+    """A row of exclusive, checkable buttons — one per kind of item, book or filter — with the
+    checked one highlighted and the first checked at the start.
+
+    `buttons[key]` is the button of `key` (its `kind` property holds the key); `row` is the
+    layout to place on the page (callers may add more widgets to it)."""
+
+    STYLE = "QPushButton:checked { background: #1f6feb; color: white; }"
+
+    def __init__(
+        self, parent: QWidget, keys: Iterable[str], text: Callable[[str], str] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setExclusive(True)
+        self.row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key in keys:
+            button = QPushButton(text(key) if text else "")
+            button.setCheckable(True)
+            button.setProperty("kind", key)
+            button.setStyleSheet(self.STYLE)
+            self.addButton(button)
+            self.buttons[key] = button
+            self.row.addWidget(button)
+        if self.buttons:
+            next(iter(self.buttons.values())).setChecked(True)

@@ -7,7 +7,6 @@ from collections import Counter
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,7 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, table_view
 
 #: The service a due item asks for, pre-selected when the user opens it.
 SERVICE_FOR_KIND = {
@@ -84,19 +83,9 @@ class DuePage(QWidget):
         self.panel = OperationPanel()
         self.items: list[DueItem] = []
         # Filters: one button per kind of item with its count, urgency, a name.
-        self.kind_group = QButtonGroup(self)
-        self.kind_group.setExclusive(True)
-        self.kind_buttons: dict[str, QPushButton] = {}
-        kinds_row = QHBoxLayout()
-        for kind in ("", *KINDS):
-            button = QPushButton()
-            button.setCheckable(True)
-            button.setProperty("kind", kind)
-            button.setStyleSheet("QPushButton:checked { background: #1f6feb; color: white; }")
-            self.kind_group.addButton(button)
-            self.kind_buttons[kind] = button
-            kinds_row.addWidget(button)
-        self.kind_buttons[""].setChecked(True)
+        self.kind_group = ChoiceButtons(self, ("", *KINDS))
+        self.kind_buttons = self.kind_group.buttons
+        kinds_row = self.kind_group.row
         self.urgency = QComboBox()
         self.name_filter = QLineEdit()
         self.name_filter.setPlaceholderText(self.tr("按姓名或身份证号筛选"))

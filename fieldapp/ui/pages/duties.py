@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, table_view
 
 KINDS = (
     DutyKind.ONE_PER_HOUSEHOLD,
@@ -62,19 +61,10 @@ class DutiesPage(QWidget):
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.panel = OperationPanel()
         self.summary = QLabel()
-        self.group = QButtonGroup(self)
-        self.kind_buttons: dict[str, QPushButton] = {}
-        kinds = QHBoxLayout()
-        for kind in ("", *KINDS):
-            button = QPushButton()
-            button.setCheckable(True)
-            button.setProperty("kind", kind)
-            button.setStyleSheet("QPushButton:checked { background: #1f6feb; color: white; }")
-            self.group.addButton(button)
-            self.kind_buttons[kind] = button
-            kinds.addWidget(button)
+        self.group = ChoiceButtons(self, ("", *KINDS))
+        self.kind_buttons = self.group.buttons
+        kinds = self.group.row
         kinds.addStretch(1)
-        self.kind_buttons[""].setChecked(True)
         self.model = RowsModel[DutyFlag](
             [
                 Column(self.tr("事项"), lambda f: f.kind),

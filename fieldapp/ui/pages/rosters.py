@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
-from fieldapp.ui.widgets import DateField, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, table_view
 
 NAMES = tuple(COLUMNS)
 
@@ -57,19 +56,10 @@ class RostersPage(QWidget):
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.panel = OperationPanel()
         self.summary = QLabel()
-        self.group = QButtonGroup(self)
-        self.group.setExclusive(True)
-        self.buttons: dict[str, QPushButton] = {}
-        books = QHBoxLayout()
-        for name in NAMES:
-            button = QPushButton(name)
-            button.setCheckable(True)
-            button.setStyleSheet("QPushButton:checked { background: #1f6feb; color: white; }")
-            self.group.addButton(button)
-            self.buttons[name] = button
-            books.addWidget(button)
+        self.group = ChoiceButtons(self, NAMES, text=str)
+        self.buttons = self.group.buttons
+        books = self.group.row
         books.addStretch(1)
-        self.buttons[NAMES[0]].setChecked(True)
         self.model = RowsModel[list[object]]([])
         self.table = table_view()
         self.table.setModel(self.model)
