@@ -25,7 +25,7 @@ from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
 from fieldapp.ui.login import IdleLock
-from fieldapp.ui.operations import OperationPanel
+from fieldapp.ui.operations import OperationPanel, run_modal
 from fieldapp.ui.session import Session
 
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
@@ -343,7 +343,12 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         self.session.close()
         try:
-            kept = restore(backup, path, credentials).kept or backup
+            restored = run_modal(
+                self,
+                self.tr("正在从备份恢复台账，请稍候（不能中途停止）…"),
+                lambda: restore(backup, path, credentials),
+            )
+            kept = restored.kept or backup
         except Exception as error:  # noqa: BLE001 - the old file is untouched on failure
             show_error(self, error)
             kept = None
@@ -374,7 +379,12 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         self.session.close()
         try:
-            unlocked = users.rotate_key(path, unlocked)
+            key = unlocked
+            unlocked = run_modal(
+                self,
+                self.tr("正在用新钥匙重新加密台账，请稍候（不能中途停止）…"),
+                lambda: users.rotate_key(path, key),
+            )
             rotated = True
         except Exception as error:  # noqa: BLE001 - the old ledger and key stand; say why
             show_error(self, error)

@@ -3,7 +3,9 @@
 As in Anki's `aqt.operations`, a page builds an `Operation` from a plain function and callbacks;
 the function runs on the thread pool and gets an `OperationProgress` to report to and to ask whether the
 user cancelled; `on_success` / `on_failure` run back on the GUI thread. `OperationPanel` is the
-progress bar with a cancel button that pages embed.
+progress bar with a cancel button that pages embed. `run_modal` is for the few whole-ledger
+steps that happen while no page is open (re-encrypting, restoring a backup): the window stays
+painted and says what is happening while the work runs on a thread.
 """
 
 from __future__ import annotations
@@ -11,15 +13,34 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Cancelled
 
 log = logging.getLogger("fieldapp.ui.operations")
+
+T = TypeVar("T")
 
 
 class OperationProgress:
@@ -254,3 +275,46 @@ class OperationPanel(QWidget):
     def writing(self) -> bool:
         """True while an operation that may write runs (one that is not `read_only`)."""
         return self.operation is not None and not self.read_only
+
+
+def run_modal(parent: QWidget, text: str, work: Callable[[], T]) -> T:
+    """Run `work` on a thread while a modal busy dialog shows `text`; return its result or
+    raise what it raised, on the GUI thread.
+
+    For work that is atomic and cannot stop halfway (re-encrypting the ledger, restoring a
+    backup: the old file or the new one, never a mix), so the dialog has no cancel button; the
+    window keeps painting and the user sees why it does not respond. The work must not touch
+    widgets."""
+    outcome: dict[str, Any] = {}
+    finished = threading.Event()
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as error:  # noqa: BLE001 - re-raised on the GUI thread below
+            outcome["error"] = error
+        finally:
+            finished.set()
+
+    dialog = QProgressDialog(text, "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle(QCoreApplication.translate("Operations", "请稍候"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)  # quick work shows no dialog at all
+    dialog.setAutoClose(False)
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(30)
+    timer.timeout.connect(lambda: loop.quit() if finished.is_set() else None)
+    thread = threading.Thread(target=target, name="fieldapp-modal", daemon=True)
+    thread.start()
+    timer.start()
+    if not finished.is_set():
+        loop.exec()
+    timer.stop()
+    thread.join()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]  # type: ignore[no-any-return]

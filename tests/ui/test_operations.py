@@ -98,3 +98,48 @@ def test_cancelled_read_only_job_drops_its_result(window, qtbot):
     gate.set()
     qtbot.waitUntil(lambda: not panel.busy)
     assert shown == [] and isinstance(failed[0], Cancelled)
+
+
+def test_run_modal_keeps_the_window_alive_and_says_what_happens(qtbot):
+    """Re-encrypting or restoring runs on a thread: the GUI thread keeps turning (its timer
+    ticks while the work waits for it), a modal dialog says what is happening, and the work's
+    result or error comes back on the GUI thread."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QWidget
+
+    from fieldapp.ui.operations import run_modal
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    shown = threading.Event()
+
+    def look() -> None:  # on the GUI thread, while the work runs
+        for dialog in window.findChildren(QProgressDialog):
+            if dialog.isVisible() and "重新加密" in dialog.labelText():
+                shown.set()
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(look)
+    timer.start()
+    gui_thread = threading.get_ident()
+
+    def work() -> int:
+        assert threading.get_ident() != gui_thread
+        assert shown.wait(10), "the GUI thread stood still or no dialog was shown"
+        return 42
+
+    assert run_modal(window, "正在用新钥匙重新加密台账…", work) == 42
+
+    def fails() -> int:
+        raise ValueError("钥匙文件损坏")
+
+    try:
+        run_modal(window, "正在从备份恢复台账…", fails)
+    except ValueError as error:
+        assert "钥匙文件损坏" in str(error)
+    else:
+        raise AssertionError("the work's error was swallowed")
+    timer.stop()
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]

@@ -1321,6 +1321,14 @@
       <source>一库五册</source>
       <translation>Five rosters</translation>
     </message>
+    <message>
+      <source>正在从备份恢复台账，请稍候（不能中途停止）…</source>
+      <translation>Restoring the ledger from the backup; please wait (this cannot be stopped halfway)…</translation>
+    </message>
+    <message>
+      <source>正在用新钥匙重新加密台账，请稍候（不能中途停止）…</source>
+      <translation>Re-encrypting the ledger with a new key; please wait (this cannot be stopped halfway)…</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
@@ -1450,6 +1458,13 @@
     <message>
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operations</name>
+    <message>
+      <source>请稍候</source>
+      <translation>Please wait</translation>
     </message>
   </context>
   <context>
