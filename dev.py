@@ -201,9 +201,16 @@ def lock(extra: list[str]) -> int:
 
 
 def run_tests(extra: list[str]) -> int:
-    """ruff, the import contracts, mypy, then the whole pytest suite offscreen."""
+    """ruff (lint and layout), the import contracts, mypy, then the whole pytest suite offscreen."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     rc = subprocess.call([str(PY), "-m", "ruff", "check", "fieldapp", "tests", "bench"], cwd=ROOT)
+    if rc != 0:
+        return rc
+    # One layout for all of us (`ruff format` fixes it).
+    rc = subprocess.call(
+        [str(PY), "-m", "ruff", "format", "--check", "fieldapp", "tests", "bench", "packaging"],
+        cwd=ROOT,
+    )
     if rc != 0:
         return rc
     # The rooms' import rules (pyproject.toml [tool.importlinter]; docs/architecture.md).

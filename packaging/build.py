@@ -335,7 +335,10 @@ def biggest(folder: Path, n: int = 12) -> list[tuple[str, float]]:
 
 
 def report(
-    folder: Path, artefacts: list[Path], max_glibc: str | None, dist: Path,
+    folder: Path,
+    artefacts: list[Path],
+    max_glibc: str | None,
+    dist: Path,
     installed: Path | None = None,
 ) -> dict:
     """Sizes, glibc floor and start time; written to dist/build-report.json and printed."""
@@ -465,8 +468,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "package")
     parser.add_argument("--python", default=sys.executable, help="the Python to freeze")
     beside = Path(sys.executable).with_name("uv.exe" if WINDOWS else "uv")
-    parser.add_argument("--uv", default=str(beside) if beside.exists() else shutil.which("uv"),
-                        help="uv (default: the locked one in .venv)")
+    parser.add_argument(
+        "--uv",
+        default=str(beside) if beside.exists() else shutil.which("uv"),
+        help="uv (default: the locked one in .venv)",
+    )
     parser.add_argument("--max-glibc", help="fail when the folder needs a newer glibc than this")
     parser.add_argument("--no-installer", action="store_true", help="only the folder")
     args = parser.parse_args(argv)
@@ -484,7 +490,9 @@ def main(argv: list[str] | None = None) -> int:
     artefacts: list[Path] = []
     if LINUX and not args.no_installer:
         floor = glibc_floor(folder).get("GLIBC", {}).get("version", "2.17")
-        artefacts.append(make_deb(folder, args.dist, args.work, version, deb_depends(folder, floor)))
+        artefacts.append(
+            make_deb(folder, args.dist, args.work, version, deb_depends(folder, floor))
+        )
     if WINDOWS and not args.no_installer:
         setup = make_setup(folder, args.dist, version)
         artefacts += [setup] if setup else []

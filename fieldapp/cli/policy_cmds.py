@@ -541,7 +541,12 @@ def cmd_rosters(args: argparse.Namespace) -> int:
     write_five_rosters(rosters, Path(args.out))
     counts = {name: len(rows) for name, rows in rosters.sheets.items()}
     record_export(
-        ledger, "一库五册", args.out, max(counts.values(), default=0), sum(counts.values()), args.area
+        ledger,
+        "一库五册",
+        args.out,
+        max(counts.values(), default=0),
+        sum(counts.values()),
+        args.area,
     )
     if args.json:
         print_json({"area": args.area, "out": args.out, "counts": counts})
