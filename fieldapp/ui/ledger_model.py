@@ -29,7 +29,7 @@ AGE = 2
 _ABILITY_SHORT = {"弱劳动力或半劳动力": "弱/半劳动力"}
 
 
-def _age(birth: str | None) -> str:
+def _age(birth: str | None, today: dt.date) -> str:
     """Whole years today, from an ISO birth date."""
     if not birth:
         return ""
@@ -37,7 +37,6 @@ def _age(birth: str | None) -> str:
         born = dt.date.fromisoformat(birth)
     except ValueError:
         return ""
-    today = dt.date.today()
     return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
 
 
@@ -51,9 +50,12 @@ class LedgerModel(QAbstractTableModel):
     def __init__(self, fetch: Callable[[Sequence[int]], list[PersonRow]]) -> None:
         super().__init__()
         self.fetch = fetch
-        self.area_name: Callable[[str | None], str] = lambda code: code or ""
+        self._area_name: Callable[[str | None], str] = lambda code: code or ""
         self.rowids: array = array("q")
         self.pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
+        # Cell texts of the rows painted lately: a search keystroke repaints the whole table,
+        # and a row read again (the next keystroke's answer) reuses them while it is unchanged.
+        self._texts: dict[int, tuple[PersonRow, list[str]]] = {}
         # 所在地 right after the ID number: at 1366×768 the table's half of the window shows
         # who and where without scrolling sideways; the phone and household number follow.
         self.headers = [
@@ -67,6 +69,16 @@ class LedgerModel(QAbstractTableModel):
             self.tr("电话"),
             self.tr("户编号"),
         ]
+
+    @property
+    def area_name(self) -> Callable[[str | None], str]:
+        """How an area code is shown (the place's names)."""
+        return self._area_name
+
+    @area_name.setter
+    def area_name(self, name: Callable[[str | None], str]) -> None:
+        self._area_name = name
+        self._texts.clear()
 
     @classmethod
     def over(cls, source: Source) -> LedgerModel:
@@ -93,9 +105,16 @@ class LedgerModel(QAbstractTableModel):
             return None
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == AGE:
+        column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == AGE:
             return row.birth_date
-        return self._cell(row, index.column())
+        cached = self._texts.get(row.rowid)
+        if cached is None or (cached[0] is not row and cached[0] != row):
+            if len(self._texts) > 4 * PAGE:
+                self._texts.clear()
+            cached = self._texts[row.rowid] = (row, self._cells(row))
+        texts = cached[1]
+        return texts[column] if 0 <= column < len(texts) else ""
 
     def headerData(  # noqa: N802 - Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -107,11 +126,11 @@ class LedgerModel(QAbstractTableModel):
             return self.headers[section] if 0 <= section < len(self.headers) else None
         return str(section + 1)
 
-    def _cell(self, row: PersonRow, column: int) -> str:
+    def _cells(self, row: PersonRow) -> list[str]:
         values = (
             row.name,
             row.sex,
-            _age(row.birth_date),
+            _age(row.birth_date, dt.date.today()),
             row.id_number,
             self.area_name(row.area_code),
             row.relation,
@@ -119,8 +138,7 @@ class LedgerModel(QAbstractTableModel):
             row.phone,
             row.household_no,
         )
-        value = values[column] if 0 <= column < len(values) else None
-        return "" if value is None else str(value)
+        return ["" if value is None else str(value) for value in values]
 
     # -- rows -----------------------------------------------------------------------------
 
@@ -171,6 +189,7 @@ class LedgerModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Drop cached pages and tell views every cell may have changed (after an edit)."""
         self.pages.clear()
+        self._texts.clear()
         if self.rowids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.rowids) - 1, len(self.headers) - 1)

@@ -1,7 +1,9 @@
 """Search-as-you-type and filtering off the GUI thread, on the worker's own connection.
 
 The GUI sends every keystroke with a rising generation number; the worker skips requests that a
-newer one has overtaken, so typing is never blocked and only the latest answer is shown.
+newer one has overtaken, and a query already running when a newer request arrives is stopped
+(the GUI interrupts the worker's connection), so typing is never blocked behind an answer nobody
+will see — not even behind the listing of a million persons — and only the latest is shown.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from fieldapp.store.queries import Reader
-from fieldapp.store.queries.persons import LedgerFilter, person_rowids, rows_by_id
+from fieldapp.store.queries.persons import LedgerFilter, person_rowids
 from fieldapp.store.queries.search import PersonSearch
 
 SEARCH_LIMIT = 200
@@ -42,17 +44,36 @@ class _Worker(QObject):
             self.reader = Reader(self.path)
         return self.reader
 
+    def _start(self, generation: int) -> Reader | None:
+        """The reader for this request, or None when a newer one is already queued."""
+        return None if self._stale(generation) else self._reader()
+
+    def interrupt(self) -> None:
+        """Stop the statement running on the worker's connection, if any (called from the GUI
+        thread when a newer request is queued; SQLite allows it from any thread, and on an idle
+        connection it does nothing). The stopped request fails as stale and is dropped."""
+        reader = self.reader
+        if reader is not None:
+            try:
+                reader.db.conn.interrupt()
+            except Exception:  # noqa: BLE001 - closed meanwhile: nothing runs on it
+                pass
+
+    def _fail(self, generation: int, error: Exception) -> None:
+        # A query stopped because a newer request arrived is not a failure.
+        if not self._stale(generation):
+            self.failed.emit(generation, str(error))
+
     @Slot(int, str, str)
     def search(self, generation: int, text: str, area: str) -> None:
         """Run one search unless a newer request is already queued."""
-        if self._stale(generation):
+        reader = self._start(generation)
+        if reader is None:
             return
         try:
-            reader = self._reader()
-            hits = PersonSearch(reader).search(text, limit=SEARCH_LIMIT, area_prefix=area or None)
-            rows = rows_by_id(reader, [h.id for h in hits])
+            rows = PersonSearch(reader).rows(text, limit=SEARCH_LIMIT, area_prefix=area or None)
         except Exception as error:  # noqa: BLE001 - reported to the GUI as text
-            self.failed.emit(generation, str(error))
+            self._fail(generation, error)
             return
         if not self._stale(generation):
             self.searched.emit(generation, rows)
@@ -60,12 +81,13 @@ class _Worker(QObject):
     @Slot(int, object)
     def filter(self, generation: int, flt: LedgerFilter) -> None:
         """List the rowids a filter selects unless a newer request is queued."""
-        if self._stale(generation):
+        reader = self._start(generation)
+        if reader is None:
             return
         try:
-            rowids = person_rowids(self._reader(), flt)
+            rowids = person_rowids(reader, flt)
         except Exception as error:  # noqa: BLE001 - reported to the GUI as text
-            self.failed.emit(generation, str(error))
+            self._fail(generation, error)
             return
         if not self._stale(generation):
             self.filtered.emit(generation, rowids)
@@ -107,7 +129,9 @@ class SearchService(QObject):
     def _next(self) -> int:
         with self._lock:
             self._latest[0] += 1
-            return self._latest[0]
+            generation = self._latest[0]
+        self.worker.interrupt()  # whatever runs now answers an older request
+        return generation
 
     def search(self, text: str, area: str = "") -> int:
         """Queue a search; returns its generation."""

@@ -146,3 +146,22 @@ def test_search_words_of_names_that_are_not_all_chinese():
     """A name starting with a sign or a digit (a spreadsheet formula typed as a name) has words."""
     for name in ("=1+1", "+1", "@SUM(A1)", '=HYPERLINK("http://x","点我")', "张A"):
         assert search_words(name).split()[0] == name[0]
+
+
+@pytest.mark.parametrize(
+    "query", ["张", "zs", "zhang", "0000", "13800001234", PEOPLE[1][1], "1980"]
+)
+def test_table_rows_are_the_same_persons_in_the_same_order(search, query):
+    # The ledger table's search reads its rows in the search's own query (no second fetch).
+    hits = search.search(query, limit=200)
+    rows = search.rows(query, limit=200)
+    assert [r.id for r in rows] == [h.id for h in hits] and hits
+    assert [(r.name, r.id_number, r.area_code) for r in rows] == [
+        (h.name, h.id_number, h.area_code) for h in hits
+    ]
+    assert all(r.rowid for r in rows)
+
+
+def test_short_digits_are_found_in_a_phone_without_the_whole_phone_lookup(search):
+    assert names(search.search("1234")) == ["张三"]  # four digits inside a phone
+    assert names(search.search("0000123")) == ["张三"]
