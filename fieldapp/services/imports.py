@@ -81,16 +81,19 @@ class NewRows:
         persons: Sequence[dict[str, Any]],
         categories: Sequence[dict[str, Any]],
         spells: Sequence[dict[str, Any]],
-        statuses: Sequence[dict[str, Any]],
     ) -> None:
-        """New persons with their categories, current jobs and this month's status."""
+        """New persons with their categories and current jobs."""
         for model, rows in (
             (Person, persons),
             (CategoryMembership, categories),
             (EmploymentSpell, spells),
-            (MonthlyStatus, statuses),
         ):
             self._bulk.insert_many(model, rows)
+
+    def statuses(self, rows: Sequence[dict[str, Any]]) -> None:
+        """The new persons' statuses this month."""
+        for start in range(0, len(rows), INSERT_BATCH):
+            self._bulk.insert_many(MonthlyStatus, rows[start : start + INSERT_BATCH])
 
     def places(self, areas: Sequence[dict[str, Any]], households: Sequence[dict[str, Any]]) -> None:
         """The areas and households the new persons live in (written last, once complete)."""

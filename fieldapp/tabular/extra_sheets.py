@@ -192,7 +192,12 @@ class ExtraPlanner:
         self.used: set[str] = set()  # records already matched by a row of this import
 
     def plan(self, rows: list[ExtraRow], persons: dict[str, dict[str, Any]]) -> list[RowPlan]:
-        """One RowPlan per row whose person is in `persons` (by ID number)."""
+        """One RowPlan per row (each row's person is in `persons`, by ID number), in order.
+
+        `rows` is emptied as it is planned, each row let go once its plan is made: a workbook's
+        extra sheets may hold hundreds of thousands of rows, and with their plans beside them
+        they were the peak of an import's memory.
+        """
         ids = [persons[r.id_number]["id"] for r in rows]
         households = [persons[r.id_number]["household_id"] or "" for r in rows]
         facts = {
@@ -205,7 +210,9 @@ class ExtraPlanner:
         }
         visits = store.visits_of_households(self.db, households)
         plans = []
-        for row in rows:
+        rows.reverse()  # taken from the end, in the rows' order
+        while rows:
+            row = rows.pop()
             person = persons[row.id_number]
             plan = RowPlan(row.sheet, row.row, person["id"], person["name"], person["id_number"])
             mine = {table: found.get(person["id"], []) for table, found in facts.items()}

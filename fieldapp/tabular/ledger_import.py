@@ -31,7 +31,7 @@ from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import Category
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
-from fieldapp.services.imports import apply_import, new_rows
+from fieldapp.services.imports import NewRows, apply_import, new_rows
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import tabular as store
@@ -39,9 +39,8 @@ from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import EXTRA_SHEETS, header_month
+from fieldapp.tabular.columns import EXTRA_SHEETS, LEDGER, header_month
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, parse_extra
-from fieldapp.tabular.guard import Scan
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
     CellChange,
@@ -62,7 +61,7 @@ from fieldapp.tabular.person_row import (
     parse_row,
 )
 from fieldapp.tabular.placing import Placer
-from fieldapp.tabular.reader import Table, Workbook, read_workbook
+from fieldapp.tabular.reader import SheetStream, Table, no_header
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 
@@ -106,33 +105,25 @@ class LedgerImporter:
         #: through its own connection.
         self.placer: Placer
 
-    def run(self, table: Table | Workbook) -> ImportReport:
+    def run(self, book: SheetStream) -> ImportReport:
         """Validate and write; returns the report (rejected rows listed, good rows written).
 
         One transaction: new persons through the bulk writer, then the updates of persons the
         ledger had and the extra sheets' records as logged edits. A dry run does all of it
         and rolls back, so its report is exactly what the import would do.
+
+        The sheets are read one at a time, in the file's order, each let go once parsed: a
+        ledger sheet's rows are placed and written as they are parsed, an extra sheet's rows
+        parsed and kept (`ExtraRow`) for planning once every person is known.
         """
-        book = table if isinstance(table, Workbook) else Workbook([table], Scan())
-        people = book.ledger_tables()
-        self.report.sheets = [t.sheet for t in book.tables]
-        self.report.sheet = people[0].sheet if people else book.tables[0].sheet
-        self.report.unknown_headers = [
-            h if len(book.tables) == 1 else f"{t.sheet}：{h}"
-            for t in book.tables
-            for h in t.unknown_headers
-        ]
-        if book.sheet_date is not None:
-            china = book.sheet_date + dt.timedelta(hours=8)
-            self.report.sheet_date = china.strftime("%Y-%m-%d %H:%M")
-            self.report.sheet_date_source = book.sheet_date_source
-        stamp = dates.stamp_of(book.sheet_date) if book.sheet_date else None
-        edits = store.edits_after(self.ledger.db, stamp, EDITED_TABLES) if stamp else {}
-        total = sum(len(t.rows) for t in book.tables)
-        self.job.tick(0, total, force=True)
         reader = self._open_reader()
         reads = reader or self.ledger.db
-        done = 0
+        # The log as it stood before this import: a cell is in conflict when the ledger changed
+        # it after the sheet's date, not when this import wrote it.
+        until = store.last_change(reads)
+        total = done = 0
+        found: list[Table] = []
+        extra_rows: list[ExtraRow] = []
         try:
             # One door for every write: the services' writer, its trust check, one transaction.
             with writing(self.ledger, self.actor) as writer:
@@ -143,26 +134,29 @@ class LedgerImporter:
                         AreaResolver(all_areas(reads)),
                         update=self.update,
                         month=self._month,
-                        statuses_given=any(t.kind == "月度状态" for t in book.tables),
                     )
-                    for sheet in people:
-                        self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
-                        self._merges_known = sheet.merges_known
-                        named = _status_month(sheet)
-                        if named is not None:
-                            self._months[sheet.sheet] = named
+                    for sheet in book:
+                        found.append(sheet)
                         rows = len(sheet.rows)
-                        for start, stop in _chunks(rows):
-                            records = sheet.records(start, stop, READ, RAW)
-                            parsed = self._parse(records, done + start, total)
-                            _free_cells(sheet, start, stop)
-                            placer.write(bulk, placer.place(parsed))
-                            self.job.tick(done + stop, total, force=True)
+                        # Progress counts the sheets read and the rows the guard saw in the rest.
+                        total = done + rows + book.unread_rows()
+                        if len(found) == 1:
+                            self.job.tick(0, total, force=True)
+                        self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
+                        if sheet.kind == LEDGER:
+                            self._read_people(sheet, bulk, done, total)
+                        else:
+                            extra_rows.extend(self._read_extra(sheet, done, total))
                         done += rows
-                    placer.finish(bulk)
+                    if not found:
+                        raise no_header()
+                    placer.finish(bulk, statuses_given=any(t.kind == "月度状态" for t in found))
+                self._describe(found)
+                stamp = dates.stamp_of(book_date) if (book_date := self._sheet_date(book)) else None
+                edits = store.edits_after(reads, stamp, EDITED_TABLES, until) if stamp else {}
                 # The bulk writer is done: this connection now sees the new persons too.
-                self._plan_and_apply(writer, book, stamp, edits, done, total)
-                self.job.tick(total, total, force=True)  # the last moment a cancel undoes all
+                self._plan_and_apply(writer, found, extra_rows, stamp, edits)
+                self.job.tick(done, done, force=True)  # the last moment a cancel undoes all
                 if self.dry_run:
                     raise _DryRun
                 self.report.written = writer.changes
@@ -173,41 +167,72 @@ class LedgerImporter:
                 reader.conn.close()
         self.report.areas_created = len(self.placer.resolver.created)
         order = {name: i for i, name in enumerate(self.report.sheets)}
-        for found in (self.report.rejected, self.report.warnings):
-            found.sort(key=lambda p: (order.get(p.sheet, 0), p.row))
+        for problems in (self.report.rejected, self.report.warnings):
+            problems.sort(key=lambda p: (order.get(p.sheet, 0), p.row))
         return self.report
+
+    def _read_people(self, sheet: Table, bulk: NewRows, done: int, total: int) -> None:
+        """A ledger sheet, chunk by chunk: parsed, placed, handed to the bulk writer."""
+        self._merges_known = sheet.merges_known
+        named = _status_month(sheet)
+        if named is not None:
+            self._months[sheet.sheet] = named
+        for start, stop in _chunks(len(sheet.rows)):
+            records = sheet.records(start, stop, READ, RAW)
+            parsed = self._parse(records, done + start, total)
+            _free_cells(sheet, start, stop)
+            self.placer.write(bulk, self.placer.place(parsed))
+            self.job.tick(done + stop, total, force=True)
+
+    def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
+        """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""
+        found = []
+        for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
+            done += 1
+            self.job.tick(done, total)
+            self._warn_hidden(row)
+            try:
+                check_cell_texts(texts, partial(_extra_label, sheet.kind))
+                extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
+                found.append(extra)
+                self._add_mapped(row, extra.mapped)
+            except CellError as error:
+                self._reject(row, str(error))
+        _free_cells(sheet, 0, len(sheet.rows))
+        return found
+
+    def _describe(self, tables: list[Table]) -> None:
+        """The report's sheets, unknown columns and the sheet's date."""
+        people = [t for t in tables if t.kind == LEDGER]
+        self.report.sheets = [t.sheet for t in tables]
+        self.report.sheet = people[0].sheet if people else tables[0].sheet
+        self.report.unknown_headers = [
+            h if len(tables) == 1 else f"{t.sheet}：{h}" for t in tables for h in t.unknown_headers
+        ]
+
+    def _sheet_date(self, book: SheetStream) -> dt.datetime | None:
+        moment, source = book.sheet_date()
+        if moment is not None:
+            china = moment + dt.timedelta(hours=8)
+            self.report.sheet_date = china.strftime("%Y-%m-%d %H:%M")
+            self.report.sheet_date_source = source
+        return moment
 
     def _plan_and_apply(
         self,
         writer: Writer,
-        book: Workbook,
+        tables: list[Table],
+        extra_rows: list[ExtraRow],
         stamp: str | None,
         edits: dict[tuple[str, str], store.Edit],
-        done: int,
-        total: int,
     ) -> None:
         """Plan the existing persons' updates and the extra sheets' rows; write what may be."""
-        extra_rows = []
-        for sheet in book.extra_tables():
-            self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
-            for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
-                done += 1
-                self.job.tick(done, total)
-                self._warn_hidden(row)
-                try:
-                    check_cell_texts(texts, partial(_extra_label, sheet.kind))
-                    extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
-                    extra_rows.append(extra)
-                    self._add_mapped(row, extra.mapped)
-                except CellError as error:
-                    self._reject(row, str(error))
-            _free_cells(sheet, 0, len(sheet.rows))
         existing = self.placer.existing
         # A workbook with a 失业登记 sheet gives the registrations there; else a 人员类别 cell's
         # 登记失业人员（date） is one (the rules read registrations, not the category).
         from_categories = (
             []
-            if any(t.kind == "失业登记" for t in book.tables)
+            if any(t.kind == "失业登记" for t in tables)
             else self._category_registrations([*self.placer.unemployed, *(i for i, _ in existing)])
         )
         numbers = [i.person["id_number"] for i, _ in existing]
@@ -234,11 +259,14 @@ class LedgerImporter:
                         extra.sheet,
                     )
                 )
-        planned = ExtraPlanner(self.ledger.db, differ).plan(
-            [*known, *(r for r in from_categories if r.id_number in persons)], persons
-        )
-        extra_plans, category_plans = planned[: len(known)], planned[len(known) :]
-        del extra_rows, known, from_categories, planned, persons  # what is left is in the plans
+        sheet_rows = len(known)
+        known.extend(r for r in from_categories if r.id_number in persons)
+        extra_rows.clear()
+        del from_categories
+        # The planner lets go of each parsed row once planned: what is left is in the plans.
+        planned = ExtraPlanner(self.ledger.db, differ).plan(known, persons)
+        extra_plans, category_plans = planned[:sheet_rows], planned[sheet_rows:]
+        del planned, persons
         if not self.update:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
             category_plans = [p for p in category_plans if not self._refuse_changes(p)]
@@ -499,7 +527,7 @@ def import_ledger(
     """
     try:
         with paused_gc():
-            table = read_workbook(path)
+            book = SheetStream(path)  # refused here, before anything is read, when absurd
             report = LedgerImporter(
                 ledger,
                 progress,
@@ -508,10 +536,10 @@ def import_ledger(
                 dry_run=dry_run,
                 take_sheet=take_sheet,
                 actor=actor,
-            ).run(table)
+            ).run(book)
             # Freed while the collector still rests: once it is back, its first pass would
             # otherwise walk every cell of the sheet (a tenth of a second per 100 000 rows).
-            del table
+            del book
     finally:
         forget_parsed_cells()
     return report

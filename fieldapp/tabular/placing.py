@@ -47,15 +47,16 @@ class Placer:
         *,
         update: bool,
         month: str,
-        statuses_given: bool,
     ) -> None:
         self.report = report
         self.reads = reads
         self.resolver = resolver
         self.update = update
         self.month = month
-        #: A 月度状态 sheet gives the months: the ledger sheet's 就业状态 adds none.
-        self.statuses_given = statuses_given
+        #: This month's status of each new person (id, status, spell id, income) from the
+        #: ledger sheet's 就业状态: written by `finish` unless a 月度状态 sheet gives the months
+        #: (known only once every sheet is read).
+        self.statuses: list[tuple[str, str, str | None, Any]] = []
         self.first_row: dict[str, tuple[str, int]] = {}  # ID number → first (sheet, row)
         self.households: dict[str, str] = {}  # head's ID number → household id
         self.new_households: dict[str, dict[str, Any]] = {}  # household id → row, written last
@@ -68,9 +69,28 @@ class Placer:
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
 
-    def finish(self, bulk: NewRows) -> None:
-        """The waiting members, then the areas and households of everyone (written last)."""
+    def finish(self, bulk: NewRows, *, statuses_given: bool) -> None:
+        """The waiting members, this month's statuses (unless `statuses_given`: a 月度状态
+        sheet gives the months, the ledger sheet's 就业状态 adds none), then the areas and
+        households of everyone (written last)."""
         self.write(bulk, self.place_waiting())
+        if not statuses_given:
+            month = self.month
+            statuses = [
+                {
+                    "id": natural_id("monthly_status", person_id, month),
+                    "person_id": person_id,
+                    "month": month,
+                    "status": status,
+                    "spell_id": spell_id,
+                    "income": income,
+                    "notes": "导入",
+                }
+                for person_id, status, spell_id, income in self.statuses
+            ]
+            self.created.update(s["id"] for s in statuses)
+            bulk.statuses(statuses)
+        self.statuses = []
         bulk.places(self.resolver.created, list(self.new_households.values()))
 
     def _reject(self, item: ParsedRow, reason: str) -> None:
@@ -199,10 +219,9 @@ class Placer:
                 )
 
     def write(self, bulk: NewRows, accepted: list[tuple[ParsedRow, str]]) -> None:
-        """Hand the accepted rows to the bulk writer: each person, their categories, current job
-        and this month's status (households are written last, by `finish`)."""
+        """Hand the accepted rows to the bulk writer: each person, their categories and current
+        job (this month's status, households and areas are written last, by `finish`)."""
         persons, categories, spells, statuses = [], [], [], []
-        month = self.month
         for item, household_id in accepted:
             person = dict(item.person)
             person_id = person.get("id") or new_id()
@@ -231,21 +250,13 @@ class Placer:
             if item.spell is not None:
                 spell_id = new_id()
                 spells.append({"id": spell_id, "person_id": person_id, **item.spell})
-            if item.status is not None and not self.statuses_given:
-                statuses.append(
-                    {
-                        "id": natural_id("monthly_status", person_id, month),
-                        "person_id": person_id,
-                        "month": month,
-                        "status": item.status,
-                        "spell_id": spell_id,
-                        "income": item.spell["monthly_income"] if item.spell else None,
-                        "notes": "导入",
-                    }
-                )
+            if item.status is not None:
+                income = item.spell["monthly_income"] if item.spell else None
+                statuses.append((person_id, item.status, spell_id, income))
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
         self.written.update(p["id"] for p in persons)
-        self.created.update(r["id"] for r in (*persons, *spells, *statuses))
-        bulk.people(persons, categories, spells, statuses)
+        self.created.update(r["id"] for r in (*persons, *spells))
+        self.statuses.extend(statuses)
+        bulk.people(persons, categories, spells)
         self.report.imported += len(persons)
         self.report.persons_imported += len(persons)

@@ -124,41 +124,72 @@ def read_table(path: str | Path) -> Table:
     """The (first) ledger table in a file, or ValidationFailed saying why none was found."""
     tables = read_workbook(path).ledger_tables()
     if not tables:
-        raise _no_header()
+        raise no_header()
     return tables[0]
 
 
 def read_workbook(path: str | Path) -> Workbook:
-    """Every ledger and extra table in a file (checked by `guard` before it is read)."""
-    path = Path(path)
-    if not path.exists():
-        raise ValidationFailed(f"找不到文件：{path}")
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        guard.check_file(path)
-        sheets: list[tuple[str, list[list[object]], Merged]] = [
-            (path.name, _read_text_rows(path), None)
-        ]
-        scan = guard.Scan()
-    elif suffix in SPREADSHEET_SUFFIXES:
-        scan = guard.check_file(path)
-        sheets = _read_workbook(path)
-    else:
-        raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
-    tables = []
-    for name, rows, merged in sheets:
-        table = _find_table(name, rows, merged)
-        if table is not None:
-            table.hidden_rows = scan.hidden_rows.get(name, set())
-            tables.append(table)
+    """Every ledger and extra table in a file (checked by `guard` before it is read), all held
+    at once; an import reads a file through `SheetStream`, one sheet at a time."""
+    stream = SheetStream(path)
+    tables = list(stream)
     if not tables:
-        raise _no_header()
-    book = Workbook(tables, scan)
-    book.sheet_date, book.sheet_date_source = dates.sheet_date(path, sheets)
+        raise no_header()
+    book = Workbook(tables, stream.scan)
+    book.sheet_date, book.sheet_date_source = stream.sheet_date()
     return book
 
 
-def _no_header() -> ValidationFailed:
+class SheetStream:
+    """A file's tables, read one sheet at a time as they are asked for.
+
+    Opening checks the file (`guard`: absurd dimensions or sizes are refused before anything is
+    read); iterating reads each sheet in the file's order and yields its table (a sheet without
+    a header, such as 填写说明, yields none). Only the sheet being read is held: at 100 000
+    persons holding every sheet's cells was most of an import's memory. The first rows of every
+    sheet read are kept for `sheet_date` (a title row may carry the export time).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        path = Path(path)
+        if not path.exists():
+            raise ValidationFailed(f"找不到文件：{path}")
+        suffix = path.suffix.lower()
+        if suffix in TEXT_SUFFIXES:
+            guard.check_file(path)
+            self.scan = guard.Scan()
+        elif suffix in SPREADSHEET_SUFFIXES:
+            self.scan = guard.check_file(path)
+        else:
+            raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
+        self.path = path
+        self._text = suffix in TEXT_SUFFIXES
+        self._heads: list[tuple[str, list[list[object]], Merged]] = []
+
+    def unread_rows(self) -> int:
+        """The rows the guard saw in the sheets not read yet (0 where it could not tell): what
+        is left, for progress."""
+        read = {name for name, _rows, _merged in self._heads}
+        return sum(rows for name, (rows, _columns) in self.scan.extents.items() if name not in read)
+
+    def __iter__(self) -> Iterator[Table]:
+        sheets = _read_text_sheet(self.path) if self._text else _read_sheets(self.path)
+        for name, rows, merged in sheets:
+            self._heads.append((name, rows[:5], None))
+            table = _find_table(name, rows, merged)
+            del rows  # the table holds the data rows; the rest goes now
+            if table is not None:
+                table.hidden_rows = self.scan.hidden_rows.get(name, set())
+                yield table
+                del table
+
+    def sheet_date(self) -> tuple[dt.datetime | None, str]:
+        """The workbook's date (see `dates.sheet_date`), once its sheets have been read."""
+        return dates.sheet_date(self.path, self._heads)
+
+
+def no_header() -> ValidationFailed:
+    """The refusal of a file in which no sheet has a header."""
     return ValidationFailed(
         "找不到表头：表格中需要有“姓名”和“身份证号码”两列（列名可在前 20 行内的任意一行）"
     )
@@ -167,7 +198,14 @@ def _no_header() -> ValidationFailed:
 Merged = list[tuple[tuple[int, int], tuple[int, int]]] | None
 
 
-def _read_workbook(path: Path) -> list[tuple[str, list[list[object]], Merged]]:
+def _read_text_sheet(path: Path) -> Iterator[tuple[str, list[list[object]], Merged]]:
+    """A csv file as one sheet named by the file (a csv keeps no merged cells)."""
+    yield path.name, _read_text_rows(path), None
+
+
+def _read_sheets(path: Path) -> Iterator[tuple[str, list[list[object]], Merged]]:
+    """Each sheet's rows and merged ranges, one sheet at a time (calamine's parse of a sheet
+    is let go once its cells are Python's)."""
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as error:  # noqa: BLE001 - calamine raises several unrelated types
@@ -175,7 +213,6 @@ def _read_workbook(path: Path) -> list[tuple[str, list[list[object]], Merged]]:
             f"无法读取表格文件 {path.name}：文件已损坏，或不是 Excel/WPS 表格"
             f"（可另存为 .xlsx 或 .csv 后再导入；详细原因：{error}）"
         ) from None
-    sheets: list[tuple[str, list[list[object]], Merged]] = []
     try:
         for index, name in enumerate(book.sheet_names):
             sheet = book.get_sheet_by_index(index)
@@ -186,11 +223,12 @@ def _read_workbook(path: Path) -> list[tuple[str, list[list[object]], Merged]]:
                 ranges = sheet.merged_cell_ranges
             except Exception:  # noqa: BLE001 - not every format reports merged cells
                 ranges = None
+            del sheet
             merged = list(ranges) if ranges is not None else None
-            sheets.append((name, rows, merged))
+            yield name, rows, merged
+            del rows
     finally:
         book.close()
-    return sheets
 
 
 def decode_text(data: bytes) -> str:
@@ -254,7 +292,8 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     _, kind, index, columns = best
     header = _header_cells(rows, index)
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
-    data = rows[index + 1 :]
+    data = rows
+    del data[: index + 1]  # the data rows in place: no second list of a 100 000-row sheet
     if merged:
         _fill_merged(data, merged, index + 1)
     # Rows are lists already (calamine's and csv's own), so no copy of each row.

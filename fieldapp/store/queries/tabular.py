@@ -157,8 +157,17 @@ class Edit:
     author: str
 
 
-def edits_after(db: Database, stamp: str, tables: Iterable[str]) -> dict[tuple[str, str], Edit]:
-    """(row id, field) → the last change to it logged after `stamp`, in these tables.
+def last_change(db: Database) -> str:
+    """The newest change's clock in the log ("" for an empty log): what came before a write."""
+    found = db.execute("SELECT max(hlc) FROM changes").fetchone()[0]
+    return str(found or "")
+
+
+def edits_after(
+    db: Database, stamp: str, tables: Iterable[str], until: str | None = None
+) -> dict[tuple[str, str], Edit]:
+    """(row id, field) → the last change to it logged after `stamp` (and not after `until`,
+    when given), in these tables.
 
     The changes after a sheet's date are few next to the ledger (a month's edits), so they are
     read whole and matched in Python rather than looked up row by row.
@@ -166,10 +175,11 @@ def edits_after(db: Database, stamp: str, tables: Iterable[str]) -> dict[tuple[s
     found: dict[tuple[str, str], Edit] = {}
     names = sorted(set(tables))
     marks = ",".join("?" * len(names))
+    bound = "" if until is None else " AND c.hlc <= ?"
     cursor = db.execute(
         "SELECT c.row_id, j.key, c.hlc, c.author FROM changes c, json_each(c.data) j "
-        f"WHERE c.hlc > ? AND c.tbl IN ({marks}) ORDER BY c.hlc",
-        [stamp, *names],
+        f"WHERE c.hlc > ?{bound} AND c.tbl IN ({marks}) ORDER BY c.hlc",
+        [stamp, *([] if until is None else [until]), *names],
     )
     for row_id, field, hlc, author in cursor:
         found[(row_id, field)] = Edit(hlc, author or "")
