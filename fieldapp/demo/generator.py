@@ -17,13 +17,14 @@ that already is a demo; a real ledger is refused. Its changes are written as 演
 Everything is written through the logged bulk path, one transaction per chunk of
 `FLUSH_PERSONS` persons, so a county-sized demo (a million persons) commits as it goes and its
 memory stays flat: ID numbers are unique by construction (a serial per region, birth date and
-sex), never by remembering every number made. Row ids are fresh UUIDv7s; the content is what
+sex, counted in a table of fixed size), never by remembering every number made. Row ids are fresh UUIDv7s; the content is what
 the seed fixes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import mmap
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,6 +71,8 @@ FLUSH_PERSONS = 5000
 DEMO_AUTHOR = "演示数据"
 #: Serials per region, birth date and sex: odd for men, even for women (GB 11643).
 SERIALS = 499
+#: Birth years the serial table covers (back from this year); older ones are counted aside.
+SERIAL_YEARS = 130
 HISTORY_DAYS = 548  # 18 months of visits and services
 STATUS_MONTHS = 3
 
@@ -118,8 +121,8 @@ class DemoBuilder:
         self.today = today or dt.date.today()
         self.progress = progress
         self.cancelled = cancelled
-        #: Next serial per (region, birth date, sex), as one integer key: flat memory.
-        self.serials: dict[int, int] = {}
+        #: Serials handed out per (region, birth date, sex), made when the areas are planned.
+        self.serials: _Serials
         self.check_existing = False
         self.retired = sorted(divisions().retired_codes())
         self.other_counties = [d.code for d in divisions().counties()]
@@ -140,6 +143,7 @@ class DemoBuilder:
         known = set(existing)
         plan = plan_areas(self.rng, max(1, self.target // 3), existing, self.area)
         self.plan = plan
+        self.serials = _Serials([plan.county, *self.retired, *self.other_counties], self.today)
         self.report.county = plan.county
         self.county_name = plan.existing[plan.county][0]
         self.check_existing = person_count(self.ledger) > 0
@@ -335,11 +339,11 @@ class DemoBuilder:
         """
         while True:
             key = (int(region) * 100_000_000 + int(born.strftime("%Y%m%d"))) * 2 + male
-            used = self.serials.get(key, 0)
+            used = self.serials.used(region, born, male)
             if used < SERIALS:
                 break
             born -= dt.timedelta(days=1)  # the day before: never a birth date in the future
-        self.serials[key] = used + 1
+        self.serials.take(region, born, male, used + 1)
         serial = ((key % 257) + used) % SERIALS  # 0..498
         seq = serial * 2 + (1 if male else 2)  # men 001..997, women 002..998
         first = f"{region}{born.strftime('%Y%m%d')}{seq:03d}"
@@ -816,6 +820,46 @@ class DemoBuilder:
                     "outcome": rng.choice(words.VISIT_OUTCOMES),
                 },
             )
+
+
+class _Serials:
+    """How many serials each (region, birth date, sex) has handed out, in a table of fixed
+    size: regions the demo draws numbers from × the days of SERIAL_YEARS × two sexes, two
+    bytes each (under 30 MB, of which only the pages written become resident; the table lives
+    as long as the builder, a few objects). A dict of
+    counters grew with every new key, a hundred MB at a million persons. A region or day
+    outside the table (a number renumbered away from an older demo's) is counted aside."""
+
+    def __init__(self, regions: list[str], today: dt.date) -> None:
+        self.index = {region: i for i, region in enumerate(dict.fromkeys(regions))}
+        self.first_day = dt.date(today.year - SERIAL_YEARS, 1, 1).toordinal()
+        self.days = today.toordinal() - self.first_day + 1
+        # Anonymous memory: zero pages the system hands out only when first written.
+        self._memory = mmap.mmap(-1, 2 * len(self.index) * self.days * 2)
+        self.counts = memoryview(self._memory).cast("H")
+        self.aside: dict[tuple[str, int, bool], int] = {}
+
+    def _slot(self, region: str, born: dt.date, male: bool) -> int | None:
+        where = self.index.get(region)
+        day = born.toordinal() - self.first_day
+        if where is None or not 0 <= day < self.days:
+            return None
+        return (where * self.days + day) * 2 + male
+
+    def used(self, region: str, born: dt.date, male: bool) -> int:
+        """Serials handed out so far for this region, day and sex."""
+        slot = self._slot(region, born, male)
+        if slot is None:
+            return self.aside.get((region, born.toordinal(), male), 0)
+        return int(self.counts[slot])
+
+    def take(self, region: str, born: dt.date, male: bool, used: int) -> None:
+        """Record that `used` serials are now handed out."""
+        slot = self._slot(region, born, male)
+        if slot is None:
+            self.aside[(region, born.toordinal(), male)] = used
+        else:
+            self.counts[slot] = used
 
 
 def build_demo(

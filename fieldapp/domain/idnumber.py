@@ -12,10 +12,18 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from stdnum.cn import ric
-
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.regions import region_name
+
+
+def _check_digit(number: str) -> str:
+    """python-stdnum's check character for the first 17 digits of `number`, imported when
+    first needed: the stdnum package imports ssl and pydoc, a tenth of the desktop app's
+    start on a busy machine."""
+    from stdnum.cn import ric
+
+    return str(ric.calc_check_digit(number))
+
 
 _SEPARATORS = re.compile(r"[\s\-_‐‑–—]+")
 _LAST = frozenset("0123456789X")
@@ -94,7 +102,7 @@ def upgrade_15(raw: str) -> str | None:
 def _checked(number: str) -> IdInfo:
     """`validate` of a normalised 18-character number of digits and a final digit or X."""
     birth = _birth_date(number)
-    expected = ric.calc_check_digit(number)
+    expected = _check_digit(number)
     if number[17] != expected:
         # Not "the last digit should be …": the typo is usually among the first 17 (one wrong
         # digit, two swapped), and "fixing" the last one would hide it behind a valid number.
@@ -135,7 +143,7 @@ def birth_and_sex(number: str) -> tuple[dt.date, str] | None:
     """
     if len(number) != 18 or not number[:17].isdigit():
         return None
-    if number[17] != ric.calc_check_digit(number):
+    if number[17] != _check_digit(number):
         return None
     try:
         born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
@@ -155,7 +163,7 @@ def is_valid(raw: str) -> bool:
 
 def make_check_char(first17: str) -> str:
     """The check character for 17 digits (used by demo data and tests)."""
-    return ric.calc_check_digit(first17 + "0")
+    return _check_digit(first17 + "0")
 
 
 def region_of(number: str) -> str:

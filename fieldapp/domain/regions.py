@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cache
-
-from stdnum import numdb
+from typing import TYPE_CHECKING
 
 from fieldapp.domain.areacode import AreaCode, AreaLevel, area_at
+
+if TYPE_CHECKING:
+    from stdnum import numdb
 
 
 class PlaceScope(StrEnum):
@@ -25,6 +27,9 @@ class PlaceScope(StrEnum):
 
 @cache
 def _table() -> numdb.NumDB:
+    # Imported here: python-stdnum's package imports ssl and pydoc (not needed at start-up).
+    from stdnum import numdb
+
     return numdb.get("cn/loc")
 
 

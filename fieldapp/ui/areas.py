@@ -21,6 +21,7 @@ class AreaIndex:
         self.rows = rows
         self.by_code = {r.code: r for r in rows}
         self._paths: dict[str, str] = {}
+        self._depths: dict[str, int] = {}
 
     @classmethod
     def load(cls, ledger: Ledger) -> AreaIndex:
@@ -57,12 +58,27 @@ class AreaIndex:
         return text
 
     def depth(self, code: str) -> int:
-        """How many known ancestors an area has."""
+        """How many known ancestors an area has (remembered along the chain walked: a
+        county-sized ledger has thousands of groups and buildings under the same few)."""
+        known = self._depths.get(code)
+        if known is not None:
+            return known
+        chain: list[str] = []
         depth, current, seen = 0, self.by_code.get(code), set()
         while current and current.parent_code in self.by_code and current.code not in seen:
             seen.add(current.code)
+            chain.append(current.code)
             depth += 1
             current = self.by_code[current.parent_code]
+            above = self._depths.get(current.code)
+            if above is not None:
+                depth += above
+                break
+        else:
+            if current is not None and current.code in seen:
+                return depth  # a loop in the tree (damaged data): counted, not remembered
+        for steps_below, walked in enumerate(chain):
+            self._depths[walked] = depth - steps_below
         return depth
 
 

@@ -19,6 +19,9 @@ from fieldapp.store.queries.persons import LedgerFilter, person_rowids
 from fieldapp.store.queries.search import PersonSearch
 
 SEARCH_LIMIT = 200
+#: The search thread's page cache. A keystroke reads a few hundred pages, mostly new ones; the
+#: listing of the whole ledger scans every person and filled the default 32 MB at a million.
+SEARCH_CACHE_MIB = 8
 
 
 class _Worker(QObject):
@@ -41,7 +44,7 @@ class _Worker(QObject):
 
     def _reader(self) -> Reader:
         if self.reader is None:
-            self.reader = Reader(self.path)
+            self.reader = Reader(self.path, cache_mib=SEARCH_CACHE_MIB)
         return self.reader
 
     def _start(self, generation: int) -> Reader | None:

@@ -95,3 +95,24 @@ def test_area_site_makes_relocated_households(tmp_path):
     build_demo(ledger, 60, seed=1, today=TODAY, area="520502010901")
     rows = ledger.db.execute("SELECT area_code, is_relocated FROM households").fetchall()
     assert rows and all(code.startswith("520502010901") and flag for code, flag in rows)
+
+
+def test_serials_are_counted_in_a_fixed_table_and_aside_outside_it():
+    from fieldapp.demo.generator import SERIAL_YEARS, _Serials
+
+    today = dt.date(2026, 12, 1)
+    serials = _Serials(["520502", "520402"], today)
+    size = len(serials.counts)
+    born = dt.date(1980, 3, 16)
+    assert serials.used("520502", born, True) == 0
+    serials.take("520502", born, True, 1)
+    serials.take("520502", born, False, 7)
+    assert serials.used("520502", born, True) == 1 and serials.used("520502", born, False) == 7
+    assert serials.used("520402", born, True) == 0  # another region's counter
+    # A region the demo never draws from (a renumbered older number), or a very old birth date,
+    # is counted aside; the table itself never grows.
+    old = dt.date(today.year - SERIAL_YEARS - 1, 5, 5)
+    serials.take("110101", born, True, 3)
+    serials.take("520502", old, True, 2)
+    assert serials.used("110101", born, True) == 3 and serials.used("520502", old, True) == 2
+    assert len(serials.counts) == size and len(serials.aside) == 2

@@ -27,10 +27,16 @@ class Reader:
     It sees the ledger as last committed; its owner closes it, on the thread that used it.
     """
 
-    def __init__(self, path: str | Path | Callable[[], sqlite_utils.Database]) -> None:
+    def __init__(
+        self, path: str | Path | Callable[[], sqlite_utils.Database], cache_mib: int = 0
+    ) -> None:
+        """Open the reader; `cache_mib` caps its page cache (else the connection's default,
+        32 MB: a reader that scans a million persons keeps that much resident)."""
         # An encrypted ledger is read through its own `Ledger.reader` (keyed); a path opens
         # a plain file.
         self.db = path() if callable(path) else open_database(path)
+        if cache_mib:
+            self.db.execute(f"PRAGMA cache_size=-{int(cache_mib) * 1024}")
 
     def close(self) -> None:
         """Close the connection."""
