@@ -131,6 +131,12 @@ def screen(
     must be of the same row (a parent elsewhere could cancel a change on another device).
     """
     finder = PlaceFinder(db, LINKS)
+    # Every row the rules will ask about, read a table at a time before the first verdict:
+    # each change's own row and the rows its links name, and whatever those link to.
+    wanted = {(c.tbl, c.row_id) for c in changes}
+    for change in changes:
+        wanted.update(finder.link_keys(change.tbl, change.data))
+    finder.preload(wanted)
     named = {p for c in changes for ids in (c.parents or {}).values() for p in ids}
     known = logged_rows(db, named) if named else {}
     if named:
