@@ -68,15 +68,17 @@ def context_for(
     `bundle_rows`: (table, row id) of every row the same bundle changes.
     """
     before = finder.row(table, row_id)
-    merged = {**(before or {}), **data}
-    places_after = finder.link_places(table, {k: v for k, v in data.items()})
-    coming = frozenset(
-        column
-        for column, target in LINKS.get(table, ())
-        if data.get(column) not in (None, "")
-        and not places_after.get(column)
-        and (target, str(data[column])) in bundle_rows
-    )
+    merged = {**before, **data} if before else data
+    places_after = finder.link_places(table, data)
+    coming: frozenset[str] = frozenset()
+    if not all(places_after.values()):  # a link to a row the ledger does not know (yet)
+        coming = frozenset(
+            column
+            for column, target in LINKS.get(table, ())
+            if data.get(column) not in (None, "")
+            and not places_after.get(column)
+            and (target, str(data[column])) in bundle_rows
+        )
     return Context(
         transfer_target=table == "households" and row_id in transfers,
         exists=before is not None,
@@ -150,8 +152,11 @@ def screen(
     bundle_rows = {(c.tbl, c.row_id) for c in changes}
     accepted: list[Change] = []
     refused: list[Refusal] = []
+    authors: dict[str, Verdict] = {}
     for change in changes:
-        verdict = _judge(finder, actor, origins, change, known, fields, transfers, bundle_rows)
+        verdict = _judge(
+            finder, actor, origins, change, known, fields, transfers, bundle_rows, authors
+        )
         known[change.id] = (change.tbl, change.row_id)
         if verdict.allowed:
             accepted.append(change)
@@ -185,27 +190,34 @@ def _judge(
     fields: Mapping[str, frozenset[str]],
     transfers: frozenset[str] = frozenset(),
     bundle_rows: Collection[tuple[str, str]] = (),
+    authors: dict[str, Verdict] | None = None,
 ) -> Verdict:
+    authors = {} if authors is None else authors
     verdict = check_origin(change.device_id, origins)
     if verdict.allowed:
-        verdict = check_author(change.author, actor.device)
+        known_author = authors.get(change.author)
+        if known_author is None:  # a bundle has a handful of authors: each is judged once
+            known_author = authors[change.author] = check_author(change.author, actor.device)
+        verdict = known_author
     if not verdict.allowed:
         return verdict
-    parents = [p for ids in (change.parents or {}).values() for p in ids]
-    verdict = check_parents(p for p in parents if p not in known)
-    if not verdict.allowed:
-        return verdict
-    elsewhere = [p for p in parents if known[p] != (change.tbl, change.row_id)]
-    if elsewhere:
-        return refuse(
-            "parents",
-            f"修改声称看过的版本（{elsewhere[0]}）属于另一条记录：依据的版本必须是同一条记录的",
-        )
-    if change.parents and finder.row(change.tbl, change.row_id) is None:
-        return refuse(
-            "partial_row",
-            f"这条{table_name(change.tbl)}在中心不存在（新建它的修改未被接受），对它的修改也不能接受",
-        )
+    if change.parents:
+        parents = [p for ids in change.parents.values() for p in ids]
+        verdict = check_parents(p for p in parents if p not in known)
+        if not verdict.allowed:
+            return verdict
+        elsewhere = [p for p in parents if known[p] != (change.tbl, change.row_id)]
+        if elsewhere:
+            return refuse(
+                "parents",
+                f"修改声称看过的版本（{elsewhere[0]}）属于另一条记录：依据的版本必须是同一条记录的",
+            )
+        if finder.row(change.tbl, change.row_id) is None:
+            return refuse(
+                "partial_row",
+                f"这条{table_name(change.tbl)}在中心不存在（新建它的修改未被接受），"
+                "对它的修改也不能接受",
+            )
     context = context_for(
         finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
         bundle_rows,
