@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
+from fieldapp.store.replica import vector
 from fieldapp.store.sync_state import now_text
 
 #: What a held change may become.
@@ -160,13 +161,17 @@ def received_vector(db: sqlite_utils.Database) -> dict[str, int]:
     """Per change-log id, the highest seq received: applied (in the log) or held for review.
 
     What the hub acknowledges to devices: a device's own held change is received (never asked
-    for again) even though it is not in the log.
+    for again) even though it is not in the log. The log's part is one index probe per origin
+    (`replica.vector`): every answer asks, and a GROUP BY over the log (or over the log and
+    the held changes together) reads a county's whole log each time.
     """
+    found = vector(db)
     rows = db.execute(
-        "SELECT device_id, max(seq) FROM (SELECT device_id, seq FROM changes UNION ALL "
-        f"SELECT h.device_id, h.seq FROM held_changes h {_OWNED}) AS received GROUP BY device_id"
+        f"SELECT h.device_id, max(h.seq) FROM held_changes h {_OWNED} GROUP BY h.device_id"
     ).fetchall()
-    return {d: int(s) for d, s in rows}
+    for device_id, seq in rows:
+        found[device_id] = max(found.get(device_id, 0), int(seq))
+    return found
 
 
 def logged_rows(db: sqlite_utils.Database, change_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
