@@ -12,7 +12,7 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +28,7 @@ from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
     AREA,
     LINKS,
+    MODELS,
     Actor,
     Context,
     Origins,
@@ -37,6 +38,7 @@ from fieldapp.services.trust import (
     check_author,
     check_origin,
     check_parents,
+    check_values,
     refuse,
     table_name,
 )
@@ -118,12 +120,30 @@ class Refusal:
     verdict: Verdict
 
 
+def values_ahead(changes: Iterable[Change]) -> dict[str, Verdict]:
+    """Per change id, what `check_values` says of the change if its row is new.
+
+    A value check of a new row depends on the change alone (a first upload is nearly all new
+    rows), so the hub makes it on the thread that decodes the next bundle while one merges;
+    `screen` takes it for a change whose row does not exist when its turn comes, and checks
+    every other change itself.
+    """
+    new_row = Context()
+    anyone = Actor(Role.HUB, None)  # who sends the values does not change what they are
+    return {
+        change.id: check_values(anyone, Proposal(change.tbl, change.row_id, change.data), new_row)
+        for change in changes
+        if change.tbl in MODELS
+    }
+
+
 def screen(
     db: sqlite_utils.Database,
     actor: Actor,
     origins: Origins,
     changes: Sequence[Change],
     fields: Mapping[str, frozenset[str]],
+    values: Mapping[str, Verdict] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -131,6 +151,7 @@ def screen(
     same bundle. Parents must be changes the hub has logged, changes earlier in this bundle, or
     this device's own changes the hub holds (taking a held change back builds on it); and they
     must be of the same row (a parent elsewhere could cancel a change on another device).
+    `values`: `values_ahead` of the bundle, when made.
     """
     finder = PlaceFinder(db, LINKS)
     # Every row the rules will ask about, read a table at a time before the first verdict:
@@ -155,7 +176,7 @@ def screen(
     authors: dict[str, Verdict] = {}
     for change in changes:
         verdict = _judge(
-            finder, actor, origins, change, known, fields, transfers, bundle_rows, authors
+            finder, actor, origins, change, known, fields, transfers, bundle_rows, authors, values
         )
         known[change.id] = (change.tbl, change.row_id)
         if verdict.allowed:
@@ -191,6 +212,7 @@ def _judge(
     transfers: frozenset[str] = frozenset(),
     bundle_rows: Collection[tuple[str, str]] = (),
     authors: dict[str, Verdict] | None = None,
+    values: Mapping[str, Verdict] | None = None,
 ) -> Verdict:
     authors = {} if authors is None else authors
     verdict = check_origin(change.device_id, origins)
@@ -222,7 +244,8 @@ def _judge(
         finder, change.tbl, change.row_id, change.data, fields.get(change.tbl), transfers,
         bundle_rows,
     )  # fmt: skip
-    return check(actor, Proposal(change.tbl, change.row_id, change.data), context)
+    ahead = values.get(change.id) if values and not context.exists else None
+    return check(actor, Proposal(change.tbl, change.row_id, change.data), context, ahead)
 
 
 # -- a device: every local write ------------------------------------------------------------

@@ -6,11 +6,14 @@ and the bulk path read it); nothing registers itself as a side effect of an impo
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import idnumber
 from fieldapp.store.pinyin import search_words
+
+if TYPE_CHECKING:
+    from fieldapp.store.changelog import Change
 
 #: Computes a row's derived columns from its fields.
 Deriver = Callable[[dict[str, Any]], dict[str, Any]]
@@ -48,3 +51,17 @@ DERIVED: dict[str, tuple[frozenset[str], frozenset[str], Deriver]] = {
 }
 #: The same, column by column, for bulk writes.
 DERIVED_COLUMNS: dict[str, ColumnDeriver] = {"persons": _persons}
+
+
+def derive_ahead(changes: Iterable[Change]) -> None:
+    """Work out the search words of the names `changes` set, before they are merged.
+
+    `search_words` keeps what it worked out (its cache holds far more names than a bundle),
+    so the projection then finds them made: a hub calls this on the thread that decodes the
+    next bundle while one merges, taking the pinyin work off the merging thread.
+    """
+    for change in changes:
+        if change.tbl == "persons":
+            name = change.data.get("name")
+            if isinstance(name, str):
+                search_words(name)

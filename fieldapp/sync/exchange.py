@@ -19,10 +19,12 @@ from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
-from fieldapp.services.trust_check import Refusal
+from fieldapp.services.trust import Verdict
+from fieldapp.services.trust_check import Refusal, values_ahead
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.connection import Error as DatabaseFault
+from fieldapp.store.derived import derive_ahead
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import carries_demo, is_training_hub
@@ -345,7 +347,8 @@ def _import_local(
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
             _check_serial(peer, manifest, hint=not fresh)
-            new, held = intake.admit(ledger, state, peer, manifest, new)
+            values = ready.values if ready is not None else None
+            new, held = intake.admit(ledger, state, peer, manifest, new, values)
         else:
             new = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
             peer = state.peer(peer.name) or peer
@@ -397,6 +400,9 @@ class Unsealed:
     #: The changes in payload order and by id, or the refusal decoding them met.
     decoded: tuple[list[Change], dict[str, Change]] | None = None
     refused: BundleRefused | None = None
+    #: A hub's: the trust rules' value checks of the changes, were their rows new
+    #: (`trust_check.values_ahead`), by change id.
+    values: dict[str, Verdict] | None = None
 
     def result(self) -> tuple[list[Change], dict[str, Change]]:
         """The decoded changes, or the refusal decoding met."""
@@ -416,7 +422,14 @@ def unseal(data: bytes, identity: Identity, columns: dict[str, set[str]]) -> Uns
         return None
     if not opened.payload_matches():
         return Unsealed(data, opened)
-    return _decode(data, opened, columns)
+    unsealed = _decode(data, opened, columns)
+    if identity.role == "hub" and unsealed.decoded is not None:
+        # Work that depends on the changes alone, done here rather than on the merging
+        # thread: the value checks of new rows, and the search words of people's names.
+        changes = unsealed.decoded[0]
+        unsealed.values = values_ahead(changes)
+        derive_ahead(changes)
+    return unsealed
 
 
 def _decode(data: bytes, opened: OpenedBundle, columns: dict[str, set[str]]) -> Unsealed:

@@ -19,9 +19,9 @@ The bundle as a whole was already verified (signature, recipient, payload hash, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from fieldapp.services.trust import Actor, Origins
+from fieldapp.services.trust import Actor, Origins, Verdict
 from fieldapp.services.trust_check import Refusal, screen
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
@@ -118,9 +118,17 @@ def new_changes(
 
 
 def admit(
-    ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifest, new: Sequence[Change]
+    ledger: Ledger,
+    state: SyncState,
+    peer: Peer,
+    manifest: Manifest,
+    new: Sequence[Change],
+    values: Mapping[str, Verdict] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
-    """The bundle's new changes split into those to apply and those to hold (see module)."""
+    """The bundle's new changes split into those to apply and those to hold (see module).
+
+    `values`: the value checks of the bundle's changes made ahead (`trust_check.values_ahead`).
+    """
     if manifest.received > peer.serial_out:
         raise BundleRefused("tampered", f"确认了未发出的第 {manifest.received} 号包")
     own = set(state.origins_of(peer.name))
@@ -133,7 +141,7 @@ def admit(
     )
     actor = Actor(peer.device_role, peer.area_code or None, peer.name)
     fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
-    return screen(ledger.db, actor, origins, new, fields)
+    return screen(ledger.db, actor, origins, new, fields, values)
 
 
 def _owners(state: SyncState, own: set[str]) -> dict[str, tuple[str, bool]]:
