@@ -116,3 +116,28 @@ def test_nothing_new_reads_nothing_and_a_change_in_the_area_arrives(tmp_path, hu
     assert [c[5] for c in plan.changes] == [pa]
     import_bundle(a, hub.export_for("一村", tmp_path / "a-last.fs").path)
     assert a.get("persons", pa)["phone"] == "13900000001"
+
+
+def test_a_hub_indexes_visits_by_person_once(hub):
+    """Every ledger indexes visits by person (migration 24); a hub made before that had its
+    own copy of the same index, which it drops when it next opens (each index costs every
+    insert of a merge)."""
+    from fieldapp.hub.folder import Hub
+    from fieldapp.store.postgres import index_names
+
+    def on_visits_person() -> set[str]:
+        return {
+            n for n in index_names(hub.ledger.db) if n in ("idx_visits_person", "hub_visits_person")
+        }
+
+    assert on_visits_person() == {"idx_visits_person"}
+    with hub.ledger.transaction():  # as a hub made before migration 24 has it
+        hub.ledger.db.execute("CREATE INDEX hub_visits_person ON visits(person_id)")
+    assert len(on_visits_person()) == 2
+    root = hub.root
+    hub.close()
+    hub = Hub.open(root)
+    try:
+        assert on_visits_person() == {"idx_visits_person"}
+    finally:
+        hub.close()
