@@ -7,17 +7,54 @@ attributable like a real one. Reads go through `fieldapp.store.queries`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from fieldapp.domain.models import Area, Household, MonthlyStatus, Person, Record
 from fieldapp.services import areas, persons, work
 from fieldapp.services.writer import actor_of, writing
+from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.projector import Projector
 from fieldapp.store.queries import records
 from fieldapp.store.queries.records import to_model
 
 R = TypeVar("R", bound=Record)
+
+#: A text whose JSON is awkward (quotes, backslash, slash, control characters, DEL).
+AWKWARD_TEXT = 'a"b\\c/\n\r\t\b\f\x01\x1f\x7f'
+#: Values of every kind a column takes from a device's JSON: astral and line-separator
+#: characters, empty, null, yes/no, the ends of a 64-bit integer.
+AWKWARD_VALUES: list[object] = [
+    "😀张三\u2028\u2029",
+    "",
+    None,
+    True,
+    False,
+    0,
+    -1,
+    2**63 - 1,
+    -(2**63),
+]
+
+
+def person_creations(
+    count: int, notes: Callable[[int], object], graduation_year: Callable[[int], object]
+) -> list[Change]:
+    """`count` logged creations of persons by one device, every field present, the n-th with
+    `notes(n)` and `graduation_year(n + 1)`: awkward values for the bulk-row paths (SQLite's JSON
+    extraction, PostgreSQL's COPY) to store exactly as binding them one by one does."""
+    from tests.conftest import make_id
+
+    fields = Projector(Ledger.open(":memory:").db).data_fields("persons")
+    changes = []
+    for n in range(count):
+        data = {f: None for f in fields} | {"deleted": False}
+        data |= {"name": f"张{n}", "id_number": make_id(seq=f"{n % 1000:03d}")}
+        data |= {"notes": notes(n), "graduation_year": graduation_year(n + 1)}
+        hlc = f"17961470146{n % 100:02d}-{n:04d}"
+        changes.append(Change("dev1", n + 1, hlc, "员", "persons", f"p{n:05d}", data, None))
+    return changes
 
 
 class Records:

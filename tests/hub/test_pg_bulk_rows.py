@@ -14,47 +14,13 @@ from fieldapp.hub.folder import Hub
 from fieldapp.store.changelog import Change
 from fieldapp.store.postgres import PgConnection, create_database
 from fieldapp.store.projector import Projector
-from tests.conftest import make_id
+from tests.records import AWKWARD_TEXT, AWKWARD_VALUES, person_creations
 
 #: Text COPY must escape (tab, newline, backslash, its own null and end markers), and values of
 #: every kind a TEXT column takes from a device's JSON. PostgreSQL text holds no NUL.
-TEXTS = [
-    'a"b\\c/\n\r\t\b\f\x01\x1f\x7f',
-    "\\N",
-    "\\.",
-    "😀张三\u2028\u2029",
-    "",
-    None,
-    True,
-    False,
-    0,
-    -1,
-    2**63 - 1,
-    -(2**63),
-    3500.5,
-    1e16,
-    0.1,
-]
+TEXTS = [AWKWARD_TEXT, "\\N", "\\.", *AWKWARD_VALUES, 3500.5, 1e16, 0.1]
 #: What an INTEGER column takes: whole numbers, yes/no, floats, null.
 NUMBERS = [None, True, False, 0, -1, 2020, 2**63 - 1, -(2**63), 2.0, 3500.5, 2.5]
-
-
-def _creations(
-    count: int,
-    text_of: Callable[[list[object], int], object],
-    number_of: Callable[[list[object], int], object],
-) -> list[Change]:
-    from fieldapp.store.ledger import Ledger
-
-    fields = Projector(Ledger.open(":memory:").db).data_fields("persons")
-    changes = []
-    for n in range(count):
-        data = {f: None for f in fields} | {"deleted": False}
-        data |= {"name": f"张{n}", "id_number": make_id(seq=f"{n % 1000:03d}")}
-        data |= {"notes": text_of(TEXTS, n), "graduation_year": number_of(NUMBERS, n + 1)}
-        hlc = f"17961470146{n % 100:02d}-{n:04d}"
-        changes.append(Change("dev1", n + 1, hlc, "员", "persons", f"p{n:05d}", data, None))
-    return changes
 
 
 def _rows(hub: Hub, sql: str) -> list[tuple[object, ...]]:
@@ -67,8 +33,8 @@ WHOLE = [None, True, False, 0, -1, 2020, 2**63 - 1, -(2**63)]
 FLOATY = [3500.5, 1e16, 0.1, None, 0, 7, 2.5, -2.0]
 
 
-def _cycle(values: list[object]) -> Callable[[list[object], int], object]:
-    return lambda _column, n: values[n % len(values)]
+def _cycle(values: list[object]) -> Callable[[int], object]:
+    return lambda n: values[n % len(values)]
 
 
 @pytest.mark.parametrize(
@@ -91,7 +57,7 @@ def test_copied_rows_equal_rows_bound_one_by_one(
         return staged[-1]
 
     monkeypatch.setattr(PgConnection, "stage_rows", spy)
-    changes = _creations(3 * len(TEXTS), _cycle(texts), _cycle(numbers))
+    changes = person_creations(3 * len(TEXTS), _cycle(texts), _cycle(numbers))
     name = f"rows_{uuid.uuid4().hex[:8]}"
     bulk = Hub.init(tmp_path / "bulk", store=create_database(postgres_admin, f"bulk_{name}"))
     one = Hub.init(tmp_path / "one", store=create_database(postgres_admin, f"one_{name}"))
