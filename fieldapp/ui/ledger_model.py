@@ -13,7 +13,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from fieldapp.store.queries import Source
 from fieldapp.store.queries.persons import PersonRow, rows_by_rowid
@@ -24,6 +30,17 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE = 200
 MAX_PAGES = 40
 AGE = 2
+
+# Roles as plain ints: Qt passes ints, and comparing with an int costs nothing (a painted cell is
+# asked for its data seven times a paint; the ledger repaints at every search keystroke).
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ROW = int(ROW_ROLE)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ROW))
+#: Where Qt's item delegate puts DisplayRole among the seven roles it asks of a cell it paints
+#: (font, alignment, foreground, check state, decoration, display, background).
+_DELEGATE_ROLES = 7
+_DELEGATE_DISPLAY_SLOT = 5
 
 #: The national labour-ability words, shortened where the column is narrow.
 _ABILITY_SHORT = {"弱劳动力或半劳动力": "弱/半劳动力"}
@@ -97,30 +114,55 @@ class LedgerModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text (also as tooltip: a narrow cell stays readable), or the PersonRow."""
-        wanted = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, ROW_ROLE)
-        if not index.isValid() or role not in wanted:
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row = self.row_at(index.row())
+        if role == _ROW:
+            return self.row_at(index.row())
+        column = index.column()
+        if role == _TOOLTIP and column == AGE:
+            row = self.row_at(index.row())
+            return row.birth_date if row is not None else None
+        texts = self._texts_at(index.row())
+        if texts is None:
+            return None
+        return texts[column] if 0 <= column < len(texts) else ""
+
+    def multiData(self, index: Index, roleDataSpan: QModelRoleDataSpan) -> None:  # noqa: N802,N803
+        """Every role a painted cell asks for, in one call (Qt's default calls `data` once per
+        role). Qt's item delegate asks seven roles in a fixed order — font, alignment,
+        foreground, check state, decoration, display, background — and the text is the only
+        one of them this model answers, so a span of seven with DisplayRole in its sixth place
+        gets its text and nothing else; any other request is answered role by role."""
+        if not index.isValid():
+            return
+        if len(roleDataSpan) == _DELEGATE_ROLES:
+            slot = roleDataSpan[_DELEGATE_DISPLAY_SLOT]
+            if slot.role() == _DISPLAY:
+                texts = self._texts_at(index.row())
+                if texts is not None:
+                    column = index.column()
+                    slot.setData(texts[column] if 0 <= column < len(texts) else "")
+                return
+        for wanted in roleDataSpan:
+            wanted.setData(self.data(index, wanted.role()))
+
+    def _texts_at(self, position: int) -> list[str] | None:
+        """The cell texts of the row at a position (kept while the row is unchanged)."""
+        row = self.row_at(position)
         if row is None:
             return None
-        if role == ROW_ROLE:
-            return row
-        column = index.column()
-        if role == Qt.ItemDataRole.ToolTipRole and column == AGE:
-            return row.birth_date
         cached = self._texts.get(row.rowid)
         if cached is None or (cached[0] is not row and cached[0] != row):
             if len(self._texts) > 4 * PAGE:
                 self._texts.clear()
             cached = self._texts[row.rowid] = (row, self._cells(row))
-        texts = cached[1]
-        return texts[column] if 0 <= column < len(texts) else ""
+        return cached[1]
 
     def headerData(  # noqa: N802 - Qt override
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column titles; row numbers down the side."""
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role != _DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.headers[section] if 0 <= section < len(self.headers) else None
@@ -177,14 +219,31 @@ class LedgerModel(QAbstractTableModel):
         self.endResetModel()
 
     def show_rows(self, rows: list[PersonRow]) -> None:
-        """List already-fetched rows (search hits), caching them as the first pages."""
-        rowids = array("q", (r.rowid for r in rows))
-        self.beginResetModel()
-        self.rowids = rowids
-        self.pages.clear()
+        """List already-fetched rows (search hits), caching them as the first pages.
+
+        The table is not reset: rows are added or removed at the end and the rows kept are
+        announced as changed. A reset made the view lay itself out again and drop its current
+        row at every keystroke."""
+        pages: OrderedDict[int, list[PersonRow]] = OrderedDict()
         for start in range(0, len(rows), PAGE):
-            self.pages[start // PAGE] = rows[start : start + PAGE]
-        self.endResetModel()
+            pages[start // PAGE] = rows[start : start + PAGE]
+        self._replace(array("q", (r.rowid for r in rows)), pages)
+
+    def _replace(self, rowids: array, pages: OrderedDict[int, list[PersonRow]]) -> None:
+        old_count, new_count = len(self.rowids), len(rowids)
+        if new_count < old_count:
+            # The rows that stay keep showing what they showed until dataChanged below.
+            self.beginRemoveRows(QModelIndex(), new_count, old_count - 1)
+            self.rowids = self.rowids[:new_count]
+            self.endRemoveRows()
+        elif new_count > old_count:
+            self.beginInsertRows(QModelIndex(), old_count, new_count - 1)
+            self.rowids, self.pages = rowids, pages
+            self.endInsertRows()
+        self.rowids, self.pages = rowids, pages
+        common = min(old_count, new_count)
+        if common:
+            self.dataChanged.emit(self.index(0, 0), self.index(common - 1, len(self.headers) - 1))
 
     def refresh(self) -> None:
         """Drop cached pages and tell views every cell may have changed (after an edit)."""

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -108,9 +108,42 @@ class EnumCombo(QComboBox):
         self.setCurrentIndex(max(found, 0))
 
 
+class RowNumbers(QHeaderView):
+    """The row numbers down a table's side, as wide as its longest number.
+
+    Qt works the width out again from the model after every change of the rows, asking the
+    header text of up to 200 rows role by role (in Python, at every search keystroke). The
+    numbers are 1…n, so the width depends only on how many digits n has: it is worked out
+    once per digit count (and again when the font or style changes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        # As QTableView sets up its own vertical header: a click on a number selects the row.
+        self.setSectionsClickable(True)
+        self.setHighlightSections(True)
+        self._hints: dict[int, QSize] = {}
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """Qt's own size hint, remembered per number of digits of the row count."""
+        model = self.model()
+        count = model.rowCount(self.rootIndex()) if model is not None else 0
+        digits = len(str(count)) if count else 0
+        hint = self._hints.get(digits)
+        if hint is None:
+            hint = self._hints[digits] = super().sizeHint()
+        return QSize(hint)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Forget the widths when the font or style changes."""
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._hints.clear()
+        super().changeEvent(event)
+
+
 def table_view(parent: QWidget | None = None, stretch_last: bool = True) -> QTableView:
     """A read-only, row-selecting, keyboard-friendly table view."""
     view = QTableView(parent)
+    view.setVerticalHeader(RowNumbers(view))
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

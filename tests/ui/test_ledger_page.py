@@ -194,3 +194,68 @@ def test_import_and_export_spreadsheets(window, qtbot, tmp_path, demo_path):
     sheet = openpyxl.load_workbook(out, read_only=True).worksheets[0]
     cells = {str(v) for row in sheet.iter_rows(values_only=True) for v in row}
     assert {"张长英", "李建国"} <= cells
+
+
+def test_painted_cells_show_what_data_answers(window, qtbot):
+    """multiData (one call per painted cell) answers the delegate what data() answers role by
+    role: the table painted through it is the table painted through Qt's default."""
+    from PySide6.QtCore import QAbstractItemModel, QModelRoleData, QModelRoleDataSpan
+
+    page = ledger_page(window, qtbot)
+    model = page.model
+    shown = page.table.viewport().grab().toImage()
+    # The same rows through Qt's default multiData (data() once per role) paint the same.
+    model.multiData = lambda index, span: QAbstractItemModel.multiData(model, index, span)
+    page.table.viewport().update()
+    assert page.table.viewport().grab().toImage() == shown
+    del model.multiData
+    # Any other span is answered role by role, the tooltip and the row object included.
+    from fieldapp.ui.table_model import ROW_ROLE
+
+    answers = []
+    for role in (Qt.ItemDataRole.ToolTipRole.value, Qt.ItemDataRole.FontRole.value, ROW_ROLE):
+        wanted = QModelRoleData(int(role))
+        model.multiData(model.index(0, 0), QModelRoleDataSpan(wanted))
+        answers.append(wanted.data())
+    assert answers[:2] == ["张长英", None]
+    assert answers[2].name == "张长英"
+
+
+def test_search_answers_replace_rows_in_place_and_the_panel_follows(window, qtbot):
+    page = ledger_page(window, qtbot)
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    search(page, qtbot, "张长英")
+    qtbot.waitUntil(lambda: page.panel.person is not None and page.panel.person.name == "张长英")
+    # Another answer with the first row still current: no reset, and the panel follows the
+    # person now in that row.
+    search(page, qtbot, "李建国")
+    assert page.model.rowCount() == 1 and page.model.index(0, 0).data() == "李建国"
+    assert page.table.currentIndex().row() == 0
+    qtbot.waitUntil(lambda: page.panel.person is not None and page.panel.person.name == "李建国")
+    search(page, qtbot, "zcy")
+    search(page, qtbot, "没有这个人")
+    assert page.model.rowCount() == 0
+    assert resets == []
+
+
+def test_row_numbers_are_as_wide_as_the_longest_number():
+    from PySide6.QtGui import QStandardItemModel
+
+    from fieldapp.ui.widgets import RowNumbers, table_view
+
+    view = table_view()
+    header = view.verticalHeader()
+    assert isinstance(header, RowNumbers)
+    assert header.sectionsClickable() and header.highlightSections()
+    model = QStandardItemModel(9, 1)
+    view.setModel(model)
+    nine = header.sizeHint().width()
+    model.setRowCount(100000)
+    wide = header.sizeHint().width()
+    assert wide > nine
+    # Qt's own answer for the same rows.
+    header._hints.clear()
+    assert header.sizeHint().width() == wide
+    model.setRowCount(5)
+    assert header.sizeHint().width() == nine

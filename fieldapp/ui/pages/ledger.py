@@ -214,6 +214,13 @@ class LedgerPage(QWidget):
     def _restore_selection(self, person_id: str | None) -> None:
         wanted = self._pending_select or person_id
         self._pending_select = None
+        self._select_wanted(wanted)
+        if self.selected_id() != person_id:
+            # A search answer replaces the rows in place: the current row may stay where it
+            # was while the person in it changes, so the panel is told to follow here too.
+            self._on_current(None, None)
+
+    def _select_wanted(self, wanted: str | None) -> None:
         if wanted:
             position = self.model.position_of(wanted)
             if position is not None:
