@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
@@ -45,6 +46,9 @@ from fieldapp.services.trust import (
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.places import PlaceFinder
+
+#: `Context.column_types` of a table with a domain model, which judges its values instead.
+_NO_TYPES: Mapping[str, str] = MappingProxyType({})
 
 
 class TrustRefused(FieldappError):
@@ -89,7 +93,8 @@ def context_for(
         places_after=places_after,
         targets=finder.targets(table, merged),
         fields=fields,
-        column_types=finder.column_types(table),
+        # Declared types judge only the values of tables without a model (`check_values`).
+        column_types=finder.column_types(table) if table not in MODELS else _NO_TYPES,
         coming=coming,
         official=official_area(data.get("code")) if table == AREA and before is None else None,
     )

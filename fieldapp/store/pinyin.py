@@ -159,16 +159,26 @@ def name_readings(name: str) -> list[list[str]]:
 RARE = "9"
 
 
+@lru_cache(maxsize=100000)
+def phrase_reading(text: str) -> tuple[str, ...]:
+    """pypinyin's phrase-aware default reading of `text`, one item per syllable or sign.
+
+    Cached: given names and surnames repeat far more than whole names do (a hub works out the
+    names of a whole county, and pypinyin's phrase matching is most of a name's cost).
+    """
+    from pypinyin import lazy_pinyin
+
+    return tuple(lazy_pinyin(text))
+
+
 def usual_reading(name: str) -> list[str]:
     """The name as it is usually read: the surname from the table, the given name by pypinyin's
     phrase-aware default (李长春 chang, 王重阳 chong), one syllable per character."""
-    from pypinyin import lazy_pinyin
-
     surname, given = _surname_split(name)
     head = [group[0] for group in surname if group]  # a sign or digit has no reading
     if len(surname) == 1 and name[:1] not in SURNAME_READINGS:
-        head = [s for s in lazy_pinyin(name[:1]) if s.isascii() and s.isalpha()][:1] or head
-    tail = [s for s in lazy_pinyin(given) if s.isascii() and s.isalpha()]
+        head = [s for s in phrase_reading(name[:1]) if s.isascii() and s.isalpha()][:1] or head
+    tail = [s for s in phrase_reading(given) if s.isascii() and s.isalpha()]
     return [*head, *tail] if len(tail) == len([c for c in given if readings(c)]) else []
 
 

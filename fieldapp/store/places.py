@@ -44,6 +44,11 @@ class PlaceFinder:
         #: a bundle's new household is looked up once for each of its people.
         self._merged: dict[tuple[str, str], dict[str, Any]] = {}
         self._types: dict[str, dict[str, str]] = {}
+        #: Per row, its place and how many row links lead there (`_place_of`): a bundle asks
+        #: for the place of the same household for each of its people, of the same person
+        #: for each of their records. Only known places are kept, and every row on the way
+        #: to a kept one is kept too, so `remember` can tell when one may have moved.
+        self._places: dict[tuple[str, str], tuple[str, int]] = {}
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -126,6 +131,13 @@ class PlaceFinder:
         key = (table, row_id)
         self._overlay.setdefault(key, {}).update(data)
         self._merged.pop(key, None)
+        if key in self._places:
+            links = self.links.get(table)
+            if links and links[0][0] in data:
+                # The row may move, and with it every row placed through it: those are all
+                # kept (a kept place keeps its whole way), so none is kept any more. A row
+                # not kept is on no kept row's way (a new row of a bundle never is).
+                self._places.clear()
 
     def column_types(self, table: str) -> dict[str, str]:
         """Declared column types of a table (TEXT, INTEGER, REAL …), cached."""
@@ -140,6 +152,14 @@ class PlaceFinder:
 
     def place(self, table: str, row: Mapping[str, Any] | None, depth: int = 0) -> str | None:
         """The area code `row` of `table` belongs to, by its first link (None: unknown)."""
+        found = self._locate(table, row, depth)
+        return found[0] if found is not None else None
+
+    def _locate(
+        self, table: str, row: Mapping[str, Any] | None, depth: int
+    ) -> tuple[str, int] | None:
+        """`row`'s place and the number of row links followed to it (None: unknown, or more
+        than `MAX_DEPTH` levels down from `depth`)."""
         links = self.links.get(table)
         if row is None or not links or depth > MAX_DEPTH:
             return None
@@ -148,8 +168,19 @@ class PlaceFinder:
         if value in (None, ""):
             return None
         if target == AREA:
-            return str(value)
-        return self.place(target, self.row(target, str(value)), depth + 1)
+            return str(value), 0
+        found = self._place_of(target, str(value), depth + 1)
+        return (found[0], found[1] + 1) if found is not None else None
+
+    def _place_of(self, table: str, row_id: str, depth: int) -> tuple[str, int] | None:
+        """`_locate` of a row by id, kept while its way stays the same (see `remember`)."""
+        key = (table, row_id)
+        found = self._places.get(key)
+        if found is None or depth + found[1] > MAX_DEPTH:
+            found = self._locate(table, self.row(table, row_id), depth)
+            if found is not None:
+                self._places[key] = found
+        return found
 
     def link_places(self, table: str, values: Mapping[str, Any]) -> dict[str, str]:
         """Per link column set in `values`, the place its target is in ("" when unknown)."""
@@ -161,7 +192,8 @@ class PlaceFinder:
             if target == AREA:
                 found[column] = str(value)
             else:
-                found[column] = self.place(target, self.row(target, str(value))) or ""
+                place = self._place_of(target, str(value), 0)
+                found[column] = place[0] if place is not None else ""
         return found
 
     def targets(self, table: str, values: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

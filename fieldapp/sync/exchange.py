@@ -347,8 +347,9 @@ def _import_local(
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
             _check_serial(peer, manifest, hint=not fresh)
-            values = ready.values if ready is not None else None
-            new, held = intake.admit(ledger, state, peer, manifest, new, values)
+            new, held = intake.admit(
+                ledger, state, peer, manifest, new, ready.values, ready.columns
+            )
         else:
             new = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
             peer = state.peer(peer.name) or peer
@@ -403,6 +404,9 @@ class Unsealed:
     #: A hub's: the trust rules' value checks of the changes, were their rows new
     #: (`trust_check.values_ahead`), by change id.
     values: dict[str, Verdict] | None = None
+    #: The fields a change may set, per synced table, the changes were decoded against (the
+    #: ledger's `replica.data_columns`; the import's trust screen reads them too).
+    columns: dict[str, set[str]] | None = None
 
     def result(self) -> tuple[list[Change], dict[str, Change]]:
         """The decoded changes, or the refusal decoding met."""
@@ -435,9 +439,10 @@ def unseal(data: bytes, identity: Identity, columns: dict[str, set[str]]) -> Uns
 def _decode(data: bytes, opened: OpenedBundle, columns: dict[str, set[str]]) -> Unsealed:
     try:
         changes = decode_payload(opened.payload, columns)
-        return Unsealed(data, opened, True, (changes, _check_summary(opened.manifest, changes)))
+        summary = _check_summary(opened.manifest, changes)
+        return Unsealed(data, opened, True, (changes, summary), columns=columns)
     except BundleRefused as refused:
-        return Unsealed(data, opened, True, refused=refused)
+        return Unsealed(data, opened, True, refused=refused, columns=columns)
 
 
 def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:

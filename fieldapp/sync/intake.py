@@ -19,7 +19,7 @@ The bundle as a whole was already verified (signature, recipient, payload hash, 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from fieldapp.services.trust import Actor, Origins, Verdict
 from fieldapp.services.trust_check import Refusal, screen
@@ -101,6 +101,8 @@ def new_changes(
     own = set(state.origins_of(peer.name))
     stored = replica.stored_rows(ledger.db, changes)
     stored.update(HeldChanges(ledger.db).stored_rows(changes, peer.name))
+    if not stored:
+        return list(changes)  # all new (a device's first upload, and most later ones)
     new = []
     for change in changes:
         row = stored.get(change.id)
@@ -124,10 +126,12 @@ def admit(
     manifest: Manifest,
     new: Sequence[Change],
     values: Mapping[str, Verdict] | None = None,
+    columns: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """The bundle's new changes split into those to apply and those to hold (see module).
 
     `values`: the value checks of the bundle's changes made ahead (`trust_check.values_ahead`).
+    `columns`: the ledger's `replica.data_columns`, when the caller has them already.
     """
     if manifest.received > peer.serial_out:
         raise BundleRefused("tampered", f"确认了未发出的第 {manifest.received} 号包")
@@ -140,7 +144,8 @@ def admit(
         owners=_owners(state, own),
     )
     actor = Actor(peer.device_role, peer.area_code or None, peer.name)
-    fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
+    known = replica.data_columns(ledger.db) if columns is None else columns
+    fields = {t: frozenset(f) for t, f in known.items()}
     return screen(ledger.db, actor, origins, new, fields, values)
 
 
