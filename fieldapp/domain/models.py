@@ -31,7 +31,9 @@ from fieldapp.domain.regions import PlaceScope, place_scope
 class Record(BaseModel):
     """Common columns: id, soft-delete flag and attribution."""
 
-    model_config = ConfigDict(use_enum_values=False, extra="ignore")
+    # defer_build: each model's validator is built when the model is first used, not when this
+    # module is imported (the desktop app's start built all nine before its window showed).
+    model_config = ConfigDict(use_enum_values=False, extra="ignore", defer_build=True)
     TABLE: ClassVar[str] = ""
 
     id: str = ""

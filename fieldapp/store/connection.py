@@ -138,7 +138,9 @@ def open_database(
     # encryption (and is slower anyway).
     conn.execute("PRAGMA temp_store=MEMORY")
     conn.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT}")
-    return sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: looking for them read the metadata of every installed package
+    # (tens of milliseconds of every start), and the ledger uses none.
+    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 #: Parameters one statement may bind: SQLite's default limit, which sqlcipher3's build keeps

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldapp.domain.areacode import AreaRow
@@ -83,32 +84,48 @@ class AreaIndex:
 
 
 class AreaCombo(QComboBox):
-    """Pick an area (or all): indented names, the code as item data."""
+    """Pick an area (or all): indented names; `code()` is the chosen area's code.
+
+    The names are handed to Qt in one list (a string-list model) and the codes kept beside
+    them: a county-sized ledger has 8,000 areas, and adding them one item at a time cost every
+    page that shows a picker a tenth of a second as it was built."""
 
     def __init__(self, all_label: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.all_label = all_label
         self.setMinimumContentsLength(12)
+        self._names = QStringListModel(self)
+        self.setModel(self._names)
+        self._codes: list[str] = []
+        self._positions: dict[str, int] = {}
 
     def fill(self, index: AreaIndex, keep: str | None = None) -> None:
         """List the areas, keeping the current choice when it still exists."""
         current = self.code() if keep is None else keep
-        self.blockSignals(True)
-        self.clear()
+        names: list[str] = []
+        codes: list[str] = []
         if self.all_label is not None:
-            self.addItem(self.all_label, "")
+            names.append(self.all_label)
+            codes.append("")
         for row in index.rows:
-            self.addItem("　" * index.depth(row.code) + row.name, row.code)
-        found = self.findData(current)
-        self.setCurrentIndex(max(found, 0))
+            names.append("　" * index.depth(row.code) + row.name)
+            codes.append(row.code)
+        self.blockSignals(True)
+        self._codes = codes
+        self._positions = {}
+        for position, code in enumerate(codes):
+            self._positions.setdefault(code, position)
+        self._names.setStringList(names)
+        self.setCurrentIndex(max(self._positions.get(current, -1), 0))
         self.blockSignals(False)
 
     def code(self) -> str:
         """The chosen area code ('' for all)."""
-        return str(self.currentData() or "")
+        position = self.currentIndex()
+        return self._codes[position] if 0 <= position < len(self._codes) else ""
 
     def set_code(self, code: str) -> None:
         """Select an area by code."""
-        found = self.findData(code)
+        found = self._positions.get(code, -1)
         if found >= 0:
             self.setCurrentIndex(found)

@@ -31,3 +31,20 @@ def test_an_existing_ledger_keeps_its_page_size_and_its_rows(tmp_path: Path) -> 
     assert reopened.db.execute("SELECT name FROM areas").fetchall() == [("七星关区",)]
     assert reopened.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     reopened.close()
+
+
+def test_opening_a_ledger_looks_for_no_sqlite_utils_plugins(tmp_path: Path, monkeypatch) -> None:
+    # Looking for plugins reads the metadata of every installed package (tens of milliseconds
+    # of every start of the app); the ledger uses none.
+    import sqlite_utils.plugins
+
+    def refuse(_group: str) -> int:
+        raise AssertionError("sqlite-utils looked for plugins")
+
+    monkeypatch.setattr(sqlite_utils.plugins, "_plugins_loaded", False)
+    monkeypatch.setattr(sqlite_utils.plugins.pm, "load_setuptools_entrypoints", refuse)
+    ledger = Ledger.open(tmp_path / "l.db", author="t")
+    try:
+        assert ledger.db.execute("SELECT count(*) FROM persons").fetchone() == (0,)
+    finally:
+        ledger.close()

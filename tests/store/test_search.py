@@ -165,3 +165,25 @@ def test_table_rows_are_the_same_persons_in_the_same_order(search, query):
 def test_short_digits_are_found_in_a_phone_without_the_whole_phone_lookup(search):
     assert names(search.search("1234")) == ["张三"]  # four digits inside a phone
     assert names(search.search("0000123")) == ["张三"]
+
+
+def test_a_whole_phone_ranks_first_and_is_read_through_its_index(search, repo):
+    # A landline whose digits open every ID number of the county (520502 + born 19…): the
+    # whole-phone lookup still puts its owner first, and reads the phone index (migration 28),
+    # not the trigram index every ID number shares those digits in.
+    hid = repo.save(Household(area_code="520502101001"))
+    repo.add_person(
+        Person(
+            name="杨座机",
+            id_number=make_id("520302", "19750505", "091"),
+            phone="5205021",
+            household_id=hid,
+        )
+    )
+    hits = search.search("5205021", limit=2)
+    assert names(hits)[0] == "杨座机" and len(hits) == 2
+    plan = repo.db.execute(
+        "EXPLAIN QUERY PLAN SELECT p.id FROM persons p WHERE p.deleted = 0 AND p.phone = ?",
+        ["5205021"],
+    ).fetchall()
+    assert any("idx_persons_phone" in str(step[-1]) for step in plan)

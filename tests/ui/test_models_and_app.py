@@ -238,3 +238,30 @@ def test_unsaved_visit_asks_before_close(window, qtbot, monkeypatch):
     window.close()
     assert asked and window.isVisible()
     assert visits.notes.text() == "还没保存"
+
+
+def test_area_picker_lists_indented_names_and_keeps_the_choice(window):
+    from fieldapp.ui.areas import AreaCombo, AreaIndex
+    from tests.ui.conftest import VILLAGE
+
+    index = AreaIndex.load(window.session.ledger)
+    combo = AreaCombo("全部区域")
+    combo.fill(index, keep=VILLAGE)
+    assert combo.code() == VILLAGE and combo.currentText() == "　　大坝村"
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "全部区域",
+        "七星关区",
+        "　市西街道",
+        "　　大坝村",
+    ]
+    combo.set_code("520502999999")  # not in the ledger: the choice stays
+    assert combo.code() == VILLAGE
+    combo.set_code("")
+    assert combo.code() == "" and combo.currentIndex() == 0
+    combo.set_code("520502001")
+    combo.fill(index)  # refilled (an area was added or renamed): the choice is kept
+    assert combo.code() == "520502001"
+    picked: list[str] = []
+    combo.currentIndexChanged.connect(lambda _i: picked.append(combo.code()))
+    combo.setCurrentIndex(3)
+    assert picked == [VILLAGE]
