@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from fieldapp.domain.enums import (
@@ -93,7 +94,32 @@ def _bool(text: str, label: str, mapped: list[Any]) -> bool:
 
 def _date(value: object, label: str) -> str | None:
     day = cells.date(value, label)
-    return day.isoformat() if day else None
+    return _iso(day) if day else None
+
+
+# One text per day and per month, shared by every row naming it: an import holds each extra
+# row's dates until it is planned and each plan's until the preview is gone (a 100 000-person
+# workbook names a few thousand days in some 400 000 rows).
+@lru_cache(maxsize=8192)
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+@lru_cache(maxsize=4096)
+def _month_of(day: dt.date) -> str:
+    return day.strftime("%Y-%m")
+
+
+@lru_cache(maxsize=65536)
+def _shared(text: str) -> str:
+    """The first of equal texts (an employer, a visitor, a note many rows repeat), kept once."""
+    return text
+
+
+def forget_shared() -> None:
+    """Let go of the texts and dates kept for sharing (an import calls this when it ends)."""
+    for cache in (_iso, _month_of, _shared):
+        cache.cache_clear()
 
 
 def parse_extra(
@@ -151,14 +177,14 @@ def parse_extra(
             values[key] = nfkc(text) in ("全户", "户", "家庭")
         elif key == "month":
             day = cells.date(get(key), label(key))
-            values[key] = day.strftime("%Y-%m") if day else None
+            values[key] = _month_of(day) if day else None
         elif key == "workplace_code":
             code = re.sub(r"\s+", "", nfkc(text))
             if not code.isdigit() or len(code) not in (6, 9, 12):
                 raise CellError(f"{label(key)}“{code}”应为 6、9 或 12 位数字")
             values[key] = code
         else:
-            values[key] = text
+            values[key] = _shared(text)
     _check(kind, values, label)
     return ExtraRow(sheet, kind, row, number, values, mapped)
 

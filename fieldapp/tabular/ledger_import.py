@@ -40,7 +40,7 @@ from fieldapp.tabular import dates
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, LEDGER, header_month
-from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, parse_extra
+from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
     CellChange,
@@ -163,6 +163,7 @@ class LedgerImporter:
         except _DryRun:
             pass
         finally:
+            forget_shared()
             if reader is not None:
                 reader.conn.close()
         self.report.areas_created = len(self.placer.resolver.created)

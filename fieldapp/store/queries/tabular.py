@@ -13,7 +13,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from fieldapp.domain.models import Person
+from fieldapp.domain.models import (
+    CategoryMembership,
+    EmploymentSpell,
+    MonthlyStatus,
+    Person,
+    Record,
+    ServiceRecord,
+    UnemploymentRegistration,
+    Visit,
+)
 from fieldapp.domain.snapshots import snapshot_of
 from fieldapp.store.columns import select_list
 
@@ -86,6 +95,23 @@ PERSON_FACT_TABLES = (
     "visits",
     "monthly_status",
 )
+#: Who wrote a row and when: the planners never read it (a conflict is the change log's).
+_ATTRIBUTION = frozenset(Record.model_fields) - {"id", "deleted"}
+#: Per fact table, the columns its rows are read with: the record's id, deleted flag and data
+#: fields. Not `*`: the attribution and version columns (`_heads`, `_ckey` …) were more than
+#: half of each row, and an import of a 100 000-person workbook holds every fact row of its
+#: persons while it plans (a few hundred thousand rows).
+_FACT_COLUMNS = {
+    model.TABLE: ", ".join(f for f in model.model_fields if f not in _ATTRIBUTION)
+    for model in (
+        CategoryMembership,
+        EmploymentSpell,
+        UnemploymentRegistration,
+        ServiceRecord,
+        Visit,
+        MonthlyStatus,
+    )
+}
 
 
 def _fetch(db: Database, sql: str, args: list[Any]) -> list[dict[str, Any]]:
@@ -125,7 +151,10 @@ def fact_rows(
     if table not in PERSON_FACT_TABLES:
         raise ValueError(table)
     found: dict[str, list[dict[str, Any]]] = {}
-    sql = f"SELECT * FROM {table} WHERE deleted = 0 AND person_id IN {_AMONG} ORDER BY rowid"
+    columns = _FACT_COLUMNS[table]
+    sql = (
+        f"SELECT {columns} FROM {table} WHERE deleted = 0 AND person_id IN {_AMONG} ORDER BY rowid"
+    )
     for row in _fetch(db, sql, _json(person_ids)):
         found.setdefault(row["person_id"], []).append(row)
     return found
@@ -135,7 +164,8 @@ def rows_by_id(db: Database, table: str, ids: Iterable[str]) -> list[dict[str, A
     """Live rows of one of `PERSON_FACT_TABLES` by their ids (a month's status rows)."""
     if table not in PERSON_FACT_TABLES:
         raise ValueError(table)
-    return _fetch(db, f"SELECT * FROM {table} WHERE deleted = 0 AND id IN {_AMONG}", _json(ids))
+    sql = f"SELECT {_FACT_COLUMNS[table]} FROM {table} WHERE deleted = 0 AND id IN {_AMONG}"
+    return _fetch(db, sql, _json(ids))
 
 
 def visits_of_households(
@@ -143,7 +173,8 @@ def visits_of_households(
 ) -> dict[str, list[dict[str, Any]]]:
     """Live visits per household id (a visit to the whole household names no person)."""
     found: dict[str, list[dict[str, Any]]] = {}
-    sql = f"SELECT * FROM visits WHERE deleted = 0 AND household_id IN {_AMONG} ORDER BY rowid"
+    columns = _FACT_COLUMNS["visits"]
+    sql = f"SELECT {columns} FROM visits WHERE deleted = 0 AND household_id IN {_AMONG} ORDER BY rowid"
     for row in _fetch(db, sql, _json(household_ids)):
         found.setdefault(row["household_id"], []).append(row)
     return found

@@ -1,0 +1,83 @@
+"""What an import holds while it plans a big workbook: each fact row's own fields, repeated
+texts and dates once (a 100 000-person workbook is some 400 000 extra rows and their plans)."""
+
+from __future__ import annotations
+
+from fieldapp.demo.generator import build_demo
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries import tabular as store
+from fieldapp.tabular import extra_sheets
+from fieldapp.tabular.extra_sheets import parse_extra
+from fieldapp.tabular.ledger_export import export_ledger
+from fieldapp.tabular.ledger_import import import_ledger
+from tests.conftest import make_id
+
+#: Who wrote a row and its version bookkeeping: never needed to plan an import.
+ATTRIBUTION = {"created_at", "created_by", "created_device", "updated_at", "updated_by"}
+VERSIONS = {"updated_device", "_origin", "_heads", "_ckey", "_ukey"}
+
+
+def _whole_rows(ledger: Ledger, table: str) -> dict[str, dict]:
+    cursor = ledger.db.execute(f"SELECT * FROM {table} WHERE deleted = 0")
+    names = [d[0] for d in cursor.description]
+    return {row[0]: dict(zip(names, row, strict=True)) for row in cursor.fetchall()}
+
+
+def test_fact_rows_give_each_records_fields_as_stored_and_no_bookkeeping(ledger):
+    build_demo(ledger, 40, seed=3)
+    people = [r[0] for r in ledger.db.execute("SELECT id FROM persons WHERE deleted = 0")]
+    for table in store.PERSON_FACT_TABLES:
+        whole = _whole_rows(ledger, table)
+        found = store.fact_rows(ledger.db, table, people)
+        rows = [row for rows in found.values() for row in rows]
+        # (a visit to a whole household names no person: those are read by household)
+        assert len(rows) == sum(r["person_id"] is not None for r in whole.values()) > 0, table
+        for row in rows:
+            assert not (set(row) & (ATTRIBUTION | VERSIONS)), table
+            assert {"id", "deleted", "person_id"} <= set(row), table
+            assert row == {k: whole[row["id"]][k] for k in row}, table
+        # Every data column the table holds is read: a planner compares any of them.
+        data = set(next(iter(whole.values()))) - ATTRIBUTION - VERSIONS - {"search_words"}
+        assert all(set(row) == data for row in rows), table
+    households = [r[0] for r in ledger.db.execute("SELECT id FROM households")]
+    visits = store.visits_of_households(ledger.db, households)
+    whole = _whole_rows(ledger, "visits")
+    assert sum(map(len, visits.values())) == len(whole) > 0
+    for row in (r for rows in visits.values() for r in rows):
+        assert row == {k: whole[row["id"]][k] for k in row}
+        assert not set(row) & (ATTRIBUTION | VERSIONS)
+    months = _whole_rows(ledger, "monthly_status")
+    by_id = store.rows_by_id(ledger.db, "monthly_status", list(months))
+    assert [r["id"] for r in by_id] and all(r == {k: months[r["id"]][k] for k in r} for r in by_id)
+
+
+def test_rows_naming_the_same_day_or_text_share_one_copy_until_the_import_ends(ledger, tmp_path):
+    first, second = make_id("520502", "19750316", "131"), make_id("520502", "19780520", "142")
+    # Texts read from two cells are two objects, as calamine gives them.
+    employer = ["".join(["贵州", "某某", "建筑公司"]) for _ in range(2)]
+    assert employer[0] is not employer[1]
+    rows = [
+        parse_extra(
+            "就业经历",
+            "就业经历",
+            3 + i,
+            {"id_number": number, "start_date": "2024-03-01", "employer": employer[i]},
+            {},
+        )
+        for i, number in enumerate((first, second))
+    ]
+    assert rows[0].values["start_date"] == "2024-03-01"
+    assert rows[0].values["start_date"] is rows[1].values["start_date"]
+    assert rows[0].values["employer"] == "贵州某某建筑公司"
+    assert rows[0].values["employer"] is rows[1].values["employer"]
+    # An import lets go of what it kept for sharing when it ends.
+    build_demo(ledger, 10, seed=2)
+    export_ledger(ledger, tmp_path / "book.xlsx")
+    fresh = Ledger.open(tmp_path / "fresh.db", author="测试员")
+    try:
+        report = import_ledger(fresh, tmp_path / "book.xlsx")
+    finally:
+        fresh.close()
+    assert report.rejected == [] and report.imported > 0
+    assert extra_sheets._shared.cache_info().currsize == 0
+    assert extra_sheets._iso.cache_info().currsize == 0
