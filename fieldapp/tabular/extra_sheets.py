@@ -281,7 +281,7 @@ class ExtraPlanner:
             self.differ.change(plan, table, match, updates)
             return str(match["id"])
         row_id = new_id_ or new_id()
-        plan.inserts.append((table, {"id": row_id, **defaults, **updates}))
+        plan.add_insert(table, {"id": row_id, **defaults, **updates})
         return row_id
 
     def _spell(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:

@@ -236,9 +236,14 @@ class LedgerImporter:
             if any(t.kind == "失业登记" for t in tables)
             else self._category_registrations([*self.placer.unemployed, *(i for i, _ in existing)])
         )
-        numbers = [i.person["id_number"] for i, _ in existing]
-        numbers += [r.id_number for r in (*extra_rows, *from_categories)]
-        persons = store.person_rows(self.ledger.db, numbers, PERSON_FIELDS.values())
+        # Who each extra row names and where they live; the fields a sheet may change only of
+        # the persons whose ledger-sheet rows update them (a fresh import of a 100 000-person
+        # workbook held every person's phone, account, notes … while planning, for nothing).
+        numbers = [r.id_number for r in (*extra_rows, *from_categories)]
+        persons = store.person_rows(self.ledger.db, numbers)
+        if existing:
+            updated = [i.person["id_number"] for i, _ in existing]
+            persons |= store.person_rows(self.ledger.db, updated, PERSON_FIELDS.values())
         differ = Differ(edits)
         plans = PersonPlanner(self.ledger.db, stamp, self._month, self._months).plan(
             existing, persons
@@ -246,10 +251,10 @@ class LedgerImporter:
         for item, _sheet in existing:
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
         for plan in plans:
-            plan.changes = [
+            plan.changes = tuple(
                 CellChange(c.table, c.row_id, c.field, c.old, c.new, edits.get((c.row_id, c.field)))
                 for c in plan.changes
-            ]
+            )
         known = [r for r in extra_rows if r.id_number in persons]
         for extra in extra_rows:
             if extra.id_number not in persons:

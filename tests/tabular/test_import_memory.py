@@ -81,3 +81,35 @@ def test_rows_naming_the_same_day_or_text_share_one_copy_until_the_import_ends(l
     assert report.rejected == [] and report.imported > 0
     assert extra_sheets._shared.cache_info().currsize == 0
     assert extra_sheets._iso.cache_info().currsize == 0
+
+
+def test_a_fresh_import_plans_with_who_and_where_only_and_keeps_plans_compact(
+    ledger, tmp_path, monkeypatch
+):
+    build_demo(ledger, 12, seed=4)
+    export_ledger(ledger, tmp_path / "book.xlsx")
+    asked: list[tuple[int, tuple[str, ...]]] = []
+    person_rows = store.person_rows
+
+    def spy(db, numbers, fields=()):
+        numbers, fields = list(numbers), tuple(fields)
+        asked.append((len(numbers), fields))
+        return person_rows(db, numbers, fields)
+
+    monkeypatch.setattr(store, "person_rows", spy)
+    fresh = Ledger.open(tmp_path / "fresh.db", author="测试员")
+    try:
+        report = import_ledger(fresh, tmp_path / "book.xlsx")
+    finally:
+        fresh.close()
+    assert report.rejected == [] and report.changes
+    # Nobody in the sheet was in the ledger: no person's changeable fields were read.
+    assert asked and all(fields == () for _count, fields in asked)
+    for plan in report.changes:
+        assert type(plan.changes) is tuple and type(plan.inserts) is tuple
+    # An update reads them for the persons it updates.
+    asked.clear()
+    sheet = tmp_path / "book.xlsx"
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.rejected == []
+    assert any(fields for _count, fields in asked)
