@@ -45,7 +45,7 @@ from fieldapp.services.trust import (
 )
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
-from fieldapp.store.places import PlaceFinder
+from fieldapp.store.places import PlaceFinder, asked_rows
 
 #: `Context.column_types` of a table with a domain model, which judges its values instead.
 _NO_TYPES: Mapping[str, str] = MappingProxyType({})
@@ -142,6 +142,13 @@ def values_ahead(changes: Iterable[Change]) -> dict[str, Verdict]:
     }
 
 
+def rows_ahead(changes: Iterable[Change]) -> set[tuple[str, str]]:
+    """The rows `screen` reads before its first verdict on `changes` (each change's own row,
+    the rows its links name): they depend on the changes alone, so the hub works them out on
+    the thread that decodes the next bundle while one merges."""
+    return asked_rows(LINKS, changes)
+
+
 def screen(
     db: sqlite_utils.Database,
     actor: Actor,
@@ -149,6 +156,7 @@ def screen(
     changes: Sequence[Change],
     fields: Mapping[str, frozenset[str]],
     values: Mapping[str, Verdict] | None = None,
+    asked: Collection[tuple[str, str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -156,15 +164,15 @@ def screen(
     same bundle. Parents must be changes the hub has logged, changes earlier in this bundle, or
     this device's own changes the hub holds (taking a held change back builds on it); and they
     must be of the same row (a parent elsewhere could cancel a change on another device).
-    `values`: `values_ahead` of the bundle, when made.
+    `values`: `values_ahead` of the bundle, when made; `asked`: `rows_ahead` of the bundle
+    (or of any changes among which these are), when made.
     """
     finder = PlaceFinder(db, LINKS)
     # Every row the rules will ask about, read a table at a time before the first verdict:
-    # each change's own row and the rows its links name, and whatever those link to.
-    wanted = {(c.tbl, c.row_id) for c in changes}
-    for change in changes:
-        wanted.update(finder.link_keys(change.tbl, change.data))
-    finder.preload(wanted)
+    # each change's own row and the rows its links name, and whatever those link to (rows
+    # asked for more changes than these are read all the same, as the rules would).
+    finder.preload(asked_rows(LINKS, changes) if asked is None else asked)
+    bundle_rows = {(c.tbl, c.row_id) for c in changes}
     named = {p for c in changes for ids in (c.parents or {}).values() for p in ids}
     known = logged_rows(db, named) if named else {}
     if named:
@@ -175,7 +183,6 @@ def screen(
         }
         known.update(own_held)
     transfers = _transfer_targets(finder, actor, changes)
-    bundle_rows = {(c.tbl, c.row_id) for c in changes}
     accepted: list[Change] = []
     refused: list[Refusal] = []
     authors: dict[str, Verdict] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
@@ -119,6 +119,19 @@ class Change:
         """Total order used to pick the shown value among concurrent ones."""
         return f"{self.hlc}/{self.id}"
 
+    @property
+    def data_json(self) -> str:
+        """`data` as the log stores it (canonical JSON), worked out once per change.
+
+        Kept beside the fields (not one of them: equality ignores it). A hub works it out on
+        the thread that decodes a bundle while the previous one merges (`encode_ahead`);
+        `data` is never changed in place once a change exists.
+        """
+        found: str | None = self.__dict__.get("_data_json")
+        if found is None:
+            found = self.__dict__["_data_json"] = dumps(self.data)
+        return found
+
     def as_row(self) -> tuple[str, int, str, str, str, str, str, str | None]:
         """The `changes` table row."""
         parents = dumps(self.parents) if self.parents else None
@@ -129,7 +142,7 @@ class Change:
             self.author,
             self.tbl,
             self.row_id,
-            dumps(self.data),
+            self.data_json,
             parents,
         )
 
@@ -161,6 +174,12 @@ class Change:
             json.loads(data),
             json.loads(parents) if parents else None,
         )
+
+
+def encode_ahead(changes: Iterable[Change]) -> None:
+    """Work out each change's `data_json` now (a hub, on its read-ahead thread)."""
+    for change in changes:
+        change.data_json  # noqa: B018 - the property keeps it
 
 
 CHANGE_COLUMNS = "device_id, seq, hlc, author, tbl, row_id, data, parents"

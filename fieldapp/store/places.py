@@ -19,6 +19,8 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.store.changelog import Change
+
 #: The link target meaning "this column is an area code".
 AREA = "areas"
 
@@ -29,6 +31,24 @@ MAX_DEPTH = 8
 PRELOAD_CHUNK = 5000
 
 Links = Mapping[str, tuple[tuple[str, str], ...]]
+
+
+def asked_rows(links: Links, changes: Iterable[Change]) -> set[tuple[str, str]]:
+    """(table, row id) of each change's own row and of every row its links name (area codes
+    aside): what judging `changes` asks about first (`PlaceFinder.preload` reads them, and
+    whatever they link to). Worked out from the changes alone."""
+    row_links = {
+        table: tuple((column, target) for column, target in pairs if target != AREA)
+        for table, pairs in links.items()
+    }
+    found = {(c.tbl, c.row_id) for c in changes}
+    for change in changes:
+        data = change.data
+        for column, target in row_links.get(change.tbl, ()):
+            value = data.get(column)
+            if value not in (None, ""):
+                found.add((target, str(value)))
+    return found
 
 
 class PlaceFinder:
@@ -49,6 +69,8 @@ class PlaceFinder:
         #: for each of their records. Only known places are kept, and every row on the way
         #: to a kept one is kept too, so `remember` can tell when one may have moved.
         self._places: dict[tuple[str, str], tuple[str, int]] = {}
+        #: Per table, its links to other rows (`link_keys`; the hub asks for every change).
+        self._row_links: dict[str, tuple[tuple[str, str], ...]] = {}
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -102,10 +124,15 @@ class PlaceFinder:
 
     def link_keys(self, table: str, values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(target table, row id) of each row link set in `values` (area codes aside)."""
+        row_links = self._row_links.get(table)
+        if row_links is None:
+            row_links = self._row_links[table] = tuple(
+                (column, target) for column, target in self.links.get(table, ()) if target != AREA
+            )
         return [
             (target, str(values[column]))
-            for column, target in self.links.get(table, ())
-            if target != AREA and values.get(column) not in (None, "")
+            for column, target in row_links
+            if values.get(column) not in (None, "")
         ]
 
     def stored(self, table: str, row_id: str) -> dict[str, Any] | None:

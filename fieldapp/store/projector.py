@@ -177,7 +177,7 @@ class Projector:
         row |= derived_columns(table, columns, count)
         extra: dict[str, Source] = {
             "at": list(map(stamp_to_iso, hlcs)),
-            "_data": list(map(dumps, data)),  # the log's canonical JSON of each change
+            "_data": list(map(_DATA_JSON, changes)),  # the log's canonical JSON of each
         }
         write(self.db.conn, NewRows(table, count, log, row, extra))
 
@@ -401,6 +401,7 @@ _ROW_ID = attrgetter("row_id")
 _PARENTS = attrgetter("parents")
 _ID = attrgetter("id")
 _DATA = attrgetter("data")
+_DATA_JSON = attrgetter("data_json")
 _HLC = attrgetter("hlc")
 _DEVICE_ID = attrgetter("device_id")
 _SEQ = attrgetter("seq")

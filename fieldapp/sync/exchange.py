@@ -20,9 +20,9 @@ from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Pro
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import Verdict
-from fieldapp.services.trust_check import Refusal, values_ahead
+from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
 from fieldapp.store import replica
-from fieldapp.store.changelog import Change
+from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
 from fieldapp.store.derived import derive_ahead
 from fieldapp.store.held import RejectedReports
@@ -348,7 +348,7 @@ def _import_local(
             new = intake.new_changes(ledger, state, peer, changes)
             _check_serial(peer, manifest, hint=not fresh)
             new, held = intake.admit(
-                ledger, state, peer, manifest, new, ready.values, ready.columns
+                ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked
             )
         else:
             new = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
@@ -407,6 +407,8 @@ class Unsealed:
     #: The fields a change may set, per synced table, the changes were decoded against (the
     #: ledger's `replica.data_columns`; the import's trust screen reads them too).
     columns: dict[str, set[str]] | None = None
+    #: A hub's: the rows the trust screen reads first (`trust_check.rows_ahead`).
+    asked: set[tuple[str, str]] | None = None
 
     def result(self) -> tuple[list[Change], dict[str, Change]]:
         """The decoded changes, or the refusal decoding met."""
@@ -429,10 +431,13 @@ def unseal(data: bytes, identity: Identity, columns: dict[str, set[str]]) -> Uns
     unsealed = _decode(data, opened, columns)
     if identity.role == "hub" and unsealed.decoded is not None:
         # Work that depends on the changes alone, done here rather than on the merging
-        # thread: the value checks of new rows, and the search words of people's names.
+        # thread: the value checks of new rows, the rows the trust screen reads first, the
+        # search words of people's names, the log's canonical JSON of each change.
         changes = unsealed.decoded[0]
         unsealed.values = values_ahead(changes)
+        unsealed.asked = rows_ahead(changes)
         derive_ahead(changes)
+        encode_ahead(changes)
     return unsealed
 
 

@@ -127,11 +127,13 @@ def admit(
     new: Sequence[Change],
     values: Mapping[str, Verdict] | None = None,
     columns: Mapping[str, Collection[str]] | None = None,
+    asked: Collection[tuple[str, str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """The bundle's new changes split into those to apply and those to hold (see module).
 
     `values`: the value checks of the bundle's changes made ahead (`trust_check.values_ahead`).
-    `columns`: the ledger's `replica.data_columns`, when the caller has them already.
+    `columns`: the ledger's `replica.data_columns`, when the caller has them already;
+    `asked`: the rows the screen reads first, worked out ahead (`trust_check.rows_ahead`).
     """
     if manifest.received > peer.serial_out:
         raise BundleRefused("tampered", f"确认了未发出的第 {manifest.received} 号包")
@@ -146,7 +148,7 @@ def admit(
     actor = Actor(peer.device_role, peer.area_code or None, peer.name)
     known = replica.data_columns(ledger.db) if columns is None else columns
     fields = {t: frozenset(f) for t, f in known.items()}
-    return screen(ledger.db, actor, origins, new, fields, values)
+    return screen(ledger.db, actor, origins, new, fields, values, asked)
 
 
 def _owners(state: SyncState, own: set[str]) -> dict[str, tuple[str, bool]]:

@@ -43,12 +43,23 @@ def _twin(hub: Hub, tmp_path: Path) -> Hub:
 def _with_bad_line(hub: Hub, device: Ledger, path: Path, out: Path) -> Path:
     """The bundle with one change's stamp spoiled, payload hash fixed and signed again by the
     device itself: only validating the lines can tell."""
+
+    def spoil(lines: list[dict]) -> None:
+        lines[0]["hlc"] = "yesterday"
+
+    return _resigned(hub, device, path, out, spoil)
+
+
+def _resigned(hub: Hub, device: Ledger, path: Path, out: Path, edit) -> Path:  # noqa: ANN001
+    """The bundle with its changes edited by `edit` (a list of decoded lines, in place),
+    payload hash fixed and signed again by the device itself, as a hostile device would."""
     parts = unpack(path, hub.ledger)
-    lines = parts["changes.ndjson"].splitlines(keepends=True)
-    bad = json.loads(lines[0])
-    bad["hlc"] = "yesterday"
-    lines[0] = json.dumps(bad, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
-    payload = b"".join(lines)
+    lines = [json.loads(line) for line in parts["changes.ndjson"].splitlines()]
+    edit(lines)
+    payload = b"".join(
+        json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+        for line in lines
+    )
     manifest = json.loads(parts["manifest.json"])
     manifest["payload_sha256"] = hashlib.sha256(payload).hexdigest()
     manifest["payload_bytes"] = len(payload)
@@ -84,6 +95,48 @@ def test_read_ahead_lands_what_one_by_one_lands_decoding_each_bundle_once(
         # Each payload was decoded once, on the read-ahead thread, and the import used that.
         assert len(decoded) == len(paths)
         assert all(name.startswith("unseal") for name in decoded), decoded
+        assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
+    finally:
+        twin.close()
+
+
+def test_read_ahead_holds_what_one_by_one_holds(tmp_path, hub, make_device):
+    """A hostile device moves one of its households to another village and names a person
+    of another device's village as a monthly record's owner: the changes held, and why, are
+    the same whether the bundles are screened with the work done ahead or one by one."""
+    (first, first_path), (_other, other_path), (third, third_path) = _bundles(tmp_path, make_device)
+
+    def move_out(lines: list[dict]) -> None:
+        household = next(line for line in lines if line["tbl"] == "households")
+        household["data"]["area_code"] = OTHER_VILLAGE
+
+    def reach_over(lines: list[dict]) -> None:
+        person = next(line for line in lines if line["tbl"] == "persons")
+        person["data"]["household_id"] = other_household
+        reached.append(person["row_id"])
+
+    reached: list[str] = []
+
+    hub.import_file(other_path)  # the other village's people are at the hub first
+    other_household = hub.ledger.db.execute(
+        "SELECT id FROM households WHERE area_code = ?", [OTHER_VILLAGE]
+    ).fetchone()[0]
+    files = [
+        _resigned(hub, first, first_path, tmp_path / "moved.fieldsync", move_out),
+        _resigned(hub, third, third_path, tmp_path / "reached.fieldsync", reach_over),
+    ]
+    twin = _twin(hub, tmp_path)
+    try:
+        for path in files:
+            twin.import_file(path)
+        alone = [(h.device, h.change.id, h.rule, h.reason) for h in twin.rejected()]
+        outcomes = hub.import_files(files)
+        assert [o.error for o in outcomes] == [None, None]
+        ahead = [(h.device, h.change.id, h.rule, h.reason) for h in hub.rejected()]
+        assert ahead == alone
+        rules = {(device, rule) for device, _id, rule, _why in ahead}
+        assert {("甲村", "pull_in"), ("甲村", "no_place"), ("丙村", "pull_in")} <= rules
+        assert hub.ledger.get("persons", reached[0]) is None
         assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
     finally:
         twin.close()
