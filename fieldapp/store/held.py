@@ -15,6 +15,7 @@ from typing import Any
 import sqlite_utils
 
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
+from fieldapp.store.replica import vector
 from fieldapp.store.sync_state import now_text
 
 #: What a held change may become.
@@ -164,12 +165,6 @@ def received_vector(db: sqlite_utils.Database) -> dict[str, int]:
     (`replica.vector`): every answer asks, and a GROUP BY over the log (or over the log and
     the held changes together) reads a county's whole log each time.
     """
-    # Imported here, not at the top: with `replica` imported when this module loads, the packaged
-    # (PyInstaller) app crashed in Qt's animation timer when its window closed, every time —
-    # found by building each commit; the cause is not understood (packaging's start check and
-    # tests/packaging/test_deb.py catch it).
-    from fieldapp.store.replica import vector
-
     found = vector(db)
     rows = db.execute(
         f"SELECT h.device_id, max(h.seq) FROM held_changes h {_OWNED} GROUP BY h.device_id"

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
@@ -39,6 +40,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     fonts.install_fonts(app)
     i18n.install_language(prefs.language())
     return app
+
+
+def close_for_good(dialog: QDialog) -> None:
+    """Delete a finished top-level dialog now, not whenever Python's cycle collector gets to it.
+
+    A dialog without a parent belongs to Python; its signal connections make reference cycles,
+    so only the collector frees it — at any later allocation, even while PySide is converting a
+    list of windows that still holds this dialog's window (the packaged app crashed on every
+    start so, right after the login). Deleting it here frees it at a known point."""
+    dialog.hide()
+    shiboken6.delete(dialog)
 
 
 def ledger_to_open(db_path: str | None) -> Path | None:
@@ -79,11 +91,14 @@ def log_in(path: Path) -> Session | None:
                 "App", "启动检查需要已加密的台账，以及环境变量中的用户名和口令"
             )
         )
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        if dialog.failure is not None:
-            raise dialog.failure
-        return None
-    return dialog.session
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            if dialog.failure is not None:
+                raise dialog.failure
+            return None
+        return dialog.session
+    finally:
+        close_for_good(dialog)
 
 
 def run_first_run_wizard() -> Session | None:
@@ -91,14 +106,19 @@ def run_first_run_wizard() -> Session | None:
     from fieldapp.ui.wizard import FirstRunWizard
 
     wizard = FirstRunWizard()
-    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.ledger_path is None:
-        return None
-    return Session.open(wizard.ledger_path, credentials=wizard.credentials)
+    try:
+        if wizard.exec() != QDialog.DialogCode.Accepted or wizard.ledger_path is None:
+            return None
+        path, credentials = wizard.ledger_path, wizard.credentials
+    finally:
+        close_for_good(wizard)
+    return Session.open(path, credentials=credentials)
 
 
 def run_app(db_path: str | None = None) -> int:
     """Run the desktop app until its window closes; returns the exit code."""
     errors.setup_logging()
+    errors.record_crashes()
     if not syslibs.check_platform():  # a missing X11 library: say which package, in Chinese
         return 1
     app = make_app()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import sys
 import traceback
 from types import TracebackType
-from typing import Any
+from typing import Any, TextIO
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -49,6 +50,22 @@ def setup_logging() -> None:
     if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
         root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+_crash_log: TextIO | None = None
+
+
+def record_crashes() -> None:
+    """Have a hard crash (Qt or another native library: no Python exception to catch) leave
+    the Python stack of every thread in crash.log in the data folder — file, function and line
+    only, no ledger data — so the county's IT can tell us where it happened."""
+    global _crash_log
+    if _crash_log is not None:
+        return
+    path = data_dir() / "crash.log"
+    _crash_log = path.open("a", encoding="utf-8")  # open for the whole run: written at the crash
+    make_private(path)
+    faulthandler.enable(_crash_log, all_threads=True)
 
 
 def message_for(error: BaseException) -> str:

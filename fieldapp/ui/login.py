@@ -392,9 +392,15 @@ class IdleLock(QObject):
         # makes PySide wrap every object any event reaches (a crash in PySide 6.9 when the main
         # window appeared after the login, and a cost on every paint). Keys and mouse reach a
         # window before its widgets, so its filter sees all of them.
+        #
+        # Windows are taken one at a time as they get the focus (the main window when it is
+        # shown), never from `QGuiApplication.topLevelWindows()`: PySide wraps that list item by
+        # item, a wrapper's allocation can run Python's cycle collector, and a closed top-level
+        # dialog freed by it takes its window out from under the list — the packaged app
+        # crashed so on every start after the login (tests/ui/test_login_lock.py reproduces it).
         self.windows: dict[int, QWindow] = {}
-        for window in QGuiApplication.topLevelWindows():
-            self._watch(window)
+        handle = parent.window().windowHandle() if isinstance(parent, QWidget) else None
+        self._watch(handle)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self._watch)

@@ -317,9 +317,11 @@ class MainWindow(QMainWindow):
 
             show_error(self, error)
             return False
-        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.session is None:
-            return False
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
         session = dialog.session
+        dialog.deleteLater()  # the window's child: each switch would leave one behind
+        if not accepted or session is None:
+            return False
         self.discard_unsaved()
         self.shutdown_pages()
         self.session.close()

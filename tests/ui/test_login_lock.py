@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -400,3 +403,71 @@ def test_switching_to_another_ledger_asks_its_password(window, qtbot, tmp_path, 
     monkeypatch.setattr(LoginDialog, "exec", typed)
     assert window.switch_ledger(other)
     assert window.session.path == str(other) and window.session.ledger.user == "李芳"
+
+
+#: Closed top-level dialogs that only Python's cycle collector can free, then the idle lock made
+#: with the collector due at each allocation in turn (as it may be, by chance, in any process).
+_COLLECTED_DIALOG = """
+import gc
+from PySide6.QtWidgets import QDialog
+from fieldapp.ui.app import make_app
+from fieldapp.ui.login import IdleLock
+
+
+class Dialog(QDialog):
+    \"\"\"A dialog of ours (a Python subclass, as every dialog of the app is).\"\"\"
+
+
+app = make_app()
+for step in range(60):
+    gc.collect()
+    gc.disable()
+    dialogs = [Dialog() for _ in range(3)]
+    for dialog in dialogs:
+        dialog.me = dialog  # a reference cycle, as a dialog's own signal connections make
+        dialog.show()
+        dialog.hide()
+    del dialog, dialogs  # now only the collector can free them
+    gc.set_threshold(gc.get_count()[0] + step, 1, 1)  # it runs at the step-th allocation
+    gc.enable()
+    IdleLock().stop()
+print("made")
+"""
+
+
+def test_the_idle_lock_survives_a_dialog_freed_by_the_collector(tmp_path):
+    # The lock used to take every top-level window in one list: PySide wraps such a list item by
+    # item, a wrapper's allocation ran the collector, the dialog was freed with its window
+    # still in the list, and the process died (SIGSEGV) — the packaged app on every start.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDAPP_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", _COLLECTED_DIALOG],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "made" in result.stdout
+
+
+def test_the_login_dialog_is_gone_once_logged_in(qtbot, ledger_path, monkeypatch):
+    """Deleted when the login ends, not left for the collector to free at a random moment."""
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.ui.app import log_in, make_app
+    from fieldapp.ui.login import LoginDialog
+
+    make_app()
+    monkeypatch.setenv("FIELDAPP_QUIT_AFTER_START", "1")  # a scripted start: logs in by itself
+    monkeypatch.setenv("FIELDAPP_USER", UI_USER.user)
+    monkeypatch.setenv("FIELDAPP_PASSWORD", UI_USER.password)
+    session = log_in(ledger_path)
+    try:
+        assert session is not None and session.ledger.user == UI_USER.user
+        left = [w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog)]
+        assert left == []
+    finally:
+        if session is not None:
+            session.close()

@@ -265,3 +265,26 @@ def test_area_picker_lists_indented_names_and_keeps_the_choice(window):
     combo.currentIndexChanged.connect(lambda _i: picked.append(combo.code()))
     combo.setCurrentIndex(3)
     assert picked == [VILLAGE]
+
+
+_CRASH = """
+import faulthandler
+from fieldapp.ui import errors
+errors.record_crashes()
+faulthandler._sigsegv()
+"""
+
+
+def test_a_hard_crash_leaves_its_stack_in_crash_log(tmp_path):
+    # A native crash (Qt, a C library) raises no Python exception: the app records where it was.
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDAPP_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", _CRASH], env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode != 0
+    log = tmp_path / "crash.log"
+    text = log.read_text(encoding="utf-8")
+    assert "Segmentation fault" in text and 'File "<string>", line 5' in text
+    if os.name == "posix":
+        assert log.stat().st_mode & 0o077 == 0  # readable by its owner only, like fieldapp.log
