@@ -25,7 +25,9 @@ from fieldapp.store.connection import open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
+from fieldapp.store.postgres import is_url
 from fieldapp.store.projector import Projector
+from fieldapp.store.read_pool import ReadPool
 from fieldapp.store.sync_state import SyncState
 from fieldapp.store.users import bind_user
 from fieldapp.store.vault import (
@@ -74,6 +76,7 @@ class Ledger:
         #: held for each write transaction, so writers queue here instead of timing out on
         #: SQLite's busy wait while another thread's big import holds the file.
         self.write_gate: threading.Lock | None = None
+        self._read_pool: ReadPool | None = None
         self.seal_for_county()
 
     @property
@@ -119,8 +122,25 @@ class Ledger:
         return Ledger(db, self.path, self.author, self.unlocked)
 
     def close(self) -> None:
-        """Close the connection."""
+        """Close the connection (and the read pool's, if one was opened)."""
+        if self._read_pool is not None:
+            self._read_pool.close()
+            self._read_pool = None
         self.db.conn.close()
+
+    def read_pool(self) -> ReadPool | None:
+        """Reader connections of this ledger's file for reading several tables at once
+        (`store.read_pool`), opened on first use and closed with the ledger.
+
+        None when they would not see what this connection sees — inside a transaction (its
+        writes are not committed yet) — or when there is no file to open again (in memory,
+        PostgreSQL).
+        """
+        if self.path == ":memory:" or is_url(self.path) or self.db.conn.in_transaction:
+            return None
+        if self._read_pool is None:
+            self._read_pool = ReadPool(self.reader)
+        return self._read_pool
 
     # -- meta -------------------------------------------------------------------------------
 
