@@ -21,7 +21,8 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import sheets
 from fieldapp.store.queries.sheets import Row, Words
 from fieldapp.tabular import cells, workbook
-from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, LEDGER, NO, YES
+from fieldapp.tabular.columns import COLUMNS, COLUMNS_OF, EXTRA_SHEETS, LEDGER, NO, YES
+from fieldapp.tabular.writer_process import write_in_child
 
 #: The words the export writes for flags and choices (those the import reads back).
 WORDS = Words(
@@ -31,6 +32,9 @@ WORDS = Words(
     whole_household="全户",
     self_only="本人",
 )
+#: From how many persons an xlsx export is written by a child process: below, starting one
+#: (about 0.2 s) costs more than the second core gives back.
+CHILD_FROM = 5000
 #: Where each extra sheet's rows come from (`store.queries.sheets.FACT_SHEETS`).
 _SOURCES = {
     "就业经历": "employment_spells",
@@ -60,6 +64,39 @@ def ledger_rows(batches: Iterable[list[Row]]) -> Iterator[Row]:
     return map(add, zip(count(1)), chain.from_iterable(batches))
 
 
+def sheet_batches(
+    ledger: Ledger,
+    today: dt.date,
+    area_prefix: str | None = None,
+    tick: Callable[[int], None] = lambda done: None,
+) -> dict[str, Iterable[list[Row]]]:
+    """Every sheet of the workbook as batches of rows in its column order, by title (read as
+    they are taken; the ledger sheet's rows numbered).
+
+    `tick` hears how many persons the ledger sheet has given so far (see `_ticking`).
+    """
+    batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
+    found: dict[str, Iterable[list[Row]]] = {LEDGER: _numbered(_ticking(batches, tick))}
+    for name, columns in EXTRA_SHEETS.items():
+        keys = [c.key for c in columns]
+        facts: Iterable[list[Row]] = sheets.fact_sheet(
+            ledger, _SOURCES[name], keys, WORDS, area_prefix
+        )
+        if name == "走访服务":  # then the services given without a visit
+            facts = chain(
+                facts, sheets.fact_sheet(ledger, "lone_services", keys, WORDS, area_prefix)
+            )
+        found[name] = facts
+    return found
+
+
+def _numbered(batches: Iterable[list[Row]]) -> Iterator[list[Row]]:
+    """The ledger sheet's batches, each row numbered (序号) in front of the store's cells."""
+    numbers = count(1)
+    for batch in batches:
+        yield list(map(add, zip(numbers), batch))
+
+
 def export_sheets(
     ledger: Ledger,
     today: dt.date,
@@ -70,22 +107,10 @@ def export_sheets(
 
     `tick` hears how many persons the ledger sheet has given so far (see `_ticking`).
     """
-    batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
-    found = {LEDGER: workbook.records(ledger_rows(_ticking(batches, tick)), COLUMNS)}
-    for name, columns in EXTRA_SHEETS.items():
-        keys = [c.key for c in columns]
-        rows: Iterable[Row] = chain.from_iterable(
-            sheets.fact_sheet(ledger, _SOURCES[name], keys, WORDS, area_prefix)
-        )
-        if name == "走访服务":  # then the services given without a visit
-            rows = chain(
-                rows,
-                chain.from_iterable(
-                    sheets.fact_sheet(ledger, "lone_services", keys, WORDS, area_prefix)
-                ),
-            )
-        found[name] = workbook.records(rows, columns)
-    return found
+    return {
+        name: workbook.records(chain.from_iterable(batches), COLUMNS_OF[name])
+        for name, batches in sheet_batches(ledger, today, area_prefix, tick).items()
+    }
 
 
 def export_ledger(
@@ -95,11 +120,14 @@ def export_ledger(
     cancelled: CancelCheck | None = None,
     area_prefix: str | None = None,
     today: dt.date | None = None,
+    in_child: bool | None = None,
 ) -> int:
     """Write the ledger (or one area of it) to xlsx or csv; returns the number of persons.
 
     The xlsx holds the ledger sheet and every extra sheet (就业经历 …), so importing it into an
-    empty ledger brings back every fact; a csv holds the ledger sheet only.
+    empty ledger brings back every fact; a csv holds the ledger sheet only. An xlsx of at least
+    `CHILD_FROM` persons is written by a child process while this one reads the ledger (see
+    `writer_process`); `in_child` forces the choice either way.
     """
     path = Path(path)
     today = today or dt.date.today()
@@ -119,6 +147,14 @@ def export_ledger(
         if path.suffix.lower() == ".csv":
             batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
             _write_csv(partial, ledger_rows(_ticking(batches, tick)))
+        elif in_child if in_child is not None else total >= CHILD_FROM:
+            with paused_gc():
+                write_in_child(
+                    partial,
+                    sheet_batches(ledger, today, area_prefix, tick),
+                    exported_at=_now(),
+                    check=job.check,
+                )
         else:
             found = export_sheets(ledger, today, area_prefix, tick)
             with paused_gc():  # millions of short-lived cells, none in a cycle

@@ -1,0 +1,203 @@
+"""Writing the ledger workbook in a child process, so that reading the ledger and writing the
+workbook run on two cores at once.
+
+Why a process and not a thread: rustpy-xlsxwriter holds Python's lock for most of its work, and
+the ledger's reads need that lock too, so a reading thread gained nothing (three back-to-back
+pairs, 2 December). A child process has an interpreter and a lock of its own.
+
+What crosses: only the cells. The parent (which alone holds the ledger, its key and its
+connection) reads each sheet's rows and sends them through a pipe, marshalled, in batches; the
+child turns each batch into the writer's records and writes the workbook to the `.part` path the
+parent gave it. No key, no ledger path and no cell ever reaches a file other than the workbook,
+or the child's command line. The parent gives the workbook its name only after the child has
+reported success, so a child that dies, or an export that is cancelled, leaves the file that was
+there before untouched and no half-written one.
+
+The child is started with "spawn" on every platform (a fork would copy the GUI's threads and the
+open SQLCipher connection); the frozen app calls `multiprocessing.freeze_support()` first thing
+(`fieldapp.__main__`), which is what lets the app's own executable serve as the child.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import marshal
+import multiprocessing
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import chain, repeat
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from fieldapp.bulk import paused_gc
+from fieldapp.domain.errors import FieldappError
+from fieldapp.tabular import workbook
+from fieldapp.tabular.columns import COLUMNS_OF
+
+log = logging.getLogger(__name__)
+
+Row = tuple[Any, ...]
+
+#: The message that ends a sheet (every batch message is a non-empty marshalled list).
+_END = b""
+#: How long the parent waits for the child's answer between two looks at the cancel button.
+_POLL_S = 0.2
+#: How many batches (about 1 MB each) the reading may run ahead of the child.
+_AHEAD = 32
+
+CHILD_FAILED = "导出失败：生成表格时出错，原来的文件没有改动。请重试；仍不行请联系县里的管理员。"
+CHILD_DIED = (
+    "导出失败：生成表格的后台程序意外退出（可能是电脑内存不足），原来的文件没有改动。"
+    "请关闭其他程序后重试。"
+)
+
+
+def write_in_child(
+    partial: Path,
+    sheets: Mapping[str, Iterable[list[Row]]],
+    *,
+    exported_at: dt.datetime,
+    check: Callable[[], None] = lambda: None,
+) -> None:
+    """Write the ledger workbook to `partial` in a child process, from each sheet's row batches.
+
+    `sheets` holds every sheet of `columns.COLUMNS_OF` by title, as batches of rows in the
+    sheet's column order (the ledger sheet already numbered), read while they are sent. `check`
+    is called between batches and while waiting for the child; an exception it raises (a
+    cancel) stops the child and propagates. Raises `FieldappError` if the child fails or dies;
+    `partial` may then hold part of a workbook, which the caller removes.
+    """
+    context = multiprocessing.get_context("spawn")
+    receiving, sending = context.Pipe(duplex=False)
+    answer_in, answer_out = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child_main,
+        args=(receiving, answer_out, str(partial), exported_at),
+        name="fieldapp-export-writer",
+        daemon=True,  # never outlives the app
+    )
+    child.start()
+    # Only the child holds these ends now: when it dies, a send fails and a wait ends at once.
+    receiving.close()
+    answer_out.close()
+    sender = _Sender(sending)
+    answered = False
+    try:
+        _send_sheets(sender, sheets, check)
+        sender.finish()
+        _wait(child, answer_in, check)
+        answered = True
+    finally:
+        if not answered and child.is_alive():
+            child.terminate()  # cancelled, or failed on our side: stop the writer
+        child.join()
+        sender.finish()  # the child is gone: a send still waiting fails and ends
+        answer_in.close()
+
+
+def _send_sheets(
+    sender: _Sender, sheets: Mapping[str, Iterable[list[Row]]], check: Callable[[], None]
+) -> None:
+    """Every sheet's batches in the workbook's order, each sheet closed by `_END` (a sheet with
+    no rows gets one blank row, as `workbook.records` gives it, so its header is written);
+    stops early when the child stopped reading."""
+    for name, columns in COLUMNS_OF.items():
+        sent = False
+        for batch in sheets[name]:
+            check()
+            if sender.failed:
+                return
+            if batch:
+                sender.put(marshal.dumps(batch))
+                sent = True
+        if not sent:
+            sender.put(marshal.dumps([(None,) * len(columns)]))
+        sender.put(_END)
+
+
+class _Sender:
+    """Sends the batches from a thread of its own, up to `_AHEAD` of them behind the reading.
+
+    The child writes at its own pace; while it works through the batches queued here, the
+    reading goes on — above all the next sheet's query, which sorts its whole result before
+    giving a first row (without this the child sat idle for each). The thread holds Python's
+    lock only between its writes to the pipe. If the child stops reading, `failed` is set and
+    the rest is dropped (the child's answer, or its absence, says why).
+    """
+
+    def __init__(self, sending: Connection) -> None:
+        self._sending = sending
+        self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=_AHEAD)
+        self.failed = False
+        self._thread = threading.Thread(target=self._run, name="export-sender", daemon=True)
+        self._thread.start()
+
+    def put(self, message: bytes) -> None:
+        self._queue.put(message)
+
+    def finish(self) -> None:
+        """Send what is queued, then close the pipe (idempotent)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+        self._sending.close()
+
+    def _run(self) -> None:
+        while (message := self._queue.get()) is not None:
+            if self.failed:
+                continue
+            try:
+                self._sending.send_bytes(message)
+            except OSError:  # a broken pipe: the child is gone
+                log.warning("export writer stopped reading", exc_info=True)
+                self.failed = True
+
+
+def _wait(child: Any, answer: Connection, check: Callable[[], None]) -> None:
+    """The child's answer: None when the workbook is complete, else its error's text."""
+    while not answer.poll(_POLL_S):
+        check()
+    try:
+        error = answer.recv()
+    except EOFError:  # the child died without a word (killed, out of memory)
+        child.join()
+        log.error("export writer died, exit code %s", child.exitcode)
+        raise FieldappError(CHILD_DIED) from None
+    if error is not None:
+        log.error("export writer failed: %s", error)
+        raise FieldappError(CHILD_FAILED)
+
+
+def _child_main(
+    receiving: Connection, answer: Connection, path: str, exported_at: dt.datetime
+) -> None:
+    """The child: write the workbook from the rows received, then say how it went."""
+    try:
+        with paused_gc():  # millions of short-lived cells, none in a cycle
+            workbook.write_ledger_workbook(
+                Path(path),
+                {name: _received(receiving, columns) for name, columns in COLUMNS_OF.items()},
+                exported_at=exported_at,
+            )
+    except BaseException as error:  # any failure is reported, never a half-written success
+        answer.send(f"{type(error).__name__}: {error}")
+        raise SystemExit(1) from None
+    answer.send(None)
+
+
+def _received(receiving: Connection, columns: tuple[Any, ...]) -> Iterator[workbook.Record]:
+    """One sheet's records as its batches arrive (read only when the writer reaches the sheet:
+    it writes the sheets in order). Each dict is made by C code, as in `workbook.records`."""
+    headers = tuple(c.header for c in columns)
+
+    def batches() -> Iterator[list[Row]]:
+        while data := receiving.recv_bytes():
+            yield marshal.loads(data)
+
+    def made(batch: list[Row]) -> Iterator[workbook.Record]:
+        return map(dict, map(zip, repeat(headers), batch))
+
+    return chain.from_iterable(map(made, batches()))

@@ -1,0 +1,136 @@
+"""The ledger export written by a child process (`tabular.writer_process`): the same workbook as
+written in the exporting process, and cancel, a failing and a dying child leave the file that was
+there before and nothing half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from fieldapp.demo.generator import build_demo
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.progress import Cancelled
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries import sheets
+from fieldapp.tabular import ledger_export, writer_process
+from fieldapp.tabular.columns import COLUMNS_OF, LEDGER
+from fieldapp.tabular.ledger_export import export_ledger
+
+TODAY = dt.date(2026, 6, 15)
+EXPORTED_AT = dt.datetime(2026, 6, 15, 8, 30, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def ledger(tmp_path):
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, sheets.BATCH + 300, seed=11, today=TODAY)
+    yield ledger
+    ledger.close()
+
+
+def parts(path: Path) -> dict[str, bytes]:
+    """Every part of a workbook but its document properties (which carry the writing time)."""
+    with zipfile.ZipFile(path) as book:
+        return {n: book.read(n) for n in book.namelist() if not n.startswith("docProps/")}
+
+
+def no_child_left() -> bool:
+    return not multiprocessing.active_children()
+
+
+def test_the_child_writes_the_same_workbook_byte_for_byte(ledger, tmp_path, monkeypatch):
+    monkeypatch.setattr(ledger_export, "_now", lambda: EXPORTED_AT)
+    here, there = tmp_path / "here.xlsx", tmp_path / "there.xlsx"
+    count = export_ledger(ledger, here, today=TODAY, in_child=False)
+    assert export_ledger(ledger, there, today=TODAY, in_child=True) == count
+    mine, childs = parts(here), parts(there)
+    assert {n for n in mine if n.startswith("xl/worksheets/sheet")} == {
+        f"xl/worksheets/sheet{i}.xml" for i in range(1, len(COLUMNS_OF) + 2)
+    }
+    assert childs == mine
+    assert no_child_left()
+
+
+def test_a_sheet_with_no_rows_gets_its_header_from_the_child_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(ledger_export, "_now", lambda: EXPORTED_AT)
+    empty = Ledger.open(tmp_path / "empty.db")
+    here, there = tmp_path / "here.xlsx", tmp_path / "there.xlsx"
+    assert export_ledger(empty, here, today=TODAY, in_child=False) == 0
+    assert export_ledger(empty, there, today=TODAY, in_child=True) == 0
+    assert parts(there) == parts(here)
+    empty.close()
+
+
+def test_large_exports_use_the_child_and_small_ones_do_not(ledger, tmp_path, monkeypatch):
+    used: list[Path] = []
+    real = ledger_export.write_in_child
+
+    def spy(partial: Path, *args: object, **kwargs: object) -> None:
+        used.append(partial)
+        real(partial, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ledger_export, "write_in_child", spy)
+    monkeypatch.setattr(ledger_export, "CHILD_FROM", sheets.BATCH + 301)
+    export_ledger(ledger, tmp_path / "small.xlsx")
+    assert used == []
+    monkeypatch.setattr(ledger_export, "CHILD_FROM", sheets.BATCH + 300)
+    export_ledger(ledger, tmp_path / "large.xlsx")
+    assert used == [tmp_path / "large.xlsx.part"]
+    export_ledger(ledger, tmp_path / "large.csv")  # a csv never
+    assert len(used) == 1
+
+
+def test_a_cancel_stops_the_child_and_leaves_the_old_file(ledger, tmp_path):
+    path = tmp_path / "台账.xlsx"
+    path.write_bytes(b"the workbook exported last month")
+    seen: list[tuple[int, int]] = []
+    with pytest.raises(Cancelled):
+        export_ledger(
+            ledger,
+            path,
+            progress=lambda d, t: seen.append((d, t)),
+            cancelled=lambda: bool(seen) and seen[-1][0] > 0,
+            in_child=True,
+        )
+    assert 0 < seen[-1][0] < seen[-1][1]  # stopped midway
+    assert path.read_bytes() == b"the workbook exported last month"
+    assert not list(tmp_path.glob("*.part"))
+    assert no_child_left()
+
+
+def test_a_child_that_dies_is_a_clear_error_and_leaves_the_old_file(ledger, tmp_path):
+    path = tmp_path / "台账.xlsx"
+    path.write_bytes(b"the workbook exported last month")
+    killed: list[int] = []
+
+    def kill_the_child() -> bool:
+        for child in multiprocessing.active_children():
+            if child.name == "fieldapp-export-writer" and not killed:
+                child.kill()  # as the system does when memory runs out
+                child.join()
+                killed.append(child.exitcode or 0)
+        return False
+
+    with pytest.raises(FieldappError) as error:
+        export_ledger(ledger, path, cancelled=kill_the_child, in_child=True)
+    assert killed and killed[0] < 0
+    assert str(error.value) == writer_process.CHILD_DIED
+    assert "原来的文件没有改动" in str(error.value)
+    assert path.read_bytes() == b"the workbook exported last month"
+    assert not list(tmp_path.glob("*.part"))
+    assert no_child_left()
+
+
+def test_a_child_that_fails_is_a_clear_error_and_writes_nothing_in_place(tmp_path):
+    partial = tmp_path / "台账.xlsx.part"
+    width = len(COLUMNS_OF[LEDGER])
+    rows = {name: [] for name in COLUMNS_OF}
+    rows[LEDGER] = [[(1, "x" * 40000) + (None,) * (width - 2)]]  # more than a cell may hold
+    with pytest.raises(FieldappError) as error:
+        writer_process.write_in_child(partial, rows, exported_at=EXPORTED_AT)
+    assert str(error.value) == writer_process.CHILD_FAILED
+    assert no_child_left()
