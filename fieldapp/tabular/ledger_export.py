@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, count
-from operator import add
+from operator import add, itemgetter
 from pathlib import Path
 
 from fieldapp.bulk import paused_gc
@@ -64,6 +64,29 @@ def ledger_rows(batches: Iterable[list[Row]]) -> Iterator[Row]:
     return map(add, zip(count(1)), chain.from_iterable(batches))
 
 
+def _store_batches(
+    ledger: Ledger,
+    today: dt.date,
+    area_prefix: str | None,
+    tick: Callable[[int], None],
+    as_json: bool = False,
+) -> dict[str, Iterable[list[Row]]]:
+    """Every sheet's batches as the store gives them (the ledger sheet's not yet numbered),
+    by title; `as_json`: each row one JSON array (see `store.queries.sheets.ledger_sheet`)."""
+    batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix, as_json)
+    found: dict[str, Iterable[list[Row]]] = {LEDGER: _ticking(batches, tick)}
+    for name, columns in EXTRA_SHEETS.items():
+        keys = [c.key for c in columns]
+        facts: Iterable[list[Row]] = sheets.fact_sheet(
+            ledger, _SOURCES[name], keys, WORDS, area_prefix, as_json
+        )
+        if name == "走访服务":  # then the services given without a visit
+            lone = sheets.fact_sheet(ledger, "lone_services", keys, WORDS, area_prefix, as_json)
+            facts = chain(facts, lone)
+        found[name] = facts
+    return found
+
+
 def sheet_batches(
     ledger: Ledger,
     today: dt.date,
@@ -75,26 +98,50 @@ def sheet_batches(
 
     `tick` hears how many persons the ledger sheet has given so far (see `_ticking`).
     """
-    batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
-    found: dict[str, Iterable[list[Row]]] = {LEDGER: _numbered(_ticking(batches, tick))}
-    for name, columns in EXTRA_SHEETS.items():
-        keys = [c.key for c in columns]
-        facts: Iterable[list[Row]] = sheets.fact_sheet(
-            ledger, _SOURCES[name], keys, WORDS, area_prefix
-        )
-        if name == "走访服务":  # then the services given without a visit
-            facts = chain(
-                facts, sheets.fact_sheet(ledger, "lone_services", keys, WORDS, area_prefix)
-            )
-        found[name] = facts
+    found = _store_batches(ledger, today, area_prefix, tick)
+    found[LEDGER] = _numbered(found[LEDGER])
     return found
 
 
 def _numbered(batches: Iterable[list[Row]]) -> Iterator[list[Row]]:
     """The ledger sheet's batches, each row numbered (序号) in front of the store's cells."""
-    numbers = count(1)
+    done = 0
     for batch in batches:
-        yield list(map(add, zip(numbers), batch))
+        yield list(map(add, zip(range(done + 1, done + len(batch) + 1)), batch))
+        done += len(batch)
+
+
+def json_batches(
+    ledger: Ledger,
+    today: dt.date,
+    area_prefix: str | None = None,
+    tick: Callable[[int], None] = lambda done: None,
+) -> dict[str, Iterator[str]]:
+    """`sheet_batches` as JSON text, each batch one array of row arrays, made by SQLite and
+    joined here with no Python object per cell: what the writer process takes."""
+    found = _store_batches(ledger, today, area_prefix, tick, as_json=True)
+    joined = {name: map(_json_batch, batches) for name, batches in found.items()}
+    joined[LEDGER] = _numbered_json(found[LEDGER])
+    return joined
+
+
+_first = itemgetter(0)
+#: A row's JSON array but its opening bracket.
+_after_bracket = itemgetter(slice(1, None))
+
+
+def _json_batch(batch: list[Row]) -> str:
+    return "[" + ",".join(map(_first, batch)) + "]"
+
+
+def _numbered_json(batches: Iterable[list[Row]]) -> Iterator[str]:
+    """The ledger sheet's JSON batches, each row numbered (序号) in front of the store's cells."""
+    done = 0
+    for batch in batches:
+        numbers = range(done + 1, done + len(batch) + 1)
+        rows = map("[{},{}".format, numbers, map(_after_bracket, map(_first, batch)))
+        done += len(batch)
+        yield "[" + ",".join(rows) + "]"
 
 
 def export_sheets(
@@ -151,7 +198,7 @@ def export_ledger(
             with paused_gc():
                 write_in_child(
                     partial,
-                    sheet_batches(ledger, today, area_prefix, tick),
+                    json_batches(ledger, today, area_prefix, tick),
                     exported_at=_now(),
                     check=job.check,
                 )

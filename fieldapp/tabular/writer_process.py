@@ -6,8 +6,9 @@ the ledger's reads need that lock too, so a reading thread gained nothing (three
 pairs, 2 December). A child process has an interpreter and a lock of its own.
 
 What crosses: only the cells. The parent (which alone holds the ledger, its key and its
-connection) reads each sheet's rows and sends them through a pipe, marshalled, in batches; the
-child turns each batch into the writer's records and writes the workbook to the `.part` path the
+connection) reads each sheet's rows and sends them through a pipe in batches, as JSON that
+SQLite made (`ledger_export.json_batches`: the parent makes no Python object per cell); the
+child parses each batch and turns it into the writer's records and writes the workbook to the `.part` path the
 parent gave it. No key, no ledger path and no cell ever reaches a file other than the workbook,
 or the child's command line. The parent gives the workbook its name only after the child has
 reported success, so a child that dies, or an export that is cancelled, leaves the file that was
@@ -21,8 +22,8 @@ open SQLCipher connection); the frozen app calls `multiprocessing.freeze_support
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
-import marshal
 import multiprocessing
 import queue
 import threading
@@ -39,9 +40,7 @@ from fieldapp.tabular.columns import COLUMNS_OF
 
 log = logging.getLogger(__name__)
 
-Row = tuple[Any, ...]
-
-#: The message that ends a sheet (every batch message is a non-empty marshalled list).
+#: The message that ends a sheet (every batch message is a non-empty JSON array).
 _END = b""
 #: How long the parent waits for the child's answer between two looks at the cancel button.
 _POLL_S = 0.2
@@ -57,7 +56,7 @@ CHILD_DIED = (
 
 def write_in_child(
     partial: Path,
-    sheets: Mapping[str, Iterable[list[Row]]],
+    sheets: Mapping[str, Iterable[str]],
     *,
     exported_at: dt.datetime,
     check: Callable[[], None] = lambda: None,
@@ -65,7 +64,8 @@ def write_in_child(
     """Write the ledger workbook to `partial` in a child process, from each sheet's row batches.
 
     `sheets` holds every sheet of `columns.COLUMNS_OF` by title, as batches of rows in the
-    sheet's column order (the ledger sheet already numbered), read while they are sent. `check`
+    sheet's column order (the ledger sheet already numbered), each batch a JSON array of row
+    arrays (`ledger_export.json_batches`), read while they are sent. `check`
     is called between batches and while waiting for the child; an exception it raises (a
     cancel) stops the child and propagates. Raises `FieldappError` if the child fails or dies;
     `partial` may then hold part of a workbook, which the caller removes.
@@ -99,7 +99,7 @@ def write_in_child(
 
 
 def _send_sheets(
-    sender: _Sender, sheets: Mapping[str, Iterable[list[Row]]], check: Callable[[], None]
+    sender: _Sender, sheets: Mapping[str, Iterable[str]], check: Callable[[], None]
 ) -> None:
     """Every sheet's batches in the workbook's order, each sheet closed by `_END` (a sheet with
     no rows gets one blank row, as `workbook.records` gives it, so its header is written);
@@ -110,11 +110,11 @@ def _send_sheets(
             check()
             if sender.failed:
                 return
-            if batch:
-                sender.put(marshal.dumps(batch))
+            if batch != "[]":
+                sender.put(batch.encode())
                 sent = True
         if not sent:
-            sender.put(marshal.dumps([(None,) * len(columns)]))
+            sender.put(json.dumps([[None] * len(columns)]).encode())
         sender.put(_END)
 
 
@@ -193,11 +193,11 @@ def _received(receiving: Connection, columns: tuple[Any, ...]) -> Iterator[workb
     it writes the sheets in order). Each dict is made by C code, as in `workbook.records`."""
     headers = tuple(c.header for c in columns)
 
-    def batches() -> Iterator[list[Row]]:
+    def batches() -> Iterator[list[list[Any]]]:
         while data := receiving.recv_bytes():
-            yield marshal.loads(data)
+            yield json.loads(data)
 
-    def made(batch: list[Row]) -> Iterator[workbook.Record]:
+    def made(batch: list[list[Any]]) -> Iterator[workbook.Record]:
         return map(dict, map(zip, repeat(headers), batch))
 
     return chain.from_iterable(map(made, batches()))

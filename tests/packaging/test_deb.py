@@ -15,11 +15,13 @@ FIELDAPP_SKIP_PACKAGE_TESTS=1.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
 import time
+import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -207,6 +209,15 @@ def test_installed_app_starts_and_prints(debian: Debian) -> None:
     roster_here = debian.path / "root" / "roster.pdf"
     seen = demo_policy_roster(run, Path("/root/smoke.db"), Path("/root/roster.pdf"), roster_here)
     assert seen["name"] in pdf_text(roster_here)
+
+    # An export this large is written by a child process, which is the packaged executable
+    # started again (tabular.writer_process, multiprocessing.freeze_support in __main__).
+    big = ["fieldapp", "--db", "/root/big.db"]
+    made = json.loads(debian.ok([*big, "demo", "--persons", "5000", "--seed", "2", "--json"], USER))
+    done = json.loads(debian.ok([*big, "export", "/root/big.xlsx", "--json"], USER))
+    assert done["exported"] == made["persons"] >= 5000
+    with zipfile.ZipFile(debian.path / "root" / "big.xlsx") as book:
+        assert "xl/worksheets/sheet1.xml" in book.namelist()
 
     # The desktop app opens its main window and closes again, offscreen.
     quit_env = {"QT_QPA_PLATFORM": "offscreen", "FIELDAPP_QUIT_AFTER_START": "1"}

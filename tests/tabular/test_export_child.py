@@ -5,10 +5,12 @@ there before and nothing half-written."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from fieldapp.demo.generator import build_demo
@@ -53,6 +55,34 @@ def test_the_child_writes_the_same_workbook_byte_for_byte(ledger, tmp_path, monk
     }
     assert childs == mine
     assert no_child_left()
+    numbers = [
+        row[0]
+        for row in openpyxl.load_workbook(here, read_only=True)[LEDGER].iter_rows(
+            min_row=3, max_col=1, values_only=True
+        )
+    ]
+    assert numbers == list(range(1, count + 1))  # 序号 runs on across the store's batches
+
+
+def test_sqlite_made_json_rows_equal_the_plain_rows(ledger):
+    """The writer process gets each row as SQLite's JSON array: every value comes back equal,
+    text with quotes, backslashes, line breaks, rare characters and formulas included."""
+    odd = 'a"b\\c\n第二行 𠮷 =1+1 \t'
+    ledger.db.execute(
+        "UPDATE visits SET notes = ? WHERE rowid IN (SELECT rowid FROM visits LIMIT 3)", [odd]
+    )
+    plain = ledger_export.sheet_batches(ledger, TODAY)
+    made = ledger_export.json_batches(ledger, TODAY)
+    assert plain.keys() == made.keys() == COLUMNS_OF.keys()
+    for name in COLUMNS_OF:
+        rows = [list(row) for batch in plain[name] for row in batch]
+        assert rows, name
+        assert [row for text in made[name] for row in json.loads(text)] == rows, name
+    assert any(
+        odd in row
+        for batch in ledger_export.sheet_batches(ledger, TODAY)["走访服务"]
+        for row in batch
+    )
 
 
 def test_a_sheet_with_no_rows_gets_its_header_from_the_child_too(tmp_path, monkeypatch):
@@ -128,8 +158,8 @@ def test_a_child_that_dies_is_a_clear_error_and_leaves_the_old_file(ledger, tmp_
 def test_a_child_that_fails_is_a_clear_error_and_writes_nothing_in_place(tmp_path):
     partial = tmp_path / "台账.xlsx.part"
     width = len(COLUMNS_OF[LEDGER])
-    rows = {name: [] for name in COLUMNS_OF}
-    rows[LEDGER] = [[(1, "x" * 40000) + (None,) * (width - 2)]]  # more than a cell may hold
+    rows: dict[str, list[str]] = {name: [] for name in COLUMNS_OF}
+    rows[LEDGER] = [json.dumps([[1, "x" * 40000] + [None] * (width - 2)])]  # more than a cell holds
     with pytest.raises(FieldappError) as error:
         writer_process.write_in_child(partial, rows, exported_at=EXPORTED_AT)
     assert str(error.value) == writer_process.CHILD_FAILED
