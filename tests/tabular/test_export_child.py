@@ -164,3 +164,31 @@ def test_a_child_that_fails_is_a_clear_error_and_writes_nothing_in_place(tmp_pat
         writer_process.write_in_child(partial, rows, exported_at=EXPORTED_AT)
     assert str(error.value) == writer_process.CHILD_FAILED
     assert no_child_left()
+
+
+@pytest.mark.parametrize("area", [None, "520502"])
+def test_the_ledger_sheet_read_in_two_slices_is_the_same_rows_in_the_same_order(
+    tmp_path, monkeypatch, area
+):
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, 120, seed=3, today=TODAY, area="520502010")
+    build_demo(ledger, 60, seed=4, today=TODAY, area="520526100")
+    keys = ledger_export._LEDGER_KEYS
+    words = ledger_export.WORDS
+
+    def rows(as_json: bool) -> list:
+        return [
+            row
+            for batch in sheets.ledger_sheet(ledger, keys, words, TODAY, area, as_json)
+            for row in batch
+        ]
+
+    monkeypatch.setattr(sheets, "FIRST_SLICE", 10**9)
+    whole, whole_json = rows(False), rows(True)
+    monkeypatch.setattr(sheets, "FIRST_SLICE", 7)
+    inside, params = sheets._params(words, area)
+    assert len(list(sheets._slices(ledger, inside, params))) == 2
+    assert len(whole) > 50
+    assert rows(False) == whole
+    assert rows(True) == whole_json
+    ledger.close()

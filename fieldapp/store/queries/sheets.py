@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from fieldapp.domain.enums import AreaKind, ServiceType
@@ -211,14 +212,55 @@ def ledger_sheet(
     gives back values equal to the plain row's: SQLite writes every REAL with the digits it
     needs to round-trip). The export's writer process takes the rows this way: no Python object
     per cell is made on this side of the pipe.
+
+    A large sheet is read in two queries, a first slice of its households and the rest
+    (`_slices`): a query works out and sorts all its rows before giving the first, so one query
+    for the whole ledger kept the export's writer waiting (0.6–0.8 s at 100,000 persons); the
+    first slice keeps it busy while the rest is sorted, for about the same work in all.
     """
     inside, params = _params(words, area)
     params["today"] = today.isoformat()
-    sql = (
-        f"{_AREA_LEVELS}SELECT {_select(LEDGER_CELLS, keys, as_json)} {_LEDGER_FROM}"
-        f" AND {inside}{_LEDGER_ORDER}"
+    cells = _select(LEDGER_CELLS, keys, as_json)
+    return chain.from_iterable(
+        _batches(
+            source,
+            f"{_AREA_LEVELS}SELECT {cells} {_LEDGER_FROM} AND {inside} AND {part}{_LEDGER_ORDER}",
+            params | bounds,
+        )
+        for part, bounds in _slices(source, inside, params)
     )
-    return _batches(source, sql, params)
+
+
+#: About how many households the ledger sheet's first slice holds (see `ledger_sheet`).
+FIRST_SLICE = 4 * BATCH
+
+
+def _slices(
+    source: Source, inside: str, params: dict[str, Any]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Conditions that split the ledger sheet into a first slice of about `FIRST_SLICE`
+    households and the rest, in the sheet's order (sorted by area code first), with their
+    bounds; a sheet with fewer households is one query.
+
+    The two take in every person: an area code that appears while the sheet is read, and a
+    person without a household (sorted first, as the one query sorted them). They are written
+    on `coalesce(...)` on purpose: a plain range on `h.area_code` turns the left join into an
+    inner one and SQLite then reads persons household by household through the area index,
+    scattered over the table (1.3 s for the rest of 100,000 against 0.8 s reading every person).
+    """
+    codes = db_of(source).execute(
+        f"SELECT h.area_code, count(*) FROM households h WHERE h.deleted = 0 AND {inside}"
+        " GROUP BY h.area_code ORDER BY h.area_code",
+        params,
+    )
+    held = 0
+    for code, households in codes:
+        if held >= FIRST_SLICE:
+            yield "coalesce(h.area_code, '') < :slice", {"slice": code}
+            yield "coalesce(h.area_code, '') >= :slice", {"slice": code}
+            return
+        held += households
+    yield "1", {}
 
 
 #: The fact sheets: per sheet, its rows (`t` the fact, `p` the person, `h` the household) and
