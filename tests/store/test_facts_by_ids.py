@@ -98,3 +98,21 @@ def test_the_pool_closes_with_the_ledger(tmp_path: Path) -> None:
     for db in opened:
         with pytest.raises(Exception, match="closed"):
             db.execute("SELECT 1")
+
+
+def test_an_encrypted_ledgers_pool_reads_it_with_its_key(tmp_path: Path, monkeypatch) -> None:
+    from fieldapp.store.vault import Credentials
+    from tests.sync.helpers import add_family
+
+    ledger = Ledger.open(tmp_path / "e.db", credentials=Credentials("李芳", "村里的口令1"))
+    try:
+        assert ledger.encrypted
+        add_family(ledger, "520502101001", ["101", "102", "103"])
+        code = "520502101001"
+        old = _read(ledger, code, {"with_months": True}, monkeypatch, "old")
+        assert len(old) == 3
+        assert _read(ledger, code, {"with_months": True}, monkeypatch, "pool") == old
+        pool = ledger.read_pool()
+        assert pool is not None and pool._opened
+    finally:
+        ledger.close()
