@@ -375,6 +375,51 @@ def check(
     return ALLOWED
 
 
+#: Tables whose new rows `clears_new_row` may clear: placed by their links, with a model,
+#: neither county-kept, append-only nor claims (whose new rows have rules of their own).
+CLEARABLE: frozenset[str] = (
+    frozenset(LINKS) - COUNTY_TABLES - APPEND_ONLY - {"claims", "claim_events", "batches"}
+)
+
+
+def clears_new_row(
+    actor: Actor,
+    table: str,
+    data: Mapping[str, Any],
+    fields: frozenset[str] | None,
+    places_after: Mapping[str, str],
+    values: Verdict,
+) -> bool:
+    """True only when `check` allows creating this row: a sufficient condition, cheap enough
+    to ask of every change a hub receives (a village's first bundle is nearly all new rows in
+    its own area). False says nothing: `check` then judges the change with its full `Context`.
+
+    Given a new row of a `CLEARABLE` table whose values `check_values` passed (`values`), and
+    `places_after` as `Context.places_after` gives them: every field is a field of the table
+    (`_check_names`), the table is no county table, trail or claim (`_check_county`,
+    `_check_claim` allow it), and every link it sets leads inside the actor's scope, its place
+    included (`_check_scope` refuses nothing then, whatever transfers or later rows of the same
+    bundle would have excused).
+    """
+    if table not in CLEARABLE or fields is None or not values.allowed:
+        return False
+    if not data.keys() <= fields:
+        return False
+    if actor.role is Role.HUB:
+        return True
+    links = LINKS[table]
+    if data.get(links[0][0]) in (None, ""):
+        return False  # a new row without its place: `_check_scope` says why (or lets the county)
+    for column, _target in links:
+        value = data.get(column)
+        if value in (None, ""):
+            continue  # only the place must be set, and it is
+        place = places_after.get(column, "")
+        if not place or not actor.covers(place):
+            return False
+    return True
+
+
 def _check_names(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     if context.fields is None:
         return refuse("unknown_table", f"中心没有「{proposal.table}」这类记录")

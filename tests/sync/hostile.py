@@ -8,10 +8,13 @@ ids that are not its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
+from fieldapp.services import trust_check
 from fieldapp.store import replica
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
 from fieldapp.store.connection import Error as DatabaseFault
@@ -109,3 +112,40 @@ def send(
 def ids_of(changes: Iterable[Change]) -> set[str]:
     """Change ids."""
     return {c.id for c in changes}
+
+
+@contextmanager
+def both_ways_judged() -> Iterator[list[int]]:
+    """Inside: every bundle the hub screens is screened twice, with the common case cleared
+    in bulk (`trust.clears_new_row`, as the hub does) and with every change judged in full;
+    fails unless both accept the same changes and hold the same ones with the same rule and
+    reason. Yields a list that gets, per screen, how many changes were cleared."""
+    from fieldapp.sync import intake
+
+    real = trust_check.screen
+    real_clears = trust_check._clears
+    cleared: list[int] = []
+    counted = [0]
+
+    def counting(*args: Any, **kwargs: Any) -> bool:
+        found = real_clears(*args, **kwargs)
+        counted[0] += found
+        return found
+
+    def twice(*args: Any, **kwargs: Any) -> Any:
+        counted[0] = 0
+        fast = real(*args, **kwargs)
+        cleared.append(counted[0])
+        full = real(*args, cleared=False, **kwargs)
+        assert counted[0] == cleared[-1], "the full judgement cleared nothing in bulk"
+        assert [c.id for c in fast[0]] == [c.id for c in full[0]]
+        assert [(r.change.id, r.verdict) for r in fast[1]] == [
+            (r.change.id, r.verdict) for r in full[1]
+        ]
+        return fast
+
+    with (
+        mock.patch.object(intake, "screen", twice),
+        mock.patch.object(trust_check, "_clears", counting),
+    ):
+        yield cleared

@@ -34,7 +34,7 @@ from fieldapp.store.places import PlaceFinder
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.sync.helpers import VILLAGE, add_family
-from tests.sync.hostile import foreign, forge, send
+from tests.sync.hostile import both_ways_judged, foreign, forge, send
 
 OTHER = "520502202001"
 TOWNSHIP = "520502101"
@@ -236,7 +236,8 @@ def _run(base: Path, work: Path, sender_name: str, plan) -> None:
     places = _places(hub.ledger.db, before)
     seen_by = {n: _rows(d.db) for n, d in others.items()}
     extra = _forge_all(sender, hub, {n: d.device_id for n, d in devices.items()}, plan, before)
-    result = hub.import_file(send(sender, work / "attack.fs", extra).path)
+    with both_ways_judged():  # cleared in bulk or judged change by change: the same verdicts
+        result = hub.import_file(send(sender, work / "attack.fs", extra).path)
     event(f"held {min(result.held, 3)}+, applied {min(result.new_changes, 3)}+")
     after = _rows(hub.ledger.db)
     for key, row in before.items():

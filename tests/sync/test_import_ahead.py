@@ -180,3 +180,54 @@ def test_refusals_keep_their_order_of_checks_when_read_ahead(tmp_path, hub, make
     )
     assert outcomes[0].result is not None and outcomes[0].result.new_changes > 0
     assert all(Path(o.quarantined or "").exists() for o in outcomes[1:])
+
+
+def test_the_common_case_cleared_in_bulk_is_judged_as_change_by_change(tmp_path):
+    """A village's first bundle of a demo ledger (households, people, spells, statuses,
+    services, visits, claims …), then hostile bundles signed by hand (a household moved to
+    another village, a person put into another village's household, a new monthly record of
+    a person of that village): the screen that clears the common case in bulk accepts and
+    holds exactly what judging every change in full does, and clears most of a first bundle."""
+    from fieldapp.demo.generator import build_demo
+    from fieldapp.sync.enrolment import enrol
+    from tests.sync.hostile import both_ways_judged
+
+    hub = Hub.init(tmp_path / "hub", training=True)  # a hub that takes demo ledgers
+    devices = {}
+    for name, area, seed in (("甲村", VILLAGE, 1), ("乙村", OTHER_VILLAGE, 2)):
+        device = Ledger.open(tmp_path / f"{name}.db", author=f"{name}员")
+        build_demo(device, 40, seed=seed, area=area)
+        hub.enroll(name, area, tmp_path / f"{name}.json")
+        enrol(device, tmp_path / f"{name}.json")
+        devices[name] = device
+    try:
+        other = exchange.export_bundle(devices["乙村"], tmp_path / "乙村.fieldsync").path
+        with both_ways_judged() as cleared:
+            hub.import_file(other)
+        total = hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+        assert cleared[0] > total * 0.8, (cleared, total)
+        other_household, other_person = hub.ledger.db.execute(
+            "SELECT h.id, p.id FROM households h JOIN persons p ON p.household_id = h.id "
+            "WHERE h.area_code LIKE ? || '%' LIMIT 1",
+            [OTHER_VILLAGE],
+        ).fetchone()
+        first = exchange.export_bundle(devices["甲村"], tmp_path / "甲村.fieldsync").path
+
+        def hostile(lines: list[dict]) -> None:
+            household = next(line for line in lines if line["tbl"] == "households")
+            household["data"]["area_code"] = OTHER_VILLAGE
+            person = next(line for line in lines if line["tbl"] == "persons")
+            person["data"]["household_id"] = other_household
+            status = next(line for line in lines if line["tbl"] == "monthly_status")
+            status["data"]["person_id"] = other_person
+
+        forged = _resigned(hub, devices["甲村"], first, tmp_path / "forged.fieldsync", hostile)
+        with both_ways_judged() as cleared:
+            result = hub.import_file(forged)
+        assert result.held >= 3 and cleared[0] > result.new_changes * 0.5, (cleared, result)
+        rules = {h.rule for h in hub.rejected()}
+        assert {"pull_in", "link_scope"} & rules, rules
+    finally:
+        for device in devices.values():
+            device.close()
+        hub.close()
