@@ -421,7 +421,7 @@ class Hub:
             if peer.revoked_at:
                 raise SyncError(f"设备 {device} 已于 {peer.revoked_at} 注销")
             out = Path(out) if out else self.outbox / f"{device}{BUNDLE_SUFFIX}"
-            with answers.snapshot(self.ledger.db):
+            with self.ledger.reading():
                 plan = self.plan_answer(device)
             changes, vector = plan.changes, plan.vector
 
@@ -452,7 +452,7 @@ class Hub:
 
         From what changed since the last answer it confirmed, unless this is its first
         answer, its area changed, the area tree changed, or `afresh` (tests compare both).
-        Call inside `answers.snapshot` when others may write meanwhile.
+        Call inside `Ledger.reading` when others may write meanwhile.
         """
         peer = self.device(device)
         db, area = self.ledger.db, peer.area_code or ""

@@ -29,8 +29,7 @@ builds (`prepare_hub`), since a village laptop never asks these questions.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,16 +83,6 @@ def prepare_hub(db: sqlite_utils.Database) -> None:
         table = sql.split(" ON ", 1)[1].split("(", 1)[0]
         if table in tables and name not in existing:
             db.execute(sql)
-
-
-@contextmanager
-def snapshot(db: sqlite_utils.Database) -> Iterator[None]:
-    """Run reads against one consistent state of the ledger (a read transaction)."""
-    db.execute("BEGIN")
-    try:
-        yield
-    finally:
-        db.execute("COMMIT")
 
 
 def changes_after(

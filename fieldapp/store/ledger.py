@@ -181,6 +181,20 @@ class Ledger:
             if gate is not None:
                 gate.release()
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Reads that all see one state of the ledger, whatever other connections commit
+        meanwhile (a read transaction: an export's sheets, a hub's answer). Inside
+        `transaction()` that transaction already is one state."""
+        if self._depth:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
     def _outer_transaction(self) -> Iterator[None]:
         clock_state = (self.clock.wall, self.clock.counter)
         self.db.execute("BEGIN IMMEDIATE")

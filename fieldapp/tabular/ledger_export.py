@@ -179,36 +179,40 @@ def export_ledger(
     path = Path(path)
     today = today or dt.date.today()
     path.parent.mkdir(parents=True, exist_ok=True)
-    total = sheets.count_persons(ledger, area_prefix)
-    job = Ticker(progress, cancelled, message="已取消导出")
-    job.tick(0, total, force=True)
-    written = 0
-
-    def tick(done: int) -> None:
-        nonlocal written
-        written = done
-        job.tick(done, total)
-
     partial = path.with_name(path.name + ".part")
-    try:
-        if path.suffix.lower() == ".csv":
-            batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
-            _write_csv(partial, ledger_rows(_ticking(batches, tick)))
-        elif in_child if in_child is not None else total >= CHILD_FROM:
-            with paused_gc():
-                write_in_child(
-                    partial,
-                    json_batches(ledger, today, area_prefix, tick),
-                    exported_at=_now(),
-                    check=job.check,
-                )
-        else:
-            found = export_sheets(ledger, today, area_prefix, tick)
-            with paused_gc():  # millions of short-lived cells, none in a cycle
-                workbook.write_ledger_workbook(partial, found, exported_at=_now())
-        partial.replace(path)  # only a complete file takes the name
-    finally:
-        partial.unlink(missing_ok=True)
+    # The count and every sheet from one state of the ledger: the user may go on saving while
+    # a large export runs, and a household moved meanwhile must not be written twice or missed
+    # (the ledger sheet is read in two queries, the extra sheets each in their own).
+    with ledger.reading():
+        total = sheets.count_persons(ledger, area_prefix)
+        job = Ticker(progress, cancelled, message="已取消导出")
+        job.tick(0, total, force=True)
+        written = 0
+
+        def tick(done: int) -> None:
+            nonlocal written
+            written = done
+            job.tick(done, total)
+
+        try:
+            if path.suffix.lower() == ".csv":
+                batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
+                _write_csv(partial, ledger_rows(_ticking(batches, tick)))
+            elif in_child if in_child is not None else total >= CHILD_FROM:
+                with paused_gc():
+                    write_in_child(
+                        partial,
+                        json_batches(ledger, today, area_prefix, tick),
+                        exported_at=_now(),
+                        check=job.check,
+                    )
+            else:
+                found = export_sheets(ledger, today, area_prefix, tick)
+                with paused_gc():  # millions of short-lived cells, none in a cycle
+                    workbook.write_ledger_workbook(partial, found, exported_at=_now())
+            partial.replace(path)  # only a complete file takes the name
+        finally:
+            partial.unlink(missing_ok=True)
     job.tick(total, total, force=True)
     return written
 
