@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain, count
+from itertools import chain
 from operator import add, itemgetter
 from pathlib import Path
 
@@ -61,7 +61,7 @@ def _ticking(batches: Iterable[list[Row]], tick: Callable[[int], None]) -> Itera
 
 def ledger_rows(batches: Iterable[list[Row]]) -> Iterator[Row]:
     """The ledger sheet's rows, each numbered (序号) in front of the store's cells."""
-    return map(add, zip(count(1)), chain.from_iterable(batches))
+    return chain.from_iterable(_numbered(batches))
 
 
 def _store_batches(
