@@ -33,21 +33,33 @@ PRELOAD_CHUNK = 5000
 Links = Mapping[str, tuple[tuple[str, str], ...]]
 
 
+def row_links(links: Links) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per table, its links to other rows (area codes aside)."""
+    return {
+        table: tuple((column, target) for column, target in pairs if target != AREA)
+        for table, pairs in links.items()
+    }
+
+
+def _link_keys(
+    by_table: Mapping[str, tuple[tuple[str, str], ...]], table: str, values: Mapping[str, Any]
+) -> list[tuple[str, str]]:
+    """(target table, row id) of each row link of `table` set in `values`."""
+    return [
+        (target, str(values[column]))
+        for column, target in by_table.get(table, ())
+        if values.get(column) not in (None, "")
+    ]
+
+
 def asked_rows(links: Links, changes: Iterable[Change]) -> set[tuple[str, str]]:
     """(table, row id) of each change's own row and of every row its links name (area codes
     aside): what judging `changes` asks about first (`PlaceFinder.preload` reads them, and
     whatever they link to). Worked out from the changes alone."""
-    row_links = {
-        table: tuple((column, target) for column, target in pairs if target != AREA)
-        for table, pairs in links.items()
-    }
+    by_table = row_links(links)
     found = {(c.tbl, c.row_id) for c in changes}
     for change in changes:
-        data = change.data
-        for column, target in row_links.get(change.tbl, ()):
-            value = data.get(column)
-            if value not in (None, ""):
-                found.add((target, str(value)))
+        found.update(_link_keys(by_table, change.tbl, change.data))
     return found
 
 
@@ -70,7 +82,7 @@ class PlaceFinder:
         #: to a kept one is kept too, so `remember` can tell when one may have moved.
         self._places: dict[tuple[str, str], tuple[str, int]] = {}
         #: Per table, its links to other rows (`link_keys`; the hub asks for every change).
-        self._row_links: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._row_links = row_links(links)
 
     # -- rows -------------------------------------------------------------------------------
 
@@ -124,16 +136,7 @@ class PlaceFinder:
 
     def link_keys(self, table: str, values: Mapping[str, Any]) -> list[tuple[str, str]]:
         """(target table, row id) of each row link set in `values` (area codes aside)."""
-        row_links = self._row_links.get(table)
-        if row_links is None:
-            row_links = self._row_links[table] = tuple(
-                (column, target) for column, target in self.links.get(table, ()) if target != AREA
-            )
-        return [
-            (target, str(values[column]))
-            for column, target in row_links
-            if values.get(column) not in (None, "")
-        ]
+        return _link_keys(self._row_links, table, values)
 
     def stored(self, table: str, row_id: str) -> dict[str, Any] | None:
         """The row as the ledger holds it (cached), without the overlay."""
