@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import logging
 import multiprocessing
+import os
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -186,6 +187,11 @@ def _child_main(
         answer.send(f"{type(error).__name__}: {error}")
         raise SystemExit(1) from None
     answer.send(None)
+    answer.close()
+    # The workbook is written and closed, and the answer sent: leave at once rather than tear
+    # an interpreter down object by object (about 0.1 s at 100,000 persons, which the export
+    # waited for before giving the workbook its name).
+    os._exit(0)
 
 
 def _received(receiving: Connection, columns: tuple[Any, ...]) -> Iterator[workbook.Record]:
