@@ -32,7 +32,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from run import TABLES, data_rows, search_queries  # noqa: E402
+from figures import TABLES, data_rows, search_queries  # noqa: E402
 
 from fieldapp.domain.credentials import Credentials  # noqa: E402
 from fieldapp.services.backup import backup  # noqa: E402

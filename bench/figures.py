@@ -1,6 +1,6 @@
 """Benchmarks: build a demo ledger and print one `name value unit` line per figure.
 
-    python bench/run.py --persons 100000 [--seed 1]
+    python bench/run.py --persons 100000 [--seed 1]     (runs `main` here)
 
 Figures (targets at 100k persons on a 2-core machine in brackets):
   demo_rows_per_s          the demo builder end to end (generation + logged writes)
