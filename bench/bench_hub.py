@@ -5,6 +5,11 @@
 hub_merge_devices_s        50 devices × 2,000 persons: the hub imports all 50 first bundles
                            (`Hub.import_files`, as `hub import` does)                    [≤ 10]
 hub_merge_changes_per_s    the same as a rate
+hub_merge_floor_s          (SQLite) the floor under that merge: the merged hub's rows and change
+                           log stored the fastest plain way SQLite can (`raw_copy.py`: one
+                           transaction, prepared executemany, indexes and full-text built after
+                           the load), no bundle read, no signature, no trust check
+hub_merge_vs_floor         floor / merge
 bundle_bytes_per_person    a device's first bundle, per person (sizes the upload cap)
 hub_db_bytes_per_person    the hub's ledger on disk after the merge, per person
 hub_changes_per_person     changes in the hub's log after the merge, per person
@@ -43,6 +48,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from figures import TABLES  # noqa: E402
+from raw_copy import raw_copy  # noqa: E402
 
 from fieldapp.demo.generator import build_demo  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
@@ -134,10 +142,20 @@ def bench_county(folder: Path, persons: int, store: str | None = None) -> tuple[
     busy, answer = _timed(lambda: hub.export_for("设备00", folder / "a3.fieldsync"))
     assert answer.changes == len(people), answer.changes
     keep.close()
+    floor: list[Figure] = []
+    if store is None:
+        _rows, seconds = raw_copy(hub.ledger, folder / "floor.db", TABLES, with_log=True)
+        for path in folder.glob("floor.db*"):
+            path.unlink()
+        floor = [
+            ("hub_merge_floor_s", seconds, "s"),
+            ("hub_merge_vs_floor", seconds / merge, "ratio"),
+        ]
     hub.close()
     return [
         ("hub_merge_devices_s", merge, "s"),
         ("hub_merge_changes_per_s", total / merge, "changes/s"),
+        *floor,
         ("bundle_bytes_per_person", size / (devices * each), "B"),
         ("hub_db_bytes_per_person", size_on_disk / (devices * each), "B"),
         ("hub_changes_per_person", total / (devices * each), "changes"),
