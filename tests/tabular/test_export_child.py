@@ -192,3 +192,19 @@ def test_the_ledger_sheet_read_in_two_slices_is_the_same_rows_in_the_same_order(
     assert rows(False) == whole
     assert rows(True) == whole_json
     ledger.close()
+
+
+def test_the_child_reads_a_batch_only_the_standard_library_parses():
+    """orjson refuses a number too large for a double (SQLite writes an infinite REAL as 9e999);
+    the child then reads that batch with the standard library instead of failing the export."""
+    columns = COLUMNS_OF[LEDGER]
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    row = [1, "李四"] + [None] * (len(columns) - 3) + [9e999]
+    sending.send_bytes(json.dumps([row]).replace("Infinity", "9e999").encode())
+    sending.send_bytes(b"")
+    records = list(writer_process._received(receiving, columns))
+    assert len(records) == 1
+    assert list(records[0]) == [c.header for c in columns]
+    assert records[0][columns[1].header] == "李四" and records[0][columns[-1].header] == float(
+        "inf"
+    )
