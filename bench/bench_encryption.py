@@ -32,12 +32,11 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 sys.path.insert(0, str(BENCH))
 
-from figures import TABLES, data_rows, search_queries  # noqa: E402
+from figures import logged_copy, search_queries, search_times  # noqa: E402
 
 from fieldapp.domain.credentials import Credentials  # noqa: E402
 from fieldapp.services.backup import backup  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
-from fieldapp.store.queries.search import PersonSearch  # noqa: E402
 from fieldapp.store.vault import rotate_key  # noqa: E402
 
 Figure = tuple[str, float, str]
@@ -47,32 +46,14 @@ USER = Credentials("bench", "bench-password-1")
 def write_copy(source: Ledger, target: Path, credentials: Credentials | None) -> float:
     """Rows per second writing `source`'s rows into a new ledger at `target`."""
     ledger = Ledger.open(target, author="bench", credentials=credentials)
-    total, seconds = 0, 0.0
-    for table in TABLES:  # one table at a time keeps memory flat
-        fields, rows = data_rows(source, table)
-        dicts = [dict(zip(fields, r, strict=True)) for r in rows]
-        del rows
-        begin = time.perf_counter()
-        with ledger.transaction():
-            for offset in range(0, len(dicts), 5000):
-                ledger.insert_many(table, dicts[offset : offset + 5000])
-        seconds += time.perf_counter() - begin
-        total += len(dicts)
+    total, seconds = logged_copy(source, ledger)
     ledger.close()
     return total / seconds
 
 
 def search_p95(ledger: Ledger, queries: list[str]) -> float:
     """The 95th-percentile latency of the queries (after a warm-up pass), in ms."""
-    search = PersonSearch(ledger.db)
-    for query in queries[:50]:
-        search.search(query)
-    times = []
-    for query in queries:
-        start = time.perf_counter()
-        search.search(query)
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
+    times = search_times(ledger, queries)
     return times[int(len(times) * 0.95)]
 
 

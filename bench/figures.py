@@ -82,20 +82,28 @@ def data_rows(ledger: Ledger, table: str) -> tuple[list[str], list[tuple[object,
     return fields, cursor.fetchall()
 
 
+def logged_copy(source: Ledger, target: Ledger) -> tuple[int, float]:
+    """Every demo table's rows of `source` written into `target` through `insert_many` (the log
+    and projection), a table per transaction; returns (rows, seconds of writing)."""
+    total, seconds = 0, 0.0
+    for table in TABLES:  # one table at a time keeps memory flat at a million persons
+        fields, rows = data_rows(source, table)
+        dicts = [dict(zip(fields, r, strict=True)) for r in rows]
+        del rows
+        begin = time.perf_counter()
+        with target.transaction():
+            for offset in range(0, len(dicts), 5000):
+                target.insert_many(table, dicts[offset : offset + 5000])
+        seconds += time.perf_counter() - begin
+        total += len(dicts)
+    return total, seconds
+
+
 def bench_writes(ledger: Ledger, folder: Path) -> list[Figure]:
     """The demo's rows again: plain executemany (no log) vs the logged insert_many path."""
     total, raw_seconds = raw_copy(ledger, folder / "raw.db", TABLES, with_log=False)
     logged = Ledger.open(folder / "logged.db", author="bench")
-    logged_seconds = 0.0
-    for table in TABLES:  # one table at a time keeps memory flat at a million persons
-        fields, rows = data_rows(ledger, table)
-        dicts = [dict(zip(fields, r, strict=True)) for r in rows]
-        del rows
-        begin = time.perf_counter()
-        with logged.transaction():
-            for offset in range(0, len(dicts), 5000):
-                logged.insert_many(table, dicts[offset : offset + 5000])
-        logged_seconds += time.perf_counter() - begin
+    _rows, logged_seconds = logged_copy(ledger, logged)
     logged.close()
     raw_rate, logged_rate = total / raw_seconds, total / logged_seconds
     return [
@@ -133,10 +141,9 @@ def search_queries(ledger: Ledger, count: int, seed: int) -> list[str]:
     return queries
 
 
-def bench_search(ledger: Ledger, seed: int) -> list[Figure]:
-    """Latency of PersonSearch over mixed queries (after a warm-up pass)."""
+def search_times(ledger: Ledger, queries: list[str]) -> list[float]:
+    """Each query's PersonSearch latency in ms, sorted (after a warm-up pass of the first 50)."""
     search = PersonSearch(ledger.db)
-    queries = search_queries(ledger, 700, seed)
     for query in queries[:50]:
         search.search(query)
     times = []
@@ -144,7 +151,12 @@ def bench_search(ledger: Ledger, seed: int) -> list[Figure]:
         start = time.perf_counter()
         search.search(query)
         times.append((time.perf_counter() - start) * 1000)
-    times.sort()
+    return sorted(times)
+
+
+def bench_search(ledger: Ledger, seed: int) -> list[Figure]:
+    """Latency of PersonSearch over mixed queries (after a warm-up pass)."""
+    times = search_times(ledger, search_queries(ledger, 700, seed))
     return [
         ("search_p50_ms", times[len(times) // 2], "ms"),
         ("search_p95_ms", times[int(len(times) * 0.95)], "ms"),
