@@ -9,10 +9,11 @@ What crosses: only the cells. The parent (which alone holds the ledger, its key 
 connection) reads each sheet's rows and sends them through a pipe in batches, as JSON that
 SQLite made (`ledger_export.json_batches`: the parent makes no Python object per cell); the
 child parses each batch (orjson, half the standard library's time on these rows), turns it into
-the writer's records and writes the workbook to the `.part` path the parent gave it. No key, no ledger path and no cell ever reaches a file other than the workbook,
-or the child's command line. The parent gives the workbook its name only after the child has
-reported success, so a child that dies, or an export that is cancelled, leaves the file that was
-there before untouched and no half-written one.
+the writer's records and writes the workbook to the `.part` path the parent gave it. No key, no
+ledger path and no cell ever reaches a file other than the workbook, or the child's command
+line. The parent gives the workbook its name only after the child has reported success, so a
+child that dies, or an export that is cancelled, leaves the file that was there before untouched
+and no half-written one.
 
 The child is started with "spawn" on every platform (a fork would copy the GUI's threads and the
 open SQLCipher connection); the frozen app calls `multiprocessing.freeze_support()` first thing
