@@ -116,8 +116,8 @@ def json_batches(
     today: dt.date,
     area_prefix: str | None = None,
     tick: Callable[[int], None] = lambda done: None,
-) -> dict[str, Iterator[str]]:
-    """`sheet_batches` as JSON text, each batch one array of row arrays, made by SQLite and
+) -> dict[str, Iterator[bytes]]:
+    """`sheet_batches` as JSON in UTF-8, each batch one array of row arrays, made by SQLite and
     joined here with no Python object per cell: what the writer process takes."""
     found = _store_batches(ledger, today, area_prefix, tick, as_json=True)
     joined = {name: map(_json_batch, batches) for name, batches in found.items()}
@@ -130,18 +130,19 @@ _first = itemgetter(0)
 _after_bracket = itemgetter(slice(1, None))
 
 
-def _json_batch(batch: list[Row]) -> str:
-    return "[" + ",".join(map(_first, batch)) + "]"
+def _json_batch(batch: list[Row]) -> bytes:
+    return b"[" + b",".join(map(_first, batch)) + b"]"
 
 
-def _numbered_json(batches: Iterable[list[Row]]) -> Iterator[str]:
+def _numbered_json(batches: Iterable[list[Row]]) -> Iterator[bytes]:
     """The ledger sheet's JSON batches, each row numbered (序号) in front of the store's cells."""
     done = 0
     for batch in batches:
         numbers = range(done + 1, done + len(batch) + 1)
-        rows = map("[{},{}".format, numbers, map(_after_bracket, map(_first, batch)))
+        rests = map(_after_bracket, map(_first, batch))
+        rows = map(b"[%d,%b".__mod__, zip(numbers, rests, strict=True))
         done += len(batch)
-        yield "[" + ",".join(rows) + "]"
+        yield b"[" + b",".join(rows) + b"]"
 
 
 def export_sheets(

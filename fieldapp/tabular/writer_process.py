@@ -60,7 +60,7 @@ CHILD_DIED = (
 
 def write_in_child(
     partial: Path,
-    sheets: Mapping[str, Iterable[str]],
+    sheets: Mapping[str, Iterable[bytes]],
     *,
     exported_at: dt.datetime,
     check: Callable[[], None] = lambda: None,
@@ -69,7 +69,7 @@ def write_in_child(
 
     `sheets` holds every sheet of `columns.COLUMNS_OF` by title, as batches of rows in the
     sheet's column order (the ledger sheet already numbered), each batch a JSON array of row
-    arrays (`ledger_export.json_batches`), read while they are sent. `check`
+    arrays in UTF-8 (`ledger_export.json_batches`), read while they are sent. `check`
     is called between batches and while waiting for the child; an exception it raises (a
     cancel) stops the child and propagates. Raises `FieldappError` if the child fails or dies;
     `partial` may then hold part of a workbook, which the caller removes.
@@ -103,7 +103,7 @@ def write_in_child(
 
 
 def _send_sheets(
-    sender: _Sender, sheets: Mapping[str, Iterable[str]], check: Callable[[], None]
+    sender: _Sender, sheets: Mapping[str, Iterable[bytes]], check: Callable[[], None]
 ) -> None:
     """Every sheet's batches in the workbook's order, each sheet closed by `_END` (a sheet with
     no rows gets one blank row, as `workbook.records` gives it, so its header is written);
@@ -114,8 +114,8 @@ def _send_sheets(
             check()
             if sender.failed:
                 return
-            if batch != "[]":
-                sender.put(batch.encode())
+            if batch != b"[]":
+                sender.put(batch)
                 sent = True
         if not sent:
             sender.put(json.dumps([[None] * len(columns)]).encode())

@@ -158,8 +158,8 @@ def test_a_child_that_dies_is_a_clear_error_and_leaves_the_old_file(ledger, tmp_
 def test_a_child_that_fails_is_a_clear_error_and_writes_nothing_in_place(tmp_path):
     partial = tmp_path / "台账.xlsx.part"
     width = len(COLUMNS_OF[LEDGER])
-    rows: dict[str, list[str]] = {name: [] for name in COLUMNS_OF}
-    rows[LEDGER] = [json.dumps([[1, "x" * 40000] + [None] * (width - 2)])]  # more than a cell holds
+    rows: dict[str, list[bytes]] = {name: [] for name in COLUMNS_OF}
+    rows[LEDGER] = [json.dumps([[1, "x" * 40000] + [None] * (width - 2)]).encode()]  # too long
     with pytest.raises(FieldappError) as error:
         writer_process.write_in_child(partial, rows, exported_at=EXPORTED_AT)
     assert str(error.value) == writer_process.CHILD_FAILED
