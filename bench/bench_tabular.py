@@ -48,8 +48,9 @@ if TYPE_CHECKING:
 # the main module that the export's writer process runs again before it writes (see run.py).
 
 #: Export and writer alone are timed in this many pairs, one after the other, and the pairs'
-#: median reported: one pair's ratio swings by ±0.1 on this machine with nothing else running.
-PAIRS = 3
+#: median reported: one pair's ratio swings by ±0.1 on this machine with nothing else running,
+#: and the median of three pairs still by ±0.06 (14 runs, 2 December); five narrow it.
+PAIRS = 5
 
 Figure = tuple[str, float, str]
 
