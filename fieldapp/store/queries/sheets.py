@@ -212,8 +212,8 @@ def ledger_sheet(
 
     `as_json`: each row is one cell, its cells as a JSON array made by SQLite, in UTF-8 bytes
     (`json.loads` gives back values equal to the plain row's: SQLite writes every REAL with the
-    digits it needs to round-trip). The export's writer process takes the rows this way: no Python object
-    per cell is made on this side of the pipe.
+    digits it needs to round-trip). The export's writer process takes the rows this way: no
+    Python object per cell is made on this side of the pipe.
 
     A large sheet is read in two queries, a first slice of its households and the rest
     (`_slices`): a query works out and sorts all its rows before giving the first, so one query
