@@ -6,8 +6,8 @@ the ledger's reads need that lock too, so a reading thread gained nothing (three
 pairs, 2 December). A child process has an interpreter and a lock of its own.
 
 What crosses: only the cells. The parent (which alone holds the ledger, its key and its
-connection) reads each sheet's rows and sends them through a pipe in batches, as JSON that
-SQLite made (`ledger_export.json_batches`: the parent makes no Python object per cell); the
+connection) reads each sheet's rows and sends them through a pipe in batches, as the UTF-8 JSON
+that SQLite made (`ledger_export.json_batches`: no Python object per cell, no text decoded); the
 child parses each batch (orjson, half the standard library's time on these rows), turns it into
 the writer's records and writes the workbook to the `.part` path the parent gave it. No key, no
 ledger path and no cell ever reaches a file other than the workbook, or the child's command
