@@ -17,7 +17,6 @@ import json
 import os
 import threading
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
@@ -26,6 +25,7 @@ from fieldapp.bulk import paused_gc
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
+from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.store import answers, ledger_kind, postgres, replica
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
@@ -43,7 +43,6 @@ from fieldapp.sync.exchange import (
     Unsealed,
     import_bundle,
     require_identity,
-    unseal,
     write_bundle,
 )
 from fieldapp.sync.files import Folders, stamp, write_atomic
@@ -52,9 +51,6 @@ HUB_DB = "hub.db"
 #: A hub whose ledger lives in PostgreSQL keeps the database's URL in this file instead.
 STORE_URL = "store.url"
 BUNDLE_SUFFIX = ".fieldsync"
-#: `import_files` opens and decodes the next bundle ahead only up to this size on disk (a
-#: village's first bundle is about 0.5 MB; decoded, a bundle takes ~40 times its size).
-AHEAD_BYTES = 4 * 1024 * 1024
 
 
 def hub_state(root: Path) -> str:
@@ -343,21 +339,18 @@ class Hub:
     ) -> list[FileOutcome]:
         """Import several bundles; a refused one does not stop the others.
 
-        While one bundle is merged, the next is decrypted and validated on a second thread
-        (`unseal`): SQLite writes without holding Python's GIL, so on two cores the two
-        overlap. Only bundles up to `AHEAD_BYTES` are read ahead, so at most two modest
-        bundles are in memory at once.
+        While one bundle is merged, the next is opened and decoded (`ahead.ReadAhead`: on a
+        second thread, and for a county's batch in a child process, so that the two run on
+        two cores at once).
         """
         files = [Path(p) for p in paths]
         outcomes = []
         columns = replica.data_columns(self.ledger.db)
-        with paused_gc(), ThreadPoolExecutor(1, thread_name_prefix="unseal") as pool:
-            ahead = self._read_ahead(pool, files[0], columns) if files else None
+        with paused_gc(), ReadAhead(self.identity, columns, len(files)) as reading:
+            ahead = reading.submit(files[0]) if files else None
             for n, path in enumerate(files):
                 ready = ahead
-                ahead = (
-                    self._read_ahead(pool, files[n + 1], columns) if n + 1 < len(files) else None
-                )
+                ahead = reading.submit(files[n + 1]) if n + 1 < len(files) else None
                 outcome = FileOutcome(path)
                 try:
                     outcome.result = self.import_file(
@@ -370,26 +363,6 @@ class Hub:
                     outcome.quarantined = refused.quarantined
                 outcomes.append(outcome)
         return outcomes
-
-    def _read_ahead(
-        self, pool: ThreadPoolExecutor, path: Path, columns: dict[str, set[str]]
-    ) -> Future[Unsealed | None] | None:
-        """`unseal` of a bundle file on the pool's thread (None: too big, or unreadable now;
-        its import then reads it itself and meets any problem in order)."""
-        try:
-            if path.stat().st_size > AHEAD_BYTES:
-                return None
-        except OSError:
-            return None
-        identity = self.identity
-
-        def work() -> Unsealed | None:
-            try:
-                return unseal(path.read_bytes(), identity, columns)
-            except Exception:  # noqa: BLE001 - the import proper reports it, in order
-                return None
-
-        return pool.submit(work)
 
     def inbox_files(self) -> list[Path]:
         """Bundles waiting in the USB inbox, oldest first."""

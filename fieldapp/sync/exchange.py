@@ -418,9 +418,61 @@ class Unsealed:
         return self.decoded
 
 
-def unseal(data: bytes, identity: Identity, columns: dict[str, set[str]]) -> Unsealed | None:
+@dataclass
+class Decoded:
+    """A payload's changes decoded and counted against its manifest (`decode_ahead`), with a
+    hub's work that depends on the changes alone; or the refusal decoding met.
+
+    It holds plain data only, so a child process can make it (`fieldapp.hub.ahead`).
+    """
+
+    changes: list[Change] | None = None
+    #: `BundleRefused`'s code and detail (an exception's own pickling would lose the code).
+    refused: tuple[str, str] | None = None
+    #: A hub's `trust_check.values_ahead` of the changes, by change id.
+    values: dict[str, Verdict] | None = None
+    #: A hub's `trust_check.rows_ahead` of the changes.
+    asked: set[tuple[str, str]] | None = None
+
+
+#: What decodes an opened payload for `unseal`: `decode_ahead` itself, or a stand-in that has
+#: it run elsewhere (another process) with the same arguments.
+Decoder = Callable[[bytes, Manifest, dict[str, set[str]], bool], Decoded]
+
+
+def decode_ahead(
+    payload: bytes, manifest: Manifest, columns: dict[str, set[str]], hub: bool
+) -> Decoded:
+    """Decode `payload` (which matched `manifest`'s hash) against the ledger's `columns`; for
+    a hub (`hub`) also the work that depends on the changes alone: the value checks of new
+    rows, the rows the trust screen reads first, the log's canonical JSON of each change.
+
+    Reads no ledger and no key: it runs on any thread, or in a child process.
+    """
+    with paused_gc():
+        try:
+            changes = decode_payload(payload, columns)
+            _check_summary(manifest, changes)
+        except BundleRefused as refused:
+            return Decoded(refused=(refused.code, refused.detail))
+        if not hub:
+            return Decoded(changes)
+        encode_ahead(changes)
+        return Decoded(changes, values=values_ahead(changes), asked=rows_ahead(changes))
+
+
+def unseal(
+    data: bytes,
+    identity: Identity,
+    columns: dict[str, set[str]],
+    decoder: Decoder = decode_ahead,
+) -> Unsealed | None:
     """Open and decode a bundle addressed to `identity` ahead of its import (see `Unsealed`);
-    None when it does not open (its import will say why, in order)."""
+    None when it does not open (its import will say why, in order).
+
+    `decoder` does the decoding (`decode_ahead`, here or in another process); a hub also
+    works out the search words of the names the changes set, which this process keeps.
+    """
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
     try:
         opened = open_bundle(data, keys.box_secret, keys.box_public)
@@ -428,17 +480,23 @@ def unseal(data: bytes, identity: Identity, columns: dict[str, set[str]]) -> Uns
         return None
     if not opened.payload_matches():
         return Unsealed(data, opened)
-    unsealed = _decode(data, opened, columns)
-    if identity.role == "hub" and unsealed.decoded is not None:
-        # Work that depends on the changes alone, done here rather than on the merging
-        # thread: the value checks of new rows, the rows the trust screen reads first, the
-        # search words of people's names, the log's canonical JSON of each change.
-        changes = unsealed.decoded[0]
-        unsealed.values = values_ahead(changes)
-        unsealed.asked = rows_ahead(changes)
+    hub = identity.role == "hub"
+    decoded = decoder(opened.payload, opened.manifest, columns, hub)
+    if decoded.refused is not None or decoded.changes is None:
+        code, detail = decoded.refused or ("invalid", "")
+        return Unsealed(data, opened, True, refused=BundleRefused(code, detail), columns=columns)
+    changes = decoded.changes
+    if hub:
         derive_ahead(changes)
-        encode_ahead(changes)
-    return unsealed
+    return Unsealed(
+        data,
+        opened,
+        True,
+        (changes, {change.id: change for change in changes}),
+        values=decoded.values,
+        columns=columns,
+        asked=decoded.asked,
+    )
 
 
 def _decode(data: bytes, opened: OpenedBundle, columns: dict[str, set[str]]) -> Unsealed:

@@ -1,14 +1,19 @@
-"""`Hub.import_files` decodes the next bundle on a second thread while it merges one: the same
-outcome, in the same order of checks, as importing the files one by one."""
+"""`Hub.import_files` decodes the next bundle while it merges one — on a second thread, and for a
+county's batch in a child process: the same outcome, in the same order of checks, as importing
+the files one by one; a child that dies costs time only."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import threading
 from pathlib import Path
 
+import pytest
+
+from fieldapp.hub import ahead as read_ahead
 from fieldapp.hub.folder import Hub
 from fieldapp.store.changelog import Change
 from fieldapp.store.dump import canonical_dump
@@ -100,10 +105,14 @@ def test_read_ahead_lands_what_one_by_one_lands_decoding_each_bundle_once(
         twin.close()
 
 
-def test_read_ahead_holds_what_one_by_one_holds(tmp_path, hub, make_device):
+@pytest.mark.parametrize("in_child", [False, True], ids=["thread", "child"])
+def test_read_ahead_holds_what_one_by_one_holds(tmp_path, hub, make_device, monkeypatch, in_child):
     """A hostile device moves one of its households to another village and names a person
     of another device's village as a monthly record's owner: the changes held, and why, are
-    the same whether the bundles are screened with the work done ahead or one by one."""
+    the same whether the bundles are screened with the work done ahead (on a thread, or the
+    second bundle's in a child process) or one by one."""
+    if in_child:
+        monkeypatch.setattr(read_ahead, "PROCESS_FROM", 2)
     (first, first_path), (_other, other_path), (third, third_path) = _bundles(tmp_path, make_device)
 
     def move_out(lines: list[dict]) -> None:
@@ -137,6 +146,69 @@ def test_read_ahead_holds_what_one_by_one_holds(tmp_path, hub, make_device):
         rules = {(device, rule) for device, _id, rule, _why in ahead}
         assert {("甲村", "pull_in"), ("甲村", "no_place"), ("丙村", "pull_in")} <= rules
         assert hub.ledger.get("persons", reached[0]) is None
+        assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
+    finally:
+        twin.close()
+
+
+def _counted_decoding(monkeypatch) -> list[str]:  # noqa: ANN001
+    """The names of the threads that decode a payload in this process, from now on."""
+    decoded: list[str] = []
+    real = bundle.decode_payload
+
+    def counting(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
+        decoded.append(threading.current_thread().name)
+        return real(payload, columns)
+
+    monkeypatch.setattr(exchange, "decode_payload", counting)
+    return decoded
+
+
+def _four_bundles(tmp_path: Path, make_device) -> list[Path]:  # noqa: ANN001
+    made = [path for _device, path in _bundles(tmp_path, make_device)]
+    fourth = make_device("丁村", OTHER_VILLAGE)
+    add_family(fourth, OTHER_VILLAGE, ["301", "302"], surname="赵")
+    return [*made, exchange.export_bundle(fourth, tmp_path / "丁村.fieldsync").path]
+
+
+def test_a_county_batch_is_decoded_in_a_child_process(tmp_path, hub, make_device, monkeypatch):
+    """From `PROCESS_FROM` bundles on, all but the first are decoded by a child process: this
+    process decodes one payload only, and lands exactly what importing one by one lands."""
+    paths = _four_bundles(tmp_path, make_device)
+    assert len(paths) >= read_ahead.PROCESS_FROM
+    twin = _twin(hub, tmp_path)
+    try:
+        one_by_one = [twin.import_file(path).new_changes for path in paths]
+        decoded = _counted_decoding(monkeypatch)
+        outcomes = hub.import_files(paths)
+        assert [o.error for o in outcomes] == [None] * len(paths)
+        assert [o.result.new_changes for o in outcomes if o.result] == one_by_one
+        assert decoded == ["unseal_0"], decoded  # the first bundle, while the child starts
+        assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
+    finally:
+        twin.close()
+
+
+def _die(payload: bytes, manifest: Manifest, columns: dict[str, set[str]], hub: bool) -> None:
+    """In place of the child's decoding: the child dies (as when the machine runs out of
+    memory and the system ends it)."""
+    os._exit(3)
+
+
+def test_a_child_that_dies_costs_time_only(tmp_path, hub, make_device, monkeypatch, caplog):
+    paths = _four_bundles(tmp_path, make_device)
+    twin = _twin(hub, tmp_path)
+    try:
+        one_by_one = [twin.import_file(path).new_changes for path in paths]
+        monkeypatch.setattr(read_ahead, "_decode_in_child", _die)
+        decoded = _counted_decoding(monkeypatch)
+        outcomes = hub.import_files(paths)
+        assert [o.error for o in outcomes] == [None] * len(paths)
+        assert [o.result.new_changes for o in outcomes if o.result] == one_by_one
+        # Each payload the child did not decode was decoded here, once, still ahead.
+        assert len(decoded) == len(paths)
+        assert all(name.startswith("unseal") for name in decoded), decoded
+        assert "decoding child failed" in caplog.text
         assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
     finally:
         twin.close()

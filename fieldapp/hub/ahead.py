@@ -1,0 +1,120 @@
+"""Reading a county's bundles ahead of their merge (`Hub.import_files`), on the second core.
+
+While the hub merges one bundle, the next is opened and decoded. The opening (decrypting with
+the hub's key, checking the payload's hash) is done on a thread of this process: the key never
+leaves it. The decoding — every line validated, the changes counted against the signed
+manifest, the trust rules' value checks of new rows, the rows the trust screen reads first, the
+log's canonical JSON of each change (`exchange.decode_ahead`) — is most of the work, and for a
+county's batch it runs in a child process: a thread would hold Python's lock while the merge
+needs it too (measured: a 50-bundle merge took as much CPU time as wall time, the two threads
+taking turns on one core). What crosses to the child is the payload, the manifest and the
+ledger's column names; what comes back is the decoded changes (`exchange.Decoded`), which cost
+the merging process about a fifth of decoding them itself.
+
+The first bundle is always decoded on the thread (nothing waits for the child to start), and a
+batch of fewer than `PROCESS_FROM` bundles never starts a child. The child is started with
+"spawn" (a fork would copy the hub's threads and its open database connection); the frozen app
+calls `multiprocessing.freeze_support()` first thing (`fieldapp.__main__`). If the child fails
+or dies, the reading thread decodes the bundle itself (and logs a warning); a bundle that does
+not open is left to its import, which meets its problem in order.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from types import TracebackType
+
+from fieldapp.store.sync_state import Identity
+from fieldapp.sync.bundle import Manifest
+from fieldapp.sync.exchange import Decoded, Unsealed, decode_ahead, unseal
+
+log = logging.getLogger(__name__)
+
+#: Only bundles up to this size on disk are read ahead (a village's first bundle is about
+#: 0.5 MB; decoded, a bundle takes ~40 times its size), so at most two modest ones are in
+#: memory at once.
+AHEAD_BYTES = 4 * 1024 * 1024
+#: From how many bundles in one import a child process decodes them (starting one costs about
+#: half a second of the other core; reading ahead on a thread saves nothing below this).
+PROCESS_FROM = 4
+
+
+class ReadAhead:
+    """Opens and decodes bundles ahead of their import: `submit` one, take its `Future`'s
+    result (None: not read ahead) when its turn comes, `close` at the end (or use `with`)."""
+
+    def __init__(self, identity: Identity, columns: dict[str, set[str]], bundles: int) -> None:
+        self._identity = identity
+        self._columns = columns
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="unseal")
+        self._child: ProcessPoolExecutor | None = None
+        self._submitted = 0
+        if bundles >= PROCESS_FROM:
+            self._child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+            # Started now, so that it has imported what it needs by the second bundle.
+            self._child.submit(_ready)
+
+    def submit(self, path: Path) -> Future[Unsealed | None] | None:
+        """Start reading `path` ahead; None when it is too big, or unreadable now (its import
+        then reads it itself and meets any problem in order)."""
+        try:
+            if path.stat().st_size > AHEAD_BYTES:
+                return None
+        except OSError:
+            return None
+        first = self._submitted == 0
+        self._submitted += 1
+        identity, columns = self._identity, self._columns
+        decoder = decode_ahead if first or self._child is None else self._in_child
+
+        def work() -> Unsealed | None:
+            try:
+                return unseal(path.read_bytes(), identity, columns, decoder)
+            except Exception:  # noqa: BLE001 - the import proper reports it, in order
+                return None
+
+        return self._thread.submit(work)
+
+    def _in_child(
+        self, payload: bytes, manifest: Manifest, columns: dict[str, set[str]], hub: bool
+    ) -> Decoded:
+        """`decode_ahead` in the child process (waited for on the reading thread, which holds
+        no lock meanwhile); on this thread instead when the child cannot do it."""
+        assert self._child is not None
+        try:
+            return self._child.submit(_decode_in_child, payload, manifest, columns, hub).result()
+        except Exception as error:  # noqa: BLE001 - a dead child costs time, never a bundle
+            log.warning("bundle decoding child failed, decoding here: %r", error)
+            return decode_ahead(payload, manifest, columns, hub)
+
+    def close(self) -> None:
+        """Wait for the reading thread and stop the child."""
+        self._thread.shutdown(wait=True, cancel_futures=True)
+        if self._child is not None:
+            self._child.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ReadAhead:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _decode_in_child(
+    payload: bytes, manifest: Manifest, columns: dict[str, set[str]], hub: bool
+) -> Decoded:
+    """What the child runs for each bundle (a name of this module: the child imports it)."""
+    return decode_ahead(payload, manifest, columns, hub)
+
+
+def _ready() -> bool:
+    """Nothing: the child's first task, which makes it import this module (and the decoding)."""
+    return True
