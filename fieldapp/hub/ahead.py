@@ -4,7 +4,8 @@ While the hub merges one bundle, the next is opened and decoded. The opening (de
 the hub's key, checking the payload's hash) is done on a thread of this process: the key never
 leaves it. The decoding — every line validated, the changes counted against the signed
 manifest, the trust rules' value checks of new rows, the rows the trust screen reads first, the
-log's canonical JSON of each change (`exchange.decode_ahead`) — is most of the work, and for a
+log's canonical JSON of each change, the search words of people's names
+(`exchange.decode_ahead`) — is most of the work, and for a
 county's batch it runs in a child process: a thread would hold Python's lock while the merge
 needs it too (measured: a 50-bundle merge took as much CPU time as wall time, the two threads
 taking turns on one core). What crosses to the child is the payload, the manifest and the
@@ -12,7 +13,10 @@ ledger's column names; what comes back is the decoded changes (`exchange.Decoded
 the merging process about a fifth of decoding them itself.
 
 The first bundle is always decoded on the thread (nothing waits for the child to start), and a
-batch of fewer than `PROCESS_FROM` bundles never starts a child. The child is started with
+batch of fewer than `PROCESS_FROM` bundles, or a process allowed one core only, never starts a
+child. The child pays only when the second core is free: with another program keeping one core
+busy, a 50-bundle merge took 1.04–1.15 times as long with it as on the thread (the merge and
+the child then share one core; on a quiet machine 0.67–0.92 times). The child is started with
 "spawn" (a fork would copy the hub's threads and its open database connection); the frozen app
 calls `multiprocessing.freeze_support()` first thing (`fieldapp.__main__`). If the child fails
 or dies, the reading thread decodes the bundle itself (and logs a warning); a bundle that does
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
@@ -52,7 +57,7 @@ class ReadAhead:
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="unseal")
         self._child: ProcessPoolExecutor | None = None
         self._submitted = 0
-        if bundles >= PROCESS_FROM:
+        if bundles >= PROCESS_FROM and _cores() >= 2:
             self._child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
             # Started now, so that it has imported what it needs by the second bundle.
             self._child.submit(_ready)
@@ -113,6 +118,14 @@ def _decode_in_child(
 ) -> Decoded:
     """What the child runs for each bundle (a name of this module: the child imports it)."""
     return decode_ahead(payload, manifest, columns, hub)
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than the
+    machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _ready() -> bool:

@@ -6,7 +6,7 @@ and the bulk path read it); nothing registers itself as a side effect of an impo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import idnumber
@@ -28,7 +28,7 @@ def _birth_and_sex(number: str | None) -> tuple[str | None, str | None]:
 
 def _person(row: dict[str, Any]) -> dict[str, Any]:
     birth, sex = _birth_and_sex(row.get("id_number"))
-    return {"sex": sex, "birth_date": birth, "search_words": search_words(row.get("name") or "")}
+    return {"sex": sex, "birth_date": birth, "search_words": _words(row.get("name") or "")}
 
 
 def _persons(columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
@@ -37,7 +37,7 @@ def _persons(columns: dict[str, list[Any]]) -> dict[str, list[Any]]:
     return {
         "sex": [sex for _birth, sex in facts],
         "birth_date": [birth for birth, _sex in facts],
-        "search_words": [search_words(name or "") for name in columns["name"]],
+        "search_words": [_words(name or "") for name in columns["name"]],
     }
 
 
@@ -53,15 +53,35 @@ DERIVED: dict[str, tuple[frozenset[str], frozenset[str], Deriver]] = {
 DERIVED_COLUMNS: dict[str, ColumnDeriver] = {"persons": _persons}
 
 
-def derive_ahead(changes: Iterable[Change]) -> None:
-    """Work out the search words of the names `changes` set, before they are merged.
+#: Search words of names about to be merged, worked out ahead by whoever decoded their bundle (a
+#: hub's decoding child process: `words_ahead`, `take_words`); each is taken once, by the
+#: projection of its row. Cleared when it grows past `_MADE_MAX` (held changes never take theirs).
+_MADE: dict[str, str] = {}
+_MADE_MAX = 100_000
 
-    `search_words` keeps what it worked out (its cache holds far more names than a bundle),
-    so the projection then finds them made: a hub calls this on the thread that decodes the
-    next bundle while one merges, taking the pinyin work off the merging thread.
+
+def words_ahead(changes: Iterable[Change]) -> dict[str, str]:
+    """The search words of the names `changes` set, by name (`search_words`).
+
+    The pinyin work is most of a person's projection; a hub has it done where it decodes the
+    next bundle while one merges (in a child process, which hands these back: `take_words`).
     """
+    words = {}
     for change in changes:
         if change.tbl == "persons":
             name = change.data.get("name")
             if isinstance(name, str):
-                search_words(name)
+                words[name] = search_words(name)
+    return words
+
+
+def take_words(words: Mapping[str, str]) -> None:
+    """Keep `words_ahead`'s answer until the projection takes each name's words."""
+    if len(_MADE) > _MADE_MAX:
+        _MADE.clear()
+    _MADE.update(words)
+
+
+def _words(name: str) -> str:
+    made = _MADE.pop(name, None)
+    return search_words(name) if made is None else made

@@ -24,7 +24,7 @@ from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
-from fieldapp.store.derived import derive_ahead
+from fieldapp.store.derived import take_words, words_ahead
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import carries_demo, is_training_hub
@@ -433,6 +433,8 @@ class Decoded:
     values: dict[str, Verdict] | None = None
     #: A hub's `trust_check.rows_ahead` of the changes.
     asked: set[tuple[str, str]] | None = None
+    #: A hub's `derived.words_ahead` of the changes.
+    words: dict[str, str] | None = None
 
 
 #: What decodes an opened payload for `unseal`: `decode_ahead` itself, or a stand-in that has
@@ -445,7 +447,8 @@ def decode_ahead(
 ) -> Decoded:
     """Decode `payload` (which matched `manifest`'s hash) against the ledger's `columns`; for
     a hub (`hub`) also the work that depends on the changes alone: the value checks of new
-    rows, the rows the trust screen reads first, the log's canonical JSON of each change.
+    rows, the rows the trust screen reads first, the log's canonical JSON of each change, the
+    search words of the names they set.
 
     Reads no ledger and no key: it runs on any thread, or in a child process.
     """
@@ -458,7 +461,12 @@ def decode_ahead(
         if not hub:
             return Decoded(changes)
         encode_ahead(changes)
-        return Decoded(changes, values=values_ahead(changes), asked=rows_ahead(changes))
+        return Decoded(
+            changes,
+            values=values_ahead(changes),
+            asked=rows_ahead(changes),
+            words=words_ahead(changes),
+        )
 
 
 def unseal(
@@ -470,8 +478,8 @@ def unseal(
     """Open and decode a bundle addressed to `identity` ahead of its import (see `Unsealed`);
     None when it does not open (its import will say why, in order).
 
-    `decoder` does the decoding (`decode_ahead`, here or in another process); a hub also
-    works out the search words of the names the changes set, which this process keeps.
+    `decoder` does the decoding (`decode_ahead`, here or in another process); a hub keeps the
+    search words it worked out for the projection (`derived.take_words`).
     """
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
     try:
@@ -486,8 +494,8 @@ def unseal(
         code, detail = decoded.refused or ("invalid", "")
         return Unsealed(data, opened, True, refused=BundleRefused(code, detail), columns=columns)
     changes = decoded.changes
-    if hub:
-        derive_ahead(changes)
+    if decoded.words:
+        take_words(decoded.words)
     return Unsealed(
         data,
         opened,

@@ -113,6 +113,7 @@ def test_read_ahead_holds_what_one_by_one_holds(tmp_path, hub, make_device, monk
     second bundle's in a child process) or one by one."""
     if in_child:
         monkeypatch.setattr(read_ahead, "PROCESS_FROM", 2)
+        monkeypatch.setattr(read_ahead, "_cores", lambda: 2)
     (first, first_path), (_other, other_path), (third, third_path) = _bundles(tmp_path, make_device)
 
     def move_out(lines: list[dict]) -> None:
@@ -176,6 +177,7 @@ def test_a_county_batch_is_decoded_in_a_child_process(tmp_path, hub, make_device
     process decodes one payload only, and lands exactly what importing one by one lands."""
     paths = _four_bundles(tmp_path, make_device)
     assert len(paths) >= read_ahead.PROCESS_FROM
+    monkeypatch.setattr(read_ahead, "_cores", lambda: 2)
     twin = _twin(hub, tmp_path)
     try:
         one_by_one = [twin.import_file(path).new_changes for path in paths]
@@ -195,8 +197,19 @@ def _die(payload: bytes, manifest: Manifest, columns: dict[str, set[str]], hub: 
     os._exit(3)
 
 
+def test_one_core_decodes_on_the_thread(tmp_path, hub, make_device, monkeypatch):
+    """A process allowed one core starts no child (it would take turns with the merge)."""
+    paths = _four_bundles(tmp_path, make_device)
+    monkeypatch.setattr(read_ahead, "_cores", lambda: 1)
+    decoded = _counted_decoding(monkeypatch)
+    outcomes = hub.import_files(paths)
+    assert [o.error for o in outcomes] == [None] * len(paths)
+    assert decoded == ["unseal_0"] * len(paths), decoded
+
+
 def test_a_child_that_dies_costs_time_only(tmp_path, hub, make_device, monkeypatch, caplog):
     paths = _four_bundles(tmp_path, make_device)
+    monkeypatch.setattr(read_ahead, "_cores", lambda: 2)
     twin = _twin(hub, tmp_path)
     try:
         one_by_one = [twin.import_file(path).new_changes for path in paths]
