@@ -58,9 +58,16 @@ class ReadAhead:
         self._child: ProcessPoolExecutor | None = None
         self._submitted = 0
         if bundles >= PROCESS_FROM and _cores() >= 2:
-            self._child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
-            # Started now, so that it has imported what it needs by the second bundle.
-            self._child.submit(_ready)
+            child = None
+            try:
+                child = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                # Started now, so that it has imported what it needs by the second bundle.
+                child.submit(_ready)
+                self._child = child
+            except Exception as error:  # noqa: BLE001 - e.g. no /dev/shm for its locks
+                log.warning("bundle decoding child not started, decoding here: %r", error)
+                if child is not None:
+                    child.shutdown(wait=False, cancel_futures=True)
 
     def submit(self, path: Path) -> Future[Unsealed | None] | None:
         """Start reading `path` ahead; None when it is too big, or unreadable now (its import

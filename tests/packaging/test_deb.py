@@ -219,6 +219,28 @@ def test_installed_app_starts_and_prints(debian: Debian) -> None:
     with zipfile.ZipFile(debian.path / "root" / "big.xlsx") as book:
         assert "xl/worksheets/sheet1.xml" in book.namelist()
 
+    # A county's batch of bundles is decoded by a child process, the packaged executable again
+    # (hub.ahead); a child that fails would cost time only, and say so on stderr.
+    county = {"FIELDAPP_USER": "县管理员", "FIELDAPP_PASSWORD": "county-Test-2026"}
+    debian.ok(["fieldapp", "hub", "init", "--dir", "/root/hub", "--training"], county)
+    bundles = []
+    for n in range(4):
+        village, db = f"520502101{n + 1:03d}", f"/root/village{n}.db"
+        enrolment = f"/root/village{n}.enrol"
+        debian.ok(
+            ["fieldapp", "hub", "enroll", "--dir", "/root/hub", "--device", f"村{n}"]
+            + ["--area", village, "--out", enrolment],
+            county,
+        )
+        debian.ok(["fieldapp", "--db", db, "demo", "--persons", "60", "--area", village], USER)
+        debian.ok(["fieldapp", "--db", db, "enrol", enrolment], USER)
+        debian.ok(["fieldapp", "--db", db, "sync", "export", "--out", f"{db}.fieldsync"], USER)
+        bundles.append(f"{db}.fieldsync")
+    merged = debian.run(["fieldapp", "hub", "import", "--dir", "/root/hub", *bundles], county)
+    assert merged.returncode == 0, merged.stdout[-3000:] + merged.stderr[-3000:]
+    assert merged.stdout.count("已导入") == len(bundles), merged.stdout
+    assert "child failed" not in merged.stderr, merged.stderr[-3000:]
+
     # The desktop app opens its main window and closes again, offscreen.
     quit_env = {"QT_QPA_PLATFORM": "offscreen", "FIELDAPP_QUIT_AFTER_START": "1"}
     debian.ok(["fieldapp", "--db", "/root/smoke.db"], env={**quit_env, **USER})

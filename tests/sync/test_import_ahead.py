@@ -207,6 +207,23 @@ def test_one_core_decodes_on_the_thread(tmp_path, hub, make_device, monkeypatch)
     assert decoded == ["unseal_0"] * len(paths), decoded
 
 
+def test_a_child_that_cannot_start_costs_time_only(tmp_path, hub, make_device, monkeypatch, caplog):
+    """No child where the system refuses one (e.g. no shared memory for its locks): every
+    bundle is decoded on the reading thread, and a warning says why."""
+    paths = _four_bundles(tmp_path, make_device)
+    monkeypatch.setattr(read_ahead, "_cores", lambda: 2)
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(read_ahead, "ProcessPoolExecutor", refused)
+    decoded = _counted_decoding(monkeypatch)
+    outcomes = hub.import_files(paths)
+    assert [o.error for o in outcomes] == [None] * len(paths)
+    assert decoded == ["unseal_0"] * len(paths), decoded
+    assert "child not started" in caplog.text
+
+
 def test_a_child_that_dies_costs_time_only(tmp_path, hub, make_device, monkeypatch, caplog):
     paths = _four_bundles(tmp_path, make_device)
     monkeypatch.setattr(read_ahead, "_cores", lambda: 2)
