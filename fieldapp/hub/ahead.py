@@ -65,7 +65,7 @@ class ReadAhead:
                 child.submit(_ready)
                 self._child = child
             except Exception as error:  # noqa: BLE001 - e.g. no /dev/shm for its locks
-                log.warning("bundle decoding child not started, decoding here: %r", error)
+                log.warning("解码数据包的后台进程未能启动，改在本进程解码（只是慢些）：%r", error)
                 if child is not None:
                     child.shutdown(wait=False, cancel_futures=True)
 
@@ -99,7 +99,7 @@ class ReadAhead:
         try:
             return self._child.submit(_decode_in_child, payload, manifest, columns, hub).result()
         except Exception as error:  # noqa: BLE001 - a dead child costs time, never a bundle
-            log.warning("bundle decoding child failed, decoding here: %r", error)
+            log.warning("解码数据包的后台进程出错，改在本进程解码（只是慢些）：%r", error)
             return decode_ahead(payload, manifest, columns, hub)
 
     def close(self) -> None:

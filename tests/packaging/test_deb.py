@@ -239,7 +239,7 @@ def test_installed_app_starts_and_prints(debian: Debian) -> None:
     merged = debian.run(["fieldapp", "hub", "import", "--dir", "/root/hub", *bundles], county)
     assert merged.returncode == 0, merged.stdout[-3000:] + merged.stderr[-3000:]
     assert merged.stdout.count("已导入") == len(bundles), merged.stdout
-    assert "decoding child" not in merged.stderr, merged.stderr[-3000:]
+    assert "解码数据包的后台进程" not in merged.stderr, merged.stderr[-3000:]
 
     # The desktop app opens its main window and closes again, offscreen.
     quit_env = {"QT_QPA_PLATFORM": "offscreen", "FIELDAPP_QUIT_AFTER_START": "1"}

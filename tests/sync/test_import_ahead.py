@@ -78,6 +78,19 @@ def _resigned(hub: Hub, device: Ledger, path: Path, out: Path, edit) -> Path:  #
     return out
 
 
+def _counted_decoding(monkeypatch) -> list[str]:  # noqa: ANN001
+    """The names of the threads that decode a payload in this process, from now on."""
+    decoded: list[str] = []
+    real = bundle.decode_payload
+
+    def counting(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
+        decoded.append(threading.current_thread().name)
+        return real(payload, columns)
+
+    monkeypatch.setattr(exchange, "decode_payload", counting)
+    return decoded
+
+
 def test_read_ahead_lands_what_one_by_one_lands_decoding_each_bundle_once(
     tmp_path, hub, make_device, monkeypatch
 ):
@@ -85,14 +98,7 @@ def test_read_ahead_lands_what_one_by_one_lands_decoding_each_bundle_once(
     twin = _twin(hub, tmp_path)
     try:
         one_by_one = [twin.import_file(path).new_changes for path in paths]
-        decoded: list[str] = []
-        real = bundle.decode_payload
-
-        def counting(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
-            decoded.append(threading.current_thread().name)
-            return real(payload, columns)
-
-        monkeypatch.setattr(exchange, "decode_payload", counting)
+        decoded = _counted_decoding(monkeypatch)
         outcomes = hub.import_files(paths)
         assert [o.error for o in outcomes] == [None, None, None]
         assert [o.result.new_changes for o in outcomes if o.result] == one_by_one
@@ -152,19 +158,6 @@ def test_read_ahead_holds_what_one_by_one_holds(tmp_path, hub, make_device, monk
         twin.close()
 
 
-def _counted_decoding(monkeypatch) -> list[str]:  # noqa: ANN001
-    """The names of the threads that decode a payload in this process, from now on."""
-    decoded: list[str] = []
-    real = bundle.decode_payload
-
-    def counting(payload: bytes, columns: dict[str, set[str]]) -> list[Change]:
-        decoded.append(threading.current_thread().name)
-        return real(payload, columns)
-
-    monkeypatch.setattr(exchange, "decode_payload", counting)
-    return decoded
-
-
 def _four_bundles(tmp_path: Path, make_device) -> list[Path]:  # noqa: ANN001
     made = [path for _device, path in _bundles(tmp_path, make_device)]
     fourth = make_device("丁村", OTHER_VILLAGE)
@@ -221,7 +214,7 @@ def test_a_child_that_cannot_start_costs_time_only(tmp_path, hub, make_device, m
     outcomes = hub.import_files(paths)
     assert [o.error for o in outcomes] == [None] * len(paths)
     assert decoded == ["unseal_0"] * len(paths), decoded
-    assert "child not started" in caplog.text
+    assert "后台进程未能启动" in caplog.text
 
 
 def test_a_child_that_dies_costs_time_only(tmp_path, hub, make_device, monkeypatch, caplog):
@@ -238,7 +231,7 @@ def test_a_child_that_dies_costs_time_only(tmp_path, hub, make_device, monkeypat
         # Each payload the child did not decode was decoded here, once, still ahead.
         assert len(decoded) == len(paths)
         assert all(name.startswith("unseal") for name in decoded), decoded
-        assert "decoding child failed" in caplog.text
+        assert "后台进程出错" in caplog.text
         assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
     finally:
         twin.close()
