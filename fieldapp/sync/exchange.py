@@ -488,32 +488,37 @@ def unseal(
         return None
     if not opened.payload_matches():
         return Unsealed(data, opened)
-    hub = identity.role == "hub"
-    decoded = decoder(opened.payload, opened.manifest, columns, hub)
-    if decoded.refused is not None or decoded.changes is None:
-        code, detail = decoded.refused or ("invalid", "")
-        return Unsealed(data, opened, True, refused=BundleRefused(code, detail), columns=columns)
-    changes = decoded.changes
+    decoded = decoder(opened.payload, opened.manifest, columns, identity.role == "hub")
     if decoded.words:
         take_words(decoded.words)
+    return _unsealed(data, opened, columns, decoded)
+
+
+def _decode(data: bytes, opened: OpenedBundle, columns: dict[str, set[str]]) -> Unsealed:
+    """An import's own decoding, when nothing was read ahead (no hub work made ahead)."""
+    decoded = decode_ahead(opened.payload, opened.manifest, columns, hub=False)
+    return _unsealed(data, opened, columns, decoded)
+
+
+def _unsealed(
+    data: bytes, opened: OpenedBundle, columns: dict[str, set[str]], decoded: Decoded
+) -> Unsealed:
+    """`decoded`, wherever it was made, as the `Unsealed` the import takes."""
+    if decoded.changes is None:
+        assert decoded.refused is not None
+        refused = BundleRefused(*decoded.refused)
+        return Unsealed(data, opened, True, refused=refused, columns=columns)
+    changes = decoded.changes
+    by_id = {change.id: change for change in changes}
     return Unsealed(
         data,
         opened,
         True,
-        (changes, {change.id: change for change in changes}),
+        (changes, by_id),
         values=decoded.values,
         columns=columns,
         asked=decoded.asked,
     )
-
-
-def _decode(data: bytes, opened: OpenedBundle, columns: dict[str, set[str]]) -> Unsealed:
-    try:
-        changes = decode_payload(opened.payload, columns)
-        summary = _check_summary(opened.manifest, changes)
-        return Unsealed(data, opened, True, (changes, summary), columns=columns)
-    except BundleRefused as refused:
-        return Unsealed(data, opened, True, refused=refused, columns=columns)
 
 
 def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
