@@ -43,7 +43,7 @@ log = logging.getLogger(__name__)
 #: memory at once.
 AHEAD_BYTES = 4 * 1024 * 1024
 #: From how many bundles in one import a child process decodes them (starting one costs about
-#: half a second of the other core; reading ahead on a thread saves nothing below this).
+#: half a second of the other core, more than a child saves on fewer bundles).
 PROCESS_FROM = 4
 
 
@@ -64,8 +64,8 @@ class ReadAhead:
                 # Started now, so that it has imported what it needs by the second bundle.
                 child.submit(_ready)
                 self._child = child
-            except Exception as error:  # noqa: BLE001 - e.g. no /dev/shm for its locks
-                log.warning("解码数据包的后台进程未能启动，改在本进程解码（只是慢些）：%r", error)
+            except Exception:  # noqa: BLE001 - e.g. no /dev/shm for its locks
+                _tell("解码数据包的后台进程未能启动，改在本进程解码（只是慢些）")
                 if child is not None:
                     child.shutdown(wait=False, cancel_futures=True)
 
@@ -98,8 +98,8 @@ class ReadAhead:
         assert self._child is not None
         try:
             return self._child.submit(_decode_in_child, payload, manifest, columns, hub).result()
-        except Exception as error:  # noqa: BLE001 - a dead child costs time, never a bundle
-            log.warning("解码数据包的后台进程出错，改在本进程解码（只是慢些）：%r", error)
+        except Exception:  # noqa: BLE001 - a dead child costs time, never a bundle
+            _tell("解码数据包的后台进程出错，改在本进程解码（只是慢些）")
             return decode_ahead(payload, manifest, columns, hub)
 
     def close(self) -> None:
@@ -125,6 +125,13 @@ def _decode_in_child(
 ) -> Decoded:
     """What the child runs for each bundle (a name of this module: the child imports it)."""
     return decode_ahead(payload, manifest, columns, hub)
+
+
+def _tell(sentence: str) -> None:
+    """Say in the log, in the clerk's words, that the child is not used; the technical reason
+    goes to the debug log only (the command line shows warnings, not debug lines)."""
+    log.warning(sentence)
+    log.debug("bundle decoding child", exc_info=True)
 
 
 def _cores() -> int:
