@@ -55,7 +55,8 @@ DERIVED_COLUMNS: dict[str, ColumnDeriver] = {"persons": _persons}
 
 #: Search words of names about to be merged, worked out ahead by whoever decoded their bundle (a
 #: hub's decoding child process: `words_ahead`, `take_words`); each is taken once, by the
-#: projection of its row. Cleared when it grows past `_MADE_MAX` (held changes never take theirs).
+#: projection of its row. Cleared before it would grow past `_MADE_MAX` (held changes never take
+#: theirs).
 _MADE: dict[str, str] = {}
 _MADE_MAX = 100_000
 
@@ -77,8 +78,8 @@ def words_ahead(changes: Iterable[Change]) -> dict[str, str]:
 
 def take_words(words: Mapping[str, str]) -> None:
     """Keep `words_ahead`'s answer until the projection takes each name's words."""
-    if len(_MADE) > _MADE_MAX:
-        _MADE.clear()
+    if len(_MADE) + len(words) > _MADE_MAX:
+        _MADE.clear()  # names of held changes, never taken
     _MADE.update(words)
 
 
