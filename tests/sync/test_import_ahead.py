@@ -180,6 +180,9 @@ def test_a_county_batch_is_decoded_in_a_child_process(tmp_path, hub, make_device
         assert [o.result.new_changes for o in outcomes if o.result] == one_by_one
         assert decoded == ["unseal_0"], decoded  # the first bundle, while the child starts
         assert canonical_dump(hub.ledger.db) == canonical_dump(twin.ledger.db)
+        # People's search words, worked out by the child, are the ones worked out here.
+        words = "SELECT id, search_words FROM persons ORDER BY id"
+        assert hub.ledger.db.execute(words).fetchall() == twin.ledger.db.execute(words).fetchall()
     finally:
         twin.close()
 
@@ -237,7 +240,12 @@ def test_a_child_that_dies_costs_time_only(tmp_path, hub, make_device, monkeypat
         twin.close()
 
 
-def test_refusals_keep_their_order_of_checks_when_read_ahead(tmp_path, hub, make_device):
+def test_refusals_keep_their_order_of_checks_when_read_ahead(
+    tmp_path, hub, make_device, monkeypatch
+):
+    """Five files (all but the first decoded by the child): each refused with the code and the
+    words an import one by one gives."""
+    monkeypatch.setattr(read_ahead, "_cores", lambda: 2)
     (_a, good), (other_device, other), (third_device, third) = _bundles(tmp_path, make_device)
     parts = unpack(other, hub.ledger)
     parts["changes.ndjson"] = parts["changes.ndjson"].replace(b'"seq":1,', b'"seq":99,', 1)
@@ -252,13 +260,14 @@ def test_refusals_keep_their_order_of_checks_when_read_ahead(tmp_path, hub, make
     files = [good, swapped, invalid, revoked, junk]
     twin = _twin(hub, tmp_path)
     try:
-        alone = []
+        alone, said = [], []
         for path in files:
             try:
                 twin.import_file(path)
                 alone.append(None)
             except BundleRefused as refused:
                 alone.append(refused.code)
+                said.append(str(refused))
     finally:
         twin.close()
     outcomes = hub.import_files(files)
@@ -273,6 +282,7 @@ def test_refusals_keep_their_order_of_checks_when_read_ahead(tmp_path, hub, make
             "not_bundle",
         ]
     )
+    assert [o.error for o in outcomes[1:]] == said
     assert outcomes[0].result is not None and outcomes[0].result.new_changes > 0
     assert all(Path(o.quarantined or "").exists() for o in outcomes[1:])
 
