@@ -3,7 +3,7 @@
 The tabular room reads and checks a workbook and plans its changes (`fieldapp.tabular`); this
 writes them with the import's `Writer` (`fieldapp.services.writer`), inside its one transaction,
 so every row passes the same trust check as a dialog's single write and the import's change set
-names everything it wrote. New persons go through `new_rows` (the bulk path: the same log, the
+names everything it wrote. New persons go through `new_people` (the bulk path: the same log, the
 same projection); the updates of persons the ledger had and the extra sheets' records through
 `apply_import`, each changed row one logged edit holding only its changed fields. Which cells to
 write (conflicts left out unless the user decided for the sheet) is the planner's decision; this
@@ -69,7 +69,7 @@ def _dedupe(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-class NewRows:
+class NewPeople:
     """The bulk path of an import's new persons: each batch checked, logged and written (on the
     inserter's thread when threaded) while the importer checks the next."""
 
@@ -102,8 +102,8 @@ class NewRows:
 
 
 @contextmanager
-def new_rows(writer: Writer, *, threaded: bool = False) -> Iterator[NewRows]:
-    """`NewRows` in the writer's open transaction (see `Ledger.bulk_inserter`): threaded, the
+def new_people(writer: Writer, *, threaded: bool = False) -> Iterator[NewPeople]:
+    """`NewPeople` in the writer's open transaction (see `Ledger.bulk_inserter`): threaded, the
     inserter's thread owns the connection until the block ends (read through another)."""
     with writer.bulk(threaded=threaded) as bulk:
-        yield NewRows(bulk)
+        yield NewPeople(bulk)

@@ -6,7 +6,7 @@ database (`person_row`). (2) Rows are checked against the rows before them and t
 duplicate ID numbers, households grouped by 户主身份证号码 (a new household for a head in the
 file, the existing one for a head already in the ledger), areas found or created; a member
 whose head's row is further down waits for the end (`placing`). (3) The chunk's accepted rows
-go to the bulk writer (`services.imports.new_rows`). Then the rows of persons the ledger already
+go to the bulk writer (`services.imports.new_people`). Then the rows of persons the ledger already
 had (an update) and the extra sheets' rows are planned cell by cell (`ledger_update`,
 `extra_sheets`) and written as logged edits (`services.imports.apply_import`); a dry run rolls
 all of it back. What it all did is the `ImportReport` (`outcome`).
@@ -31,7 +31,7 @@ from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import Category
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
-from fieldapp.services.imports import NewRows, apply_import, new_rows
+from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import tabular as store
@@ -127,7 +127,7 @@ class LedgerImporter:
         try:
             # One door for every write: the services' writer, its trust check, one transaction.
             with writing(self.ledger, self.actor) as writer:
-                with new_rows(writer, threaded=bool(reader)) as bulk:
+                with new_people(writer, threaded=bool(reader)) as bulk:
                     placer = self.placer = Placer(
                         self.report,
                         reads,
@@ -172,7 +172,7 @@ class LedgerImporter:
             problems.sort(key=lambda p: (order.get(p.sheet, 0), p.row))
         return self.report
 
-    def _read_people(self, sheet: Table, bulk: NewRows, done: int, total: int) -> None:
+    def _read_people(self, sheet: Table, bulk: NewPeople, done: int, total: int) -> None:
         """A ledger sheet, chunk by chunk: parsed, placed, handed to the bulk writer."""
         self._merges_known = sheet.merges_known
         named = _status_month(sheet)

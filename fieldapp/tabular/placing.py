@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.enums import Category
-from fieldapp.services.imports import NewRows
+from fieldapp.services.imports import NewPeople
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular.areas import AreaResolver
@@ -69,7 +69,7 @@ class Placer:
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
 
-    def finish(self, bulk: NewRows, *, statuses_given: bool) -> None:
+    def finish(self, bulk: NewPeople, *, statuses_given: bool) -> None:
         """The waiting members, this month's statuses (unless `statuses_given`: a 月度状态
         sheet gives the months, the ledger sheet's 就业状态 adds none), then the areas and
         households of everyone (written last)."""
@@ -218,7 +218,7 @@ class Placer:
                     "请确认不是同一人"
                 )
 
-    def write(self, bulk: NewRows, accepted: list[tuple[ParsedRow, str]]) -> None:
+    def write(self, bulk: NewPeople, accepted: list[tuple[ParsedRow, str]]) -> None:
         """Hand the accepted rows to the bulk writer: each person, their categories and current
         job (this month's status, households and areas are written last, by `finish`)."""
         persons, categories, spells, statuses = [], [], [], []
