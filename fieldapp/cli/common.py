@@ -21,6 +21,9 @@ from fieldapp.paths import default_ledger_path
 from fieldapp.services.ledgers import Credentials, Ledger, ledger_state
 from fieldapp.services.ledgers import open_ledger as _open
 
+#: The help of every list command's `--json`: county staff script the app through it.
+JSON_HELP = "以 JSON 输出（供脚本读取）"
+
 #: Ledgers this command opened: after it, rows they skipped as malformed are named.
 _OPENED: list[Ledger] = []
 

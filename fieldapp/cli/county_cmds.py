@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.errors import FieldappError
 
 if TYPE_CHECKING:
@@ -27,8 +27,8 @@ def register_calendar(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "calendar", help="某一年的放假和调休上班日，以及出处（无安排时按法定节假日估算）"
     )
-    p.add_argument("--year", type=int, required=True, metavar="YYYY")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--year", type=int, required=True, metavar="YYYY", help="年份，如 2027")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_calendar)
 
 
@@ -40,11 +40,11 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
         "publish", help="检查并签发一个县级政策包，随下一次数据包下发（输出版本号）"
     )
     p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="县级政策包文件（.toml）")
     p.set_defaults(func=cmd_hub_policy_publish)
     p = cmds.add_parser("list", help="列出已签发的县级政策包")
     p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_hub_policy_list)
     p = cmds.add_parser(
         "edit",
@@ -59,9 +59,9 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument("--extend", action="append", default=[], metavar="RULE=DATE",
                    help="延续执行到某日，如 absorb_returned=2026-12-31（须写 --document）")  # fmt: skip
     p.add_argument("--document", metavar="NUMBER", help="县里的文件文号，如 某人社通〔2026〕3号")
-    p.add_argument("--document-title", default="", metavar="TITLE")
-    p.add_argument("--document-issuer", default="", metavar="NAME")
-    p.add_argument("--document-date", metavar="DATE")
+    p.add_argument("--document-title", default="", metavar="TITLE", help="该文件的标题")
+    p.add_argument("--document-issuer", default="", metavar="NAME", help="该文件的发文单位")
+    p.add_argument("--document-date", metavar="DATE", help="该文件的成文日期")
     p.add_argument("--holiday", action="append", default=[], metavar="DATES",
                    help="县里自定的放假日（可写范围 2027-02-05..2027-02-08）")  # fmt: skip
     p.add_argument(
@@ -71,7 +71,7 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument("--schedule-document", metavar="NUMBER", help="放假安排通知的文号")
     p.add_argument("--days-off", default="", metavar="DATES", help="该年全部放假日（可写范围）")
     p.add_argument("--make-up-workdays", default="", metavar="DATES", help="该年调休上班日")
-    p.add_argument("--title", default="")
+    p.add_argument("--title", default="", help="政策包的名称")
     p.add_argument("--authority", default="", help="发布单位，如 某县人力资源和社会保障局")
     p.add_argument("--id", default="", help="县级政策包编号（首次编辑时，默认 county）")
     p.add_argument("--version", default="", help="版本号（默认 年份.序号）")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.labels import field_label
 from fieldapp.store.queries import records
@@ -15,15 +15,15 @@ from fieldapp.store.queries.search import PersonSearch
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `search` and `person show`."""
     p = sub.add_parser("search", help="查找人员（姓名、拼音、身份证或电话号码片段）")
-    p.add_argument("text")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("text", help="姓名、拼音或首字母、身份证号或电话号码的一段")
+    p.add_argument("--limit", type=int, default=50, help="最多列出几人（默认 50）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_search)
 
     person = sub.add_parser("person", help="人员").add_subparsers(dest="person_cmd", required=True)
     show = person.add_parser("show", help="显示一个人的信息")
-    show.add_argument("id_number")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("id_number", help="身份证号（18 位）")
+    show.add_argument("--json", action="store_true", help=JSON_HELP)
     show.add_argument("--history", action="store_true", help="列出全部修改记录")
     show.set_defaults(func=cmd_person_show)
 

@@ -88,7 +88,9 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     """The argument parser: with every command's module (`"*"`, for tests and docs), or only
     `command`'s (the other commands listed by name, for `--help`), or none (None)."""
     parser = argparse.ArgumentParser(prog="fieldapp", description="劳动力台账 fieldapp")
-    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"fieldapp {__version__}", help="显示程序版本"
+    )
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = {module for module, _help in COMMANDS.values()} if command == "*" else set()

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.policy.claim_flow import parse_state
@@ -27,19 +27,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--area", metavar="CODE", help="只看此地区（代码前缀）")
     p.add_argument("--rule", metavar="RULE_ID", help="只看一条规则")
     p.add_argument("--all", action="store_true", help="全台账时也列出不符合的结果")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_eligible)
 
     p = sub.add_parser("due", help="待办服务：1311服务、失业登记、分级服务、月度更新、跟踪回访")
-    p.add_argument("--on", metavar="DATE")
+    p.add_argument("--on", metavar="DATE", help="按此日期算到期（默认今天）")
     p.add_argument("--area", metavar="CODE", help="村/安置点代码（前缀）")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_due)
 
     p = sub.add_parser("duties", help="家庭责任：一户一人、零就业家庭、公益性岗位超线、一人多岗")
-    p.add_argument("--on", metavar="DATE")
-    p.add_argument("--area", metavar="CODE")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--on", metavar="DATE", help="按此日期判断（默认今天）")
+    p.add_argument("--area", metavar="CODE", help="只看此地区（代码前缀）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_duties)
 
     _register_claims(sub)
@@ -47,15 +47,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     pol = sub.add_parser("policy", help="政策包").add_subparsers(dest="policy_cmd", required=True)
     p = pol.add_parser("list", help="列出现行政策包的规则、所引文件和待县里核定的标准")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_policy_list)
     p = pol.add_parser("check", help="检查一个政策包文件（不启用）")
-    p.add_argument("file")
+    p.add_argument("file", help="政策包文件（.toml）")
     p.set_defaults(func=cmd_policy_check)
     p = pol.add_parser(
         "install", help="检查并在本机启用一个政策包（村/安置点和乡镇设备不能安装：政策由县里下发）"
     )
-    p.add_argument("file")
+    p.add_argument("file", help="政策包文件（.toml）")
     p.set_defaults(func=cmd_policy_install)
 
     from fieldapp.cli.county_cmds import register_calendar
@@ -64,16 +64,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     rep = sub.add_parser("report", help="报表").add_subparsers(dest="report_cmd", required=True)
     p = rep.add_parser("monthly", help="月报（xlsx，每村/安置点一张表并汇总，含图表）")
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
-    p.add_argument("--area", metavar="CODE")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的 Excel 文件")
+    p.add_argument("--area", metavar="CODE", help="只统计此地区（代码前缀）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_report_monthly)
 
     p = sub.add_parser("rosters", help="一库五册（劳动力、培训、转移就业、自主创业、公益性岗位）")
-    p.add_argument("--area", required=True, metavar="CODE")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
-    p.add_argument("--on", metavar="DATE")
+    p.add_argument("--area", required=True, metavar="CODE", help="村/安置点或乡镇的代码（前缀）")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的 Excel 文件")
+    p.add_argument("--on", metavar="DATE", help="名册截至日期（默认今天）")
     p.add_argument("--json", action="store_true", help="同时输出各名册人数")
     p.set_defaults(func=cmd_rosters)
 
@@ -81,59 +81,62 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _register_claims(sub: argparse._SubParsersAction) -> None:
     claim = sub.add_parser("claim", help="补贴申领").add_subparsers(dest="claim_cmd", required=True)
     p = claim.add_parser("create", help="从符合条件的结果新建申领（草稿）")
-    p.add_argument("--person", required=True, metavar="ID_NUMBER")
-    p.add_argument("--rule", required=True, metavar="RULE_ID")
+    p.add_argument("--person", required=True, metavar="ID_NUMBER", help="申领人的身份证号")
+    p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则（policy list 列出）")
     p.add_argument("--on", metavar="DATE", help="申领日期（默认今天）")
     p.add_argument("--evidence", action="append", default=[], metavar="ITEM", help="已收材料")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_claim_create)
 
     p = claim.add_parser("advance", help="推进申领状态（驳回、撤销须填原因）")
-    p.add_argument("claim_id")
-    p.add_argument("--to", required=True, metavar="STATE")
-    p.add_argument("--reason", default="")
+    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.add_argument(
+        "--to", required=True, metavar="STATE",
+        help="下一步：已提交、村审核、乡镇审核、县审批、已发放，或 驳回、已撤销（须写 --reason）",
+    )  # fmt: skip
+    p.add_argument("--reason", default="", help="驳回或撤销的原因")
     p.set_defaults(func=cmd_claim_advance)
 
     p = claim.add_parser("evidence", help="登记已收（或退回）的材料")
-    p.add_argument("claim_id")
-    p.add_argument("items", nargs="*", metavar="ITEM")
+    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.add_argument("items", nargs="*", metavar="ITEM", help="收到的材料名称（claim show 列出）")
     p.add_argument("--all", action="store_true", help="全部材料已收")
     p.add_argument("--undo", action="store_true", help="标记为未收")
     p.add_argument("--missing-reason", metavar="TEXT", help="缺件原因")
     p.set_defaults(func=cmd_claim_evidence)
 
     p = claim.add_parser("list", help="列出申领")
-    p.add_argument("--rule", metavar="RULE_ID")
-    p.add_argument("--state", metavar="STATE")
-    p.add_argument("--area", metavar="CODE")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--rule", metavar="RULE_ID", help="只列此规则的申领")
+    p.add_argument("--state", metavar="STATE", help="只列此状态的申领，如 已提交")
+    p.add_argument("--area", metavar="CODE", help="只列此地区的申领（代码前缀）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_claim_list)
 
     p = claim.add_parser("show", help="显示一条申领及其全部步骤")
-    p.add_argument("claim_id")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_claim_show)
 
     p = claim.add_parser("check", help="检查全部申领是否有超出限额的重复申领")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_claim_check)
 
 
 def _register_batches(sub: argparse._SubParsersAction) -> None:
     batch = sub.add_parser("batch", help="申领批次").add_subparsers(dest="batch_cmd", required=True)
     p = batch.add_parser("create", help="把一条规则的申领编成批次（最后一行输出批次编号）")
-    p.add_argument("--rule", required=True, metavar="RULE_ID")
-    p.add_argument("--state", metavar="STATE")
-    p.add_argument("--area", metavar="CODE")
+    p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则")
+    p.add_argument("--state", metavar="STATE", help="只编入此状态的申领（默认：已提交以后的全部）")
+    p.add_argument("--area", metavar="CODE", help="只编入此地区的申领（代码前缀）")
     p.add_argument("--funding", metavar="SOURCE", help="只编入此资金来源")
-    p.add_argument("--title", default="")
+    p.add_argument("--title", default="", help="批次名称（默认：规则名和人数）")
     p.set_defaults(func=cmd_batch_create)
     p = batch.add_parser("list", help="列出批次")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_batch_list)
     p = batch.add_parser("show", help="显示批次及其申领")
-    p.add_argument("batch_id")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("batch_id", help="批次编号（batch list 列出）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_batch_show)
 
 

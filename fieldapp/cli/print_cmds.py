@@ -8,7 +8,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from fieldapp.cli.common import fail, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.paper_data import PaperData
@@ -59,14 +59,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = cmds.add_parser("log", help="打印记录（可按批次或页脚校验码查）")
     p.add_argument("--batch", help="批次编号")
     p.add_argument("--code", help="页脚校验码")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_log)
 
     p = cmds.add_parser("settings", help="查看或修改打印设置（县名、审核单位、公示天数等）")
     p.add_argument(
         "--set", nargs=2, action="append", metavar=("NAME", "VALUE"), help="修改一项设置"
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_settings)
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp.cli.common import credentials, fail, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, credentials, fail, open_ledger, print_json
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add `hub …`, `enrol`, `sync …` and `conflicts …`."""
     _register_hub(sub)
     p = sub.add_parser("enrol", help="用县里发的登记文件登记本台账（本机已有数据会保留并上传）")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="县里发的登记文件（.enrol）")
     p.add_argument("--fingerprint", help="县里告知的中心指纹，用于核对")
     p.add_argument("--force", action="store_true", help="改为登记到另一个中心")
     p.set_defaults(func=cmd_enrol)
@@ -27,14 +27,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="sync_cmd", required=True
     )
     p = sync.add_parser("export", help="导出中心尚未确认收到的全部修改")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument(
+        "--out", type=Path, required=True, help="数据包文件（如 U 盘上的 本村.fieldsync）"
+    )
     p.add_argument("--full", action="store_true", help="导出本机全部修改（中心数据恢复后使用）")
     p.set_defaults(func=cmd_sync_export)
     p = sync.add_parser("import", help="导入中心发来的数据包")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="中心发来的数据包文件（.fieldsync）")
     p.set_defaults(func=cmd_sync_import)
     p = sync.add_parser("push", help="有网络时：上传数据包并导入中心的回复")
-    p.add_argument("url")
+    p.add_argument("url", help="中心的地址，如 https://hub.example.gov.cn")
     p.set_defaults(func=cmd_sync_push)
     p = sync.add_parser("undo", help="撤销本机一条县里未接受的修改（只改本机，修改记录保留）")
     p.add_argument("change", nargs="+", help="sync status 列出的编号")
@@ -44,15 +46,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_sync_restored)
     p = sync.add_parser("status", help="登记信息、最近的导入、被隔离的数据包和县里未接受的修改")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_sync_status)
 
     conflicts = sub.add_parser("conflicts", help="列出并发修改的冲突（各方的值都保留）")
-    conflicts.add_argument("--json", action="store_true")
+    conflicts.add_argument("--json", action="store_true", help=JSON_HELP)
     conflicts.set_defaults(func=cmd_conflicts)
     csub = conflicts.add_subparsers(dest="conflicts_cmd")
     p = csub.add_parser("resolve", help="处理一个冲突：保留某个值或给出新值")
-    p.add_argument("conflict_id")
+    p.add_argument("conflict_id", help="冲突编号（conflicts 列出）")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--keep", metavar="VALUE_ID", help="保留的值的编号")
     group.add_argument("--value", metavar="V", help="新的值")
@@ -69,7 +71,7 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         return p
 
     p = add("init", "新建汇总中心文件夹和密钥", cmd_hub_init)
-    p.add_argument("--name", default="县级汇总中心")
+    p.add_argument("--name", default="县级汇总中心", help="中心的名称（默认：县级汇总中心）")
     p.add_argument(
         "--training",
         action="store_true",
@@ -81,7 +83,7 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         help="中心台账放在 PostgreSQL：postgresql://用户@主机/数据库（默认是文件夹里的 SQLite）",
     )
     p = add("enroll", "登记一台设备，生成登记文件（含设备私钥，须妥善保管）", cmd_hub_enroll)
-    p.add_argument("--device", required=True)
+    p.add_argument("--device", required=True, help="设备名称，如 某某村专员")
     p.add_argument(
         "--area",
         required=True,
@@ -93,19 +95,23 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         default="coordinator",
         help="设备角色：coordinator 村/安置点专员（默认），township 乡镇审核，county 县级审批",
     )
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="写出的登记文件（.enrol），交给该设备")
     p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
-    p.add_argument("--device", required=True)
+    p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
     p = add("devices", "列出已登记的设备", cmd_hub_devices)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = add("import", "导入设备数据包（不给文件时导入 inbox 文件夹中的全部）", cmd_hub_import)
-    p.add_argument("files", nargs="*", type=Path)
+    p.add_argument("files", nargs="*", type=Path, help="设备的数据包文件（.fieldsync）")
     p = add("export", "为一台设备导出它需要的数据包", cmd_hub_export)
-    p.add_argument("--device", required=True)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
+    p.add_argument("--out", type=Path, required=True, help="写出的数据包文件（.fieldsync）")
     p = add("serve", "HTTP 服务：设备上传数据包并取回回复", cmd_hub_serve)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="监听地址（默认只在本机；对外请经 nginx/Caddy 的 HTTPS 转发）",
+    )
+    p.add_argument("--port", type=int, default=8765, help="端口（默认 8765）")
     p.add_argument(
         "--max-upload-mb",
         type=int,
@@ -113,13 +119,13 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         help="单次上传上限（MB），默认按最大的安置点首次上传估算",
     )
     p = add("rejected", "县里未接受的修改：列出，接受为县里的修改，或不予采纳", cmd_hub_rejected)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     decide = p.add_mutually_exclusive_group()
     decide.add_argument("--accept", type=int, metavar="ID", help="接受（作为县里的修改写入）")
     decide.add_argument("--dismiss", type=int, metavar="ID", help="不予采纳（须写 --reason）")
     p.add_argument("--reason", default="", help="处理意见，设备上会看到")
     p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     from fieldapp.cli.user_cmds import register_hub
 
     register_hub(add)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from fieldapp.cli.common import (
+    JSON_HELP,
     credentials,
     ledger_path,
     new_password,
@@ -20,30 +21,30 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="user_cmd", required=True
     )
     p = user.add_parser("add", help="新增用户（须由能管理用户的人执行）")
-    p.add_argument("name")
+    p.add_argument("name", help="用户名（通常是本人姓名）")
     p.add_argument("--admin", action="store_true", help="可以管理用户")
     _new_password_file(p)
     p.set_defaults(func=cmd_user_add)
     p = user.add_parser("list", help="列出用户")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_user_list)
     p = user.add_parser("passwd", help="修改口令（不给用户名时改自己的）")
-    p.add_argument("name", nargs="?")
+    p.add_argument("name", nargs="?", help="用户名")
     _new_password_file(p)
     p.set_defaults(func=cmd_user_passwd)
     p = user.add_parser("disable", help="停用用户（其口令从此打不开台账；台账随即换用新钥匙）")
-    p.add_argument("name")
+    p.add_argument("name", help="用户名")
     p.set_defaults(func=cmd_user_disable)
 
     p = sub.add_parser("exports", help="导出记录：谁、何时、导出了什么、多少人、文件校验值")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_exports)
 
     p = sub.add_parser("backup", help="备份台账（加密；恢复时需要本台账某个用户的口令）")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True, help="备份文件")
     p.set_defaults(func=cmd_backup)
     p = sub.add_parser("restore", help="从备份恢复台账（当前台账先另存一份）")
-    p.add_argument("file", type=Path)
+    p.add_argument("file", type=Path, help="备份文件")
     p.set_defaults(func=cmd_restore)
 
 
