@@ -12,7 +12,14 @@ from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.paper_data import PaperData
-from fieldapp.paperwork.settings import LABELS, PaperSettings, meta_key, parse_value, to_text
+from fieldapp.paperwork.settings import (
+    LABELS,
+    PaperSettings,
+    meta_key,
+    parse_value,
+    setting_name,
+    to_text,
+)
 from fieldapp.policy.pack import Policy
 from fieldapp.services import settings
 from fieldapp.store.queries.paper import print_log
@@ -64,7 +71,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("settings", help="查看或修改打印设置（县名、审核单位、公示天数等）")
     p.add_argument(
-        "--set", nargs=2, action="append", metavar=("NAME", "VALUE"), help="修改一项设置"
+        "--set",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        help="修改一项设置：名称写中文（如 公示天数）或英文（notice_days），可多次使用",
     )
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_settings)
@@ -164,10 +175,11 @@ def cmd_settings(args: argparse.Namespace) -> int:
     try:
         for name, value in args.set or []:
             try:
-                typed = parse_value(name, value)
+                key = setting_name(name)
+                typed = parse_value(key, value)
             except ValueError as error:
                 return fail(str(error))
-            settings.save_values(ledger, {meta_key(name): to_text(typed)})
+            settings.save_values(ledger, {meta_key(key): to_text(typed)})
         current = PaperData(ledger).settings()
     finally:
         ledger.close()

@@ -64,10 +64,22 @@ def meta_key(name: str) -> str:
     return PREFIX + name
 
 
+def setting_name(text: str) -> str:
+    """The setting a user named, by its key (`county_name`) or its Chinese label (县（市、区）
+    名称); ValueError listing both when it is neither."""
+    name = text.strip()
+    if name in LABELS:
+        return name
+    for key, label in LABELS.items():
+        if name == label:
+            return key
+    known = "、".join(f"{label}（{key}）" for key, label in LABELS.items())
+    raise ValueError(f"没有名为“{name}”的打印设置；可用：{known}")
+
+
 def parse_value(name: str, text: str) -> object:
     """A setting's typed value from text; ValueError with a Chinese message when wrong."""
-    if name not in LABELS:
-        raise ValueError(f"没有名为“{name}”的打印设置；可用：{'、'.join(LABELS)}")
+    name = setting_name(name)
     kind = type(getattr(PaperSettings(), name))
     text = text.strip()
     if kind is bool:

@@ -133,6 +133,14 @@ def test_settings_are_stored_and_printed(tmp_path, capsys):
     assert main([*args, "--set", "notice_days", "很多"]) == 1
     assert "整数" in capsys.readouterr().err
     assert main([*args, "--set", "colour", "红"]) == 1
+    assert "公示天数（notice_days）" in capsys.readouterr().err  # what the clerk may write
+    # A setting named as the clerk sees it, by its Chinese label.
+    assert main([*args, "--set", "公示天数", "10", "--set", "县级审批单位", "某县人社局"]) == 0
+    capsys.readouterr()
+    assert main([*args, "--json"]) == 0
+    values = json.loads(capsys.readouterr().out)
+    assert values["notice_days"] == 10 and values["county_office"] == "某县人社局"
+    assert main([*args, "--set", "公示天数", "7"]) == 0
     out = tmp_path / "notice.pdf"
     main(
         [
