@@ -118,6 +118,30 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     return opened(_open(path, credentials=creds))
 
 
+def checked_area(ledger: Ledger, area: str | None) -> str | None:
+    """`--area` as given, when the ledger has an area (or a household) inside it.
+
+    A mistyped code would otherwise give an empty list, roster or export that looks like a
+    quiet village; a village's name typed for its code is answered with the code.
+    """
+    if not area:
+        return area
+    from fieldapp.domain.areacode import area_prefix
+    from fieldapp.store.queries.areas import all_areas, area_parts
+    from fieldapp.store.queries.records import area_path
+
+    text = area.strip()
+    prefix = area_prefix(text)
+    areas = all_areas(ledger)
+    if any(row.code.startswith(prefix) for row in areas) or area_parts(ledger, text):
+        return text
+    named = [row for row in areas if row.name == text]
+    if named:
+        codes = "、".join(f"{row.code}（{area_path(ledger, row.code)}）" for row in named[:5])
+        raise FieldappError(f"“{text}”是区域的名称，--area 请写区域代码：{codes}")
+    raise FieldappError(f"台账中没有区域代码为 {text} 或以它开头的区域，请检查区域代码")
+
+
 def opened(ledger: Ledger) -> Ledger:
     """Remember a ledger the command works on (see `report_skipped`); returns it."""
     _OPENED.append(ledger)

@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
+from fieldapp.cli.common import JSON_HELP, checked_area, fail, open_ledger, print_json
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.policy.claim_flow import parse_state
@@ -172,12 +172,16 @@ def _money(value: float | None) -> str:
 def cmd_eligible(args: argparse.Namespace) -> int:
     """Print every rule's result for one person, or the whole ledger."""
     policy, on = _policy(args), _on(args)
-    service = EligibilityService(open_ledger(args), policy)
+    ledger = open_ledger(args)
+    service = EligibilityService(ledger, policy)
     if args.person:
         results = service.for_person(args.person, on)
     else:
         results = service.for_all(
-            on, area_prefix=args.area, include_not_eligible=args.all, explained=True
+            on,
+            area_prefix=checked_area(ledger, args.area),
+            include_not_eligible=args.all,
+            explained=True,
         )
     if args.rule:
         results = [r for r in results if r.rule_id == args.rule]
@@ -206,7 +210,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     """Print the due list, most urgent first."""
     from fieldapp.services.policy_views import due_list
 
-    items = due_list(open_ledger(args), _policy(args), _on(args), args.area)
+    ledger = open_ledger(args)
+    items = due_list(ledger, _policy(args), _on(args), checked_area(ledger, args.area))
     if args.json:
         print_json([i.as_dict() for i in items])
         return 0
@@ -227,7 +232,8 @@ def cmd_duties(args: argparse.Namespace) -> int:
     """Print household duty flags."""
     from fieldapp.services.policy_views import duties
 
-    flags = duties(open_ledger(args), _policy(args), _on(args), args.area)
+    ledger = open_ledger(args)
+    flags = duties(ledger, _policy(args), _on(args), checked_area(ledger, args.area))
     if args.json:
         print_json([f.as_dict() for f in flags])
         return 0
@@ -296,9 +302,11 @@ def cmd_claim_evidence(args: argparse.Namespace) -> int:
 
 def cmd_claim_list(args: argparse.Namespace) -> int:
     """List claims by rule, state and area."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    ledger = open_ledger(args)
+    service = ClaimService(ledger, _policy(args))
     states = [parse_state(args.state)] if args.state else None
-    claims = service.queries.select(rule_id=args.rule, states=states, area_prefix=args.area)
+    area = checked_area(ledger, args.area)
+    claims = service.queries.select(rule_id=args.rule, states=states, area_prefix=area)
     if args.json:
         print_json([_claim_dict(c) for c in claims])
         return 0
@@ -367,10 +375,12 @@ def cmd_claim_check(args: argparse.Namespace) -> int:
 
 def cmd_batch_create(args: argparse.Namespace) -> int:
     """Create a batch; the id is printed alone on the last line."""
-    service = ClaimService(open_ledger(args), _policy(args))
+    ledger = open_ledger(args)
+    service = ClaimService(ledger, _policy(args))
     state = parse_state(args.state) if args.state else None
+    area = checked_area(ledger, args.area)
     batch, claims = service.create_batch(
-        args.rule, state=state, area_prefix=args.area, funding_source=args.funding, title=args.title
+        args.rule, state=state, area_prefix=area, funding_source=args.funding, title=args.title
     )
     total = sum(c.amount for c in claims)
     print(f"已编批次：{batch.title}，{len(claims)} 人，合计 {_money(total)}；{batch.notes}")
@@ -524,7 +534,8 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
     from fieldapp.tabular.report_monthly import write_monthly_report
 
     ledger = open_ledger(args)
-    report = monthly_report(ledger, _policy(args), args.month, area_prefix=args.area)
+    area = checked_area(ledger, args.area)
+    report = monthly_report(ledger, _policy(args), args.month, area_prefix=area)
     write_monthly_report(report, Path(args.out))
     record_export(ledger, f"月报 {args.month}", args.out, 0, len(report.areas), args.area)
     if args.json:
@@ -540,7 +551,7 @@ def cmd_rosters(args: argparse.Namespace) -> int:
     from fieldapp.tabular.five_rosters import write_five_rosters
 
     ledger = open_ledger(args)
-    rosters = five_rosters(ledger, args.area, _on(args))
+    rosters = five_rosters(ledger, checked_area(ledger, args.area) or "", _on(args))
     write_five_rosters(rosters, Path(args.out))
     counts = {name: len(rows) for name, rows in rosters.sheets.items()}
     record_export(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from fieldapp.cli.common import open_ledger, print_json
+from fieldapp.cli.common import checked_area, open_ledger, print_json
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
@@ -119,7 +119,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Export the ledger."""
     ledger = open_ledger(args)
     try:
-        count = export_ledger(ledger, args.file, area_prefix=args.area)
+        count = export_ledger(ledger, args.file, area_prefix=checked_area(ledger, args.area))
         record_export(ledger, "台账", args.file, count, area_code=args.area)
     finally:
         ledger.close()

@@ -1,0 +1,66 @@
+"""`--area` is checked against the ledger: a mistyped code, or a village's name typed for its
+code, is refused in Chinese before anything is listed or written, instead of answering with an
+empty list, roster or export that looks like a quiet village."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.services.ledgers import open_ledger
+from fieldapp.store.queries.areas import all_areas
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory):
+    db = tmp_path_factory.mktemp("area") / "demo.db"
+    assert main(["--db", str(db), "demo", "--persons", "120", "--seed", "3"]) == 0
+    led = open_ledger(db)
+    try:
+        villages = [a for a in all_areas(led) if len(a.code) == 12]
+    finally:
+        led.close()
+    return db, villages[0]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["due"],
+        ["duties"],
+        ["eligible"],
+        ["claim", "list"],
+        ["batch", "create", "--rule", "transport_cross_county"],
+        ["report", "monthly", "--month", "2026-11", "--out", "{tmp}/月报.xlsx"],
+        ["rosters", "--out", "{tmp}/名册.xlsx"],
+        ["export", "{tmp}/导出.xlsx"],
+    ],
+)
+def test_an_unknown_code_is_refused_and_nothing_is_written(ledger, tmp_path, capsys, command):
+    db, _village = ledger
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [part.format(tmp=out) for part in command]
+    assert main(["--db", str(db), *args, "--area", "9999"]) == 1
+    err = capsys.readouterr().err
+    assert "台账中没有区域代码为 9999" in err
+    assert list(out.iterdir()) == []
+
+
+def test_a_village_name_is_answered_with_its_code(ledger, capsys):
+    db, village = ledger
+    assert main(["--db", str(db), "due", "--area", village.name]) == 1
+    err = capsys.readouterr().err
+    assert f"“{village.name}”是区域的名称" in err and village.code in err
+
+
+def test_a_known_code_and_a_prefix_of_it_list_as_before(ledger, capsys):
+    db, village = ledger
+    capsys.readouterr()
+    assert main(["--db", str(db), "due", "--area", village.code, "--json"]) == 0
+    in_village = json.loads(capsys.readouterr().out)
+    assert main(["--db", str(db), "due", "--area", village.code[:6], "--json"]) == 0
+    in_county = json.loads(capsys.readouterr().out)
+    assert in_village and len(in_county) >= len(in_village)
