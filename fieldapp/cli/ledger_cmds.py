@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
+from fieldapp.domain import idnumber
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.labels import field_label
 from fieldapp.store.queries import records
@@ -52,7 +53,7 @@ def cmd_person_show(args: argparse.Namespace) -> int:
     except InvalidIdNumber as error:
         return fail(str(error))
     if person is None:
-        return fail(f"台账中没有身份证号为 {args.id_number} 的人员")
+        return fail(idnumber.not_in_ledger(args.id_number))
     held = {
         model.TABLE: [
             r.model_dump(mode="json") for r in records.person_records(ledger, model, person.id)

@@ -86,6 +86,19 @@ def validate(raw: str) -> IdInfo:
     return _checked(number)
 
 
+def not_in_ledger(raw: str) -> str:
+    """What to say when no person holds the number a user typed: and, when the number itself
+    is wrong (a digit mistyped, too short), what is wrong with it, so the typo is looked for
+    rather than the person."""
+    number = normalise(raw)
+    text = f"台账中没有身份证号为 {number or raw} 的人员"
+    try:
+        validate(raw)
+    except InvalidIdNumber as error:
+        return f"{text}。这个号码本身有误：{error}"
+    return text
+
+
 def upgrade_15(raw: str) -> str | None:
     """The 18-digit form of a first-generation 15-digit number (born 19xx), else None.
 

@@ -504,7 +504,7 @@ class PaperData:
         """The person id for an ID number, or NotFound."""
         found = paper_rows.person_id_of(self.ledger, id_number)
         if found is None:
-            raise NotFound(f"台账中没有身份证号为 {idnumber.normalise(id_number)} 的人员")
+            raise NotFound(idnumber.not_in_ledger(id_number))
         return found
 
 

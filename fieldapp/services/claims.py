@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, QualifyingFacts
 from fieldapp.domain.errors import FieldappError, NotFound
@@ -53,10 +54,10 @@ class EligibilityService:
         """The facts of the person holding an ID number, or NotFound."""
         person = records.person_by_id_number(self.ledger, id_number)
         if person is None:
-            raise NotFound(f"台账中没有身份证号为 {id_number} 的人员")
+            raise NotFound(idnumber.not_in_ledger(id_number))
         found = self.loader.persons(person_ids=[person.id])
         if not found:
-            raise NotFound(f"台账中没有身份证号为 {id_number} 的人员")
+            raise NotFound(idnumber.not_in_ledger(id_number))
         return found[0]
 
     def for_person(self, id_number: str, on: dt.date) -> list[RuleResult]:
