@@ -10,6 +10,7 @@ from pathlib import Path
 from fieldapp.cli.common import JSON_HELP, checked_area, fail, open_ledger, print_json
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.month import Month
 from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
@@ -64,7 +65,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     rep = sub.add_parser("report", help="报表").add_subparsers(dest="report_cmd", required=True)
     p = rep.add_parser("monthly", help="月报（xlsx，每村/安置点一张表并汇总，含图表）")
-    p.add_argument("--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11")
+    p.add_argument(
+        "--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11（也可写 2026年11月）"
+    )
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的 Excel 文件")
     p.add_argument("--area", metavar="CODE", help="只统计此地区（代码前缀）")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -533,11 +536,12 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
     from fieldapp.services.report import monthly_report
     from fieldapp.tabular.report_monthly import write_monthly_report
 
+    month = Month.parse(args.month)  # 2026-11, 2026-1, 2026年11月 or 202611
     ledger = open_ledger(args)
     area = checked_area(ledger, args.area)
-    report = monthly_report(ledger, _policy(args), args.month, area_prefix=area)
+    report = monthly_report(ledger, _policy(args), month, area_prefix=area)
     write_monthly_report(report, Path(args.out))
-    record_export(ledger, f"月报 {args.month}", args.out, 0, len(report.areas), args.area)
+    record_export(ledger, f"月报 {month}", args.out, 0, len(report.areas), args.area)
     if args.json:
         print_json(report.as_dict())
     else:

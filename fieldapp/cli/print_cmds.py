@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.month import Month
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import (
@@ -53,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = cmds.add_parser("visits", help="村（社区）或安置点的月度走访记录")
     p.add_argument("--area", required=True, help="区划代码（村或安置点）")
-    p.add_argument("--month", required=True, help="月份 YYYY-MM")
+    p.add_argument("--month", required=True, help="月份，如 2026-10（也可写 2026年10月）")
     _out(p)
     p.set_defaults(func=cmd_visits)
 
@@ -128,7 +129,8 @@ def cmd_notice(args: argparse.Namespace) -> int:
 def cmd_visits(args: argparse.Namespace) -> int:
     """Print a village's monthly visit sheet (its due column from the policy in force)."""
     policy = _policy_in_force(args)
-    return _run(args, lambda led: jobs.visits_job(led, args.area, args.month, policy=policy))
+    month = Month.parse(args.month)  # 2026-10, 2026-1, 2026年10月 or 202610
+    return _run(args, lambda led: jobs.visits_job(led, args.area, month, policy=policy))
 
 
 def _policy_in_force(args: argparse.Namespace) -> Policy | None:
