@@ -6,9 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import xlsxwriter
-
 from fieldapp.policy.households import DutyFlag
+from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
 COLUMNS = ("序号", "事项", "户号", "户主/成员", "所在地", "说明", "依据")
@@ -24,8 +23,7 @@ def write_duties(
     place_of: Callable[[str], str],
 ) -> int:
     """Write the flags to `path`; returns how many rows were written."""
-    book = xlsxwriter.Workbook(str(path))
-    try:
+    with xlsx_book(path) as book:
         title = book.add_format({"bold": True, "font_size": 14, "align": "center"})
         head = book.add_format(
             {"bold": True, "border": 1, "bg_color": "#DDEBF7", "align": "center"}
@@ -53,6 +51,4 @@ def write_duties(
                 sheet.write_string(row, col, value, cell)
         sheet.freeze_panes(2, 0)
         print_setup(sheet, header_rows=(0, 1), landscape=True)
-    finally:
-        book.close()
     return len(flags)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import xlsxwriter
-
 from fieldapp.policy.rosters import COLUMNS, RosterSet
+from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
 #: Columns written as text even when they look like numbers (ID numbers keep their digits).
@@ -15,8 +14,7 @@ TEXT_COLUMNS = frozenset({"身份证号", "户号"})
 
 def write_five_rosters(rosters: RosterSet, path: Path) -> None:
     """Write the five rosters of one area to `path`."""
-    book = xlsxwriter.Workbook(str(path))
-    try:
+    with xlsx_book(path) as book:
         title = book.add_format({"bold": True, "font_size": 14, "align": "center"})
         head = book.add_format(
             {"bold": True, "border": 1, "bg_color": "#DDEBF7", "align": "center"}
@@ -51,5 +49,3 @@ def write_five_rosters(rosters: RosterSet, path: Path) -> None:
             sheet.write_string(
                 footer + 1, 0, "填报人：              审核人：              填报日期："
             )
-    finally:
-        book.close()

@@ -9,17 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from fieldapp.tabular.ledger_import import ImportReport
+from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
 
 def write_import_report(report: ImportReport, path: str | Path) -> Path:
     """Write the report's lists, one sheet each (empty lists get their header only)."""
     path = Path(path)
-    book = xlsxwriter.Workbook(str(path))
-    try:
+    with xlsx_book(path) as book:
         head = book.add_format(
             {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True}
         )
@@ -98,8 +96,6 @@ def write_import_report(report: ImportReport, path: str | Path) -> Path:
             sheet.freeze_panes(2, 0)
             sheet.ignore_errors({"number_stored_as_text": "A1:J100000"})
             print_setup(sheet, header_rows=(1, 1), landscape=len(columns) > 3)
-    finally:
-        book.close()
     return path
 
 

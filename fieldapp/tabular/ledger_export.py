@@ -20,7 +20,7 @@ from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import sheets
 from fieldapp.store.queries.sheets import Row, Words
-from fieldapp.tabular import cells, workbook
+from fieldapp.tabular import cells, output, workbook
 from fieldapp.tabular.columns import COLUMNS, COLUMNS_OF, EXTRA_SHEETS, LEDGER, NO, YES
 from fieldapp.tabular.writer_process import write_in_child
 
@@ -179,7 +179,8 @@ def export_ledger(
     """
     path = Path(path)
     today = today or dt.date.today()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    with output.written(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     # The count and every sheet from one state of the ledger: the user may go on saving while
     # a large export runs, and a household moved meanwhile must not be written twice or missed
@@ -196,9 +197,12 @@ def export_ledger(
             job.tick(done, total)
 
         try:
+            with output.written(path):
+                partial.touch()  # a folder that cannot be written is told before any work
             if path.suffix.lower() == ".csv":
                 batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
-                _write_csv(partial, ledger_rows(_ticking(batches, tick)))
+                with output.written(path):
+                    _write_csv(partial, ledger_rows(_ticking(batches, tick)))
             elif in_child if in_child is not None else total >= CHILD_FROM:
                 with paused_gc():
                     write_in_child(
@@ -209,9 +213,10 @@ def export_ledger(
                     )
             else:
                 found = export_sheets(ledger, today, area_prefix, tick)
-                with paused_gc():  # millions of short-lived cells, none in a cycle
+                with paused_gc(), output.written(path):  # short-lived cells, none in a cycle
                     workbook.write_ledger_workbook(partial, found, exported_at=_now())
-            partial.replace(path)  # only a complete file takes the name
+            with output.written(path):
+                partial.replace(path)  # only a complete file takes the name
         finally:
             partial.unlink(missing_ok=True)
     job.tick(total, total, force=True)

@@ -17,6 +17,7 @@ from fieldapp.policy.report import (
     MonthlyReport,
     coverage,
 )
+from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
@@ -195,13 +196,10 @@ def _place_charts(sheet: Worksheet, charts: list[Any], row: int) -> None:
 
 def write_monthly_report(report: MonthlyReport, path: Path) -> None:
     """Write the report: '汇总' first, then one sheet per village/site."""
-    book = xlsxwriter.Workbook(str(path))
-    try:
+    with xlsx_book(path) as book:
         used: set[str] = set()
         name = _sheet_name("汇总", used)
         _area_sheet(book, book.add_worksheet(name), name, report.total, report)
         for fig in report.areas:
             name = _sheet_name(f"{fig.name}", used)
             _area_sheet(book, book.add_worksheet(name), name, fig, report)
-    finally:
-        book.close()

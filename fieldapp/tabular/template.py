@@ -10,12 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from fieldapp.domain.enums import Category
 from fieldapp.tabular.columns import COLUMNS, DATE_KEYS, EXTRA_SHEETS, Column
+from fieldapp.tabular.output import written, xlsx_book
 from fieldapp.tabular.workbook import HINT_WIDTH, hint_height
 
 DATA_SHEET = "劳动力台账"
@@ -59,15 +59,6 @@ class Formats:
         if column.key == "monthly_income":
             return self.money
         return self.plain
-
-
-def open_workbook(path: str | Path) -> tuple[Workbook, Worksheet, Formats]:
-    """A new workbook (constant memory: rows must be written in order) with its data sheet."""
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False})
-    formats = Formats(book)
-    sheet = book.add_worksheet(DATA_SHEET)
-    write_header(sheet, formats)
-    return book, sheet, formats
 
 
 def write_header(
@@ -166,9 +157,12 @@ def write_instructions(book: Workbook, formats: Formats) -> None:
 def write_template(path: str | Path) -> Path:
     """Write the empty import template (data sheet with header, instructions sheet)."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book, _sheet, formats = open_workbook(path)
-    write_extra_sheets(book, formats)
-    write_instructions(book, formats)
-    book.close()
+    with written(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    # Constant memory: each sheet's rows are written in order.
+    with xlsx_book(path, {"constant_memory": True, "strings_to_numbers": False}) as book:
+        formats = Formats(book)
+        write_header(book.add_worksheet(DATA_SHEET), formats)
+        write_extra_sheets(book, formats)
+        write_instructions(book, formats)
     return path

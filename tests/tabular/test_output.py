@@ -1,0 +1,86 @@
+"""Workbooks the user asked for are written whole or not at all, and a failure to write one is
+said in Chinese, naming the file and a cause the clerk can act on."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.tabular.output import cannot_write, xlsx_book
+
+
+def test_a_failed_workbook_leaves_the_old_file_as_it_was(tmp_path):
+    path = tmp_path / "名册.xlsx"
+    with xlsx_book(path) as book:
+        book.add_worksheet("第一版").write_string(0, 0, "一")
+    before = path.read_bytes()
+    with pytest.raises(ZeroDivisionError), xlsx_book(path) as book:
+        book.add_worksheet("第二版").write_string(0, 0, "二")
+        _ = 1 / 0  # anything going wrong while the workbook is made
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["名册.xlsx"]  # no .part left
+    with xlsx_book(path) as book:
+        book.add_worksheet("第二版").write_string(0, 0, "二")
+    assert path.read_bytes() != before and not (tmp_path / "名册.xlsx.part").exists()
+
+
+def test_the_causes_a_clerk_can_act_on(tmp_path):
+    target = tmp_path / "月报.xlsx"
+    # The Rust writer gives its errno in the text only.
+    full = cannot_write(target, OSError("Failed to save workbook: No space left (os error 28)"))
+    assert str(full) == f"无法写入“{target}”：磁盘已满"
+    held = cannot_write(target, PermissionError(13, "Permission denied"))
+    assert "正被 Excel/WPS 打开" in str(held)
+    odd = cannot_write(target, OSError(5, "Input/output error"))
+    assert str(odd) == f"无法写入“{target}”：Input/output error"
+    assert "不存在" in str(cannot_write(tmp_path / "无" / "x.xlsx", OSError(2, "No such file")))
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    db = tmp_path_factory.mktemp("output") / "demo.db"
+    assert main(["--db", str(db), "demo", "--persons", "60", "--seed", "2"]) == 0
+    return db
+
+
+def _writers(demo, out: str) -> list[list[str]]:
+    base = ["--db", str(demo)]
+    area = ["--area", "52"]
+    return [
+        [*base, "export", out],
+        [*base, "export", out.replace(".xlsx", ".csv")],
+        [*base, "rosters", *area, "--out", out],
+        [*base, "report", "monthly", "--month", "2026-11", "--out", out],
+        [*base, "template", "--out", out],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("where", "said"),
+    [
+        ("folder", "这是一个文件夹的名字"),
+        ("under_a_file", "是文件，不是文件夹"),
+    ],
+)
+def test_commands_say_why_a_workbook_cannot_be_written(demo, tmp_path, capsys, where, said):
+    if where == "folder":
+        out = tmp_path / "放这里.xlsx"
+        out.mkdir()
+        out.with_suffix(".csv").mkdir()
+    else:
+        (tmp_path / "备注.txt").write_text("不是文件夹", encoding="utf-8")
+        out = tmp_path / "备注.txt" / "名册.xlsx"
+    for command in _writers(demo, str(out)):
+        assert main(command) == 1, command
+        err = capsys.readouterr().err
+        assert err.startswith("错误：无法写入“") and said in err, (command, err)
+        assert "Traceback" not in err and "Error" not in err
+    leftovers = sorted(p.name for p in tmp_path.rglob("*") if p.name.endswith(".part"))
+    assert leftovers == []
+
+
+def test_a_missing_folder_is_told_before_any_work(demo, tmp_path, capsys):
+    out = tmp_path / "没有的文件夹" / "名册.xlsx"
+    assert main(["--db", str(demo), "rosters", "--area", "52", "--out", str(out)]) == 1
+    assert f"文件夹“{out.parent}”不存在" in capsys.readouterr().err
+    assert not out.parent.exists()
