@@ -9,20 +9,13 @@ import json
 import pytest
 
 from fieldapp.cli.main import main
-from fieldapp.services.ledgers import open_ledger
-from fieldapp.store.queries.areas import all_areas
+from tests.cli.demo import demo_ledger
 
 
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory):
-    db = tmp_path_factory.mktemp("area") / "demo.db"
-    assert main(["--db", str(db), "demo", "--persons", "120", "--seed", "3"]) == 0
-    led = open_ledger(db)
-    try:
-        villages = [a for a in all_areas(led) if len(a.code) == 12]
-    finally:
-        led.close()
-    return db, villages[0]
+    demo = demo_ledger(tmp_path_factory.mktemp("area"), seed=3)
+    return demo.db, demo.village
 
 
 @pytest.mark.parametrize(

@@ -6,20 +6,14 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.cli.main import main
-from fieldapp.services.ledgers import open_ledger
+from tests.cli.demo import demo_ledger
 from tests.conftest import make_id
 
 
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory):
-    db = tmp_path_factory.mktemp("typos") / "demo.db"
-    assert main(["--db", str(db), "demo", "--persons", "60", "--seed", "4"]) == 0
-    led = open_ledger(db)
-    try:
-        number = led.db.execute("SELECT min(id_number) FROM persons").fetchone()[0]
-    finally:
-        led.close()
-    return db, number
+    demo = demo_ledger(tmp_path_factory.mktemp("typos"), seed=4)
+    return demo.db, demo.id_number
 
 
 def _commands(number: str, out: str) -> list[list[str]]:

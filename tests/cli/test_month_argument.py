@@ -7,21 +7,13 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.cli.main import main
+from tests.cli.demo import demo_ledger
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    db = tmp_path_factory.mktemp("month") / "demo.db"
-    assert main(["--db", str(db), "demo", "--persons", "60", "--seed", "6"]) == 0
-    from fieldapp.services.ledgers import open_ledger
-    from fieldapp.store.queries.areas import all_areas
-
-    ledger = open_ledger(db)
-    try:
-        village = next(a.code for a in all_areas(ledger) if len(a.code) == 12)
-    finally:
-        ledger.close()
-    return db, village
+    made = demo_ledger(tmp_path_factory.mktemp("month"), seed=6)
+    return made.db, made.village.code
 
 
 def _commands(village: str, month: str, out) -> list[list[str]]:
