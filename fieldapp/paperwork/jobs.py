@@ -34,6 +34,7 @@ from fieldapp.paperwork.visits import render_visits
 from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.workdays import WorkCalendar
+from fieldapp.saving import check_folder, written
 from fieldapp.services import printing
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.policy_views import due_list
@@ -380,17 +381,14 @@ def write_pdf(pdf: bytes, out: Path) -> None:
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise FieldappError(f"输出文件“{out}”应以 .pdf 结尾")
-    if not out.parent.exists():
-        raise FieldappError(f"输出文件夹“{out.parent}”不存在")
+    check_folder(out)
     part = out.with_name(out.name + ".part")
     try:
-        part.write_bytes(pdf)
-        os.replace(part, out)
-    except OSError as error:
+        with written(out):
+            part.write_bytes(pdf)
+            os.replace(part, out)
+    finally:
         part.unlink(missing_ok=True)
-        raise FieldappError(
-            f"无法写入“{out}”：{error.strerror or error}（文件可能正被其他程序打开）"
-        ) from None
 
 
 @dataclass(frozen=True)

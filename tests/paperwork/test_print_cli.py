@@ -159,3 +159,24 @@ def test_settings_are_stored_and_printed(tmp_path, capsys):
     text = page_texts(out.read_bytes())[0]
     assert "汇川区一次性交通补助拟享受人员公示表" in text
     assert "（7个工作日）" in text
+
+
+def test_a_paper_that_cannot_be_written_says_why_and_keeps_the_old_one(tmp_path, capsys):
+    db, _batch_id, _claims, number = _ledger(tmp_path)
+    base = ["--db", str(db), "print", "certificate", "--person", number, "--out"]
+    kept = tmp_path / "证明.pdf"
+    assert main([*base, str(kept)]) == 0
+    before = kept.read_bytes()
+    capsys.readouterr()
+    (tmp_path / "文件夹.pdf").mkdir()
+    cases = {
+        tmp_path / "没有" / "证明.pdf": f"文件夹“{tmp_path / '没有'}”不存在",
+        kept / "证明.pdf": f"“{kept}”是文件，不是文件夹",
+        tmp_path / "文件夹.pdf": "这是一个文件夹的名字",
+    }
+    for out, said in cases.items():
+        assert main([*base, str(out)]) == 1, out
+        err = capsys.readouterr().err
+        assert f"错误：无法写入“{out}”：" in err and said in err, err
+    assert kept.read_bytes() == before
+    assert not list(tmp_path.rglob("*.part"))

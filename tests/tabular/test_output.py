@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from fieldapp.cli.main import main
-from fieldapp.tabular.output import cannot_write, xlsx_book
+from fieldapp.saving import cannot_write
+from fieldapp.tabular.output import xlsx_book
 
 
 def test_a_failed_workbook_leaves_the_old_file_as_it_was(tmp_path):
@@ -30,7 +31,7 @@ def test_the_causes_a_clerk_can_act_on(tmp_path):
     full = cannot_write(target, OSError("Failed to save workbook: No space left (os error 28)"))
     assert str(full) == f"无法写入“{target}”：磁盘已满"
     held = cannot_write(target, PermissionError(13, "Permission denied"))
-    assert "正被 Excel/WPS 打开" in str(held)
+    assert "正被其他程序（Excel、WPS、PDF 阅读器）打开" in str(held)
     odd = cannot_write(target, OSError(5, "Input/output error"))
     assert str(odd) == f"无法写入“{target}”：Input/output error"
     assert "不存在" in str(cannot_write(tmp_path / "无" / "x.xlsx", OSError(2, "No such file")))

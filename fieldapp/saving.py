@@ -1,0 +1,74 @@
+"""Saving a file the user asked for (a workbook, a PDF, a bundle): a failure said in Chinese.
+
+A folder that does not exist, a read-only USB stick, a full disk, or a file Excel, WPS or a PDF
+reader holds open (Windows refuses to replace it) is `CannotWrite`, naming the file and a cause
+the clerk can act on — not the library's English exception.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from fieldapp.domain.errors import FieldappError
+
+
+class CannotWrite(FieldappError):
+    """A file the user asked for could not be written; says which and why."""
+
+
+#: The causes a clerk can act on, by errno.
+_CAUSES = {
+    errno.ENOENT: "文件夹不存在",
+    errno.ENOSPC: "磁盘已满",
+    errno.EROFS: "磁盘是只读的（U 盘打开了写保护？）",
+    errno.EACCES: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
+    errno.EPERM: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
+    errno.EISDIR: "这是一个文件夹的名字，请写文件名",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+}
+
+
+def cannot_write(path: Path, error: BaseException) -> CannotWrite:
+    """The Chinese error for failing to write `path` with `error` (an OSError, or one that
+    gives its errno only in its text, as the Rust workbook writer's does)."""
+    number = getattr(error, "errno", None)
+    if number is None:
+        found = re.search(r"os error (\d+)", str(error))
+        number = int(found.group(1)) if found else None
+    folder = _folder_problem(path)
+    if folder:
+        reason = folder
+    elif number in _CAUSES:
+        reason = _CAUSES[number]
+    else:
+        reason = getattr(error, "strerror", None) or str(error)
+    return CannotWrite(f"无法写入“{path}”：{reason}")
+
+
+def _folder_problem(path: Path) -> str:
+    """What is wrong with the folder `path` is to go in, or ''."""
+    if path.parent.is_dir():
+        return ""
+    if path.parent.exists():
+        return f"“{path.parent}”是文件，不是文件夹"
+    return f"文件夹“{path.parent}”不存在"
+
+
+def check_folder(path: Path) -> None:
+    """Refuse at once a file whose folder does not exist (before any work is done for it)."""
+    folder = _folder_problem(path)
+    if folder:
+        raise CannotWrite(f"无法写入“{path}”：{folder}")
+
+
+@contextmanager
+def written(path: Path) -> Iterator[None]:
+    """Failures to write `path` inside the block become `CannotWrite`."""
+    try:
+        yield
+    except OSError as error:
+        raise cannot_write(path, error) from None
