@@ -7,6 +7,7 @@ leaves the ledger untouched and moves the inbox copy to quarantine with a reason
 
 from __future__ import annotations
 
+import errno
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from typing import Any
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
+from fieldapp.saving import cannot_write
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import Verdict
@@ -142,6 +144,8 @@ def write_bundle(
     if cancel and cancel():
         raise Cancelled(SYNC_CANCELLED)
     out = Path(out)
+    if out.is_dir():  # told before a serial is taken for a bundle that could not be kept
+        raise SyncError(str(cannot_write(out, IsADirectoryError(errno.EISDIR, out.name))))
     temp = out.with_name(out.name + ".part")
     while True:
         peer = state.peer(recipient.name) or recipient
@@ -171,7 +175,10 @@ def write_bundle(
         )
         data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public)
         progress(total // 2, total)
-        write_atomic(temp, data, cancel)
+        try:
+            write_atomic(temp, data, cancel)
+        except OSError as error:  # not a folder, a read-only stick …: said as a clerk can act
+            raise SyncError(str(cannot_write(out, error))) from None
         if cancel and cancel():
             temp.unlink(missing_ok=True)
             raise Cancelled(SYNC_CANCELLED)
@@ -190,7 +197,7 @@ def write_bundle(
         temp.replace(out)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise SyncError(f"无法写入 {out}：{error.strerror}") from error
+        raise SyncError(str(cannot_write(out, error))) from None
     progress(total, total)
     return ExportResult(out, peer.name, serial, total, counts)
 

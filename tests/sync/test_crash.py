@@ -19,7 +19,7 @@ import pytest
 from fieldapp.hub.folder import Hub
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
-from fieldapp.sync.errors import AlreadyImported
+from fieldapp.sync.errors import AlreadyImported, SyncError
 from fieldapp.sync.exchange import export_bundle
 from tests.sync.helpers import VILLAGE, add_family
 
@@ -179,3 +179,24 @@ def test_disk_full_during_import_changes_nothing(tmp_path, hub, make_device):
     reopened.import_file(bundle)  # with room again, the same bundle goes in
     assert canonical_dump(reopened.ledger.db) != before
     reopened.close()
+
+
+def test_a_bundle_that_cannot_be_written_is_told_and_takes_no_serial(tmp_path, hub, make_device):
+    device = make_device("甲村", VILLAGE)
+    add_family(device, VILLAGE, ["101"])
+    (tmp_path / "文件夹.fieldsync").mkdir()
+    (tmp_path / "备注.txt").write_text("不是文件夹", encoding="utf-8")
+    cases = {
+        tmp_path / "文件夹.fieldsync": "这是一个文件夹的名字，请写文件名",
+        tmp_path / "备注.txt" / "甲村.fieldsync": f"“{tmp_path / '备注.txt'}”是文件，不是文件夹",
+    }
+    for out, said in cases.items():
+        with pytest.raises(SyncError) as refused:
+            export_bundle(device, out)
+        assert str(refused.value) == f"无法写入“{out}”：{said}"
+    assert not list(tmp_path.rglob("*.part"))
+    # The first bundle that is written is the device's first: the hub takes it.
+    written = export_bundle(device, tmp_path / "甲村.fieldsync")
+    assert written.serial == 1
+    taken = hub.import_file(written.path)
+    assert taken.serial == 1 and taken.new_changes == written.changes > 0 and taken.held == 0
