@@ -140,6 +140,12 @@ def edit_county_pack(
             if edit.document.date:
                 entry["document_date"] = edit.document.date
     if edit.income_line is not None:
+        if not edit.income_line >= 0:  # said in the clerk's words, not as the pack's key
+            raise PackError(
+                "county.toml",
+                None,
+                f"监测收入线是每月的金额（元），不能为负数：收到 {edit.income_line:g}",
+            )
         data.setdefault("lines", {})["welfare_post_income_line"] = edit.income_line
     calendar: dict[str, Any] = data.setdefault("calendar", {})
     for key, days in (

@@ -52,6 +52,14 @@ def test_transport_amount_over_the_cap_refused(hub: Path, capsys) -> None:
     assert in_force(hub).pack.source == "builtin"
 
 
+def test_a_negative_income_line_is_refused_in_the_clerks_words(hub: Path, capsys) -> None:
+    code, _, err = edit(capsys, hub, "--income-line", "-5")
+    assert code == 2
+    assert "监测收入线是每月的金额（元），不能为负数：收到 -5" in err and "未签发" in err
+    assert "welfare_post_income_line" not in err  # not the pack's own key
+    assert in_force(hub).pack.source == "builtin"
+
+
 def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Path, capsys) -> None:
     code, out, err = edit(
         capsys, hub,
