@@ -133,14 +133,14 @@ def main(argv: list[str] | None = None) -> int:
         return fail(str(error))
     except KeyboardInterrupt:
         return fail("已取消", 130)
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0
     except OSError as error:  # a file the command reads or writes: say which and why
         where = f"“{error.filename}”" if error.filename else ""
         return fail(
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
-    except BrokenPipeError:  # output piped into `head` and closed early
-        sys.stderr.close()
-        return 0
     finally:
         if not sys.stderr.closed:
             report_skipped()
