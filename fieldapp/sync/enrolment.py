@@ -90,8 +90,12 @@ def read_enrolment(path: Path) -> dict[str, Any]:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise SyncError(f"找不到登记文件 {path}") from None
-    except (OSError, ValueError) as error:
-        raise SyncError(f"登记文件 {path} 无法读取：{error}") from None
+    except IsADirectoryError:
+        raise SyncError(f"{path} 是文件夹，请选择县里发的登记文件本身") from None
+    except ValueError:  # not UTF-8 JSON: another file, or one damaged on the way
+        raise SyncError(f"{path} 不是 fieldapp 设备登记文件（内容损坏或选错了文件）") from None
+    except OSError as error:
+        raise SyncError(f"登记文件 {path} 无法读取：{error.strerror or error}") from None
     if not isinstance(doc, dict) or doc.get("kind") != KIND:
         raise SyncError(f"{path} 不是 fieldapp 设备登记文件")
     if int(doc.get("format", 0)) > FORMAT:

@@ -43,6 +43,27 @@ def test_a_device_cannot_widen_its_role_by_editing_the_file(tmp_path, hub):
         device.close()
 
 
+def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub):
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json")
+    good = (tmp_path / "e.json").read_bytes()
+    (tmp_path / "文件夹").mkdir()
+    (tmp_path / "半截.json").write_bytes(good[: len(good) // 2])  # cut short on the stick
+    (tmp_path / "照片.jpg").write_bytes(b"\xff\xd8\xff\xe0 not text")
+    device = Ledger.open(tmp_path / "d.db")
+    try:
+        for name, said in (
+            ("文件夹", "是文件夹，请选择县里发的登记文件本身"),
+            ("半截.json", "不是 fieldapp 设备登记文件（内容损坏或选错了文件）"),
+            ("照片.jpg", "不是 fieldapp 设备登记文件（内容损坏或选错了文件）"),
+        ):
+            with pytest.raises(SyncError) as refused:
+                enrol(device, tmp_path / name)
+            assert str(refused.value) == f"{tmp_path / name} {said}"
+        assert SyncState(device.db).identity() is None
+    finally:
+        device.close()
+
+
 @pytest.mark.parametrize(
     ("role", "area", "message"),
     [
