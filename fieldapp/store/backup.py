@@ -18,6 +18,7 @@ it replaces is kept beside it first, with its key file.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
+from fieldapp.saving import written
 from fieldapp.store import keyfile as kf
 from fieldapp.store.connection import DatabaseError, connect
 from fieldapp.store.vault import Credentials, Unlocked
@@ -60,28 +62,31 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
     if unlocked is None:
         raise BackupError("台账还没有加密（没有设置用户和口令），不能备份。请先设置口令。")
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    with written(dest):
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if dest.is_dir():  # told before the copy, not after it
+            raise IsADirectoryError(errno.EISDIR, dest.name)
     pages = dest.with_name(dest.name + ".pages.part")
     partial = dest.with_name(dest.name + ".part")
     try:
-        _copy_pages(ledger, unlocked, pages, progress)
-        digest, size = _hash_file(pages)
-        header = {
-            "format": FORMAT,
-            "created_at": dt.datetime.now().isoformat(timespec="seconds"),
-            "size": size,
-            "sha256": digest,
-            "keys": unlocked.keyfile.as_dict(),
-        }
-        fd = os.open(
-            partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600
-        )
-        with os.fdopen(fd, "wb") as out, open(pages, "rb") as src:
-            out.write(MAGIC + json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
-            shutil.copyfileobj(src, out, _CHUNK)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, dest)
+        with written(dest):  # a full disk, a pulled-out stick: said with the file's name
+            _copy_pages(ledger, unlocked, pages, progress)
+            digest, size = _hash_file(pages)
+            header = {
+                "format": FORMAT,
+                "created_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "size": size,
+                "sha256": digest,
+                "keys": unlocked.keyfile.as_dict(),
+            }
+            flags = os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0)
+            fd = os.open(partial, flags, 0o600)
+            with os.fdopen(fd, "wb") as out, open(pages, "rb") as src:
+                out.write(MAGIC + json.dumps(header, sort_keys=True).encode("utf-8") + b"\n")
+                shutil.copyfileobj(src, out, _CHUNK)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(partial, dest)
         make_private(dest)
     finally:
         pages.unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.hub.folder import Hub
+from fieldapp.saving import CannotWrite
 from fieldapp.services import backup as backups
 from fieldapp.store import keyfile
 from fieldapp.store.backup import MAGIC, BackupError
@@ -61,6 +62,27 @@ def test_a_backup_holds_no_secret_in_clear_and_needs_a_password(tmp_path: Path) 
         backups.read_backup(broken)
     device.close()
     hub.close()
+
+
+def test_a_backup_that_cannot_be_written_is_told_and_the_last_one_kept(tmp_path: Path) -> None:
+    device = Ledger.open(tmp_path / "ledger.db", credentials=LI)
+    try:
+        stick = tmp_path / "u盘"
+        kept = backups.backup(device, stick / "红星村.fieldbackup")
+        before = kept.read_bytes()
+        (stick / "文件夹.fieldbackup").mkdir()
+        cases = {
+            stick / "文件夹.fieldbackup": "这是一个文件夹的名字，请写文件名",
+            kept / "再一份.fieldbackup": f"“{kept}”是文件，不是文件夹",
+        }
+        for dest, said in cases.items():
+            with pytest.raises(CannotWrite) as refused:
+                backups.backup(device, dest)
+            assert str(refused.value) == f"无法写入“{dest}”：{said}"
+        assert kept.read_bytes() == before
+        assert not list(stick.rglob("*.part"))
+    finally:
+        device.close()
 
 
 def test_a_device_restored_on_another_path_keeps_syncing(tmp_path: Path) -> None:
