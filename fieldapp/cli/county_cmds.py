@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.errors import FieldappError
+from fieldapp.saving import written
 
 if TYPE_CHECKING:
     from fieldapp.policy.editor import CountyEdit
@@ -283,7 +284,8 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         except PackError as error:
             return fail(f"{error.problem}；未签发，各设备的政策包不变", 2)
         if args.out:
-            Path(args.out).write_text(text, encoding="utf-8")
+            with written(Path(args.out)):
+                Path(args.out).write_text(text, encoding="utf-8")
             print(f"已写出县级政策包 {pack_id} {version}：{args.out}（未签发）")
             return 0
         try:

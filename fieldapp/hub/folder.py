@@ -27,6 +27,7 @@ from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
+from fieldapp.saving import written
 from fieldapp.store import answers, ledger_kind, postgres, replica
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
@@ -236,7 +237,8 @@ class Hub:
                 crypto.key_id(keys.sign_public),
                 Role.parse(role),
             )
-            write_atomic(Path(out), data)
+            with written(Path(out)):  # refused here, the device is not enrolled either
+                write_atomic(Path(out), data)
         try:
             os.chmod(out, 0o600)
         except OSError:
