@@ -28,7 +28,7 @@ from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.saving import written
-from fieldapp.store import answers, ledger_kind, postgres, replica
+from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
@@ -126,6 +126,8 @@ class Hub:
             Path(path).mkdir(parents=True, exist_ok=True)
         #: One exchange at a time (the HTTP service runs requests on threads).
         self.lock = threading.RLock()
+        #: True while `import_files` merges a batch (see `store.statistics`).
+        self._merging_batch = False
 
     inbox = property(lambda self: self.root / "inbox", doc="The USB inbox folder.")
     outbox = property(lambda self: self.root / "outbox", doc="Where device bundles are written.")
@@ -304,6 +306,8 @@ class Hub:
                     self._log(sender, "in", channel, code, detail=str(refused))
                 raise
             self._publish_policy_drafts()
+            if not self._merging_batch:
+                statistics.refresh_if_stale(self.ledger)
             return result  # its import is logged in sync_imports, in its own transaction
 
     def _publish_policy_drafts(self) -> None:
@@ -348,22 +352,28 @@ class Hub:
         files = [Path(p) for p in paths]
         outcomes = []
         columns = replica.data_columns(self.ledger.db)
-        with paused_gc(), ReadAhead(self.identity, columns, len(files)) as reading:
-            ahead = reading.submit(files[0]) if files else None
-            for n, path in enumerate(files):
-                ready = ahead
-                ahead = reading.submit(files[n + 1]) if n + 1 < len(files) else None
-                outcome = FileOutcome(path)
-                try:
-                    outcome.result = self.import_file(
-                        path, progress, ahead=ready.result() if ready else None
-                    )
-                except AlreadyImported as done:
-                    outcome.error, outcome.code = str(done), "already"
-                except BundleRefused as refused:
-                    outcome.error, outcome.code = str(refused), refused.code
-                    outcome.quarantined = refused.quarantined
-                outcomes.append(outcome)
+        self._merging_batch = True  # the planner's statistics are looked at once, at the end
+        try:
+            with paused_gc(), ReadAhead(self.identity, columns, len(files)) as reading:
+                ahead = reading.submit(files[0]) if files else None
+                for n, path in enumerate(files):
+                    ready = ahead
+                    ahead = reading.submit(files[n + 1]) if n + 1 < len(files) else None
+                    outcome = FileOutcome(path)
+                    try:
+                        outcome.result = self.import_file(
+                            path, progress, ahead=ready.result() if ready else None
+                        )
+                    except AlreadyImported as done:
+                        outcome.error, outcome.code = str(done), "already"
+                    except BundleRefused as refused:
+                        outcome.error, outcome.code = str(refused), refused.code
+                        outcome.quarantined = refused.quarantined
+                    outcomes.append(outcome)
+        finally:
+            self._merging_batch = False
+        with self.lock:
+            statistics.refresh_if_stale(self.ledger)
         return outcomes
 
     def inbox_files(self) -> list[Path]:
