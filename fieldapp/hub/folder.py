@@ -14,6 +14,7 @@ HUBDIR/
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 from collections.abc import Iterable
@@ -47,6 +48,8 @@ from fieldapp.sync.exchange import (
     write_bundle,
 )
 from fieldapp.sync.files import Folders, stamp, write_atomic
+
+log = logging.getLogger(__name__)
 
 HUB_DB = "hub.db"
 #: A hub whose ledger lives in PostgreSQL keeps the database's URL in this file instead.
@@ -307,8 +310,16 @@ class Hub:
                 raise
             self._publish_policy_drafts()
             if not self._merging_batch:
-                statistics.refresh_if_stale(self.ledger)
+                self._refresh_statistics()
             return result  # its import is logged in sync_imports, in its own transaction
+
+    def _refresh_statistics(self) -> None:
+        """PostgreSQL's planner statistics taken again when merges made them stale
+        (`store.statistics`); a failure there only costs speed, never the merge just done."""
+        try:
+            statistics.refresh_if_stale(self.ledger)
+        except Exception:  # noqa: BLE001 - the import is committed; the next check retries
+            log.warning("中心台账的查询统计未能更新（只影响速度）", exc_info=True)
 
     def _publish_policy_drafts(self) -> None:
         """Sign and publish the county policy drafts a county device just brought (issue 14)."""
@@ -373,7 +384,7 @@ class Hub:
         finally:
             self._merging_batch = False
         with self.lock:
-            statistics.refresh_if_stale(self.ledger)
+            self._refresh_statistics()
         return outcomes
 
     def inbox_files(self) -> list[Path]:

@@ -4,16 +4,17 @@ PostgreSQL plans each query from its tables' statistics, which its autovacuum re
 about a minute after a large change. Right after a county's month-end merge, the answers the
 devices then ask for were planned as if the tables were nearly empty: a small village's first
 answer took 0.25 s instead of 0.03 s, and 100 devices exchanging over HTTP at once waited
-15.7–16.4 s at the 95th percentile instead of 9.8–10.2 s (`bench_hub`, a 100,000-person
-county, two pairs back to back; the merge itself takes the analysis's 2 s longer). So after a merge, when the change log has changed by a tenth of its size since the
-statistics were last taken, the hub takes them again at once (`ANALYZE`, which samples each
-table: about 2 s for that county, little more for a larger one). PostgreSQL itself counts
-what changed since (`n_mod_since_analyze`, this session's counts flushed to it first), so every
-session of the HTTP service sees the same count. Analysing during a merge was measured too and does not speed the merge itself, so a
-batch of bundles is followed by one check at its end.
+15.7–16.4 s at the 95th percentile instead of 9.8–10.2 s (`bench_hub`, a 100,000-person county,
+two pairs back to back; the merge itself takes the analysis's 2 s longer). So after a merge,
+when the change log has changed by a tenth of its size since the statistics were last taken, the
+hub takes them again at once (`ANALYZE`, which samples each table: about 2 s for that county,
+little more for a larger one). PostgreSQL itself counts what changed since
+(`n_mod_since_analyze`, this session's counts flushed to it first), so every session of the HTTP
+service sees the same count. Analysing during a merge was measured too and does not speed the
+merge itself, so a batch of bundles is followed by one check at its end.
 
-SQLite: nothing. The store's queries there carry their own join order (`CROSS JOIN`) and do
-not rely on statistics; an `ANALYZE` could only change plans that were measured without it.
+SQLite: nothing. The store's queries there carry their own join order (`CROSS JOIN`) and do not
+rely on statistics; an `ANALYZE` could only change plans that were measured without it.
 """
 
 from __future__ import annotations
