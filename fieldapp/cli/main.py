@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+    except IsADirectoryError as error:  # a folder given where a file is read or written
+        return fail(f"“{error.filename}”是文件夹，请给出文件")
     except OSError as error:  # a file the command reads or writes: say which and why
         where = f"“{error.filename}”" if error.filename else ""
         return fail(

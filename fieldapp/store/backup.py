@@ -140,6 +140,8 @@ class BackupInfo:
 def read_backup(path: str | Path) -> BackupInfo:
     """Read and check a backup's header (no password needed, nothing secret in it)."""
     path = Path(path)
+    if path.is_dir():
+        raise BackupError(f"{path} 是文件夹，请选择备份文件本身")
     if not path.is_file():
         raise BackupError(f"找不到备份文件 {path}")
     try:

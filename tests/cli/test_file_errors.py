@@ -11,7 +11,16 @@ def test_a_folder_given_for_a_policy_file_is_told_in_chinese(tmp_path, capsys):
     folder.mkdir()
     assert main(["--db", str(tmp_path / "l.db"), "policy", "check", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert f"错误：读写文件“{folder}”出错：" in err and "Traceback" not in err
+    assert f"错误：“{folder}”是文件夹，请给出文件" in err and "Traceback" not in err
+
+
+def test_a_file_that_cannot_be_read_is_named_with_the_reason(tmp_path, capsys):
+    note = tmp_path / "说明.txt"
+    note.write_text("不是文件夹", encoding="utf-8")
+    pack = note / "政策包.toml"  # a path through a file: the system refuses to read it
+    assert main(["--db", str(tmp_path / "l.db"), "policy", "check", str(pack)]) == 1
+    err = capsys.readouterr().err
+    assert f"错误：读写文件“{pack}”出错：" in err and "Traceback" not in err
 
 
 def test_output_piped_into_head_ends_quietly(tmp_path):

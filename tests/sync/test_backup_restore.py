@@ -81,6 +81,9 @@ def test_a_backup_that_cannot_be_written_is_told_and_the_last_one_kept(tmp_path:
             assert str(refused.value) == f"无法写入“{dest}”：{said}"
         assert kept.read_bytes() == before
         assert not list(stick.rglob("*.part"))
+        # The folder given back to restore from is named as a folder, not as missing.
+        with pytest.raises(BackupError, match="是文件夹，请选择备份文件本身"):
+            backups.read_backup(stick / "文件夹.fieldbackup")
     finally:
         device.close()
 
