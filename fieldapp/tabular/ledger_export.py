@@ -179,8 +179,6 @@ def export_ledger(
     """
     path = Path(path)
     today = today or dt.date.today()
-    with output.written(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     # The count and every sheet from one state of the ledger: the user may go on saving while
     # a large export runs, and a household moved meanwhile must not be written twice or missed
@@ -197,25 +195,25 @@ def export_ledger(
             job.tick(done, total)
 
         try:
+            # A file that cannot be written is said with its cause, before any work if it can.
             with output.written(path):
-                partial.touch()  # a folder that cannot be written is told before any work
-            if path.suffix.lower() == ".csv":
-                batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
-                with output.written(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial.touch()
+                if path.suffix.lower() == ".csv":
+                    batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
                     _write_csv(partial, ledger_rows(_ticking(batches, tick)))
-            elif in_child if in_child is not None else total >= CHILD_FROM:
-                with paused_gc():
-                    write_in_child(
-                        partial,
-                        json_batches(ledger, today, area_prefix, tick),
-                        exported_at=_now(),
-                        check=job.check,
-                    )
-            else:
-                found = export_sheets(ledger, today, area_prefix, tick)
-                with paused_gc(), output.written(path):  # short-lived cells, none in a cycle
-                    workbook.write_ledger_workbook(partial, found, exported_at=_now())
-            with output.written(path):
+                elif in_child if in_child is not None else total >= CHILD_FROM:
+                    with paused_gc():
+                        write_in_child(
+                            partial,
+                            json_batches(ledger, today, area_prefix, tick),
+                            exported_at=_now(),
+                            check=job.check,
+                        )
+                else:
+                    found = export_sheets(ledger, today, area_prefix, tick)
+                    with paused_gc():  # millions of short-lived cells, none in a cycle
+                        workbook.write_ledger_workbook(partial, found, exported_at=_now())
                 partial.replace(path)  # only a complete file takes the name
         finally:
             partial.unlink(missing_ok=True)

@@ -17,20 +17,18 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.exceptions import FileCreateError
 
-from fieldapp.saving import cannot_write, check_folder
+from fieldapp import saving
 
 
 @contextmanager
 def written(path: Path) -> Iterator[None]:
-    """Failures to write `path` inside the block (an OSError, or xlsxwriter's FileCreateError
-    around one) become `CannotWrite`."""
+    """`saving.written`, and xlsxwriter's FileCreateError (around an OSError) as well."""
     try:
-        yield
+        with saving.written(path):
+            yield
     except FileCreateError as error:
         cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else error
-        raise cannot_write(path, cause) from None
-    except OSError as error:
-        raise cannot_write(path, error) from None
+        raise saving.cannot_write(path, cause) from None
 
 
 @contextmanager
@@ -38,7 +36,7 @@ def xlsx_book(path: str | Path, options: dict[str, Any] | None = None) -> Iterat
     """An xlsxwriter workbook for `path`, written beside it and renamed into place when the
     block ends without error; on an error the old file at `path` is left as it was."""
     path = Path(path)
-    check_folder(path)
+    saving.check_folder(path)
     partial = path.with_name(path.name + ".part")
     book = xlsxwriter.Workbook(str(partial), options or {})
     try:
