@@ -179,6 +179,9 @@ def export_ledger(
     """
     path = Path(path)
     today = today or dt.date.today()
+    # A file that cannot be written is said with its cause (`saving`), its folder before any work.
+    with output.written(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
     # The count and every sheet from one state of the ledger: the user may go on saving while
     # a large export runs, and a household moved meanwhile must not be written twice or missed
@@ -195,10 +198,8 @@ def export_ledger(
             job.tick(done, total)
 
         try:
-            # A file that cannot be written is said with its cause, before any work if it can.
             with output.written(path):
-                path.parent.mkdir(parents=True, exist_ok=True)
-                partial.touch()
+                partial.touch()  # an unwritable folder is told before the rows are read
                 if path.suffix.lower() == ".csv":
                     batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
                     _write_csv(partial, ledger_rows(_ticking(batches, tick)))
