@@ -129,8 +129,6 @@ class Hub:
             Path(path).mkdir(parents=True, exist_ok=True)
         #: One exchange at a time (the HTTP service runs requests on threads).
         self.lock = threading.RLock()
-        #: True while `import_files` merges a batch (see `store.statistics`).
-        self._merging_batch = False
 
     inbox = property(lambda self: self.root / "inbox", doc="The USB inbox folder.")
     outbox = property(lambda self: self.root / "outbox", doc="Where device bundles are written.")
@@ -284,11 +282,15 @@ class Hub:
         step: StepHook | None = None,
         sender: str | None = None,
         ahead: Unsealed | None = None,
+        *,
+        analyse: bool = True,
     ) -> ImportResult:
         """Import one device bundle (raises BundleRefused / AlreadyImported).
 
         `sender`: the device an HTTP request proved to be; its refusals are logged under it.
         `ahead`: the bundle opened and decoded beforehand (`import_bundle`).
+        `analyse`: look at PostgreSQL's statistics after a large merge (`import_files` does it
+        once for its whole batch instead).
         """
         channel = "usb" if sender is None else "http"
         with self.lock:
@@ -309,13 +311,17 @@ class Hub:
                     self._log(sender, "in", channel, code, detail=str(refused))
                 raise
             self._publish_policy_drafts()
-            if not self._merging_batch:
-                self._refresh_statistics()
+            if analyse:
+                self._refresh_statistics(result.new_changes)
             return result  # its import is logged in sync_imports, in its own transaction
 
-    def _refresh_statistics(self) -> None:
+    def _refresh_statistics(self, new_changes: int) -> None:
         """PostgreSQL's planner statistics taken again when merges made them stale
-        (`store.statistics`); a failure there only costs speed, never the merge just done."""
+        (`store.statistics`). Not looked at after a merge too small to make them so (a daily
+        bundle: the HTTP service's usual exchange costs no query for it); a failure there only
+        costs speed, never the merge just done."""
+        if new_changes < statistics.AT_LEAST:
+            return
         try:
             statistics.refresh_if_stale(self.ledger)
         except Exception:  # noqa: BLE001 - the import is committed; the next check retries
@@ -363,28 +369,24 @@ class Hub:
         files = [Path(p) for p in paths]
         outcomes = []
         columns = replica.data_columns(self.ledger.db)
-        self._merging_batch = True  # the planner's statistics are looked at once, at the end
-        try:
-            with paused_gc(), ReadAhead(self.identity, columns, len(files)) as reading:
-                ahead = reading.submit(files[0]) if files else None
-                for n, path in enumerate(files):
-                    ready = ahead
-                    ahead = reading.submit(files[n + 1]) if n + 1 < len(files) else None
-                    outcome = FileOutcome(path)
-                    try:
-                        outcome.result = self.import_file(
-                            path, progress, ahead=ready.result() if ready else None
-                        )
-                    except AlreadyImported as done:
-                        outcome.error, outcome.code = str(done), "already"
-                    except BundleRefused as refused:
-                        outcome.error, outcome.code = str(refused), refused.code
-                        outcome.quarantined = refused.quarantined
-                    outcomes.append(outcome)
-        finally:
-            self._merging_batch = False
-        with self.lock:
-            self._refresh_statistics()
+        with paused_gc(), ReadAhead(self.identity, columns, len(files)) as reading:
+            ahead = reading.submit(files[0]) if files else None
+            for n, path in enumerate(files):
+                ready = ahead
+                ahead = reading.submit(files[n + 1]) if n + 1 < len(files) else None
+                outcome = FileOutcome(path)
+                try:
+                    outcome.result = self.import_file(
+                        path, progress, ahead=ready.result() if ready else None, analyse=False
+                    )
+                except AlreadyImported as done:
+                    outcome.error, outcome.code = str(done), "already"
+                except BundleRefused as refused:
+                    outcome.error, outcome.code = str(refused), refused.code
+                    outcome.quarantined = refused.quarantined
+                outcomes.append(outcome)
+        with self.lock:  # the planner's statistics looked at once, after the whole batch
+            self._refresh_statistics(sum(o.result.new_changes for o in outcomes if o.result))
         return outcomes
 
     def inbox_files(self) -> list[Path]:
