@@ -121,9 +121,10 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def _hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
-    from fieldapp.hub.folder import Hub
+    """The hub folder open as the user given (a hub with a password), as every hub command."""
+    from fieldapp.cli.sync_cmds import _open_hub
 
-    return Hub.open(args.dir)
+    return _open_hub(args)
 
 
 def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
