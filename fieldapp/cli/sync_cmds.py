@@ -260,6 +260,9 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
     if limit <= 0:
         print("请检查：--max-upload-mb 应为正整数", file=sys.stderr)
         return 2
+    if not 0 < args.port < 65536:
+        print("请检查：--port 应为 1—65535 之间的整数（默认 8765）", file=sys.stderr)
+        return 2
     creds = credentials(args, required=hub_state(args.dir) == "encrypted")
     Hub.open(args.dir, creds).close()  # a clear message: not a hub folder, a wrong password
     serve(args.dir, args.host, args.port, limit, creds)

@@ -32,10 +32,12 @@ Serve plain HTTP on 127.0.0.1 and put TLS in a reverse proxy (docs/hub.md, docs/
 from __future__ import annotations
 
 import asyncio
+import errno
 import hashlib
 import logging
 import os
 import secrets
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -415,16 +417,62 @@ def serve(
 ) -> None:
     """Run the hub service until interrupted (`fieldapp hub serve`); an encrypted hub is
     opened as one of its users."""
-    service = HubService(root, ServiceSettings(max_upload_mb=max_upload_mb), credentials)
+    sock = listen(host, port)  # before anything is said to be served
+    try:
+        service = HubService(root, ServiceSettings(max_upload_mb=max_upload_mb), credentials)
+    except BaseException:
+        sock.close()
+        raise
     print(
         f"汇总中心 {service.name} 已在 http://{host}:{port}/ 服务（指纹 {service.fingerprint}，"
         f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
         flush=True,
     )
     try:
-        uvicorn.Server(server_config(service, host, port, log_level="info")).run()
+        uvicorn.Server(server_config(service, host, port, log_level="info")).run(sockets=[sock])
     finally:
         service.close()
+        sock.close()
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to `host`:`port` for the service; SyncError in the clerk's words when
+    the port is taken, not allowed or out of range, or the address is not this machine's
+    (uvicorn would say it in English, after the service was announced)."""
+    if not 0 <= port < 65536:  # 0: any free port (tests)
+        raise SyncError(f"端口 {port} 不对：应为 1—65535 之间的整数（默认 8765）")
+    try:
+        family, kind, proto, _name, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except (OSError, UnicodeError):
+        raise SyncError(
+            f"监听地址「{host}」不是本机的地址，请检查 --host（默认 127.0.0.1）"
+        ) from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        if os.name != "nt":  # restart at once after a stop (Windows would share the port)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+        sock.setblocking(False)
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise SyncError(
+                f"端口 {port} 已被占用（是不是已经有一个 hub serve 在运行？）："
+                "请先停止它，或用 --port 换一个端口"
+            ) from None
+        if error.errno == errno.EACCES:
+            raise SyncError(
+                f"没有权限使用端口 {port}（1024 以下的端口需要管理员权限），请用 --port 换一个端口"
+            ) from None
+        if error.errno == errno.EADDRNOTAVAIL:
+            raise SyncError(
+                f"监听地址「{host}」不是本机的地址，请检查 --host（默认 127.0.0.1）"
+            ) from None
+        raise SyncError(f"无法在 {host}:{port} 上服务：{error.strerror or error}") from None
+    return sock
 
 
 __all__ = [
@@ -432,6 +480,7 @@ __all__ = [
     "HubService",
     "ServerThread",
     "ServiceSettings",
+    "listen",
     "serve",
     "server_config",
 ]

@@ -4,6 +4,7 @@ each failure one Chinese sentence and the right exit code, nothing half done."""
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,57 @@ def test_county_policy_on_a_hub_with_a_password(
     )
     assert code == 0, err
     assert out.strip().endswith("2027.1")
+
+
+def test_serve_on_a_port_that_is_taken_says_so_before_announcing_anything(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second `hub serve` on the same port (the first still running) used to print
+    已在 http://…/ 服务 and then uvicorn's English error, exit 3; a port past 65535 a
+    traceback."""
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        code, out, err = run(capsys, "hub", "serve", "--dir", hub, "--port", port)
+    assert code == 1
+    assert "服务" not in out
+    assert err.startswith("错误：") and f"端口 {port} 已被占用" in err
+    assert "Errno" not in err and "Traceback" not in err
+    code, out, err = run(capsys, "hub", "serve", "--dir", hub, "--port", 70000)
+    assert (code, out) == (2, "")
+    assert "--port 应为 1—65535" in err
+    code, out, err = run(capsys, "hub", "serve", "--dir", hub, "--host", "192.0.2.1")
+    assert (code, out) == (1, "")
+    assert "不是本机的地址" in err
+
+
+def test_listen_then_serve_on_the_socket(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The socket `listen` binds is the one the service answers on."""
+    import threading
+    import urllib.request
+
+    import uvicorn
+
+    from fieldapp.hub.server import HubService, listen, server_config
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    sock = listen("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    service = HubService(hub)
+    server = uvicorn.Server(server_config(service, "127.0.0.1", port))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=10) as reply:
+            assert json.loads(reply.read())["hub"] == "县级汇总中心"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        service.close()
+        sock.close()
