@@ -233,7 +233,10 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
             print(f"{o.path.name}：{o.error}")
         else:
             refused += 1
-            print(f"拒收 {o.path.name}：{o.error}；已移入隔离区 {o.quarantined or ''}")
+            if o.quarantined and Path(o.quarantined) != o.path:
+                print(f"拒收 {o.path.name}：{o.error}；已移入隔离区 {o.quarantined}")
+            else:  # not read at all (no such file), or kept where it is (a full disk)
+                print(f"未导入 {o.path.name}：{o.error}；文件没有移动，台账没有改动")
     if not outcomes:
         print("没有待导入的数据包")
     problems = hub.violations()

@@ -7,6 +7,7 @@ from fieldapp.domain.errors import FieldappError
 #: Refusal codes and their Chinese explanation (the detail follows it).
 REASONS = {
     "not_bundle": "这不是 fieldapp 数据包",
+    "missing": "找不到数据包文件",
     "truncated": "数据包不完整（可能拷贝中断或U盘被拔出）",
     "tampered": "数据包已损坏或被改动，签名或校验不符",
     "newer_format": "数据包格式比本程序新，请先升级 fieldapp",

@@ -95,7 +95,9 @@ def copy_to_inbox(source: Path, inbox: Path) -> Path:
     try:
         data = Path(source).read_bytes()
     except FileNotFoundError:
-        raise BundleRefused("not_bundle", f"找不到文件 {source}") from None
+        raise BundleRefused("missing", f"{source}（文件名或文件夹写错了？）") from None
+    except IsADirectoryError:
+        raise BundleRefused("missing", f"{source} 是文件夹，请给出其中的数据包文件") from None
     except OSError as error:
         raise BundleRefused("truncated", f"无法读取 {source}（{error.strerror}）") from None
     write_atomic(target, data)

@@ -102,3 +102,23 @@ def test_listen_then_serve_on_the_socket(
         thread.join(timeout=10)
         service.close()
         sock.close()
+
+
+def test_import_of_a_file_that_is_not_there_moves_nothing_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped name (or a folder) used to read 拒收 …：这不是 fieldapp 数据包：找不到文件 …；
+    已移入隔离区 (nothing was moved), a folder 数据包不完整 …（Is a directory）."""
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    code, out, err = run(capsys, "hub", "import", "--dir", hub, stick / "红星材.fieldsync")
+    assert code == 1
+    assert "找不到数据包文件" in out and "红星材.fieldsync" in out
+    assert "隔离区" not in out and "不是 fieldapp 数据包" not in out
+    assert "文件没有移动" in out
+    code, out, err = run(capsys, "hub", "import", "--dir", hub, stick)
+    assert code == 1
+    assert "是文件夹" in out and "Is a directory" not in out and "隔离区" not in out
+    assert list((hub / "quarantine").iterdir()) == []
