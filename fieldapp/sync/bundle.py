@@ -40,6 +40,12 @@ from fieldapp.sync.errors import BundleRefused
 FORMAT = 1
 MAGIC = b"FIELDAPP-BUNDLE\n"
 MAX_HEADER = 512
+#: How many times its sealed size a bundle's contents may declare (a device's first bundle
+#: inflates about 12 times: ~42 bytes a change compressed, ~500 as JSON). Deflate reaches a
+#: thousand times on made-up data; a bundle past this is refused before it is inflated.
+MAX_INFLATION = 64
+#: Contents this small are never refused for their inflation (an empty bundle's manifest).
+SMALL_CONTENTS = 1 << 20
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 DeviceId = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z_-]{1,64}$")]
@@ -280,6 +286,15 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
         raise BundleRefused("tampered", "解密失败（文件被截断或改动）")
     try:
         with zipfile.ZipFile(io.BytesIO(plain)) as archive:
+            # Sizes as declared: zipfile never inflates a member past its declared size (a
+            # member that would is refused by its checksum), so this bounds what is read.
+            declared = sum(info.file_size for info in archive.infolist())
+            if declared > max(SMALL_CONTENTS, MAX_INFLATION * len(plain)):
+                raise BundleRefused(
+                    "tampered",
+                    f"解压后大小异常（{len(data) / 1048576:.1f} MB 的文件自称解压后有 "
+                    f"{declared / 1048576:.0f} MB），没有解压",
+                )
             manifest_bytes = archive.read("manifest.json")
             signature = archive.read("manifest.sig")
             payload = archive.read("changes.ndjson")

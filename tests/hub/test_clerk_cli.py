@@ -122,3 +122,50 @@ def test_import_of_a_file_that_is_not_there_moves_nothing_and_says_so(
     assert code == 1
     assert "是文件夹" in out and "Is a directory" not in out and "隔离区" not in out
     assert list((hub / "quarantine").iterdir()) == []
+
+
+def test_a_zip_bomb_sealed_to_the_hub_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    """Anyone holding an enrolment file has the hub's public key and can seal a bundle to it
+    (and an enrolled device can upload one): a few hundred kilobytes that inflate to gigabytes
+    took the hub's memory before anything was checked. It is refused by its declared sizes,
+    without being inflated, and quarantined; the ledger does not change."""
+    import io
+    import tracemalloc
+    import zipfile
+
+    from fieldapp.hub.folder import Hub
+    from fieldapp.sync import crypto
+    from fieldapp.sync.bundle import MAGIC
+    from fieldapp.sync.errors import BundleRefused
+
+    hub = Hub.init(tmp_path / "县汇总")
+    try:
+        inflated = 64 << 20
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            archive.writestr("manifest.json", b"{}")
+            archive.writestr("manifest.sig", b"")
+            with archive.open("changes.ndjson", "w", force_zip64=True) as member:
+                for _ in range(inflated >> 20):
+                    member.write(bytes(1 << 20))
+        header = json.dumps({"format": 1, "to": crypto.key_id(hub.keys.box_public)})
+        bomb = tmp_path / "红星村.fieldsync"
+        bomb.write_bytes(
+            MAGIC + header.encode() + b"\n" + crypto.seal(buffer.getvalue(), hub.keys.box_public)
+        )
+        assert bomb.stat().st_size < inflated // 200
+        before = hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()
+        tracemalloc.start()
+        try:
+            with pytest.raises(BundleRefused) as refused:
+                hub.import_file(bomb)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert refused.value.code == "tampered"
+        assert "解压后" in str(refused.value)
+        assert peak < inflated // 4
+        assert refused.value.quarantined and Path(refused.value.quarantined).exists()
+        assert hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone() == before
+    finally:
+        hub.close()
