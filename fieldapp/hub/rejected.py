@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.roles import Role
-from fieldapp.services.trust import LINKS, RULES, Actor, Proposal, check, table_name
+from fieldapp.services.trust import LINKS, RULES, Actor, Proposal, check, printable, table_name
 from fieldapp.services.trust_check import context_for
 from fieldapp.store import replica
 from fieldapp.store.held import ACCEPTED, DISMISSED, HELD, HeldChange, HeldChanges
@@ -64,7 +64,8 @@ def describe(held: HeldChange) -> str:
         values = (values + "，" if values else "") + "删除"
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
-        f"{change.author}：{table_name(change.tbl)} {change.row_id}（{values}）"
+        f"{printable(change.author)}：{table_name(change.tbl)} {printable(change.row_id)}"
+        f"（{values}）"
         f"——原因：{held.reason}（{held.received_at}）"
     )
     if held.status != HELD:
@@ -105,7 +106,7 @@ def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChang
             raise SyncError(f"第 {held_id} 条不能接受：{verdict.reason}。只能不予采纳")
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
-        ledger.author = f"{reviewer}（接受 {change.author}）"
+        ledger.author = f"{reviewer}（接受 {printable(change.author)}）"
         try:
             if context.exists:
                 made = ledger.update(change.tbl, change.row_id, dict(change.data))

@@ -34,6 +34,7 @@ The rules (each `Verdict.rule` is one of `RULES`):
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -788,14 +789,30 @@ def check_origin(device_id: str, origins: Origins) -> Verdict:
     return refuse("foreign_id", "修改署名的台账标识不是发送设备自己的：每台设备只能提交自己的修改")
 
 
+def printable(text: object) -> str:
+    """`text` with every control, format or unassigned character (line breaks, terminal
+    escapes, right-to-left overrides) written as \\uXXXX: what a device sent, safe to print."""
+    return "".join(
+        f"\\u{ord(ch):04x}" if unicodedata.category(ch).startswith("C") else ch for ch in str(text)
+    )
+
+
 def check_author(author: str, device: str) -> Verdict:
-    """The author is recorded as ``姓名@设备名称`` with the sender's enrolled name."""
+    """The author is recorded as ``姓名@设备名称`` with the sender's enrolled name; the name
+    has no character a user name may not have (`services.users.check_name`): no line breaks
+    or terminal escapes riding along into every device's listings."""
     person, at, named = (author or "").rpartition("@")
-    if at and named == device and person.strip() and "@" not in person:
+    if (
+        at
+        and named == device
+        and person.strip()
+        and "@" not in person
+        and printable(person) == person
+    ):
         return ALLOWED
     return refuse(
         "author",
-        f"修改人署名为「{_shown(author)}」，应为「姓名@{device}」："
+        f"修改人署名为「{_shown(printable(author))}」，应为「姓名@{device}」："
         "修改人只能是本设备的使用人，不能冒用他人或其他单位的名义",
     )
 

@@ -359,3 +359,22 @@ def test_a_household_whose_head_is_created_later_in_the_bundle_lands(county, hub
     assert hub.ledger.get("visits", visit.row_id) is not None
     assert {h.change_id: h.rule for h in hub.rejected()} == {pulled.id: "pull_in"}
     assert hub.ledger.get("persons", stranger) is None
+
+
+def test_an_author_with_control_characters_is_held_and_never_reaches_a_terminal(
+    county, hub, capsys
+):
+    """An author that ends in @红星村 but carries a line break and terminal escapes passed the
+    author rule: it landed, went to every device, and wrote a fake line (and cleared the
+    screen) in each `hub rejected` or `person show --history`. It is held like any other
+    impersonation, and the listing shows it escaped."""
+    village, mine = county["village"], county["mine"]
+    sneaky = "张三\x1b[2J\n2. [已接受] 县人社局局长\u202e@红星村"
+    forged = forge(village, "persons", mine, {"notes": "伪造"}, author=sneaky)
+    county["exchange"](village, "红星村")
+    assert {h.change_id: h.rule for h in hub.rejected()} == {forged.id: "author"}
+    assert hub.ledger.get("persons", mine)["notes"] != "伪造"
+    assert cli(["hub", "rejected", "--dir", str(hub.root)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\u202e" not in out
+    assert len(out.strip().splitlines()) == 1
