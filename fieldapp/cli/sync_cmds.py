@@ -279,12 +279,13 @@ def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
 
 def cmd_hub_rejected(args: argparse.Namespace) -> int:
     """List held changes, or accept / dismiss one."""
-    from fieldapp.hub.rejected import as_item, describe
+    from fieldapp.hub.rejected import as_item, describe, subject
 
     hub = _open_hub(args)
     if args.accept is not None:
         held = hub.accept(args.accept, _reviewer(hub), args.reason)
-        print(f"已接受第 {held.id} 条，作为县里的修改写入（{held.applied_change or '值已相同'}）")
+        same = "" if held.applied_change else "（中心的值已与它相同）"
+        print(f"已接受第 {held.id} 条，作为县里的修改写入{same}，设备下次同步时会看到")
         return 0
     if args.dismiss is not None:
         held = hub.dismiss(args.dismiss, _reviewer(hub), args.reason)
@@ -297,7 +298,7 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
         print_json([as_item(h) for h in found])
         return 0
     for held in found:
-        print(describe(held))
+        print(describe(held, subject(hub, held)))
     if not found:
         print("没有县里未接受的修改")
     return 0

@@ -54,8 +54,26 @@ def as_item(held: HeldChange) -> dict[str, Any]:
     }
 
 
-def describe(held: HeldChange) -> str:
-    """One line for people: what, by whom, why not accepted, what was decided."""
+def subject(hub: Hub, held: HeldChange) -> str:
+    """Who or what a held change is about, as the clerk knows it: the person's name (of the
+    row, or of the person the row belongs to), a household's address, an area's name; the
+    values the change itself sets when the hub has no such row yet; else its row id."""
+    change, ledger = held.change, hub.ledger
+    row = ledger.get(change.tbl, change.row_id) or {}
+    values = {**change.data, **{k: v for k, v in row.items() if v not in (None, "")}}
+    if change.tbl != "persons" and values.get("person_id"):
+        person = ledger.get("persons", str(values["person_id"])) or {}
+        if person.get("name"):
+            return f"「{printable(person['name'])}」"
+    for key in ("name", "address", "code"):
+        if isinstance(values.get(key), str) and values[key].strip():
+            return f"「{printable(values[key])}」"
+    return printable(change.row_id)
+
+
+def describe(held: HeldChange, about: str | None = None) -> str:
+    """One line for people: what, by whom, why not accepted, what was decided; `about` names
+    the row as the clerk knows it (`subject`), else its id is shown."""
     change = held.change
     values = "，".join(
         f"{field_label(k)}={v!r}" for k, v in sorted(change.data.items()) if k != "deleted"
@@ -64,8 +82,8 @@ def describe(held: HeldChange) -> str:
         values = (values + "，" if values else "") + "删除"
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
-        f"{printable(change.author)}：{table_name(change.tbl)} {printable(change.row_id)}"
-        f"（{values}）"
+        f"{printable(change.author)}：{table_name(change.tbl)}"
+        f"{about if about is not None else ' ' + printable(change.row_id)}（{values}）"
         f"——原因：{held.reason}（{held.received_at}）"
     )
     if held.status != HELD:

@@ -378,3 +378,22 @@ def test_an_author_with_control_characters_is_held_and_never_reaches_a_terminal(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
     assert len(out.strip().splitlines()) == 1
+
+
+def test_the_clerk_reads_who_a_held_change_is_about_not_its_ids(county, hub, capsys):
+    """`hub rejected` named the person by the row's UUID (人员信息 01a2…-…) and an accepted
+    change by the hub's change id (423c…:1); the clerk now reads the person's name."""
+    village, theirs = county["village"], county["theirs"]
+    heads = hub.ledger.heads("persons", theirs)
+    forge(village, "persons", theirs, {"phone": "13600000000"}, parents={"phone": heads["phone"]})
+    county["exchange"](village, "红星村")
+    (held,) = hub.rejected()
+    name = hub.ledger.get("persons", theirs)["name"]
+    root = str(hub.root)
+    assert cli(["hub", "rejected", "--dir", root]) == 0
+    out = capsys.readouterr().out
+    assert f"人员信息「{name}」" in out and theirs not in out
+    assert cli(["hub", "rejected", "--dir", root, "--accept", str(held.id)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"已接受第 {held.id} 条") and ":" not in out
+    assert hub.ledger.device_id not in out
