@@ -151,3 +151,46 @@ def test_fieldapp_restore_starts_the_same_incarnation_as_sync_restored(tmp_path,
     assert here["persons"] == there["persons"] and here["conflicts"] == there["conflicts"] == []
     assert hub.rejected() == []
     restored.close()
+
+
+def test_a_hub_restored_from_its_backup_takes_a_full_export_and_answers_again(
+    tmp_path, hub, make_device
+):
+    """docs/hub.md: after the hub is restored from a backup, a device re-sends everything with
+    `sync export --full`. That bundle was refused as tampered (确认了未发出的第 2 号包: the
+    device had imported answers the restored hub no longer remembers making), and the hub's
+    next answer as a replay on the device (已导入到第 2 号), so the device never synced
+    again. The hub now numbers its answers past what the device saw and sends it a complete
+    one."""
+    from fieldapp.hub.folder import Hub
+
+    device = make_device("红星村", VILLAGE)
+    n = iter(range(100))
+
+    def both_ways(target: Hub, full: bool = False) -> None:
+        target.import_file(export_bundle(device, tmp_path / f"{next(n)}.fs", full=full).path)
+        import_bundle(device, target.export_for("红星村", tmp_path / f"{next(n)}.fs").path)
+
+    _, (before,) = add_family(device, VILLAGE, ["101"])
+    both_ways(hub)
+    hub.ledger.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    backup = tmp_path / "hub-backup.db"
+    shutil.copy(hub.root / "hub.db", backup)
+    _, (after,) = add_family(device, VILLAGE, ["102"], surname="王")
+    both_ways(hub)
+    root = hub.root
+    hub.close()
+    for leftover in root.glob("hub.db*"):
+        leftover.unlink()
+    shutil.copy(backup, root / "hub.db")
+    restored = Hub.open(root)
+    try:
+        assert restored.ledger.get("persons", after) is None
+        both_ways(restored, full=True)
+        assert restored.ledger.get("persons", after) is not None
+        _, (later,) = add_family(device, VILLAGE, ["103"], surname="李")
+        both_ways(restored)
+        assert restored.ledger.get("persons", later) is not None
+        assert {before, after, later} <= {r["id"] for r in device.db["persons"].rows}
+    finally:
+        restored.close()
