@@ -21,7 +21,7 @@ from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Pro
 from fieldapp.saving import cannot_write
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
-from fieldapp.services.trust import Verdict
+from fieldapp.services.trust import Verdict, printable
 from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change, encode_ahead
@@ -533,9 +533,7 @@ def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
     peer = state.peer_by_key(manifest.sender.key_id)
     expected = "hub" if identity.role == "device" else "device"
     if peer is None or peer.role != expected or manifest.sender.role != expected:
-        raise BundleRefused(
-            "unknown_key", f"发送方 {manifest.sender.name}（{manifest.sender.key_id}）"
-        )
+        raise BundleRefused("unknown_key", _unknown_sender(state, manifest, expected))
     if not opened.signed_by(peer.sign_public):
         raise BundleRefused("tampered", "签名不符")
     if manifest.sender.name != peer.name:
@@ -543,6 +541,21 @@ def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
     if peer.revoked_at:
         raise BundleRefused("revoked", f"{peer.name} 于 {peer.revoked_at} 注销")
     return peer
+
+
+def _unknown_sender(state: SyncState, manifest: Manifest, expected: str) -> str:
+    """Why a sender is not known here, in words: a device enrolled again since (its old key's
+    bundles, e.g. left on a stick from a lost laptop), or a name never enrolled here."""
+    known = state.peer(manifest.sender.name)
+    name = printable(manifest.sender.name)  # not signed yet: anyone may have written it
+    if known is not None and known.role == expected == "device":
+        return (
+            f"设备「{name}」已于 {known.enrolled_at} 重新登记（换了新密钥），这个数据包是用旧密钥"
+            "签名的（重新登记之前导出的，或来自丢失的电脑）：请在设备上导入新的登记文件后重新导出"
+        )
+    if expected == "device":
+        return f"发送方「{name}」没有在本中心登记（是不是登记到了别的汇总中心？）"
+    return f"发送方「{name}」不是本机登记的汇总中心（是不是发给别的设备的？）"
 
 
 def _check_summary(manifest: Manifest, changes: list[Change]) -> dict[str, Change]:

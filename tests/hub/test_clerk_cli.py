@@ -4,6 +4,7 @@ each failure one Chinese sentence and the right exit code, nothing half done."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 from pathlib import Path
 
@@ -169,3 +170,30 @@ def test_a_zip_bomb_sealed_to_the_hub_is_refused_before_it_is_inflated(tmp_path:
         assert hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone() == before
     finally:
         hub.close()
+
+
+def test_a_bundle_from_before_a_reenrolment_says_so_without_key_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lost laptop's bundle left on a stick, imported after the laptop was enrolled again:
+    the clerk read 数据包来自未登记的设备或密钥：发送方 红星村（cf8c8e02518d3915） of a device
+    the devices list shows as enrolled."""
+    from fieldapp.store.ledger import Ledger
+    from tests.sync.helpers import VILLAGE, add_family
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "红星村.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = ("hub", "enroll", "--dir", hub, "--device", "红星村", "--area", VILLAGE, "--out")
+    assert run(capsys, *enrol, tmp_path / "1.enrol")[0] == 0
+    assert run(capsys, "--db", device, "enrol", tmp_path / "1.enrol")[0] == 0
+    ledger = Ledger.open(device)
+    add_family(ledger, VILLAGE, ["101"])
+    ledger.close()
+    old = tmp_path / "U盘" / "红星村.fieldsync"
+    assert run(capsys, "--db", device, "sync", "export", "--out", old)[0] == 0
+    assert run(capsys, *enrol, tmp_path / "2.enrol")[0] == 0
+    code, out, _err = run(capsys, "hub", "import", "--dir", hub, old)
+    assert code == 1
+    assert "设备「红星村」" in out and "重新登记" in out and "旧密钥" in out
+    assert not re.search(r"[0-9a-f]{16}", out)
