@@ -306,9 +306,12 @@ class Hub:
                     ahead=ahead,
                 )
             except (BundleRefused, AlreadyImported) as refused:
+                code = getattr(refused, "code", "already")
                 if sender is not None:
-                    code = getattr(refused, "code", "already")
                     self._log(sender, "in", channel, code, detail=str(refused))
+                elif isinstance(refused, BundleRefused) and refused.sender is not None:
+                    # From a stick: counted under the device whose signature it carries.
+                    self._log(refused.sender, "in", channel, code, detail=str(refused))
                 raise
             self._publish_policy_drafts()
             if analyse:

@@ -36,6 +36,9 @@ class BundleRefused(SyncError):
         self.code = code
         self.detail = detail
         self.quarantined: str | None = None
+        #: The enrolled device whose signature the bundle carried, when it got that far
+        #: (`hub devices` counts the refusal under it).
+        self.sender: str | None = None
         text = REASONS.get(code, code)
         super().__init__(f"{text}：{detail}" if detail else text)
 

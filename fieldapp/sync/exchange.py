@@ -266,19 +266,22 @@ def import_bundle(
     step = step or _noop
     local = copy_to_inbox(Path(source), folders.inbox)
     step("copied")
+    signed: list[str] = []  # the enrolled sender, once its signature is verified
     try:
         with paused_gc():
             result = _import_local(
-                ledger, state, identity, local, progress, cancel, step, sender, ahead
+                ledger, state, identity, local, progress, cancel, step, sender, ahead, signed
             )
     except (AlreadyImported, Cancelled):
         local.unlink(missing_ok=True)
         raise
     except BundleRefused as refused:
+        refused.sender = signed[0] if signed else None
         _refuse(state, folders, local, refused, source)
         raise
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
+        refusal.sender = signed[0] if signed else None
         _refuse(state, folders, local, refusal, source)
         raise refusal from error
     archive(local, folders.imported)
@@ -314,6 +317,7 @@ def _import_local(
     step: StepHook,
     sender: str | None = None,
     ahead: Unsealed | None = None,
+    signed: list[str] | None = None,
 ) -> ImportResult:
     progress = progress or _noop
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
@@ -323,6 +327,10 @@ def _import_local(
     step("decrypted")
     manifest = opened.manifest
     peer = _check_sender(state, identity, opened)
+    if signed is not None:
+        signed.append(peer.name)
+    if peer.revoked_at:
+        raise BundleRefused("revoked", f"{peer.name} 于 {peer.revoked_at} 注销")
     if sender is not None and peer.name != sender:
         raise BundleRefused("foreign_change", f"{sender} 上传了 {peer.name} 的数据包")
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
@@ -538,8 +546,6 @@ def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
         raise BundleRefused("tampered", "签名不符")
     if manifest.sender.name != peer.name:
         raise BundleRefused("tampered", "发送方名称与密钥不符")
-    if peer.revoked_at:
-        raise BundleRefused("revoked", f"{peer.name} 于 {peer.revoked_at} 注销")
     return peer
 
 

@@ -197,3 +197,46 @@ def test_a_bundle_from_before_a_reenrolment_says_so_without_key_ids(
     assert code == 1
     assert "设备「红星村」" in out and "重新登记" in out and "旧密钥" in out
     assert not re.search(r"[0-9a-f]{16}", out)
+
+
+def test_bundles_refused_from_a_stick_count_under_their_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`hub devices` showed 拒收数据包 0 个 for a device whose bundles the clerk had just seen
+    refused at `hub import` (only uploads were counted); a file nobody signed counts for no one."""
+    from fieldapp.store.ledger import Ledger
+    from tests.sync.helpers import VILLAGE, add_family
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "红星村.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = tmp_path / "红星村.enrol"
+    run(
+        capsys,
+        "hub",
+        "enroll",
+        "--dir",
+        hub,
+        "--device",
+        "红星村",
+        "--area",
+        VILLAGE,
+        "--out",
+        enrol,
+    )
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    ledger = Ledger.open(device)
+    add_family(ledger, VILLAGE, ["101"])
+    ledger.close()
+    stick = tmp_path / "U盘"
+    assert run(capsys, "--db", device, "sync", "export", "--out", stick / "1.fieldsync")[0] == 0
+    assert run(capsys, "hub", "import", "--dir", hub, stick / "1.fieldsync")[0] == 0
+    assert run(capsys, "hub", "import", "--dir", hub, stick / "1.fieldsync")[0] == 0  # again
+    (stick / "废.fieldsync").write_bytes(b"FIELDAPP-BUNDLE\n{}\n")
+    assert run(capsys, "hub", "import", "--dir", hub, stick / "废.fieldsync")[0] == 1
+    assert run(capsys, "hub", "revoke", "--dir", hub, "--device", "红星村")[0] == 0
+    assert run(capsys, "--db", device, "sync", "export", "--out", stick / "2.fieldsync")[0] == 0
+    assert run(capsys, "hub", "import", "--dir", hub, stick / "2.fieldsync")[0] == 1
+    code, out, _ = run(capsys, "hub", "devices", "--dir", hub, "--json")
+    (listed,) = json.loads(out)
+    assert (listed["device"], listed["refused_bundles"]) == ("红星村", 1)
