@@ -29,6 +29,7 @@ from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
 from fieldapp.saving import written
+from fieldapp.services.trust import printable
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
@@ -36,6 +37,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
+from fieldapp.sync.bundle import PARTY_NAME_MAX
 from fieldapp.sync.enrolment import make_enrolment
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 from fieldapp.sync.exchange import (
@@ -80,6 +82,17 @@ SCOPE_LENGTHS: dict[Role, tuple[int, ...]] = {
     Role.TOWNSHIP: (9,),
     Role.COUNTY: (6,),
 }
+
+
+def check_party_name(name: str, what: str) -> None:
+    """SyncError (Chinese) for a name no bundle can carry: empty, too long, or with a line
+    break or another character that cannot be shown (every bundle names its sender)."""
+    if not name:
+        raise SyncError(f"{what}不能为空")
+    if len(name) > PARTY_NAME_MAX:
+        raise SyncError(f"{what}最多 {PARTY_NAME_MAX} 个字，「{name[:20]}…」有 {len(name)} 个")
+    if printable(name) != name:
+        raise SyncError(f"{what}中有不能显示的字符（换行、制表符等）")
 
 
 def check_scope(role: Role, area_code: str) -> None:
@@ -157,6 +170,8 @@ class Hub:
         root = Path(root)
         if (root / HUB_DB).exists() or (root / STORE_URL).exists():
             raise SyncError(f"{root} 已经是一个汇总中心文件夹，不能重复初始化")
+        name = name.strip()
+        check_party_name(name, "中心的名称")
         location: str | Path = root / HUB_DB
         if store is not None:
             location = _check_store(store)
@@ -213,6 +228,7 @@ class Hub:
         device = device.strip()
         if not device:
             raise SyncError("设备名称不能为空")
+        check_party_name(device, "设备名称")
         if "@" in device or "＠" in device:
             raise SyncError("设备名称不能含 @（修改人记作「姓名@设备名称」）")
         if device == self.identity.name:

@@ -40,6 +40,8 @@ from fieldapp.sync.errors import BundleRefused
 FORMAT = 1
 MAGIC = b"FIELDAPP-BUNDLE\n"
 MAX_HEADER = 512
+#: The longest name of a device or hub a bundle can carry (`Hub.init`, `Hub.enroll` check it).
+PARTY_NAME_MAX = 100
 #: How many times its sealed size a bundle's contents may declare (a device's first bundle
 #: inflates about 12 times: ~42 bytes a change compressed, ~500 as JSON). Deflate reaches a
 #: thousand times on made-up data; a bundle past this is refused before it is inflated.
@@ -57,7 +59,7 @@ class Party(BaseModel):
     """Sender or recipient of a bundle, named inside the signed manifest."""
 
     model_config = ConfigDict(extra="forbid")
-    name: str = Field(min_length=1, max_length=100)
+    name: str = Field(min_length=1, max_length=PARTY_NAME_MAX)
     role: str = Field(pattern="^(device|hub)$")
     key_id: str = Field(pattern="^[0-9a-f]{16}$")
     device_id: DeviceId | None = None

@@ -240,3 +240,24 @@ def test_bundles_refused_from_a_stick_count_under_their_device(
     code, out, _ = run(capsys, "hub", "devices", "--dir", hub, "--json")
     (listed,) = json.loads(out)
     assert (listed["device"], listed["refused_bundles"]) == ("红星村", 1)
+
+
+def test_a_name_no_bundle_can_carry_is_refused_at_enrolment(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A device enrolled under a name of more than 100 characters was enrolled (its file
+    written), and every `sync export` on it then ended in a pydantic traceback."""
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", tmp_path / "长", "--name", "县" * 101)[0] == 1
+    assert not (tmp_path / "长" / "hub.db").exists()
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    out = tmp_path / "长.enrol"
+    for name in ("长" * 101, "红星\n村"):
+        code, _out, err = run(
+            capsys, "hub", "enroll", "--dir", hub, "--device", name, "--area", "520502101001",
+            "--out", out,
+        )  # fmt: skip
+        assert code == 1 and err.startswith("错误：设备名称") and "Traceback" not in err
+        assert not out.exists()
+    code, out_text, _ = run(capsys, "hub", "devices", "--dir", hub, "--json")
+    assert json.loads(out_text) == []
