@@ -64,11 +64,11 @@ def subject(hub: Hub, held: HeldChange) -> str:
     if change.tbl != "persons" and values.get("person_id"):
         person = ledger.get("persons", str(values["person_id"])) or {}
         if person.get("name"):
-            return f"「{printable(person['name'])}」"
+            return f"「{_short(person['name'])}」"
     for key in ("name", "address", "code"):
         if isinstance(values.get(key), str) and values[key].strip():
-            return f"「{printable(values[key])}」"
-    return printable(change.row_id)
+            return f"「{_short(values[key])}」"
+    return _short(change.row_id)
 
 
 def describe(held: HeldChange, about: str | None = None) -> str:
@@ -76,19 +76,34 @@ def describe(held: HeldChange, about: str | None = None) -> str:
     the row as the clerk knows it (`subject`), else its id is shown."""
     change = held.change
     values = "，".join(
-        f"{field_label(k)}={v!r}" for k, v in sorted(change.data.items()) if k != "deleted"
+        f"{field_label(k)}={_clipped(v)}" for k, v in sorted(change.data.items()) if k != "deleted"
     )
     if change.data.get("deleted") is True:
         values = (values + "，" if values else "") + "删除"
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
         f"{printable(change.author)}：{table_name(change.tbl)}"
-        f"{about if about is not None else ' ' + printable(change.row_id)}（{values}）"
-        f"——原因：{held.reason}（{held.received_at}）"
+        f"{_spaced(about if about is not None else printable(change.row_id))}（{values}）"
+        f"——原因：{_short(held.reason, 200)}（{held.received_at}）"
     )
     if held.status != HELD:
         line += f"；{held.decided_by} 于 {held.decided_at}：{held.decision or ''}"
     return line
+
+
+def _clipped(value: object, longest: int = 60) -> str:
+    """A value as one line shows it: its repr, cut short (`--json` has it whole)."""
+    text = repr(value)
+    return text if len(text) <= longest else f"{text[: longest - 1]}…（共 {len(text)} 字）"
+
+
+def _short(text: object, longest: int = 30) -> str:
+    shown = printable(text)
+    return shown if len(shown) <= longest else shown[: longest - 1] + "…"
+
+
+def _spaced(about: str) -> str:
+    return about if about.startswith("「") else f" {about}"
 
 
 def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:

@@ -273,23 +273,40 @@ class RejectedReports:
         )
 
 
+#: The longest reason or decision, and reviewer's name, a report carries (`bundle.Report`).
+REPORT_TEXT_MAX = 2000
+REPORT_NAME_MAX = 200
+
+
+def _clip(text: str | None, longest: int) -> str | None:
+    if text is None or len(text) <= longest:
+        return text
+    return text[: longest - 1] + "…"
+
+
 def held_payload(held: HeldChange) -> dict[str, Any]:
-    """The report of one held change as the hub sends it to its device (manifest JSON)."""
+    """The report of one held change as the hub sends it to its device (manifest JSON).
+
+    A reason quotes the values the device sent and a decision is what the clerk typed: either
+    may be longer than a report holds, and is cut short rather than stop every answer to it.
+    """
     return {
         "id": held.id,
         "change_id": held.change_id,
         "rule": held.rule,
-        "reason": held.reason,
+        "reason": _clip(held.reason, REPORT_TEXT_MAX),
         "received_at": held.received_at,
         "status": held.status,
         "decided_at": held.decided_at,
-        "decided_by": held.decided_by,
-        "decision": held.decision,
+        "decided_by": _clip(held.decided_by, REPORT_NAME_MAX),
+        "decision": _clip(held.decision, REPORT_TEXT_MAX),
     }
 
 
 __all__ = [
     "ACCEPTED",
+    "REPORT_NAME_MAX",
+    "REPORT_TEXT_MAX",
     "DISMISSED",
     "HELD",
     "HeldChange",

@@ -34,6 +34,7 @@ from pydantic import (
 from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 from fieldapp.store.changelog import Change, dumps
+from fieldapp.store.held import REPORT_NAME_MAX, REPORT_TEXT_MAX
 from fieldapp.sync import crypto
 from fieldapp.sync.errors import BundleRefused
 
@@ -81,12 +82,12 @@ class Report(BaseModel):
     id: int = Field(ge=1)
     change_id: str = Field(pattern=r"^[0-9A-Za-z_-]{1,64}:[1-9][0-9]{0,17}$")
     rule: str = Field(max_length=40)
-    reason: str = Field(max_length=2000)
+    reason: str = Field(max_length=REPORT_TEXT_MAX)
     received_at: str = Field(max_length=40)
     status: str = Field(pattern="^(held|accepted|dismissed)$")
     decided_at: str | None = Field(default=None, max_length=40)
-    decided_by: str | None = Field(default=None, max_length=200)
-    decision: str | None = Field(default=None, max_length=2000)
+    decided_by: str | None = Field(default=None, max_length=REPORT_NAME_MAX)
+    decision: str | None = Field(default=None, max_length=REPORT_TEXT_MAX)
 
 
 class Manifest(BaseModel):

@@ -371,13 +371,27 @@ def test_an_author_with_control_characters_is_held_and_never_reaches_a_terminal(
     village, mine = county["village"], county["mine"]
     sneaky = "张三\x1b[2J\n2. [已接受] 县人社局局长\u202e@红星村"
     forged = forge(village, "persons", mine, {"notes": "伪造"}, author=sneaky)
+    # A value the reason quotes: escapes, and a page of text.
+    flood = forge(village, "households", "h-flood", {"area_code": "\x1b[2J" + "x" * 5000})
     county["exchange"](village, "红星村")
-    assert {h.change_id: h.rule for h in hub.rejected()} == {forged.id: "author"}
+    rules = {h.change_id: h.rule for h in hub.rejected()}
+    assert rules[forged.id] == "author" and flood.id in rules
     assert hub.ledger.get("persons", mine)["notes"] != "伪造"
     assert cli(["hub", "rejected", "--dir", str(hub.root)]) == 0
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
-    assert len(out.strip().splitlines()) == 1
+    lines = out.strip().splitlines()
+    assert len(lines) == 2 and all(len(line) < 500 for line in lines)
+    # A reason quoting that page, and the clerk's own long decision, still fit the answer
+    # (a report over 2000 characters stopped every answer to the device with a traceback).
+    held = next(h for h in hub.rejected() if h.change_id == flood.id)
+    assert len(held.reason) > 2000
+    assert cli(["hub", "rejected", "--dir", str(hub.root), "--dismiss", str(held.id),
+                "--reason", "不是本村的户。" * 400])  == 0  # fmt: skip
+    county["exchange"](village, "红星村")
+    status = _last_json(capsys, ["--db", village.path, "sync", "status", "--json"])
+    (report,) = [r for r in json.loads(status)["rejected"] if r["change_id"] == flood.id]
+    assert report["status"] == "dismissed" and report["decision"].startswith("不是本村的户。")
 
 
 def test_the_clerk_reads_who_a_held_change_is_about_not_its_ids(county, hub, capsys):
