@@ -361,7 +361,7 @@ def _import_local(
             fresh = intake.claim_origin(ledger, state, peer, manifest)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
-            _check_serial(peer, manifest, hint=not fresh)
+            _check_serial(peer, manifest, hint=not fresh, covered=not new)
             new, held = intake.admit(
                 ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked
             )
@@ -592,10 +592,19 @@ def record_reports(ledger: Ledger, manifest: Manifest) -> None:
         settle_accepted(ledger)
 
 
-def _check_serial(peer: Peer, manifest: Manifest, *, hint: bool = False) -> None:
-    """A bundle's serial must be past the last one imported from its sender (no replays)."""
+def _check_serial(
+    peer: Peer, manifest: Manifest, *, hint: bool = False, covered: bool = False
+) -> None:
+    """A bundle's serial must be past the last one imported from its sender (no replays).
+
+    `hint`: say what a restored device does; `covered`: the hub holds every change of the
+    bundle already (an older stick's bundle after a newer one: nothing is lost, nothing to do).
+    """
     if manifest.serial <= peer.serial_in:
-        extra = "。" + intake.RESTORED_HINT if hint else ""
+        if covered:
+            extra = "。其中的修改都已随后来的数据包导入，不必再导入，也不必在设备上做什么"
+        else:
+            extra = "。" + intake.RESTORED_HINT if hint else ""
         raise BundleRefused(
             "replay",
             f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号{extra}",

@@ -261,3 +261,44 @@ def test_a_name_no_bundle_can_carry_is_refused_at_enrolment(
         assert not out.exists()
     code, out_text, _ = run(capsys, "hub", "devices", "--dir", hub, "--json")
     assert json.loads(out_text) == []
+
+
+def test_an_older_bundle_after_a_newer_one_does_not_send_the_clerk_to_a_restore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Last week's and this week's bundle of one village in the inbox, the newer one taken
+    first: the older one is refused as a replay (as designed), but told the clerk 如果这台电脑的
+    台账是从备份恢复的，请在电脑上执行 fieldapp sync restored, for a laptop never restored. It
+    now says everything in it came with the newer one and nothing needs doing."""
+    from fieldapp.store.ledger import Ledger
+    from tests.sync.helpers import VILLAGE, add_family
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "红星村.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = tmp_path / "红星村.enrol"
+    run(
+        capsys,
+        "hub",
+        "enroll",
+        "--dir",
+        hub,
+        "--device",
+        "红星村",
+        "--area",
+        VILLAGE,
+        "--out",
+        enrol,
+    )
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    for n, seq in enumerate(["101", "102"], start=1):
+        ledger = Ledger.open(device)
+        add_family(ledger, VILLAGE, [seq])
+        ledger.close()
+        assert run(capsys, "--db", device, "sync", "export", "--out", tmp_path / f"{n}.fs")[0] == 0
+    code, out, _err = run(
+        capsys, "hub", "import", "--dir", hub, tmp_path / "2.fs", tmp_path / "1.fs"
+    )
+    assert code == 1
+    assert "其中的修改都已随后来的数据包导入" in out
+    assert "sync restored" not in out and "备份" not in out
