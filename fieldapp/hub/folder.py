@@ -199,7 +199,16 @@ class Hub:
     def open(cls, root: Path, credentials: Credentials | None = None) -> Hub:
         """Open an existing hub folder (an encrypted one as one of its users)."""
         root = Path(root)
-        return cls(root, Ledger.open(store_location(root), credentials=credentials))
+        location = store_location(root)
+        if not isinstance(location, str):
+            return cls(root, Ledger.open(location, credentials=credentials))
+        try:
+            ledger = Ledger.open(location, credentials=credentials)
+        except FieldappError:
+            raise
+        except Exception as error:  # noqa: BLE001 - psycopg's many kinds: one Chinese message
+            raise SyncError(_unreachable(location, error)) from None
+        return cls(root, ledger)
 
     def close(self) -> None:
         """Close the hub ledger."""
@@ -544,6 +553,16 @@ def store_location(root: Path) -> str | Path:
     if not (root / HUB_DB).exists():
         raise SyncError(f"{root} 不是汇总中心文件夹（请先执行 fieldapp hub init）")
     return root / HUB_DB
+
+
+def _unreachable(url: str, error: BaseException) -> str:
+    """Why the hub's PostgreSQL database could not be opened, for the clerk (the database's
+    own words, in English, only as the last part: the administrator reads them)."""
+    detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return (
+        f"连不上中心台账所在的 PostgreSQL 数据库 {url}：请确认数据库在运行、地址可以访问，"
+        f"运行中心的账户的 ~/.pgpass 里有口令（数据库的回答：{detail}）"
+    )
 
 
 def _check_store(store: str) -> str:

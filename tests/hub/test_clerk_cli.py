@@ -302,3 +302,22 @@ def test_an_older_bundle_after_a_newer_one_does_not_send_the_clerk_to_a_restore(
     assert code == 1
     assert "其中的修改都已随后来的数据包导入" in out
     assert "sync restored" not in out and "备份" not in out
+
+
+def test_a_postgresql_hub_whose_database_is_down_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hub kept in PostgreSQL, the database stopped (or the password missing): every hub
+    command, hub serve included, ended in psycopg's traceback, exit 1 or 0."""
+    pytest.importorskip("psycopg")
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    hub = tmp_path / "县汇总"
+    hub.mkdir()
+    (hub / "store.url").write_text(f"postgresql://hub@127.0.0.1:{port}/fieldapp_hub\n")
+    for argv in (("devices",), ("serve", "--port", str(port)), ("rejected",), ("policy", "list")):
+        code, out, err = run(capsys, "hub", *argv, "--dir", hub)
+        assert (code, out) == (1, ""), argv
+        assert err.startswith("错误：连不上中心台账所在的 PostgreSQL 数据库"), err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1
