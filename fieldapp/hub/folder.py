@@ -332,6 +332,8 @@ class Hub:
                 )
             except (BundleRefused, AlreadyImported) as refused:
                 code = getattr(refused, "code", "already")
+                if code == "busy":
+                    raise  # the hub's own doing: not counted against the device
                 if sender is not None:
                     self._log(sender, "in", channel, code, detail=str(refused))
                 elif isinstance(refused, BundleRefused) and refused.sender is not None:
@@ -426,7 +428,7 @@ class Hub:
         """Import every bundle in the inbox folder; each one leaves the inbox either way."""
         outcomes = self.import_files(self.inbox_files())
         for outcome in outcomes:
-            if outcome.code != "disk_full":
+            if outcome.code not in ("disk_full", "busy"):  # those wait for the next run
                 outcome.path.unlink(missing_ok=True)
         return outcomes
 

@@ -78,6 +78,7 @@ STATUS_OF = {
     "foreign_change": HTTPStatus.FORBIDDEN,
     "replay": HTTPStatus.CONFLICT,
     "disk_full": HTTPStatus.INSUFFICIENT_STORAGE,
+    "busy": HTTPStatus.SERVICE_UNAVAILABLE,
 }
 
 

@@ -282,6 +282,9 @@ def import_bundle(
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
         refusal.sender = signed[0] if signed else None
+        if refusal.code == BUSY:  # not the bundle's doing: it stays where it came from
+            local.unlink(missing_ok=True)
+            raise refusal from None
         _refuse(state, folders, local, refusal, source)
         raise refusal from error
     archive(local, folders.imported)
@@ -289,8 +292,14 @@ def import_bundle(
     return result
 
 
+#: The refusal of a bundle that met another writer's lock for longer than the store waits.
+BUSY = "busy"
+
+
 def _as_refusal(error: Exception) -> BundleRefused:
     text = str(error)
+    if isinstance(error, DatabaseFault) and ("locked" in text or "busy" in text):
+        return BundleRefused(BUSY)
     full = "full" in text or "disk I/O" in text or is_disk_full(error)
     if isinstance(error, (DatabaseFault, OSError)) and full:
         return BundleRefused("disk_full", text)

@@ -321,3 +321,44 @@ def test_a_postgresql_hub_whose_database_is_down_is_one_sentence(
         assert (code, out) == (1, ""), argv
         assert err.startswith("错误：连不上中心台账所在的 PostgreSQL 数据库"), err
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_busy_hub_keeps_the_bundle_and_says_try_again(tmp_path: Path) -> None:
+    """`hub import` while another import (or hub serve's, or a review) held the hub's write
+    lock past the wait: the clerk read 数据包内容不合格：OperationalError: database is locked,
+    the good bundle went to quarantine and left the inbox (an upload: 422 to the device). It
+    now stays in the inbox, is not counted against the device, and imports once the hub is
+    free."""
+    from fieldapp.hub.folder import Hub
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.sync.enrolment import enrol
+    from fieldapp.sync.exchange import export_bundle
+    from tests.sync.helpers import VILLAGE, add_family
+
+    hub = Hub.init(tmp_path / "县汇总")
+    other = None
+    device = Ledger.open(tmp_path / "红星村.db", author="李芳")
+    try:
+        hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol")
+        enrol(device, tmp_path / "e.enrol")
+        add_family(device, VILLAGE, ["101"])
+        export_bundle(device, hub.inbox / "红星村.fieldsync")
+        other = Hub.open(hub.root)
+        other.ledger.db.execute("BEGIN IMMEDIATE")  # another writer, for longer than the wait
+        hub.ledger.db.execute("PRAGMA busy_timeout=200")
+        (outcome,) = hub.import_inbox()
+        assert outcome.code == "busy" and outcome.result is None
+        assert "正忙" in (outcome.error or "") and "OperationalError" not in (outcome.error or "")
+        assert outcome.quarantined is None
+        assert [p.name for p in hub.inbox_files()] == ["红星村.fieldsync"]
+        assert list((hub.root / "quarantine").iterdir()) == []
+        other.ledger.db.execute("ROLLBACK")
+        assert hub.status()[0]["refused_bundles"] == 0
+        (outcome,) = hub.import_inbox()
+        assert outcome.result is not None and outcome.result.new_changes > 0
+        assert hub.inbox_files() == []
+    finally:
+        if other is not None:
+            other.close()
+        device.close()
+        hub.close()
