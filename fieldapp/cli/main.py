@@ -143,9 +143,24 @@ def main(argv: list[str] | None = None) -> int:
         return fail(
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
+    except Exception as error:
+        if not _locked(error):
+            raise
+        return fail(
+            "台账正忙：另一个程序（hub serve、另一个导入或打开着的桌面程序）正在写入它，"
+            "等了 30 秒仍未结束。这次没有改动，请稍后再试"
+        )
     finally:
         if not sys.stderr.closed:
             report_skipped()
+
+
+def _locked(error: Exception) -> bool:
+    """True for the store's 'database is locked / busy': another writer held it past the wait."""
+    from fieldapp.store.connection import OperationalError
+
+    text = str(error)
+    return isinstance(error, OperationalError) and ("locked" in text or "busy" in text)
 
 
 def private_files() -> None:

@@ -362,3 +362,40 @@ def test_a_busy_hub_keeps_the_bundle_and_says_try_again(tmp_path: Path) -> None:
             other.close()
         device.close()
         hub.close()
+
+
+def test_a_hub_command_while_another_writer_holds_the_hub_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`hub enroll` (or accept, revoke, export …) while hub serve or a long hub import held the
+    hub's write lock past the wait ended in sqlcipher's traceback (database is locked)."""
+    import subprocess
+    import sys
+
+    from fieldapp.store import connection
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)  # the wait, shortened
+    # Another process (file locks do not part two connections of one process).
+    hold = (
+        "import sqlite3, sys\n"
+        f"c = sqlite3.connect({str(hub / 'hub.db')!r}, isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); sys.stdin.read()\n"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        out_file = tmp_path / "锁村.enrol"
+        code, out, err = run(
+            capsys, "hub", "enroll", "--dir", hub, "--device", "锁村", "--area", "520502101007",
+            "--out", out_file,
+        )  # fmt: skip
+    finally:
+        holder.communicate(timeout=30)
+    assert (code, out) == (1, "")
+    assert err.startswith("错误：") and "正忙" in err and "Traceback" not in err
+    assert "locked" not in err
+    assert not out_file.exists()
