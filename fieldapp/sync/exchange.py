@@ -42,6 +42,7 @@ from fieldapp.sync.bundle import (
     decode_payload,
     encode_payload,
     open_bundle,
+    read_header,
     seal_bundle,
     summarise,
 )
@@ -332,7 +333,12 @@ def _import_local(
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
     data = local.read_bytes()
     ready = ahead if ahead is not None and ahead.data == data else None
-    opened = ready.opened if ready else open_bundle(data, keys.box_secret, keys.box_public)
+    try:
+        opened = ready.opened if ready else open_bundle(data, keys.box_secret, keys.box_public)
+    except BundleRefused as refused:
+        if refused.code != "wrong_recipient":
+            raise
+        raise BundleRefused("wrong_recipient", _addressee(state, identity, data)) from None
     step("decrypted")
     manifest = opened.manifest
     peer = _check_sender(state, identity, opened)
@@ -556,6 +562,22 @@ def _check_sender(state: SyncState, identity: Identity, opened: Any) -> Peer:
     if manifest.sender.name != peer.name:
         raise BundleRefused("tampered", "发送方名称与密钥不符")
     return peer
+
+
+def _addressee(state: SyncState, identity: Identity, data: bytes) -> str:
+    """Whom a bundle not sealed to this ledger is for, as the clerk can act on it: most often
+    a file this very ledger wrote for its peer (the hub's outbox next to its inbox)."""
+    to = str(read_header(data)["to"])
+    for peer in state.peers():
+        if crypto.key_id(peer.box_public) != to:
+            continue
+        if identity.role == "hub":
+            return (
+                f"这是中心发给设备「{peer.name}」的数据包（hub export 导出的），"
+                "要在那台设备上用 fieldapp sync import 导入"
+            )
+        return f"这是本机导出给「{peer.name}」的数据包（sync export 导出的），要交给县里导入"
+    return "它是发给别的汇总中心或设备的"
 
 
 def _unknown_sender(state: SyncState, manifest: Manifest, expected: str) -> str:

@@ -399,3 +399,35 @@ def test_a_hub_command_while_another_writer_holds_the_hub_is_one_sentence(
     assert err.startswith("错误：") and "正忙" in err and "Traceback" not in err
     assert "locked" not in err
     assert not out_file.exists()
+
+
+def test_importing_the_hubs_own_export_says_whose_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """outbox/ sits next to inbox/: a bundle the hub exported for a village, imported at the
+    hub by mistake, read 数据包不是发给本机的：收件密钥 f8459822ad2a80bb."""
+    from tests.sync.helpers import VILLAGE
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = tmp_path / "红星村.enrol"
+    run(
+        capsys,
+        "hub",
+        "enroll",
+        "--dir",
+        hub,
+        "--device",
+        "红星村",
+        "--area",
+        VILLAGE,
+        "--out",
+        enrol,
+    )
+    answer = hub / "outbox" / "红星村.fieldsync"
+    assert run(capsys, "hub", "export", "--dir", hub, "--device", "红星村", "--out", answer)[0] == 0
+    code, out, _err = run(capsys, "hub", "import", "--dir", hub, answer)
+    assert code == 1
+    assert "这是中心发给设备「红星村」的数据包" in out and "sync import" in out
+    assert "收件密钥" not in out
+    assert answer.exists()  # the hub's export itself stays where it was
