@@ -237,6 +237,12 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
                 print(f"拒收 {o.path.name}：{o.error}；已移入隔离区 {o.quarantined}")
             else:  # not read at all (no such file), or kept where it is (a full disk)
                 print(f"未导入 {o.path.name}：{o.error}；文件没有移动，台账没有改动")
+    if not args.files:
+        for folder in hub.inbox_folders():
+            print(
+                f"收件箱里的文件夹「{folder.name}」没有导入：请把其中的数据包文件直接放进 "
+                f"{hub.inbox}，或用 hub import --dir {args.dir} 文件… 导入"
+            )
     if not outcomes:
         print("没有待导入的数据包")
     problems = hub.violations()

@@ -424,6 +424,10 @@ class Hub:
         files = [p for p in self.inbox.iterdir() if p.is_file() and not p.name.endswith(".part")]
         return sorted(files, key=lambda p: (p.stat().st_mtime, p.name))
 
+    def inbox_folders(self) -> list[Path]:
+        """Folders inside the inbox (a stick's folder dragged in whole): never imported."""
+        return sorted(p for p in self.inbox.iterdir() if p.is_dir())
+
     def import_inbox(self) -> list[FileOutcome]:
         """Import every bundle in the inbox folder; each one leaves the inbox either way."""
         outcomes = self.import_files(self.inbox_files())

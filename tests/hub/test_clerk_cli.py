@@ -431,3 +431,40 @@ def test_importing_the_hubs_own_export_says_whose_it_is(
     assert "这是中心发给设备「红星村」的数据包" in out and "sync import" in out
     assert "收件密钥" not in out
     assert answer.exists()  # the hub's export itself stays where it was
+
+
+def test_a_folder_dragged_into_the_inbox_is_named_not_passed_over(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The stick's whole folder dragged into inbox/: `hub import` said 没有待导入的数据包
+    with the bundles right there one level down."""
+    from fieldapp.store.ledger import Ledger
+    from tests.sync.helpers import VILLAGE, add_family
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "红星村.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = tmp_path / "红星村.enrol"
+    run(
+        capsys,
+        "hub",
+        "enroll",
+        "--dir",
+        hub,
+        "--device",
+        "红星村",
+        "--area",
+        VILLAGE,
+        "--out",
+        enrol,
+    )
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    ledger = Ledger.open(device)
+    add_family(ledger, VILLAGE, ["101"])
+    ledger.close()
+    bundle = hub / "inbox" / "U盘" / "红星村.fieldsync"
+    assert run(capsys, "--db", device, "sync", "export", "--out", bundle)[0] == 0
+    code, out, _err = run(capsys, "hub", "import", "--dir", hub)
+    assert code == 0
+    assert "收件箱里的文件夹「U盘」没有导入" in out
+    assert bundle.exists()
