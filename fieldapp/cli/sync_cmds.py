@@ -171,11 +171,19 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     from fieldapp.domain.roles import Role
 
     hub = _open_hub(args)
+    before = hub.state.peer(args.device.strip())
     peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role))
     print(
         f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code}），"
         f"登记文件：{args.out}"
     )
+    if before is not None and before.role == "device":
+        state = f"已于 {before.revoked_at} 注销" if before.revoked_at else "仍在使用"
+        print(
+            f"注意：这是重新登记。{peer.name} 原来的登记（{before.enrolled_at} 登记，{state}）"
+            "已作废：原来那台电脑的数据包从此拒收，导入这个新登记文件后才能同步。"
+            "如果是要给同一个村再登记一台电脑，请另起一个设备名称"
+        )
     print(f"中心指纹：{hub.fingerprint}")
     print("注意：登记文件含该设备的私钥。请单独拷贝、当面交付，设备登记后立即删除。")
     return 0

@@ -468,3 +468,24 @@ def test_a_folder_dragged_into_the_inbox_is_named_not_passed_over(
     assert code == 0
     assert "收件箱里的文件夹「U盘」没有导入" in out
     assert bundle.exists()
+
+
+def test_enrolling_a_name_already_enrolled_says_the_old_enrolment_is_void(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enrolling a second laptop of a village under the name the first one has silently
+    replaced the first one's keys (its next sync refused), with the same 已登记设备 line as a
+    first enrolment. The re-enrolment of a found laptop still works as before, and is told."""
+    from tests.sync.helpers import VILLAGE
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = ("hub", "enroll", "--dir", hub, "--device", "红星村", "--area", VILLAGE, "--out")
+    code, out, _ = run(capsys, *enrol, tmp_path / "1.enrol")
+    assert code == 0 and "重新登记" not in out
+    code, out, _ = run(capsys, *enrol, tmp_path / "2.enrol")
+    assert code == 0
+    assert "注意：这是重新登记" in out and "仍在使用" in out and "另起一个设备名称" in out
+    assert run(capsys, "hub", "revoke", "--dir", hub, "--device", "红星村")[0] == 0
+    code, out, _ = run(capsys, *enrol, tmp_path / "3.enrol")
+    assert code == 0 and "注销" in out
