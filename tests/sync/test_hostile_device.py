@@ -373,6 +373,7 @@ def test_an_author_with_control_characters_is_held_and_never_reaches_a_terminal(
     forged = forge(village, "persons", mine, {"notes": "伪造"}, author=sneaky)
     # A value the reason quotes: escapes, and a page of text.
     flood = forge(village, "households", "h-flood", {"area_code": "\x1b[2J" + "x" * 5000})
+    bad_id = forge(village, "persons", mine, {"id_number": "\x1b[2J5205"})
     county["exchange"](village, "红星村")
     rules = {h.change_id: h.rule for h in hub.rejected()}
     assert rules[forged.id] == "author" and flood.id in rules
@@ -381,7 +382,12 @@ def test_an_author_with_control_characters_is_held_and_never_reaches_a_terminal(
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\u202e" not in out
     lines = out.strip().splitlines()
-    assert len(lines) == 2 and all(len(line) < 500 for line in lines)
+    assert len(lines) == 3 and all(len(line) < 500 for line in lines)
+    # Not even the county may take a malformed value: told so, escaped.
+    (malformed,) = [h for h in hub.rejected() if h.change_id == bad_id.id]
+    assert cli(["hub", "rejected", "--dir", str(hub.root), "--accept", str(malformed.id)]) == 1
+    err = capsys.readouterr().err
+    assert "不能接受" in err and "\x1b" not in err
     # A reason quoting that page, and the clerk's own long decision, still fit the answer
     # (a report over 2000 characters stopped every answer to the device with a traceback).
     held = next(h for h in hub.rejected() if h.change_id == flood.id)
