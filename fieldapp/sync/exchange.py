@@ -351,7 +351,7 @@ def _import_local(
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
         manifest.recipient.name != identity.name
     ):
-        raise BundleRefused("wrong_recipient", f"收件人为 {manifest.recipient.name}")
+        raise BundleRefused("wrong_recipient", f"收件人为 {printable(manifest.recipient.name)}")
     if not (ready.matches if ready else opened.payload_matches()):
         raise BundleRefused("tampered", "内容与签名清单不符（修改被增删或替换）")
     if manifest.schema_version > latest_version():

@@ -417,3 +417,16 @@ def test_the_clerk_reads_who_a_held_change_is_about_not_its_ids(county, hub, cap
     out = capsys.readouterr().out
     assert out.startswith(f"已接受第 {held.id} 条") and ":" not in out
     assert hub.ledger.device_id not in out
+
+
+def test_a_forged_recipient_name_is_told_escaped(county, hub, tmp_path):
+    """The signed manifest's recipient name is the device's to write: terminal escapes in it
+    reached the clerk's screen in 数据包不是发给本机的：收件人为 …."""
+    village = county["village"]
+    with village.transaction():
+        village.db.execute("UPDATE sync_peers SET name = ? WHERE role = 'hub'", ["\x1b[2J中心"])
+    out = send(village, tmp_path / "forged-recipient.fs").path
+    with pytest.raises(BundleRefused) as refused:
+        hub.import_file(out)
+    assert refused.value.code == "wrong_recipient"
+    assert "\x1b" not in str(refused.value) and "\\u001b[2J中心" in str(refused.value)
