@@ -489,3 +489,56 @@ def test_enrolling_a_name_already_enrolled_says_the_old_enrolment_is_void(
     assert run(capsys, "hub", "revoke", "--dir", hub, "--device", "红星村")[0] == 0
     code, out, _ = run(capsys, *enrol, tmp_path / "3.enrol")
     assert code == 0 and "注销" in out
+
+
+def test_an_upload_while_the_hub_is_busy_is_told_to_try_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """hub serve while the clerk's long hub import holds the hub: the device was told
+    数据包内容不合格：OperationalError: database is locked (422) and its good bundle went to
+    quarantine; it now gets 503 中心台账正忙…请稍后再试, and the next push goes through."""
+    import subprocess
+    import sys
+
+    from fieldapp.hub.folder import Hub
+    from fieldapp.hub.server import ServerThread
+    from fieldapp.store import connection
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.sync.client import push
+    from fieldapp.sync.enrolment import enrol
+    from fieldapp.sync.errors import SyncError
+    from tests.sync.helpers import VILLAGE, add_family
+
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)  # the wait, shortened
+    root = tmp_path / "县汇总"
+    hub = Hub.init(root)
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol")
+    hub.close()
+    device = Ledger.open(tmp_path / "红星村.db", author="李芳")
+    enrol(device, tmp_path / "e.enrol")
+    add_family(device, VILLAGE, ["101"])
+    hold = (
+        "import sqlite3, sys\n"
+        f"c = sqlite3.connect({str(root / 'hub.db')!r}, isolation_level=None)\n"
+        "c.execute('BEGIN IMMEDIATE'); print('held', flush=True); sys.stdin.read()\n"
+    )
+    try:
+        with ServerThread(root) as server:
+            holder = subprocess.Popen(
+                [sys.executable, "-c", hold], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                text=True,
+            )  # fmt: skip
+            try:
+                assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+                with pytest.raises(SyncError) as busy:
+                    push(device, server.url)
+            finally:
+                holder.communicate(timeout=30)
+            assert "正忙" in str(busy.value) and "OperationalError" not in str(busy.value)
+            assert list((root / "quarantine").iterdir()) == []
+            sent, _answer = push(device, server.url)
+            assert sent.changes > 0
+            status = server.service.sessions.get().status()
+            assert status[0]["refused_bundles"] == 0
+    finally:
+        device.close()
