@@ -233,9 +233,14 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
     for o in outcomes:
         if o.result is not None:
             r = o.result
+            held = (
+                f"；另有 {r.held} 条不合规定，扣下待审核（fieldapp hub rejected --dir {args.dir}）"
+                if r.held
+                else ""
+            )
             print(
                 f"已导入 {o.path.name}：来自 {r.sender} 第 {r.serial} 号包，"
-                f"{r.changes} 条修改，其中新的 {r.new_changes} 条；冲突 {r.conflicts} 处"
+                f"{r.changes} 条修改，其中新的 {r.new_changes} 条；冲突 {r.conflicts} 处{held}"
             )
         elif o.code == "already":
             print(f"{o.path.name}：{o.error}")

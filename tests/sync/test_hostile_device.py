@@ -430,3 +430,16 @@ def test_a_forged_recipient_name_is_told_escaped(county, hub, tmp_path):
         hub.import_file(out)
     assert refused.value.code == "wrong_recipient"
     assert "\x1b" not in str(refused.value) and "\\u001b[2J中心" in str(refused.value)
+
+
+def test_hub_import_says_how_many_changes_it_held(county, hub, tmp_path, capsys):
+    """A stick's bundle with changes the rules refused read 已导入 …，3 条修改，其中新的 0 条
+    and nothing more: the clerk did not learn that anything waited for review."""
+    village, theirs = county["village"], county["theirs"]
+    forge(village, "persons", theirs, {"notes": "乱写"})
+    forge(village, "persons", county["mine"], {"notes": "本村的"})
+    bundle = send(village, tmp_path / "stick.fs").path
+    assert cli(["hub", "import", "--dir", str(hub.root), str(bundle)]) == 0
+    out = capsys.readouterr().out
+    assert "其中新的 1 条" in out and "另有 1 条不合规定，扣下待审核" in out
+    assert "hub rejected" in out
