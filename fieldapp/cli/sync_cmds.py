@@ -260,7 +260,9 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
         print("没有待导入的数据包")
     problems = hub.violations()
     if problems:
-        print(f"合并后发现 {len(problems)} 个问题待核查（fieldapp hub violations --dir …）")
+        print(
+            f"合并后发现 {len(problems)} 个问题待核查（fieldapp hub violations --dir {args.dir}）"
+        )
     return 1 if refused else 0
 
 

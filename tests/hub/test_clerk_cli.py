@@ -542,3 +542,28 @@ def test_an_upload_while_the_hub_is_busy_is_told_to_try_again(
             assert status[0]["refused_bundles"] == 0
     finally:
         device.close()
+
+
+def test_the_violations_hint_names_the_hub_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After an import that merged the same ID number from two villages the clerk read
+    （fieldapp hub violations --dir …）: a command with a placeholder to fill in."""
+    from fieldapp.store.ledger import Ledger
+    from tests.sync.helpers import add_family
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    bundles = []
+    for name, area in (("红星村", "520502101001"), ("远村", "520502202001")):
+        enrol, db = tmp_path / f"{name}.enrol", tmp_path / f"{name}.db"
+        run(capsys, "hub", "enroll", "--dir", hub, "--device", name, "--area", area, "--out", enrol)
+        assert run(capsys, "--db", db, "enrol", enrol)[0] == 0
+        ledger = Ledger.open(db)
+        add_family(ledger, area, ["101"])  # the same ID number in both villages
+        ledger.close()
+        bundles.append(tmp_path / f"{name}.fieldsync")
+        assert run(capsys, "--db", db, "sync", "export", "--out", bundles[-1])[0] == 0
+    code, out, _err = run(capsys, "hub", "import", "--dir", hub, *bundles)
+    assert code == 0
+    assert f"（fieldapp hub violations --dir {hub}）" in out
