@@ -137,6 +137,8 @@ def health(url: str, timeout: float = 30) -> dict[str, Any]:
         raise SyncError(f"无法连接到中心 {url}：{error}。可改用U盘交换数据包") from None
     finally:
         connection.close()
+    if response.status in GATEWAY_DOWN:
+        raise SyncError(_gateway_down(response.status))
     if response.status != 200:
         raise SyncError(f"中心地址不对（HTTP {response.status}）：{url}")
     try:
@@ -221,8 +223,22 @@ def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, An
         connection.close()
 
 
+#: What a reverse proxy (docs/deploy/) answers when the hub service behind it is not running
+#: or does not answer in time.
+GATEWAY_DOWN = frozenset({502, 503, 504})
+
+
+def _gateway_down(status: int) -> str:
+    return (
+        f"中心暂时无法访问（HTTP {status}）：地址没有错，县里的汇总中心服务可能没有运行或正忙。"
+        "请稍后再试，或改用U盘交换数据包"
+    )
+
+
 def _message(response: http.client.HTTPResponse) -> str:
     try:
         return str(json.loads(response.read().decode("utf-8"))["message"])
     except (ValueError, KeyError, UnicodeDecodeError, OSError, http.client.HTTPException):
+        if response.status in GATEWAY_DOWN:
+            return _gateway_down(response.status)
         return f"HTTP {response.status}"

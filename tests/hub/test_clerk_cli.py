@@ -567,3 +567,54 @@ def test_the_violations_hint_names_the_hub_folder(
     code, out, _err = run(capsys, "hub", "import", "--dir", hub, *bundles)
     assert code == 0
     assert f"（fieldapp hub violations --dir {hub}）" in out
+
+
+def test_a_proxy_whose_hub_is_down_is_not_a_wrong_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Behind nginx or Caddy (docs/deploy/), with hub serve stopped, the proxy answers 502:
+    devices were told 中心地址不对（HTTP 502）, and coordinators changed a right address."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from tests.sync.helpers import VILLAGE
+
+    class Proxy(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            body = b"<html><body>502 Bad Gateway</body></html>"
+            self.send_response(502)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "红星村.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = tmp_path / "红星村.enrol"
+    run(
+        capsys,
+        "hub",
+        "enroll",
+        "--dir",
+        hub,
+        "--device",
+        "红星村",
+        "--area",
+        VILLAGE,
+        "--out",
+        enrol,
+    )
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    proxy = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
+    threading.Thread(target=proxy.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{proxy.server_address[1]}/"
+        code, _out, err = run(capsys, "--db", device, "sync", "push", url)
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    assert code == 1
+    assert "中心暂时无法访问（HTTP 502）" in err and "地址不对" not in err
