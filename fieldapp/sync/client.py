@@ -139,6 +139,10 @@ def health(url: str, timeout: float = 30) -> dict[str, Any]:
         connection.close()
     if response.status in GATEWAY_DOWN:
         raise SyncError(_gateway_down(response.status))
+    moved = response.getheader("Location") if response.status in (301, 302, 307, 308) else None
+    if moved:  # nginx's port-80 server of docs/deploy/ sends everyone to https://
+        to = _endpoint(moved, "/") if moved.startswith(("http://", "https://")) else moved
+        raise SyncError(f"中心的地址应为 {to}（HTTP {response.status}），请把中心地址改成它")
     if response.status != 200:
         raise SyncError(f"中心地址不对（HTTP {response.status}）：{url}")
     try:

@@ -580,9 +580,13 @@ def test_a_proxy_whose_hub_is_down_is_not_a_wrong_address(
     from tests.sync.helpers import VILLAGE
 
     class Proxy(BaseHTTPRequestHandler):
+        status = 502
+
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
-            body = b"<html><body>502 Bad Gateway</body></html>"
-            self.send_response(502)
+            body = b"<html><body>nginx</body></html>"
+            self.send_response(self.status)
+            if self.status == 301:  # docs/deploy/nginx.conf's port-80 server
+                self.send_header("Location", f"https://hub.example.gov.cn{self.path}")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
@@ -613,8 +617,13 @@ def test_a_proxy_whose_hub_is_down_is_not_a_wrong_address(
     try:
         url = f"http://127.0.0.1:{proxy.server_address[1]}/"
         code, _out, err = run(capsys, "--db", device, "sync", "push", url)
+        assert code == 1
+        assert "中心暂时无法访问（HTTP 502）" in err and "地址不对" not in err
+        # The plain-HTTP address of a hub that answers on https only: say the right one.
+        Proxy.status = 301
+        code, _out, err = run(capsys, "--db", device, "sync", "push", url)
+        assert code == 1
+        assert "中心的地址应为 https://hub.example.gov.cn/（HTTP 301）" in err
     finally:
         proxy.shutdown()
         proxy.server_close()
-    assert code == 1
-    assert "中心暂时无法访问（HTTP 502）" in err and "地址不对" not in err
