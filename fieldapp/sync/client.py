@@ -119,7 +119,7 @@ def signed_request(
         raise
     except (OSError, http.client.HTTPException) as error:
         connection.close()
-        raise SyncError(f"无法连接到中心 {url}：{error}。可改用U盘交换数据包") from None
+        raise SyncError(f"无法连接到中心 {url}：{_why(error)}。可改用U盘交换数据包") from None
     finally:
         if reading is not None:
             reading.close()
@@ -134,7 +134,7 @@ def health(url: str, timeout: float = 30) -> dict[str, Any]:
         response = connection.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException) as error:
-        raise SyncError(f"无法连接到中心 {url}：{error}。可改用U盘交换数据包") from None
+        raise SyncError(f"无法连接到中心 {url}：{_why(error)}。可改用U盘交换数据包") from None
     finally:
         connection.close()
     if response.status in GATEWAY_DOWN:
@@ -225,6 +225,26 @@ def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, An
         raise SyncError("中心的回复无法识别") from None
     finally:
         connection.close()
+
+
+def _why(error: BaseException) -> str:
+    """Why a connection to the hub failed, in words (the system's own text for the rest)."""
+    import socket
+    import ssl
+
+    if isinstance(error, ConnectionRefusedError):
+        return "那里没有中心在服务（连接被拒绝：地址或端口不对，或县里的服务没有运行）"
+    if isinstance(error, socket.gaierror):
+        return "找不到这个地址（域名写错了，或本机没有连上网络）"
+    if isinstance(error, TimeoutError | socket.timeout):
+        return "连接超时（网络太慢或不通）"
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return "中心的证书无法核实（证书过期，或不是县里的中心）"
+    if isinstance(error, ConnectionResetError | http.client.RemoteDisconnected):
+        return "连接中途断开"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
 
 
 #: What a reverse proxy (docs/deploy/) answers when the hub service behind it is not running

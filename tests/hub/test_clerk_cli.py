@@ -627,3 +627,35 @@ def test_a_proxy_whose_hub_is_down_is_not_a_wrong_address(
     finally:
         proxy.shutdown()
         proxy.server_close()
+
+
+def test_no_hub_at_the_address_is_said_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A push to an address where nothing serves read …：[Errno 111] Connection refused。"""
+    from tests.sync.helpers import VILLAGE
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "红星村.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = tmp_path / "红星村.enrol"
+    run(
+        capsys,
+        "hub",
+        "enroll",
+        "--dir",
+        hub,
+        "--device",
+        "红星村",
+        "--area",
+        VILLAGE,
+        "--out",
+        enrol,
+    )
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code, _out, err = run(capsys, "--db", device, "sync", "push", f"http://127.0.0.1:{port}/")
+    assert code == 1
+    assert "那里没有中心在服务" in err and "Errno" not in err and "refused" not in err
