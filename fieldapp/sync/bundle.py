@@ -99,8 +99,8 @@ class Manifest(BaseModel):
     created_at: str
     sender: Party
     recipient: Party
-    serial: int = Field(ge=1)
-    received: int = Field(ge=0)
+    serial: int = Field(ge=1, le=10**18)
+    received: int = Field(ge=0, le=10**18)
     schema_version: int = Field(ge=0)
     vector: dict[DeviceId, int]
     ranges: dict[DeviceId, Range]

@@ -443,3 +443,24 @@ def test_hub_import_says_how_many_changes_it_held(county, hub, tmp_path, capsys)
     out = capsys.readouterr().out
     assert "其中新的 1 条" in out and "另有 1 条不合规定，扣下待审核" in out
     assert "hub rejected" in out
+
+
+def test_a_bundle_number_past_what_the_hub_can_store_is_refused_as_tampered(county, hub, tmp_path):
+    """A signed manifest claiming to have received answer 10**30 (the hub now takes a higher
+    number than it sent as a sign it was restored from a backup) must not reach the ledger's
+    integers: it read 数据包内容不合格：OverflowError: Python int too large …"""
+    from fieldapp.store.changelog import dumps
+    from fieldapp.sync import crypto
+    from tests.sync.helpers import keys_of, repack, unpack
+
+    village = county["village"]
+    honest = send(village, tmp_path / "honest.fs").path
+    parts = unpack(honest, hub.ledger)
+    manifest = json.loads(parts["manifest.json"])
+    manifest["received"] = 10**30
+    parts["manifest.json"] = dumps(manifest).encode("utf-8")
+    parts["manifest.sig"] = crypto.sign(parts["manifest.json"], keys_of(village).sign_secret)
+    forged = repack(parts, hub.ledger, honest, tmp_path / "huge.fs")
+    with pytest.raises(BundleRefused) as refused:
+        hub.import_file(forged)
+    assert refused.value.code == "tampered" and "Error" not in str(refused.value)
