@@ -496,7 +496,7 @@ def test_an_upload_while_the_hub_is_busy_is_told_to_try_again(
 ) -> None:
     """hub serve while the clerk's long hub import holds the hub: the device was told
     数据包内容不合格：OperationalError: database is locked (422) and its good bundle went to
-    quarantine; it now gets 503 中心台账正忙…请稍后再试, and the next push goes through."""
+    quarantine; it now gets 503 台账正忙…请稍后再试, and the next push goes through."""
     import subprocess
     import sys
 
