@@ -35,6 +35,8 @@ MIN_PASSWORD = 6
 MAX_NAME = 30
 #: The hub's ledger in a hub folder (`fieldapp.hub.folder.HUB_DB`; services sit below hub).
 HUB_LEDGER = "hub.db"
+#: A hub whose ledger is in PostgreSQL names the database in this file (`hub.folder`).
+HUB_STORE_URL = "store.url"
 
 
 class NotAllowed(FieldappError):
@@ -230,11 +232,15 @@ def county_reset_at_hub(
 ) -> UserRow:
     """`county_reset` with the hub folder opened here, as one of the hub's users."""
     path = Path(hub_dir) / HUB_LEDGER
-    if not path.is_file():
+    url = Path(hub_dir) / HUB_STORE_URL
+    location: str | Path = path
+    if url.is_file():  # the hub's ledger is in PostgreSQL (no password of its own)
+        location, hub_credentials = url.read_text(encoding="utf-8").strip(), None
+    elif not path.is_file():
         raise NotAllowed(f"{hub_dir} 不是汇总中心文件夹")
-    if ledger_state(path) != "encrypted":
+    elif ledger_state(path) != "encrypted":
         hub_credentials = None
-    hub_ledger = Ledger.open(path, credentials=hub_credentials)
+    hub_ledger = Ledger.open(location, credentials=hub_credentials)
     try:
         return county_reset(hub_ledger, ledger_path, name, password)
     finally:
