@@ -394,3 +394,24 @@ def test_registered_unemployed_in_the_category_cell_is_a_registration_the_rules_
     assert again.rejected == [] and again.updated == 0 and again.unchanged == 2
     count = ledger.db.execute("SELECT count(*) FROM unemployment_registrations").fetchone()
     assert count == (1,)
+
+
+def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(ledger, tmp_path):
+    # A sheet that went through another program (a system's export, pandas, a copy from a web
+    # page) holds numbers as text with ".0": the phone is its digits, an account refused
+    # like a number cell (its digits went through a float), never stored with ".0".
+    path = write_xlsx(
+        tmp_path / "z.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "13800000002.0", "", *PLACE.values()],
+            ["李秀", WIFE, HEAD, "", "6221500711219703.0", *PLACE.values()],
+            ["张小军", SON + ".0", HEAD, "", "", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    reasons = {p.row: p.reason for p in report.rejected}
+    assert set(reasons) == {3, 4}
+    assert "社保卡账号" in reasons[3] and "存成数字" in reasons[3]
+    assert "身份证号码" in reasons[4] and "存成数字" in reasons[4]
+    assert _persons(ledger)[HEAD][3] == "13800000002"
