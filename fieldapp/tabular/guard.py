@@ -71,6 +71,8 @@ class Scan:
 
     hidden_rows: dict[str, set[int]] = field(default_factory=dict)
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: What the file is by its content (`sniff`), whatever its name says.
+    suffix: str = ""
 
 
 def refuse(reason: str, name: str) -> ValidationFailed:
@@ -79,20 +81,106 @@ def refuse(reason: str, name: str) -> ValidationFailed:
 
 
 def check_file(path: Path) -> Scan:
-    """Raise ValidationFailed (Chinese) for an absurd file; else what the scan found."""
+    """Raise ValidationFailed (Chinese) for an absurd file; else what the scan found.
+
+    The file is checked as what its content is (`sniff`), whatever its name says: a zip
+    bomb named .xls is still a zip."""
     name = path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise refuse(f"文件有 {size // (1024 * 1024)} MB，超过了 {MAX_FILE_BYTES >> 20} MB", name)
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".ods") and zipfile.is_zipfile(path):
+    suffix = sniff(path)
+    scan = Scan()
+    if suffix in (".xlsx", ".xlsm", ".ods"):
         with zipfile.ZipFile(path) as archive:
-            if suffix == ".ods":
-                return _check_ods(archive, name)
-            return _check_xlsx(archive, name)
-    if suffix == ".xls" and olefile.isOleFile(str(path)):
-        return _check_xls(path, name)
-    return Scan()
+            scan = _check_ods(archive, name) if suffix == ".ods" else _check_xlsx(archive, name)
+    elif suffix == ".xls":
+        scan = _check_xls(path, name)
+    scan.suffix = suffix
+    return scan
+
+
+#: What the content of a file is, by its first bytes.
+_ZIP = b"PK\x03\x04"
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+SAVE_AS = "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
+
+
+def unreadable(name: str, reason: str) -> ValidationFailed:
+    """The Chinese refusal of a file that is no workbook this program can read."""
+    return ValidationFailed(f"无法读取表格文件 {name}：{reason}。台账没有改动")
+
+
+def sniff(path: Path) -> str:
+    """The suffix the file's content calls for (.xlsx, .xlsm, .xlsb, .ods, .xls or .csv),
+    whatever its name says; ValidationFailed (Chinese) for a file no reader here can read: an
+    empty or cut-off file, a password-protected workbook, a web page or XML spreadsheet saved
+    as .xls, another kind of document."""
+    name = path.name
+    suffix = path.suffix.lower()
+    with path.open("rb") as stream:
+        start = stream.read(4096)
+    if not start.strip(b"\0 \t\r\n"):
+        raise unreadable(name, "文件是空的（可能没有保存或复制完整）；请重新复制或保存该文件")
+    if start.startswith(_ZIP):
+        return _sniff_zip(path, suffix)
+    if start.startswith(_OLE):
+        return _sniff_ole(path)
+    if b"\0" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise unreadable(name, f"这个文件不是表格文件；{SAVE_AS}")
+    head = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in start:
+            kind = "“XML 电子表格 2003”格式"
+        else:
+            kind = "网页（HTML）格式（一些系统导出的“Excel”其实是网页）"
+        raise unreadable(name, f"这个文件实际是{kind}，不是真正的 Excel 表格；{SAVE_AS}")
+    return ".csv"
+
+
+def _sniff_zip(path: Path, suffix: str) -> str:
+    if not zipfile.is_zipfile(path):
+        raise unreadable(
+            path.name,
+            "文件不完整或已损坏（可能没有复制完整，或保存时中断）；请重新复制，"
+            "或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        raise unreadable(path.name, "文件不完整或已损坏；请重新复制后再导入") from None
+    if "xl/workbook.xml" in names:
+        return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
+    if "xl/workbook.bin" in names:
+        return ".xlsb"
+    if "content.xml" in names:
+        return ".ods"
+    kind = " Word 文档" if "word/document.xml" in names else "压缩包或其他文件"
+    raise unreadable(path.name, f"这个文件不是表格，而是{kind}；请选择台账的 Excel 或 WPS 表格文件")
+
+
+def _sniff_ole(path: Path) -> str:
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            streams = {"/".join(entry) for entry in ole.listdir()}
+    except Exception:  # noqa: BLE001 - olefile raises several types on a broken file
+        raise unreadable(path.name, "文件已损坏（可能没有复制完整）；请重新复制后再导入") from None
+    if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
+        raise password_protected(path.name)
+    if "Workbook" in streams or "Book" in streams:
+        return ".xls"
+    kind = " Word 文档" if "WordDocument" in streams else "其他文件"
+    raise unreadable(path.name, f"这个文件不是表格，而是{kind}；请选择台账的 Excel 或 WPS 表格文件")
+
+
+def password_protected(name: str) -> ValidationFailed:
+    """The refusal of a workbook that needs a password to open."""
+    return unreadable(
+        name,
+        "工作簿设置了打开密码（已加密），本程序无法读取；请在 Excel 或 WPS 中输入密码打开，"
+        "取消打开密码后保存，再导入",
+    )
 
 
 def _column_number(letters: bytes) -> int:
@@ -121,8 +209,8 @@ def _stream(
                     raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
                 yield tail + chunk
                 tail = chunk[-_TAIL:]
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise ValidationFailed(f"无法读取表格文件 {name}：文件已损坏（{error}）") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise unreadable(name, "文件已损坏（其中的数据无法解压）；请重新复制后再导入") from None
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -316,21 +404,21 @@ _XLS_WORKSHEET = 0  # BoundSheet8.dt of a worksheet (not a chart or macro sheet)
 def _check_xls(path: Path, name: str) -> Scan:
     """The hidden rows of each worksheet of a BIFF8 workbook.
 
-    An encrypted workbook, or an older one (BIFF5's `Book` stream), gives no hidden rows here;
-    the reader says what it can read of it.
+    An encrypted workbook is refused (`password_protected`); an older one (BIFF5's `Book`
+    stream) gives no hidden rows here, the reader says what it can read of it.
     """
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if not ole.exists("Workbook"):
                 return Scan()
             data = ole.openstream("Workbook").read()
-    except Exception as error:  # noqa: BLE001 - olefile raises several types on a broken file
-        raise ValidationFailed(f"无法读取表格文件 {name}：文件已损坏（{error}）") from None
+    except Exception:  # noqa: BLE001 - olefile raises several types on a broken file
+        raise unreadable(name, "文件已损坏（可能没有复制完整）；请重新复制后再导入") from None
     scan = Scan()
     sheets: list[tuple[int, str]] = []
     for kind, body in _records(data, 0):
         if kind == _XLS_FILEPASS:
-            return Scan()
+            raise password_protected(name)
         if kind == _XLS_SHEET and len(body) >= 8 and body[5] == _XLS_WORKSHEET:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
     for start, sheet in sheets:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, PasswordError
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular import dates, guard
@@ -155,15 +155,13 @@ class SheetStream:
         if not path.exists():
             raise ValidationFailed(f"找不到文件：{path}")
         suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES:
-            guard.check_file(path)
-            self.scan = guard.Scan()
-        elif suffix in SPREADSHEET_SUFFIXES:
-            self.scan = guard.check_file(path)
-        else:
+        if suffix not in TEXT_SUFFIXES and suffix not in SPREADSHEET_SUFFIXES:
             raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
+        # Read as what the content is: a workbook renamed (.xls ↔ .xlsx, a csv called .xlsx)
+        # is common, and what cannot be read at all is refused here saying what it is.
+        self.scan = guard.check_file(path)
         self.path = path
-        self._text = suffix in TEXT_SUFFIXES
+        self._text = self.scan.suffix == ".csv"
         self._heads: list[tuple[str, list[list[object]], Merged]] = []
 
     def unread_rows(self) -> int:
@@ -173,7 +171,9 @@ class SheetStream:
         return sum(rows for name, (rows, _columns) in self.scan.extents.items() if name not in read)
 
     def __iter__(self) -> Iterator[Table]:
-        sheets = _read_text_sheet(self.path) if self._text else _read_sheets(self.path)
+        sheets = (
+            _read_text_sheet(self.path) if self._text else _read_sheets(self.path, self.scan.suffix)
+        )
         for name, rows, merged in sheets:
             self._heads.append((name, rows[:5], None))
             table = _find_table(name, rows, merged)
@@ -203,22 +203,37 @@ def _read_text_sheet(path: Path) -> Iterator[tuple[str, list[list[object]], Merg
     yield path.name, _read_text_rows(path), None
 
 
-def _read_sheets(path: Path) -> Iterator[tuple[str, list[list[object]], Merged]]:
+def _read_sheets(path: Path, kind: str) -> Iterator[tuple[str, list[list[object]], Merged]]:
     """Each sheet's rows and merged ranges, one sheet at a time (calamine's parse of a sheet
-    is let go once its cells are Python's)."""
+    is let go once its cells are Python's). `kind` is the suffix the content calls for: a file
+    named otherwise is read by its content."""
     try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # noqa: BLE001 - calamine raises several unrelated types
-        raise ValidationFailed(
-            f"无法读取表格文件 {path.name}：文件已损坏，或不是 Excel/WPS 表格"
-            f"（可另存为 .xlsx 或 .csv 后再导入；详细原因：{error}）"
+        if kind == path.suffix.lower():
+            book = CalamineWorkbook.from_path(str(path))
+        else:
+            with path.open("rb") as stream:
+                book = CalamineWorkbook.from_filelike(stream)
+    except PasswordError:
+        raise guard.password_protected(path.name) from None
+    except Exception:  # noqa: BLE001 - calamine raises several unrelated types
+        raise guard.unreadable(
+            path.name, f"文件已损坏，或不是 Excel 或 WPS 表格；{guard.SAVE_AS}"
         ) from None
     try:
         for index, name in enumerate(book.sheet_names):
-            sheet = book.get_sheet_by_index(index)
-            # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
-            # calamine's own lists, not copied (a 100 000-row sheet); typed as plain cells.
-            rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+            try:
+                sheet = book.get_sheet_by_index(index)
+                # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
+                # calamine's own lists, not copied (a 100 000-row sheet); typed as plain cells.
+                rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+            except PasswordError:
+                raise guard.password_protected(path.name) from None
+            except Exception:  # noqa: BLE001 - calamine raises several unrelated types
+                raise guard.unreadable(
+                    path.name,
+                    f"工作表“{name}”已损坏（可能没有复制完整，或保存时中断），整个文件都未导入；"
+                    "请重新复制，或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入",
+                ) from None
             try:
                 ranges = sheet.merged_cell_ranges
             except Exception:  # noqa: BLE001 - not every format reports merged cells
