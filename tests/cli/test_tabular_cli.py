@@ -108,3 +108,14 @@ def test_demo_export_import_as_subprocesses(tmp_path):
     assert twice.returncode == 1
     report = json.loads(twice.stdout)
     assert report["persons_imported"] == 0 and len(report["rejected"]) == 80
+
+
+def test_import_of_several_sheets_names_the_sheet_of_every_row_it_reports(tmp_path, capsys):
+    # One sheet per village: "第 5 行" alone does not say which village's row 5.
+    fixture = ROOT / "tests" / "tabular" / "fixtures" / "村台账_libreoffice.xls"
+    assert main(["--db", str(tmp_path / "l.db"), "import", str(fixture)]) == 0
+    out = capsys.readouterr().out
+    assert "大坝村 第 5 行：这一行在表格中是隐藏的" in out
+    assert "新华村 第 4 行：身份证号码 520502680808011 是 15 位的旧号码" in out
+    assert "大坝村 第 5 行 与户主关系：妻 → 配偶" in out
+    assert "新华村 第 5 行 与户主关系：儿子 → 子女" in out
