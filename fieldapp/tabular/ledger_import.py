@@ -143,6 +143,15 @@ class LedgerImporter:
                         if len(found) == 1:
                             self.job.tick(0, total, force=True)
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
+                        if sheet.hidden_sheet:
+                            self.report.warnings.append(
+                                RowProblem(
+                                    sheet.header_row,
+                                    f"工作表“{sheet.sheet}”在表格中是隐藏的，其中的行已照常读取，"
+                                    "请核对（隐藏的可能是旧表或备份）",
+                                    sheet.sheet,
+                                )
+                            )
                         if sheet.kind == LEDGER:
                             self._read_people(sheet, bulk, done, total)
                         else:

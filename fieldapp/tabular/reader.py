@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from python_calamine import CalamineWorkbook, PasswordError
+from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular import dates, guard
@@ -55,6 +55,8 @@ class Table:
     #: False when the format keeps no merged cells (ods through calamine, csv): a blank cell
     #: under a filled one may then be a merged cell's lower part.
     merges_known: bool = True
+    #: The sheet is hidden in the file (read like the others, and said).
+    hidden_sheet: bool = False
 
     def records(
         self,
@@ -174,12 +176,13 @@ class SheetStream:
         sheets = (
             _read_text_sheet(self.path) if self._text else _read_sheets(self.path, self.scan.suffix)
         )
-        for name, rows, merged in sheets:
+        for name, rows, merged, hidden in sheets:
             self._heads.append((name, rows[:5], None))
             table = _find_table(name, rows, merged)
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
+                table.hidden_sheet = hidden
                 yield table
                 del table
 
@@ -196,14 +199,16 @@ def no_header() -> ValidationFailed:
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]] | None
+#: A sheet as read: its name, rows, merged ranges and whether it is hidden.
+Sheet = tuple[str, list[list[object]], Merged, bool]
 
 
-def _read_text_sheet(path: Path) -> Iterator[tuple[str, list[list[object]], Merged]]:
+def _read_text_sheet(path: Path) -> Iterator[Sheet]:
     """A csv file as one sheet named by the file (a csv keeps no merged cells)."""
-    yield path.name, _read_text_rows(path), None
+    yield path.name, _read_text_rows(path), None, False
 
 
-def _read_sheets(path: Path, kind: str) -> Iterator[tuple[str, list[list[object]], Merged]]:
+def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
     """Each sheet's rows and merged ranges, one sheet at a time (calamine's parse of a sheet
     is let go once its cells are Python's). `kind` is the suffix the content calls for: a file
     named otherwise is read by its content."""
@@ -220,6 +225,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[tuple[str, list[list[object]
             path.name, f"文件已损坏，或不是 Excel 或 WPS 表格；{guard.SAVE_AS}"
         ) from None
     try:
+        hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
         for index, name in enumerate(book.sheet_names):
             try:
                 sheet = book.get_sheet_by_index(index)
@@ -240,7 +246,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[tuple[str, list[list[object]
                 ranges = None
             del sheet
             merged = list(ranges) if ranges is not None else None
-            yield name, rows, merged
+            yield name, rows, merged, name in hidden
             del rows
     finally:
         book.close()

@@ -415,3 +415,25 @@ def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(l
     assert "社保卡账号" in reasons[3] and "存成数字" in reasons[3]
     assert "身份证号码" in reasons[4] and "存成数字" in reasons[4]
     assert _persons(ledger)[HEAD][3] == "13800000002"
+
+
+def test_a_hidden_sheet_is_read_and_said(ledger, tmp_path):
+    # An old copy kept as a hidden sheet: its people are read like the others', and the
+    # report says the sheet was hidden, so the coordinator can check before confirming.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE]
+    sheet.append(headers)
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    old = book.create_sheet("旧表")
+    old.sheet_state = "hidden"
+    old.append(["（2023年台账）"])
+    old.append(headers)
+    old.append(["李秀", WIFE, WIFE, *PLACE.values()])
+    book.save(tmp_path / "h.xlsx")
+    report = import_ledger(ledger, tmp_path / "h.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "隐藏" in w.reason]
+    assert len(said) == 1
+    assert said[0][:2] == ("旧表", 2) and "工作表“旧表”" in said[0][2]
