@@ -15,6 +15,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from fieldapp.tabular.columns import (
     KINDS,
     LEDGER,
     REQUIRED_KEYS,
+    match_header,
     match_headers,
 )
 from fieldapp.tabular.guard import Scan
@@ -275,31 +277,60 @@ def _read_text_rows(path: Path) -> list[list[object]]:
     return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
 
 
-def _header_cells(rows: list[list[object]], index: int) -> list[object]:
+def _header_cells(
+    rows: list[list[object]], index: int, merged: Merged = None, kind: str = LEDGER
+) -> list[object]:
     """The header row, each blank cell taking the text above it (a two-row header whose upper
-    cell is merged down over both rows), and each cell also tried as upper + lower text."""
+    cell is merged down over both rows), and each cell also tried as upper + lower text: under
+    户主信息 merged over two columns, 姓名 and 身份证号码 are the head's (户主姓名,
+    户主身份证号码), when the combined name is a column of this `kind`."""
     cells = list(rows[index])
     if index == 0:
         return cells
     above = rows[index - 1]
+    groups = _spread(above, index - 1, merged)
     out: list[object] = []
     for i, cell in enumerate(cells):
         upper = above[i] if i < len(above) else ""
         if (cell is None or str(cell).strip() == "") and upper not in (None, ""):
             out.append(upper)
-        else:
-            out.append(cell)
+            continue
+        group = groups.get(i)
+        if group and cell is not None and str(cell).strip():
+            combined = _GROUP_SUFFIX.sub("", group) + str(cell).strip()
+            if match_header(combined, kind):
+                out.append(combined)
+                continue
+        out.append(cell)
     return out
+
+
+#: What a group header over several columns ends with beyond its subject (户主信息 → 户主).
+_GROUP_SUFFIX = re.compile(r"(基本)?(信息|情况)$")
+
+
+def _spread(row: list[object], at: int, merged: Merged) -> dict[int, str]:
+    """Column → text of the cells of row `at` merged across several columns (a group header
+    such as 户主信息 over 姓名 and 身份证号码), for each column the range spans."""
+    groups: dict[int, str] = {}
+    for (top, left), (bottom, right) in merged or ():
+        if top <= at <= bottom and right > left and left < len(row):
+            text = str(row[left] or "").strip() if top == at else ""
+            if text:
+                for column in range(left, right + 1):
+                    groups[column] = text
+    return groups
 
 
 def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
     """The sheet's best header among its first rows, for the ledger or an extra sheet."""
     best: tuple[int, str, int, dict[int, str]] | None = None
     sheet_kind = EXTRA_BY_NAME.get(name.strip())
+    # The ranges among the rows a header may be in (not a household's merged cells below).
+    groups = [r for r in merged or () if r[0][0] < HEADER_SCAN_ROWS and r[1][1] > r[0][1]]
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
-        cells = _header_cells(rows, index)
         for kind in (sheet_kind,) if sheet_kind else KINDS:
-            columns = match_headers(cells, kind)
+            columns = match_headers(_header_cells(rows, index, groups, kind), kind)
             keys = set(columns.values())
             if not REQUIRED_KEYS[kind] <= keys:
                 continue
@@ -311,7 +342,7 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     if best is None:
         return None
     _, kind, index, columns = best
-    header = _header_cells(rows, index)
+    header = _header_cells(rows, index, groups, kind)
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
     data = rows
     del data[: index + 1]  # the data rows in place: no second list of a 100 000-row sheet

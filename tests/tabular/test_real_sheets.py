@@ -437,3 +437,36 @@ def test_a_hidden_sheet_is_read_and_said(ledger, tmp_path):
     said = [(w.sheet, w.row, w.reason) for w in report.warnings if "隐藏" in w.reason]
     assert len(said) == 1
     assert said[0][:2] == ("旧表", 2) and "工作表“旧表”" in said[0][2]
+
+
+def test_a_head_block_and_a_member_block_under_merged_group_headers(ledger, tmp_path):
+    # 户主信息 merged over 姓名 | 身份证号码, 家庭成员信息 over 姓名 | 身份证号码 | 与户主关系:
+    # the first block is the head's, not the person's (the members were refused before as
+    # "户主身份证号码为空", their own columns listed as unknown).
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["大坝村家庭成员台账"])
+    sheet.append(["户主信息", None, "家庭成员信息", None, None, *PLACE])
+    sheet.merge_cells("A2:B2")
+    sheet.merge_cells("C2:E2")
+    for column in "FGH":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.append(["姓名", "身份证号码", "姓名", "身份证号码", "与户主关系"])
+    for name, number, relation in (
+        ("张长英", HEAD, "户主"),
+        ("李秀", WIFE, "妻"),
+        ("张小军", SON, "子"),
+    ):
+        sheet.append(["张长英", HEAD, name, number, relation, *PLACE.values()])
+    book.save(tmp_path / "b.xlsx")
+    report = import_ledger(ledger, tmp_path / "b.xlsx")
+    assert report.rejected == [] and report.unknown_headers == []
+    persons = _persons(ledger)
+    assert {n: persons[n][:2] for n in (HEAD, WIFE, SON)} == {
+        HEAD: ("张长英", "户主"),
+        WIFE: ("李秀", "配偶"),
+        SON: ("张小军", "子女"),
+    }
+    households = ledger.db.execute("SELECT count(DISTINCT household_id) FROM persons").fetchone()
+    assert households[0] == 1
