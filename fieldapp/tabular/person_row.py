@@ -73,6 +73,8 @@ def _id_number(value: object, key: str) -> idnumber.IdInfo:
         value = float(value)  # "520502197505160012.0": a number cell written out as text
     if type(value) is str:
         raw = value.strip()
+    elif isinstance(value, float) and value.is_integer() and 1e14 <= value < 1e15:
+        raw = str(int(value))  # an old 15-digit number: Excel keeps 15 digits exactly
     elif isinstance(value, float) and value >= 1e11:
         raise CellError(
             f"{_label(key)}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
