@@ -44,9 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
+def _workbook_name(name: str, suffixes: tuple[str, ...] = (".xlsx",)) -> str:
+    """The file to write: an xlsx named otherwise (台账.xls, 台账.ods) gets ".xlsx" added, as
+    the desktop app's save dialog does, so that Excel does not refuse or warn about it."""
+    return name if name.lower().endswith(suffixes) else name + ".xlsx"
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     """Write the import template."""
-    path = write_template(args.out)
+    path = write_template(_workbook_name(args.out))
     print(f"已生成导入模板：{path}")
     return 0
 
@@ -124,6 +130,7 @@ def print_report(report: ImportReport) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the ledger."""
+    args.file = _workbook_name(args.file, (".xlsx", ".csv"))
     ledger = open_ledger(args)
     try:
         count = export_ledger(ledger, args.file, area_prefix=checked_area(ledger, args.area))
