@@ -28,12 +28,25 @@ class CellError(ValueError):
     """A cell that cannot be read; str() is the Chinese reason."""
 
 
+#: Invisible marks pasted with text copied from a chat, a web page or a phone's contacts
+#: (zero-width spaces and joiners, direction marks such as U+202D…U+202C, a BOM, a soft
+#: hyphen): they mean nothing in a ledger and make 18 digits read as 20.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def visible(raw: str) -> str:
+    """Text without its invisible marks (`_INVISIBLE`), trimmed."""
+    if raw.isprintable():  # as nearly every cell is: one fast check
+        return raw.strip()
+    return _INVISIBLE.sub("", raw).strip()
+
+
 def text(value: object) -> str:
     """A cell as trimmed text, as typed (free text keeps its full-width brackets)."""
     if value is None:
         return ""
     if type(value) is str:
-        return value.strip()
+        return visible(value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):

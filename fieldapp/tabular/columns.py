@@ -21,6 +21,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.tabular.cells import visible
 
 YES, NO = "是", "否"
 EDUCATION = ("文盲或半文盲", "小学", "初中", "高中", "中专", "大专", "本科及以上")
@@ -379,7 +380,7 @@ _BRACKETS = re.compile(r"\([^)]*\)$")
 
 def normalise_header(text: object) -> str:
     """Header text as compared: NFKC, no spaces, no leading * or trailing 必填 marks."""
-    value = unicodedata.normalize("NFKC", str(text or ""))
+    value = unicodedata.normalize("NFKC", visible(str(text or "")))
     value = re.sub(r"\s+", "", value).strip("*＊★")
     return value.replace("(必填)", "").replace("必填", "")
 

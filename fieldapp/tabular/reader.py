@@ -25,7 +25,7 @@ from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular import dates, guard
-from fieldapp.tabular.cells import text
+from fieldapp.tabular.cells import text, visible
 from fieldapp.tabular.columns import (
     DISTINCT_KEYS,
     EXTRA_BY_NAME,
@@ -79,12 +79,12 @@ class Table:
         items = [(i, k) for i, k in self.columns.items() if keys is None or k in keys]
         raw_items = [(i, k) for i, k in items if k in raw]
         blank = ("", None)
-        as_text = text
+        as_text, clean = text, visible
         first = self.header_row + 1 + start
         for offset, cells in enumerate(self.rows[start:stop]):
             width = len(cells)
             texts = {
-                key: _unquote(v.strip()) if type(v) is str else as_text(v)
+                key: _unquote(clean(v)) if type(v) is str else as_text(v)
                 for i, key in items
                 if i < width and (v := cells[i]) not in blank
             }

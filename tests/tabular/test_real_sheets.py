@@ -479,3 +479,36 @@ def test_a_head_block_and_a_member_block_under_merged_group_headers(ledger, tmp_
     }
     households = ledger.db.execute("SELECT count(DISTINCT household_id) FROM persons").fetchone()
     assert households[0] == 1
+
+
+def test_invisible_characters_pasted_with_numbers_are_dropped(ledger, tmp_path):
+    # Numbers copied from a chat or a web page carry invisible marks (U+202D…U+202C, zero-width
+    # spaces, a BOM): the ID was refused as "长度为 20 位" while it showed 18 digits, and a
+    # phone was kept with marks no search finds.
+    path = write_xlsx(
+        tmp_path / "i.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE],
+        [
+            [
+                "张长英\u200b",
+                f"\u202d{HEAD}\u202c",
+                HEAD,
+                "户主",
+                "\u202d13800000000\u202c",
+                *PLACE.values(),
+            ],
+            [
+                "李秀",
+                WIFE + "\u200b",
+                HEAD + "\ufeff",
+                "配偶\u200b",
+                "138\u200b0000\u200b0001",
+                *PLACE.values(),
+            ],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert persons[HEAD] == ("张长英", "户主", "普通劳动力", "13800000000")
+    assert persons[WIFE][0::3] == ("李秀", "13800000001")
