@@ -16,6 +16,9 @@ _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _YEAR_MONTH = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+#: What an amount may be written with besides its digits: thousands separators, spaces, a
+#: currency sign (¥3,500.00).
+_AMOUNT_MARKS = re.compile(r"[,，\s¥]")
 
 
 def from_excel_day(number: float) -> dt.date:
@@ -99,7 +102,8 @@ def date(value: object, label: str) -> dt.date | None:
 
 
 def number(value: object, label: str) -> float | None:
-    """A non-negative amount from a number or text such as '3,500元'."""
+    """A non-negative amount from a number or text such as '3,500元', '¥3500', '3500元/月' or
+    '0.5万'."""
     if type(value) is float and value >= 0:
         return value  # a number cell, as most are
     if value is None or value == "":
@@ -107,12 +111,19 @@ def number(value: object, label: str) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         amount = float(value)
     else:
-        raw = norm(value).replace(",", "").replace("，", "").removesuffix("元").strip()
+        raw = _AMOUNT_MARKS.sub("", norm(value))
+        for suffix in ("每月", "/月"):
+            raw = raw.removesuffix(suffix)
+        scale = 1.0
+        if raw.endswith("元"):
+            raw = raw[:-1]
+        if raw.endswith("万"):  # 0.5万 (元)
+            raw, scale = raw[:-1], 10000.0
         if not raw:
             return None
         if not _NUMBER.match(raw):
             raise CellError(f"{label}“{text(value)}”不是数字")
-        amount = float(raw)
+        amount = round(float(raw) * scale, 2)
     if amount < 0:
         raise CellError(f"{label}不能为负数")
     return amount

@@ -512,3 +512,26 @@ def test_invisible_characters_pasted_with_numbers_are_dropped(ledger, tmp_path):
     persons = _persons(ledger)
     assert persons[HEAD] == ("张长英", "户主", "普通劳动力", "13800000000")
     assert persons[WIFE][0::3] == ("李秀", "13800000001")
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("3500元/月", 3500),
+        ("¥3,500.00", 3500),
+        ("￥4200", 4200),
+        ("0.5万元", 5000),
+        ("3800/月", 3800),
+    ],
+)
+def test_an_income_written_with_its_unit_or_currency_sign_is_read(ledger, tmp_path, cell, amount):
+    # The person was refused whole as "月收入“3500元/月”不是数字".
+    path = write_xlsx(
+        tmp_path / "m.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "就业状态", "务工开始日期", "月收入", *PLACE],
+        [["张长英", HEAD, HEAD, "已就业", "2024-03-01", cell, *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    income = ledger.db.execute("SELECT monthly_income FROM employment_spells").fetchone()[0]
+    assert income == amount
