@@ -118,6 +118,12 @@ def sniff(path: Path) -> str:
     as .xls, another kind of document."""
     name = path.name
     suffix = path.suffix.lower()
+    if name.startswith("~$"):
+        raise unreadable(
+            name,
+            "这是 Excel 或 WPS 打开表格时在旁边生成的临时文件，不是表格本身；"
+            f"请选择“{name[2:]}”（最好先在 Excel 或 WPS 中保存并关闭它）",
+        )
     with path.open("rb") as stream:
         start = stream.read(4096)
     if not start.strip(b"\0 \t\r\n"):

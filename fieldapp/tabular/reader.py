@@ -160,7 +160,10 @@ class SheetStream:
             raise ValidationFailed(f"找不到文件：{path}")
         suffix = path.suffix.lower()
         if suffix not in TEXT_SUFFIXES and suffix not in SPREADSHEET_SUFFIXES:
-            raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
+            raise ValidationFailed(
+                f"不支持的文件类型“{suffix or '（无扩展名）'}”：请使用 xlsx、xls 或 csv 文件"
+                f"（其他格式请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入）"
+            )
         # Read as what the content is: a workbook renamed (.xls ↔ .xlsx, a csv called .xlsx)
         # is common, and what cannot be read at all is refused here saying what it is.
         self.scan = guard.check_file(path)

@@ -42,7 +42,9 @@ def _refused(ledger: Ledger, path: Path) -> str:
         import_ledger(ledger, path)
     message = str(caught.value)
     assert _changes(ledger) == before
-    words = set(re.findall(r"[A-Za-z]{2,}", message.replace(path.name, "")))
+    words = set(
+        re.findall(r"[A-Za-z]{2,}", message.replace(path.name, "").replace(path.suffix, ""))
+    )
     assert words <= ALLOWED_WORDS, message
     assert "Traceback" not in message
     return message
@@ -178,3 +180,20 @@ def test_a_csv_renamed_still_reads_as_a_csv_in_gbk(ledger, tmp_path):
     path = tmp_path / "村台账.xls"
     path.write_bytes(source.read_bytes())
     assert import_ledger(ledger, path).persons_imported == 1
+
+
+def test_the_lock_file_excel_leaves_beside_an_open_workbook_is_named_for_what_it_is(
+    ledger, tmp_path
+):
+    # Beside 村台账.xlsx open in Excel or WPS lies ~$村台账.xlsx (165 bytes: who opened it).
+    path = tmp_path / "~$村台账.xlsx"
+    path.write_bytes(b"\x06" + "张三".encode("utf-16-le").ljust(53, b"\x20") + b"\0" * 111)
+    message = _refused(ledger, path)
+    assert "临时文件" in message and "村台账.xlsx" in message
+
+
+def test_a_wps_et_file_is_refused_with_the_way_to_save_it(ledger, tmp_path):
+    path = tmp_path / "村台账.et"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    message = _refused(ledger, path)
+    assert "另存为 .xlsx" in message
