@@ -327,25 +327,29 @@ def _spread(row: list[object], at: int, merged: Merged) -> dict[int, str]:
 
 def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
     """The sheet's best header among its first rows, for the ledger or an extra sheet."""
-    best: tuple[int, str, int, dict[int, str]] | None = None
+    best: tuple[int, str, int, dict[int, str], list[object]] | None = None
     sheet_kind = EXTRA_BY_NAME.get(name.strip())
     # The ranges among the rows a header may be in (not a household's merged cells below).
     groups = [r for r in merged or () if r[0][0] < HEADER_SCAN_ROWS and r[1][1] > r[0][1]]
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
         for kind in (sheet_kind,) if sheet_kind else KINDS:
-            columns = match_headers(_header_cells(rows, index, groups, kind), kind)
-            keys = set(columns.values())
-            if not REQUIRED_KEYS[kind] <= keys:
-                continue
-            if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
-                continue
-            score = len(keys) + (100 if kind == sheet_kind else 0)
-            if best is None or score > best[0]:
-                best = (score, kind, index, columns)
+            # Each row as it reads with its group headers (户主信息 + 姓名 → 户主姓名), and
+            # without them: a sheet of heads alone names them under 户主信息 too.
+            plain = _header_cells(rows, index)
+            grouped = _header_cells(rows, index, groups, kind) if groups else plain
+            for cells in (grouped, plain) if grouped != plain else (plain,):
+                columns = match_headers(cells, kind)
+                keys = set(columns.values())
+                if not REQUIRED_KEYS[kind] <= keys:
+                    continue
+                if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
+                    continue
+                score = len(keys) + (100 if kind == sheet_kind else 0)
+                if best is None or score > best[0]:
+                    best = (score, kind, index, columns, cells)
     if best is None:
         return None
-    _, kind, index, columns = best
-    header = _header_cells(rows, index, groups, kind)
+    _, kind, index, columns, header = best
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
     data = rows
     del data[: index + 1]  # the data rows in place: no second list of a 100 000-row sheet

@@ -535,3 +535,19 @@ def test_an_income_written_with_its_unit_or_currency_sign_is_read(ledger, tmp_pa
     assert report.rejected == []
     income = ledger.db.execute("SELECT monthly_income FROM employment_spells").fetchone()[0]
     assert income == amount
+
+
+def test_a_sheet_of_heads_under_a_head_group_header_still_reads_them_as_persons(ledger, tmp_path):
+    # 户主信息 over 姓名 | 身份证号码 with no member block: a list of the heads themselves.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "户表"
+    sheet.append(["户主信息", None, "家庭信息", *PLACE])
+    sheet.merge_cells("A1:B1")
+    for column in "DEF":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.append(["姓名", "身份证号码", "家庭人口数"])
+    sheet.append(["张长英", HEAD, 3, *PLACE.values()])
+    book.save(tmp_path / "h.xlsx")
+    report = import_ledger(ledger, tmp_path / "h.xlsx")
+    assert report.rejected == [] and _persons(ledger)[HEAD][:2] == ("张长英", "户主")
