@@ -117,11 +117,22 @@ class Workbook:
 
 
 _QUOTED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+#: A number kept as text the ways systems' csv exports keep Excel off its digits: '520… or
+#: ="520…" (its digits, X, spaces and hyphens).
+_KEPT_NUMBER = re.compile(r"""^(?:'([0-9][0-9xX\s-]*)|="([0-9][0-9xX\s-]*)")$""")
 
 
 def _unquote(text: str) -> str:
-    """A cell the CSV export neutralised ('=…) read back as it was typed."""
-    return text[1:] if text[:1] == "'" and text.startswith(_QUOTED) else text
+    """A cell the CSV export neutralised ('=…) read back as it was typed; a number a system
+    kept as text ('520…, ="520…") read as the number."""
+    first = text[:1]
+    if first == "'":
+        if text.startswith(_QUOTED):
+            return text[1:]
+    elif first != "=":
+        return text
+    kept = _KEPT_NUMBER.match(text)
+    return (kept.group(1) or kept.group(2) or text) if kept else text
 
 
 def read_table(path: str | Path) -> Table:

@@ -551,3 +551,40 @@ def test_a_sheet_of_heads_under_a_head_group_header_still_reads_them_as_persons(
     book.save(tmp_path / "h.xlsx")
     report = import_ledger(ledger, tmp_path / "h.xlsx")
     assert report.rejected == [] and _persons(ledger)[HEAD][:2] == ("张长英", "户主")
+
+
+def test_numbers_a_system_kept_as_text_with_an_apostrophe_or_as_formula_text_are_read(
+    ledger, tmp_path
+):
+    # Systems' csv exports keep Excel off the digits with '520… or ="520…": every row was
+    # refused as "身份证号码…长度为 19 位" (or 21).
+    path = write_csv(
+        tmp_path / "s.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        [
+            [
+                "张长英",
+                f"'{HEAD}",
+                f"'{HEAD}",
+                "'13800000000",
+                "'6221546950670948123",
+                *PLACE.values(),
+            ],
+            [
+                "李秀",
+                f'="{WIFE}"',
+                f'="{HEAD}"',
+                '="13800000001"',
+                '="6221546950670948124"',
+                *PLACE.values(),
+            ],
+        ],
+        "utf-8-sig",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    rows = ledger.db.execute("SELECT id_number, phone, account_number FROM persons").fetchall()
+    assert set(rows) == {
+        (HEAD, "13800000000", "6221546950670948123"),
+        (WIFE, "13800000001", "6221546950670948124"),
+    }
