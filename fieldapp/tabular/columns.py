@@ -41,13 +41,25 @@ class Column:
     note: str = ""
 
 
+#: What village sheets call the ID number column (on every sheet).
+ID_SYNONYMS = (
+    "身份证号",
+    "公民身份号码",
+    "公民身份证号码",
+    "公民身份证号",
+    "社会保障号码",
+    "身份证件号码",
+    "证件号码",
+    "身份证",
+)
+
 COLUMNS: tuple[Column, ...] = (
     Column("seq", "序号", ("编号", "行号"), width=6, note="可留空，导入时不使用"),
     Column("name", "姓名", ("人员姓名", "成员姓名", "劳动力姓名"), True, 10, note="必填"),
     Column(
         "id_number",
         "身份证号码",
-        ("身份证号", "公民身份号码", "身份证件号码", "证件号码", "身份证"),
+        ID_SYNONYMS,
         True,
         21,
         text=True,
@@ -56,7 +68,14 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "head_id_number",
         "户主身份证号码",
-        ("户主身份证号", "户主身份证", "户主证件号码", "户主身份证件号码", "户主公民身份号码"),
+        (
+            "户主身份证号",
+            "户主身份证",
+            "户主证件号码",
+            "户主身份证件号码",
+            "户主公民身份号码",
+            "户主公民身份证号码",
+        ),
         True,
         21,
         text=True,
@@ -179,7 +198,12 @@ COLUMNS: tuple[Column, ...] = (
         note="如“广东省深圳市宝安区”；能识别的地名自动换算成区划代码",
     ),
     Column("workplace_code", "务工地区划代码", ("务工地代码",), width=14, text=True),
-    Column("employer", "务工单位", ("就业单位", "工作单位", "用工单位", "务工企业"), width=20),
+    Column(
+        "employer",
+        "务工单位",
+        ("就业单位", "工作单位", "用工单位", "务工企业", "务工单位名称", "用工单位名称"),
+        width=20,
+    ),
     Column(
         "employer_kind",
         "用人单位类型",
@@ -214,7 +238,6 @@ COLUMNS: tuple[Column, ...] = (
         (
             "社会保障卡账号",
             "社保卡号",
-            "社会保障卡号",
             "金融社保卡号",
             "银行卡号",
             "银行卡账号",
@@ -237,7 +260,7 @@ _NAME = Column("name", "姓名", ("人员姓名", "成员姓名", "劳动力姓�
 _ID = Column(
     "id_number",
     "身份证号码",
-    ("身份证号", "公民身份号码", "身份证件号码", "证件号码", "身份证"),
+    ID_SYNONYMS,
     True,
     21,
     text=True,
