@@ -15,6 +15,8 @@ from fieldapp.domain.dates import parse_date
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _YEAR_MONTH = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$")
+#: A month as systems write 统计年月: 202610.
+_COMPACT_MONTH = re.compile(r"^(\d{4})(0[1-9]|1[0-2])$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 #: What an amount may be written with besides its digits: thousands separators, spaces, a
 #: currency sign (¥3,500.00).
@@ -72,7 +74,8 @@ def nfkc(raw: str) -> str:
 
 
 def date(value: object, label: str) -> dt.date | None:
-    """A date from a date cell, an Excel serial number or text (2024-03-05, 2024年3月5日, 2024-03)."""
+    """A date from a date cell, an Excel serial number or text (2024-03-05, 2024年3月5日, 2024-03,
+    202403); a month gives its first day."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -89,7 +92,7 @@ def date(value: object, label: str) -> dt.date | None:
     match = _CN_DATE.match(raw)
     if match:
         raw = "-".join(match.groups())
-    match = _YEAR_MONTH.match(raw)
+    match = _YEAR_MONTH.match(raw) or _COMPACT_MONTH.match(raw)
     if match:
         raw = f"{match.group(1)}-{match.group(2)}-1"
     try:
