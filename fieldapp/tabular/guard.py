@@ -9,8 +9,8 @@ scanned: decompressed size, declared dimensions, the farthest row and column act
 
 An .xls (BIFF8, Excel 97–2003 and what WPS and LibreOffice save as such) is a single stream in
 an OLE2 container, read whole (a sheet holds at most 65 536 rows): its ROW records say which rows
-are hidden. Its declared dimensions are not checked: the reader sizes an .xls sheet by the cells
-it holds, not by what the file declares.
+are hidden, its cell records how far the values reach. Its declared dimensions are not checked:
+the reader sizes an .xls sheet by the values it holds, not by what the file declares.
 """
 
 from __future__ import annotations
@@ -405,6 +405,12 @@ _XLS_ROW = 0x0208
 _XLS_FILEPASS = 0x002F
 _XLS_HIDDEN = 0x0020  # a ROW record's fDyZero: the row is hidden
 _XLS_WORKSHEET = 0  # BoundSheet8.dt of a worksheet (not a chart or macro sheet)
+#: The records of cells holding a value, each starting with its row and column (2 bytes
+#: each): FORMULA, RSTRING, LABELSST, NUMBER, LABEL, BOOLERR, RK. A MULRK holds several RK
+#: cells of one row, its last column in its last two bytes. Blank (formatted) cells do not
+#: count: the reader sizes a sheet by its values.
+_XLS_CELLS = frozenset({0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E})
+_XLS_MULRK = 0x00BD
 
 
 def _check_xls(path: Path, name: str) -> Scan:
@@ -429,10 +435,22 @@ def _check_xls(path: Path, name: str) -> Scan:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
     for start, sheet in sheets:
         hidden: set[int] = set()
+        rows = columns = 0
         for kind, body in _records(data, start):
-            if kind == _XLS_ROW and len(body) >= 14:
-                if struct.unpack_from("<H", body, 12)[0] & _XLS_HIDDEN:
-                    hidden.add(struct.unpack_from("<H", body)[0] + 1)
+            if kind in _XLS_CELLS and len(body) >= 4:
+                row, column = struct.unpack_from("<HH", body)
+            elif kind == _XLS_MULRK and len(body) >= 6:
+                row, column = struct.unpack_from("<H", body)[0], body[-2] | body[-1] << 8
+            else:
+                if kind == _XLS_ROW and len(body) >= 14:
+                    if struct.unpack_from("<H", body, 12)[0] & _XLS_HIDDEN:
+                        hidden.add(struct.unpack_from("<H", body)[0] + 1)
+                continue
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        # One value at IV65536 makes the reader build all 16.7 million cells (1.2 GB).
+        if rows * columns > MAX_CELLS:
+            raise _too_big(sheet, rows, columns, name)
+        scan.extents[sheet] = (rows, columns)
         if hidden:
             scan.hidden_rows[sheet] = hidden
     return scan

@@ -4,20 +4,23 @@ formulas; xlsx exports keep text as text."""
 from __future__ import annotations
 
 import csv
+import struct
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import olefile
 import openpyxl
 import pytest
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.store.ledger import Ledger
+from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_export import export_ledger, neutralise
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.sheets import write_csv, write_xlsx
+from tests.tabular.sheets import write_csv, write_ole, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = make_id("520502", "19750316", "131")
@@ -230,7 +233,6 @@ def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path):
 def test_hidden_rows_of_ods_and_xls_are_found_whatever_the_read_size(monkeypatch, chunk):
     """The scan reads content.xml a chunk at a time: a row tag cut between two chunks is
     counted once (row numbers stay right)."""
-    from fieldapp.tabular import guard
 
     monkeypatch.setattr(guard, "_CHUNK", chunk)
     fixtures = Path(__file__).parent / "fixtures"
@@ -246,3 +248,48 @@ def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
     with pytest.raises(ValidationFailed, match="无法读取表格文件 坏.xls：文件已损坏"):
         import_ledger(ledger, broken)
     assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 0
+
+
+def _xls_with_a_far_cell(path: Path, row: int, column: int) -> Path:
+    """The LibreOffice .xls fixture with one more number cell in its first sheet."""
+    with olefile.OleFileIO(
+        str(Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls")
+    ) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+    bounds, at = [], 0
+    while at + 4 <= len(stream):  # the workbook globals: each sheet's BOUNDSHEET record
+        kind, size = struct.unpack_from("<HH", stream, at)
+        if kind == 0x0085:
+            bounds.append(at + 4)
+        if kind == 0x000A:
+            break
+        at += 4 + size
+    first = struct.unpack_from("<I", stream, bounds[0])[0]
+    at, depth = first, 0
+    while True:  # to the first sheet's EOF
+        kind, size = struct.unpack_from("<HH", stream, at)
+        depth += kind == 0x0809
+        if kind == 0x000A:
+            depth -= 1
+            if depth == 0:
+                break
+        at += 4 + size
+    cell = struct.pack("<HHHHHd", 0x0203, 14, row, column, 15, 1.0)  # NUMBER
+    stream[at:at] = cell
+    for bound in bounds:
+        offset = struct.unpack_from("<I", stream, bound)[0]
+        if offset > first:
+            struct.pack_into("<I", stream, bound, offset + len(cell))
+    return write_ole(path, {"Workbook": bytes(stream)})
+
+
+def test_an_xls_with_one_far_cell_is_refused_before_it_is_read(ledger, tmp_path):
+    # 6 KB: one number at IV65536 made the reader build 65 536 × 256 cells (1.2 GB, 6 s).
+    path = _xls_with_a_far_cell(tmp_path / "远.xls", 65535, 255)
+    assert path.stat().st_size < 10_000
+    with pytest.raises(ValidationFailed, match="拒绝读取.*65536 行 × 256 列"):
+        import_ledger(ledger, path)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
+    # A far cell within reason is read (50 000 rows of the fixture's 13 columns).
+    near = _xls_with_a_far_cell(tmp_path / "近.xls", 49999, 12)
+    assert guard.check_file(near).extents["大坝村"] == (50000, 13)
