@@ -341,7 +341,15 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         for cell, count in _CELL_REPEAT.findall(chunk):
             if int(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
                 raise refuse(f"一个有内容的单元格声明重复 {int(count)} 次", name)
-    return Scan(hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found})
+        for sheet, (last_row, last_column) in rows.extents.items():
+            # One value after a million empty rows (or 16 000 empty cells) makes the reader
+            # build every cell before it: 3 GB for a 15 KB file.
+            if last_row * last_column > MAX_CELLS:
+                raise _too_big(sheet, last_row, last_column, name)
+    return Scan(
+        hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found},
+        extents=rows.extents,
+    )
 
 
 def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -355,33 +363,49 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
         start += len(chunk) - kept
 
 
-#: A sheet (`<table:table …>`) or a row (`<table:table-row …>`) of an ods's content.xml.
-_ODS_TABLE_OR_ROW = re.compile(rb"<table:table(-row)?((?:\s[^>]*)?)/?>")
+#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml.
+_ODS_TAG = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>")
 _ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
 _ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
 
 
 class _OdsRows:
-    """Counts an ods's rows sheet by sheet (repeats included) and notes the hidden ones."""
+    """Counts an ods's rows sheet by sheet (repeats included), notes the hidden ones, and how
+    far the cells holding values reach (`extents`: last row, last column)."""
 
     def __init__(self) -> None:
         self.hidden: dict[str, set[int]] = {}
+        self.extents: dict[str, tuple[int, int]] = {}
         self._sheet: set[int] = set()
-        self._row = 1
+        self._name = ""
+        self._row = 1  # the next row's number
+        self._last_of_row = 0  # the last row the current row tag stands for (repeats)
+        self._column = 0  # cells already seen in the current row (repeats included)
         self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
-        for match in _ODS_TABLE_OR_ROW.finditer(chunk):
+        for match in _ODS_TAG.finditer(chunk):
             if start + match.start() < self._seen:
                 continue
             self._seen = start + match.end()
-            attrs = match.group(2)
-            if not match.group(1):  # a sheet: its rows count from 1
+            kind, attrs = match.group(1), match.group(2)
+            if kind.endswith(b"cell"):
+                repeated = _ODS_COLUMNS.search(attrs)
+                self._column += int(repeated.group(1)) if repeated else 1
+                if b"value-type" in attrs:
+                    rows, columns = self.extents.get(self._name, (0, 0))
+                    self.extents[self._name] = (
+                        max(rows, self._last_of_row),
+                        max(columns, self._column),
+                    )
+                continue
+            if kind == b"table":  # a sheet: its rows count from 1
                 found = _ODS_NAME.search(attrs)
-                sheet = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
-                self._sheet = self.hidden.setdefault(sheet, set())
+                self._name = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+                self._sheet = self.hidden.setdefault(self._name, set())
                 self._row = 1
                 continue
             repeated = _ODS_ROWS.search(attrs)
@@ -391,6 +415,8 @@ class _OdsRows:
                 # empty tail of a million rows at once).
                 last = min(self._row + count, MAX_VALUE_ROWS + 1)
                 self._sheet.update(range(self._row, last))
+            self._last_of_row = self._row + count - 1
+            self._column = 0
             self._row += count
 
 

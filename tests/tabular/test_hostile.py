@@ -293,3 +293,56 @@ def test_an_xls_with_one_far_cell_is_refused_before_it_is_read(ledger, tmp_path)
     # A far cell within reason is read (50 000 rows of the fixture's 13 columns).
     near = _xls_with_a_far_cell(tmp_path / "近.xls", 49999, 12)
     assert guard.check_file(near).extents["大坝村"] == (50000, 13)
+
+
+def _ods_with(path: Path, rows: str) -> Path:
+    """The LibreOffice .ods fixture with `rows` (content.xml) after its first sheet's values,
+    before the empty rest LibreOffice writes (a blank row repeated 1 048 569 times)."""
+    source = Path(__file__).parent / "fixtures" / "村台账_libreoffice.ods"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as out:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "content.xml":
+                text = data.decode()
+                at = text.rindex("<table:table-row", 0, text.index('rows-repeated="1048569"'))
+                data = (text[:at] + rows + text[at:]).encode()
+            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return path
+
+
+_EMPTY_ROWS = (
+    '<table:table-row table:number-rows-repeated="{rows}">'
+    '<table:table-cell table:number-columns-repeated="{columns}"/></table:table-row>'
+)
+_ONE_VALUE = (
+    '<table:table-row><table:table-cell table:number-columns-repeated="{before}"/>'
+    '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p>'
+    "</table:table-cell></table:table-row>"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [
+        # 15 KB: a million empty rows, then one value (3 GB and 12 s to read before).
+        (_EMPTY_ROWS.format(rows=1000000, columns=40) + _ONE_VALUE.format(before=39), "行 ×"),
+        # One value in the 16 000th column of a thousand rows.
+        (_EMPTY_ROWS.format(rows=1000, columns=2) + _ONE_VALUE.format(before=16000), "列"),
+    ],
+)
+@pytest.mark.parametrize("chunk", [333, 1 << 20])
+def test_an_ods_with_one_far_value_is_refused_before_it_is_read(
+    tmp_path, monkeypatch, rows, words, chunk
+):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    path = _ods_with(tmp_path / "远.ods", rows)
+    assert path.stat().st_size < 20_000
+    with pytest.raises(ValidationFailed, match=f"拒绝读取.*{words}"):
+        guard.check_file(path)
+
+
+def test_an_ods_with_values_as_far_as_a_ledger_reaches_passes_the_guard(tmp_path):
+    # LibreOffice's own empty tail after them is no value.
+    rows = _EMPTY_ROWS.format(rows=50000, columns=40) + _ONE_VALUE.format(before=39)
+    scan = guard.check_file(_ods_with(tmp_path / "近.ods", rows))
+    assert scan.extents["大坝村"] == (6 + 50000 + 1, 40)  # its 6 rows, the empty, the value
