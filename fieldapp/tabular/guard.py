@@ -153,13 +153,13 @@ def _sniff_zip(path: Path, suffix: str) -> str:
         )
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
+            names = {name.lower() for name in archive.namelist()}
     except (zipfile.BadZipFile, OSError):
         raise unreadable(path.name, "文件不完整或已损坏；请重新复制后再导入") from None
-    if "xl/workbook.xml" in names:
-        return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
     if "xl/workbook.bin" in names:
         return ".xlsb"
+    if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
+        return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
     if "content.xml" in names:
         return ".ods"
     kind = " Word 文档" if "word/document.xml" in names else "压缩包或其他文件"

@@ -197,3 +197,15 @@ def test_a_wps_et_file_is_refused_with_the_way_to_save_it(ledger, tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
     message = _refused(ledger, path)
     assert "另存为 .xlsx" in message
+
+
+def test_an_xlsx_whose_workbook_part_is_named_otherwise_is_still_read(ledger, tmp_path):
+    # Some programs name the part xl/Workbook.xml; the relationships say where it is.
+    path = tmp_path / "别的程序.xlsx"
+    with zipfile.ZipFile(_xlsx(tmp_path)) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data, name = source.read(info), info.filename
+            if name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"xl/workbook.xml", b"xl/Workbook.xml")
+            target.writestr("xl/Workbook.xml" if name == "xl/workbook.xml" else name, data)
+    assert import_ledger(ledger, path).persons_imported == 1
