@@ -220,19 +220,34 @@ def _stream(
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet part → sheet name, from workbook.xml and its relationships."""
-    try:
-        book = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-    except KeyError:
-        return {}
-    if len(book) > 16 << 20 or len(rels) > 16 << 20:
-        return {}
+    """Worksheet part → sheet name, from the workbook part and its relationships, found as the
+    reader finds them: the package's relationships name the workbook (xl/workbook.xml, or
+    another name), the workbook's name its sheets. Parts are named as stored; each is read only
+    when small (a workbook.xml inflating to a gigabyte is no workbook)."""
+    parts = {info.filename.replace("\\", "/").lower(): info for info in archive.infolist()}
+
+    def small(part: str) -> bytes:
+        info = parts.get(posixpath.normpath(part).lower())
+        if info is None or info.file_size > 16 << 20:
+            return b""
+        try:
+            return archive.read(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+            return b""
+
+    book_part = "xl/workbook.xml"
+    for match in _REL.finditer(small("_rels/.rels")):
+        attrs = dict(_ATTR.findall(match.group(1)))
+        if attrs.get(b"Type", b"").endswith(b"/officeDocument"):
+            book_part = attrs.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+    folder, base = posixpath.split(book_part)
+    book = small(book_part)
+    rels = small(posixpath.join(folder, "_rels", base + ".rels"))
     targets = {}
     for match in _REL.finditer(rels):
         attrs = dict(_ATTR.findall(match.group(1)))
         target = attrs.get(b"Target", b"").decode("utf-8", "replace")
-        target = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
         targets[attrs.get(b"Id", b"")] = posixpath.normpath(target)
     found = {}
     for sheet_name, rel_id in _SHEET.findall(book):
@@ -257,11 +272,14 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
     declared = sum(i.file_size for i in archive.infolist())
     if declared > MAX_XML_BYTES:
         raise refuse(f"解压后有 {declared >> 20} MB，超过了 {MAX_XML_BYTES >> 20} MB", name)
-    names = _sheet_paths(archive)
+    # A sheet is where the workbook's relationships say, whatever its folder or its case
+    # (the reader follows them): each one is scanned, and whatever lies in xl/worksheets/.
+    names = {part.lower(): sheet for part, sheet in _sheet_paths(archive).items()}
     for info in archive.infolist():
         part = info.filename
-        if part.startswith("xl/worksheets/") and part.endswith(".xml"):
-            sheet = names.get(posixpath.normpath(part), part)
+        key = posixpath.normpath(part.replace("\\", "/")).lower()
+        if key.endswith(".xml") and (key in names or key.startswith("xl/worksheets/")):
+            sheet = names.get(key, part)
             rows, columns, hidden = _scan_sheet(_stream(archive, info, name, budget), sheet, name)
             scan.extents[sheet] = (rows, columns)
             if hidden:

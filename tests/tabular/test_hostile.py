@@ -346,3 +346,27 @@ def test_an_ods_with_values_as_far_as_a_ledger_reaches_passes_the_guard(tmp_path
     rows = _EMPTY_ROWS.format(rows=50000, columns=40) + _ONE_VALUE.format(before=39)
     scan = guard.check_file(_ods_with(tmp_path / "近.ods", rows))
     assert scan.extents["大坝村"] == (6 + 50000 + 1, 40)  # its 6 rows, the empty, the value
+
+
+@pytest.mark.parametrize(
+    ("folder", "book"),
+    [("xl/Worksheets/", "workbook"), ("xl/sheets/", "workbook"), ("xl/sheets/", "Book1")],
+)
+def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, folder, book):
+    # The reader finds the workbook and its sheets through the relationships, whatever their
+    # names; the guard looked in xl/worksheets/ only, so one far cell there took 2.3 GB again
+    # (or aborted the process).
+    plain = _workbook(
+        tmp_path / "plain.xlsx",
+        _sheet("A1:B1", _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'),
+    )
+    path = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info).replace(b"worksheets/", folder[3:].encode())
+            data = data.replace(b"xl/workbook.xml", f"xl/{book}.xml".encode())
+            name = info.filename.replace("xl/worksheets/", folder)
+            target.writestr(name.replace("workbook.xml", f"{book}.xml"), data)
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "单元格" in result.stderr
