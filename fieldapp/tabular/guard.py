@@ -42,9 +42,11 @@ _TAIL = 512  # bytes kept between chunks, so a tag cut in two is still seen whol
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([A-Za-z]*)(\d*):?([A-Za-z]*)(\d*)"')
 # Literal-prefixed patterns: the regex engine then jumps from match to match instead of
 # trying at every "<" of the sheet (ten times faster on a 100 000-row sheet). Rows are written
-# `<row …>`, or `<x:row …>` by some generators.
+# `<row …>`, or with a namespace prefix by some generators.
 _ROW = re.compile(rb"<row\b([^>]*)>")
-_X_ROW = re.compile(rb"<x:row\b([^>]*)>")
+#: A row with any namespace prefix (<x:row …>, <ns0:row …> as Python's ElementTree writes):
+#: slower, so used only for a chunk that has one.
+_ANY_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 #: Cell references in column BA or beyond (a ledger sheet has about 40 columns): rare, so the
@@ -313,7 +315,7 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, in
                 rows = int(end_row or first_row or 0)
                 if rows * columns > MAX_CELLS:
                     raise _too_big(sheet, rows, columns, name)
-        rows = _ROW.finditer(chunk) if b"<x:row" not in chunk else _X_ROW.finditer(chunk)
+        rows = _ROW.finditer(chunk) if b":row" not in chunk else _ANY_ROW.finditer(chunk)
         for match in rows:
             attrs = match.group(1)
             number = _ROW_NUMBER.search(attrs)

@@ -370,3 +370,19 @@ def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, fol
     result = _import_in_a_small_process(tmp_path, path)
     assert result.returncode == 2, result.stderr
     assert "拒绝读取" in result.stderr and "单元格" in result.stderr
+
+
+def test_a_sheet_written_with_a_namespace_prefix_is_still_checked(tmp_path):
+    # Python's ElementTree writes <ns0:row …>: the guard counted <row> and <x:row> only, so
+    # one far cell took 2.3 GB again.
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><ns0:worksheet '
+        'xmlns:ns0="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><ns0:sheetData>'
+        '<ns0:row r="1"><ns0:c r="A1" t="inlineStr"><ns0:is><ns0:t>姓名</ns0:t></ns0:is></ns0:c>'
+        '<ns0:c r="B1" t="inlineStr"><ns0:is><ns0:t>身份证号码</ns0:t></ns0:is></ns0:c></ns0:row>'
+        '<ns0:row r="1048576"><ns0:c r="AZ1048576"><ns0:v>1</ns0:v></ns0:c></ns0:row>'
+        "</ns0:sheetData></ns0:worksheet>"
+    )
+    result = _import_in_a_small_process(tmp_path, _workbook(tmp_path / "ns0.xlsx", sheet))
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "单元格" in result.stderr
