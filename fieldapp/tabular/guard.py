@@ -300,12 +300,35 @@ def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed
     )
 
 
+#: Row and cell tags are counted (at C speed) against the numbers (r="…") of a chunk: a row
+#: or cell may be written without its number, each then following the one before. Excel, WPS
+#: and LibreOffice always write it; a chunk with more tags than numbers is scanned tag by tag
+#: (`_Sequence`). "<c" and "<row" also count <cols>, <col>, <cfRule>, <rowBreaks> … (a few,
+#: outside the rows): such a chunk is merely scanned the slow way.
+_PREFIXED_TAGS = (b":row", b":c ", b":c>", b":c/>")
+
+
+def _has_bare_tags(chunk: bytes) -> bool:
+    """True when some row or cell tag of the chunk may lack its number (a tag cut at the
+    chunk's end may have lost its number to the next chunk: one is allowed for)."""
+    tags = chunk.count(b"<c") + chunk.count(b"<row")
+    if b":row" in chunk:  # tags with a namespace prefix (<x:row …>)
+        tags += sum(map(chunk.count, _PREFIXED_TAGS))
+    return tags > chunk.count(b' r="') + 1
+
+
+#: A row or cell tag, for the tag by tag scan.
+_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
+_CELL_REF = re.compile(rb'\sr="([A-Za-z]+)\d*"')
+
+
 def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, int, set[int]]:
     """(last row, last column, hidden rows) of one worksheet's XML."""
     last_row = last_column = 0
     hidden: set[int] = set()
     seen_dimension = False
-    for chunk in chunks:
+    sequence = _Sequence()
+    for start, chunk in _positioned(chunks):
         if not seen_dimension:
             match = _DIMENSION.search(chunk)
             if match:
@@ -315,23 +338,57 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, in
                 rows = int(end_row or first_row or 0)
                 if rows * columns > MAX_CELLS:
                     raise _too_big(sheet, rows, columns, name)
-        rows = _ROW.finditer(chunk) if b":row" not in chunk else _ANY_ROW.finditer(chunk)
-        for match in rows:
-            attrs = match.group(1)
-            number = _ROW_NUMBER.search(attrs)
-            if number:
-                row = int(number.group(1))
-                last_row = max(last_row, row)
-                if _HIDDEN.search(attrs):
-                    hidden.add(row)
-        for match in _WIDE_CELL.finditer(chunk):
-            ref = match.group(1)
-            letters = ref.rstrip(b"0123456789")
-            last_column = max(last_column, _column_number(letters))
+        if _has_bare_tags(chunk):
+            sequence.scan(start, chunk, hidden)
+            last_row = max(last_row, sequence.row)
+            last_column = max(last_column, sequence.widest)
+        else:
+            rows = _ROW.finditer(chunk) if b":row" not in chunk else _ANY_ROW.finditer(chunk)
+            for match in rows:
+                attrs = match.group(1)
+                number = _ROW_NUMBER.search(attrs)
+                if number:
+                    row = int(number.group(1))
+                    last_row = max(last_row, row)
+                    sequence.row = row
+                    if _HIDDEN.search(attrs):
+                        hidden.add(row)
+            for match in _WIDE_CELL.finditer(chunk):
+                ref = match.group(1)
+                letters = ref.rstrip(b"0123456789")
+                last_column = max(last_column, _column_number(letters))
         width = max(last_column, 52)
         if last_row * width > MAX_CELLS:
             raise _too_big(sheet, last_row, width, name)
     return last_row, last_column, hidden
+
+
+class _Sequence:
+    """Rows and cells counted tag by tag, numbered or following the one before."""
+
+    def __init__(self) -> None:
+        self.row = 0  # the current row's number
+        self.column = 0  # the current cell's column
+        self.widest = 0
+        self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
+
+    def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
+        """Count the row and cell tags of a chunk that starts `start` bytes into the sheet."""
+        for match in _ROW_OR_CELL.finditer(chunk):
+            if start + match.start() < self._seen:
+                continue
+            self._seen = start + match.end()
+            attrs = match.group(2)
+            if match.group(1) == b"row":
+                number = _ROW_NUMBER.search(attrs)
+                self.row = int(number.group(1)) if number else self.row + 1
+                self.column = 0
+                if _HIDDEN.search(attrs):
+                    hidden.add(self.row)
+            else:
+                ref = _CELL_REF.search(attrs)
+                self.column = _column_number(ref.group(1)) if ref else self.column + 1
+                self.widest = max(self.widest, self.column)
 
 
 def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:

@@ -386,3 +386,29 @@ def test_a_sheet_written_with_a_namespace_prefix_is_still_checked(tmp_path):
     result = _import_in_a_small_process(tmp_path, _workbook(tmp_path / "ns0.xlsx", sheet))
     assert result.returncode == 2, result.stderr
     assert "拒绝读取" in result.stderr and "单元格" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        # 28 KB: a million rows with no r="…" (the format lets it out: each row follows the
+        # one before), then one value; the guard counted numbered rows only (2.3 GB before).
+        "<row></row>" * 1048000 + "<row><c><v>1</v></c></row>",
+        # A thousand empty rows, then one value in the 16 384th column, each cell unnumbered.
+        "<row/>" * 1000 + "<row>" + "<c/>" * 16383 + "<c><v>1</v></c></row>",
+    ],
+)
+@pytest.mark.parametrize("chunk", [1000, 1 << 20])
+def test_rows_and_cells_without_their_numbers_are_counted(tmp_path, monkeypatch, far, chunk):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    path = _workbook(tmp_path / "bare.xlsx", _sheet("A1", _HEADER + far))
+    with pytest.raises(ValidationFailed, match="拒绝读取.*单元格"):
+        guard.check_file(path)
+
+
+@pytest.mark.parametrize("chunk", [1000, 1 << 20])
+def test_a_sheet_without_cell_numbers_as_big_as_a_ledger_passes(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    row = "<row>" + "<c><v>1</v></c>" * 40 + "</row>"
+    path = _workbook(tmp_path / "bare.xlsx", _sheet("A1", _HEADER + row * 20000))
+    assert guard.check_file(path).extents["台账"] == (20001, 40)
