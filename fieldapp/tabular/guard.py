@@ -300,6 +300,17 @@ def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed
     )
 
 
+def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
+    """A sheet whose rows run past what a ledger of its width could hold, found while
+    scanning (so how far they run is not known yet, nor its width)."""
+    return refuse(
+        f"工作表“{sheet}”的行一直延续到第 {rows} 行以后，超过了可读取的 {MAX_CELLS} 个单元格；"
+        "这些行可能看起来是空白的，但设置过格式（行高、边框、颜色）或隐藏了：请选中数据下面"
+        "多余的行整行删除后保存，或另存为 CSV 后再导入",
+        name,
+    )
+
+
 #: Row and cell tags are counted (at C speed) against the numbers (r="…") of a chunk: a row
 #: or cell may be written without its number, each then following the one before. Excel, WPS
 #: and LibreOffice always write it; a chunk with more tags than numbers is scanned tag by tag
@@ -359,6 +370,8 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, in
                 last_column = max(last_column, _column_number(letters))
         width = max(last_column, 52)
         if last_row * width > MAX_CELLS:
+            if last_column < 52:  # the width is the one assumed, not the sheet's
+                raise _too_long(sheet, last_row, name)
             raise _too_big(sheet, last_row, width, name)
     return last_row, last_column, hidden
 

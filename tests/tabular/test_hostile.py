@@ -412,3 +412,21 @@ def test_a_sheet_without_cell_numbers_as_big_as_a_ledger_passes(tmp_path, monkey
     row = "<row>" + "<c><v>1</v></c>" * 40 + "</row>"
     path = _workbook(tmp_path / "bare.xlsx", _sheet("A1", _HEADER + row * 20000))
     assert guard.check_file(path).extents["台账"] == (20001, 40)
+
+
+def test_blank_formatted_rows_far_down_are_refused_saying_so_not_with_a_made_up_width(tmp_path):
+    # A few people, then rows formatted down to the sheet's end (a height set on each): the
+    # refusal said "范围达 202268 行 × 52 列" for a sheet of 4 columns, where nothing showed.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "县（市、区）"])
+    sheet.append(["张长英", HEAD, HEAD, "七星关区"])
+    for row in range(3, 300001):
+        sheet.row_dimensions[row].height = 20
+    book.save(tmp_path / "f.xlsx")
+    with pytest.raises(ValidationFailed) as caught:
+        guard.check_file(tmp_path / "f.xlsx")
+    message = str(caught.value)
+    assert "拒绝读取" in message and "空白" in message and "格式" in message
+    assert "52 列" not in message
