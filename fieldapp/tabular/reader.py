@@ -364,6 +364,8 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
     data = rows
     del data[: index + 1]  # the data rows in place: no second list of a 100 000-row sheet
+    if data and _numbers_columns(data[0]):
+        data[0] = []  # 栏次 under the header: no person (row numbers stay the sheet's)
     if merged:
         _fill_merged(data, merged, index + 1)
     # Rows are lists already (calamine's and csv's own), so no copy of each row.
@@ -377,6 +379,25 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
         header_cells=header,
         merges_known=merged is not None,
     )
+
+
+#: What an official form writes over its text columns in the row numbering its columns.
+_STEMS = frozenset("甲乙丙丁戊己庚辛壬癸")
+_NUMBERING_WORDS = frozenset({"栏次", "栏目", "列号", "序列"})
+
+
+def _numbers_columns(cells: list[object]) -> bool:
+    """True for the row of an official form numbering its columns under the header (栏次):
+    1 2 3 … (number or text, consecutive), with 甲 乙 丙 … or 栏次 over the text columns."""
+    numbers: list[int] = []
+    for cell in cells:
+        word = text(cell)
+        if not word or word in _STEMS or word in _NUMBERING_WORDS:
+            continue
+        if not word.isdigit() or len(word) > 3:
+            return False
+        numbers.append(int(word))
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _fill_merged(

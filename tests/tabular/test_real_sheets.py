@@ -588,3 +588,24 @@ def test_numbers_a_system_kept_as_text_with_an_apostrophe_or_as_formula_text_are
         (HEAD, "13800000000", "6221546950670948123"),
         (WIFE, "13800000001", "6221546950670948124"),
     }
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [1, 2, 3, 4, 5, 6, 7],  # number cells, as Excel fills them
+        ["1", "2", "3", "4", "5", "6", "7"],
+        ["甲", "乙", 1, 2, 3, 4, 5],  # 甲 乙 over the text columns, numbers over the rest
+        ["栏次", "", 1, 2, 3, 4, 5],
+    ],
+)
+def test_a_row_numbering_the_columns_under_the_header_is_not_a_person(ledger, tmp_path, numbers):
+    # Official forms number their columns in the row under the header (栏次): it was refused
+    # as a person ("身份证号码“3”长度为 1 位"), so every import ended as failed.
+    path = write_xlsx(
+        tmp_path / "n.xlsx",
+        ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [numbers, [1, "张长英", HEAD, HEAD, *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 1
