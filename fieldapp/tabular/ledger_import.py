@@ -61,7 +61,7 @@ from fieldapp.tabular.person_row import (
     parse_row,
 )
 from fieldapp.tabular.placing import Placer
-from fieldapp.tabular.reader import SheetStream, Table, no_header
+from fieldapp.tabular.reader import SheetStream, Table, foot_of_form, no_header
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 
@@ -200,6 +200,8 @@ class LedgerImporter:
         for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
             done += 1
             self.job.tick(done, total)
+            if self._foot(row, texts):
+                continue
             self._warn_hidden(row)
             try:
                 check_cell_texts(texts, partial(_extra_label, sheet.kind))
@@ -387,6 +389,17 @@ class LedgerImporter:
                 RowProblem(row, "这一行在表格中是隐藏的，已照常读取", self._sheet)
             )
 
+    def _foot(self, row: int, texts: dict[str, str]) -> bool:
+        """True for a row at the foot of a form (合计, 填表人 …): said, not read as a person."""
+        foot = foot_of_form(texts)
+        if foot is None:
+            return False
+        shown = foot if len(foot) <= 30 else foot[:30] + "…"
+        self.report.warnings.append(
+            RowProblem(row, f"这一行“{shown}”是表尾的合计或签名，不是人员，未读取", self._sheet)
+        )
+        return True
+
     def _reject(self, row: int, reason: str, sheet: str | None = None) -> None:
         self.report.rejected.append(
             RowProblem(row, reason, self._sheet if sheet is None else sheet)
@@ -403,6 +416,8 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
+            if self._foot(row, texts):
+                continue
             above = self._merged_head(row, texts, raw, above)
             self._warn_hidden(row)
             try:

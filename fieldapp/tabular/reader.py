@@ -381,6 +381,24 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     )
 
 
+#: How the foot of a form begins: its totals and who filled, checked and signed it.
+_FOOT = re.compile(
+    r"^(合\s*计|小\s*计|总\s*计|共计|填表人|制表人|填报人|审核人|审批人|负责人|单位负责人|统计人"
+    r"|经办人|填表日期|填报日期|制表日期|填报单位|填表单位|注[:：]|备注[:：]|说明[:：])"
+)
+
+
+def foot_of_form(texts: dict[str, str]) -> str | None:
+    """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…), not a
+    person: no ID number, and a cell that begins as such a line does; else None."""
+    if "id_number" in texts or "head_id_number" in texts:
+        return None
+    for value in texts.values():
+        if _FOOT.match(value):
+            return value
+    return None
+
+
 #: What an official form writes over its text columns in the row numbering its columns.
 _STEMS = frozenset("甲乙丙丁戊己庚辛壬癸")
 _NUMBERING_WORDS = frozenset({"栏次", "栏目", "列号", "序列"})

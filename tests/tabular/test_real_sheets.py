@@ -609,3 +609,21 @@ def test_a_row_numbering_the_columns_under_the_header_is_not_a_person(ledger, tm
     )
     report = import_ledger(ledger, path)
     assert report.rejected == [] and report.persons_imported == 1
+
+
+def test_a_forms_total_and_signature_rows_are_not_people(ledger, tmp_path):
+    # 合计 and 填表人 … 审核人 under the last person were refused as "身份证号码为空", so every
+    # import of such a form ended as failed; they are said as the form's foot, not refused.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    sheet.append(["合计：1人"])
+    sheet.append(["填表人：李四        审核人：王五        填报日期：2026年11月30日"])
+    sheet.merge_cells("A4:F4")
+    book.save(tmp_path / "f.xlsx")
+    report = import_ledger(ledger, tmp_path / "f.xlsx")
+    assert report.rejected == [] and report.persons_imported == 1
+    said = {w.row: w.reason for w in report.warnings}
+    assert "合计" in said[3] and "填表人" in said[4] and "不是人员" in said[4]
