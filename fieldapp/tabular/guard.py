@@ -75,6 +75,9 @@ class Scan:
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: What the file is by its content (`sniff`), whatever its name says.
     suffix: str = ""
+    #: Per sheet, the cells holding a formula's error value (#N/A, #REF! …), which the reader
+    #: reads as blank: (row, column), both 1-based → the error as the sheet shows it.
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def refuse(reason: str, name: str) -> ValidationFailed:
@@ -282,8 +285,12 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
         key = posixpath.normpath(part.replace("\\", "/")).lower()
         if key.endswith(".xml") and (key in names or key.startswith("xl/worksheets/")):
             sheet = names.get(key, part)
-            rows, columns, hidden = _scan_sheet(_stream(archive, info, name, budget), sheet, name)
+            errors: dict[tuple[int, int], str] = {}
+            chunks = _stream(archive, info, name, budget)
+            rows, columns, hidden = _scan_sheet(chunks, sheet, name, errors)
             scan.extents[sheet] = (rows, columns)
+            if errors:
+                scan.errors[sheet] = errors
             if hidden:
                 scan.hidden_rows[sheet] = hidden
         elif part.endswith(".xml") and info.file_size > (8 << 20):
@@ -333,8 +340,11 @@ _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
 _CELL_REF = re.compile(rb'\sr="([A-Za-z]+)\d*"')
 
 
-def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, int, set[int]]:
-    """(last row, last column, hidden rows) of one worksheet's XML."""
+def _scan_sheet(
+    chunks: Iterator[bytes], sheet: str, name: str, errors: dict[tuple[int, int], str]
+) -> tuple[int, int, set[int]]:
+    """(last row, last column, hidden rows) of one worksheet's XML; its cells holding an
+    error value go into `errors`."""
     last_row = last_column = 0
     hidden: set[int] = set()
     seen_dimension = False
@@ -349,6 +359,8 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, in
                 rows = int(end_row or first_row or 0)
                 if rows * columns > MAX_CELLS:
                     raise _too_big(sheet, rows, columns, name)
+        if b't="e"' in chunk:  # rare: one search of the chunk otherwise
+            _error_cells(chunk, errors)
         if _has_bare_tags(chunk):
             sequence.scan(start, chunk, hidden)
             last_row = max(last_row, sequence.row)
@@ -374,6 +386,22 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, in
                 raise _too_long(sheet, last_row, name)
             raise _too_big(sheet, last_row, width, name)
     return last_row, last_column, hidden
+
+
+#: A cell holding an error value, and what follows it up to its end (its formula, its value).
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
+_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
+_CELL_AT = re.compile(rb'\sr="([A-Za-z]{1,3})(\d{1,7})"')
+
+
+def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
+    """The numbered cells of a chunk that hold an error value (#N/A …), into `errors`."""
+    for match in _ERROR_CELL.finditer(chunk):
+        at = _CELL_AT.search(match.group(1))
+        value = _ERROR_VALUE.search(match.group(2))
+        if at and value:
+            cell = (int(at.group(2)), _column_number(at.group(1)))
+            errors[cell] = value.group(1).decode("ascii", "replace")
 
 
 class _Sequence:

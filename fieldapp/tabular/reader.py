@@ -59,6 +59,9 @@ class Table:
     merges_known: bool = True
     #: The sheet is hidden in the file (read like the others, and said).
     hidden_sheet: bool = False
+    #: Cells holding a formula's error value, read as blank: (row, column), both 1-based →
+    #: the error as the sheet shows it (#N/A …).
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def records(
         self,
@@ -199,6 +202,7 @@ class SheetStream:
             if table is not None:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
                 table.hidden_sheet = hidden
+                table.errors = self.scan.errors.get(name, {})
                 yield table
                 del table
 

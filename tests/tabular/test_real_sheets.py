@@ -627,3 +627,23 @@ def test_a_forms_total_and_signature_rows_are_not_people(ledger, tmp_path):
     assert report.rejected == [] and report.persons_imported == 1
     said = {w.row: w.reason for w in report.warnings}
     assert "合计" in said[3] and "填表人" in said[4] and "不是人员" in said[4]
+
+
+def test_a_formula_error_in_a_cell_is_said_as_such(ledger, tmp_path):
+    # 户主身份证号码 looked up with VLOOKUP shows #N/A where the head is not in the other
+    # list; the reader sees the cell as blank, so the row was refused as "户主身份证号码为空"
+    # while the sheet shows #N/A, and a phone showing #REF! was dropped without a word.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, "户主", "#REF!", *PLACE.values()])
+    sheet.append(["李秀", WIFE, "#N/A", "配偶", "13800000002", *PLACE.values()])
+    book.save(tmp_path / "e.xlsx")
+    assert sheet["C3"].data_type == "e"  # written as Excel writes an error value
+    report = import_ledger(ledger, tmp_path / "e.xlsx")
+    [refused] = report.rejected
+    assert refused.row == 3 and "户主身份证号码" in refused.reason and "#N/A" in refused.reason
+    said = [w.reason for w in report.warnings if w.row == 2]
+    assert any("联系电话" in w and "#REF!" in w for w in said)
+    assert _persons(ledger)[HEAD][3] == ""
