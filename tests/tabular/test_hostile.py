@@ -430,3 +430,18 @@ def test_blank_formatted_rows_far_down_are_refused_saying_so_not_with_a_made_up_
     message = str(caught.value)
     assert "拒绝读取" in message and "空白" in message and "格式" in message
     assert "52 列" not in message
+
+
+def test_a_zip_bomb_named_xlsb_is_refused_before_it_inflates(tmp_path):
+    # The guard checked xlsx, xls and ods; an .xlsb went to the reader unchecked.
+    path = tmp_path / "bomb.xlsb"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        with archive.open("xl/worksheets/sheet1.bin", "w", force_zip64=True) as stream:
+            block = b"\0" * (1 << 20)
+            for _ in range(400):
+                stream.write(block)
+    assert path.stat().st_size < 2 << 20
+    with pytest.raises(ValidationFailed, match="拒绝读取.*压缩"):
+        guard.check_file(path)
