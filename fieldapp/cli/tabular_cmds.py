@@ -44,9 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
+def _workbook_name(name: str, suffixes: tuple[str, ...] = (".xlsx",)) -> str:
+    """The file to write: an xlsx named otherwise (台账.xls, 台账.ods) gets ".xlsx" added, as
+    the desktop app's save dialog does, so that Excel does not refuse or warn about it."""
+    return name if name.lower().endswith(suffixes) else name + ".xlsx"
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     """Write the import template."""
-    path = write_template(args.out)
+    path = write_template(_workbook_name(args.out))
     print(f"已生成导入模板：{path}")
     return 0
 
@@ -71,6 +77,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 def print_report(report: ImportReport) -> None:
     """The import report in plain Chinese (a dry run says what it would do)."""
     several = len(report.sheets) > 1
+
+    def where(sheet: str, row: int) -> str:
+        """A row as the user finds it: with its sheet's name when the file has several."""
+        return f"{sheet} 第 {row} 行" if several else f"第 {row} 行"
+
     print("工作表：" + "、".join(report.sheets or [report.sheet]))
     if report.sheet_date:
         print(f"表格日期：{report.sheet_date}（{report.sheet_date_source}）")
@@ -89,34 +100,37 @@ def print_report(report: ImportReport) -> None:
     if report.unknown_headers:
         print("未识别的列（未导入，请核对列名）：" + "、".join(report.unknown_headers))
     for problem in report.rejected:
-        where = f"{problem.sheet} " if several else ""
-        print(f"{where}第 {problem.row} 行：{problem.reason}")
+        print(f"{where(problem.sheet, problem.row)}：{problem.reason}")
     for plan in report.changes:
         shown = plan.as_dict()
         lines = [f"{c['column']}：{c['from']} → {c['to']}" for c in shown["changes"]] + shown["new"]
         if lines:
-            print(f"第 {plan.row} 行 {plan.name}（{plan.id_number}）：" + "；".join(lines))
+            print(
+                f"{where(plan.sheet, plan.row)} {plan.name}（{plan.id_number}）："
+                + "；".join(lines)
+            )
     for conflict in report.conflicts:
         c = conflict.as_dict()
         print(
-            f"冲突 第 {c['row']} 行 {c['name']} {c['column']}：台账为“{c['ledger']}”"
+            f"冲突 {where(c['sheet'], c['row'])} {c['name']} {c['column']}：台账为“{c['ledger']}”"
             f"（{c['edited_by']} 于 {c['edited_at']} 修改，晚于表格日期），表格为“{c['sheet_value']}”，"
             "未覆盖"
         )
     if report.mapped:
         print(f"按常用说法换算 {len(report.mapped)} 处，例如：")
         for m in report.mapped[:10]:
-            print(f"  第 {m.row} 行 {m.column}：{m.before} → {m.after}")
+            print(f"  {where(m.sheet, m.row)} {m.column}：{m.before} → {m.after}")
     if report.warnings:
         print(f"提示 {len(report.warnings)} 条：")
         for problem in report.warnings[:MAX_WARNINGS_SHOWN]:
-            print(f"  第 {problem.row} 行：{problem.reason}")
+            print(f"  {where(problem.sheet, problem.row)}：{problem.reason}")
         if len(report.warnings) > MAX_WARNINGS_SHOWN:
             print(f"  …其余 {len(report.warnings) - MAX_WARNINGS_SHOWN} 条请用 --json 查看")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the ledger."""
+    args.file = _workbook_name(args.file, (".xlsx", ".csv"))
     ledger = open_ledger(args)
     try:
         count = export_ledger(ledger, args.file, area_prefix=checked_area(ledger, args.area))

@@ -15,7 +15,12 @@ from fieldapp.domain.dates import parse_date
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _YEAR_MONTH = re.compile(r"^(\d{4})[-/.年](\d{1,2})月?$")
 _CN_DATE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$")
+#: A month as systems write 统计年月: 202610.
+_COMPACT_MONTH = re.compile(r"^(\d{4})(0[1-9]|1[0-2])$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+#: What an amount may be written with besides its digits: thousands separators, spaces, a
+#: currency sign (¥3,500.00).
+_AMOUNT_MARKS = re.compile(r"[,，\s¥]")
 
 
 def from_excel_day(number: float) -> dt.date:
@@ -28,12 +33,25 @@ class CellError(ValueError):
     """A cell that cannot be read; str() is the Chinese reason."""
 
 
+#: Invisible marks pasted with text copied from a chat, a web page or a phone's contacts
+#: (zero-width spaces and joiners, direction marks such as U+202D…U+202C, a BOM, a soft
+#: hyphen): they mean nothing in a ledger and make 18 digits read as 20.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def visible(raw: str) -> str:
+    """Text without its invisible marks (`_INVISIBLE`), trimmed."""
+    if raw.isprintable():  # as nearly every cell is: one fast check
+        return raw.strip()
+    return _INVISIBLE.sub("", raw).strip()
+
+
 def text(value: object) -> str:
     """A cell as trimmed text, as typed (free text keeps its full-width brackets)."""
     if value is None:
         return ""
     if type(value) is str:
-        return value.strip()
+        return visible(value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
@@ -56,7 +74,8 @@ def nfkc(raw: str) -> str:
 
 
 def date(value: object, label: str) -> dt.date | None:
-    """A date from a date cell, an Excel serial number or text (2024-03-05, 2024年3月5日, 2024-03)."""
+    """A date from a date cell, an Excel serial number or text (2024-03-05, 2024年3月5日, 2024-03,
+    202403); a month gives its first day."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -73,7 +92,7 @@ def date(value: object, label: str) -> dt.date | None:
     match = _CN_DATE.match(raw)
     if match:
         raw = "-".join(match.groups())
-    match = _YEAR_MONTH.match(raw)
+    match = _YEAR_MONTH.match(raw) or _COMPACT_MONTH.match(raw)
     if match:
         raw = f"{match.group(1)}-{match.group(2)}-1"
     try:
@@ -86,7 +105,8 @@ def date(value: object, label: str) -> dt.date | None:
 
 
 def number(value: object, label: str) -> float | None:
-    """A non-negative amount from a number or text such as '3,500元'."""
+    """A non-negative amount from a number or text such as '3,500元', '¥3500', '3500元/月' or
+    '0.5万'."""
     if type(value) is float and value >= 0:
         return value  # a number cell, as most are
     if value is None or value == "":
@@ -94,12 +114,19 @@ def number(value: object, label: str) -> float | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         amount = float(value)
     else:
-        raw = norm(value).replace(",", "").replace("，", "").removesuffix("元").strip()
+        raw = _AMOUNT_MARKS.sub("", norm(value))
+        for suffix in ("每月", "/月"):
+            raw = raw.removesuffix(suffix)
+        scale = 1.0
+        if raw.endswith("元"):
+            raw = raw[:-1]
+        if raw.endswith("万"):  # 0.5万 (元)
+            raw, scale = raw[:-1], 10000.0
         if not raw:
             return None
         if not _NUMBER.match(raw):
             raise CellError(f"{label}“{text(value)}”不是数字")
-        amount = float(raw)
+        amount = round(float(raw) * scale, 2)
     if amount < 0:
         raise CellError(f"{label}不能为负数")
     return amount

@@ -21,6 +21,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.tabular.cells import visible
 
 YES, NO = "是", "否"
 EDUCATION = ("文盲或半文盲", "小学", "初中", "高中", "中专", "大专", "本科及以上")
@@ -40,13 +41,25 @@ class Column:
     note: str = ""
 
 
+#: What village sheets call the ID number column (on every sheet).
+ID_SYNONYMS = (
+    "身份证号",
+    "公民身份号码",
+    "公民身份证号码",
+    "公民身份证号",
+    "社会保障号码",
+    "身份证件号码",
+    "证件号码",
+    "身份证",
+)
+
 COLUMNS: tuple[Column, ...] = (
     Column("seq", "序号", ("编号", "行号"), width=6, note="可留空，导入时不使用"),
     Column("name", "姓名", ("人员姓名", "成员姓名", "劳动力姓名"), True, 10, note="必填"),
     Column(
         "id_number",
         "身份证号码",
-        ("身份证号", "公民身份号码", "身份证件号码", "证件号码", "身份证"),
+        ID_SYNONYMS,
         True,
         21,
         text=True,
@@ -55,7 +68,14 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "head_id_number",
         "户主身份证号码",
-        ("户主身份证号", "户主证件号码", "户主公民身份号码"),
+        (
+            "户主身份证号",
+            "户主身份证",
+            "户主证件号码",
+            "户主身份证件号码",
+            "户主公民身份号码",
+            "户主公民身份证号码",
+        ),
         True,
         21,
         text=True,
@@ -120,7 +140,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("county", "县（市、区）", ("县", "县区", "区县", "所在县", "县(市区)"), width=12),
     Column("township", "乡镇（街道）", ("乡镇", "乡（镇）", "乡镇街道", "所在乡镇"), width=12),
     Column("village", "村（社区）", ("村", "行政村", "村居", "社区", "所在村"), width=12),
-    Column("group", "村民组", ("组", "村组", "小组", "自然村"), width=10),
+    Column("group", "村民组", ("组", "村组", "小组", "村民小组", "组别", "自然村"), width=10),
     Column("site", "安置点", ("易地搬迁安置点", "安置小区"), width=14),
     Column("building", "楼栋", ("栋", "楼号", "楼栋号"), width=8),
     Column(
@@ -173,12 +193,17 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "workplace",
         "务工地点",
-        ("就业地点", "务工地", "就业地", "务工所在地"),
+        ("就业地点", "务工地", "就业地", "务工所在地", "外出务工地点", "务工地址"),
         width=18,
         note="如“广东省深圳市宝安区”；能识别的地名自动换算成区划代码",
     ),
     Column("workplace_code", "务工地区划代码", ("务工地代码",), width=14, text=True),
-    Column("employer", "务工单位", ("就业单位", "工作单位", "用工单位", "务工企业"), width=20),
+    Column(
+        "employer",
+        "务工单位",
+        ("就业单位", "工作单位", "用工单位", "务工企业", "务工单位名称", "用工单位名称"),
+        width=20,
+    ),
     Column(
         "employer_kind",
         "用人单位类型",
@@ -204,11 +229,23 @@ COLUMNS: tuple[Column, ...] = (
         choices=(YES, NO),
     ),
     Column("export_agency", "劳务输出机构", ("输出机构", "劳务公司"), width=18),
-    Column("account_bank", "开户银行", ("社保卡开户银行", "银行"), width=14),
+    Column(
+        "account_bank", "开户银行", ("社保卡开户银行", "开户行", "开户银行名称", "银行"), width=14
+    ),
     Column(
         "account_number",
         "社保卡账号",
-        ("社会保障卡账号", "银行账号", "一卡通账号", "账号", "卡号"),
+        (
+            "社会保障卡账号",
+            "社保卡号",
+            "金融社保卡号",
+            "银行卡号",
+            "银行卡账号",
+            "银行账号",
+            "一卡通账号",
+            "账号",
+            "卡号",
+        ),
         width=22,
         text=True,
     ),
@@ -223,7 +260,7 @@ _NAME = Column("name", "姓名", ("人员姓名", "成员姓名", "劳动力姓�
 _ID = Column(
     "id_number",
     "身份证号码",
-    ("身份证号", "公民身份号码", "身份证件号码", "证件号码", "身份证"),
+    ID_SYNONYMS,
     True,
     21,
     text=True,
@@ -366,7 +403,7 @@ _BRACKETS = re.compile(r"\([^)]*\)$")
 
 def normalise_header(text: object) -> str:
     """Header text as compared: NFKC, no spaces, no leading * or trailing 必填 marks."""
-    value = unicodedata.normalize("NFKC", str(text or ""))
+    value = unicodedata.normalize("NFKC", visible(str(text or "")))
     value = re.sub(r"\s+", "", value).strip("*＊★")
     return value.replace("(必填)", "").replace("必填", "")
 

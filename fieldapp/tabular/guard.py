@@ -9,8 +9,8 @@ scanned: decompressed size, declared dimensions, the farthest row and column act
 
 An .xls (BIFF8, Excel 97–2003 and what WPS and LibreOffice save as such) is a single stream in
 an OLE2 container, read whole (a sheet holds at most 65 536 rows): its ROW records say which rows
-are hidden. Its declared dimensions are not checked: the reader sizes an .xls sheet by the cells
-it holds, not by what the file declares.
+are hidden, its cell records how far the values reach. Its declared dimensions are not checked:
+the reader sizes an .xls sheet by the values it holds, not by what the file declares.
 """
 
 from __future__ import annotations
@@ -42,9 +42,11 @@ _TAIL = 512  # bytes kept between chunks, so a tag cut in two is still seen whol
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([A-Za-z]*)(\d*):?([A-Za-z]*)(\d*)"')
 # Literal-prefixed patterns: the regex engine then jumps from match to match instead of
 # trying at every "<" of the sheet (ten times faster on a 100 000-row sheet). Rows are written
-# `<row …>`, or `<x:row …>` by some generators.
+# `<row …>`, or with a namespace prefix by some generators.
 _ROW = re.compile(rb"<row\b([^>]*)>")
-_X_ROW = re.compile(rb"<x:row\b([^>]*)>")
+#: A row with any namespace prefix (<x:row …>, <ns0:row …> as Python's ElementTree writes):
+#: slower, so used only for a chunk that has one.
+_ANY_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 #: Cell references in column BA or beyond (a ledger sheet has about 40 columns): rare, so the
@@ -71,6 +73,11 @@ class Scan:
 
     hidden_rows: dict[str, set[int]] = field(default_factory=dict)
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: What the file is by its content (`sniff`), whatever its name says.
+    suffix: str = ""
+    #: Per sheet, the cells holding a formula's error value (#N/A, #REF! …), which the reader
+    #: reads as blank: (row, column), both 1-based → the error as the sheet shows it.
+    errors: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
 
 
 def refuse(reason: str, name: str) -> ValidationFailed:
@@ -79,20 +86,115 @@ def refuse(reason: str, name: str) -> ValidationFailed:
 
 
 def check_file(path: Path) -> Scan:
-    """Raise ValidationFailed (Chinese) for an absurd file; else what the scan found."""
+    """Raise ValidationFailed (Chinese) for an absurd file; else what the scan found.
+
+    The file is checked as what its content is (`sniff`), whatever its name says: a zip
+    bomb named .xls is still a zip."""
     name = path.name
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise refuse(f"文件有 {size // (1024 * 1024)} MB，超过了 {MAX_FILE_BYTES >> 20} MB", name)
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".ods") and zipfile.is_zipfile(path):
+    suffix = sniff(path)
+    scan = Scan()
+    if suffix in (".xlsx", ".xlsm", ".ods"):
         with zipfile.ZipFile(path) as archive:
-            if suffix == ".ods":
-                return _check_ods(archive, name)
-            return _check_xlsx(archive, name)
-    if suffix == ".xls" and olefile.isOleFile(str(path)):
-        return _check_xls(path, name)
-    return Scan()
+            scan = _check_ods(archive, name) if suffix == ".ods" else _check_xlsx(archive, name)
+    elif suffix == ".xlsb":
+        with zipfile.ZipFile(path) as archive:
+            _check_inflation(archive, name)
+    elif suffix == ".xls":
+        scan = _check_xls(path, name)
+    scan.suffix = suffix
+    return scan
+
+
+#: What the content of a file is, by its first bytes.
+_ZIP = b"PK\x03\x04"
+_OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+SAVE_AS = "请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再导入"
+
+
+def unreadable(name: str, reason: str) -> ValidationFailed:
+    """The Chinese refusal of a file that is no workbook this program can read."""
+    return ValidationFailed(f"无法读取表格文件 {name}：{reason}。台账没有改动")
+
+
+def sniff(path: Path) -> str:
+    """The suffix the file's content calls for (.xlsx, .xlsm, .xlsb, .ods, .xls or .csv),
+    whatever its name says; ValidationFailed (Chinese) for a file no reader here can read: an
+    empty or cut-off file, a password-protected workbook, a web page or XML spreadsheet saved
+    as .xls, another kind of document."""
+    name = path.name
+    suffix = path.suffix.lower()
+    if name.startswith("~$"):
+        raise unreadable(
+            name,
+            "这是 Excel 或 WPS 打开表格时在旁边生成的临时文件，不是表格本身；"
+            f"请选择“{name[2:]}”（最好先在 Excel 或 WPS 中保存并关闭它）",
+        )
+    with path.open("rb") as stream:
+        start = stream.read(4096)
+    if not start.strip(b"\0 \t\r\n"):
+        raise unreadable(name, "文件是空的（可能没有保存或复制完整）；请重新复制或保存该文件")
+    if start.startswith(_ZIP):
+        return _sniff_zip(path, suffix)
+    if start.startswith(_OLE):
+        return _sniff_ole(path)
+    if b"\0" in start and not start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise unreadable(name, f"这个文件不是表格文件；{SAVE_AS}")
+    head = start.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"<"):
+        if b"urn:schemas-microsoft-com:office:spreadsheet" in start:
+            kind = "“XML 电子表格 2003”格式"
+        else:
+            kind = "网页（HTML）格式（一些系统导出的“Excel”其实是网页）"
+        raise unreadable(name, f"这个文件实际是{kind}，不是真正的 Excel 表格；{SAVE_AS}")
+    return ".csv"
+
+
+def _sniff_zip(path: Path, suffix: str) -> str:
+    if not zipfile.is_zipfile(path):
+        raise unreadable(
+            path.name,
+            "文件不完整或已损坏（可能没有复制完整，或保存时中断）；请重新复制，"
+            "或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {name.lower() for name in archive.namelist()}
+    except (zipfile.BadZipFile, OSError):
+        raise unreadable(path.name, "文件不完整或已损坏；请重新复制后再导入") from None
+    if "xl/workbook.bin" in names:
+        return ".xlsb"
+    if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
+        return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
+    if "content.xml" in names:
+        return ".ods"
+    kind = " Word 文档" if "word/document.xml" in names else "压缩包或其他文件"
+    raise unreadable(path.name, f"这个文件不是表格，而是{kind}；请选择台账的 Excel 或 WPS 表格文件")
+
+
+def _sniff_ole(path: Path) -> str:
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            streams = {"/".join(entry) for entry in ole.listdir()}
+    except Exception:  # noqa: BLE001 - olefile raises several types on a broken file
+        raise unreadable(path.name, "文件已损坏（可能没有复制完整）；请重新复制后再导入") from None
+    if "EncryptedPackage" in streams or "EncryptionInfo" in streams:
+        raise password_protected(path.name)
+    if "Workbook" in streams or "Book" in streams:
+        return ".xls"
+    kind = " Word 文档" if "WordDocument" in streams else "其他文件"
+    raise unreadable(path.name, f"这个文件不是表格，而是{kind}；请选择台账的 Excel 或 WPS 表格文件")
+
+
+def password_protected(name: str) -> ValidationFailed:
+    """The refusal of a workbook that needs a password to open."""
+    return unreadable(
+        name,
+        "工作簿设置了打开密码（已加密），本程序无法读取；请在 Excel 或 WPS 中输入密码打开，"
+        "取消打开密码后保存，再导入",
+    )
 
 
 def _column_number(letters: bytes) -> int:
@@ -121,24 +223,39 @@ def _stream(
                     raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
                 yield tail + chunk
                 tail = chunk[-_TAIL:]
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
-        raise ValidationFailed(f"无法读取表格文件 {name}：文件已损坏（{error}）") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError):
+        raise unreadable(name, "文件已损坏（其中的数据无法解压）；请重新复制后再导入") from None
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Worksheet part → sheet name, from workbook.xml and its relationships."""
-    try:
-        book = archive.read("xl/workbook.xml")
-        rels = archive.read("xl/_rels/workbook.xml.rels")
-    except KeyError:
-        return {}
-    if len(book) > 16 << 20 or len(rels) > 16 << 20:
-        return {}
+    """Worksheet part → sheet name, from the workbook part and its relationships, found as the
+    reader finds them: the package's relationships name the workbook (xl/workbook.xml, or
+    another name), the workbook's name its sheets. Parts are named as stored; each is read only
+    when small (a workbook.xml inflating to a gigabyte is no workbook)."""
+    parts = {info.filename.replace("\\", "/").lower(): info for info in archive.infolist()}
+
+    def small(part: str) -> bytes:
+        info = parts.get(posixpath.normpath(part).lower())
+        if info is None or info.file_size > 16 << 20:
+            return b""
+        try:
+            return archive.read(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
+            return b""
+
+    book_part = "xl/workbook.xml"
+    for match in _REL.finditer(small("_rels/.rels")):
+        attrs = dict(_ATTR.findall(match.group(1)))
+        if attrs.get(b"Type", b"").endswith(b"/officeDocument"):
+            book_part = attrs.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
+    folder, base = posixpath.split(book_part)
+    book = small(book_part)
+    rels = small(posixpath.join(folder, "_rels", base + ".rels"))
     targets = {}
     for match in _REL.finditer(rels):
         attrs = dict(_ATTR.findall(match.group(1)))
         target = attrs.get(b"Target", b"").decode("utf-8", "replace")
-        target = target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
+        target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
         targets[attrs.get(b"Id", b"")] = posixpath.normpath(target)
     found = {}
     for sheet_name, rel_id in _SHEET.findall(book):
@@ -163,19 +280,38 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
     declared = sum(i.file_size for i in archive.infolist())
     if declared > MAX_XML_BYTES:
         raise refuse(f"解压后有 {declared >> 20} MB，超过了 {MAX_XML_BYTES >> 20} MB", name)
-    names = _sheet_paths(archive)
+    # A sheet is where the workbook's relationships say, whatever its folder or its case
+    # (the reader follows them): each one is scanned, and whatever lies in xl/worksheets/.
+    names = {part.lower(): sheet for part, sheet in _sheet_paths(archive).items()}
     for info in archive.infolist():
         part = info.filename
-        if part.startswith("xl/worksheets/") and part.endswith(".xml"):
-            sheet = names.get(posixpath.normpath(part), part)
-            rows, columns, hidden = _scan_sheet(_stream(archive, info, name, budget), sheet, name)
+        key = posixpath.normpath(part.replace("\\", "/")).lower()
+        if key.endswith(".xml") and (key in names or key.startswith("xl/worksheets/")):
+            sheet = names.get(key, part)
+            errors: dict[tuple[int, int], str] = {}
+            chunks = _stream(archive, info, name, budget)
+            rows, columns, hidden = _scan_sheet(chunks, sheet, name, errors)
             scan.extents[sheet] = (rows, columns)
+            if errors:
+                scan.errors[sheet] = errors
             if hidden:
                 scan.hidden_rows[sheet] = hidden
         elif part.endswith(".xml") and info.file_size > (8 << 20):
             for _chunk in _stream(archive, info, name, budget):  # shared strings, styles …
                 pass
     return scan
+
+
+def _check_inflation(archive: zipfile.ZipFile, name: str) -> None:
+    """Every part inflated once in bounded memory: a zip bomb is refused (`_stream`). What is
+    done for an .xlsb, whose binary sheets are not scanned for their extent."""
+    budget = [MAX_XML_BYTES]
+    declared = sum(i.file_size for i in archive.infolist())
+    if declared > MAX_XML_BYTES:
+        raise refuse(f"解压后有 {declared >> 20} MB，超过了 {MAX_XML_BYTES >> 20} MB", name)
+    for info in archive.infolist():
+        for _chunk in _stream(archive, info, name, budget):
+            pass
 
 
 def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed:
@@ -186,12 +322,49 @@ def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed
     )
 
 
-def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, int, set[int]]:
-    """(last row, last column, hidden rows) of one worksheet's XML."""
+def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
+    """A sheet whose rows run past what a ledger of its width could hold, found while
+    scanning (so how far they run is not known yet, nor its width)."""
+    return refuse(
+        f"工作表“{sheet}”的行一直延续到第 {rows} 行以后，超过了可读取的 {MAX_CELLS} 个单元格；"
+        "这些行可能看起来是空白的，但设置过格式（行高、边框、颜色）或隐藏了：请选中数据下面"
+        "多余的行整行删除后保存，或另存为 CSV 后再导入",
+        name,
+    )
+
+
+#: Row and cell tags are counted (at C speed) against the numbers (r="…") of a chunk: a row
+#: or cell may be written without its number, each then following the one before. Excel, WPS
+#: and LibreOffice always write it; a chunk with more tags than numbers is scanned tag by tag
+#: (`_Sequence`). "<c" and "<row" also count <cols>, <col>, <cfRule>, <rowBreaks> … (a few,
+#: outside the rows): such a chunk is merely scanned the slow way.
+_PREFIXED_TAGS = (b":row", b":c ", b":c>", b":c/>")
+
+
+def _has_bare_tags(chunk: bytes) -> bool:
+    """True when some row or cell tag of the chunk may lack its number (a tag cut at the
+    chunk's end may have lost its number to the next chunk: one is allowed for)."""
+    tags = chunk.count(b"<c") + chunk.count(b"<row")
+    if b":row" in chunk:  # tags with a namespace prefix (<x:row …>)
+        tags += sum(map(chunk.count, _PREFIXED_TAGS))
+    return tags > chunk.count(b' r="') + 1
+
+
+#: A row or cell tag, for the tag by tag scan.
+_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
+_CELL_REF = re.compile(rb'\sr="([A-Za-z]+)\d*"')
+
+
+def _scan_sheet(
+    chunks: Iterator[bytes], sheet: str, name: str, errors: dict[tuple[int, int], str]
+) -> tuple[int, int, set[int]]:
+    """(last row, last column, hidden rows) of one worksheet's XML; its cells holding an
+    error value go into `errors`."""
     last_row = last_column = 0
     hidden: set[int] = set()
     seen_dimension = False
-    for chunk in chunks:
+    sequence = _Sequence()
+    for start, chunk in _positioned(chunks):
         if not seen_dimension:
             match = _DIMENSION.search(chunk)
             if match:
@@ -201,23 +374,77 @@ def _scan_sheet(chunks: Iterator[bytes], sheet: str, name: str) -> tuple[int, in
                 rows = int(end_row or first_row or 0)
                 if rows * columns > MAX_CELLS:
                     raise _too_big(sheet, rows, columns, name)
-        rows = _ROW.finditer(chunk) if b"<x:row" not in chunk else _X_ROW.finditer(chunk)
-        for match in rows:
-            attrs = match.group(1)
-            number = _ROW_NUMBER.search(attrs)
-            if number:
-                row = int(number.group(1))
-                last_row = max(last_row, row)
-                if _HIDDEN.search(attrs):
-                    hidden.add(row)
-        for match in _WIDE_CELL.finditer(chunk):
-            ref = match.group(1)
-            letters = ref.rstrip(b"0123456789")
-            last_column = max(last_column, _column_number(letters))
+        if b't="e"' in chunk:  # rare: one search of the chunk otherwise
+            _error_cells(chunk, errors)
+        if _has_bare_tags(chunk):
+            sequence.scan(start, chunk, hidden)
+            last_row = max(last_row, sequence.row)
+            last_column = max(last_column, sequence.widest)
+        else:
+            rows = _ROW.finditer(chunk) if b":row" not in chunk else _ANY_ROW.finditer(chunk)
+            for match in rows:
+                attrs = match.group(1)
+                number = _ROW_NUMBER.search(attrs)
+                if number:
+                    row = int(number.group(1))
+                    last_row = max(last_row, row)
+                    sequence.row = row
+                    if _HIDDEN.search(attrs):
+                        hidden.add(row)
+            for match in _WIDE_CELL.finditer(chunk):
+                ref = match.group(1)
+                letters = ref.rstrip(b"0123456789")
+                last_column = max(last_column, _column_number(letters))
         width = max(last_column, 52)
         if last_row * width > MAX_CELLS:
+            if last_column < 52:  # the width is the one assumed, not the sheet's
+                raise _too_long(sheet, last_row, name)
             raise _too_big(sheet, last_row, width, name)
     return last_row, last_column, hidden
+
+
+#: A cell holding an error value, and what follows it up to its end (its formula, its value).
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
+_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
+_CELL_AT = re.compile(rb'\sr="([A-Za-z]{1,3})(\d{1,7})"')
+
+
+def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
+    """The numbered cells of a chunk that hold an error value (#N/A …), into `errors`."""
+    for match in _ERROR_CELL.finditer(chunk):
+        at = _CELL_AT.search(match.group(1))
+        value = _ERROR_VALUE.search(match.group(2))
+        if at and value:
+            cell = (int(at.group(2)), _column_number(at.group(1)))
+            errors[cell] = value.group(1).decode("ascii", "replace")
+
+
+class _Sequence:
+    """Rows and cells counted tag by tag, numbered or following the one before."""
+
+    def __init__(self) -> None:
+        self.row = 0  # the current row's number
+        self.column = 0  # the current cell's column
+        self.widest = 0
+        self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
+
+    def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
+        """Count the row and cell tags of a chunk that starts `start` bytes into the sheet."""
+        for match in _ROW_OR_CELL.finditer(chunk):
+            if start + match.start() < self._seen:
+                continue
+            self._seen = start + match.end()
+            attrs = match.group(2)
+            if match.group(1) == b"row":
+                number = _ROW_NUMBER.search(attrs)
+                self.row = int(number.group(1)) if number else self.row + 1
+                self.column = 0
+                if _HIDDEN.search(attrs):
+                    hidden.add(self.row)
+            else:
+                ref = _CELL_REF.search(attrs)
+                self.column = _column_number(ref.group(1)) if ref else self.column + 1
+                self.widest = max(self.widest, self.column)
 
 
 def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
@@ -247,7 +474,15 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         for cell, count in _CELL_REPEAT.findall(chunk):
             if int(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
                 raise refuse(f"一个有内容的单元格声明重复 {int(count)} 次", name)
-    return Scan(hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found})
+        for sheet, (last_row, last_column) in rows.extents.items():
+            # One value after a million empty rows (or 16 000 empty cells) makes the reader
+            # build every cell before it: 3 GB for a 15 KB file.
+            if last_row * last_column > MAX_CELLS:
+                raise _too_big(sheet, last_row, last_column, name)
+    return Scan(
+        hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found},
+        extents=rows.extents,
+    )
 
 
 def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
@@ -261,33 +496,49 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
         start += len(chunk) - kept
 
 
-#: A sheet (`<table:table …>`) or a row (`<table:table-row …>`) of an ods's content.xml.
-_ODS_TABLE_OR_ROW = re.compile(rb"<table:table(-row)?((?:\s[^>]*)?)/?>")
+#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml.
+_ODS_TAG = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>")
 _ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
+_ODS_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
 _ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
 
 
 class _OdsRows:
-    """Counts an ods's rows sheet by sheet (repeats included) and notes the hidden ones."""
+    """Counts an ods's rows sheet by sheet (repeats included), notes the hidden ones, and how
+    far the cells holding values reach (`extents`: last row, last column)."""
 
     def __init__(self) -> None:
         self.hidden: dict[str, set[int]] = {}
+        self.extents: dict[str, tuple[int, int]] = {}
         self._sheet: set[int] = set()
-        self._row = 1
+        self._name = ""
+        self._row = 1  # the next row's number
+        self._last_of_row = 0  # the last row the current row tag stands for (repeats)
+        self._column = 0  # cells already seen in the current row (repeats included)
         self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
-        for match in _ODS_TABLE_OR_ROW.finditer(chunk):
+        for match in _ODS_TAG.finditer(chunk):
             if start + match.start() < self._seen:
                 continue
             self._seen = start + match.end()
-            attrs = match.group(2)
-            if not match.group(1):  # a sheet: its rows count from 1
+            kind, attrs = match.group(1), match.group(2)
+            if kind.endswith(b"cell"):
+                repeated = _ODS_COLUMNS.search(attrs)
+                self._column += int(repeated.group(1)) if repeated else 1
+                if b"value-type" in attrs:
+                    rows, columns = self.extents.get(self._name, (0, 0))
+                    self.extents[self._name] = (
+                        max(rows, self._last_of_row),
+                        max(columns, self._column),
+                    )
+                continue
+            if kind == b"table":  # a sheet: its rows count from 1
                 found = _ODS_NAME.search(attrs)
-                sheet = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
-                self._sheet = self.hidden.setdefault(sheet, set())
+                self._name = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+                self._sheet = self.hidden.setdefault(self._name, set())
                 self._row = 1
                 continue
             repeated = _ODS_ROWS.search(attrs)
@@ -297,6 +548,8 @@ class _OdsRows:
                 # empty tail of a million rows at once).
                 last = min(self._row + count, MAX_VALUE_ROWS + 1)
                 self._sheet.update(range(self._row, last))
+            self._last_of_row = self._row + count - 1
+            self._column = 0
             self._row += count
 
 
@@ -311,34 +564,52 @@ _XLS_ROW = 0x0208
 _XLS_FILEPASS = 0x002F
 _XLS_HIDDEN = 0x0020  # a ROW record's fDyZero: the row is hidden
 _XLS_WORKSHEET = 0  # BoundSheet8.dt of a worksheet (not a chart or macro sheet)
+#: The records of cells holding a value, each starting with its row and column (2 bytes
+#: each): FORMULA, RSTRING, LABELSST, NUMBER, LABEL, BOOLERR, RK. A MULRK holds several RK
+#: cells of one row, its last column in its last two bytes. Blank (formatted) cells do not
+#: count: the reader sizes a sheet by its values.
+_XLS_CELLS = frozenset({0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E})
+_XLS_MULRK = 0x00BD
 
 
 def _check_xls(path: Path, name: str) -> Scan:
     """The hidden rows of each worksheet of a BIFF8 workbook.
 
-    An encrypted workbook, or an older one (BIFF5's `Book` stream), gives no hidden rows here;
-    the reader says what it can read of it.
+    An encrypted workbook is refused (`password_protected`); an older one (BIFF5's `Book`
+    stream) gives no hidden rows here, the reader says what it can read of it.
     """
     try:
         with olefile.OleFileIO(str(path)) as ole:
             if not ole.exists("Workbook"):
                 return Scan()
             data = ole.openstream("Workbook").read()
-    except Exception as error:  # noqa: BLE001 - olefile raises several types on a broken file
-        raise ValidationFailed(f"无法读取表格文件 {name}：文件已损坏（{error}）") from None
+    except Exception:  # noqa: BLE001 - olefile raises several types on a broken file
+        raise unreadable(name, "文件已损坏（可能没有复制完整）；请重新复制后再导入") from None
     scan = Scan()
     sheets: list[tuple[int, str]] = []
     for kind, body in _records(data, 0):
         if kind == _XLS_FILEPASS:
-            return Scan()
+            raise password_protected(name)
         if kind == _XLS_SHEET and len(body) >= 8 and body[5] == _XLS_WORKSHEET:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
     for start, sheet in sheets:
         hidden: set[int] = set()
+        rows = columns = 0
         for kind, body in _records(data, start):
-            if kind == _XLS_ROW and len(body) >= 14:
-                if struct.unpack_from("<H", body, 12)[0] & _XLS_HIDDEN:
-                    hidden.add(struct.unpack_from("<H", body)[0] + 1)
+            if kind in _XLS_CELLS and len(body) >= 4:
+                row, column = struct.unpack_from("<HH", body)
+            elif kind == _XLS_MULRK and len(body) >= 6:
+                row, column = struct.unpack_from("<H", body)[0], body[-2] | body[-1] << 8
+            else:
+                if kind == _XLS_ROW and len(body) >= 14:
+                    if struct.unpack_from("<H", body, 12)[0] & _XLS_HIDDEN:
+                        hidden.add(struct.unpack_from("<H", body)[0] + 1)
+                continue
+            rows, columns = max(rows, row + 1), max(columns, column + 1)
+        # One value at IV65536 makes the reader build all 16.7 million cells (1.2 GB).
+        if rows * columns > MAX_CELLS:
+            raise _too_big(sheet, rows, columns, name)
+        scan.extents[sheet] = (rows, columns)
         if hidden:
             scan.hidden_rows[sheet] = hidden
     return scan

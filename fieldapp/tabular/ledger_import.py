@@ -39,7 +39,7 @@ from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import EXTRA_SHEETS, LEDGER, header_month
+from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
@@ -61,7 +61,7 @@ from fieldapp.tabular.person_row import (
     parse_row,
 )
 from fieldapp.tabular.placing import Placer
-from fieldapp.tabular.reader import SheetStream, Table, no_header
+from fieldapp.tabular.reader import SheetStream, Table, foot_of_form, no_header
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 
@@ -97,6 +97,9 @@ class LedgerImporter:
         self._month = month_key(self.today)
         self._sheet = ""
         self._hidden: set[int] = set()
+        #: The current sheet's cells holding a formula's error value, by row: (column's name,
+        #: error, whether the row cannot be read without it).
+        self._errors: dict[int, list[tuple[str, str, bool]]] = {}
         self._merges_known = True
         #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
         #: whose header names none gives this month's status.
@@ -143,6 +146,16 @@ class LedgerImporter:
                         if len(found) == 1:
                             self.job.tick(0, total, force=True)
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
+                        self._errors = _errors_by_row(sheet)
+                        if sheet.hidden_sheet:
+                            self.report.warnings.append(
+                                RowProblem(
+                                    sheet.header_row,
+                                    f"工作表“{sheet.sheet}”在表格中是隐藏的，其中的行已照常读取，"
+                                    "请核对（隐藏的可能是旧表或备份）",
+                                    sheet.sheet,
+                                )
+                            )
                         if sheet.kind == LEDGER:
                             self._read_people(sheet, bulk, done, total)
                         else:
@@ -191,6 +204,8 @@ class LedgerImporter:
         for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
             done += 1
             self.job.tick(done, total)
+            if self._foot(row, texts) or self._formula_errors(row):
+                continue
             self._warn_hidden(row)
             try:
                 check_cell_texts(texts, partial(_extra_label, sheet.kind))
@@ -378,6 +393,38 @@ class LedgerImporter:
                 RowProblem(row, "这一行在表格中是隐藏的，已照常读取", self._sheet)
             )
 
+    def _foot(self, row: int, texts: dict[str, str]) -> bool:
+        """True for a row at the foot of a form (合计, 填表人 …): said, not read as a person."""
+        foot = foot_of_form(texts)
+        if foot is None:
+            return False
+        shown = foot if len(foot) <= 30 else foot[:30] + "…"
+        self.report.warnings.append(
+            RowProblem(row, f"这一行“{shown}”是表尾的合计或签名，不是人员，未读取", self._sheet)
+        )
+        return True
+
+    def _formula_errors(self, row: int) -> bool:
+        """True when the row is refused for a formula's error value (#N/A …) where its name or
+        ID number should be; an error elsewhere is said and read as blank."""
+        errors = self._errors.get(row)
+        if not errors:
+            return False
+        for label, error, vital in errors:
+            if vital:
+                self._reject(
+                    row,
+                    f"{label}是公式的错误值“{error}”"
+                    + ("（公式没有找到要取的值）" if error == "#N/A" else "")
+                    + "，请在表格中改正公式或填入号码后重新导入",
+                )
+                return True
+        for label, error, _vital in errors:
+            self.report.warnings.append(
+                RowProblem(row, f"{label}是公式的错误值“{error}”，按空白读取", self._sheet)
+            )
+        return False
+
     def _reject(self, row: int, reason: str, sheet: str | None = None) -> None:
         self.report.rejected.append(
             RowProblem(row, reason, self._sheet if sheet is None else sheet)
@@ -394,6 +441,8 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
+            if self._foot(row, texts) or self._formula_errors(row):
+                continue
             above = self._merged_head(row, texts, raw, above)
             self._warn_hidden(row)
             try:
@@ -473,6 +522,25 @@ _EXTRA_RAW = frozenset(
 
 class _DryRun(Exception):
     """Raised inside the transaction of a dry run, so all it wrote is rolled back."""
+
+
+#: The columns without which a row cannot be read (an extra sheet's: its ID number).
+_VITAL = frozenset({"name", "id_number", "head_id_number"})
+
+
+def _errors_by_row(sheet: Table) -> dict[int, list[tuple[str, str, bool]]]:
+    """The sheet's cells holding a formula's error value in the columns the import reads, by
+    row: (the column's name, the error, whether the row cannot be read without it)."""
+    found: dict[int, list[tuple[str, str, bool]]] = {}
+    for (row, column), error in sheet.errors.items():
+        key = sheet.columns.get(column - 1)
+        if key is None or row <= sheet.header_row or (sheet.kind == LEDGER and key not in READ):
+            continue
+        ledger = sheet.kind == LEDGER
+        label = BY_KEY[key].header if ledger else _extra_label(sheet.kind, key)
+        vital = key in _VITAL if ledger else key == "id_number"
+        found.setdefault(row, []).append((label, error, vital))
+    return found
 
 
 def _extra_label(kind: str, key: str) -> str:

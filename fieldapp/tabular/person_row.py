@@ -69,8 +69,12 @@ def _label(key: str) -> str:
 
 
 def _id_number(value: object, key: str) -> idnumber.IdInfo:
+    if type(value) is str and _FLOAT_TEXT.match(value.strip()):
+        value = float(value)  # "520502197505160012.0": a number cell written out as text
     if type(value) is str:
         raw = value.strip()
+    elif isinstance(value, float) and value.is_integer() and 1e14 <= value < 1e15:
+        raw = str(int(value))  # an old 15-digit number: Excel keeps 15 digits exactly
     elif isinstance(value, float) and value >= 1e11:
         raise CellError(
             f"{_label(key)}已被 Excel 存成数字（{value:.6g}），后几位已丢失，无法恢复；"
@@ -182,6 +186,8 @@ MAX_CELL_OF = {
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+#: A whole number written out by a program that read it as a float ("13800000002.0").
+_FLOAT_TEXT = re.compile(r"^\d+\.0+$")
 
 
 def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> None:
@@ -206,6 +212,9 @@ def _digits_cell(value: object, label: str, always_text: bool) -> str:
             )
         return str(int(value))
     raw = nfkc(str(value)).strip()
+    if _FLOAT_TEXT.match(raw):
+        # Text such as "13800000002.0" (a sheet another program wrote): the number it was.
+        return _digits_cell(float(raw), label, always_text)
     if _SCIENTIFIC.match(raw):
         raise CellError(
             f"{label}“{raw}”已被 Excel 存成数字（科学计数法），后几位已丢失，无法恢复；"

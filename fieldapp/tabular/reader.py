@@ -15,22 +15,24 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from python_calamine import CalamineWorkbook
+from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular import dates, guard
-from fieldapp.tabular.cells import text
+from fieldapp.tabular.cells import text, visible
 from fieldapp.tabular.columns import (
     DISTINCT_KEYS,
     EXTRA_BY_NAME,
     KINDS,
     LEDGER,
     REQUIRED_KEYS,
+    match_header,
     match_headers,
 )
 from fieldapp.tabular.guard import Scan
@@ -55,6 +57,11 @@ class Table:
     #: False when the format keeps no merged cells (ods through calamine, csv): a blank cell
     #: under a filled one may then be a merged cell's lower part.
     merges_known: bool = True
+    #: The sheet is hidden in the file (read like the others, and said).
+    hidden_sheet: bool = False
+    #: Cells holding a formula's error value, read as blank: (row, column), both 1-based →
+    #: the error as the sheet shows it (#N/A …).
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def records(
         self,
@@ -75,12 +82,12 @@ class Table:
         items = [(i, k) for i, k in self.columns.items() if keys is None or k in keys]
         raw_items = [(i, k) for i, k in items if k in raw]
         blank = ("", None)
-        as_text = text
+        as_text, clean = text, visible
         first = self.header_row + 1 + start
         for offset, cells in enumerate(self.rows[start:stop]):
             width = len(cells)
             texts = {
-                key: _unquote(v.strip()) if type(v) is str else as_text(v)
+                key: _unquote(clean(v)) if type(v) is str else as_text(v)
                 for i, key in items
                 if i < width and (v := cells[i]) not in blank
             }
@@ -113,11 +120,22 @@ class Workbook:
 
 
 _QUOTED = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+#: A number kept as text the ways systems' csv exports keep Excel off its digits: '520… or
+#: ="520…" (its digits, X, spaces and hyphens).
+_KEPT_NUMBER = re.compile(r"""^(?:'([0-9][0-9xX\s-]*)|="([0-9][0-9xX\s-]*)")$""")
 
 
 def _unquote(text: str) -> str:
-    """A cell the CSV export neutralised ('=…) read back as it was typed."""
-    return text[1:] if text[:1] == "'" and text.startswith(_QUOTED) else text
+    """A cell the CSV export neutralised ('=…) read back as it was typed; a number a system
+    kept as text ('520…, ="520…") read as the number."""
+    first = text[:1]
+    if first == "'":
+        if text.startswith(_QUOTED):
+            return text[1:]
+    elif first != "=":
+        return text
+    kept = _KEPT_NUMBER.match(text)
+    return (kept.group(1) or kept.group(2) or text) if kept else text
 
 
 def read_table(path: str | Path) -> Table:
@@ -155,15 +173,16 @@ class SheetStream:
         if not path.exists():
             raise ValidationFailed(f"找不到文件：{path}")
         suffix = path.suffix.lower()
-        if suffix in TEXT_SUFFIXES:
-            guard.check_file(path)
-            self.scan = guard.Scan()
-        elif suffix in SPREADSHEET_SUFFIXES:
-            self.scan = guard.check_file(path)
-        else:
-            raise ValidationFailed(f"不支持的文件类型“{suffix}”：请使用 xlsx、xls 或 csv 文件")
+        if suffix not in TEXT_SUFFIXES and suffix not in SPREADSHEET_SUFFIXES:
+            raise ValidationFailed(
+                f"不支持的文件类型“{suffix or '（无扩展名）'}”：请使用 xlsx、xls 或 csv 文件"
+                f"（其他格式请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入）"
+            )
+        # Read as what the content is: a workbook renamed (.xls ↔ .xlsx, a csv called .xlsx)
+        # is common, and what cannot be read at all is refused here saying what it is.
+        self.scan = guard.check_file(path)
         self.path = path
-        self._text = suffix in TEXT_SUFFIXES
+        self._text = self.scan.suffix == ".csv"
         self._heads: list[tuple[str, list[list[object]], Merged]] = []
 
     def unread_rows(self) -> int:
@@ -173,13 +192,17 @@ class SheetStream:
         return sum(rows for name, (rows, _columns) in self.scan.extents.items() if name not in read)
 
     def __iter__(self) -> Iterator[Table]:
-        sheets = _read_text_sheet(self.path) if self._text else _read_sheets(self.path)
-        for name, rows, merged in sheets:
+        sheets = (
+            _read_text_sheet(self.path) if self._text else _read_sheets(self.path, self.scan.suffix)
+        )
+        for name, rows, merged, hidden in sheets:
             self._heads.append((name, rows[:5], None))
             table = _find_table(name, rows, merged)
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
+                table.hidden_sheet = hidden
+                table.errors = self.scan.errors.get(name, {})
                 yield table
                 del table
 
@@ -196,36 +219,54 @@ def no_header() -> ValidationFailed:
 
 
 Merged = list[tuple[tuple[int, int], tuple[int, int]]] | None
+#: A sheet as read: its name, rows, merged ranges and whether it is hidden.
+Sheet = tuple[str, list[list[object]], Merged, bool]
 
 
-def _read_text_sheet(path: Path) -> Iterator[tuple[str, list[list[object]], Merged]]:
+def _read_text_sheet(path: Path) -> Iterator[Sheet]:
     """A csv file as one sheet named by the file (a csv keeps no merged cells)."""
-    yield path.name, _read_text_rows(path), None
+    yield path.name, _read_text_rows(path), None, False
 
 
-def _read_sheets(path: Path) -> Iterator[tuple[str, list[list[object]], Merged]]:
+def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
     """Each sheet's rows and merged ranges, one sheet at a time (calamine's parse of a sheet
-    is let go once its cells are Python's)."""
+    is let go once its cells are Python's). `kind` is the suffix the content calls for: a file
+    named otherwise is read by its content."""
     try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception as error:  # noqa: BLE001 - calamine raises several unrelated types
-        raise ValidationFailed(
-            f"无法读取表格文件 {path.name}：文件已损坏，或不是 Excel/WPS 表格"
-            f"（可另存为 .xlsx 或 .csv 后再导入；详细原因：{error}）"
+        if kind == path.suffix.lower():
+            book = CalamineWorkbook.from_path(str(path))
+        else:
+            with path.open("rb") as stream:
+                book = CalamineWorkbook.from_filelike(stream)
+    except PasswordError:
+        raise guard.password_protected(path.name) from None
+    except Exception:  # noqa: BLE001 - calamine raises several unrelated types
+        raise guard.unreadable(
+            path.name, f"文件已损坏，或不是 Excel 或 WPS 表格；{guard.SAVE_AS}"
         ) from None
     try:
+        hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
         for index, name in enumerate(book.sheet_names):
-            sheet = book.get_sheet_by_index(index)
-            # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
-            # calamine's own lists, not copied (a 100 000-row sheet); typed as plain cells.
-            rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+            try:
+                sheet = book.get_sheet_by_index(index)
+                # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
+                # calamine's own lists, not copied (a 100 000-row sheet); typed as plain cells.
+                rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+            except PasswordError:
+                raise guard.password_protected(path.name) from None
+            except Exception:  # noqa: BLE001 - calamine raises several unrelated types
+                raise guard.unreadable(
+                    path.name,
+                    f"工作表“{name}”已损坏（可能没有复制完整，或保存时中断），整个文件都未导入；"
+                    "请重新复制，或在 Excel 或 WPS 中打开后另存为 .xlsx 再导入",
+                ) from None
             try:
                 ranges = sheet.merged_cell_ranges
             except Exception:  # noqa: BLE001 - not every format reports merged cells
                 ranges = None
             del sheet
             merged = list(ranges) if ranges is not None else None
-            yield name, rows, merged
+            yield name, rows, merged, name in hidden
             del rows
     finally:
         book.close()
@@ -254,46 +295,81 @@ def _read_text_rows(path: Path) -> list[list[object]]:
     return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
 
 
-def _header_cells(rows: list[list[object]], index: int) -> list[object]:
+def _header_cells(
+    rows: list[list[object]], index: int, merged: Merged = None, kind: str = LEDGER
+) -> list[object]:
     """The header row, each blank cell taking the text above it (a two-row header whose upper
-    cell is merged down over both rows), and each cell also tried as upper + lower text."""
+    cell is merged down over both rows), and each cell also tried as upper + lower text: under
+    户主信息 merged over two columns, 姓名 and 身份证号码 are the head's (户主姓名,
+    户主身份证号码), when the combined name is a column of this `kind`."""
     cells = list(rows[index])
     if index == 0:
         return cells
     above = rows[index - 1]
+    groups = _spread(above, index - 1, merged)
     out: list[object] = []
     for i, cell in enumerate(cells):
         upper = above[i] if i < len(above) else ""
         if (cell is None or str(cell).strip() == "") and upper not in (None, ""):
             out.append(upper)
-        else:
-            out.append(cell)
+            continue
+        group = groups.get(i)
+        if group and cell is not None and str(cell).strip():
+            combined = _GROUP_SUFFIX.sub("", group) + str(cell).strip()
+            if match_header(combined, kind):
+                out.append(combined)
+                continue
+        out.append(cell)
     return out
+
+
+#: What a group header over several columns ends with beyond its subject (户主信息 → 户主).
+_GROUP_SUFFIX = re.compile(r"(基本)?(信息|情况)$")
+
+
+def _spread(row: list[object], at: int, merged: Merged) -> dict[int, str]:
+    """Column → text of the cells of row `at` merged across several columns (a group header
+    such as 户主信息 over 姓名 and 身份证号码), for each column the range spans."""
+    groups: dict[int, str] = {}
+    for (top, left), (bottom, right) in merged or ():
+        if top <= at <= bottom and right > left and left < len(row):
+            text = str(row[left] or "").strip() if top == at else ""
+            if text:
+                for column in range(left, right + 1):
+                    groups[column] = text
+    return groups
 
 
 def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
     """The sheet's best header among its first rows, for the ledger or an extra sheet."""
-    best: tuple[int, str, int, dict[int, str]] | None = None
+    best: tuple[int, str, int, dict[int, str], list[object]] | None = None
     sheet_kind = EXTRA_BY_NAME.get(name.strip())
+    # The ranges among the rows a header may be in (not a household's merged cells below).
+    groups = [r for r in merged or () if r[0][0] < HEADER_SCAN_ROWS and r[1][1] > r[0][1]]
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
-        cells = _header_cells(rows, index)
         for kind in (sheet_kind,) if sheet_kind else KINDS:
-            columns = match_headers(cells, kind)
-            keys = set(columns.values())
-            if not REQUIRED_KEYS[kind] <= keys:
-                continue
-            if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
-                continue
-            score = len(keys) + (100 if kind == sheet_kind else 0)
-            if best is None or score > best[0]:
-                best = (score, kind, index, columns)
+            # Each row as it reads with its group headers (户主信息 + 姓名 → 户主姓名), and
+            # without them: a sheet of heads alone names them under 户主信息 too.
+            plain = _header_cells(rows, index)
+            grouped = _header_cells(rows, index, groups, kind) if groups else plain
+            for cells in (grouped, plain) if grouped != plain else (plain,):
+                columns = match_headers(cells, kind)
+                keys = set(columns.values())
+                if not REQUIRED_KEYS[kind] <= keys:
+                    continue
+                if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
+                    continue
+                score = len(keys) + (100 if kind == sheet_kind else 0)
+                if best is None or score > best[0]:
+                    best = (score, kind, index, columns, cells)
     if best is None:
         return None
-    _, kind, index, columns = best
-    header = _header_cells(rows, index)
+    _, kind, index, columns, header = best
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
     data = rows
     del data[: index + 1]  # the data rows in place: no second list of a 100 000-row sheet
+    if data and _numbers_columns(data[0]):
+        data[0] = []  # 栏次 under the header: no person (row numbers stay the sheet's)
     if merged:
         _fill_merged(data, merged, index + 1)
     # Rows are lists already (calamine's and csv's own), so no copy of each row.
@@ -307,6 +383,43 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
         header_cells=header,
         merges_known=merged is not None,
     )
+
+
+#: How the foot of a form begins: its totals and who filled, checked and signed it.
+_FOOT = re.compile(
+    r"^(合\s*计|小\s*计|总\s*计|共计|填表人|制表人|填报人|审核人|审批人|负责人|单位负责人|统计人"
+    r"|经办人|填表日期|填报日期|制表日期|填报单位|填表单位|注[:：]|备注[:：]|说明[:：])"
+)
+
+
+def foot_of_form(texts: dict[str, str]) -> str | None:
+    """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…), not a
+    person: no ID number, and a cell that begins as such a line does; else None."""
+    if "id_number" in texts or "head_id_number" in texts:
+        return None
+    for value in texts.values():
+        if _FOOT.match(value):
+            return value
+    return None
+
+
+#: What an official form writes over its text columns in the row numbering its columns.
+_STEMS = frozenset("甲乙丙丁戊己庚辛壬癸")
+_NUMBERING_WORDS = frozenset({"栏次", "栏目", "列号", "序列"})
+
+
+def _numbers_columns(cells: list[object]) -> bool:
+    """True for the row of an official form numbering its columns under the header (栏次):
+    1 2 3 … (number or text, consecutive), with 甲 乙 丙 … or 栏次 over the text columns."""
+    numbers: list[int] = []
+    for cell in cells:
+        word = text(cell)
+        if not word or word in _STEMS or word in _NUMBERING_WORDS:
+            continue
+        if not word.isdigit() or len(word) > 3:
+            return False
+        numbers.append(int(word))
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
 def _fill_merged(

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from fieldapp.cli.main import main
@@ -108,3 +109,33 @@ def test_demo_export_import_as_subprocesses(tmp_path):
     assert twice.returncode == 1
     report = json.loads(twice.stdout)
     assert report["persons_imported"] == 0 and len(report["rejected"]) == 80
+
+
+def test_import_of_several_sheets_names_the_sheet_of_every_row_it_reports(tmp_path, capsys):
+    # One sheet per village: "第 5 行" alone does not say which village's row 5.
+    fixture = ROOT / "tests" / "tabular" / "fixtures" / "村台账_libreoffice.xls"
+    assert main(["--db", str(tmp_path / "l.db"), "import", str(fixture)]) == 0
+    out = capsys.readouterr().out
+    assert "大坝村 第 5 行：这一行在表格中是隐藏的" in out
+    assert "新华村 第 4 行：身份证号码 520502680808011 是 15 位的旧号码" in out
+    assert "大坝村 第 5 行 与户主关系：妻 → 配偶" in out
+    assert "新华村 第 5 行 与户主关系：儿子 → 子女" in out
+
+
+def test_export_and_template_named_other_than_xlsx_or_csv_are_written_as_xlsx(tmp_path, capsys):
+    # An xlsx named 台账.xls or .ods: Excel warns the format and the name do not match (or
+    # cannot open an .ods that is not one). Like the desktop app, ".xlsx" is added.
+    db = str(tmp_path / "l.db")
+    path = write_xlsx(tmp_path / "good.xlsx", HEADERS, [_row("张三", HEAD, HEAD, "户主")])
+    assert main(["--db", db, "import", str(path)]) == 0
+    capsys.readouterr()
+    for name in ("台账.xls", "台账.ods"):
+        assert main(["--db", db, "export", str(tmp_path / name), "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["file"] == str(tmp_path / f"{name}.xlsx") and data["exported"] == 1
+        assert zipfile.is_zipfile(tmp_path / f"{name}.xlsx") and not (tmp_path / name).exists()
+    assert main(["--db", db, "template", "--out", str(tmp_path / "模板.xls")]) == 0
+    assert "模板.xls.xlsx" in capsys.readouterr().out
+    assert zipfile.is_zipfile(tmp_path / "模板.xls.xlsx") and not (tmp_path / "模板.xls").exists()
+    assert main(["--db", db, "export", str(tmp_path / "台账.CSV")]) == 0
+    assert (tmp_path / "台账.CSV").read_bytes().startswith(b"\xef\xbb\xbf")

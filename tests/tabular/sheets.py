@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import struct
 from pathlib import Path
 
 import openpyxl
@@ -28,4 +29,62 @@ def write_csv(path: Path, headers: list[str], rows: list[list[object]], encoding
         writer = csv.writer(stream)
         writer.writerow(headers)
         writer.writerows(rows)
+    return path
+
+
+def write_ole(path: Path, streams: dict[str, bytes]) -> Path:
+    """A minimal OLE2 compound file (what .xls files and password-protected .xlsx files are)
+    holding `streams`, each padded to 4096 bytes so that none lives in the mini stream."""
+    sector = 512
+    end, free, fat_mark = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD
+    datas = [
+        data.ljust(max(4096, -(-len(data) // sector) * sector), b"\0") for data in streams.values()
+    ]
+    fat: list[int] = [fat_mark]  # sector 0 holds the FAT
+    starts = []
+    for data in datas:
+        count = len(data) // sector
+        starts.append(len(fat))
+        fat.extend(range(len(fat) + 1, len(fat) + count))
+        fat.append(end)
+    entries = len(streams) + 1
+    dir_sectors = -(-entries * 128 // sector)
+    first_dir = len(fat)
+    fat.extend(range(first_dir + 1, first_dir + dir_sectors))
+    fat.append(end)
+    assert len(fat) <= sector // 4, "write_ole: streams too large for one FAT sector"
+    fat.extend([free] * (sector // 4 - len(fat)))
+
+    def entry(name: str, kind: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le")
+        return (
+            encoded.ljust(64, b"\0")
+            + struct.pack("<HBB", len(encoded), kind, 1)
+            + struct.pack("<III", free, right, child)
+            + b"\0" * 36
+            + struct.pack("<IIi", start, size, 0)
+        )
+
+    # Siblings in a right-leaning chain, ordered as the format compares names (length first).
+    names = sorted(streams, key=lambda n: (len(n), n.upper()))
+    index = {name: i + 1 for i, name in enumerate(names)}
+    directory = entry("Root Entry", 5, free, 1 if names else free, end, 0)
+    order = list(streams)
+    for i, name in enumerate(names):
+        right = index[names[i + 1]] if i + 1 < len(names) else free
+        at = order.index(name)
+        directory += entry(name, 2, right, free, starts[at], len(datas[at]))
+    directory = directory.ljust(dir_sectors * sector, b"\0")
+    header = (
+        bytes.fromhex("D0CF11E0A1B11AE1")
+        + b"\0" * 16
+        + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6)
+        + b"\0" * 6
+        + struct.pack("<IIIIIIIII", 0, 1, first_dir, 0, 4096, end, 0, end, 0)
+        + struct.pack("<I", 0)
+        + struct.pack("<108I", *([free] * 108))
+    )
+    assert len(header) == sector
+    body = struct.pack(f"<{sector // 4}I", *fat) + b"".join(datas) + directory
+    path.write_bytes(header + body)
     return path

@@ -4,20 +4,23 @@ formulas; xlsx exports keep text as text."""
 from __future__ import annotations
 
 import csv
+import struct
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
+import olefile
 import openpyxl
 import pytest
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.store.ledger import Ledger
+from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_export import export_ledger, neutralise
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.sheets import write_csv, write_xlsx
+from tests.tabular.sheets import write_csv, write_ole, write_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAD = make_id("520502", "19750316", "131")
@@ -230,7 +233,6 @@ def test_an_ods_repeating_a_filled_row_a_million_times_is_refused(tmp_path):
 def test_hidden_rows_of_ods_and_xls_are_found_whatever_the_read_size(monkeypatch, chunk):
     """The scan reads content.xml a chunk at a time: a row tag cut between two chunks is
     counted once (row numbers stay right)."""
-    from fieldapp.tabular import guard
 
     monkeypatch.setattr(guard, "_CHUNK", chunk)
     fixtures = Path(__file__).parent / "fixtures"
@@ -246,3 +248,200 @@ def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
     with pytest.raises(ValidationFailed, match="无法读取表格文件 坏.xls：文件已损坏"):
         import_ledger(ledger, broken)
     assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 0
+
+
+def _xls_with_a_far_cell(path: Path, row: int, column: int) -> Path:
+    """The LibreOffice .xls fixture with one more number cell in its first sheet."""
+    with olefile.OleFileIO(
+        str(Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls")
+    ) as ole:
+        stream = bytearray(ole.openstream("Workbook").read())
+    bounds, at = [], 0
+    while at + 4 <= len(stream):  # the workbook globals: each sheet's BOUNDSHEET record
+        kind, size = struct.unpack_from("<HH", stream, at)
+        if kind == 0x0085:
+            bounds.append(at + 4)
+        if kind == 0x000A:
+            break
+        at += 4 + size
+    first = struct.unpack_from("<I", stream, bounds[0])[0]
+    at, depth = first, 0
+    while True:  # to the first sheet's EOF
+        kind, size = struct.unpack_from("<HH", stream, at)
+        depth += kind == 0x0809
+        if kind == 0x000A:
+            depth -= 1
+            if depth == 0:
+                break
+        at += 4 + size
+    cell = struct.pack("<HHHHHd", 0x0203, 14, row, column, 15, 1.0)  # NUMBER
+    stream[at:at] = cell
+    for bound in bounds:
+        offset = struct.unpack_from("<I", stream, bound)[0]
+        if offset > first:
+            struct.pack_into("<I", stream, bound, offset + len(cell))
+    return write_ole(path, {"Workbook": bytes(stream)})
+
+
+def test_an_xls_with_one_far_cell_is_refused_before_it_is_read(ledger, tmp_path):
+    # 6 KB: one number at IV65536 made the reader build 65 536 × 256 cells (1.2 GB, 6 s).
+    path = _xls_with_a_far_cell(tmp_path / "远.xls", 65535, 255)
+    assert path.stat().st_size < 10_000
+    with pytest.raises(ValidationFailed, match="拒绝读取.*65536 行 × 256 列"):
+        import_ledger(ledger, path)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
+    # A far cell within reason is read (50 000 rows of the fixture's 13 columns).
+    near = _xls_with_a_far_cell(tmp_path / "近.xls", 49999, 12)
+    assert guard.check_file(near).extents["大坝村"] == (50000, 13)
+
+
+def _ods_with(path: Path, rows: str) -> Path:
+    """The LibreOffice .ods fixture with `rows` (content.xml) after its first sheet's values,
+    before the empty rest LibreOffice writes (a blank row repeated 1 048 569 times)."""
+    source = Path(__file__).parent / "fixtures" / "村台账_libreoffice.ods"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as out:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "content.xml":
+                text = data.decode()
+                at = text.rindex("<table:table-row", 0, text.index('rows-repeated="1048569"'))
+                data = (text[:at] + rows + text[at:]).encode()
+            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return path
+
+
+_EMPTY_ROWS = (
+    '<table:table-row table:number-rows-repeated="{rows}">'
+    '<table:table-cell table:number-columns-repeated="{columns}"/></table:table-row>'
+)
+_ONE_VALUE = (
+    '<table:table-row><table:table-cell table:number-columns-repeated="{before}"/>'
+    '<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p>'
+    "</table:table-cell></table:table-row>"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [
+        # 15 KB: a million empty rows, then one value (3 GB and 12 s to read before).
+        (_EMPTY_ROWS.format(rows=1000000, columns=40) + _ONE_VALUE.format(before=39), "行 ×"),
+        # One value in the 16 000th column of a thousand rows.
+        (_EMPTY_ROWS.format(rows=1000, columns=2) + _ONE_VALUE.format(before=16000), "列"),
+    ],
+)
+@pytest.mark.parametrize("chunk", [333, 1 << 20])
+def test_an_ods_with_one_far_value_is_refused_before_it_is_read(
+    tmp_path, monkeypatch, rows, words, chunk
+):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    path = _ods_with(tmp_path / "远.ods", rows)
+    assert path.stat().st_size < 20_000
+    with pytest.raises(ValidationFailed, match=f"拒绝读取.*{words}"):
+        guard.check_file(path)
+
+
+def test_an_ods_with_values_as_far_as_a_ledger_reaches_passes_the_guard(tmp_path):
+    # LibreOffice's own empty tail after them is no value.
+    rows = _EMPTY_ROWS.format(rows=50000, columns=40) + _ONE_VALUE.format(before=39)
+    scan = guard.check_file(_ods_with(tmp_path / "近.ods", rows))
+    assert scan.extents["大坝村"] == (6 + 50000 + 1, 40)  # its 6 rows, the empty, the value
+
+
+@pytest.mark.parametrize(
+    ("folder", "book"),
+    [("xl/Worksheets/", "workbook"), ("xl/sheets/", "workbook"), ("xl/sheets/", "Book1")],
+)
+def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, folder, book):
+    # The reader finds the workbook and its sheets through the relationships, whatever their
+    # names; the guard looked in xl/worksheets/ only, so one far cell there took 2.3 GB again
+    # (or aborted the process).
+    plain = _workbook(
+        tmp_path / "plain.xlsx",
+        _sheet("A1:B1", _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'),
+    )
+    path = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info).replace(b"worksheets/", folder[3:].encode())
+            data = data.replace(b"xl/workbook.xml", f"xl/{book}.xml".encode())
+            name = info.filename.replace("xl/worksheets/", folder)
+            target.writestr(name.replace("workbook.xml", f"{book}.xml"), data)
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "单元格" in result.stderr
+
+
+def test_a_sheet_written_with_a_namespace_prefix_is_still_checked(tmp_path):
+    # Python's ElementTree writes <ns0:row …>: the guard counted <row> and <x:row> only, so
+    # one far cell took 2.3 GB again.
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8"?><ns0:worksheet '
+        'xmlns:ns0="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><ns0:sheetData>'
+        '<ns0:row r="1"><ns0:c r="A1" t="inlineStr"><ns0:is><ns0:t>姓名</ns0:t></ns0:is></ns0:c>'
+        '<ns0:c r="B1" t="inlineStr"><ns0:is><ns0:t>身份证号码</ns0:t></ns0:is></ns0:c></ns0:row>'
+        '<ns0:row r="1048576"><ns0:c r="AZ1048576"><ns0:v>1</ns0:v></ns0:c></ns0:row>'
+        "</ns0:sheetData></ns0:worksheet>"
+    )
+    result = _import_in_a_small_process(tmp_path, _workbook(tmp_path / "ns0.xlsx", sheet))
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取" in result.stderr and "单元格" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        # 28 KB: a million rows with no r="…" (the format lets it out: each row follows the
+        # one before), then one value; the guard counted numbered rows only (2.3 GB before).
+        "<row></row>" * 1048000 + "<row><c><v>1</v></c></row>",
+        # A thousand empty rows, then one value in the 16 384th column, each cell unnumbered.
+        "<row/>" * 1000 + "<row>" + "<c/>" * 16383 + "<c><v>1</v></c></row>",
+    ],
+)
+@pytest.mark.parametrize("chunk", [1000, 1 << 20])
+def test_rows_and_cells_without_their_numbers_are_counted(tmp_path, monkeypatch, far, chunk):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    path = _workbook(tmp_path / "bare.xlsx", _sheet("A1", _HEADER + far))
+    with pytest.raises(ValidationFailed, match="拒绝读取.*单元格"):
+        guard.check_file(path)
+
+
+@pytest.mark.parametrize("chunk", [1000, 1 << 20])
+def test_a_sheet_without_cell_numbers_as_big_as_a_ledger_passes(tmp_path, monkeypatch, chunk):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    row = "<row>" + "<c><v>1</v></c>" * 40 + "</row>"
+    path = _workbook(tmp_path / "bare.xlsx", _sheet("A1", _HEADER + row * 20000))
+    assert guard.check_file(path).extents["台账"] == (20001, 40)
+
+
+def test_blank_formatted_rows_far_down_are_refused_saying_so_not_with_a_made_up_width(tmp_path):
+    # A few people, then rows formatted down to the sheet's end (a height set on each): the
+    # refusal said "范围达 202268 行 × 52 列" for a sheet of 4 columns, where nothing showed.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "县（市、区）"])
+    sheet.append(["张长英", HEAD, HEAD, "七星关区"])
+    for row in range(3, 300001):
+        sheet.row_dimensions[row].height = 20
+    book.save(tmp_path / "f.xlsx")
+    with pytest.raises(ValidationFailed) as caught:
+        guard.check_file(tmp_path / "f.xlsx")
+    message = str(caught.value)
+    assert "拒绝读取" in message and "空白" in message and "格式" in message
+    assert "52 列" not in message
+
+
+def test_a_zip_bomb_named_xlsb_is_refused_before_it_inflates(tmp_path):
+    # The guard checked xlsx, xls and ods; an .xlsb went to the reader unchecked.
+    path = tmp_path / "bomb.xlsb"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        with archive.open("xl/worksheets/sheet1.bin", "w", force_zip64=True) as stream:
+            block = b"\0" * (1 << 20)
+            for _ in range(400):
+                stream.write(block)
+    assert path.stat().st_size < 2 << 20
+    with pytest.raises(ValidationFailed, match="拒绝读取.*压缩"):
+        guard.check_file(path)

@@ -137,11 +137,20 @@ def test_sex_that_contradicts_the_id_number_is_refused(ledger, tmp_path):
     assert "性别" in problem.reason and "男" in problem.reason
 
 
-def test_a_15_digit_number_is_upgraded_with_a_warning(ledger, tmp_path):
+@pytest.mark.parametrize(
+    "cell",
+    [
+        OLD15,
+        # A number cell: Excel keeps 15 digits exactly, so nothing of it is lost (it was
+        # refused as "后几位已丢失").
+        float(OLD15),
+    ],
+)
+def test_a_15_digit_number_is_upgraded_with_a_warning(ledger, tmp_path, cell):
     path = write_xlsx(
         tmp_path / "old.xlsx",
         ["姓名", "身份证号码", "户主身份证号码", *PLACE],
-        [["王老汉", OLD15, OLD15, *PLACE.values()]],
+        [["王老汉", cell, cell, *PLACE.values()]],
     )
     report = import_ledger(ledger, path)
     [number] = _persons(ledger)
@@ -394,3 +403,247 @@ def test_registered_unemployed_in_the_category_cell_is_a_registration_the_rules_
     assert again.rejected == [] and again.updated == 0 and again.unchanged == 2
     count = ledger.db.execute("SELECT count(*) FROM unemployment_registrations").fetchone()
     assert count == (1,)
+
+
+def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(ledger, tmp_path):
+    # A sheet that went through another program (a system's export, pandas, a copy from a web
+    # page) holds numbers as text with ".0": the phone is its digits, an account refused
+    # like a number cell (its digits went through a float), never stored with ".0".
+    path = write_xlsx(
+        tmp_path / "z.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "13800000002.0", "", *PLACE.values()],
+            ["李秀", WIFE, HEAD, "", "6221500711219703.0", *PLACE.values()],
+            ["张小军", SON + ".0", HEAD, "", "", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    reasons = {p.row: p.reason for p in report.rejected}
+    assert set(reasons) == {3, 4}
+    assert "社保卡账号" in reasons[3] and "存成数字" in reasons[3]
+    assert "身份证号码" in reasons[4] and "存成数字" in reasons[4]
+    assert _persons(ledger)[HEAD][3] == "13800000002"
+
+
+def test_a_hidden_sheet_is_read_and_said(ledger, tmp_path):
+    # An old copy kept as a hidden sheet: its people are read like the others', and the
+    # report says the sheet was hidden, so the coordinator can check before confirming.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE]
+    sheet.append(headers)
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    old = book.create_sheet("旧表")
+    old.sheet_state = "hidden"
+    old.append(["（2023年台账）"])
+    old.append(headers)
+    old.append(["李秀", WIFE, WIFE, *PLACE.values()])
+    book.save(tmp_path / "h.xlsx")
+    report = import_ledger(ledger, tmp_path / "h.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "隐藏" in w.reason]
+    assert len(said) == 1
+    assert said[0][:2] == ("旧表", 2) and "工作表“旧表”" in said[0][2]
+
+
+def test_a_head_block_and_a_member_block_under_merged_group_headers(ledger, tmp_path):
+    # 户主信息 merged over 姓名 | 身份证号码, 家庭成员信息 over 姓名 | 身份证号码 | 与户主关系:
+    # the first block is the head's, not the person's (the members were refused before as
+    # "户主身份证号码为空", their own columns listed as unknown).
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["大坝村家庭成员台账"])
+    sheet.append(["户主信息", None, "家庭成员信息", None, None, *PLACE])
+    sheet.merge_cells("A2:B2")
+    sheet.merge_cells("C2:E2")
+    for column in "FGH":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.append(["姓名", "身份证号码", "姓名", "身份证号码", "与户主关系"])
+    for name, number, relation in (
+        ("张长英", HEAD, "户主"),
+        ("李秀", WIFE, "妻"),
+        ("张小军", SON, "子"),
+    ):
+        sheet.append(["张长英", HEAD, name, number, relation, *PLACE.values()])
+    book.save(tmp_path / "b.xlsx")
+    report = import_ledger(ledger, tmp_path / "b.xlsx")
+    assert report.rejected == [] and report.unknown_headers == []
+    persons = _persons(ledger)
+    assert {n: persons[n][:2] for n in (HEAD, WIFE, SON)} == {
+        HEAD: ("张长英", "户主"),
+        WIFE: ("李秀", "配偶"),
+        SON: ("张小军", "子女"),
+    }
+    households = ledger.db.execute("SELECT count(DISTINCT household_id) FROM persons").fetchone()
+    assert households[0] == 1
+
+
+def test_invisible_characters_pasted_with_numbers_are_dropped(ledger, tmp_path):
+    # Numbers copied from a chat or a web page carry invisible marks (U+202D…U+202C, zero-width
+    # spaces, a BOM): the ID was refused as "长度为 20 位" while it showed 18 digits, and a
+    # phone was kept with marks no search finds.
+    path = write_xlsx(
+        tmp_path / "i.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE],
+        [
+            [
+                "张长英\u200b",
+                f"\u202d{HEAD}\u202c",
+                HEAD,
+                "户主",
+                "\u202d13800000000\u202c",
+                *PLACE.values(),
+            ],
+            [
+                "李秀",
+                WIFE + "\u200b",
+                HEAD + "\ufeff",
+                "配偶\u200b",
+                "138\u200b0000\u200b0001",
+                *PLACE.values(),
+            ],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert persons[HEAD] == ("张长英", "户主", "普通劳动力", "13800000000")
+    assert persons[WIFE][0::3] == ("李秀", "13800000001")
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"),
+    [
+        ("3500元/月", 3500),
+        ("¥3,500.00", 3500),
+        ("￥4200", 4200),
+        ("0.5万元", 5000),
+        ("3800/月", 3800),
+    ],
+)
+def test_an_income_written_with_its_unit_or_currency_sign_is_read(ledger, tmp_path, cell, amount):
+    # The person was refused whole as "月收入“3500元/月”不是数字".
+    path = write_xlsx(
+        tmp_path / "m.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "就业状态", "务工开始日期", "月收入", *PLACE],
+        [["张长英", HEAD, HEAD, "已就业", "2024-03-01", cell, *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    income = ledger.db.execute("SELECT monthly_income FROM employment_spells").fetchone()[0]
+    assert income == amount
+
+
+def test_a_sheet_of_heads_under_a_head_group_header_still_reads_them_as_persons(ledger, tmp_path):
+    # 户主信息 over 姓名 | 身份证号码 with no member block: a list of the heads themselves.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "户表"
+    sheet.append(["户主信息", None, "家庭信息", *PLACE])
+    sheet.merge_cells("A1:B1")
+    for column in "DEF":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.append(["姓名", "身份证号码", "家庭人口数"])
+    sheet.append(["张长英", HEAD, 3, *PLACE.values()])
+    book.save(tmp_path / "h.xlsx")
+    report = import_ledger(ledger, tmp_path / "h.xlsx")
+    assert report.rejected == [] and _persons(ledger)[HEAD][:2] == ("张长英", "户主")
+
+
+def test_numbers_a_system_kept_as_text_with_an_apostrophe_or_as_formula_text_are_read(
+    ledger, tmp_path
+):
+    # Systems' csv exports keep Excel off the digits with '520… or ="520…": every row was
+    # refused as "身份证号码…长度为 19 位" (or 21).
+    path = write_csv(
+        tmp_path / "s.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        [
+            [
+                "张长英",
+                f"'{HEAD}",
+                f"'{HEAD}",
+                "'13800000000",
+                "'6221546950670948123",
+                *PLACE.values(),
+            ],
+            [
+                "李秀",
+                f'="{WIFE}"',
+                f'="{HEAD}"',
+                '="13800000001"',
+                '="6221546950670948124"',
+                *PLACE.values(),
+            ],
+        ],
+        "utf-8-sig",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    rows = ledger.db.execute("SELECT id_number, phone, account_number FROM persons").fetchall()
+    assert set(rows) == {
+        (HEAD, "13800000000", "6221546950670948123"),
+        (WIFE, "13800000001", "6221546950670948124"),
+    }
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [1, 2, 3, 4, 5, 6, 7],  # number cells, as Excel fills them
+        ["1", "2", "3", "4", "5", "6", "7"],
+        ["甲", "乙", 1, 2, 3, 4, 5],  # 甲 乙 over the text columns, numbers over the rest
+        ["栏次", "", 1, 2, 3, 4, 5],
+    ],
+)
+def test_a_row_numbering_the_columns_under_the_header_is_not_a_person(ledger, tmp_path, numbers):
+    # Official forms number their columns in the row under the header (栏次): it was refused
+    # as a person ("身份证号码“3”长度为 1 位"), so every import ended as failed.
+    path = write_xlsx(
+        tmp_path / "n.xlsx",
+        ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [numbers, [1, "张长英", HEAD, HEAD, *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 1
+
+
+def test_a_forms_total_and_signature_rows_are_not_people(ledger, tmp_path):
+    # 合计 and 填表人 … 审核人 under the last person were refused as "身份证号码为空", so every
+    # import of such a form ended as failed; they are said as the form's foot, not refused.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    sheet.append(["合计：1人"])
+    sheet.append(["填表人：李四        审核人：王五        填报日期：2026年11月30日"])
+    sheet.merge_cells("A4:F4")
+    book.save(tmp_path / "f.xlsx")
+    report = import_ledger(ledger, tmp_path / "f.xlsx")
+    assert report.rejected == [] and report.persons_imported == 1
+    said = {w.row: w.reason for w in report.warnings}
+    assert "合计" in said[3] and "填表人" in said[4] and "不是人员" in said[4]
+
+
+def test_a_formula_error_in_a_cell_is_said_as_such(ledger, tmp_path):
+    # 户主身份证号码 looked up with VLOOKUP shows #N/A where the head is not in the other
+    # list; the reader sees the cell as blank, so the row was refused as "户主身份证号码为空"
+    # while the sheet shows #N/A, and a phone showing #REF! was dropped without a word.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, "户主", "#REF!", *PLACE.values()])
+    sheet.append(["李秀", WIFE, "#N/A", "配偶", "13800000002", *PLACE.values()])
+    book.save(tmp_path / "e.xlsx")
+    assert sheet["C3"].data_type == "e"  # written as Excel writes an error value
+    report = import_ledger(ledger, tmp_path / "e.xlsx")
+    [refused] = report.rejected
+    assert refused.row == 3 and "户主身份证号码" in refused.reason and "#N/A" in refused.reason
+    said = [w.reason for w in report.warnings if w.row == 2]
+    assert any("联系电话" in w and "#REF!" in w for w in said)
+    assert _persons(ledger)[HEAD][3] == ""

@@ -247,3 +247,30 @@ def test_two_jobs_starting_the_same_day_stay_two_and_round_trip(tmp_path):
     assert facts(target)["spells"] == facts(source)["spells"]
     source.close()
     target.close()
+
+
+@pytest.mark.parametrize("in_child", [False, True])
+def test_a_note_longer_than_an_excel_cell_is_cut_with_a_mark_not_the_whole_export_lost(
+    tmp_path, in_child
+):
+    # A note pasted into the desktop app (or arriving by sync) of 40 000 characters: Excel's
+    # cell holds 32 767. The export stopped with "Excel write error: String exceeds Excel's
+    # limit" (a traceback at the command line; "可能是电脑内存不足" from the writer process).
+    from fieldapp.services import persons
+    from fieldapp.services.writer import actor_of
+    from fieldapp.store.queries.records import person_by_id_number
+
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, 30, seed=5, today=TODAY)
+    number = ledger.db.execute("SELECT id_number FROM persons LIMIT 1").fetchone()[0]
+    person = person_by_id_number(ledger, number)
+    assert person is not None
+    persons.save(ledger, actor_of(ledger), person.model_copy(update={"notes": "长" * 40000}))
+    path = tmp_path / "台账.xlsx"
+    assert export_ledger(ledger, path, today=TODAY, in_child=in_child) == 30
+    sheet = openpyxl.load_workbook(path, read_only=True)["劳动力台账"]
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    [note] = [r[-1] for r in rows if r[2] == number]
+    assert 32000 < len(note) <= 32767 and note.startswith("长" * 100) and "台账" in note[-40:]
+    assert len(rows) == 30
+    ledger.close()

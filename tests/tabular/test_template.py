@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import openpyxl
+import pytest
 from python_calamine import CalamineWorkbook
 
 from fieldapp.tabular.columns import COLUMNS, EXTRA_SHEETS, match_header
@@ -77,3 +78,27 @@ def test_header_matching_tolerates_spaces_brackets_and_synonyms():
     assert match_header("户主身份证号码") == "head_id_number"
     assert match_header("乡镇") == "township"
     assert match_header("不相干") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("户主身份证", "head_id_number"),
+        ("户主身份证件号码", "head_id_number"),
+        ("银行卡号", "account_number"),
+        ("社保卡号", "account_number"),
+        ("公民身份证号码", "id_number"),
+        ("社会保障号码", "id_number"),
+        ("户主公民身份证号码", "head_id_number"),
+        ("务工单位名称", "employer"),
+        ("金融社保卡号", "account_number"),
+        ("开户行", "account_bank"),
+        ("村民小组", "group"),
+        ("外出务工地点", "workplace"),
+        ("务工地址", "workplace"),
+    ],
+)
+def test_headers_village_sheets_use_for_the_head_account_group_and_workplace(header, key):
+    # Seen in village sheets; unmatched, the column was listed as unknown and (户主身份证)
+    # every member refused as "户主身份证号码为空".
+    assert match_header(header) == key

@@ -293,3 +293,20 @@ def test_not_employed_in_a_named_month_ends_the_open_job_on_the_month_before(led
         for (d,) in ledger.db.execute("SELECT data FROM changes WHERE tbl = 'employment_spells'")
     ]
     assert {"end_date": "2026-04-30"} in logged
+
+
+def test_a_month_written_as_six_digits_is_read_as_that_month(ledger, tmp_path):
+    # Systems write 统计年月 as 202610 (text or a number): the row was refused as
+    # "月份“202610”不是有效日期（应为 2024-03-05 这样的格式）".
+    import_ledger(ledger, _base(tmp_path / "base.xlsx"))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "月度状态"
+    sheet.append(["姓名", "身份证号码", "月份", "就业状态"])
+    sheet.append(["张长英", HEAD, "202610", "未就业"])
+    sheet.append(["李秀", WIFE, 202609, "未就业"])
+    book.save(tmp_path / "m.xlsx")
+    report = import_ledger(ledger, tmp_path / "m.xlsx", update=True)
+    assert report.rejected == []
+    months = set(ledger.db.execute("SELECT month FROM monthly_status").fetchall())
+    assert months == {("2026-10",), ("2026-09",)}

@@ -155,14 +155,50 @@ _LEDGER_FROM = (
 _LEDGER_ORDER = " ORDER BY h.area_code, h.rowid, p.relation != '户主', p.rowid"
 
 
+#: The most characters an Excel cell holds; the spreadsheet writer refuses a longer text, and
+#: with it the whole export.
+EXCEL_CELL_CHARS = 32767
+#: What a cut text ends with.
+CUT_MARK = "……（超出 Excel 单元格 32767 字的上限，以下从略；全文在台账中）"
+#: The cells that hold free text, of any length the desktop app or a sync let in (the others
+#: are numbers, dates, codes, choices and names the entry rules keep short).
+_FREE_TEXT = frozenset(
+    {
+        "notes",
+        "household_notes",
+        "address",
+        "household_no",
+        "phone",
+        "education",
+        "employer",
+        "workplace",
+        "export_agency",
+        "account_bank",
+        "visitor",
+        "outcome",
+        "training_kind",
+    }
+)
+
+
+def _capped(column: str) -> str:
+    """A free-text column, cut with `CUT_MARK` where longer than an Excel cell holds."""
+    keep = EXCEL_CELL_CHARS - len(CUT_MARK)
+    return (
+        f"CASE WHEN length({column}) > {EXCEL_CELL_CHARS}"
+        f" THEN substr({column}, 1, {keep}) || '{CUT_MARK}' ELSE {column} END"
+    )
+
+
 def _select(cells: dict[str, str], keys: Sequence[str], as_json: bool = False) -> str:
     """The cells `keys` name, or (`as_json`) one cell holding them as a JSON array, in UTF-8
     bytes (a blob: the export passes it on as it is, where text was decoded only to be encoded
-    again, 0.2–0.4 s of 2 at 100,000 persons)."""
+    again, 0.2–0.4 s of 2 at 100,000 persons). Free text longer than an Excel cell holds is cut
+    (`_capped`)."""
     unknown = [key for key in keys if key not in cells]
     if unknown:
         raise ValueError(f"no such column: {unknown}")
-    listed = ", ".join(cells[key] for key in keys)
+    listed = ", ".join(_capped(cells[key]) if key in _FREE_TEXT else cells[key] for key in keys)
     return f"CAST(json_array({listed}) AS BLOB)" if as_json else listed
 
 
