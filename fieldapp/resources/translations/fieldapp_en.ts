@@ -553,12 +553,10 @@
     <name>FirstRunWizard</name>
     <message>
       <source>欢迎使用劳动力台账</source>
-      <extracomment>Areas with more households than this are worked out part by part. What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition).</extracomment>
       <translation>Welcome to the labour ledger</translation>
     </message>
     <message>
       <source>台账文件</source>
-      <extracomment>The C library itself: always there; the .deb states its minimum version instead.</extracomment>
       <translation>Ledger file</translation>
     </message>
     <message>
@@ -579,7 +577,6 @@
     </message>
     <message>
       <source>保存到</source>
-      <extracomment>What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Save to</translation>
     </message>
     <message>
@@ -964,10 +961,22 @@
     </message>
   </context>
   <context>
+    <name>KeepsInput</name>
+    <message>
+      <source>放弃修改？</source>
+      <extracomment>Areas with more households than this are worked out part by part. What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. The search thread's page cache. A keystroke reads a few hundred pages, mostly new ones; the listing of the whole ledger scans every person and filled the default 32 MB at a million. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition). The C library itself: always there; the .deb states its minimum version instead. What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
+      <translation>Discard changes?</translation>
+    </message>
+    <message>
+      <source>还有没保存的修改。放弃这些修改吗？</source>
+      <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+  </context>
+  <context>
     <name>LedgerModel</name>
     <message>
       <source>姓名</source>
-      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language). The national labour-ability words, shortened where the column is narrow.</extracomment>
+      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language). Where Qt's item delegate puts DisplayRole among the seven roles it asks of a cell it paints (font, alignment, foreground, check state, decoration, display, background). The national labour-ability words, shortened where the column is narrow.</extracomment>
       <translation>Name</translation>
     </message>
     <message>

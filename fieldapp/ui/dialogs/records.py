@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -22,11 +21,12 @@ from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.regions import region_name
 from fieldapp.services import work
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import DateField, EnumCombo, OptionalDate
+from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
 
 
-class _RecordDialog(QDialog):
-    """Form, error line, Save/Cancel; subclasses fill the form and build the record."""
+class _RecordDialog(KeepsInput):
+    """Form, error line, Save/Cancel (asking before typed input is thrown away); subclasses fill
+    the form and build the record."""
 
     def __init__(self, session: Session, parent: QWidget | None) -> None:
         super().__init__(parent)

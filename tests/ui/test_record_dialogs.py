@@ -1,0 +1,83 @@
+"""The small record dialogs of the person panel (employment spell, unemployment registration,
+household) keep what was typed: Esc or 取消 on a changed form asks first, as the person editor
+does; an untouched form closes at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.domain.models import Person
+from tests.records import Records
+from tests.ui.conftest import answered
+
+
+def a_person(window) -> Person:
+    return Records(window.session.ledger).select(Person, "name = ?", ["张长英"])[0]
+
+
+def test_esc_on_a_typed_spell_asks_before_throwing_it_away(window, qtbot, monkeypatch):
+    from fieldapp.ui.dialogs.records import SpellDialog
+
+    person = a_person(window)
+    dialog = SpellDialog(window.session, person.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.employer.setText("遵义某电子厂")
+    dialog.income.setValue(4200)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Cancel, asked)
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and "没保存" in asked[0]
+    assert dialog.isVisible() and dialog.employer.text() == "遵义某电子厂"
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Discard, asked)
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and len(asked) == 2
+
+
+def test_untouched_dialogs_close_without_asking(window, qtbot, monkeypatch):
+    from fieldapp.ui.dialogs.household import HouseholdDialog
+    from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
+
+    person = a_person(window)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Cancel, asked)
+    )
+    for dialog in (
+        SpellDialog(window.session, person.id, parent=window),
+        UnemploymentDialog(window.session, person.id, parent=window),
+        HouseholdDialog(window.session, person.household_id, window),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible()
+    assert asked == []
+
+
+def test_changed_registration_and_household_ask_too(window, qtbot, monkeypatch):
+    from fieldapp.ui.dialogs.household import HouseholdDialog
+    from fieldapp.ui.dialogs.records import UnemploymentDialog
+
+    person = a_person(window)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Cancel, asked)
+    )
+    registration = UnemploymentDialog(window.session, person.id, parent=window)
+    qtbot.addWidget(registration)
+    registration.show()
+    registration.kind.setCurrentIndex(1)
+    registration.reject()
+    assert registration.isVisible() and len(asked) == 1
+    household = HouseholdDialog(window.session, person.household_id, window)
+    qtbot.addWidget(household)
+    household.show()
+    household.address.setText("大坝村二组 3 号")
+    household.close()  # the window's × asks too
+    assert household.isVisible() and len(asked) == 2
