@@ -85,8 +85,8 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.nav = QListWidget()
-        self.nav.setFixedWidth(108)
         self.nav.setObjectName("nav")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "#nav { font-size: 15px; border: none; background: #f2f4f7; }"
             "#nav::item { padding: 10px 14px; }"
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"Alt+{digit}" if digit else "")
             self.nav.addItem(item)
+        self._fit_nav()
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -120,6 +121,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_KEYS[row]))
         self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its longest label: English labels ("Household duties") are
+        wider than Chinese ones and were cut off, with a scroll bar under the list."""
+        self.nav.ensurePolished()
+        wanted = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4
+        self.nav.setFixedWidth(max(108, wanted))
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)
@@ -301,6 +309,7 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         for row, key in enumerate(PAGE_KEYS):
             self.nav.item(row).setText(titles[key])
+        self._fit_nav()
         self.update_title()
         self.show_page(current)
 

@@ -161,3 +161,22 @@ def test_standard_buttons_use_qt_chinese(window):
     )
     assert box.button(QDialogButtonBox.StandardButton.Save).text().startswith("保存")
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
+
+
+def test_english_navigation_labels_are_not_cut_off(window, qtbot):
+    """The navigation was 108 px whatever the language: "Monthly update" and "Household
+    duties" were cut off, with a scroll bar under the list. It now fits its longest label, and
+    the window still fits a 1024×640 screen on every page."""
+    nav = window.nav
+    assert nav.width() == 108  # Chinese: as before
+    window.set_language("en")
+    assert nav.item(4).text() == "Household duties"
+    assert nav.sizeHintForColumn(0) <= nav.viewport().width()
+    assert nav.horizontalScrollBar().maximum() == 0
+    window.resize(1024, 640)
+    for key in ("ledger", "monthly", "visits", "due", "subsidies", "sync", "settings"):
+        window.show_page(key)
+        qtbot.wait(20)
+        assert window.width() <= 1024 and window.height() <= 640, key
+    window.set_language("zh_CN")
+    assert nav.width() == 108
