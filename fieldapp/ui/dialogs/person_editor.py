@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import Category, Health, LabourAbility, Relation
 from fieldapp.domain.errors import (
@@ -277,12 +278,20 @@ class PersonEditor(QDialog):
                 else None
             ),
             account_bank=self.bank.text().strip(),
-            account_number=self.account.text().strip(),
+            account_number=self._account_number(),
             hukou_code=self.hukou.text().strip(),
             notes=self.notes.text().strip(),
             household_id=self.household_id,
         )
         return Person.model_validate(data)
+
+    def _account_number(self) -> str:
+        """The account as typed, or as digits when it was typed or changed here (an account
+        already in the ledger is kept as it is)."""
+        typed = self.account.text().strip()
+        if typed == (self.person.account_number if self.person else ""):
+            return typed
+        return accounts.normalise(typed)
 
     def save(self) -> None:
         """Check and save; on any refusal show the reason and save nothing."""
@@ -300,6 +309,13 @@ class PersonEditor(QDialog):
             self.show_error(phone_problem(phone) or "")
             self.phone.setFocus()
             return
+        account = self.account.text().strip()
+        if account != (self.person.account_number if self.person else ""):
+            problem = accounts.account_problem(account)
+            if problem:
+                self.show_error(problem)
+                self.account.setFocus()
+                return
         if self.household_id is None and not self.area.code():
             self.show_error(self.tr("请选择所在区域（新建一户需要区域）"))
             return
