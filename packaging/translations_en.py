@@ -194,6 +194,10 @@ EN: dict[str, str] = {
     "请确认": "Please confirm",
     "输入有误：": "Invalid input: ",
     "放弃修改？": "Discard changes?",
+    "走访还没保存": "Visit not saved",
+    "%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？": (
+        "The visit to %1 has not been saved (notes or outcome typed). Discard it?"
+    ),
     "还有没保存的修改。放弃这些修改吗？": "There are unsaved changes. Discard them?",
     "在左侧选择一个人员": "Select a person on the left",
     "编辑(&E)": "&Edit",

@@ -3195,6 +3195,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>服务（可多选）</source>
       <translation>Services (tick several)</translation>
     </message>
+    <message>
+      <source>走访还没保存</source>
+      <translation>Visit not saved</translation>
+    </message>
+    <message>
+      <source>%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？</source>
+      <translation>The visit to %1 has not been saved (notes or outcome typed). Discard it?</translation>
+    </message>
   </context>
   <context>
     <name>WaitCountdown</name>
