@@ -471,3 +471,12 @@ def test_the_login_dialog_is_gone_once_logged_in(qtbot, ledger_path, monkeypatch
     finally:
         if session is not None:
             session.close()
+
+
+def test_disable_with_no_user_chosen_says_so(window, qtbot, warnings_shown):
+    """停用所选用户 with nobody chosen in the list did nothing at all; it now says to choose a
+    user first, as 重设所选用户的口令… does."""
+    page = window.show_page("settings")
+    assert page.users_list.currentItem() is None and page.disable_user_button.isEnabled()
+    page.disable_user_button.click()
+    assert warnings_shown and "请先在列表里选一位用户" in warnings_shown[-1]

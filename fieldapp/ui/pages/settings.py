@@ -513,6 +513,7 @@ class SettingsPage(QWidget):
         """Disable the selected user after confirmation."""
         item = self.users_list.currentItem()
         if item is None:
+            show_error(self, self.tr("请先在列表里选一位用户"))
             return False
         name = item.data(Qt.ItemDataRole.UserRole)
         answer = QMessageBox.question(
