@@ -120,3 +120,33 @@ def test_conflict_resolved_with_a_new_value(window, qtbot):
     assert review.resolve_selected()
     phone = window.session.ledger.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
     assert phone.fetchone()[0] == "13700000000"
+
+
+def test_the_export_button_writes_to_the_usb_stick_chosen_in_the_list(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """The list shows a stick as "U盘（/media/…，可用 3.2 GB）"; 导出数据包 took that label for a
+    folder and said 请选择一个存在的文件夹（如U盘）. It writes to the stick now, also after the
+    page was shown again and the stick's free space (in its label) changed."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    assert page.enrol(enrolment)
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    free = ["3.2"]
+    monkeypatch.setattr(
+        sync_page, "removable_drives", lambda: [(f"U盘（{stick}，可用 {free[0]} GB）", str(stick))]
+    )
+    page.refresh()
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert warnings_shown == [] and len(list(stick.glob("*.fieldsync"))) == 1
+    free[0] = "3.1"
+    window.show_page("ledger")
+    window.show_page("sync")  # shown again: the drives are listed afresh
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert warnings_shown == [] and len(list(stick.glob("*.fieldsync"))) == 2
+    hub.close()

@@ -114,7 +114,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.county_box, 1)
         self.enrol_button.clicked.connect(self.enrol_dialog)
         self.browse_button.clicked.connect(self.browse)
-        self.export_button.clicked.connect(lambda: self.export_to(Path(self.folder.currentText())))
+        self.export_button.clicked.connect(lambda: self.export_to(self._folder()))
         self.import_button.clicked.connect(self.import_dialog)
         self.push_button.clicked.connect(self.push)
         self.refresh()
@@ -144,11 +144,16 @@ class SyncPage(QWidget):
                     .replace("%2", str(hub.serial_in))
                 )
             self.state_label.setText(text)
-        current = self.folder.currentText()
+        # The chosen stick stays chosen by its folder (its label shows the free space, which
+        # changes); a folder typed or browsed to stays as typed.
+        current, chosen = self.folder.currentText(), self._chosen_drive()
         self.folder.clear()
         for label, root in removable_drives():
             self.folder.addItem(label, root)
-        if current:
+        found = self.folder.findData(chosen) if chosen else -1
+        if found >= 0:
+            self.folder.setCurrentIndex(found)
+        elif current:
             self.folder.setEditText(current)
         self.conflicts.refresh()
         self.held.refresh()
@@ -173,12 +178,15 @@ class SyncPage(QWidget):
         if folder:
             self.folder.setEditText(folder)
 
-    def _folder(self) -> Path:
+    def _chosen_drive(self) -> str | None:
+        """The folder of the listed drive shown in the box, None when a folder was typed."""
         data = self.folder.currentData()
-        text = self.folder.currentText()
-        return Path(
-            data if data and self.folder.itemText(self.folder.currentIndex()) == text else text
-        )
+        shown = self.folder.itemText(self.folder.currentIndex())
+        return str(data) if data and shown == self.folder.currentText() else None
+
+    def _folder(self) -> Path:
+        """The folder to export to: the listed drive's, or the one typed or browsed to."""
+        return Path(self._chosen_drive() or self.folder.currentText().strip())
 
     def enrol_dialog(self) -> None:
         """Enrol with a file from the county office."""
