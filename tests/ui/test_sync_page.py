@@ -150,3 +150,24 @@ def test_the_export_button_writes_to_the_usb_stick_chosen_in_the_list(
     wait_idle(qtbot, page)
     assert warnings_shown == [] and len(list(stick.glob("*.fieldsync"))) == 2
     hub.close()
+
+
+def test_exchange_buttons_are_off_while_an_exchange_runs(window, qtbot, tmp_path, warnings_shown):
+    """导出数据包, 导入数据包…, 上传并接收 stayed on during an export: a second click started a
+    second export beside the first (two bundles on the stick, only the last one reported)."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    assert page.enrol(enrolment)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    buttons = (page.enrol_button, page.export_button, page.import_button, page.push_button)
+    page.export_to(stick)
+    assert page.panel.busy and not any(b.isEnabled() for b in buttons)
+    page.refresh()  # the page shown again meanwhile
+    assert not page.export_button.isEnabled()
+    wait_idle(qtbot, page)
+    assert all(b.isEnabled() for b in buttons)
+    assert len(list(stick.glob("*.fieldsync"))) == 1 and "已导出" in page.result_label.text()
+    hub.close()

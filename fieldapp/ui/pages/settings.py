@@ -284,6 +284,7 @@ class SettingsPage(QWidget):
         form.addRow(self.backup_note)
         self.open_button.clicked.connect(self.open_dialog)
         self.backup_button.clicked.connect(self.backup_dialog)
+        self.panel.guard(self.backup_button, self.restore_button, self.open_button)
         self.restore_button.clicked.connect(self.restore_dialog)
         return box
 

@@ -117,6 +117,9 @@ class SyncPage(QWidget):
         self.export_button.clicked.connect(lambda: self.export_to(self._folder()))
         self.import_button.clicked.connect(self.import_dialog)
         self.push_button.clicked.connect(self.push)
+        self.panel.guard(
+            self.enrol_button, self.export_button, self.import_button, self.push_button
+        )
         self.refresh()
 
     def activated(self) -> None:
@@ -128,7 +131,7 @@ class SyncPage(QWidget):
         identity = sync_state.identity(self.session.ledger)
         self.county_box.setVisible(identity is not None and identity.device_role == Role.COUNTY)
         for button in (self.export_button, self.import_button, self.push_button):
-            button.setEnabled(identity is not None)
+            button.setEnabled(identity is not None and not self.panel.busy)
             button.setToolTip("" if identity else self.not_enrolled_text())
         if identity is None:
             self.state_label.setText(self.tr("尚未登记：请用县里发的登记文件登记本机后再交换数据"))
