@@ -1466,6 +1466,7 @@
     </message>
     <message>
       <source>正在取消……</source>
+      <extracomment>Buttons that start work on this panel, and whether each was on before it started.</extracomment>
       <translation>Cancelling…</translation>
     </message>
   </context>
@@ -1589,10 +1590,6 @@
       <translation />
     </message>
     <message>
-      <source>户籍所在地区划代码（6–12 位）</source>
-      <translation>Registered residence code (6–12 digits)</translation>
-    </message>
-    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -1695,6 +1692,14 @@
     <message>
       <source>还有没保存的修改。放弃这些修改吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+      <source>户籍所在地区划代码（6、9 或 12 位数字）</source>
+      <translation>Registered residence code (6, 9 or 12 digits)</translation>
+    </message>
+    <message>
+      <source>户籍地区划代码“%1”应为 6、9 或 12 位数字</source>
+      <translation>Residence code “%1” should be 6, 9 or 12 digits</translation>
     </message>
   </context>
   <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from pydantic import ValidationError
 from PySide6.QtCore import Signal
@@ -123,7 +124,7 @@ class PersonEditor(QDialog):
         self.bank = QLineEdit()
         self.account = QLineEdit()
         self.hukou = QLineEdit()
-        self.hukou.setPlaceholderText(self.tr("户籍所在地区划代码（6–12 位）"))
+        self.hukou.setPlaceholderText(self.tr("户籍所在地区划代码（6、9 或 12 位数字）"))
         self.notes = QLineEdit()
 
         form = QFormLayout()
@@ -279,11 +280,18 @@ class PersonEditor(QDialog):
             ),
             account_bank=self.bank.text().strip(),
             account_number=self._account_number(),
-            hukou_code=self.hukou.text().strip(),
+            hukou_code=self._hukou_code(),
             notes=self.notes.text().strip(),
             household_id=self.household_id,
         )
         return Person.model_validate(data)
+
+    def _hukou_code(self) -> str:
+        """The 户籍地 code as typed, or as digits when it was typed or changed here."""
+        typed = self.hukou.text().strip()
+        if typed == (self.person.hukou_code if self.person else ""):
+            return typed
+        return "".join(unicodedata.normalize("NFKC", typed).split())
 
     def _account_number(self) -> str:
         """The account as typed, or as digits when it was typed or changed here (an account
@@ -309,6 +317,15 @@ class PersonEditor(QDialog):
             self.show_error(phone_problem(phone) or "")
             self.phone.setFocus()
             return
+        hukou = self._hukou_code()
+        if hukou != (self.person.hukou_code if self.person else "") and hukou:
+            # It decides the person's home county (跨县/跨省 subsidies), as in the import.
+            if not (hukou.isascii() and hukou.isdigit() and len(hukou) in (6, 9, 12)):
+                self.show_error(
+                    self.tr("户籍地区划代码“%1”应为 6、9 或 12 位数字").replace("%1", hukou)
+                )
+                self.hukou.setFocus()
+                return
         account = self.account.text().strip()
         if account != (self.person.account_number if self.person else ""):
             problem = accounts.account_problem(account)
