@@ -81,3 +81,26 @@ def test_changed_registration_and_household_ask_too(window, qtbot, monkeypatch):
     household.address.setText("大坝村二组 3 号")
     household.close()  # the window's × asks too
     assert household.isVisible() and len(asked) == 2
+
+
+def test_a_workplace_code_that_is_not_6_9_or_12_digits_is_refused(window, qtbot):
+    """The workplace code decides 县内/跨县/跨省 (the transport subsidies); "abc" or a 5-digit
+    slip was saved as typed and made the job look 跨省. Refused now, as the import refuses it."""
+    from fieldapp.domain.models import EmploymentSpell
+    from fieldapp.ui.dialogs.records import SpellDialog
+
+    person = a_person(window)
+    dialog = SpellDialog(window.session, person.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for typed in ("abc", "33010"):
+        dialog.place_code.setText(typed)
+        dialog.save_and_accept()
+        assert dialog.isVisible() and typed in dialog.error.text()
+        assert "6、9 或 12 位数字" in dialog.error.text()
+    assert Records(window.session.ledger).person_records(EmploymentSpell, person.id) == []
+    dialog.place_code.setText(" ３３０１０６ ")
+    dialog.save_and_accept()
+    assert not dialog.isVisible()
+    spells = Records(window.session.ledger).person_records(EmploymentSpell, person.id)
+    assert [s.place_code for s in spells] == ["330106"]

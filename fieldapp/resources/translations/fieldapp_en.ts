@@ -2673,6 +2673,10 @@
       <source>结束日期早于开始日期</source>
       <translation>The end date is before the start date</translation>
     </message>
+    <message>
+      <source>务工地区划代码“%1”应为 6、9 或 12 位数字</source>
+      <translation>Workplace code “%1” should be 6, 9 or 12 digits</translation>
+    </message>
   </context>
   <context>
     <name>SubsidiesPage</name>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -155,12 +157,21 @@ class SpellDialog(_RecordDialog):
         end = self.end.value()
         if end and end < self.start.value():
             raise ValueError(self.tr("结束日期早于开始日期"))
+        place_code = self.place_code.text().strip()
+        if place_code != (self.spell.place_code if self.spell else ""):
+            # It decides 县内/跨县/跨省 (the transport subsidies), as in the import.
+            place_code = "".join(unicodedata.normalize("NFKC", place_code).split())
+            digits = place_code.isascii() and place_code.isdigit()
+            if place_code and not (digits and len(place_code) in (6, 9, 12)):
+                raise ValueError(
+                    self.tr("务工地区划代码“%1”应为 6、9 或 12 位数字").replace("%1", place_code)
+                )
         data = self.spell.model_dump() if self.spell else {}
         data.update(
             person_id=self.person_id,
             start_date=self.start.value(),
             end_date=end,
-            place_code=self.place_code.text().strip(),
+            place_code=place_code,
             place_name=self.place_name.text().strip(),
             form=self.form_combo.value(),
             employer=self.employer.text().strip(),
