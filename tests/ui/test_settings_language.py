@@ -180,3 +180,17 @@ def test_english_navigation_labels_are_not_cut_off(window, qtbot):
         assert window.width() <= 1024 and window.height() <= 640, key
     window.set_language("zh_CN")
     assert nav.width() == 108
+
+
+def test_english_visit_form_labels_fit_a_1024_screen(window, qtbot):
+    """In English at 1024×640 the visit form's "Services (tick several)" was cut to "Services
+    (tick severa" beside the ticks."""
+    window.set_language("en")
+    window.resize(1024, 640)
+    page = window.show_page("visits")
+    qtbot.wait(20)
+    form = page.entry_box.layout()
+    for field in (page.picker, page.services_box, page.notes, page.outcome):
+        label = form.labelForField(field)
+        assert label.width() >= label.sizeHint().width(), label.text()
+    window.set_language("zh_CN")

@@ -3202,7 +3202,7 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     </message>
     <message>
       <source>服务（可多选）</source>
-      <translation>Services (tick several)</translation>
+      <translation>Services (several)</translation>
     </message>
     <message>
       <source>走访还没保存</source>
