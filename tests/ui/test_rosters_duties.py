@@ -86,3 +86,28 @@ def test_household_duties_counted_previewed_saved_and_exported(
     sheet = openpyxl.load_workbook(out)["户级责任"]
     assert sheet.max_row == len(zero) + 2
     assert {sheet.cell(r, 2).value for r in range(3, sheet.max_row + 1)} == {"零就业家庭"}
+
+
+def test_duties_follow_an_area_chosen_while_the_list_is_worked_out(demo_window, qtbot):
+    """Choosing another area while the county's duties were still being worked out was ignored:
+    the county's list stayed under the new area's name, and 导出/预览 wrote it under that name.
+    The list is worked out again for the area chosen; preview and export wait for it."""
+    page = demo_window.show_page("duties")
+    page.area.set_code("")
+    wait_idle(qtbot, page)
+    everywhere = page.flags
+    village = biggest_village(demo_window.session.ledger)
+    assert everywhere and all(f.area_code.startswith(village) for f in everywhere)
+    other = demo_window.session.ledger.db.execute(
+        "SELECT code FROM areas WHERE length(code) = 9 AND code <> ? ORDER BY code LIMIT 1",
+        [village[:9]],
+    ).fetchone()[0]
+    page.refresh()
+    assert page.panel.busy
+    assert not page.export_button.isEnabled() and not page.preview_button.isEnabled()
+    page.area.set_code(other)  # while the county's list is still being worked out
+    wait_idle(qtbot, page)
+    assert page.area.code() == other
+    assert all(f.area_code.startswith(other) for f in page.flags)
+    assert len(page.flags) < len(everywhere)
+    assert page.export_button.isEnabled() and page.preview_button.isEnabled()
