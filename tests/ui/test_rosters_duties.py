@@ -111,3 +111,25 @@ def test_duties_follow_an_area_chosen_while_the_list_is_worked_out(demo_window, 
     assert all(f.area_code.startswith(other) for f in page.flags)
     assert len(page.flags) < len(everywhere)
     assert page.export_button.isEnabled() and page.preview_button.isEnabled()
+
+
+def test_rosters_and_report_exports_wait_for_the_new_figures(demo_window, qtbot):
+    """导出 on 一库五册 or 报表 while new figures were worked out dropped them: the old area's
+    or month's stayed on screen under the new choice. The buttons are off meanwhile."""
+    rosters = demo_window.show_page("rosters")
+    rosters.area.set_code(biggest_village(demo_window.session.ledger))
+    wait_idle(qtbot, rosters)
+    assert rosters.export_button.isEnabled()
+    rosters.make()
+    buttons = (rosters.preview_button, rosters.preview_all_button, rosters.export_button)
+    assert rosters.panel.busy and not any(b.isEnabled() for b in buttons)
+    wait_idle(qtbot, rosters)
+    assert all(b.isEnabled() for b in buttons)
+    reports = demo_window.show_page("reports")
+    reports.make()
+    wait_idle(qtbot, reports)
+    assert reports.export_button.isEnabled()
+    reports.make()
+    assert reports.panel.busy and not reports.export_button.isEnabled()
+    wait_idle(qtbot, reports)
+    assert reports.export_button.isEnabled()
