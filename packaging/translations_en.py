@@ -195,6 +195,11 @@ EN: dict[str, str] = {
     "输入有误：": "Invalid input: ",
     "放弃修改？": "Discard changes?",
     "走访还没保存": "Visit not saved",
+    "（%1 岁）": " (aged %1)",
+    " %1 元": " %1 yuan",
+    " 元": " yuan",
+    "至今": "now",
+    "出生日期 %1": "born %1",
     "务工地区划代码“%1”应为 6、9 或 12 位数字": "Workplace code “%1” should be 6, 9 or 12 digits",
     "户籍地区划代码“%1”应为 6、9 或 12 位数字": "Residence code “%1” should be 6, 9 or 12 digits",
     "%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？": (

@@ -194,3 +194,27 @@ def test_english_visit_form_labels_fit_a_1024_screen(window, qtbot):
         label = form.labelForField(field)
         assert label.width() >= label.sizeHint().width(), label.text()
     window.set_language("zh_CN")
+
+
+def test_english_person_panel_and_id_check_have_no_chinese_units(window, qtbot):
+    """In English the person panel said "男 1980-03-16（46 岁）", a job ran "2024-03～至今" and
+    the ID check under the field "出生日期 1980-03-16"."""
+    import datetime as dt
+
+    from fieldapp.domain.models import EmploymentSpell, Person
+    from fieldapp.ui.dialogs.person_editor import describe_id
+    from fieldapp.ui.pages.person_panel import PersonPanel
+
+    window.set_language("en")
+    page = window.show_page("ledger")
+    who = Records(window.session.ledger).select(Person, "name = ?", ["张长英"])[0]
+    page.open_person(who.id)
+    qtbot.waitUntil(lambda: page.panel.person is not None)
+    summary = page.panel.summary.text()
+    assert "岁" not in summary and "(aged " in summary
+    ok, line = describe_id(who.id_number)
+    assert ok and "出生日期" not in line and line.startswith("born ")
+    running = EmploymentSpell(person_id=who.id, start_date=dt.date(2024, 3, 1))
+    assert PersonPanel._spell_time(running) == "2024-03～now"
+    window.set_language("zh_CN")
+    assert "岁）" in window.show_page("ledger").panel._summary_html(who)

@@ -1701,6 +1701,10 @@
       <source>户籍地区划代码“%1”应为 6、9 或 12 位数字</source>
       <translation>Residence code “%1” should be 6, 9 or 12 digits</translation>
     </message>
+    <message>
+      <source>出生日期 %1</source>
+      <translation>born %1</translation>
+    </message>
   </context>
   <context>
     <name>PersonPanel</name>
@@ -1923,6 +1927,18 @@
     <message>
       <source>申请表：</source>
       <translation>Application form: </translation>
+    </message>
+    <message>
+      <source>（%1 岁）</source>
+      <translation> (aged %1)</translation>
+    </message>
+    <message>
+      <source> %1 元</source>
+      <translation> %1 yuan</translation>
+    </message>
+    <message>
+      <source>至今</source>
+      <translation>now</translation>
     </message>
   </context>
   <context>
@@ -2892,6 +2908,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>只看 %1 的补贴：各项补贴是否符合、原因，以及已有的申领</source>
       <translation>Only %1's subsidies: each subsidy's result, the reasons, and the claims made</translation>
+    </message>
+    <message>
+      <source> 元</source>
+      <translation> yuan</translation>
     </message>
   </context>
   <context>

@@ -6,7 +6,7 @@ import datetime as dt
 import unicodedata
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,7 +58,8 @@ def describe_id(text: str) -> tuple[bool, str]:
         info = idnumber.validate(text)
     except InvalidIdNumber as error:
         return False, str(error)
-    parts = [f"出生日期 {info.birth_date.isoformat()}", info.sex]
+    born = QCoreApplication.translate("PersonEditor", "出生日期 %1")
+    parts = [born.replace("%1", info.birth_date.isoformat()), info.sex]
     if info.region:
         parts.append(info.region)
     line = "，".join(parts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -313,7 +313,8 @@ class PersonPanel(QWidget):
             (self.tr("身份证号"), person.id_number),
             (
                 self.tr("性别 / 出生"),
-                f"{person.sex}  {person.birth_date.isoformat()}（{person.age_on(today)} 岁）",
+                f"{person.sex}  {person.birth_date.isoformat()}"
+                + self.tr("（%1 岁）").replace("%1", str(person.age_on(today))),
             ),
             (self.tr("所在地"), records.person_place(self.session.ledger, person)),
             (self.tr("与户主关系"), str(person.relation)),
@@ -358,13 +359,17 @@ class PersonPanel(QWidget):
         if found is None:
             return month.label() + self.tr("：未更新")
         status, income = found
-        money = f" {show(income)} 元" if income else ""
+        money = self.tr(" %1 元").replace("%1", show(income)) if income else ""
         return f"{month.label()}：{status}{money}"
 
     @staticmethod
     def _spell_time(spell: EmploymentSpell) -> str:
         start = spell.start_date.strftime("%Y-%m")
-        end = spell.end_date.strftime("%Y-%m") if spell.end_date else "至今"
+        end = (
+            spell.end_date.strftime("%Y-%m")
+            if spell.end_date
+            else QCoreApplication.translate("PersonPanel", "至今")
+        )
         return f"{start}～{end}"
 
     def update_status(self) -> None:

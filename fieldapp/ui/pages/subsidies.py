@@ -251,7 +251,7 @@ class SubsidiesPage(QWidget):
         lines = [f"<b>{result.name}</b> — {result.rule_title}（{result.clause}）"]
         lines.append(self.tr("结果：") + STATUS_LABELS.get(result.status, str(result.status)))
         if result.status is not Status.NOT_ELIGIBLE:
-            unit = "" if result.amount is None else " 元"
+            unit = "" if result.amount is None else self.tr(" 元")
             lines.append(
                 self.tr("金额：") + f"{_money(result.amount)}{unit}  {result.funding_source}"
             )
@@ -279,7 +279,8 @@ class SubsidiesPage(QWidget):
         self._mark_claimed(result, claim.id)
         self.results_label.setText(
             self.tr("已创建申领：")
-            + f"{claim.person_name} {claim.rule_title} {_money(claim.amount)} 元"
+            + f"{claim.person_name} {claim.rule_title} {_money(claim.amount)}"
+            + self.tr(" 元")
             + self.tr("（在“申领”页办理）")
         )
         return claim
