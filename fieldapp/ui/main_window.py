@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.show_page(prefs.get("last_page", "ledger") or "ledger")
         self.locked = False
         self.lock_dialog: QWidget | None = None
+        #: While locked: each dialog of this window that was open → the cover hiding it.
+        self.lock_covers: dict[QWidget, QLabel] = {}
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
 
@@ -264,12 +268,45 @@ class MainWindow(QMainWindow):
         self.locked = True
         self.idle_lock.paused = True
         self.centralWidget().setVisible(False)
+        self._cover_dialogs()
         dialog = self.lock_dialog = LockDialog(self.session, self)
         dialog.accepted.connect(self._unlocked)
         dialog.open()
         return True
 
+    def _cover_dialogs(self) -> None:
+        """Cover every open dialog of this window (a person being edited, a roster preview)
+        and take its input away: locked, nobody reads or types in it. Closing one would lose
+        what was typed, so each stays open underneath."""
+        for dialog in self.findChildren(QDialog):
+            if not dialog.isVisible() or dialog in self.lock_covers:
+                continue
+            cover = QLabel(self.tr("已锁定"), dialog)
+            cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            cover.setAutoFillBackground(True)
+            cover.setStyleSheet("background: #e9ecef; color: #555; font-size: 18px;")
+            cover.setGeometry(dialog.rect())
+            cover.setProperty("was_enabled", dialog.isEnabled())
+            cover.setProperty("title", dialog.windowTitle())  # may hold a name
+            cover.show()
+            cover.raise_()
+            dialog.setEnabled(False)
+            dialog.setWindowTitle(self.tr("已锁定"))
+            self.lock_covers[dialog] = cover
+
+    def _uncover_dialogs(self) -> None:
+        """Give the covered dialogs back as they were."""
+        for dialog, cover in self.lock_covers.items():
+            if not isValid(dialog) or not isValid(cover):
+                continue
+            cover.hide()
+            cover.deleteLater()
+            dialog.setEnabled(bool(cover.property("was_enabled")))
+            dialog.setWindowTitle(str(cover.property("title") or ""))
+        self.lock_covers = {}
+
     def _unlocked(self) -> None:
+        self._uncover_dialogs()
         self.centralWidget().setVisible(True)
         self.locked = False
         self.lock_dialog = None

@@ -1227,7 +1227,7 @@
     <name>MainWindow</name>
     <message>
       <source>台账</source>
-      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).</extracomment>
+      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used). While locked: each dialog of this window that was open → the cover hiding it.</extracomment>
       <translation>Ledger</translation>
     </message>
     <message>
@@ -1337,6 +1337,10 @@
     <message>
       <source>正在用新钥匙重新加密台账，请稍候（不能中途停止）…</source>
       <translation>Re-encrypting the ledger with a new key; please wait (this cannot be stopped halfway)…</translation>
+    </message>
+    <message>
+      <source>已锁定</source>
+      <translation>Locked</translation>
     </message>
   </context>
   <context>
