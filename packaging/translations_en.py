@@ -195,6 +195,10 @@ EN: dict[str, str] = {
     "输入有误：": "Invalid input: ",
     "放弃修改？": "Discard changes?",
     "走访还没保存": "Visit not saved",
+    "%1格式不对": "%1 is not in the right form",
+    "毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）": (
+        "Graduation year “%1” is wrong: type a 4-digit year (1950 to %2)"
+    ),
     "（%1 岁）": " (aged %1)",
     " %1 元": " %1 yuan",
     " 元": " yuan",

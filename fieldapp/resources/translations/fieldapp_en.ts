@@ -548,6 +548,14 @@
       <source>操作没有完成</source>
       <translation>Not done</translation>
     </message>
+    <message>
+      <source>%1格式不对</source>
+      <translation>%1 is not in the right form</translation>
+    </message>
+    <message>
+      <source>输入有误：</source>
+      <translation>Invalid input: </translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>
@@ -1686,10 +1694,6 @@
       <translation>Please confirm</translation>
     </message>
     <message>
-      <source>输入有误：</source>
-      <translation>Invalid input: </translation>
-    </message>
-    <message>
       <source>放弃修改？</source>
       <translation>Discard changes?</translation>
     </message>
@@ -1708,6 +1712,10 @@
     <message>
       <source>出生日期 %1</source>
       <translation>born %1</translation>
+    </message>
+    <message>
+      <source>毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）</source>
+      <translation>Graduation year “%1” is wrong: type a 4-digit year (1950 to %2)</translation>
     </message>
   </context>
   <context>
@@ -3247,13 +3255,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>口令连续输错多次，请 %1 秒后再试</source>
       <translation>Too many wrong passwords: try again in %1 s</translation>
-    </message>
-  </context>
-  <context>
-    <name>_RecordDialog</name>
-    <message>
-      <source>输入有误：</source>
-      <translation>Invalid input: </translation>
     </message>
   </context>
   <context>

@@ -40,7 +40,7 @@ from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
-from fieldapp.ui.errors import message_for
+from fieldapp.ui.errors import invalid_input, message_for
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo
 
@@ -318,6 +318,17 @@ class PersonEditor(QDialog):
             self.show_error(phone_problem(phone) or "")
             self.phone.setFocus()
             return
+        year = self.graduation.value()
+        if year and year != (self.person.graduation_year if self.person else None):
+            latest = dt.date.today().year + 8  # still at school: the year expected
+            if not 1950 <= year <= latest:
+                self.show_error(
+                    self.tr("毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）")
+                    .replace("%1", str(year))
+                    .replace("%2", str(latest))
+                )
+                self.graduation.setFocus()
+                return
         hukou = self._hukou_code()
         if hukou != (self.person.hukou_code if self.person else "") and hukou:
             # It decides the person's home county (跨县/跨省 subsidies), as in the import.
@@ -348,9 +359,7 @@ class PersonEditor(QDialog):
             self.show_error(str(error), error.existing_id)
             return
         except ValidationError as error:
-            self.show_error(
-                self.tr("输入有误：") + "; ".join(str(e["msg"]) for e in error.errors())
-            )
+            self.show_error(invalid_input(error))
             return
         except FieldappError as error:
             self.show_error(message_for(error))

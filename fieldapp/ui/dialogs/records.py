@@ -22,6 +22,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.regions import region_name
 from fieldapp.services import work
+from fieldapp.ui.errors import invalid_input
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
 
@@ -59,9 +60,7 @@ class _RecordDialog(KeepsInput):
             changes = work.save_record(self.session.ledger, self.session.actor, self.build())
             self.saved_id = changes.id
         except ValidationError as error:
-            self.error.setText(
-                self.tr("输入有误：") + "; ".join(str(e["msg"]) for e in error.errors())
-            )
+            self.error.setText(invalid_input(error))
             return
         except (ValueError, FieldappError) as error:  # a refusal says why, in Chinese
             self.error.setText(str(error))
