@@ -195,6 +195,11 @@ EN: dict[str, str] = {
     "输入有误：": "Invalid input: ",
     "放弃修改？": "Discard changes?",
     "走访还没保存": "Visit not saved",
+    "改换汇总中心": "Change hub",
+    "本机已登记到“%1”。这个登记文件来自“%2”。改为登记到“%2”吗？改换后只与“%2”交换数据。": (
+        "This device is enrolled at “%1”. This enrolment file comes from “%2”. Enrol at “%2”"
+        " instead? From then on it exchanges data with “%2” only."
+    ),
     "%1格式不对": "%1 is not in the right form",
     "毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）": (
         "Graduation year “%1” is wrong: type a 4-digit year (1950 to %2)"

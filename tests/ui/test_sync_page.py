@@ -171,3 +171,40 @@ def test_exchange_buttons_are_off_while_an_exchange_runs(window, qtbot, tmp_path
     assert all(b.isEnabled() for b in buttons)
     assert len(list(stick.glob("*.fieldsync"))) == 1 and "已导出" in page.result_label.text()
     hub.close()
+
+
+def test_enrolling_with_another_countys_file_asks_instead_of_naming_a_flag(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """Enrolled at one hub, a file from another made the page say "…确需改换请加 --force", a
+    command-line flag the window has no place for. It now asks, naming both hubs: 否 keeps
+    the enrolment, 是 moves the device to the new hub."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import answered
+
+    first = Hub.init(tmp_path / "hub1", "七星关区汇总中心")
+    second = Hub.init(tmp_path / "hub2", "纳雍县汇总中心")
+    first.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.json")
+    second.enroll("大坝村笔记本", VILLAGE, tmp_path / "two.json")
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "one.json")
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.No, asked)
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", answered("warning", QMessageBox.StandardButton.Ok, shown)
+    )
+    assert not page.enrol(tmp_path / "two.json")
+    assert asked and "七星关区汇总中心" in asked[0] and "纳雍县汇总中心" in asked[0]
+    assert not any("--" in text for text in asked + shown)
+    assert "七星关区汇总中心" in page.state_label.text()
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Yes, asked)
+    )
+    assert page.enrol(tmp_path / "two.json")
+    assert "纳雍县汇总中心" in page.state_label.text()
+    first.close()
+    second.close()

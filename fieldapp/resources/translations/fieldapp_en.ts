@@ -3073,6 +3073,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>县里未接受的修改</source>
       <translation>Changes the county did not accept</translation>
     </message>
+    <message>
+      <source>改换汇总中心</source>
+      <translation>Change hub</translation>
+    </message>
+    <message>
+      <source>本机已登记到“%1”。这个登记文件来自“%2”。改为登记到“%2”吗？改换后只与“%2”交换数据。</source>
+      <translation>This device is enrolled at “%1”. This enrolment file comes from “%2”. Enrol at “%2” instead? From then on it exchanges data with “%2” only.</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

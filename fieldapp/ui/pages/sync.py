@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -204,10 +205,30 @@ class SyncPage(QWidget):
 
     def enrol(self, path: Path) -> bool:
         """Store the device identity from an enrolment file."""
-        from fieldapp.sync.enrolment import enrol
+        from fieldapp.sync.enrolment import enrol, read_enrolment, unb64
 
         try:
-            done = enrol(self.session.ledger, path)
+            doc = read_enrolment(path)
+            force = False
+            hubs = sync_state.peers(self.session.ledger, "hub")
+            if hubs and hubs[0].sign_public != unb64(doc["hub"]["sign_public"]):
+                # Another county's hub: say which two, and move only when told to.
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("改换汇总中心"),
+                    self.tr(
+                        "本机已登记到“%1”。这个登记文件来自“%2”。"
+                        "改为登记到“%2”吗？改换后只与“%2”交换数据。"
+                    )
+                    .replace("%1", hubs[0].name)
+                    .replace("%2", str(doc["hub"]["name"])),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                force = True
+            done = enrol(self.session.ledger, path, force=force)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
