@@ -15,7 +15,7 @@ from fieldapp.store.backup import check_backup
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui import prefs
 from tests.records import Records
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import VILLAGE, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -218,3 +218,19 @@ def test_english_person_panel_and_id_check_have_no_chinese_units(window, qtbot):
     assert PersonPanel._spell_time(running) == "2024-03～now"
     window.set_language("zh_CN")
     assert "岁）" in window.show_page("ledger").panel._summary_html(who)
+
+
+def test_a_device_name_typed_but_not_saved_is_not_dropped_silently(window, qtbot):
+    """设备名称 or 工作区域 changed on Settings and not saved were dropped without a word when
+    the window closed, another ledger was opened or the language switched; they now count as
+    unsaved input, as the paper wording does."""
+    page = window.show_page("settings")
+    assert not window.has_unsaved()
+    page.device_name.setText("大坝村笔记本")
+    assert page.has_unsaved() and window.has_unsaved()
+    page.save_device()
+    assert not page.has_unsaved()
+    page.home_area.set_code(VILLAGE)
+    assert page.has_unsaved()
+    page.discard_unsaved()
+    assert not window.has_unsaved()
