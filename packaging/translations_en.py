@@ -195,6 +195,9 @@ EN: dict[str, str] = {
     "输入有误：": "Invalid input: ",
     "放弃修改？": "Discard changes?",
     "走访还没保存": "Visit not saved",
+    "请先在列表里选一条就业经历": "Choose a job in the list first",
+    "请先在列表里选一条失业登记": "Choose a registration in the list first",
+    "请先在列表里选一项待办": "Choose an item in the list first",
     "改换汇总中心": "Change hub",
     "本机已登记到“%1”。这个登记文件来自“%2”。改为登记到“%2”吗？改换后只与“%2”交换数据。": (
         "This device is enrolled at “%1”. This enrolment file comes from “%2”. Enrol at “%2”"

@@ -104,3 +104,20 @@ def test_a_workplace_code_that_is_not_6_9_or_12_digits_is_refused(window, qtbot)
     assert not dialog.isVisible()
     spells = Records(window.session.ledger).person_records(EmploymentSpell, person.id)
     assert [s.place_code for s in spells] == ["330106"]
+
+
+def test_edit_with_nothing_chosen_says_what_to_choose(window, qtbot, warnings_shown):
+    """修改 on the 就业经历 or 失业登记 tab with no row chosen did nothing at all; so did
+    办理所选 on the due list. Each now says what to choose first."""
+    page = window.show_page("ledger")
+    page.open_person(a_person(window).id)
+    qtbot.waitUntil(lambda: page.panel.person is not None)
+    page.panel.edit_spell()
+    assert warnings_shown and "就业经历" in warnings_shown[-1]
+    page.panel.edit_registration()
+    assert len(warnings_shown) == 2 and "失业登记" in warnings_shown[-1]
+    due = window.show_page("due")
+    qtbot.waitUntil(lambda: not due.panel.busy, timeout=30000)
+    due.table.setCurrentIndex(due.model.index(-1, -1))
+    due.open_selected()
+    assert len(warnings_shown) == 3 and "待办" in warnings_shown[-1]

@@ -438,6 +438,10 @@
       <source>显示 %1 项</source>
       <translation>%1 shown</translation>
     </message>
+    <message>
+      <source>请先在列表里选一项待办</source>
+      <translation>Choose an item in the list first</translation>
+    </message>
   </context>
   <context>
     <name>DutiesPage</name>
@@ -1951,6 +1955,14 @@
     <message>
       <source>至今</source>
       <translation>now</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一条就业经历</source>
+      <translation>Choose a job in the list first</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一条失业登记</source>
+      <translation>Choose a registration in the list first</translation>
     </message>
   </context>
   <context>

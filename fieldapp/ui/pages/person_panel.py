@@ -39,6 +39,7 @@ from fieldapp.store.queries.sync import device_names
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
+from fieldapp.ui.errors import show_error
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
@@ -465,6 +466,9 @@ class PersonPanel(QWidget):
     def edit_spell(self) -> None:
         """Edit the selected spell."""
         spell = _selected(self.spells_view)
+        if self.person and spell is None:
+            show_error(self, self.tr("请先在列表里选一条就业经历"))
+            return
         if self.person and spell and SpellDialog(self.session, self.person.id, spell, self).exec():
             self.refresh()
 
@@ -476,6 +480,9 @@ class PersonPanel(QWidget):
     def edit_registration(self) -> None:
         """Edit the selected registration."""
         registration = _selected(self.registrations_view)
+        if self.person and registration is None:
+            show_error(self, self.tr("请先在列表里选一条失业登记"))
+            return
         if self.person and registration:
             if UnemploymentDialog(self.session, self.person.id, registration, self).exec():
                 self.refresh()
