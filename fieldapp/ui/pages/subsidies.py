@@ -520,6 +520,8 @@ class SubsidiesPage(QWidget):
         self.roster_button.clicked.connect(lambda: self.preview_batch(jobs.roster_job))
         self.notice_button.clicked.connect(lambda: self.preview_batch(jobs.notice_job))
         self.forms_button.clicked.connect(lambda: self.preview_batch(jobs.forms_job))
+        # A paper rendered while eligibility is worked out would drop the rest of the list.
+        self.panel.guard(self.roster_button, self.notice_button, self.forms_button)
         return box
 
     def make_batch(self) -> Batch | None:
