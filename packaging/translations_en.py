@@ -195,6 +195,11 @@ EN: dict[str, str] = {
     "输入有误：": "Invalid input: ",
     "放弃修改？": "Discard changes?",
     "走访还没保存": "Visit not saved",
+    "全部重发": "Send everything again",
+    "县里说“从第 n 号修改起缺失”时勾选：这次导出本机的全部修改": (
+        "Tick when the county says changes are missing from number n: this export carries"
+        " every change of this device"
+    ),
     "请先在列表里选一条就业经历": "Choose a job in the list first",
     "请先在列表里选一条失业登记": "Choose a registration in the list first",
     "请先在列表里选一项待办": "Choose an item in the list first",

@@ -208,3 +208,36 @@ def test_enrolling_with_another_countys_file_asks_instead_of_naming_a_flag(
     assert "纳雍县汇总中心" in page.state_label.text()
     first.close()
     second.close()
+
+
+def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warnings_shown):
+    """A hub restored from a backup refuses the next bundle: "从第 n 号修改起缺失，请在设备上
+    执行 fieldapp sync export --full". The window had no way to do that; the page now has
+    全部重发 beside 导出数据包 — the bundle then carries every change of this device."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    assert not page.full_export.isEnabled()  # not enrolled: nothing to send
+    assert page.enrol(enrolment)
+    assert page.full_export.isEnabled()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page.export_to(stick)
+    wait_idle(qtbot, page)
+    everything = page.last_export.changes
+    assert everything > 0
+    hub.import_files(list(stick.glob("*.fieldsync")))
+    hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+    page.import_from(tmp_path / "answer.fieldsync")
+    wait_idle(qtbot, page)
+    page.export_to(stick)
+    wait_idle(qtbot, page)
+    assert page.last_export.changes == 0  # the hub has them all
+    assert "--full" not in page.full_export.text() and not page.full_export.isChecked()
+    page.full_export.setChecked(True)
+    page.export_to(stick)
+    wait_idle(qtbot, page)
+    assert page.last_export.changes == everything
+    assert not page.full_export.isChecked()  # once, as asked
+    hub.close()

@@ -3093,6 +3093,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>本机已登记到“%1”。这个登记文件来自“%2”。改为登记到“%2”吗？改换后只与“%2”交换数据。</source>
       <translation>This device is enrolled at “%1”. This enrolment file comes from “%2”. Enrol at “%2” instead? From then on it exchanges data with “%2” only.</translation>
     </message>
+    <message>
+      <source>全部重发</source>
+      <translation>Send everything again</translation>
+    </message>
+    <message>
+      <source>县里说“从第 n 号修改起缺失”时勾选：这次导出本机的全部修改</source>
+      <translation>Tick when the county says changes are missing from number n: this export carries every change of this device</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

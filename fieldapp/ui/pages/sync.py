@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -73,6 +74,11 @@ class SyncPage(QWidget):
         self.folder.setEditable(True)
         self.browse_button = QPushButton(self.tr("选择文件夹…"))
         self.export_button = QPushButton(self.tr("导出数据包"))
+        # The hub restored from a backup asks for every change again (sync export --full).
+        self.full_export = QCheckBox(self.tr("全部重发"))
+        self.full_export.setToolTip(
+            self.tr("县里说“从第 n 号修改起缺失”时勾选：这次导出本机的全部修改")
+        )
         self.import_button = QPushButton(self.tr("导入数据包…"))
         self.url = QLineEdit(settings.hub_url(session.ledger))
         self.url.setPlaceholderText("http://192.168.1.10:8765")
@@ -89,6 +95,7 @@ class SyncPage(QWidget):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse_button)
         folder_row.addWidget(self.export_button)
+        folder_row.addWidget(self.full_export)
         form.addRow(self.tr("导出到"), folder_row)
         form.addRow(self.tr("导入"), self.import_button)
         url_row = QHBoxLayout()
@@ -134,6 +141,7 @@ class SyncPage(QWidget):
         for button in (self.export_button, self.import_button, self.push_button):
             button.setEnabled(identity is not None and not self.panel.busy)
             button.setToolTip("" if identity else self.not_enrolled_text())
+        self.full_export.setEnabled(identity is not None)
         if identity is None:
             self.state_label.setText(self.tr("尚未登记：请用县里发的登记文件登记本机后再交换数据"))
         else:
@@ -256,17 +264,19 @@ class SyncPage(QWidget):
             return
         name = f"{self.session.device_name}-{stamp()}.fieldsync".replace("/", "_")
         out = folder / name
+        full = self.full_export.isChecked()
 
         def work(progress: OperationProgress):  # noqa: ANN202 - ExportResult
             from fieldapp.sync.exchange import export_bundle
 
             with self.session.worker_ledger() as ledger:
-                return export_bundle(ledger, out, progress.step, progress.is_cancelled)
+                return export_bundle(ledger, out, progress.step, progress.is_cancelled, full=full)
 
         self.panel.run(self.tr("正在导出数据包……"), work, self._exported, self._failed)
 
     def _exported(self, result) -> None:  # noqa: ANN001 - ExportResult
         self.last_export = result
+        self.full_export.setChecked(False)  # once, as the county asked
         self.result_label.setText(
             self.tr("已导出：发送 %1 条修改 → ").replace("%1", str(result.changes))
             + str(result.path)
