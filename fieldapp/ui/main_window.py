@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.lock_dialog: QWidget | None = None
         #: While locked: each dialog of this window that was open → the cover hiding it.
-        self.lock_covers: dict[QWidget, QLabel] = {}
+        self.lock_covers: dict[QWidget, _LockCover] = {}
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
 
@@ -281,11 +281,7 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QDialog):
             if not dialog.isVisible() or dialog in self.lock_covers:
                 continue
-            cover = QLabel(self.tr("已锁定"), dialog)
-            cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            cover.setAutoFillBackground(True)
-            cover.setStyleSheet("background: #e9ecef; color: #555; font-size: 18px;")
-            cover.setGeometry(dialog.rect())
+            cover = _LockCover(self.tr("已锁定"), dialog)
             cover.setProperty("was_enabled", dialog.isEnabled())
             cover.setProperty("title", dialog.windowTitle())  # may hold a name
             cover.show()
@@ -508,3 +504,23 @@ class MainWindow(QMainWindow):
                 panel.cancel()
             if hasattr(widget, "shutdown"):
                 widget.shutdown()
+
+
+class _LockCover(QLabel):
+    """Covers a dialog of the locked window, following its size (a dialog can still be
+    resized by the window manager while it takes no input)."""
+
+    def __init__(self, text: str, dialog: QWidget) -> None:
+        super().__init__(text, dialog)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("background: #e9ecef; color: #555; font-size: 18px;")
+        self.setGeometry(dialog.rect())
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Keep covering the whole dialog when it is resized."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False

@@ -498,6 +498,8 @@ def test_the_lock_covers_open_dialogs_and_gives_them_back(window, qtbot):
     cover = window.lock_covers[editor]
     assert cover.isVisible() and cover.geometry() == editor.rect()
     assert not editor.isEnabled() and editor.windowTitle() == "已锁定"
+    editor.resize(editor.width() + 120, editor.height() + 80)  # by the window manager
+    assert cover.geometry() == editor.rect()
     assert window.lock_dialog.isEnabled() and window.lock_dialog not in window.lock_covers
     window.lock_dialog.password.setText(UI_USER.password)
     assert window.lock_dialog.unlock()
