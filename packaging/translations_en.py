@@ -171,7 +171,7 @@ EN: dict[str, str] = {
     "新增人员": "New person",
     "18 位身份证号码": "18-character resident ID number",
     "无": "None",
-    "户籍所在地区划代码（6–12 位）": "Registered residence code (6–12 digits)",
+    "户籍所在地区划代码（6、9 或 12 位数字）": "Registered residence code (6, 9 or 12 digits)",
     "健康状况": "Health",
     "文化程度": "Education",
     "毕业年份": "Graduation year",
@@ -194,6 +194,34 @@ EN: dict[str, str] = {
     "请确认": "Please confirm",
     "输入有误：": "Invalid input: ",
     "放弃修改？": "Discard changes?",
+    "走访还没保存": "Visit not saved",
+    "全部重发": "Send everything again",
+    "县里说“从第 n 号修改起缺失”时勾选：这次导出本机的全部修改": (
+        "Tick when the county says changes are missing from number n: this export carries"
+        " every change of this device"
+    ),
+    "请先在列表里选一条就业经历": "Choose a job in the list first",
+    "请先在列表里选一条失业登记": "Choose a registration in the list first",
+    "请先在列表里选一项待办": "Choose an item in the list first",
+    "改换汇总中心": "Change hub",
+    "本机已登记到“%1”。这个登记文件来自“%2”。改为登记到“%2”吗？改换后只与“%2”交换数据。": (
+        "This device is enrolled at “%1”. This enrolment file comes from “%2”. Enrol at “%2”"
+        " instead? From then on it exchanges data with “%2” only."
+    ),
+    "%1格式不对": "%1 is not in the right form",
+    "毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）": (
+        "Graduation year “%1” is wrong: type a 4-digit year (1950 to %2)"
+    ),
+    "（%1 岁）": " (aged %1)",
+    " %1 元": " %1 yuan",
+    " 元": " yuan",
+    "至今": "now",
+    "出生日期 %1": "born %1",
+    "务工地区划代码“%1”应为 6、9 或 12 位数字": "Workplace code “%1” should be 6, 9 or 12 digits",
+    "户籍地区划代码“%1”应为 6、9 或 12 位数字": "Residence code “%1” should be 6, 9 or 12 digits",
+    "%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？": (
+        "The visit to %1 has not been saved (notes or outcome typed). Discard it?"
+    ),
     "还有没保存的修改。放弃这些修改吗？": "There are unsaved changes. Discard them?",
     "在左侧选择一个人员": "Select a person on the left",
     "编辑(&E)": "&Edit",

@@ -88,7 +88,7 @@ EN_UI: dict[str, str] = {
     " 天": " day(s)",
     "培训天数": "Training days",
     "培训类型": "Kind of training",
-    "服务（可多选）": "Services (tick several)",
+    "服务（可多选）": "Services (several)",
     "写明原因": "Give the reason",
     "户号": "Household no.",
     "户主/成员": "Head / members",

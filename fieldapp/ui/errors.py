@@ -9,10 +9,12 @@ import traceback
 from types import TracebackType
 from typing import Any, TextIO
 
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import redact, redact_traceback
 from fieldapp.paths import data_dir, make_private
 
@@ -88,6 +90,24 @@ def message_for(error: BaseException) -> str:
         "Errors",
         "程序内部出错，操作没有完成，已保存的数据不受影响。详情已记入日志文件 fieldapp.log。",
     )
+
+
+def invalid_input(error: ValidationError) -> str:
+    """A form's values refused by a model, field by field in the user's words: a refusal that
+    explains itself in Chinese (an ID number) as it is, others as "<field> 格式不对"."""
+    parts: list[str] = []
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem.get("loc") else ""
+        cause = (problem.get("ctx") or {}).get("error")
+        if cause is not None and _is_chinese(str(cause)):
+            parts.append(str(cause))
+        else:
+            parts.append(
+                QCoreApplication.translate("Errors", "%1格式不对").replace(
+                    "%1", field_label(field) if field else ""
+                )
+            )
+    return QCoreApplication.translate("Errors", "输入有误：") + "；".join(dict.fromkeys(parts))
 
 
 def _is_chinese(text: str) -> bool:

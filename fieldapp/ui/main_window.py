@@ -7,9 +7,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.show_page(prefs.get("last_page", "ledger") or "ledger")
         self.locked = False
         self.lock_dialog: QWidget | None = None
+        #: While locked: each dialog of this window that was open → the cover hiding it.
+        self.lock_covers: dict[QWidget, _LockCover] = {}
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
 
@@ -85,8 +89,8 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         self.nav = QListWidget()
-        self.nav.setFixedWidth(108)
         self.nav.setObjectName("nav")
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "#nav { font-size: 15px; border: none; background: #f2f4f7; }"
             "#nav::item { padding: 10px 14px; }"
@@ -98,6 +102,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"Alt+{digit}" if digit else "")
             self.nav.addItem(item)
+        self._fit_nav()
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -120,6 +125,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_KEYS[row]))
         self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+
+    def _fit_nav(self) -> None:
+        """The navigation as wide as its longest label: English labels ("Household duties") are
+        wider than Chinese ones and were cut off, with a scroll bar under the list."""
+        self.nav.ensurePolished()
+        wanted = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4
+        self.nav.setFixedWidth(max(108, wanted))
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)
@@ -256,12 +268,41 @@ class MainWindow(QMainWindow):
         self.locked = True
         self.idle_lock.paused = True
         self.centralWidget().setVisible(False)
+        self._cover_dialogs()
         dialog = self.lock_dialog = LockDialog(self.session, self)
         dialog.accepted.connect(self._unlocked)
         dialog.open()
         return True
 
+    def _cover_dialogs(self) -> None:
+        """Cover every open dialog of this window (a person being edited, a roster preview)
+        and take its input away: locked, nobody reads or types in it. Closing one would lose
+        what was typed, so each stays open underneath."""
+        for dialog in self.findChildren(QDialog):
+            if not dialog.isVisible() or dialog in self.lock_covers:
+                continue
+            cover = _LockCover(self.tr("已锁定"), dialog)
+            cover.setProperty("was_enabled", dialog.isEnabled())
+            cover.setProperty("title", dialog.windowTitle())  # may hold a name
+            cover.show()
+            cover.raise_()
+            dialog.setEnabled(False)
+            dialog.setWindowTitle(self.tr("已锁定"))
+            self.lock_covers[dialog] = cover
+
+    def _uncover_dialogs(self) -> None:
+        """Give the covered dialogs back as they were."""
+        for dialog, cover in self.lock_covers.items():
+            if not isValid(dialog) or not isValid(cover):
+                continue
+            cover.hide()
+            cover.deleteLater()
+            dialog.setEnabled(bool(cover.property("was_enabled")))
+            dialog.setWindowTitle(str(cover.property("title") or ""))
+        self.lock_covers = {}
+
     def _unlocked(self) -> None:
+        self._uncover_dialogs()
         self.centralWidget().setVisible(True)
         self.locked = False
         self.lock_dialog = None
@@ -301,6 +342,7 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         for row, key in enumerate(PAGE_KEYS):
             self.nav.item(row).setText(titles[key])
+        self._fit_nav()
         self.update_title()
         self.show_page(current)
 
@@ -462,3 +504,23 @@ class MainWindow(QMainWindow):
                 panel.cancel()
             if hasattr(widget, "shutdown"):
                 widget.shutdown()
+
+
+class _LockCover(QLabel):
+    """Covers a dialog of the locked window, following its size (a dialog can still be
+    resized by the window manager while it takes no input)."""
+
+    def __init__(self, text: str, dialog: QWidget) -> None:
+        super().__init__(text, dialog)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("background: #e9ecef; color: #555; font-size: 18px;")
+        self.setGeometry(dialog.rect())
+        dialog.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Keep covering the whole dialog when it is resized."""
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+            self.raise_()
+        return False

@@ -193,7 +193,17 @@ class OperationPanel(QWidget):
         self.read_only = False
         self.was_cancelled = False
         self._relay: _Relay | None = None
+        #: Buttons that start work on this panel, and whether each was on before it started.
+        self._guarded: list[QWidget] = []
+        self._was_enabled: list[tuple[QWidget, bool]] = []
         self.hide()
+
+    def guard(self, *widgets: QWidget) -> None:
+        """Turn `widgets` (the buttons that start work here) off while an operation runs, and
+        back as they were when it ends: a second click would start another operation while the
+        first still writes, and the first's outcome (its report, the file it saved) would never
+        be shown."""
+        self._guarded.extend(widgets)
 
     def run(
         self,
@@ -213,6 +223,10 @@ class OperationPanel(QWidget):
         self.label.setText(title)
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
+        if self.operation is None:
+            self._was_enabled = [(w, w.isEnabled()) for w in self._guarded]
+            for widget in self._guarded:
+                widget.setEnabled(False)
         self.show()
         if read_only:
             on_success = self._unless_cancelled(on_success, on_failure)
@@ -245,6 +259,9 @@ class OperationPanel(QWidget):
             self.hide()
             self.was_cancelled = self.operation is not None and self.operation.progress.cancelled
             self.operation = None
+            for widget, enabled in self._was_enabled:
+                widget.setEnabled(enabled)
+            self._was_enabled = []
             try:
                 callback(value)
             finally:

@@ -1,5 +1,5 @@
 """Small reusable widgets: date fields, enum combos, a table view set up for keyboard use, a row
-of exclusive choice buttons."""
+of exclusive choice buttons, a dialog that asks before throwing typed input away."""
 
 from __future__ import annotations
 
@@ -8,14 +8,20 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
+    QMessageBox,
     QPushButton,
     QTableView,
     QWidget,
@@ -185,3 +191,48 @@ class ChoiceButtons(QButtonGroup):
             self.row.addWidget(button)
         if self.buttons:
             next(iter(self.buttons.values())).setChecked(True)
+
+
+def form_state(root: QWidget) -> tuple[object, ...]:
+    """What is entered in `root`'s inputs: texts, spin boxes, ticks, combo choices."""
+    state: list[object] = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+            state.append(widget.text())
+        elif isinstance(widget, QAbstractButton) and widget.isCheckable():
+            state.append(widget.isChecked())
+        elif isinstance(widget, QComboBox):
+            state.append(widget.currentIndex())
+    return tuple(state)
+
+
+class KeepsInput(QDialog):
+    """A form dialog whose Esc, 取消 and × ask before throwing away what was typed in it (an
+    untouched form closes at once). The form as first shown is the one to compare with."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown_state: tuple[object, ...] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._shown_state is None:
+            self._shown_state = form_state(self)
+        super().showEvent(event)
+
+    def is_dirty(self) -> bool:
+        """True when the form differs from what it showed when it opened."""
+        return self._shown_state is not None and form_state(self) != self._shown_state
+
+    def reject(self) -> None:
+        """Esc / 取消 / ×: ask first when something was typed."""
+        if self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("放弃修改？"),
+                self.tr("还有没保存的修改。放弃这些修改吗？"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

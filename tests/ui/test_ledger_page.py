@@ -259,3 +259,15 @@ def test_row_numbers_are_as_wide_as_the_longest_number():
     assert header.sizeHint().width() == wide
     model.setRowCount(5)
     assert header.sizeHint().width() == nine
+
+
+def test_import_and_export_are_off_while_one_runs(window, qtbot, tmp_path):
+    """导入 Excel… stayed on during an export (or an import): starting the other dropped the
+    first one's outcome — an import's report of refused rows never showed."""
+    page = ledger_page(window, qtbot)
+    page.export_file(tmp_path / "台账.xlsx")
+    assert page.ops.busy
+    assert not page.import_button.isEnabled() and not page.export_button.isEnabled()
+    qtbot.waitUntil(lambda: not page.ops.busy, timeout=30000)
+    assert page.import_button.isEnabled() and page.export_button.isEnabled()
+    assert "已导出 3 人" in page.count_label.text()

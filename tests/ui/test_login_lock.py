@@ -471,3 +471,39 @@ def test_the_login_dialog_is_gone_once_logged_in(qtbot, ledger_path, monkeypatch
     finally:
         if session is not None:
             session.close()
+
+
+def test_disable_with_no_user_chosen_says_so(window, qtbot, warnings_shown):
+    """停用所选用户 with nobody chosen in the list did nothing at all; it now says to choose a
+    user first, as 重设所选用户的口令… does."""
+    page = window.show_page("settings")
+    assert page.users_list.currentItem() is None and page.disable_user_button.isEnabled()
+    page.disable_user_button.click()
+    assert warnings_shown and "请先在列表里选一位用户" in warnings_shown[-1]
+
+
+def test_the_lock_covers_open_dialogs_and_gives_them_back(window, qtbot):
+    """Locked with the person editor open (or a roster preview), the window's pages were hidden
+    but the dialog stayed on screen with the person's ID number and bank account, and took
+    typing. Locked now, every open dialog of the window is covered and takes no input; after
+    the password it is back as it was, with what was typed in it."""
+    page = window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    page.select_row(0)
+    qtbot.waitUntil(lambda: page.panel.person is not None)
+    editor = page.edit_person(page.panel.person.id)
+    editor.phone.setText("13800001111")
+    qtbot.waitUntil(editor.isVisible)
+    assert window.lock()
+    cover = window.lock_covers[editor]
+    assert cover.isVisible() and cover.geometry() == editor.rect()
+    assert not editor.isEnabled() and editor.windowTitle() == "已锁定"
+    editor.resize(editor.width() + 120, editor.height() + 80)  # by the window manager
+    assert cover.geometry() == editor.rect()
+    assert window.lock_dialog.isEnabled() and window.lock_dialog not in window.lock_covers
+    window.lock_dialog.password.setText(UI_USER.password)
+    assert window.lock_dialog.unlock()
+    assert editor.isVisible() and editor.isEnabled() and not cover.isVisible()
+    assert editor.phone.text() == "13800001111" and window.lock_covers == {}
+    assert editor.windowTitle() == "编辑人员"
+    editor.discard()

@@ -143,3 +143,27 @@ def test_run_modal_keeps_the_window_alive_and_says_what_happens(qtbot):
         raise AssertionError("the work's error was swallowed")
     timer.stop()
     assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_guarded_buttons_are_off_while_work_runs_and_back_as_they_were(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    panel = OperationPanel()
+    qtbot.addWidget(panel)
+    start, never_on = QPushButton("导出"), QPushButton("未登记时不可用")
+    never_on.setEnabled(False)
+    panel.guard(start, never_on)
+    release = threading.Event()
+    outcome: list[object] = []
+
+    def work(_progress: OperationProgress) -> int:
+        release.wait(10)
+        return 1
+
+    panel.run("一", work, outcome.append, outcome.append)
+    assert not start.isEnabled()
+    panel.run("二", work, outcome.append, outcome.append)  # started again by the program
+    assert not start.isEnabled()
+    release.set()
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
+    assert start.isEnabled() and not never_on.isEnabled()

@@ -86,3 +86,50 @@ def test_household_duties_counted_previewed_saved_and_exported(
     sheet = openpyxl.load_workbook(out)["户级责任"]
     assert sheet.max_row == len(zero) + 2
     assert {sheet.cell(r, 2).value for r in range(3, sheet.max_row + 1)} == {"零就业家庭"}
+
+
+def test_duties_follow_an_area_chosen_while_the_list_is_worked_out(demo_window, qtbot):
+    """Choosing another area while the county's duties were still being worked out was ignored:
+    the county's list stayed under the new area's name, and 导出/预览 wrote it under that name.
+    The list is worked out again for the area chosen; preview and export wait for it."""
+    page = demo_window.show_page("duties")
+    page.area.set_code("")
+    wait_idle(qtbot, page)
+    everywhere = page.flags
+    village = biggest_village(demo_window.session.ledger)
+    assert everywhere and all(f.area_code.startswith(village) for f in everywhere)
+    other = demo_window.session.ledger.db.execute(
+        "SELECT code FROM areas WHERE length(code) = 9 AND code <> ? ORDER BY code LIMIT 1",
+        [village[:9]],
+    ).fetchone()[0]
+    page.refresh()
+    assert page.panel.busy
+    assert not page.export_button.isEnabled() and not page.preview_button.isEnabled()
+    page.area.set_code(other)  # while the county's list is still being worked out
+    wait_idle(qtbot, page)
+    assert page.area.code() == other
+    assert all(f.area_code.startswith(other) for f in page.flags)
+    assert len(page.flags) < len(everywhere)
+    assert page.export_button.isEnabled() and page.preview_button.isEnabled()
+
+
+def test_rosters_and_report_exports_wait_for_the_new_figures(demo_window, qtbot):
+    """导出 on 一库五册 or 报表 while new figures were worked out dropped them: the old area's
+    or month's stayed on screen under the new choice. The buttons are off meanwhile."""
+    rosters = demo_window.show_page("rosters")
+    rosters.area.set_code(biggest_village(demo_window.session.ledger))
+    wait_idle(qtbot, rosters)
+    assert rosters.export_button.isEnabled()
+    rosters.make()
+    buttons = (rosters.preview_button, rosters.preview_all_button, rosters.export_button)
+    assert rosters.panel.busy and not any(b.isEnabled() for b in buttons)
+    wait_idle(qtbot, rosters)
+    assert all(b.isEnabled() for b in buttons)
+    reports = demo_window.show_page("reports")
+    reports.make()
+    wait_idle(qtbot, reports)
+    assert reports.export_button.isEnabled()
+    reports.make()
+    assert reports.panel.busy and not reports.export_button.isEnabled()
+    wait_idle(qtbot, reports)
+    assert reports.export_button.isEnabled()

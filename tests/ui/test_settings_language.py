@@ -15,7 +15,7 @@ from fieldapp.store.backup import check_backup
 from fieldapp.store.ledger import Ledger
 from fieldapp.ui import prefs
 from tests.records import Records
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import VILLAGE, wait_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,3 +161,86 @@ def test_standard_buttons_use_qt_chinese(window):
     )
     assert box.button(QDialogButtonBox.StandardButton.Save).text().startswith("保存")
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("取消")
+
+
+def test_english_navigation_labels_are_not_cut_off(window, qtbot):
+    """The navigation was 108 px whatever the language: "Monthly update" and "Household
+    duties" were cut off, with a scroll bar under the list. It now fits its longest label, and
+    the window still fits a 1024×640 screen on every page."""
+    nav = window.nav
+    assert nav.width() == 108  # Chinese: as before
+    window.set_language("en")
+    assert nav.item(4).text() == "Household duties"
+    assert nav.sizeHintForColumn(0) <= nav.viewport().width()
+    assert nav.horizontalScrollBar().maximum() == 0
+    window.resize(1024, 640)
+    for key in ("ledger", "monthly", "visits", "due", "subsidies", "sync", "settings"):
+        window.show_page(key)
+        qtbot.wait(20)
+        assert window.width() <= 1024 and window.height() <= 640, key
+    window.set_language("zh_CN")
+    assert nav.width() == 108
+
+
+def test_english_visit_form_labels_fit_a_1024_screen(window, qtbot):
+    """In English at 1024×640 the visit form's "Services (tick several)" was cut to "Services
+    (tick severa" beside the ticks."""
+    window.set_language("en")
+    window.resize(1024, 640)
+    page = window.show_page("visits")
+    qtbot.wait(20)
+    form = page.entry_box.layout()
+    for field in (page.picker, page.services_box, page.notes, page.outcome):
+        label = form.labelForField(field)
+        assert label.width() >= label.sizeHint().width(), label.text()
+    window.set_language("zh_CN")
+
+
+def test_english_person_panel_and_id_check_have_no_chinese_units(window, qtbot):
+    """In English the person panel said "男 1980-03-16（46 岁）", a job ran "2024-03～至今" and
+    the ID check under the field "出生日期 1980-03-16"."""
+    import datetime as dt
+
+    from fieldapp.domain.models import EmploymentSpell, Person
+    from fieldapp.ui.dialogs.person_editor import describe_id
+    from fieldapp.ui.pages.person_panel import PersonPanel
+
+    window.set_language("en")
+    page = window.show_page("ledger")
+    who = Records(window.session.ledger).select(Person, "name = ?", ["张长英"])[0]
+    page.open_person(who.id)
+    qtbot.waitUntil(lambda: page.panel.person is not None)
+    summary = page.panel.summary.text()
+    assert "岁" not in summary and "(aged " in summary
+    ok, line = describe_id(who.id_number)
+    assert ok and "出生日期" not in line and line.startswith("born ")
+    running = EmploymentSpell(person_id=who.id, start_date=dt.date(2024, 3, 1))
+    assert PersonPanel._spell_time(running) == "2024-03～now"
+    window.set_language("zh_CN")
+    assert "岁）" in window.show_page("ledger").panel._summary_html(who)
+
+
+def test_a_device_name_typed_but_not_saved_is_not_dropped_silently(window, qtbot):
+    """设备名称 or 工作区域 changed on Settings and not saved were dropped without a word when
+    the window closed, another ledger was opened or the language switched; they now count as
+    unsaved input, as the paper wording does."""
+    page = window.show_page("settings")
+    assert not window.has_unsaved()
+    page.device_name.setText("大坝村笔记本")
+    assert page.has_unsaved() and window.has_unsaved()
+    page.save_device()
+    assert not page.has_unsaved()
+    page.home_area.set_code(VILLAGE)
+    assert page.has_unsaved()
+    page.discard_unsaved()
+    assert not window.has_unsaved()
+
+
+def test_english_monthly_grid_titles_are_not_cut(window, qtbot):
+    """In English the monthly grid's "Income this month (yuan)" showed as "ome this month (yu"."""
+    window.set_language("en")
+    page = window.show_page("monthly")
+    header = page.table.horizontalHeader()
+    for column in range(header.count() - 1):  # the last one stretches
+        assert header.sectionSize(column) >= header.sectionSizeHint(column), column
+    window.set_language("zh_CN")

@@ -139,3 +139,15 @@ def test_print_page_without_batch_says_why(demo_window, warnings_shown):
     page.preview()
     assert warnings_shown and "批次" in warnings_shown[-1]
     assert isinstance(Path(page.session.path), Path)
+
+
+def test_batch_papers_wait_for_the_eligibility_list(demo_window, qtbot):
+    """预览花名册/公示表/全部申请表 stayed on while eligibility was worked out; rendering a paper
+    then dropped the rest of the list (the count never came). They are off meanwhile."""
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    buttons = (page.roster_button, page.notice_button, page.forms_button)
+    assert page.panel.busy and not any(b.isEnabled() for b in buttons)
+    qtbot.waitUntil(lambda: not page.panel.busy, timeout=60000)
+    assert all(b.isEnabled() for b in buttons)
+    assert "符合条件" in page.results_label.text()

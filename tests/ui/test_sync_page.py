@@ -120,3 +120,124 @@ def test_conflict_resolved_with_a_new_value(window, qtbot):
     assert review.resolve_selected()
     phone = window.session.ledger.db.execute("SELECT phone FROM persons WHERE id = ?", [person_id])
     assert phone.fetchone()[0] == "13700000000"
+
+
+def test_the_export_button_writes_to_the_usb_stick_chosen_in_the_list(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """The list shows a stick as "U盘（/media/…，可用 3.2 GB）"; 导出数据包 took that label for a
+    folder and said 请选择一个存在的文件夹（如U盘）. It writes to the stick now, also after the
+    page was shown again and the stick's free space (in its label) changed."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    assert page.enrol(enrolment)
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    free = ["3.2"]
+    monkeypatch.setattr(
+        sync_page, "removable_drives", lambda: [(f"U盘（{stick}，可用 {free[0]} GB）", str(stick))]
+    )
+    page.refresh()
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert warnings_shown == [] and len(list(stick.glob("*.fieldsync"))) == 1
+    free[0] = "3.1"
+    window.show_page("ledger")
+    window.show_page("sync")  # shown again: the drives are listed afresh
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert warnings_shown == [] and len(list(stick.glob("*.fieldsync"))) == 2
+    hub.close()
+
+
+def test_exchange_buttons_are_off_while_an_exchange_runs(window, qtbot, tmp_path, warnings_shown):
+    """导出数据包, 导入数据包…, 上传并接收 stayed on during an export: a second click started a
+    second export beside the first (two bundles on the stick, only the last one reported)."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    assert page.enrol(enrolment)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    buttons = (page.enrol_button, page.export_button, page.import_button, page.push_button)
+    page.export_to(stick)
+    assert page.panel.busy and not any(b.isEnabled() for b in buttons)
+    page.refresh()  # the page shown again meanwhile
+    assert not page.export_button.isEnabled()
+    wait_idle(qtbot, page)
+    assert all(b.isEnabled() for b in buttons)
+    assert len(list(stick.glob("*.fieldsync"))) == 1 and "已导出" in page.result_label.text()
+    hub.close()
+
+
+def test_enrolling_with_another_countys_file_asks_instead_of_naming_a_flag(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """Enrolled at one hub, a file from another made the page say "…确需改换请加 --force", a
+    command-line flag the window has no place for. It now asks, naming both hubs: 否 keeps
+    the enrolment, 是 moves the device to the new hub."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import answered
+
+    first = Hub.init(tmp_path / "hub1", "七星关区汇总中心")
+    second = Hub.init(tmp_path / "hub2", "纳雍县汇总中心")
+    first.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.json")
+    second.enroll("大坝村笔记本", VILLAGE, tmp_path / "two.json")
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "one.json")
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.No, asked)
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", answered("warning", QMessageBox.StandardButton.Ok, shown)
+    )
+    assert not page.enrol(tmp_path / "two.json")
+    assert asked and "七星关区汇总中心" in asked[0] and "纳雍县汇总中心" in asked[0]
+    assert not any("--" in text for text in asked + shown)
+    assert "七星关区汇总中心" in page.state_label.text()
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Yes, asked)
+    )
+    assert page.enrol(tmp_path / "two.json")
+    assert "纳雍县汇总中心" in page.state_label.text()
+    first.close()
+    second.close()
+
+
+def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warnings_shown):
+    """A hub restored from a backup refuses the next bundle: "从第 n 号修改起缺失，请在设备上
+    执行 fieldapp sync export --full". The window had no way to do that; the page now has
+    全部重发 beside 导出数据包 — the bundle then carries every change of this device."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    page = window.show_page("sync")
+    assert not page.full_export.isEnabled()  # not enrolled: nothing to send
+    assert page.enrol(enrolment)
+    assert page.full_export.isEnabled()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page.export_to(stick)
+    wait_idle(qtbot, page)
+    everything = page.last_export.changes
+    assert everything > 0
+    hub.import_files(list(stick.glob("*.fieldsync")))
+    hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+    page.import_from(tmp_path / "answer.fieldsync")
+    wait_idle(qtbot, page)
+    page.export_to(stick)
+    wait_idle(qtbot, page)
+    assert page.last_export.changes == 0  # the hub has them all
+    assert "--full" not in page.full_export.text() and not page.full_export.isChecked()
+    page.full_export.setChecked(True)
+    page.export_to(stick)
+    wait_idle(qtbot, page)
+    assert page.last_export.changes == everything
+    assert not page.full_export.isChecked()  # once, as asked
+    hub.close()

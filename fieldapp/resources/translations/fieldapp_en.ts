@@ -438,6 +438,10 @@
       <source>显示 %1 项</source>
       <translation>%1 shown</translation>
     </message>
+    <message>
+      <source>请先在列表里选一项待办</source>
+      <translation>Choose an item in the list first</translation>
+    </message>
   </context>
   <context>
     <name>DutiesPage</name>
@@ -548,17 +552,23 @@
       <source>操作没有完成</source>
       <translation>Not done</translation>
     </message>
+    <message>
+      <source>%1格式不对</source>
+      <translation>%1 is not in the right form</translation>
+    </message>
+    <message>
+      <source>输入有误：</source>
+      <translation>Invalid input: </translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>
     <message>
       <source>欢迎使用劳动力台账</source>
-      <extracomment>Areas with more households than this are worked out part by part. What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition).</extracomment>
       <translation>Welcome to the labour ledger</translation>
     </message>
     <message>
       <source>台账文件</source>
-      <extracomment>The C library itself: always there; the .deb states its minimum version instead.</extracomment>
       <translation>Ledger file</translation>
     </message>
     <message>
@@ -579,7 +589,6 @@
     </message>
     <message>
       <source>保存到</source>
-      <extracomment>What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Save to</translation>
     </message>
     <message>
@@ -964,10 +973,22 @@
     </message>
   </context>
   <context>
+    <name>KeepsInput</name>
+    <message>
+      <source>放弃修改？</source>
+      <extracomment>Areas with more households than this are worked out part by part. What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. The search thread's page cache. A keystroke reads a few hundred pages, mostly new ones; the listing of the whole ledger scans every person and filled the default 32 MB at a million. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition). The C library itself: always there; the .deb states its minimum version instead. What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
+      <translation>Discard changes?</translation>
+    </message>
+    <message>
+      <source>还有没保存的修改。放弃这些修改吗？</source>
+      <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+  </context>
+  <context>
     <name>LedgerModel</name>
     <message>
       <source>姓名</source>
-      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language). The national labour-ability words, shortened where the column is narrow.</extracomment>
+      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language). Where Qt's item delegate puts DisplayRole among the seven roles it asks of a cell it paints (font, alignment, foreground, check state, decoration, display, background). The national labour-ability words, shortened where the column is narrow.</extracomment>
       <translation>Name</translation>
     </message>
     <message>
@@ -1218,7 +1239,7 @@
     <name>MainWindow</name>
     <message>
       <source>台账</source>
-      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).</extracomment>
+      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used). While locked: each dialog of this window that was open → the cover hiding it.</extracomment>
       <translation>Ledger</translation>
     </message>
     <message>
@@ -1328,6 +1349,10 @@
     <message>
       <source>正在用新钥匙重新加密台账，请稍候（不能中途停止）…</source>
       <translation>Re-encrypting the ledger with a new key; please wait (this cannot be stopped halfway)…</translation>
+    </message>
+    <message>
+      <source>已锁定</source>
+      <translation>Locked</translation>
     </message>
   </context>
   <context>
@@ -1457,6 +1482,7 @@
     </message>
     <message>
       <source>正在取消……</source>
+      <extracomment>Buttons that start work on this panel, and whether each was on before it started.</extracomment>
       <translation>Cancelling…</translation>
     </message>
   </context>
@@ -1580,10 +1606,6 @@
       <translation />
     </message>
     <message>
-      <source>户籍所在地区划代码（6–12 位）</source>
-      <translation>Registered residence code (6–12 digits)</translation>
-    </message>
-    <message>
       <source>姓名</source>
       <translation>Name</translation>
     </message>
@@ -1676,16 +1698,28 @@
       <translation>Please confirm</translation>
     </message>
     <message>
-      <source>输入有误：</source>
-      <translation>Invalid input: </translation>
-    </message>
-    <message>
       <source>放弃修改？</source>
       <translation>Discard changes?</translation>
     </message>
     <message>
       <source>还有没保存的修改。放弃这些修改吗？</source>
       <translation>There are unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+      <source>户籍所在地区划代码（6、9 或 12 位数字）</source>
+      <translation>Registered residence code (6, 9 or 12 digits)</translation>
+    </message>
+    <message>
+      <source>户籍地区划代码“%1”应为 6、9 或 12 位数字</source>
+      <translation>Residence code “%1” should be 6, 9 or 12 digits</translation>
+    </message>
+    <message>
+      <source>出生日期 %1</source>
+      <translation>born %1</translation>
+    </message>
+    <message>
+      <source>毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）</source>
+      <translation>Graduation year “%1” is wrong: type a 4-digit year (1950 to %2)</translation>
     </message>
   </context>
   <context>
@@ -1909,6 +1943,26 @@
     <message>
       <source>申请表：</source>
       <translation>Application form: </translation>
+    </message>
+    <message>
+      <source>（%1 岁）</source>
+      <translation> (aged %1)</translation>
+    </message>
+    <message>
+      <source> %1 元</source>
+      <translation> %1 yuan</translation>
+    </message>
+    <message>
+      <source>至今</source>
+      <translation>now</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一条就业经历</source>
+      <translation>Choose a job in the list first</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一条失业登记</source>
+      <translation>Choose a registration in the list first</translation>
     </message>
   </context>
   <context>
@@ -2659,6 +2713,10 @@
       <source>结束日期早于开始日期</source>
       <translation>The end date is before the start date</translation>
     </message>
+    <message>
+      <source>务工地区划代码“%1”应为 6、9 或 12 位数字</source>
+      <translation>Workplace code “%1” should be 6, 9 or 12 digits</translation>
+    </message>
   </context>
   <context>
     <name>SubsidiesPage</name>
@@ -2875,6 +2933,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>只看 %1 的补贴：各项补贴是否符合、原因，以及已有的申领</source>
       <translation>Only %1's subsidies: each subsidy's result, the reasons, and the claims made</translation>
     </message>
+    <message>
+      <source> 元</source>
+      <translation> yuan</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
@@ -3022,6 +3084,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>县里未接受的修改</source>
       <translation>Changes the county did not accept</translation>
+    </message>
+    <message>
+      <source>改换汇总中心</source>
+      <translation>Change hub</translation>
+    </message>
+    <message>
+      <source>本机已登记到“%1”。这个登记文件来自“%2”。改为登记到“%2”吗？改换后只与“%2”交换数据。</source>
+      <translation>This device is enrolled at “%1”. This enrolment file comes from “%2”. Enrol at “%2” instead? From then on it exchanges data with “%2” only.</translation>
+    </message>
+    <message>
+      <source>全部重发</source>
+      <translation>Send everything again</translation>
+    </message>
+    <message>
+      <source>县里说“从第 n 号修改起缺失”时勾选：这次导出本机的全部修改</source>
+      <translation>Tick when the county says changes are missing from number n: this export carries every change of this device</translation>
     </message>
   </context>
   <context>
@@ -3184,7 +3262,15 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     </message>
     <message>
       <source>服务（可多选）</source>
-      <translation>Services (tick several)</translation>
+      <translation>Services (several)</translation>
+    </message>
+    <message>
+      <source>走访还没保存</source>
+      <translation>Visit not saved</translation>
+    </message>
+    <message>
+      <source>%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？</source>
+      <translation>The visit to %1 has not been saved (notes or outcome typed). Discard it?</translation>
     </message>
   </context>
   <context>
@@ -3197,13 +3283,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>口令连续输错多次，请 %1 秒后再试</source>
       <translation>Too many wrong passwords: try again in %1 s</translation>
-    </message>
-  </context>
-  <context>
-    <name>_RecordDialog</name>
-    <message>
-      <source>输入有误：</source>
-      <translation>Invalid input: </translation>
     </message>
   </context>
   <context>

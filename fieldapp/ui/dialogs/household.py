@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -18,10 +17,12 @@ from fieldapp.services import households
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import KeepsInput
 
 
-class HouseholdDialog(QDialog):
-    """The household's own fields; members are edited one by one in the person editor."""
+class HouseholdDialog(KeepsInput):
+    """The household's own fields; members are edited one by one in the person editor. Esc on a
+    changed form asks before throwing the changes away."""
 
     def __init__(self, session: Session, household_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import Category, Health, LabourAbility, Relation
 from fieldapp.domain.errors import (
@@ -38,7 +40,7 @@ from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
-from fieldapp.ui.errors import message_for
+from fieldapp.ui.errors import invalid_input, message_for
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo
 
@@ -56,7 +58,8 @@ def describe_id(text: str) -> tuple[bool, str]:
         info = idnumber.validate(text)
     except InvalidIdNumber as error:
         return False, str(error)
-    parts = [f"出生日期 {info.birth_date.isoformat()}", info.sex]
+    born = QCoreApplication.translate("PersonEditor", "出生日期 %1")
+    parts = [born.replace("%1", info.birth_date.isoformat()), info.sex]
     if info.region:
         parts.append(info.region)
     line = "，".join(parts)
@@ -122,7 +125,7 @@ class PersonEditor(QDialog):
         self.bank = QLineEdit()
         self.account = QLineEdit()
         self.hukou = QLineEdit()
-        self.hukou.setPlaceholderText(self.tr("户籍所在地区划代码（6–12 位）"))
+        self.hukou.setPlaceholderText(self.tr("户籍所在地区划代码（6、9 或 12 位数字）"))
         self.notes = QLineEdit()
 
         form = QFormLayout()
@@ -277,12 +280,27 @@ class PersonEditor(QDialog):
                 else None
             ),
             account_bank=self.bank.text().strip(),
-            account_number=self.account.text().strip(),
-            hukou_code=self.hukou.text().strip(),
+            account_number=self._account_number(),
+            hukou_code=self._hukou_code(),
             notes=self.notes.text().strip(),
             household_id=self.household_id,
         )
         return Person.model_validate(data)
+
+    def _hukou_code(self) -> str:
+        """The 户籍地 code as typed, or as digits when it was typed or changed here."""
+        typed = self.hukou.text().strip()
+        if typed == (self.person.hukou_code if self.person else ""):
+            return typed
+        return "".join(unicodedata.normalize("NFKC", typed).split())
+
+    def _account_number(self) -> str:
+        """The account as typed, or as digits when it was typed or changed here (an account
+        already in the ledger is kept as it is)."""
+        typed = self.account.text().strip()
+        if typed == (self.person.account_number if self.person else ""):
+            return typed
+        return accounts.normalise(typed)
 
     def save(self) -> None:
         """Check and save; on any refusal show the reason and save nothing."""
@@ -300,6 +318,33 @@ class PersonEditor(QDialog):
             self.show_error(phone_problem(phone) or "")
             self.phone.setFocus()
             return
+        year = self.graduation.value()
+        if year and year != (self.person.graduation_year if self.person else None):
+            latest = dt.date.today().year + 8  # still at school: the year expected
+            if not 1950 <= year <= latest:
+                self.show_error(
+                    self.tr("毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）")
+                    .replace("%1", str(year))
+                    .replace("%2", str(latest))
+                )
+                self.graduation.setFocus()
+                return
+        hukou = self._hukou_code()
+        if hukou != (self.person.hukou_code if self.person else "") and hukou:
+            # It decides the person's home county (跨县/跨省 subsidies), as in the import.
+            if not (hukou.isascii() and hukou.isdigit() and len(hukou) in (6, 9, 12)):
+                self.show_error(
+                    self.tr("户籍地区划代码“%1”应为 6、9 或 12 位数字").replace("%1", hukou)
+                )
+                self.hukou.setFocus()
+                return
+        account = self.account.text().strip()
+        if account != (self.person.account_number if self.person else ""):
+            problem = accounts.account_problem(account)
+            if problem:
+                self.show_error(problem)
+                self.account.setFocus()
+                return
         if self.household_id is None and not self.area.code():
             self.show_error(self.tr("请选择所在区域（新建一户需要区域）"))
             return
@@ -314,9 +359,7 @@ class PersonEditor(QDialog):
             self.show_error(str(error), error.existing_id)
             return
         except ValidationError as error:
-            self.show_error(
-                self.tr("输入有误：") + "; ".join(str(e["msg"]) for e in error.errors())
-            )
+            self.show_error(invalid_input(error))
             return
         except FieldappError as error:
             self.show_error(message_for(error))

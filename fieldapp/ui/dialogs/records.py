@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -21,12 +22,14 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.regions import region_name
 from fieldapp.services import work
+from fieldapp.ui.errors import invalid_input
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import DateField, EnumCombo, OptionalDate
+from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
 
 
-class _RecordDialog(QDialog):
-    """Form, error line, Save/Cancel; subclasses fill the form and build the record."""
+class _RecordDialog(KeepsInput):
+    """Form, error line, Save/Cancel (asking before typed input is thrown away); subclasses fill
+    the form and build the record."""
 
     def __init__(self, session: Session, parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -57,9 +60,7 @@ class _RecordDialog(QDialog):
             changes = work.save_record(self.session.ledger, self.session.actor, self.build())
             self.saved_id = changes.id
         except ValidationError as error:
-            self.error.setText(
-                self.tr("输入有误：") + "; ".join(str(e["msg"]) for e in error.errors())
-            )
+            self.error.setText(invalid_input(error))
             return
         except (ValueError, FieldappError) as error:  # a refusal says why, in Chinese
             self.error.setText(str(error))
@@ -155,12 +156,21 @@ class SpellDialog(_RecordDialog):
         end = self.end.value()
         if end and end < self.start.value():
             raise ValueError(self.tr("结束日期早于开始日期"))
+        place_code = self.place_code.text().strip()
+        if place_code != (self.spell.place_code if self.spell else ""):
+            # It decides 县内/跨县/跨省 (the transport subsidies), as in the import.
+            place_code = "".join(unicodedata.normalize("NFKC", place_code).split())
+            digits = place_code.isascii() and place_code.isdigit()
+            if place_code and not (digits and len(place_code) in (6, 9, 12)):
+                raise ValueError(
+                    self.tr("务工地区划代码“%1”应为 6、9 或 12 位数字").replace("%1", place_code)
+                )
         data = self.spell.model_dump() if self.spell else {}
         data.update(
             person_id=self.person_id,
             start_date=self.start.value(),
             end_date=end,
-            place_code=self.place_code.text().strip(),
+            place_code=place_code,
             place_name=self.place_name.text().strip(),
             form=self.form_combo.value(),
             employer=self.employer.text().strip(),

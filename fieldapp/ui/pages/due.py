@@ -286,6 +286,7 @@ class DuePage(QWidget):
         pre-filled on the 走访 page."""
         item = self.table.currentIndex().data(ROW_ROLE)
         if item is None:
+            show_error(self, self.tr("请先在列表里选一项待办"))
             return
         if item.kind == "月度更新":
             month = item.title.split(" ")[0] if item.title[:4].isdigit() else str(Month.current())

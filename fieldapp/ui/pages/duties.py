@@ -100,6 +100,8 @@ class DutiesPage(QWidget):
         self.group.buttonClicked.connect(lambda _b: self._filter())
         self.preview_button.clicked.connect(lambda: self.preview())
         self.export_button.clicked.connect(self.export_dialog)
+        # Preview and export take the list shown: not while it is being worked out.
+        self.panel.guard(self.preview_button, self.export_button)
         self.table.doubleClicked.connect(self._open)
         session.on_change(
             self,
@@ -107,6 +109,7 @@ class DutiesPage(QWidget):
             lambda _c: self._stale(),
         )
         self._fresh = False
+        self._again = False
         self._counts()
 
     def activated(self) -> None:
@@ -132,7 +135,10 @@ class DutiesPage(QWidget):
     def refresh(self) -> None:
         """Work the duties out off the GUI thread."""
         if self.panel.busy:
+            # An area or date chosen meanwhile: work the list out again once this one is done.
+            self._again = True
             return
+        self._again = False
         self._fresh = True
         area, on = self.area.code() or None, self.on.value()
 
@@ -148,11 +154,15 @@ class DutiesPage(QWidget):
         self.flags = flags
         self._counts()
         self._filter()
+        if self._again:
+            self.refresh()
         self.updated.emit()
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, Cancelled):
             show_error(self, error)
+        if self._again:
+            self.refresh()
         self.updated.emit()
 
     def _counts(self) -> None:

@@ -117,6 +117,7 @@ class LedgerPage(QWidget):
         self.import_button.clicked.connect(self.import_dialog)
         self.export_button.clicked.connect(self.export_dialog)
         self.template_button.clicked.connect(self.template_dialog)
+        self.ops.guard(self.import_button, self.export_button)
 
         self.search = SearchService(session.ledger.reader, self)
         self.search.rows.connect(self._show_hits)

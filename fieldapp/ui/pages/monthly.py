@@ -356,8 +356,10 @@ class MonthlyPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
         for column, width in enumerate((90, 80, 50, 130, 150, 100, 110)):
-            self.table.setColumnWidth(column, width)
+            # Never narrower than its title ("Income this month (yuan)" in English).
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         hint = QLabel(
             self.tr(
                 "本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、"

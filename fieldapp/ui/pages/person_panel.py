@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -39,6 +39,7 @@ from fieldapp.store.queries.sync import device_names
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
+from fieldapp.ui.errors import show_error
 from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
@@ -313,7 +314,8 @@ class PersonPanel(QWidget):
             (self.tr("身份证号"), person.id_number),
             (
                 self.tr("性别 / 出生"),
-                f"{person.sex}  {person.birth_date.isoformat()}（{person.age_on(today)} 岁）",
+                f"{person.sex}  {person.birth_date.isoformat()}"
+                + self.tr("（%1 岁）").replace("%1", str(person.age_on(today))),
             ),
             (self.tr("所在地"), records.person_place(self.session.ledger, person)),
             (self.tr("与户主关系"), str(person.relation)),
@@ -358,13 +360,17 @@ class PersonPanel(QWidget):
         if found is None:
             return month.label() + self.tr("：未更新")
         status, income = found
-        money = f" {show(income)} 元" if income else ""
+        money = self.tr(" %1 元").replace("%1", show(income)) if income else ""
         return f"{month.label()}：{status}{money}"
 
     @staticmethod
     def _spell_time(spell: EmploymentSpell) -> str:
         start = spell.start_date.strftime("%Y-%m")
-        end = spell.end_date.strftime("%Y-%m") if spell.end_date else "至今"
+        end = (
+            spell.end_date.strftime("%Y-%m")
+            if spell.end_date
+            else QCoreApplication.translate("PersonPanel", "至今")
+        )
         return f"{start}～{end}"
 
     def update_status(self) -> None:
@@ -460,6 +466,9 @@ class PersonPanel(QWidget):
     def edit_spell(self) -> None:
         """Edit the selected spell."""
         spell = _selected(self.spells_view)
+        if self.person and spell is None:
+            show_error(self, self.tr("请先在列表里选一条就业经历"))
+            return
         if self.person and spell and SpellDialog(self.session, self.person.id, spell, self).exec():
             self.refresh()
 
@@ -471,6 +480,9 @@ class PersonPanel(QWidget):
     def edit_registration(self) -> None:
         """Edit the selected registration."""
         registration = _selected(self.registrations_view)
+        if self.person and registration is None:
+            show_error(self, self.tr("请先在列表里选一条失业登记"))
+            return
         if self.person and registration:
             if UnemploymentDialog(self.session, self.person.id, registration, self).exec():
                 self.refresh()

@@ -107,6 +107,8 @@ class ReportsPage(QWidget):
         layout.addWidget(scroll, 3)
         self.make_button.clicked.connect(self.make)
         self.export_button.clicked.connect(self.export_dialog)
+        # Not while a report is made: an export would drop the new report.
+        self.panel.guard(self.export_button)
 
     def make(self) -> None:
         """Compute the month's report off the GUI thread."""

@@ -86,6 +86,8 @@ class RostersPage(QWidget):
         self.preview_button.clicked.connect(lambda: self.preview(self.current()))
         self.preview_all_button.clicked.connect(lambda: self.preview(None))
         self.export_button.clicked.connect(self.export_dialog)
+        # Not while the rosters are (re)worked out: an export would drop the new ones.
+        self.panel.guard(self.preview_button, self.preview_all_button, self.export_button)
         session.on_change(
             self, (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS), lambda _c: self._stale()
         )

@@ -149,7 +149,11 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("工作区域"), self.home_area)
         form.addRow(self.tr("设备标识"), QLabel(ledger.device_id))
         form.addRow("", self.device_button)
+        self._device_snapshot = self._device_values()
         return box
+
+    def _device_values(self) -> tuple[str, str, str]:
+        return (self.device_name.text().strip(), self.author.text().strip(), self.home_area.code())
 
     def save_device(self) -> None:
         """Store device name, user and home area (local settings, not synced)."""
@@ -161,6 +165,7 @@ class SettingsPage(QWidget):
                 area=self.home_area.code(),
             )
         )
+        self._device_snapshot = self._device_values()
 
     # -- policy ---------------------------------------------------------------------------
 
@@ -284,6 +289,7 @@ class SettingsPage(QWidget):
         form.addRow(self.backup_note)
         self.open_button.clicked.connect(self.open_dialog)
         self.backup_button.clicked.connect(self.backup_dialog)
+        self.panel.guard(self.backup_button, self.restore_button, self.open_button)
         self.restore_button.clicked.connect(self.restore_dialog)
         return box
 
@@ -402,7 +408,10 @@ class SettingsPage(QWidget):
         )
 
     def _show_user(self) -> None:
-        self.author.setText(settings.author(self.session.ledger))
+        author = settings.author(self.session.ledger)
+        if self.author.text().strip() == self._device_snapshot[1]:  # not being edited
+            self._device_snapshot = (self._device_snapshot[0], author, self._device_snapshot[2])
+        self.author.setText(author)
         self.show_users()
 
     def show_users(self) -> None:
@@ -513,6 +522,7 @@ class SettingsPage(QWidget):
         """Disable the selected user after confirmation."""
         item = self.users_list.currentItem()
         if item is None:
+            show_error(self, self.tr("请先在列表里选一位用户"))
             return False
         name = item.data(Qt.ItemDataRole.UserRole)
         answer = QMessageBox.question(
@@ -543,9 +553,14 @@ class SettingsPage(QWidget):
         return True
 
     def has_unsaved(self) -> bool:
-        """True when the paper wording was edited but not saved."""
-        return self._paper_values() != self._paper_snapshot
+        """True when the paper wording or this device's name, user or area was edited but not
+        saved."""
+        return (
+            self._paper_values() != self._paper_snapshot
+            or self._device_values() != self._device_snapshot
+        )
 
     def discard_unsaved(self) -> None:
-        """Forget edited wording."""
+        """Forget edited wording and device settings."""
         self._paper_snapshot = self._paper_values()
+        self._device_snapshot = self._device_values()

@@ -251,7 +251,7 @@ class SubsidiesPage(QWidget):
         lines = [f"<b>{result.name}</b> — {result.rule_title}（{result.clause}）"]
         lines.append(self.tr("结果：") + STATUS_LABELS.get(result.status, str(result.status)))
         if result.status is not Status.NOT_ELIGIBLE:
-            unit = "" if result.amount is None else " 元"
+            unit = "" if result.amount is None else self.tr(" 元")
             lines.append(
                 self.tr("金额：") + f"{_money(result.amount)}{unit}  {result.funding_source}"
             )
@@ -279,7 +279,8 @@ class SubsidiesPage(QWidget):
         self._mark_claimed(result, claim.id)
         self.results_label.setText(
             self.tr("已创建申领：")
-            + f"{claim.person_name} {claim.rule_title} {_money(claim.amount)} 元"
+            + f"{claim.person_name} {claim.rule_title} {_money(claim.amount)}"
+            + self.tr(" 元")
             + self.tr("（在“申领”页办理）")
         )
         return claim
@@ -519,6 +520,8 @@ class SubsidiesPage(QWidget):
         self.roster_button.clicked.connect(lambda: self.preview_batch(jobs.roster_job))
         self.notice_button.clicked.connect(lambda: self.preview_batch(jobs.notice_job))
         self.forms_button.clicked.connect(lambda: self.preview_batch(jobs.forms_job))
+        # A paper rendered while eligibility is worked out would drop the rest of the list.
+        self.panel.guard(self.roster_button, self.notice_button, self.forms_button)
         return box
 
     def make_batch(self) -> Batch | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -72,6 +74,11 @@ class SyncPage(QWidget):
         self.folder.setEditable(True)
         self.browse_button = QPushButton(self.tr("选择文件夹…"))
         self.export_button = QPushButton(self.tr("导出数据包"))
+        # The hub restored from a backup asks for every change again (sync export --full).
+        self.full_export = QCheckBox(self.tr("全部重发"))
+        self.full_export.setToolTip(
+            self.tr("县里说“从第 n 号修改起缺失”时勾选：这次导出本机的全部修改")
+        )
         self.import_button = QPushButton(self.tr("导入数据包…"))
         self.url = QLineEdit(settings.hub_url(session.ledger))
         self.url.setPlaceholderText("http://192.168.1.10:8765")
@@ -88,6 +95,7 @@ class SyncPage(QWidget):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.browse_button)
         folder_row.addWidget(self.export_button)
+        folder_row.addWidget(self.full_export)
         form.addRow(self.tr("导出到"), folder_row)
         form.addRow(self.tr("导入"), self.import_button)
         url_row = QHBoxLayout()
@@ -114,9 +122,12 @@ class SyncPage(QWidget):
         layout.addWidget(self.county_box, 1)
         self.enrol_button.clicked.connect(self.enrol_dialog)
         self.browse_button.clicked.connect(self.browse)
-        self.export_button.clicked.connect(lambda: self.export_to(Path(self.folder.currentText())))
+        self.export_button.clicked.connect(lambda: self.export_to(self._folder()))
         self.import_button.clicked.connect(self.import_dialog)
         self.push_button.clicked.connect(self.push)
+        self.panel.guard(
+            self.enrol_button, self.export_button, self.import_button, self.push_button
+        )
         self.refresh()
 
     def activated(self) -> None:
@@ -128,8 +139,9 @@ class SyncPage(QWidget):
         identity = sync_state.identity(self.session.ledger)
         self.county_box.setVisible(identity is not None and identity.device_role == Role.COUNTY)
         for button in (self.export_button, self.import_button, self.push_button):
-            button.setEnabled(identity is not None)
+            button.setEnabled(identity is not None and not self.panel.busy)
             button.setToolTip("" if identity else self.not_enrolled_text())
+        self.full_export.setEnabled(identity is not None)
         if identity is None:
             self.state_label.setText(self.tr("尚未登记：请用县里发的登记文件登记本机后再交换数据"))
         else:
@@ -144,11 +156,16 @@ class SyncPage(QWidget):
                     .replace("%2", str(hub.serial_in))
                 )
             self.state_label.setText(text)
-        current = self.folder.currentText()
+        # The chosen stick stays chosen by its folder (its label shows the free space, which
+        # changes); a folder typed or browsed to stays as typed.
+        current, chosen = self.folder.currentText(), self._chosen_drive()
         self.folder.clear()
         for label, root in removable_drives():
             self.folder.addItem(label, root)
-        if current:
+        found = self.folder.findData(chosen) if chosen else -1
+        if found >= 0:
+            self.folder.setCurrentIndex(found)
+        elif current:
             self.folder.setEditText(current)
         self.conflicts.refresh()
         self.held.refresh()
@@ -173,12 +190,15 @@ class SyncPage(QWidget):
         if folder:
             self.folder.setEditText(folder)
 
-    def _folder(self) -> Path:
+    def _chosen_drive(self) -> str | None:
+        """The folder of the listed drive shown in the box, None when a folder was typed."""
         data = self.folder.currentData()
-        text = self.folder.currentText()
-        return Path(
-            data if data and self.folder.itemText(self.folder.currentIndex()) == text else text
-        )
+        shown = self.folder.itemText(self.folder.currentIndex())
+        return str(data) if data and shown == self.folder.currentText() else None
+
+    def _folder(self) -> Path:
+        """The folder to export to: the listed drive's, or the one typed or browsed to."""
+        return Path(self._chosen_drive() or self.folder.currentText().strip())
 
     def enrol_dialog(self) -> None:
         """Enrol with a file from the county office."""
@@ -193,10 +213,30 @@ class SyncPage(QWidget):
 
     def enrol(self, path: Path) -> bool:
         """Store the device identity from an enrolment file."""
-        from fieldapp.sync.enrolment import enrol
+        from fieldapp.sync.enrolment import enrol, read_enrolment, unb64
 
         try:
-            done = enrol(self.session.ledger, path)
+            doc = read_enrolment(path)
+            force = False
+            hubs = sync_state.peers(self.session.ledger, "hub")
+            if hubs and hubs[0].sign_public != unb64(doc["hub"]["sign_public"]):
+                # Another county's hub: say which two, and move only when told to.
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("改换汇总中心"),
+                    self.tr(
+                        "本机已登记到“%1”。这个登记文件来自“%2”。"
+                        "改为登记到“%2”吗？改换后只与“%2”交换数据。"
+                    )
+                    .replace("%1", hubs[0].name)
+                    .replace("%2", str(doc["hub"]["name"])),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                force = True
+            done = enrol(self.session.ledger, path, force=force)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
@@ -224,17 +264,19 @@ class SyncPage(QWidget):
             return
         name = f"{self.session.device_name}-{stamp()}.fieldsync".replace("/", "_")
         out = folder / name
+        full = self.full_export.isChecked()
 
         def work(progress: OperationProgress):  # noqa: ANN202 - ExportResult
             from fieldapp.sync.exchange import export_bundle
 
             with self.session.worker_ledger() as ledger:
-                return export_bundle(ledger, out, progress.step, progress.is_cancelled)
+                return export_bundle(ledger, out, progress.step, progress.is_cancelled, full=full)
 
         self.panel.run(self.tr("正在导出数据包……"), work, self._exported, self._failed)
 
     def _exported(self, result) -> None:  # noqa: ANN001 - ExportResult
         self.last_export = result
+        self.full_export.setChecked(False)  # once, as the county asked
         self.result_label.setText(
             self.tr("已导出：发送 %1 条修改 → ").replace("%1", str(result.changes))
             + str(result.path)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -177,9 +178,28 @@ class VisitsPage(QWidget):
         )
 
     def new_visit(self) -> None:
-        """Ctrl+N: clear the form and put the cursor in the picker."""
+        """Ctrl+N: clear the form and put the cursor in the picker (a visit being typed is
+        cleared only if the user chooses to drop it; else it stays as it was)."""
+        if not self._may_drop_typed():
+            self.notes.setFocus()
+            return
         self.clear_form()
         self.picker.setFocus()
+
+    def _may_drop_typed(self) -> bool:
+        """True when the form may be emptied: nothing typed, or the user chose to drop it."""
+        if not self.has_unsaved() or self.chosen is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("走访还没保存"),
+            self.tr("%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？").replace(
+                "%1", self.chosen.name
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _training_shown(self, on: bool) -> None:
         self.training_row.setEnabled(on)
@@ -194,7 +214,14 @@ class VisitsPage(QWidget):
             check.setChecked(kind in kinds)
 
     def prefill(self, person_id: str, service: str) -> None:
-        """From the due list or the person panel: the person chosen, the needed service ticked."""
+        """From the due list or the person panel: the person chosen, the needed service ticked.
+        A visit typed for someone else is never carried over: the form starts afresh once the
+        user chose to drop it, or stays as it was."""
+        if self.chosen is None or self.chosen.id != person_id:
+            if not self._may_drop_typed():
+                self.notes.setFocus()
+                return
+            self.clear_form()
         rows = rows_by_id(self.session.ledger, [person_id])
         if rows:
             self.choose(rows[0])

@@ -1,0 +1,61 @@
+"""The person editor checks the bank or social-security card account a subsidy is paid into, as
+it checks the phone: letters or a handful of digits are refused with the reason, on that field;
+spaces and full-width digits (as copied from a card or a phone) are tidied to the digits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from fieldapp.domain.models import Person
+from tests.records import Records
+
+
+def open_editor(window, qtbot):
+    page = window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    who = Records(window.session.ledger).select(Person, "name = ?", ["王小明"])[0]
+    editor = page.edit_person(who.id)
+    return page, editor, who
+
+
+def stored_account(window, person_id: str) -> str:
+    return window.session.ledger.get("persons", person_id)["account_number"]
+
+
+def test_an_account_with_letters_or_too_few_digits_is_refused_on_its_field(window, qtbot):
+    _page, editor, who = open_editor(window, qtbot)
+    for typed, words in (("6221 abc 52", "只能有数字"), ("62215214", "8 位")):
+        editor.account.setText(typed)
+        editor.save()
+        assert editor.isVisible(), typed
+        assert words in editor.error.text() and typed.strip() in editor.error.text()
+        assert editor.account.hasFocus() or editor.focusWidget() is editor.account
+        assert stored_account(window, who.id) == ""
+    editor.discard()
+
+
+def test_spaces_and_full_width_digits_are_saved_as_plain_digits(window, qtbot):
+    page, editor, who = open_editor(window, qtbot)
+    editor.account.setText("６２２１ 5214 1947 1687 740")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert stored_account(window, who.id) == "6221521419471687740"
+
+
+def test_an_account_already_in_the_ledger_does_not_block_other_edits(window, qtbot):
+    """An odd account imported earlier is left as it is when another field is edited."""
+    from fieldapp.services import persons
+
+    who = Records(window.session.ledger).select(Person, "name = ?", ["王小明"])[0]
+    window.session.apply(
+        persons.save(
+            window.session.ledger,
+            window.session.actor,
+            who.model_copy(update={"account_number": "存折 123"}),
+        )
+    )
+    page, editor, who = open_editor(window, qtbot)
+    editor.notes.setText("已核对")
+    with qtbot.waitSignal(page.updated, timeout=5000):
+        editor.save()
+    assert stored_account(window, who.id) == "存折 123"
