@@ -208,7 +208,8 @@ class LedgerImporter:
                 continue
             self._warn_hidden(row)
             try:
-                check_cell_texts(texts, partial(_extra_label, sheet.kind))
+                cut = check_cell_texts(texts, partial(_extra_label, sheet.kind))
+                self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
                 extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
                 found.append(extra)
                 self._add_mapped(row, extra.mapped)

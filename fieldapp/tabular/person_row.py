@@ -28,6 +28,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.reference import divisions
+from fieldapp.store.queries.sheets import CUT_MARK
 from fieldapp.tabular import categories, cells
 from fieldapp.tabular.areas import PlaceRef
 from fieldapp.tabular.cells import CellError, nfkc
@@ -190,15 +191,31 @@ _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 _FLOAT_TEXT = re.compile(r"^\d+\.0+$")
 
 
-def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> None:
+def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> list[str]:
     """CellError for a cell that is too long or holds control characters (line breaks and
-    tabs are allowed in free text)."""
+    tabs are allowed in free text).
+
+    A text the export cut to fit an Excel cell (it ends with `CUT_MARK`) is not the text: it is
+    taken out of `texts`, as if blank — an update keeps the ledger's whole text — and said in
+    the returned notes, so an edit made in such a cell is not left out without a word.
+    """
+    cut: list[str] = []
     for key, value in texts.items():
         limit = MAX_CELL_OF.get(key, MAX_CELL)
         if len(value) > limit:
+            if value.endswith(CUT_MARK):
+                cut.append(key)
+                continue
             raise CellError(f"{labels(key)}过长（{len(value)} 字，最多 {limit} 字）")
         if not value.isprintable() and _CONTROL.search(value):
             raise CellError(f"{labels(key)}含有控制字符（不可见的特殊字符），请删除后重新填写")
+    for key in cut:
+        del texts[key]
+    return [
+        f"{labels(key)}是导出时截短的长文本，这一格没有导入（台账里的全文不变；"
+        "要改它，请在程序里改）"
+        for key in cut
+    ]
 
 
 def _digits_cell(value: object, label: str, always_text: bool) -> str:
@@ -311,7 +328,7 @@ def parse_row(
         """A cell as read when it is a number or date of a `RAW` column, else as text."""
         return raw[key] if key in raw else text(key)
 
-    check_cell_texts(texts, _label)
+    cut = check_cell_texts(texts, _label)
     mapped: list[tuple[str, str, str]] = []
     name = "".join(text("name", "").split())
     if not name:
@@ -410,7 +427,7 @@ def parse_row(
         "household_no": text("household_no", ""),
         "notes": text("household_notes", ""),
     }
-    warnings = list(info.warnings)
+    warnings = [*info.warnings, *cut]
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
     category_cell = text("categories")

@@ -274,3 +274,47 @@ def test_a_note_longer_than_an_excel_cell_is_cut_with_a_mark_not_the_whole_expor
     assert 32000 < len(note) <= 32767 and note.startswith("长" * 100) and "台账" in note[-40:]
     assert len(rows) == 30
     ledger.close()
+
+
+def test_a_cut_cell_brought_back_as_an_update_keeps_the_whole_text_in_the_ledger(tmp_path):
+    # The export cuts a note longer than an Excel cell; the coordinator edits the sheet's
+    # phones and imports it back with --update. The cut note is what the ledger had (its first
+    # 32 000 characters and the mark), not a new note: the ledger keeps all 40 000.
+    from fieldapp.services import persons
+    from fieldapp.services.writer import actor_of
+    from fieldapp.store.queries.records import person_by_id_number
+    from fieldapp.store.queries.sheets import CUT_MARK
+
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, 30, seed=5, today=TODAY)
+    number = ledger.db.execute("SELECT id_number FROM persons LIMIT 1").fetchone()[0]
+    person = person_by_id_number(ledger, number)
+    assert person is not None
+    whole = "长" * 20000 + "短" * 20000
+    persons.save(ledger, actor_of(ledger), person.model_copy(update={"notes": whole}))
+    path = tmp_path / "台账.xlsx"
+    export_ledger(ledger, path, today=TODAY)
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.imported, again.rejected) == (0, 0, [])
+    kept = person_by_id_number(ledger, number)
+    assert kept is not None and kept.notes == whole
+    [said] = [w.reason for w in again.warnings if "截短" in w.reason]
+    assert said.startswith("备注是导出时截短的长文本") and "全文不变" in said
+    # A cut cell the coordinator changed is left out all the same, and said: the rest of the
+    # row (a phone) is imported, the ledger's note is not replaced by a cut one.
+    book = openpyxl.load_workbook(path)
+    sheet = book["劳动力台账"]
+    notes_column = [c.value for c in sheet[2]].index("备注") + 1
+    for row in sheet.iter_rows(min_row=3):
+        if row[2].value == number:
+            cell = row[notes_column - 1]
+            assert str(cell.value).endswith(CUT_MARK)
+            cell.value = "改过的开头" + str(cell.value)[5:]
+            row[[c.value for c in sheet[2]].index("联系电话")].value = "13912345678"
+    book.save(path)
+    changed = import_ledger(ledger, path, update=True)
+    assert changed.updated == 1 and changed.rejected == []
+    assert any("截短" in w.reason and w.row for w in changed.warnings)
+    kept = person_by_id_number(ledger, number)
+    assert kept is not None and kept.notes == whole and kept.phone == "13912345678"
+    ledger.close()
