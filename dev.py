@@ -203,12 +203,26 @@ def lock(extra: list[str]) -> int:
 def run_tests(extra: list[str]) -> int:
     """ruff (lint and layout), the import contracts, mypy, then the whole pytest suite offscreen."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    rc = subprocess.call([str(PY), "-m", "ruff", "check", "fieldapp", "tests", "bench"], cwd=ROOT)
+    rc = subprocess.call(
+        [str(PY), "-m", "ruff", "check", "fieldapp", "tests", "bench", "packaging", "tools"],
+        cwd=ROOT,
+    )
     if rc != 0:
         return rc
     # One layout for all of us (`ruff format` fixes it).
     rc = subprocess.call(
-        [str(PY), "-m", "ruff", "format", "--check", "fieldapp", "tests", "bench", "packaging"],
+        [
+            str(PY),
+            "-m",
+            "ruff",
+            "format",
+            "--check",
+            "fieldapp",
+            "tests",
+            "bench",
+            "packaging",
+            "tools",
+        ],
         cwd=ROOT,
     )
     if rc != 0:

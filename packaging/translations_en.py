@@ -214,7 +214,6 @@ EN: dict[str, str] = {
     ),
     "（%1 岁）": " (aged %1)",
     " %1 元": " %1 yuan",
-    " 元": " yuan",
     "至今": "now",
     "出生日期 %1": "born %1",
     "务工地区划代码“%1”应为 6、9 或 12 位数字": "Workplace code “%1” should be 6, 9 or 12 digits",

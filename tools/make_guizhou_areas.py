@@ -17,7 +17,13 @@ from pathlib import Path
 
 from stdnum import numdb
 
-OUT = Path(__file__).resolve().parent.parent / "fieldapp" / "resources" / "data" / "guizhou_areas.json"
+OUT = (
+    Path(__file__).resolve().parent.parent
+    / "fieldapp"
+    / "resources"
+    / "data"
+    / "guizhou_areas.json"
+)
 KINDS = {1: "省", 2: "市州", 3: "县", 4: "乡镇"}
 
 
