@@ -29,6 +29,11 @@ _TITLE_DATE = re.compile(
 )
 
 
+#: Where a sheet's date came from when nothing in the file says it: the file's modification time
+#: (the time it was saved after editing, later than the export).
+FILE_TIME = "文件的修改时间"
+
+
 def sheet_date(
     path: Path, sheets: Sequence[tuple[str, list[list[object]], object]]
 ) -> tuple[dt.datetime | None, str]:
@@ -60,7 +65,7 @@ def sheet_date(
         mtime = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
     except OSError:
         return None, ""
-    return mtime, "文件的修改时间"
+    return mtime, FILE_TIME
 
 
 def _from_properties(path: Path, which: re.Pattern[str]) -> tuple[dt.datetime, str] | None:

@@ -165,7 +165,11 @@ class LedgerImporter:
                         raise no_header()
                     placer.finish(bulk, statuses_given=any(t.kind == "月度状态" for t in found))
                 self._describe(found)
-                stamp = dates.stamp_of(book_date) if (book_date := self._sheet_date(book)) else None
+                stamp = (
+                    dates.stamp_of(book_date)
+                    if (book_date := self._sheet_date(book, reads))
+                    else None
+                )
                 edits = store.edits_after(reads, stamp, EDITED_TABLES, until) if stamp else {}
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
@@ -227,8 +231,17 @@ class LedgerImporter:
             h if len(tables) == 1 else f"{t.sheet}：{h}" for t in tables for h in t.unknown_headers
         ]
 
-    def _sheet_date(self, book: SheetStream) -> dt.datetime | None:
+    def _sheet_date(self, book: SheetStream, reads: Database) -> dt.datetime | None:
         moment, source = book.sheet_date()
+        if moment is not None and source == dates.FILE_TIME:
+            # Only the file's own time (a csv whose title line was deleted): edits made in the
+            # ledger before the sheet was saved would pass for older than it. When this device
+            # exported a file of this name, the sheet is as old as that export.
+            exported = store.exported_before(
+                reads, Path(book.path).name, self.ledger.device_id, moment
+            )
+            if exported is not None:
+                moment, source = exported, "本机导出这个文件的时间（导出记录）"
         if moment is not None:
             china = moment + dt.timedelta(hours=8)
             self.report.sheet_date = china.strftime("%Y-%m-%d %H:%M")

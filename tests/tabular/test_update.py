@@ -310,3 +310,39 @@ def test_a_month_written_as_six_digits_is_read_as_that_month(ledger, tmp_path):
     assert report.rejected == []
     months = set(ledger.db.execute("SELECT month FROM monthly_status").fetchall())
     assert months == {("2026-10",), ("2026-09",)}
+
+
+def test_a_csv_without_its_export_time_is_dated_by_the_export_log_not_the_file(tmp_path):
+    # A csv export's first line says when it was exported; a coordinator who deletes that line
+    # (or a program that saves the csv without it) leaves only the file's modification time —
+    # the time the sheet was saved after editing, later than every ledger edit made meanwhile,
+    # so those edits were overwritten without a conflict. The ledger's export log knows when
+    # this device wrote a file of that name: the sheet is dated by it.
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "import", str(_base(tmp_path / "base.xlsx"))]) == 0
+    time.sleep(1.1)
+    out = tmp_path / "台账.csv"
+    assert main(["--db", str(db), "export", str(out)]) == 0
+    time.sleep(1.1)
+    ledger = Ledger.open(db, author="测试员")
+    head = _person(ledger, HEAD)
+    with ledger.transaction():
+        ledger.update("persons", head["id"], {"phone": "13700000000"})  # edited in the ledger
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert "导出" in lines[0]
+    body = [line.replace("13800000001", "13600000000") for line in lines[1:]]
+    out.write_text("\n".join(body) + "\n", encoding="utf-8-sig")  # saved now, title gone
+
+    preview = import_ledger(ledger, out, update=True, dry_run=True)
+    assert "导出记录" in preview.sheet_date_source
+    [conflict] = preview.conflicts
+    assert conflict.as_dict()["ledger"] == "13700000000"
+    import_ledger(ledger, out, update=True)
+    assert _person(ledger, HEAD)["phone"] == "13700000000"  # kept, not overwritten
+    # A csv this ledger never wrote keeps the file's own time, and says so.
+    other = tmp_path / "别的表.csv"
+    other.write_text("\n".join(body) + "\n", encoding="utf-8-sig")
+    assert import_ledger(ledger, other, update=True, dry_run=True).sheet_date_source == (
+        "文件的修改时间"
+    )
+    ledger.close()

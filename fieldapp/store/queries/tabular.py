@@ -6,6 +6,7 @@ a second connection while its own transaction is being written (see `Ledger.read
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -215,3 +216,19 @@ def edits_after(
     for row_id, field, hlc, author in cursor:
         found[(row_id, field)] = Edit(hlc, author or "")
     return found
+
+
+def exported_before(
+    db: Database, file_name: str, device_id: str, moment: dt.datetime
+) -> dt.datetime | None:
+    """When `device_id` last exported a file named `file_name`, at or before `moment`
+    (aware); the export log keeps this computer's local time, to the second."""
+    local = moment.astimezone().replace(tzinfo=None).isoformat(timespec="seconds")
+    row = db.execute(
+        "SELECT max(exported_at) FROM export_log WHERE deleted = 0 AND file_name = ? "
+        "AND created_device = ? AND exported_at <= ?",
+        [file_name, device_id, local],
+    ).fetchone()
+    if not row or not row[0]:
+        return None
+    return dt.datetime.fromisoformat(row[0]).astimezone(dt.UTC)
