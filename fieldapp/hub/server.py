@@ -136,8 +136,19 @@ class HubService:
         self.nonces = httpauth.NonceCache()
         self.uploads = self.root / "uploads"
         self.uploads.mkdir(parents=True, exist_ok=True)
-        for leftover in self.uploads.iterdir():  # a crash mid-upload: never authenticated whole
-            leftover.unlink(missing_ok=True)
+        # One service per hub folder: a second one would clear the first's uploads in progress
+        # below, and a request replayed to the other would be in neither's replay cache.
+        self._serving = _hold(self.root / "serve.lock")
+        try:
+            for leftover in self.uploads.iterdir():  # a crash mid-upload: never authenticated
+                leftover.unlink(missing_ok=True)
+            self._open()
+        except BaseException:
+            self._serving.close()
+            raise
+
+    def _open(self) -> None:
+        """Limits, locks, the hub's name and the routes."""
         self._exchanges = anyio.CapacityLimiter(self.settings.max_exchanges)
         self._lookups = anyio.CapacityLimiter(4)
         self._device_locks: dict[str, threading.Lock] = {}
@@ -153,8 +164,11 @@ class HubService:
         )
 
     def close(self) -> None:
-        """Close every hub session."""
-        self.sessions.close()
+        """Close every hub session; the folder may be served again."""
+        try:
+            self.sessions.close()
+        finally:
+            self._serving.close()
 
     # -- endpoints --------------------------------------------------------------------------
 
@@ -434,6 +448,29 @@ def serve(
     finally:
         service.close()
         sock.close()
+
+
+def _hold(path: Path) -> Any:
+    """`path` opened and locked for this process (the lock goes with the process, a crash
+    included); SyncError when another process holds it."""
+    handle = path.open("a+b")
+    try:
+        handle.seek(0)
+        if os.name == "nt":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise SyncError(
+            f"汇总中心文件夹 {path.parent} 已经有一个 hub serve 在服务：一个文件夹只能由一个"
+            "服务打开，请先停止它（或连到它的端口）"
+        ) from None
+    return handle
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -659,3 +659,31 @@ def test_no_hub_at_the_address_is_said_in_words(
     code, _out, err = run(capsys, "--db", device, "sync", "push", f"http://127.0.0.1:{port}/")
     assert code == 1
     assert "那里没有中心在服务" in err and "Errno" not in err and "refused" not in err
+
+
+def test_a_second_serve_on_the_same_folder_is_refused_and_leaves_the_first_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A second `hub serve` on the same folder (another port) cleared `uploads/` as a crash's
+    leftovers — the first service's uploads in progress — and then served beside it. It is
+    refused before it touches anything; once the first has stopped the folder serves again."""
+    from fieldapp.hub.server import HubService
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    first = HubService(hub)
+    try:
+        arriving = hub / "uploads" / "a-device-uploading.fieldsync"
+        arriving.write_bytes(b"half an upload")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        code, out, err = run(capsys, "hub", "serve", "--dir", hub, "--port", port)
+        assert (code, out) == (1, "")
+        assert "已经有一个 hub serve 在服务" in err and "Traceback" not in err
+        assert arriving.read_bytes() == b"half an upload"
+    finally:
+        first.close()
+    again = HubService(hub)
+    again.close()
+    assert not any((hub / "uploads").iterdir())  # the new service cleared what was left
