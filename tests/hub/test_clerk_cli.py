@@ -27,6 +27,34 @@ def as_clerk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDAPP_PASSWORD", "县里的口令1")
 
 
+def _village(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, Path]:
+    """(hub folder, device ledger): a new hub and 红星村's laptop enrolled with it."""
+    from tests.sync.helpers import VILLAGE
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "红星村.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = tmp_path / "红星村.enrol"
+    assert (
+        run(
+            capsys,
+            "hub",
+            "enroll",
+            "--dir",
+            hub,
+            "--device",
+            "红星村",
+            "--area",
+            VILLAGE,
+            "--out",
+            enrol,
+        )[0]
+        == 0
+    )
+    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    return hub, device
+
+
 def test_county_policy_on_a_hub_with_a_password(
     tmp_path: Path, as_clerk: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -207,24 +235,7 @@ def test_bundles_refused_from_a_stick_count_under_their_device(
     from fieldapp.store.ledger import Ledger
     from tests.sync.helpers import VILLAGE, add_family
 
-    hub = tmp_path / "县汇总"
-    device = tmp_path / "红星村.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
-    enrol = tmp_path / "红星村.enrol"
-    run(
-        capsys,
-        "hub",
-        "enroll",
-        "--dir",
-        hub,
-        "--device",
-        "红星村",
-        "--area",
-        VILLAGE,
-        "--out",
-        enrol,
-    )
-    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    hub, device = _village(tmp_path, capsys)
     ledger = Ledger.open(device)
     add_family(ledger, VILLAGE, ["101"])
     ledger.close()
@@ -273,24 +284,7 @@ def test_an_older_bundle_after_a_newer_one_does_not_send_the_clerk_to_a_restore(
     from fieldapp.store.ledger import Ledger
     from tests.sync.helpers import VILLAGE, add_family
 
-    hub = tmp_path / "县汇总"
-    device = tmp_path / "红星村.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
-    enrol = tmp_path / "红星村.enrol"
-    run(
-        capsys,
-        "hub",
-        "enroll",
-        "--dir",
-        hub,
-        "--device",
-        "红星村",
-        "--area",
-        VILLAGE,
-        "--out",
-        enrol,
-    )
-    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    hub, device = _village(tmp_path, capsys)
     for n, seq in enumerate(["101", "102"], start=1):
         ledger = Ledger.open(device)
         add_family(ledger, VILLAGE, [seq])
@@ -441,24 +435,7 @@ def test_a_folder_dragged_into_the_inbox_is_named_not_passed_over(
     from fieldapp.store.ledger import Ledger
     from tests.sync.helpers import VILLAGE, add_family
 
-    hub = tmp_path / "县汇总"
-    device = tmp_path / "红星村.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
-    enrol = tmp_path / "红星村.enrol"
-    run(
-        capsys,
-        "hub",
-        "enroll",
-        "--dir",
-        hub,
-        "--device",
-        "红星村",
-        "--area",
-        VILLAGE,
-        "--out",
-        enrol,
-    )
-    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    hub, device = _village(tmp_path, capsys)
     ledger = Ledger.open(device)
     add_family(ledger, VILLAGE, ["101"])
     ledger.close()
@@ -577,8 +554,6 @@ def test_a_proxy_whose_hub_is_down_is_not_a_wrong_address(
     import threading
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-    from tests.sync.helpers import VILLAGE
-
     class Proxy(BaseHTTPRequestHandler):
         status = 502
 
@@ -594,24 +569,7 @@ def test_a_proxy_whose_hub_is_down_is_not_a_wrong_address(
         def log_message(self, *_args: object) -> None:
             pass
 
-    hub = tmp_path / "县汇总"
-    device = tmp_path / "红星村.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
-    enrol = tmp_path / "红星村.enrol"
-    run(
-        capsys,
-        "hub",
-        "enroll",
-        "--dir",
-        hub,
-        "--device",
-        "红星村",
-        "--area",
-        VILLAGE,
-        "--out",
-        enrol,
-    )
-    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    hub, device = _village(tmp_path, capsys)
     proxy = ThreadingHTTPServer(("127.0.0.1", 0), Proxy)
     threading.Thread(target=proxy.serve_forever, daemon=True).start()
     try:
@@ -633,26 +591,8 @@ def test_no_hub_at_the_address_is_said_in_words(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A push to an address where nothing serves read …：[Errno 111] Connection refused。"""
-    from tests.sync.helpers import VILLAGE
 
-    hub = tmp_path / "县汇总"
-    device = tmp_path / "红星村.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
-    enrol = tmp_path / "红星村.enrol"
-    run(
-        capsys,
-        "hub",
-        "enroll",
-        "--dir",
-        hub,
-        "--device",
-        "红星村",
-        "--area",
-        VILLAGE,
-        "--out",
-        enrol,
-    )
-    assert run(capsys, "--db", device, "enrol", enrol)[0] == 0
+    hub, device = _village(tmp_path, capsys)
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
