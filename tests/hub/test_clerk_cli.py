@@ -400,24 +400,7 @@ def test_importing_the_hubs_own_export_says_whose_it_is(
 ) -> None:
     """outbox/ sits next to inbox/: a bundle the hub exported for a village, imported at the
     hub by mistake, read 数据包不是发给本机的：收件密钥 f8459822ad2a80bb."""
-    from tests.sync.helpers import VILLAGE
-
-    hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
-    enrol = tmp_path / "红星村.enrol"
-    run(
-        capsys,
-        "hub",
-        "enroll",
-        "--dir",
-        hub,
-        "--device",
-        "红星村",
-        "--area",
-        VILLAGE,
-        "--out",
-        enrol,
-    )
+    hub, _device = _village(tmp_path, capsys)
     answer = hub / "outbox" / "红星村.fieldsync"
     assert run(capsys, "hub", "export", "--dir", hub, "--device", "红星村", "--out", answer)[0] == 0
     code, out, _err = run(capsys, "hub", "import", "--dir", hub, answer)
