@@ -108,14 +108,19 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
 
     An encrypted ledger needs a user and password; a plain one opens without (and is
     encrypted when a user and password are given); a new one is created encrypted when they
-    are given, plain otherwise (with a note on stderr).
+    are given, plain otherwise (with a note on stderr). Opened once per command: the key is
+    derived from the password once, and one connection sees every write the command makes.
     """
+    known: Ledger | None = getattr(args, "_ledger", None)
+    if known is not None and not known.closed:
+        return known  # a command asking twice (the ledger, then its policy) opens it once
     path = ledger_path(args)
     state = ledger_state(path)
     creds = credentials(args, required=state == "encrypted")
     if state == "new" and creds is None:
         print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
-    return opened(_open(path, credentials=creds))
+    args._ledger = opened(_open(path, credentials=creds))
+    return args._ledger
 
 
 def checked_area(ledger: Ledger, area: str | None) -> str | None:

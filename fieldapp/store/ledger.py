@@ -77,6 +77,8 @@ class Ledger:
         #: SQLite's busy wait while another thread's big import holds the file.
         self.write_gate: threading.Lock | None = None
         self._read_pool: ReadPool | None = None
+        #: Set by `close`: the connection is gone and the ledger must be opened again.
+        self.closed = False
         self.seal_for_county()
 
     @property
@@ -127,6 +129,7 @@ class Ledger:
             self._read_pool.close()
             self._read_pool = None
         self.db.conn.close()
+        self.closed = True
 
     def read_pool(self) -> ReadPool | None:
         """Reader connections of this ledger's file for reading several tables at once

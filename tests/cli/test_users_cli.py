@@ -251,3 +251,28 @@ def test_on_a_terminal_the_password_is_asked_and_not_echoed(tmp_path: Path) -> N
             child.kill()
         os.close(master)
     assert "李芳".encode() in rest and "村里的口令1".encode() not in prompt + rest
+
+
+def test_a_command_that_needs_the_ledger_and_its_policy_unlocks_the_ledger_once(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`claim list`, `due`, `eligible` … read the ledger and the policy stored in it: the
+    password's key is derived once (each derivation is the slow part of a start on an old
+    laptop), and one connection serves both."""
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "demo", "--persons", "12", "--seed", "3"]) == 0
+    opened: list[Ledger] = []
+    real_open = Ledger.open.__func__  # type: ignore[attr-defined]
+
+    def counting(cls: type[Ledger], *args: object, **kwargs: object) -> Ledger:
+        ledger = real_open(cls, *args, **kwargs)
+        opened.append(ledger)
+        return ledger
+
+    monkeypatch.setattr(Ledger, "open", classmethod(counting))
+    for command in (["claim", "list"], ["due", "--json"], ["eligible", "--json"]):
+        capsys.readouterr()
+        opened.clear()
+        assert main(["--db", db, *command]) == 0, capsys.readouterr().err
+        assert len(opened) == 1, command
+        assert opened[0].encrypted
