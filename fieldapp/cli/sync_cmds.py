@@ -12,6 +12,7 @@ from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
+    from fieldapp.sync.exchange import ImportResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -385,8 +386,19 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         f"已导入来自 {r.sender} 的第 {r.serial} 号包：{r.changes} 条修改，其中新的 "
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
     )
+    _say_reissued(r)
     _adopt_policy(ledger)
     return 0
+
+
+def _say_reissued(result: ImportResult) -> None:
+    """After an import: the hub's own changes that replaced what this ledger held (the hub was
+    restored from a backup and numbered its new changes anew)."""
+    if result.reissued:
+        print(
+            f"提示：县级汇总中心已从备份恢复，中心重新编号的 {result.reissued} 条修改"
+            "替换了本机保存的、中心已不再有的内容（以中心为准）"
+        )
 
 
 def _adopt_policy(ledger: Ledger) -> None:
@@ -413,6 +425,7 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
     print(
         f"已导入中心回复：{got.changes} 条修改，其中新的 {got.new_changes} 条；冲突 {got.conflicts} 处"
     )
+    _say_reissued(got)
     _adopt_policy(ledger)
     return 0
 

@@ -86,6 +86,14 @@ def withdraw(ledger: Ledger, change_ids: Iterable[str], already: Iterable[str] =
     return len(rows)
 
 
+def replace_logged(ledger: Ledger, old: list[Change]) -> None:
+    """Take logged changes out of the log and out of the rows they touched (the rows worked
+    out again from the rest), so changes carrying the same ids with other content can be
+    applied: a device's copy of the changes a hub restored from its backup lost and numbered
+    anew (`fieldapp.sync.exchange`)."""
+    renumber(ledger, old, [])
+
+
 def renumber(ledger: Ledger, old: list[Change], new: list[Change]) -> None:
     """Replace logged changes by copies under other ids (`new[i]` for `old[i]`), rows worked
     out again: a restored ledger's changes no hub has acknowledged, moved to its new

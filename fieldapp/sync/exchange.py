@@ -32,6 +32,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import carries_demo, is_training_hub
 from fieldapp.store.migrations import latest_version
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
+from fieldapp.store.withdraw import replace_logged
 from fieldapp.sync import crypto, intake
 from fieldapp.sync.bundle import (
     Manifest,
@@ -90,6 +91,9 @@ class ImportResult:
     received: ChangeSet = NO_CHANGES
     #: Hub: changes of the bundle the trust rules refused, held for the county's review.
     held: int = 0
+    #: Device: the hub's own changes, renumbered after the hub was restored from a backup,
+    #: that replaced what this ledger held under the same numbers.
+    reissued: int = 0
 
 
 def _noop(*_args: Any) -> None:
@@ -372,6 +376,7 @@ def _import_local(
         if state.was_imported(manifest.bundle_id):
             raise AlreadyImported("这个数据包已经导入过，无需重复导入，台账没有改动")
         held: list[Refusal] = []
+        reissued = 0
         if identity.role == "hub":
             fresh = intake.claim_origin(ledger, state, peer, manifest)
             peer = state.peer(peer.name) or peer
@@ -381,7 +386,7 @@ def _import_local(
                 ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked
             )
         else:
-            new = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
+            new, reissued = _new_from_hub(ledger, state, peer, manifest, changes, by_id)
             peer = state.peer(peer.name) or peer
         applied = 0
         progress(0, total)
@@ -412,6 +417,7 @@ def _import_local(
         replica.conflict_count(ledger.db),
         of_log((c.tbl, c.row_id) for c in new),
         len(held),
+        reissued,
     )
 
 
@@ -649,19 +655,36 @@ def _new_from_hub(
     manifest: Manifest,
     changes: list[Change],
     by_id: dict[str, Change],
-) -> list[Change]:
-    """Device side: the hub's changes this ledger does not hold yet."""
+) -> tuple[list[Change], int]:
+    """Device side: the hub's changes this ledger does not hold yet, and how many of them
+    replace what it held under their numbers (the hub's own, after a restore: see below)."""
     # Same id, other content first: a copied ledger, told apart from a mere replay.
     stored = replica.stored_rows(ledger.db, changes)
+    reissued: list[Change] = []
     for change_id, change in by_id.items() if stored else ():
         row = stored.get(change_id)
         if row is not None and row != change.as_row():
-            raise BundleRefused("reused_seq", f"修改 {change_id}")
+            if not _hubs_own(state, peer, manifest, change.device_id):
+                raise BundleRefused("reused_seq", f"修改 {change_id}")
+            reissued.append(Change.from_row(row))
     _check_serial(state.peer(peer.name) or peer, manifest)
+    if reissued:
+        # The hub was restored from a backup (docs/hub.md) and has numbered its own new
+        # changes (a pack it published, a change the county accepted) with numbers its lost
+        # changes had carried here. The hub is the one authority on its own changes: its
+        # content replaces what this ledger held under those numbers, the rows they touched
+        # worked out again — else every answer of the hub would be refused from now on.
+        replace_logged(ledger, reissued)
+        stored = {i: row for i, row in stored.items() if i not in {c.id for c in reissued}}
     new = [c for i, c in by_id.items() if i not in stored] if stored else changes
     if any(c.device_id == ledger.device_id for c in new):
         raise BundleRefused("reused_seq", "中心发来本机名下、本机却没有的修改")
-    return new
+    return new, len(reissued)
+
+
+def _hubs_own(state: SyncState, peer: Peer, manifest: Manifest, device_id: str) -> bool:
+    """A change-log id the hub itself writes under (named so in its signed answers)."""
+    return peer.name in (manifest.origins.get(device_id), state.origin_owner(device_id))
 
 
 def _bookkeeping(

@@ -249,3 +249,48 @@ def test_local_installs_by_role(tmp_path: Path, role: str, allowed: bool) -> Non
         with pytest.raises(PolicyRefused, match=f"本机为{Role(role).label}设备"):
             install_local(ledger, pack)
     ledger.close()
+
+
+def test_a_pack_published_after_the_hub_is_restored_from_a_backup_reaches_the_device(
+    county: County,
+) -> None:
+    """docs/hub.md: a hub restored from its backup does not remember what it wrote after the
+    backup. A pack it published then reached the device; the next pack it publishes after the
+    restore must reach the device too — not be taken for that lost one (same number, other
+    content), which made the device refuse every answer of the hub from then on."""
+    import shutil
+
+    assert county.publish(COUNTY_PACK)[0] == 0
+    assert NOTICE in county.deliver()[1]
+    backup = county.tmp / "hub-backup.db"
+    shutil.copy(county.hub / "hub.db", backup)
+    lost = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"').replace(
+        "figure = 500", "figure = 450", 1
+    )
+    assert county.publish(lost)[0] == 0
+    assert "政策包已更新" in county.deliver()[1]
+    assert county.transport()["amount"] == 450
+    for leftover in county.hub.glob("hub.db*"):
+        leftover.unlink()
+    shutil.copy(backup, county.hub / "hub.db")
+
+    later = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.3"').replace(
+        "figure = 500", "figure = 400", 1
+    )
+    assert county.publish(later)[0] == 0
+    up = county.tmp / "full.bundle"
+    assert county.run("--db", county.device, "sync", "export", "--full", "--out", up)[0] == 0
+    assert county.run("hub", "import", "--dir", county.hub, up)[0] == 0
+    code, out, err = county.deliver()
+    assert code == 0, err
+    assert "政策包已更新" in out
+    assert "中心重新编号的 1 条修改替换了本机保存的" in out
+    assert county.pack()["version"] == "2026.3"
+    assert county.transport()["amount"] == 400
+    # And the exchange goes on as usual afterwards.
+    newest = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.4"').replace(
+        "figure = 500", "figure = 350", 1
+    )
+    assert county.publish(newest)[0] == 0
+    assert "政策包已更新" in county.deliver()[1]
+    assert county.transport()["amount"] == 350
