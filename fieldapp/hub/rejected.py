@@ -136,7 +136,11 @@ def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChang
         county = Actor(Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
-            raise SyncError(f"第 {held_id} 条不能接受：{_short(verdict.reason, 200)}。只能不予采纳")
+            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
+            raise SyncError(
+                f"第 {held_id} 条（{about}）不能接受：{_short(verdict.reason, 200)}。"
+                "只能不予采纳（--dismiss … --reason …）"
+            )
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
         ledger.author = f"{reviewer}（接受 {printable(change.author)}）"
