@@ -252,3 +252,41 @@ def test_hub_devices_json_lists_last_exchange_pending_and_refusals(
     lines = {line.split("\t")[0]: line for line in capsys.readouterr().out.splitlines()}
     assert f"最近同步 {first['last_exchange']}" in lines["甲村"]
     assert "\t从未同步\t" in lines["乙村"] and "最近同步" not in lines["乙村"]
+
+
+def test_refused_uploads_fill_no_more_than_the_devices_share_of_quarantine(
+    server, hub, make_device, capsys, caplog
+):
+    """Every refused upload was kept in quarantine/ for good: one enrolled (or stolen) laptop
+    posting garbage could fill the hub's disk. Past the device's share (`hub quarantine
+    --limit-mb`) the refusal is still answered, counted and its reason recorded, but the file
+    is not kept; what was kept before stays, and another device's share is its own."""
+    a = make_device("甲村", VILLAGE)
+    b = make_device("乙村", VILLAGE)
+    root = str(hub.root)
+    assert cli(["hub", "quarantine", "--dir", root, "--limit-mb", "1"]) == 0
+    assert "最多保留 1 MB" in capsys.readouterr().out
+    bodies = [os.urandom(600_000) for _ in range(3)]
+    with caplog.at_level("WARNING"):
+        for body in bodies:
+            status, answer = post(server.url, body, {httpauth.HEADER: header_for(a, "甲村", body)})
+            assert status == 422 and "数据包" in answer["message"]
+    body = os.urandom(600_000)
+    assert post(server.url, body, {httpauth.HEADER: header_for(b, "乙村", body)})[0] == 422
+    kept = sorted(p for p in hub.folders.quarantine.iterdir() if not p.name.endswith(".txt"))
+    assert sorted(p.read_bytes() for p in kept) == sorted([bodies[0], body])
+    assert len(list(hub.folders.quarantine.glob("*.reason.txt"))) == 2
+    not_kept = [r for r in caplog.records if "未保留" in r.getMessage()]
+    assert len(not_kept) == 2 and "甲村" in not_kept[0].getMessage()
+    reasons = [row[0] for row in hub.ledger.db.execute("SELECT reason FROM sync_quarantine")]
+    assert len(reasons) == 4 and sum("这个文件未保留" in r for r in reasons) == 2
+    assert cli(["hub", "devices", "--dir", root, "--json"]) == 0
+    items = {d["device"]: d for d in json.loads(capsys.readouterr().out)}
+    assert items["甲村"]["refused_bundles"] == 3 and items["乙村"]["refused_bundles"] == 1
+    assert items["甲村"]["quarantine_bytes"] == 600_000
+    assert cli(["hub", "quarantine", "--dir", root, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["limit_mb"] == 1
+    assert {d["device"]: d["bytes"] for d in shown["devices"]} == {"甲村": 600_000, "乙村": 600_000}
+    assert cli(["hub", "quarantine", "--dir", root, "--limit-mb", "0"]) == 1
+    assert "隔离区上限应为" in capsys.readouterr().err
