@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import functools
 import hashlib
 import logging
 import os
@@ -40,6 +41,7 @@ import secrets
 import socket
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -121,6 +123,32 @@ def _error(status: int, code: str, message: str, close: bool = False) -> JSONRes
     return JSONResponse({"error": code, "message": message}, status, headers=headers)
 
 
+#: What a device is told when the hub itself failed while answering (a damaged row of its
+#: ledger, a bug): no traceback, no path, no id; the hub's log has the details.
+INTERNAL_ERROR = (
+    "中心处理这次请求时出错了（详情已记在中心的运行日志里）。请稍后再同步一次；"
+    "一直这样，请告诉县里管理汇总中心的同志"
+)
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _answering(endpoint: Endpoint) -> Endpoint:
+    """`endpoint`, answering an unexpected error with 500 and `INTERNAL_ERROR` as JSON (the
+    device shows the message) and logging its traceback on the hub's log; Starlette answered
+    a plain-text 500 "Internal Server Error", which the device could only show as HTTP 500."""
+
+    @functools.wraps(endpoint)
+    async def answer(request: Request) -> Response:
+        try:
+            return await endpoint(request)
+        except Exception:  # noqa: BLE001 - every failure gets an answer the device can show
+            log.exception("回答 %s %s 时出错", request.method, request.url.path)
+            return _error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_ERROR, close=True)
+
+    return answer
+
+
 class HubService:
     """One hub folder behind HTTP: settings, replay cache, limits and per-thread hub sessions."""
 
@@ -157,9 +185,9 @@ class HubService:
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
         self.app = Starlette(
             routes=[
-                Route("/v1/health", self.health, methods=["GET"]),
-                Route("/v1/status", self.status, methods=["GET"]),
-                Route("/v1/exchange", self.exchange, methods=["POST"]),
+                Route("/v1/health", _answering(self.health), methods=["GET"]),
+                Route("/v1/status", _answering(self.status), methods=["GET"]),
+                Route("/v1/exchange", _answering(self.exchange), methods=["POST"]),
             ]
         )
 
@@ -443,9 +471,16 @@ def serve(
         f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
         flush=True,
     )
+    # The hub's own warnings and errors (a refused file not kept, the traceback of an error
+    # answered with 500) go to the same terminal or service log as uvicorn's, with the time.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s：%(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("fieldapp").addHandler(handler)
     try:
         uvicorn.Server(server_config(service, host, port, log_level="info")).run(sockets=[sock])
     finally:
+        logging.getLogger("fieldapp").removeHandler(handler)
         service.close()
         sock.close()
 
