@@ -236,6 +236,8 @@ class HubService:
         upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
         partial = upload.with_name(upload.name + ".part")
         try:
+            # Made again when a clerk tidying the hub folder deleted it while serving.
+            self.uploads.mkdir(parents=True, exist_ok=True)
             await self._receive(request, partial, length, signed.sha256)
             partial.replace(upload)
         except _Refusal as refused:

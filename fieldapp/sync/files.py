@@ -117,6 +117,10 @@ def quarantine(
     the enrolled device it came from, when known (its kept bundles are counted by it)."""
     target = folder / local.name
     note = target.with_name(target.name + REASON_SUFFIX)
+    try:  # deleted by hand to empty it (the hub's service runs on): made again
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return local
     text = f"时间：{dt.datetime.now().isoformat(timespec='seconds')}\n原因代码：{code}\n原因：{reason}\n"
     if device:
         text += f"{DEVICE_LINE}{device}\n"

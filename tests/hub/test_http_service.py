@@ -324,3 +324,38 @@ def test_an_error_of_the_hub_itself_is_a_chinese_answer_and_a_traceback_in_its_l
     assert "/v1/exchange" in logged.getMessage() and logged.exc_info is not None
     assert "JSONDecodeError" in caplog.text
     push(other, server.url)  # the others are served as before
+
+
+def test_an_uploads_folder_deleted_while_serving_is_made_again(server, hub, make_device):
+    """A clerk tidying the hub folder deleted uploads/ while `hub serve` ran: every upload
+    after that was refused with 507 中心无法保存上传：No such file or directory (as if the disk
+    were full) until the service was restarted. The folder is made again when needed."""
+    import shutil
+
+    village = make_device("甲村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    push(village, server.url)
+    shutil.rmtree(hub.root / "uploads")
+    village.update("persons", village.db.execute("SELECT id FROM persons").fetchone()[0],
+                   {"phone": "13600000000"})  # fmt: skip
+    push(village, server.url)
+    found = hub.ledger.db.execute("SELECT count(*) FROM persons WHERE phone = '13600000000'")
+    assert found.fetchone()[0] == 1
+
+
+def test_a_quarantine_folder_deleted_while_serving_is_made_again(server, hub, make_device):
+    """A clerk emptying quarantine/ by deleting the folder while `hub serve` ran: the next
+    refused upload could not be moved there and stayed in work/, outside quarantine and its
+    limit, its reason file never written. The folder is made again."""
+    import shutil
+
+    village = make_device("甲村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    push(village, server.url)  # the service has opened the hub folder
+    shutil.rmtree(hub.folders.quarantine)
+    body = os.urandom(1000)
+    assert post(server.url, body, {httpauth.HEADER: header_for(village, "甲村", body)})[0] == 422
+    kept = sorted(p.name for p in hub.folders.quarantine.iterdir())
+    assert len(kept) == 2 and kept[1].endswith(".reason.txt")
+    assert (hub.folders.quarantine / kept[0]).read_bytes() == body
+    assert not list(hub.folders.inbox.iterdir())
