@@ -295,22 +295,19 @@ def test_refused_uploads_fill_no_more_than_the_devices_share_of_quarantine(
 def test_an_error_of_the_hub_itself_is_a_chinese_answer_and_a_traceback_in_its_log(
     server, hub, make_device, capsys, caplog
 ):
-    """A damaged row of the hub's ledger (a held change whose values are no longer JSON: a
-    disk fault, a hand edit) stopped every answer to its device with Starlette's plain-text
-    500, which `sync push` showed as 中心拒绝了上传：HTTP 500. The device now reads a Chinese
-    sentence (no traceback, path or id) and the hub's log has the traceback; the hub goes on
-    serving the other devices."""
-    from tests.sync.hostile import forge
-
+    """A damaged row of the hub's ledger (the device's public key cut short: a disk fault, a
+    hand edit) stopped every answer to that device with Starlette's plain-text 500, which
+    `sync push` showed as 中心拒绝了上传：HTTP 500. The device now reads a Chinese sentence (no
+    traceback, path or id) and the hub's log has the traceback; the hub goes on serving the
+    other devices."""
     village = make_device("甲村", VILLAGE)
     other = make_device("乙村", VILLAGE)
     _, (person,) = add_family(village, VILLAGE, ["101"])
     push(village, server.url)
-    forge(village, "persons", person, {"notes": "局长批示"}, author="县人社局局长")
-    push(village, server.url)
-    (held_id,) = [row[0] for row in hub.ledger.db.execute("SELECT id FROM held_changes")]
     with hub.ledger.transaction():
-        hub.ledger.db.execute("UPDATE held_changes SET data = '{damaged' WHERE id = ?", [held_id])
+        hub.ledger.db.execute(
+            "UPDATE sync_peers SET box_public = substr(box_public, 1, 16) WHERE name = '甲村'"
+        )
     village.update("persons", person, {"phone": "13600000000"})
     capsys.readouterr()
     with caplog.at_level("ERROR", logger="fieldapp"):
@@ -318,11 +315,11 @@ def test_an_error_of_the_hub_itself_is_a_chinese_answer_and_a_traceback_in_its_l
     out, err = capsys.readouterr()
     assert code == 1, out
     assert "同步没有完成：中心处理这次请求时出错了" in err and "管理汇总中心" in err
-    assert "HTTP 500" not in err and "Traceback" not in err and "json" not in err.lower()
+    assert "HTTP 500" not in err and "Traceback" not in err and "key" not in err
     assert village.device_id not in err and str(hub.root) not in err
     (logged,) = [r for r in caplog.records if r.name == "fieldapp.hub"]
     assert "/v1/exchange" in logged.getMessage() and logged.exc_info is not None
-    assert "JSONDecodeError" in caplog.text
+    assert "public key must be exactly 32 bytes" in caplog.text
     push(other, server.url)  # the others are served as before
 
 

@@ -493,3 +493,33 @@ def test_the_county_cannot_accept_a_household_whose_area_code_is_not_a_code(coun
         assert "Traceback" not in err
     assert hub.ledger.get("households", "h-abc") is None
     assert {h.status for h in hub.rejected() if h.change_id in (outside.id, inside.id)} == {"held"}
+
+
+def test_a_damaged_held_change_is_listed_and_dismissed_and_stops_no_answer(county, hub, capsys):
+    """A held change whose stored values are no longer JSON (a disk fault, a hand edit) made
+    `hub rejected` a traceback, and every answer to its device failed: the device could not
+    sync again and the clerk could not even see the change to dismiss it. It is now listed as
+    damaged, cannot be accepted, can be dismissed, and the device's answers go on."""
+    village, mine = county["village"], county["mine"]
+    forged = forge(village, "persons", mine, {"notes": "局长批示"}, author="县人社局局长")
+    county["exchange"](village, "红星村")
+    (held,) = [h for h in hub.rejected() if h.change_id == forged.id]
+    with hub.ledger.transaction():
+        hub.ledger.db.execute("UPDATE held_changes SET data = '{damaged' WHERE id = ?", [held.id])
+    root = str(hub.root)
+    capsys.readouterr()
+    assert cli(["hub", "rejected", "--dir", root]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith(f"{held.id}.")]
+    assert "内容已损坏" in line
+    listed = json.loads(_last_json(capsys, ["hub", "rejected", "--dir", root, "--json"]))
+    assert [i["damaged"] for i in listed if i["id"] == held.id] == [True]
+    assert cli(["hub", "rejected", "--dir", root, "--accept", str(held.id)]) == 1
+    err = capsys.readouterr().err
+    assert "已损坏" in err and "不予采纳" in err and "Traceback" not in err
+    county["exchange"](village, "红星村")  # the answer to the device is made as before
+    code = cli(["hub", "rejected", "--dir", root, "--dismiss", str(held.id), "--reason", "已损坏"])
+    assert code == 0
+    county["exchange"](village, "红星村")
+    status = _last_json(capsys, ["--db", village.path, "sync", "status", "--json"])
+    (report,) = [r for r in json.loads(status)["rejected"] if r["change_id"] == forged.id]
+    assert report["status"] == "dismissed"
