@@ -243,8 +243,15 @@ def _megabytes(size: object) -> str:
     return f"{max(count / 1048576, 0.1 if count else 0):.1f}"
 
 
+#: The largest per-device share of quarantine `hub quarantine --limit-mb` takes (10 TB).
+QUARANTINE_MB_MAX = 10**7
+
+
 def cmd_hub_quarantine(args: argparse.Namespace) -> int:
     """Show (or set) how much of quarantine/ each device's refused bundles may fill."""
+    if args.limit_mb is not None and not 1 <= args.limit_mb <= QUARANTINE_MB_MAX:
+        print(f"请检查：--limit-mb 应为 1—{QUARANTINE_MB_MAX} 之间的整数（MB）", file=sys.stderr)
+        return 2
     hub = _open_hub(args)
     if args.limit_mb is not None:
         hub.set_quarantine_limit_mb(args.limit_mb)

@@ -288,8 +288,9 @@ def test_refused_uploads_fill_no_more_than_the_devices_share_of_quarantine(
     shown = json.loads(capsys.readouterr().out)
     assert shown["limit_mb"] == 1
     assert {d["device"]: d["bytes"] for d in shown["devices"]} == {"甲村": 600_000, "乙村": 600_000}
-    assert cli(["hub", "quarantine", "--dir", root, "--limit-mb", "0"]) == 1
-    assert "隔离区上限应为" in capsys.readouterr().err
+    assert cli(["hub", "quarantine", "--dir", root, "--limit-mb", "0"]) == 2
+    assert "--limit-mb 应为 1—10000000 之间的整数" in capsys.readouterr().err
+    assert json.loads(_quarantine_json(capsys, root))["limit_mb"] == 1
 
 
 def test_an_error_of_the_hub_itself_is_a_chinese_answer_and_a_traceback_in_its_log(
@@ -356,3 +357,9 @@ def test_a_quarantine_folder_deleted_while_serving_is_made_again(server, hub, ma
     assert len(kept) == 2 and kept[1].endswith(".reason.txt")
     assert (hub.folders.quarantine / kept[0]).read_bytes() == body
     assert not list(hub.folders.inbox.iterdir())
+
+
+def _quarantine_json(capsys, root: str) -> str:
+    capsys.readouterr()
+    assert cli(["hub", "quarantine", "--dir", root, "--json"]) == 0
+    return capsys.readouterr().out
