@@ -61,7 +61,7 @@ from fieldapp.hub.folder import HubSessions
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
-from fieldapp.sync.files import stamp
+from fieldapp.sync.files import is_disk_full, stamp
 
 log = logging.getLogger("fieldapp.hub")
 
@@ -121,6 +121,19 @@ class _Refusal(Exception):
 def _error(status: int, code: str, message: str, close: bool = False) -> JSONResponse:
     headers = {"Connection": "close"} if close else None
     return JSONResponse({"error": code, "message": message}, status, headers=headers)
+
+
+#: What a device is told when the hub's disk is full while its upload arrives (it read the
+#: system's English, "No space left on device", and any other failure to write was said so).
+DISK_FULL = (
+    "中心的磁盘已满，无法保存这次上传。请告诉县里管理汇总中心的同志清理磁盘；急用可改用U盘交换"
+)
+
+
+def _write_all(fd: int, chunk: bytes) -> None:
+    """Write all of `chunk` to `fd` (a write may take only part of it)."""
+    while chunk:
+        chunk = chunk[os.write(fd, chunk) :]
 
 
 #: What a device is told when the hub itself failed while answering (a damaged row of its
@@ -308,14 +321,15 @@ class HubService:
                 if got > length:
                     raise _Refusal(413, "too_large", "上传内容超过声明的长度")
                 digest.update(chunk)
-                while chunk:
-                    chunk = chunk[os.write(fd, chunk) :]
+                _write_all(fd, chunk)
                 if not message.get("more_body", False):
                     break
             # No fsync: the upload is transient (the import copies it durably into the inbox),
             # and an fsync here would stall the event loop, and with it every other request.
         except OSError as error:
-            raise _Refusal(507, "disk_full", f"中心无法保存上传：{error.strerror}") from None
+            if not is_disk_full(error):
+                raise  # not the disk: the hub's own fault, answered as such (`_answering`)
+            raise _Refusal(507, "disk_full", DISK_FULL) from None
         finally:
             os.close(fd)
         if got != length or digest.hexdigest() != sha256:

@@ -363,3 +363,34 @@ def _quarantine_json(capsys, root: str) -> str:
     capsys.readouterr()
     assert cli(["hub", "quarantine", "--dir", root, "--json"]) == 0
     return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("failure", ["disk_full", "other"])
+def test_a_failure_to_keep_an_upload_is_said_for_what_it_is(
+    server, hub, make_device, monkeypatch, failure
+):
+    """Any failure to write an upload to uploads/ was answered 507 disk_full with the system's
+    English (中心无法保存上传：No space left on device). A full disk is now said in Chinese;
+    another failure is the hub's own error (500, its traceback in the hub's log). A full disk
+    cannot be made on a test machine: the one function that writes the body fails instead."""
+    import errno
+
+    from fieldapp.hub import server as service
+
+    village = make_device("甲村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    code = errno.ENOSPC if failure == "disk_full" else errno.EIO
+
+    def failing(_fd: int, _chunk: bytes) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(service, "_write_all", failing)
+    with pytest.raises(SyncError) as refused:
+        push(village, server.url)
+    text = str(refused.value)
+    assert "No space" not in text and "I/O" not in text and "Errno" not in text
+    if failure == "disk_full":
+        assert "中心的磁盘已满，无法保存这次上传" in text and "改用U盘" in text
+    else:
+        assert text.startswith("同步没有完成：中心处理这次请求时出错了")
+    assert not list((hub.root / "uploads").iterdir())
