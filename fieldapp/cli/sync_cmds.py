@@ -119,6 +119,13 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="单次上传上限（MB），默认按最大的安置点首次上传估算",
     )
+    p = add(
+        "quarantine",
+        "隔离区：各设备被拒收的数据包占用多少；每台设备最多保留多少（超过后只记录原因，不存文件）",
+        cmd_hub_quarantine,
+    )
+    p.add_argument("--limit-mb", type=int, metavar="MB", help="设定每台设备的上限（MB）")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = add("rejected", "县里未接受的修改：列出，接受为县里的修改，或不予采纳", cmd_hub_rejected)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     decide = p.add_mutually_exclusive_group()
@@ -220,9 +227,60 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
             f"{d['device']}\t{_role_label(d['role'])}\t{d['area']}\t{state}\t{last}\t"
             f"待确认 {d['pending']} 条\t未接受 {d['refused']} 条\t"
             f"拒收数据包 {d['refused_bundles']} 个"
+            + (
+                f"（隔离区保留 {_megabytes(d['quarantine_bytes'])} MB）"
+                if d["quarantine_bytes"]
+                else ""
+            )
         )
     if not items:
         print("尚未登记任何设备")
+    return 0
+
+
+def _megabytes(size: object) -> str:
+    """Bytes as MB with one decimal (0.1 for anything smaller)."""
+    count = int(size)  # type: ignore[call-overload]
+    return f"{max(count / 1048576, 0.1 if count else 0):.1f}"
+
+
+#: The largest per-device share of quarantine `hub quarantine --limit-mb` takes (10 TB).
+QUARANTINE_MB_MAX = 10**7
+
+
+def cmd_hub_quarantine(args: argparse.Namespace) -> int:
+    """Show (or set) how much of quarantine/ each device's refused bundles may fill."""
+    if args.limit_mb is not None and not 1 <= args.limit_mb <= QUARANTINE_MB_MAX:
+        print(f"请检查：--limit-mb 应为 1—{QUARANTINE_MB_MAX} 之间的整数（MB）", file=sys.stderr)
+        return 2
+    hub = _open_hub(args)
+    if args.limit_mb is not None:
+        hub.set_quarantine_limit_mb(args.limit_mb)
+    limit = hub.quarantine_limit_mb()
+    usage = hub.quarantine_usage()
+    if args.json:
+        print_json(
+            {
+                "limit_mb": limit,
+                "folder": str(hub.folders.quarantine),
+                "devices": [
+                    {"device": device, "bytes": size}
+                    for device, size in sorted(usage.items(), key=lambda i: i[0] or "")
+                ],
+            }
+        )
+        return 0
+    if args.limit_mb is not None:
+        print(f"已设定：每台设备被拒收的数据包在隔离区最多保留 {limit} MB")
+    else:
+        print(
+            f"每台设备被拒收的数据包在隔离区最多保留 {limit} MB（hub quarantine --limit-mb 可改）"
+        )
+    print(f"隔离区：{hub.folders.quarantine}")
+    for device, size in sorted(usage.items(), key=lambda i: i[0] or ""):
+        print(f"  {device or '来源未能确认'}\t{_megabytes(size)} MB")
+    if not usage:
+        print("  隔离区是空的")
     return 0
 
 
@@ -247,7 +305,9 @@ def cmd_hub_import(args: argparse.Namespace) -> int:
             print(f"{o.path.name}：{o.error}")
         else:
             refused += 1
-            if o.quarantined and Path(o.quarantined) != o.path:
+            if o.not_kept:
+                print(f"拒收 {o.path.name}：{o.error}；{o.not_kept}（hub quarantine 可调上限）")
+            elif o.quarantined and Path(o.quarantined) != o.path:
                 print(f"拒收 {o.path.name}：{o.error}；已移入隔离区 {o.quarantined}")
             else:  # not read at all (no such file), or kept where it is (a full disk)
                 print(f"未导入 {o.path.name}：{o.error}；文件没有移动，台账没有改动")

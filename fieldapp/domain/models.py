@@ -12,6 +12,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.areacode import AreaCode, InvalidAreaCode
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import (
     AreaKind,
@@ -60,6 +61,11 @@ class Area(Record):
     kind: AreaKind
     parent_code: str | None = None
 
+    @field_validator("code", "parent_code")
+    @classmethod
+    def _valid_code(cls, value: str | None) -> str | None:
+        return exact_area_code(value)
+
 
 class Household(Record):
     """户: an address in an area, a head and members."""
@@ -72,6 +78,21 @@ class Household(Record):
     is_relocated: bool = False
     is_lifted: bool = False
     notes: str = ""
+
+    @field_validator("area_code")
+    @classmethod
+    def _valid_area(cls, value: str) -> str:
+        return exact_area_code(value) or ""
+
+
+def exact_area_code(value: str | None) -> str | None:
+    """`value` when it is blank or exactly an area code (6, 9, 12 or 15 ASCII digits, nothing
+    around them); else `InvalidAreaCode` with a Chinese reason (pydantic reports it as the
+    field's error). A household's area was any text: `abc`, or a village's code with letters
+    after it, which lay "inside" the village for every scope check."""
+    if value and AreaCode(value) != value:  # AreaCode refuses what is no code at all
+        raise InvalidAreaCode(f"区划代码“{value}”前后不应有空白")
+    return value
 
 
 class Person(Record):

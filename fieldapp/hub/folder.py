@@ -49,7 +49,7 @@ from fieldapp.sync.exchange import (
     require_identity,
     write_bundle,
 )
-from fieldapp.sync.files import Folders, stamp, write_atomic
+from fieldapp.sync.files import Folders, kept_refused, stamp, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,17 @@ class FileOutcome:
     error: str | None = None
     code: str | None = None
     quarantined: str | None = None
+    #: Why a refused file was not kept in quarantine (its device's share was full).
+    not_kept: str | None = None
+
+
+#: The hub's ledger meta key of how much of quarantine/ one device's refused bundles may fill
+#: (MB; `hub quarantine --limit-mb`), and its default: room for the largest upload the HTTP
+#: service takes (256 MB) and more, while an enrolled or stolen laptop refused again and again
+#: can fill no more than that of the hub's disk. Past it the refusal is still counted and
+#: its reason recorded; the file is not kept, and nothing kept before is deleted.
+QUARANTINE_MB = "hub.quarantine_mb"
+DEFAULT_QUARANTINE_MB = 500
 
 
 #: The length of the area code each role is enrolled for (village/site or group/building,
@@ -329,6 +340,7 @@ class Hub:
                     step=step,
                     sender=sender,
                     ahead=ahead,
+                    keep_refused=self.quarantine_limit_mb() * 1048576,
                 )
             except (BundleRefused, AlreadyImported) as refused:
                 code = getattr(refused, "code", "already")
@@ -385,7 +397,26 @@ class Hub:
 
     def status(self) -> list[dict[str, object]]:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""
-        return [_status_item(row) for row in self.log.device_status()]
+        kept = kept_refused(self.folders.quarantine)
+        return [_status_item(row, kept) for row in self.log.device_status()]
+
+    # -- quarantine -------------------------------------------------------------------------
+
+    def quarantine_limit_mb(self) -> int:
+        """How many MB of refused bundles quarantine keeps per device (`QUARANTINE_MB`)."""
+        text = self.ledger.get_meta(QUARANTINE_MB) or ""
+        return int(text) if text.isdigit() else DEFAULT_QUARANTINE_MB
+
+    def set_quarantine_limit_mb(self, megabytes: int) -> None:
+        """Set the per-device share of quarantine (MB, at least 1)."""
+        if not 1 <= megabytes <= 10**7:
+            raise SyncError(f"隔离区上限应为 1—10000000 MB，「{megabytes}」不对")
+        with self.lock, self.ledger.transaction():
+            self.ledger.set_meta(QUARANTINE_MB, str(megabytes))
+
+    def quarantine_usage(self) -> dict[str | None, int]:
+        """Bytes of refused bundles kept in quarantine, by device (None: source unknown)."""
+        return kept_refused(self.folders.quarantine)
 
     def import_files(
         self, paths: Iterable[Path], progress: Progress | None = None
@@ -414,6 +445,7 @@ class Hub:
                 except BundleRefused as refused:
                     outcome.error, outcome.code = str(refused), refused.code
                     outcome.quarantined = refused.quarantined
+                    outcome.not_kept = refused.not_kept
                 outcomes.append(outcome)
         with self.lock:  # the planner's statistics looked at once, after the whole batch
             self._refresh_statistics(sum(o.result.new_changes for o in outcomes if o.result))
@@ -589,8 +621,9 @@ def _check_store(store: str) -> str:
     return store
 
 
-def _status_item(row: dict[str, object]) -> dict[str, object]:
-    """One device of the status view, with the keys `hub devices --json` promises."""
+def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[str, object]:
+    """One device of the status view, with the keys `hub devices --json` promises; `kept`:
+    bytes of refused bundles kept in quarantine by device."""
     return {
         "device": row["device"],
         "role": row.get("role") or "coordinator",
@@ -599,6 +632,7 @@ def _status_item(row: dict[str, object]) -> dict[str, object]:
         "pending": int(row["pending"] or 0),  # type: ignore[call-overload]
         "refused": int(row.get("refused") or 0),  # type: ignore[call-overload]
         "refused_bundles": int(row["refused_bundles"] or 0),  # type: ignore[call-overload]
+        "quarantine_bytes": kept.get(str(row["device"]), 0),
         "revoked_at": row["revoked_at"],
         "enrolled_at": row["enrolled_at"],
         "last_bundle_in": row["serial_in"],

@@ -51,6 +51,7 @@ def as_item(held: HeldChange) -> dict[str, Any]:
         "decision": held.decision,
         "applied_change": held.applied_change,
         "change_id": held.change_id,
+        "damaged": held.damaged,
     }
 
 
@@ -80,6 +81,8 @@ def describe(held: HeldChange, about: str | None = None) -> str:
     )
     if change.data.get("deleted") is True:
         values = (values + "，" if values else "") + "删除"
+    if held.damaged:
+        values = "内容已损坏，读不出来，只能不予采纳"
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
         f"{printable(change.author)}：{table_name(change.tbl)}"
@@ -128,6 +131,11 @@ def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChang
         store = HeldChanges(ledger.db)
         held = _waiting(store, held_id)
         change = held.change
+        if held.damaged:
+            raise SyncError(
+                f"第 {held_id} 条在中心台账里已损坏（修改的内容读不出来），不能接受。"
+                "只能不予采纳（--dismiss … --reason …）"
+            )
         fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
         finder = PlaceFinder(ledger.db, LINKS)
         context = context_for(
@@ -136,7 +144,11 @@ def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChang
         county = Actor(Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
-            raise SyncError(f"第 {held_id} 条不能接受：{_short(verdict.reason, 200)}。只能不予采纳")
+            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
+            raise SyncError(
+                f"第 {held_id} 条（{about}）不能接受：{_short(verdict.reason, 200)}。"
+                "只能不予采纳（--dismiss … --reason …）"
+            )
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
         ledger.author = f"{reviewer}（接受 {printable(change.author)}）"

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import functools
 import hashlib
 import logging
 import os
@@ -40,6 +41,7 @@ import secrets
 import socket
 import threading
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
@@ -59,7 +61,7 @@ from fieldapp.hub.folder import HubSessions
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
-from fieldapp.sync.files import stamp
+from fieldapp.sync.files import is_disk_full, stamp
 
 log = logging.getLogger("fieldapp.hub")
 
@@ -121,6 +123,45 @@ def _error(status: int, code: str, message: str, close: bool = False) -> JSONRes
     return JSONResponse({"error": code, "message": message}, status, headers=headers)
 
 
+#: What a device is told when the hub's disk is full while its upload arrives (it read the
+#: system's English, "No space left on device", and any other failure to write was said so).
+DISK_FULL = (
+    "中心的磁盘已满，无法保存这次上传。请告诉县里管理汇总中心的同志清理磁盘；急用可改用U盘交换"
+)
+
+
+def _write_all(fd: int, chunk: bytes) -> None:
+    """Write all of `chunk` to `fd` (a write may take only part of it)."""
+    while chunk:
+        chunk = chunk[os.write(fd, chunk) :]
+
+
+#: What a device is told when the hub itself failed while answering (a damaged row of its
+#: ledger, a bug): no traceback, no path, no id; the hub's log has the details.
+INTERNAL_ERROR = (
+    "中心处理这次请求时出错了（详情已记在中心的运行日志里）。请稍后再同步一次；"
+    "一直这样，请告诉县里管理汇总中心的同志"
+)
+
+Endpoint = Callable[[Request], Awaitable[Response]]
+
+
+def _answering(endpoint: Endpoint) -> Endpoint:
+    """`endpoint`, answering an unexpected error with 500 and `INTERNAL_ERROR` as JSON (the
+    device shows the message) and logging its traceback on the hub's log; Starlette answered
+    a plain-text 500 "Internal Server Error", which the device could only show as HTTP 500."""
+
+    @functools.wraps(endpoint)
+    async def answer(request: Request) -> Response:
+        try:
+            return await endpoint(request)
+        except Exception:  # noqa: BLE001 - every failure gets an answer the device can show
+            log.exception("回答 %s %s 时出错", request.method, request.url.path)
+            return _error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_ERROR, close=True)
+
+    return answer
+
+
 class HubService:
     """One hub folder behind HTTP: settings, replay cache, limits and per-thread hub sessions."""
 
@@ -157,9 +198,9 @@ class HubService:
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
         self.app = Starlette(
             routes=[
-                Route("/v1/health", self.health, methods=["GET"]),
-                Route("/v1/status", self.status, methods=["GET"]),
-                Route("/v1/exchange", self.exchange, methods=["POST"]),
+                Route("/v1/health", _answering(self.health), methods=["GET"]),
+                Route("/v1/status", _answering(self.status), methods=["GET"]),
+                Route("/v1/exchange", _answering(self.exchange), methods=["POST"]),
             ]
         )
 
@@ -208,6 +249,8 @@ class HubService:
         upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
         partial = upload.with_name(upload.name + ".part")
         try:
+            # Made again when a clerk tidying the hub folder deleted it while serving.
+            self.uploads.mkdir(parents=True, exist_ok=True)
             await self._receive(request, partial, length, signed.sha256)
             partial.replace(upload)
         except _Refusal as refused:
@@ -278,14 +321,15 @@ class HubService:
                 if got > length:
                     raise _Refusal(413, "too_large", "上传内容超过声明的长度")
                 digest.update(chunk)
-                while chunk:
-                    chunk = chunk[os.write(fd, chunk) :]
+                _write_all(fd, chunk)
                 if not message.get("more_body", False):
                     break
             # No fsync: the upload is transient (the import copies it durably into the inbox),
             # and an fsync here would stall the event loop, and with it every other request.
         except OSError as error:
-            raise _Refusal(507, "disk_full", f"中心无法保存上传：{error.strerror}") from None
+            if not is_disk_full(error):
+                raise  # not the disk: the hub's own fault, answered as such (`_answering`)
+            raise _Refusal(507, "disk_full", DISK_FULL) from None
         finally:
             os.close(fd)
         if got != length or digest.hexdigest() != sha256:
@@ -443,9 +487,16 @@ def serve(
         f"单次上传上限 {max_upload_mb} MB），Ctrl+C 停止",
         flush=True,
     )
+    # The hub's own warnings and errors (a refused file not kept, the traceback of an error
+    # answered with 500) go to the same terminal or service log as uvicorn's, with the time.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s：%(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("fieldapp").addHandler(handler)
     try:
         uvicorn.Server(server_config(service, host, port, log_level="info")).run(sockets=[sock])
     finally:
+        logging.getLogger("fieldapp").removeHandler(handler)
         service.close()
         sock.close()
 

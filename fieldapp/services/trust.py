@@ -44,6 +44,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
     Area,
@@ -680,7 +681,8 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 value = proposal.data.get(name, "（空）")
                 return refuse(
                     "malformed",
-                    f"{table_name(proposal.table)}的{field_label(name)}「{_shown(value)}」不合格",
+                    f"{table_name(proposal.table)}的{field_label(name)}「{_shown(value)}」不合格"
+                    + _why(problem),
                 )
         return ALLOWED
     for name, raw in data.items():
@@ -695,6 +697,17 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 f"{table_name(proposal.table)}的{field_label(name)}「{_shown(raw)}」不是规范的写法",
             )
     return ALLOWED
+
+
+def _why(problem: Mapping[str, Any]) -> str:
+    """What a model's own check said of a value when it says it in Chinese (a validator's
+    `ValidationFailed`: an area code's digits, an ID number's checksum), in brackets; nothing
+    for pydantic's English, which a clerk cannot use."""
+    error = (problem.get("ctx") or {}).get("error")
+    if not isinstance(error, ValidationFailed):
+        return ""
+    text = printable(error)
+    return f"（{text if len(text) <= 80 else text[:79] + '…'}）"
 
 
 _MODEL_FIELDS: dict[type[Record], tuple[frozenset[str], frozenset[str]]] = {}

@@ -46,6 +46,9 @@ class HeldChange:
     decided_by: str | None
     decision: str | None
     applied_change: str | None
+    #: Its stored values (or what it claimed to have seen) cannot be read back: a disk fault or
+    #: a hand edit. Listed and reported like any other, with no values; never applied.
+    damaged: bool = False
 
     @property
     def change_id(self) -> str:
@@ -55,8 +58,30 @@ class HeldChange:
 
 def _held(row: Sequence[Any]) -> HeldChange:
     (id_, device, device_id, seq, hlc, author, tbl, row_id, data, parents) = row[:10]
-    change = Change.from_row((device_id, seq, hlc, author, tbl, row_id, data, parents))
-    return HeldChange(int(id_), device, change, *row[10:])
+    try:
+        change = Change.from_row((device_id, seq, hlc, author, tbl, row_id, data, parents))
+        damaged = not isinstance(change.data, dict) or not isinstance(change.parents, dict | None)
+    except (ValueError, TypeError):
+        change, damaged = None, True
+    if damaged:  # the row is still listed, reported and dismissable: not a traceback
+        change = Change(device_id, int(seq), hlc, author, tbl, row_id, {}, None)
+    assert change is not None
+    rule, reason, bundle, received, status, decided_at, decided_by, decision, applied = row[10:]
+    return HeldChange(
+        int(id_),
+        device,
+        change,
+        rule,
+        reason,
+        bundle,
+        received,
+        status,
+        decided_at,
+        decided_by,
+        decision,
+        applied,
+        damaged,
+    )
 
 
 class HeldChanges:

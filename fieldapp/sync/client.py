@@ -13,6 +13,7 @@ import json
 import os
 import urllib.parse
 from collections.abc import Callable
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -195,6 +196,8 @@ def _upload(
         ledger, url, "POST", bundle, timeout, report, cancel
     )
     try:
+        if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
+            raise SyncError(f"同步没有完成：{_message(response)}")
         if status != 200:
             raise SyncError(f"中心拒绝了上传：{_message(response)}")
         temp = answer.with_name(answer.name + ".part")
@@ -265,4 +268,6 @@ def _message(response: http.client.HTTPResponse) -> str:
     except (ValueError, KeyError, UnicodeDecodeError, OSError, http.client.HTTPException):
         if response.status in GATEWAY_DOWN:
             return _gateway_down(response.status)
+        if response.status == HTTPStatus.INTERNAL_SERVER_ERROR:  # an older hub, or a proxy
+            return "中心出错了（HTTP 500）。请稍后再试；一直这样，请告诉县里管理汇总中心的同志"
         return f"HTTP {response.status}"

@@ -40,6 +40,8 @@ class BundleRefused(SyncError):
         #: The enrolled device whose signature the bundle carried, when it got that far
         #: (`hub devices` counts the refusal under it).
         self.sender: str | None = None
+        #: Why the refused file was not kept in quarantine (its device's share was full).
+        self.not_kept: str | None = None
         text = REASONS.get(code, code)
         super().__init__(f"{text}：{detail}" if detail else text)
 

@@ -8,6 +8,7 @@ leaves the ledger untouched and moves the inbox copy to quarantine with a reason
 from __future__ import annotations
 
 import errno
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -53,11 +54,14 @@ from fieldapp.sync.files import (
     archive,
     copy_to_inbox,
     is_disk_full,
+    kept_refused,
     ledger_folders,
     quarantine,
     write_atomic,
 )
 from fieldapp.sync.rejected import settle_accepted
+
+log = logging.getLogger("fieldapp.sync")
 
 StepHook = Callable[[str], None]
 
@@ -255,6 +259,7 @@ def import_bundle(
     step: StepHook | None = None,
     sender: str | None = None,
     ahead: Unsealed | None = None,
+    keep_refused: int | None = None,
 ) -> ImportResult:
     """Import one bundle into this ledger (device or hub); see the module docstring.
 
@@ -262,6 +267,8 @@ def import_bundle(
     else is refused (a device may not relay another's bundle over its own connection).
     `ahead`: the bundle already opened and decoded by `unseal` (on another thread, while the
     previous bundle was applied); used only when its bytes are the ones imported.
+    `keep_refused`: how many bytes of refused bundles quarantine keeps per device (the hub's
+    setting); a refusal past it is recorded, its file not kept (`_refuse`).
     """
     state = SyncState(ledger.db)
     identity = state.identity()
@@ -282,7 +289,7 @@ def import_bundle(
         raise
     except BundleRefused as refused:
         refused.sender = signed[0] if signed else None
-        _refuse(state, folders, local, refused, source)
+        _refuse(state, folders, local, refused, source, sender, keep_refused)
         raise
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
@@ -290,7 +297,7 @@ def import_bundle(
         if refusal.code == BUSY:  # not the bundle's doing: it stays where it came from
             local.unlink(missing_ok=True)
             raise refusal from None
-        _refuse(state, folders, local, refusal, source)
+        _refuse(state, folders, local, refusal, source, sender, keep_refused)
         raise refusal from error
     archive(local, folders.imported)
     step("archived")
@@ -312,13 +319,45 @@ def _as_refusal(error: Exception) -> BundleRefused:
 
 
 def _refuse(
-    state: SyncState, folders: Folders, local: Path, refused: BundleRefused, source: Path
+    state: SyncState,
+    folders: Folders,
+    local: Path,
+    refused: BundleRefused,
+    source: Path,
+    sender: str | None = None,
+    keep: int | None = None,
 ) -> None:
-    refused.quarantined = str(quarantine(local, folders.quarantine, refused.code, str(refused)))
+    """Quarantine the refused file with its reason, and log the refusal; past `keep` bytes
+    of its device's refused bundles the refusal is logged (with why) but the file is not kept:
+    what is already kept stays, nothing is rotated out."""
+    device = sender or refused.sender
+    reason = str(refused)
+    if keep is not None:
+        held = kept_refused(folders.quarantine).get(device, 0)
+        size = local.stat().st_size if local.exists() else 0
+        if held + size > keep:
+            whose = f"设备「{device}」" if device else "未能确认来源的数据包"
+            refused.not_kept = (
+                f"{whose}在隔离区已保留 {_mb(held)} MB 被拒收的数据包，"
+                f"再存这个（{_mb(size)} MB）就超过每台设备 {_mb(keep)} MB 的上限，"
+                "这个文件未保留，拒收原因照常记录"
+            )
+            log.warning("拒收 %s（%s）：%s；%s", source, refused.code, reason, refused.not_kept)
+            local.unlink(missing_ok=True)
+            reason = f"{reason}（{refused.not_kept}）"
+    if refused.not_kept is None:
+        refused.quarantined = str(
+            quarantine(local, folders.quarantine, refused.code, reason, device)
+        )
     try:
-        state.record_quarantine(str(source), refused.code, str(refused))
+        state.record_quarantine(str(source), refused.code, reason)
     except DatabaseFault:
         pass  # a full disk may refuse even this; the reason file beside the bundle remains
+
+
+def _mb(size: int) -> str:
+    """Bytes as megabytes for a clerk: one decimal, at least 0.1 for anything at all."""
+    return f"{max(size / 1048576, 0.1 if size else 0):.1f}"
 
 
 def _import_local(

@@ -104,11 +104,26 @@ def copy_to_inbox(source: Path, inbox: Path) -> Path:
     return target
 
 
-def quarantine(local: Path, folder: Path, code: str, reason: str) -> Path:
-    """Move a refused bundle into quarantine with `<name>.reason.txt` beside it."""
+#: What a reason file's name ends with, beside the refused bundle it explains.
+REASON_SUFFIX = ".reason.txt"
+#: The line of a reason file naming the enrolled device whose bundle it is.
+DEVICE_LINE = "设备："
+
+
+def quarantine(
+    local: Path, folder: Path, code: str, reason: str, device: str | None = None
+) -> Path:
+    """Move a refused bundle into quarantine with `<name>.reason.txt` beside it; `device`:
+    the enrolled device it came from, when known (its kept bundles are counted by it)."""
     target = folder / local.name
-    note = target.with_name(target.name + ".reason.txt")
+    note = target.with_name(target.name + REASON_SUFFIX)
+    try:  # deleted by hand to empty it (the hub's service runs on): made again
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return local
     text = f"时间：{dt.datetime.now().isoformat(timespec='seconds')}\n原因代码：{code}\n原因：{reason}\n"
+    if device:
+        text += f"{DEVICE_LINE}{device}\n"
     try:
         shutil.move(str(local), target)
         note.write_text(text, encoding="utf-8")
@@ -116,6 +131,23 @@ def quarantine(local: Path, folder: Path, code: str, reason: str) -> Path:
         # Even with a full disk the bundle must not be lost: it stays where it was.
         return local
     return target
+
+
+def kept_refused(folder: Path) -> dict[str | None, int]:
+    """Bytes of the refused bundles kept in `folder`, by the device each reason file names
+    (None: no device known, a file from before devices were named, or one whose signature
+    was never verified). Read from the folder itself: a bundle the clerk deleted counts no
+    more."""
+    kept: dict[str | None, int] = {}
+    for note in folder.glob("*" + REASON_SUFFIX):
+        try:
+            lines = note.read_text(encoding="utf-8").splitlines()
+            size = note.with_name(note.name[: -len(REASON_SUFFIX)]).stat().st_size
+        except (OSError, UnicodeDecodeError):
+            continue  # a reason file without its bundle (deleted by hand) holds no space
+        device = next((x[len(DEVICE_LINE) :] for x in lines if x.startswith(DEVICE_LINE)), None)
+        kept[device] = kept.get(device, 0) + size
+    return kept
 
 
 def archive(local: Path, folder: Path) -> Path:

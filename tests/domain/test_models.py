@@ -95,3 +95,26 @@ def test_labour_ability_accepts_the_seeds_words():
     assert parse_labour_ability("技能劳动力") is LabourAbility.SKILLED
     with pytest.raises(ValueError, match="未知的劳动能力"):
         parse_labour_ability("很能干")
+
+
+def test_an_area_code_is_checked_where_it_is_stored_and_a_stored_bad_one_is_named():
+    """A household's or an area's code is 6, 9, 12 or 15 digits and nothing else; a row stored
+    with another (an older program, a hand-edited file) reads back as a `MalformedRow` naming
+    the field, never a traceback."""
+    from pydantic import ValidationError
+
+    from fieldapp.domain.errors import MalformedRow
+    from fieldapp.domain.models import Area, Household
+    from fieldapp.store.queries.records import to_model
+
+    assert Household(area_code="520502101001").area_code == "520502101001"
+    for bad in ("abc", "5205021010019", "520502101001 "):
+        with pytest.raises(ValidationError):
+            Household(area_code=bad)
+        with pytest.raises(ValidationError):
+            Area(code=bad, name="某村", kind="村")
+    with pytest.raises(ValidationError):
+        Area(code="520502101001", name="某村", kind="村", parent_code="52050210x")
+    with pytest.raises(MalformedRow) as malformed:
+        to_model(Household, {"id": "h1", "area_code": "老台账自编"})
+    assert "所在区域" in str(malformed.value)

@@ -610,3 +610,30 @@ def test_a_second_serve_on_the_same_folder_is_refused_and_leaves_the_first_alone
     again = HubService(hub)
     again.close()
     assert not any((hub / "uploads").iterdir())  # the new service cleared what was left
+
+
+def test_refused_files_from_sticks_past_the_quarantine_limit_are_said_and_not_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files no device signed share one part of quarantine/; past it `hub import` says the
+    file was refused and not kept (the stick still has it), and the first stays."""
+    import os
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    assert run(capsys, "hub", "quarantine", "--dir", hub, "--limit-mb", 1)[0] == 0
+    sticks = [tmp_path / f"坏{n}.fieldsync" for n in range(2)]
+    for stick in sticks:
+        stick.write_bytes(os.urandom(700_000))
+    code, out, err = run(capsys, "hub", "import", "--dir", hub, *sticks)
+    assert code == 1, err
+    first, second = out.splitlines()[:2]
+    assert first.startswith("拒收 坏0.fieldsync") and "已移入隔离区" in first
+    assert second.startswith("拒收 坏1.fieldsync") and "这个文件未保留" in second
+    assert "未能确认来源的数据包" in second and "hub quarantine" in second
+    assert all(stick.exists() for stick in sticks)
+    kept = [p for p in (hub / "quarantine").iterdir() if not p.name.endswith(".txt")]
+    assert [p.read_bytes() for p in kept] == [sticks[0].read_bytes()]
+    assert not list((hub / "work").iterdir())
+    code, out, err = run(capsys, "hub", "quarantine", "--dir", hub)
+    assert code == 0 and "来源未能确认\t0.7 MB" in out, out

@@ -252,3 +252,145 @@ def test_hub_devices_json_lists_last_exchange_pending_and_refusals(
     lines = {line.split("\t")[0]: line for line in capsys.readouterr().out.splitlines()}
     assert f"最近同步 {first['last_exchange']}" in lines["甲村"]
     assert "\t从未同步\t" in lines["乙村"] and "最近同步" not in lines["乙村"]
+
+
+def test_refused_uploads_fill_no_more_than_the_devices_share_of_quarantine(
+    server, hub, make_device, capsys, caplog
+):
+    """Every refused upload was kept in quarantine/ for good: one enrolled (or stolen) laptop
+    posting garbage could fill the hub's disk. Past the device's share (`hub quarantine
+    --limit-mb`) the refusal is still answered, counted and its reason recorded, but the file
+    is not kept; what was kept before stays, and another device's share is its own."""
+    a = make_device("甲村", VILLAGE)
+    b = make_device("乙村", VILLAGE)
+    root = str(hub.root)
+    assert cli(["hub", "quarantine", "--dir", root, "--limit-mb", "1"]) == 0
+    assert "最多保留 1 MB" in capsys.readouterr().out
+    bodies = [os.urandom(600_000) for _ in range(3)]
+    with caplog.at_level("WARNING"):
+        for body in bodies:
+            status, answer = post(server.url, body, {httpauth.HEADER: header_for(a, "甲村", body)})
+            assert status == 422 and "数据包" in answer["message"]
+    body = os.urandom(600_000)
+    assert post(server.url, body, {httpauth.HEADER: header_for(b, "乙村", body)})[0] == 422
+    kept = sorted(p for p in hub.folders.quarantine.iterdir() if not p.name.endswith(".txt"))
+    assert sorted(p.read_bytes() for p in kept) == sorted([bodies[0], body])
+    assert len(list(hub.folders.quarantine.glob("*.reason.txt"))) == 2
+    not_kept = [r for r in caplog.records if "未保留" in r.getMessage()]
+    assert len(not_kept) == 2 and "甲村" in not_kept[0].getMessage()
+    reasons = [row[0] for row in hub.ledger.db.execute("SELECT reason FROM sync_quarantine")]
+    assert len(reasons) == 4 and sum("这个文件未保留" in r for r in reasons) == 2
+    assert cli(["hub", "devices", "--dir", root, "--json"]) == 0
+    items = {d["device"]: d for d in json.loads(capsys.readouterr().out)}
+    assert items["甲村"]["refused_bundles"] == 3 and items["乙村"]["refused_bundles"] == 1
+    assert items["甲村"]["quarantine_bytes"] == 600_000
+    assert cli(["hub", "quarantine", "--dir", root, "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["limit_mb"] == 1
+    assert {d["device"]: d["bytes"] for d in shown["devices"]} == {"甲村": 600_000, "乙村": 600_000}
+    assert cli(["hub", "quarantine", "--dir", root, "--limit-mb", "0"]) == 2
+    assert "--limit-mb 应为 1—10000000 之间的整数" in capsys.readouterr().err
+    assert json.loads(_quarantine_json(capsys, root))["limit_mb"] == 1
+
+
+def test_an_error_of_the_hub_itself_is_a_chinese_answer_and_a_traceback_in_its_log(
+    server, hub, make_device, capsys, caplog
+):
+    """A damaged row of the hub's ledger (the device's public key cut short: a disk fault, a
+    hand edit) stopped every answer to that device with Starlette's plain-text 500, which
+    `sync push` showed as 中心拒绝了上传：HTTP 500. The device now reads a Chinese sentence (no
+    traceback, path or id) and the hub's log has the traceback; the hub goes on serving the
+    other devices."""
+    village = make_device("甲村", VILLAGE)
+    other = make_device("乙村", VILLAGE)
+    _, (person,) = add_family(village, VILLAGE, ["101"])
+    push(village, server.url)
+    with hub.ledger.transaction():
+        hub.ledger.db.execute(
+            "UPDATE sync_peers SET box_public = substr(box_public, 1, 16) WHERE name = '甲村'"
+        )
+    village.update("persons", person, {"phone": "13600000000"})
+    capsys.readouterr()
+    with caplog.at_level("ERROR", logger="fieldapp"):
+        code = cli(["--db", str(village.path), "sync", "push", server.url])
+    out, err = capsys.readouterr()
+    assert code == 1, out
+    assert "同步没有完成：中心处理这次请求时出错了" in err and "管理汇总中心" in err
+    assert "HTTP 500" not in err and "Traceback" not in err and "key" not in err
+    assert village.device_id not in err and str(hub.root) not in err
+    (logged,) = [r for r in caplog.records if r.name == "fieldapp.hub"]
+    assert "/v1/exchange" in logged.getMessage() and logged.exc_info is not None
+    assert "public key must be exactly 32 bytes" in caplog.text
+    push(other, server.url)  # the others are served as before
+
+
+def test_an_uploads_folder_deleted_while_serving_is_made_again(server, hub, make_device):
+    """A clerk tidying the hub folder deleted uploads/ while `hub serve` ran: every upload
+    after that was refused with 507 中心无法保存上传：No such file or directory (as if the disk
+    were full) until the service was restarted. The folder is made again when needed."""
+    import shutil
+
+    village = make_device("甲村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    push(village, server.url)
+    shutil.rmtree(hub.root / "uploads")
+    village.update("persons", village.db.execute("SELECT id FROM persons").fetchone()[0],
+                   {"phone": "13600000000"})  # fmt: skip
+    push(village, server.url)
+    found = hub.ledger.db.execute("SELECT count(*) FROM persons WHERE phone = '13600000000'")
+    assert found.fetchone()[0] == 1
+
+
+def test_a_quarantine_folder_deleted_while_serving_is_made_again(server, hub, make_device):
+    """A clerk emptying quarantine/ by deleting the folder while `hub serve` ran: the next
+    refused upload could not be moved there and stayed in work/, outside quarantine and its
+    limit, its reason file never written. The folder is made again."""
+    import shutil
+
+    village = make_device("甲村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    push(village, server.url)  # the service has opened the hub folder
+    shutil.rmtree(hub.folders.quarantine)
+    body = os.urandom(1000)
+    assert post(server.url, body, {httpauth.HEADER: header_for(village, "甲村", body)})[0] == 422
+    kept = sorted(p.name for p in hub.folders.quarantine.iterdir())
+    assert len(kept) == 2 and kept[1].endswith(".reason.txt")
+    assert (hub.folders.quarantine / kept[0]).read_bytes() == body
+    assert not list(hub.folders.inbox.iterdir())
+
+
+def _quarantine_json(capsys, root: str) -> str:
+    capsys.readouterr()
+    assert cli(["hub", "quarantine", "--dir", root, "--json"]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("failure", ["disk_full", "other"])
+def test_a_failure_to_keep_an_upload_is_said_for_what_it_is(
+    server, hub, make_device, monkeypatch, failure
+):
+    """Any failure to write an upload to uploads/ was answered 507 disk_full with the system's
+    English (中心无法保存上传：No space left on device). A full disk is now said in Chinese;
+    another failure is the hub's own error (500, its traceback in the hub's log). A full disk
+    cannot be made on a test machine: the one function that writes the body fails instead."""
+    import errno
+
+    from fieldapp.hub import server as service
+
+    village = make_device("甲村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    code = errno.ENOSPC if failure == "disk_full" else errno.EIO
+
+    def failing(_fd: int, _chunk: bytes) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(service, "_write_all", failing)
+    with pytest.raises(SyncError) as refused:
+        push(village, server.url)
+    text = str(refused.value)
+    assert "No space" not in text and "I/O" not in text and "Errno" not in text
+    if failure == "disk_full":
+        assert "中心的磁盘已满，无法保存这次上传" in text and "改用U盘" in text
+    else:
+        assert text.startswith("同步没有完成：中心处理这次请求时出错了")
+    assert not list((hub.root / "uploads").iterdir())

@@ -7,7 +7,11 @@ import json
 import pytest
 
 from fieldapp.cli.main import main as cli
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.models import Household
 from fieldapp.domain.roles import Role
+from fieldapp.services import households
+from fieldapp.services.writer import actor_of, writing
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.enrolment import enrol
@@ -112,3 +116,19 @@ def test_an_enrolment_file_that_cannot_be_written_enrols_no_device(tmp_path, hub
     assert hub.state.peer("红星村") is None  # not enrolled without its file
     assert cli([*base, "--out", str(tmp_path / "红星村.enrol")]) == 0
     assert hub.state.peer("红星村") is not None
+
+
+def test_the_write_gate_refuses_a_household_area_that_is_not_a_code(make_device):
+    """The gate took any text as a household's area ("abc", a village's code with letters
+    after it, which lay "inside" the village); it now refuses it naming the field and why,
+    writes nothing, and a blank area (a sheet row without an address) still passes."""
+    ledger = make_device("红星村", "520502101001")
+    actor = actor_of(ledger)
+    household_id = households.save(ledger, actor, Household(area_code="520502101001")).id or ""
+    before = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    for bad in ("abc", "520502101001x9", " 520502101001", "５２０５０２１０１００１"):
+        with pytest.raises(FieldappError) as refused, writing(ledger, actor) as writer:
+            writer.update_rows("households", [(household_id, {"area_code": bad})])
+        assert "所在区域" in str(refused.value) and "区划代码" in str(refused.value)
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    assert Household(area_code="").area_code == ""

@@ -388,10 +388,11 @@ def test_an_author_with_control_characters_is_held_and_never_reaches_a_terminal(
     assert cli(["hub", "rejected", "--dir", str(hub.root), "--accept", str(malformed.id)]) == 1
     err = capsys.readouterr().err
     assert "不能接受" in err and "\x1b" not in err
-    # A reason quoting that page, and the clerk's own long decision, still fit the answer
-    # (a report over 2000 characters stopped every answer to the device with a traceback).
+    # The clerk's own long decision still fits the answer (a report over 2000 characters
+    # stopped every answer to the device with a traceback). The page itself is no area code:
+    # held as malformed, its reason quotes it cut short (it was quoted whole as a place).
     held = next(h for h in hub.rejected() if h.change_id == flood.id)
-    assert len(held.reason) > 2000
+    assert held.rule == "malformed" and len(held.reason) < 300
     assert cli(["hub", "rejected", "--dir", str(hub.root), "--dismiss", str(held.id),
                 "--reason", "不是本村的户。" * 400])  == 0  # fmt: skip
     county["exchange"](village, "红星村")
@@ -464,3 +465,61 @@ def test_a_bundle_number_past_what_the_hub_can_store_is_refused_as_tampered(coun
     with pytest.raises(BundleRefused) as refused:
         hub.import_file(forged)
     assert refused.value.code == "tampered" and "Error" not in str(refused.value)
+
+
+def test_the_county_cannot_accept_a_household_whose_area_code_is_not_a_code(county, hub, capsys):
+    """A household placed at "abc" was held (outside the village), but `hub rejected --accept`
+    wrote it into the county's ledger: the hub's own scope covers everything and the model
+    took any text as an area code. One placed at the village's code with letters after it lay
+    "inside" the village and landed without review. Both are now malformed values: held,
+    and the county is told which household and which field before it could accept."""
+    village = county["village"]
+    outside = forge(village, "households", "h-abc", {"area_code": "abc", "address": "三组"})
+    inside = forge(
+        village, "households", "h-long", {"area_code": VILLAGE + "x9", "address": "四组"}
+    )
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h for h in hub.rejected()}
+    assert {outside.id, inside.id} <= set(held)
+    assert held[inside.id].rule == "malformed"
+    assert hub.ledger.get("households", "h-long") is None
+    root = str(hub.root)
+    for change, address in ((outside, "三组"), (inside, "四组")):
+        capsys.readouterr()
+        assert cli(["hub", "rejected", "--dir", root, "--accept", str(held[change.id].id)]) == 1
+        err = capsys.readouterr().err
+        assert "不能接受" in err and "所在区域" in err and f"「{address}」" in err, err
+        assert "应为 6、9、12 或 15 位数字" in err
+        assert "Traceback" not in err
+    assert hub.ledger.get("households", "h-abc") is None
+    assert {h.status for h in hub.rejected() if h.change_id in (outside.id, inside.id)} == {"held"}
+
+
+def test_a_damaged_held_change_is_listed_and_dismissed_and_stops_no_answer(county, hub, capsys):
+    """A held change whose stored values are no longer JSON (a disk fault, a hand edit) made
+    `hub rejected` a traceback, and every answer to its device failed: the device could not
+    sync again and the clerk could not even see the change to dismiss it. It is now listed as
+    damaged, cannot be accepted, can be dismissed, and the device's answers go on."""
+    village, mine = county["village"], county["mine"]
+    forged = forge(village, "persons", mine, {"notes": "局长批示"}, author="县人社局局长")
+    county["exchange"](village, "红星村")
+    (held,) = [h for h in hub.rejected() if h.change_id == forged.id]
+    with hub.ledger.transaction():
+        hub.ledger.db.execute("UPDATE held_changes SET data = '{damaged' WHERE id = ?", [held.id])
+    root = str(hub.root)
+    capsys.readouterr()
+    assert cli(["hub", "rejected", "--dir", root]) == 0
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith(f"{held.id}.")]
+    assert "内容已损坏" in line
+    listed = json.loads(_last_json(capsys, ["hub", "rejected", "--dir", root, "--json"]))
+    assert [i["damaged"] for i in listed if i["id"] == held.id] == [True]
+    assert cli(["hub", "rejected", "--dir", root, "--accept", str(held.id)]) == 1
+    err = capsys.readouterr().err
+    assert "已损坏" in err and "不予采纳" in err and "Traceback" not in err
+    county["exchange"](village, "红星村")  # the answer to the device is made as before
+    code = cli(["hub", "rejected", "--dir", root, "--dismiss", str(held.id), "--reason", "已损坏"])
+    assert code == 0
+    county["exchange"](village, "红星村")
+    status = _last_json(capsys, ["--db", village.path, "sync", "status", "--json"])
+    (report,) = [r for r in json.loads(status)["rejected"] if r["change_id"] == forged.id]
+    assert report["status"] == "dismissed"
