@@ -53,14 +53,16 @@ class Table:
     unknown_headers: list[str] = field(default_factory=list)
     kind: str = LEDGER  # which sheet shape: the ledger's, or an extra sheet's (columns.KINDS)
     hidden_rows: set[int] = field(default_factory=set)  # 1-based rows hidden in the file
+    hidden_columns: set[int] = field(default_factory=set)  # 1-based columns hidden in the file
     header_cells: list[object] = field(default_factory=list)  # the header as read
     #: False when the format keeps no merged cells (ods through calamine, csv): a blank cell
     #: under a filled one may then be a merged cell's lower part.
     merges_known: bool = True
     #: The sheet is hidden in the file (read like the others, and said).
     hidden_sheet: bool = False
-    #: Cells holding a formula's error value, read as blank: (row, column), both 1-based →
-    #: the error as the sheet shows it (#N/A …).
+    #: Cells holding a formula's error value, read as blank (whatever the reader made of it:
+    #: an .ods cell may hold 0): (row, column), both 1-based → the error as the sheet shows
+    #: it (#N/A …).
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def records(
@@ -201,14 +203,26 @@ class SheetStream:
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
+                table.hidden_columns = self.scan.hidden_columns.get(name, set())
                 table.hidden_sheet = hidden
                 table.errors = self.scan.errors.get(name, {})
+                _blank_errors(table)
                 yield table
                 del table
 
     def sheet_date(self) -> tuple[dt.datetime | None, str]:
         """The workbook's date (see `dates.sheet_date`), once its sheets have been read."""
         return dates.sheet_date(self.path, self._heads)
+
+
+def _blank_errors(table: Table) -> None:
+    """The cells showing a formula's error read as blank: calamine gives '' for an xlsx's or
+    an .xls's, but the value LibreOffice stores under an .ods's (0 for #DIV/0!)."""
+    first = table.header_row + 1
+    for row, column in table.errors:
+        at = row - first
+        if 0 <= at < len(table.rows) and column - 1 < len(cells := table.rows[at]):
+            cells[column - 1] = None
 
 
 def no_header() -> ValidationFailed:
