@@ -1,4 +1,6 @@
-"""Reading a spreadsheet (xlsx, xlsm, xls, xlsb, ods through python-calamine; csv/txt) into rows.
+"""Reading a spreadsheet (xlsx, xlsm, xls, ods through python-calamine; csv/txt) into rows.
+
+An .xlsb is refused (`guard.sniff`): its binary sheets cannot be checked before reading.
 
 Real 台账 files carry title rows above the header and an instructions sheet beside the data, so
 the header is found by content: the row (among the first 20 of each sheet) naming the most known
