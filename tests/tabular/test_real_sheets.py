@@ -787,3 +787,30 @@ def test_formula_errors_of_ods_and_xls_are_said_as_in_xlsx(ledger, tmp_path, suf
     assert said == [(5, "联系电话是公式的错误值“#DIV/0!”，按空白读取")]
     persons = _persons(ledger)
     assert persons[WIFE][3] == "" and SON not in persons and HEAD in persons
+
+
+def test_a_month_typed_as_2026_05_that_excel_kept_as_a_number_is_that_month(ledger, tmp_path):
+    # Typed 2026.05 into a General cell, Excel keeps the number 2026.05 (and 2026.10 as
+    # 2026.1); the number was read as Excel's day 2026, 1905-07-18, without a word.
+    path = write_xlsx(
+        tmp_path / "m.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "务工单位", "务工开始日期", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "户主", "东莞电子厂", 2026.05, *PLACE.values()],
+            ["李秀", WIFE, HEAD, "配偶", "东莞电子厂", 2026.1, *PLACE.values()],
+            ["张小军", SON, HEAD, "子女", "东莞电子厂", 2019, *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    reasons = {p.row: p.reason for p in report.rejected}
+    assert reasons == {
+        3: "务工开始日期“2026.1”被 Excel 存成了数字（输入的 2026.10 会变成 2026.1），看不出是"
+        " 2026 年 1 月还是 10 月；请把该列设为文本，填写 2026-01 或 2026-10 这样的格式后重新导入",
+        4: "务工开始日期“2019”只有年份，请填写到月份（如 2019-03）",
+    }
+    started = ledger.db.execute(
+        "SELECT s.start_date FROM employment_spells s JOIN persons p ON p.id = s.person_id"
+        " WHERE p.id_number = ?",
+        (HEAD,),
+    ).fetchall()
+    assert started == [("2026-05-01",)]
