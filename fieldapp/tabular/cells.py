@@ -91,6 +91,8 @@ def date(value: object, label: str) -> dt.date | None:
     raw = norm(value)
     if not raw:
         return None
+    if not raw.isdigit():  # 2026 年 10 月, 2026. 10, 2026.10.: as typed by hand
+        raw = "".join(raw.split()).rstrip(".")
     match = _CN_DATE.match(raw)
     if match:
         raw = "-".join(match.groups())

@@ -814,3 +814,22 @@ def test_a_month_typed_as_2026_05_that_excel_kept_as_a_number_is_that_month(ledg
         (HEAD,),
     ).fetchall()
     assert started == [("2026-05-01",)]
+
+
+def test_months_typed_by_hand_with_spaces_or_a_last_dot_are_read(ledger, tmp_path):
+    # 2026 年 10 月 (spaces an input method leaves), 2026. 10 and 2026.10. were refused as
+    # 不是有效日期 though they say the month plainly.
+    path = write_csv(
+        tmp_path / "m.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "离校年月", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "户主", "2026 年 10 月", *PLACE.values()],
+            ["李秀", WIFE, HEAD, "配偶", "2026. 9", *PLACE.values()],
+            ["张小军", SON, HEAD, "子女", "2026.10.", *PLACE.values()],
+        ],
+        "utf-8",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    months = dict(ledger.db.execute("SELECT id_number, left_school_month FROM persons"))
+    assert months == {HEAD: "2026-10", WIFE: "2026-09", SON: "2026-10"}
