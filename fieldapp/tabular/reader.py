@@ -197,7 +197,9 @@ class SheetStream:
 
     def __iter__(self) -> Iterator[Table]:
         sheets = (
-            _read_text_sheet(self.path) if self._text else _read_sheets(self.path, self.scan.suffix)
+            _read_text_sheet(self.path, self.scan.errors)
+            if self._text
+            else _read_sheets(self.path, self.scan.suffix)
         )
         for name, rows, merged, hidden in sheets:
             self._heads.append((name, rows[:5], None))
@@ -239,9 +241,29 @@ Merged = list[tuple[tuple[int, int], tuple[int, int]]] | None
 Sheet = tuple[str, list[list[object]], Merged, bool]
 
 
-def _read_text_sheet(path: Path) -> Iterator[Sheet]:
-    """A csv file as one sheet named by the file (a csv keeps no merged cells)."""
-    yield path.name, _read_text_rows(path), None, False
+def _read_text_sheet(path: Path, errors: dict[str, dict[tuple[int, int], str]]) -> Iterator[Sheet]:
+    """A csv file as one sheet named by the file (a csv keeps no merged cells). The cells
+    showing a formula's error as Excel, WPS or LibreOffice saved them (#N/A, Err:502) go into
+    `errors`, as the guard notes a workbook's."""
+    rows, maybe_errors = _read_text_rows(path)
+    if maybe_errors:
+        found = {
+            (r, c): cell.strip()
+            for r, row in enumerate(rows, 1)
+            for c, cell in enumerate(row, 1)
+            if type(cell) is str and _ERROR_TEXT.match(cell)
+        }
+        if found:
+            errors[path.name] = found
+    yield path.name, rows, None, False
+
+
+#: What a csv saved from a sheet holds where a cell showed a formula's error: Excel's and WPS's
+#: error values, LibreOffice's Err:5xx.
+_ERROR_TEXT = re.compile(
+    r"^\s*(?:#(?:N/A|REF!|DIV/0!|VALUE!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!|FIELD!"
+    r"|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)|Err:\d{3})\s*$"
+)
 
 
 def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
@@ -304,11 +326,16 @@ def decode_text(data: bytes) -> str:
             raise ValidationFailed("无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV") from None
 
 
-def _read_text_rows(path: Path) -> list[list[object]]:
+def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
+    """The rows of a csv file, and whether any cell may show a formula's error (most files
+    have no # and no Err: anywhere, and their cells need no look)."""
     content = decode_text(path.read_bytes())
     first = content.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count)
-    return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
+    rows: list[list[object]] = [
+        list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)
+    ]
+    return rows, "#" in content or "Err:" in content
 
 
 def _header_cells(

@@ -833,3 +833,30 @@ def test_months_typed_by_hand_with_spaces_or_a_last_dot_are_read(ledger, tmp_pat
     assert report.rejected == []
     months = dict(ledger.db.execute("SELECT id_number, left_school_month FROM persons"))
     assert months == {HEAD: "2026-10", WIFE: "2026-09", SON: "2026-10"}
+
+
+def test_formula_errors_a_csv_was_saved_with_are_said_not_read_as_text(ledger, tmp_path):
+    # Saved as CSV from Excel or WPS, a cell showing #N/A holds the text "#N/A" (LibreOffice's
+    # Err:502): the phone went in as "#N、A" (split as two numbers), and the son's ID number
+    # was refused as a malformed number rather than as the lookup that found nothing.
+    path = write_csv(
+        tmp_path / "e.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "月收入", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "户主", "#N/A", "Err:502", *PLACE.values()],
+            ["李秀", WIFE, HEAD, "配偶", "13800000002", " #DIV/0! ", *PLACE.values()],
+            ["张小军", "#N/A", HEAD, "子女", "", "", *PLACE.values()],
+        ],
+        "gbk",
+    )
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert refused.row == 4
+    assert refused.reason.startswith("身份证号码是公式的错误值“#N/A”（公式没有找到要取的值）")
+    said = sorted((w.row, w.reason) for w in report.warnings if "错误值" in w.reason)
+    assert said == [
+        (2, "月收入是公式的错误值“Err:502”，按空白读取"),
+        (2, "联系电话是公式的错误值“#N/A”，按空白读取"),
+        (3, "月收入是公式的错误值“#DIV/0!”，按空白读取"),
+    ]
+    assert _persons(ledger)[HEAD][3] == ""
