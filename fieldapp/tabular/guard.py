@@ -358,7 +358,7 @@ def _scan_sheet(
     sheet: str,
     name: str,
     errors: dict[tuple[int, int], str],
-    hidden_columns: set[int] | None = None,
+    hidden_columns: set[int],
 ) -> tuple[int, int, set[int]]:
     """(last row, last column, hidden rows) of one worksheet's XML; its cells holding an
     error value go into `errors`, its hidden columns (`<col … hidden="1"/>`, before its rows)
@@ -366,6 +366,7 @@ def _scan_sheet(
     last_row = last_column = 0
     hidden: set[int] = set()
     seen_dimension = False
+    heading = True  # before the rows
     sequence = _Sequence()
     for start, chunk in _positioned(chunks):
         if not seen_dimension:
@@ -379,8 +380,9 @@ def _scan_sheet(
                     raise _too_big(sheet, rows, columns, name)
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
-        if hidden_columns is not None and (b"<col" in chunk or b":col" in chunk):
-            for match in _COL.finditer(chunk):
+        if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
+            heading = b"sheetData" not in chunk
+            for match in _COL.finditer(chunk) if b"col" in chunk else ():
                 attrs = match.group(1)
                 bounds = dict(_ATTR.findall(attrs))
                 first, last = bounds.get(b"min", b""), bounds.get(b"max", b"")
