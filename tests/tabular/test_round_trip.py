@@ -354,3 +354,40 @@ def test_long_notes_the_ledger_keeps_come_back_unchanged_on_an_update(tmp_path, 
     kept = person_by_id_number(ledger, number)
     assert kept is not None and kept.notes == note
     ledger.close()
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_texts_the_import_tidies_are_no_change_when_brought_back_unchanged(tmp_path, suffix):
+    # The person editor keeps a phone as typed (138 0000 0001, 0857-8221234) and a sync may
+    # bring a note with a space at its end; the import reads them tidied (13800000001, the
+    # note trimmed), so an export brought back unchanged with --update changed them all, each
+    # a change in the log (and a conflict where the ledger had been edited since).
+    from fieldapp.domain.models import Household
+    from fieldapp.services import households, persons
+    from fieldapp.services.writer import actor_of
+    from fieldapp.store.queries.records import get, person_by_id_number
+
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, 30, seed=5, today=TODAY)
+    numbers = [r[0] for r in ledger.db.execute("SELECT id_number FROM persons LIMIT 3")]
+    typed = [
+        {"phone": "138 0000 0001"},
+        {"phone": "0857-8221234", "notes": " 前有空格"},
+        {"notes": "后有空格 "},
+    ]
+    actor = actor_of(ledger)
+    for number, update in zip(numbers, typed, strict=True):
+        person = person_by_id_number(ledger, number)
+        assert person is not None
+        persons.save(ledger, actor, person.model_copy(update=update))
+    person = person_by_id_number(ledger, numbers[0])
+    assert person is not None and person.household_id
+    home = get(ledger, Household, person.household_id)
+    households.save(ledger, actor, home.model_copy(update={"address": "大坝组\u200b "}))
+    path = tmp_path / f"台账.{suffix}"
+    export_ledger(ledger, path, today=TODAY)
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.changes, again.rejected) == (0, [], [])
+    kept = person_by_id_number(ledger, numbers[1])
+    assert kept is not None and (kept.phone, kept.notes) == ("0857-8221234", " 前有空格")
+    ledger.close()
