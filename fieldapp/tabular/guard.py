@@ -153,7 +153,43 @@ def sniff(path: Path) -> str:
     return ".csv"
 
 
+#: The zip's table of contents (central directory) a workbook may have: a part takes about 100
+#: bytes of it, and a workbook has tens or hundreds of parts (a few thousand with pictures).
+MAX_DIRECTORY_BYTES = 8 << 20
+_END = b"PK\x05\x06"  # end of central directory record
+_END64_LOCATOR = b"PK\x06\x07"
+_END64 = b"PK\x06\x06"
+
+
+def _directory_bytes(path: Path) -> int:
+    """The size of a zip's central directory as its end records say (0 when none is found):
+    what the zip reader reads whole and makes an object of each entry of, before anything."""
+    with path.open("rb") as stream:
+        size = stream.seek(0, 2)
+        start = max(0, size - (65536 + 22))
+        stream.seek(start)
+        tail = stream.read()
+        at = tail.rfind(_END)
+        if at < 0 or len(tail) - at < 22:
+            return 0
+        directory = struct.unpack_from("<I", tail, at + 12)[0]
+        locator = at - 20
+        if locator >= 0 and tail[locator : locator + 4] == _END64_LOCATOR:
+            stream.seek(struct.unpack_from("<Q", tail, locator + 8)[0])
+            record = stream.read(56)
+            if len(record) == 56 and record.startswith(_END64):
+                directory = max(directory, struct.unpack_from("<Q", record, 40)[0])
+        return int(directory)
+
+
 def _sniff_zip(path: Path, suffix: str) -> str:
+    directory = _directory_bytes(path)
+    if directory > MAX_DIRECTORY_BYTES:
+        raise refuse(
+            f"其中的文件目录有 {directory >> 20} MB（表格的只有几 KB 到几百 KB），"
+            "不是正常的表格文件",
+            path.name,
+        )
     if not zipfile.is_zipfile(path):
         raise unreadable(
             path.name,
