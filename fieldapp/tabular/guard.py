@@ -422,7 +422,8 @@ def _scan_sheet(
                 attrs = match.group(1)
                 bounds = dict(_ATTR.findall(attrs))
                 first, last = bounds.get(b"min", b""), bounds.get(b"max", b"")
-                if _HIDDEN.search(attrs) and _DIGITS.match(first) and _DIGITS.match(last):
+                shut = _HIDDEN.search(attrs) or _ZERO_WIDTH.search(attrs)
+                if shut and _DIGITS.match(first) and _DIGITS.match(last):
                     last_kept = min(int(last), MAX_VALUE_COLUMNS)
                     hidden_columns.update(range(max(int(first), 1), last_kept + 1))
         if _has_bare_tags(chunk):
@@ -455,6 +456,8 @@ def _scan_sheet(
 #: A column's width and visibility (`<col min="3" max="5" hidden="1"/>`), not `<cols>`.
 _COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
 _DIGITS = re.compile(rb"^\d{1,7}$")
+#: A column dragged to no width, which shows as hidden (and is unhidden like one).
+_ZERO_WIDTH = re.compile(rb'\bwidth="0(?:\.0*)?"')
 #: A cell holding an error value, and what follows it up to its end (its formula, its value).
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")

@@ -860,3 +860,23 @@ def test_formula_errors_a_csv_was_saved_with_are_said_not_read_as_text(ledger, t
         (3, "月收入是公式的错误值“#DIV/0!”，按空白读取"),
     ]
     assert _persons(ledger)[HEAD][3] == ""
+
+
+def test_a_column_dragged_to_no_width_is_said_as_hidden(ledger, tmp_path):
+    path = write_xlsx(
+        tmp_path / "w.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE],
+        [["张长英", HEAD, HEAD, "户主", "13800000001", *PLACE.values()]],
+    )
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info) for info in book.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    cols = b'<cols><col min="5" max="5" width="0" customWidth="1"/></cols>'
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<sheetData", cols + b"<sheetData", 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    report = import_ledger(ledger, path)
+    [said] = [w.reason for w in report.warnings if "隐藏" in w.reason]
+    assert said.startswith("“联系电话”列（E 列）在表格中是隐藏的")
+    assert _persons(ledger)[HEAD][3] == "13800000001"
