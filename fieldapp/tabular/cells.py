@@ -83,12 +83,16 @@ def date(value: object, label: str) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if _YEARS[0] <= value < _YEARS[1]:
+            return _typed_month(value, label)
         if 1 <= value < 100000:
             return from_excel_day(value)
         value = text(value)
     raw = norm(value)
     if not raw:
         return None
+    if not raw.isdigit():  # 2026 年 10 月, 2026. 10, 2026.10.: as typed by hand
+        raw = "".join(raw.split()).rstrip(".")
     match = _CN_DATE.match(raw)
     if match:
         raw = "-".join(match.groups())
@@ -102,6 +106,35 @@ def date(value: object, label: str) -> dt.date | None:
     if day is not None and not dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31):
         raise CellError(f"{label}“{raw}”不合理")
     return day
+
+
+#: Numbers that are no Excel day (those are 1905's days) but a year, or a year and month typed
+#: as 2026.10 into a cell Excel then kept as the number 2026.1.
+_YEARS = (1900, 2101)
+
+
+def _typed_month(value: float, label: str) -> dt.date:
+    """The month a number cell such as 2026.05 or 2026.12 means (its first day), or CellError:
+    a year alone (2019) says no month, and 2026.1 may have been typed 2026.1 or 2026.10."""
+    year = int(value)
+    shown = text(value)
+    tenths = round(value * 10)
+    if abs(value * 10 - tenths) < 1e-6:
+        month = tenths - year * 10  # one decimal: 2026.5, or 2026.1 (typed 2026.10?)
+        if month == 0:
+            raise CellError(f"{label}“{shown}”只有年份，请填写到月份（如 {year}-03）")
+        if month == 1:
+            raise CellError(
+                f"{label}“{shown}”被 Excel 存成了数字（输入的 {year}.10 会变成 {year}.1），"
+                f"看不出是 {year} 年 1 月还是 10 月；请把该列设为文本，填写 {year}-01 或 "
+                f"{year}-10 这样的格式后重新导入"
+            )
+    else:
+        hundredths = round(value * 100)
+        month = hundredths - year * 100 if abs(value * 100 - hundredths) < 1e-6 else 0
+    if not 1 <= month <= 12:
+        raise CellError(f"{label}“{shown}”不是有效日期（应为 2024-03-05 这样的格式）")
+    return dt.date(year, month, 1)
 
 
 def number(value: object, label: str) -> float | None:

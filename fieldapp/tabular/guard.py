@@ -69,9 +69,12 @@ MAX_VALUE_COLUMNS = 1024
 
 @dataclass
 class Scan:
-    """What the scan found: per sheet name, its hidden rows (1-based) and its used extent."""
+    """What the scan found: per sheet name, its hidden rows and columns (1-based) and its used
+    extent."""
 
     hidden_rows: dict[str, set[int]] = field(default_factory=dict)
+    #: Per sheet, its hidden columns (1-based; those past `MAX_VALUE_COLUMNS` are not kept).
+    hidden_columns: dict[str, set[int]] = field(default_factory=dict)
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: What the file is by its content (`sniff`), whatever its name says.
     suffix: str = ""
@@ -99,9 +102,6 @@ def check_file(path: Path) -> Scan:
     if suffix in (".xlsx", ".xlsm", ".ods"):
         with zipfile.ZipFile(path) as archive:
             scan = _check_ods(archive, name) if suffix == ".ods" else _check_xlsx(archive, name)
-    elif suffix == ".xlsb":
-        with zipfile.ZipFile(path) as archive:
-            _check_inflation(archive, name)
     elif suffix == ".xls":
         scan = _check_xls(path, name)
     scan.suffix = suffix
@@ -120,10 +120,11 @@ def unreadable(name: str, reason: str) -> ValidationFailed:
 
 
 def sniff(path: Path) -> str:
-    """The suffix the file's content calls for (.xlsx, .xlsm, .xlsb, .ods, .xls or .csv),
-    whatever its name says; ValidationFailed (Chinese) for a file no reader here can read: an
-    empty or cut-off file, a password-protected workbook, a web page or XML spreadsheet saved
-    as .xls, another kind of document."""
+    """The suffix the file's content calls for (.xlsx, .xlsm, .ods, .xls or .csv), whatever
+    its name says; ValidationFailed (Chinese) for a file no reader here can read: an empty or
+    cut-off file, a password-protected workbook, a web page or XML spreadsheet saved as .xls,
+    an Excel binary workbook (.xlsb, refused unread: its sheets cannot be checked first),
+    another kind of document."""
     name = path.name
     suffix = path.suffix.lower()
     if name.startswith("~$"):
@@ -152,7 +153,43 @@ def sniff(path: Path) -> str:
     return ".csv"
 
 
+#: The zip's table of contents (central directory) a workbook may have: a part takes about 100
+#: bytes of it, and a workbook has tens or hundreds of parts (a few thousand with pictures).
+MAX_DIRECTORY_BYTES = 8 << 20
+_END = b"PK\x05\x06"  # end of central directory record
+_END64_LOCATOR = b"PK\x06\x07"
+_END64 = b"PK\x06\x06"
+
+
+def _directory_bytes(path: Path) -> int:
+    """The size of a zip's central directory as its end records say (0 when none is found):
+    what the zip reader reads whole and makes an object of each entry of, before anything."""
+    with path.open("rb") as stream:
+        size = stream.seek(0, 2)
+        start = max(0, size - (65536 + 22))
+        stream.seek(start)
+        tail = stream.read()
+        at = tail.rfind(_END)
+        if at < 0 or len(tail) - at < 22:
+            return 0
+        directory = struct.unpack_from("<I", tail, at + 12)[0]
+        locator = at - 20
+        if locator >= 0 and tail[locator : locator + 4] == _END64_LOCATOR:
+            stream.seek(struct.unpack_from("<Q", tail, locator + 8)[0])
+            record = stream.read(56)
+            if len(record) == 56 and record.startswith(_END64):
+                directory = max(directory, struct.unpack_from("<Q", record, 40)[0])
+        return int(directory)
+
+
 def _sniff_zip(path: Path, suffix: str) -> str:
+    directory = _directory_bytes(path)
+    if directory > MAX_DIRECTORY_BYTES:
+        raise refuse(
+            f"其中的文件目录有 {directory >> 20} MB（表格的只有几 KB 到几百 KB），"
+            "不是正常的表格文件",
+            path.name,
+        )
     if not zipfile.is_zipfile(path):
         raise unreadable(
             path.name,
@@ -165,7 +202,13 @@ def _sniff_zip(path: Path, suffix: str) -> str:
     except (zipfile.BadZipFile, OSError):
         raise unreadable(path.name, "文件不完整或已损坏；请重新复制后再导入") from None
     if "xl/workbook.bin" in names:
-        return ".xlsb"
+        # Excel's binary workbook: its sheets cannot be checked before they are read (their
+        # extent, hidden rows and columns, errors), and no village's ledger needs it.
+        raise unreadable(
+            path.name,
+            "这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；请在 Excel 或 WPS 中"
+            "打开它，另存为 .xlsx（Excel 工作簿）后再导入",
+        )
     if "xl/workbook.xml" in names or any(name.startswith("xl/") for name in names):
         return suffix if suffix in (".xlsx", ".xlsm") else ".xlsx"
     if "content.xml" in names:
@@ -290,8 +333,11 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
             sheet = names.get(key, part)
             errors: dict[tuple[int, int], str] = {}
             chunks = _stream(archive, info, name, budget)
-            rows, columns, hidden = _scan_sheet(chunks, sheet, name, errors)
+            hidden_columns: set[int] = set()
+            rows, columns, hidden = _scan_sheet(chunks, sheet, name, errors, hidden_columns)
             scan.extents[sheet] = (rows, columns)
+            if hidden_columns:
+                scan.hidden_columns[sheet] = hidden_columns
             if errors:
                 scan.errors[sheet] = errors
             if hidden:
@@ -300,18 +346,6 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
             for _chunk in _stream(archive, info, name, budget):  # shared strings, styles …
                 pass
     return scan
-
-
-def _check_inflation(archive: zipfile.ZipFile, name: str) -> None:
-    """Every part inflated once in bounded memory: a zip bomb is refused (`_stream`). What is
-    done for an .xlsb, whose binary sheets are not scanned for their extent."""
-    budget = [MAX_XML_BYTES]
-    declared = sum(i.file_size for i in archive.infolist())
-    if declared > MAX_XML_BYTES:
-        raise refuse(f"解压后有 {declared >> 20} MB，超过了 {MAX_XML_BYTES >> 20} MB", name)
-    for info in archive.infolist():
-        for _chunk in _stream(archive, info, name, budget):
-            pass
 
 
 def _too_big(sheet: str, rows: int, columns: int, name: str) -> ValidationFailed:
@@ -356,13 +390,19 @@ _CELL_REF = re.compile(rb'\sr="([A-Za-z]+)\d*"')
 
 
 def _scan_sheet(
-    chunks: Iterator[bytes], sheet: str, name: str, errors: dict[tuple[int, int], str]
+    chunks: Iterator[bytes],
+    sheet: str,
+    name: str,
+    errors: dict[tuple[int, int], str],
+    hidden_columns: set[int],
 ) -> tuple[int, int, set[int]]:
     """(last row, last column, hidden rows) of one worksheet's XML; its cells holding an
-    error value go into `errors`."""
+    error value go into `errors`, its hidden columns (`<col … hidden="1"/>`, before its rows)
+    into `hidden_columns`."""
     last_row = last_column = 0
     hidden: set[int] = set()
     seen_dimension = False
+    heading = True  # before the rows
     sequence = _Sequence()
     for start, chunk in _positioned(chunks):
         if not seen_dimension:
@@ -376,6 +416,16 @@ def _scan_sheet(
                     raise _too_big(sheet, rows, columns, name)
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
+        if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
+            heading = b"sheetData" not in chunk
+            for match in _COL.finditer(chunk) if b"col" in chunk else ():
+                attrs = match.group(1)
+                bounds = dict(_ATTR.findall(attrs))
+                first, last = bounds.get(b"min", b""), bounds.get(b"max", b"")
+                shut = _HIDDEN.search(attrs) or _ZERO_WIDTH.search(attrs)
+                if shut and _DIGITS.match(first) and _DIGITS.match(last):
+                    last_kept = min(int(last), MAX_VALUE_COLUMNS)
+                    hidden_columns.update(range(max(int(first), 1), last_kept + 1))
         if _has_bare_tags(chunk):
             sequence.scan(start, chunk, hidden)
             last_row = max(last_row, sequence.row)
@@ -403,6 +453,11 @@ def _scan_sheet(
     return last_row, last_column, hidden
 
 
+#: A column's width and visibility (`<col min="3" max="5" hidden="1"/>`), not `<cols>`.
+_COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
+_DIGITS = re.compile(rb"^\d{1,7}$")
+#: A column dragged to no width, which shows as hidden (and is unhidden like one).
+_ZERO_WIDTH = re.compile(rb'\bwidth="0(?:\.0*)?"')
 #: A cell holding an error value, and what follows it up to its end (its formula, its value).
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
@@ -481,7 +536,9 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
                 raise _too_big(sheet, last_row, last_column, name)
     return Scan(
         hidden_rows={sheet: found for sheet, found in rows.hidden.items() if found},
+        hidden_columns={sheet: found for sheet, found in rows.hidden_columns.items() if found},
         extents=rows.extents,
+        errors={sheet: found for sheet, found in rows.errors.items() if found},
     )
 
 
@@ -497,24 +554,36 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
 
 
 #: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml.
-_ODS_TAG = re.compile(rb"<table:(table|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>")
+_ODS_TAG = re.compile(
+    rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>"
+)
 _ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _ODS_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
 _ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
+#: A cell showing a formula's error (LibreOffice: calcext:value-type="error"), and its text.
+_ODS_ERROR = b'value-type="error"'
+_ODS_TEXT = re.compile(rb"\s*<text:p>([^<]{1,20})</text:p>")
+#: The error cells noted per sheet at most (a sheet of errors is said by its first ones).
+MAX_ERRORS = 10_000
 
 
 class _OdsRows:
-    """Counts an ods's rows sheet by sheet (repeats included), notes the hidden ones, and how
-    far the cells holding values reach (`extents`: last row, last column)."""
+    """Counts an ods's rows sheet by sheet (repeats included), notes the hidden rows and
+    columns and the cells showing a formula's error (`errors`), and how far the cells holding
+    values reach (`extents`: last row, last column)."""
 
     def __init__(self) -> None:
         self.hidden: dict[str, set[int]] = {}
+        self.hidden_columns: dict[str, set[int]] = {}
         self.extents: dict[str, tuple[int, int]] = {}
+        self.errors: dict[str, dict[tuple[int, int], str]] = {}
         self._sheet: set[int] = set()
         self._name = ""
+        self._columns_defined = 0  # the sheet's <table:table-column>s counted (repeats included)
         self._row = 1  # the next row's number
-        self._last_of_row = 0  # the last row the current row tag stands for (repeats)
+        self._first_of_row = 0  # the first and last rows the current row tag stands for
+        self._last_of_row = 0
         self._column = 0  # cells already seen in the current row (repeats included)
         self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
 
@@ -527,7 +596,11 @@ class _OdsRows:
             kind, attrs = match.group(1), match.group(2)
             if kind.endswith(b"cell"):
                 repeated = _ODS_COLUMNS.search(attrs)
-                self._column += int(repeated.group(1)) if repeated else 1
+                count = int(repeated.group(1)) if repeated else 1
+                if _ODS_ERROR in attrs:
+                    shown = _ODS_TEXT.match(chunk, match.end())
+                    self._error(count, shown.group(1).decode("utf-8", "replace") if shown else "")
+                self._column += count
                 if b"value-type" in attrs:
                     rows, columns = self.extents.get(self._name, (0, 0))
                     self.extents[self._name] = (
@@ -540,6 +613,16 @@ class _OdsRows:
                 self._name = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
                 self._sheet = self.hidden.setdefault(self._name, set())
                 self._row = 1
+                self._columns_defined = 0
+                continue
+            if kind == b"table-column":
+                repeated = _ODS_COLUMNS.search(attrs)
+                count = int(repeated.group(1)) if repeated else 1
+                first = self._columns_defined + 1
+                self._columns_defined += count
+                if _ODS_HIDDEN.search(attrs) and first <= MAX_VALUE_COLUMNS:
+                    last = min(self._columns_defined, MAX_VALUE_COLUMNS)
+                    self.hidden_columns.setdefault(self._name, set()).update(range(first, last + 1))
                 continue
             repeated = _ODS_ROWS.search(attrs)
             count = int(repeated.group(1)) if repeated else 1
@@ -548,9 +631,18 @@ class _OdsRows:
                 # empty tail of a million rows at once).
                 last = min(self._row + count, MAX_VALUE_ROWS + 1)
                 self._sheet.update(range(self._row, last))
-            self._last_of_row = self._row + count - 1
+            self._first_of_row, self._last_of_row = self._row, self._row + count - 1
             self._column = 0
             self._row += count
+
+    def _error(self, columns: int, shown: str) -> None:
+        """Note the cells of the current row (and its repeats) a cell showing an error spans."""
+        found = self.errors.setdefault(self._name, {})
+        for row in range(self._first_of_row, self._last_of_row + 1):
+            for column in range(self._column + 1, self._column + columns + 1):
+                if len(found) >= MAX_ERRORS:
+                    return
+                found[(row, column)] = shown or "#错误"
 
 
 # -- .xls (BIFF8) ---------------------------------------------------------------------------
@@ -570,10 +662,26 @@ _XLS_WORKSHEET = 0  # BoundSheet8.dt of a worksheet (not a chart or macro sheet)
 #: count: the reader sizes a sheet by its values.
 _XLS_CELLS = frozenset({0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E})
 _XLS_MULRK = 0x00BD
+_XLS_COLINFO = 0x007D
+_XLS_FORMULA = 0x0006
+_XLS_BOOLERR = 0x0205
+_XLS_MAY_ERR = frozenset({_XLS_FORMULA, _XLS_BOOLERR})
+#: The error values of a BOOLERR or a formula's cached result ([MS-XLS] 2.5.97.2 BErr).
+_XLS_ERRORS = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+    0x2B: "#GETTING_DATA",
+}
 
 
 def _check_xls(path: Path, name: str) -> Scan:
-    """The hidden rows of each worksheet of a BIFF8 workbook.
+    """The hidden rows and columns, extent and error cells of each worksheet of a BIFF8
+    workbook.
 
     An encrypted workbook is refused (`password_protected`); an older one (BIFF5's `Book`
     stream) gives no hidden rows here, the reader says what it can read of it.
@@ -594,16 +702,26 @@ def _check_xls(path: Path, name: str) -> Scan:
             sheets.append((struct.unpack_from("<I", body)[0], _sheet_name(body)))
     for start, sheet in sheets:
         hidden: set[int] = set()
+        hidden_columns: set[int] = set()
+        errors: dict[tuple[int, int], str] = {}
         rows = columns = 0
         for kind, body in _records(data, start):
             if kind in _XLS_CELLS and len(body) >= 4:
                 row, column = struct.unpack_from("<HH", body)
+                error = _xls_error(kind, body) if kind in _XLS_MAY_ERR else None
+                if error is not None and len(errors) < MAX_ERRORS:
+                    errors[(row + 1, column + 1)] = error
             elif kind == _XLS_MULRK and len(body) >= 6:
                 row, column = struct.unpack_from("<H", body)[0], body[-2] | body[-1] << 8
             else:
                 if kind == _XLS_ROW and len(body) >= 14:
                     if struct.unpack_from("<H", body, 12)[0] & _XLS_HIDDEN:
                         hidden.add(struct.unpack_from("<H", body)[0] + 1)
+                elif kind == _XLS_COLINFO and len(body) >= 10:
+                    first, last, _width, _style, options = struct.unpack_from("<HHHHH", body)
+                    if options & 1:  # fHidden
+                        last = min(last, MAX_VALUE_COLUMNS - 1)
+                        hidden_columns.update(range(first + 1, last + 2))
                 continue
             rows, columns = max(rows, row + 1), max(columns, column + 1)
         # One value at IV65536 makes the reader build all 16.7 million cells (1.2 GB).
@@ -612,7 +730,21 @@ def _check_xls(path: Path, name: str) -> Scan:
         scan.extents[sheet] = (rows, columns)
         if hidden:
             scan.hidden_rows[sheet] = hidden
+        if hidden_columns:
+            scan.hidden_columns[sheet] = hidden_columns
+        if errors:
+            scan.errors[sheet] = errors
     return scan
+
+
+def _xls_error(kind: int, body: bytes) -> str | None:
+    """The error a BOOLERR cell holds, or a FORMULA cell shows as its cached result (#N/A …);
+    None for any other cell."""
+    if kind == _XLS_BOOLERR and len(body) >= 8 and body[7] == 1:
+        return _XLS_ERRORS.get(body[6], "#错误")
+    if kind == _XLS_FORMULA and len(body) >= 14 and body[6] == 2 and body[12:14] == b"\xff\xff":
+        return _XLS_ERRORS.get(body[8], "#错误")
+    return None
 
 
 def _records(data: bytes, start: int) -> Iterator[tuple[int, bytes]]:

@@ -156,6 +156,7 @@ class LedgerImporter:
                                     sheet.sheet,
                                 )
                             )
+                        self.report.warnings.extend(_hidden_columns(sheet))
                         if sheet.kind == LEDGER:
                             self._read_people(sheet, bulk, done, total)
                         else:
@@ -555,6 +556,36 @@ def _errors_by_row(sheet: Table) -> dict[int, list[tuple[str, str, bool]]]:
         vital = key in _VITAL if ledger else key == "id_number"
         found.setdefault(row, []).append((label, error, vital))
     return found
+
+
+def _hidden_columns(sheet: Table) -> list[RowProblem]:
+    """A warning for each column the import reads that is hidden in the file: its cells are
+    read like the others (what Excel keeps, the import keeps), and the coordinator who hid it
+    may not remember it is there."""
+    found = []
+    for index, key in sorted(sheet.columns.items()):
+        if index + 1 not in sheet.hidden_columns or (sheet.kind == LEDGER and key not in READ):
+            continue
+        header = sheet.header_cells[index] if index < len(sheet.header_cells) else ""
+        name = " ".join(str(header or "").split()) or key
+        found.append(
+            RowProblem(
+                sheet.header_row,
+                f"“{name}”列（{_letters(index + 1)} 列）在表格中是隐藏的，其中的内容已照常读取，"
+                "请核对（要不导入这一列，请删除该列后再导入）",
+                sheet.sheet,
+            )
+        )
+    return found
+
+
+def _letters(column: int) -> str:
+    """A 1-based column number as the sheet names it (1 → A, 28 → AB)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _extra_label(kind: str, key: str) -> str:

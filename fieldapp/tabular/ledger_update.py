@@ -22,6 +22,7 @@ from fieldapp.domain.labels import FIELD_LABELS
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.tabular import Edit
+from fieldapp.tabular import cells
 
 #: Sheet column → person field, for the columns an update may change.
 PERSON_FIELDS = {
@@ -94,6 +95,16 @@ def same_value(old: Any, new: Any) -> bool:
     if isinstance(old, (int, float)) and isinstance(new, (int, float)):
         return float(old) == float(new)
     return str(old) == str(new)
+
+
+def as_read(field_name: str, old: Any) -> Any:
+    """A ledger's text as the import reads it back from a sheet (trimmed, without invisible
+    marks; a phone tidied: 138 0000 0001 → 13800000001): an export of it brought back
+    unchanged changes nothing. None for what is not text."""
+    if not isinstance(old, str):
+        return None
+    shown = cells.visible(old)
+    return cells.phone(shown) if field_name == "phone" else shown
 
 
 @dataclass(slots=True)
@@ -217,7 +228,7 @@ class Differ:
         """Add a CellChange per field whose value differs from `row`'s."""
         for name, value in updates.items():
             old = row.get(name)
-            if same_value(old, value):
+            if same_value(old, value) or as_read(name, old) == value:
                 continue
             edit = self.edits.get((row["id"], name))
             plan.add_change(CellChange(table, row["id"], name, old, value, edit))

@@ -28,7 +28,7 @@ from fieldapp.domain.enums import (
 )
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.reference import divisions
-from fieldapp.store.queries.sheets import CUT_MARK
+from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
 from fieldapp.tabular.areas import PlaceRef
 from fieldapp.tabular.cells import CellError, nfkc
@@ -175,16 +175,13 @@ RAW = frozenset(
         "account_number",
     }
 )
-#: Longest text a cell may hold, per column (others: `MAX_CELL`). A longer one is pasted from
-#: somewhere else, or is an attack on whoever opens the export.
+#: Longest text a cell may hold (codes, choices, names: a longer one is pasted from somewhere
+#: else). The free text the ledger keeps (notes, addresses, visit records: any length, and the
+#: person editor takes up to 32 767 characters) may be as long as an Excel cell holds, which is
+#: what the export writes (it cuts a longer text to that with `CUT_MARK`): an export brought
+#: back unchanged then refuses no one. Only a csv or ods can hold a longer cell.
 MAX_CELL = 100
-MAX_CELL_OF = {
-    "notes": 500,
-    "household_notes": 500,
-    "address": 200,
-    "categories": 300,
-    "workplace": 100,
-}
+MAX_CELL_OF = dict.fromkeys(FREE_TEXT, EXCEL_CELL_CHARS) | {"categories": 300}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 #: A whole number written out by a program that read it as a float ("13800000002.0").
@@ -201,12 +198,13 @@ def check_cell_texts(texts: dict[str, str], labels: Callable[[str], str]) -> lis
     """
     cut: list[str] = []
     for key, value in texts.items():
-        limit = MAX_CELL_OF.get(key, MAX_CELL)
-        if len(value) > limit:
-            if value.endswith(CUT_MARK):
+        if len(value) > MAX_CELL:  # rare: one comparison per cell otherwise
+            if value.endswith(CUT_MARK):  # as long as an Excel cell, or edited shorter
                 cut.append(key)
                 continue
-            raise CellError(f"{labels(key)}过长（{len(value)} 字，最多 {limit} 字）")
+            limit = MAX_CELL_OF.get(key, MAX_CELL)
+            if len(value) > limit:
+                raise CellError(f"{labels(key)}过长（{len(value)} 字，最多 {limit} 字）")
         if not value.isprintable() and _CONTROL.search(value):
             raise CellError(f"{labels(key)}含有控制字符（不可见的特殊字符），请删除后重新填写")
     for key in cut:

@@ -1,4 +1,6 @@
-"""Reading a spreadsheet (xlsx, xlsm, xls, xlsb, ods through python-calamine; csv/txt) into rows.
+"""Reading a spreadsheet (xlsx, xlsm, xls, ods through python-calamine; csv/txt) into rows.
+
+An .xlsb is refused (`guard.sniff`): its binary sheets cannot be checked before reading.
 
 Real 台账 files carry title rows above the header and an instructions sheet beside the data, so
 the header is found by content: the row (among the first 20 of each sheet) naming the most known
@@ -53,14 +55,16 @@ class Table:
     unknown_headers: list[str] = field(default_factory=list)
     kind: str = LEDGER  # which sheet shape: the ledger's, or an extra sheet's (columns.KINDS)
     hidden_rows: set[int] = field(default_factory=set)  # 1-based rows hidden in the file
+    hidden_columns: set[int] = field(default_factory=set)  # 1-based columns hidden in the file
     header_cells: list[object] = field(default_factory=list)  # the header as read
     #: False when the format keeps no merged cells (ods through calamine, csv): a blank cell
     #: under a filled one may then be a merged cell's lower part.
     merges_known: bool = True
     #: The sheet is hidden in the file (read like the others, and said).
     hidden_sheet: bool = False
-    #: Cells holding a formula's error value, read as blank: (row, column), both 1-based →
-    #: the error as the sheet shows it (#N/A …).
+    #: Cells holding a formula's error value, read as blank (whatever the reader made of it:
+    #: an .ods cell may hold 0): (row, column), both 1-based → the error as the sheet shows
+    #: it (#N/A …).
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def records(
@@ -193,7 +197,9 @@ class SheetStream:
 
     def __iter__(self) -> Iterator[Table]:
         sheets = (
-            _read_text_sheet(self.path) if self._text else _read_sheets(self.path, self.scan.suffix)
+            _read_text_sheet(self.path, self.scan.errors)
+            if self._text
+            else _read_sheets(self.path, self.scan.suffix)
         )
         for name, rows, merged, hidden in sheets:
             self._heads.append((name, rows[:5], None))
@@ -201,14 +207,26 @@ class SheetStream:
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
+                table.hidden_columns = self.scan.hidden_columns.get(name, set())
                 table.hidden_sheet = hidden
                 table.errors = self.scan.errors.get(name, {})
+                _blank_errors(table)
                 yield table
                 del table
 
     def sheet_date(self) -> tuple[dt.datetime | None, str]:
         """The workbook's date (see `dates.sheet_date`), once its sheets have been read."""
         return dates.sheet_date(self.path, self._heads)
+
+
+def _blank_errors(table: Table) -> None:
+    """The cells showing a formula's error read as blank: calamine gives '' for an xlsx's or
+    an .xls's, but the value LibreOffice stores under an .ods's (0 for #DIV/0!)."""
+    first = table.header_row + 1
+    for row, column in table.errors:
+        at = row - first
+        if 0 <= at < len(table.rows) and column - 1 < len(cells := table.rows[at]):
+            cells[column - 1] = None
 
 
 def no_header() -> ValidationFailed:
@@ -223,9 +241,29 @@ Merged = list[tuple[tuple[int, int], tuple[int, int]]] | None
 Sheet = tuple[str, list[list[object]], Merged, bool]
 
 
-def _read_text_sheet(path: Path) -> Iterator[Sheet]:
-    """A csv file as one sheet named by the file (a csv keeps no merged cells)."""
-    yield path.name, _read_text_rows(path), None, False
+def _read_text_sheet(path: Path, errors: dict[str, dict[tuple[int, int], str]]) -> Iterator[Sheet]:
+    """A csv file as one sheet named by the file (a csv keeps no merged cells). The cells
+    showing a formula's error as Excel, WPS or LibreOffice saved them (#N/A, Err:502) go into
+    `errors`, as the guard notes a workbook's."""
+    rows, maybe_errors = _read_text_rows(path)
+    if maybe_errors:
+        found = {
+            (r, c): cell.strip()
+            for r, row in enumerate(rows, 1)
+            for c, cell in enumerate(row, 1)
+            if type(cell) is str and _ERROR_TEXT.match(cell)
+        }
+        if found:
+            errors[path.name] = found
+    yield path.name, rows, None, False
+
+
+#: What a csv saved from a sheet holds where a cell showed a formula's error: Excel's and WPS's
+#: error values, LibreOffice's Err:5xx.
+_ERROR_TEXT = re.compile(
+    r"^\s*(?:#(?:N/A|REF!|DIV/0!|VALUE!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!|FIELD!"
+    r"|BLOCKED!|UNKNOWN!|CONNECT!|BUSY!)|Err:\d{3})\s*$"
+)
 
 
 def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
@@ -288,11 +326,16 @@ def decode_text(data: bytes) -> str:
             raise ValidationFailed("无法识别文件编码：请另存为 UTF-8 或 GBK 编码的 CSV") from None
 
 
-def _read_text_rows(path: Path) -> list[list[object]]:
+def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
+    """The rows of a csv file, and whether any cell may show a formula's error (most files
+    have no # and no Err: anywhere, and their cells need no look)."""
     content = decode_text(path.read_bytes())
     first = content.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count)
-    return [list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)]
+    rows: list[list[object]] = [
+        list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)
+    ]
+    return rows, "#" in content or "Err:" in content
 
 
 def _header_cells(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import struct
+from collections.abc import Callable
 from pathlib import Path
 
+import olefile
 import openpyxl
 
 
@@ -88,3 +90,43 @@ def write_ole(path: Path, streams: dict[str, bytes]) -> Path:
     body = struct.pack(f"<{sector // 4}I", *fat) + b"".join(datas) + directory
     path.write_bytes(header + body)
     return path
+
+
+XlsRecords = list[tuple[int, bytes]]
+
+
+def rewrite_xls(source: Path, path: Path, edit: Callable[[int, XlsRecords], XlsRecords]) -> Path:
+    """A copy of the .xls `source` whose sheets' records (type, body) `edit` has changed
+    (called with each sheet's index and records, BOF to EOF), the sheets' places in the
+    workbook's BOUNDSHEET records moved to match."""
+    with olefile.OleFileIO(str(source)) as ole:
+        stream = ole.openstream("Workbook").read()
+    parts: list[tuple[int, XlsRecords]] = []  # (offset, records) of each substream
+    at, depth = 0, 0
+    while at + 4 <= len(stream):
+        kind, size = struct.unpack_from("<HH", stream, at)
+        if depth == 0:
+            if kind != 0x0809:
+                break
+            parts.append((at, []))
+        parts[-1][1].append((kind, stream[at + 4 : at + 4 + size]))
+        depth += kind == 0x0809
+        depth -= kind == 0x000A
+        at += 4 + size
+    rest = stream[at:]
+
+    def joined(records: XlsRecords) -> bytes:
+        return b"".join(struct.pack("<HH", k, len(b)) + b for k, b in records)
+
+    (_, book), sheets = parts[0], parts[1:]
+    bodies = [joined(edit(i, records)) for i, (_, records) in enumerate(sheets)]
+    moved, place = {}, len(joined(book))
+    for (offset, _), body in zip(sheets, bodies, strict=True):
+        moved[offset], place = place, place + len(body)
+    book = [
+        (k, struct.pack("<I", moved.get(struct.unpack_from("<I", b)[0], 0)) + b[4:])
+        if k == 0x0085
+        else (k, b)
+        for k, b in book
+    ]
+    return write_ole(path, {"Workbook": joined(book) + b"".join(bodies) + rest})

@@ -432,16 +432,53 @@ def test_blank_formatted_rows_far_down_are_refused_saying_so_not_with_a_made_up_
     assert "52 列" not in message
 
 
-def test_a_zip_bomb_named_xlsb_is_refused_before_it_inflates(tmp_path):
-    # The guard checked xlsx, xls and ods; an .xlsb went to the reader unchecked.
-    path = tmp_path / "bomb.xlsb"
+def _xlsb(path: Path, sheet_mb: int = 0) -> Path:
+    """An Excel binary workbook's parts (a sheet of `sheet_mb` MB of zeros, deflated)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
         with archive.open("xl/worksheets/sheet1.bin", "w", force_zip64=True) as stream:
             block = b"\0" * (1 << 20)
-            for _ in range(400):
+            for _ in range(sheet_mb):
                 stream.write(block)
+    return path
+
+
+@pytest.mark.parametrize("name", ["台账.xlsb", "改名的.xlsx"])
+def test_an_xlsb_is_refused_unread_saying_to_save_it_as_xlsx(ledger, tmp_path, monkeypatch, name):
+    # The guard inflated an .xlsb's parts (a zip bomb), but could not check its binary sheets
+    # for their extent, hidden rows and columns or errors before the reader built them: an
+    # .xlsb (also one renamed .xlsx) is now refused before anything is inflated or read.
+    path = _xlsb(tmp_path / name, sheet_mb=400)  # 1 MB inflating to 400 MB
     assert path.stat().st_size < 2 << 20
-    with pytest.raises(ValidationFailed, match="拒绝读取.*压缩"):
+
+    def no_inflating(*args: object) -> None:
+        raise AssertionError("inflated")
+
+    monkeypatch.setattr(guard, "_stream", no_inflating)
+    with pytest.raises(ValidationFailed) as caught:
+        import_ledger(ledger, path)
+    assert str(caught.value) == (
+        f"无法读取表格文件 {name}：这是 Excel 二进制工作簿（.xlsb），本程序不读取这种格式；"
+        "请在 Excel 或 WPS 中打开它，另存为 .xlsx（Excel 工作簿）后再导入。台账没有改动"
+    )
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("name", ["多.xlsx", "多.xlsb", "多.ods"])
+def test_a_zip_of_countless_parts_is_refused_before_its_directory_is_read(tmp_path, name):
+    # The zip reader makes an object of every entry of the directory before anything else:
+    # 300 000 empty parts (24 MB) took 190 MB and 2 s, a 300 MB file of them some 2 GB.
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("xl/workbook.xml" if "xl" in name else "content.xml", "<x/>")
+        for index in range(40_000):
+            archive.writestr(f"xl/media/{index:0200d}.png", b"")
+    with pytest.raises(ValidationFailed) as caught:
         guard.check_file(path)
+    assert str(caught.value).startswith(
+        f"拒绝读取表格文件 {name}：其中的文件目录有 9 MB（表格的只有几 KB 到几百 KB），"
+        "不是正常的表格文件"
+    )
+    # A workbook with a few thousand parts (pictures) has a directory of a few hundred KB.
+    assert guard._directory_bytes(_xlsb(tmp_path / "少.xlsb")) < 1000

@@ -4,6 +4,8 @@ words mapped and reported; 15-digit numbers upgraded; what Excel destroyed refus
 from __future__ import annotations
 
 import datetime as dt
+import struct
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -12,7 +14,7 @@ import xlsxwriter
 
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.sheets import write_csv, write_xlsx
+from tests.tabular.sheets import XlsRecords, rewrite_xls, write_csv, write_xlsx
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEAD = make_id("520502", "19750316", "131")
@@ -201,7 +203,7 @@ def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger
         tmp_path / "c.csv",
         ["姓名", "身份证号码", "户主身份证号码", "备注", "详细地址", *PLACE],
         [
-            ["张长英", HEAD, HEAD, "好" * 501, "", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "好" * 32768, "", *PLACE.values()],  # no Excel cell holds it
             ["李秀", WIFE, WIFE, "", "大坝\x07组", *PLACE.values()],
             ["张小军", SON, SON, "第一行\n第二行", "", *PLACE.values()],  # a line break is fine
         ],
@@ -210,7 +212,7 @@ def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger
     report = import_ledger(ledger, path)
     reasons = {p.row: p.reason for p in report.rejected}
     assert set(reasons) == {2, 3}
-    assert "备注过长" in reasons[2] and "控制字符" in reasons[3]
+    assert "备注过长（32768 字，最多 32767 字）" in reasons[2] and "控制字符" in reasons[3]
     assert SON in _persons(ledger)
 
 
@@ -647,3 +649,234 @@ def test_a_formula_error_in_a_cell_is_said_as_such(ledger, tmp_path):
     said = [w.reason for w in report.warnings if w.row == 2]
     assert any("联系电话" in w and "#REF!" in w for w in said)
     assert _persons(ledger)[HEAD][3] == ""
+
+
+def _fixture_ods(path: Path, edit) -> Path:
+    """The LibreOffice .ods fixture with its content.xml changed by `edit` (text → text)."""
+    with (
+        zipfile.ZipFile(FIXTURES / "村台账_libreoffice.ods") as original,
+        zipfile.ZipFile(path, "w") as out,
+    ):
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename == "content.xml":
+                data = edit(data.decode()).encode()
+            out.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _ods_cell(text: str) -> str:
+    return (
+        '<table:table-cell office:value-type="string" calcext:value-type="string">'
+        f"<text:p>{text}</text:p></table:table-cell>"
+    )
+
+
+#: Column I of the fixture's first sheet (大坝村) is its 联系电话.
+_PHONE_AT = 8
+
+
+def _hide_phone_column(path: Path, suffix: str) -> Path:
+    """The fixture with the 联系电话 column of its first sheet hidden, as Excel, WPS or
+    LibreOffice save a hidden column."""
+    if suffix == "xlsx":
+        book = openpyxl.load_workbook(FIXTURES / "村台账_libreoffice.xlsx")
+        sheet = book["大坝村"]
+        sheet.column_dimensions["I"].hidden = True
+        sheet.column_dimensions.group("P", "Z", hidden=True)  # unused columns hidden: not said
+        book.save(path)
+        return path
+    if suffix == "ods":
+        columns = '<table:table-column table:style-name="co1" table:number-columns-repeated="16384"'
+
+        def hide(text: str) -> str:
+            return text.replace(
+                columns,
+                f'{columns[:-7]}"8" table:default-cell-style-name="Default"/>'
+                '<table:table-column table:style-name="co1" table:visibility="collapse"'
+                ' table:default-cell-style-name="Default"/>'
+                f'{columns[:-7]}"16375"',
+                1,
+            )
+
+        return _fixture_ods(path, hide)
+
+    def split(index: int, records: XlsRecords) -> XlsRecords:
+        out: XlsRecords = []
+        for kind, body in records:
+            if kind == 0x007D and index == 0:  # COLINFO: I alone, hidden (fHidden)
+                rest = body[4:8]
+                out.append((kind, struct.pack("<HH", 0, 7) + rest + b"\0\0\0\0"))
+                out.append((kind, struct.pack("<HH", 8, 8) + rest + b"\1\0\0\0"))
+                out.append((kind, struct.pack("<HH", 9, 255) + rest + b"\0\0\0\0"))
+            else:
+                out.append((kind, body))
+        return out
+
+    return rewrite_xls(FIXTURES / "村台账_libreoffice.xls", path, split)
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods", "xls"])
+def test_a_hidden_column_is_read_and_said_with_its_sheet_and_header(ledger, tmp_path, suffix):
+    # A coordinator who hid the phones (to print the sheet) may not know they go in with it.
+    path = _hide_phone_column(tmp_path / f"隐藏列.{suffix}", suffix)
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "隐藏" in w.reason]
+    assert (
+        "大坝村",
+        3,
+        "“联系电话”列（I 列）在表格中是隐藏的，其中的内容已照常读取，请核对"
+        "（要不导入这一列，请删除该列后再导入）",
+    ) in said
+    assert [s for s in said if "列（" in s[2]] == [said[0]]  # one column, in one sheet
+    assert _persons(ledger)[HEAD][3] == "13800000001"  # read, as Excel keeps it
+
+
+def _errors_in(path: Path, suffix: str) -> Path:
+    """The fixture with 李秀's phone showing #DIV/0! and 张小军's ID number showing #N/A
+    (a VLOOKUP that found nothing), as LibreOffice or Excel save them."""
+    if suffix == "ods":
+
+        def errors(text: str) -> str:
+            return text.replace(
+                _ods_cell("13800000002"),
+                '<table:table-cell table:formula="of:=1/0" office:value-type="float"'
+                ' office:value="0" calcext:value-type="error"><text:p>#DIV/0!</text:p>'
+                "</table:table-cell>",
+            ).replace(
+                _ods_cell(SON),
+                '<table:table-cell table:formula="of:=VLOOKUP(1;$Sheet2.A1:B2;2;0)"'
+                ' office:value-type="string" office:string-value=""'
+                ' calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>',
+            )
+
+        return _fixture_ods(path, errors)
+
+    def errors_xls(index: int, records: XlsRecords) -> XlsRecords:
+        if index:
+            return records
+        taken = {(4, _PHONE_AT), (5, 1)}  # 0-based (row, column)
+        out: XlsRecords = []
+        for kind, body in records:
+            if kind in (0x00FD, 0x0203, 0x027E) and struct.unpack_from("<HH", body) in taken:
+                continue
+            if kind == 0x000A:
+                # A formula whose cached result is #DIV/0! (FormulaValue: 2, _, 0x07, …, FFFF)
+                # and a BOOLERR holding #N/A (0x2A, fError 1).
+                cached = bytes([2, 0, 0x07, 0, 0, 0]) + b"\xff\xff"
+                formula = struct.pack("<HHH", 4, _PHONE_AT, 15) + cached
+                out.append((0x0006, formula + struct.pack("<HIH", 0, 0, 3) + b"\x1e\x01\x00"))
+                out.append((0x0205, struct.pack("<HHHBB", 5, 1, 15, 0x2A, 1)))
+            out.append((kind, body))
+        return out
+
+    return rewrite_xls(FIXTURES / "村台账_libreoffice.xls", path, errors_xls)
+
+
+@pytest.mark.parametrize("suffix", ["ods", "xls"])
+def test_formula_errors_of_ods_and_xls_are_said_as_in_xlsx(ledger, tmp_path, suffix):
+    # The .xls reader gave an error cell as blank, the .ods reader as the value LibreOffice
+    # stores under it (0 for #DIV/0!, nothing for #N/A): the son was refused as 身份证号码为空
+    # while the sheet showed #N/A, and a phone showing #DIV/0! went in as "0".
+    report = import_ledger(ledger, _errors_in(tmp_path / f"错误值.{suffix}", suffix))
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("大坝村", 6)
+    assert refused.reason.startswith("身份证号码是公式的错误值“#N/A”（公式没有找到要取的值）")
+    said = [(w.row, w.reason) for w in report.warnings if "错误值" in w.reason]
+    assert said == [(5, "联系电话是公式的错误值“#DIV/0!”，按空白读取")]
+    persons = _persons(ledger)
+    assert persons[WIFE][3] == "" and SON not in persons and HEAD in persons
+
+
+def test_a_month_typed_as_2026_05_that_excel_kept_as_a_number_is_that_month(ledger, tmp_path):
+    # Typed 2026.05 into a General cell, Excel keeps the number 2026.05 (and 2026.10 as
+    # 2026.1); the number was read as Excel's day 2026, 1905-07-18, without a word.
+    path = write_xlsx(
+        tmp_path / "m.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "务工单位", "务工开始日期", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "户主", "东莞电子厂", 2026.05, *PLACE.values()],
+            ["李秀", WIFE, HEAD, "配偶", "东莞电子厂", 2026.1, *PLACE.values()],
+            ["张小军", SON, HEAD, "子女", "东莞电子厂", 2019, *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    reasons = {p.row: p.reason for p in report.rejected}
+    assert reasons == {
+        3: "务工开始日期“2026.1”被 Excel 存成了数字（输入的 2026.10 会变成 2026.1），看不出是"
+        " 2026 年 1 月还是 10 月；请把该列设为文本，填写 2026-01 或 2026-10 这样的格式后重新导入",
+        4: "务工开始日期“2019”只有年份，请填写到月份（如 2019-03）",
+    }
+    started = ledger.db.execute(
+        "SELECT s.start_date FROM employment_spells s JOIN persons p ON p.id = s.person_id"
+        " WHERE p.id_number = ?",
+        (HEAD,),
+    ).fetchall()
+    assert started == [("2026-05-01",)]
+
+
+def test_months_typed_by_hand_with_spaces_or_a_last_dot_are_read(ledger, tmp_path):
+    # 2026 年 10 月 (spaces an input method leaves), 2026. 10 and 2026.10. were refused as
+    # 不是有效日期 though they say the month plainly.
+    path = write_csv(
+        tmp_path / "m.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "离校年月", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "户主", "2026 年 10 月", *PLACE.values()],
+            ["李秀", WIFE, HEAD, "配偶", "2026. 9", *PLACE.values()],
+            ["张小军", SON, HEAD, "子女", "2026.10.", *PLACE.values()],
+        ],
+        "utf-8",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    months = dict(ledger.db.execute("SELECT id_number, left_school_month FROM persons"))
+    assert months == {HEAD: "2026-10", WIFE: "2026-09", SON: "2026-10"}
+
+
+def test_formula_errors_a_csv_was_saved_with_are_said_not_read_as_text(ledger, tmp_path):
+    # Saved as CSV from Excel or WPS, a cell showing #N/A holds the text "#N/A" (LibreOffice's
+    # Err:502): the phone went in as "#N、A" (split as two numbers), and the son's ID number
+    # was refused as a malformed number rather than as the lookup that found nothing.
+    path = write_csv(
+        tmp_path / "e.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "月收入", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "户主", "#N/A", "Err:502", *PLACE.values()],
+            ["李秀", WIFE, HEAD, "配偶", "13800000002", " #DIV/0! ", *PLACE.values()],
+            ["张小军", "#N/A", HEAD, "子女", "", "", *PLACE.values()],
+        ],
+        "gbk",
+    )
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert refused.row == 4
+    assert refused.reason.startswith("身份证号码是公式的错误值“#N/A”（公式没有找到要取的值）")
+    said = sorted((w.row, w.reason) for w in report.warnings if "错误值" in w.reason)
+    assert said == [
+        (2, "月收入是公式的错误值“Err:502”，按空白读取"),
+        (2, "联系电话是公式的错误值“#N/A”，按空白读取"),
+        (3, "月收入是公式的错误值“#DIV/0!”，按空白读取"),
+    ]
+    assert _persons(ledger)[HEAD][3] == ""
+
+
+def test_a_column_dragged_to_no_width_is_said_as_hidden(ledger, tmp_path):
+    path = write_xlsx(
+        tmp_path / "w.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE],
+        [["张长英", HEAD, HEAD, "户主", "13800000001", *PLACE.values()]],
+    )
+    with zipfile.ZipFile(path) as book:
+        parts = {info.filename: book.read(info) for info in book.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"]
+    cols = b'<cols><col min="5" max="5" width="0" customWidth="1"/></cols>'
+    parts["xl/worksheets/sheet1.xml"] = sheet.replace(b"<sheetData", cols + b"<sheetData", 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+    report = import_ledger(ledger, path)
+    [said] = [w.reason for w in report.warnings if "隐藏" in w.reason]
+    assert said.startswith("“联系电话”列（E 列）在表格中是隐藏的")
+    assert _persons(ledger)[HEAD][3] == "13800000001"

@@ -318,3 +318,76 @@ def test_a_cut_cell_brought_back_as_an_update_keeps_the_whole_text_in_the_ledger
     kept = person_by_id_number(ledger, number)
     assert kept is not None and kept.notes == whole and kept.phone == "13912345678"
     ledger.close()
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_long_notes_the_ledger_keeps_come_back_unchanged_on_an_update(tmp_path, suffix):
+    # The ledger keeps a note of any length (the person editor takes 32 767 characters, as an
+    # Excel cell holds); the import once refused a note over 500 as 备注过长, so an export
+    # brought back unchanged refused the person. Notes, the household's note, an address and a
+    # visit record of a few thousand characters now come back as they went out.
+    from fieldapp.domain.models import Household, Visit
+    from fieldapp.services import households, persons, visits
+    from fieldapp.services.writer import actor_of
+    from fieldapp.store.queries.records import get, person_by_id_number
+
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, 30, seed=5, today=TODAY)
+    number = ledger.db.execute("SELECT id_number FROM persons LIMIT 1").fetchone()[0]
+    person = person_by_id_number(ledger, number)
+    assert person is not None and person.household_id
+    actor = actor_of(ledger)
+    note = "外出务工情况：" + "在广东东莞电子厂做普工，" * 120  # 1 447 characters
+    persons.save(ledger, actor, person.model_copy(update={"notes": note}))
+    home = get(ledger, Household, person.household_id)
+    households.save(
+        ledger, actor, home.model_copy(update={"notes": "户情况" * 300, "address": "组" * 250})
+    )
+    visit_id = ledger.db.execute("SELECT id FROM visits WHERE deleted = 0 LIMIT 1").fetchone()[0]
+    visit = get(ledger, Visit, visit_id)
+    visits.record(ledger, actor, visit.model_copy(update={"notes": "走访记录" * 800}))
+    path = tmp_path / f"台账.{suffix}"
+    export_ledger(ledger, path, today=TODAY)
+    again = import_ledger(ledger, path, update=True)
+    assert again.rejected == []
+    assert (again.updated, again.imported, again.changes) == (0, 0, [])
+    kept = person_by_id_number(ledger, number)
+    assert kept is not None and kept.notes == note
+    ledger.close()
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_texts_the_import_tidies_are_no_change_when_brought_back_unchanged(tmp_path, suffix):
+    # The person editor keeps a phone as typed (138 0000 0001, 0857-8221234) and a sync may
+    # bring a note with a space at its end; the import reads them tidied (13800000001, the
+    # note trimmed), so an export brought back unchanged with --update changed them all, each
+    # a change in the log (and a conflict where the ledger had been edited since).
+    from fieldapp.domain.models import Household
+    from fieldapp.services import households, persons
+    from fieldapp.services.writer import actor_of
+    from fieldapp.store.queries.records import get, person_by_id_number
+
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, 30, seed=5, today=TODAY)
+    numbers = [r[0] for r in ledger.db.execute("SELECT id_number FROM persons LIMIT 3")]
+    typed = [
+        {"phone": "138 0000 0001"},
+        {"phone": "0857-8221234", "notes": " 前有空格"},
+        {"notes": "后有空格 "},
+    ]
+    actor = actor_of(ledger)
+    for number, update in zip(numbers, typed, strict=True):
+        person = person_by_id_number(ledger, number)
+        assert person is not None
+        persons.save(ledger, actor, person.model_copy(update=update))
+    person = person_by_id_number(ledger, numbers[0])
+    assert person is not None and person.household_id
+    home = get(ledger, Household, person.household_id)
+    households.save(ledger, actor, home.model_copy(update={"address": "大坝组\u200b "}))
+    path = tmp_path / f"台账.{suffix}"
+    export_ledger(ledger, path, today=TODAY)
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.changes, again.rejected) == (0, [], [])
+    kept = person_by_id_number(ledger, numbers[1])
+    assert kept is not None and (kept.phone, kept.notes) == ("0857-8221234", " 前有空格")
+    ledger.close()

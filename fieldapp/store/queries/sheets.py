@@ -162,7 +162,7 @@ EXCEL_CELL_CHARS = 32767
 CUT_MARK = "……（超出 Excel 单元格 32767 字的上限，以下从略；全文在台账中）"
 #: The cells that hold free text, of any length the desktop app or a sync let in (the others
 #: are numbers, dates, codes, choices and names the entry rules keep short).
-_FREE_TEXT = frozenset(
+FREE_TEXT = frozenset(
     {
         "notes",
         "household_notes",
@@ -198,7 +198,7 @@ def _select(cells: dict[str, str], keys: Sequence[str], as_json: bool = False) -
     unknown = [key for key in keys if key not in cells]
     if unknown:
         raise ValueError(f"no such column: {unknown}")
-    listed = ", ".join(_capped(cells[key]) if key in _FREE_TEXT else cells[key] for key in keys)
+    listed = ", ".join(_capped(cells[key]) if key in FREE_TEXT else cells[key] for key in keys)
     return f"CAST(json_array({listed}) AS BLOB)" if as_json else listed
 
 
