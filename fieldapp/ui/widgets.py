@@ -223,6 +223,10 @@ class KeepsInput(QDialog):
         """True when the form differs from what it showed when it opened."""
         return self._shown_state is not None and form_state(self) != self._shown_state
 
+    def discard(self) -> None:
+        """Close without asking: the user's own answer (a 否 button), not a lost form."""
+        super().reject()
+
     def reject(self) -> None:
         """Esc / 取消 / ×: ask first when something was typed."""
         if self.is_dirty():
