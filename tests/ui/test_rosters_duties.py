@@ -176,3 +176,28 @@ def test_an_area_chosen_while_duties_are_exported_is_listed_after(demo_window, q
     assert all(r.area_code.startswith(other) for r in page.model.rows)
     assert page.summary.text().startswith(f"{page.model.rowCount()} 项")
     assert (tmp_path / "户级责任.xlsx").exists()
+
+
+def test_rosters_of_the_old_area_are_not_shown_under_the_new_one(demo_window, qtbot, tmp_path):
+    """一库五册: while another area's rosters were worked out, the old area's stayed on screen
+    under the new choice. The old rosters are now dropped at once; a workbook being written is
+    waited for, and the new area's rosters worked out after it."""
+    page = demo_window.show_page("rosters")
+    village = biggest_village(demo_window.session.ledger)
+    page.area.set_code(village)
+    wait_idle(qtbot, page)
+    assert page.rosters is not None and page.model.rowCount()
+    township = village[:9]
+    page.area.set_code(township)
+    assert page.panel.busy and page.rosters is None and page.model.rowCount() == 0
+    wait_idle(qtbot, page)
+    assert page.rosters is not None and page.rosters.area_code == township
+    page.export_to(tmp_path / "一库五册.xlsx")
+    assert page.panel.writing
+    page.area.set_code(village)
+    assert page.panel.writing and page._again  # the workbook is not dropped for the new area
+    qtbot.waitUntil(
+        lambda: page.rosters is not None and page.rosters.area_code == village, timeout=20000
+    )
+    wait_idle(qtbot, page)
+    assert (tmp_path / "一库五册.xlsx").exists()
