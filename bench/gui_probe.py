@@ -1,5 +1,6 @@
-"""Measured in a fresh process by bench_gui.py: start-up, search keystrokes, scroll, the due
-list and the eligible list of the largest village and the largest relocation site, memory.
+"""Measured in a fresh process by bench_gui.py: start-up, search keystrokes, scroll, 待办 opened
+on the whole home area (and how long the window froze meanwhile), the due list and the eligible
+list of the largest village and the largest relocation site, memory.
 
 python bench/gui_probe.py LEDGER.db   → one JSON object on stdout
 
@@ -134,6 +135,35 @@ def print_places(path: Path) -> None:
     print(json.dumps([code for code in codes if code]))
 
 
+class Stalls:
+    """The longest pause of the event loop (the window frozen) while it runs: a 5 ms timer
+    notes how late each of its ticks comes."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def start(self) -> None:
+        """Start watching (forgetting earlier pauses)."""
+        self.longest = 0.0
+        self.last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> float:
+        """Stop; the longest pause in ms."""
+        self._tick()
+        self.timer.stop()
+        return self.longest * 1000
+
+
 def until_idle(app, page, timeout_s: float = 600.0) -> None:  # noqa: ANN001 - Qt objects
     """Run events until the page's operation (its list) has finished."""
     deadline = time.perf_counter() + timeout_s
@@ -195,7 +225,17 @@ def main() -> None:
     scroll_ms = (time.perf_counter() - scroll_started) * 1000
 
     codes = places(path)
-    due = window.page("due")  # built, not shown: it would first list the whole home area
+    # 待办 opened as a user opens it: the page built and the whole home area listed (with no
+    # home area set, the whole ledger), timing how long the window stays frozen meanwhile.
+    stalls = Stalls()
+    stalls.start()
+    opened = time.perf_counter()
+    due = window.show_page("due")
+    until_idle(app, due)
+    due_open_s = time.perf_counter() - opened
+    due_open_stall_ms = stalls.stop()
+    window.show_page("ledger")
+    settle(app)
     due.area.blockSignals(True)
 
     def due_for(code: str) -> None:
@@ -231,6 +271,8 @@ def main() -> None:
                 "gui_due_list_s": round(max(due_s, default=0.0), 3),
                 "gui_due_list_village_s": round(due_s[0], 3) if due_s else 0.0,
                 "gui_due_list_site_s": round(due_s[1], 3) if len(due_s) > 1 else 0.0,
+                "gui_due_open_s": round(due_open_s, 3),
+                "gui_due_open_stall_ms": round(due_open_stall_ms, 1),
                 "gui_eligible_list_s": round(max(eligible_s, default=0.0), 3),
                 "gui_eligible_list_village_s": round(eligible_s[0], 3) if eligible_s else 0.0,
                 "gui_eligible_list_site_s": round(eligible_s[1], 3) if len(eligible_s) > 1 else 0.0,

@@ -218,8 +218,8 @@ EN: dict[str, str] = {
     "出生日期 %1": "born %1",
     "务工地区划代码“%1”应为 6、9 或 12 位数字": "Workplace code “%1” should be 6, 9 or 12 digits",
     "户籍地区划代码“%1”应为 6、9 或 12 位数字": "Residence code “%1” should be 6, 9 or 12 digits",
-    "%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？": (
-        "The visit to %1 has not been saved (notes or outcome typed). Discard it?"
+    "%1 的走访还没保存（已选的服务、日期或填写的情况、结果）。放弃这次走访吗？": (
+        "The visit to %1 has not been saved (services ticked, date, notes or outcome). Discard it?"
     ),
     "还有没保存的修改。放弃这些修改吗？": "There are unsaved changes. Discard them?",
     "在左侧选择一个人员": "Select a person on the left",

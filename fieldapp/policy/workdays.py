@@ -23,11 +23,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib.metadata import version
-
-from holidays import HolidayBase
-from holidays.countries import china
+from typing import TYPE_CHECKING
 
 from fieldapp.policy.pack import CalendarDays, YearSchedule
+
+if TYPE_CHECKING:
+    from holidays import HolidayBase
+
+# `holidays.countries` (every country's module, a fifth of a second and more on an old laptop)
+# is imported on first use, by the work that counts deadlines (off the desktop app's GUI
+# thread), not by every module that imports this one: the 待办 page froze as it was built.
 
 
 class DaySource(StrEnum):
@@ -66,6 +71,8 @@ class YearInfo:
 
 @cache
 def _library(year: int) -> HolidayBase:
+    from holidays.countries import china
+
     # The holidays package annotates its base class, not China's __init__.
     return china.China(years=year, language="zh_CN")  # type: ignore[no-untyped-call]
 
@@ -73,6 +80,8 @@ def _library(year: int) -> HolidayBase:
 @cache
 def library_schedule_years() -> frozenset[int]:
     """The years whose State Council schedule the installed `holidays` release records."""
+    from holidays.countries import china
+
     table = getattr(china.ChinaStaticHolidays, "special_public_holidays", {})
     return frozenset(int(y) for y in table)
 

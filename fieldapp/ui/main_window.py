@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,6 +46,10 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 
 PAGE_KEYS = tuple(k for k, _ in PAGES)
+#: The navigation's width: its Chinese labels need the least; longer ones wrap at the most.
+NAV_MIN_WIDTH, NAV_MAX_WIDTH = 108, 124
+#: An item's padding in the navigation (left and right, top and bottom), as its style sheet says.
+NAV_PADDING = (14, 10)
 #: Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).
 PAGE_DIGITS = tuple("1234567890"[: len(PAGE_KEYS)]) + ("",) * max(0, len(PAGE_KEYS) - 10)
 
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "#nav { font-size: 15px; border: none; background: #f2f4f7; }"
-            "#nav::item { padding: 10px 14px; }"
+            f"#nav::item {{ padding: {NAV_PADDING[1]}px {NAV_PADDING[0]}px; }}"
             "#nav::item:selected { background: #1f6feb; color: white; }"
         )
         titles = self.page_titles()
@@ -127,11 +131,30 @@ class MainWindow(QMainWindow):
         self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
 
     def _fit_nav(self) -> None:
-        """The navigation as wide as its longest label: English labels ("Household duties") are
-        wider than Chinese ones and were cut off, with a scroll bar under the list."""
+        """The navigation as wide as its longest label, up to NAV_MAX_WIDTH: longer labels
+        (English "Household duties") wrap onto a second line. Cut off, with a scroll bar under
+        the list, they were unreadable; grown to fit, they took the ledger table's room at
+        1024×640."""
         self.nav.ensurePolished()
-        wanted = self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4
-        self.nav.setFixedWidth(max(108, wanted))
+        frame = 2 * self.nav.frameWidth() + 4
+        items = [self.nav.item(row) for row in range(self.nav.count())]
+        for item in items:
+            item.setSizeHint(QSize())  # Qt's own, one line
+        self.nav.setWordWrap(False)
+        wanted = self.nav.sizeHintForColumn(0) + frame
+        width = min(max(NAV_MIN_WIDTH, wanted), NAV_MAX_WIDTH)
+        self.nav.setFixedWidth(width)
+        if wanted > width:
+            # Each item as high as its words wrapped in the room left by the item's padding.
+            self.nav.setWordWrap(True)
+            metrics = self.nav.fontMetrics()
+            room = width - frame - NAV_PADDING[0] * 2
+            for item in items:
+                text = metrics.boundingRect(
+                    QRect(0, 0, room, 1000), int(Qt.TextFlag.TextWordWrap), item.text()
+                )
+                item.setSizeHint(QSize(width - frame, text.height() + NAV_PADDING[1] * 2))
+        self.nav.doItemsLayout()
 
     def _shortcuts(self) -> None:
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.find_person)

@@ -154,22 +154,37 @@ class _Relay(QObject):
         self._on_success = on_success
         self._on_failure = on_failure
         self.on_partial: Callable[[Any], None] | None = None
+        self.on_progress: Callable[[int, int, str], None] | None = None
+        self.silenced = False
+
+    def silence(self) -> None:
+        """Deliver nothing more: a newer operation replaced this one. (Its outcome may already
+        wait in the event queue, ahead of the relay's deletion.)"""
+        self.silenced = True
+
+    @Slot(int, int, str)
+    def progress(self, done: int, total: int, text: str) -> None:
+        """How far the work is."""
+        if self.on_progress is not None and not self.silenced:
+            self.on_progress(done, total, text)
 
     @Slot(object)
     def partial(self, value: object) -> None:
         """A part of the result, ahead of the whole."""
-        if self.on_partial is not None:
+        if self.on_partial is not None and not self.silenced:
             self.on_partial(value)
 
     @Slot(object)
     def succeeded(self, value: object) -> None:
         """The work returned `value`."""
-        self._on_success(value)
+        if not self.silenced:
+            self._on_success(value)
 
     @Slot(object)
     def failed(self, error: object) -> None:
         """The work raised `error`."""
-        self._on_failure(error)  # type: ignore[arg-type]
+        if not self.silenced:
+            self._on_failure(error)  # type: ignore[arg-type]
 
 
 class OperationPanel(QWidget):
@@ -219,7 +234,15 @@ class OperationPanel(QWidget):
         `read_only` work (a list, a report) that has no safe points of its own is abandoned on
         cancel: its result is dropped and `on_failure` gets Cancelled, since nothing was written.
         The callbacks run only while this panel exists (see `_Relay`).
+
+        Started while another operation runs, the new one replaces it: the old one's parts and
+        outcome are never delivered, and old `read_only` work is cancelled (a list asked again
+        for another area: the newest question wins). Pages that write refuse a second start.
         """
+        if self.operation is not None and self.read_only:
+            self.operation.progress.cancel()
+        if self._relay is not None:
+            self._relay.silence()
         self.label.setText(title)
         self.bar.setRange(0, 0)
         self.cancel_button.setEnabled(True)
@@ -239,7 +262,8 @@ class OperationPanel(QWidget):
         operation.signals.partial.connect(relay.partial, Qt.ConnectionType.QueuedConnection)
         operation.signals.succeeded.connect(relay.succeeded, Qt.ConnectionType.QueuedConnection)
         operation.signals.failed.connect(relay.failed, Qt.ConnectionType.QueuedConnection)
-        operation.signals.progress.connect(self._on_progress)
+        relay.on_progress = self._on_progress
+        operation.signals.progress.connect(relay.progress, Qt.ConnectionType.QueuedConnection)
         self.operation = operation
         return operation.start()
 

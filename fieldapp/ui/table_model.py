@@ -99,6 +99,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if common and self.columns:
             self.dataChanged.emit(self.index(0, 0), self.index(common - 1, len(self.columns) - 1))
 
+    def append_rows(self, rows: Sequence[T]) -> None:
+        """Add rows at the end (the rows shown stay as they are: nothing to repaint)."""
+        if not rows:
+            return
+        count = len(self.rows)
+        self.beginInsertRows(QModelIndex(), count, count + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
     def row_at(self, row: int) -> T | None:
         """The row object at a position, if any."""
         return self.rows[row] if 0 <= row < len(self.rows) else None

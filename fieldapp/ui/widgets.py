@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -193,6 +194,25 @@ class ChoiceButtons(QButtonGroup):
             next(iter(self.buttons.values())).setChecked(True)
 
 
+def button_grid(buttons: list[QAbstractButton], width: int, columns: int = 4) -> QGridLayout:
+    """The buttons in rows of `columns`, or of fewer when their labels need more than `width`
+    side by side (English labels are twice as long as Chinese ones: a row of four took the
+    room of the table beside it at 1024×640). Reading order is kept: left to right, then down."""
+    spacing = 6
+    for count in range(columns, 1, -1):
+        widest = [0] * count
+        for position, button in enumerate(buttons):
+            column = position % count
+            widest[column] = max(widest[column], button.sizeHint().width())
+        if sum(widest) + spacing * (count - 1) <= width:
+            break
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(spacing)
+    for position, button in enumerate(buttons):
+        grid.addWidget(button, position // count, position % count)
+    return grid
+
+
 def form_state(root: QWidget) -> tuple[object, ...]:
     """What is entered in `root`'s inputs: texts, spin boxes, ticks, combo choices."""
     state: list[object] = []
@@ -222,6 +242,10 @@ class KeepsInput(QDialog):
     def is_dirty(self) -> bool:
         """True when the form differs from what it showed when it opened."""
         return self._shown_state is not None and form_state(self) != self._shown_state
+
+    def discard(self) -> None:
+        """Close without asking: the user's own answer (a 否 button), not a lost form."""
+        super().reject()
 
     def reject(self) -> None:
         """Esc / 取消 / ×: ask first when something was typed."""

@@ -34,3 +34,5 @@ def test_gui_bench_gives_every_figure(tmp_path: Path):
     assert figures["gui_due_list_village_s"] > 0 and figures["gui_due_list_site_s"] > 0
     assert figures["gui_eligible_list_village_s"] > 0 and figures["gui_eligible_list_site_s"] > 0
     assert figures["gui_all_listed_s"] >= figures["gui_start_to_ledger_s"]
+    # 待办 opened on the whole ledger, and how long the window froze meanwhile.
+    assert figures["gui_due_open_s"] > 0 and figures["gui_due_open_stall_ms"] > 0

@@ -133,3 +133,71 @@ def test_rosters_and_report_exports_wait_for_the_new_figures(demo_window, qtbot)
     assert reports.panel.busy and not reports.export_button.isEnabled()
     wait_idle(qtbot, reports)
     assert reports.export_button.isEnabled()
+
+
+def test_duties_of_the_old_area_are_not_shown_under_the_new_one(demo_window, qtbot):
+    """While the list of a newly chosen area was worked out, the old area's duties stayed on
+    screen under the new name, their count in the summary, until the old list had finished and
+    the new one was worked out after it. The old list is now dropped at once and the new one
+    started (the newest question wins); an export being written is still waited for."""
+    page = demo_window.show_page("duties")
+    village = biggest_village(demo_window.session.ledger)
+    page.area.set_code("")
+    wait_idle(qtbot, page)
+    assert page.flags and page.model.rowCount()
+    page.refresh()
+    assert page.panel.busy
+    page.area.set_code(village)
+    # Nothing of the whole area's list is shown under the village.
+    assert page.flags == [] and page.model.rowCount() == 0
+    assert "涉及" not in page.summary.text()
+    wait_idle(qtbot, page)
+    assert page.flags and all(f.area_code.startswith(village) for f in page.flags)
+    assert page.summary.text().startswith(f"{page.model.rowCount()} 项")
+
+
+def test_an_area_chosen_while_duties_are_exported_is_listed_after(demo_window, qtbot, tmp_path):
+    """An area chosen while the duties were written to Excel was waited for, and then never
+    listed: the old area's duties stayed under the new name."""
+    page = demo_window.show_page("duties")
+    village = biggest_village(demo_window.session.ledger)
+    other = demo_window.session.ledger.db.execute(
+        "SELECT code FROM areas WHERE length(code) = 9 AND code <> ? ORDER BY code LIMIT 1",
+        [village[:9]],
+    ).fetchone()[0]
+    page.area.set_code("")
+    wait_idle(qtbot, page)
+    assert page.model.rowCount() and not any(r.area_code.startswith(other) for r in page.flags)
+    page.export_to(tmp_path / "户级责任.xlsx")
+    assert page.panel.writing
+    page.area.set_code(other)
+    qtbot.waitUntil(lambda: not page.panel.busy and page._fresh and not page._again, timeout=20000)
+    wait_idle(qtbot, page)
+    assert all(r.area_code.startswith(other) for r in page.model.rows)
+    assert page.summary.text().startswith(f"{page.model.rowCount()} 项")
+    assert (tmp_path / "户级责任.xlsx").exists()
+
+
+def test_rosters_of_the_old_area_are_not_shown_under_the_new_one(demo_window, qtbot, tmp_path):
+    """一库五册: while another area's rosters were worked out, the old area's stayed on screen
+    under the new choice. The old rosters are now dropped at once; a workbook being written is
+    waited for, and the new area's rosters worked out after it."""
+    page = demo_window.show_page("rosters")
+    village = biggest_village(demo_window.session.ledger)
+    page.area.set_code(village)
+    wait_idle(qtbot, page)
+    assert page.rosters is not None and page.model.rowCount()
+    township = village[:9]
+    page.area.set_code(township)
+    assert page.panel.busy and page.rosters is None and page.model.rowCount() == 0
+    wait_idle(qtbot, page)
+    assert page.rosters is not None and page.rosters.area_code == township
+    page.export_to(tmp_path / "一库五册.xlsx")
+    assert page.panel.writing
+    page.area.set_code(village)
+    assert page.panel.writing and page._again  # the workbook is not dropped for the new area
+    qtbot.waitUntil(
+        lambda: page.rosters is not None and page.rosters.area_code == village, timeout=20000
+    )
+    wait_idle(qtbot, page)
+    assert (tmp_path / "一库五册.xlsx").exists()

@@ -151,3 +151,17 @@ def test_batch_papers_wait_for_the_eligibility_list(demo_window, qtbot):
     qtbot.waitUntil(lambda: not page.panel.busy, timeout=60000)
     assert all(b.isEnabled() for b in buttons)
     assert "符合条件" in page.results_label.text()
+
+
+def test_a_new_search_does_not_keep_the_old_count(demo_window, qtbot):
+    """补贴: while the eligible list of another area was worked out, the old area's count
+    (符合条件 … 人次) stayed beside the emptied list."""
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(page=page, qtbot=qtbot)
+    assert page.results.rowCount() and "符合条件" in page.results_label.text()
+    page.find_eligible()
+    assert page.panel.busy and page.results.rowCount() == 0
+    assert page.results_label.text() == ""
+    wait_idle(page=page, qtbot=qtbot)
+    assert page.results_label.text().startswith("符合条件")

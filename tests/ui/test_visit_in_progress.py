@@ -66,3 +66,27 @@ def test_nothing_typed_nothing_asked(window, qtbot, monkeypatch):
     assert page.chosen.name == "王小明"
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert page.chosen is None and asked == []
+
+
+def test_services_ticked_or_a_date_set_count_as_a_visit_being_typed(window, qtbot, monkeypatch):
+    """A coordinator who picked the person, ticked 政策宣传 and 职业指导 and set yesterday's date
+    lost all of it without a word when 记录走访 came for someone else: only the typed notes
+    counted. The services ticked beyond the one the due list asked for, and a date other than
+    today's, count too."""
+    import datetime as dt
+
+    asked: list[str] = []
+    answer(monkeypatch, QMessageBox.StandardButton.Cancel, asked)
+    page = window.show_page("visits")
+    page.prefill(person(window, "李建国").id, "岗位推荐")
+    assert not page.has_unsaved()  # the due list's own tick is not the user's input
+    page.service_checks["政策宣传"].setChecked(True)
+    assert page.has_unsaved()
+    window.record_visit(person(window, "王小明").id)
+    assert len(asked) == 1 and "李建国" in asked[0]
+    assert page.chosen.name == "李建国" and "政策宣传" in page.chosen_services()
+    page.set_services(["岗位推荐"])
+    page.date.set_value(dt.date.today() - dt.timedelta(days=1))
+    assert page.has_unsaved()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 2 and page.chosen.name == "李建国"

@@ -363,7 +363,7 @@
     <name>DuePage</name>
     <message>
       <source>全部区域</source>
-      <extracomment>The service a due item asks for, pre-selected when the user opens it. The kinds of item, in the order their counts are shown.</extracomment>
+      <extracomment>The service a due item asks for, pre-selected when the user opens it. The kinds of item, in the order their counts are shown. Parts of a list that arrive together are shown together, at most this often (ms): each showing repaints the table, whose cells are asked of Python while the list's own work holds the interpreter — a county's 50 villages shown one by one kept the window stuttering.</extracomment>
       <translation>All areas</translation>
     </message>
     <message>
@@ -424,6 +424,7 @@
     </message>
     <message>
       <source>按姓名或身份证号筛选</source>
+      <extracomment>Parts delivered but not shown yet (see SHOW_PARTS_EVERY_MS).</extracomment>
       <translation>Filter by name or ID number</translation>
     </message>
     <message>
@@ -1239,7 +1240,7 @@
     <name>MainWindow</name>
     <message>
       <source>台账</source>
-      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used). While locked: each dialog of this window that was open → the cover hiding it.</extracomment>
+      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. The navigation's width: its Chinese labels need the least; longer ones wrap at the most. An item's padding in the navigation (left and right, top and bottom), as its style sheet says. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used). While locked: each dialog of this window that was open → the cover hiding it.</extracomment>
       <translation>Ledger</translation>
     </message>
     <message>
@@ -1726,6 +1727,7 @@
     <name>PersonPanel</name>
     <message>
       <source>在左侧选择一个人员</source>
+      <extracomment>The most the panel's buttons may take side by side (a row of four Chinese labels takes about 350 px); longer labels go two to a row, leaving the ledger table its room.</extracomment>
       <translation>Select a person on the left</translation>
     </message>
     <message>
@@ -3145,7 +3147,7 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <name>VisitsPage</name>
     <message>
       <source>记录走访 (Ctrl+N)</source>
-      <extracomment>Common kinds of vocational training (the list is open: type another).</extracomment>
+      <extracomment>Common kinds of vocational training (the list is open: type another). The services ticked for the user (the one a due item asks for): not their input.</extracomment>
       <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
@@ -3269,8 +3271,8 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>Visit not saved</translation>
     </message>
     <message>
-      <source>%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？</source>
-      <translation>The visit to %1 has not been saved (notes or outcome typed). Discard it?</translation>
+      <source>%1 的走访还没保存（已选的服务、日期或填写的情况、结果）。放弃这次走访吗？</source>
+      <translation>The visit to %1 has not been saved (services ticked, date, notes or outcome). Discard it?</translation>
     </message>
   </context>
   <context>

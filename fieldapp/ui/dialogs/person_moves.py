@@ -1,9 +1,11 @@
 """A person leaves the ledger, comes back, or moves to another household — always with a reason.
 
 - 删除: the reason is asked (迁出 / 死亡 / 重复录入 / other words), and the safe answer is the
-  default: Enter or Esc cancels.
+  default: Enter (否，不删除) cancels; Esc or × on a reason already picked or typed asks
+  放弃修改？ first, as every form of the app does.
 - 恢复: a deleted person of the area is brought back, saying why (误删 …).
-- 迁户: into an existing household (合户, 婚迁) found by name, or into a new one (分户).
+- 迁户: into an existing household (合户, 婚迁) found by name, or into a new one (分户); Esc,
+  取消 or × on a changed form asks first.
 
 Each is one service call; the reason is written in the same logged change, so the person's
 history says why.
@@ -39,7 +41,7 @@ from fieldapp.ui.errors import message_for
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import EnumCombo, table_view
+from fieldapp.ui.widgets import EnumCombo, KeepsInput, table_view
 
 
 def _reason_choice(
@@ -72,7 +74,7 @@ def _chosen(group: QButtonGroup, words: QLineEdit) -> str:
     return f"{text}：{typed}" if typed else text
 
 
-class DeleteDialog(QDialog):
+class DeleteDialog(KeepsInput):
     """删除人员: why (required), and 否 is the default answer."""
 
     def __init__(self, session: Session, person: Person, parent: QWidget | None = None) -> None:
@@ -102,7 +104,8 @@ class DeleteDialog(QDialog):
         self.no_button.setDefault(True)
         self.no_button.setAutoDefault(True)
         self.yes_button.setAutoDefault(False)
-        buttons.rejected.connect(self.reject)
+        # 否 is an answer: it closes without asking; Esc and × ask when a reason was given.
+        self.no_button.clicked.connect(self.discard)
         buttons.accepted.connect(self.delete)
         form = QFormLayout()
         form.addRow(text)
@@ -206,7 +209,7 @@ class RestoreDialog(QDialog):
         return row.id
 
 
-class MoveDialog(QDialog):
+class MoveDialog(KeepsInput):
     """迁户: into another household found by name (合户、婚迁), or a new one (分户)."""
 
     def __init__(self, session: Session, person: Person, parent: QWidget | None = None) -> None:

@@ -1,10 +1,18 @@
-"""待办 page: the policy engine's due / due soon / overdue items, most urgent first."""
+"""待办 page: the policy engine's due / due soon / overdue items, most urgent first.
+
+The list is worked out on the thread pool (a county's takes seconds), the policy's calendar
+notices and the sort included; the GUI thread only shows what arrives. A new question (another
+area or date, a change in the ledger) cancels the list being built: the newest wins, and the
+old area's items are never shown under the new choice.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,16 +50,21 @@ SERVICE_FOR_KIND = {
 #: The kinds of item, in the order their counts are shown.
 KINDS = ("1311服务", "失业登记", "分级服务", "跟踪回访", "月度更新")
 
+#: Parts of a list that arrive together are shown together, at most this often (ms): each
+#: showing repaints the table, whose cells are asked of Python while the list's own work holds
+#: the interpreter — a county's 50 villages shown one by one kept the window stuttering.
+SHOW_PARTS_EVERY_MS = 500
+
 URGENCY_COLOURS = {Urgency.OVERDUE: "#c62828", Urgency.DUE_SOON: "#b26a00", Urgency.DUE: "#333333"}
 
 
 class DueModel(RowsModel[DueItem]):
     """Due items, overdue ones in red."""
 
-    def data(self, index, role=0):  # noqa: ANN001, ANN201 - Qt override
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         """Colour the urgency column."""
-        from PySide6.QtCore import Qt
-
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
             row = self.row_at(index.row())
             return QColor(URGENCY_COLOURS.get(row.urgency, "#333333")) if row else None
@@ -82,6 +95,12 @@ class DuePage(QWidget):
         self.calendar_note.hide()
         self.panel = OperationPanel()
         self.items: list[DueItem] = []
+        #: Parts delivered but not shown yet (see SHOW_PARTS_EVERY_MS).
+        self._pending: list[DueItem] = []
+        self._parts_timer = QTimer(self)
+        self._parts_timer.setSingleShot(True)
+        self._parts_timer.setInterval(SHOW_PARTS_EVERY_MS)
+        self._parts_timer.timeout.connect(self._show_pending)
         # Filters: one button per kind of item with its count, urgency, a name.
         self.kind_group = ChoiceButtons(self, ("", *KINDS))
         self.kind_buttons = self.kind_group.buttons
@@ -154,15 +173,13 @@ class DuePage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Build the due list off the GUI thread."""
-        if self.panel.busy:
-            self._stale = True
-            return
+        """Build the due list off the GUI thread; a list still being built for an earlier
+        question is cancelled and never shown."""
         self._stale = False
         area, on, home = self.area.code() or None, self.on.value(), self.session.home_area
         text = self.tr("正在计算待办事项……")
 
-        def work(progress: OperationProgress) -> list[DueItem]:
+        def work(progress: OperationProgress) -> tuple[list[DueItem], list[str]]:
             progress.report(0, 0, text)
             with self.session.worker_ledger() as ledger:
                 policy = policy_access.policy(ledger)
@@ -174,24 +191,46 @@ class DuePage(QWidget):
                     progress,
                     text,
                 )
-            items.sort(key=DueItem.sort_key)
-            return items
+                items.sort(key=DueItem.sort_key)
+                try:
+                    notices = calendar_notices(policy, on, items)
+                except Exception:  # noqa: BLE001 - the list was built; the notice is secondary
+                    notices = [n for i in items for n in i.note.split("；") if n]
+            return items, notices
 
+        # What was shown answered another question: nothing of it stays as if it were current.
+        self._parts_timer.stop()
+        self._pending = []
         self.items = []
         self._fill_counts()
         self.apply_filters()
+        self.summary.clear()
+        self.calendar_note.clear()
+        self.calendar_note.hide()
         self.panel.run(
             text, work, self._show, self._failed, read_only=True, on_partial=self._add_part
         )
 
     def _add_part(self, items: list[DueItem]) -> None:
         """A village's items, shown while the others are worked out (the whole list, sorted,
-        replaces them at the end)."""
+        replaces them at the end). The first part shows at once, later ones together with
+        those that arrive within SHOW_PARTS_EVERY_MS."""
+        self._pending.extend(items)
+        if not self.items:
+            self._show_pending()
+        elif not self._parts_timer.isActive():
+            self._parts_timer.start()
+
+    def _show_pending(self) -> None:
+        items, self._pending = self._pending, []
+        if not items:
+            return
         self.items.extend(items)
         self._fill_counts(items)
-        shown = [i for i in items if self._passes(i)]
+        passes = self._filter()
+        shown = [i for i in items if passes(i)]
         if shown:
-            self.model.set_rows([*self.model.rows, *shown])
+            self.model.append_rows(shown)
 
     # -- filters --------------------------------------------------------------------------
 
@@ -230,18 +269,25 @@ class DuePage(QWidget):
         self.urgency.setCurrentIndex(max(self.urgency.findData(current or ""), 0))
         self.urgency.blockSignals(False)
 
-    def _passes(self, item: DueItem) -> bool:
+    def _filter(self) -> Callable[[DueItem], bool]:
+        """The filters as they are set now, as one test (read from the widgets once, not once
+        per item of a county's list)."""
         kind, urgency = self.kind(), str(self.urgency.currentData() or "")
         text = self.name_filter.text().strip()
-        return (
-            (not kind or item.kind == kind)
-            and (not urgency or str(item.urgency) == urgency)
-            and (not text or text in item.name or text in item.id_number)
-        )
+
+        def passes(item: DueItem) -> bool:
+            return (
+                (not kind or item.kind == kind)
+                and (not urgency or str(item.urgency) == urgency)
+                and (not text or text in item.name or text in item.id_number)
+            )
+
+        return passes
 
     def shown_items(self) -> list[DueItem]:
         """The items the filters let through, most urgent first."""
-        return [item for item in self.items if self._passes(item)]
+        passes = self._filter()
+        return [item for item in self.items if passes(item)]
 
     def apply_filters(self) -> None:
         """Show what the filters let through."""
@@ -252,16 +298,13 @@ class DuePage(QWidget):
         else:
             self.shown_label.clear()
 
-    def _show(self, items: list[DueItem]) -> None:
+    def _show(self, result: tuple[list[DueItem], list[str]]) -> None:
+        items, notices = result
+        self._parts_timer.stop()
+        self._pending = []
         self.items = items
         self._fill_counts()
         self.apply_filters()
-        try:
-            notices = calendar_notices(
-                policy_access.policy(self.session.ledger), self.on.value(), items
-            )
-        except Exception:  # noqa: BLE001 - the list itself was built; the notice is secondary
-            notices = [n for i in items for n in i.note.split("；") if n]
         self.calendar_note.setText("\n".join(notices))
         self.calendar_note.setVisible(bool(notices))
         overdue = sum(1 for i in items if i.urgency is Urgency.OVERDUE)
@@ -272,8 +315,6 @@ class DuePage(QWidget):
             .replace("%2", str(soon))
             .replace("%3", str(len(items)))
         )
-        if self._stale:
-            self.refresh()
         self.updated.emit()
 
     def _failed(self, error: BaseException) -> None:

@@ -109,7 +109,9 @@ class DutiesPage(QWidget):
             lambda _c: self._stale(),
         )
         self._fresh = False
+        #: An area or date chosen while an export was written: the list is worked out after it.
         self._again = False
+        self.panel.finished.connect(lambda: self._again and self.refresh())
         self._counts()
 
     def activated(self) -> None:
@@ -133,14 +135,20 @@ class DutiesPage(QWidget):
         self._filter()
 
     def refresh(self) -> None:
-        """Work the duties out off the GUI thread."""
-        if self.panel.busy:
-            # An area or date chosen meanwhile: work the list out again once this one is done.
+        """Work the duties out off the GUI thread. A list still being worked out for another
+        area or date is dropped (the newest question wins); an export being written is waited
+        for, and the list worked out after it."""
+        if self.panel.writing:
             self._again = True
             return
         self._again = False
         self._fresh = True
         area, on = self.area.code() or None, self.on.value()
+        # What is shown answered another question: nothing of it stays as if it were current.
+        self.flags = []
+        self._counts()
+        self.model.set_rows([])
+        self.summary.clear()
 
         def work(_progress: OperationProgress) -> list[DutyFlag]:
             with self.session.worker_ledger() as ledger:
@@ -154,15 +162,11 @@ class DutiesPage(QWidget):
         self.flags = flags
         self._counts()
         self._filter()
-        if self._again:
-            self.refresh()
         self.updated.emit()
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, Cancelled):
             show_error(self, error)
-        if self._again:
-            self.refresh()
         self.updated.emit()
 
     def _counts(self) -> None:

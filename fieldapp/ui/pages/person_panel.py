@@ -8,7 +8,6 @@ import html
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,7 +43,7 @@ from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
-from fieldapp.ui.widgets import table_view
+from fieldapp.ui.widgets import button_grid, table_view
 
 
 def _short_place(place: str) -> str:
@@ -59,6 +58,11 @@ def _short_place(place: str) -> str:
 def _selected(view: QTableView):  # noqa: ANN202 - the row object
     index = view.currentIndex()
     return index.data(ROW_ROLE) if index.isValid() else None
+
+
+#: The most the panel's buttons may take side by side (a row of four Chinese labels takes
+#: about 350 px); longer labels go two to a row, leaving the ledger table its room.
+BUTTONS_WIDTH = 400
 
 
 class PersonPanel(QWidget):
@@ -105,15 +109,19 @@ class PersonPanel(QWidget):
         self.subsidy_button.clicked.connect(
             lambda: self.person and self.subsidies_requested.emit(self.person.id)
         )
-        buttons = QGridLayout()
-        for column, button in enumerate(
-            (self.edit_button, self.member_button, self.move_button, self.delete_button)
-        ):
-            buttons.addWidget(button, 0, column)
-        for column, button in enumerate(
-            (self.visit_button, self.status_button, self.print_button, self.subsidy_button)
-        ):
-            buttons.addWidget(button, 1, column)
+        buttons = button_grid(
+            [
+                self.edit_button,
+                self.member_button,
+                self.move_button,
+                self.delete_button,
+                self.visit_button,
+                self.status_button,
+                self.print_button,
+                self.subsidy_button,
+            ],
+            BUTTONS_WIDTH,
+        )
         self.ops = OperationPanel()
         basic = QWidget()
         basic_layout = QVBoxLayout(basic)

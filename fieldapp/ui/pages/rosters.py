@@ -92,6 +92,9 @@ class RostersPage(QWidget):
             self, (*PERSON_RECORDS, Kind.HOUSEHOLDS, Kind.AREAS), lambda _c: self._stale()
         )
         self._enable(False)
+        #: An area or date chosen while a workbook was written: worked out when it is done.
+        self._again = False
+        self.panel.finished.connect(lambda: self._again and self.make())
         self.make()
 
     def current(self) -> str:
@@ -120,11 +123,19 @@ class RostersPage(QWidget):
             self.make()
 
     def make(self) -> None:
-        """Work the five rosters out off the GUI thread."""
+        """Work the five rosters out off the GUI thread. Rosters still being worked out for
+        another area or date are dropped (the newest question wins); a workbook being written
+        is waited for, and the rosters worked out when it is done."""
+        if self.panel.writing:
+            self._again = True
+            return
+        self._again = False
         area, on = self.area.code(), self.on.value()
+        # What is shown answered another question: nothing of it stays as if it were current.
+        self.rosters = None
+        self.model.set_rows([])
+        self.summary.clear()
         if not area:
-            self.rosters = None
-            self.model.set_rows([])
             self.summary.setText(self.tr("请选择村、安置点或乡镇"))
             self._enable(False)
             return

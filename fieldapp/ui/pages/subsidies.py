@@ -211,8 +211,11 @@ class SubsidiesPage(QWidget):
                     text,
                 )
 
+        # What is shown answered another question (another area or date): a list still being
+        # worked out for it is dropped, and its count goes with its rows.
         self.all_results = []
         self.results.set_rows([])
+        self.results_label.clear()
         self.panel.run(
             text, work, self._show_results, self._failed, read_only=True, on_partial=self._add_part
         )
@@ -222,8 +225,7 @@ class SubsidiesPage(QWidget):
         self.all_results.extend(results)
         rule_id = self.rule.currentData()
         shown = [r for r in results if not rule_id or r.rule_id == rule_id]
-        if shown:
-            self.results.set_rows([*self.results.rows, *shown])
+        self.results.append_rows(shown)
 
     def _show_results(self, results: list[RuleResult]) -> None:
         self.all_results = results

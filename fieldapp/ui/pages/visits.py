@@ -52,6 +52,8 @@ class VisitsPage(QWidget):
         self.session = session
         self.areas = AreaIndex.load(session.ledger)
         self.chosen: PersonRow | None = None
+        #: The services ticked for the user (the one a due item asks for): not their input.
+        self._given_services: list[str] = []
         self._build_entry()
         self._build_month()
         layout = QVBoxLayout(self)
@@ -193,9 +195,9 @@ class VisitsPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("走访还没保存"),
-            self.tr("%1 的走访还没保存（已填写情况或结果）。放弃这次走访吗？").replace(
-                "%1", self.chosen.name
-            ),
+            self.tr(
+                "%1 的走访还没保存（已选的服务、日期或填写的情况、结果）。放弃这次走访吗？"
+            ).replace("%1", self.chosen.name),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -230,6 +232,7 @@ class VisitsPage(QWidget):
             self.picker.blockSignals(False)
             self.hits.clear()
         self.set_services([service] if service in set(ServiceType) else [])
+        self._given_services = self.chosen_services()
         self.notes.setFocus()
 
     def clear_form(self) -> None:
@@ -241,6 +244,7 @@ class VisitsPage(QWidget):
         self.notes.clear()
         self.outcome.clear()
         self.set_services([])
+        self._given_services = []
         self.training_days.setValue(5)
         self.date.set_value(dt.date.today())
 
@@ -305,9 +309,13 @@ class VisitsPage(QWidget):
         return visit_id
 
     def has_unsaved(self) -> bool:
-        """True when a visit was started but not saved."""
+        """True when a visit was started but not saved: notes or an outcome typed, services
+        ticked (beyond the one the due list asked for) or a date other than today's set."""
         return self.chosen is not None and bool(
-            self.notes.text().strip() or self.outcome.text().strip()
+            self.notes.text().strip()
+            or self.outcome.text().strip()
+            or self.chosen_services() != self._given_services
+            or self.date.value() != dt.date.today()
         )
 
     def discard_unsaved(self) -> None:
