@@ -414,6 +414,10 @@ EN: dict[str, str] = {
     "数据包 (*.fieldsync);;所有文件 (*)": "Bundles (*.fieldsync);;All files (*)",
     "正在导入数据包……": "Importing bundle…",
     "已接收 %1 条修改（其中新的 %2 条）；待处理冲突 %3 处": "Received %1 changes (%2 new); %3 open conflicts",
+    "县级汇总中心已从备份恢复：中心重新编号的 %1 条修改替换了本机保存的、中心已不再有的内容（以中心为准）": (
+        "The county hub was restored from a backup: %1 changes it numbered anew replaced what this "
+        "ledger held under those numbers and the hub no longer has (the hub's version is kept)"
+    ),
     "请填写中心地址": "Enter the hub address",
     "正在上传……": "Uploading…",
     "已发送 %1 条修改；": "Sent %1 changes; ",

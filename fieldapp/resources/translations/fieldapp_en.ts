@@ -496,6 +496,7 @@
     </message>
     <message>
       <source>正在检查户级责任……</source>
+      <extracomment>An area or date chosen while an export was written: the list is worked out after it.</extracomment>
       <translation>Checking household duties…</translation>
     </message>
     <message>
@@ -2255,6 +2256,7 @@
     <name>RostersPage</name>
     <message>
       <source>请选择村、安置点或乡镇</source>
+      <extracomment>An area or date chosen while a workbook was written: worked out when it is done.</extracomment>
       <translation>Choose a village, site or township</translation>
     </message>
     <message>
@@ -3102,6 +3104,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>县里说“从第 n 号修改起缺失”时勾选：这次导出本机的全部修改</source>
       <translation>Tick when the county says changes are missing from number n: this export carries every change of this device</translation>
+    </message>
+    <message>
+      <source>县级汇总中心已从备份恢复：中心重新编号的 %1 条修改替换了本机保存的、中心已不再有的内容（以中心为准）</source>
+      <translation>The county hub was restored from a backup: %1 changes it numbered anew replaced what this ledger held under those numbers and the hub no longer has (the hub's version is kept)</translation>
     </message>
   </context>
   <context>

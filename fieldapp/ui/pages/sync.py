@@ -333,6 +333,14 @@ class SyncPage(QWidget):
             .replace("%1", str(result.changes))
             .replace("%2", str(result.new_changes))
             .replace("%3", str(result.conflicts))
+        ) + (
+            "\n"
+            + self.tr(
+                "县级汇总中心已从备份恢复：中心重新编号的 %1 条修改替换了本机保存的、"
+                "中心已不再有的内容（以中心为准）"
+            ).replace("%1", str(result.reissued))
+            if result.reissued
+            else ""
         )
 
     def push(self) -> None:
