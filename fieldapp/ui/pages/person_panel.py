@@ -109,19 +109,18 @@ class PersonPanel(QWidget):
         self.subsidy_button.clicked.connect(
             lambda: self.person and self.subsidies_requested.emit(self.person.id)
         )
-        buttons = button_grid(
-            [
-                self.edit_button,
-                self.member_button,
-                self.move_button,
-                self.delete_button,
-                self.visit_button,
-                self.status_button,
-                self.print_button,
-                self.subsidy_button,
-            ],
-            BUTTONS_WIDTH,
+        #: The person's actions, in the order they are laid out (on only with a person shown).
+        self.action_buttons = (
+            self.edit_button,
+            self.member_button,
+            self.move_button,
+            self.delete_button,
+            self.visit_button,
+            self.status_button,
+            self.print_button,
+            self.subsidy_button,
         )
+        buttons = button_grid(list(self.action_buttons), BUTTONS_WIDTH)
         self.ops = OperationPanel()
         basic = QWidget()
         basic_layout = QVBoxLayout(basic)
@@ -248,16 +247,7 @@ class PersonPanel(QWidget):
         return box
 
     def _enable(self, on: bool) -> None:
-        for button in (
-            self.edit_button,
-            self.member_button,
-            self.move_button,
-            self.delete_button,
-            self.visit_button,
-            self.status_button,
-            self.print_button,
-            self.subsidy_button,
-        ):
+        for button in self.action_buttons:
             button.setEnabled(on)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, on)
