@@ -14,6 +14,7 @@ import os
 import sys
 
 from fieldapp import __version__
+from fieldapp.cli import argparse_zh
 from fieldapp.cli.common import fail, report_skipped
 from fieldapp.domain.errors import FieldappError
 
@@ -87,6 +88,7 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
 def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     """The argument parser: with every command's module (`"*"`, for tests and docs), or only
     `command`'s (the other commands listed by name, for `--help`), or none (None)."""
+    argparse_zh.install()
     parser = argparse.ArgumentParser(prog="fieldapp", description="劳动力台账 fieldapp")
     parser.add_argument(
         "--version", action="version", version=f"fieldapp {__version__}", help="显示程序版本"

@@ -7,9 +7,13 @@ blank beside it (`--to TO`) leaves them guessing which words the command takes.
 from __future__ import annotations
 
 import argparse
+import inspect
 import re
 
-from fieldapp.cli.main import build_parser
+import pytest
+
+from fieldapp.cli import argparse_zh
+from fieldapp.cli.main import build_parser, main
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 #: Parsed only to refuse it in Chinese (the author of a change is the logged-in user).
@@ -46,3 +50,36 @@ def test_the_check_finds_an_undescribed_option():
     claim.add_argument("--to")
     claim.add_argument("--json", action="store_true", help="JSON output")
     assert _undescribed(parser, "fieldapp") == ["fieldapp claim --to", "fieldapp claim --json"]
+
+
+def _said(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv))
+    return int(stopped.value.code or 0), capsys.readouterr().err
+
+
+def test_a_mistyped_command_line_is_answered_in_chinese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """argparse's own words (its usage line, `invalid int value`, `the following arguments are
+    required`) reached county staff in English under our Chinese help; the exit code stays 2."""
+    code, err = _said(capsys, "hub", "quarantine", "--dir", "x", "--limit-mb", "abc")
+    assert code == 2
+    assert err.splitlines()[0].startswith("用法：fieldapp hub quarantine")
+    assert "错误：参数 --limit-mb：'abc' 不是有效的值" in err
+    code, err = _said(capsys, "search")
+    assert code == 2 and "缺少必须给出的参数：text" in err
+    code, err = _said(capsys, "nosuch")
+    assert code == 2 and "没有 'nosuch' 这一项（可选：'search'" in err
+    code, err = _said(capsys, "search", "张", "--bogus")
+    assert code == 2 and "无法识别的参数：--bogus" in err
+    assert not re.search(r"\b(error|usage|invalid|required|unrecognized)\b", err)
+
+
+def test_every_word_we_translate_is_still_said_by_this_pythons_argparse() -> None:
+    """A word argparse stopped saying (a new Python) would silently be English again."""
+    source = inspect.getsource(argparse)
+    for word in argparse_zh.WORDS:
+        assert repr(word)[1:-1] in source or word in source, word
+    for singular, plural in argparse_zh.PLURALS:
+        assert singular in source and plural in source
