@@ -374,7 +374,9 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
         print(f"第 {held.id} 条不予采纳：{held.decision}（设备下次同步时会看到）")
         return 0
     if args.reason:
-        return fail("--reason 只与 --accept 或 --dismiss 一起使用")
+        return fail(
+            "--reason 只与 --accept 或 --dismiss 一起使用", 2
+        )  # a usage mistake, as argparse's
     found = hub.rejected()
     if args.json:
         print_json([as_item(h) for h in found])

@@ -637,3 +637,14 @@ def test_refused_files_from_sticks_past_the_quarantine_limit_are_said_and_not_ke
     assert not list((hub / "work").iterdir())
     code, out, err = run(capsys, "hub", "quarantine", "--dir", hub)
     assert code == 0 and "来源未能确认\t0.7 MB" in out, out
+
+
+def test_a_reason_without_a_decision_is_a_usage_mistake(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Scripts tell a mistyped command line (exit 2, as argparse's own) from a refusal (1)."""
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    code, _, err = run(capsys, "hub", "rejected", "--dir", hub, "--reason", "核实过")
+    assert code == 2 and "--reason 只与 --accept 或 --dismiss 一起使用" in err
+    assert run(capsys, "hub", "rejected", "--dir", hub, "--dismiss", "1", "--reason", "x")[0] == 1
