@@ -19,7 +19,7 @@ EN_UI: dict[str, str] = {
     "已保存到 %1（共 %2 页，校验码 %3）": "Saved to %1 (%2 page(s), check code %3)",
     "已保存到本台账，打印时使用": "Saved in this ledger; used when printing",
     "已记入台账：": "Recorded in the ledger: ",
-    "按姓名或身份证号筛选": "Filter by name or ID number",
+    "按姓名或身份证号筛选": "Name or ID number",
     "全部 %1": "All %1",
     "显示 %1 项": "%1 shown",
     "紧急程度": "Urgency",

@@ -425,7 +425,7 @@
     <message>
       <source>按姓名或身份证号筛选</source>
       <extracomment>Parts delivered but not shown yet (see SHOW_PARTS_EVERY_MS).</extracomment>
-      <translation>Filter by name or ID number</translation>
+      <translation>Name or ID number</translation>
     </message>
     <message>
       <source>全部 %1</source>

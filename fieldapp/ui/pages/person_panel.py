@@ -109,7 +109,7 @@ class PersonPanel(QWidget):
         self.subsidy_button.clicked.connect(
             lambda: self.person and self.subsidies_requested.emit(self.person.id)
         )
-        #: The person's actions, in the order they are laid out (on only with a person shown).
+        # The person's actions, in the order they are laid out (on only with a person shown).
         self.action_buttons = (
             self.edit_button,
             self.member_button,
