@@ -121,7 +121,12 @@ def quarantine(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return local
-    text = f"时间：{dt.datetime.now().isoformat(timespec='seconds')}\n原因代码：{code}\n原因：{reason}\n"
+    # One line each: a reason quoting what a bundle carried cannot add a 设备： line of its own
+    # (and so have its bytes counted against another device's share, or none).
+    said = " ".join(reason.splitlines())
+    text = (
+        f"时间：{dt.datetime.now().isoformat(timespec='seconds')}\n原因代码：{code}\n原因：{said}\n"
+    )
     if device:
         text += f"{DEVICE_LINE}{device}\n"
     try:
