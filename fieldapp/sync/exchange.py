@@ -714,7 +714,8 @@ def _new_from_hub(
         # content replaces what this ledger held under those numbers, the rows they touched
         # worked out again — else every answer of the hub would be refused from now on.
         replace_logged(ledger, reissued)
-        stored = {i: row for i, row in stored.items() if i not in {c.id for c in reissued}}
+        replaced = {c.id for c in reissued}
+        stored = {i: row for i, row in stored.items() if i not in replaced}
     new = [c for i, c in by_id.items() if i not in stored] if stored else changes
     if any(c.device_id == ledger.device_id for c in new):
         raise BundleRefused("reused_seq", "中心发来本机名下、本机却没有的修改")
