@@ -52,6 +52,11 @@ def fill(target: Path) -> list[str]:
     tree = ET.parse(target)
     missing: list[str] = []
     for message in tree.iter("message"):
+        # lupdate takes every `#:` comment above a tr() call for a note to translators; in this
+        # code they document attributes (a list's width, a timer's interval), so they only
+        # mislead: "Parts delivered but not shown yet" beside 按姓名或身份证号筛选.
+        for note in message.findall("extracomment"):
+            message.remove(note)
         source = message.findtext("source") or ""
         translation = message.find("translation")
         if translation is None:

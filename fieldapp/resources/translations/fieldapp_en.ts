@@ -264,7 +264,6 @@
     <name>CountyStatus</name>
     <message>
       <source>从中心刷新</source>
-      <extracomment>Keys of the hub's JSON, one column each (titles in `CountyStatus._titles`).</extracomment>
       <translation>Refresh from the hub</translation>
     </message>
     <message>
@@ -363,7 +362,6 @@
     <name>DuePage</name>
     <message>
       <source>全部区域</source>
-      <extracomment>The service a due item asks for, pre-selected when the user opens it. The kinds of item, in the order their counts are shown. Parts of a list that arrive together are shown together, at most this often (ms): each showing repaints the table, whose cells are asked of Python while the list's own work holds the interpreter — a county's 50 villages shown one by one kept the window stuttering.</extracomment>
       <translation>All areas</translation>
     </message>
     <message>
@@ -424,7 +422,6 @@
     </message>
     <message>
       <source>按姓名或身份证号筛选</source>
-      <extracomment>Parts delivered but not shown yet (see SHOW_PARTS_EVERY_MS).</extracomment>
       <translation>Name or ID number</translation>
     </message>
     <message>
@@ -496,7 +493,6 @@
     </message>
     <message>
       <source>正在检查户级责任……</source>
-      <extracomment>An area or date chosen while an export was written: the list is worked out after it.</extracomment>
       <translation>Checking household duties…</translation>
     </message>
     <message>
@@ -734,7 +730,6 @@
     <name>GridModel</name>
     <message>
       <source>户主</source>
-      <extracomment>The keys that set the status column: 1 已就业, 2 未就业, 3 在校, 4 无需就业. Taken from last month and not yet saved (saved with 保存全部, like a change). Typed by the user since the grid was loaded.</extracomment>
       <translation>Head</translation>
     </message>
     <message>
@@ -978,7 +973,6 @@
     <name>KeepsInput</name>
     <message>
       <source>放弃修改？</source>
-      <extracomment>Areas with more households than this are worked out part by part. What Python 3.12 uses for immortal objects is of this order; far beyond any session's calls. The search thread's page cache. A keystroke reads a few hundred pages, mostly new ones; the listing of the whole ledger scans every person and filled the default 32 MB at a million. Shared library (soname) → the Debian / UOS / Kylin package that ships it. Alternatives after "|" are the names Debian 13 gave some of them (the 64-bit time_t transition). The C library itself: always there; the .deb states its minimum version instead. What Qt 6.9's X11 plugin (libqxcb.so and libQt6XcbQpa) needs from the system, besides the C and C++ runtimes (a test holds this to the plugin's real NEEDED lists). Role returning the row object itself. Role returning a sortable key.</extracomment>
       <translation>Discard changes?</translation>
     </message>
     <message>
@@ -990,7 +984,6 @@
     <name>LedgerModel</name>
     <message>
       <source>姓名</source>
-      <extracomment>Families that render Chinese, in order of preference, when nothing is bundled. Fields shown in other words, or not at all (ids, search helpers, the reason itself). Languages offered in the settings page: code → name shown (in its own language). Where Qt's item delegate puts DisplayRole among the seven roles it asks of a cell it paints (font, alignment, foreground, check state, decoration, display, background). The national labour-ability words, shortened where the column is narrow.</extracomment>
       <translation>Name</translation>
     </message>
     <message>
@@ -1030,7 +1023,6 @@
     <name>LedgerPage</name>
     <message>
       <source>查找：姓名、拼音首字母、身份证号或电话 (Ctrl+F)</source>
-      <extracomment>How long the person panel waits for typing or arrowing to pause before it follows.</extracomment>
       <translation>Find: name, pinyin initials, ID number or phone (Ctrl+F)</translation>
     </message>
     <message>
@@ -1241,7 +1233,6 @@
     <name>MainWindow</name>
     <message>
       <source>台账</source>
-      <extracomment>(key, module:class) of each page, in navigation order. Titles are in `page_titles`. The navigation's width: its Chinese labels need the least; longer ones wrap at the most. An item's padding in the navigation (left and right, top and bottom), as its style sheet says. Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used). While locked: each dialog of this window that was open → the cover hiding it.</extracomment>
       <translation>Ledger</translation>
     </message>
     <message>
@@ -1479,12 +1470,10 @@
     <name>OperationPanel</name>
     <message>
       <source>取消</source>
-      <extracomment>Operations in flight (kept referenced so their signal objects outlive the worker).</extracomment>
       <translation>Cancel</translation>
     </message>
     <message>
       <source>正在取消……</source>
-      <extracomment>Buttons that start work on this panel, and whether each was on before it started.</extracomment>
       <translation>Cancelling…</translation>
     </message>
   </context>
@@ -1510,7 +1499,6 @@
     <name>PdfPreview</name>
     <message>
       <source>预览：</source>
-      <extracomment>Called with the chosen path; writes the file and logs the print (returns a note to show). Zoom steps of the +/− buttons (1.0 = 100 %).</extracomment>
       <translation>Preview: </translation>
     </message>
     <message numerus="yes">
@@ -1728,7 +1716,6 @@
     <name>PersonPanel</name>
     <message>
       <source>在左侧选择一个人员</source>
-      <extracomment>The most the panel's buttons may take side by side (a row of four Chinese labels takes about 350 px); longer labels go two to a row, leaving the ledger table its room.</extracomment>
       <translation>Select a person on the left</translation>
     </message>
     <message>
@@ -2256,7 +2243,6 @@
     <name>RostersPage</name>
     <message>
       <source>请选择村、安置点或乡镇</source>
-      <extracomment>An area or date chosen while a workbook was written: worked out when it is done.</extracomment>
       <translation>Choose a village, site or township</translation>
     </message>
     <message>
@@ -2946,7 +2932,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <name>SyncPage</name>
     <message>
       <source>用登记文件登记本机…</source>
-      <extracomment>What the last import did to the policy in force (set on the worker thread).</extracomment>
       <translation>Enrol this device with a file…</translation>
     </message>
     <message>
@@ -3153,7 +3138,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <name>VisitsPage</name>
     <message>
       <source>记录走访 (Ctrl+N)</source>
-      <extracomment>Common kinds of vocational training (the list is open: type another). The services ticked for the user (the one a due item asks for): not their input.</extracomment>
       <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
@@ -3285,7 +3269,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <name>WaitCountdown</name>
     <message>
       <source>可以再试了</source>
-      <extracomment>Minutes without keyboard or mouse before the window locks (Settings changes it; 0 = never). The red of a refusal under a password field.</extracomment>
       <translation>You may try again</translation>
     </message>
     <message>
