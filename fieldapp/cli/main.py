@@ -94,7 +94,7 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
         "--version", action="version", version=f"fieldapp {__version__}", help="显示程序版本"
     )
     _add_global_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
     wanted = {module for module, _help in COMMANDS.values()} if command == "*" else set()
     if command in COMMANDS:
         wanted.add(COMMANDS[command][0])
