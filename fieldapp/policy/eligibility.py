@@ -152,6 +152,16 @@ def funding_for(rule: Rule, categories: frozenset[str] | set[str]) -> str:
     return rule.funding_source
 
 
+def paid_period(kind: LimitKind, on: dt.date) -> tuple[dt.date, dt.date, str]:
+    """The month (or year) a periodic subsidy claimed on `on` pays for: first day, last day,
+    and its name ('2026年12月', '2026年度')."""
+    if kind is LimitKind.ONCE_PER_MONTH:
+        first = on.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first, last, f"{on.year}年{on.month}月"
+    return dt.date(on.year, 1, 1), dt.date(on.year, 12, 31), f"{on.year}年度"
+
+
 #: A qualifying event: its date, the spell or training, and the categories held that day.
 Event = tuple[dt.date, SpellFacts | None, ServiceFacts | None, frozenset[str]]
 
@@ -211,6 +221,7 @@ class CompiledRule:
         "checks",
         "after_gate",
         "clause",
+        "period",
     )
 
     def __init__(self, rule: Rule) -> None:
@@ -220,6 +231,8 @@ class CompiledRule:
         self.valid_from = rule.valid_from
         self.valid_to = rule.valid_to or dt.date.max
         self.clause = rule.citation
+        periodic = rule.limit.kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR)
+        self.period: LimitKind | None = rule.limit.kind if periodic else None
         self.forms = frozenset(str(f) for f in c.forms)
         # Rural transferred labour qualifies besides the categories: no category gate then.
         self.any_of = (
@@ -261,9 +274,21 @@ class CompiledRule:
                 text = f"已申领（{claim.state}{when}），{rule.limit.describe()}"
                 reasons = [Reason(True, text, self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
-        in_force = self.valid_from <= day <= self.valid_to
+        paid: tuple[dt.date, dt.date, str] | None = None
+        held_then = True
+        if self.period is None:
+            in_force = self.valid_from <= day <= self.valid_to
+        else:
+            # Paid month by month (year by year): the month paid is what must lie in the
+            # rule's period, and the person must still be in the job during it.
+            paid = paid_period(self.period, on)
+            in_force = self.valid_from <= paid[1] and paid[0] <= self.valid_to
+            held_then = spell is None or (
+                spell.start_date <= paid[1]
+                and (spell.end_date is None or spell.end_date >= paid[0])
+            )
         if not detail:
-            if not in_force:
+            if not in_force or not held_then:
                 return None
             if self.forms and (spell is None or spell.form not in self.forms):
                 return None
@@ -275,10 +300,20 @@ class CompiledRule:
         if reasons is not None:
             what = "就业" if spell else "培训"
             where = "在" if in_force else "不在"
-            text = f"{what}开始于 {day}，{where}政策有效期（{rule.period_text()}）内"
+            if paid is None:
+                text = f"{what}开始于 {day}，{where}政策有效期（{rule.period_text()}）内"
+            else:
+                every = "按月" if self.period is LimitKind.ONCE_PER_MONTH else "按年度"
+                text = f"{every}发放：{paid[2]}{where}政策有效期（{rule.period_text()}）内"
             reasons.append(Reason(in_force, text, self.clause))
+            if paid is not None and spell is not None:
+                if held_then:
+                    text = f"{paid[2]}仍在{spell.form}（{spell.start_date} 起）"
+                else:
+                    text = f"{spell.form}已于 {spell.end_date} 结束，{paid[2]}不在{spell.form}"
+                reasons.append(Reason(held_then, text, self.clause))
         ctx = Ctx(facts, on, day, spell, service, held)
-        hard = not in_force
+        hard = not in_force or not held_then
         ready: dt.date | None = None
         for check in self.checks if detail else self.after_gate:
             outcome = check(ctx)

@@ -1029,6 +1029,30 @@ FLEXIBLE = [
 ]
 
 
+# Paid year by year: the year paid must be one the person worked flexibly in.
+FLEXIBLE += [
+    Case(
+        "year_after_the_flexible_work_ended",
+        person(
+            categories={"就业困难人员": (D(2024, 1, 1), None)},
+            spells=(spell(D(2024, 3, 1), end_date=D(2025, 11, 30), **FLEX),),
+        ),
+        D(2026, 1, 5),
+        Status.NOT_ELIGIBLE,
+        extra={"summary": "灵活就业已于 2025-11-30 结束，2026年度不在灵活就业"},
+    ),
+    Case(
+        "flexible_work_ended_within_the_year",
+        person(
+            categories={"就业困难人员": (D(2024, 1, 1), None)},
+            spells=(spell(D(2024, 3, 1), end_date=D(2025, 11, 30), **FLEX),),
+        ),
+        D(2025, 12, 20),
+        Status.ELIGIBLE,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FLEXIBLE, ids=_ids(FLEXIBLE))
 def test_黔府发2023_12号_附件3_第十二条_flexible_social_insurance(
     policy: Policy, case: Case
@@ -1078,6 +1102,46 @@ WELFARE = [
         ),
         D(2025, 4, 2),
         Status.ELIGIBLE,
+    ),
+]
+
+
+# Paid month by month: the month paid must lie in the rule's period and in the post.
+WELFARE += [
+    Case(
+        "month_after_the_rule_ended",
+        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        D(2026, 12, 15),
+        Status.NOT_ELIGIBLE,
+        extra={"summary": "按月发放：2026年12月不在政策有效期（2021-01-01 至 2025-12-31）内"},
+    ),
+    Case(
+        "last_month_of_the_rule",
+        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        D(2025, 12, 31),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+    Case(
+        "post_begun_before_the_rule_paid_in_its_period",
+        person(spells=(spell(D(2020, 6, 1), contract_months=12, **POST),)),
+        D(2021, 3, 1),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+    Case(
+        "month_after_the_post_ended",
+        person(spells=(spell(D(2025, 1, 1), end_date=D(2025, 2, 28), contract_months=12, **POST),)),
+        D(2025, 4, 2),
+        Status.NOT_ELIGIBLE,
+        extra={"summary": "公益性岗位已于 2025-02-28 结束，2025年4月不在公益性岗位"},
+    ),
+    Case(
+        "post_ended_within_the_month",
+        person(spells=(spell(D(2025, 1, 1), end_date=D(2025, 4, 10), contract_months=12, **POST),)),
+        D(2025, 4, 20),
+        Status.ELIGIBLE,
+        UNSET,
     ),
 ]
 
