@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,12 +227,18 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
     from fieldapp.policy.editor import CountyEdit, parse_days
     from fieldapp.policy.pack import Document, YearSchedule
 
-    edit = CountyEdit(title=args.title, authority=args.authority, income_line=args.income_line)
+    line = args.income_line
+    if line is not None and not math.isfinite(line):
+        raise FieldappError(f"监测收入线“{line:g}”不是数字（元/月，如 650）")
+    edit = CountyEdit(title=args.title, authority=args.authority, income_line=line)
     for rule, value in _pairs(args.figure, "金额"):
         try:
-            edit.figures[rule] = None if value == "-" else float(value)
+            figure = None if value == "-" else float(value)
         except ValueError:
-            raise FieldappError(f"金额“{value}”不是数字（规则 {rule}）") from None
+            figure = math.nan
+        if figure is not None and not math.isfinite(figure):
+            raise FieldappError(f"金额“{value}”不是数字（规则 {rule}）")
+        edit.figures[rule] = figure
     for rule, value in _pairs(args.extend, "延续执行"):
         day = _day(value, "延续执行日期")
         assert day is not None
@@ -269,7 +276,10 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
     from fieldapp.policy.registry import PolicyRegistry
     from fieldapp.services.policy_admin import PolicyRefused, load_policy, publish, published
 
-    edit = county_edit(args)
+    try:
+        edit = county_edit(args)
+    except FieldappError as error:  # a value mistyped on the command line: a usage mistake
+        return fail(f"{error}；未签发，各设备的政策包不变", 2)
     hub = _hub(args)
     try:
         registry = PolicyRegistry()

@@ -120,13 +120,21 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
         (["--figure", "transport_cross_county=四百"], "金额“四百”不是数字"),
         (["--days-off", "2027-02-05", "--schedule-year", "2027"], "通知文号"),
         (["--holiday", "2027-02-30"], "不是有效日期"),
+        (["--figure", "transport_cross_county=nan"], "金额“nan”不是数字"),
+        (["--figure", "transport_cross_county=inf"], "金额“inf”不是数字"),
+        (["--income-line", "nan"], "监测收入线“nan”不是数字"),
+        (["--figure", "transport_cross_county"], "应写成 规则编号=值"),
+        (["--extend", "absorb_returned=2026-13-01", *DOC], "不是日期"),
     ],
     ids=["extension_without_document", "fixed_figure", "unknown_rule", "not_a_number",
-         "schedule_without_document", "bad_date"],
+         "schedule_without_document", "bad_date", "nan_figure", "infinite_figure",
+         "nan_income_line", "figure_without_value", "bad_extension_date"],
 )  # fmt: skip
 def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> None:
+    """Every refusal is a mistake on the command line or in the values: exit 2, as a refused
+    figure over the cap and `policy check`'s refusals, never the 1 of a failed run."""
     code, _, err = edit(capsys, hub, *argv)
-    assert code != 0 and words in err
+    assert code == 2 and words in err, err
     assert in_force(hub).pack.source == "builtin"
 
 
