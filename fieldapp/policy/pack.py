@@ -48,7 +48,7 @@ class PackError(FieldappError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 # -- documents ------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ _ERROR_TEXT = {
     "int_from_float": "应为整数",
     "float_parsing": "应为数字",
     "float_type": "应为数字",
+    "finite_number": "应为有限的数字（不能写 inf 或 nan）",
     "bool_type": "应为 true 或 false",
     "bool_parsing": "应为 true 或 false",
     "string_type": "应为文字（加引号）",

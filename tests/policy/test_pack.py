@@ -125,6 +125,22 @@ def test_broken_pack_names_line_and_problem(text: str, line: int, words: str) ->
     assert words in str(caught.value)
 
 
+@pytest.mark.parametrize("value", ["inf", "nan", "-inf"])
+def test_a_figure_that_is_not_a_finite_number_is_refused(tmp_path: Path, value: str) -> None:
+    """TOML writes inf and nan as numbers: a start-up subsidy of inf 元 (no cap to stop it) was
+    accepted and would print; nan was called 数值太小."""
+    registry = _registry(tmp_path)
+    text = COUNTY + f'\n[[overrides]]\nrule = "startup_once"\nfigure = {value}\n'
+    (tmp_path / "c.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as caught:
+        registry.check(tmp_path / "c.toml")
+    assert caught.value.line == len(text.splitlines())
+    assert "应为有限的数字" in str(caught.value) and "数值太小" not in str(caught.value)
+    line = COUNTY.replace("welfare_post_income_line = 650", f"welfare_post_income_line = {value}")
+    with pytest.raises(PackError, match="应为有限的数字"):
+        parse_pack_text(line, "c.toml")
+
+
 def test_error_inside_second_rule_points_at_its_line() -> None:
     seeds = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
     broken = seeds.replace(
