@@ -3,7 +3,8 @@
 Where each year's days come from, in order:
 
 1. the State Council's schedule for the year (国务院办公厅关于某年部分节假日安排的通知) as the
-   county distributes it in its policy pack (`[[calendar.years]]`);
+   county distributes it in its policy pack (`[[calendar.years]]`), with the statutory
+   holidays always kept off (a schedule typed in part does not make 国庆节 a working day);
 2. the schedule as the `holidays` package has it (it records each year's notice, through 2026
    in the release this app pins);
 3. otherwise the statutory holidays alone, which `holidays` computes for any year under the
@@ -86,6 +87,21 @@ def library_schedule_years() -> frozenset[int]:
     return frozenset(int(y) for y in table)
 
 
+@cache
+def statutory_days(year: int) -> frozenset[dt.date]:
+    """The year's statutory holidays themselves (元旦, 除夕 to 初三, 清明, 劳动节 …): days off by
+    law, whatever a schedule lists; neither the schedule's swapped days nor days in lieu."""
+    from holidays.countries import china
+
+    entries = getattr(china.ChinaStaticHolidays, "special_public_holidays", {}).get(year, ())
+    if entries and not isinstance(entries[0], tuple):
+        entries = (entries,)
+    swapped = {dt.date(year, e[0], e[1]) for e in entries}
+    # The holidays package annotates its base class, not China's __init__.
+    plain = china.China(years=year, observed=False)  # type: ignore[no-untyped-call]
+    return frozenset(d for d in plain if d.year == year and d not in swapped)
+
+
 def _library_workdays(year: int) -> frozenset[dt.date]:
     return frozenset(d for d in _library(year).weekend_workdays if d.year == year)
 
@@ -128,7 +144,9 @@ class WorkCalendar:
             source = self.source(year)
             if source is DaySource.PACK:
                 schedule = self.schedules[year]
-                off, work = frozenset(schedule.days_off), frozenset(schedule.workdays)
+                # A schedule typed in part (the Spring Festival alone) keeps 国庆节 off.
+                off = frozenset(schedule.days_off) | statutory_days(year)
+                work = frozenset(schedule.workdays)
             elif source is DaySource.LIBRARY:
                 off, work = frozenset(_library(year)), _library_workdays(year)
             else:

@@ -79,6 +79,29 @@ def test_with_the_2027_schedule_from_a_pack_deadlines_follow_it(with_schedule: P
     assert calendar.estimated_used == set()
 
 
+def test_a_schedule_that_names_only_the_spring_festival_keeps_the_other_statutory_days(
+    with_schedule: Policy, tmp_path: Path, capsys
+) -> None:
+    """A county that loads the Spring Festival's days alone (as typed into the editor) must not
+    turn 国庆节, 元旦 and 劳动节 into working days: statutory holidays are days off by law,
+    whatever a schedule lists; the days in lieu the estimate adds are not kept."""
+    calendar = WorkCalendar(with_schedule.calendar)
+    for day in (D(2027, 1, 1), D(2027, 4, 5), D(2027, 5, 1), D(2027, 10, 1), D(2027, 10, 2)):
+        assert not calendar.is_workday(day), day
+    assert calendar.is_workday(D(2027, 10, 4))  # a Monday in lieu only in the estimate
+    # A registration found on 2027-09-29 has its 5th working day after 国庆 (Oct 1 is a Friday).
+    assert calendar.add_workdays(D(2027, 9, 29), 5) == D(2027, 10, 7)
+    db = tmp_path / "ledger.db"
+    Ledger.open(db).close()
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY_PACK + SCHEDULE_2027, encoding="utf-8")
+    assert main(["--db", str(db), "policy", "install", str(pack)]) == 0
+    capsys.readouterr()
+    listed = _calendar(capsys, db, 2027)
+    assert {"date": "2027-10-01", "name": "国庆节"} in listed["days_off"]
+    assert {"date": "2027-02-12", "name": "放假"} in listed["days_off"]
+
+
 def test_due_list_says_plainly_when_a_deadline_is_estimated(
     policy: Policy, with_schedule: Policy
 ) -> None:
