@@ -224,8 +224,8 @@ def _day(text: str | None, what: str) -> dt.date | None:
 
 def county_edit(args: argparse.Namespace) -> CountyEdit:
     """The edit the command line describes; FieldappError in Chinese on a malformed value."""
-    from fieldapp.policy.editor import CountyEdit, parse_days
-    from fieldapp.policy.pack import Document, YearSchedule
+    from fieldapp.policy.editor import CountyEdit, parse_days, year_schedule
+    from fieldapp.policy.pack import Document
 
     line = args.income_line
     if line is not None and not math.isfinite(line):
@@ -257,11 +257,11 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
             if not args.schedule_document:
                 raise FieldappError("载入放假安排须写明通知文号（--schedule-document）")
             edit.schedules.append(
-                YearSchedule(
-                    year=args.schedule_year,
-                    document=args.schedule_document,
-                    days_off=parse_days(args.days_off),
-                    workdays=parse_days(args.make_up_workdays),
+                year_schedule(
+                    args.schedule_year,
+                    args.schedule_document,
+                    parse_days(args.days_off),
+                    parse_days(args.make_up_workdays),
                 )
             )
     except ValueError as error:

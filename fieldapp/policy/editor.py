@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import (
     AmountKind,
@@ -208,6 +210,27 @@ def parse_days(text: str) -> list[dt.date]:
             raise ValueError(f"“{part}”跨度超过 60 天，请检查")
         found += [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
     return sorted(set(found))
+
+
+def year_schedule(
+    year: int, document: str, days_off: list[dt.date], workdays: list[dt.date]
+) -> YearSchedule:
+    """The State Council's schedule for `year` as a form or the command line gives it;
+    ValueError in Chinese naming what is missing or wrong (never pydantic's English)."""
+    if not 2000 <= year <= 2200:
+        raise ValueError(f"放假安排的年份 {year} 超出范围（2000—2200）")
+    if not document.strip():
+        raise ValueError(f"载入{year}年放假安排须填写国务院办公厅通知文号")
+    if not days_off:
+        raise ValueError(f"载入{year}年放假安排须填写该年全部放假日")
+    try:
+        return YearSchedule(
+            year=year, document=document.strip(), days_off=days_off, workdays=workdays
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        text = str(first.get("msg", "")).removeprefix("Value error, ")
+        raise ValueError(f"{year}年放假安排：{text}") from None
 
 
 def _pad(text: str) -> str:

@@ -125,16 +125,23 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
         (["--income-line", "nan"], "监测收入线“nan”不是数字"),
         (["--figure", "transport_cross_county"], "应写成 规则编号=值"),
         (["--extend", "absorb_returned=2026-13-01", *DOC], "不是日期"),
+        (["--schedule-year", "2027", "--schedule-document", "X"], "须填写该年全部放假日"),
+        (["--schedule-year", "2027", "--schedule-document", "X", "--days-off", "2027-02-05",
+          "--make-up-workdays", "2027-02-05"], "2027年放假安排：2027-02-05 既是休息日又是上班日"),
+        (["--schedule-year", "1999", "--schedule-document", "X", "--days-off", "1999-02-05"],
+         "年份 1999 超出范围"),
     ],
     ids=["extension_without_document", "fixed_figure", "unknown_rule", "not_a_number",
          "schedule_without_document", "bad_date", "nan_figure", "infinite_figure",
-         "nan_income_line", "figure_without_value", "bad_extension_date"],
+         "nan_income_line", "figure_without_value", "bad_extension_date",
+         "schedule_without_days", "day_off_and_workday", "schedule_year_out_of_range"],
 )  # fmt: skip
 def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> None:
     """Every refusal is a mistake on the command line or in the values: exit 2, as a refused
     figure over the cap and `policy check`'s refusals, never the 1 of a failed run."""
     code, _, err = edit(capsys, hub, *argv)
     assert code == 2 and words in err, err
+    assert "validation" not in err and "YearSchedule" not in err
     assert in_force(hub).pack.source == "builtin"
 
 

@@ -49,6 +49,36 @@ def test_county_form_refuses_a_transport_amount_of_600(county_hub, window, qtbot
     assert not dialog.check() and "不是数字" in dialog.error.text()
 
 
+@pytest.mark.parametrize(
+    ("fill", "words"),
+    [
+        ({"schedule_year": 2027, "days_off": "2027-02-05..2027-02-11"}, "通知文号"),
+        ({"schedule_year": 2027, "schedule_document": "国办发明电〔2099〕99号"}, "全部放假日"),
+        ({"figure": "nan"}, "不是数字"),
+        ({"figure": "inf"}, "不是数字"),
+        ({"doc_number": "七人社通〔2026〕3号", "doc_date": "2026-02-30"}, "不是日期"),
+    ],
+    ids=["schedule_without_document", "schedule_without_days", "nan", "inf", "bad_doc_date"],
+)
+def test_county_form_says_which_field_is_missing_in_chinese(
+    county_hub, window, qtbot, fill: dict[str, object], words: str
+) -> None:
+    """A year picked without its notice number or days, or a figure of nan, said
+    “1 validation error for YearSchedule” or an English field path."""
+    dialog = _editor(window, qtbot)
+    if "schedule_year" in fill:
+        dialog.schedule_year.setValue(int(str(fill["schedule_year"])))
+    dialog.schedule_document.setText(str(fill.get("schedule_document", "")))
+    dialog.days_off.setPlainText(str(fill.get("days_off", "")))
+    dialog.figure_edits["startup_once"].setText(str(fill.get("figure", "")))
+    dialog.doc_number.setText(str(fill.get("doc_number", "")))
+    dialog.doc_date.setText(str(fill.get("doc_date", "")))
+    assert not dialog.check()
+    text = dialog.error.text()
+    assert text.startswith("请检查：") and words in text, text
+    assert "validation" not in text and "YearSchedule" not in text and "." not in text, text
+
+
 def test_county_edition_signed_by_the_hub_and_sent_back(
     county_hub: Hub, window, qtbot, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ with the next bundle, and the hub signs it and sends it to every device.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,8 +34,9 @@ from fieldapp.policy.editor import (
     extendable,
     next_version,
     parse_days,
+    year_schedule,
 )
-from fieldapp.policy.pack import Document, PackError, Policy, YearSchedule
+from fieldapp.policy.pack import Document, PackError, Policy
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import county_pack_in_force, published, submit_draft
@@ -162,10 +164,13 @@ class CountyPolicyDialog(QDialog):
         if not value:
             return None
         try:
-            return float(value)
+            number = float(value)
         except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
             message = self.tr("%1：“%2”不是数字").replace("%1", what).replace("%2", text)
-            raise ValueError(message) from None
+            raise ValueError(message)
+        return number
 
     def _date(self, text: str, what: str) -> dt.date | None:
         value = text.strip()
@@ -201,11 +206,11 @@ class CountyPolicyDialog(QDialog):
         edit.extra_workdays = parse_days(self.extra_workdays.toPlainText())
         if self.schedule_year.value():
             edit.schedules.append(
-                YearSchedule(
-                    year=self.schedule_year.value(),
-                    document=self.schedule_document.text().strip(),
-                    days_off=parse_days(self.days_off.toPlainText()),
-                    workdays=parse_days(self.make_up.toPlainText()),
+                year_schedule(
+                    self.schedule_year.value(),
+                    self.schedule_document.text(),
+                    parse_days(self.days_off.toPlainText()),
+                    parse_days(self.make_up.toPlainText()),
                 )
             )
         return edit
