@@ -136,7 +136,9 @@ def edit_county_pack(
     if edit.extensions:
         if edit.document is None or not edit.document.number:
             raise PackError("county.toml", None, "延续执行政策必须写明县里的文件文号")
+        seeds = {r.id: r for r in combine(list(base)).rules}
         for rule_id, until in edit.extensions.items():
+            _check_extension(seeds.get(rule_id), until)
             entry = _override(data, rule_id)
             entry.update(valid_to=until, document=edit.document.number)
             if edit.document.date:
@@ -169,6 +171,27 @@ def edit_county_pack(
     text = dump_pack(parse_pack_text(dump_pack(data), name))
     policy = combine([*base, (name, parse_pack_text(text, name))], source="hub")
     return text, policy
+
+
+def _check_extension(seed: Rule | None, until: dt.date) -> None:
+    """An extension continues a rule past the end its own document gives: a date not after
+    that end (2024 typed for 2026) would silently take a year of eligibility away, and a rule
+    without an end needs none. (A rule the seeds lack is refused when the packs combine.)"""
+    if seed is None:
+        return
+    if seed.valid_to is None:
+        raise PackError(
+            "county.toml",
+            None,
+            f"规则 {seed.id}（{seed.title}）长期有效，不需要延续执行（{seed.citation}）",
+        )
+    if until <= seed.valid_to:
+        raise PackError(
+            "county.toml",
+            None,
+            f"规则 {seed.id}（{seed.title}）延续执行到 {until} 不晚于文件原定的结束日期 "
+            f"{seed.valid_to}（{seed.citation}）：延续执行请填写更晚的日期",
+        )
 
 
 def next_version(versions: Sequence[str], today: dt.date) -> str:

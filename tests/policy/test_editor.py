@@ -130,11 +130,15 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
           "--make-up-workdays", "2027-02-05"], "2027年放假安排：2027-02-05 既是休息日又是上班日"),
         (["--schedule-year", "1999", "--schedule-document", "X", "--days-off", "1999-02-05"],
          "年份 1999 超出范围"),
+        (["--extend", "absorb_returned=2024-12-31", *DOC],
+         "延续执行到 2024-12-31 不晚于文件原定的结束日期 2025-12-31"),
+        (["--extend", "transport_cross_county=2026-12-31", *DOC], "长期有效，不需要延续执行"),
     ],
     ids=["extension_without_document", "fixed_figure", "unknown_rule", "not_a_number",
          "schedule_without_document", "bad_date", "nan_figure", "infinite_figure",
          "nan_income_line", "figure_without_value", "bad_extension_date",
-         "schedule_without_days", "day_off_and_workday", "schedule_year_out_of_range"],
+         "schedule_without_days", "day_off_and_workday", "schedule_year_out_of_range",
+         "extension_earlier_than_the_seeds_end", "extension_of_a_rule_without_end"],
 )  # fmt: skip
 def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> None:
     """Every refusal is a mistake on the command line or in the values: exit 2, as a refused
