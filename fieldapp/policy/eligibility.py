@@ -306,12 +306,6 @@ class CompiledRule:
                 every = "按月" if self.period is LimitKind.ONCE_PER_MONTH else "按年度"
                 text = f"{every}发放：{paid[2]}{where}政策有效期（{rule.period_text()}）内"
             reasons.append(Reason(in_force, text, self.clause))
-            if paid is not None and spell is not None:
-                if held_then:
-                    text = f"{paid[2]}仍在{spell.form}（{spell.start_date} 起）"
-                else:
-                    text = f"{spell.form}已于 {spell.end_date} 结束，{paid[2]}不在{spell.form}"
-                reasons.append(Reason(held_then, text, self.clause))
         ctx = Ctx(facts, on, day, spell, service, held)
         hard = not in_force or not held_then
         ready: dt.date | None = None
@@ -327,6 +321,13 @@ class CompiledRule:
                 hard = True
             elif outcome.ready_on is not None:
                 ready = outcome.ready_on if ready is None else max(ready, outcome.ready_on)
+        if reasons is not None and paid is not None and spell is not None:
+            # After the job's own conditions: a 单位就业 spell is told its form first.
+            if held_then:
+                text = f"{paid[2]}仍在{spell.form}（{spell.start_date} 起）"
+            else:
+                text = f"{spell.form}已于 {spell.end_date} 结束，{paid[2]}不在{spell.form}"
+            reasons.append(Reason(held_then, text, self.clause))
         if hard:
             status = Status.NOT_ELIGIBLE
         else:

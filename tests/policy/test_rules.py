@@ -1137,6 +1137,13 @@ WELFARE += [
         extra={"summary": "公益性岗位已于 2025-02-28 结束，2025年4月不在公益性岗位"},
     ),
     Case(
+        "a_company_job_is_told_its_form_first",
+        person(spells=(spell(D(2025, 1, 1), end_date=D(2025, 2, 28), place_code="520502001"),)),
+        D(2025, 4, 2),
+        Status.NOT_ELIGIBLE,
+        extra={"summary": "就业形式为单位就业，要求公益性岗位"},
+    ),
+    Case(
         "post_ended_within_the_month",
         person(spells=(spell(D(2025, 1, 1), end_date=D(2025, 4, 10), contract_months=12, **POST),)),
         D(2025, 4, 20),
