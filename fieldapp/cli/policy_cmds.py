@@ -11,6 +11,7 @@ from fieldapp.cli.common import JSON_HELP, checked_area, fail, open_ledger, prin
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
+from fieldapp.policy.citations import official
 from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
@@ -335,7 +336,8 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         return 0
     print(f"申领 {claim.id}：{claim.person_name} {claim.id_number}")
     print(
-        f"{claim.rule_title}（{claim.source_clause}） {_money(claim.amount)} {claim.funding_source}"
+        f"{claim.rule_title}（{official(claim.source_clause)}） {_money(claim.amount)} "
+        f"{claim.funding_source}"
     )
     print(f"收款：{claim.payee} {claim.payee_name}；状态：{claim.state}")
     for item, done in claim.evidence_items().items():

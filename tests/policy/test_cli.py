@@ -255,3 +255,19 @@ def test_five_rosters(db, capsys, tmp_path: Path) -> None:
     labour = book["劳动力名册"]
     ids_in_sheet = {labour.cell(row=r, column=3).value for r in range(3, 5)}
     assert ids_in_sheet == {ids["worker"], ids["jobless"]}
+
+
+def test_a_claim_stored_with_a_file_code_is_shown_by_its_document(tmp_path: Path, capsys) -> None:
+    """Claims made before packs cited documents by number keep the seed file's code
+    ("001 附件2（四）"): `claim show` printed it as stored; it names the document as printed
+    papers do."""
+    from tests.paperwork.builders import add_claims
+
+    path = tmp_path / "old.db"
+    ledger = Ledger.open(path, author="村专员")
+    _batch, (claim_id, *_rest) = add_claims(ledger, 1)
+    ledger.close()
+    code, out, err = run(capsys, "--db", str(path), "claim", "show", claim_id)
+    assert code == 0, err
+    assert "（黔府发〔2023〕12号 附件2 第（四）条）" in out
+    assert "001 " not in out and "（四））" not in out.replace("第（四）条）", "")
