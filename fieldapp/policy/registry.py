@@ -11,6 +11,7 @@ file) is refused with its file, line and problem while the last good copy stays 
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -113,15 +114,52 @@ class PolicyRegistry:
         return self.check_pack(path.name, read_pack_file(path), hub)
 
     def check_pack(self, name: str, candidate: PackFile, hub: Sequence[NamedPack] = ()) -> Policy:
-        """Validate a pack on top of the built-in (and `hub`) packs and the other local ones."""
+        """Validate a pack on top of the built-in (and `hub`) packs and the other local ones
+        (not the earlier versions of the same pack, which it replaces)."""
         if not candidate.pack.extends:
             return combine([(name, candidate)])
-        others = [f for f in self._local_files([]) if f[0] != name]
+        others = [
+            f for f in self._local_files([]) if f[0] != name and f[1].pack.id != candidate.pack.id
+        ]
         return combine([*self.base_files(), *hub, *others, (name, candidate)], source="local")
 
     def install(self, path: Path, hub: Sequence[NamedPack] = ()) -> Policy:
-        """Check a county pack, then copy it in and make it the policy in force."""
-        self.check(path, hub)
+        """Check a county pack, then copy it in (whole, or not at all) and make it the policy in
+        force. A new version of a pack replaces its earlier versions, whatever their file names;
+        an older version than the one installed is refused."""
+        candidate = read_pack_file(path)
+        header = candidate.pack
+        earlier = [
+            (name, pack)
+            for name, pack in self._local_files([])
+            if pack.pack.id == header.id and name != path.name
+        ]
+        for _name, pack in earlier:
+            if _newer(pack.pack.version, header.version):
+                raise PackError(
+                    path.name,
+                    None,
+                    f"本机已启用政策包 {header.id} 的 {pack.pack.version} 版，比 {header.version} "
+                    "版新；要换回旧版，请县里按新版本号重新发布",
+                )
+        self.check_pack(path.name, candidate, hub)
         target = self.local / path.name
-        shutil.copyfile(path, target)
+        part = target.with_name(f".{target.name}.part")
+        shutil.copyfile(path, part)
+        os.replace(part, target)
+        for name, _pack in earlier:
+            (self.local / name).unlink(missing_ok=True)
+            (self.local / ".last_good" / name).unlink(missing_ok=True)
         return self.load(hub)
+
+
+def _version_key(version: str) -> tuple[int, ...] | None:
+    """'2026.2' → (2026, 2); None for a version not made of numbers."""
+    parts = version.strip().split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
+
+
+def _newer(installed: str, candidate: str) -> bool:
+    """True when `installed` is a later version than `candidate` (both YYYY.n)."""
+    old, new = _version_key(installed), _version_key(candidate)
+    return old is not None and new is not None and old > new

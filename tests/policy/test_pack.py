@@ -104,6 +104,37 @@ def test_install_refuses_broken_pack_and_keeps_policy(tmp_path: Path) -> None:
     assert registry.load().rule("transport_cross_province_lifted").amount.figure() is None
 
 
+def test_a_new_version_of_a_pack_replaces_the_old_one(tmp_path: Path) -> None:
+    """The county's next notice comes as a new file (七星关2026-2.toml): it used to be laid over
+    the old version, so a figure the new version no longer sets (back to 待县里核定标准) kept
+    the old figure, and an older file installed later could win by its name."""
+    registry = _registry(tmp_path)
+    first = tmp_path / "七星关2026-1.toml"
+    first.write_text(COUNTY, encoding="utf-8")
+    assert registry.install(first).rule("new_form_accident_insurance").amount.figure() == 80
+    second = tmp_path / "七星关2026-2.toml"
+    second.write_text(
+        COUNTY.replace('version = "2026.1"', 'version = "2026.2"').replace(
+            "enabled = true\nfigure = 80", "enabled = true"
+        ),
+        encoding="utf-8",
+    )
+    policy = registry.install(second)
+    assert policy.rule("new_form_accident_insurance").amount.figure() is None
+    assert policy.version == "guizhou-2023@2026.1+qixingguan-2026@2026.2"
+    assert registry.local_names() == ["七星关2026-2.toml"]
+    older = tmp_path / "旧版.toml"
+    older.write_text(COUNTY.replace('version = "2026.1"', 'version = "2025.3"'), "utf-8")
+    with pytest.raises(
+        PackError, match="本机已启用政策包 qixingguan-2026 的 2026.2 版，比 2025.3 版新"
+    ):
+        registry.install(older)
+    assert registry.local_names() == ["七星关2026-2.toml"]
+    assert (
+        PolicyRegistry(base=registry.base, local=registry.local).load().version.endswith("@2026.2")
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "line", "words"),
     [
