@@ -135,7 +135,7 @@ class PolicyRegistry:
             if pack.pack.id == header.id and name != path.name
         ]
         for _name, pack in earlier:
-            if _newer(pack.pack.version, header.version):
+            if is_newer_version(pack.pack.version, header.version):
                 raise PackError(
                     path.name,
                     None,
@@ -159,7 +159,7 @@ def _version_key(version: str) -> tuple[int, ...] | None:
     return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
 
 
-def _newer(installed: str, candidate: str) -> bool:
+def is_newer_version(installed: str, candidate: str) -> bool:
     """True when `installed` is a later version than `candidate` (both YYYY.n)."""
     old, new = _version_key(installed), _version_key(candidate)
     return old is not None and new is not None and old > new

@@ -29,7 +29,7 @@ from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import PackError, PackFile, Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.published import PublishedPack
-from fieldapp.policy.registry import NamedPack, PolicyRegistry
+from fieldapp.policy.registry import NamedPack, PolicyRegistry, is_newer_version
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState, now_text
@@ -229,6 +229,13 @@ def publish(
                 raise PolicyRefused(
                     f"政策包 {header.id} 的版本 {header.version} 已于 {earlier.published_at} 发布，"
                     "请改用新的版本号"
+                )
+            if earlier.pack_id == header.id and is_newer_version(earlier.version, header.version):
+                # The newest published is the one in force: an old file sent again would
+                # replace the county's current rules on every device.
+                raise PolicyRefused(
+                    f"已发布政策包 {header.id} 的 {earlier.version} 版，比 {header.version} 版新；"
+                    "要恢复旧版的内容，请用新的版本号发布"
                 )
         record = PublishedPack(
             header.id, header.version, policy_packs.next_seq(hub_ledger.db), now_text(), text

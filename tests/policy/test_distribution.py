@@ -115,6 +115,17 @@ def test_version_published_once(county: County) -> None:
     assert code == 2 and "版本 2026.1 已于" in err and "请改用新的版本号" in err
 
 
+def test_an_older_version_is_not_published_over_a_newer_one(county: County) -> None:
+    """Last year's file published again by mistake became the pack in force on every device
+    (the newest published wins), with 政策包已更新 on each."""
+    newer = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"')
+    assert county.publish(newer)[0] == 0
+    code, _, err = county.publish(COUNTY_PACK.replace('version = "2026.1"', 'version = "2025.7"'))
+    assert code == 2 and "已发布政策包 qixingguan 的 2026.2 版，比 2025.7 版新" in err, err
+    code, out, _ = county.run("hub", "policy", "list", "--dir", county.hub, "--json")
+    assert [(r["version"], r["in_force"]) for r in json.loads(out)] == [("2026.2", True)]
+
+
 def test_county_figure_over_the_cap_is_not_published(county: County) -> None:
     code, _, err = county.publish(COUNTY_PACK.replace("figure = 500", "figure = 600", 1))
     assert code == 2 and "金额 600 元超过政策规定的最高 500 元" in err and "未签发" in err
