@@ -120,6 +120,7 @@ def read_pack_file(path: str | Path) -> PackFile:
 
 def parse_pack_text(text: str, name: str) -> PackFile:
     """Parse and validate pack text; `name` is used in error messages."""
+    text = text.removeprefix("\ufeff")  # UTF-8 as Windows editors save it, with a BOM
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -271,3 +271,19 @@ def test_a_claim_stored_with_a_file_code_is_shown_by_its_document(tmp_path: Path
     assert code == 0, err
     assert "（黔府发〔2023〕12号 附件2 第（四）条）" in out
     assert "001 " not in out and "（四））" not in out.replace("第（四）条）", "")
+
+
+def test_a_pack_saved_by_notepad_with_a_byte_order_mark_is_read(db, capsys, tmp_path: Path) -> None:
+    """Windows editors save UTF-8 with a byte-order mark: the county's pack was refused as
+    “第 1 行：TOML 语法错误（这一行看不懂）” on a line that reads fine."""
+    path, _ = db
+    pack = tmp_path / "本县政策.toml"
+    pack.write_bytes(b"\xef\xbb\xbf" + COUNTY_PACK.lstrip().replace("\n", "\r\n").encode())
+    code, out, err = run(capsys, "--db", path, "policy", "check", str(pack))
+    assert code == 0, err
+    assert "政策包可用：本县政策.toml" in out
+    hub = tmp_path / "县汇总"
+    assert main(["hub", "init", "--dir", str(hub)]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "hub", "policy", "publish", "--dir", str(hub), str(pack))
+    assert code == 0 and out.splitlines()[-1] == "2026.1", err
