@@ -280,6 +280,12 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         edit = county_edit(args)
     except FieldappError as error:  # a value mistyped on the command line: a usage mistake
         return fail(f"{error}；未签发，各设备的政策包不变", 2)
+    if edit.is_empty():
+        return fail(
+            "没有要修改的内容：请用 --figure、--extend、--income-line、--holiday、--workday 或 "
+            "--schedule-year 写明县里的决定；未签发，各设备的政策包不变",
+            2,
+        )
     hub = _hub(args)
     try:
         registry = PolicyRegistry()

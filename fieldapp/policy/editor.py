@@ -84,6 +84,20 @@ class CountyEdit:
     title: str = ""
     authority: str = ""
 
+    def is_empty(self) -> bool:
+        """True when the edit decides nothing (signing it would only make a new version)."""
+        return not (
+            self.figures
+            or self.income_line is not None
+            or self.extensions
+            or self.document
+            or self.extra_holidays
+            or self.extra_workdays
+            or self.schedules
+            or self.title
+            or self.authority
+        )
+
 
 def _override(data: dict[str, Any], rule_id: str) -> dict[str, Any]:
     overrides: list[dict[str, Any]] = data.setdefault("overrides", [])

@@ -149,6 +149,15 @@ def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> Non
     assert in_force(hub).pack.source == "builtin"
 
 
+def test_an_edit_that_changes_nothing_is_not_signed(hub: Path, capsys) -> None:
+    """`hub policy edit --dir 县汇总` alone signed a new, unchanged pack for every device (each
+    then said 政策包已更新)."""
+    code, out, err = edit(capsys, hub)
+    assert code == 2 and "没有要修改的内容" in err and "未签发" in err, (out, err)
+    assert main(["hub", "policy", "list", "--dir", str(hub), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
 def test_out_writes_a_pack_that_policy_check_accepts(hub: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "county.toml"
     code, _, _ = edit(capsys, hub, "--figure", "transport_cross_county=300", "--out", str(out))
