@@ -36,6 +36,8 @@ from fieldapp.store.sync_state import SyncState, now_text
 
 #: The ledger setting holding the copy of the hub pack in force.
 ADOPTED = "policy.adopted"
+#: The county's refused drafts already told on this device (a JSON list of their ids).
+DRAFTS_TOLD = "policy.drafts_told"
 
 #: Devices whose rules come from the county only.
 COUNTY_RULED = frozenset({Role.COORDINATOR, Role.TOWNSHIP})
@@ -175,7 +177,8 @@ def policy_in_force(ledger: Ledger, registry: PolicyRegistry | None = None) -> P
 
 
 def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> Adopted:
-    """Make the newest good hub pack the one in force and keep a copy (run after an import)."""
+    """Make the newest good hub pack the one in force and keep a copy (run after an import);
+    a county edition the hub sent back unsigned is told, once."""
     state = load_policy(ledger, registry)
     before = _adopted(ledger)
     chosen = state.hub_pack
@@ -185,7 +188,31 @@ def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> A
         with ledger.transaction():
             ledger.set_meta(ADOPTED, json.dumps(chosen.as_row(), ensure_ascii=False))
         message = _notice(chosen.read())
-    return Adopted(state.policy, changed, message, state.warnings)
+    return Adopted(state.policy, changed, message, state.warnings + _refused_drafts(ledger))
+
+
+def _refused_drafts(ledger: Ledger) -> list[str]:
+    """The county's editions the hub refused since last told, in the clerk's words."""
+    refused = policy_packs.drafts(ledger.db, policy_packs.REFUSED)
+    if not refused:
+        return []
+    try:
+        told = set(json.loads(ledger.get_meta(DRAFTS_TOLD) or "[]"))
+    except ValueError:
+        told = set()
+    new = [d for d in refused if str(d["id"]) not in told]
+    if not new:
+        return []
+    with ledger.transaction():
+        ledger.set_meta(
+            DRAFTS_TOLD, json.dumps(sorted(told | {str(d["id"]) for d in new}), ensure_ascii=False)
+        )
+    return [
+        f"县级政策包（{d.get('pack_id') or 'county'} {d.get('version') or ''}）未签发："
+        f"{d.get('status_note') or '汇总中心未说明原因'}；请在“设置 → 政策包 → 县级政策编辑”中"
+        "改正后重新提交"
+        for d in new
+    ]
 
 
 # -- changing it --------------------------------------------------------------------------------

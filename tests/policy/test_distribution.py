@@ -305,3 +305,39 @@ def test_a_pack_published_after_the_hub_is_restored_from_a_backup_reaches_the_de
     assert county.publish(newest)[0] == 0
     assert "政策包已更新" in county.deliver()[1]
     assert county.transport()["amount"] == 350
+
+
+def test_a_draft_the_hub_refused_is_told_on_the_county_device(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The county device's edition travels to the hub as a draft; when the hub refused it (here:
+    the hub's clerk had published that version meanwhile) the answer came back and nothing said
+    so: the county's decision was silently lost."""
+    from fieldapp.services.policy_admin import submit_draft
+
+    hub = tmp_path / "县汇总"
+    device = tmp_path / "县人社局.db"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrolment = tmp_path / "county.enrol"
+    assert run(capsys, "hub", "enroll", "--dir", hub, "--device", "县人社局", "--area", "520502",
+               "--role", "county", "--out", enrolment)[0] == 0  # fmt: skip
+    assert run(capsys, "--db", device, "enrol", enrolment)[0] == 0
+    ledger = Ledger.open(device)
+    submit_draft(ledger, COUNTY_PACK)
+    ledger.close()
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    assert run(capsys, "hub", "policy", "publish", "--dir", hub, pack)[0] == 0  # same version
+    up, down = tmp_path / "up.bundle", tmp_path / "down.bundle"
+    assert run(capsys, "--db", device, "sync", "export", "--out", up)[0] == 0
+    assert run(capsys, "hub", "import", "--dir", hub, up)[0] == 0
+    assert run(capsys, "hub", "export", "--dir", hub, "--device", "县人社局", "--out", down)[0] == 0
+    code, out, err = run(capsys, "--db", device, "sync", "import", down)
+    assert code == 0, err
+    told = out + err
+    assert "县级政策包（qixingguan 2026.1）未签发" in told, told
+    assert "版本 2026.1 已于" in told and "请改用新的版本号" in told
+    # Said once, not at every later import.
+    assert run(capsys, "hub", "export", "--dir", hub, "--device", "县人社局", "--out", down)[0] == 0
+    code, out, err = run(capsys, "--db", device, "sync", "import", down)
+    assert code == 0 and "未签发" not in out + err
