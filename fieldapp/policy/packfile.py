@@ -128,6 +128,19 @@ def parse_pack_text(text: str, name: str) -> PackFile:
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         line = int(match.group(1)) if match else None
         detail = re.sub(r"\s*\(at line.*\)$", "", message)
+        lines = text.splitlines()
+        where = lines[line - 1] if line and line <= len(lines) else ""
+        short = next(
+            (m for m in _UNPADDED_DAY.finditer(where) if min(len(m[2]), len(m[3])) == 1), None
+        )
+        if short is not None:  # 2027-2-5: TOML reads a list's "]" as missing, not the date
+            year, month, day = short.groups()
+            raise PackError(
+                name,
+                line,
+                f"日期 {short.group(0)} 写法不对（应写 {year}-{int(month):02d}-{int(day):02d}，"
+                "月、日写两位）",
+            ) from None
         raise PackError(name, line, f"TOML 语法错误（{_toml_problem(detail)}）") from None
     try:
         return PackFile.model_validate(data)
@@ -140,9 +153,24 @@ def parse_pack_text(text: str, name: str) -> PackFile:
         raise PackError(name, line, problem_text(dict(first)) + suffix) from None
 
 
+#: A date with a one-digit month or day (2027-2-5), which TOML does not read as a date.
+_UNPADDED_DAY = re.compile(r"(?<![\d\-.])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\-:T])")
+
+
 def _toml_problem(detail: str) -> str:
     """Chinese gloss of the commonest TOML syntax errors, keeping the original words."""
     glossary = {
+        "Invalid date or datetime": "日期不存在或写法不对（如 2027-02-05，月、日写两位）",
+        "Expected newline or end of document": "一行只能写一项（这一项后面还有别的内容）",
+        "Expected ']' at the end of a table": "表名缺少“]”",
+        "Expected ']]' at the end of an array": "表名缺少“]]”",
+        "Unclosed inline table": "“{”缺少“}”",
+        "Duplicate inline table key": "同一个键写了两次",
+        "Cannot redefine namespace": "同一个表写了两次",
+        "Cannot mutate immutable namespace": "同一个表写了两次",
+        "Invalid initial character for a key part": "键名开头的字符不允许（键名用英文字母、数字、下划线）",
+        "Found invalid character": "含有不允许的字符",
+        "Unescaped '\\' in a string": "文字里的“\\”要写成“\\\\”",
         "Expected '=' after a key": "键后面缺少“=”",
         "Invalid value": "值不合法（文字要加引号）",
         "Cannot overwrite a value": "同一个键写了两次",

@@ -146,8 +146,31 @@ def test_a_new_version_of_a_pack_replaces_the_old_one(tmp_path: Path) -> None:
         ),
         ('[pack]\nid = "x"\nversion = "1"\ntitle = "t"\nnonsense = 1\n', 5, "不认识的字段"),
         ('[pack]\nid = "x"\nversion = "1"\n', 1, "缺少必填项"),
+        (
+            '[pack]\nid = "x"\nversion = "1"\ntitle = "t"\n[calendar]\n'
+            "extra_holidays = [2027-02-30]\n",
+            6,
+            "日期不存在或写法不对（如 2027-02-05，月、日写两位）",
+        ),
+        (
+            '[pack]\nid = "x"\nversion = "1"\ntitle = "t"\n[calendar]\n'
+            "extra_holidays = [2027-2-5]\n",
+            6,
+            "日期 2027-2-5 写法不对（应写 2027-02-05，月、日写两位）",
+        ),
+        ('[pack]\nid = "x"\nversion = "1" title = "t"\n', 3, "一行只能写一项"),
+        ('[pack\nid = "x"\n', 1, "表名缺少“]”"),
     ],
-    ids=["syntax", "negative_line", "unknown_field", "missing_title"],
+    ids=[
+        "syntax",
+        "negative_line",
+        "unknown_field",
+        "missing_title",
+        "no_such_day",
+        "unpadded_day",
+        "two_on_a_line",
+        "table_unclosed",
+    ],
 )
 def test_broken_pack_names_line_and_problem(text: str, line: int, words: str) -> None:
     with pytest.raises(PackError) as caught:
