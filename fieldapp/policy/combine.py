@@ -109,6 +109,7 @@ class _State:
         self.bundles: dict[str, ServiceBundle] = {b.name: b for b in base.service_bundles}
         self.versions = [f"{base.pack.id}@{base.pack.version}"]
         self.known_ids = {base.pack.id}
+        self.base_id = base.pack.id
         #: Which file each citation came from, to name it in errors.
         self.cited: list[tuple[str, str, str]] = [(name, r.id, r.clause) for r in base.rules]
         self.cited += [(name, r.id, c) for r in base.rules for c in r.also_clauses]
@@ -116,6 +117,13 @@ class _State:
     def apply(self, name: str, local: PackFile) -> None:
         """Apply one county pack."""
         self.name = name
+        if local.pack.id == self.base_id:
+            raise PackError(
+                name,
+                None,
+                f"政策包编号 {local.pack.id} 与内置政策包相同：县级政策包请用本县自己的编号"
+                "（如 qixingguan）",
+            )
         if local.pack.extends and local.pack.extends not in self.known_ids:
             known = "、".join(sorted(self.known_ids))
             raise PackError(

@@ -263,6 +263,18 @@ def test_county_may_not_change_what_the_seeds_fix(tmp_path: Path, change, words)
         registry.check(tmp_path / "c.toml")
 
 
+def test_a_county_pack_may_not_take_the_built_in_packs_id(tmp_path: Path) -> None:
+    """A county pack named guizhou-2023 was accepted: every claim and paper then said it was
+    judged under guizhou-2023@2026.1+guizhou-2023@2026.1, and `policy list` showed the
+    built-in pack's id as the county's."""
+    registry = _registry(tmp_path)
+    (tmp_path / "c.toml").write_text(
+        COUNTY.replace('id = "qixingguan-2026"', 'id = "guizhou-2023"'), encoding="utf-8"
+    )
+    with pytest.raises(PackError, match="政策包编号 guizhou-2023 与内置政策包相同"):
+        registry.check(tmp_path / "c.toml")
+
+
 def test_every_rule_cites_a_listed_document(tmp_path: Path) -> None:
     registry = _registry(tmp_path)
     seeds = (base_dir() / "guizhou_2023.toml").read_text(encoding="utf-8")
