@@ -143,7 +143,11 @@ class _State:
         self._deadlines(local.deadlines)
         if local.clauses is not None:
             self.clauses |= {k: v for k, v in local.clauses.model_dump().items() if v}
+        # A later pack's decision on a day replaces an earlier one's (off → worked, or back).
+        off, worked = set(local.calendar.extra_holidays), set(local.calendar.extra_workdays)
+        self.holidays = [d for d in self.holidays if d not in worked]
         self.holidays += local.calendar.extra_holidays
+        self.workdays = [d for d in self.workdays if d not in off]
         self.workdays += local.calendar.extra_workdays
         self.years |= {y.year: y for y in local.calendar.years}
         for level in local.service_levels:

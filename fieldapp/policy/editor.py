@@ -166,12 +166,21 @@ def edit_county_pack(
             )
         data.setdefault("lines", {})["welfare_post_income_line"] = edit.income_line
     calendar: dict[str, Any] = data.setdefault("calendar", {})
-    for key, days in (
-        ("extra_holidays", edit.extra_holidays),
-        ("extra_workdays", edit.extra_workdays),
+    both = set(edit.extra_holidays) & set(edit.extra_workdays)
+    if both:
+        raise PackError("county.toml", None, f"{min(both)} 既是县定放假日又是县定上班日")
+    # The later decision on a day replaces the earlier one (off → worked, or back).
+    for key, days, other in (
+        ("extra_holidays", edit.extra_holidays, "extra_workdays"),
+        ("extra_workdays", edit.extra_workdays, "extra_holidays"),
     ):
         if days:
             calendar[key] = sorted(set(calendar.get(key, [])) | set(days))
+            kept = [d for d in calendar.get(other, []) if d not in set(days)]
+            if kept:
+                calendar[other] = kept
+            else:
+                calendar.pop(other, None)
     if edit.schedules:
         years = {y["year"]: y for y in calendar.get("years", [])}
         years |= {

@@ -149,6 +149,22 @@ def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> Non
     assert in_force(hub).pack.source == "builtin"
 
 
+def test_a_county_day_changed_from_off_to_worked_is_changed(hub: Path, capsys) -> None:
+    """A day declared off, later declared a working day, stayed in both lists (the working day
+    won without a word); the same day given as both in one edit was accepted."""
+    code, _, err = edit(capsys, hub, "--holiday", "2027-03-01", "--workday", "2027-03-01")
+    assert code == 2 and "2027-03-01 既是县定放假日又是县定上班日" in err, err
+    assert edit(capsys, hub, "--holiday", "2027-03-01..2027-03-02")[0] == 0
+    assert edit(capsys, hub, "--workday", "2027-03-01")[0] == 0
+    calendar = in_force(hub).calendar
+    assert calendar.extra_holidays == [dt.date(2027, 3, 2)]
+    assert calendar.extra_workdays == [dt.date(2027, 3, 1)]
+    assert edit(capsys, hub, "--holiday", "2027-03-01")[0] == 0
+    calendar = in_force(hub).calendar
+    assert calendar.extra_holidays == [dt.date(2027, 3, 1), dt.date(2027, 3, 2)]
+    assert calendar.extra_workdays == []
+
+
 def test_an_edit_that_changes_nothing_is_not_signed(hub: Path, capsys) -> None:
     """`hub policy edit --dir 县汇总` alone signed a new, unchanged pack for every device (each
     then said 政策包已更新)."""
