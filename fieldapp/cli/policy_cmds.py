@@ -446,6 +446,7 @@ def _rule_dict(rule: object) -> dict[str, object]:
         "enabled": rule.enabled,
         "valid_from": rule.valid_from.isoformat(),
         "valid_to": rule.valid_to.isoformat() if rule.valid_to else None,
+        "ended": _ended(rule),
         "payee": str(rule.payee_kind),
         "amount": rule.amount.describe(),
         "amount_kind": AMOUNT_LABELS[rule.amount.kind],
@@ -460,6 +461,14 @@ def _rule_dict(rule: object) -> dict[str, object]:
         "limit_kind": rule.limit.kind.value,
         "evidence": rule.evidence,
     }
+
+
+def _ended(rule: object) -> bool:
+    """True when the rule's period ended before today (the county may extend it)."""
+    from fieldapp.policy.pack import Rule
+
+    assert isinstance(rule, Rule)
+    return rule.valid_to is not None and rule.valid_to < dt.date.today()
 
 
 SOURCE_LABELS = {"hub": "县级汇总中心下发", "builtin": "内置", "local": "本机安装"}
@@ -488,8 +497,9 @@ def cmd_policy_list(args: argparse.Namespace) -> int:
     )
     for r in policy.rules:
         flag = "" if r.enabled else "［未启用］"
+        period = r.period_text() + ("（已到期）" if _ended(r) else "")
         print(
-            f"{r.id}\t{r.title}{flag}\t{r.citation}\t{r.period_text()}\t{r.amount.describe()}"
+            f"{r.id}\t{r.title}{flag}\t{r.citation}\t{period}\t{r.amount.describe()}"
             f"\t{r.limit.describe()}"
         )
     for text in policy.unset_figures():

@@ -287,3 +287,18 @@ def test_a_pack_saved_by_notepad_with_a_byte_order_mark_is_read(db, capsys, tmp_
     capsys.readouterr()
     code, out, err = run(capsys, "hub", "policy", "publish", "--dir", str(hub), str(pack))
     assert code == 0 and out.splitlines()[-1] == "2026.1", err
+
+
+def test_policy_list_says_which_rules_have_ended(db, capsys) -> None:
+    """In December 2026 most rules of the six departments' opinion had ended on 2025-12-31;
+    `policy list` gave their period only, the same as a rule in force."""
+    path, _ = db
+    code, out, _ = run(capsys, "--db", path, "policy", "list")
+    assert code == 0
+    lines = {line.split("\t")[0]: line for line in out.splitlines()}
+    assert "2023-06-15 至 2023-12-31（已到期）" in lines["absorb_graduate"]
+    assert "已到期" not in lines["transport_cross_county"]
+    code, out, _ = run(capsys, "--db", path, "policy", "list", "--json")
+    rules = {r["id"]: r for r in json.loads(out)["rules"]}
+    assert rules["absorb_graduate"]["ended"] is True
+    assert rules["transport_cross_county"]["ended"] is False
