@@ -212,6 +212,12 @@ class _State:
                 f"规则 {rule.id}（{rule.title}）只能填写县定金额，不能改变标准的种类或最高限额"
             )
         value = wanted.value
+        if value is not None and value <= 0:
+            # 0 元 would make everyone 符合条件 for nothing and print ¥0.00 forms.
+            raise self._refuse(
+                f"规则 {rule.id}（{rule.title}）的县定金额须大于 0 元；本县不实行这项补贴的，"
+                "请停用该规则（enabled = false）"
+            )
         if value is not None and current.max is not None and value > current.max:
             raise self._refuse(
                 f"规则 {rule.id}（{rule.title}）的金额 {value:g} 元超过政策规定的最高 "

@@ -133,12 +133,14 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
         (["--extend", "absorb_returned=2024-12-31", *DOC],
          "延续执行到 2024-12-31 不晚于文件原定的结束日期 2025-12-31"),
         (["--extend", "transport_cross_county=2026-12-31", *DOC], "长期有效，不需要延续执行"),
+        (["--figure", "startup_once=0"], "县定金额须大于 0 元"),
     ],
     ids=["extension_without_document", "fixed_figure", "unknown_rule", "not_a_number",
          "schedule_without_document", "bad_date", "nan_figure", "infinite_figure",
          "nan_income_line", "figure_without_value", "bad_extension_date",
          "schedule_without_days", "day_off_and_workday", "schedule_year_out_of_range",
-         "extension_earlier_than_the_seeds_end", "extension_of_a_rule_without_end"],
+         "extension_earlier_than_the_seeds_end", "extension_of_a_rule_without_end",
+         "zero_figure"],
 )  # fmt: skip
 def test_refusals_say_why(hub: Path, capsys, argv: list[str], words: str) -> None:
     """Every refusal is a mistake on the command line or in the values: exit 2, as a refused
