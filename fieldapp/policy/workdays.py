@@ -151,6 +151,16 @@ class WorkCalendar:
                 off, work = frozenset(_library(year)), _library_workdays(year)
             else:
                 off, work = frozenset(_library(year)), frozenset()
+            # A neighbouring year's notice may reach into this one (New Year's holiday begun
+            # on 12-31, a make-up Saturday in late December): its days there are followed too.
+            for other in (year - 1, year + 1):
+                spill = self.schedules.get(other)
+                if spill is None:
+                    continue
+                spill_off = frozenset(d for d in spill.days_off if d.year == year)
+                spill_work = frozenset(d for d in spill.workdays if d.year == year)
+                off = (off - spill_work) | spill_off
+                work = (work - spill_off) | spill_work
             known = (off, work, source)
             self._years[year] = known
         return known

@@ -102,6 +102,28 @@ def test_a_schedule_that_names_only_the_spring_festival_keeps_the_other_statutor
     assert {"date": "2027-02-12", "name": "放假"} in listed["days_off"]
 
 
+def test_a_schedule_reaching_into_the_year_before_is_followed_there() -> None:
+    """A State Council notice may begin New Year's holiday in the old year (the 2019 notice:
+    2018-12-30 至 2019-01-01, with Saturday 2018-12-29 worked). Its days in 2026 were ignored,
+    because 2026's days came from the library alone: a deadline across the new year counted
+    2026-12-31 as a working day and the make-up Saturday as a day off."""
+    text = COUNTY_PACK + (
+        "\n[[calendar.years]]\nyear = 2027\n"
+        'document = "国办发明电〔2099〕98号（测试用）"\n'
+        "days_off = [2026-12-31, 2027-01-01, 2027-01-02, 2027-01-03]\n"
+        "workdays = [2026-12-26]\n"
+    )
+    base = PolicyRegistry(local=Path("/nonexistent")).base_files()
+    policy = combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
+    calendar = WorkCalendar(policy.calendar)
+    assert not calendar.is_workday(D(2026, 12, 31))
+    assert calendar.is_workday(D(2026, 12, 26))  # a Saturday worked
+    assert calendar.add_workdays(D(2026, 12, 29), 2) == D(2027, 1, 4)
+    assert calendar.workdays_between(D(2026, 12, 24), D(2026, 12, 31)) == 5
+    assert (D(2026, 12, 31), "放假") in calendar.year_info(2026).days_off
+    assert (D(2026, 12, 26), "调休上班") in calendar.year_info(2026).workdays
+
+
 def test_due_list_says_plainly_when_a_deadline_is_estimated(
     policy: Policy, with_schedule: Policy
 ) -> None:
