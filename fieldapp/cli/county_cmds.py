@@ -139,7 +139,9 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         return fail(f"找不到政策包文件 {path}", 2)
     except UnicodeDecodeError:
-        return fail(f"{path.name} 不是 UTF-8 编码的文本文件", 2)
+        from fieldapp.policy.packfile import NOT_UTF8
+
+        return fail(f"{path.name} {NOT_UTF8}", 2)
     hub = _hub(args)
     try:
         record = publish(hub.ledger, text, path.name)

@@ -13,6 +13,9 @@ from pydantic import ValidationError
 
 from fieldapp.policy.pack import PackError, PackFile
 
+#: A pack saved as GBK ("ANSI" in Notepad), and what to do about it.
+NOT_UTF8 = "不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）"
+
 _ERROR_TEXT = {
     "missing": "缺少必填项",
     "extra_forbidden": "不认识的字段（可能拼错了）",
@@ -114,7 +117,7 @@ def read_pack_file(path: str | Path) -> PackFile:
     except FileNotFoundError:
         raise PackError(name, None, "文件不存在") from None
     except UnicodeDecodeError:
-        raise PackError(name, None, "不是 UTF-8 编码的文本文件") from None
+        raise PackError(name, None, NOT_UTF8) from None
     return parse_pack_text(text, name)
 
 

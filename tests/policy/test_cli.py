@@ -302,3 +302,19 @@ def test_policy_list_says_which_rules_have_ended(db, capsys) -> None:
     rules = {r["id"]: r for r in json.loads(out)["rules"]}
     assert rules["absorb_graduate"]["ended"] is True
     assert rules["transport_cross_county"]["ended"] is False
+
+
+def test_a_pack_saved_in_gbk_says_how_to_save_it(db, capsys, tmp_path: Path) -> None:
+    """Notepad on an older Windows saves 中文 as GBK ("ANSI"): the clerk was told only that the
+    file is not UTF-8, not what to do about it."""
+    path, _ = db
+    pack = tmp_path / "本县政策.toml"
+    pack.write_bytes(COUNTY_PACK.encode("gbk"))
+    hint = "请用记事本打开，“另存为”时编码选 UTF-8"
+    code, _, err = run(capsys, "--db", path, "policy", "check", str(pack))
+    assert code == 2 and "不是 UTF-8 编码的文本文件" in err and hint in err, err
+    hub = tmp_path / "县汇总"
+    assert main(["hub", "init", "--dir", str(hub)]) == 0
+    capsys.readouterr()
+    code, _, err = run(capsys, "hub", "policy", "publish", "--dir", str(hub), str(pack))
+    assert code == 2 and hint in err, err
