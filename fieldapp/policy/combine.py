@@ -48,6 +48,31 @@ from fieldapp.policy.packfile import problem_text
 _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "limit", "evidence")
 
 
+def check_new_pack(base_id: str, name: str, pack: PackFile) -> None:
+    """What a county may not publish or install from now on, checked when a pack is checked,
+    installed, published or submitted, not when a stored one is loaded (a pack the county
+    published before keeps working): the built-in pack's id, and a figure of 0 元 (everyone
+    符合条件 for nothing, forms printed for ¥0.00)."""
+    if pack.pack.id == base_id:
+        raise PackError(
+            name,
+            None,
+            f"政策包编号 {pack.pack.id} 与内置政策包相同：县级政策包请用本县自己的编号"
+            "（如 qixingguan）",
+        )
+    for override in pack.overrides:
+        figure = override.figure
+        if figure is None and override.amount is not None:
+            figure = override.amount.value
+        if figure is not None and figure <= 0:
+            raise PackError(
+                name,
+                None,
+                f"规则 {override.rule} 的县定金额须大于 0 元；本县不实行这项补贴的，"
+                "请停用该规则（enabled = false）",
+            )
+
+
 def combine(files: list[tuple[str, PackFile]], *, source: str = "builtin") -> Policy:
     """Apply county packs to their base, in the order given; the first file must be a base pack.
 
@@ -109,7 +134,6 @@ class _State:
         self.bundles: dict[str, ServiceBundle] = {b.name: b for b in base.service_bundles}
         self.versions = [f"{base.pack.id}@{base.pack.version}"]
         self.known_ids = {base.pack.id}
-        self.base_id = base.pack.id
         #: Which file each citation came from, to name it in errors.
         self.cited: list[tuple[str, str, str]] = [(name, r.id, r.clause) for r in base.rules]
         self.cited += [(name, r.id, c) for r in base.rules for c in r.also_clauses]
@@ -117,13 +141,6 @@ class _State:
     def apply(self, name: str, local: PackFile) -> None:
         """Apply one county pack."""
         self.name = name
-        if local.pack.id == self.base_id:
-            raise PackError(
-                name,
-                None,
-                f"政策包编号 {local.pack.id} 与内置政策包相同：县级政策包请用本县自己的编号"
-                "（如 qixingguan）",
-            )
         if local.pack.extends and local.pack.extends not in self.known_ids:
             known = "、".join(sorted(self.known_ids))
             raise PackError(
@@ -212,12 +229,6 @@ class _State:
                 f"规则 {rule.id}（{rule.title}）只能填写县定金额，不能改变标准的种类或最高限额"
             )
         value = wanted.value
-        if value is not None and value <= 0:
-            # 0 元 would make everyone 符合条件 for nothing and print ¥0.00 forms.
-            raise self._refuse(
-                f"规则 {rule.id}（{rule.title}）的县定金额须大于 0 元；本县不实行这项补贴的，"
-                "请停用该规则（enabled = false）"
-            )
         if value is not None and current.max is not None and value > current.max:
             raise self._refuse(
                 f"规则 {rule.id}（{rule.title}）的金额 {value:g} 元超过政策规定的最高 "

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from fieldapp.policy.combine import combine
+from fieldapp.policy.combine import check_new_pack, combine
 from fieldapp.policy.pack import (
     AmountKind,
     Document,
@@ -192,7 +192,9 @@ def edit_county_pack(
     # Written, read back (every field checked, in the pack's Chinese words), written again
     # canonically, then checked against the base exactly as `policy check` does.
     text = dump_pack(parse_pack_text(dump_pack(data), name))
-    policy = combine([*base, (name, parse_pack_text(text, name))], source="hub")
+    pack = parse_pack_text(text, name)
+    check_new_pack(base_id, name, pack)
+    policy = combine([*base, (name, pack)], source="hub")
     return text, policy
 
 

@@ -432,13 +432,6 @@ class CalendarDays(_Strict):
     extra_workdays: list[dt.date] = []
     years: list[YearSchedule] = []
 
-    @model_validator(mode="after")
-    def _one_way(self) -> CalendarDays:
-        both = set(self.extra_holidays) & set(self.extra_workdays)
-        if both:
-            raise ValueError(f"{min(both)} 既是县定放假日又是县定上班日")
-        return self
-
 
 class ServiceLevel(_Strict):
     """Minimum services for one unemployment level (`[[service_levels]]`)."""

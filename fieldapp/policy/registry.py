@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp.paths import data_dir, resource
-from fieldapp.policy.combine import combine
+from fieldapp.policy.combine import check_new_pack, combine
 from fieldapp.policy.pack import PackError, PackFile, Policy
 from fieldapp.policy.packfile import read_pack_file
 
@@ -118,10 +118,12 @@ class PolicyRegistry:
         (not the earlier versions of the same pack, which it replaces)."""
         if not candidate.pack.extends:
             return combine([(name, candidate)])
+        base = self.base_files()
+        check_new_pack(base[0][1].pack.id, name, candidate)
         others = [
             f for f in self._local_files([]) if f[0] != name and f[1].pack.id != candidate.pack.id
         ]
-        return combine([*self.base_files(), *hub, *others, (name, candidate)], source="local")
+        return combine([*base, *hub, *others, (name, candidate)], source="local")
 
     def install(self, path: Path, hub: Sequence[NamedPack] = ()) -> Policy:
         """Check a county pack, then copy it in (whole, or not at all) and make it the policy in

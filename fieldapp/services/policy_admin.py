@@ -25,7 +25,7 @@ from nacl.signing import SigningKey
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
-from fieldapp.policy.combine import combine
+from fieldapp.policy.combine import check_new_pack, combine
 from fieldapp.policy.pack import PackError, PackFile, Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.published import PublishedPack
@@ -248,7 +248,9 @@ def publish(
     pack = parse_pack_text(text, name)
     if not pack.pack.extends:
         raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")
-    combine([*registry.base_files(), (name, pack)], source="hub")
+    base = registry.base_files()
+    check_new_pack(base[0][1].pack.id, name, pack)
+    combine([*base, (name, pack)], source="hub")
     header = pack.pack
     with hub_ledger.transaction():
         for earlier in published(hub_ledger):
@@ -299,7 +301,9 @@ def submit_draft(
         label = role.label if role is not None else "未登记到汇总中心的"
         raise PolicyRefused(f"本机为{label}设备：只有县级设备能把县级政策包提交汇总中心签发")
     pack = parse_pack_text(text, "county.toml")
-    combine([*registry.base_files(), ("county.toml", pack)], source="hub")
+    base = registry.base_files()
+    check_new_pack(base[0][1].pack.id, "county.toml", pack)
+    combine([*base, ("county.toml", pack)], source="hub")
     fields = {
         "text": text,
         "note": note,

@@ -273,6 +273,15 @@ def test_a_county_pack_may_not_take_the_built_in_packs_id(tmp_path: Path) -> Non
     )
     with pytest.raises(PackError, match="政策包编号 guizhou-2023 与内置政策包相同"):
         registry.check(tmp_path / "c.toml")
+    # A pack the county published before this was refused keeps working where it is stored:
+    # devices do not fall back to older rules because of its name, nor of a 0 元 figure.
+    from fieldapp.policy.combine import combine
+
+    stored = COUNTY.replace('id = "qixingguan-2026"', 'id = "guizhou-2023"').replace(
+        "figure = 80", "figure = 0"
+    )
+    policy = combine([*registry.base_files(), ("c.toml", parse_pack_text(stored, "c.toml"))])
+    assert policy.rule("transport_cross_province_lifted").amount.value == 300
 
 
 def test_every_rule_cites_a_listed_document(tmp_path: Path) -> None:
