@@ -77,7 +77,9 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
                 "created_at": dt.datetime.now().isoformat(timespec="seconds"),
                 "size": size,
                 "sha256": digest,
-                "keys": unlocked.keyfile.as_dict(),
+                # As the key file is now: users added, changed or disabled by another
+                # program since this one opened the ledger count.
+                "keys": kf.current(ledger.path, unlocked.keyfile).as_dict(),
             }
             flags = os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0)
             fd = os.open(partial, flags, 0o600)

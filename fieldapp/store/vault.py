@@ -232,9 +232,10 @@ def ensure_county_slot(
     current = unlocked.keyfile.county
     if current is not None and current.box_public == hub_box_public:
         return unlocked
-    keys = unlocked.keyfile.with_county(hub_box_public, unlocked.key)
-    try:
-        kf.save(path, keys)
-    except OSError:
-        return unlocked  # read-only medium: try again next time
+    try:  # the key file as it is now: another program may have added a user since
+        keys = kf.update(
+            path, unlocked.keyfile, lambda k: k.with_county(hub_box_public, unlocked.key)
+        )
+    except (OSError, kf.KeyFileError):
+        return unlocked  # read-only medium, or replaced meanwhile: try again next time
     return Unlocked(unlocked.key, keys, unlocked.user)
