@@ -9,6 +9,7 @@ FIELDAPP_NEW_PASSWORD, else a prompt asked twice.
 from __future__ import annotations
 
 import argparse
+import codecs
 import getpass
 import json
 import os
@@ -41,11 +42,39 @@ def _has_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+#: A password file's byte-order marks: Notepad's "UTF-8 with BOM", PowerShell 5's `>` (UTF-16).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _password_text(data: bytes) -> str | None:
+    """A password file's text: by its byte-order mark, else UTF-8, else GB18030 (what Notepad
+    saves as "ANSI" on a Chinese Windows); None when it is none of them."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                return None
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def _read_password_file(path: str) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
     except OSError:
         raise CredentialsMissing(f"读不到口令文件 {path}") from None
+    text = _password_text(data)
+    if text is None:
+        raise CredentialsMissing(f"口令文件 {path} 的编码认不出，请用 UTF-8 保存")
     return text.splitlines()[0] if text else ""
 
 

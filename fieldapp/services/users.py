@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from fieldapp.domain.credentials import normalise_name
+from fieldapp.domain.credentials import check_readable, normalise_name
 from fieldapp.domain.errors import FieldappError, ValidationFailed
 from fieldapp.store import keyfile, users, vault
 from fieldapp.store.connection import open_database
@@ -57,7 +57,8 @@ def check_name(name: str) -> str:
 
 
 def check_password(password: str) -> str:
-    """The password, or ValidationFailed when it is too short."""
+    """The password, or ValidationFailed when it is too short or not text."""
+    check_readable(password)
     if len(password) < MIN_PASSWORD:
         raise ValidationFailed(f"口令至少 {MIN_PASSWORD} 位")
     return password
