@@ -32,7 +32,7 @@ from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
 from fieldapp.saving import written
 from fieldapp.store import keyfile as kf
-from fieldapp.store.connection import DatabaseError, connect
+from fieldapp.store.connection import DatabaseError, connect, held_open_elsewhere
 from fieldapp.store.vault import Credentials, Unlocked
 
 if TYPE_CHECKING:
@@ -226,6 +226,13 @@ def restore_from(
     info = read_backup(backup)
     key = info.keys.unlock(credentials.user, credentials.password)
     ledger_path = Path(ledger_path)
+    if held_open_elsewhere(ledger_path):
+        # Replacing it would leave that program writing on into the replaced file: its work
+        # from then on would be lost without a word.
+        raise BackupError(
+            f"台账 {ledger_path.name} 正被另一个程序使用（打开着的桌面程序或另一个命令），"
+            "请先关闭它再恢复。台账没有改动"
+        )
     private_dir(ledger_path.parent)
     kf.recover(ledger_path)
     keys = info.keys.renamed()
