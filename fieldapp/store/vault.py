@@ -77,6 +77,26 @@ def ledger_state(path: str | Path) -> str:
     return "new"
 
 
+def keyfile_missing(path: str | Path, state: str | None = None) -> str | None:
+    """`missing_keyfile`'s sentence when the file at `path` is neither a plain ledger nor has a
+    key file beside it; None when it opens as what `ledger_state` says."""
+    if postgres.is_url(path) or str(path) == ":memory:":
+        return None
+    if (state or ledger_state(path)) == "plain" and not is_plain_sqlite(path):
+        return missing_keyfile(path)
+    return None
+
+
+def missing_keyfile(path: str | Path) -> str:
+    """What to say of a file that is not a plain ledger and has no key file beside it: most
+    often an encrypted ledger copied to another computer without its key file."""
+    path = Path(path)
+    return (
+        f"{path.name} 不是明文台账，旁边也没有它的钥匙文件 {kf.keyfile_path(path).name}。"
+        "若这是加密的台账，请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复"
+    )
+
+
 def open_store(
     path: str | Path, credentials: Credentials | None = None
 ) -> tuple[sqlite_utils.Database, Unlocked | None]:
@@ -88,6 +108,9 @@ def open_store(
     if postgres.is_url(path):
         return open_database(path), None
     state = ledger_state(path)
+    problem = keyfile_missing(path, state)
+    if problem:
+        raise kf.KeyFileError(problem)
     if state == "encrypted":
         if credentials is None:
             raise NeedsPassword("这个台账已加密，请给出用户名和口令")
@@ -140,7 +163,7 @@ def convert_plain(
     complete and the clear file is gone, or nothing changed (see `keyfile.commit`)."""
     path = Path(path)
     if not is_plain_sqlite(path):
-        raise kf.KeyFileError(f"{path.name} 不是台账文件")
+        raise kf.KeyFileError(missing_keyfile(path))
     key = new_key()
     keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
     _replace_encrypted(connect(path), path, key, keys, step)

@@ -115,3 +115,22 @@ def test_a_new_password_from_a_gbk_terminal_is_refused_and_nothing_changes(
     listed = run("--db", str(ledger), "user", "list",
                  env={"FIELDAPP_USER": "李芳", "FIELDAPP_PASSWORD": PASSWORD})  # fmt: skip
     assert "王强" not in listed.stdout
+
+
+def test_a_ledger_copied_without_its_key_file_says_so_with_or_without_a_password(
+    ledger: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "新电脑"
+    elsewhere.mkdir()
+    copy = elsewhere / "ledger.db"
+    copy.write_bytes(ledger.read_bytes())  # the ledger, not its key file beside it
+    for env in ({"FIELDAPP_USER": "李芳", "FIELDAPP_PASSWORD": PASSWORD}, {}):
+        done = run("--db", str(copy), "search", "张", env=env)
+        assert done.returncode == 1
+        assert "Traceback" not in done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and "ledger.db.keys" in lines[0] and "钥匙文件" in lines[0], (
+            done.stderr
+        )
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["ledger.db"]
+    assert copy.read_bytes() == ledger.read_bytes()

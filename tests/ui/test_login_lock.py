@@ -129,6 +129,30 @@ def test_a_plain_ledger_gets_its_first_user_and_is_encrypted(qtbot, tmp_path):
     assert not path.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_a_ledger_copied_without_its_key_file_is_not_offered_a_first_user(qtbot, ledger_path):
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+
+    elsewhere = ledger_path.parent / "新电脑"
+    elsewhere.mkdir()
+    copy = elsewhere / ledger_path.name
+    copy.write_bytes(ledger_path.read_bytes())  # the ledger, not its key file beside it
+    make_app()
+    dialog = LoginDialog(copy)
+    qtbot.addWidget(dialog)
+    # It says what is missing, and the button that would make a first user is off ...
+    assert "钥匙文件" in dialog.message.text() and f"{copy.name}.keys" in dialog.message.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.user.setText("李芳")
+    dialog.password.setText("村里的口令1")
+    dialog.repeat.setText("村里的口令1")
+    dialog.log_in()  # ... and Enter does nothing either
+    qtbot.wait(50)
+    assert dialog.session is None and not dialog.panel.busy
+    assert sorted(p.name for p in elsewhere.iterdir()) == [copy.name]
+    assert copy.read_bytes() == ledger_path.read_bytes()
+
+
 def test_idle_lock_hides_the_ledger_until_a_password(window, qtbot):
     prefs.put("lock_minutes", "1")
     assert not window.idle_lock.check(time.monotonic() + 30)  # not yet
