@@ -589,6 +589,9 @@ EN: dict[str, str] = {
     "请等正在进行的工作完成后再停用用户": "Wait for the running work to finish before disabling a user",
     "台账已换用新钥匙": "The ledger now uses a new key",
     "台账钥匙没有更换": "The ledger key was not changed",
+    "确认身份": "Confirm it is you",
+    "请输入 %1 现在的口令：": "Current password of %1:",
+    "口令不对，没有修改": "Wrong password; nothing changed",
 }
 
 #: Plural forms for messages with %n (English: one, other).

@@ -2616,6 +2616,18 @@
       <source>已保存到本台账，打印时使用</source>
       <translation>Saved in this ledger; used when printing</translation>
     </message>
+    <message>
+      <source>确认身份</source>
+      <translation>Confirm it is you</translation>
+    </message>
+    <message>
+      <source>请输入 %1 现在的口令：</source>
+      <translation>Current password of %1:</translation>
+    </message>
+    <message>
+      <source>口令不对，没有修改</source>
+      <translation>Wrong password; nothing changed</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
