@@ -165,6 +165,13 @@ def is_plain_sqlite(path: str | Path) -> bool:
         return False
 
 
+def disk_trouble(error: BaseException) -> bool:
+    """True for SQLite's own word that a write failed on the disk (full, or an I/O error: a
+    pulled-out stick, a file-size limit), not for a locked or damaged database."""
+    text = str(error)
+    return isinstance(error, DatabaseError) and ("full" in text or "I/O" in text)
+
+
 #: SQLite's "dead man switch" in a ledger's ``-shm`` file (os_unix.c: ``UNIX_SHM_DMS``): every
 #: process with the ledger open holds a read lock on this byte.
 _SHM_DMS_BYTE = 128

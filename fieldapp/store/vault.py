@@ -29,8 +29,10 @@ from fieldapp.store import keyfile as kf
 from fieldapp.store import postgres
 from fieldapp.store.connection import (
     KEY_BYTES,
+    DatabaseError,
     OperationalError,
     connect,
+    disk_trouble,
     export_encrypted,
     is_plain_sqlite,
     open_database,
@@ -43,6 +45,19 @@ class NeedsPassword(FieldappError):
 
 class LedgerBusy(FieldappError):
     """Another program holds the ledger open, so it cannot be converted now."""
+
+
+class NoRoom(FieldappError):
+    """The encrypted copy could not be written beside the ledger (a full disk, most often);
+    nothing changed."""
+
+
+def _no_room(path: Path) -> NoRoom:
+    size = max(1, round(path.stat().st_size / 2**20)) if path.is_file() else 1
+    return NoRoom(
+        f"在台账旁边写新的加密台账时出错（磁盘已满或没有写入权限？）。台账没有改动；"
+        f"加密或更换钥匙时要另有约 {size} MB 的空闲空间，请腾出空间后再试"
+    )
 
 
 @dataclass(frozen=True)
@@ -193,7 +208,10 @@ def _replace_encrypted(
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        except OperationalError:
+        except OperationalError as error:
+            text = str(error)
+            if "locked" not in text and "busy" not in text:
+                raise  # the disk, not another program (said below)
             mode = "busy"
         if str(mode).lower() != "delete":
             raise LedgerBusy("台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙")
@@ -201,6 +219,11 @@ def _replace_encrypted(
             step("log-folded")
         before = _fingerprint(conn)
         export_encrypted(conn, pending, key, keys.cipher)
+    except (DatabaseError, OSError) as error:
+        pending.unlink(missing_ok=True)
+        if isinstance(error, OSError) or disk_trouble(error):
+            raise _no_room(path) from None
+        raise
     except BaseException:
         pending.unlink(missing_ok=True)
         raise
