@@ -32,7 +32,7 @@ from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
 from fieldapp.saving import written
 from fieldapp.store import keyfile as kf
-from fieldapp.store.connection import DatabaseError, connect, held_open_elsewhere
+from fieldapp.store.connection import DatabaseError, connect, disk_trouble, held_open_elsewhere
 from fieldapp.store.vault import Credentials, Unlocked
 
 if TYPE_CHECKING:
@@ -70,7 +70,12 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
     partial = dest.with_name(dest.name + ".part")
     try:
         with written(dest):  # a full disk, a pulled-out stick: said with the file's name
-            _copy_pages(ledger, unlocked, pages, progress)
+            try:
+                _copy_pages(ledger, unlocked, pages, progress)
+            except DatabaseError as error:  # SQLite's own word for it: said as the disk's
+                if not disk_trouble(error):
+                    raise
+                raise OSError(errno.ENOSPC, str(error)) from None
             digest, size = _hash_file(pages)
             header = {
                 "format": FORMAT,

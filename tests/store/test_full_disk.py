@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.saving import CannotWrite
+from fieldapp.services import backup as backups
 from fieldapp.services import users
 from fieldapp.store import keyfile
 from fieldapp.store.ledger import Ledger
@@ -88,3 +90,18 @@ def test_encrypting_a_plain_ledger_on_a_full_disk_says_so_and_it_stays_plain(
     again = Ledger.open(path)
     assert _persons(again) == persons
     again.close()
+
+
+def test_a_backup_to_a_full_stick_names_the_file_and_leaves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+
+    with disk_full(), pytest.raises(CannotWrite) as refused:
+        backups.back_up(ledger, stick / "备份.fieldbackup")
+
+    ledger.close()
+    assert "备份.fieldbackup" in str(refused.value) and "磁盘已满" in str(refused.value)
+    assert list(stick.iterdir()) == []
