@@ -193,11 +193,17 @@ def _copy_hashing(src: BinaryIO, out: BinaryIO, digest: Any) -> None:
         out.write(chunk)
 
 
-def check_backup(path: str | Path, credentials: Credentials) -> dict[str, int]:
-    """Open a backup with a user's password and count what it holds."""
+def check_backup(
+    path: str | Path, credentials: Credentials, work_dir: str | Path | None = None
+) -> dict[str, int]:
+    """Open a backup with a user's password and count what it holds.
+
+    The encrypted pages are unpacked for a moment into `work_dir` (the ledger's folder, when a
+    restore is to follow): beside the backup would fail on a write-protected stick or a CD."""
     info = read_backup(path)
     key = info.keys.unlock(credentials.user, credentials.password)
-    scratch = info.path.with_name(info.path.name + ".check.part")
+    folder = Path(work_dir) if work_dir is not None else info.path.parent
+    scratch = folder / (info.path.name + ".check.part")
     try:
         _extract(info, scratch)
         return _counts(scratch, key, info.keys)

@@ -348,7 +348,7 @@ class SettingsPage(QWidget):
         """Restore after confirmation (a backup opens only with a password of its ledger);
         reopens the window on the restored ledger."""
         try:
-            counts = backup.check_backup(source, credentials)
+            counts = backup.check_backup(source, credentials, Path(self.session.path).parent)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
