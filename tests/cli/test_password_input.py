@@ -134,3 +134,52 @@ def test_a_ledger_copied_without_its_key_file_says_so_with_or_without_a_password
         )
     assert sorted(p.name for p in elsewhere.iterdir()) == ["ledger.db"]
     assert copy.read_bytes() == ledger.read_bytes()
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["password", "user"])
+def test_ctrl_d_at_a_terminal_prompt_is_one_chinese_line(ledger: Path, named: bool) -> None:
+    import pty
+    import select
+    import time
+
+    env = {k: v for k, v in os.environ.items() if k not in ("FIELDAPP_USER", "FIELDAPP_PASSWORD")}
+    who = ["--user", "李芳"] if named else []
+    master, slave = pty.openpty()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "fieldapp", "--db", str(ledger), *who, "user", "list"],
+        cwd=ROOT,
+        env={**env, "FIELDAPP_TEST_FAST_KDF": "1"},
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = b""
+    try:
+        end = time.monotonic() + 60
+        answered = False
+        while time.monotonic() < end:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                if child.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if not answered and "：".encode() in seen:
+                os.write(master, b"\x04")  # Ctrl+D: the end of input, nothing typed
+                answered = True
+        assert child.wait(timeout=60) != 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    text = seen.decode("utf-8", errors="replace")
+    assert "Traceback" not in text and "EOFError" not in text, text
+    assert "错误：" in text and "取消" in text, text
