@@ -33,12 +33,12 @@ from fieldapp.paths import make_private, private_dir
 from fieldapp.saving import written
 from fieldapp.store import keyfile as kf
 from fieldapp.store.connection import DatabaseError, connect, disk_trouble, held_open_elsewhere
-from fieldapp.store.vault import Credentials, Unlocked
+from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
-MAGIC = b"FIELDAPP-BACKUP\n"
+MAGIC = BACKUP_MAGIC
 FORMAT = 1
 #: Biggest header line read (the key file of a ledger with many users is a few kilobytes).
 MAX_HEADER = 1 << 20

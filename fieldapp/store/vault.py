@@ -38,6 +38,9 @@ from fieldapp.store.connection import (
     open_database,
 )
 
+#: The first bytes of a backup file (`fieldapp.store.backup`).
+BACKUP_MAGIC = b"FIELDAPP-BACKUP\n"
+
 
 class NeedsPassword(FieldappError):
     """The ledger is encrypted and no user and password were given."""
@@ -98,8 +101,21 @@ def keyfile_missing(path: str | Path, state: str | None = None) -> str | None:
     if postgres.is_url(path) or str(path) == ":memory:":
         return None
     if (state or ledger_state(path)) == "plain" and not is_plain_sqlite(path):
+        if _starts_with(Path(path), BACKUP_MAGIC):
+            return (
+                f"{Path(path).name} 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”"
+                "（命令行 fieldapp --db 台账文件 restore 备份文件）把它恢复成台账"
+            )
         return missing_keyfile(path)
     return None
+
+
+def _starts_with(path: Path, head: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(head)) == head
+    except OSError:
+        return False
 
 
 def missing_keyfile(path: str | Path) -> str:

@@ -183,3 +183,17 @@ def test_ctrl_d_at_a_terminal_prompt_is_one_chinese_line(ledger: Path, named: bo
     text = seen.decode("utf-8", errors="replace")
     assert "Traceback" not in text and "EOFError" not in text, text
     assert "错误：" in text and "取消" in text, text
+
+
+def test_a_backup_file_given_as_the_ledger_says_to_restore_it(ledger: Path, tmp_path: Path) -> None:
+    env = {"FIELDAPP_USER": "李芳", "FIELDAPP_PASSWORD": PASSWORD}
+    made = tmp_path / "备份.fieldbackup"
+    assert run("--db", str(ledger), "backup", "--out", str(made), env=env).returncode == 0
+    before = made.read_bytes()
+    for given in (env, {}):
+        done = run("--db", str(made), "search", "张", env=given)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and "备份文件" in lines[0] and "restore" in lines[0], done.stderr
+    assert made.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("备份")) == [made.name]
