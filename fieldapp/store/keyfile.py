@@ -539,7 +539,13 @@ def wait_needed(ledger: str | Path, now: float | None = None) -> int:
     if failures < FREE_ATTEMPTS:
         return 0
     wait = min(FIRST_WAIT_S * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_S)
-    left = last + wait - (time.time() if now is None else now)
+    now = time.time() if now is None else now
+    if now < last:
+        # The clock went back (a flat CMOS battery, a fast clock corrected): the wait starts
+        # again from now, not from a moment the clock will only reach in years.
+        _write_attempts(ledger, failures, now)
+        last = now
+    left = last + wait - now
     return max(0, int(left + 0.999))
 
 
@@ -553,12 +559,16 @@ def check_attempts(ledger: str | Path) -> None:
 def record_failure(ledger: str | Path) -> int:
     """Count one more wrong password; returns the count."""
     failures = _read_attempts(ledger)[0] + 1
-    data = json.dumps({"failures": failures, "last": time.time()}).encode("utf-8")
+    _write_attempts(ledger, failures, time.time())
+    return failures
+
+
+def _write_attempts(ledger: str | Path, failures: int, last: float) -> None:
+    data = json.dumps({"failures": failures, "last": last}).encode("utf-8")
     try:
         write_private(attempts_path(ledger), data)
     except OSError:
         pass  # a read-only medium: Argon2id's cost still slows guessing
-    return failures
 
 
 def record_success(ledger: str | Path) -> None:
