@@ -24,6 +24,7 @@ class CannotWrite(FieldappError):
 _CAUSES = {
     errno.ENOENT: "文件夹不存在",
     errno.ENOSPC: "磁盘已满",
+    errno.EFBIG: "文件太大，磁盘或 U 盘放不下（磁盘已满？）",
     errno.EROFS: "磁盘是只读的（U 盘打开了写保护？）",
     errno.EACCES: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
     errno.EPERM: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
-from fieldapp.saving import written
+from fieldapp.saving import cannot_write, written
 from fieldapp.store import keyfile as kf
 from fieldapp.store.connection import DatabaseError, connect, disk_trouble, held_open_elsewhere
 from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked
@@ -255,6 +255,8 @@ def restore_from(
             step("exported")
         kept = _keep_current(ledger_path)
         kf.commit(ledger_path, keys, step)
+    except OSError as error:  # a full disk: said with the ledger's name, not a work file's
+        raise cannot_write(ledger_path, error) from None
     finally:
         pending.unlink(missing_ok=True)
     return kept
@@ -267,9 +269,16 @@ def _keep_current(ledger_path: Path) -> Path | None:
     kept = ledger_path.with_name(backup_name(ledger_path).replace("备份", "恢复前")).with_suffix(
         ledger_path.suffix or ".db"
     )
-    for suffix in ("", "-wal", ".keys"):
-        source = Path(f"{ledger_path}{suffix}")
-        if source.exists():
-            shutil.copyfile(source, f"{kept}{suffix}")
-            make_private(f"{kept}{suffix}")
+    made: list[Path] = []
+    try:
+        for suffix in ("", "-wal", ".keys"):
+            source = Path(f"{ledger_path}{suffix}")
+            if source.exists():
+                made.append(Path(f"{kept}{suffix}"))
+                shutil.copyfile(source, made[-1])
+                make_private(made[-1])
+    except OSError:
+        for path in made:  # no half copy left behind on a full disk
+            path.unlink(missing_ok=True)
+        raise
     return kept

@@ -105,3 +105,28 @@ def test_a_backup_to_a_full_stick_names_the_file_and_leaves_nothing(tmp_path: Pa
     ledger.close()
     assert "备份.fieldbackup" in str(refused.value) and "磁盘已满" in str(refused.value)
     assert list(stick.iterdir()) == []
+
+
+def test_a_restore_on_a_full_disk_names_the_ledger_and_leaves_it_as_it_was(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "旧电脑" / "l.db"
+    source.parent.mkdir()
+    old = Ledger.open(source, credentials=LI)
+    realistic_session(old)
+    made = backups.back_up(old, tmp_path / "备份.fieldbackup")
+    old.close()
+    path = tmp_path / "新电脑" / "l.db"
+    path.parent.mkdir()
+    Ledger.open(path, credentials=LI).close()  # the ledger the restore would replace
+    names = _names(path.parent)
+
+    with disk_full(), pytest.raises(CannotWrite) as refused:
+        backups.restore(made, path, LI)
+
+    assert "l.db" in str(refused.value) and "磁盘已满" in str(refused.value)
+    assert ".pending" not in str(refused.value)
+    assert _names(path.parent) == names  # no work file, no half copy of the old ledger
+    again = Ledger.open(path, credentials=LI)
+    assert _persons(again) == 0  # still the ledger it was
+    again.close()
