@@ -404,7 +404,7 @@ EN: dict[str, str] = {
     "，中心：": ", hub: ",
     "，已发出第 %1 号包，已收到第 %2 号包": ", sent bundle no. %1, received bundle no. %2",
     "选择导出文件夹": "Choose export folder",
-    "登记文件 (*.json *.fieldenrol);;所有文件 (*)": "Enrolment files (*.json *.fieldenrol);;All files (*)",
+    "登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)": "Enrolment files (*.enrol *.json *.fieldenrol);;All files (*)",
     "。中心指纹：": ". Hub fingerprint: ",
     "（请与县里核对）。登记文件含本机私钥，请删除它。": " (check it with the county). The enrolment file holds this device's private key: delete it.",
     "请选择一个存在的文件夹（如U盘）": "Choose an existing folder (e.g. a USB stick)",
