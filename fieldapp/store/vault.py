@@ -101,6 +101,12 @@ def keyfile_missing(path: str | Path, state: str | None = None) -> str | None:
     if postgres.is_url(path) or str(path) == ":memory:":
         return None
     if (state or ledger_state(path)) == "plain" and not is_plain_sqlite(path):
+        given = Path(path)
+        if given.name.endswith(".keys") and given.with_name(given.name[: -len(".keys")]).is_file():
+            return (
+                f"{given.name} 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 "
+                f"{given.name[: -len('.keys')]}"
+            )
         if _starts_with(Path(path), BACKUP_MAGIC):
             return (
                 f"{Path(path).name} 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”"

@@ -197,3 +197,16 @@ def test_a_backup_file_given_as_the_ledger_says_to_restore_it(ledger: Path, tmp_
         assert len(lines) == 1 and "备份文件" in lines[0] and "restore" in lines[0], done.stderr
     assert made.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("备份")) == [made.name]
+
+
+def test_the_key_file_given_as_the_ledger_names_the_ledger_beside_it(ledger: Path) -> None:
+    keys = Path(f"{ledger}.keys")
+    before = keys.read_bytes()
+    for env in ({"FIELDAPP_USER": "李芳", "FIELDAPP_PASSWORD": PASSWORD}, {}):
+        done = run("--db", str(keys), "search", "张", env=env)
+        assert done.returncode == 1 and "Traceback" not in done.stderr
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and "钥匙文件" in lines[0], done.stderr
+        assert f"请给出它旁边的台账文件 {ledger.name}" in lines[0], done.stderr
+    assert keys.read_bytes() == before
+    assert not Path(f"{keys}.attempts").exists() and not Path(f"{keys}.keys").exists()
