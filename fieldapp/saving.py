@@ -24,6 +24,7 @@ class CannotWrite(FieldappError):
 _CAUSES = {
     errno.ENOENT: "文件夹不存在",
     errno.ENOSPC: "磁盘已满",
+    errno.EFBIG: "文件太大，磁盘或 U 盘放不下（磁盘已满？）",
     errno.EROFS: "磁盘是只读的（U 盘打开了写保护？）",
     errno.EACCES: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
     errno.EPERM: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
@@ -58,16 +59,50 @@ def _folder_problem(path: Path) -> str:
     return f"文件夹“{path.parent}”不存在"
 
 
+#: The files a ledger is made of, beside `<ledger>` itself (`fieldapp.store`: the key file, the
+#: wrong-password count, SQLite's log and index). Kept here by name: saving sits below the store.
+_LEDGER_COMPANIONS = (".keys", ".attempts", "-wal", "-shm", "-journal")
+#: The first bytes of every plain SQLite file (a plain ledger, a hub's database).
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _ledger_problem(path: Path) -> str:
+    """Why `path` must not be written over (it is a ledger or one of its files), or ''."""
+    if Path(f"{path}.keys").is_file():
+        return "这是加密的台账文件"
+    for suffix in _LEDGER_COMPANIONS:
+        if path.name.endswith(suffix) and path.with_name(path.name[: -len(suffix)]).is_file():
+            return "这是台账的钥匙文件" if suffix == ".keys" else "这是台账的附属文件"
+    try:
+        with open(path, "rb") as handle:
+            plain = handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return ""
+    return "这是台账（数据库）文件" if plain else ""
+
+
+def check_not_ledger(path: Path) -> None:
+    """Refuse a result (a workbook, a PDF, a backup, a bundle) to be saved over a ledger, its key
+    file or its log: a slip of the keyboard (`--out ledger.db`) would destroy the ledger."""
+    problem = _ledger_problem(Path(path))
+    if problem:
+        raise CannotWrite(f"不能写入“{path}”：{problem}，写入会毁掉台账。请另取一个文件名")
+
+
 def check_folder(path: Path) -> None:
-    """Refuse at once a file whose folder does not exist (before any work is done for it)."""
+    """Refuse at once a file whose folder does not exist, or a ledger's file (before any work
+    is done for it)."""
     folder = _folder_problem(path)
     if folder:
         raise CannotWrite(f"无法写入“{path}”：{folder}")
+    check_not_ledger(path)
 
 
 @contextmanager
 def written(path: Path) -> Iterator[None]:
-    """Failures to write `path` inside the block become `CannotWrite`."""
+    """Failures to write `path` inside the block become `CannotWrite`; a ledger's file is not
+    written at all (`check_not_ledger`)."""
+    check_not_ledger(path)
     try:
         yield
     except OSError as error:

@@ -404,7 +404,7 @@ EN: dict[str, str] = {
     "，中心：": ", hub: ",
     "，已发出第 %1 号包，已收到第 %2 号包": ", sent bundle no. %1, received bundle no. %2",
     "选择导出文件夹": "Choose export folder",
-    "登记文件 (*.json *.fieldenrol);;所有文件 (*)": "Enrolment files (*.json *.fieldenrol);;All files (*)",
+    "登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)": "Enrolment files (*.enrol *.json *.fieldenrol);;All files (*)",
     "。中心指纹：": ". Hub fingerprint: ",
     "（请与县里核对）。登记文件含本机私钥，请删除它。": " (check it with the county). The enrolment file holds this device's private key: delete it.",
     "请选择一个存在的文件夹（如U盘）": "Choose an existing folder (e.g. a USB stick)",
@@ -589,6 +589,9 @@ EN: dict[str, str] = {
     "请等正在进行的工作完成后再停用用户": "Wait for the running work to finish before disabling a user",
     "台账已换用新钥匙": "The ledger now uses a new key",
     "台账钥匙没有更换": "The ledger key was not changed",
+    "确认身份": "Confirm it is you",
+    "请输入 %1 现在的口令：": "Current password of %1:",
+    "口令不对，没有修改": "Wrong password; nothing changed",
 }
 
 #: Plural forms for messages with %n (English: one, other).

@@ -9,6 +9,7 @@ FIELDAPP_NEW_PASSWORD, else a prompt asked twice.
 from __future__ import annotations
 
 import argparse
+import codecs
 import getpass
 import json
 import os
@@ -41,12 +42,50 @@ def _has_terminal() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+#: A password file's byte-order marks: Notepad's "UTF-8 with BOM", PowerShell 5's `>` (UTF-16).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _password_text(data: bytes) -> str | None:
+    """A password file's text: by its byte-order mark, else UTF-8, else GB18030 (what Notepad
+    saves as "ANSI" on a Chinese Windows); None when it is none of them."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                return None
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def _read_password_file(path: str) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        data = Path(path).read_bytes()
     except OSError:
         raise CredentialsMissing(f"读不到口令文件 {path}") from None
+    text = _password_text(data)
+    if text is None:
+        raise CredentialsMissing(f"口令文件 {path} 的编码认不出，请用 UTF-8 保存")
     return text.splitlines()[0] if text else ""
+
+
+def _ask(prompt: str, secret: bool = True) -> str:
+    """An answer typed on the terminal (a password is not echoed); Ctrl+D or Ctrl+Z at the
+    prompt ends the command with a sentence, not a traceback."""
+    try:
+        return getpass.getpass(prompt) if secret else input(prompt)
+    except EOFError:
+        print(file=sys.stderr)  # the prompt's line is left open
+        raise CredentialsMissing("没有输入，已取消") from None
 
 
 def given_user(args: argparse.Namespace) -> str | None:
@@ -73,13 +112,13 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
     if user is None:
         if not _has_terminal():
             raise CredentialsMissing("台账已加密：请用 --user 或 FIELDAPP_USER 指定用户")
-        user = input("用户名：").strip()
+        user = _ask("用户名：", secret=False).strip()
     if password is None:
         if not _has_terminal():
             raise CredentialsMissing(
                 "需要口令：请用 --password-file 或 FIELDAPP_PASSWORD 给出，或在终端中输入"
             )
-        password = getpass.getpass(f"{user} 的口令：")
+        password = _ask(f"{user} 的口令：")
     if not password:
         raise CredentialsMissing("口令不能为空")
     args._credentials = Credentials(user, password)
@@ -97,8 +136,8 @@ def new_password(args: argparse.Namespace, who: str) -> str:
         raise CredentialsMissing(
             "需要新口令：请用 --new-password-file 或 FIELDAPP_NEW_PASSWORD 给出，或在终端中输入"
         )
-    first = getpass.getpass(f"{who} 的新口令：")
-    if getpass.getpass("再输入一次：") != first:
+    first = _ask(f"{who} 的新口令：")
+    if _ask("再输入一次：") != first:
         raise CredentialsMissing("两次输入的口令不一致，没有修改")
     return first
 

@@ -146,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
     except Exception as error:
+        if _disk_trouble(error):
+            return fail(
+                "写入台账时出错（磁盘已满、已拔出或没有写入权限？）：这次的操作没有完成，"
+                "此前保存的数据不受影响。请腾出磁盘空间后再试"
+            )
         if not _locked(error):
             raise
         return fail(
@@ -155,6 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not sys.stderr.closed:
             report_skipped()
+
+
+def _disk_trouble(error: Exception) -> bool:
+    """True for the store's 'database or disk is full' / 'disk I/O error'."""
+    from fieldapp.store.connection import disk_trouble
+
+    return disk_trouble(error)
 
 
 def _locked(error: Exception) -> bool:

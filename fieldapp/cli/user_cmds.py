@@ -133,7 +133,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
             users.rotate_key(ledger.path, unlocked)
         except users.RotationFailed as error:
             raise users.RotationFailed(
-                f"已停用用户 {row.name}，但{error}。请关闭其他使用台账的程序，再停用一次"
+                f"已停用用户 {row.name}，但{error}。之后再停用一次即更换钥匙"
             ) from error
     print(f"已停用用户 {row.name}：其口令从此打不开本台账；台账已换用新钥匙")
     return 0

@@ -14,9 +14,17 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
-from fieldapp.store.vault import ledger_state
+from fieldapp.store.vault import keyfile_missing, ledger_state
 
-__all__ = ["Credentials", "Ledger", "is_demo", "ledger_state", "make_demo", "open_ledger"]
+__all__ = [
+    "Credentials",
+    "Ledger",
+    "is_demo",
+    "keyfile_missing",
+    "ledger_state",
+    "make_demo",
+    "open_ledger",
+]
 
 #: The demo ledger's file name in the data folder (the wizard's choice).
 DEMO_FILE = "演示台账.db"

@@ -13,9 +13,10 @@ disabled user's slot in it) does not open the ledger as it is from then on.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
-from fieldapp.domain.credentials import normalise_name
+from fieldapp.domain.credentials import check_readable, normalise_name
 from fieldapp.domain.errors import FieldappError, ValidationFailed
 from fieldapp.store import keyfile, users, vault
 from fieldapp.store.connection import open_database
@@ -56,7 +57,8 @@ def check_name(name: str) -> str:
 
 
 def check_password(password: str) -> str:
-    """The password, or ValidationFailed when it is too short."""
+    """The password, or ValidationFailed when it is too short or not text."""
+    check_readable(password)
     if len(password) < MIN_PASSWORD:
         raise ValidationFailed(f"口令至少 {MIN_PASSWORD} 位")
     return password
@@ -94,9 +96,11 @@ def list_users(ledger: Ledger) -> list[UserRow]:
     return users.users(ledger.db)
 
 
-def _save_keys(ledger: Ledger, keys: keyfile.KeyFile) -> None:
+def _save_keys(ledger: Ledger, change: Callable[[keyfile.KeyFile], keyfile.KeyFile]) -> None:
+    """Change the key file as it is on disk now (another program may have changed it since
+    this one opened the ledger), not the copy read then."""
     unlocked = _unlocked(ledger)
-    keyfile.save(ledger.path, keys)
+    keys = keyfile.update(ledger.path, unlocked.keyfile, change)
     ledger.unlocked = Unlocked(unlocked.key, keys, unlocked.user)
 
 
@@ -110,7 +114,7 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     # The row first: a crash before the slot leaves a user who cannot log in yet (an
     # administrator sets the password again), never a password without a user.
     users.add_user(ledger.db, name, admin, ledger.user)
-    _save_keys(ledger, unlocked.keyfile.with_user(name, password, unlocked.key))
+    _save_keys(ledger, lambda keys: keys.with_user(name, password, unlocked.key))
     found = users.user(ledger.db, name)
     assert found is not None
     return found
@@ -127,7 +131,8 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     if found.disabled:
         raise ValidationFailed(f"用户 {name} 已停用")
     unlocked = _unlocked(ledger)
-    _save_keys(ledger, unlocked.keyfile.with_user(name, check_password(password), unlocked.key))
+    password = check_password(password)
+    _save_keys(ledger, lambda keys: keys.with_user(name, password, unlocked.key))
     users.password_changed(ledger.db, name)
     return users.user(ledger.db, name) or found
 
@@ -144,9 +149,9 @@ def disable_user(ledger: Ledger, name: str) -> UserRow:
         raise ValidationFailed(f"没有名为 {name} 的用户")
     if name == ledger.user:
         raise ValidationFailed("不能停用自己")
-    unlocked = _unlocked(ledger)
+    _unlocked(ledger)
     users.set_disabled(ledger.db, name, True)
-    _save_keys(ledger, unlocked.keyfile.without_user(name))
+    _save_keys(ledger, lambda keys: keys.without_user(name))
     return users.user(ledger.db, name) or found
 
 
@@ -179,7 +184,7 @@ def verify_password(ledger: Ledger, name: str, password: str) -> bool:
     unlocked = _unlocked(ledger)
     keyfile.check_attempts(ledger.path)
     try:
-        unlocked.keyfile.unlock(name, password)
+        keyfile.current(ledger.path, unlocked.keyfile).unlock(name, password)
     except keyfile.WrongPassword:
         keyfile.record_failure(ledger.path)
         return False

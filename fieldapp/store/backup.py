@@ -30,15 +30,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
-from fieldapp.saving import written
+from fieldapp.saving import cannot_write, written
 from fieldapp.store import keyfile as kf
-from fieldapp.store.connection import DatabaseError, connect
-from fieldapp.store.vault import Credentials, Unlocked
+from fieldapp.store.connection import DatabaseError, connect, disk_trouble, held_open_elsewhere
+from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
-MAGIC = b"FIELDAPP-BACKUP\n"
+MAGIC = BACKUP_MAGIC
 FORMAT = 1
 #: Biggest header line read (the key file of a ledger with many users is a few kilobytes).
 MAX_HEADER = 1 << 20
@@ -70,14 +70,21 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
     partial = dest.with_name(dest.name + ".part")
     try:
         with written(dest):  # a full disk, a pulled-out stick: said with the file's name
-            _copy_pages(ledger, unlocked, pages, progress)
+            try:
+                _copy_pages(ledger, unlocked, pages, progress)
+            except DatabaseError as error:  # SQLite's own word for it: said as the disk's
+                if not disk_trouble(error):
+                    raise
+                raise OSError(errno.ENOSPC, str(error)) from None
             digest, size = _hash_file(pages)
             header = {
                 "format": FORMAT,
                 "created_at": dt.datetime.now().isoformat(timespec="seconds"),
                 "size": size,
                 "sha256": digest,
-                "keys": unlocked.keyfile.as_dict(),
+                # As the key file is now: users added, changed or disabled by another
+                # program since this one opened the ledger count.
+                "keys": kf.current(ledger.path, unlocked.keyfile).as_dict(),
             }
             flags = os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0)
             fd = os.open(partial, flags, 0o600)
@@ -186,11 +193,17 @@ def _copy_hashing(src: BinaryIO, out: BinaryIO, digest: Any) -> None:
         out.write(chunk)
 
 
-def check_backup(path: str | Path, credentials: Credentials) -> dict[str, int]:
-    """Open a backup with a user's password and count what it holds."""
+def check_backup(
+    path: str | Path, credentials: Credentials, work_dir: str | Path | None = None
+) -> dict[str, int]:
+    """Open a backup with a user's password and count what it holds.
+
+    The encrypted pages are unpacked for a moment into `work_dir` (the ledger's folder, when a
+    restore is to follow): beside the backup would fail on a write-protected stick or a CD."""
     info = read_backup(path)
     key = info.keys.unlock(credentials.user, credentials.password)
-    scratch = info.path.with_name(info.path.name + ".check.part")
+    folder = Path(work_dir) if work_dir is not None else info.path.parent
+    scratch = folder / (info.path.name + ".check.part")
     try:
         _extract(info, scratch)
         return _counts(scratch, key, info.keys)
@@ -224,6 +237,13 @@ def restore_from(
     info = read_backup(backup)
     key = info.keys.unlock(credentials.user, credentials.password)
     ledger_path = Path(ledger_path)
+    if held_open_elsewhere(ledger_path):
+        # Replacing it would leave that program writing on into the replaced file: its work
+        # from then on would be lost without a word.
+        raise BackupError(
+            f"台账 {ledger_path.name} 正被另一个程序使用（打开着的桌面程序或另一个命令），"
+            "请先关闭它再恢复。台账没有改动"
+        )
     private_dir(ledger_path.parent)
     kf.recover(ledger_path)
     keys = info.keys.renamed()
@@ -235,6 +255,8 @@ def restore_from(
             step("exported")
         kept = _keep_current(ledger_path)
         kf.commit(ledger_path, keys, step)
+    except OSError as error:  # a full disk: said with the ledger's name, not a work file's
+        raise cannot_write(ledger_path, error) from None
     finally:
         pending.unlink(missing_ok=True)
     return kept
@@ -247,9 +269,16 @@ def _keep_current(ledger_path: Path) -> Path | None:
     kept = ledger_path.with_name(backup_name(ledger_path).replace("备份", "恢复前")).with_suffix(
         ledger_path.suffix or ".db"
     )
-    for suffix in ("", "-wal", ".keys"):
-        source = Path(f"{ledger_path}{suffix}")
-        if source.exists():
-            shutil.copyfile(source, f"{kept}{suffix}")
-            make_private(f"{kept}{suffix}")
+    made: list[Path] = []
+    try:
+        for suffix in ("", "-wal", ".keys"):
+            source = Path(f"{ledger_path}{suffix}")
+            if source.exists():
+                made.append(Path(f"{kept}{suffix}"))
+                shutil.copyfile(source, made[-1])
+                make_private(made[-1])
+    except OSError:
+        for path in made:  # no half copy left behind on a full disk
+            path.unlink(missing_ok=True)
+        raise
     return kept

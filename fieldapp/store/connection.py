@@ -165,6 +165,42 @@ def is_plain_sqlite(path: str | Path) -> bool:
         return False
 
 
+def disk_trouble(error: BaseException) -> bool:
+    """True for SQLite's own word that a write failed on the disk (full, or an I/O error: a
+    pulled-out stick, a file-size limit), not for a locked or damaged database."""
+    text = str(error)
+    return isinstance(error, DatabaseError) and ("full" in text or "I/O" in text)
+
+
+#: SQLite's "dead man switch" in a ledger's ``-shm`` file (os_unix.c: ``UNIX_SHM_DMS``): every
+#: process with the ledger open holds a read lock on this byte.
+_SHM_DMS_BYTE = 128
+
+
+def held_open_elsewhere(path: str | Path) -> bool:
+    """True when another process has this ledger open (POSIX: it holds the read lock SQLite
+    takes on the ``-shm`` file for as long as a connection is open). A ``-shm`` left by a crash
+    holds no lock. False where that cannot be told (Windows, where an open file cannot be
+    replaced anyway)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        fd = os.open(f"{path}-shm", os.O_RDWR)
+    except OSError:
+        return False  # no -shm: nobody has it open
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+    except OSError:
+        return True
+    else:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, _SHM_DMS_BYTE)
+        return False
+    finally:
+        os.close(fd)
+
+
 def _create_private(path: Path) -> None:
     """Create an empty file 0600 before SQLite opens it: SQLite gives its -wal and -shm files
     the mode of the database file."""

@@ -387,6 +387,34 @@ def save(ledger: str | Path, keyfile: KeyFile, step: Step | None = None) -> None
         step("committed")
 
 
+def update(ledger: str | Path, held: KeyFile, change: Callable[[KeyFile], KeyFile]) -> KeyFile:
+    """Apply `change` to the key file as it is on disk now, save it and return it.
+
+    `held` is the key file this program read when it opened the ledger. Another program with
+    the same ledger open (a second window, a script) may have added a user, changed a password
+    or disabled someone since: saving `held` changed would undo that (a new colleague locked
+    out, a disabled user's slot back). KeyFileError when the ledger's key was replaced
+    meanwhile (a restore): `held`'s key no longer opens it, so nothing is written.
+    """
+    current = load(ledger)
+    if current.file_id != held.file_id or current.name_salt != held.name_salt:
+        raise KeyFileError("台账已被另一个程序换了钥匙或从备份恢复，请关闭本程序后重新登录再试")
+    changed = change(current)
+    save(ledger, changed)
+    return changed
+
+
+def current(ledger: str | Path, held: KeyFile) -> KeyFile:
+    """The key file on disk when it still holds `held`'s key (a password changed in another
+    program counts from then on), else `held`."""
+    try:
+        found = load(ledger)
+    except KeyFileError:
+        return held
+    same = found.file_id == held.file_id and found.name_salt == held.name_salt
+    return found if same else held
+
+
 def write_private(path: Path, data: bytes) -> None:
     """Write a file readable by its owner only, synced to disk."""
     fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
@@ -511,7 +539,13 @@ def wait_needed(ledger: str | Path, now: float | None = None) -> int:
     if failures < FREE_ATTEMPTS:
         return 0
     wait = min(FIRST_WAIT_S * 2 ** (failures - FREE_ATTEMPTS), MAX_WAIT_S)
-    left = last + wait - (time.time() if now is None else now)
+    now = time.time() if now is None else now
+    if now < last:
+        # The clock went back (a flat CMOS battery, a fast clock corrected): the wait starts
+        # again from now, not from a moment the clock will only reach in years.
+        _write_attempts(ledger, failures, now)
+        last = now
+    left = last + wait - now
     return max(0, int(left + 0.999))
 
 
@@ -525,12 +559,16 @@ def check_attempts(ledger: str | Path) -> None:
 def record_failure(ledger: str | Path) -> int:
     """Count one more wrong password; returns the count."""
     failures = _read_attempts(ledger)[0] + 1
-    data = json.dumps({"failures": failures, "last": time.time()}).encode("utf-8")
+    _write_attempts(ledger, failures, time.time())
+    return failures
+
+
+def _write_attempts(ledger: str | Path, failures: int, last: float) -> None:
+    data = json.dumps({"failures": failures, "last": last}).encode("utf-8")
     try:
         write_private(attempts_path(ledger), data)
     except OSError:
         pass  # a read-only medium: Argon2id's cost still slows guessing
-    return failures
 
 
 def record_success(ledger: str | Path) -> None:

@@ -29,12 +29,17 @@ from fieldapp.store import keyfile as kf
 from fieldapp.store import postgres
 from fieldapp.store.connection import (
     KEY_BYTES,
+    DatabaseError,
     OperationalError,
     connect,
+    disk_trouble,
     export_encrypted,
     is_plain_sqlite,
     open_database,
 )
+
+#: The first bytes of a backup file (`fieldapp.store.backup`).
+BACKUP_MAGIC = b"FIELDAPP-BACKUP\n"
 
 
 class NeedsPassword(FieldappError):
@@ -43,6 +48,19 @@ class NeedsPassword(FieldappError):
 
 class LedgerBusy(FieldappError):
     """Another program holds the ledger open, so it cannot be converted now."""
+
+
+class NoRoom(FieldappError):
+    """The encrypted copy could not be written beside the ledger (a full disk, most often);
+    nothing changed."""
+
+
+def _no_room(path: Path) -> NoRoom:
+    size = max(1, round(path.stat().st_size / 2**20)) if path.is_file() else 1
+    return NoRoom(
+        f"在台账旁边写新的加密台账时出错（磁盘已满或没有写入权限？）。台账没有改动；"
+        f"加密或更换钥匙时要另有约 {size} MB 的空闲空间，请腾出空间后再试"
+    )
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,45 @@ def ledger_state(path: str | Path) -> str:
     return "new"
 
 
+def keyfile_missing(path: str | Path, state: str | None = None) -> str | None:
+    """`missing_keyfile`'s sentence when the file at `path` is neither a plain ledger nor has a
+    key file beside it; None when it opens as what `ledger_state` says."""
+    if postgres.is_url(path) or str(path) == ":memory:":
+        return None
+    if (state or ledger_state(path)) == "plain" and not is_plain_sqlite(path):
+        given = Path(path)
+        if given.name.endswith(".keys") and given.with_name(given.name[: -len(".keys")]).is_file():
+            return (
+                f"{given.name} 是台账的钥匙文件，不是台账本身：请给出它旁边的台账文件 "
+                f"{given.name[: -len('.keys')]}"
+            )
+        if _starts_with(Path(path), BACKUP_MAGIC):
+            return (
+                f"{Path(path).name} 是台账的备份文件，不能直接打开：请用“设置 → 从备份恢复”"
+                "（命令行 fieldapp --db 台账文件 restore 备份文件）把它恢复成台账"
+            )
+        return missing_keyfile(path)
+    return None
+
+
+def _starts_with(path: Path, head: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(head)) == head
+    except OSError:
+        return False
+
+
+def missing_keyfile(path: str | Path) -> str:
+    """What to say of a file that is not a plain ledger and has no key file beside it: most
+    often an encrypted ledger copied to another computer without its key file."""
+    path = Path(path)
+    return (
+        f"{path.name} 不是明文台账，旁边也没有它的钥匙文件 {kf.keyfile_path(path).name}。"
+        "若这是加密的台账，请把钥匙文件连同台账一起拷来放在它旁边；钥匙文件丢了只能从备份恢复"
+    )
+
+
 def open_store(
     path: str | Path, credentials: Credentials | None = None
 ) -> tuple[sqlite_utils.Database, Unlocked | None]:
@@ -88,6 +145,9 @@ def open_store(
     if postgres.is_url(path):
         return open_database(path), None
     state = ledger_state(path)
+    problem = keyfile_missing(path, state)
+    if problem:
+        raise kf.KeyFileError(problem)
     if state == "encrypted":
         if credentials is None:
             raise NeedsPassword("这个台账已加密，请给出用户名和口令")
@@ -140,7 +200,7 @@ def convert_plain(
     complete and the clear file is gone, or nothing changed (see `keyfile.commit`)."""
     path = Path(path)
     if not is_plain_sqlite(path):
-        raise kf.KeyFileError(f"{path.name} 不是台账文件")
+        raise kf.KeyFileError(missing_keyfile(path))
     key = new_key()
     keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
     _replace_encrypted(connect(path), path, key, keys, step)
@@ -170,7 +230,10 @@ def _replace_encrypted(
         try:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
             mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
-        except OperationalError:
+        except OperationalError as error:
+            text = str(error)
+            if "locked" not in text and "busy" not in text:
+                raise  # the disk, not another program (said below)
             mode = "busy"
         if str(mode).lower() != "delete":
             raise LedgerBusy("台账正被另一个程序使用，请先关闭它再设置口令或更换钥匙")
@@ -178,6 +241,11 @@ def _replace_encrypted(
             step("log-folded")
         before = _fingerprint(conn)
         export_encrypted(conn, pending, key, keys.cipher)
+    except (DatabaseError, OSError) as error:
+        pending.unlink(missing_ok=True)
+        if isinstance(error, OSError) or disk_trouble(error):
+            raise _no_room(path) from None
+        raise
     except BaseException:
         pending.unlink(missing_ok=True)
         raise
@@ -232,9 +300,10 @@ def ensure_county_slot(
     current = unlocked.keyfile.county
     if current is not None and current.box_public == hub_box_public:
         return unlocked
-    keys = unlocked.keyfile.with_county(hub_box_public, unlocked.key)
-    try:
-        kf.save(path, keys)
-    except OSError:
-        return unlocked  # read-only medium: try again next time
+    try:  # the key file as it is now: another program may have added a user since
+        keys = kf.update(
+            path, unlocked.keyfile, lambda k: k.with_county(hub_box_public, unlocked.key)
+        )
+    except (OSError, kf.KeyFileError):
+        return unlocked  # read-only medium, or replaced meanwhile: try again next time
     return Unlocked(unlocked.key, keys, unlocked.user)

@@ -19,7 +19,7 @@ from typing import Any
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
-from fieldapp.saving import cannot_write
+from fieldapp.saving import cannot_write, check_not_ledger
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import Verdict, printable
@@ -153,6 +153,7 @@ def write_bundle(
     if cancel and cancel():
         raise Cancelled(SYNC_CANCELLED)
     out = Path(out)
+    check_not_ledger(out)  # `--out ledger.db` must not replace the ledger by the bundle
     if out.is_dir():  # told before a serial is taken for a bundle that could not be kept
         raise SyncError(str(cannot_write(out, IsADirectoryError(errno.EISDIR, out.name))))
     temp = out.with_name(out.name + ".part")

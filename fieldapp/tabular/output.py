@@ -34,11 +34,18 @@ def written(path: Path) -> Iterator[None]:
 @contextmanager
 def xlsx_book(path: str | Path, options: dict[str, Any] | None = None) -> Iterator[Any]:
     """An xlsxwriter workbook for `path`, written beside it and renamed into place when the
-    block ends without error; on an error the old file at `path` is left as it was."""
+    block ends without error; on an error the old file at `path` is left as it was.
+
+    xlsxwriter writes every part of a workbook (the names and ID numbers in its shared
+    strings) to a file in the system's temporary folder before zipping them: a crash there
+    would leave them in clear outside the folder the user chose. The parts are kept in memory
+    instead; a workbook written row by row (`constant_memory`) keeps them beside `path`."""
     path = Path(path)
     saving.check_folder(path)
     partial = path.with_name(path.name + ".part")
-    book = xlsxwriter.Workbook(str(partial), options or {})
+    chosen = options or {}
+    kept = {"tmpdir": str(path.parent)} if chosen.get("constant_memory") else {"in_memory": True}
+    book = xlsxwriter.Workbook(str(partial), {**kept, **chosen})
     try:
         yield book
     except BaseException:

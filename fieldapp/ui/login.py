@@ -35,7 +35,13 @@ from PySide6.QtWidgets import (
 
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.services.ledgers import Credentials, Ledger, ledger_state, open_ledger
+from fieldapp.services.ledgers import (
+    Credentials,
+    Ledger,
+    keyfile_missing,
+    ledger_state,
+    open_ledger,
+)
 from fieldapp.ui import prefs
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.operations import OperationPanel
@@ -123,6 +129,10 @@ class LoginDialog(QDialog):
             self.ok_button, self.message, lambda: user_service.login_wait(self.path)
         )
         self.countdown.start()  # a wait from before a restart still runs
+        self.missing = keyfile_missing(self.path)
+        if self.missing:  # an encrypted ledger copied without its key file: nothing opens it
+            self.message.setText(self.missing)
+            self.ok_button.setEnabled(False)
         if self.user.text():
             self.password.setFocus()
         if self.logs_in_by_itself():
@@ -175,7 +185,7 @@ class LoginDialog(QDialog):
 
     def log_in(self) -> None:
         """Check what was typed, then unlock (or convert) off the GUI thread."""
-        if self.panel.busy or self.countdown.waiting:
+        if self.panel.busy or self.countdown.waiting or self.missing:
             return
         name, password = self.user.text().strip(), self.password.text()
         if not name:

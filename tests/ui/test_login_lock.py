@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -129,6 +130,30 @@ def test_a_plain_ledger_gets_its_first_user_and_is_encrypted(qtbot, tmp_path):
     assert not path.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_a_ledger_copied_without_its_key_file_is_not_offered_a_first_user(qtbot, ledger_path):
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+
+    elsewhere = ledger_path.parent / "新电脑"
+    elsewhere.mkdir()
+    copy = elsewhere / ledger_path.name
+    copy.write_bytes(ledger_path.read_bytes())  # the ledger, not its key file beside it
+    make_app()
+    dialog = LoginDialog(copy)
+    qtbot.addWidget(dialog)
+    # It says what is missing, and the button that would make a first user is off ...
+    assert "钥匙文件" in dialog.message.text() and f"{copy.name}.keys" in dialog.message.text()
+    assert not dialog.ok_button.isEnabled()
+    dialog.user.setText("李芳")
+    dialog.password.setText("村里的口令1")
+    dialog.repeat.setText("村里的口令1")
+    dialog.log_in()  # ... and Enter does nothing either
+    qtbot.wait(50)
+    assert dialog.session is None and not dialog.panel.busy
+    assert sorted(p.name for p in elsewhere.iterdir()) == [copy.name]
+    assert copy.read_bytes() == ledger_path.read_bytes()
+
+
 def test_idle_lock_hides_the_ledger_until_a_password(window, qtbot):
     prefs.put("lock_minutes", "1")
     assert not window.idle_lock.check(time.monotonic() + 30)  # not yet
@@ -237,7 +262,8 @@ def test_another_user_unlocks_and_writes_as_themselves(window, qtbot):
 def test_settings_users_add_change_and_disable(window, qtbot, monkeypatch):
     page = window.show_page("settings")
     assert page.users_list.count() == 1 and page.add_user_button.isEnabled()
-    answers = iter([("赵敏", True), ("赵敏的口令1", True), ("赵敏的口令1", True)])
+    me = (UI_USER.password, True)  # each action asks the logged-in user's own password first
+    answers = iter([me, ("赵敏", True), ("赵敏的口令1", True), ("赵敏的口令1", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     assert page.add_user_dialog()
@@ -246,13 +272,14 @@ def test_settings_users_add_change_and_disable(window, qtbot, monkeypatch):
     assert not users.may_manage(zhao)  # answered No: not an administrator
     zhao.close()
     # Mistyped the second time: nothing changes.
-    answers = iter([("新的口令123", True), ("打错了的口令", True)])
+    answers = iter([me, ("新的口令123", True), ("打错了的口令", True)])
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
     assert not page.change_password_dialog()
     assert shown and "不一致" in shown[-1]
-    answers = iter([("新的口令123", True), ("新的口令123", True)])
+    answers = iter([me, ("新的口令123", True), ("新的口令123", True)])
     assert page.change_password_dialog()
+    answers = iter([("新的口令123", True)])
     page.users_list.setCurrentRow(
         next(r for r in range(2) if page.users_list.item(r).text().startswith("赵敏"))
     )
@@ -271,6 +298,57 @@ def test_settings_users_add_change_and_disable(window, qtbot, monkeypatch):
     assert refused.session is None
 
 
+def test_someone_at_a_desktop_left_unlocked_cannot_give_themselves_a_password(
+    window, qtbot, monkeypatch, warnings_shown
+):
+    """The coordinator walked away before the idle lock: whoever sits down must not set her
+    password, a colleague's or a new user's to one they know (and so keep a way into every copy
+    of the ledger). The Settings page asks the logged-in user's own password first."""
+    users.add_user(window.session.ledger, "赵敏", "赵敏的口令1", admin=False)
+    page = window.show_page("settings")
+    keys_before = keyfile.keyfile_path(window.session.path).read_bytes()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+
+    def answer(replies):
+        replies = iter(replies)
+
+        def get_text(_parent, _title, label, *a, **k):
+            asked.append(label)
+            return next(replies)
+
+        monkeypatch.setattr(QInputDialog, "getText", get_text)
+
+    page.users_list.setCurrentRow(
+        next(r for r in range(2) if page.users_list.item(r).text().startswith("赵敏"))
+    )
+    for action in (page.change_password_dialog, page.reset_selected_dialog, page.add_user_dialog):
+        answer(
+            [("猜的口令123", True), ("陌生人", True), ("我知道的口令1", True)]
+            + [("我知道的口令1", True)]
+        )
+        asked.clear()
+        assert not action()
+        assert UI_USER.user in asked[0] and "现在的口令" in asked[0]
+        assert len(asked) == 1  # nothing more asked after a wrong password
+        assert "口令不对" in warnings_shown[-1]
+    answer([("猜的口令123", True)])
+    assert not page.disable_selected()
+    assert "口令不对" in warnings_shown[-1]
+    assert keyfile.keyfile_path(window.session.path).read_bytes() == keys_before
+    assert {r.name: r.disabled for r in users.list_users(window.session.ledger)} == {
+        UI_USER.user: False,
+        "赵敏": False,
+    }
+    # The wrong tries count towards the wait, as at the login screen.
+    assert keyfile.wait_needed(window.session.path) == 0
+    assert json.loads(keyfile.attempts_path(window.session.path).read_text())["failures"] == 4
+    # With her own password it goes ahead.
+    answer([(UI_USER.password, True), ("新的口令123", True), ("新的口令123", True)])
+    assert page.change_password_dialog()
+    assert not keyfile.attempts_path(window.session.path).exists()
+
+
 def test_an_administrator_sets_a_colleagues_forgotten_password(window, qtbot, monkeypatch):
     """A colleague forgot their password: the office's administrator sets a new one on the
     Settings page (no county needed); the old one stops working, the new one logs in."""
@@ -280,7 +358,7 @@ def test_an_administrator_sets_a_colleagues_forgotten_password(window, qtbot, mo
     page.users_list.setCurrentRow(
         next(r for r in range(2) if page.users_list.item(r).text().startswith("赵敏"))
     )
-    answers = iter([("新给的口令123", True), ("新给的口令123", True)])
+    answers = iter([(UI_USER.password, True), ("新给的口令123", True), ("新给的口令123", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     assert page.reset_selected_dialog()
     assert "赵敏" in page.users_note.text()
@@ -316,7 +394,8 @@ def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
     assert window.lock_dialog.unlock()
     page = window.show_page("settings")
     keys_before = keyfile.keyfile_path(window.session.path).read_bytes()
-    answers = iter([("冒出来的人", True), ("冒出来的口令1", True), ("冒出来的口令1", True)])
+    her = ("赵敏的口令1", True)  # each action asks her own password first
+    answers = iter([her, ("冒出来的人", True), ("冒出来的口令1", True), ("冒出来的口令1", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert not page.add_user_dialog()
@@ -324,10 +403,11 @@ def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
     page.users_list.setCurrentRow(
         next(r for r in range(3) if page.users_list.item(r).text().startswith("王强"))
     )
+    answers = iter([her])
     assert not page.disable_selected()
     assert "只有能管理用户的人" in warnings_shown[-1]
     assert not page.reset_user_button.isEnabled()
-    answers = iter([("改别人的口令1", True), ("改别人的口令1", True)])
+    answers = iter([her, ("改别人的口令1", True), ("改别人的口令1", True)])
     assert not page.reset_selected_dialog()  # 王强's password: not hers to set
     assert "只有能管理用户的人" in warnings_shown[-1]
     assert all(not any(c.isascii() and c.isalpha() for c in text) for text in warnings_shown)
@@ -337,7 +417,7 @@ def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
     # Another user's password is an administrator's business too; one's own is not.
     with pytest.raises(users.NotAllowed):
         users.change_password(window.session.ledger, "王强", "改别人的口令1")
-    answers = iter([("赵敏的新口令", True), ("赵敏的新口令", True)])
+    answers = iter([her, ("赵敏的新口令", True), ("赵敏的新口令", True)])
     assert page.change_password_dialog()
 
 

@@ -2616,6 +2616,18 @@
       <source>已保存到本台账，打印时使用</source>
       <translation>Saved in this ledger; used when printing</translation>
     </message>
+    <message>
+      <source>确认身份</source>
+      <translation>Confirm it is you</translation>
+    </message>
+    <message>
+      <source>请输入 %1 现在的口令：</source>
+      <translation>Current password of %1:</translation>
+    </message>
+    <message>
+      <source>口令不对，没有修改</source>
+      <translation>Wrong password; nothing changed</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
@@ -3003,10 +3015,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>Choose enrolment file</translation>
     </message>
     <message>
-      <source>登记文件 (*.json *.fieldenrol);;所有文件 (*)</source>
-      <translation>Enrolment files (*.json *.fieldenrol);;All files (*)</translation>
-    </message>
-    <message>
       <source>。中心指纹：</source>
       <translation>. Hub fingerprint: </translation>
     </message>
@@ -3093,6 +3101,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>县级汇总中心已从备份恢复：中心重新编号的 %1 条修改替换了本机保存的、中心已不再有的内容（以中心为准）</source>
       <translation>The county hub was restored from a backup: %1 changes it numbered anew replaced what this ledger held under those numbers and the hub no longer has (the hub's version is kept)</translation>
+    </message>
+    <message>
+      <source>登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)</source>
+      <translation>Enrolment files (*.enrol *.json *.fieldenrol);;All files (*)</translation>
     </message>
   </context>
   <context>

@@ -348,7 +348,7 @@ class SettingsPage(QWidget):
         """Restore after confirmation (a backup opens only with a password of its ledger);
         reopens the window on the restored ledger."""
         try:
-            counts = backup.check_backup(source, credentials)
+            counts = backup.check_backup(source, credentials, Path(self.session.path).parent)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
@@ -443,6 +443,28 @@ class SettingsPage(QWidget):
                 self.tr("新增、停用用户和重设别人的口令须由能管理用户的人操作。")
             )
 
+    def _confirm_me(self) -> bool:
+        """The logged-in user's own password, asked before any user or password changes:
+        someone at a desktop left unlocked must not give themselves a password of this ledger
+        (theirs, a colleague's or a new user's). Wrong ones count towards the login's wait."""
+        me = self.session.ledger.user or ""
+        typed, ok = QInputDialog.getText(
+            self,
+            self.tr("确认身份"),
+            self.tr("请输入 %1 现在的口令：").replace("%1", me),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return False
+        try:
+            right = user_service.verify_password(self.session.ledger, me, typed)
+        except Exception as error:  # noqa: BLE001 - the wait after wrong passwords, in Chinese
+            show_error(self, error)
+            return False
+        if not right:
+            show_error(self, self.tr("口令不对，没有修改"))
+        return right
+
     def _ask_new_password(self, who: str) -> str | None:
         first, ok = QInputDialog.getText(
             self,
@@ -465,6 +487,8 @@ class SettingsPage(QWidget):
     def change_password_dialog(self) -> bool:
         """Change one's own password."""
         who = self.session.ledger.user or ""
+        if not self._confirm_me():
+            return False
         password = self._ask_new_password(who)
         if password is None:
             return False
@@ -485,6 +509,8 @@ class SettingsPage(QWidget):
             show_error(self, self.tr("请先在列表里选一位用户"))
             return False
         name = item.data(Qt.ItemDataRole.UserRole)
+        if not self._confirm_me():
+            return False
         password = self._ask_new_password(name)
         if password is None:
             return False
@@ -499,6 +525,8 @@ class SettingsPage(QWidget):
 
     def add_user_dialog(self) -> bool:
         """Add a user (one who may manage users only)."""
+        if not self._confirm_me():
+            return False
         name, ok = QInputDialog.getText(self, self.tr("新增用户"), self.tr("用户名："))
         if not ok or not name.strip():
             return False
@@ -530,7 +558,7 @@ class SettingsPage(QWidget):
             self.tr("停用用户"),
             self.tr("停用后 %1 的口令打不开本台账。继续吗？").replace("%1", name),
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self._confirm_me():
             return False
         window = self.window_ref
         rotates = window is not None and hasattr(window, "rotate_key")

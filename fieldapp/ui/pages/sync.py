@@ -206,7 +206,7 @@ class SyncPage(QWidget):
             self,
             self.tr("选择登记文件"),
             "",
-            self.tr("登记文件 (*.json *.fieldenrol);;所有文件 (*)"),
+            self.tr("登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)"),
         )
         if path:
             self.enrol(Path(path))

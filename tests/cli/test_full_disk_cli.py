@@ -1,0 +1,63 @@
+"""The command line on a full disk: one Chinese line saying so, never a traceback, and the
+ledger as it was saved before (issue 16; the full disk is `tests.store.test_full_disk`'s)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.vault import Credentials
+from tests.store.test_full_disk import disk_full
+
+LI = Credentials("李芳", "村里的口令1")
+
+
+@pytest.fixture
+def as_li(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FIELDAPP_USER", LI.user)
+    monkeypatch.setenv("FIELDAPP_PASSWORD", LI.password)
+
+
+def _one_chinese_line(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误："), err
+    assert "Traceback" not in err and "OperationalError" not in err
+    return lines[0]
+
+
+def test_disabling_a_user_on_a_full_disk(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "demo", "--persons", "20", "--seed", "2"]) == 0
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "王强的口令12")
+    assert main(["--db", db, "user", "add", "王强"]) == 0
+    capsys.readouterr()
+
+    with disk_full():
+        code = main(["--db", db, "user", "disable", "王强"])
+
+    assert code == 1
+    line = _one_chinese_line(capsys.readouterr().err)
+    assert "已停用用户 王强" in line and "磁盘已满" in line
+    again = Ledger.open(db, credentials=LI)
+    assert again.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 20
+    again.close()
+
+
+def test_a_command_writing_the_ledger_on_a_full_disk(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "user", "list"]) == 0  # a new, empty encrypted ledger
+    capsys.readouterr()
+
+    with disk_full():
+        code = main(["--db", db, "demo", "--persons", "200", "--seed", "2"])
+
+    assert code == 1
+    assert "磁盘已满" in _one_chinese_line(capsys.readouterr().err)
+    assert main(["--db", db, "user", "list"]) == 0

@@ -1,0 +1,132 @@
+"""A village laptop's disk nearly full: giving the ledger a new key (after a user is disabled)
+or encrypting a plain ledger needs room for a second copy beside it. Without that room the user
+is told so in Chinese and nothing already saved is touched (issue 16).
+
+The full disk is a file-size limit on this process (RLIMIT_FSIZE, with SIGXFSZ ignored so a
+write past it fails as a full disk's does), set only around the operation."""
+
+from __future__ import annotations
+
+import resource
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from fieldapp.saving import CannotWrite
+from fieldapp.services import backup as backups
+from fieldapp.services import users
+from fieldapp.store import keyfile
+from fieldapp.store.ledger import Ledger
+from fieldapp.store.vault import Credentials
+from tests.store.test_encryption import realistic_session
+
+LI = Credentials("李芳", "村里的口令1")
+#: Bytes any one file may grow to while the disk is "full": the key file fits, a ledger does not.
+ROOM = 64 * 1024
+
+
+@contextmanager
+def disk_full() -> Iterator[None]:
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (ROOM, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old)
+
+
+def _names(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+def _persons(ledger: Ledger) -> int:
+    return int(ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0])
+
+
+def test_a_new_key_on_a_full_disk_says_so_and_the_ledger_stands(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    users.add_user(ledger, "王强", "王强的口令12")
+    users.disable_user(ledger, "王强")
+    unlocked, persons = ledger.unlocked, _persons(ledger)
+    ledger.close()
+    assert unlocked is not None and path.stat().st_size > ROOM
+    names, keys = _names(tmp_path), keyfile.keyfile_path(path).read_bytes()
+
+    with disk_full(), pytest.raises(users.RotationFailed) as refused:
+        users.rotate_key(path, unlocked)
+
+    assert "磁盘已满" in str(refused.value) and "台账没有改动" in str(refused.value)
+    assert _names(tmp_path) == names  # no half-written copy left beside it
+    assert keyfile.keyfile_path(path).read_bytes() == keys
+    again = Ledger.open(path, credentials=LI)
+    assert again.unlocked is not None and again.unlocked.key == unlocked.key
+    assert _persons(again) == persons
+    again.close()
+
+
+def test_encrypting_a_plain_ledger_on_a_full_disk_says_so_and_it_stays_plain(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.db"
+    plain = Ledger.open(path)
+    realistic_session(plain)
+    persons = _persons(plain)
+    plain.close()
+    names = _names(tmp_path)
+
+    with disk_full(), pytest.raises(Exception) as refused:
+        Ledger.open(path, credentials=LI)
+
+    assert "磁盘已满" in str(refused.value) and "台账没有改动" in str(refused.value)
+    assert _names(tmp_path) == names
+    assert not keyfile.has_keyfile(path)
+    again = Ledger.open(path)
+    assert _persons(again) == persons
+    again.close()
+
+
+def test_a_backup_to_a_full_stick_names_the_file_and_leaves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+
+    with disk_full(), pytest.raises(CannotWrite) as refused:
+        backups.back_up(ledger, stick / "备份.fieldbackup")
+
+    ledger.close()
+    assert "备份.fieldbackup" in str(refused.value) and "磁盘已满" in str(refused.value)
+    assert list(stick.iterdir()) == []
+
+
+def test_a_restore_on_a_full_disk_names_the_ledger_and_leaves_it_as_it_was(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "旧电脑" / "l.db"
+    source.parent.mkdir()
+    old = Ledger.open(source, credentials=LI)
+    realistic_session(old)
+    made = backups.back_up(old, tmp_path / "备份.fieldbackup")
+    old.close()
+    path = tmp_path / "新电脑" / "l.db"
+    path.parent.mkdir()
+    Ledger.open(path, credentials=LI).close()  # the ledger the restore would replace
+    names = _names(path.parent)
+
+    with disk_full(), pytest.raises(CannotWrite) as refused:
+        backups.restore(made, path, LI)
+
+    assert "l.db" in str(refused.value) and "磁盘已满" in str(refused.value)
+    assert ".pending" not in str(refused.value)
+    assert _names(path.parent) == names  # no work file, no half copy of the old ledger
+    again = Ledger.open(path, credentials=LI)
+    assert _persons(again) == 0  # still the ledger it was
+    again.close()
