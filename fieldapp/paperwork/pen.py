@@ -75,6 +75,15 @@ class Pen:
             obj.textOut(piece)
         c.drawText(obj)
 
+    def heading(self, x: float, y: float, text: str, size: float, width: float) -> float:
+        """A bold title centred on x, shrunk to fit `width` (a long county name with a long
+        rule title used to run off both edges of the page); returns the size used."""
+        natural = self.width(text, 1.0)
+        if natural > 0:
+            size = min(size, width / natural)
+        self.text(x, y, text, size, "center", bold=True)
+        return size
+
     def wrap(self, text: str, width: float, size: float) -> list[str]:
         """Break text into lines no wider than `width` (Chinese per character, numbers whole)."""
         lines: list[str] = []

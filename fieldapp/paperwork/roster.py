@@ -241,7 +241,7 @@ def _render(
     footer = Footer(f"批次 {roster.batch_id}{judged}", stamp, code)
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())
-        pen.text(PAGE_W / 2, TOP - 14, title, 16, "center", bold=True)
+        pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)
         info = [f"资金来源：{source}"]
         if roster.area_name:
             info.append(f"地区：{roster.area_name}")

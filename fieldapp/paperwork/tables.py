@@ -109,7 +109,7 @@ def render_tables(
     for number, page in enumerate(pages, start=1):
         section = view.sections[page.section]
         title = f"{view.area_name}{section.title}"
-        pen.text(PAGE_W / 2, TOP - 14, title, 16, "center", bold=True)
+        pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
         pen.text(LEFT, TOP - 32, f"{county}截至 {view.as_of.isoformat()}", 9.5)
         pen.text(RIGHT, TOP - 32, f"共 {len(section.rows)} {section.unit}", 9.5, "right")

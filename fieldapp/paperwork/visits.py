@@ -141,7 +141,7 @@ def render_visits(
     ticker.check()
     footer = Footer(f"地区 {sheet.area_code}  月份 {sheet.month}", stamp, short_hash(sheet))
     for number, blocks in enumerate(pages, start=1):
-        pen.text(PAGE_W / 2, TOP - 14, title, 15, "center", bold=True)
+        pen.heading(PAGE_W / 2, TOP - 14, title, 15, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
         pen.text(
             LEFT,
