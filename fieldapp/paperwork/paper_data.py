@@ -284,9 +284,9 @@ class PaperData:
                 fact = f"{place}（{spell.employer}）" if spell.employer else place
             else:
                 fact = "；".join(f"{f.label}{f.value}" for f in form.facts[:2])
-            account = form.person.account_number
+            account, payee = form.person.account_number, ""
             if form.payee != "个人":
-                account = f"{form.payee}：{form.payee_name}"
+                account, payee = "", f"{form.payee}：{form.payee_name}"
             lines.append(
                 RosterRow(
                     name=form.person.name,
@@ -298,6 +298,7 @@ class PaperData:
                     account=account,
                     funding_source=claim.funding_source or batch.funding_source,
                     claim_id=claim.id,
+                    payee=payee,
                 )
             )
         title = claims[0].rule_title if claims else batch.title

@@ -9,6 +9,8 @@ import pdfplumber
 
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.form import render_forms
+from fieldapp.paperwork.jobs import notice_job, roster_job
+from fieldapp.paperwork.masking import mask_account
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.tables import Section, TablesView, render_tables
@@ -24,7 +26,8 @@ from fieldapp.paperwork.views import (
     VisitSheetView,
 )
 from fieldapp.paperwork.visits import render_visits
-from tests.paperwork.builders import id_for
+from tests.paperwork.builders import add_claims, id_for
+from tests.paperwork.pdftext import page_texts
 
 #: A real Guizhou county and the longest rule title of the built-in pack.
 COUNTY = "威宁彝族回族苗族自治县"
@@ -79,3 +82,22 @@ def test_a_long_title_shrinks_to_the_page_instead_of_running_off_it():
     }
     for name, pdf in papers.items():
         assert _outside(pdf) == [], name
+
+
+AGENCY = "威宁彝族回族苗族自治县永盛劳务合作社"
+
+
+def test_an_agency_paid_claim_names_the_agency_not_a_masked_tail_of_its_name(ledger):
+    batch_id, claims = add_claims(ledger, 2)
+    ledger.update("claims", claims[0], {"payee": "经营性人力资源服务机构", "payee_name": AGENCY})
+    person = ledger.get("persons", ledger.get("claims", claims[1])["person_id"])
+    notice = "".join(
+        "".join(page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())).split()
+    )
+    roster = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
+    # Posted on the wall: who is paid, in full; never "****劳务合作社" as if it were an account.
+    assert AGENCY in notice
+    assert "****" + AGENCY[-4:] not in notice
+    assert mask_account(person["account_number"]) in notice
+    assert person["account_number"] not in notice
+    assert AGENCY in roster and person["account_number"] in roster
