@@ -99,7 +99,10 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
     batch = data.batch(batch_id)
     forms: Sequence[FormView] = tuple(data.form(c) for c in data.batch_claims(batch.id))
     if not forms:
-        raise FieldappError(f"批次 {batch.id} 中没有申领记录，无法打印申请表")
+        raise FieldappError(
+            f"批次“{batch.title}”中没有可打印的申领，无法打印申请表"
+            + (f"（{note}）" if (note := data.dropped_note(batch.id)) else "")
+        )
     settings = data.settings(batch.area_code or region_of(forms[0].person.id_number))
     total = from_fen(sum(to_fen(f.amount) for f in forms))
     return PrintJob(
@@ -115,15 +118,18 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
             total_amount=float(total),
             area_code=batch.area_code,
         ),
+        data.dropped_note(batch.id),
     )
 
 
-def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str]:
-    """A batch's roster, the paper settings of its area and the area code (roster and notice)."""
+def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str, str]:
+    """A batch's roster, the paper settings of its area, the area code and what the papers
+    leave off (roster and notice)."""
     data = PaperData(ledger)
     roster = data.roster(batch_id)
     area_code = data.batch(roster.batch_id).area_code
-    return roster, data.settings(area_code or _first_area(data, batch_id)), area_code
+    settings = data.settings(area_code or _first_area(data, batch_id))
+    return roster, settings, area_code, data.dropped_note(roster.batch_id)
 
 
 def _batch_record(kind: str, printed: object, roster: RosterView, area_code: str) -> PrintRecord:
@@ -141,13 +147,14 @@ def _batch_record(kind: str, printed: object, roster: RosterView, area_code: str
 
 def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
     """A batch's roster, one per funding source."""
-    roster, settings, area_code = _batch_papers(ledger, batch_id)
+    roster, settings, area_code, note = _batch_papers(ledger, batch_id)
     return PrintJob(
         "花名册",
         f"{roster.title}发放花名册",
         roster,
         lambda p, c: render_roster(roster, settings, progress=p, cancelled=c),
         _batch_record("花名册", roster, roster, area_code),
+        note,
     )
 
 
@@ -169,7 +176,7 @@ def notice_job(
 ) -> PrintJob:
     """A batch's public notice: masked rows, the period from `start` (default: today), counted
     on the holiday schedule of `policy` (the policy in force, which the caller loaded)."""
-    full, settings, area_code = _batch_papers(ledger, batch_id)
+    full, settings, area_code, note = _batch_papers(ledger, batch_id)
     roster = mask_roster(full)
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
     first, last = notice_period(settings, start or dt.date.today(), calendar)
@@ -180,6 +187,7 @@ def notice_job(
         notice,
         lambda p, c: render_notice(notice, settings, progress=p, cancelled=c),
         _batch_record("公示表", notice, roster, area_code),
+        note,
     )
 
 

@@ -13,10 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import idnumber
-from fieldapp.domain.claims import Batch, Claim, QualifyingFacts
+from fieldapp.domain.claims import Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
-from fieldapp.domain.errors import NotFound
+from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
 from fieldapp.paperwork.settings import PaperSettings, from_meta
@@ -37,6 +37,17 @@ from fieldapp.store.queries.claims import ClaimQueries
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
+
+#: Claims a batch's papers leave off: nobody is to be paid for them.
+_DROPPED = frozenset({ClaimState.REJECTED, ClaimState.REVERSED})
+
+
+def _nothing_to_print(batch: Batch, dropped: str) -> str:
+    """Why a batch has no paper to print."""
+    if dropped:
+        return f"批次“{batch.title}”中的申领都已驳回或撤销，没有可打印的人员（{dropped}）"
+    return f"批次“{batch.title}”中没有申领记录，没有可打印的人员"
+
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
 DueLookup = Callable[[str], Sequence[str]]
@@ -190,10 +201,19 @@ class PaperData:
         return self.claims.batch(batch_id)
 
     def batch_claims(self, batch_id: str) -> list[Claim]:
-        """The batch's live claims, in roster order (township, village, then name)."""
+        """The batch's claims still to be paid or paid, in roster order (township, village,
+        then name): a claim rejected or reversed after it was batched is left off its papers."""
         self.batch(batch_id)
-        claims = self.claims.batch_claims(batch_id)
+        claims = [c for c in self.claims.batch_claims(batch_id) if c.state not in _DROPPED]
         return sorted(claims, key=lambda c: (c.area_code, c.person_name, c.id_number))
+
+    def dropped_note(self, batch_id: str) -> str:
+        """What the batch's papers leave off (claims rejected or reversed since), or ''."""
+        dropped = [c for c in self.claims.batch_claims(batch_id) if c.state in _DROPPED]
+        if not dropped:
+            return ""
+        names = "、".join(c.person_name for c in dropped[:5]) + ("等" if len(dropped) > 5 else "")
+        return f"批次中已驳回或撤销的 {len(dropped)} 条申领（{names}）不列入"
 
     def _service(self, service_id: str | None) -> dict[str, Any] | None:
         return paper_rows.row(self.ledger, ServiceRecord, service_id) if service_id else None
@@ -273,6 +293,8 @@ class PaperData:
         """The batch's roster rows (full ID numbers and accounts: not for posting)."""
         batch = self.batch(batch_id)
         claims = self.batch_claims(batch_id)
+        if not claims:
+            raise FieldappError(_nothing_to_print(batch, self.dropped_note(batch.id)))
         lines: list[RosterRow] = []
         spells = 0
         for claim in claims:

@@ -6,10 +6,12 @@ import datetime as dt
 import io
 
 import pdfplumber
+import pytest
 
+from fieldapp.domain.errors import FieldappError
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.form import render_forms
-from fieldapp.paperwork.jobs import notice_job, roster_job
+from fieldapp.paperwork.jobs import forms_job, notice_job, roster_job
 from fieldapp.paperwork.masking import mask_account
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
@@ -101,3 +103,29 @@ def test_an_agency_paid_claim_names_the_agency_not_a_masked_tail_of_its_name(led
     assert mask_account(person["account_number"]) in notice
     assert person["account_number"] not in notice
     assert AGENCY in roster and person["account_number"] in roster
+
+
+def test_a_claim_rejected_after_batching_is_left_off_the_roster_notice_and_forms(ledger):
+    batch_id, claims = add_claims(ledger, 3)
+    ledger.update("claims", claims[0], {"state": "驳回", "reason": "重复申领"})
+    rejected = ledger.get("claims", claims[0])
+    kept = [ledger.get("claims", c)["id_number"] for c in claims[1:]]
+    roster = roster_job(ledger, batch_id)
+    notice = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    forms = forms_job(ledger, batch_id)
+    roster_text = "".join(page_texts(roster.render()))
+    notice_text = "".join("".join(page_texts(notice.render())).split())
+    assert rejected["id_number"] not in roster_text
+    assert all(i in roster_text for i in kept)
+    assert "合    计" in roster_text and "1000.00" in roster_text
+    assert "以下2名人员" in notice_text and "拟发放补贴合计1000.00元" in notice_text
+    assert rejected["person_name"] not in notice_text
+    assert len(forms.view) == 2 and roster.record.total_amount == 1000.0
+    for job in (roster, notice, forms):
+        assert "已驳回或撤销的 1 条申领" in job.note and rejected["person_name"] in job.note
+
+    for claim_id in claims[1:]:
+        ledger.update("claims", claim_id, {"state": "已撤销", "reason": "退回"})
+    for make in (roster_job, notice_job, forms_job):
+        with pytest.raises(FieldappError, match="都已驳回或撤销|没有可打印的申领"):
+            make(ledger, batch_id)
