@@ -78,11 +78,14 @@ class Pen:
     def heading(self, x: float, y: float, text: str, size: float, width: float) -> float:
         """A bold title centred on x, shrunk to fit `width` (a long county name with a long
         rule title used to run off both edges of the page); returns the size used."""
-        natural = self.width(text, 1.0)
-        if natural > 0:
-            size = min(size, width / natural)
+        size = self.fitting(text, size, width)
         self.text(x, y, text, size, "center", bold=True)
         return size
+
+    def fitting(self, text: str, size: float, width: float) -> float:
+        """The size (at most `size`) at which `text` is no wider than `width`."""
+        natural = self.width(text, 1.0)
+        return min(size, width / natural) if natural > 0 else size
 
     def wrap(self, text: str, width: float, size: float) -> list[str]:
         """Break text into lines no wider than `width` (Chinese per character, numbers whole)."""

@@ -254,8 +254,11 @@ def _render(
             info.append(f"地区：{roster.area_name}")
         if roster.rule_clause and not intro:
             info.append(f"政策依据：{official(roster.rule_clause)}")
-        pen.text(LEFT, TOP - 32, "    ".join(info), 9.5)
-        pen.text(RIGHT, TOP - 32, "金额单位：元", 9.5, "right")
+        unit = "金额单位：元"
+        room = WIDTH - pen.width(unit, 9.5) - 12
+        line = "    ".join(info)
+        pen.text(LEFT, TOP - 32, line, pen.fitting(line, 9.5, room))
+        pen.text(RIGHT, TOP - 32, unit, 9.5, "right")
         for n, line in enumerate(intro_lines):
             pen.text(LEFT, TOP - 46 - n * 13, line, 9.5)
         y = _table(pen, columns, page, rows, sections, top)

@@ -143,17 +143,16 @@ def render_visits(
     for number, blocks in enumerate(pages, start=1):
         pen.heading(PAGE_W / 2, TOP - 14, title, 15, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
-        pen.text(
-            LEFT,
-            TOP - 32,
+        line = (
             f"{county}村（社区）/安置点：{sheet.area_name}    代码：{sheet.area_code}    "
-            f"统计月份：{sheet.month}    共 {len(sheet.households)} 户",
-            9,
+            f"统计月份：{sheet.month}    共 {len(sheet.households)} 户"
         )
+        room = WIDTH
         if not sheet.due_source:
-            pen.text(
-                RIGHT, TOP - 32, "应办事项：本机未接入待办清单，按本月状态与服务核对", 8, "right"
-            )
+            hint = "应办事项：本机未接入待办清单，按本月状态与服务核对"
+            pen.text(RIGHT, TOP - 32, hint, 8, "right")
+            room -= pen.width(hint, 8) + 12
+        pen.text(LEFT, TOP - 32, line, pen.fitting(line, 9, room))
         y = _header(pen, widths, TABLE_TOP)
         for block in blocks:
             y = _block(pen, widths, block, y)

@@ -129,3 +129,39 @@ def test_a_claim_rejected_after_batching_is_left_off_the_roster_notice_and_forms
     for make in (roster_job, notice_job, forms_job):
         with pytest.raises(FieldappError, match="都已驳回或撤销|没有可打印的申领"):
             make(ledger, batch_id)
+
+
+def _line_chars(pdf: bytes, marker: str) -> list[dict]:
+    """The chars, in drawing order, of the first page's line holding `marker`'s first char."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        chars = doc.pages[0].chars
+        text = "".join(c["text"] for c in chars)
+        top = chars[text.index(marker)]["top"]
+        return [c for c in chars if abs(c["top"] - top) < 1]
+
+
+def test_the_line_under_the_title_never_runs_into_what_is_on_its_right():
+    # A village's batch under seed 004's rule: its clause is the document's full title.
+    roster = RosterView(
+        "b1",
+        "一次性求职创业补贴（首次有组织输出到省外）",
+        _roster().rows,
+        "五里岗街道 感恩社区易地扶贫搬迁安置点",
+        funding_source="衔接推进乡村振兴补助资金",
+        rule_clause="004（四）",
+    )
+    line = _line_chars(render_roster(roster, PaperSettings(county_name=COUNTY)), "资金来源")
+    assert "".join(c["text"] for c in line).endswith("金额单位：元")
+    left, unit = line[:-6], line[-6:]
+    assert max(c["x1"] for c in left) < min(c["x0"] for c in unit)
+
+    sheet = VisitSheetView(
+        "520526001901",
+        "五里岗街道 感恩社区易地扶贫搬迁安置点",
+        "2026-11",
+        (HouseholdMonth("H1", "张龑", members=(MemberMonth("张龑"),)),),
+    )
+    line = _line_chars(render_visits(sheet, PaperSettings(county_name=COUNTY)), "应办事项")
+    hint = len("应办事项：本机未接入待办清单，按本月状态与服务核对")
+    hint_chars, left = line[:hint], line[hint:]
+    assert max(c["x1"] for c in left) < min(c["x0"] for c in hint_chars)
