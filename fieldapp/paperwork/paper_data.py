@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
@@ -40,6 +41,16 @@ if TYPE_CHECKING:
 
 #: Claims a batch's papers leave off: nobody is to be paid for them.
 _DROPPED = frozenset({ClaimState.REJECTED, ClaimState.REVERSED})
+
+
+def _common_area(codes: Sequence[str]) -> str:
+    """The smallest village, township or county holding every code: the area a batch made
+    without one covers (a county-wide batch is the county's, not its first claim's township)."""
+    for level in (AreaLevel.VILLAGE, AreaLevel.TOWNSHIP, AreaLevel.COUNTY):
+        heads = {area_at(code, level) for code in codes}
+        if len(heads) == 1 and len(head := heads.pop()) == level.value:
+            return head
+    return ""
 
 
 def _nothing_to_print(batch: Batch, dropped: str) -> str:
@@ -325,12 +336,12 @@ class PaperData:
             )
         title = claims[0].rule_title if claims else batch.title
         clause = claims[0].source_clause if claims else ""
-        area = batch.area_code or (claims[0].township_code if claims else "")
+        area = batch.area_code or _common_area([c.area_code for c in claims])
         return RosterView(
             batch_id=batch.id,
             title=title or batch.title,
             rows=tuple(lines),
-            area_name=self.area_path(area) if area else "",
+            area_name=(self.area_path(area) or self.area_name(area)) if area else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
             rule_clause=clause,

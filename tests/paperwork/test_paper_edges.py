@@ -165,3 +165,19 @@ def test_the_line_under_the_title_never_runs_into_what_is_on_its_right():
     hint = len("应办事项：本机未接入待办清单，按本月状态与服务核对")
     hint_chars, left = line[:hint], line[hint:]
     assert max(c["x1"] for c in left) < min(c["x0"] for c in hint_chars)
+
+
+def test_a_batch_made_for_the_whole_county_is_posted_as_the_countys_not_a_townships(ledger):
+    batch_id, claims = add_claims(ledger, 3)
+    ledger.update("batches", batch_id, {"area_code": ""})  # batch create without --area
+    one_village = "".join(page_texts(notice_job(ledger, batch_id).render()))
+    assert "地区：龙坑街道 大坪村" in one_village
+    assert "公示单位（盖章）：龙坑街道 大坪村" in one_village
+
+    # One claim from another township of the county: the batch is the county's.
+    ledger.update("claims", claims[2], {"area_code": "520321102001001"})
+    texts = [
+        "".join(page_texts(make(ledger, batch_id).render())) for make in (roster_job, notice_job)
+    ]
+    assert all("地区：播州区" in t and "龙坑街道" not in t for t in texts)
+    assert "公示单位（盖章）：播州区" in texts[1]
