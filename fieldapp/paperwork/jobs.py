@@ -43,6 +43,9 @@ from fieldapp.store.ledger import Ledger
 
 Renderer = Callable[[Progress | None, CancelCheck | None], bytes]
 
+#: Characters no file name may hold on Windows (and so on a FAT/exFAT USB stick).
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
 
 @dataclass(frozen=True)
 class PrintJob:
@@ -60,6 +63,13 @@ class PrintJob:
     ) -> bytes:
         """The PDF bytes; reports (done, total) and stops with Cancelled when asked."""
         return self.renderer(progress, cancelled)
+
+    def file_name(self) -> str:
+        """The file name to suggest: the title, with what Windows or a USB stick's file system
+        refuses in a name (/ \\ : * ? " < > |, a trailing dot) made '-', so a batch called
+        “2026年11月/第一批” is one file, not a folder and a file in it."""
+        name = _UNSAFE.sub("-", self.title).strip(" .-") or self.paper
+        return f"{name}.pdf"
 
 
 def _record(paper: str, view: object, **fields: object) -> PrintRecord:

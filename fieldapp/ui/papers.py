@@ -58,7 +58,7 @@ def preview(
             record = printed.record
             return save_note(record.pages, record.code, path)
 
-        dialog = PdfPreview(pdf, job.title, f"{job.title}.pdf", saver, parent)
+        dialog = PdfPreview(pdf, job.title, job.file_name(), saver, parent)
         if job.note:
             dialog.note.setText(job.note)
         if on_open:

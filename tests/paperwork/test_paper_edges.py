@@ -11,7 +11,7 @@ import pytest
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.form import render_forms
-from fieldapp.paperwork.jobs import forms_job, notice_job, roster_job
+from fieldapp.paperwork.jobs import form_job, forms_job, notice_job, roster_job, write_pdf
 from fieldapp.paperwork.masking import mask_account
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
@@ -181,3 +181,15 @@ def test_a_batch_made_for_the_whole_county_is_posted_as_the_countys_not_a_townsh
     ]
     assert all("地区：播州区" in t and "龙坑街道" not in t for t in texts)
     assert "公示单位（盖章）：播州区" in texts[1]
+
+
+def test_the_suggested_file_name_is_one_file_whatever_the_batch_is_called(ledger, tmp_path):
+    batch_id, claims = add_claims(ledger, 1)
+    ledger.update("batches", batch_id, {"title": "2026年11月/第一批:交通补助?"})
+    job = forms_job(ledger, batch_id)
+    assert job.file_name() == "2026年11月-第一批-交通补助-申请表.pdf"
+    out = tmp_path / "papers"
+    out.mkdir()
+    write_pdf(job.render(), out / job.file_name())
+    assert [p.name for p in out.iterdir()] == [job.file_name()]
+    assert form_job(ledger, claims[0]).file_name().endswith("一次性交通补助申请表.pdf")
