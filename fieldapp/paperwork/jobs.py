@@ -8,10 +8,11 @@ pdf, out)` writes the file atomically and logs the print (`fieldapp.services.pri
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from fieldapp.domain.prints import PrintRecord
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
+from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import mask_roster
 from fieldapp.paperwork.numerals import from_fen, to_fen
@@ -64,12 +66,48 @@ class PrintJob:
         """The PDF bytes; reports (done, total) and stops with Cancelled when asked."""
         return self.renderer(progress, cancelled)
 
+    def __post_init__(self) -> None:
+        # A character none of the bundled fonts has prints blank: say so before it is posted.
+        glyphs = glyph_note(self.view)
+        if glyphs:
+            object.__setattr__(self, "note", "；".join(n for n in (self.note, glyphs) if n))
+
     def file_name(self) -> str:
         """The file name to suggest: the title, with what Windows or a USB stick's file system
         refuses in a name (/ \\ : * ? " < > |, a trailing dot) made '-', so a batch called
         “2026年11月/第一批” is one file, not a folder and a file in it."""
         name = _UNSAFE.sub("-", self.title).strip(" .-") or self.paper
         return f"{name}.pdf"
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string a view prints (its fields, nested views and tuples of them)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _texts(item)
+
+
+def glyph_note(view: object) -> str:
+    """What the paper would print blank (characters no bundled font has) and where, or ''."""
+    chain = default_chain()
+    missing: dict[str, None] = {}
+    where: dict[str, None] = {}
+    for text in _texts(view):
+        if text.isascii():
+            continue
+        lacking = chain.missing(text)
+        if lacking:
+            missing.update(dict.fromkeys(lacking))
+            where[text] = None
+    if not missing:
+        return ""
+    shown = "、".join(list(where)[:3]) + ("等" if len(where) > 3 else "")
+    return f"字库中没有“{''.join(missing)}”，这些字印出来是空白（{shown}），请在纸上用笔补写"
 
 
 def _record(paper: str, view: object, **fields: object) -> PrintRecord:

@@ -8,6 +8,7 @@ import io
 import pdfplumber
 import pytest
 
+from fieldapp.cli.main import main
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.form import render_forms
@@ -28,6 +29,7 @@ from fieldapp.paperwork.views import (
     VisitSheetView,
 )
 from fieldapp.paperwork.visits import render_visits
+from fieldapp.store.ledger import Ledger
 from tests.paperwork.builders import add_claims, id_for
 from tests.paperwork.pdftext import page_texts
 
@@ -193,3 +195,27 @@ def test_the_suggested_file_name_is_one_file_whatever_the_batch_is_called(ledger
     write_pdf(job.render(), out / job.file_name())
     assert [p.name for p in out.iterdir()] == [job.file_name()]
     assert form_job(ledger, claims[0]).file_name().endswith("一次性交通补助申请表.pdf")
+
+
+def test_a_name_character_no_bundled_font_has_is_reported_not_printed_blank_silently(
+    tmp_path, capsys
+):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, claims = add_claims(ledger, 2)
+    rare = "王𪨊"  # U+2AA0A, CJK Extension C: in neither bundled font
+    claim = ledger.get("claims", claims[0])
+    ledger.update("claims", claims[0], {"person_name": rare})
+    ledger.update("persons", claim["person_id"], {"name": rare})
+    ledger.close()
+    out = tmp_path / "roster.pdf"
+    assert main(["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(out)]) == 0
+    said = capsys.readouterr().err
+    assert "字库中没有“𪨊”" in said and rare in said and "请在纸上用笔补写" in said
+    assert out.exists()
+    # A paper with only characters the fonts have says nothing of the kind.
+    ledger = Ledger.open(db)
+    ledger.update("claims", claims[0], {"person_name": "王一"})
+    ledger.update("persons", claim["person_id"], {"name": "王一"})
+    assert roster_job(ledger, batch_id).note == ""
+    ledger.close()
