@@ -3,6 +3,8 @@ review steps, a batch, and the roster previewed in the app and saved as a real P
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
 
 import pypdf
@@ -10,8 +12,13 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.domain.claims import ClaimState
+from fieldapp.paperwork.jobs import notice_period
+from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.policy.eligibility import Status
+from fieldapp.policy.pack import CalendarDays
+from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.store.queries.claims import ClaimQueries
+from fieldapp.ui import policy_access
 from fieldapp.ui.pdf_preview import PdfPreview
 from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
@@ -165,3 +172,35 @@ def test_a_new_search_does_not_keep_the_old_count(demo_window, qtbot):
     assert page.results_label.text() == ""
     wait_idle(page=page, qtbot=qtbot)
     assert page.results_label.text().startswith("符合条件")
+
+
+def test_the_notice_from_the_subsidies_page_counts_the_countys_own_days_off(
+    demo_window, qtbot, warnings_shown
+):
+    page = demo_window.show_page("subsidies")
+    _result, claim = find_and_claim(page, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(claim.id)
+    page.collect_all_evidence()
+    page._select_claim(claim.id)
+    assert page.advance_selected() is not None
+    page.rule.setCurrentIndex(page.rule.findData(claim.rule_id))
+    assert page.make_batch() is not None, warnings_shown
+    # The county's pack gives the next ten days off (an autonomous county's own festival).
+    state = policy_access.state(page.session.ledger)
+    today = dt.date.today()
+    days_off = [today + dt.timedelta(days=n) for n in range(10)]
+    state.policy = state.policy.model_copy(
+        update={"calendar": CalendarDays(extra_holidays=days_off)}
+    )
+    settings = PaperSettings()
+    first, last = notice_period(settings, today, WorkCalendar(state.policy.calendar))
+    assert first > days_off[-1] and notice_period(settings, today) != (first, last)
+    page.batches_view.selectRow(0)
+    page.notice_button.click()
+    wait_idle(qtbot, page)
+    preview = page.findChildren(PdfPreview)[-1]
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(preview.pdf)).pages)
+    said = f"{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日"
+    assert said in "".join(text.split())
+    preview.close()
