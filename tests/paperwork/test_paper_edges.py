@@ -219,3 +219,16 @@ def test_a_name_character_no_bundled_font_has_is_reported_not_printed_blank_sile
     ledger.update("persons", claim["person_id"], {"name": "王一"})
     assert roster_job(ledger, batch_id).note == ""
     ledger.close()
+
+
+def test_settings_are_found_by_the_words_the_help_and_the_listing_use(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    Ledger.open(db, author="张会计").close()
+    base = ["--db", str(db), "print", "settings"]
+    assert (
+        main([*base, "--set", "公示期按工作日计", "否", "--set", "县名", "威宁彝族回族苗族自治县"])
+        == 0
+    )
+    listing = capsys.readouterr().out
+    assert "公示期按工作日计（是/否）：否" in listing
+    assert "县（市、区）名称：威宁彝族回族苗族自治县" in listing
