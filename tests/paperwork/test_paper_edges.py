@@ -232,3 +232,25 @@ def test_settings_are_found_by_the_words_the_help_and_the_listing_use(tmp_path, 
     listing = capsys.readouterr().out
     assert "公示期按工作日计（是/否）：否" in listing
     assert "县（市、区）名称：威宁彝族回族苗族自治县" in listing
+
+
+def test_hundreds_of_zero_employment_households_stay_legible_in_the_summary():
+    households = tuple(
+        HouseholdMonth(
+            f"H{i:04d}",
+            f"张{'祥军明华'[i % 4]}{i}",
+            members=(MemberMonth(f"张{i}", status="未就业", labour_ability="普通劳动力"),),
+            zero_employment=True,
+        )
+        for i in range(300)
+    )
+    sheet = VisitSheetView("520526001901", "五里岗街道 感恩社区安置点", "2026-11", households)
+    pdf = render_visits(sheet, PaperSettings())
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        last = doc.pages[-1]
+        text = "".join(c["text"] for c in last.chars)
+        start = text.index("零就业家庭 300 户")
+        named = last.chars[start : start + 600]
+    assert min(c["size"] for c in named) >= 9
+    whole = "".join("".join(page_texts(pdf)).split())
+    assert all(f"{h.head_name}、" in whole or f"{h.head_name}（" in whole for h in households)
