@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 
 import pdfplumber
 import pytest
@@ -254,3 +255,17 @@ def test_hundreds_of_zero_employment_households_stay_legible_in_the_summary():
     assert min(c["size"] for c in named) >= 9
     whole = "".join("".join(page_texts(pdf)).split())
     assert all(f"{h.head_name}、" in whole or f"{h.head_name}（" in whole for h in households)
+
+
+def test_a_claim_prefix_shared_by_several_claims_says_so(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    _batch_id, claims = add_claims(ledger, 3)
+    ledger.close()
+    shared = os.path.commonprefix(claims)  # made in the same minute: 01a239bb-…
+    assert len(shared) >= 6
+    out = tmp_path / "form.pdf"
+    assert main(["--db", str(db), "print", "form", "--claim", shared, "--out", str(out)]) == 1
+    said = capsys.readouterr().err
+    assert f"有 3 条申领的编号以 {shared} 开头" in said and "请多写几位" in said
+    assert not out.exists()
