@@ -37,17 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_form)
 
     p = cmds.add_parser("forms", help="一个批次全部申请表（一个文件，每份一页）")
-    p.add_argument("--batch", required=True, help="批次编号")
+    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
     _out(p)
     p.set_defaults(func=cmd_forms)
 
     p = cmds.add_parser("roster", help="批次发放花名册（按资金来源分表）")
-    p.add_argument("--batch", required=True, help="批次编号")
+    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
     _out(p)
     p.set_defaults(func=cmd_roster)
 
     p = cmds.add_parser("notice", help="批次公示表（身份证号、账号脱敏）")
-    p.add_argument("--batch", required=True, help="批次编号")
+    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
     p.add_argument("--from", dest="start", help="公示开始日期 YYYY-MM-DD（默认今天）")
     _out(p)
     p.set_defaults(func=cmd_notice)

@@ -176,7 +176,7 @@ def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSetti
     data = PaperData(ledger)
     roster = data.roster(batch_id)
     area_code = data.batch(roster.batch_id).area_code
-    settings = data.settings(area_code or _first_area(data, batch_id))
+    settings = data.settings(area_code or _first_area(data, roster.batch_id))
     return roster, settings, area_code, data.dropped_note(roster.batch_id)
 
 

@@ -214,12 +214,13 @@ class PaperData:
     def batch_claims(self, batch_id: str) -> list[Claim]:
         """The batch's claims still to be paid or paid, in roster order (township, village,
         then name): a claim rejected or reversed after it was batched is left off its papers."""
-        self.batch(batch_id)
+        batch_id = self.batch(batch_id).id
         claims = [c for c in self.claims.batch_claims(batch_id) if c.state not in _DROPPED]
         return sorted(claims, key=lambda c: (c.area_code, c.person_name, c.id_number))
 
     def dropped_note(self, batch_id: str) -> str:
         """What the batch's papers leave off (claims rejected or reversed since), or ''."""
+        batch_id = self.batch(batch_id).id
         dropped = [c for c in self.claims.batch_claims(batch_id) if c.state in _DROPPED]
         if not dropped:
             return ""
@@ -303,7 +304,7 @@ class PaperData:
     def roster(self, batch_id: str) -> RosterView:
         """The batch's roster rows (full ID numbers and accounts: not for posting)."""
         batch = self.batch(batch_id)
-        claims = self.batch_claims(batch_id)
+        claims = self.batch_claims(batch.id)
         if not claims:
             raise FieldappError(_nothing_to_print(batch, self.dropped_note(batch.id)))
         lines: list[RosterRow] = []

@@ -269,3 +269,19 @@ def test_a_claim_prefix_shared_by_several_claims_says_so(tmp_path, capsys):
     said = capsys.readouterr().err
     assert f"有 3 条申领的编号以 {shared} 开头" in said and "请多写几位" in said
     assert not out.exists()
+
+
+def test_batch_papers_take_a_unique_prefix_of_the_batch_id_as_claims_do(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 2)
+    ledger.close()
+    for paper in ("roster", "notice", "forms"):
+        out = tmp_path / f"{paper}.pdf"
+        args = ["--db", str(db), "print", paper, "--batch", batch_id[:13], "--out", str(out)]
+        assert main(args) == 0, capsys.readouterr().err
+        assert "第 1 页" in page_texts(out.read_bytes())[0]
+    ledger = Ledger.open(db)
+    logged = ledger.db.execute("SELECT DISTINCT batch_id FROM print_log").fetchall()
+    ledger.close()
+    assert logged == [(batch_id,)]
