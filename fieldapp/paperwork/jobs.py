@@ -357,6 +357,11 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
 
     rosters = five_rosters(ledger, area_code, on)
     names = [which] if which else list(COLUMNS)
+    if not any(rosters.sheets.get(n) for n in names):
+        raise FieldappError(
+            f"{rosters.area_name}截至 {on.isoformat()} 的{which or '一库五册'}没有人员，"
+            "没有可打印的内容"
+        )
     view = TablesView(
         "一库五册" if not which else which,
         rosters.area_name,
@@ -391,6 +396,10 @@ def duties_job(
 ) -> PrintJob:
     """The household duties of an area (一户一人、零就业家庭、公益性岗位超线、一人多岗) as a list
     to act on, one row per household or person flagged."""
+    if not flags:
+        raise FieldappError(
+            f"{area_name}截至 {on.isoformat()} 没有要列出的户级责任，没有可打印的清单"
+        )
     rows = [
         (n, f.kind, f.household_no, "、".join(f.names), place_of(f.area_code), f.text, f.clause)
         for n, f in enumerate(flags, start=1)

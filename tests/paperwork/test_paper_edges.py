@@ -10,10 +10,20 @@ import pdfplumber
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.models import Area
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.form import render_forms
-from fieldapp.paperwork.jobs import form_job, forms_job, notice_job, roster_job, write_pdf
+from fieldapp.paperwork.jobs import (
+    duties_job,
+    form_job,
+    forms_job,
+    notice_job,
+    roster_job,
+    rosters_job,
+    write_pdf,
+)
 from fieldapp.paperwork.masking import mask_account
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
@@ -31,8 +41,9 @@ from fieldapp.paperwork.views import (
 )
 from fieldapp.paperwork.visits import render_visits
 from fieldapp.store.ledger import Ledger
-from tests.paperwork.builders import add_claims, id_for
+from tests.paperwork.builders import TOWNSHIP, add_claims, id_for
 from tests.paperwork.pdftext import page_texts
+from tests.records import Records
 
 #: A real Guizhou county and the longest rule title of the built-in pack.
 COUNTY = "威宁彝族回族苗族自治县"
@@ -285,3 +296,23 @@ def test_batch_papers_take_a_unique_prefix_of_the_batch_id_as_claims_do(tmp_path
     logged = ledger.db.execute("SELECT DISTINCT batch_id FROM print_log").fetchall()
     ledger.close()
     assert logged == [(batch_id,)]
+
+
+def test_an_empty_selection_is_refused_in_chinese_not_printed_as_a_blank_paper(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    add_claims(ledger, 1)
+    Records(ledger).ensure_area(
+        Area(code="520321101009", name="新建村", kind=AreaKind.VILLAGE, parent_code=TOWNSHIP)
+    )
+    on = dt.date(2026, 11, 30)
+    with pytest.raises(FieldappError, match="新建村截至 2026-11-30 的一库五册没有人员"):
+        rosters_job(ledger, "520321101009", on)
+    with pytest.raises(FieldappError, match="没有要列出的户级责任"):
+        duties_job(ledger, [], "520321101009", "龙坑街道 新建村", on, str)
+    ledger.close()
+    out = tmp_path / "visits.pdf"
+    args = ["--db", str(db), "print", "visits", "--area", "520321101009", "--month", "2026-11"]
+    assert main([*args, "--out", str(out)]) == 1
+    assert "龙坑街道 新建村在台账中还没有住户，没有可打印的走访记录" in capsys.readouterr().err
+    assert not out.exists()
