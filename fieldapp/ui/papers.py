@@ -60,7 +60,8 @@ def preview(
 
         dialog = PdfPreview(pdf, job.title, job.file_name(), saver, parent)
         if job.note:
-            dialog.note.setText(job.note)
+            # Beside the reminder that the paper holds personal data, never instead of it.
+            dialog.note.setText(f"{job.note}。{dialog.note.text()}")
         if on_open:
             on_open(dialog)
         dialog.open()

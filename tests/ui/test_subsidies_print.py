@@ -12,13 +12,14 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.domain.claims import ClaimState
+from fieldapp.paperwork import jobs
 from fieldapp.paperwork.jobs import notice_period
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.policy.eligibility import Status
 from fieldapp.policy.pack import CalendarDays
 from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.store.queries.claims import ClaimQueries
-from fieldapp.ui import policy_access
+from fieldapp.ui import papers, policy_access
 from fieldapp.ui.pdf_preview import PdfPreview
 from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
@@ -204,3 +205,25 @@ def test_the_notice_from_the_subsidies_page_counts_the_countys_own_days_off(
     said = f"{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日"
     assert said in "".join(text.split())
     preview.close()
+
+
+def test_a_papers_note_is_shown_beside_the_privacy_reminder_not_instead_of_it(
+    demo_window, qtbot, warnings_shown
+):
+    page = demo_window.show_page("print")
+    village = next(r.code for r in page.areas.rows if r.kind in ("村", "安置点"))
+    month = dt.date.today().strftime("%Y-%m")
+    opened: list[PdfPreview] = []
+    # Without a policy the sheet says its 应办事项 column lists the month's status only.
+    papers.preview(
+        page,
+        page.panel,
+        page.session,
+        lambda led: jobs.visits_job(led, village, month),
+        opened.append,
+    )
+    wait_idle(qtbot, page)
+    assert opened, warnings_shown
+    note = opened[0].note.text()
+    assert "未载入政策包" in note and "含个人信息，请妥善保管" in note
+    opened[0].close()
