@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import sys
 from pathlib import Path
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
+from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.paperwork import jobs
@@ -118,10 +118,10 @@ def cmd_notice(args: argparse.Namespace) -> int:
     """Print a batch's public notice."""
     start = None
     if args.start:
-        try:
-            start = dt.date.fromisoformat(args.start)
-        except ValueError:
-            return fail(f"公示开始日期“{args.start}”格式不对，应为 YYYY-MM-DD")
+        try:  # as --on is read elsewhere: 2026-11-23, 2026/11/23, 20261123
+            start = parse_date(args.start)
+        except ValueError as error:
+            return fail(f"公示开始日期：{error}")
     policy = _policy_in_force(args)
     return _run(args, lambda led: jobs.notice_job(led, args.batch, start, policy=policy))
 

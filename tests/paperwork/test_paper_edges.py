@@ -316,3 +316,16 @@ def test_an_empty_selection_is_refused_in_chinese_not_printed_as_a_blank_paper(t
     assert main([*args, "--out", str(out)]) == 1
     assert "龙坑街道 新建村在台账中还没有住户，没有可打印的走访记录" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_the_notice_start_is_read_as_other_dates_are(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 1)
+    ledger.close()
+    out = tmp_path / "notice.pdf"
+    base = ["--db", str(db), "print", "notice", "--batch", batch_id, "--out", str(out)]
+    assert main([*base, "--from", "2026/11/23"]) == 0, capsys.readouterr().err
+    assert "2026年11月23日至2026年11月27日" in "".join(page_texts(out.read_bytes()))
+    assert main([*base, "--from", "2026-13-01"]) == 1
+    assert "公示开始日期：日期“2026-13-01”不是有效日期" in capsys.readouterr().err
