@@ -469,7 +469,15 @@ def save(
 ) -> Printed:
     """Write the PDF and log the print (a synced, attributable record)."""
     write_pdf(pdf, out)
-    record = job.record.model_copy(update={"pages": page_count(pdf), "file_name": Path(out).name})
+    return log_printed(ledger, job, pdf, Path(out).name, actor)
+
+
+def log_printed(
+    ledger: Ledger, job: PrintJob, pdf: bytes, where: str, actor: Actor | None = None
+) -> Printed:
+    """Log a print of `pdf` to `where` (a file's name, or the printer it was sent to): the code
+    in its footer can then be looked up, whichever way the paper left the computer."""
+    record = job.record.model_copy(update={"pages": page_count(pdf), "file_name": where})
     changes = printing.log_print(ledger, actor or actor_of(ledger), record)
     return Printed(record.model_copy(update={"id": changes.id or ""}), changes)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pypdf
@@ -19,8 +20,10 @@ from fieldapp.policy.eligibility import Status
 from fieldapp.policy.pack import CalendarDays
 from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.store.queries.claims import ClaimQueries
+from fieldapp.store.queries.paper import print_log
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.pdf_preview import PdfPreview
+from tests.paperwork.pdftext import page_texts
 from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
 
@@ -227,3 +230,32 @@ def test_a_papers_note_is_shown_beside_the_privacy_reminder_not_instead_of_it(
     note = opened[0].note.text()
     assert "未载入政策包" in note and "含个人信息，请妥善保管" in note
     opened[0].close()
+
+
+def test_a_paper_sent_to_the_printer_is_in_the_print_log_by_its_code(
+    demo_window, qtbot, warnings_shown, tmp_path
+):
+    page = demo_window.show_page("print")
+    village = next(r.code for r in page.areas.rows if r.kind in ("村", "安置点"))
+    month = dt.date.today().strftime("%Y-%m")
+    opened: list[PdfPreview] = []
+    papers.preview(
+        page,
+        page.panel,
+        page.session,
+        lambda led: jobs.visits_job(led, village, month),
+        opened.append,
+    )
+    wait_idle(qtbot, page)
+    assert opened, warnings_shown
+    preview = opened[0]
+    code = re.search(r"校验码 ([0-9a-f]{12})", "".join(page_texts(preview.pdf))).group(1)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    assert preview.print_to(printer)
+    # The county checks a paper handed in by the code in its footer: printed, not saved, too.
+    logged = print_log(page.session.ledger, code=code)
+    assert logged and logged[0]["file_name"].startswith("打印机 ")
+    assert "已记入打印记录" in preview.note.text() and code in preview.note.text()
+    preview.close()
