@@ -329,3 +329,28 @@ def test_the_notice_start_is_read_as_other_dates_are(tmp_path, capsys):
     assert "2026年11月23日至2026年11月27日" in "".join(page_texts(out.read_bytes()))
     assert main([*base, "--from", "2026-13-01"]) == 1
     assert "公示开始日期：日期“2026-13-01”不是有效日期" in capsys.readouterr().err
+
+
+def test_long_cells_of_a_plain_roster_grow_their_row_instead_of_shrinking_to_5_pt():
+    # The labour roster's columns (一库五册): a county-prefixed agency in a 1.4-share column.
+    employer = "威宁彝族回族苗族自治县人力资源开发有限公司"
+    place = "贵州省毕节市威宁彝族回族苗族自治县观风海镇"
+    filler = ("性别", "年龄", "户号", "与户主关系", "所在村/安置点", "人员类别", "劳动能力")
+    columns = ("序号", "姓名", "身份证号", *filler, "就业地点", "输出机构", "工作单位")
+    widths = (0.5, 0.9, 2.1, 0.5, 0.5, 1.3, 0.9, 1.4, 1.6, 1.3, 1.8, 1.4, 1.8)
+    rows = tuple(
+        (str(n), f"张{n}", id_for(n), "男", "40", "001", "户主", "新华村", "脱贫人口", "普通劳动力")
+        + (place, employer, employer)
+        for n in range(1, 61)
+    )
+    section = Section("转移就业人员名册", columns, widths, rows)
+    pdf = render_tables(TablesView("一库五册", "新华村", dt.date(2026, 11, 30), (section,)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        sizes = [c["size"] for p in doc.pages for c in p.chars if c["text"] in "开发有限公司"]
+        # Nothing drawn below the table's room runs into the page number.
+        lowest = max(c["bottom"] for p in doc.pages for c in p.chars if c["text"] == "张")
+        height = doc.pages[0].height
+    assert min(sizes) >= 7
+    assert height - lowest > 45
+    whole = "".join("".join(page_texts(pdf)).split())
+    assert all(f"张{n}" in whole for n in range(1, 61)) and "合计：60人" in whole
