@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_certificate)
 
     p = cmds.add_parser("log", help="打印记录（可按批次或页脚校验码查）")
-    p.add_argument("--batch", help="批次编号")
+    p.add_argument("--batch", help="批次编号（可用唯一前缀）")
     p.add_argument("--code", help="页脚校验码")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_log)
@@ -154,13 +154,20 @@ def cmd_log(args: argparse.Namespace) -> int:
     """List logged prints."""
     ledger = open_ledger(args)
     try:
-        rows = print_log(ledger, batch_id=args.batch, code=args.code)
+        # A unique prefix of the batch id, as the papers take it.
+        batch_id = PaperData(ledger).batch(args.batch).id if args.batch else None
+        rows = print_log(ledger, batch_id=batch_id, code=args.code)
     finally:
         ledger.close()
     if args.json:
         print_json(rows)
         return 0
-    if not rows:
+    if not rows and args.code:
+        print(
+            f"本台账没有校验码为 {args.code} 的打印记录：这份材料不是从本台账打印的，"
+            "或打印它的设备还没有同步"
+        )
+    elif not rows:
         print("没有打印记录")
     for r in rows:
         what = r["batch_id"] or r["claim_id"] or r["area_code"] or r["person_id"] or ""

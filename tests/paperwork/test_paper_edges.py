@@ -354,3 +354,21 @@ def test_long_cells_of_a_plain_roster_grow_their_row_instead_of_shrinking_to_5_p
     assert height - lowest > 45
     whole = "".join("".join(page_texts(pdf)).split())
     assert all(f"张{n}" in whole for n in range(1, 61)) and "合计：60人" in whole
+
+
+def test_the_print_log_finds_a_batch_by_prefix_and_says_what_an_unknown_code_means(
+    tmp_path, capsys
+):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 1)
+    ledger.close()
+    out = tmp_path / "roster.pdf"
+    assert main(["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "print", "log", "--batch", batch_id[:13]]) == 0
+    listed = capsys.readouterr().out
+    assert "花名册" in listed and batch_id in listed
+    assert main(["--db", str(db), "print", "log", "--code", "0123456789ab"]) == 0
+    said = capsys.readouterr().out
+    assert "没有校验码为 0123456789ab 的打印记录" in said and "还没有同步" in said
