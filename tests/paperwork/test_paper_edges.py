@@ -372,3 +372,20 @@ def test_the_print_log_finds_a_batch_by_prefix_and_says_what_an_unknown_code_mea
     assert main(["--db", str(db), "print", "log", "--code", "0123456789ab"]) == 0
     said = capsys.readouterr().out
     assert "没有校验码为 0123456789ab 的打印记录" in said and "还没有同步" in said
+
+
+def test_a_notice_on_the_wall_never_says_who_is_disabled_or_was_in_prison_or_in_rehab():
+    cats = ("脱贫人口、残疾人", "刑满释放人员", "戒毒康复人员、农村低保对象")
+    rows = tuple(
+        RosterRow(f"张{n}", "男", id_for(n), c, "浙江省宁波市", 500, "6230520102000000001")
+        for n, c in enumerate(cats)
+    )
+    view = RosterView("b1", "一次性交通补助", rows, "龙坑街道", rule_clause="001 附件2（四）")
+    posted = "".join(
+        page_texts(render_notice(NoticeView(view, dt.date(2026, 11, 2), dt.date(2026, 11, 6))))
+    )
+    assert not any(word in posted for word in ("残疾人", "刑满释放", "戒毒康复"))
+    assert "脱贫人口" in posted and "农村低保对象" in posted
+    # The roster the county pays from is not posted: it keeps every category.
+    kept = "".join("".join(page_texts(render_roster(view))).split())
+    assert all(word in kept for word in ("残疾人", "刑满释放人员", "戒毒康复人员"))
