@@ -8,6 +8,7 @@ pdf, out)` writes the file atomically and logs the print (`fieldapp.services.pri
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -453,7 +454,10 @@ def write_pdf(pdf: bytes, out: Path) -> None:
             part.write_bytes(pdf)
             os.replace(part, out)
     finally:
-        part.unlink(missing_ok=True)
+        # On a read-only stick even removing the absent part file fails: the reason to give is
+        # the one above, about the file the user named.
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 
 import pdfplumber
 import pytest
@@ -389,3 +390,19 @@ def test_a_notice_on_the_wall_never_says_who_is_disabled_or_was_in_prison_or_in_
     # The roster the county pays from is not posted: it keeps every category.
     kept = "".join("".join(page_texts(render_roster(view))).split())
     assert all(word in kept for word in ("残疾人", "刑满释放人员", "戒毒康复人员"))
+
+
+def test_a_failed_write_names_the_file_asked_for_in_chinese_not_its_part_file(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 1)
+    ledger.close()
+    out = tmp_path / "花名册.pdf"
+    # Something in the way of the part file that cannot be removed either (as on a read-only
+    # USB stick, where removing it fails too).
+    (tmp_path / "花名册.pdf.part" / "x").mkdir(parents=True)
+    assert main(["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(out)]) == 1
+    said = capsys.readouterr().err
+    assert f"错误：无法写入“{out}”：" in said, said
+    assert ".part" not in said and not re.search("[A-Za-z]{4,}", said.replace(str(out), ""))
+    assert not out.exists()
