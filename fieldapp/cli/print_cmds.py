@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import datetime as dt
 import sys
 from pathlib import Path
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
+from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.paperwork import jobs
@@ -37,17 +37,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_form)
 
     p = cmds.add_parser("forms", help="一个批次全部申请表（一个文件，每份一页）")
-    p.add_argument("--batch", required=True, help="批次编号")
+    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
     _out(p)
     p.set_defaults(func=cmd_forms)
 
     p = cmds.add_parser("roster", help="批次发放花名册（按资金来源分表）")
-    p.add_argument("--batch", required=True, help="批次编号")
+    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
     _out(p)
     p.set_defaults(func=cmd_roster)
 
     p = cmds.add_parser("notice", help="批次公示表（身份证号、账号脱敏）")
-    p.add_argument("--batch", required=True, help="批次编号")
+    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
     p.add_argument("--from", dest="start", help="公示开始日期 YYYY-MM-DD（默认今天）")
     _out(p)
     p.set_defaults(func=cmd_notice)
@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_certificate)
 
     p = cmds.add_parser("log", help="打印记录（可按批次或页脚校验码查）")
-    p.add_argument("--batch", help="批次编号")
+    p.add_argument("--batch", help="批次编号（可用唯一前缀）")
     p.add_argument("--code", help="页脚校验码")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_log)
@@ -118,10 +118,10 @@ def cmd_notice(args: argparse.Namespace) -> int:
     """Print a batch's public notice."""
     start = None
     if args.start:
-        try:
-            start = dt.date.fromisoformat(args.start)
-        except ValueError:
-            return fail(f"公示开始日期“{args.start}”格式不对，应为 YYYY-MM-DD")
+        try:  # as --on is read elsewhere: 2026-11-23, 2026/11/23, 20261123
+            start = parse_date(args.start)
+        except ValueError as error:
+            return fail(f"公示开始日期：{error}")
     policy = _policy_in_force(args)
     return _run(args, lambda led: jobs.notice_job(led, args.batch, start, policy=policy))
 
@@ -154,13 +154,20 @@ def cmd_log(args: argparse.Namespace) -> int:
     """List logged prints."""
     ledger = open_ledger(args)
     try:
-        rows = print_log(ledger, batch_id=args.batch, code=args.code)
+        # A unique prefix of the batch id, as the papers take it.
+        batch_id = PaperData(ledger).batch(args.batch).id if args.batch else None
+        rows = print_log(ledger, batch_id=batch_id, code=args.code)
     finally:
         ledger.close()
     if args.json:
         print_json(rows)
         return 0
-    if not rows:
+    if not rows and args.code:
+        print(
+            f"本台账没有校验码为 {args.code} 的打印记录：这份材料不是从本台账打印的，"
+            "或打印它的设备还没有同步"
+        )
+    elif not rows:
         print("没有打印记录")
     for r in rows:
         what = r["batch_id"] or r["claim_id"] or r["area_code"] or r["person_id"] or ""

@@ -37,7 +37,7 @@ def render_certificate(
     canvas, buffer = new_canvas(A4, title, title, demo=settings.demo)
     pen = Pen(canvas)
     top = PAGE_H - MARGIN - 10
-    pen.text(PAGE_W / 2, top - 18, title, 20, "center", bold=True)
+    pen.heading(PAGE_W / 2, top - 18, title, 20, WIDTH)
     top -= 44
     top = _identity(pen, cert, top)
     top = (_casual if cert.casual else _stable)(pen, cert, top)

@@ -58,14 +58,7 @@ def render_forms(
 def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
     """Draw one application form on the current page."""
     top = PAGE_H - MARGIN
-    pen.text(
-        PAGE_W / 2,
-        top - 16,
-        f"{settings.county_name}{form.rule_title}申请表",
-        16,
-        "center",
-        bold=True,
-    )
+    pen.heading(PAGE_W / 2, top - 16, f"{settings.county_name}{form.rule_title}申请表", 16, WIDTH)
     top -= 30
     place = "  ".join(
         p for p in (f"乡镇（街道）：{form.township}", f"村（社区）：{form.village}") if p

@@ -8,10 +8,12 @@ pdf, out)` writes the file atomically and logs the print (`fieldapp.services.pri
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from fieldapp.domain.prints import PrintRecord
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
+from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import mask_roster
 from fieldapp.paperwork.numerals import from_fen, to_fen
@@ -43,6 +46,9 @@ from fieldapp.store.ledger import Ledger
 
 Renderer = Callable[[Progress | None, CancelCheck | None], bytes]
 
+#: Characters no file name may hold on Windows (and so on a FAT/exFAT USB stick).
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
 
 @dataclass(frozen=True)
 class PrintJob:
@@ -60,6 +66,49 @@ class PrintJob:
     ) -> bytes:
         """The PDF bytes; reports (done, total) and stops with Cancelled when asked."""
         return self.renderer(progress, cancelled)
+
+    def __post_init__(self) -> None:
+        # A character none of the bundled fonts has prints blank: say so before it is posted.
+        glyphs = glyph_note(self.view)
+        if glyphs:
+            object.__setattr__(self, "note", "；".join(n for n in (self.note, glyphs) if n))
+
+    def file_name(self) -> str:
+        """The file name to suggest: the title, with what Windows or a USB stick's file system
+        refuses in a name (/ \\ : * ? " < > |, a trailing dot) made '-', so a batch called
+        “2026年11月/第一批” is one file, not a folder and a file in it."""
+        name = _UNSAFE.sub("-", self.title).strip(" .-") or self.paper
+        return f"{name}.pdf"
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string a view prints (its fields, nested views and tuples of them)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _texts(getattr(value, f.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _texts(item)
+
+
+def glyph_note(view: object) -> str:
+    """What the paper would print blank (characters no bundled font has) and where, or ''."""
+    chain = default_chain()
+    missing: dict[str, None] = {}
+    where: dict[str, None] = {}
+    for text in _texts(view):
+        if text.isascii():
+            continue
+        lacking = chain.missing(text)
+        if lacking:
+            missing.update(dict.fromkeys(lacking))
+            where[text] = None
+    if not missing:
+        return ""
+    shown = "、".join(list(where)[:3]) + ("等" if len(where) > 3 else "")
+    return f"字库中没有“{''.join(missing)}”，这些字印出来是空白（{shown}），请在纸上用笔补写"
 
 
 def _record(paper: str, view: object, **fields: object) -> PrintRecord:
@@ -99,7 +148,10 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
     batch = data.batch(batch_id)
     forms: Sequence[FormView] = tuple(data.form(c) for c in data.batch_claims(batch.id))
     if not forms:
-        raise FieldappError(f"批次 {batch.id} 中没有申领记录，无法打印申请表")
+        raise FieldappError(
+            f"批次“{batch.title}”中没有可打印的申领，无法打印申请表"
+            + (f"（{note}）" if (note := data.dropped_note(batch.id)) else "")
+        )
     settings = data.settings(batch.area_code or region_of(forms[0].person.id_number))
     total = from_fen(sum(to_fen(f.amount) for f in forms))
     return PrintJob(
@@ -115,15 +167,18 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
             total_amount=float(total),
             area_code=batch.area_code,
         ),
+        data.dropped_note(batch.id),
     )
 
 
-def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str]:
-    """A batch's roster, the paper settings of its area and the area code (roster and notice)."""
+def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str, str]:
+    """A batch's roster, the paper settings of its area, the area code and what the papers
+    leave off (roster and notice)."""
     data = PaperData(ledger)
     roster = data.roster(batch_id)
     area_code = data.batch(roster.batch_id).area_code
-    return roster, data.settings(area_code or _first_area(data, batch_id)), area_code
+    settings = data.settings(area_code or _first_area(data, roster.batch_id))
+    return roster, settings, area_code, data.dropped_note(roster.batch_id)
 
 
 def _batch_record(kind: str, printed: object, roster: RosterView, area_code: str) -> PrintRecord:
@@ -141,13 +196,14 @@ def _batch_record(kind: str, printed: object, roster: RosterView, area_code: str
 
 def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
     """A batch's roster, one per funding source."""
-    roster, settings, area_code = _batch_papers(ledger, batch_id)
+    roster, settings, area_code, note = _batch_papers(ledger, batch_id)
     return PrintJob(
         "花名册",
         f"{roster.title}发放花名册",
         roster,
         lambda p, c: render_roster(roster, settings, progress=p, cancelled=c),
         _batch_record("花名册", roster, roster, area_code),
+        note,
     )
 
 
@@ -169,7 +225,7 @@ def notice_job(
 ) -> PrintJob:
     """A batch's public notice: masked rows, the period from `start` (default: today), counted
     on the holiday schedule of `policy` (the policy in force, which the caller loaded)."""
-    full, settings, area_code = _batch_papers(ledger, batch_id)
+    full, settings, area_code, note = _batch_papers(ledger, batch_id)
     roster = mask_roster(full)
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
     first, last = notice_period(settings, start or dt.date.today(), calendar)
@@ -180,6 +236,7 @@ def notice_job(
         notice,
         lambda p, c: render_notice(notice, settings, progress=p, cancelled=c),
         _batch_record("公示表", notice, roster, area_code),
+        note,
     )
 
 
@@ -301,6 +358,11 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
 
     rosters = five_rosters(ledger, area_code, on)
     names = [which] if which else list(COLUMNS)
+    if not any(rosters.sheets.get(n) for n in names):
+        raise FieldappError(
+            f"{rosters.area_name}截至 {on.isoformat()} 的{which or '一库五册'}没有人员，"
+            "没有可打印的内容"
+        )
     view = TablesView(
         "一库五册" if not which else which,
         rosters.area_name,
@@ -335,6 +397,10 @@ def duties_job(
 ) -> PrintJob:
     """The household duties of an area (一户一人、零就业家庭、公益性岗位超线、一人多岗) as a list
     to act on, one row per household or person flagged."""
+    if not flags:
+        raise FieldappError(
+            f"{area_name}截至 {on.isoformat()} 没有要列出的户级责任，没有可打印的清单"
+        )
     rows = [
         (n, f.kind, f.household_no, "、".join(f.names), place_of(f.area_code), f.text, f.clause)
         for n, f in enumerate(flags, start=1)
@@ -388,7 +454,10 @@ def write_pdf(pdf: bytes, out: Path) -> None:
             part.write_bytes(pdf)
             os.replace(part, out)
     finally:
-        part.unlink(missing_ok=True)
+        # On a read-only stick even removing the absent part file fails: the reason to give is
+        # the one above, about the file the user named.
+        with contextlib.suppress(OSError):
+            part.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True)
@@ -404,7 +473,15 @@ def save(
 ) -> Printed:
     """Write the PDF and log the print (a synced, attributable record)."""
     write_pdf(pdf, out)
-    record = job.record.model_copy(update={"pages": page_count(pdf), "file_name": Path(out).name})
+    return log_printed(ledger, job, pdf, Path(out).name, actor)
+
+
+def log_printed(
+    ledger: Ledger, job: PrintJob, pdf: bytes, where: str, actor: Actor | None = None
+) -> Printed:
+    """Log a print of `pdf` to `where` (a file's name, or the printer it was sent to): the code
+    in its footer can then be looked up, whichever way the paper left the computer."""
+    record = job.record.model_copy(update={"pages": page_count(pdf), "file_name": where})
     changes = printing.log_print(ledger, actor or actor_of(ledger), record)
     return Printed(record.model_copy(update={"id": changes.id or ""}), changes)
 

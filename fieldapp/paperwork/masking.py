@@ -1,10 +1,12 @@
-"""Masking for papers posted in public: ID numbers keep region and last 4, accounts last 4."""
+"""Masking for papers posted in public: ID numbers keep region and last 4, accounts last 4, and
+no category that would expose a person's health or past (残疾人, 戒毒康复人员, 刑满释放人员)."""
 
 from __future__ import annotations
 
 import dataclasses
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.enums import Category
 from fieldapp.paperwork.views import RosterRow, RosterView
 
 
@@ -24,12 +26,22 @@ def mask_account(account: str) -> str:
     return "****" + digits[-4:] if len(digits) > 4 else "****"
 
 
+#: Categories a notice on the village wall never shows: the roster (not posted) keeps them.
+PRIVATE_CATEGORIES = frozenset({Category.DISABLED, Category.REHAB, Category.RELEASED})
+
+
+def public_categories(categories: str) -> str:
+    """The categories as posted: '脱贫人口、残疾人' → '脱贫人口'."""
+    return "、".join(c for c in categories.split("、") if c and c not in PRIVATE_CATEGORIES)
+
+
 def mask_row(row: RosterRow) -> RosterRow:
-    """The row as posted: ID and account masked (idempotent)."""
+    """The row as posted: ID and account masked, private categories left out (idempotent)."""
     return dataclasses.replace(
         row,
         id_number=mask_id(row.id_number),
         account=mask_account(row.account),
+        categories=public_categories(row.categories),
     )
 
 

@@ -13,10 +13,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import idnumber
-from fieldapp.domain.claims import Batch, Claim, QualifyingFacts
+from fieldapp.domain.areacode import AreaLevel, area_at
+from fieldapp.domain.claims import Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
-from fieldapp.domain.errors import NotFound
+from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
 from fieldapp.paperwork.settings import PaperSettings, from_meta
@@ -37,6 +38,27 @@ from fieldapp.store.queries.claims import ClaimQueries
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
+
+#: Claims a batch's papers leave off: nobody is to be paid for them.
+_DROPPED = frozenset({ClaimState.REJECTED, ClaimState.REVERSED})
+
+
+def _common_area(codes: Sequence[str]) -> str:
+    """The smallest village, township or county holding every code: the area a batch made
+    without one covers (a county-wide batch is the county's, not its first claim's township)."""
+    for level in (AreaLevel.VILLAGE, AreaLevel.TOWNSHIP, AreaLevel.COUNTY):
+        heads = {area_at(code, level) for code in codes}
+        if len(heads) == 1 and len(head := heads.pop()) == level.value:
+            return head
+    return ""
+
+
+def _nothing_to_print(batch: Batch, dropped: str) -> str:
+    """Why a batch has no paper to print."""
+    if dropped:
+        return f"批次“{batch.title}”中的申领都已驳回或撤销，没有可打印的人员（{dropped}）"
+    return f"批次“{batch.title}”中没有申领记录，没有可打印的人员"
+
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
 DueLookup = Callable[[str], Sequence[str]]
@@ -190,10 +212,20 @@ class PaperData:
         return self.claims.batch(batch_id)
 
     def batch_claims(self, batch_id: str) -> list[Claim]:
-        """The batch's live claims, in roster order (township, village, then name)."""
-        self.batch(batch_id)
-        claims = self.claims.batch_claims(batch_id)
+        """The batch's claims still to be paid or paid, in roster order (township, village,
+        then name): a claim rejected or reversed after it was batched is left off its papers."""
+        batch_id = self.batch(batch_id).id
+        claims = [c for c in self.claims.batch_claims(batch_id) if c.state not in _DROPPED]
         return sorted(claims, key=lambda c: (c.area_code, c.person_name, c.id_number))
+
+    def dropped_note(self, batch_id: str) -> str:
+        """What the batch's papers leave off (claims rejected or reversed since), or ''."""
+        batch_id = self.batch(batch_id).id
+        dropped = [c for c in self.claims.batch_claims(batch_id) if c.state in _DROPPED]
+        if not dropped:
+            return ""
+        names = "、".join(c.person_name for c in dropped[:5]) + ("等" if len(dropped) > 5 else "")
+        return f"批次中已驳回或撤销的 {len(dropped)} 条申领（{names}）不列入"
 
     def _service(self, service_id: str | None) -> dict[str, Any] | None:
         return paper_rows.row(self.ledger, ServiceRecord, service_id) if service_id else None
@@ -272,7 +304,9 @@ class PaperData:
     def roster(self, batch_id: str) -> RosterView:
         """The batch's roster rows (full ID numbers and accounts: not for posting)."""
         batch = self.batch(batch_id)
-        claims = self.batch_claims(batch_id)
+        claims = self.batch_claims(batch.id)
+        if not claims:
+            raise FieldappError(_nothing_to_print(batch, self.dropped_note(batch.id)))
         lines: list[RosterRow] = []
         spells = 0
         for claim in claims:
@@ -284,9 +318,9 @@ class PaperData:
                 fact = f"{place}（{spell.employer}）" if spell.employer else place
             else:
                 fact = "；".join(f"{f.label}{f.value}" for f in form.facts[:2])
-            account = form.person.account_number
+            account, payee = form.person.account_number, ""
             if form.payee != "个人":
-                account = f"{form.payee}：{form.payee_name}"
+                account, payee = "", f"{form.payee}：{form.payee_name}"
             lines.append(
                 RosterRow(
                     name=form.person.name,
@@ -298,16 +332,17 @@ class PaperData:
                     account=account,
                     funding_source=claim.funding_source or batch.funding_source,
                     claim_id=claim.id,
+                    payee=payee,
                 )
             )
         title = claims[0].rule_title if claims else batch.title
         clause = claims[0].source_clause if claims else ""
-        area = batch.area_code or (claims[0].township_code if claims else "")
+        area = batch.area_code or _common_area([c.area_code for c in claims])
         return RosterView(
             batch_id=batch.id,
             title=title or batch.title,
             rows=tuple(lines),
-            area_name=self.area_path(area) if area else "",
+            area_name=(self.area_path(area) or self.area_name(area)) if area else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
             rule_clause=clause,
@@ -334,6 +369,10 @@ class PaperData:
             if not paper_rows.has_households_in(self.ledger, area_code):
                 raise NotFound(f"台账中没有区划代码为 {area_code} 的村（社区）或安置点")
         households = paper_rows.households_in(self.ledger, codes, area_code)
+        if not households:
+            raise FieldappError(
+                f"{self.area_path(area_code) or area_code}在台账中还没有住户，没有可打印的走访记录"
+            )
         ids = [h["id"] for h in households]
         members = self._members(ids)
         visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")

@@ -75,6 +75,18 @@ class Pen:
             obj.textOut(piece)
         c.drawText(obj)
 
+    def heading(self, x: float, y: float, text: str, size: float, width: float) -> float:
+        """A bold title centred on x, shrunk to fit `width` (a long county name with a long
+        rule title used to run off both edges of the page); returns the size used."""
+        size = self.fitting(text, size, width)
+        self.text(x, y, text, size, "center", bold=True)
+        return size
+
+    def fitting(self, text: str, size: float, width: float) -> float:
+        """The size (at most `size`) at which `text` is no wider than `width`."""
+        natural = self.width(text, 1.0)
+        return min(size, width / natural) if natural > 0 else size
+
     def wrap(self, text: str, width: float, size: float) -> list[str]:
         """Break text into lines no wider than `width` (Chinese per character, numbers whole)."""
         lines: list[str] = []

@@ -46,7 +46,10 @@ class Column:
     align: str = "center"
 
 
-def _columns(fact_label: str, notice: bool) -> list[Column]:
+def _columns(fact_label: str, notice: bool, payees: bool = False) -> list[Column]:
+    """The columns; with `payees` (some rows pay an agency or employer) the account column
+    also names who is paid, in full: an organisation's name is not masked."""
+    account = "账号尾号" if notice else "社保卡（银行）账号"
     cols = [
         Column("序号", 30, lambda i, r: str(i)),
         Column("姓名", 58, lambda i, r: r.name),
@@ -56,9 +59,9 @@ def _columns(fact_label: str, notice: bool) -> list[Column]:
         Column(fact_label, 170, lambda i, r: r.fact, "left"),
         Column("金额（元）", 62, lambda i, r: figures(r.amount), "right"),
         Column(
-            "账号尾号" if notice else "社保卡（银行）账号",
-            128 if not notice else 76,
-            lambda i, r: r.account,
+            f"{account}或收款单位" if payees else account,
+            128 if not notice else 76 + 52 * payees,
+            lambda i, r: r.account or r.payee,
         ),
     ]
     if not notice:
@@ -139,7 +142,7 @@ def render_roster(
         roster,
         settings,
         title=title,
-        columns=_columns(roster.fact_label, notice=False),
+        columns=_columns(roster.fact_label, notice=False, payees=_pays_others(roster)),
         intro=[],
         code=short_hash(roster),
         bottom=_signatures(settings),
@@ -167,7 +170,7 @@ def render_notice(
         roster,
         settings,
         title=title,
-        columns=_columns(roster.fact_label, notice=True),
+        columns=_columns(roster.fact_label, notice=True, payees=_pays_others(roster)),
         intro=[notice_text(notice, settings)],
         code=short_hash(notice),
         bottom=[
@@ -178,6 +181,10 @@ def render_notice(
         progress=progress,
         cancelled=cancelled,
     )
+
+
+def _pays_others(roster: RosterView) -> bool:
+    return any(r.payee for r in roster.rows)
 
 
 def period_text(notice: NoticeView, settings: PaperSettings) -> str:
@@ -241,14 +248,17 @@ def _render(
     footer = Footer(f"批次 {roster.batch_id}{judged}", stamp, code)
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())
-        pen.text(PAGE_W / 2, TOP - 14, title, 16, "center", bold=True)
+        pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)
         info = [f"资金来源：{source}"]
         if roster.area_name:
             info.append(f"地区：{roster.area_name}")
         if roster.rule_clause and not intro:
             info.append(f"政策依据：{official(roster.rule_clause)}")
-        pen.text(LEFT, TOP - 32, "    ".join(info), 9.5)
-        pen.text(RIGHT, TOP - 32, "金额单位：元", 9.5, "right")
+        unit = "金额单位：元"
+        room = WIDTH - pen.width(unit, 9.5) - 12
+        line = "    ".join(info)
+        pen.text(LEFT, TOP - 32, line, pen.fitting(line, 9.5, room))
+        pen.text(RIGHT, TOP - 32, unit, 9.5, "right")
         for n, line in enumerate(intro_lines):
             pen.text(LEFT, TOP - 46 - n * 13, line, 9.5)
         y = _table(pen, columns, page, rows, sections, top)

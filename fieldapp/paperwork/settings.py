@@ -71,8 +71,11 @@ def setting_name(text: str) -> str:
     if name in LABELS:
         return name
     for key, label in LABELS.items():
-        if name == label:
+        # The label with or without its hint: 公示期按工作日计（是/否） or 公示期按工作日计.
+        if name in (label, label.removesuffix("（是/否）")):
             return key
+    if name in ("县名", "县名称", "县（市、区）"):  # as `print settings --help` calls it
+        return "county_name"
     known = "、".join(f"{label}（{key}）" for key, label in LABELS.items())
     raise ValueError(f"没有名为“{name}”的打印设置；可用：{known}")
 

@@ -1,7 +1,8 @@
 """Plain rosters on landscape A4: 一库五册 (one roster per section) and the household duties.
 
-Every page repeats its section's title, area and date, and the column header; rows have a fixed
-height and never split (long text shrinks, then wraps, always clear of the cell's border); the
+Every page repeats its section's title, area and date, and the column header; rows never split
+(long text shrinks a little, then wraps, the row growing to keep it legible, always clear of the
+cell's border); the
 last page of a section says how many rows it has and leaves room for signatures. Pages are
 numbered 第 n 页 共 m 页 within the document, with the content code in the footer.
 """
@@ -30,6 +31,12 @@ TABLE_TOP = TOP - 44
 FOOTER_Y = 20.0
 #: Room under the last row of a section for its count and signature line.
 CLOSING = 40.0
+#: Long cells wrap at this size at least; their row grows (up to MAX_ROW) rather than shrink
+#: further (a county-prefixed employer's name used to print at 5 pt).
+FIT_SIZE = 7.0
+MAX_ROW = 48.0
+#: Height a page has for rows under the column header.
+ROOM = TABLE_TOP - HEADER_H - FOOTER_Y - 34
 
 
 @dataclass(frozen=True)
@@ -72,20 +79,52 @@ class _Page:
     start: int
     rows: tuple[tuple[str, ...], ...]
     last: bool
+    heights: tuple[float, ...] = ()
 
 
-def _pages(view: TablesView) -> list[_Page]:
+def _widths(section: Section) -> list[float]:
+    total = sum(section.widths)
+    return [WIDTH * w / total for w in section.widths]
+
+
+def row_height(pen: Pen, widths: Sequence[float], row: Sequence[str]) -> float:
+    """A row's height: ROW_H, or taller so that every cell stays legible at FIT_SIZE."""
+    need = ROW_H
+    for value, width in zip(row, widths, strict=False):
+        inner = width - 6
+        if not value or pen.width(value, SIZE) <= inner:
+            continue
+        lines = len(pen.wrap(value, inner, FIT_SIZE))
+        need = max(need, lines * FIT_SIZE * 1.18 + 5)
+    return min(need, MAX_ROW)
+
+
+def _pages(view: TablesView, pen: Pen) -> list[_Page]:
     """Each section's rows in pages; its last page keeps room for the closing lines."""
-    room = int((TABLE_TOP - HEADER_H - FOOTER_Y - 20) // ROW_H)
-    closing = int(CLOSING // ROW_H) + 1
     pages: list[_Page] = []
     for number, section in enumerate(view.sections):
-        rows = section.rows
-        chunks = [rows[i : i + room] for i in range(0, len(rows), room)] or [()]
-        if len(chunks[-1]) > room - closing:
-            chunks.append(())
-        for index, chunk in enumerate(chunks):
-            pages.append(_Page(number, index * room, tuple(chunk), index == len(chunks) - 1))
+        widths = _widths(section)
+        heights = [row_height(pen, widths, row) for row in section.rows]
+        chunks: list[list[int]] = [[]]
+        used = 0.0
+        for index, height in enumerate(heights):
+            if chunks[-1] and used + height > ROOM:
+                chunks.append([])
+                used = 0.0
+            chunks[-1].append(index)
+            used += height
+        if used + CLOSING > ROOM and chunks[-1]:
+            chunks.append([])
+        for n, chunk in enumerate(chunks):
+            pages.append(
+                _Page(
+                    number,
+                    chunk[0] if chunk else len(section.rows),
+                    tuple(section.rows[i] for i in chunk),
+                    n == len(chunks) - 1,
+                    tuple(heights[i] for i in chunk),
+                )
+            )
     return pages
 
 
@@ -102,14 +141,14 @@ def render_tables(
     stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), view.title, view.title, demo=settings.demo)
     pen = Pen(canvas)
-    pages = _pages(view)
+    pages = _pages(view, pen)
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     footer = Footer(f"{view.area_name} {view.title}", stamp, short_hash(view))
     for number, page in enumerate(pages, start=1):
         section = view.sections[page.section]
         title = f"{view.area_name}{section.title}"
-        pen.text(PAGE_W / 2, TOP - 14, title, 16, "center", bold=True)
+        pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
         pen.text(LEFT, TOP - 32, f"{county}截至 {view.as_of.isoformat()}", 9.5)
         pen.text(RIGHT, TOP - 32, f"共 {len(section.rows)} {section.unit}", 9.5, "right")
@@ -132,25 +171,24 @@ def render_tables(
 
 def _table(pen: Pen, section: Section, page: _Page) -> float:
     """Header and rows of one page; returns the table's bottom."""
-    total = sum(section.widths)
-    widths = [WIDTH * w / total for w in section.widths]
+    widths = _widths(section)
     edges = [LEFT]
     for width in widths:
         edges.append(edges[-1] + width)
     top = TABLE_TOP
     for title, x, width in zip(section.columns, edges, widths, strict=False):
         pen.fit(title, x, top - HEADER_H, width, HEADER_H, SIZE + 0.5, pad=3)
-    for offset, row in enumerate(page.rows):
-        y = top - HEADER_H - ROW_H * (offset + 1)
+    lines = [top, top - HEADER_H]
+    for row, height in zip(page.rows, page.heights, strict=True):
+        y = lines[-1] - height
         for value, x, width in zip(row, edges, widths, strict=False):
             align = "right" if _is_number(value) else "center" if len(value) <= 4 else "left"
-            pen.fit(value, x, y, width, ROW_H, SIZE, align=align, pad=3)
-    bottom = top - HEADER_H - ROW_H * len(page.rows)
+            pen.fit(value, x, y, width, height, SIZE, align=align, pad=3)
+        lines.append(y)
+    bottom = lines[-1]
     c = pen.c
     c.setLineWidth(0.5)
-    for y in [top, top - HEADER_H] + [
-        top - HEADER_H - ROW_H * (n + 1) for n in range(len(page.rows))
-    ]:
+    for y in lines:
         c.line(LEFT, y, RIGHT, y)
     for x in edges:
         c.line(x, top, x, bottom)

@@ -74,6 +74,9 @@ class RosterRow:
     account: str
     funding_source: str = ""
     claim_id: str = ""
+    #: Who is paid when it is not the person (an agency or employer: '类型：名称'); its account
+    #: is not in the ledger, so `account` is then empty.
+    payee: str = ""
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ SIZE = 8.5
 TABLE_BOTTOM = 72.0
 SUMMARY_H = 64.0
 MIN_BLOCK = 40.0
+#: Height a page has for households (and the summary) under the column header.
+ROOM = TABLE_TOP - HEADER_H - TABLE_BOTTOM
+#: The summary's text size: the zero-employment households it names must stay legible.
+SUMMARY_SIZE = 9.5
 #: Size long cells are wrapped at; rows grow to fit it (up to MAX_ROW) rather than shrink.
 FIT_SIZE = 7.5
 MAX_ROW = 80.0
@@ -88,10 +92,13 @@ def member_height(pen: Pen, widths: list[float], member: MemberMonth) -> float:
 
 
 def paginate(
-    households: tuple[HouseholdMonth, ...], pen: Pen, widths: list[float]
+    households: tuple[HouseholdMonth, ...],
+    pen: Pen,
+    widths: list[float],
+    summary_h: float = SUMMARY_H,
 ) -> list[list[Block]]:
     """Households in page-sized groups; the last page keeps room for the month's summary."""
-    room = TABLE_TOP - HEADER_H - TABLE_BOTTOM
+    room = ROOM
     pages: list[list[Block]] = [[]]
     used = 0.0
     for household in households:
@@ -115,7 +122,7 @@ def paginate(
             if members:
                 pages.append([])
                 used = 0.0
-    if used and used + SUMMARY_H > room:
+    if used and used + summary_h > room:
         pages.append([])
     return pages
 
@@ -136,29 +143,30 @@ def render_visits(
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, "走访记录", demo=settings.demo)
     pen = Pen(canvas)
     widths = _widths()
-    pages = paginate(sheet.households, pen, widths)
+    summary = _summary_lines(sheet)
+    summary_h = summary_height(pen, summary)
+    pages = paginate(sheet.households, pen, widths, summary_h)
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     footer = Footer(f"地区 {sheet.area_code}  月份 {sheet.month}", stamp, short_hash(sheet))
     for number, blocks in enumerate(pages, start=1):
-        pen.text(PAGE_W / 2, TOP - 14, title, 15, "center", bold=True)
+        pen.heading(PAGE_W / 2, TOP - 14, title, 15, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
-        pen.text(
-            LEFT,
-            TOP - 32,
+        line = (
             f"{county}村（社区）/安置点：{sheet.area_name}    代码：{sheet.area_code}    "
-            f"统计月份：{sheet.month}    共 {len(sheet.households)} 户",
-            9,
+            f"统计月份：{sheet.month}    共 {len(sheet.households)} 户"
         )
+        room = WIDTH
         if not sheet.due_source:
-            pen.text(
-                RIGHT, TOP - 32, "应办事项：本机未接入待办清单，按本月状态与服务核对", 8, "right"
-            )
+            hint = "应办事项：本机未接入待办清单，按本月状态与服务核对"
+            pen.text(RIGHT, TOP - 32, hint, 8, "right")
+            room -= pen.width(hint, 8) + 12
+        pen.text(LEFT, TOP - 32, line, pen.fitting(line, 9, room))
         y = _header(pen, widths, TABLE_TOP)
         for block in blocks:
             y = _block(pen, widths, block, y)
         if number == len(pages):
-            y = _summary(pen, sheet, y)
+            y = _summary(pen, summary, summary_h, y)
         pen.text(LEFT, y - 16, "走访人（签字）：", 9.5)
         pen.text(LEFT + WIDTH / 3, y - 16, "村（社区）负责人（签字）：", 9.5)
         pen.text(LEFT + 2 * WIDTH / 3, y - 16, "填报日期：      年    月    日", 9.5)
@@ -234,8 +242,8 @@ def _block(pen: Pen, widths: list[float], block: Block, top: float) -> float:
     return bottom
 
 
-def _summary(pen: Pen, sheet: VisitSheetView, top: float) -> float:
-    """The month in numbers for the whole village, under the last household."""
+def _summary_lines(sheet: VisitSheetView) -> list[str]:
+    """The month in numbers for the whole village, and its zero-employment households."""
     members = [m for h in sheet.households for m in h.members]
     labour = [
         m
@@ -255,7 +263,18 @@ def _summary(pen: Pen, sheet: VisitSheetView, top: float) -> float:
         f"走访 {visited} 户，提供服务 {services} 人次，有应办事项 {due} 人。",
         f"零就业家庭 {len(zero)} 户" + (f"：{'、'.join(zero)}（须动态清零）" if zero else "。"),
     ]
-    height = SUMMARY_H
+    return lines
+
+
+def summary_height(pen: Pen, lines: list[str]) -> float:
+    """The summary box's height: every line legible at SUMMARY_SIZE (a site with hundreds of
+    zero-employment households gets a taller box, on a page of its own if need be)."""
+    wrapped = pen.wrap("\n".join(lines), WIDTH - 12, SUMMARY_SIZE)
+    return min(max(SUMMARY_H, len(wrapped) * SUMMARY_SIZE * 1.18 + 12), ROOM)
+
+
+def _summary(pen: Pen, lines: list[str], height: float, top: float) -> float:
+    """The summary under the last household."""
     pen.rect(LEFT, top - height, WIDTH, height)
-    pen.fit("\n".join(lines), LEFT, top - height, WIDTH, height, 9.5, align="left", pad=6)
+    pen.fit("\n".join(lines), LEFT, top - height, WIDTH, height, SUMMARY_SIZE, align="left", pad=6)
     return top - height

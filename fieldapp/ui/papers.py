@@ -58,9 +58,24 @@ def preview(
             record = printed.record
             return save_note(record.pages, record.code, path)
 
-        dialog = PdfPreview(pdf, job.title, f"{job.title}.pdf", saver, parent)
+        def logger(printer: str) -> str:
+            where = f"打印机 {printer}"  # the log's record: data, in Chinese in any language
+            printed = jobs.log_printed(session.ledger, job, pdf, where, session.actor)
+            session.apply(printed.changes)
+            record = printed.record
+            return (
+                QCoreApplication.translate(
+                    "Papers", "已送打印机 %1（共 %2 页，校验码 %3），已记入打印记录"
+                )
+                .replace("%1", printer)
+                .replace("%2", str(record.pages))
+                .replace("%3", record.code)
+            )
+
+        dialog = PdfPreview(pdf, job.title, job.file_name(), saver, parent, logger)
         if job.note:
-            dialog.note.setText(job.note)
+            # Beside the reminder that the paper holds personal data, never instead of it.
+            dialog.note.setText(f"{job.note}。{dialog.note.text()}")
         if on_open:
             on_open(dialog)
         dialog.open()

@@ -32,6 +32,8 @@ from fieldapp.ui.errors import show_error
 
 #: Called with the chosen path; writes the file and logs the print (returns a note to show).
 Saver = Callable[[Path], str]
+#: Logs a print sent to the named printer; returns what the preview then says.
+PrintLogger = Callable[[str], str]
 
 
 #: Zoom steps of the +/− buttons (1.0 = 100 %).
@@ -49,6 +51,7 @@ class PdfPreview(QDialog):
         suggested_name: str,
         saver: Saver,
         parent: QWidget | None = None,
+        logger: PrintLogger | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("预览：") + title)
@@ -60,6 +63,7 @@ class PdfPreview(QDialog):
         self.resize(int(room.width() * 0.92), int(room.height() * 0.92))
         self.pdf = pdf
         self.saver = saver
+        self.logger = logger
         self.suggested_name = suggested_name
         self._bytes = QByteArray(pdf)
         self._buffer = QBuffer(self._bytes, self)
@@ -253,4 +257,10 @@ class PdfPreview(QDialog):
                 painter.drawImage(QRect(target.topLeft(), fitted), image)
         finally:
             painter.end()
+        if self.logger is not None:
+            where = printer.printerName() or printer.outputFileName()
+            try:
+                self.note.setText(self.logger(where))
+            except Exception as error:  # noqa: BLE001 - shown in Chinese; the paper is printed
+                show_error(self, error)
         return True

@@ -3,6 +3,9 @@ review steps, a batch, and the roster previewed in the app and saved as a real P
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import re
 from pathlib import Path
 
 import pypdf
@@ -10,9 +13,17 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.domain.claims import ClaimState
+from fieldapp.paperwork import jobs
+from fieldapp.paperwork.jobs import notice_period
+from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.policy.eligibility import Status
+from fieldapp.policy.pack import CalendarDays
+from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.store.queries.claims import ClaimQueries
+from fieldapp.store.queries.paper import print_log
+from fieldapp.ui import papers, policy_access
 from fieldapp.ui.pdf_preview import PdfPreview
+from tests.paperwork.pdftext import page_texts
 from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
 
@@ -165,3 +176,86 @@ def test_a_new_search_does_not_keep_the_old_count(demo_window, qtbot):
     assert page.results_label.text() == ""
     wait_idle(page=page, qtbot=qtbot)
     assert page.results_label.text().startswith("符合条件")
+
+
+def test_the_notice_from_the_subsidies_page_counts_the_countys_own_days_off(
+    demo_window, qtbot, warnings_shown
+):
+    page = demo_window.show_page("subsidies")
+    _result, claim = find_and_claim(page, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(claim.id)
+    page.collect_all_evidence()
+    page._select_claim(claim.id)
+    assert page.advance_selected() is not None
+    page.rule.setCurrentIndex(page.rule.findData(claim.rule_id))
+    assert page.make_batch() is not None, warnings_shown
+    # The county's pack gives the next ten days off (an autonomous county's own festival).
+    state = policy_access.state(page.session.ledger)
+    today = dt.date.today()
+    days_off = [today + dt.timedelta(days=n) for n in range(10)]
+    state.policy = state.policy.model_copy(
+        update={"calendar": CalendarDays(extra_holidays=days_off)}
+    )
+    settings = PaperSettings()
+    first, last = notice_period(settings, today, WorkCalendar(state.policy.calendar))
+    assert first > days_off[-1] and notice_period(settings, today) != (first, last)
+    page.batches_view.selectRow(0)
+    page.notice_button.click()
+    wait_idle(qtbot, page)
+    preview = page.findChildren(PdfPreview)[-1]
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(preview.pdf)).pages)
+    said = f"{first.year}年{first.month}月{first.day}日至{last.year}年{last.month}月{last.day}日"
+    assert said in "".join(text.split())
+    preview.close()
+
+
+def test_a_papers_note_is_shown_beside_the_privacy_reminder_not_instead_of_it(
+    demo_window, qtbot, warnings_shown
+):
+    page = demo_window.show_page("print")
+    village = next(r.code for r in page.areas.rows if r.kind in ("村", "安置点"))
+    month = dt.date.today().strftime("%Y-%m")
+    opened: list[PdfPreview] = []
+    # Without a policy the sheet says its 应办事项 column lists the month's status only.
+    papers.preview(
+        page,
+        page.panel,
+        page.session,
+        lambda led: jobs.visits_job(led, village, month),
+        opened.append,
+    )
+    wait_idle(qtbot, page)
+    assert opened, warnings_shown
+    note = opened[0].note.text()
+    assert "未载入政策包" in note and "含个人信息，请妥善保管" in note
+    opened[0].close()
+
+
+def test_a_paper_sent_to_the_printer_is_in_the_print_log_by_its_code(
+    demo_window, qtbot, warnings_shown, tmp_path
+):
+    page = demo_window.show_page("print")
+    village = next(r.code for r in page.areas.rows if r.kind in ("村", "安置点"))
+    month = dt.date.today().strftime("%Y-%m")
+    opened: list[PdfPreview] = []
+    papers.preview(
+        page,
+        page.panel,
+        page.session,
+        lambda led: jobs.visits_job(led, village, month),
+        opened.append,
+    )
+    wait_idle(qtbot, page)
+    assert opened, warnings_shown
+    preview = opened[0]
+    code = re.search(r"校验码 ([0-9a-f]{12})", "".join(page_texts(preview.pdf))).group(1)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    assert preview.print_to(printer)
+    # The county checks a paper handed in by the code in its footer: printed, not saved, too.
+    logged = print_log(page.session.ledger, code=code)
+    assert logged and logged[0]["file_name"].startswith("打印机 ")
+    assert "已记入打印记录" in preview.note.text() and code in preview.note.text()
+    preview.close()

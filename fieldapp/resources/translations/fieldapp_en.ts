@@ -1494,6 +1494,10 @@
       <source>已保存到 %1（共 %2 页，校验码 %3）</source>
       <translation>Saved to %1 (%2 page(s), check code %3)</translation>
     </message>
+    <message>
+      <source>已送打印机 %1（共 %2 页，校验码 %3），已记入打印记录</source>
+      <translation>Sent to printer %1 (%2 page(s), check code %3); recorded in the print log</translation>
+    </message>
   </context>
   <context>
     <name>PdfPreview</name>

@@ -32,9 +32,14 @@ class ClaimQueries:
         """One claim by id (a unique prefix of the id is accepted), or NotFound."""
         row = self.ledger.get(Claim.TABLE, claim_id)
         if row is None and len(claim_id) >= 6:
-            rows = self._rows("id LIKE ?", [claim_id + "%"])
+            rows = self._rows("id LIKE ?", [claim_id.replace("%", "").replace("_", "") + "%"])
             if len(rows) == 1:
                 return rows[0]
+            if rows:
+                # Ids made in the same minute share their first 13 characters.
+                raise NotFound(
+                    f"有 {len(rows)} 条申领的编号以 {claim_id} 开头，请多写几位或写完整编号"
+                )
         if row is None:
             raise NotFound(f"找不到申领记录 {claim_id}")
         return to_model(Claim, row)
@@ -100,8 +105,17 @@ class ClaimQueries:
     # -- batches ----------------------------------------------------------------------------
 
     def batch(self, batch_id: str) -> Batch:
-        """One batch by id, or NotFound."""
+        """One batch by id (a unique prefix of the id is accepted, as for claims), or NotFound."""
         row = self.ledger.get(Batch.TABLE, batch_id)
+        if row is None and len(batch_id) >= 6:
+            rows = self.db.execute(
+                "SELECT id FROM batches WHERE deleted = 0 AND id LIKE ? LIMIT 2",
+                [batch_id.replace("%", "").replace("_", "") + "%"],
+            ).fetchall()
+            if len(rows) > 1:
+                raise NotFound(f"有多个批次的编号以 {batch_id} 开头，请多写几位或写完整编号")
+            if rows:
+                row = self.ledger.get(Batch.TABLE, rows[0][0])
         if row is None:
             raise NotFound(f"找不到批次 {batch_id}")
         return to_model(Batch, row)

@@ -520,7 +520,7 @@ class SubsidiesPage(QWidget):
         layout.addWidget(self.batches_view, 1)
         self.batch_button.clicked.connect(self.make_batch)
         self.roster_button.clicked.connect(lambda: self.preview_batch(jobs.roster_job))
-        self.notice_button.clicked.connect(lambda: self.preview_batch(jobs.notice_job))
+        self.notice_button.clicked.connect(self.preview_notice)
         self.forms_button.clicked.connect(lambda: self.preview_batch(jobs.forms_job))
         # A paper rendered while eligibility is worked out would drop the rest of the list.
         self.panel.guard(self.roster_button, self.notice_button, self.forms_button)
@@ -560,6 +560,12 @@ class SubsidiesPage(QWidget):
             show_error(self, self.tr("还没有批次"))
             return
         papers.preview(self, self.panel, self.session, lambda led: make(led, batch.id))
+
+    def preview_notice(self) -> None:
+        """The batch's notice, its period counted on the holiday schedule of the policy in
+        force (a county's own days off), as the 打印 page counts it."""
+        policy = policy_access.policy_or_none(self.session.ledger)
+        self.preview_batch(lambda led, batch_id: jobs.notice_job(led, batch_id, policy=policy))
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, Cancelled):

@@ -1,0 +1,408 @@
+"""Nothing printed runs off the paper: long county names, long rule titles, long area names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+
+import pdfplumber
+import pytest
+
+from fieldapp.cli.main import main
+from fieldapp.domain.enums import AreaKind
+from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.models import Area
+from fieldapp.paperwork.certificate import render_certificate
+from fieldapp.paperwork.form import render_forms
+from fieldapp.paperwork.jobs import (
+    duties_job,
+    form_job,
+    forms_job,
+    notice_job,
+    roster_job,
+    rosters_job,
+    write_pdf,
+)
+from fieldapp.paperwork.masking import mask_account
+from fieldapp.paperwork.roster import render_notice, render_roster
+from fieldapp.paperwork.settings import PaperSettings
+from fieldapp.paperwork.tables import Section, TablesView, render_tables
+from fieldapp.paperwork.views import (
+    CertificateView,
+    FormView,
+    HouseholdMonth,
+    MemberMonth,
+    NoticeView,
+    PersonView,
+    RosterRow,
+    RosterView,
+    VisitSheetView,
+)
+from fieldapp.paperwork.visits import render_visits
+from fieldapp.store.ledger import Ledger
+from tests.paperwork.builders import TOWNSHIP, add_claims, id_for
+from tests.paperwork.pdftext import page_texts
+from tests.records import Records
+
+#: A real Guizhou county and the longest rule title of the built-in pack.
+COUNTY = "威宁彝族回族苗族自治县"
+LONG_RULE = "一次性吸纳就业补贴（招用毕业年度或离校2年内未就业高校毕业生）"
+LONG_AREA = "威宁彝族回族苗族自治县 五里岗街道 感恩社区易地扶贫搬迁安置点"
+
+
+def _outside(pdf: bytes) -> list[str]:
+    """Every character drawn (partly) beyond the page's left or right edge."""
+    out = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            out += [c["text"] for c in page.chars if c["x0"] < -0.5 or c["x1"] > page.width + 0.5]
+    return out
+
+
+def _person() -> PersonView:
+    return PersonView("张龑", id_for(1), "男", account_number="6230520102000000001")
+
+
+def _roster() -> RosterView:
+    row = RosterRow(
+        "张龑", "男", id_for(1), "脱贫人口", "浙江省宁波市", 1000, "6230520102000000001"
+    )
+    return RosterView("b1", LONG_RULE, (row,), LONG_AREA, rule_clause="001 附件1（一）")
+
+
+def test_a_long_title_shrinks_to_the_page_instead_of_running_off_it():
+    settings = PaperSettings(county_name=COUNTY)
+    form = FormView("c1", LONG_RULE, _person(), 1000.0, source_clause="001 附件1（一）")
+    sheet = VisitSheetView(
+        "520526001901",
+        LONG_AREA,
+        "2026-11",
+        (HouseholdMonth("H1", "张龑", members=(MemberMonth("张龑"),)),),
+    )
+    tables = TablesView(
+        "一库五册",
+        LONG_AREA,
+        dt.date(2026, 11, 30),
+        (Section("公益性岗位人员花名册", ("序号", "姓名"), (1.0, 1.0), (("1", "张龑"),)),),
+    )
+    papers = {
+        "申请表": render_forms([form], settings),
+        "花名册": render_roster(_roster(), settings),
+        "公示表": render_notice(
+            NoticeView(_roster(), dt.date(2026, 11, 2), dt.date(2026, 11, 6)), settings
+        ),
+        "走访记录": render_visits(sheet, settings),
+        "一库五册": render_tables(tables, settings),
+        "务工证明": render_certificate(CertificateView(_person()), settings),
+    }
+    for name, pdf in papers.items():
+        assert _outside(pdf) == [], name
+
+
+AGENCY = "威宁彝族回族苗族自治县永盛劳务合作社"
+
+
+def test_an_agency_paid_claim_names_the_agency_not_a_masked_tail_of_its_name(ledger):
+    batch_id, claims = add_claims(ledger, 2)
+    ledger.update("claims", claims[0], {"payee": "经营性人力资源服务机构", "payee_name": AGENCY})
+    person = ledger.get("persons", ledger.get("claims", claims[1])["person_id"])
+    notice = "".join(
+        "".join(page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())).split()
+    )
+    roster = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
+    # Posted on the wall: who is paid, in full; never "****劳务合作社" as if it were an account.
+    assert AGENCY in notice
+    assert "****" + AGENCY[-4:] not in notice
+    assert mask_account(person["account_number"]) in notice
+    assert person["account_number"] not in notice
+    assert AGENCY in roster and person["account_number"] in roster
+
+
+def test_a_claim_rejected_after_batching_is_left_off_the_roster_notice_and_forms(ledger):
+    batch_id, claims = add_claims(ledger, 3)
+    ledger.update("claims", claims[0], {"state": "驳回", "reason": "重复申领"})
+    rejected = ledger.get("claims", claims[0])
+    kept = [ledger.get("claims", c)["id_number"] for c in claims[1:]]
+    roster = roster_job(ledger, batch_id)
+    notice = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    forms = forms_job(ledger, batch_id)
+    roster_text = "".join(page_texts(roster.render()))
+    notice_text = "".join("".join(page_texts(notice.render())).split())
+    assert rejected["id_number"] not in roster_text
+    assert all(i in roster_text for i in kept)
+    assert "合    计" in roster_text and "1000.00" in roster_text
+    assert "以下2名人员" in notice_text and "拟发放补贴合计1000.00元" in notice_text
+    assert rejected["person_name"] not in notice_text
+    assert len(forms.view) == 2 and roster.record.total_amount == 1000.0
+    for job in (roster, notice, forms):
+        assert "已驳回或撤销的 1 条申领" in job.note and rejected["person_name"] in job.note
+
+    for claim_id in claims[1:]:
+        ledger.update("claims", claim_id, {"state": "已撤销", "reason": "退回"})
+    for make in (roster_job, notice_job, forms_job):
+        with pytest.raises(FieldappError, match="都已驳回或撤销|没有可打印的申领"):
+            make(ledger, batch_id)
+
+
+def _line_chars(pdf: bytes, marker: str) -> list[dict]:
+    """The chars, in drawing order, of the first page's line holding `marker`'s first char."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        chars = doc.pages[0].chars
+        text = "".join(c["text"] for c in chars)
+        top = chars[text.index(marker)]["top"]
+        return [c for c in chars if abs(c["top"] - top) < 1]
+
+
+def test_the_line_under_the_title_never_runs_into_what_is_on_its_right():
+    # A village's batch under seed 004's rule: its clause is the document's full title.
+    roster = RosterView(
+        "b1",
+        "一次性求职创业补贴（首次有组织输出到省外）",
+        _roster().rows,
+        "五里岗街道 感恩社区易地扶贫搬迁安置点",
+        funding_source="衔接推进乡村振兴补助资金",
+        rule_clause="004（四）",
+    )
+    line = _line_chars(render_roster(roster, PaperSettings(county_name=COUNTY)), "资金来源")
+    assert "".join(c["text"] for c in line).endswith("金额单位：元")
+    left, unit = line[:-6], line[-6:]
+    assert max(c["x1"] for c in left) < min(c["x0"] for c in unit)
+
+    sheet = VisitSheetView(
+        "520526001901",
+        "五里岗街道 感恩社区易地扶贫搬迁安置点",
+        "2026-11",
+        (HouseholdMonth("H1", "张龑", members=(MemberMonth("张龑"),)),),
+    )
+    line = _line_chars(render_visits(sheet, PaperSettings(county_name=COUNTY)), "应办事项")
+    hint = len("应办事项：本机未接入待办清单，按本月状态与服务核对")
+    hint_chars, left = line[:hint], line[hint:]
+    assert max(c["x1"] for c in left) < min(c["x0"] for c in hint_chars)
+
+
+def test_a_batch_made_for_the_whole_county_is_posted_as_the_countys_not_a_townships(ledger):
+    batch_id, claims = add_claims(ledger, 3)
+    ledger.update("batches", batch_id, {"area_code": ""})  # batch create without --area
+    one_village = "".join(page_texts(notice_job(ledger, batch_id).render()))
+    assert "地区：龙坑街道 大坪村" in one_village
+    assert "公示单位（盖章）：龙坑街道 大坪村" in one_village
+
+    # One claim from another township of the county: the batch is the county's.
+    ledger.update("claims", claims[2], {"area_code": "520321102001001"})
+    texts = [
+        "".join(page_texts(make(ledger, batch_id).render())) for make in (roster_job, notice_job)
+    ]
+    assert all("地区：播州区" in t and "龙坑街道" not in t for t in texts)
+    assert "公示单位（盖章）：播州区" in texts[1]
+
+
+def test_the_suggested_file_name_is_one_file_whatever_the_batch_is_called(ledger, tmp_path):
+    batch_id, claims = add_claims(ledger, 1)
+    ledger.update("batches", batch_id, {"title": "2026年11月/第一批:交通补助?"})
+    job = forms_job(ledger, batch_id)
+    assert job.file_name() == "2026年11月-第一批-交通补助-申请表.pdf"
+    out = tmp_path / "papers"
+    out.mkdir()
+    write_pdf(job.render(), out / job.file_name())
+    assert [p.name for p in out.iterdir()] == [job.file_name()]
+    assert form_job(ledger, claims[0]).file_name().endswith("一次性交通补助申请表.pdf")
+
+
+def test_a_name_character_no_bundled_font_has_is_reported_not_printed_blank_silently(
+    tmp_path, capsys
+):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, claims = add_claims(ledger, 2)
+    rare = "王𪨊"  # U+2AA0A, CJK Extension C: in neither bundled font
+    claim = ledger.get("claims", claims[0])
+    ledger.update("claims", claims[0], {"person_name": rare})
+    ledger.update("persons", claim["person_id"], {"name": rare})
+    ledger.close()
+    out = tmp_path / "roster.pdf"
+    assert main(["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(out)]) == 0
+    said = capsys.readouterr().err
+    assert "字库中没有“𪨊”" in said and rare in said and "请在纸上用笔补写" in said
+    assert out.exists()
+    # A paper with only characters the fonts have says nothing of the kind.
+    ledger = Ledger.open(db)
+    ledger.update("claims", claims[0], {"person_name": "王一"})
+    ledger.update("persons", claim["person_id"], {"name": "王一"})
+    assert roster_job(ledger, batch_id).note == ""
+    ledger.close()
+
+
+def test_settings_are_found_by_the_words_the_help_and_the_listing_use(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    Ledger.open(db, author="张会计").close()
+    base = ["--db", str(db), "print", "settings"]
+    assert (
+        main([*base, "--set", "公示期按工作日计", "否", "--set", "县名", "威宁彝族回族苗族自治县"])
+        == 0
+    )
+    listing = capsys.readouterr().out
+    assert "公示期按工作日计（是/否）：否" in listing
+    assert "县（市、区）名称：威宁彝族回族苗族自治县" in listing
+
+
+def test_hundreds_of_zero_employment_households_stay_legible_in_the_summary():
+    households = tuple(
+        HouseholdMonth(
+            f"H{i:04d}",
+            f"张{'祥军明华'[i % 4]}{i}",
+            members=(MemberMonth(f"张{i}", status="未就业", labour_ability="普通劳动力"),),
+            zero_employment=True,
+        )
+        for i in range(300)
+    )
+    sheet = VisitSheetView("520526001901", "五里岗街道 感恩社区安置点", "2026-11", households)
+    pdf = render_visits(sheet, PaperSettings())
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        last = doc.pages[-1]
+        text = "".join(c["text"] for c in last.chars)
+        start = text.index("零就业家庭 300 户")
+        named = last.chars[start : start + 600]
+    assert min(c["size"] for c in named) >= 9
+    whole = "".join("".join(page_texts(pdf)).split())
+    assert all(f"{h.head_name}、" in whole or f"{h.head_name}（" in whole for h in households)
+
+
+def test_a_claim_prefix_shared_by_several_claims_says_so(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    _batch_id, claims = add_claims(ledger, 3)
+    ledger.close()
+    shared = os.path.commonprefix(claims)  # made in the same minute: 01a239bb-…
+    assert len(shared) >= 6
+    out = tmp_path / "form.pdf"
+    assert main(["--db", str(db), "print", "form", "--claim", shared, "--out", str(out)]) == 1
+    said = capsys.readouterr().err
+    assert f"有 3 条申领的编号以 {shared} 开头" in said and "请多写几位" in said
+    assert not out.exists()
+
+
+def test_batch_papers_take_a_unique_prefix_of_the_batch_id_as_claims_do(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 2)
+    ledger.close()
+    for paper in ("roster", "notice", "forms"):
+        out = tmp_path / f"{paper}.pdf"
+        args = ["--db", str(db), "print", paper, "--batch", batch_id[:13], "--out", str(out)]
+        assert main(args) == 0, capsys.readouterr().err
+        assert "第 1 页" in page_texts(out.read_bytes())[0]
+    ledger = Ledger.open(db)
+    logged = ledger.db.execute("SELECT DISTINCT batch_id FROM print_log").fetchall()
+    ledger.close()
+    assert logged == [(batch_id,)]
+
+
+def test_an_empty_selection_is_refused_in_chinese_not_printed_as_a_blank_paper(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    add_claims(ledger, 1)
+    Records(ledger).ensure_area(
+        Area(code="520321101009", name="新建村", kind=AreaKind.VILLAGE, parent_code=TOWNSHIP)
+    )
+    on = dt.date(2026, 11, 30)
+    with pytest.raises(FieldappError, match="新建村截至 2026-11-30 的一库五册没有人员"):
+        rosters_job(ledger, "520321101009", on)
+    with pytest.raises(FieldappError, match="没有要列出的户级责任"):
+        duties_job(ledger, [], "520321101009", "龙坑街道 新建村", on, str)
+    ledger.close()
+    out = tmp_path / "visits.pdf"
+    args = ["--db", str(db), "print", "visits", "--area", "520321101009", "--month", "2026-11"]
+    assert main([*args, "--out", str(out)]) == 1
+    assert "龙坑街道 新建村在台账中还没有住户，没有可打印的走访记录" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_the_notice_start_is_read_as_other_dates_are(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 1)
+    ledger.close()
+    out = tmp_path / "notice.pdf"
+    base = ["--db", str(db), "print", "notice", "--batch", batch_id, "--out", str(out)]
+    assert main([*base, "--from", "2026/11/23"]) == 0, capsys.readouterr().err
+    assert "2026年11月23日至2026年11月27日" in "".join(page_texts(out.read_bytes()))
+    assert main([*base, "--from", "2026-13-01"]) == 1
+    assert "公示开始日期：日期“2026-13-01”不是有效日期" in capsys.readouterr().err
+
+
+def test_long_cells_of_a_plain_roster_grow_their_row_instead_of_shrinking_to_5_pt():
+    # The labour roster's columns (一库五册): a county-prefixed agency in a 1.4-share column.
+    employer = "威宁彝族回族苗族自治县人力资源开发有限公司"
+    place = "贵州省毕节市威宁彝族回族苗族自治县观风海镇"
+    filler = ("性别", "年龄", "户号", "与户主关系", "所在村/安置点", "人员类别", "劳动能力")
+    columns = ("序号", "姓名", "身份证号", *filler, "就业地点", "输出机构", "工作单位")
+    widths = (0.5, 0.9, 2.1, 0.5, 0.5, 1.3, 0.9, 1.4, 1.6, 1.3, 1.8, 1.4, 1.8)
+    rows = tuple(
+        (str(n), f"张{n}", id_for(n), "男", "40", "001", "户主", "新华村", "脱贫人口", "普通劳动力")
+        + (place, employer, employer)
+        for n in range(1, 61)
+    )
+    section = Section("转移就业人员名册", columns, widths, rows)
+    pdf = render_tables(TablesView("一库五册", "新华村", dt.date(2026, 11, 30), (section,)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        sizes = [c["size"] for p in doc.pages for c in p.chars if c["text"] in "开发有限公司"]
+        # Nothing drawn below the table's room runs into the page number.
+        lowest = max(c["bottom"] for p in doc.pages for c in p.chars if c["text"] == "张")
+        height = doc.pages[0].height
+    assert min(sizes) >= 7
+    assert height - lowest > 45
+    whole = "".join("".join(page_texts(pdf)).split())
+    assert all(f"张{n}" in whole for n in range(1, 61)) and "合计：60人" in whole
+
+
+def test_the_print_log_finds_a_batch_by_prefix_and_says_what_an_unknown_code_means(
+    tmp_path, capsys
+):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 1)
+    ledger.close()
+    out = tmp_path / "roster.pdf"
+    assert main(["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "print", "log", "--batch", batch_id[:13]]) == 0
+    listed = capsys.readouterr().out
+    assert "花名册" in listed and batch_id in listed
+    assert main(["--db", str(db), "print", "log", "--code", "0123456789ab"]) == 0
+    said = capsys.readouterr().out
+    assert "没有校验码为 0123456789ab 的打印记录" in said and "还没有同步" in said
+
+
+def test_a_notice_on_the_wall_never_says_who_is_disabled_or_was_in_prison_or_in_rehab():
+    cats = ("脱贫人口、残疾人", "刑满释放人员", "戒毒康复人员、农村低保对象")
+    rows = tuple(
+        RosterRow(f"张{n}", "男", id_for(n), c, "浙江省宁波市", 500, "6230520102000000001")
+        for n, c in enumerate(cats)
+    )
+    view = RosterView("b1", "一次性交通补助", rows, "龙坑街道", rule_clause="001 附件2（四）")
+    posted = "".join(
+        page_texts(render_notice(NoticeView(view, dt.date(2026, 11, 2), dt.date(2026, 11, 6))))
+    )
+    assert not any(word in posted for word in ("残疾人", "刑满释放", "戒毒康复"))
+    assert "脱贫人口" in posted and "农村低保对象" in posted
+    # The roster the county pays from is not posted: it keeps every category.
+    kept = "".join("".join(page_texts(render_roster(view))).split())
+    assert all(word in kept for word in ("残疾人", "刑满释放人员", "戒毒康复人员"))
+
+
+def test_a_failed_write_names_the_file_asked_for_in_chinese_not_its_part_file(tmp_path, capsys):
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    batch_id, _claims = add_claims(ledger, 1)
+    ledger.close()
+    out = tmp_path / "花名册.pdf"
+    # Something in the way of the part file that cannot be removed either (as on a read-only
+    # USB stick, where removing it fails too).
+    (tmp_path / "花名册.pdf.part" / "x").mkdir(parents=True)
+    assert main(["--db", str(db), "print", "roster", "--batch", batch_id, "--out", str(out)]) == 1
+    said = capsys.readouterr().err
+    assert f"错误：无法写入“{out}”：" in said, said
+    assert ".part" not in said and not re.search("[A-Za-z]{4,}", said.replace(str(out), ""))
+    assert not out.exists()
