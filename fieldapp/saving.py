@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from fieldapp.domain.errors import FieldappError
@@ -107,3 +107,11 @@ def written(path: Path) -> Iterator[None]:
         yield
     except OSError as error:
         raise cannot_write(path, error) from None
+
+
+def discard(part: Path) -> None:
+    """Remove a half-written file after a failure, quietly: on a write-protected stick removing
+    it fails too (a read-only file system refuses even an absent file's unlink), and that second
+    failure must not hide the first, which names the file the clerk asked for."""
+    with suppress(OSError):
+        Path(part).unlink(missing_ok=True)

@@ -8,7 +8,6 @@ pdf, out)` writes the file atomically and logs the print (`fieldapp.services.pri
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -37,7 +36,7 @@ from fieldapp.paperwork.visits import render_visits
 from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.workdays import WorkCalendar
-from fieldapp.saving import check_folder, written
+from fieldapp.saving import check_folder, discard, written
 from fieldapp.services import printing
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.policy_views import due_list
@@ -454,10 +453,7 @@ def write_pdf(pdf: bytes, out: Path) -> None:
             part.write_bytes(pdf)
             os.replace(part, out)
     finally:
-        # On a read-only stick even removing the absent part file fails: the reason to give is
-        # the one above, about the file the user named.
-        with contextlib.suppress(OSError):
-            part.unlink(missing_ok=True)
+        discard(part)
 
 
 @dataclass(frozen=True)

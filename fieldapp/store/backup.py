@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
-from fieldapp.saving import cannot_write, written
+from fieldapp.saving import cannot_write, discard, written
 from fieldapp.store import keyfile as kf
 from fieldapp.store.connection import DatabaseError, connect, disk_trouble, held_open_elsewhere
 from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked
@@ -96,8 +96,8 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
             os.replace(partial, dest)
         make_private(dest)
     finally:
-        pages.unlink(missing_ok=True)
-        partial.unlink(missing_ok=True)
+        discard(pages)
+        discard(partial)
     return dest
 
 

@@ -14,6 +14,7 @@ from itertools import chain
 from operator import add, itemgetter
 from pathlib import Path
 
+from fieldapp import saving
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
@@ -217,7 +218,7 @@ def export_ledger(
                         workbook.write_ledger_workbook(partial, found, exported_at=_now())
                 partial.replace(path)  # only a complete file takes the name
         finally:
-            partial.unlink(missing_ok=True)
+            saving.discard(partial)
     job.tick(total, total, force=True)
     return written
 

@@ -51,11 +51,11 @@ def xlsx_book(path: str | Path, options: dict[str, Any] | None = None) -> Iterat
     except BaseException:
         with suppress(Exception):  # the block's error is the one to tell
             book.close()
-        partial.unlink(missing_ok=True)
+        saving.discard(partial)
         raise
     try:
         with written(path):
             book.close()
             os.replace(partial, path)
     finally:
-        partial.unlink(missing_ok=True)
+        saving.discard(partial)

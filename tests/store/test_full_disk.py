@@ -130,3 +130,25 @@ def test_a_restore_on_a_full_disk_names_the_ledger_and_leaves_it_as_it_was(
     again = Ledger.open(path, credentials=LI)
     assert _persons(again) == 0  # still the ledger it was
     again.close()
+
+
+def test_a_backup_whose_work_file_cannot_be_removed_still_names_the_backup(
+    tmp_path: Path,
+) -> None:
+    # A write-protected stick refuses the work file and then its removal too; the second
+    # failure must not replace the first (which names the backup the clerk chose). A folder in
+    # the work file's place fails both ways here.
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    stick = tmp_path / "U盘"
+    (stick / "备份.fieldbackup.pages.part" / "挡住").mkdir(parents=True)
+
+    with pytest.raises(CannotWrite) as refused:
+        backups.back_up(ledger, stick / "备份.fieldbackup")
+
+    ledger.close()
+    said = str(refused.value)
+    assert said.startswith(f"无法写入“{stick / '备份.fieldbackup'}”："), said
+    assert ".part" not in said
+    assert not (stick / "备份.fieldbackup").exists()

@@ -85,3 +85,19 @@ def test_a_missing_folder_is_told_before_any_work(demo, tmp_path, capsys):
     assert main(["--db", str(demo), "rosters", "--area", "52", "--out", str(out)]) == 1
     assert f"文件夹“{out.parent}”不存在" in capsys.readouterr().err
     assert not out.parent.exists()
+
+
+def test_a_part_file_that_cannot_be_removed_does_not_hide_the_reason(demo, tmp_path, capsys):
+    # On a write-protected USB stick creating the part file fails, and so does removing it (a
+    # read-only file system refuses every unlink); the reason to give is the first one, for the
+    # file the clerk named. A folder in the part file's place fails both ways here too.
+    out = tmp_path / "名册.xlsx"
+    for part in (tmp_path / "名册.xlsx.part", tmp_path / "名册.csv.part"):
+        (part / "挡住").mkdir(parents=True)
+    for command in _writers(demo, str(out)):
+        assert main(command) == 1, command
+        err = capsys.readouterr().err
+        named = out.with_suffix(".csv") if "export" in command and ".csv" in command[-1] else out
+        assert err.startswith(f"错误：无法写入“{named}”："), (command, err)
+        assert ".part" not in err and "Traceback" not in err, (command, err)
+    assert not out.exists() and not out.with_suffix(".csv").exists()
