@@ -42,6 +42,20 @@ if TYPE_CHECKING:
 #: Claims a batch's papers leave off: nobody is to be paid for them.
 _DROPPED = frozenset({ClaimState.REJECTED, ClaimState.REVERSED})
 
+#: The reviews a claim in each state has passed (a public notice names those all its rows have).
+_REVIEWS: dict[ClaimState, tuple[str, ...]] = {
+    ClaimState.VILLAGE_REVIEWED: ("村级初审",),
+    ClaimState.TOWNSHIP_REVIEWED: ("村级初审", "乡镇审核"),
+    ClaimState.COUNTY_APPROVED: ("村级初审", "乡镇审核"),
+    ClaimState.PAID: ("村级初审", "乡镇审核"),
+}
+
+
+def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
+    """The reviews every one of `claims` has passed (none while one is only submitted)."""
+    passed = [_REVIEWS.get(c.state, ()) for c in claims]
+    return min(passed, key=len) if passed else ()
+
 
 def _common_area(codes: Sequence[str]) -> str:
     """The smallest village, township or county holding every code: the area a batch made
@@ -347,6 +361,7 @@ class PaperData:
             funding_source=batch.funding_source,
             rule_clause=clause,
             pack_version="、".join(dict.fromkeys(c.pack_version for c in claims if c.pack_version)),
+            reviewed=_reviews_passed(claims),
         )
 
     # -- visit sheet ----------------------------------------------------------------------------

@@ -201,9 +201,15 @@ def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
     basis = f"根据{official(roster.rule_clause)}，" if roster.rule_clause else ""
     phone = f"（联系电话：{settings.objection_phone}）" if settings.objection_phone else ""
     split = "（按资金来源分表列出）" if len(roster.sections()) > 1 else ""
+    if roster.reviewed:  # says the reviews all its rows have passed, and no more
+        steps = "、".join(("个人申请", *roster.reviewed))
+        who = f"经{steps}，以下 {count} 名人员符合{roster.title}申领条件，拟发放补贴合计 "
+        amount = f"{figures(total)} 元{split}，现予公示"
+    else:  # one of them is only submitted: the notice makes the applications known
+        who = f"以下 {count} 名人员申请{roster.title}，申请补贴合计 "
+        amount = f"{figures(total)} 元{split}，尚待审核，现予公示"
     return (
-        f"{basis}经审核，以下 {count} 名人员符合{roster.title}申领条件，拟发放补贴合计 "
-        f"{figures(total)} 元{split}，现予公示。公示期：{period_text(notice, settings)}。"
+        f"{basis}{who}{amount}。公示期：{period_text(notice, settings)}。"
         f"公示期间如有异议，请以书面、电话或当面方式向{settings.objection_contact}反映{phone}；"
         "反映情况须实事求是，署真实姓名，以便核查。"
     )

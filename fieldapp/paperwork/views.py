@@ -92,6 +92,9 @@ class RosterView:
     rule_clause: str = ""
     #: The policy version(s) the batch's claims were judged under.
     pack_version: str = ""
+    #: The reviews every claim on it has passed, in order ('村级初审', '乡镇审核'); empty while
+    #: one of them is only submitted. A public notice says no more than this.
+    reviewed: tuple[str, ...] = ()
 
     def sections(self) -> list[tuple[str, tuple[RosterRow, ...]]]:
         """Rows grouped by funding source, in order of first appearance (one roster each)."""

@@ -406,3 +406,28 @@ def test_a_failed_write_names_the_file_asked_for_in_chinese_not_its_part_file(tm
     assert f"错误：无法写入“{out}”：" in said, said
     assert ".part" not in said and not re.search("[A-Za-z]{4,}", said.replace(str(out), ""))
     assert not out.exists()
+
+
+def _notice_words(ledger, batch_id: str) -> str:
+    return "".join(
+        "".join(page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())).split()
+    )
+
+
+def test_a_notice_says_only_the_review_its_claims_have_passed(ledger):
+    # 公示表 on the village wall said 经审核，以下 3 名人员符合…申领条件 for claims nobody had
+    # reviewed yet (a batch takes every submitted claim by default): a false statement posted
+    # in the county's name, where fraud is the first risk every policy text names.
+    batch_id, claims = add_claims(ledger, 3)  # reviewed by the village
+    village = _notice_words(ledger, batch_id)
+    assert "经个人申请、村级初审，以下3名人员符合一次性交通补助申领条件" in village, village
+    assert "乡镇审核" not in village
+    for claim in claims:
+        ledger.update("claims", claim, {"state": "乡镇审核"})
+    ledger.update("claims", claims[0], {"state": "县审批"})
+    township = _notice_words(ledger, batch_id)
+    assert "经个人申请、村级初审、乡镇审核，以下3名人员符合" in township, township
+    ledger.update("claims", claims[1], {"state": "已提交"})
+    submitted = _notice_words(ledger, batch_id)
+    assert "经审核" not in submitted and "符合一次性交通补助申领条件" not in submitted
+    assert "以下3名人员申请一次性交通补助，申请补贴合计1500.00元，尚待审核，现予公示" in submitted
