@@ -62,7 +62,7 @@ from fieldapp.services.ledgers import make_demo  # noqa: E402
 from fieldapp.services.writer import actor_of, writing  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.sync.client import signed_request  # noqa: E402
-from fieldapp.sync.enrolment import enrol  # noqa: E402
+from fieldapp.sync.enrolment import enrol, new_code  # noqa: E402
 from fieldapp.sync.exchange import export_bundle, import_bundle  # noqa: E402
 
 Figure = tuple[str, float, str]
@@ -74,8 +74,9 @@ UPLOADS, UPLOAD_MB = 10, 50
 
 
 def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path, area: str) -> None:
-    hub.enroll(name, area, folder / f"{name}.enrol")
-    enrol(ledger, folder / f"{name}.enrol")
+    code = new_code()  # what the county would read out to the village
+    hub.enroll(name, area, folder / f"{name}.enrol", code=code)
+    enrol(ledger, folder / f"{name}.enrol", code=code)
     (folder / f"{name}.enrol").unlink()
 
 

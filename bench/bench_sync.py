@@ -29,7 +29,7 @@ from fieldapp.hub.folder import Hub  # noqa: E402
 from fieldapp.store.dump import synced_tables  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.store.queries.areas import all_areas  # noqa: E402
-from fieldapp.sync.enrolment import enrol  # noqa: E402
+from fieldapp.sync.enrolment import enrol, new_code  # noqa: E402
 from fieldapp.sync.exchange import export_bundle  # noqa: E402
 
 Figure = tuple[str, float, str]
@@ -39,8 +39,9 @@ def _enrolled(hub: Hub, ledger: Ledger, name: str, folder: Path) -> None:
     """Enrol the demo ledger as its county's office (the demo fills one county; a county device
     may write anywhere in it, so the hub takes every change)."""
     county = next(a.code for a in all_areas(ledger) if len(a.code) == 6)
-    hub.enroll(name, county, folder / f"{name}.enrol", role=Role.COUNTY)
-    enrol(ledger, folder / f"{name}.enrol")
+    code = new_code()  # what the county would read out to the village
+    hub.enroll(name, county, folder / f"{name}.enrol", role=Role.COUNTY, code=code)
+    enrol(ledger, folder / f"{name}.enrol", code=code)
 
 
 def bench_bundle(ledger_path: Path, folder: Path) -> list[Figure]:

@@ -35,7 +35,7 @@ from fieldapp.demo.generator import build_demo  # noqa: E402
 from fieldapp.hub.folder import Hub  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from fieldapp.sync import intake  # noqa: E402
-from fieldapp.sync.enrolment import enrol  # noqa: E402
+from fieldapp.sync.enrolment import enrol, new_code  # noqa: E402
 from fieldapp.sync.exchange import export_bundle, import_bundle  # noqa: E402
 
 Figure = tuple[str, float, str]
@@ -86,8 +86,9 @@ def bench_trust(folder: Path, persons: int) -> list[Figure]:
         name, village = f"设备{n}", f"{TOWNSHIP}{201 + n:03d}"
         device = Ledger.open(folder / f"dev{n}.db", author=f"员{n}")
         build_demo(device, each, seed=200 + n, area=village)
-        hub.enroll(name, village, folder / f"{name}.enrol")
-        enrol(device, folder / f"{name}.enrol")
+        code = new_code()  # what the county would read out to the village
+        hub.enroll(name, village, folder / f"{name}.enrol", code=code)
+        enrol(device, folder / f"{name}.enrol", code=code)
         devices.append((name, device))
     timer = ScreenTimer()
     intake.screen = timer

@@ -21,7 +21,12 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
     # New password slots with Argon2id's cheapest costs: the suite makes many users.
     monkeypatch.setenv("FIELDAPP_TEST_FAST_KDF", "1")
-    for name in ("FIELDAPP_USER", "FIELDAPP_PASSWORD", "FIELDAPP_NEW_PASSWORD"):
+    for name in (
+        "FIELDAPP_USER",
+        "FIELDAPP_PASSWORD",
+        "FIELDAPP_NEW_PASSWORD",
+        "FIELDAPP_ENROL_CODE",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

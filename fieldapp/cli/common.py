@@ -78,7 +78,7 @@ def _read_password_file(path: str) -> str:
     return text.splitlines()[0] if text else ""
 
 
-def _ask(prompt: str, secret: bool = True) -> str:
+def ask(prompt: str, secret: bool = True) -> str:
     """An answer typed on the terminal (a password is not echoed); Ctrl+D or Ctrl+Z at the
     prompt ends the command with a sentence, not a traceback."""
     try:
@@ -112,13 +112,13 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
     if user is None:
         if not _has_terminal():
             raise CredentialsMissing("台账已加密：请用 --user 或 FIELDAPP_USER 指定用户")
-        user = _ask("用户名：", secret=False).strip()
+        user = ask("用户名：", secret=False).strip()
     if password is None:
         if not _has_terminal():
             raise CredentialsMissing(
                 "需要口令：请用 --password-file 或 FIELDAPP_PASSWORD 给出，或在终端中输入"
             )
-        password = _ask(f"{user} 的口令：")
+        password = ask(f"{user} 的口令：")
     if not password:
         raise CredentialsMissing("口令不能为空")
     args._credentials = Credentials(user, password)
@@ -136,8 +136,8 @@ def new_password(args: argparse.Namespace, who: str) -> str:
         raise CredentialsMissing(
             "需要新口令：请用 --new-password-file 或 FIELDAPP_NEW_PASSWORD 给出，或在终端中输入"
         )
-    first = _ask(f"{who} 的新口令：")
-    if _ask("再输入一次：") != first:
+    first = ask(f"{who} 的新口令：")
+    if ask("再输入一次：") != first:
         raise CredentialsMissing("两次输入的口令不一致，没有修改")
     return first
 

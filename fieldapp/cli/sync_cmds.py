@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -177,13 +178,20 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
 def cmd_hub_enroll(args: argparse.Namespace) -> int:
     """Enrol a device."""
     from fieldapp.domain.roles import Role
+    from fieldapp.sync.enrolment import new_code
 
     hub = _open_hub(args)
     before = hub.state.peer(args.device.strip())
-    peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role))
+    code = new_code()
+    peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code)
     print(
         f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code}），"
         f"登记文件：{args.out}"
+    )
+    print(f"登记码：{code}")
+    print(
+        "  登记时要输入这串数字。请当面或打电话告诉使用这台设备的人，"
+        "不要写在U盘上，也不要和登记文件一起发送：只拿到登记文件的人用不了它。"
     )
     if before is not None and before.role == "device":
         state = f"已于 {before.revoked_at} 注销" if before.revoked_at else "仍在使用"
@@ -193,7 +201,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
             "如果是要给同一个村再登记一台电脑，请另起一个设备名称"
         )
     print(f"中心指纹：{hub.fingerprint}")
-    print("注意：登记文件含该设备的私钥。请单独拷贝、当面交付，设备登记后立即删除。")
+    print("注意：登记文件含该设备的私钥（已用登记码加密）。设备登记后请删除它。")
     return 0
 
 
@@ -409,7 +417,13 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     from fieldapp.sync.enrolment import enrol
 
     ledger = open_ledger(args)
-    done = enrol(ledger, args.file, fingerprint=args.fingerprint, force=args.force)
+    done = enrol(
+        ledger,
+        args.file,
+        code=_enrolment_code(args.file),
+        fingerprint=args.fingerprint,
+        force=args.force,
+    )
     verb = "重新登记" if done.replaced else "登记"
     print(
         f"已{verb}为设备 {done.device}（{done.role.label}，区域 {done.area_code}），"
@@ -418,6 +432,19 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     print(f"中心指纹：{done.fingerprint}（请与县里核对）")
     print(f"请删除登记文件 {args.file}：它含本设备的私钥。")
     return 0
+
+
+def _enrolment_code(path: Path) -> str | None:
+    """The code that opens a sealed enrolment file: FIELDAPP_ENROL_CODE, else asked on the
+    terminal (shown as typed: sixteen digits read out on the phone are checked by eye)."""
+    from fieldapp.cli.common import ask
+    from fieldapp.sync.enrolment import is_sealed
+
+    if not is_sealed(path):
+        return None
+    return os.environ.get("FIELDAPP_ENROL_CODE") or ask(
+        "登记码（县里告诉你的 16 位数字）：", secret=False
+    )
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:

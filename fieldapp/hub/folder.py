@@ -38,7 +38,7 @@ from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
 from fieldapp.sync.bundle import PARTY_NAME_MAX
-from fieldapp.sync.enrolment import make_enrolment
+from fieldapp.sync.enrolment import make_enrolment, seal
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 from fieldapp.sync.exchange import (
     ExportResult,
@@ -242,9 +242,12 @@ class Hub:
 
     # -- devices ----------------------------------------------------------------------------
 
-    def enroll(self, device: str, area_code: str, out: Path, role: Role = DEFAULT_ROLE) -> Peer:
+    def enroll(
+        self, device: str, area_code: str, out: Path, role: Role = DEFAULT_ROLE, *, code: str
+    ) -> Peer:
         """Enrol (or re-enrol with new keys) a device with a role and an area (its scope: the
-        area and everything under it); writes its enrolment file."""
+        area and everything under it); writes its enrolment file sealed with `code` (a fresh
+        `enrolment.new_code()`, told to the device's user apart from the file)."""
         device = device.strip()
         if not device:
             raise SyncError("设备名称不能为空")
@@ -261,7 +264,7 @@ class Hub:
         document = make_enrolment(
             self.identity, device, area_code, keys, Role.parse(role), training=self.training
         )
-        data = json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+        data = json.dumps(seal(document, code), ensure_ascii=False, indent=2).encode("utf-8")
         with self.lock, self.ledger.transaction():
             before = self.state.peer(device)
             if before is not None and (before.area_code, before.device_role) != (area_code, role):

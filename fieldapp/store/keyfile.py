@@ -122,6 +122,17 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+def kdf_costs() -> tuple[int, int]:
+    """The Argon2id costs (operations, memory) a new secret is wrapped with: a user's password
+    slot here, an enrolment file's code (`fieldapp.sync.enrolment`)."""
+    return _kdf_costs()
+
+
+def derive_key(secret: str, salt: bytes, ops: int, mem: int) -> bytes:
+    """A secret-box key from a password or code, with its salt and costs."""
+    return _derive(secret, salt, ops, mem)
+
+
 def _kdf_costs() -> tuple[int, int]:
     # The test suite makes many users; it may ask for the cheapest costs. A slot keeps its own
     # costs, so this never weakens an existing one.

@@ -1,19 +1,28 @@
 """Enrolment: the hub gives a device a name, an area and its own keys, and pins the hub's keys.
 
-The enrolment file holds the device's SECRET keys: whoever has it can sign bundles as that
-device. Carry it on its own stick, enrol, then delete it (docs/hub.md says how).
+The enrolment document holds the device's SECRET keys: whoever has it can sign bundles as that
+device. The file is therefore sealed with a one-time enrolment code (16 digits, Argon2id, a
+secret box) that `hub enroll` prints and the county tells the village by phone or in person,
+never with the file: a stick lost on the way gives nobody the device's keys. Files of the first
+format (the document in clear, from hubs before the code) are still read.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from nacl.exceptions import CryptoError
+from nacl.secret import SecretBox
+
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
 from fieldapp.services.incarnation import own_origins
+from fieldapp.store import keyfile
 from fieldapp.store.authorship import sign_authors
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
@@ -23,7 +32,86 @@ from fieldapp.sync import crypto
 from fieldapp.sync.errors import SyncError
 
 KIND = "fieldapp-enrolment"
-FORMAT = 1
+#: 1: the signed document itself; 2: it sealed with the enrolment code (`seal`).
+FORMAT = 2
+#: Digits in an enrolment code: 10**16 guesses at an Argon2id derivation each.
+CODE_DIGITS = 16
+
+
+class CodeNeeded(SyncError):
+    """The enrolment file is sealed and no code was given (the caller may ask for it)."""
+
+
+def new_code() -> str:
+    """A fresh enrolment code, as the county reads it out: '4821 0937 5512 6630'."""
+    digits = "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
+    return " ".join(digits[i : i + 4] for i in range(0, CODE_DIGITS, 4))
+
+
+def normal_code(code: str) -> str:
+    """The code's digits (spaces, dashes and full-width digits as typed are fine)."""
+    digits = "".join(c for c in unicodedata.normalize("NFKC", code) if not c.isspace())
+    digits = digits.replace("-", "").replace("—", "")
+    if len(digits) != CODE_DIGITS or not digits.isdigit() or not digits.isascii():
+        raise SyncError(
+            f"登记码应为 {CODE_DIGITS} 位数字（县里登记设备时告诉你的那串），请核对后重输"
+        )
+    return digits
+
+
+def seal(document: dict[str, Any], code: str) -> dict[str, Any]:
+    """The enrolment file's content: `document` in a secret box whose key is derived from the
+    code. The device's name, the hub's fingerprint and whether it is a training hub stay
+    readable (they say which file this is; nothing is trusted from them)."""
+    ops, mem = keyfile.kdf_costs()
+    salt = secrets.token_bytes(16)
+    key = keyfile.derive_key(normal_code(code), salt, ops, mem)
+    box = SecretBox(key).encrypt(dumps(document).encode("utf-8"))
+    hub = document["hub"]
+    return {
+        "kind": KIND,
+        "format": FORMAT,
+        "device": document["device"]["name"],
+        "hub": {"name": hub["name"], "fingerprint": hub["fingerprint"]}
+        | ({"training": True} if hub.get("training") else {}),
+        "sealed": {
+            "kdf": "argon2id",
+            "ops": ops,
+            "mem": mem,
+            "salt": b64(salt),
+            "box": b64(bytes(box)),
+        },
+    }
+
+
+def _unseal(doc: dict[str, Any], code: str | None, path: Path) -> dict[str, Any]:
+    """The signed document inside a sealed enrolment file."""
+    if not code:
+        raise CodeNeeded(
+            f"登记文件 {path} 已加密：请输入县里登记设备时告诉你的 {CODE_DIGITS} 位登记码"
+        )
+    try:
+        sealed = doc["sealed"]
+        if sealed.get("kdf") != "argon2id":
+            raise ValueError(sealed.get("kdf"))
+        ops, mem = int(sealed["ops"]), int(sealed["mem"])
+        if not (0 < ops <= 64 and 0 < mem <= 1024 * 1024 * 1024):
+            raise ValueError("costs")  # a hostile file must not make this device spend for ever
+        salt, box = unb64(sealed["salt"]), unb64(sealed["box"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise SyncError(f"{path} 不是完整的设备登记文件（内容损坏），请到县里重新登记") from None
+    key = keyfile.derive_key(normal_code(code), salt, ops, mem)
+    try:
+        inner = json.loads(SecretBox(key).decrypt(box).decode("utf-8"))
+    except CryptoError:
+        raise SyncError(
+            "登记码不对：请核对县里告诉你的 16 位数字（这个登记码只对应这一个登记文件）"
+        ) from None
+    except ValueError:
+        raise SyncError(f"{path} 不是完整的设备登记文件（内容损坏），请到县里重新登记") from None
+    if not isinstance(inner, dict) or inner.get("kind") != KIND:
+        raise SyncError(f"{path} 不是 fieldapp 设备登记文件")
+    return inner
 
 
 def b64(data: bytes) -> str:
@@ -50,7 +138,7 @@ def make_enrolment(
     hub_keys = crypto.KeyPair(hub.sign_secret, hub.box_secret)
     body: dict[str, Any] = {
         "kind": KIND,
-        "format": FORMAT,
+        "format": 1,
         "issued_at": now_text(),
         "device": {
             "name": device,
@@ -84,8 +172,9 @@ class Enrolled:
     role: Role = DEFAULT_ROLE
 
 
-def read_enrolment(path: Path) -> dict[str, Any]:
-    """Parse and check an enrolment file (its hub signature and its keys)."""
+def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
+    """Parse, open with its code and check an enrolment file (its hub signature and its keys);
+    the signed document. A sealed file without a code raises `CodeNeeded`."""
     try:
         doc = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -98,8 +187,14 @@ def read_enrolment(path: Path) -> dict[str, Any]:
         raise SyncError(f"登记文件 {path} 无法读取：{error.strerror or error}") from None
     if not isinstance(doc, dict) or doc.get("kind") != KIND:
         raise SyncError(f"{path} 不是 fieldapp 设备登记文件")
-    if int(doc.get("format", 0)) > FORMAT:
+    try:
+        form = int(doc.get("format", 0))
+    except (TypeError, ValueError):
+        raise SyncError(f"{path} 不是完整的设备登记文件（内容损坏），请到县里重新登记") from None
+    if form > FORMAT:
         raise SyncError("登记文件格式比本程序新，请先升级 fieldapp")
+    if form == FORMAT:
+        doc = _unseal(doc, code, path)
     try:
         body = {k: v for k, v in doc.items() if k != "signature"}
         hub_sign = unb64(doc["hub"]["sign_public"])
@@ -118,15 +213,22 @@ def read_enrolment(path: Path) -> dict[str, Any]:
         raise SyncError("登记文件的签名不符，可能被改动，请到县里重新登记")
     if crypto.fingerprint(hub_sign, hub_box) != doc["hub"].get("fingerprint"):
         raise SyncError("登记文件中的中心指纹与密钥不符")
-    return doc
+    return dict(doc)
 
 
 def enrol(
-    ledger: Ledger, path: Path, *, fingerprint: str | None = None, force: bool = False
+    ledger: Ledger,
+    path: Path,
+    *,
+    code: str | None = None,
+    fingerprint: str | None = None,
+    force: bool = False,
+    read: dict[str, Any] | None = None,
 ) -> Enrolled:
-    """Store a device identity from an enrolment file; the ledger's earlier changes stay and
-    will all be sent with the first bundle."""
-    doc = read_enrolment(path)
+    """Store a device identity from an enrolment file opened with its code (or its document
+    as `read_enrolment` just gave it, so the code is not derived twice); the ledger's earlier
+    changes stay and will all be sent with the first bundle."""
+    doc = read if read is not None else read_enrolment(path, code)
     hub_sign = unb64(doc["hub"]["sign_public"])
     hub_box = unb64(doc["hub"]["box_public"])
     found = crypto.fingerprint(hub_sign, hub_box)
@@ -172,13 +274,32 @@ def enrol(
     )
 
 
+def is_sealed(path: Path) -> bool:
+    """True when an enrolment file needs its code to be opened."""
+    return _outside(path).get("format") == FORMAT
+
+
 def is_training_file(path: Path) -> bool:
-    """True when an enrolment file comes from a training hub (an unreadable one: False, and
-    enrolling with it says what is wrong)."""
+    """True when an enrolment file says it comes from a training hub (an unreadable one:
+    False, and enrolling with it says what is wrong). Only a hint for where to enrol: the
+    training flag that counts is the one inside, under the hub's signature."""
+    hub = _outside(path).get("hub")
+    return isinstance(hub, dict) and bool(hub.get("training"))
+
+
+def _outside(path: Path) -> dict[str, Any]:
+    """What an enrolment file shows without its code ({} for anything else)."""
     try:
-        return bool(read_enrolment(path)["hub"].get("training"))
-    except SyncError:
-        return False
+        with open(path, "rb") as handle:
+            data = handle.read(_LARGEST + 1)
+        doc = json.loads(data.decode("utf-8")) if len(data) <= _LARGEST else None
+    except (OSError, ValueError):
+        return {}
+    return doc if isinstance(doc, dict) and doc.get("kind") == KIND else {}
+
+
+#: An enrolment file is a few kilobytes; anything past this is another file.
+_LARGEST = 1024 * 1024
 
 
 def check_training(ledger: Ledger, training: bool) -> None:

@@ -37,7 +37,7 @@ from fieldapp.services.ledgers import (
 )
 from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.sync.enrolment import is_training_file
+from fieldapp.sync.enrolment import is_sealed, is_training_file
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 
@@ -185,12 +185,15 @@ class FirstRunWizard(QWizard):
         self.enrol_path.setPlaceholderText(self.tr("县里发的登记文件或台账表格（可不填）"))
         browse = QPushButton(self.tr("浏览…"))
         browse.clicked.connect(self._browse_enrol)
+        self.enrol_code = QLineEdit()
+        self.enrol_code.setPlaceholderText(self.tr("县里登记设备时告诉你的 16 位数字"))
         self.panel = OperationPanel()
         self.panel.cancel_button.hide()
         form = QFormLayout(page)
         form.addRow(self.demo)
         form.addRow(self.tr("演示人数"), self.demo_count)
         form.addRow(self.tr("登记文件或台账"), _path_row(self.enrol_path, browse))
+        form.addRow(self.tr("登记码"), self.enrol_code)
         form.addRow(self.panel)
         form.addRow(QLabel(self.tr("点“完成”后开始使用。")))
         return page
@@ -247,6 +250,11 @@ class FirstRunWizard(QWizard):
         """Create/open the ledger and apply the choices off the GUI thread, then close."""
         if self.panel.busy or not self._user_ok():
             return
+        enrol_file = Path(self.enrol_path.text().strip())
+        sealed = enrol_file.suffix.lower() not in SPREADSHEETS and is_sealed(enrol_file)
+        if str(enrol_file) != "." and sealed and not self.enrol_code.text().strip():
+            show_error(self, self.tr("这个登记文件需要登记码：请填写县里告诉你的 16 位数字"))
+            return
         path = self._chosen_path()
         choices = {
             "device": self.device_name.text().strip(),
@@ -258,6 +266,7 @@ class FirstRunWizard(QWizard):
             "demo": self.demo.isChecked(),
             "demo_count": self.demo_count.value(),
             "enrol": self.enrol_path.text().strip(),
+            "enrol_code": self.enrol_code.text().strip(),
             "credentials": self.credentials,
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
@@ -358,7 +367,7 @@ def _set_up(
     else:
         from fieldapp.sync.enrolment import enrol
 
-        enrol(ledger, enrol_file)
+        enrol(ledger, enrol_file, code=choices.get("enrol_code") or None)
     return area
 
 

@@ -14,6 +14,7 @@ from fieldapp.cli.main import main as cli
 from fieldapp.hub.folder import Hub
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger, natural_id
+from tests.codes import ENROL_CODE
 from tests.conftest import make_id
 from tests.sync.helpers import VILLAGE, add_family
 
@@ -123,7 +124,7 @@ def test_every_hub_command_survives_malformed_rows_stored_before(tmp_path):
     hub = Hub.init(tmp_path / "hub")
     household, (person,) = add_family(hub.ledger, VILLAGE, ["101"])
     _garbage(hub.ledger, person, household)
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json")
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
     hub.close()
     root = str(tmp_path / "hub")
     failures = []

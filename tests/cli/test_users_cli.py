@@ -16,6 +16,7 @@ from fieldapp.store import keyfile
 from fieldapp.store.connection import WrongKey, open_database
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
+from tests.codes import keep_code_said
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,6 +162,7 @@ def test_backup_restore_and_county_reset_from_the_command_line(
         )
         == 0
     )
+    keep_code_said(capsys.readouterr().out)  # what the county tells the village by phone
     monkeypatch.setenv("FIELDAPP_USER", "李芳")
     monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
     assert main(["--db", db, "enrol", str(tmp_path / "r.enrol")]) == 0

@@ -10,6 +10,7 @@ from fieldapp.hub.folder import STORE_URL, Hub
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.postgres import PgDatabase
 from fieldapp.sync.exchange import export_bundle
+from tests.codes import ENROL_CODE
 from tests.records import Records
 from tests.sync.helpers import SITE, VILLAGE, add_family
 
@@ -42,9 +43,9 @@ def test_same_bundles_same_canonical_dump_on_sqlite_and_postgresql(tmp_path: Pat
             from fieldapp.sync.enrolment import enrol
 
             device = Ledger.open(folder / "ledger.db", author=f"{name}员")
-            lite.enroll(name, area, folder / "lite.json")
-            pg.enroll(name, area, folder / "pg.json")
-            enrol(device, folder / "lite.json")
+            lite.enroll(name, area, folder / "lite.json", code=ENROL_CODE)
+            pg.enroll(name, area, folder / "pg.json", code=ENROL_CODE)
+            enrol(device, folder / "lite.json", code=ENROL_CODE)
             devices[name] = device
         _, (pid,) = add_family(devices["甲村"], VILLAGE, ["101"])
         add_family(devices["安置点"], SITE, ["103", "105"], surname="李", kind="安置点")
@@ -62,7 +63,7 @@ def test_same_bundles_same_canonical_dump_on_sqlite_and_postgresql(tmp_path: Pat
         for name, device in devices.items():
             from fieldapp.sync.enrolment import enrol
 
-            enrol(device, tmp_path / name / "pg.json", force=True)
+            enrol(device, tmp_path / name / "pg.json", force=True, code=ENROL_CODE)
             pg.import_file(export_bundle(device, tmp_path / f"{name}-pg.fs", full=True).path)
         left, right = canonical_dump(lite.ledger.db), canonical_dump(pg.ledger.db)
         hub_ids = {lite.ledger.device_id: "hub", pg.ledger.device_id: "hub"}

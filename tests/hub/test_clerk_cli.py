@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
+from tests.codes import ENROL_CODE, keep_code_said
 from tests.policy.helpers import COUNTY_PACK
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
+    keep_code_said(out)
     return code, out, err
 
 
@@ -333,8 +335,8 @@ def test_a_busy_hub_keeps_the_bundle_and_says_try_again(tmp_path: Path) -> None:
     other = None
     device = Ledger.open(tmp_path / "红星村.db", author="李芳")
     try:
-        hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol")
-        enrol(device, tmp_path / "e.enrol")
+        hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol", code=ENROL_CODE)
+        enrol(device, tmp_path / "e.enrol", code=ENROL_CODE)
         add_family(device, VILLAGE, ["101"])
         export_bundle(device, hub.inbox / "红星村.fieldsync")
         other = Hub.open(hub.root)
@@ -472,10 +474,10 @@ def test_an_upload_while_the_hub_is_busy_is_told_to_try_again(
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)  # the wait, shortened
     root = tmp_path / "县汇总"
     hub = Hub.init(root)
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol")
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.enrol", code=ENROL_CODE)
     hub.close()
     device = Ledger.open(tmp_path / "红星村.db", author="李芳")
-    enrol(device, tmp_path / "e.enrol")
+    enrol(device, tmp_path / "e.enrol", code=ENROL_CODE)
     add_family(device, VILLAGE, ["101"])
     hold = (
         "import sqlite3, sys\n"

@@ -20,6 +20,7 @@ from fieldapp.sync.client import county_status, push
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import SyncError
 from fieldapp.sync.exchange import export_bundle
+from tests.codes import ENROL_CODE
 from tests.hub.httpkit import (
     header_for,
     hub_footprint,
@@ -218,8 +219,10 @@ def test_status_is_for_county_devices_only(server, hub, make_device, tmp_path):
         county_status(a, server.url)
     county = Ledger.open(tmp_path / "county.db", author="县人社局")
     try:
-        hub.enroll("县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY)
-        enrol(county, tmp_path / "county.json")
+        hub.enroll(
+            "县人社局", "520502", tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE
+        )
+        enrol(county, tmp_path / "county.json", code=ENROL_CODE)
         seen = county_status(county, server.url)
         rows = {d["device"]: d for d in seen["devices"]}
         assert seen["hub"] == hub.identity.name

@@ -19,6 +19,7 @@ from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
 from tests.policy.helpers import COUNTY_PACK
 
 
@@ -36,9 +37,9 @@ def test_pack_published_and_carried_to_a_device(
 
 
 def test_county_draft_published_on_import(hub: Hub, tmp_path: Path) -> None:
-    hub.enroll("县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY)
+    hub.enroll("县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY, code=ENROL_CODE)
     county = Ledger.open(tmp_path / "county.db", author="县人社局员")
-    enrol(county, tmp_path / "county.enrol")
+    enrol(county, tmp_path / "county.enrol", code=ENROL_CODE)
     submit_draft(county, COUNTY_PACK)
     hub.import_file(export_bundle(county, tmp_path / "up.fieldsync").path)
     (draft,) = policy_packs.drafts(hub.ledger.db)

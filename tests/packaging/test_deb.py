@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -227,13 +228,18 @@ def test_installed_app_starts_and_prints(debian: Debian) -> None:
     for n in range(4):
         village, db = f"520502101{n + 1:03d}", f"/root/village{n}.db"
         enrolment = f"/root/village{n}.enrol"
-        debian.ok(
+        said = debian.ok(
             ["fieldapp", "hub", "enroll", "--dir", "/root/hub", "--device", f"村{n}"]
             + ["--area", village, "--out", enrolment],
             county,
         )
+        code = re.search(r"登记码：([\d ]{19})", said)
+        assert code, said  # the file is sealed with it; the county tells it by phone
         debian.ok(["fieldapp", "--db", db, "demo", "--persons", "60", "--area", village], USER)
-        debian.ok(["fieldapp", "--db", db, "enrol", enrolment], USER)
+        debian.ok(
+            ["fieldapp", "--db", db, "enrol", enrolment],
+            {**USER, "FIELDAPP_ENROL_CODE": code.group(1)},
+        )
         debian.ok(["fieldapp", "--db", db, "sync", "export", "--out", f"{db}.fieldsync"], USER)
         bundles.append(f"{db}.fieldsync")
     merged = debian.run(["fieldapp", "hub", "import", "--dir", "/root/hub", *bundles], county)

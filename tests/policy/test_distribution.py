@@ -16,6 +16,7 @@ from fieldapp.policy.published import PublishedPack
 from fieldapp.services.policy_admin import load_policy, published
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
+from tests.codes import ENROL_CODE, keep_code_said
 from tests.policy.helpers import COUNTY_PACK, HOME, populate
 from tests.records import Records
 
@@ -25,6 +26,7 @@ NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
+    keep_code_said(out)
     return code, out, err
 
 
@@ -248,10 +250,10 @@ def test_local_installs_by_role(tmp_path: Path, role: str, allowed: bool) -> Non
 
     hub = Hub.init(tmp_path / "hub")
     area = {"township": "520502001", "coordinator": HOME, "county": "520502"}[role]
-    hub.enroll("设备", area, tmp_path / "d.enrol", role=Role(role))
+    hub.enroll("设备", area, tmp_path / "d.enrol", role=Role(role), code=ENROL_CODE)
     hub.close()
     ledger = Ledger.open(tmp_path / "d.db")
-    enrol(ledger, tmp_path / "d.enrol")
+    enrol(ledger, tmp_path / "d.enrol", code=ENROL_CODE)
     pack = tmp_path / "county.toml"
     pack.write_text(COUNTY_PACK, encoding="utf-8")
     if allowed:

@@ -21,6 +21,7 @@ from fieldapp.store.connection import WrongKey, open_database
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials, NeedsPassword, ledger_state
 from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
 from tests.conftest import make_id
 from tests.records import Records as Repository
 from tests.sync.helpers import add_family
@@ -262,11 +263,11 @@ def test_a_converted_ledger_keeps_everything_and_its_clear_file_is_gone(tmp_path
 
 def _enrolled_device(tmp_path: Path) -> tuple[Hub, Path]:
     hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol")
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
     path = tmp_path / "device" / "ledger.db"
     device = Ledger.open(path, credentials=LI)
     realistic_session(device)
-    enrol(device, tmp_path / "r.enrol")
+    enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
     device.close()
     return hub, path
 
@@ -307,10 +308,10 @@ def test_the_thief_with_only_the_laptop_gets_nothing(tmp_path: Path) -> None:
 
 def test_a_ledger_enrolled_before_it_was_encrypted_gets_its_county_slot(tmp_path: Path) -> None:
     hub = Hub.init(tmp_path / "hub")
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol")
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
     path = tmp_path / "ledger.db"
     plain = Ledger.open(path)
-    enrol(plain, tmp_path / "r.enrol")
+    enrol(plain, tmp_path / "r.enrol", code=ENROL_CODE)
     plain.close()
     Ledger.open(path, credentials=LI).close()  # converted; the hub is known, so sealed to it
     users.county_reset(hub.ledger, path, "李芳", "县里给的新口令")

@@ -10,6 +10,7 @@ import pytest
 from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
 
 
 @pytest.fixture
@@ -29,8 +30,8 @@ def make_device(tmp_path: Path, hub: Hub) -> Iterator[Callable[..., Ledger]]:
         folder = tmp_path / name
         folder.mkdir(exist_ok=True)
         device = ledger or Ledger.open(folder / "ledger.db", author=f"{name}员")
-        hub.enroll(name, area, folder / "enrol.json")
-        enrol(device, folder / "enrol.json")
+        hub.enroll(name, area, folder / "enrol.json", code=ENROL_CODE)
+        enrol(device, folder / "enrol.json", code=ENROL_CODE)
         opened.append(device)
         return device
 

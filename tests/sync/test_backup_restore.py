@@ -19,6 +19,7 @@ from fieldapp.store.sync_state import SyncState
 from fieldapp.store.vault import Credentials
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
 from tests.store.test_encryption import assert_no_clear_text, realistic_session
 from tests.sync.helpers import VILLAGE, add_family
 
@@ -26,9 +27,9 @@ LI = Credentials("李芳", "村里的口令1")
 
 
 def _device(tmp_path: Path, hub: Hub) -> Ledger:
-    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol")
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE)
     device = Ledger.open(tmp_path / "laptop" / "ledger.db", credentials=LI)
-    enrol(device, tmp_path / "r.enrol")
+    enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
     return device
 
 
@@ -112,9 +113,9 @@ def test_a_device_restored_on_another_path_keeps_syncing(tmp_path: Path) -> None
     names = {r[0] for r in hub.ledger.db.execute("SELECT name FROM persons")}
     assert {"王0", "李0", "张0", "张1"} <= names
     # And the hub's news reaches the restored laptop: another device's family.
-    hub.enroll("红星村二号", VILLAGE, tmp_path / "r2.enrol")
+    hub.enroll("红星村二号", VILLAGE, tmp_path / "r2.enrol", code=ENROL_CODE)
     other = Ledger.open(tmp_path / "other" / "ledger.db", credentials=LI)
-    enrol(other, tmp_path / "r2.enrol")
+    enrol(other, tmp_path / "r2.enrol", code=ENROL_CODE)
     add_family(other, VILLAGE, ["105"], surname="赵")
     hub.import_file(export_bundle(other, tmp_path / "o.fieldsync").path)
     answer = hub.export_for("红星村", tmp_path / "down4.fieldsync")

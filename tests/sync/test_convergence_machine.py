@@ -33,6 +33,7 @@ from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from fieldapp.sync.rejected import undo
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import foreign, forge, send
 
@@ -69,8 +70,8 @@ class SyncMachine(RuleBasedStateMachine):
         self.devices: list[Ledger] = []
         for i in range(DEVICES):
             ledger = Ledger.open(self.root / f"d{i}" / "ledger.db", author=f"员{i}")
-            self.hub.enroll(f"设备{i}", VILLAGE, self.root / f"d{i}.json")
-            enrol(ledger, self.root / f"d{i}.json")
+            self.hub.enroll(f"设备{i}", VILLAGE, self.root / f"d{i}.json", code=ENROL_CODE)
+            enrol(ledger, self.root / f"d{i}.json", code=ENROL_CODE)
             self.devices.append(ledger)
         self.to_hub: list[Path] = []
         self.to_device: list[list[Path]] = [[] for _ in range(DEVICES)]

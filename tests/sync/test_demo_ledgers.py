@@ -17,6 +17,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync import enrolment
 from fieldapp.sync.errors import BundleRefused, SyncError
 from fieldapp.sync.exchange import export_bundle
+from tests.codes import ENROL_CODE
 
 AREA = "520502010003"
 
@@ -57,15 +58,15 @@ def test_enrolment_keeps_demo_and_real_apart(tmp_path):
     real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
     training_hub = Hub.init(tmp_path / "training", "培训中心", training=True)
     assert training_hub.training and not real_hub.training
-    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json")
-    training_hub.enroll("演示笔记本", AREA, tmp_path / "training.json")
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE)
+    training_hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
     demo = demo_ledger(tmp_path / "demo.db")
     with pytest.raises(SyncError, match="演示台账"):
-        enrolment.enrol(demo, tmp_path / "real.json")
-    assert enrolment.enrol(demo, tmp_path / "training.json").hub == "培训中心"
+        enrolment.enrol(demo, tmp_path / "real.json", code=ENROL_CODE)
+    assert enrolment.enrol(demo, tmp_path / "training.json", code=ENROL_CODE).hub == "培训中心"
     real = Ledger.open(tmp_path / "village.db")
     with pytest.raises(SyncError, match="培训用"):
-        enrolment.enrol(real, tmp_path / "training.json")
+        enrolment.enrol(real, tmp_path / "training.json", code=ENROL_CODE)
     for led in (demo, real):
         led.close()
     real_hub.close()
@@ -74,11 +75,11 @@ def test_enrolment_keeps_demo_and_real_apart(tmp_path):
 
 def test_a_real_hub_refuses_a_bundle_with_demo_changes(tmp_path, monkeypatch):
     real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
-    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json")
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE)
     demo = demo_ledger(tmp_path / "demo.db")
     # A device that got past its own check (an old or altered program) …
     monkeypatch.setattr(enrolment, "check_training", lambda *_a: None)
-    enrolment.enrol(demo, tmp_path / "real.json")
+    enrolment.enrol(demo, tmp_path / "real.json", code=ENROL_CODE)
     bundle = export_bundle(demo, tmp_path / "demo.fieldsync").path
     before = real_hub.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     # … still meets the hub, which reads the origin of every change.
@@ -93,9 +94,9 @@ def test_a_real_hub_refuses_a_bundle_with_demo_changes(tmp_path, monkeypatch):
 
 def test_a_training_hub_takes_the_demo(tmp_path):
     hub = Hub.init(tmp_path / "training", "培训中心", training=True)
-    hub.enroll("演示笔记本", AREA, tmp_path / "training.json")
+    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
     demo = demo_ledger(tmp_path / "demo.db")
-    enrolment.enrol(demo, tmp_path / "training.json")
+    enrolment.enrol(demo, tmp_path / "training.json", code=ENROL_CODE)
     exported = export_bundle(demo, tmp_path / "demo.fieldsync")
     outcome = hub.import_file(exported.path)
     assert outcome.changes == exported.changes > 0

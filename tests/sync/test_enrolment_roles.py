@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 
 import pytest
 
@@ -14,16 +16,17 @@ from fieldapp.services import households
 from fieldapp.services.writer import actor_of, writing
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
-from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.enrolment import CodeNeeded, enrol, read_enrolment, seal
 from fieldapp.sync.errors import SyncError
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE
 
 
 def test_role_is_signed_into_the_enrolment_and_stored_on_both_sides(tmp_path, hub):
-    peer = hub.enroll("城关镇", "520502100", tmp_path / "t.json", Role.TOWNSHIP)
+    peer = hub.enroll("城关镇", "520502100", tmp_path / "t.json", Role.TOWNSHIP, code=ENROL_CODE)
     assert peer.device_role is Role.TOWNSHIP
     device = Ledger.open(tmp_path / "t.db")
-    done = enrol(device, tmp_path / "t.json")
+    done = enrol(device, tmp_path / "t.json", code=ENROL_CODE)
     assert done.role is Role.TOWNSHIP
     identity = SyncState(device.db).identity()
     assert identity is not None and identity.device_role is Role.TOWNSHIP
@@ -33,22 +36,24 @@ def test_role_is_signed_into_the_enrolment_and_stored_on_both_sides(tmp_path, hu
 
 
 def test_a_device_cannot_widen_its_role_by_editing_the_file(tmp_path, hub):
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json")
-    doc = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    # The device's user has the code: they can open the file, edit it and seal it again.
+    doc = read_enrolment(tmp_path / "e.json", ENROL_CODE)
     assert doc["device"]["role"] == "coordinator"
     for change in ({"role": "county"}, {"area_code": "520502"}):
         forged = json.loads(json.dumps(doc))
         forged["device"].update(change)
-        (tmp_path / "f.json").write_text(json.dumps(forged, ensure_ascii=False), encoding="utf-8")
+        resealed = seal(forged, ENROL_CODE)
+        (tmp_path / "f.json").write_text(json.dumps(resealed, ensure_ascii=False), encoding="utf-8")
         device = Ledger.open(tmp_path / "f.db")
         with pytest.raises(SyncError, match="签名不符"):
-            enrol(device, tmp_path / "f.json")
+            enrol(device, tmp_path / "f.json", code=ENROL_CODE)
         assert SyncState(device.db).identity() is None
         device.close()
 
 
 def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub):
-    hub.enroll("红星村", VILLAGE, tmp_path / "e.json")
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
     good = (tmp_path / "e.json").read_bytes()
     (tmp_path / "文件夹").mkdir()
     (tmp_path / "半截.json").write_bytes(good[: len(good) // 2])  # cut short on the stick
@@ -61,7 +66,7 @@ def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub)
             ("照片.jpg", "不是 fieldapp 设备登记文件（内容损坏或选错了文件）"),
         ):
             with pytest.raises(SyncError) as refused:
-                enrol(device, tmp_path / name)
+                enrol(device, tmp_path / name, code=ENROL_CODE)
             assert str(refused.value) == f"{tmp_path / name} {said}"
         assert SyncState(device.db).identity() is None
     finally:
@@ -79,7 +84,7 @@ def test_the_wrong_file_given_for_an_enrolment_is_told_in_chinese(tmp_path, hub)
 )
 def test_the_area_must_fit_the_role(tmp_path, hub, role, area, message):
     with pytest.raises(SyncError, match=message):
-        hub.enroll("某设备", area, tmp_path / "x.json", role)
+        hub.enroll("某设备", area, tmp_path / "x.json", role, code=ENROL_CODE)
     assert not (tmp_path / "x.json").exists()
     assert hub.devices() == []
 
@@ -132,3 +137,55 @@ def test_the_write_gate_refuses_a_household_area_that_is_not_a_code(make_device)
         assert "所在区域" in str(refused.value) and "区划代码" in str(refused.value)
     assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
     assert Household(area_code="").area_code == ""
+
+
+def test_the_enrolment_file_is_sealed_with_a_code_told_apart_from_it(tmp_path, hub):
+    # The file held the device's private keys in clear: whoever found the USB stick on the way
+    # to the village could sign bundles as that device. It is sealed with the code now.
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    raw = (tmp_path / "e.json").read_text(encoding="utf-8")
+    secret = read_enrolment(tmp_path / "e.json", ENROL_CODE)["device"]["sign_secret"]
+    assert secret not in raw and "sign_secret" not in raw and "box_secret" not in raw
+    assert json.loads(raw)["device"] == "红星村"  # which file it is, readable without the code
+    device = Ledger.open(tmp_path / "d.db")
+    try:
+        with pytest.raises(CodeNeeded, match="请输入县里登记设备时告诉你的 16 位登记码"):
+            enrol(device, tmp_path / "e.json")
+        with pytest.raises(SyncError, match="^登记码不对"):
+            enrol(device, tmp_path / "e.json", code="2468 1357 9753 8641")
+        with pytest.raises(SyncError, match="登记码应为 16 位数字"):
+            enrol(device, tmp_path / "e.json", code="2468 1357")
+        assert SyncState(device.db).identity() is None
+        # Typed as people type it: full-width digits, dashes, no spaces.
+        done = enrol(device, tmp_path / "e.json", code="２４６８-１３５７-９７５３-８６４２")
+        assert done.device == "红星村" and SyncState(device.db).identity() is not None
+    finally:
+        device.close()
+
+
+def test_a_clear_enrolment_file_from_an_earlier_hub_still_enrols(tmp_path, hub):
+    # Files written before the code (the signed document itself) are still read, without one.
+    hub.enroll("红星村", VILLAGE, tmp_path / "e.json", code=ENROL_CODE)
+    clear = read_enrolment(tmp_path / "e.json", ENROL_CODE)
+    (tmp_path / "old.json").write_text(json.dumps(clear, ensure_ascii=False), encoding="utf-8")
+    device = Ledger.open(tmp_path / "d.db")
+    try:
+        assert enrol(device, tmp_path / "old.json").device == "红星村"
+    finally:
+        device.close()
+
+
+def test_cli_hub_enroll_prints_the_code_and_enrol_asks_for_it(tmp_path, hub, capsys, monkeypatch):
+    base = ["hub", "enroll", "--dir", str(hub.root), "--device", "红星村", "--area", VILLAGE]
+    assert cli([*base, "--out", str(tmp_path / "红星村.enrol")]) == 0
+    out = capsys.readouterr().out
+    found = re.search(r"登记码：(\d{4} \d{4} \d{4} \d{4})", out)
+    assert found and "不要和登记文件一起发送" in out, out
+    device = str(tmp_path / "d.db")
+    enrol_file = str(tmp_path / "红星村.enrol")
+    monkeypatch.setattr("sys.stdin", io.StringIO("1111 2222 3333 4444\n"))
+    assert cli(["--db", device, "enrol", enrol_file]) == 1  # asked on the terminal; wrong
+    assert "登记码不对" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(found.group(1) + "\n"))
+    assert cli(["--db", device, "enrol", enrol_file]) == 0
+    assert "已登记为设备 红星村" in capsys.readouterr().out

@@ -14,6 +14,7 @@ from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import natural_id
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import YEAR_2100_MS, foreign, forge, send
 
@@ -170,10 +171,10 @@ def test_4_impersonating_the_hub_or_a_revoked_device_is_refused(county, hub, mak
         hub.import_file(send(village, tmp_path / "takeover.fs", origin=lost_origin).path)
     assert "原属设备「旧电脑」" in str(refused.value) and "红星村" in str(refused.value)
     # The real laptop, found and re-enrolled under its old name with new keys, syncs on.
-    hub.enroll("旧电脑", VILLAGE, tmp_path / "found.json")
+    hub.enroll("旧电脑", VILLAGE, tmp_path / "found.json", code=ENROL_CODE)
     from fieldapp.sync.enrolment import enrol
 
-    enrol(lost, tmp_path / "found.json")
+    enrol(lost, tmp_path / "found.json", code=ENROL_CODE)
     assert lost.device_id == lost_origin
     _, (newcomer,) = add_family(lost, VILLAGE, ["107"], surname="钱")
     county["exchange"](lost, "旧电脑")
@@ -312,7 +313,7 @@ def test_a_coordinator_cannot_be_enrolled_as_the_county(tmp_path, hub):
     from fieldapp.sync.errors import SyncError
 
     with pytest.raises(SyncError):
-        hub.enroll("红星村", "520502", tmp_path / "x.json", Role.COORDINATOR)
+        hub.enroll("红星村", "520502", tmp_path / "x.json", Role.COORDINATOR, code=ENROL_CODE)
 
 
 def test_hub_year_2100_stamp_cannot_win_through_the_hubs_name(county, hub, tmp_path):

@@ -33,6 +33,7 @@ from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.store.places import PlaceFinder
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE, add_family
 from tests.sync.hostile import both_ways_judged, foreign, forge, send
 
@@ -55,8 +56,8 @@ def base(tmp_path_factory) -> Path:
     ledgers = {}
     for name, (area, role) in DEVICES.items():
         ledger = Ledger.open(root / f"{name}.db", author=f"{name}员")
-        hub.enroll(name, area, root / f"{name}.json", role)
-        enrol(ledger, root / f"{name}.json")
+        hub.enroll(name, area, root / f"{name}.json", role, code=ENROL_CODE)
+        enrol(ledger, root / f"{name}.json", code=ENROL_CODE)
         ledgers[name] = ledger
     counter = itertools.count(1)
     people = []

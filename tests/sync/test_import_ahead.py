@@ -21,6 +21,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync import bundle, exchange
 from fieldapp.sync.bundle import Manifest, seal_bundle
 from fieldapp.sync.errors import BundleRefused
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE, add_family, keys_of, repack, unpack
 
 OTHER_VILLAGE = "520502101002"
@@ -302,8 +303,8 @@ def test_the_common_case_cleared_in_bulk_is_judged_as_change_by_change(tmp_path)
     for name, area, seed in (("甲村", VILLAGE, 1), ("乙村", OTHER_VILLAGE, 2)):
         device = Ledger.open(tmp_path / f"{name}.db", author=f"{name}员")
         build_demo(device, 40, seed=seed, area=area)
-        hub.enroll(name, area, tmp_path / f"{name}.json")
-        enrol(device, tmp_path / f"{name}.json")
+        hub.enroll(name, area, tmp_path / f"{name}.json", code=ENROL_CODE)
+        enrol(device, tmp_path / f"{name}.json", code=ENROL_CODE)
         devices[name] = device
     try:
         other = exchange.export_bundle(devices["乙村"], tmp_path / "乙村.fieldsync").path

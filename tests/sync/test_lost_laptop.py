@@ -19,6 +19,7 @@ from fieldapp.store.vault import Credentials, NeedsPassword
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
 from tests.store.test_encryption import assert_no_clear_text, realistic_session
 from tests.sync.helpers import VILLAGE, add_family
 
@@ -41,10 +42,10 @@ def _lost_and_replaced(tmp_path: Path) -> tuple[Hub, Path, Path]:
     finder's attempts are checked on the way. Returns the hub, the backup file and a bundle the
     lost laptop left behind."""
     hub = Hub.init(tmp_path / "hub")
-    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol")
+    hub.enroll("红星村", VILLAGE, tmp_path / "r.enrol", code=ENROL_CODE)
     lost_path = tmp_path / "lost-laptop" / "ledger.db"
     device = Ledger.open(lost_path, credentials=LI)
-    enrol(device, tmp_path / "r.enrol")
+    enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
     realistic_session(device)
     add_family(device, VILLAGE, ["201"], surname="张")
     _round(device, "红星村", hub, tmp_path, 1)
@@ -82,9 +83,9 @@ def _new_laptop(tmp_path: Path, hub: Hub, stick: Path) -> Ledger:
     under the device's name (new keys: the lost laptop's keys stay refused); one sync."""
     new_path = tmp_path / "new-laptop" / "ledger.db"
     backups.restore(stick, new_path, LI)
-    hub.enroll("红星村", VILLAGE, tmp_path / "new.enrol")
+    hub.enroll("红星村", VILLAGE, tmp_path / "new.enrol", code=ENROL_CODE)
     laptop = Ledger.open(new_path, credentials=LI)
-    enrol(laptop, tmp_path / "new.enrol")
+    enrol(laptop, tmp_path / "new.enrol", code=ENROL_CODE)
     add_family(laptop, VILLAGE, ["204"], surname="王")
     _round(laptop, "红星村", hub, tmp_path, 3)
     return laptop

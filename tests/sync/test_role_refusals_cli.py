@@ -10,6 +10,7 @@ from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE, add_family
 
 TOWNSHIP = VILLAGE[:9]
@@ -47,8 +48,8 @@ def test_a_village_device_cannot_take_the_townships_step_but_the_township_can(
     # The township's device, enrolled by the county for the township, takes that step.
     hub.import_file(export_bundle(village, tmp_path / "v.fs").path)
     town = Ledger.open(tmp_path / "town" / "ledger.db", author="镇审核员")
-    hub.enroll("城关镇", TOWNSHIP, tmp_path / "town.json", Role.TOWNSHIP)
-    enrol(town, tmp_path / "town.json")
+    hub.enroll("城关镇", TOWNSHIP, tmp_path / "town.json", Role.TOWNSHIP, code=ENROL_CODE)
+    enrol(town, tmp_path / "town.json", code=ENROL_CODE)
     import_bundle(town, hub.export_for("城关镇", tmp_path / "t.fs").path)
     assert cli(["--db", str(town.path), "claim", "advance", claim, "--to", "乡镇审核"]) == 0
     assert cli(["--db", str(town.path), "claim", "advance", claim, "--to", "县审批"]) != 0

@@ -15,6 +15,7 @@ from fieldapp.store.sync_state import SyncState
 from fieldapp.sync.bundle import MAGIC
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE, add_family, repack, unpack
 
 REFUSED_CODES = {"not_bundle", "truncated", "tampered", "newer_format", "wrong_recipient"}
@@ -118,7 +119,9 @@ def test_revoked_and_unknown_keys_are_refused(tmp_path, hub, sent):
     shutil.copy(path, copy)
     hub.revoke("甲村")
     refuse(hub, path, "revoked")
-    hub.enroll("甲村", VILLAGE, tmp_path / "again.json")  # new keys: the old key is unknown now
+    hub.enroll(
+        "甲村", VILLAGE, tmp_path / "again.json", code=ENROL_CODE
+    )  # new keys: the old key is unknown now
     refuse(hub, copy, "unknown_key")
 
 

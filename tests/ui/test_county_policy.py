@@ -15,6 +15,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
+from tests.codes import ENROL_CODE
 from tests.ui.conftest import UI_USER
 
 
@@ -22,9 +23,9 @@ from tests.ui.conftest import UI_USER
 def county_hub(tmp_path: Path, ledger_path: Path):
     """A hub, and the test ledger enrolled with it as the county's device."""
     hub = Hub.init(tmp_path / "县汇总")
-    hub.enroll("县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY)
+    hub.enroll("县人社局", "520502", tmp_path / "county.enrol", role=Role.COUNTY, code=ENROL_CODE)
     ledger = Ledger.open(ledger_path, credentials=UI_USER)
-    enrol(ledger, tmp_path / "county.enrol")
+    enrol(ledger, tmp_path / "county.enrol", code=ENROL_CODE)
     ledger.close()
     yield hub
     hub.close()
@@ -116,9 +117,9 @@ def test_county_edition_signed_by_the_hub_and_sent_back(
 
 def test_only_county_devices_submit(tmp_path: Path, ledger_path: Path) -> None:
     hub = Hub.init(tmp_path / "县汇总")
-    hub.enroll("红星村", "520502001001", tmp_path / "v.enrol")
+    hub.enroll("红星村", "520502001001", tmp_path / "v.enrol", code=ENROL_CODE)
     ledger = Ledger.open(ledger_path, credentials=UI_USER)
-    enrol(ledger, tmp_path / "v.enrol")
+    enrol(ledger, tmp_path / "v.enrol", code=ENROL_CODE)
     from fieldapp.services.policy_admin import PolicyRefused
 
     with pytest.raises(PolicyRefused, match="只有县级设备能把县级政策包提交汇总中心签发"):

@@ -8,6 +8,7 @@ from fieldapp.hub.server import ServerThread
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.client import push
 from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
@@ -20,16 +21,16 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     laptop = tmp_path / "laptop"  # not tmp_path/village.db: that is the window's own ledger
     laptop.mkdir()
     village = Ledger.open(laptop / "ledger.db", author="村员")
-    hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json")
-    enrol(village, laptop / "enrol.json")
+    hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
+    enrol(village, laptop / "enrol.json", code=ENROL_CODE)
     _, (person,) = add_family(village, VILLAGE, ["101"])
     # One change the trust rules refuse (a value no model accepts): held, counted as refused.
     forge(village, "persons", person, {"relation": "邻居"},
           parents={"relation": village.heads("persons", person)["relation"]})  # fmt: skip
     page = window.show_page("sync")
     assert page.county_box.isHidden()  # not enrolled yet: no county table
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY)
-    assert page.enrol(tmp_path / "county.json"), warnings_shown
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
     assert not page.county_box.isHidden()
     with ServerThread(hub.root) as server:
         push(village, server.url)

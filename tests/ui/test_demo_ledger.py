@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fieldapp.hub.folder import Hub
 from fieldapp.ui.pages import sync as sync_page
+from tests.codes import ENROL_CODE
 from tests.ui.conftest import wait_idle
 
 
@@ -18,14 +19,14 @@ def test_demo_ledger_enrols_only_with_a_training_hub(
         "SELECT code FROM areas WHERE length(code) = 12"
     ).fetchone()[0]
     county = Hub.init(tmp_path / "county", "七星关区汇总中心")
-    county.enroll("演示笔记本", area, tmp_path / "county.json")
+    county.enroll("演示笔记本", area, tmp_path / "county.json", code=ENROL_CODE)
     training = Hub.init(tmp_path / "training", "培训中心", training=True)
-    training.enroll("演示笔记本", area, tmp_path / "training.json")
+    training.enroll("演示笔记本", area, tmp_path / "training.json", code=ENROL_CODE)
     page = window.show_page("sync")
-    assert not page.enrol(tmp_path / "county.json")
+    assert not page.enrol(tmp_path / "county.json", code=ENROL_CODE)
     assert warnings_shown and "演示台账" in warnings_shown[-1]
     assert "正式" in warnings_shown[-1]
-    assert page.enrol(tmp_path / "training.json")
+    assert page.enrol(tmp_path / "training.json", code=ENROL_CODE)
     stick = tmp_path / "stick"
     stick.mkdir()
     monkeypatch.setattr(sync_page, "removable_drives", lambda: [("U盘", str(stick))])

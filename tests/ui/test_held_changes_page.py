@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fieldapp.hub.folder import Hub
 from fieldapp.sync.exchange import export_bundle
+from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
@@ -14,9 +15,9 @@ from tests.ui.conftest import VILLAGE, wait_idle
 
 def test_a_held_change_is_shown_with_its_reason_and_undone(window, qtbot, tmp_path, warnings_shown):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "device.json"), warnings_shown
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     assert page.held_box.isHidden()  # nothing held: nothing shown
     ledger = window.session.ledger
     _, (person,) = add_family(ledger, VILLAGE, ["101"])

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from fieldapp.hub.folder import Hub
 from fieldapp.ui.main_window import PAGE_KEYS
 from fieldapp.ui.pages import sync as sync_page
+from tests.codes import ENROL_CODE
 from tests.ui.conftest import wait_idle
 from tests.ui.plain import assert_plain
 
@@ -110,9 +111,9 @@ def test_switch_twice_then_save_on_every_page(demo_window, qtbot, tmp_path, boxe
     hub = Hub.init(tmp_path / "hub", "培训中心", training=True)  # a demo ledger's hub
     enrolment = tmp_path / "device.json"
     area = ledger.db.execute("SELECT code FROM areas WHERE length(code) = 12").fetchone()[0]
-    hub.enroll("演示笔记本", area, enrolment)
+    hub.enroll("演示笔记本", area, enrolment, code=ENROL_CODE)
     page = win.show_page("sync")
-    assert page.enrol(enrolment), boxes
+    assert page.enrol(enrolment, code=ENROL_CODE), boxes
     stick = tmp_path / "stick"
     stick.mkdir()
     monkeypatch.setattr(sync_page, "removable_drives", lambda: [("U盘", str(stick))])

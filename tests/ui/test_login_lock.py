@@ -21,6 +21,7 @@ from fieldapp.store import keyfile
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.history import row_history
 from fieldapp.ui import prefs
+from tests.codes import ENROL_CODE
 from tests.records import Records
 from tests.ui.conftest import UI_USER
 
@@ -427,11 +428,11 @@ def test_the_county_resets_a_password_from_the_login_screen(qtbot, tmp_path):
     from fieldapp.ui.login import CountyResetDialog
 
     hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
-    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol")
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
     hub.close()
     path = tmp_path / "laptop.db"
     device = Ledger.open(path, credentials=Credentials("李芳", "忘掉的口令12"))
-    enrol(device, tmp_path / "r.enrol")
+    enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
     device.close()
     login = _login(qtbot, path, "李芳", "想不起来了")
     assert login.session is None and not login.forgot_button.isHidden()

@@ -288,3 +288,43 @@ def test_a_hard_crash_leaves_its_stack_in_crash_log(tmp_path):
     assert "Segmentation fault" in text and 'File "<string>", line 5' in text
     if os.name == "posix":
         assert log.stat().st_mode & 0o077 == 0  # readable by its owner only, like fieldapp.log
+
+
+def test_wizard_enrols_with_the_code_told_apart_from_the_file(qtbot, tmp_path, warnings_shown):
+    from fieldapp.hub.folder import Hub
+    from fieldapp.reference import divisions
+    from fieldapp.store.sync_state import SyncState
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.wizard import FirstRunWizard
+    from tests.codes import ENROL_CODE
+
+    make_app()
+    county = divisions().counties()[0]
+    township = divisions().children(county.code)[0]
+    hub = Hub.init(tmp_path / "hub")
+    enrolment = tmp_path / "大坝村.enrol"
+    hub.enroll("大坝村笔记本", township.code + "001", enrolment, code=ENROL_CODE)
+    hub.close()
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    path = tmp_path / "new" / "ledger.db"
+    wizard.new_path.setText(str(path))
+    wizard.device_name.setText("大坝村笔记本")
+    wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令1")
+    wizard.set_county(county.code)
+    wizard.township.setCurrentIndex(wizard.township.findData(township.code))
+    wizard.enrol_path.setText(str(enrolment))
+    wizard.accept()  # no code typed: told before anything is made
+    assert warnings_shown[-1] == "这个登记文件需要登记码：请填写县里告诉你的 16 位数字"
+    assert not path.exists()
+    wizard.enrol_code.setText(ENROL_CODE)
+    with qtbot.waitSignal(wizard.accepted, timeout=60000):
+        wizard.accept()
+    led = Ledger.open(path, credentials=Credentials("王芳", "王芳的口令1"))
+    try:
+        identity = SyncState(led.db).identity()
+        assert identity is not None and identity.name == "大坝村笔记本"
+    finally:
+        led.close()

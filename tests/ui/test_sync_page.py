@@ -10,16 +10,17 @@ from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.ui.pages import sync as sync_page
+from tests.codes import ENROL_CODE
 from tests.ui.conftest import VILLAGE, wait_idle
 
 
 def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_shown, monkeypatch):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
     page = window.show_page("sync")
     assert "尚未登记" in page.state_label.text()
-    assert page.enrol(enrolment), warnings_shown
+    assert page.enrol(enrolment, code=ENROL_CODE), warnings_shown
     assert "大坝村笔记本" in page.state_label.text()
 
     stick = tmp_path / "media" / "U盘"
@@ -47,9 +48,9 @@ def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_show
 def test_import_of_a_damaged_bundle_is_refused_and_nothing_changes(window, qtbot, tmp_path):
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("设备", VILLAGE, enrolment)
+    hub.enroll("设备", VILLAGE, enrolment, code=ENROL_CODE)
     page = window.show_page("sync")
-    page.enrol(enrolment)
+    page.enrol(enrolment, code=ENROL_CODE)
     before = window.session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     bad = tmp_path / "bad.fieldsync"
     bad.write_bytes(b"not a bundle")
@@ -130,9 +131,9 @@ def test_the_export_button_writes_to_the_usb_stick_chosen_in_the_list(
     page was shown again and the stick's free space (in its label) changed."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
     page = window.show_page("sync")
-    assert page.enrol(enrolment)
+    assert page.enrol(enrolment, code=ENROL_CODE)
     stick = tmp_path / "media" / "U盘"
     stick.mkdir(parents=True)
     free = ["3.2"]
@@ -157,9 +158,9 @@ def test_exchange_buttons_are_off_while_an_exchange_runs(window, qtbot, tmp_path
     second export beside the first (two bundles on the stick, only the last one reported)."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
     page = window.show_page("sync")
-    assert page.enrol(enrolment)
+    assert page.enrol(enrolment, code=ENROL_CODE)
     stick = tmp_path / "stick"
     stick.mkdir()
     buttons = (page.enrol_button, page.export_button, page.import_button, page.push_button)
@@ -185,10 +186,10 @@ def test_enrolling_with_another_countys_file_asks_instead_of_naming_a_flag(
 
     first = Hub.init(tmp_path / "hub1", "七星关区汇总中心")
     second = Hub.init(tmp_path / "hub2", "纳雍县汇总中心")
-    first.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.json")
-    second.enroll("大坝村笔记本", VILLAGE, tmp_path / "two.json")
+    first.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.json", code=ENROL_CODE)
+    second.enroll("大坝村笔记本", VILLAGE, tmp_path / "two.json", code=ENROL_CODE)
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "one.json")
+    assert page.enrol(tmp_path / "one.json", code=ENROL_CODE)
     asked: list[str] = []
     shown: list[str] = []
     monkeypatch.setattr(
@@ -197,14 +198,14 @@ def test_enrolling_with_another_countys_file_asks_instead_of_naming_a_flag(
     monkeypatch.setattr(
         QMessageBox, "warning", answered("warning", QMessageBox.StandardButton.Ok, shown)
     )
-    assert not page.enrol(tmp_path / "two.json")
+    assert not page.enrol(tmp_path / "two.json", code=ENROL_CODE)
     assert asked and "七星关区汇总中心" in asked[0] and "纳雍县汇总中心" in asked[0]
     assert not any("--" in text for text in asked + shown)
     assert "七星关区汇总中心" in page.state_label.text()
     monkeypatch.setattr(
         QMessageBox, "question", answered("question", QMessageBox.StandardButton.Yes, asked)
     )
-    assert page.enrol(tmp_path / "two.json")
+    assert page.enrol(tmp_path / "two.json", code=ENROL_CODE)
     assert "纳雍县汇总中心" in page.state_label.text()
     first.close()
     second.close()
@@ -216,10 +217,10 @@ def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warning
     全部重发 beside 导出数据包 — the bundle then carries every change of this device."""
     hub = Hub.init(tmp_path / "hub", "中心")
     enrolment = tmp_path / "device.json"
-    hub.enroll("大坝村笔记本", VILLAGE, enrolment)
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
     page = window.show_page("sync")
     assert not page.full_export.isEnabled()  # not enrolled: nothing to send
-    assert page.enrol(enrolment)
+    assert page.enrol(enrolment, code=ENROL_CODE)
     assert page.full_export.isEnabled()
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -241,3 +242,27 @@ def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warning
     assert page.last_export.changes == everything
     assert not page.full_export.isChecked()  # once, as asked
     hub.close()
+
+
+def test_enrolling_asks_for_the_code_the_county_told(window, tmp_path, warnings_shown, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    enrolment = tmp_path / "大坝村.enrol"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    page = window.show_page("sync")
+    asked: list[str] = []
+    answers = iter([("", False), ("1111 2222 3333 4444", True), (ENROL_CODE, True)])
+
+    def typed(_parent, _title, label, *_a, **_k):
+        asked.append(label)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", typed)
+    assert not page.enrol(enrolment)  # cancelled at the question: nothing said, nothing done
+    assert not warnings_shown and "尚未登记" in page.state_label.text()
+    assert not page.enrol(enrolment)
+    assert warnings_shown[-1].startswith("登记码不对")
+    assert page.enrol(enrolment)
+    assert "大坝村笔记本" in page.state_label.text()
+    assert asked == ["请输入县里登记本机时告诉你的 16 位登记码："] * 3

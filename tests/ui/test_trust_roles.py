@@ -8,6 +8,7 @@ from fieldapp.domain.claims import ClaimState
 from fieldapp.hub.folder import Hub
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
 from tests.ui.test_subsidies_print import find_and_claim
 
 
@@ -25,10 +26,10 @@ def test_a_village_device_is_offered_only_its_own_steps(
     village = ledger.get("households", household)["area_code"]
     hub = Hub.init(tmp_path / "hub", training=True)  # the demo ledger enrols with a training hub
     try:
-        hub.enroll("红星村", village, tmp_path / "enrol.json")
+        hub.enroll("红星村", village, tmp_path / "enrol.json", code=ENROL_CODE)
     finally:
         hub.close()
-    enrol(ledger, tmp_path / "enrol.json")  # a coordinator of the claim's village
+    enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)  # a coordinator of the claim's village
     page.tabs.setCurrentIndex(1)
     page.refresh_claims()
     page._select_claim(claim.id)

@@ -725,6 +725,18 @@
       <source>另建一个演示台账，先用它熟悉软件（人员都是虚构的，不进正式台账，不报送县里）</source>
       <translation>Also make a demo ledger to learn the program with (fictitious people: never in the real ledger, never sent to the county)</translation>
     </message>
+    <message>
+      <source>县里登记设备时告诉你的 16 位数字</source>
+      <translation>The 16 digits the county told you when it enrolled this device</translation>
+    </message>
+    <message>
+      <source>登记码</source>
+      <translation>Enrolment code</translation>
+    </message>
+    <message>
+      <source>这个登记文件需要登记码：请填写县里告诉你的 16 位数字</source>
+      <translation>This enrolment file needs its code: enter the 16 digits the county told you</translation>
+    </message>
   </context>
   <context>
     <name>GridModel</name>
@@ -3109,6 +3121,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)</source>
       <translation>Enrolment files (*.enrol *.json *.fieldenrol);;All files (*)</translation>
+    </message>
+    <message>
+      <source>登记码</source>
+      <translation>Enrolment code</translation>
+    </message>
+    <message>
+      <source>请输入县里登记本机时告诉你的 16 位登记码：</source>
+      <translation>Enter the 16-digit enrolment code the county told you when it enrolled this computer:</translation>
     </message>
   </context>
   <context>

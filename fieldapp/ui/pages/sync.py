@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -211,12 +212,21 @@ class SyncPage(QWidget):
         if path:
             self.enrol(Path(path))
 
-    def enrol(self, path: Path) -> bool:
-        """Store the device identity from an enrolment file."""
-        from fieldapp.sync.enrolment import enrol, read_enrolment, unb64
+    def enrol(self, path: Path, code: str | None = None) -> bool:
+        """Store the device identity from an enrolment file, asking for its code (the county
+        tells it apart from the file) unless given."""
+        from fieldapp.sync.enrolment import enrol, is_sealed, read_enrolment, unb64
 
+        if code is None and is_sealed(path):
+            code, ok = QInputDialog.getText(
+                self,
+                self.tr("登记码"),
+                self.tr("请输入县里登记本机时告诉你的 16 位登记码："),
+            )
+            if not ok:
+                return False
         try:
-            doc = read_enrolment(path)
+            doc = read_enrolment(path, code)
             force = False
             hubs = sync_state.peers(self.session.ledger, "hub")
             if hubs and hubs[0].sign_public != unb64(doc["hub"]["sign_public"]):
@@ -236,7 +246,7 @@ class SyncPage(QWidget):
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
                 force = True
-            done = enrol(self.session.ledger, path, force=force)
+            done = enrol(self.session.ledger, path, code=code, force=force, read=doc)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
