@@ -1117,7 +1117,7 @@ WELFARE += [
     ),
     Case(
         "last_month_of_the_rule",
-        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        person(spells=(spell(D(2025, 3, 1), contract_months=12, **POST),)),
         D(2025, 12, 31),
         Status.ELIGIBLE,
         UNSET,
@@ -1147,6 +1147,53 @@ WELFARE += [
         "post_ended_within_the_month",
         person(spells=(spell(D(2025, 1, 1), end_date=D(2025, 4, 10), contract_months=12, **POST),)),
         D(2025, 4, 20),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+]
+
+
+# 每次签订期限不超过1年: the month paid must lie in the agreement signed when the post began.
+WELFARE += [
+    Case(
+        "month_after_the_agreement_ran_out",
+        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+        extra={
+            "summary": "协议（2024-03-01 起12个月，至 2025-02-28）已到期，"
+            "2025年3月不在协议期内（续签后请登记新的协议）"
+        },
+    ),
+    Case(
+        "last_month_of_the_agreement",
+        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        D(2025, 2, 20),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+    Case(
+        "agreement_begun_mid_month_still_runs_that_month",
+        person(spells=(spell(D(2024, 3, 15), contract_months=12, **POST),)),
+        D(2025, 3, 5),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+    Case(
+        "six_month_agreement",
+        person(spells=(spell(D(2025, 1, 1), contract_months=6, **POST),)),
+        D(2025, 7, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "renewed_agreement_recorded",
+        person(
+            spells=(
+                spell(D(2024, 3, 1), id="a1", end_date=D(2025, 2, 28), contract_months=12, **POST),
+                spell(D(2025, 3, 1), id="a2", contract_months=12, **POST),
+            )
+        ),
+        D(2025, 3, 10),
         Status.ELIGIBLE,
         UNSET,
     ),
