@@ -304,6 +304,15 @@ class CompiledRule:
                 return None
             if self.forms and (spell is None or spell.form not in self.forms):
                 return None
+        when = ""
+        if paid is not None and spell is not None and held_then:
+            # Paid for a month (year): the categories are those held in it while in the job,
+            # not on the day the job began (a person found 就业困难 later is paid for the year
+            # they are; one who no longer is, is not).
+            last = min(paid[1], on, spell.end_date or paid[1])
+            held = facts.categories_during(max(paid[0], spell.start_date), last)
+            event, when = (day, spell, service, held), paid[2]
+        if not detail:
             if self.any_of and not self.any_of & held:
                 return None
             if self.none_of and self.none_of & held:
@@ -318,7 +327,7 @@ class CompiledRule:
                 every = "按月" if self.period is LimitKind.ONCE_PER_MONTH else "按年度"
                 text = f"{every}发放：{paid[2]}{where}政策有效期（{rule.period_text()}）内"
             reasons.append(Reason(in_force, text, self.clause))
-        ctx = Ctx(facts, on, day, spell, service, held)
+        ctx = Ctx(facts, on, day, spell, service, held, when)
         hard = not in_force or not held_then or not covered
         ready: dt.date | None = None
         for check in self.checks if detail else self.after_gate:

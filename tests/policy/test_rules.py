@@ -1053,6 +1053,40 @@ FLEXIBLE += [
 ]
 
 
+# Paid year by year: the person must be 就业困难人员 (or a graduate) in the year paid, not on
+# the day the flexible work began.
+FLEXIBLE += [
+    Case(
+        "found_hard_to_employ_after_the_work_began",
+        person(
+            categories={"就业困难人员": (D(2025, 3, 1), None)},
+            spells=(spell(D(2024, 1, 1), **FLEX),),
+        ),
+        D(2025, 6, 1),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "no_longer_hard_to_employ_in_the_year_paid",
+        person(
+            categories={"就业困难人员": (D(2023, 1, 1), D(2024, 6, 30))},
+            spells=(spell(D(2024, 1, 1), **FLEX),),
+        ),
+        D(2025, 6, 1),
+        Status.NOT_ELIGIBLE,
+        extra={"summary": "2025年度 不属于就业困难人员、高校毕业生"},
+    ),
+    Case(
+        "hard_to_employ_part_of_the_year_paid",
+        person(
+            categories={"就业困难人员": (D(2023, 1, 1), D(2025, 4, 30))},
+            spells=(spell(D(2024, 1, 1), **FLEX),),
+        ),
+        D(2025, 10, 1),
+        Status.ELIGIBLE,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FLEXIBLE, ids=_ids(FLEXIBLE))
 def test_黔府发2023_12号_附件3_第十二条_flexible_social_insurance(
     policy: Policy, case: Case
