@@ -185,6 +185,29 @@ def person_events(facts: PersonFacts, on: dt.date) -> tuple[list[Event], list[Ev
     return spells, trainings
 
 
+def _held_in(
+    facts: PersonFacts, paid: tuple[dt.date, dt.date, str], spell: SpellFacts, on: dt.date
+) -> frozenset[str]:
+    """Categories held in the period paid while in the job (up to `on`)."""
+    last = min(paid[1], on, spell.end_date or paid[1])
+    return facts.categories_during(max(paid[0], spell.start_date), last)
+
+
+def categories_judged(
+    rule: Rule, facts: PersonFacts, on: dt.date, event_date: dt.date | None, event_id: str | None
+) -> frozenset[str]:
+    """The categories a result of `rule` as of `on` was judged on: those held on its event's
+    day, or, for a subsidy paid by the month or year, those held in the period paid while in
+    the job (what the claim and its application form record)."""
+    kind = rule.limit.kind
+    spell = next((s for s in facts.spells if s.id == event_id), None)
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR) and spell is not None:
+        paid = paid_period(kind, on)
+        if spell.start_date <= paid[1] and (spell.end_date is None or spell.end_date >= paid[0]):
+            return _held_in(facts, paid, spell, on)
+    return frozenset(facts.categories_on(event_date or on))
+
+
 @dataclass(slots=True)
 class _Verdict:
     """One event's outcome: status, when a time-driven condition is met, and the reasons."""
@@ -309,8 +332,7 @@ class CompiledRule:
             # Paid for a month (year): the categories are those held in it while in the job,
             # not on the day the job began (a person found 就业困难 later is paid for the year
             # they are; one who no longer is, is not).
-            last = min(paid[1], on, spell.end_date or paid[1])
-            held = facts.categories_during(max(paid[0], spell.start_date), last)
+            held = _held_in(facts, paid, spell, on)
             event, when = (day, spell, service, held), paid[2]
         if not detail:
             if self.any_of and not self.any_of & held:
