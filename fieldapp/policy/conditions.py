@@ -35,6 +35,13 @@ class Ctx:
     spell: SpellFacts | None
     service: ServiceFacts | None
     categories: frozenset[str] | set[str]
+    #: When `categories` were held: the event's date, or the period paid ('2026年度').
+    held_when: str = ""
+
+    @property
+    def when(self) -> str:
+        """'2025-03-01' or '2026年度': the day (or period) the categories are judged on."""
+        return self.held_when or str(self.event_date)
 
 
 Words = str | Callable[[], str]
@@ -135,7 +142,7 @@ def _categories_any(c: Conditions) -> Check:
     def categories_any(ctx: Ctx) -> Outcome:
         held = wanted & ctx.categories
         if held:
-            return Outcome(True, lambda: f"{ctx.event_date} 属于{_join(sorted(held))}")
+            return Outcome(True, lambda: f"{ctx.when} 属于{_join(sorted(held))}")
         if or_transferred:
             moved = transferred_spell(ctx.facts, ctx.event_date)
             if moved is not None:
@@ -148,9 +155,9 @@ def _categories_any(c: Conditions) -> Check:
                 )
             return Outcome(
                 False,
-                lambda: f"{ctx.event_date} 不属于{names}，也没有乡镇外务工经历（农村转移劳动力）",
+                lambda: f"{ctx.when} 不属于{names}，也没有乡镇外务工经历（农村转移劳动力）",
             )
-        return Outcome(False, lambda: f"{ctx.event_date} 不属于{names}")
+        return Outcome(False, lambda: f"{ctx.when} 不属于{names}")
 
     return categories_any
 
@@ -162,10 +169,8 @@ def _categories_none(c: Conditions) -> Check:
     def categories_none(ctx: Ctx) -> Outcome:
         held = unwanted & ctx.categories
         if held:
-            return Outcome(
-                False, lambda: f"{ctx.event_date} 属于{_join(sorted(held))}，应按专门政策办理"
-            )
-        return Outcome(True, lambda: f"{ctx.event_date} 不属于{names}")
+            return Outcome(False, lambda: f"{ctx.when} 属于{_join(sorted(held))}，应按专门政策办理")
+        return Outcome(True, lambda: f"{ctx.when} 不属于{names}")
 
     return categories_none
 

@@ -5,7 +5,9 @@ within 5 working days of finding an unemployed person, cleared only when every s
 makes up "1311" has been given; unemployment registration completed within 7 working days; the
 minimum services of each unemployment level, listed with their progress from the day the level
 starts; the monthly status update of every working-age person with labour ability; follow-up
-visits after a placement. Figures, service bundles and citations come from the pack. When a
+visits after a placement. A deadline counted in calendar months (the monthly update, a level's
+minimum services, a follow-up visit) that falls on a weekend or holiday moves to the next
+working day on the same calendar (民法典 第二百零三条). Figures, service bundles and citations come from the pack. When a
 year's holiday schedule is missing the deadlines are estimated and the items say so.
 """
 
@@ -340,7 +342,7 @@ class DueListBuilder:
                     "分级服务",
                     f"{status.level.value}（登记{status.months}个月{klass}）最低服务，"
                     f"{status.started} 起计",
-                    status.due_date,
+                    self.calendar.last_day(status.due_date),
                     status.clause,
                     status.progress_text(),
                     always=True,
@@ -389,6 +391,7 @@ class DueListBuilder:
             else:
                 # No county day: the month itself is the limit.
                 due = add_months(month_start, 1) - dt.timedelta(days=1)
+            due = self.calendar.last_day(due)
             return self._item(
                 facts, on, "月度更新", f"{key} 就业状态按月更新", due, self.clauses.monthly
             )
@@ -411,7 +414,7 @@ class DueListBuilder:
             for number, months in enumerate(self.follow_up, start=1):
                 if visits >= number:
                     continue
-                due = add_months(spell.start_date, months)
+                due = self.calendar.last_day(add_months(spell.start_date, months))
                 out.append(
                     self._item(
                         facts,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.policy.conditions import Check, Ctx, compile_checks
 from fieldapp.policy.facts import ClaimFacts, PersonFacts, ServiceFacts, SpellFacts
@@ -166,6 +167,7 @@ def paid_period(kind: LimitKind, on: dt.date) -> tuple[dt.date, dt.date, str]:
 Event = tuple[dt.date, SpellFacts | None, ServiceFacts | None, frozenset[str]]
 
 _TRAINING = ServiceType.TRAINING.value
+_DAY = dt.timedelta(days=1)
 
 
 def person_events(facts: PersonFacts, on: dt.date) -> tuple[list[Event], list[Event]]:
@@ -181,6 +183,29 @@ def person_events(facts: PersonFacts, on: dt.date) -> tuple[list[Event], list[Ev
         if s.service_type == _TRAINING and s.service_date <= on
     ]
     return spells, trainings
+
+
+def _held_in(
+    facts: PersonFacts, paid: tuple[dt.date, dt.date, str], spell: SpellFacts, on: dt.date
+) -> frozenset[str]:
+    """Categories held in the period paid while in the job (up to `on`)."""
+    last = min(paid[1], on, spell.end_date or paid[1])
+    return facts.categories_during(max(paid[0], spell.start_date), last)
+
+
+def categories_judged(
+    rule: Rule, facts: PersonFacts, on: dt.date, event_date: dt.date | None, event_id: str | None
+) -> frozenset[str]:
+    """The categories a result of `rule` as of `on` was judged on: those held on its event's
+    day, or, for a subsidy paid by the month or year, those held in the period paid while in
+    the job (what the claim and its application form record)."""
+    kind = rule.limit.kind
+    spell = next((s for s in facts.spells if s.id == event_id), None)
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR) and spell is not None:
+        paid = paid_period(kind, on)
+        if spell.start_date <= paid[1] and (spell.end_date is None or spell.end_date >= paid[0]):
+            return _held_in(facts, paid, spell, on)
+    return frozenset(facts.categories_on(event_date or on))
 
 
 @dataclass(slots=True)
@@ -222,6 +247,7 @@ class CompiledRule:
         "after_gate",
         "clause",
         "period",
+        "agreement",
     )
 
     def __init__(self, rule: Rule) -> None:
@@ -233,6 +259,11 @@ class CompiledRule:
         self.clause = rule.citation
         periodic = rule.limit.kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR)
         self.period: LimitKind | None = rule.limit.kind if periodic else None
+        # Paid month by month under a term-limited agreement (公益性岗位: 每次签订期限不超过1年):
+        # the agreement signed when the post began must still run in the month paid.
+        self.agreement = periodic and (
+            c.contract_months_min is not None or c.contract_months_max is not None
+        )
         self.forms = frozenset(str(f) for f in c.forms)
         # Rural transferred labour qualifies besides the categories: no category gate then.
         self.any_of = (
@@ -276,6 +307,7 @@ class CompiledRule:
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
         paid: tuple[dt.date, dt.date, str] | None = None
         held_then = True
+        agreed_to: dt.date | None = None
         if self.period is None:
             in_force = self.valid_from <= day <= self.valid_to
         else:
@@ -287,11 +319,22 @@ class CompiledRule:
                 spell.start_date <= paid[1]
                 and (spell.end_date is None or spell.end_date >= paid[0])
             )
+            if self.agreement and spell is not None and spell.contract_months:
+                agreed_to = add_months(spell.start_date, spell.contract_months) - _DAY
+        covered = paid is None or agreed_to is None or agreed_to >= paid[0]
         if not detail:
-            if not in_force or not held_then:
+            if not in_force or not held_then or not covered:
                 return None
             if self.forms and (spell is None or spell.form not in self.forms):
                 return None
+        when = ""
+        if paid is not None and spell is not None and held_then:
+            # Paid for a month (year): the categories are those held in it while in the job,
+            # not on the day the job began (a person found 就业困难 later is paid for the year
+            # they are; one who no longer is, is not).
+            held = _held_in(facts, paid, spell, on)
+            event, when = (day, spell, service, held), paid[2]
+        if not detail:
             if self.any_of and not self.any_of & held:
                 return None
             if self.none_of and self.none_of & held:
@@ -306,8 +349,8 @@ class CompiledRule:
                 every = "按月" if self.period is LimitKind.ONCE_PER_MONTH else "按年度"
                 text = f"{every}发放：{paid[2]}{where}政策有效期（{rule.period_text()}）内"
             reasons.append(Reason(in_force, text, self.clause))
-        ctx = Ctx(facts, on, day, spell, service, held)
-        hard = not in_force or not held_then
+        ctx = Ctx(facts, on, day, spell, service, held, when)
+        hard = not in_force or not held_then or not covered
         ready: dt.date | None = None
         for check in self.checks if detail else self.after_gate:
             outcome = check(ctx)
@@ -328,6 +371,13 @@ class CompiledRule:
             else:
                 text = f"{spell.form}已于 {spell.end_date} 结束，{paid[2]}不在{spell.form}"
             reasons.append(Reason(held_then, text, self.clause))
+            if agreed_to is not None:
+                terms = f"协议（{spell.start_date} 起{spell.contract_months}个月，至 {agreed_to}）"
+                if covered:
+                    text = f"{paid[2]}在{terms}期内"
+                else:
+                    text = f"{terms}已到期，{paid[2]}不在协议期内（续签后请登记新的协议）"
+                reasons.append(Reason(covered, text, self.clause))
         if hard:
             status = Status.NOT_ELIGIBLE
         else:

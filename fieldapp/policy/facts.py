@@ -182,6 +182,15 @@ class PersonFacts:
         """Categories held on `day`."""
         return {c.category for c in self.categories if c.holds_on(day)}
 
+    def categories_during(self, start: dt.date, end: dt.date) -> frozenset[str]:
+        """Categories held on some day from `start` to `end` (inclusive)."""
+        return frozenset(
+            c.category
+            for c in self.categories
+            if (c.start_date is None or c.start_date <= end)
+            and (c.end_date is None or start <= c.end_date)
+        )
+
     def employed_on(self, day: dt.date) -> bool:
         """True when some spell covers `day`."""
         return any(s.active_on(day) for s in self.spells)

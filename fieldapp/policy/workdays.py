@@ -122,6 +122,7 @@ class WorkCalendar:
         self.extra_workdays = frozenset([*calendar.extra_workdays, *extra_workdays])
         self._years: dict[int, tuple[frozenset[dt.date], frozenset[dt.date], DaySource]] = {}
         self._cache: dict[dt.date, bool] = {}
+        self._moved: dict[dt.date, dt.date] = {}
         #: Years whose days were estimated in some answer given so far.
         self.estimated_used: set[int] = set()
         # Running count of working days from `_base`, so long spans cost one subtraction.
@@ -225,6 +226,19 @@ class WorkCalendar:
             if self.is_workday(day):
                 left -= 1
         return day
+
+    def last_day(self, day: dt.date) -> dt.date:
+        """A period's last day counted in calendar months, moved off a day off: when it falls
+        on a weekend or holiday the period ends on the next working day (民法典 第二百零三条:
+        期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日), a make-up workday
+        (调休) and the county's extra working days included."""
+        moved = self._moved.get(day)
+        if moved is None:
+            moved = day
+            while not self.is_workday(moved):
+                moved += dt.timedelta(days=1)
+            self._moved[day] = moved
+        return moved
 
     def _count_to(self, day: dt.date) -> int:
         """Working days in (base, day], extending the running count as needed."""

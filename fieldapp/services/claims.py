@@ -22,6 +22,7 @@ from fieldapp.policy.claim_flow import check_editable, check_transition, claim_l
 from fieldapp.policy.eligibility import (
     RuleResult,
     Status,
+    categories_judged,
     evaluate_all,
     evaluate_person,
     evaluate_rule,
@@ -167,7 +168,9 @@ class ClaimService:
         frozen = QualifyingFacts(
             reasons=tuple(str(r) for r in result.reasons),
             event_id=result.event_id,
-            categories=tuple(sorted(facts.categories_on(result.event_date or on))),
+            categories=tuple(
+                sorted(categories_judged(rule, facts, on, result.event_date, result.event_id))
+            ),
             amount_rule=rule.amount.describe(),
             limit=rule.limit.describe(),
             # The spell as the rule saw it, every field by name.

@@ -205,3 +205,34 @@ def test_batch_groups_claims(service: tuple[ClaimService, dict[str, str]]) -> No
     assert batch.funding_source == "就业补助资金" and members[0].payee_name == "某劳务公司"
     with pytest.raises(Exception, match="没有可编入批次的申领"):
         svc.create_batch("tracking_service_agency")
+
+
+def test_a_monthly_claim_records_the_categories_held_in_the_month_paid(
+    repo: Records, county_policy: Policy
+) -> None:
+    """A post begun before the person became 脱贫人口: the March claim (and its application
+    form) records the category held in March, not on the day the post began."""
+    from fieldapp.domain.models import CategoryMembership, EmploymentSpell, Household, Person
+    from tests.conftest import make_id
+    from tests.policy.helpers import HOME
+
+    populate(repo)
+    number = make_id("520502", "19800505", "311")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=D(2025, 1, 1),
+                form="公益性岗位",
+                place_code="520502001",
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+        repo.save(CategoryMembership(person_id=pid, category="脱贫人口", start_date=D(2025, 2, 10)))
+    service = ClaimService(repo.ledger, county_policy)
+    claim = service.create(number, "welfare_post_subsidy", on=D(2025, 3, 5))
+    assert claim.amount == 600 and claim.facts is not None
+    assert claim.facts.categories == ("脱贫人口",)

@@ -44,8 +44,9 @@ def test_level_item_listed_from_the_day_the_level_starts(policy: Policy) -> None
     first_day = {i.kind: i for i in builder.for_person(facts, D(2025, 7, 3))}
     item = first_day["分级服务"]
     assert item.title.startswith("中长期失业") and "2025-07-03 起计" in item.title
+    # 12 months end on 2026-01-02, a 元旦 holiday: due on the make-up working Sunday 01-04.
     assert (
-        item.due_date == D(2026, 1, 2)
+        item.due_date == D(2026, 1, 4)
         and item.progress == "职业指导 0/1、岗位推荐 0/3、职业培训 0/1"
     )
     assert item.urgency is Urgency.DUE
@@ -119,7 +120,8 @@ def test_monthly_update_and_follow_up(policy: Policy) -> None:
         for i in DueListBuilder(policy).for_person(visited, D(2025, 10, 20))
         if i.kind == "跟踪回访"
     ]
-    assert follow[0].due_date == D(2025, 11, 1) and follow[0].progress == "跟踪回访 1/2"
+    # Three months end on Saturday 2025-11-01: due on Monday 11-03.
+    assert follow[0].due_date == D(2025, 11, 3) and follow[0].progress == "跟踪回访 1/2"
 
 
 def test_no_monthly_update_for_people_without_labour(policy: Policy) -> None:
@@ -183,3 +185,32 @@ def test_one_person_two_posts(policy: Policy) -> None:
     flags = household_duties(policy, [_household(person(spells=(a, b)))], D(2025, 4, 1))
     assert [f.kind for f in flags] == [DutyKind.TWO_POSTS]
     assert "保洁岗" in flags[0].text and "护林岗" in flags[0].text
+
+
+def test_a_deadline_in_months_that_lands_on_a_day_off_moves_to_the_next_working_day(
+    policy: Policy,
+) -> None:
+    """民法典 第二百零三条: a period whose last day is a day off ends on the next working day,
+    counted on the app's calendar (a 调休 Sunday is a working day)."""
+    builder = DueListBuilder(policy)
+    # A follow-up due Sunday 2027-01-03 is due Monday 2027-01-04, not overdue that Monday.
+    placed = person(
+        spells=(spell(D(2026, 12, 3), organized_export=True),),
+        months=(MonthFacts("2026-12", "已就业"), MonthFacts("2027-01", "已就业")),
+    )
+    follow = {i.kind: i for i in builder.for_person(placed, D(2027, 1, 4))}["跟踪回访"]
+    assert follow.due_date == D(2027, 1, 4)
+    assert follow.urgency is Urgency.DUE_SOON
+    assert "2027年放假调休安排尚未载入" in follow.note
+    # A level's minimum services due on 2026-01-02 (元旦 holiday) are due on the make-up
+    # working Sunday 2026-01-04.
+    reg = RegistrationFacts("r", D(2025, 7, 2), D(2025, 7, 2))
+    waiting = person(registrations=(reg,), months=MONTHS)
+    level = {i.kind: i for i in builder.for_person(waiting, D(2025, 8, 10))}["分级服务"]
+    assert level.due_date == D(2026, 1, 4)
+    # January's update, due at the month's end (Saturday 2026-01-31), is due Monday 02-02.
+    recorded = tuple(MonthFacts(f"2025-{m:02d}", "已就业") for m in range(1, 13))
+    idle = person(months=recorded)
+    monthly = {i.kind: i for i in builder.for_person(idle, D(2026, 2, 1))}["月度更新"]
+    assert monthly.title.startswith("2026-01") and monthly.due_date == D(2026, 2, 2)
+    assert monthly.urgency is not Urgency.OVERDUE

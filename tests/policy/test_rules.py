@@ -1053,6 +1053,40 @@ FLEXIBLE += [
 ]
 
 
+# Paid year by year: the person must be 就业困难人员 (or a graduate) in the year paid, not on
+# the day the flexible work began.
+FLEXIBLE += [
+    Case(
+        "found_hard_to_employ_after_the_work_began",
+        person(
+            categories={"就业困难人员": (D(2025, 3, 1), None)},
+            spells=(spell(D(2024, 1, 1), **FLEX),),
+        ),
+        D(2025, 6, 1),
+        Status.ELIGIBLE,
+    ),
+    Case(
+        "no_longer_hard_to_employ_in_the_year_paid",
+        person(
+            categories={"就业困难人员": (D(2023, 1, 1), D(2024, 6, 30))},
+            spells=(spell(D(2024, 1, 1), **FLEX),),
+        ),
+        D(2025, 6, 1),
+        Status.NOT_ELIGIBLE,
+        extra={"summary": "2025年度 不属于就业困难人员、高校毕业生"},
+    ),
+    Case(
+        "hard_to_employ_part_of_the_year_paid",
+        person(
+            categories={"就业困难人员": (D(2023, 1, 1), D(2025, 4, 30))},
+            spells=(spell(D(2024, 1, 1), **FLEX),),
+        ),
+        D(2025, 10, 1),
+        Status.ELIGIBLE,
+    ),
+]
+
+
 @pytest.mark.parametrize("case", FLEXIBLE, ids=_ids(FLEXIBLE))
 def test_黔府发2023_12号_附件3_第十二条_flexible_social_insurance(
     policy: Policy, case: Case
@@ -1117,7 +1151,7 @@ WELFARE += [
     ),
     Case(
         "last_month_of_the_rule",
-        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        person(spells=(spell(D(2025, 3, 1), contract_months=12, **POST),)),
         D(2025, 12, 31),
         Status.ELIGIBLE,
         UNSET,
@@ -1147,6 +1181,53 @@ WELFARE += [
         "post_ended_within_the_month",
         person(spells=(spell(D(2025, 1, 1), end_date=D(2025, 4, 10), contract_months=12, **POST),)),
         D(2025, 4, 20),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+]
+
+
+# 每次签订期限不超过1年: the month paid must lie in the agreement signed when the post began.
+WELFARE += [
+    Case(
+        "month_after_the_agreement_ran_out",
+        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        D(2025, 3, 10),
+        Status.NOT_ELIGIBLE,
+        extra={
+            "summary": "协议（2024-03-01 起12个月，至 2025-02-28）已到期，"
+            "2025年3月不在协议期内（续签后请登记新的协议）"
+        },
+    ),
+    Case(
+        "last_month_of_the_agreement",
+        person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
+        D(2025, 2, 20),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+    Case(
+        "agreement_begun_mid_month_still_runs_that_month",
+        person(spells=(spell(D(2024, 3, 15), contract_months=12, **POST),)),
+        D(2025, 3, 5),
+        Status.ELIGIBLE,
+        UNSET,
+    ),
+    Case(
+        "six_month_agreement",
+        person(spells=(spell(D(2025, 1, 1), contract_months=6, **POST),)),
+        D(2025, 7, 1),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
+        "renewed_agreement_recorded",
+        person(
+            spells=(
+                spell(D(2024, 3, 1), id="a1", end_date=D(2025, 2, 28), contract_months=12, **POST),
+                spell(D(2025, 3, 1), id="a2", contract_months=12, **POST),
+            )
+        ),
+        D(2025, 3, 10),
         Status.ELIGIBLE,
         UNSET,
     ),
