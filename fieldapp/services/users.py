@@ -113,8 +113,9 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     unlocked = _unlocked(ledger)
     # The row first: a crash before the slot leaves a user who cannot log in yet (an
     # administrator sets the password again), never a password without a user.
+    slot = keyfile.Slot.make(password, unlocked.key)  # Argon2id before the key file is read
     users.add_user(ledger.db, name, admin, ledger.user)
-    _save_keys(ledger, lambda keys: keys.with_user(name, password, unlocked.key))
+    _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
     found = users.user(ledger.db, name)
     assert found is not None
     return found
@@ -131,8 +132,8 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     if found.disabled:
         raise ValidationFailed(f"用户 {name} 已停用")
     unlocked = _unlocked(ledger)
-    password = check_password(password)
-    _save_keys(ledger, lambda keys: keys.with_user(name, password, unlocked.key))
+    slot = keyfile.Slot.make(check_password(password), unlocked.key)
+    _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
     users.password_changed(ledger.db, name)
     return users.user(ledger.db, name) or found
 
