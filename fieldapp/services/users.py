@@ -111,10 +111,7 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     name, password = check_name(name), check_password(password)
     existing = users.user(ledger.db, name)
     if existing is not None and existing.disabled:
-        raise ValidationFailed(
-            f"已有名为 {name} 的用户（已停用）。要让此人重新使用本台账，请重新启用并设新口令："
-            f"设置 → 用户与口令 → 重新启用所选用户，或 fieldapp user enable {name}"
-        )
+        raise ValidationFailed(f"已有名为 {name} 的用户（已停用）。{_how_to_enable(name)}")
     if existing is not None:
         raise ValidationFailed(f"已有名为 {name} 的用户")
     unlocked = _unlocked(ledger)
@@ -128,6 +125,13 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     return found
 
 
+def _how_to_enable(name: str) -> str:
+    return (
+        "要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…，"
+        f"或 fieldapp user enable {name}"
+    )
+
+
 def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     """Set a user's password: one's own, or anyone's for an administrator."""
     name = check_name(name) if name else (ledger.user or "")
@@ -137,7 +141,7 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     if found is None:
         raise ValidationFailed(f"没有名为 {name} 的用户")
     if found.disabled:
-        raise ValidationFailed(f"用户 {name} 已停用")
+        raise ValidationFailed(f"用户 {name} 已停用。{_how_to_enable(name)}")
     unlocked = _unlocked(ledger)
     slot = keyfile.Slot.make(check_password(password), unlocked.key)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))

@@ -79,3 +79,19 @@ def test_only_an_administrator_enables_a_user(
     assert "管理员" in capsys.readouterr().err
     with pytest.raises(keyfile.WrongPassword):
         Ledger.open(db, credentials=Credentials("赵敏", "同事的口令12"))
+
+
+def test_setting_a_disabled_users_password_says_to_enable_them(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An administrator undoing a mistaken 停用 first tries 重设口令 (user passwd NAME); the
+    refusal used to say only 用户 王强 已停用, not how to let him back."""
+    db = str(tmp_path / "l.db")
+    assert main(["--db", db, "demo", "--persons", "5", "--seed", "3"]) == 0
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "王强的口令12")
+    assert main(["--db", db, "user", "add", "王强"]) == 0
+    assert main(["--db", db, "user", "disable", "王强"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "user", "passwd", "王强"]) == 1
+    err = capsys.readouterr().err
+    assert "已停用" in err and "重新启用所选用户" in err and "user enable 王强" in err
