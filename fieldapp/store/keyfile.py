@@ -424,9 +424,16 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         return
     import fcntl
 
-    fd = os.open(folder, os.O_RDONLY)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder that cannot be opened to lock: the window is milliseconds
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # a network share without locks: as on Windows, a few milliseconds' window
         yield
     finally:
         os.close(fd)  # releases the lock
