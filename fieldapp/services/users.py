@@ -260,7 +260,11 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
         if found is None:
             raise ValidationFailed(f"台账中没有名为 {name} 的用户")
         if found.disabled:
-            raise ValidationFailed(f"用户 {name} 已停用，不能重置口令")
+            raise ValidationFailed(
+                f"用户 {name} 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人"
+                f"（设置 → 用户与口令 → 重新启用所选用户…，或 fieldapp user enable {name}），"
+                "重新启用时即设新口令"
+            )
         keyfile.save(ledger_path, keys.with_user(name, password, key))
         users.password_changed(ledger.db, name, reset_by=f"县级汇总中心 {hub_ledger.author}")
         keyfile.record_success(ledger_path)
