@@ -67,7 +67,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("fieldapp.cli.sync_cmds", "与县级汇总中心交换数据包"),
     "conflicts": ("fieldapp.cli.sync_cmds", "列出并发修改的冲突（各方的值都保留）"),
     "hub": ("fieldapp.cli.sync_cmds", "县级汇总中心"),
-    "user": ("fieldapp.cli.user_cmds", "本台账的用户（口令、能否管理用户、停用）"),
+    "user": ("fieldapp.cli.user_cmds", "本台账的用户（口令、能否管理用户、停用、重新启用）"),
     "exports": ("fieldapp.cli.user_cmds", "导出记录：谁、何时、导出了什么、多少人、文件校验值"),
     "backup": ("fieldapp.cli.user_cmds", "备份台账（加密；恢复时需要本台账某个用户的口令）"),
     "restore": ("fieldapp.cli.user_cmds", "从备份恢复台账（当前台账先另存一份）"),

@@ -157,17 +157,35 @@ def _open_hub(args: argparse.Namespace):  # noqa: ANN202 - Hub, imported lazily
 # -- hub -----------------------------------------------------------------------------------
 
 
+def _warn_if_plain(folder: Path, training: bool) -> None:
+    """On a hub without a password (hub.db in clear, not a training hub), say on stderr what
+    that gives away: the hub's private box key opens the county slot of every enrolled
+    device's key file, so whoever copies the folder can open every village's ledger."""
+    from fieldapp.hub.folder import hub_state
+
+    if training or hub_state(folder) != "plain":
+        return
+    print(
+        "注意：本汇总中心没有设置口令，hub.db 未加密。拿到这个文件夹（或它的副本、U 盘上的拷贝）的人"
+        "不用任何口令就能读出全县的数据，还能取出中心的私钥，用它打开每个已登记设备的台账"
+        "（各村笔记本上的加密台账）。请设置口令：带 --user 和口令运行一次 hub 命令即就地加密，"
+        f"如 fieldapp --user 张科员 hub devices --dir {folder}（中心密钥和已登记的设备不变）",
+        file=sys.stderr,
+    )
+
+
 def cmd_hub_init(args: argparse.Namespace) -> int:
     """Create a hub folder."""
     from fieldapp.hub.folder import Hub
 
     creds = credentials(args, required=False)
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
-    if creds is None and args.store is None:
+    if creds is None and args.store is None and hub.training:
         print(
             "提示：汇总中心没有设置口令，hub.db 未加密（用 --user 和口令初始化即加密）",
             file=sys.stderr,
         )
+    _warn_if_plain(args.dir, hub.training)
     print(f"已建立{'培训用' if hub.training else ''}汇总中心：{args.dir}")
     if hub.training:
         print("培训用的中心只登记演示台账、只接收演示数据；正式工作请另建一个中心")
@@ -224,6 +242,7 @@ def _role_label(role: object) -> str:
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
     hub = _open_hub(args)
+    _warn_if_plain(args.dir, hub.training)
     items = hub.status()
     if args.json:
         print_json(items)
@@ -357,7 +376,10 @@ def cmd_hub_serve(args: argparse.Namespace) -> int:
         print("请检查：--port 应为 1—65535 之间的整数（默认 8765）", file=sys.stderr)
         return 2
     creds = credentials(args, required=hub_state(args.dir) == "encrypted")
-    Hub.open(args.dir, creds).close()  # a clear message: not a hub folder, a wrong password
+    hub = Hub.open(args.dir, creds)  # a clear message: not a hub folder, a wrong password
+    training = hub.training
+    hub.close()
+    _warn_if_plain(args.dir, training)
     serve(args.dir, args.host, args.port, limit, creds)
     return 0
 

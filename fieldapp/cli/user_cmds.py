@@ -17,9 +17,9 @@ from fieldapp.cli.common import (
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `user …`, `backup` and `restore`."""
-    user = sub.add_parser("user", help="本台账的用户（口令、能否管理用户、停用）").add_subparsers(
-        dest="user_cmd", required=True
-    )
+    user = sub.add_parser(
+        "user", help="本台账的用户（口令、能否管理用户、停用、重新启用）"
+    ).add_subparsers(dest="user_cmd", required=True)
     p = user.add_parser("add", help="新增用户（须由能管理用户的人执行）")
     p.add_argument("name", help="用户名（通常是本人姓名）")
     p.add_argument("--admin", action="store_true", help="可以管理用户")
@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = user.add_parser("disable", help="停用用户（其口令从此打不开台账；台账随即换用新钥匙）")
     p.add_argument("name", help="用户名")
     p.set_defaults(func=cmd_user_disable)
+    p = user.add_parser("enable", help="重新启用停用的用户（须由能管理用户的人执行；为其设新口令）")
+    p.add_argument("name", help="用户名")
+    _new_password_file(p)
+    p.set_defaults(func=cmd_user_enable)
 
     p = sub.add_parser("exports", help="导出记录：谁、何时、导出了什么、多少人、文件校验值")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -98,7 +102,12 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         marks = "，".join(m for m, on in (("可管理用户", r.admin), ("已停用", r.disabled)) if on)
-        print(f"{r.name}\t{marks or '—'}\t口令修改于 {r.password_changed_at or '—'}")
+        line = f"{r.name}\t{marks or '—'}\t口令修改于 {r.password_changed_at or '—'}"
+        if r.disabled and r.disabled_by:
+            line += f"\t{r.disabled_by} 于 {r.disabled_at} 停用"
+        elif r.enabled_by:
+            line += f"\t{r.enabled_by} 于 {r.enabled_at} 重新启用"
+        print(line)
     return 0
 
 
@@ -136,6 +145,20 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
                 f"已停用用户 {row.name}，但{error}。之后再停用一次即更换钥匙"
             ) from error
     print(f"已停用用户 {row.name}：其口令从此打不开本台账；台账已换用新钥匙")
+    return 0
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    """Enable a disabled user again, with a new password."""
+    from fieldapp.services import users
+
+    ledger = open_ledger(args)
+    try:
+        users.check_enable(ledger, args.name)  # before asking for a password that would be refused
+        row = users.enable_user(ledger, args.name, new_password(args, args.name))
+    finally:
+        ledger.close()
+    print(f"已重新启用用户 {row.name}：请把新口令告诉本人")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""Local users of an encrypted ledger: add, list, change password, disable, county reset.
+"""Local users of an encrypted ledger: add, list, change password, disable, enable again,
+county reset.
 
 The ledger passed in is open as its logged-in user (`ledger.user`); adding and disabling users
 and setting another user's password need a user who may manage users. A user's password opens
@@ -108,16 +109,27 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     """Add a user with a password (an administrator only)."""
     require_admin(ledger)
     name, password = check_name(name), check_password(password)
-    if users.user(ledger.db, name) is not None:
+    existing = users.user(ledger.db, name)
+    if existing is not None and existing.disabled:
+        raise ValidationFailed(f"已有名为 {name} 的用户（已停用）。{_how_to_enable(name)}")
+    if existing is not None:
         raise ValidationFailed(f"已有名为 {name} 的用户")
     unlocked = _unlocked(ledger)
     # The row first: a crash before the slot leaves a user who cannot log in yet (an
     # administrator sets the password again), never a password without a user.
+    slot = keyfile.Slot.make(password, unlocked.key)  # Argon2id before the key file is read
     users.add_user(ledger.db, name, admin, ledger.user)
-    _save_keys(ledger, lambda keys: keys.with_user(name, password, unlocked.key))
+    _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
     found = users.user(ledger.db, name)
     assert found is not None
     return found
+
+
+def _how_to_enable(name: str) -> str:
+    return (
+        "要让此人重新使用本台账，请重新启用并设新口令：设置 → 用户与口令 → 重新启用所选用户…，"
+        f"或 fieldapp user enable {name}"
+    )
 
 
 def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
@@ -129,10 +141,10 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     if found is None:
         raise ValidationFailed(f"没有名为 {name} 的用户")
     if found.disabled:
-        raise ValidationFailed(f"用户 {name} 已停用")
+        raise ValidationFailed(f"用户 {name} 已停用。{_how_to_enable(name)}")
     unlocked = _unlocked(ledger)
-    password = check_password(password)
-    _save_keys(ledger, lambda keys: keys.with_user(name, password, unlocked.key))
+    slot = keyfile.Slot.make(check_password(password), unlocked.key)
+    _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
     users.password_changed(ledger.db, name)
     return users.user(ledger.db, name) or found
 
@@ -150,9 +162,38 @@ def disable_user(ledger: Ledger, name: str) -> UserRow:
     if name == ledger.user:
         raise ValidationFailed("不能停用自己")
     _unlocked(ledger)
-    users.set_disabled(ledger.db, name, True)
+    users.set_disabled(ledger.db, name, True, ledger.user)
     _save_keys(ledger, lambda keys: keys.without_user(name))
     return users.user(ledger.db, name) or found
+
+
+def check_enable(ledger: Ledger, name: str) -> UserRow:
+    """The disabled user `name`, who an administrator may enable again; otherwise NotAllowed or
+    ValidationFailed saying why (asked before a new password is)."""
+    require_admin(ledger)
+    name = check_name(name)
+    found = users.user(ledger.db, name)
+    if found is None:
+        raise ValidationFailed(f"没有名为 {name} 的用户")
+    if not found.disabled:
+        raise ValidationFailed(f"用户 {name} 没有停用，不用重新启用")
+    return found
+
+
+def enable_user(ledger: Ledger, name: str, password: str) -> UserRow:
+    """Enable a disabled user again with a new password (an administrator only).
+
+    Their slot was taken out of the key file when they were disabled (and the key rotated),
+    so they get a new one; who enabled them, and when, is kept on their row."""
+    found = check_enable(ledger, name)
+    unlocked = _unlocked(ledger)
+    slot = keyfile.Slot.make(check_password(password), unlocked.key)
+    # The slot first: a crash before the row leaves a user still disabled (refused at login
+    # whatever their password), never an enabled user without a way in.
+    _save_keys(ledger, lambda keys: keys.with_slot(found.name, slot))
+    users.set_disabled(ledger.db, found.name, False, ledger.user)
+    users.password_changed(ledger.db, found.name)
+    return users.user(ledger.db, found.name) or found
 
 
 class RotationFailed(FieldappError):
@@ -219,7 +260,11 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
         if found is None:
             raise ValidationFailed(f"台账中没有名为 {name} 的用户")
         if found.disabled:
-            raise ValidationFailed(f"用户 {name} 已停用，不能重置口令")
+            raise ValidationFailed(
+                f"用户 {name} 已停用，县里不能重置其口令：请本台账的管理员在这台电脑上重新启用此人"
+                f"（设置 → 用户与口令 → 重新启用所选用户…，或 fieldapp user enable {name}），"
+                "重新启用时即设新口令"
+            )
         keyfile.save(ledger_path, keys.with_user(name, password, key))
         users.password_changed(ledger.db, name, reset_by=f"县级汇总中心 {hub_ledger.author}")
         keyfile.record_success(ledger_path)

@@ -44,7 +44,8 @@ import json
 import os
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -296,7 +297,11 @@ class KeyFile:
 
     def with_user(self, name: str, password: str, key: bytes) -> KeyFile:
         """A copy with (a new) password slot for `name`."""
-        return replace(self, slots=self.slots | {self.slot_id(name): Slot.make(password, key)})
+        return self.with_slot(name, Slot.make(password, key))
+
+    def with_slot(self, name: str, slot: Slot) -> KeyFile:
+        """A copy with `slot` (made beforehand by `Slot.make`) as `name`'s password slot."""
+        return replace(self, slots=self.slots | {self.slot_id(name): slot})
 
     def without_user(self, name: str) -> KeyFile:
         """A copy without `name`'s slot."""
@@ -406,13 +411,43 @@ def update(ledger: str | Path, held: KeyFile, change: Callable[[KeyFile], KeyFil
     or disabled someone since: saving `held` changed would undo that (a new colleague locked
     out, a disabled user's slot back). KeyFileError when the ledger's key was replaced
     meanwhile (a restore): `held`'s key no longer opens it, so nothing is written.
+
+    `change` must be quick (no Argon2id: make a new slot with `Slot.make` before): the read,
+    the change and the save run under a lock on the ledger's folder (POSIX), so two programs
+    changing users at the same instant each start from the other's saved file.
     """
-    current = load(ledger)
-    if current.file_id != held.file_id or current.name_salt != held.name_salt:
-        raise KeyFileError("台账已被另一个程序换了钥匙或从备份恢复，请关闭本程序后重新登录再试")
-    changed = change(current)
-    save(ledger, changed)
+    with _folder_lock(Path(ledger).parent):
+        current = load(ledger)
+        if current.file_id != held.file_id or current.name_salt != held.name_salt:
+            raise KeyFileError("台账已被另一个程序换了钥匙或从备份恢复，请关闭本程序后重新登录再试")
+        changed = change(current)
+        save(ledger, changed)
     return changed
+
+
+@contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (flock on its descriptor; it goes with the process,
+    a crash included). Windows has no directory descriptors: there the window is the few
+    milliseconds between reading and renaming a small file, Argon2id being outside it."""
+    if os.name == "nt":
+        yield
+        return
+    import fcntl
+
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder that cannot be opened to lock: the window is milliseconds
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except OSError:
+            pass  # a network share without locks: as on Windows, a few milliseconds' window
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def current(ledger: str | Path, held: KeyFile) -> KeyFile:

@@ -30,6 +30,10 @@ class UserRow:
     created_by: str | None
     password_changed_at: str | None
     password_reset_by: str | None
+    disabled_at: str | None = None
+    disabled_by: str | None = None
+    enabled_at: str | None = None
+    enabled_by: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """JSON keys of `user list --json`."""
@@ -41,10 +45,17 @@ class UserRow:
             "created_by": self.created_by,
             "password_changed_at": self.password_changed_at,
             "password_reset_by": self.password_reset_by,
+            "disabled_at": self.disabled_at,
+            "disabled_by": self.disabled_by,
+            "enabled_at": self.enabled_at,
+            "enabled_by": self.enabled_by,
         }
 
 
-_COLUMNS = "name, admin, disabled, created_at, created_by, password_changed_at, password_reset_by"
+_COLUMNS = (
+    "name, admin, disabled, created_at, created_by, password_changed_at, password_reset_by, "
+    "disabled_at, disabled_by, enabled_at, enabled_by"
+)
 
 
 def _row(values: tuple[Any, ...]) -> UserRow:
@@ -74,9 +85,15 @@ def add_user(db: sqlite_utils.Database, name: str, admin: bool, by: str | None) 
     )
 
 
-def set_disabled(db: sqlite_utils.Database, name: str, disabled: bool) -> None:
-    """Disable or enable a user."""
-    db.execute("UPDATE users SET disabled = ? WHERE name = ?", [int(disabled), name])
+def set_disabled(
+    db: sqlite_utils.Database, name: str, disabled: bool, by: str | None = None
+) -> None:
+    """Disable or enable a user, recording when and by whom (`by`)."""
+    done = "disabled" if disabled else "enabled"
+    db.execute(
+        f"UPDATE users SET disabled = ?, {done}_at = ?, {done}_by = ? WHERE name = ?",
+        [int(disabled), now_text(), by, name],
+    )
 
 
 def set_admin(db: sqlite_utils.Database, name: str, admin: bool) -> None:

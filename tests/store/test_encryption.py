@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.domain.errors import ValidationFailed
 from fieldapp.hub.folder import Hub
 from fieldapp.services import users
 from fieldapp.store import keyfile
@@ -283,6 +284,23 @@ def test_the_county_resets_a_forgotten_password(tmp_path: Path) -> None:
     row = users.current_user(ledger)
     assert row.password_reset_by and "县管理员" in row.password_reset_by
     ledger.close()
+
+
+def test_the_county_asked_to_reset_a_disabled_user_says_who_can_let_them_back(
+    tmp_path: Path,
+) -> None:
+    """A coordinator disabled by mistake goes to the county for a new password; the county's
+    refusal said only 已停用，不能重置口令, not that the device's administrator can enable them."""
+    hub, path = _enrolled_device(tmp_path)
+    ledger = Ledger.open(path, credentials=LI)
+    users.add_user(ledger, "王强", "王强的口令12")
+    users.disable_user(ledger, "王强")
+    ledger.close()
+    with pytest.raises(ValidationFailed) as refused:
+        users.county_reset(hub.ledger, path, "王强", "县里给的新口令")
+    hub.close()
+    assert "已停用" in str(refused.value) and "管理员" in str(refused.value)
+    assert "user enable 王强" in str(refused.value)
 
 
 def test_the_thief_with_only_the_laptop_gets_nothing(tmp_path: Path) -> None:

@@ -2621,10 +2621,6 @@
       <translation>Set selected user's password…</translation>
     </message>
     <message>
-      <source>新增、停用用户和重设别人的口令须由能管理用户的人操作。</source>
-      <translation>Only a user who manages users can add or disable users or set another user's password.</translation>
-    </message>
-    <message>
       <source>请先在列表里选一位用户</source>
       <translation>Choose a user in the list first</translation>
     </message>
@@ -2643,6 +2639,18 @@
     <message>
       <source>口令不对，没有修改</source>
       <translation>Wrong password; nothing changed</translation>
+    </message>
+    <message>
+      <source>重新启用所选用户…</source>
+      <translation>Re-enable selected user…</translation>
+    </message>
+    <message>
+      <source>新增、停用、重新启用用户和重设别人的口令须由能管理用户的人操作。</source>
+      <translation>Only a user who manages users can add, disable or re-enable users or set another user's password.</translation>
+    </message>
+    <message>
+      <source>已重新启用用户 %1，请把新口令告诉本人</source>
+      <translation>Re-enabled user %1: tell them their new password</translation>
     </message>
   </context>
   <context>

@@ -376,11 +376,13 @@ class SettingsPage(QWidget):
         self.add_user_button = QPushButton(self.tr("新增用户…"))
         self.disable_user_button = QPushButton(self.tr("停用所选用户"))
         self.reset_user_button = QPushButton(self.tr("重设所选用户的口令…"))
+        self.enable_user_button = QPushButton(self.tr("重新启用所选用户…"))
         self.passwd_button.clicked.connect(self.change_password_dialog)
         self.add_user_button.clicked.connect(self.add_user_dialog)
         self.disable_user_button.clicked.connect(self.disable_selected)
         self.reset_user_button.clicked.connect(self.reset_selected_dialog)
-        rows = (QHBoxLayout(), QHBoxLayout())
+        self.enable_user_button.clicked.connect(self.enable_selected)
+        rows = (QHBoxLayout(), QHBoxLayout(), QHBoxLayout())
         for n, button in enumerate(self._user_buttons()):
             rows[n // 2].addWidget(button)
         self.lock_minutes = QSpinBox()
@@ -405,6 +407,7 @@ class SettingsPage(QWidget):
             self.add_user_button,
             self.reset_user_button,
             self.disable_user_button,
+            self.enable_user_button,
         )
 
     def _show_user(self) -> None:
@@ -438,9 +441,10 @@ class SettingsPage(QWidget):
         self.add_user_button.setEnabled(admin)
         self.disable_user_button.setEnabled(admin)
         self.reset_user_button.setEnabled(admin)
+        self.enable_user_button.setEnabled(admin)
         if not admin:
             self.users_note.setText(
-                self.tr("新增、停用用户和重设别人的口令须由能管理用户的人操作。")
+                self.tr("新增、停用、重新启用用户和重设别人的口令须由能管理用户的人操作。")
             )
 
     def _confirm_me(self) -> bool:
@@ -578,6 +582,36 @@ class SettingsPage(QWidget):
             return True
         self.show_users()
         self.users_note.setText(self.tr("已停用用户 %1").replace("%1", name))
+        return True
+
+    def enable_selected(self) -> bool:
+        """Enable the selected (disabled) user again with a new password: a 停用 clicked on
+        the wrong name is not for ever. Their old password opens nothing (their slot went with
+        the disable), so a new one is set here, as for a new user."""
+        item = self.users_list.currentItem()
+        if item is None:
+            show_error(self, self.tr("请先在列表里选一位用户"))
+            return False
+        name = item.data(Qt.ItemDataRole.UserRole)
+        try:
+            user_service.check_enable(self.session.ledger, name)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        if not self._confirm_me():
+            return False
+        password = self._ask_new_password(name)
+        if password is None:
+            return False
+        try:
+            user_service.enable_user(self.session.ledger, name, password)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return False
+        self.show_users()
+        self.users_note.setText(
+            self.tr("已重新启用用户 %1，请把新口令告诉本人").replace("%1", name)
+        )
         return True
 
     def has_unsaved(self) -> bool:
