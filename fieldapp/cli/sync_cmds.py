@@ -98,6 +98,11 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         help="设备角色：coordinator 村/安置点专员（默认），township 乡镇审核，county 县级审批",
     )
     p.add_argument("--out", type=Path, required=True, help="写出的登记文件（.enrol），交给该设备")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="以 JSON 输出登记结果（含登记码），供登记多台设备的脚本读取",
+    )
     p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
     p = add("devices", "列出已登记的设备", cmd_hub_devices)
@@ -202,6 +207,21 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     before = hub.state.peer(args.device.strip())
     code = new_code()
     peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code)
+    reenrolled = before is not None and before.role == "device"
+    if args.json:
+        print_json(
+            {
+                "device": peer.name,
+                "role": peer.device_role.value,
+                "role_label": peer.device_role.label,
+                "area": peer.area_code,
+                "file": str(args.out),
+                "code": code,
+                "fingerprint": hub.fingerprint,
+                "reenrolled": reenrolled,
+            }
+        )
+        return 0
     print(
         f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code}），"
         f"登记文件：{args.out}"
@@ -211,7 +231,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
         "  登记时要输入这串数字。请当面或打电话告诉使用这台设备的人，"
         "不要写在U盘上，也不要和登记文件一起发送：只拿到登记文件的人用不了它。"
     )
-    if before is not None and before.role == "device":
+    if before is not None and reenrolled:
         state = f"已于 {before.revoked_at} 注销" if before.revoked_at else "仍在使用"
         print(
             f"注意：这是重新登记。{peer.name} 原来的登记（{before.enrolled_at} 登记，{state}）"

@@ -175,6 +175,28 @@ def test_a_clear_enrolment_file_from_an_earlier_hub_still_enrols(tmp_path, hub):
         device.close()
 
 
+def test_cli_hub_enroll_json_gives_a_script_the_code_and_the_file(
+    tmp_path, hub, capsys, monkeypatch
+):
+    """A clerk enrolling a township's twenty laptops by script reads each code from JSON."""
+    out_file = tmp_path / "红星村.enrol"
+    base = ["hub", "enroll", "--dir", str(hub.root), "--device", "红星村", "--area", VILLAGE]
+    assert cli([*base, "--out", str(out_file), "--json"]) == 0
+    said = json.loads(capsys.readouterr().out)
+    assert said["device"] == "红星村" and said["area"] == VILLAGE
+    assert said["role"] == "coordinator" and said["role_label"] == Role.COORDINATOR.label
+    assert said["file"] == str(out_file) and said["reenrolled"] is False
+    assert said["fingerprint"] == hub.fingerprint
+    assert re.fullmatch(r"\d{4} \d{4} \d{4} \d{4}", said["code"])
+    device = str(tmp_path / "d.db")
+    monkeypatch.setenv("FIELDAPP_ENROL_CODE", said["code"])
+    assert cli(["--db", device, "enrol", str(out_file)]) == 0
+    capsys.readouterr()
+    assert cli([*base, "--out", str(tmp_path / "again.enrol"), "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["reenrolled"] is True and again["code"] != said["code"]
+
+
 def test_cli_hub_enroll_prints_the_code_and_enrol_asks_for_it(tmp_path, hub, capsys, monkeypatch):
     base = ["hub", "enroll", "--dir", str(hub.root), "--device", "红星村", "--area", VILLAGE]
     assert cli([*base, "--out", str(tmp_path / "红星村.enrol")]) == 0
