@@ -265,7 +265,10 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
                 f"（设置 → 用户与口令 → 重新启用所选用户…，或 fieldapp user enable {name}），"
                 "重新启用时即设新口令"
             )
-        keyfile.save(ledger_path, keys.with_user(name, password, key))
+        # Argon2id before the key file's locked read-change-save: a colleague another program
+        # adds meanwhile keeps their slot.
+        slot = keyfile.Slot.make(password, key)
+        keyfile.update(ledger_path, keys, lambda current: current.with_slot(name, slot))
         users.password_changed(ledger.db, name, reset_by=f"县级汇总中心 {hub_ledger.author}")
         keyfile.record_success(ledger_path)
         return users.user(ledger.db, name) or found

@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from fieldapp.services import users
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
@@ -64,3 +66,43 @@ def test_two_users_added_at_the_same_instant_can_both_log_in(tmp_path: Path) -> 
         assert len(users.list_users(ledger)) == 5
     finally:
         ledger.close()
+
+
+def test_a_user_added_during_the_countys_reset_keeps_their_way_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The county's reset (from the login screen) read the key file, spent its Argon2id, then
+    saved what it had read: a colleague another program added meanwhile lost their slot and
+    could not log in. The other program here adds the user while the reset's Argon2id runs."""
+    from fieldapp.hub.folder import Hub
+    from fieldapp.store import keyfile
+    from fieldapp.sync.enrolment import enrol
+    from tests.codes import ENROL_CODE
+
+    hub = Hub.init(tmp_path / "hub")
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    path = tmp_path / "device" / "l.db"
+    device = Ledger.open(path, credentials=LI)
+    enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
+    device.close()
+    hub.close()
+    make = keyfile.Slot.make
+    added: list[str] = []
+
+    def meanwhile(password: str, key: bytes) -> keyfile.Slot:
+        slot = make(password, key)
+        if not added:  # the other program, once: the reset's own slot is being made
+            added.append("王强")
+            other = Ledger.open(path, credentials=LI)
+            try:
+                users.add_user(other, "王强", "王强的口令12")
+            finally:
+                other.close()
+        return slot
+
+    monkeypatch.setattr(keyfile.Slot, "make", meanwhile)
+    users.county_reset_at_hub(hub.root, None, path, "李芳", "县里给的新口令1")
+    monkeypatch.setattr(keyfile.Slot, "make", make)
+    assert added
+    Ledger.open(path, credentials=Credentials("王强", "王强的口令12")).close()
+    Ledger.open(path, credentials=Credentials("李芳", "县里给的新口令1")).close()
