@@ -156,7 +156,7 @@ def test_a_coordinator_or_township_device_may_not_list_or_decide_held_changes(
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
-def test_unsigned_forged_tampered_and_malformed_decisions_change_nothing(server, hub, held):
+def test_unsigned_forged_tampered_malformed_or_revoked_decisions_change_nothing(server, hub, held):
     county, theirs = held["county"], held["theirs"]
     before = hub.ledger.get("persons", theirs)
     path = "/v1/held/accept"
@@ -199,6 +199,70 @@ def test_unsigned_forged_tampered_and_malformed_decisions_change_nothing(server,
     bad_status = header_for(county, "县人社局", b"", path="/v1/held?status=all", method="GET")
     status, answer = _get(server.url, "/v1/held?status=all", {httpauth.HEADER: bad_status})
     assert status == 400 and "待审核" in answer["message"]
+    # A county laptop revoked (lost, stolen) decides nothing any more.
+    hub.revoke("县人社局")
+    body = _decision(held["fix"])
+    status, answer = post(
+        server.url, body, {httpauth.HEADER: header_for(county, "县人社局", body, path=path)}, path
+    )
+    assert (status, answer["error"]) == (403, "revoked") and "注销" in answer["message"]
+    with pytest.raises(SyncError, match="注销"):
+        held_changes(county, server.url)
     store = HeldChanges(hub.ledger.db)
     assert store.get(held["fix"]).status == "held"
     assert hub.ledger.get("persons", theirs) == before
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_decisions_while_devices_exchange_all_land_and_the_sender_hears_them(
+    server, hub, held, make_device
+):
+    """Decisions are written through the same write gate as merges: taken while other devices
+    upload at the same moment, every upload and both decisions land, none lost or mixed."""
+    import threading
+
+    county, village = held["county"], held["village"]
+    others = [make_device(f"邻村{n}", VILLAGE) for n in range(4)]
+    for n, device in enumerate(others):
+        add_family(device, VILLAGE, [f"{200 + 2 * n:03d}"], surname="赵钱孙李"[n])
+    (mine,) = _own_persons(village) - {held["theirs"]}
+    village.update("persons", mine, {"notes": "同时改的"})
+    errors: list[BaseException] = []
+    gate = threading.Barrier(len(others) + 3)
+
+    def run(work) -> None:
+        try:
+            gate.wait()
+            work()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    jobs = [lambda d=d: push(d, server.url, timeout=120) for d in others]
+    jobs.append(lambda: decide_held(county, server.url, held["fix"], True, "李科长", "核实"))
+    jobs.append(lambda: decide_held(county, server.url, held["prank"], False, "李科长", "不对"))
+    jobs.append(lambda: push(village, server.url, timeout=120))
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors
+    store = HeldChanges(hub.ledger.db)
+    assert store.get(held["fix"]).status == "accepted"
+    assert store.get(held["prank"]).status == "dismissed"
+    assert hub.ledger.get("persons", held["theirs"])["phone"] == "13600000000"
+    for device in others:
+        assert all(hub.ledger.get("persons", p) for p in _own_persons(device))
+    assert hub.ledger.get("persons", mine)["notes"] == "同时改的"
+    push(village, server.url)
+    reports = {r["change_id"]: r["status"] for r in rejected_changes(village)}
+    assert reports[held["fix_change"]] == "accepted"
+    assert reports[held["prank_change"]] == "dismissed"
+
+
+def _own_persons(device: Ledger) -> set[str]:
+    rows = device.db.execute(
+        "SELECT DISTINCT row_id FROM changes WHERE tbl = 'persons' AND device_id = ?",
+        [device.device_id],
+    ).fetchall()
+    return {r[0] for r in rows}
