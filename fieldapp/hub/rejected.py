@@ -36,12 +36,20 @@ class Hints:
     listing: str
     dismissing: str
     reason: str
+    #: The command line names a held change by its number; the desktop's table shows none.
+    numbered: bool = True
+
+    def which(self, held_id: int) -> str:
+        """How a message names the held change."""
+        return f"第 {held_id} 条" if self.numbered else "这条修改"
 
 
 #: `fieldapp hub rejected` on the hub's own command line.
 CLI = Hints("（fieldapp hub rejected 列出全部）", "（--dismiss … --reason …）", "（--reason）")
 #: A county office's desktop (`GET/POST /v1/held…`): its buttons, never a command.
-DESKTOP = Hints("（点「从中心刷新」看最新的列表）", "（点「不予采纳…」并写明原因）", "")
+DESKTOP = Hints(
+    "（点「从中心刷新」看最新的列表）", "（点「不予采纳…」并写明原因）", "", numbered=False
+)
 
 
 def as_item(held: HeldChange) -> dict[str, Any]:
@@ -140,10 +148,13 @@ def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:
 def _waiting(store: HeldChanges, held_id: int, hints: Hints) -> HeldChange:
     held = store.get(held_id)
     if held is None:
-        raise SyncError(f"没有编号为 {held_id} 的未接受修改{hints.listing}")
+        named = f"没有编号为 {held_id} 的" if hints.numbered else "中心没有这条"
+        raise SyncError(f"{named}未接受修改{hints.listing}")
     if held.status != HELD:
         label = STATUS_LABELS.get(held.status, held.status)
-        raise SyncError(f"第 {held_id} 条已处理（{label}，{held.decided_by} {held.decided_at}）")
+        raise SyncError(
+            f"{hints.which(held_id)}已处理（{label}，{held.decided_by} {held.decided_at}）"
+        )
     return held
 
 
@@ -158,7 +169,7 @@ def accept(
         change = held.change
         if held.damaged:
             raise SyncError(
-                f"第 {held_id} 条在中心台账里已损坏（修改的内容读不出来），不能接受。"
+                f"{hints.which(held_id)}在中心台账里已损坏（修改的内容读不出来），不能接受。"
                 f"只能不予采纳{hints.dismissing}"
             )
         fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
@@ -171,7 +182,7 @@ def accept(
         if not verdict.allowed:
             about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
             raise SyncError(
-                f"第 {held_id} 条（{about}）不能接受：{_short(verdict.reason, 200)}。"
+                f"{hints.which(held_id)}（{about}）不能接受：{_short(verdict.reason, 200)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
         previous = ledger.author

@@ -108,10 +108,13 @@ def test_a_county_desktop_lists_accepts_and_dismisses_and_the_device_hears_of_it
     assert hub.ledger.get("persons", theirs)["notes"] != "乱写"
     assert held_changes(county, server.url)["held"] == []
     assert [i["id"] for i in held_changes(county, server.url, "accepted")["held"]] == [held["fix"]]
-    with pytest.raises(SyncError, match="已处理"):
+    # Decided already (by another clerk), or never there: said without numbers or commands.
+    with pytest.raises(SyncError, match="这条修改已处理（已接受，李科长@县人社局") as done:
         decide_held(county, server.url, held["fix"], True, "李科长")
-    with pytest.raises(SyncError, match="没有编号为 999"):
+    with pytest.raises(SyncError, match="中心没有这条未接受修改") as missing:
         decide_held(county, server.url, 999, True, "李科长")
+    for error in (done.value, missing.value):
+        assert "--" not in str(error) and "fieldapp" not in str(error) and "999" not in str(error)
     # The sender hears of both in its next exchange; the other village gets the value.
     push(held["village"], server.url)
     reports = {r["change_id"]: r for r in rejected_changes(held["village"])}

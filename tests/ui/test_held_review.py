@@ -103,3 +103,36 @@ def test_county_desktop_accepts_and_dismisses_held_changes_from_the_hub(
     village.close()
     other.close()
     hub.close()
+
+
+def test_a_change_nobody_may_accept_is_said_so_in_the_clerks_words(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
+    _, (person,) = add_family(village, VILLAGE, ["101"])
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    review = page.held_review
+    monkeypatch.setattr(DecisionDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
+    with ServerThread(hub.root) as server:
+        push(village, server.url)
+        # A value no data model takes: held, and the county cannot take it either.
+        forge(village, "persons", person, {"relation": "邻居"},
+              parents={"relation": hub.ledger.heads("persons", person)["relation"]})  # fmt: skip
+        push(village, server.url)
+        page.url.setText(server.url)
+        review.refresh()
+        wait_idle(qtbot, page)
+        assert review.table.rowCount() == 1, warnings_shown
+        review.table.selectRow(0)
+        assert review.decide_selected(True)
+        wait_idle(qtbot, page)
+    (shown,) = warnings_shown
+    assert "这条修改（人员信息「" in shown and "不能接受" in shown
+    assert "点「不予采纳…」并写明原因" in shown and "--" not in shown and "fieldapp" not in shown
+    assert review.table.rowCount() == 1  # still waiting: only a dismissal can settle it
+    assert HeldChanges(hub.ledger.db).list()[0].status == "held"
+    village.close()
+    hub.close()
