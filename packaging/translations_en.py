@@ -373,6 +373,41 @@ EN: dict[str, str] = {
     "导入数据包…": "Import bundle…",
     "上传并接收": "Upload and receive",
     "各设备同步情况（县级）": "Devices' exchanges (county)",
+    "等待县里审核的修改（县级）": "Changes held for the county's review (county)",
+    "点「从中心刷新」查看各设备发来、中心按规则未接受、等待县里审核的修改": (
+        "Press “Refresh from the hub” to see the changes devices sent that the hub held "
+        "under the rules, waiting for the county's review"
+    ),
+    "接受所选修改…": "Accept the selected change…",
+    "不予采纳…": "Dismiss…",
+    "未接受的原因": "Why it was held",
+    "收到时间": "Received",
+    "没有等待县里审核的修改": "No change is waiting for the county's review",
+    "等待县里审核的修改 %1 条": "%1 changes waiting for the county's review",
+    "（先列出最早的 %1 条）": " (the oldest %1 are listed)",
+    "请先在表中选择一条修改": "Choose a change in the table first",
+    "不予采纳必须写明原因": "Give the reason for dismissing it",
+    "正在把决定告诉中心……": "Telling the hub your decision…",
+    "已接受：": "Accepted: ",
+    "已不予采纳：": "Dismissed: ",
+    "没有完成：": "Not done: ",
+    "接受这条修改": "Accept this change",
+    "不予采纳这条修改": "Dismiss this change",
+    "可不填，例如：电话核实无误": "Optional, e.g. “phone number checked by call”",
+    "接受后，这条修改作为县里的修改写入中心台账，发往相关设备；发出修改的设备下次同步时会看到您的决定。": (
+        "Once accepted, the change is written to the hub's ledger as the county's own change "
+        "and sent to the devices concerned; the device that sent it sees your decision at its "
+        "next exchange."
+    ),
+    "必须填写，发出修改的设备上会看到": "Required; the device that sent it will show it",
+    "不予采纳的修改不会写入台账。请写明原因，发出修改的设备下次同步时会看到。": (
+        "A dismissed change is not written to the ledger. Give the reason; the device that "
+        "sent it sees it at its next exchange."
+    ),
+    "不予采纳的原因": "Reason for dismissing",
+    "审核说明": "Note",
+    "接受": "Accept",
+    "不予采纳": "Dismiss",
     "从中心刷新": "Refresh from the hub",
     "点「从中心刷新」查看各村、各安置点最近一次同步的情况": (
         "Press “Refresh from the hub” to see when each village and site last exchanged"

@@ -11,6 +11,7 @@ its next answer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.labels import field_label
@@ -26,6 +27,29 @@ if TYPE_CHECKING:
     from fieldapp.hub.folder import Hub
 
 STATUS_LABELS = {HELD: "待审核", ACCEPTED: "已接受", DISMISSED: "不予采纳"}
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What a refusal tells the reviewer to do next, in the words of where they decide."""
+
+    listing: str
+    dismissing: str
+    reason: str
+    #: The command line names a held change by its number; the desktop's table shows none.
+    numbered: bool = True
+
+    def which(self, held_id: int) -> str:
+        """How a message names the held change."""
+        return f"第 {held_id} 条" if self.numbered else "这条修改"
+
+
+#: `fieldapp hub rejected` on the hub's own command line.
+CLI = Hints("（fieldapp hub rejected 列出全部）", "（--dismiss … --reason …）", "（--reason）")
+#: A county office's desktop (`GET/POST /v1/held…`): its buttons, never a command.
+DESKTOP = Hints(
+    "（点「从中心刷新」看最新的列表）", "（点「不予采纳…」并写明原因）", "", numbered=False
+)
 
 
 def as_item(held: HeldChange) -> dict[str, Any]:
@@ -76,6 +100,20 @@ def describe(held: HeldChange, about: str | None = None) -> str:
     """One line for people: what, by whom, why not accepted, what was decided; `about` names
     the row as the clerk knows it (`subject`), else its id is shown."""
     change = held.change
+    line = (
+        f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
+        f"{printable(change.author)}：{content(held, about)}"
+        f"——原因：{_short(held.reason, 200)}（{held.received_at}）"
+    )
+    if held.status != HELD:
+        line += f"；{held.decided_by} 于 {held.decided_at}：{held.decision or ''}"
+    return line
+
+
+def content(held: HeldChange, about: str | None = None) -> str:
+    """What a held change sets, on what: ``居民「张三」（联系电话='139…'）``; `about` as in
+    `describe`."""
+    change = held.change
     values = "，".join(
         f"{field_label(k)}={_clipped(v)}" for k, v in sorted(change.data.items()) if k != "deleted"
     )
@@ -83,15 +121,8 @@ def describe(held: HeldChange, about: str | None = None) -> str:
         values = (values + "，" if values else "") + "删除"
     if held.damaged:
         values = "内容已损坏，读不出来，只能不予采纳"
-    line = (
-        f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
-        f"{printable(change.author)}：{table_name(change.tbl)}"
-        f"{_spaced(about if about is not None else printable(change.row_id))}（{values}）"
-        f"——原因：{_short(held.reason, 200)}（{held.received_at}）"
-    )
-    if held.status != HELD:
-        line += f"；{held.decided_by} 于 {held.decided_at}：{held.decision or ''}"
-    return line
+    about = about if about is not None else printable(change.row_id)
+    return f"{table_name(change.tbl)}{_spaced(about)}（{values}）"
 
 
 def _clipped(value: object, longest: int = 60) -> str:
@@ -114,27 +145,32 @@ def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:
     return HeldChanges(hub.ledger.db).list(status=status)
 
 
-def _waiting(store: HeldChanges, held_id: int) -> HeldChange:
+def _waiting(store: HeldChanges, held_id: int, hints: Hints) -> HeldChange:
     held = store.get(held_id)
     if held is None:
-        raise SyncError(f"没有编号为 {held_id} 的未接受修改（fieldapp hub rejected 列出全部）")
+        named = f"没有编号为 {held_id} 的" if hints.numbered else "中心没有这条"
+        raise SyncError(f"{named}未接受修改{hints.listing}")
     if held.status != HELD:
         label = STATUS_LABELS.get(held.status, held.status)
-        raise SyncError(f"第 {held_id} 条已处理（{label}，{held.decided_by} {held.decided_at}）")
+        raise SyncError(
+            f"{hints.which(held_id)}已处理（{label}，{held.decided_by} {held.decided_at}）"
+        )
     return held
 
 
-def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChange:
+def accept(
+    hub: Hub, held_id: int, reviewer: str, reason: str = "", *, hints: Hints = CLI
+) -> HeldChange:
     """Apply a held change as the county's own change (see the module docstring)."""
     ledger = hub.ledger
     with hub.lock, ledger.transaction():
         store = HeldChanges(ledger.db)
-        held = _waiting(store, held_id)
+        held = _waiting(store, held_id, hints)
         change = held.change
         if held.damaged:
             raise SyncError(
-                f"第 {held_id} 条在中心台账里已损坏（修改的内容读不出来），不能接受。"
-                "只能不予采纳（--dismiss … --reason …）"
+                f"{hints.which(held_id)}在中心台账里已损坏（修改的内容读不出来），不能接受。"
+                f"只能不予采纳{hints.dismissing}"
             )
         fields = {t: frozenset(f) for t, f in replica.data_columns(ledger.db).items()}
         finder = PlaceFinder(ledger.db, LINKS)
@@ -146,8 +182,8 @@ def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChang
         if not verdict.allowed:
             about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
             raise SyncError(
-                f"第 {held_id} 条（{about}）不能接受：{_short(verdict.reason, 200)}。"
-                "只能不予采纳（--dismiss … --reason …）"
+                f"{hints.which(held_id)}（{about}）不能接受：{_short(verdict.reason, 200)}。"
+                f"只能不予采纳{hints.dismissing}"
             )
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
@@ -167,13 +203,15 @@ def accept(hub: Hub, held_id: int, reviewer: str, reason: str = "") -> HeldChang
     return found
 
 
-def dismiss(hub: Hub, held_id: int, reviewer: str, reason: str) -> HeldChange:
+def dismiss(
+    hub: Hub, held_id: int, reviewer: str, reason: str, *, hints: Hints = CLI
+) -> HeldChange:
     """Decide not to take a held change, with a reason the device is told."""
     if not reason.strip():
-        raise SyncError("不予采纳必须写明原因（--reason），设备上会看到")
+        raise SyncError(f"不予采纳必须写明原因{hints.reason}，设备上会看到")
     with hub.lock, hub.ledger.transaction():
         store = HeldChanges(hub.ledger.db)
-        _waiting(store, held_id)
+        _waiting(store, held_id, hints)
         store.decide(held_id, DISMISSED, reviewer, reason.strip())
         found = store.get(held_id)
     assert found is not None

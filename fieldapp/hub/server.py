@@ -3,6 +3,9 @@
 ```
 POST /v1/exchange  signed header + a bundle sealed to the hub  → 200 + the device's bundle
 GET  /v1/status    signed header of a county device             → 200 the county's devices (JSON)
+GET  /v1/held      signed header of a county device (?status=)  → 200 held changes (JSON)
+POST /v1/held/accept, /v1/held/dismiss   a county device, signed small JSON body
+                                                                 → 200 the decided held change
 GET  /v1/health                                                  → 200 name, fingerprint, upload cap
 ```
 
@@ -35,12 +38,14 @@ import asyncio
 import errno
 import functools
 import hashlib
+import json
 import logging
 import os
 import secrets
 import socket
 import threading
 import time
+import unicodedata
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -57,7 +62,12 @@ from starlette.routing import Route
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from fieldapp.domain.credentials import Credentials
-from fieldapp.hub.folder import HubSessions
+from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.roles import signed_author
+from fieldapp.hub import rejected
+from fieldapp.hub.folder import Hub, HubSessions
+from fieldapp.services.users import check_name
+from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
@@ -201,6 +211,9 @@ class HubService:
                 Route("/v1/health", _answering(self.health), methods=["GET"]),
                 Route("/v1/status", _answering(self.status), methods=["GET"]),
                 Route("/v1/exchange", _answering(self.exchange), methods=["POST"]),
+                Route("/v1/held", _answering(self.held), methods=["GET"]),
+                Route("/v1/held/accept", _answering(self.decide), methods=["POST"]),
+                Route("/v1/held/dismiss", _answering(self.decide), methods=["POST"]),
             ]
         )
 
@@ -237,6 +250,46 @@ class HubService:
             lambda: self.sessions.get().status(), limiter=self._lookups
         )
         return JSONResponse({"hub": self.name, "devices": rows})
+
+    async def held(self, request: Request) -> Response:
+        """Held changes (pending unless `?status=` says otherwise), for a county device."""
+        try:
+            signed, peer = await self._authenticate(request)
+            if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
+                raise _Refusal(400, "bad_header", "查询请求不应带内容")
+            if not _may_view_status(peer):
+                raise _Refusal(403, "role", "只有县级设备可以查看和审核未接受的修改")
+            status = request.query_params.get("status") or HELD
+            if status not in rejected.STATUS_LABELS:
+                raise _Refusal(
+                    400,
+                    "status",
+                    "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）",
+                )
+        except (_Refusal, httpauth.AuthRefused) as refused:
+            return _error(refused.status, refused.code, str(refused))
+        items, total = await anyio.to_thread.run_sync(
+            self._held_items, status, limiter=self._lookups
+        )
+        return JSONResponse({"hub": self.name, "held": items, "total": total})
+
+    async def decide(self, request: Request) -> Response:
+        """Accept or dismiss one held change, as `用户名@设备名` of a county device."""
+        accept = request.url.path.endswith("/accept")
+        try:
+            signed, peer = await self._authenticate(request)
+            # Refused before its body is read: another role never gets a decision in.
+            if not _may_view_status(peer):
+                raise _Refusal(403, "role", "只有县级设备可以审核未接受的修改")
+            body = await self._small_body(request, signed)
+            held_id, user, reason = _decision(body, accept)
+        except (_Refusal, httpauth.AuthRefused) as refused:
+            return _error(refused.status, refused.code, str(refused), close=True)
+        # The device's name from its enrolment, never from the body.
+        reviewer = signed_author(user, peer.name)
+        return await anyio.to_thread.run_sync(
+            self._decide, held_id, accept, reviewer, reason, limiter=self._exchanges
+        )
 
     async def exchange(self, request: Request) -> Response:
         """Authenticate, stream the body to disk, import it, answer with the device's bundle."""
@@ -275,7 +328,8 @@ class HubService:
         )
         if peer is None or peer.role != "device" or peer.name != signed.device:
             raise _Refusal(401, "unknown_key", "发送设备未登记，或密钥与登记的不符")
-        httpauth.verify_signature(signed, request.method, request.url.path, peer.sign_public)
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        httpauth.verify_signature(signed, request.method, target, peer.sign_public)
         if peer.revoked_at:
             raise _Refusal(403, "revoked", f"设备 {peer.name} 已于 {peer.revoked_at} 注销")
         httpauth.check_fresh(signed, self.nonces)
@@ -298,6 +352,39 @@ class HubService:
         if length == 0:
             raise _Refusal(400, "empty", "上传内容为空")
         return length
+
+    async def _small_body(self, request: Request, signed: httpauth.SignedRequest) -> bytes:
+        """The whole (small) body of a request, checked against its signed length and hash."""
+        text = request.headers.get("content-length")
+        if text is None or not text.isdigit():
+            raise _Refusal(411, "length", "请求缺少长度")
+        length = int(text)
+        if length != signed.length:
+            raise _Refusal(400, "length", "请求长度与签名不符")
+        if length > MAX_DECISION_BYTES:
+            raise _Refusal(413, "too_large", "请求内容太大（审核意见最多几千字）")
+        if length == 0:
+            raise _Refusal(400, "empty", "请求内容为空")
+        deadline = time.monotonic() + 60
+        data = bytearray()
+        while True:
+            left = max(0.0, deadline - time.monotonic())
+            try:
+                message = await asyncio.wait_for(
+                    request.receive(), timeout=min(self.settings.body_idle_timeout_s, left)
+                )
+            except TimeoutError:
+                raise _Refusal(408, "timeout", "请求太慢或中断，已停止接收") from None
+            if message["type"] == "http.disconnect":
+                raise _Refusal(400, "truncated", "请求中断")
+            data += message.get("body", b"")
+            if len(data) > length:
+                raise _Refusal(413, "too_large", "请求内容超过声明的长度")
+            if not message.get("more_body", False):
+                break
+        if len(data) != length or hashlib.sha256(data).hexdigest() != signed.sha256:
+            raise _Refusal(400, "tampered", "请求内容与签名不符（传输中被改动或截断）")
+        return bytes(data)
 
     async def _receive(self, request: Request, path: Path, length: int, sha256: str) -> None:
         """Stream the body into `path`, hashing it, within the idle and rate limits."""
@@ -361,6 +448,76 @@ class HubService:
             },
             background=BackgroundTask(answer.path.unlink, missing_ok=True),
         )
+
+    def _held_items(self, status: str) -> tuple[list[dict[str, Any]], int]:
+        """Worker thread: held changes of `status` as the county's desktop lists them (the
+        first `MAX_HELD_LISTED`), and how many there are."""
+        hub = self.sessions.get()
+        with hub.ledger.reading():
+            found = rejected.listing(hub, status)
+            items = [_held_item(hub, held) for held in found[:MAX_HELD_LISTED]]
+        return items, len(found)
+
+    def _decide(self, held_id: int, accept: bool, reviewer: str, reason: str) -> Response:
+        """Worker thread: the decision, written as the CLI writes it (one transaction through
+        the write gate every import shares, so it never interleaves with a merge's writes)."""
+        hub = self.sessions.get()
+        try:
+            if accept:
+                held = rejected.accept(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
+            else:
+                held = rejected.dismiss(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
+        except SyncError as error:
+            return _error(HTTPStatus.CONFLICT, "held", str(error))
+        return JSONResponse({"hub": self.name, "held": _held_item(hub, held)})
+
+
+#: The largest body of a decision (`POST /v1/held/...`): an id, a name and a reason.
+MAX_DECISION_BYTES = 64 * 1024
+#: The most held changes one listing carries (a flood of refused changes stays readable).
+MAX_HELD_LISTED = 2000
+
+
+def _held_item(hub: Hub, held: HeldChange) -> dict[str, Any]:
+    """`hub rejected --json`'s item, with what the clerk reads: who or what it is about
+    (`subject`), what it sets (`content`) and the whole line (`description`)."""
+    about = rejected.subject(hub, held)
+    return rejected.as_item(held) | {
+        "subject": about,
+        "content": rejected.content(held, about),
+        "description": rejected.describe(held, about),
+    }
+
+
+def _decision(body: bytes, accept: bool) -> tuple[int, str, str]:
+    """(held id, user name, reason) of a decision's JSON body; 400 saying what is wrong."""
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _Refusal(400, "malformed", "请求内容不是有效的 JSON") from None
+    if not isinstance(data, dict):
+        raise _Refusal(400, "malformed", "请求内容应为 JSON 对象")
+    held_id = data.get("id")
+    if type(held_id) is not int or not 1 <= held_id < 2**63:
+        raise _Refusal(400, "id", "要审核的修改编号不对（应为正整数）")
+    user = data.get("reviewer")
+    try:
+        name = check_name(user if isinstance(user, str) else "")
+    except ValidationFailed as error:
+        raise _Refusal(400, "reviewer", f"审核人的用户名不对：{error}") from None
+    reason = data.get("reason", "")
+    if reason is None:
+        reason = ""
+    if not isinstance(reason, str):
+        raise _Refusal(400, "reason", "原因应为文字")
+    reason = reason.strip()
+    if len(reason) > REPORT_TEXT_MAX:
+        raise _Refusal(400, "reason", f"原因最多 {REPORT_TEXT_MAX} 字")
+    if any(unicodedata.category(ch).startswith("C") for ch in reason):
+        raise _Refusal(400, "reason", "原因中有不能显示的字符（如换行），请写成一行")
+    if not accept and not reason:
+        raise _Refusal(400, "reason", "不予采纳必须写明原因，设备上会看到")
+    return held_id, name, reason
 
 
 def _may_view_status(peer: Peer) -> bool:

@@ -44,7 +44,7 @@ def _endpoint(url: str, path: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise SyncError(f"地址应以 http:// 或 https:// 开头：{url}")
     base = url.rstrip("/")
-    for known in ("/v1/exchange", "/v1/status", "/v1/health"):
+    for known in ("/v1/exchange", "/v1/status", "/v1/health", "/v1/held"):
         if base.endswith(known):
             base = base[: -len(known)]
     return base + path
@@ -55,7 +55,8 @@ def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, s
     if not parts.hostname:
         raise SyncError(f"地址不完整：{url}")
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    return kind(parts.hostname, parts.port, timeout=timeout), parts.path or "/"
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return kind(parts.hostname, parts.port, timeout=timeout), target
 
 
 def _sha256_of(path: Path) -> str:
@@ -96,24 +97,32 @@ def signed_request(
     ledger: Ledger,
     url: str,
     method: str,
-    body: Path | None = None,
+    body: Path | bytes | None = None,
     timeout: float = 600,
     progress: Callable[[int], None] | None = None,
     cancel: CancelCheck | None = None,
+    content_type: str = "application/octet-stream",
 ) -> tuple[int, dict[str, str], http.client.HTTPResponse, http.client.HTTPConnection]:
-    """Send one signed request; returns (status, headers, open response, its connection)."""
+    """Send one signed request (a file's or some bytes' body); returns (status, headers, open
+    response, its connection)."""
     device, secret = _identity(ledger)
-    length = body.stat().st_size if body is not None else 0
-    sha = _sha256_of(body) if body is not None else httpauth.EMPTY_SHA256
+    if isinstance(body, bytes):
+        length, sha = len(body), hashlib.sha256(body).hexdigest()
+    else:
+        length = body.stat().st_size if body is not None else 0
+        sha = _sha256_of(body) if body is not None else httpauth.EMPTY_SHA256
     connection, path = _connection(url, timeout)
     headers = {
         httpauth.HEADER: httpauth.sign_request(method, path, device, secret, length, sha),
         "Content-Length": str(length),
-        "Content-Type": "application/octet-stream",
+        "Content-Type": content_type,
     }
-    reading = _Reading(body, progress or (lambda _n: None), cancel) if body is not None else None
+    reading = (
+        _Reading(body, progress or (lambda _n: None), cancel) if isinstance(body, Path) else None
+    )
+    sent = reading if reading is not None else body if isinstance(body, bytes) else None
     try:
-        connection.request(method, path, body=reading, headers=headers)
+        connection.request(method, path, body=sent, headers=headers)
         response = connection.getresponse()
     except SyncError:
         connection.close()
@@ -225,6 +234,52 @@ def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, An
             raise SyncError(f"中心没有给出各设备情况：{_message(response)}")
         return dict(json.loads(response.read()))
     except ValueError:
+        raise SyncError("中心的回复无法识别") from None
+    finally:
+        connection.close()
+
+
+def held_changes(
+    ledger: Ledger, url: str, status: str | None = None, timeout: float = 60
+) -> dict[str, Any]:
+    """The changes the hub holds for the county's review (`GET /v1/held`): pending ones, or
+    those of `status` (held, accepted, dismissed); for a county device."""
+    query = f"?status={urllib.parse.quote(status)}" if status else ""
+    status_code, _headers, response, connection = signed_request(
+        ledger, _endpoint(url, "/v1/held") + query, "GET", None, timeout
+    )
+    try:
+        if status_code != 200:
+            raise SyncError(f"中心没有给出未接受的修改：{_message(response)}")
+        return dict(json.loads(response.read()))
+    except ValueError:
+        raise SyncError("中心的回复无法识别") from None
+    finally:
+        connection.close()
+
+
+def decide_held(
+    ledger: Ledger,
+    url: str,
+    held_id: int,
+    accept: bool,
+    reviewer: str,
+    reason: str = "",
+    timeout: float = 120,
+) -> dict[str, Any]:
+    """Accept or dismiss (with a reason) one held change at the hub (`POST /v1/held/accept`,
+    `/v1/held/dismiss`), as `reviewer` of this county device; the decided item."""
+    body = json.dumps({"id": held_id, "reviewer": reviewer, "reason": reason}).encode()
+    path = "/v1/held/accept" if accept else "/v1/held/dismiss"
+    status, _headers, response, connection = signed_request(
+        ledger, _endpoint(url, path), "POST", body, timeout, content_type="application/json"
+    )
+    try:
+        if status != 200:
+            done = "接受" if accept else "不予采纳"
+            raise SyncError(f"中心没有记下这次{done}：{_message(response)}")
+        return dict(json.loads(response.read())["held"])
+    except (ValueError, KeyError, TypeError):
         raise SyncError("中心的回复无法识别") from None
     finally:
         connection.close()

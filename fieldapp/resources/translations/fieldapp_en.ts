@@ -328,6 +328,65 @@
     </message>
   </context>
   <context>
+    <name>DecisionDialog</name>
+    <message>
+      <source>接受这条修改</source>
+      <translation>Accept this change</translation>
+    </message>
+    <message>
+      <source>不予采纳这条修改</source>
+      <translation>Dismiss this change</translation>
+    </message>
+    <message>
+      <source>可不填，例如：电话核实无误</source>
+      <translation>Optional, e.g. “phone number checked by call”</translation>
+    </message>
+    <message>
+      <source>接受后，这条修改作为县里的修改写入中心台账，发往相关设备；发出修改的设备下次同步时会看到您的决定。</source>
+      <translation>Once accepted, the change is written to the hub's ledger as the county's own change and sent to the devices concerned; the device that sent it sees your decision at its next exchange.</translation>
+    </message>
+    <message>
+      <source>必须填写，发出修改的设备上会看到</source>
+      <translation>Required; the device that sent it will show it</translation>
+    </message>
+    <message>
+      <source>不予采纳的修改不会写入台账。请写明原因，发出修改的设备下次同步时会看到。</source>
+      <translation>A dismissed change is not written to the ledger. Give the reason; the device that sent it sees it at its next exchange.</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>修改内容</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>未接受的原因</source>
+      <translation>Why it was held</translation>
+    </message>
+    <message>
+      <source>不予采纳的原因</source>
+      <translation>Reason for dismissing</translation>
+    </message>
+    <message>
+      <source>接受</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <source>不予采纳</source>
+      <translation>Dismiss</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>审核说明</source>
+      <translation>Note</translation>
+    </message>
+  </context>
+  <context>
     <name>DeleteDialog</name>
     <message>
       <source>删除人员</source>
@@ -790,6 +849,89 @@
     <message>
       <source>在本机撤销所选修改</source>
       <translation>Take back the selected change on this device</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeldReview</name>
+    <message>
+      <source>从中心刷新</source>
+      <translation>Refresh from the hub</translation>
+    </message>
+    <message>
+      <source>接受所选修改…</source>
+      <translation>Accept the selected change…</translation>
+    </message>
+    <message>
+      <source>不予采纳…</source>
+      <translation>Dismiss…</translation>
+    </message>
+    <message>
+      <source>点「从中心刷新」查看各设备发来、中心按规则未接受、等待县里审核的修改</source>
+      <translation>Press “Refresh from the hub” to see the changes devices sent that the hub held under the rules, waiting for the county's review</translation>
+    </message>
+    <message>
+      <source>设备</source>
+      <translation>Device</translation>
+    </message>
+    <message>
+      <source>修改人</source>
+      <translation>Changed by</translation>
+    </message>
+    <message>
+      <source>修改内容</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>未接受的原因</source>
+      <translation>Why it was held</translation>
+    </message>
+    <message>
+      <source>收到时间</source>
+      <translation>Received</translation>
+    </message>
+    <message>
+      <source>请先填写中心地址</source>
+      <translation>Fill in the hub's address first</translation>
+    </message>
+    <message>
+      <source>正在向中心查询……</source>
+      <translation>Asking the hub…</translation>
+    </message>
+    <message>
+      <source>没有等待县里审核的修改</source>
+      <translation>No change is waiting for the county's review</translation>
+    </message>
+    <message>
+      <source>等待县里审核的修改 %1 条</source>
+      <translation>%1 changes waiting for the county's review</translation>
+    </message>
+    <message>
+      <source>（先列出最早的 %1 条）</source>
+      <translation> (the oldest %1 are listed)</translation>
+    </message>
+    <message>
+      <source>请先在表中选择一条修改</source>
+      <translation>Choose a change in the table first</translation>
+    </message>
+    <message>
+      <source>不予采纳必须写明原因</source>
+      <translation>Give the reason for dismissing it</translation>
+    </message>
+    <message>
+      <source>正在把决定告诉中心……</source>
+      <translation>Telling the hub your decision…</translation>
+    </message>
+    <message>
+      <source>没有完成：</source>
+      <translation>Not done: </translation>
+    </message>
+    <message>
+      <source>已接受：</source>
+      <translation>Accepted: </translation>
+    </message>
+    <message>
+      <source>已不予采纳：</source>
+      <translation>Dismissed: </translation>
     </message>
   </context>
   <context>
@@ -3137,6 +3279,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>请输入县里登记本机时告诉你的 16 位登记码：</source>
       <translation>Enter the 16-digit enrolment code the county told you when it enrolled this computer:</translation>
+    </message>
+    <message>
+      <source>等待县里审核的修改（县级）</source>
+      <translation>Changes held for the county's review (county)</translation>
     </message>
   </context>
   <context>

@@ -36,6 +36,7 @@ from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
+from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -121,13 +122,25 @@ class SyncPage(QWidget):
         self.county_box = QGroupBox(self.tr("各设备同步情况（县级）"))
         QVBoxLayout(self.county_box).addWidget(self.county_status)
         layout.addWidget(self.county_box, 1)
+        # ... and reviews the changes the hub held under the trust rules.
+        self.held_review = HeldReview(session, self.url.text, self.panel)
+        self.held_review_box = QGroupBox(self.tr("等待县里审核的修改（县级）"))
+        QVBoxLayout(self.held_review_box).addWidget(self.held_review)
+        layout.addWidget(self.held_review_box, 1)
         self.enrol_button.clicked.connect(self.enrol_dialog)
         self.browse_button.clicked.connect(self.browse)
         self.export_button.clicked.connect(lambda: self.export_to(self._folder()))
         self.import_button.clicked.connect(self.import_dialog)
         self.push_button.clicked.connect(self.push)
         self.panel.guard(
-            self.enrol_button, self.export_button, self.import_button, self.push_button
+            self.enrol_button,
+            self.export_button,
+            self.import_button,
+            self.push_button,
+            self.county_status.refresh_button,
+            self.held_review.refresh_button,
+            self.held_review.accept_button,
+            self.held_review.dismiss_button,
         )
         self.refresh()
 
@@ -138,7 +151,9 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Enrolment state, drives, conflicts."""
         identity = sync_state.identity(self.session.ledger)
-        self.county_box.setVisible(identity is not None and identity.device_role == Role.COUNTY)
+        county = identity is not None and identity.device_role == Role.COUNTY
+        self.county_box.setVisible(county)
+        self.held_review_box.setVisible(county)
         for button in (self.export_button, self.import_button, self.push_button):
             button.setEnabled(identity is not None and not self.panel.busy)
             button.setToolTip("" if identity else self.not_enrolled_text())

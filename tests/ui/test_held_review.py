@@ -1,0 +1,138 @@
+"""A county office's desktop reviews the changes the hub held under the trust rules: lists
+them from a real hub on loopback, accepts one with the reviewer's note, dismisses another with
+a reason; the hub records ``用户名@本机名``."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from fieldapp.domain.roles import Role
+from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import ServerThread
+from fieldapp.store.held import HeldChanges
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.client import push
+from fieldapp.sync.enrolment import enrol
+from fieldapp.ui.dialogs.held_review import DecisionDialog
+from tests.codes import ENROL_CODE
+from tests.sync.helpers import add_family
+from tests.sync.hostile import forge
+from tests.ui.conftest import UI_USER, VILLAGE, wait_idle
+
+OTHER = "520502202001"
+
+
+def _laptop(hub: Hub, tmp_path, name: str, area: str) -> Ledger:
+    folder = tmp_path / name
+    folder.mkdir()
+    ledger = Ledger.open(folder / "ledger.db", author=f"{name}员")
+    hub.enroll(name, area, folder / "enrol.json", code=ENROL_CODE)
+    enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
+    return ledger
+
+
+def test_county_desktop_accepts_and_dismisses_held_changes_from_the_hub(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
+    other = _laptop(hub, tmp_path, "远村笔记本", OTHER)
+    add_family(village, VILLAGE, ["101"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    page = window.show_page("sync")
+    assert page.held_review_box.isHidden()  # not a county device: no review
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert not page.held_review_box.isHidden()
+    review = page.held_review
+    assert not review.accept_button.isEnabled()  # nothing chosen yet
+    typed: list[str] = []
+
+    def answer(dialog: DecisionDialog) -> int:
+        assert dialog.ok_button.isEnabled() == dialog.accepting  # a dismissal needs a reason
+        dialog.note.setText(typed.pop(0))
+        assert dialog.ok_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DecisionDialog, "exec", answer)
+    with ServerThread(hub.root) as server:
+        push(other, server.url)
+        push(village, server.url)
+        heads = hub.ledger.heads("persons", theirs)
+        forge(village, "persons", theirs, {"phone": "13600000000"},
+              parents={"phone": heads["phone"]})  # fmt: skip
+        forge(village, "persons", theirs, {"notes": "乱写"},
+              parents={"notes": heads["notes"]})  # fmt: skip
+        push(village, server.url)
+        page.url.setText(server.url)
+        review.refresh()
+        wait_idle(qtbot, page)
+        table = review.table
+        assert table.rowCount() == 2, (warnings_shown, review.summary.text())
+        assert "等待县里审核的修改 2 条" in review.summary.text()
+        rows = {table.item(r, 2).text(): r for r in range(2)}
+        phone = next(text for text in rows if "13600000000" in text)
+        assert phone.startswith("人员信息「王") and theirs not in phone  # the name, no row id
+        assert table.item(rows[phone], 0).text() == "大坝村笔记本"
+        assert table.item(rows[phone], 1).text() == "大坝村笔记本员@大坝村笔记本"
+        assert table.item(rows[phone], 3).text()  # why the hub did not take it
+        table.selectRow(rows[phone])
+        assert review.accept_button.isEnabled() and review.dismiss_button.isEnabled()
+        typed.append("电话核实无误")
+        assert review.decide_selected(True)
+        wait_idle(qtbot, page)
+        assert table.rowCount() == 1, (warnings_shown, review.summary.text())
+        assert review.summary.text().startswith("已接受：人员信息「王")
+        assert "13600000000" not in table.item(0, 2).text()
+        table.selectRow(0)
+        typed.append("不是本村的人")
+        assert review.decide_selected(False)
+        wait_idle(qtbot, page)
+        assert table.rowCount() == 0 and "没有等待县里审核的修改" in review.summary.text()
+    assert warnings_shown == []
+    assert hub.ledger.get("persons", theirs)["phone"] == "13600000000"
+    assert hub.ledger.get("persons", theirs)["notes"] != "乱写"
+    decided = {h.status: h for h in HeldChanges(hub.ledger.db).list()}
+    reviewer = f"{UI_USER.user}@县人社局"
+    assert decided["accepted"].decided_by == reviewer
+    assert decided["accepted"].decision == "电话核实无误"
+    assert (decided["dismissed"].decided_by, decided["dismissed"].decision) == (
+        reviewer,
+        "不是本村的人",
+    )
+    village.close()
+    other.close()
+    hub.close()
+
+
+def test_a_change_nobody_may_accept_is_said_so_in_the_clerks_words(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
+    _, (person,) = add_family(village, VILLAGE, ["101"])
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    review = page.held_review
+    monkeypatch.setattr(DecisionDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
+    with ServerThread(hub.root) as server:
+        push(village, server.url)
+        # A value no data model takes: held, and the county cannot take it either.
+        forge(village, "persons", person, {"relation": "邻居"},
+              parents={"relation": hub.ledger.heads("persons", person)["relation"]})  # fmt: skip
+        push(village, server.url)
+        page.url.setText(server.url)
+        review.refresh()
+        wait_idle(qtbot, page)
+        assert review.table.rowCount() == 1, warnings_shown
+        review.table.selectRow(0)
+        assert review.decide_selected(True)
+        wait_idle(qtbot, page)
+    (shown,) = warnings_shown
+    assert "这条修改（人员信息「" in shown and "不能接受" in shown
+    assert "点「不予采纳…」并写明原因" in shown and "--" not in shown and "fieldapp" not in shown
+    assert review.table.rowCount() == 1  # still waiting: only a dismissal can settle it
+    assert HeldChanges(hub.ledger.db).list()[0].status == "held"
+    village.close()
+    hub.close()
