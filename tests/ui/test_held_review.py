@@ -136,3 +136,22 @@ def test_a_change_nobody_may_accept_is_said_so_in_the_clerks_words(
     assert HeldChanges(hub.ledger.db).list()[0].status == "held"
     village.close()
     hub.close()
+
+
+def test_the_county_review_keeps_room_for_several_rows_on_a_laptop_screen(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """On 1280×800 the county's sync page squeezed four boxes into one screen: the review
+    table showed one and a half rows. The page scrolls now; the review, the county's daily
+    work, comes right under the exchange with room for several rows."""
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    window.resize(1280, 800)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    qtbot.wait(50)
+    rows = page.held_review.table.fontMetrics().lineSpacing()
+    assert page.held_review.table.height() >= 10 * rows
+    assert page.county_status.table.height() >= 10 * rows
+    assert page.held_review_box.y() < page.county_box.y()
+    hub.close()

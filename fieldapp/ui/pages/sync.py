@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -112,21 +114,34 @@ class SyncPage(QWidget):
         self.conflicts = ConflictReview(session)
         conflicts_box = QGroupBox(self.tr("冲突审核（同一字段在不同设备上被改成了不同的值）"))
         QVBoxLayout(conflicts_box).addWidget(self.conflicts)
-        layout = QVBoxLayout(self)
+        # The boxes scroll as one page: a county desktop shows four of them, and each table
+        # keeps room for several rows on a 1280×800 screen instead of squeezing to one.
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
         layout.addWidget(exchange)
-        layout.addWidget(self.panel)
         layout.addWidget(self.held_box)
+        # A county office's desktop reviews the changes the hub held under the trust rules
+        # (its daily work, so right under the exchange).
+        self.held_review = HeldReview(session, self.url.text, self.panel)
+        self.held_review_box = QGroupBox(self.tr("等待县里审核的修改（县级）"))
+        QVBoxLayout(self.held_review_box).addWidget(self.held_review)
+        layout.addWidget(self.held_review_box, 1)
         layout.addWidget(conflicts_box, 1)
         # A county office's desktop also sees every device's exchanges, read from the hub.
         self.county_status = CountyStatus(session, self.url.text, self.panel)
         self.county_box = QGroupBox(self.tr("各设备同步情况（县级）"))
         QVBoxLayout(self.county_box).addWidget(self.county_status)
         layout.addWidget(self.county_box, 1)
-        # ... and reviews the changes the hub held under the trust rules.
-        self.held_review = HeldReview(session, self.url.text, self.panel)
-        self.held_review_box = QGroupBox(self.tr("等待县里审核的修改（县级）"))
-        QVBoxLayout(self.held_review_box).addWidget(self.held_review)
-        layout.addWidget(self.held_review_box, 1)
+        rows = self.fontMetrics().lineSpacing() * 12
+        self.county_status.table.setMinimumHeight(rows)
+        self.held_review.table.setMinimumHeight(rows)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.panel)
+        outer.addWidget(scroll, 1)
         self.enrol_button.clicked.connect(self.enrol_dialog)
         self.browse_button.clicked.connect(self.browse)
         self.export_button.clicked.connect(lambda: self.export_to(self._folder()))
