@@ -31,6 +31,7 @@ from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
 from fieldapp.services.claims import ClaimService, EligibilityService
 from fieldapp.services.trust import allowed_steps
+from fieldapp.services.trust_check import may_add_to, may_change_row
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
@@ -188,6 +189,7 @@ class SubsidiesPage(QWidget):
         self.results_view.doubleClicked.connect(
             lambda i: self.person_requested.emit(i.data(ROW_ROLE).person_id)
         )
+        self._offer_claim(None)
         return box
 
     def find_eligible(self) -> None:
@@ -245,8 +247,23 @@ class SubsidiesPage(QWidget):
         if shown:
             self.results_view.selectRow(0)
 
+    def _offer_claim(self, result: RuleResult | None) -> None:
+        """Offer 创建申领 only where this device's role and area may create the claim (the
+        trust rules' own answer: a township reviews claims, it does not make them; nobody
+        claims for a person outside the device's area); the tooltip says why not."""
+        verdict = may_add_to(
+            self.session.ledger,
+            self.session.actor,
+            "claims",
+            "persons",
+            result.person_id if result is not None else None,
+        )
+        self.claim_button.setEnabled(verdict.allowed)
+        self.claim_button.setToolTip(verdict.reason)
+
     def _show_reasons(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         result = current.data(ROW_ROLE) if current.isValid() else None
+        self._offer_claim(result)
         if result is None:
             self.reasons.clear()
             return
@@ -405,17 +422,28 @@ class SubsidiesPage(QWidget):
     def _on_claim(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         claim = current.data(ROW_ROLE) if current is not None and current.isValid() else None
         self.target.clear()
+        why_not = ""
         if claim is not None:
             steps = set(TRANSITIONS[ClaimState(claim.state)])
             role = self.session.actor.role
             if role is not None:  # an enrolled device offers only the steps its role may take
                 steps &= set(allowed_steps(role, claim.state))
+                # … on the claims of its own area (another village's claims are only shown)
+                verdict = may_change_row(
+                    self.session.ledger, self.session.actor, "claims", claim.id
+                )
+                if not verdict.allowed:
+                    steps, why_not = set(), verdict.reason
             for state in sorted(steps, key=list(ClaimState).index):
                 self.target.addItem(state.value, state.value)
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
         self.target.setEnabled(has_next)
-        self.evidence_button.setEnabled(claim is not None and bool(claim.missing_evidence()))
+        self.evidence_button.setEnabled(
+            claim is not None and bool(claim.missing_evidence()) and not why_not
+        )
+        for button in (self.advance_button, self.evidence_button):
+            button.setToolTip(why_not)
         self.form_button.setEnabled(claim is not None)
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:

@@ -1,0 +1,126 @@
+"""The desktop app as each enrolled role sees it (issue 13): what the write door would refuse
+for the device's role or area is not offered beforehand — greyed out, with a tooltip saying
+why and who may — and the role and area the county gave the device are on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.roles import Role
+from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
+from tests.ui.conftest import UI_USER
+
+VILLAGE = "520526100001"  # 民主村 of the demo ledger (seed 3)
+TOWNSHIP = "520526100"  # 草海镇, the village's township
+SITE = "520526001901"  # 锦绣园安置点, in another township
+COUNTY = "520526"
+
+
+def _person_in(ledger: Ledger, area: str) -> str:
+    row = next(
+        ledger.db.query(
+            "select p.id from persons p join households h on h.id = p.household_id "
+            "where h.area_code like ? and coalesce(p.deleted, 0) = 0 order by p.id limit 1",
+            [area + "%"],
+        )
+    )
+    return str(row["id"])
+
+
+@pytest.fixture
+def role_window(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[Role, str], object]]:
+    """Opens the main window on a demo ledger enrolled (with a training hub) as a device of
+    the given role and area."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.demo.generator import build_demo
+    from fieldapp.ui import i18n
+    from fieldapp.ui.app import make_app, open_window
+
+    windows = []
+
+    def open_as(role: Role, area: str) -> object:
+        folder = tmp_path / f"{role.value}-{area}"
+        folder.mkdir()
+        path = folder / "demo.db"
+        led = Ledger.open(path, credentials=UI_USER)
+        build_demo(led, 200, seed=3)
+        hub = Hub.init(folder / "hub", training=True)
+        try:
+            hub.enroll("一号机", area, folder / "enrol.json", role, code=ENROL_CODE)
+        finally:
+            hub.close()
+        enrol(led, folder / "enrol.json", code=ENROL_CODE)
+        led.close()
+        make_app()
+        i18n.install_language("zh_CN")
+        win = open_window(path, UI_USER)
+        win.show()
+        windows.append(win)
+        return win
+
+    yield open_as
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    for win in windows:
+        win.close()
+        win.shutdown_pages()
+        win.session.close()
+
+
+def test_a_township_device_is_not_offered_to_create_claims(role_window):
+    township = role_window(Role.TOWNSHIP, TOWNSHIP)
+    page = township.show_page("subsidies")
+    assert not page.claim_button.isEnabled()
+    assert "村/安置点专员" in page.claim_button.toolTip()
+    village = role_window(Role.COORDINATOR, VILLAGE)
+    page = village.show_page("subsidies")
+    assert page.claim_button.isEnabled()
+    assert page.claim_button.toolTip() == ""
+
+
+def _panel_for(window, person_id: str):  # noqa: ANN202
+    ledger_page = window.show_page("ledger")
+    ledger_page.panel.show_person(person_id)
+    return ledger_page.panel
+
+
+def test_a_person_outside_the_devices_area_is_shown_but_not_offered_for_editing(role_window):
+    win = role_window(Role.COORDINATOR, VILLAGE)
+    ledger = win.session.ledger
+    panel = _panel_for(win, _person_in(ledger, SITE))
+    writes = (
+        panel.edit_button,
+        panel.member_button,
+        panel.move_button,
+        panel.delete_button,
+        panel.visit_button,
+        panel.status_button,
+        *panel.record_buttons,
+    )
+    for button in writes:
+        assert not button.isEnabled(), button.text()
+        assert "不在" in button.toolTip() and "负责的范围" in button.toolTip(), button.text()
+    # Reading and printing what it holds stays open.
+    assert panel.print_button.isEnabled() and panel.subsidy_button.isEnabled()
+    panel = _panel_for(win, _person_in(ledger, VILLAGE))
+    for button in writes:
+        assert button.isEnabled(), button.text()
+        assert button.toolTip() == "", button.text()
+
+
+def test_a_county_device_is_offered_every_person_of_the_county(role_window):
+    win = role_window(Role.COUNTY, COUNTY)
+    ledger = win.session.ledger
+    for area in (VILLAGE, SITE):
+        panel = _panel_for(win, _person_in(ledger, area))
+        assert panel.edit_button.isEnabled() and panel.visit_button.isEnabled()
+        assert all(b.isEnabled() for b in panel.record_buttons)
+
