@@ -120,6 +120,9 @@ EN_UI: dict[str, str] = {
     "请先选择村、安置点或乡镇": "Choose a village, site or township first",
     "导出一库五册": "Export the five rosters",
     "另一台设备（名称未知）": "Another device (name unknown)",
+    "村/安置点专员": "village/site coordinator",
+    "乡镇": "township",
+    "县级": "county",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

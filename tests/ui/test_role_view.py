@@ -124,3 +124,23 @@ def test_a_county_device_is_offered_every_person_of_the_county(role_window):
         assert panel.edit_button.isEnabled() and panel.visit_button.isEnabled()
         assert all(b.isEnabled() for b in panel.record_buttons)
 
+
+def test_the_window_says_which_role_and_area_the_device_works_for(role_window):
+    win = role_window(Role.TOWNSHIP, TOWNSHIP)
+    shown = win.windowTitle() + " " + win.status_label.text()
+    assert "乡镇" in shown and "草海镇" in shown, shown
+    assert "township" not in shown
+
+
+def test_enrolling_on_the_sync_page_puts_the_role_and_area_in_the_title(window, tmp_path):
+    from tests.ui.conftest import VILLAGE as DABA
+
+    assert "村/安置点专员" not in window.windowTitle()
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    try:
+        hub.enroll("大坝村笔记本", DABA, tmp_path / "device.json", code=ENROL_CODE)
+    finally:
+        hub.close()
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE)
+    assert "大坝村笔记本（村/安置点专员 · 大坝村）" in window.windowTitle()

@@ -1359,6 +1359,18 @@
       <source>已锁定</source>
       <translation>Locked</translation>
     </message>
+    <message>
+      <source>村/安置点专员</source>
+      <translation>village/site coordinator</translation>
+    </message>
+    <message>
+      <source>乡镇</source>
+      <translation>township</translation>
+    </message>
+    <message>
+      <source>县级</source>
+      <translation>county</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
