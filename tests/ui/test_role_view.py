@@ -4,6 +4,7 @@ why and who may — and the role and area the county gave the device are on scre
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -34,9 +35,7 @@ def _person_in(ledger: Ledger, area: str) -> str:
 
 
 @pytest.fixture
-def role_window(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[Role, str], object]]:
+def role_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
     """Opens the main window on a demo ledger enrolled (with a training hub) as a device of
     the given role and area."""
     from PySide6.QtWidgets import QMessageBox
@@ -47,12 +46,14 @@ def role_window(
 
     windows = []
 
-    def open_as(role: Role, area: str) -> object:
+    def open_as(role: Role, area: str, prepare: Callable[[Ledger], object] | None = None) -> object:
         folder = tmp_path / f"{role.value}-{area}"
         folder.mkdir()
         path = folder / "demo.db"
         led = Ledger.open(path, credentials=UI_USER)
         build_demo(led, 200, seed=3)
+        if prepare is not None:
+            prepare(led)  # before enrolment: as a ledger filled before the county enrolled it
         hub = Hub.init(folder / "hub", training=True)
         try:
             hub.enroll("一号机", area, folder / "enrol.json", role, code=ENROL_CODE)
@@ -84,6 +85,46 @@ def test_a_township_device_is_not_offered_to_create_claims(role_window):
     page = village.show_page("subsidies")
     assert page.claim_button.isEnabled()
     assert page.claim_button.toolTip() == ""
+
+
+def _claim_in(ledger: Ledger, area: str) -> str:
+    """A draft claim for the first person of `area` eligible for something (made unenrolled)."""
+    from fieldapp.policy.eligibility import Status
+    from fieldapp.services.claims import ClaimService, EligibilityService
+    from fieldapp.services.policy_admin import load_policy
+    from fieldapp.services.writer import actor_of
+
+    policy = load_policy(ledger).policy
+    today = dt.date.today()
+    result = next(
+        r
+        for r in EligibilityService(ledger, policy).for_all(today, area_prefix=area)
+        if r.status is Status.ELIGIBLE and r.amount is not None
+    )
+    service = ClaimService(ledger, policy, actor_of(ledger))
+    return service.create(result.id_number, result.rule_id, on=today).id
+
+
+def test_claims_outside_the_devices_area_are_shown_but_not_offered(role_window):
+    made: dict[str, str] = {}
+
+    def claims(led: Ledger) -> None:
+        made.update({area: _claim_in(led, area) for area in (VILLAGE, SITE)})
+
+    win = role_window(Role.COORDINATOR, VILLAGE, claims)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    page.tabs.setCurrentIndex(1)
+    page.refresh_claims()
+    page._select_claim(made[SITE])
+    assert page.selected_claim().id == made[SITE]
+    assert page.target.count() == 0 and not page.advance_button.isEnabled()
+    assert not page.evidence_button.isEnabled()
+    assert "不在" in page.advance_button.toolTip()
+    page._select_claim(made[VILLAGE])
+    assert page.selected_claim().id == made[VILLAGE]
+    assert page.target.count() > 0 and page.advance_button.isEnabled()
+    assert page.advance_button.toolTip() == ""
 
 
 def _panel_for(window, person_id: str):  # noqa: ANN202
