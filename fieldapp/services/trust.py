@@ -567,7 +567,16 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
         verdict = _step_verdict(actor, None, S.DRAFT)
         if not verdict.allowed:
             return verdict
-    return _place_verdict(actor, table, place)
+    if not place:  # as `_check_scope` judges a new row without its place
+        if actor.county_level:
+            return ALLOWED
+        return refuse("no_place", f"新建的{table_name(table)}必须有所属地区")
+    if not actor.covers(place):
+        return refuse(
+            "pull_in",
+            f"{table_name(table)}属于{_where(place)}，不在{actor.describe()}负责的范围内",
+        )
+    return ALLOWED
 
 
 def _who_may(level: Level) -> str:

@@ -406,6 +406,13 @@ def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) 
     return may_change(who, table, finder.place(table, row))
 
 
+def may_add_in(ledger: Ledger, actor: WriterActor, table: str, area: str) -> Verdict:
+    """Whether `actor` may create a row of `table` placed in `area` (an area code, "" for
+    none: a batch of the whole ledger): `trust.may_add_at`."""
+    who = _rules_actor(ledger, actor)
+    return ALLOWED if who is None else may_add_at(who, table, area)
+
+
 def may_add_to(
     ledger: Ledger, actor: WriterActor, table: str, owner_table: str, owner_id: str | None
 ) -> Verdict:

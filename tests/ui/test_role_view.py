@@ -185,3 +185,19 @@ def test_enrolling_on_the_sync_page_puts_the_role_and_area_in_the_title(window, 
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE)
     assert "大坝村笔记本（村/安置点专员 · 大坝村）" in window.windowTitle()
+
+
+def test_a_batch_is_offered_only_for_the_devices_own_area(role_window):
+    win = role_window(Role.COORDINATOR, VILLAGE)
+    page = win.show_page("subsidies")
+    page.area.set_code("")  # 全部区域: the batch would be the whole ledger's
+    assert not page.batch_button.isEnabled()
+    assert "本机负责的区域" in page.batch_button.toolTip()
+    page.area.set_code(SITE)
+    assert not page.batch_button.isEnabled()
+    page.area.set_code(VILLAGE)
+    assert page.batch_button.isEnabled() and page.batch_button.toolTip() == ""
+    county = role_window(Role.COUNTY, COUNTY)
+    page = county.show_page("subsidies")
+    page.area.set_code("")
+    assert page.batch_button.isEnabled()

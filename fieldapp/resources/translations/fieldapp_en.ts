@@ -2975,6 +2975,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source> 元</source>
       <translation> yuan</translation>
     </message>
+    <message>
+      <source>本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域</source>
+      <translation>This device makes batches only for its own area: choose that area under Area above</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

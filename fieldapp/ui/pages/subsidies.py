@@ -31,7 +31,7 @@ from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
 from fieldapp.services.claims import ClaimService, EligibilityService
 from fieldapp.services.trust import allowed_steps
-from fieldapp.services.trust_check import may_add_to, may_change_row
+from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
@@ -414,6 +414,20 @@ class SubsidiesPage(QWidget):
             ]
         )
         self._on_claim(self.claims_view.currentIndex(), None)
+        self._offer_batch()
+
+    def _offer_batch(self) -> None:
+        """Offer 编成批次 only for an area this device may make a batch for (the trust rules:
+        a village or township device batches its own area, the county any)."""
+        verdict = may_add_in(self.session.ledger, self.session.actor, "batches", self.area.code())
+        self.batch_button.setEnabled(verdict.allowed)
+        self.batch_button.setToolTip(
+            ""
+            if verdict.allowed
+            else self.tr("本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域")
+            + "\n"
+            + verdict.reason
+        )
 
     def selected_claim(self) -> Claim | None:
         """The claim in the current row."""
