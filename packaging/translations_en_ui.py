@@ -123,6 +123,7 @@ EN_UI: dict[str, str] = {
     "村/安置点专员": "village/site coordinator",
     "乡镇": "township",
     "县级": "county",
+    "；其中 %1 人不在本机负责的区域，只能查看": "; %1 of them are outside this device's area and can only be viewed",
     "本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域": "This device makes batches only for its own area: choose that area under Area above",
 }
 

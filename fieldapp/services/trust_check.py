@@ -386,7 +386,9 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
 # -- the desktop app: what to offer before a form is filled ---------------------------------
 
 
-def _rules_actor(ledger: Ledger, actor: WriterActor) -> Actor | None:
+def rules_actor(ledger: Ledger, actor: WriterActor) -> Actor | None:
+    """The trust rules' actor for the writer's `actor` on `ledger` (None: not enrolled, every
+    write allowed)."""
     if actor.role is None:
         return None
     return Actor(actor.role, actor.scope or None, ledger.device_name or "本机")
@@ -396,7 +398,7 @@ def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) 
     """Whether `actor` may change the row `row_id` of `table` at all (its table and where it
     lies, `trust.may_change`): the UI asks before it offers an edit. A ledger never enrolled
     may change everything; a row the ledger does not hold is not judged here."""
-    who = _rules_actor(ledger, actor)
+    who = rules_actor(ledger, actor)
     if who is None:
         return ALLOWED
     finder = PlaceFinder(ledger.db, LINKS)
@@ -409,7 +411,7 @@ def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) 
 def may_add_in(ledger: Ledger, actor: WriterActor, table: str, area: str) -> Verdict:
     """Whether `actor` may create a row of `table` placed in `area` (an area code, "" for
     none: a batch of the whole ledger): `trust.may_add_at`."""
-    who = _rules_actor(ledger, actor)
+    who = rules_actor(ledger, actor)
     return ALLOWED if who is None else may_add_at(who, table, area)
 
 
@@ -420,7 +422,7 @@ def may_add_to(
     `owner_table` (a visit for a person, a claim, a member of a household):
     `trust.may_add_at` at the owner's place. No owner (None: none chosen yet) asks about
     the role alone, as if the owner lay in the device's own area."""
-    who = _rules_actor(ledger, actor)
+    who = rules_actor(ledger, actor)
     if who is None:
         return ALLOWED
     if owner_id is None:

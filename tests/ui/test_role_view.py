@@ -201,3 +201,29 @@ def test_a_batch_is_offered_only_for_the_devices_own_area(role_window):
     page = county.show_page("subsidies")
     page.area.set_code("")
     assert page.batch_button.isEnabled()
+
+
+def test_the_monthly_grid_of_another_area_is_shown_read_only(role_window):
+    from PySide6.QtCore import Qt
+
+    from fieldapp.ui.pages.monthly import STATUS
+
+    win = role_window(Role.COORDINATOR, VILLAGE)
+    page = win.show_page("monthly")
+    page.area.set_code(SITE)
+    model = page.model
+    assert model.rowCount() > 0
+    for row in range(model.rowCount()):
+        index = model.index(row, STATUS)
+        assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        assert "负责的范围" in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    # Nothing pre-filled there is waiting to be saved (保存全部 would be refused whole).
+    model.set_status(list(range(model.rowCount())), "已就业")
+    assert model.pending() == []
+    assert page.save() == 0
+    assert "不在本机负责的区域，只能查看" in page.summary.text()
+    page.area.set_code(VILLAGE)
+    assert model.rowCount() > 0
+    assert model.flags(model.index(0, STATUS)) & Qt.ItemFlag.ItemIsEditable
+    model.set_status([0], "未就业")
+    assert page.save() >= 1

@@ -1430,6 +1430,10 @@
       <source>已把 %1 人的%2就业状态保存到本台账</source>
       <translation>Saved the %2 work status of %1 person(s) in this ledger</translation>
     </message>
+    <message>
+      <source>；其中 %1 人不在本机负责的区域，只能查看</source>
+      <translation>; %1 of them are outside this device's area and can only be viewed</translation>
+    </message>
   </context>
   <context>
     <name>MoveDialog</name>
