@@ -227,3 +227,18 @@ def test_the_monthly_grid_of_another_area_is_shown_read_only(role_window):
     assert model.flags(model.index(0, STATUS)) & Qt.ItemFlag.ItemIsEditable
     model.set_status([0], "未就业")
     assert page.save() >= 1
+
+
+def test_a_visit_is_offered_only_for_people_of_the_devices_area(role_window):
+    win = role_window(Role.COORDINATOR, VILLAGE)
+    ledger = win.session.ledger
+    page = win.show_page("visits")
+    page.prefill(_person_in(ledger, SITE), "")
+    assert not page.save_button.isEnabled()
+    assert "负责的范围" in page.save_button.toolTip()
+    assert "负责的范围" in page.status.text()
+    assert page.save() is None
+    page.prefill(_person_in(ledger, VILLAGE), "")
+    assert page.save_button.isEnabled() and page.save_button.toolTip() == ""
+    assert page.status.text() == ""
+    assert page.save() is not None
