@@ -242,3 +242,20 @@ def test_a_visit_is_offered_only_for_people_of_the_devices_area(role_window):
     assert page.save_button.isEnabled() and page.save_button.toolTip() == ""
     assert page.status.text() == ""
     assert page.save() is not None
+
+
+def test_a_new_household_is_offered_only_the_devices_own_areas(role_window):
+    win = role_window(Role.COORDINATOR, VILLAGE)
+    editor = win.show_page("ledger").new_person()
+    try:
+        codes = editor.area._codes
+        assert codes and all(code.startswith(VILLAGE) for code in codes), codes
+        assert VILLAGE in codes
+    finally:
+        editor.reject()
+    county = role_window(Role.COUNTY, COUNTY)
+    editor = county.show_page("ledger").new_person()
+    try:
+        assert SITE in editor.area._codes and VILLAGE in editor.area._codes
+    finally:
+        editor.reject()

@@ -38,6 +38,8 @@ from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
 from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
+from fieldapp.services.trust import may_add_at
+from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import invalid_input, message_for
@@ -152,8 +154,13 @@ class PersonEditor(QDialog):
 
         self.household_box = QGroupBox(self.tr("新建一户"))
         self.area = AreaCombo(None)
+        # A new household only where this device may create one (an enrolled village or
+        # township device: its own area; the trust rules decide, as they do on saving).
+        who = rules_actor(self.session.ledger, self.session.actor)
         self.area.fill(
-            AreaIndex.load(self.session.ledger), keep=area_code or self.session.home_area
+            AreaIndex.load(self.session.ledger),
+            keep=area_code or self.session.home_area,
+            offer=None if who is None else lambda code: may_add_at(who, "households", code).allowed,
         )
         self.address = QLineEdit()
         self.household_no = QLineEdit()
