@@ -470,6 +470,13 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
             return ALLOWED  # a new group or building inside its own area
         if table in LOCAL_AREAS and _official_ancestor(actor, proposal, context):
             return ALLOWED  # the county's or township's row above it, as the official table has it
+        if table in LOCAL_AREAS and not context.exists and code:
+            name = str(proposal.data.get("name") or "")
+            return refuse(
+                "county_table",
+                f"新的区域「{name}」（{code}）不在{actor.describe()}负责的范围内："
+                "范围外的区域由县里统一维护",
+            )
         return _county_refusal(actor, table)
     if table in APPEND_ONLY and context.exists and not actor.county_level:
         return _append_only_refusal(table)
