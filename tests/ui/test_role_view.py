@@ -259,3 +259,31 @@ def test_a_new_household_is_offered_only_the_devices_own_areas(role_window):
         assert SITE in editor.area._codes and VILLAGE in editor.area._codes
     finally:
         editor.reject()
+
+
+def test_a_deleted_person_of_another_area_is_not_offered_for_restoring(role_window):
+    from fieldapp.services import persons
+    from fieldapp.services.writer import actor_of
+
+    gone: dict[str, str] = {}
+
+    def delete_two(led: Ledger) -> None:
+        for area in (VILLAGE, SITE):
+            gone[area] = _person_in(led, area)
+            persons.delete(led, actor_of(led), gone[area], "重复录入")
+
+    win = role_window(Role.COORDINATOR, VILLAGE, delete_two)
+    page = win.show_page("ledger")
+    page.area.set_code("")
+    dialog = page.show_deleted()
+    try:
+        rows = {r.id: n for n, r in enumerate(dialog.model.rows)}
+        dialog.view.selectRow(rows[gone[SITE]])
+        assert not dialog.restore_button.isEnabled()
+        assert "负责的范围" in dialog.restore_button.toolTip()
+        dialog.view.selectRow(rows[gone[VILLAGE]])
+        assert dialog.restore_button.isEnabled() and dialog.restore_button.toolTip() == ""
+        dialog.reason.setText("误删")
+        assert dialog.restore() == gone[VILLAGE]
+    finally:
+        dialog.close()
