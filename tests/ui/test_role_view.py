@@ -287,3 +287,23 @@ def test_a_deleted_person_of_another_area_is_not_offered_for_restoring(role_wind
         assert dialog.restore() == gone[VILLAGE]
     finally:
         dialog.close()
+
+
+def test_the_editor_of_a_person_outside_the_area_does_not_offer_saving(role_window):
+    win = role_window(Role.COORDINATOR, VILLAGE)
+    ledger = win.session.ledger
+    page = win.show_page("ledger")
+    editor = page.edit_person(_person_in(ledger, SITE))  # a double-click in the list
+    try:
+        assert not editor.save_button.isEnabled()
+        assert "负责的范围" in editor.save_button.toolTip()
+        assert "负责的范围" in editor.error.text()
+        assert editor.phone.isReadOnly() and not editor.relation.isEnabled()
+        assert not editor.is_dirty()
+    finally:
+        editor.reject()
+    editor = page.edit_person(_person_in(ledger, VILLAGE))
+    try:
+        assert editor.save_button.isEnabled() and editor.error.text() == ""
+    finally:
+        editor.reject()
