@@ -307,3 +307,32 @@ def test_the_editor_of_a_person_outside_the_area_does_not_offer_saving(role_wind
         assert editor.save_button.isEnabled() and editor.error.text() == ""
     finally:
         editor.reject()
+
+
+def test_evidence_is_not_offered_on_an_approved_claim(role_window):
+    from fieldapp.domain.claims import ClaimState as S
+    from fieldapp.services.claims import ClaimService
+    from fieldapp.services.policy_admin import load_policy
+    from fieldapp.services.writer import actor_of
+
+    made: dict[str, str] = {}
+
+    def approved(led: Ledger) -> None:
+        made["draft"] = _claim_in(led, VILLAGE)
+        made["approved"] = claim = _claim_in(led, SITE)
+        service = ClaimService(led, load_policy(led).policy, actor_of(led))
+        for step in (S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED, S.COUNTY_APPROVED):
+            service.advance(claim, step, "材料下周补交")
+
+    win = role_window(Role.COUNTY, COUNTY, approved)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    page.tabs.setCurrentIndex(1)
+    page.refresh_claims()
+    page._select_claim(made["approved"])
+    assert page.selected_claim().missing_evidence()
+    assert not page.evidence_button.isEnabled()
+    assert "不能再修改" in page.evidence_button.toolTip()
+    page._select_claim(made["draft"])
+    assert page.selected_claim().missing_evidence()
+    assert page.evidence_button.isEnabled()

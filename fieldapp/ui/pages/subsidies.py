@@ -25,7 +25,12 @@ from fieldapp.domain.claims import Batch, Claim, ClaimState
 from fieldapp.domain.models import Person
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
-from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
+from fieldapp.policy.claim_flow import (
+    NEEDS_REASON,
+    TRANSITIONS,
+    TransitionRefused,
+    check_editable,
+)
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
@@ -453,11 +458,17 @@ class SubsidiesPage(QWidget):
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
         self.target.setEnabled(has_next)
+        locked = ""
+        if claim is not None:
+            try:
+                check_editable(claim)  # an approved or closed claim's evidence is final
+            except TransitionRefused as refused:
+                locked = str(refused)
         self.evidence_button.setEnabled(
-            claim is not None and bool(claim.missing_evidence()) and not why_not
+            claim is not None and bool(claim.missing_evidence()) and not why_not and not locked
         )
-        for button in (self.advance_button, self.evidence_button):
-            button.setToolTip(why_not)
+        self.advance_button.setToolTip(why_not)
+        self.evidence_button.setToolTip(why_not or locked)
         self.form_button.setEnabled(claim is not None)
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:
