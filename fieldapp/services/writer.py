@@ -208,7 +208,8 @@ class CheckedBulkInserter:
         table, check, actor = model.TABLE, self._writer._check, self._writer.actor
         if check is not allow_all:
             for row in rows:
-                fields = {k: v for k, v in row.items() if k != "id"}
+                fields = dict(row)
+                fields.pop("id", None)
                 change = ProposedChange(table, str(row.get("id") or ""), None, fields)
                 try:
                     check(actor, change)
