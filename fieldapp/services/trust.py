@@ -448,6 +448,18 @@ def _official_ancestor(actor: Actor, proposal: Proposal, context: Context) -> bo
     return data == dict(official)
 
 
+def _county_refusal(actor: Actor, table: str) -> Verdict:
+    return refuse(
+        "county_table",
+        f"「{table_name(table)}」由县里统一维护，只有县级设备或县级汇总中心可以修改"
+        f"（{actor.describe()}）",
+    )
+
+
+def _append_only_refusal(table: str) -> Verdict:
+    return refuse("append_only", f"「{table_name(table)}」只能新增，不能修改（县级可以更正）")
+
+
 def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     table = proposal.table
     if table in COUNTY_TABLES and not actor.county_level:
@@ -458,13 +470,16 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
             return ALLOWED  # a new group or building inside its own area
         if table in LOCAL_AREAS and _official_ancestor(actor, proposal, context):
             return ALLOWED  # the county's or township's row above it, as the official table has it
-        return refuse(
-            "county_table",
-            f"「{table_name(table)}」由县里统一维护，只有县级设备或县级汇总中心可以修改"
-            f"（{actor.describe()}）",
-        )
+        if table in LOCAL_AREAS and not context.exists and code:
+            name = str(proposal.data.get("name") or "")
+            return refuse(
+                "county_table",
+                f"新的区域「{name}」（{code}）不在{actor.describe()}负责的范围内："
+                "范围外的区域由县里统一维护",
+            )
+        return _county_refusal(actor, table)
     if table in APPEND_ONLY and context.exists and not actor.county_level:
-        return refuse("append_only", f"「{table_name(table)}」只能新增，不能修改（县级可以更正）")
+        return _append_only_refusal(table)
     if table not in COUNTY_TABLES and table not in LINKS and table not in UNPLACED:
         if not actor.county_level:  # a table nobody has classified: default deny
             return refuse("county_table", f"「{table_name(table)}」只有县级可以修改")
@@ -482,16 +497,9 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     label = table_name(table)
     links = LINKS[table]
     if context.exists:
-        if context.place_before is None and not actor.county_level:
-            return refuse(
-                "no_place",
-                f"无法确定这条{label}属于哪个地区（所属的人员或户不明），只有县级可以修改",
-            )
-        if not actor.covers(context.place_before):
-            return refuse(
-                "scope",
-                f"这条{label}属于{_where(context.place_before)}，不在{actor.describe()}负责的范围内",
-            )
+        verdict = _place_verdict(actor, table, context.place_before)
+        if not verdict.allowed:
+            return verdict
     transfer = TRANSFERS.get(table) if context.exists else None
     if table == "households" and not context.exists and context.transfer_target:
         transfer = "area_code"  # a new home elsewhere for someone moving out of the scope
@@ -522,6 +530,59 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             )
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
         return refuse("no_place", f"新建的{label}没有{field_label(links[0][0])}")
+    return ALLOWED
+
+
+def _place_verdict(actor: Actor, table: str, place: str | None) -> Verdict:
+    """May `actor` change a row of `table` (one with a place) that lies at `place`?"""
+    if actor.role is Role.HUB:
+        return ALLOWED
+    label = table_name(table)
+    if place is None and not actor.county_level:
+        return refuse(
+            "no_place",
+            f"无法确定这条{label}属于哪个地区（所属的人员或户不明），只有县级可以修改",
+        )
+    if not actor.covers(place):
+        return refuse(
+            "scope",
+            f"这条{label}属于{_where(place)}，不在{actor.describe()}负责的范围内",
+        )
+    return ALLOWED
+
+
+def may_change(actor: Actor, table: str, place: str | None) -> Verdict:
+    """Whether `actor` may change an existing row of `table` that lies at `place` (the area
+    code its links lead to, None when unknown), whatever the change: the table and scope rules
+    `check` applies to every edit, asked before a form is filled (the desktop app greys out
+    what this refuses, with its reason). Claim steps are `allowed_steps`' business."""
+    if table in COUNTY_TABLES and not actor.county_level:
+        return _county_refusal(actor, table)
+    if table in APPEND_ONLY and not actor.county_level:
+        return _append_only_refusal(table)
+    if table in LINKS:
+        return _place_verdict(actor, table, place)
+    return ALLOWED
+
+
+def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
+    """Whether `actor` may create a row of `table` hung on something at `place` (a visit for
+    a person, a claim, a new member of a household): its place must lie in the scope."""
+    if actor.role is Role.HUB or table not in LINKS:
+        return ALLOWED
+    if table == "claims":
+        verdict = _step_verdict(actor, None, S.DRAFT)
+        if not verdict.allowed:
+            return verdict
+    if not place:  # as `_check_scope` judges a new row without its place
+        if actor.county_level:
+            return ALLOWED
+        return refuse("no_place", f"新建的{table_name(table)}必须有所属地区")
+    if not actor.covers(place):
+        return refuse(
+            "pull_in",
+            f"{table_name(table)}属于{_where(place)}，不在{actor.describe()}负责的范围内",
+        )
     return ALLOWED
 
 

@@ -43,6 +43,8 @@ from fieldapp.services.trust import (
     check_parents,
     check_values,
     clears_new_row,
+    may_add_at,
+    may_change,
     refuse,
     table_name,
 )
@@ -379,3 +381,53 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
         TrustCheck(ledger.db, who, moving)(change.table, change.row_id, data)
 
     return check_write
+
+
+# -- the desktop app: what to offer before a form is filled ---------------------------------
+
+
+def rules_actor(ledger: Ledger, actor: WriterActor) -> Actor | None:
+    """The trust rules' actor for the writer's `actor` on `ledger` (None: not enrolled, every
+    write allowed)."""
+    if actor.role is None:
+        return None
+    return Actor(actor.role, actor.scope or None, ledger.device_name or "本机")
+
+
+def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) -> Verdict:
+    """Whether `actor` may change the row `row_id` of `table` at all (its table and where it
+    lies, `trust.may_change`): the UI asks before it offers an edit. A ledger never enrolled
+    may change everything; a row the ledger does not hold is not judged here."""
+    who = rules_actor(ledger, actor)
+    if who is None:
+        return ALLOWED
+    finder = PlaceFinder(ledger.db, LINKS)
+    row = finder.row(table, row_id)
+    if row is None:
+        return ALLOWED
+    return may_change(who, table, finder.place(table, row))
+
+
+def may_add_in(ledger: Ledger, actor: WriterActor, table: str, area: str) -> Verdict:
+    """Whether `actor` may create a row of `table` placed in `area` (an area code, "" for
+    none: a batch of the whole ledger): `trust.may_add_at`."""
+    who = rules_actor(ledger, actor)
+    return ALLOWED if who is None else may_add_at(who, table, area)
+
+
+def may_add_to(
+    ledger: Ledger, actor: WriterActor, table: str, owner_table: str, owner_id: str | None
+) -> Verdict:
+    """Whether `actor` may create a row of `table` hung on the row `owner_id` of
+    `owner_table` (a visit for a person, a claim, a member of a household):
+    `trust.may_add_at` at the owner's place. No owner (None: none chosen yet) asks about
+    the role alone, as if the owner lay in the device's own area."""
+    who = rules_actor(ledger, actor)
+    if who is None:
+        return ALLOWED
+    if owner_id is None:
+        return may_add_at(who, table, who.scope or "")
+    finder = PlaceFinder(ledger.db, LINKS)
+    row = finder.row(owner_table, owner_id)
+    place = finder.place(owner_table, row) if row is not None else None
+    return may_add_at(who, table, place)

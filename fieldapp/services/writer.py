@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from fieldapp.domain.models import Record
 from fieldapp.services.actor import Actor, ChangeCheck, ProposedChange, actor_of, allow_all
 from fieldapp.services.changes import ChangeSet, Kind
-from fieldapp.services.trust_check import gateway_check
+from fieldapp.services.trust_check import TrustRefused, gateway_check
 from fieldapp.store.ids import new_id
 
 if TYPE_CHECKING:
@@ -191,22 +191,47 @@ class CheckedBulkInserter:
     def __init__(self, writer: Writer, inner: BulkInserter) -> None:
         self._writer = writer
         self._inner = inner
+        #: New rows whose place was not known when they came: they name a row (a person's
+        #: household) that this inserter creates later. Judged again once everything is in.
+        self._waiting: list[ProposedChange] = []
 
     def insert_many(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> list[str]:
-        """Check every row, then create them all (see `BulkInserter.insert_many`)."""
+        """Check every row, then create them all (see `BulkInserter.insert_many`).
+
+        A row is judged as the single write of its fields (its id is the row's, not a field).
+        A row refused only because its place is not known yet (an import writes a sheet's
+        people before the households it found for them) is judged again when the inserter
+        closes, with the rows created after it in place.
+        """
         if not rows:
             return []
         table, check, actor = model.TABLE, self._writer._check, self._writer.actor
         if check is not allow_all:
             for row in rows:
-                check(actor, ProposedChange(table, str(row.get("id") or ""), None, dict(row)))
+                fields = dict(row)
+                fields.pop("id", None)
+                change = ProposedChange(table, str(row.get("id") or ""), None, fields)
+                try:
+                    check(actor, change)
+                except TrustRefused as refused:
+                    if refused.rule != "no_place":
+                        raise
+                    self._waiting.append(change)
         ids = self._inner.insert_many(table, rows)
         self._writer.touched(Kind.of_table(table), ids)
         return ids
 
+    def _judge_waiting(self) -> None:
+        """Judge the rows whose place came later (raises the first refusal)."""
+        waiting, self._waiting = self._waiting, []
+        check, actor = self._writer._check, self._writer.actor
+        for change in waiting:
+            check(actor, change)
+
     def close(self) -> None:
         """Wait for the writer thread and raise what it raised."""
         self._inner.close()
+        self._judge_waiting()
 
     def abandon(self) -> None:
         """Take back everything this inserter wrote (the transaction stays open)."""
@@ -218,6 +243,8 @@ class CheckedBulkInserter:
 
     def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
         self._inner.__exit__(kind, *rest)
+        if kind is None:
+            self._judge_waiting()
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStringListModel
@@ -99,8 +100,14 @@ class AreaCombo(QComboBox):
         self._codes: list[str] = []
         self._positions: dict[str, int] = {}
 
-    def fill(self, index: AreaIndex, keep: str | None = None) -> None:
-        """List the areas, keeping the current choice when it still exists."""
+    def fill(
+        self,
+        index: AreaIndex,
+        keep: str | None = None,
+        offer: Callable[[str], bool] | None = None,
+    ) -> None:
+        """List the areas (those `offer` accepts, when given), keeping the current choice when
+        it still exists."""
         current = self.code() if keep is None else keep
         names: list[str] = []
         codes: list[str] = []
@@ -108,6 +115,8 @@ class AreaCombo(QComboBox):
             names.append(self.all_label)
             codes.append("")
         for row in index.rows:
+            if offer is not None and not offer(row.code):
+                continue
             names.append("　" * index.depth(row.code) + row.name)
             codes.append(row.code)
         self.blockSignals(True)

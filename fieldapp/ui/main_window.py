@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
             + f" — {name} — "
             + self.tr("设备：")
             + self.session.device_name
+            + self._enrolled_as()
         )
         self.demo_banner.setText(
             self.tr(
@@ -276,6 +277,27 @@ class MainWindow(QMainWindow):
         self.status_label.setText(
             self.session.ledger.author and self.tr("使用人：") + self.session.ledger.author
         )
+
+    def _enrolled_as(self) -> str:
+        """'（乡镇 · 草海镇）': the role and area the county enrolled this device with (what it
+        may change follows from them), nothing before it is enrolled."""
+        from fieldapp.domain.regions import region_name
+        from fieldapp.domain.roles import Role
+        from fieldapp.store.queries import records
+
+        actor = self.session.actor
+        if actor.role is None:
+            return ""
+        roles = {
+            Role.COORDINATOR: self.tr("村/安置点专员"),
+            Role.TOWNSHIP: self.tr("乡镇"),
+            Role.COUNTY: self.tr("县级"),
+        }
+        words = [roles.get(actor.role, actor.role.label)]
+        if actor.scope:
+            area = records.area(self.session.ledger, actor.scope)
+            words.append(area.name if area else region_name(actor.scope) or actor.scope)
+        return "（" + " · ".join(words) + "）"
 
     # -- lock -----------------------------------------------------------------------------
 

@@ -1501,6 +1501,18 @@
       <source>已锁定</source>
       <translation>Locked</translation>
     </message>
+    <message>
+      <source>村/安置点专员</source>
+      <translation>village/site coordinator</translation>
+    </message>
+    <message>
+      <source>乡镇</source>
+      <translation>township</translation>
+    </message>
+    <message>
+      <source>县级</source>
+      <translation>county</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>
@@ -1559,6 +1571,10 @@
     <message>
       <source>已把 %1 人的%2就业状态保存到本台账</source>
       <translation>Saved the %2 work status of %1 person(s) in this ledger</translation>
+    </message>
+    <message>
+      <source>；其中 %1 人不在本机负责的区域，只能查看</source>
+      <translation>; %1 of them are outside this device's area and can only be viewed</translation>
     </message>
   </context>
   <context>
@@ -3104,6 +3120,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source> 元</source>
       <translation> yuan</translation>
+    </message>
+    <message>
+      <source>本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域</source>
+      <translation>This device makes batches only for its own area: choose that area under Area above</translation>
     </message>
   </context>
   <context>

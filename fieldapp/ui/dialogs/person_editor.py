@@ -38,6 +38,8 @@ from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
 from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
+from fieldapp.services.trust import may_add_at
+from fieldapp.services.trust_check import may_change_row, rules_actor
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import invalid_input, message_for
@@ -87,10 +89,26 @@ class PersonEditor(QDialog):
         self.person = person
         self.household_id = person.household_id if person else household_id
         self.existing_id: str | None = None
+        #: Why this device may not change the person ("" when it may): another village's
+        #: person is shown, not saved (the trust rules, as the write door would say).
+        self.refusal = (
+            may_change_row(session.ledger, session.actor, "persons", person.id).reason
+            if person
+            else ""
+        )
         self.setWindowTitle(self.tr("编辑人员") if person else self.tr("新增人员"))
         self._build(area_code)
         if person:
             self._load(person)
+        self.save_button.setEnabled(not self.refusal)
+        self.save_button.setToolTip(self.refusal)
+        if self.refusal:  # shown to read, nothing to type into that could not be saved
+            for edit in self.findChildren(QLineEdit):
+                edit.setReadOnly(True)
+            for kind in (QComboBox, QCheckBox, QSpinBox):
+                for widget in self.findChildren(kind):
+                    widget.setEnabled(False)
+            self.error.setText(self.refusal)
         self._snapshot = self._state()
         self._on_id_changed(self.id_number.text())
 
@@ -152,8 +170,13 @@ class PersonEditor(QDialog):
 
         self.household_box = QGroupBox(self.tr("新建一户"))
         self.area = AreaCombo(None)
+        # A new household only where this device may create one (an enrolled village or
+        # township device: its own area; the trust rules decide, as they do on saving).
+        who = rules_actor(self.session.ledger, self.session.actor)
         self.area.fill(
-            AreaIndex.load(self.session.ledger), keep=area_code or self.session.home_area
+            AreaIndex.load(self.session.ledger),
+            keep=area_code or self.session.home_area,
+            offer=None if who is None else lambda code: may_add_at(who, "households", code).allowed,
         )
         self.address = QLineEdit()
         self.household_no = QLineEdit()
@@ -227,7 +250,7 @@ class PersonEditor(QDialog):
         self._clear_error()
 
     def _clear_error(self) -> None:
-        self.error.clear()
+        self.error.setText(self.refusal)
         self.open_button.hide()
         self.existing_id = None
 
@@ -304,6 +327,9 @@ class PersonEditor(QDialog):
 
     def save(self) -> None:
         """Check and save; on any refusal show the reason and save nothing."""
+        if self.refusal:
+            self.show_error(self.refusal)
+            return
         if not self.name.text().strip():
             self.show_error(self.tr("请填写姓名"))
             self.name.setFocus()

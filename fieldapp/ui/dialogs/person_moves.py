@@ -35,6 +35,8 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Household, Person
 from fieldapp.services import households, persons
 from fieldapp.services.changes import ChangeSet
+from fieldapp.services.trust import may_change
+from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_persons
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import message_for
@@ -174,6 +176,7 @@ class RestoreDialog(QDialog):
         close = QPushButton(self.tr("关闭"))
         self.restore_button.clicked.connect(self.restore)
         close.clicked.connect(self.reject)
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._offer())
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("原因")))
         row.addWidget(self.reason, 1)
@@ -186,11 +189,28 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.error)
         layout.addLayout(row)
 
+    def _why_not(self, row: DeletedRow | None) -> str:
+        """Why this device may not bring `row` back ("" when it may): the trust rules on
+        where the person lived (another village's people are its to restore)."""
+        who = rules_actor(self.session.ledger, self.session.actor)
+        if who is None or row is None:
+            return ""
+        return may_change(who, "persons", row.area_code or None).reason
+
+    def _offer(self) -> None:
+        why = self._why_not(self.view.currentIndex().data(ROW_ROLE))
+        self.restore_button.setEnabled(not why)
+        self.restore_button.setToolTip(why)
+
     def restore(self) -> str | None:
         """Bring back the selected person; returns their id."""
         row = self.view.currentIndex().data(ROW_ROLE)
         if row is None:
             self.error.setText(self.tr("请先在列表中选择要恢复的人员"))
+            return None
+        why = self._why_not(row)
+        if why:
+            self.error.setText(why)
             return None
         if not self.reason.text().strip():
             self.error.setText(self.tr("请写明恢复原因"))

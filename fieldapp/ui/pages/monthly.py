@@ -10,6 +10,7 @@ logged change.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -42,6 +43,8 @@ from fieldapp.domain.models import MonthlyStatus
 from fieldapp.domain.month import Month
 from fieldapp.services import work
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
+from fieldapp.services.trust import may_change
+from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries.monthly import GridRow, monthly_grid
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
@@ -78,10 +81,12 @@ class Entry:
     prefilled: bool = False
     #: Typed by the user since the grid was loaded.
     edited: bool = False
+    #: Why this device may not change the row (a person outside its area), "" when it may.
+    locked: str = ""
 
     def pending(self) -> bool:
         """True when saving would write this row (pre-filled, or different from what is stored)."""
-        if not self.status:
+        if not self.status or self.locked:
             return False
         stored = (self.row.status or "", self.row.income, self.row.notes)
         return self.prefilled or (self.status, self.income, self.notes) != stored
@@ -92,8 +97,11 @@ class Entry:
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-def entry_of(row: GridRow) -> Entry:
-    """This month as stored, else last month's status and income as a pre-filled start."""
+def entry_of(row: GridRow, locked: str = "") -> Entry:
+    """This month as stored, else last month's status and income as a pre-filled start (not
+    for a row this device may not change: `locked` says why)."""
+    if locked:
+        return Entry(row, row.status or "", row.income, row.notes, locked=locked)
     if row.status:
         return Entry(row, row.status, row.income, row.notes)
     if row.last_status:
@@ -123,11 +131,14 @@ class GridModel(QAbstractTableModel):
             self.tr("备注"),
         ]
 
-    def load(self, rows: list[GridRow], month: Month) -> None:
-        """Show new rows for a month (all edits dropped)."""
+    def load(
+        self, rows: list[GridRow], month: Month, locked: Callable[[GridRow], str] | None = None
+    ) -> None:
+        """Show new rows for a month (all edits dropped); `locked` says why a row may not be
+        changed on this device ("" when it may)."""
         self.beginResetModel()
         self.month = month
-        self.entries = [entry_of(r) for r in rows]
+        self.entries = [entry_of(r, locked(r) if locked else "") for r in rows]
         self.endResetModel()
         self.changed.emit()
 
@@ -152,9 +163,14 @@ class GridModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """Status, income and notes can be edited."""
+        """Status, income and notes can be edited (where this device may change the row)."""
         base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() in EDITABLE else base
+        if index.column() not in EDITABLE:
+            return base
+        if index.isValid() and index.row() < len(self.entries):
+            if self.entries[index.row()].locked:
+                return base
+        return base | Qt.ItemFlag.ItemIsEditable
 
     def _text(self, entry: Entry, column: int, row: int) -> str:
         r = entry.row
@@ -191,6 +207,8 @@ class GridModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return entry
         if column in EDITABLE:
+            if role == Qt.ItemDataRole.ToolTipRole and entry.locked:
+                return entry.locked
             if role == Qt.ItemDataRole.ForegroundRole and entry.prefilled and not entry.edited:
                 return QBrush(PREFILLED)
             if role == Qt.ItemDataRole.FontRole and entry.prefilled and not entry.edited:
@@ -212,6 +230,8 @@ class GridModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
             return False
         entry = self.entries[index.row()]
+        if entry.locked:
+            return False
         if index.column() == STATUS:
             text = str(value or "")
             if text and text not in {s.value for s in WorkStatus}:
@@ -475,9 +495,26 @@ class MonthlyPage(QWidget):
             rows = monthly_grid(
                 self.session.ledger, month, area_prefix=area, household_id=self.household_id
             )
-        self.model.load(rows, month)
+        self.model.load(rows, month, self._locks())
         self._filter()
         self.updated.emit()
+
+    def _locks(self) -> Callable[[GridRow], str]:
+        """Why each row may not be changed on this device: the trust rules on the row's area
+        (another village's people are shown, not updated: saving would be refused)."""
+        who = rules_actor(self.session.ledger, self.session.actor)
+        reasons: dict[str, str] = {}
+
+        def locked(row: GridRow) -> str:
+            if who is None:
+                return ""
+            if row.area_code not in reasons:
+                reasons[row.area_code] = may_change(
+                    who, "monthly_status", row.area_code or None
+                ).reason
+            return reasons[row.area_code]
+
+        return locked
 
     def _filter(self) -> None:
         only_open = self.only_open.isChecked()
@@ -507,6 +544,12 @@ class MonthlyPage(QWidget):
             .replace("%5", str(empty))
             + self.tr("修改 %1 人未保存").replace("%1", str(changed))
         )
+        locked = sum(1 for e in entries if e.locked)
+        if locked:
+            self.summary.setText(
+                self.summary.text()
+                + self.tr("；其中 %1 人不在本机负责的区域，只能查看").replace("%1", str(locked))
+            )
 
     def _on_changed(self, changes: ChangeSet) -> None:
         if Kind.AREAS in changes:

@@ -29,6 +29,8 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
 )
 from fieldapp.domain.month import Month
+from fieldapp.services.trust import ALLOWED, Verdict
+from fieldapp.services.trust_check import may_change_row
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.history import person_history
@@ -80,6 +82,10 @@ class PersonPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.person: Person | None = None
+        #: Whether this device may change the shown person (its role and area, the trust rules).
+        self.writable: Verdict = ALLOWED
+        #: The buttons of the record tabs (编辑户信息, 新增就业经历, 修改 …): all write.
+        self.record_buttons: list[QPushButton] = []
         self.summary = QLabel(self.tr("在左侧选择一个人员"))
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(self.summary.textFormat().RichText)
@@ -241,6 +247,7 @@ class PersonPanel(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
+            self.record_buttons.append(button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(view)
@@ -251,6 +258,29 @@ class PersonPanel(QWidget):
             button.setEnabled(on)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, on)
+        self.writable = ALLOWED
+        if on and self.person is not None:
+            # A person outside this device's area (moved out, or held from before the device
+            # was enrolled) is shown and printed, not changed: the write door would refuse it.
+            self.writable = may_change_row(
+                self.session.ledger, self.session.actor, "persons", self.person.id
+            )
+        writes = (
+            self.edit_button,
+            self.member_button,
+            self.move_button,
+            self.delete_button,
+            self.visit_button,
+            self.status_button,
+            *self.record_buttons,
+        )
+        for button in writes:
+            button.setEnabled(on and self.writable.allowed)
+            button.setToolTip(self.writable.reason)
+
+    def _refused(self) -> bool:
+        """True (nothing is opened) when this device may not change the shown person."""
+        return not self.writable.allowed
 
     # -- showing --------------------------------------------------------------------------
 
@@ -452,17 +482,23 @@ class PersonPanel(QWidget):
 
     def edit_household(self) -> None:
         """Edit the shown person's household."""
+        if self._refused():
+            return
         if self.person and self.person.household_id:
             if HouseholdDialog(self.session, self.person.household_id, self).exec():
                 self.refresh()
 
     def add_spell(self) -> None:
         """Open the employment spell dialog for a new spell."""
+        if self._refused():
+            return
         if self.person and SpellDialog(self.session, self.person.id, parent=self).exec():
             self.refresh()
 
     def edit_spell(self) -> None:
         """Edit the selected spell."""
+        if self._refused():
+            return
         spell = _selected(self.spells_view)
         if self.person and spell is None:
             show_error(self, self.tr("请先在列表里选一条就业经历"))
@@ -472,11 +508,15 @@ class PersonPanel(QWidget):
 
     def add_registration(self) -> None:
         """Record an unemployment registration."""
+        if self._refused():
+            return
         if self.person and UnemploymentDialog(self.session, self.person.id, parent=self).exec():
             self.refresh()
 
     def edit_registration(self) -> None:
         """Edit the selected registration."""
+        if self._refused():
+            return
         registration = _selected(self.registrations_view)
         if self.person and registration is None:
             show_error(self, self.tr("请先在列表里选一条失业登记"))

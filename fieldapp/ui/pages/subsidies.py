@@ -25,12 +25,18 @@ from fieldapp.domain.claims import Batch, Claim, ClaimState
 from fieldapp.domain.models import Person
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
-from fieldapp.policy.claim_flow import NEEDS_REASON, TRANSITIONS
+from fieldapp.policy.claim_flow import (
+    NEEDS_REASON,
+    TRANSITIONS,
+    TransitionRefused,
+    check_editable,
+)
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
 from fieldapp.services.claims import ClaimService, EligibilityService
 from fieldapp.services.trust import allowed_steps
+from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
@@ -188,6 +194,7 @@ class SubsidiesPage(QWidget):
         self.results_view.doubleClicked.connect(
             lambda i: self.person_requested.emit(i.data(ROW_ROLE).person_id)
         )
+        self._offer_claim(None)
         return box
 
     def find_eligible(self) -> None:
@@ -245,8 +252,23 @@ class SubsidiesPage(QWidget):
         if shown:
             self.results_view.selectRow(0)
 
+    def _offer_claim(self, result: RuleResult | None) -> None:
+        """Offer 创建申领 only where this device's role and area may create the claim (the
+        trust rules' own answer: a township reviews claims, it does not make them; nobody
+        claims for a person outside the device's area); the tooltip says why not."""
+        verdict = may_add_to(
+            self.session.ledger,
+            self.session.actor,
+            "claims",
+            "persons",
+            result.person_id if result is not None else None,
+        )
+        self.claim_button.setEnabled(verdict.allowed)
+        self.claim_button.setToolTip(verdict.reason)
+
     def _show_reasons(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         result = current.data(ROW_ROLE) if current.isValid() else None
+        self._offer_claim(result)
         if result is None:
             self.reasons.clear()
             return
@@ -397,6 +419,20 @@ class SubsidiesPage(QWidget):
             ]
         )
         self._on_claim(self.claims_view.currentIndex(), None)
+        self._offer_batch()
+
+    def _offer_batch(self) -> None:
+        """Offer 编成批次 only for an area this device may make a batch for (the trust rules:
+        a village or township device batches its own area, the county any)."""
+        verdict = may_add_in(self.session.ledger, self.session.actor, "batches", self.area.code())
+        self.batch_button.setEnabled(verdict.allowed)
+        self.batch_button.setToolTip(
+            ""
+            if verdict.allowed
+            else self.tr("本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域")
+            + "\n"
+            + verdict.reason
+        )
 
     def selected_claim(self) -> Claim | None:
         """The claim in the current row."""
@@ -405,17 +441,34 @@ class SubsidiesPage(QWidget):
     def _on_claim(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         claim = current.data(ROW_ROLE) if current is not None and current.isValid() else None
         self.target.clear()
+        why_not = ""
         if claim is not None:
             steps = set(TRANSITIONS[ClaimState(claim.state)])
             role = self.session.actor.role
             if role is not None:  # an enrolled device offers only the steps its role may take
                 steps &= set(allowed_steps(role, claim.state))
+                # … on the claims of its own area (another village's claims are only shown)
+                verdict = may_change_row(
+                    self.session.ledger, self.session.actor, "claims", claim.id
+                )
+                if not verdict.allowed:
+                    steps, why_not = set(), verdict.reason
             for state in sorted(steps, key=list(ClaimState).index):
                 self.target.addItem(state.value, state.value)
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
         self.target.setEnabled(has_next)
-        self.evidence_button.setEnabled(claim is not None and bool(claim.missing_evidence()))
+        locked = ""
+        if claim is not None:
+            try:
+                check_editable(claim)  # an approved or closed claim's evidence is final
+            except TransitionRefused as refused:
+                locked = str(refused)
+        self.evidence_button.setEnabled(
+            claim is not None and bool(claim.missing_evidence()) and not why_not and not locked
+        )
+        self.advance_button.setToolTip(why_not)
+        self.evidence_button.setToolTip(why_not or locked)
         self.form_button.setEnabled(claim is not None)
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:

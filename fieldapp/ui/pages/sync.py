@@ -290,6 +290,8 @@ class SyncPage(QWidget):
             + self.tr("（请与县里核对）。登记文件含本机私钥，请删除它。")
         )
         self.session.apply(ChangeSet.of(Kind.SYNC))
+        # The device's name, role and area are the county's now: the title says them.
+        self.session.apply(ChangeSet.of(Kind.SETTINGS))
         self.refresh()
         return True
 

@@ -28,6 +28,8 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
 from fieldapp.services import visits
 from fieldapp.services.changes import Kind
+from fieldapp.services.trust import ALLOWED, may_add_at
+from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import HouseholdVisitRow, PersonRow, month_visits, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
@@ -178,6 +180,18 @@ class VisitsPage(QWidget):
         self.chosen_label.setText(
             self.tr("已选：") + f"{row.name}（{row.id_number}）{place} {row.address or ''}"
         )
+        self._offer_save(row.area_code)
+
+    def _offer_save(self, area: str | None) -> None:
+        """保存走访 only for a person this device may record a visit for (the trust rules on
+        where they live: not another village's people); the status line says why not."""
+        who = rules_actor(self.session.ledger, self.session.actor)
+        verdict = ALLOWED if who is None or area is None else may_add_at(who, "visits", area)
+        self.save_button.setEnabled(verdict.allowed)
+        self.save_button.setToolTip(verdict.reason)
+        if verdict.reason or self.status.text() == self.save_button.property("refusal"):
+            self.status.setText(verdict.reason)  # what was said of the last person goes
+        self.save_button.setProperty("refusal", verdict.reason)
 
     def new_visit(self) -> None:
         """Ctrl+N: clear the form and put the cursor in the picker (a visit being typed is
@@ -241,6 +255,7 @@ class VisitsPage(QWidget):
         self.picker.clear()
         self.hits.clear()
         self.chosen_label.setText(self.tr("尚未选择户或人员"))
+        self._offer_save(None)
         self.notes.clear()
         self.outcome.clear()
         self.set_services([])
@@ -255,6 +270,8 @@ class VisitsPage(QWidget):
             self.status.setText(self.tr("请先选择一个户或人员"))
             self.picker.setFocus()
             return None
+        if not self.save_button.isEnabled():
+            return None  # a person outside this device's area: the status line says so
         day = self.date.value()
         if day > dt.date.today():
             self.status.setText(self.tr("走访日期不能晚于今天"))

@@ -1,0 +1,67 @@
+"""A device enrolled with the county still imports its own village's 台账 spreadsheet: the
+write door judges each imported row as the hub will (its own area: allowed), and refuses in
+Chinese, with nothing written, a sheet that puts people in another village."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldapp.cli.main import main
+from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.enrolment import enrol
+from tests.cli.test_tabular_cli import HEAD, HEADERS, WIFE, _row
+from tests.codes import ENROL_CODE
+from tests.tabular.sheets import write_xlsx
+
+DABA = "520502010001"  # 大坝村 of 碧阳街道, as the import's area resolver codes it
+
+
+def _enrolled(tmp_path: Path, area: str) -> Path:
+    db = tmp_path / "village.db"
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    try:
+        hub.enroll("大坝村笔记本", area, tmp_path / "device.json", code=ENROL_CODE)
+    finally:
+        hub.close()
+    ledger = Ledger.open(db)
+    try:
+        enrol(ledger, tmp_path / "device.json", code=ENROL_CODE)
+    finally:
+        ledger.close()
+    return db
+
+
+def _sheet(tmp_path: Path) -> Path:
+    return write_xlsx(
+        tmp_path / "台账.xlsx",
+        HEADERS,
+        [_row("张三", HEAD, HEAD, "户主"), _row("李四", WIFE, HEAD, "配偶")],
+    )
+
+
+def test_an_enrolled_village_device_imports_its_own_village(tmp_path, capsys):
+    db = _enrolled(tmp_path, DABA)
+    code = main(["--db", str(db), "import", str(_sheet(tmp_path))])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "已导入 2 人" in out and "没有这些字段" not in err
+    ledger = Ledger.open(db)
+    try:
+        assert ledger.db.execute("select count(*) from persons").fetchone()[0] == 2
+    finally:
+        ledger.close()
+
+
+def test_an_enrolled_device_is_refused_a_sheet_of_another_village(tmp_path, capsys):
+    db = _enrolled(tmp_path, "520502010002")
+    code = main(["--db", str(db), "import", str(_sheet(tmp_path))])
+    out, err = capsys.readouterr()
+    assert code != 0
+    assert "不在" in err and "负责的范围" in err, err
+    assert "Traceback" not in out + err
+    ledger = Ledger.open(db)
+    try:
+        assert ledger.db.execute("select count(*) from persons").fetchone()[0] == 0
+    finally:
+        ledger.close()
