@@ -23,13 +23,15 @@ from fieldapp.domain.models import (
     Household,
     MonthlyStatus,
     Person,
+    Record,
 )
 from fieldapp.services.writer import CheckedBulkInserter, Writer, model_of
 
 #: New rows handed to the store at a time by `apply_import`.
 INSERT_BATCH = 5000
-#: Parents before children: a service names its visit, a month's status its spell.
-_ORDER = ("persons", "households", "person_categories", "employment_spells", "visits")
+#: Parents before children: a person names their household (the hub judges a person by it),
+#: a service its visit, a month's status its spell.
+_ORDER = ("households", "persons", "person_categories", "employment_spells", "visits")
 
 
 def apply_import(
@@ -71,10 +73,26 @@ def _dedupe(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 class NewPeople:
     """The bulk path of an import's new persons: each batch checked, logged and written (on the
-    inserter's thread when threaded) while the importer checks the next."""
+    inserter's thread when threaded) while the importer checks the next.
+
+    On a village or township device (`CheckedBulkInserter.places_first`) the persons wait in
+    memory and are written after the areas and households that place them: the hub judges a
+    bundle in its order and would hold a person whose household comes later in it. Such a
+    device's ledger is one village's or township's, so holding its new persons is cheap; the
+    county's devices keep the streaming path."""
 
     def __init__(self, bulk: CheckedBulkInserter) -> None:
         self._bulk = bulk
+        #: Rows held until `places` on a device judged by place (None: written as they come).
+        self._held: list[tuple[type[Record], Sequence[dict[str, Any]]]] | None = (
+            [] if bulk.places_first else None
+        )
+
+    def _write(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> None:
+        if self._held is None:
+            self._bulk.insert_many(model, rows)
+        else:
+            self._held.append((model, rows))
 
     def people(
         self,
@@ -88,17 +106,21 @@ class NewPeople:
             (CategoryMembership, categories),
             (EmploymentSpell, spells),
         ):
-            self._bulk.insert_many(model, rows)
+            self._write(model, rows)
 
     def statuses(self, rows: Sequence[dict[str, Any]]) -> None:
         """The new persons' statuses this month."""
         for start in range(0, len(rows), INSERT_BATCH):
-            self._bulk.insert_many(MonthlyStatus, rows[start : start + INSERT_BATCH])
+            self._write(MonthlyStatus, rows[start : start + INSERT_BATCH])
 
     def places(self, areas: Sequence[dict[str, Any]], households: Sequence[dict[str, Any]]) -> None:
-        """The areas and households the new persons live in (written last, once complete)."""
+        """The areas and households the new persons live in (written once complete: last, or
+        before the persons held for them)."""
         self._bulk.insert_many(Area, areas)
         self._bulk.insert_many(Household, households)
+        held, self._held = self._held or [], None
+        for model, rows in held:
+            self._bulk.insert_many(model, rows)
 
 
 @contextmanager

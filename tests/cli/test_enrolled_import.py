@@ -65,3 +65,25 @@ def test_an_enrolled_device_is_refused_a_sheet_of_another_village(tmp_path, caps
         assert ledger.db.execute("select count(*) from persons").fetchone()[0] == 0
     finally:
         ledger.close()
+
+
+def test_a_sheet_imported_on_an_enrolled_device_lands_at_the_hub_whole(tmp_path, capsys):
+    """The import writes a sheet's people before the households it found for them: the hub,
+    judging the bundle as a batch, must take every row (nothing held), and the people must
+    reach the hub's ledger."""
+    from fieldapp.sync.exchange import export_bundle, import_bundle
+
+    db = _enrolled(tmp_path, DABA)
+    assert main(["--db", str(db), "import", str(_sheet(tmp_path))]) == 0, capsys.readouterr()
+    ledger = Ledger.open(db)
+    hub = Hub.open(tmp_path / "hub")
+    try:
+        hub.import_file(export_bundle(ledger, tmp_path / "up.fs").path)
+        import_bundle(ledger, hub.export_for("大坝村笔记本", tmp_path / "down.fs").path)
+        assert [(h.change.tbl, h.rule, h.reason) for h in hub.rejected()] == []
+        names = {r[0] for r in hub.ledger.db.execute("select name from persons")}
+        assert names == {"张三", "李四"}
+        assert ledger.db.execute("select count(*) from persons").fetchone()[0] == 2
+    finally:
+        hub.close()
+        ledger.close()
