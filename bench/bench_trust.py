@@ -13,6 +13,10 @@ trust_edit_share
 trust_edit_us_per_change
 trust_held_changes             changes held (0: the hub made the official county and township
                                rows at enrolment, so the devices' copies land quietly)
+trust_device_import_s          one village's workbook (its 2,000 persons and their records)
+                               imported on an enrolled village device: every row judged
+trust_device_import_plain_s    the same workbook into a ledger never enrolled (nothing judged)
+trust_device_import_vs_plain   enrolled / never enrolled
 
 Each device is one village's coordinator (the case with real scope work: every change's row
 is placed in the area tree and compared with the enrolment). The machine is shared by others
@@ -21,6 +25,8 @@ while these run: compare ratios, not seconds.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import sys
 import tempfile
 import time
@@ -115,8 +121,46 @@ def bench_trust(folder: Path, persons: int) -> list[Figure]:
         intake.screen = timer.real
         for _name, device in devices:
             device.close()
+    try:
+        name, first = devices[0]
+        figures += bench_device_import(folder, name, f"{TOWNSHIP}201", first)
+    finally:
         hub.close()
     return figures
+
+
+def bench_device_import(folder: Path, name: str, village: str, source: Ledger) -> list[Figure]:
+    """One village's own workbook imported on an enrolled device of that village, and on a
+    ledger never enrolled: what the device's trust check adds to an import."""
+    from fieldapp.cli.main import main as cli
+
+    book = folder / f"{name}.xlsx"
+    source.close()
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert (
+            cli(["--db", str(folder / f"{name.replace('设备', 'dev')}.db"), "export", str(book)])
+            == 0
+        )
+    # A working hub (the training one enrols demo ledgers only); the device starts empty.
+    county = Hub.init(folder / "county")
+    code = new_code()
+    county.enroll(f"{name}二号", village, folder / "second.enrol", code=code)
+    county.close()
+    enrolled = Ledger.open(folder / "second.db", author="员二")
+    enrol(enrolled, folder / "second.enrol", code=code)
+    enrolled.close()
+    times: dict[str, float] = {}
+    for kind in ("plain", "enrolled"):
+        db = folder / ("second.db" if kind == "enrolled" else "plain.db")
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert cli(["--db", str(db), "import", str(book)]) == 0
+        times[kind] = time.perf_counter() - start
+    return [
+        ("trust_device_import_s", times["enrolled"], "s"),
+        ("trust_device_import_plain_s", times["plain"], "s"),
+        ("trust_device_import_vs_plain", times["enrolled"] / times["plain"], "ratio"),
+    ]
 
 
 def run(ledger_path: Path, persons: int) -> list[Figure]:
