@@ -125,6 +125,7 @@ EN_UI: dict[str, str] = {
     "县级": "county",
     "；其中 %1 人不在本机负责的区域，只能查看": "; %1 of them are outside this device's area and can only be viewed",
     "本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域": "This device makes batches only for its own area: choose that area under Area above",
+    "只能查看和打印：": "View and print only: ",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

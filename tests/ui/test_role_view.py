@@ -149,12 +149,16 @@ def test_a_person_outside_the_devices_area_is_shown_but_not_offered_for_editing(
     for button in writes:
         assert not button.isEnabled(), button.text()
         assert "不在" in button.toolTip() and "负责的范围" in button.toolTip(), button.text()
-    # Reading and printing what it holds stays open.
+    # Reading and printing what it holds stays open, and the panel says why the rest is off.
     assert panel.print_button.isEnabled() and panel.subsidy_button.isEnabled()
+    assert not panel.scope_note.isHidden()
+    assert panel.scope_note.text().startswith("只能查看和打印：")
+    assert "负责的范围" in panel.scope_note.text()
     panel = _panel_for(win, _person_in(ledger, VILLAGE))
     for button in writes:
         assert button.isEnabled(), button.text()
         assert button.toolTip() == "", button.text()
+    assert panel.scope_note.isHidden()
 
 
 def test_a_county_device_is_offered_every_person_of_the_county(role_window):

@@ -2128,6 +2128,10 @@
       <source>请先在列表里选一条失业登记</source>
       <translation>Choose a registration in the list first</translation>
     </message>
+    <message>
+      <source>只能查看和打印：</source>
+      <translation>View and print only: </translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

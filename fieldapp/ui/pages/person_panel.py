@@ -132,6 +132,13 @@ class PersonPanel(QWidget):
         basic_layout = QVBoxLayout(basic)
         basic_layout.addWidget(self.summary)
         basic_layout.addLayout(buttons)
+        # Why the buttons that change the person are off, said where it is seen (a tooltip is
+        # found only by hovering): a person outside this device's area is viewed and printed.
+        self.scope_note = QLabel()
+        self.scope_note.setWordWrap(True)
+        self.scope_note.setStyleSheet("color: #8a5a00;")
+        self.scope_note.hide()
+        basic_layout.addWidget(self.scope_note)
         basic_layout.addWidget(self.ops)
         basic_layout.addStretch(1)
 
@@ -277,6 +284,11 @@ class PersonPanel(QWidget):
         for button in writes:
             button.setEnabled(on and self.writable.allowed)
             button.setToolTip(self.writable.reason)
+        refused = on and not self.writable.allowed
+        self.scope_note.setText(
+            self.tr("只能查看和打印：") + self.writable.reason if refused else ""
+        )
+        self.scope_note.setVisible(refused)
 
     def _refused(self) -> bool:
         """True (nothing is opened) when this device may not change the shown person."""
