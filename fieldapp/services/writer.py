@@ -182,8 +182,16 @@ class Writer:
             return bulk.insert_many(model, rows)
 
     def bulk(self, *, threaded: bool = False) -> CheckedBulkInserter:
-        """A bulk inserter for many batches (an import), every row checked like single writes."""
-        return CheckedBulkInserter(self, self.ledger.bulk_inserter(threaded=threaded))
+        """A bulk inserter for many batches (an import), every row checked like single writes.
+
+        On an enrolled device the check reads the ledger for each row (where it lies), and a
+        threaded inserter's thread owns the connection while it is open: there the rows are
+        written on this thread (a village's or township's ledger; a ledger never enrolled, the
+        large first import, keeps the writer thread)."""
+        judged = self._check is not allow_all and self.actor.role is not None
+        return CheckedBulkInserter(
+            self, self.ledger.bulk_inserter(threaded=threaded and not judged)
+        )
 
 
 class CheckedBulkInserter:

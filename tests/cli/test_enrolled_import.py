@@ -87,3 +87,25 @@ def test_a_sheet_imported_on_an_enrolled_device_lands_at_the_hub_whole(tmp_path,
     finally:
         hub.close()
         ledger.close()
+
+
+def test_an_enrolled_import_reads_and_writes_the_ledger_on_one_thread(tmp_path, monkeypatch):
+    """A threaded import's writer thread owns the ledger's connection while it is open, but
+    an enrolled device's check reads the ledger for every row it judges: there the rows are
+    written on the import's own thread. A ledger never enrolled keeps the writer thread."""
+    import threading
+
+    started: list[str] = []
+    real_start = threading.Thread.start
+
+    def start(self: threading.Thread) -> None:
+        started.append(self.name)
+        real_start(self)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    db = _enrolled(tmp_path, DABA)
+    assert main(["--db", str(db), "import", str(_sheet(tmp_path))]) == 0
+    assert "ledger-writer" not in started
+    plain = tmp_path / "plain.db"
+    assert main(["--db", str(plain), "import", str(_sheet(tmp_path))]) == 0
+    assert "ledger-writer" in started
