@@ -21,6 +21,7 @@ from typing import Protocol
 
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.idnumber import mask
 
 DEAD_STATES = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
 
@@ -43,6 +44,14 @@ class ClaimLike(Protocol):
     def rule_id(self) -> str: ...
     @property
     def person_id(self) -> str: ...
+    @property
+    def person_name(self) -> str: ...
+    @property
+    def id_number(self) -> str: ...
+    @property
+    def rule_title(self) -> str: ...
+    @property
+    def created_by(self) -> str | None: ...
 
 
 class LimitExceeded(FieldappError):
@@ -63,11 +72,25 @@ class LimitViolation:
 
     @property
     def message(self) -> str:
-        """Chinese description naming both claims."""
+        """Chinese description naming the person, the subsidy and both claims: their numbers
+        (what `claim show` and `claim advance` take), states, and who entered them when."""
+        claim = self.repeat
+        person = claim.person_name or self.first.person_name or "同一人"
+        number = claim.id_number or self.first.id_number
+        if number:
+            person += f"（身份证号 {mask(number)}）"
+        title = claim.rule_title or self.first.rule_title or claim.rule_id
         return (
-            f"申领 {self.repeat.id}（{self.repeat.rule_id}）超出限额：同一人已有申领 "
-            f"{self.first.id}（{self.first.rule_id}，{self.first.state}）"
+            f"{person}的“{title}”重复申领，超出限额：申领 {claim.id}（{_entered(claim)}）"
+            f"重复了已有的申领 {self.first.id}（{_entered(self.first)}）"
         )
+
+
+def _entered(claim: ClaimLike) -> str:
+    """A claim's state and who entered it when, as the county reads it."""
+    when = f"于 {claim.created_at[:16].replace('T', ' ')} " if claim.created_at else ""
+    who = f"，{claim.created_by} {when}录入" if claim.created_by else ""
+    return f"{claim.state}{who}"
 
 
 def is_live(claim: ClaimLike) -> bool:

@@ -1,0 +1,227 @@
+"""A subsidy claim's whole path through enrolled devices and the county hub, on the command line
+as the clerks type it: the village coordinator imports the village's sheet, creates claims with
+their evidence, submits and reviews them; the township reviews (and rejects one with a reason);
+the county approves, batches, prints the roster, the public notice and the forms, and marks the
+claims paid; every change travels in bundles through the hub. At each step nothing legitimate is
+held at the hub, every device shows the same states, each step is credited to its real user at
+its device, and a second laptop of the same village claiming the same one-time subsidy offline
+is caught at the hub, by name."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+from pathlib import Path
+
+from fieldapp.cli.main import main
+from fieldapp.domain.roles import Role
+from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
+from tests.conftest import make_id
+from tests.paperwork.pdftext import page_texts
+from tests.tabular.sheets import write_xlsx
+
+VILLAGE, TOWNSHIP, COUNTY = "520502010001", "520502010", "520502"
+DEVICES = {  # file stem: (device name, role, area)
+    "v1": ("大坝村专员", Role.COORDINATOR, VILLAGE),
+    "v2": ("大坝村二号", Role.COORDINATOR, VILLAGE),
+    "t": ("碧阳街道审核", Role.TOWNSHIP, TOWNSHIP),
+    "c": ("县人社局审批", Role.COUNTY, COUNTY),
+}
+HEADERS = [
+    "姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "人员类别",
+    "县（市、区）", "乡镇（街道）", "村（社区）", "就业状态", "就业形式", "务工地点", "务工单位",
+    "用人单位类型", "务工开始日期", "月收入", "劳动合同期限（月）", "社保缴纳月数", "开户银行",
+    "社保卡账号",
+]  # fmt: skip
+ZHANG = make_id("520502", "19750316", "131")
+LI = make_id("520502", "19780520", "142")
+WANG = make_id("520502", "19880101", "151")
+ZHAO = make_id("520502", "19900202", "163")
+
+
+def _sheet(path: Path) -> Path:
+    began = (dt.date.today() - dt.timedelta(days=240)).isoformat()
+    place = ["七星关区", "碧阳街道", "大坝村", "已就业", "单位就业"]
+
+    def row(name, number, head, relation, category, where, account):  # noqa: ANN001, ANN202
+        return [name, number, head, relation, "13912345678", category, *place, where,
+                f"{where[:2]}某厂", "小微企业", began, 5000, 24, 6, "农业银行", account]  # fmt: skip
+
+    return write_xlsx(
+        path,
+        HEADERS,
+        [
+            row("张三", ZHANG, ZHANG, "户主", "脱贫人口", "浙江省宁波市", "6228480012345678901"),
+            row("李四", LI, ZHANG, "配偶", "脱贫人口", "广东省东莞市", "6228480012345678919"),
+            row("王五", WANG, WANG, "户主", "", "江苏省苏州市", "6228480012345678927"),
+            row("赵六", ZHAO, WANG, "子女", "", "上海市", "6228480012345678935"),
+        ],
+    )
+
+
+class County:
+    """The hub folder and four enrolled ledgers, driven through the command line."""
+
+    def __init__(self, tmp: Path, capsys) -> None:  # noqa: ANN001
+        self.tmp, self.capsys, self.count = tmp, capsys, 0
+        self.hub_dir = tmp / "hub"
+        hub = Hub.init(self.hub_dir, "七星关区汇总中心")
+        try:
+            for stem, (name, role, area) in DEVICES.items():
+                hub.enroll(name, area, tmp / f"{stem}.enrol", role, code=ENROL_CODE)
+                ledger = Ledger.open(self.db(stem))
+                try:
+                    enrol(ledger, tmp / f"{stem}.enrol", code=ENROL_CODE)
+                finally:
+                    ledger.close()
+        finally:
+            hub.close()
+
+    def db(self, stem: str) -> Path:
+        return self.tmp / f"{stem}.db"
+
+    def run(self, *args: str, db: str | None = None, code: int = 0) -> str:
+        prefix = ["--db", str(self.db(db))] if db else []
+        got = main([*prefix, *args])
+        out, err = self.capsys.readouterr()
+        assert got == code, f"{args} → {got}\n{out}\n{err}"
+        assert "Traceback" not in out + err
+        return out + err
+
+    def sync(self, *stems: str) -> None:
+        """Each device sends its bundle to the hub and imports the hub's answer."""
+        for stem in stems:
+            self.count += 1
+            up, down = (
+                self.tmp / f"up{self.count}.fieldsync",
+                self.tmp / f"down{self.count}.fieldsync",
+            )
+            self.run("sync", "export", "--out", str(up), db=stem)
+            self.run("hub", "import", "--dir", str(self.hub_dir), str(up))
+            name = DEVICES[stem][0]
+            self.run(
+                "hub", "export", "--dir", str(self.hub_dir), "--device", name, "--out", str(down)
+            )
+            self.run("sync", "import", str(down), db=stem)
+        self.nothing_held()
+
+    def nothing_held(self) -> None:
+        hub = Hub.open(self.hub_dir)
+        try:
+            assert [(h.change.tbl, h.rule, h.reason) for h in hub.rejected()] == []
+        finally:
+            hub.close()
+
+    def claims(self, stem: str) -> dict[str, str]:
+        """Claim id → state, as `claim list --json` shows them on one device."""
+        listed = json.loads(self.run("claim", "list", "--json", db=stem).split("\n提示")[0])
+        return {c["id"]: c["state"] for c in listed}
+
+    def trail(self, stem: str, claim: str) -> list[dict]:
+        shown = json.loads(self.run("claim", "show", claim, "--json", db=stem).split("\n提示")[0])
+        return shown["events"]
+
+    def create(self, stem: str, number: str, rule: str) -> str:
+        out = self.run("claim", "create", "--person", number, "--rule", rule, "--evidence",
+                       "身份证复印件", db=stem)  # fmt: skip
+        claim = out.split("提示")[0].split()[-1]
+        self.run("claim", "evidence", claim, "--all", db=stem)
+        return claim
+
+    def advance(self, stem: str, claim: str, *states: str, reason: str = "") -> None:
+        for state in states:
+            extra = ["--reason", reason] if reason else []
+            self.run("claim", "advance", claim, "--to", state, *extra, db=stem)
+
+
+def test_a_claim_goes_from_the_village_through_township_and_county_and_back(tmp_path, capsys):
+    county = County(tmp_path, capsys)
+    county.run("import", str(_sheet(tmp_path / "台账.xlsx")), db="v1")
+    county.sync("v1", "v2", "t", "c")
+    # The county sets the transport figure the province left to it, with its own document.
+    county.run("hub", "policy", "edit", "--dir", str(county.hub_dir), "--figure",
+               "transport_cross_county=400", "--document", "毕七人社通〔2026〕9号",
+               "--document-date", "2026-11-20", "--authority", "七星关区人力资源和社会保障局")  # fmt: skip
+    county.sync("v1", "v2", "t", "c")
+
+    # The village: claims with evidence, submitted and reviewed at village level.
+    zhang = county.create("v1", ZHANG, "absorb_lifted")
+    li = county.create("v1", LI, "absorb_lifted")
+    wang = county.create("v1", WANG, "transport_other_rural_cross_province")
+    zhao = county.create("v1", ZHAO, "transport_other_rural_cross_province")
+    mine = [zhang, li, wang, zhao]
+    for claim in mine:
+        county.advance("v1", claim, "已提交", "村审核")
+    refused = county.run("claim", "advance", zhao, "--to", "乡镇审核", db="v1", code=1)
+    assert "只有乡镇或县级设备" in refused
+    county.sync("v1", "t")
+
+    # The township reviews and rejects one with its reason.
+    assert county.claims("t") == dict.fromkeys(mine, "村审核")
+    for claim in (zhang, wang, zhao):
+        county.advance("t", claim, "乡镇审核")
+    county.advance("t", li, "驳回", reason="劳动合同不足1年，请补充")
+    county.run("claim", "advance", zhao, "--to", "县审批", db="t", code=1)
+    county.sync("t", "c")
+
+    # The county approves, batches, prints the papers and pays.
+    for claim in (zhang, wang, zhao):
+        county.advance("c", claim, "县审批")
+    out = county.run("batch", "create", "--rule", "transport_other_rural_cross_province", db="c")
+    batch = out.split("提示")[0].split()[-1]
+    papers = {}
+    for paper in ("roster", "notice", "forms"):
+        pdf = tmp_path / f"{paper}.pdf"
+        county.run("print", paper, "--batch", batch, "--out", str(pdf), db="c")
+        papers[paper] = "\n".join(page_texts(pdf.read_bytes()))
+    for text in papers.values():
+        assert "黔府发〔2023〕12号 附件2 第（四）条" in text
+        assert "王五" in text and "赵六" in text and "李四" not in text
+    assert "520502********1518" in papers["notice"] and WANG not in papers["notice"]
+    assert "人民币贰佰元整" in papers["roster"] and "200.00" in papers["roster"]
+    for claim in (zhang, wang, zhao):
+        county.advance("c", claim, "已发放")
+    county.sync("c", "v1", "v2", "t")
+
+    # Every device shows the same states; the village sees the township's reason.
+    expected = {zhang: "已发放", li: "驳回", wang: "已发放", zhao: "已发放"}
+    for stem in DEVICES:
+        assert county.claims(stem) == expected, stem
+    user = getpass.getuser()
+    steps = {e["to_state"]: e for e in county.trail("v1", li) if e["from_state"] != e["to_state"]}
+    assert steps["驳回"]["reason"] == "劳动合同不足1年，请补充"
+    assert steps["驳回"]["created_by"] == f"{user}@碧阳街道审核"
+    assert steps["村审核"]["created_by"] == f"{user}@大坝村专员"
+    paid = {e["to_state"]: e["created_by"] for e in county.trail("v2", wang)}
+    assert paid["乡镇审核"] == f"{user}@碧阳街道审核"
+    assert paid["县审批"] == paid["已发放"] == f"{user}@县人社局审批"
+
+    # Two laptops of the village, offline, claim the same one-time subsidy for 张三.
+    first = county.create("v1", ZHANG, "transport_cross_county")
+    repeat = county.create("v2", ZHANG, "transport_cross_county")
+    county.advance("v1", first, "已提交")
+    county.advance("v2", repeat, "已提交")
+    county.sync("v1", "v2")
+    hub = Hub.open(county.hub_dir)
+    try:
+        (problem,) = hub.violations()
+    finally:
+        hub.close()
+    assert problem["kind"] == "limit" and problem["rows"] == [first, repeat]
+    message = str(problem["message"])
+    assert "张三" in message and "一次性交通补助（跨县务工）" in message, message
+    assert "大坝村专员" in message and "大坝村二号" in message, message
+    assert "transport_cross_county" not in message and ZHANG not in message, message
+    # The county rejects the repeat; the hub's check is clear again and every device agrees.
+    county.sync("c")
+    county.advance("c", repeat, "驳回", reason="重复申领")
+    county.sync("c", "v1", "v2", "t")
+    assert "没有发现" in county.run("hub", "violations", "--dir", str(county.hub_dir))
+    states = county.claims("c")
+    assert (states[first], states[repeat]) == ("已提交", "驳回")
+    for stem in DEVICES:
+        assert county.claims(stem) == states, stem
