@@ -363,6 +363,8 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("补贴"), lambda c: c.rule_title),
                 Column(self.tr("金额（元）"), lambda c: _money(c.amount), align_right=True),
                 Column(self.tr("状态"), lambda c: str(c.state)),
+                # 驳回、撤销 must say why ("申请人会看到"): the reviewer's reason, synced back.
+                Column(self.tr("原因"), lambda c: c.reason),
                 Column(self.tr("资金来源"), lambda c: c.funding_source),
                 Column(self.tr("缺少材料"), lambda c: "、".join(c.missing_evidence())),
                 Column(self.tr("批次"), lambda c: self.batch_titles.get(c.batch_id or "", "")),
@@ -372,7 +374,7 @@ class SubsidiesPage(QWidget):
         self.batch_titles: dict[str, str] = {}
         self.claims_view = table_view()
         self.claims_view.setModel(self.claims)
-        for column, width in enumerate((70, 160, 200, 80, 70, 150, 160, 140)):
+        for column, width in enumerate((70, 160, 200, 80, 70, 200, 150, 160, 140)):
             self.claims_view.setColumnWidth(column, width)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
