@@ -347,7 +347,9 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
     for e in events:
         step = f"{e.from_state or '—'} → {e.to_state}" if e.from_state != e.to_state else e.detail
         why = f"（{e.reason}）" if e.reason else ""
-        print(f"  {e.created_at}  {e.created_by}@{e.created_device}  {step}{why}")
+        # The author is 姓名@设备名称 on an enrolled device (the device's id is for machines).
+        when = (e.created_at or "")[:19].replace("T", " ")
+        print(f"  {when}  {e.created_by or '未知'}  {step}{why}")
     return 0
 
 

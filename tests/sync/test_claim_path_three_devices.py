@@ -196,6 +196,14 @@ def test_a_claim_goes_from_the_village_through_township_and_county_and_back(tmp_
     assert steps["驳回"]["reason"] == "劳动合同不足1年，请补充"
     assert steps["驳回"]["created_by"] == f"{user}@碧阳街道审核"
     assert steps["村审核"]["created_by"] == f"{user}@大坝村专员"
+    shown = county.run("claim", "show", li, db="v1")
+    assert f"{user}@碧阳街道审核  村审核 → 驳回（劳动合同不足1年，请补充）" in shown, shown
+    for stem in DEVICES:  # the trail names who and where, never a device's internal id
+        ledger = Ledger.open(county.db(stem))
+        try:
+            assert ledger.device_id not in shown, stem
+        finally:
+            ledger.close()
     paid = {e["to_state"]: e["created_by"] for e in county.trail("v2", wang)}
     assert paid["乡镇审核"] == f"{user}@碧阳街道审核"
     assert paid["县审批"] == paid["已发放"] == f"{user}@县人社局审批"
