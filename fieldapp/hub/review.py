@@ -20,9 +20,8 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
         for row in rows:
             household = ledger.get("households", row.get("household_id") or "")
             place = records.area_path(ledger, household["area_code"]) if household else "未分户"
-            places.append(
-                f"{row.get('name')}（{place}，{row.get('created_by')}@{row.get('created_device')}）"
-            )
+            # 姓名@设备名称, as the device's enrolment signs it (its id is for machines)
+            places.append(f"{row.get('name')}（{place}，{row.get('created_by') or '未知'} 录入）")
         found.append(
             {
                 "kind": "duplicate_id",

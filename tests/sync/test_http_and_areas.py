@@ -177,4 +177,8 @@ def test_hub_lists_duplicate_id_entered_on_two_devices(tmp_path, hub, make_devic
         hub.import_file(export_bundle(device, tmp_path / f"{device.device_id}.fs").path)
     problems = hub.violations()
     assert [p["kind"] for p in problems] == ["duplicate_id"]
-    assert make_id(seq="101") not in str(problems[0]["message"])  # masked
+    message = str(problems[0]["message"])
+    assert make_id(seq="101") not in message  # masked
+    # who entered each at which device, by name: never the devices' internal ids
+    assert "甲村员@甲村" in message and "乙村员@乙村" in message, message
+    assert a.device_id not in message and b.device_id not in message, message
