@@ -173,7 +173,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         what = r["batch_id"] or r["claim_id"] or r["area_code"] or r["person_id"] or ""
         print(
             f"{r['printed_at']}  {r['paper']}  {what}  {r['pages']} 页  {r['rows']} 行  "
-            f"校验码 {r['code']}  {r['created_by']}@{r['created_device']}  {r['file_name']}"
+            f"校验码 {r['code']}  {r['created_by'] or '未知'}  {r['file_name']}"
         )
     return 0
 

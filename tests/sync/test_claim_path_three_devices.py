@@ -183,6 +183,8 @@ def test_a_claim_goes_from_the_village_through_township_and_county_and_back(tmp_
         assert "王五" in text and "赵六" in text and "李四" not in text
     assert "520502********1518" in papers["notice"] and WANG not in papers["notice"]
     assert "人民币贰佰元整" in papers["roster"] and "200.00" in papers["roster"]
+    logged = county.run("print", "log", "--batch", batch, db="c")
+    assert logged.count(f"{getpass.getuser()}@县人社局审批  ") == 3, logged
     for claim in (zhang, wang, zhao):
         county.advance("c", claim, "已发放")
     county.sync("c", "v1", "v2", "t")
@@ -196,7 +198,7 @@ def test_a_claim_goes_from_the_village_through_township_and_county_and_back(tmp_
     assert steps["驳回"]["reason"] == "劳动合同不足1年，请补充"
     assert steps["驳回"]["created_by"] == f"{user}@碧阳街道审核"
     assert steps["村审核"]["created_by"] == f"{user}@大坝村专员"
-    shown = county.run("claim", "show", li, db="v1")
+    shown = county.run("claim", "show", li, db="v1") + logged
     assert f"{user}@碧阳街道审核  村审核 → 驳回（劳动合同不足1年，请补充）" in shown, shown
     for stem in DEVICES:  # the trail names who and where, never a device's internal id
         ledger = Ledger.open(county.db(stem))
