@@ -63,6 +63,22 @@ FIELD_LABELS: dict[str, str] = {
     "amount": "金额",
     "rule_id": "补贴项目",
     "reason": "原因",
+    # claims, their review trail and batches
+    "rule_title": "补贴名称",
+    "claim_id": "所属申领",
+    "from_state": "原状态",
+    "to_state": "变为",
+    "detail": "说明",
+    "evidence": "材料",
+    "missing_evidence_reason": "缺件原因",
+    "batch_id": "批次",
+    "funding_source": "资金来源",
+    "payee": "收款方",
+    "payee_name": "收款人",
+    "person_name": "姓名",
+    "claim_date": "申领日期",
+    "event_date": "事项日期",
+    "title": "名称",
 }
 
 

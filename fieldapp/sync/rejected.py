@@ -60,8 +60,11 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
 
 def describe(item: dict[str, Any]) -> str:
     """县里未接受的修改：人员信息 联系电话=… 原因：…"""
+    # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say nothing.
     values = "，".join(
-        f"{field_label(k)}={v!r}" for k, v in sorted(item["values"].items()) if k != "deleted"
+        f"{field_label(k)}={v!r}"
+        for k, v in sorted(item["values"].items())
+        if k != "deleted" and not k.endswith("_id") and v not in (None, "")
     )
     text = f"县里未接受的修改：{item['table_label']}（{values}）原因：{item['reason']}"
     text += f"；{item['status_label']}"
