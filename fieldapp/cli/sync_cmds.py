@@ -636,11 +636,16 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if args.json:
         print_json([c.as_dict() for c in found])
         return 0
+    from fieldapp.domain.labels import field_label
+    from fieldapp.domain.roles import author_parts
+
     for c in found:
-        print(f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {c.field}")
+        print(f"冲突 {c.conflict_id}  {c.table_label} {c.subject}  字段 {field_label(c.field)}")
         for v in c.values:
             mark = "（当前显示）" if v.shown else ""
-            print(f"    值 {v.value_id}: {v.value!r}  {v.author}@{v.device}  {v.at}{mark}")
+            # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
+            who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
+            print(f"    值 {v.value_id}: {v.value!r}  {who}  {v.at}{mark}")
     if not found:
         print("没有待处理的冲突")
     return 0

@@ -264,6 +264,11 @@ def test_a_village_step_crossing_the_countys_rejection_is_held_explained_and_und
         for word in ("claim_id", "from_state", "to_state", "detail", claim):
             assert word not in line, line
     assert any("村审核" in line and "驳回" in line for line in told), told
+    # The two values of the claim's state meet on the village device: said in Chinese, once.
+    conflicts = county.run("conflicts", db="v1")
+    assert "补贴申领 王五  字段 状态" in conflicts, conflicts
+    assert "claims" not in conflicts and "state" not in conflicts, conflicts
+    assert "@大坝村专员@" not in conflicts and "@县人社局审批@" not in conflicts, conflicts
     listed = json.loads(county.run("sync", "status", "--json", db="v1").split("\n提示")[0])
     county.run("sync", "undo", *[str(r["id"]) for r in listed["rejected"]], db="v1")
     county.sync("v1", "c", held=2)  # still listed at the hub for the county's review

@@ -30,6 +30,9 @@ TABLE_LABELS = {
     "monthly_status": "月度状态",
     "visits": "走访记录",
     "areas": "区域",
+    "claims": "补贴申领",
+    "claim_events": "申领审核记录",
+    "batches": "申领批次",
 }
 
 
