@@ -109,3 +109,33 @@ def test_an_enrolled_import_reads_and_writes_the_ledger_on_one_thread(tmp_path, 
     plain = tmp_path / "plain.db"
     assert main(["--db", str(plain), "import", str(_sheet(tmp_path))]) == 0
     assert "ledger-writer" in started
+
+
+def test_an_update_import_on_an_enrolled_device_is_signed_as_the_device_and_lands(tmp_path, capsys):
+    """An update import changes existing rows in bulk: those changes must be signed
+    ``姓名@设备名称`` like every other write of the device, or the hub holds each one
+    (修改人署名为「root」，应为「姓名@…」)."""
+    from fieldapp.sync.exchange import export_bundle, import_bundle
+
+    db = _enrolled(tmp_path, DABA)
+    assert main(["--db", str(db), "import", str(_sheet(tmp_path))]) == 0, capsys.readouterr()
+    changed = write_xlsx(
+        tmp_path / "更新.xlsx",
+        HEADERS,
+        [_row("张叁", HEAD, HEAD, "户主"), _row("李四", WIFE, HEAD, "配偶")],
+    )
+    code = main(["--db", str(db), "import", "--update", str(changed)])
+    assert code == 0, capsys.readouterr()
+    ledger = Ledger.open(db)
+    hub = Hub.open(tmp_path / "hub")
+    try:
+        authors = {r[0] for r in ledger.db.execute("select distinct author from changes")}
+        assert all(a.endswith("@大坝村笔记本") for a in authors), authors
+        hub.import_file(export_bundle(ledger, tmp_path / "up.fs").path)
+        import_bundle(ledger, hub.export_for("大坝村笔记本", tmp_path / "down.fs").path)
+        assert [(h.change.tbl, h.rule, h.reason) for h in hub.rejected()] == []
+        names = {r[0] for r in hub.ledger.db.execute("select name from persons")}
+        assert names == {"张叁", "李四"}
+    finally:
+        hub.close()
+        ledger.close()
