@@ -194,25 +194,66 @@ def screen(
         }
         known.update(own_held)
     transfers = _transfer_targets(finder, actor, changes)
-    accepted: list[Change] = []
-    refused: list[Refusal] = []
     authors: dict[str, Verdict] = {}
     own = origins.own
-    for change in changes:
+
+    def judged(change: Change) -> Verdict:
         if cleared and _clears(finder, actor, own, change, fields, authors, values):
-            verdict = ALLOWED
-        else:
-            verdict = _judge(
-                finder, actor, origins, change, known, fields, transfers, bundle_rows, authors,
-                values,
-            )  # fmt: skip
-        known[change.id] = (change.tbl, change.row_id)
-        if verdict.allowed:
-            accepted.append(change)
-            finder.remember(change.tbl, change.row_id, change.data)
-        else:
-            refused.append(Refusal(change, verdict))
+            return ALLOWED
+        return _judge(
+            finder, actor, origins, change, known, fields, transfers, bundle_rows, authors,
+            values,
+        )  # fmt: skip
+
+    order = {change.id: n for n, change in enumerate(changes)}
+    verdicts: dict[str, Verdict] = {}
+    waiting = list(changes)
+    while waiting:
+        # A change whose place is a row later in the same bundle (a ledger filled before its
+        # enrolment may log a sheet's people before their households) waits, with every later
+        # change of its row, until the rest is judged; it is then judged again, as the device
+        # judges such rows when its bulk write closes. Nothing is allowed that a bundle in
+        # another order would not be: the same rules judge the same rows, once placed.
+        later: list[Change] = []
+        deferred_rows: set[tuple[str, str]] = set()
+        for change in waiting:
+            if (change.tbl, change.row_id) in deferred_rows:
+                later.append(change)
+                continue
+            verdict = judged(change)
+            known[change.id] = (change.tbl, change.row_id)
+            if verdict.allowed:
+                verdicts[change.id] = verdict
+                finder.remember(change.tbl, change.row_id, change.data)
+            elif _placed_later(change, verdict, bundle_rows):
+                verdicts[change.id] = verdict
+                deferred_rows.add((change.tbl, change.row_id))
+                later.append(change)
+            else:
+                verdicts[change.id] = verdict
+        if len(later) == len(waiting):
+            for change in later:  # no progress: the last verdicts stand
+                if change.id not in verdicts:
+                    verdicts[change.id] = judged(change)
+            break
+        waiting = later
+    ordered = sorted(changes, key=lambda c: order[c.id])
+    accepted = [c for c in ordered if verdicts[c.id].allowed]
+    refused = [Refusal(c, verdicts[c.id]) for c in ordered if not verdicts[c.id].allowed]
     return accepted, refused
+
+
+def _placed_later(
+    change: Change, verdict: Verdict, bundle_rows: Collection[tuple[str, str]]
+) -> bool:
+    """A change refused only because a row it hangs on comes later in the same bundle."""
+    if verdict.rule != "no_place":
+        return False
+    return any(
+        (target, str(change.data[column])) in bundle_rows
+        for column, target in LINKS.get(change.tbl, ())
+        if change.data.get(column) not in (None, "")
+    )
 
 
 def _clears(

@@ -102,7 +102,7 @@ def _update_batch(
                 ledger.device_id,
                 first + made,
                 stamp,
-                ledger.author,
+                ledger.recorded_author,
                 table,
                 row_id,
                 data,

@@ -109,3 +109,63 @@ def test_an_enrolled_import_reads_and_writes_the_ledger_on_one_thread(tmp_path, 
     plain = tmp_path / "plain.db"
     assert main(["--db", str(plain), "import", str(_sheet(tmp_path))]) == 0
     assert "ledger-writer" in started
+
+
+def test_an_update_import_on_an_enrolled_device_is_signed_as_the_device_and_lands(tmp_path, capsys):
+    """An update import changes existing rows in bulk: those changes must be signed
+    ``姓名@设备名称`` like every other write of the device, or the hub holds each one
+    (修改人署名为「root」，应为「姓名@…」)."""
+    from fieldapp.sync.exchange import export_bundle, import_bundle
+
+    db = _enrolled(tmp_path, DABA)
+    assert main(["--db", str(db), "import", str(_sheet(tmp_path))]) == 0, capsys.readouterr()
+    changed = write_xlsx(
+        tmp_path / "更新.xlsx",
+        HEADERS,
+        [_row("张叁", HEAD, HEAD, "户主"), _row("李四", WIFE, HEAD, "配偶")],
+    )
+    code = main(["--db", str(db), "import", "--update", str(changed)])
+    assert code == 0, capsys.readouterr()
+    ledger = Ledger.open(db)
+    hub = Hub.open(tmp_path / "hub")
+    try:
+        authors = {r[0] for r in ledger.db.execute("select distinct author from changes")}
+        assert all(a.endswith("@大坝村笔记本") for a in authors), authors
+        hub.import_file(export_bundle(ledger, tmp_path / "up.fs").path)
+        import_bundle(ledger, hub.export_for("大坝村笔记本", tmp_path / "down.fs").path)
+        assert [(h.change.tbl, h.rule, h.reason) for h in hub.rejected()] == []
+        names = {r[0] for r in hub.ledger.db.execute("select name from persons")}
+        assert names == {"张叁", "李四"}
+    finally:
+        hub.close()
+        ledger.close()
+
+
+def test_a_sheet_imported_before_enrolment_lands_at_the_hub_whole(tmp_path, capsys):
+    """A village often fills its ledger from its spreadsheet before the county enrols the
+    laptop. That import (on a ledger never enrolled) logs the sheet's people before the
+    households it found for them; at the first exchange after enrolment the hub must still
+    take every row (nothing held as 所属户指向的记录在中心不存在), and have the people."""
+    from fieldapp.sync.exchange import export_bundle, import_bundle
+
+    db = tmp_path / "village.db"
+    assert main(["--db", str(db), "import", str(_sheet(tmp_path))]) == 0, capsys.readouterr()
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    try:
+        hub.enroll("大坝村笔记本", DABA, tmp_path / "device.json", code=ENROL_CODE)
+    finally:
+        hub.close()
+    ledger = Ledger.open(db)
+    hub = Hub.open(tmp_path / "hub")
+    try:
+        enrol(ledger, tmp_path / "device.json", code=ENROL_CODE)
+        hub.import_file(export_bundle(ledger, tmp_path / "up.fs").path)
+        import_bundle(ledger, hub.export_for("大坝村笔记本", tmp_path / "down.fs").path)
+        assert [(h.change.tbl, h.rule, h.reason) for h in hub.rejected()] == []
+        names = {r[0] for r in hub.ledger.db.execute("select name from persons")}
+        assert names == {"张三", "李四"}
+        heads = hub.ledger.db.execute("select count(*) from households").fetchone()[0]
+        assert heads == 1
+    finally:
+        hub.close()
+        ledger.close()
