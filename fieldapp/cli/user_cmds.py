@@ -218,8 +218,11 @@ def cmd_exports(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for r in rows:
+        # An enrolled device signs 姓名@设备名称; a ledger never enrolled exports only here.
+        user = str(r["user"] or "未知")
+        who = user if "@" in user else f"{user}（本机）"
         print(
-            f"{r['exported_at']}  {r['user']}（设备 {r['device']}）  {r['kind']}  "
+            f"{r['exported_at']}  {who}  {r['kind']}  "
             f"{r['persons']} 人  {r['file_name']}  SHA-256 {r['file_hash'][:16]}…"
         )
     if not rows:

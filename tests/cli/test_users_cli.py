@@ -193,6 +193,10 @@ def test_every_export_is_logged_with_who_how_many_and_the_file_hash(
     assert row["kind"] == "台账" and row["user"] == "李芳" and row["persons"] == 15
     assert row["file_name"] == "台账.xlsx" and row["exported_at"]
     assert row["file_hash"] == hashlib.sha256(out.read_bytes()).hexdigest()
+    # Said as the clerk reads it: who, not the device's internal id.
+    assert main(["--db", db, "exports"]) == 0
+    said = capsys.readouterr().out
+    assert "李芳（本机）" in said and row["device"] not in said, said
     if os.name != "nt":
         assert out.stat().st_mode & 0o077 == 0 and out.parent.stat().st_mode & 0o077 == 0
 
