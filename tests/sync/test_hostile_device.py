@@ -524,3 +524,25 @@ def test_a_damaged_held_change_is_listed_and_dismissed_and_stops_no_answer(count
     status = _last_json(capsys, ["--db", village.path, "sync", "status", "--json"])
     (report,) = [r for r in json.loads(status)["rejected"] if r["change_id"] == forged.id]
     assert report["status"] == "dismissed"
+
+
+def test_a_person_named_before_a_household_of_another_village_is_held_with_it(
+    county, hub, tmp_path
+):
+    """The hub looks again at a change whose household comes later in its bundle (a ledger
+    filled before enrolment logs people first). A hostile village uses that order: a person
+    first, then their household placed in another village. Both are held; nothing reaches the
+    other village's rows at the hub or on its device."""
+    village, other = county["village"], county["other"]
+    forge(village, "persons", "p-forged", {"name": "冒名", "household_id": "h-forged",
+          "id_number": "520502199001011234", "relation": "户主"})  # fmt: skip
+    forge(village, "households", "h-forged", {"area_code": OTHER, "address": "远村",
+          "head_person_id": "p-forged"})  # fmt: skip
+    county["exchange"](village, "红星村")
+    held = {(h.change.tbl, h.change.row_id): h.rule for h in hub.rejected()}
+    assert held.get(("households", "h-forged")) == "pull_in", held
+    assert ("persons", "p-forged") in held, held
+    assert hub.ledger.get("persons", "p-forged") is None
+    assert hub.ledger.get("households", "h-forged") is None
+    county["exchange"](other, "远村")
+    assert other.get("persons", "p-forged") is None
