@@ -23,7 +23,6 @@ from fieldapp.domain.models import (
     Household,
     MonthlyStatus,
     Person,
-    Record,
 )
 from fieldapp.services.writer import CheckedBulkInserter, Writer, model_of
 
@@ -73,26 +72,10 @@ def _dedupe(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 
 class NewPeople:
     """The bulk path of an import's new persons: each batch checked, logged and written (on the
-    inserter's thread when threaded) while the importer checks the next.
-
-    On a village or township device (`CheckedBulkInserter.places_first`) the persons wait in
-    memory and are written after the areas and households that place them: the hub judges a
-    bundle in its order and would hold a person whose household comes later in it. Such a
-    device's ledger is one village's or township's, so holding its new persons is cheap; the
-    county's devices keep the streaming path."""
+    inserter's thread when threaded) while the importer checks the next."""
 
     def __init__(self, bulk: CheckedBulkInserter) -> None:
         self._bulk = bulk
-        #: Rows held until `places` on a device judged by place (None: written as they come).
-        self._held: list[tuple[type[Record], Sequence[dict[str, Any]]]] | None = (
-            [] if bulk.places_first else None
-        )
-
-    def _write(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> None:
-        if self._held is None:
-            self._bulk.insert_many(model, rows)
-        else:
-            self._held.append((model, rows))
 
     def people(
         self,
@@ -106,21 +89,19 @@ class NewPeople:
             (CategoryMembership, categories),
             (EmploymentSpell, spells),
         ):
-            self._write(model, rows)
+            self._bulk.insert_many(model, rows)
 
     def statuses(self, rows: Sequence[dict[str, Any]]) -> None:
         """The new persons' statuses this month."""
         for start in range(0, len(rows), INSERT_BATCH):
-            self._write(MonthlyStatus, rows[start : start + INSERT_BATCH])
+            self._bulk.insert_many(MonthlyStatus, rows[start : start + INSERT_BATCH])
 
     def places(self, areas: Sequence[dict[str, Any]], households: Sequence[dict[str, Any]]) -> None:
-        """The areas and households the new persons live in (written once complete: last, or
-        before the persons held for them)."""
+        """The areas and households the new persons live in (written last, once complete: an
+        enrolled device's check judges the persons again then, and the hub takes a person
+        whose household comes later in the same bundle, `trust_check.screen`)."""
         self._bulk.insert_many(Area, areas)
         self._bulk.insert_many(Household, households)
-        held, self._held = self._held or [], None
-        for model, rows in held:
-            self._bulk.insert_many(model, rows)
 
 
 @contextmanager

@@ -25,7 +25,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.models import Record
-from fieldapp.domain.roles import Role
 from fieldapp.services.actor import Actor, ChangeCheck, ProposedChange, actor_of, allow_all
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.trust_check import TrustRefused, gateway_check
@@ -203,19 +202,6 @@ class CheckedBulkInserter:
         #: New rows whose place was not known when they came: they name a row (a person's
         #: household) that this inserter creates later. Judged again once everything is in.
         self._waiting: list[ProposedChange] = []
-
-    @property
-    def places_first(self) -> bool:
-        """True when new rows must come after the rows that place them (a person after their
-        household): a village or township device's changes are judged by place, here and
-        again at the hub, which takes a bundle in its order and holds a person whose household
-        it has not seen yet. The county's devices and a ledger never enrolled are not."""
-        role = self._writer.actor.role
-        return (
-            self._writer._check is not allow_all
-            and role is not None
-            and role not in (Role.COUNTY, Role.HUB)
-        )
 
     def insert_many(self, model: type[Record], rows: Sequence[dict[str, Any]]) -> list[str]:
         """Check every row, then create them all (see `BulkInserter.insert_many`).
