@@ -54,13 +54,14 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
     p.add_argument("--figure", action="append", default=[], metavar="RULE=AMOUNT",
-                   help="县定金额，如 transport_cross_county=400（写 - 清除）")  # fmt: skip
+                   help="县定金额，如 transport_cross_county=400（须写 --document；写 - 清除）")  # fmt: skip
     p.add_argument(
         "--income-line", type=float, metavar="AMOUNT", help="防止返贫监测收入线（元/月）"
     )
     p.add_argument("--extend", action="append", default=[], metavar="RULE=DATE",
                    help="延续执行到某日，如 absorb_returned=2026-12-31（须写 --document）")  # fmt: skip
-    p.add_argument("--document", metavar="NUMBER", help="县里的文件文号，如 某人社通〔2026〕3号")
+    p.add_argument("--document", metavar="NUMBER",
+                   help="县里的文件文号（设定金额、延续执行时必填，打印时引用），如 某人社通〔2026〕3号")  # fmt: skip
     p.add_argument("--document-title", default="", metavar="TITLE", help="该文件的标题")
     p.add_argument("--document-issuer", default="", metavar="NAME", help="该文件的发文单位")
     p.add_argument("--document-date", metavar="DATE", help="该文件的成文日期")
@@ -273,7 +274,7 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
 
 def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
     """The county editor on the hub: apply the edit to the county's pack, check, sign, queue."""
-    from fieldapp.policy.editor import edit_county_pack, next_version
+    from fieldapp.policy.editor import FIGURE_NEEDS_DOCUMENT, edit_county_pack, next_version
     from fieldapp.policy.pack import PackError
     from fieldapp.policy.registry import PolicyRegistry
     from fieldapp.services.policy_admin import PolicyRefused, load_policy, publish, published
@@ -301,7 +302,10 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
                 registry.base_files(), current, edit, version=version, pack_id=pack_id
             )
         except PackError as error:
-            return fail(f"{error.problem}；未签发，各设备的政策包不变", 2)
+            problem = error.problem
+            if problem == FIGURE_NEEDS_DOCUMENT:
+                problem += "（请用 --document 写明文号，并可写 --document-title、--document-date）"
+            return fail(f"{problem}；未签发，各设备的政策包不变", 2)
         if args.out:
             with written(Path(args.out)):
                 Path(args.out).write_text(text, encoding="utf-8")

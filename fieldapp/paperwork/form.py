@@ -19,7 +19,7 @@ from fieldapp.paperwork.numerals import capitals, figures
 from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import FormView
-from fieldapp.policy.citations import official
+from fieldapp.policy.citations import official, version_words
 
 PAGE_W, PAGE_H = A4
 LEFT, RIGHT = MARGIN, PAGE_W - MARGIN
@@ -101,11 +101,7 @@ def _identity(pen: Pen, form: FormView, top: float) -> float:
 
 def _subsidy(pen: Pen, form: FormView, top: float) -> float:
     value_w = (WIDTH - 3 * LABEL_W) / 3
-    clause = "；".join(
-        x
-        for x in (official(form.source_clause), form.pack_version and f"政策包 {form.pack_version}")
-        if x
-    )
+    clause = official(form.source_clause)
     draw_row(
         pen,
         LEFT,
@@ -120,10 +116,16 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         SIZE,
     )
     top -= ROW
-    draw_row(
-        pen, LEFT, top, ROW, [Cell(LABEL_W, "政策依据", True), Cell(WIDTH - LABEL_W, clause)], SIZE
-    )
-    top -= ROW
+    # The documents by their numbers (the province's, the county's for its figure or extension),
+    # then the rules' version the claim was judged under, in people's words (规则版本 县 2026.2).
+    basis = [Cell(LABEL_W, "政策依据", True), Cell(WIDTH - LABEL_W, clause)]
+    version = version_words(form.pack_version)
+    if version:
+        basis[1] = Cell(value_w * 2 + LABEL_W, clause)
+        basis += [Cell(LABEL_W, "规则版本", True), Cell(value_w, version)]
+    height = ROW if pen.width(clause, SIZE) <= basis[1].width - 6 else ROW + 10
+    draw_row(pen, LEFT, top, height, basis, SIZE)
+    top -= height
     top = _facts(pen, form, top)
     draw_row(
         pen,

@@ -350,7 +350,10 @@ class PaperData:
                 )
             )
         title = claims[0].rule_title if claims else batch.title
-        clause = claims[0].source_clause if claims else ""
+        # Every document the batch's claims were judged on, once (a batch may span the county's
+        # editions: 县定标准 on one document for some claims, on a later one for others).
+        parts = [p for c in claims for p in c.source_clause.split("；") if p]
+        clause = "；".join(dict.fromkeys(parts))
         area = batch.area_code or _common_area([c.area_code for c in claims])
         return RosterView(
             batch_id=batch.id,

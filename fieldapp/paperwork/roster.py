@@ -22,7 +22,7 @@ from fieldapp.paperwork.numerals import capitals, figures, from_fen, to_fen
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import NoticeView, RosterRow, RosterView
-from fieldapp.policy.citations import official
+from fieldapp.policy.citations import official, rules_version
 
 PAGE_W, PAGE_H = landscape(A4)
 LEFT, RIGHT = MARGIN, PAGE_W - MARGIN
@@ -250,7 +250,7 @@ def _render(
     pages = plan(roster, top)
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
-    judged = f"  政策包 {roster.pack_version}" if roster.pack_version else ""
+    judged = f"  {rules_version(roster.pack_version)}" if roster.pack_version else ""
     footer = Footer(f"批次 {roster.batch_id}{judged}", stamp, code)
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())

@@ -35,3 +35,24 @@ def _official(match: re.Match[str]) -> str:
 def official(text: str) -> str:
     """`text` with every old file code turned into the document's official citation."""
     return _OLD.sub(_official, text) if text else text
+
+
+def version_words(pack_version: str) -> str:
+    """The version a claim was judged under, as people say it: 'guizhou-2023@2026.1' → '2026.1';
+    with the county's pack on top ('guizhou-2023@2026.1+county@2026.2') → '省 2026.1、县 2026.2'.
+    The packs' internal ids are for the audit log, not for paper. Several versions (a batch
+    judged across editions, joined by '、') are each said so, separated by '；'."""
+    said: list[str] = []
+    for one in dict.fromkeys(v.strip() for v in pack_version.split("、") if v.strip()):
+        numbers = [part.rpartition("@")[2] for part in one.split("+")]
+        if len(numbers) == 1:
+            said.append(numbers[0])
+        else:
+            said.append("、".join([f"省 {numbers[0]}", *(f"县 {n}" for n in numbers[1:])]))
+    return "；".join(said)
+
+
+def rules_version(pack_version: str) -> str:
+    """'规则版本 省 2026.1、县 2026.2' (see `version_words`), or '' when none is recorded."""
+    words = version_words(pack_version)
+    return f"规则版本 {words}" if words else ""

@@ -3,7 +3,8 @@
 The seeds fix some things and leave others to the county. A county pack may:
 
 - set the figure of a capped or county-set amount, never above the seeds' cap (交通补助 ≤ 500 元,
-  意外伤害保险补贴 ≤ 100 元); a fixed provincial figure (100 元, 500 元, 每天 40 元) is not the
+  意外伤害保险补贴 ≤ 100 元), on the county document that sets it (`figure_document`, cited with
+  the clause on every paper); a fixed provincial figure (100 元, 500 元, 每天 40 元) is not the
   county's to change;
 - extend (or end) a rule on a document of its own, listed in its `[[documents]]`;
 - switch rules on or off, change evidence lists, limits and funding notes;
@@ -51,8 +52,8 @@ _FREE_FIELDS = ("enabled", "title", "funding_source", "funding_by_category", "li
 def check_new_pack(base_id: str, name: str, pack: PackFile) -> None:
     """What a county may not publish or install from now on, checked when a pack is checked,
     installed, published or submitted, not when a stored one is loaded (a pack the county
-    published before keeps working): the built-in pack's id, and a figure of 0 元 (everyone
-    符合条件 for nothing, forms printed for ¥0.00)."""
+    published before keeps working): the built-in pack's id, a figure of 0 元 (everyone
+    符合条件 for nothing, forms printed for ¥0.00); see also `check_figure_documents`."""
     if pack.pack.id == base_id:
         raise PackError(
             name,
@@ -61,9 +62,7 @@ def check_new_pack(base_id: str, name: str, pack: PackFile) -> None:
             "（如 qixingguan）",
         )
     for override in pack.overrides:
-        figure = override.figure
-        if figure is None and override.amount is not None:
-            figure = override.amount.value
+        figure = _figure(override)
         if figure is not None and figure <= 0:
             raise PackError(
                 name,
@@ -71,6 +70,38 @@ def check_new_pack(base_id: str, name: str, pack: PackFile) -> None:
                 f"规则 {override.rule} 的县定金额须大于 0 元；本县不实行这项补贴的，"
                 "请停用该规则（enabled = false）",
             )
+
+
+def _figure(override: RuleOverride) -> float | None:
+    if override.figure is not None:
+        return override.figure
+    return override.amount.value if override.amount is not None else None
+
+
+def check_figure_documents(
+    name: str, pack: PackFile, policy: Policy, earlier: PackFile | None = None
+) -> None:
+    """A county figure set from now on names the county document that sets it: the application
+    form, roster and notice print the amount and cite that document as its basis.
+
+    Checked with `check_new_pack`, once `pack` has combined into `policy` (a figure the county may
+    not set at all is refused for that first). A figure carried unchanged from `earlier` (the
+    same pack as published or installed before) keeps working without one, as the pack did.
+    """
+    before = {o.rule: _figure(o) for o in earlier.overrides} if earlier is not None else {}
+    for override in pack.overrides:
+        figure = _figure(override)
+        if figure is None or override.figure_document or before.get(override.rule) == figure:
+            continue
+        rule = policy.rule(override.rule)
+        if rule.amount.kind not in (AmountKind.CAPPED, AmountKind.COUNTY):
+            continue  # the province's own figure, given again unchanged
+        raise PackError(
+            name,
+            None,
+            f"规则 {rule.id}（{rule.title}）的县定金额 {figure:g} 元须写明县里定这个金额的文件文号"
+            "（figure_document，并列入 [[documents]]）：申请表、花名册和公示表引用它作为补贴标准的依据",
+        )
 
 
 def combine(files: list[tuple[str, PackFile]], *, source: str = "builtin") -> Policy:
@@ -190,6 +221,12 @@ class _State:
         amount = self._amount(rule, override)
         if amount is not None:
             changes["amount"] = amount
+            # The figure's document goes with the figure: a new figure without one cites none.
+            changes["figure_document"] = self._figure_document(rule, override)
+        elif override.figure_document is not None:
+            raise self._refuse(
+                f"规则 {rule.id}：写了县定标准的文号（figure_document）却没有写县定金额 figure"
+            )
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
             if loosened:
@@ -235,6 +272,14 @@ class _State:
                 f"{current.max:g} 元（{rule.clause}）"
             )
         return wanted
+
+    def _figure_document(self, rule: Rule, override: RuleOverride) -> str:
+        number = override.figure_document or ""
+        if number and number not in self.documents:
+            raise self._refuse(
+                f"规则 {rule.id}（{rule.title}）：县定标准的文号 {number} 不在本包的 [[documents]] 中"
+            )
+        return number
 
     def _extension(self, rule: Rule, override: RuleOverride) -> Extension:
         number = override.document

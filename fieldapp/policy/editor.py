@@ -5,8 +5,9 @@ the seeds' caps), the monitoring income line, extending rules past their end dat
 document, the State Council's holiday schedule for a year and the county's own days off and
 working days. `edit_county_pack` applies such an edit to the county's current pack (or starts
 one), writes the complete new version as TOML and checks it exactly as `policy check` does; a
-value over a cap or an extension without a document is refused with the rule, the cap and the
-clause. Both the hub's command line and the county device's form use it.
+value over a cap, or a figure or an extension without the county's document, is refused with the
+rule, the cap and the clause. A figure keeps the document it was set on (`figure_document`) from
+edition to edition, and the papers cite it. Both the hub's command line and the county device's form use it.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ from fieldapp.policy.packfile import dump_pack, parse_pack_text
 
 #: A pack file by the name its messages use.
 NamedPack = tuple[str, PackFile]
+
+#: Why a county figure without the county's document is refused.
+FIGURE_NEEDS_DOCUMENT = (
+    "设定县定金额须写明县里定这个金额的文件文号：申请表、花名册和公示表引用它作为补贴标准的依据"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +82,8 @@ class CountyEdit:
     income_line: float | None = None
     #: Rule id → its new end date; needs `document`.
     extensions: dict[str, dt.date] = field(default_factory=dict)
-    #: The county document this edition rests on (number, title, issuer, date).
+    #: The county document this edition rests on (number, title, issuer, date): needed by
+    #: `figures` set and by `extensions`, and cited with each on the papers.
     document: Document | None = None
     extra_holidays: list[dt.date] = field(default_factory=list)
     extra_workdays: list[dt.date] = field(default_factory=list)
@@ -141,12 +148,19 @@ def edit_county_pack(
         documents.append(edit.document.model_dump(mode="python", exclude_none=True))
         header.update(document=number, document_date=edit.document.date)
         header.setdefault("authority", edit.document.issuer)
+    number = edit.document.number if edit.document is not None else ""
+    # The application form, roster and notice cite the document that sets the amount (told
+    # after the figures are checked against the caps, which matter more).
+    undocumented = any(value is not None for value in edit.figures.values()) and not number
     for rule_id, value in edit.figures.items():
         entry = _override(data, rule_id)
         if value is None:
             entry.pop("figure", None)
+            entry.pop("figure_document", None)
         else:
             entry["figure"] = value
+            if number:
+                entry["figure_document"] = number
     if edit.extensions:
         if edit.document is None or not edit.document.number:
             raise PackError("county.toml", None, "延续执行政策必须写明县里的文件文号")
@@ -195,6 +209,8 @@ def edit_county_pack(
     pack = parse_pack_text(text, name)
     check_new_pack(base_id, name, pack)
     policy = combine([*base, (name, pack)], source="hub")
+    if undocumented:
+        raise PackError(name, None, FIGURE_NEEDS_DOCUMENT)
     return text, policy
 
 

@@ -286,6 +286,9 @@ class Rule(_Strict):
     evidence: list[str] = []
     conditions: Conditions = Conditions()
     note: str = ""
+    #: The county document that set the figure of a capped or county-set amount (its number;
+    #: from an override's `figure_document`), cited with the clause.
+    figure_document: str = ""
     #: The rule compiled for evaluation, made once on first use (`fieldapp.policy.eligibility`).
     _compiled: Any = PrivateAttr(default=None)
 
@@ -311,10 +314,16 @@ class Rule(_Strict):
 
     @property
     def citation(self) -> str:
-        """The clause as printed: '黔府发〔2023〕12号 附件2 第（四）条', with any county extension."""
-        if not self.extensions:
-            return self.clause
-        return "；".join([self.clause, *(e.describe() for e in self.extensions)])
+        """The clause as printed: '黔府发〔2023〕12号 附件2 第（四）条', with the county's document
+        for its figure ('县定标准：某县人社发〔2026〕3号') and any county extension ('执行至
+        2026-12-31（…）'; '县定标准、执行至 …' when one document does both)."""
+        extended = [e.describe() for e in self.extensions]
+        number = self.figure_document
+        same = [n for n, e in enumerate(self.extensions) if number and e.document == number]
+        if same:  # one county document sets the figure and extends the rule: cited once
+            extended[same[-1]] = "县定标准、" + extended[same[-1]]
+        figure = [f"县定标准：{number}"] if number and not same else []
+        return "；".join([self.clause, *figure, *extended])
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when `day` lies in the validity period."""
@@ -339,6 +348,9 @@ class RuleOverride(_Strict):
     title: str | None = None
     #: The county's figure for a capped or county-set amount.
     figure: float | None = Field(default=None, ge=0)
+    #: The county document that sets `figure` (its number; listed in `[[documents]]`): printed
+    #: papers cite it for the amount. Required of a pack published or installed from now on.
+    figure_document: str | None = None
     amount: Amount | None = None
     valid_to: dt.date | None = None
     #: The county document that extends the rule (its number; listed in `[[documents]]`).

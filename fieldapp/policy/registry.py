@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp.paths import data_dir, resource
-from fieldapp.policy.combine import check_new_pack, combine
+from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import PackError, PackFile, Policy
 from fieldapp.policy.packfile import read_pack_file
 
@@ -120,10 +120,12 @@ class PolicyRegistry:
             return combine([(name, candidate)])
         base = self.base_files()
         check_new_pack(base[0][1].pack.id, name, candidate)
-        others = [
-            f for f in self._local_files([]) if f[0] != name and f[1].pack.id != candidate.pack.id
-        ]
-        return combine([*base, *hub, *others, (name, candidate)], source="local")
+        local = self._local_files([])
+        others = [f for f in local if f[0] != name and f[1].pack.id != candidate.pack.id]
+        policy = combine([*base, *hub, *others, (name, candidate)], source="local")
+        earlier = [p for _n, p in local if p.pack.id == candidate.pack.id]
+        check_figure_documents(name, candidate, policy, earlier[-1] if earlier else None)
+        return policy
 
     def install(self, path: Path, hub: Sequence[NamedPack] = ()) -> Policy:
         """Check a county pack, then copy it in (whole, or not at all) and make it the policy in

@@ -25,7 +25,7 @@ from nacl.signing import SigningKey
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
-from fieldapp.policy.combine import check_new_pack, combine
+from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import PackError, PackFile, Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.published import PublishedPack
@@ -250,7 +250,8 @@ def publish(
         raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")
     base = registry.base_files()
     check_new_pack(base[0][1].pack.id, name, pack)
-    combine([*base, (name, pack)], source="hub")
+    policy = combine([*base, (name, pack)], source="hub")
+    check_figure_documents(name, pack, policy, _last_published(hub_ledger, pack.pack.id))
     header = pack.pack
     with hub_ledger.transaction():
         for earlier in published(hub_ledger):
@@ -278,6 +279,17 @@ def publish(
     return record
 
 
+def _last_published(ledger: Ledger, pack_id: str) -> PackFile | None:
+    """The newest edition of the county's pack `pack_id` published before, if any."""
+    for record in published(ledger):
+        if record.pack_id == pack_id:
+            try:
+                return record.read()
+            except PackError:
+                return None
+    return None
+
+
 # -- the county editor on a county device: drafts the hub publishes ----------------------------
 
 
@@ -303,7 +315,8 @@ def submit_draft(
     pack = parse_pack_text(text, "county.toml")
     base = registry.base_files()
     check_new_pack(base[0][1].pack.id, "county.toml", pack)
-    combine([*base, ("county.toml", pack)], source="hub")
+    policy = combine([*base, ("county.toml", pack)], source="hub")
+    check_figure_documents("county.toml", pack, policy, _last_published(ledger, pack.pack.id))
     fields = {
         "text": text,
         "note": note,

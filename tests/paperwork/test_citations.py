@@ -59,7 +59,7 @@ def test_no_printed_paper_contains_a_file_code(ledger: Ledger) -> None:
     for text in (form, roster, notice):
         flat = "".join(text.split())
         assert "黔府发〔2023〕12号附件2第（四）条" in flat
-        assert "政策包2026.1" in flat  # the version the claims were judged under
+        assert "规则版本2026.1" in flat  # the version the claims were judged under
 
 
 def test_a_claim_under_todays_pack_prints_the_document_and_the_county_extension(
@@ -100,3 +100,14 @@ def test_the_code_and_the_packs_cite_no_file_codes_outside_comments() -> None:
         line for line in found.splitlines() if not line.split(":", 2)[2].lstrip().startswith("#")
     ]
     assert lines == []
+
+
+def test_versions_are_said_as_people_say_them() -> None:
+    from fieldapp.policy.citations import rules_version, version_words
+
+    assert rules_version("guizhou-2023@2026.1") == "规则版本 2026.1"
+    assert rules_version("guizhou-2023@2026.1+county@2026.2") == "规则版本 省 2026.1、县 2026.2"
+    assert version_words("2026.1") == "2026.1"  # stored before packs had ids
+    both = "guizhou-2023@2026.1+county@2026.1、guizhou-2023@2026.1+county@2026.2"
+    assert version_words(both) == "省 2026.1、县 2026.1；省 2026.1、县 2026.2"
+    assert rules_version("") == ""

@@ -99,14 +99,17 @@ welfare_post_income_line = 650
 [[overrides]]
 rule = "transport_cross_county"
 figure = 500
+figure_document = "七人社通〔2026〕3号"
 
 [[overrides]]
 rule = "transport_cross_province_lifted"
 figure = 500
+figure_document = "七人社通〔2026〕3号"
 
 [[overrides]]
 rule = "welfare_post_subsidy"
 figure = 600
+figure_document = "七人社通〔2026〕3号"
 """
 
 __all__ = [

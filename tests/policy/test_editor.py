@@ -93,11 +93,16 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
     )
     assert [y.year for y in policy.calendar.years] == [2027]
     # The next edition changes one figure and keeps every other decision.
-    code, out, _ = edit(capsys, hub, "--figure", "transport_cross_county=450")
+    code, out, _ = edit(
+        capsys, hub, "--figure", "transport_cross_county=450", "--document", "七人社通〔2026〕8号"
+    )
     assert code == 0 and out.splitlines()[-1] == f"{year}.2"
     policy = in_force(hub)
     assert policy.rule("transport_cross_county").amount.value == 450
     assert policy.rule("startup_once").amount.value == 5000
+    # Each figure keeps citing the document that set it.
+    assert policy.rule("transport_cross_county").figure_document == "七人社通〔2026〕8号"
+    assert policy.rule("startup_once").figure_document == "七人社通〔2026〕3号"
     assert policy.rule("absorb_returned").valid_to == dt.date(2026, 12, 31)
     assert [y.year for y in policy.calendar.years] == [2027]
     code, out, _ = edit(capsys, hub, "--figure", "startup_once=-")
@@ -178,11 +183,14 @@ def test_an_edit_that_changes_nothing_is_not_signed(hub: Path, capsys) -> None:
 
 def test_out_writes_a_pack_that_policy_check_accepts(hub: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "county.toml"
-    code, _, _ = edit(capsys, hub, "--figure", "transport_cross_county=300", "--out", str(out))
+    code, _, _ = edit(
+        capsys, hub, "--figure", "transport_cross_county=300", *DOC, "--out", str(out)
+    )
     assert code == 0 and out.exists()
     assert in_force(hub).pack.source == "builtin"  # written, not published
     assert main(["--db", str(tmp_path / "l.db"), "policy", "check", str(out)]) == 0
     assert read_pack_file(out).overrides[0].figure == 300
+    assert read_pack_file(out).overrides[0].figure_document == "七人社通〔2026〕3号"
 
 
 def test_editor_lists_the_county_figures_and_keeps_hand_written_parts() -> None:

@@ -36,11 +36,13 @@ rule = "transport_cross_province_lifted"
 valid_to = 2026-12-31
 document = "七人社通〔2026〕3号"
 figure = 300
+figure_document = "七人社通〔2026〕3号"
 
 [[overrides]]
 rule = "new_form_accident_insurance"
 enabled = true
 figure = 80
+figure_document = "七人社通〔2026〕3号"
 """
 
 
@@ -62,7 +64,7 @@ def test_local_pack_overrides_amount_and_extends_period(tmp_path: Path) -> None:
     assert new.status is Status.ELIGIBLE and new.amount == 300
     assert new.clause == (
         "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条；"
-        "执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）"
+        "县定标准、执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）"
     )
     assert before.line("welfare_post_income_line") is None
     assert after.line("welfare_post_income_line") == 650
@@ -115,7 +117,7 @@ def test_a_new_version_of_a_pack_replaces_the_old_one(tmp_path: Path) -> None:
     second = tmp_path / "七星关2026-2.toml"
     second.write_text(
         COUNTY.replace('version = "2026.1"', 'version = "2026.2"').replace(
-            "enabled = true\nfigure = 80", "enabled = true"
+            'enabled = true\nfigure = 80\nfigure_document = "七人社通〔2026〕3号"', "enabled = true"
         ),
         encoding="utf-8",
     )

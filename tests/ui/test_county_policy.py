@@ -58,8 +58,16 @@ def test_county_form_refuses_a_transport_amount_of_600(county_hub, window, qtbot
         ({"figure": "nan"}, "不是数字"),
         ({"figure": "inf"}, "不是数字"),
         ({"doc_number": "七人社通〔2026〕3号", "doc_date": "2026-02-30"}, "不是日期"),
+        ({"figure": "3000"}, "设定县定金额须写明县里定这个金额的文件文号"),
     ],
-    ids=["schedule_without_document", "schedule_without_days", "nan", "inf", "bad_doc_date"],
+    ids=[
+        "schedule_without_document",
+        "schedule_without_days",
+        "nan",
+        "inf",
+        "bad_doc_date",
+        "figure_without_document",
+    ],
 )
 def test_county_form_says_which_field_is_missing_in_chinese(
     county_hub, window, qtbot, fill: dict[str, object], words: str
@@ -109,6 +117,7 @@ def test_county_edition_signed_by_the_hub_and_sent_back(
     assert "七星关区人力资源和社会保障局 七人社通〔2026〕3号" in adopted.message
     policy = load_policy(ledger).policy
     assert policy.rule("transport_cross_county").amount.value == 400
+    assert policy.rule("transport_cross_county").figure_document == "七人社通〔2026〕3号"
     assert policy.line("welfare_post_income_line") == 650
     assert policy.pack.source == "hub"
     (draft,) = draft_answers(ledger)

@@ -93,10 +93,6 @@
       <translation>Close</translation>
     </message>
     <message>
-      <source>本次依据的县里文件</source>
-      <translation>The county document this edition rests on</translation>
-    </message>
-    <message>
       <source>如 某人社通〔2026〕3号</source>
       <translation>e.g. 某人社通〔2026〕3号</translation>
     </message>
@@ -201,16 +197,20 @@
       <translation>Please check: </translation>
     </message>
     <message>
-      <source>检查通过：%1 版本 %2</source>
-      <translation>Check passed: %1 version %2</translation>
-    </message>
-    <message>
       <source>仍待核定：</source>
       <translation>Still to be set: </translation>
     </message>
     <message>
       <source>已提交：下次与县级汇总中心交换数据时签发，并随数据包下发到各设备</source>
       <translation>Submitted: the hub signs it at the next exchange and sends it to every device</translation>
+    </message>
+    <message>
+      <source>本次依据的县里文件（填写金额、延续执行时必填，打印时引用）</source>
+      <translation>The county document this edition rests on (needed for amounts and extensions; cited on the papers)</translation>
+    </message>
+    <message>
+      <source>检查通过：规则版本 %1</source>
+      <translation>Check passed: rules version %1</translation>
     </message>
   </context>
   <context>
@@ -2814,6 +2814,10 @@
       <source>已重新启用用户 %1，请把新口令告诉本人</source>
       <translation>Re-enabled user %1: tell them their new password</translation>
     </message>
+    <message>
+      <source>规则版本 %1</source>
+      <translation>rules version %1</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
@@ -3128,6 +3132,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域</source>
       <translation>This device makes batches only for its own area: choose that area under Area above</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
     </message>
   </context>
   <context>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.policy.citations import version_words
 from fieldapp.policy.editor import (
     CountyEdit,
     county_figures,
@@ -93,7 +94,7 @@ class CountyPolicyDialog(QDialog):
     # -- the form -------------------------------------------------------------------------
 
     def _document_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("本次依据的县里文件"))
+        box = QGroupBox(self.tr("本次依据的县里文件（填写金额、延续执行时必填，打印时引用）"))
         form = QFormLayout(box)
         self.doc_number = QLineEdit()
         self.doc_number.setPlaceholderText(self.tr("如 某人社通〔2026〕3号"))
@@ -237,7 +238,7 @@ class CountyPolicyDialog(QDialog):
             return False
         unset = policy.unset_figures()
         self.result.setText(
-            self.tr("检查通过：%1 版本 %2").replace("%1", policy.pack.id).replace("%2", version)
+            self.tr("检查通过：规则版本 %1").replace("%1", version_words(policy.version))
             + ("\n" + self.tr("仍待核定：") + "；".join(unset) if unset else "")
         )
         return True

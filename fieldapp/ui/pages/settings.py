@@ -30,6 +30,7 @@ from fieldapp.domain.roles import Role
 from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
 from fieldapp.paths import data_dir
+from fieldapp.policy.citations import version_words
 from fieldapp.services import backup, settings
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
@@ -198,9 +199,10 @@ class SettingsPage(QWidget):
             "local": self.tr("本机安装"),
         }.get(pack.source, pack.source)
         issued = " ".join(x for x in (pack.authority, pack.document) if x)
-        text = (
-            f"{pack.title}（{pack.id} {pack.version}，{source}{'，' + issued if issued else ''}）"
-        )
+        # The rules' version as the papers print it (规则版本 省 2026.1、县 2026.2), not the
+        # packs' internal ids.
+        version = self.tr("规则版本 %1").replace("%1", version_words(policy.version))
+        text = f"{pack.title}（{version}，{source}{'，' + issued if issued else ''}）"
         text += self.tr("，%1 条规则启用").replace("%1", str(len(policy.active_rules)))
         unset = policy.unset_figures()
         if unset:
