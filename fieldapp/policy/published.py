@@ -46,6 +46,12 @@ class PublishedPack:
         """How messages name it: 'qianxi-2026@2026.2'."""
         return f"{self.pack_id}@{self.version}"
 
+    @property
+    def label(self) -> str:
+        """How messages to the people using a device name it: '县里下发的政策包 2026.2 版（第 3 号）'
+        (the county's version and the hub's number, not the pack's internal id)."""
+        return f"县里下发的政策包 {self.version} 版（第 {self.seq} 号）"
+
     def message(self) -> bytes:
         """The canonical bytes the hub signs."""
         body = {k: getattr(self, k) for k in _SIGNED}

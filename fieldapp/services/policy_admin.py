@@ -131,17 +131,17 @@ def hub_choice(ledger: Ledger, base: Sequence[NamedPack]) -> tuple[PublishedPack
     for pack in pool:
         if not pack.verified_by(key):
             warnings.append(
-                f"政策包 {pack.name}（第 {pack.seq} 号）的签名与县级汇总中心不符"
+                f"{pack.label}的签名与县级汇总中心不符"
                 "（可能被改动，或不是县级汇总中心签发），未启用"
             )
             continue
         try:
             combine([*base, (pack.name, pack.read())])
         except PackError as error:
-            warnings.append(f"{error}；该政策包未启用")
+            warnings.append(f"{pack.label}不能使用：{error.problem}；该政策包未启用")
             continue
         if warnings:
-            warnings.append(f"仍使用政策包 {pack.name}（第 {pack.seq} 号）")
+            warnings.append(f"仍使用{pack.label}")
         return pack, warnings
     if warnings:
         warnings.append("仍使用内置政策包")
