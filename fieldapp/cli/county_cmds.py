@@ -56,7 +56,10 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument("--figure", action="append", default=[], metavar="RULE=AMOUNT",
                    help="县定金额，如 transport_cross_county=400（须写 --document；写 - 清除）")  # fmt: skip
     p.add_argument(
-        "--income-line", type=float, metavar="AMOUNT", help="防止返贫监测收入线（元/月）"
+        "--income-line",
+        type=float,
+        metavar="AMOUNT",
+        help="防止返贫监测收入线（元/月，须写 --document）",
     )
     p.add_argument("--extend", action="append", default=[], metavar="RULE=DATE",
                    help="延续执行到某日，如 absorb_returned=2026-12-31（须写 --document）")  # fmt: skip
@@ -274,7 +277,12 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
 
 def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
     """The county editor on the hub: apply the edit to the county's pack, check, sign, queue."""
-    from fieldapp.policy.editor import FIGURE_NEEDS_DOCUMENT, edit_county_pack, next_version
+    from fieldapp.policy.editor import (
+        FIGURE_NEEDS_DOCUMENT,
+        LINE_NEEDS_DOCUMENT,
+        edit_county_pack,
+        next_version,
+    )
     from fieldapp.policy.pack import PackError
     from fieldapp.policy.registry import PolicyRegistry
     from fieldapp.services.policy_admin import PolicyRefused, load_policy, publish, published
@@ -303,7 +311,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
             )
         except PackError as error:
             problem = error.problem
-            if problem == FIGURE_NEEDS_DOCUMENT:
+            if problem in (FIGURE_NEEDS_DOCUMENT, LINE_NEEDS_DOCUMENT):
                 problem += "（请用 --document 写明文号，并可写 --document-title、--document-date）"
             return fail(f"{problem}；未签发，各设备的政策包不变", 2)
         if args.out:

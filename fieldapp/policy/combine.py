@@ -82,12 +82,22 @@ def check_figure_documents(
     name: str, pack: PackFile, policy: Policy, earlier: PackFile | None = None
 ) -> None:
     """A county figure set from now on names the county document that sets it: the application
-    form, roster and notice print the amount and cite that document as its basis.
+    form, roster and notice print the amount and cite that document as its basis; the duty flag
+    of a post holder above the monitoring income line cites the line's document.
 
     Checked with `check_new_pack`, once `pack` has combined into `policy` (a figure the county may
     not set at all is refused for that first). A figure carried unchanged from `earlier` (the
     same pack as published or installed before) keeps working without one, as the pack did.
     """
+    line = pack.lines.welfare_post_income_line
+    carried = earlier is not None and earlier.lines.welfare_post_income_line == line
+    if line is not None and not pack.lines.welfare_post_income_line_document and not carried:
+        raise PackError(
+            name,
+            None,
+            f"防止返贫监测收入线 {line:g} 元/月须写明县里定这条线的文件文号"
+            "（welfare_post_income_line_document，并列入 [[documents]]）：公益性岗位收入超线的提醒引用它",
+        )
     before = {o.rule: _figure(o) for o in earlier.overrides} if earlier is not None else {}
     for override in pack.overrides:
         figure = _figure(override)
@@ -188,6 +198,7 @@ class _State:
         for override in local.overrides:
             self.rules[override.rule] = self._override(override)
         self.lines |= local.lines.model_dump(exclude_none=True)
+        self._line_document(local.lines)
         self._deadlines(local.deadlines)
         if local.clauses is not None:
             self.clauses |= {k: v for k, v in local.clauses.model_dump().items() if v}
@@ -280,6 +291,19 @@ class _State:
                 f"规则 {rule.id}（{rule.title}）：县定标准的文号 {number} 不在本包的 [[documents]] 中"
             )
         return number
+
+    def _line_document(self, lines: Lines) -> None:
+        """The monitoring line's document goes with the line: a new line without one cites none."""
+        number = lines.welfare_post_income_line_document
+        if lines.welfare_post_income_line is None:
+            if number is not None:
+                raise self._refuse(
+                    "写了监测收入线的文号却没有写监测收入线 welfare_post_income_line"
+                )
+            return
+        if number and number not in self.documents:
+            raise self._refuse(f"监测收入线的文号 {number} 不在本包的 [[documents]] 中")
+        self.lines["welfare_post_income_line_document"] = number or None
 
     def _extension(self, rule: Rule, override: RuleOverride) -> Extension:
         number = override.document

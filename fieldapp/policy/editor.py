@@ -35,6 +35,10 @@ from fieldapp.policy.packfile import dump_pack, parse_pack_text
 #: A pack file by the name its messages use.
 NamedPack = tuple[str, PackFile]
 
+#: Why a monitoring income line without the county's document is refused.
+LINE_NEEDS_DOCUMENT = (
+    "设定防止返贫监测收入线须写明县里定这条线的文件文号：公益性岗位收入超线的提醒引用它"
+)
 #: Why a county figure without the county's document is refused.
 FIGURE_NEEDS_DOCUMENT = (
     "设定县定金额须写明县里定这个金额的文件文号：申请表、花名册和公示表引用它作为补贴标准的依据"
@@ -152,6 +156,7 @@ def edit_county_pack(
     # The application form, roster and notice cite the document that sets the amount (told
     # after the figures are checked against the caps, which matter more).
     undocumented = any(value is not None for value in edit.figures.values()) and not number
+    undocumented_line = False
     for rule_id, value in edit.figures.items():
         entry = _override(data, rule_id)
         if value is None:
@@ -178,7 +183,17 @@ def edit_county_pack(
                 None,
                 f"监测收入线是每月的金额（元），不能为负数：收到 {edit.income_line:g}",
             )
-        data.setdefault("lines", {})["welfare_post_income_line"] = edit.income_line
+        lines = data.setdefault("lines", {})
+        # The form always gives the line it shows: the same line again is no new decision (it
+        # keeps its document), unless it is now given the document it lacked.
+        same = edit.income_line == lines.get("welfare_post_income_line")
+        if not same or (number and not lines.get("welfare_post_income_line_document")):
+            lines["welfare_post_income_line"] = edit.income_line
+            if number:
+                lines["welfare_post_income_line_document"] = number
+            else:
+                lines.pop("welfare_post_income_line_document", None)
+                undocumented_line = True
     calendar: dict[str, Any] = data.setdefault("calendar", {})
     both = set(edit.extra_holidays) & set(edit.extra_workdays)
     if both:
@@ -211,6 +226,8 @@ def edit_county_pack(
     policy = combine([*base, (name, pack)], source="hub")
     if undocumented:
         raise PackError(name, None, FIGURE_NEEDS_DOCUMENT)
+    if undocumented_line:
+        raise PackError(name, None, LINE_NEEDS_DOCUMENT)
     return text, policy
 
 

@@ -143,6 +143,12 @@ def household_duties(
     line = policy.line("welfare_post_income_line")
     needed = int(policy.line("welfare_post_income_months") or 6)
     clauses = policy.clauses
+    line_document = policy.lines.welfare_post_income_line_document
+    line_clause = "；".join(
+        x
+        for x in (clauses.income_above_line, line_document and f"监测收入线：{line_document}")
+        if x
+    )
     age_min = int(policy.deadline("working_age_min", 16))
     age_max = int(policy.deadline("working_age_max", 60))
     flags: list[DutyFlag] = []
@@ -184,7 +190,7 @@ def household_duties(
                             *base,
                             f"{person.name} 灵活就业收入连续{len(run)}个月（{run[-1]} 至 {run[0]}）"
                             f"超过监测线 {line:g} 元/月，应退出公益性岗位",
-                            clauses.income_above_line,
+                            line_clause,
                             [person.person_id],
                             [person.name],
                         )

@@ -386,6 +386,9 @@ class Lines(_Strict):
     """County lines (`[lines]`): the monitoring income line is the county's (None until set)."""
 
     welfare_post_income_line: float | None = Field(default=None, ge=0)
+    #: The county document that sets the line (its number; listed in `[[documents]]`), cited
+    #: by the flag telling that a post holder's income is above it.
+    welfare_post_income_line_document: str | None = None
     welfare_post_income_months: int | None = Field(default=None, ge=1)
 
 

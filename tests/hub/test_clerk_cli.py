@@ -75,8 +75,9 @@ def test_county_policy_on_a_hub_with_a_password(
     (row,) = json.loads(out)
     assert row["in_force"] and row["signature_ok"]
     code, out, err = run(
-        capsys, "hub", "policy", "edit", "--dir", hub, "--income-line", "700", "--version", "2027.1"
-    )
+        capsys, "hub", "policy", "edit", "--dir", hub, "--income-line", "700",
+        "--document", "某县人社发〔2027〕1号", "--version", "2027.1",
+    )  # fmt: skip
     assert code == 0, err
     assert out.strip().endswith("2027.1")
 

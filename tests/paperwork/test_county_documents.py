@@ -200,7 +200,7 @@ def test_a_figure_published_before_documents_were_named_keeps_working(
     _publish_as_before(hub, old)
     assert in_force(hub).rule(RULE).amount.value == 400
     # The next edition decides something else: the old figure is carried as it was.
-    code, said = edit(capsys, hub, "--income-line", "650")
+    code, said = edit(capsys, hub, "--holiday", "2027-03-01")
     assert code == 0, said
     policy = in_force(hub)
     assert policy.rule(RULE).amount.value == 400 and policy.rule(RULE).figure_document == ""
@@ -215,3 +215,32 @@ def test_a_figure_published_before_documents_were_named_keeps_working(
     assert code == 0, said
     code, said = _publish(capsys, hub, _pack(tmp_path, "2026.4", 450, document=False))
     assert code == 2 and "县定金额 450 元须写明" in said
+
+
+def test_the_monitoring_line_cites_the_countys_document_when_a_post_holder_is_flagged(
+    hub: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The line is the county's figure too: the flag telling a coordinator that someone should
+    leave a public-welfare post names the county document that set the line."""
+    from fieldapp.policy.facts import MonthFacts
+    from fieldapp.policy.households import DutyKind, HouseholdFacts, household_duties
+    from tests.policy.helpers import person, spell
+
+    code, said = edit(capsys, hub, "--income-line", "650")
+    assert code == 2 and "监测收入线" in said and "--document" in said and "未签发" in said
+    code, said = edit(capsys, hub, "--income-line", "650", *FIRST)
+    assert code == 0, said
+    policy = in_force(hub)
+    post = spell(D(2024, 1, 1), form="公益性岗位", place_code="520502001", employer="保洁岗")
+    months = tuple(MonthFacts(f"2025-{m:02d}", "已就业", 900.0) for m in range(3, 9))
+    household = HouseholdFacts(
+        "h", "520502001001", "007", "", members=[person(spells=(post,), months=months)]
+    )
+    (flag,) = household_duties(policy, [household], D(2025, 9, 10))
+    assert flag.kind == DutyKind.INCOME_ABOVE_LINE and "超过监测线 650 元/月" in flag.text
+    assert flag.clause.endswith("；监测收入线：某县人社发〔2026〕3号"), flag.clause
+    # A later edition deciding something else keeps the line's document.
+    code, said = edit(capsys, hub, "--figure", f"{RULE}=400", *SECOND)
+    assert code == 0, said
+    (flag,) = household_duties(in_force(hub), [household], D(2025, 9, 10))
+    assert flag.clause.endswith("；监测收入线：某县人社发〔2026〕3号"), flag.clause

@@ -95,6 +95,7 @@ date = 2026-01-05
 
 [lines]
 welfare_post_income_line = 650
+welfare_post_income_line_document = "七人社通〔2026〕3号"
 
 [[overrides]]
 rule = "transport_cross_county"

@@ -63,7 +63,7 @@ def test_a_negative_income_line_is_refused_in_the_clerks_words(hub: Path, capsys
 def test_a_pack_file_that_cannot_be_written_is_told(hub: Path, tmp_path: Path, capsys) -> None:
     (tmp_path / "说明.txt").write_text("不是文件夹", encoding="utf-8")
     out = tmp_path / "说明.txt" / "county.toml"
-    code, _, err = edit(capsys, hub, "--income-line", "650", "--out", str(out))
+    code, _, err = edit(capsys, hub, "--income-line", "650", *DOC, "--out", str(out))
     assert code == 1
     assert f"无法写入“{out}”：“{tmp_path / '说明.txt'}”是文件，不是文件夹" in err
 

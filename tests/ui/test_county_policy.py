@@ -122,6 +122,15 @@ def test_county_edition_signed_by_the_hub_and_sent_back(
     assert policy.pack.source == "hub"
     (draft,) = draft_answers(ledger)
     assert draft["status"] == policy_packs.PUBLISHED and "已签发为" in str(draft["status_note"])
+    # The next edition only adds a day off: the figures and the line the form shows again are
+    # no new decisions and need no document (they keep the one they were set on).
+    from fieldapp.ui import policy_access
+
+    policy_access.reset()  # as the sync page does once a bundle brought a new pack
+    again = _editor(window, qtbot)
+    assert again.income_line.text() == "650"
+    again.extra_holidays.setPlainText("2027-03-01")
+    assert again.check(), again.error.text()
 
 
 def test_only_county_devices_submit(tmp_path: Path, ledger_path: Path) -> None:
