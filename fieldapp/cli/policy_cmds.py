@@ -11,7 +11,7 @@ from fieldapp.cli.common import JSON_HELP, checked_area, fail, open_ledger, prin
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
-from fieldapp.policy.citations import official
+from fieldapp.policy.citations import official, rules_version
 from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
@@ -494,7 +494,7 @@ def cmd_policy_list(args: argparse.Namespace) -> int:
     pack = policy.pack
     issued = " ".join(x for x in (pack.authority, pack.document) if x)
     print(
-        f"现行政策包：{pack.title}（{pack.id} {pack.version}，"
+        f"现行政策包：{pack.title}（{rules_version(policy.version)}，"
         f"{SOURCE_LABELS.get(pack.source, pack.source)}{'，' + issued if issued else ''}）"
     )
     for r in policy.rules:
@@ -522,7 +522,8 @@ def cmd_policy_check(args: argparse.Namespace) -> int:
     except PackError as error:
         return fail(str(error), 2)
     print(
-        f"政策包可用：{Path(args.file).name}，合并后共 {len(policy.rules)} 条规则（{policy.version}）"
+        f"政策包可用：{Path(args.file).name}，合并后共 {len(policy.rules)} 条规则"
+        f"（{rules_version(policy.version)}）"
     )
     for text in policy.unset_figures():
         print(f"待县里核定：{text}")
@@ -538,7 +539,7 @@ def cmd_policy_install(args: argparse.Namespace) -> int:
         return fail(str(refused), 2)
     except PackError as error:
         return fail(f"{error}；现行政策包未改变", 2)
-    print(f"已启用：{Path(args.file).name}（{policy.version}）")
+    print(f"已启用：{Path(args.file).name}（{rules_version(policy.version)}）")
     return 0
 
 

@@ -318,3 +318,22 @@ def test_a_pack_saved_in_gbk_says_how_to_save_it(db, capsys, tmp_path: Path) -> 
     capsys.readouterr()
     code, _, err = run(capsys, "hub", "policy", "publish", "--dir", str(hub), str(pack))
     assert code == 2 and hint in err, err
+
+
+def test_policy_commands_say_the_version_as_the_papers_do(db, capsys, tmp_path: Path) -> None:
+    """`policy check`, `install` and `list` said guizhou-2023@2026.1+qixingguan@2026.1 and
+    （qixingguan 2026.1，…）: the packs' internal ids, where the papers say 规则版本."""
+    path, _ = db
+    pack = tmp_path / "本县政策.toml"
+    pack.write_text(COUNTY_PACK, encoding="utf-8")
+    said = []
+    for argv in (["policy", "check", str(pack)], ["policy", "install", str(pack)]):
+        code, out, err = run(capsys, "--db", path, *argv)
+        assert code == 0, err
+        said.append(out)
+    code, out, err = run(capsys, "--db", path, "policy", "list")
+    assert code == 0, err
+    said.append(out.splitlines()[0])
+    for text in said:
+        assert "（规则版本 省 2026.1、县 2026.1" in text, text
+        assert "@" not in text and "qixingguan" not in text, text
