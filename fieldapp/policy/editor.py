@@ -148,10 +148,17 @@ def edit_county_pack(
     documents: list[dict[str, Any]] = data.setdefault("documents", [])
     if edit.document is not None:
         number = edit.document.number
+        given = edit.document.model_dump(mode="python", exclude_none=True)
+        # The same document given again by its number alone keeps what was written of it
+        # (a form or command line fills a missing title with the number).
+        for earlier in (d for d in documents if number and d.get("number") == number):
+            for key, value in earlier.items():
+                if not given.get(key) or (key == "title" and given[key] == number):
+                    given[key] = value
         documents[:] = [d for d in documents if d.get("number") != number]
-        documents.append(edit.document.model_dump(mode="python", exclude_none=True))
-        header.update(document=number, document_date=edit.document.date)
-        header.setdefault("authority", edit.document.issuer)
+        documents.append(given)
+        header.update(document=number, document_date=given.get("date"))
+        header.setdefault("authority", given.get("issuer", ""))
     number = edit.document.number if edit.document is not None else ""
     # The application form, roster and notice cite the document that sets the amount (told
     # after the figures are checked against the caps, which matter more).

@@ -240,3 +240,18 @@ def test_days_and_ranges() -> None:
             CountyEdit(extensions={"absorb_returned": dt.date(2026, 12, 31)}),
             version="1",
         )
+
+
+def test_the_same_document_given_again_by_number_keeps_its_title(hub: Path, capsys) -> None:
+    """Each figure needs its document, so a clerk gives the same number again in the next
+    edition, without retyping the title: the title was replaced by the number."""
+    code, _, err = edit(capsys, hub, "--figure", "transport_cross_county=400", *DOC)
+    assert code == 0, err
+    code, _, err = edit(
+        capsys, hub, "--figure", "startup_once=3000", "--document", "七人社通〔2026〕3号"
+    )
+    assert code == 0, err
+    (document,) = [d for d in in_force(hub).documents if d.number == "七人社通〔2026〕3号"]
+    assert document.title == "关于延续执行就业帮扶政策的通知"
+    assert document.issuer == "七星关区人力资源和社会保障局"
+    assert document.date == dt.date(2026, 1, 5)
