@@ -137,6 +137,31 @@ def test_nothing_new_reads_nothing_and_a_change_in_the_area_arrives(tmp_path, hu
     assert a.get("persons", pa)["phone"] == "13900000001"
 
 
+def test_a_hub_of_the_version_before_batches_travelled_works_each_answer_out_once(
+    tmp_path, hub, make_device
+):
+    """A scope holds more than it did (a claim's batch travels with it): a hub opened by this
+    version works every device's next answer out in full once, so claims batched before it
+    bring their batch; the answers after that cost what changed again."""
+    from fieldapp.hub.folder import Hub
+
+    a = make_device("一村", AREAS[0])
+    add_family(a, AREAS[0], ["101"])
+    for n in range(2):
+        _round_trip(hub, a, "一村", tmp_path, n)
+    assert hub.plan_answer("一村").incremental
+    with hub.ledger.transaction():  # as a hub of the version before left it
+        hub.ledger.set_meta("answer_scope_rules", None)
+    again = Hub.open(hub.root)
+    try:
+        assert not again.plan_answer("一村").incremental
+        import_bundle(a, again.export_for("一村", tmp_path / "afresh.fs").path)
+        hub.import_file(export_bundle(a, tmp_path / "ack.fs").path)
+        assert again.plan_answer("一村").incremental
+    finally:
+        again.close()
+
+
 def test_a_hub_indexes_visits_by_person_once(hub):
     """Every ledger indexes visits by person (migration 24); a hub made before that had its
     own copy of the same index, which it drops when it next opens (each index costs every
