@@ -116,9 +116,18 @@ def test_a_village_prints_the_notice_of_its_own_claims_in_the_townships_batch(co
     text = "\n".join(page_texts(pdf.read_bytes()))
     assert "王五" in text and "赵六" in text and "钱七" not in text, text
     assert WANG not in text and "520502********1518" in text
+    # Posted in the village, under the village's name: 2 people, not the township's 3.
+    assert "地区：碧阳街道 大坝村" in text and "公示单位（盖章）：碧阳街道 大坝村" in text, text
+    assert "以下 2 名人员" in text and "拟发放补贴合计\n200.00 元" in text, text
     # Nothing of 小河村's person reached 大坝村's device, and the other way round.
     assert not any("钱七" in v or QIAN in v for v in _people_on(county.db("d")))
     assert not any("王五" in v or WANG in v for v in _people_on(county.db("x")))
+
+    # The township's own notice of the batch still lists all three, under the township.
+    pdf = tmp_path / "碧阳街道公示.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "以下 3 名人员" in text and "公示单位（盖章）：碧阳街道\n" in text, text
 
     pdf = tmp_path / "小河村公示.pdf"
     county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="x")
