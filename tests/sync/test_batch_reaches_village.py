@@ -65,6 +65,11 @@ def _people_on(db: Path) -> set[str]:
 
 @pytest.fixture
 def county(tmp_path, capsys) -> County:
+    return two_villages(tmp_path, capsys)
+
+
+def two_villages(tmp_path: Path, capsys) -> County:  # noqa: ANN001
+    """Hub, the two villages' devices with their people, the township's and the county's."""
     county = County(tmp_path, capsys, DEVICES)
     daba = [("王五", WANG, WANG, "户主", "6228480012345678927"),
             ("赵六", ZHAO, WANG, "子女", "6228480012345678935")]  # fmt: skip
@@ -76,7 +81,7 @@ def county(tmp_path, capsys) -> County:
     return county
 
 
-def _township_batch(county: County) -> tuple[str, list[str], list[str]]:
+def township_batch(county: County) -> tuple[str, list[str], list[str]]:
     """Both villages' claims reviewed up to the township, which batches them; every device
     synced afterwards. Returns (batch id, 大坝村's claims, 小河村's claims)."""
     daba = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
@@ -95,7 +100,7 @@ def _township_batch(county: County) -> tuple[str, list[str], list[str]]:
 
 
 def test_a_village_prints_the_notice_of_its_own_claims_in_the_townships_batch(county, tmp_path):
-    batch, daba, xiaohe = _township_batch(county)
+    batch, daba, xiaohe = township_batch(county)
     listed = county.run("batch", "list", db="d")
     assert batch in listed and "碧阳街道2026年第一批交通补助" in listed, listed
     claims = json.loads(county.run("claim", "list", "--json", db="d").split("\n提示")[0])
@@ -146,7 +151,7 @@ def test_a_village_prints_the_notice_of_its_own_claims_in_the_townships_batch(co
 
 
 def test_a_village_cannot_change_the_townships_batch_it_received(county):
-    batch, _daba, _xiaohe = _township_batch(county)
+    batch, _daba, _xiaohe = township_batch(county)
     village = Ledger.open(county.db("d"))
     try:
         with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
