@@ -167,6 +167,9 @@ def test_a_village_cannot_change_the_townships_batch_it_received(county):
         assert (held.change.tbl, held.rule) == ("batches", "scope")
     finally:
         hub.close()
+    listed = county.run("hub", "rejected", "--dir", str(county.hub_dir))
+    # The county's clerk reads which batch by its name, not its id.
+    assert "申领批次「碧阳街道2026年第一批交通补助」" in listed and batch[:8] not in listed, listed
     county.sync("t", "x", "c", held=1)
     for stem in ("t", "x", "c"):
         listed = county.run("batch", "list", db=stem)
