@@ -226,12 +226,17 @@ def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> 
 
 
 def _parents(db: sqlite_utils.Database, rows: Iterable[str]) -> set[str]:
-    """The rows that `rows` point at through `PARENTS` (the batches of claims), as they are now."""
+    """The rows that `rows` point at through `PARENTS` (the batches of claims), as they are now:
+    one distinct look-up per link, so a village's thousands of claims return its few batches."""
     found: set[str] = set()
-    rows = list(rows)
+    _fill(db, "temp._cand", rows)
     for table, columns in PARENTS.items():
-        for values in _current_many(db, table, rows, columns).values():
-            found.update(v for v in values.values() if isinstance(v, str) and v)
+        for column in columns:
+            found |= _ids(
+                db,
+                f"SELECT DISTINCT t.[{column}] FROM temp._cand f CROSS JOIN [{table}] t "
+                "WHERE t.id = f.v",
+            )
     return found
 
 
