@@ -174,3 +174,27 @@ def test_a_village_cannot_change_the_townships_batch_it_received(county):
     for stem in ("t", "x", "c"):
         listed = county.run("batch", "list", db=stem)
         assert "大坝村自改" not in listed and "碧阳街道2026年第一批交通补助" in listed, stem
+
+
+def test_a_village_cannot_change_the_countys_batch_made_for_no_one_area(county):
+    """A batch the county made without naming an area reaches the village too, read-only."""
+    claim = county.create("d", WANG, RULE)
+    county.advance("d", claim, "已提交", "村审核")
+    county.sync("d", "t")
+    county.advance("t", claim, "乡镇审核")
+    county.sync("t", "c")
+    county.advance("c", claim, "县审批")
+    out = county.run("batch", "create", "--rule", RULE, "--title", "全县第一批", db="c")
+    batch = out.split("提示")[0].split()[-1]
+    county.sync("c", "d")
+    assert "全县第一批" in county.run("batch", "list", db="d")
+    village = Ledger.open(county.db("d"))
+    try:
+        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
+            writer.update(Batch, batch, {"title": "大坝村自改"})
+        forge(village, "batches", batch, {"title": "大坝村自改"})
+    finally:
+        village.close()
+    county.sync("d", held=1)
+    county.sync("c", held=1)
+    assert "大坝村自改" not in county.run("batch", "list", db="c")
