@@ -316,12 +316,19 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
         return 0
     if not claims:
         print("没有申领")
+    titles = _batch_titles(service)
     for c in claims:
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
-            f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}"
+            f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
+            f"{titles.get(c.batch_id, '') if c.batch_id else ''}"
         )
     return 0
+
+
+def _batch_titles(service: ClaimService) -> dict[str, str]:
+    """Batch id → the name a clerk knows it by."""
+    return {b.id: b.title for b in service.queries.batches()}
 
 
 def cmd_claim_show(args: argparse.Namespace) -> int:
@@ -340,6 +347,8 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         f"{claim.funding_source}"
     )
     print(f"收款：{claim.payee} {claim.payee_name}；状态：{claim.state}")
+    if claim.batch_id:
+        print(f"批次：{_batch_titles(service).get(claim.batch_id, '（本机尚未收到，请先同步）')}")
     for item, done in claim.evidence_items().items():
         print(f"  {'☑' if done else '☐'} {item}")
     if claim.missing_evidence_reason:

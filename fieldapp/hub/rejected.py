@@ -81,8 +81,9 @@ def as_item(held: HeldChange) -> dict[str, Any]:
 
 def subject(hub: Hub, held: HeldChange) -> str:
     """Who or what a held change is about, as the clerk knows it: the person's name (of the
-    row, or of the person the row belongs to), a household's address, an area's name; the
-    values the change itself sets when the hub has no such row yet; else its row id."""
+    row, or of the person the row belongs to), a household's address, an area's name, a
+    batch's title; the values the change itself sets when the hub has no such row yet; else
+    its row id."""
     change, ledger = held.change, hub.ledger
     row = ledger.get(change.tbl, change.row_id) or {}
     values = {**change.data, **{k: v for k, v in row.items() if v not in (None, "")}}
@@ -90,7 +91,7 @@ def subject(hub: Hub, held: HeldChange) -> str:
         person = ledger.get("persons", str(values["person_id"])) or {}
         if person.get("name"):
             return f"「{_short(person['name'])}」"
-    for key in ("name", "address", "code"):
+    for key in ("name", "address", "code", "title"):
         if isinstance(values.get(key), str) and values[key].strip():
             return f"「{_short(values[key])}」"
     return _short(change.row_id)

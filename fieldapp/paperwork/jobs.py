@@ -151,7 +151,8 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
             f"批次“{batch.title}”中没有可打印的申领，无法打印申请表"
             + (f"（{note}）" if (note := data.dropped_note(batch.id)) else "")
         )
-    settings = data.settings(batch.area_code or region_of(forms[0].person.id_number))
+    area_code = data.batch_area(batch)
+    settings = data.settings(area_code or region_of(forms[0].person.id_number))
     total = from_fen(sum(to_fen(f.amount) for f in forms))
     return PrintJob(
         "申请表",
@@ -164,7 +165,7 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
             batch_id=batch.id,
             rows=len(forms),
             total_amount=float(total),
-            area_code=batch.area_code,
+            area_code=area_code,
         ),
         data.dropped_note(batch.id),
     )
@@ -175,7 +176,7 @@ def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSetti
     leave off (roster and notice)."""
     data = PaperData(ledger)
     roster = data.roster(batch_id)
-    area_code = data.batch(roster.batch_id).area_code
+    area_code = data.batch_area(data.batch(roster.batch_id))
     settings = data.settings(area_code or _first_area(data, roster.batch_id))
     return roster, settings, area_code, data.dropped_note(roster.batch_id)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import idnumber
-from fieldapp.domain.areacode import AreaLevel, area_at
+from fieldapp.domain.areacode import AreaLevel, area_at, in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
@@ -32,6 +32,7 @@ from fieldapp.paperwork.views import (
     RosterView,
     VisitSheetView,
 )
+from fieldapp.services.actor import actor_of
 from fieldapp.store.ledger_kind import is_demo
 from fieldapp.store.queries import paper as paper_rows
 from fieldapp.store.queries.claims import ClaimQueries
@@ -225,6 +226,15 @@ class PaperData:
         """One batch, or NotFound."""
         return self.claims.batch(batch_id)
 
+    def batch_area(self, batch: Batch) -> str:
+        """The area the batch's papers speak for on this ledger: the batch's own, or, on a
+        device enrolled for an area inside it (a village holding its own claims of the
+        township's or the county's batch, and only those), the device's area: it prints and
+        posts the notice of its part, under its own name."""
+        scope = actor_of(self.ledger).scope
+        inside = bool(scope) and scope != batch.area_code and in_area(scope, batch.area_code)
+        return scope if batch.area_code and scope and inside else batch.area_code
+
     def batch_claims(self, batch_id: str) -> list[Claim]:
         """The batch's claims still to be paid or paid, in roster order (township, village,
         then name): a claim rejected or reversed after it was batched is left off its papers."""
@@ -354,7 +364,7 @@ class PaperData:
         # editions: 县定标准 on one document for some claims, on a later one for others).
         parts = [p for c in claims for p in c.source_clause.split("；") if p]
         clause = "；".join(dict.fromkeys(parts))
-        area = batch.area_code or _common_area([c.area_code for c in claims])
+        area = self.batch_area(batch) or _common_area([c.area_code for c in claims])
         return RosterView(
             batch_id=batch.id,
             title=title or batch.title,

@@ -17,6 +17,12 @@ the last answer the device confirmed (`sync_issued`). An answer then reads:
 3. the full history of those newly relevant rows (and of rows first sent in bundles the
    device never confirmed).
 
+A row in scope may point at a row of a wider area that the device needs to read but never
+owns: a claim of the village batched by the township or the county. Such a row (`PARENTS`)
+travels, with its later changes, to every device holding a row that points at it, read-only
+(the trust rules still judge a change to it by its own place); nothing hangs off it in return
+(a batch does not bring the other villages' claims in it).
+
 Nothing arrived → nothing is read but the vector. The full computation (`full_scope`) is used
 for a device's first answer, after a re-enrolment with another area, or when the area tree
 itself changed; a test holds the two equal.
@@ -44,11 +50,20 @@ FIRST_RING = ("person_id", "household_id", "area_code")
 #: Tables every device receives whole, whatever its area: the area tree, the policy packs the
 #: county's hub signed, and the county's drafts of them with the hub's answer (issue 14).
 COUNTY_WIDE = ("areas", "policy_packs", "policy_drafts")
-#: `_id` columns that are not links to rows (policy rule and pack ids, key ids) or are followed
-#: in the first ring.
+#: Table → columns pointing at a row of a wider area that a device holding the row receives
+#: read-only: a claim's batch (made by the township or the county under its own area code).
+#: Followed from the row to the one it names, never back: the batch brings none of its claims.
+PARENTS: dict[str, tuple[str, ...]] = {"claims": ("batch_id",)}
+#: `_id` columns that are not links to rows (policy rule and pack ids, key ids), are followed
+#: in the first ring, or name a parent (a batch: the print log of a batch stays with the
+#: device's area, the batch's other claims with theirs).
 NOT_ROW_LINKS = frozenset(
-    {"rule_id", "person_id", "household_id", "head_person_id", "pack_id", "key_id"}
+    {"rule_id", "person_id", "household_id", "head_person_id", "pack_id", "key_id", "batch_id"}
 )
+#: What a scope holds changed in this version (parents, 2): a hub opened by it works every
+#: device's next answer out in full once, so that rows now in scope reach devices that had
+#: their answers from the version before.
+SCOPE_RULES = "2"
 
 #: Look-ups the hub makes that a device never does; built on a hub only. (Visits by person
 #: were one until every ledger got that index, migration 24.)
@@ -73,8 +88,13 @@ _TBL, _ROW, _DATA = (_CHANGE_FIELDS.index(n) for n in ("tbl", "row_id", "data"))
 
 
 def prepare_hub(db: sqlite_utils.Database) -> None:
-    """Build the hub's own indexes (idempotent; a few seconds once on a big existing hub)."""
+    """Build the hub's own indexes (idempotent; a few seconds once on a big existing hub), and
+    have every device's next answer worked out in full when the scope rules changed."""
     tables = set(db.table_names())
+    row = db.execute("SELECT value FROM meta WHERE key = 'answer_scope_rules'").fetchone()
+    if (row[0] if row else None) != SCOPE_RULES:
+        db.execute("DELETE FROM hub_answer_scope")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('answer_scope_rules', ?)", [SCOPE_RULES])
     existing = postgres.index_names(db)
     if "hub_visits_person" in existing and "idx_visits_person" in existing:
         db.execute("DROP INDEX hub_visits_person")  # the same index twice costs every insert
@@ -201,7 +221,23 @@ def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> 
     persons |= _ids(db, "SELECT id FROM persons WHERE id IN temp._sent")
     first = households | persons | already | _county_wide(db)
     first |= _hanging(db, links, persons, households, with_codes=True)
-    return first | _row_linked(db, links, first)
+    rows = first | _row_linked(db, links, first)
+    return rows | _parents(db, rows)
+
+
+def _parents(db: sqlite_utils.Database, rows: Iterable[str]) -> set[str]:
+    """The rows that `rows` point at through `PARENTS` (the batches of claims), as they are now:
+    one distinct look-up per link, so a village's thousands of claims return its few batches."""
+    found: set[str] = set()
+    _fill(db, "temp._cand", rows)
+    for table, columns in PARENTS.items():
+        for column in columns:
+            found |= _ids(
+                db,
+                f"SELECT DISTINCT t.[{column}] FROM temp._cand f CROSS JOIN [{table}] t "
+                "WHERE t.id = f.v",
+            )
+    return found
 
 
 def _county_wide(db: sqlite_utils.Database) -> set[str]:
@@ -338,7 +374,11 @@ def newly_relevant(
             seen = [values.get(row_id, {}), *datas]
             if any(v.get(c) in first_all for v in seen for c in columns):
                 new_rows.add(row_id)
-    return new_rows - known
+    # Parents of the rows it gets now, and of those it holds that a change just pointed elsewhere.
+    pointing = new_rows | {
+        change[_ROW] for change in arrived if change[_TBL] in PARENTS and change[_ROW] in known
+    }
+    return (new_rows | _parents(db, pointing)) - known
 
 
 def _current(

@@ -41,7 +41,8 @@ def test_incremental_answer_equals_answer_worked_out_afresh(tmp_path, hub, make_
     steps = 0
     for step in range(1, 25):
         action = rng.choice(
-            ["move", "recode", "service", "family", "edit", "group", "trip", "trip"]
+            ["move", "recode", "service", "family", "edit", "group", "claim", "batch", "trip"]
+            + ["trip"]
         )
         persons = [r[0] for r in hub.ledger.db.execute("SELECT id FROM persons ORDER BY id")]
         households = [r[0] for r in hub.ledger.db.execute("SELECT id FROM households ORDER BY id")]
@@ -71,6 +72,24 @@ def test_incremental_answer_equals_answer_worked_out_afresh(tmp_path, hub, make_
             with hub.ledger.transaction():
                 repo.ensure_area(Area(code=code, name=f"{step}组", kind="组", parent_code=parent))
                 repo.save(Household(area_code=code, address=f"{step}号"))
+        elif action == "claim":
+            # A claim on a person (a village's claim reaching the hub).
+            with hub.ledger.transaction():
+                hub.ledger.insert("claims", {"person_id": rng.choice(persons), "rule_id": "r"})
+        elif action == "batch":
+            # The county batches some claims under its own code, or renames a batch: a batch
+            # travels to the devices holding one of its claims, with its later changes.
+            claims = [r[0] for r in hub.ledger.db.execute("SELECT id FROM claims ORDER BY id")]
+            batches = [r[0] for r in hub.ledger.db.execute("SELECT id FROM batches ORDER BY id")]
+            with hub.ledger.transaction():
+                if batches and rng.random() < 0.3:
+                    hub.ledger.update("batches", rng.choice(batches), {"title": f"第{step}批"})
+                else:
+                    batch = hub.ledger.insert(
+                        "batches", {"rule_id": "r", "area_code": "520502", "title": f"{step}"}
+                    )
+                    for claim in rng.sample(claims, min(len(claims), 2)):
+                        hub.ledger.update("claims", claim, {"batch_id": batch})
         elif action == "edit":
             with hub.ledger.transaction():
                 hub.ledger.update("persons", rng.choice(persons), {"phone": f"139{step:08d}"})
@@ -116,6 +135,31 @@ def test_nothing_new_reads_nothing_and_a_change_in_the_area_arrives(tmp_path, hu
     assert [c[5] for c in plan.changes] == [pa]
     import_bundle(a, hub.export_for("一村", tmp_path / "a-last.fs").path)
     assert a.get("persons", pa)["phone"] == "13900000001"
+
+
+def test_a_hub_of_the_version_before_batches_travelled_works_each_answer_out_once(
+    tmp_path, hub, make_device
+):
+    """A scope holds more than it did (a claim's batch travels with it): a hub opened by this
+    version works every device's next answer out in full once, so claims batched before it
+    bring their batch; the answers after that cost what changed again."""
+    from fieldapp.hub.folder import Hub
+
+    a = make_device("一村", AREAS[0])
+    add_family(a, AREAS[0], ["101"])
+    for n in range(2):
+        _round_trip(hub, a, "一村", tmp_path, n)
+    assert hub.plan_answer("一村").incremental
+    with hub.ledger.transaction():  # as a hub of the version before left it
+        hub.ledger.set_meta("answer_scope_rules", None)
+    again = Hub.open(hub.root)
+    try:
+        assert not again.plan_answer("一村").incremental
+        import_bundle(a, again.export_for("一村", tmp_path / "afresh.fs").path)
+        hub.import_file(export_bundle(a, tmp_path / "ack.fs").path)
+        assert again.plan_answer("一村").incremental
+    finally:
+        again.close()
 
 
 def test_a_hub_indexes_visits_by_person_once(hub):

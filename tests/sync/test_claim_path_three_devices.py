@@ -66,12 +66,13 @@ def _sheet(path: Path) -> Path:
 class County:
     """The hub folder and four enrolled ledgers, driven through the command line."""
 
-    def __init__(self, tmp: Path, capsys) -> None:  # noqa: ANN001
+    def __init__(self, tmp: Path, capsys, devices: dict | None = None) -> None:  # noqa: ANN001
         self.tmp, self.capsys, self.count = tmp, capsys, 0
+        self.devices = devices or DEVICES
         self.hub_dir = tmp / "hub"
         hub = Hub.init(self.hub_dir, "七星关区汇总中心")
         try:
-            for stem, (name, role, area) in DEVICES.items():
+            for stem, (name, role, area) in self.devices.items():
                 hub.enroll(name, area, tmp / f"{stem}.enrol", role, code=ENROL_CODE)
                 ledger = Ledger.open(self.db(stem))
                 try:
@@ -103,7 +104,7 @@ class County:
             )
             self.run("sync", "export", "--out", str(up), db=stem)
             self.run("hub", "import", "--dir", str(self.hub_dir), str(up))
-            name = DEVICES[stem][0]
+            name = self.devices[stem][0]
             self.run(
                 "hub", "export", "--dir", str(self.hub_dir), "--device", name, "--out", str(down)
             )

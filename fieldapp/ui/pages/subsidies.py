@@ -416,8 +416,9 @@ class SubsidiesPage(QWidget):
                 b
                 for b in reversed(batches)
                 if (not rule_id or b.rule_id == rule_id)
-                # the batch is inside the chosen area, or the chosen area inside the batch's
-                and (in_area(b.area_code, area) or bool(b.area_code and in_area(area, b.area_code)))
+                # the batch is inside the chosen area, or the chosen area inside the batch's (a
+                # village's claims batched by the township, or by the county for no one area)
+                and (in_area(b.area_code, area) or in_area(area, b.area_code))
             ]
         )
         self._on_claim(self.claims_view.currentIndex(), None)

@@ -1,0 +1,200 @@
+"""The village posts the 公示 for its own claims after the township batches them.
+
+The township batches the claims of two villages under its own area code. Each village device
+then receives the batch (read-only) with the hub's answer, lists it by its name, and prints the
+public notice of its own claims in it, while nothing of the other village reaches it. A village
+that forges a change to the batch is held at the hub, and its own write door refuses it before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.claims import Batch
+from fieldapp.domain.roles import Role
+from fieldapp.hub.folder import Hub
+from fieldapp.services.actor import actor_of
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.services.writer import writing
+from fieldapp.store.ledger import Ledger
+from tests.conftest import make_id
+from tests.paperwork.pdftext import page_texts
+from tests.sync.hostile import forge
+from tests.sync.test_claim_path_three_devices import HEADERS, County
+from tests.tabular.sheets import write_xlsx
+
+DABA, XIAOHE, TOWNSHIP, COUNTY = "520502010001", "520502010002", "520502010", "520502"
+DEVICES = {  # file stem: (device name, role, area)
+    "d": ("大坝村专员", Role.COORDINATOR, DABA),
+    "x": ("小河村专员", Role.COORDINATOR, XIAOHE),
+    "t": ("碧阳街道审核", Role.TOWNSHIP, TOWNSHIP),
+    "c": ("县人社局审批", Role.COUNTY, COUNTY),
+}
+RULE = "transport_other_rural_cross_province"
+WANG = make_id("520502", "19880101", "151")
+ZHAO = make_id("520502", "19900202", "163")
+QIAN = make_id("520502", "19850303", "171")
+
+
+def _sheet(path: Path, village: str, people: list[tuple[str, str, str, str, str]]) -> Path:
+    """A village's sheet: (name, ID number, head's ID number, relation, account) per person."""
+    began = (dt.date.today() - dt.timedelta(days=240)).isoformat()
+    rows = [
+        [name, number, head, relation, "13912345678", "", "七星关区", "碧阳街道", village,
+         "已就业", "单位就业", "江苏省苏州市", "苏州某厂", "小微企业", began, 5000, 24, 6,
+         "农业银行", account]
+        for name, number, head, relation, account in people
+    ]  # fmt: skip
+    return write_xlsx(path, HEADERS, rows)
+
+
+def _people_on(db: Path) -> set[str]:
+    """Every ID number and name in the persons table of a device's ledger file."""
+    ledger = Ledger.open(db)
+    try:
+        rows = ledger.db.execute("SELECT name, id_number FROM persons").fetchall()
+        logged = ledger.db.execute("SELECT data FROM changes").fetchall()
+    finally:
+        ledger.close()
+    return {v for r in rows for v in r} | {"\n".join(r[0] for r in logged)}
+
+
+@pytest.fixture
+def county(tmp_path, capsys) -> County:
+    return two_villages(tmp_path, capsys)
+
+
+def two_villages(tmp_path: Path, capsys) -> County:  # noqa: ANN001
+    """Hub, the two villages' devices with their people, the township's and the county's."""
+    county = County(tmp_path, capsys, DEVICES)
+    daba = [("王五", WANG, WANG, "户主", "6228480012345678927"),
+            ("赵六", ZHAO, WANG, "子女", "6228480012345678935")]  # fmt: skip
+    xiaohe = [("钱七", QIAN, QIAN, "户主", "6228480012345678943")]
+    county.run("import", str(_sheet(tmp_path / "大坝.xlsx", "大坝村", daba)), db="d")
+    county.sync("d", "x")  # 小河村's device learns 大坝村's code before naming its own village
+    county.run("import", str(_sheet(tmp_path / "小河.xlsx", "小河村", xiaohe)), db="x")
+    county.sync("x", "d", "t", "c")
+    return county
+
+
+def township_batch(county: County) -> tuple[str, list[str], list[str]]:
+    """Both villages' claims reviewed up to the township, which batches them; every device
+    synced afterwards. Returns (batch id, 大坝村's claims, 小河村's claims)."""
+    daba = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
+    xiaohe = [county.create("x", QIAN, RULE)]
+    for stem, claims in (("d", daba), ("x", xiaohe)):
+        for claim in claims:
+            county.advance(stem, claim, "已提交", "村审核")
+    county.sync("d", "x", "t")
+    for claim in daba + xiaohe:
+        county.advance("t", claim, "乡镇审核")
+    out = county.run("batch", "create", "--rule", RULE, "--area", TOWNSHIP, "--title",
+                     "碧阳街道2026年第一批交通补助", db="t")  # fmt: skip
+    batch = out.split("提示")[0].split()[-1]
+    county.sync("t", "c", "d", "x")
+    return batch, daba, xiaohe
+
+
+def test_a_village_prints_the_notice_of_its_own_claims_in_the_townships_batch(county, tmp_path):
+    batch, daba, xiaohe = township_batch(county)
+    listed = county.run("batch", "list", db="d")
+    assert batch in listed and "碧阳街道2026年第一批交通补助" in listed, listed
+    claims = json.loads(county.run("claim", "list", "--json", db="d").split("\n提示")[0])
+    assert {c["id"] for c in claims} == set(daba)
+    assert {c["batch_id"] for c in claims} == {batch}
+    # The claim list says which batch by its name.
+    assert "碧阳街道2026年第一批交通补助" in county.run("claim", "list", db="d")
+
+    # The county approves the batch's claims: their changes come back to each village, never
+    # the other village's claim with them.
+    for claim in daba + xiaohe:
+        county.advance("c", claim, "县审批")
+    county.sync("c", "d", "x")
+    assert set(county.claims("d").values()) == {"县审批"}
+
+    pdf = tmp_path / "大坝村公示.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="d")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "王五" in text and "赵六" in text and "钱七" not in text, text
+    assert WANG not in text and "520502********1518" in text
+    # Posted in the village, under the village's name: 2 people, not the township's 3.
+    assert "地区：碧阳街道 大坝村" in text and "公示单位（盖章）：碧阳街道 大坝村" in text, text
+    assert "以下 2 名人员" in text and "拟发放补贴合计\n200.00 元" in text, text
+    # Nothing of 小河村's person reached 大坝村's device, and the other way round.
+    assert not any("钱七" in v or QIAN in v for v in _people_on(county.db("d")))
+    assert not any("王五" in v or WANG in v for v in _people_on(county.db("x")))
+
+    # The township's own notice of the batch still lists all three, under the township.
+    pdf = tmp_path / "碧阳街道公示.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "以下 3 名人员" in text and "公示单位（盖章）：碧阳街道\n" in text, text
+
+    pdf = tmp_path / "小河村公示.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="x")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "钱七" in text and "王五" not in text and "赵六" not in text, text
+
+    # A later change of the batch at the township reaches the villages in the next answer.
+    township = Ledger.open(county.db("t"))
+    try:
+        with writing(township, actor_of(township)) as writer:
+            writer.update(Batch, batch, {"title": "碧阳街道2026年第一批交通补助（更正）"})
+    finally:
+        township.close()
+    county.sync("t", "d")
+    assert "（更正）" in county.run("batch", "list", db="d")
+
+
+def test_a_village_cannot_change_the_townships_batch_it_received(county):
+    batch, _daba, _xiaohe = township_batch(county)
+    village = Ledger.open(county.db("d"))
+    try:
+        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
+            writer.update(Batch, batch, {"title": "大坝村自改"})
+        # A tampered program writes it all the same: the hub holds it.
+        forge(village, "batches", batch, {"title": "大坝村自改", "area_code": DABA})
+    finally:
+        village.close()
+    county.sync("d", held=1)
+    hub = Hub.open(county.hub_dir)
+    try:
+        (held,) = hub.rejected()
+        assert (held.change.tbl, held.rule) == ("batches", "scope")
+    finally:
+        hub.close()
+    listed = county.run("hub", "rejected", "--dir", str(county.hub_dir))
+    # The county's clerk reads which batch by its name, not its id.
+    assert "申领批次「碧阳街道2026年第一批交通补助」" in listed and batch[:8] not in listed, listed
+    county.sync("t", "x", "c", held=1)
+    for stem in ("t", "x", "c"):
+        listed = county.run("batch", "list", db=stem)
+        assert "大坝村自改" not in listed and "碧阳街道2026年第一批交通补助" in listed, stem
+
+
+def test_a_village_cannot_change_the_countys_batch_made_for_no_one_area(county):
+    """A batch the county made without naming an area reaches the village too, read-only."""
+    claim = county.create("d", WANG, RULE)
+    county.advance("d", claim, "已提交", "村审核")
+    county.sync("d", "t")
+    county.advance("t", claim, "乡镇审核")
+    county.sync("t", "c")
+    county.advance("c", claim, "县审批")
+    out = county.run("batch", "create", "--rule", RULE, "--title", "全县第一批", db="c")
+    batch = out.split("提示")[0].split()[-1]
+    county.sync("c", "d")
+    assert "全县第一批" in county.run("batch", "list", db="d")
+    village = Ledger.open(county.db("d"))
+    try:
+        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
+            writer.update(Batch, batch, {"title": "大坝村自改"})
+        forge(village, "batches", batch, {"title": "大坝村自改"})
+    finally:
+        village.close()
+    county.sync("d", held=1)
+    county.sync("c", held=1)
+    assert "大坝村自改" not in county.run("batch", "list", db="c")
