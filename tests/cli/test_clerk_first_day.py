@@ -1,0 +1,75 @@
+"""A county IT clerk's first day, as docs/hub.md tells it, through the real command line:
+`hub init`, `hub enroll` (file + one-time code), `enrol` on the devices. Each test is a place
+where the clerk was misled or the product let a slip through."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fieldapp.cli.main import main
+
+
+def _hub(tmp_path: Path) -> Path:
+    folder = tmp_path / "县汇总"
+    assert main(["hub", "init", "--dir", str(folder)]) == 0
+    return folder
+
+
+def _enroll(
+    hub: Path, device: str, area: str, out: Path, capsys: pytest.CaptureFixture[str]
+) -> str:
+    """`hub enroll … --json`; the one-time code it printed."""
+    capsys.readouterr()
+    args = ["hub", "enroll", "--dir", str(hub), "--device", device, "--area", area]
+    assert main([*args, "--out", str(out), "--json"]) == 0
+    return str(json.loads(capsys.readouterr().out)["code"])
+
+
+def test_a_ledger_enrolled_as_one_village_is_not_silently_renamed_by_anothers_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """红星村's laptop, already enrolled, given 大坝村's enrolment file (and its code): it used to
+    become 大坝村 without a word, taking over the other village's name and keys. Now it is
+    refused, saying which device the ledger is and which the file is for; --force moves it."""
+    hub = _hub(tmp_path)
+    hongxing = _enroll(hub, "红星村", "520502101001", tmp_path / "红星村.enrol", capsys)
+    daba = _enroll(hub, "大坝村", "520502101002", tmp_path / "大坝村.enrol", capsys)
+    db = str(tmp_path / "红星村" / "ledger.db")
+    monkeypatch.setenv("FIELDAPP_ENROL_CODE", hongxing)
+    assert main(["--db", db, "enrol", str(tmp_path / "红星村.enrol")]) == 0
+    capsys.readouterr()
+
+    monkeypatch.setenv("FIELDAPP_ENROL_CODE", daba)
+    code = main(["--db", db, "enrol", str(tmp_path / "大坝村.enrol")])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out + err
+    assert "红星村" in err and "大坝村" in err and "--force" in err, err
+    capsys.readouterr()
+    assert main(["--db", db, "sync", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert (status["name"], status["area_code"]) == ("红星村", "520502101001")
+
+    assert main(["--db", db, "enrol", str(tmp_path / "大坝村.enrol"), "--force"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "sync", "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["name"] == "大坝村"
+
+
+def test_re_enrolling_the_same_device_needs_no_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A found laptop re-enrolled under its own name (docs/trust.md) still just enrols."""
+    hub = _hub(tmp_path)
+    db = str(tmp_path / "红星村" / "ledger.db")
+    monkeypatch.setenv(
+        "FIELDAPP_ENROL_CODE", _enroll(hub, "红星村", "520502101001", tmp_path / "a.enrol", capsys)
+    )
+    assert main(["--db", db, "enrol", str(tmp_path / "a.enrol")]) == 0
+    monkeypatch.setenv(
+        "FIELDAPP_ENROL_CODE", _enroll(hub, "红星村", "520502101001", tmp_path / "b.enrol", capsys)
+    )
+    assert main(["--db", db, "enrol", str(tmp_path / "b.enrol")]) == 0
+    assert "已重新登记为设备 红星村" in capsys.readouterr().out
