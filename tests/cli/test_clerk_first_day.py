@@ -73,3 +73,33 @@ def test_re_enrolling_the_same_device_needs_no_force(
     )
     assert main(["--db", db, "enrol", str(tmp_path / "b.enrol")]) == 0
     assert "已重新登记为设备 红星村" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("area", "role", "said"),
+    [
+        ("520520101001", "coordinator", "520520"),  # 七星关区 520502, two digits swapped
+        ("999999999999", "coordinator", "999999"),
+        ("520500", "county", "520500"),  # 毕节市, a city: no county device covers it
+        ("520502999", "township", "七星关区"),  # no such township in 七星关区
+        ("520502999001", "coordinator", "520502999"),
+    ],
+)
+def test_hub_enroll_refuses_an_area_code_that_is_no_guizhou_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], area: str, role: str, said: str
+) -> None:
+    """A mistyped --area (two digits swapped) used to enrol the device anyway: the county was
+    told 已登记, the village entered its people under a place the county does not have, and the
+    device received nothing of its own village. Now nothing is enrolled and no file written;
+    the clerk is told which part of the code is no current Guizhou county or township."""
+    hub = _hub(tmp_path)
+    out_file = tmp_path / "村.enrol"
+    capsys.readouterr()
+    args = ["hub", "enroll", "--dir", str(hub), "--device", "村", "--area", area]
+    code = main([*args, "--role", role, "--out", str(out_file)])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out + err
+    assert said in err and "区域代码" in err, err
+    assert not out_file.exists()
+    assert main(["hub", "devices", "--dir", str(hub), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
