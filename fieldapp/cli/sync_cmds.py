@@ -491,12 +491,13 @@ def _enrolment_code(path: Path) -> str | None:
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
     """Export this device's bundle."""
+    from fieldapp.services.trust import table_name
     from fieldapp.sync.exchange import export_bundle
 
     result = export_bundle(open_ledger(args), args.out, full=args.full)
     print(f"已导出第 {result.serial} 号包：{result.changes} 条修改 → {result.path}")
     for table, count in sorted(result.counts.items()):
-        print(f"  {table}\t{count}")
+        print(f"  {table_name(table)}\t{count}")
     return 0
 
 

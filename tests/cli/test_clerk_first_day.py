@@ -103,3 +103,33 @@ def test_hub_enroll_refuses_an_area_code_that_is_no_guizhou_place(
     assert not out_file.exists()
     assert main(["hub", "devices", "--dir", str(hub), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+
+
+def test_sync_export_names_what_it_carries_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sync export` listed what the bundle carries by the ledger's table names (areas,
+    households, person_categories…): English words of the program's insides on a village
+    coordinator's screen. It now says 区域、户信息、人员类别 as the rest of the program does."""
+    from tests.cli.test_tabular_cli import HEAD
+    from tests.tabular.sheets import write_xlsx
+
+    hub = _hub(tmp_path)
+    db = str(tmp_path / "红星村" / "ledger.db")
+    monkeypatch.setenv(
+        "FIELDAPP_ENROL_CODE", _enroll(hub, "红星村", "520502101001", tmp_path / "a.enrol", capsys)
+    )
+    assert main(["--db", db, "enrol", str(tmp_path / "a.enrol")]) == 0
+    sheet = write_xlsx(
+        tmp_path / "台账.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "人员类别", "区划代码"],
+        [["张三", HEAD, HEAD, "户主", "脱贫人口", "520502101001"]],
+    )
+    assert main(["--db", db, "import", str(sheet)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "sync", "export", "--out", str(tmp_path / "红星村.fieldsync")]) == 0
+    out = capsys.readouterr().out
+    for word in ("区域", "户信息", "人员信息", "人员类别"):
+        assert word in out, out
+    listed = [line for line in out.splitlines() if line.startswith("  ")]
+    assert listed and not any(c.isascii() and c.isalpha() for c in "".join(listed)), out
