@@ -133,3 +133,30 @@ def test_sync_export_names_what_it_carries_in_chinese(
         assert word in out, out
     listed = [line for line in out.splitlines() if line.startswith("  ")]
     assert listed and not any(c.isascii() and c.isalpha() for c in "".join(listed)), out
+
+
+def test_county_reset_says_what_is_wrong_with_the_ledger_it_was_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`hub reset-password --ledger` with a path typed wrong, or with a ledger that never had a
+    password, both said 找不到台账的钥匙文件 x.db.keys — sending the clerk to look for a key file
+    instead of at the path or the ledger. Now each says what is wrong."""
+    hub = _hub(tmp_path)
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "新的口令2026")
+    reset = ["hub", "reset-password", "--dir", str(hub), "--user", "李芳", "--ledger"]
+    capsys.readouterr()
+
+    missing = tmp_path / "红星村" / "ledger.db"
+    code = main([*reset, str(missing)])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out + err
+    assert "找不到台账文件" in err and str(missing) in err and ".keys" not in err, err
+
+    plain = tmp_path / "明文.db"
+    from fieldapp.store.ledger import Ledger
+
+    Ledger.open(plain).close()  # a ledger made before passwords, as old scripts still make
+    code = main([*reset, str(plain)])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out + err
+    assert "没有设置口令" in err and ".keys" not in err, err
