@@ -160,3 +160,19 @@ def test_county_reset_says_what_is_wrong_with_the_ledger_it_was_given(
     out, err = capsys.readouterr()
     assert code != 0 and "Traceback" not in out + err
     assert "没有设置口令" in err and ".keys" not in err, err
+
+
+@pytest.mark.parametrize("option", ["--user", "--db", "--password-file"])
+def test_a_global_option_written_after_the_command_says_where_it_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    """`fieldapp hub devices --dir 县汇总 --user 张科员` (as `hub reset-password … --user 李芳`
+    reads) said only 无法识别的参数：--user 张科员. It now says the option goes before the
+    command word, with the line written the right way."""
+    hub = _hub(tmp_path)
+    capsys.readouterr()
+    code = main(["hub", "devices", "--dir", str(hub), option, "张科员"])
+    out, err = capsys.readouterr()
+    assert code == 2 and "Traceback" not in out + err
+    assert f"{option} 要写在命令前面" in err, err
+    assert f"fieldapp {option} 张科员 hub devices" in err, err
