@@ -331,7 +331,13 @@ class HubService:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         httpauth.verify_signature(signed, request.method, target, peer.sign_public)
         if peer.revoked_at:
-            raise _Refusal(403, "revoked", f"设备 {peer.name} 已于 {peer.revoked_at} 注销")
+            raise _Refusal(
+                403,
+                "revoked",
+                f"设备 {peer.name} 已于 {peer.revoked_at} 被县里注销，不能再同步。"
+                f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
+                "即可同步；本机台账里的数据都保留",
+            )
         httpauth.check_fresh(signed, self.nonces)
         return signed, peer
 
