@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("enrol", help="用县里发的登记文件登记本台账（本机已有数据会保留并上传）")
     p.add_argument("file", type=Path, help="县里发的登记文件（.enrol）")
     p.add_argument("--fingerprint", help="县里告知的中心指纹，用于核对")
-    p.add_argument("--force", action="store_true", help="改为登记到另一个中心")
+    p.add_argument(
+        "--force", action="store_true", help="改为登记到另一个中心，或把本台账改为另一台设备"
+    )
     p.set_defaults(func=cmd_enrol)
 
     sync = sub.add_parser("sync", help="与县级汇总中心交换数据包").add_subparsers(
