@@ -176,3 +176,33 @@ def test_a_global_option_written_after_the_command_says_where_it_goes(
     assert code == 2 and "Traceback" not in out + err
     assert f"{option} 要写在命令前面" in err, err
     assert f"fieldapp {option} 张科员 hub devices" in err, err
+
+
+def test_importing_a_backup_or_an_enrolment_file_as_a_bundle_says_what_the_file_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A village's .fieldbackup, or an enrolment file, taken off the stick and given to
+    `hub import` (or a device's `sync import`) was refused with only 这不是 fieldapp 数据包.
+    The refusal now says which kind of file it is and where it belongs."""
+    hub = _hub(tmp_path)
+    db = str(tmp_path / "红星村" / "ledger.db")
+    enrolment = tmp_path / "红星村.enrol"
+    monkeypatch.setenv(
+        "FIELDAPP_ENROL_CODE", _enroll(hub, "红星村", "520502101001", enrolment, capsys)
+    )
+    password = tmp_path / "口令.txt"
+    password.write_text("村里的口令2026\n", encoding="utf-8")
+    li = ["--db", db, "--user", "李芳", "--password-file", str(password)]
+    assert main([*li, "enrol", str(enrolment)]) == 0
+    backup = tmp_path / "红星村.fieldbackup"
+    assert main([*li, "backup", "--out", str(backup)]) == 0
+    capsys.readouterr()
+
+    for given, said in ((backup, "备份文件"), (enrolment, "登记文件")):
+        code = main(["hub", "import", "--dir", str(hub), str(given)])
+        out, err = capsys.readouterr()
+        assert code != 0 and "Traceback" not in out + err
+        assert said in out + err, out + err
+    code = main([*li, "sync", "import", str(backup)])
+    out, err = capsys.readouterr()
+    assert code != 0 and "备份文件" in err and "restore" in err, err
