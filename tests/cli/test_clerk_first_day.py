@@ -206,3 +206,19 @@ def test_importing_a_backup_or_an_enrolment_file_as_a_bundle_says_what_the_file_
     code = main([*li, "sync", "import", str(backup)])
     out, err = capsys.readouterr()
     assert code != 0 and "备份文件" in err and "restore" in err, err
+
+
+def test_a_password_without_a_user_on_a_hub_without_one_is_not_called_encrypted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FIELDAPP_PASSWORD left in the clerk's shell (from a device's work), no FIELDAPP_USER, on
+    a hub made without a password: `hub devices` said 台账已加密：请用 --user …, which it is
+    not — the clerk went looking for a password the hub never had. It now says a password was
+    given without a user, and where the password came from."""
+    hub = _hub(tmp_path)
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令2026")
+    capsys.readouterr()
+    code = main(["hub", "devices", "--dir", str(hub)])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out + err
+    assert "已加密" not in err and "没有用户名" in err and "FIELDAPP_PASSWORD" in err, err
