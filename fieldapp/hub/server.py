@@ -327,7 +327,12 @@ class HubService:
             lambda: self.sessions.get().state.peer_by_key(signed.key_id), limiter=self._lookups
         )
         if peer is None or peer.role != "device" or peer.name != signed.device:
-            raise _Refusal(401, "unknown_key", "发送设备未登记，或密钥与登记的不符")
+            raise _Refusal(
+                401,
+                "unknown_key",
+                "发送设备未登记，或密钥与登记的不符：县里重新登记过本机的，请导入县里最新发的"
+                "登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心",
+            )
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         httpauth.verify_signature(signed, request.method, target, peer.sign_public)
         if peer.revoked_at:
