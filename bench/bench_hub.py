@@ -237,7 +237,7 @@ def _small_devices(hub_dir: Path, folder: Path, count: int, prefix: str) -> list
         for n in range(count):
             ledger = Ledger.open(folder / f"{prefix}{n}.db", author=f"{prefix}{n}")
             make_demo(ledger)  # the bench's hub is a training hub: it takes demo ledgers only
-            village = f"520502999{n:03d}"
+            village = f"520502126{n:03d}"  # 龙场营镇: the hub enrols only real places
             actor = actor_of(ledger)
             with writing(ledger, actor) as writer:  # one transaction, as the GUI writes a family
                 areas.ensure_in(writer, Area(code=village, name=f"试点{n}村", kind="村"))

@@ -205,6 +205,12 @@ EN: dict[str, str] = {
     "请先在列表里选一条失业登记": "Choose a registration in the list first",
     "请先在列表里选一项待办": "Choose an item in the list first",
     "改换汇总中心": "Change hub",
+    "改为另一台设备": "Become another device",
+    "本机已登记为设备“%1”（区域 %2）。这个登记文件是给设备“%3”（区域 %4）的，可能拿错了登记文件。改为“%3”吗？改后本机以“%3”的名义同步，“%1”原来的登记不再使用。": (
+        "This computer is enrolled as device “%1” (area %2). This enrolment file is for device"
+        " “%3” (area %4): it may be the wrong file. Become “%3”? From then on this computer"
+        " syncs as “%3”; the enrolment as “%1” is no longer used."
+    ),
     "本机已登记到“%1”。这个登记文件来自“%2”。改为登记到“%2”吗？改换后只与“%2”交换数据。": (
         "This device is enrolled at “%1”. This enrolment file comes from “%2”. Enrol at “%2”"
         " instead? From then on it exchanges data with “%2” only."

@@ -111,6 +111,12 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
         return None
     if user is None:
         if not _has_terminal():
+            if not required:  # a password left in the environment, on a ledger without one
+                source = "--password-file" if getattr(args, "password_file", None) else None
+                raise CredentialsMissing(
+                    f"给了口令（{source or 'FIELDAPP_PASSWORD'}）却没有用户名：请用 --user 或"
+                    " FIELDAPP_USER 指定用户；这个台账没有设置口令，不用口令也能打开"
+                )
             raise CredentialsMissing("台账已加密：请用 --user 或 FIELDAPP_USER 指定用户")
         user = ask("用户名：", secret=False).strip()
     if password is None:

@@ -115,6 +115,27 @@ def command_word(argv: list[str]) -> str | None:
     return known.command
 
 
+GLOBAL_OPTIONS = ("--db", "--user", "--password-file")
+
+
+def _misplaced_global_option(argv: list[str], unrecognized: list[str]) -> str | None:
+    """The sentence for a global option written after the command word (a command without
+    such an option of its own leaves it unrecognized), with the line written the right way;
+    None when there is none."""
+    for index, token in enumerate(unrecognized):
+        option = token.split("=", 1)[0]
+        if option not in GLOBAL_OPTIONS:
+            continue
+        taken = [token] if "=" in token else unrecognized[index : index + 2]
+        start = next((i for i in range(len(argv)) if argv[i : i + len(taken)] == taken), None)
+        if start is None:
+            return None
+        rest = argv[:start] + argv[start + len(taken) :]
+        line = " ".join(["fieldapp", *taken, *rest])
+        return f"{option} 要写在命令前面（紧跟 fieldapp），例如：{line}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command and return its exit code."""
     argv = sys.argv[1:] if argv is None else argv
@@ -122,7 +143,12 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     private_files()
-    args = build_parser(command_word(argv)).parse_args(argv)
+    parser = build_parser(command_word(argv))
+    _, extra = parser.parse_known_args(argv)
+    misplaced = _misplaced_global_option(argv, extra)
+    if misplaced:
+        return fail(misplaced, 2)
+    args = parser.parse_args(argv)
     if args.author is not None:
         return fail("--author 已停用：修改人就是登录的用户（用 --user 指定）", 2)
     if not args.command:

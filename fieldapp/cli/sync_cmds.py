@@ -22,7 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("enrol", help="用县里发的登记文件登记本台账（本机已有数据会保留并上传）")
     p.add_argument("file", type=Path, help="县里发的登记文件（.enrol）")
     p.add_argument("--fingerprint", help="县里告知的中心指纹，用于核对")
-    p.add_argument("--force", action="store_true", help="改为登记到另一个中心")
+    p.add_argument(
+        "--force", action="store_true", help="改为登记到另一个中心，或把本台账改为另一台设备"
+    )
     p.set_defaults(func=cmd_enrol)
 
     sync = sub.add_parser("sync", help="与县级汇总中心交换数据包").add_subparsers(
@@ -491,12 +493,13 @@ def _enrolment_code(path: Path) -> str | None:
 
 def cmd_sync_export(args: argparse.Namespace) -> int:
     """Export this device's bundle."""
+    from fieldapp.services.trust import table_name
     from fieldapp.sync.exchange import export_bundle
 
     result = export_bundle(open_ledger(args), args.out, full=args.full)
     print(f"已导出第 {result.serial} 号包：{result.changes} 条修改 → {result.path}")
     for table, count in sorted(result.counts.items()):
-        print(f"  {table}\t{count}")
+        print(f"  {table_name(table)}\t{count}")
     return 0
 
 

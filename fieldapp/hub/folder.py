@@ -28,6 +28,7 @@ from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.hub.ahead import ReadAhead
 from fieldapp.paths import private_dir
+from fieldapp.reference import divisions
 from fieldapp.saving import written
 from fieldapp.services.trust import printable
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
@@ -116,6 +117,18 @@ def check_scope(role: Role, area_code: str) -> None:
     if not (area_code.isascii() and area_code.isdigit() and len(area_code) in lengths):
         wanted = " 或 ".join(f"{n} 位" for n in lengths)
         raise SyncError(f"{role.label}设备的区域代码应为 {wanted}数字，「{area_code}」不对")
+    table = divisions()
+    county = table.get(area_code[:6])
+    if county is None or county.kind != "县":
+        raise SyncError(
+            f"区域代码「{area_code}」不对：{area_code[:6]} 不是贵州省现行的县（市、区）代码，"
+            "请核对（设备没有登记，也没有写登记文件）"
+        )
+    if len(area_code) >= 9 and table.get(area_code[:9]) is None:
+        raise SyncError(
+            f"区域代码「{area_code}」不对：{county.name}没有代码为 {area_code[:9]} 的乡镇（街道），"
+            "请核对（设备没有登记，也没有写登记文件）"
+        )
 
 
 @dataclass

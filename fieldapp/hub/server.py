@@ -327,11 +327,22 @@ class HubService:
             lambda: self.sessions.get().state.peer_by_key(signed.key_id), limiter=self._lookups
         )
         if peer is None or peer.role != "device" or peer.name != signed.device:
-            raise _Refusal(401, "unknown_key", "发送设备未登记，或密钥与登记的不符")
+            raise _Refusal(
+                401,
+                "unknown_key",
+                "发送设备未登记，或密钥与登记的不符：县里重新登记过本机的，请导入县里最新发的"
+                "登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心",
+            )
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         httpauth.verify_signature(signed, request.method, target, peer.sign_public)
         if peer.revoked_at:
-            raise _Refusal(403, "revoked", f"设备 {peer.name} 已于 {peer.revoked_at} 注销")
+            raise _Refusal(
+                403,
+                "revoked",
+                f"设备 {peer.name} 已于 {peer.revoked_at} 被县里注销，不能再同步。"
+                f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
+                "即可同步；本机台账里的数据都保留",
+            )
         httpauth.check_fresh(signed, self.nonces)
         return signed, peer
 

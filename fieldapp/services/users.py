@@ -245,7 +245,18 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
     if identity is None or identity.role != "hub":
         raise NotAllowed("只有县级汇总中心能重置设备台账的口令")
     ledger_path = Path(ledger_path)
-    keyfile.recover(ledger_path)
+    state = ledger_state(ledger_path)
+    if state == "new":
+        raise ValidationFailed(
+            f"找不到台账文件 {ledger_path}：请核对路径（设备上的台账通常是用户数据文件夹里的 ledger.db）"
+        )
+    if state == "plain":
+        problem = vault.keyfile_missing(ledger_path, state)
+        raise ValidationFailed(
+            problem
+            or f"台账 {ledger_path.name} 没有设置口令（未加密），不需要县里重置：不用口令就能打开，"
+            "带用户名和口令打开一次即加密，那时设的口令就是新口令"
+        )
     keys = keyfile.load(ledger_path)
     if keys.county is None:
         raise NotAllowed("这个台账还没有登记到县里，县里无法重置它的口令")

@@ -246,6 +246,14 @@ def enrol(
         other_hub = hubs and hubs[0].sign_public != hub_sign
         if other_hub and not force:
             raise SyncError(f"本台账已登记到另一个中心（{hubs[0].name}）；确需改换请加 --force")
+        if current is not None and not other_hub and current.name != device["name"] and not force:
+            # Another device's file: most likely the wrong file off the county's stick. Taking
+            # it would make this ledger (and its village's people) that device at the hub.
+            raise SyncError(
+                f"本台账已登记为设备 {current.name}（区域 {current.area_code}），"
+                f"这个登记文件是给设备 {device['name']}（区域 {device['area_code']}）的："
+                f"请核对是不是拿错了登记文件；确需把本台账改为 {device['name']} 请加 --force"
+            )
         state.set_identity(
             Identity(
                 "device",

@@ -197,12 +197,12 @@ class AreaResolver:
         if code.level >= AreaLevel.VILLAGE:
             village = code.at(AreaLevel.VILLAGE)
             is_site = bool(ref.site) and not ref.village
-            name = (ref.site if is_site else ref.village) or village
+            name = (ref.site if is_site else ref.village) or str(village)
             kind = AreaKind.SITE if is_site else AreaKind.VILLAGE
             self._create(village, name, kind, village.parent)
         if code.level == AreaLevel.GROUP:
             is_building = bool(ref.site) and not ref.village
-            name = (ref.building if is_building else ref.group) or code
+            name = (ref.building if is_building else ref.group) or str(code)
             kind = AreaKind.BUILDING if is_building else AreaKind.GROUP
             self._create(code, name, kind, code.parent)
         return str(code)

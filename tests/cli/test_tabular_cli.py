@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 from fieldapp.cli.main import main
+from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
 from tests.tabular.sheets import write_xlsx
 
@@ -139,3 +140,34 @@ def test_export_and_template_named_other_than_xlsx_or_csv_are_written_as_xlsx(tm
     assert zipfile.is_zipfile(tmp_path / "模板.xls.xlsx") and not (tmp_path / "模板.xls").exists()
     assert main(["--db", db, "export", str(tmp_path / "台账.CSV")]) == 0
     assert (tmp_path / "台账.CSV").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_a_sheet_giving_only_the_village_code_imports(tmp_path, capsys):
+    """A village sheet whose rows carry only 区划代码 (no 村 name) for a village the ledger
+    does not know yet: the import used to end in a Traceback (areas.name cannot hold
+    AreaCode); the village is created under its code and everyone is imported."""
+    sheet = write_xlsx(
+        tmp_path / "台账.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "区划代码"],
+        [
+            ["张三", HEAD, HEAD, "户主", "520502101001"],
+            ["李四", WIFE, HEAD, "配偶", "520502101001"],
+        ],
+    )
+    db = tmp_path / "l.db"
+    code = main(["--db", str(db), "import", str(sheet)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and code == 0, err
+    assert "已导入 2 人" in out
+    ledger = Ledger.open(db)
+    try:
+        areas = ledger.db.execute("select code, name from areas order by code").fetchall()
+        households = ledger.db.execute("select area_code from households").fetchall()
+    finally:
+        ledger.close()
+    assert [tuple(a) for a in areas] == [
+        ("520502", "七星关区"),
+        ("520502101", "梨树镇"),
+        ("520502101001", "520502101001"),
+    ]
+    assert [h[0] for h in households] == ["520502101001"]

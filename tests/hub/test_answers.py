@@ -15,7 +15,7 @@ from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.records import Records
 from tests.sync.helpers import add_family
 
-AREAS = ["520502101001", "520502101002", "520502900001"]
+AREAS = ["520502101001", "520502101002", "520502010901"]
 
 
 def _round_trip(hub, device, name: str, folder: Path, n: int) -> None:

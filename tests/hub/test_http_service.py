@@ -397,3 +397,38 @@ def test_a_failure_to_keep_an_upload_is_said_for_what_it_is(
     else:
         assert text.startswith("同步没有完成：中心处理这次请求时出错了")
     assert not list((hub.root / "uploads").iterdir())
+
+
+def test_a_revoked_device_pushing_is_told_what_to_do(server, hub, make_device, capsys):
+    """After `hub revoke`, the village's `sync push` said only 设备 甲村 已于 … 注销: right, but
+    the coordinator was left without the way back. It now says to ask the county to enrol the
+    laptop again under its name, and that the ledger's data stay."""
+    device = make_device("甲村", VILLAGE)
+    add_family(device, VILLAGE, ["101"])
+    path = str(device.path)
+    device.close()
+    hub.revoke("甲村")
+    before = hub_footprint(hub)
+    code = cli(["--db", path, "sync", "push", server.url])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out + err
+    assert "甲村" in err and "注销" in err and "重新登记" in err and "保留" in err, err
+    assert hub_footprint(hub) == before
+
+
+def test_a_device_re_enrolled_at_the_county_pushing_with_its_old_keys_is_told_what_to_do(
+    server, hub, make_device, tmp_path, capsys
+):
+    """The county re-enrolled 甲村 (new keys; the laptop not yet given the new file): its
+    `sync push` said only 发送设备未登记，或密钥与登记的不符, leaving the coordinator to guess.
+    It now says to import the enrolment file the county made last."""
+    device = make_device("甲村", VILLAGE)
+    path = str(device.path)
+    device.close()
+    hub.enroll("甲村", VILLAGE, tmp_path / "again.enrol", code=ENROL_CODE)
+    before = hub_footprint(hub)
+    code = cli(["--db", path, "sync", "push", server.url])
+    out, err = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out + err
+    assert "重新登记" in err and "登记文件" in err, err
+    assert hub_footprint(hub) == before

@@ -15,7 +15,7 @@ from tests.conftest import make_id
 from tests.records import Records
 
 VILLAGE = "520502101001"
-SITE = "520502900001"
+SITE = "520502010901"  # a relocation site of 碧阳街道 (sites are numbered from 901)
 
 
 def add_family(

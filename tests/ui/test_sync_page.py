@@ -8,6 +8,7 @@ from pathlib import Path
 from fieldapp.hub.folder import Hub
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
+from fieldapp.store.queries import sync as sync_state
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.ui.pages import sync as sync_page
 from tests.codes import ENROL_CODE
@@ -209,6 +210,42 @@ def test_enrolling_with_another_countys_file_asks_instead_of_naming_a_flag(
     assert "纳雍县汇总中心" in page.state_label.text()
     first.close()
     second.close()
+
+
+def test_enrolling_with_another_devices_file_asks_before_renaming_the_device(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """Enrolled as 大坝村笔记本, a file the county made for 红星村笔记本 (the wrong file off the
+    county's stick) made this ledger 红星村笔记本 without a word. It now asks, naming both
+    devices: 否 keeps the enrolment, 是 makes the ledger the other device."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import answered
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
+    other = VILLAGE[:-3] + "009"
+    hub.enroll("红星村笔记本", other, tmp_path / "hongxing.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "daba.json", code=ENROL_CODE)
+    asked: list[str] = []
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.No, asked)
+    )
+    monkeypatch.setattr(
+        QMessageBox, "warning", answered("warning", QMessageBox.StandardButton.Ok, shown)
+    )
+    assert not page.enrol(tmp_path / "hongxing.json", code=ENROL_CODE)
+    assert asked and "大坝村笔记本" in asked[0] and "红星村笔记本" in asked[0], asked
+    assert not any("--" in text for text in asked + shown)
+    assert sync_state.identity(window.session.ledger).name == "大坝村笔记本"
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.Yes, asked)
+    )
+    assert page.enrol(tmp_path / "hongxing.json", code=ENROL_CODE)
+    assert sync_state.identity(window.session.ledger).name == "红星村笔记本"
+    hub.close()
 
 
 def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warnings_shown):

@@ -3316,6 +3316,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>等待县里审核的修改（县级）</source>
       <translation>Changes held for the county's review (county)</translation>
     </message>
+    <message>
+      <source>改为另一台设备</source>
+      <translation>Become another device</translation>
+    </message>
+    <message>
+      <source>本机已登记为设备“%1”（区域 %2）。这个登记文件是给设备“%3”（区域 %4）的，可能拿错了登记文件。改为“%3”吗？改后本机以“%3”的名义同步，“%1”原来的登记不再使用。</source>
+      <translation>This computer is enrolled as device “%1” (area %2). This enrolment file is for device “%3” (area %4): it may be the wrong file. Become “%3”? From then on this computer syncs as “%3”; the enrolment as “%1” is no longer used.</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

@@ -276,6 +276,33 @@ class SyncPage(QWidget):
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
                 force = True
+            identity = sync_state.identity(self.session.ledger)
+            named = doc["device"]
+            if (
+                not force
+                and identity is not None
+                and identity.role == "device"
+                and identity.name != named["name"]
+            ):
+                # Another device's file (the wrong one off the county's stick, most likely).
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("改为另一台设备"),
+                    self.tr(
+                        "本机已登记为设备“%1”（区域 %2）。这个登记文件是给设备“%3”（区域 %4）的，"
+                        "可能拿错了登记文件。改为“%3”吗？改后本机以“%3”的名义同步，"
+                        "“%1”原来的登记不再使用。"
+                    )
+                    .replace("%1", identity.name)
+                    .replace("%2", str(identity.area_code))
+                    .replace("%3", str(named["name"]))
+                    .replace("%4", str(named["area_code"])),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No,
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                force = True
             done = enrol(self.session.ledger, path, code=code, force=force, read=doc)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
