@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import threading
 from array import array
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
+from shiboken6 import isValid
 
 from fieldapp.store.queries import Reader
 from fieldapp.store.queries.persons import LedgerFilter, person_rowids
@@ -97,7 +99,7 @@ class _Worker(QObject):
 
     @Slot()
     def close(self) -> None:
-        """Close the worker's connection (on its own thread)."""
+        """Close the worker's connection (on its own thread, or once that thread has ended)."""
         if self.reader is not None:
             self.reader.close()
             self.reader = None
@@ -111,7 +113,6 @@ class SearchService(QObject):
     failed = Signal(str)
     _search = Signal(int, str, str)
     _filter = Signal(int, object)
-    _close = Signal()
 
     def __init__(self, path: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,10 +124,13 @@ class SearchService(QObject):
         self.worker.moveToThread(self._thread)
         self._search.connect(self.worker.search)
         self._filter.connect(self.worker.filter)
-        self._close.connect(self.worker.close)
         self.worker.searched.connect(self._on_rows)
         self.worker.filtered.connect(self._on_rowids)
         self.worker.failed.connect(self._on_failed)
+        # An owner deleted without `stop()` (a page dropped while its listing runs) would free
+        # the thread and the worker in the middle of a query and take the process down: the
+        # thread is ended first, whichever way the service goes.
+        self.destroyed.connect(partial(_end, self._thread, self.worker, self._lock, self._latest))
         self._thread.start()
 
     def _next(self) -> int:
@@ -165,8 +169,30 @@ class SearchService(QObject):
             self.failed.emit(message)
 
     def stop(self) -> None:
-        """Close the worker's connection and end its thread."""
-        if self._thread.isRunning():
-            self._close.emit()
-            self._thread.quit()
-            self._thread.wait(5000)
+        """Stop the running query (its answer is dropped), end the thread, close the connection."""
+        _end(self._thread, self.worker, self._lock, self._latest)
+
+
+#: Threads whose query did not stop in time, kept until they end: a running thread or its
+#: worker freed by Python crashes the process.
+_LINGERING: list[tuple[QThread, _Worker]] = []
+#: How long closing waits for a stopped query (an interrupted one ends at once; a wait on a
+#: lock held by another program ends at the connection's busy timeout).
+_END_WAIT_MS = 60_000
+
+
+def _end(thread: QThread, worker: _Worker, lock: threading.Lock, latest: list[int]) -> None:
+    """End a search thread: whatever runs is made stale and interrupted, the thread's loop quits
+    and is waited for, then the worker's connection is closed (it may be closed from this
+    thread once the search thread is gone). Safe to call twice, and at exit, when Qt may have
+    deleted the (stopped) thread object already."""
+    if isValid(thread) and thread.isRunning():
+        with lock:
+            latest[0] += 1  # whatever is queued or running now answers nobody
+        worker.interrupt()
+        thread.quit()
+        if not thread.wait(_END_WAIT_MS):
+            _LINGERING.append((thread, worker))
+            thread.finished.connect(worker.close)
+            return
+    worker.close()

@@ -49,3 +49,64 @@ def test_a_newer_search_stops_the_query_still_running(
     finally:
         service.stop()
         ledger.close()
+
+
+#: A search service whose listing runs for minutes, ended by `stop()` and then (another one) by
+#: deleting the widget that owns it — as a page is dropped when the window is rebuilt. Run in its
+#: own process: a thread or worker freed mid-query takes the whole process down (SIGSEGV in a
+#: full test run, the search thread inside `person_rowids`).
+_ENDED_MID_QUERY = """
+import gc
+import sys
+import time
+
+import shiboken6
+from PySide6.QtCore import QObject
+
+from fieldapp.store.ledger import Ledger
+from fieldapp.ui import search_worker
+from fieldapp.ui.app import make_app
+from tests.ui.test_search_worker import _slow_listing
+
+app = make_app()
+ledger = Ledger.open(sys.argv[1])
+search_worker.person_rowids = _slow_listing
+for how in ("stop", "owner deleted"):
+    owner = QObject()
+    service = search_worker.SearchService(ledger.reader, owner)
+    service.filter(search_worker.LedgerFilter())
+    time.sleep(0.5)  # the listing runs on the search thread
+    began = time.monotonic()
+    if how == "stop":
+        service.stop()
+    del service
+    shiboken6.delete(owner)
+    gc.collect()
+    app.processEvents()
+    print(how, round(time.monotonic() - began, 2))
+ledger.close()
+print("ended")
+"""
+
+
+def test_a_search_thread_ended_mid_query_stops_at_once_and_never_crashes(tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "ledger.db"
+    Ledger.open(path).close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FIELDAPP_HOME=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", _ENDED_MID_QUERY, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    lines = dict(line.rsplit(" ", 1) for line in result.stdout.splitlines()[:2])
+    assert result.stdout.splitlines()[-1] == "ended"
+    # The running query is interrupted, not waited out (the old stop waited 5 s, then left it).
+    assert float(lines["stop"]) < 3 and float(lines["owner deleted"]) < 3, result.stdout
