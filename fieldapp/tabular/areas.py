@@ -3,7 +3,10 @@
 Codes are prefixes of one another: county (6 digits) → township (9) → village or relocation
 site (12) → group or building (15). Counties and townships are the official ones (MCA table);
 villages, groups, sites and buildings found by name under their parent are reused, and new
-ones get the next free local code (sites from 901, so they never collide with villages).
+ones get the next free local code (sites from 901, so they never collide with villages) —
+except on a village or site's own enrolled laptop: the county gave it its code, so the first
+village (or site) its sheet names that the ledger does not know yet takes that code, the only
+one below its township it may write.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from fieldapp.tabular.cells import CellError
 SITE_BASE = 900
 _VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委会|社区居委会|委员会)$")
 _LEVEL_LENGTH = {AreaKind.COUNTY: 6, AreaKind.TOWNSHIP: 9}
+#: The kinds of place a village or site laptop is enrolled for.
+_OWN_KINDS = (AreaKind.VILLAGE, AreaKind.SITE)
 
 
 class PlaceRef(NamedTuple):
@@ -55,7 +60,11 @@ def _forms(text: str) -> list[str]:
 class AreaResolver:
     """Resolves rows' address columns against the ledger's areas and the official table."""
 
-    def __init__(self, existing: list[AreaRow]) -> None:
+    def __init__(self, existing: list[AreaRow], own: str | None = None) -> None:
+        """`own`: the enrolled device's area code (its scope); a village or site code the
+        ledger has no row for yet is given to the first new place of that level below its
+        township."""
+        self.own = own if own and len(own) == 12 and own.isdigit() else None
         self.by_code: dict[str, tuple[str, str, str | None]] = {
             a.code: (a.name, a.kind, a.parent_code) for a in existing
         }
@@ -183,7 +192,17 @@ class AreaResolver:
         found = self._child(parent, name)
         if found:
             return found
-        return self._create(self._next_code(parent, base), name.strip(), kind, parent)
+        code = self._own_code(parent, kind) or self._next_code(parent, base)
+        return self._create(code, name.strip(), kind, parent)
+
+    def _own_code(self, parent: str, kind: AreaKind) -> str | None:
+        """The device's own code, when a new place of its kind below its township may be it
+        (not yet named in the ledger, nor taken by an earlier row of this import)."""
+        own = self.own
+        if own is None or own in self.by_code or own[:-3] != parent:
+            return None
+        is_site = int(own[-3:]) > SITE_BASE
+        return own if is_site == (kind is AreaKind.SITE) and kind in _OWN_KINDS else None
 
     def _by_code(self, ref: PlaceRef) -> str:
         code = AreaCode.parse(re.sub(r"\s+", "", ref.code))

@@ -134,7 +134,7 @@ class LedgerImporter:
                     placer = self.placer = Placer(
                         self.report,
                         reads,
-                        AreaResolver(all_areas(reads)),
+                        AreaResolver(all_areas(reads), own=self.actor.scope),
                         update=self.update,
                         month=self._month,
                     )

@@ -351,23 +351,26 @@ def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Pat
 def _set_up(
     ledger: Ledger, choices: dict, progress: OperationProgress, enrol_file: Path | None
 ) -> str:
-    """Area, device settings and (when given) enrolment or a 台账 import; returns the area."""
+    """Enrolment (when given), area, device settings, or a 台账 import; returns the area.
+
+    The enrolment comes first: the village typed here then takes the code the county gave the
+    laptop, not the next free one below the township (another village's, outside its scope).
+    """
+    spreadsheet = enrol_file is not None and enrol_file.suffix.lower() in SPREADSHEETS
+    if enrol_file is not None and not spreadsheet:
+        from fieldapp.sync.enrolment import enrol
+
+        enrol(ledger, enrol_file, code=choices.get("enrol_code") or None)
     actor = actor_of(ledger)
     area = place_area(ledger, actor, choices)
-    settings.save_device(
-        ledger, name=choices["device"] or None, user=choices["author"], area=area or None
-    )
-    if enrol_file is None:
-        return area
-    if enrol_file.suffix.lower() in SPREADSHEETS:
+    enrolled = enrol_file is not None and not spreadsheet  # its device name is the county's
+    name = None if enrolled else choices["device"] or None
+    settings.save_device(ledger, name=name, user=choices["author"], area=area or None)
+    if enrol_file is not None and spreadsheet:
         # A county 台账 spreadsheet: import its people (bad rows are skipped, not fatal).
         from fieldapp.tabular.ledger_import import import_ledger
 
         import_ledger(ledger, enrol_file, progress.step, progress.is_cancelled, actor=actor)
-    else:
-        from fieldapp.sync.enrolment import enrol
-
-        enrol(ledger, enrol_file, code=choices.get("enrol_code") or None)
     return area
 
 
@@ -378,7 +381,7 @@ def place_area(ledger: Ledger, actor: Actor, choices: dict) -> str:
         return ""
     from fieldapp.tabular.areas import AreaResolver, PlaceRef
 
-    resolver = AreaResolver(all_areas(ledger))
+    resolver = AreaResolver(all_areas(ledger), own=actor.scope)
     ref = PlaceRef(code=township or county)
     code = resolver.resolve(ref)
     if place and township:

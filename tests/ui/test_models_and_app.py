@@ -303,7 +303,8 @@ def test_wizard_enrols_with_the_code_told_apart_from_the_file(qtbot, tmp_path, w
     township = divisions().children(county.code)[0]
     hub = Hub.init(tmp_path / "hub")
     enrolment = tmp_path / "大坝村.enrol"
-    hub.enroll("大坝村笔记本", township.code + "001", enrolment, code=ENROL_CODE)
+    # The county gave 大坝村 the second code below its township (the first is another village's).
+    hub.enroll("大坝村笔记本", township.code + "002", enrolment, code=ENROL_CODE)
     hub.close()
     wizard = FirstRunWizard()
     qtbot.addWidget(wizard)
@@ -315,6 +316,7 @@ def test_wizard_enrols_with_the_code_told_apart_from_the_file(qtbot, tmp_path, w
     wizard.password_again.setText("王芳的口令1")
     wizard.set_county(county.code)
     wizard.township.setCurrentIndex(wizard.township.findData(township.code))
+    wizard.place_name.setText("大坝村")
     wizard.enrol_path.setText(str(enrolment))
     wizard.accept()  # no code typed: told before anything is made
     assert warnings_shown[-1] == "这个登记文件需要登记码：请填写县里告诉你的 16 位数字"
@@ -326,5 +328,10 @@ def test_wizard_enrols_with_the_code_told_apart_from_the_file(qtbot, tmp_path, w
     try:
         identity = SyncState(led.db).identity()
         assert identity is not None and identity.name == "大坝村笔记本"
+        # The village typed in the wizard is the laptop's own (its enrolled code), so the
+        # people it imports or types in are inside its scope.
+        villages = led.db.execute("SELECT code, name FROM areas WHERE kind = '村'").fetchall()
+        assert [tuple(v) for v in villages] == [(township.code + "002", "大坝村")]
+        assert led.get_meta("home_area_code") == township.code + "002"
     finally:
         led.close()

@@ -1,0 +1,64 @@
+"""A village laptop enrolled by the county imports its coordinator's own sheet before anything
+else: the sheet names the village (小河村), the ledger knows no village yet, and the enrolment
+says which code is the device's (520502010002). The village must come in under that code — not
+under the next free one (520502010001, another village's), which the device may not write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fieldapp.domain.roles import Role
+from fieldapp.store.ledger import Ledger
+from tests.conftest import make_id
+from tests.sync.test_claim_path_three_devices import HEADERS, County
+from tests.tabular.sheets import write_xlsx
+
+XIAOHE, DABA = "520502010002", "520502010001"
+DEVICES = {
+    "x": ("小河村专员", Role.COORDINATOR, XIAOHE),
+    "d": ("大坝村专员", Role.COORDINATOR, DABA),
+}
+QIAN = make_id("520502", "19850303", "171")
+SUN = make_id("520502", "19870404", "182")
+
+
+def _sheet(path: Path, village: str, people: list[tuple[str, str, str, str]]) -> Path:
+    rows = [
+        [name, number, head, relation, "13912345678", "", "七星关区", "碧阳街道", village,
+         "已就业", "单位就业", "江苏省苏州市", "苏州某厂", "小微企业", "2026-03-01", 5000, 24, 6,
+         "农业银行", ""]
+        for name, number, head, relation in people
+    ]  # fmt: skip
+    return write_xlsx(path, HEADERS, rows)
+
+
+def _areas(db: Path) -> dict[str, str]:
+    ledger = Ledger.open(db)
+    try:
+        return dict(ledger.db.execute("SELECT code, name FROM areas").fetchall())
+    finally:
+        ledger.close()
+
+
+def _people(db: Path) -> dict[str, str]:
+    ledger = Ledger.open(db)
+    try:
+        return dict(
+            ledger.db.execute(
+                "SELECT p.name, h.area_code FROM persons p JOIN households h "
+                "ON h.id = p.household_id"
+            ).fetchall()
+        )
+    finally:
+        ledger.close()
+
+
+def test_a_new_village_laptops_first_import_comes_in_under_its_enrolled_code(tmp_path, capsys):
+    county = County(tmp_path, capsys, DEVICES)
+    people = [("钱七", QIAN, QIAN, "户主"), ("孙八", SUN, QIAN, "配偶")]
+    out = county.run("import", str(_sheet(tmp_path / "小河.xlsx", "小河村", people)), db="x")
+    assert _people(county.db("x")) == {"钱七": XIAOHE, "孙八": XIAOHE}, out
+    assert _areas(county.db("x"))[XIAOHE] == "小河村"
+    county.sync("x", "d")  # nothing held at the hub; 大坝村's laptop learns 小河村 by its code
+    assert _areas(county.db("d"))[XIAOHE] == "小河村"

@@ -1,0 +1,31 @@
+"""The code an enrolled village or site laptop was given goes to the first new place of its kind
+that its sheets name below its township; every other new place keeps the next free code."""
+
+from __future__ import annotations
+
+from fieldapp.tabular.areas import AreaResolver, PlaceRef
+
+
+def _village(name: str) -> PlaceRef:
+    return PlaceRef(county="七星关区", township="碧阳街道", village=name)
+
+
+def test_only_the_first_new_village_below_the_laptops_township_takes_its_code():
+    resolver = AreaResolver([], own="520502010002")
+    assert resolver.resolve(_village("小河村")) == "520502010002"
+    assert resolver.resolve(_village("小河")) == "520502010002"  # the same village, written short
+    # Another village: the next free code, which the laptop's write door then refuses.
+    assert resolver.resolve(_village("大坝村")) == "520502010001"
+    assert [a["code"] for a in resolver.created] == ["520502", "520502010", *["520502010002"],
+                                                     "520502010001"]  # fmt: skip
+
+
+def test_a_site_laptops_code_goes_to_a_site_and_a_townships_to_no_place():
+    site = AreaResolver([], own="520502010901")
+    assert site.resolve(_village("大坝村")) == "520502010001"
+    ref = PlaceRef(county="七星关区", township="碧阳街道", site="幸福小区")
+    assert site.resolve(ref) == "520502010901"
+    township = AreaResolver([], own="520502010")
+    assert township.resolve(_village("小河村")) == "520502010001"
+    elsewhere = AreaResolver([], own="520502011002")  # a laptop of another township
+    assert elsewhere.resolve(_village("小河村")) == "520502010001"
