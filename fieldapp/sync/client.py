@@ -297,7 +297,10 @@ def _why(error: BaseException) -> str:
     if isinstance(error, TimeoutError | socket.timeout):
         return "连接超时（网络太慢或不通）"
     if isinstance(error, ssl.SSLCertVerificationError):
-        return "中心的证书无法核实（证书过期，或不是县里的中心）"
+        return (
+            "中心的证书无法核实（证书过期，或不是县里的中心；县里自己签发的证书，"
+            "要先把县里的根证书装进本机，见部署说明）"
+        )
     if isinstance(error, ConnectionResetError | http.client.RemoteDisconnected):
         return "连接中途断开"
     if isinstance(error, OSError) and error.strerror:

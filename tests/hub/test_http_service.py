@@ -432,3 +432,72 @@ def test_a_device_re_enrolled_at_the_county_pushing_with_its_old_keys_is_told_wh
     assert code != 0 and "Traceback" not in out + err
     assert "重新登记" in err and "登记文件" in err, err
     assert hub_footprint(hub) == before
+
+
+def _county_certificate(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 that the county signed itself (no public authority)."""
+    import datetime as dt
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "县人社局汇总中心")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "县人社局根证书.pem", folder / "hub.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    return cert_path, key_path
+
+
+def test_a_hub_behind_a_certificate_the_county_signed_itself(
+    hub, settings, make_device, tmp_path, capsys, monkeypatch
+):
+    """Inside a government network the county signs the hub's certificate itself. A laptop
+    that does not trust it yet is told so and what to install (docs/hub.md); trusting it (here
+    by SSL_CERT_FILE, as the docs say for fieldapp alone) the same push goes through."""
+    from fieldapp.hub.server import ServerThread
+
+    cert, key = _county_certificate(tmp_path)
+    device = make_device("甲村", VILLAGE)
+    add_family(device, VILLAGE, ["101"])
+    path = str(device.path)
+    device.close()
+    running = ServerThread(hub.root, settings)
+    running.server.config.ssl_certfile, running.server.config.ssl_keyfile = str(cert), str(key)
+    with running:
+        url = running.url.replace("http://", "https://")
+        monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+        monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path / "nothing"))
+        code = cli(["--db", path, "sync", "push", url])
+        out, err = capsys.readouterr()
+        assert code != 0 and "Traceback" not in out + err
+        assert "中心的证书无法核实" in err and "根证书" in err, err
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+        code = cli(["--db", path, "sync", "push", url])
+        out, err = capsys.readouterr()
+        assert code == 0, out + err
