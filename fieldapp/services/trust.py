@@ -121,7 +121,13 @@ LINKS: dict[str, tuple[tuple[str, str], ...]] = {
         ("visit_id", "visits"),
     ),
     "visits": (("household_id", "households"), ("person_id", "persons")),
-    "claims": (("person_id", "persons"), ("spell_id", "employment_spells")),
+    # A claim goes into a batch only of the sender's own area: a village cannot put its claim
+    # into the township's batch (the roster the county pays from) — the batch's maker does.
+    "claims": (
+        ("person_id", "persons"),
+        ("spell_id", "employment_spells"),
+        ("batch_id", "batches"),
+    ),
     "claim_events": (("claim_id", "claims"),),
     "batches": (("area_code", AREA),),
 }

@@ -198,3 +198,42 @@ def test_a_village_cannot_change_the_countys_batch_made_for_no_one_area(county):
     county.sync("d", held=1)
     county.sync("c", held=1)
     assert "大坝村自改" not in county.run("batch", "list", db="c")
+
+
+def test_a_village_cannot_slip_its_unreviewed_claim_into_the_townships_batch(county):
+    """The batch now reaches the village, id and all. A tampered village program puts a claim
+    the township never reviewed into the township's batch — onto the roster the county pays
+    from (虚报冒领). Its own write door refuses it; the hub holds the forged change, and the
+    township's batch keeps only the claims it batched."""
+    from fieldapp.domain.claims import Claim
+
+    wang = county.create("d", WANG, RULE)
+    zhao = county.create("d", ZHAO, RULE)
+    for claim in (wang, zhao):
+        county.advance("d", claim, "已提交", "村审核")
+    county.sync("d", "t")
+    county.advance("t", wang, "乡镇审核")  # 赵六's claim is not reviewed by the township
+    out = county.run("batch", "create", "--rule", RULE, "--area", TOWNSHIP, "--state", "乡镇审核",
+                     "--title", "碧阳街道第二批", db="t")  # fmt: skip
+    batch = out.split("提示")[0].split()[-1]
+    county.sync("t", "d")
+    assert county.claims("d") and "碧阳街道第二批" in county.run("batch", "list", db="d")
+    village = Ledger.open(county.db("d"))
+    try:
+        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
+            writer.update(Claim, zhao, {"batch_id": batch})
+        forge(village, "claims", zhao, {"batch_id": batch})
+    finally:
+        village.close()
+    county.sync("d", held=1)
+    hub = Hub.open(county.hub_dir)
+    try:
+        (held,) = hub.rejected()
+        assert (held.change.tbl, held.rule) == ("claims", "link_scope")
+    finally:
+        hub.close()
+    county.sync("t", "c", held=1)
+    for stem in ("t", "c"):
+        listed = json.loads(county.run("claim", "list", "--json", db=stem).split("\n提示")[0])
+        in_batch = {c["id"] for c in listed if c["batch_id"] == batch}
+        assert in_batch == {wang}, stem
