@@ -449,6 +449,7 @@ EN: dict[str, str] = {
     "登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)": "Enrolment files (*.enrol *.json *.fieldenrol);;All files (*)",
     "。中心指纹：": ". Hub fingerprint: ",
     "（请与县里核对）。登记文件含本机私钥，请删除它。": " (check it with the county). The enrolment file holds this device's private key: delete it.",
+    "本台账的村已改用县里登记的代码 %1（原为本机自编的 %2）。": " This ledger's village now uses the code the county enrolled it under, %1 (it was %2, numbered on this laptop).",
     "请选择一个存在的文件夹（如U盘）": "Choose an existing folder (e.g. a USB stick)",
     "正在导出数据包……": "Exporting bundle…",
     "已导出：发送 %1 条修改 → ": "Exported: %1 changes sent → ",

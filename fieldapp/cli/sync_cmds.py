@@ -473,6 +473,11 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         f"已{verb}为设备 {done.device}（{done.role.label}，区域 {done.area_code}），"
         f"中心：{done.hub}"
     )
+    if done.recoded_from:
+        print(
+            f"本台账的村原用本机自编的代码 {done.recoded_from}，已改为县里登记的 {done.area_code}"
+            "（各户、各条记录随之改过来，尚未同步过，不影响别的设备）"
+        )
     print(f"中心指纹：{done.fingerprint}（请与县里核对）")
     print(f"请删除登记文件 {args.file}：它含本设备的私钥。")
     return 0

@@ -22,11 +22,13 @@ from nacl.secret import SecretBox
 
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
 from fieldapp.services.incarnation import own_origins
+from fieldapp.services.settings import HOME_AREA
 from fieldapp.store import keyfile
 from fieldapp.store.authorship import sign_authors
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import is_demo
+from fieldapp.store.recode import recode_area, villages_below
 from fieldapp.store.sync_state import Identity, SyncState, now_text
 from fieldapp.sync import crypto
 from fieldapp.sync.errors import SyncError
@@ -170,6 +172,8 @@ class Enrolled:
     fingerprint: str
     replaced: bool
     role: Role = DEFAULT_ROLE
+    #: The ledger's own village code before it took the enrolled one ('' when unchanged).
+    recoded_from: str = ""
 
 
 def read_enrolment(path: Path, code: str | None = None) -> dict[str, Any]:
@@ -267,6 +271,10 @@ def enrol(
         )
         if other_hub:
             state.remove_peers("hub")
+        # Nothing was ever sent: the village this ledger made itself takes the county's code.
+        recoded = "" if hubs else _own_village(ledger, str(device["area_code"]))
+        if recoded:
+            recode_area(ledger.db, recoded, str(device["area_code"]))
         ledger.set_meta("device_name", device["name"])
         ledger.device_name = device["name"]
         if not hubs or other_hub:
@@ -278,8 +286,31 @@ def enrol(
             sign_authors(ledger.db, own_origins(ledger), device["name"])
     ledger.seal_for_county()  # the county can now reset a forgotten password
     return Enrolled(
-        device["name"], device["area_code"], doc["hub"]["name"], found, current is not None, role
+        device["name"],
+        device["area_code"],
+        doc["hub"]["name"],
+        found,
+        current is not None,
+        role,
+        recoded,
     )
+
+
+def _own_village(ledger: Ledger, area: str) -> str:
+    """The village (or site) code this ledger gave its own place, when the county enrolled the
+    laptop under another code below the same township that the ledger does not use: its home
+    area, or else its only place of that kind there ('' when there is nothing to change or no
+    telling which)."""
+    if len(area) != 12 or not area.isdigit():
+        return ""
+    site = int(area[-3:]) > 900
+    places = [c for c in villages_below(ledger.db, area[:9]) if (int(c[-3:]) > 900) == site]
+    if area in places or not places:
+        return ""
+    home = ledger.get_meta(HOME_AREA) or ""
+    if home in places:
+        return home
+    return places[0] if len(places) == 1 else ""
 
 
 def is_sealed(path: Path) -> bool:

@@ -54,7 +54,22 @@ def test_an_enrolled_village_device_imports_its_own_village(tmp_path, capsys):
 
 
 def test_an_enrolled_device_is_refused_a_sheet_of_another_village(tmp_path, capsys):
+    from fieldapp.services import areas
+    from fieldapp.services.actor import actor_of
+    from fieldapp.store.queries.areas import all_areas
+    from fieldapp.tabular.areas import AreaResolver, PlaceRef
+
     db = _enrolled(tmp_path, "520502010002")
+    # The laptop knows its own village by name (typed in the first-run wizard, or from the
+    # county): the sheet's 大坝村 is another village. (A laptop whose village has no name yet
+    # takes the first new village its sheet names as its own: test_own_village_first_import.)
+    ledger = Ledger.open(db)
+    try:
+        resolver = AreaResolver(all_areas(ledger), own="520502010002")
+        resolver.resolve(PlaceRef(county="七星关区", township="碧阳街道", village="小河村"))
+        areas.add_created(ledger, actor_of(ledger), resolver.created)
+    finally:
+        ledger.close()
     code = main(["--db", str(db), "import", str(_sheet(tmp_path))])
     out, err = capsys.readouterr()
     assert code != 0

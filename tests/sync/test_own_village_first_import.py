@@ -62,3 +62,60 @@ def test_a_new_village_laptops_first_import_comes_in_under_its_enrolled_code(tmp
     assert _areas(county.db("x"))[XIAOHE] == "小河村"
     county.sync("x", "d")  # nothing held at the hub; 大坝村's laptop learns 小河村 by its code
     assert _areas(county.db("d"))[XIAOHE] == "小河村"
+
+
+def _enrol_later(county: County, tmp_path: Path, monkeypatch, area: str = XIAOHE) -> Path:  # noqa: ANN001
+    """The county enrols 小河村's laptop now; its enrolment file, to import when it arrives."""
+    from fieldapp.hub.folder import Hub
+    from tests.codes import ENROL_CODE
+
+    hub = Hub.open(county.hub_dir)
+    try:
+        hub.enroll("小河村专员", area, tmp_path / "x.enrol", Role.COORDINATOR, code=ENROL_CODE)
+    finally:
+        hub.close()
+    county.devices["x"] = ("小河村专员", Role.COORDINATOR, area)
+    monkeypatch.setenv("FIELDAPP_ENROL_CODE", ENROL_CODE)
+    return tmp_path / "x.enrol"
+
+
+def test_a_ledger_filled_before_enrolment_gives_its_village_the_countys_code(
+    tmp_path, capsys, monkeypatch
+):
+    """Set up and filled before the county's file came, the ledger named 小河村 520502010001
+    (the next free code) and put its people there; enrolled as 520502010002 it used to send
+    them all outside its scope (every change held at the hub). Nothing was sent yet, so the
+    village, its people and the changes to send now carry the county's code."""
+    county = County(tmp_path, capsys, {"d": DEVICES["d"]})
+    people = [("钱七", QIAN, QIAN, "户主"), ("孙八", SUN, QIAN, "配偶")]
+    county.run("import", str(_sheet(tmp_path / "小河.xlsx", "小河村", people)), db="x")
+    assert set(_people(county.db("x")).values()) == {DABA}  # the next free code, before
+    out = county.run("enrol", str(_enrol_later(county, tmp_path, monkeypatch)), db="x")
+    assert f"已改为县里登记的 {XIAOHE}" in out and DABA in out
+    assert _people(county.db("x")) == {"钱七": XIAOHE, "孙八": XIAOHE}
+    assert _areas(county.db("x")) == {
+        "520502": "七星关区",
+        "520502010": "碧阳街道",
+        XIAOHE: "小河村",
+    }
+    county.sync("x")  # held=0: every change of the village is inside the laptop's scope
+    county.run("import", str(_sheet(tmp_path / "大坝.xlsx", "大坝村", [])), db="d")
+    county.sync("d")
+    assert _areas(county.db("d"))[XIAOHE] == "小河村"
+    assert _areas(county.db("d")).get(DABA) != "小河村"
+    hub = county.hub_dir / "hub.db"
+    assert _people(hub) == {"钱七": XIAOHE, "孙八": XIAOHE}
+
+
+def test_a_ledger_with_two_villages_below_the_township_keeps_its_codes(
+    tmp_path, capsys, monkeypatch
+):
+    county = County(tmp_path, capsys, {"d": DEVICES["d"]})
+    two = _sheet(tmp_path / "两村.xlsx", "小河村", [("钱七", QIAN, QIAN, "户主")])
+    county.run("import", str(two), db="x")
+    other = _sheet(tmp_path / "另一村.xlsx", "河边村", [("孙八", SUN, SUN, "户主")])
+    county.run("import", str(other), db="x")
+    before = _people(county.db("x"))
+    out = county.run("enrol", str(_enrol_later(county, tmp_path, monkeypatch)), db="x")
+    assert "已改为" not in out  # no telling which village is the laptop's own
+    assert _people(county.db("x")) == before

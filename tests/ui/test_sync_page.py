@@ -303,3 +303,22 @@ def test_enrolling_asks_for_the_code_the_county_told(window, tmp_path, warnings_
     assert page.enrol(enrolment)
     assert "大坝村笔记本" in page.state_label.text()
     assert asked == ["请输入县里登记本机时告诉你的 16 位登记码："] * 3
+
+
+def test_enrolling_a_ledger_under_another_code_of_its_village_says_it_took_the_countys(
+    window, tmp_path, warnings_shown
+):
+    # The small ledger made its village 520502001001 itself; the county enrolled the laptop
+    # as the village's 520502001002 before anything was sent.
+    county_code = VILLAGE[:-3] + "002"
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", county_code, enrolment, code=ENROL_CODE)
+    hub.close()
+    page = window.show_page("sync")
+    assert page.enrol(enrolment, code=ENROL_CODE), warnings_shown
+    text = page.result_label.text()
+    assert f"本台账的村已改用县里登记的代码 {county_code}（原为本机自编的 {VILLAGE}）" in text
+    db = window.session.ledger.db
+    assert {r[0] for r in db.execute("SELECT area_code FROM households")} == {county_code}
+    assert db.execute("SELECT count(*) FROM areas WHERE code = ?", [VILLAGE]).fetchone()[0] == 0

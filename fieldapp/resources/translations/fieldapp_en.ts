@@ -3324,6 +3324,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>本机已登记为设备“%1”（区域 %2）。这个登记文件是给设备“%3”（区域 %4）的，可能拿错了登记文件。改为“%3”吗？改后本机以“%3”的名义同步，“%1”原来的登记不再使用。</source>
       <translation>This computer is enrolled as device “%1” (area %2). This enrolment file is for device “%3” (area %4): it may be the wrong file. Become “%3”? From then on this computer syncs as “%3”; the enrolment as “%1” is no longer used.</translation>
     </message>
+    <message>
+      <source>本台账的村已改用县里登记的代码 %1（原为本机自编的 %2）。</source>
+      <translation> This ledger's village now uses the code the county enrolled it under, %1 (it was %2, numbered on this laptop).</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

@@ -315,10 +315,19 @@ class SyncPage(QWidget):
             + self.tr("。中心指纹：")
             + done.fingerprint
             + self.tr("（请与县里核对）。登记文件含本机私钥，请删除它。")
+            + (
+                self.tr("本台账的村已改用县里登记的代码 %1（原为本机自编的 %2）。")
+                .replace("%1", done.area_code)
+                .replace("%2", done.recoded_from)
+                if done.recoded_from
+                else ""
+            )
         )
         self.session.apply(ChangeSet.of(Kind.SYNC))
         # The device's name, role and area are the county's now: the title says them.
         self.session.apply(ChangeSet.of(Kind.SETTINGS))
+        if done.recoded_from:  # the village and its households carry the county's code now
+            self.session.apply(ChangeSet.of(Kind.AREAS) | ChangeSet.of(Kind.HOUSEHOLDS))
         self.refresh()
         return True
 
