@@ -98,6 +98,43 @@ def check_folder(path: Path) -> None:
     check_not_ledger(path)
 
 
+#: Where Linux desktops mount USB sticks and removable disks: udisks under /media/<user>/<label>
+#: (Debian, UOS, Kylin) or /run/media/<user>/<label>; by hand under /mnt/<name>.
+MOUNT_ROOTS: tuple[Path, ...] = (Path("/media"), Path("/run/media"), Path("/mnt"))
+#: Of those, the ones a desktop mounts under a folder per user.
+USER_MOUNT_ROOTS: tuple[Path, ...] = (Path("/media"), Path("/run/media"))
+
+
+def make_folder_for(path: Path) -> None:
+    """Create the folder `path` is saved into — except where a USB stick should be mounted and
+    is not: with no stick in, /media/<user>/U盘/… would be made on the laptop's own disk, the file
+    saved there, and the clerk would take an empty stick to the township."""
+    folder = Path(path).absolute().parent
+    if folder.is_dir():
+        return
+    mount = unmounted(folder)
+    if mount is not None:
+        raise CannotWrite(
+            f"无法写入“{path}”：找不到“{mount}”——U 盘（移动硬盘）没有插好，或名字写错了。"
+            "没有写任何文件"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def unmounted(folder: Path) -> Path | None:
+    """The missing mount point a missing `folder` would be under (the first missing folder
+    right below /media, /run/media or /mnt, or below a user's folder in the first two), or
+    None when the folder may simply be made."""
+    chain = [folder, *folder.parents]
+    existing = next((p for p in chain if p.exists()), None)
+    if existing is None or existing == folder:
+        return None
+    first_missing = chain[chain.index(existing) - 1]
+    if existing in MOUNT_ROOTS or existing.parent in USER_MOUNT_ROOTS:
+        return first_missing
+    return None
+
+
 @contextmanager
 def written(path: Path) -> Iterator[None]:
     """Failures to write `path` inside the block become `CannotWrite`; a ledger's file is not

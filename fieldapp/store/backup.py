@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
-from fieldapp.saving import cannot_write, discard, written
+from fieldapp.saving import cannot_write, discard, make_folder_for, written
 from fieldapp.store import keyfile as kf
 from fieldapp.store.connection import DatabaseError, connect, disk_trouble, held_open_elsewhere
 from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked
@@ -63,7 +63,7 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
         raise BackupError("台账还没有加密（没有设置用户和口令），不能备份。请先设置口令。")
     dest = Path(dest)
     with written(dest):
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        make_folder_for(dest)
         if dest.is_dir():  # told before the copy, not after it
             raise IsADirectoryError(errno.EISDIR, dest.name)
     pages = dest.with_name(dest.name + ".pages.part")

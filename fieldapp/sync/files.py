@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
+from fieldapp.saving import make_folder_for
 from fieldapp.sync.errors import BundleRefused
 
 CHUNK = 1 << 20
@@ -63,7 +64,7 @@ def write_atomic(
 ) -> None:
     """Write to `<name>.part`, fsync, then rename: a reader never sees half a file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder_for(path)
     temp = path.with_name(path.name + ".part")
     try:
         with open(temp, "wb") as out:

@@ -182,7 +182,7 @@ def export_ledger(
     today = today or dt.date.today()
     # A file that cannot be written is said with its cause (`saving`), its folder before any work.
     with output.written(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        saving.make_folder_for(path)
     partial = path.with_name(path.name + ".part")
     # The count and every sheet from one state of the ledger: the user may go on saving while
     # a large export runs, and a household moved meanwhile must not be written twice or missed

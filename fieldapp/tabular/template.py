@@ -14,6 +14,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from fieldapp.domain.enums import Category
+from fieldapp.saving import make_folder_for
 from fieldapp.tabular.columns import COLUMNS, DATE_KEYS, EXTRA_SHEETS, Column
 from fieldapp.tabular.output import written, xlsx_book
 from fieldapp.tabular.workbook import HINT_WIDTH, hint_height
@@ -158,7 +159,7 @@ def write_template(path: str | Path) -> Path:
     """Write the empty import template (data sheet with header, instructions sheet)."""
     path = Path(path)
     with written(path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder_for(path)
     # Constant memory: each sheet's rows are written in order.
     with xlsx_book(path, {"constant_memory": True, "strings_to_numbers": False}) as book:
         formats = Formats(book)

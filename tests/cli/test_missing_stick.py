@@ -1,0 +1,69 @@
+"""A command told to save on a USB stick that is not plugged in (`--out /media/李芳/U盘/…`) used
+to make the folder on the laptop's own disk and save there: the clerk took an empty stick to the
+township, and an export with everyone's ID numbers sat in a folder named after the stick. The
+folder of a missing mount point is no longer made; every other missing folder still is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp import saving
+from fieldapp.cli.main import main
+from fieldapp.hub.folder import Hub
+
+
+@pytest.fixture
+def mounts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Mount roots inside the test's folder: media/<user>/ (udisks) and mnt/, no stick in."""
+    media, mnt = tmp_path / "media", tmp_path / "mnt"
+    (media / "李芳").mkdir(parents=True)
+    mnt.mkdir()
+    monkeypatch.setattr(saving, "MOUNT_ROOTS", (media, mnt))
+    monkeypatch.setattr(saving, "USER_MOUNT_ROOTS", (media,))
+    return tmp_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out + err
+
+
+def test_nothing_is_saved_where_a_stick_should_be_and_is_not(mounts, capsys):
+    stick = mounts / "media" / "李芳" / "U盘"
+    code, said = run(capsys, "template", "--out", stick / "导入模板.xlsx")
+    assert code == 1 and f"找不到“{stick}”" in said and "U 盘" in said and "没有插好" in said, said
+    assert not stick.exists()
+
+    db = mounts / "台账.db"
+    hand = mounts / "mnt" / "usb"
+    code, said = run(capsys, "--db", db, "export", hand / "台账.xlsx")
+    assert code == 1 and f"找不到“{hand}”" in said, said
+    assert not hand.exists()
+
+    # The county's enrolment file (the device's private key, sealed): refused, and the device
+    # is not enrolled without its file.
+    hub = mounts / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    code, said = run(capsys, "hub", "enroll", "--dir", hub, "--device", "大坝村笔记本",
+                     "--area", "520502010001", "--out", stick / "大坝村.enrol")  # fmt: skip
+    assert code == 1 and "没有插好" in said, said
+    opened = Hub.open(hub)
+    try:
+        assert opened.state.peer("大坝村笔记本") is None
+    finally:
+        opened.close()
+
+
+def test_a_new_folder_anywhere_else_is_still_made(mounts, capsys):
+    code, said = run(capsys, "template", "--out", mounts / "新建文件夹" / "二月" / "模板.xlsx")
+    assert code == 0, said
+    assert (mounts / "新建文件夹" / "二月" / "模板.xlsx").is_file()
+    # On a stick that is in, a new folder is made on the stick.
+    stick = mounts / "media" / "李芳" / "U盘"
+    stick.mkdir()
+    code, said = run(capsys, "template", "--out", stick / "村里" / "模板.xlsx")
+    assert code == 0 and (stick / "村里" / "模板.xlsx").is_file(), said
