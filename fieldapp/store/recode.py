@@ -11,39 +11,41 @@ the start.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 import sqlite_utils
 
+from fieldapp.domain.areacode import prefix_range
 from fieldapp.store.changelog import dumps
 from fieldapp.store.dump import synced_tables
 from fieldapp.store.ids import natural_id
 
 #: Columns of synced rows that hold an area code.
 CODE_COLUMNS = ("area_code", "code", "parent_code")
-#: Meta entries that hold an area code (the device's home area).
-CODE_META = ("home_area_code",)
 
 
 def villages_below(db: sqlite_utils.Database, township: str) -> list[str]:
     """The codes of the ledger's places (villages and sites) right below a township."""
     rows = db.execute(
         "SELECT code FROM areas WHERE code >= ? AND code < ? AND length(code) = ?",
-        [township, township + "\uffff", len(township) + 3],
+        [*prefix_range(township), len(township) + 3],
     ).fetchall()
     return sorted(r[0] for r in rows)
 
 
-def recode_area(db: sqlite_utils.Database, old: str, new: str) -> int:
+def recode_area(
+    db: sqlite_utils.Database, old: str, new: str, meta_keys: Iterable[str] = ()
+) -> int:
     """Rewrite the area `old` (and every code below it) as `new` in the synced rows, the change
-    log and the ledger's meta; returns how many logged changes were rewritten. Call inside the
-    transaction that enrols, before anything was sent."""
+    log and the ledger's `meta_keys` (the device's home area); returns how many logged changes
+    were rewritten. Call inside the transaction that enrols, before anything was sent."""
 
     def moved(value: object) -> object:
         if isinstance(value, str) and value.startswith(old):
             return new + value[len(old) :]
         return value
 
-    below = [old, old + "\uffff"]
+    below = list(prefix_range(old))
     for (code,) in db.execute(
         "SELECT code FROM areas WHERE code >= ? AND code < ?", below
     ).fetchall():
@@ -52,27 +54,27 @@ def recode_area(db: sqlite_utils.Database, old: str, new: str) -> int:
         db.execute(
             "UPDATE changes SET row_id = ? WHERE tbl = 'areas' AND row_id = ?", [after, before]
         )
-    holding = []
+    holding = set()
     for table in synced_tables(db):
         columns = {c.name for c in db[table].columns}
         for column in CODE_COLUMNS:
             if column in columns:
-                holding.append(table)
+                holding.add(table)
                 db.execute(
                     f"UPDATE [{table}] SET [{column}] = ? || substr([{column}], ?) "
                     f"WHERE [{column}] >= ? AND [{column}] < ?",
                     [new, len(old) + 1, *below],
                 )
-    for key in CODE_META:
+    for key in meta_keys:
         row = db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         if row and isinstance(row[0], str) and row[0].startswith(old):
             db.execute("UPDATE meta SET value = ? WHERE key = ?", [moved(row[0]), key])
     if not holding:
         return 0
-    marks = ", ".join("?" for _ in set(holding))
+    marks = ", ".join("?" for _ in holding)
     rewritten = 0
     for device, seq, data in db.execute(
-        f"SELECT device_id, seq, data FROM changes WHERE tbl IN ({marks})", sorted(set(holding))
+        f"SELECT device_id, seq, data FROM changes WHERE tbl IN ({marks})", sorted(holding)
     ).fetchall():
         values = json.loads(data)
         if not isinstance(values, dict):

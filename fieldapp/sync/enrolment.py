@@ -20,6 +20,7 @@ from typing import Any
 from nacl.exceptions import CryptoError
 from nacl.secret import SecretBox
 
+from fieldapp.domain.areacode import AreaCode, AreaLevel
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.settings import HOME_AREA
@@ -274,7 +275,7 @@ def enrol(
         # Nothing was ever sent: the village this ledger made itself takes the county's code.
         recoded = "" if hubs else _own_village(ledger, str(device["area_code"]))
         if recoded:
-            recode_area(ledger.db, recoded, str(device["area_code"]))
+            recode_area(ledger.db, recoded, str(device["area_code"]), meta_keys=[HOME_AREA])
         ledger.set_meta("device_name", device["name"])
         ledger.device_name = device["name"]
         if not hubs or other_hub:
@@ -301,10 +302,14 @@ def _own_village(ledger: Ledger, area: str) -> str:
     laptop under another code below the same township that the ledger does not use: its home
     area, or else its only place of that kind there ('' when there is nothing to change or no
     telling which)."""
-    if len(area) != 12 or not area.isdigit():
+    code = AreaCode.parse(area)
+    if code is None or code.level is not AreaLevel.VILLAGE:
         return ""
-    site = int(area[-3:]) > 900
-    places = [c for c in villages_below(ledger.db, area[:9]) if (int(c[-3:]) > 900) == site]
+    places = [
+        c
+        for c in villages_below(ledger.db, code[:9])
+        if (found := AreaCode.parse(c)) is not None and found.is_site == code.is_site
+    ]
     if area in places or not places:
         return ""
     home = ledger.get_meta(HOME_AREA) or ""

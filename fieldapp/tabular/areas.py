@@ -24,8 +24,6 @@ from fieldapp.tabular.cells import CellError
 SITE_BASE = 900
 _VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委会|社区居委会|委员会)$")
 _LEVEL_LENGTH = {AreaKind.COUNTY: 6, AreaKind.TOWNSHIP: 9}
-#: The kinds of place a village or site laptop is enrolled for.
-_OWN_KINDS = (AreaKind.VILLAGE, AreaKind.SITE)
 
 
 class PlaceRef(NamedTuple):
@@ -64,7 +62,8 @@ class AreaResolver:
         """`own`: the enrolled device's area code (its scope); a village or site code the
         ledger has no row for yet is given to the first new place of that level below its
         township."""
-        self.own = own if own and len(own) == 12 and own.isdigit() else None
+        code = AreaCode.parse(own) if own else None
+        self.own = code if code is not None and code.level is AreaLevel.VILLAGE else None
         self.by_code: dict[str, tuple[str, str, str | None]] = {
             a.code: (a.name, a.kind, a.parent_code) for a in existing
         }
@@ -200,9 +199,8 @@ class AreaResolver:
         (not yet named in the ledger, nor taken by an earlier row of this import)."""
         own = self.own
         if own is None or own in self.by_code or own[:-3] != parent:
-            return None
-        is_site = int(own[-3:]) > SITE_BASE
-        return own if is_site == (kind is AreaKind.SITE) and kind in _OWN_KINDS else None
+            return None  # (a group's or building's parent is a village: never the township)
+        return str(own) if own.is_site == (kind is AreaKind.SITE) else None
 
     def _by_code(self, ref: PlaceRef) -> str:
         code = AreaCode.parse(re.sub(r"\s+", "", ref.code))
