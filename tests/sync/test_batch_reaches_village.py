@@ -81,6 +81,28 @@ def two_villages(tmp_path: Path, capsys) -> County:  # noqa: ANN001
     return county
 
 
+def _refused_then_held(
+    county: County, model: type, row: str, data: dict, forged: dict | None = None
+) -> str:
+    """大坝村's write door refuses `data` on `row`; a tampered program writes it (or `forged`)
+    all the same and syncs: the hub holds that one change. Returns the rule it was held under."""
+    village = Ledger.open(county.db("d"))
+    try:
+        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
+            writer.update(model, row, data)
+        forge(village, model.TABLE, row, forged or data)
+    finally:
+        village.close()
+    county.sync("d", held=1)
+    hub = Hub.open(county.hub_dir)
+    try:
+        (held,) = hub.rejected()
+        assert held.change.tbl == model.TABLE
+        return held.rule
+    finally:
+        hub.close()
+
+
 def township_batch(county: County) -> tuple[str, list[str], list[str]]:
     """Both villages' claims reviewed up to the township, which batches them; every device
     synced afterwards. Returns (batch id, 大坝村's claims, 小河村's claims)."""
@@ -152,21 +174,9 @@ def test_a_village_prints_the_notice_of_its_own_claims_in_the_townships_batch(co
 
 def test_a_village_cannot_change_the_townships_batch_it_received(county):
     batch, _daba, _xiaohe = township_batch(county)
-    village = Ledger.open(county.db("d"))
-    try:
-        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
-            writer.update(Batch, batch, {"title": "大坝村自改"})
-        # A tampered program writes it all the same: the hub holds it.
-        forge(village, "batches", batch, {"title": "大坝村自改", "area_code": DABA})
-    finally:
-        village.close()
-    county.sync("d", held=1)
-    hub = Hub.open(county.hub_dir)
-    try:
-        (held,) = hub.rejected()
-        assert (held.change.tbl, held.rule) == ("batches", "scope")
-    finally:
-        hub.close()
+    # A tampered program writes it all the same (and pulls the batch into its village).
+    forged = {"title": "大坝村自改", "area_code": DABA}
+    assert _refused_then_held(county, Batch, batch, {"title": "大坝村自改"}, forged) == "scope"
     listed = county.run("hub", "rejected", "--dir", str(county.hub_dir))
     # The county's clerk reads which batch by its name, not its id.
     assert "申领批次「碧阳街道2026年第一批交通补助」" in listed and batch[:8] not in listed, listed
@@ -188,14 +198,7 @@ def test_a_village_cannot_change_the_countys_batch_made_for_no_one_area(county):
     batch = out.split("提示")[0].split()[-1]
     county.sync("c", "d")
     assert "全县第一批" in county.run("batch", "list", db="d")
-    village = Ledger.open(county.db("d"))
-    try:
-        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
-            writer.update(Batch, batch, {"title": "大坝村自改"})
-        forge(village, "batches", batch, {"title": "大坝村自改"})
-    finally:
-        village.close()
-    county.sync("d", held=1)
+    _refused_then_held(county, Batch, batch, {"title": "大坝村自改"})
     county.sync("c", held=1)
     assert "大坝村自改" not in county.run("batch", "list", db="c")
 
@@ -218,20 +221,7 @@ def test_a_village_cannot_slip_its_unreviewed_claim_into_the_townships_batch(cou
     batch = out.split("提示")[0].split()[-1]
     county.sync("t", "d")
     assert county.claims("d") and "碧阳街道第二批" in county.run("batch", "list", db="d")
-    village = Ledger.open(county.db("d"))
-    try:
-        with pytest.raises(TrustRefused), writing(village, actor_of(village)) as writer:
-            writer.update(Claim, zhao, {"batch_id": batch})
-        forge(village, "claims", zhao, {"batch_id": batch})
-    finally:
-        village.close()
-    county.sync("d", held=1)
-    hub = Hub.open(county.hub_dir)
-    try:
-        (held,) = hub.rejected()
-        assert (held.change.tbl, held.rule) == ("claims", "link_scope")
-    finally:
-        hub.close()
+    assert _refused_then_held(county, Claim, zhao, {"batch_id": batch}) == "link_scope"
     county.sync("t", "c", held=1)
     for stem in ("t", "c"):
         listed = json.loads(county.run("claim", "list", "--json", db=stem).split("\n提示")[0])
