@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except FieldappError as error:
-        return fail(str(error))
+        return fail(f"{error}\n{error.cli_hint}" if error.cli_hint else str(error))
     except KeyboardInterrupt:
         return fail("已取消", 130)
     except BrokenPipeError:  # output piped into `head` and closed early

@@ -520,7 +520,8 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         return 0
     except BundleRefused as refused:
         where = f"（文件已移入隔离区：{refused.quarantined}）" if refused.quarantined else ""
-        return fail(f"数据包未导入，台账没有改动。{refused}{where}")
+        hint = f"\n{refused.cli_hint}" if refused.cli_hint else ""
+        return fail(f"数据包未导入，台账没有改动。{refused}{where}{hint}")
     print(
         f"已导入来自 {r.sender} 的第 {r.serial} 号包：{r.changes} 条修改，其中新的 "
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 
 class FieldappError(Exception):
-    """Base of every error the user may see; str() is a Chinese sentence."""
+    """Base of every error the user may see; str() is a Chinese sentence.
+
+    `cli_hint`: what to type instead, for the command line only (the desktop's dialogs speak of
+    its menus and never show a command)."""
+
+    cli_hint: str = ""
 
 
 class InvalidIdNumber(FieldappError, ValueError):

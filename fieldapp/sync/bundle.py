@@ -257,19 +257,20 @@ class OpenedBundle:
         return digest == m.payload_sha256 and len(self.payload) == m.payload_bytes
 
 
-def _what_else(data: bytes) -> str:
-    """What a file that is no bundle is, when it is another of fieldapp's files ('' else)."""
+def _what_else(data: bytes) -> tuple[str, str]:
+    """What a file that is no bundle is, when it is another of fieldapp's files, in the desktop's
+    words and as the command line's hint (('', '') else)."""
     if data.startswith(BACKUP_MAGIC):
         return (
-            "这是台账的备份文件，不是数据包：在要恢复的电脑上用“设置 → 从备份恢复”"
-            "（命令行 fieldapp --db 台账文件 restore 备份文件）"
+            "这是台账的备份文件：要在需要恢复的电脑上用“设置 → 从备份恢复”",
+            "命令行：fieldapp --db 台账文件 restore 备份文件",
         )
     if data.lstrip()[:1] == b"{" and b'"fieldapp-enrolment"' in data[:4096]:
         return (
-            "这是设备的登记文件，不是数据包：在要登记的设备上用“同步 → 用登记文件登记本机…”"
-            "（命令行 fieldapp enrol 登记文件）"
+            "这是设备的登记文件：要在需要登记的设备上用“同步 → 用登记文件登记本机…”",
+            "命令行：fieldapp --db 台账文件 enrol 登记文件",
         )
-    return ""
+    return "", ""
 
 
 def read_header(data: bytes) -> dict[str, Any]:
@@ -277,7 +278,10 @@ def read_header(data: bytes) -> dict[str, Any]:
     if not data.startswith(MAGIC):
         if MAGIC.startswith(data[: len(MAGIC)]) and len(data) < len(MAGIC) + 2:
             raise BundleRefused("truncated", "文件过短")
-        raise BundleRefused("not_bundle", _what_else(data))
+        detail, hint = _what_else(data)
+        refused = BundleRefused("not_bundle", detail)
+        refused.cli_hint = hint
+        raise refused
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
     if end < 0:
         raise BundleRefused("truncated" if len(data) < MAX_HEADER else "tampered", "文件头不完整")

@@ -322,3 +322,26 @@ def test_enrolling_a_ledger_under_another_code_of_its_village_says_it_took_the_c
     db = window.session.ledger.db
     assert {r[0] for r in db.execute("SELECT area_code FROM households")} == {county_code}
     assert db.execute("SELECT count(*) FROM areas WHERE code = ?", [VILLAGE]).fetchone()[0] == 0
+
+
+def test_a_backup_chosen_as_a_bundle_is_explained_in_the_menus_words(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """The coordinator picks the village's .fieldbackup on the stick instead of the hub's
+    bundle. The refusal says it is a backup and where backups are restored — in the desktop's
+    own words, not a command line; nothing is imported."""
+    from fieldapp.services.backup import back_up
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.close()
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE)
+    backup = back_up(window.session.ledger, tmp_path / "大坝村.fieldbackup")
+    before = window.session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    page.import_from(backup)
+    wait_idle(qtbot, page)
+    assert warnings_shown and "备份文件" in warnings_shown[-1], warnings_shown
+    assert "设置" in warnings_shown[-1] and "从备份恢复" in warnings_shown[-1]
+    after = window.session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    assert after == before
