@@ -259,13 +259,15 @@ class OpenedBundle:
 
 def _what_else(data: bytes) -> tuple[str, str]:
     """What a file that is no bundle is, when it is another of fieldapp's files, in the desktop's
-    words and as the command line's hint (('', '') else)."""
-    if data.startswith(BACKUP_MAGIC):
+    words and as the command line's hint (('', '') else). Only the file's head is read: an upload
+    of 50 MB of anything is not copied to be told apart."""
+    head = data[:4096]
+    if head.startswith(BACKUP_MAGIC):
         return (
             "这是台账的备份文件：要在需要恢复的电脑上用“设置 → 从备份恢复”",
             "命令行：fieldapp --db 台账文件 restore 备份文件",
         )
-    if data.lstrip()[:1] == b"{" and b'"fieldapp-enrolment"' in data[:4096]:
+    if head.lstrip()[:1] == b"{" and b'"fieldapp-enrolment"' in head:
         return (
             "这是设备的登记文件：要在需要登记的设备上用“同步 → 用登记文件登记本机…”",
             "命令行：fieldapp --db 台账文件 enrol 登记文件",
@@ -278,10 +280,10 @@ def read_header(data: bytes) -> dict[str, Any]:
     if not data.startswith(MAGIC):
         if MAGIC.startswith(data[: len(MAGIC)]) and len(data) < len(MAGIC) + 2:
             raise BundleRefused("truncated", "文件过短")
+        # Raised unbound: an exception kept in a local name would hold this frame, and with it the
+        # whole refused upload, in a reference cycle until the next garbage collection.
         detail, hint = _what_else(data)
-        refused = BundleRefused("not_bundle", detail)
-        refused.cli_hint = hint
-        raise refused
+        raise BundleRefused("not_bundle", detail, cli_hint=hint)
     end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
     if end < 0:
         raise BundleRefused("truncated" if len(data) < MAX_HEADER else "tampered", "文件头不完整")

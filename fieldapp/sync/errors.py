@@ -33,9 +33,10 @@ class SyncError(FieldappError):
 class BundleRefused(SyncError):
     """A bundle that was not imported; nothing was changed and the file is in quarantine."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    def __init__(self, code: str, detail: str = "", *, cli_hint: str = "") -> None:
         self.code = code
         self.detail = detail
+        self.cli_hint = cli_hint
         self.quarantined: str | None = None
         #: The enrolled device whose signature the bundle carried, when it got that far
         #: (`hub devices` counts the refusal under it).

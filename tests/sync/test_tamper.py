@@ -178,6 +178,29 @@ def test_not_a_bundle_is_refused(tmp_path, hub):
     refuse(hub, junk, "not_bundle")
 
 
+def test_a_file_refused_as_no_bundle_is_let_go_at_once():
+    """Ten 50 MB uploads of garbage at once took the hub from 166 to 566 MB: each refusal held
+    its upload in a reference cycle (the exception kept in a local name held the frame holding
+    the bytes) until the garbage collector happened to run. With the collector off, the refused
+    bytes are referenced by nothing once the refusal is handled."""
+    import gc
+    import sys
+
+    from fieldapp.sync.bundle import read_header
+
+    upload = b"\x00" * (1 << 20)
+    before = sys.getrefcount(upload)
+    gc.disable()
+    try:
+        with pytest.raises(BundleRefused) as caught:
+            read_header(upload)
+        assert caught.value.code == "not_bundle"
+        del caught
+        assert sys.getrefcount(upload) == before
+    finally:
+        gc.enable()
+
+
 def test_unenrolled_device_cannot_export(tmp_path):
     from fieldapp.sync.errors import SyncError
 
