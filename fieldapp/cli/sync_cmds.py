@@ -105,6 +105,11 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="以 JSON 输出登记结果（含登记码），供登记多台设备的脚本读取",
     )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="换掉已同步过的同名设备（电脑坏了或换新）：原来那台的登记作废",
+    )
     p = add("revoke", "注销丢失的设备，此后拒收其数据包", cmd_hub_revoke)
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
     p = add("devices", "列出已登记的设备", cmd_hub_devices)
@@ -207,6 +212,16 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
 
     hub = _open_hub(args)
     before = hub.state.peer(args.device.strip())
+    synced = before is not None and before.role == "device" and before.serial_in > 0
+    if synced and before is not None and not before.revoked_at and not args.replace:
+        # A name typed twice would void a laptop that has been syncing: asked, not done.
+        return fail(
+            f"设备「{before.name}」已登记（{before.enrolled_at}）并已同步过，仍在使用。"
+            "重新登记会让那台电脑原来的登记作废，它的数据包从此拒收。"
+            "给同一个村再登记一台电脑，请另起一个设备名称；"
+            "那台电脑坏了或换了新的，确实要换掉它，请加 --replace 再登记一次；"
+            "电脑丢了，先 hub revoke 注销它。没有登记任何设备"
+        )
     code = new_code()
     peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code)
     reenrolled = before is not None and before.role == "device"

@@ -652,3 +652,52 @@ def test_a_reason_without_a_decision_is_a_usage_mistake(
     code, _, err = run(capsys, "hub", "rejected", "--dir", hub, "--reason", "核实过")
     assert code == 2 and "--reason 只与 --accept 或 --dismiss 一起使用" in err
     assert run(capsys, "hub", "rejected", "--dir", hub, "--dismiss", "1", "--reason", "x")[0] == 1
+
+
+def test_a_laptop_in_use_is_not_re_enrolled_by_a_name_typed_twice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Enrolling 红星村's second laptop under the first one's name replaced the keys of a laptop
+    that had been syncing for months, and said so only afterwards: its next bundle was refused.
+    A device that has sent the hub anything is replaced only when the clerk says --replace; a
+    device not synced yet (its code forgotten) is enrolled again as before."""
+    from fieldapp.store.ledger import Ledger
+    from tests.sync.helpers import VILLAGE, add_family
+
+    hub, device = _village(tmp_path, capsys)
+    ledger = Ledger.open(device)
+    add_family(ledger, VILLAGE, ["101"])
+    ledger.close()
+    first = tmp_path / "1.fieldsync"
+    assert run(capsys, "--db", device, "sync", "export", "--out", first)[0] == 0
+    assert run(capsys, "hub", "import", "--dir", hub, first)[0] == 0
+
+    enrol = ("hub", "enroll", "--dir", hub, "--device", "红星村", "--area", VILLAGE, "--out")
+    again = tmp_path / "again.enrol"
+    code, out, err = run(capsys, *enrol, again)
+    assert code == 1 and out == ""
+    assert "红星村" in err and "同步过" in err and "另起一个设备名称" in err
+    assert "--replace" in err and "hub revoke" in err
+    assert not again.exists()
+    code, out, err = run(capsys, *enrol, again, "--json")
+    assert code == 1 and out == "" and "--replace" in err
+
+    # The laptop in use goes on syncing.
+    ledger = Ledger.open(device)
+    add_family(ledger, VILLAGE, ["102"])
+    ledger.close()
+    second = tmp_path / "2.fieldsync"
+    assert run(capsys, "--db", device, "sync", "export", "--out", second)[0] == 0
+    code, _out, err = run(capsys, "hub", "import", "--dir", hub, second)
+    assert code == 0, err
+
+    # Replaced on purpose (the laptop broke): told, and the old keys are void.
+    code, out, err = run(capsys, *enrol, again, "--replace")
+    assert code == 0, err
+    assert "注意：这是重新登记" in out and again.exists()
+    ledger = Ledger.open(device)
+    add_family(ledger, VILLAGE, ["103"])
+    ledger.close()
+    third = tmp_path / "3.fieldsync"
+    assert run(capsys, "--db", device, "sync", "export", "--out", third)[0] == 0
+    assert run(capsys, "hub", "import", "--dir", hub, third)[0] != 0
