@@ -131,7 +131,11 @@ def _register_batches(sub: argparse._SubParsersAction) -> None:
     p = batch.add_parser("create", help="把一条规则的申领编成批次（最后一行输出批次编号）")
     p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则")
     p.add_argument("--state", metavar="STATE", help="只编入此状态的申领（默认：已提交以后的全部）")
-    p.add_argument("--area", metavar="CODE", help="只编入此地区的申领（代码前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="只编入此地区的申领（代码前缀；村、乡镇的设备默认本机负责的区域）",
+    )
     p.add_argument("--funding", metavar="SOURCE", help="只编入此资金来源")
     p.add_argument("--title", default="", help="批次名称（默认：规则名和人数）")
     p.set_defaults(func=cmd_batch_create)

@@ -194,9 +194,6 @@ def test_enrolling_on_the_sync_page_puts_the_role_and_area_in_the_title(window, 
 def test_a_batch_is_offered_only_for_the_devices_own_area(role_window):
     win = role_window(Role.COORDINATOR, VILLAGE)
     page = win.show_page("subsidies")
-    page.area.set_code("")  # 全部区域: the batch would be the whole ledger's
-    assert not page.batch_button.isEnabled()
-    assert "本机负责的区域" in page.batch_button.toolTip()
     page.area.set_code(SITE)
     assert not page.batch_button.isEnabled()
     page.area.set_code(VILLAGE)
@@ -204,6 +201,38 @@ def test_a_batch_is_offered_only_for_the_devices_own_area(role_window):
     county = role_window(Role.COUNTY, COUNTY)
     page = county.show_page("subsidies")
     page.area.set_code("")
+    assert page.batch_button.isEnabled()
+
+
+def test_a_township_batches_its_own_area_with_every_area_shown(role_window):
+    """A township's subsidies page opens on 全部区域 (its ledger holds only its township, and
+    the county's name above it); 编成批次 was greyed there, saying only that a new batch must
+    have an area. A device enrolled for one area batches there: its township."""
+    from fieldapp.domain.claims import ClaimState as S
+    from fieldapp.services.claims import ClaimService
+    from fieldapp.services.policy_admin import load_policy
+    from fieldapp.services.writer import actor_of
+
+    made: dict[str, str] = {}
+
+    def reviewed(led: Ledger) -> None:
+        made["claim"] = claim = _claim_in(led, VILLAGE)
+        service = ClaimService(led, load_policy(led).policy, actor_of(led))
+        for step in (S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED):
+            service.advance(claim, step, "材料下周补交")
+
+    win = role_window(Role.TOWNSHIP, TOWNSHIP, reviewed)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    assert page.batch_button.isEnabled() and page.batch_button.toolTip() == ""
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(made["claim"])
+    batch = page.make_batch()
+    assert batch is not None and batch.area_code == TOWNSHIP
+    assert page.batches.row_at(0).id == batch.id
+    village = role_window(Role.COORDINATOR, VILLAGE)
+    page = village.show_page("subsidies")
+    page.area.set_code("")  # a village's device likewise batches its own village
     assert page.batch_button.isEnabled()
 
 

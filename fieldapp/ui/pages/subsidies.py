@@ -34,7 +34,7 @@ from fieldapp.policy.claim_flow import (
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
-from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.trust import allowed_steps
 from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
 from fieldapp.store.queries import records
@@ -426,8 +426,11 @@ class SubsidiesPage(QWidget):
 
     def _offer_batch(self) -> None:
         """Offer 编成批次 only for an area this device may make a batch for (the trust rules:
-        a village or township device batches its own area, the county any)."""
-        verdict = may_add_in(self.session.ledger, self.session.actor, "batches", self.area.code())
+        a village or township device batches its own area, the county any; with every area
+        shown, a device enrolled for one area batches there, as `create_batch` does)."""
+        actor = self.session.actor
+        area = batch_area(actor, self.area.code()) or ""
+        verdict = may_add_in(self.session.ledger, actor, "batches", area)
         self.batch_button.setEnabled(verdict.allowed)
         self.batch_button.setToolTip(
             ""

@@ -1,0 +1,42 @@
+"""A township office's day (乡镇审核) on its enrolled device: the villages' claims arrive through
+the hub, the clerk reviews them, gathers them into the township's batch and prints its papers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.sync.test_batch_reaches_village import QIAN, RULE, TOWNSHIP, WANG, ZHAO, two_villages
+from tests.sync.test_claim_path_three_devices import County
+
+
+@pytest.fixture
+def county(tmp_path, capsys) -> County:  # noqa: ANN001
+    """Hub; 大坝村's and 小河村's devices with their people; the township's; the county's."""
+    return two_villages(tmp_path, capsys)
+
+
+def _reviewed_by_the_township(county: County) -> list[str]:
+    """大坝村's two claims and 小河村's one, reviewed in each village and at the township."""
+    claims = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
+    claims.append(county.create("x", QIAN, RULE))
+    for claim in claims:
+        county.advance("d" if claim != claims[-1] else "x", claim, "已提交", "村审核")
+    county.sync("d", "x", "t")
+    for claim in claims:
+        county.advance("t", claim, "乡镇审核")
+    return claims
+
+
+def test_a_township_batches_its_villages_claims_without_typing_its_own_code(county):
+    """`batch create --rule …` on the township's device refused with 申领批次必须有所在区域: a
+    device enrolled for one area can batch only there, so that is where its batch goes."""
+    claims = _reviewed_by_the_township(county)
+    out = county.run("batch", "create", "--rule", RULE, db="t")
+    assert "3 人" in out, out
+    batch = out.split("提示")[0].split()[-1]
+    shown = json.loads(county.run("batch", "show", batch, "--json", db="t").split("\n提示")[0])
+    assert shown["area_code"] == TOWNSHIP
+    assert {c["id"] for c in shown["claims"]} == set(claims)
+    county.sync("t", "c")  # and the hub takes it as the township's own
