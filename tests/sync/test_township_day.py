@@ -40,3 +40,29 @@ def test_a_township_batches_its_villages_claims_without_typing_its_own_code(coun
     assert shown["area_code"] == TOWNSHIP
     assert {c["id"] for c in shown["claims"]} == set(claims)
     county.sync("t", "c")  # and the hub takes it as the township's own
+
+
+def test_the_townships_roster_and_notice_say_which_village_each_person_lives_in(county, tmp_path):
+    """The township's batch of its villages printed its people under 地区：碧阳街道 with no word
+    of their village: the county paying from the roster and the villagers reading the posted
+    notice could not tell 大坝村's people from 小河村's. Each row now names its village, the
+    rows of a village together; a village's own notice (one village) has no such column."""
+    from tests.paperwork.pdftext import page_texts
+
+    _reviewed_by_the_township(county)
+    out = county.run("batch", "create", "--rule", RULE, db="t")
+    batch = out.split("提示")[0].split()[-1]
+    papers = {}
+    for paper in ("roster", "notice"):
+        pdf = tmp_path / f"{paper}.pdf"
+        county.run("print", paper, "--batch", batch, "--out", str(pdf), db="t")
+        papers[paper] = "\n".join(page_texts(pdf.read_bytes()))
+    for text in papers.values():
+        assert "序号\n村（社区）\n姓名\n" in text, text
+        assert "1\n大坝村\n王五\n" in text and "2\n大坝村\n赵六\n" in text, text
+        assert "3\n小河村\n钱七\n" in text, text
+    county.sync("t", "d")
+    pdf = tmp_path / "大坝村公示.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="d")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "序号\n姓名\n" in text and "村（社区）" not in text and "钱七" not in text, text
