@@ -369,3 +369,30 @@ def test_evidence_is_not_offered_on_an_approved_claim(role_window):
     page._select_claim(made["draft"])
     assert page.selected_claim().missing_evidence()
     assert page.evidence_button.isEnabled()
+
+
+def test_a_townships_claims_say_which_village_each_comes_from(role_window):
+    """The township reviews the claims of all its villages in one list, which named each
+    person and subsidy but not their village: the clerk could not tell whose village's claim
+    was whose (or ring the right coordinator about a rejection)."""
+    from PySide6.QtCore import Qt
+
+    made: dict[str, str] = {}
+
+    def claims(led: Ledger) -> None:
+        made["claim"] = _claim_in(led, VILLAGE)
+
+    win = role_window(Role.TOWNSHIP, TOWNSHIP, claims)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    page.tabs.setCurrentIndex(1)
+    titles = [
+        page.claims.headerData(n, Qt.Orientation.Horizontal)
+        for n in range(page.claims.columnCount())
+    ]
+    assert "所在地" in titles
+    page._select_claim(made["claim"])
+    column = titles.index("所在地")
+    row = page.claims_view.currentIndex().row()
+    shown = page.claims.index(row, column).data()
+    assert shown.startswith("草海镇 民主村"), shown

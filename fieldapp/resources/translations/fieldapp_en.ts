@@ -3137,6 +3137,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>原因</source>
       <translation>Reason</translation>
     </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

@@ -360,6 +360,8 @@ class SubsidiesPage(QWidget):
             [
                 Column(self.tr("姓名"), lambda c: c.person_name),
                 Column(self.tr("身份证号"), lambda c: c.id_number),
+                # A township or the county reviews many villages' claims in one list.
+                Column(self.tr("所在地"), lambda c: self.areas.path(c.area_code)),
                 Column(self.tr("补贴"), lambda c: c.rule_title),
                 Column(self.tr("金额（元）"), lambda c: _money(c.amount), align_right=True),
                 Column(self.tr("状态"), lambda c: str(c.state)),
@@ -374,7 +376,7 @@ class SubsidiesPage(QWidget):
         self.batch_titles: dict[str, str] = {}
         self.claims_view = table_view()
         self.claims_view.setModel(self.claims)
-        for column, width in enumerate((70, 160, 200, 80, 70, 200, 150, 160, 140)):
+        for column, width in enumerate((70, 160, 150, 200, 80, 70, 200, 150, 160, 140)):
             self.claims_view.setColumnWidth(column, width)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
