@@ -66,3 +66,12 @@ def test_the_townships_roster_and_notice_say_which_village_each_person_lives_in(
     county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="d")
     text = "\n".join(page_texts(pdf.read_bytes()))
     assert "序号\n姓名\n" in text and "村（社区）" not in text and "钱七" not in text, text
+
+
+def test_a_step_the_township_may_not_take_is_refused_in_its_own_words(county):
+    """Approving for the county was refused with …只有县级设备可以操作（碧阳街道审核（乡镇，区域
+    520502010））: the township's own code, where the clerk knows only its name."""
+    claim = _reviewed_by_the_township(county)[0]
+    out = county.run("claim", "advance", claim, "--to", "县审批", db="t", code=1)
+    assert "只有县级设备可以操作（碧阳街道审核（乡镇 · 碧阳街道））" in out, out
+    assert TOWNSHIP not in out, out

@@ -81,6 +81,10 @@ def test_a_township_device_is_not_offered_to_create_claims(role_window):
     page = township.show_page("subsidies")
     assert not page.claim_button.isEnabled()
     assert "村/安置点专员" in page.claim_button.toolTip()
+    # Said in the clerk's words: what the township does instead, and its name, not its code.
+    assert "申领由村/安置点专员或县级设备新建" in page.claim_button.toolTip()
+    assert "（一号机（乡镇 · 草海镇））" in page.claim_button.toolTip()
+    assert TOWNSHIP not in page.claim_button.toolTip()
     village = role_window(Role.COORDINATOR, VILLAGE)
     page = village.show_page("subsidies")
     assert page.claim_button.isEnabled()
