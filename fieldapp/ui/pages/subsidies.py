@@ -68,7 +68,7 @@ class SubsidiesPage(QWidget):
         self.areas = AreaIndex.load(session.ledger)
         self.panel = OperationPanel()
         self.area = AreaCombo(self.tr("全部区域"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.rule = QComboBox()
         self.on = DateField()
         self.tabs = QTabWidget()
