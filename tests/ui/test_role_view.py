@@ -400,3 +400,93 @@ def test_a_townships_claims_say_which_village_each_comes_from(role_window):
     row = page.claims_view.currentIndex().row()
     shown = page.claims.index(row, column).data()
     assert shown.startswith("草海镇 民主村"), shown
+
+
+def _claims_in(ledger: Ledger, area: str, count: int) -> list[str]:
+    """`count` claims of `area`'s people, each through 村审核 (made unenrolled)."""
+    from fieldapp.domain.claims import ClaimState as S
+    from fieldapp.policy.eligibility import Status
+    from fieldapp.services.claims import ClaimService, EligibilityService
+    from fieldapp.services.policy_admin import load_policy
+    from fieldapp.services.writer import actor_of
+
+    policy = load_policy(ledger).policy
+    today = dt.date.today()
+    service = ClaimService(ledger, policy, actor_of(ledger))
+    made: list[str] = []
+    for result in EligibilityService(ledger, policy).for_all(today, area_prefix=area):
+        if len(made) == count:
+            break
+        if result.status is not Status.ELIGIBLE or result.amount is None:
+            continue
+        try:
+            claim = service.create(result.id_number, result.rule_id, on=today).id
+        except Exception:  # noqa: BLE001, S112 - a second subsidy of the same limit: the next
+            continue
+        for step in (S.SUBMITTED, S.VILLAGE_REVIEWED):
+            service.advance(claim, step, "材料下周补交")
+        made.append(claim)
+    assert len(made) == count
+    return made
+
+
+def test_a_township_reviews_several_claims_at_once(role_window, monkeypatch):
+    """Sixty claims from twenty villages took the township three clicks each (select, choose
+    乡镇审核, 变更状态). Several selected claims now take the same step together; a rejection
+    asks its reason once, for all of them."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtWidgets import QInputDialog
+
+    made: dict[str, list[str]] = {}
+
+    def claims(led: Ledger) -> None:
+        made["claims"] = _claims_in(led, VILLAGE, 5)
+
+    win = role_window(Role.TOWNSHIP, TOWNSHIP, claims)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    page.tabs.setCurrentIndex(1)
+
+    def select(ids: list[str]) -> None:
+        rows = [n for n, c in enumerate(page.claims.rows) if c.id in ids]
+        chosen = QItemSelection()
+        for row in rows:
+            chosen.select(page.claims.index(row, 0), page.claims.index(row, 0))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        page.claims_view.selectionModel().select(chosen, flags)
+        page.claims_view.selectionModel().setCurrentIndex(
+            page.claims.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+
+    first, second = made["claims"][:3], made["claims"][3:]
+    select(first)
+    assert sorted(c.id for c in page.selected_claims()) == sorted(first), len(
+        page.selected_claims()
+    )
+    offered = [page.target.itemText(n) for n in range(page.target.count())]
+    assert offered == ["乡镇审核", "驳回"], offered
+    page.target.setCurrentIndex(page.target.findData("乡镇审核"))
+    page.advance_selected()
+    states = {c.id: str(c.state) for c in page.claims.rows}
+    assert {states[c] for c in first} == {"乡镇审核"}, states
+    assert {states[c] for c in second} == {"村审核"}, states
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda *a, **k: asked.append(a[2]) or ("务工证明没有盖章，请补", True),
+    )
+    select(second)
+    page.target.setCurrentIndex(page.target.findData("驳回"))
+    page.advance_selected()
+    assert len(asked) == 1 and "2 条" in asked[0], asked
+    rows = {c.id: c for c in page.claims.rows}
+    assert {str(rows[c].state) for c in second} == {"驳回"}
+    assert {rows[c].reason for c in second} == {"务工证明没有盖章，请补"}
+    # A claim the township has already passed offers nothing more with the others selected.
+    select([first[0], *second])
+    assert page.target.count() == 0 and not page.advance_button.isEnabled()

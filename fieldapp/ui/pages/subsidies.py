@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -394,7 +395,12 @@ class SubsidiesPage(QWidget):
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         layout.addWidget(self.claims_view, 1)
+        # A township reviews many villages' claims: several selected take the same step.
+        self.claims_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_claim)
+        self.claims_view.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self._on_claim(self.claims_view.currentIndex(), None)
+        )
         self.advance_button.clicked.connect(lambda: self.advance_selected())
         self.evidence_button.clicked.connect(self.collect_all_evidence)
         self.form_button.clicked.connect(self.preview_form)
@@ -446,22 +452,39 @@ class SubsidiesPage(QWidget):
         """The claim in the current row."""
         return self.claims_view.currentIndex().data(ROW_ROLE)
 
+    def selected_claims(self) -> list[Claim]:
+        """The selected claims in list order (the current one when no row is selected)."""
+        rows = sorted(i.row() for i in self.claims_view.selectionModel().selectedRows())
+        chosen = [self.claims.rows[r] for r in rows if 0 <= r < len(self.claims.rows)]
+        current = self.selected_claim()
+        return chosen or ([current] if current is not None else [])
+
+    def _steps(self, claim: Claim) -> tuple[set[ClaimState], str]:
+        """The states this device may move `claim` to, and why none when it may not touch it."""
+        steps = set(TRANSITIONS[ClaimState(claim.state)])
+        role = self.session.actor.role
+        if role is not None:  # an enrolled device offers only the steps its role may take
+            steps &= set(allowed_steps(role, claim.state))
+            # … on the claims of its own area (another village's claims are only shown)
+            verdict = may_change_row(self.session.ledger, self.session.actor, "claims", claim.id)
+            if not verdict.allowed:
+                return set(), verdict.reason
+        return steps, ""
+
     def _on_claim(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         claim = current.data(ROW_ROLE) if current is not None and current.isValid() else None
         self.target.clear()
         why_not = ""
-        if claim is not None:
-            steps = set(TRANSITIONS[ClaimState(claim.state)])
-            role = self.session.actor.role
-            if role is not None:  # an enrolled device offers only the steps its role may take
-                steps &= set(allowed_steps(role, claim.state))
-                # … on the claims of its own area (another village's claims are only shown)
-                verdict = may_change_row(
-                    self.session.ledger, self.session.actor, "claims", claim.id
-                )
-                if not verdict.allowed:
-                    steps, why_not = set(), verdict.reason
-            for state in sorted(steps, key=list(ClaimState).index):
+        chosen = self.selected_claims() if claim is not None else []
+        if len(chosen) > 1:
+            claim = None  # evidence and the form are one claim's; steps are all of theirs
+        if chosen:
+            steps: set[ClaimState] | None = None
+            for one in chosen:  # only a step every selected claim may take
+                allowed, reason = self._steps(one)
+                why_not = why_not or reason
+                steps = allowed if steps is None else steps & allowed
+            for state in sorted(steps or set(), key=list(ClaimState).index):
                 self.target.addItem(state.value, state.value)
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
@@ -480,19 +503,25 @@ class SubsidiesPage(QWidget):
         self.form_button.setEnabled(claim is not None)
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:
-        """Move the selected claim to the chosen state (asks for a reason where one is needed)."""
-        claim = self.selected_claim()
-        if claim is None or not self.target.currentData():
+        """Move the selected claims to the chosen state (asks for a reason where one is needed,
+        once for them all); returns the last one moved."""
+        chosen = self.selected_claims()
+        if not chosen or not self.target.currentData():
             return None
         target = ClaimState(self.target.currentData())
         if reason is None:
             reason = ""
-            missing = claim.missing_evidence()
+            missing = list(dict.fromkeys(m for c in chosen for m in c.missing_evidence()))
             if target in NEEDS_REASON:
+                question = (
+                    self.tr("“%1”须写明原因（申请人会看到）：")
+                    if len(chosen) == 1
+                    else self.tr("所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）：").replace(
+                        "%2", str(len(chosen))
+                    )
+                )
                 reason, ok = QInputDialog.getText(
-                    self,
-                    self.tr("填写原因"),
-                    self.tr("“%1”须写明原因（申请人会看到）：").replace("%1", target.value),
+                    self, self.tr("填写原因"), question.replace("%1", target.value)
                 )
                 if not ok:
                     return None
@@ -506,16 +535,19 @@ class SubsidiesPage(QWidget):
                 )
                 if not ok:
                     return None
-        try:
-            service = ClaimService(
-                self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
-            )
-            moved = service.advance(claim.id, target, reason)
-        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-            show_error(self, error)
-            return None
-        self.session.apply(service.changes)
-        self._select_claim(moved.id)
+        service = ClaimService(
+            self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+        )
+        moved: Claim | None = None
+        for one in chosen:
+            try:
+                moved = service.advance(one.id, target, reason)
+            except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+                show_error(self, f"{one.person_name}：{error}" if len(chosen) > 1 else error)
+                break
+            self.session.apply(service.changes)
+        if moved is not None:
+            self._select_claim(moved.id)
         return moved
 
     def _select_claim(self, claim_id: str) -> None:
