@@ -75,3 +75,17 @@ def test_a_step_the_township_may_not_take_is_refused_in_its_own_words(county):
     out = county.run("claim", "advance", claim, "--to", "县审批", db="t", code=1)
     assert "只有县级设备可以操作（碧阳街道审核（乡镇 · 碧阳街道））" in out, out
     assert TOWNSHIP not in out, out
+
+
+def test_the_townships_monthly_report_says_whose_total_it_is(county, tmp_path):
+    """The township's 月报 for the county opened on 合计 就业帮扶月报 — no word of which township
+    the total was; it now reads 碧阳街道合计, and each village's sheet follows under its name."""
+    import openpyxl
+
+    month = __import__("datetime").date.today().strftime("%Y-%m")
+    out = tmp_path / "月报.xlsx"
+    county.run("report", "monthly", "--month", month, "--out", str(out), db="t")
+    book = openpyxl.load_workbook(out)
+    titles = [str(sheet["A1"].value) for sheet in book.worksheets]
+    assert titles[0].startswith("碧阳街道合计 就业帮扶月报"), titles
+    assert any(t.startswith("大坝村 ") for t in titles[1:]), titles
