@@ -89,3 +89,17 @@ def test_the_townships_monthly_report_says_whose_total_it_is(county, tmp_path):
     titles = [str(sheet["A1"].value) for sheet in book.worksheets]
     assert titles[0].startswith("碧阳街道合计 就业帮扶月报"), titles
     assert any(t.startswith("大坝村 ") for t in titles[1:]), titles
+
+
+def test_the_township_passes_several_claims_in_one_command(county):
+    """`claim advance` took one claim: a township passing sixty claims typed sixty commands.
+    It now takes several; each is reported, and a refused one stops the run naming whose."""
+    claims = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
+    for claim in claims:
+        county.advance("d", claim, "已提交", "村审核")
+    county.sync("d", "t")
+    out = county.run("claim", "advance", *claims, "--to", "乡镇审核", db="t")
+    assert out.count("现为“乡镇审核”") == 2, out
+    assert set(county.claims("t").values()) == {"乡镇审核"}
+    out = county.run("claim", "advance", *claims, "--to", "县审批", db="t", code=1)
+    assert "王五" in out and "只有县级设备可以操作" in out, out
