@@ -8,6 +8,7 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "县级政策编辑": "County policy editor",
+    "所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）：": "The %2 selected claims all become “%1”: give the reason (the applicants will see it):",
     "检查": "Check",
     "提交汇总中心签发": "Submit to the county hub for signing",
     "本次依据的县里文件（填写金额、延续执行时必填，打印时引用）": "The county document this edition rests on (needed for amounts and extensions; cited on the papers)",

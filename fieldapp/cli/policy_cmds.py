@@ -93,7 +93,9 @@ def _register_claims(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_claim_create)
 
     p = claim.add_parser("advance", help="推进申领状态（驳回、撤销须填原因）")
-    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.add_argument(
+        "claim_id", nargs="+", help="申领编号（claim list 列出；可写多个，逐条变为同一状态）"
+    )
     p.add_argument(
         "--to", required=True, metavar="STATE",
         help="下一步：已提交、村审核、乡镇审核、县审批、已发放，或 驳回、已撤销（须写 --reason）",
@@ -131,7 +133,11 @@ def _register_batches(sub: argparse._SubParsersAction) -> None:
     p = batch.add_parser("create", help="把一条规则的申领编成批次（最后一行输出批次编号）")
     p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则")
     p.add_argument("--state", metavar="STATE", help="只编入此状态的申领（默认：已提交以后的全部）")
-    p.add_argument("--area", metavar="CODE", help="只编入此地区的申领（代码前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="只编入此地区的申领（代码前缀；村、乡镇的设备默认本机负责的区域）",
+    )
     p.add_argument("--funding", metavar="SOURCE", help="只编入此资金来源")
     p.add_argument("--title", default="", help="批次名称（默认：规则名和人数）")
     p.set_defaults(func=cmd_batch_create)
@@ -283,10 +289,22 @@ def cmd_claim_create(args: argparse.Namespace) -> int:
 
 
 def cmd_claim_advance(args: argparse.Namespace) -> int:
-    """Move a claim to another state."""
+    """Move one claim, or several in turn, to another state; a refusal stops the run."""
     service = ClaimService(open_ledger(args), _policy(args))
-    claim = service.advance(args.claim_id, parse_state(args.to), args.reason)
-    print(f"申领 {claim.id} 现为“{claim.state}”")
+    target = parse_state(args.to)
+    for done, claim_id in enumerate(args.claim_id):
+        try:
+            claim = service.advance(claim_id, target, args.reason)
+        except FieldappError as error:
+            if len(args.claim_id) == 1:
+                raise
+            try:
+                whose = f"{service.queries.get(claim_id).person_name}的申领（{claim_id}）"
+            except FieldappError:
+                whose = f"申领 {claim_id}"
+            before = f"；前面 {done} 条已变更" if done else ""
+            raise FieldappError(f"{whose}：{error}（未变更{before}）") from error
+        print(f"申领 {claim.id}（{claim.person_name}）现为“{claim.state}”")
     return 0
 
 

@@ -357,6 +357,7 @@ class PaperData:
                     funding_source=claim.funding_source or batch.funding_source,
                     claim_id=claim.id,
                     payee=payee,
+                    village=form.village,
                 )
             )
         title = claims[0].rule_title if claims else batch.title

@@ -46,12 +46,16 @@ class Column:
     align: str = "center"
 
 
-def _columns(fact_label: str, notice: bool, payees: bool = False) -> list[Column]:
+def _columns(
+    fact_label: str, notice: bool, payees: bool = False, villages: bool = False
+) -> list[Column]:
     """The columns; with `payees` (some rows pay an agency or employer) the account column
-    also names who is paid, in full: an organisation's name is not masked."""
+    also names who is paid, in full: an organisation's name is not masked; with `villages`
+    (a township's or county's batch of several villages) each row names its village."""
     account = "账号尾号" if notice else "社保卡（银行）账号"
     cols = [
         Column("序号", 30, lambda i, r: str(i)),
+        *([Column("村（社区）", 62, lambda i, r: r.village)] if villages else []),
         Column("姓名", 58, lambda i, r: r.name),
         Column("性别", 28, lambda i, r: r.sex),
         Column("身份证号码", 122, lambda i, r: r.id_number),
@@ -142,7 +146,9 @@ def render_roster(
         roster,
         settings,
         title=title,
-        columns=_columns(roster.fact_label, notice=False, payees=_pays_others(roster)),
+        columns=_columns(
+            roster.fact_label, False, _pays_others(roster), villages=roster.villages() > 1
+        ),
         intro=[],
         code=short_hash(roster),
         bottom=_signatures(settings),
@@ -170,7 +176,9 @@ def render_notice(
         roster,
         settings,
         title=title,
-        columns=_columns(roster.fact_label, notice=True, payees=_pays_others(roster)),
+        columns=_columns(
+            roster.fact_label, True, _pays_others(roster), villages=roster.villages() > 1
+        ),
         intro=[notice_text(notice, settings)],
         code=short_hash(notice),
         bottom=[
@@ -308,7 +316,7 @@ def _table(
         everything = tuple(r for _s, rows in sections for r in rows)
         summaries.append((f"{len(sections)}项资金总计", everything))
     amount_col = next(i for i, c in enumerate(columns) if c.title.startswith("金额"))
-    label_end = edges[3]
+    label_end = edges[[c.title for c in columns].index("身份证号码")]
     bottom = body_bottom - ROW_H * len(summaries)
     for n, (label, rows) in enumerate(summaries):
         y = body_bottom - ROW_H * (n + 1)

@@ -77,6 +77,8 @@ class RosterRow:
     #: Who is paid when it is not the person (an agency or employer: '类型：名称'); its account
     #: is not in the ledger, so `account` is then empty.
     payee: str = ""
+    #: The person's village (or relocation site): a roster of several villages names it.
+    village: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,10 @@ class RosterView:
     #: The reviews every claim on it has passed, in order ('村级初审', '乡镇审核'); empty while
     #: one of them is only submitted. A public notice says no more than this.
     reviewed: tuple[str, ...] = ()
+
+    def villages(self) -> int:
+        """How many villages (or sites) its rows come from."""
+        return len({row.village for row in self.rows})
 
     def sections(self) -> list[tuple[str, tuple[RosterRow, ...]]]:
         """Rows grouped by funding source, in order of first appearance (one roster each)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -249,8 +250,10 @@ def monthly_figures(
     area_names: dict[str, str],
     *,
     today: dt.date | None = None,
+    area: str | None = None,
 ) -> MonthlyReport:
-    """Compute the month's report from household facts (with members) and claims."""
+    """Compute the month's report from household facts (with members) and claims; `area`:
+    the area it was asked for (else the one all its villages lie in) names the total."""
     on = month_end(month)
     if today is not None and today < on:
         on = today
@@ -280,10 +283,21 @@ def monthly_figures(
     for claim in claims:
         _claim_figures(fig_for(claim.area_code), claim, month, on)
     areas = sorted(by_area.values(), key=lambda a: a.code)
-    total = AreaFigures("", "合计")
+    total = AreaFigures("", _total_name([a.code for a in areas], area_names, area))
     for fig in areas:
         total.add(fig)
     return MonthlyReport(month, on, areas, total)
+
+
+def _total_name(codes: list[str], area_names: dict[str, str], area: str | None) -> str:
+    """'碧阳街道合计': the total named after the area asked for, else the smallest known area
+    every village of the report lies in ('合计' when none is known)."""
+    common = area or (os.path.commonprefix(codes) if codes and all(codes) else "")
+    for length in (15, 12, 9, 6):
+        name = area_names.get(common[:length]) if len(common) >= length else None
+        if name:
+            return f"{name}合计"
+    return "合计"
 
 
 LEVELS = tuple(level.value for level in UnemploymentLevel)

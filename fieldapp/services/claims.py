@@ -17,6 +17,7 @@ from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, QualifyingFacts
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.roles import Role
 from fieldapp.domain.snapshots import snapshot_fields
 from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label
 from fieldapp.policy.eligibility import (
@@ -37,6 +38,16 @@ from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
+
+
+def batch_area(actor: Actor, area_prefix: str | None) -> str | None:
+    """The area a batch is made for: the one chosen, else the area of a device enrolled for
+    one area below the county (a village or a township batches only there); None for all."""
+    if area_prefix:
+        return area_prefix
+    if actor.scope and actor.role not in (None, Role.COUNTY, Role.HUB):
+        return actor.scope
+    return None
 
 
 class ClaimRefused(FieldappError):
@@ -286,10 +297,12 @@ class ClaimService:
     ) -> tuple[Batch, list[Claim]]:
         """Group the unbatched claims of a rule (in a state, area, funding source) into a batch.
 
-        Without a state, every live claim past the draft stage is taken. A batch may hold more
+        Without a state, every live claim past the draft stage is taken; without an area, a
+        village's or township's device batches its own area (`batch_area`). A batch may hold more
         than one funding source; its rosters are then split by source (`funding_source` = "").
         """
         rule = self.policy.rule(rule_id) if rule_id in {r.id for r in self.policy.rules} else None
+        area_prefix = batch_area(self.actor, area_prefix)
         if state is None:
             states: list[ClaimState] = [
                 s
@@ -330,4 +343,4 @@ class ClaimService:
         return self.queries.batch(batch_id), self.queries.batch_claims(batch_id)
 
 
-__all__ = ["ClaimRefused", "ClaimService", "EligibilityService", "LimitExceeded"]
+__all__ = ["ClaimRefused", "ClaimService", "EligibilityService", "LimitExceeded", "batch_area"]

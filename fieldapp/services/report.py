@@ -26,6 +26,7 @@ def monthly_report(
         claims,
         distinct_names(loader.area_names()),
         today=dt.date.today(),
+        area=area_prefix,
     )
 
 

@@ -276,6 +276,8 @@ class Actor:
     #: The enrolled area code; the scope is it and everything under it (None: everywhere).
     scope: str | None
     device: str = ""
+    #: The scope's name where the device knows it (its messages say 鸭池镇, not 520502100).
+    area_name: str = ""
 
     def covers(self, place: str | None) -> bool:
         """True when `place` (an area code) lies inside this actor's scope."""
@@ -289,8 +291,12 @@ class Actor:
         return self.role in (Role.COUNTY, Role.HUB)
 
     def describe(self) -> str:
-        """本机（村/安置点专员，区域 520502101001）"""
-        where = f"，区域 {self.scope}" if self.scope else ""
+        """大坝村专员（村/安置点专员 · 大坝村）, as the window title says it; with the code
+        where the area's name is not known (本机（村/安置点专员，区域 520502101001））."""
+        if self.area_name:
+            where = f" · {self.area_name}"
+        else:
+            where = f"，区域 {self.scope}" if self.scope else ""
         return f"{self.device or '本机'}（{self.role.label}{where}）"
 
 
@@ -614,10 +620,14 @@ def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -
             "claim_flow", f"申领当前为「{source}」，不能变为「{target}」（不符合审核流程）"
         )
     if level not in ROLE_LEVELS[actor.role]:
-        step = f"把申领从「{source}」变为「{target}」" if source else f"新建「{target}」的申领"
+        if source is None:
+            return refuse(
+                "claim_step", f"申领由{_who_may(level)}新建，本机不能新建（{actor.describe()}）"
+            )
         return refuse(
             "claim_step",
-            f"{step}是{level.value}级审核，只有{_who_may(level)}可以操作（{actor.describe()}）",
+            f"把申领从「{source}」变为「{target}」是{level.value}级审核，"
+            f"只有{_who_may(level)}可以操作（{actor.describe()}）",
         )
     return ALLOWED
 

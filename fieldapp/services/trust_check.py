@@ -51,6 +51,7 @@ from fieldapp.services.trust import (
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.places import PlaceFinder, asked_rows
+from fieldapp.store.queries import records
 
 #: `Context.column_types` of a table with a domain model, which judges its values instead.
 _NO_TYPES: Mapping[str, str] = MappingProxyType({})
@@ -415,6 +416,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
     # Read once for all this gateway's writes: an import judges tens of thousands of rows, and
     # reading every table's columns for each took 30 times as long as the import itself.
     fields: dict[str, frozenset[str] | None] = {}
+    names: dict[str, str] = {}
 
     def check_write(actor: WriterActor, change: ProposedChange) -> None:
         if actor.role is None:
@@ -424,7 +426,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
             data = {k: v for k, v in data.items() if change.before.get(k) != v}
             if not data:
                 return
-        who = Actor(actor.role, actor.scope or None, ledger.device_name or "本机")
+        who = own_actor(ledger, actor, names)
         TrustCheck(ledger.db, who, moving, fields)(change.table, change.row_id, data)
 
     return check_write
@@ -438,7 +440,21 @@ def rules_actor(ledger: Ledger, actor: WriterActor) -> Actor | None:
     write allowed)."""
     if actor.role is None:
         return None
-    return Actor(actor.role, actor.scope or None, ledger.device_name or "本机")
+    return own_actor(ledger, actor)
+
+
+def own_actor(ledger: Ledger, actor: WriterActor, names: dict[str, str] | None = None) -> Actor:
+    """This device as the trust rules judge it (an enrolled `actor`), its area named as the
+    ledger names it: its refusals say 鸭池镇审核（乡镇 · 鸭池镇）, not the area's code.
+    `names`: the area names already looked up (scope → name), kept across many writes."""
+    assert actor.role is not None
+    scope = actor.scope or None
+    names = {} if names is None else names
+    if scope and scope not in names:
+        found = records.area(ledger, scope)
+        names[scope] = found.name if found is not None else ""
+    name = names.get(scope, "") if scope else ""
+    return Actor(actor.role, scope, ledger.device_name or "本机", name)
 
 
 def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) -> Verdict:

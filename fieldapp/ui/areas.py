@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldapp.domain.areacode import AreaRow
 from fieldapp.domain.regions import region_name
-from fieldapp.store.queries.areas import all_areas
+from fieldapp.store.queries.areas import all_areas, household_areas
 
 if TYPE_CHECKING:
     from fieldapp.services.ledgers import Ledger
@@ -24,11 +24,40 @@ class AreaIndex:
         self.by_code = {r.code: r for r in rows}
         self._paths: dict[str, str] = {}
         self._depths: dict[str, int] = {}
+        #: The areas a page's picker offers to look at (None: all of them), see `load`.
+        self.worked_in: frozenset[str] | None = None
 
     @classmethod
     def load(cls, ledger: Ledger) -> AreaIndex:
-        """Read the ledger's areas."""
-        return cls(all_areas(ledger))
+        """Read the ledger's areas. Every device receives the county's whole area tree; a
+        village's or township's device works in its own area, so its pages look at that area,
+        the areas above it, and wherever the ledger holds a household (someone who moved out
+        stays on the device), with the areas above those — not at other townships' villages."""
+        from fieldapp.domain.roles import Role
+        from fieldapp.services.actor import actor_of
+
+        index = cls(all_areas(ledger))
+        actor = actor_of(ledger)
+        if actor.scope and actor.role not in (None, Role.COUNTY, Role.HUB):
+            scope = actor.scope
+            inside = {code for code in index.by_code if code.startswith(scope)}
+            index.worked_in = frozenset(inside | index._above({scope, *household_areas(ledger)}))
+        return index
+
+    def _above(self, codes: set[str]) -> set[str]:
+        """The codes and every known area above them."""
+        found: set[str] = set()
+        for code in codes:
+            current: str | None = code
+            while current and current not in found:
+                found.add(current)
+                row = self.by_code.get(current)
+                current = row.parent_code if row is not None else None
+        return found
+
+    def browsable(self, code: str) -> bool:
+        """True when a page's area picker offers `code` (see `load`)."""
+        return self.worked_in is None or code in self.worked_in
 
     def name(self, code: str | None) -> str:
         """The area's own name (or the region name of a county code)."""

@@ -81,6 +81,10 @@ def test_a_township_device_is_not_offered_to_create_claims(role_window):
     page = township.show_page("subsidies")
     assert not page.claim_button.isEnabled()
     assert "村/安置点专员" in page.claim_button.toolTip()
+    # Said in the clerk's words: what the township does instead, and its name, not its code.
+    assert "申领由村/安置点专员或县级设备新建" in page.claim_button.toolTip()
+    assert "（一号机（乡镇 · 草海镇））" in page.claim_button.toolTip()
+    assert TOWNSHIP not in page.claim_button.toolTip()
     village = role_window(Role.COORDINATOR, VILLAGE)
     page = village.show_page("subsidies")
     assert page.claim_button.isEnabled()
@@ -194,9 +198,6 @@ def test_enrolling_on_the_sync_page_puts_the_role_and_area_in_the_title(window, 
 def test_a_batch_is_offered_only_for_the_devices_own_area(role_window):
     win = role_window(Role.COORDINATOR, VILLAGE)
     page = win.show_page("subsidies")
-    page.area.set_code("")  # 全部区域: the batch would be the whole ledger's
-    assert not page.batch_button.isEnabled()
-    assert "本机负责的区域" in page.batch_button.toolTip()
     page.area.set_code(SITE)
     assert not page.batch_button.isEnabled()
     page.area.set_code(VILLAGE)
@@ -204,6 +205,38 @@ def test_a_batch_is_offered_only_for_the_devices_own_area(role_window):
     county = role_window(Role.COUNTY, COUNTY)
     page = county.show_page("subsidies")
     page.area.set_code("")
+    assert page.batch_button.isEnabled()
+
+
+def test_a_township_batches_its_own_area_with_every_area_shown(role_window):
+    """A township's subsidies page opens on 全部区域 (its ledger holds only its township, and
+    the county's name above it); 编成批次 was greyed there, saying only that a new batch must
+    have an area. A device enrolled for one area batches there: its township."""
+    from fieldapp.domain.claims import ClaimState as S
+    from fieldapp.services.claims import ClaimService
+    from fieldapp.services.policy_admin import load_policy
+    from fieldapp.services.writer import actor_of
+
+    made: dict[str, str] = {}
+
+    def reviewed(led: Ledger) -> None:
+        made["claim"] = claim = _claim_in(led, VILLAGE)
+        service = ClaimService(led, load_policy(led).policy, actor_of(led))
+        for step in (S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED):
+            service.advance(claim, step, "材料下周补交")
+
+    win = role_window(Role.TOWNSHIP, TOWNSHIP, reviewed)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    assert page.batch_button.isEnabled() and page.batch_button.toolTip() == ""
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(made["claim"])
+    batch = page.make_batch()
+    assert batch is not None and batch.area_code == TOWNSHIP
+    assert page.batches.row_at(0).id == batch.id
+    village = role_window(Role.COORDINATOR, VILLAGE)
+    page = village.show_page("subsidies")
+    page.area.set_code("")  # a village's device likewise batches its own village
     assert page.batch_button.isEnabled()
 
 
@@ -340,3 +373,120 @@ def test_evidence_is_not_offered_on_an_approved_claim(role_window):
     page._select_claim(made["draft"])
     assert page.selected_claim().missing_evidence()
     assert page.evidence_button.isEnabled()
+
+
+def test_a_townships_claims_say_which_village_each_comes_from(role_window):
+    """The township reviews the claims of all its villages in one list, which named each
+    person and subsidy but not their village: the clerk could not tell whose village's claim
+    was whose (or ring the right coordinator about a rejection)."""
+    from PySide6.QtCore import Qt
+
+    made: dict[str, str] = {}
+
+    def claims(led: Ledger) -> None:
+        made["claim"] = _claim_in(led, VILLAGE)
+
+    win = role_window(Role.TOWNSHIP, TOWNSHIP, claims)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    page.tabs.setCurrentIndex(1)
+    titles = [
+        page.claims.headerData(n, Qt.Orientation.Horizontal)
+        for n in range(page.claims.columnCount())
+    ]
+    assert "所在地" in titles
+    page._select_claim(made["claim"])
+    column = titles.index("所在地")
+    row = page.claims_view.currentIndex().row()
+    shown = page.claims.index(row, column).data()
+    assert shown.startswith("草海镇 民主村"), shown
+
+
+def _claims_in(ledger: Ledger, area: str, count: int) -> list[str]:
+    """`count` claims of `area`'s people, each through 村审核 (made unenrolled)."""
+    from fieldapp.domain.claims import ClaimState as S
+    from fieldapp.policy.eligibility import Status
+    from fieldapp.services.claims import ClaimService, EligibilityService
+    from fieldapp.services.policy_admin import load_policy
+    from fieldapp.services.writer import actor_of
+
+    policy = load_policy(ledger).policy
+    today = dt.date.today()
+    service = ClaimService(ledger, policy, actor_of(ledger))
+    made: list[str] = []
+    for result in EligibilityService(ledger, policy).for_all(today, area_prefix=area):
+        if len(made) == count:
+            break
+        if result.status is not Status.ELIGIBLE or result.amount is None:
+            continue
+        try:
+            claim = service.create(result.id_number, result.rule_id, on=today).id
+        except Exception:  # noqa: BLE001, S112 - a second subsidy of the same limit: the next
+            continue
+        for step in (S.SUBMITTED, S.VILLAGE_REVIEWED):
+            service.advance(claim, step, "材料下周补交")
+        made.append(claim)
+    assert len(made) == count
+    return made
+
+
+def test_a_township_reviews_several_claims_at_once(role_window, monkeypatch):
+    """Sixty claims from twenty villages took the township three clicks each (select, choose
+    乡镇审核, 变更状态). Several selected claims now take the same step together; a rejection
+    asks its reason once, for all of them."""
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+    from PySide6.QtWidgets import QInputDialog
+
+    made: dict[str, list[str]] = {}
+
+    def claims(led: Ledger) -> None:
+        made["claims"] = _claims_in(led, VILLAGE, 5)
+
+    win = role_window(Role.TOWNSHIP, TOWNSHIP, claims)
+    page = win.show_page("subsidies")
+    page.area.set_code("")
+    page.tabs.setCurrentIndex(1)
+
+    def select(ids: list[str]) -> None:
+        rows = [n for n, c in enumerate(page.claims.rows) if c.id in ids]
+        chosen = QItemSelection()
+        for row in rows:
+            chosen.select(page.claims.index(row, 0), page.claims.index(row, 0))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        page.claims_view.selectionModel().select(chosen, flags)
+        page.claims_view.selectionModel().setCurrentIndex(
+            page.claims.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+        )
+
+    first, second = made["claims"][:3], made["claims"][3:]
+    select(first)
+    assert sorted(c.id for c in page.selected_claims()) == sorted(first), len(
+        page.selected_claims()
+    )
+    offered = [page.target.itemText(n) for n in range(page.target.count())]
+    assert offered == ["乡镇审核", "驳回"], offered
+    page.target.setCurrentIndex(page.target.findData("乡镇审核"))
+    page.advance_selected()
+    states = {c.id: str(c.state) for c in page.claims.rows}
+    assert {states[c] for c in first} == {"乡镇审核"}, states
+    assert {states[c] for c in second} == {"村审核"}, states
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda *a, **k: asked.append(a[2]) or ("务工证明没有盖章，请补", True),
+    )
+    select(second)
+    page.target.setCurrentIndex(page.target.findData("驳回"))
+    page.advance_selected()
+    assert len(asked) == 1 and "2 条" in asked[0], asked
+    rows = {c.id: c for c in page.claims.rows}
+    assert {str(rows[c].state) for c in second} == {"驳回"}
+    assert {rows[c].reason for c in second} == {"务工证明没有盖章，请补"}
+    # A claim the township has already passed offers nothing more with the others selected.
+    select([first[0], *second])
+    assert page.target.count() == 0 and not page.advance_button.isEnabled()

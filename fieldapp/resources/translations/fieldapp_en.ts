@@ -3137,6 +3137,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>原因</source>
       <translation>Reason</translation>
     </message>
+    <message>
+      <source>所在地</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）：</source>
+      <translation>The %2 selected claims all become “%1”: give the reason (the applicants will see it):</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

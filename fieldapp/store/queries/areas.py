@@ -27,3 +27,11 @@ def area_parts(source: Source, area_prefix: str | None = None) -> list[tuple[str
         params,
     )
     return [(str(part), int(n)) for part, n in rows.fetchall()]
+
+
+def household_areas(source: Source) -> list[str]:
+    """Every area code a live household of the ledger is placed at."""
+    rows = db_of(source).execute(
+        "SELECT DISTINCT area_code FROM households WHERE deleted = 0 AND area_code IS NOT NULL"
+    )
+    return [str(code) for (code,) in rows.fetchall()]

@@ -83,7 +83,7 @@ class DuePage(QWidget):
         self.session = session
         self.areas = AreaIndex.load(session.ledger)
         self.area = AreaCombo(self.tr("全部区域"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.on = DateField()
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.open_button = QPushButton(self.tr("办理所选 (Enter)"))

@@ -54,7 +54,7 @@ class DutiesPage(QWidget):
         self.areas = AreaIndex.load(session.ledger)
         self.flags: list[DutyFlag] = []
         self.area = AreaCombo(self.tr("全部区域"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.on = DateField()
         self.refresh_button = QPushButton(self.tr("刷新"))
         self.preview_button = QPushButton(self.tr("预览(&V)"))

@@ -63,7 +63,7 @@ class LedgerPage(QWidget):
         )
         self.search_box.setClearButtonEnabled(True)
         self.area = AreaCombo(self.tr("全部区域"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.category = EnumCombo(Category, blank=self.tr("全部类别"))
         self.status = QComboBox()
         self.status.addItem(self.tr("全部就业状态"), "")
@@ -269,7 +269,7 @@ class LedgerPage(QWidget):
         if Kind.AREAS in changes:
             self.areas = AreaIndex.load(self.session.ledger)
             self.model.area_name = self.areas.path
-            self.area.fill(self.areas)
+            self.area.fill(self.areas, offer=self.areas.browsable)
         self.panel.refresh()
         self.reload()
 

@@ -350,7 +350,7 @@ class MonthlyPage(QWidget):
         self.areas = AreaIndex.load(session.ledger)
         self.household_id: str | None = None
         self.area = AreaCombo(self.tr("请选择村、组或安置点"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
         self.household_button = QPushButton()
@@ -554,7 +554,7 @@ class MonthlyPage(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if Kind.AREAS in changes:
             self.areas = AreaIndex.load(self.session.ledger)
-            self.area.fill(self.areas)
+            self.area.fill(self.areas, offer=self.areas.browsable)
         if not self.model.edited() and not self._saving:
             self.reload()
 

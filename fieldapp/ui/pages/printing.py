@@ -56,7 +56,7 @@ class PrintPage(QWidget):
         self.notice_start = OptionalDate(self.tr("公示开始日期"))
         self.claim = QComboBox()
         self.area = AreaCombo(None)
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
         self.person = PersonPicker(session)

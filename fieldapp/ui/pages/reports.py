@@ -47,7 +47,7 @@ class ReportsPage(QWidget):
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
         self.area = AreaCombo(self.tr("全部区域"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.make_button = QPushButton(self.tr("生成月报"))
         self.export_button = QPushButton(self.tr("导出 Excel…"))
         self.export_button.setEnabled(False)

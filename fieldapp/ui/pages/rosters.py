@@ -48,7 +48,7 @@ class RostersPage(QWidget):
         self.areas = AreaIndex.load(session.ledger)
         self.rosters: RosterSet | None = None
         self.area = AreaCombo(self.tr("请选择村、安置点或乡镇"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.on = DateField()
         self.make_button = QPushButton(self.tr("生成"))
         self.preview_button = QPushButton(self.tr("预览本册(&V)"))

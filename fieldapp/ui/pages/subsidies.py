@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -34,7 +35,7 @@ from fieldapp.policy.claim_flow import (
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import Kind
-from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.trust import allowed_steps
 from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
 from fieldapp.store.queries import records
@@ -68,7 +69,7 @@ class SubsidiesPage(QWidget):
         self.areas = AreaIndex.load(session.ledger)
         self.panel = OperationPanel()
         self.area = AreaCombo(self.tr("全部区域"))
-        self.area.fill(self.areas, keep=session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.rule = QComboBox()
         self.on = DateField()
         self.tabs = QTabWidget()
@@ -360,6 +361,8 @@ class SubsidiesPage(QWidget):
             [
                 Column(self.tr("姓名"), lambda c: c.person_name),
                 Column(self.tr("身份证号"), lambda c: c.id_number),
+                # A township or the county reviews many villages' claims in one list.
+                Column(self.tr("所在地"), lambda c: self.areas.path(c.area_code)),
                 Column(self.tr("补贴"), lambda c: c.rule_title),
                 Column(self.tr("金额（元）"), lambda c: _money(c.amount), align_right=True),
                 Column(self.tr("状态"), lambda c: str(c.state)),
@@ -374,7 +377,7 @@ class SubsidiesPage(QWidget):
         self.batch_titles: dict[str, str] = {}
         self.claims_view = table_view()
         self.claims_view.setModel(self.claims)
-        for column, width in enumerate((70, 160, 200, 80, 70, 200, 150, 160, 140)):
+        for column, width in enumerate((70, 160, 150, 200, 80, 70, 200, 150, 160, 140)):
             self.claims_view.setColumnWidth(column, width)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
@@ -392,7 +395,12 @@ class SubsidiesPage(QWidget):
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         layout.addWidget(self.claims_view, 1)
+        # A township reviews many villages' claims: several selected take the same step.
+        self.claims_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_claim)
+        self.claims_view.selectionModel().selectionChanged.connect(
+            lambda _selected, _deselected: self._on_claim(self.claims_view.currentIndex(), None)
+        )
         self.advance_button.clicked.connect(lambda: self.advance_selected())
         self.evidence_button.clicked.connect(self.collect_all_evidence)
         self.form_button.clicked.connect(self.preview_form)
@@ -426,8 +434,11 @@ class SubsidiesPage(QWidget):
 
     def _offer_batch(self) -> None:
         """Offer 编成批次 only for an area this device may make a batch for (the trust rules:
-        a village or township device batches its own area, the county any)."""
-        verdict = may_add_in(self.session.ledger, self.session.actor, "batches", self.area.code())
+        a village or township device batches its own area, the county any; with every area
+        shown, a device enrolled for one area batches there, as `create_batch` does)."""
+        actor = self.session.actor
+        area = batch_area(actor, self.area.code()) or ""
+        verdict = may_add_in(self.session.ledger, actor, "batches", area)
         self.batch_button.setEnabled(verdict.allowed)
         self.batch_button.setToolTip(
             ""
@@ -441,22 +452,39 @@ class SubsidiesPage(QWidget):
         """The claim in the current row."""
         return self.claims_view.currentIndex().data(ROW_ROLE)
 
+    def selected_claims(self) -> list[Claim]:
+        """The selected claims in list order (the current one when no row is selected)."""
+        rows = sorted(i.row() for i in self.claims_view.selectionModel().selectedRows())
+        chosen = [self.claims.rows[r] for r in rows if 0 <= r < len(self.claims.rows)]
+        current = self.selected_claim()
+        return chosen or ([current] if current is not None else [])
+
+    def _steps(self, claim: Claim) -> tuple[set[ClaimState], str]:
+        """The states this device may move `claim` to, and why none when it may not touch it."""
+        steps = set(TRANSITIONS[ClaimState(claim.state)])
+        role = self.session.actor.role
+        if role is not None:  # an enrolled device offers only the steps its role may take
+            steps &= set(allowed_steps(role, claim.state))
+            # … on the claims of its own area (another village's claims are only shown)
+            verdict = may_change_row(self.session.ledger, self.session.actor, "claims", claim.id)
+            if not verdict.allowed:
+                return set(), verdict.reason
+        return steps, ""
+
     def _on_claim(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
         claim = current.data(ROW_ROLE) if current is not None and current.isValid() else None
         self.target.clear()
         why_not = ""
-        if claim is not None:
-            steps = set(TRANSITIONS[ClaimState(claim.state)])
-            role = self.session.actor.role
-            if role is not None:  # an enrolled device offers only the steps its role may take
-                steps &= set(allowed_steps(role, claim.state))
-                # … on the claims of its own area (another village's claims are only shown)
-                verdict = may_change_row(
-                    self.session.ledger, self.session.actor, "claims", claim.id
-                )
-                if not verdict.allowed:
-                    steps, why_not = set(), verdict.reason
-            for state in sorted(steps, key=list(ClaimState).index):
+        chosen = self.selected_claims() if claim is not None else []
+        if len(chosen) > 1:
+            claim = None  # evidence and the form are one claim's; steps are all of theirs
+        if chosen:
+            steps: set[ClaimState] | None = None
+            for one in chosen:  # only a step every selected claim may take
+                allowed, reason = self._steps(one)
+                why_not = why_not or reason
+                steps = allowed if steps is None else steps & allowed
+            for state in sorted(steps or set(), key=list(ClaimState).index):
                 self.target.addItem(state.value, state.value)
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
@@ -475,19 +503,25 @@ class SubsidiesPage(QWidget):
         self.form_button.setEnabled(claim is not None)
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:
-        """Move the selected claim to the chosen state (asks for a reason where one is needed)."""
-        claim = self.selected_claim()
-        if claim is None or not self.target.currentData():
+        """Move the selected claims to the chosen state (asks for a reason where one is needed,
+        once for them all); returns the last one moved."""
+        chosen = self.selected_claims()
+        if not chosen or not self.target.currentData():
             return None
         target = ClaimState(self.target.currentData())
         if reason is None:
             reason = ""
-            missing = claim.missing_evidence()
+            missing = list(dict.fromkeys(m for c in chosen for m in c.missing_evidence()))
             if target in NEEDS_REASON:
+                question = (
+                    self.tr("“%1”须写明原因（申请人会看到）：")
+                    if len(chosen) == 1
+                    else self.tr("所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）：").replace(
+                        "%2", str(len(chosen))
+                    )
+                )
                 reason, ok = QInputDialog.getText(
-                    self,
-                    self.tr("填写原因"),
-                    self.tr("“%1”须写明原因（申请人会看到）：").replace("%1", target.value),
+                    self, self.tr("填写原因"), question.replace("%1", target.value)
                 )
                 if not ok:
                     return None
@@ -501,16 +535,19 @@ class SubsidiesPage(QWidget):
                 )
                 if not ok:
                     return None
-        try:
-            service = ClaimService(
-                self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
-            )
-            moved = service.advance(claim.id, target, reason)
-        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-            show_error(self, error)
-            return None
-        self.session.apply(service.changes)
-        self._select_claim(moved.id)
+        service = ClaimService(
+            self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+        )
+        moved: Claim | None = None
+        for one in chosen:
+            try:
+                moved = service.advance(one.id, target, reason)
+            except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+                show_error(self, f"{one.person_name}：{error}" if len(chosen) > 1 else error)
+                break
+            self.session.apply(service.changes)
+        if moved is not None:
+            self._select_claim(moved.id)
         return moved
 
     def _select_claim(self, claim_id: str) -> None:

@@ -346,7 +346,7 @@ class VisitsPage(QWidget):
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
         self.area = AreaCombo(self.tr("全部区域"))
-        self.area.fill(self.areas, keep=self.session.home_area)
+        self.area.fill(self.areas, offer=self.areas.browsable, keep=self.session.home_area)
         self.only_unvisited = QCheckBox(self.tr("只看未走访"))
         self.summary = QLabel()
         self.households = RowsModel[HouseholdVisitRow](

@@ -1,0 +1,105 @@
+"""A township office's day (乡镇审核) on its enrolled device: the villages' claims arrive through
+the hub, the clerk reviews them, gathers them into the township's batch and prints its papers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.sync.test_batch_reaches_village import QIAN, RULE, TOWNSHIP, WANG, ZHAO, two_villages
+from tests.sync.test_claim_path_three_devices import County
+
+
+@pytest.fixture
+def county(tmp_path, capsys) -> County:  # noqa: ANN001
+    """Hub; 大坝村's and 小河村's devices with their people; the township's; the county's."""
+    return two_villages(tmp_path, capsys)
+
+
+def _reviewed_by_the_township(county: County) -> list[str]:
+    """大坝村's two claims and 小河村's one, reviewed in each village and at the township."""
+    claims = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
+    claims.append(county.create("x", QIAN, RULE))
+    for claim in claims:
+        county.advance("d" if claim != claims[-1] else "x", claim, "已提交", "村审核")
+    county.sync("d", "x", "t")
+    for claim in claims:
+        county.advance("t", claim, "乡镇审核")
+    return claims
+
+
+def test_a_township_batches_its_villages_claims_without_typing_its_own_code(county):
+    """`batch create --rule …` on the township's device refused with 申领批次必须有所在区域: a
+    device enrolled for one area can batch only there, so that is where its batch goes."""
+    claims = _reviewed_by_the_township(county)
+    out = county.run("batch", "create", "--rule", RULE, db="t")
+    assert "3 人" in out, out
+    batch = out.split("提示")[0].split()[-1]
+    shown = json.loads(county.run("batch", "show", batch, "--json", db="t").split("\n提示")[0])
+    assert shown["area_code"] == TOWNSHIP
+    assert {c["id"] for c in shown["claims"]} == set(claims)
+    county.sync("t", "c")  # and the hub takes it as the township's own
+
+
+def test_the_townships_roster_and_notice_say_which_village_each_person_lives_in(county, tmp_path):
+    """The township's batch of its villages printed its people under 地区：碧阳街道 with no word
+    of their village: the county paying from the roster and the villagers reading the posted
+    notice could not tell 大坝村's people from 小河村's. Each row now names its village, the
+    rows of a village together; a village's own notice (one village) has no such column."""
+    from tests.paperwork.pdftext import page_texts
+
+    _reviewed_by_the_township(county)
+    out = county.run("batch", "create", "--rule", RULE, db="t")
+    batch = out.split("提示")[0].split()[-1]
+    papers = {}
+    for paper in ("roster", "notice"):
+        pdf = tmp_path / f"{paper}.pdf"
+        county.run("print", paper, "--batch", batch, "--out", str(pdf), db="t")
+        papers[paper] = "\n".join(page_texts(pdf.read_bytes()))
+    for text in papers.values():
+        assert "序号\n村（社区）\n姓名\n" in text, text
+        assert "1\n大坝村\n王五\n" in text and "2\n大坝村\n赵六\n" in text, text
+        assert "3\n小河村\n钱七\n" in text, text
+    county.sync("t", "d")
+    pdf = tmp_path / "大坝村公示.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="d")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "序号\n姓名\n" in text and "村（社区）" not in text and "钱七" not in text, text
+
+
+def test_a_step_the_township_may_not_take_is_refused_in_its_own_words(county):
+    """Approving for the county was refused with …只有县级设备可以操作（碧阳街道审核（乡镇，区域
+    520502010））: the township's own code, where the clerk knows only its name."""
+    claim = _reviewed_by_the_township(county)[0]
+    out = county.run("claim", "advance", claim, "--to", "县审批", db="t", code=1)
+    assert "只有县级设备可以操作（碧阳街道审核（乡镇 · 碧阳街道））" in out, out
+    assert TOWNSHIP not in out, out
+
+
+def test_the_townships_monthly_report_says_whose_total_it_is(county, tmp_path):
+    """The township's 月报 for the county opened on 合计 就业帮扶月报 — no word of which township
+    the total was; it now reads 碧阳街道合计, and each village's sheet follows under its name."""
+    import openpyxl
+
+    month = __import__("datetime").date.today().strftime("%Y-%m")
+    out = tmp_path / "月报.xlsx"
+    county.run("report", "monthly", "--month", month, "--out", str(out), db="t")
+    book = openpyxl.load_workbook(out)
+    titles = [str(sheet["A1"].value) for sheet in book.worksheets]
+    assert titles[0].startswith("碧阳街道合计 就业帮扶月报"), titles
+    assert any(t.startswith("大坝村 ") for t in titles[1:]), titles
+
+
+def test_the_township_passes_several_claims_in_one_command(county):
+    """`claim advance` took one claim: a township passing sixty claims typed sixty commands.
+    It now takes several; each is reported, and a refused one stops the run naming whose."""
+    claims = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
+    for claim in claims:
+        county.advance("d", claim, "已提交", "村审核")
+    county.sync("d", "t")
+    out = county.run("claim", "advance", *claims, "--to", "乡镇审核", db="t")
+    assert out.count("现为“乡镇审核”") == 2, out
+    assert set(county.claims("t").values()) == {"乡镇审核"}
+    out = county.run("claim", "advance", *claims, "--to", "县审批", db="t", code=1)
+    assert "王五" in out and "只有县级设备可以操作" in out, out
