@@ -1,0 +1,86 @@
+"""The desktop app when a write to the ledger itself fails: the disk is full, the ledger's file
+is read-only (a write-protected stick, a file set read-only), or another program holds it. The
+clerk is told which of these it is and that nothing of this save was kept, the dialog keeps what
+was typed, and the same save goes through once the cause is gone (the full disk is
+`tests.store.test_full_disk`'s file-size limit, here small enough for the ledger's log)."""
+
+from __future__ import annotations
+
+import resource
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from fieldapp.domain.models import Person
+from fieldapp.ui import errors
+from tests.records import Records
+
+
+@contextmanager
+def no_room() -> Iterator[None]:
+    """Every file of this process stops growing past 1 KiB, as on a full disk."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old)
+
+
+def _editor(window, qtbot):
+    page = window.show_page("ledger")
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    who = Records(window.session.ledger).select(Person, "name = ?", ["王小明"])[0]
+    return page.edit_person(who.id), who
+
+
+def _stored(window, person_id: str) -> str:
+    return window.session.ledger.get("persons", person_id)["hukou_code"] or ""
+
+
+def _shown_for(error: BaseException, warnings_shown: list[str]) -> str:
+    """What the app shows for an error a button's slot let through (its excepthook)."""
+    errors.excepthook(type(error), error, error.__traceback__)
+    return warnings_shown[-1]
+
+
+def test_saving_a_person_on_a_full_disk_says_so_and_the_save_can_be_done_again(
+    window, qtbot, warnings_shown
+):
+    editor, who = _editor(window, qtbot)
+    editor.hukou.setText("520502")
+    failed: BaseException | None = None
+    with no_room():
+        try:
+            editor.save()
+        except Exception as error:  # noqa: BLE001 - what the slot lets through
+            failed = error
+    assert failed is not None
+    said = _shown_for(failed, warnings_shown)
+    assert "磁盘已满" in said and "没有保存" in said, said
+    assert "程序内部出错" not in said
+    assert editor.isVisible() and editor.hukou.text() == "520502"
+    assert _stored(window, who.id) == ""
+
+    editor.save()  # room again: the same save goes through
+
+    assert _stored(window, who.id) == "520502"
+
+
+def test_the_ledgers_own_words_are_said_in_the_clerks(qtbot, warnings_shown):
+    from fieldapp.store.connection import OperationalError
+    from fieldapp.ui.app import make_app
+
+    make_app()
+    cases = {
+        "database or disk is full": "磁盘已满",
+        "disk I/O error": "U 盘",
+        "attempt to write a readonly database": "只读",
+        "database is locked": "另一个程序",
+    }
+    for text, word in cases.items():
+        said = errors.message_for(OperationalError(text))
+        assert word in said and "没有保存" in said, said
+        assert "程序内部出错" not in said
