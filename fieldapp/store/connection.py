@@ -64,6 +64,29 @@ class WrongKey(FieldappError):
     """The key does not open this file (or it is not a ledger at all)."""
 
 
+class CannotOpen(FieldappError):
+    """The ledger's folder refuses the work files SQLite keeps beside it (a write-protected
+    stick, a CD, a folder without write permission): the ledger cannot be opened there."""
+
+
+def cannot_open(path: str | Path) -> CannotOpen:
+    """The Chinese error for a ledger whose folder is read-only; names the key file to copy
+    along when there is one."""
+    path = Path(path)
+    keys = Path(f"{path}.keys")
+    along = f"（连同旁边的钥匙文件 {keys.name}）" if keys.is_file() else ""
+    return CannotOpen(
+        f"打不开台账“{path}”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——"
+        "程序要在台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，"
+        f"或把台账文件{along}拷到电脑上再打开。台账没有改动"
+    )
+
+
+def _cannot_open(error: BaseException) -> bool:
+    """True for SQLite's word that it could not open (or create) a file it needs."""
+    return isinstance(error, DatabaseError) and "unable to open" in str(error)
+
+
 @dataclass(frozen=True)
 class Cipher:
     """How an encrypted file is laid out; kept in its key file, because SQLCipher's header is
@@ -102,8 +125,10 @@ def connect(
         conn.execute("PRAGMA temp_store = MEMORY")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError:
+        except DatabaseError as error:
             conn.close()
+            if _cannot_open(error):  # its folder refuses the -shm file, not a wrong key
+                raise cannot_open(path) from None
             raise WrongKey("口令不对，或这个文件不是台账") from None
     return conn
 
@@ -127,9 +152,15 @@ def open_database(
         if not path.exists():
             _create_private(path)
     conn = connect(path, key, cipher)
-    if key is None:
-        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only; WAL fixes it from here
-    conn.execute("PRAGMA journal_mode=WAL")
+    try:
+        if key is None:
+            conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only; WAL fixes it
+        conn.execute("PRAGMA journal_mode=WAL")
+    except DatabaseError as error:
+        conn.close()
+        if _cannot_open(error):
+            raise cannot_open(path) from None
+        raise
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
