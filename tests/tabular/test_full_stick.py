@@ -8,6 +8,7 @@ import gc
 import random
 import resource
 import signal
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,10 @@ from typing import Any
 
 import pytest
 
+from fieldapp.demo.generator import build_demo
 from fieldapp.saving import CannotWrite
+from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import write_template
 
@@ -85,3 +89,73 @@ def test_a_report_on_a_full_stick_prints_no_traceback(
     assert "月报.xlsx" in said and "磁盘已满" in said
     assert sorted(p.name for p in stick.iterdir()) == []
     assert printed == []
+
+
+@contextmanager
+def small_stick(tmp_path: Path) -> Iterator[Path]:
+    """A real 1 MB file system, nearly full (root only: a mount)."""
+    stick = tmp_path / "U盘"
+    stick.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(stick)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a file system here (not root)")
+    try:
+        (stick / "照片.jpg").write_bytes(b"\xff" * (1024 * 1024 - 64 * 1024))
+        yield stick
+    finally:
+        subprocess.run(["umount", str(stick)], check=False)
+
+
+def _ledger(tmp_path: Path) -> Ledger:
+    ledger = Ledger.open(tmp_path / "l.db")
+    build_demo(ledger, 400, seed=5)
+    return ledger
+
+
+# A ledger of 5,000 persons or more is written by a child process, which told the clerk
+# 生成表格时出错…请重试；仍不行请联系县里的管理员 for a full disk; in this process a full disk made
+# the writer panic (a traceback, 程序内部出错 in the desktop app), and both ways printed the
+# writer's English (ZipWriter::drop: failed to finalize archive …, thread … panicked at …).
+
+
+@pytest.mark.parametrize("in_child", [False, True], ids=["here", "in_child"])
+def test_the_ledger_export_on_a_full_stick_says_the_disk_is_full(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], in_child: bool
+) -> None:
+    ledger = _ledger(tmp_path)
+    with small_stick(tmp_path) as stick:
+        capfd.readouterr()
+        said = _refusal(lambda: export_ledger(ledger, stick / "台账.xlsx", in_child=in_child))
+        left = sorted(p.name for p in stick.iterdir())
+    ledger.close()
+    assert said == f"无法写入“{stick / '台账.xlsx'}”：磁盘已满"
+    assert left == ["照片.jpg"]
+    out, err = capfd.readouterr()
+    assert out == "" and err == "", err
+
+
+@pytest.mark.parametrize("in_child", [False, True], ids=["here", "in_child"])
+def test_the_ledger_export_with_the_computers_disk_full_says_so(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    in_child: bool,
+) -> None:
+    # The writer keeps each sheet in the system's temporary folder until it zips them.
+    ledger = _ledger(tmp_path)
+    stick = _stick(tmp_path)
+    capfd.readouterr()
+
+    with full_stick(monkeypatch) as printed:
+        said = _refusal(lambda: export_ledger(ledger, stick / "台账.xlsx", in_child=in_child))
+
+    ledger.close()
+    assert "磁盘已满" in said and "电脑本身的磁盘" in said and "原来的文件没有改动" in said
+    assert sorted(p.name for p in stick.iterdir()) == []
+    assert printed == []
+    out, err = capfd.readouterr()
+    assert out == "" and err == "", err
