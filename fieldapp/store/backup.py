@@ -97,6 +97,8 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
         make_private(dest)
     finally:
         discard(pages)
+        # SQLite's journal of the page copy: a copy stopped by a full stick leaves it there.
+        discard(pages.with_name(pages.name + "-journal"))
         discard(partial)
     return dest
 
