@@ -189,6 +189,10 @@ def write_bundle(
             write_atomic(temp, data, cancel)
         except OSError as error:  # not a folder, a read-only stick …: said as a clerk can act
             raise SyncError(str(cannot_write(out, error))) from None
+        except BundleRefused as refused:  # a full stick: said with the bundle's own name
+            if not isinstance(refused.__cause__, OSError):
+                raise
+            raise SyncError(str(cannot_write(out, refused.__cause__))) from None
         if cancel and cancel():
             temp.unlink(missing_ok=True)
             raise Cancelled(SYNC_CANCELLED)

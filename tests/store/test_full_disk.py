@@ -29,10 +29,11 @@ ROOM = 64 * 1024
 
 
 @contextmanager
-def disk_full() -> Iterator[None]:
+def disk_full(room: int = ROOM) -> Iterator[None]:
+    """No file of this process grows past `room` bytes, as on a full disk."""
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (ROOM, hard))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (room, hard))
     try:
         yield
     finally:

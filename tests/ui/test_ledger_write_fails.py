@@ -6,27 +6,10 @@ was typed, and the same save goes through once the cause is gone (the full disk 
 
 from __future__ import annotations
 
-import resource
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from fieldapp.domain.models import Person
 from fieldapp.ui import errors
 from tests.records import Records
-
-
-@contextmanager
-def no_room() -> Iterator[None]:
-    """Every file of this process stops growing past 1 KiB, as on a full disk."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (1024, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-        signal.signal(signal.SIGXFSZ, old)
+from tests.store.test_full_disk import disk_full
 
 
 def _editor(window, qtbot):
@@ -52,7 +35,7 @@ def test_saving_a_person_on_a_full_disk_says_so_and_the_save_can_be_done_again(
     editor, who = _editor(window, qtbot)
     editor.hukou.setText("520502")
     failed: BaseException | None = None
-    with no_room():
+    with disk_full(1024):  # not even the ledger's log grows
         try:
             editor.save()
         except Exception as error:  # noqa: BLE001 - what the slot lets through
