@@ -82,6 +82,19 @@ def cannot_open(path: str | Path) -> CannotOpen:
     )
 
 
+class LedgerGone(FieldappError):
+    """The ledger's file is no longer where it was opened (its USB stick pulled out, the file
+    moved or deleted): a write now would go into files that are not on the stick any more."""
+
+
+def ledger_gone(path: str | Path) -> LedgerGone:
+    """The Chinese error for a write refused because the ledger's file is gone."""
+    return LedgerGone(
+        f"找不到台账文件“{path}”：存放它的 U 盘被拔出了，或文件被移走、删除了。"
+        "这次的修改没有保存。请插好 U 盘（或把台账放回原处）后再保存一次"
+    )
+
+
 def _cannot_open(error: BaseException) -> bool:
     """True for SQLite's word that it could not open (or create) a file it needs."""
     return isinstance(error, DatabaseError) and "unable to open" in str(error)

@@ -11,6 +11,7 @@ import errno
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
@@ -27,6 +28,7 @@ from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
+from fieldapp.store.connection import LedgerGone
 from fieldapp.store.derived import take_words, words_ahead
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger
@@ -279,6 +281,7 @@ def import_bundle(
     identity = state.identity()
     if identity is None:
         raise BundleRefused("not_enrolled", "请先用县里发的登记文件登记本机")
+    ledger.check_present()  # before its inbox is made again where the stick was
     folders = folders or ledger_folders(ledger.path)
     step = step or _noop
     local = copy_to_inbox(Path(source), folders.inbox)
@@ -295,6 +298,10 @@ def import_bundle(
     except BundleRefused as refused:
         refused.sender = signed[0] if signed else None
         _refuse(state, folders, local, refused, source, sender, keep_refused)
+        raise
+    except LedgerGone:  # not the bundle's doing: nothing of it is kept, it can come again
+        with suppress(OSError):
+            local.unlink(missing_ok=True)
         raise
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.store.connection import LedgerGone
 from fieldapp.sync.errors import SyncError
-from fieldapp.sync.exchange import export_bundle
+from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.store.test_full_disk import disk_full
 from tests.sync.helpers import VILLAGE, add_family
 
@@ -30,3 +31,26 @@ def test_a_bundle_on_a_full_stick_names_the_bundle(tmp_path: Path, hub, make_dev
     written = export_bundle(device, out)
     assert written.serial == 1
     assert hub.import_file(written.path).new_changes == written.changes > 0
+
+
+def test_a_bundle_imported_after_the_ledgers_stick_was_pulled_out_is_not_quarantined(
+    tmp_path: Path, hub, make_device
+) -> None:
+    # The write is refused (the ledger's file is gone, see tests/ui/test_ledger_write_fails);
+    # the bundle is not the culprit: nothing is quarantined, and it goes in once the stick is back.
+    a = make_device("甲村", VILLAGE)
+    b = make_device("甲村二号", VILLAGE)
+    add_family(a, VILLAGE, ["101"])
+    hub.import_file(export_bundle(a, tmp_path / "a1.fieldsync").path)
+    answer = hub.export_for("甲村二号", tmp_path / "给甲村二号.fieldsync").path
+    folder = Path(b.path).parent
+    pulled = folder.with_name("拔出的U盘")
+    folder.rename(pulled)
+
+    with pytest.raises(LedgerGone):
+        import_bundle(b, answer)
+
+    pulled.rename(folder)
+    assert not list(folder.rglob("*quarantine*/*"))
+    taken = import_bundle(b, answer)
+    assert taken.new_changes > 0

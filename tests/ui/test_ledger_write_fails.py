@@ -6,10 +6,16 @@ was typed, and the same save goes through once the cause is gone (the full disk 
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from fieldapp.domain.models import Person
+from fieldapp.store.ledger import Ledger
 from fieldapp.ui import errors
 from tests.records import Records
 from tests.store.test_full_disk import disk_full
+from tests.ui.conftest import UI_USER, fill_ledger
 
 
 def _editor(window, qtbot):
@@ -67,3 +73,51 @@ def test_the_ledgers_own_words_are_said_in_the_clerks(qtbot, warnings_shown):
         said = errors.message_for(OperationalError(text))
         assert word in said and "没有保存" in said, said
         assert "程序内部出错" not in said
+
+
+@pytest.fixture
+def stick_window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The main window on a ledger on a USB stick (a folder of its own)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.ui import i18n
+    from fieldapp.ui.app import make_app, open_window
+
+    path = tmp_path / "U盘" / "village.db"
+    path.parent.mkdir()
+    fill_ledger(path)
+    make_app()
+    i18n.install_language("zh_CN")
+    win = open_window(path, UI_USER)
+    win.show()
+    yield win
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win.close()
+    win.shutdown_pages()
+    win.session.close()
+
+
+def test_a_save_after_the_ledgers_stick_was_pulled_out_is_refused_and_can_be_done_again(
+    stick_window, qtbot, tmp_path: Path
+):
+    # The stick's folder gone (pulled out, or its files moved away) while the app is open: a
+    # save went on "succeeding" into files no longer on the stick, lost when the app closed.
+    window = stick_window
+    editor, who = _editor(window, qtbot)
+    editor.hukou.setText("520502")
+    stick, pulled = tmp_path / "U盘", tmp_path / "拔出的U盘"
+    stick.rename(pulled)
+
+    editor.save()
+
+    said = editor.error.text()
+    assert f"找不到台账文件“{stick / 'village.db'}”" in said and "没有保存" in said, said
+    assert editor.isVisible() and editor.hukou.text() == "520502"
+    pulled.rename(stick)  # plugged in again
+    assert _stored(window, who.id) == ""
+    editor.save()
+    assert _stored(window, who.id) == "520502"
+    window.session.ledger.close()
+    again = Ledger.open(stick / "village.db", credentials=UI_USER)
+    assert again.get("persons", who.id)["hukou_code"] == "520502"
+    again.close()
