@@ -253,6 +253,7 @@ def restore_from(
     try:
         _extract(info, pending)
         _counts(pending, key, keys)
+        _mark_restored(pending, key, keys)
         if step:
             step("exported")
         kept = _keep_current(ledger_path)
@@ -262,6 +263,20 @@ def restore_from(
     finally:
         pending.unlink(missing_ok=True)
     return kept
+
+
+#: The `meta` key a restored ledger carries until it has started its new incarnation
+#: (`fieldapp.services.incarnation`): set in the copy before it takes the ledger's place, so a
+#: restore cut off between the two is finished at the next opening.
+RESTORED_MARK = "restored_from_backup"
+
+
+def _mark_restored(path: Path, key: bytes, keys: kf.KeyFile) -> None:
+    conn = connect(path, key, keys.cipher)
+    try:
+        conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [RESTORED_MARK])
+    finally:
+        conn.close()
 
 
 def _keep_current(ledger_path: Path) -> Path | None:
