@@ -155,7 +155,10 @@ def read_backup(path: str | Path) -> BackupInfo:
         raise BackupError(f"找不到备份文件 {path}")
     try:
         with open(path, "rb") as handle:
-            if handle.read(len(MAGIC)) != MAGIC:
+            start = handle.read(len(MAGIC))
+            if start != MAGIC and MAGIC.startswith(start):  # empty, or cut inside the mark
+                raise BackupError(f"备份文件 {path.name} 不完整（文件过短：拷贝没有完成？）")
+            if start != MAGIC:
                 raise BackupError(f"文件 {path.name} 不是台账备份")
             line = handle.readline(MAX_HEADER)
             header: Any = json.loads(line.decode("utf-8"))
