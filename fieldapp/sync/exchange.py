@@ -50,7 +50,12 @@ from fieldapp.sync.bundle import (
     seal_bundle,
     summarise,
 )
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
+from fieldapp.sync.errors import (
+    NOTHING_IMPORTED_FULL,
+    AlreadyImported,
+    BundleRefused,
+    SyncError,
+)
 from fieldapp.sync.files import (
     Folders,
     archive,
@@ -326,7 +331,8 @@ def _as_refusal(error: Exception) -> BundleRefused:
         return BundleRefused(BUSY)
     full = "full" in text or "disk I/O" in text or is_disk_full(error)
     if isinstance(error, (DatabaseFault, OSError)) and full:
-        return BundleRefused("disk_full", text)
+        log.info("bundle met a full disk: %s", text)
+        return BundleRefused("disk_full", NOTHING_IMPORTED_FULL)
     return BundleRefused("invalid", f"{type(error).__name__}: {text}")
 
 
