@@ -17,6 +17,7 @@ search index (FTS5 shadow tables) is ordinary pages of the encrypted file.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,10 +70,15 @@ class CannotOpen(FieldappError):
     stick, a CD, a folder without write permission): the ledger cannot be opened there."""
 
 
-def cannot_open(path: str | Path) -> CannotOpen:
+def cannot_open(path: str | Path, *, new: bool = False) -> CannotOpen:
     """The Chinese error for a ledger whose folder is read-only; names the key file to copy
     along when there is one."""
     path = Path(path)
+    if new:
+        return CannotOpen(
+            f"无法在“{path.parent}”新建台账：这个文件夹（U 盘、光盘）是只读的，或没有写入权限。"
+            "请关闭 U 盘的写保护，或另选一个文件夹"
+        )
     keys = Path(f"{path}.keys")
     along = f"（连同旁边的钥匙文件 {keys.name}）" if keys.is_file() else ""
     return CannotOpen(
@@ -98,6 +104,14 @@ def ledger_gone(path: str | Path) -> LedgerGone:
 def _cannot_open(error: BaseException) -> bool:
     """True for SQLite's word that it could not open (or create) a file it needs."""
     return isinstance(error, DatabaseError) and "unable to open" in str(error)
+
+
+def refused_by_folder(error: BaseException) -> bool:
+    """True when a file beside the ledger could not be made because its folder (or disk) is
+    read-only or not ours to write: the system's refusal, or SQLite's."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    return _cannot_open(error)
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,32 @@ def test_a_ledger_on_a_read_only_stick_is_said_so(tmp_path: Path) -> None:
         Ledger.open(path, credentials=LI)
 
     _assert_said_read_only(refused.value, path)
+
+
+def test_a_plain_ledger_to_be_encrypted_in_a_write_protected_folder_is_said_so(
+    tmp_path: Path,
+) -> None:
+    # Opening a plain ledger with a user and password encrypts it beside itself (a work file
+    # …pending): refused with 读写文件“…ledger.db.1a2b….pending”出错：Operation not permitted.
+    path, persons = _ledger(tmp_path / "U盘", None)
+    before = _files(path.parent)
+
+    with write_protected(path.parent), pytest.raises(FieldappError) as refused:
+        Ledger.open(path, credentials=LI)
+
+    _assert_said_read_only(refused.value, path)
+    assert ".pending" not in str(refused.value)
+    assert _files(path.parent) == before
+    plain = Ledger.open(path)
+    assert plain.db.execute("SELECT count(*) FROM persons").fetchone()[0] == persons
+    plain.close()
+
+
+def test_a_new_ledger_in_a_write_protected_folder_is_said_so(tmp_path: Path) -> None:
+    folder = tmp_path / "光盘"
+    folder.mkdir()
+    with write_protected(folder), pytest.raises(FieldappError) as refused:
+        Ledger.open(folder / "新台账.db", credentials=LI)
+    said = str(refused.value)
+    assert str(folder) in said and "只读" in said and ".pending" not in said, said
+    assert list(folder.iterdir()) == []
