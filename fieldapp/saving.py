@@ -20,6 +20,7 @@ class CannotWrite(FieldappError):
     """A file the user asked for could not be written; says which and why."""
 
 
+_PULLED_OUT = "U 盘（磁盘）读写出错——被拔出了，或已损坏"
 #: The causes a clerk can act on, by errno.
 _CAUSES = {
     errno.ENOENT: "文件夹不存在",
@@ -30,6 +31,10 @@ _CAUSES = {
     errno.EPERM: "没有写入权限，或文件正被其他程序（Excel、WPS、PDF 阅读器）打开，请先关闭它",
     errno.EISDIR: "这是一个文件夹的名字，请写文件名",
     errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+    # A stick pulled out while the file is written: Linux says so with these.
+    errno.EIO: _PULLED_OUT,
+    errno.ENODEV: _PULLED_OUT,
+    errno.ENXIO: _PULLED_OUT,
 }
 
 

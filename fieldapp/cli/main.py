@@ -172,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
     except Exception as error:
+        if _read_only(error):
+            return fail(
+                "无法写入台账：台账文件是只读的（U 盘打开了写保护，或文件被设为只读）。"
+                "这次的操作没有完成，此前保存的数据不受影响。请去掉只读后再试"
+            )
         if _disk_trouble(error):
             return fail(
                 "写入台账时出错（磁盘已满、已拔出或没有写入权限？）：这次的操作没有完成，"
@@ -193,6 +198,13 @@ def _disk_trouble(error: Exception) -> bool:
     from fieldapp.store.connection import disk_trouble
 
     return disk_trouble(error)
+
+
+def _read_only(error: Exception) -> bool:
+    """True for the store's 'attempt to write a readonly database' (a read-only file)."""
+    from fieldapp.store.connection import DatabaseError
+
+    return isinstance(error, DatabaseError) and "readonly" in str(error)
 
 
 def _locked(error: Exception) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import secrets
 
+from fieldapp.store.backup import RESTORED_MARK
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -45,6 +46,12 @@ def previous_origins(ledger: Ledger) -> list[str]:
     return [str(i) for i in found if isinstance(i, str)] if isinstance(found, list) else []
 
 
+def restore_unfinished(ledger: Ledger) -> bool:
+    """True when the ledger was put in place by a restore that stopped (killed, power cut)
+    before it started the new incarnation: the next opening must start it."""
+    return bool(ledger.get_meta(RESTORED_MARK))
+
+
 def start_new_incarnation(ledger: Ledger) -> str:
     """Write under a fresh change-log id from now on; returns it (see the module docstring).
 
@@ -61,6 +68,7 @@ def start_new_incarnation(ledger: Ledger) -> str:
     try:
         with ledger.transaction():
             ledger.set_meta(PREVIOUS, json.dumps([*previous_origins(ledger), old_id]))
+            ledger.set_meta(RESTORED_MARK, None)  # done: a restore cut short is finished
             ledger.set_meta("device_id", fresh)
             ledger.device_id = fresh
             ledger.release_seqs(1)  # the new id starts its own numbering

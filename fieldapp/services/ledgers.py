@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.services.incarnation import restore_unfinished, start_new_incarnation
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
@@ -36,8 +37,17 @@ def open_ledger(
     """Open (creating if needed) the ledger file at `path`, its schema brought up to date.
 
     With `credentials` an encrypted ledger is unlocked as that user (a plain one is encrypted,
-    a new one created encrypted); without, only a plain or new ledger opens (issue 16)."""
-    return Ledger.open(path, author=author, credentials=credentials)
+    a new one created encrypted); without, only a plain or new ledger opens (issue 16).
+    A restore from a backup cut short after the backup took the ledger's place is finished
+    here (its new incarnation, `fieldapp.services.incarnation`)."""
+    ledger = Ledger.open(path, author=author, credentials=credentials)
+    try:
+        if restore_unfinished(ledger):
+            start_new_incarnation(ledger)
+    except BaseException:
+        ledger.close()
+        raise
+    return ledger
 
 
 def is_demo(ledger: Ledger) -> bool:

@@ -97,6 +97,8 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
         make_private(dest)
     finally:
         discard(pages)
+        # SQLite's journal of the page copy: a copy stopped by a full stick leaves it there.
+        discard(pages.with_name(pages.name + "-journal"))
         discard(partial)
     return dest
 
@@ -153,7 +155,10 @@ def read_backup(path: str | Path) -> BackupInfo:
         raise BackupError(f"找不到备份文件 {path}")
     try:
         with open(path, "rb") as handle:
-            if handle.read(len(MAGIC)) != MAGIC:
+            start = handle.read(len(MAGIC))
+            if start != MAGIC and MAGIC.startswith(start):  # empty, or cut inside the mark
+                raise BackupError(f"备份文件 {path.name} 不完整（文件过短：拷贝没有完成？）")
+            if start != MAGIC:
                 raise BackupError(f"文件 {path.name} 不是台账备份")
             line = handle.readline(MAX_HEADER)
             header: Any = json.loads(line.decode("utf-8"))
@@ -251,6 +256,7 @@ def restore_from(
     try:
         _extract(info, pending)
         _counts(pending, key, keys)
+        _mark_restored(pending, key, keys)
         if step:
             step("exported")
         kept = _keep_current(ledger_path)
@@ -260,6 +266,20 @@ def restore_from(
     finally:
         pending.unlink(missing_ok=True)
     return kept
+
+
+#: The `meta` key a restored ledger carries until it has started its new incarnation
+#: (`fieldapp.services.incarnation`): set in the copy before it takes the ledger's place, so a
+#: restore cut off between the two is finished at the next opening.
+RESTORED_MARK = "restored_from_backup"
+
+
+def _mark_restored(path: Path, key: bytes, keys: kf.KeyFile) -> None:
+    conn = connect(path, key, keys.cipher)
+    try:
+        conn.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [RESTORED_MARK])
+    finally:
+        conn.close()
 
 
 def _keep_current(ledger_path: Path) -> Path | None:

@@ -17,6 +17,7 @@ search index (FTS5 shadow tables) is ordinary pages of the encrypted file.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,55 @@ class WrongKey(FieldappError):
     """The key does not open this file (or it is not a ledger at all)."""
 
 
+class CannotOpen(FieldappError):
+    """The ledger's folder refuses the work files SQLite keeps beside it (a write-protected
+    stick, a CD, a folder without write permission): the ledger cannot be opened there."""
+
+
+def cannot_open(path: str | Path, *, new: bool = False) -> CannotOpen:
+    """The Chinese error for a ledger whose folder is read-only; names the key file to copy
+    along when there is one."""
+    path = Path(path)
+    if new:
+        return CannotOpen(
+            f"无法在“{path.parent}”新建台账：这个文件夹（U 盘、光盘）是只读的，或没有写入权限。"
+            "请关闭 U 盘的写保护，或另选一个文件夹"
+        )
+    keys = Path(f"{path}.keys")
+    along = f"（连同旁边的钥匙文件 {keys.name}）" if keys.is_file() else ""
+    return CannotOpen(
+        f"打不开台账“{path}”：它所在的文件夹（U 盘、光盘）是只读的，或没有写入权限——"
+        "程序要在台账旁边写入它的工作文件才能打开它。请关闭 U 盘的写保护，"
+        f"或把台账文件{along}拷到电脑上再打开。台账没有改动"
+    )
+
+
+class LedgerGone(FieldappError):
+    """The ledger's file is no longer where it was opened (its USB stick pulled out, the file
+    moved or deleted): a write now would go into files that are not on the stick any more."""
+
+
+def ledger_gone(path: str | Path) -> LedgerGone:
+    """The Chinese error for a write refused because the ledger's file is gone."""
+    return LedgerGone(
+        f"找不到台账文件“{path}”：存放它的 U 盘被拔出了，或文件被移走、删除了。"
+        "这次的修改没有保存。请插好 U 盘（或把台账放回原处）后再保存一次"
+    )
+
+
+def _cannot_open(error: BaseException) -> bool:
+    """True for SQLite's word that it could not open (or create) a file it needs."""
+    return isinstance(error, DatabaseError) and "unable to open" in str(error)
+
+
+def refused_by_folder(error: BaseException) -> bool:
+    """True when a file beside the ledger could not be made because its folder (or disk) is
+    read-only or not ours to write: the system's refusal, or SQLite's."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    return _cannot_open(error)
+
+
 @dataclass(frozen=True)
 class Cipher:
     """How an encrypted file is laid out; kept in its key file, because SQLCipher's header is
@@ -102,8 +152,10 @@ def connect(
         conn.execute("PRAGMA temp_store = MEMORY")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except DatabaseError:
+        except DatabaseError as error:
             conn.close()
+            if _cannot_open(error):  # its folder refuses the -shm file, not a wrong key
+                raise cannot_open(path) from None
             raise WrongKey("口令不对，或这个文件不是台账") from None
     return conn
 
@@ -127,9 +179,15 @@ def open_database(
         if not path.exists():
             _create_private(path)
     conn = connect(path, key, cipher)
-    if key is None:
-        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only; WAL fixes it from here
-    conn.execute("PRAGMA journal_mode=WAL")
+    try:
+        if key is None:
+            conn.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only; WAL fixes it
+        conn.execute("PRAGMA journal_mode=WAL")
+    except DatabaseError as error:
+        conn.close()
+        if _cannot_open(error):
+            raise cannot_open(path) from None
+        raise
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -526,7 +526,9 @@ def recover(ledger: str | Path) -> None:
     """Finish or undo a replacement a crash interrupted; a no-op otherwise."""
     ledger = Path(ledger)
     keys = keyfile_path(ledger)
-    Path(f"{keys}.tmp").unlink(missing_ok=True)
+    leftover = Path(f"{keys}.tmp")
+    if leftover.exists():  # a read-only stick refuses even an absent file's removal
+        leftover.unlink()
     current = None
     if keys.is_file():
         try:
@@ -619,4 +621,6 @@ def _write_attempts(ledger: str | Path, failures: int, last: float) -> None:
 
 def record_success(ledger: str | Path) -> None:
     """A right password clears the count."""
-    attempts_path(ledger).unlink(missing_ok=True)
+    count = attempts_path(ledger)
+    if count.exists():  # a read-only stick refuses even an absent file's removal
+        count.unlink()

@@ -21,7 +21,7 @@ from fieldapp.domain.roles import signed_author
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.bulk_update import BeforeUpdate, update_many
 from fieldapp.store.changelog import Change, to_storable
-from fieldapp.store.connection import open_database, trim_wal
+from fieldapp.store.connection import ledger_gone, open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
@@ -58,6 +58,8 @@ class Ledger:
     ) -> None:
         self.db = db
         self.path = path
+        #: The file every write checks is still there (None: in memory, PostgreSQL).
+        self._file = None if path == ":memory:" or is_url(path) else Path(path).absolute()
         migrate(db)
         self.unlocked = unlocked
         self.user = unlocked.user if unlocked else None
@@ -198,7 +200,15 @@ class Ledger:
         finally:
             self.db.execute("COMMIT")
 
+    def check_present(self) -> None:
+        """Raise `LedgerGone` when the ledger's file is no longer where it was opened (its
+        stick pulled out, the file moved away): SQLite would go on writing into the open
+        files, and the work would be lost when the program closes."""
+        if self._file is not None and not self._file.exists():
+            raise ledger_gone(self._file)
+
     def _outer_transaction(self) -> Iterator[None]:
+        self.check_present()
         clock_state = (self.clock.wall, self.clock.counter)
         self.db.execute("BEGIN IMMEDIATE")
         self._depth = 1

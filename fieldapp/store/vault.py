@@ -31,11 +31,13 @@ from fieldapp.store.connection import (
     KEY_BYTES,
     DatabaseError,
     OperationalError,
+    cannot_open,
     connect,
     disk_trouble,
     export_encrypted,
     is_plain_sqlite,
     open_database,
+    refused_by_folder,
 )
 
 #: The first bytes of a backup file (`fieldapp.store.backup`).
@@ -148,6 +150,17 @@ def open_store(
     problem = keyfile_missing(path, state)
     if problem:
         raise kf.KeyFileError(problem)
+    try:
+        return _open_by_state(path, state, credentials)
+    except (OSError, DatabaseError) as error:
+        if not refused_by_folder(error):
+            raise
+        raise cannot_open(path, new=state == "new") from None
+
+
+def _open_by_state(
+    path: str | Path, state: str, credentials: Credentials | None
+) -> tuple[sqlite_utils.Database, Unlocked | None]:
     if state == "encrypted":
         if credentials is None:
             raise NeedsPassword("这个台账已加密，请给出用户名和口令")

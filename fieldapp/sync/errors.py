@@ -26,6 +26,11 @@ REASONS = {
 }
 
 
+#: The detail of a bundle that met a full disk on its way in (SQLite's "disk I/O error" or a work
+#: file's path told the clerk nothing to do).
+NOTHING_IMPORTED_FULL = "磁盘已满，没有导入任何修改。请腾出磁盘空间后再导入一次"
+
+
 class SyncError(FieldappError):
     """A sync operation that could not be done (Chinese message)."""
 

@@ -11,6 +11,7 @@ import errno
 import logging
 import uuid
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
@@ -27,6 +28,7 @@ from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
+from fieldapp.store.connection import LedgerGone
 from fieldapp.store.derived import take_words, words_ahead
 from fieldapp.store.held import RejectedReports
 from fieldapp.store.ledger import Ledger
@@ -48,7 +50,12 @@ from fieldapp.sync.bundle import (
     seal_bundle,
     summarise,
 )
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
+from fieldapp.sync.errors import (
+    NOTHING_IMPORTED_FULL,
+    AlreadyImported,
+    BundleRefused,
+    SyncError,
+)
 from fieldapp.sync.files import (
     Folders,
     archive,
@@ -189,6 +196,10 @@ def write_bundle(
             write_atomic(temp, data, cancel)
         except OSError as error:  # not a folder, a read-only stick …: said as a clerk can act
             raise SyncError(str(cannot_write(out, error))) from None
+        except BundleRefused as refused:  # a full stick: said with the bundle's own name
+            if not isinstance(refused.__cause__, OSError):
+                raise
+            raise SyncError(str(cannot_write(out, refused.__cause__))) from None
         if cancel and cancel():
             temp.unlink(missing_ok=True)
             raise Cancelled(SYNC_CANCELLED)
@@ -275,6 +286,7 @@ def import_bundle(
     identity = state.identity()
     if identity is None:
         raise BundleRefused("not_enrolled", "请先用县里发的登记文件登记本机")
+    ledger.check_present()  # before its inbox is made again where the stick was
     folders = folders or ledger_folders(ledger.path)
     step = step or _noop
     local = copy_to_inbox(Path(source), folders.inbox)
@@ -291,6 +303,10 @@ def import_bundle(
     except BundleRefused as refused:
         refused.sender = signed[0] if signed else None
         _refuse(state, folders, local, refused, source, sender, keep_refused)
+        raise
+    except LedgerGone:  # not the bundle's doing: nothing of it is kept, it can come again
+        with suppress(OSError):
+            local.unlink(missing_ok=True)
         raise
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
@@ -315,7 +331,8 @@ def _as_refusal(error: Exception) -> BundleRefused:
         return BundleRefused(BUSY)
     full = "full" in text or "disk I/O" in text or is_disk_full(error)
     if isinstance(error, (DatabaseFault, OSError)) and full:
-        return BundleRefused("disk_full", text)
+        log.info("bundle met a full disk: %s", text)
+        return BundleRefused("disk_full", NOTHING_IMPORTED_FULL)
     return BundleRefused("invalid", f"{type(error).__name__}: {text}")
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
 from fieldapp.saving import make_folder_for
-from fieldapp.sync.errors import BundleRefused
+from fieldapp.sync.errors import NOTHING_IMPORTED_FULL, BundleRefused
 
 CHUNK = 1 << 20
 
@@ -101,7 +101,12 @@ def copy_to_inbox(source: Path, inbox: Path) -> Path:
         raise BundleRefused("missing", f"{source} 是文件夹，请给出其中的数据包文件") from None
     except OSError as error:
         raise BundleRefused("truncated", f"无法读取 {source}（{error.strerror}）") from None
-    write_atomic(target, data)
+    try:
+        write_atomic(target, data)
+    except BundleRefused as refused:  # the inbox's work file is no name for the clerk
+        if refused.code != "disk_full":
+            raise
+        raise BundleRefused("disk_full", NOTHING_IMPORTED_FULL) from None
     return target
 
 

@@ -8,6 +8,7 @@ xlsxwriter's or the Rust writer's English exception.
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -36,26 +37,43 @@ def xlsx_book(path: str | Path, options: dict[str, Any] | None = None) -> Iterat
     """An xlsxwriter workbook for `path`, written beside it and renamed into place when the
     block ends without error; on an error the old file at `path` is left as it was.
 
-    xlsxwriter writes every part of a workbook (the names and ID numbers in its shared
-    strings) to a file in the system's temporary folder before zipping them: a crash there
-    would leave them in clear outside the folder the user chose. The parts are kept in memory
-    instead; a workbook written row by row (`constant_memory`) keeps them beside `path`."""
+    The whole workbook is made in memory — its parts and the zip around them — and only then
+    written to the disk, in one go, by this function. xlsxwriter writing the parts itself
+    would put them in the system's temporary folder, where a crash would leave names and ID
+    numbers in clear outside the folder the user chose (or, beside `path`, leave a dozen work
+    files on a full stick); zipping straight into the file would leave the zip half-written
+    when the stick is full, and Python print its traceback when it drops it."""
     path = Path(path)
     saving.check_folder(path)
     partial = path.with_name(path.name + ".part")
-    chosen = options or {}
-    kept = {"tmpdir": str(path.parent)} if chosen.get("constant_memory") else {"in_memory": True}
-    book = xlsxwriter.Workbook(str(partial), {**kept, **chosen})
+    chosen = {k: v for k, v in (options or {}).items() if k not in ("constant_memory", "tmpdir")}
+    made = io.BytesIO()
+    book = xlsxwriter.Workbook(made, {**chosen, "in_memory": True})
     try:
         yield book
     except BaseException:
         with suppress(Exception):  # the block's error is the one to tell
             book.close()
-        saving.discard(partial)
         raise
+    book.close()
     try:
         with written(path):
-            book.close()
+            write_whole(partial, made.getbuffer())
             os.replace(partial, path)
     finally:
         saving.discard(partial)
+
+
+def write_whole(path: Path, data: bytes | memoryview) -> None:
+    """Write `data` as the file `path`, synced to the disk; an OSError if it does not fit.
+
+    Unbuffered, so that a failed write leaves nothing pending for a later close to fail on
+    again (and Python to print as "Exception ignored")."""
+    fd = os.open(path, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)

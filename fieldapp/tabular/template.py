@@ -160,8 +160,7 @@ def write_template(path: str | Path) -> Path:
     path = Path(path)
     with written(path):
         make_folder_for(path)
-    # Constant memory: each sheet's rows are written in order.
-    with xlsx_book(path, {"constant_memory": True, "strings_to_numbers": False}) as book:
+    with xlsx_book(path, {"strings_to_numbers": False}) as book:
         formats = Formats(book)
         write_header(book.add_worksheet(DATA_SHEET), formats)
         write_extra_sheets(book, formats)

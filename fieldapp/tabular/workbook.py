@@ -19,7 +19,13 @@ page, frozen below the header, “第 n 页 共 m 页” in the footer.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import io
+import os
+import re
+import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
@@ -27,6 +33,7 @@ from typing import Any
 import rustpy_xlsxwriter as rx
 
 from fieldapp.domain.enums import Category
+from fieldapp.saving import CannotWrite
 from fieldapp.tabular.columns import (
     COLUMNS,
     COLUMNS_OF,
@@ -35,6 +42,7 @@ from fieldapp.tabular.columns import (
     LEDGER,
     Column,
 )
+from fieldapp.tabular.output import write_whole
 
 #: One row as the writer takes it: header → cell.
 Record = dict[str, Any]
@@ -164,9 +172,25 @@ def write_ledger_workbook(
         name: [float(c.width) for c in cols] for name, cols in layout.items()
     }
     widths[HELP_SHEET] = [24.0, 10.0, HINT_WIDTH]
+    made = io.BytesIO()  # zipped in memory: a full stick leaves no half zip (see `write_whole`)
+    with _said_as_the_disks(), _no_panic_text():
+        _write_worksheets(data, made, header_row, merge, widths, validations, help_rows, layout)
+    write_whole(path, made.getbuffer())
+
+
+def _write_worksheets(
+    data: list[tuple[str, Any]],
+    made: io.BytesIO,
+    header_row: dict[str, int],
+    merge: dict[str, list[Any]],
+    widths: dict[str, dict[str, float] | list[float]],
+    validations: dict[str, Any],
+    help_rows: list[Record],
+    layout: dict[str, tuple[Column, ...]],
+) -> None:
     rx.write_worksheets(
         data,
-        str(path),
+        made,
         header_row=header_row,
         merge_ranges=merge,
         freeze_panes={LEDGER: {"row": 2, "col": 3}}
@@ -183,6 +207,54 @@ def write_ledger_workbook(
         notes={LEDGER: {c.header: c.note for c in COLUMNS if c.note}},
         row_heights={name: {1: 32} for name in layout} | {HELP_SHEET: _help_heights(help_rows)},
     )
+
+
+#: How the Rust writer names an operating-system error in its messages.
+_OS_ERROR = re.compile(r"os error (\d+)|code: (\d+), kind")
+
+
+class TempFolderFull(CannotWrite):
+    """The writer's work files (the sheets' XML, kept in the system's temporary folder until
+    they are zipped) did not fit: the computer's own disk is full, not the chosen stick."""
+
+
+@contextmanager
+def _said_as_the_disks() -> Iterator[None]:
+    """The Rust writer's failure to write its work files — a RuntimeError, or a Rust panic
+    (pyo3's PanicException, a BaseException) — as `TempFolderFull`, in Chinese; its other
+    errors as they are."""
+    try:
+        yield
+    except BaseException as error:
+        if isinstance(error, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        found = _OS_ERROR.search(str(error))
+        if found is None:
+            raise
+        number = int(found.group(1) or found.group(2))
+        cause = "磁盘已满" if number in (errno.ENOSPC, errno.EFBIG) else os.strerror(number)
+        raise TempFolderFull(
+            f"无法导出：程序暂存表格的文件夹（{tempfile.gettempdir()}）写不进去（{cause}）。"
+            "这是电脑本身的磁盘，请先腾出空间再导出。原来的文件没有改动"
+        ) from None
+
+
+@contextmanager
+def _no_panic_text() -> Iterator[None]:
+    """Rust's own lines on a panic (thread … panicked at …/worksheet.rs, a stack backtrace note)
+    go nowhere while the writer runs: the command line prints one Chinese sentence instead."""
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error at all (a windowed app on Windows)
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as nowhere:
+            os.dup2(nowhere.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 #: 填写说明's hint column: its width, and the height of one line of its text (points).

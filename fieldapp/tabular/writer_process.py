@@ -39,6 +39,7 @@ import orjson
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.errors import FieldappError
+from fieldapp.saving import CannotWrite
 from fieldapp.tabular import workbook
 from fieldapp.tabular.columns import COLUMNS_OF
 
@@ -170,9 +171,16 @@ def _wait(child: Any, answer: Connection, check: Callable[[], None]) -> None:
         child.join()
         log.error("export writer died, exit code %s", child.exitcode)
         raise FieldappError(CHILD_DIED) from None
-    if error is not None:
-        log.error("export writer failed: %s", error)
-        raise FieldappError(CHILD_FAILED)
+    if error is None:
+        return
+    if isinstance(error, tuple):  # the disk's doing, said as the exporting process says it
+        kind, number, text = error
+        log.info("export writer could not write: %s", text)
+        if kind == "said":
+            raise CannotWrite(text)
+        raise OSError(number, text)
+    log.error("export writer failed: %s", error)
+    raise FieldappError(CHILD_FAILED)
 
 
 def _child_main(
@@ -186,6 +194,12 @@ def _child_main(
                 {name: _received(receiving, columns) for name, columns in COLUMNS_OF.items()},
                 exported_at=exported_at,
             )
+    except CannotWrite as error:  # the temporary folder's disk is full: told as it is
+        answer.send(("said", None, str(error)))
+        raise SystemExit(1) from None
+    except OSError as error:  # the workbook's own file: the parent names it
+        answer.send(("errno", error.errno, error.strerror or str(error)))
+        raise SystemExit(1) from None
     except BaseException as error:  # any failure is reported, never a half-written success
         answer.send(f"{type(error).__name__}: {error}")
         raise SystemExit(1) from None

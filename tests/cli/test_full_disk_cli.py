@@ -61,3 +61,29 @@ def test_a_command_writing_the_ledger_on_a_full_disk(
     assert code == 1
     assert "磁盘已满" in _one_chinese_line(capsys.readouterr().err)
     assert main(["--db", db, "user", "list"]) == 0
+
+
+def test_a_command_writing_a_read_only_ledger(
+    tmp_path: Path, as_li: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A ledger file set read-only (copied from a CD, a file marked read-only): SQLite opens it
+    # for reading, and the first write failed with a traceback ending in
+    # OperationalError: attempt to write a readonly database.
+    from tests.store.test_read_only_folder import write_protected
+
+    db = tmp_path / "l.db"
+    assert main(["--db", str(db), "demo", "--persons", "20", "--seed", "2"]) == 0
+    again = Ledger.open(db, credentials=LI)
+    again.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    again.close()
+    capsys.readouterr()
+
+    with write_protected(db):
+        assert main(["--db", str(db), "search", "张"]) == 0  # reading goes on
+        capsys.readouterr()
+        code = main(["--db", str(db), "print", "settings", "--set", "county_name", "播州区"])
+
+    assert code == 1
+    line = _one_chinese_line(capsys.readouterr().err)
+    assert "只读" in line and "没有完成" in line, line
+    assert main(["--db", str(db), "print", "settings", "--set", "county_name", "播州区"]) == 0

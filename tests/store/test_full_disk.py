@@ -29,10 +29,11 @@ ROOM = 64 * 1024
 
 
 @contextmanager
-def disk_full() -> Iterator[None]:
+def disk_full(room: int = ROOM) -> Iterator[None]:
+    """No file of this process grows past `room` bytes, as on a full disk."""
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (ROOM, hard))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (room, hard))
     try:
         yield
     finally:
@@ -152,3 +153,24 @@ def test_a_backup_whose_work_file_cannot_be_removed_still_names_the_backup(
     assert said.startswith(f"无法写入“{stick / '备份.fieldbackup'}”："), said
     assert ".part" not in said
     assert not (stick / "备份.fieldbackup").exists()
+
+
+def test_a_backup_to_a_really_full_stick_leaves_no_work_file(tmp_path: Path) -> None:
+    # SQLite's rollback journal of the page copy (备份.fieldbackup.pages.part-journal) stayed on
+    # the stick when the copy failed after its first step (a ledger over 256 pages) on a real
+    # file system filling up; the file-size limit above stops it at another point.
+    from tests.tabular.test_full_stick import small_stick
+
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, credentials=LI)
+    realistic_session(ledger)
+    users.add_user(ledger, "王强", "王强的口令12")
+    for n in range(120):  # more than one step of the page copy (256 pages)
+        ledger.set_meta(f"padding{n}", "x" * 50_000)
+    with small_stick(tmp_path) as stick:
+        with pytest.raises(CannotWrite) as refused:
+            backups.back_up(ledger, stick / "备份.fieldbackup")
+        left = _names(stick)
+    ledger.close()
+    assert "备份.fieldbackup" in str(refused.value) and "磁盘已满" in str(refused.value)
+    assert left == ["照片.jpg"]

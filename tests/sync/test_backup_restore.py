@@ -125,3 +125,28 @@ def test_a_device_restored_on_another_path_keeps_syncing(tmp_path: Path) -> None
     other.close()
     restored.close()
     hub.close()
+
+
+def test_a_backup_cut_short_anywhere_is_said_incomplete_and_the_ledger_stands(
+    tmp_path: Path,
+) -> None:
+    # A copy onto the stick interrupted (pulled out, full) leaves a short file, often empty
+    # on a FAT stick; one cut inside the first line was called 不是台账备份 — the wrong file.
+    source = Ledger.open(tmp_path / "旧" / "ledger.db", credentials=LI)
+    realistic_session(source)
+    whole = backups.back_up(source, tmp_path / "整.fieldbackup").read_bytes()
+    source.close()
+    target = tmp_path / "新" / "ledger.db"
+    ledger = Ledger.open(target, credentials=LI)
+    ledger.set_meta("note", "恢复前的工作")
+    ledger.close()
+    for cut in (0, 1, len(MAGIC) - 1, len(MAGIC) + 10, len(whole) // 2, len(whole) - 1):
+        short = tmp_path / f"截断{cut}.fieldbackup"
+        short.write_bytes(whole[:cut])
+        with pytest.raises(BackupError) as refused:
+            backups.restore(short, target, LI)
+        said = str(refused.value)
+        assert said.startswith(f"备份文件 {short.name} ") and "不完整" in said, (cut, said)
+    again = Ledger.open(target, credentials=LI)
+    assert again.get_meta("note") == "恢复前的工作"
+    again.close()

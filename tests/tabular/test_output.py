@@ -32,8 +32,16 @@ def test_the_causes_a_clerk_can_act_on(tmp_path):
     assert str(full) == f"无法写入“{target}”：磁盘已满"
     held = cannot_write(target, PermissionError(13, "Permission denied"))
     assert "正被其他程序（Excel、WPS、PDF 阅读器）打开" in str(held)
-    odd = cannot_write(target, OSError(5, "Input/output error"))
-    assert str(odd) == f"无法写入“{target}”：Input/output error"
+    # What Linux says of a file on a stick pulled out while it is written (the device gone).
+    for number, text in (
+        (5, "Input/output error"),
+        (19, "No such device"),
+        (6, "No such device or address"),
+    ):
+        pulled = cannot_write(target, OSError(number, text))
+        assert str(pulled) == f"无法写入“{target}”：U 盘（磁盘）读写出错——被拔出了，或已损坏", text
+    odd = cannot_write(target, OSError(40, "Too many levels of symbolic links"))
+    assert str(odd) == f"无法写入“{target}”：Too many levels of symbolic links"
     assert "不存在" in str(cannot_write(tmp_path / "无" / "x.xlsx", OSError(2, "No such file")))
 
 
