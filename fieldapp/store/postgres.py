@@ -296,6 +296,25 @@ class PgDatabase:
         self._columns: dict[str, list[Column]] = {}
         self._keys: dict[str, list[str]] = {}
 
+    def reachable(self) -> bool:
+        """False when the connection is lost — the server restarted, failed over, or an
+        administrator ended it — so a long-running service opens a new one instead of failing
+        every request on it. An idle connection is asked a trivial query; one inside a
+        transaction is its user's business."""
+        import psycopg
+        from psycopg.pq import TransactionStatus
+
+        if self.raw.closed or self.raw.broken:
+            return False
+        if self.raw.info.transaction_status != TransactionStatus.IDLE:
+            return True
+        try:
+            with self.lock:
+                self.raw.execute("SELECT 1")
+        except psycopg.OperationalError:
+            return False
+        return True
+
     # -- statements -------------------------------------------------------------------------
 
     def statement(self, sql: str, named: bool = False) -> str | None:
