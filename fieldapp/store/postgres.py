@@ -56,6 +56,16 @@ def is_url(location: object) -> bool:
     return isinstance(location, str) and location.startswith(SCHEMES)
 
 
+def user_of(url: str) -> str:
+    """The database user a URL connects as (libpq's default, the system user, when unsaid)."""
+    import getpass
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    named = parse_qs(parts.query).get("user")
+    return parts.username or (named[0] if named else "") or getpass.getuser()
+
+
 class Column(NamedTuple):
     """A column as `sqlite_utils` describes one: name and (SQLite) type."""
 
