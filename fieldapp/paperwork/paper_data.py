@@ -282,8 +282,13 @@ class PaperData:
             batch_id=claim.batch_id or "",
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
             village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
+            village_label=self._place_word(claim.area_code, "村（社区）"),
             evidence=tuple(claim.evidence_items()),
         )
+
+    def _place_word(self, code: str, village: str) -> str:
+        """`village`, or 安置点 when `code` lies in a relocation site."""
+        return "安置点" if self._ancestor(code, AreaKind.SITE) else village
 
     def _area_name_of(self, code: str, *kinds: AreaKind) -> str:
         for kind in kinds:
@@ -457,6 +462,7 @@ class PaperData:
             month=month,
             households=tuple(out),
             due_source="政策包待办清单" if due is not None else "",
+            leader=self._place_word(area_code, "村（社区）") + "负责人",
         )
 
     def _members(self, household_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
