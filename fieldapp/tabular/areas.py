@@ -213,13 +213,13 @@ class AreaResolver:
             self._official(code.at(AreaLevel.TOWNSHIP))
         if code.level >= AreaLevel.VILLAGE:
             village = code.at(AreaLevel.VILLAGE)
-            is_site = bool(ref.site) and not ref.village
+            # A site's code says so itself (numbered above 900), whatever columns are filled.
+            is_site = village.is_site or (bool(ref.site) and not ref.village)
             name = (ref.site if is_site else ref.village) or str(village)
             kind = AreaKind.SITE if is_site else AreaKind.VILLAGE
             self._create(village, name, kind, village.parent)
-        if code.level == AreaLevel.GROUP:
-            is_building = bool(ref.site) and not ref.village
-            name = (ref.building if is_building else ref.group) or str(code)
-            kind = AreaKind.BUILDING if is_building else AreaKind.GROUP
-            self._create(code, name, kind, code.parent)
+            if code.level == AreaLevel.GROUP:
+                name = (ref.building if is_site else ref.group) or str(code)
+                kind = AreaKind.BUILDING if is_site else AreaKind.GROUP
+                self._create(code, name, kind, code.parent)
         return str(code)
