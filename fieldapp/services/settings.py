@@ -28,6 +28,21 @@ def home_area(ledger: Ledger) -> str:
     return ledger.get_meta(HOME_AREA) or ""
 
 
+def own_area(ledger: Ledger) -> str | None:
+    """The area an enrolled village, site or township device answers for (its enrolment's),
+    None for a county device or a ledger never enrolled: everything it holds is its own.
+
+    A device also keeps people who moved out of its area (read-only, with their history);
+    what it reports and has to do covers its own area only."""
+    from fieldapp.domain.roles import Role
+    from fieldapp.services.actor import actor_of
+
+    actor = actor_of(ledger)
+    if actor.role in (Role.COORDINATOR, Role.TOWNSHIP) and actor.scope:
+        return actor.scope
+    return None
+
+
 def author(ledger: Ledger) -> str:
     """The device's user as set here (else the name the ledger writes with); on an encrypted
     ledger always the logged-in user."""
