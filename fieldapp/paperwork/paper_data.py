@@ -402,12 +402,14 @@ class PaperData:
             if not paper_rows.has_households_in(self.ledger, area_code):
                 raise NotFound(f"台账中没有区划代码为 {area_code} 的村（社区）或安置点")
         households = paper_rows.households_in(self.ledger, codes, area_code)
+        members = self._members([h["id"] for h in households])
+        # A household everyone left (moved to a site, died) is no one to visit.
+        households = [h for h in households if members.get(h["id"])]
         if not households:
             raise FieldappError(
                 f"{self.area_path(area_code) or area_code}在台账中还没有住户，没有可打印的走访记录"
             )
         ids = [h["id"] for h in households]
-        members = self._members(ids)
         visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")
         person_ids = [p["id"] for ps in members.values() for p in ps]
         statuses = {
