@@ -528,6 +528,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     )
     _say_reissued(r)
     _adopt_policy(ledger)
+    _say_entered_twice(ledger)
     return 0
 
 
@@ -539,6 +540,14 @@ def _say_reissued(result: ImportResult) -> None:
             f"提示：县级汇总中心已从备份恢复，中心重新编号的 {result.reissued} 条修改"
             "替换了本机保存的、中心已不再有的内容（以中心为准）"
         )
+
+
+def _say_entered_twice(ledger: Ledger) -> None:
+    """After an import: persons the ledger now holds twice (the same ID number), by name."""
+    from fieldapp.services.persons import entered_twice
+
+    for line in entered_twice(ledger):
+        print(f"注意：{line}")
 
 
 def _adopt_policy(ledger: Ledger) -> None:
@@ -567,6 +576,7 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
     )
     _say_reissued(got)
     _adopt_policy(ledger)
+    _say_entered_twice(ledger)
     return 0
 
 

@@ -67,3 +67,27 @@ def test_the_household_the_family_left_is_no_longer_counted_or_visited(
     assert "易地搬迁户" not in total["one_per_household"]
     (text,) = page_texts(visits_job(village, VILLAGE, "2026-11", due=lambda pid: []).render())
     assert "共 1 户" in text and "无成员" not in text
+
+
+def test_the_site_is_told_when_a_family_it_entered_itself_arrives_moved_in(
+    tmp_path, hub, make_device, capsys
+):
+    """The site had typed the family in from its own roster; the village then moved them over.
+    After the sync the site held each of them twice and nothing said so (only the county's
+    hub violations listed it); sync import now names them and says what to do."""
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    add_family(site, SITE, ["105"], surname="王", kind="安置点")  # the same ID number
+    for device in (village, site):
+        hub.import_file(export_bundle(device, tmp_path / f"{device.device_id}.fs").path)
+    households.move_person(
+        village, actor_of(village), mover, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+    answer = hub.export_for("幸福安置点", tmp_path / "to-site.fs").path
+    assert cli(["--db", str(site.path), "sync", "import", str(answer)]) == 0
+    out = capsys.readouterr().out
+    assert "在本台账中登记了 2 次" in out and "王0" in out, out
+    assert "重复录入" in out
