@@ -23,6 +23,8 @@ from fieldapp.tabular.cells import CellError
 
 SITE_BASE = 900
 _VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委会|社区居委会|委员会)$")
+#: How a relocation site's name ends or not, as people write it (幸福社区安置点 / 幸福社区).
+_SITE_SUFFIX = re.compile(r"(易地扶贫搬迁|易地搬迁)?(集中安置点|安置点|安置区|安置小区)$")
 _LEVEL_LENGTH = {AreaKind.COUNTY: 6, AreaKind.TOWNSHIP: 9}
 
 
@@ -50,6 +52,9 @@ def _forms(text: str) -> list[str]:
     text = re.sub(r"\s+", "", text)
     base = _VILLAGE_SUFFIX.sub("", text)
     forms = [text, base, *short_forms(base)]
+    bare = _SITE_SUFFIX.sub("", base)
+    if bare and bare != base:
+        forms.append(bare)
     if base and not base.endswith(("村", "组", "社区", "栋")):
         forms.append(base + "村")
     return [f for f in dict.fromkeys(forms) if f]

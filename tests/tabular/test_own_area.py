@@ -47,3 +47,27 @@ def test_a_sites_building_given_by_code_is_a_building_of_a_site():
     village.resolve(PlaceRef(code="520502010002001", group="一组"))
     made = {a["code"]: (a["name"], a["kind"]) for a in village.created}
     assert made["520502010002"][1] == "村" and made["520502010002001"] == ("一组", "组")
+
+
+def test_a_site_written_with_or_without_安置点_is_the_same_site():
+    """An enrolled site's ledger knows 幸福社区安置点; its staff's sheet says 幸福社区 (or the
+    other way round): the whole sheet was refused as a new place 520502010902 outside the
+    site's area."""
+    from fieldapp.domain.areacode import AreaRow
+
+    known = [
+        AreaRow("520502", "七星关区", "县", "520500"),
+        AreaRow("520502010", "碧阳街道", "乡镇", "520502"),
+        AreaRow("520502010901", "幸福社区安置点", "安置点", "520502010"),
+        AreaRow("520502010902", "和谐家园", "安置点", "520502010"),
+    ]
+    resolver = AreaResolver(known, own="520502010901")
+    for written, code in (
+        ("幸福社区", "520502010901"),
+        ("幸福社区安置点", "520502010901"),
+        ("和谐家园安置点", "520502010902"),
+        ("和谐家园安置区", "520502010902"),
+    ):
+        ref = PlaceRef(county="七星关区", township="碧阳街道", site=written)
+        assert resolver.resolve(ref) == code, written
+    assert resolver.created == []
