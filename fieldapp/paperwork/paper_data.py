@@ -282,13 +282,13 @@ class PaperData:
             batch_id=claim.batch_id or "",
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
             village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
-            village_label=self._place_word(claim.area_code, "村（社区）"),
+            village_label="安置点" if self._in_site(claim.area_code) else "村（社区）",
             evidence=tuple(claim.evidence_items()),
         )
 
-    def _place_word(self, code: str, village: str) -> str:
-        """`village`, or 安置点 when `code` lies in a relocation site."""
-        return "安置点" if self._ancestor(code, AreaKind.SITE) else village
+    def _in_site(self, code: str) -> bool:
+        """True when `code` lies in a relocation site: its papers say 安置点, not 村."""
+        return self._ancestor(code, AreaKind.SITE) is not None
 
     def _area_name_of(self, code: str, *kinds: AreaKind) -> str:
         for kind in kinds:
@@ -379,7 +379,10 @@ class PaperData:
             funding_source=batch.funding_source,
             rule_clause=clause,
             pack_version="、".join(dict.fromkeys(c.pack_version for c in claims if c.pack_version)),
-            reviewed=_reviews_passed(claims),
+            reviewed=tuple(
+                "安置点初审" if step == "村级初审" and area and self._in_site(area) else step
+                for step in _reviews_passed(claims)
+            ),
         )
 
     # -- visit sheet ----------------------------------------------------------------------------
@@ -464,7 +467,7 @@ class PaperData:
             month=month,
             households=tuple(out),
             due_source="政策包待办清单" if due is not None else "",
-            leader=self._place_word(area_code, "村（社区）") + "负责人",
+            leader="安置点负责人" if self._in_site(area_code) else "村（社区）负责人",
         )
 
     def _members(self, household_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

@@ -44,3 +44,16 @@ def test_a_sites_visit_sheet_is_signed_by_the_sites_head(ledger):
     flat = "".join(text.split())
     assert "安置点负责人（签字）" in flat
     assert "村（社区）负责人" not in flat
+
+
+def test_a_sites_public_notice_says_the_site_reviewed_first(ledger):
+    """A site's batch: the notice read 经个人申请、村级初审 as if a village had reviewed it."""
+    from fieldapp.paperwork.jobs import notice_job
+
+    claim_id = _moved_to_the_site(ledger)
+    batch_id = ledger.get("claims", claim_id)["batch_id"]
+    ledger.update("batches", batch_id, {"area_code": SITE})
+    texts = page_texts(notice_job(ledger, batch_id).render())
+    flat = "".join("".join(texts).split())
+    assert "经个人申请、安置点初审" in flat, flat[:300]
+    assert "村级初审" not in flat
