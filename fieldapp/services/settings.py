@@ -24,8 +24,10 @@ def device_name(ledger: Ledger) -> str:
 
 
 def home_area(ledger: Ledger) -> str:
-    """The area this device works in (a code prefix), '' for all."""
-    return ledger.get_meta(HOME_AREA) or ""
+    """The area this device works in (a code prefix), '' for all: the one chosen in the wizard
+    or the settings, else an enrolled village, site or township device's own area (a laptop
+    the county prepared on the command line never chose one)."""
+    return ledger.get_meta(HOME_AREA) or own_area(ledger) or ""
 
 
 def own_area(ledger: Ledger) -> str | None:
