@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp.cli.common import JSON_HELP, credentials, fail, open_ledger, print_json
+from fieldapp.cli.common import (
+    JSON_HELP,
+    credentials,
+    fail,
+    given_user,
+    open_ledger,
+    print_json,
+)
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
@@ -185,7 +192,18 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     """Create a hub folder."""
     from fieldapp.hub.folder import Hub
 
-    creds = credentials(args, required=False)
+    if args.store is not None:
+        # A ledger in PostgreSQL is guarded by the database's own users and passwords: no
+        # password is asked for, and a --user given for one is said to be unused.
+        creds = None
+        if given_user(args) is not None:
+            print(
+                "提示：中心台账放在 PostgreSQL，由数据库的用户和口令保护（运行中心的账户的 "
+                "~/.pgpass）；--user 和口令不用于这个中心，也不会建立中心的用户",
+                file=sys.stderr,
+            )
+    else:
+        creds = credentials(args, required=False)
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
     if creds is None and args.store is None and hub.training:
         print(

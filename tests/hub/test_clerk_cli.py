@@ -692,3 +692,24 @@ def test_a_refused_password_is_named_as_the_password() -> None:
         text = unreachable(url, Exception(said))
         assert "数据库不接受用户「hub」的口令" in text and "~/.pgpass" in text, text
         assert "\n" not in text
+
+
+def test_a_postgresql_hub_initialised_with_a_user_says_the_password_is_not_its_lock(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    postgres_admin: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """docs/hub.md says a real hub is initialised with --user and a password; with --store the
+    password was taken (asked for on a terminal) and silently ignored — no user was made and
+    every hub command ran without one, while the clerk believed the hub was locked."""
+    from fieldapp.store.postgres import create_database
+
+    url = create_database(postgres_admin, "hub_with_user")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "张科员的口令123")
+    code, out, err = run(
+        capsys, "--user", "张科员", "hub", "init", "--dir", tmp_path / "县汇总", "--store", url
+    )
+    assert code == 0 and "已建立汇总中心" in out, err
+    assert "PostgreSQL" in err and "~/.pgpass" in err and "--user" in err, err
+    assert len(err.strip().splitlines()) == 1
