@@ -192,6 +192,17 @@ def checked_area(ledger: Ledger, area: str | None) -> str | None:
     raise FieldappError(f"台账中没有区域代码为 {text} 或以它开头的区域，请检查区域代码")
 
 
+def area_or_own(ledger: Ledger, area: str | None) -> str | None:
+    """`--area` checked (`checked_area`), or when none was given, the area an enrolled village,
+    site or township device answers for: the people it moved out stay in its ledger, but are
+    not its duties or its report's."""
+    if area:
+        return checked_area(ledger, area)
+    from fieldapp.services.settings import own_area
+
+    return own_area(ledger)
+
+
 def opened(ledger: Ledger) -> Ledger:
     """Remember a ledger the command works on (see `report_skipped`); returns it."""
     _OPENED.append(ledger)

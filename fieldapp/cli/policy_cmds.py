@@ -7,7 +7,14 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from fieldapp.cli.common import JSON_HELP, checked_area, fail, open_ledger, print_json
+from fieldapp.cli.common import (
+    JSON_HELP,
+    area_or_own,
+    checked_area,
+    fail,
+    open_ledger,
+    print_json,
+)
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
@@ -26,7 +33,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eligible", help="政策资格：每条规则是否符合、原因、金额、资金来源")
     p.add_argument("--person", metavar="ID_NUMBER", help="只看一个人（身份证号）")
     p.add_argument("--on", metavar="DATE", help="按此日期判断（默认今天）")
-    p.add_argument("--area", metavar="CODE", help="只看此地区（代码前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="只看此地区（代码前缀）；默认：登记到县里的村/安置点、乡镇设备为本机区域，否则全台账",
+    )
     p.add_argument("--rule", metavar="RULE_ID", help="只看一条规则")
     p.add_argument("--all", action="store_true", help="全台账时也列出不符合的结果")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -34,13 +45,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("due", help="待办服务：1311服务、失业登记、分级服务、月度更新、跟踪回访")
     p.add_argument("--on", metavar="DATE", help="按此日期算到期（默认今天）")
-    p.add_argument("--area", metavar="CODE", help="村/安置点代码（前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="村/安置点代码（前缀）；默认：登记到县里的村/安置点、乡镇设备为本机区域，否则全台账",
+    )
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_due)
 
     p = sub.add_parser("duties", help="家庭责任：一户一人、零就业家庭、公益性岗位超线、一人多岗")
     p.add_argument("--on", metavar="DATE", help="按此日期判断（默认今天）")
-    p.add_argument("--area", metavar="CODE", help="只看此地区（代码前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="只看此地区（代码前缀）；默认：登记到县里的村/安置点、乡镇设备为本机区域，否则全台账",
+    )
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_duties)
 
@@ -70,7 +89,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--month", required=True, metavar="YYYY-MM", help="月份，如 2026-11（也可写 2026年11月）"
     )
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的 Excel 文件")
-    p.add_argument("--area", metavar="CODE", help="只统计此地区（代码前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="只统计此地区（代码前缀）；默认：登记到县里的村/安置点、乡镇设备为本机区域，否则全台账",
+    )
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_report_monthly)
 
@@ -189,7 +212,7 @@ def cmd_eligible(args: argparse.Namespace) -> int:
     else:
         results = service.for_all(
             on,
-            area_prefix=checked_area(ledger, args.area),
+            area_prefix=area_or_own(ledger, args.area),
             include_not_eligible=args.all,
             explained=True,
         )
@@ -221,7 +244,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     from fieldapp.services.policy_views import due_list
 
     ledger = open_ledger(args)
-    items = due_list(ledger, _policy(args), _on(args), checked_area(ledger, args.area))
+    items = due_list(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
     if args.json:
         print_json([i.as_dict() for i in items])
         return 0
@@ -243,7 +266,7 @@ def cmd_duties(args: argparse.Namespace) -> int:
     from fieldapp.services.policy_views import duties
 
     ledger = open_ledger(args)
-    flags = duties(ledger, _policy(args), _on(args), checked_area(ledger, args.area))
+    flags = duties(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
     if args.json:
         print_json([f.as_dict() for f in flags])
         return 0
@@ -580,7 +603,7 @@ def cmd_report_monthly(args: argparse.Namespace) -> int:
 
     month = Month.parse(args.month)  # 2026-11, 2026-1, 2026年11月 or 202611
     ledger = open_ledger(args)
-    area = checked_area(ledger, args.area)
+    area = area_or_own(ledger, args.area)
     report = monthly_report(ledger, _policy(args), month, area_prefix=area)
     write_monthly_report(report, Path(args.out))
     record_export(ledger, f"月报 {month}", args.out, 0, len(report.areas), args.area)

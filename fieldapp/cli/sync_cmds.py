@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fieldapp.cli.common import JSON_HELP, credentials, fail, open_ledger, print_json
+from fieldapp.cli.common import (
+    JSON_HELP,
+    credentials,
+    fail,
+    given_user,
+    open_ledger,
+    print_json,
+)
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
@@ -190,7 +197,18 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
     """Create a hub folder."""
     from fieldapp.hub.folder import Hub
 
-    creds = credentials(args, required=False)
+    if args.store is not None:
+        # A ledger in PostgreSQL is guarded by the database's own users and passwords: no
+        # password is asked for, and a --user given for one is said to be unused.
+        creds = None
+        if given_user(args) is not None:
+            print(
+                "提示：中心台账放在 PostgreSQL，由数据库的用户和口令保护（运行中心的账户的 "
+                "~/.pgpass）；--user 和口令不用于这个中心，也不会建立中心的用户",
+                file=sys.stderr,
+            )
+    else:
+        creds = credentials(args, required=False)
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
     if creds is None and args.store is None and hub.training:
         print(
@@ -543,6 +561,7 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
     )
     _say_reissued(r)
     _adopt_policy(ledger)
+    _say_entered_twice(ledger)
     return 0
 
 
@@ -554,6 +573,14 @@ def _say_reissued(result: ImportResult) -> None:
             f"提示：县级汇总中心已从备份恢复，中心重新编号的 {result.reissued} 条修改"
             "替换了本机保存的、中心已不再有的内容（以中心为准）"
         )
+
+
+def _say_entered_twice(ledger: Ledger) -> None:
+    """After an import: persons the ledger now holds twice (the same ID number), by name."""
+    from fieldapp.services.persons import entered_twice
+
+    for line in entered_twice(ledger):
+        print(f"注意：{line}")
 
 
 def _adopt_policy(ledger: Ledger) -> None:
@@ -582,6 +609,7 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
     )
     _say_reissued(got)
     _adopt_policy(ledger)
+    _say_entered_twice(ledger)
     return 0
 
 

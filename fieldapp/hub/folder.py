@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -231,7 +232,7 @@ class Hub:
         except FieldappError:
             raise
         except Exception as error:  # noqa: BLE001 - psycopg's many kinds: one Chinese message
-            raise SyncError(_unreachable(location, error)) from None
+            raise SyncError(unreachable(location, error)) from None
         return cls(root, ledger)
 
     def close(self) -> None:
@@ -609,14 +610,49 @@ def store_location(root: Path) -> str | Path:
     return root / HUB_DB
 
 
-def _unreachable(url: str, error: BaseException) -> str:
-    """Why the hub's PostgreSQL database could not be opened, for the clerk (the database's
-    own words, in English, only as the last part: the administrator reads them)."""
-    detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
-    return (
-        f"连不上中心台账所在的 PostgreSQL 数据库 {url}：请确认数据库在运行、地址可以访问，"
-        f"运行中心的账户的 ~/.pgpass 里有口令（数据库的回答：{detail}）"
-    )
+#: libpq's words (its messages are English whatever the clerk's language) → what is wrong,
+#: for the clerk; the first that matches is said.
+_WHY_UNREACHABLE = (
+    (
+        re.compile(r"password authentication failed|no password supplied|SCRAM", re.I),
+        "数据库不接受用户「{user}」的口令（或没有找到口令）：口令放在运行中心的账户的 ~/.pgpass 里"
+        "（一行：主机:端口:数据库:用户:口令，文件只给这个账户读写），请与数据库管理员核对",
+    ),
+    (
+        re.compile(r'database "(?P<name>[^"]+)" does not exist'),
+        "数据库服务器上没有名为「{name}」的数据库：请数据库管理员按说明新建一个空库，或核对地址里的库名",
+    ),
+    (
+        re.compile(r'role "(?P<name>[^"]+)" does not exist'),
+        "数据库服务器上没有用户「{name}」：请数据库管理员建立，或核对地址里的用户名",
+    ),
+    (
+        re.compile(
+            r"Connection refused|No such file or directory|could not connect|timeout expired|"
+            r"resolve host|translate host name|Network is unreachable|No route to host|"
+            r"connection is bad",
+            re.I,
+        ),
+        "数据库服务器没有响应：请确认 PostgreSQL 在运行、这台电脑能访问到它（主机、端口）",
+    ),
+)
+
+
+def unreachable(url: str, error: BaseException) -> str:
+    """Why the hub's PostgreSQL database could not be opened, for the clerk: what is wrong and
+    what to do (the database's own words, in English, only as the last part: the administrator
+    reads them); one line."""
+    said = str(error).strip()
+    detail = " ".join(line.strip() for line in said.splitlines() if line.strip())
+    detail = detail or type(error).__name__
+    user = postgres.user_of(url)
+    why = "请确认数据库在运行、地址可以访问，运行中心的账户的 ~/.pgpass 里有口令"
+    for pattern, text in _WHY_UNREACHABLE:
+        found = pattern.search(said)
+        if found:
+            why = text.format(user=user, name=found.groupdict().get("name", ""))
+            break
+    return f"连不上中心台账所在的 PostgreSQL 数据库 {url}：{why}（数据库的回答：{detail}）"
 
 
 def _check_store(store: str) -> str:
@@ -627,7 +663,7 @@ def _check_store(store: str) -> str:
     try:
         database = postgres.PgDatabase(store)
     except Exception as error:  # noqa: BLE001 - psycopg's many kinds: one Chinese message
-        raise SyncError(f"连不上 PostgreSQL 数据库 {store}：{error}") from None
+        raise SyncError(unreachable(store, error)) from None
     try:
         postgres.check_collation(database)
     except ValueError as error:
@@ -674,8 +710,12 @@ class HubSessions:
         self._guard = threading.Lock()
 
     def get(self) -> Hub:
-        """This thread's hub session (opened on first use)."""
+        """This thread's hub session (opened on first use, and again when the connection to a
+        PostgreSQL ledger was lost: the database restarted while the service ran)."""
         hub: Hub | None = getattr(self._local, "hub", None)
+        if hub is not None and not hub.ledger.reachable():
+            self._drop(hub)
+            hub = self._local.hub = None
         if hub is None:
             with self._guard:
                 first = self._opened[0] if self._opened else None
@@ -691,6 +731,15 @@ class HubSessions:
             with self._guard:
                 self._opened.append(hub)
         return hub
+
+    def _drop(self, hub: Hub) -> None:
+        """Forget a session whose connection was lost (closing it cannot fail the request)."""
+        with self._guard:
+            self._opened = [h for h in self._opened if h is not hub]
+        try:
+            hub.close()
+        except Exception:  # noqa: BLE001 - psycopg's many kinds: the connection is gone anyway
+            log.warning("中心台账的一个数据库连接已断开，已换用新的连接")
 
     def close(self) -> None:
         """Close every session."""

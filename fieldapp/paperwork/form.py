@@ -61,7 +61,7 @@ def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
     pen.heading(PAGE_W / 2, top - 16, f"{settings.county_name}{form.rule_title}申请表", 16, WIDTH)
     top -= 30
     place = "  ".join(
-        p for p in (f"乡镇（街道）：{form.township}", f"村（社区）：{form.village}") if p
+        p for p in (f"乡镇（街道）：{form.township}", f"{form.village_label}：{form.village}") if p
     )
     pen.text(LEFT, top - 10, place, 9)
     pen.text(RIGHT, top - 10, f"申请日期：{form.claim_date or '      年    月    日'}", 9, "right")

@@ -282,8 +282,13 @@ class PaperData:
             batch_id=claim.batch_id or "",
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
             village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
+            village_label="安置点" if self._in_site(claim.area_code) else "村（社区）",
             evidence=tuple(claim.evidence_items()),
         )
+
+    def _in_site(self, code: str) -> bool:
+        """True when `code` lies in a relocation site: its papers say 安置点, not 村."""
+        return self._ancestor(code, AreaKind.SITE) is not None
 
     def _area_name_of(self, code: str, *kinds: AreaKind) -> str:
         for kind in kinds:
@@ -375,7 +380,10 @@ class PaperData:
             funding_source=batch.funding_source,
             rule_clause=clause,
             pack_version="、".join(dict.fromkeys(c.pack_version for c in claims if c.pack_version)),
-            reviewed=_reviews_passed(claims),
+            reviewed=tuple(
+                "安置点初审" if step == "村级初审" and area and self._in_site(area) else step
+                for step in _reviews_passed(claims)
+            ),
         )
 
     # -- visit sheet ----------------------------------------------------------------------------
@@ -398,12 +406,14 @@ class PaperData:
             if not paper_rows.has_households_in(self.ledger, area_code):
                 raise NotFound(f"台账中没有区划代码为 {area_code} 的村（社区）或安置点")
         households = paper_rows.households_in(self.ledger, codes, area_code)
+        members = self._members([h["id"] for h in households])
+        # A household everyone left (moved to a site, died) is no one to visit.
+        households = [h for h in households if members.get(h["id"])]
         if not households:
             raise FieldappError(
                 f"{self.area_path(area_code) or area_code}在台账中还没有住户，没有可打印的走访记录"
             )
         ids = [h["id"] for h in households]
-        members = self._members(ids)
         visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")
         person_ids = [p["id"] for ps in members.values() for p in ps]
         statuses = {
@@ -458,6 +468,7 @@ class PaperData:
             month=month,
             households=tuple(out),
             due_source="政策包待办清单" if due is not None else "",
+            leader="安置点负责人" if self._in_site(area_code) else "村（社区）负责人",
         )
 
     def _members(self, household_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

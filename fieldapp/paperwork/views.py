@@ -58,6 +58,8 @@ class FormView:
     batch_id: str = ""
     township: str = ""
     village: str = ""
+    #: What the place line calls `village`: 安置点 for a relocation site.
+    village_label: str = "村（社区）"
     evidence: tuple[str, ...] = ()
 
 
@@ -157,6 +159,8 @@ class VisitSheetView:
     month: str
     households: tuple[HouseholdMonth, ...]
     due_source: str = ""
+    #: Who signs for the place: the site's head for a relocation site.
+    leader: str = "村（社区）负责人"
 
 
 @dataclass(frozen=True)

@@ -168,7 +168,7 @@ def render_visits(
         if number == len(pages):
             y = _summary(pen, summary, summary_h, y)
         pen.text(LEFT, y - 16, "走访人（签字）：", 9.5)
-        pen.text(LEFT + WIDTH / 3, y - 16, "村（社区）负责人（签字）：", 9.5)
+        pen.text(LEFT + WIDTH / 3, y - 16, f"{sheet.leader}（签字）：", 9.5)
         pen.text(LEFT + 2 * WIDTH / 3, y - 16, "填报日期：      年    月    日", 9.5)
         pen.footer(footer, number, len(pages), LEFT, RIGHT, 20)
         canvas.showPage()

@@ -272,7 +272,8 @@ def monthly_figures(
 
     for hh in households:
         fig = fig_for(hh.area_code)
-        _household_figures(fig, hh, on, ages)
+        if hh.members:  # one everyone left (moved to a site, died) is no household to count
+            _household_figures(fig, hh, on, ages)
         for person in hh.members:
             _person_figures(fig, person, on, ages)
             fig.overdue_services += sum(

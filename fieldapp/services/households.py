@@ -8,7 +8,9 @@ from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.models import Household, Person
 from fieldapp.services.changes import ChangeSet
+from fieldapp.services.trust_check import gateway_check
 from fieldapp.services.writer import Actor, writing
+from fieldapp.store.ids import new_id
 from fieldapp.store.queries import records
 
 if TYPE_CHECKING:
@@ -37,7 +39,9 @@ def move_person(
     to_household_id: str | None = None,
     new_household: Household | None = None,
 ) -> ChangeSet:
-    """Move a person into another household, or into a new one made for them (分户).
+    """Move a person into another household, or into a new one made for them (分户; or a new
+    home elsewhere — a relocation site, another township's village — which the hub then serves
+    to that area's device).
 
     One transaction: the new household (its head the person), then the person's household,
     relation and reason in one logged change. When the person headed the household they
@@ -57,10 +61,18 @@ def move_person(
     if not reason.strip():
         raise ValidationFailed("请写明迁户原因（分户、合户、婚迁……）")
     warnings: list[str] = []
-    with writing(ledger, actor) as writer:
+    home = None
+    if new_household is not None:  # made with its head: it may lie outside this device's area
+        home = new_household.model_copy(
+            update={"id": new_household.id or new_id(), "head_person_id": person.id}
+        )
+    # A new home elsewhere (a relocation site, another village) is a transfer: the trust rules
+    # let a device create a household outside its area only as the new home of its own people.
+    check = gateway_check(ledger, transfers={home.id}) if home is not None else None
+    with writing(ledger, actor, check) as writer:
         target_id = to_household_id
-        if new_household is not None:
-            target_id = writer.insert(new_household.model_copy(update={"head_person_id": None}))
+        if home is not None:
+            target_id = writer.insert(home)
             relation = Relation.HEAD
         writer.update(
             Person,
@@ -71,8 +83,6 @@ def move_person(
                 "change_reason": reason.strip(),
             },
         )
-        if new_household is not None:
-            writer.update(Household, target_id or "", {"head_person_id": person.id})
         old = records.find(ledger, Household, person.household_id or "")
         if old is not None and old.head_person_id == person.id:
             writer.update(Household, old.id, {"head_person_id": None})

@@ -149,3 +149,25 @@ def restore(ledger: Ledger, actor: Actor, person_id: str, reason: str) -> Change
             Person, person_id, {"deleted": False, "change_reason": f"恢复：{reason.strip()}"}
         )
     return writer.changes.with_id(person_id)
+
+
+def entered_twice(ledger: Ledger) -> list[str]:
+    """One line per ID number two live persons of this ledger hold, with what to do.
+
+    A device cannot enter a number it already holds, but a sync can bring one: a relocation
+    site types in a family from its roster, then their home village moves the same people over
+    (the county's `hub violations` lists it too; here it is the device that can act on it)."""
+    from fieldapp.store.replica import duplicate_id_numbers
+
+    lines = []
+    for number, ids in duplicate_id_numbers(ledger.db):
+        people = [records.get(ledger, Person, i) for i in ids]
+        where = "；".join(
+            f"{p.name}（{records.person_place(ledger, p)}，{p.created_by or '未知'} 录入）"
+            for p in people
+        )
+        lines.append(
+            f"身份证号 {idnumber.mask(number)} 在本台账中登记了 {len(ids)} 次：{where}。"
+            "请核对后删除重复录入的一条（删除原因选“重复录入”）"
+        )
+    return lines

@@ -24,8 +24,25 @@ def device_name(ledger: Ledger) -> str:
 
 
 def home_area(ledger: Ledger) -> str:
-    """The area this device works in (a code prefix), '' for all."""
-    return ledger.get_meta(HOME_AREA) or ""
+    """The area this device works in (a code prefix), '' for all: the one chosen in the wizard
+    or the settings, else an enrolled village, site or township device's own area (a laptop
+    the county prepared on the command line never chose one)."""
+    return ledger.get_meta(HOME_AREA) or own_area(ledger) or ""
+
+
+def own_area(ledger: Ledger) -> str | None:
+    """The area an enrolled village, site or township device answers for (its enrolment's),
+    None for a county device or a ledger never enrolled: everything it holds is its own.
+
+    A device also keeps people who moved out of its area (read-only, with their history);
+    what it reports and has to do covers its own area only."""
+    from fieldapp.domain.roles import Role
+    from fieldapp.services.actor import actor_of
+
+    actor = actor_of(ledger)
+    if actor.role in (Role.COORDINATOR, Role.TOWNSHIP) and actor.scope:
+        return actor.scope
+    return None
 
 
 def author(ledger: Ledger) -> str:

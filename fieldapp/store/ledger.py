@@ -25,7 +25,7 @@ from fieldapp.store.connection import ledger_gone, open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
-from fieldapp.store.postgres import is_url
+from fieldapp.store.postgres import PgDatabase, is_url
 from fieldapp.store.projector import Projector
 from fieldapp.store.read_pool import ReadPool
 from fieldapp.store.sync_state import SyncState
@@ -124,6 +124,10 @@ class Ledger:
             return Ledger.open(self.path, author=self.author)
         db = open_with_key(self.path, self.unlocked.key, self.unlocked.keyfile)
         return Ledger(db, self.path, self.author, self.unlocked)
+
+    def reachable(self) -> bool:
+        """False when the connection to a PostgreSQL ledger was lost (a file never is)."""
+        return not isinstance(self.db, PgDatabase) or self.db.reachable()
 
     def close(self) -> None:
         """Close the connection (and the read pool's, if one was opened)."""

@@ -56,6 +56,16 @@ def is_url(location: object) -> bool:
     return isinstance(location, str) and location.startswith(SCHEMES)
 
 
+def user_of(url: str) -> str:
+    """The database user a URL connects as (libpq's default, the system user, when unsaid)."""
+    import getpass
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    named = parse_qs(parts.query).get("user")
+    return parts.username or (named[0] if named else "") or getpass.getuser()
+
+
 class Column(NamedTuple):
     """A column as `sqlite_utils` describes one: name and (SQLite) type."""
 
@@ -295,6 +305,25 @@ class PgDatabase:
         self.lock = threading.RLock()
         self._columns: dict[str, list[Column]] = {}
         self._keys: dict[str, list[str]] = {}
+
+    def reachable(self) -> bool:
+        """False when the connection is lost — the server restarted, failed over, or an
+        administrator ended it — so a long-running service opens a new one instead of failing
+        every request on it. An idle connection is asked a trivial query; one inside a
+        transaction is its user's business."""
+        import psycopg
+        from psycopg.pq import TransactionStatus
+
+        if self.raw.closed or self.raw.broken:
+            return False
+        if self.raw.info.transaction_status != TransactionStatus.IDLE:
+            return True
+        try:
+            with self.lock:
+                self.raw.execute("SELECT 1")
+        except psycopg.OperationalError:
+            return False
+        return True
 
     # -- statements -------------------------------------------------------------------------
 

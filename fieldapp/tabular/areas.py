@@ -23,6 +23,8 @@ from fieldapp.tabular.cells import CellError
 
 SITE_BASE = 900
 _VILLAGE_SUFFIX = re.compile(r"(村民委员会|居民委员会|村委会|居委会|社区居委会|委员会)$")
+#: How a relocation site's name ends or not, as people write it (幸福社区安置点 / 幸福社区).
+_SITE_SUFFIX = re.compile(r"(易地扶贫搬迁|易地搬迁)?(集中安置点|安置点|安置区|安置小区)$")
 _LEVEL_LENGTH = {AreaKind.COUNTY: 6, AreaKind.TOWNSHIP: 9}
 
 
@@ -50,6 +52,9 @@ def _forms(text: str) -> list[str]:
     text = re.sub(r"\s+", "", text)
     base = _VILLAGE_SUFFIX.sub("", text)
     forms = [text, base, *short_forms(base)]
+    bare = _SITE_SUFFIX.sub("", base)
+    if bare and bare != base:
+        forms.append(bare)
     if base and not base.endswith(("村", "组", "社区", "栋")):
         forms.append(base + "村")
     return [f for f in dict.fromkeys(forms) if f]
@@ -213,13 +218,13 @@ class AreaResolver:
             self._official(code.at(AreaLevel.TOWNSHIP))
         if code.level >= AreaLevel.VILLAGE:
             village = code.at(AreaLevel.VILLAGE)
-            is_site = bool(ref.site) and not ref.village
+            # A site's code says so itself (numbered above 900), whatever columns are filled.
+            is_site = village.is_site or (bool(ref.site) and not ref.village)
             name = (ref.site if is_site else ref.village) or str(village)
             kind = AreaKind.SITE if is_site else AreaKind.VILLAGE
             self._create(village, name, kind, village.parent)
-        if code.level == AreaLevel.GROUP:
-            is_building = bool(ref.site) and not ref.village
-            name = (ref.building if is_building else ref.group) or str(code)
-            kind = AreaKind.BUILDING if is_building else AreaKind.GROUP
-            self._create(code, name, kind, code.parent)
+            if code.level == AreaLevel.GROUP:
+                name = (ref.building if is_site else ref.group) or str(code)
+                kind = AreaKind.BUILDING if is_site else AreaKind.GROUP
+                self._create(code, name, kind, code.parent)
         return str(code)

@@ -112,3 +112,20 @@ def test_hub_init_store_on_the_command_line(tmp_path, postgres_admin, capsys):
     # The same database cannot start a second hub.
     assert cli(["hub", "init", "--dir", str(tmp_path / "again"), "--store", url]) != 0
     assert "已经有" in capsys.readouterr().err
+
+
+def test_the_clerk_imports_by_command_and_reads_the_violations(
+    tmp_path: Path, hub, make_device, capsys
+):
+    """`hub import` ends by looking for violations, and `hub violations` lists them: on
+    PostgreSQL both stopped with a traceback (the claims query's `WHERE … AND (1)`)."""
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    add_family(village, VILLAGE, ["101"])
+    add_family(site, SITE, ["101"], kind="安置点")  # the same person, entered again at the site
+    bundles = [str(export_bundle(d, tmp_path / f"{d.device_id}.fs").path) for d in (village, site)]
+    assert cli(["hub", "import", "--dir", str(hub.root), *bundles]) == 0
+    assert "合并后发现 1 个问题待核查" in capsys.readouterr().out
+    assert cli(["hub", "violations", "--dir", str(hub.root)]) == 0
+    out = capsys.readouterr().out
+    assert "登记了 2 次" in out and "幸福安置点" in out and "红星村" in out

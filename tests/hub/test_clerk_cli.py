@@ -701,3 +701,64 @@ def test_a_laptop_in_use_is_not_re_enrolled_by_a_name_typed_twice(
     third = tmp_path / "3.fieldsync"
     assert run(capsys, "--db", device, "sync", "export", "--out", third)[0] == 0
     assert run(capsys, "hub", "import", "--dir", hub, third)[0] != 0
+
+
+def test_hub_init_on_a_database_it_cannot_use_says_why_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], postgres_admin: str
+) -> None:
+    """`hub init --store` printed psycopg's English over two lines (connection failed: …
+    Connection refused / Is the server running on that host…; FATAL: database "…" does not
+    exist); the clerk now reads what is wrong and what to do, the database's words last."""
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base, _, query = postgres_admin.partition("?")
+    missing = base.rsplit("/", 1)[0] + "/no_such_hub" + (f"?{query}" if query else "")
+    for url, said in (
+        (f"postgresql://hub@127.0.0.1:{port}/fieldapp_hub", "数据库服务器没有响应"),
+        (missing, "数据库服务器上没有名为「no_such_hub」的数据库"),
+    ):
+        code, out, err = run(capsys, "hub", "init", "--dir", tmp_path / "县汇总", "--store", url)
+        assert (code, out) == (1, "")
+        assert err.startswith("错误：连不上中心台账所在的 PostgreSQL 数据库"), err
+        assert said in err, err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+        assert not (tmp_path / "县汇总" / "store.url").exists()
+
+
+def test_a_refused_password_is_named_as_the_password() -> None:
+    """libpq's words for a refused or missing password (the session's test server trusts
+    every local user, so they are given as the driver gives them) become the clerk's."""
+    from fieldapp.hub.folder import unreachable
+
+    url = "postgresql://hub@db.example.gov.cn/fieldapp_hub"
+    for said in (
+        'connection failed: connection to server at "10.0.0.5", port 5432 failed: FATAL:  '
+        'password authentication failed for user "hub"\npassword retrieved from file "~/.pgpass"',
+        'connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+        "fe_sendauth: no password supplied",
+    ):
+        text = unreachable(url, Exception(said))
+        assert "数据库不接受用户「hub」的口令" in text and "~/.pgpass" in text, text
+        assert "\n" not in text
+
+
+def test_a_postgresql_hub_initialised_with_a_user_says_the_password_is_not_its_lock(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    postgres_admin: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """docs/hub.md says a real hub is initialised with --user and a password; with --store the
+    password was taken (asked for on a terminal) and silently ignored — no user was made and
+    every hub command ran without one, while the clerk believed the hub was locked."""
+    from fieldapp.store.postgres import create_database
+
+    url = create_database(postgres_admin, "hub_with_user")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "张科员的口令123")
+    code, out, err = run(
+        capsys, "--user", "张科员", "hub", "init", "--dir", tmp_path / "县汇总", "--store", url
+    )
+    assert code == 0 and "已建立汇总中心" in out, err
+    assert "PostgreSQL" in err and "~/.pgpass" in err and "--user" in err, err
+    assert len(err.strip().splitlines()) == 1

@@ -345,3 +345,41 @@ def test_a_backup_chosen_as_a_bundle_is_explained_in_the_menus_words(
     assert "设置" in warnings_shown[-1] and "从备份恢复" in warnings_shown[-1]
     after = window.session.ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
     assert after == before
+
+
+def test_a_person_entered_on_two_laptops_is_named_after_the_import(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """The village's second laptop typed 王小明 in again; after the sync the window's ledger
+    held him twice and the sync page said only 已接收 … 冲突 0 处."""
+    from fieldapp.domain.models import Household, Person
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.sync.enrolment import enrol
+    from fieldapp.sync.exchange import export_bundle
+    from tests.records import Records
+
+    hub = Hub.init(tmp_path / "hub")
+    try:
+        hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "one.enrol", code=ENROL_CODE)
+        hub.enroll("大坝村二号", VILLAGE, tmp_path / "two.enrol", code=ENROL_CODE)
+        page = window.show_page("sync")
+        assert page.enrol(tmp_path / "one.enrol", code=ENROL_CODE), warnings_shown
+        ledger = window.session.ledger
+        again = Records(ledger).select(Person, "name = ?", ["王小明"])[0]
+        other = Ledger.open(tmp_path / "two.db", author="二号")
+        try:
+            enrol(other, tmp_path / "two.enrol", code=ENROL_CODE)
+            repo = Records(other)
+            home = repo.save(Household(area_code=VILLAGE, address="大坝村二组"))
+            repo.add_person(Person(name="王小明", id_number=again.id_number, household_id=home))
+            hub.import_file(export_bundle(other, tmp_path / "two.fs").path)
+        finally:
+            other.close()
+        answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+        page.import_from(Path(answer.path))
+        wait_idle(qtbot, page)
+        text = page.result_label.text()
+        assert "已接收" in text and "在本台账中登记了 2 次" in text and "王小明" in text, text
+        assert "重复录入" in text
+    finally:
+        hub.close()

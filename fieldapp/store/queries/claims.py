@@ -63,7 +63,7 @@ class ClaimQueries:
         funding_source: str | None = None,
     ) -> list[Claim]:
         """Live claims matching every given filter, oldest first."""
-        where, params = ["1"], []
+        where, params = ["1 = 1"], []  # (PostgreSQL takes no bare 1 as a condition)
         for column, value in (
             ("rule_id", rule_id),
             ("person_id", person_id),
@@ -89,7 +89,7 @@ class ClaimQueries:
 
     def all(self) -> list[Claim]:
         """Every live claim, oldest first."""
-        return self._rows("1")
+        return self._rows("1 = 1")
 
     # -- events -----------------------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
-from fieldapp.services import settings
+from fieldapp.services import persons, settings
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
 from fieldapp.store.queries import sync as sync_state
@@ -70,6 +70,8 @@ class SyncPage(QWidget):
         self.session = session
         #: What the last import did to the policy in force (set on the worker thread).
         self.policy_news: Adopted | None = None
+        #: Persons the ledger holds twice after the last import (one line each).
+        self.twice: list[str] = []
         self.panel = OperationPanel()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
@@ -383,13 +385,16 @@ class SyncPage(QWidget):
                     ledger, path, progress=progress.step, cancel=progress.is_cancelled
                 )
                 self.policy_news = adopt_hub_packs(ledger)
+                self.twice = persons.entered_twice(ledger)
                 return result
 
         self.panel.run(self.tr("正在导入数据包……"), work, self._imported, self._failed)
 
     def _imported(self, result) -> None:  # noqa: ANN001 - ImportResult
         self.last_import = result
-        self.result_label.setText(self._received_text(result) + self._policy_text())
+        self.result_label.setText(
+            self._received_text(result) + self._policy_text() + self._twice_text()
+        )
         self.session.apply(result.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
 
@@ -404,6 +409,11 @@ class SyncPage(QWidget):
         lines = [news.message] if news.message else []
         lines += news.warnings
         return "".join("\n" + line for line in lines)
+
+    def _twice_text(self) -> str:
+        """Persons the ledger holds twice after an import (the service's words), one a line."""
+        twice, self.twice = self.twice, []
+        return "".join("\n" + line for line in twice)
 
     def _received_text(self, result) -> str:  # noqa: ANN001 - ImportResult
         return (
@@ -437,6 +447,7 @@ class SyncPage(QWidget):
             with self.session.worker_ledger() as ledger:
                 sent_got = push(ledger, url, progress.step, progress.is_cancelled)
                 self.policy_news = adopt_hub_packs(ledger)
+                self.twice = persons.entered_twice(ledger)
                 return sent_got
 
         self.panel.run(self.tr("正在上传……"), work, self._pushed, self._failed)
@@ -447,6 +458,7 @@ class SyncPage(QWidget):
             self.tr("已发送 %1 条修改；").replace("%1", str(sent.changes))
             + self._received_text(got)
             + self._policy_text()
+            + self._twice_text()
         )
         self.session.apply(got.received | ChangeSet.of(Kind.SYNC))
         self.refresh()

@@ -1,0 +1,93 @@
+"""After a village moves a family to a relocation site, the family is the site's: the village's
+laptop keeps them (read-only, with their history) but its duties, due list and monthly report
+no longer count them as the village's own."""
+
+from __future__ import annotations
+
+import json
+
+from fieldapp.cli.main import main as cli
+from fieldapp.domain.enums import Relation
+from fieldapp.domain.models import Household
+from fieldapp.services import households
+from fieldapp.services.writer import actor_of
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.sync.helpers import SITE, VILLAGE, add_family
+
+
+def test_a_villages_reports_leave_out_the_family_it_moved_to_a_site(
+    tmp_path, hub, make_device, capsys
+):
+    village = make_device("红星村", VILLAGE)
+    add_family(village, VILLAGE, ["101", "103"])
+    _, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    hub.import_file(export_bundle(village, tmp_path / "v1.fs").path)
+    households.move_person(
+        village, actor_of(village), mover, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+    import_bundle(village, hub.export_for("红星村", tmp_path / "back.fs").path)
+    assert village.get("persons", mover) is not None  # kept, with its history
+    path = str(village.path)
+    assert cli(["--db", path, "duties", "--json"]) == 0
+    flagged = json.loads(capsys.readouterr().out)
+    assert flagged and all(f["area_code"].startswith(VILLAGE) for f in flagged)
+    out = tmp_path / "月报.xlsx"
+    assert cli(["--db", path, "report", "monthly", "--month", "2026-11", "--out", str(out),
+                "--json"]) == 0  # fmt: skip
+    report = json.loads(capsys.readouterr().out)
+    assert [a["code"] for a in report["areas"]] == [VILLAGE]
+    assert report["total"]["persons"] == 2
+
+
+def test_the_household_the_family_left_is_no_longer_counted_or_visited(
+    tmp_path, hub, make_device, capsys
+):
+    """The whole family moved: their old household stays behind with no one in it. It was
+    still 1 户 of the village's monthly report (an uncovered 易地搬迁户 of 一户一人) and a
+    block （无成员） of its visit sheet, 共 2 户."""
+    from fieldapp.paperwork.jobs import visits_job
+    from tests.paperwork.pdftext import page_texts
+
+    village = make_device("红星村", VILLAGE)
+    add_family(village, VILLAGE, ["101", "103"])
+    left, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    village.update("households", left, {"is_relocated": 1})
+    hub.import_file(export_bundle(village, tmp_path / "v1.fs").path)
+    households.move_person(
+        village, actor_of(village), mover, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元", is_relocated=True),
+    )  # fmt: skip
+    out = tmp_path / "月报.xlsx"
+    assert cli(["--db", str(village.path), "report", "monthly", "--month", "2026-11",
+                "--out", str(out), "--json"]) == 0  # fmt: skip
+    total = json.loads(capsys.readouterr().out)["total"]
+    assert (total["households"], total["persons"]) == (1, 2)
+    assert "易地搬迁户" not in total["one_per_household"]
+    (text,) = page_texts(visits_job(village, VILLAGE, "2026-11", due=lambda pid: []).render())
+    assert "共 1 户" in text and "无成员" not in text
+
+
+def test_the_site_is_told_when_a_family_it_entered_itself_arrives_moved_in(
+    tmp_path, hub, make_device, capsys
+):
+    """The site had typed the family in from its own roster; the village then moved them over.
+    After the sync the site held each of them twice and nothing said so (only the county's
+    hub violations listed it); sync import now names them and says what to do."""
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    add_family(site, SITE, ["105"], surname="王", kind="安置点")  # the same ID number
+    for device in (village, site):
+        hub.import_file(export_bundle(device, tmp_path / f"{device.device_id}.fs").path)
+    households.move_person(
+        village, actor_of(village), mover, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+    answer = hub.export_for("幸福安置点", tmp_path / "to-site.fs").path
+    assert cli(["--db", str(site.path), "sync", "import", str(answer)]) == 0
+    out = capsys.readouterr().out
+    assert "在本台账中登记了 2 次" in out and "王0" in out, out
+    assert "重复录入" in out

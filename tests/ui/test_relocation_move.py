@@ -1,0 +1,65 @@
+"""A village coordinator moves a family member to a relocation site (易地搬迁) from the person
+panel's 迁户 dialog: the new household is made at the site, the hub takes the move as it is,
+and the site's device receives the person with their history."""
+
+from __future__ import annotations
+
+from fieldapp.domain.enums import AreaKind
+from fieldapp.domain.models import Area, Person
+from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.enrolment import enrol
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.codes import ENROL_CODE
+from tests.records import Records
+from tests.ui.conftest import VILLAGE
+from tests.ui.plain import assert_plain
+
+SITE = "520502001901"
+
+
+def test_a_village_laptop_moves_a_person_to_a_relocation_site(window, qtbot, tmp_path):
+    ledger = window.session.ledger
+    # The site's name came with the hub's area names (every device gets them all).
+    Records(ledger).ensure_area(
+        Area(code=SITE, name="幸福社区安置点", kind=AreaKind.SITE, parent_code="520502001")
+    )
+    hub = Hub.init(tmp_path / "hub")
+    try:
+        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE)
+        hub.enroll("幸福社区安置点", SITE, tmp_path / "site.enrol", code=ENROL_CODE)
+        enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
+        hub.import_file(export_bundle(ledger, tmp_path / "first.fs").path)  # the village synced
+        page = window.show_page("ledger")
+        who = Records(ledger).select(Person, "name = ?", ["王小明"])[0]
+        page.open_person(who.id)
+        dialog = page.panel.move_person()
+        dialog.into_new.setChecked(True)
+        dialog.area.set_code(SITE)
+        dialog.address.setText("3栋2单元")
+        other = dialog.reasons.buttons()[-1]
+        other.setChecked(True)
+        dialog.words.setText("易地扶贫搬迁")
+        dialog.move()
+        assert dialog.error.text() == ""
+        assert_plain(dialog.error.text())
+        moved = Records(ledger).select(Person, "name = ?", ["王小明"])[0]
+        home = ledger.get("households", moved.household_id)
+        assert home["area_code"] == SITE and home["head_person_id"] == who.id
+        assert moved.change_reason == "易地扶贫搬迁"
+        # The hub takes the move as it is (nothing held for review; the test ledger's own
+        # area rows, made before enrolment, are the county's business and held apart) …
+        hub.import_file(export_bundle(ledger, tmp_path / "up.fs").path)
+        held = [(h.change.tbl, h.reason) for h in hub.rejected() if h.change.tbl != "areas"]
+        assert held == []
+        assert hub.ledger.get("persons", who.id)["household_id"] == moved.household_id
+        # … and the site's device receives the newcomer.
+        site = Ledger.open(tmp_path / "site.db", author="安置点专员")
+        try:
+            enrol(site, tmp_path / "site.enrol", code=ENROL_CODE)
+            import_bundle(site, hub.export_for("幸福社区安置点", tmp_path / "down.fs").path)
+            assert site.get("persons", who.id)["household_id"] == moved.household_id
+        finally:
+            site.close()
+    finally:
+        hub.close()
