@@ -82,7 +82,7 @@ def save(
         if new_household is not None:
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
         warnings = check_entry(ledger, person, confirmed=confirmed)
-        person_id = _save_person(writer, person, loaded)
+        person_id = writer.save(person, loaded)
         if categories is not None:
             wanted = set(categories)
             _hold_categories(
@@ -117,17 +117,6 @@ def move_out(
         for person_id in movers:
             writer.update(Person, person_id, {"household_id": home.id})
     return writer.changes.with_id(home.id)
-
-
-def _save_person(writer: Writer, person: Person, loaded: Person | None) -> str:
-    """Write the person: whole, or only the fields changed from `loaded` (see `save`)."""
-    if loaded is None or not person.id or loaded.id != person.id:
-        return writer.save(person)
-    before = loaded.fields()
-    changed = {k: v for k, v in person.fields().items() if before.get(k) != v}
-    if changed:
-        writer.update(Person, person.id, changed)
-    return person.id
 
 
 def _hold_categories(

@@ -56,3 +56,43 @@ def test_a_save_in_one_copy_keeps_what_the_other_copy_saved_meanwhile(window, se
         if m.end_date is None
     }
     assert Category.RETURNED in held
+
+
+def test_a_household_saved_in_one_copy_keeps_the_other_copys_address(window, second_copy):
+    from fieldapp.ui.dialogs.household import HouseholdDialog
+
+    who = Records(window.session.ledger).select(Person, "name = ?", ["王小明"])[0]
+    late = HouseholdDialog(second_copy.session, who.household_id or "", second_copy)
+    early = HouseholdDialog(window.session, who.household_id or "", window)
+    early.address.setText("幸福社区 3 栋 2 单元 501")
+    early.save_and_accept()
+
+    late.notes.setText("户主常年在外")
+    late.save_and_accept()
+
+    row = window.session.ledger.get("households", who.household_id)
+    assert row["address"] == "幸福社区 3 栋 2 单元 501" and row["notes"] == "户主常年在外"
+
+
+def test_a_spell_saved_in_one_copy_keeps_the_other_copys_income(window, second_copy):
+    from fieldapp.domain.models import EmploymentSpell
+    from fieldapp.services import work
+    from fieldapp.ui.dialogs.records import SpellDialog
+
+    who = Records(window.session.ledger).select(Person, "name = ?", ["王小明"])[0]
+    made = work.save_record(
+        window.session.ledger,
+        window.session.actor,
+        EmploymentSpell(person_id=who.id, start_date="2026-03-01", employer="遵义某电子厂"),
+    )
+    spell = Records(window.session.ledger).get(EmploymentSpell, made.id or "")
+    late = SpellDialog(second_copy.session, who.id, spell, second_copy)
+    early = SpellDialog(window.session, who.id, spell, window)
+    early.income.setValue(4200)
+    early.save_and_accept()
+
+    late.employer.setText("遵义某鞋厂")
+    late.save_and_accept()
+
+    row = window.session.ledger.get("employment_spells", made.id)
+    assert row["monthly_income"] == 4200 and row["employer"] == "遵义某鞋厂"
