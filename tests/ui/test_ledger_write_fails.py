@@ -121,3 +121,26 @@ def test_a_save_after_the_ledgers_stick_was_pulled_out_is_refused_and_can_be_don
     again = Ledger.open(stick / "village.db", credentials=UI_USER)
     assert again.get("persons", who.id)["hukou_code"] == "520502"
     again.close()
+
+
+def test_a_save_after_the_ledger_file_was_replaced_under_the_app_is_refused(
+    stick_window, qtbot, tmp_path: Path
+):
+    # An older copy of the ledger put in its place while the app is open (copied back from a
+    # stick in the file manager): the app went on writing into the file it had open, gone from
+    # the folder, and every save from then on vanished when it closed.
+    window = stick_window
+    editor, _who = _editor(window, qtbot)
+    path = Path(window.session.path)
+    older = tmp_path / "旧的" / path.name
+    older.parent.mkdir()
+    fill_ledger(older)
+    for suffix in ("", ".keys"):
+        Path(f"{older}{suffix}").replace(f"{path}{suffix}")
+    editor.hukou.setText("520502")
+
+    editor.save()
+
+    said = editor.error.text()
+    assert f"台账文件“{path}”已被另一个文件替换" in said and "没有保存" in said, said
+    assert editor.isVisible()
