@@ -144,3 +144,20 @@ def test_a_save_after_the_ledger_file_was_replaced_under_the_app_is_refused(
     said = editor.error.text()
     assert f"台账文件“{path}”已被另一个文件替换" in said and "没有保存" in said, said
     assert editor.isVisible()
+
+
+def test_a_file_error_is_said_without_the_systems_english(qtbot):
+    # A file read or written outside the savers (a workbook chosen on a stick pulled out while
+    # it is read): 读写文件出错（磁盘已满或已拔出？）：Input/output error.
+    import errno
+
+    from fieldapp.ui.app import make_app
+
+    make_app()
+    for number, text, word in (
+        (errno.EIO, "Input/output error", "拔出"),
+        (errno.ENOSPC, "No space left on device", "磁盘已满"),
+        (errno.EROFS, "Read-only file system", "只读"),
+    ):
+        said = errors.message_for(OSError(number, text, "/media/李芳/U盘/村台账.xlsx"))
+        assert word in said and "U盘/村台账.xlsx" in said and text not in said, said
