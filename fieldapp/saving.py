@@ -48,11 +48,17 @@ def cannot_write(path: Path, error: BaseException) -> CannotWrite:
     folder = _folder_problem(path)
     if folder:
         reason = folder
-    elif number in _CAUSES:
+    elif isinstance(number, int) and number in _CAUSES:
         reason = _CAUSES[number]
     else:
         reason = getattr(error, "strerror", None) or str(error)
     return CannotWrite(f"无法写入“{path}”：{reason}")
+
+
+def cause(error: OSError) -> str:
+    """The cause a clerk can act on of a failed read or write, in Chinese ('' when there is no
+    such word for it)."""
+    return _CAUSES.get(error.errno, "") if error.errno is not None else ""
 
 
 def _folder_problem(path: Path) -> str:

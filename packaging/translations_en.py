@@ -81,6 +81,7 @@ EN: dict[str, str] = {
     "无法写入台账：磁盘已满，或存放台账的 U 盘被拔出了。这次的修改没有保存，此前保存的数据不受影响。请腾出磁盘空间（或插好 U 盘）后再保存一次。": "Could not write to the ledger: the disk is full, or the USB stick holding the ledger was pulled out. This change was not saved; what was saved before is not affected. Free some disk space (or plug the stick back in) and save again.",
     "无法写入台账：台账文件是只读的（U 盘打开了写保护，或文件被设为只读）。这次的修改没有保存，此前保存的数据不受影响。请去掉写保护后重新打开台账。": "Could not write to the ledger: its file is read-only (the USB stick is write-protected, or the file was set read-only). This change was not saved; what was saved before is not affected. Remove the write protection and open the ledger again.",
     "台账正忙：另一个程序（另一个打开着的桌面程序、导入或命令）正在写入它，等了 30 秒仍未结束。这次的修改没有保存，请稍后再保存一次。": "The ledger is busy: another program (another open copy of the app, an import or a command) is writing to it and had not finished after 30 seconds. This change was not saved; save again in a moment.",
+    "读写文件%1出错：": "Could not read or write the file %1: ",
     "程序内部出错，操作没有完成，已保存的数据不受影响。详情已记入日志文件 fieldapp.log。": "An internal error stopped the operation. Saved data is not affected. Details are in the log file fieldapp.log.",
     "出错了": "Something went wrong",
     "欢迎使用劳动力台账": "Welcome to the labour ledger",

@@ -17,10 +17,13 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
-def save(ledger: Ledger, actor: Actor, household: Household) -> ChangeSet:
-    """Create a household, or write the fields that changed; the change set's id is its id."""
+def save(
+    ledger: Ledger, actor: Actor, household: Household, loaded: Household | None = None
+) -> ChangeSet:
+    """Create a household, or write the fields that changed (from `loaded`, as an editor showed
+    it, when given: see `Writer.save`); the change set's id is its id."""
     with writing(ledger, actor) as writer:
-        household_id = writer.save(household)
+        household_id = writer.save(household, loaded)
     return writer.changes.with_id(household_id)
 
 

@@ -63,6 +63,8 @@ def save(
     new_household: Household | None = None,
     confirmed: bool = False,
     on: dt.date | None = None,
+    loaded: Person | None = None,
+    loaded_categories: Collection[Category] | None = None,
 ) -> ChangeSet:
     """Add a person (no id yet) or save edits to one, after the entry rules; all or nothing.
 
@@ -70,14 +72,26 @@ def save(
     start then, dropped ones end then, history is kept. `new_household` is created first and
     the person put in it; a person who is its 户主 becomes its head. The change set's `id` is
     the person's, its `warnings` what the user should read.
+
+    `loaded` and `loaded_categories` are the person and categories as an editor showed them:
+    then only what was changed from them is written. Another program with the ledger open (a
+    second copy of the app, a sync) may have saved other fields meanwhile, which the editor's
+    stale values must not put back.
     """
     with writing(ledger, actor) as writer:
         if new_household is not None:
             person = person.model_copy(update={"household_id": writer.insert(new_household)})
         warnings = check_entry(ledger, person, confirmed=confirmed)
-        person_id = writer.save(person)
+        person_id = writer.save(person, loaded)
         if categories is not None:
-            _hold_categories(writer, person_id, set(categories), on or dt.date.today())
+            wanted = set(categories)
+            _hold_categories(
+                writer,
+                person_id,
+                wanted,
+                on or dt.date.today(),
+                None if loaded_categories is None else set(loaded_categories),
+            )
         if new_household is not None and person.relation == Relation.HEAD:
             writer.update(Household, person.household_id or "", {"head_person_id": person_id})
     return writer.changes.with_id(person_id, warnings)
@@ -105,16 +119,26 @@ def move_out(
     return writer.changes.with_id(home.id)
 
 
-def _hold_categories(writer: Writer, person_id: str, wanted: set[Category], on: dt.date) -> None:
-    """Start the wanted categories not yet held on `on`; end the held ones not wanted."""
+def _hold_categories(
+    writer: Writer,
+    person_id: str,
+    wanted: set[Category],
+    on: dt.date,
+    loaded: set[Category] | None = None,
+) -> None:
+    """Start the wanted categories not yet held on `on`; end the held ones not wanted. With
+    `loaded` (what an editor showed), only those ticked or unticked since are started or ended."""
     held = {
         m.category: m
         for m in records.person_records(writer.ledger, CategoryMembership, person_id)
         if m.holds_on(on)
     }
-    for category in sorted(wanted - set(held)):
+    start, end = wanted - set(held), set(held) - wanted
+    if loaded is not None:
+        start, end = start & (wanted - loaded), end & (loaded - wanted)
+    for category in sorted(start):
         writer.insert(CategoryMembership(person_id=person_id, category=category, start_date=on))
-    for category in sorted(set(held) - wanted):
+    for category in sorted(end):
         writer.update(CategoryMembership, held[category].id, {"end_date": on.isoformat()})
 
 

@@ -15,11 +15,15 @@ if TYPE_CHECKING:
 
 
 def save_record(
-    ledger: Ledger, actor: Actor, record: EmploymentSpell | UnemploymentRegistration
+    ledger: Ledger,
+    actor: Actor,
+    record: EmploymentSpell | UnemploymentRegistration,
+    loaded: EmploymentSpell | UnemploymentRegistration | None = None,
 ) -> ChangeSet:
-    """Add or edit a spell or a registration; the change set's id is the record's."""
+    """Add or edit a spell or a registration; the change set's id is the record's. With
+    `loaded` (the record as an editor showed it) only what was changed from it is written."""
     with writing(ledger, actor) as writer:
-        record_id = writer.save(record)
+        record_id = writer.save(record, loaded)
     return writer.changes.with_id(record_id)
 
 

@@ -90,10 +90,20 @@ class Writer:
 
     # -- single rows ----------------------------------------------------------------------
 
-    def save(self, record: Record) -> str:
-        """Create `record`, or write its changed fields when a row with its id exists."""
+    def save(self, record: Record, loaded: Record | None = None) -> str:
+        """Create `record`, or write its changed fields when a row with its id exists.
+
+        `loaded` is the record as an editor showed it: then only the fields changed from it
+        are written. Another program with the ledger open (a second copy of the app, a sync)
+        may have saved other fields since, which the editor's stale values must not put back.
+        """
         if record.id and self.ledger.get(record.TABLE, record.id) is not None:
-            self.update(type(record), record.id, record.fields())
+            fields = record.fields()
+            if loaded is not None and loaded.id == record.id:
+                before = loaded.fields()
+                fields = {k: v for k, v in fields.items() if before.get(k) != v}
+            if fields:
+                self.update(type(record), record.id, fields)
             return record.id
         return self.insert(record)
 

@@ -101,6 +101,14 @@ def ledger_gone(path: str | Path) -> LedgerGone:
     )
 
 
+def ledger_replaced(path: str | Path) -> LedgerGone:
+    """The Chinese error for a write refused because another file took the ledger's place."""
+    return LedgerGone(
+        f"台账文件“{path}”已被另一个文件替换（例如从 U 盘拷回的旧台账）。这次的修改没有保存。"
+        "请关闭本程序，确认要用哪一份台账后再打开"
+    )
+
+
 def _cannot_open(error: BaseException) -> bool:
     """True for SQLite's word that it could not open (or create) a file it needs."""
     return isinstance(error, DatabaseError) and "unable to open" in str(error)

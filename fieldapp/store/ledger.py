@@ -8,6 +8,7 @@ same transaction as the row it changes; nothing is ever physically deleted.
 from __future__ import annotations
 
 import getpass
+import os
 import secrets
 import threading
 from collections.abc import Iterator, Mapping, Sequence
@@ -21,7 +22,7 @@ from fieldapp.domain.roles import signed_author
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.bulk_update import BeforeUpdate, update_many
 from fieldapp.store.changelog import Change, to_storable
-from fieldapp.store.connection import ledger_gone, open_database, trim_wal
+from fieldapp.store.connection import ledger_gone, ledger_replaced, open_database, trim_wal
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ids import NATURAL_KEY_NAMESPACE, natural_id, new_id
 from fieldapp.store.migrations import migrate
@@ -58,8 +59,10 @@ class Ledger:
     ) -> None:
         self.db = db
         self.path = path
-        #: The file every write checks is still there (None: in memory, PostgreSQL).
+        #: The file every write checks is still there (None: in memory, PostgreSQL), and is
+        #: still the file opened (its device and inode number).
         self._file = None if path == ":memory:" or is_url(path) else Path(path).absolute()
+        self._identity = _identity(self._file)
         migrate(db)
         self.unlocked = unlocked
         self.user = unlocked.user if unlocked else None
@@ -208,8 +211,13 @@ class Ledger:
         """Raise `LedgerGone` when the ledger's file is no longer where it was opened (its
         stick pulled out, the file moved away): SQLite would go on writing into the open
         files, and the work would be lost when the program closes."""
-        if self._file is not None and not self._file.exists():
+        if self._file is None:
+            return
+        now = _identity(self._file)
+        if now is None:
             raise ledger_gone(self._file)
+        if self._identity is not None and now != self._identity:
+            raise ledger_replaced(self._file)
 
     def _outer_transaction(self) -> Iterator[None]:
         self.check_present()
@@ -416,6 +424,17 @@ class Ledger:
             [device_id, after_seq],
         ).fetchall()
         return [Change.from_row(r) for r in rows]
+
+
+def _identity(path: Path | None) -> tuple[int, int] | None:
+    """The file's device and inode number; None when there is no file there."""
+    if path is None:
+        return None
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def _os_user() -> str:

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import redact, redact_traceback
@@ -80,6 +81,11 @@ def message_for(error: BaseException) -> str:
         )
     if isinstance(error, FileNotFoundError):
         return QCoreApplication.translate("Errors", "找不到文件：") + str(error.filename or "")
+    if isinstance(error, OSError) and saving.cause(error):
+        where = f"“{error.filename}”" if error.filename else ""
+        return QCoreApplication.translate("Errors", "读写文件%1出错：").replace(
+            "%1", where
+        ) + saving.cause(error)
     if isinstance(error, OSError):
         return QCoreApplication.translate("Errors", "读写文件出错（磁盘已满或已拔出？）：") + str(
             error.strerror or error

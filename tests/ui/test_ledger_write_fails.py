@@ -121,3 +121,43 @@ def test_a_save_after_the_ledgers_stick_was_pulled_out_is_refused_and_can_be_don
     again = Ledger.open(stick / "village.db", credentials=UI_USER)
     assert again.get("persons", who.id)["hukou_code"] == "520502"
     again.close()
+
+
+def test_a_save_after_the_ledger_file_was_replaced_under_the_app_is_refused(
+    stick_window, qtbot, tmp_path: Path
+):
+    # An older copy of the ledger put in its place while the app is open (copied back from a
+    # stick in the file manager): the app went on writing into the file it had open, gone from
+    # the folder, and every save from then on vanished when it closed.
+    window = stick_window
+    editor, _who = _editor(window, qtbot)
+    path = Path(window.session.path)
+    older = tmp_path / "旧的" / path.name
+    older.parent.mkdir()
+    fill_ledger(older)
+    for suffix in ("", ".keys"):
+        Path(f"{older}{suffix}").replace(f"{path}{suffix}")
+    editor.hukou.setText("520502")
+
+    editor.save()
+
+    said = editor.error.text()
+    assert f"台账文件“{path}”已被另一个文件替换" in said and "没有保存" in said, said
+    assert editor.isVisible()
+
+
+def test_a_file_error_is_said_without_the_systems_english(qtbot):
+    # A file read or written outside the savers (a workbook chosen on a stick pulled out while
+    # it is read): 读写文件出错（磁盘已满或已拔出？）：Input/output error.
+    import errno
+
+    from fieldapp.ui.app import make_app
+
+    make_app()
+    for number, text, word in (
+        (errno.EIO, "Input/output error", "拔出"),
+        (errno.ENOSPC, "No space left on device", "磁盘已满"),
+        (errno.EROFS, "Read-only file system", "只读"),
+    ):
+        said = errors.message_for(OSError(number, text, "/media/李芳/U盘/村台账.xlsx"))
+        assert word in said and "U盘/村台账.xlsx" in said and text not in said, said

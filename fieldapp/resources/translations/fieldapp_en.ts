@@ -629,6 +629,10 @@
       <source>台账正忙：另一个程序（另一个打开着的桌面程序、导入或命令）正在写入它，等了 30 秒仍未结束。这次的修改没有保存，请稍后再保存一次。</source>
       <translation>The ledger is busy: another program (another open copy of the app, an import or a command) is writing to it and had not finished after 30 seconds. This change was not saved; save again in a moment.</translation>
     </message>
+    <message>
+      <source>读写文件%1出错：</source>
+      <translation>Could not read or write the file %1: </translation>
+    </message>
   </context>
   <context>
     <name>FirstRunWizard</name>

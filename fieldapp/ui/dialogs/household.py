@@ -73,6 +73,11 @@ class HouseholdDialog(KeepsInput):
             notes=self.notes.text().strip(),
         )
         self.session.apply(
-            households.save(self.session.ledger, self.session.actor, Household.model_validate(data))
+            households.save(
+                self.session.ledger,
+                self.session.actor,
+                Household.model_validate(data),
+                loaded=self.household,  # another copy of the app may have saved other fields
+            )
         )
         self.accept()

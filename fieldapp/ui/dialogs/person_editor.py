@@ -87,6 +87,8 @@ class PersonEditor(QDialog):
         super().__init__(parent)
         self.session = session
         self.person = person
+        #: The categories the form showed ticked when it was filled (see `_write`).
+        self._loaded_categories: set[Category] = set()
         self.household_id = person.household_id if person else household_id
         self.existing_id: str | None = None
         #: Why this device may not change the person ("" when it may): another village's
@@ -240,6 +242,7 @@ class PersonEditor(QDialog):
         ):
             if membership.holds_on(today) and membership.category in self.categories:
                 self.categories[membership.category].setChecked(True)
+                self._loaded_categories.add(membership.category)
 
     # -- validation as you type -----------------------------------------------------------
 
@@ -411,6 +414,10 @@ class PersonEditor(QDialog):
             categories=[c for c, check in self.categories.items() if check.isChecked()],
             new_household=new_household,
             confirmed=confirmed,
+            # Only what was changed here is written: another copy of the app may have saved
+            # this person's other fields since the form was filled.
+            loaded=self.person,
+            loaded_categories=self._loaded_categories if self.person else None,
         )
         return changes
 

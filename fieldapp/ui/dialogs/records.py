@@ -54,10 +54,17 @@ class _RecordDialog(KeepsInput):
         """The record from the form (raise ValueError with a Chinese reason when invalid)."""
         raise NotImplementedError
 
+    def loaded(self):  # noqa: ANN201 - a domain Record or None
+        """The record as the form was filled from it (None for a new one): only what was
+        changed from it is saved, another copy of the app may have saved the rest."""
+        return None
+
     def save_and_accept(self) -> None:
         """Save through the services, or show why not."""
         try:
-            changes = work.save_record(self.session.ledger, self.session.actor, self.build())
+            changes = work.save_record(
+                self.session.ledger, self.session.actor, self.build(), self.loaded()
+            )
             self.saved_id = changes.id
         except ValidationError as error:
             self.error.setText(invalid_input(error))
@@ -151,6 +158,10 @@ class SpellDialog(_RecordDialog):
         self.first_export.setChecked(bool(spell.is_first_export))
         self.casual.setChecked(spell.is_casual)
 
+    def loaded(self) -> EmploymentSpell | None:
+        """The spell the form was filled from."""
+        return self.spell
+
     def build(self) -> EmploymentSpell:
         """The spell from the form."""
         end = self.end.value()
@@ -213,6 +224,10 @@ class UnemploymentDialog(_RecordDialog):
         self.form.addRow(self.tr("失业登记"), self.registered)
         self.form.addRow(self.tr("失业人员类别"), self.kind)
         self.form.addRow(self.tr("结束"), self.ended)
+
+    def loaded(self) -> UnemploymentRegistration | None:
+        """The registration the form was filled from."""
+        return self.registration
 
     def build(self) -> UnemploymentRegistration:
         """The registration from the form."""
