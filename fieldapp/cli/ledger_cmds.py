@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain import idnumber
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.labels import field_label
 from fieldapp.store.queries import records
-from fieldapp.store.queries.history import TABLE_LABELS, person_history
+from fieldapp.store.queries.history import TABLE_LABELS, FieldChange, person_history
 from fieldapp.store.queries.search import PersonSearch
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,10 +84,40 @@ def cmd_person_show(args: argparse.Namespace) -> int:
     for table, rows in held.items():
         if rows:
             print(f"{TABLE_LABELS.get(table, table)}：{len(rows)} 条")
+    for line in _history_lines(ledger, history):
+        print(line)
+    return 0
+
+
+#: Fields that link a record to another by id: the line says nothing by printing the id.
+_LINKS = frozenset({"person_id", "visit_id", "spell_id", "batch_id", "search_words"})
+
+
+def _history_lines(ledger: Ledger, history: list[FieldChange]) -> list[str]:
+    """One line per field change, in words: households by their head and place (迁户：…), the
+    device by its name, the reason after the move; no ids."""
+    from fieldapp.store.queries.persons import household_labels
+    from fieldapp.store.queries.sync import device_names
+
+    moved = {str(v) for h in history if h.field == "household_id" for v in (h.old, h.new) if v}
+    homes = household_labels(ledger, sorted(moved))
+    devices = device_names(ledger)
+    reasons = {h.change_id: str(h.new) for h in history if h.field == "change_reason" and h.new}
+    lines = []
     for h in history:
+        if h.field in _LINKS or h.field == "change_reason":
+            continue
+        who = (
+            h.author
+            if "@" in (h.author or "")
+            else f"{h.author}（{devices.get(h.device_id, '其他设备')}）"
+        )
+        if h.field == "household_id":
+            old, new = (homes.get(str(v), "另一户") if v else "（空）" for v in (h.old, h.new))
+            why = f"（原因：{reasons[h.change_id]}）" if h.change_id in reasons else ""
+            lines.append(f"{h.at}  {who}  迁户：{old} → {new}{why}")
+            continue
         label = TABLE_LABELS.get(h.table, h.table)
         old = "（空）" if h.old in (None, "") else h.old
-        print(
-            f"{h.at}  {h.author}（设备 {h.device_id}）  {label}·{field_label(h.field)}：{old} → {h.new}"
-        )
-    return 0
+        lines.append(f"{h.at}  {who}  {label}·{field_label(h.field)}：{old} → {h.new}")
+    return lines

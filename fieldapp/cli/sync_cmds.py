@@ -193,6 +193,18 @@ def _warn_if_plain(folder: Path, training: bool) -> None:
     )
 
 
+def _warn_if_password_in_url(store: str | None, folder: Path) -> None:
+    """A password written into --store is kept in plain text in store.url: say so."""
+    from fieldapp.store.postgres import has_password
+
+    if store and has_password(store):
+        print(
+            f"提示：数据库地址里写了口令，它以明文存放在 {Path(folder) / 'store.url'} 里：请改放在"
+            "运行中心的账户的 ~/.pgpass 里，再从 store.url 的地址中删去口令",
+            file=sys.stderr,
+        )
+
+
 def cmd_hub_init(args: argparse.Namespace) -> int:
     """Create a hub folder."""
     from fieldapp.hub.folder import Hub
@@ -216,6 +228,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     _warn_if_plain(args.dir, hub.training)
+    _warn_if_password_in_url(args.store, args.dir)
     print(f"已建立{'培训用' if hub.training else ''}汇总中心：{args.dir}")
     if hub.training:
         print("培训用的中心只登记演示台账、只接收演示数据；正式工作请另建一个中心")

@@ -652,7 +652,8 @@ def unreachable(url: str, error: BaseException) -> str:
         if found:
             why = text.format(user=user, name=found.groupdict().get("name", ""))
             break
-    return f"连不上中心台账所在的 PostgreSQL 数据库 {url}：{why}（数据库的回答：{detail}）"
+    shown = postgres.shown_url(url)
+    return f"连不上中心台账所在的 PostgreSQL 数据库 {shown}：{why}（数据库的回答：{detail}）"
 
 
 def _check_store(store: str) -> str:

@@ -56,6 +56,29 @@ def is_url(location: object) -> bool:
     return isinstance(location, str) and location.startswith(SCHEMES)
 
 
+def has_password(url: str) -> bool:
+    """True when a URL carries a password (in its user part or as ?password=)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    parts = urlsplit(url)
+    return bool(parts.password) or "password" in parse_qs(parts.query)
+
+
+def shown_url(url: str) -> str:
+    """The URL as messages and logs may show it: a password in it replaced by ***."""
+    from urllib.parse import urlsplit
+
+    if not has_password(url):
+        return url
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password:
+        user, _, host = netloc.rpartition("@")
+        netloc = f"{user.split(':', 1)[0]}:***@{host}"
+    query = re.sub(r"(^|&)password=[^&]*", r"\1password=***", parts.query)
+    return parts._replace(netloc=netloc, query=query).geturl()
+
+
 def user_of(url: str) -> str:
     """The database user a URL connects as (libpq's default, the system user, when unsaid)."""
     import getpass

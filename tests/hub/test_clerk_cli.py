@@ -762,3 +762,38 @@ def test_a_postgresql_hub_initialised_with_a_user_says_the_password_is_not_its_l
     assert code == 0 and "已建立汇总中心" in out, err
     assert "PostgreSQL" in err and "~/.pgpass" in err and "--user" in err, err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_a_password_written_into_the_database_address_is_not_repeated(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], postgres_admin: str
+) -> None:
+    """A clerk who wrote the password into --store (docs/hub.md says not to) saw it printed
+    back in every 连不上… sentence — on the terminal and in hub serve's service log — and was
+    not told it now sits in store.url in plain text."""
+    from fieldapp.store.postgres import create_database
+
+    base = create_database(postgres_admin, "hub_pw_in_url")
+    with_password = base.replace("postgresql://", "postgresql://postgres:S3cret-pw@", 1)
+    if "@" in base.split("//", 1)[1].split("/", 1)[0]:  # the admin URL names its user already
+        scheme, rest = base.split("//", 1)
+        user, host = rest.split("@", 1)
+        with_password = f"{scheme}//{user.split(':')[0]}:S3cret-pw@{host}"
+    code, out, err = run(
+        capsys, "hub", "init", "--dir", tmp_path / "县汇总", "--store", with_password
+    )
+    assert code == 0, err
+    assert "store.url" in err and "~/.pgpass" in err and "S3cret-pw" not in err + out
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    down = tmp_path / "停了的中心"
+    down.mkdir()
+    (down / "store.url").write_text(f"postgresql://hub:S3cret-pw@127.0.0.1:{port}/fieldapp_hub\n")
+    for argv in (
+        ("devices",),
+        ("init", "--store", f"postgresql://hub:S3cret-pw@127.0.0.1:{port}/x"),
+    ):
+        folder = down if argv[0] == "devices" else tmp_path / "另一个"
+        code, out, err = run(capsys, "hub", *argv, "--dir", folder)
+        assert code == 1 and "连不上" in err, err
+        assert "S3cret-pw" not in err and "hub:***@127.0.0.1" in err, err

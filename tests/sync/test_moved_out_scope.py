@@ -91,3 +91,31 @@ def test_the_site_is_told_when_a_family_it_entered_itself_arrives_moved_in(
     out = capsys.readouterr().out
     assert "在本台账中登记了 2 次" in out and "王0" in out, out
     assert "重复录入" in out
+
+
+def test_person_show_history_names_households_and_devices_not_their_ids(
+    tmp_path, hub, make_device, capsys
+):
+    """`fieldapp person show … --history` on the site printed 所属户：01a23c08-6a1f-… →
+    01a23c08-c0bd-…, 所属人员：<id> and （设备 d76561030a3972ae） for the family moved in: the
+    coordinator could not read where they came from or who did it."""
+    import re
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    hub.import_file(export_bundle(village, tmp_path / "v1.fs").path)
+    households.move_person(
+        village, actor_of(village), mover, "易地扶贫搬迁", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+    import_bundle(site, hub.export_for("幸福安置点", tmp_path / "to-site.fs").path)
+    number = site.get("persons", mover)["id_number"]
+    for ledger in (village, site):
+        assert cli(["--db", str(ledger.path), "person", "show", number, "--history"]) == 0
+        out = capsys.readouterr().out
+        assert "迁户：" in out and "→ 王0户（" in out and "5栋1单元）" in out, out
+        assert "（原因：易地扶贫搬迁）" in out
+        assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", out), out
+        assert not re.search(r"设备 [0-9a-f]{16}", out), out

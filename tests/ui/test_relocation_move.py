@@ -63,3 +63,20 @@ def test_a_village_laptop_moves_a_person_to_a_relocation_site(window, qtbot, tmp
             site.close()
     finally:
         hub.close()
+
+
+def test_a_new_home_is_offered_only_where_a_household_can_live(window):
+    """The 新户所在地 list offered the county and the townships too: a family moved to 鸭池镇
+    itself belonged to no village's or site's laptop."""
+    ledger = window.session.ledger
+    Records(ledger).ensure_area(
+        Area(code=SITE, name="幸福社区安置点", kind=AreaKind.SITE, parent_code="520502001")
+    )
+    page = window.show_page("ledger")
+    who = Records(ledger).select(Person, "name = ?", ["王小明"])[0]
+    page.open_person(who.id)
+    dialog = page.panel.move_person()
+    offered = [dialog.area._codes[i] for i in range(dialog.area.count())]
+    assert SITE in offered and VILLAGE in offered
+    assert all(len(code) >= 12 for code in offered), offered
+    dialog.reject()

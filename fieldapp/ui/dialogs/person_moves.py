@@ -255,7 +255,9 @@ class MoveDialog(KeepsInput):
         self.chosen = QLabel(self.tr("尚未选择迁入的户"))
         self.relation = EnumCombo([r for r in Relation if r is not Relation.HEAD])
         self.area = AreaCombo(None)
-        self.area.fill(areas, keep=session.home_area)
+        # A household lives in a village or site (or a group or building of one); one put in a
+        # county or township row would belong to no village's or site's laptop.
+        self.area.fill(areas, keep=session.home_area, offer=lambda code: len(code) >= 12)
         self.address = QLineEdit()
         self.error = QLabel()
         self.error.setWordWrap(True)
