@@ -469,7 +469,12 @@ def test_a_township_reviews_several_claims_at_once(role_window, monkeypatch):
     offered = [page.target.itemText(n) for n in range(page.target.count())]
     assert offered == ["乡镇审核", "驳回"], offered
     page.target.setCurrentIndex(page.target.findData("乡镇审核"))
+    refreshed: list[int] = []
+    refresh = page.refresh_claims
+    monkeypatch.setattr(page, "refresh_claims", lambda: refreshed.append(1) or refresh())
     page.advance_selected()
+    # Once, not once per claim: a hundred claims took 6.7 s of refreshing, now 0.7 s.
+    assert len(refreshed) == 1, refreshed
     states = {c.id: str(c.state) for c in page.claims.rows}
     assert {states[c] for c in first} == {"乡镇审核"}, states
     assert {states[c] for c in second} == {"村审核"}, states

@@ -34,7 +34,7 @@ from fieldapp.policy.claim_flow import (
 )
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.policy.guard import LimitExceeded
-from fieldapp.services.changes import Kind
+from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.trust import allowed_steps
 from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
@@ -539,13 +539,19 @@ class SubsidiesPage(QWidget):
             self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
         )
         moved: Claim | None = None
+        changes = NO_CHANGES
+        failed: BaseException | str | None = None
         for one in chosen:
             try:
                 moved = service.advance(one.id, target, reason)
             except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-                show_error(self, f"{one.person_name}：{error}" if len(chosen) > 1 else error)
+                failed = f"{one.person_name}：{error}" if len(chosen) > 1 else error
                 break
-            self.session.apply(service.changes)
+            changes = changes | service.changes
+        if changes:  # the pages refresh once, whatever the number of claims moved
+            self.session.apply(changes)
+        if failed is not None:
+            show_error(self, failed)
         if moved is not None:
             self._select_claim(moved.id)
         return moved
