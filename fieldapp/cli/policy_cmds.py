@@ -132,7 +132,11 @@ def _register_batches(sub: argparse._SubParsersAction) -> None:
     batch = sub.add_parser("batch", help="申领批次").add_subparsers(dest="batch_cmd", required=True)
     p = batch.add_parser("create", help="把一条规则的申领编成批次（最后一行输出批次编号）")
     p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则")
-    p.add_argument("--state", metavar="STATE", help="只编入此状态的申领（默认：已提交以后的全部）")
+    p.add_argument(
+        "--state",
+        metavar="STATE",
+        help="只编入此状态的申领（默认：已提交以后的全部；乡镇设备为乡镇审核以后的）",
+    )
     p.add_argument(
         "--area",
         metavar="CODE",

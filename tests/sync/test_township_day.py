@@ -103,3 +103,31 @@ def test_the_township_passes_several_claims_in_one_command(county):
     assert set(county.claims("t").values()) == {"乡镇审核"}
     out = county.run("claim", "advance", *claims, "--to", "县审批", db="t", code=1)
     assert "王五" in out and "只有县级设备可以操作" in out, out
+
+
+def test_the_townships_batch_takes_only_the_claims_it_has_reviewed(county, tmp_path):
+    """The township batched every claim past the draft: one it had not yet reviewed (村审核)
+    went onto its 公示表 and the roster for the county all the same, the notice then no longer
+    saying 乡镇审核. A township's batch now takes the claims it has passed (乡镇审核 on)."""
+    from tests.paperwork.pdftext import page_texts
+
+    claims = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
+    claims.append(county.create("x", QIAN, RULE))
+    for claim in claims:
+        county.advance("d" if claim != claims[-1] else "x", claim, "已提交", "村审核")
+    county.sync("d", "x", "t")
+    county.advance("t", claims[0], "乡镇审核")
+    county.advance("t", claims[2], "乡镇审核")  # 赵六's claim is still to be reviewed
+    out = county.run("batch", "create", "--rule", RULE, db="t")
+    assert "2 人" in out, out
+    batch = out.split("提示")[0].split()[-1]
+    pdf = tmp_path / "公示表.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "赵六" not in text and "王五" in text and "钱七" in text, text
+    assert "经个人申请、村级初审、乡镇审核，以下 2 名人员" in text, text
+    # Once reviewed, 赵六's claim goes into the next batch; nothing left says so.
+    refused = county.run("batch", "create", "--rule", RULE, db="t", code=1)
+    assert "乡镇审核" in refused, refused
+    county.advance("t", claims[1], "乡镇审核")
+    assert "1 人" in county.run("batch", "create", "--rule", RULE, db="t")

@@ -229,6 +229,8 @@ def test_a_township_batches_its_own_area_with_every_area_shown(role_window):
     page = win.show_page("subsidies")
     page.area.set_code("")
     assert page.batch_button.isEnabled() and page.batch_button.toolTip() == ""
+    # It batches the claims it has passed, and says so.
+    assert page.batch_button.text() == "把所选补贴乡镇审核过的申领编成批次"
     page.tabs.setCurrentIndex(1)
     page._select_claim(made["claim"])
     batch = page.make_batch()

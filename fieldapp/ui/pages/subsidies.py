@@ -25,6 +25,7 @@ from fieldapp.domain.areacode import in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState
 from fieldapp.domain.models import Person
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.roles import Role
 from fieldapp.paperwork import jobs
 from fieldapp.policy.claim_flow import (
     NEEDS_REASON,
@@ -600,7 +601,11 @@ class SubsidiesPage(QWidget):
         self.batches_view.setModel(self.batches)
         self.batches_view.setColumnWidth(0, 320)
         self.batches_view.setColumnWidth(1, 220)
-        self.batch_button = QPushButton(self.tr("把所选补贴的已提交申领编成批次"))
+        self.batch_button = QPushButton(
+            self.tr("把所选补贴乡镇审核过的申领编成批次")
+            if self.session.actor.role is Role.TOWNSHIP  # as `create_batch` takes them
+            else self.tr("把所选补贴的已提交申领编成批次")
+        )
         self.roster_button = QPushButton(self.tr("预览花名册"))
         self.notice_button = QPushButton(self.tr("预览公示表"))
         self.forms_button = QPushButton(self.tr("预览全部申请表"))
