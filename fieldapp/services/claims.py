@@ -331,7 +331,7 @@ class ClaimService:
                 if not c.batch_id
             ]
             if not claims:
-                where = f"，地区 {area_prefix}" if area_prefix else ""
+                where = f"，{records.area_path(self.ledger, area_prefix)}" if area_prefix else ""
                 status = f"，状态 {state.value}" if state else ""
                 if state is None and self.actor.role is Role.TOWNSHIP:
                     status = f"，本机已{ClaimState.TOWNSHIP_REVIEWED.value}的"

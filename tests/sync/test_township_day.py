@@ -129,5 +129,7 @@ def test_the_townships_batch_takes_only_the_claims_it_has_reviewed(county, tmp_p
     # Once reviewed, 赵六's claim goes into the next batch; nothing left says so.
     refused = county.run("batch", "create", "--rule", RULE, db="t", code=1)
     assert "乡镇审核" in refused, refused
+    # The area by its name, as a dialog on the desktop says it too.
+    assert "碧阳街道" in refused and TOWNSHIP not in refused, refused
     county.advance("t", claims[1], "乡镇审核")
     assert "1 人" in county.run("batch", "create", "--rule", RULE, db="t")
