@@ -497,3 +497,23 @@ def test_a_township_reviews_several_claims_at_once(role_window, monkeypatch):
     # A claim the township has already passed offers nothing more with the others selected.
     select([first[0], *second])
     assert page.target.count() == 0 and not page.advance_button.isEnabled()
+
+
+def test_a_townships_eligibility_list_says_which_village_each_person_lives_in(role_window, qtbot):
+    """Who in the township qualifies for what: thousands of rows, by name and ID number only;
+    the township could not tell which village (and coordinator) to send each one to."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.conftest import wait_idle
+
+    win = role_window(Role.TOWNSHIP, TOWNSHIP)
+    page = win.show_page("subsidies")
+    page.area.set_code(TOWNSHIP)
+    page.find_eligible()
+    wait_idle(qtbot, page)
+    model = page.results
+    titles = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
+    assert "所在地" in titles, titles
+    column = titles.index("所在地")
+    places = {model.index(row, column).data() for row in range(model.rowCount())}
+    assert places and all(p.startswith("草海镇 ") for p in places), places

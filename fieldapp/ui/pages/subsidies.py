@@ -162,6 +162,7 @@ class SubsidiesPage(QWidget):
             [
                 Column(self.tr("姓名"), lambda r: r.name),
                 Column(self.tr("身份证号"), lambda r: r.id_number),
+                Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
                 Column(self.tr("补贴"), lambda r: r.rule_title),
                 Column(self.tr("结果"), lambda r: STATUS_LABELS.get(r.status, str(r.status))),
                 Column(self.tr("金额（元）"), lambda r: _money(r.amount), align_right=True),
@@ -172,7 +173,7 @@ class SubsidiesPage(QWidget):
         self.all_results: list[RuleResult] = []
         self.results_view = table_view()
         self.results_view.setModel(self.results)
-        for column, width in enumerate((64, 150, 270, 66, 76, 130)):
+        for column, width in enumerate((64, 150, 150, 270, 66, 76, 130)):
             self.results_view.setColumnWidth(column, width)
         self.reasons = QTextBrowser()
         self.find_button = QPushButton(self.tr("查找符合条件人员"))
