@@ -158,6 +158,10 @@ def test_a_person_outside_the_devices_area_is_shown_but_not_offered_for_editing(
     assert not panel.scope_note.isHidden()
     assert panel.scope_note.text().startswith("只能查看和打印：")
     assert "负责的范围" in panel.scope_note.text()
+    # Where the person is, and whose the device is, by name (这条人员信息属于区域 520526001901,
+    # not in 一号机（村/安置点专员，区域 520526100001）'s area, before).
+    assert "锦绣园安置点" in panel.scope_note.text() and SITE not in panel.scope_note.text()
+    assert "民主村" in panel.scope_note.text() and VILLAGE not in panel.scope_note.text()
     panel = _panel_for(win, _person_in(ledger, VILLAGE))
     for button in writes:
         assert button.isEnabled(), button.text()
