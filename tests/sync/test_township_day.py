@@ -133,3 +133,21 @@ def test_the_townships_batch_takes_only_the_claims_it_has_reviewed(county, tmp_p
     assert "碧阳街道" in refused and TOWNSHIP not in refused, refused
     county.advance("t", claims[1], "乡镇审核")
     assert "1 人" in county.run("batch", "create", "--rule", RULE, db="t")
+
+
+def test_the_townships_notice_tells_where_objections_go_by_its_name(county, tmp_path):
+    """The posted 公示表 sent objections to 乡镇（街道）人力资源和社会保障服务中心 — the form's
+    placeholder, naming no office a villager could find; unless the county set its own words,
+    the notice of a township's (or a village's) batch now names the township's centre."""
+    from tests.paperwork.pdftext import page_texts
+
+    _reviewed_by_the_township(county)
+    batch = county.run("batch", "create", "--rule", RULE, db="t").split("提示")[0].split()[-1]
+    pdf = tmp_path / "公示表.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "".join(page_texts(pdf.read_bytes())).replace("\n", "")
+    assert "向碧阳街道人力资源和社会保障服务中心反映" in text, text
+    county.run("print", "settings", "--set", "异议受理单位", "碧阳街道社会事务办", db="t")
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "".join(page_texts(pdf.read_bytes())).replace("\n", "")
+    assert "向碧阳街道社会事务办反映" in text, text
