@@ -19,6 +19,7 @@ from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
 from fieldapp.services.claims import ClaimService, EligibilityService
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
+from fieldapp.store.queries import records
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -339,11 +340,14 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     if not claims:
         print("没有申领")
     titles = _batch_titles(service)
+    places: dict[str, str] = {}  # a township's list spans its villages: each line says where
     for c in claims:
+        if c.area_code not in places:
+            places[c.area_code] = records.area_path(ledger, c.area_code)
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
-            f"{titles.get(c.batch_id, '') if c.batch_id else ''}"
+            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places[c.area_code]}"
         )
     return 0
 

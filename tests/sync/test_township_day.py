@@ -151,3 +151,14 @@ def test_the_townships_notice_tells_where_objections_go_by_its_name(county, tmp_
     county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
     text = "".join(page_texts(pdf.read_bytes())).replace("\n", "")
     assert "向碧阳街道社会事务办反映" in text, text
+
+
+def test_the_townships_claim_list_says_which_village_each_claim_comes_from(county):
+    """`claim list` on the township's device listed each claim's person, subsidy and state,
+    but not the village it came from; each line now ends with the person's place."""
+    _reviewed_by_the_township(county)
+    lines = county.run("claim", "list", db="t").splitlines()
+    wang = next(line for line in lines if "王五" in line)
+    qian = next(line for line in lines if "钱七" in line)
+    assert wang.split("\t")[-1].endswith("碧阳街道 大坝村"), wang
+    assert qian.split("\t")[-1].endswith("碧阳街道 小河村"), qian
