@@ -16,7 +16,8 @@ from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
-from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.services.actor import actor_of
+from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
 from fieldapp.store.queries import records
@@ -76,7 +77,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report_monthly)
 
     p = sub.add_parser("rosters", help="一库五册（劳动力、培训、转移就业、自主创业、公益性岗位）")
-    p.add_argument("--area", required=True, metavar="CODE", help="村/安置点或乡镇的代码（前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="村/安置点或乡镇的代码（前缀；村、乡镇的设备默认本机负责的区域）",
+    )
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的 Excel 文件")
     p.add_argument("--on", metavar="DATE", help="名册截至日期（默认今天）")
     p.add_argument("--json", action="store_true", help="同时输出各名册人数")
@@ -605,7 +610,11 @@ def cmd_rosters(args: argparse.Namespace) -> int:
     from fieldapp.tabular.five_rosters import write_five_rosters
 
     ledger = open_ledger(args)
-    rosters = five_rosters(ledger, checked_area(ledger, args.area) or "", _on(args))
+    area = batch_area(actor_of(ledger), checked_area(ledger, args.area))
+    if not area:  # the county's device or a ledger never enrolled: which area's rosters?
+        return fail("请用 --area 写明村/安置点或乡镇的代码（如 --area 520502101001）")
+    args.area = area
+    rosters = five_rosters(ledger, area, _on(args))
     write_five_rosters(rosters, Path(args.out))
     counts = {name: len(rows) for name, rows in rosters.sheets.items()}
     record_export(

@@ -162,3 +162,16 @@ def test_the_townships_claim_list_says_which_village_each_claim_comes_from(count
     qian = next(line for line in lines if "钱七" in line)
     assert wang.split("\t")[-1].endswith("碧阳街道 大坝村"), wang
     assert qian.split("\t")[-1].endswith("碧阳街道 小河村"), qian
+
+
+def test_the_township_writes_its_five_rosters_without_typing_its_own_code(county, tmp_path):
+    """`rosters --out …` on the township's device stopped at 缺少必须给出的参数：--area; a device
+    enrolled for one area writes that area's 一库五册."""
+    import openpyxl
+
+    out = tmp_path / "一库五册.xlsx"
+    county.run("rosters", "--out", str(out), db="t")
+    title = openpyxl.load_workbook(out).worksheets[0]["A1"].value
+    assert str(title).startswith("碧阳街道劳动力名册"), title
+    refused = county.run("rosters", "--out", str(out), db="c", code=1)  # the county says which
+    assert "--area" in refused, refused
