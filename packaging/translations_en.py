@@ -8,6 +8,7 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "县级政策编辑": "County policy editor",
+    "把所选补贴乡镇审核过的申领编成批次": "Batch the township-reviewed claims of the chosen subsidy",
     "所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）：": "The %2 selected claims all become “%1”: give the reason (the applicants will see it):",
     "检查": "Check",
     "提交汇总中心签发": "Submit to the county hub for signing",

@@ -23,9 +23,11 @@ from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
-from fieldapp.services.claims import ClaimService, EligibilityService
+from fieldapp.services.actor import actor_of
+from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
+from fieldapp.store.queries import records
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -98,7 +100,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_report_monthly)
 
     p = sub.add_parser("rosters", help="一库五册（劳动力、培训、转移就业、自主创业、公益性岗位）")
-    p.add_argument("--area", required=True, metavar="CODE", help="村/安置点或乡镇的代码（前缀）")
+    p.add_argument(
+        "--area",
+        metavar="CODE",
+        help="村/安置点或乡镇的代码（前缀；村、乡镇的设备默认本机负责的区域）",
+    )
     p.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出的 Excel 文件")
     p.add_argument("--on", metavar="DATE", help="名册截至日期（默认今天）")
     p.add_argument("--json", action="store_true", help="同时输出各名册人数")
@@ -155,7 +161,11 @@ def _register_batches(sub: argparse._SubParsersAction) -> None:
     batch = sub.add_parser("batch", help="申领批次").add_subparsers(dest="batch_cmd", required=True)
     p = batch.add_parser("create", help="把一条规则的申领编成批次（最后一行输出批次编号）")
     p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则")
-    p.add_argument("--state", metavar="STATE", help="只编入此状态的申领（默认：已提交以后的全部）")
+    p.add_argument(
+        "--state",
+        metavar="STATE",
+        help="只编入此状态的申领（默认：已提交以后的全部；乡镇设备为乡镇审核以后的）",
+    )
     p.add_argument(
         "--area",
         metavar="CODE",
@@ -358,11 +368,14 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     if not claims:
         print("没有申领")
     titles = _batch_titles(service)
+    places: dict[str, str] = {}  # a township's list spans its villages: each line says where
     for c in claims:
+        if c.area_code not in places:
+            places[c.area_code] = records.area_path(ledger, c.area_code)
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
-            f"{titles.get(c.batch_id, '') if c.batch_id else ''}"
+            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places[c.area_code]}"
         )
     return 0
 
@@ -620,7 +633,11 @@ def cmd_rosters(args: argparse.Namespace) -> int:
     from fieldapp.tabular.five_rosters import write_five_rosters
 
     ledger = open_ledger(args)
-    rosters = five_rosters(ledger, checked_area(ledger, args.area) or "", _on(args))
+    area = batch_area(actor_of(ledger), checked_area(ledger, args.area))
+    if not area:  # the county's device or a ledger never enrolled: which area's rosters?
+        return fail("请用 --area 写明村/安置点或乡镇的代码（如 --area 520502101001）")
+    args.area = area
+    rosters = five_rosters(ledger, area, _on(args))
     write_five_rosters(rosters, Path(args.out))
     counts = {name: len(rows) for name, rows in rosters.sheets.items()}
     record_export(

@@ -27,7 +27,7 @@ from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.masking import mask_roster
 from fieldapp.paperwork.numerals import from_fen, to_fen
-from fieldapp.paperwork.paper_data import DueLookup, PaperData
+from fieldapp.paperwork.paper_data import DueLookup, PaperData, common_area
 from fieldapp.paperwork.roster import render_notice, render_roster
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.tables import Section, TablesView, render_tables, row_texts
@@ -430,8 +430,10 @@ def duties_job(
 
 
 def _first_area(data: PaperData, batch_id: str) -> str:
-    claims = data.batch_claims(batch_id)
-    return claims[0].area_code if claims else ""
+    """The area a batch made for no one area covers (its claims' smallest common one: a
+    county-wide batch speaks for the county, not for its first claim's township)."""
+    codes = [c.area_code for c in data.batch_claims(batch_id)]
+    return common_area(codes) or (codes[0] if codes else "")
 
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")

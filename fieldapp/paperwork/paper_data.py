@@ -58,7 +58,7 @@ def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
     return min(passed, key=len) if passed else ()
 
 
-def _common_area(codes: Sequence[str]) -> str:
+def common_area(codes: Sequence[str]) -> str:
     """The smallest village, township or county holding every code: the area a batch made
     without one covers (a county-wide batch is the county's, not its first claim's township)."""
     for level in (AreaLevel.VILLAGE, AreaLevel.TOWNSHIP, AreaLevel.COUNTY):
@@ -119,6 +119,12 @@ class PaperData:
             county = self._ancestor(area_code, AreaKind.COUNTY)
             if county:
                 settings = dataclasses.replace(settings, county_name=county["name"])
+        generic = PaperSettings.objection_contact
+        township = self._ancestor(area_code, AreaKind.TOWNSHIP) if area_code else None
+        if settings.objection_contact == generic and township:
+            # The placeholder names no office a villager could find: the township's centre.
+            office = generic.replace("乡镇（街道）", str(township["name"]), 1)
+            settings = dataclasses.replace(settings, objection_contact=office)
         return settings
 
     # -- areas, persons, households -----------------------------------------------------------
@@ -370,7 +376,7 @@ class PaperData:
         # editions: 县定标准 on one document for some claims, on a later one for others).
         parts = [p for c in claims for p in c.source_clause.split("；") if p]
         clause = "；".join(dict.fromkeys(parts))
-        area = self.batch_area(batch) or _common_area([c.area_code for c in claims])
+        area = self.batch_area(batch) or common_area([c.area_code for c in claims])
         return RosterView(
             batch_id=batch.id,
             title=title or batch.title,

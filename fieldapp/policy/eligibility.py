@@ -89,6 +89,8 @@ class RuleResult:
     reasons: list[Reason] = field(default_factory=list)
     #: The policy it was judged under (`Policy.version`, e.g. guizhou-2023@2026.1+county@2026.2).
     pack_version: str = ""
+    #: Where the person's household is (an area code), for lists over many villages.
+    area_code: str = ""
 
     @property
     def amount_text(self) -> str:
@@ -415,6 +417,7 @@ class CompiledRule:
             self.clause,
             Status.NOT_ELIGIBLE,
             payee=str(rule.payee_kind),
+            area_code=facts.area_code,
         )
 
     def _build(self, facts: PersonFacts, on: dt.date, verdict: _Verdict) -> RuleResult:
@@ -444,6 +447,7 @@ class CompiledRule:
             limit_key=verdict.key or limit_key(rule, facts.person_id, on, event_id),
             claim_id=verdict.claim.id if verdict.claim else None,
             reasons=verdict.reasons or [],
+            area_code=facts.area_code,
         )
 
 

@@ -297,17 +297,25 @@ class ClaimService:
     ) -> tuple[Batch, list[Claim]]:
         """Group the unbatched claims of a rule (in a state, area, funding source) into a batch.
 
-        Without a state, every live claim past the draft stage is taken; without an area, a
+        Without a state, every live claim past the draft stage is taken (on a township's
+        device, every one it has passed: 乡镇审核 on); without an area, a
         village's or township's device batches its own area (`batch_area`). A batch may hold more
         than one funding source; its rosters are then split by source (`funding_source` = "").
         """
         rule = self.policy.rule(rule_id) if rule_id in {r.id for r in self.policy.rules} else None
         area_prefix = batch_area(self.actor, area_prefix)
         if state is None:
+            # A township batches what it has passed: its 公示 and the roster it sends on.
+            first = (
+                ClaimState.TOWNSHIP_REVIEWED
+                if self.actor.role is Role.TOWNSHIP
+                else ClaimState.SUBMITTED
+            )
+            order = list(ClaimState)
             states: list[ClaimState] = [
                 s
-                for s in ClaimState
-                if s not in (ClaimState.DRAFT, ClaimState.REJECTED, ClaimState.REVERSED)
+                for s in order[order.index(first) :]
+                if s not in (ClaimState.REJECTED, ClaimState.REVERSED)
             ]
         else:
             states = [state]
@@ -323,8 +331,10 @@ class ClaimService:
                 if not c.batch_id
             ]
             if not claims:
-                where = f"，地区 {area_prefix}" if area_prefix else ""
+                where = f"，{records.area_path(self.ledger, area_prefix)}" if area_prefix else ""
                 status = f"，状态 {state.value}" if state else ""
+                if state is None and self.actor.role is Role.TOWNSHIP:
+                    status = f"，本机已{ClaimState.TOWNSHIP_REVIEWED.value}的"
                 what = rule.title if rule else rule_id
                 raise FieldappError(f"没有可编入批次的申领（“{what}”{status}{where}）")
             sources = sorted({c.funding_source for c in claims})

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -278,6 +278,9 @@ class Actor:
     device: str = ""
     #: The scope's name where the device knows it (its messages say 鸭池镇, not 520502100).
     area_name: str = ""
+    #: Names a place (an area code) where the device knows it, '' where it does not: a
+    #: refusal on the device says where a row lies by name, the hub's by code.
+    name_of: Callable[[str], str] | None = field(default=None, compare=False, hash=False)
 
     def covers(self, place: str | None) -> bool:
         """True when `place` (an area code) lies inside this actor's scope."""
@@ -498,8 +501,11 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
     return ALLOWED
 
 
-def _where(place: str | None) -> str:
-    return f"区域 {place}" if place else "未知地区"
+def _where(place: str | None, actor: Actor | None = None) -> str:
+    if not place:
+        return "未知地区"
+    name = actor.name_of(place) if actor is not None and actor.name_of is not None else ""
+    return name or f"区域 {place}"
 
 
 def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
@@ -537,7 +543,7 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             rule = "pull_in" if column == links[0][0] else "link_scope"
             return refuse(
                 rule,
-                f"{label}的{field_label(column)}指向{_where(place)}，"
+                f"{label}的{field_label(column)}指向{_where(place, actor)}，"
                 f"不在{actor.describe()}负责的范围内",
             )
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
@@ -558,7 +564,7 @@ def _place_verdict(actor: Actor, table: str, place: str | None) -> Verdict:
     if not actor.covers(place):
         return refuse(
             "scope",
-            f"这条{label}属于{_where(place)}，不在{actor.describe()}负责的范围内",
+            f"这条{label}属于{_where(place, actor)}，不在{actor.describe()}负责的范围内",
         )
     return ALLOWED
 
@@ -593,7 +599,7 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
     if not actor.covers(place):
         return refuse(
             "pull_in",
-            f"{table_name(table)}属于{_where(place)}，不在{actor.describe()}负责的范围内",
+            f"{table_name(table)}属于{_where(place, actor)}，不在{actor.describe()}负责的范围内",
         )
     return ALLOWED
 

@@ -454,7 +454,14 @@ def own_actor(ledger: Ledger, actor: WriterActor, names: dict[str, str] | None =
         found = records.area(ledger, scope)
         names[scope] = found.name if found is not None else ""
     name = names.get(scope, "") if scope else ""
-    return Actor(actor.role, scope, ledger.device_name or "本机", name)
+
+    def name_of(place: str) -> str:
+        if place not in names:
+            path = records.area_path(ledger, place)
+            names[place] = "" if path == place else path
+        return names[place]
+
+    return Actor(actor.role, scope, ledger.device_name or "本机", name, name_of)
 
 
 def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) -> Verdict:

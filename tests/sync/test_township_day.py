@@ -103,3 +103,75 @@ def test_the_township_passes_several_claims_in_one_command(county):
     assert set(county.claims("t").values()) == {"乡镇审核"}
     out = county.run("claim", "advance", *claims, "--to", "县审批", db="t", code=1)
     assert "王五" in out and "只有县级设备可以操作" in out, out
+
+
+def test_the_townships_batch_takes_only_the_claims_it_has_reviewed(county, tmp_path):
+    """The township batched every claim past the draft: one it had not yet reviewed (村审核)
+    went onto its 公示表 and the roster for the county all the same, the notice then no longer
+    saying 乡镇审核. A township's batch now takes the claims it has passed (乡镇审核 on)."""
+    from tests.paperwork.pdftext import page_texts
+
+    claims = [county.create("d", number, RULE) for number in (WANG, ZHAO)]
+    claims.append(county.create("x", QIAN, RULE))
+    for claim in claims:
+        county.advance("d" if claim != claims[-1] else "x", claim, "已提交", "村审核")
+    county.sync("d", "x", "t")
+    county.advance("t", claims[0], "乡镇审核")
+    county.advance("t", claims[2], "乡镇审核")  # 赵六's claim is still to be reviewed
+    out = county.run("batch", "create", "--rule", RULE, db="t")
+    assert "2 人" in out, out
+    batch = out.split("提示")[0].split()[-1]
+    pdf = tmp_path / "公示表.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "\n".join(page_texts(pdf.read_bytes()))
+    assert "赵六" not in text and "王五" in text and "钱七" in text, text
+    assert "经个人申请、村级初审、乡镇审核，以下 2 名人员" in text, text
+    # Once reviewed, 赵六's claim goes into the next batch; nothing left says so.
+    refused = county.run("batch", "create", "--rule", RULE, db="t", code=1)
+    assert "乡镇审核" in refused, refused
+    # The area by its name, as a dialog on the desktop says it too.
+    assert "碧阳街道" in refused and TOWNSHIP not in refused, refused
+    county.advance("t", claims[1], "乡镇审核")
+    assert "1 人" in county.run("batch", "create", "--rule", RULE, db="t")
+
+
+def test_the_townships_notice_tells_where_objections_go_by_its_name(county, tmp_path):
+    """The posted 公示表 sent objections to 乡镇（街道）人力资源和社会保障服务中心 — the form's
+    placeholder, naming no office a villager could find; unless the county set its own words,
+    the notice of a township's (or a village's) batch now names the township's centre."""
+    from tests.paperwork.pdftext import page_texts
+
+    _reviewed_by_the_township(county)
+    batch = county.run("batch", "create", "--rule", RULE, db="t").split("提示")[0].split()[-1]
+    pdf = tmp_path / "公示表.pdf"
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "".join(page_texts(pdf.read_bytes())).replace("\n", "")
+    assert "向碧阳街道人力资源和社会保障服务中心反映" in text, text
+    county.run("print", "settings", "--set", "异议受理单位", "碧阳街道社会事务办", db="t")
+    county.run("print", "notice", "--batch", batch, "--out", str(pdf), db="t")
+    text = "".join(page_texts(pdf.read_bytes())).replace("\n", "")
+    assert "向碧阳街道社会事务办反映" in text, text
+
+
+def test_the_townships_claim_list_says_which_village_each_claim_comes_from(county):
+    """`claim list` on the township's device listed each claim's person, subsidy and state,
+    but not the village it came from; each line now ends with the person's place."""
+    _reviewed_by_the_township(county)
+    lines = county.run("claim", "list", db="t").splitlines()
+    wang = next(line for line in lines if "王五" in line)
+    qian = next(line for line in lines if "钱七" in line)
+    assert wang.split("\t")[-1].endswith("碧阳街道 大坝村"), wang
+    assert qian.split("\t")[-1].endswith("碧阳街道 小河村"), qian
+
+
+def test_the_township_writes_its_five_rosters_without_typing_its_own_code(county, tmp_path):
+    """`rosters --out …` on the township's device stopped at 缺少必须给出的参数：--area; a device
+    enrolled for one area writes that area's 一库五册."""
+    import openpyxl
+
+    out = tmp_path / "一库五册.xlsx"
+    county.run("rosters", "--out", str(out), db="t")
+    title = openpyxl.load_workbook(out).worksheets[0]["A1"].value
+    assert str(title).startswith("碧阳街道劳动力名册"), title
+    refused = county.run("rosters", "--out", str(out), db="c", code=1)  # the county says which
+    assert "--area" in refused, refused

@@ -3161,6 +3161,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>所选 %2 条申领都变为“%1”，须写明原因（申请人会看到）：</source>
       <translation>The %2 selected claims all become “%1”: give the reason (the applicants will see it):</translation>
     </message>
+    <message>
+      <source>把所选补贴乡镇审核过的申领编成批次</source>
+      <translation>Batch the township-reviewed claims of the chosen subsidy</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

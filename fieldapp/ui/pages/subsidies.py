@@ -25,6 +25,7 @@ from fieldapp.domain.areacode import in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState
 from fieldapp.domain.models import Person
 from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.roles import Role
 from fieldapp.paperwork import jobs
 from fieldapp.policy.claim_flow import (
     NEEDS_REASON,
@@ -34,7 +35,7 @@ from fieldapp.policy.claim_flow import (
 )
 from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
 from fieldapp.policy.guard import LimitExceeded
-from fieldapp.services.changes import Kind
+from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
 from fieldapp.services.trust import allowed_steps
 from fieldapp.services.trust_check import may_add_in, may_add_to, may_change_row
@@ -161,6 +162,7 @@ class SubsidiesPage(QWidget):
             [
                 Column(self.tr("姓名"), lambda r: r.name),
                 Column(self.tr("身份证号"), lambda r: r.id_number),
+                Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
                 Column(self.tr("补贴"), lambda r: r.rule_title),
                 Column(self.tr("结果"), lambda r: STATUS_LABELS.get(r.status, str(r.status))),
                 Column(self.tr("金额（元）"), lambda r: _money(r.amount), align_right=True),
@@ -171,7 +173,7 @@ class SubsidiesPage(QWidget):
         self.all_results: list[RuleResult] = []
         self.results_view = table_view()
         self.results_view.setModel(self.results)
-        for column, width in enumerate((64, 150, 270, 66, 76, 130)):
+        for column, width in enumerate((64, 150, 150, 270, 66, 76, 130)):
             self.results_view.setColumnWidth(column, width)
         self.reasons = QTextBrowser()
         self.find_button = QPushButton(self.tr("查找符合条件人员"))
@@ -539,13 +541,19 @@ class SubsidiesPage(QWidget):
             self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
         )
         moved: Claim | None = None
+        changes = NO_CHANGES
+        failed: BaseException | str | None = None
         for one in chosen:
             try:
                 moved = service.advance(one.id, target, reason)
             except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
-                show_error(self, f"{one.person_name}：{error}" if len(chosen) > 1 else error)
+                failed = f"{one.person_name}：{error}" if len(chosen) > 1 else error
                 break
-            self.session.apply(service.changes)
+            changes = changes | service.changes
+        if changes:  # the pages refresh once, whatever the number of claims moved
+            self.session.apply(changes)
+        if failed is not None:
+            show_error(self, failed)
         if moved is not None:
             self._select_claim(moved.id)
         return moved
@@ -594,7 +602,11 @@ class SubsidiesPage(QWidget):
         self.batches_view.setModel(self.batches)
         self.batches_view.setColumnWidth(0, 320)
         self.batches_view.setColumnWidth(1, 220)
-        self.batch_button = QPushButton(self.tr("把所选补贴的已提交申领编成批次"))
+        self.batch_button = QPushButton(
+            self.tr("把所选补贴乡镇审核过的申领编成批次")
+            if self.session.actor.role is Role.TOWNSHIP  # as `create_batch` takes them
+            else self.tr("把所选补贴的已提交申领编成批次")
+        )
         self.roster_button = QPushButton(self.tr("预览花名册"))
         self.notice_button = QPushButton(self.tr("预览公示表"))
         self.forms_button = QPushButton(self.tr("预览全部申请表"))
