@@ -60,7 +60,7 @@ def _identity(pen: Pen, cert: CertificateView, top: float) -> float:
             Cell(half, p.sex),
         ],
         [Cell(LABEL_W, "身份证号码", True), Cell(WIDTH - LABEL_W, p.id_number)],
-        [Cell(LABEL_W, "户籍地址", True), Cell(WIDTH - LABEL_W, cert.home_place or p.address)],
+        [Cell(LABEL_W, "户籍地址", True), Cell(WIDTH - LABEL_W, cert.home_place or p.registered)],
         [Cell(LABEL_W, "联系电话", True), Cell(WIDTH - LABEL_W, p.phone)],
     ]
     for cells in rows:

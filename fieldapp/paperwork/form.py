@@ -90,7 +90,9 @@ def _identity(pen: Pen, form: FormView, top: float) -> float:
             Cell(LABEL_W, "联系电话", True),
             Cell(value_w, p.phone),
         ],
-        [Cell(LABEL_W, "户籍地址", True), Cell(WIDTH - LABEL_W, p.address)],
+        [Cell(LABEL_W, "户籍地址", True), Cell(WIDTH - LABEL_W, p.registered)],
+        # Where the family lives, when it is not where it is registered (a relocated family).
+        *([[Cell(LABEL_W, "现住址", True), Cell(WIDTH - LABEL_W, p.address)]] if p.home else []),
         [Cell(LABEL_W, "人员类别", True), Cell(WIDTH - LABEL_W, "、".join(p.categories))],
     ]
     for cells in rows:

@@ -20,6 +20,7 @@ from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
+from fieldapp.domain.regions import region_name
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
     CertificateView,
@@ -159,6 +160,17 @@ class PaperData:
         ]
         return " ".join(n for n in names if n)
 
+    def place_of(self, code: str) -> str:
+        """A 户籍 code as a place: its path from the county where the ledger knows the area;
+        else the nearest area it knows (or the county's name) with the code in brackets."""
+        for level in (AreaLevel.GROUP, AreaLevel.VILLAGE, AreaLevel.TOWNSHIP, AreaLevel.COUNTY):
+            known = area_at(code, level)
+            if self._area(known) is not None:
+                path = self.area_path(known, county=True)
+                return path if known == code else f"{path}（{code}）"
+        county = region_name(code)
+        return f"{county}（{code}）" if county and len(code) > 6 else county or code
+
     def area_name(self, code: str) -> str:
         """An area's own name, or its code when the ledger does not know it."""
         area = self._area(code)
@@ -209,6 +221,10 @@ class PaperData:
                 )
                 if x
             )
+        home = ""
+        hukou = row.get("hukou_code") or ""
+        if hukou and not (household and in_area(household["area_code"], hukou)):
+            home = self.place_of(hukou)
         day = on or dt.date.today()
         return PersonView(
             name=name or row.get("name") or "",
@@ -217,6 +233,7 @@ class PaperData:
             birth=birth,
             phone=row.get("phone") or "",
             address=address,
+            home=home,
             categories=tuple(self._categories(person_id, day, day)),
             account_bank=row.get("account_bank") or "",
             account_number=row.get("account_number") or "",
@@ -572,7 +589,7 @@ class PaperData:
             monthly_income=_number(income) if isinstance(income, (int, float)) else "",
             contract_months=str(spell.get("contract_months") or ""),
             insurance_months=str(spell.get("insurance_months") or ""),
-            home_place=person.address,
+            home_place=person.registered,
             stable_months=str(stable) if stable else "",
         )
 

@@ -21,11 +21,12 @@ class Fact:
     value: str
 
 
-@snapshot_of(Person, extra=frozenset({"birth", "address", "categories"}))
+@snapshot_of(Person, extra=frozenset({"birth", "address", "home", "categories"}))
 @dataclass(frozen=True)
 class PersonView:
     """A person as printed on a form or certificate: `Person` fields by name, with the birth
-    month, the address (area path and household address) and the categories as printed."""
+    month, the address (where the household lives: area path and household address), the
+    registered home (户籍地: `home`, '' when it is that address) and the categories."""
 
     name: str
     id_number: str
@@ -34,8 +35,16 @@ class PersonView:
     phone: str = ""
     address: str = ""
     categories: tuple[str, ...] = ()
+    #: The 户籍 place when it is not where the household lives (a relocated family still
+    #: registered in its old village): '' when the address is the registered one too.
+    home: str = ""
     account_bank: str = ""
     account_number: str = ""
+
+    @property
+    def registered(self) -> str:
+        """What is printed under 户籍地址."""
+        return self.home or self.address
 
 
 @dataclass(frozen=True)

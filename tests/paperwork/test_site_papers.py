@@ -57,3 +57,57 @@ def test_a_sites_public_notice_says_the_site_reviewed_first(ledger):
     flat = "".join("".join(texts).split())
     assert "经个人申请、安置点初审" in flat, flat[:300]
     assert "村级初审" not in flat
+
+
+def _registered_in_the_old_village(ledger) -> tuple[str, str]:
+    """A relocated person: lives at the site's building 2, 户籍 still in 大坪村 三组; their
+    claim's id and ID number."""
+    from tests.paperwork.builders import GROUP
+
+    claim_id = _moved_to_the_site(ledger)
+    person_id = ledger.get("claims", claim_id)["person_id"]
+    ledger.update("persons", person_id, {"hukou_code": GROUP})
+    household = ledger.get("persons", person_id)["household_id"]
+    ledger.update("households", household, {"address": "1单元301"})
+    return claim_id, ledger.get("persons", person_id)["id_number"]
+
+
+def _line(flat: str, label: str) -> str:
+    """What follows `label` on a flattened page, up to the next label."""
+    rest = flat.split(label, 1)[1]
+    for stop in ("现住址", "人员类别", "联系电话", "户籍地址"):
+        rest = rest.split(stop, 1)[0]
+    return rest
+
+
+def test_a_relocated_persons_form_prints_the_registered_village_under_hukou(ledger):
+    """The 申请表 printed the site's flat under 户籍地址 for a person whose 户籍 is still in
+    the old village; it prints the village there and the flat under 现住址."""
+    claim_id, _number = _registered_in_the_old_village(ledger)
+    (text,) = page_texts(form_job(ledger, claim_id).render())
+    flat = "".join(text.split())
+    assert _line(flat, "户籍地址") == "播州区龙坑街道大坪村三组", flat[:400]
+    assert _line(flat, "现住址") == "播州区龙坑街道幸福社区安置点2栋1单元301", flat[:400]
+
+
+def test_a_relocated_persons_work_certificate_prints_the_registered_village(ledger):
+    from fieldapp.paperwork.jobs import certificate_job
+
+    _claim_id, number = _registered_in_the_old_village(ledger)
+    (text,) = page_texts(certificate_job(ledger, number).render())
+    flat = "".join(text.split())
+    assert _line(flat, "户籍地址") == "播州区龙坑街道大坪村三组", flat[:400]
+
+
+def test_a_person_who_never_moved_prints_one_address(ledger):
+    """户籍 at the county (as an import sets it) and a home inside it: the home is printed
+    under 户籍地址, once, with no 现住址 line repeating it."""
+    from tests.paperwork.builders import COUNTY
+
+    _batch, (claim_id,) = add_claims(ledger, 1)
+    person_id = ledger.get("claims", claim_id)["person_id"]
+    ledger.update("persons", person_id, {"hukou_code": COUNTY})
+    (text,) = page_texts(form_job(ledger, claim_id).render())
+    flat = "".join(text.split())
+    assert "户籍地址播州区龙坑街道大坪村三组" in flat, flat[:400]
+    assert "现住址" not in flat
