@@ -255,8 +255,12 @@ def cmd_due(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args)
     items = due_list(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
+    places: dict[str, str] = {}  # a township's list spans its villages: each line says where
+    for i in items:
+        if i.area_code not in places:
+            places[i.area_code] = records.area_path(ledger, i.area_code)
     if args.json:
-        print_json([i.as_dict() for i in items])
+        print_json([{**i.as_dict(), "place": places[i.area_code]} for i in items])
         return 0
     # Deadlines across a year whose holiday schedule is missing are estimates: say so first.
     for notice in dict.fromkeys(n for i in items for n in i.note.split("；") if n):
@@ -266,7 +270,8 @@ def cmd_due(args: argparse.Namespace) -> int:
     for i in items:
         extra = f"\t{i.progress}" if i.progress else ""
         print(
-            f"{i.urgency}\t{i.due_date}\t{i.name}\t{i.id_number}\t{i.kind}\t{i.title}{extra}（{i.clause}）"
+            f"{i.urgency}\t{i.due_date}\t{i.name}\t{i.id_number}\t{i.kind}\t{i.title}{extra}"
+            f"（{i.clause}）\t{places[i.area_code]}"
         )
     return 0
 

@@ -3,6 +3,7 @@ the hub, the clerk reviews them, gathers them into the township's batch and prin
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -175,3 +176,21 @@ def test_the_township_writes_its_five_rosters_without_typing_its_own_code(county
     assert str(title).startswith("碧阳街道劳动力名册"), title
     refused = county.run("rosters", "--out", str(out), db="c", code=1)  # the county says which
     assert "--area" in refused, refused
+
+
+def test_the_townships_due_list_says_which_village_each_person_lives_in(county):
+    """`due` on the township's device listed each person's deadline, name and ID number, but
+    not the village (the desktop's 待办 page shows it); each line now ends with the person's
+    place and the JSON carries it as `place`, the columns and keys before it unchanged."""
+    _reviewed_by_the_township(county)
+    later = (dt.date.today() + dt.timedelta(days=70)).isoformat()  # the monthly update is due
+    lines = county.run("due", "--on", later, db="t").splitlines()
+    wang = [line for line in lines if "王五" in line]
+    qian = [line for line in lines if "钱七" in line]
+    assert wang and qian, lines
+    assert all(line.split("\t")[-1].endswith("碧阳街道 大坝村") for line in wang), wang
+    assert all(line.split("\t")[-1].endswith("碧阳街道 小河村") for line in qian), qian
+    items = json.loads(county.run("due", "--on", later, "--json", db="t").split("\n提示")[0])
+    first = items[0]
+    assert {"id_number", "name", "area_code", "kind", "title"} <= set(first)
+    assert first["place"].endswith(("碧阳街道 大坝村", "碧阳街道 小河村")), first
