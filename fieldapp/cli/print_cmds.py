@@ -23,6 +23,8 @@ from fieldapp.paperwork.settings import (
 )
 from fieldapp.policy.pack import Policy
 from fieldapp.services import settings
+from fieldapp.services.actor import actor_of
+from fieldapp.services.claims import batch_area
 from fieldapp.store.queries.paper import print_log
 
 
@@ -53,7 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_notice)
 
     p = cmds.add_parser("visits", help="村（社区）或安置点的月度走访记录")
-    p.add_argument("--area", required=True, help="区划代码（村或安置点）")
+    p.add_argument(
+        "--area", help="区划代码（村或安置点；村、安置点、乡镇的设备默认本机负责的区域）"
+    )
     p.add_argument("--month", required=True, help="月份，如 2026-10（也可写 2026年10月）")
     _out(p)
     p.set_defaults(func=cmd_visits)
@@ -128,8 +132,12 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
 def cmd_visits(args: argparse.Namespace) -> int:
     """Print a village's monthly visit sheet (its due column from the policy in force)."""
-    policy = _policy_in_force(args)
     month = Month.parse(args.month)  # 2026-10, 2026-1, 2026年10月 or 202610
+    if not args.area:  # a device enrolled for a village, site or township: its own area
+        args.area = batch_area(actor_of(open_ledger(args)), None)  # `_run` closes it
+        if not args.area:  # the county's device or a ledger never enrolled: which village's?
+            return fail("请用 --area 写明村（社区）或安置点的代码（如 --area 520502101001）")
+    policy = _policy_in_force(args)
     return _run(args, lambda led: jobs.visits_job(led, args.area, month, policy=policy))
 
 
