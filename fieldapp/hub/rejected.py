@@ -11,16 +11,18 @@ its next answer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.roles import Role
-from fieldapp.services.trust import LINKS, RULES, Actor, Proposal, check, printable, table_name
-from fieldapp.services.trust_check import context_for
+from fieldapp.services.trust import LINKS, RULES, Proposal, check, printable, table_name
+from fieldapp.services.trust_check import context_for, named_actor
 from fieldapp.store import replica
 from fieldapp.store.held import ACCEPTED, DISMISSED, HELD, HeldChange, HeldChanges
 from fieldapp.store.places import PlaceFinder
+from fieldapp.store.queries import records
 from fieldapp.sync.errors import SyncError
 
 if TYPE_CHECKING:
@@ -97,13 +99,33 @@ def subject(hub: Hub, held: HeldChange) -> str:
     return _short(change.row_id)
 
 
-def describe(held: HeldChange, about: str | None = None) -> str:
+def place_names(hub: Hub) -> Callable[[str], str]:
+    """Names an area code as the hub's ledger knows it ('碧阳街道 大坝村'), '' when unknown."""
+    names: dict[str, str] = {}
+
+    def name_of(code: str) -> str:
+        if code not in names:
+            path = records.area_path(hub.ledger, code)
+            names[code] = "" if path == code else path
+        return names[code]
+
+    return name_of
+
+
+#: The fields that hold an area's code: a held change sets them, shown by the area's name.
+_PLACE_FIELDS = frozenset({"area_code", "parent_code", "hukou_code"})
+
+
+def describe(
+    held: HeldChange, about: str | None = None, places: Callable[[str], str] | None = None
+) -> str:
     """One line for people: what, by whom, why not accepted, what was decided; `about` names
-    the row as the clerk knows it (`subject`), else its id is shown."""
+    the row as the clerk knows it (`subject`), else its id is shown; `places` (`place_names`)
+    names the areas the change sets."""
     change = held.change
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
-        f"{printable(change.author)}：{content(held, about)}"
+        f"{printable(change.author)}：{content(held, about, places)}"
         f"——原因：{_short(held.reason, 200)}（{held.received_at}）"
     )
     if held.status != HELD:
@@ -111,12 +133,16 @@ def describe(held: HeldChange, about: str | None = None) -> str:
     return line
 
 
-def content(held: HeldChange, about: str | None = None) -> str:
-    """What a held change sets, on what: ``居民「张三」（联系电话='139…'）``; `about` as in
-    `describe`."""
+def content(
+    held: HeldChange, about: str | None = None, places: Callable[[str], str] | None = None
+) -> str:
+    """What a held change sets, on what: ``居民「张三」（联系电话='139…'）``; `about` and
+    `places` as in `describe` (an area the hub knows by its name: 所在区域=碧阳街道 大坝村)."""
     change = held.change
     values = "，".join(
-        f"{field_label(k)}={_clipped(v)}" for k, v in sorted(change.data.items()) if k != "deleted"
+        f"{field_label(k)}={_value(k, v, places)}"
+        for k, v in sorted(change.data.items())
+        if k != "deleted"
     )
     if change.data.get("deleted") is True:
         values = (values + "，" if values else "") + "删除"
@@ -124,6 +150,15 @@ def content(held: HeldChange, about: str | None = None) -> str:
         values = "内容已损坏，读不出来，只能不予采纳"
     about = about if about is not None else printable(change.row_id)
     return f"{table_name(change.tbl)}{_spaced(about)}（{values}）"
+
+
+def _value(key: str, value: object, places: Callable[[str], str] | None) -> str:
+    """A value as the line shows it: an area's code by the area's name where the hub knows it."""
+    if places is not None and key in _PLACE_FIELDS and isinstance(value, str) and value:
+        name = places(value)
+        if name:
+            return name
+    return _clipped(value)
 
 
 def _clipped(value: object, longest: int = 60) -> str:
@@ -178,7 +213,7 @@ def accept(
         context = context_for(
             finder, change.tbl, change.row_id, change.data, fields.get(change.tbl)
         )
-        county = Actor(Role.HUB, None, hub.identity.name)
+        county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
             about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"

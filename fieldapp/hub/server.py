@@ -493,10 +493,11 @@ def _held_item(hub: Hub, held: HeldChange) -> dict[str, Any]:
     """`hub rejected --json`'s item, with what the clerk reads: who or what it is about
     (`subject`), what it sets (`content`) and the whole line (`description`)."""
     about = rejected.subject(hub, held)
+    places = rejected.place_names(hub)
     return rejected.as_item(held) | {
         "subject": about,
-        "content": rejected.content(held, about),
-        "description": rejected.describe(held, about),
+        "content": rejected.content(held, about, places),
+        "description": rejected.describe(held, about, places),
     }
 
 

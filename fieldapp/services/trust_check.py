@@ -448,7 +448,20 @@ def own_actor(ledger: Ledger, actor: WriterActor, names: dict[str, str] | None =
     ledger names it: its refusals say 鸭池镇审核（乡镇 · 鸭池镇）, not the area's code.
     `names`: the area names already looked up (scope → name), kept across many writes."""
     assert actor.role is not None
-    scope = actor.scope or None
+    return named_actor(ledger, actor.role, actor.scope, ledger.device_name or "本机", names)
+
+
+def named_actor(
+    ledger: Ledger,
+    role: Role,
+    scope: str | None,
+    device: str,
+    names: dict[str, str] | None = None,
+) -> Actor:
+    """The actor `device` (of `role`, for `scope`) with the places named from `ledger`'s area
+    tree: a device's own door and the hub (judging a device's bundle) alike say 鸭池镇 and
+    大坝村, the code only where the ledger does not know the area."""
+    scope = scope or None
     names = {} if names is None else names
     if scope and scope not in names:
         found = records.area(ledger, scope)
@@ -461,7 +474,7 @@ def own_actor(ledger: Ledger, actor: WriterActor, names: dict[str, str] | None =
             names[place] = "" if path == place else path
         return names[place]
 
-    return Actor(actor.role, scope, ledger.device_name or "本机", name, name_of)
+    return Actor(role, scope, device, name, name_of)
 
 
 def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) -> Verdict:

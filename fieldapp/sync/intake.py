@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from fieldapp.services.trust import Actor, Origins, Verdict
-from fieldapp.services.trust_check import Refusal, screen
+from fieldapp.services.trust import Origins, Verdict
+from fieldapp.services.trust_check import Refusal, named_actor, screen
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.held import HeldChanges
@@ -151,7 +151,8 @@ def admit(
         hub=ledger.device_id,
         owners=_owners(state, own),
     )
-    actor = Actor(peer.device_role, peer.area_code or None, peer.name)
+    # Its refusals are kept and shown to the county and the device: places by their names.
+    actor = named_actor(ledger, peer.device_role, peer.area_code, peer.name)
     known = replica.data_columns(ledger.db) if columns is None else columns
     fields = {t: frozenset(f) for t, f in known.items()}
     return screen(ledger.db, actor, origins, new, fields, values, asked)

@@ -227,3 +227,20 @@ def test_a_village_cannot_slip_its_unreviewed_claim_into_the_townships_batch(cou
         listed = json.loads(county.run("claim", "list", "--json", db=stem).split("\n提示")[0])
         in_batch = {c["id"] for c in listed if c["batch_id"] == batch}
         assert in_batch == {wang}, stem
+
+
+def test_the_hubs_refusals_name_the_areas_it_knows(county):
+    """`hub rejected` read 这条申领批次属于区域 520502010，不在大坝村（村/安置点专员，区域
+    520502010001）负责的范围内 — codes where the hub's ledger has the areas' names, while the
+    device's own door names them; the hub now says 碧阳街道 and 大坝村 (a code only, in
+    brackets, for an area it does not know)."""
+    batch, _daba, _xiaohe = township_batch(county)
+    forged = {"title": "大坝村自改", "area_code": DABA}
+    _refused_then_held(county, Batch, batch, {"title": "大坝村自改"}, forged)
+    listed = county.run("hub", "rejected", "--dir", str(county.hub_dir))
+    assert TOWNSHIP not in listed and DABA not in listed, listed
+    assert "所在区域=" in listed and "大坝村，名称" in listed, listed  # the area it sets, by name
+    reason = listed.split("原因：", 1)[1]
+    assert "碧阳街道" in reason and "大坝村" in reason, listed
+    shown = json.loads(county.run("hub", "rejected", "--dir", str(county.hub_dir), "--json"))
+    assert TOWNSHIP not in shown[0]["reason"] and DABA not in shown[0]["reason"], shown
