@@ -282,13 +282,20 @@ def cmd_duties(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args)
     flags = duties(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
+    places: dict[str, str] = {}  # the code's column stays for scripts; the name ends the line
+    for f in flags:
+        if f.area_code not in places:
+            places[f.area_code] = records.area_path(ledger, f.area_code)
     if args.json:
-        print_json([f.as_dict() for f in flags])
+        print_json([{**f.as_dict(), "place": places[f.area_code]} for f in flags])
         return 0
     if not flags:
         print("没有需要处理的家庭")
     for f in flags:
-        print(f"{f.kind}\t户号 {f.household_no or '—'}\t{f.area_code}\t{f.text}（{f.clause}）")
+        print(
+            f"{f.kind}\t户号 {f.household_no or '—'}\t{f.area_code}\t{f.text}（{f.clause}）"
+            f"\t{places[f.area_code]}"
+        )
     return 0
 
 

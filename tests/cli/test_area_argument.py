@@ -57,3 +57,28 @@ def test_a_known_code_and_a_prefix_of_it_list_as_before(ledger, capsys):
     assert main(["--db", str(db), "due", "--area", village.code[:6], "--json"]) == 0
     in_county = json.loads(capsys.readouterr().out)
     assert in_village and len(in_county) >= len(in_village)
+
+
+def test_the_household_duties_of_a_township_say_each_village_by_name(ledger, capsys):
+    """`duties` over a township (or the county) gave each household's village as its code (…\\t520…001\\t…),
+    the clerk left to look twenty codes up; each line now ends with the household's place by
+    name, the columns before it and the JSON keys unchanged for scripts."""
+    from fieldapp.store.ledger import Ledger
+    from fieldapp.store.queries.records import area_path
+
+    db, village = ledger
+    capsys.readouterr()
+    assert main(["--db", str(db), "duties", "--area", village.code[:6]]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "\t" in line]
+    assert lines
+    opened = Ledger.open(db)
+    try:
+        for line in lines:
+            cells = line.split("\t")
+            assert cells[-1] == area_path(opened, cells[2]) != cells[2], line
+    finally:
+        opened.close()
+    assert main(["--db", str(db), "duties", "--area", village.code[:6], "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert {"kind", "household_no", "area_code", "text", "clause", "names"} <= set(items[0])
+    assert items[0]["place"] and items[0]["place"] != items[0]["area_code"], items[0]
