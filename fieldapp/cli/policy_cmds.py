@@ -228,8 +228,17 @@ def cmd_eligible(args: argparse.Namespace) -> int:
         )
     if args.rule:
         results = [r for r in results if r.rule_id == args.rule]
+    places: dict[str, str] = {}  # a township's list spans its villages: each line says where
+    for r in results:
+        if r.area_code not in places:
+            places[r.area_code] = records.area_path(ledger, r.area_code) if r.area_code else ""
     if args.json:
-        print_json([r.as_dict() for r in results])
+        print_json(
+            [
+                {**r.as_dict(), "area_code": r.area_code, "place": places[r.area_code]}
+                for r in results
+            ]
+        )
         return 0
     if not results:
         print("没有结果")
@@ -240,7 +249,8 @@ def cmd_eligible(args: argparse.Namespace) -> int:
             if r.status is not Status.NOT_ELIGIBLE
             else ""
         )
-        print(f"{line}{money}\t{r.rule_title}（{r.clause}）")
+        where = "" if args.person else f"\t{places[r.area_code]}"
+        print(f"{line}{money}\t{r.rule_title}（{r.clause}）{where}")
         if args.person:
             for reason in r.reasons:
                 print(f"    {reason}")

@@ -82,3 +82,21 @@ def test_the_household_duties_of_a_township_say_each_village_by_name(ledger, cap
     items = json.loads(capsys.readouterr().out)
     assert {"kind", "household_no", "area_code", "text", "clause", "names"} <= set(items[0])
     assert items[0]["place"] and items[0]["place"] != items[0]["area_code"], items[0]
+
+
+def test_the_eligible_list_of_a_township_says_each_persons_village(ledger, capsys):
+    """`eligible` over a township or the county listed each person's results by name, ID
+    number and subsidy but not the village (the desktop's 符合条件人员 list shows 所在地), so
+    the clerk could not tell which coordinator should take a claim up; each result's line now
+    ends with the person's place, and the JSON carries area_code and place."""
+    db, village = ledger
+    capsys.readouterr()
+    assert main(["--db", str(db), "eligible", "--area", village.code[:6]]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "\t" in line]
+    assert lines
+    assert all(line.split("\t")[-1].startswith("威宁彝族回族苗族自治县 ") for line in lines), lines
+    assert main(["--db", str(db), "eligible", "--area", village.code[:6], "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert {"id_number", "name", "rule_id", "status", "summary"} <= set(items[0])
+    assert items[0]["area_code"].startswith(village.code[:6]), items[0]
+    assert items[0]["place"].startswith("威宁彝族回族苗族自治县 "), items[0]
