@@ -93,14 +93,19 @@ class Ledger:
 
     @classmethod
     def open(
-        cls, path: str | Path, author: str | None = None, credentials: Credentials | None = None
+        cls,
+        path: str | Path,
+        author: str | None = None,
+        credentials: Credentials | None = None,
+        create: bool = False,
     ) -> Ledger:
         """Open or create the ledger at `path` and bring its schema up to date.
 
         With `credentials` an encrypted ledger is unlocked, a plain one converted and a new one
         created encrypted (`fieldapp.store.vault`); without, only a plain or new one opens.
+        With `create`, only a new one: one already there is refused (`LedgerExists`).
         """
-        db, unlocked = open_store(path, credentials)
+        db, unlocked = open_store(path, credentials, create)
         try:
             return cls(db, str(path), author, unlocked)
         except BaseException:
