@@ -88,7 +88,7 @@ def _ledger_cause(error: BaseException) -> tuple[str, str] | None:
     if "readonly" in text or "read-only" in text:
         return "台账文件是只读的（U 盘打开了写保护？）", "去掉写保护、重新打开台账"
     if "locked" in text or "busy" in text:
-        return "另一个程序正在写入台账，等了 30 秒仍未结束", "稍等片刻"
+        return "另一个程序正在写入台账，还没有结束", "稍等片刻"
     return None
 
 

@@ -298,6 +298,15 @@ class Ledger:
         """
         return BulkInserter(self, threaded=threaded)
 
+    def wait_for_others(self, seconds: float) -> None:
+        """How long a write on this connection waits for another program's (or connection's)
+        write to end before it is refused as 'database is locked' (30 s by default). The
+        desktop's own connection waits briefly: its thread is the window's, which would not
+        repaint or answer while waiting behind another copy's long import."""
+        if isinstance(self.db, PgDatabase):
+            return
+        self.db.conn.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
+
     def reader(self) -> sqlite_utils.Database:
         """A second connection to this file, for reading: it sees the ledger as last committed.
 
