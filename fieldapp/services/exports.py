@@ -93,15 +93,26 @@ def _ledger_cause(error: BaseException) -> tuple[str, str] | None:
 
 
 def not_logged(
-    error: BaseException, path: Path, *, printed: bool = False, old_kept: bool = False
+    error: BaseException,
+    path: Path,
+    *,
+    printed: bool = False,
+    old_kept: bool = False,
+    to_printer: bool = False,
 ) -> NotLogged | None:
     """The Chinese refusal for a file (an export, or with `printed` a PDF) not kept because its
     log entry could not be written for `error`; None when `error` is not the ledger's trouble.
-    `old_kept`: a file of that name was there before and is untouched."""
+    `old_kept`: a file of that name was there before and is untouched; `to_printer`: the
+    paper was for the printer named `path`, and nothing was sent to it."""
     cause = _ledger_cause(error)
     if cause is None:
         return None
     why, remedy = cause
+    if to_printer:  # `path`: the printer's name
+        return NotLogged(
+            f"没有打印：台账无法写入这次的打印记录（{why}），而每份打印件都必须记入打印记录。"
+            f"没有送任何一页到打印机“{path}”，台账也没有改动。请{remedy}后再打印一次"
+        )
     if printed:
         before = "原来的文件没有改动" if old_kept else "没有写入任何文件"
         return NotLogged(
