@@ -39,6 +39,7 @@ from fieldapp.policy.workdays import WorkCalendar
 from fieldapp.saving import check_folder, discard, written
 from fieldapp.services import printing
 from fieldapp.services.changes import ChangeSet
+from fieldapp.services.exports import not_logged
 from fieldapp.services.policy_views import due_list
 from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.ledger import Ledger
@@ -446,6 +447,16 @@ def page_count(pdf: bytes) -> int:
 
 def write_pdf(pdf: bytes, out: Path) -> None:
     """Write the file atomically: a half-written PDF never replaces a good one."""
+    part = _write_part(pdf, out)
+    try:
+        with written(out):
+            os.replace(part, out)
+    finally:
+        discard(part)
+
+
+def _write_part(pdf: bytes, out: Path) -> Path:
+    """Write `pdf` beside `out` under a work name (removed again if that fails); its path."""
     out = Path(out)
     if out.suffix.lower() != ".pdf":
         raise FieldappError(f"输出文件“{out}”应以 .pdf 结尾")
@@ -454,9 +465,10 @@ def write_pdf(pdf: bytes, out: Path) -> None:
     try:
         with written(out):
             part.write_bytes(pdf)
-            os.replace(part, out)
-    finally:
+    except BaseException:
         discard(part)
+        raise
+    return part
 
 
 @dataclass(frozen=True)
@@ -470,9 +482,24 @@ class Printed:
 def save(
     ledger: Ledger, job: PrintJob, pdf: bytes, out: Path, actor: Actor | None = None
 ) -> Printed:
-    """Write the PDF and log the print (a synced, attributable record)."""
-    write_pdf(pdf, out)
-    return log_printed(ledger, job, pdf, Path(out).name, actor)
+    """Write the PDF and log the print (a synced, attributable record). The file takes its
+    name only once its print is logged: a print the ledger cannot record (its disk full, its
+    stick pulled out) leaves no file, and a file of that name as it was."""
+    out = Path(out)
+    part = _write_part(pdf, out)
+    try:
+        try:
+            printed = log_printed(ledger, job, pdf, out.name, actor)
+        except Exception as error:
+            refusal = not_logged(error, out, printed=True, old_kept=out.exists())
+            if refusal is None:
+                raise
+            raise refusal from error
+        with written(out):
+            os.replace(part, out)
+    finally:
+        discard(part)
+    return printed
 
 
 def log_printed(

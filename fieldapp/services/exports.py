@@ -12,8 +12,11 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import make_private
+from fieldapp.saving import discard
 from fieldapp.store import users as store
+from fieldapp.store.connection import DatabaseError, LedgerGone, disk_trouble
 from fieldapp.store.ledger import Ledger
 
 #: Said by every export and print dialog, and by the export commands.
@@ -42,14 +45,83 @@ def record_export(
     The file is made readable by its owner only (0600 on Linux) whatever the process's umask:
     the command line sets 077 for itself, but an export must not rely on how it was started."""
     make_private(path)
-    return store.log_export(
-        ledger,
-        kind,
-        Path(path).name,
-        file_hash(path),
-        persons,
-        persons if rows is None else rows,
-        area_code,
+    try:
+        return store.log_export(
+            ledger,
+            kind,
+            Path(path).name,
+            file_hash(path),
+            persons,
+            persons if rows is None else rows,
+            area_code,
+        )
+    except Exception as error:
+        # An export nobody can trace must not stay on the stick: the file goes, and the clerk
+        # is told it went and why (the ledger's disk, not the export's, is the trouble).
+        discard(Path(path))
+        refusal = not_logged(error, Path(path))
+        if refusal is None:
+            raise
+        raise refusal from error
+
+
+class NotLogged(FieldappError):
+    """A file was not kept because its export or print could not be logged in the ledger."""
+
+
+def _ledger_cause(error: BaseException) -> tuple[str, str] | None:
+    """Why the ledger could not be written, and what to do about it (None: not the ledger's
+    file or disk — a program fault, said as such)."""
+    text = str(error)
+    if isinstance(error, LedgerGone):
+        return (
+            "找不到台账文件：存放它的 U 盘被拔出了，或文件被移走、替换了",
+            "插好 U 盘（或把台账放回原处）",
+        )
+    if not isinstance(error, DatabaseError):
+        return None
+    if disk_trouble(error):
+        return (
+            "台账所在的磁盘已满，或存放台账的 U 盘被拔出了",
+            "腾出台账所在磁盘的空间（或插好 U 盘）",
+        )
+    if "readonly" in text or "read-only" in text:
+        return "台账文件是只读的（U 盘打开了写保护？）", "去掉写保护、重新打开台账"
+    if "locked" in text or "busy" in text:
+        return "另一个程序正在写入台账，还没有结束", "稍等片刻"
+    return None
+
+
+def not_logged(
+    error: BaseException,
+    path: Path,
+    *,
+    printed: bool = False,
+    old_kept: bool = False,
+    to_printer: bool = False,
+) -> NotLogged | None:
+    """The Chinese refusal for a file (an export, or with `printed` a PDF) not kept because its
+    log entry could not be written for `error`; None when `error` is not the ledger's trouble.
+    `old_kept`: a file of that name was there before and is untouched; `to_printer`: the
+    paper was for the printer named `path`, and nothing was sent to it."""
+    cause = _ledger_cause(error)
+    if cause is None:
+        return None
+    why, remedy = cause
+    if to_printer:  # `path`: the printer's name
+        return NotLogged(
+            f"没有打印：台账无法写入这次的打印记录（{why}），而每份打印件都必须记入打印记录。"
+            f"没有送任何一页到打印机“{path}”，台账也没有改动。请{remedy}后再打印一次"
+        )
+    if printed:
+        before = "原来的文件没有改动" if old_kept else "没有写入任何文件"
+        return NotLogged(
+            f"“{path}”没有保存：台账无法写入这次的打印记录（{why}），而每份打印件都必须记入"
+            f"打印记录。{before}，台账也没有改动。请{remedy}后再保存一次"
+        )
+    return NotLogged(
+        f"“{path}”没有留下：文件已写出，但台账无法写入这次的导出记录（{why}），而每次导出"
+        f"都必须记入导出记录，所以已把它删除。台账没有改动。请{remedy}后再导出一次"
     )
 
 

@@ -32,15 +32,20 @@ DEMO_FILE = "演示台账.db"
 
 
 def open_ledger(
-    path: str | Path, author: str | None = None, credentials: Credentials | None = None
+    path: str | Path,
+    author: str | None = None,
+    credentials: Credentials | None = None,
+    create: bool = False,
 ) -> Ledger:
     """Open (creating if needed) the ledger file at `path`, its schema brought up to date.
 
     With `credentials` an encrypted ledger is unlocked as that user (a plain one is encrypted,
     a new one created encrypted); without, only a plain or new ledger opens (issue 16).
     A restore from a backup cut short after the backup took the ledger's place is finished
-    here (its new incarnation, `fieldapp.services.incarnation`)."""
-    ledger = Ledger.open(path, author=author, credentials=credentials)
+    here (its new incarnation, `fieldapp.services.incarnation`). With `create` (the wizard's
+    新建台账) a ledger already at `path` — another window or command made it meanwhile — is
+    refused in Chinese, not opened."""
+    ledger = Ledger.open(path, author=author, credentials=credentials, create=create)
     try:
         if restore_unfinished(ledger):
             start_new_incarnation(ledger)

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -68,6 +69,7 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
             raise IsADirectoryError(errno.EISDIR, dest.name)
     pages = dest.with_name(dest.name + ".pages.part")
     partial = dest.with_name(dest.name + ".part")
+    clear_stale_work_files(dest.parent)
     try:
         with written(dest):  # a full disk, a pulled-out stick: said with the file's name
             try:
@@ -101,6 +103,55 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
         discard(pages.with_name(pages.name + "-journal"))
         discard(partial)
     return dest
+
+
+#: A work file untouched for this long is no backup's going on now: a running backup writes its
+#: page copy, then its assembled file, continuously (minutes at most, even on a slow stick).
+STALE_AFTER = 3600.0
+_PAGES_SUFFIXES = (".pages.part", ".pages.part-journal")
+
+
+def clear_stale_work_files(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove from `folder` the work files a backup killed half-way left (a power cut, the lid
+    closed): its page copy `<backup>.pages.part` (ledger-sized; a new backup, with a new
+    timestamped name, never replaces it) with SQLite's journal of it, and its assembled file
+    `<backup>.fieldbackup.part` — only ours (by name, the assembled file also by its first
+    bytes; a backup saved under another name leaves its own to be removed by hand), and
+    only those untouched for `STALE_AFTER` (never another copy's backup going on now); quietly,
+    as a write-protected stick may refuse. Returns what was removed."""
+    now = time.time() if now is None else now
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if name.endswith(_PAGES_SUFFIXES):
+            ours = True
+        elif name.endswith(".fieldbackup.part"):
+            ours = _starts_as_backup(Path(entry.path))
+        else:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or not ours:
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _starts_as_backup(path: Path) -> bool:
+    """True for a file that begins as a backup does (the assembled file of a killed backup)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
 
 
 def _copy_pages(

@@ -292,13 +292,14 @@ def trim_wal(conn: dbapi2.Connection, path: str | Path) -> None:
             return
     except OSError:
         return
+    waited = int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
     conn.execute("PRAGMA busy_timeout=0")
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
     except Error:
         pass  # a reader or a full disk: the log stays as it is, nothing in it is lost
     finally:
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout={waited}")
 
 
 def export_encrypted(

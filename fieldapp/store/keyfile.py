@@ -57,7 +57,7 @@ from nacl.secret import SecretBox
 
 from fieldapp.domain.credentials import normalise_name
 from fieldapp.domain.errors import FieldappError
-from fieldapp.paths import make_private
+from fieldapp.paths import make_private, private_dir
 from fieldapp.store.connection import KEY_BYTES, SQLITE_HEADER, Cipher
 
 KIND = "fieldapp-keys"
@@ -523,8 +523,11 @@ def roll_forward(ledger: Path, pending: Path, step: Step | None = None) -> None:
 
 
 def recover(ledger: str | Path) -> None:
-    """Finish or undo a replacement a crash interrupted; a no-op otherwise."""
+    """Finish or undo a replacement a crash interrupted; a no-op otherwise (and while another
+    program is creating this ledger: its half-made files are not a crash's)."""
     ledger = Path(ledger)
+    if creation_under_way(ledger):
+        return
     keys = keyfile_path(ledger)
     leftover = Path(f"{keys}.tmp")
     if leftover.exists():  # a read-only stick refuses even an absent file's removal
@@ -541,6 +544,105 @@ def recover(ledger: str | Path) -> None:
             roll_forward(ledger, stray)
         else:
             stray.unlink(missing_ok=True)  # an uncommitted attempt: the old ledger stands
+
+
+# -- creating a new ledger, one program at a time ------------------------------------------------
+
+#: A claim this old is a crashed creation's, whatever its process: making a new, empty ledger
+#: takes seconds.
+CLAIM_STALE_AFTER = 600.0
+
+
+class LedgerExists(FieldappError):
+    """A new ledger was to be made where another program is making, or has just made, one."""
+
+
+def creating_path(ledger: str | Path) -> Path:
+    """``<ledger>.creating``: held by the one program making the ledger."""
+    return Path(f"{ledger}.creating")
+
+
+def creation_under_way(ledger: str | Path) -> bool:
+    """True while another live program holds the claim to create `ledger`."""
+    claim = creating_path(ledger)
+    try:
+        text = claim.read_text(encoding="ascii", errors="replace").strip()
+        age = time.time() - claim.stat().st_mtime
+    except OSError:
+        return False
+    if age > CLAIM_STALE_AFTER:
+        return False
+    pid = int(text) if text.isdigit() else 0
+    return pid == os.getpid() or _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """True when process `pid` runs (unknown: taken as running, the claim's age decides)."""
+    if pid <= 0:
+        return True
+    if os.name == "nt":
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+@contextmanager
+def creating(ledger: str | Path, exists: Callable[[], bool]) -> Iterator[None]:
+    """Hold the claim to create `ledger` for the block: refused (`LedgerExists`) while another
+    program holds it, or when `exists()` says the ledger was made meanwhile; a crashed
+    creation's claim (its process gone, or long past) is taken over."""
+    claim = creating_path(ledger)
+    private_dir(claim.parent)  # a new ledger's folder is made, as opening one makes it
+    for _attempt in range(2):
+        try:
+            fd = os.open(claim, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            if creation_under_way(ledger) and _pid_of(claim) != os.getpid():
+                raise LedgerExists(being_created(ledger)) from None
+            claim.unlink(missing_ok=True)  # a crashed creation's
+            continue
+        try:
+            os.write(fd, str(os.getpid()).encode("ascii"))
+        finally:
+            os.close(fd)
+        break
+    else:
+        raise LedgerExists(being_created(ledger))
+    try:
+        if exists():
+            raise LedgerExists(already_exists(ledger))
+        yield
+    finally:
+        claim.unlink(missing_ok=True)
+
+
+def _pid_of(claim: Path) -> int:
+    try:
+        text = claim.read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return 0
+    return int(text) if text.isdigit() else 0
+
+
+def being_created(ledger: str | Path) -> str:
+    """The refusal while another window or command is creating `ledger`."""
+    return (
+        f"台账“{ledger}”正在新建：另一个窗口（或命令）正在建立它。这里没有改动任何文件；"
+        "请等它建好，再用新建它时设置的用户名和口令打开它"
+    )
+
+
+def already_exists(ledger: str | Path) -> str:
+    """The refusal to create `ledger` anew where one exists."""
+    return (
+        f"台账“{ledger}”已经存在（可能刚由另一个窗口或命令新建）。没有改动它；"
+        "请选“打开已有台账”，用新建它时设置的用户名和口令登录，或另取一个文件名"
+    )
 
 
 def _glob_escape(name: str) -> str:

@@ -93,14 +93,19 @@ class Ledger:
 
     @classmethod
     def open(
-        cls, path: str | Path, author: str | None = None, credentials: Credentials | None = None
+        cls,
+        path: str | Path,
+        author: str | None = None,
+        credentials: Credentials | None = None,
+        create: bool = False,
     ) -> Ledger:
         """Open or create the ledger at `path` and bring its schema up to date.
 
         With `credentials` an encrypted ledger is unlocked, a plain one converted and a new one
         created encrypted (`fieldapp.store.vault`); without, only a plain or new one opens.
+        With `create`, only a new one: one already there is refused (`LedgerExists`).
         """
-        db, unlocked = open_store(path, credentials)
+        db, unlocked = open_store(path, credentials, create)
         try:
             return cls(db, str(path), author, unlocked)
         except BaseException:
@@ -292,6 +297,15 @@ class Ledger:
         `reader()`).
         """
         return BulkInserter(self, threaded=threaded)
+
+    def wait_for_others(self, seconds: float) -> None:
+        """How long a write on this connection waits for another program's (or connection's)
+        write to end before it is refused as 'database is locked' (30 s by default). The
+        desktop's own connection waits briefly: its thread is the window's, which would not
+        repaint or answer while waiting behind another copy's long import."""
+        if isinstance(self.db, PgDatabase):
+            return
+        self.db.conn.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
 
     def reader(self) -> sqlite_utils.Database:
         """A second connection to this file, for reading: it sees the ledger as last committed.

@@ -137,9 +137,11 @@ def missing_keyfile(path: str | Path) -> str:
 
 
 def open_store(
-    path: str | Path, credentials: Credentials | None = None
+    path: str | Path, credentials: Credentials | None = None, create: bool = False
 ) -> tuple[sqlite_utils.Database, Unlocked | None]:
-    """The ledger's database, opened by the rules above; Unlocked when it is encrypted."""
+    """The ledger's database, opened by the rules above; Unlocked when it is encrypted.
+    With `create` (a wizard asked for a new ledger) a ledger already there is refused, not
+    opened (`kf.LedgerExists`)."""
     if str(path) == ":memory:":
         if credentials is not None:
             raise ValueError("an in-memory ledger cannot be encrypted")
@@ -147,6 +149,10 @@ def open_store(
     if postgres.is_url(path):
         return open_database(path), None
     state = ledger_state(path)
+    if create and state != "new":
+        raise kf.LedgerExists(kf.already_exists(path))
+    if state == "new" and kf.creation_under_way(path):
+        raise kf.LedgerExists(kf.being_created(path))
     problem = keyfile_missing(path, state)
     if problem:
         raise kf.KeyFileError(problem)
@@ -196,14 +202,23 @@ def create_encrypted(
     key = new_key()
     keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
     pending = kf.pending_path(path, keys.file_id)
-    try:
-        db = open_database(pending, key, keys.cipher)
-        db.execute("PRAGMA journal_mode=DELETE")  # one file to rename, no log beside it
-        db.conn.close()
-        kf.commit(path, keys, step)
-    finally:
-        pending.unlink(missing_ok=True)
+    # One program at a time: two wizards (or commands) making the same new ledger would each
+    # rename its own key file and database into place, one replacing the other's.
+    with kf.creating(path, lambda: _exists(path)):
+        try:
+            db = open_database(pending, key, keys.cipher)
+            db.execute("PRAGMA journal_mode=DELETE")  # one file to rename, no log beside it
+            db.conn.close()
+            kf.commit(path, keys, step)
+        finally:
+            pending.unlink(missing_ok=True)
     return Unlocked(key, keys, credentials.user)
+
+
+def _exists(path: str | Path) -> bool:
+    """True when a ledger (encrypted, or any non-empty file) is at `path`."""
+    path = Path(path)
+    return kf.has_keyfile(path) or (path.is_file() and path.stat().st_size > 0)
 
 
 def convert_plain(

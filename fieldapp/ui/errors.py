@@ -124,8 +124,8 @@ def _ledger_trouble(error: BaseException) -> str:
     if "locked" in text or "busy" in text:
         return QCoreApplication.translate(
             "Errors",
-            "台账正忙：另一个程序（另一个打开着的桌面程序、导入或命令）正在写入它，等了 30 秒"
-            "仍未结束。这次的修改没有保存，请稍后再保存一次。",
+            "台账正忙：另一个程序（另一个打开着的桌面程序、导入或命令）正在写入它，还没有"
+            "结束。这次的修改没有保存，请等它完成后再保存一次。",
         )
     return ""
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.jobs import PrintJob
+from fieldapp.services.exports import not_logged
 from fieldapp.services.ledgers import Ledger
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -40,6 +41,33 @@ def save_note(pages: int, code: str, path: Path) -> str:
     )
 
 
+def print_logger(session: Session, job: PrintJob, pdf: bytes) -> Callable[[str], str]:
+    """What logs `pdf` sent to a printer (called before its first page goes: a print that
+    cannot be logged is not printed) and returns the note the preview shows."""
+
+    def logger(printer: str) -> str:
+        where = f"打印机 {printer}"  # the log's record: data, in Chinese in any language
+        try:
+            printed = jobs.log_printed(session.ledger, job, pdf, where, session.actor)
+        except Exception as error:
+            refusal = not_logged(error, Path(printer), to_printer=True)
+            if refusal is None:
+                raise
+            raise refusal from error
+        session.apply(printed.changes)
+        record = printed.record
+        return (
+            QCoreApplication.translate(
+                "Papers", "已送打印机 %1（共 %2 页，校验码 %3），已记入打印记录"
+            )
+            .replace("%1", printer)
+            .replace("%2", str(record.pages))
+            .replace("%3", record.code)
+        )
+
+    return logger
+
+
 def preview(
     parent: QWidget,
     panel: OperationPanel,
@@ -58,21 +86,9 @@ def preview(
             record = printed.record
             return save_note(record.pages, record.code, path)
 
-        def logger(printer: str) -> str:
-            where = f"打印机 {printer}"  # the log's record: data, in Chinese in any language
-            printed = jobs.log_printed(session.ledger, job, pdf, where, session.actor)
-            session.apply(printed.changes)
-            record = printed.record
-            return (
-                QCoreApplication.translate(
-                    "Papers", "已送打印机 %1（共 %2 页，校验码 %3），已记入打印记录"
-                )
-                .replace("%1", printer)
-                .replace("%2", str(record.pages))
-                .replace("%3", record.code)
-            )
-
-        dialog = PdfPreview(pdf, job.title, job.file_name(), saver, parent, logger)
+        dialog = PdfPreview(
+            pdf, job.title, job.file_name(), saver, parent, print_logger(session, job, pdf)
+        )
         if job.note:
             # Beside the reminder that the paper holds personal data, never instead of it.
             dialog.note.setText(f"{job.note}。{dialog.note.text()}")

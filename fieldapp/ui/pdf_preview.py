@@ -243,6 +243,17 @@ class PdfPreview(QDialog):
         if not painter.begin(printer):
             show_error(self, self.tr("无法开始打印，请检查打印机"))
             return False
+        note = ""
+        if self.logger is not None:
+            # Logged before any page goes: a print the ledger cannot record is not printed.
+            where = printer.printerName() or printer.outputFileName()
+            try:
+                note = self.logger(where)
+            except Exception as error:  # noqa: BLE001 - shown in Chinese; nothing printed
+                printer.abort()
+                painter.end()
+                show_error(self, error)
+                return False
         try:
             for number in range(self.document.pageCount()):
                 if number:
@@ -257,10 +268,6 @@ class PdfPreview(QDialog):
                 painter.drawImage(QRect(target.topLeft(), fitted), image)
         finally:
             painter.end()
-        if self.logger is not None:
-            where = printer.printerName() or printer.outputFileName()
-            try:
-                self.note.setText(self.logger(where))
-            except Exception as error:  # noqa: BLE001 - shown in Chinese; the paper is printed
-                show_error(self, error)
+        if note:
+            self.note.setText(note)
         return True

@@ -14,6 +14,9 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.ledgers import Credentials, Ledger, is_demo, open_ledger
 from fieldapp.services.writer import Actor, actor_of
 
+#: How long a write from the window waits for another program's write to end.
+WINDOW_WAIT_SECONDS = 5.0
+
 
 class Session(QObject):
     """One open ledger. `changed` carries the `ChangeSet` of each write, from any page."""
@@ -23,6 +26,10 @@ class Session(QObject):
     def __init__(self, ledger: Ledger) -> None:
         super().__init__()
         self.ledger = ledger
+        # The window's own writes run on its thread: behind another copy's long import they
+        # would freeze it for SQLite's 30 s; they are refused in a few seconds instead (said as
+        # 台账正忙, what was typed kept). The worker threads' connections still wait.
+        ledger.wait_for_others(WINDOW_WAIT_SECONDS)
 
     @classmethod
     def open(

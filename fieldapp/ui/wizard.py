@@ -60,6 +60,7 @@ class FirstRunWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(640, 460)
         self.ledger_path: Path | None = None
+        self._made: set[Path] = set()  # new ledgers this wizard created (kept on a retry)
         self.addPage(self._ledger_page())
         self.addPage(self._device_page())
         self.addPage(self._area_page())
@@ -268,6 +269,10 @@ class FirstRunWizard(QWizard):
             "enrol": self.enrol_path.text().strip(),
             "enrol_code": self.enrol_code.text().strip(),
             "credentials": self.credentials,
+            # 新建台账: one that appeared meanwhile (another wizard, a command) is refused, not
+            # opened — unless this wizard made it itself on an earlier 完成 that failed later.
+            "create": not self.open_radio.isChecked() and path not in self._made,
+            "made": self._made,
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         if choices["demo"]:
@@ -321,7 +326,10 @@ def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Pat
             "这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。"
         )
     # Created encrypted with the first user (a plain ledger chosen to open is encrypted now).
-    ledger = open_ledger(path, credentials=choices["credentials"])
+    ledger = open_ledger(
+        path, credentials=choices["credentials"], create=choices.get("create", False)
+    )
+    choices.get("made", set()).add(path)
     try:
         _set_up(ledger, choices, progress, None if training else enrol_file)
     finally:

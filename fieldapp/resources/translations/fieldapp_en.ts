@@ -626,8 +626,8 @@
       <translation>Could not write to the ledger: its file is read-only (the USB stick is write-protected, or the file was set read-only). This change was not saved; what was saved before is not affected. Remove the write protection and open the ledger again.</translation>
     </message>
     <message>
-      <source>台账正忙：另一个程序（另一个打开着的桌面程序、导入或命令）正在写入它，等了 30 秒仍未结束。这次的修改没有保存，请稍后再保存一次。</source>
-      <translation>The ledger is busy: another program (another open copy of the app, an import or a command) is writing to it and had not finished after 30 seconds. This change was not saved; save again in a moment.</translation>
+      <source>台账正忙：另一个程序（另一个打开着的桌面程序、导入或命令）正在写入它，还没有结束。这次的修改没有保存，请等它完成后再保存一次。</source>
+      <translation>The ledger is busy: another program (another open copy of the app, an import or a command) is writing to it and has not finished. This change was not saved; save again once it has finished.</translation>
     </message>
     <message>
       <source>读写文件%1出错：</source>
