@@ -228,14 +228,11 @@ def cmd_eligible(args: argparse.Namespace) -> int:
         )
     if args.rule:
         results = [r for r in results if r.rule_id == args.rule]
-    places: dict[str, str] = {}  # a township's list spans its villages: each line says where
-    for r in results:
-        if r.area_code not in places:
-            places[r.area_code] = records.area_path(ledger, r.area_code) if r.area_code else ""
+    places = records.area_paths(ledger)  # a township's list spans its villages: say where
     if args.json:
         print_json(
             [
-                {**r.as_dict(), "area_code": r.area_code, "place": places[r.area_code]}
+                {**r.as_dict(), "area_code": r.area_code, "place": places(r.area_code)}
                 for r in results
             ]
         )
@@ -249,7 +246,7 @@ def cmd_eligible(args: argparse.Namespace) -> int:
             if r.status is not Status.NOT_ELIGIBLE
             else ""
         )
-        where = "" if args.person else f"\t{places[r.area_code]}"
+        where = "" if args.person else f"\t{places(r.area_code)}"
         print(f"{line}{money}\t{r.rule_title}（{r.clause}）{where}")
         if args.person:
             for reason in r.reasons:
@@ -265,12 +262,9 @@ def cmd_due(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args)
     items = due_list(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
-    places: dict[str, str] = {}  # a township's list spans its villages: each line says where
-    for i in items:
-        if i.area_code not in places:
-            places[i.area_code] = records.area_path(ledger, i.area_code)
+    places = records.area_paths(ledger)  # a township's list spans its villages: say where
     if args.json:
-        print_json([{**i.as_dict(), "place": places[i.area_code]} for i in items])
+        print_json([{**i.as_dict(), "place": places(i.area_code)} for i in items])
         return 0
     # Deadlines across a year whose holiday schedule is missing are estimates: say so first.
     for notice in dict.fromkeys(n for i in items for n in i.note.split("；") if n):
@@ -281,7 +275,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         extra = f"\t{i.progress}" if i.progress else ""
         print(
             f"{i.urgency}\t{i.due_date}\t{i.name}\t{i.id_number}\t{i.kind}\t{i.title}{extra}"
-            f"（{i.clause}）\t{places[i.area_code]}"
+            f"（{i.clause}）\t{places(i.area_code)}"
         )
     return 0
 
@@ -292,19 +286,16 @@ def cmd_duties(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args)
     flags = duties(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
-    places: dict[str, str] = {}  # the code's column stays for scripts; the name ends the line
-    for f in flags:
-        if f.area_code not in places:
-            places[f.area_code] = records.area_path(ledger, f.area_code)
+    places = records.area_paths(ledger)  # the code's column stays for scripts; the name ends it
     if args.json:
-        print_json([{**f.as_dict(), "place": places[f.area_code]} for f in flags])
+        print_json([{**f.as_dict(), "place": places(f.area_code)} for f in flags])
         return 0
     if not flags:
         print("没有需要处理的家庭")
     for f in flags:
         print(
             f"{f.kind}\t户号 {f.household_no or '—'}\t{f.area_code}\t{f.text}（{f.clause}）"
-            f"\t{places[f.area_code]}"
+            f"\t{places(f.area_code)}"
         )
     return 0
 
@@ -390,14 +381,12 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     if not claims:
         print("没有申领")
     titles = _batch_titles(service)
-    places: dict[str, str] = {}  # a township's list spans its villages: each line says where
+    places = records.area_paths(ledger)  # a township's list spans its villages: say where
     for c in claims:
-        if c.area_code not in places:
-            places[c.area_code] = records.area_path(ledger, c.area_code)
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
-            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places[c.area_code]}"
+            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places(c.area_code)}"
         )
     return 0
 

@@ -101,15 +101,7 @@ def subject(hub: Hub, held: HeldChange) -> str:
 
 def place_names(hub: Hub) -> Callable[[str], str]:
     """Names an area code as the hub's ledger knows it ('碧阳街道 大坝村'), '' when unknown."""
-    names: dict[str, str] = {}
-
-    def name_of(code: str) -> str:
-        if code not in names:
-            path = records.area_path(hub.ledger, code)
-            names[code] = "" if path == code else path
-        return names[code]
-
-    return name_of
+    return records.area_paths(hub.ledger, known_only=True)
 
 
 #: The fields that hold an area's code: a held change sets them, shown by the area's name.

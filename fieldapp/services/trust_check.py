@@ -416,7 +416,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
     # Read once for all this gateway's writes: an import judges tens of thousands of rows, and
     # reading every table's columns for each took 30 times as long as the import itself.
     fields: dict[str, frozenset[str] | None] = {}
-    names: dict[str, str] = {}
+    actors: dict[tuple[Role, str | None], Actor] = {}  # its area named once, not per write
 
     def check_write(actor: WriterActor, change: ProposedChange) -> None:
         if actor.role is None:
@@ -426,7 +426,9 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
             data = {k: v for k, v in data.items() if change.before.get(k) != v}
             if not data:
                 return
-        who = own_actor(ledger, actor, names)
+        assert actor.role is not None
+        key = (actor.role, actor.scope or None)
+        who = actors.get(key) or actors.setdefault(key, own_actor(ledger, actor))
         TrustCheck(ledger.db, who, moving, fields)(change.table, change.row_id, data)
 
     return check_write
@@ -443,38 +445,22 @@ def rules_actor(ledger: Ledger, actor: WriterActor) -> Actor | None:
     return own_actor(ledger, actor)
 
 
-def own_actor(ledger: Ledger, actor: WriterActor, names: dict[str, str] | None = None) -> Actor:
+def own_actor(ledger: Ledger, actor: WriterActor) -> Actor:
     """This device as the trust rules judge it (an enrolled `actor`), its area named as the
-    ledger names it: its refusals say 鸭池镇审核（乡镇 · 鸭池镇）, not the area's code.
-    `names`: the area names already looked up (scope → name), kept across many writes."""
+    ledger names it: its refusals say 鸭池镇审核（乡镇 · 鸭池镇）, not the area's code."""
     assert actor.role is not None
-    return named_actor(ledger, actor.role, actor.scope, ledger.device_name or "本机", names)
+    return named_actor(ledger, actor.role, actor.scope, ledger.device_name or "本机")
 
 
-def named_actor(
-    ledger: Ledger,
-    role: Role,
-    scope: str | None,
-    device: str,
-    names: dict[str, str] | None = None,
-) -> Actor:
+def named_actor(ledger: Ledger, role: Role, scope: str | None, device: str) -> Actor:
     """The actor `device` (of `role`, for `scope`) with the places named from `ledger`'s area
     tree: a device's own door and the hub (judging a device's bundle) alike say 鸭池镇 and
-    大坝村, the code only where the ledger does not know the area."""
+    大坝村, the code only where the ledger does not know the area (places are looked up only
+    when a refusal names them)."""
     scope = scope or None
-    names = {} if names is None else names
-    if scope and scope not in names:
-        found = records.area(ledger, scope)
-        names[scope] = found.name if found is not None else ""
-    name = names.get(scope, "") if scope else ""
-
-    def name_of(place: str) -> str:
-        if place not in names:
-            path = records.area_path(ledger, place)
-            names[place] = "" if path == place else path
-        return names[place]
-
-    return Actor(role, scope, device, name, name_of)
+    found = records.area(ledger, scope) if scope else None
+    name = found.name if found is not None else ""
+    return Actor(role, scope, device, name, records.area_paths(ledger, known_only=True))
 
 
 def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) -> Verdict:

@@ -3,7 +3,7 @@ categories, spells, registrations, services and months, and where a person lives
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
@@ -124,6 +124,23 @@ def area_path(ledger: Ledger, code: str | None) -> str:
         names.append(found.name)
         code = found.parent_code
     return " ".join(reversed(names)) or (code or "")
+
+
+def area_paths(ledger: Ledger, *, known_only: bool = False) -> Callable[[str | None], str]:
+    """`area_path`, remembered per code: a list of many rows in a few areas (a township's due
+    list, the hub's held changes) looks each area up once. `known_only`: an area this ledger
+    does not know reads as '' instead of its code."""
+    paths: dict[str, str] = {}
+
+    def path_of(code: str | None) -> str:
+        if not code:
+            return ""
+        if code not in paths:
+            path = area_path(ledger, code)
+            paths[code] = "" if known_only and path == code else path
+        return paths[code]
+
+    return path_of
 
 
 def person_place(ledger: Ledger, person: Person) -> str:
