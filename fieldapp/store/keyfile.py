@@ -566,13 +566,12 @@ def creation_under_way(ledger: str | Path) -> bool:
     """True while another live program holds the claim to create `ledger`."""
     claim = creating_path(ledger)
     try:
-        text = claim.read_text(encoding="ascii", errors="replace").strip()
         age = time.time() - claim.stat().st_mtime
     except OSError:
         return False
     if age > CLAIM_STALE_AFTER:
         return False
-    pid = int(text) if text.isdigit() else 0
+    pid = _pid_of(claim)
     return pid == os.getpid() or _alive(pid)
 
 
@@ -622,6 +621,7 @@ def creating(ledger: str | Path, exists: Callable[[], bool]) -> Iterator[None]:
 
 
 def _pid_of(claim: Path) -> int:
+    """The process holding `claim` (0: unreadable, as a claim being written is for a moment)."""
     try:
         text = claim.read_text(encoding="ascii", errors="replace").strip()
     except OSError:
