@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import subprocess
 from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -23,6 +22,7 @@ from fieldapp.paperwork import jobs
 from fieldapp.services.exports import export_log, record_export
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_export import export_ledger
+from tests.mounts import small_disk
 
 
 def _village(ledger: Ledger) -> str:
@@ -35,19 +35,8 @@ def _village(ledger: Ledger) -> str:
 @pytest.fixture
 def ledger_disk(tmp_path: Path) -> Iterator[Path]:
     """A small file system for the ledger alone (root only: a mount)."""
-    disk = tmp_path / "台账盘"
-    disk.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(disk)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a file system here (not root)")
-    try:
+    with small_disk(tmp_path / "台账盘", "32m") as disk:
         yield disk
-    finally:
-        subprocess.run(["umount", str(disk)], check=False)
 
 
 def _fill(disk: Path) -> Path:

@@ -18,6 +18,7 @@ import pytest
 from fieldapp.domain.errors import FieldappError
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import Credentials
+from tests.mounts import small_disk
 from tests.store.test_encryption import realistic_session
 
 LI = Credentials("李芳", "村里的口令1")
@@ -45,22 +46,11 @@ def write_protected(folder: Path) -> Iterator[None]:
 @contextmanager
 def read_only_stick(folder: Path) -> Iterator[None]:
     """The files of `folder` on a small file system mounted read-only (needs root)."""
-    stick = folder.with_name(folder.name + "-mnt")
-    stick.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(stick)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a file system here (not root)")
-    try:
+    with small_disk(folder.with_name(folder.name + "-mnt"), "8m") as stick:
         for item in folder.iterdir():
             (stick / item.name).write_bytes(item.read_bytes())
         subprocess.run(["mount", "-o", "remount,ro", str(stick)], check=True)
         yield
-    finally:
-        subprocess.run(["umount", str(stick)], check=False)
 
 
 def _ledger(folder: Path, credentials: Credentials | None) -> tuple[Path, int]:

@@ -8,7 +8,6 @@ import gc
 import random
 import resource
 import signal
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import write_template
+from tests.mounts import small_disk
 
 #: Bytes a file may grow to: less than the smallest workbook here.
 ROOM = 8 * 1024
@@ -94,20 +94,9 @@ def test_a_report_on_a_full_stick_prints_no_traceback(
 @contextmanager
 def small_stick(tmp_path: Path) -> Iterator[Path]:
     """A real 1 MB file system, nearly full (root only: a mount)."""
-    stick = tmp_path / "U盘"
-    stick.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(stick)],
-        capture_output=True,
-        check=False,
-    )
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a file system here (not root)")
-    try:
+    with small_disk(tmp_path / "U盘", "1m") as stick:
         (stick / "照片.jpg").write_bytes(b"\xff" * (1024 * 1024 - 64 * 1024))
         yield stick
-    finally:
-        subprocess.run(["umount", str(stick)], check=False)
 
 
 def _ledger(tmp_path: Path) -> Ledger:
