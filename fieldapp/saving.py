@@ -61,6 +61,28 @@ def cause(error: OSError) -> str:
     return _CAUSES.get(error.errno, "") if error.errno is not None else ""
 
 
+#: What a failed write to the ledger met, as `ledger_trouble` names it.
+DISK, READ_ONLY, BUSY = "disk", "read_only", "busy"
+
+
+def ledger_trouble(error: BaseException) -> str:
+    """What a write to the ledger failed on, from SQLite's own words: `DISK` (full, or an I/O
+    error: a pulled-out stick, a file-size limit), `READ_ONLY` (the file or its stick), `BUSY`
+    (another program's write held past the wait), or '' (not the ledger's disk or file — a
+    damaged database, a program fault). One reading for the desktop, the command line and
+    the services, which each say it in their own words."""
+    if not type(error).__module__.startswith(("sqlcipher3", "sqlite3")):
+        return ""
+    text = str(error)
+    if "full" in text or "I/O" in text:
+        return DISK
+    if "readonly" in text or "read-only" in text:
+        return READ_ONLY
+    if "locked" in text or "busy" in text:
+        return BUSY
+    return ""
+
+
 def _folder_problem(path: Path) -> str:
     """What is wrong with the folder `path` is to go in, or ''."""
     if path.parent.is_dir():

@@ -172,17 +172,20 @@ def main(argv: list[str] | None = None) -> int:
             f"读写文件{where}出错：{error.strerror or error}（磁盘已满、已拔出或没有权限？）"
         )
     except Exception as error:
-        if _read_only(error):
+        from fieldapp.saving import BUSY, DISK, READ_ONLY, ledger_trouble
+
+        trouble = ledger_trouble(error)
+        if trouble == READ_ONLY:
             return fail(
                 "无法写入台账：台账文件是只读的（U 盘打开了写保护，或文件被设为只读）。"
                 "这次的操作没有完成，此前保存的数据不受影响。请去掉只读后再试"
             )
-        if _disk_trouble(error):
+        if trouble == DISK:
             return fail(
                 "写入台账时出错（磁盘已满、已拔出或没有写入权限？）：这次的操作没有完成，"
                 "此前保存的数据不受影响。请腾出磁盘空间后再试"
             )
-        if not _locked(error):
+        if trouble != BUSY:
             raise
         return fail(
             "台账正忙：另一个程序（hub serve、另一个导入或打开着的桌面程序）正在写入它，"
@@ -191,28 +194,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not sys.stderr.closed:
             report_skipped()
-
-
-def _disk_trouble(error: Exception) -> bool:
-    """True for the store's 'database or disk is full' / 'disk I/O error'."""
-    from fieldapp.store.connection import disk_trouble
-
-    return disk_trouble(error)
-
-
-def _read_only(error: Exception) -> bool:
-    """True for the store's 'attempt to write a readonly database' (a read-only file)."""
-    from fieldapp.store.connection import DatabaseError
-
-    return isinstance(error, DatabaseError) and "readonly" in str(error)
-
-
-def _locked(error: Exception) -> bool:
-    """True for the store's 'database is locked / busy': another writer held it past the wait."""
-    from fieldapp.store.connection import OperationalError
-
-    text = str(error)
-    return isinstance(error, OperationalError) and ("locked" in text or "busy" in text)
 
 
 def private_files() -> None:

@@ -14,9 +14,9 @@ from typing import Any
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import make_private
-from fieldapp.saving import discard
+from fieldapp.saving import BUSY, DISK, READ_ONLY, discard, ledger_trouble
 from fieldapp.store import users as store
-from fieldapp.store.connection import DatabaseError, LedgerGone, disk_trouble
+from fieldapp.store.connection import LedgerGone
 from fieldapp.store.ledger import Ledger
 
 #: Said by every export and print dialog, and by the export commands.
@@ -72,22 +72,20 @@ class NotLogged(FieldappError):
 def _ledger_cause(error: BaseException) -> tuple[str, str] | None:
     """Why the ledger could not be written, and what to do about it (None: not the ledger's
     file or disk — a program fault, said as such)."""
-    text = str(error)
     if isinstance(error, LedgerGone):
         return (
             "找不到台账文件：存放它的 U 盘被拔出了，或文件被移走、替换了",
             "插好 U 盘（或把台账放回原处）",
         )
-    if not isinstance(error, DatabaseError):
-        return None
-    if disk_trouble(error):
+    trouble = ledger_trouble(error)
+    if trouble == DISK:
         return (
             "台账所在的磁盘已满，或存放台账的 U 盘被拔出了",
             "腾出台账所在磁盘的空间（或插好 U 盘）",
         )
-    if "readonly" in text or "read-only" in text:
+    if trouble == READ_ONLY:
         return "台账文件是只读的（U 盘打开了写保护？）", "去掉写保护、重新打开台账"
-    if "locked" in text or "busy" in text:
+    if trouble == BUSY:
         return "另一个程序正在写入台账，还没有结束", "稍等片刻"
     return None
 

@@ -29,6 +29,7 @@ from sqlcipher3 import dbapi2
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import private_dir
+from fieldapp.saving import DISK, ledger_trouble
 from fieldapp.store import postgres
 
 #: The driver's error classes; code outside the store catches these, never `sqlite3`'s (a
@@ -234,8 +235,7 @@ def is_plain_sqlite(path: str | Path) -> bool:
 def disk_trouble(error: BaseException) -> bool:
     """True for SQLite's own word that a write failed on the disk (full, or an I/O error: a
     pulled-out stick, a file-size limit), not for a locked or damaged database."""
-    text = str(error)
-    return isinstance(error, DatabaseError) and ("full" in text or "I/O" in text)
+    return ledger_trouble(error) == DISK
 
 
 #: SQLite's "dead man switch" in a ledger's ``-shm`` file (os_unix.c: ``UNIX_SHM_DMS``): every

@@ -106,22 +106,20 @@ def _ledger_trouble(error: BaseException) -> str:
     another program's lock, said as the clerk can act on them; '' for any other error. (A
     full disk with an open ledger is not a program fault: "internal error" sent the clerk to
     the log instead of to freeing some room.)"""
-    if not type(error).__module__.startswith(("sqlcipher3", "sqlite3")):
-        return ""
-    text = str(error)
-    if "full" in text or "I/O" in text:
+    trouble = saving.ledger_trouble(error)
+    if trouble == saving.DISK:
         return QCoreApplication.translate(
             "Errors",
             "无法写入台账：磁盘已满，或存放台账的 U 盘被拔出了。这次的修改没有保存，此前保存的"
             "数据不受影响。请腾出磁盘空间（或插好 U 盘）后再保存一次。",
         )
-    if "readonly" in text or "read-only" in text:
+    if trouble == saving.READ_ONLY:
         return QCoreApplication.translate(
             "Errors",
             "无法写入台账：台账文件是只读的（U 盘打开了写保护，或文件被设为只读）。这次的修改"
             "没有保存，此前保存的数据不受影响。请去掉写保护后重新打开台账。",
         )
-    if "locked" in text or "busy" in text:
+    if trouble == saving.BUSY:
         return QCoreApplication.translate(
             "Errors",
             "台账正忙：另一个程序（另一个打开着的桌面程序、导入或命令）正在写入它，还没有"
