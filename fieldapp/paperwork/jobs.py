@@ -231,6 +231,16 @@ def notice_job(
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
     first, last = notice_period(settings, start or dt.date.today(), calendar)
     notice = NoticeView(roster, first, last)
+    if settings.notice_working_days:
+        # Posted in the village: a period counted on a year without its schedule is an estimate.
+        note = "；".join(
+            [note] * bool(note)
+            + [
+                f"公示期按法定节假日估算：{year}年放假调休安排尚未载入，请核对公示期后再张贴"
+                "（县里下发安排后重新打印即可）"
+                for year in calendar.estimated_years(first, last)
+            ]
+        )
     return PrintJob(
         "公示表",
         f"{roster.title}公示表",

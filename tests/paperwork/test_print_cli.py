@@ -180,3 +180,31 @@ def test_a_paper_that_cannot_be_written_says_why_and_keeps_the_old_one(tmp_path,
         assert f"错误：无法写入“{out}”：" in err and said in err, err
     assert kept.read_bytes() == before
     assert not list(tmp_path.rglob("*.part"))
+
+
+def test_a_notice_counted_across_an_unpublished_years_holidays_says_so(tmp_path, capsys):
+    """A 公示表 posted in the run-up to the 2027 Spring Festival has its period counted in working
+    days, and the installed calendar knows 2027's statutory holidays only, not the State
+    Council's schedule (its make-up Saturdays, the days it adds): the printed dates, posted in
+    the village, were an estimate nobody was told of. The clerk is told, and once the county's
+    pack brings the schedule the same print says nothing."""
+    from tests.policy.helpers import COUNTY_PACK
+    from tests.policy.test_calendar import SCHEDULE_2027
+
+    db, batch_id, _claims, _number = _ledger(tmp_path)
+    out = tmp_path / "公示表.pdf"
+    notice = ["--db", str(db), "print", "notice", "--batch", batch_id, "--out", str(out)]
+    warning = "公示期按法定节假日估算：2027年放假调休安排尚未载入"
+    assert main([*notice, "--from", "2027-02-01"]) == 0
+    err = capsys.readouterr().err
+    assert warning in err and "请核对公示期" in err
+    assert main([*notice, "--from", "2026-11-23"]) == 0
+    assert "估算" not in capsys.readouterr().err
+    pack = tmp_path / "county.toml"
+    pack.write_text(COUNTY_PACK + SCHEDULE_2027, encoding="utf-8")
+    assert main(["--db", str(db), "policy", "install", str(pack)]) == 0
+    capsys.readouterr()
+    assert main([*notice, "--from", "2027-02-01"]) == 0
+    assert "估算" not in capsys.readouterr().err
+    # Four working days before the schedule's days off (5 to 12 February), the fifth after.
+    assert "2027年2月1日至2027年2月15日（5个工作日）" in page_texts(out.read_bytes())[0]
