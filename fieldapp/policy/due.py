@@ -374,15 +374,18 @@ class DueListBuilder:
     def _monthly_item(self, facts: PersonFacts, on: dt.date) -> DueItem | None:
         if facts.labour_ability not in {a.value for a in HAS_LABOUR}:
             return None
-        age = facts.age_on(on)
-        if age < self.age_min or age > self.age_max:
-            return None
         recorded = {m.month for m in facts.months}
         first = first_update_month(facts)
         previous = add_months(on.replace(day=1), -1)
         for month_start in (previous, on.replace(day=1)):
             key = month_key(month_start)
             if key in recorded:
+                continue
+            # Of working age in the month updated — on its last day, as the 按月更新 grid
+            # lists the month's people — not on the day the list is made: at the new year the
+            # December update is still due of whom December's grid lists.
+            age = facts.age_on(add_months(month_start, 1) - dt.timedelta(days=1))
+            if age < self.age_min or age > self.age_max:
                 continue
             if first is not None and key < first and not any(m < key for m in recorded):
                 continue  # not yet in the ledger that month, and not tracked before it

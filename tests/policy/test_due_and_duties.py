@@ -132,6 +132,31 @@ def test_no_monthly_update_for_people_without_labour(policy: Policy) -> None:
     assert builder.for_person(weak, D(2025, 10, 1)) == []
 
 
+def test_the_monthly_update_at_the_new_year_follows_the_age_in_the_month_due(
+    policy: Policy,
+) -> None:
+    """On 2027-01-05 the December update is still open. A schoolgirl who turned 16 on
+    2027-01-01 was 15 all December: she was listed as overdue for 2026-12 (her age was taken on
+    the day the list was made). A man who turned 61 on 2027-01-01 was 60, of working age, all
+    December, and his December update vanished from the list on New Year's Day."""
+    on = D(2027, 1, 5)
+    builder = DueListBuilder(policy)
+    sixteen = [i for i in builder.for_person(person(birth="20110101"), on) if i.kind == "月度更新"]
+    assert [i.title[:7] for i in sixteen] == ["2027-01"]
+    sixty_one = [
+        i for i in builder.for_person(person(birth="19660101"), on) if i.kind == "月度更新"
+    ]
+    assert [i.title[:7] for i in sixty_one] == ["2026-12"]
+    assert sixty_one[0].urgency is Urgency.OVERDUE
+    # One who turned 61 in mid-December is not in December's 按月更新 grid (its ages are taken
+    # on the month's last day): no December update is asked of him either.
+    older = [i for i in builder.for_person(person(birth="19651215"), on) if i.kind == "月度更新"]
+    assert older == []
+    # Once December is recorded nothing is due of him: January he is past working age.
+    recorded = person(birth="19660101", months=(MonthFacts("2026-12", "已就业"),))
+    assert [i for i in builder.for_person(recorded, on) if i.kind == "月度更新"] == []
+
+
 def test_due_list_sorted_by_urgency(policy: Policy) -> None:
     a = person(
         person_id="a", registrations=(RegistrationFacts("r", D(2025, 9, 1), None),), months=MONTHS
