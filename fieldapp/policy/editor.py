@@ -260,13 +260,16 @@ def _check_extension(seed: Rule | None, until: dt.date) -> None:
 
 
 def next_version(versions: Sequence[str], today: dt.date) -> str:
-    """'2026.3' after 2026.1 and 2026.2 (numbered within the calendar year)."""
-    numbers = [
-        int(v.split(".", 1)[1])
-        for v in versions
-        if v.startswith(f"{today.year}.") and v.split(".", 1)[1].isdigit()
+    """'2026.3' after 2026.1 and 2026.2 (numbered within the calendar year), or within the year
+    of an edition published ahead for the coming year: after 2027.1, published in December
+    2026 with the new year's standards, comes 2027.2 (2026.3 would be older than it)."""
+    numbered = [
+        (int(year), int(number))
+        for year, _, number in (v.partition(".") for v in versions)
+        if year.isdigit() and number.isdigit()
     ]
-    return f"{today.year}.{max(numbers, default=0) + 1}"
+    year = max([today.year, *(y for y, _ in numbered)])
+    return f"{year}.{max((n for y, n in numbered if y == year), default=0) + 1}"
 
 
 # -- parsing the form's and the command line's dates -------------------------------------------

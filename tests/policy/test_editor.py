@@ -255,3 +255,27 @@ def test_the_same_document_given_again_by_number_keeps_its_title(hub: Path, caps
     assert document.title == "关于延续执行就业帮扶政策的通知"
     assert document.issuer == "七星关区人力资源和社会保障局"
     assert document.date == dt.date(2026, 1, 5)
+
+
+def test_after_next_years_edition_the_next_edit_is_numbered_in_that_year(hub: Path, capsys) -> None:
+    """In December the county publishes its standards for the new year as 2027.1; a week later
+    it adds the State Council's 2027 holiday schedule, as the editor offers, without typing a
+    version. The default was numbered in the calendar year of the day (2026.1) — older than the
+    edition in force, so the hub refused it (the desktop's editor numbers its drafts the same
+    way, refused only at the next exchange). It is now numbered after the newest edition."""
+    coming = dt.date.today().year + 1
+    code, out, err = edit(
+        capsys, hub, "--figure", "welfare_post_subsidy=700", *DOC, "--version", f"{coming}.1"
+    )
+    assert code == 0, err
+    code, out, err = edit(
+        capsys, hub,
+        "--schedule-year", str(coming), "--schedule-document", "国办发明电〔2099〕99号（测试用）",
+        "--days-off", f"{coming}-02-05..{coming}-02-12",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.splitlines()[-1] == f"{coming}.2"
+    policy = in_force(hub)
+    assert policy.pack.version == f"{coming}.2"
+    assert policy.rule("welfare_post_subsidy").amount.value == 700
+    assert [y.year for y in policy.calendar.years] == [coming]
