@@ -56,6 +56,11 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument("--figure", action="append", default=[], metavar="RULE=AMOUNT",
                    help="县定金额，如 transport_cross_county=400（须写 --document；写 - 清除）")  # fmt: skip
     p.add_argument(
+        "--figure-from",
+        metavar="DATE",
+        help="这次的县定金额从哪一天起执行，如 2027-01-01：此前的月份（此前开始的就业）仍按原金额",
+    )
+    p.add_argument(
         "--income-line",
         type=float,
         metavar="AMOUNT",
@@ -245,6 +250,9 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
         if figure is not None and not math.isfinite(figure):
             raise FieldappError(f"金额“{value}”不是数字（规则 {rule}）")
         edit.figures[rule] = figure
+    edit.figure_from = _day(args.figure_from, "县定金额的执行日期")
+    if edit.figure_from is not None and not any(v is not None for v in edit.figures.values()):
+        raise FieldappError("写了 --figure-from 却没有用 --figure 写新的县定金额")
     for rule, value in _pairs(args.extend, "延续执行"):
         day = _day(value, "延续执行日期")
         assert day is not None

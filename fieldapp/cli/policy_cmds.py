@@ -524,7 +524,7 @@ def _rule_dict(rule: object) -> dict[str, object]:
         "valid_to": rule.valid_to.isoformat() if rule.valid_to else None,
         "ended": _ended(rule),
         "payee": str(rule.payee_kind),
-        "amount": rule.amount.describe(),
+        "amount": rule.amount_text(),
         "amount_kind": AMOUNT_LABELS[rule.amount.kind],
         "amount_value": rule.amount.figure(1),
         "amount_set": rule.amount.is_set,
@@ -575,7 +575,7 @@ def cmd_policy_list(args: argparse.Namespace) -> int:
         flag = "" if r.enabled else "［未启用］"
         period = r.period_text() + ("（已到期）" if _ended(r) else "")
         print(
-            f"{r.id}\t{r.title}{flag}\t{r.citation}\t{period}\t{r.amount.describe()}"
+            f"{r.id}\t{r.title}{flag}\t{r.citation}\t{period}\t{r.amount_text()}"
             f"\t{r.limit.describe()}"
         )
     for text in policy.unset_figures():

@@ -234,9 +234,14 @@ class _State:
             changes["amount"] = amount
             # The figure's document goes with the figure: a new figure without one cites none.
             changes["figure_document"] = self._figure_document(rule, override)
+            changes |= self._figure_dates(rule, override)
         elif override.figure_document is not None:
             raise self._refuse(
                 f"规则 {rule.id}：写了县定标准的文号（figure_document）却没有写县定金额 figure"
+            )
+        elif override.figure_from is not None or override.figure_before is not None:
+            raise self._refuse(
+                f"规则 {rule.id}：写了县定金额的执行日期（figure_from）却没有写县定金额 figure"
             )
         if override.conditions is not None:
             loosened = looser(rule.conditions, override.conditions)
@@ -283,6 +288,34 @@ class _State:
                 f"{current.max:g} 元（{rule.clause}）"
             )
         return wanted
+
+    def _figure_dates(self, rule: Rule, override: RuleOverride) -> dict[str, Any]:
+        """A new figure from a day on, and the figure before it (checked as the figure is)."""
+        if override.figure_from is None:
+            if override.figure_before is not None or override.figure_before_document:
+                raise self._refuse(
+                    f"规则 {rule.id}（{rule.title}）：写了此前的金额（figure_before）"
+                    "却没有写新金额的执行日期 figure_from"
+                )
+            return {"figure_from": None, "figure_before": None, "figure_before_document": ""}
+        before = override.figure_before
+        cap = rule.amount.max
+        if before is not None and (before <= 0 or (cap is not None and before > cap)):
+            limit = f"，且不超过政策规定的最高 {cap:g} 元（{rule.clause}）" if cap else ""
+            raise self._refuse(
+                f"规则 {rule.id}（{rule.title}）{override.figure_from} 前的金额 {before:g} 元"
+                f"须大于 0 元{limit}"
+            )
+        number = override.figure_before_document or ""
+        if number and number not in self.documents:
+            raise self._refuse(
+                f"规则 {rule.id}（{rule.title}）：此前金额的文号 {number} 不在本包的 [[documents]] 中"
+            )
+        return {
+            "figure_from": override.figure_from,
+            "figure_before": before,
+            "figure_before_document": number if before is not None else "",
+        }
 
     def _figure_document(self, rule: Rule, override: RuleOverride) -> str:
         number = override.figure_document or ""

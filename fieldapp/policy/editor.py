@@ -83,6 +83,9 @@ class CountyEdit:
 
     #: Rule id → the county's figure (None clears it back to 待县里核定标准).
     figures: dict[str, float | None] = field(default_factory=dict)
+    #: The day `figures` apply from (None: every month and job alike); before it each rule's
+    #: figure in force now still applies, with its document.
+    figure_from: dt.date | None = None
     income_line: float | None = None
     #: Rule id → its new end date; needs `document`.
     extensions: dict[str, dt.date] = field(default_factory=dict)
@@ -108,6 +111,10 @@ class CountyEdit:
             or self.title
             or self.authority
         )
+
+
+#: An override's keys for a figure applying from a day and the figure before it.
+_DATED = ("figure_from", "figure_before", "figure_before_document")
 
 
 def _override(data: dict[str, Any], rule_id: str) -> dict[str, Any]:
@@ -166,13 +173,25 @@ def edit_county_pack(
     undocumented_line = False
     for rule_id, value in edit.figures.items():
         entry = _override(data, rule_id)
-        if value is None:
-            entry.pop("figure", None)
-            entry.pop("figure_document", None)
-        else:
+        before, before_document = entry.get("figure"), entry.get("figure_document")
+        dated = entry.get("figure_from")
+        if dated is not None and edit.figure_from is not None and dated >= edit.figure_from:
+            # The dated figure corrected (from the same day, or an earlier one): what applied
+            # before it still does.
+            before = entry.get("figure_before")
+            before_document = entry.get("figure_before_document")
+        for key in ("figure", "figure_document", *_DATED):
+            entry.pop(key, None)
+        if value is not None:
             entry["figure"] = value
             if number:
                 entry["figure_document"] = number
+            if edit.figure_from is not None:
+                entry["figure_from"] = edit.figure_from
+                if before is not None:
+                    entry["figure_before"] = before
+                    if before_document:
+                        entry["figure_before_document"] = before_document
     if edit.extensions:
         if edit.document is None or not edit.document.number:
             raise PackError("county.toml", None, "延续执行政策必须写明县里的文件文号")

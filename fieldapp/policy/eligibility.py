@@ -165,6 +165,18 @@ def paid_period(kind: LimitKind, on: dt.date) -> tuple[dt.date, dt.date, str]:
     return dt.date(on.year, 1, 1), dt.date(on.year, 12, 31), f"{on.year}年度"
 
 
+def rule_as_judged(rule: Rule, on: dt.date, event_date: dt.date | None) -> Rule:
+    """The rule with the county's figure of the day its amount is judged on: the first day of
+    the month (year) paid for a periodic subsidy, else the day the job or training began; a
+    December claimed in January is paid December's figure."""
+    if rule.figure_from is None:
+        return rule
+    kind = rule.limit.kind
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        return rule.as_of(paid_period(kind, on)[0])
+    return rule.as_of(event_date or on)
+
+
 #: A qualifying event: its date, the spell or training, and the categories held that day.
 Event = tuple[dt.date, SpellFacts | None, ServiceFacts | None, frozenset[str]]
 
@@ -424,6 +436,7 @@ class CompiledRule:
         rule = self.rule
         day, spell, service, held = verdict.event
         event_id = spell.id if spell else service.id if service else None
+        then = rule_as_judged(rule, on, day)
         payee_name = facts.name
         if rule.payee == "employer":
             payee_name = spell.employer if spell else ""
@@ -435,9 +448,9 @@ class CompiledRule:
             facts.name,
             rule.id,
             rule.title,
-            self.clause,
+            self.clause if then is rule else then.citation,
             verdict.status,
-            amount=rule.amount.figure(service.training_days if service else None),
+            amount=then.amount.figure(service.training_days if service else None),
             funding_source=funding_for(rule, held),
             payee=str(rule.payee_kind),
             payee_name=payee_name,

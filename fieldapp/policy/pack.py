@@ -289,6 +289,11 @@ class Rule(_Strict):
     #: The county document that set the figure of a capped or county-set amount (its number;
     #: from an override's `figure_document`), cited with the clause.
     figure_document: str = ""
+    #: The day the county's figure applies from (a new standard from 2027-01-01): before it the
+    #: figure is `figure_before` (None: not set then), set on `figure_before_document`.
+    figure_from: dt.date | None = None
+    figure_before: float | None = Field(default=None, ge=0)
+    figure_before_document: str = ""
     #: The rule compiled for evaluation, made once on first use (`fieldapp.policy.eligibility`).
     _compiled: Any = PrivateAttr(default=None)
 
@@ -325,6 +330,33 @@ class Rule(_Strict):
         figure = [f"县定标准：{number}"] if number and not same else []
         return "；".join([self.clause, *figure, *extended])
 
+    def as_of(self, day: dt.date) -> Rule:
+        """The rule with the county's figure (and the document citing it) in force on `day`: the
+        figure before `figure_from` for a month paid, or a job begun, before it."""
+        if self.figure_from is None or day >= self.figure_from:
+            return self
+        amount = self.amount.model_copy(update={"value": self.figure_before})
+        return self.model_copy(
+            update={
+                "amount": amount,
+                "figure_document": self.figure_before_document if amount.is_set else "",
+                "figure_from": None,
+                "figure_before": None,
+                "figure_before_document": "",
+            }
+        )
+
+    def amount_text(self) -> str:
+        """The amount as `policy list` says it, with the figure before a new one's day: '700
+        元/月（县定标准）；2027-01-01 起执行，此前 600 元/月（七人社通〔2026〕3号）'."""
+        text = self.amount.describe()
+        if self.figure_from is None:
+            return text
+        before = self.as_of(self.figure_from - dt.timedelta(days=1))
+        earlier = money_text(before.amount.value, before.amount.unit)
+        cited = f"（{before.figure_document}）" if before.figure_document else ""
+        return f"{text}；{self.figure_from} 起执行，此前 {earlier}{cited}"
+
     def in_force_on(self, day: dt.date) -> bool:
         """True when `day` lies in the validity period."""
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
@@ -351,6 +383,11 @@ class RuleOverride(_Strict):
     #: The county document that sets `figure` (its number; listed in `[[documents]]`): printed
     #: papers cite it for the amount. Required of a pack published or installed from now on.
     figure_document: str | None = None
+    #: With `figure`: the day it applies from (months paid, jobs begun on or after it); before
+    #: it `figure_before` applies (left out: not set before), on `figure_before_document`.
+    figure_from: dt.date | None = None
+    figure_before: float | None = Field(default=None, ge=0)
+    figure_before_document: str | None = None
     amount: Amount | None = None
     valid_to: dt.date | None = None
     #: The county document that extends the rule (its number; listed in `[[documents]]`).

@@ -28,6 +28,7 @@ from fieldapp.policy.eligibility import (
     evaluate_person,
     evaluate_rule,
     explain,
+    rule_as_judged,
 )
 from fieldapp.policy.facts import PersonFacts, SpellFacts
 from fieldapp.policy.guard import LimitExceeded, check_new_claim
@@ -171,6 +172,7 @@ class ClaimService:
         collected: Iterable[str],
     ) -> Claim:
         rule = self.policy.rule(result.rule_id)
+        then = rule_as_judged(rule, on, result.event_date)  # the figure of the month paid
         done = set(collected)
         unknown = done - set(rule.evidence)
         if unknown:
@@ -182,7 +184,7 @@ class ClaimService:
             categories=tuple(
                 sorted(categories_judged(rule, facts, on, result.event_date, result.event_id))
             ),
-            amount_rule=rule.amount.describe(),
+            amount_rule=then.amount.describe(),
             limit=rule.limit.describe(),
             # The spell as the rule saw it, every field by name.
             spell=None
@@ -197,7 +199,7 @@ class ClaimService:
             rule_id=rule.id,
             rule_title=rule.title,
             pack_version=self.policy.version,
-            source_clause=rule.citation,
+            source_clause=then.citation,
             event_date=result.event_date,
             amount=result.amount,
             payee=rule.payee_kind,

@@ -236,3 +236,59 @@ def test_a_monthly_claim_records_the_categories_held_in_the_month_paid(
     claim = service.create(number, "welfare_post_subsidy", on=D(2025, 3, 5))
     assert claim.amount == 600 and claim.facts is not None
     assert claim.facts.categories == ("脱贫人口",)
+
+
+def test_december_claimed_in_january_is_paid_and_cited_at_decembers_figure(
+    repo: Records,
+) -> None:
+    """A hand-written county pack raising the post subsidy from 2027-01-01 (figure_from, with the
+    figure before it): the December claim made in January records 600 元 and the 2026 notice
+    (on its application form and roster), the January claim 700 元 and the 2027 notice."""
+    import tempfile
+    from pathlib import Path
+
+    from fieldapp.domain.models import EmploymentSpell, Household, Person
+    from fieldapp.policy.combine import combine
+    from fieldapp.policy.packfile import parse_pack_text
+    from fieldapp.policy.registry import PolicyRegistry
+    from tests.conftest import make_id
+    from tests.policy.helpers import COUNTY_PACK, HOME
+
+    text = COUNTY_PACK.replace(
+        'rule = "welfare_post_subsidy"\nfigure = 600\nfigure_document = "七人社通〔2026〕3号"',
+        'rule = "welfare_post_subsidy"\nfigure = 700\nfigure_document = "七人社通〔2026〕20号"\n'
+        "figure_from = 2027-01-01\nfigure_before = 600\n"
+        'figure_before_document = "七人社通〔2026〕3号"\n'
+        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕20号"',
+    ) + (
+        '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\n'
+        'title = "关于调整2027年公益性岗位补贴标准的通知"\ndate = 2026-12-10\n'
+    )
+    assert "figure_from" in text
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    policy = combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
+    populate(repo)
+    number = make_id("520502", "19800505", "311")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=D(2026, 7, 1),
+                form="公益性岗位",
+                place_code="520502001",
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+    service = ClaimService(repo.ledger, policy)
+    december = service.create(number, "welfare_post_subsidy", on=D(2026, 12, 31))
+    january = service.create(number, "welfare_post_subsidy", on=D(2027, 1, 31))
+    assert (december.amount, january.amount) == (600, 700)
+    assert december.source_clause is not None and january.source_clause is not None
+    assert "七人社通〔2026〕3号" in december.source_clause
+    assert "县定标准" in december.source_clause and "20号；" not in december.source_clause
+    assert "县定标准、执行至 2027-12-31（七人社通〔2026〕20号" in january.source_clause
+    assert december.facts is not None and december.facts.amount_rule.startswith("600 元/月")
+    assert january.facts is not None and january.facts.amount_rule.startswith("700 元/月")

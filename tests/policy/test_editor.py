@@ -279,3 +279,53 @@ def test_after_next_years_edition_the_next_edit_is_numbered_in_that_year(hub: Pa
     assert policy.pack.version == f"{coming}.2"
     assert policy.rule("welfare_post_subsidy").amount.value == 700
     assert [y.year for y in policy.calendar.years] == [coming]
+
+
+def test_a_new_years_figure_is_paid_from_its_day_and_december_keeps_the_old_one(
+    hub: Path, capsys
+) -> None:
+    """The county raises the post subsidy from 600 to 700 元 a month from 2027-01-01 and
+    publishes it in December, so every village has it by New Year's Day. A pack had one figure
+    a rule: December 2026, claimed in January as it always is, was paid 700 元 and its papers
+    cited the 2027 notice. The new figure now applies from its day, the months before keep the
+    figure in force then, each citing its own document."""
+    from fieldapp.policy.eligibility import Status, evaluate_rule
+    from tests.policy.helpers import person, spell
+
+    code, _, err = edit(
+        capsys, hub, "--figure", "welfare_post_subsidy=600",
+        "--extend", "welfare_post_subsidy=2027-12-31", *DOC,
+    )  # fmt: skip
+    assert code == 0, err
+    code, _, err = edit(
+        capsys, hub, "--figure", "welfare_post_subsidy=700", "--figure-from", "2027-01-01",
+        "--document", "七人社通〔2026〕20号", "--document-title", "关于调整2027年公益性岗位补贴标准的通知",
+    )  # fmt: skip
+    assert code == 0, err
+    rule = in_force(hub).rule("welfare_post_subsidy")
+    post = {"form": "公益性岗位", "place_code": "520502001", "employer": "红星村保洁岗"}
+    holder = person(spells=(spell(dt.date(2026, 7, 1), contract_months=12, **post),))
+    december = evaluate_rule(rule, holder, dt.date(2026, 12, 31))
+    january = evaluate_rule(rule, holder, dt.date(2027, 1, 31))
+    assert december.status is Status.ELIGIBLE and january.status is Status.ELIGIBLE
+    assert (december.amount, january.amount) == (600, 700)
+    assert (
+        "县定标准、执行至 2027-12-31（" in december.clause
+        and "七人社通〔2026〕3号" in december.clause
+    )
+    assert "20号" not in december.clause
+    assert "县定标准：七人社通〔2026〕20号" in january.clause
+    assert rule.amount_text().endswith("；2027-01-01 起执行，此前 600 元/月（七人社通〔2026〕3号）")
+    # The next edition of something else keeps both figures and their days.
+    code, _, err = edit(capsys, hub, "--income-line", "650", *DOC)
+    assert code == 0, err
+    rule = in_force(hub).rule("welfare_post_subsidy")
+    assert evaluate_rule(rule, holder, dt.date(2026, 12, 31)).amount == 600
+    assert evaluate_rule(rule, holder, dt.date(2027, 1, 31)).amount == 700
+    # A figure changed again without a day applies to every month, the earlier figure gone.
+    code, _, err = edit(
+        capsys, hub, "--figure", "welfare_post_subsidy=650", "--document", "七人社通〔2026〕21号"
+    )
+    assert code == 0, err
+    rule = in_force(hub).rule("welfare_post_subsidy")
+    assert evaluate_rule(rule, holder, dt.date(2026, 12, 31)).amount == 650
