@@ -257,17 +257,19 @@ def visits_job(
     month: str,
     due: DueLookup | None = None,
     policy: Policy | None = None,
+    today: dt.date | None = None,
 ) -> PrintJob:
     """The monthly visit sheet of a village or site.
 
     Its "应办事项" column is `due`, else the due list of `policy` (the policy in force, which
-    the caller loaded); with neither, the sheet lists the month's status duty only.
+    the caller loaded) as of the month's end or `today` (default: the real day), if sooner;
+    with neither, the sheet lists the month's status duty only.
     """
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
         raise FieldappError(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10")
     note = ""
     if due is None and policy is not None:
-        due, note = policy_due_lookup(ledger, policy, area_code, month)
+        due, note = policy_due_lookup(ledger, policy, area_code, month, today)
     elif due is None:
         note = "未载入政策包，“应办事项”一栏只列本月状态"
     data = PaperData(ledger)
@@ -290,23 +292,27 @@ def visits_job(
 
 
 def policy_due_lookup(
-    ledger: Ledger, policy: Policy, area_code: str, month: str
+    ledger: Ledger, policy: Policy, area_code: str, month: str, today: dt.date | None = None
 ) -> tuple[DueLookup | None, str]:
     """The policy's due list for the area as of the month's end (or today, if sooner).
 
     When the policy cannot make one, the sheet still prints, with monthly status and services
-    only, and the note says why.
+    only, and the note says why; deadlines counted on a year without its holiday schedule are
+    said to be estimates, as the due list says.
     """
-    on = min(Month(month).last_day, dt.date.today())
+    on = min(Month(month).last_day, today or dt.date.today())
     try:
         items = due_list(ledger, policy, on, area_prefix=area_code)
     except (FieldappError, ValueError) as error:
         return None, f"未能生成政策包待办清单（{error}），“应办事项”一栏只列本月状态"
     grouped: dict[str, list[str]] = {}
+    estimated: dict[str, None] = {}
     for item in items:
         text = f"{item.title}（{item.due_date.month}月{item.due_date.day}日前，{item.urgency}）"
         grouped.setdefault(item.person_id, []).append(text)
-    return (lambda person_id: grouped.get(person_id, [])), ""
+        estimated |= dict.fromkeys(n for n in item.note.split("；") if n)
+    note = "；".join(f"“应办事项”中的期限是估算的：{n}" for n in estimated)
+    return (lambda person_id: grouped.get(person_id, [])), note
 
 
 def certificate_job(ledger: Ledger, id_number: str, casual: bool = False) -> PrintJob:

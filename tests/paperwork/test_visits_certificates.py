@@ -189,3 +189,31 @@ def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
     assert "5200元" in text and "4800" not in text
     assert "5个月（截至开具之日）" in text
     assert not re.search(r"\d\.0(?!\d)", text)  # money never as 4800.0
+
+
+def test_a_visit_sheet_whose_deadlines_are_estimated_says_so(ledger):
+    """The coordinator prints February's visit sheet on 2027-02-03: its 应办事项 column gives
+    each 1311 service's deadline, counted across the Spring Festival on 2027's statutory
+    holidays alone (the State Council's schedule not loaded) — the due list says so, the sheet
+    the coordinator carries from door to door did not."""
+    from pathlib import Path
+
+    from fieldapp.domain.models import UnemploymentRegistration
+    from fieldapp.policy.registry import PolicyRegistry
+
+    people = _village(ledger)
+    with ledger.transaction():
+        ledger.insert(
+            "unemployment_registrations",
+            UnemploymentRegistration(
+                person_id=people[1][0], found_date=dt.date(2027, 2, 1)
+            ).fields(),
+        )
+    policy = PolicyRegistry(local=Path("/nonexistent")).load()
+    job = visits_job(ledger, VILLAGE, "2027-02", policy=policy, today=dt.date(2027, 2, 3))
+    assert "发现失业" in "\n".join(page_texts(job.render()))
+    assert job.note == (
+        "“应办事项”中的期限是估算的：2027年放假调休安排尚未载入，期限按法定节假日估算"
+    )
+    autumn = visits_job(ledger, VILLAGE, "2026-10", policy=policy, today=dt.date(2026, 10, 20))
+    assert "估算" not in autumn.note
