@@ -146,3 +146,28 @@ def test_only_county_devices_submit(tmp_path: Path, ledger_path: Path) -> None:
         )
     ledger.close()
     hub.close()
+
+
+def test_the_county_form_sets_a_new_figure_from_a_day(county_hub, window, qtbot) -> None:
+    """The county's clerk raising the post subsidy from 2027-01-01 on the county device had no
+    way to say from when: the form's figure applied to every month, December's included."""
+    from fieldapp.policy.combine import combine
+    from fieldapp.policy.packfile import parse_pack_text
+    from fieldapp.policy.registry import PolicyRegistry
+
+    dialog = _editor(window, qtbot)
+    dialog.figure_from.setText("2027-01-01")
+    assert not dialog.check()
+    assert dialog.error.text() == "请检查：填了新金额的执行日期，却没有改任何县定金额"
+    dialog.figure_edits["welfare_post_subsidy"].setText("700")
+    dialog.doc_number.setText("七人社通〔2026〕20号")
+    dialog.extension_edits["welfare_post_subsidy"].setText("2027-12-31")
+    assert dialog.check(), dialog.error.text()
+    pack = parse_pack_text(dialog.text, "county.toml")
+    policy = combine([*PolicyRegistry().base_files(), ("county.toml", pack)])
+    rule = policy.rule("welfare_post_subsidy")
+    assert rule.figure_from is not None and rule.figure_from.isoformat() == "2027-01-01"
+    assert rule.as_of(rule.figure_from.replace(day=1, month=1, year=2026)).amount.value is None
+    assert rule.amount.value == 700
+    dialog.figure_from.setText("明年")
+    assert not dialog.check() and "新金额的执行日期：“明年”不是日期" in dialog.error.text()

@@ -212,6 +212,18 @@
       <source>检查通过：规则版本 %1</source>
       <translation>Check passed: rules version %1</translation>
     </message>
+    <message>
+      <source>空着：所有月份都按新金额；如 2027-01-01：此前的月份仍按原金额</source>
+      <translation>Blank: every month at the new figures; e.g. 2027-01-01: earlier months keep the figures before</translation>
+    </message>
+    <message>
+      <source>新金额的执行日期</source>
+      <translation>New figures apply from</translation>
+    </message>
+    <message>
+      <source>填了新金额的执行日期，却没有改任何县定金额</source>
+      <translation>A day for new figures was given, but no county figure was changed</translation>
+    </message>
   </context>
   <context>
     <name>CountyResetDialog</name>
