@@ -20,7 +20,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.policy.citations import official, rules_version
 from fieldapp.policy.claim_flow import parse_state
-from fieldapp.policy.eligibility import STATUS_LABELS, Status
+from fieldapp.policy.eligibility import STATUS_LABELS, Status, ended_notices
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
 from fieldapp.services.actor import actor_of
@@ -237,6 +237,9 @@ def cmd_eligible(args: argparse.Namespace) -> int:
             ]
         )
         return 0
+    if not args.person:  # the people of a rule just ended are gone from the list: say why
+        for notice in ended_notices(policy, on):
+            print(f"注意：{notice}")
     if not results:
         print("没有结果")
     for r in results:

@@ -165,6 +165,26 @@ def paid_period(kind: LimitKind, on: dt.date) -> tuple[dt.date, dt.date, str]:
     return dt.date(on.year, 1, 1), dt.date(on.year, 12, 31), f"{on.year}年度"
 
 
+#: How long after a rule's end the lists of who may claim say it has ended (the weeks after
+#: the new year, before the county's extension reaches every device).
+ENDED_NOTICE_DAYS = 62
+
+
+def ended_notices(policy: Policy, on: dt.date) -> list[str]:
+    """What a list of who may claim as of `on` says of the rules that have just ended: their
+    people are no longer listed for later jobs and months, which nothing else would tell."""
+    ended: dict[dt.date, list[str]] = {}
+    for rule in policy.active_rules:
+        end = rule.valid_to
+        if end is not None and end < on <= end + dt.timedelta(days=ENDED_NOTICE_DAYS):
+            ended.setdefault(end, []).append(rule.title)
+    return [
+        f"{'、'.join(titles)}的执行期已于 {end} 结束：此后开始的就业、培训和此后的月份不再符合条件，"
+        "县里延续执行（随政策包下发）后恢复"
+        for end, titles in sorted(ended.items())
+    ]
+
+
 def rule_as_judged(rule: Rule, on: dt.date, event_date: dt.date | None) -> Rule:
     """The rule with the county's figure of the day its amount is judged on: the first day of
     the month (year) paid for a periodic subsidy, else the day the job or training began; a

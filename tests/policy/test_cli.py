@@ -337,3 +337,31 @@ def test_policy_commands_say_the_version_as_the_papers_do(db, capsys, tmp_path: 
     for text in said:
         assert "（规则版本 省 2026.1、县 2026.1" in text, text
         assert "@" not in text and "qixingguan" not in text, text
+
+
+def test_eligible_says_which_subsidies_ended_at_the_new_year(db, capsys, tmp_path: Path) -> None:
+    """The county extended the post subsidy and the transport subsidy to 2026-12-31; its 2027
+    pack has not reached the village laptop on 2 January. The list of who may claim simply
+    lost those subsidies' people, nothing said why; it now says which ended, and when."""
+    path, _ids = db
+    pack = tmp_path / "county.toml"
+    pack.write_text(
+        COUNTY_PACK
+        + '\n[[overrides]]\nrule = "transport_cross_province_lifted"\nvalid_to = 2026-12-31\n'
+        'document = "七人社通〔2026〕3号"\n',
+        encoding="utf-8",
+    )
+    assert main(["--db", path, "policy", "install", str(pack)]) == 0
+    capsys.readouterr()
+    code, out, _ = run(capsys, "--db", path, "eligible", "--on", "2027-01-02")
+    assert code == 0
+    notice = (
+        "注意：一次性交通补助（脱贫人口新跨省务工）的执行期已于 2026-12-31 结束："
+        "此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复"
+    )
+    assert out.splitlines()[0] == notice
+    # Rules that ended long ago (the seeds' 2025-12-31) are not said over and over all year.
+    code, out, _ = run(capsys, "--db", path, "eligible", "--on", "2026-12-01")
+    assert "执行期已于" not in out
+    code, out, _ = run(capsys, "--db", path, "eligible", "--on", "2027-01-02", "--json")
+    assert isinstance(json.loads(out), list)

@@ -33,7 +33,7 @@ from fieldapp.policy.claim_flow import (
     TransitionRefused,
     check_editable,
 )
-from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status
+from fieldapp.policy.eligibility import STATUS_LABELS, RuleResult, Status, ended_notices
 from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.changes import NO_CHANGES, Kind
 from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
@@ -137,6 +137,7 @@ class SubsidiesPage(QWidget):
             )
         )
         self.person_bar.show()
+        self.ended_label.hide()  # one person's reasons say a rule's period is over
         self.all_results = results
         self._filter_results()
         self.refresh_claims()
@@ -147,6 +148,7 @@ class SubsidiesPage(QWidget):
         """Back to every person of the area (the list is found again on demand)."""
         self.person_id = None
         self.person_bar.hide()
+        self.ended_label.hide()
         self.all_results = []
         self._filter_results()
         self.refresh_claims()
@@ -187,9 +189,15 @@ class SubsidiesPage(QWidget):
         splitter.addWidget(self.results_view)
         splitter.addWidget(self.reasons)
         splitter.setSizes([800, 360])
+        # The subsidies that have just ended (their people gone from the list): said above it.
+        self.ended_label = QLabel()
+        self.ended_label.setWordWrap(True)
+        self.ended_label.setStyleSheet("color: #8a5300;")
+        self.ended_label.hide()
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.addLayout(row)
+        layout.addWidget(self.ended_label)
         layout.addWidget(splitter, 1)
         self.find_button.clicked.connect(self.find_eligible)
         self.claim_button.clicked.connect(self.create_claim)
@@ -226,6 +234,12 @@ class SubsidiesPage(QWidget):
         self.all_results = []
         self.results.set_rows([])
         self.results_label.clear()
+        try:
+            ended = ended_notices(policy_access.policy(self.session.ledger), on)
+        except Exception:  # noqa: BLE001 - a broken pack is said by the evaluation itself
+            ended = []
+        self.ended_label.setText("\n".join(ended))
+        self.ended_label.setVisible(bool(ended))
         self.panel.run(
             text, work, self._show_results, self._failed, read_only=True, on_partial=self._add_part
         )
