@@ -58,7 +58,7 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--figure-from",
         metavar="DATE",
-        help="这次的县定金额从哪一天起执行，如 2027-01-01：此前的月份（此前开始的就业）仍按原金额",
+        help="这次的县定金额（和监测收入线）从哪一天起执行，如 2027-01-01：此前的月份（此前开始的就业）仍按原标准",
     )
     p.add_argument(
         "--income-line",
@@ -251,8 +251,14 @@ def county_edit(args: argparse.Namespace) -> CountyEdit:
             raise FieldappError(f"金额“{value}”不是数字（规则 {rule}）")
         edit.figures[rule] = figure
     edit.figure_from = _day(args.figure_from, "县定金额的执行日期")
-    if edit.figure_from is not None and not any(v is not None for v in edit.figures.values()):
-        raise FieldappError("写了 --figure-from 却没有用 --figure 写新的县定金额")
+    if (
+        edit.figure_from is not None
+        and line is None
+        and not any(v is not None for v in edit.figures.values())
+    ):
+        raise FieldappError(
+            "写了 --figure-from 却没有用 --figure 写新的县定金额（或用 --income-line 写新的监测收入线）"
+        )
     for rule, value in _pairs(args.extend, "延续执行"):
         day = _day(value, "延续执行日期")
         assert day is not None

@@ -333,10 +333,30 @@ class _State:
                 raise self._refuse(
                     "写了监测收入线的文号却没有写监测收入线 welfare_post_income_line"
                 )
+            if lines.welfare_post_income_line_from is not None:
+                raise self._refuse(
+                    "写了监测收入线的执行日期却没有写监测收入线 welfare_post_income_line"
+                )
             return
         if number and number not in self.documents:
             raise self._refuse(f"监测收入线的文号 {number} 不在本包的 [[documents]] 中")
         self.lines["welfare_post_income_line_document"] = number or None
+        # A line from a day on, and the one before it; a line without a day replaces both.
+        start = lines.welfare_post_income_line_from
+        before = lines.welfare_post_income_line_before
+        earlier = lines.welfare_post_income_line_before_document
+        if start is None and (before is not None or earlier):
+            raise self._refuse(
+                "写了此前的监测收入线（welfare_post_income_line_before）却没有写新收入线的执行日期 "
+                "welfare_post_income_line_from"
+            )
+        if earlier and earlier not in self.documents:
+            raise self._refuse(f"此前监测收入线的文号 {earlier} 不在本包的 [[documents]] 中")
+        self.lines |= {
+            "welfare_post_income_line_from": start,
+            "welfare_post_income_line_before": before if start else None,
+            "welfare_post_income_line_before_document": (earlier or None) if before else None,
+        }
 
     def _extension(self, rule: Rule, override: RuleOverride) -> Extension:
         number = override.document

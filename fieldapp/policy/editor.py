@@ -83,8 +83,8 @@ class CountyEdit:
 
     #: Rule id → the county's figure (None clears it back to 待县里核定标准).
     figures: dict[str, float | None] = field(default_factory=dict)
-    #: The day `figures` apply from (None: every month and job alike); before it each rule's
-    #: figure in force now still applies, with its document.
+    #: The day `figures` (and a changed `income_line`) apply from (None: every month and job
+    #: alike); before it each figure (the line) in force now still applies, with its document.
     figure_from: dt.date | None = None
     income_line: float | None = None
     #: Rule id → its new end date; needs `document`.
@@ -111,6 +111,33 @@ class CountyEdit:
             or self.title
             or self.authority
         )
+
+
+#: The monitoring line's keys for a line applying from a day and the line before it.
+_LINE_DATED = (
+    "welfare_post_income_line_from",
+    "welfare_post_income_line_before",
+    "welfare_post_income_line_before_document",
+)
+
+
+def _date_the_line(lines: dict[str, Any], start: dt.date | None) -> None:
+    """A new line from `start` on: the line in force before it is kept for the months before
+    (a line dated ahead corrected from the same day or earlier keeps what came before it)."""
+    before = lines.get("welfare_post_income_line")
+    before_document = lines.get("welfare_post_income_line_document")
+    dated = lines.get(_LINE_DATED[0])
+    if dated is not None and start is not None and dated >= start:
+        before, before_document = lines.get(_LINE_DATED[1]), lines.get(_LINE_DATED[2])
+    for key in _LINE_DATED:
+        lines.pop(key, None)
+    if start is None:
+        return
+    lines[_LINE_DATED[0]] = start
+    if before is not None:
+        lines[_LINE_DATED[1]] = before
+        if before_document:
+            lines[_LINE_DATED[2]] = before_document
 
 
 #: An override's keys for a figure applying from a day and the figure before it.
@@ -213,6 +240,8 @@ def edit_county_pack(
         # The form always gives the line it shows: the same line again is no new decision (it
         # keeps its document), unless it is now given the document it lacked.
         same = edit.income_line == lines.get("welfare_post_income_line")
+        if not same:
+            _date_the_line(lines, edit.figure_from)
         if not same or (number and not lines.get("welfare_post_income_line_document")):
             lines["welfare_post_income_line"] = edit.income_line
             if number:

@@ -14,7 +14,7 @@ Each flag cites the clause the pack gives it (`[clauses]`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,8 +108,14 @@ def flexible_income(person: PersonFacts, month: str) -> float | None:
     return float(sum(others)) if others else None
 
 
-def months_above(person: PersonFacts, on: dt.date, line: float, needed: int) -> list[str]:
-    """The consecutive months (latest first) up to `on` whose flexible income exceeded `line`."""
+def months_above(
+    person: PersonFacts,
+    on: dt.date,
+    line: float | Callable[[dt.date], float | None],
+    needed: int,
+) -> list[str]:
+    """The consecutive months (latest first) up to `on` whose flexible income exceeded `line`
+    (a figure, or the line in force on a month's first day)."""
     run: list[str] = []
     day = on.replace(day=1)
     for _ in range(needed + 1):
@@ -118,11 +124,16 @@ def months_above(person: PersonFacts, on: dt.date, line: float, needed: int) -> 
         if income is None and not run and key == month_key(on):
             day = add_months(day, -1)  # this month not reported yet: start from the last one
             continue
-        if income is None or income <= line:
+        then = line(day) if callable(line) else line
+        if income is None or then is None or income <= then:
             break
         run.append(key)
         day = add_months(day, -1)
     return run
+
+
+def _first_day(month: str) -> dt.date:
+    return dt.date(int(month[:4]), int(month[5:7]), 1)
 
 
 def overlapping_posts(person: PersonFacts) -> list[tuple[SpellFacts, SpellFacts]]:
@@ -140,15 +151,27 @@ def household_duties(
     policy: Policy, households: Iterable[HouseholdFacts], on: dt.date
 ) -> list[DutyFlag]:
     """Every duty flag of the given households as of `on`."""
+    lines = policy.lines
     line = policy.line("welfare_post_income_line")
     needed = int(policy.line("welfare_post_income_months") or 6)
     clauses = policy.clauses
-    line_document = policy.lines.welfare_post_income_line_document
-    line_clause = "；".join(
-        x
-        for x in (clauses.income_above_line, line_document and f"监测收入线：{line_document}")
-        if x
-    )
+
+    def line_clause(run: list[str]) -> str:
+        """The clause, with the document of each line the run was measured against."""
+        numbers = [lines.income_line_on(_first_day(m))[1] for m in run]
+        cited = "、".join(dict.fromkeys(n for n in numbers if n))
+        return "；".join(
+            x for x in (clauses.income_above_line, cited and f"监测收入线：{cited}") if x
+        )
+
+    def line_text(run: list[str]) -> str:
+        """'超过监测线 650 元/月', or with a new line in the run the line of each month."""
+        start = lines.welfare_post_income_line_from
+        if start is None or not run[-1] < month_key(start) <= run[0]:
+            return f"超过监测线 {lines.income_line_on(_first_day(run[0]))[0]:g} 元/月"
+        before = lines.welfare_post_income_line_before or 0
+        return f"超过当月的监测线（{start} 起 {line:g} 元/月，此前 {before:g} 元/月）"
+
     age_min = int(policy.deadline("working_age_min", 16))
     age_max = int(policy.deadline("working_age_max", 60))
     flags: list[DutyFlag] = []
@@ -182,15 +205,15 @@ def household_duties(
             )
         for person in hh.members:
             if line is not None and posts_on(person, on):
-                run = months_above(person, on, line, needed)
+                run = months_above(person, on, lambda d: lines.income_line_on(d)[0], needed)
                 if len(run) >= needed:
                     flags.append(
                         DutyFlag(
                             DutyKind.INCOME_ABOVE_LINE,
                             *base,
                             f"{person.name} 灵活就业收入连续{len(run)}个月（{run[-1]} 至 {run[0]}）"
-                            f"超过监测线 {line:g} 元/月，应退出公益性岗位",
-                            line_clause,
+                            f"{line_text(run)}，应退出公益性岗位",
+                            line_clause(run),
                             [person.person_id],
                             [person.name],
                         )

@@ -426,7 +426,22 @@ class Lines(_Strict):
     #: The county document that sets the line (its number; listed in `[[documents]]`), cited
     #: by the flag telling that a post holder's income is above it.
     welfare_post_income_line_document: str | None = None
+    #: The day the line applies from (a new line for the new year): months before it are
+    #: measured against `welfare_post_income_line_before` (None: no line then), on its document.
+    welfare_post_income_line_from: dt.date | None = None
+    welfare_post_income_line_before: float | None = Field(default=None, ge=0)
+    welfare_post_income_line_before_document: str | None = None
     welfare_post_income_months: int | None = Field(default=None, ge=1)
+
+    def income_line_on(self, day: dt.date) -> tuple[float | None, str]:
+        """The monitoring line in force on `day` and the document that set it ('' if none)."""
+        start = self.welfare_post_income_line_from
+        if start is not None and day < start:
+            before = self.welfare_post_income_line_before
+            return before, (self.welfare_post_income_line_before_document or "") * (
+                before is not None
+            )
+        return self.welfare_post_income_line, self.welfare_post_income_line_document or ""
 
 
 class Deadlines(_Strict):

@@ -204,6 +204,47 @@ def test_welfare_post_income_above_line_six_months(county_policy: Policy) -> Non
     assert household_duties(policy, [_household(five)], D(2025, 9, 10)) == []
 
 
+def test_a_new_monitoring_line_from_the_new_year_leaves_the_old_years_months_to_the_old_line() -> (
+    None
+):
+    """The county raises the monitoring line from 650 to 700 元/月 from 2027-01-01. A post
+    holder earning 680 元 a month from August 2026 (above the line of the day) and 720 in
+    January was above the line six months running, yet was not flagged in February: every
+    month, 2026's too, was measured against the new line. Each month is now measured against
+    the line in force in it, and both documents are cited."""
+    import tempfile
+    from pathlib import Path
+
+    from fieldapp.policy.combine import combine
+    from fieldapp.policy.packfile import parse_pack_text
+    from fieldapp.policy.registry import PolicyRegistry
+    from tests.policy.helpers import COUNTY_PACK
+
+    text = (
+        COUNTY_PACK.replace(
+            'welfare_post_income_line = 650\nwelfare_post_income_line_document = "七人社通〔2026〕3号"',
+            'welfare_post_income_line = 700\nwelfare_post_income_line_document = "七人社通〔2026〕20号"\n'
+            "welfare_post_income_line_from = 2027-01-01\nwelfare_post_income_line_before = 650\n"
+            'welfare_post_income_line_before_document = "七人社通〔2026〕3号"',
+        )
+        + '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\ntitle = "关于2027年监测收入线的通知"\n'
+    )
+    assert "line_from" in text
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    policy = combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
+    post = spell(D(2024, 1, 1), form="公益性岗位", place_code="520502001", employer="保洁岗")
+    months = [MonthFacts(f"2026-{m:02d}", "已就业", 680.0) for m in range(8, 13)]
+    holder = person(spells=(post,), months=(*months, MonthFacts("2027-01", "已就业", 720.0)))
+    (flag,) = household_duties(policy, [_household(holder)], D(2027, 2, 10))
+    assert flag.kind is DutyKind.INCOME_ABOVE_LINE
+    assert "连续6个月（2026-08 至 2027-01）超过当月的监测线" in flag.text
+    assert "（2027-01-01 起 700 元/月，此前 650 元/月）" in flag.text
+    assert "监测收入线：七人社通〔2026〕20号、七人社通〔2026〕3号" in flag.clause
+    # 680 元 in January is under the new line: the run ends there.
+    below = person(spells=(post,), months=(*months, MonthFacts("2027-01", "已就业", 680.0)))
+    assert household_duties(policy, [_household(below)], D(2027, 2, 10)) == []
+
+
 def test_one_person_two_posts(policy: Policy) -> None:
     a = spell(D(2025, 1, 1), id="p1", form="公益性岗位", employer="保洁岗")
     b = spell(D(2025, 3, 1), id="p2", form="公益性岗位", employer="护林岗")

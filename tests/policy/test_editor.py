@@ -329,3 +329,21 @@ def test_a_new_years_figure_is_paid_from_its_day_and_december_keeps_the_old_one(
     assert code == 0, err
     rule = in_force(hub).rule("welfare_post_subsidy")
     assert evaluate_rule(rule, holder, dt.date(2026, 12, 31)).amount == 650
+
+
+def test_a_new_monitoring_line_from_a_day_keeps_the_old_line_before_it(hub: Path, capsys) -> None:
+    """`--figure-from` dates a new monitoring line as it dates a figure."""
+    code, _, err = edit(capsys, hub, "--income-line", "650", *DOC)
+    assert code == 0, err
+    code, _, err = edit(
+        capsys, hub, "--income-line", "700", "--figure-from", "2027-01-01",
+        "--document", "七人社通〔2026〕20号",
+    )  # fmt: skip
+    assert code == 0, err
+    lines = in_force(hub).lines
+    assert lines.income_line_on(dt.date(2026, 12, 1)) == (650, "七人社通〔2026〕3号")
+    assert lines.income_line_on(dt.date(2027, 1, 1)) == (700, "七人社通〔2026〕20号")
+    # A line set again without a day applies to every month.
+    code, _, err = edit(capsys, hub, "--income-line", "720", "--document", "七人社通〔2026〕21号")
+    assert code == 0, err
+    assert in_force(hub).lines.income_line_on(dt.date(2026, 12, 1)) == (720, "七人社通〔2026〕21号")

@@ -169,5 +169,11 @@ def test_the_county_form_sets_a_new_figure_from_a_day(county_hub, window, qtbot)
     assert rule.figure_from is not None and rule.figure_from.isoformat() == "2027-01-01"
     assert rule.as_of(rule.figure_from.replace(day=1, month=1, year=2026)).amount.value is None
     assert rule.amount.value == 700
+    # A new monitoring line alone may be dated too.
+    dialog.figure_edits["welfare_post_subsidy"].setText("")
+    dialog.income_line.setText("700")
+    assert dialog.check(), dialog.error.text()
+    lines = parse_pack_text(dialog.text, "county.toml").lines
+    assert lines.welfare_post_income_line_from is not None
     dialog.figure_from.setText("明年")
     assert not dialog.check() and "新金额的执行日期：“明年”不是日期" in dialog.error.text()

@@ -123,6 +123,7 @@ class CountyPolicyDialog(QDialog):
             self.tr("空着：所有月份都按新金额；如 2027-01-01：此前的月份仍按原金额")
         )
         form.addRow(self.tr("新金额的执行日期"), self.figure_from)
+        self.line_shown = line
         self.income_line = QLineEdit("" if line is None else f"{line:g}")
         self.income_line.setPlaceholderText(self.tr("待县里核定标准"))
         form.addRow(self.tr("防止返贫监测收入线（元/月）"), self.income_line)
@@ -195,10 +196,15 @@ class CountyPolicyDialog(QDialog):
             value = self._number(widget.text(), self.figures[rule_id].title)
             if value != self.figures[rule_id].value:
                 edit.figures[rule_id] = value
-        edit.figure_from = self._date(self.figure_from.text(), self.tr("新金额的执行日期"))
-        if edit.figure_from is not None and not any(v is not None for v in edit.figures.values()):
-            raise ValueError(self.tr("填了新金额的执行日期，却没有改任何县定金额"))
         edit.income_line = self._number(self.income_line.text(), self.tr("监测收入线"))
+        edit.figure_from = self._date(self.figure_from.text(), self.tr("新金额的执行日期"))
+        line_changed = edit.income_line is not None and edit.income_line != self.line_shown
+        if (
+            edit.figure_from is not None
+            and not line_changed
+            and not any(v is not None for v in edit.figures.values())
+        ):
+            raise ValueError(self.tr("填了新金额的执行日期，却没有改任何县定金额"))
         for rule_id, widget in self.extension_edits.items():
             day = self._date(widget.text(), self.tr("延续执行"))
             if day is not None:
