@@ -1,0 +1,72 @@
+"""A subsidy paid by the month (year) says on its papers which month (year) it pays for."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.models import EmploymentSpell, Household, Person
+from fieldapp.paperwork.jobs import form_job, roster_job
+from fieldapp.policy.combine import combine
+from fieldapp.policy.pack import Policy
+from fieldapp.policy.packfile import parse_pack_text
+from fieldapp.policy.registry import PolicyRegistry
+from fieldapp.services.claims import ClaimService
+from tests.conftest import make_id
+from tests.paperwork.pdftext import page_texts
+from tests.policy.helpers import COUNTY_PACK, HOME, populate
+from tests.records import Records
+
+
+def _extended() -> Policy:
+    """The county's pack with the post subsidy extended to 2027-12-31."""
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    text = COUNTY_PACK.replace(
+        'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+        'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+    )
+    return combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
+
+
+def test_the_form_and_roster_of_a_monthly_subsidy_say_which_month_they_pay(
+    repo: Records,
+) -> None:
+    """December's post subsidy is claimed in early January, as every month's is claimed after
+    the month: the 申请表 printed 申请日期 and the 补贴标准 (600 元/月) but no month, and the
+    花名册 of a batch holding December's and January's claims of one person showed two like
+    rows — nobody could tell which month each paid. Each now says 发放月份 2026年12月."""
+    populate(repo)
+    number = make_id("520502", "19800505", "311")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=dt.date(2026, 7, 1),
+                form="公益性岗位",
+                place_code="520502001",
+                place_name="红星村",
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+    policy = _extended()
+    papers = policy.rule("welfare_post_subsidy").evidence
+    service = ClaimService(repo.ledger, policy)
+    december = service.create(
+        number, "welfare_post_subsidy", on=dt.date(2026, 12, 31), evidence_collected=papers
+    )
+    text = page_texts(form_job(repo.ledger, december.id).render())[0]
+    assert "发放月份" in text and "2026年12月" in text
+    january = service.create(
+        number, "welfare_post_subsidy", on=dt.date(2027, 1, 31), evidence_collected=papers
+    )
+    for claim in (december, january):
+        service.advance(claim.id, ClaimState.SUBMITTED)
+    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    roster = "\n".join(page_texts(roster_job(repo.ledger, batch.id).render()))
+    assert "2026年12月" in roster and "2027年1月" in roster
