@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -140,6 +141,16 @@ class Claim(Record):
     @field_serializer("facts", when_used="json")
     def _facts_text(self, facts: QualifyingFacts) -> str:
         return facts.to_text()
+
+    def paid_for(self) -> str:
+        """'2026年12月' (or '2026年度') for a claim of a subsidy paid by the month (year): the
+        period its limit is counted in, which is the one it pays; '' for a one-time subsidy."""
+        kind, _, period = self.limit_key.rpartition("|")[2].partition(":")
+        if kind == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
+            return f"{period[:4]}年{int(period[5:])}月"
+        if kind == "year" and re.fullmatch(r"\d{4}", period):
+            return f"{period}年度"
+        return ""
 
     def evidence_items(self) -> dict[str, bool]:
         """The evidence checklist: item → collected."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -87,17 +86,6 @@ def _day(text: str | None) -> dt.date | None:
 
 def _months(n: Any) -> str:
     return f"{n} 个月" if n not in (None, "") else ""
-
-
-def paid_for(claim: Claim) -> str:
-    """'2026年12月' (or '2026年度') for a claim of a subsidy paid by the month (year): the period
-    its limit is counted in, which is the one it pays; '' for a one-time subsidy."""
-    kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
-    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
-        return f"{period[:4]}年{int(period[5:])}月"
-    if kind == "year" and re.fullmatch(r"\d{4}", period):
-        return f"{period}年度"
-    return ""
 
 
 def _place(spell: EmploymentSpell) -> str:
@@ -335,7 +323,7 @@ class PaperData:
     def fact_list(self, claim: Claim, facts: QualifyingFacts) -> list[Fact]:
         """The qualifying facts the rule used, labelled for the form."""
         out: list[Fact] = []
-        paid = paid_for(claim)
+        paid = claim.paid_for()
         if paid:  # a subsidy paid by the month (year): which one this claim pays
             out.append(Fact("发放年度" if paid.endswith("年度") else "发放月份", paid))
         spell = facts.spell
@@ -383,7 +371,7 @@ class PaperData:
             if spell is not None and place:
                 spells += 1
                 fact = f"{place}（{spell.employer}）" if spell.employer else place
-                paid = paid_for(claim)
+                paid = claim.paid_for()
                 fact = f"{paid} {fact}" if paid else fact
             else:
                 fact = "；".join(f"{f.label}{f.value}" for f in form.facts[:2])

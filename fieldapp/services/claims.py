@@ -32,13 +32,47 @@ from fieldapp.policy.eligibility import (
 )
 from fieldapp.policy.facts import PersonFacts, SpellFacts
 from fieldapp.policy.guard import LimitExceeded, check_new_claim
-from fieldapp.policy.pack import UNSET, Policy
+from fieldapp.policy.pack import UNSET, AmountKind, Policy
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
+
+#: Claims not yet approved by the county: still to be reviewed at the figure they were made at.
+_UNAPPROVED = (
+    ClaimState.DRAFT,
+    ClaimState.SUBMITTED,
+    ClaimState.VILLAGE_REVIEWED,
+    ClaimState.TOWNSHIP_REVIEWED,
+)
+
+
+def claims_at_another_figure(ledger: Ledger, policy: Policy) -> list[str]:
+    """The claims not yet approved whose amount differs from the county's figure the policy in
+    force now gives for the month (job) they pay — made on this device before the county's new
+    standard reached it (a January claim made on 2 January at 2026's figure), in one sentence."""
+    rules = {
+        r.id: r for r in policy.rules if r.amount.kind in (AmountKind.CAPPED, AmountKind.COUNTY)
+    }
+    found: list[str] = []
+    for claim in ClaimQueries(ledger).select(states=_UNAPPROVED):
+        rule = rules.get(claim.rule_id)
+        if rule is None or claim.claim_date is None:
+            continue
+        now = rule_as_judged(rule, claim.claim_date, claim.event_date).amount.value
+        if now is None or claim.amount is None or float(claim.amount) == float(now):
+            continue
+        when = claim.paid_for() or (f"{claim.event_date} 的就业" if claim.event_date else "")
+        found.append(
+            f"{claim.person_name}的{claim.rule_title or rule.title}（{when}）"
+            f"按原标准 {float(claim.amount):g} 元申领，现行标准为 {now:g} 元"
+        )
+    if not found:
+        return []
+    shown = "；".join(found[:5]) + (f"等 {len(found)} 条" if len(found) > 5 else "")
+    return [f"县里下发的新标准与尚未审批的申领不同：{shown}。县里审批前请驳回，按现行标准重新申领"]
 
 
 def batch_area(actor: Actor, area_prefix: str | None) -> str | None:

@@ -188,6 +188,10 @@ def adopt_hub_packs(ledger: Ledger, registry: PolicyRegistry | None = None) -> A
         with ledger.transaction():
             ledger.set_meta(ADOPTED, json.dumps(chosen.as_row(), ensure_ascii=False))
         message = _notice(chosen.read())
+        # Claims made here before the new standard came are said, each with both figures.
+        from fieldapp.services.claims import claims_at_another_figure
+
+        message = "\n".join([message, *claims_at_another_figure(ledger, state.policy)])
     return Adopted(state.policy, changed, message, state.warnings + _refused_drafts(ledger))
 
 

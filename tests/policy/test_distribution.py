@@ -345,3 +345,59 @@ def test_a_draft_the_hub_refused_is_told_on_the_county_device(
     assert run(capsys, "hub", "export", "--dir", hub, "--device", "县人社局", "--out", down)[0] == 0
     code, out, err = run(capsys, "--db", device, "sync", "import", down)
     assert code == 0 and "未签发" not in out + err
+
+
+def test_a_claim_made_before_the_new_standard_arrived_is_named_when_it_comes(
+    county: County,
+) -> None:
+    """On 2 January the laptop still has the 2026 pack (600 元/月) and the coordinator makes
+    January's post subsidy claim at 600 元; the county's pack raising it to 700 元 from
+    2027-01-01 arrives on the 5th. The claim went on, reviewed and paid at 600 元 — nothing
+    said it was made at a figure the county no longer pays for that month. The import now
+    names it; December's claim, made at December's figure, is not named."""
+    from fieldapp.domain.models import EmploymentSpell, Household, Person
+    from tests.conftest import make_id
+    from tests.policy.helpers import D
+
+    extended = COUNTY_PACK.replace(
+        'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+        'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+    )
+    assert county.publish(extended)[0] == 0
+    assert county.deliver()[0] == 0
+    number = make_id("520502", "19800505", "311")
+    ledger = Ledger.open(county.device, author="村专员")
+    repo = Records(ledger)
+    with ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=D(2026, 7, 1),
+                form="公益性岗位",
+                place_code="520502001",
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+    ledger.close()
+    for on in ("2026-12-31", "2027-01-31"):
+        code, _, err = county.run("--db", county.device, "claim", "create", "--person", number,
+                                  "--rule", "welfare_post_subsidy", "--on", on)  # fmt: skip
+        assert code == 0, err
+    raised = (
+        extended.replace('version = "2026.1"', 'version = "2026.2"').replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 700\nfigure_document = "七人社通〔2026〕20号"\nfigure_from = 2027-01-01\n'
+            'figure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"',
+        )
+        + '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\ntitle = "关于调整公益性岗位补贴标准的通知"\n'
+    )
+    assert county.publish(raised)[0] == 0
+    code, out, _ = county.deliver()
+    assert code == 0 and "政策包已更新" in out
+    assert "赵六的乡村公益性岗位补贴（2027年1月）按原标准 600 元申领，现行标准为 700 元" in out, out
+    assert "2026年12月" not in out
+    assert "审批前请驳回，按现行标准重新申领" in out
