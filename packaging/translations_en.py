@@ -35,6 +35,7 @@ EN: dict[str, str] = {
     "%1：“%2”不是日期（如 2026-12-31）": "%1: “%2” is not a date (e.g. 2026-12-31)",
     "监测收入线": "Monitoring income line",
     "新金额的执行日期": "New figures apply from",
+    "政策包已启用": "Policy pack installed",
     "空着：所有月份都按新金额；如 2027-01-01：此前的月份仍按原金额": "Blank: every month at the new figures; e.g. 2027-01-01: earlier months keep the figures before",
     "填了新金额的执行日期，却没有改任何县定金额": "A day for new figures was given, but no county figure was changed",
     "延续执行": "Extension",

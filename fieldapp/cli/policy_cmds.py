@@ -24,7 +24,12 @@ from fieldapp.policy.eligibility import STATUS_LABELS, Status, ended_notices
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
 from fieldapp.services.actor import actor_of
-from fieldapp.services.claims import ClaimService, EligibilityService, batch_area
+from fieldapp.services.claims import (
+    ClaimService,
+    EligibilityService,
+    batch_area,
+    claims_at_another_figure,
+)
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
 from fieldapp.store.queries import records
@@ -617,6 +622,8 @@ def cmd_policy_install(args: argparse.Namespace) -> int:
     except PackError as error:
         return fail(f"{error}；现行政策包未改变", 2)
     print(f"已启用：{Path(args.file).name}（{rules_version(policy.version)}）")
+    for line in claims_at_another_figure(open_ledger(args), policy):
+        print(f"注意：{line}")
     return 0
 
 

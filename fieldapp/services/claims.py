@@ -72,7 +72,7 @@ def claims_at_another_figure(ledger: Ledger, policy: Policy) -> list[str]:
     if not found:
         return []
     shown = "；".join(found[:5]) + (f"等 {len(found)} 条" if len(found) > 5 else "")
-    return [f"县里下发的新标准与尚未审批的申领不同：{shown}。县里审批前请驳回，按现行标准重新申领"]
+    return [f"新的补贴标准与尚未审批的申领不同：{shown}。县里审批前请驳回，按现行标准重新申领"]
 
 
 def batch_area(actor: Actor, area_prefix: str | None) -> str | None:

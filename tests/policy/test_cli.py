@@ -365,3 +365,57 @@ def test_eligible_says_which_subsidies_ended_at_the_new_year(db, capsys, tmp_pat
     assert "执行期已于" not in out
     code, out, _ = run(capsys, "--db", path, "eligible", "--on", "2027-01-02", "--json")
     assert isinstance(json.loads(out), list)
+
+
+def test_installing_a_new_standard_names_the_claims_made_at_the_old_one(
+    db, capsys, tmp_path: Path
+) -> None:
+    """A county with no hub installs its packs by hand: the 2027 standard installed on the 5th
+    left January's claim made on the 2nd at 2026's figure, unsaid."""
+    from fieldapp.domain.models import EmploymentSpell, Household, Person
+    from tests.conftest import make_id
+    from tests.policy.helpers import HOME, D
+
+    path, _ids = db
+    extended = COUNTY_PACK.replace(
+        'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+        'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+    )
+    first = tmp_path / "2026.toml"
+    first.write_text(extended, encoding="utf-8")
+    assert main(["--db", path, "policy", "install", str(first)]) == 0
+    number = make_id("520502", "19800505", "311")
+    ledger = Ledger.open(path)
+    repo = Records(ledger)
+    with ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=D(2026, 7, 1),
+                form="公益性岗位",
+                place_code="520502001",
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+    ledger.close()
+    claim = ["--db", path, "claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
+    assert main([*claim, "--on", "2027-01-31"]) == 0
+    capsys.readouterr()
+    second = tmp_path / "2027.toml"
+    second.write_text(
+        extended.replace('version = "2026.1"', 'version = "2026.2"').replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 700\nfigure_document = "七人社通〔2026〕3号"\nfigure_from = 2027-01-01\n'
+            'figure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"',
+        ),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "--db", path, "policy", "install", str(second))
+    assert code == 0
+    assert (
+        "注意：新的补贴标准与尚未审批的申领不同：赵六的乡村公益性岗位补贴（2027年1月）" in out
+    )

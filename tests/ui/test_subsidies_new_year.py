@@ -49,3 +49,84 @@ def test_the_list_says_which_subsidies_ended_at_the_new_year(
     page.find_eligible()
     wait_idle(qtbot, page)
     assert not page.ended_label.isVisible() and page.ended_label.text() == ""
+
+
+def _raised(pack: Path) -> Path:
+    """The county's next pack: 700 元/月 from 2027-01-01, 600 before."""
+    text = pack.read_text(encoding="utf-8")
+    raised = pack.with_name("2027.toml")
+    raised.write_text(
+        text.replace('version = "2026.1"', 'version = "2026.2"').replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 700\nfigure_document = "七人社通〔2026〕3号"\nfigure_from = 2027-01-01\n'
+            'figure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"',
+        ),
+        encoding="utf-8",
+    )
+    return raised
+
+
+@pytest.fixture
+def january_claim_at_600(ledger_path: Path, tmp_path: Path) -> Path:
+    """The county's 2026 pack (posts 600 元/月, extended to 2027) and January's claim under it."""
+    from fieldapp.domain.models import EmploymentSpell, Household, Person
+    from fieldapp.services.claims import ClaimService
+    from fieldapp.services.policy_admin import policy_in_force
+    from tests.conftest import make_id
+    from tests.records import Records
+    from tests.ui.conftest import VILLAGE
+
+    pack = tmp_path / "2026.toml"
+    pack.write_text(
+        COUNTY_PACK.replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+        ),
+        encoding="utf-8",
+    )
+    number = make_id(birth="19800505", seq="311")
+    ledger = Ledger.open(ledger_path, credentials=UI_USER)
+    try:
+        install_local(ledger, pack)
+        repo = Records(ledger)
+        with ledger.transaction():
+            home = repo.save(Household(area_code=VILLAGE, address="大坝村二组 3 号"))
+            pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+            repo.save(
+                EmploymentSpell(
+                    person_id=pid,
+                    start_date=dt.date(2026, 7, 1),
+                    form="公益性岗位",
+                    place_code="520502001",
+                    employer="大坝村保洁岗",
+                    contract_months=12,
+                )
+            )
+        service = ClaimService(ledger, policy_in_force(ledger))
+        service.create(number, "welfare_post_subsidy", on=dt.date(2027, 1, 31))
+    finally:
+        ledger.close()
+    return pack
+
+
+def test_installing_the_new_standard_names_the_claim_made_at_the_old_one(
+    january_claim_at_600, window, monkeypatch
+) -> None:
+    """A county without a hub installs its 2027 standard in 设置: January's claim, made at
+    2026's figure before it, went on unsaid."""
+    from PySide6.QtWidgets import QMessageBox
+
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "information",
+        lambda _parent, title, text, *a, **k: (
+            told.append((title, text)) or QMessageBox.StandardButton.Ok
+        ),
+    )
+    page = window.show_page("settings")
+    assert page.install_pack(_raised(january_claim_at_600))
+    ((title, text),) = told
+    assert title == "政策包已启用"
+    assert "赵六的乡村公益性岗位补贴（2027年1月）按原标准 600 元申领，现行标准为 700 元" in text

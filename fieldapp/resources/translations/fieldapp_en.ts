@@ -2846,6 +2846,10 @@
       <source>规则版本 %1</source>
       <translation>rules version %1</translation>
     </message>
+    <message>
+      <source>政策包已启用</source>
+      <translation>Policy pack installed</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>

@@ -34,6 +34,7 @@ from fieldapp.policy.citations import version_words
 from fieldapp.services import backup, settings
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.claims import claims_at_another_figure
 from fieldapp.services.ledgers import Credentials
 from fieldapp.services.policy_admin import COUNTY_RULED, install_local
 from fieldapp.ui import i18n, login, policy_access, prefs
@@ -236,13 +237,17 @@ class SettingsPage(QWidget):
         """Check and install a pack; a broken one is refused with its file, line and problem,
         and a village or township device refuses any."""
         try:
-            install_local(self.session.ledger, path)
+            policy = install_local(self.session.ledger, path)
+            # Claims made before the new standard, at a figure it no longer pays: said once.
+            restated = claims_at_another_figure(self.session.ledger, policy)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
         policy_access.reset()
         self._show_policy()
         self.session.apply(ChangeSet.of(Kind.POLICY))
+        if restated:
+            QMessageBox.information(self, self.tr("政策包已启用"), "\n".join(restated))
         return True
 
     # -- language -------------------------------------------------------------------------
