@@ -303,7 +303,7 @@ EN: dict[str, str] = {
     "已就业人员按地点": "Employed by place",
     "已就业人员按形式": "Employed by form",
     "登记失业人员按等级": "Registered unemployed by level",
-    "补贴申领金额（元）": "Subsidy claims (yuan)",
+    "本年补贴申领金额（元）": "Subsidy claims this year (yuan)",
     "正在生成月报……": "Making the monthly report…",
     "%1 月报：%2 人，%3 户，已就业 %4 人": "%1 report: %2 persons, %3 households, %4 employed",
     "导出月报": "Export monthly report",

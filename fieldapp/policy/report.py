@@ -226,8 +226,8 @@ def _claim_figures(fig: AreaFigures, claim: Claim, month: str, on: dt.date) -> N
     made = claim.claim_date or (
         dt.date.fromisoformat(claim.created_at[:10]) if claim.created_at else on
     )
-    if made > on:
-        return
+    if made > on or made.year != on.year:
+        return  # the year's claims to the report's day (本年累计): last year's are last year's
     key = (claim.rule_title or claim.rule_id, claim.funding_source or "未定")
     f = fig.claims.setdefault(key, ClaimFigures())
     f.claimed += 1

@@ -134,7 +134,7 @@ def _area_sheet(
     w.heading("五、登记失业人员（四级三类）")
     w.table(["失业等级", "人数"], [[lv, fig.unemployed_by_level.get(lv, 0)] for lv in LEVELS])
     w.table(["失业类别", "人数"], [[c, fig.unemployed_by_class.get(c, 0)] for c in CLASSES])
-    w.heading("六、补贴申领（按补贴种类和资金来源）")
+    w.heading("六、补贴申领（按补贴种类和资金来源，本年累计）")
     rows = [
         [
             rule,

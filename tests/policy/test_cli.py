@@ -416,6 +416,25 @@ def test_installing_a_new_standard_names_the_claims_made_at_the_old_one(
     )
     code, out, _ = run(capsys, "--db", path, "policy", "install", str(second))
     assert code == 0
-    assert (
-        "注意：新的补贴标准与尚未审批的申领不同：赵六的乡村公益性岗位补贴（2027年1月）" in out
-    )
+    assert "注意：新的补贴标准与尚未审批的申领不同：赵六的乡村公益性岗位补贴（2027年1月）" in out
+
+
+def test_the_januarys_report_counts_the_claims_of_its_own_year(db, capsys, tmp_path: Path) -> None:
+    """The county's January 月报 summed every claim since the ledger began under 申领人数,
+    申领金额, 已发放金额 — the whole of last year's money in the new year's first report, the
+    columns saying neither 累计 nor 本年. They are now the year's, and say so."""
+    path, ids = db
+    claim = ["--db", path, "claim", "create", "--person", ids["jobless"]]
+    assert main([*claim, "--rule", "training_living", "--on", "2025-10-20"]) == 0
+    capsys.readouterr()
+    out_file = tmp_path / "月报.xlsx"
+    report = ["--db", path, "report", "monthly", "--out", str(out_file), "--json"]
+    code, out, _ = run(capsys, *report, "--month", "2025-12")
+    assert code == 0
+    assert json.loads(out)["total"]["claims"][0]["claimed_amount"] == 400
+    code, out, _ = run(capsys, *report, "--month", "2026-01")
+    assert code == 0
+    assert json.loads(out)["total"]["claims"] == []
+    sheet = openpyxl.load_workbook(out_file)["汇总"]
+    texts = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert "六、补贴申领（按补贴种类和资金来源，本年累计）" in texts, texts

@@ -2354,10 +2354,6 @@
       <translation>Registered unemployed by level</translation>
     </message>
     <message>
-      <source>补贴申领金额（元）</source>
-      <translation>Subsidy claims (yuan)</translation>
-    </message>
-    <message>
       <source>月份</source>
       <translation>Month</translation>
     </message>
@@ -2384,6 +2380,10 @@
     <message>
       <source>导出月报（含个人信息，请妥善保管）</source>
       <translation>Export monthly report (contains personal data: keep it safe)</translation>
+    </message>
+    <message>
+      <source>本年补贴申领金额（元）</source>
+      <translation>Subsidy claims this year (yuan)</translation>
     </message>
   </context>
   <context>

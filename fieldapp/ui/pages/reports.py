@@ -83,7 +83,7 @@ class ReportsPage(QWidget):
         self.place_chart = BarChart(self.tr("已就业人员按地点"))
         self.form_chart = BarChart(self.tr("已就业人员按形式"))
         self.level_chart = BarChart(self.tr("登记失业人员按等级"))
-        self.claims_chart = BarChart(self.tr("补贴申领金额（元）"))
+        self.claims_chart = BarChart(self.tr("本年补贴申领金额（元）"))
         charts = QWidget()
         grid = QGridLayout(charts)
         for number, chart in enumerate(
