@@ -201,20 +201,27 @@ def period_text(notice: NoticeView, settings: PaperSettings) -> str:
     return f"{_cn_date(notice.start)}至{_cn_date(notice.end)}（{settings.notice_days}{unit}）"
 
 
+def _persons(rows: Sequence[RosterRow]) -> int:
+    """How many people the rows pay (one paid for two months is one person, two payments)."""
+    return len({(r.name, r.id_number) for r in rows})
+
+
 def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
     """The notice's paragraph: who qualified, the period, and where objections go."""
     roster = notice.roster
-    count = len(roster.rows)
+    persons, payments = _persons(roster.rows), len(roster.rows)
+    # One person paid for two months is one person: said with the payments.
+    people = f"{persons} 名人员" + (f"（{payments} 笔）" if payments != persons else "")
     total = from_fen(sum(to_fen(r.amount) for r in roster.rows))
     basis = f"根据{official(roster.rule_clause)}，" if roster.rule_clause else ""
     phone = f"（联系电话：{settings.objection_phone}）" if settings.objection_phone else ""
     split = "（按资金来源分表列出）" if len(roster.sections()) > 1 else ""
     if roster.reviewed:  # says the reviews all its rows have passed, and no more
         steps = "、".join(("个人申请", *roster.reviewed))
-        who = f"经{steps}，以下 {count} 名人员符合{roster.title}申领条件，拟发放补贴合计 "
+        who = f"经{steps}，以下 {people}符合{roster.title}申领条件，拟发放补贴合计 "
         amount = f"{figures(total)} 元{split}，现予公示"
     else:  # one of them is only submitted: the notice makes the applications known
-        who = f"以下 {count} 名人员申请{roster.title}，申请补贴合计 "
+        who = f"以下 {people}申请{roster.title}，申请补贴合计 "
         amount = f"{figures(total)} 元{split}，尚待审核，现予公示"
     return (
         f"{basis}{who}{amount}。公示期：{period_text(notice, settings)}。"
@@ -322,7 +329,9 @@ def _table(
         y = body_bottom - ROW_H * (n + 1)
         fen = sum(to_fen(r.amount) for r in rows)
         pen.fit(label, LEFT, y, label_end - LEFT, ROW_H, SIZE + 0.5)
-        text = f"{len(rows)} 人    大写：人民币{capitals(from_fen(fen))}"
+        persons = _persons(rows)
+        counted = f"{persons} 人" if persons == len(rows) else f"{persons} 人 {len(rows)} 笔"
+        text = f"{counted}    大写：人民币{capitals(from_fen(fen))}"
         pen.fit(
             text,
             label_end,

@@ -70,3 +70,42 @@ def test_the_form_and_roster_of_a_monthly_subsidy_say_which_month_they_pay(
     batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
     roster = "\n".join(page_texts(roster_job(repo.ledger, batch.id).render()))
     assert "2026年12月" in roster and "2027年1月" in roster
+
+
+def test_one_person_paid_for_two_months_is_one_person_on_the_roster_and_notice(
+    repo: Records,
+) -> None:
+    """The township batches December's and January's post subsidy together in January: the
+    posted 公示表 said 以下 2 名人员符合…条件 and the 花名册's 合计 2 人 for one person paid for
+    two months. They now count the persons and the payments (1 人 2 笔)."""
+    from fieldapp.paperwork.jobs import notice_job
+
+    populate(repo)
+    number = make_id("520502", "19800505", "311")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=dt.date(2026, 7, 1),
+                form="公益性岗位",
+                place_code="520502001",
+                place_name="红星村",
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+    policy = _extended()
+    papers = policy.rule("welfare_post_subsidy").evidence
+    service = ClaimService(repo.ledger, policy)
+    for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
+        claim = service.create(number, "welfare_post_subsidy", on=on, evidence_collected=papers)
+        service.advance(claim.id, ClaimState.SUBMITTED)
+    batch, _claims = service.create_batch("welfare_post_subsidy", area_prefix=HOME)
+    roster = "\n".join(page_texts(roster_job(repo.ledger, batch.id).render()))
+    assert "1 人 2 笔" in roster and "2 人" not in roster
+    notice = "\n".join(
+        page_texts(notice_job(repo.ledger, batch.id, dt.date(2026, 11, 23), policy).render())
+    )
+    assert "以下 1 名人员（2 笔）申请乡村公益性岗位补贴" in notice.replace("\n", "")
