@@ -36,6 +36,7 @@ EN: dict[str, str] = {
     "监测收入线": "Monitoring income line",
     "新金额的执行日期": "New figures apply from",
     "政策包已启用": "Policy pack installed",
+    "按这一天评定和申领。按月发放的补贴申领这一天所在的月份（按年度发放的，这一年）：申领上个月的，请选上个月的日期": "Judged and claimed as of this day. A subsidy paid by the month is claimed for this day's month (one paid by the year, for its year): to claim last month's, choose a day of last month",
     "空着：所有月份都按新金额；如 2027-01-01：此前的月份仍按原金额": "Blank: every month at the new figures; e.g. 2027-01-01: earlier months keep the figures before",
     "填了新金额的执行日期，却没有改任何县定金额": "A day for new figures was given, but no county figure was changed",
     "延续执行": "Extension",

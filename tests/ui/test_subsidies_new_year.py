@@ -130,3 +130,12 @@ def test_installing_the_new_standard_names_the_claim_made_at_the_old_one(
     ((title, text),) = told
     assert title == "政策包已启用"
     assert "赵六的乡村公益性岗位补贴（2027年1月）按原标准 600 元申领，现行标准为 700 元" in text
+
+
+def test_the_date_says_a_monthly_subsidy_is_claimed_for_its_month(window) -> None:
+    """In early January the coordinator claims December's post subsidy: the page judged and
+    claimed as of its 日期 (today, January) and nothing said that a monthly subsidy is claimed
+    for the month of that date — December's was made as January's."""
+    page = window.show_page("subsidies")
+    tip = page.on.toolTip()
+    assert "按月发放的补贴申领这一天所在的月份" in tip and "申领上个月的，请选上个月的日期" in tip

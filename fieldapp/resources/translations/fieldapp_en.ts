@@ -3181,6 +3181,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>把所选补贴乡镇审核过的申领编成批次</source>
       <translation>Batch the township-reviewed claims of the chosen subsidy</translation>
     </message>
+    <message>
+      <source>按这一天评定和申领。按月发放的补贴申领这一天所在的月份（按年度发放的，这一年）：申领上个月的，请选上个月的日期</source>
+      <translation>Judged and claimed as of this day. A subsidy paid by the month is claimed for this day's month (one paid by the year, for its year): to claim last month's, choose a day of last month</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

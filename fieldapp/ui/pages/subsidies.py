@@ -73,6 +73,12 @@ class SubsidiesPage(QWidget):
         self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.rule = QComboBox()
         self.on = DateField()
+        self.on.setToolTip(
+            self.tr(
+                "按这一天评定和申领。按月发放的补贴申领这一天所在的月份（按年度发放的，这一年）："
+                "申领上个月的，请选上个月的日期"
+            )
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self._eligible_tab(), self.tr("符合条件人员"))
         self.tabs.addTab(self._claims_tab(), self.tr("申领"))
