@@ -63,3 +63,40 @@ def test_work_made_before_the_upgrade_and_not_yet_sent_lands_at_the_hub(
     import_bundle(village, hub.export_for("红星村", tmp_path / "back2.fieldsync").path)
     again = hub.import_file(export_bundle(village, tmp_path / "3.fieldsync", full=True).path)
     assert again.held == 0 and again.new_changes == 0
+
+
+def test_work_made_after_the_upgrade_is_signed_as_the_enrolled_device(
+    tmp_path: Path, hub, make_device
+) -> None:
+    """The first wave kept the device's enrolled name only in its sync identity (the wizard
+    stored the computer's host name as the device's name, the command line none): after the
+    upgrade every change was signed 李芳@DESKTOP-7F3K (or 李芳), and the hub held them all."""
+    village = make_device("红星村", VILLAGE)
+    add_family(village, VILLAGE, ["101"])
+    hub.import_file(export_bundle(village, tmp_path / "1.fieldsync").path)
+    import_bundle(village, hub.export_for("红星村", tmp_path / "back1.fieldsync").path)
+    path = village.path
+    village.close()
+
+    for first_wave_name in ("DESKTOP-7F3K", None):
+        first_wave = Ledger.open(path)  # the file as the first wave left it
+        with first_wave.transaction():
+            first_wave.set_meta("device_name", first_wave_name)
+        first_wave.close()
+        _upgraded_work_lands(tmp_path, hub, path, first_wave_name)
+
+
+def _upgraded_work_lands(tmp_path: Path, hub, path: str, label: str | None) -> None:
+    upgraded = Ledger.open(path, author="李芳")
+    try:
+        before = upgraded.db.execute("SELECT max(seq) FROM changes").fetchone()[0]
+        add_family(upgraded, VILLAGE, ["105" if label else "107"], surname="李")
+        written = {
+            r[0] for r in upgraded.db.execute("SELECT author FROM changes WHERE seq > ?", [before])
+        }
+        assert written == {"李芳@红星村"}
+        result = hub.import_file(export_bundle(upgraded, tmp_path / f"{label}.fieldsync").path)
+        assert result.held == 0, [h.reason for h in hub.rejected()][:2]
+        import_bundle(upgraded, hub.export_for("红星村", tmp_path / f"{label}-back.fieldsync").path)
+    finally:
+        upgraded.close()
