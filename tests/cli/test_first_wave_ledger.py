@@ -43,3 +43,33 @@ def test_encrypting_a_first_wave_ledger_says_so_and_names_its_clear_backups(
 
     assert main(["--db", str(db), "search", "张"]) == 0
     assert capsys.readouterr().err == ""  # said once, when the ledger was encrypted
+
+
+def test_a_first_wave_backup_is_restored_encrypted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A coordinator whose ledger was lost after the upgrade has only the first wave's backup
+    (a plain copy): `restore` refused it as 不是台账备份, leaving no way back to that work."""
+    old = tmp_path / "old" / "ledger.db"
+    old.parent.mkdir()
+    plain = Ledger.open(old)
+    add_family(plain, VILLAGE, ["101", "103"], surname="王")
+    plain.close()
+    backup = tmp_path / "U盘" / "ledger-备份-20261120-140512.db"
+    backup.parent.mkdir()
+    shutil.copyfile(old, backup)
+    before = backup.read_bytes()
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    db = tmp_path / "new" / "ledger.db"
+    db.parent.mkdir()
+    assert main(["--db", str(db), "search", "张"]) == 0  # the laptop's ledger now: encrypted
+    capsys.readouterr()
+
+    assert main(["--db", str(db), "restore", str(backup)]) == 0, capsys.readouterr().err
+    said = capsys.readouterr()
+    assert "已从" in said.out, said
+    assert backup.read_bytes() == before  # the backup is left as it was
+    assert not db.read_bytes().startswith(b"SQLite format 3")  # restored encrypted
+    assert main(["--db", str(db), "search", "王"]) == 0
+    assert "王0" in capsys.readouterr().out
