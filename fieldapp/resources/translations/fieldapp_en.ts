@@ -2850,6 +2850,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>规则版本 %1</source>
       <translation>rules version %1</translation>
     </message>
+    <message>
+      <source>台账备份，或此前版本的备份 (*.fieldbackup *.db)</source>
+      <translation>Ledger backups, or backups of the earlier version (*.fieldbackup *.db)</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
