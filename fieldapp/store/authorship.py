@@ -50,6 +50,34 @@ def sign_authors(db: sqlite_utils.Database, origins: Iterable[str], device: str)
     return total
 
 
+def _unsigned(
+    db: sqlite_utils.Database, sent: Mapping[str, int], device: str, first: bool = False
+) -> list[tuple[str, str, int, str | None]]:
+    """(hlc, origin, seq, author) of the changes past `sent` not signed as `device`'s (with
+    `first`, at most one: whether there is any)."""
+    found: list[tuple[str, str, int, str | None]] = []
+    for origin, seq in sorted(sent.items()):
+        rows = db.execute(
+            "SELECT hlc, device_id, seq, author FROM changes WHERE device_id = ? AND seq > ? "
+            "AND coalesce(author, '') NOT LIKE ?" + (" LIMIT 1" if first else ""),
+            [origin, seq, f"%@{device}"],
+        ).fetchall()
+        found.extend(
+            (hlc, o, int(n), author)
+            for hlc, o, n, author in rows
+            if author_parts(author or "")[1] != device
+        )
+        if first and found:
+            break
+    return found
+
+
+def unsigned_unsent(db: sqlite_utils.Database, sent: Mapping[str, int], device: str) -> bool:
+    """Whether `sign_unsent_authors` has anything to sign (read only: an export onto a full
+    disk writes nothing to the ledger before its bundle is written)."""
+    return bool(_unsigned(db, sent, device, first=True))
+
+
 def sign_unsent_authors(db: sqlite_utils.Database, sent: Mapping[str, int], device: str) -> int:
     """Record as ``姓名@device`` the authors of the changes past `sent` (origin → highest seq the
     hub holds) that name no device — what a first-wave laptop wrote (a plain name, or the
@@ -60,19 +88,9 @@ def sign_unsent_authors(db: sqlite_utils.Database, sent: Mapping[str, int], devi
     or last updated take the new author, as the hub will record them. Call inside a
     transaction, with nothing sent past `sent`.
     """
-    found = []
-    for origin, seq in sorted(sent.items()):
-        found.extend(
-            db.execute(
-                "SELECT hlc, device_id, seq, author FROM changes WHERE device_id = ? AND seq > ? "
-                "AND coalesce(author, '') NOT LIKE ?",
-                [origin, seq, f"%@{device}"],
-            ).fetchall()
-        )
     signed = [
         (f"{hlc}/{origin}:{seq}", origin, seq, signed_author(author or "", device))
-        for hlc, origin, seq, author in found
-        if author_parts(author or "")[1] != device
+        for hlc, origin, seq, author in _unsigned(db, sent, device)
     ]
     if not signed:
         return 0
