@@ -50,23 +50,42 @@ def sign_authors(db: sqlite_utils.Database, origins: Iterable[str], device: str)
     return total
 
 
+#: The first wave's ledgers carry migrations 1–5; the first one after is applied when this
+#: version first opens such a file (for a ledger made by this version: when it was made).
+FIRST_WAVE_MIGRATIONS = 5
+
+
+def upgraded_ms(db: sqlite_utils.Database) -> int | None:
+    """When the ledger was first opened by this version (ms since the epoch, the clock stamps'
+    unit): changes stamped before were written by the first wave. None before any migration."""
+    row = db.execute(
+        "SELECT CAST(round((julianday(min(applied_at)) - 2440587.5) * 86400000) AS INTEGER) "
+        "FROM _migrations WHERE version > ?",
+        [FIRST_WAVE_MIGRATIONS],
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
 def _unsigned(
     db: sqlite_utils.Database, sent: Mapping[str, int], device: str, first: bool = False
 ) -> list[tuple[str, str, int, str | None]]:
-    """(hlc, origin, seq, author) of the changes past `sent` not signed as `device`'s (with
-    `first`, at most one: whether there is any)."""
+    """(hlc, origin, seq, author) of the changes past `sent` the first wave wrote: stamped before
+    the ledger's upgrade, signed with a plain name (with `first`, at most one: whether there is
+    any). A change written since, or an author naming another device or the county
+    (``…@县级汇总中心``), is no first-wave change and is left for the hub to judge."""
+    upgraded = upgraded_ms(db)
     found: list[tuple[str, str, int, str | None]] = []
+    if upgraded is None:
+        return found
     for origin, seq in sorted(sent.items()):
         rows = db.execute(
             "SELECT hlc, device_id, seq, author FROM changes WHERE device_id = ? AND seq > ? "
-            "AND coalesce(author, '') NOT LIKE ?" + (" LIMIT 1" if first else ""),
-            [origin, seq, f"%@{device}"],
+            "AND instr(coalesce(author, ''), '@') = 0 "
+            "AND CAST(substr(hlc, 1, instr(hlc, '-') - 1) AS INTEGER) < ?"
+            + (" LIMIT 1" if first else ""),
+            [origin, seq, upgraded],
         ).fetchall()
-        found.extend(
-            (hlc, o, int(n), author)
-            for hlc, o, n, author in rows
-            if author_parts(author or "")[1] != device
-        )
+        found.extend((hlc, o, int(n), author) for hlc, o, n, author in rows)
         if first and found:
             break
     return found
@@ -80,7 +99,7 @@ def unsigned_unsent(db: sqlite_utils.Database, sent: Mapping[str, int], device: 
 
 def sign_unsent_authors(db: sqlite_utils.Database, sent: Mapping[str, int], device: str) -> int:
     """Record as ``姓名@device`` the authors of the changes past `sent` (origin → highest seq the
-    hub holds) that name no device — what a first-wave laptop wrote (a plain name, or the
+    hub holds) that name no device at all — what a first-wave laptop wrote (a plain name, or the
     system's user) and had not yet sent when it was upgraded; returns how many were rewritten.
 
     The changes the hub holds keep their author byte for byte (a change sent again must match

@@ -8,6 +8,7 @@ already holds stay exactly as it holds them.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from fieldapp.store.ledger import Ledger
@@ -16,8 +17,14 @@ from tests.sync.helpers import VILLAGE, add_family
 
 
 def _as_first_wave_wrote(ledger: Ledger, after_seq: int = 0) -> None:
-    """Author the ledger's own changes past `after_seq` as the first wave did: a plain name."""
+    """Author the ledger's own changes past `after_seq` as the first wave did: a plain name; the
+    file was upgraded (its migrations past the first wave's five applied) after them."""
+    time.sleep(0.01)
     with ledger.transaction():
+        ledger.db.execute(
+            "UPDATE _migrations SET applied_at = strftime('%Y-%m-%d %H:%M:%f', 'now') "
+            "WHERE version > 5"
+        )
         ledger.db.execute(
             "UPDATE changes SET author = 'root' WHERE device_id = ? AND seq > ?",
             [ledger.device_id, after_seq],
