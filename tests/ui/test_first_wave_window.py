@@ -71,3 +71,50 @@ def test_a_first_wave_backup_is_offered_and_restored_from_settings(
     names = {r[0] for r in window.session.ledger.db.execute("SELECT name FROM persons")}
     assert "旧0" in names
     assert window.session.ledger.encrypted
+
+
+FIRST_WAVE_LOG = """2026-11-20 10:02:11,405 ERROR fieldapp.ui: 未处理的错误
+Traceback (most recent call last):
+  File "/opt/fieldapp/_internal/fieldapp/ui/dialogs/person.py", line 212, in save
+    self.repo.save(person)
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Person
+bank_account
+  Value error, 账号位数不对 [type=value_error, input_value='622151427392355978', input_type=str]
+2026-11-21 16:40:03,118 ERROR fieldapp.ui: 操作失败
+KeyError: '王秀英 520502197505160012'
+"""
+
+
+def test_the_first_waves_log_is_redacted_at_the_first_start(tmp_path, monkeypatch) -> None:
+    """The first wave logged exception texts as they were — a failed save's account, a name
+    and ID number — in fieldapp.log, readable by every user of the laptop; this version's
+    redaction covered only what it writes itself, so the old lines stayed in clear."""
+    import logging
+
+    from fieldapp.paths import data_dir
+    from fieldapp.ui import errors
+
+    log = data_dir() / "fieldapp.log"
+    log.write_text(FIRST_WAVE_LOG, encoding="utf-8")
+    root = logging.getLogger("fieldapp")
+    before = list(root.handlers)
+    for handler in before:
+        root.removeHandler(handler)
+    try:
+        errors.setup_logging()
+        logging.getLogger("fieldapp.ui").error("未处理的错误 %s", "李四 13800001111")
+        errors.setup_logging()  # the next start: what is there is redacted already
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+            handler.close()
+        for handler in before:
+            root.addHandler(handler)
+    data = log.read_bytes()
+    for secret in ("622151427392355978", "520502197505160012", "王秀英", "李四", "13800001111"):
+        assert secret.encode("utf-8") not in data, secret
+    text = data.decode("utf-8")
+    assert 'File "/opt/fieldapp/_internal/fieldapp/ui/dialogs/person.py", line 212' in text
+    assert "ValidationError" in text and "KeyError" in text
+    assert text.endswith("ERROR fieldapp.ui: 未处理的错误 ‹2字› ‹11位数字›\n"), text[-120:]
+    assert log.stat().st_mode & 0o077 == 0
