@@ -73,3 +73,29 @@ def test_a_first_wave_backup_is_restored_encrypted(
     assert not db.read_bytes().startswith(b"SQLite format 3")  # restored encrypted
     assert main(["--db", str(db), "search", "王"]) == 0
     assert "王0" in capsys.readouterr().out
+
+
+def test_the_first_waves_data_folder_is_made_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first wave made ~/.local/share/fieldapp readable by every user of the laptop (0755),
+    its backups 0644 inside: this version made only folders it created private, so another
+    account on the computer still read the old clear backups and files after the upgrade."""
+    import os
+    import stat
+
+    import platformdirs
+
+    folder = tmp_path / "share" / "fieldapp"
+    folder.mkdir(parents=True, mode=0o755)
+    folder.chmod(0o755)
+    monkeypatch.delenv("FIELDAPP_HOME")
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(folder))
+    plain = Ledger.open(folder / "ledger.db")
+    add_family(plain, VILLAGE, ["101"])
+    plain.close()
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+
+    assert main(["search", "张"]) == 0
+    assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
