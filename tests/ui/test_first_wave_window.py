@@ -118,3 +118,37 @@ def test_the_first_waves_log_is_redacted_at_the_first_start(tmp_path, monkeypatc
     assert "ValidationError" in text and "KeyError" in text
     assert text.endswith("ERROR fieldapp.ui: 未处理的错误 ‹2字› ‹11位数字›\n"), text[-120:]
     assert log.stat().st_mode & 0o077 == 0
+
+
+def test_a_first_wave_ledger_opened_in_the_wizard_names_its_clear_backups(
+    qtbot, tmp_path, warnings_shown
+) -> None:
+    """A first-wave ledger on a stick (the app found none of its own and showed the wizard):
+    打开已有台账 encrypts it as the login screen does, and must say the same of its clear backups."""
+    from fieldapp.reference import divisions
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.wizard import FirstRunWizard
+    from tests.sync.helpers import add_family
+
+    path = tmp_path / "U盘" / "ledger.db"
+    path.parent.mkdir()
+    plain = Ledger.open(path)
+    add_family(plain, VILLAGE, ["101"])
+    plain.close()
+    backup = path.with_name("ledger-备份-20261120-140512.db")
+    backup.write_bytes(path.read_bytes())
+    make_app()
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.open_radio.setChecked(True)
+    wizard.open_path.setText(str(path))
+    wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令1")
+    county = divisions().counties()[0]
+    wizard.set_county(county.code)
+    with qtbot.waitSignal(wizard.accepted, timeout=60000):
+        wizard.accept()
+    assert Path(f"{path}.keys").is_file()
+    assert len(warnings_shown) == 1, warnings_shown
+    assert backup.name in warnings_shown[0] and "没有加密" in warnings_shown[0]
