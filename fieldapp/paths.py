@@ -17,12 +17,17 @@ APP_NAME = "fieldapp"
 
 
 def data_dir() -> Path:
-    """The user's data folder (FIELDAPP_HOME overrides it, e.g. for tests)."""
+    """The user's data folder (FIELDAPP_HOME overrides it, e.g. for tests).
+
+    The default one is the app's own and made private even when it exists: the first wave
+    created it readable by every user of the computer, with its clear backups inside."""
     override = os.environ.get("FIELDAPP_HOME")
     path = (
         Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     )
     private_dir(path)
+    if not override:
+        make_private(path)
     return path
 
 

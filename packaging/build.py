@@ -52,6 +52,28 @@ def project() -> dict:
     return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 
 
+def deb_version(version: str, commit: str = "HEAD") -> str:
+    """The .deb's version: pyproject's, then how many commits the build's source has
+    (``0.1.0+741.g4d5c7dd``). apt installs a .deb over the installed one only when its version
+    is higher: every build of one pyproject version was 0.1.0, so `apt install ./fieldapp….deb`
+    of a newer build said "already the newest version" and left the old program in place. The
+    count grows with every commit on main; a tree that is not a git checkout gets the plain
+    version (`--deb-version` carries the checkout's into the release build root)."""
+    try:
+        count, short = (
+            subprocess.run(
+                command, cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout.strip()
+            for command in (
+                ["git", "rev-list", "--count", commit],
+                ["git", "rev-parse", "--short=7", commit],
+            )
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return version
+    return f"{version}+{count}.g{short}"
+
+
 def syslibs():  # noqa: ANN201 - the module fieldapp/ui/syslibs.py
     """fieldapp/ui/syslibs.py loaded by path: importing fieldapp.ui would start Qt, and the
     Python running this script (the release build root's) may have no PySide6."""
@@ -419,7 +441,7 @@ def tracked_files() -> list[str]:
         return [str(p.relative_to(ROOT)) for p in ROOT.rglob("*") if p.is_file()]
 
 
-def release(dist: Path, uv: str, max_glibc: str) -> int:
+def release(dist: Path, uv: str, max_glibc: str, package_version: str) -> int:
     """Build inside the Debian 11 build root and copy the .deb and report back into dist/."""
     root = BuildRoot(CACHE / f"{BUILDROOT_SUITE}-{platform.machine()}")
     root.ensure()
@@ -444,7 +466,7 @@ def release(dist: Path, uv: str, max_glibc: str) -> int:
         root.chroot(
             ["/opt/fieldapp-python/bin/python3.11", "/build/src/packaging/build.py", "--inside",
              "--python", "/opt/fieldapp-python/bin/python3.11", "--uv", "/usr/local/bin/uv",
-             "--max-glibc", max_glibc],
+             "--max-glibc", max_glibc, "--deb-version", package_version],
             env=env,
         )  # fmt: skip
     dist.mkdir(parents=True, exist_ok=True)
@@ -475,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--max-glibc", help="fail when the folder needs a newer glibc than this")
     parser.add_argument("--no-installer", action="store_true", help="only the folder")
+    parser.add_argument("--deb-version", help=argparse.SUPPRESS)  # the checkout's, for --inside
     args = parser.parse_args(argv)
     # What we ship is read by every user of the machine it is installed on: build with the
     # usual umask, whatever the caller's (the app itself runs with 077 for its private files).
@@ -483,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.release:
         if not LINUX:
             raise SystemExit("--release is the Linux old-glibc build; on Windows run without it")
-        return release(args.dist, args.uv, args.max_glibc or "2.28")
+        return release(args.dist, args.uv, args.max_glibc or "2.28", deb_version(version))
     args.work.mkdir(parents=True, exist_ok=True)
     py = build_venv(args.work, args.python, args.uv)
     folder = freeze(py, args.work, args.dist, version)
@@ -491,7 +514,13 @@ def main(argv: list[str] | None = None) -> int:
     if LINUX and not args.no_installer:
         floor = glibc_floor(folder).get("GLIBC", {}).get("version", "2.17")
         artefacts.append(
-            make_deb(folder, args.dist, args.work, version, deb_depends(folder, floor))
+            make_deb(
+                folder,
+                args.dist,
+                args.work,
+                args.deb_version or deb_version(version),
+                deb_depends(folder, floor),
+            )
         )
     if WINDOWS and not args.no_installer:
         setup = make_setup(folder, args.dist, version)

@@ -126,6 +126,10 @@ EN_UI: dict[str, str] = {
     "；其中 %1 人不在本机负责的区域，只能查看": "; %1 of them are outside this device's area and can only be viewed",
     "本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域": "This device makes batches only for its own area: choose that area under Area above",
     "只能查看和打印：": "View and print only: ",
+    " 等 %1 个": " and others, %1 in all",
+    "台账备份，或此前版本的备份 (*.fieldbackup *.db)": "Ledger backups, or backups of the earlier version (*.fieldbackup *.db)",
+    "旧备份没有加密": "Old backups are not encrypted",
+    "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）：拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份（或把它们锁好保管）。": "The ledger is now encrypted. But beside it are %1 backups made by the earlier version that are not encrypted (%2, in %3): whoever gets them can read every person's ID number and bank account, and this device's sync keys, without any password.\n\nMake a new, encrypted backup with Settings → Data and backups → Back up now…, check it, then delete these old backups (or lock them away).",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -19,7 +19,13 @@ from typing import Any
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.paths import default_ledger_path
-from fieldapp.services.ledgers import Credentials, Ledger, ledger_state
+from fieldapp.services.ledgers import (
+    Credentials,
+    Ledger,
+    clear_backups,
+    clear_copies_note,
+    ledger_state,
+)
 from fieldapp.services.ledgers import open_ledger as _open
 
 #: The help of every list command's `--json`: county staff script the app through it.
@@ -165,7 +171,22 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     if state == "new" and creds is None:
         print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
     args._ledger = opened(_open(path, credentials=creds))
+    if state == "plain" and args._ledger.encrypted:
+        _say_encrypted(args._ledger, path)
     return args._ledger
+
+
+def _say_encrypted(ledger: Ledger, path: Path) -> None:
+    """A plain ledger (the first wave's, or one made without a password) was just encrypted:
+    say so once, who its first user is, and which clear copies of it are still beside it."""
+    print(
+        f"提示：台账 {path.name} 已加密，此后打开都要用户名和口令；{ledger.user} 是它的第一个用户，"
+        "可以管理用户（fieldapp user add …）",
+        file=sys.stderr,
+    )
+    note = clear_copies_note(clear_backups(path))
+    if note:
+        print(f"{note}（加密备份：fieldapp backup --out 文件）", file=sys.stderr)
 
 
 def checked_area(ledger: Ledger, area: str | None) -> str | None:

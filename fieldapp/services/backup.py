@@ -26,8 +26,15 @@ from fieldapp.store.ledger import Ledger
 
 backup_name = _store_backup.backup_name
 check_backup = _store_backup.check_backup
-read_backup = _store_backup.read_backup
 BackupError = _store_backup.BackupError
+
+
+def read_backup(path: str | Path) -> _store_backup.BackupInfo | None:
+    """A backup's header, checked (no password needed); None for a first-wave backup, a plain
+    copy of the ledger with no header, which restores too (its restorer is its first user)."""
+    if _store_backup.is_first_wave_backup(path):
+        return None
+    return _store_backup.read_backup(path)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ HUB_URL = "sync.hub_url"
 
 
 def device_name(ledger: Ledger) -> str:
-    """The name the user gave this device (else its id)."""
-    return ledger.get_meta(DEVICE_NAME) or ledger.device_id
+    """The name the user gave this device, else the name the county enrolled it under (a
+    laptop enrolled by the first wave's command line has no other), else its id."""
+    return ledger.get_meta(DEVICE_NAME) or ledger.device_name or ledger.device_id
 
 
 def home_area(ledger: Ledger) -> str:

@@ -3,12 +3,14 @@
 A ledger used before it was enrolled wrote its changes under the plain name of its user. None
 of them has left the device yet (there was no hub to send them to), so at its first enrolment
 they are recorded as the enrolled device's, in the log and in the rows the log projects, the
-same way the hub will see them.
+same way the hub will see them. A laptop upgraded from the first wave, enrolled and syncing,
+holds such changes too, made after its last sync: they are signed before they are first sent
+(`sign_unsent_authors`), the ones the hub holds already left as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import sqlite_utils
 
@@ -46,3 +48,89 @@ def sign_authors(db: sqlite_utils.Database, origins: Iterable[str], device: str)
                     [new, *origins, old],
                 )
     return total
+
+
+#: The first wave's ledgers carry migrations 1–5; the first one after is applied when this
+#: version first opens such a file (for a ledger made by this version: when it was made).
+FIRST_WAVE_MIGRATIONS = 5
+
+
+def upgraded_ms(db: sqlite_utils.Database) -> int | None:
+    """When the ledger was first opened by this version (ms since the epoch, the clock stamps'
+    unit): changes stamped before were written by the first wave. None before any migration."""
+    row = db.execute(
+        "SELECT CAST(round((julianday(min(applied_at)) - 2440587.5) * 86400000) AS INTEGER) "
+        "FROM _migrations WHERE version > ?",
+        [FIRST_WAVE_MIGRATIONS],
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _unsigned(
+    db: sqlite_utils.Database, sent: Mapping[str, int], device: str, first: bool = False
+) -> list[tuple[str, str, int, str | None]]:
+    """(hlc, origin, seq, author) of the changes past `sent` the first wave wrote: stamped before
+    the ledger's upgrade, signed with a plain name (with `first`, at most one: whether there is
+    any). A change written since, or an author naming another device or the county
+    (``…@县级汇总中心``), is no first-wave change and is left for the hub to judge."""
+    upgraded = upgraded_ms(db)
+    found: list[tuple[str, str, int, str | None]] = []
+    if upgraded is None:
+        return found
+    for origin, seq in sorted(sent.items()):
+        rows = db.execute(
+            "SELECT hlc, device_id, seq, author FROM changes WHERE device_id = ? AND seq > ? "
+            "AND instr(coalesce(author, ''), '@') = 0 "
+            "AND CAST(substr(hlc, 1, instr(hlc, '-') - 1) AS INTEGER) < ?"
+            + (" LIMIT 1" if first else ""),
+            [origin, seq, upgraded],
+        ).fetchall()
+        found.extend((hlc, o, int(n), author) for hlc, o, n, author in rows)
+        if first and found:
+            break
+    return found
+
+
+def unsigned_unsent(db: sqlite_utils.Database, sent: Mapping[str, int], device: str) -> bool:
+    """Whether `sign_unsent_authors` has anything to sign (read only: an export onto a full
+    disk writes nothing to the ledger before its bundle is written)."""
+    return bool(_unsigned(db, sent, device, first=True))
+
+
+def sign_unsent_authors(db: sqlite_utils.Database, sent: Mapping[str, int], device: str) -> int:
+    """Record as ``姓名@device`` the authors of the changes past `sent` (origin → highest seq the
+    hub holds) that name no device at all — what a first-wave laptop wrote (a plain name, or the
+    system's user) and had not yet sent when it was upgraded; returns how many were rewritten.
+
+    The changes the hub holds keep their author byte for byte (a change sent again must match
+    its copy there), and so do the rows they last wrote; the rows the rewritten changes created
+    or last updated take the new author, as the hub will record them. Call inside a
+    transaction, with nothing sent past `sent`.
+    """
+    signed = [
+        (f"{hlc}/{origin}:{seq}", origin, seq, signed_author(author or "", device))
+        for hlc, origin, seq, author in _unsigned(db, sent, device)
+    ]
+    if not signed:
+        return 0
+    db.execute("DROP TABLE IF EXISTS temp._signed_authors")
+    db.execute("CREATE TEMP TABLE _signed_authors (key TEXT PRIMARY KEY, author TEXT NOT NULL)")
+    try:
+        db.conn.executemany(
+            "INSERT INTO _signed_authors (key, author) VALUES (?, ?)",
+            [(key, author) for key, _, _, author in signed],
+        )
+        db.conn.executemany(
+            "UPDATE changes SET author = ? WHERE device_id = ? AND seq = ?",
+            [(author, origin, seq) for _, origin, seq, author in signed],
+        )
+        for table in synced_tables(db):
+            for who, key in (("created_by", "_ckey"), ("updated_by", "_ukey")):
+                db.execute(
+                    f"UPDATE [{table}] SET [{who}] = "
+                    f"(SELECT author FROM _signed_authors WHERE key = [{table}].[{key}]) "
+                    f"WHERE [{key}] IN (SELECT key FROM _signed_authors)"
+                )
+    finally:
+        db.execute("DROP TABLE temp._signed_authors")
+    return len(signed)

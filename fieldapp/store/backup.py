@@ -12,7 +12,9 @@ encryption keys are inside the encrypted database. Restoring it therefore needs 
 one of the ledger's users (at the time of the backup), on any machine.
 
 A restore replaces the ledger and its key file in one atomic step (`keyfile.commit`); the ledger
-it replaces is kept beside it first, with its key file.
+it replaces is kept beside it first, with its key file. The first wave's backups (设置 → 立即备份:
+a plain SQLite copy of the ledger, ``ledger-备份-20261120-140512.db``) restore too: the copy is
+encrypted for the user restoring it, its first user, and takes the ledger's place the same way.
 """
 
 from __future__ import annotations
@@ -28,13 +30,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from sqlcipher3 import dbapi2
+
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import Progress
 from fieldapp.paths import make_private, private_dir
 from fieldapp.saving import cannot_write, discard, make_folder_for, written
 from fieldapp.store import keyfile as kf
-from fieldapp.store.connection import DatabaseError, connect, disk_trouble, held_open_elsewhere
-from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked
+from fieldapp.store.connection import (
+    DatabaseError,
+    connect,
+    disk_trouble,
+    export_encrypted,
+    held_open_elsewhere,
+    is_plain_sqlite,
+)
+from fieldapp.store.vault import BACKUP_MAGIC, Credentials, Unlocked, new_key
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -255,7 +266,10 @@ def check_backup(
     """Open a backup with a user's password and count what it holds.
 
     The encrypted pages are unpacked for a moment into `work_dir` (the ledger's folder, when a
-    restore is to follow): beside the backup would fail on a write-protected stick or a CD."""
+    restore is to follow): beside the backup would fail on a write-protected stick or a CD.
+    A first-wave backup (a plain copy) is counted as it is: it has no password yet."""
+    if is_first_wave_backup(path):
+        return _plain_counts(Path(path))
     info = read_backup(path)
     key = info.keys.unlock(credentials.user, credentials.password)
     folder = Path(work_dir) if work_dir is not None else info.path.parent
@@ -281,6 +295,63 @@ def _counts(path: Path, key: bytes, keys: kf.KeyFile) -> dict[str, int]:
     return {"persons": int(persons), "changes": int(changes)}
 
 
+def _read_only(backup: Path) -> dbapi2.Connection:
+    """A plain backup opened read-only and immutable: it may sit on a write-protected stick,
+    and is left byte for byte as it was."""
+    return dbapi2.connect(
+        f"{backup.absolute().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None
+    )
+
+
+def _plain_counts(backup: Path) -> dict[str, int]:
+    try:
+        source = _read_only(backup)
+        try:
+            tables = {r[0] for r in source.execute("SELECT name FROM sqlite_master")}
+            if not {"persons", "changes", "meta"} <= tables:
+                raise BackupError(f"文件 {backup.name} 不是台账备份")
+            if source.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise BackupError(f"备份文件 {backup.name} 已损坏")
+            persons = source.execute("SELECT count(*) FROM persons WHERE deleted = 0").fetchone()
+            changes = source.execute("SELECT count(*) FROM changes").fetchone()
+        finally:
+            source.close()
+    except DatabaseError:
+        raise BackupError(f"备份文件 {backup.name} 已损坏，或不是台账备份") from None
+    return {"persons": int(persons[0]), "changes": int(changes[0])}
+
+
+def is_first_wave_backup(path: str | Path) -> bool:
+    """True for a backup the first wave made: a plain SQLite ledger file, not ours as `path`'s
+    own ledger (the caller names the ledger apart)."""
+    path = Path(path)
+    return path.is_file() and is_plain_sqlite(path)
+
+
+def _first_wave_pending(
+    backup: Path, ledger_path: Path, credentials: Credentials
+) -> tuple[Path, bytes, kf.KeyFile]:
+    """The first wave's plain backup copied into an encrypted pending file beside the ledger,
+    under a new key sealed to `credentials` (its first user); the backup is only read."""
+    key = new_key()
+    keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
+    pending = kf.pending_path(ledger_path, keys.file_id)
+    _plain_counts(backup)  # a ledger, whole: refused before anything is written
+    try:
+        source = _read_only(backup)
+        try:
+            export_encrypted(source, pending, key, keys.cipher)
+        finally:
+            source.close()
+    except DatabaseError:
+        pending.unlink(missing_ok=True)
+        raise BackupError(f"备份文件 {backup.name} 已损坏，或不是台账备份") from None
+    except BaseException:
+        pending.unlink(missing_ok=True)
+        raise
+    return pending, key, keys
+
+
 def restore_from(
     backup: str | Path,
     ledger_path: str | Path,
@@ -288,11 +359,15 @@ def restore_from(
     step: kf.Step | None = None,
 ) -> Path | None:
     """Replace the (closed) ledger at `ledger_path` by a backup, opened with a password of the
-    backed-up ledger. The ledger it replaces is kept beside it (returned), with its key file.
+    backed-up ledger (a first-wave backup has none: the user restoring it becomes its first).
+    The ledger it replaces is kept beside it (returned), with its key file.
     """
-    info = read_backup(backup)
-    key = info.keys.unlock(credentials.user, credentials.password)
     ledger_path = Path(ledger_path)
+    if is_first_wave_backup(backup):
+        info = None
+    else:
+        info = read_backup(backup)
+        key = info.keys.unlock(credentials.user, credentials.password)
     if held_open_elsewhere(ledger_path):
         # Replacing it would leave that program writing on into the replaced file: its work
         # from then on would be lost without a word.
@@ -302,10 +377,14 @@ def restore_from(
         )
     private_dir(ledger_path.parent)
     kf.recover(ledger_path)
-    keys = info.keys.renamed()
-    pending = kf.pending_path(ledger_path, keys.file_id)
+    if info is None:
+        pending, key, keys = _first_wave_pending(Path(backup), ledger_path, credentials)
+    else:
+        keys = info.keys.renamed()
+        pending = kf.pending_path(ledger_path, keys.file_id)
     try:
-        _extract(info, pending)
+        if info is not None:
+            _extract(info, pending)
         _counts(pending, key, keys)
         _mark_restored(pending, key, keys)
         if step:

@@ -70,9 +70,12 @@ class Ledger:
             bind_user(db, self.user)
         self.device_id = self._meta_default("device_id", lambda: secrets.token_hex(8))
         self.author = self.user or author or self.get_meta("author") or _os_user()
-        #: The name the county enrolled this ledger under (meta `device_name`, set at
-        #: enrolment); every change records its author as ``姓名@设备名称`` (`recorded_author`).
-        self.device_name = self.get_meta("device_name")
+        #: The name the county enrolled this ledger under; every change records its author as
+        #: ``姓名@设备名称`` (`recorded_author`) and the hub holds any other. Read from the
+        #: signed enrolment: meta `device_name` is a label the settings page lets anyone edit,
+        #: and on a ledger enrolled by the first wave it is the wizard's host name, or none.
+        enrolled = SyncState(db).identity()
+        self.device_name = enrolled.name if enrolled else self.get_meta("device_name")
         self.clock = HybridClock(self.get_meta("hlc"))
         self.projector = Projector(db)
         self._depth = 0

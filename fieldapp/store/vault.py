@@ -17,7 +17,16 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
-__all__ = ["Credentials", "LedgerBusy", "NeedsPassword", "Unlocked", "open_store", "rotate_key"]
+__all__ = [
+    "Credentials",
+    "LedgerBusy",
+    "NeedsPassword",
+    "Unlocked",
+    "clear_backups",
+    "clear_copies_note",
+    "open_store",
+    "rotate_key",
+]
 from pathlib import Path
 
 import sqlite_utils
@@ -95,6 +104,37 @@ def ledger_state(path: str | Path) -> str:
     if path.is_file() and path.stat().st_size > 0:
         return "plain"
     return "new"
+
+
+def clear_backups(path: str | Path) -> list[Path]:
+    """The first wave's backups of the ledger at `path` still beside it in clear: its 设置 →
+    立即备份 wrote ``<name>-备份-<time>.db`` and a restore kept ``<name>-恢复前-<time>.db``, plain
+    SQLite copies holding every person and the device's secret keys. Encrypting the ledger
+    leaves them (they are the clerk's backups); whoever opens it is told (`clear_copies_note`)."""
+    if postgres.is_url(path) or str(path) == ":memory:":
+        return []
+    ledger = Path(path)
+    found = [
+        copy
+        for kind in ("备份", "恢复前")
+        for copy in ledger.parent.glob(f"{ledger.stem}-{kind}-*.db")
+        if copy.is_file() and is_plain_sqlite(copy)
+    ]
+    return sorted(found)
+
+
+def clear_copies_note(copies: list[Path]) -> str:
+    """What to tell the clerk of `clear_backups`' files, '' when there are none."""
+    if not copies:
+        return ""
+    names = "、".join(c.name for c in copies[:5]) + (
+        f" 等 {len(copies)} 个" if len(copies) > 5 else ""
+    )
+    return (
+        f"注意：台账旁边还有此前版本做的 {len(copies)} 个备份没有加密（{names}，在 {copies[0].absolute().parent}）："
+        "拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。"
+        "请先做一个加密的新备份，确认无误后删除这些旧备份（或把它们锁好保管）"
+    )
 
 
 def keyfile_missing(path: str | Path, state: str | None = None) -> str | None:

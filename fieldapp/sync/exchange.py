@@ -26,6 +26,7 @@ from fieldapp.services.incarnation import own_origins
 from fieldapp.services.trust import Verdict, printable
 from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
 from fieldapp.store import replica
+from fieldapp.store.authorship import sign_unsent_authors, unsigned_unsent
 from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
 from fieldapp.store.connection import LedgerGone
@@ -247,10 +248,19 @@ def export_bundle(
         raise SyncError("本台账没有登记中心的公钥，请重新登记")
     hub = hubs[0]
     acks = state.acks(hub.name)
+    origins = own_origins(ledger)
+    sent = {o: acks.get(o, 0) for o in origins}
+    # A laptop upgraded from the first wave signed its changes with a plain name; the ones it
+    # had not sent yet are signed as this device's before they go (the hub holds a change not
+    # signed 姓名@设备名称), the ones the hub holds are left as they are. Only when every bundle
+    # sent has reached the hub (none in flight: what is past its acknowledgement is unsent).
+    if hub.serial_out == hub.acked_out and unsigned_unsent(ledger.db, sent, identity.name):
+        with ledger.transaction():
+            sign_unsent_authors(ledger.db, sent, identity.name)
     with paused_gc():
         rows: list[tuple[Any, ...]] = []
         vector: dict[str, int] = {}
-        for origin in own_origins(ledger):
+        for origin in origins:
             rows.extend(replica.rows_after(ledger.db, origin, 0 if full else acks.get(origin, 0)))
             top = replica.max_seq(ledger.db, origin)
             if top:

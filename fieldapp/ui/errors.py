@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import os
 import sys
 import traceback
+from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -46,6 +48,7 @@ def setup_logging() -> None:
     """Log to fieldapp.log in the data folder (where a helper can find it), redacted, with
     the file readable by its owner only."""
     path = data_dir() / "fieldapp.log"
+    redact_earlier_log(path)
     handler = logging.FileHandler(path, encoding="utf-8")
     make_private(path)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -53,6 +56,38 @@ def setup_logging() -> None:
     if not any(isinstance(h, logging.FileHandler) for h in root.handlers):
         root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+
+#: Remembered (fieldapp.ini) once the log file holds only redacted lines.
+LOG_REDACTED = "log_redacted"
+
+
+def redact_earlier_log(path: Path) -> None:
+    """The first wave wrote fieldapp.log unredacted (a failed save's values, ID numbers and
+    names in its exception texts) and readable by every user of the laptop; the first start of
+    this version redacts what is there, in place — the old bytes overwritten, not left in freed
+    blocks — and remembers it did (lines written since are redacted as they are written)."""
+    from fieldapp.ui import prefs
+
+    if prefs.get(LOG_REDACTED) == "1":
+        return
+    try:
+        if path.is_file() and path.stat().st_size:
+            old = path.read_bytes()
+            text = redact_traceback(old.decode("utf-8", errors="replace"))
+            new = (text + "\n" if text and not text.endswith("\n") else text).encode("utf-8")
+            with open(path, "r+b") as log_file:
+                log_file.write(bytes(len(old)))  # the clear text gone from the disk's blocks
+                log_file.flush()
+                os.fsync(log_file.fileno())
+                log_file.seek(0)
+                log_file.write(new)
+                log_file.truncate()
+                log_file.flush()
+                os.fsync(log_file.fileno())
+    except OSError:
+        return  # tried again at the next start
+    prefs.put(LOG_REDACTED, "1")
 
 
 _crash_log: TextIO | None = None

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.ledgers import (
     Credentials,
     Ledger,
+    clear_backups,
     keyfile_missing,
     ledger_state,
     open_ledger,
@@ -103,6 +105,35 @@ class WaitCountdown(QObject):
             self.message.setText(self.tr("可以再试了"))
             return
         self.message.setText(self.tr("口令连续输错多次，请 %1 秒后再试").replace("%1", str(left)))
+
+
+def warn_of_clear_backups(parent: QWidget, path: Path) -> None:
+    """A plain ledger was just encrypted (the login screen, the wizard's 打开已有台账): the first
+    wave's backups beside it — plain copies of everything, the device's keys too — are left as
+    they are, and the user is told which they are and what to do."""
+    copies = clear_backups(path)
+    if not copies:
+        return
+
+    names = "、".join(c.name for c in copies[:5])
+    if len(copies) > 5:
+        names += QCoreApplication.translate("LoginDialog", " 等 %1 个").replace(
+            "%1", str(len(copies))
+        )
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("LoginDialog", "旧备份没有加密"),
+        QCoreApplication.translate(
+            "LoginDialog",
+            "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）："
+            "拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n"
+            "请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份"
+            "（或把它们锁好保管）。",
+        )
+        .replace("%1", str(len(copies)))
+        .replace("%2", names)
+        .replace("%3", str(copies[0].absolute().parent)),
+    )
 
 
 class LoginDialog(QDialog):
@@ -218,7 +249,13 @@ class LoginDialog(QDialog):
         prefs.put("last_user", ledger.user or "")
         self.password.clear()
         self.repeat.clear()
+        if self.setup:
+            self._warn_of_clear_backups()
         self.accept()
+
+    def _warn_of_clear_backups(self) -> None:
+        """The ledger was just encrypted: the first wave's backups beside it are named."""
+        warn_of_clear_backups(self, self.path)
 
     def _failed(self, error: BaseException) -> None:
         if os.environ.get("FIELDAPP_QUIT_AFTER_START"):

@@ -61,6 +61,7 @@ class FirstRunWizard(QWizard):
         self.resize(640, 460)
         self.ledger_path: Path | None = None
         self._made: set[Path] = set()  # new ledgers this wizard created (kept on a retry)
+        self._was_plain = False  # the ledger chosen to open was plain (encrypted on 完成)
         self.addPage(self._ledger_page())
         self.addPage(self._device_page())
         self.addPage(self._area_page())
@@ -275,6 +276,9 @@ class FirstRunWizard(QWizard):
             "made": self._made,
         }
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+        # A plain ledger chosen to open (the first wave's) is encrypted now: its clear backups
+        # beside it are named afterwards, as the login screen does.
+        self._was_plain = self.open_radio.isChecked() and ledger_state(path) == "plain"
         if choices["demo"]:
             choices["demo_path"] = str(demo_path_beside(path))
         self.panel.run(
@@ -286,6 +290,10 @@ class FirstRunWizard(QWizard):
 
     def _done(self, opened: Path) -> None:
         self.ledger_path = opened
+        if self._was_plain:
+            from fieldapp.ui.login import warn_of_clear_backups
+
+            warn_of_clear_backups(self, self._chosen_path())
         super().accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -588,3 +588,23 @@ def test_the_lock_covers_open_dialogs_and_gives_them_back(window, qtbot):
     assert editor.phone.text() == "13800001111" and window.lock_covers == {}
     assert editor.windowTitle() == "编辑人员"
     editor.discard()
+
+
+def test_a_first_wave_ledger_encrypted_at_login_names_its_clear_backups(
+    qtbot, tmp_path, warnings_shown
+):
+    """The first wave's 立即备份 wrote plain copies beside the ledger; encrypting the ledger at
+    the login screen leaves them, and the coordinator is told which they are and what to do."""
+    path = tmp_path / "ledger.db"
+    plain = Ledger.open(path)
+    Records(plain).ensure_area(Area(code="520502", name="七星关区", kind=AreaKind.COUNTY))
+    plain.close()
+    backup = tmp_path / "ledger-备份-20261120-140512.db"
+    backup.write_bytes(path.read_bytes())
+    dialog = _login(qtbot, path, "李芳", "村里的口令1", repeat="村里的口令1")
+    assert dialog.session is not None and dialog.session.ledger.encrypted
+    dialog.session.close()
+    assert len(warnings_shown) == 1, warnings_shown
+    said = warnings_shown[0]
+    assert backup.name in said and "没有加密" in said and "立即备份" in said
+    assert backup.read_bytes().startswith(b"SQLite format 3\x00")

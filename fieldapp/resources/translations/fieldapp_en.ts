@@ -1410,6 +1410,22 @@
       <source>口令已由县里重置，请用新口令登录</source>
       <translation>The county reset the password: log in with the new one</translation>
     </message>
+    <message>
+      <source> 等 %1 个</source>
+      <translation> and others, %1 in all</translation>
+    </message>
+    <message>
+      <source>旧备份没有加密</source>
+      <translation>Old backups are not encrypted</translation>
+    </message>
+    <message>
+      <source>台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）：拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。
+
+请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份（或把它们锁好保管）。</source>
+      <translation>The ledger is now encrypted. But beside it are %1 backups made by the earlier version that are not encrypted (%2, in %3): whoever gets them can read every person's ID number and bank account, and this device's sync keys, without any password.
+
+Make a new, encrypted backup with Settings → Data and backups → Back up now…, check it, then delete these old backups (or lock them away).</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -2849,6 +2865,10 @@
     <message>
       <source>政策包已启用</source>
       <translation>Policy pack installed</translation>
+    </message>
+    <message>
+      <source>台账备份，或此前版本的备份 (*.fieldbackup *.db)</source>
+      <translation>Ledger backups, or backups of the earlier version (*.fieldbackup *.db)</translation>
     </message>
   </context>
   <context>

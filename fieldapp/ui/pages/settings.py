@@ -337,7 +337,8 @@ class SettingsPage(QWidget):
             self,
             self.tr("选择备份文件"),
             str(Path(self.session.path).parent),
-            self.tr("台账备份 (*.fieldbackup)"),
+            # The first wave's 立即备份 wrote plain copies named ledger-备份-….db: they restore too.
+            self.tr("台账备份，或此前版本的备份 (*.fieldbackup *.db)"),
         )
         if not path:
             return

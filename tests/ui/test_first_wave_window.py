@@ -1,0 +1,154 @@
+"""A village laptop of the first wave, enrolled on the command line (`fieldapp enrol`, which then
+recorded the county's name for the device only in its enrolment), opened by this version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.enrolment import enrol
+from tests.codes import ENROL_CODE
+from tests.ui.conftest import UI_USER, VILLAGE, fill_ledger
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    """The small village ledger, enrolled as 大坝村, with no device name of its own."""
+    path = tmp_path / "village.db"
+    fill_ledger(path)
+    ledger = Ledger.open(path, credentials=UI_USER)
+    hub = Hub.init(tmp_path / "hub")
+    try:
+        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE)
+    finally:
+        hub.close()
+    enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
+    with ledger.transaction():  # as the first wave's enrolment left it
+        ledger.set_meta("device_name", None)
+    ledger.close()
+    return path
+
+
+def test_the_window_names_the_device_as_the_county_enrolled_it(window) -> None:
+    device_id = window.session.ledger.device_id
+    assert "大坝村" in window.windowTitle(), window.windowTitle()
+    assert device_id not in window.windowTitle()
+    assert window.session.device_name == "大坝村"
+
+
+def test_a_first_wave_backup_is_offered_and_restored_from_settings(
+    window, qtbot, tmp_path, monkeypatch, warnings_shown
+) -> None:
+    """The first wave's 立即备份 wrote ``ledger-备份-….db``; the restore dialog listed only
+    ``*.fieldbackup`` files, so the coordinator could not even choose it."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from tests.sync.helpers import add_family
+
+    old = tmp_path / "old.db"
+    plain = Ledger.open(old)
+    add_family(plain, VILLAGE, ["101"], surname="旧")
+    plain.close()
+    backup = tmp_path / "U盘" / "ledger-备份-20261120-140512.db"
+    backup.parent.mkdir()
+    backup.write_bytes(old.read_bytes())
+    offered: list[str] = []
+
+    def choose(_parent, _title, _folder, filters, *args, **kwargs):  # noqa: ANN001, ANN202
+        offered.append(filters)
+        return str(backup), filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (UI_USER.password, True))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page = window.show_page("settings")
+    page.restore_dialog()
+    assert "*.db" in offered[0], offered
+    assert not warnings_shown, warnings_shown
+    names = {r[0] for r in window.session.ledger.db.execute("SELECT name FROM persons")}
+    assert "旧0" in names
+    assert window.session.ledger.encrypted
+
+
+FIRST_WAVE_LOG = """2026-11-20 10:02:11,405 ERROR fieldapp.ui: 未处理的错误
+Traceback (most recent call last):
+  File "/opt/fieldapp/_internal/fieldapp/ui/dialogs/person.py", line 212, in save
+    self.repo.save(person)
+pydantic_core._pydantic_core.ValidationError: 1 validation error for Person
+bank_account
+  Value error, 账号位数不对 [type=value_error, input_value='622151427392355978', input_type=str]
+2026-11-21 16:40:03,118 ERROR fieldapp.ui: 操作失败
+KeyError: '王秀英 520502197505160012'
+"""
+
+
+def test_the_first_waves_log_is_redacted_at_the_first_start(tmp_path, monkeypatch) -> None:
+    """The first wave logged exception texts as they were — a failed save's account, a name
+    and ID number — in fieldapp.log, readable by every user of the laptop; this version's
+    redaction covered only what it writes itself, so the old lines stayed in clear."""
+    import logging
+
+    from fieldapp.paths import data_dir
+    from fieldapp.ui import errors
+
+    log = data_dir() / "fieldapp.log"
+    log.write_text(FIRST_WAVE_LOG, encoding="utf-8")
+    root = logging.getLogger("fieldapp")
+    before = list(root.handlers)
+    for handler in before:
+        root.removeHandler(handler)
+    try:
+        errors.setup_logging()
+        logging.getLogger("fieldapp.ui").error("未处理的错误 %s", "李四 13800001111")
+        errors.setup_logging()  # the next start: what is there is redacted already
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+            handler.close()
+        for handler in before:
+            root.addHandler(handler)
+    data = log.read_bytes()
+    for secret in ("622151427392355978", "520502197505160012", "王秀英", "李四", "13800001111"):
+        assert secret.encode("utf-8") not in data, secret
+    text = data.decode("utf-8")
+    assert 'File "/opt/fieldapp/_internal/fieldapp/ui/dialogs/person.py", line 212' in text
+    assert "ValidationError" in text and "KeyError" in text
+    assert text.endswith("ERROR fieldapp.ui: 未处理的错误 ‹2字› ‹11位数字›\n"), text[-120:]
+    assert log.stat().st_mode & 0o077 == 0
+
+
+def test_a_first_wave_ledger_opened_in_the_wizard_names_its_clear_backups(
+    qtbot, tmp_path, warnings_shown
+) -> None:
+    """A first-wave ledger on a stick (the app found none of its own and showed the wizard):
+    打开已有台账 encrypts it as the login screen does, and must say the same of its clear backups."""
+    from fieldapp.reference import divisions
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.wizard import FirstRunWizard
+    from tests.sync.helpers import add_family
+
+    path = tmp_path / "U盘" / "ledger.db"
+    path.parent.mkdir()
+    plain = Ledger.open(path)
+    add_family(plain, VILLAGE, ["101"])
+    plain.close()
+    backup = path.with_name("ledger-备份-20261120-140512.db")
+    backup.write_bytes(path.read_bytes())
+    make_app()
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.open_radio.setChecked(True)
+    wizard.open_path.setText(str(path))
+    wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令1")
+    county = divisions().counties()[0]
+    wizard.set_county(county.code)
+    with qtbot.waitSignal(wizard.accepted, timeout=60000):
+        wizard.accept()
+    assert Path(f"{path}.keys").is_file()
+    assert len(warnings_shown) == 1, warnings_shown
+    assert backup.name in warnings_shown[0] and "没有加密" in warnings_shown[0]
