@@ -88,10 +88,6 @@ def _months(n: Any) -> str:
     return f"{n} 个月" if n not in (None, "") else ""
 
 
-def _place(spell: EmploymentSpell) -> str:
-    return spell.place_name or spell.place_code
-
-
 def _number(value: float | None) -> str:
     """A figure as people write it: 4500, 4500.5 (not 4500.0)."""
     if not value:
@@ -160,16 +156,26 @@ class PaperData:
         ]
         return " ".join(n for n in names if n)
 
-    def place_of(self, code: str) -> str:
+    def place_of(self, code: str, *, with_code: bool = True) -> str:
         """A 户籍 code as a place: its path from the county where the ledger knows the area;
-        else the nearest area it knows (or the county's name) with the code in brackets."""
+        else the nearest area it knows (or the county's name) with the code in brackets —
+        `with_code=False` leaves the code out where a name was found (a job's place)."""
         for level in (AreaLevel.GROUP, AreaLevel.VILLAGE, AreaLevel.TOWNSHIP, AreaLevel.COUNTY):
             known = area_at(code, level)
             if self._area(known) is not None:
                 path = self.area_path(known, county=True)
-                return path if known == code else f"{path}（{code}）"
+                return path if known == code or not with_code else f"{path}（{code}）"
         county = region_name(code)
-        return f"{county}（{code}）" if county and len(code) > 6 else county or code
+        if county and len(code) > 6 and with_code:
+            return f"{county}（{code}）"
+        return county or code
+
+    def work_place(self, spell: EmploymentSpell) -> str:
+        """Where a job is, as the forms say it: the place written with it, else its code's
+        name (浙江省宁波市北仑区) — a 花名册 printed 330206 for a job recorded by code alone."""
+        if spell.place_name:
+            return spell.place_name
+        return self.place_of(spell.place_code, with_code=False) if spell.place_code else ""
 
     def area_name(self, code: str) -> str:
         """An area's own name, or its code when the ledger does not know it."""
@@ -332,7 +338,7 @@ class PaperData:
             end = spell.end_date or claim.claim_date or claim.event_date
             months = whole_months_between(start, end) if end and end >= start else None
             pairs = [
-                ("务工地点", _place(spell)),
+                ("务工地点", self.work_place(spell)),
                 ("用工单位", spell.employer),
                 ("就业开始时间", start.isoformat()),
                 ("就业形式", spell.form.value),
@@ -367,7 +373,7 @@ class PaperData:
         for claim in claims:
             form = self.form(claim)
             spell = claim.facts.spell
-            place = _place(spell) if spell is not None else ""
+            place = self.work_place(spell) if spell is not None else ""
             if spell is not None and place:
                 spells += 1
                 fact = f"{place}（{spell.employer}）" if spell.employer else place

@@ -74,7 +74,12 @@ def add_household(repo: Records, i: int, members: int = 1) -> tuple[str, list[st
 
 
 def add_claims(
-    ledger: Ledger, count: int, *, amounts: list[float] | None = None, two_funds: bool = False
+    ledger: Ledger,
+    count: int,
+    *,
+    amounts: list[float] | None = None,
+    two_funds: bool = False,
+    place_name: str = "浙江省宁波市北仑区",
 ) -> tuple[str, list[str]]:
     """`count` persons with a cross-province spell and a claim each, all in one batch."""
     repo = Records(ledger)
@@ -87,7 +92,7 @@ def add_claims(
                 person_id=person_id,
                 start_date=dt.date(2026, 3, 1),
                 place_code="330206",
-                place_name="浙江省宁波市北仑区",
+                place_name=place_name,
                 employer="宁波某某电子有限公司",
                 contract_months=12,
                 insurance_months=6,
@@ -100,7 +105,7 @@ def add_claims(
                     "start_date": "2026-03-01",
                     "end_date": None,
                     "place_code": "330206",
-                    "place_name": "浙江省宁波市北仑区",
+                    "place_name": place_name,
                     "form": "单位就业",
                     "employer": "宁波某某电子有限公司",
                     "contract_months": 12,

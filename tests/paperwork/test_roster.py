@@ -10,6 +10,7 @@ import pytest
 from fieldapp.paperwork import roster as roster_mod
 from fieldapp.paperwork.jobs import roster_job
 from fieldapp.paperwork.numerals import capitals
+from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.roster import capacity, paginate, render_roster, table_top
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import RosterRow, RosterView
@@ -170,3 +171,14 @@ def test_roster_from_the_ledger_shows_each_claims_frozen_spell(ledger):
     assert view.fact_label == "务工地点（用工单位）"
     assert {row.claim_id for row in view.rows} == set(claims)
     assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
+
+
+def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger):
+    # A spell whose place came as a code alone (a sheet's 务工地点代码, another device's record)
+    # printed 330206 under 务工地点 — a code no township clerk or villager reads.
+    batch_id, claims = add_claims(ledger, 2, place_name="")
+    view = roster_job(ledger, batch_id).view
+    assert isinstance(view, RosterView)
+    assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
+    form = PaperData(ledger).form(claims[0])
+    assert ("务工地点", "浙江省宁波市北仑区") in [(f.label, f.value) for f in form.facts]
