@@ -593,7 +593,8 @@ class PaperData:
             person=person,
             casual=is_casual,
             employer=spell.get("employer") or "",
-            place=spell.get("place_name") or "",
+            place=spell.get("place_name")
+            or self.place_of(spell.get("place_code") or "", with_code=False),
             job="",
             start_date=spell.get("start_date") or "",
             end_date=spell.get("end_date") or "",

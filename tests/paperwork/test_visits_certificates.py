@@ -191,6 +191,19 @@ def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
     assert not re.search(r"\d\.0(?!\d)", text)  # money never as 4800.0
 
 
+def test_a_certificate_of_a_job_recorded_by_its_code_alone_names_the_place(ledger):
+    # The 务工证明's 务工地点 was left blank for a job whose place came as a code alone.
+    people = _village(ledger, households=1)
+    person = people[0][0]
+    number = ledger.get("persons", person)["id_number"]
+    start = dt.date.today() - dt.timedelta(days=40)
+    Records(ledger).save(
+        EmploymentSpell(person_id=person, start_date=start, place_code="441900", employer="某厂")
+    )
+    text = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    assert "某厂" in text and "广东省东莞市" in text and "441900" not in text
+
+
 def test_a_visit_sheet_whose_deadlines_are_estimated_says_so(ledger):
     """The coordinator prints February's visit sheet on 2027-02-03: its 应办事项 column gives
     each 1311 service's deadline, counted across the Spring Festival on 2027's statutory
