@@ -339,17 +339,22 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
 
 
 def _header_cells(
-    rows: list[list[object]], index: int, merged: Merged = None, kind: str = LEDGER
+    rows: list[list[object]],
+    index: int,
+    merged: Merged = None,
+    kind: str = LEDGER,
+    guess: bool = False,
 ) -> list[object]:
     """The header row, each blank cell taking the text above it (a two-row header whose upper
     cell is merged down over both rows), and each cell also tried as upper + lower text: under
     户主信息 merged over two columns, 姓名 and 身份证号码 are the head's (户主姓名,
-    户主身份证号码), when the combined name is a column of this `kind`."""
+    户主身份证号码), when the combined name is a column of this `kind`. With `guess` (a
+    format that keeps no merged cells) the group headers are told from the rows' layout."""
     cells = list(rows[index])
     if index == 0:
         return cells
     above = rows[index - 1]
-    groups = _spread(above, index - 1, merged)
+    groups = _spread_unmerged(above, cells) if guess else _spread(above, index - 1, merged)
     out: list[object] = []
     for i, cell in enumerate(cells):
         upper = above[i] if i < len(above) else ""
@@ -383,6 +388,33 @@ def _spread(row: list[object], at: int, merged: Merged) -> dict[int, str]:
     return groups
 
 
+def _spread_unmerged(row: list[object], below: list[object]) -> dict[int, str]:
+    """`_spread` for a file that keeps no merged cells (an .ods as calamine reads it, a csv):
+    a group header is written over its first column only, so a filled cell of `row` followed
+    by blank ones, each with a column name under it, spans them (户主信息 | 空 over 姓名 |
+    身份证号码). A row of one text (a title) spans nothing."""
+
+    def filled(cells: list[object], at: int) -> bool:
+        return at < len(cells) and cells[at] is not None and str(cells[at]).strip() != ""
+
+    groups: dict[int, str] = {}
+    if sum(filled(row, i) for i in range(len(row))) < 2:
+        return groups
+    for left in range(len(row)):
+        if not filled(row, left) or not filled(below, left):
+            continue
+        right = left
+        while right + 1 < len(row) or right + 1 < len(below):
+            if filled(row, right + 1) or not filled(below, right + 1):
+                break
+            right += 1
+        if right > left:
+            text = str(row[left]).strip()
+            for column in range(left, right + 1):
+                groups[column] = text
+    return groups
+
+
 def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
     """The sheet's best header among its first rows, for the ledger or an extra sheet."""
     best: tuple[int, str, int, dict[int, str], list[object]] | None = None
@@ -394,7 +426,12 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
             # Each row as it reads with its group headers (户主信息 + 姓名 → 户主姓名), and
             # without them: a sheet of heads alone names them under 户主信息 too.
             plain = _header_cells(rows, index)
-            grouped = _header_cells(rows, index, groups, kind) if groups else plain
+            if groups:
+                grouped = _header_cells(rows, index, groups, kind)
+            elif merged is None:  # no merges known: group headers told from the layout
+                grouped = _header_cells(rows, index, kind=kind, guess=True)
+            else:
+                grouped = plain
             for cells in (grouped, plain) if grouped != plain else (plain,):
                 columns = match_headers(cells, kind)
                 keys = set(columns.values())

@@ -483,6 +483,42 @@ def test_a_head_block_and_a_member_block_under_merged_group_headers(ledger, tmp_
     assert households[0] == 1
 
 
+@pytest.mark.parametrize("suffix", ["csv", "ods"])
+def test_a_group_header_over_columns_read_from_a_file_that_keeps_no_merges(
+    ledger, tmp_path, suffix
+):
+    # The same sheet as above saved by LibreOffice as .ods (calamine gives no merged cells) or
+    # as a GBK csv: 户主信息 and 家庭成员信息 are written over their first column only. The
+    # members were refused as "户主身份证号码为空" and their own columns listed as unknown;
+    # only the head came in.
+    if suffix == "ods":  # make_fixtures-style: 户主与成员.xlsx of the test above, via soffice
+        path = FIXTURES / "户主与成员_libreoffice.ods"
+    else:
+        path = tmp_path / "b.csv"
+        rows = [
+            ["大坝村家庭成员台账", "", "", "", "", "", "", ""],
+            ["户主信息", "", "家庭成员信息", "", "", *PLACE],
+            ["姓名", "身份证号码", "姓名", "身份证号码", "与户主关系", "", "", ""],
+        ]
+        for name, number, relation in (
+            ("张长英", HEAD, "户主"),
+            ("李秀", WIFE, "妻"),
+            ("张小军", SON, "子"),
+        ):
+            rows.append(["张长英", HEAD, name, number, relation, *PLACE.values()])
+        path.write_text("\r\n".join(",".join(r) for r in rows) + "\r\n", encoding="gbk")
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.unknown_headers == []
+    persons = _persons(ledger)
+    assert {n: persons[n][:2] for n in (HEAD, WIFE, SON)} == {
+        HEAD: ("张长英", "户主"),
+        WIFE: ("李秀", "配偶"),
+        SON: ("张小军", "子女"),
+    }
+    households = ledger.db.execute("SELECT count(DISTINCT household_id) FROM persons").fetchone()
+    assert households[0] == 1
+
+
 def test_invisible_characters_pasted_with_numbers_are_dropped(ledger, tmp_path):
     # Numbers copied from a chat or a web page carry invisible marks (U+202D…U+202C, zero-width
     # spaces, a BOM): the ID was refused as "长度为 20 位" while it showed 18 digits, and a
