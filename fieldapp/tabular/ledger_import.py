@@ -65,6 +65,9 @@ from fieldapp.tabular.reader import SheetStream, Table, foot_of_form, no_header
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 
+#: The ledger sheet's columns read: the parsed ones, and 序号, where a form writes 合计 under
+#: its last person (looked at for the form's foot only).
+_READ_WITH_SEQ = READ | {"seq"}
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
@@ -197,7 +200,7 @@ class LedgerImporter:
         if named is not None:
             self._months[sheet.sheet] = named
         for start, stop in _chunks(len(sheet.rows)):
-            records = sheet.records(start, stop, READ, RAW)
+            records = sheet.records(start, stop, _READ_WITH_SEQ, RAW)
             parsed = self._parse(records, done + start, total)
             _free_cells(sheet, start, stop)
             self.placer.write(bulk, self.placer.place(parsed))
@@ -456,7 +459,11 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
-            if self._foot(row, texts) or self._formula_errors(row):
+            if self._foot(row, texts):
+                continue
+            if texts.pop("seq", None) is not None and not any(texts.values()):
+                continue  # a form's row numbered and left blank
+            if self._formula_errors(row):
                 continue
             above = self._merged_head(row, texts, raw, above)
             self._warn_hidden(row)

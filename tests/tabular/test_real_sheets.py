@@ -667,6 +667,29 @@ def test_a_forms_total_and_signature_rows_are_not_people(ledger, tmp_path):
     assert "合计" in said[3] and "填表人" in said[4] and "不是人员" in said[4]
 
 
+def test_a_total_written_in_the_serial_number_column_is_not_a_person(ledger, tmp_path):
+    # Forms number their people in 序号 and write 合计 in that column under the last one, the
+    # count under 姓名. 序号 is not read, so the row was refused
+    # as a person ("身份证号码为空") and every import of such a form ended as failed. Rows with
+    # only a 序号 (a form numbered down to row 50, half filled) are still passed over.
+    path = write_xlsx(
+        tmp_path / "t.xlsx",
+        ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [
+            [1, "张长英", HEAD, HEAD, *PLACE.values()],
+            [2, "李秀", WIFE, HEAD, *PLACE.values()],
+            [3],
+            [4],
+            ["合计", "2人"],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 2
+    assert [(w.row, "合计" in w.reason and "不是人员" in w.reason) for w in report.warnings] == [
+        (6, True)
+    ]
+
+
 def test_a_formula_error_in_a_cell_is_said_as_such(ledger, tmp_path):
     # 户主身份证号码 looked up with VLOOKUP shows #N/A where the head is not in the other
     # list; the reader sees the cell as blank, so the row was refused as "户主身份证号码为空"
