@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.account import excel_rounded
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -375,6 +376,12 @@ def parse_row(
     account = text("account_number", "")
     if account:
         account = _digits_cell(get("account_number"), _label("account_number"), True)
+        if excel_rounded(_SPACES.sub("", nfkc(account))):
+            raise CellError(
+                f"{_label('account_number')}“{account}”第 15 位以后全是 0：多半是 Excel 把它存成"
+                "数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；请对照银行卡或存折"
+                "重新录入，并把该列设为文本"
+            )
     phone_cell = text("phone")
     if phone_cell:
         phone_cell = _digits_cell(get("phone"), _label("phone"), False)

@@ -182,6 +182,34 @@ def test_an_account_excel_destroyed_is_refused_like_an_id_number(ledger, tmp_pat
     assert _persons(ledger)[WIFE][0] == "李秀"
 
 
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_an_account_excel_rounded_to_15_digits_and_kept_as_text_is_refused(
+    ledger, tmp_path, suffix
+):
+    # 6217002870012345678 typed into a General cell keeps 15 digits (6.21700287001234E+18);
+    # shown as 数值 and saved as csv, or pasted as values into a text column, it reads
+    # 6217002870012340000 — text, so it was taken, and printed on the 申请表 and 花名册 as the
+    # account the subsidy is paid into. A real card number ending in zeros (the Luhn check of
+    # a bank card holds) is kept.
+    rows = [
+        ["张长英", HEAD, HEAD, "6217002870012340000", *PLACE.values()],
+        ["李秀", WIFE, WIFE, "6217002870012380000", *PLACE.values()],  # a real card's number
+        ["张小军", SON, SON, "6222 0212 3456 7800", *PLACE.values()],  # 16 digits, 62…, rounded
+    ]
+    headers = ["姓名", "身份证号码", "户主身份证号码", "银行卡号", *PLACE]
+    if suffix == "csv":
+        path = write_csv(tmp_path / "a.csv", headers, rows, "gbk")
+    else:
+        path = write_xlsx(tmp_path / "a.xlsx", headers, rows)
+    report = import_ledger(ledger, path)
+    assert [p.row for p in report.rejected] == [2, 4]
+    first = report.rejected[0].reason
+    assert "银行卡号" in first or "社保卡账号" in first
+    assert "6217002870012340000" in first and "Excel" in first and "15 位" in first
+    accounts = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
+    assert accounts == {WIFE: "6217002870012380000"}
+
+
 def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, tmp_path):
     path = write_csv(
         tmp_path / "p.csv",
