@@ -210,6 +210,29 @@ def test_an_account_excel_rounded_to_15_digits_and_kept_as_text_is_refused(
     assert accounts == {WIFE: "6217002870012380000"}
 
 
+def test_an_id_number_excel_rounded_and_kept_as_text_is_said_to_be_excels_doing(ledger, tmp_path):
+    # 520502197805201429 in a number cell keeps 15 digits; shown as 数值 and saved as csv it
+    # reads 520502197805201000, which fails its check digit. The refusal sent the clerk to look
+    # for a typo (多半是前面有一位输错或两位颠倒，请对照身份证逐位核对) in a number nobody mistyped.
+    rounded = WIFE[:15] + "000"
+    path = write_csv(
+        tmp_path / "r.csv",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values()],
+            ["李秀", rounded, HEAD, *PLACE.values()],
+            ["张小军", SON, HEAD[:15] + "000", *PLACE.values()],
+        ],
+        "gbk",
+    )
+    report = import_ledger(ledger, path)
+    assert [p.row for p in report.rejected] == [3, 4]
+    for problem, number in zip(report.rejected, (rounded, HEAD[:15] + "000"), strict=True):
+        assert number in problem.reason and "Excel" in problem.reason
+        assert "15 位" in problem.reason and "输错" not in problem.reason
+    assert report.rejected[1].reason.startswith("户主身份证号码")
+
+
 def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, tmp_path):
     path = write_csv(
         tmp_path / "p.csv",
