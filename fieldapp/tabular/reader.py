@@ -415,6 +415,18 @@ def _spread_unmerged(row: list[object], below: list[object]) -> dict[int, str]:
     return groups
 
 
+def _heads_named(columns: dict[int, str]) -> dict[int, str]:
+    """A ledger sheet of the heads alone (户主姓名 | 身份证号码 …, no 姓名): 户主姓名 is each
+    row's own name, and 户主身份证号码 (with no 身份证号码 beside it) their own number."""
+    keys = set(columns.values())
+    if "name" in keys or "head_name" not in keys:
+        return columns
+    own = {"head_name": "name"}
+    if "id_number" not in keys:
+        own["head_id_number"] = "id_number"
+    return {index: own.get(key, key) for index, key in columns.items()}
+
+
 def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
     """The sheet's best header among its first rows, for the ledger or an extra sheet."""
     best: tuple[int, str, int, dict[int, str], list[object]] | None = None
@@ -434,6 +446,8 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
                 grouped = plain
             for cells in (grouped, plain) if grouped != plain else (plain,):
                 columns = match_headers(cells, kind)
+                if kind == LEDGER:
+                    columns = _heads_named(columns)
                 keys = set(columns.values())
                 if not REQUIRED_KEYS[kind] <= keys:
                     continue

@@ -642,6 +642,41 @@ def test_a_sheet_of_heads_under_a_head_group_header_still_reads_them_as_persons(
     assert report.rejected == [] and _persons(ledger)[HEAD][:2] == ("张长英", "户主")
 
 
+@pytest.mark.parametrize("heads_first", [True, False])
+def test_heads_listed_on_a_sheet_of_their_own_under_户主姓名_come_in_with_their_families(
+    ledger, tmp_path, heads_first
+):
+    # A sheet of the heads (户主姓名 | 身份证号码 | 联系电话 …, no 姓名 column) and a sheet of the
+    # members pointing at them: the heads' sheet was passed over without a word (no 姓名), and
+    # every member was refused as 户主身份证号码 … 既不在本表中，也不在台账中.
+    other = make_id("520502", "19690101", "211")
+    book = openpyxl.Workbook()
+    heads = book.active
+    heads.title = "户主"
+    heads.append(["序号", "户主姓名", "身份证号码", "联系电话", *PLACE])
+    heads.append([1, "张长英", HEAD, "13800000001", *PLACE.values()])
+    heads.append([2, "王明", other, "13800000002", *PLACE.values()])
+    members = book.create_sheet("家庭成员")
+    members.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE])
+    members.append(["李秀", WIFE, HEAD, "妻子", *PLACE.values()])
+    members.append(["王小", SON, other, "子", *PLACE.values()])
+    if not heads_first:
+        book.move_sheet("家庭成员", offset=-1)
+    book.save(tmp_path / "h.xlsx")
+    report = import_ledger(ledger, tmp_path / "h.xlsx")
+    assert report.rejected == [] and report.persons_imported == 4
+    persons = _persons(ledger)
+    assert persons[HEAD][:2] == ("张长英", "户主") and persons[other][:2] == ("王明", "户主")
+    assert persons[HEAD][3] == "13800000001"
+    families = dict(
+        ledger.db.execute(
+            "SELECT p.id_number, h.id_number FROM persons p JOIN households hh"
+            " ON hh.id = p.household_id JOIN persons h ON h.id = hh.head_person_id"
+        )
+    )
+    assert families == {HEAD: HEAD, WIFE: HEAD, other: other, SON: other}
+
+
 def test_numbers_a_system_kept_as_text_with_an_apostrophe_or_as_formula_text_are_read(
     ledger, tmp_path
 ):
