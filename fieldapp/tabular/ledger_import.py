@@ -61,7 +61,13 @@ from fieldapp.tabular.person_row import (
     parse_row,
 )
 from fieldapp.tabular.placing import Placer
-from fieldapp.tabular.reader import SheetStream, Table, foot_of_form, no_header
+from fieldapp.tabular.reader import (
+    SheetStream,
+    Table,
+    foot_of_form,
+    no_header,
+    passed_over,
+)
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 
@@ -167,6 +173,9 @@ class LedgerImporter:
                         done += rows
                     if not found:
                         raise no_header()
+                    self.report.warnings.extend(
+                        RowProblem(row, passed_over(name), name) for name, row in book.passed_over
+                    )
                     placer.finish(bulk, statuses_given=any(t.kind == "月度状态" for t in found))
                 self._describe(found)
                 stamp = (

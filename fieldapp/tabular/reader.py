@@ -188,6 +188,8 @@ class SheetStream:
         self.path = path
         self._text = self.scan.suffix == ".csv"
         self._heads: list[tuple[str, list[list[object]], Merged]] = []
+        #: Sheets with rows in them where no header was found: (sheet, its first filled row).
+        self.passed_over: list[tuple[str, int]] = []
 
     def unread_rows(self) -> int:
         """The rows the guard saw in the sheets not read yet (0 where it could not tell): what
@@ -204,6 +206,10 @@ class SheetStream:
         for name, rows, merged, hidden in sheets:
             self._heads.append((name, rows[:5], None))
             table = _find_table(name, rows, merged)
+            if table is None and name.strip() != HELP_SHEET:
+                filled = [i for i, row in enumerate(rows) if any(text(c) for c in row)]
+                if len(filled) >= 2:  # more than a title or a note: it may hold people
+                    self.passed_over.append((name, filled[0] + 1))
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
@@ -227,6 +233,18 @@ def _blank_errors(table: Table) -> None:
         at = row - first
         if 0 <= at < len(table.rows) and column - 1 < len(cells := table.rows[at]):
             cells[column - 1] = None
+
+
+#: The template's and the export's sheet of notes (no header of people, said nothing of).
+HELP_SHEET = "填写说明"
+
+
+def passed_over(sheet: str) -> str:
+    """What to say of a sheet with rows in it where no header was found (not read)."""
+    return (
+        f"工作表“{sheet}”没有读取：前 {HEADER_SCAN_ROWS} 行里找不到表头（需要“姓名”和"
+        "“身份证号码”两列，户主名单可写“户主姓名”）；这张表里如有人员，请把列名改成这样后再导入"
+    )
 
 
 def no_header() -> ValidationFailed:

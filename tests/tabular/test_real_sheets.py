@@ -677,6 +677,31 @@ def test_heads_listed_on_a_sheet_of_their_own_under_户主姓名_come_in_with_th
     assert families == {HEAD: HEAD, WIFE: HEAD, other: other, SON: other}
 
 
+def test_a_sheet_of_people_whose_header_is_not_recognised_is_said_not_read(ledger, tmp_path):
+    # A workbook's second sheet headed 名字 | 身份号 (not 姓名 | 身份证号码) was passed over
+    # without a word: the clerk read 已导入 1 人 and took the other village's people for in.
+    # Blank sheets (WPS's Sheet2) and the template's 填写说明 are passed over quietly.
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "大坝村"
+    first.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    first.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    other = book.create_sheet("新华村")
+    other.append(["新华村脱贫户花名册"])
+    other.append(["名字", "身份号", "户主身份号"])
+    other.append(["李秀", WIFE, WIFE])
+    book.create_sheet("Sheet2")
+    notes = book.create_sheet("填写说明")
+    notes.append(["列名", "说明"])
+    notes.append(["姓名", "必填"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.persons_imported == 1 and report.rejected == []
+    [said] = report.warnings
+    assert said.sheet == "新华村" and said.row == 1
+    assert "没有读取" in said.reason and "姓名" in said.reason and "身份证号码" in said.reason
+
+
 def test_numbers_a_system_kept_as_text_with_an_apostrophe_or_as_formula_text_are_read(
     ledger, tmp_path
 ):
