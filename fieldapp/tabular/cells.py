@@ -206,9 +206,10 @@ def yes_no(value: object, label: str) -> bool | None:
 
 
 def phone(value: object) -> str:
-    """A phone number as digits (spaces and hyphens dropped; several kept with '、')."""
+    """A phone number as digits (spaces, hyphens and an area code's brackets dropped, as the
+    person editor drops them; several kept with '、')."""
     raw = norm(value)
     if raw.isdigit() and raw.isascii():
         return raw  # one number, as typed
-    parts = [re.sub(r"[\s\-]", "", p) for p in re.split(r"[、,，;；/]", raw)]
+    parts = [re.sub(r"[\s\-()]", "", p) for p in re.split(r"[、,，;；/]", raw)]
     return "、".join(p for p in parts if p)

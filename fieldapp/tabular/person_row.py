@@ -28,6 +28,7 @@ from fieldapp.domain.enums import (
     parse_labour_ability,
 )
 from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.domain.phone import phone_problem
 from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
@@ -433,6 +434,10 @@ def parse_row(
         "notes": text("household_notes", ""),
     }
     warnings = [*info.warnings, *cut]
+    for number in person["phone"].split("、") if person["phone"] else ():
+        problem = phone_problem(number)
+        if problem:  # the editor refuses it; the person comes in, the number said
+            warnings.append(f"{_label('phone')}：{problem}（这个人已照常导入）")
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
     category_cell = text("categories")

@@ -249,6 +249,29 @@ def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, t
     assert _persons(ledger)[WIFE][3] == "13800000002"
 
 
+def test_a_phone_the_person_editor_would_refuse_is_imported_and_said(ledger, tmp_path):
+    # A mobile one digit short (1380000000, reaching nobody) went in without a word, though the
+    # person editor refuses it; a landline written (0857)8221234 was kept with its brackets.
+    # The person comes in, the phone as typed (brackets dropped as the editor drops them), and
+    # the row says what is wrong with it.
+    path = write_xlsx(
+        tmp_path / "p.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "手机号码", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "1380000000", *PLACE.values()],
+            ["李秀", WIFE, WIFE, "(0857)8221234", *PLACE.values()],
+            ["张小军", SON, SON, "138-0000-0003", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 3
+    phones = {n: p[3] for n, p in _persons(ledger).items()}
+    assert phones == {HEAD: "1380000000", WIFE: "08578221234", SON: "13800000003"}
+    [said] = report.warnings
+    assert said.row == 2 and "1380000000" in said.reason and "11 位" in said.reason
+    assert "手机号码" in said.reason or "联系电话" in said.reason
+
+
 def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger, tmp_path):
     path = write_csv(
         tmp_path / "c.csv",
