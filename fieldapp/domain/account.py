@@ -32,6 +32,11 @@ def account_problem(text: str) -> str | None:
             f"账号“{text.strip()}”是 {len(number)} 位，位数不对，请核对"
             f"（银行卡、社保卡账号一般 16–19 位）"
         )
+    if excel_rounded(number):
+        return (
+            f"账号“{text.strip()}”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉"
+            "后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入"
+        )
     return None
 
 
