@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -113,6 +114,9 @@ class LedgerImporter:
         #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
         #: whose header names none gives this month's status.
         self._months: dict[str, str] = {}
+        #: ledger sheet → (the ledger's word for a column, how the sheet heads it, its letter)
+        #: for each column the sheet heads in words of its own (银行卡号 for 社保卡账号).
+        self._named: dict[str, list[tuple[str, str, str]]] = {}
         #: Places new persons in households (pass 2 and 3); made by `run`, reading the ledger
         #: through its own connection.
         self.placer: Placer
@@ -200,11 +204,32 @@ class LedgerImporter:
         order = {name: i for i, name in enumerate(self.report.sheets)}
         for problems in (self.report.rejected, self.report.warnings):
             problems.sort(key=lambda p: (order.get(p.sheet, 0), p.row))
+            if self._named:
+                problems[:] = [self._as_headed(p) for p in problems]
         return self.report
+
+    def _as_headed(self, problem: RowProblem) -> RowProblem:
+        """A reason that begins with the ledger's word for a column the sheet heads otherwise
+        (社保卡账号… of a 银行卡号 column) also says the sheet's header and the column's letter,
+        for the clerk to find the cell."""
+        for label, heading, letter in self._named.get(problem.sheet, ()):
+            if problem.reason.startswith(label):
+                where = f"（表中“{heading}”列，{letter} 列）"
+                return replace(problem, reason=label + where + problem.reason[len(label) :])
+        return problem
 
     def _read_people(self, sheet: Table, bulk: NewPeople, done: int, total: int) -> None:
         """A ledger sheet, chunk by chunk: parsed, placed, handed to the bulk writer."""
         self._merges_known = sheet.merges_known
+        named = []
+        for index, key in sheet.columns.items():
+            label = BY_KEY[key].header
+            header = sheet.header_cells[index] if index < len(sheet.header_cells) else ""
+            heading = "".join(str(header or "").split())
+            if key in READ and heading and heading != label:
+                named.append((label, heading, _letters(index + 1)))
+        # The longest first: 户主身份证号码 before 身份证号码.
+        self._named[sheet.sheet] = sorted(named, key=lambda n: -len(n[0]))
         named = _status_month(sheet)
         if named is not None:
             self._months[sheet.sheet] = named

@@ -233,6 +233,24 @@ def test_an_id_number_excel_rounded_and_kept_as_text_is_said_to_be_excels_doing(
     assert report.rejected[1].reason.startswith("户主身份证号码")
 
 
+def test_a_refused_cell_is_named_by_the_sheets_own_column_header_and_letter(ledger, tmp_path):
+    # The sheet heads its columns 证件号码 and 银行卡号; the refusals named them by the ledger's
+    # words (身份证号码…, 社保卡账号已被 Excel 存成数字…), so the clerk looked for columns the
+    # sheet does not have. The sheet's own header and the column's letter are now said too.
+    path = write_xlsx(
+        tmp_path / "c.xlsx",
+        ["姓名", "证件号码", "户主身份证号码", "银行卡号", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, 6.221546950670948e18, *PLACE.values()],
+            ["李秀", WIFE[:15] + "000", HEAD, "", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    account, number = (p.reason for p in report.rejected)
+    assert account.startswith("社保卡账号（表中“银行卡号”列，D 列）已被 Excel 存成数字")
+    assert number.startswith("身份证号码（表中“证件号码”列，B 列）“")
+
+
 def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, tmp_path):
     path = write_csv(
         tmp_path / "p.csv",
