@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
-from fieldapp.domain.account import excel_rounded
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -375,14 +375,23 @@ def parse_row(
         text("labour_ability", ""), "labour_ability", _labour, LabourAbility.ORDINARY, mapped
     )
     account = text("account_number", "")
+    account_note = ""
     if account:
         account = _digits_cell(get("account_number"), _label("account_number"), True)
-        if excel_rounded(_SPACES.sub("", nfkc(account))):
+        if accounts.excel_rounded(accounts.normalise(account)):
             raise CellError(
                 f"{_label('account_number')}“{account}”第 15 位以后全是 0：多半是 Excel 把它存成"
                 "数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；请对照银行卡或存折"
                 "重新录入，并把该列设为文本"
             )
+        problem = accounts.account_problem(account)
+        if problem:  # the editor refuses it: the person comes in, the account left out
+            account_note = (
+                f"{_label('account_number')}：{problem}。这一格没有导入，这个人的其余信息照常导入；"
+                "请对照银行卡或存折核对后重新填写"
+            )
+            account = ""
+            del texts["account_number"]
     phone_cell = text("phone")
     if phone_cell:
         phone_cell = _digits_cell(get("phone"), _label("phone"), False)
@@ -414,7 +423,7 @@ def parse_row(
             else None
         ),
         "account_bank": text("account_bank", ""),
-        "account_number": _SPACES.sub("", nfkc(account)) if account else "",
+        "account_number": accounts.normalise(account) if account else "",
         "hukou_code": hukou,
         "notes": text("notes", ""),
         "left_school_month": left_school or None,
@@ -434,6 +443,8 @@ def parse_row(
         "notes": text("household_notes", ""),
     }
     warnings = [*info.warnings, *cut]
+    if account_note:
+        warnings.append(account_note)
     for number in person["phone"].split("、") if person["phone"] else ():
         problem = phone_problem(number)
         if problem:  # the editor refuses it; the person comes in, the number said

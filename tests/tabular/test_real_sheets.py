@@ -251,6 +251,43 @@ def test_a_refused_cell_is_named_by_the_sheets_own_column_header_and_letter(ledg
     assert number.startswith("身份证号码（表中“证件号码”列，B 列）“")
 
 
+def test_an_account_is_read_as_the_person_editor_reads_it(ledger, tmp_path):
+    # 6217-0028-7001-2380-000 copied from a card was kept with its hyphens (printed so on the
+    # 申请表 and 花名册; the editor saves the digits), a rounded one written with hyphens passed
+    # the check for Excel's loss, and 见存折 or a handful of digits went in as the account. The
+    # digits are kept; an account the editor refuses is said on its row and left out, the
+    # person imported; the rounded one is refused as without hyphens.
+    other = make_id("520502", "19690101", "211")
+    path = write_xlsx(
+        tmp_path / "a.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "6217-0028-7001-2380-000", *PLACE.values()],
+            ["李秀", WIFE, WIFE, "见存折", *PLACE.values()],
+            ["张小军", SON, SON, "62215214", *PLACE.values()],
+            ["王明", other, other, "6217-0028-7001-2340-000", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert [p.row for p in report.rejected] == [5] and "Excel" in report.rejected[0].reason
+    accounts = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
+    assert accounts == {HEAD: "6217002870012380000", WIFE: "", SON: ""}
+    said = {w.row: w.reason for w in report.warnings}
+    assert set(said) == {3, 4}
+    assert "见存折" in said[3] and "只能有数字" in said[3] and "没有导入" in said[3]
+    assert "8 位" in said[4]
+    # An update with such a cell keeps the account the ledger holds.
+    again = write_xlsx(
+        tmp_path / "b.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+        [["张长英", HEAD, HEAD, "见存折", *PLACE.values()]],
+    )
+    report = import_ledger(ledger, again, update=True)
+    assert report.rejected == [] and len(report.warnings) == 1
+    kept = ledger.db.execute("SELECT account_number FROM persons WHERE id_number = ?", [HEAD])
+    assert kept.fetchone() == ("6217002870012380000",)
+
+
 def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, tmp_path):
     path = write_csv(
         tmp_path / "p.csv",
