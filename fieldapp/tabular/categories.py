@@ -22,6 +22,17 @@ CATEGORY_CACHE = 1 << 16
 _CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
 _CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
 _RANGE_SPLIT = re.compile(r"\s*(?:~|～|至|到|—|--)\s*")
+#: The other brackets a date is written in (【】 of the input method, [] and 〔〕), as ().
+_BRACKETS = str.maketrans("【[〔", "(((", "")
+_BRACKETS_CLOSE = str.maketrans("】]〕", ")))")
+#: Spaces before a bracket: the date belongs to the word before it.
+_SPACE_BEFORE_BRACKET = re.compile(r"\s+(?=\()")
+
+
+def _items(text: str) -> list[str]:
+    """The items of a cell, each with its dates in round brackets."""
+    plain = nfkc(text).translate(_BRACKETS).translate(_BRACKETS_CLOSE)
+    return _CATEGORY_SPLIT.split(_SPACE_BEFORE_BRACKET.sub("", plain))
 
 
 @lru_cache(maxsize=CATEGORY_CACHE)
@@ -29,7 +40,7 @@ def parse(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
     """'脱贫人口（2016-12-31）、低保' → ((category, start, end), …), or CellError naming the bad
     item; once per distinct text (many rows repeat one)."""
     found: dict[str, tuple[str, str | None, str | None]] = {}
-    for item in _CATEGORY_SPLIT.split(nfkc(text)):
+    for item in _items(text):
         if item:
             parsed = _category_item(item)
             found.setdefault(parsed[0], parsed)
@@ -41,7 +52,7 @@ def mapped_words(text: str) -> tuple[tuple[str, str], ...]:
     """The 人员类别 words of a cell that were read as another category (低保户 → 农村低保对象),
     once per distinct cell; `parse` has already refused the cell if a word is unknown."""
     found = []
-    for item in _CATEGORY_SPLIT.split(nfkc(text)):
+    for item in _items(text):
         match = _CATEGORY_ITEM.match(item) if item else None
         if match:
             word = match.group(1).strip()

@@ -363,6 +363,33 @@ def test_category_words_read_as_the_ledgers_are_reported(ledger, tmp_path):
     assert stored == {"农村低保对象", "脱贫人口", "易地搬迁人口"}
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "脱贫人口【2016-12-31】、农村低保对象【2020-01-01至2022-01-01】",  # the IME's brackets
+        "脱贫人口[2016-12-31]、农村低保对象[2020-01-01至2022-01-01]",
+        "脱贫人口〔2016-12-31〕、农村低保对象〔2020-01-01至2022-01-01〕",
+        "脱贫人口 (2016-12-31)、农村低保对象 （2020-01-01 至 2022-01-01）",  # a space before
+    ],
+)
+def test_a_categorys_dates_in_other_brackets_or_after_a_space_are_read(ledger, tmp_path, cell):
+    # 【】 and [] were taken for part of the word (未知的人员类别“脱贫人口【2016-12-31】”, then
+    # the list of every category), a space before the bracket split the date off (人员类别
+    # “(2020-01-01至2022-01-01)”格式不对) — and the whole person was refused.
+    path = write_xlsx(
+        tmp_path / "c.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE],
+        [["张长英", HEAD, HEAD, cell, *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    stored = set(ledger.db.execute("SELECT category, start_date, end_date FROM person_categories"))
+    assert stored == {
+        ("脱贫人口", "2016-12-31", None),
+        ("农村低保对象", "2020-01-01", "2022-01-01"),
+    }
+
+
 def test_a_hidden_row_of_an_extra_sheet_is_read_and_said(ledger, tmp_path):
     path = tmp_path / "月度.xlsx"
     book = openpyxl.Workbook()
