@@ -71,6 +71,8 @@ def _category_item(item: str) -> tuple[str, str | None, str | None]:
     word, dates = match.group(1).strip(), (match.group(2) or "").strip()
     category = _category(word)
     start = end = None
+    if _YEAR_ONLY.match(dates):
+        return category, None, None  # 脱贫人口（2016年）: no day made up (said by `years_only`)
     if dates:
         parts = _RANGE_SPLIT.split(dates, maxsplit=1)
         start_day = cells.date(parts[0], f"{category}的认定日期") if parts[0] else None
@@ -78,6 +80,27 @@ def _category_item(item: str) -> tuple[str, str | None, str | None]:
         start = start_day.isoformat() if start_day else None
         end = end_day.isoformat() if end_day else None
     return category, start, end
+
+
+#: A year alone in a category's brackets: the year a household left poverty (脱贫年度).
+_YEAR_ONLY = re.compile(r"^(19|20)\d\d\s*(年度?)?$")
+
+
+@lru_cache(maxsize=CATEGORY_CACHE)
+def years_only(text: str) -> tuple[str, ...]:
+    """What to say of each item of a cell dated by its year alone (脱贫人口（2016年）): the
+    category is kept without a date; once per distinct cell (`parse` has read it)."""
+    said = []
+    for item in _items(text):
+        match = _CATEGORY_ITEM.match(item) if item else None
+        dates = (match.group(2) or "").strip() if match else ""
+        if _YEAR_ONLY.match(dates):
+            category = _category_item(item)[0]
+            said.append(
+                f"人员类别“{item}”只写了年份“{dates}”：已记为{category}，认定日期没有记录"
+                "（要记下日期，请写成 2016-12-31 这样）"
+            )
+    return tuple(said)
 
 
 def _category(word: str) -> str:
@@ -96,5 +119,5 @@ def _category(word: str) -> str:
 
 def forget() -> None:
     """Empty the caches of parsed cells (the app lives on after an import)."""
-    for cache in (parse, _category_item, mapped_words):
+    for cache in (parse, _category_item, mapped_words, years_only):
         cache.cache_clear()

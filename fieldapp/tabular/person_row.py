@@ -457,6 +457,7 @@ def parse_row(
             ("人员类别", word, category)
             for word, category in categories.mapped_words(category_cell)
         )
+        warnings.extend(categories.years_only(category_cell))
     return ParsedRow(
         row,
         person,

@@ -390,6 +390,35 @@ def test_a_categorys_dates_in_other_brackets_or_after_a_space_are_read(ledger, t
     }
 
 
+def test_a_category_with_only_its_year_is_kept_without_a_date_and_said(ledger, tmp_path):
+    # Village ledgers write the year a household left poverty: 脱贫人口（2016年）, 脱贫户(2019).
+    # The whole person was refused (脱贫人口的认定日期“2016年”不是有效日期); the person and the
+    # category now come in, no day made up for it, and the row says the date was not kept.
+    path = write_xlsx(
+        tmp_path / "y.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "脱贫人口（2016年）、低保户", *PLACE.values()],
+            ["李秀", WIFE, WIFE, "脱贫户(2019)", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 2
+    stored = set(
+        ledger.db.execute(
+            "SELECT p.name, c.category, c.start_date FROM person_categories c"
+            " JOIN persons p ON p.id = c.person_id"
+        )
+    )
+    assert stored == {
+        ("张长英", "脱贫人口", None),
+        ("张长英", "农村低保对象", None),
+        ("李秀", "脱贫人口", None),
+    }
+    said = {w.row: w.reason for w in report.warnings}
+    assert "2016年" in said[2] and "年份" in said[2] and "2019" in said[3]
+
+
 def test_a_hidden_row_of_an_extra_sheet_is_read_and_said(ledger, tmp_path):
     path = tmp_path / "月度.xlsx"
     book = openpyxl.Workbook()
