@@ -29,6 +29,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import Category
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
@@ -505,6 +506,9 @@ class LedgerImporter:
                 item = parse_row(row, texts, raw, today)
             except CellError as error:
                 self._reject(row, str(error))
+                number = idnumber.normalise(texts.get("id_number", ""))
+                if number:  # its members are sent to this row, not told it is missing
+                    self.placer.refused_row.setdefault(number, (self._sheet, row))
                 continue
             item.sheet = self._sheet
             parsed.append(item)

@@ -288,6 +288,22 @@ def test_an_account_is_read_as_the_person_editor_reads_it(ledger, tmp_path):
     assert kept.fetchone() == ("6217002870012380000",)
 
 
+def test_members_of_a_head_whose_row_was_refused_are_sent_to_that_row(ledger, tmp_path):
+    # The head's row was refused (its account lost to Excel); his wife's read 户主身份证号码 …
+    # 既不在本表中，也不在台账中 — while he stands on row 2 of the same sheet.
+    path = write_xlsx(
+        tmp_path / "h.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, 6.221546950670948e18, *PLACE.values()],
+            ["李秀", WIFE, HEAD, "", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert [p.row for p in report.rejected] == [2, 3]
+    assert "第 2 行" in report.rejected[1].reason and "不在本表" not in report.rejected[1].reason
+
+
 def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, tmp_path):
     path = write_csv(
         tmp_path / "p.csv",
