@@ -1138,6 +1138,10 @@
       <source>Excel 文件 (*.xlsx)</source>
       <translation>Excel files (*.xlsx)</translation>
     </message>
+    <message>
+      <source>工作表</source>
+      <translation>Sheet</translation>
+    </message>
   </context>
   <context>
     <name>KeepsInput</name>
