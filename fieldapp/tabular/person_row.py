@@ -39,6 +39,7 @@ from fieldapp.tabular.columns import (
     LABOUR_ALIASES,
     NO,
     RELATION_ALIASES,
+    RELATION_BY_ORDER,
     SEX_ALIASES,
     WORK_STATUS_ALIASES,
     YES,
@@ -148,7 +149,13 @@ def _region_code(text: str, label: str) -> str:
 
 
 def _relation(text: str) -> Relation:
-    return RELATION_ALIASES.get(text) or Relation(text)
+    known = RELATION_ALIASES.get(text)
+    if known is not None:
+        return known
+    by_order = RELATION_BY_ORDER.match(text)
+    if by_order:
+        return Relation.CHILD if by_order.group(1) else Relation.GRANDCHILD
+    return Relation(text)
 
 
 def _labour(text: str) -> LabourAbility:

@@ -129,6 +129,48 @@ def test_xlsxwriter_sheet_yes_no_and_sex_words_are_mapped(ledger, tmp_path):
     assert exported == [(0,), (1,)]
 
 
+@pytest.mark.parametrize(
+    ("word", "relation"),
+    [
+        ("三子", "子女"),
+        ("四女", "子女"),
+        ("大儿子", "子女"),
+        ("二女儿", "子女"),
+        ("小儿子", "子女"),
+        ("养子", "子女"),
+        ("继女", "子女"),
+        ("媳妇", "媳婿"),
+        ("外孙", "孙子女"),
+        ("外孙女", "孙子女"),
+        ("长孙", "孙子女"),
+        ("孙媳妇", "孙子女"),
+        ("曾孙", "孙子女"),
+        ("兄", "兄弟姐妹"),
+        ("妹", "兄弟姐妹"),
+        ("嫂子", "兄弟姐妹"),
+        ("弟媳", "兄弟姐妹"),
+        ("侄子", "其他"),
+        ("外甥女", "其他"),
+        ("非亲属", "其他"),
+    ],
+)
+def test_the_household_registers_relation_words_are_read(ledger, tmp_path, word, relation):
+    # Words of the household register (户口簿, GB/T 4761) a village sheet copies: each person
+    # with one was refused whole (与户主关系“三子”无法识别，应为：户主、配偶、子女…).
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "户主", *PLACE.values()],
+            ["李秀", WIFE, HEAD, word, *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert _persons(ledger)[WIFE][1] == relation
+    assert ("与户主关系", word, relation) in {(m.column, m.before, m.after) for m in report.mapped}
+
+
 def test_sex_that_contradicts_the_id_number_is_refused(ledger, tmp_path):
     path = write_xlsx(
         tmp_path / "s.xlsx",
