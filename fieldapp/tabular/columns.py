@@ -515,7 +515,30 @@ LABOUR_ALIASES: dict[str, LabourAbility] = {
     "无劳力": LabourAbility.NONE,
     "丧失劳力": LabourAbility.LOST,
     "丧失劳动能力": LabourAbility.LOST,
+    "强劳力": LabourAbility.ORDINARY,
+    "强劳动力": LabourAbility.ORDINARY,
+    "有劳动能力": LabourAbility.ORDINARY,
+    "无劳动能力": LabourAbility.NONE,
+    "部分丧失劳动能力": LabourAbility.WEAK,
+    "完全丧失劳动能力": LabourAbility.LOST,
 }
+#: 健康状况 as village sheets write it.
+HEALTH_ALIASES: dict[str, Health] = {
+    "良好": Health.HEALTHY,
+    "健康良好": Health.HEALTHY,
+    "身体健康": Health.HEALTHY,
+    "慢性病": Health.CHRONIC,
+    "长期患病": Health.CHRONIC,
+    "大病": Health.SERIOUS,
+    "重病": Health.SERIOUS,
+    "重大疾病": Health.SERIOUS,
+    "患大病": Health.SERIOUS,
+    "残疾人": Health.DISABLED,
+}
+#: A disability named by its kind and grade (肢体残疾, 视力残疾二级, 智力残疾（三级）).
+DISABILITY = re.compile(
+    r"^(?:肢体|视力|听力|言语|语言|智力|精神|多重)?残疾人?(?:[(（]?[一二三四1-4]级[)）]?)?$"
+)
 
 #: Words for 性别.
 SEX_ALIASES: dict[str, str] = {

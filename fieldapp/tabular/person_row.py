@@ -36,6 +36,8 @@ from fieldapp.tabular.areas import PlaceRef
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import (
     BY_KEY,
+    DISABILITY,
+    HEALTH_ALIASES,
     LABOUR_ALIASES,
     NO,
     RELATION_ALIASES,
@@ -156,6 +158,13 @@ def _relation(text: str) -> Relation:
     if by_order:
         return Relation.CHILD if by_order.group(1) else Relation.GRANDCHILD
     return Relation(text)
+
+
+def _health(text: str) -> Health:
+    known = HEALTH_ALIASES.get(text)
+    if known is not None:
+        return known
+    return Health.DISABLED if DISABILITY.match(text) else Health(text)
 
 
 def _labour(text: str) -> LabourAbility:
@@ -422,7 +431,7 @@ def parse_row(
         "relation": relation.value,
         "phone": cells.phone(phone_cell) if phone_cell else "",
         "labour_ability": labour.value,
-        "health": _choice_text(text("health", ""), "health", Health, Health.HEALTHY, mapped).value,
+        "health": _choice_text(text("health", ""), "health", _health, Health.HEALTHY, mapped).value,
         "education": text("education", ""),
         "graduation_year": (
             cells.year(get("graduation_year"), _label("graduation_year"))

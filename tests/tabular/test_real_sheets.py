@@ -171,6 +171,39 @@ def test_the_household_registers_relation_words_are_read(ledger, tmp_path, word,
     assert ("与户主关系", word, relation) in {(m.column, m.before, m.after) for m in report.mapped}
 
 
+@pytest.mark.parametrize(
+    ("column", "word", "value"),
+    [
+        ("健康状况", "良好", "健康"),
+        ("健康状况", "慢性病", "长期慢性病"),
+        ("健康状况", "大病", "患有大病"),
+        ("健康状况", "重大疾病", "患有大病"),
+        ("健康状况", "残疾人", "残疾"),
+        ("健康状况", "肢体残疾", "残疾"),
+        ("健康状况", "视力残疾二级", "残疾"),
+        ("健康状况", "智力残疾（三级）", "残疾"),
+        ("劳动能力", "强劳力", "普通劳动力"),
+        ("劳动能力", "有劳动能力", "普通劳动力"),
+        ("劳动能力", "无劳动能力", "无劳动力"),
+        ("劳动能力", "部分丧失劳动能力", "弱劳动力或半劳动力"),
+        ("劳动能力", "完全丧失劳动能力", "丧失劳动力"),
+    ],
+)
+def test_health_and_labour_words_of_village_sheets_are_read(ledger, tmp_path, column, word, value):
+    # 健康状况 良好 / 慢性病 / 肢体残疾 and 劳动能力 无劳动能力 / 部分丧失劳动能力, as village
+    # sheets write them, had each such person refused whole (健康状况“肢体残疾”无法识别…).
+    path = write_xlsx(
+        tmp_path / "h.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", column, *PLACE],
+        [["张长英", HEAD, HEAD, word, *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    stored = ledger.db.execute("SELECT health, labour_ability FROM persons").fetchone()
+    assert value in stored
+    assert (column, word, value) in {(m.column, m.before, m.after) for m in report.mapped}
+
+
 def test_sex_that_contradicts_the_id_number_is_refused(ledger, tmp_path):
     path = write_xlsx(
         tmp_path / "s.xlsx",
