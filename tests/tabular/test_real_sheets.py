@@ -1230,6 +1230,34 @@ def test_months_typed_by_hand_with_spaces_or_a_last_dot_are_read(ledger, tmp_pat
     assert months == {HEAD: "2026-10", WIFE: "2026-09", SON: "2026-10"}
 
 
+def test_a_date_written_with_its_time_of_day_is_read_as_the_day(ledger, tmp_path):
+    # A csv a system (or Excel, from a cell formatted with the time) wrote holds
+    # 2023-05-01 00:00:00 or 2023/5/1 0:00: the person was refused as 务工开始日期
+    # “2023-05-0100:00:00”不是有效日期 — a text the sheet does not even hold.
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "就业状态", "务工地点", "务工开始日期", *PLACE],
+        [
+            [
+                "张长英",
+                HEAD,
+                HEAD,
+                "已就业",
+                "广东省深圳市",
+                "2023-05-01 00:00:00",
+                *PLACE.values(),
+            ],
+            ["李秀", WIFE, WIFE, "已就业", "广东省深圳市", "2023/5/1 0:00", *PLACE.values()],
+            ["张小军", SON, SON, "已就业", "广东省深圳市", "2023-05-01T08:30", *PLACE.values()],
+        ],
+        "gbk",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    starts = {r[0] for r in ledger.db.execute("SELECT start_date FROM employment_spells")}
+    assert starts == {"2023-05-01"}
+
+
 def test_formula_errors_a_csv_was_saved_with_are_said_not_read_as_text(ledger, tmp_path):
     # Saved as CSV from Excel or WPS, a cell showing #N/A holds the text "#N/A" (LibreOffice's
     # Err:502): the phone went in as "#N、A" (split as two numbers), and the son's ID number
