@@ -795,6 +795,39 @@ def test_a_group_header_over_columns_read_from_a_file_that_keeps_no_merges(
     assert households[0] == 1
 
 
+def test_a_sheet_of_households_listed_head_first_without_the_heads_number(ledger, tmp_path):
+    # Village sheets list each household as a block — the head, then the members — with no
+    # 户主身份证号码 column (the order says whose family it is). Every member was refused as
+    # 户主身份证号码为空（户主本人可填自己的号码）; only the heads came in. A member now joins
+    # the nearest head above, the sheet says it did so, and a member whose 户主姓名 names
+    # another head, or with no head above, is refused saying why.
+    other = make_id("520502", "19690101", "211")
+    third = make_id("520502", "19700202", "222")
+    path = write_xlsx(
+        tmp_path / "b.xlsx",
+        ["序号", "姓名", "身份证号码", "与户主关系", "户主姓名", *PLACE],
+        [
+            [1, "李秀", WIFE, "妻", "张长英", *PLACE.values()],  # no head above
+            [2, "张长英", HEAD, "户主", "张长英", *PLACE.values()],
+            [3, "张小军", SON, "子", "张长英", *PLACE.values()],
+            [],
+            [4, "王明", other, "户主", "", *PLACE.values()],
+            [5, "刘芳", third, "配偶", "", *PLACE.values()],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert [p.row for p in report.rejected] == [2]
+    assert "上方" in report.rejected[0].reason
+    families = dict(
+        ledger.db.execute(
+            "SELECT p.id_number, h.id_number FROM persons p JOIN households hh"
+            " ON hh.id = p.household_id JOIN persons h ON h.id = hh.head_person_id"
+        )
+    )
+    assert families == {HEAD: HEAD, SON: HEAD, other: other, third: other}
+    assert any("户主身份证号码" in w.reason and "上方" in w.reason for w in report.warnings)
+
+
 def test_invisible_characters_pasted_with_numbers_are_dropped(ledger, tmp_path):
     # Numbers copied from a chat or a web page carry invisible marks (U+202D…U+202C, zero-width
     # spaces, a BOM): the ID was refused as "长度为 20 位" while it showed 18 digits, and a
