@@ -348,7 +348,9 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
     """The rows of a csv file, and whether any cell may show a formula's error (most files
     have no # and no Err: anywhere, and their cells need no look)."""
     content = decode_text(path.read_bytes())
-    first = content.split("\n", 1)[0]
+    # Told from the first line holding one (a title line above the header may hold none).
+    lines = content.split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS]
+    first = next((line for line in lines if any(d in line for d in ",\t;")), "")
     delimiter = max(",\t;", key=first.count)
     rows: list[list[object]] = [
         list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)

@@ -1291,6 +1291,22 @@ def test_a_date_written_with_its_time_of_day_is_read_as_the_day(ledger, tmp_path
     assert starts == {"2023-05-01"}
 
 
+def test_a_tab_separated_text_file_with_a_title_line_is_read(ledger, tmp_path):
+    # A system's 导出为文本 (tab-separated, .txt) opens with a title line holding no tab: the
+    # separator was told from that line alone, read as a comma, and the file was refused as
+    # 找不到表头 though its header is on the next line.
+    path = tmp_path / "导出.txt"
+    lines = [
+        "碧阳街道大坝村劳动力台账（2026年11月）",
+        "\t".join(["姓名", "身份证号码", "户主身份证号码", *PLACE]),
+        "\t".join(["张长英", HEAD, HEAD, *PLACE.values()]),
+        "\t".join(["李秀", WIFE, HEAD, *PLACE.values()]),
+    ]
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 2
+
+
 def test_formula_errors_a_csv_was_saved_with_are_said_not_read_as_text(ledger, tmp_path):
     # Saved as CSV from Excel or WPS, a cell showing #N/A holds the text "#N/A" (LibreOffice's
     # Err:502): the phone went in as "#N、A" (split as two numbers), and the son's ID number
