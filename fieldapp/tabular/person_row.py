@@ -202,6 +202,8 @@ MAX_CELL = 100
 MAX_CELL_OF = dict.fromkeys(FREE_TEXT, EXCEL_CELL_CHARS) | {"categories": 300}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+#: What a village writes for a phone or account it does not have.
+_NONE = frozenset({"无", "暂无", "没有", "空", "未填", "/", "//", "-", "--", "—", "——"})
 #: A whole number written out by a program that read it as a float ("13800000002.0").
 _FLOAT_TEXT = re.compile(r"^\d+\.0+$")
 
@@ -390,6 +392,9 @@ def parse_row(
     labour = _choice_text(
         text("labour_ability", ""), "labour_ability", _labour, LabourAbility.ORDINARY, mapped
     )
+    for key in ("phone", "account_number"):
+        if key in texts and nfkc(texts[key]).strip() in _NONE:
+            del texts[key]  # 无, 暂无, /: there is none (blank; an update keeps the ledger's)
     account = text("account_number", "")
     account_note = ""
     if account:

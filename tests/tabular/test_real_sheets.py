@@ -418,6 +418,24 @@ def test_a_phone_the_person_editor_would_refuse_is_imported_and_said(ledger, tmp
     assert "手机号码" in said.reason or "联系电话" in said.reason
 
 
+def test_a_phone_or_account_written_as_none_is_blank(ledger, tmp_path):
+    # 无, 暂无, /, —, 空 where a village has no phone or no card: the phone was kept as the
+    # text 无 (printed on the 申请表 as 联系电话 无) and each such cell said as not a number.
+    rows = []
+    for i, word in enumerate(["无", "暂无", "/", "—", "空", "－"]):
+        number = make_id("520502", f"1980010{i + 1}", "011")
+        rows.append([f"张{i}", number, number, word, word, *PLACE.values()])
+    path = write_xlsx(
+        tmp_path / "n.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        rows,
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.warnings == [] and report.persons_imported == 6
+    stored = set(ledger.db.execute("SELECT phone, account_number FROM persons"))
+    assert stored == {("", "")}
+
+
 def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger, tmp_path):
     path = write_csv(
         tmp_path / "c.csv",
