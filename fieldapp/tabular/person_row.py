@@ -258,6 +258,29 @@ def _digits_cell(value: object, label: str, always_text: bool) -> str:
     return raw
 
 
+class _NoStartDate(Exception):
+    """已就业 (or work written) with no 务工开始日期: the job is left out, the person kept."""
+
+
+#: Said on a row whose job is left out for want of its start date.
+NO_START_DATE = "已就业但没有务工开始日期，就业情况未导入，请补录"
+#: The columns that describe the current job (left out with it).
+_JOB_COLUMNS = (
+    "work_status",
+    "workplace",
+    "workplace_code",
+    "employer",
+    "start_date",
+    "monthly_income",
+    "contract_months",
+    "insurance_months",
+    "form",
+    "employer_kind",
+    "organized_export",
+    "export_agency",
+)
+
+
 def _spell(
     texts: dict[str, str],
     get: Callable[[str], object],
@@ -282,7 +305,7 @@ def _spell(
         return None
     start = cells.date(get("start_date"), _label("start_date"))
     if start is None:
-        raise CellError("已就业人员须填写务工开始日期")
+        raise _NoStartDate
     if start > today:
         raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
     place_name = texts.get("workplace", "")
@@ -383,7 +406,17 @@ def parse_row(
     )
     # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
     # with work columns describes a job.
-    spell = _spell(texts, get, status, today or dt.date.today(), mapped)
+    job_note = ""
+    try:
+        spell = _spell(texts, get, status, today or dt.date.today(), mapped)
+    except _NoStartDate:
+        # The person and every other cell come in; the job and its status are left out (an
+        # update keeps what the ledger holds for them), and the row says so.
+        spell, status, job_note = None, None, NO_START_DATE
+        for key in _JOB_COLUMNS:
+            texts.pop(key, None)
+        left_out = {_label(key) for key in _JOB_COLUMNS}
+        mapped[:] = [m for m in mapped if m[0] not in left_out]  # 外出务工 → 已就业: not kept
     if spell is not None:
         status = WorkStatus.EMPLOYED
     hukou = text("hukou_code", "")
@@ -466,6 +499,8 @@ def parse_row(
     warnings = [*info.warnings, *cut]
     if account_note:
         warnings.append(account_note)
+    if job_note:
+        warnings.append(job_note)
     for number in person["phone"].split("、") if person["phone"] else ():
         problem = phone_problem(number)
         if problem:  # the editor refuses it; the person comes in, the number said
