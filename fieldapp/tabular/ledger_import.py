@@ -254,7 +254,7 @@ class LedgerImporter:
         for the clerk to find the cell."""
         for label, heading, letter in self._named.get(problem.sheet, ()):
             if problem.reason.startswith(label):
-                where = f"（表中“{heading}”列，{letter} 列）"
+                where = f"（表中“{heading}”列，{letter} 列）" if heading else f"（{letter} 列）"
                 return replace(problem, reason=label + where + problem.reason[len(label) :])
         return problem
 
@@ -271,6 +271,8 @@ class LedgerImporter:
             heading = "".join(str(header or "").split())
             if key in READ and heading and heading != label:
                 named.append((label, heading, _letters(index + 1)))
+            elif key == "account_number":  # a left-out account: its letter, to find the cell
+                named.append((label, "", _letters(index + 1)))
         # The longest first: 户主身份证号码 before 身份证号码.
         self._named[sheet.sheet] = sorted(named, key=lambda n: -len(n[0]))
         named = _status_month(sheet)

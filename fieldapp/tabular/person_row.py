@@ -431,7 +431,18 @@ def parse_row(
     account = text("account_number", "")
     account_note = ""
     if account:
-        account = _digits_cell(get("account_number"), _label("account_number"), True)
+        try:
+            account = _digits_cell(get("account_number"), _label("account_number"), True)
+        except CellError as error:
+            # Excel made it a number: its digits are lost. The person comes in, the account
+            # left out (an update keeps the ledger's), as for an account the editor refuses.
+            account_note = (
+                f"{str(error).removesuffix('请把该列设为文本后重新录入')}这一格没有导入，"
+                "这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"
+            )
+            account = ""
+            del texts["account_number"]
+    if account:
         if accounts.excel_rounded(accounts.normalise(account)):
             raise CellError(
                 f"{_label('account_number')}“{account}”第 15 位以后全是 0：多半是 Excel 把它存成"

@@ -242,19 +242,46 @@ def test_a_15_digit_number_is_upgraded_with_a_warning(ledger, tmp_path, cell):
         ("6.22154695067095E+18", "科学计数法"),  # text in scientific notation (a CSV from WPS)
     ],
 )
-def test_an_account_excel_destroyed_is_refused_like_an_id_number(ledger, tmp_path, cell, words):
+def test_an_account_excel_destroyed_is_left_out_and_said_the_person_kept(
+    ledger, tmp_path, cell, words
+):
+    # Was: the whole row refused (asserted here before), so an update lost the row's other
+    # edits. Now, as for any account the editor refuses (c64ea2d), the person comes in, the
+    # account is left out and said with its sheet, row and column letter.
+    headers = ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE]
     path = write_xlsx(
         tmp_path / "a.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+        headers,
         [
-            ["张长英", HEAD, HEAD, cell, *PLACE.values()],
-            ["李秀", WIFE, WIFE, "6221546950670948123", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "13800000001", cell, *PLACE.values()],
+            ["李秀", WIFE, WIFE, "", "6221546950670948123", *PLACE.values()],
         ],
     )
     report = import_ledger(ledger, path)
-    [problem] = report.rejected
-    assert problem.row == 2 and "社保卡账号" in problem.reason and words in problem.reason
-    assert _persons(ledger)[WIFE][0] == "李秀"
+    assert report.rejected == []
+    [problem] = [w for w in report.warnings if "社保卡账号" in w.reason]
+    assert (problem.sheet, problem.row) == ("台账", 2)
+    assert problem.reason.startswith("社保卡账号（E 列）") and words in problem.reason
+    assert "这一格没有导入，这个人的其余信息照常导入" in problem.reason
+    accounts = dict(ledger.db.execute("SELECT id_number, account_number FROM persons"))
+    assert accounts == {HEAD: "", WIFE: "6221546950670948123"}
+    assert _persons(ledger)[HEAD][3] == "13800000001"
+
+
+def test_an_update_whose_account_cell_excel_made_a_number_keeps_the_rows_other_edits(
+    ledger, tmp_path
+):
+    headers = ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE]
+    first = [["张长英", HEAD, HEAD, "13800000001", "6221546950670948123", *PLACE.values()]]
+    assert import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", headers, first)).imported == 1
+    edited = [["张长英", HEAD, HEAD, "13900000009", 6.221546950670948e18, *PLACE.values()]]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "b.xlsx", headers, edited), update=True)
+    assert report.rejected == [] and report.updated == 1
+    [problem] = report.warnings
+    assert (problem.sheet, problem.row) == ("台账", 2)
+    assert problem.reason.startswith("社保卡账号（E 列）已被 Excel 存成数字")
+    row = ledger.db.execute("SELECT phone, account_number FROM persons").fetchall()
+    assert row == [("13900000009", "6221546950670948123")]
 
 
 @pytest.mark.parametrize("suffix", ["xlsx", "csv"])
@@ -321,7 +348,8 @@ def test_a_refused_cell_is_named_by_the_sheets_own_column_header_and_letter(ledg
         ],
     )
     report = import_ledger(ledger, path)
-    account, number = (p.reason for p in report.rejected)
+    [number] = (p.reason for p in report.rejected)
+    [account] = (p.reason for p in report.warnings if p.row == 2)
     assert account.startswith("社保卡账号（表中“银行卡号”列，D 列）已被 Excel 存成数字")
     assert number.startswith("身份证号码（表中“证件号码”列，B 列）“")
 
@@ -364,13 +392,14 @@ def test_an_account_is_read_as_the_person_editor_reads_it(ledger, tmp_path):
 
 
 def test_members_of_a_head_whose_row_was_refused_are_sent_to_that_row(ledger, tmp_path):
-    # The head's row was refused (its account lost to Excel); his wife's read 户主身份证号码 …
-    # 既不在本表中，也不在台账中 — while he stands on row 2 of the same sheet.
+    # The head's row was refused (a phone lost to Excel; an account so lost is now left out,
+    # the row kept); his wife's read 户主身份证号码 … 既不在本表中，也不在台账中 — while he
+    # stands on row 2 of the same sheet.
     path = write_xlsx(
         tmp_path / "h.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE],
         [
-            ["张长英", HEAD, HEAD, 6.221546950670948e18, *PLACE.values()],
+            ["张长英", HEAD, HEAD, "1.38E+10", *PLACE.values()],
             ["李秀", WIFE, HEAD, "", *PLACE.values()],
         ],
     )
@@ -716,8 +745,9 @@ def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(l
     )
     report = import_ledger(ledger, path)
     reasons = {p.row: p.reason for p in report.rejected}
-    assert set(reasons) == {3, 4}
-    assert "社保卡账号" in reasons[3] and "存成数字" in reasons[3]
+    assert set(reasons) == {4}
+    [account] = (p.reason for p in report.warnings if p.row == 3)
+    assert "社保卡账号" in account and "存成数字" in account and "没有导入" in account
     assert "身份证号码" in reasons[4] and "存成数字" in reasons[4]
     assert _persons(ledger)[HEAD][3] == "13800000002"
 
