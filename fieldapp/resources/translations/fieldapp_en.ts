@@ -1216,6 +1216,10 @@
       <translation>Not updated this month</translation>
     </message>
     <message>
+      <source>账号待核实</source>
+      <translation>Account to check</translation>
+    </message>
+    <message>
       <source>就业状态所属月份</source>
       <translation>Month of the work status</translation>
     </message>
