@@ -31,6 +31,7 @@ from typing import Any
 
 from fieldapp.demo import names as words
 from fieldapp.demo.areas import plan_areas
+from fieldapp.domain.account import card_number
 from fieldapp.domain.dates import add_months, month_key
 from fieldapp.domain.enums import (
     Category,
@@ -412,7 +413,10 @@ class DemoBuilder:
                 "education": education,
                 "graduation_year": graduation_year,
                 "account_bank": "贵州农信" if age >= 16 else "",
-                "account_number": (f"62215{rng.randint(0, 10**13 - 1):013d}" if age >= 16 else ""),
+                # The same draw as ever (a seed's other data unchanged), its last digit the card's.
+                "account_number": (
+                    card_number(f"62215{rng.randint(0, 10**13 - 1):013d}"[:-1]) if age >= 16 else ""
+                ),
                 "hukou_code": self.plan.county,
                 "notes": "",
             },

@@ -32,4 +32,39 @@ def account_problem(text: str) -> str | None:
             f"账号“{text.strip()}”是 {len(number)} 位，位数不对，请核对"
             f"（银行卡、社保卡账号一般 16–19 位）"
         )
+    if excel_rounded(number):
+        return (
+            f"账号“{text.strip()}”第 15 位以后全是 0：多半是从 Excel 里复制的、已被 Excel 丢掉"
+            "后几位的号码（Excel 只保留 15 位数字）；请对照银行卡或存折输入"
+        )
     return None
+
+
+#: Digits Excel keeps of a number: a longer one typed into a number cell ends in zeros.
+EXCEL_DIGITS = 15
+
+
+def _luhn(number: str) -> bool:
+    """The check every bank card number (UnionPay's 62… among them) passes."""
+    total = 0
+    for place, char in enumerate(reversed(number)):
+        digit = int(char) * (2 if place % 2 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return total % 10 == 0
+
+
+def card_number(first: str) -> str:
+    """`first` followed by the digit that makes it a card number passing the Luhn check."""
+    return next(first + d for d in "0123456789" if _luhn(first + d))
+
+
+def excel_rounded(number: str) -> bool:
+    """True for an account of plain digits that reads as Excel leaves one it stored as a number
+    (6217002870012345678 → 6217002870012340000: every digit past the 15th a zero), whose card
+    check fails as a rounded card's does: 16 digits of a UnionPay card (62…), or 17 and more of
+    any account (a real one ends in that many zeros once in a hundred times or less)."""
+    if len(number) <= EXCEL_DIGITS or not number.isdigit():
+        return False
+    if number[EXCEL_DIGITS:].strip("0") or _luhn(number):
+        return False
+    return len(number) > EXCEL_DIGITS + 1 or number.startswith("62")

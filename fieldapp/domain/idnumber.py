@@ -116,6 +116,14 @@ def _checked(number: str) -> IdInfo:
     """`validate` of a normalised 18-character number of digits and a final digit or X."""
     birth = _birth_date(number)
     expected = _check_digit(number)
+    if number[17] != expected and number.endswith("000"):
+        # A number cell keeps 15 digits: 520502197805201429 reads 520502197805201000 once the
+        # cell is shown as a number and saved as csv, or pasted as values into a text column.
+        raise InvalidIdNumber(
+            "excel",
+            f"身份证号码“{number}”后三位是 000，与校验位不符：多半是 Excel 把它存成数字时丢掉了"
+            "后三位（Excel 只保留 15 位数字），无法恢复；请对照身份证重新录入，并把该列设为文本",
+        )
     if number[17] != expected:
         # Not "the last digit should be …": the typo is usually among the first 17 (one wrong
         # digit, two swapped), and "fixing" the last one would hide it behind a valid number.

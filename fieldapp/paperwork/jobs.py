@@ -139,6 +139,7 @@ def form_job(ledger: Ledger, claim_id: str) -> PrintJob:
             total_amount=form.amount,
             area_code=claim.area_code,
         ),
+        data.account_note(),
     )
 
 
@@ -168,8 +169,13 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
             total_amount=float(total),
             area_code=area_code,
         ),
-        data.dropped_note(batch.id),
+        _notes(data.dropped_note(batch.id), data.account_note()),
     )
+
+
+def _notes(*notes: str) -> str:
+    """The notes of a paper that has any, as one."""
+    return "；".join(n for n in notes if n)
 
 
 def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSettings, str, str]:
@@ -179,7 +185,8 @@ def _batch_papers(ledger: Ledger, batch_id: str) -> tuple[RosterView, PaperSetti
     roster = data.roster(batch_id)
     area_code = data.batch_area(data.batch(roster.batch_id))
     settings = data.settings(area_code or _first_area(data, roster.batch_id))
-    return roster, settings, area_code, data.dropped_note(roster.batch_id)
+    note = _notes(data.dropped_note(roster.batch_id), data.account_note())
+    return roster, settings, area_code, note
 
 
 def _batch_record(kind: str, printed: object, roster: RosterView, area_code: str) -> PrintRecord:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at, in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState, QualifyingFacts
@@ -104,6 +105,9 @@ class PaperData:
         self._areas: dict[str, dict[str, Any] | None] = {}
         self._persons: dict[str, dict[str, Any] | None] = {}
         self._households: dict[str, dict[str, Any] | None] = {}
+        #: person id → name, for each person printed whose account Excel had rounded (its
+        #: digits past the 15th lost): printed blank, to be written in by hand (`account_note`).
+        self.doubtful_accounts: dict[str, str] = {}
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -232,6 +236,10 @@ class PaperData:
         if hukou and not (household and in_area(household["area_code"], hukou)):
             home = self.place_of(hukou)
         day = on or dt.date.today()
+        account_number = row.get("account_number") or ""
+        if accounts.excel_rounded(account_number):
+            self.doubtful_accounts[person_id] = name or row.get("name") or ""
+            account_number = ""
         return PersonView(
             name=name or row.get("name") or "",
             id_number=number,
@@ -242,10 +250,27 @@ class PaperData:
             home=home,
             categories=tuple(self._categories(person_id, day, day)),
             account_bank=row.get("account_bank") or "",
-            account_number=row.get("account_number") or "",
+            account_number=account_number,
         )
 
     # -- claims and batches -------------------------------------------------------------------
+
+    def account_note(self, person_ids: Sequence[str] | None = None) -> str:
+        """What to say of the accounts printed blank (of `person_ids`, default all read), or
+        ''; the persons named."""
+        names = [
+            name
+            for pid, name in self.doubtful_accounts.items()
+            if person_ids is None or pid in person_ids
+        ]
+        if not names:
+            return ""
+        shown = "、".join(names[:10]) + (f"等 {len(names)} 人" if len(names) > 10 else "")
+        return (
+            f"{shown}的社保卡账号第 15 位以后全是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，"
+            "表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正"
+            "（台账页的“账号待核实”可列出全部）"
+        )
 
     def claim(self, claim_id: str) -> Claim:
         """One claim (a unique id prefix is accepted)."""

@@ -22,6 +22,17 @@ CATEGORY_CACHE = 1 << 16
 _CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
 _CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
 _RANGE_SPLIT = re.compile(r"\s*(?:~|～|至|到|—|--)\s*")
+#: The other brackets a date is written in (【】 of the input method, [] and 〔〕), as ().
+_BRACKETS = str.maketrans("【[〔", "(((", "")
+_BRACKETS_CLOSE = str.maketrans("】]〕", ")))")
+#: Spaces before a bracket: the date belongs to the word before it.
+_SPACE_BEFORE_BRACKET = re.compile(r"\s+(?=\()")
+
+
+def _items(text: str) -> list[str]:
+    """The items of a cell, each with its dates in round brackets."""
+    plain = nfkc(text).translate(_BRACKETS).translate(_BRACKETS_CLOSE)
+    return _CATEGORY_SPLIT.split(_SPACE_BEFORE_BRACKET.sub("", plain))
 
 
 @lru_cache(maxsize=CATEGORY_CACHE)
@@ -29,7 +40,7 @@ def parse(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
     """'脱贫人口（2016-12-31）、低保' → ((category, start, end), …), or CellError naming the bad
     item; once per distinct text (many rows repeat one)."""
     found: dict[str, tuple[str, str | None, str | None]] = {}
-    for item in _CATEGORY_SPLIT.split(nfkc(text)):
+    for item in _items(text):
         if item:
             parsed = _category_item(item)
             found.setdefault(parsed[0], parsed)
@@ -41,7 +52,7 @@ def mapped_words(text: str) -> tuple[tuple[str, str], ...]:
     """The 人员类别 words of a cell that were read as another category (低保户 → 农村低保对象),
     once per distinct cell; `parse` has already refused the cell if a word is unknown."""
     found = []
-    for item in _CATEGORY_SPLIT.split(nfkc(text)):
+    for item in _items(text):
         match = _CATEGORY_ITEM.match(item) if item else None
         if match:
             word = match.group(1).strip()
@@ -60,6 +71,8 @@ def _category_item(item: str) -> tuple[str, str | None, str | None]:
     word, dates = match.group(1).strip(), (match.group(2) or "").strip()
     category = _category(word)
     start = end = None
+    if _YEAR_ONLY.match(dates):
+        return category, None, None  # 脱贫人口（2016年）: no day made up (said by `years_only`)
     if dates:
         parts = _RANGE_SPLIT.split(dates, maxsplit=1)
         start_day = cells.date(parts[0], f"{category}的认定日期") if parts[0] else None
@@ -67,6 +80,27 @@ def _category_item(item: str) -> tuple[str, str | None, str | None]:
         start = start_day.isoformat() if start_day else None
         end = end_day.isoformat() if end_day else None
     return category, start, end
+
+
+#: A year alone in a category's brackets: the year a household left poverty (脱贫年度).
+_YEAR_ONLY = re.compile(r"^(19|20)\d\d\s*(年度?)?$")
+
+
+@lru_cache(maxsize=CATEGORY_CACHE)
+def years_only(text: str) -> tuple[str, ...]:
+    """What to say of each item of a cell dated by its year alone (脱贫人口（2016年）): the
+    category is kept without a date; once per distinct cell (`parse` has read it)."""
+    said = []
+    for item in _items(text):
+        match = _CATEGORY_ITEM.match(item) if item else None
+        dates = (match.group(2) or "").strip() if match else ""
+        if _YEAR_ONLY.match(dates):
+            category = _category_item(item)[0]
+            said.append(
+                f"人员类别“{item}”只写了年份“{dates}”：已记为{category}，认定日期没有记录"
+                "（要记下日期，请写成 2016-12-31 这样）"
+            )
+    return tuple(said)
 
 
 def _category(word: str) -> str:
@@ -85,5 +119,5 @@ def _category(word: str) -> str:
 
 def forget() -> None:
     """Empty the caches of parsed cells (the app lives on after an import)."""
-    for cache in (parse, _category_item, mapped_words):
+    for cache in (parse, _category_item, mapped_words, years_only):
         cache.cache_clear()

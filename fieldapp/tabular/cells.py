@@ -91,6 +91,9 @@ def date(value: object, label: str) -> dt.date | None:
     raw = norm(value)
     if not raw:
         return None
+    timed = _TIME_OF_DAY.match(raw)
+    if timed:  # 2023-05-01 00:00:00, 2023/5/1 0:00: a csv of a cell formatted with the time
+        raw = timed.group(1)
     if not raw.isdigit():  # 2026 年 10 月, 2026. 10, 2026.10.: as typed by hand
         raw = "".join(raw.split()).rstrip(".")
     match = _CN_DATE.match(raw)
@@ -107,6 +110,9 @@ def date(value: object, label: str) -> dt.date | None:
         raise CellError(f"{label}“{raw}”不合理")
     return day
 
+
+#: A date followed by a time of day (the day is what a date column keeps).
+_TIME_OF_DAY = re.compile(r"^(\d{4}\D.*?[\d日号])[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
 
 #: Numbers that are no Excel day (those are 1905's days) but a year, or a year and month typed
 #: as 2026.10 into a cell Excel then kept as the number 2026.1.
@@ -206,9 +212,10 @@ def yes_no(value: object, label: str) -> bool | None:
 
 
 def phone(value: object) -> str:
-    """A phone number as digits (spaces and hyphens dropped; several kept with '、')."""
+    """A phone number as digits (spaces, hyphens and an area code's brackets dropped, as the
+    person editor drops them; several kept with '、')."""
     raw = norm(value)
     if raw.isdigit() and raw.isascii():
         return raw  # one number, as typed
-    parts = [re.sub(r"[\s\-]", "", p) for p in re.split(r"[、,，;；/]", raw)]
+    parts = [re.sub(r"[\s\-()]", "", p) for p in re.split(r"[、,，;；/]", raw)]
     return "、".join(p for p in parts if p)

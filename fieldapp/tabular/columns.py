@@ -515,7 +515,30 @@ LABOUR_ALIASES: dict[str, LabourAbility] = {
     "无劳力": LabourAbility.NONE,
     "丧失劳力": LabourAbility.LOST,
     "丧失劳动能力": LabourAbility.LOST,
+    "强劳力": LabourAbility.ORDINARY,
+    "强劳动力": LabourAbility.ORDINARY,
+    "有劳动能力": LabourAbility.ORDINARY,
+    "无劳动能力": LabourAbility.NONE,
+    "部分丧失劳动能力": LabourAbility.WEAK,
+    "完全丧失劳动能力": LabourAbility.LOST,
 }
+#: 健康状况 as village sheets write it.
+HEALTH_ALIASES: dict[str, Health] = {
+    "良好": Health.HEALTHY,
+    "健康良好": Health.HEALTHY,
+    "身体健康": Health.HEALTHY,
+    "慢性病": Health.CHRONIC,
+    "长期患病": Health.CHRONIC,
+    "大病": Health.SERIOUS,
+    "重病": Health.SERIOUS,
+    "重大疾病": Health.SERIOUS,
+    "患大病": Health.SERIOUS,
+    "残疾人": Health.DISABLED,
+}
+#: A disability named by its kind and grade (肢体残疾, 视力残疾二级, 智力残疾（三级）).
+DISABILITY = re.compile(
+    r"^(?:肢体|视力|听力|言语|语言|智力|精神|多重)?残疾人?(?:[(（]?[一二三四1-4]级[)）]?)?$"
+)
 
 #: Words for 性别.
 SEX_ALIASES: dict[str, str] = {
@@ -594,4 +617,78 @@ RELATION_ALIASES: dict[str, Relation] = {
     "弟弟": Relation.SIBLING,
     "姐姐": Relation.SIBLING,
     "妹妹": Relation.SIBLING,
+    # The household register's words (户口簿, GB/T 4761), as village sheets copy them.
+    **dict.fromkeys(
+        ("养子", "养女", "继子", "继女", "独生子", "独生女", "儿", "闺女"), Relation.CHILD
+    ),
+    **dict.fromkeys(("媳妇", "儿媳妇", "之媳"), Relation.CHILD_IN_LAW),
+    **dict.fromkeys(("爸爸", "妈妈", "养父", "养母", "继父", "继母"), Relation.PARENT),
+    **dict.fromkeys(
+        ("外祖父", "外祖母", "外公", "外婆", "姥爷", "姥姥", "曾祖父", "曾祖母"),
+        Relation.GRANDPARENT,
+    ),
+    **dict.fromkeys(
+        (
+            "孙",
+            "外孙",
+            "外孙子",
+            "外孙女",
+            "孙媳",
+            "孙媳妇",
+            "外孙媳妇",
+            "孙女婿",
+            "外孙女婿",
+            "曾孙",
+            "曾孙子",
+            "曾孙女",
+            "外曾孙",
+            "外曾孙子",
+            "外曾孙女",
+            "重孙",
+            "重孙子",
+            "重孙女",
+        ),
+        Relation.GRANDCHILD,
+    ),
+    **dict.fromkeys(
+        ("兄", "弟", "姐", "妹", "嫂", "嫂子", "弟媳", "弟妹", "姐夫", "妹夫"), Relation.SIBLING
+    ),
+    **dict.fromkeys(
+        (
+            "侄子",
+            "侄女",
+            "外甥",
+            "外甥女",
+            "伯父",
+            "伯母",
+            "叔父",
+            "叔叔",
+            "婶母",
+            "婶婶",
+            "舅父",
+            "舅舅",
+            "舅母",
+            "姨父",
+            "姨母",
+            "姑父",
+            "姑母",
+            "堂兄",
+            "堂弟",
+            "堂姐",
+            "堂妹",
+            "表兄",
+            "表弟",
+            "表姐",
+            "表妹",
+            "亲属",
+            "其他亲属",
+            "非亲属",
+        ),
+        Relation.OTHER,
+    ),
 }
+#: A child or grandchild named by the order of birth: 三子, 四女, 大儿子, 小女儿, 长孙, 次孙女.
+RELATION_BY_ORDER = re.compile(
+    r"^(?:长|次|大|二|三|四|五|六|七|八|九|十|小|幺|老[大二三四五六七八九幺]?)"
+    r"(?:(子|女|儿子|女儿)|(孙|孙子|孙女))$"
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
 from operator import add, itemgetter
@@ -249,7 +250,20 @@ def _write_csv(path: Path, rows: Iterator[Row]) -> None:
             day = values[_START_DATE]
             if day is not None:  # an Excel day number; a csv cell has no format: ISO text
                 values[_START_DATE] = cells.from_excel_day(day).isoformat()
-            writer.writerow(list(map(_csv_cell, values)))
+            line = list(map(_csv_cell, values))
+            for at in _TEXT_AT:
+                if _KEEP_DIGITS.match(line[at]):
+                    line[at] = f'="{line[at]}"'
+            writer.writerow(line)
+
+
+#: The columns kept as text (ID, account, phone and code columns) …
+_TEXT_AT = tuple(i for i, c in enumerate(COLUMNS) if c.text)
+#: … whose digits Excel, WPS or LibreOffice would turn into a number on opening the csv and
+#: save back altered: more than 11 digits (5.20526198905275E+017) or a leading 0 (户编号
+#: 00100500002 → 100500002). Written ="…", each shows and saves the text (the import reads
+#: it as the number).
+_KEEP_DIGITS = re.compile(r"^(?:0\d+|\d{12,}X?)$")
 
 
 def _csv_cell(value: object) -> str:

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import Category
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
@@ -61,10 +63,19 @@ from fieldapp.tabular.person_row import (
     parse_row,
 )
 from fieldapp.tabular.placing import Placer
-from fieldapp.tabular.reader import SheetStream, Table, foot_of_form, no_header
+from fieldapp.tabular.reader import (
+    SheetStream,
+    Table,
+    foot_of_form,
+    no_header,
+    passed_over,
+)
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
 
+#: The ledger sheet's columns read: the parsed ones, and 序号, where a form writes 合计 under
+#: its last person (looked at for the form's foot only).
+_READ_WITH_SEQ = READ | {"seq", "head_name"}
 #: Rows parsed, placed and handed to the writer at a time.
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
@@ -101,9 +112,15 @@ class LedgerImporter:
         #: error, whether the row cannot be read without it).
         self._errors: dict[int, list[tuple[str, str, bool]]] = {}
         self._merges_known = True
+        #: On a sheet without 户主身份证号码: (ID number, row, name) of the last head read.
+        self._head_by_order: tuple[str, int, str] | None = None
+        self._by_order_said = False
         #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
         #: whose header names none gives this month's status.
         self._months: dict[str, str] = {}
+        #: ledger sheet → (the ledger's word for a column, how the sheet heads it, its letter)
+        #: for each column the sheet heads in words of its own (银行卡号 for 社保卡账号).
+        self._named: dict[str, list[tuple[str, str, str]]] = {}
         #: Places new persons in households (pass 2 and 3); made by `run`, reading the ledger
         #: through its own connection.
         self.placer: Placer
@@ -164,6 +181,9 @@ class LedgerImporter:
                         done += rows
                     if not found:
                         raise no_header()
+                    self.report.warnings.extend(
+                        RowProblem(row, passed_over(name), name) for name, row in book.passed_over
+                    )
                     placer.finish(bulk, statuses_given=any(t.kind == "月度状态" for t in found))
                 self._describe(found)
                 stamp = (
@@ -188,16 +208,78 @@ class LedgerImporter:
         order = {name: i for i, name in enumerate(self.report.sheets)}
         for problems in (self.report.rejected, self.report.warnings):
             problems.sort(key=lambda p: (order.get(p.sheet, 0), p.row))
+            if self._named:
+                problems[:] = [self._as_headed(p) for p in problems]
         return self.report
+
+    def _head_above(self, row: int, texts: dict[str, str], head_name: str) -> bool:
+        """On a sheet without 户主身份证号码, a member's head is the nearest head above (the
+        block's first row): given to the row; False (the row refused) when there is none, or
+        the row's 户主姓名 names someone else."""
+        relation = nfkc(texts.get("relation", "")).strip()
+        if relation in ("", "户主", "本人"):
+            self._head_by_order = (texts.get("id_number", ""), row, texts.get("name", ""))
+            return True
+        number, head_row, name = self._head_by_order or ("", 0, "")
+        if not number:
+            self._reject(
+                row,
+                "表中没有“户主身份证号码”列，而这一行上方没有户主行：请把户主排在本户成员之前，或填写户主身份证号码",
+            )
+            return False
+        given = "".join(head_name.split())
+        if given and given != "".join(name.split()):
+            self._reject(
+                row,
+                f"户主姓名“{given}”与上方最近的户主（第 {head_row} 行 {name}）不符："
+                "请把本户成员排在户主之后，或填写户主身份证号码",
+            )
+            return False
+        texts["head_id_number"] = number
+        if not self._by_order_said:  # said once, on the first member so placed
+            self._by_order_said = True
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    "表中没有“户主身份证号码”列：新的家庭成员按排列顺序并入其上方最近的户主"
+                    "（与户主关系为“户主”的行）的户（台账中已有的人不改变所在的户），请核对",
+                    self._sheet,
+                )
+            )
+        return True
+
+    def _as_headed(self, problem: RowProblem) -> RowProblem:
+        """A reason that begins with the ledger's word for a column the sheet heads otherwise
+        (社保卡账号… of a 银行卡号 column) also says the sheet's header and the column's letter,
+        for the clerk to find the cell."""
+        for label, heading, letter in self._named.get(problem.sheet, ()):
+            if problem.reason.startswith(label):
+                where = f"（表中“{heading}”列，{letter} 列）" if heading else f"（{letter} 列）"
+                return replace(problem, reason=label + where + problem.reason[len(label) :])
+        return problem
 
     def _read_people(self, sheet: Table, bulk: NewPeople, done: int, total: int) -> None:
         """A ledger sheet, chunk by chunk: parsed, placed, handed to the bulk writer."""
         self._merges_known = sheet.merges_known
+        # No 户主身份证号码 column: the households are blocks, each head then its members.
+        self._head_by_order = None if "head_id_number" in sheet.columns.values() else ("", 0, "")
+        self._by_order_said = False
+        named = []
+        for index, key in sheet.columns.items():
+            label = BY_KEY[key].header
+            header = sheet.header_cells[index] if index < len(sheet.header_cells) else ""
+            heading = "".join(str(header or "").split())
+            if key in READ and heading and heading != label:
+                named.append((label, heading, _letters(index + 1)))
+            elif key == "account_number":  # a left-out account: its letter, to find the cell
+                named.append((label, "", _letters(index + 1)))
+        # The longest first: 户主身份证号码 before 身份证号码.
+        self._named[sheet.sheet] = sorted(named, key=lambda n: -len(n[0]))
         named = _status_month(sheet)
         if named is not None:
             self._months[sheet.sheet] = named
         for start, stop in _chunks(len(sheet.rows)):
-            records = sheet.records(start, stop, READ, RAW)
+            records = sheet.records(start, stop, _READ_WITH_SEQ, RAW)
             parsed = self._parse(records, done + start, total)
             _free_cells(sheet, start, stop)
             self.placer.write(bulk, self.placer.place(parsed))
@@ -456,7 +538,16 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
-            if self._foot(row, texts) or self._formula_errors(row):
+            if self._foot(row, texts):
+                continue
+            head_name = texts.pop("head_name", "")
+            if texts.pop("seq", None) is not None and not any(texts.values()):
+                continue  # a form's row numbered and left blank
+            if not texts:
+                continue  # a row of 户主姓名 alone
+            if self._head_by_order is not None and not self._head_above(row, texts, head_name):
+                continue
+            if self._formula_errors(row):
                 continue
             above = self._merged_head(row, texts, raw, above)
             self._warn_hidden(row)
@@ -464,6 +555,9 @@ class LedgerImporter:
                 item = parse_row(row, texts, raw, today)
             except CellError as error:
                 self._reject(row, str(error))
+                number = idnumber.normalise(texts.get("id_number", ""))
+                if number:  # its members are sent to this row, not told it is missing
+                    self.placer.refused_row.setdefault(number, (self._sheet, row))
                 continue
             item.sheet = self._sheet
             parsed.append(item)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import (
     EmployerKind,
@@ -27,6 +28,7 @@ from fieldapp.domain.enums import (
     parse_labour_ability,
 )
 from fieldapp.domain.errors import InvalidIdNumber
+from fieldapp.domain.phone import phone_problem
 from fieldapp.reference import divisions
 from fieldapp.store.queries.sheets import CUT_MARK, EXCEL_CELL_CHARS, FREE_TEXT
 from fieldapp.tabular import categories, cells
@@ -34,9 +36,12 @@ from fieldapp.tabular.areas import PlaceRef
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import (
     BY_KEY,
+    DISABILITY,
+    HEALTH_ALIASES,
     LABOUR_ALIASES,
     NO,
     RELATION_ALIASES,
+    RELATION_BY_ORDER,
     SEX_ALIASES,
     WORK_STATUS_ALIASES,
     YES,
@@ -146,7 +151,20 @@ def _region_code(text: str, label: str) -> str:
 
 
 def _relation(text: str) -> Relation:
-    return RELATION_ALIASES.get(text) or Relation(text)
+    known = RELATION_ALIASES.get(text)
+    if known is not None:
+        return known
+    by_order = RELATION_BY_ORDER.match(text)
+    if by_order:
+        return Relation.CHILD if by_order.group(1) else Relation.GRANDCHILD
+    return Relation(text)
+
+
+def _health(text: str) -> Health:
+    known = HEALTH_ALIASES.get(text)
+    if known is not None:
+        return known
+    return Health.DISABLED if DISABILITY.match(text) else Health(text)
 
 
 def _labour(text: str) -> LabourAbility:
@@ -184,6 +202,8 @@ MAX_CELL = 100
 MAX_CELL_OF = dict.fromkeys(FREE_TEXT, EXCEL_CELL_CHARS) | {"categories": 300}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
+#: What a village writes for a phone or account it does not have.
+_NONE = frozenset({"无", "暂无", "没有", "空", "未填", "/", "//", "-", "--", "—", "——"})
 #: A whole number written out by a program that read it as a float ("13800000002.0").
 _FLOAT_TEXT = re.compile(r"^\d+\.0+$")
 
@@ -238,6 +258,29 @@ def _digits_cell(value: object, label: str, always_text: bool) -> str:
     return raw
 
 
+class _NoStartDate(Exception):
+    """已就业 (or work written) with no 务工开始日期: the job is left out, the person kept."""
+
+
+#: Said on a row whose job is left out for want of its start date.
+NO_START_DATE = "已就业但没有务工开始日期，就业情况未导入，请补录"
+#: The columns that describe the current job (left out with it).
+_JOB_COLUMNS = (
+    "work_status",
+    "workplace",
+    "workplace_code",
+    "employer",
+    "start_date",
+    "monthly_income",
+    "contract_months",
+    "insurance_months",
+    "form",
+    "employer_kind",
+    "organized_export",
+    "export_agency",
+)
+
+
 def _spell(
     texts: dict[str, str],
     get: Callable[[str], object],
@@ -262,7 +305,7 @@ def _spell(
         return None
     start = cells.date(get("start_date"), _label("start_date"))
     if start is None:
-        raise CellError("已就业人员须填写务工开始日期")
+        raise _NoStartDate
     if start > today:
         raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
     place_name = texts.get("workplace", "")
@@ -363,7 +406,17 @@ def parse_row(
     )
     # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
     # with work columns describes a job.
-    spell = _spell(texts, get, status, today or dt.date.today(), mapped)
+    job_note = ""
+    try:
+        spell = _spell(texts, get, status, today or dt.date.today(), mapped)
+    except _NoStartDate:
+        # The person and every other cell come in; the job and its status are left out (an
+        # update keeps what the ledger holds for them), and the row says so.
+        spell, status, job_note = None, None, NO_START_DATE
+        for key in _JOB_COLUMNS:
+            texts.pop(key, None)
+        left_out = {_label(key) for key in _JOB_COLUMNS}
+        mapped[:] = [m for m in mapped if m[0] not in left_out]  # 外出务工 → 已就业: not kept
     if spell is not None:
         status = WorkStatus.EMPLOYED
     hukou = text("hukou_code", "")
@@ -372,9 +425,38 @@ def parse_row(
     labour = _choice_text(
         text("labour_ability", ""), "labour_ability", _labour, LabourAbility.ORDINARY, mapped
     )
+    for key in ("phone", "account_number"):
+        if key in texts and nfkc(texts[key]).strip() in _NONE:
+            del texts[key]  # 无, 暂无, /: there is none (blank; an update keeps the ledger's)
     account = text("account_number", "")
+    account_note = ""
     if account:
-        account = _digits_cell(get("account_number"), _label("account_number"), True)
+        try:
+            account = _digits_cell(get("account_number"), _label("account_number"), True)
+        except CellError as error:
+            # Excel made it a number: its digits are lost. The person comes in, the account
+            # left out (an update keeps the ledger's), as for an account the editor refuses.
+            account_note = (
+                f"{str(error).removesuffix('请把该列设为文本后重新录入')}这一格没有导入，"
+                "这个人的其余信息照常导入；请把该列设为文本，对照银行卡或存折重新填写"
+            )
+            account = ""
+            del texts["account_number"]
+    if account:
+        if accounts.excel_rounded(accounts.normalise(account)):
+            raise CellError(
+                f"{_label('account_number')}“{account}”第 15 位以后全是 0：多半是 Excel 把它存成"
+                "数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；请对照银行卡或存折"
+                "重新录入，并把该列设为文本"
+            )
+        problem = accounts.account_problem(account)
+        if problem:  # the editor refuses it: the person comes in, the account left out
+            account_note = (
+                f"{_label('account_number')}：{problem}。这一格没有导入，这个人的其余信息照常导入；"
+                "请对照银行卡或存折核对后重新填写"
+            )
+            account = ""
+            del texts["account_number"]
     phone_cell = text("phone")
     if phone_cell:
         phone_cell = _digits_cell(get("phone"), _label("phone"), False)
@@ -398,7 +480,7 @@ def parse_row(
         "relation": relation.value,
         "phone": cells.phone(phone_cell) if phone_cell else "",
         "labour_ability": labour.value,
-        "health": _choice_text(text("health", ""), "health", Health, Health.HEALTHY, mapped).value,
+        "health": _choice_text(text("health", ""), "health", _health, Health.HEALTHY, mapped).value,
         "education": text("education", ""),
         "graduation_year": (
             cells.year(get("graduation_year"), _label("graduation_year"))
@@ -406,7 +488,7 @@ def parse_row(
             else None
         ),
         "account_bank": text("account_bank", ""),
-        "account_number": _SPACES.sub("", nfkc(account)) if account else "",
+        "account_number": accounts.normalise(account) if account else "",
         "hukou_code": hukou,
         "notes": text("notes", ""),
         "left_school_month": left_school or None,
@@ -426,6 +508,14 @@ def parse_row(
         "notes": text("household_notes", ""),
     }
     warnings = [*info.warnings, *cut]
+    if account_note:
+        warnings.append(account_note)
+    if job_note:
+        warnings.append(job_note)
+    for number in person["phone"].split("、") if person["phone"] else ():
+        problem = phone_problem(number)
+        if problem:  # the editor refuses it; the person comes in, the number said
+            warnings.append(f"{_label('phone')}：{problem}（这个人已照常导入）")
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
     category_cell = text("categories")
@@ -434,6 +524,7 @@ def parse_row(
             ("人员类别", word, category)
             for word, category in categories.mapped_words(category_cell)
         )
+        warnings.extend(categories.years_only(category_cell))
     return ParsedRow(
         row,
         person,

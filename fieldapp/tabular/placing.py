@@ -58,6 +58,8 @@ class Placer:
         #: (known only once every sheet is read).
         self.statuses: list[tuple[str, str, str | None, Any]] = []
         self.first_row: dict[str, tuple[str, int]] = {}  # ID number → first (sheet, row)
+        #: ID number → (sheet, row) of a row refused before placing (a cell it could not read).
+        self.refused_row: dict[str, tuple[str, int]] = {}
         self.households: dict[str, str] = {}  # head's ID number → household id
         self.new_households: dict[str, dict[str, Any]] = {}  # household id → row, written last
         self.area_of: dict[str, str] = {}  # household id → area code
@@ -174,8 +176,8 @@ class Placer:
             household_id = self.households.get(head)
             if household_id is not None:
                 accepted.append((item, household_id))
-            elif head in self.first_row:
-                head_sheet, head_row = self.first_row[head]
+            elif head in self.first_row or head in self.refused_row:
+                head_sheet, head_row = self.first_row.get(head) or self.refused_row[head]
                 where = (
                     f"第 {head_row} 行"
                     if head_sheet == sheet

@@ -188,6 +188,8 @@ class SheetStream:
         self.path = path
         self._text = self.scan.suffix == ".csv"
         self._heads: list[tuple[str, list[list[object]], Merged]] = []
+        #: Sheets with rows in them where no header was found: (sheet, its first filled row).
+        self.passed_over: list[tuple[str, int]] = []
 
     def unread_rows(self) -> int:
         """The rows the guard saw in the sheets not read yet (0 where it could not tell): what
@@ -204,6 +206,10 @@ class SheetStream:
         for name, rows, merged, hidden in sheets:
             self._heads.append((name, rows[:5], None))
             table = _find_table(name, rows, merged)
+            if table is None and name.strip() != HELP_SHEET:
+                filled = [i for i, row in enumerate(rows) if any(text(c) for c in row)]
+                if len(filled) >= 2:  # more than a title or a note: it may hold people
+                    self.passed_over.append((name, filled[0] + 1))
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
@@ -227,6 +233,18 @@ def _blank_errors(table: Table) -> None:
         at = row - first
         if 0 <= at < len(table.rows) and column - 1 < len(cells := table.rows[at]):
             cells[column - 1] = None
+
+
+#: The template's and the export's sheet of notes (no header of people, said nothing of).
+HELP_SHEET = "填写说明"
+
+
+def passed_over(sheet: str) -> str:
+    """What to say of a sheet with rows in it where no header was found (not read)."""
+    return (
+        f"工作表“{sheet}”没有读取：前 {HEADER_SCAN_ROWS} 行里找不到表头（需要“姓名”和"
+        "“身份证号码”两列，户主名单可写“户主姓名”）；这张表里如有人员，请把列名改成这样后再导入"
+    )
 
 
 def no_header() -> ValidationFailed:
@@ -330,7 +348,9 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
     """The rows of a csv file, and whether any cell may show a formula's error (most files
     have no # and no Err: anywhere, and their cells need no look)."""
     content = decode_text(path.read_bytes())
-    first = content.split("\n", 1)[0]
+    # Told from the first line holding one (a title line above the header may hold none).
+    lines = content.split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS]
+    first = next((line for line in lines if any(d in line for d in ",\t;")), "")
     delimiter = max(",\t;", key=first.count)
     rows: list[list[object]] = [
         list(row) for row in csv.reader(io.StringIO(content), delimiter=delimiter)
@@ -339,17 +359,22 @@ def _read_text_rows(path: Path) -> tuple[list[list[object]], bool]:
 
 
 def _header_cells(
-    rows: list[list[object]], index: int, merged: Merged = None, kind: str = LEDGER
+    rows: list[list[object]],
+    index: int,
+    merged: Merged = None,
+    kind: str = LEDGER,
+    guess: bool = False,
 ) -> list[object]:
     """The header row, each blank cell taking the text above it (a two-row header whose upper
     cell is merged down over both rows), and each cell also tried as upper + lower text: under
     户主信息 merged over two columns, 姓名 and 身份证号码 are the head's (户主姓名,
-    户主身份证号码), when the combined name is a column of this `kind`."""
+    户主身份证号码), when the combined name is a column of this `kind`. With `guess` (a
+    format that keeps no merged cells) the group headers are told from the rows' layout."""
     cells = list(rows[index])
     if index == 0:
         return cells
     above = rows[index - 1]
-    groups = _spread(above, index - 1, merged)
+    groups = _spread_unmerged(above, cells) if guess else _spread(above, index - 1, merged)
     out: list[object] = []
     for i, cell in enumerate(cells):
         upper = above[i] if i < len(above) else ""
@@ -383,6 +408,45 @@ def _spread(row: list[object], at: int, merged: Merged) -> dict[int, str]:
     return groups
 
 
+def _spread_unmerged(row: list[object], below: list[object]) -> dict[int, str]:
+    """`_spread` for a file that keeps no merged cells (an .ods as calamine reads it, a csv):
+    a group header is written over its first column only, so a filled cell of `row` followed
+    by blank ones, each with a column name under it, spans them (户主信息 | 空 over 姓名 |
+    身份证号码). A row of one text (a title) spans nothing."""
+
+    def filled(cells: list[object], at: int) -> bool:
+        return at < len(cells) and cells[at] is not None and str(cells[at]).strip() != ""
+
+    groups: dict[int, str] = {}
+    if sum(filled(row, i) for i in range(len(row))) < 2:
+        return groups
+    for left in range(len(row)):
+        if not filled(row, left) or not filled(below, left):
+            continue
+        right = left
+        while right + 1 < len(row) or right + 1 < len(below):
+            if filled(row, right + 1) or not filled(below, right + 1):
+                break
+            right += 1
+        if right > left:
+            text = str(row[left]).strip()
+            for column in range(left, right + 1):
+                groups[column] = text
+    return groups
+
+
+def _heads_named(columns: dict[int, str]) -> dict[int, str]:
+    """A ledger sheet of the heads alone (户主姓名 | 身份证号码 …, no 姓名): 户主姓名 is each
+    row's own name, and 户主身份证号码 (with no 身份证号码 beside it) their own number."""
+    keys = set(columns.values())
+    if "name" in keys or "head_name" not in keys:
+        return columns
+    own = {"head_name": "name"}
+    if "id_number" not in keys:
+        own["head_id_number"] = "id_number"
+    return {index: own.get(key, key) for index, key in columns.items()}
+
+
 def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
     """The sheet's best header among its first rows, for the ledger or an extra sheet."""
     best: tuple[int, str, int, dict[int, str], list[object]] | None = None
@@ -394,9 +458,16 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
             # Each row as it reads with its group headers (户主信息 + 姓名 → 户主姓名), and
             # without them: a sheet of heads alone names them under 户主信息 too.
             plain = _header_cells(rows, index)
-            grouped = _header_cells(rows, index, groups, kind) if groups else plain
+            if groups:
+                grouped = _header_cells(rows, index, groups, kind)
+            elif merged is None:  # no merges known: group headers told from the layout
+                grouped = _header_cells(rows, index, kind=kind, guess=True)
+            else:
+                grouped = plain
             for cells in (grouped, plain) if grouped != plain else (plain,):
                 columns = match_headers(cells, kind)
+                if kind == LEDGER:
+                    columns = _heads_named(columns)
                 keys = set(columns.values())
                 if not REQUIRED_KEYS[kind] <= keys:
                     continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fieldapp.domain.account import account_problem, normalise
+from fieldapp.domain.account import account_problem, card_number, excel_rounded, normalise
 
 
 def test_spaces_hyphens_and_full_width_digits_are_tidied():
@@ -28,3 +28,12 @@ def test_real_accounts_pass(text):
 def test_slips_are_named(text, words):
     problem = account_problem(text)
     assert problem is not None and words in problem and text.strip() in problem
+
+
+def test_a_rounded_account_is_told_from_a_card_number_ending_in_zeros():
+    assert excel_rounded("6217002870012340000")  # 6217002870012345678 kept to 15 digits
+    assert excel_rounded("6222021234567800")  # a UnionPay card of 16
+    assert not excel_rounded("6217002870012380000")  # a card number that ends so
+    assert not excel_rounded("6217002870012345678")
+    assert not excel_rounded("1234567890123450")  # 16 digits, not a UnionPay card
+    assert not excel_rounded(card_number("62215" + "0" * 10 + "00"))  # the demo's, by chance

@@ -337,10 +337,54 @@ def test_unknown_township_is_rejected_with_its_name(ledger, tmp_path):
     assert len(report.rejected) == 1 and "不存在镇" in report.rejected[0].reason
 
 
-def test_employed_without_start_date_is_rejected(ledger, tmp_path):
-    rows = [_row("张长英", HEAD, HEAD, "户主", **{"就业状态": "已就业", "务工单位": "某厂"})]
+def test_employed_without_start_date_keeps_the_person_and_leaves_the_job_out(ledger, tmp_path):
+    # Was: the whole person refused (已就业人员须填写务工开始日期). Now the person and every
+    # other cell come in; the job and its status are left out and the row says so.
+    rows = [
+        _row(
+            "张长英",
+            HEAD,
+            HEAD,
+            "户主",
+            **{
+                "就业状态": "已就业",
+                "务工单位": "某厂",
+                "人员类别": "脱贫人口",
+                "劳动能力": "半劳力",
+            },
+        ),
+        _row("李梅", WIFE, HEAD, "配偶", **{"就业状态": "外出务工"}),
+    ]
     report = import_ledger(ledger, write_xlsx(tmp_path / "s.xlsx", HEADERS, rows))
-    assert "务工开始日期" in report.rejected[0].reason
+    assert report.rejected == []
+    assert report.imported == 2
+    said = {w.row: w.reason for w in report.warnings if "务工开始日期" in w.reason}
+    expected = "已就业但没有务工开始日期，就业情况未导入，请补录"
+    assert said == {2: expected, 3: expected}
+    repo = Records(ledger)
+    head = repo.person_by_id_number(HEAD)
+    assert head.labour_ability.value == "弱劳动力或半劳动力"
+    assert "脱贫人口" in {c.category for c in repo.person_records(CategoryMembership, head.id)}
+    assert ledger.db.execute("SELECT count(*) FROM employment_spells").fetchone() == (0,)
+    assert ledger.db.execute("SELECT count(*) FROM monthly_status").fetchone() == (0,)
+
+
+def test_an_update_whose_row_is_employed_without_a_start_date_keeps_its_other_edits(
+    ledger, tmp_path
+):
+    work = {"就业状态": "已就业", "务工单位": "某厂", "务工开始日期": "2024-03-01"}
+    first = [_row("张长英", HEAD, HEAD, "户主", **work)]
+    assert import_ledger(ledger, write_xlsx(tmp_path / "a.xlsx", HEADERS, first)).imported == 1
+    edited = [_row("张长英", HEAD, HEAD, "户主", **{"就业状态": "已就业", "劳动能力": "半劳力"})]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "b.xlsx", HEADERS, edited), update=True)
+    assert report.rejected == [] and report.updated == 1
+    assert [w.reason for w in report.warnings] == [
+        "已就业但没有务工开始日期，就业情况未导入，请补录"
+    ]
+    head = Records(ledger).person_by_id_number(HEAD)
+    assert head.labour_ability.value == "弱劳动力或半劳动力"
+    spells = ledger.db.execute("SELECT start_date, employer, end_date FROM employment_spells")
+    assert spells.fetchall() == [("2024-03-01", "某厂", None)]
 
 
 def test_unresolvable_workplace_is_kept_as_text_with_a_warning(ledger, tmp_path):

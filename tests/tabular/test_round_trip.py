@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import shutil
+import subprocess
 
 import openpyxl
 import pytest
@@ -391,3 +394,47 @@ def test_texts_the_import_tidies_are_no_change_when_brought_back_unchanged(tmp_p
     kept = person_by_id_number(ledger, numbers[1])
     assert kept is not None and (kept.phone, kept.notes) == ("0857-8221234", " 前有空格")
     ledger.close()
+
+
+def test_a_csv_export_keeps_its_long_numbers_through_a_spreadsheet_program(tmp_path):
+    """A csv export opened in Excel, WPS or LibreOffice and saved again came back with every ID
+    number as 5.20526198905275E+017 (and accounts, area codes, 户编号 00100500002 as 100500002):
+    an update refused every row. Numbers a spreadsheet would take for numbers are written as
+    ="…", which each of them shows and saves as the text; the import reads it as the number."""
+    source = Ledger.open(tmp_path / "source.db", author="甲")
+    build_demo(source, 40, seed=7, today=TODAY)
+    path = tmp_path / "台账.csv"
+    export_ledger(source, path, today=TODAY)
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    header = rows[1]
+    first = dict(zip(header, rows[2], strict=True))
+    for column in ("身份证号码", "户主身份证号码", "区划代码"):
+        assert first[column].startswith('="') and first[column].endswith('"'), column
+    numbers = [dict(zip(header, row, strict=True))["户编号"] for row in rows[2:]]
+    assert any(n.startswith('="0') for n in numbers)
+    assert not any(n[:1] == "0" for n in numbers)
+    assert first["姓名"][:1] != "="
+    target = Ledger.open(tmp_path / "target.db", author="乙")
+    assert import_ledger(target, path).rejected == []
+    soffice = shutil.which("soffice")
+    if soffice is not None:  # the real program, where there is one (CI has none)
+        out = tmp_path / "saved"
+        subprocess.run(
+            [
+                soffice,
+                "--headless",
+                "--infilter=CSV:44,34,76,1",  # UTF-8, as its import dialog offers for the BOM
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1",
+                "--outdir",
+                str(out),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        again = import_ledger(source, out / "台账.csv", update=True, dry_run=True)
+        assert again.rejected == [] and again.updated == 0
+    source.close()
+    target.close()

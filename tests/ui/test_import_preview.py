@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import openpyxl
 from PySide6.QtCore import Qt
 
 from fieldapp.store.ledger import Ledger
@@ -87,4 +88,36 @@ def test_cancel_writes_nothing(qtbot, tmp_path):
     dialog.cancel.click()
     assert dialog.result() == dialog.DialogCode.Rejected
     assert ledger.db.execute("SELECT count(*) FROM changes").fetchone() == before
+    ledger.close()
+
+
+def test_the_import_result_of_a_workbook_of_two_sheets_says_which_sheet_each_row_is_on(
+    qtbot, tmp_path
+):
+    """The result of a workbook of sheets 一组 and 二组 said 工作表：一组 and listed a refused
+    row as 行号 3 … 与工作表“一组”第 3 行重复 — row 3 of 二组, with no word of that sheet, so
+    the clerk looked at 一组's row 3, the first copy. The result names both sheets, and each
+    row its own."""
+    from fieldapp.ui.dialogs.import_report import ImportReportDialog
+
+    ledger = Ledger.open(tmp_path / "l.db", author="王专员")
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "一组"
+    header = ["姓名", "身份证号码", "户主身份证号码", "县（市、区）", "乡镇（街道）", "村（社区）"]
+    first.append(header)
+    first.append(["张长英", HEAD, HEAD, *PLACE])
+    second = book.create_sheet("二组")
+    second.append(header)
+    second.append(["李秀", WIFE, WIFE, *PLACE])
+    second.append(["张长英", HEAD, HEAD, *PLACE])
+    book.save(tmp_path / "村.xlsx")
+    report = import_ledger(ledger, tmp_path / "村.xlsx")
+    dialog = ImportReportDialog(report)
+    qtbot.addWidget(dialog)
+    assert "一组" in dialog.summary.text() and "二组" in dialog.summary.text()
+    model = dialog.rejected
+    shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert shown[:2] == ["工作表", "行号"]
+    assert [model.index(0, c).data() for c in range(2)] == ["二组", "3"]
     ledger.close()

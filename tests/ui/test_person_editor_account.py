@@ -59,3 +59,15 @@ def test_an_account_already_in_the_ledger_does_not_block_other_edits(window, qtb
     with qtbot.waitSignal(page.updated, timeout=5000):
         editor.save()
     assert stored_account(window, who.id) == "存折 123"
+
+
+def test_an_account_copied_from_a_sheet_where_excel_rounded_it_is_refused(window, qtbot):
+    # Copied from a sheet showing 6217002870012340000 (Excel kept 15 of its 19 digits), it was
+    # saved and printed on the 申请表 as the account the subsidy is paid into.
+    _page, editor, who = open_editor(window, qtbot)
+    editor.account.setText("6217002870012340000")
+    editor.save()
+    assert editor.isVisible()
+    assert "Excel" in editor.error.text() and "6217002870012340000" in editor.error.text()
+    assert stored_account(window, who.id) == ""
+    editor.discard()

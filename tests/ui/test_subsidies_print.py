@@ -259,3 +259,28 @@ def test_a_paper_sent_to_the_printer_is_in_the_print_log_by_its_code(
     assert logged and logged[0]["file_name"].startswith("打印机 ")
     assert "已记入打印记录" in preview.note.text() and code in preview.note.text()
     preview.close()
+
+
+def test_an_account_excel_rounded_is_said_in_the_preview_naming_the_person(
+    demo_window, qtbot, warnings_shown
+):
+    page = demo_window.show_page("print")
+    ledger = page.session.ledger
+    claims = ClaimQueries(ledger).select()
+    if not claims:  # the demo holds none at this seed: make one as a user would
+        claims = [find_and_claim(demo_window.show_page("subsidies"), qtbot)[1]]
+    claim = claims[0]
+    ledger.update("persons", claim.person_id, {"account_number": "6217002870012340000"})
+    name = ledger.get("persons", claim.person_id)["name"]
+    opened: list[PdfPreview] = []
+    papers.preview(
+        page, page.panel, page.session, lambda led: jobs.form_job(led, claim.id), opened.append
+    )
+    wait_idle(qtbot, page)
+    assert opened, warnings_shown
+    note = opened[0].note.text()
+    assert f"{name}的社保卡账号第 15 位以后全是 0" in note and "用笔填写" in note
+    assert "含个人信息，请妥善保管" in note
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(opened[0].pdf)).pages)
+    assert "6217002870012340000" not in text
+    opened[0].close()

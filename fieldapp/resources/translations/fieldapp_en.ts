@@ -1150,6 +1150,10 @@
       <source>Excel 文件 (*.xlsx)</source>
       <translation>Excel files (*.xlsx)</translation>
     </message>
+    <message>
+      <source>工作表</source>
+      <translation>Sheet</translation>
+    </message>
   </context>
   <context>
     <name>KeepsInput</name>
@@ -1222,6 +1226,10 @@
     <message>
       <source>本月未更新</source>
       <translation>Not updated this month</translation>
+    </message>
+    <message>
+      <source>账号待核实</source>
+      <translation>Account to check</translation>
     </message>
     <message>
       <source>就业状态所属月份</source>

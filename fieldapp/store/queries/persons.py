@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.domain import account
 from fieldapp.domain.models import Household, Person
 from fieldapp.domain.month import Month
 from fieldapp.domain.snapshots import snapshot_of
@@ -22,6 +23,11 @@ from fieldapp.store.queries import Source, db_of
 
 #: Work-status filter value meaning "no status recorded for the month".
 NOT_UPDATED = "未更新"
+#: Filter value meaning "an account to check": one Excel rounded (digits past the 15th lost),
+#: which the papers print blank.
+ACCOUNT_DOUBT = "账号待核实"
+#: The accounts that may be rounded (every digit past the 15th a zero); `excel_rounded` decides.
+_MAYBE_ROUNDED = "length(p.account_number) > 15 AND rtrim(substr(p.account_number, 16), '0') = ''"
 
 
 @snapshot_of(Person, Household, extra=frozenset({"rowid"}))
@@ -72,7 +78,9 @@ class LedgerFilter:
                 "AND category = ? AND (end_date IS NULL OR end_date >= ?))"
             )
             params += [self.category, dt.date.today().isoformat()]
-        if self.work_status:
+        if self.work_status == ACCOUNT_DOUBT:
+            parts.append(_MAYBE_ROUNDED)  # `person_rowids` keeps those Excel rounded
+        elif self.work_status:
             month = self.month or dt.date.today().strftime("%Y-%m")
             if self.work_status == NOT_UPDATED:
                 parts.append(
@@ -94,6 +102,13 @@ def person_rowids(source: Source, flt: LedgerFilter, limit: int | None = None) -
     window shows its first page at once and lists the rest off the GUI thread)."""
     where, params = flt.where()
     tail = " LIMIT ?" if limit is not None else ""
+    if flt.work_status == ACCOUNT_DOUBT:  # a few rows: the card check is made here
+        rows = db_of(source).execute(
+            f"SELECT p.rowid, p.account_number FROM persons p WHERE {where} ORDER BY p.rowid",
+            params,
+        )
+        found = [rowid for rowid, number in rows if account.excel_rounded(number)]
+        return array("q", found[:limit] if limit is not None else found)
     cursor = db_of(source).execute(
         f"SELECT p.rowid FROM persons p WHERE {where} ORDER BY p.rowid{tail}",
         [*params, limit] if limit is not None else params,

@@ -20,7 +20,7 @@ from fieldapp.ui.widgets import table_view
 
 
 class ImportReportDialog(QDialog):
-    """Summary line, then tabs of refused rows and warnings (row number, reason)."""
+    """Summary line, then tabs of refused rows and warnings (sheet, row number, reason)."""
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,7 +28,7 @@ class ImportReportDialog(QDialog):
         self.resize(820, 520)
         summary = (
             self.tr("工作表：")
-            + report.sheet
+            + ("、".join(report.sheets) or report.sheet)
             + "\n"
             + self.tr(
                 "已导入 %1 人（新建 %2 户，并入已有 %3 户，新建地点 %4 个）；未导入 %5 行；"
@@ -51,6 +51,7 @@ class ImportReportDialog(QDialog):
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         columns = [
+            Column(self.tr("工作表"), lambda p: p.sheet),
             Column(self.tr("行号"), lambda p: p.row, align_right=True),
             Column(self.tr("原因"), lambda p: p.reason),
         ]
@@ -63,7 +64,8 @@ class ImportReportDialog(QDialog):
         ):
             view = table_view()
             view.setModel(model)
-            view.setColumnWidth(0, 70)
+            view.setColumnWidth(0, 90)
+            view.setColumnWidth(1, 60)
             tabs.addTab(view, title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)

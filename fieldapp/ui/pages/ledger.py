@@ -25,7 +25,12 @@ from fieldapp.domain.models import Person
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.exports import record_export
 from fieldapp.store.queries import records
-from fieldapp.store.queries.persons import NOT_UPDATED, LedgerFilter, person_rowids
+from fieldapp.store.queries.persons import (
+    ACCOUNT_DOUBT,
+    NOT_UPDATED,
+    LedgerFilter,
+    person_rowids,
+)
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.dialogs.person_moves import RestoreDialog
@@ -70,6 +75,8 @@ class LedgerPage(QWidget):
         for status in WorkStatus:
             self.status.addItem(str(status), str(status))
         self.status.addItem(self.tr("本月未更新"), NOT_UPDATED)
+        # Accounts Excel rounded (digits past the 15th lost): the papers print them blank.
+        self.status.addItem(self.tr("账号待核实"), ACCOUNT_DOUBT)
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setToolTip(self.tr("就业状态所属月份"))
