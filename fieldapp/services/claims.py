@@ -32,7 +32,7 @@ from fieldapp.policy.eligibility import (
     rule_as_judged,
 )
 from fieldapp.policy.facts import PersonFacts, SpellFacts
-from fieldapp.policy.guard import LimitExceeded, check_new_claim
+from fieldapp.policy.guard import LimitExceeded, check_new_claim, repeat_of, repeated
 from fieldapp.policy.pack import UNSET, AmountKind, Policy
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
 from fieldapp.services.trust_check import ONWARD
@@ -264,9 +264,15 @@ class ClaimService:
                 # Never passed on asking more than the policy pays for its month (job): made
                 # by a tampered program, or before the county lowered the figure.
                 beyond = claim_beyond_policy(self.policy, claim.model_dump())
+                how = "草稿可以删除" if claim.state == ClaimState.DRAFT else "请驳回"
                 if beyond is not None:
-                    how = "草稿可以删除" if claim.state == ClaimState.DRAFT else "请驳回"
                     raise ClaimRefused(f"{beyond[1]}（不能变为“{target.value}”，{how}）")
+                # Nor a repeat (two laptops offline, or past a tampered program's guard).
+                first = repeat_of(claim, self.queries.with_limit_key(claim.limit_key))
+                if first is not None:
+                    raise ClaimRefused(
+                        f"{repeated(claim, first)}。这条不能变为“{target.value}”，{how}"
+                    )
             fields: dict[str, object] = {"state": target.value}
             if target in (ClaimState.REJECTED, ClaimState.REVERSED):
                 fields["reason"] = reason.strip()

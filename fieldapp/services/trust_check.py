@@ -27,6 +27,7 @@ from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_beyond_policy
+from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
@@ -72,16 +73,30 @@ ONWARD: frozenset[str] = frozenset(
     )
 )
 
-#: Judges a claim's whole row against the policy in force (allowed, or why it asks too much).
-PolicyJudge = Callable[[Mapping[str, Any]], Verdict]
+#: Review steps a repeat claim is held at: a repeat made on two laptops offline is submitted
+#: before either knows of the other, and reaches the county's review (`hub violations`); it
+#: goes no further than submitted from any device below the county.
+REVIEWED: frozenset[str] = frozenset(
+    {ClaimState.VILLAGE_REVIEWED.value, ClaimState.TOWNSHIP_REVIEWED.value}
+)
+
+#: A row as it will be once the changes allowed so far apply: (table, row id) → row or None.
+RowLookup = Callable[[str, str], Mapping[str, Any] | None]
+
+#: Judges a claim (its id, its whole row) against the policy in force and the claims under its
+#: limit key, as a `RowLookup` gives them: allowed, or why it asks too much.
+PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup], Verdict]
 
 
 def policy_judge(ledger: Ledger) -> PolicyJudge:
     """The policy in force on `ledger` judging claims (`claim_beyond_policy`), read once, on
-    the first claim it is asked about; a ledger whose policy cannot be read judges nothing."""
+    the first claim it is asked about (a ledger whose policy cannot be read judges no amount);
+    and the one-time guard: a claim reviewed (村审核, 乡镇审核) that repeats a live claim of the
+    ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused."""
     made: list[Policy | None] = []
+    seen: dict[str, set[str]] = {}
 
-    def judge(row: Mapping[str, Any]) -> Verdict:
+    def judge(row_id: str, row: Mapping[str, Any], lookup: RowLookup) -> Verdict:
         if not made:
             from fieldapp.policy.pack import PackError
             from fieldapp.services.policy_admin import policy_in_force
@@ -92,7 +107,23 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
                 made.append(None)
         policy = made[0]
         found = claim_beyond_policy(policy, row) if policy is not None else None
-        return ALLOWED if found is None else refuse(*found)
+        if found is not None:
+            return refuse(*found)
+        claim = ClaimRow.of(row_id, row)
+        if claim.state in REVIEWED and claim.limit_key:
+            from fieldapp.store.queries.claims import ClaimQueries
+
+            # Each as it will be: one rejected earlier in the same bundle no longer counts.
+            ids = {c.id for c in ClaimQueries(ledger).with_limit_key(claim.limit_key)}
+            ids |= seen.get(claim.limit_key, set())
+            others = [
+                ClaimRow.of(i, now) for i in sorted(ids) if (now := lookup("claims", i)) is not None
+            ]
+            first = repeat_of(claim, others)
+            if first is not None:
+                return refuse("claim_repeat", f"{repeated(claim, first)}，不能再往下审核")
+        seen.setdefault(claim.limit_key, set()).add(row_id)
+        return ALLOWED
 
     return judge
 
@@ -263,7 +294,7 @@ def screen(
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
-                return paid(row)
+                return paid(change.row_id, row, finder.row)
         return verdict
 
     order = {change.id: n for n, change in enumerate(changes)}

@@ -73,10 +73,7 @@ def test_a_claim_above_the_figure_of_its_month_is_held_at_the_hub(village, hub):
     raised = forge(village, "claims", december.id,
                    {"amount": 700.0, "source_clause": january.source_clause})  # fmt: skip
     # … and February claimed at twice the figure, as a new claim of its own.
-    stored = village.get("claims", january.id)
-    kept = set(ClaimModel.model_fields) - {"id", "created_at", "created_by", "created_device",
-                                            "updated_at", "updated_by", "updated_device"}  # fmt: skip
-    row = {k: stored[k] for k in kept if k in stored}
+    row = _copy(village, january.id)
     row |= {"amount": 1400.0, "claim_date": "2027-02-28",
             "limit_key": row["limit_key"].replace("2027-01", "2027-02")}  # fmt: skip
     doubled = forge(village, "claims", natural_id("claims", "forged", "feb"), row)
@@ -116,10 +113,7 @@ def test_a_claim_whose_month_is_not_its_claim_dates_is_held(village, hub):
     claim (the same key as a claim dated in January) still lands."""
     service = ClaimService(village, policy_in_force(village))
     january = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2027, 1, 31))
-    stored = village.get("claims", january.id)
-    kept = set(ClaimModel.model_fields) - {"id", "created_at", "created_by", "created_device",
-                                            "updated_at", "updated_by", "updated_device"}  # fmt: skip
-    row = {k: stored[k] for k in kept if k in stored}
+    row = _copy(village, january.id)
     row["limit_key"] = row["limit_key"].replace("2027-01", "2026-12")
     december = forge(village, "claims", natural_id("claims", "forged", "dec"), row)
     village.exchange()
@@ -127,3 +121,65 @@ def test_a_claim_whose_month_is_not_its_claim_dates_is_held(village, hub):
     assert (held.change_id, held.rule) == (december.id, "claim_period")
     assert "2026-12" in held.reason and "2027-01-31" in held.reason and "2027年1月" in held.reason
     assert hub.ledger.get("claims", january.id)["amount"] == 700
+
+
+def _copy(village, claim_id: str) -> dict:
+    """A claim's fields as a tampered program sends them for a claim of its own."""
+    stored = village.get("claims", claim_id)
+    kept = set(ClaimModel.model_fields) - {"id", "created_at", "created_by", "created_device",
+                                            "updated_at", "updated_by", "updated_device"}  # fmt: skip
+    return {k: stored[k] for k in kept if k in stored}
+
+
+def test_a_second_claim_for_the_same_month_is_held_when_passed_on(village, hub):
+    """December claimed twice for 赵六, the second made by a tampered program past the guard
+    that refuses it on an honest one: sent 已提交, it reaches the county's review as a repeat
+    (as two laptops offline would); passed on to 村审核, that step is held."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+    row_id = natural_id("claims", "forged", "dec2")
+    forge(village, "claims", row_id,
+          _copy(village, december.id) | {"state": ClaimState.SUBMITTED.value})  # fmt: skip
+    village.exchange()
+    assert hub.rejected() == []
+    (problem,) = hub.violations()
+    assert problem["rows"] == [december.id, row_id]
+    passed = forge(village, "claims", row_id, {"state": ClaimState.VILLAGE_REVIEWED.value})
+    village.exchange()
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (passed.id, "claim_repeat")
+    assert "赵六" in held.reason and "重复申领" in held.reason, held.reason
+    assert hub.ledger.get("claims", row_id)["state"] == ClaimState.SUBMITTED.value
+
+
+def test_no_review_step_passes_a_repeat_claim(village, hub):
+    """Two laptops of the village, both offline, each claimed 赵六's December: the second
+    (in the guard's order) is not passed on at any step; the first is, and the second can be
+    rejected."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    repeat = natural_id("claims", "other laptop", "dec")
+    forge(village, "claims", repeat, _copy(village, december.id))
+    with pytest.raises(ClaimRefused) as refused:
+        service.advance(repeat, ClaimState.SUBMITTED, "缺件原因")
+    said = str(refused.value)
+    assert "赵六的“乡村公益性岗位补贴”（2026年12月）重复申领：已有一条（草稿" in said, said
+    assert "这条不能变为“已提交”，草稿可以删除" in said
+    assert village.get("claims", repeat)["state"] == ClaimState.DRAFT.value
+    service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+
+
+def test_a_claim_rejected_and_made_again_in_one_bundle_is_no_repeat(village, hub):
+    """What the refusals above ask for: the village rejects December's claim and makes it again;
+    both steps reach the hub in one bundle, the new claim is not taken for a repeat."""
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(first.id, ClaimState.SUBMITTED, "缺件原因")
+    village.exchange()
+    service.advance(first.id, ClaimState.REJECTED, "金额有误")
+    again = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(again.id, ClaimState.SUBMITTED, "缺件原因")
+    village.exchange()
+    assert hub.rejected() == []
+    assert hub.ledger.get("claims", again.id)["state"] == ClaimState.SUBMITTED.value
