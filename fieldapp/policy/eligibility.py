@@ -15,16 +15,17 @@ a couple of seconds; with it every condition of every event is explained.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
+from fieldapp.domain.errors import FieldappError
 from fieldapp.policy.conditions import Check, Ctx, compile_checks
 from fieldapp.policy.facts import ClaimFacts, PersonFacts, ServiceFacts, SpellFacts
-from fieldapp.policy.pack import UNSET, EventKind, LimitKind, Policy, Rule
+from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule, money_text
 
 
 class Status(StrEnum):
@@ -195,6 +196,72 @@ def rule_as_judged(rule: Rule, on: dt.date, event_date: dt.date | None) -> Rule:
     if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
         return rule.as_of(paid_period(kind, on)[0])
     return rule.as_of(event_date or on)
+
+
+def _day(value: object) -> dt.date | None:
+    """A date held as a date or as its ISO text (a stored row), else None."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def claim_beyond_policy(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] | None:
+    """Why a claim (its fields by name, as stored or as a model dumps them) asks for more than
+    `policy` pays, as (rule, reason); None when it does not, or when the policy cannot say (a
+    rule it does not hold, a per-day amount).
+
+    Two ways a tampered program (or a claim made before the county lowered a figure) asks too
+    much: an amount above the figure the policy gives for the month (year) paid, or the job
+    begun (`rule_as_judged`); and a month paid — the period in its `limit_key`, which the
+    papers print and the one-time guard counts — other than its claim date's, December
+    claimed at January's figure, or one month claimed twice under two periods' keys.
+    """
+    try:
+        rule = policy.rule(str(claim.get("rule_id") or ""))
+    except FieldappError:
+        return None
+    on = _day(claim.get("claim_date"))
+    if on is None:
+        return None
+    event = _day(claim.get("event_date"))
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    kind = rule.limit.kind
+    periodic = kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR)
+    key = str(claim.get("limit_key") or "")
+    if periodic:
+        wanted = limit_key(rule, str(claim.get("person_id") or ""), on, None)
+        if key != wanted:
+            said = key.rpartition("|")[2].partition(":")[2] or "未写明"
+            return (
+                "claim_period",
+                f"{name}申领的月份（{said}）与申领日期 {on} 不符：按月（按年度）发放的补贴"
+                f"申领的是申领日期所在的{paid_period(kind, on)[2]}，请按申领日期重新申领",
+            )
+    then = rule_as_judged(rule, on, event)
+    if then.amount.kind is AmountKind.PER_DAY:
+        return None
+    figure = then.amount.figure()
+    try:
+        amount = float(claim.get("amount") or 0)
+    except (TypeError, ValueError):
+        return None
+    if figure is not None and amount <= figure:
+        return None
+    when = paid_period(kind, on)[2] if periodic else f"{event or on} 开始的就业（培训）"
+    standard = (
+        f"补贴标准{UNSET}"
+        if figure is None
+        else f"补贴标准为 {money_text(figure, then.amount.unit)}"
+        + (f"（{then.figure_document}）" if then.figure_document else "")
+    )
+    return (
+        "claim_amount",
+        f"{name}（{when}）申领 {amount:g} 元，高于政策的标准：{when}的{standard}，"
+        "请按现行标准重新申领",
+    )
 
 
 #: A qualifying event: its date, the spell or training, and the categories held that day.

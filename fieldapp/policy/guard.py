@@ -15,9 +15,9 @@ on every replica), so all devices agree on which claim is the repeat.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.errors import FieldappError
@@ -121,6 +121,73 @@ def earlier_claim(limit_key: str, existing: Iterable[ClaimLike]) -> ClaimLike | 
     """The first live claim already holding `limit_key`, or None when a new claim is allowed."""
     live = [c for c in existing if is_live(c) and c.limit_key == limit_key]
     return min(live, key=_order) if live else None
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as a stored or incoming row gives it (its fields by name), for the guard."""
+
+    id: str
+    limit_key: str
+    state: str
+    created_at: str | None
+    deleted: bool
+    rule_id: str
+    person_id: str
+    person_name: str
+    id_number: str
+    rule_title: str
+    created_by: str | None
+
+    @classmethod
+    def of(cls, row_id: str, row: Mapping[str, Any]) -> ClaimRow:
+        """The claim `row_id` whose fields are `row`."""
+
+        def text(name: str) -> str:
+            return str(row.get(name) or "")
+
+        return cls(
+            id=row_id,
+            limit_key=text("limit_key"),
+            state=text("state"),
+            created_at=row.get("created_at") or None,
+            deleted=bool(row.get("deleted")),
+            rule_id=text("rule_id"),
+            person_id=text("person_id"),
+            person_name=text("person_name"),
+            id_number=text("id_number"),
+            rule_title=text("rule_title"),
+            created_by=row.get("created_by") or None,
+        )
+
+
+def repeated(claim: ClaimLike, first: ClaimLike) -> str:
+    """What a review step says of a repeat: '赵六的“乡村公益性岗位补贴”（2026年12月）重复申领：
+    已有一条（已提交，张三@红星村 于 … 录入）' — the paid month from its limit key."""
+    kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
+    when = ""
+    if kind == "month" and len(period) == 7:
+        when = f"（{period[:4]}年{int(period[5:]) if period[5:].isdigit() else period[5:]}月）"
+    elif kind == "year":
+        when = f"（{period}年度）"
+    who = f"{claim.person_name}的" if claim.person_name else ""
+    return (
+        f"{who}“{claim.rule_title or claim.rule_id}”{when}重复申领：已有一条（{_entered(first)}）"
+    )
+
+
+def repeat_of(claim: ClaimLike, existing: Iterable[ClaimLike]) -> ClaimLike | None:
+    """The first live claim `claim` repeats (the same limit key, ordered before it: the guard's
+    order, a claim not yet stored last), or None when `claim` is the first or is not live."""
+    if not is_live(claim):
+        return None
+    own = (claim.created_at or "\uffff", claim.id)
+    earlier = [
+        c
+        for c in existing
+        if c.id != claim.id and is_live(c) and c.limit_key == claim.limit_key and _order(c) < own
+    ]
+    return min(earlier, key=_order) if earlier else None
 
 
 def check_new_claim(limit_key: str, rule_title: str, existing: Iterable[ClaimLike]) -> None:

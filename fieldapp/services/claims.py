@@ -24,6 +24,7 @@ from fieldapp.policy.eligibility import (
     RuleResult,
     Status,
     categories_judged,
+    claim_beyond_policy,
     evaluate_all,
     evaluate_person,
     evaluate_rule,
@@ -31,9 +32,10 @@ from fieldapp.policy.eligibility import (
     rule_as_judged,
 )
 from fieldapp.policy.facts import PersonFacts, SpellFacts
-from fieldapp.policy.guard import LimitExceeded, check_new_claim
+from fieldapp.policy.guard import LimitExceeded, check_new_claim, repeat_of, repeated
 from fieldapp.policy.pack import UNSET, AmountKind, Policy
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
+from fieldapp.services.trust_check import ONWARD
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
@@ -258,6 +260,19 @@ class ClaimService:
         with writing(self.ledger, self.actor) as writer:
             claim = self.queries.get(claim_id)
             check_transition(claim, target, reason)
+            if target.value in ONWARD:
+                # Never passed on asking more than the policy pays for its month (job): made
+                # by a tampered program, or before the county lowered the figure.
+                beyond = claim_beyond_policy(self.policy, claim.model_dump())
+                how = "草稿可以删除" if claim.state == ClaimState.DRAFT else "请驳回"
+                if beyond is not None:
+                    raise ClaimRefused(f"{beyond[1]}（不能变为“{target.value}”，{how}）")
+                # Nor a repeat (two laptops offline, or past a tampered program's guard).
+                first = repeat_of(claim, self.queries.with_limit_key(claim.limit_key))
+                if first is not None:
+                    raise ClaimRefused(
+                        f"{repeated(claim, first)}。这条不能变为“{target.value}”，{how}"
+                    )
             fields: dict[str, object] = {"state": target.value}
             if target in (ClaimState.REJECTED, ClaimState.REVERSED):
                 fields["reason"] = reason.strip()

@@ -12,7 +12,7 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
@@ -20,10 +20,14 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 if TYPE_CHECKING:
+    from fieldapp.policy.pack import Policy
     from fieldapp.store.ledger import Ledger
 
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
+from fieldapp.policy.eligibility import claim_beyond_policy
+from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
@@ -52,6 +56,86 @@ from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.queries import records
+
+#: A claim's fields that say what it pays for which month (job): a change setting any of them,
+#: or taking the claim a step on in review, is judged against the policy (`PolicyJudge`).
+PAID_FIELDS: frozenset[str] = frozenset(
+    {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id"}
+)
+#: Review steps that pass a claim on towards payment.
+ONWARD: frozenset[str] = frozenset(
+    s.value
+    for s in (
+        ClaimState.SUBMITTED,
+        ClaimState.VILLAGE_REVIEWED,
+        ClaimState.TOWNSHIP_REVIEWED,
+        ClaimState.COUNTY_APPROVED,
+    )
+)
+
+#: Review steps a repeat claim is held at: a repeat made on two laptops offline is submitted
+#: before either knows of the other, and reaches the county's review (`hub violations`); it
+#: goes no further than submitted from any device below the county.
+REVIEWED: frozenset[str] = frozenset(
+    {ClaimState.VILLAGE_REVIEWED.value, ClaimState.TOWNSHIP_REVIEWED.value}
+)
+
+#: A row as it will be once the changes allowed so far apply: (table, row id) → row or None.
+RowLookup = Callable[[str, str], Mapping[str, Any] | None]
+
+#: Judges a claim (its id, its whole row) against the policy in force and the claims under its
+#: limit key, as a `RowLookup` gives them: allowed, or why it asks too much.
+PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup], Verdict]
+
+
+def policy_judge(ledger: Ledger) -> PolicyJudge:
+    """The policy in force on `ledger` judging claims (`claim_beyond_policy`), read once, on
+    the first claim it is asked about (a ledger whose policy cannot be read judges no amount);
+    and the one-time guard: a claim reviewed (村审核, 乡镇审核) that repeats a live claim of the
+    ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused."""
+    made: list[Policy | None] = []
+    seen: dict[str, set[str]] = {}
+
+    def judge(row_id: str, row: Mapping[str, Any], lookup: RowLookup) -> Verdict:
+        if not made:
+            from fieldapp.policy.pack import PackError
+            from fieldapp.services.policy_admin import policy_in_force
+
+            try:
+                made.append(policy_in_force(ledger))
+            except (PackError, FieldappError):
+                made.append(None)
+        policy = made[0]
+        found = claim_beyond_policy(policy, row) if policy is not None else None
+        if found is not None:
+            return refuse(*found)
+        claim = ClaimRow.of(row_id, row)
+        if claim.state in REVIEWED and claim.limit_key:
+            from fieldapp.store.queries.claims import ClaimQueries
+
+            # Each as it will be: one rejected earlier in the same bundle no longer counts.
+            ids = {c.id for c in ClaimQueries(ledger).with_limit_key(claim.limit_key)}
+            ids |= seen.get(claim.limit_key, set())
+            others = [
+                ClaimRow.of(i, now) for i in sorted(ids) if (now := lookup("claims", i)) is not None
+            ]
+            first = repeat_of(claim, others)
+            if first is not None:
+                return refuse("claim_repeat", f"{repeated(claim, first)}，不能再往下审核")
+        seen.setdefault(claim.limit_key, set()).add(row_id)
+        return ALLOWED
+
+    return judge
+
+
+def asks_policy(actor: Actor, table: str, data: Mapping[str, Any]) -> bool:
+    """True when a change by `actor` is one `PolicyJudge` judges: a claim's amount, rule, dates,
+    month or person set, or the claim passed on in review, by a device below the county (the
+    county's own decisions are its own)."""
+    if table != "claims" or actor.county_level:
+        return False
+    return bool(PAID_FIELDS.intersection(data)) or str(data.get("state") or "") in ONWARD
+
 
 #: `Context.column_types` of a table with a domain model, which judges its values instead.
 _NO_TYPES: Mapping[str, str] = MappingProxyType({})
@@ -165,6 +249,7 @@ def screen(
     asked: Collection[tuple[str, str]] | None = None,
     *,
     cleared: bool = True,
+    paid: PolicyJudge | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -173,7 +258,8 @@ def screen(
     this device's own changes the hub holds (taking a held change back builds on it); and they
     must be of the same row (a parent elsewhere could cancel a change on another device).
     `values`: `values_ahead` of the bundle, when made; `asked`: `rows_ahead` of the bundle
-    (or of any changes among which these are), when made.
+    (or of any changes among which these are), when made. `paid`: the policy judging what a
+    claim asks for (`policy_judge`), after the rules allow the change.
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -201,10 +287,15 @@ def screen(
     def judged(change: Change) -> Verdict:
         if cleared and _clears(finder, actor, own, change, fields, authors, values):
             return ALLOWED
-        return _judge(
+        verdict = _judge(
             finder, actor, origins, change, known, fields, transfers, bundle_rows, authors,
             values,
         )  # fmt: skip
+        if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
+            row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
+            if not row.get("deleted"):
+                return paid(change.row_id, row, finder.row)
+        return verdict
 
     order = {change.id: n for n, change in enumerate(changes)}
     verdicts: dict[str, Verdict] = {}

@@ -1,0 +1,185 @@
+"""A claim paid above the county's figure (虚报): the county's pack raises the post subsidy from
+600 to 700 元/月 from 2027-01-01, so December 2026 is still paid 600 元. A tampered village
+program claims December at January's 700 元 (and another month at double the figure); the hub
+holds each with its reason, and no review step passes a claim above the figure of its month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from fieldapp.domain.claims import Claim as ClaimModel
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.models import Area, EmploymentSpell, Household, Person
+from fieldapp.services.claims import ClaimRefused, ClaimService
+from fieldapp.services.policy_admin import policy_in_force, publish
+from fieldapp.store.ledger import natural_id
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.conftest import make_id
+from tests.policy.helpers import COUNTY_PACK, HOME
+from tests.records import Records
+from tests.sync.hostile import forge
+
+RAISED = COUNTY_PACK.replace(
+    'rule = "welfare_post_subsidy"\nfigure = 600\nfigure_document = "七人社通〔2026〕3号"',
+    'rule = "welfare_post_subsidy"\nfigure = 700\nfigure_document = "七人社通〔2026〕20号"\n'
+    'figure_from = 2027-01-01\nfigure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"\n'
+    'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕20号"',
+) + (
+    '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\n'
+    'title = "关于调整2027年公益性岗位补贴标准的通知"\ndate = 2026-12-10\n'
+)
+NUMBER = make_id("520502", "19800505", "311")
+
+
+@pytest.fixture
+def village(tmp_path, hub, make_device):
+    """红星村's laptop holding 赵六 (a 公益性岗位 since July 2026) and the county's 2027 pack."""
+    publish(hub.ledger, RAISED, "county.toml")
+    device = make_device("红星村", HOME)
+    repo = Records(device)
+    with device.transaction():
+        repo.ensure_area(Area(code=HOME, name="红星村", kind="村"))
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=NUMBER))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=dt.date(2026, 7, 1),
+                form="公益性岗位",
+                place_code="520502001",
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+    counter = iter(range(1000))
+
+    def exchange() -> None:
+        hub.import_file(export_bundle(device, tmp_path / f"up{next(counter)}.fs").path)
+        import_bundle(device, hub.export_for("红星村", tmp_path / f"dn{next(counter)}.fs").path)
+
+    exchange()
+    device.exchange = exchange  # type: ignore[attr-defined]
+    return device
+
+
+def test_a_claim_above_the_figure_of_its_month_is_held_at_the_hub(village, hub):
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    january = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2027, 1, 31))
+    assert (december.amount, january.amount) == (600, 700)
+    # The tampered program: December's draft raised to January's figure, citing its notice …
+    raised = forge(village, "claims", december.id,
+                   {"amount": 700.0, "source_clause": january.source_clause})  # fmt: skip
+    # … and February claimed at twice the figure, as a new claim of its own.
+    row = _copy(village, january.id)
+    row |= {"amount": 1400.0, "claim_date": "2027-02-28",
+            "limit_key": row["limit_key"].replace("2027-01", "2027-02")}  # fmt: skip
+    doubled = forge(village, "claims", natural_id("claims", "forged", "feb"), row)
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {raised.id, doubled.id}
+    assert {h.rule for h in held.values()} == {"claim_amount"}
+    why = held[raised.id].reason
+    assert "700 元" in why and "2026年12月" in why and "600 元/月" in why, why
+    assert "七人社通〔2026〕3号" in why
+    assert "2027年2月" in held[doubled.id].reason and "1400 元" in held[doubled.id].reason
+    assert hub.ledger.get("claims", december.id)["amount"] == 600  # the honest draft stands
+    assert hub.ledger.get("claims", january.id)["amount"] == 700  # January's figure is 700
+    assert hub.ledger.get("claims", doubled.row_id) is None
+
+
+def test_no_review_step_passes_a_claim_above_the_figure_of_its_month(village, hub):
+    """The write door: a claim whose amount is above its month's figure (made by a tampered
+    program, or before the county lowered the figure) is not submitted nor passed on."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    forge(village, "claims", december.id, {"amount": 700.0})
+    with pytest.raises(ClaimRefused) as refused:
+        service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+    said = str(refused.value)
+    assert "赵六" in said and "2026年12月" in said and "700 元" in said and "600 元/月" in said
+    assert "重新申领" in said
+    assert village.get("claims", december.id)["state"] == ClaimState.DRAFT.value
+    # Rejecting it is still possible, and a claim at its figure goes on as before.
+    january = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2027, 1, 31))
+    service.advance(january.id, ClaimState.SUBMITTED, "缺件原因")
+
+
+def test_a_claim_whose_month_is_not_its_claim_dates_is_held(village, hub):
+    """December on the papers (its limit key names 2026-12) at January's figure (dated in
+    January): the month it pays is not the month of its date, so it is held, and January's own
+    claim (the same key as a claim dated in January) still lands."""
+    service = ClaimService(village, policy_in_force(village))
+    january = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2027, 1, 31))
+    row = _copy(village, january.id)
+    row["limit_key"] = row["limit_key"].replace("2027-01", "2026-12")
+    december = forge(village, "claims", natural_id("claims", "forged", "dec"), row)
+    village.exchange()
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (december.id, "claim_period")
+    assert "2026-12" in held.reason and "2027-01-31" in held.reason and "2027年1月" in held.reason
+    assert hub.ledger.get("claims", january.id)["amount"] == 700
+
+
+def _copy(village, claim_id: str) -> dict:
+    """A claim's fields as a tampered program sends them for a claim of its own."""
+    stored = village.get("claims", claim_id)
+    kept = set(ClaimModel.model_fields) - {"id", "created_at", "created_by", "created_device",
+                                            "updated_at", "updated_by", "updated_device"}  # fmt: skip
+    return {k: stored[k] for k in kept if k in stored}
+
+
+def test_a_second_claim_for_the_same_month_is_held_when_passed_on(village, hub):
+    """December claimed twice for 赵六, the second made by a tampered program past the guard
+    that refuses it on an honest one: sent 已提交, it reaches the county's review as a repeat
+    (as two laptops offline would); passed on to 村审核, that step is held."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+    row_id = natural_id("claims", "forged", "dec2")
+    forge(village, "claims", row_id,
+          _copy(village, december.id) | {"state": ClaimState.SUBMITTED.value})  # fmt: skip
+    village.exchange()
+    assert hub.rejected() == []
+    (problem,) = hub.violations()
+    assert problem["rows"] == [december.id, row_id]
+    passed = forge(village, "claims", row_id, {"state": ClaimState.VILLAGE_REVIEWED.value})
+    village.exchange()
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (passed.id, "claim_repeat")
+    assert "赵六" in held.reason and "重复申领" in held.reason, held.reason
+    assert hub.ledger.get("claims", row_id)["state"] == ClaimState.SUBMITTED.value
+
+
+def test_no_review_step_passes_a_repeat_claim(village, hub):
+    """Two laptops of the village, both offline, each claimed 赵六's December: the second
+    (in the guard's order) is not passed on at any step; the first is, and the second can be
+    rejected."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    repeat = natural_id("claims", "other laptop", "dec")
+    forge(village, "claims", repeat, _copy(village, december.id))
+    with pytest.raises(ClaimRefused) as refused:
+        service.advance(repeat, ClaimState.SUBMITTED, "缺件原因")
+    said = str(refused.value)
+    assert "赵六的“乡村公益性岗位补贴”（2026年12月）重复申领：已有一条（草稿" in said, said
+    assert "这条不能变为“已提交”，草稿可以删除" in said
+    assert village.get("claims", repeat)["state"] == ClaimState.DRAFT.value
+    service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+
+
+def test_a_claim_rejected_and_made_again_in_one_bundle_is_no_repeat(village, hub):
+    """What the refusals above ask for: the village rejects December's claim and makes it again;
+    both steps reach the hub in one bundle, the new claim is not taken for a repeat."""
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(first.id, ClaimState.SUBMITTED, "缺件原因")
+    village.exchange()
+    service.advance(first.id, ClaimState.REJECTED, "金额有误")
+    again = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(again.id, ClaimState.SUBMITTED, "缺件原因")
+    village.exchange()
+    assert hub.rejected() == []
+    assert hub.ledger.get("claims", again.id)["state"] == ClaimState.SUBMITTED.value
