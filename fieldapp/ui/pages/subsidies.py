@@ -72,6 +72,12 @@ class SubsidiesPage(QWidget):
         self.area = AreaCombo(self.tr("全部区域"))
         self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.rule = QComboBox()
+        # As wide as the room the row leaves, not as its longest subsidy's name (844 px, which
+        # kept the window 1,309 px wide): the names are read whole in the drop-down list.
+        self.rule.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rule.setMinimumContentsLength(16)
         self.on = DateField()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._eligible_tab(), self.tr("符合条件人员"))
@@ -118,6 +124,10 @@ class SubsidiesPage(QWidget):
                     self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
             self.rule.setToolTip(str(error))
+        view = self.rule.view()
+        view.setMinimumWidth(
+            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+        )
 
     def show_person(self, person_id: str) -> None:
         """One person: every rule's result for them (with reasons) and their claims."""
