@@ -3,6 +3,12 @@ the system's text scaled to 125 % (1093×614 for Qt), as village laptops often a
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 
 def test_the_subsidies_page_fits_a_window_1024_wide(window, qtbot):
     """The 补贴 list was as wide as its longest subsidy's name (一次性求职创业补贴（首次有组织
@@ -23,3 +29,61 @@ def test_the_subsidies_page_fits_a_window_1024_wide(window, qtbot):
     qtbot.wait(50)
     assert view.viewport().width() >= longest
     page.rule.hidePopup()
+
+
+SMALL_SCREEN = """
+import json, sys
+from pathlib import Path
+from fieldapp.ui.app import make_app, open_window
+from fieldapp.ui.main_window import PAGE_KEYS
+from tests.ui.conftest import UI_USER, fill_ledger
+
+path = Path(sys.argv[1])
+fill_ledger(path)
+app = make_app()
+window = open_window(path, UI_USER)
+window.show()
+app.processEvents()
+room = app.primaryScreen().availableGeometry()
+seen = {}
+for key in PAGE_KEYS:
+    window.show_page(key)
+    app.processEvents()
+    frame, needs = window.frameGeometry(), window.minimumSizeHint()
+    seen[key] = [frame.right(), frame.bottom(), needs.width(), needs.height()]
+print(json.dumps({"room": [room.right(), room.bottom()], "pages": seen}))
+window.shutdown_pages()
+window.session.close()
+"""
+
+
+def test_the_window_fits_a_1280_by_720_screen_at_125_percent(tmp_path):
+    """Qt sees a 1280×720 screen with text at 125 % as 1024×576. The window opened at
+    1366×768 with a minimum of 1024×640, and the 走访 page could not be less than 593 px high:
+    its bottom (the status bar, the visits table, 保存走访 on a short screen) was below the
+    screen's edge. It now opens within the screen (maximized when the screen is smaller than
+    its usual size), and a page taller than the room scrolls instead of pushing the window
+    off the screen."""
+    screen = tmp_path / "screen.json"
+    screen.write_text(
+        json.dumps(
+            {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1024, "height": 576,
+                          "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
+        )
+    )  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDAPP_")}
+    env.update(
+        QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+        FIELDAPP_HOME=str(tmp_path / "home"),
+        FIELDAPP_TEST_FAST_KDF="1",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", SMALL_SCREEN, str(tmp_path / "village.db")],
+        env=env, capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    right, bottom = seen["room"]
+    for key, (frame_right, frame_bottom, width, height) in seen["pages"].items():
+        assert frame_right <= right and frame_bottom <= bottom, key
+        assert width <= right + 1 and height <= bottom + 1, (key, width, height)
