@@ -7,12 +7,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -260,3 +262,31 @@ class KeepsInput(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
+
+
+class _WheelToPage(QObject):
+    """Hands a wheel turned over an unfocused box to the scroll area around it (which scrolls)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() != QEvent.Type.Wheel
+            or not isinstance(watched, QWidget)
+            or watched.hasFocus()
+        ):
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
+
+
+def wheel_only_when_focused(root: QWidget) -> None:
+    """The combo and spin boxes under `root` take the mouse wheel only once clicked into:
+    scrolling a long page, the wheel turned whatever box passed under the pointer (a setting
+    that applies at once — the idle lock, the language — changed unseen)."""
+    guard = _WheelToPage(root)
+    for box in (*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)):
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(guard)

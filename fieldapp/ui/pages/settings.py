@@ -42,6 +42,7 @@ from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import wheel_only_when_focused
 
 
 class SettingsPage(QWidget):
@@ -68,6 +69,7 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        wheel_only_when_focused(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addWidget(scroll, 1)
