@@ -36,6 +36,7 @@ from fieldapp.sync import rejected
 from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
+from fieldapp.ui.areas import AreaIndex
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
@@ -286,7 +287,9 @@ class SyncPage(QWidget):
                 and identity.role == "device"
                 and identity.name != named["name"]
             ):
-                # Another device's file (the wrong one off the county's stick, most likely).
+                # Another device's file (the wrong one off the county's stick, most likely),
+                # each device's area by its names (草海镇 杉树村), as the coordinator knows it.
+                places = AreaIndex.load(self.session.ledger)
                 answer = QMessageBox.question(
                     self,
                     self.tr("改为另一台设备"),
@@ -296,9 +299,9 @@ class SyncPage(QWidget):
                         "“%1”原来的登记不再使用。"
                     )
                     .replace("%1", identity.name)
-                    .replace("%2", str(identity.area_code))
+                    .replace("%2", places.path(identity.area_code))
                     .replace("%3", str(named["name"]))
-                    .replace("%4", str(named["area_code"])),
+                    .replace("%4", places.path(str(named["area_code"]))),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No,
                 )
