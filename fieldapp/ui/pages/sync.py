@@ -248,18 +248,34 @@ class SyncPage(QWidget):
     def enrol(self, path: Path, code: str | None = None) -> bool:
         """Store the device identity from an enrolment file, asking for its code (the county
         tells it apart from the file) unless given."""
-        from fieldapp.sync.enrolment import enrol, is_sealed, read_enrolment, unb64
+        from fieldapp.sync.enrolment import WrongCode, enrol, is_sealed, read_enrolment, unb64
 
-        if code is None and is_sealed(path):
-            code, ok = QInputDialog.getText(
-                self,
-                self.tr("登记码"),
-                self.tr("请输入县里登记本机时告诉你的 16 位登记码："),
-            )
-            if not ok:
+        asking = code is None and is_sealed(path)
+        typed = ""
+        while True:
+            if asking:
+                # Asked again after a mistyped code, with what was typed to correct.
+                code, ok = QInputDialog.getText(
+                    self,
+                    self.tr("登记码"),
+                    self.tr("请输入县里登记本机时告诉你的 16 位登记码："),
+                    QLineEdit.EchoMode.Normal,
+                    typed,
+                )
+                if not ok:
+                    return False
+            try:
+                doc = read_enrolment(path, code)
+                break
+            except WrongCode as error:
+                show_error(self, error)
+                if not asking:
+                    return False
+                typed = code or ""
+            except Exception as error:  # noqa: BLE001 - shown in Chinese
+                show_error(self, error)
                 return False
         try:
-            doc = read_enrolment(path, code)
             force = False
             hubs = sync_state.peers(self.session.ledger, "hub")
             if hubs and hubs[0].sign_public != unb64(doc["hub"]["sign_public"]):
