@@ -1545,10 +1545,6 @@
       <translation>Save all (Ctrl+S)</translation>
     </message>
     <message>
-      <source>本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、4 无需就业（可先选中多行），回车到下一行；改完点“保存全部”。</source>
-      <translation>This month starts as last month (grey italics). In “This month” press 1 employed, 2 not employed, 3 in school, 4 not applicable (several selected rows at once); Enter goes down; then “Save all”.</translation>
-    </message>
-    <message>
       <source>区域</source>
       <translation>Area</translation>
     </message>
@@ -1591,6 +1587,10 @@
     <message>
       <source>；其中 %1 人不在本机负责的区域，只能查看</source>
       <translation>; %1 of them are outside this device's area and can only be viewed</translation>
+    </message>
+    <message>
+      <source>本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、4 无需就业，按后自动到下一行（可先选中多行一起设）；回车不改这一行，到下一行；改完点“保存全部”。</source>
+      <translation>This month starts as last month (grey italics). In “This month” press 1 employed, 2 not employed, 3 in school, 4 not applicable: the key moves to the next row by itself (or select several rows first); Enter leaves a row as it is and goes down; then “Save all”.</translation>
     </message>
   </context>
   <context>
