@@ -31,6 +31,7 @@ from fieldapp.ui import i18n, prefs
 from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import wheel_only_when_focused
 
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -206,6 +207,9 @@ class MainWindow(QMainWindow):
             room.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             room.setWidgetResizable(True)
             room.setWidget(widget)
+            # Scrolling it, the wheel turns a box under the pointer only once it is clicked
+            # into (it moved a visit's 日期 back a year a notch).
+            wheel_only_when_focused(widget)
             self.stack.addWidget(room)
         return self.pages[key]
 

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 
 def test_the_subsidies_page_fits_a_window_1024_wide(window, qtbot):
     """The 补贴 list was as wide as its longest subsidy's name (一次性求职创业补贴（首次有组织
@@ -34,6 +36,8 @@ def test_the_subsidies_page_fits_a_window_1024_wide(window, qtbot):
 SMALL_SCREEN = """
 import json, sys
 from pathlib import Path
+
+from PySide6.QtCore import Qt
 from fieldapp.ui.app import make_app, open_window
 from fieldapp.ui.main_window import PAGE_KEYS
 from tests.ui.conftest import UI_USER, fill_ledger
@@ -87,3 +91,28 @@ def test_the_window_fits_a_1280_by_720_screen_at_125_percent(tmp_path):
     for key, (frame_right, frame_bottom, width, height) in seen["pages"].items():
         assert frame_right <= right and frame_bottom <= bottom, key
         assert width <= right + 1 and height <= bottom + 1, (key, width, height)
+
+
+def test_the_wheel_scrolls_a_tall_page_without_changing_the_visits_date(window, qtbot):
+    """On a short screen the 走访 page scrolls; turning the wheel to get down to 保存走访 with
+    the pointer over 日期 moved the visit's date back a day a notch, to be saved unseen. A box
+    takes the wheel only once clicked into; otherwise the page scrolls."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.ui.test_settings_wheel import wheel_down
+
+    window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMaximized)
+    window.setMinimumSize(QSize(0, 0))
+    window.resize(1024, 460)  # the room a 1280×720 screen at 125 % leaves, less its taskbar
+    page = window.show_page("visits")
+    window.nav.setFocus()
+    qtbot.wait(50)
+    room = page.parentWidget().parentWidget()
+    assert isinstance(room, QScrollArea)
+    scroll = room.verticalScrollBar()
+    assert scroll.maximum() > 0
+    day = page.date.date()
+    wheel_down(page.date, 3)
+    assert page.date.date() == day
+    assert scroll.value() > 0
