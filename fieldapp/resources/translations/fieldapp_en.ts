@@ -635,6 +635,17 @@
     </message>
   </context>
   <context>
+    <name>EvidenceDialog</name>
+    <message>
+      <source>登记材料</source>
+      <translation>Materials received</translation>
+    </message>
+    <message>
+      <source>%1 的“%2”：收到的材料打勾，退回的去掉勾。</source>
+      <translation>%1, “%2”: tick the materials received, untick those handed back.</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>欢迎使用劳动力台账</source>
@@ -3037,10 +3048,6 @@
       <translation>Change state</translation>
     </message>
     <message>
-      <source>材料已收齐</source>
-      <translation>Evidence complete</translation>
-    </message>
-    <message>
       <source>预览申请表</source>
       <translation>Preview form</translation>
     </message>
@@ -3164,6 +3171,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>把所选补贴乡镇审核过的申领编成批次</source>
       <translation>Batch the township-reviewed claims of the chosen subsidy</translation>
+    </message>
+    <message>
+      <source>登记材料…</source>
+      <translation>Materials…</translation>
     </message>
   </context>
   <context>

@@ -8,7 +8,10 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -56,6 +59,39 @@ def _money(value: float | None) -> str:
     if value is None:
         return QCoreApplication.translate("SubsidiesPage", "待县里核定标准")
     return f"{value:,.0f}"
+
+
+class EvidenceDialog(QDialog):
+    """A claim's materials, one box each: ticked when received (they come in a piece at a time,
+    and one handed back is unticked)."""
+
+    def __init__(self, claim: Claim, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记材料"))
+        self.label = QLabel(
+            self.tr("%1 的“%2”：收到的材料打勾，退回的去掉勾。")
+            .replace("%1", claim.person_name)
+            .replace("%2", claim.rule_title)
+        )
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self.boxes: list[QCheckBox] = []
+        for item, received in claim.evidence_items().items():
+            box = QCheckBox(item)
+            box.setChecked(received)
+            layout.addWidget(box)
+            self.boxes.append(box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def received(self) -> set[str]:
+        """The items ticked."""
+        return {box.text() for box in self.boxes if box.isChecked()}
 
 
 class SubsidiesPage(QWidget):
@@ -393,7 +429,7 @@ class SubsidiesPage(QWidget):
             self.claims_view.setColumnWidth(column, width)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
-        self.evidence_button = QPushButton(self.tr("材料已收齐"))
+        self.evidence_button = QPushButton(self.tr("登记材料…"))
         self.form_button = QPushButton(self.tr("预览申请表"))
         self.claims_label = QLabel()
         row = QHBoxLayout()
@@ -414,7 +450,7 @@ class SubsidiesPage(QWidget):
             lambda _selected, _deselected: self._on_claim(self.claims_view.currentIndex(), None)
         )
         self.advance_button.clicked.connect(lambda: self.advance_selected())
-        self.evidence_button.clicked.connect(self.collect_all_evidence)
+        self.evidence_button.clicked.connect(lambda: self.record_evidence())
         self.form_button.clicked.connect(self.preview_form)
         return box
 
@@ -508,7 +544,7 @@ class SubsidiesPage(QWidget):
             except TransitionRefused as refused:
                 locked = str(refused)
         self.evidence_button.setEnabled(
-            claim is not None and bool(claim.missing_evidence()) and not why_not and not locked
+            claim is not None and bool(claim.evidence_items()) and not why_not and not locked
         )
         self.advance_button.setToolTip(why_not)
         self.evidence_button.setToolTip(why_not or locked)
@@ -589,6 +625,32 @@ class SubsidiesPage(QWidget):
             return
         self.session.apply(service.changes)
         self._select_claim(claim.id)
+
+    def record_evidence(self) -> Claim | None:
+        """Tick the materials received and untick those handed back, item by item (as
+        `claim evidence` does); each change is one of the claim's steps."""
+        claim = self.selected_claim()
+        if claim is None:
+            return None
+        dialog = EvidenceDialog(claim, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        received = dialog.received()
+        had = {item for item, done in claim.evidence_items().items() if done}
+        service = ClaimService(
+            self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+        )
+        saved: Claim | None = None
+        try:
+            for items, collected in ((received - had, True), (had - received, False)):
+                if items:
+                    chosen = [i for i in claim.evidence_items() if i in items]
+                    saved = service.collect_evidence(claim.id, chosen, collected)
+                    self.session.apply(service.changes)
+        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+            show_error(self, error)
+        self._select_claim(claim.id)
+        return saved
 
     def preview_form(self) -> None:
         """Preview the selected claim's application form."""
