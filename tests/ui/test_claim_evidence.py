@@ -50,3 +50,26 @@ def test_materials_are_recorded_one_at_a_time(demo_window, qtbot, warnings_shown
     steps = [e.detail for e in ClaimQueries(page.session.ledger).events(claim.id)]
     assert f"材料已收：{items[0]}" in steps and f"材料退回：{items[0]}" in steps
     assert warnings_shown == []
+
+
+def test_a_claims_steps_are_shown_beside_it(demo_window, qtbot, warnings_shown):
+    """A villager asks where their application is: the 申领 tab gave its state and (when turned
+    back) its reason, but not who moved it when, nor which materials had come — that was only
+    in `fieldapp claim show <id>`. The selected claim's materials and steps are now beside the
+    list, in words."""
+    page = demo_window.show_page("subsidies")
+    _result, claim = find_and_claim(page, qtbot)
+    page.tabs.setCurrentIndex(1)
+    page._select_claim(claim.id)
+    page.collect_all_evidence()
+    page._select_claim(claim.id)
+    assert page.advance_selected() is not None  # 已提交
+    page._select_claim(claim.id)
+    text = page.claim_steps.toPlainText()
+    assert_plain(text)
+    assert claim.person_name in text and claim.rule_title in text
+    assert "☑ " + next(iter(claim.evidence_items())) in text
+    assert "— → 草稿" in text and "草稿 → 已提交" in text and "材料已收：" in text
+    assert page.session.ledger.author in text
+    page.claims_view.clearSelection()
+    assert warnings_shown == []

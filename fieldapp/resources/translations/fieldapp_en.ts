@@ -3176,6 +3176,18 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>登记材料…</source>
       <translation>Materials…</translation>
     </message>
+    <message>
+      <source>状态：</source>
+      <translation>State: </translation>
+    </message>
+    <message>
+      <source>缺件原因：</source>
+      <translation>Why materials are missing: </translation>
+    </message>
+    <message>
+      <source>未知</source>
+      <translation>unknown</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

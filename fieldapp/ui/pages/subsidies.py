@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -47,6 +48,7 @@ from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
@@ -439,10 +441,17 @@ class SubsidiesPage(QWidget):
         row.addWidget(self.evidence_button)
         row.addWidget(self.form_button)
         row.addWidget(self.claims_label, 1)
+        # The selected claim's materials and steps (who moved it when, and why): what a
+        # villager asking after their application wants to know.
+        self.claim_steps = QTextBrowser()
+        steps_split = QSplitter()
+        steps_split.addWidget(self.claims_view)
+        steps_split.addWidget(self.claim_steps)
+        steps_split.setSizes([860, 300])
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.addLayout(row)
-        layout.addWidget(self.claims_view, 1)
+        layout.addWidget(steps_split, 1)
         # A township reviews many villages' claims: several selected take the same step.
         self.claims_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_claim)
@@ -549,6 +558,32 @@ class SubsidiesPage(QWidget):
         self.advance_button.setToolTip(why_not)
         self.evidence_button.setToolTip(why_not or locked)
         self.form_button.setEnabled(claim is not None)
+        self._show_steps(claim)
+
+    def _show_steps(self, claim: Claim | None) -> None:
+        """One claim's materials and steps, in words (as `claim show` prints them)."""
+        if claim is None:
+            self.claim_steps.clear()
+            return
+        lines = [
+            f"<b>{escape(claim.person_name)}</b> — {escape(claim.rule_title)}",
+            self.tr("状态：") + f"{claim.state}  {_money(claim.amount)}" + self.tr(" 元"),
+        ]
+        lines += [
+            f"{'☑' if done else '☐'} {escape(item)}"
+            for item, done in claim.evidence_items().items()
+        ]
+        if claim.missing_evidence_reason:
+            lines.append(self.tr("缺件原因：") + escape(claim.missing_evidence_reason))
+        for event in ClaimQueries(self.session.ledger).events(claim.id):
+            if event.from_state != event.to_state:
+                step = f"{event.from_state or '—'} → {event.to_state}"
+            else:
+                step = event.detail
+            why = f"（{event.reason}）" if event.reason else ""
+            who = event.created_by or self.tr("未知")
+            lines.append(escape(f"{short_time(event.created_at or '')}  {who}  {step}{why}"))
+        self.claim_steps.setHtml("<br>".join(lines))
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:
         """Move the selected claims to the chosen state (asks for a reason where one is needed,
