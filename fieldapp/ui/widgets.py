@@ -290,3 +290,15 @@ def wheel_only_when_focused(root: QWidget) -> None:
     for box in (*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)):
         box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         box.installEventFilter(guard)
+
+
+#: Room a dialog leaves on its screen for its title bar and the taskbar.
+SCREEN_MARGIN = 72
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Size a dialog `width`×`height`, or less where its screen has less room (a 1280×720
+    laptop at 125 % is 1024×576 to Qt): its bottom row of buttons stays on the screen."""
+    screen = dialog.screen() or QApplication.primaryScreen()
+    room = screen.availableGeometry()
+    dialog.resize(min(width, room.width() - 16), min(height, room.height() - SCREEN_MARGIN))

@@ -61,13 +61,9 @@ window.session.close()
 """
 
 
-def test_the_window_fits_a_1280_by_720_screen_at_125_percent(tmp_path):
-    """Qt sees a 1280×720 screen with text at 125 % as 1024×576. The window opened at
-    1366×768 with a minimum of 1024×640, and the 走访 page could not be less than 593 px high:
-    its bottom (the status bar, the visits table, 保存走访 on a short screen) was below the
-    screen's edge. It now opens within the screen (maximized when the screen is smaller than
-    its usual size), and a page taller than the room scrolls instead of pushing the window
-    off the screen."""
+def on_the_small_screen(tmp_path: Path, script: str) -> dict:
+    """Run `script` in a fresh app whose only screen is a 1280×720 laptop's at 125 %
+    (1024×576 to Qt); its last line of output, read as JSON."""
     screen = tmp_path / "screen.json"
     screen.write_text(
         json.dumps(
@@ -82,15 +78,58 @@ def test_the_window_fits_a_1280_by_720_screen_at_125_percent(tmp_path):
         FIELDAPP_TEST_FAST_KDF="1",
     )
     done = subprocess.run(
-        [sys.executable, "-c", SMALL_SCREEN, str(tmp_path / "village.db")],
+        [sys.executable, "-c", script, str(tmp_path / "village.db")],
         env=env, capture_output=True, text=True, timeout=300, cwd=Path(__file__).parents[2],
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_window_fits_a_1280_by_720_screen_at_125_percent(tmp_path):
+    """Qt sees a 1280×720 screen with text at 125 % as 1024×576. The window opened at
+    1366×768 with a minimum of 1024×640, and the 走访 page could not be less than 593 px high:
+    its bottom (the status bar, the visits table, 保存走访 on a short screen) was below the
+    screen's edge. It now opens within the screen (maximized when the screen is smaller than
+    its usual size), and a page taller than the room scrolls instead of pushing the window
+    off the screen."""
+    seen = on_the_small_screen(tmp_path, SMALL_SCREEN)
     right, bottom = seen["room"]
     for key, (frame_right, frame_bottom, width, height) in seen["pages"].items():
         assert frame_right <= right and frame_bottom <= bottom, key
         assert width <= right + 1 and height <= bottom + 1, (key, width, height)
+
+
+DIALOGS = """
+import json
+from fieldapp.tabular.outcome import ImportReport
+from fieldapp.ui.app import make_app
+from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
+from fieldapp.ui.dialogs.import_report import ImportReportDialog
+
+app = make_app()
+room = app.primaryScreen().availableGeometry()
+seen = {}
+for dialog in (ImportPreviewDialog(ImportReport()), ImportReportDialog(ImportReport())):
+    dialog.show()
+    app.processEvents()
+    frame, needs = dialog.frameGeometry(), dialog.minimumSizeHint()
+    seen[type(dialog).__name__] = [frame.height(), needs.height(), frame.width()]
+    dialog.close()
+print(json.dumps({"room": [room.width(), room.height()], "dialogs": seen}))
+"""
+
+
+def test_the_import_dialogs_fit_a_1280_by_720_screen_at_125_percent(tmp_path):
+    """按月更新 from a workbook: the 导入预览 opened 960×600 whatever the screen — on a
+    1280×720 laptop at 125 % (576 high, less the taskbar and its title bar) its bottom row,
+    确认导入 and 取消, was below the screen's edge. The import dialogs now open within the
+    room the screen leaves."""
+    seen = on_the_small_screen(tmp_path, DIALOGS)
+    width, height = seen["room"]
+    for name, (frame_height, needs, frame_width) in seen["dialogs"].items():
+        # Room for a title bar and a taskbar besides.
+        assert frame_height <= height - 64 and needs <= height - 64, (name, frame_height)
+        assert frame_width <= width, name
 
 
 def test_the_wheel_scrolls_a_tall_page_without_changing_the_visits_date(window, qtbot):
