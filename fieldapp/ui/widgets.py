@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from enum import StrEnum
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -302,3 +304,32 @@ def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
     screen = dialog.screen() or QApplication.primaryScreen()
     room = screen.availableGeometry()
     dialog.resize(min(width, room.width() - 16), min(height, room.height() - SCREEN_MARGIN))
+
+
+class _ArrowsWalkList(QObject):
+    """Down/Up typed in a search box move the marked row of its hits list."""
+
+    def __init__(self, hits: QListWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self.hits = hits
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+        if step is None or not self.hits.count():
+            return False
+        row = max(0, min(self.hits.count() - 1, self.hits.currentRow() + step))
+        self.hits.setCurrentRow(row)
+        self.hits.scrollToItem(self.hits.item(row))
+        return True
+
+
+def arrows_walk_hits(box: QLineEdit, hits: QListWidget) -> None:
+    """Down and Up in `box` walk `hits` (the box keeps the cursor); see `marked_or_first`."""
+    box.installEventFilter(_ArrowsWalkList(hits, box))
+
+
+def marked_or_first(hits: QListWidget) -> QListWidgetItem | None:
+    """The hit walked to with the arrows, else the first (what Enter in the box takes)."""
+    return hits.currentItem() or hits.item(0)
