@@ -27,7 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["FIELDAPP_HOME"] = tempfile.mkdtemp(prefix="fieldapp-gui-bench-")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
 
 from fieldapp.ui.app import make_app, open_window  # noqa: E402
 
@@ -190,6 +190,8 @@ def main() -> None:
     path = Path(sys.argv[1])
     app = make_app()
     window = open_window(path)
+    # Qt's offscreen screen is 800×800, where the window would open maximized: 1366×768 here.
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1366, 768)
     window.show()
     page = window.show_page("ledger")

@@ -197,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["FIELDAPP_HOME"] = str(home / "home")
     path = build_ledger(home, args.persons)
 
+    from PySide6.QtCore import Qt
+
     from fieldapp.ui import prefs
     from fieldapp.ui.app import make_app
 
@@ -204,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     app = make_app()
     shoot_wizard(app, out)
     window = log_in(app, path, out)
+    # Qt's offscreen screen is 800×800, where the window would open maximized: 1366×768 here.
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.resize(1366, 768)
     window.show()
     ledger = window.show_page("ledger")

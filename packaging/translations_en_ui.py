@@ -45,7 +45,7 @@ EN_UI: dict[str, str] = {
     "请选择村、组或安置点": "Choose a village, group or relocation site",
     "只看还没保存的": "Only those not saved yet",
     "保存全部 (Ctrl+S)": "Save all (Ctrl+S)",
-    "本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、4 无需就业（可先选中多行），回车到下一行；改完点“保存全部”。": "This month starts as last month (grey italics). In “This month” press 1 employed, 2 not employed, 3 in school, 4 not applicable (several selected rows at once); Enter goes down; then “Save all”.",
+    "本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、4 无需就业，按后自动到下一行（可先选中多行一起设）；回车不改这一行，到下一行；改完点“保存全部”。": "This month starts as last month (grey italics). In “This month” press 1 employed, 2 not employed, 3 in school, 4 not applicable: the key moves to the next row by itself (or select several rows first); Enter leaves a row as it is and goes down; then “Save all”.",
     "只看本户：": "Only the household: ",
     "有未保存的修改": "Unsaved changes",
     "本页有 %1 人的修改还没保存。放弃这些修改吗？": "Changes for %1 person(s) are not saved. Discard them?",

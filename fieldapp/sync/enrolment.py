@@ -45,6 +45,10 @@ class CodeNeeded(SyncError):
     """The enrolment file is sealed and no code was given (the caller may ask for it)."""
 
 
+class WrongCode(SyncError):
+    """The code given does not open the sealed enrolment file (the caller may ask again)."""
+
+
 def new_code() -> str:
     """A fresh enrolment code, as the county reads it out: '4821 0937 5512 6630'."""
     digits = "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
@@ -107,7 +111,7 @@ def _unseal(doc: dict[str, Any], code: str | None, path: Path) -> dict[str, Any]
     try:
         inner = json.loads(SecretBox(key).decrypt(box).decode("utf-8"))
     except CryptoError:
-        raise SyncError(
+        raise WrongCode(
             "登记码不对：请核对县里告诉你的 16 位数字（这个登记码只对应这一个登记文件）"
         ) from None
     except ValueError:

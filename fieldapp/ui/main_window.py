@@ -11,12 +11,14 @@ from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +31,7 @@ from fieldapp.ui import i18n, prefs
 from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import wheel_only_when_focused
 
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -51,6 +54,8 @@ NAV_MIN_WIDTH, NAV_MAX_WIDTH = 108, 124
 #: An item's padding in the navigation (left and right, top and bottom), as its style sheet says.
 NAV_PADDING = (14, 10)
 #: Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).
+#: Room kept for the window's title bar when it is fitted to a small screen.
+TITLE_BAR = 32
 PAGE_DIGITS = tuple("1234567890"[: len(PAGE_KEYS)]) + ("",) * max(0, len(PAGE_KEYS) - 10)
 
 
@@ -62,8 +67,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.reopen = reopen
         self.pages: dict[str, QWidget] = {}
-        self.resize(1366, 768)
-        self.setMinimumSize(QSize(1024, 640))
+        self._fit_screen()
         self._build()
         self._shortcuts()
         self.update_title()
@@ -74,6 +78,16 @@ class MainWindow(QMainWindow):
         self.lock_covers: dict[QWidget, _LockCover] = {}
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
+
+    def _fit_screen(self) -> None:
+        """1366×768 with a minimum of 1024×640, or the screen's room where it is smaller (1280×720
+        with text at 125 % is 1024×576 to Qt): maximized there, never past the screen's edge."""
+        room = self.screen().availableGeometry()
+        width, height = room.width(), room.height() - TITLE_BAR
+        self.setMinimumSize(QSize(min(1024, width), min(640, height)))
+        self.resize(min(1366, width), min(768, height))
+        if width < 1366 or height < 768:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def page_titles(self) -> dict[str, str]:
         """Navigation labels (translated)."""
@@ -186,7 +200,17 @@ class MainWindow(QMainWindow):
             if hasattr(widget, "monthly_requested"):
                 widget.monthly_requested.connect(self.open_person_month)
             self.pages[key] = widget
-            self.stack.addWidget(widget)
+            # A page taller or wider than the room the screen leaves scrolls, rather than
+            # making the window (every page of it) larger than the screen.
+            room = QScrollArea()
+            room.setFrameShape(QFrame.Shape.NoFrame)
+            room.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            room.setWidgetResizable(True)
+            room.setWidget(widget)
+            # Scrolling it, the wheel turns a box under the pointer only once it is clicked
+            # into (it moved a visit's 日期 back a year a notch).
+            wheel_only_when_focused(widget)
+            self.stack.addWidget(room)
         return self.pages[key]
 
     def show_page(self, key: str) -> QWidget:
@@ -194,7 +218,7 @@ class MainWindow(QMainWindow):
         if key not in PAGE_KEYS:
             key = "ledger"
         widget = self.page(key)
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self._room_of(widget))
         row = PAGE_KEYS.index(key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
@@ -204,6 +228,13 @@ class MainWindow(QMainWindow):
             widget.activated()
         prefs.put("last_page", key)
         return widget
+
+    def _room_of(self, page: QWidget) -> QWidget:
+        """The scroll area a page sits in on the stack."""
+        room = page.parentWidget()
+        while room is not None and room.parentWidget() is not self.stack:
+            room = room.parentWidget()
+        return room if room is not None else page
 
     def current_key(self) -> str:
         """The key of the page shown."""
@@ -381,8 +412,9 @@ class MainWindow(QMainWindow):
         self.discard_unsaved()
         self.shutdown_pages()
         for widget in list(self.pages.values()):
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
+            room = self._room_of(widget)
+            self.stack.removeWidget(room)
+            room.deleteLater()
         self.pages.clear()
         titles = self.page_titles()
         for row, key in enumerate(PAGE_KEYS):

@@ -9,10 +9,12 @@ from fieldapp.store.queries.persons import PersonRow
 from fieldapp.ui.areas import AreaIndex
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import arrows_walk_hits, marked_or_first
 
 
 class PersonPicker(QWidget):
-    """A search box, the people it finds, and the one chosen (Enter takes the first)."""
+    """A search box, the people it finds, and the one chosen (Down/Up walk the hits; Enter
+    takes the one walked to, else the first)."""
 
     chosen_changed = Signal(object)
 
@@ -35,6 +37,7 @@ class PersonPicker(QWidget):
         self.search.rows.connect(self._show)
         self.box.textChanged.connect(self._typed)
         self.box.returnPressed.connect(self._first)
+        arrows_walk_hits(self.box, self.hits)
         self.hits.itemClicked.connect(self._pick)
         self.hits.itemActivated.connect(self._pick)
         self.setFocusProxy(self.box)
@@ -54,8 +57,9 @@ class PersonPicker(QWidget):
             self.hits.addItem(item)
 
     def _first(self) -> None:
-        if self.hits.count():
-            self._pick(self.hits.item(0))
+        item = marked_or_first(self.hits)
+        if item is not None:
+            self._pick(item)
 
     def _pick(self, item: QListWidgetItem) -> None:
         self.choose(item.data(Qt.ItemDataRole.UserRole))

@@ -7,12 +7,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -260,3 +264,72 @@ class KeepsInput(QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
+
+
+class _WheelToPage(QObject):
+    """Hands a wheel turned over an unfocused box to the scroll area around it (which scrolls)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() != QEvent.Type.Wheel
+            or not isinstance(watched, QWidget)
+            or watched.hasFocus()
+        ):
+            return False
+        area = watched.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QApplication.sendEvent(area.verticalScrollBar(), event)
+        return True
+
+
+def wheel_only_when_focused(root: QWidget) -> None:
+    """The combo and spin boxes under `root` take the mouse wheel only once clicked into:
+    scrolling a long page, the wheel turned whatever box passed under the pointer (a setting
+    that applies at once — the idle lock, the language — changed unseen)."""
+    guard = _WheelToPage(root)
+    for box in (*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)):
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(guard)
+
+
+#: Room a dialog leaves on its screen for its title bar and the taskbar.
+SCREEN_MARGIN = 72
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Size a dialog `width`×`height`, or less where its screen has less room (a 1280×720
+    laptop at 125 % is 1024×576 to Qt): its bottom row of buttons stays on the screen."""
+    screen = dialog.screen() or QApplication.primaryScreen()
+    room = screen.availableGeometry()
+    dialog.resize(min(width, room.width() - 16), min(height, room.height() - SCREEN_MARGIN))
+
+
+class _ArrowsWalkList(QObject):
+    """Down/Up typed in a search box move the marked row of its hits list."""
+
+    def __init__(self, hits: QListWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self.hits = hits
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+        if step is None or not self.hits.count():
+            return False
+        row = max(0, min(self.hits.count() - 1, self.hits.currentRow() + step))
+        self.hits.setCurrentRow(row)
+        self.hits.scrollToItem(self.hits.item(row))
+        return True
+
+
+def arrows_walk_hits(box: QLineEdit, hits: QListWidget) -> None:
+    """Down and Up in `box` walk `hits` (the box keeps the cursor); see `marked_or_first`."""
+    box.installEventFilter(_ArrowsWalkList(hits, box))
+
+
+def marked_or_first(hits: QListWidget) -> QListWidgetItem | None:
+    """The hit walked to with the arrows, else the first (what Enter in the box takes)."""
+    return hits.currentItem() or hits.item(0)

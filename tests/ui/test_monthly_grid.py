@@ -98,3 +98,22 @@ def test_leaving_with_typed_changes_asks_first(demo_window, qtbot, monkeypatch):
     assert asked and page.area.code() == village and page.model.entries[0].status == "在校"
     assert demo_window.has_unsaved()
     wait_idle(qtbot, demo_window.show_page("due"))
+
+
+def test_the_keys_do_what_the_hint_above_the_grid_says(demo_window, qtbot):
+    """The hint read 按 1 已就业、2 未就业…，回车到下一行 — but 1–4 already go down a row by
+    themselves, so a coordinator typing 1 ⏎ 2 ⏎ as told gave the second person's 未就业 to the
+    third (王明超, 已就业 last month, now 未就业) and skipped every other row. The hint now says
+    that a key moves on by itself and that Enter leaves a row as it is."""
+    page = demo_window.show_page("monthly")
+    page.area.set_code(biggest_village(demo_window.session.ledger))
+    model, table = page.model, page.table
+    assert "自动到下一行" in page.hint.text() and "回车不改这一行" in page.hint.text()
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, STATUS))
+    kept = model.entries[2].status
+    qtbot.keyClick(table, Qt.Key.Key_1)
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert [model.entries[r].status for r in range(3)] == ["已就业", "未就业", kept]
+    assert table.currentIndex().row() == 3

@@ -248,6 +248,72 @@ def test_enrolling_with_another_devices_file_asks_before_renaming_the_device(
     hub.close()
 
 
+def test_another_devices_file_is_told_by_its_villages_names(window, tmp_path, monkeypatch):
+    """The question named each device's area by its code — 本机已登记为设备“大坝村笔记本”（区域
+    520502001001）。这个登记文件是给设备“红星村笔记本”（区域 520502001009）的 — where the
+    coordinator knows the villages by name; it now names them (市西街道 大坝村, 市西街道 红星村)."""
+    import re
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from fieldapp.domain.enums import AreaKind
+    from fieldapp.domain.models import Area
+    from tests.records import Records
+    from tests.ui.conftest import answered
+
+    other = VILLAGE[:-3] + "009"
+    led = window.session.ledger
+    with led.transaction():
+        Records(led).ensure_area(
+            Area(code=other, name="红星村", kind=AreaKind.VILLAGE, parent_code=VILLAGE[:-3])
+        )
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
+    hub.enroll("红星村笔记本", other, tmp_path / "hongxing.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "daba.json", code=ENROL_CODE)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.No, asked)
+    )
+    assert not page.enrol(tmp_path / "hongxing.json", code=ENROL_CODE)
+    assert "市西街道 大坝村" in asked[0] and "市西街道 红星村" in asked[0], asked
+    assert not re.search(r"\d{9}", asked[0]), asked
+    hub.close()
+
+
+def test_a_mistyped_enrolment_code_is_asked_again(window, tmp_path, warnings_shown, monkeypatch):
+    """One digit of the 16 mistyped: 登记码不对, and the coordinator was back on the page — to
+    find the enrolment file again in the file dialog and type all sixteen digits anew. The code
+    is now asked again at once, what was typed kept for correcting; 取消 stops."""
+    from PySide6.QtWidgets import QInputDialog
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    enrolment = tmp_path / "大坝村.enrol"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    wrong = ENROL_CODE[:-1] + ("1" if ENROL_CODE[-1] != "1" else "2")
+    answers = [(wrong, True), (ENROL_CODE, True)]
+    shown_first: list[str] = []
+
+    def get_text(_parent, _title, _label, _mode=None, text="", *a, **k):
+        shown_first.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    page = window.show_page("sync")
+    assert page.enrol(enrolment)
+    assert not answers
+    assert shown_first == ["", wrong]
+    assert any("登记码不对" in text for text in warnings_shown), warnings_shown
+    assert sync_state.identity(window.session.ledger).name == "大坝村笔记本"
+
+    # Cancelled at the second asking: nothing enrolled, nothing more asked.
+    answers[:] = [(wrong, True), ("", False)]
+    assert not page.enrol(enrolment)
+    assert not answers
+    hub.close()
+
+
 def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warnings_shown):
     """A hub restored from a backup refuses the next bundle: "从第 n 号修改起缺失，请在设备上
     执行 fieldapp sync export --full". The window had no way to do that; the page now has
@@ -298,9 +364,8 @@ def test_enrolling_asks_for_the_code_the_county_told(window, tmp_path, warnings_
     monkeypatch.setattr(QInputDialog, "getText", typed)
     assert not page.enrol(enrolment)  # cancelled at the question: nothing said, nothing done
     assert not warnings_shown and "尚未登记" in page.state_label.text()
-    assert not page.enrol(enrolment)
+    assert page.enrol(enrolment)  # a mistyped code is said, and asked again at once
     assert warnings_shown[-1].startswith("登记码不对")
-    assert page.enrol(enrolment)
     assert "大坝村笔记本" in page.state_label.text()
     assert asked == ["请输入县里登记本机时告诉你的 16 位登记码："] * 3
 

@@ -647,6 +647,17 @@
     </message>
   </context>
   <context>
+    <name>EvidenceDialog</name>
+    <message>
+      <source>登记材料</source>
+      <translation>Materials received</translation>
+    </message>
+    <message>
+      <source>%1 的“%2”：收到的材料打勾，退回的去掉勾。</source>
+      <translation>%1, “%2”: tick the materials received, untick those handed back.</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>欢迎使用劳动力台账</source>
@@ -1581,10 +1592,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Save all (Ctrl+S)</translation>
     </message>
     <message>
-      <source>本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、4 无需就业（可先选中多行），回车到下一行；改完点“保存全部”。</source>
-      <translation>This month starts as last month (grey italics). In “This month” press 1 employed, 2 not employed, 3 in school, 4 not applicable (several selected rows at once); Enter goes down; then “Save all”.</translation>
-    </message>
-    <message>
       <source>区域</source>
       <translation>Area</translation>
     </message>
@@ -1627,6 +1634,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>；其中 %1 人不在本机负责的区域，只能查看</source>
       <translation>; %1 of them are outside this device's area and can only be viewed</translation>
+    </message>
+    <message>
+      <source>本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、4 无需就业，按后自动到下一行（可先选中多行一起设）；回车不改这一行，到下一行；改完点“保存全部”。</source>
+      <translation>This month starts as last month (grey italics). In “This month” press 1 employed, 2 not employed, 3 in school, 4 not applicable: the key moves to the next row by itself (or select several rows first); Enter leaves a row as it is and goes down; then “Save all”.</translation>
     </message>
   </context>
   <context>
@@ -3081,10 +3092,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Change state</translation>
     </message>
     <message>
-      <source>材料已收齐</source>
-      <translation>Evidence complete</translation>
-    </message>
-    <message>
       <source>预览申请表</source>
       <translation>Preview form</translation>
     </message>
@@ -3212,6 +3219,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>按这一天评定和申领。按月发放的补贴申领这一天所在的月份（按年度发放的，这一年）：申领上个月的，请选上个月的日期</source>
       <translation>Judged and claimed as of this day. A subsidy paid by the month is claimed for this day's month (one paid by the year, for its year): to claim last month's, choose a day of last month</translation>
+    </message>
+    <message>
+      <source>登记材料…</source>
+      <translation>Materials…</translation>
+    </message>
+    <message>
+      <source>状态：</source>
+      <translation>State: </translation>
+    </message>
+    <message>
+      <source>缺件原因：</source>
+      <translation>Why materials are missing: </translation>
+    </message>
+    <message>
+      <source>未知</source>
+      <translation>unknown</translation>
     </message>
   </context>
   <context>

@@ -43,6 +43,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import county_pack_in_force, published, submit_draft
 from fieldapp.ui import policy_access
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import fit_to_screen
 
 
 class CountyPolicyDialog(QDialog):
@@ -89,7 +90,7 @@ class CountyPolicyDialog(QDialog):
         outer.addWidget(self.error)
         outer.addWidget(self.result)
         outer.addLayout(buttons)
-        self.resize(760, 680)
+        fit_to_screen(self, 760, 680)
 
     # -- the form -------------------------------------------------------------------------
 

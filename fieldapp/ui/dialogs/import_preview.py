@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.tabular.ledger_import import ImportReport
+from fieldapp.ui.widgets import fit_to_screen
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -44,7 +45,7 @@ class ImportPreviewDialog(QDialog):
         super().__init__(parent)
         self.report = report
         self.setWindowTitle(self.tr("导入预览"))
-        self.resize(960, 600)
+        fit_to_screen(self, 960, 600)
         summary = self.tr(
             "将新增 %1 人（其他记录 %2 条），更新 %3 行，%4 行无变化；%5 行不能导入；%6 处冲突。"
         )

@@ -16,7 +16,7 @@ from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.table_model import Column, RowsModel
-from fieldapp.ui.widgets import table_view
+from fieldapp.ui.widgets import fit_to_screen, table_view
 
 
 class ImportReportDialog(QDialog):
@@ -25,7 +25,7 @@ class ImportReportDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("导入结果"))
-        self.resize(820, 520)
+        fit_to_screen(self, 820, 520)
         summary = (
             self.tr("工作表：")
             + ("、".join(report.sheets) or report.sheet)

@@ -380,10 +380,13 @@ class MonthlyPage(QWidget):
         for column, width in enumerate((90, 80, 50, 130, 150, 100, 110)):
             # Never narrower than its title ("Income this month (yuan)" in English).
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        hint = QLabel(
+        # A status key moves down by itself: a hint saying "Enter goes down" after it had
+        # people type 1 ⏎ 2 ⏎, which set every other row — the wrong person's status.
+        self.hint = hint = QLabel(
             self.tr(
                 "本月状态按上月预填（灰色斜体）；在“本月状态”列按 1 已就业、2 未就业、3 在校、"
-                "4 无需就业（可先选中多行），回车到下一行；改完点“保存全部”。"
+                "4 无需就业，按后自动到下一行（可先选中多行一起设）；回车不改这一行，到下一行；"
+                "改完点“保存全部”。"
             )
         )
         hint.setWordWrap(True)

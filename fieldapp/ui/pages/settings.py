@@ -43,6 +43,7 @@ from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import wheel_only_when_focused
 
 
 class SettingsPage(QWidget):
@@ -69,6 +70,7 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        wheel_only_when_focused(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         layout.addWidget(scroll, 1)

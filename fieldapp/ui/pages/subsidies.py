@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -44,6 +48,7 @@ from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
@@ -56,6 +61,39 @@ def _money(value: float | None) -> str:
     if value is None:
         return QCoreApplication.translate("SubsidiesPage", "待县里核定标准")
     return f"{value:,.0f}"
+
+
+class EvidenceDialog(QDialog):
+    """A claim's materials, one box each: ticked when received (they come in a piece at a time,
+    and one handed back is unticked)."""
+
+    def __init__(self, claim: Claim, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记材料"))
+        self.label = QLabel(
+            self.tr("%1 的“%2”：收到的材料打勾，退回的去掉勾。")
+            .replace("%1", claim.person_name)
+            .replace("%2", claim.rule_title)
+        )
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self.boxes: list[QCheckBox] = []
+        for item, received in claim.evidence_items().items():
+            box = QCheckBox(item)
+            box.setChecked(received)
+            layout.addWidget(box)
+            self.boxes.append(box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def received(self) -> set[str]:
+        """The items ticked."""
+        return {box.text() for box in self.boxes if box.isChecked()}
 
 
 class SubsidiesPage(QWidget):
@@ -72,6 +110,12 @@ class SubsidiesPage(QWidget):
         self.area = AreaCombo(self.tr("全部区域"))
         self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
         self.rule = QComboBox()
+        # As wide as the room the row leaves, not as its longest subsidy's name (844 px, which
+        # kept the window 1,309 px wide): the names are read whole in the drop-down list.
+        self.rule.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.rule.setMinimumContentsLength(16)
         self.on = DateField()
         self.on.setToolTip(
             self.tr(
@@ -124,6 +168,10 @@ class SubsidiesPage(QWidget):
                     self.rule.addItem(f"{rule.title}（{rule.citation}）", rule.id)
         except Exception as error:  # noqa: BLE001 - a broken pack: say so, keep the page usable
             self.rule.setToolTip(str(error))
+        view = self.rule.view()
+        view.setMinimumWidth(
+            view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+        )
 
     def show_person(self, person_id: str) -> None:
         """One person: every rule's result for them (with reasons) and their claims."""
@@ -403,7 +451,7 @@ class SubsidiesPage(QWidget):
             self.claims_view.setColumnWidth(column, width)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
-        self.evidence_button = QPushButton(self.tr("材料已收齐"))
+        self.evidence_button = QPushButton(self.tr("登记材料…"))
         self.form_button = QPushButton(self.tr("预览申请表"))
         self.claims_label = QLabel()
         row = QHBoxLayout()
@@ -413,10 +461,17 @@ class SubsidiesPage(QWidget):
         row.addWidget(self.evidence_button)
         row.addWidget(self.form_button)
         row.addWidget(self.claims_label, 1)
+        # The selected claim's materials and steps (who moved it when, and why): what a
+        # villager asking after their application wants to know.
+        self.claim_steps = QTextBrowser()
+        steps_split = QSplitter()
+        steps_split.addWidget(self.claims_view)
+        steps_split.addWidget(self.claim_steps)
+        steps_split.setSizes([860, 300])
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.addLayout(row)
-        layout.addWidget(self.claims_view, 1)
+        layout.addWidget(steps_split, 1)
         # A township reviews many villages' claims: several selected take the same step.
         self.claims_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.claims_view.selectionModel().currentRowChanged.connect(self._on_claim)
@@ -424,7 +479,7 @@ class SubsidiesPage(QWidget):
             lambda _selected, _deselected: self._on_claim(self.claims_view.currentIndex(), None)
         )
         self.advance_button.clicked.connect(lambda: self.advance_selected())
-        self.evidence_button.clicked.connect(self.collect_all_evidence)
+        self.evidence_button.clicked.connect(lambda: self.record_evidence())
         self.form_button.clicked.connect(self.preview_form)
         return box
 
@@ -518,11 +573,37 @@ class SubsidiesPage(QWidget):
             except TransitionRefused as refused:
                 locked = str(refused)
         self.evidence_button.setEnabled(
-            claim is not None and bool(claim.missing_evidence()) and not why_not and not locked
+            claim is not None and bool(claim.evidence_items()) and not why_not and not locked
         )
         self.advance_button.setToolTip(why_not)
         self.evidence_button.setToolTip(why_not or locked)
         self.form_button.setEnabled(claim is not None)
+        self._show_steps(claim)
+
+    def _show_steps(self, claim: Claim | None) -> None:
+        """One claim's materials and steps, in words (as `claim show` prints them)."""
+        if claim is None:
+            self.claim_steps.clear()
+            return
+        lines = [
+            f"<b>{escape(claim.person_name)}</b> — {escape(claim.rule_title)}",
+            self.tr("状态：") + f"{claim.state}  {_money(claim.amount)}" + self.tr(" 元"),
+        ]
+        lines += [
+            f"{'☑' if done else '☐'} {escape(item)}"
+            for item, done in claim.evidence_items().items()
+        ]
+        if claim.missing_evidence_reason:
+            lines.append(self.tr("缺件原因：") + escape(claim.missing_evidence_reason))
+        for event in ClaimQueries(self.session.ledger).events(claim.id):
+            if event.from_state != event.to_state:
+                step = f"{event.from_state or '—'} → {event.to_state}"
+            else:
+                step = event.detail
+            why = f"（{event.reason}）" if event.reason else ""
+            who = event.created_by or self.tr("未知")
+            lines.append(escape(f"{short_time(event.created_at or '')}  {who}  {step}{why}"))
+        self.claim_steps.setHtml("<br>".join(lines))
 
     def advance_selected(self, reason: str | None = None) -> Claim | None:
         """Move the selected claims to the chosen state (asks for a reason where one is needed,
@@ -599,6 +680,32 @@ class SubsidiesPage(QWidget):
             return
         self.session.apply(service.changes)
         self._select_claim(claim.id)
+
+    def record_evidence(self) -> Claim | None:
+        """Tick the materials received and untick those handed back, item by item (as
+        `claim evidence` does); each change is one of the claim's steps."""
+        claim = self.selected_claim()
+        if claim is None:
+            return None
+        dialog = EvidenceDialog(claim, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        received = dialog.received()
+        had = {item for item, done in claim.evidence_items().items() if done}
+        service = ClaimService(
+            self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+        )
+        saved: Claim | None = None
+        try:
+            for items, collected in ((received - had, True), (had - received, False)):
+                if items:
+                    chosen = [i for i in claim.evidence_items() if i in items]
+                    saved = service.collect_evidence(claim.id, chosen, collected)
+                    self.session.apply(service.changes)
+        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+            show_error(self, error)
+        self._select_claim(claim.id)
+        return saved
 
     def preview_form(self) -> None:
         """Preview the selected claim's application form."""

@@ -36,6 +36,7 @@ from fieldapp.sync import rejected
 from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
+from fieldapp.ui.areas import AreaIndex
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
@@ -247,18 +248,34 @@ class SyncPage(QWidget):
     def enrol(self, path: Path, code: str | None = None) -> bool:
         """Store the device identity from an enrolment file, asking for its code (the county
         tells it apart from the file) unless given."""
-        from fieldapp.sync.enrolment import enrol, is_sealed, read_enrolment, unb64
+        from fieldapp.sync.enrolment import WrongCode, enrol, is_sealed, read_enrolment, unb64
 
-        if code is None and is_sealed(path):
-            code, ok = QInputDialog.getText(
-                self,
-                self.tr("登记码"),
-                self.tr("请输入县里登记本机时告诉你的 16 位登记码："),
-            )
-            if not ok:
+        asking = code is None and is_sealed(path)
+        typed = ""
+        while True:
+            if asking:
+                # Asked again after a mistyped code, with what was typed to correct.
+                code, ok = QInputDialog.getText(
+                    self,
+                    self.tr("登记码"),
+                    self.tr("请输入县里登记本机时告诉你的 16 位登记码："),
+                    QLineEdit.EchoMode.Normal,
+                    typed,
+                )
+                if not ok:
+                    return False
+            try:
+                doc = read_enrolment(path, code)
+                break
+            except WrongCode as error:
+                show_error(self, error)
+                if not asking:
+                    return False
+                typed = code or ""
+            except Exception as error:  # noqa: BLE001 - shown in Chinese
+                show_error(self, error)
                 return False
         try:
-            doc = read_enrolment(path, code)
             force = False
             hubs = sync_state.peers(self.session.ledger, "hub")
             if hubs and hubs[0].sign_public != unb64(doc["hub"]["sign_public"]):
@@ -286,7 +303,9 @@ class SyncPage(QWidget):
                 and identity.role == "device"
                 and identity.name != named["name"]
             ):
-                # Another device's file (the wrong one off the county's stick, most likely).
+                # Another device's file (the wrong one off the county's stick, most likely),
+                # each device's area by its names (草海镇 杉树村), as the coordinator knows it.
+                places = AreaIndex.load(self.session.ledger)
                 answer = QMessageBox.question(
                     self,
                     self.tr("改为另一台设备"),
@@ -296,9 +315,9 @@ class SyncPage(QWidget):
                         "“%1”原来的登记不再使用。"
                     )
                     .replace("%1", identity.name)
-                    .replace("%2", str(identity.area_code))
+                    .replace("%2", places.path(identity.area_code))
                     .replace("%3", str(named["name"]))
-                    .replace("%4", str(named["area_code"])),
+                    .replace("%4", places.path(str(named["area_code"]))),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                     QMessageBox.StandardButton.No,
                 )

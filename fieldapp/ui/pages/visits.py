@@ -37,7 +37,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, table_view
+from fieldapp.ui.widgets import DateField, arrows_walk_hits, marked_or_first, table_view
 
 #: Common kinds of vocational training (the list is open: type another).
 TRAINING_KINDS = ("职业技能培训", "创业培训", "岗位技能提升培训", "以工代训", "劳务品牌培训")
@@ -134,6 +134,7 @@ class VisitsPage(QWidget):
         self.entry_box.setLayout(form)
         self.picker.textChanged.connect(self._on_picker_text)
         self.picker.returnPressed.connect(self._pick_first)
+        arrows_walk_hits(self.picker, self.hits)
         self.hits.itemActivated.connect(self._pick_item)
         self.hits.itemClicked.connect(self._pick_item)
         self.outcome.returnPressed.connect(self.save)
@@ -166,8 +167,9 @@ class VisitsPage(QWidget):
             self.hits.addItem(item)
 
     def _pick_first(self) -> None:
-        if self.hits.count():
-            self._pick_item(self.hits.item(0))
+        item = marked_or_first(self.hits)
+        if item is not None:
+            self._pick_item(item)
 
     def _pick_item(self, item: QListWidgetItem) -> None:
         self.choose(item.data(Qt.ItemDataRole.UserRole))
