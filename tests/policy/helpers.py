@@ -185,3 +185,26 @@ def populate(repo: Records) -> dict[str, str]:
         )
         ids["jobless"] = jobless
     return ids
+
+
+def post_worker(
+    repo: Records, start: dt.date = D(2026, 7, 1), *, place_name: str = ""
+) -> tuple[str, str]:
+    """赵六 of household 009 in HOME, on 红星村's 保洁岗 — a 公益性岗位 (the county's monthly post
+    subsidy) since `start` — in one transaction: (person id, ID number)."""
+    number = make_id("520502", "19800505", "311")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="009"))
+        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=start,
+                form="公益性岗位",
+                place_code="520502001",
+                place_name=place_name,
+                employer="红星村保洁岗",
+                contract_months=12,
+            )
+        )
+    return pid, number

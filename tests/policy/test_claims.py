@@ -9,7 +9,7 @@ from fieldapp.policy.claim_flow import TRANSITIONS, TransitionRefused, check_tra
 from fieldapp.policy.guard import LimitExceeded, check_new_claim, find_limit_violations
 from fieldapp.policy.pack import Policy
 from fieldapp.services.claims import ClaimRefused, ClaimService
-from tests.policy.helpers import D, populate
+from tests.policy.helpers import D, populate, post_worker
 from tests.records import Records
 
 S = ClaimState
@@ -212,25 +212,11 @@ def test_a_monthly_claim_records_the_categories_held_in_the_month_paid(
 ) -> None:
     """A post begun before the person became 脱贫人口: the March claim (and its application
     form) records the category held in March, not on the day the post began."""
-    from fieldapp.domain.models import CategoryMembership, EmploymentSpell, Household, Person
-    from tests.conftest import make_id
-    from tests.policy.helpers import HOME
+    from fieldapp.domain.models import CategoryMembership
 
     populate(repo)
-    number = make_id("520502", "19800505", "311")
+    pid, number = post_worker(repo, D(2025, 1, 1))
     with repo.ledger.transaction():
-        home = repo.save(Household(area_code=HOME, household_no="009"))
-        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
-        repo.save(
-            EmploymentSpell(
-                person_id=pid,
-                start_date=D(2025, 1, 1),
-                form="公益性岗位",
-                place_code="520502001",
-                employer="红星村保洁岗",
-                contract_months=12,
-            )
-        )
         repo.save(CategoryMembership(person_id=pid, category="脱贫人口", start_date=D(2025, 2, 10)))
     service = ClaimService(repo.ledger, county_policy)
     claim = service.create(number, "welfare_post_subsidy", on=D(2025, 3, 5))
@@ -247,12 +233,10 @@ def test_december_claimed_in_january_is_paid_and_cited_at_decembers_figure(
     import tempfile
     from pathlib import Path
 
-    from fieldapp.domain.models import EmploymentSpell, Household, Person
     from fieldapp.policy.combine import combine
     from fieldapp.policy.packfile import parse_pack_text
     from fieldapp.policy.registry import PolicyRegistry
-    from tests.conftest import make_id
-    from tests.policy.helpers import COUNTY_PACK, HOME
+    from tests.policy.helpers import COUNTY_PACK
 
     text = COUNTY_PACK.replace(
         'rule = "welfare_post_subsidy"\nfigure = 600\nfigure_document = "七人社通〔2026〕3号"',
@@ -268,20 +252,7 @@ def test_december_claimed_in_january_is_paid_and_cited_at_decembers_figure(
     base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
     policy = combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
     populate(repo)
-    number = make_id("520502", "19800505", "311")
-    with repo.ledger.transaction():
-        home = repo.save(Household(area_code=HOME, household_no="009"))
-        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
-        repo.save(
-            EmploymentSpell(
-                person_id=pid,
-                start_date=D(2026, 7, 1),
-                form="公益性岗位",
-                place_code="520502001",
-                employer="红星村保洁岗",
-                contract_months=12,
-            )
-        )
+    pid, number = post_worker(repo)
     service = ClaimService(repo.ledger, policy)
     december = service.create(number, "welfare_post_subsidy", on=D(2026, 12, 31))
     january = service.create(number, "welfare_post_subsidy", on=D(2027, 1, 31))

@@ -10,7 +10,7 @@ import pytest
 
 from fieldapp.cli.main import main
 from fieldapp.store.ledger import Ledger
-from tests.policy.helpers import COUNTY_PACK, populate
+from tests.policy.helpers import COUNTY_PACK, populate, post_worker
 from tests.records import Records
 
 
@@ -372,9 +372,6 @@ def test_installing_a_new_standard_names_the_claims_made_at_the_old_one(
 ) -> None:
     """A county with no hub installs its packs by hand: the 2027 standard installed on the 5th
     left January's claim made on the 2nd at 2026's figure, unsaid."""
-    from fieldapp.domain.models import EmploymentSpell, Household, Person
-    from tests.conftest import make_id
-    from tests.policy.helpers import HOME, D
 
     path, _ids = db
     extended = COUNTY_PACK.replace(
@@ -385,22 +382,9 @@ def test_installing_a_new_standard_names_the_claims_made_at_the_old_one(
     first = tmp_path / "2026.toml"
     first.write_text(extended, encoding="utf-8")
     assert main(["--db", path, "policy", "install", str(first)]) == 0
-    number = make_id("520502", "19800505", "311")
     ledger = Ledger.open(path)
     repo = Records(ledger)
-    with ledger.transaction():
-        home = repo.save(Household(area_code=HOME, household_no="009"))
-        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
-        repo.save(
-            EmploymentSpell(
-                person_id=pid,
-                start_date=D(2026, 7, 1),
-                form="公益性岗位",
-                place_code="520502001",
-                employer="红星村保洁岗",
-                contract_months=12,
-            )
-        )
+    pid, number = post_worker(repo)
     ledger.close()
     claim = ["--db", path, "claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
     assert main([*claim, "--on", "2027-01-31"]) == 0

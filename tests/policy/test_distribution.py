@@ -17,7 +17,7 @@ from fieldapp.services.policy_admin import load_policy, published
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
 from tests.codes import ENROL_CODE, keep_code_said
-from tests.policy.helpers import COUNTY_PACK, HOME, populate
+from tests.policy.helpers import COUNTY_PACK, HOME, populate, post_worker
 from tests.records import Records
 
 NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七星关区人力资源和社会保障局 七人社通〔2026〕3号）"
@@ -355,9 +355,6 @@ def test_a_claim_made_before_the_new_standard_arrived_is_named_when_it_comes(
     2027-01-01 arrives on the 5th. The claim went on, reviewed and paid at 600 元 — nothing
     said it was made at a figure the county no longer pays for that month. The import now
     names it; December's claim, made at December's figure, is not named."""
-    from fieldapp.domain.models import EmploymentSpell, Household, Person
-    from tests.conftest import make_id
-    from tests.policy.helpers import D
 
     extended = COUNTY_PACK.replace(
         'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
@@ -366,22 +363,9 @@ def test_a_claim_made_before_the_new_standard_arrived_is_named_when_it_comes(
     )
     assert county.publish(extended)[0] == 0
     assert county.deliver()[0] == 0
-    number = make_id("520502", "19800505", "311")
     ledger = Ledger.open(county.device, author="村专员")
     repo = Records(ledger)
-    with ledger.transaction():
-        home = repo.save(Household(area_code=HOME, household_no="009"))
-        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
-        repo.save(
-            EmploymentSpell(
-                person_id=pid,
-                start_date=D(2026, 7, 1),
-                form="公益性岗位",
-                place_code="520502001",
-                employer="红星村保洁岗",
-                contract_months=12,
-            )
-        )
+    pid, number = post_worker(repo)
     ledger.close()
     for on in ("2026-12-31", "2027-01-31"):
         code, _, err = county.run("--db", county.device, "claim", "create", "--person", number,

@@ -7,16 +7,14 @@ import tempfile
 from pathlib import Path
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.models import EmploymentSpell, Household, Person
 from fieldapp.paperwork.jobs import form_job, roster_job
 from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimService
-from tests.conftest import make_id
 from tests.paperwork.pdftext import page_texts
-from tests.policy.helpers import COUNTY_PACK, HOME, populate
+from tests.policy.helpers import COUNTY_PACK, HOME, populate, post_worker
 from tests.records import Records
 
 
@@ -39,21 +37,7 @@ def test_the_form_and_roster_of_a_monthly_subsidy_say_which_month_they_pay(
     花名册 of a batch holding December's and January's claims of one person showed two like
     rows — nobody could tell which month each paid. Each now says 发放月份 2026年12月."""
     populate(repo)
-    number = make_id("520502", "19800505", "311")
-    with repo.ledger.transaction():
-        home = repo.save(Household(area_code=HOME, household_no="009"))
-        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
-        repo.save(
-            EmploymentSpell(
-                person_id=pid,
-                start_date=dt.date(2026, 7, 1),
-                form="公益性岗位",
-                place_code="520502001",
-                place_name="红星村",
-                employer="红星村保洁岗",
-                contract_months=12,
-            )
-        )
+    pid, number = post_worker(repo, place_name="红星村")
     policy = _extended()
     papers = policy.rule("welfare_post_subsidy").evidence
     service = ClaimService(repo.ledger, policy)
@@ -81,21 +65,7 @@ def test_one_person_paid_for_two_months_is_one_person_on_the_roster_and_notice(
     from fieldapp.paperwork.jobs import notice_job
 
     populate(repo)
-    number = make_id("520502", "19800505", "311")
-    with repo.ledger.transaction():
-        home = repo.save(Household(area_code=HOME, household_no="009"))
-        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=number))
-        repo.save(
-            EmploymentSpell(
-                person_id=pid,
-                start_date=dt.date(2026, 7, 1),
-                form="公益性岗位",
-                place_code="520502001",
-                place_name="红星村",
-                employer="红星村保洁岗",
-                contract_months=12,
-            )
-        )
+    pid, number = post_worker(repo, place_name="红星村")
     policy = _extended()
     papers = policy.rule("welfare_post_subsidy").evidence
     service = ClaimService(repo.ledger, policy)

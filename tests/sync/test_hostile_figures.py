@@ -11,13 +11,13 @@ import pytest
 
 from fieldapp.domain.claims import Claim as ClaimModel
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.models import Area, EmploymentSpell, Household, Person
+from fieldapp.domain.models import Area
 from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.services.policy_admin import policy_in_force, publish
 from fieldapp.store.ledger import natural_id
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.conftest import make_id
-from tests.policy.helpers import COUNTY_PACK, HOME
+from tests.policy.helpers import COUNTY_PACK, HOME, post_worker
 from tests.records import Records
 from tests.sync.hostile import forge
 
@@ -41,18 +41,7 @@ def village(tmp_path, hub, make_device):
     repo = Records(device)
     with device.transaction():
         repo.ensure_area(Area(code=HOME, name="红星村", kind="村"))
-        home = repo.save(Household(area_code=HOME, household_no="009"))
-        pid, _ = repo.add_person(Person(household_id=home, name="赵六", id_number=NUMBER))
-        repo.save(
-            EmploymentSpell(
-                person_id=pid,
-                start_date=dt.date(2026, 7, 1),
-                form="公益性岗位",
-                place_code="520502001",
-                employer="红星村保洁岗",
-                contract_months=12,
-            )
-        )
+    pid, _ = post_worker(repo)
     counter = iter(range(1000))
 
     def exchange() -> None:
