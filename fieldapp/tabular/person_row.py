@@ -444,12 +444,15 @@ def parse_row(
             del texts["account_number"]
     if account:
         if accounts.excel_rounded(accounts.normalise(account)):
-            raise CellError(
+            # Kept as text after Excel rounded it: lost as a number cell's digits are (above).
+            account_note = (
                 f"{_label('account_number')}“{account}”第 15 位以后全是 0：多半是 Excel 把它存成"
-                "数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；请对照银行卡或存折"
-                "重新录入，并把该列设为文本"
+                "数字时丢掉了后几位（Excel 只保留 15 位数字），无法恢复；这一格没有导入，"
+                "这个人的其余信息照常导入；请对照银行卡或存折重新填写，并把该列设为文本"
             )
-        problem = accounts.account_problem(account)
+            account = ""
+            del texts["account_number"]
+        problem = accounts.account_problem(account) if account else None
         if problem:  # the editor refuses it: the person comes in, the account left out
             account_note = (
                 f"{_label('account_number')}：{problem}。这一格没有导入，这个人的其余信息照常导入；"
