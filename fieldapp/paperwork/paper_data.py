@@ -96,6 +96,16 @@ def _number(value: float | None) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+def made_on(claim: Claim) -> str:
+    """The day the claim was made, as printed under 申请日期: the day its row was created on
+    the laptop that made it (a month's subsidy is claimed after the month, judged on the
+    month's last day: `claim_date` is that judging day, not the day anyone applied); the
+    judging day only for a claim whose creation the ledger does not hold."""
+    if claim.created_at:
+        return claim.created_at[:10]
+    return claim.claim_date.isoformat() if claim.claim_date else ""
+
+
 class PaperData:
     """Reads the ledger into paper view models; one instance per print job (it caches)."""
 
@@ -331,7 +341,7 @@ class PaperData:
             payee_name=claim.payee_name,
             funding_source=claim.funding_source,
             event_date=claim.event_date.isoformat() if claim.event_date else "",
-            claim_date=claim.claim_date.isoformat() if claim.claim_date else "",
+            claim_date=made_on(claim),
             state=str(claim.state),
             batch_id=claim.batch_id or "",
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),

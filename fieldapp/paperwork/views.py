@@ -62,6 +62,7 @@ class FormView:
     payee_name: str = ""
     funding_source: str = ""
     event_date: str = ""
+    #: The day the claim was made (申请日期), not the day it was judged on.
     claim_date: str = ""
     state: str = ""
     batch_id: str = ""
