@@ -87,9 +87,15 @@ class Page:
     grand: bool
 
 
-def table_top(intro_lines: int = 0) -> float:
-    """Where the table starts: below the title, the info line and any intro paragraph."""
-    return TOP - 40 - intro_lines * 13 - (6 if intro_lines else 0)
+#: The info line (资金来源, 地区, 政策依据) is shrunk to fit one line down to this size, then
+#: wrapped at INFO_SIZE onto as many lines as it needs: a clause the county extended is long.
+INFO_SIZE, INFO_MIN, INFO_LEADING = 9.5, 8.0, 12.0
+
+
+def table_top(intro_lines: int = 0, info_lines: int = 1) -> float:
+    """Where the table starts: below the title, the info line(s) and any intro paragraph."""
+    extra = max(0, info_lines - 1) * INFO_LEADING
+    return TOP - 40 - extra - intro_lines * 13 - (6 if intro_lines else 0)
 
 
 def capacity(table_top: float) -> int:
@@ -260,8 +266,12 @@ def _render(
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, roster.title, demo=settings.demo)
     pen = Pen(canvas)
     intro_lines = [line for text in intro for line in pen.wrap(text, WIDTH, 9.5)]
-    top = table_top(len(intro_lines))
     sections = roster.sections()
+    unit = "金额单位：元"
+    room = WIDTH - pen.width(unit, INFO_SIZE) - 12
+    infos = [_info_lines(pen, roster, source, bool(intro), room) for source, _r in sections]
+    most = max((len(lines) for lines, _size in infos), default=1)
+    top = table_top(len(intro_lines), most)
     pages = plan(roster, top)
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
@@ -270,18 +280,13 @@ def _render(
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())
         pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)
-        info = [f"资金来源：{source}"]
-        if roster.area_name:
-            info.append(f"地区：{roster.area_name}")
-        if roster.rule_clause and not intro:
-            info.append(f"政策依据：{official(roster.rule_clause)}")
-        unit = "金额单位：元"
-        room = WIDTH - pen.width(unit, 9.5) - 12
-        line = "    ".join(info)
-        pen.text(LEFT, TOP - 32, line, pen.fitting(line, 9.5, room))
-        pen.text(RIGHT, TOP - 32, unit, 9.5, "right")
+        info, size = infos[page.section] if infos else ([], INFO_SIZE)
+        for n, line in enumerate(info):
+            pen.text(LEFT, TOP - 32 - n * INFO_LEADING, line, size)
+        pen.text(RIGHT, TOP - 32, unit, INFO_SIZE, "right")
+        below = (most - 1) * INFO_LEADING
         for n, line in enumerate(intro_lines):
-            pen.text(LEFT, TOP - 46 - n * 13, line, 9.5)
+            pen.text(LEFT, TOP - 46 - below - n * 13, line, 9.5)
         y = _table(pen, columns, page, rows, sections, top)
         spacing = WIDTH / len(bottom)
         for n, text in enumerate(bottom):
@@ -291,6 +296,23 @@ def _render(
         ticker.step()
     canvas.save()
     return buffer.getvalue()
+
+
+def _info_lines(
+    pen: Pen, roster: RosterView, source: str, intro: bool, room: float
+) -> tuple[list[str], float]:
+    """The section's 资金来源, 地区 and (without an intro paragraph citing it) 政策依据: one
+    line, shrunk a little if need be, else wrapped at a readable size; and that size."""
+    info = [f"资金来源：{source}"]
+    if roster.area_name:
+        info.append(f"地区：{roster.area_name}")
+    if roster.rule_clause and not intro:
+        info.append(f"政策依据：{official(roster.rule_clause)}")
+    line = "    ".join(info)
+    size = pen.fitting(line, INFO_SIZE, room)
+    if size >= INFO_MIN:
+        return [line], size
+    return pen.wrap(line, room, INFO_SIZE - 0.5), INFO_SIZE - 0.5
 
 
 def _table(

@@ -11,7 +11,8 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from fieldapp.paperwork.jobs import form_job
+from fieldapp.domain.claims import ClaimState
+from fieldapp.paperwork.jobs import form_job, roster_job
 from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
@@ -19,7 +20,7 @@ from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimService
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
-from tests.paperwork.pdftext import page_texts
+from tests.paperwork.pdftext import page_texts, reader
 from tests.policy.helpers import COUNTY_PACK, populate, post_worker
 from tests.records import Records
 
@@ -33,6 +34,37 @@ def _extended() -> Policy:
         'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
     )
     return combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
+
+
+#: The county raises the post subsidy from 600 to 700 元/月 from 2027-01-01 on a notice of its
+#: own, extending the rule to 2027's end: December is paid 600 元, January 700 元.
+RAISED = COUNTY_PACK.replace(
+    'rule = "welfare_post_subsidy"\nfigure = 600\nfigure_document = "七人社通〔2026〕3号"',
+    'rule = "welfare_post_subsidy"\nfigure = 700\nfigure_document = "七人社通〔2026〕20号"\n'
+    'figure_from = 2027-01-01\nfigure_before = 600\nfigure_before_document = "七人社通〔2026〕3号"\n'
+    'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕20号"',
+) + (
+    '\n[[documents]]\nnumber = "七人社通〔2026〕20号"\n'
+    'title = "关于调整2027年公益性岗位补贴标准的通知"\n'
+    'issuer = "七星关区人力资源和社会保障局"\ndate = 2026-12-10\n'
+)
+
+
+def _raised() -> Policy:
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    return combine([*base, ("county.toml", parse_pack_text(RAISED, "county.toml"))])
+
+
+def sizes(pdf: bytes, page: int = 0) -> list[tuple[str, float]]:
+    """Each piece of text drawn on a page with the font size it is drawn at."""
+    found: list[tuple[str, float]] = []
+
+    def seen(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            found.append((text, size * abs(tm[3]) * abs(cm[3] or 1)))
+
+    reader(pdf).pages[page].extract_text(visitor_text=seen)
+    return found
 
 
 def at(ledger: Ledger, when: dt.datetime) -> None:
@@ -61,3 +93,39 @@ def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Recor
     assert "申请日期：2027-01-05" in flat
     assert "2026-12-31" not in flat
     assert "发放月份" in flat and "2026年12月" in flat
+
+
+def _december_and_january(repo: Records, policy: Policy) -> str:
+    """赵六's post subsidy for December (made 5 January) and January (made 3 February), passed
+    by the township and batched together: the batch's id."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    service = ClaimService(repo.ledger, policy)
+    papers = policy.rule("welfare_post_subsidy").evidence
+    for on, made in ((dt.date(2026, 12, 31), dt.datetime(2027, 1, 5, 9)),
+                     (dt.date(2027, 1, 31), dt.datetime(2027, 2, 3, 9))):  # fmt: skip
+        at(repo.ledger, made)
+        claim = service.create(number, "welfare_post_subsidy", on=on, evidence_collected=papers)
+        service.advance(claim.id, ClaimState.SUBMITTED)
+    batch, _claims = service.create_batch("welfare_post_subsidy")
+    return batch.id
+
+
+def test_the_rosters_funding_and_policy_line_is_printed_readable(repo: Records) -> None:
+    """A batch of December's (600 元, 七人社通〔2026〕3号) and January's (700 元, the county's
+    later notice extending the rule) post subsidy: the 花名册's line naming 资金来源, 地区 and
+    政策依据 was shrunk onto one line to about 3 pt — a grey streak no clerk could read, on every
+    roster of a rule the county extended. It is printed at a readable size, wrapped onto as
+    many lines as it needs, the table below it."""
+    batch_id = _december_and_january(repo, _raised())
+    pdf = roster_job(repo.ledger, batch_id).render()
+    drawn = sizes(pdf)
+    info = [(text, size) for text, size in drawn if "资金来源" in text or "政策依据" in text]
+    assert info, drawn
+    line = [size for text, size in drawn if "政策依据" in text or "七人社通" in text]
+    assert min(line) >= 8.0, info
+    (text,) = page_texts(pdf)
+    flat = "".join(text.split())
+    for words in ("资金来源：衔接推进乡村振兴补助资金", "七人社通〔2026〕3号", "七人社通〔2026〕20号",
+                  "2026年12月", "2027年1月", "1人2笔", "1300.00"):  # fmt: skip
+        assert words in flat, words
