@@ -98,7 +98,11 @@ def _stable(pen: Pen, cert: CertificateView, top: float) -> float:
             ("缴纳社会保险", insured),
             (
                 "连续稳定就业",
-                f"{cert.stable_months or '        '} 个月（截至开具之日）",
+                # Counted on the day printed, stamped later: said to which day (blank for
+                # the employer to write, to the day the certificate is dated).
+                f"{cert.stable_months} 个月（截至{cert.counted_to}）"
+                if cert.stable_months and cert.counted_to
+                else f"{cert.stable_months or '        '} 个月（截至开具之日）",
             ),
         ],
     )

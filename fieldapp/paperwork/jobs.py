@@ -322,10 +322,13 @@ def policy_due_lookup(
     return (lambda person_id: grouped.get(person_id, [])), note
 
 
-def certificate_job(ledger: Ledger, id_number: str, casual: bool = False) -> PrintJob:
-    """A person's work certificate (stable work, or casual work with `casual`)."""
+def certificate_job(
+    ledger: Ledger, id_number: str, casual: bool = False, today: dt.date | None = None
+) -> PrintJob:
+    """A person's work certificate (stable work, or casual work with `casual`), as printed
+    `today` (default: the real day)."""
     data = PaperData(ledger)
-    cert = data.certificate(id_number, casual)
+    cert = data.certificate(id_number, casual, today)
     person_id = data.person_id_of(id_number)
     settings = data.settings(region_of(cert.person.id_number))
     return PrintJob(

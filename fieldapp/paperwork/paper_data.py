@@ -620,7 +620,7 @@ class PaperData:
         wanted = [s for s in spells if casual is None or bool(s["is_casual"]) == casual]
         spell = wanted[0] if wanted else {}
         is_casual = bool(spell.get("is_casual")) if casual is None else casual
-        income = self._recent_wage(person_id) or spell.get("monthly_income")
+        income = self._recent_wage(person_id, today) or spell.get("monthly_income")
         start, end = _day(spell.get("start_date")), _day(spell.get("end_date"))
         running = start is not None and start <= today and (end is None or end >= today)
         stable = whole_months_between(start, today) if running and start else None
@@ -638,6 +638,7 @@ class PaperData:
             insurance_months=str(spell.get("insurance_months") or ""),
             home_place=person.registered,
             stable_months=str(stable) if stable else "",
+            counted_to=f"{today.year}年{today.month}月{today.day}日" if stable else "",
         )
 
     def _recent_wage(self, person_id: str, today: dt.date | None = None) -> float | None:

@@ -191,3 +191,5 @@ class CertificateView:
     notes: tuple[str, ...] = field(default_factory=tuple)
     #: Whole months of the spell still running on the day it is printed ('' when none).
     stable_months: str = ""
+    #: The day `stable_months` is counted to (the day printed), as printed: '2026年12月28日'.
+    counted_to: str = ""

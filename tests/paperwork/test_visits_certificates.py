@@ -187,7 +187,7 @@ def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
     text = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
     assert "东莞某某电子有限公司" in text
     assert "5200元" in text and "4800" not in text
-    assert "5个月（截至开具之日）" in text
+    assert f"5个月（截至{today.year}年{today.month}月{today.day}日）" in text
     assert not re.search(r"\d\.0(?!\d)", text)  # money never as 4800.0
 
 

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.paperwork.jobs import form_job, roster_job
+from fieldapp.paperwork.jobs import certificate_job, form_job, roster_job
 from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
@@ -129,3 +129,18 @@ def test_the_rosters_funding_and_policy_line_is_printed_readable(repo: Records) 
     for words in ("资金来源：衔接推进乡村振兴补助资金", "七人社通〔2026〕3号", "七人社通〔2026〕20号",
                   "2026年12月", "2027年1月", "1人2笔", "1300.00"):  # fmt: skip
         assert words in flat, words
+
+
+def test_a_certificate_printed_in_december_says_the_day_its_months_are_counted_to(
+    repo: Records,
+) -> None:
+    """赵六's 务工证明 printed on 28 December for the employer to fill and stamp: 连续稳定就业
+    printed 5 个月（截至开具之日）, counted on the day it was printed, while 开具日期 is left for
+    the employer to write — stamped on 5 January, the paper said 5 months to a day he had
+    worked 6. It now says the day the months are counted to: 5 个月（截至2026年12月28日）."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    job = certificate_job(repo.ledger, number, today=dt.date(2026, 12, 28))
+    flat = "".join("".join(page_texts(job.render())).split())
+    assert "5个月（截至2026年12月28日）" in flat, flat
+    assert "截至开具之日" not in flat
