@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -104,6 +105,44 @@ def made_on(claim: Claim) -> str:
     if claim.created_at:
         return claim.created_at[:10]
     return claim.claim_date.isoformat() if claim.claim_date else ""
+
+
+#: '县定标准、执行至 2027-12-31（某县人社局 某人社通〔2026〕20号，2026-12-10）': one county
+#: document setting the figure and extending the rule (`Rule.citation`); group 1 the extension,
+#: group 2 the document's number.
+_FIGURE_AND_EXTENSION = re.compile(
+    r"^县定标准、(执行至 \S+（(?:[^（）]* )?([^ （）]+?)(?:，\d{4}-\d{2}-\d{2})?）)$"
+)
+
+
+def batch_basis(claims: Sequence[Claim]) -> str:
+    """The policy basis a batch's papers cite: every document its claims were judged on, once.
+
+    A batch may span the county's editions — December's post subsidy paid on the figure of one
+    notice, January's on a later one that also extends the rule: each figure's document is then
+    named with the months (or year) it pays, '县定标准：某人社通〔2026〕3号（2026年12月）、
+    某人社通〔2026〕20号（2027年1月）', and each extension once.
+    """
+    clauses = list(dict.fromkeys(c.source_clause for c in claims if c.source_clause))
+    if len(clauses) <= 1:
+        return clauses[0] if clauses else ""
+    parts: dict[str, None] = {}
+    figures: dict[str, dict[str, None]] = {}  # document → the periods paid on it
+    for claim in sorted(claims, key=lambda c: c.claim_date or dt.date.min):  # months in order
+        for part in (p for p in claim.source_clause.split("；") if p):
+            both = _FIGURE_AND_EXTENSION.match(part)
+            number = part.removeprefix("县定标准：") if part.startswith("县定标准：") else ""
+            if both:
+                part, number = both.group(1), both.group(2)
+            if number:
+                parts.setdefault("县定标准", None)  # where the figures are cited
+                figures.setdefault(number, {})[claim.paid_for()] = None
+                if not both:
+                    continue
+            parts.setdefault(part, None)
+    periods = all(all(figures[n]) for n in figures) and len(figures) > 1
+    said = "、".join(f"{n}（{'、'.join(p)}）" if periods else n for n, p in figures.items())
+    return "；".join(f"县定标准：{said}" if p == "县定标准" else p for p in parts)
 
 
 class PaperData:
@@ -435,10 +474,7 @@ class PaperData:
                 )
             )
         title = claims[0].rule_title if claims else batch.title
-        # Every document the batch's claims were judged on, once (a batch may span the county's
-        # editions: 县定标准 on one document for some claims, on a later one for others).
-        parts = [p for c in claims for p in c.source_clause.split("；") if p]
-        clause = "；".join(dict.fromkeys(parts))
+        clause = batch_basis(claims)
         area = self.batch_area(batch) or common_area([c.area_code for c in claims])
         return RosterView(
             batch_id=batch.id,

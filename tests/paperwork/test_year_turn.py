@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.paperwork.jobs import certificate_job, form_job, roster_job
+from fieldapp.paperwork.jobs import certificate_job, form_job, notice_job, roster_job
 from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
@@ -144,3 +144,27 @@ def test_a_certificate_printed_in_december_says_the_day_its_months_are_counted_t
     flat = "".join("".join(page_texts(job.render())).split())
     assert "5个月（截至2026年12月28日）" in flat, flat
     assert "截至开具之日" not in flat
+
+
+def test_a_batch_of_december_and_january_cites_each_months_figure_by_its_document(
+    repo: Records,
+) -> None:
+    """December's post subsidy is paid 600 元 on 七人社通〔2026〕3号, January's 700 元 on the
+    county's later notice 七人社通〔2026〕20号, which also extends the rule to 2027's end. The
+    花名册 and the posted 公示表 of a batch of both cited the two claims' bases run together:
+    …第（十三）条；县定标准：七人社通〔2026〕3号；执行至 2027-12-31（…20号…）；县定标准、执行至
+    2027-12-31（…20号…） — the extension said twice, and nothing telling which document set which
+    month's figure. Each figure's document is now named with the month it pays, the extension
+    once."""
+    policy = _raised()
+    batch_id = _december_and_january(repo, policy)
+    roster = "".join("".join(page_texts(roster_job(repo.ledger, batch_id).render())).split())
+    notice_pdf = notice_job(repo.ledger, batch_id, dt.date(2027, 2, 8), policy).render()
+    notice = "".join("".join(page_texts(notice_pdf)).split())
+    cited = "县定标准：七人社通〔2026〕3号（2026年12月）、七人社通〔2026〕20号（2027年1月）"
+    for kind, text in (("花名册", roster), ("公示表", notice)):
+        assert cited in text, (kind, text)
+        assert text.count("执行至2027-12-31") == text.count("县定标准") == 1, (kind, text)
+        assert (
+            "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十三）条" in text
+        )
