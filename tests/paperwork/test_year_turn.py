@@ -11,8 +11,9 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.paperwork.jobs import certificate_job, form_job, notice_job, roster_job
+from fieldapp.paperwork.paper_data import batch_basis
 from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
@@ -168,3 +169,26 @@ def test_a_batch_of_december_and_january_cites_each_months_figure_by_its_documen
         assert (
             "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十三）条" in text
         )
+
+
+def test_a_batch_basis_with_each_years_extension_names_each_document_once() -> None:
+    """The county extended the rule for 2026 on its January notice (which set 600 元) and for
+    2027 on its November one (which set 700 元): December's claim cites 县定标准、执行至
+    2026-12-31（…3号…）；执行至 2027-12-31（…20号…）, January's the other way round. The batch's
+    basis names each figure's document with its month, and each extension once."""
+    first = "执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）"
+    second = "执行至 2027-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕20号，2026-11-20）"
+    clause = "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十三）条"
+
+    def claim(month: str, basis: str) -> Claim:
+        return Claim(person_id="p", rule_id="welfare_post_subsidy", source_clause=basis,
+                     limit_key=f"welfare_post_subsidy|p|month:{month}",
+                     claim_date=dt.date.fromisoformat(f"{month}-28"))  # fmt: skip
+
+    january = claim("2027-01", f"{clause}；{first}；县定标准、{second}")
+    december = claim("2026-12", f"{clause}；县定标准、{first}；{second}")
+    assert batch_basis([january, december]) == (
+        f"{clause}；县定标准：七人社通〔2026〕3号（2026年12月）、七人社通〔2026〕20号（2027年1月）；"
+        f"{first}；{second}"
+    )
+    assert batch_basis([december, december]) == december.source_clause  # one basis: as it is
