@@ -35,6 +35,7 @@ from fieldapp.paperwork.views import (
     RosterView,
     VisitSheetView,
 )
+from fieldapp.policy.citations import official
 from fieldapp.services.actor import actor_of
 from fieldapp.store.ledger_kind import is_demo
 from fieldapp.store.queries import paper as paper_rows
@@ -433,7 +434,7 @@ class PaperData:
         if claim.event_date and spell is None and not service:
             out.append(Fact("资格事件日期", claim.event_date.isoformat()))
         if facts.amount_rule:
-            out.append(Fact("补贴标准", facts.amount_rule))
+            out.append(Fact("补贴标准", official(facts.amount_rule)))
         return out
 
     def roster(self, batch_id: str) -> RosterView:

@@ -32,9 +32,20 @@ def _official(match: re.Match[str]) -> str:
     return text
 
 
+#: A document number as a keyboard lets one type it: the year in [] 【】 ［］ () （） or 〔〕,
+#: the number padded (某人社通[2026]3号, 某人社通【2026】03号) — documents are numbered
+#: 某人社通〔2026〕3号: 〔〕, and no padding (GB/T 9704).
+_TYPED_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s*[\[【［(（〔]\s*((?:19|20)\d{2})\s*[\]】］)）〕]\s*0*([1-9]\d*)\s*号"
+)
+
+
 def official(text: str) -> str:
-    """`text` with every old file code turned into the document's official citation."""
-    return _OLD.sub(_official, text) if text else text
+    """`text` with every old file code turned into the document's official citation, and every
+    document number in its official form (某人社通[2026]03号 → 某人社通〔2026〕3号)."""
+    if not text:
+        return text
+    return _TYPED_NUMBER.sub(r"〔\1〕\2号", _OLD.sub(_official, text))
 
 
 def version_words(pack_version: str) -> str:

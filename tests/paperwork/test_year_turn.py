@@ -192,3 +192,28 @@ def test_a_batch_basis_with_each_years_extension_names_each_document_once() -> N
         f"{first}；{second}"
     )
     assert batch_basis([december, december]) == december.source_clause  # one basis: as it is
+
+
+def test_the_countys_document_numbers_print_in_the_official_form(repo: Records) -> None:
+    """The county's IT clerk typed the document numbers as a keyboard lets one — 七人社通[2026]3号
+    for the 2026 figure, 七人社通【2026】020号 (the input method's brackets, a padded number) for
+    2027's — and every 申请表, 花名册 and posted 公示表 printed them so, not as the documents are
+    numbered (七人社通〔2026〕3号, 〔〕 and no padding, as 黔府发〔2023〕12号). They print in the
+    official form."""
+    typed = RAISED.replace("七人社通〔2026〕3号", "七人社通[2026]3号").replace(
+        "七人社通〔2026〕20号", "七人社通【2026】020号"
+    )
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    policy = combine([*base, ("county.toml", parse_pack_text(typed, "county.toml"))])
+    batch_id = _december_and_january(repo, policy)
+    claims = ClaimService(repo.ledger, policy).queries.batch_claims(batch_id)
+    papers = {
+        **{f"申请表{c.paid_for()}": form_job(repo.ledger, c.id).render() for c in claims},
+        "花名册": roster_job(repo.ledger, batch_id).render(),
+        "公示表": notice_job(repo.ledger, batch_id, dt.date(2027, 2, 8), policy).render(),
+    }
+    for kind, pdf in papers.items():
+        text = "".join("".join(page_texts(pdf)).split())
+        assert "[" not in text and "【" not in text and "020号" not in text, (kind, text)
+        assert "七人社通〔2026〕20号" in text, (kind, text)  # 2027's figure, the extension
+        assert ("七人社通〔2026〕3号" in text) == (kind != "申请表2027年1月"), (kind, text)
