@@ -33,6 +33,7 @@ from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.tables import Section, TablesView, render_tables, row_texts
 from fieldapp.paperwork.views import FormView, NoticeView, RosterView, VisitSheetView
 from fieldapp.paperwork.visits import render_visits
+from fieldapp.policy.citations import official
 from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.workdays import WorkCalendar
@@ -429,7 +430,15 @@ def duties_job(
             f"{area_name}截至 {on.isoformat()} 没有要列出的户级责任，没有可打印的清单"
         )
     rows = [
-        (n, f.kind, f.household_no, "、".join(f.names), place_of(f.area_code), f.text, f.clause)
+        (
+            n,
+            f.kind,
+            f.household_no,
+            "、".join(f.names),
+            place_of(f.area_code),
+            official(f.text),  # the county's documents by their official numbers
+            official(f.clause),
+        )
         for n, f in enumerate(flags, start=1)
     ]
     view = TablesView(

@@ -12,9 +12,16 @@ import tempfile
 from pathlib import Path
 
 from fieldapp.domain.claims import Claim, ClaimState
-from fieldapp.paperwork.jobs import certificate_job, form_job, notice_job, roster_job
+from fieldapp.paperwork.jobs import (
+    certificate_job,
+    duties_job,
+    form_job,
+    notice_job,
+    roster_job,
+)
 from fieldapp.paperwork.paper_data import batch_basis
 from fieldapp.policy.combine import combine
+from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
@@ -217,3 +224,25 @@ def test_the_countys_document_numbers_print_in_the_official_form(repo: Records) 
         assert "[" not in text and "【" not in text and "020号" not in text, (kind, text)
         assert "七人社通〔2026〕20号" in text, (kind, text)  # 2027's figure, the extension
         assert ("七人社通〔2026〕3号" in text) == (kind != "申请表2027年1月"), (kind, text)
+
+
+def test_the_household_duties_list_cites_the_countys_line_in_the_official_form(
+    ledger: Ledger,
+) -> None:
+    """The printed 户级责任清单 cited the county's income line as its IT clerk typed the number
+    (监测收入线：七人社通[2026]3号), where the other papers now print 七人社通〔2026〕3号."""
+    flag = DutyFlag(
+        kind="公益性岗位超线",
+        household_id="h",
+        household_no="009",
+        area_code="520502001001",
+        text="赵六2026年12月收入 900 元，超过监测收入线 650 元/月（七人社通【2026】03号）",
+        clause="黔府发〔2023〕12号 附件2 第（十七）条；监测收入线：七人社通[2026]3号",
+        names=["赵六"],
+    )
+    job = duties_job(
+        ledger, [flag], "520502001001", "红星村", dt.date(2027, 1, 31), lambda _code: "红星村"
+    )
+    flat = "".join("".join(page_texts(job.render())).split())
+    assert flat.count("七人社通〔2026〕3号") == 2, flat
+    assert "[" not in flat and "【" not in flat, flat
