@@ -344,6 +344,10 @@ def _table(
     if page.grand:
         everything = tuple(r for _s, rows in sections for r in rows)
         summaries.append((f"{len(sections)}项资金总计", everything))
+    # Once anyone is paid for more than one month, every line says its 笔 (a page break between
+    # one person's months counts them on both pages: the pages' 人 cannot add up, their 笔 do).
+    everyone = tuple(r for _s, rows in sections for r in rows) or tuple(section_rows)
+    by_payment = _persons(everyone) != len(everyone)
     amount_col = next(i for i, c in enumerate(columns) if c.title.startswith("金额"))
     label_end = edges[[c.title for c in columns].index("身份证号码")]
     bottom = body_bottom - ROW_H * len(summaries)
@@ -352,7 +356,8 @@ def _table(
         fen = sum(to_fen(r.amount) for r in rows)
         pen.fit(label, LEFT, y, label_end - LEFT, ROW_H, SIZE + 0.5)
         persons = _persons(rows)
-        counted = f"{persons} 人" if persons == len(rows) else f"{persons} 人 {len(rows)} 笔"
+        payments = by_payment or persons != len(rows)
+        counted = f"{persons} 人 {len(rows)} 笔" if payments else f"{persons} 人"
         text = f"{counted}    大写：人民币{capitals(from_fen(fen))}"
         pen.fit(
             text,

@@ -8,8 +8,11 @@ of that month.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from pathlib import Path
+
+import pytest
 
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.paperwork.jobs import (
@@ -20,6 +23,8 @@ from fieldapp.paperwork.jobs import (
     roster_job,
 )
 from fieldapp.paperwork.paper_data import batch_basis
+from fieldapp.paperwork.roster import capacity, render_roster, table_top
+from fieldapp.paperwork.views import RosterRow, RosterView
 from fieldapp.policy.combine import combine
 from fieldapp.policy.households import DutyFlag
 from fieldapp.policy.pack import Policy
@@ -28,6 +33,7 @@ from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimService
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
+from tests.paperwork.builders import NAMES, id_for
 from tests.paperwork.pdftext import page_texts, reader
 from tests.policy.helpers import COUNTY_PACK, populate, post_worker
 from tests.records import Records
@@ -246,3 +252,43 @@ def test_the_household_duties_list_cites_the_countys_line_in_the_official_form(
     flat = "".join("".join(page_texts(job.render())).split())
     assert flat.count("七人社通〔2026〕3号") == 2, flat
     assert "[" not in flat and "【" not in flat, flat
+
+
+def _post_rows(persons: int, lead: int) -> tuple[RosterRow, ...]:
+    """`lead` persons paid for January alone, then `persons` paid for December and January,
+    each person's two rows one under the other as the roster orders them."""
+    rows: list[RosterRow] = []
+    for i in range(lead + persons):
+        months = ("2027年1月",) if i < lead else ("2026年12月", "2027年1月")
+        for month in months:
+            rows.append(
+                RosterRow(
+                    name=NAMES[i % len(NAMES)],
+                    sex="男",
+                    id_number=id_for(i),
+                    categories="脱贫人口",
+                    fact=f"{month} 红星村（红星村保洁岗）",
+                    amount=600 if month == "2026年12月" else 700,
+                    account=f"62305201020{i:08d}",
+                )
+            )
+    return tuple(rows)
+
+
+@pytest.mark.parametrize("lead", [0, 1])
+def test_a_persons_two_months_split_by_a_page_break_still_add_up(lead: int) -> None:
+    """A township's 花名册 of December's and January's post subsidy over several pages: where a
+    page break fell between one person's two months, each page's 本页小计 counted them (1 人 on
+    each page) while the 合计 said 1 人 2 笔 — the pages' persons summed to more than the total
+    and nothing on them added up to its 笔. Once a roster pays anyone for more than one month,
+    every 本页小计 says its 笔 as well, and the pages' 笔 add up to the total's."""
+    rows = _post_rows(capacity(table_top()), lead)
+    view = RosterView("b1", "乡村公益性岗位补贴", rows, "红星村", rule_clause="004（十三）")
+    texts = page_texts(render_roster(view))
+    assert len(texts) > 1
+    pages = [re.search(r"本页小计\s*(\d+)\s*人\s*(\d+)\s*笔", t) for t in texts]
+    assert all(pages), texts
+    total = re.search(r"合\s*计\s*(\d+)\s*人\s*(\d+)\s*笔", texts[-1])
+    assert total is not None
+    assert total.groups() == (str(len({r.id_number for r in rows})), str(len(rows)))
+    assert sum(int(p.group(2)) for p in pages if p) == len(rows)
