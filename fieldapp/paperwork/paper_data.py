@@ -98,6 +98,18 @@ def _number(value: float | None) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+def _after_paid(claim: Claim) -> dt.date | None:
+    """The day after the month (year) a monthly (yearly) subsidy's claim pays: its months in
+    post are counted to the end of the month paid (July to December is 6), not to the morning of
+    the day it was judged on; None for a one-time subsidy."""
+    kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
+    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
+        return Month(period).last_day + dt.timedelta(days=1)
+    if kind == "year" and re.fullmatch(r"\d{4}", period):
+        return dt.date(int(period) + 1, 1, 1)
+    return None
+
+
 def made_on(claim: Claim) -> str:
     """The day the claim was made, as printed under 申请日期: the day its row was created on
     the laptop that made it (a month's subsidy is claimed after the month, judged on the
@@ -410,7 +422,10 @@ class PaperData:
         spell = facts.spell
         if spell is not None:
             start = spell.start_date
-            end = spell.end_date or claim.claim_date or claim.event_date
+            # Counted to the claim's day (a monthly subsidy's: the end of the month it pays), or
+            # to the job's end if it ended before: never past it to an agreement's end to come.
+            upto = _after_paid(claim) or claim.claim_date or claim.event_date
+            end = min(spell.end_date, upto) if spell.end_date and upto else spell.end_date or upto
             months = whole_months_between(start, end) if end and end >= start else None
             pairs = [
                 ("务工地点", self.work_place(spell)),

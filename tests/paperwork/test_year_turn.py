@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.claims import Claim, ClaimState
+from fieldapp.domain.models import EmploymentSpell
 from fieldapp.paperwork.jobs import (
     certificate_job,
     duties_job,
@@ -109,11 +110,15 @@ def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Recor
     assert "发放月份" in flat and "2026年12月" in flat
 
 
-def _december_and_january(repo: Records, policy: Policy) -> str:
+def _december_and_january(repo: Records, policy: Policy, ends: dt.date | None = None) -> str:
     """赵六's post subsidy for December (made 5 January) and January (made 3 February), passed
-    by the township and batched together: the batch's id."""
+    by the township and batched together (his post agreement recorded as ending on `ends`):
+    the batch's id."""
     populate(repo)
-    _pid, number = post_worker(repo, place_name="红星村")
+    pid, number = post_worker(repo, place_name="红星村")
+    if ends is not None:
+        (spell,) = repo.person_records(EmploymentSpell, pid)
+        repo.ledger.update("employment_spells", spell.id, {"end_date": ends.isoformat()})
     service = ClaimService(repo.ledger, policy)
     papers = policy.rule("welfare_post_subsidy").evidence
     for on, made in ((dt.date(2026, 12, 31), dt.datetime(2027, 1, 5, 9)),
@@ -292,3 +297,24 @@ def test_a_persons_two_months_split_by_a_page_break_still_add_up(lead: int) -> N
     assert total is not None
     assert total.groups() == (str(len({r.id_number for r in rows})), str(len(rows)))
     assert sum(int(p.group(2)) for p in pages if p) == len(rows)
+
+
+@pytest.mark.parametrize("ends", [None, dt.date(2027, 6, 30)])
+def test_the_months_in_post_on_a_monthly_subsidys_form_count_the_month_it_pays(
+    repo: Records, ends: dt.date | None
+) -> None:
+    """赵六 has held his 公益性岗位 since 2026-07-01. December's 申请表 (judged on December's last
+    day) printed 稳定就业月数 5 个月 under 就业开始时间 2026-07-01 and 发放月份 2026年12月 — July to
+    December, the months he is paid for, are 6 — and January's printed 6 for 7: the months were
+    counted to the morning of the judging day — and with the agreement's end (2027-06-30) on
+    record, to that end: 11 months on December's form. A subsidy paid by the month counts them
+    to the end of the month it pays: 6 个月 for December, 7 for January."""
+    batch_id = _december_and_january(repo, _raised(), ends)
+    claims = ClaimService(repo.ledger, _raised()).queries.batch_claims(batch_id)
+    months = {}
+    for claim in claims:
+        flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
+        found = re.search(r"稳定就业月数(\d+)个月", flat)
+        assert found is not None, flat
+        months[claim.paid_for()] = int(found.group(1))
+    assert months == {"2026年12月": 6, "2027年1月": 7}
