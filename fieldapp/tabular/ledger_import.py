@@ -282,7 +282,8 @@ class LedgerImporter:
             records = sheet.records(start, stop, _READ_WITH_SEQ, RAW)
             parsed = self._parse(records, done + start, total)
             _free_cells(sheet, start, stop)
-            self.placer.write(bulk, self.placer.place(parsed))
+            heads_given = self._head_by_order is None
+            self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:

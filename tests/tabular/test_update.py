@@ -346,3 +346,40 @@ def test_a_csv_without_its_export_time_is_dated_by_the_export_log_not_the_file(t
         "文件的修改时间"
     )
     ledger.close()
+
+
+OTHER = make_id("520502", "19800202", "171")
+
+
+def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, tmp_path):
+    """A coordinator who moved 张小军 to 王五's household on the exported sheet (户主身份证号码
+    changed, or his own number for a household of his own) read 无变化 in the preview and
+    nothing anywhere: the import keeps each person in their household (a move is logged with
+    its reason through 迁到别户…). The row now says so, and its other edits come in."""
+    rows = [
+        ["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力"],
+        ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
+        ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"],
+        ["王五", OTHER, OTHER, "户主", "13800000004", "普通劳动力"],
+    ]
+    base = write_xlsx(tmp_path / "base.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows])
+    assert import_ledger(ledger, base).persons_imported == 4
+    household = _person(ledger, SON)["household_id"]
+    for sheet_head, relation in ((OTHER, "子女"), (SON, "户主")):
+        rows[2] = ["张小军", SON, sheet_head, relation, "13900000003", "普通劳动力"]
+        sheet = write_xlsx(
+            tmp_path / "moved.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows]
+        )
+        report = import_ledger(ledger, sheet, update=True)
+        assert report.rejected == []
+        said = [w.reason for w in report.warnings if w.row == 4]
+        assert len(said) == 1, report.warnings
+        assert said[0].startswith(f"户主身份证号码 {sheet_head}")
+        assert "台账中这个人在张长英（" in said[0] and "迁到别户" in said[0]
+        assert _person(ledger, SON)["household_id"] == household
+        assert _person(ledger, SON)["phone"] == "13900000003"  # the row's other edit came in
+        assert [w for w in report.warnings if w.row != 4] == []
+    # Unchanged rows say nothing.
+    rows[2] = ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"]
+    sheet = write_xlsx(tmp_path / "same.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows])
+    assert import_ledger(ledger, sheet, update=True).warnings == []

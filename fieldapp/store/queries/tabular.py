@@ -79,6 +79,15 @@ def persons_by_name(db: Database, names: Iterable[str]) -> dict[tuple[str, str],
     return found
 
 
+def household_heads(db: Database, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Per household id, its head's (ID number, name), for the households that have one."""
+    sql = (
+        "SELECT h.id, p.id_number, p.name FROM households h "
+        f"JOIN persons p ON p.id = h.head_person_id WHERE h.id IN {_AMONG}"
+    )
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql, _json(ids)).fetchall()}
+
+
 def household_area(db: Database, household_id: str) -> str | None:
     """The area code of a household."""
     row = db.execute("SELECT area_code FROM households WHERE id = ?", [household_id]).fetchone()
