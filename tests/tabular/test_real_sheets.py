@@ -452,6 +452,32 @@ def test_a_phone_the_person_editor_would_refuse_is_imported_and_said(ledger, tmp
     assert "手机号码" in said.reason or "联系电话" in said.reason
 
 
+def test_a_number_typed_with_the_chinese_zero_is_read_as_its_digits(ledger, tmp_path):
+    # The pinyin input method gives 〇 for "ling": 138〇〇〇〇〇〇〇2 was kept as typed and said
+    # as 电话号码“138〇…”只能有数字 (a phone no one can dial or find), an account so typed was
+    # left out, and an ID number so typed refused the whole person (身份证号码…). In a number
+    # cell 〇 can only be 0: it is read as 0 there, as full-width digits are.
+    zeroed = HEAD.replace("0", "〇")
+    path = write_xlsx(
+        tmp_path / "z.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        [
+            [
+                "张长英",
+                zeroed,
+                zeroed,
+                "138〇〇〇〇〇〇〇2",
+                "6217〇〇2870〇12345678",
+                *PLACE.values(),
+            ]
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.warnings == [] and report.persons_imported == 1
+    stored = ledger.db.execute("SELECT id_number, phone, account_number FROM persons").fetchall()
+    assert stored == [(HEAD, "13800000002", "6217002870012345678")]
+
+
 def test_a_phone_or_account_written_as_none_is_blank(ledger, tmp_path):
     # 无, 暂无, /, —, 空 where a village has no phone or no card: the phone was kept as the
     # text 无 (printed on the 申请表 as 联系电话 无) and each such cell said as not a number.
