@@ -41,7 +41,7 @@ from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month
+from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month, match_header
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
@@ -115,6 +115,12 @@ class LedgerImporter:
         #: On a sheet without 户主身份证号码: (ID number, row, name) of the last head read.
         self._head_by_order: tuple[str, int, str] | None = None
         self._by_order_said = False
+        #: The current sheet's header row, and per column key (its letter, its header there).
+        self._header_row = 0
+        self._header_of: dict[str, tuple[str, str]] = {}
+        #: The row of a header further down whose columns are in another order: the rows under
+        #: it are not read by the sheet's header (None while the rows are the header's).
+        self._other_block: int | None = None
         #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
         #: whose header names none gives this month's status.
         self._months: dict[str, str] = {}
@@ -264,6 +270,14 @@ class LedgerImporter:
         # No 户主身份证号码 column: the households are blocks, each head then its members.
         self._head_by_order = None if "head_id_number" in sheet.columns.values() else ("", 0, "")
         self._by_order_said = False
+        self._header_row, self._other_block = sheet.header_row, None
+        self._header_of = {
+            key: (
+                _letters(index + 1),
+                str(sheet.header_cells[index] if index < len(sheet.header_cells) else "").strip(),
+            )
+            for index, key in sheet.columns.items()
+        }
         named = []
         for index, key in sheet.columns.items():
             label = BY_KEY[key].header
@@ -502,6 +516,50 @@ class LedgerImporter:
         )
         return True
 
+    def _header_again(self, row: int, texts: dict[str, str]) -> bool:
+        """True for a row that is a header again (a second block on the sheet, a header repeated
+        above each printed page), said, and for the rows under one whose columns are in another
+        order, refused: they cannot be read by the sheet's header."""
+        words = {key: match_header(text) for key, text in texts.items() if text}
+        is_header = words.get("id_number") is not None or (
+            len(words) >= 2 and None not in words.values()
+        )
+        if not is_header:
+            if self._other_block is not None:
+                self._reject(
+                    row,
+                    f"这一行在第 {self._other_block} 行另一段表格的表头之下，未导入"
+                    f"（见第 {self._other_block} 行）",
+                )
+                return True
+            return False
+        moved = [
+            (key, word)
+            for key, word in words.items()
+            if word is not None and word != key and key != f"head_{word}"
+        ]
+        if not moved:
+            self._other_block = None
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    f"这一行是表头（与第 {self._header_row} 行的表头相同），不是人员，未读取",
+                    self._sheet,
+                )
+            )
+            return True
+        self._other_block = row
+        key, _word = moved[0]
+        letter, heading = self._header_of.get(key, ("", ""))
+        self._reject(
+            row,
+            f"这一行是另一段表格的表头，列的排列与第 {self._header_row} 行的表头不同"
+            f"（{letter} 列这里是“{texts[key]}”，第 {self._header_row} 行是“{heading}”）："
+            "这一段按第一个表头读会读错，其下各行都未导入；"
+            "请把这一段连同它的表头移到单独的工作表后再导入",
+        )
+        return True
+
     def _formula_errors(self, row: int) -> bool:
         """True when the row is refused for a formula's error value (#N/A …) where its name or
         ID number should be; an error elsewhere is said and read as blank."""
@@ -539,7 +597,7 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
-            if self._foot(row, texts):
+            if self._foot(row, texts) or self._header_again(row, texts):
                 continue
             head_name = texts.pop("head_name", "")
             if texts.pop("seq", None) is not None and not any(texts.values()):
