@@ -198,6 +198,7 @@ class LedgerImporter:
                     else None
                 )
                 edits = store.edits_after(reads, stamp, EDITED_TABLES, until) if stamp else {}
+                self._say_missing(found, reads)
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
                 self.job.tick(done, done, force=True)  # the last moment a cancel undoes all
@@ -328,6 +329,36 @@ class LedgerImporter:
         self.report.unknown_headers = [
             h if len(tables) == 1 else f"{t.sheet}：{h}" for t in tables for h in t.unknown_headers
         ]
+
+    def _say_missing(self, tables: list[Table], reads: Database) -> None:
+        """On an update from an exported 台账 (dated by its export), the members of the
+        households on the sheet whose rows are not on it — deleted by the coordinator, who
+        meant them gone — are said on the header: an import deletes no one (a deletion is
+        logged with its reason). A village's own sheet may list only some of a household."""
+        placer = self.placer
+        sheets = [t for t in tables if t.kind == LEDGER]
+        source = self.report.sheet_date_source
+        exported = source.startswith("表中的“导出时间") or source in (
+            "导出时记录的时间",  # the export's workbook property
+            "本机导出这个文件的时间（导出记录）",
+        )
+        if not (self.update and exported and sheets and placer.existing_households):
+            return
+        listed = [*placer.first_row, *placer.refused_row]
+        missing = store.members_not_among(reads, placer.existing_households, listed)
+        if not missing:
+            return
+        names = "、".join(f"{name}（{number}，{head}户）" for name, number, head in missing[:10])
+        more = f"等 {len(missing)} 人" if len(missing) > 10 else ""
+        self.report.warnings.append(
+            RowProblem(
+                sheets[0].header_row,
+                f"台账中有 {len(missing)} 人不在表中：{names}{more}。表格导入不删除人员，"
+                "他们在台账中照旧；如已迁出、去世或重复录入，请在程序中打开这个人，"
+                "点“删除”并写明原因",
+                sheets[0].sheet,
+            )
+        )
 
     def _sheet_date(self, book: SheetStream, reads: Database) -> dt.datetime | None:
         moment, source = book.sheet_date()

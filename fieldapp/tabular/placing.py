@@ -67,6 +67,7 @@ class Placer:
         self.written: set[str] = set()  # ids of the persons this import wrote
         self.created: set[str] = set()  # ids of every row this import's bulk writer created
         self.existing: list[tuple[ParsedRow, str]] = []  # (row, sheet) of persons in the ledger
+        self.existing_households: set[str] = set()  # their households
         #: The rows of the persons this import wrote whose 人员类别 names 登记失业人员 (the
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
@@ -129,6 +130,8 @@ class Placer:
                 if self.update:
                     self.existing.append((item, item.sheet))
                     household = known[number].household_id
+                    if household:
+                        self.existing_households.add(household)
                     if heads_given and household and "head_id_number" in item.given:
                         updated.append((item, household))
                     continue
