@@ -15,8 +15,8 @@ SHORTEST, LONGEST = 12, 25
 
 
 def normalise(text: str) -> str:
-    """Full-width digits to ASCII; spaces and hyphens dropped."""
-    plain = unicodedata.normalize("NFKC", text)
+    """Full-width digits to ASCII, 〇 as 0; spaces and hyphens dropped."""
+    plain = unicodedata.normalize("NFKC", text).replace("〇", "0")  # 〇: the input method's "ling"
     return "".join(ch for ch in plain if not ch.isspace() and ch != "-")
 
 

@@ -48,8 +48,9 @@ class IdInfo(NamedTuple):
 
 
 def normalise(raw: str) -> str:
-    """NFKC (full-width digits), drop spaces and hyphens, upper-case the X."""
-    text = unicodedata.normalize("NFKC", str(raw))
+    """NFKC (full-width digits), 〇 as 0, drop spaces and hyphens, upper-case the X."""
+    # 〇: what the input method gives for "ling"
+    text = unicodedata.normalize("NFKC", str(raw)).replace("〇", "0")
     return _SEPARATORS.sub("", text).upper()
 
 

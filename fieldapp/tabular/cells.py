@@ -212,9 +212,9 @@ def yes_no(value: object, label: str) -> bool | None:
 
 
 def phone(value: object) -> str:
-    """A phone number as digits (spaces, hyphens and an area code's brackets dropped, as the
-    person editor drops them; several kept with '、')."""
-    raw = norm(value)
+    """A phone number as digits (spaces, hyphens and an area code's brackets dropped as the
+    person editor drops them, 〇 read as 0; several kept with '、')."""
+    raw = norm(value).replace("〇", "0")
     if raw.isdigit() and raw.isascii():
         return raw  # one number, as typed
     parts = [re.sub(r"[\s\-()]", "", p) for p in re.split(r"[、,，;；/]", raw)]

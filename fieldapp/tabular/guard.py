@@ -1,11 +1,12 @@
 """Refusing hostile or absurd workbooks before they are read, in bounded memory.
 
-A reader allocates for the area a sheet *declares* and for the farthest cell it holds: a 4.9 KB
-xlsx whose `<dimension ref="A1:XFD1048576"/>` asks for 17 billion cells aborts the process, one
-cell at AZ1048576 costs gigabytes, and a zip entry can inflate a thousandfold. So before the
-reader sees a file, its parts are streamed through the decompressor a megabyte at a time and
-scanned: decompressed size, declared dimensions, the farthest row and column actually used, and
-(for the import report) which rows are hidden. Nothing is held but counters.
+The reader allocates for the farthest cell holding a value: one cell at AZ1048576 costs
+gigabytes, and a zip entry can inflate a thousandfold. So before the reader sees a file, its
+parts are streamed through the decompressor a megabyte at a time and scanned: decompressed
+size, the farthest row and column holding a value, and (for the import report) which rows are
+hidden. Nothing is held but counters. What a sheet *declares* (`<dimension ref=…>`) and rows
+or styled cells holding no value are not measured, as the reader passes them over: LibreOffice
+saves a sheet from which a row was deleted with an empty row 1048576 and declares A1:AO1048576.
 
 An .xls (BIFF8, Excel 97–2003 and what WPS and LibreOffice save as such) is a single stream in
 an OLE2 container, read whole (a sheet holds at most 65 536 rows): its ROW records say which rows
@@ -39,7 +40,6 @@ MAX_RATIO = 200
 _CHUNK = 1 << 20
 _TAIL = 512  # bytes kept between chunks, so a tag cut in two is still seen whole
 
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\b[^>]*\bref="([A-Za-z]*)(\d*):?([A-Za-z]*)(\d*)"')
 # Literal-prefixed patterns: the regex engine then jumps from match to match instead of
 # trying at every "<" of the sheet (ten times faster on a 100 000-row sheet). Rows are written
 # `<row …>`, or with a namespace prefix by some generators.
@@ -50,8 +50,11 @@ _ANY_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 #: Cell references in column BA or beyond (a ledger sheet has about 40 columns): rare, so the
-#: scan finds them without building a match for every ordinary cell.
-_WIDE_CELL = re.compile(rb' r="((?:[B-Z][A-Z]|[A-Z]{3})\d+)"')
+#: scan finds them without building a match for every ordinary cell. The rest of the tag says
+#: whether the cell holds a value (an empty, styled cell is written `<c r="BA5" s="3"/>`).
+_WIDE_CELL = re.compile(rb' r="((?:[B-Z][A-Z]|[A-Z]{3})\d+)"([^>]*)>')
+#: A cell's end, written only after a value (`<c …><v>1</v></c>`), with a namespace prefix.
+_ANY_CELL_END = re.compile(rb"</\w+:c>")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
@@ -361,7 +364,7 @@ def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
     scanning (so how far they run is not known yet, nor its width)."""
     return refuse(
         f"工作表“{sheet}”的行一直延续到第 {rows} 行以后，超过了可读取的 {MAX_CELLS} 个单元格；"
-        "这些行可能看起来是空白的，但设置过格式（行高、边框、颜色）或隐藏了：请选中数据下面"
+        "这些行可能看起来是空白的，但有单元格填了内容（空格、白色的字）或隐藏了：请选中数据下面"
         "多余的行整行删除后保存，或另存为 CSV 后再导入",
         name,
     )
@@ -401,19 +404,9 @@ def _scan_sheet(
     into `hidden_columns`."""
     last_row = last_column = 0
     hidden: set[int] = set()
-    seen_dimension = False
     heading = True  # before the rows
     sequence = _Sequence()
     for start, chunk in _positioned(chunks):
-        if not seen_dimension:
-            match = _DIMENSION.search(chunk)
-            if match:
-                seen_dimension = True
-                first_col, first_row, end_col, end_row = match.groups()
-                columns = _column_number(end_col or first_col)
-                rows = int(end_row or first_row or 0)
-                if rows * columns > MAX_CELLS:
-                    raise _too_big(sheet, rows, columns, name)
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
@@ -428,20 +421,22 @@ def _scan_sheet(
                     hidden_columns.update(range(max(int(first), 1), last_kept + 1))
         if _has_bare_tags(chunk):
             sequence.scan(start, chunk, hidden)
-            last_row = max(last_row, sequence.row)
+            last_row = max(last_row, sequence.last)
             last_column = max(last_column, sequence.widest)
         else:
-            rows = _ROW.finditer(chunk) if b":row" not in chunk else _ANY_ROW.finditer(chunk)
-            for match in rows:
+            prefixed = b":row" in chunk
+            for match in _ANY_ROW.finditer(chunk) if prefixed else _ROW.finditer(chunk):
                 attrs = match.group(1)
                 number = _ROW_NUMBER.search(attrs)
                 if number:
-                    row = int(number.group(1))
-                    last_row = max(last_row, row)
-                    sequence.row = row
+                    sequence.row = int(number.group(1))
                     if _HIDDEN.search(attrs):
-                        hidden.add(row)
+                        hidden.add(sequence.row)
+            valued = _last_valued_row(chunk, prefixed)
+            last_row = max(last_row, sequence.row if valued < 0 else valued)
             for match in _WIDE_CELL.finditer(chunk):
+                if match.group(2).endswith(b"/"):  # empty: no value
+                    continue
                 ref = match.group(1)
                 letters = ref.rstrip(b"0123456789")
                 last_column = max(last_column, _column_number(letters))
@@ -451,6 +446,20 @@ def _scan_sheet(
                 raise _too_long(sheet, last_row, name)
             raise _too_big(sheet, last_row, width, name)
     return last_row, last_column, hidden
+
+
+def _last_valued_row(chunk: bytes, prefixed: bool) -> int:
+    """The row of the chunk's last cell holding a value (0 where none, -1 where its number is
+    not in the chunk): the last cell closed by `</c>` (an empty cell is written `<c …/>`), its
+    number the last ` r="…"` before its end."""
+    end = chunk.rfind(b"</c>")
+    if prefixed:
+        for match in _ANY_CELL_END.finditer(chunk, max(end, 0)):
+            end = match.start()
+    if end < 0:
+        return 0
+    at = _CELL_AT.match(chunk, max(chunk.rfind(b' r="', 0, end), 0))
+    return int(at.group(2)) if at else -1
 
 
 #: A column's width and visibility (`<col min="3" max="5" hidden="1"/>`), not `<cols>`.
@@ -475,12 +484,14 @@ def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
 
 
 class _Sequence:
-    """Rows and cells counted tag by tag, numbered or following the one before."""
+    """Rows and cells counted tag by tag, numbered or following the one before; how far the
+    cells holding a value reach (an empty cell is written `<c …/>`)."""
 
     def __init__(self) -> None:
         self.row = 0  # the current row's number
         self.column = 0  # the current cell's column
-        self.widest = 0
+        self.last = 0  # the last row with a cell holding a value
+        self.widest = 0  # the last column of such a cell
         self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
 
     def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
@@ -499,7 +510,9 @@ class _Sequence:
             else:
                 ref = _CELL_REF.search(attrs)
                 self.column = _column_number(ref.group(1)) if ref else self.column + 1
-                self.widest = max(self.widest, self.column)
+                if not attrs.endswith(b"/"):
+                    self.last = max(self.last, self.row)
+                    self.widest = max(self.widest, self.column)
 
 
 def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:

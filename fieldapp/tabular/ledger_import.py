@@ -41,7 +41,7 @@ from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month
+from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month, match_header
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
@@ -115,6 +115,12 @@ class LedgerImporter:
         #: On a sheet without 户主身份证号码: (ID number, row, name) of the last head read.
         self._head_by_order: tuple[str, int, str] | None = None
         self._by_order_said = False
+        #: The current sheet's header row, and per column key (its letter, its header there).
+        self._header_row = 0
+        self._header_of: dict[str, tuple[str, str]] = {}
+        #: The row of a header further down whose columns are in another order: the rows under
+        #: it are not read by the sheet's header (None while the rows are the header's).
+        self._other_block: int | None = None
         #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
         #: whose header names none gives this month's status.
         self._months: dict[str, str] = {}
@@ -192,6 +198,7 @@ class LedgerImporter:
                     else None
                 )
                 edits = store.edits_after(reads, stamp, EDITED_TABLES, until) if stamp else {}
+                self._say_missing(found, reads)
                 # The bulk writer is done: this connection now sees the new persons too.
                 self._plan_and_apply(writer, found, extra_rows, stamp, edits)
                 self.job.tick(done, done, force=True)  # the last moment a cancel undoes all
@@ -264,6 +271,14 @@ class LedgerImporter:
         # No 户主身份证号码 column: the households are blocks, each head then its members.
         self._head_by_order = None if "head_id_number" in sheet.columns.values() else ("", 0, "")
         self._by_order_said = False
+        self._header_row, self._other_block = sheet.header_row, None
+        self._header_of = {
+            key: (
+                _letters(index + 1),
+                str(sheet.header_cells[index] if index < len(sheet.header_cells) else "").strip(),
+            )
+            for index, key in sheet.columns.items()
+        }
         named = []
         for index, key in sheet.columns.items():
             label = BY_KEY[key].header
@@ -282,7 +297,8 @@ class LedgerImporter:
             records = sheet.records(start, stop, _READ_WITH_SEQ, RAW)
             parsed = self._parse(records, done + start, total)
             _free_cells(sheet, start, stop)
-            self.placer.write(bulk, self.placer.place(parsed))
+            heads_given = self._head_by_order is None
+            self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
@@ -313,6 +329,36 @@ class LedgerImporter:
         self.report.unknown_headers = [
             h if len(tables) == 1 else f"{t.sheet}：{h}" for t in tables for h in t.unknown_headers
         ]
+
+    def _say_missing(self, tables: list[Table], reads: Database) -> None:
+        """On an update from an exported 台账 (dated by its export), the members of the
+        households on the sheet whose rows are not on it — deleted by the coordinator, who
+        meant them gone — are said on the header: an import deletes no one (a deletion is
+        logged with its reason). A village's own sheet may list only some of a household."""
+        placer = self.placer
+        sheets = [t for t in tables if t.kind == LEDGER]
+        source = self.report.sheet_date_source
+        exported = source.startswith("表中的“导出时间") or source in (
+            "导出时记录的时间",  # the export's workbook property
+            "本机导出这个文件的时间（导出记录）",
+        )
+        if not (self.update and exported and sheets and placer.existing_households):
+            return
+        listed = [*placer.first_row, *placer.refused_row]
+        missing = store.members_not_among(reads, placer.existing_households, listed)
+        if not missing:
+            return
+        names = "、".join(f"{name}（{number}，{head}户）" for name, number, head in missing[:10])
+        more = f"等 {len(missing)} 人" if len(missing) > 10 else ""
+        self.report.warnings.append(
+            RowProblem(
+                sheets[0].header_row,
+                f"台账中有 {len(missing)} 人不在表中：{names}{more}。表格导入不删除人员，"
+                "他们在台账中照旧；如已迁出、去世或重复录入，请在程序中打开这个人，"
+                "点“删除”并写明原因",
+                sheets[0].sheet,
+            )
+        )
 
     def _sheet_date(self, book: SheetStream, reads: Database) -> dt.datetime | None:
         moment, source = book.sheet_date()
@@ -501,6 +547,50 @@ class LedgerImporter:
         )
         return True
 
+    def _header_again(self, row: int, texts: dict[str, str]) -> bool:
+        """True for a row that is a header again (a second block on the sheet, a header repeated
+        above each printed page), said, and for the rows under one whose columns are in another
+        order, refused: they cannot be read by the sheet's header."""
+        words = {key: match_header(text) for key, text in texts.items() if text}
+        is_header = words.get("id_number") is not None or (
+            len(words) >= 2 and None not in words.values()
+        )
+        if not is_header:
+            if self._other_block is not None:
+                self._reject(
+                    row,
+                    f"这一行在第 {self._other_block} 行另一段表格的表头之下，未导入"
+                    f"（见第 {self._other_block} 行）",
+                )
+                return True
+            return False
+        moved = [
+            (key, word)
+            for key, word in words.items()
+            if word is not None and word != key and key != f"head_{word}"
+        ]
+        if not moved:
+            self._other_block = None
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    f"这一行是表头（与第 {self._header_row} 行的表头相同），不是人员，未读取",
+                    self._sheet,
+                )
+            )
+            return True
+        self._other_block = row
+        key, _word = moved[0]
+        letter, heading = self._header_of.get(key, ("", ""))
+        self._reject(
+            row,
+            f"这一行是另一段表格的表头，列的排列与第 {self._header_row} 行的表头不同"
+            f"（{letter} 列这里是“{texts[key]}”，第 {self._header_row} 行是“{heading}”）："
+            "这一段按第一个表头读会读错，其下各行都未导入；"
+            "请把这一段连同它的表头移到单独的工作表后再导入",
+        )
+        return True
+
     def _formula_errors(self, row: int) -> bool:
         """True when the row is refused for a formula's error value (#N/A …) where its name or
         ID number should be; an error elsewhere is said and read as blank."""
@@ -538,7 +628,7 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
-            if self._foot(row, texts):
+            if self._foot(row, texts) or self._header_again(row, texts):
                 continue
             head_name = texts.pop("head_name", "")
             if texts.pop("seq", None) is not None and not any(texts.values()):

@@ -67,6 +67,7 @@ class Placer:
         self.written: set[str] = set()  # ids of the persons this import wrote
         self.created: set[str] = set()  # ids of every row this import's bulk writer created
         self.existing: list[tuple[ParsedRow, str]] = []  # (row, sheet) of persons in the ledger
+        self.existing_households: set[str] = set()  # their households
         #: The rows of the persons this import wrote whose 人员类别 names 登记失业人员 (the
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
@@ -103,16 +104,20 @@ class Placer:
         found = store.persons_by_number(self.reads, numbers)
         return {n: p for n, p in found.items() if p.id not in self.written}
 
-    def place(self, parsed: list[ParsedRow]) -> list[tuple[ParsedRow, str]]:
+    def place(
+        self, parsed: list[ParsedRow], heads_given: bool = True
+    ) -> list[tuple[ParsedRow, str]]:
         """Drop duplicates and find each row's household; returns (row, household id).
 
         Rows are taken in file order, so the first of two rows with one ID number is the one
         imported. A member whose head's row comes further down waits for `place_waiting`.
+        `heads_given`: the sheet has a 户主身份证号码 column (each head not told by order).
         """
         known = self._known(
             [p.person["id_number"] for p in parsed] + [p.head_number for p in parsed]
         )
         accepted: list[tuple[ParsedRow, str]] = []
+        updated: list[tuple[ParsedRow, str]] = []  # (row, household id) of persons updated
         for item in parsed:
             number = item.person["id_number"]
             if number in self.first_row:
@@ -124,6 +129,11 @@ class Placer:
             if number in known:
                 if self.update:
                     self.existing.append((item, item.sheet))
+                    household = known[number].household_id
+                    if household:
+                        self.existing_households.add(household)
+                    if heads_given and household and "head_id_number" in item.given:
+                        updated.append((item, household))
                     continue
                 other = known[number]
                 self._reject(
@@ -138,7 +148,24 @@ class Placer:
             elif household_id is not None:
                 accepted.append((item, household_id))
         self._add_similar_name_warnings([a[0] for a in accepted])
+        self._say_other_households(updated)
         return accepted
+
+    def _say_other_households(self, updated: list[tuple[ParsedRow, str]]) -> None:
+        """An update row whose 户主身份证号码 is not the head of the person's household in the
+        ledger (moved to another household on the sheet, or a household of their own) is said
+        on its row: an import moves no one (a move is logged with its reason)."""
+        heads = store.household_heads(self.reads, {h for _, h in updated}) if updated else {}
+        for item, household in updated:
+            head = heads.get(household)
+            if head is None or head[0] == item.head_number:
+                continue
+            number, name = head
+            item.warnings.append(
+                f"户主身份证号码 {item.head_number} 与台账不同：台账中这个人在{name}（{number}）"
+                "的户。表格导入不改变一个人所在的户，这一格没有导入，这一行的其他修改照常导入；"
+                "要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因"
+            )
 
     def _household_for(self, item: ParsedRow, known: dict[str, store.KnownPerson]) -> str | None:
         """The row's household id; None when the row is rejected, `_WAIT` to decide later."""

@@ -83,7 +83,7 @@ def test_a_zip_bomb_named_xls_is_still_refused_by_the_guard(tmp_path):
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.xml", "<workbook/>")
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as stream:
-            stream.write(b'<worksheet><dimension ref="A1:XFD1048576"/>')
+            stream.write(b'<worksheet><sheetData><row r="1048576"><c r="AZ1048576"><v>1</v></c>')
     with pytest.raises(ValidationFailed, match="拒绝读取"):
         guard.check_file(path)
 

@@ -452,6 +452,32 @@ def test_a_phone_the_person_editor_would_refuse_is_imported_and_said(ledger, tmp
     assert "手机号码" in said.reason or "联系电话" in said.reason
 
 
+def test_a_number_typed_with_the_chinese_zero_is_read_as_its_digits(ledger, tmp_path):
+    # The pinyin input method gives 〇 for "ling": 138〇〇〇〇〇〇〇2 was kept as typed and said
+    # as 电话号码“138〇…”只能有数字 (a phone no one can dial or find), an account so typed was
+    # left out, and an ID number so typed refused the whole person (身份证号码…). In a number
+    # cell 〇 can only be 0: it is read as 0 there, as full-width digits are.
+    zeroed = HEAD.replace("0", "〇")
+    path = write_xlsx(
+        tmp_path / "z.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        [
+            [
+                "张长英",
+                zeroed,
+                zeroed,
+                "138〇〇〇〇〇〇〇2",
+                "6217〇〇2870〇12345678",
+                *PLACE.values(),
+            ]
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.warnings == [] and report.persons_imported == 1
+    stored = ledger.db.execute("SELECT id_number, phone, account_number FROM persons").fetchall()
+    assert stored == [(HEAD, "13800000002", "6217002870012345678")]
+
+
 def test_a_phone_or_account_written_as_none_is_blank(ledger, tmp_path):
     # 无, 暂无, /, —, 空 where a village has no phone or no card: the phone was kept as the
     # text 无 (printed on the 申请表 as 联系电话 无) and each such cell said as not a number.
@@ -1405,3 +1431,44 @@ def test_a_column_dragged_to_no_width_is_said_as_hidden(ledger, tmp_path):
     [said] = [w.reason for w in report.warnings if "隐藏" in w.reason]
     assert said.startswith("“联系电话”列（E 列）在表格中是隐藏的")
     assert _persons(ledger)[HEAD][3] == "13800000001"
+
+
+def test_a_second_block_under_its_own_header_on_one_sheet(ledger, tmp_path):
+    # A township's sheet listing each village as a block — a title (新华村), the header again,
+    # the people — or a header repeated above each printed page: the repeated header row was
+    # read as a person and refused (身份证号码“身份证号码”长度为 5 位), an import ending as
+    # failed for a row that is not a person. Under a header of the same columns the block is
+    # now read, the header said as passed over; a block whose header puts the columns in
+    # another order is not read by the first header's columns (a phone taken for an account,
+    # a head's number for the person's): its rows are refused, saying why and where it begins.
+    other_head = make_id("520502", "19800202", "171")
+    other_wife = make_id("520502", "19820303", "182")
+    third = make_id("520502", "19850404", "193")
+    headers = ["序号", "姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(["大坝村"])
+    sheet.append(headers)
+    sheet.append([1, "张长英", HEAD, HEAD, "13800000001", *PLACE.values()])
+    sheet.append([2, "李秀", WIFE, HEAD, "13800000002", *PLACE.values()])
+    sheet.append(["新华村"])
+    sheet.append(headers)  # the same columns
+    sheet.append([1, "王五", other_head, other_head, "13800000004", *PLACE.values()])
+    sheet.append([2, "赵兰", other_wife, other_head, "13800000005", *PLACE.values()])
+    sheet.append(["红星村"])
+    swapped = ["序号", "姓名", "户主身份证号码", "身份证号码", "联系电话", *PLACE]
+    sheet.append(swapped)  # row 10: another order
+    sheet.append([1, "钱七", third, third, "13800000006", *PLACE.values()])
+    sheet.append([2, "孙八", HEAD, SON, "13800000007", *PLACE.values()])
+    book.save(tmp_path / "blocks.xlsx")
+    report = import_ledger(ledger, tmp_path / "blocks.xlsx")
+    assert report.persons_imported == 4
+    assert {n for n in _persons(ledger)} == {HEAD, WIFE, other_head, other_wife}
+    notes = [(w.row, w.reason) for w in report.warnings]
+    assert notes == [(6, "这一行是表头（与第 2 行的表头相同），不是人员，未读取")]
+    refused = [(r.row, r.reason) for r in report.rejected]
+    assert refused[0][0] == 10 and "列的排列与第 2 行的表头不同" in refused[0][1]
+    assert "单独的工作表" in refused[0][1]
+    assert [r for r, _ in refused[1:]] == [11, 12]
+    assert all("第 10 行" in reason for _, reason in refused[1:])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import shutil
 import subprocess
+import zipfile
 
 import openpyxl
 import pytest
@@ -438,3 +440,40 @@ def test_a_csv_export_keeps_its_long_numbers_through_a_spreadsheet_program(tmp_p
         assert again.rejected == [] and again.updated == 0
     source.close()
     target.close()
+
+
+def test_an_export_libreoffice_saved_after_a_row_was_deleted_is_read(tmp_path):
+    """LibreOffice (7.4) saves a sheet from which a row was deleted with an empty last row —
+    <row r="1048576" …></row> — and declares it: <dimension ref="A1:AO1048576"/>. The import
+    refused the whole 台账 as 工作表“劳动力台账”的范围达 1048576 行 × 41 列…请删除多余的行列,
+    rows the coordinator cannot see nor delete; the edit on it was lost. The bytes below are
+    LibreOffice's, put on the export as it writes them."""
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    build_demo(ledger, 40, seed=7, today=TODAY)
+    exported = tmp_path / "台账.xlsx"
+    export_ledger(ledger, exported, today=TODAY)
+    book = openpyxl.load_workbook(exported)
+    sheet = book["劳动力台账"]
+    phone_column = [c.value for c in sheet[2]].index("联系电话") + 1
+    edited = sheet.cell(3, phone_column)
+    edited.value = "13900001111"
+    sheet.delete_rows(6)  # the coordinator deletes a row
+    book.save(exported)
+    saved = tmp_path / "saved.xlsx"
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(saved, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:AO1048576"/>', data
+                )
+                data = data.replace(
+                    b"</sheetData>",
+                    b'<row r="1048576" customFormat="false" ht="12.8" hidden="false" '
+                    b'customHeight="false" outlineLevel="0" collapsed="false"></row></sheetData>',
+                )
+            target.writestr(info, data)
+    report = import_ledger(ledger, saved, update=True, dry_run=True)
+    assert report.rejected == []
+    assert report.updated == 1  # the phone; the deleted row deletes no one
+    ledger.close()

@@ -346,3 +346,73 @@ def test_a_csv_without_its_export_time_is_dated_by_the_export_log_not_the_file(t
         "文件的修改时间"
     )
     ledger.close()
+
+
+OTHER = make_id("520502", "19800202", "171")
+
+
+def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, tmp_path):
+    """A coordinator who moved 张小军 to 王五's household on the exported sheet (户主身份证号码
+    changed, or his own number for a household of his own) read 无变化 in the preview and
+    nothing anywhere: the import keeps each person in their household (a move is logged with
+    its reason through 迁到别户…). The row now says so, and its other edits come in."""
+    rows = [
+        ["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力"],
+        ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
+        ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"],
+        ["王五", OTHER, OTHER, "户主", "13800000004", "普通劳动力"],
+    ]
+    base = write_xlsx(tmp_path / "base.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows])
+    assert import_ledger(ledger, base).persons_imported == 4
+    household = _person(ledger, SON)["household_id"]
+    for sheet_head, relation in ((OTHER, "子女"), (SON, "户主")):
+        rows[2] = ["张小军", SON, sheet_head, relation, "13900000003", "普通劳动力"]
+        sheet = write_xlsx(
+            tmp_path / "moved.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows]
+        )
+        report = import_ledger(ledger, sheet, update=True)
+        assert report.rejected == []
+        said = [w.reason for w in report.warnings if w.row == 4]
+        assert len(said) == 1, report.warnings
+        assert said[0].startswith(f"户主身份证号码 {sheet_head}")
+        assert "台账中这个人在张长英（" in said[0] and "迁到别户" in said[0]
+        assert _person(ledger, SON)["household_id"] == household
+        assert _person(ledger, SON)["phone"] == "13900000003"  # the row's other edit came in
+        assert [w for w in report.warnings if w.row != 4] == []
+    # Unchanged rows say nothing.
+    rows[2] = ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"]
+    sheet = write_xlsx(tmp_path / "same.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows])
+    assert import_ledger(ledger, sheet, update=True).warnings == []
+
+
+def test_a_person_deleted_from_the_exported_sheet_is_said_not_deleted(ledger, tmp_path):
+    """A coordinator who deleted 张小军's row from the exported 台账 (moved away, or died) read
+    无变化 in the preview and he stayed in the ledger without a word. An import deletes no
+    one (a deletion is logged with its reason); the preview now says who of the households on
+    the sheet is missing from it. A sheet the ledger did not export (which may list only some
+    of a household) says nothing of it."""
+    assert import_ledger(ledger, _base(tmp_path / "base.xlsx")).persons_imported == 3
+    exported = tmp_path / "台账.xlsx"
+    export_ledger(ledger, exported)
+    book = openpyxl.load_workbook(exported)
+    sheet = book["劳动力台账"]
+    row = next(c.row for c in sheet["C"] if c.value == SON)
+    sheet.delete_rows(row)
+    book.save(exported)
+    report = import_ledger(ledger, exported, update=True)
+    assert report.rejected == [] and report.updated == 0
+    [said] = report.warnings
+    assert (said.sheet, said.row) == ("劳动力台账", 2)
+    assert said.reason.startswith(f"台账中有 1 人不在表中：张小军（{SON}，张长英户）")
+    assert "导入不删除人员" in said.reason and "删除" in said.reason
+    assert _person(ledger, SON)["deleted"] == 0
+    # A sheet of the village's own (no export time) listing two of the three says nothing.
+    own = write_xlsx(
+        tmp_path / "own.xlsx",
+        HEADERS + PLACE,
+        [
+            ["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力", *PLACE_VALUES],
+            ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力", *PLACE_VALUES],
+        ],
+    )
+    assert import_ledger(ledger, own, update=True).warnings == []

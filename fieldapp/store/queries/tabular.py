@@ -79,6 +79,31 @@ def persons_by_name(db: Database, names: Iterable[str]) -> dict[tuple[str, str],
     return found
 
 
+def household_heads(db: Database, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """Per household id, its head's (ID number, name), for the households that have one."""
+    sql = (
+        "SELECT h.id, p.id_number, p.name FROM households h "
+        f"JOIN persons p ON p.id = h.head_person_id WHERE h.id IN {_AMONG}"
+    )
+    return {row[0]: (row[1], row[2]) for row in db.execute(sql, _json(ids)).fetchall()}
+
+
+def members_not_among(
+    db: Database, household_ids: Iterable[str], numbers: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """(name, ID number, head's name) of the live members of these households whose ID
+    numbers are not among `numbers`, household by household."""
+    sql = (
+        "SELECT p.name, p.id_number, coalesce(hp.name, '') FROM persons p "
+        "JOIN households h ON h.id = p.household_id "
+        "LEFT JOIN persons hp ON hp.id = h.head_person_id "
+        f"WHERE p.deleted = 0 AND p.household_id IN {_AMONG} AND p.id_number NOT IN {_AMONG} "
+        "ORDER BY h.rowid, p.rowid"
+    )
+    args = [*_json(household_ids), *_json(numbers)]
+    return [(row[0], row[1], row[2]) for row in db.execute(sql, args).fetchall()]
+
+
 def household_area(db: Database, household_id: str) -> str | None:
     """The area code of a household."""
     row = db.execute("SELECT area_code FROM households WHERE id = ?", [household_id]).fetchone()
