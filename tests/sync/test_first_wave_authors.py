@@ -107,3 +107,66 @@ def _upgraded_work_lands(tmp_path: Path, hub, path: str, label: str | None) -> N
         import_bundle(upgraded, hub.export_for("红星村", tmp_path / f"{label}-back.fieldsync").path)
     finally:
         upgraded.close()
+
+
+def test_work_the_first_wave_recorded_as_the_system_account_is_signed_as_its_person(
+    tmp_path: Path, hub, make_device, monkeypatch
+) -> None:
+    """The first wave recorded the system's account (``root``) whenever no one was named: its
+    wizard's 使用人 left blank, or the command line run before it was set. ``root@红星村`` names no
+    person; such a change is the laptop's 使用人's (the first wave's, else the user who set the
+    ledger's password at the upgrade), while a name the first wave did record stays that name."""
+    from fieldapp.cli.main import main
+
+    # a: the first wave's 使用人 李芳, the password set at the upgrade by a new coordinator 张伟;
+    # b: no 使用人 ever set, the password set by 李芳
+    cases = (("a", "李芳", "张伟", 0), ("b", None, "李芳", 10))
+    for case, user_of_the_first_wave, first_user, n in cases:
+        village = make_device(f"红星村{case}", VILLAGE)
+        add_family(village, VILLAGE, [str(101 + n)], surname="张")
+        hub.import_file(export_bundle(village, tmp_path / f"{case}1.fieldsync").path)
+        import_bundle(
+            village, hub.export_for(f"红星村{case}", tmp_path / f"{case}b.fieldsync").path
+        )
+        own = "SELECT max(seq) FROM changes WHERE device_id = ?"
+        synced = village.db.execute(own, [village.device_id]).fetchone()[0]
+        add_family(village, VILLAGE, [str(105 + n)], surname="李")  # under root
+        named = village.db.execute(own, [village.device_id]).fetchone()[0]
+        add_family(village, VILLAGE, [str(107 + n)], surname="王")  # under --author 王五
+        _as_first_wave_wrote(village, synced)
+        with village.transaction():
+            village.db.execute(
+                "UPDATE changes SET author = '王五' WHERE device_id = ? AND seq > ?",
+                [village.device_id, named],
+            )
+            village.set_meta("author", user_of_the_first_wave)
+        path = village.path
+        village.close()
+        # the upgrade: the first opening with a user and password encrypts it (its first user)
+        monkeypatch.setenv("FIELDAPP_USER", first_user)
+        monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+        out = tmp_path / f"{case}2.fieldsync"
+        assert main(["--db", str(path), "sync", "export", "--out", str(out)]) == 0
+
+        result = hub.import_file(out)
+
+        assert result.held == 0, [h.reason for h in hub.rejected()][:2]
+        device_id = hub.ledger.db.execute(
+            "SELECT device_id FROM changes WHERE author LIKE ? LIMIT 1", [f"%@红星村{case}"]
+        ).fetchone()[0]
+        authors = {
+            r[0]
+            for r in hub.ledger.db.execute(
+                "SELECT DISTINCT author FROM changes WHERE device_id = ? AND seq > ?",
+                [device_id, synced],
+            )
+        }
+        assert authors == {f"李芳@红星村{case}", f"王五@红星村{case}"}, case
+        made = dict(
+            hub.ledger.db.execute(
+                "SELECT name, created_by FROM persons WHERE name IN ('李0', '王0') "
+                "AND created_device = ?",
+                [device_id],
+            ).fetchall()
+        )
+        assert made == {"李0": f"李芳@红星村{case}", "王0": f"王五@红星村{case}"}
