@@ -459,7 +459,7 @@ def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
 
 def cmd_hub_rejected(args: argparse.Namespace) -> int:
     """List held changes, or accept / dismiss one."""
-    from fieldapp.hub.rejected import as_item, describe, place_names, subject
+    from fieldapp.hub.rejected import as_item, describe, place_names, row_names, subject
 
     hub = _open_hub(args)
     if args.accept is not None:
@@ -479,9 +479,9 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
     if args.json:
         print_json([as_item(h) for h in found])
         return 0
-    places = place_names(hub)
+    places, rows = place_names(hub), row_names(hub, found)
     for held in found:
-        print(describe(held, subject(hub, held), places))
+        print(describe(held, subject(hub, held), places, rows))
     if not found:
         print("没有县里未接受的修改")
     return 0
