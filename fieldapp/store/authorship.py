@@ -38,12 +38,12 @@ def _person_of(db: sqlite_utils.Database) -> dict[str, str]:
     or settings), else its first user (who set its password at the upgrade); a name the ledger
     recorded stays that name. Empty when neither is known (``root@设备名称`` then: the device
     is still named)."""
-    accounts = _system_accounts()
+    people = [u.name for u in users(db)]
+    accounts = _system_accounts() - set(people)  # a user called admin is that user
     row = db.execute("SELECT value FROM meta WHERE key = 'author'").fetchone()
     named = (row[0] or "").strip() if row else ""
     if not named or named in accounts:
-        first = [u.name for u in users(db)]
-        named = first[0] if first else ""
+        named = people[0] if people else ""
     if not named:
         return {}
     return {account: named for account in accounts}

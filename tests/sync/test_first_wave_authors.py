@@ -170,3 +170,31 @@ def test_work_the_first_wave_recorded_as_the_system_account_is_signed_as_its_per
             ).fetchall()
         )
         assert made == {"李0": f"李芳@红星村{case}", "王0": f"王五@红星村{case}"}
+
+
+def test_a_ledger_user_named_like_a_system_account_keeps_their_name(
+    tmp_path: Path, hub, make_device, monkeypatch
+) -> None:
+    """A user of the ledger called Administrator (as a county's laptops are set up) did the
+    work under that name before the ledger was enrolled; at enrolment it is that user's, not
+    the first user's: only a name that is no user of the ledger is read as the system's."""
+    from fieldapp.cli.main import main
+    from fieldapp.domain.credentials import Credentials
+    from tests.codes import ENROL_CODE
+
+    path = tmp_path / "ledger.db"
+    Ledger.open(path, credentials=Credentials("李芳", "村里的口令1"), create=True).close()
+    time.sleep(1.1)  # users are listed by when they were added (to the second), 李芳 first
+    monkeypatch.setenv("FIELDAPP_USER", "李芳")
+    monkeypatch.setenv("FIELDAPP_PASSWORD", "村里的口令1")
+    monkeypatch.setenv("FIELDAPP_NEW_PASSWORD", "另一个口令2")
+    assert main(["--db", str(path), "user", "add", "Administrator"]) == 0
+    ledger = Ledger.open(path, credentials=Credentials("Administrator", "另一个口令2"))
+    add_family(ledger, VILLAGE, ["121"], surname="钱")
+    hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE)
+    from fieldapp.sync.enrolment import enrol
+
+    enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)
+    authors = {r[0] for r in ledger.db.execute("SELECT DISTINCT author FROM changes")}
+    ledger.close()
+    assert authors == {"Administrator@红星村"}
