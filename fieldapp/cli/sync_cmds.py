@@ -315,6 +315,10 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     if args.json:
         print_json(items)
         return 0
+    from fieldapp.services.policy_admin import published
+
+    newest = published(hub.ledger)
+    current = newest[0].version if newest else None
     for d in items:
         state = f"已注销 {d['revoked_at']}" if d["revoked_at"] else "正常"
         last = f"最近同步 {d['last_exchange']}" if d["last_exchange"] else "从未同步"
@@ -327,10 +331,23 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 if d["quarantine_bytes"]
                 else ""
             )
+            + _policy_received(d.get("policy"), current)
         )
     if not items:
         print("尚未登记任何设备")
     return 0
+
+
+def _policy_received(version: object, current: str | None) -> str:
+    """Which county pack a device has confirmed receiving, and whether it is the one in force
+    ('' when the county has published none)."""
+    if current is None:
+        return ""
+    if version is None:
+        return f"\t政策包：未收到（现行 {current}）"
+    if version != current:
+        return f"\t政策包：{version}（现行 {current}，未收到）"
+    return f"\t政策包：{version}"
 
 
 def _megabytes(size: object) -> str:

@@ -446,3 +446,39 @@ def test_a_pack_file_for_a_newer_program_is_not_published(county: County) -> Non
         )[0]
         == 0
     )
+
+
+def test_hub_devices_says_which_county_pack_each_device_has_received(county: County) -> None:
+    """The county's clerk publishes next year's pack in December and must know, before New
+    Year's Day, which villages have it. `hub devices` said when each last synced and how many
+    changes it had not confirmed, never which pack it holds; it now names the newest county
+    pack each device has confirmed receiving, and says when that is not the one in force."""
+
+    def devices() -> tuple[dict[str, object], str]:
+        code, out, _ = county.run("hub", "devices", "--dir", county.hub, "--json")
+        assert code == 0
+        (item,) = json.loads(out)
+        code, text, _ = county.run("hub", "devices", "--dir", county.hub)
+        assert code == 0
+        return item, text
+
+    def confirm() -> None:  # the device's next bundle tells the hub what it received
+        county.serial += 1
+        bundle = county.tmp / f"up{county.serial}.fieldsync"
+        assert county.run("--db", county.device, "sync", "export", "--out", bundle)[0] == 0
+        assert county.run("hub", "import", "--dir", county.hub, bundle)[0] == 0
+
+    assert county.publish(COUNTY_PACK)[0] == 0
+    item, text = devices()
+    assert item["policy"] is None and "政策包：未收到（现行 2026.1）" in text, text
+    county.deliver()
+    confirm()
+    item, text = devices()
+    assert item["policy"] == "2026.1" and "政策包：2026.1" in text and "现行" not in text, text
+    later = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"')
+    assert county.publish(later)[0] == 0
+    item, text = devices()
+    assert item["policy"] == "2026.1" and "政策包：2026.1（现行 2026.2，未收到）" in text, text
+    county.deliver()
+    confirm()
+    assert devices()[0]["policy"] == "2026.2"
