@@ -198,3 +198,37 @@ def test_a_ledger_user_named_like_a_system_account_keeps_their_name(
     authors = {r[0] for r in ledger.db.execute("SELECT DISTINCT author FROM changes")}
     ledger.close()
     assert authors == {"Administrator@红星村"}
+
+
+def test_a_late_first_wave_bundle_held_whole_is_accepted_in_one_command(
+    tmp_path: Path, hub, make_device, capsys
+) -> None:
+    """docs/security.md: a bundle the first wave exported before the upgrade and carried to the
+    county after it is held whole (a month's work: hundreds of changes), to be accepted with
+    `hub rejected --accept …` — which took one number, so one command per change. It now takes
+    several numbers and ranges (--accept 1-3 4), and stops at one that cannot be taken, saying
+    how many were."""
+    from fieldapp.cli.main import main
+
+    village = make_device("大坝村", VILLAGE)
+    add_family(village, VILLAGE, ["201", "203"], surname="赵")
+    with village.transaction():  # as the first wave signed them, its upgrade not yet run
+        village.db.execute(
+            "UPDATE changes SET author = 'root' WHERE device_id = ?", [village.device_id]
+        )
+    held = hub.import_file(export_bundle(village, tmp_path / "old.fieldsync").path).held
+    assert held == 4
+    ids = sorted(h.id for h in hub.rejected())
+
+    code = main(["hub", "rejected", "--dir", str(hub.root), "--accept", f"{ids[0]}-{ids[2]}",
+                 str(ids[3]), "--reason", "第一版的数据包，核实无误"])  # fmt: skip
+    out, err = capsys.readouterr()
+
+    assert code == 0, err
+    assert "已接受 4 条" in out, out
+    assert {h.status for h in hub.rejected()} == {"accepted"}
+    assert {r[0] for r in hub.ledger.db.execute("SELECT name FROM persons")} >= {"赵0", "赵1"}
+    code = main(["hub", "rejected", "--dir", str(hub.root), "--dismiss", f"{ids[3]}-{ids[3] + 1}",
+                 "--reason", "重复"])  # fmt: skip
+    out, err = capsys.readouterr()
+    assert code != 0 and f"第 {ids[3]} 条已处理" in err and "一条也没有处理" in err, err
