@@ -65,8 +65,10 @@ def sign_authors(db: sqlite_utils.Database, origins: Iterable[str], device: str)
         f"SELECT DISTINCT author FROM changes WHERE device_id IN ({marks})", origins
     ).fetchall()
     person = _person_of(db)
+    # Before its enrolment a ledger signed with its label (the settings' 设备名称: the first
+    # wave's wizard set the computer's name): 李芳@DESKTOP-7F3K is 李芳's, now on `device`.
     renames = {
-        (a or ""): _signed(a, device, person)
+        (a or ""): _signed(author_parts(a or "")[0], device, person)
         for (a,) in found
         if author_parts(a or "")[1] != device
     }

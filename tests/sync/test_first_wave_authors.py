@@ -232,3 +232,31 @@ def test_a_late_first_wave_bundle_held_whole_is_accepted_in_one_command(
                  "--reason", "重复"])  # fmt: skip
     out, err = capsys.readouterr()
     assert code != 0 and f"第 {ids[3]} 条已处理" in err and "一条也没有处理" in err, err
+
+
+def test_work_signed_with_the_computers_name_before_enrolment_keeps_the_persons_name(
+    tmp_path: Path, hub
+) -> None:
+    """A laptop the first wave's wizard named after the computer (设备名称 DESKTOP-7F3K), never
+    enrolled, signs its work 李芳@DESKTOP-7F3K; at its enrolment as 红星村 every such change became
+    李芳＠DESKTOP-7F3K@红星村 — a person called 李芳＠DESKTOP-7F3K — in its log, its rows and at the
+    county. It is now 李芳@红星村: the enrolled device replaces the label, the person stays."""
+    from fieldapp.sync.enrolment import enrol
+    from tests.codes import ENROL_CODE
+
+    first = Ledger.open(tmp_path / "ledger.db", author="李芳")
+    with first.transaction():
+        first.set_meta("device_name", "DESKTOP-7F3K")
+    first.close()
+    ledger = Ledger.open(tmp_path / "ledger.db", author="李芳")
+    add_family(ledger, VILLAGE, ["131"], surname="孙")
+    assert {r[0] for r in ledger.db.execute("SELECT author FROM changes")} == {"李芳@DESKTOP-7F3K"}
+    hub.enroll("红星村", VILLAGE, tmp_path / "enrol.json", code=ENROL_CODE)
+    enrol(ledger, tmp_path / "enrol.json", code=ENROL_CODE)
+
+    assert {r[0] for r in ledger.db.execute("SELECT author FROM changes")} == {"李芳@红星村"}
+    assert {r[0] for r in ledger.db.execute("SELECT created_by FROM persons")} == {"李芳@红星村"}
+    result = hub.import_file(export_bundle(ledger, tmp_path / "1.fieldsync").path)
+    ledger.close()
+    assert result.held == 0
+    assert {r[0] for r in hub.ledger.db.execute("SELECT author FROM changes")} == {"李芳@红星村"}
