@@ -289,6 +289,8 @@ def test_a_held_new_family_is_listed_in_the_clerks_words(
                            [village.device_id])  # fmt: skip
     assert hub.import_file(export_bundle(village, tmp_path / "old.fieldsync").path).held > 0
     county = _enrolled(hub, tmp_path, "县人社局", "520502", Role.COUNTY, "李科长")
+    # on each backend: no county pack was sent to it (hub devices' 政策包)
+    assert {d["device"]: d["policy"] for d in hub.status()}["大坝村"] is None
 
     assert main(["hub", "rejected", "--dir", str(hub.root)]) == 0
     listed = capsys.readouterr().out
