@@ -260,3 +260,29 @@ def test_work_signed_with_the_computers_name_before_enrolment_keeps_the_persons_
     ledger.close()
     assert result.held == 0
     assert {r[0] for r in hub.ledger.db.execute("SELECT author FROM changes")} == {"李芳@红星村"}
+
+
+def test_the_coordinator_reads_what_the_county_held_in_plain_words(
+    tmp_path: Path, hub, make_device, capsys
+) -> None:
+    """The village's side of a held first-wave bundle: its 县里未接受的修改 (sync status, and the
+    desktop's 同步 page) read 户信息（地址='一组'，…，脱贫户=False，易地搬迁户=False）; now 地址=一组，
+    脱贫户=否."""
+    from fieldapp.cli.main import main
+
+    village = make_device("大坝村", VILLAGE)
+    add_family(village, VILLAGE, ["201"], surname="赵")
+    with village.transaction():  # as the first wave signed them, its upgrade not yet run
+        village.db.execute(
+            "UPDATE changes SET author = 'root' WHERE device_id = ?", [village.device_id]
+        )
+    assert hub.import_file(export_bundle(village, tmp_path / "old.fieldsync").path).held > 0
+    import_bundle(village, hub.export_for("大坝村", tmp_path / "back.fieldsync").path)
+    path = village.path
+    village.close()
+
+    assert main(["--db", str(path), "sync", "status"]) == 0
+    said = capsys.readouterr().out
+
+    assert "县里未接受的修改：户信息（地址=一组" in said and "脱贫户=否" in said, said
+    assert "False" not in said and "'" not in said, said
