@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import math
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -163,7 +164,23 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
         "将随下一次发给各设备的数据包下发；版本："
     )
     print(record.version)
+    _say_unused_figures(args, "在政策包该条 [[overrides]] 里写 valid_to 和 document")
     return 0
+
+
+def _say_unused_figures(args: argparse.Namespace, how: str | None = None) -> None:
+    """Warn of a figure published from a day past its rule's end (`unused_figures`)."""
+    from fieldapp.policy.eligibility import unused_figures
+    from fieldapp.services.policy_admin import load_policy
+
+    hub = _hub(args)
+    try:
+        policy = load_policy(hub.ledger).policy
+    finally:
+        hub.close()
+    for rule, text in unused_figures(policy):
+        hint = how or f"--extend {rule.id}=YYYY-12-31 --document 文号"
+        print(f"注意：{text}（{hint}）", file=sys.stderr)
 
 
 def cmd_hub_policy_list(args: argparse.Namespace) -> int:
@@ -341,4 +358,5 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         hub.close()
     print(f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），将随下一次数据包下发；版本：")
     print(record.version)
+    _say_unused_figures(args)
     return 0

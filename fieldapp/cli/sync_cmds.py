@@ -16,6 +16,7 @@ from fieldapp.cli.common import (
     open_ledger,
     print_json,
 )
+from fieldapp.domain.errors import FieldappError
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
@@ -149,8 +150,10 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     p = add("rejected", "县里未接受的修改：列出，接受为县里的修改，或不予采纳", cmd_hub_rejected)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     decide = p.add_mutually_exclusive_group()
-    decide.add_argument("--accept", type=int, metavar="ID", help="接受（作为县里的修改写入）")
-    decide.add_argument("--dismiss", type=int, metavar="ID", help="不予采纳（须写 --reason）")
+    decide.add_argument("--accept", nargs="+", type=_held_ids, metavar="ID",
+                        help="接受（作为县里的修改写入）；可写几个编号或范围，如 3 5 7-40")  # fmt: skip
+    decide.add_argument("--dismiss", nargs="+", type=_held_ids, metavar="ID",
+                        help="不予采纳（须写 --reason）；可写几个编号或范围")  # fmt: skip
     p.add_argument("--reason", default="", help="处理意见，设备上会看到")
     p = add("violations", "合并后的问题：重复身份证号、一次性补贴重复申领", cmd_hub_violations)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
@@ -315,6 +318,10 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     if args.json:
         print_json(items)
         return 0
+    from fieldapp.services.policy_admin import published
+
+    newest = published(hub.ledger)
+    current = newest[0].version if newest else None
     for d in items:
         state = f"已注销 {d['revoked_at']}" if d["revoked_at"] else "正常"
         last = f"最近同步 {d['last_exchange']}" if d["last_exchange"] else "从未同步"
@@ -327,10 +334,23 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 if d["quarantine_bytes"]
                 else ""
             )
+            + _policy_received(d.get("policy"), current)
         )
     if not items:
         print("尚未登记任何设备")
     return 0
+
+
+def _policy_received(version: object, current: str | None) -> str:
+    """Which county pack a device has confirmed receiving, and whether it is the one in force
+    ('' when the county has published none)."""
+    if current is None:
+        return ""
+    if version is None:
+        return f"\t政策包：未收到（现行 {current}）"
+    if version != current:
+        return f"\t政策包：{version}（现行 {current}，未收到）"
+    return f"\t政策包：{version}"
 
 
 def _megabytes(size: object) -> str:
@@ -457,20 +477,68 @@ def _reviewer(hub) -> str:  # noqa: ANN001 - Hub, imported lazily
     return str(hub.ledger.author)
 
 
+def _held_ids(text: str) -> list[int]:
+    """`--accept 7` or a range `7-40` (７－４０, 7—40 as typed in Chinese) → the numbers."""
+    cleaned = text.strip().translate(str.maketrans("０１２３４５６７８９－—～~", "0123456789----"))
+    first, dash, last = cleaned.partition("-")
+    if first.isdigit() and (not dash or last.isdigit()):
+        low, high = int(first), int(last or first)
+        if 0 < low <= high and high - low < 1_000_000:
+            return list(range(low, high + 1))
+    raise argparse.ArgumentTypeError(f"编号“{text}”应为正整数或范围（如 7-40）")
+
+
+def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, imported lazily
+    """Accept or dismiss the held changes named, in order; stop at the first that cannot be
+    decided, saying which were."""
+    accepting = args.accept is not None
+    ids = list(dict.fromkeys(n for group in (args.accept or args.dismiss) for n in group))
+    done: list[int] = []
+    same = 0
+    for held_id in ids:
+        try:
+            if accepting:
+                held = hub.accept(held_id, _reviewer(hub), args.reason)
+                same += not held.applied_change
+            else:
+                held = hub.dismiss(held_id, _reviewer(hub), args.reason)
+        except FieldappError as error:
+            verb = "接受" if accepting else "不予采纳"
+            before = f"此前已{verb} {_numbers(done)}" if done else "一条也没有处理"
+            return fail(f"{error}；{before}，其余未处理", 1)
+        done.append(held_id)
+    if not accepting:
+        print(f"{_numbers(done).strip()}不予采纳：{args.reason}（设备下次同步时会看到）")
+        return 0
+    note = f"（其中 {same} 条中心的值已与它相同）" if same and len(done) > 1 else ""
+    note = "（中心的值已与它相同）" if same and len(done) == 1 else note
+    print(f"已接受{_numbers(done)}，作为县里的修改写入{note}，设备下次同步时会看到")
+    return 0
+
+
+def _numbers(ids: list[int]) -> str:
+    """'第 3 条', or ' 4 条（第 1—3、5 条）' for several."""
+    if len(ids) == 1:
+        return f"第 {ids[0]} 条"
+    runs: list[str] = []
+    start = prev = ids[0]
+    for n in [*ids[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        runs.append(str(start) if start == prev else f"{start}—{prev}")
+        if n is not None:
+            start = prev = n
+    return f" {len(ids)} 条（第 {'、'.join(runs)} 条）"
+
+
 def cmd_hub_rejected(args: argparse.Namespace) -> int:
     """List held changes, or accept / dismiss one."""
-    from fieldapp.hub.rejected import as_item, describe, place_names, subject
+    from fieldapp.hub.rejected import as_item, describe, place_names, row_names, subject
 
     hub = _open_hub(args)
-    if args.accept is not None:
-        held = hub.accept(args.accept, _reviewer(hub), args.reason)
-        same = "" if held.applied_change else "（中心的值已与它相同）"
-        print(f"已接受第 {held.id} 条，作为县里的修改写入{same}，设备下次同步时会看到")
-        return 0
-    if args.dismiss is not None:
-        held = hub.dismiss(args.dismiss, _reviewer(hub), args.reason)
-        print(f"第 {held.id} 条不予采纳：{held.decision}（设备下次同步时会看到）")
-        return 0
+    if args.accept is not None or args.dismiss is not None:
+        return _decide_held(hub, args)
     if args.reason:
         return fail(
             "--reason 只与 --accept 或 --dismiss 一起使用", 2
@@ -479,9 +547,9 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
     if args.json:
         print_json([as_item(h) for h in found])
         return 0
-    places = place_names(hub)
+    places, rows = place_names(hub), row_names(hub, found)
     for held in found:
-        print(describe(held, subject(hub, held), places))
+        print(describe(held, subject(hub, held), places, rows))
     if not found:
         print("没有县里未接受的修改")
     return 0

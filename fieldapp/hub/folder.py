@@ -691,6 +691,7 @@ def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[st
         "last_bundle_in": row["serial_in"],
         "last_bundle_out": row["serial_out"],
         "confirmed": row["acked_out"],
+        "policy": row.get("policy"),
     }
 
 

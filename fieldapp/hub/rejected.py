@@ -11,13 +11,13 @@ its next answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.roles import Role
-from fieldapp.services.trust import LINKS, RULES, Proposal, check, printable, table_name
+from fieldapp.services.trust import AREA, LINKS, RULES, Proposal, check, printable, table_name
 from fieldapp.services.trust_check import context_for, named_actor
 from fieldapp.store import replica
 from fieldapp.store.held import ACCEPTED, DISMISSED, HELD, HeldChange, HeldChanges
@@ -104,20 +104,52 @@ def place_names(hub: Hub) -> Callable[[str], str]:
     return records.area_paths(hub.ledger, known_only=True)
 
 
+#: Names a row (table, row id) as the clerk knows it: 「赵六」, 「一组」; '' when unknown.
+RowNames = Callable[[str, str], str]
+
+
+def row_names(hub: Hub, held: Iterable[HeldChange] = ()) -> RowNames:
+    """Names the row another field points at (a person's household, a claim's person…): by the
+    hub's row, else by what a held change (`held`: the ones listed with it, e.g. the household
+    held in the same bundle as its people) sets on it."""
+    waiting: dict[str, dict[str, Any]] = {}
+    for each in held:
+        waiting.setdefault(each.change.row_id, {}).update(each.change.data)
+
+    def name(table: str, row_id: str) -> str:
+        row = hub.ledger.get(table, row_id) or {}
+        values = {
+            **waiting.get(row_id, {}),
+            **{k: v for k, v in row.items() if v not in (None, "")},
+        }
+        for key in ("name", "address", "title"):
+            if isinstance(values.get(key), str) and values[key].strip():
+                return f"「{_short(values[key])}」"
+        return ""
+
+    return name
+
+
 #: The fields that hold an area's code: a held change sets them, shown by the area's name.
 _PLACE_FIELDS = frozenset({"area_code", "parent_code", "hukou_code"})
+#: The fields that point at another row (`trust.LINKS`): shown by what that row is, never by
+#: its internal id.
+_ROW_FIELDS = {field: table for links in LINKS.values() for field, table in links if table != AREA}
 
 
 def describe(
-    held: HeldChange, about: str | None = None, places: Callable[[str], str] | None = None
+    held: HeldChange,
+    about: str | None = None,
+    places: Callable[[str], str] | None = None,
+    rows: RowNames | None = None,
 ) -> str:
     """One line for people: what, by whom, why not accepted, what was decided; `about` names
     the row as the clerk knows it (`subject`), else its id is shown; `places` (`place_names`)
-    names the areas the change sets."""
+    names the areas the change sets, `rows` (`row_names`) the rows it points at."""
     change = held.change
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
-        f"{printable(change.author)}：{content(held, about, places)}"
+        f"{printable(change.author)}：{content(held, about, places, rows)}"
         f"——原因：{_short(held.reason, 200)}（{held.received_at}）"
     )
     if held.status != HELD:
@@ -126,13 +158,17 @@ def describe(
 
 
 def content(
-    held: HeldChange, about: str | None = None, places: Callable[[str], str] | None = None
+    held: HeldChange,
+    about: str | None = None,
+    places: Callable[[str], str] | None = None,
+    rows: RowNames | None = None,
 ) -> str:
-    """What a held change sets, on what: ``居民「张三」（联系电话='139…'）``; `about` and
-    `places` as in `describe` (an area the hub knows by its name: 所在区域=碧阳街道 大坝村)."""
+    """What a held change sets, on what: ``居民「张三」（联系电话=139…，户主=空，脱贫户=否）``;
+    `about`, `places` and `rows` as in `describe` (an area the hub knows by its name:
+    所在区域=碧阳街道 大坝村; a household by its address: 所属户=「一组」)."""
     change = held.change
     values = "，".join(
-        f"{field_label(k)}={_value(k, v, places)}"
+        f"{field_label(k)}={_value(k, v, places, rows)}"
         for k, v in sorted(change.data.items())
         if k != "deleted"
     )
@@ -144,18 +180,32 @@ def content(
     return f"{table_name(change.tbl)}{_spaced(about)}（{values}）"
 
 
-def _value(key: str, value: object, places: Callable[[str], str] | None) -> str:
-    """A value as the line shows it: an area's code by the area's name where the hub knows it."""
-    if places is not None and key in _PLACE_FIELDS and isinstance(value, str) and value:
+def _value(
+    key: str, value: object, places: Callable[[str], str] | None, rows: RowNames | None = None
+) -> str:
+    """A value as the line shows it, in the clerk's words: 空, 是 / 否, an area's code by the
+    area's name where the hub knows it, another row by what it is (「一组」), never its id."""
+    if value is None or value == "":
+        return "空"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if places is not None and key in _PLACE_FIELDS and isinstance(value, str):
         name = places(value)
         if name:
             return name
+    if key in _ROW_FIELDS and isinstance(value, str):
+        named = rows(_ROW_FIELDS[key], value) if rows is not None else ""
+        return named or f"中心还没有的{table_name(_ROW_FIELDS[key])}"
+    if isinstance(value, float) and value.is_integer():
+        return _clipped(int(value))
+    if isinstance(value, list | tuple):
+        return _clipped("、".join(printable(v) for v in value) or "空")
     return _clipped(value)
 
 
 def _clipped(value: object, longest: int = 60) -> str:
-    """A value as one line shows it: its repr, cut short (`--json` has it whole)."""
-    text = repr(value)
+    """A value as one line shows it, cut short (`--json` has it whole)."""
+    text = printable(value)
     return text if len(text) <= longest else f"{text[: longest - 1]}…（共 {len(text)} 字）"
 
 

@@ -466,7 +466,9 @@ class HubService:
         hub = self.sessions.get()
         with hub.ledger.reading():
             found = rejected.listing(hub, status)
-            items = [_held_item(hub, held) for held in found[:MAX_HELD_LISTED]]
+            listed = found[:MAX_HELD_LISTED]
+            names = rejected.row_names(hub, listed)
+            items = [_held_item(hub, held, names) for held in listed]
         return items, len(found)
 
     def _decide(self, held_id: int, accept: bool, reviewer: str, reason: str) -> Response:
@@ -489,15 +491,17 @@ MAX_DECISION_BYTES = 64 * 1024
 MAX_HELD_LISTED = 2000
 
 
-def _held_item(hub: Hub, held: HeldChange) -> dict[str, Any]:
+def _held_item(hub: Hub, held: HeldChange, rows: rejected.RowNames | None = None) -> dict[str, Any]:
     """`hub rejected --json`'s item, with what the clerk reads: who or what it is about
-    (`subject`), what it sets (`content`) and the whole line (`description`)."""
+    (`subject`), what it sets (`content`) and the whole line (`description`); `rows` names the
+    rows it points at (`rejected.row_names`, by default of this one change)."""
     about = rejected.subject(hub, held)
     places = rejected.place_names(hub)
+    rows = rows or rejected.row_names(hub, [held])
     return rejected.as_item(held) | {
         "subject": about,
-        "content": rejected.content(held, about, places),
-        "description": rejected.describe(held, about, places),
+        "content": rejected.content(held, about, places, rows),
+        "description": rejected.describe(held, about, places, rows),
     }
 
 

@@ -186,6 +186,24 @@ def ended_notices(policy: Policy, on: dt.date) -> list[str]:
     ]
 
 
+def unused_figures(policy: Policy) -> list[tuple[Rule, str]]:
+    """The county's figures set from a day after their rule ends (next year's figure published
+    without next year's extension): never paid, and from that day the subsidy is not claimable
+    at all. Each with what to say to the county (the command line adds how to extend)."""
+    found: list[tuple[Rule, str]] = []
+    for rule in policy.active_rules:
+        start, end = rule.figure_from, rule.valid_to
+        if start is not None and end is not None and start > end:
+            found.append(
+                (
+                    rule,
+                    f"{rule.title}的新金额 {start} 起执行，但这项补贴只执行到 {end}，新金额用不上"
+                    f"（{end} 以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和依据的文件",
+                )
+            )
+    return found
+
+
 def rule_as_judged(rule: Rule, on: dt.date, event_date: dt.date | None) -> Rule:
     """The rule with the county's figure of the day its amount is judged on: the first day of
     the month (year) paid for a periodic subsidy, else the day the job or training began; a

@@ -45,6 +45,22 @@ class PackError(FieldappError):
         self.file = file
         self.line = line
         self.problem = problem
+        #: The pack's text did not validate: on a pack the hub signed (and so checked), what
+        #: this program does not know was written by a later one.
+        self.invalid = False
+
+
+class NewerPack(PackError):
+    """A pack stating (`[pack] requires`) a later program than this one."""
+
+    def __init__(self, file: str, line: int | None, requires: str, running: str) -> None:
+        super().__init__(
+            file,
+            line,
+            f"要用 fieldapp {requires} 或更新的版本才能读（本机是 {running}），请先升级本机程序",
+        )
+        self.requires = requires
+        self.running = running
 
 
 class _Strict(BaseModel):
@@ -417,6 +433,12 @@ class PackHeader(_Strict):
     authority: str = ""
     document: str = ""
     document_date: dt.date | None = None
+    #: The earliest fieldapp that reads the pack ("0.3.0"): a pack using what an earlier program
+    #: does not know (a field or value added later) states it, and an earlier program refuses
+    #: it saying so (`packfile.parse_pack_text`) instead of reading it as misspelt. Checked
+    #: before the rest of the pack; publishing a pack whose `requires` is later than the hub's
+    #: own program is refused the same way.
+    requires: str | None = None
 
 
 class Lines(_Strict):

@@ -11,7 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from fieldapp.policy.pack import PackError, PackFile
+from fieldapp import __version__
+from fieldapp.policy.pack import NewerPack, PackError, PackFile
 
 #: A pack saved as GBK ("ANSI" in Notepad), and what to do about it.
 NOT_UTF8 = "不是 UTF-8 编码的文本文件（请用记事本打开，“另存为”时编码选 UTF-8）"
@@ -145,6 +146,7 @@ def parse_pack_text(text: str, name: str) -> PackFile:
                 "月、日写两位）",
             ) from None
         raise PackError(name, line, f"TOML 语法错误（{_toml_problem(detail)}）") from None
+    _check_requires(data, text, name)
     try:
         return PackFile.model_validate(data)
     except ValidationError as error:
@@ -153,7 +155,35 @@ def parse_pack_text(text: str, name: str) -> PackFile:
         line = line_of(locate_lines(text), loc)
         more = len(error.errors()) - 1
         suffix = f"（另有 {more} 处问题）" if more > 0 else ""
-        raise PackError(name, line, problem_text(dict(first)) + suffix) from None
+        refused = PackError(name, line, problem_text(dict(first)) + suffix)
+        refused.invalid = True
+        raise refused from None
+
+
+def program_version(text: str) -> tuple[int, ...] | None:
+    """A fieldapp version ("0.3.0", "1.2") as numbers to compare; None when it is none."""
+    parts = text.strip().split(".")
+    if not 1 <= len(parts) <= 4 or not all(p.isdigit() for p in parts):
+        return None
+    return tuple(int(p) for p in parts)
+
+
+def _check_requires(data: dict[str, Any], text: str, name: str) -> None:
+    """Refuse a pack written for a later program than this one (`PackHeader.requires`) before
+    its other fields are read: what this program does not know there is no mistake."""
+    header = data.get("pack")
+    if not isinstance(header, dict) or "requires" not in header:
+        return
+    wanted = header["requires"]
+    line = locate_lines(text).get(("pack", "requires"))
+    needed = program_version(wanted) if isinstance(wanted, str) else None
+    if needed is None:
+        raise PackError(
+            name, line, 'pack.requires：应为程序的版本号，加引号（如 requires = "0.3.0"）'
+        )
+    running = program_version(__version__)
+    if running is not None and needed > running:
+        raise NewerPack(name, line, wanted.strip(), __version__)
 
 
 #: A date with a one-digit month or day (2027-2-5), which TOML does not read as a date.

@@ -23,10 +23,11 @@ from pathlib import Path
 
 from nacl.signing import SigningKey
 
+from fieldapp import __version__
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
-from fieldapp.policy.pack import PackError, PackFile, Policy
+from fieldapp.policy.pack import NewerPack, PackError, PackFile, Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.published import PublishedPack
 from fieldapp.policy.registry import NamedPack, PolicyRegistry, is_newer_version
@@ -137,8 +138,20 @@ def hub_choice(ledger: Ledger, base: Sequence[NamedPack]) -> tuple[PublishedPack
             continue
         try:
             combine([*base, (pack.name, pack.read())])
+        except NewerPack as error:
+            warnings.append(
+                f"{pack.label}要用 fieldapp {error.requires} 或更新的版本才能启用"
+                f"（本机是 {error.running}），请升级本机程序；该政策包未启用"
+            )
+            continue
         except PackError as error:
-            warnings.append(f"{pack.label}不能使用：{error.problem}；该政策包未启用")
+            if error.invalid:  # the hub checked what it signed: a later program wrote it
+                warnings.append(
+                    f"{pack.label}要用更新版本的 fieldapp 才能启用（本机是 {__version__}，"
+                    "县里是用更新的程序签发的），请升级本机程序；该政策包未启用"
+                )
+            else:
+                warnings.append(f"{pack.label}不能使用：{error.problem}；该政策包未启用")
             continue
         if warnings:
             warnings.append(f"仍使用{pack.label}")

@@ -10,12 +10,48 @@ holds such changes too, made after its last sync: they are signed before they ar
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterable, Mapping
 
 import sqlite_utils
 
 from fieldapp.domain.roles import author_parts, signed_author
 from fieldapp.store.dump import synced_tables
+from fieldapp.store.users import users
+
+#: What a ledger without users recorded when no one was named (the first wave's wizard with its
+#: 使用人 left blank, its command line without --author): the system account it ran under —
+#: ``root`` on the village laptops, the fallback 用户 where the system gave none.
+SYSTEM_ACCOUNTS = frozenset({"", "root", "用户", "administrator", "Administrator"})
+
+
+def _system_accounts() -> frozenset[str]:
+    try:
+        return SYSTEM_ACCOUNTS | {getpass.getuser()}
+    except Exception:  # noqa: BLE001 - no user name on some Windows set-ups
+        return SYSTEM_ACCOUNTS
+
+
+def _person_of(db: sqlite_utils.Database) -> dict[str, str]:
+    """author → the person to sign it as: a system account (``root``) names nobody, so its
+    changes are the laptop's person's — the 使用人 the ledger recorded (the first wave's wizard
+    or settings), else its first user (who set its password at the upgrade); a name the ledger
+    recorded stays that name. Empty when neither is known (``root@设备名称`` then: the device
+    is still named)."""
+    people = [u.name for u in users(db)]
+    accounts = _system_accounts() - set(people)  # a user called admin is that user
+    row = db.execute("SELECT value FROM meta WHERE key = 'author'").fetchone()
+    named = (row[0] or "").strip() if row else ""
+    if not named or named in accounts:
+        named = people[0] if people else ""
+    if not named:
+        return {}
+    return {account: named for account in accounts}
+
+
+def _signed(author: str | None, device: str, person: Mapping[str, str]) -> str:
+    plain = (author or "").strip()
+    return signed_author(person.get(plain, plain), device)
 
 
 def sign_authors(db: sqlite_utils.Database, origins: Iterable[str], device: str) -> int:
@@ -28,8 +64,11 @@ def sign_authors(db: sqlite_utils.Database, origins: Iterable[str], device: str)
     found = db.execute(
         f"SELECT DISTINCT author FROM changes WHERE device_id IN ({marks})", origins
     ).fetchall()
+    person = _person_of(db)
+    # Before its enrolment a ledger signed with its label (the settings' 设备名称: the first
+    # wave's wizard set the computer's name): 李芳@DESKTOP-7F3K is 李芳's, now on `device`.
     renames = {
-        (a or ""): signed_author(a or "", device)
+        (a or ""): _signed(author_parts(a or "")[0], device, person)
         for (a,) in found
         if author_parts(a or "")[1] != device
     }
@@ -100,15 +139,17 @@ def unsigned_unsent(db: sqlite_utils.Database, sent: Mapping[str, int], device: 
 def sign_unsent_authors(db: sqlite_utils.Database, sent: Mapping[str, int], device: str) -> int:
     """Record as ``姓名@device`` the authors of the changes past `sent` (origin → highest seq the
     hub holds) that name no device at all — what a first-wave laptop wrote (a plain name, or the
-    system's user) and had not yet sent when it was upgraded; returns how many were rewritten.
+    system's account ``root``, signed as the laptop's person: `_person_of`) and had not yet sent
+    when it was upgraded; returns how many were rewritten.
 
     The changes the hub holds keep their author byte for byte (a change sent again must match
     its copy there), and so do the rows they last wrote; the rows the rewritten changes created
     or last updated take the new author, as the hub will record them. Call inside a
     transaction, with nothing sent past `sent`.
     """
+    person = _person_of(db)
     signed = [
-        (f"{hlc}/{origin}:{seq}", origin, seq, signed_author(author or "", device))
+        (f"{hlc}/{origin}:{seq}", origin, seq, _signed(author, device, person))
         for hlc, origin, seq, author in _unsigned(db, sent, device)
     ]
     if not signed:

@@ -47,8 +47,9 @@ class HubLog:
 
     def device_status(self) -> list[dict[str, Any]]:
         """Per enrolled device: area, keys' state, last good exchange (a bundle imported from
-        it or an answer made for it), changes sent but not yet confirmed (`pending`), and
-        bundles it uploaded that were refused (`refused_bundles`)."""
+        it or an answer made for it), changes sent but not yet confirmed (`pending`),
+        bundles it uploaded that were refused (`refused_bundles`), and the newest county pack
+        it has confirmed receiving (`policy`: its version, None when none)."""
         cursor = self.db.execute(
             """SELECT p.name AS device, p.device_role AS role, p.area_code AS area,
                 p.enrolled_at, p.revoked_at,
@@ -62,7 +63,11 @@ class HubLog:
                 (SELECT count(*) FROM hub_exchanges e
                   WHERE e.device = p.name AND e.outcome != 'ok') AS refused_bundles,
                 (SELECT count(*) FROM held_changes h
-                  WHERE h.device = p.name AND h.status = 'held') AS refused
+                  WHERE h.device = p.name AND h.status = 'held') AS refused,
+                (SELECT k.version FROM policy_packs k JOIN sync_sent_rows r
+                   ON r.peer = p.name AND r.row_id = k.id
+                  WHERE k.deleted = 0 AND r.first_serial <= p.acked_out
+                  ORDER BY k.seq DESC LIMIT 1) AS policy
             FROM sync_peers p WHERE p.role = 'device' ORDER BY p.name"""
         )
         names = [d[0] for d in cursor.description]

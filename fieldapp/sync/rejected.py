@@ -15,7 +15,7 @@ from typing import Any
 
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
-from fieldapp.services.trust import RULES, table_name
+from fieldapp.services.trust import RULES, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.withdraw import withdraw
@@ -62,7 +62,7 @@ def describe(item: dict[str, Any]) -> str:
     """县里未接受的修改：人员信息 联系电话=… 原因：…"""
     # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say nothing.
     values = "，".join(
-        f"{field_label(k)}={v!r}"
+        f"{field_label(k)}={_shown(v)}"
         for k, v in sorted(item["values"].items())
         if k != "deleted" and not k.endswith("_id") and v not in (None, "")
     )
@@ -73,6 +73,17 @@ def describe(item: dict[str, Any]) -> str:
     if item["undone"]:
         text += f"；本机已撤销（{item['undone_at']}）"
     return text
+
+
+def _shown(value: object) -> str:
+    """A value as the coordinator reads it: 是 / 否, text as written (never Python's repr)."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, list | tuple):
+        return "、".join(printable(v) for v in value)
+    return printable(value)
 
 
 def undo(ledger: Ledger, change_ids: Iterable[str]) -> int:

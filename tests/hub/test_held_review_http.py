@@ -269,3 +269,36 @@ def _own_persons(device: Ledger) -> set[str]:
         [device.device_id],
     ).fetchall()
     return {r[0] for r in rows}
+
+
+def test_a_held_new_family_is_listed_in_the_clerks_words(
+    server, hub, make_device, tmp_path, capsys
+) -> None:
+    """A bundle of the first wave reaching the hub after its upgrade (exported before, carried
+    late) is held whole, its authors plain: a new household and its people. The county's clerk
+    read 户主=None，脱贫户=False，所属户='01a23d2f-429c-77a6-b063-a1e2e71b2f37'，毕业年份=None — Python's
+    words and the household's internal id — in `hub rejected` and on the county desktop; now
+    户主=空，脱贫户=否，所属户=「一组」 (the household, by what the held change itself sets)."""
+    from fieldapp.cli.main import main
+    from fieldapp.sync.exchange import export_bundle
+
+    village = make_device("大坝村", VILLAGE)
+    household, _ = add_family(village, VILLAGE, ["201"], surname="赵")
+    with village.transaction():  # as the first wave signed them, its upgrade not yet run
+        village.db.execute("UPDATE changes SET author = 'root' WHERE device_id = ?",
+                           [village.device_id])  # fmt: skip
+    assert hub.import_file(export_bundle(village, tmp_path / "old.fieldsync").path).held > 0
+    county = _enrolled(hub, tmp_path, "县人社局", "520502", Role.COUNTY, "李科长")
+    # on each backend: no county pack was sent to it (hub devices' 政策包)
+    assert {d["device"]: d["policy"] for d in hub.status()}["大坝村"] is None
+
+    assert main(["hub", "rejected", "--dir", str(hub.root)]) == 0
+    listed = capsys.readouterr().out
+    shown = "\n".join(i["content"] for i in held_changes(county, server.url)["held"])
+
+    for text in (listed, shown):
+        for unsaid in ("None", "False", "True", household, "'"):
+            assert unsaid not in text, (unsaid, text)
+        assert "户主=空" in text and "脱贫户=否" in text, text
+        assert "所属户=「一组」" in text and "地址=一组" in text and "姓名=赵0" in text, text
+    county.close()

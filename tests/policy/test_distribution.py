@@ -385,3 +385,100 @@ def test_a_claim_made_before_the_new_standard_arrived_is_named_when_it_comes(
     assert "赵六的乡村公益性岗位补贴（2027年1月）按原标准 600 元申领，现行标准为 700 元" in out, out
     assert "2026年12月" not in out
     assert "审批前请驳回，按现行标准重新申领" in out
+
+
+@pytest.mark.parametrize("states_its_program", [True, False])
+def test_a_pack_from_a_newer_program_is_refused_saying_to_upgrade(
+    county: County, states_its_program: bool
+) -> None:
+    """A county whose hub runs a later fieldapp publishes a pack with what this program does
+    not know (a field of a later version). The device kept its pack, as it must, but told the
+    coordinator 第 N 行：overrides.figure_steps：不认识的字段（可能拼错了） — a misspelling, in the
+    pack's own English, on a pack no one there wrote; it now says the pack needs a newer program,
+    and which version when the pack states it (`requires`)."""
+    from fieldapp import __version__
+    from fieldapp.store.sync_state import SyncState
+
+    assert county.publish(COUNTY_PACK)[0] == 0
+    assert NOTICE in county.deliver()[1]
+    later = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"').replace(
+        "figure = 500\n", "figure = 450\nfigure_steps = [[2027-01-01, 480]]\n", 1
+    )
+    if states_its_program:
+        later = later.replace('version = "2026.2"\n', 'version = "2026.2"\nrequires = "0.3.0"\n')
+    hub = Ledger.open(county.hub / "hub.db")
+    identity = SyncState(hub.db).identity()
+    assert identity is not None
+    hub.close()
+    # signed with the hub's own key, as the later program on the hub signs what it publishes
+    county.forge(
+        PublishedPack("qixingguan", "2026.2", 2, "2026-12-20T10:00:00", later)
+        .signed(identity.sign_secret)
+        .as_row()
+    )
+
+    code, out, err = county.deliver()
+
+    assert code == 0 and "政策包已更新" not in out
+    newer = " fieldapp 0.3.0 或更新的版本" if states_its_program else "更新版本的 fieldapp "
+    assert f"县里下发的政策包 2026.2 版（第 2 号）要用{newer}才能启用" in err, err
+    assert f"本机是 {__version__}" in err and "请升级本机程序" in err, err
+    assert "仍使用县里下发的政策包 2026.1 版（第 1 号）" in err, err
+    for unsaid in ("不认识的字段", "拼错", "figure_steps", "overrides", "requires"):
+        assert unsaid not in err, err
+    assert county.transport()["amount"] == 500
+    assert county.pack()["version"] == "2026.1"
+
+
+def test_a_pack_file_for_a_newer_program_is_not_published(county: County) -> None:
+    """The same pack handed to this program's hub: refused, naming the version it needs."""
+    code, _, err = county.publish(
+        COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "0.3.0"\n')
+    )
+    assert code == 2 and "要用 fieldapp 0.3.0 或更新的版本" in err and "未签发" in err, err
+    code, _, err = county.publish(
+        COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "新版"\n')
+    )
+    assert code == 2 and "requires" in err and "0.3.0" in err, err  # how to write it
+    assert (
+        county.publish(
+            COUNTY_PACK.replace('version = "2026.1"\n', 'version = "2026.1"\nrequires = "0.2.0"\n')
+        )[0]
+        == 0
+    )
+
+
+def test_hub_devices_says_which_county_pack_each_device_has_received(county: County) -> None:
+    """The county's clerk publishes next year's pack in December and must know, before New
+    Year's Day, which villages have it. `hub devices` said when each last synced and how many
+    changes it had not confirmed, never which pack it holds; it now names the newest county
+    pack each device has confirmed receiving, and says when that is not the one in force."""
+
+    def devices() -> tuple[dict[str, object], str]:
+        code, out, _ = county.run("hub", "devices", "--dir", county.hub, "--json")
+        assert code == 0
+        (item,) = json.loads(out)
+        code, text, _ = county.run("hub", "devices", "--dir", county.hub)
+        assert code == 0
+        return item, text
+
+    def confirm() -> None:  # the device's next bundle tells the hub what it received
+        county.serial += 1
+        bundle = county.tmp / f"up{county.serial}.fieldsync"
+        assert county.run("--db", county.device, "sync", "export", "--out", bundle)[0] == 0
+        assert county.run("hub", "import", "--dir", county.hub, bundle)[0] == 0
+
+    assert county.publish(COUNTY_PACK)[0] == 0
+    item, text = devices()
+    assert item["policy"] is None and "政策包：未收到（现行 2026.1）" in text, text
+    county.deliver()
+    confirm()
+    item, text = devices()
+    assert item["policy"] == "2026.1" and "政策包：2026.1" in text and "现行" not in text, text
+    later = COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"')
+    assert county.publish(later)[0] == 0
+    item, text = devices()
+    assert item["policy"] == "2026.1" and "政策包：2026.1（现行 2026.2，未收到）" in text, text
+    county.deliver()
+    confirm()
+    assert devices()[0]["policy"] == "2026.2"

@@ -347,3 +347,31 @@ def test_a_new_monitoring_line_from_a_day_keeps_the_old_line_before_it(hub: Path
     code, _, err = edit(capsys, hub, "--income-line", "720", "--document", "七人社通〔2026〕21号")
     assert code == 0, err
     assert in_force(hub).lines.income_line_on(dt.date(2026, 12, 1)) == (720, "七人社通〔2026〕21号")
+
+
+def test_a_new_years_figure_past_its_rules_end_is_said_when_published(hub: Path, capsys) -> None:
+    """The county's post subsidy was extended to 2026-12-31 by this year's notice; in December
+    the clerk publishes next year's 700 元 from 2027-01-01 (as docs/policy.md shows) without
+    extending the rule into 2027. Nothing was said: every device took the pack, and from New
+    Year's Day the subsidy was no longer claimable at all, the new figure never paid. The clerk
+    is now told at once, with what to add; the pack is still published."""
+    code, _, err = edit(
+        capsys, hub, "--figure", "welfare_post_subsidy=600",
+        "--extend", "welfare_post_subsidy=2026-12-31", *DOC,
+    )  # fmt: skip
+    assert code == 0 and "用不上" not in err, err
+    code, out, err = edit(
+        capsys, hub, "--figure", "welfare_post_subsidy=700", "--figure-from", "2027-01-01",
+        "--document", "七人社通〔2026〕20号",
+    )  # fmt: skip
+    assert code == 0 and "已签发" in out
+    assert (
+        "乡村公益性岗位补贴的新金额 2027-01-01 起执行，但这项补贴只执行到 2026-12-31，新金额用不上"
+        in err
+    ), err
+    assert "--extend welfare_post_subsidy=" in err, err
+    code, _, err = edit(
+        capsys, hub, "--extend", "welfare_post_subsidy=2027-12-31",
+        "--document", "七人社通〔2026〕20号",
+    )  # fmt: skip
+    assert code == 0 and "用不上" not in err, err

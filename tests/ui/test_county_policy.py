@@ -177,3 +177,24 @@ def test_the_county_form_sets_a_new_figure_from_a_day(county_hub, window, qtbot)
     assert lines.welfare_post_income_line_from is not None
     dialog.figure_from.setText("明年")
     assert not dialog.check() and "新金额的执行日期：“明年”不是日期" in dialog.error.text()
+
+
+def test_the_county_form_says_a_new_figure_past_its_rules_end_goes_unused(
+    county_hub, window, qtbot
+) -> None:
+    """As on the hub's command line: next year's figure from 2027-01-01 without extending the
+    rule past its end (the post subsidy's built-in period ended 2025-12-31) was 检查通过 with
+    nothing said, and never paid; the check now says so, naming what to fill in."""
+    dialog = _editor(window, qtbot)
+    dialog.figure_edits["welfare_post_subsidy"].setText("700")
+    dialog.figure_from.setText("2027-01-01")
+    dialog.doc_number.setText("七人社通〔2026〕20号")
+    assert dialog.check(), dialog.error.text()
+    said = dialog.result.text()
+    assert "检查通过" in said
+    assert "乡村公益性岗位补贴的新金额 2027-01-01 起执行，但这项补贴只执行到 2025-12-31" in said, (
+        said
+    )
+    dialog.extension_edits["welfare_post_subsidy"].setText("2027-12-31")
+    assert dialog.check(), dialog.error.text()
+    assert "用不上" not in dialog.result.text()

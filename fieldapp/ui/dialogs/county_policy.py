@@ -37,6 +37,7 @@ from fieldapp.policy.editor import (
     parse_days,
     year_schedule,
 )
+from fieldapp.policy.eligibility import unused_figures
 from fieldapp.policy.pack import Document, PackError, Policy
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.changes import ChangeSet, Kind
@@ -252,9 +253,12 @@ class CountyPolicyDialog(QDialog):
             self.error.setText(self.tr("请检查：") + str(error).splitlines()[0])
             return False
         unset = policy.unset_figures()
+        # A figure from a day past its rule's end is never paid: said with what to fill in.
+        unused = [text for _, text in unused_figures(policy)]
         self.result.setText(
             self.tr("检查通过：规则版本 %1").replace("%1", version_words(policy.version))
             + ("\n" + self.tr("仍待核定：") + "；".join(unset) if unset else "")
+            + "".join(f"\n{self.tr('请检查：')}{text}" for text in unused)
         )
         return True
 
