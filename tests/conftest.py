@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if os.environ["QT_QPA_PLATFORM"] == "offscreen":
@@ -15,6 +17,7 @@ if os.environ["QT_QPA_PLATFORM"] == "offscreen":
     _screen = Path(__file__).with_name("screen-1366x768.json")
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_screen}"
 
+from fieldapp.domain.dates import CHINA  # noqa: E402
 from fieldapp.domain.idnumber import make_check_char  # noqa: E402
 from fieldapp.store.ledger import Ledger  # noqa: E402
 from tests.records import Records  # noqa: E402
@@ -33,6 +36,21 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "FIELDAPP_ENROL_CODE",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _today(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test (or module: `pytestmark`) marked `@pytest.mark.today("2027-06-30")` runs on that
+    day: the clock is moved (time-machine) to its noon in China and ticks on from there, for
+    the devices and the hub alike — a claim for a month is written once that month has come,
+    and the program has no setting that moves "today" (it would let next June be claimed)."""
+    marker = request.node.get_closest_marker("today")
+    if marker is None:
+        yield
+        return
+    day = dt.date.fromisoformat(str(marker.args[0]))
+    with time_machine.travel(dt.datetime.combine(day, dt.time(12), CHINA), tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -51,3 +51,18 @@ def parse_date(text: str | dt.date | None) -> dt.date | None:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise ValueError(f"日期“{text}”不是有效日期") from None
+
+
+#: China Standard Time: the counties the ledger serves keep one clock (UTC+8, no summer time).
+CHINA = dt.timezone(dt.timedelta(hours=8), "CST")
+
+
+def today() -> dt.date:
+    """Today as the trust rules count it: the later of this machine's date and China's.
+
+    A laptop in the village keeps China's time; a county hub's server may keep UTC, whose date
+    is still yesterday's for the first eight hours of a Chinese day — a claim made just after
+    midnight in Guizhou is not "dated after today" on such a hub. No setting moves this day:
+    a day a coordinator could set would let a claim for next June through.
+    """
+    return max(dt.date.today(), dt.datetime.now(CHINA).date())

@@ -282,6 +282,38 @@ def claim_beyond_policy(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, 
     )
 
 
+def claim_not_yet_due(
+    claim: Mapping[str, Any], today: dt.date, said: str = "今天"
+) -> tuple[str, str] | None:
+    """Why a claim (its fields by name, as stored or as a model dumps them) cannot be made or
+    passed on `today`, as (rule, reason): its claim date is after `today` — next June's post
+    subsidy claimed in December pays for work not yet done (骗取、套取资金); None otherwise.
+
+    Pure: the caller says which day it is (the device its own, the hub the day a bundle
+    arrives — never the sending device's clock) and how the reason names that day (`said`).
+    """
+    on = _day(claim.get("claim_date"))
+    if on is None or on <= today:
+        return None
+    name = f"{claim.get('person_name') or '此人'}的{claim.get('rule_title') or '补贴'}"
+    kind = str(claim.get("limit_key") or "").rpartition("|")[2].partition(":")[0] or {
+        LimitKind.ONCE_PER_MONTH.value: "month", LimitKind.ONCE_PER_YEAR.value: "year"
+    }.get(str(claim.get("limit_kind") or ""), "")  # fmt: skip
+    event = _day(claim.get("event_date"))
+    if kind == "month":
+        when = f"{on.year}年{on.month}月"
+    elif kind == "year":
+        when = f"{on.year}年度"
+    else:
+        when = f"{event} 开始的就业（培训）" if event is not None else f"{on} 申领"
+    return (
+        "claim_future",
+        f"{name}（{when}）的申领日期 {on} 还没有到（{said}是 {today}）："
+        "补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；"
+        "到了那一天再申领",
+    )
+
+
 #: A qualifying event: its date, the spell or training, and the categories held that day.
 Event = tuple[dt.date, SpellFacts | None, ServiceFacts | None, frozenset[str]]
 

@@ -15,6 +15,7 @@ from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, QualifyingFacts
+from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.domain.roles import Role
@@ -25,6 +26,7 @@ from fieldapp.policy.eligibility import (
     Status,
     categories_judged,
     claim_beyond_policy,
+    claim_not_yet_due,
     evaluate_all,
     evaluate_person,
     evaluate_rule,
@@ -168,6 +170,11 @@ class ClaimService:
             raise ClaimRefused(f"“{rule.title}”在现行政策中未启用，不能申领")
         with writing(self.ledger, self.actor) as writer:
             facts = self.eligibility.facts_of(id_number)
+            # Said before whether the person qualifies then (the write door refuses it too).
+            asked = {"claim_date": on, "person_name": facts.name, "rule_title": rule.title}
+            future = claim_not_yet_due(asked | {"limit_kind": rule.limit.kind.value}, today())
+            if future is not None:
+                raise ClaimRefused(future[1])
             result = evaluate_rule(rule, facts, on, detail=True)
             if result.status is Status.CLAIMED:
                 first = self.queries.get(result.claim_id or "")

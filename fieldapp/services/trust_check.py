@@ -12,6 +12,7 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -24,9 +25,10 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
-from fieldapp.policy.eligibility import claim_beyond_policy
+from fieldapp.policy.eligibility import claim_beyond_policy, claim_not_yet_due
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
@@ -79,6 +81,32 @@ ONWARD: frozenset[str] = frozenset(
 REVIEWED: frozenset[str] = frozenset(
     {ClaimState.VILLAGE_REVIEWED.value, ClaimState.TOWNSHIP_REVIEWED.value}
 )
+
+#: Fields that say which month (job) a claim pays: setting one dates the claim anew.
+DATED_FIELDS: frozenset[str] = frozenset({"claim_date", "limit_key", "event_date"})
+#: Steps towards the money a claim dated after today may not take (paid, too: a payment
+#: recorded for a month not yet come is the same money paid for work not yet done).
+DUE_STEPS: frozenset[str] = ONWARD | {ClaimState.PAID.value}
+
+
+def asks_due(table: str, data: Mapping[str, Any], exists: bool) -> bool:
+    """True when a change is judged by its claim date (`claim_not_yet_due`), by anyone: a new
+    claim, a claim's month (job) set again, or a claim taken a step on towards payment."""
+    if table != "claims":
+        return False
+    return not exists or bool(DATED_FIELDS.intersection(data)) or data.get("state") in DUE_STEPS
+
+
+def not_yet_due(
+    row: Mapping[str, Any], on: dt.date, said: str = "今天"
+) -> Verdict:  # fmt: skip
+    """`claim_not_yet_due` of a claim's whole row (its change applied) as a verdict: a claim
+    dated after `on` refused; a deleted one is not judged."""
+    if row.get("deleted"):
+        return ALLOWED
+    found = claim_not_yet_due(row, on, said)
+    return refuse(*found) if found is not None else ALLOWED
+
 
 #: A row as it will be once the changes allowed so far apply: (table, row id) → row or None.
 RowLookup = Callable[[str, str], Mapping[str, Any] | None]
@@ -250,6 +278,7 @@ def screen(
     *,
     cleared: bool = True,
     paid: PolicyJudge | None = None,
+    arrived: dt.date | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -259,7 +288,9 @@ def screen(
     must be of the same row (a parent elsewhere could cancel a change on another device).
     `values`: `values_ahead` of the bundle, when made; `asked`: `rows_ahead` of the bundle
     (or of any changes among which these are), when made. `paid`: the policy judging what a
-    claim asks for (`policy_judge`), after the rules allow the change.
+    claim asks for (`policy_judge`), after the rules allow the change. `arrived`: the hub's
+    own day the bundle arrived: a claim dated after it is held (`claim_future`), whoever sends
+    it (the device's clock is the sender's word).
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -291,6 +322,10 @@ def screen(
             finder, actor, origins, change, known, fields, transfers, bundle_rows, authors,
             values,
         )  # fmt: skip
+        if verdict.allowed and arrived is not None:
+            before = finder.row(change.tbl, change.row_id)
+            if asks_due(change.tbl, change.data, before is not None):
+                verdict = not_yet_due({**(before or {}), **change.data}, arrived, "中心收到时")
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -510,13 +545,19 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
     actors: dict[tuple[Role, str | None], Actor] = {}  # its area named once, not per write
 
     def check_write(actor: WriterActor, change: ProposedChange) -> None:
-        if actor.role is None:
-            return
         data = {k: to_storable(v) for k, v in change.fields.items()}
         if change.before is not None:
             data = {k: v for k, v in data.items() if change.before.get(k) != v}
             if not data:
                 return
+        if asks_due(change.table, data, change.before is not None):
+            # Enrolled or not, any role: a claim for a month not yet come is never written.
+            before = {k: to_storable(v) for k, v in (change.before or {}).items()}
+            due = not_yet_due({**before, **data}, today())
+            if not due.allowed:
+                raise TrustRefused(due)
+        if actor.role is None:
+            return
         assert actor.role is not None
         key = (actor.role, actor.scope or None)
         who = actors.get(key) or actors.setdefault(key, own_actor(ledger, actor))

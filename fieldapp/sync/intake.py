@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
+from fieldapp.domain.dates import today
 from fieldapp.services.trust import Origins, Verdict
 from fieldapp.services.trust_check import Refusal, named_actor, policy_judge, screen
 from fieldapp.store import replica
@@ -155,8 +156,12 @@ def admit(
     actor = named_actor(ledger, peer.device_role, peer.area_code, peer.name)
     known = replica.data_columns(ledger.db) if columns is None else columns
     fields = {t: frozenset(f) for t, f in known.items()}
-    # A claim asking more than the county's policy pays is held too (the hub's own policy).
-    return screen(ledger.db, actor, origins, new, fields, values, asked, paid=policy_judge(ledger))
+    # A claim asking more than the county's policy pays is held too (the hub's own policy),
+    # and one dated after the day it arrives (the hub's own clock: the device's is its word).
+    return screen(
+        ledger.db, actor, origins, new, fields, values, asked,
+        paid=policy_judge(ledger), arrived=today(),
+    )  # fmt: skip
 
 
 def _owners(state: SyncState, own: set[str]) -> dict[str, tuple[str, bool]]:

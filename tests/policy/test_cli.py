@@ -367,6 +367,7 @@ def test_eligible_says_which_subsidies_ended_at_the_new_year(db, capsys, tmp_pat
     assert isinstance(json.loads(out), list)
 
 
+@pytest.mark.today("2027-01-31")
 def test_installing_a_new_standard_names_the_claims_made_at_the_old_one(
     db, capsys, tmp_path: Path
 ) -> None:
@@ -422,3 +423,32 @@ def test_the_januarys_report_counts_the_claims_of_its_own_year(db, capsys, tmp_p
     sheet = openpyxl.load_workbook(out_file)["汇总"]
     texts = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "六、补贴申领（按补贴种类和资金来源，本年累计）" in texts, texts
+
+
+@pytest.mark.today("2026-12-03")
+def test_claim_create_for_a_month_not_yet_come_is_refused_in_chinese(
+    db, capsys, tmp_path: Path
+) -> None:
+    """`claim create --on 2027-06-05` on 3 December made next June's post subsidy claim (a
+    monthly subsidy paid for work not yet done); the device now refuses it, naming the person,
+    the subsidy and the month, and makes December's."""
+    path, _ids = db
+    extended = tmp_path / "2027.toml"
+    extended.write_text(
+        COUNTY_PACK.replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+        ),
+        encoding="utf-8",
+    )
+    assert run(capsys, "--db", path, "policy", "install", str(extended))[0] == 0
+    ledger = Ledger.open(path)
+    _pid, number = post_worker(Records(ledger))
+    ledger.close()
+    claim = ["--db", path, "claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
+    code, out, err = run(capsys, *claim, "--on", "2027-06-05")
+    assert code == 1 and not out
+    assert "赵六的乡村公益性岗位补贴（2027年6月）的申领日期 2027-06-05 还没有到" in err
+    assert "不能预先申领" in err and "Traceback" not in err
+    assert run(capsys, *claim)[0] == 0  # today's (December's) is made

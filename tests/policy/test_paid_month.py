@@ -6,16 +6,23 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from fieldapp.domain.claims import ClaimState
+import pytest
+
+from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.paperwork.jobs import form_job, roster_job
 from fieldapp.policy.combine import combine
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
-from fieldapp.services.claims import ClaimService
+from fieldapp.services.claims import ClaimRefused, ClaimService
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.services.writer import actor_of, writing
 from tests.paperwork.pdftext import page_texts
 from tests.policy.helpers import COUNTY_PACK, HOME, populate, post_worker
 from tests.records import Records
+
+#: January's and December's claims are made once January has come.
+pytestmark = pytest.mark.today("2027-02-01")
 
 
 def _extended() -> Policy:
@@ -79,3 +86,38 @@ def test_one_person_paid_for_two_months_is_one_person_on_the_roster_and_notice(
         page_texts(notice_job(repo.ledger, batch.id, dt.date(2026, 11, 23), policy).render())
     )
     assert "以下 1 名人员（2 笔）申请乡村公益性岗位补贴" in notice.replace("\n", "")
+
+
+@pytest.mark.today("2026-12-03")
+def test_a_month_not_yet_come_is_never_claimed_nor_passed_on(repo: Records) -> None:
+    """On 3 December next June's post subsidy could be claimed (`--on 2027-06-05`): a claim
+    for work not yet done. The claim is refused, saying whose, which subsidy and month; the
+    write door refuses such a row however it is written; and a claim dated ahead made before
+    this rule (or by a tampered copy) is never passed on in review nor marked paid."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    service = ClaimService(repo.ledger, _extended())
+    with pytest.raises(ClaimRefused) as refused:
+        service.create(number, "welfare_post_subsidy", on=dt.date(2027, 6, 5))
+    assert str(refused.value).startswith(
+        "赵六的乡村公益性岗位补贴（2027年6月）的申领日期 2027-06-05 还没有到（今天是 2026-12-03）"
+    )
+    december = service.create(number, "welfare_post_subsidy", on=dt.date(2026, 12, 3))
+    # The door itself: a claim dated next June written by any other path.
+    june = december.model_copy(update={"id": "", "claim_date": dt.date(2027, 6, 5)})
+    with pytest.raises(TrustRefused) as door, writing(repo.ledger, actor_of(repo.ledger)) as w:
+        w.insert(june)
+    assert door.value.rule == "claim_future" and "2027年6月" in str(door.value)
+    # … nor December re-dated to June,
+    with pytest.raises(TrustRefused), writing(repo.ledger, actor_of(repo.ledger)) as w:
+        w.update(Claim, december.id, {"claim_date": dt.date(2027, 6, 5)})
+    # … nor a stored claim dated ahead taken a step on, or recorded paid.
+    with repo.ledger.transaction():
+        repo.ledger.update("claims", december.id, {"claim_date": "2027-06-05"})
+    for step in (ClaimState.SUBMITTED, ClaimState.PAID):
+        with (
+            pytest.raises(TrustRefused, match="还没有到"),
+            writing(repo.ledger, actor_of(repo.ledger)) as w,
+        ):
+            w.update(Claim, december.id, {"state": step.value})
+    assert repo.ledger.get("claims", december.id)["state"] == ClaimState.DRAFT.value

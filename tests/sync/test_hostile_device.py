@@ -546,3 +546,50 @@ def test_a_person_named_before_a_household_of_another_village_is_held_with_it(
     assert hub.ledger.get("households", "h-forged") is None
     county["exchange"](other, "远村")
     assert other.get("persons", "p-forged") is None
+
+
+@pytest.mark.today("2026-12-03")
+def test_a_claim_for_next_june_is_held_never_landing_nor_reaching_the_village(
+    county, hub, tmp_path, capsys
+):
+    """A tampered program on 红星村's laptop (today 2026-12-03) claims next June's subsidy
+    for its own person, in a validly signed bundle, beside an honest edit: the hub holds the
+    claim (`claim_future`, by the hub's own clock — the device dated it as it liked), never
+    applies or forwards it, says why to the device and the county; the honest edit lands."""
+    village, second, mine = county["village"], county["second"], county["mine"]
+    june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张三",
+                          "rule_title": "乡村公益性岗位补贴", "amount": 600.0,
+                          "limit_key": f"welfare_post|{mine}|month:2027-06"}  # fmt: skip
+    ahead = forge(village, "claims", natural_id("claims", "forged", "june"), june)
+    honest = village.update("persons", mine, {"notes": "已核实"})
+    upload = send(village, tmp_path / "forged.fs")
+    hub.import_file(upload.path)
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (ahead.id, "claim_future")
+    assert "张三的乡村公益性岗位补贴（2027年6月）" in held.reason
+    assert "2027-06-05 还没有到" in held.reason and "中心收到时是 2026-12-03" in held.reason
+    assert hub.ledger.get("claims", ahead.row_id) is None  # never projected
+    assert hub.ledger.get("persons", mine)["notes"] == "已核实"  # the good change landed
+    assert honest is not None
+    # The device hears why; the county's reviewer reads it; the other laptop never gets it.
+    import_bundle(village, hub.export_for("红星村", tmp_path / "answer.fs").path)
+    status = _last_json(capsys, ["--db", village.path, "sync", "status", "--json"])
+    (report,) = [r for r in json.loads(status)["rejected"] if r["change_id"] == ahead.id]
+    assert report["rule"] == "claim_future" and "还没有到" in report["reason"]
+    out = _last_json(capsys, ["hub", "rejected", "--dir", str(hub.root)])
+    assert "申领日期还没有到" in out or "还没有到" in out
+    county["exchange"](second, "红星村二号")
+    assert second.get("claims", ahead.row_id) is None
+    assert second.get("persons", mine)["notes"] == "已核实"
+
+
+@pytest.mark.today("2027-06-05")
+def test_the_same_claim_arriving_in_june_lands(county, hub, tmp_path):
+    """The hub judges by the day the bundle arrives: June's claim sent in June is not held
+    as dated ahead (this one asks more than the transport subsidy pays: held for that)."""
+    village, mine = county["village"], county["mine"]
+    june = claim(mine) | {"claim_date": "2027-06-05",
+                          "limit_key": f"welfare_post|{mine}|month:2027-06"}  # fmt: skip
+    made = forge(village, "claims", natural_id("claims", "forged", "june"), june)
+    hub.import_file(send(village, tmp_path / "june.fs").path)
+    assert "claim_future" not in {h.rule for h in hub.rejected() if h.change_id == made.id}

@@ -110,6 +110,7 @@ def january_claim_at_600(ledger_path: Path, tmp_path: Path) -> Path:
     return pack
 
 
+@pytest.mark.today("2027-01-31")
 def test_installing_the_new_standard_names_the_claim_made_at_the_old_one(
     january_claim_at_600, window, monkeypatch
 ) -> None:
