@@ -424,3 +424,37 @@ def test_the_januarys_report_counts_the_claims_of_its_own_year(db, capsys, tmp_p
     sheet = openpyxl.load_workbook(out_file)["汇总"]
     texts = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "六、补贴申领（按补贴种类和资金来源，本年累计）" in texts, texts
+
+
+def test_claim_list_says_the_day_each_claim_was_made(db, capsys, tmp_path: Path) -> None:
+    """November's post subsidy claimed today (`--on` 2026-11-30, the month it pays): `claim
+    list` said no day at all and its --json only claim_date 2026-11-30, the day it was judged on
+    — a county clerk's script listing the claims made this week found none. The day it was made
+    is now given (made_on, beside the unchanged keys) with the month it pays (paid_for)."""
+    path, _ids = db
+    pack = tmp_path / "2026.toml"
+    pack.write_text(
+        COUNTY_PACK.replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+        ),
+        encoding="utf-8",
+    )
+    assert main(["--db", path, "policy", "install", str(pack)]) == 0
+    ledger = Ledger.open(Path(path))
+    _pid, number = post_worker(Records(ledger))
+    ledger.close()
+    claim = ["claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
+    assert main(["--db", path, *claim, "--on", "2026-11-30"]) == 0
+    capsys.readouterr()
+    today = dt.date.today().isoformat()
+    code, out, _ = run(capsys, "--db", path, "claim", "list", "--json")
+    assert code == 0
+    (item,) = json.loads(out)
+    assert item["made_on"] == today and item["paid_for"] == "2026年11月"
+    assert item["claim_date"] == "2026-11-30"  # the keys scripts read are as they were
+    code, out, _ = run(capsys, "--db", path, "claim", "list")
+    assert out.rstrip("\n").split("\t")[-2:] == [today, "2026年11月"]
+    code, out, _ = run(capsys, "--db", path, "claim", "show", item["id"])
+    assert f"申请日期：{today}；发放月份：2026年11月" in out
