@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import (
     JSON_HELP,
@@ -33,6 +34,9 @@ from fieldapp.services.claims import (
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
 from fieldapp.store.queries import records
+
+if TYPE_CHECKING:
+    from fieldapp.domain.claims import Claim
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -317,6 +321,11 @@ def _claim_dict(claim: object) -> dict[str, object]:
     assert isinstance(claim, Claim)
     data = claim.model_dump(mode="json")
     data["missing_evidence"] = claim.missing_evidence()
+    # claim_date is the day it was judged on (a month's subsidy: the month's last day); the
+    # day it was made, and the month (year) it pays, are said beside it.
+    made = claim.made_on()
+    data["made_on"] = made.isoformat() if made else None
+    data["paid_for"] = claim.paid_for()
     return data
 
 
@@ -394,9 +403,16 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
-            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places(c.area_code)}"
+            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places(c.area_code)}\t"
+            f"{_made_on(c)}\t{c.paid_for()}"
         )
     return 0
+
+
+def _made_on(claim: Claim) -> str:
+    """The day a claim was made (申请日期), not the day it was judged on."""
+    made = claim.made_on()
+    return made.isoformat() if made else ""
 
 
 def _batch_titles(service: ClaimService) -> dict[str, str]:
@@ -420,6 +436,8 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         f"{claim.funding_source}"
     )
     print(f"收款：{claim.payee} {claim.payee_name}；状态：{claim.state}")
+    period = f"；发放月份：{claim.paid_for()}" if claim.paid_for() else ""
+    print(f"申请日期：{_made_on(claim) or '未知'}{period}")
     if claim.batch_id:
         print(f"批次：{_batch_titles(service).get(claim.batch_id, '（本机尚未收到，请先同步）')}")
     for item, done in claim.evidence_items().items():

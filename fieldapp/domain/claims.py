@@ -152,6 +152,18 @@ class Claim(Record):
             return f"{period}年度"
         return ""
 
+    def made_on(self) -> dt.date | None:
+        """The day the claim was made (its 申请日期): the day its row was created on the laptop
+        that made it. `claim_date` is the day it was judged on — for a subsidy paid by the month,
+        the month's last day: December's, made on 5 January, was made on 2027-01-05 and pays
+        2026年12月. The judging day only for a claim whose creation the ledger does not hold."""
+        if self.created_at:
+            try:
+                return dt.date.fromisoformat(self.created_at[:10])
+            except ValueError:
+                pass
+        return self.claim_date
+
     def evidence_items(self) -> dict[str, bool]:
         """The evidence checklist: item → collected."""
         try:

@@ -115,9 +115,8 @@ def made_on(claim: Claim) -> str:
     the laptop that made it (a month's subsidy is claimed after the month, judged on the
     month's last day: `claim_date` is that judging day, not the day anyone applied); the
     judging day only for a claim whose creation the ledger does not hold."""
-    if claim.created_at:
-        return claim.created_at[:10]
-    return claim.claim_date.isoformat() if claim.claim_date else ""
+    made = claim.made_on()
+    return made.isoformat() if made else ""
 
 
 #: '县定标准、执行至 2027-12-31（某县人社局 某人社通〔2026〕20号，2026-12-10）': one county

@@ -4,7 +4,8 @@ Per village/site and in total: persons by category × employment status; the emp
 and by form; zero-employment households; the registered unemployed by level and class with
 overdue services; subsidies claimed, approved and paid by kind and funding source; and 一户一人
 coverage of relocated and lifted-out-of-poverty households. Figures are as of the month's last
-day.
+day. Claims count by the day they were made (申请日期), not the month they pay (发放月份): 本月新申领
+the month's, 本年累计 the year's to the report's day (`claims_note`, printed under the table).
 """
 
 from __future__ import annotations
@@ -143,6 +144,19 @@ class MonthlyReport:
         }
 
 
+def claims_note(month: str, as_of: dt.date) -> list[str]:
+    """What each column of 补贴申领 counts, printed under it: by the day a claim was made, not
+    the month it pays — December's post subsidy claimed on 5 January is January's."""
+    return [
+        "注：① 补贴申领按申请日期（申领录入之日）统计，不按发放月份："
+        "上月及以前月份的补贴在本月申领的，计入本月。",
+        f"② 申领人数、申领金额（本年累计）：本年 {as_of.year}-01-01 至 {as_of.isoformat()} "
+        "录入的申领，已驳回、已撤销的不计。",
+        f"③ 本月新申领：{month[:4]}年{int(month[5:7])}月录入的申领。",
+        "④ 已审批、已发放：上述申领中到制表之日已经县审批、已发放的人数和金额。",
+    ]
+
+
 def _person_figures(
     fig: AreaFigures, person: PersonFacts, on: dt.date, ages: tuple[int, int]
 ) -> None:
@@ -223,11 +237,9 @@ def _household_figures(
 def _claim_figures(fig: AreaFigures, claim: Claim, month: str, on: dt.date) -> None:
     if claim.deleted or claim.state in (ClaimState.REJECTED, ClaimState.REVERSED):
         return
-    made = claim.claim_date or (
-        dt.date.fromisoformat(claim.created_at[:10]) if claim.created_at else on
-    )
+    made = claim.made_on() or on
     if made > on or made.year != on.year:
-        return  # the year's claims to the report's day (本年累计): last year's are last year's
+        return  # the year's claims made to the report's day (本年累计): last year's are its own
     key = (claim.rule_title or claim.rule_id, claim.funding_source or "未定")
     f = fig.claims.setdefault(key, ClaimFigures())
     f.claimed += 1

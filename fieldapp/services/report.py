@@ -13,9 +13,15 @@ from fieldapp.store.queries.claims import ClaimQueries
 
 
 def monthly_report(
-    ledger: Ledger, policy: Policy, month: str, *, area_prefix: str | None = None
+    ledger: Ledger,
+    policy: Policy,
+    month: str,
+    *,
+    area_prefix: str | None = None,
+    today: dt.date | None = None,
 ) -> MonthlyReport:
-    """The month's figures per village/site and in total."""
+    """The month's figures per village/site and in total, as of the month's last day (today
+    for the month still running)."""
     loader = FactsLoader(ledger)
     households = loader.households(area_prefix=area_prefix)
     claims = ClaimQueries(ledger).select(area_prefix=area_prefix)
@@ -25,7 +31,7 @@ def monthly_report(
         households,
         claims,
         distinct_names(loader.area_names()),
-        today=dt.date.today(),
+        today=today or dt.date.today(),
         area=area_prefix,
     )
 

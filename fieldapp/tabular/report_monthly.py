@@ -15,6 +15,7 @@ from fieldapp.policy.report import (
     WORK_STATES,
     AreaFigures,
     MonthlyReport,
+    claims_note,
     coverage,
 )
 from fieldapp.tabular.output import xlsx_book
@@ -42,11 +43,18 @@ class _Writer:
         self.cell = book.add_format({"border": 1})
         self.money = book.add_format({"border": 1, "num_format": "#,##0.00"})
         self.pct = book.add_format({"border": 1, "num_format": "0.0%"})
+        self.small = book.add_format({"font_size": 9})
 
     def heading(self, text: str) -> None:
         self.row += 1
         self.sheet.write_string(self.row, 0, text, self.title)
         self.row += 1
+
+    def note(self, lines: list[str]) -> None:
+        """Lines under a table saying what its columns count, each across the table's width."""
+        for line in lines:
+            self.sheet.merge_range(self.row, 0, self.row, 8, line, self.small)
+            self.row += 1
 
     def table(
         self, header: list[str], rows: list[list[Any]], formats: dict[int, Any] | None = None
@@ -164,6 +172,7 @@ def _area_sheet(
         rows,
         {3: w.money, 6: w.money, 8: w.money},
     )
+    w.note(claims_note(report.month, report.as_of))
     w.heading("七、“一户一人”就业覆盖")
     rows = []
     for kind in ("脱贫户", "易地搬迁户"):

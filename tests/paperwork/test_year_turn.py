@@ -11,7 +11,9 @@ import datetime as dt
 import re
 import tempfile
 from pathlib import Path
+from typing import cast
 
+import openpyxl
 import pytest
 
 from fieldapp.domain.claims import Claim, ClaimState
@@ -32,8 +34,10 @@ from fieldapp.policy.pack import Policy
 from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimService
+from fieldapp.services.report import monthly_report
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
+from fieldapp.tabular.report_monthly import write_monthly_report
 from tests.paperwork.builders import NAMES, id_for
 from tests.paperwork.pdftext import page_texts, reader
 from tests.policy.helpers import COUNTY_PACK, populate, post_worker
@@ -318,3 +322,48 @@ def test_the_months_in_post_on_a_monthly_subsidys_form_count_the_month_it_pays(
         assert found is not None, flat
         months[claim.paid_for()] = int(found.group(1))
     assert months == {"2026年12月": 6, "2027年1月": 7}
+
+
+def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
+    repo: Records, tmp_path: Path
+) -> None:
+    """The 月报 counted claims by their judging day: November's post subsidy claimed on
+    10 December was 11月's, December's claimed on 5 January was 12月's — missing from the
+    January report's 本月新申领 and landing in December's report after the township had handed
+    it in. A claim now counts in the month it was made (its 申请日期), whatever month it pays;
+    本年累计 is the year's claims made to the report's day, and the sheet says so."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = _extended()
+    service = ClaimService(repo.ledger, policy)
+    evidence = policy.rule("welfare_post_subsidy").evidence
+    at(repo.ledger, dt.datetime(2026, 12, 10, 9, 30))
+    service.create(
+        number, "welfare_post_subsidy", on=dt.date(2026, 11, 30), evidence_collected=evidence
+    )
+    at(repo.ledger, dt.datetime(2027, 1, 5, 9, 30))
+    service.create(
+        number, "welfare_post_subsidy", on=dt.date(2026, 12, 31), evidence_collected=evidence
+    )
+
+    def claims(month: str, today: dt.date) -> list[dict[str, object]]:
+        report = monthly_report(repo.ledger, policy, month, today=today)
+        return cast(list[dict[str, object]], report.total.as_dict()["claims"])
+
+    (december,) = claims("2026-12", dt.date(2027, 1, 31))
+    assert december["new_this_month"] == 1 and december["claimed"] == 1
+    assert december["claimed_amount"] == 600
+    (january,) = claims("2027-01", dt.date(2027, 1, 31))
+    assert january["new_this_month"] == 1 and january["claimed"] == 1
+    (february,) = claims("2027-02", dt.date(2027, 2, 28))
+    assert february["new_this_month"] == 0 and february["claimed"] == 1
+
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(
+        monthly_report(repo.ledger, policy, "2027-01", today=dt.date(2027, 2, 3)), out
+    )
+    sheet = openpyxl.load_workbook(out)["汇总"]
+    texts = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
+    assert "按申请日期（申领录入之日）统计，不按发放月份" in texts
+    assert "本年 2027-01-01 至 2027-01-31 录入的申领" in texts
+    assert "本月新申领：2027年1月录入的申领" in texts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,6 +10,9 @@ import openpyxl
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.services.claims import ClaimService
+from fieldapp.services.policy_admin import load_policy
+from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from tests.policy.helpers import COUNTY_PACK, populate, post_worker
 from tests.records import Records
@@ -21,6 +25,18 @@ def db(tmp_path: Path) -> tuple[str, dict[str, str]]:
     ids = populate(Records(ledger))
     ledger.close()
     return str(path), ids
+
+
+def claim_made_on(path: str, id_number: str, rule_id: str, day: dt.date) -> None:
+    """A claim made on `day` on the laptop (its clock then): `claim create --on` sets only the
+    day a claim is judged on, while the 月报 counts a claim in the month it was made."""
+    ms = int(dt.datetime.combine(day, dt.time(10)).timestamp() * 1000)
+    ledger = Ledger.open(Path(path))
+    try:
+        ledger.clock = HybridClock(None, now_ms=lambda: ms)
+        ClaimService(ledger, load_policy(ledger).policy).create(id_number, rule_id, on=day)
+    finally:
+        ledger.close()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -178,19 +194,7 @@ def test_policy_list_and_check(db, capsys, tmp_path: Path) -> None:
 
 def test_monthly_report_xlsx_and_json(db, capsys, tmp_path: Path) -> None:
     path, ids = db
-    run(
-        capsys,
-        "--db",
-        path,
-        "claim",
-        "create",
-        "--person",
-        ids["jobless"],
-        "--rule",
-        "training_living",
-        "--on",
-        "2025-10-20",
-    )
+    claim_made_on(path, ids["jobless"], "training_living", dt.date(2025, 10, 20))
     out_file = tmp_path / "月报.xlsx"
     code, out, _ = run(
         capsys,
@@ -409,9 +413,7 @@ def test_the_januarys_report_counts_the_claims_of_its_own_year(db, capsys, tmp_p
     申领金额, 已发放金额 — the whole of last year's money in the new year's first report, the
     columns saying neither 累计 nor 本年. They are now the year's, and say so."""
     path, ids = db
-    claim = ["--db", path, "claim", "create", "--person", ids["jobless"]]
-    assert main([*claim, "--rule", "training_living", "--on", "2025-10-20"]) == 0
-    capsys.readouterr()
+    claim_made_on(path, ids["jobless"], "training_living", dt.date(2025, 10, 20))
     out_file = tmp_path / "月报.xlsx"
     report = ["--db", path, "report", "monthly", "--out", str(out_file), "--json"]
     code, out, _ = run(capsys, *report, "--month", "2025-12")
@@ -423,6 +425,40 @@ def test_the_januarys_report_counts_the_claims_of_its_own_year(db, capsys, tmp_p
     sheet = openpyxl.load_workbook(out_file)["汇总"]
     texts = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "六、补贴申领（按补贴种类和资金来源，本年累计）" in texts, texts
+
+
+def test_claim_list_says_the_day_each_claim_was_made(db, capsys, tmp_path: Path) -> None:
+    """November's post subsidy claimed today (`--on` 2026-11-30, the month it pays): `claim
+    list` said no day at all and its --json only claim_date 2026-11-30, the day it was judged on
+    — a county clerk's script listing the claims made this week found none. The day it was made
+    is now given (made_on, beside the unchanged keys) with the month it pays (paid_for)."""
+    path, _ids = db
+    pack = tmp_path / "2026.toml"
+    pack.write_text(
+        COUNTY_PACK.replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+        ),
+        encoding="utf-8",
+    )
+    assert main(["--db", path, "policy", "install", str(pack)]) == 0
+    ledger = Ledger.open(Path(path))
+    _pid, number = post_worker(Records(ledger))
+    ledger.close()
+    claim = ["claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
+    assert main(["--db", path, *claim, "--on", "2026-11-30"]) == 0
+    capsys.readouterr()
+    today = dt.date.today().isoformat()
+    code, out, _ = run(capsys, "--db", path, "claim", "list", "--json")
+    assert code == 0
+    (item,) = json.loads(out)
+    assert item["made_on"] == today and item["paid_for"] == "2026年11月"
+    assert item["claim_date"] == "2026-11-30"  # the keys scripts read are as they were
+    code, out, _ = run(capsys, "--db", path, "claim", "list")
+    assert out.rstrip("\n").split("\t")[-2:] == [today, "2026年11月"]
+    code, out, _ = run(capsys, "--db", path, "claim", "show", item["id"])
+    assert f"申请日期：{today}；发放月份：2026年11月" in out
 
 
 @pytest.mark.today("2026-12-03")

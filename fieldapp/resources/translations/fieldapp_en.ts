@@ -3084,10 +3084,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Batch</translation>
     </message>
     <message>
-      <source>申领日期</source>
-      <translation>Claimed on</translation>
-    </message>
-    <message>
       <source>变更状态</source>
       <translation>Change state</translation>
     </message>
@@ -3235,6 +3231,26 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>未知</source>
       <translation>unknown</translation>
+    </message>
+    <message>
+      <source>%1 已于 %2 申领过%5的“%3”（现在是“%4”），同一补贴不能重复申领。</source>
+      <translation>%1 already claimed “%3” for %5 on %2 (now “%4”); the same subsidy cannot be claimed twice.</translation>
+    </message>
+    <message>
+      <source>申请日期</source>
+      <translation>Applied on</translation>
+    </message>
+    <message>
+      <source>发放月份</source>
+      <translation>Month paid</translation>
+    </message>
+    <message>
+      <source>申请日期：</source>
+      <translation>Applied on: </translation>
+    </message>
+    <message>
+      <source>发放月份：</source>
+      <translation>Month paid: </translation>
     </message>
   </context>
   <context>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -395,19 +394,25 @@ class SubsidiesPage(QWidget):
     def _refused_repeat(self, result: RuleResult, first_id: str) -> QMessageBox:
         """Say who claimed what when, in words, with a button that opens the first claim."""
         first = ClaimQueries(self.session.ledger).get(first_id)
-        day = first.claim_date or (
-            dt.date.fromisoformat(first.created_at[:10]) if first.created_at else None
-        )
+        # The day it was made (a month's subsidy is judged on the month's last day, claimed
+        # after it), and for a subsidy paid by the month (year) the month it pays.
+        day = first.made_on()
         when = f"{day.year}年{day.month}月{day.day}日" if day else ""
+        period = first.paid_for()
+        text = (
+            self.tr("%1 已于 %2 申领过%5的“%3”（现在是“%4”），同一补贴不能重复申领。")
+            if period
+            else self.tr("%1 已于 %2 申领过“%3”（现在是“%4”），同一补贴不能重复申领。")
+        )
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("请检查"))
         box.setText(
-            self.tr("%1 已于 %2 申领过“%3”（现在是“%4”），同一补贴不能重复申领。")
-            .replace("%1", first.person_name or result.name)
+            text.replace("%1", first.person_name or result.name)
             .replace("%2", when)
             .replace("%3", first.rule_title or result.rule_title)
             .replace("%4", str(first.state))
+            .replace("%5", period)
         )
         open_button = box.addButton(self.tr("查看首次申领"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("关闭"), QMessageBox.ButtonRole.RejectRole)
@@ -441,13 +446,16 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("资金来源"), lambda c: c.funding_source),
                 Column(self.tr("缺少材料"), lambda c: "、".join(c.missing_evidence())),
                 Column(self.tr("批次"), lambda c: self.batch_titles.get(c.batch_id or "", "")),
-                Column(self.tr("申领日期"), lambda c: c.claim_date),
+                # The day it was made, as the 申请表 prints it (not the day it was judged on:
+                # a month's subsidy is judged on the month's last day and claimed after it).
+                Column(self.tr("申请日期"), lambda c: c.made_on()),
+                Column(self.tr("发放月份"), lambda c: c.paid_for()),
             ]
         )
         self.batch_titles: dict[str, str] = {}
         self.claims_view = table_view()
         self.claims_view.setModel(self.claims)
-        for column, width in enumerate((70, 160, 150, 200, 80, 70, 200, 150, 160, 140)):
+        for column, width in enumerate((70, 160, 150, 200, 80, 70, 200, 150, 160, 140, 90, 90)):
             self.claims_view.setColumnWidth(column, width)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
@@ -589,6 +597,11 @@ class SubsidiesPage(QWidget):
             f"<b>{escape(claim.person_name)}</b> — {escape(claim.rule_title)}",
             self.tr("状态：") + f"{claim.state}  {_money(claim.amount)}" + self.tr(" 元"),
         ]
+        made, period = claim.made_on(), claim.paid_for()
+        dates = [self.tr("申请日期：") + made.isoformat()] if made else []
+        dates += [self.tr("发放月份：") + period] if period else []
+        if dates:
+            lines.append("　".join(dates))
         lines += [
             f"{'☑' if done else '☐'} {escape(item)}"
             for item, done in claim.evidence_items().items()

@@ -1,0 +1,102 @@
+"""The 申领 screens say the day a claim was made and the month it pays, not the day it was
+judged on (a month's subsidy is judged on the month's last day and claimed after it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from fieldapp.domain.models import EmploymentSpell, Household, Person
+from fieldapp.policy.eligibility import Status
+from fieldapp.services.policy_admin import install_local
+from fieldapp.store.ledger import Ledger
+from tests.conftest import make_id
+from tests.policy.helpers import COUNTY_PACK
+from tests.records import Records
+from tests.ui.conftest import UI_USER, VILLAGE, wait_idle
+from tests.ui.plain import assert_plain
+
+
+@pytest.fixture
+def post_worker(ledger_path: Path, tmp_path: Path) -> Path:
+    """赵六 on 大坝村's 保洁岗 since 2026-07-01; the county's post subsidy, 600 元/月 to 2027."""
+    pack = tmp_path / "2026.toml"
+    pack.write_text(
+        COUNTY_PACK.replace(
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+        ),
+        encoding="utf-8",
+    )
+    ledger = Ledger.open(ledger_path, credentials=UI_USER)
+    try:
+        install_local(ledger, pack)
+        repo = Records(ledger)
+        with ledger.transaction():
+            home = repo.save(Household(area_code=VILLAGE, address="大坝村二组 3 号"))
+            pid, _ = repo.add_person(
+                Person(
+                    household_id=home, name="赵六", id_number=make_id(birth="19800505", seq="311")
+                )
+            )
+            repo.save(
+                EmploymentSpell(
+                    person_id=pid,
+                    start_date=dt.date(2026, 7, 1),
+                    form="公益性岗位",
+                    place_code="520502001",
+                    employer="大坝村保洁岗",
+                    contract_months=12,
+                )
+            )
+    finally:
+        ledger.close()
+    return ledger_path
+
+
+def test_a_claim_for_last_month_shows_the_day_it_was_made_and_the_month_it_pays(
+    post_worker, window, qtbot, warnings_shown
+) -> None:
+    """November's post subsidy claimed today (the page's 日期 set to 30 November, as the
+    coordinator is told to): the 申领 tab's 申领日期 said 2026-11-30, a day nobody applied,
+    and the refused repeat 赵六 已于 2026年11月30日 申领过 — the day it was judged on. They now
+    say the day it was made (today), and the month it pays, 2026年11月."""
+    page = window.show_page("subsidies")
+    page.on.set_value(dt.date(2026, 11, 30))
+    page.find_eligible()
+    wait_idle(qtbot, page)
+    row = next(
+        n
+        for n, r in enumerate(page.results.rows)
+        if r.name == "赵六" and r.rule_id == "welfare_post_subsidy"
+    )
+    assert page.results.rows[row].status is Status.ELIGIBLE
+    page.results_view.selectRow(row)
+    claim = page.create_claim()
+    assert claim is not None, warnings_shown
+    today = dt.date.today()
+
+    page.refresh_claims()
+    model = page.claims
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    cells = dict(
+        zip(headers, (model.index(0, c).data() for c in range(model.columnCount())), strict=True)
+    )
+    assert cells["申请日期"] == today.isoformat()
+    assert cells["发放月份"] == "2026年11月"
+    assert "申领日期" not in headers
+    page.show_claim(claim.id)
+    steps = page.claim_steps.toPlainText()
+    assert f"申请日期：{today.isoformat()}" in steps and "发放月份：2026年11月" in steps
+
+    page.results_view.selectRow(row)
+    assert page.create_claim() is None
+    text = page.repeat_box.text()
+    assert_plain(text)
+    assert f"赵六 已于 {today.year}年{today.month}月{today.day}日 申领过" in text
+    assert "2026年11月的“乡村公益性岗位补贴”" in text
+    assert "2026年11月30日" not in text
