@@ -416,3 +416,35 @@ def test_a_person_deleted_from_the_exported_sheet_is_said_not_deleted(ledger, tm
         ],
     )
     assert import_ledger(ledger, own, update=True).warnings == []
+
+
+def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_path):
+    """A coordinator who changed a family's 村 and 村民组 on the exported sheet (the family
+    moved) read only the address change in the preview: the household stayed in 大坝村 without
+    a word. An import moves no household; the first row of the household now says where the
+    sheet puts it and where the ledger has it."""
+    assert import_ledger(ledger, _base(tmp_path / "base.xlsx")).persons_imported == 3
+    area = ledger.db.execute("SELECT area_code FROM households").fetchone()[0]
+    rows = [
+        ["张长英", HEAD, HEAD, "户主", "13900000001", "普通劳动力"],
+        ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
+        ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"],
+    ]
+    moved = ["七星关区", "碧阳街道", "红岩村", "二组"]
+    sheet = write_xlsx(
+        tmp_path / "moved.xlsx", [*HEADERS, *PLACE, "村民组"], [r + moved for r in rows]
+    )
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.rejected == [] and report.updated == 1  # the head's phone
+    [said] = report.warnings
+    assert said.row == 2 and said.reason.startswith("区划与台账不同：表中是“碧阳街道 红岩村 二组”")
+    assert "台账中这户在“七星关区 碧阳街道 大坝村”" in said.reason and "所在区域" in said.reason
+    assert ledger.db.execute("SELECT area_code FROM households").fetchone()[0] == area
+    assert _person(ledger, HEAD)["phone"] == "13900000001"
+    # The same place written as the export writes it, or another form of its name: nothing said.
+    for village in ("大坝村", "大坝"):
+        same = ["七星关区", "碧阳街道", village]
+        sheet = write_xlsx(tmp_path / "same.xlsx", HEADERS + PLACE, [r + same for r in rows])
+        assert import_ledger(ledger, sheet, update=True).warnings == []
+    coded = write_xlsx(tmp_path / "code.xlsx", [*HEADERS, "区划代码"], [r + [area] for r in rows])
+    assert import_ledger(ledger, coded, update=True).warnings == []
