@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import openpyxl
 from PySide6.QtCore import Qt
 
@@ -120,4 +122,25 @@ def test_the_import_result_of_a_workbook_of_two_sheets_says_which_sheet_each_row
     shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert shown[:2] == ["工作表", "行号"]
     assert [model.index(0, c).data() for c in range(2)] == ["二组", "3"]
+    ledger.close()
+
+
+def test_a_reason_longer_than_its_column_can_be_read_in_full(qtbot, tmp_path):
+    # The preview's 提示 and 不能导入的行 cut a long reason at the dialog's edge with "…"
+    # (台账中有 1 人不在表中：…请在程序中打开这个人，… — what to do was the part cut off),
+    # with no way to read the rest before 确认导入; as in 导入结果, the whole text now shows
+    # when the pointer rests on the cell.
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "u.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话"],
+        [["李秀", WIFE, WIFE, "1380000000"], ["王五", "1", "1", ""]],
+    )
+    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert report.warnings and report.rejected
+    dialog = ImportPreviewDialog(report)
+    qtbot.addWidget(dialog)
+    for table, problems in ((dialog.warnings, report.warnings), (dialog.rejected, report.rejected)):
+        for row, problem in enumerate(problems):
+            assert table.item(row, 2).toolTip() == f"<p>{html.escape(problem.reason)}</p>"
     ledger.close()

@@ -7,6 +7,8 @@ date; it stays as the ledger has it unless its box 用表格的值 is ticked.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,7 +34,10 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if len(text) > 12:  # a reason or change cut at the column's edge reads in full
+                item.setToolTip(f"<p>{html.escape(text)}</p>")  # rich text: Qt wraps it
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
     return table
 
