@@ -76,9 +76,15 @@ class ImportPreviewDialog(QDialog):
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
         self.changes = _table(
-            [self.tr("行号"), self.tr("姓名"), self.tr("身份证号码"), self.tr("改动")],
             [
-                [str(p.row), p.name, p.id_number, line]
+                self.tr("工作表"),
+                self.tr("行号"),
+                self.tr("姓名"),
+                self.tr("身份证号码"),
+                self.tr("改动"),
+            ],
+            [
+                [p.sheet, str(p.row), p.name, p.id_number, line]
                 for p in report.changes
                 for line in _lines(p.as_dict())
             ],
@@ -86,6 +92,7 @@ class ImportPreviewDialog(QDialog):
         self.conflicts = _table(
             [
                 self.tr("用表格的值"),
+                self.tr("工作表"),
                 self.tr("行号"),
                 self.tr("姓名"),
                 self.tr("项目"),
@@ -96,6 +103,7 @@ class ImportPreviewDialog(QDialog):
             [
                 [
                     "",
+                    c["sheet"],
                     str(c["row"]),
                     c["name"],
                     c["column"],
