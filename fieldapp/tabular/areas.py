@@ -39,6 +39,13 @@ class PlaceRef(NamedTuple):
     building: str = ""
     code: str = ""
 
+    def shown(self) -> str:
+        """The filled address columns as the row writes them (the code where given)."""
+        if self.code:
+            return self.code.strip()
+        names = (self.township, self.village, self.group, self.site, self.building)
+        return " ".join(n.strip() for n in names if n.strip()) or self.county.strip()
+
     def is_blank(self) -> bool:
         """True when no address column was filled."""
         return (
@@ -163,6 +170,45 @@ class AreaResolver:
         return counties[0] if len(counties) == 1 else None
 
     # -- public ------------------------------------------------------------------------------
+
+    def names_place(self, ref: PlaceRef, code: str) -> bool:
+        """True when a row's address columns name the area `code` (another form of a name, a
+        level left blank, a code of the area or above it all do); nothing is created. The
+        county is not compared (its name has official forms of its own)."""
+        if ref.code:
+            given = AreaCode.parse(re.sub(r"\s+", "", ref.code))
+            return given is None or code.startswith(str(given))
+        chain: dict[str, str] = {}
+        at: str | None = code
+        while at and at in self.by_code and len(chain) < 8:
+            name, kind, parent = self.by_code[at]
+            chain[kind] = name
+            at = parent
+        for kind, given_name in (
+            (AreaKind.TOWNSHIP, ref.township),
+            (AreaKind.VILLAGE, ref.village),
+            (AreaKind.GROUP, ref.group),
+            (AreaKind.SITE, ref.site),
+            (AreaKind.BUILDING, ref.building),
+        ):
+            if not given_name.strip():
+                continue
+            name = chain.get(kind.value)
+            if name is None or not set(_forms(name)) & set(_forms(given_name)):
+                return False
+        return True
+
+    def path_of(self, code: str) -> str:
+        """The area's names from its county down (七星关区 碧阳街道 大坝村)."""
+        names: list[str] = []
+        at: str | None = code
+        while at and at in self.by_code and len(names) < 8:
+            name, kind, parent = self.by_code[at]
+            names.append(name)
+            if kind == AreaKind.COUNTY.value:
+                break
+            at = parent
+        return " ".join(reversed(names)) or code
 
     def resolve(self, ref: PlaceRef) -> str:
         """The area code for a row's address (creating local areas as needed); '' when blank."""

@@ -21,6 +21,7 @@ has been seen (a member's categories mark a household as relocated or lifted).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -551,10 +552,14 @@ class LedgerImporter:
         """True for a row that is a header again (a second block on the sheet, a header repeated
         above each printed page), said, and for the rows under one whose columns are in another
         order, refused: they cannot be read by the sheet's header."""
-        words = {key: match_header(text) for key, text in texts.items() if text}
-        is_header = words.get("id_number") is not None or (
-            len(words) >= 2 and None not in words.values()
-        )
+        number = texts.get("id_number", "")
+        if _SIX_DIGITS.search(number):  # a person's number (a header word has not six digits)
+            is_header = False
+        else:  # every cell looked up only here: matching a header is slow, and rows are many
+            words = {key: match_header(text) for key, text in texts.items() if text}
+            is_header = words.get("id_number") is not None or (
+                len(words) >= 2 and None not in words.values()
+            )
         if not is_header:
             if self._other_block is not None:
                 self._reject(
@@ -761,6 +766,9 @@ def _hidden_columns(sheet: Table) -> list[RowProblem]:
             )
         )
     return found
+
+
+_SIX_DIGITS = re.compile(r"\d{6}")
 
 
 def _letters(column: int) -> str:

@@ -70,6 +70,11 @@ class ParsedRow:
     sheet: str = ""  # the worksheet the row is on (set by the importer)
 
 
+#: Ten or eleven digits from 2 to 9 are no phone: a landline with its area code (0857…) whose
+#: 0 a spreadsheet dropped when it made the cell a number.
+_ZERO_DROPPED = re.compile(r"(?<![0-9])([2-9][0-9]{9,10})(?![0-9])")
+
+
 def _label(key: str) -> str:
     return BY_KEY[key].header
 
@@ -515,6 +520,12 @@ def parse_row(
         warnings.append(account_note)
     if job_note:
         warnings.append(job_note)
+    if _ZERO_DROPPED.search(person["phone"]):
+        person["phone"] = _ZERO_DROPPED.sub(r"0\1", person["phone"])
+        warnings.append(
+            f"{_label('phone')}“{text('phone')}”前面的 0 被表格程序去掉了（存成了数字），已按"
+            f"“{person['phone']}”读取，请核对；以后请把该列设为文本"
+        )
     for number in person["phone"].split("、") if person["phone"] else ():
         problem = phone_problem(number)
         if problem:  # the editor refuses it; the person comes in, the number said

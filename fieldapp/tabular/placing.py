@@ -68,6 +68,7 @@ class Placer:
         self.created: set[str] = set()  # ids of every row this import's bulk writer created
         self.existing: list[tuple[ParsedRow, str]] = []  # (row, sheet) of persons in the ledger
         self.existing_households: set[str] = set()  # their households
+        self._place_said: set[str] = set()  # households whose other place was said
         #: The rows of the persons this import wrote whose 人员类别 names 登记失业人员 (the
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
@@ -132,7 +133,7 @@ class Placer:
                     household = known[number].household_id
                     if household:
                         self.existing_households.add(household)
-                    if heads_given and household and "head_id_number" in item.given:
+                    if household:
                         updated.append((item, household))
                     continue
                 other = known[number]
@@ -148,22 +149,43 @@ class Placer:
             elif household_id is not None:
                 accepted.append((item, household_id))
         self._add_similar_name_warnings([a[0] for a in accepted])
-        self._say_other_households(updated)
+        self._say_other_households(updated, heads_given)
         return accepted
 
-    def _say_other_households(self, updated: list[tuple[ParsedRow, str]]) -> None:
+    def _say_other_households(
+        self, updated: list[tuple[ParsedRow, str]], heads_given: bool
+    ) -> None:
         """An update row whose 户主身份证号码 is not the head of the person's household in the
-        ledger (moved to another household on the sheet, or a household of their own) is said
-        on its row: an import moves no one (a move is logged with its reason)."""
-        heads = store.household_heads(self.reads, {h for _, h in updated}) if updated else {}
+        ledger (moved to another household on the sheet, or a household of their own), or
+        whose address columns name another place than the household's, is said on its row (a
+        place once per household): an import moves no one and no household (a move is
+        logged with its reason, a household's place changed in its own dialog)."""
+        facts = store.household_facts(self.reads, {h for _, h in updated}) if updated else {}
         for item, household in updated:
-            head = heads.get(household)
-            if head is None or head[0] == item.head_number:
+            number, name, area = facts.get(household, ("", "", ""))
+            if (
+                area
+                and household not in self._place_said
+                and not item.place.is_blank()
+                and not self.resolver.names_place(item.place, area)
+            ):
+                self._place_said.add(household)
+                item.warnings.append(
+                    f"区划与台账不同：表中是“{item.place.shown()}”，台账中这户在"
+                    f"“{self.resolver.path_of(area)}”。表格导入不改变一户所在的地点，这几格没有"
+                    "导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”"
+                )
+            if not heads_given or "head_id_number" not in item.given:
                 continue
-            number, name = head
+            if not number or number == item.head_number:
+                continue
+            # Its relation is to the other head: kept out with the move (子女 of one household
+            # written as 配偶 of another would make the person the spouse of their own head).
+            item.given = item.given - {"relation"}
             item.warnings.append(
                 f"户主身份证号码 {item.head_number} 与台账不同：台账中这个人在{name}（{number}）"
-                "的户。表格导入不改变一个人所在的户，这一格没有导入，这一行的其他修改照常导入；"
+                "的户。表格导入不改变一个人所在的户，户主身份证号码和与户主关系这两格没有导入，"
+                "这一行的其他修改照常导入；"
                 "要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因"
             )
 

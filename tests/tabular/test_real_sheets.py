@@ -1472,3 +1472,34 @@ def test_a_second_block_under_its_own_header_on_one_sheet(ledger, tmp_path):
     assert "单独的工作表" in refused[0][1]
     assert [r for r, _ in refused[1:]] == [11, 12]
     assert all("第 10 行" in reason for _, reason in refused[1:])
+
+
+def test_a_landline_whose_leading_zero_a_spreadsheet_dropped_gets_it_back(ledger, tmp_path):
+    # 0857-8221234 typed as 08578221234 into a csv opened in LibreOffice, Excel or WPS becomes
+    # the number 8578221234: the import kept 8578221234 (a number no one can dial) and, on an
+    # update, put it over the person's good phone, said only as 位数不对. Ten or eleven digits
+    # from 2 to 9 are no phone but a landline that lost its 0: it is read with the 0, and said.
+    path = write_csv(
+        tmp_path / "t.csv",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, "8578221234", *PLACE.values()],
+            ["李秀", WIFE, WIFE, "13800000002", *PLACE.values()],
+        ],
+        "utf-8-sig",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 2
+    assert _persons(ledger)[HEAD][3] == "08578221234"
+    [said] = report.warnings
+    assert said.row == 2 and "8578221234" in said.reason and "08578221234" in said.reason
+    assert "0" in said.reason and "文本" in said.reason
+    update = write_csv(
+        tmp_path / "u.csv",
+        ["姓名", "身份证号码", "联系电话"],
+        [["李秀", WIFE, "8578221235"], ["张长英", HEAD, "8578221234"]],
+        "utf-8-sig",
+    )
+    again = import_ledger(ledger, update, update=True)
+    assert _persons(ledger)[WIFE][3] == "08578221235"
+    assert _persons(ledger)[HEAD][3] == "08578221234" and again.updated == 1

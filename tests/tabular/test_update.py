@@ -355,7 +355,9 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
     """A coordinator who moved 张小军 to 王五's household on the exported sheet (户主身份证号码
     changed, or his own number for a household of his own) read 无变化 in the preview and
     nothing anywhere: the import keeps each person in their household (a move is logged with
-    its reason through 迁到别户…). The row now says so, and its other edits come in."""
+    its reason through 迁到别户…). The row now says so, and its other edits come in — not his
+    relation to the other head (配偶, or 户主 of a household of his own), which made him 张长英's
+    spouse, or a second 户主 of her household."""
     rows = [
         ["张长英", HEAD, HEAD, "户主", "13800000001", "普通劳动力"],
         ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
@@ -365,7 +367,7 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
     base = write_xlsx(tmp_path / "base.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows])
     assert import_ledger(ledger, base).persons_imported == 4
     household = _person(ledger, SON)["household_id"]
-    for sheet_head, relation in ((OTHER, "子女"), (SON, "户主")):
+    for sheet_head, relation in ((OTHER, "配偶"), (SON, "户主")):
         rows[2] = ["张小军", SON, sheet_head, relation, "13900000003", "普通劳动力"]
         sheet = write_xlsx(
             tmp_path / "moved.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows]
@@ -377,6 +379,9 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
         assert said[0].startswith(f"户主身份证号码 {sheet_head}")
         assert "台账中这个人在张长英（" in said[0] and "迁到别户" in said[0]
         assert _person(ledger, SON)["household_id"] == household
+        # His relation to the other head is left out with the move: still 子女 of 张长英.
+        assert _person(ledger, SON)["relation"] == "子女"
+        assert "与户主关系" in said[0]
         assert _person(ledger, SON)["phone"] == "13900000003"  # the row's other edit came in
         assert [w for w in report.warnings if w.row != 4] == []
     # Unchanged rows say nothing.
@@ -416,3 +421,35 @@ def test_a_person_deleted_from_the_exported_sheet_is_said_not_deleted(ledger, tm
         ],
     )
     assert import_ledger(ledger, own, update=True).warnings == []
+
+
+def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_path):
+    """A coordinator who changed a family's 村 and 村民组 on the exported sheet (the family
+    moved) read only the address change in the preview: the household stayed in 大坝村 without
+    a word. An import moves no household; the first row of the household now says where the
+    sheet puts it and where the ledger has it."""
+    assert import_ledger(ledger, _base(tmp_path / "base.xlsx")).persons_imported == 3
+    area = ledger.db.execute("SELECT area_code FROM households").fetchone()[0]
+    rows = [
+        ["张长英", HEAD, HEAD, "户主", "13900000001", "普通劳动力"],
+        ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
+        ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"],
+    ]
+    moved = ["七星关区", "碧阳街道", "红岩村", "二组"]
+    sheet = write_xlsx(
+        tmp_path / "moved.xlsx", [*HEADERS, *PLACE, "村民组"], [r + moved for r in rows]
+    )
+    report = import_ledger(ledger, sheet, update=True)
+    assert report.rejected == [] and report.updated == 1  # the head's phone
+    [said] = report.warnings
+    assert said.row == 2 and said.reason.startswith("区划与台账不同：表中是“碧阳街道 红岩村 二组”")
+    assert "台账中这户在“七星关区 碧阳街道 大坝村”" in said.reason and "所在区域" in said.reason
+    assert ledger.db.execute("SELECT area_code FROM households").fetchone()[0] == area
+    assert _person(ledger, HEAD)["phone"] == "13900000001"
+    # The same place written as the export writes it, or another form of its name: nothing said.
+    for village in ("大坝村", "大坝"):
+        same = ["七星关区", "碧阳街道", village]
+        sheet = write_xlsx(tmp_path / "same.xlsx", HEADERS + PLACE, [r + same for r in rows])
+        assert import_ledger(ledger, sheet, update=True).warnings == []
+    coded = write_xlsx(tmp_path / "code.xlsx", [*HEADERS, "区划代码"], [r + [area] for r in rows])
+    assert import_ledger(ledger, coded, update=True).warnings == []

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+import time
+
 import openpyxl
 from PySide6.QtCore import Qt
 
@@ -53,11 +57,11 @@ def test_preview_lists_changes_and_the_conflict_choice_reaches_the_import(qtbot,
     # Both cells were set in the ledger (by its first import) after the sheet's date.
     assert "2 处冲突" in dialog.summary.text()
     assert dialog.tabs.currentWidget() is dialog.conflicts  # conflicts shown first
-    rows = {dialog.conflicts.item(r, 3).text(): r for r in range(dialog.conflicts.rowCount())}
+    rows = {dialog.conflicts.item(r, 4).text(): r for r in range(dialog.conflicts.rowCount())}
     phone = rows["联系电话"]
-    assert dialog.conflicts.item(phone, 4).text() == "13800000001"  # the ledger's value
-    assert dialog.conflicts.item(phone, 5).text() == "13900000001"  # the sheet's
-    assert "王专员" in dialog.conflicts.item(phone, 6).text()
+    assert dialog.conflicts.item(phone, 5).text() == "13800000001"  # the ledger's value
+    assert dialog.conflicts.item(phone, 6).text() == "13900000001"  # the sheet's
+    assert "王专员" in dialog.conflicts.item(phone, 7).text()
     assert dialog.changes.rowCount() == 0
     assert dialog.mapped.rowCount() == 2  # 全劳力 and 半劳力, each reported
     assert dialog.take_sheet() == set()
@@ -120,4 +124,63 @@ def test_the_import_result_of_a_workbook_of_two_sheets_says_which_sheet_each_row
     shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert shown[:2] == ["工作表", "行号"]
     assert [model.index(0, c).data() for c in range(2)] == ["二组", "3"]
+    ledger.close()
+
+
+def test_a_reason_longer_than_its_column_can_be_read_in_full(qtbot, tmp_path):
+    # The preview's 提示 and 不能导入的行 cut a long reason at the dialog's edge with "…"
+    # (台账中有 1 人不在表中：…请在程序中打开这个人，… — what to do was the part cut off),
+    # with no way to read the rest before 确认导入; as in 导入结果, the whole text now shows
+    # when the pointer rests on the cell.
+    ledger = _ledger_with_a_family(tmp_path)
+    sheet = write_xlsx(
+        tmp_path / "u.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话"],
+        [["李秀", WIFE, WIFE, "1380000000"], ["王五", "1", "1", ""]],
+    )
+    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    assert report.warnings and report.rejected
+    dialog = ImportPreviewDialog(report)
+    qtbot.addWidget(dialog)
+    for table, problems in ((dialog.warnings, report.warnings), (dialog.rejected, report.rejected)):
+        for row, problem in enumerate(problems):
+            assert table.item(row, 2).toolTip() == f"<p>{html.escape(problem.reason)}</p>"
+    ledger.close()
+
+
+def test_the_preview_of_a_workbook_of_two_sheets_says_which_sheet_each_change_is_on(
+    qtbot, tmp_path
+):
+    """The preview's 改动 and 冲突 gave a row number alone: a month's status changed on row 68
+    of the export's 月度状态 sheet read 68 | 岑顺建 | 月度状态：…, and the clerk looked at row
+    68 of 劳动力台账, a blank one. Each change and conflict now names its sheet, as the refused
+    rows and notes do."""
+    ledger = _ledger_with_a_family(tmp_path)
+    time.sleep(1.1)
+    china = dt.datetime.now(dt.UTC) + dt.timedelta(hours=8)
+    title = f"导出时间：{china:%Y-%m-%d %H:%M:%S}"
+    time.sleep(1.1)
+    with ledger.transaction():  # edited in the ledger after the sheet's date: a conflict
+        head = ledger.db.execute("SELECT id FROM persons WHERE id_number = ?", [HEAD]).fetchone()
+        ledger.update("persons", head[0], {"phone": "13700000000"})
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "一组"
+    first.append([title])
+    first.append(["姓名", "身份证号码", "联系电话"])
+    first.append(["李秀", WIFE, "13900000002"])
+    second = book.create_sheet("二组")
+    second.append([title])
+    second.append(["姓名", "身份证号码", "联系电话"])
+    second.append(["张长英", HEAD, "13900000001"])
+    book.save(tmp_path / "两组.xlsx")
+    report = import_ledger(ledger, tmp_path / "两组.xlsx", update=True, dry_run=True)
+    assert len(report.conflicts) == 1
+    dialog = ImportPreviewDialog(report)
+    qtbot.addWidget(dialog)
+    for table, sheet in ((dialog.changes, "一组"), (dialog.conflicts, "二组")):
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        at = headers.index("工作表")
+        assert headers[at + 1] == "行号"
+        assert (table.item(0, at).text(), table.item(0, at + 1).text()) == (sheet, "3")
     ledger.close()

@@ -79,13 +79,13 @@ def persons_by_name(db: Database, names: Iterable[str]) -> dict[tuple[str, str],
     return found
 
 
-def household_heads(db: Database, ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-    """Per household id, its head's (ID number, name), for the households that have one."""
+def household_facts(db: Database, ids: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+    """Per household id, its head's ID number and name ('' where it has none) and its area."""
     sql = (
-        "SELECT h.id, p.id_number, p.name FROM households h "
-        f"JOIN persons p ON p.id = h.head_person_id WHERE h.id IN {_AMONG}"
+        "SELECT h.id, coalesce(p.id_number, ''), coalesce(p.name, ''), h.area_code "
+        f"FROM households h LEFT JOIN persons p ON p.id = h.head_person_id WHERE h.id IN {_AMONG}"
     )
-    return {row[0]: (row[1], row[2]) for row in db.execute(sql, _json(ids)).fetchall()}
+    return {r[0]: (r[1], r[2], r[3] or "") for r in db.execute(sql, _json(ids)).fetchall()}
 
 
 def members_not_among(

@@ -7,6 +7,8 @@ date; it stays as the ledger has it unless its box 用表格的值 is ticked.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,7 +34,10 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     table.horizontalHeader().setStretchLastSection(True)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            if len(text) > 12:  # a reason or change cut at the column's edge reads in full
+                item.setToolTip(f"<p>{html.escape(text)}</p>")  # rich text: Qt wraps it
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
     return table
 
@@ -71,9 +76,15 @@ class ImportPreviewDialog(QDialog):
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
         self.changes = _table(
-            [self.tr("行号"), self.tr("姓名"), self.tr("身份证号码"), self.tr("改动")],
             [
-                [str(p.row), p.name, p.id_number, line]
+                self.tr("工作表"),
+                self.tr("行号"),
+                self.tr("姓名"),
+                self.tr("身份证号码"),
+                self.tr("改动"),
+            ],
+            [
+                [p.sheet, str(p.row), p.name, p.id_number, line]
                 for p in report.changes
                 for line in _lines(p.as_dict())
             ],
@@ -81,6 +92,7 @@ class ImportPreviewDialog(QDialog):
         self.conflicts = _table(
             [
                 self.tr("用表格的值"),
+                self.tr("工作表"),
                 self.tr("行号"),
                 self.tr("姓名"),
                 self.tr("项目"),
@@ -91,6 +103,7 @@ class ImportPreviewDialog(QDialog):
             [
                 [
                     "",
+                    c["sheet"],
                     str(c["row"]),
                     c["name"],
                     c["column"],
