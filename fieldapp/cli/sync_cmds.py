@@ -504,7 +504,9 @@ def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, i
                 held = hub.dismiss(held_id, _reviewer(hub), args.reason)
         except FieldappError as error:
             verb = "接受" if accepting else "不予采纳"
-            before = f"此前已{verb} {_numbers(done)}" if done else "一条也没有处理"
+            if len(ids) == 1:
+                return fail(str(error), 1)
+            before = f"此前已{verb}{_numbers(done)}" if done else "一条也没有处理"
             return fail(f"{error}；{before}，其余未处理", 1)
         done.append(held_id)
     if not accepting:

@@ -232,6 +232,9 @@ def test_a_late_first_wave_bundle_held_whole_is_accepted_in_one_command(
                  "--reason", "重复"])  # fmt: skip
     out, err = capsys.readouterr()
     assert code != 0 and f"第 {ids[3]} 条已处理" in err and "一条也没有处理" in err, err
+    code = main(["hub", "rejected", "--dir", str(hub.root), "--accept", str(ids[0])])
+    err = capsys.readouterr().err
+    assert code != 0 and f"第 {ids[0]} 条已处理" in err and "其余" not in err, err
 
 
 def test_work_signed_with_the_computers_name_before_enrolment_keeps_the_persons_name(
