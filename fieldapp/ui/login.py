@@ -350,6 +350,63 @@ class CountyResetDialog(QDialog):
         return True
 
 
+class NewPasswordDialog(QDialog):
+    """A new password, typed twice in one form. On a slip the form stays open: what was right
+    is kept and the message names the box to type again (the new password too short: 新口令;
+    the second entry not the same: 再输入一次, emptied). Before, a mismatch ended the change
+    and every box had to be typed again from the current password."""
+
+    def __init__(self, who: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("设置口令"))
+        self.new = _password_edit()
+        self.again = _password_edit()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("为 %1 设置新口令。").replace("%1", who)))
+        form.addRow(self.tr("新口令"), self.new)
+        form.addRow(self.tr("再输入一次"), self.again)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(420, 0)
+        self.new.setFocus()
+
+    def password(self) -> str:
+        """The new password (once accepted)."""
+        return self.new.text()
+
+    def check(self) -> bool:
+        """Accept when the new password will do and was typed the same twice; else say which
+        box is wrong, keep what was right, and put the cursor where to type."""
+        try:
+            user_service.check_password(self.new.text())
+        except Exception as error:  # noqa: BLE001 - a Chinese reason
+            self.message.setText(self.tr("新口令：") + message_for(error))
+            self.new.setFocus()
+            self.new.selectAll()
+            return False
+        if self.again.text() != self.new.text():
+            self.again.clear()
+            self.message.setText(
+                self.tr("“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入")
+            )
+            self.again.setFocus()
+            return False
+        self.message.clear()
+        self.accept()
+        return True
+
+
 class LockDialog(QDialog):
     """The locked window: a user of the ledger types their password to go on."""
 

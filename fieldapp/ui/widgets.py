@@ -307,16 +307,29 @@ def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
 
 
 class _ArrowsWalkList(QObject):
-    """Down/Up typed in a search box move the marked row of its hits list."""
+    """Down/Up typed in a search box move the marked row of its hits list; with `take`, Enter
+    in the box takes the marked hit (else the first) and goes no further."""
 
-    def __init__(self, hits: QListWidget, parent: QObject) -> None:
+    def __init__(
+        self,
+        hits: QListWidget,
+        parent: QObject,
+        take: Callable[[QListWidgetItem], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.hits = hits
+        self.take = take
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+        key = Qt.Key(event.key())
+        if self.take is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = marked_or_first(self.hits)
+            if item is not None:
+                self.take(item)
+            return True  # a dialog's default button is not pressed from the search box
+        step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(key)
         if step is None or not self.hits.count():
             return False
         row = max(0, min(self.hits.count() - 1, self.hits.currentRow() + step))
@@ -325,9 +338,15 @@ class _ArrowsWalkList(QObject):
         return True
 
 
-def arrows_walk_hits(box: QLineEdit, hits: QListWidget) -> None:
-    """Down and Up in `box` walk `hits` (the box keeps the cursor); see `marked_or_first`."""
-    box.installEventFilter(_ArrowsWalkList(hits, box))
+def arrows_walk_hits(
+    box: QLineEdit,
+    hits: QListWidget,
+    take: Callable[[QListWidgetItem], None] | None = None,
+) -> None:
+    """Down and Up in `box` walk `hits` (the box keeps the cursor); see `marked_or_first`.
+    Given `take`, Enter in the box calls it with that hit and is kept from the dialog around
+    (whose default button would otherwise act on what was chosen before)."""
+    box.installEventFilter(_ArrowsWalkList(hits, box, take))
 
 
 def marked_or_first(hits: QListWidget) -> QListWidgetItem | None:

@@ -156,3 +156,36 @@ def warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def wait_idle(qtbot, page, timeout: int = 60000) -> None:
     """Wait until a page's operation panel has finished."""
     qtbot.waitUntil(lambda: not page.panel.busy, timeout=timeout)
+
+
+def type_new_password(*tries: tuple[str, str]) -> list[str]:
+    """Answer the next 设置口令 form (Settings' users and passwords) as a user does: each
+    (新口令, 再输入一次) typed and OK pressed; 取消 when the form is still open after them.
+    Call before the action that opens it; returns what the form said after each OK."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.ui.login import NewPasswordDialog
+
+    said: list[str] = []
+
+    def answer(polls_left: int = 250) -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, NewPasswordDialog):
+            if polls_left:
+                QTimer.singleShot(20, lambda: answer(polls_left - 1))
+            return
+        try:
+            for new, again in tries:
+                form.new.setText(new)
+                form.again.setText(again)
+                form.ok_button.click()
+                said.append(form.message.text())
+                if not form.isVisible():
+                    break
+        finally:
+            if form.isVisible():
+                form.reject()
+
+    QTimer.singleShot(0, answer)
+    return said

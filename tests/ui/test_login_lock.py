@@ -23,7 +23,7 @@ from fieldapp.store.queries.history import row_history
 from fieldapp.ui import prefs
 from tests.codes import ENROL_CODE
 from tests.records import Records
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, type_new_password
 
 
 def _login(qtbot, path: Path, name: str, password: str, repeat: str | None = None):
@@ -264,21 +264,22 @@ def test_settings_users_add_change_and_disable(window, qtbot, monkeypatch):
     page = window.show_page("settings")
     assert page.users_list.count() == 1 and page.add_user_button.isEnabled()
     me = (UI_USER.password, True)  # each action asks the logged-in user's own password first
-    answers = iter([me, ("赵敏", True), ("赵敏的口令1", True), ("赵敏的口令1", True)])
+    answers = iter([me, ("赵敏", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    type_new_password(("赵敏的口令1", "赵敏的口令1"))
     assert page.add_user_dialog()
     assert page.users_list.count() == 2 and "赵敏" in page.users_note.text()
     zhao = Ledger.open(window.session.path, credentials=Credentials("赵敏", "赵敏的口令1"))
     assert not users.may_manage(zhao)  # answered No: not an administrator
     zhao.close()
-    # Mistyped the second time: nothing changes.
-    answers = iter([me, ("新的口令123", True), ("打错了的口令", True)])
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: shown.append(text))
+    # Mistyped the second time, then 取消: nothing changes.
+    answers = iter([me])
+    said = type_new_password(("新的口令123", "打错了的口令"))
     assert not page.change_password_dialog()
-    assert shown and "不一致" in shown[-1]
-    answers = iter([me, ("新的口令123", True), ("新的口令123", True)])
+    assert said and "不一致" in said[-1]
+    answers = iter([me])
+    type_new_password(("新的口令123", "新的口令123"))
     assert page.change_password_dialog()
     answers = iter([("新的口令123", True)])
     page.users_list.setCurrentRow(
@@ -345,7 +346,8 @@ def test_someone_at_a_desktop_left_unlocked_cannot_give_themselves_a_password(
     assert keyfile.wait_needed(window.session.path) == 0
     assert json.loads(keyfile.attempts_path(window.session.path).read_text())["failures"] == 4
     # With her own password it goes ahead.
-    answer([(UI_USER.password, True), ("新的口令123", True), ("新的口令123", True)])
+    answer([(UI_USER.password, True)])
+    type_new_password(("新的口令123", "新的口令123"))
     assert page.change_password_dialog()
     assert not keyfile.attempts_path(window.session.path).exists()
 
@@ -359,8 +361,9 @@ def test_an_administrator_sets_a_colleagues_forgotten_password(window, qtbot, mo
     page.users_list.setCurrentRow(
         next(r for r in range(2) if page.users_list.item(r).text().startswith("赵敏"))
     )
-    answers = iter([(UI_USER.password, True), ("新给的口令123", True), ("新给的口令123", True)])
+    answers = iter([(UI_USER.password, True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    type_new_password(("新给的口令123", "新给的口令123"))
     assert page.reset_selected_dialog()
     assert "赵敏" in page.users_note.text()
     path = Path(window.session.path)
@@ -396,9 +399,10 @@ def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
     page = window.show_page("settings")
     keys_before = keyfile.keyfile_path(window.session.path).read_bytes()
     her = ("赵敏的口令1", True)  # each action asks her own password first
-    answers = iter([her, ("冒出来的人", True), ("冒出来的口令1", True), ("冒出来的口令1", True)])
+    answers = iter([her, ("冒出来的人", True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    type_new_password(("冒出来的口令1", "冒出来的口令1"))
     assert not page.add_user_dialog()
     assert warnings_shown and "只有能管理用户的人" in warnings_shown[-1]
     page.users_list.setCurrentRow(
@@ -408,7 +412,8 @@ def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
     assert not page.disable_selected()
     assert "只有能管理用户的人" in warnings_shown[-1]
     assert not page.reset_user_button.isEnabled()
-    answers = iter([her, ("改别人的口令1", True), ("改别人的口令1", True)])
+    answers = iter([her])
+    type_new_password(("改别人的口令1", "改别人的口令1"))
     assert not page.reset_selected_dialog()  # 王强's password: not hers to set
     assert "只有能管理用户的人" in warnings_shown[-1]
     assert all(not any(c.isascii() and c.isalpha() for c in text) for text in warnings_shown)
@@ -418,7 +423,8 @@ def test_the_users_page_refuses_a_non_administrator_even_past_the_buttons(
     # Another user's password is an administrator's business too; one's own is not.
     with pytest.raises(users.NotAllowed):
         users.change_password(window.session.ledger, "王强", "改别人的口令1")
-    answers = iter([her, ("赵敏的新口令", True), ("赵敏的新口令", True)])
+    answers = iter([her])
+    type_new_password(("赵敏的新口令", "赵敏的新口令"))
     assert page.change_password_dialog()
 
 

@@ -8,7 +8,7 @@ from fieldapp.domain.credentials import Credentials
 from fieldapp.services import users
 from fieldapp.store import users as user_rows
 from fieldapp.store.ledger import Ledger
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, type_new_password
 
 
 def test_a_disabled_user_is_enabled_again_from_settings(window, qtbot, monkeypatch):
@@ -22,10 +22,11 @@ def test_a_disabled_user_is_enabled_again_from_settings(window, qtbot, monkeypat
     assert "已停用" in page.users_list.item(row).text()
     page.users_list.setCurrentRow(row)
     assert page.enable_user_button.isEnabled()
-    # The logged-in user's own password first, then the new one twice.
-    answers = iter([(UI_USER.password, True), ("赵敏的新口令1", True), ("赵敏的新口令1", True)])
+    # The logged-in user's own password first, then the new one twice in one form.
+    answers = iter([(UI_USER.password, True)])
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    type_new_password(("赵敏的新口令1", "赵敏的新口令1"))
     assert page.enable_selected()
     assert "已重新启用用户 赵敏" in page.users_note.text()
     assert not any(

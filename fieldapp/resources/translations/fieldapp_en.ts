@@ -1700,6 +1700,33 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
   </context>
   <context>
+    <name>NewPasswordDialog</name>
+    <message>
+      <source>设置口令</source>
+      <translation>Set password</translation>
+    </message>
+    <message>
+      <source>为 %1 设置新口令。</source>
+      <translation>Set a new password for %1.</translation>
+    </message>
+    <message>
+      <source>新口令</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <source>再输入一次</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <source>新口令：</source>
+      <translation>New password: </translation>
+    </message>
+    <message>
+      <source>“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入</source>
+      <translation>“Repeat” differs from the new password: the new password is kept, type it again in “Repeat”</translation>
+    </message>
+  </context>
+  <context>
     <name>OperationPanel</name>
     <message>
       <source>取消</source>
@@ -2788,22 +2815,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>已停用</source>
       <translation>disabled</translation>
-    </message>
-    <message>
-      <source>设置口令</source>
-      <translation>Set password</translation>
-    </message>
-    <message>
-      <source>%1 的新口令：</source>
-      <translation>New password for %1:</translation>
-    </message>
-    <message>
-      <source>再输入一次：</source>
-      <translation>Repeat:</translation>
-    </message>
-    <message>
-      <source>两次输入的口令不一致，没有修改</source>
-      <translation>The two passwords differ; nothing changed</translation>
     </message>
     <message>
       <source>已修改 %1 的口令</source>

@@ -43,7 +43,7 @@ from fieldapp.ui.errors import message_for
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import EnumCombo, KeepsInput, table_view
+from fieldapp.ui.widgets import EnumCombo, KeepsInput, arrows_walk_hits, table_view
 
 
 def _reason_choice(
@@ -287,6 +287,9 @@ class MoveDialog(KeepsInput):
         self.picker.textChanged.connect(
             lambda t: self.search.search(t.strip(), "") if t.strip() else self.hits.clear()
         )
+        # Down/Up walk the hits, Enter takes the one walked to (the first when none is) and
+        # moves no one yet: 迁户 is its own button.
+        arrows_walk_hits(self.picker, self.hits, self._pick)
         self.hits.itemClicked.connect(self._pick)
         self.hits.itemActivated.connect(self._pick)
         self.into_new.toggled.connect(self._mode)
@@ -319,7 +322,9 @@ class MoveDialog(KeepsInput):
         self.target = row
         self.into_existing.setChecked(True)
         self.chosen.setText(
-            self.tr("迁入：") + f"{row.name}所在的户（{self.areas.path(row.area_code)}）"
+            self.tr("迁入：")
+            + f"{row.name}所在的户（{self.areas.path(row.area_code)} {row.address or ''}".rstrip()
+            + "）"
         )
 
     def move(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -480,23 +481,14 @@ class SettingsPage(QWidget):
         return right
 
     def _ask_new_password(self, who: str) -> str | None:
-        first, ok = QInputDialog.getText(
-            self,
-            self.tr("设置口令"),
-            self.tr("%1 的新口令：").replace("%1", who),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok:
-            return None
-        again, ok = QInputDialog.getText(
-            self, self.tr("设置口令"), self.tr("再输入一次："), QLineEdit.EchoMode.Password
-        )
-        if not ok:
-            return None
-        if again != first:
-            show_error(self, self.tr("两次输入的口令不一致，没有修改"))
-            return None
-        return first
+        """The new password, typed twice in one form that keeps it on a slip."""
+        dialog = login.NewPasswordDialog(who, self)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.password()
+        finally:
+            dialog.deleteLater()
 
     def change_password_dialog(self) -> bool:
         """Change one's own password."""

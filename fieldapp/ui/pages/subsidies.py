@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -738,10 +739,16 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("建立人"), lambda b: b.created_by),
             ]
         )
-        self.batches_view = table_view()
+        self.batches_view = table_view(stretch_last=False)
         self.batches_view.setModel(self.batches)
-        self.batches_view.setColumnWidth(0, 320)
-        self.batches_view.setColumnWidth(1, 220)
+        # The columns after the title as wide as what they show (建立时间 and a village's path
+        # in 区域 were cut at fixed widths on a 1024 screen), the title the room left (its whole
+        # text in the tooltip); the table scrolls sideways only when even that is too little.
+        header = self.batches_view.horizontalHeader()
+        header.setMinimumSectionSize(60)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.batches.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.batch_button = QPushButton(
             self.tr("把所选补贴乡镇审核过的申领编成批次")
             if self.session.actor.role is Role.TOWNSHIP  # as `create_batch` takes them

@@ -1,0 +1,66 @@
+"""设置 → 修改口令 with the second entry mistyped: the coordinator had typed her current
+password, the new one, and the new one again with a slip — 两次输入的口令不一致，没有修改, and
+every box gone: she had to start over from her current password. Now the new password is asked
+in one form (新口令, 再输入一次) that stays open on a mismatch: the new password is kept, only
+再输入一次 is emptied, and the form says in Chinese which box to type again; the current
+password is not asked again. A new password too short is said on the 新口令 box, likewise."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog
+
+from fieldapp.domain.credentials import Credentials
+from fieldapp.store.ledger import Ledger
+from tests.ui.conftest import UI_USER
+from tests.ui.plain import assert_plain
+
+
+def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
+    window, qtbot, monkeypatch
+):
+    from fieldapp.ui.login import NewPasswordDialog
+
+    page = window.show_page("settings")
+    asked: list[str] = []
+
+    def get_text(_parent, _title, label, *a, **k):  # noqa: ANN001, ANN202
+        asked.append(label)
+        return UI_USER.password, True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    seen: dict[str, object] = {}
+
+    def type_in_the_form() -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, NewPasswordDialog):
+            QTimer.singleShot(20, type_in_the_form)
+            return
+        try:
+            form.new.setText("新的口令123")
+            form.again.setText("新的口令12")  # a slip
+            form.ok_button.click()
+            seen["open"] = form.isVisible()
+            seen["new"], seen["again"] = form.new.text(), form.again.text()
+            seen["said"] = form.message.text()
+            seen["focus"] = form.focusWidget() is form.again
+            form.new.setText("新")  # too short: said on the 新口令 box
+            form.again.setText("新")
+            form.ok_button.click()
+            seen["short"] = form.message.text()
+            form.new.setText("新的口令123")
+            form.again.setText("新的口令123")
+            form.ok_button.click()
+        finally:
+            if form.isVisible():
+                form.reject()
+
+    QTimer.singleShot(0, type_in_the_form)
+    assert page.change_password_dialog()
+    assert len(asked) == 1  # the current password, once
+    assert seen["open"] and seen["new"] == "新的口令123" and seen["again"] == ""
+    assert "再输入一次" in str(seen["said"]) and "不一致" in str(seen["said"])
+    assert seen["focus"]
+    assert "新口令" in str(seen["short"]) and "至少" in str(seen["short"])
+    assert_plain(f"{seen['said']} {seen['short']}")
+    Ledger.open(window.session.path, credentials=Credentials(UI_USER.user, "新的口令123")).close()
