@@ -21,6 +21,10 @@ from fieldapp.policy.report import (
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
+#: The last column of the widest table (六、补贴申领: 补贴, 资金来源 and 人数/笔数/金额 ×4).
+LAST_COLUMN = 12
+#: Widths of the first column, the second, and each one after (characters; a Chinese one is 2).
+WIDTHS = (26, 22, 11)
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -39,7 +43,9 @@ class _Writer:
         self.book, self.sheet, self.name = book, sheet, name
         self.row = 0
         self.title = book.add_format({"bold": True, "font_size": 14})
-        self.head = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
+        self.head = book.add_format(
+            {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True}
+        )
         self.cell = book.add_format({"border": 1})
         self.money = book.add_format({"border": 1, "num_format": "#,##0.00"})
         self.pct = book.add_format({"border": 1, "num_format": "0.0%"})
@@ -53,13 +59,19 @@ class _Writer:
     def note(self, lines: list[str]) -> None:
         """Lines under a table saying what its columns count, each across the table's width."""
         for line in lines:
-            self.sheet.merge_range(self.row, 0, self.row, 8, line, self.small)
+            self.sheet.merge_range(self.row, 0, self.row, LAST_COLUMN, line, self.small)
             self.row += 1
 
     def table(
-        self, header: list[str], rows: list[list[Any]], formats: dict[int, Any] | None = None
+        self,
+        header: list[str],
+        rows: list[list[Any]],
+        formats: dict[int, Any] | None = None,
     ) -> tuple[int, int]:
-        """Write a table; returns (first data row, last data row)."""
+        """Write a table (its header two lines high where a label is wider than its column:
+        the wrapped label shows whole); returns (first data row, last data row)."""
+        if any(2 * len(label) > WIDTHS[min(c, 2)] for c, label in enumerate(header)):
+            self.sheet.set_row(self.row, 30)
         for c, label in enumerate(header):
             self.sheet.write_string(self.row, c, label, self.head)
         self.row += 1
@@ -81,8 +93,9 @@ def _area_sheet(
     book: xlsxwriter.Workbook, sheet: Worksheet, name: str, fig: AreaFigures, report: MonthlyReport
 ) -> None:
     w = _Writer(book, sheet, name)
-    sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 8, 14)
+    sheet.set_column(0, 0, WIDTHS[0])
+    sheet.set_column(1, 1, WIDTHS[1])
+    sheet.set_column(2, LAST_COLUMN, WIDTHS[2])
     sheet.write_string(
         0, 0, f"{fig.name} 就业帮扶月报（{report.month}，截至 {report.as_of}）", w.title
     )
@@ -147,11 +160,15 @@ def _area_sheet(
         [
             rule,
             source,
+            len(f.claimed_by),
             f.claimed,
             f.claimed_amount,
+            len(f.new_by),
             f.new_this_month,
+            len(f.approved_by),
             f.approved,
             f.approved_amount,
+            len(f.paid_by),
             f.paid,
             f.paid_amount,
         ]
@@ -162,15 +179,19 @@ def _area_sheet(
             "补贴",
             "资金来源",
             "申领人数",
+            "申领笔数",
             "申领金额",
-            "本月新申领",
+            "本月新申领人数",
+            "本月新申领笔数",
             "已审批人数",
+            "已审批笔数",
             "已审批金额",
             "已发放人数",
+            "已发放笔数",
             "已发放金额",
         ],
         rows,
-        {3: w.money, 6: w.money, 8: w.money},
+        {4: w.money, 9: w.money, 12: w.money},
     )
     w.note(claims_note(report.month, report.as_of))
     w.heading("七、“一户一人”就业覆盖")
