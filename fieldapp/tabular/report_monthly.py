@@ -25,6 +25,11 @@ from fieldapp.tabular.template import print_setup
 LAST_COLUMN = 12
 #: Widths of the first column, the second, and each one after (characters; a Chinese one is 2).
 WIDTHS = (26, 22, 11)
+#: Row heights (pt) the sheet sets, so that its pages can be laid out before printing.
+ROW, HEADING_ROW, TALL_ROW = 15, 20, 30
+#: An A4 landscape page within print_setup's margins (pt): the height rows fill, the width
+#: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
+PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -42,6 +47,9 @@ class _Writer:
     def __init__(self, book: xlsxwriter.Workbook, sheet: Worksheet, name: str) -> None:
         self.book, self.sheet, self.name = book, sheet, name
         self.row = 0
+        self.heights: dict[int, float] = {0: HEADING_ROW}
+        self.sections: list[int] = []  # the first row of each section (the gap above it)
+        sheet.set_row(0, HEADING_ROW)
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.head = book.add_format(
             {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True}
@@ -52,13 +60,17 @@ class _Writer:
         self.small = book.add_format({"font_size": 9})
 
     def heading(self, text: str) -> None:
+        self.sections.append(self.row)
         self.row += 1
+        self.sheet.set_row(self.row, HEADING_ROW)
+        self.heights[self.row] = HEADING_ROW
         self.sheet.write_string(self.row, 0, text, self.title)
         self.row += 1
 
     def note(self, lines: list[str]) -> None:
         """Lines under a table saying what its columns count, each across the table's width."""
         for line in lines:
+            self.sheet.set_row(self.row, ROW)
             self.sheet.merge_range(self.row, 0, self.row, LAST_COLUMN, line, self.small)
             self.row += 1
 
@@ -70,13 +82,16 @@ class _Writer:
     ) -> tuple[int, int]:
         """Write a table (its header two lines high where a label is wider than its column:
         the wrapped label shows whole); returns (first data row, last data row)."""
-        if any(2 * len(label) > WIDTHS[min(c, 2)] for c, label in enumerate(header)):
-            self.sheet.set_row(self.row, 30)
+        tall = any(2 * len(label) > WIDTHS[min(c, 2)] for c, label in enumerate(header))
+        self.sheet.set_row(self.row, TALL_ROW if tall else ROW)
+        if tall:
+            self.heights[self.row] = TALL_ROW
         for c, label in enumerate(header):
             self.sheet.write_string(self.row, c, label, self.head)
         self.row += 1
         first = self.row
         for row in rows:
+            self.sheet.set_row(self.row, ROW)  # as laid out (LibreOffice would make it lower)
             for c, value in enumerate(row):
                 fmt = (formats or {}).get(c, self.cell)
                 if value is None:
@@ -87,6 +102,25 @@ class _Writer:
                     self.sheet.write_number(self.row, c, value, fmt)
             self.row += 1
         return first, self.row - 1
+
+    def page_breaks(self, end: int) -> list[int]:
+        """Rows to start a page at so that each section is printed whole: a break before a
+        section that does not fit on what is left of the page (the title repeated atop each
+        page; a section longer than a page starts a page and runs on)."""
+        columns = (
+            (WIDTHS[0] * 7 + 5) + (WIDTHS[1] * 7 + 5) + (LAST_COLUMN - 1) * (WIDTHS[2] * 7 + 5)
+        )
+        room = PAGE_HEIGHT / min(1.0, PAGE_WIDTH / (columns * 0.75)) * 0.95
+        height = [self.heights.get(r, ROW) for r in range(end)]
+        breaks: list[int] = []
+        used = sum(height[: self.sections[0]]) if self.sections else 0.0
+        for start, stop in zip(self.sections, [*self.sections[1:], end], strict=True):
+            size = sum(height[start:stop])
+            if used + size > room and used > height[0]:
+                breaks.append(start)
+                used = height[0]
+            used += size
+        return breaks
 
 
 def _area_sheet(
@@ -211,14 +245,15 @@ def _area_sheet(
             ]
         )
     w.table(["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"], rows, {4: w.pct})
-    _place_charts(sheet, charts, w.row + 1)
+    _place_charts(sheet, charts, w.row + 1, w.page_breaks(w.row + 1))
     print_setup(sheet, header_rows=(0, 0))
 
 
-def _place_charts(sheet: Worksheet, charts: list[Any], row: int) -> None:
+def _place_charts(sheet: Worksheet, charts: list[Any], row: int, breaks: list[int]) -> None:
     """Charts side by side below the last table, on a page of their own: they cover no
-    figure, and a page break before them keeps each whole on one page."""
-    sheet.set_h_pagebreaks([row])
+    figure, and a page break before them keeps each whole on one page (after the `breaks`
+    keeping the sections whole)."""
+    sheet.set_h_pagebreaks([*breaks, row])
     sheet.write_string(row, 0, "图表")
     for chart, column in zip(charts, (0, 4), strict=False):
         sheet.insert_chart(row + 1, column, chart, {"x_offset": 4, "y_offset": 4})

@@ -149,3 +149,37 @@ def test_an_empty_ledger_exports_every_sheet_with_its_header(ledger, tmp_path):
     for name, columns in EXTRA_SHEETS.items():
         assert [c.value for c in book[name][2]] == [c.header for c in columns], name
         assert book[name].max_row <= 3  # no data rows
+
+
+def _printed_height(sheet, rows: range) -> float:
+    """The rows' height as printed (pt): the sheet fitted to the page's width shrinks them."""
+    margins = sheet.page_margins
+    width_px = 0.0
+    for dim in sheet.column_dimensions.values():
+        if dim.width:
+            width_px += (int(dim.width * 7) + 5) * (dim.max - dim.min + 1)
+    scale = min(1.0, (11.69 - margins.left - margins.right) * 72 / (width_px * 0.75))
+    heights = sum(sheet.row_dimensions[r + 1].height or 15 for r in rows)
+    return heights * scale
+
+
+def test_monthly_reports_sections_are_not_split_across_pages(demo_db, tmp_path):
+    """The 月报's sections ran on from page to page wherever the page ended: 六、补贴申领's
+    table on one page and the lines saying what its columns count (人数按人计…) on the next,
+    or 五's last row alone atop a page. A page break now falls before a section that would not
+    fit whole on what is left of the page: each page holds whole sections."""
+    out = tmp_path / "月报.xlsx"
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
+    assert main(args) == 0
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets:
+        margins = sheet.page_margins
+        page = (8.27 - margins.top - margins.bottom) * 72
+        breaks = [b.id for b in sheet.row_breaks.brk]  # 0-based first row of a new page
+        starts = [0, *breaks[:-1]]  # the last break puts the charts on a page of their own
+        for start, end in zip(starts, breaks, strict=True):
+            assert _printed_height(sheet, range(start, end)) <= page, (sheet.title, start, end)
+        rows = [str(r[0].value or "") for r in sheet.iter_rows()]
+        six = next(i for i, text in enumerate(rows) if text.startswith("六、"))
+        last_note = next(i for i, text in enumerate(rows) if text.startswith("⑤"))
+        assert not [b for b in breaks if six < b <= last_note], (sheet.title, breaks)
