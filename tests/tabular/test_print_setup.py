@@ -183,3 +183,35 @@ def test_monthly_reports_sections_are_not_split_across_pages(demo_db, tmp_path):
         six = next(i for i, text in enumerate(rows) if text.startswith("六、"))
         last_note = next(i for i, text in enumerate(rows) if text.startswith("⑤"))
         assert not [b for b in breaks if six < b <= last_note], (sheet.title, breaks)
+
+
+def _text_width(text: str) -> int:
+    """Characters a cell's text takes in a column (a Chinese character is two)."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def test_five_rosters_cells_are_printed_whole(demo_db, tmp_path):
+    """一库五册 printed 户号 0010010001 as 00100100 (an 8-character column for a 10-digit
+    number), and 人员类别 脱贫人口、防返贫监测对象, 劳动能力 弱劳动力或半劳动力, 就业地点 and
+    工作单位 cut at the column's edge: a clerk checking the roster could not read them. Each
+    column is now as wide as its longest entry (up to a limit), a longer entry wrapping onto
+    a second line of its row."""
+    out = tmp_path / "一库五册.xlsx"
+    ledger = Ledger.open(demo_db, author="甲")
+    county = ledger.db.execute("SELECT substr(min(area_code), 1, 6) FROM households").fetchone()[0]
+    ledger.close()
+    assert main(["--db", str(demo_db), "rosters", "--area", county, "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    cut = []
+    for sheet in book.worksheets:
+        widths = {}
+        for dim in sheet.column_dimensions.values():
+            for col in range(dim.min, dim.max + 1):
+                widths[col] = dim.width
+        for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row - 2):
+            for cell in row:
+                if cell.value is None or cell.alignment.wrap_text:
+                    continue
+                if _text_width(str(cell.value)) > widths.get(cell.column, 8.43):
+                    cut.append((sheet.title, cell.coordinate, cell.value))
+    assert not cut, cut[:10]
