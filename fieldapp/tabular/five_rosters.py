@@ -35,6 +35,13 @@ def _widths(columns: list[str], rows: list[list[object]]) -> list[tuple[int, boo
     return out
 
 
+def _count(rows: list[list[object]], id_column: int) -> str:
+    """The roster's count: its persons, and its entries too where someone has more than one
+    (trained twice, two jobs): 共 1 人 2 条, as the 花名册 says 1 人 2 笔."""
+    persons = len({str(row[id_column]) for row in rows})
+    return f"共 {persons} 人" if persons == len(rows) else f"共 {persons} 人 {len(rows)} 条"
+
+
 def write_five_rosters(rosters: RosterSet, path: Path) -> None:
     """Write the five rosters of one area to `path`."""
     with xlsx_book(path) as book:
@@ -81,8 +88,8 @@ def write_five_rosters(rosters: RosterSet, path: Path) -> None:
                         sheet.write_number(r, c, float(value), fmt)  # type: ignore[arg-type]
             sheet.freeze_panes(2, 0)
             print_setup(sheet, header_rows=(0, 1), landscape=len(columns) > 7)
-            footer = len(rosters.sheets.get(name, [])) + 3
-            sheet.write_string(footer, 0, f"共 {footer - 3} 人")
+            footer = len(rows) + 3
+            sheet.write_string(footer, 0, _count(rows, columns.index("身份证号")))
             sheet.write_string(
                 footer + 1, 0, "填报人：              审核人：              填报日期："
             )

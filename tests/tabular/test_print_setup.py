@@ -215,3 +215,28 @@ def test_five_rosters_cells_are_printed_whole(demo_db, tmp_path):
                 if _text_width(str(cell.value)) > widths.get(cell.column, 8.43):
                     cut.append((sheet.title, cell.coordinate, cell.value))
     assert not cut, cut[:10]
+
+
+def test_a_roster_listing_someone_twice_counts_persons_and_entries(tmp_path):
+    """王乐德 trained twice this year (March and November) took two rows of the 培训名册 beside
+    韦超's one, whose last line said 共 3 人 — one person counted twice, as a second job did on
+    the 转移就业名册; the line now says 共 2 人 3 条, as the 花名册 says 1 人 2 笔; a roster
+    listing each person once says 共 n 人 as before."""
+    from fieldapp.policy.rosters import COLUMNS, TRAINED, RosterSet
+    from fieldapp.tabular.five_rosters import write_five_rosters
+
+    head = ["王乐德", "522326199001011234", "男", 36, "0010010001", "板桥村", "脱贫人口"]
+    other = ["韦超", "522326199001011250", "男", 36, "0010010002", "板桥村", "脱贫人口"]
+    rosters = RosterSet("522326101", "乐元镇", dt.date(2026, 12, 31), {n: [] for n in COLUMNS})
+    rosters.sheets[TRAINED] = [
+        [1, *head, "2026-03-10", 5],
+        [2, *head, "2026-11-20", 3],
+        [3, *other, "2026-11-20", 3],
+    ]
+    out = tmp_path / "一库五册.xlsx"
+    write_five_rosters(rosters, out)
+    book = openpyxl.load_workbook(out)
+    texts = [str(c.value) for row in book[TRAINED].iter_rows() for c in row if c.value]
+    assert "共 2 人 3 条" in texts
+    empty = [str(c.value) for row in book["劳动力名册"].iter_rows() for c in row if c.value]
+    assert "共 0 人" in empty
