@@ -403,8 +403,8 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
-            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places(c.area_code)}\t"
-            f"{_made_on(c)}\t{c.paid_for()}"
+            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t"
+            f"{_made_on(c)}\t{c.paid_for()}\t{places(c.area_code)}"  # the place ends each line
         )
     return 0
 

@@ -455,7 +455,7 @@ def test_claim_list_says_the_day_each_claim_was_made(db, capsys, tmp_path: Path)
     assert item["made_on"] == today and item["paid_for"] == "2026年11月"
     assert item["claim_date"] == "2026-11-30"  # the keys scripts read are as they were
     code, out, _ = run(capsys, "--db", path, "claim", "list")
-    assert out.rstrip("\n").split("\t")[-2:] == [today, "2026年11月"]
+    assert out.rstrip("\n").split("\t")[-3:-1] == [today, "2026年11月"]
     code, out, _ = run(capsys, "--db", path, "claim", "show", item["id"])
     assert f"申请日期：{today}；发放月份：2026年11月" in out
 
