@@ -403,8 +403,8 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
-            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t{places(c.area_code)}\t"
-            f"{_made_on(c)}\t{c.paid_for()}"
+            f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t"
+            f"{_made_on(c)}\t{c.paid_for()}\t{places(c.area_code)}"  # the place ends each line
         )
     return 0
 
@@ -678,18 +678,25 @@ def cmd_rosters(args: argparse.Namespace) -> int:
     args.area = area
     rosters = five_rosters(ledger, area, _on(args))
     write_five_rosters(rosters, Path(args.out))
-    counts = {name: len(rows) for name, rows in rosters.sheets.items()}
+    counts = {name: rosters.persons(name) for name in rosters.sheets}  # 人数, as --json says
+    entries = {name: len(rows) for name, rows in rosters.sheets.items()}
     record_export(
         ledger,
         "一库五册",
         args.out,
         max(counts.values(), default=0),
-        sum(counts.values()),
+        sum(entries.values()),
         args.area,
     )
     if args.json:
-        print_json({"area": args.area, "out": args.out, "counts": counts})
+        print_json({"area": args.area, "out": args.out, "counts": counts, "entries": entries})
     else:
-        print(f"已生成一库五册 {args.out}：" + "，".join(f"{k} {v} 人" for k, v in counts.items()))
+        print(
+            f"已生成一库五册 {args.out}："
+            + "，".join(
+                f"{k} {v} 人" + (f" {entries[k]} 条" if entries[k] != v else "")
+                for k, v in counts.items()
+            )
+        )
         print(PERSONAL_DATA_NOTE)
     return 0

@@ -49,6 +49,16 @@ class Section:
     rows: tuple[tuple[str, ...], ...]
     unit: str = "人"
 
+    def count(self) -> str:
+        """How many it lists: '3 人', or where someone is listed more than once (trained
+        twice, two jobs) the persons and the entries, '2 人 3 条' (as the 花名册's 1 人 2 笔)."""
+        if self.unit == "人" and "身份证号" in self.columns:
+            column = self.columns.index("身份证号")
+            persons = len({row[column] for row in self.rows})
+            if persons != len(self.rows):
+                return f"{persons} 人 {len(self.rows)} 条"
+        return f"{len(self.rows)} {self.unit}"
+
 
 @dataclass(frozen=True)
 class TablesView:
@@ -151,10 +161,10 @@ def render_tables(
         pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
         pen.text(LEFT, TOP - 32, f"{county}截至 {view.as_of.isoformat()}", 9.5)
-        pen.text(RIGHT, TOP - 32, f"共 {len(section.rows)} {section.unit}", 9.5, "right")
+        pen.text(RIGHT, TOP - 32, f"共 {section.count()}", 9.5, "right")
         bottom = _table(pen, section, page)
         if page.last:
-            pen.text(LEFT, bottom - 16, f"合计：{len(section.rows)} {section.unit}", 9.5)
+            pen.text(LEFT, bottom - 16, f"合计：{section.count()}", 9.5)
             signatures = (
                 f"填报人：{settings.preparer}",
                 f"审核人：{settings.reviewer}",

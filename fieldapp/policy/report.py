@@ -16,7 +16,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Claim, ClaimState
@@ -46,7 +46,9 @@ def month_end(month: str) -> dt.date:
 
 @dataclass
 class ClaimFigures:
-    """Claims of one kind and funding source."""
+    """Claims of one kind and funding source: `claimed`, `new_this_month`, `approved`, `paid`
+    count claims (笔), the sets the persons they are for (人) — one person claimed for
+    December and January is 1 人 2 笔, as the 花名册 paying them says."""
 
     claimed: int = 0
     claimed_amount: float = 0.0
@@ -55,6 +57,37 @@ class ClaimFigures:
     approved_amount: float = 0.0
     paid: int = 0
     paid_amount: float = 0.0
+    claimed_by: set[str] = field(default_factory=set)
+    new_by: set[str] = field(default_factory=set)
+    approved_by: set[str] = field(default_factory=set)
+    paid_by: set[str] = field(default_factory=set)
+
+    COUNTS: ClassVar[tuple[str, ...]] = (
+        "claimed",
+        "claimed_amount",
+        "new_this_month",
+        "approved",
+        "approved_amount",
+        "paid",
+        "paid_amount",
+    )
+    PERSONS: ClassVar[tuple[str, ...]] = ("claimed_by", "new_by", "approved_by", "paid_by")
+
+    def add(self, other: ClaimFigures) -> None:
+        """Add another area's claims: counts and amounts summed, persons united."""
+        for name in self.COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in self.PERSONS:
+            getattr(self, name).update(getattr(other, name))
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON shape: the counts of claims under their keys, the persons under *_persons."""
+        return {name: getattr(self, name) for name in self.COUNTS} | {
+            "claimed_persons": len(self.claimed_by),
+            "new_this_month_persons": len(self.new_by),
+            "approved_persons": len(self.approved_by),
+            "paid_persons": len(self.paid_by),
+        }
 
 
 @dataclass
@@ -88,9 +121,7 @@ class AreaFigures:
         self.unemployed_by_class.update(other.unemployed_by_class)
         self.overdue_services += other.overdue_services
         for key, fig in other.claims.items():
-            mine = self.claims.setdefault(key, ClaimFigures())
-            for name in vars(fig):
-                setattr(mine, name, getattr(mine, name) + getattr(fig, name))
+            self.claims.setdefault(key, ClaimFigures()).add(fig)
         for kind, counts in other.one_per_household.items():
             self.one_per_household.setdefault(kind, Counter()).update(counts)
 
@@ -109,7 +140,7 @@ class AreaFigures:
             "unemployed_by_class": {c: self.unemployed_by_class.get(c, 0) for c in CLASSES},
             "overdue_services": self.overdue_services,
             "claims": [
-                {"rule": rule, "funding_source": source} | vars(fig)
+                {"rule": rule, "funding_source": source} | fig.as_dict()
                 for (rule, source), fig in sorted(self.claims.items())
             ],
             "one_per_household": {
@@ -150,10 +181,12 @@ def claims_note(month: str, as_of: dt.date) -> list[str]:
     return [
         "注：① 补贴申领按申请日期（申领录入之日）统计，不按发放月份："
         "上月及以前月份的补贴在本月申领的，计入本月。",
-        f"② 申领人数、申领金额（本年累计）：本年 {as_of.year}-01-01 至 {as_of.isoformat()} "
+        f"② 申领人数、笔数、金额（本年累计）：本年 {as_of.year}-01-01 至 {as_of.isoformat()} "
         "录入的申领，已驳回、已撤销的不计。",
         f"③ 本月新申领：{month[:4]}年{int(month[5:7])}月录入的申领。",
-        "④ 已审批、已发放：上述申领中到制表之日已经县审批、已发放的人数和金额。",
+        "④ 已审批、已发放：上述申领中到制表之日已经县审批、已发放的人数、笔数和金额。",
+        "⑤ 人数按人计，同一人申领几个月的计 1 人；笔数按申领计，一个月一笔"
+        "（同一人 12 月、1 月各领一次，计 1 人 2 笔）。",
     ]
 
 
@@ -242,16 +275,21 @@ def _claim_figures(fig: AreaFigures, claim: Claim, month: str, on: dt.date) -> N
         return  # the year's claims made to the report's day (本年累计): last year's are its own
     key = (claim.rule_title or claim.rule_id, claim.funding_source or "未定")
     f = fig.claims.setdefault(key, ClaimFigures())
+    person = claim.id_number or claim.person_id or claim.id
     f.claimed += 1
     f.claimed_amount += claim.amount
+    f.claimed_by.add(person)
     if made.strftime("%Y-%m") == month:
         f.new_this_month += 1
+        f.new_by.add(person)
     if str(claim.state) in APPROVED:
         f.approved += 1
         f.approved_amount += claim.amount
+        f.approved_by.add(person)
     if claim.state == ClaimState.PAID:
         f.paid += 1
         f.paid_amount += claim.amount
+        f.paid_by.add(person)
 
 
 def monthly_figures(

@@ -79,6 +79,12 @@ class RosterSet:
     as_of: dt.date
     sheets: dict[str, list[Row]] = field(default_factory=dict)
 
+    def persons(self, name: str) -> int:
+        """How many persons a roster lists (someone trained twice, or in two jobs, is on two
+        of its rows and counts once)."""
+        column = COLUMNS[name].index("身份证号")
+        return len({str(row[column]) for row in self.sheets.get(name, [])})
+
 
 def _current(person: PersonFacts, on: dt.date) -> SpellFacts | None:
     active = [s for s in person.spells if s.active_on(on)]

@@ -21,6 +21,15 @@ from fieldapp.policy.report import (
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
+#: The last column of the widest table (六、补贴申领: 补贴, 资金来源 and 人数/笔数/金额 ×4).
+LAST_COLUMN = 12
+#: Widths of the first column, the second, and each one after (characters; a Chinese one is 2).
+WIDTHS = (26, 22, 11)
+#: Row heights (pt) the sheet sets, so that its pages can be laid out before printing.
+ROW, HEADING_ROW, TALL_ROW = 15, 20, 30
+#: An A4 landscape page within print_setup's margins (pt): the height rows fill, the width
+#: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
+PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -38,33 +47,51 @@ class _Writer:
     def __init__(self, book: xlsxwriter.Workbook, sheet: Worksheet, name: str) -> None:
         self.book, self.sheet, self.name = book, sheet, name
         self.row = 0
+        self.heights: dict[int, float] = {0: HEADING_ROW}
+        self.sections: list[int] = []  # the first row of each section (the gap above it)
+        sheet.set_row(0, HEADING_ROW)
         self.title = book.add_format({"bold": True, "font_size": 14})
-        self.head = book.add_format({"bold": True, "border": 1, "bg_color": "#DDEBF7"})
+        self.head = book.add_format(
+            {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True}
+        )
         self.cell = book.add_format({"border": 1})
         self.money = book.add_format({"border": 1, "num_format": "#,##0.00"})
         self.pct = book.add_format({"border": 1, "num_format": "0.0%"})
         self.small = book.add_format({"font_size": 9})
 
     def heading(self, text: str) -> None:
+        self.sections.append(self.row)
         self.row += 1
+        self.sheet.set_row(self.row, HEADING_ROW)
+        self.heights[self.row] = HEADING_ROW
         self.sheet.write_string(self.row, 0, text, self.title)
         self.row += 1
 
     def note(self, lines: list[str]) -> None:
         """Lines under a table saying what its columns count, each across the table's width."""
         for line in lines:
-            self.sheet.merge_range(self.row, 0, self.row, 8, line, self.small)
+            self.sheet.set_row(self.row, ROW)
+            self.sheet.merge_range(self.row, 0, self.row, LAST_COLUMN, line, self.small)
             self.row += 1
 
     def table(
-        self, header: list[str], rows: list[list[Any]], formats: dict[int, Any] | None = None
+        self,
+        header: list[str],
+        rows: list[list[Any]],
+        formats: dict[int, Any] | None = None,
     ) -> tuple[int, int]:
-        """Write a table; returns (first data row, last data row)."""
+        """Write a table (its header two lines high where a label is wider than its column:
+        the wrapped label shows whole); returns (first data row, last data row)."""
+        tall = any(2 * len(label) > WIDTHS[min(c, 2)] for c, label in enumerate(header))
+        self.sheet.set_row(self.row, TALL_ROW if tall else ROW)
+        if tall:
+            self.heights[self.row] = TALL_ROW
         for c, label in enumerate(header):
             self.sheet.write_string(self.row, c, label, self.head)
         self.row += 1
         first = self.row
         for row in rows:
+            self.sheet.set_row(self.row, ROW)  # as laid out (LibreOffice would make it lower)
             for c, value in enumerate(row):
                 fmt = (formats or {}).get(c, self.cell)
                 if value is None:
@@ -76,13 +103,33 @@ class _Writer:
             self.row += 1
         return first, self.row - 1
 
+    def page_breaks(self, end: int) -> list[int]:
+        """Rows to start a page at so that each section is printed whole: a break before a
+        section that does not fit on what is left of the page (the title repeated atop each
+        page; a section longer than a page starts a page and runs on)."""
+        columns = (
+            (WIDTHS[0] * 7 + 5) + (WIDTHS[1] * 7 + 5) + (LAST_COLUMN - 1) * (WIDTHS[2] * 7 + 5)
+        )
+        room = PAGE_HEIGHT / min(1.0, PAGE_WIDTH / (columns * 0.75)) * 0.95
+        height = [self.heights.get(r, ROW) for r in range(end)]
+        breaks: list[int] = []
+        used = sum(height[: self.sections[0]]) if self.sections else 0.0
+        for start, stop in zip(self.sections, [*self.sections[1:], end], strict=True):
+            size = sum(height[start:stop])
+            if used + size > room and used > height[0]:
+                breaks.append(start)
+                used = height[0]
+            used += size
+        return breaks
+
 
 def _area_sheet(
     book: xlsxwriter.Workbook, sheet: Worksheet, name: str, fig: AreaFigures, report: MonthlyReport
 ) -> None:
     w = _Writer(book, sheet, name)
-    sheet.set_column(0, 0, 26)
-    sheet.set_column(1, 8, 14)
+    sheet.set_column(0, 0, WIDTHS[0])
+    sheet.set_column(1, 1, WIDTHS[1])
+    sheet.set_column(2, LAST_COLUMN, WIDTHS[2])
     sheet.write_string(
         0, 0, f"{fig.name} 就业帮扶月报（{report.month}，截至 {report.as_of}）", w.title
     )
@@ -147,11 +194,15 @@ def _area_sheet(
         [
             rule,
             source,
+            len(f.claimed_by),
             f.claimed,
             f.claimed_amount,
+            len(f.new_by),
             f.new_this_month,
+            len(f.approved_by),
             f.approved,
             f.approved_amount,
+            len(f.paid_by),
             f.paid,
             f.paid_amount,
         ]
@@ -162,15 +213,19 @@ def _area_sheet(
             "补贴",
             "资金来源",
             "申领人数",
+            "申领笔数",
             "申领金额",
-            "本月新申领",
+            "本月新申领人数",
+            "本月新申领笔数",
             "已审批人数",
+            "已审批笔数",
             "已审批金额",
             "已发放人数",
+            "已发放笔数",
             "已发放金额",
         ],
         rows,
-        {3: w.money, 6: w.money, 8: w.money},
+        {4: w.money, 9: w.money, 12: w.money},
     )
     w.note(claims_note(report.month, report.as_of))
     w.heading("七、“一户一人”就业覆盖")
@@ -190,14 +245,15 @@ def _area_sheet(
             ]
         )
     w.table(["家庭类型", "户数", "有劳动力户数", "已实现一户一人", "覆盖率"], rows, {4: w.pct})
-    _place_charts(sheet, charts, w.row + 1)
+    _place_charts(sheet, charts, w.row + 1, w.page_breaks(w.row + 1))
     print_setup(sheet, header_rows=(0, 0))
 
 
-def _place_charts(sheet: Worksheet, charts: list[Any], row: int) -> None:
+def _place_charts(sheet: Worksheet, charts: list[Any], row: int, breaks: list[int]) -> None:
     """Charts side by side below the last table, on a page of their own: they cover no
-    figure, and a page break before them keeps each whole on one page."""
-    sheet.set_h_pagebreaks([row])
+    figure, and a page break before them keeps each whole on one page (after the `breaks`
+    keeping the sections whole)."""
+    sheet.set_h_pagebreaks([*breaks, row])
     sheet.write_string(row, 0, "图表")
     for chart, column in zip(charts, (0, 4), strict=False):
         sheet.insert_chart(row + 1, column, chart, {"x_offset": 4, "y_offset": 4})

@@ -431,3 +431,26 @@ def test_a_notice_says_only_the_review_its_claims_have_passed(ledger):
     submitted = _notice_words(ledger, batch_id)
     assert "经审核" not in submitted and "符合一次性交通补助申领条件" not in submitted
     assert "以下3名人员申请一次性交通补助，申请补贴合计1500.00元，尚待审核，现予公示" in submitted
+
+
+def test_a_printed_roster_listing_someone_twice_counts_persons_and_entries():
+    """The printed 培训名册 with 张1 trained twice and 张2 once said 共 3 人 atop each page and
+    合计：3 人 below — one person counted twice; it now says 共 2 人 3 条 and 合计：2 人 3 条, as
+    the 花名册 says 1 人 2 笔; listing each person once it says 共 n 人 as before."""
+    columns = ("序号", "姓名", "身份证号", "培训日期")
+    rows = (
+        ("1", "张1", id_for(1), "2026-03-10"),
+        ("2", "张1", id_for(1), "2026-11-20"),
+        ("3", "张2", id_for(2), "2026-11-20"),
+    )
+    twice = Section("培训名册", columns, (0.5, 0.9, 2.1, 1.25), rows)
+    once = Section("培训名册", columns, (0.5, 0.9, 2.1, 1.25), rows[1:])
+    day = dt.date(2026, 12, 31)
+    whole = "".join(
+        "".join(page_texts(render_tables(TablesView("一库五册", "新华村", day, (twice,))))).split()
+    )
+    assert "共2人3条" in whole and "合计：2人3条" in whole
+    whole = "".join(
+        "".join(page_texts(render_tables(TablesView("一库五册", "新华村", day, (once,))))).split()
+    )
+    assert "共2人" in whole and "合计：2人" in whole and "条" not in whole

@@ -367,3 +367,42 @@ def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
     assert "按申请日期（申领录入之日）统计，不按发放月份" in texts
     assert "本年 2027-01-01 至 2027-01-31 录入的申领" in texts
     assert "本月新申领：2027年1月录入的申领" in texts
+
+
+def test_the_monthly_report_counts_persons_and_claims_apart(repo: Records, tmp_path: Path) -> None:
+    """赵六 paid his post subsidy for December (made 5 January) and January (made 3 February):
+    February's 月报 said 申领人数 2, 已审批人数 2, 已发放人数 2 — his two claims counted as two
+    persons, while the 花名册 paying them says 1 人 2 笔. The report now counts 人数 as persons
+    and 笔数 as claims beside them, the 金额 as before; its --json keeps claimed, approved, paid
+    and new_this_month (claims, as they always counted) and adds the persons under *_persons."""
+    batch_id = _december_and_january(repo, _raised())
+    service = ClaimService(repo.ledger, _raised())
+    for claim in service.queries.batch_claims(batch_id):
+        for step in (
+            ClaimState.VILLAGE_REVIEWED,
+            ClaimState.TOWNSHIP_REVIEWED,
+            ClaimState.COUNTY_APPROVED,
+            ClaimState.PAID,
+        ):
+            service.advance(claim.id, step)
+    report = monthly_report(repo.ledger, _raised(), "2027-02", today=dt.date(2027, 2, 28))
+    (fig,) = report.total.as_dict()["claims"]
+    assert (fig["claimed"], fig["approved"], fig["paid"], fig["new_this_month"]) == (2, 2, 2, 1)
+    assert (fig["claimed_persons"], fig["approved_persons"], fig["paid_persons"]) == (1, 1, 1)
+    assert fig["new_this_month_persons"] == 1
+    assert fig["claimed_amount"] == fig["paid_amount"] == 1300
+
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(report, out)
+    sheet = openpyxl.load_workbook(out)["汇总"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    (head,) = [r for r in rows if r[0] == "补贴"]
+    (line,) = [r for r in rows if r[0] == "乡村公益性岗位补贴"]
+    got = {str(h): v for h, v in zip(head, line, strict=False) if h}
+    assert got["申领人数"] == 1 and got["申领笔数"] == 2 and got["申领金额"] == 1300
+    assert got["本月新申领人数"] == 1 and got["本月新申领笔数"] == 1
+    assert got["已审批人数"] == 1 and got["已审批笔数"] == 2 and got["已审批金额"] == 1300
+    assert got["已发放人数"] == 1 and got["已发放笔数"] == 2 and got["已发放金额"] == 1300
+    texts = " ".join(str(c) for r in rows for c in r if c)
+    assert "人数按人计，同一人申领几个月的计 1 人" in texts
+    assert "笔数按申领计" in texts

@@ -456,7 +456,7 @@ def test_claim_list_says_the_day_each_claim_was_made(db, capsys, tmp_path: Path)
     assert item["made_on"] == today and item["paid_for"] == "2026年11月"
     assert item["claim_date"] == "2026-11-30"  # the keys scripts read are as they were
     code, out, _ = run(capsys, "--db", path, "claim", "list")
-    assert out.rstrip("\n").split("\t")[-2:] == [today, "2026年11月"]
+    assert out.rstrip("\n").split("\t")[-3:-1] == [today, "2026年11月"]
     code, out, _ = run(capsys, "--db", path, "claim", "show", item["id"])
     assert f"申请日期：{today}；发放月份：2026年11月" in out
 
@@ -488,3 +488,35 @@ def test_claim_create_for_a_month_not_yet_come_is_refused_in_chinese(
     assert "赵六的乡村公益性岗位补贴（2027年6月）的申领日期 2027-06-05 还没有到" in err
     assert "不能预先申领" in err and "Traceback" not in err
     assert run(capsys, *claim)[0] == 0  # today's (December's) is made
+
+
+def test_rosters_counts_persons_as_its_help_says(db, capsys, tmp_path: Path) -> None:
+    """`rosters --json` (help: 同时输出各名册人数) gave counts 培训名册 2 for one person trained
+    in October and again in November, and the text 培训名册 2 人: rows, not persons. counts
+    is now the persons, as documented, and entries the rows (2); the text says 1 人 2 条."""
+    from fieldapp.domain.models import ServiceRecord
+
+    path, ids = db
+    ledger = Ledger.open(Path(path))
+    repo = Records(ledger)
+    pid = ledger.db.execute(
+        "SELECT id FROM persons WHERE id_number = ?", (ids["jobless"],)
+    ).fetchone()[0]
+    repo.save(
+        ServiceRecord(
+            person_id=pid,
+            service_date=dt.date(2025, 11, 3),
+            service_type="职业培训",
+            training_days=5,
+        )
+    )
+    ledger.close()
+    args = ["--db", path, "rosters", "--area", "520502001", "--on", "2025-11-30"]
+    code, out, _ = run(capsys, *args, "--out", str(tmp_path / "a.xlsx"), "--json")
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["counts"]["培训名册"] == 1 and shown["entries"]["培训名册"] == 2
+    assert shown["counts"]["劳动力名册"] == shown["entries"]["劳动力名册"] == 2
+    code, out, _ = run(capsys, *args, "--out", str(tmp_path / "b.xlsx"))
+    assert code == 0
+    assert "培训名册 1 人 2 条" in out and "劳动力名册 2 人，" in out

@@ -149,3 +149,94 @@ def test_an_empty_ledger_exports_every_sheet_with_its_header(ledger, tmp_path):
     for name, columns in EXTRA_SHEETS.items():
         assert [c.value for c in book[name][2]] == [c.header for c in columns], name
         assert book[name].max_row <= 3  # no data rows
+
+
+def _printed_height(sheet, rows: range) -> float:
+    """The rows' height as printed (pt): the sheet fitted to the page's width shrinks them."""
+    margins = sheet.page_margins
+    width_px = 0.0
+    for dim in sheet.column_dimensions.values():
+        if dim.width:
+            width_px += (int(dim.width * 7) + 5) * (dim.max - dim.min + 1)
+    scale = min(1.0, (11.69 - margins.left - margins.right) * 72 / (width_px * 0.75))
+    heights = sum(sheet.row_dimensions[r + 1].height or 15 for r in rows)
+    return heights * scale
+
+
+def test_monthly_reports_sections_are_not_split_across_pages(demo_db, tmp_path):
+    """The 月报's sections ran on from page to page wherever the page ended: 六、补贴申领's
+    table on one page and the lines saying what its columns count (人数按人计…) on the next,
+    or 五's last row alone atop a page. A page break now falls before a section that would not
+    fit whole on what is left of the page: each page holds whole sections."""
+    out = tmp_path / "月报.xlsx"
+    args = ["--db", str(demo_db), "report", "monthly", "--month", "2026-05", "--out", str(out)]
+    assert main(args) == 0
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets:
+        margins = sheet.page_margins
+        page = (8.27 - margins.top - margins.bottom) * 72
+        breaks = [b.id for b in sheet.row_breaks.brk]  # 0-based first row of a new page
+        starts = [0, *breaks[:-1]]  # the last break puts the charts on a page of their own
+        for start, end in zip(starts, breaks, strict=True):
+            assert _printed_height(sheet, range(start, end)) <= page, (sheet.title, start, end)
+        rows = [str(r[0].value or "") for r in sheet.iter_rows()]
+        six = next(i for i, text in enumerate(rows) if text.startswith("六、"))
+        last_note = next(i for i, text in enumerate(rows) if text.startswith("⑤"))
+        assert not [b for b in breaks if six < b <= last_note], (sheet.title, breaks)
+
+
+def _text_width(text: str) -> int:
+    """Characters a cell's text takes in a column (a Chinese character is two)."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def test_five_rosters_cells_are_printed_whole(demo_db, tmp_path):
+    """一库五册 printed 户号 0010010001 as 00100100 (an 8-character column for a 10-digit
+    number), and 人员类别 脱贫人口、防返贫监测对象, 劳动能力 弱劳动力或半劳动力, 就业地点 and
+    工作单位 cut at the column's edge: a clerk checking the roster could not read them. Each
+    column is now as wide as its longest entry (up to a limit), a longer entry wrapping onto
+    a second line of its row."""
+    out = tmp_path / "一库五册.xlsx"
+    ledger = Ledger.open(demo_db, author="甲")
+    county = ledger.db.execute("SELECT substr(min(area_code), 1, 6) FROM households").fetchone()[0]
+    ledger.close()
+    assert main(["--db", str(demo_db), "rosters", "--area", county, "--out", str(out)]) == 0
+    book = openpyxl.load_workbook(out)
+    cut = []
+    for sheet in book.worksheets:
+        widths = {}
+        for dim in sheet.column_dimensions.values():
+            for col in range(dim.min, dim.max + 1):
+                widths[col] = dim.width
+        for row in sheet.iter_rows(min_row=2, max_row=sheet.max_row - 2):
+            for cell in row:
+                if cell.value is None or cell.alignment.wrap_text:
+                    continue
+                if _text_width(str(cell.value)) > widths.get(cell.column, 8.43):
+                    cut.append((sheet.title, cell.coordinate, cell.value))
+    assert not cut, cut[:10]
+
+
+def test_a_roster_listing_someone_twice_counts_persons_and_entries(tmp_path):
+    """王乐德 trained twice this year (March and November) took two rows of the 培训名册 beside
+    韦超's one, whose last line said 共 3 人 — one person counted twice, as a second job did on
+    the 转移就业名册; the line now says 共 2 人 3 条, as the 花名册 says 1 人 2 笔; a roster
+    listing each person once says 共 n 人 as before."""
+    from fieldapp.policy.rosters import COLUMNS, TRAINED, RosterSet
+    from fieldapp.tabular.five_rosters import write_five_rosters
+
+    head = ["王乐德", "522326199001011234", "男", 36, "0010010001", "板桥村", "脱贫人口"]
+    other = ["韦超", "522326199001011250", "男", 36, "0010010002", "板桥村", "脱贫人口"]
+    rosters = RosterSet("522326101", "乐元镇", dt.date(2026, 12, 31), {n: [] for n in COLUMNS})
+    rosters.sheets[TRAINED] = [
+        [1, *head, "2026-03-10", 5],
+        [2, *head, "2026-11-20", 3],
+        [3, *other, "2026-11-20", 3],
+    ]
+    out = tmp_path / "一库五册.xlsx"
+    write_five_rosters(rosters, out)
+    book = openpyxl.load_workbook(out)
+    texts = [str(c.value) for row in book[TRAINED].iter_rows() for c in row if c.value]
+    assert "共 2 人 3 条" in texts
+    empty = [str(c.value) for row in book["劳动力名册"].iter_rows() for c in row if c.value]
+    assert "共 0 人" in empty
