@@ -16,7 +16,6 @@ from fieldapp.cli.common import (
     open_ledger,
     print_json,
 )
-from fieldapp.domain.errors import FieldappError
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
@@ -491,24 +490,25 @@ def _held_ids(text: str) -> list[int]:
 def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, imported lazily
     """Accept or dismiss the held changes named, in order; stop at the first that cannot be
     decided, saying which were."""
+    from fieldapp.services.held_decisions import decide_in_order
+
     accepting = args.accept is not None
     ids = list(dict.fromkeys(n for group in (args.accept or args.dismiss) for n in group))
-    done: list[int] = []
-    same = 0
-    for held_id in ids:
-        try:
-            if accepting:
-                held = hub.accept(held_id, _reviewer(hub), args.reason)
-                same += not held.applied_change
-            else:
-                held = hub.dismiss(held_id, _reviewer(hub), args.reason)
-        except FieldappError as error:
-            verb = "接受" if accepting else "不予采纳"
-            if len(ids) == 1:
-                return fail(str(error), 1)
-            before = f"此前已{verb}{_numbers(done)}" if done else "一条也没有处理"
-            return fail(f"{error}；{before}，其余未处理", 1)
-        done.append(held_id)
+
+    def decide(held_id: int) -> bool:
+        if accepting:
+            return bool(hub.accept(held_id, _reviewer(hub), args.reason).applied_change)
+        hub.dismiss(held_id, _reviewer(hub), args.reason)
+        return True
+
+    run = decide_in_order(ids, decide)
+    done, same = run.done, run.same
+    if run.error is not None:
+        verb = "接受" if accepting else "不予采纳"
+        if len(ids) == 1:
+            return fail(str(run.error), 1)
+        before = f"此前已{verb}{_numbers(done)}" if done else "一条也没有处理"
+        return fail(f"{run.error}；{before}，其余未处理", 1)
     if not accepting:
         print(f"{_numbers(done).strip()}不予采纳：{args.reason}（设备下次同步时会看到）")
         return 0

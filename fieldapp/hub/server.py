@@ -498,7 +498,13 @@ def _held_item(hub: Hub, held: HeldChange, rows: rejected.RowNames | None = None
     about = rejected.subject(hub, held)
     places = rejected.place_names(hub)
     rows = rows or rejected.row_names(hub, [held])
+    peer = hub.state.peer(held.device)
+    area = peer.area_code if peer is not None else None
     return rejected.as_item(held) | {
+        # Where it came from as the clerk says it (the device's village; '' when unknown),
+        # and the bundle it came in (the county's desktop selects a bundle's changes at once).
+        "village": (places(area) if area else "") or "",
+        "bundle_id": held.bundle_id,
         "subject": about,
         "content": rejected.content(held, about, places, rows),
         "description": rejected.describe(held, about, places, rows),
