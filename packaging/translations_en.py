@@ -402,6 +402,9 @@ EN: dict[str, str] = {
         "under the rules, waiting for the county's review"
     ),
     "接受所选修改…": "Accept the selected change…",
+    "未收到": "Not received",
+    "%1（现行 %2，未收到）": "%1 (in force: %2, not received)",
+    "；现行政策包 %1：%2 台设备还没有收到": "; county pack in force %1: %2 devices have not received it",
     "全选同一批发来的": "Select its whole bundle",
     "选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）": (
         "Select every change that came in the same exchange as the selected one "

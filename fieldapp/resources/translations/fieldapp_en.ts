@@ -338,6 +338,22 @@
       <source>查询失败：</source>
       <translation>Could not ask the hub: </translation>
     </message>
+    <message>
+      <source>政策包</source>
+      <translation>Policy pack</translation>
+    </message>
+    <message>
+      <source>；现行政策包 %1：%2 台设备还没有收到</source>
+      <translation>; county pack in force %1: %2 devices have not received it</translation>
+    </message>
+    <message>
+      <source>未收到</source>
+      <translation>Not received</translation>
+    </message>
+    <message>
+      <source>%1（现行 %2，未收到）</source>
+      <translation>%1 (in force: %2, not received)</translation>
+    </message>
   </context>
   <context>
     <name>DecisionDialog</name>
