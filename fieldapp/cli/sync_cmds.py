@@ -337,7 +337,17 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
         )
     if not items:
         print("尚未登记任何设备")
+    lacking = [
+        str(d["device"]) for d in items if not d["revoked_at"] and d.get("policy") != current
+    ]
+    if current is not None and lacking:
+        names = "、".join(lacking[:LACKING_NAMED]) + ("等" if len(lacking) > LACKING_NAMED else "")
+        print(f"现行政策包 {current}：{len(lacking)} 台设备还没有收到（{names}）")
     return 0
+
+
+#: How many devices still lacking the pack in force `hub devices` names in its last line.
+LACKING_NAMED = 30
 
 
 def _policy_received(version: object, current: str | None) -> str:
