@@ -324,8 +324,9 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     for d in items:
         state = f"已注销 {d['revoked_at']}" if d["revoked_at"] else "正常"
         last = f"最近同步 {d['last_exchange']}" if d["last_exchange"] else "从未同步"
+        area = f"{d['area_name']}（{d['area']}）" if d.get("area_name") else d["area"]
         print(
-            f"{d['device']}\t{_role_label(d['role'])}\t{d['area']}\t{state}\t{last}\t"
+            f"{d['device']}\t{_role_label(d['role'])}\t{area}\t{state}\t{last}\t"
             f"待确认 {d['pending']} 条\t未接受 {d['refused']} 条\t"
             f"拒收数据包 {d['refused_bundles']} 个"
             + (

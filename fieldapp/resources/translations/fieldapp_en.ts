@@ -291,10 +291,6 @@
       <translation>Role</translation>
     </message>
     <message>
-      <source>区域代码</source>
-      <translation>Area code</translation>
-    </message>
-    <message>
       <source>最近同步</source>
       <translation>Last exchange</translation>
     </message>
@@ -353,6 +349,10 @@
     <message>
       <source>%1（现行 %2，未收到）</source>
       <translation>%1 (in force: %2, not received)</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
     </message>
   </context>
   <context>

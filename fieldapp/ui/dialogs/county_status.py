@@ -74,7 +74,7 @@ class CountyStatus(QWidget):
         return [
             self.tr("设备"),
             self.tr("角色"),
-            self.tr("区域代码"),
+            self.tr("区域"),
             self.tr("最近同步"),
             self.tr("已发出待确认"),
             self.tr("未接受的修改"),
@@ -108,7 +108,13 @@ class CountyStatus(QWidget):
         self.table.setRowCount(len(devices))
         for row, device in enumerate(devices):
             for column, key in enumerate(COLUMNS):
-                self.table.setItem(row, column, self._cell(key, device.get(key)))
+                cell = self._cell(key, device.get(key))
+                if key == "area" and device.get("area_name"):
+                    # The village as the hub names it (a first-wave laptop may be named after
+                    # its computer); the code stays under the pointer.
+                    cell.setText(str(device["area_name"]))
+                    cell.setToolTip(str(device.get("area") or ""))
+                self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
         silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))
         waiting = sum(int(d.get("refused") or 0) for d in devices)
