@@ -407,6 +407,46 @@ EN: dict[str, str] = {
         "under the rules, waiting for the county's review"
     ),
     "接受所选修改…": "Accept the selected change…",
+    "未收到": "Not received",
+    "%1（现行 %2，未收到）": "%1 (in force: %2, not received)",
+    "；现行政策包 %1：%2 台设备还没有收到": "; county pack in force %1: %2 devices have not received it",
+    "全选同一批发来的": "Select its whole bundle",
+    "选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）": (
+        "Select every change that came in the same exchange as the selected one "
+        "(Ctrl- or Shift-click to select several)"
+    ),
+    "全选这台设备的": "Select all from this device",
+    "选中所选设备发来的全部修改": "Select every change the selected device sent",
+    "接受所选的 %1 条…": "Accept the %1 selected…",
+    "不予采纳所选的 %1 条…": "Dismiss the %1 selected…",
+    "接受所选的 %1 条修改": "Accept the %1 selected changes",
+    "不予采纳所选的 %1 条修改": "Dismiss the %1 selected changes",
+    "……等共 %1 条": "… %1 in all",
+    "接受后，这 %1 条修改逐条由中心再核对一遍，作为县里的修改写入中心台账，发往相关设备；遇到不能接受的一条就停下，告诉您哪些已接受、哪些还在表中。": (
+        "Once accepted, the hub checks each of these %1 changes again and writes it to the "
+        "county ledger as the county's own change, sent on to the devices concerned; it stops "
+        "at the first one it cannot take and tells you which were accepted and which are still "
+        "in the table."
+    ),
+    "这 %1 条修改都不会写入台账，写明的原因对每一条都适用，发出修改的设备下次同步时会看到。": (
+        "None of these %1 changes will be written to the ledger. The reason you give applies "
+        "to each; the devices that sent them will see it at their next exchange."
+    ),
+    "%1：%2 条": "%1: %2",
+    "来自": "From",
+    "接受这 %1 条": "Accept these %1",
+    "不予采纳这 %1 条": "Dismiss these %1",
+    "正在接受第 %1 条，共 %2 条……": "Accepting %1 of %2…",
+    "正在不予采纳第 %1 条，共 %2 条……": "Dismissing %1 of %2…",
+    "已接受 %1 条": "Accepted %1",
+    "已不予采纳 %1 条": "Dismissed %1",
+    "（%1）": " (%1)",
+    "，其中 %1 条中心的值已与它相同": ", %1 of them already as the hub had them",
+    "；第 %1 条（%2）没有处理：%3": "; number %1 (%2) was not decided: %3",
+    "；其后的 %1 条也没有处理": "; nor the %1 after it",
+    "，都还在表中": ", all still in the table",
+    "已取消：": "Cancelled: ",
+    "；其余 %1 条没有处理，还在表中": "; the other %1 were not decided and are still in the table",
     "不予采纳…": "Dismiss…",
     "未接受的原因": "Why it was held",
     "收到时间": "Received",

@@ -16,7 +16,6 @@ from fieldapp.cli.common import (
     open_ledger,
     print_json,
 )
-from fieldapp.domain.errors import FieldappError
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
 if TYPE_CHECKING:
@@ -325,8 +324,9 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     for d in items:
         state = f"已注销 {d['revoked_at']}" if d["revoked_at"] else "正常"
         last = f"最近同步 {d['last_exchange']}" if d["last_exchange"] else "从未同步"
+        area = f"{d['area_name']}（{d['area']}）" if d.get("area_name") else d["area"]
         print(
-            f"{d['device']}\t{_role_label(d['role'])}\t{d['area']}\t{state}\t{last}\t"
+            f"{d['device']}\t{_role_label(d['role'])}\t{area}\t{state}\t{last}\t"
             f"待确认 {d['pending']} 条\t未接受 {d['refused']} 条\t"
             f"拒收数据包 {d['refused_bundles']} 个"
             + (
@@ -338,7 +338,17 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
         )
     if not items:
         print("尚未登记任何设备")
+    lacking = [
+        str(d["device"]) for d in items if not d["revoked_at"] and d.get("policy") != current
+    ]
+    if current is not None and lacking:
+        names = "、".join(lacking[:LACKING_NAMED]) + ("等" if len(lacking) > LACKING_NAMED else "")
+        print(f"现行政策包 {current}：{len(lacking)} 台设备还没有收到（{names}）")
     return 0
+
+
+#: How many devices still lacking the pack in force `hub devices` names in its last line.
+LACKING_NAMED = 30
 
 
 def _policy_received(version: object, current: str | None) -> str:
@@ -491,24 +501,25 @@ def _held_ids(text: str) -> list[int]:
 def _decide_held(hub, args: argparse.Namespace) -> int:  # noqa: ANN001 - Hub, imported lazily
     """Accept or dismiss the held changes named, in order; stop at the first that cannot be
     decided, saying which were."""
+    from fieldapp.services.held_decisions import decide_in_order
+
     accepting = args.accept is not None
     ids = list(dict.fromkeys(n for group in (args.accept or args.dismiss) for n in group))
-    done: list[int] = []
-    same = 0
-    for held_id in ids:
-        try:
-            if accepting:
-                held = hub.accept(held_id, _reviewer(hub), args.reason)
-                same += not held.applied_change
-            else:
-                held = hub.dismiss(held_id, _reviewer(hub), args.reason)
-        except FieldappError as error:
-            verb = "接受" if accepting else "不予采纳"
-            if len(ids) == 1:
-                return fail(str(error), 1)
-            before = f"此前已{verb}{_numbers(done)}" if done else "一条也没有处理"
-            return fail(f"{error}；{before}，其余未处理", 1)
-        done.append(held_id)
+
+    def decide(held_id: int) -> bool:
+        if accepting:
+            return bool(hub.accept(held_id, _reviewer(hub), args.reason).applied_change)
+        hub.dismiss(held_id, _reviewer(hub), args.reason)
+        return True
+
+    run = decide_in_order(ids, decide)
+    done, same = run.done, run.same
+    if run.error is not None:
+        verb = "接受" if accepting else "不予采纳"
+        if len(ids) == 1:
+            return fail(str(run.error), 1)
+        before = f"此前已{verb}{_numbers(done)}" if done else "一条也没有处理"
+        return fail(f"{run.error}；{before}，其余未处理", 1)
     if not accepting:
         print(f"{_numbers(done).strip()}不予采纳：{args.reason}（设备下次同步时会看到）")
         return 0

@@ -36,6 +36,7 @@ from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.records import area_paths
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
@@ -415,7 +416,11 @@ class Hub:
     def status(self) -> list[dict[str, object]]:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""
         kept = kept_refused(self.folders.quarantine)
-        return [_status_item(row, kept) for row in self.log.device_status()]
+        named = area_paths(self.ledger, known_only=True)
+        return [
+            _status_item(row, kept) | {"area_name": named(str(row["area"] or ""))}
+            for row in self.log.device_status()
+        ]
 
     # -- quarantine -------------------------------------------------------------------------
 

@@ -246,10 +246,9 @@ class HubService:
                 raise _Refusal(403, "role", "只有县级设备可以查看各设备同步情况")
         except (_Refusal, httpauth.AuthRefused) as refused:
             return _error(refused.status, refused.code, str(refused))
-        rows = await anyio.to_thread.run_sync(
-            lambda: self.sessions.get().status(), limiter=self._lookups
-        )
-        return JSONResponse({"hub": self.name, "devices": rows})
+        rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
+        # `policy`: the county pack in force (the newest published), None when none.
+        return JSONResponse({"hub": self.name, "devices": rows, "policy": current})
 
     async def held(self, request: Request) -> Response:
         """Held changes (pending unless `?status=` says otherwise), for a county device."""
@@ -460,6 +459,15 @@ class HubService:
             background=BackgroundTask(answer.path.unlink, missing_ok=True),
         )
 
+    def _status(self) -> tuple[list[dict[str, object]], str | None]:
+        """Worker thread: the devices' status, and the version of the pack in force."""
+        from fieldapp.services.policy_admin import published
+
+        hub = self.sessions.get()
+        with hub.ledger.reading():
+            newest = published(hub.ledger)
+            return hub.status(), (newest[0].version if newest else None)
+
     def _held_items(self, status: str) -> tuple[list[dict[str, Any]], int]:
         """Worker thread: held changes of `status` as the county's desktop lists them (the
         first `MAX_HELD_LISTED`), and how many there are."""
@@ -498,7 +506,13 @@ def _held_item(hub: Hub, held: HeldChange, rows: rejected.RowNames | None = None
     about = rejected.subject(hub, held)
     places = rejected.place_names(hub)
     rows = rows or rejected.row_names(hub, [held])
+    peer = hub.state.peer(held.device)
+    area = peer.area_code if peer is not None else None
     return rejected.as_item(held) | {
+        # Where it came from as the clerk says it (the device's village; '' when unknown),
+        # and the bundle it came in (the county's desktop selects a bundle's changes at once).
+        "village": (places(area) if area else "") or "",
+        "bundle_id": held.bundle_id,
         "subject": about,
         "content": rejected.content(held, about, places, rows),
         "description": rejected.describe(held, about, places, rows),

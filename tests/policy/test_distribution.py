@@ -472,6 +472,8 @@ def test_hub_devices_says_which_county_pack_each_device_has_received(county: Cou
     assert county.publish(COUNTY_PACK)[0] == 0
     item, text = devices()
     assert item["policy"] is None and "政策包：未收到（现行 2026.1）" in text, text
+    # On New Year's Day, among a county's hundreds of lines: who still lacks it, said once.
+    assert text.rstrip().endswith("现行政策包 2026.1：1 台设备还没有收到（红星村）"), text
     county.deliver()
     confirm()
     item, text = devices()
@@ -480,6 +482,7 @@ def test_hub_devices_says_which_county_pack_each_device_has_received(county: Cou
     assert county.publish(later)[0] == 0
     item, text = devices()
     assert item["policy"] == "2026.1" and "政策包：2026.1（现行 2026.2，未收到）" in text, text
+    assert text.rstrip().endswith("现行政策包 2026.2：1 台设备还没有收到（红星村）"), text
     county.deliver()
     confirm()
     assert devices()[0]["policy"] == "2026.2"

@@ -42,11 +42,88 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     assert set(rows) == {"大坝村笔记本", "县人社局"}, warnings_shown
     village_row = rows["大坝村笔记本"]
     assert table.item(village_row, 1).text() == "村/安置点专员"
-    assert table.item(village_row, 2).text() == VILLAGE
+    assert table.item(village_row, 2).toolTip() == VILLAGE  # its name shown (村001)
     assert table.item(village_row, 3).text() != "从未同步"
     assert table.item(rows["县人社局"], 3).text() == "从未同步"
     assert table.item(village_row, 5).text() == "1"  # refused: the change the hub holds
     assert "共 2 台设备" in page.county_status.summary.text()
     assert "未接受待审核的修改 1 条" in page.county_status.summary.text()
+    village.close()
+    hub.close()
+
+
+def test_the_county_desktop_says_which_devices_lack_the_pack_in_force(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A county clerk publishes next year's pack in December and must know on New Year's Day
+    which villages have it. `hub devices` says so (758fd93); the county desktop's 各设备同步情况
+    said only when each device last synced. It now has a 政策包 column and the summary counts
+    the devices that have not received the pack in force."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    laptop = tmp_path / "laptop"
+    laptop.mkdir()
+    village = Ledger.open(laptop / "ledger.db", author="村员")
+    hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
+    enrol(village, laptop / "enrol.json", code=ENROL_CODE)
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    with ServerThread(hub.root) as server:
+        push(village, server.url)  # receives the pack
+        push(village, server.url)  # and says so
+        page.url.setText(server.url)
+        page.county_status.refresh()
+        wait_idle(qtbot, page)
+    status = page.county_status
+    table = status.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    column = titles.index("政策包")
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["大坝村笔记本"], column).text() == "2026.1"
+    assert table.item(rows["县人社局"], column).text() == "未收到"
+    assert "现行政策包 2026.1：1 台设备还没有收到" in status.summary.text(), status.summary.text()
+    publish(hub.ledger, COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"'), "2.toml")
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        status.refresh()
+        wait_idle(qtbot, page)
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["大坝村笔记本"], column).text() == "2026.1（现行 2026.2，未收到）"
+    assert "现行政策包 2026.2：2 台设备还没有收到" in status.summary.text()
+    assert warnings_shown == []
+    village.close()
+    hub.close()
+
+
+def test_the_county_desktop_names_each_devices_village(window, qtbot, tmp_path, warnings_shown):
+    """A first-wave laptop kept the computer's name as its device name (DESKTOP-7F3K): in
+    各设备同步情况 the clerk read DESKTOP-7F3K and 520502001001 and could not tell which village
+    had not synced or lacked the new year's pack. The area is now named as the hub knows it."""
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    laptop = tmp_path / "laptop"
+    laptop.mkdir()
+    village = Ledger.open(laptop / "ledger.db", author="村员")
+    hub.enroll("DESKTOP-7F3K", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
+    enrol(village, laptop / "enrol.json", code=ENROL_CODE)
+    add_family(village, VILLAGE, ["101"])  # the village's areas reach the hub with its work
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    with ServerThread(hub.root) as server:
+        push(village, server.url)
+        page.url.setText(server.url)
+        page.county_status.refresh()
+        wait_idle(qtbot, page)
+    table = page.county_status.table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    place = table.item(rows["DESKTOP-7F3K"], 2)
+    assert "村001" in place.text() and VILLAGE not in place.text(), place.text()
+    assert place.toolTip() == VILLAGE  # the code is still there for who needs it
+    assert table.horizontalHeaderItem(2).text() == "区域"
+    assert warnings_shown == []
     village.close()
     hub.close()

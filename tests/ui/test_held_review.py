@@ -155,3 +155,92 @@ def test_the_county_review_keeps_room_for_several_rows_on_a_laptop_screen(
     assert page.county_status.table.height() >= 10 * rows
     assert page.held_review_box.y() < page.county_box.y()
     hub.close()
+
+
+def test_a_bundle_held_whole_is_decided_in_one_step(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """A late first-wave bundle is held whole: hundreds of changes, and the county clerk
+    accepted or dismissed them one click at a time. Rows are now selected several at once
+    (Ctrl/Shift-click, or all of a bundle or a device), confirmed saying how many and from
+    which village, decided one by one off the GUI thread as the command line does (the hub
+    checks each again), stopping at the first it cannot take and saying what was not."""
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
+    other = _laptop(hub, tmp_path, "远村笔记本", OTHER)
+    add_family(village, VILLAGE, ["101"])
+    _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    review = page.held_review
+    asked: list[DecisionDialog] = []
+
+    def answer(dialog: DecisionDialog) -> int:
+        asked.append(dialog)
+        dialog.note.setText("" if dialog.accepting else "不是本村的人")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DecisionDialog, "exec", answer)
+
+    def held(values: list[dict[str, str]]) -> None:
+        for data in values:
+            (field,) = data
+            forge(village, "persons", theirs, data,
+                  parents={field: hub.ledger.heads("persons", theirs)[field]})  # fmt: skip
+        push(village, server.url)
+
+    with ServerThread(hub.root) as server:
+        push(other, server.url)
+        push(village, server.url)
+        held([{"phone": "13600000000"}, {"notes": "核过"}])  # the first bundle
+        # The second: one value nobody may accept, in the middle.
+        held([{"phone": "13700000000"}, {"relation": "邻居"}, {"notes": "又核过"},
+              {"phone": "13800000000"}])  # fmt: skip
+        page.url.setText(server.url)
+        review.refresh()
+        wait_idle(qtbot, page)
+        table = review.table
+        assert table.rowCount() == 6, (warnings_shown, review.summary.text())
+        table.selectRow(0)
+        assert review.select_alike("bundle_id") == 2
+        assert review.accept_button.text() == "接受所选的 2 条…"
+        assert review.decide_selected(True)
+        wait_idle(qtbot, page)
+        (dialog,) = asked
+        assert dialog.windowTitle() == "接受所选的 2 条修改"
+        place = next(i["village"] for i in review.items)
+        assert "村" in place, place  # the village as the hub names it (this test: 村001)
+        assert dialog.origin.text() == f"{place}（大坝村笔记本）：2 条"
+        assert "远村" not in dialog.origin.text()
+        assert review.summary.text().startswith(f"已接受 2 条（{place}）"), review.summary.text()
+        assert table.rowCount() == 4 and warnings_shown == []
+        assert hub.ledger.get("persons", theirs)["notes"] == "核过"
+
+        table.selectRow(2)
+        assert review.select_alike("device") == 4
+        assert review.decide_selected(True)
+        wait_idle(qtbot, page)
+        assert asked[-1].count == 4
+        (shown,) = warnings_shown
+        assert shown.startswith("已接受 1 条"), shown
+        assert "第 2 条（人员信息「王" in shown and "不能接受" in shown
+        assert "其后的 2 条也没有处理，都还在表中" in shown
+        assert "--" not in shown and "fieldapp" not in shown
+        assert table.rowCount() == 3, review.summary.text()
+        assert hub.ledger.get("persons", theirs)["phone"] == "13700000000"
+
+        table.selectAll()
+        assert review.decide_selected(False)
+        review.panel.cancel()  # a long run can be stopped between two decisions
+        wait_idle(qtbot, page)
+        assert review.summary.text().startswith("已取消：已不予采纳"), review.summary.text()
+        assert "条没有处理，还在表中" in review.summary.text()
+        assert 1 <= table.rowCount() <= 3
+    statuses = [h.status for h in HeldChanges(hub.ledger.db).list()]
+    assert statuses.count("accepted") == 3
+    assert statuses.count("held") == table.rowCount()
+    assert hub.ledger.get("persons", theirs)["relation"] != "邻居"
+    village.close()
+    other.close()
+    hub.close()

@@ -291,10 +291,6 @@
       <translation>Role</translation>
     </message>
     <message>
-      <source>区域代码</source>
-      <translation>Area code</translation>
-    </message>
-    <message>
       <source>最近同步</source>
       <translation>Last exchange</translation>
     </message>
@@ -337,6 +333,26 @@
     <message>
       <source>查询失败：</source>
       <translation>Could not ask the hub: </translation>
+    </message>
+    <message>
+      <source>政策包</source>
+      <translation>Policy pack</translation>
+    </message>
+    <message>
+      <source>；现行政策包 %1：%2 台设备还没有收到</source>
+      <translation>; county pack in force %1: %2 devices have not received it</translation>
+    </message>
+    <message>
+      <source>未收到</source>
+      <translation>Not received</translation>
+    </message>
+    <message>
+      <source>%1（现行 %2，未收到）</source>
+      <translation>%1 (in force: %2, not received)</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
     </message>
   </context>
   <context>
@@ -396,6 +412,42 @@
     <message>
       <source>审核说明</source>
       <translation>Note</translation>
+    </message>
+    <message>
+      <source>接受所选的 %1 条修改</source>
+      <translation>Accept the %1 selected changes</translation>
+    </message>
+    <message>
+      <source>不予采纳所选的 %1 条修改</source>
+      <translation>Dismiss the %1 selected changes</translation>
+    </message>
+    <message>
+      <source>……等共 %1 条</source>
+      <translation>… %1 in all</translation>
+    </message>
+    <message>
+      <source>接受后，这 %1 条修改逐条由中心再核对一遍，作为县里的修改写入中心台账，发往相关设备；遇到不能接受的一条就停下，告诉您哪些已接受、哪些还在表中。</source>
+      <translation>Once accepted, the hub checks each of these %1 changes again and writes it to the county ledger as the county's own change, sent on to the devices concerned; it stops at the first one it cannot take and tells you which were accepted and which are still in the table.</translation>
+    </message>
+    <message>
+      <source>这 %1 条修改都不会写入台账，写明的原因对每一条都适用，发出修改的设备下次同步时会看到。</source>
+      <translation>None of these %1 changes will be written to the ledger. The reason you give applies to each; the devices that sent them will see it at their next exchange.</translation>
+    </message>
+    <message>
+      <source>%1：%2 条</source>
+      <translation>%1: %2</translation>
+    </message>
+    <message>
+      <source>来自</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>接受这 %1 条</source>
+      <translation>Accept these %1</translation>
+    </message>
+    <message>
+      <source>不予采纳这 %1 条</source>
+      <translation>Dismiss these %1</translation>
     </message>
   </context>
   <context>
@@ -971,6 +1023,74 @@
     <message>
       <source>已不予采纳：</source>
       <translation>Dismissed: </translation>
+    </message>
+    <message>
+      <source>全选同一批发来的</source>
+      <translation>Select its whole bundle</translation>
+    </message>
+    <message>
+      <source>选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）</source>
+      <translation>Select every change that came in the same exchange as the selected one (Ctrl- or Shift-click to select several)</translation>
+    </message>
+    <message>
+      <source>全选这台设备的</source>
+      <translation>Select all from this device</translation>
+    </message>
+    <message>
+      <source>选中所选设备发来的全部修改</source>
+      <translation>Select every change the selected device sent</translation>
+    </message>
+    <message>
+      <source>接受所选的 %1 条…</source>
+      <translation>Accept the %1 selected…</translation>
+    </message>
+    <message>
+      <source>不予采纳所选的 %1 条…</source>
+      <translation>Dismiss the %1 selected…</translation>
+    </message>
+    <message>
+      <source>正在接受第 %1 条，共 %2 条……</source>
+      <translation>Accepting %1 of %2…</translation>
+    </message>
+    <message>
+      <source>正在不予采纳第 %1 条，共 %2 条……</source>
+      <translation>Dismissing %1 of %2…</translation>
+    </message>
+    <message>
+      <source>已接受 %1 条</source>
+      <translation>Accepted %1</translation>
+    </message>
+    <message>
+      <source>已不予采纳 %1 条</source>
+      <translation>Dismissed %1</translation>
+    </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
+    <message>
+      <source>，其中 %1 条中心的值已与它相同</source>
+      <translation>, %1 of them already as the hub had them</translation>
+    </message>
+    <message>
+      <source>；第 %1 条（%2）没有处理：%3</source>
+      <translation>; number %1 (%2) was not decided: %3</translation>
+    </message>
+    <message>
+      <source>；其后的 %1 条也没有处理</source>
+      <translation>; nor the %1 after it</translation>
+    </message>
+    <message>
+      <source>，都还在表中</source>
+      <translation>, all still in the table</translation>
+    </message>
+    <message>
+      <source>已取消：</source>
+      <translation>Cancelled: </translation>
+    </message>
+    <message>
+      <source>；其余 %1 条没有处理，还在表中</source>
+      <translation>; the other %1 were not decided and are still in the table</translation>
     </message>
   </context>
   <context>

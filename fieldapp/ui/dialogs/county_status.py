@@ -35,6 +35,7 @@ COLUMNS = (
     "pending",
     "refused",
     "refused_bundles",
+    "policy",
     "revoked_at",
 )
 
@@ -51,6 +52,7 @@ class CountyStatus(QWidget):
     ) -> None:
         super().__init__(parent)
         self.session, self.hub_url, self.panel = session, hub_url, panel
+        self.current_policy: str | None = None
         self.refresh_button = QPushButton(self.tr("从中心刷新"))
         self.summary = QLabel(self.tr("点「从中心刷新」查看各村、各安置点最近一次同步的情况"))
         self.summary.setWordWrap(True)
@@ -72,11 +74,12 @@ class CountyStatus(QWidget):
         return [
             self.tr("设备"),
             self.tr("角色"),
-            self.tr("区域代码"),
+            self.tr("区域"),
             self.tr("最近同步"),
             self.tr("已发出待确认"),
             self.tr("未接受的修改"),
             self.tr("拒收的数据包"),
+            self.tr("政策包"),
             self.tr("注销"),
         ]
 
@@ -98,20 +101,41 @@ class CountyStatus(QWidget):
     def show_status(self, status: dict[str, Any]) -> None:
         """Fill the table from the hub's answer."""
         devices = list(status.get("devices", []))
+        policy = status.get("policy")
+        #: The county pack in force, as the hub answered (None: none published, or an older hub).
+        self.current_policy = str(policy) if policy else None
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(devices))
         for row, device in enumerate(devices):
             for column, key in enumerate(COLUMNS):
-                self.table.setItem(row, column, self._cell(key, device.get(key)))
+                cell = self._cell(key, device.get(key))
+                if key == "area" and device.get("area_name"):
+                    # The village as the hub names it (a first-wave laptop may be named after
+                    # its computer); the code stays under the pointer.
+                    cell.setText(str(device["area_name"]))
+                    cell.setToolTip(str(device.get("area") or ""))
+                self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
         silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))
         waiting = sum(int(d.get("refused") or 0) for d in devices)
-        self.summary.setText(
+        text = (
             self.tr("共 %1 台设备；从未同步 %2 台；未接受待审核的修改 %3 条")
             .replace("%1", str(len(devices)))
             .replace("%2", str(silent))
             .replace("%3", str(waiting))
         )
+        current = self.current_policy
+        if current:
+            lacking = sum(
+                1 for d in devices if d.get("policy") != current and not d.get("revoked_at")
+            )
+            if lacking:
+                text += (
+                    self.tr("；现行政策包 %1：%2 台设备还没有收到")
+                    .replace("%1", str(current))
+                    .replace("%2", str(lacking))
+                )
+        self.summary.setText(text)
 
     def _cell(self, key: str, value: object) -> QTableWidgetItem:
         if key == "role":
@@ -121,6 +145,17 @@ class CountyStatus(QWidget):
                 text = str(value or "")
         elif key == "last_exchange":
             text = str(value).replace("T", " ") if value else self.tr("从未同步")
+        elif key == "policy":  # as `hub devices` says it; nothing when none is published
+            current = self.current_policy
+            if not current:
+                text = str(value or "")
+            elif not value:
+                text = self.tr("未收到")
+            elif value != current:
+                text = self.tr("%1（现行 %2，未收到）").replace("%1", str(value))
+                text = text.replace("%2", str(current))
+            else:
+                text = str(value)
         elif key == "revoked_at":
             text = self.tr("已注销") if value else ""
         else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QItemSelection, QItemSelectionModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -36,17 +38,53 @@ from fieldapp.ui.session import Session
 COLUMNS = ("device", "author", "content", "reason", "received_at")
 
 
-class DecisionDialog(QDialog):
-    """Asks the reviewer to confirm a decision on one held change: accepting takes an
-    optional note, dismissing a reason the device will be shown (required)."""
+def origins(items: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
+    """(village, device, how many) of `items`, in the order first met: where the changes
+    came from as the clerk knows it (the village the hub names, '' for a hub that names
+    none)."""
+    counts: dict[tuple[str, str], int] = {}
+    for item in items:
+        key = (str(item.get("village") or ""), str(item.get("device") or ""))
+        counts[key] = counts.get(key, 0) + 1
+    return [(village, device, n) for (village, device), n in counts.items()]
 
-    def __init__(self, item: dict[str, Any], accept: bool, parent: QWidget | None = None) -> None:
+
+#: How many of several changes the confirmation lists by content.
+LISTED_IN_CONFIRMATION = 5
+
+
+class DecisionDialog(QDialog):
+    """Asks the reviewer to confirm a decision on the held changes chosen (one or several):
+    accepting takes an optional note, dismissing a reason the device will be shown
+    (required). For several it says how many and from which village."""
+
+    def __init__(
+        self,
+        item: dict[str, Any] | list[dict[str, Any]],
+        accept: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        items = item if isinstance(item, list) else [item]
         self.accepting = accept
-        self.setWindowTitle(self.tr("接受这条修改") if accept else self.tr("不予采纳这条修改"))
-        what = QLabel(str(item.get("content") or ""))
+        self.count = len(items)
+        many = self.count > 1
+        if many:
+            title = (
+                self.tr("接受所选的 %1 条修改") if accept else self.tr("不予采纳所选的 %1 条修改")
+            )
+            self.setWindowTitle(title.replace("%1", str(self.count)))
+            lines = [str(i.get("content") or "") for i in items[:LISTED_IN_CONFIRMATION]]
+            if self.count > LISTED_IN_CONFIRMATION:
+                lines.append(self.tr("……等共 %1 条").replace("%1", str(self.count)))
+            what = QLabel("\n".join(lines))
+            reasons = list(dict.fromkeys(str(i.get("reason") or "") for i in items))
+            why = QLabel("\n".join(reasons[:3]) + ("\n……" if len(reasons) > 3 else ""))
+        else:
+            self.setWindowTitle(self.tr("接受这条修改") if accept else self.tr("不予采纳这条修改"))
+            what = QLabel(str(items[0].get("content") or ""))
+            why = QLabel(str(items[0].get("reason") or ""))
         what.setWordWrap(True)
-        why = QLabel(str(item.get("reason") or ""))
         why.setWordWrap(True)
         self.note = QLineEdit()
         self.note.setMaxLength(2000)
@@ -56,17 +94,38 @@ class DecisionDialog(QDialog):
                 "接受后，这条修改作为县里的修改写入中心台账，发往相关设备；"
                 "发出修改的设备下次同步时会看到您的决定。"
             )
+            if many:
+                intro = self.tr(
+                    "接受后，这 %1 条修改逐条由中心再核对一遍，作为县里的修改写入中心台账，"
+                    "发往相关设备；遇到不能接受的一条就停下，告诉您哪些已接受、哪些还在表中。"
+                ).replace("%1", str(self.count))
         else:
             self.note.setPlaceholderText(self.tr("必须填写，发出修改的设备上会看到"))
             intro = self.tr(
                 "不予采纳的修改不会写入台账。请写明原因，发出修改的设备下次同步时会看到。"
             )
+            if many:
+                intro = self.tr(
+                    "这 %1 条修改都不会写入台账，写明的原因对每一条都适用，"
+                    "发出修改的设备下次同步时会看到。"
+                ).replace("%1", str(self.count))
         head = QLabel(intro)
         head.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(
-            self.tr("设备"), QLabel(f"{item.get('device', '')}（{item.get('author', '')}）")
-        )
+        if many:
+            where = []
+            for village, device, n in origins(items):
+                place = f"{village}（{device}）" if village else device
+                where.append(self.tr("%1：%2 条").replace("%1", place).replace("%2", str(n)))
+            self.origin = QLabel("\n".join(where))
+            form.addRow(self.tr("来自"), self.origin)
+        else:
+            first = items[0]
+            village = str(first.get("village") or "")
+            device = f"{first.get('device', '')}（{first.get('author', '')}）"
+            self.origin = QLabel(f"{village} {device}" if village else device)
+            form.addRow(self.tr("设备"), self.origin)
+        self.origin.setWordWrap(True)
         form.addRow(self.tr("修改内容"), what)
         form.addRow(self.tr("未接受的原因"), why)
         form.addRow(self.tr("审核说明") if accept else self.tr("不予采纳的原因"), self.note)
@@ -74,7 +133,11 @@ class DecisionDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("接受") if accept else self.tr("不予采纳"))
+        if many:
+            ok = self.tr("接受这 %1 条") if accept else self.tr("不予采纳这 %1 条")
+            self.ok_button.setText(ok.replace("%1", str(self.count)))
+        else:
+            self.ok_button.setText(self.tr("接受") if accept else self.tr("不予采纳"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -111,6 +174,12 @@ class HeldReview(QWidget):
         self.refresh_button = QPushButton(self.tr("从中心刷新"))
         self.accept_button = QPushButton(self.tr("接受所选修改…"))
         self.dismiss_button = QPushButton(self.tr("不予采纳…"))
+        self.select_bundle_button = QPushButton(self.tr("全选同一批发来的"))
+        self.select_bundle_button.setToolTip(
+            self.tr("选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）")
+        )
+        self.select_device_button = QPushButton(self.tr("全选这台设备的"))
+        self.select_device_button.setToolTip(self.tr("选中所选设备发来的全部修改"))
         self.summary = QLabel(
             self.tr("点「从中心刷新」查看各设备发来、中心按规则未接受、等待县里审核的修改")
         )
@@ -119,7 +188,8 @@ class HeldReview(QWidget):
         self.table.setHorizontalHeaderLabels(self._titles())
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Shift/Ctrl-click for several: a late bundle may be held whole, hundreds of changes.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -129,6 +199,8 @@ class HeldReview(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.select_bundle_button)
+        buttons.addWidget(self.select_device_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.dismiss_button)
@@ -139,6 +211,8 @@ class HeldReview(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.accept_button.clicked.connect(lambda: self.decide_selected(True))
         self.dismiss_button.clicked.connect(lambda: self.decide_selected(False))
+        self.select_bundle_button.clicked.connect(lambda: self.select_alike("bundle_id"))
+        self.select_device_button.clicked.connect(lambda: self.select_alike("device"))
         self.table.itemSelectionChanged.connect(self._on_selection)
         self._on_selection()
 
@@ -152,15 +226,49 @@ class HeldReview(QWidget):
         ]
 
     def selected(self) -> dict[str, Any] | None:
-        """The held change of the selected row."""
-        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        row = min(rows) if rows else -1
-        return self.items[row] if 0 <= row < len(self.items) else None
+        """The held change of the (first) selected row."""
+        chosen = self.selected_items()
+        return chosen[0] if chosen else None
+
+    def selected_items(self) -> list[dict[str, Any]]:
+        """The held changes of the selected rows, in the table's order (oldest first)."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.items[row] for row in rows if 0 <= row < len(self.items)]
+
+    def select_alike(self, key: str) -> int:
+        """Select every row sharing `key` (its bundle, its device) with a selected one; how
+        many rows are selected then."""
+        wanted = {item.get(key) for item in self.selected_items()} - {None, ""}
+        if not wanted:
+            return len(self.selected_items())
+        model = self.table.selectionModel()
+        selection = QItemSelection()
+        for row, item in enumerate(self.items):
+            if item.get(key) in wanted:
+                selection.select(self.table.model().index(row, 0), self.table.model().index(row, 0))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        model.select(selection, flags)
+        return len(self.selected_items())
 
     def _on_selection(self) -> None:
-        chosen = self.selected() is not None and not self.panel.busy
-        self.accept_button.setEnabled(chosen)
-        self.dismiss_button.setEnabled(chosen)
+        count = len(self.selected_items())
+        chosen = count > 0 and not self.panel.busy
+        for button in (
+            self.accept_button,
+            self.dismiss_button,
+            self.select_bundle_button,
+            self.select_device_button,
+        ):
+            button.setEnabled(chosen)
+        if count > 1:
+            self.accept_button.setText(self.tr("接受所选的 %1 条…").replace("%1", str(count)))
+            self.dismiss_button.setText(self.tr("不予采纳所选的 %1 条…").replace("%1", str(count)))
+        else:
+            self.accept_button.setText(self.tr("接受所选修改…"))
+            self.dismiss_button.setText(self.tr("不予采纳…"))
 
     def _url(self) -> str | None:
         url = self.hub_url().strip()
@@ -213,38 +321,87 @@ class HeldReview(QWidget):
         self._on_selection()
 
     def decide_selected(self, accept: bool) -> bool:
-        """Ask the reviewer about the selected change, then send the decision to the hub;
-        False when nothing was sent (nothing selected, no address, cancelled)."""
-        item = self.selected()
-        if item is None:
+        """Ask the reviewer about the selected changes, then send the decisions to the hub,
+        one by one in the table's order, off the GUI thread with progress and cancel; False
+        when nothing was sent (nothing selected, no address, cancelled)."""
+        items = self.selected_items()
+        if not items:
             show_error(self, self.tr("请先在表中选择一条修改"))
             return False
         url = self._url()
         if url is None:
             return False
-        dialog = DecisionDialog(item, accept, self)
+        dialog = DecisionDialog(items if len(items) > 1 else items[0], accept, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         reason = dialog.reason()
         if not accept and not reason:
             show_error(self, self.tr("不予采纳必须写明原因"))
             return False
-        held_id = int(item["id"])
+        ids = [int(item["id"]) for item in items]
         reviewer = str(self.session.ledger.author or "")
+        going = (
+            self.tr("正在接受第 %1 条，共 %2 条……")
+            if accept
+            else self.tr("正在不予采纳第 %1 条，共 %2 条……")
+        )
 
-        def work(_progress: OperationProgress) -> dict[str, Any]:
+        def work(progress: OperationProgress) -> DecidedRun:
+            from fieldapp.services.held_decisions import decide_in_order
             from fieldapp.sync.client import decide_held
 
+            def step(done: int, total: int) -> None:
+                text = going.replace("%1", str(min(done + 1, total))).replace("%2", str(total))
+                progress.report(done, total, text if total > 1 else "")
+
             with self.session.worker_ledger() as ledger:
-                return decide_held(ledger, url, held_id, accept, reviewer, reason)
+
+                def one(held_id: int) -> bool:
+                    item = decide_held(ledger, url, held_id, accept, reviewer, reason)
+                    return bool(item.get("applied_change")) or not accept
+
+                return decide_in_order(ids, one, cancel=progress.is_cancelled, progress=step)
 
         title = self.tr("正在把决定告诉中心……")
-        self.panel.run(title, work, self._decided, self._failed)
+        self.panel.run(title, work, lambda run: self._decided(run, items, accept), self._failed)
         return True
 
-    def _decided(self, item: dict[str, Any]) -> None:
-        done = self.tr("已接受：") if item.get("status") == "accepted" else self.tr("已不予采纳：")
-        self.last_decision = done + str(item.get("content") or "")
+    def _decided(self, run: DecidedRun, items: list[dict[str, Any]], accept: bool) -> None:
+        """Say what was decided, and what was not and why; then list again."""
+        by_id = {int(item["id"]): item for item in items}
+        if len(items) == 1 and run.error is not None:
+            self._failed(run.error)
+            return
+        if len(items) == 1 and run.done:
+            done = self.tr("已接受：") if accept else self.tr("已不予采纳：")
+            self.last_decision = done + str(items[0].get("content") or "")
+        else:
+            text = self.tr("已接受 %1 条") if accept else self.tr("已不予采纳 %1 条")
+            text = text.replace("%1", str(len(run.done)))
+            places = "、".join(dict.fromkeys(
+                str(by_id[i].get("village") or by_id[i].get("device") or "") for i in run.done
+            ))  # fmt: skip
+            if run.done and places:
+                text += self.tr("（%1）").replace("%1", places)
+            if accept and run.same:
+                text += self.tr("，其中 %1 条中心的值已与它相同").replace("%1", str(run.same))
+            left = len(run.left)
+            if run.error is not None and run.failed is not None:
+                failed = by_id.get(run.failed, {})
+                stop = self.tr("；第 %1 条（%2）没有处理：%3").replace("%1", str(len(run.done) + 1))
+                text += stop.replace("%2", str(failed.get("content") or "")).replace(
+                    "%3", str(run.error)
+                )
+                if left > 1:
+                    rest = self.tr("；其后的 %1 条也没有处理")
+                    text += rest.replace("%1", str(left - 1))
+                text += self.tr("，都还在表中")
+            elif run.cancelled:
+                text = self.tr("已取消：") + text
+                text += self.tr("；其余 %1 条没有处理，还在表中").replace("%1", str(left))
+            self.last_decision = text
+            if run.error is not None:
+                show_error(self, text)
         self.summary.setText(self.last_decision)
         self.refresh()
 
