@@ -165,16 +165,19 @@ class Placer:
             number, name, area = facts.get(household, ("", "", ""))
             if (
                 area
-                and household not in self._place_said
                 and not item.place.is_blank()
                 and not self.resolver.names_place(item.place, area)
             ):
-                self._place_said.add(household)
-                item.warnings.append(
-                    f"区划与台账不同：表中是“{item.place.shown()}”，台账中这户在"
-                    f"“{self.resolver.path_of(area)}”。表格导入不改变一户所在的地点，这几格没有"
-                    "导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”"
-                )
+                # Its address is at the other place: kept out with the place, on every row.
+                item.given = item.given - {"address"}
+                if household not in self._place_said:
+                    self._place_said.add(household)
+                    item.warnings.append(
+                        f"区划与台账不同：表中是“{item.place.shown()}”，台账中这户在"
+                        f"“{self.resolver.path_of(area)}”。表格导入不改变一户所在的地点，区划和"
+                        "详细地址这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中"
+                        "打开这户，改“所在区域”和地址"
+                    )
             if not heads_given or "head_id_number" not in item.given:
                 continue
             if not number or number == item.head_number:

@@ -435,9 +435,11 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
         ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
         ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"],
     ]
-    moved = ["七星关区", "碧阳街道", "红岩村", "二组"]
+    moved = ["七星关区", "碧阳街道", "红岩村", "二组", "红岩村二组 5 号"]
     sheet = write_xlsx(
-        tmp_path / "moved.xlsx", [*HEADERS, *PLACE, "村民组"], [r + moved for r in rows]
+        tmp_path / "moved.xlsx",
+        [*HEADERS, *PLACE, "村民组", "详细地址"],
+        [r + moved for r in rows],
     )
     report = import_ledger(ledger, sheet, update=True)
     assert report.rejected == [] and report.updated == 1  # the head's phone
@@ -445,6 +447,8 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
     assert said.row == 2 and said.reason.startswith("区划与台账不同：表中是“碧阳街道 红岩村 二组”")
     assert "台账中这户在“七星关区 碧阳街道 大坝村”" in said.reason and "所在区域" in said.reason
     assert ledger.db.execute("SELECT area_code FROM households").fetchone()[0] == area
+    # The address at the new place is left out with it (from every member's row).
+    assert ledger.db.execute("SELECT address FROM households").fetchone()[0] == ""
     assert _person(ledger, HEAD)["phone"] == "13900000001"
     # The same place written as the export writes it, or another form of its name: nothing said.
     for village in ("大坝村", "大坝"):
