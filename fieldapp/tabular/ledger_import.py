@@ -39,7 +39,7 @@ from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.tabular import dates
+from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month, match_header
@@ -603,6 +603,14 @@ class LedgerImporter:
         if not errors:
             return False
         for label, error, vital in errors:
+            if vital and error == guard.NO_RESULT:
+                self._reject(
+                    row,
+                    f"{label}是公式，文件里没有保存公式算出的结果（这个文件是程序生成的，"
+                    "没有用 Excel 或 WPS 保存过）：请在 Excel 或 WPS 中打开这个文件，保存一次后"
+                    "再导入",
+                )
+                return True
             if vital:
                 self._reject(
                     row,
@@ -612,8 +620,9 @@ class LedgerImporter:
                 )
                 return True
         for label, error, _vital in errors:
+            what = "公式没有保存结果" if error == guard.NO_RESULT else f"公式的错误值“{error}”"
             self.report.warnings.append(
-                RowProblem(row, f"{label}是公式的错误值“{error}”，按空白读取", self._sheet)
+                RowProblem(row, f"{label}是{what}，按空白读取", self._sheet)
             )
         return False
 
