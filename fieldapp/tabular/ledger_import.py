@@ -122,6 +122,8 @@ class LedgerImporter:
         #: The row of a header further down whose columns are in another order: the rows under
         #: it are not read by the sheet's header (None while the rows are the header's).
         self._other_block: int | None = None
+        #: On an update, every ID number the ledger sheets' rows hold (read or refused).
+        self._numbers_seen: set[str] = set()
         #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
         #: whose header names none gives this month's status.
         self._months: dict[str, str] = {}
@@ -345,7 +347,7 @@ class LedgerImporter:
         )
         if not (self.update and exported and sheets and placer.existing_households):
             return
-        listed = [*placer.first_row, *placer.refused_row]
+        listed = [*placer.first_row, *placer.refused_row, *self._numbers_seen]
         missing = store.members_not_among(reads, placer.existing_households, listed)
         if not missing:
             return
@@ -642,6 +644,8 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
+            if self.update and "id_number" in texts:  # on the sheet, whatever becomes of it
+                self._numbers_seen.add(idnumber.normalise(texts["id_number"]))
             if self._foot(row, texts) or self._header_again(row, texts):
                 continue
             head_name = texts.pop("head_name", "")

@@ -457,3 +457,19 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
         assert import_ledger(ledger, sheet, update=True).warnings == []
     coded = write_xlsx(tmp_path / "code.xlsx", [*HEADERS, "区划代码"], [r + [area] for r in rows])
     assert import_ledger(ledger, coded, update=True).warnings == []
+
+
+def test_a_person_whose_row_is_refused_is_not_said_missing(ledger, tmp_path):
+    # A row refused before it is parsed (its name a formula a program wrote, with no result
+    # saved) is on the sheet: it is said as refused, not also as 不在表中.
+    assert import_ledger(ledger, _base(tmp_path / "base.xlsx")).persons_imported == 3
+    exported = tmp_path / "台账.xlsx"
+    export_ledger(ledger, exported)
+    book = openpyxl.load_workbook(exported)
+    sheet = book["劳动力台账"]
+    row = next(c.row for c in sheet["C"] if c.value == SON)
+    sheet.cell(row, 2).value = '="张"&"小军"'
+    book.save(exported)
+    report = import_ledger(ledger, exported, update=True, dry_run=True)
+    assert [r.row for r in report.rejected] == [row]
+    assert not any("不在表中" in w.reason for w in report.warnings)
