@@ -184,11 +184,12 @@ class Placer:
                 continue
             # Its relation is to the other head: kept out with the move (子女 of one household
             # written as 配偶 of another would make the person the spouse of their own head).
-            item.given = item.given - {"relation"}
+            # So are its household's cells (the other household's address, number, notes).
+            item.given = item.given - {"relation", "address", "household_no", "household_notes"}
             item.warnings.append(
                 f"户主身份证号码 {item.head_number} 与台账不同：台账中这个人在{name}（{number}）"
-                "的户。表格导入不改变一个人所在的户，户主身份证号码和与户主关系这两格没有导入，"
-                "这一行的其他修改照常导入；"
+                "的户。表格导入不改变一个人所在的户，户主身份证号码、与户主关系和户的地址、户编号、"
+                "户备注这几格没有导入，这一行的其他修改照常导入；"
                 "要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因"
             )
 

@@ -369,8 +369,11 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
     household = _person(ledger, SON)["household_id"]
     for sheet_head, relation in ((OTHER, "配偶"), (SON, "户主")):
         rows[2] = ["张小军", SON, sheet_head, relation, "13900000003", "普通劳动力"]
+        # His row carries the other household's address: not written over his own's.
         sheet = write_xlsx(
-            tmp_path / "moved.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows]
+            tmp_path / "moved.xlsx",
+            [*HEADERS, *PLACE, "详细地址"],
+            [r + PLACE_VALUES + (["王五家 8 号"] if r[1] == SON else [""]) for r in rows],
         )
         report = import_ledger(ledger, sheet, update=True)
         assert report.rejected == []
@@ -381,7 +384,10 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
         assert _person(ledger, SON)["household_id"] == household
         # His relation to the other head is left out with the move: still 子女 of 张长英.
         assert _person(ledger, SON)["relation"] == "子女"
-        assert "与户主关系" in said[0]
+        assert ledger.db.execute(
+            "SELECT address FROM households WHERE id = ?", [household]
+        ).fetchone() == ("",)
+        assert "与户主关系" in said[0] and "户的地址" in said[0]
         assert _person(ledger, SON)["phone"] == "13900000003"  # the row's other edit came in
         assert [w for w in report.warnings if w.row != 4] == []
     # Unchanged rows say nothing.
