@@ -722,8 +722,9 @@ def test_each_extra_sheet_rejects_a_bad_row_with_its_sheet_row_and_reason(ledger
     assert "服务类型" in rejected[("走访服务", 3)] and "算命" in rejected[("走访服务", 3)]
     assert "就业状态为空" in rejected[("月度状态", 3)]
     q = ledger.db.execute
-    assert q("SELECT start_date, employer_kind FROM employment_spells").fetchall() == [
-        ("2024-03-01", "小微企业")
+    # No 就业形式 column: the job's form is not known (未登记), not guessed as 单位就业.
+    assert q("SELECT start_date, employer_kind, form FROM employment_spells").fetchall() == [
+        ("2024-03-01", "小微企业", "未登记")
     ]
     assert q("SELECT registered_date FROM unemployment_registrations").fetchall() == [
         ("2024-10-10",)
