@@ -87,6 +87,9 @@ class EmploymentForm(StrEnum):
     WELFARE_POST = "公益性岗位"
     WORKSHOP = "就业帮扶车间"
     WORK_RELIEF = "以工代赈"
+    #: Not known: a job imported from a sheet that left the form blank. No subsidy names it,
+    #: so a job is never paid by a guessed form.
+    UNKNOWN = "未登记"
 
 
 class EmployerKind(StrEnum):

@@ -245,6 +245,15 @@ class Conditions(_Strict):
     returned_within_months: int | None = Field(default=None, ge=1)
     forms: list[EmploymentForm] = []
     employer_kinds: list[EmployerKind] = []
+
+    @field_validator("forms")
+    @classmethod
+    def _no_unknown_form(cls, forms: list[EmploymentForm]) -> list[EmploymentForm]:
+        """未登记 is a job whose form no one entered: paying it would pay on a guess."""
+        if EmploymentForm.UNKNOWN in forms:
+            raise ValueError("就业形式“未登记”是没有填写就业形式，不能作为补贴条件")
+        return forms
+
     stable_months_min: int | None = Field(default=None, ge=1)
     contract_months_min: int | None = Field(default=None, ge=1)
     contract_months_max: int | None = Field(default=None, ge=1)

@@ -300,7 +300,7 @@ class ExtraPlanner:
             "end_date": None,
             "place_code": "",
             "place_name": "",
-            "form": EmploymentForm.EMPLOYEE.value,
+            "form": EmploymentForm.UNKNOWN.value,  # blank: not known, never guessed
             "employer": "",
             "employer_kind": "",
             "organized_export": False,

@@ -409,6 +409,8 @@ def _scan_sheet(
     for start, chunk in _positioned(chunks):
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
+        if any(map(chunk.__contains__, _NO_VALUE_ENDS)):  # a formula may have no result saved
+            _unsaved_results(chunk, errors)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
             for match in _COL.finditer(chunk) if b"col" in chunk else ():
@@ -471,6 +473,29 @@ _ZERO_WIDTH = re.compile(rb'\bwidth="0(?:\.0*)?"')
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
 _CELL_AT = re.compile(rb'\sr="([A-Za-z]{1,3})(\d{1,7})"')
+
+
+#: What `Scan.errors` holds for a formula whose file keeps no result (written by a program,
+#: not saved by Excel, WPS or LibreOffice, which store each formula's result).
+NO_RESULT = "（公式没有保存结果）"
+#: A cell holding a formula and no value (`<c r="C6"><f>…</f><v/></c>`).
+_UNSAVED = re.compile(
+    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,2000}</(?:\w+:)?f>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+
+
+#: How a cell holding a formula and no value ends (`…</f></c>`, `<v/></c>`, `<f …/></c>`):
+#: looked for before the slower search of the chunk (Excel's sheets hold many formulas).
+_NO_VALUE_ENDS = (b"</f></c>", b"<v/>", b"<v />", b"<v></v>", b"/></c>")
+
+
+def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
+    """The numbered cells of a chunk holding a formula with no result saved, into `errors`."""
+    for match in _UNSAVED.finditer(chunk):
+        at = _CELL_AT.search(match.group(1))
+        if at and len(errors) < MAX_ERRORS:
+            errors.setdefault((int(at.group(2)), _column_number(at.group(1))), NO_RESULT)
 
 
 def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:

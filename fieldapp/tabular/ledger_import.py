@@ -39,7 +39,7 @@ from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
-from fieldapp.tabular import dates
+from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month, match_header
@@ -122,6 +122,8 @@ class LedgerImporter:
         #: The row of a header further down whose columns are in another order: the rows under
         #: it are not read by the sheet's header (None while the rows are the header's).
         self._other_block: int | None = None
+        #: On an update, every ID number the ledger sheets' rows hold (read or refused).
+        self._numbers_seen: set[str] = set()
         #: sheet → the month its status column's header names (“2024年11月就业状态”); a sheet
         #: whose header names none gives this month's status.
         self._months: dict[str, str] = {}
@@ -345,7 +347,7 @@ class LedgerImporter:
         )
         if not (self.update and exported and sheets and placer.existing_households):
             return
-        listed = [*placer.first_row, *placer.refused_row]
+        listed = [*placer.first_row, *placer.refused_row, *self._numbers_seen]
         missing = store.members_not_among(reads, placer.existing_households, listed)
         if not missing:
             return
@@ -603,6 +605,14 @@ class LedgerImporter:
         if not errors:
             return False
         for label, error, vital in errors:
+            if vital and error == guard.NO_RESULT:
+                self._reject(
+                    row,
+                    f"{label}是公式，文件里没有保存公式算出的结果（这个文件是程序生成的，"
+                    "没有用 Excel 或 WPS 保存过）：请在 Excel 或 WPS 中打开这个文件，保存一次后"
+                    "再导入",
+                )
+                return True
             if vital:
                 self._reject(
                     row,
@@ -612,8 +622,9 @@ class LedgerImporter:
                 )
                 return True
         for label, error, _vital in errors:
+            what = "公式没有保存结果" if error == guard.NO_RESULT else f"公式的错误值“{error}”"
             self.report.warnings.append(
-                RowProblem(row, f"{label}是公式的错误值“{error}”，按空白读取", self._sheet)
+                RowProblem(row, f"{label}是{what}，按空白读取", self._sheet)
             )
         return False
 
@@ -633,6 +644,8 @@ class LedgerImporter:
         above: tuple[int, str] | None = None  # (row, 户主身份证号码) of the row above
         for offset, (row, texts, raw) in enumerate(records):
             self.job.tick(done + offset, total)
+            if self.update and "id_number" in texts:  # on the sheet, whatever becomes of it
+                self._numbers_seen.add(idnumber.normalise(texts["id_number"]))
             if self._foot(row, texts) or self._header_again(row, texts):
                 continue
             head_name = texts.pop("head_name", "")

@@ -23,6 +23,7 @@ from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.tabular import Edit
 from fieldapp.tabular import cells
+from fieldapp.tabular.person_row import FORM_NOT_GIVEN
 
 #: Sheet column → person field, for the columns an update may change.
 PERSON_FIELDS = {
@@ -355,6 +356,8 @@ class PersonPlanner:
         same = [r for r in rows if r["start_date"] == spell["start_date"]]
         if same:
             given = item.given
+            if "form" not in given and FORM_NOT_GIVEN in item.warnings:
+                item.warnings.remove(FORM_NOT_GIVEN)  # the ledger's job keeps its own form
             updates = {
                 f: spell[f]
                 for f, columns in SPELL_FIELDS.items()

@@ -269,6 +269,12 @@ class _NoStartDate(Exception):
 
 #: Said on a row whose job is left out for want of its start date.
 NO_START_DATE = "已就业但没有务工开始日期，就业情况未导入，请补录"
+#: Said on a row whose job has no 就业形式: subsidies are judged on the form, so the job is
+#: kept as 未登记 (which none accepts), not guessed as 单位就业.
+FORM_NOT_GIVEN = (
+    "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
+    "自主创业等）不会认定；请在程序中打开这个人，补填就业形式"
+)
 #: The columns that describe the current job (left out with it).
 _JOB_COLUMNS = (
     "work_status",
@@ -321,7 +327,7 @@ def _spell(
         place_name = divisions().full_name(place_code) if divisions().get(place_code) else ""
         place_name = place_name or divisions().name(place_code) or ""
     form = _choice_text(
-        texts.get("form", ""), "form", EmploymentForm, EmploymentForm.EMPLOYEE, mapped
+        texts.get("form", ""), "form", EmploymentForm, EmploymentForm.UNKNOWN, mapped
     )
     kind = _choice_text(texts.get("employer_kind", ""), "employer_kind", EmployerKind, None, mapped)
     return {
@@ -424,6 +430,8 @@ def parse_row(
         mapped[:] = [m for m in mapped if m[0] not in left_out]  # 外出务工 → 已就业: not kept
     if spell is not None:
         status = WorkStatus.EMPLOYED
+        if not text("form"):
+            job_note = FORM_NOT_GIVEN
     hukou = text("hukou_code", "")
     if hukou:
         hukou = _region_code(hukou, "户籍地区划代码")

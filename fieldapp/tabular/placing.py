@@ -165,27 +165,31 @@ class Placer:
             number, name, area = facts.get(household, ("", "", ""))
             if (
                 area
-                and household not in self._place_said
                 and not item.place.is_blank()
                 and not self.resolver.names_place(item.place, area)
             ):
-                self._place_said.add(household)
-                item.warnings.append(
-                    f"区划与台账不同：表中是“{item.place.shown()}”，台账中这户在"
-                    f"“{self.resolver.path_of(area)}”。表格导入不改变一户所在的地点，这几格没有"
-                    "导入，这一行的其他修改照常导入；整户搬迁请在程序中打开这户，改“所在区域”"
-                )
+                # Its address is at the other place: kept out with the place, on every row.
+                item.given = item.given - {"address"}
+                if household not in self._place_said:
+                    self._place_said.add(household)
+                    item.warnings.append(
+                        f"区划与台账不同：表中是“{item.place.shown()}”，台账中这户在"
+                        f"“{self.resolver.path_of(area)}”。表格导入不改变一户所在的地点，区划和"
+                        "详细地址这几格没有导入，这一行的其他修改照常导入；整户搬迁请在程序中"
+                        "打开这户，改“所在区域”和地址"
+                    )
             if not heads_given or "head_id_number" not in item.given:
                 continue
             if not number or number == item.head_number:
                 continue
             # Its relation is to the other head: kept out with the move (子女 of one household
             # written as 配偶 of another would make the person the spouse of their own head).
-            item.given = item.given - {"relation"}
+            # So are its household's cells (the other household's address, number, notes).
+            item.given = item.given - {"relation", "address", "household_no", "household_notes"}
             item.warnings.append(
                 f"户主身份证号码 {item.head_number} 与台账不同：台账中这个人在{name}（{number}）"
-                "的户。表格导入不改变一个人所在的户，户主身份证号码和与户主关系这两格没有导入，"
-                "这一行的其他修改照常导入；"
+                "的户。表格导入不改变一个人所在的户，户主身份证号码、与户主关系和户的地址、户编号、"
+                "户备注这几格没有导入，这一行的其他修改照常导入；"
                 "要迁户或分户，请在程序中打开这个人，点“迁到别户…”并写明原因"
             )
 

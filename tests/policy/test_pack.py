@@ -310,3 +310,14 @@ def test_new_rule_may_not_reuse_an_id(tmp_path: Path) -> None:
     (tmp_path / "dup.toml").write_text(local, encoding="utf-8")
     with pytest.raises(PackError, match="已存在"):
         registry.check(tmp_path / "dup.toml")
+
+
+def test_a_rule_may_not_pay_a_job_whose_form_is_not_known() -> None:
+    # 未登记 is the form of a job imported without one: a rule naming it would pay on a guess.
+    text = (
+        (base_dir() / "guizhou_2023.toml")
+        .read_text(encoding="utf-8")
+        .replace('forms = ["灵活就业"]', 'forms = ["灵活就业", "未登记"]', 1)
+    )
+    with pytest.raises(PackError, match="就业形式“未登记”是没有填写就业形式，不能作为补贴条件"):
+        parse_pack_text(text, "p.toml")

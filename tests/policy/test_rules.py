@@ -523,6 +523,13 @@ ABSORB_LIFTED = [
         "衔接推进乡村振兴补助资金",
     ),
     Case(
+        # A job imported without its 就业形式 is kept as 未登记: not taken for 单位就业.
+        "form_not_known_refused",
+        person(categories=LIFTED, spells=(spell(D(2025, 3, 5), form="未登记", **LOCAL_JOB),)),
+        D(2025, 6, 5),
+        Status.NOT_ELIGIBLE,
+    ),
+    Case(
         "relocated_only_refused",
         person(categories=RELOCATED, spells=(spell(D(2025, 3, 5), **LOCAL_JOB),)),
         D(2025, 6, 5),

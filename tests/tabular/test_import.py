@@ -458,3 +458,41 @@ def test_members_whose_head_row_further_down_fails_are_returned_with_it(ledger, 
     assert "不存在镇" in report.rejected[1].reason
     assert _numbers(ledger) == set()
     assert ledger.db.execute("SELECT count(*) FROM changes WHERE tbl != 'areas'").fetchone()[0] == 0
+
+
+def test_a_job_without_its_form_is_recorded_as_not_known_and_said(ledger, tmp_path):
+    # Was: a job entered without 就业形式 was recorded as 单位就业 (the model's default) without
+    # a word, and the subsidies judged on the form (一次性吸纳就业补贴 for 单位就业) took the
+    # guess for a fact. The form is now kept as 未登记, which no subsidy accepts, and the row
+    # says so; a form given is kept and says nothing.
+    work = {
+        "就业状态": "已就业",
+        "务工单位": "某合作社",
+        "务工开始日期": "2024-03-01",
+        "人员类别": "脱贫人口",
+    }
+    rows = [
+        [*_row("张长英", HEAD, HEAD, "户主", **work), ""],
+        [*_row("李梅", WIFE, HEAD, "配偶", **work), "灵活就业"],
+    ]
+    report = import_ledger(ledger, write_xlsx(tmp_path / "f.xlsx", [*HEADERS, "就业形式"], rows))
+    assert report.rejected == []
+    said = {w.row: w.reason for w in report.warnings if "就业形式" in w.reason}
+    assert said == {
+        2: "就业形式未填写，这份工作按“未登记”记录，按就业形式审核的补贴（吸纳就业、灵活就业、"
+        "自主创业等）不会认定；请在程序中打开这个人，补填就业形式"
+    }
+    repo = Records(ledger)
+    spells = {
+        p: repo.person_records(EmploymentSpell, repo.person_by_id_number(p).id)[0]
+        for p in (HEAD, WIFE)
+    }
+    assert {p: s.form.value for p, s in spells.items()} == {HEAD: "未登记", WIFE: "灵活就业"}
+    # An update repeating the job without the form leaves the ledger's form and says nothing.
+    again = [[*_row("李梅", WIFE, HEAD, "配偶", **work), ""]]
+    report = import_ledger(
+        ledger, write_xlsx(tmp_path / "g.xlsx", [*HEADERS, "就业形式"], again), update=True
+    )
+    assert [w.reason for w in report.warnings if "就业形式" in w.reason] == []
+    wife = repo.person_by_id_number(WIFE)
+    assert repo.person_records(EmploymentSpell, wife.id)[0].form.value == "灵活就业"

@@ -4,7 +4,9 @@ words mapped and reported; 15-digit numbers upgraded; what Excel destroyed refus
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import struct
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -12,6 +14,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
+from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 from tests.tabular.sheets import XlsRecords, rewrite_xls, write_csv, write_xlsx
@@ -719,8 +722,9 @@ def test_each_extra_sheet_rejects_a_bad_row_with_its_sheet_row_and_reason(ledger
     assert "服务类型" in rejected[("走访服务", 3)] and "算命" in rejected[("走访服务", 3)]
     assert "就业状态为空" in rejected[("月度状态", 3)]
     q = ledger.db.execute
-    assert q("SELECT start_date, employer_kind FROM employment_spells").fetchall() == [
-        ("2024-03-01", "小微企业")
+    # No 就业形式 column: the job's form is not known (未登记), not guessed as 单位就业.
+    assert q("SELECT start_date, employer_kind, form FROM employment_spells").fetchall() == [
+        ("2024-03-01", "小微企业", "未登记")
     ]
     assert q("SELECT registered_date FROM unemployment_registrations").fetchall() == [
         ("2024-10-10",)
@@ -1503,3 +1507,46 @@ def test_a_landline_whose_leading_zero_a_spreadsheet_dropped_gets_it_back(ledger
     again = import_ledger(ledger, update, update=True)
     assert _persons(ledger)[WIFE][3] == "08578221235"
     assert _persons(ledger)[HEAD][3] == "08578221234" and again.updated == 1
+
+
+def test_a_formula_whose_file_keeps_no_result_is_said_as_such(ledger, tmp_path):
+    # A sheet a program wrote with formulas (the ID number as ="520502"&"19750316131X", a phone
+    # from another cell) keeps no result until Excel or WPS saves it: the row was refused as
+    # 身份证号码为空 while Excel shows the number. It now says what the cell is and what to do;
+    # the same file once saved by a spreadsheet program (LibreOffice here) is read whole.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE])
+    sheet.append(["张长英", HEAD, HEAD, "13800000001", *PLACE.values()])
+    sheet.append(["李秀", f'="{WIFE[:6]}"&"{WIFE[6:]}"', HEAD, "=D2", *PLACE.values()])
+    sheet.append(["张小军", SON, HEAD, "=D2", *PLACE.values()])
+    book.save(tmp_path / "f.xlsx")
+    report = import_ledger(ledger, tmp_path / "f.xlsx")
+    assert report.persons_imported == 2
+    [refused] = report.rejected
+    assert refused.row == 3 and refused.reason.startswith("身份证号码是公式，文件里没有保存")
+    assert "保存一次" in refused.reason
+    assert [(w.row, w.reason) for w in report.warnings] == [
+        (4, "联系电话是公式没有保存结果，按空白读取")
+    ]
+    soffice = shutil.which("soffice")
+    if soffice is not None:  # the real program, where there is one (CI has none)
+        subprocess.run(
+            [
+                soffice,
+                "--headless",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(tmp_path / "lo"),
+                str(tmp_path / "f.xlsx"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        again = Ledger.open(tmp_path / "again.db", author="甲")
+        saved = import_ledger(again, tmp_path / "lo" / "f.xlsx")
+        assert saved.persons_imported == 3 and saved.rejected == [] and saved.warnings == []
+        again.close()

@@ -369,8 +369,11 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
     household = _person(ledger, SON)["household_id"]
     for sheet_head, relation in ((OTHER, "配偶"), (SON, "户主")):
         rows[2] = ["张小军", SON, sheet_head, relation, "13900000003", "普通劳动力"]
+        # His row carries the other household's address: not written over his own's.
         sheet = write_xlsx(
-            tmp_path / "moved.xlsx", HEADERS + PLACE, [r + PLACE_VALUES for r in rows]
+            tmp_path / "moved.xlsx",
+            [*HEADERS, *PLACE, "详细地址"],
+            [r + PLACE_VALUES + (["王五家 8 号"] if r[1] == SON else [""]) for r in rows],
         )
         report = import_ledger(ledger, sheet, update=True)
         assert report.rejected == []
@@ -381,7 +384,10 @@ def test_a_person_the_sheet_puts_in_another_household_is_said_not_moved(ledger, 
         assert _person(ledger, SON)["household_id"] == household
         # His relation to the other head is left out with the move: still 子女 of 张长英.
         assert _person(ledger, SON)["relation"] == "子女"
-        assert "与户主关系" in said[0]
+        assert ledger.db.execute(
+            "SELECT address FROM households WHERE id = ?", [household]
+        ).fetchone() == ("",)
+        assert "与户主关系" in said[0] and "户的地址" in said[0]
         assert _person(ledger, SON)["phone"] == "13900000003"  # the row's other edit came in
         assert [w for w in report.warnings if w.row != 4] == []
     # Unchanged rows say nothing.
@@ -435,9 +441,11 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
         ["李秀", WIFE, HEAD, "配偶", "13800000002", "普通劳动力"],
         ["张小军", SON, HEAD, "子女", "13800000003", "普通劳动力"],
     ]
-    moved = ["七星关区", "碧阳街道", "红岩村", "二组"]
+    moved = ["七星关区", "碧阳街道", "红岩村", "二组", "红岩村二组 5 号"]
     sheet = write_xlsx(
-        tmp_path / "moved.xlsx", [*HEADERS, *PLACE, "村民组"], [r + moved for r in rows]
+        tmp_path / "moved.xlsx",
+        [*HEADERS, *PLACE, "村民组", "详细地址"],
+        [r + moved for r in rows],
     )
     report = import_ledger(ledger, sheet, update=True)
     assert report.rejected == [] and report.updated == 1  # the head's phone
@@ -445,6 +453,8 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
     assert said.row == 2 and said.reason.startswith("区划与台账不同：表中是“碧阳街道 红岩村 二组”")
     assert "台账中这户在“七星关区 碧阳街道 大坝村”" in said.reason and "所在区域" in said.reason
     assert ledger.db.execute("SELECT area_code FROM households").fetchone()[0] == area
+    # The address at the new place is left out with it (from every member's row).
+    assert ledger.db.execute("SELECT address FROM households").fetchone()[0] == ""
     assert _person(ledger, HEAD)["phone"] == "13900000001"
     # The same place written as the export writes it, or another form of its name: nothing said.
     for village in ("大坝村", "大坝"):
@@ -453,3 +463,19 @@ def test_a_household_the_sheet_places_elsewhere_is_said_not_moved(ledger, tmp_pa
         assert import_ledger(ledger, sheet, update=True).warnings == []
     coded = write_xlsx(tmp_path / "code.xlsx", [*HEADERS, "区划代码"], [r + [area] for r in rows])
     assert import_ledger(ledger, coded, update=True).warnings == []
+
+
+def test_a_person_whose_row_is_refused_is_not_said_missing(ledger, tmp_path):
+    # A row refused before it is parsed (its name a formula a program wrote, with no result
+    # saved) is on the sheet: it is said as refused, not also as 不在表中.
+    assert import_ledger(ledger, _base(tmp_path / "base.xlsx")).persons_imported == 3
+    exported = tmp_path / "台账.xlsx"
+    export_ledger(ledger, exported)
+    book = openpyxl.load_workbook(exported)
+    sheet = book["劳动力台账"]
+    row = next(c.row for c in sheet["C"] if c.value == SON)
+    sheet.cell(row, 2).value = '="张"&"小军"'
+    book.save(exported)
+    report = import_ledger(ledger, exported, update=True, dry_run=True)
+    assert [r.row for r in report.rejected] == [row]
+    assert not any("不在表中" in w.reason for w in report.warnings)
