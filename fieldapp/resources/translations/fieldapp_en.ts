@@ -2352,6 +2352,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>请先输入姓名找到要开证明的人，并选中他</source>
       <translation>Type a name to find the person the certificate is for, and choose them</translation>
     </message>
+    <message>
+      <source>走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点</source>
+      <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village / site”</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
