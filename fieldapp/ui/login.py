@@ -385,19 +385,23 @@ class NewPasswordDialog(QDialog):
         """The new password (once accepted)."""
         return self.new.text()
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.adjustSize()  # the form grows to the message's lines, none cut off
+
     def check(self) -> bool:
         """Accept when the new password will do and was typed the same twice; else say which
         box is wrong, keep what was right, and put the cursor where to type."""
         try:
             user_service.check_password(self.new.text())
         except Exception as error:  # noqa: BLE001 - a Chinese reason
-            self.message.setText(self.tr("新口令：") + message_for(error))
+            self._say(self.tr("新口令：") + message_for(error))
             self.new.setFocus()
             self.new.selectAll()
             return False
         if self.again.text() != self.new.text():
             self.again.clear()
-            self.message.setText(
+            self._say(
                 self.tr("“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入")
             )
             self.again.setFocus()

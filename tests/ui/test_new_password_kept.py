@@ -44,6 +44,8 @@ def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
             seen["new"], seen["again"] = form.new.text(), form.again.text()
             seen["said"] = form.message.text()
             seen["focus"] = form.focusWidget() is form.again
+            label = form.message  # its every line shown, none cut off under the buttons
+            seen["whole"] = label.height() >= label.heightForWidth(label.width())
             form.new.setText("新")  # too short: said on the 新口令 box
             form.again.setText("新")
             form.ok_button.click()
@@ -60,7 +62,7 @@ def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
     assert len(asked) == 1  # the current password, once
     assert seen["open"] and seen["new"] == "新的口令123" and seen["again"] == ""
     assert "再输入一次" in str(seen["said"]) and "不一致" in str(seen["said"])
-    assert seen["focus"]
+    assert seen["focus"] and seen["whole"]
     assert "新口令" in str(seen["short"]) and "至少" in str(seen["short"])
     assert_plain(f"{seen['said']} {seen['short']}")
     Ledger.open(window.session.path, credentials=Credentials(UI_USER.user, "新的口令123")).close()
