@@ -66,3 +66,26 @@ def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
     assert "新口令" in str(seen["short"]) and "至少" in str(seen["short"])
     assert_plain(f"{seen['said']} {seen['short']}")
     Ledger.open(window.session.path, credentials=Credentials(UI_USER.user, "新的口令123")).close()
+
+
+def test_the_change_is_said_where_the_coordinator_looks(window, qtbot, monkeypatch):
+    """At 1280×720 the Settings page scrolls; 修改我的口令 sits near the bottom of the room
+    and 已修改 … 的口令 was written under it, out of sight: the form closed and nothing said
+    the password had changed. The page now scrolls the words into view."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1280, 720)
+    page = window.show_page("settings")
+    qtbot.wait(50)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (UI_USER.password, True))
+    from tests.ui.conftest import type_new_password
+
+    type_new_password(("新的口令123", "新的口令123"))
+    assert page.change_password_dialog()
+    qtbot.wait(50)
+    note = page.users_note
+    assert "已修改" in note.text()
+    assert not note.visibleRegion().isEmpty()
+    shown = note.visibleRegion().boundingRect()
+    assert shown.height() >= note.height() - 1, (shown, note.height())
