@@ -487,7 +487,7 @@ EN: dict[str, str] = {
     "失业人员类别": "Unemployment class",
     "请至少填写发现日期或登记日期": "Enter at least the date found or the date registered",
     "记录走访 (Ctrl+N)": "Record a visit (Ctrl+N)",
-    "输入姓名、拼音首字母或身份证号，回车选第一个": "Type a name, pinyin initials or ID number; Enter picks the first",
+    "输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）": "Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)",
     "尚未选择户或人员": "No household or person chosen",
     "仅走访（无具体服务）": "Visit only (no service)",
     "走访情况、家庭变化、需求……": "What was found: changes in the family, needs…",

@@ -2226,16 +2226,16 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
   <context>
     <name>PersonPicker</name>
     <message>
-      <source>输入姓名、拼音首字母或身份证号，回车选第一个</source>
-      <translation>Type a name, pinyin initials or ID number; Enter picks the first</translation>
-    </message>
-    <message>
       <source>尚未选择人员</source>
       <translation>No one chosen yet</translation>
     </message>
     <message>
       <source>已选：</source>
       <translation>Chosen: </translation>
+    </message>
+    <message>
+      <source>输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）</source>
+      <translation>Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)</translation>
     </message>
   </context>
   <context>
@@ -3489,10 +3489,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-      <source>输入姓名、拼音首字母或身份证号，回车选第一个</source>
-      <translation>Type a name, pinyin initials or ID number; Enter picks the first</translation>
-    </message>
-    <message>
       <source>尚未选择户或人员</source>
       <translation>No household or person chosen</translation>
     </message>
@@ -3611,6 +3607,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>%1 的走访还没保存（已选的服务、日期或填写的情况、结果）。放弃这次走访吗？</source>
       <translation>The visit to %1 has not been saved (services ticked, date, notes or outcome). Discard it?</translation>
+    </message>
+    <message>
+      <source>输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）</source>
+      <translation>Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)</translation>
     </message>
   </context>
   <context>
