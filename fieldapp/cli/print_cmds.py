@@ -138,7 +138,12 @@ def cmd_visits(args: argparse.Namespace) -> int:
         if not args.area:  # the county's device or a ledger never enrolled: which village's?
             return fail("请用 --area 写明村（社区）或安置点的代码（如 --area 520502101001）")
     policy = _policy_in_force(args)
-    return _run(args, lambda led: jobs.visits_job(led, args.area, month, policy=policy))
+    try:
+        return _run(args, lambda led: jobs.visits_job(led, args.area, month, policy=policy))
+    except FieldappError as error:
+        if len(args.area) >= 12:
+            raise
+        return fail(f"{error}，请用 --area 写明村（社区）或安置点的代码（如 --area 520502101001）")
 
 
 def _policy_in_force(args: argparse.Namespace) -> Policy | None:
