@@ -127,6 +127,8 @@ class ReportsPage(QWidget):
         self.report = report
         total = report.total
         self.model.set_rows([*report.areas, total])
+        # The names whole (the county's total row the longest): the figures take what is left.
+        self.table.resizeColumnToContents(0)
         self.summary.setText(
             self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
             .replace("%1", report.month)
