@@ -642,6 +642,8 @@ EN: dict[str, str] = {
     "新口令：": "New password: ",
     "走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点": "The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village / site”",
     "“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入": "“Repeat” differs from the new password: the new password is kept, type it again in “Repeat”",
+    "“再输入一次”与口令不一致：口令已保留，请在“再输入一次”中重新输入": "“Repeat” differs from the password: the password is kept, type it again in “Repeat”",
+    "口令：": "Password: ",
     "已修改 %1 的口令": "Changed %1's password",
     "新增用户": "Add user",
     "用户名：": "User name:",

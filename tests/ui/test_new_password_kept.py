@@ -89,3 +89,44 @@ def test_the_change_is_said_where_the_coordinator_looks(window, qtbot, monkeypat
     assert not note.visibleRegion().isEmpty()
     shown = note.visibleRegion().boundingRect()
     assert shown.height() >= note.height() - 1, (shown, note.height())
+
+
+def test_the_first_password_mistyped_says_which_box(qtbot, tmp_path, warnings_shown):
+    """The first user's password on a ledger never encrypted (the login form) and on a new
+    ledger (the first-run wizard): the second entry mistyped, every box was kept but the form
+    said only 两次输入的口令不一致 — not which box to type again. Now, as 设置口令 does: the
+    password kept, 再输入一次 emptied with the cursor in it, and the form names the box."""
+    from PySide6.QtCore import Qt
+
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    make_app()
+    path = tmp_path / "plain.db"
+    Ledger.open(path).close()
+    dialog = LoginDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.user.setText("李芳")
+    dialog.password.setText("村里的口令1")
+    dialog.repeat.setText("村里的口令2")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.session is None
+    assert dialog.password.text() == "村里的口令1" and dialog.repeat.text() == ""
+    said = dialog.message.text()
+    assert "请在“再输入一次”中重新输入" in said and "口令已保留" in said, said
+    assert dialog.focusWidget() is dialog.repeat
+
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.new_path.setText(str(tmp_path / "new" / "ledger.db"))
+    wizard.next()
+    wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令2")
+    assert not wizard.validateCurrentPage()
+    assert "请在“再输入一次”中重新输入" in warnings_shown[-1], warnings_shown
+    assert wizard.password.text() == "王芳的口令1" and wizard.password_again.text() == ""
+    assert wizard.focusWidget() is wizard.password_again

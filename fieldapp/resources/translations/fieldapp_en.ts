@@ -816,10 +816,6 @@
       <translation>Repeat</translation>
     </message>
     <message>
-      <source>两次输入的口令不一致</source>
-      <translation>The two passwords differ</translation>
-    </message>
-    <message>
       <source>另建一个演示台账，先用它熟悉软件（人员都是虚构的，不进正式台账，不报送县里）</source>
       <translation>Also make a demo ledger to learn the program with (fictitious people: never in the real ledger, never sent to the county)</translation>
     </message>
@@ -1414,10 +1410,6 @@
       <translation>Please fill in the user name</translation>
     </message>
     <message>
-      <source>两次输入的口令不一致</source>
-      <translation>The two passwords differ</translation>
-    </message>
-    <message>
       <source>正在加密台账……</source>
       <translation>Encrypting the ledger…</translation>
     </message>
@@ -1724,6 +1716,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入</source>
       <translation>“Repeat” differs from the new password: the new password is kept, type it again in “Repeat”</translation>
+    </message>
+    <message>
+      <source>口令：</source>
+      <translation>Password: </translation>
+    </message>
+    <message>
+      <source>“再输入一次”与口令不一致：口令已保留，请在“再输入一次”中重新输入</source>
+      <translation>“Repeat” differs from the password: the password is kept, type it again in “Repeat”</translation>
     </message>
   </context>
   <context>
