@@ -46,6 +46,7 @@ from fieldapp.services.ledgers import (
 )
 from fieldapp.ui import prefs
 from fieldapp.ui.errors import message_for
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 
@@ -363,7 +364,9 @@ class CountyResetDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择汇总中心文件夹"))
+        folder = used(
+            QFileDialog.getExistingDirectory(self, self.tr("选择汇总中心文件夹"), start_at())
+        )
         if folder:
             self.hub_dir.setText(folder)
 

@@ -39,6 +39,7 @@ from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.sync.enrolment import is_sealed, is_training_file
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.login import typed_twice
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 
@@ -202,7 +203,7 @@ class FirstRunWizard(QWizard):
         return page
 
     def _browse_enrol(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("选择登记文件"))
+        path = used(QFileDialog.getOpenFileName(self, self.tr("选择登记文件"), start_at())[0])
         if path:
             self.enrol_path.setText(path)
 

@@ -23,6 +23,7 @@ from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.bar_chart import BarChart
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
@@ -156,9 +157,10 @@ class ReportsPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("导出月报（含个人信息，请妥善保管）"),
-            f"月报-{self.report.month}.xlsx",
+            start_at(f"月报-{self.report.month}.xlsx"),
             self.tr("Excel 文件 (*.xlsx)"),
         )
+        used(path)
         if path:
             self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
 

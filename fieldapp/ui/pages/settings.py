@@ -42,6 +42,7 @@ from fieldapp.ui import i18n, login, policy_access, prefs
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import wheel_only_when_focused
@@ -232,8 +233,9 @@ class SettingsPage(QWidget):
     def install_dialog(self) -> None:
         """Choose a county pack file (.toml) and install it."""
         path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("选择政策包"), "", self.tr("政策包 (*.toml)")
+            self, self.tr("选择政策包"), start_at(), self.tr("政策包 (*.toml)")
         )
+        used(path)
         if path:
             self.install_pack(Path(path))
 
