@@ -55,9 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_notice)
 
     p = cmds.add_parser("visits", help="村（社区）或安置点的月度走访记录")
-    p.add_argument(
-        "--area", help="区划代码（村或安置点；村、安置点、乡镇的设备默认本机负责的区域）"
-    )
+    p.add_argument("--area", help="区划代码（村或安置点；村、安置点的设备默认本机负责的区域）")
     p.add_argument("--month", required=True, help="月份，如 2026-10（也可写 2026年10月）")
     _out(p)
     p.set_defaults(func=cmd_visits)

@@ -462,8 +462,7 @@ class PaperData:
         first, last = days.first_day, days.last_day
         if len(area_code) < 12:  # a county or township: the sheet is a village's or site's
             raise FieldappError(
-                f"走访记录表按村或安置点打印：{self.place_of(area_code, with_code=False)} "
-                "不是村或安置点"
+                f"走访记录表按村或安置点打印：{self.place_of(area_code)} 不是村或安置点"
             )
         codes = self.area_codes_under(area_code)
         if self._area(area_code) is None and len(codes) <= 1:
