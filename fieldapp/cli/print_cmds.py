@@ -55,9 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_notice)
 
     p = cmds.add_parser("visits", help="村（社区）或安置点的月度走访记录")
-    p.add_argument(
-        "--area", help="区划代码（村或安置点；村、安置点、乡镇的设备默认本机负责的区域）"
-    )
+    p.add_argument("--area", help="区划代码（村或安置点；村、安置点的设备默认本机负责的区域）")
     p.add_argument("--month", required=True, help="月份，如 2026-10（也可写 2026年10月）")
     _out(p)
     p.set_defaults(func=cmd_visits)
@@ -138,7 +136,12 @@ def cmd_visits(args: argparse.Namespace) -> int:
         if not args.area:  # the county's device or a ledger never enrolled: which village's?
             return fail("请用 --area 写明村（社区）或安置点的代码（如 --area 520502101001）")
     policy = _policy_in_force(args)
-    return _run(args, lambda led: jobs.visits_job(led, args.area, month, policy=policy))
+    try:
+        return _run(args, lambda led: jobs.visits_job(led, args.area, month, policy=policy))
+    except FieldappError as error:
+        if len(args.area) >= 12:
+            raise
+        return fail(f"{error}，请用 --area 写明村（社区）或安置点的代码（如 --area 520502101001）")
 
 
 def _policy_in_force(args: argparse.Namespace) -> Policy | None:

@@ -521,6 +521,10 @@ class PaperData:
         except ValueError:
             raise NotFound(f"月份“{month}”格式不对，应为 YYYY-MM，例如 2026-10") from None
         first, last = days.first_day, days.last_day
+        if len(area_code) < 12:  # a county or township: the sheet is a village's or site's
+            raise FieldappError(
+                f"走访记录表按村或安置点打印：{self.place_of(area_code)} 不是村或安置点"
+            )
         codes = self.area_codes_under(area_code)
         if self._area(area_code) is None and len(codes) <= 1:
             if not paper_rows.has_households_in(self.ledger, area_code):

@@ -40,6 +40,26 @@ def compile_catalogue(lang: str) -> Path | None:
     return target
 
 
+class _FileWords(QTranslator):
+    """Qt 6 asks a file's kind (Folder, %1 File, Shortcut…) of QAbstractFileIconProvider, a
+    context Qt's zh_CN catalogue lacks: its own file dialog said Folder in a Chinese window.
+    The words are taken from that catalogue's QFileDialog context, where they are."""
+
+    def __init__(self, qt: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.qt = qt
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if context != "QAbstractFileIconProvider":
+            return None  # not ours: the other catalogues answer
+        return self.qt.translate("QFileDialog", source, disambiguation, n) or None
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+
 def install_language(lang: str) -> bool:
     """Replace the installed translators by those of `lang`; True when our catalogue loaded."""
     app = QCoreApplication.instance()
@@ -55,6 +75,9 @@ def install_language(lang: str) -> bool:
             if translator.load(name, qt_dir):
                 app.installTranslator(translator)
                 _installed.append(translator)
+                words = _FileWords(translator, app)
+                app.installTranslator(words)
+                _installed.append(words)
                 break
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))

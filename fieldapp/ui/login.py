@@ -46,6 +46,7 @@ from fieldapp.services.ledgers import (
 )
 from fieldapp.ui import prefs
 from fieldapp.ui.errors import message_for
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 
@@ -67,6 +68,43 @@ def _password_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
+
+
+def typed_twice(
+    first: QLineEdit, again: QLineEdit, say: Callable[[str], None], *, new: bool = True
+) -> bool:
+    """True when the password in `first` will do and `again` holds the same; else `say` which
+    box is wrong, keep what was right, and put the cursor where to type (a password too short:
+    `first`, selected; the second entry not the same: `again`, emptied). `new`: the first box
+    is labelled 新口令 (a change), else 口令 (the first user's)."""
+    try:
+        user_service.check_password(first.text())
+    except Exception as error:  # noqa: BLE001 - a Chinese reason
+        label = (
+            QCoreApplication.translate("NewPasswordDialog", "新口令：")
+            if new
+            else QCoreApplication.translate("NewPasswordDialog", "口令：")
+        )
+        say(label + message_for(error))
+        first.setFocus()
+        first.selectAll()
+        return False
+    if again.text() != first.text():
+        again.clear()
+        say(
+            QCoreApplication.translate(
+                "NewPasswordDialog",
+                "“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入",
+            )
+            if new
+            else QCoreApplication.translate(
+                "NewPasswordDialog",
+                "“再输入一次”与口令不一致：口令已保留，请在“再输入一次”中重新输入",
+            )
+        )
+        again.setFocus()
+        return False
+    return True
 
 
 class WaitCountdown(QObject):
@@ -214,6 +252,10 @@ class LoginDialog(QDialog):
         layout.addLayout(row)
         self.resize(460, 0)
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.adjustSize()  # the form grows to the message's lines, none cut off
+
     def log_in(self) -> None:
         """Check what was typed, then unlock (or convert) off the GUI thread."""
         if self.panel.busy or self.countdown.waiting or self.missing:
@@ -225,12 +267,10 @@ class LoginDialog(QDialog):
         if self.setup:
             try:
                 user_service.check_name(name)
-                user_service.check_password(password)
             except Exception as error:  # noqa: BLE001 - a Chinese reason
                 self.message.setText(message_for(error))
                 return
-            if password != self.repeat.text():
-                self.message.setText(self.tr("两次输入的口令不一致"))
+            if not typed_twice(self.password, self.repeat, self._say, new=False):
                 return
         self.message.clear()
         self.ok_button.setEnabled(False)
@@ -324,7 +364,9 @@ class CountyResetDialog(QDialog):
         layout.addWidget(buttons)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择汇总中心文件夹"))
+        folder = used(
+            QFileDialog.getExistingDirectory(self, self.tr("选择汇总中心文件夹"), start_at())
+        )
         if folder:
             self.hub_dir.setText(folder)
 
@@ -385,22 +427,14 @@ class NewPasswordDialog(QDialog):
         """The new password (once accepted)."""
         return self.new.text()
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.adjustSize()  # the form grows to the message's lines, none cut off
+
     def check(self) -> bool:
         """Accept when the new password will do and was typed the same twice; else say which
         box is wrong, keep what was right, and put the cursor where to type."""
-        try:
-            user_service.check_password(self.new.text())
-        except Exception as error:  # noqa: BLE001 - a Chinese reason
-            self.message.setText(self.tr("新口令：") + message_for(error))
-            self.new.setFocus()
-            self.new.selectAll()
-            return False
-        if self.again.text() != self.new.text():
-            self.again.clear()
-            self.message.setText(
-                self.tr("“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入")
-            )
-            self.again.setFocus()
+        if not typed_twice(self.new, self.again, self._say):
             return False
         self.message.clear()
         self.accept()

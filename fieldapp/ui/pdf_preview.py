@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 
 #: Called with the chosen path; writes the file and logs the print (returns a note to show).
 Saver = Callable[[Path], str]
@@ -214,9 +215,10 @@ class PdfPreview(QDialog):
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("另存为 PDF（含个人信息，请妥善保管）"),
-            self.suggested_name,
+            start_at(self.suggested_name),
             self.tr("PDF 文件 (*.pdf)"),
         )
+        used(path)
         if not path:
             return None
         if not path.lower().endswith(".pdf"):

@@ -24,7 +24,9 @@ class PersonPicker(QWidget):
         self.areas = AreaIndex.load(session.ledger)
         self.chosen: PersonRow | None = None
         self.box = QLineEdit()
-        self.box.setPlaceholderText(self.tr("输入姓名、拼音首字母或身份证号，回车选第一个"))
+        self.box.setPlaceholderText(
+            self.tr("输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）")
+        )
         self.hits = QListWidget()
         self.hits.setMaximumHeight(96)
         self.label = QLabel(self.tr("尚未选择人员"))

@@ -39,6 +39,8 @@ from fieldapp.services.writer import Actor, actor_of
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.sync.enrolment import is_sealed, is_training_file
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
+from fieldapp.ui.login import typed_twice
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 
 
@@ -201,7 +203,7 @@ class FirstRunWizard(QWizard):
         return page
 
     def _browse_enrol(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, self.tr("选择登记文件"))
+        path = used(QFileDialog.getOpenFileName(self, self.tr("选择登记文件"), start_at())[0])
         if path:
             self.enrol_path.setText(path)
 
@@ -233,15 +235,14 @@ class FirstRunWizard(QWizard):
         existing = self.open_radio.isChecked() and ledger_state(self._chosen_path()) == "encrypted"
         try:
             user_service.check_name(self.author.text())
-            if not existing:
-                user_service.check_password(self.password.text())
         except Exception as error:  # noqa: BLE001 - a Chinese reason
             show_error(self, error)
             return False
-        if not existing and self.password.text() != self.password_again.text():
-            show_error(self, self.tr("两次输入的口令不一致"))
-            return False
-        return True
+        if existing:
+            return True
+        return typed_twice(
+            self.password, self.password_again, lambda text: show_error(self, text), new=False
+        )
 
     @property
     def credentials(self) -> Credentials:

@@ -42,6 +42,7 @@ from fieldapp.paperwork.views import (
 )
 from fieldapp.paperwork.visits import render_visits
 from fieldapp.store.ledger import Ledger
+from tests.paperwork.builders import COUNTY as COUNTY_CODE
 from tests.paperwork.builders import TOWNSHIP, add_claims, id_for
 from tests.paperwork.pdftext import page_texts
 from tests.records import Records
@@ -454,3 +455,25 @@ def test_a_printed_roster_listing_someone_twice_counts_persons_and_entries():
         "".join(page_texts(render_tables(TablesView("一库五册", "新华村", day, (once,))))).split()
     )
     assert "共2人" in whole and "合计：2人" in whole and "条" not in whole
+
+
+@pytest.mark.parametrize(
+    ("code", "named"), [(COUNTY_CODE, "播州区"), (TOWNSHIP, "播州区 龙坑街道")]
+)
+def test_a_county_or_townships_visit_sheet_is_refused_naming_the_area(
+    tmp_path, capsys, code, named
+):
+    """`print visits --area 520321` printed every household of the county under the title
+    5203212026年10月就业帮扶台账月报（走访记录） and 村（社区）/安置点：520321 — a code where
+    a village's name belongs; the GUI refuses a county or township, so does the command."""
+    db = tmp_path / "ledger.db"
+    ledger = Ledger.open(db, author="张会计")
+    add_claims(ledger, 1)
+    ledger.close()
+    out = tmp_path / "visits.pdf"
+    args = ["--db", str(db), "print", "visits", "--area", code, "--month", "2026-10"]
+    assert main([*args, "--out", str(out)]) == 1
+    said = capsys.readouterr().err
+    assert f"走访记录表按村或安置点打印：{named} 不是村或安置点" in said, said
+    assert "--area" in said  # the command's hint: which code to give
+    assert not out.exists()

@@ -85,3 +85,26 @@ def test_enter_without_arrows_takes_the_first_household(window, qtbot, open_move
     qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
     assert dialog.target is not None and dialog.target.id == first.id
     assert dialog.isVisible() and dialog.changes is None
+
+
+def test_a_new_household_opens_on_the_persons_own_area(window, qtbot):
+    """分户 on a ledger holding more than one village (a township's, the county's, one not
+    enrolled): 新户所在地 opened on the first village or site of the list — another township's
+    安置点 — so a household split in 大坝村 went, unless the coordinator noticed, to a place
+    its people never lived. It now opens on the area the person's household is in."""
+    from fieldapp.domain.enums import AreaKind
+    from fieldapp.domain.models import Area
+    from fieldapp.ui.dialogs.person_moves import MoveDialog
+
+    repo = Records(window.session.ledger)
+    repo.ensure_area(  # listed before 大坝村 (520502001001)
+        Area(code="520502000901", name="锦绣园安置点", kind=AreaKind.SITE, parent_code="520502")
+    )
+    person = repo.select(Person, "name = ?", ["王小明"])[0]
+    dialog = MoveDialog(window.session, person, window)
+    try:
+        assert dialog.area._codes.index("520502000901") < dialog.area._codes.index(VILLAGE)
+        assert dialog.area.code() == VILLAGE, dialog.area.currentText()
+    finally:
+        dialog.discard()  # stops its search thread
+        dialog.deleteLater()

@@ -44,6 +44,8 @@ def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
             seen["new"], seen["again"] = form.new.text(), form.again.text()
             seen["said"] = form.message.text()
             seen["focus"] = form.focusWidget() is form.again
+            label = form.message  # its every line shown, none cut off under the buttons
+            seen["whole"] = label.height() >= label.heightForWidth(label.width())
             form.new.setText("新")  # too short: said on the 新口令 box
             form.again.setText("新")
             form.ok_button.click()
@@ -60,7 +62,71 @@ def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
     assert len(asked) == 1  # the current password, once
     assert seen["open"] and seen["new"] == "新的口令123" and seen["again"] == ""
     assert "再输入一次" in str(seen["said"]) and "不一致" in str(seen["said"])
-    assert seen["focus"]
+    assert seen["focus"] and seen["whole"]
     assert "新口令" in str(seen["short"]) and "至少" in str(seen["short"])
     assert_plain(f"{seen['said']} {seen['short']}")
     Ledger.open(window.session.path, credentials=Credentials(UI_USER.user, "新的口令123")).close()
+
+
+def test_the_change_is_said_where_the_coordinator_looks(window, qtbot, monkeypatch):
+    """At 1280×720 the Settings page scrolls; 修改我的口令 sits near the bottom of the room
+    and 已修改 … 的口令 was written under it, out of sight: the form closed and nothing said
+    the password had changed. The page now scrolls the words into view."""
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1280, 720)
+    page = window.show_page("settings")
+    qtbot.wait(50)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (UI_USER.password, True))
+    from tests.ui.conftest import type_new_password
+
+    type_new_password(("新的口令123", "新的口令123"))
+    assert page.change_password_dialog()
+    qtbot.wait(50)
+    note = page.users_note
+    assert "已修改" in note.text()
+    assert not note.visibleRegion().isEmpty()
+    shown = note.visibleRegion().boundingRect()
+    assert shown.height() >= note.height() - 1, (shown, note.height())
+
+
+def test_the_first_password_mistyped_says_which_box(qtbot, tmp_path, warnings_shown):
+    """The first user's password on a ledger never encrypted (the login form) and on a new
+    ledger (the first-run wizard): the second entry mistyped, every box was kept but the form
+    said only 两次输入的口令不一致 — not which box to type again. Now, as 设置口令 does: the
+    password kept, 再输入一次 emptied with the cursor in it, and the form names the box."""
+    from PySide6.QtCore import Qt
+
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    make_app()
+    path = tmp_path / "plain.db"
+    Ledger.open(path).close()
+    dialog = LoginDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.user.setText("李芳")
+    dialog.password.setText("村里的口令1")
+    dialog.repeat.setText("村里的口令2")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.session is None
+    assert dialog.password.text() == "村里的口令1" and dialog.repeat.text() == ""
+    said = dialog.message.text()
+    assert "请在“再输入一次”中重新输入" in said and "口令已保留" in said, said
+    assert dialog.focusWidget() is dialog.repeat
+
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.new_path.setText(str(tmp_path / "new" / "ledger.db"))
+    wizard.next()
+    wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令2")
+    assert not wizard.validateCurrentPage()
+    assert "请在“再输入一次”中重新输入" in warnings_shown[-1], warnings_shown
+    assert wizard.password.text() == "王芳的口令1" and wizard.password_again.text() == ""
+    assert wizard.focusWidget() is wizard.password_again

@@ -44,3 +44,14 @@ def test_enter_without_arrows_still_takes_the_first(window, qtbot):
     first = page.hits.item(0).data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(page.picker, Qt.Key.Key_Return)
     assert page.chosen.id == first.id
+
+
+def test_the_pickers_hint_says_the_arrows_choose(window, qtbot):
+    """The hint in the box said 回车选第一个 (Enter picks the first) though Down/Up choose."""
+    for lang in ("zh_CN", "en"):
+        window.set_language(lang)
+        for box in (window.show_page("visits").picker, window.show_page("print").person.box):
+            hint = box.placeholderText()
+            assert "回车选第一个" not in hint and "Enter picks the first" not in hint, hint
+            assert "↑↓" in hint, hint
+    window.set_language("zh_CN")

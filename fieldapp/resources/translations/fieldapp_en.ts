@@ -868,10 +868,6 @@
       <translation>Repeat</translation>
     </message>
     <message>
-      <source>两次输入的口令不一致</source>
-      <translation>The two passwords differ</translation>
-    </message>
-    <message>
       <source>另建一个演示台账，先用它熟悉软件（人员都是虚构的，不进正式台账，不报送县里）</source>
       <translation>Also make a demo ledger to learn the program with (fictitious people: never in the real ledger, never sent to the county)</translation>
     </message>
@@ -1534,10 +1530,6 @@
       <translation>Please fill in the user name</translation>
     </message>
     <message>
-      <source>两次输入的口令不一致</source>
-      <translation>The two passwords differ</translation>
-    </message>
-    <message>
       <source>正在加密台账……</source>
       <translation>Encrypting the ledger…</translation>
     </message>
@@ -1844,6 +1836,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>“再输入一次”与新口令不一致：新口令已保留，请在“再输入一次”中重新输入</source>
       <translation>“Repeat” differs from the new password: the new password is kept, type it again in “Repeat”</translation>
+    </message>
+    <message>
+      <source>口令：</source>
+      <translation>Password: </translation>
+    </message>
+    <message>
+      <source>“再输入一次”与口令不一致：口令已保留，请在“再输入一次”中重新输入</source>
+      <translation>“Repeat” differs from the password: the password is kept, type it again in “Repeat”</translation>
     </message>
   </context>
   <context>
@@ -2346,16 +2346,16 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
   <context>
     <name>PersonPicker</name>
     <message>
-      <source>输入姓名、拼音首字母或身份证号，回车选第一个</source>
-      <translation>Type a name, pinyin initials or ID number; Enter picks the first</translation>
-    </message>
-    <message>
       <source>尚未选择人员</source>
       <translation>No one chosen yet</translation>
     </message>
     <message>
       <source>已选：</source>
       <translation>Chosen: </translation>
+    </message>
+    <message>
+      <source>输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）</source>
+      <translation>Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)</translation>
     </message>
   </context>
   <context>
@@ -2471,6 +2471,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>请先输入姓名找到要开证明的人，并选中他</source>
       <translation>Type a name to find the person the certificate is for, and choose them</translation>
+    </message>
+    <message>
+      <source>走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点</source>
+      <translation>The visit sheet is printed for a village or site: %1 is neither; choose a village or site under “Village / site”</translation>
     </message>
   </context>
   <context>
@@ -3621,10 +3625,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>Record a visit (Ctrl+N)</translation>
     </message>
     <message>
-      <source>输入姓名、拼音首字母或身份证号，回车选第一个</source>
-      <translation>Type a name, pinyin initials or ID number; Enter picks the first</translation>
-    </message>
-    <message>
       <source>尚未选择户或人员</source>
       <translation>No household or person chosen</translation>
     </message>
@@ -3743,6 +3743,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>%1 的走访还没保存（已选的服务、日期或填写的情况、结果）。放弃这次走访吗？</source>
       <translation>The visit to %1 has not been saved (services ticked, date, notes or outcome). Discard it?</translation>
+    </message>
+    <message>
+      <source>输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）</source>
+      <translation>Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)</translation>
     </message>
   </context>
   <context>

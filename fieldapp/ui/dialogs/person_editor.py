@@ -173,12 +173,16 @@ class PersonEditor(QDialog):
         self.household_box = QGroupBox(self.tr("新建一户"))
         self.area = AreaCombo(None)
         # A new household only where this device may create one (an enrolled village or
-        # township device: its own area; the trust rules decide, as they do on saving).
+        # township device: its own area; the trust rules decide, as they do on saving), and
+        # in a village or site (or a group or building of one): one put in the county's or a
+        # township's row belongs to no village's or site's laptop.
         who = rules_actor(self.session.ledger, self.session.actor)
         self.area.fill(
             AreaIndex.load(self.session.ledger),
             keep=area_code or self.session.home_area,
-            offer=None if who is None else lambda code: may_add_at(who, "households", code).allowed,
+            offer=lambda code: (
+                len(code) >= 12 and (who is None or may_add_at(who, "households", code).allowed)
+            ),
         )
         self.address = QLineEdit()
         self.household_no = QLineEdit()

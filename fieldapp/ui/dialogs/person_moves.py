@@ -37,7 +37,7 @@ from fieldapp.services import households, persons
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.trust import may_change
 from fieldapp.services.trust_check import rules_actor
-from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_persons
+from fieldapp.store.queries.persons import DeletedRow, PersonRow, deleted_persons, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import message_for
 from fieldapp.ui.search_worker import SearchService
@@ -257,7 +257,10 @@ class MoveDialog(KeepsInput):
         self.area = AreaCombo(None)
         # A household lives in a village or site (or a group or building of one); one put in a
         # county or township row would belong to no village's or site's laptop.
-        self.area.fill(areas, keep=session.home_area, offer=lambda code: len(code) >= 12)
+        # A split household stays where the person lives (not the list's first village or site,
+        # another township's on a township's or county's device).
+        here = next((r.area_code for r in rows_by_id(session.ledger, [person.id])), None)
+        self.area.fill(areas, keep=here or session.home_area, offer=lambda code: len(code) >= 12)
         self.address = QLineEdit()
         self.error = QLabel()
         self.error.setWordWrap(True)

@@ -29,6 +29,7 @@ from fieldapp.services.policy_views import duties
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -216,9 +217,10 @@ class DutiesPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("导出户级责任清单"),
-            f"{self._area_name()}户级责任清单.xlsx",
+            start_at(f"{self._area_name()}户级责任清单.xlsx"),
             self.tr("Excel 文件 (*.xlsx)"),
         )
+        used(path)
         if path:
             self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
 

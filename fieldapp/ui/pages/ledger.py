@@ -35,6 +35,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.person_editor import PersonEditor
 from fieldapp.ui.dialogs.person_moves import RestoreDialog
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.ledger_model import PAGE, LedgerModel
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pages.person_panel import PersonPanel
@@ -341,9 +342,10 @@ class LedgerPage(QWidget):
         path, _f = QFileDialog.getOpenFileName(
             self,
             self.tr("导入台账表格"),
-            "",
+            start_at(),
             self.tr("表格文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)"),
         )
+        used(path)
         if path:
             self.import_file(Path(path))
 
@@ -403,9 +405,10 @@ class LedgerPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("导出台账（含个人信息，请妥善保管）"),
-            self.tr("劳动力台账.xlsx"),
+            start_at(self.tr("劳动力台账.xlsx")),
             self.tr("Excel 文件 (*.xlsx)"),
         )
+        used(path)
         if path:
             self.export_file(
                 Path(path if path.lower().endswith((".xlsx", ".csv")) else path + ".xlsx")
@@ -441,9 +444,10 @@ class LedgerPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("保存导入模板"),
-            self.tr("台账导入模板.xlsx"),
+            start_at(self.tr("台账导入模板.xlsx")),
             self.tr("Excel 文件 (*.xlsx)"),
         )
+        used(path)
         if path:
             from fieldapp.tabular.template import write_template
 

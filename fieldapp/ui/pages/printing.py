@@ -57,6 +57,22 @@ class PrintPage(QWidget):
         self.claim = QComboBox()
         self.area = AreaCombo(None)
         self.area.fill(self.areas, offer=self.areas.browsable, keep=session.home_area)
+        if not _village_or_site(self.area.code()):
+            # A county's or township's device, or a ledger not enrolled: the sheet is a
+            # village's or site's, so it opens on the first one of the area, not the county.
+            within = self.area.code()
+            self.area.set_code(
+                next(
+                    (
+                        r.code
+                        for r in self.areas.rows
+                        if r.code.startswith(within)
+                        and _village_or_site(r.code)
+                        and self.areas.browsable(r.code)
+                    ),
+                    within,
+                )
+            )
         self.month = DateField()
         self.month.setDisplayFormat("yyyy-MM")
         self.person = PersonPicker(session)
@@ -163,6 +179,12 @@ class PrintPage(QWidget):
             area, month = self.area.code(), self.month.value().strftime("%Y-%m")
             if not area:
                 raise ValueError(self.tr("请选择村或安置点"))
+            if not _village_or_site(area):
+                raise ValueError(
+                    self.tr(
+                        "走访记录表按村或安置点打印：%1 不是村或安置点，请在“村/安置点”中选一个村或安置点"
+                    ).replace("%1", self.areas.name(area))
+                )
             policy = policy_access.policy_or_none(self.session.ledger)
             return lambda led: jobs.visits_job(led, area, month, policy=policy)
         if self.person.chosen is None:
@@ -187,6 +209,11 @@ class PrintPage(QWidget):
     def shutdown(self) -> None:
         """Stop the person picker's search thread."""
         self.person.stop()
+
+
+def _village_or_site(code: str) -> bool:
+    """A village's or site's code (12 digits), or a group's or building's within one."""
+    return len(code) >= 12
 
 
 class _Mirror(QComboBox):

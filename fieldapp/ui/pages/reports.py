@@ -23,6 +23,7 @@ from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.bar_chart import BarChart
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
@@ -127,6 +128,8 @@ class ReportsPage(QWidget):
         self.report = report
         total = report.total
         self.model.set_rows([*report.areas, total])
+        # The names whole (the county's total row the longest): the figures take what is left.
+        self.table.resizeColumnToContents(0)
         self.summary.setText(
             self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
             .replace("%1", report.month)
@@ -154,9 +157,10 @@ class ReportsPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("导出月报（含个人信息，请妥善保管）"),
-            f"月报-{self.report.month}.xlsx",
+            start_at(f"月报-{self.report.month}.xlsx"),
             self.tr("Excel 文件 (*.xlsx)"),
         )
+        used(path)
         if path:
             self.export_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
 

@@ -29,6 +29,7 @@ from fieldapp.services.report import five_rosters
 from fieldapp.ui import papers
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
@@ -207,9 +208,10 @@ class RostersPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("导出一库五册"),
-            f"{self.rosters.area_name}一库五册.xlsx",
+            start_at(f"{self.rosters.area_name}一库五册.xlsx"),
             self.tr("Excel 文件 (*.xlsx)"),
         )
+        used(path)
         if path:
             self.export_to(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
 

@@ -42,6 +42,7 @@ from fieldapp.ui import i18n, login, policy_access, prefs
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import wheel_only_when_focused
@@ -71,6 +72,7 @@ class SettingsPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        self.scroll = scroll
         wheel_only_when_focused(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
@@ -231,8 +233,9 @@ class SettingsPage(QWidget):
     def install_dialog(self) -> None:
         """Choose a county pack file (.toml) and install it."""
         path, _f = QFileDialog.getOpenFileName(
-            self, self.tr("选择政策包"), "", self.tr("政策包 (*.toml)")
+            self, self.tr("选择政策包"), start_at(), self.tr("政策包 (*.toml)")
         )
+        used(path)
         if path:
             self.install_pack(Path(path))
 
@@ -412,6 +415,14 @@ class SettingsPage(QWidget):
         self.show_users()
         return box
 
+    def _say_done(self, text: str) -> None:
+        """Say a user or password change under the users' buttons, scrolled into view: on a
+        short screen the note lay below the room and the change seemed to do nothing."""
+        self.users_note.setText(text)
+        self.users_note.adjustSize()
+        self.scroll.widget().layout().activate()
+        self.scroll.ensureWidgetVisible(self.users_note, 0, 8)
+
     def _user_buttons(self) -> tuple[QPushButton, ...]:
         return (
             self.passwd_button,
@@ -504,7 +515,7 @@ class SettingsPage(QWidget):
             show_error(self, error)
             return False
         self.show_users()
-        self.users_note.setText(self.tr("已修改 %1 的口令").replace("%1", who))
+        self._say_done(self.tr("已修改 %1 的口令").replace("%1", who))
         return True
 
     def reset_selected_dialog(self) -> bool:
@@ -526,7 +537,7 @@ class SettingsPage(QWidget):
             show_error(self, error)
             return False
         self.show_users()
-        self.users_note.setText(self.tr("已修改 %1 的口令").replace("%1", name))
+        self._say_done(self.tr("已修改 %1 的口令").replace("%1", name))
         return True
 
     def add_user_dialog(self) -> bool:
@@ -549,7 +560,7 @@ class SettingsPage(QWidget):
             show_error(self, error)
             return False
         self.show_users()
-        self.users_note.setText(self.tr("已新增用户 %1").replace("%1", name.strip()))
+        self._say_done(self.tr("已新增用户 %1").replace("%1", name.strip()))
         return True
 
     def disable_selected(self) -> bool:
@@ -583,7 +594,7 @@ class SettingsPage(QWidget):
             window.rotate_key(self.tr("已停用用户 %1").replace("%1", name))
             return True
         self.show_users()
-        self.users_note.setText(self.tr("已停用用户 %1").replace("%1", name))
+        self._say_done(self.tr("已停用用户 %1").replace("%1", name))
         return True
 
     def enable_selected(self) -> bool:
@@ -611,9 +622,7 @@ class SettingsPage(QWidget):
             show_error(self, error)
             return False
         self.show_users()
-        self.users_note.setText(
-            self.tr("已重新启用用户 %1，请把新口令告诉本人").replace("%1", name)
-        )
+        self._say_done(self.tr("已重新启用用户 %1，请把新口令告诉本人").replace("%1", name))
         return True
 
     def has_unsaved(self) -> bool:

@@ -41,6 +41,7 @@ from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
@@ -220,7 +221,7 @@ class SyncPage(QWidget):
 
     def browse(self) -> None:
         """Choose any folder to export to."""
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择导出文件夹"))
+        folder = used(QFileDialog.getExistingDirectory(self, self.tr("选择导出文件夹"), start_at()))
         if folder:
             self.folder.setEditText(folder)
 
@@ -239,9 +240,10 @@ class SyncPage(QWidget):
         path, _f = QFileDialog.getOpenFileName(
             self,
             self.tr("选择登记文件"),
-            "",
+            start_at(),
             self.tr("登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)"),
         )
+        used(path)
         if path:
             self.enrol(Path(path))
 
@@ -384,10 +386,11 @@ class SyncPage(QWidget):
 
     def import_dialog(self) -> None:
         """Choose a bundle to import."""
-        start = self.folder.currentData() or ""
+        start = self.folder.currentData() or start_at()
         path, _f = QFileDialog.getOpenFileName(
             self, self.tr("选择数据包"), start, self.tr("数据包 (*.fieldsync);;所有文件 (*)")
         )
+        used(path)
         if path:
             self.import_from(Path(path))
 

@@ -75,7 +75,9 @@ class VisitsPage(QWidget):
     def _build_entry(self) -> None:
         self.entry_box = QGroupBox(self.tr("记录走访 (Ctrl+N)"))
         self.picker = QLineEdit()
-        self.picker.setPlaceholderText(self.tr("输入姓名、拼音首字母或身份证号，回车选第一个"))
+        self.picker.setPlaceholderText(
+            self.tr("输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）")
+        )
         self.hits = QListWidget()
         self.hits.setMaximumHeight(110)
         self.chosen_label = QLabel(self.tr("尚未选择户或人员"))
