@@ -15,6 +15,7 @@ a couple of seconds; with it every condition of every event is explained.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -312,6 +313,85 @@ def claim_not_yet_due(
         "补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；"
         "到了那一天再申领",
     )
+
+
+def claim_event_id(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The job (table "employment_spells") or training (table "services") a one-time claim
+    says it pays for, as (table, row id) — its `spell_id`, or the training its frozen facts
+    name; None for a subsidy paid by the month (year), or a rule the policy does not hold."""
+    try:
+        rule = policy.rule(str(claim.get("rule_id") or ""))
+    except FieldappError:
+        return None
+    if rule.limit.kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        return None
+    if rule.event is EventKind.SPELL:
+        return "employment_spells", str(claim.get("spell_id") or "")
+    facts = claim.get("facts")
+    if isinstance(facts, str):
+        try:
+            facts = json.loads(facts or "{}")
+        except ValueError:
+            facts = {}
+    found = facts.get("event_id") if isinstance(facts, Mapping) else None
+    return "services", str(found or "")
+
+
+def claim_event_unfounded(
+    policy: Policy, claim: Mapping[str, Any], event: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a one-time claim is not founded on the job (training) it names, as (rule, reason);
+    None when it is, or when the policy cannot say.
+
+    A one-time subsidy pays for a job or training that began on a day: the claim carries that
+    day (`event_date`), whose figure its amount is judged against, and the event
+    (`claim_event_id`); `event` is that row as the ledger holds it (None: no such row). The
+    row must be the claimant's own, a training when the rule pays for one, begin on the
+    claim's day, and the limit key must count that event (a made-up key would let one job be
+    paid twice past the one-time guard).
+    """
+    try:
+        rule = policy.rule(str(claim.get("rule_id") or ""))
+    except FieldappError:
+        return None
+    if rule.limit.kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        return None
+    spell = rule.event is EventKind.SPELL
+    what = "就业" if spell else "培训"
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    day = _day(claim.get("event_date"))
+    said = f"{day} 开始的{what}" if day is not None else f"未写明开始日期的{what}"
+    person = str(claim.get("person_id") or "")
+    if (
+        event is None
+        or event.get("deleted")
+        or str(event.get("person_id") or "") != person
+        or (not spell and event.get("service_type") != _TRAINING)
+    ):
+        return (
+            "claim_event",
+            f"{name}申领的{said}，台账上没有登记在{claim.get('person_name') or '此人'}名下："
+            f"一次性补贴只能为本人登记在台账上的{what}申领，请先登记{what}，再按登记的{what}申领",
+        )
+    start = _day(event.get("start_date" if spell else "service_date"))
+    if start != day:
+        return (
+            "claim_event",
+            f"{name}写的{what}开始日期（{day or '未写明'}）与台账上登记的（{start}）不符："
+            f"补贴按{what}开始那天的条件和标准核定，请按台账上的{what}重新申领",
+        )
+    named = claim_event_id(policy, claim)
+    if (
+        start is not None
+        and named is not None
+        and str(claim.get("limit_key") or "") != limit_key(rule, person, start, named[1])
+    ):
+        return (
+            "claim_event",
+            f"{name}（{said}）的查重信息与这次{what}不符：同一次{what}（同一个人）"
+            "只能申领一次，请重新申领",
+        )
+    return None
 
 
 #: A qualifying event: its date, the spell or training, and the categories held that day.

@@ -28,7 +28,12 @@ from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
-from fieldapp.policy.eligibility import claim_beyond_policy, claim_not_yet_due
+from fieldapp.policy.eligibility import (
+    claim_beyond_policy,
+    claim_event_id,
+    claim_event_unfounded,
+    claim_not_yet_due,
+)
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
@@ -59,10 +64,11 @@ from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.queries import records
 
-#: A claim's fields that say what it pays for which month (job): a change setting any of them,
-#: or taking the claim a step on in review, is judged against the policy (`PolicyJudge`).
+#: A claim's fields that say what it pays for which month (job, training): a change setting
+#: any of them, or taking the claim a step on in review, is judged against the policy
+#: (`PolicyJudge`).
 PAID_FIELDS: frozenset[str] = frozenset(
-    {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id"}
+    {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts"}
 )
 #: Review steps that pass a claim on towards payment.
 ONWARD: frozenset[str] = frozenset(
@@ -82,6 +88,11 @@ REVIEWED: frozenset[str] = frozenset(
     {ClaimState.VILLAGE_REVIEWED.value, ClaimState.TOWNSHIP_REVIEWED.value}
 )
 
+#: Fields that say which job (training) a one-time claim pays for, and for whom: a claim made
+#: or changed in one is judged against the ledger's jobs and trainings (`policy_judge`).
+EVENT_FIELDS: frozenset[str] = frozenset(
+    {"rule_id", "person_id", "event_date", "spell_id", "limit_key", "facts"}
+)
 #: Fields that say which month (job) a claim pays: setting one dates the claim anew.
 DATED_FIELDS: frozenset[str] = frozenset({"claim_date", "limit_key", "event_date"})
 #: Steps towards the money a claim dated after today may not take (paid, too: a payment
@@ -119,6 +130,8 @@ PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup], Verdict]
 def policy_judge(ledger: Ledger) -> PolicyJudge:
     """The policy in force on `ledger` judging claims (`claim_beyond_policy`), read once, on
     the first claim it is asked about (a ledger whose policy cannot be read judges no amount);
+    a one-time claim made, or changed in the job (training) it pays, founded on that job of
+    the ledger, beginning that day (`claim_event_unfounded`);
     and the one-time guard: a claim reviewed (村审核, 乡镇审核) that repeats a live claim of the
     ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused."""
     made: list[Policy | None] = []
@@ -137,6 +150,18 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
         found = claim_beyond_policy(policy, row) if policy is not None else None
         if found is not None:
             return refuse(*found)
+        before = lookup("claims", row_id)
+        if policy is not None and (
+            before is None or any(before.get(f) != row.get(f) for f in EVENT_FIELDS)
+        ):
+            # Made, or said to pay for another job (training): it must be on the ledger (as
+            # the changes allowed so far leave it: the job may come in the same bundle).
+            named = claim_event_id(policy, row)
+            if named is not None:
+                event = lookup(*named) if named[1] else None
+                found = claim_event_unfounded(policy, row, event)
+                if found is not None:
+                    return refuse(*found)
         claim = ClaimRow.of(row_id, row)
         if claim.state in REVIEWED and claim.limit_key:
             from fieldapp.store.queries.claims import ClaimQueries

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
 
-from fieldapp.domain.models import Area, Household, Person
+from fieldapp.domain.models import Area, EmploymentSpell, Household, Person
+from fieldapp.store.ids import natural_id
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import crypto
@@ -34,6 +36,30 @@ def add_family(
             )
             ids.append(pid)
     return hh, ids
+
+
+#: The day the job of `add_job` began.
+JOB_START = "2026-03-01"
+
+
+def job_of(person_id: str) -> str:
+    """The id of the job `add_job` gives a person."""
+    return natural_id("employment_spells", "test job", person_id)
+
+
+def add_job(ledger: Ledger, person_id: str) -> str:
+    """A job outside the county for a person, from `JOB_START` (what a one-time claim pays
+    for: the hub holds a claim for a job the ledger does not have); returns its id."""
+    spell = EmploymentSpell(
+        id=job_of(person_id),
+        person_id=person_id,
+        start_date=dt.date.fromisoformat(JOB_START),
+        place_code="440305",
+        place_name="深圳市南山区",
+        employer="某电子厂",
+    )
+    with ledger.transaction():
+        return Records(ledger).save(spell)
 
 
 def keys_of(ledger: Ledger) -> crypto.KeyPair:

@@ -15,19 +15,22 @@ from fieldapp.store.ledger import natural_id
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
 from tests.sync.hostile import YEAR_2100_MS, foreign, forge, send
 
 OTHER = "520502202001"
 
 
 def claim(person_id: str, state: str = "草稿", amount: float = 500.0) -> dict:
+    """The transport subsidy for the person's job (`add_job`)."""
     return {
         "person_id": person_id,
         "rule_id": "transport_cross_county",
-        "limit_key": f"transport|{person_id}|once",
+        "limit_key": f"transport|{person_id}|ever",
         "state": state,
         "amount": amount,
+        "spell_id": job_of(person_id),
+        "event_date": JOB_START,
     }
 
 
@@ -40,6 +43,8 @@ def county(tmp_path, hub, make_device):
     other = make_device("远村", OTHER)
     _, (mine,) = add_family(village, VILLAGE, ["101"])
     _, (theirs,) = add_family(other, OTHER, ["103"], surname="王")
+    add_job(village, mine)
+    add_job(other, theirs)
     with other.transaction():
         their_claim = other.insert("claims", claim(theirs))
     counter = iter(range(1000))
@@ -585,11 +590,14 @@ def test_a_claim_for_next_june_is_held_never_landing_nor_reaching_the_village(
 
 @pytest.mark.today("2027-06-05")
 def test_the_same_claim_arriving_in_june_lands(county, hub, tmp_path):
-    """The hub judges by the day the bundle arrives: June's claim sent in June is not held
-    as dated ahead (this one asks more than the transport subsidy pays: held for that)."""
+    """The hub judges by the day the bundle arrives: June's claim sent in June lands."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")  # the transport subsidy's figure: 500 元
     village, mine = county["village"], county["mine"]
-    june = claim(mine) | {"claim_date": "2027-06-05",
-                          "limit_key": f"welfare_post|{mine}|month:2027-06"}  # fmt: skip
+    june = claim(mine) | {"claim_date": "2027-06-05"}
     made = forge(village, "claims", natural_id("claims", "forged", "june"), june)
     hub.import_file(send(village, tmp_path / "june.fs").path)
-    assert "claim_future" not in {h.rule for h in hub.rejected() if h.change_id == made.id}
+    assert [(h.rule, h.reason) for h in hub.rejected()] == []
+    assert hub.ledger.get("claims", made.row_id)["claim_date"] == "2027-06-05"

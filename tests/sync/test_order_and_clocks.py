@@ -15,7 +15,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
 
 YEAR_MS = 365 * 24 * 3600 * 1000
 
@@ -110,12 +110,15 @@ def test_hub_lists_a_one_time_subsidy_claimed_on_two_devices(tmp_path, hub, make
     a = make_device("甲村", VILLAGE)
     b = make_device("甲村二号", VILLAGE)
     _, (pid,) = add_family(a, VILLAGE, ["101"])
+    add_job(a, pid)
     hub.import_file(export_bundle(a, tmp_path / "a1.fs").path)
     import_bundle(b, hub.export_for("甲村二号", tmp_path / "b1.fs").path)
     claim = {
         "person_id": pid,
         "rule_id": "transport_cross_county",
-        "limit_key": f"transport|{pid}|once",
+        "limit_key": f"transport|{pid}|ever",
+        "spell_id": job_of(pid),
+        "event_date": JOB_START,
         "state": "已提交",
         "amount": 500.0,
     }

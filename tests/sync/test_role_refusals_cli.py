@@ -11,7 +11,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job
 
 TOWNSHIP = VILLAGE[:9]
 
@@ -21,13 +21,16 @@ def test_a_village_device_cannot_take_the_townships_step_but_the_township_can(
 ):
     village = make_device("红星村", VILLAGE)
     _, (person,) = add_family(village, VILLAGE, ["101"])
+    job = add_job(village, person)
     with village.transaction():
         claim = village.insert(
             "claims",
             {
                 "person_id": person,
                 "rule_id": "transport_cross_county",
-                "limit_key": f"transport|{person}|once",
+                "limit_key": f"transport|{person}|ever",
+                "spell_id": job,
+                "event_date": JOB_START,
                 "state": "草稿",
                 "amount": 500.0,
             },
