@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
 import openpyxl
 import pytest
+import time_machine
 
 from fieldapp.domain.claims import Claim, ClaimState
+from fieldapp.domain.dates import CHINA
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.paperwork.jobs import (
     certificate_job,
@@ -86,10 +89,26 @@ def sizes(pdf: bytes, page: int = 0) -> list[tuple[str, float]]:
     return found
 
 
+#: The days `at` has moved the machine to in this test, undone when it ends.
+_TRAVELS: list[time_machine.travel] = []
+
+
+@pytest.fixture(autouse=True)
+def _back_to_today() -> Iterator[None]:
+    yield
+    while _TRAVELS:
+        _TRAVELS.pop().stop()
+
+
 def at(ledger: Ledger, when: dt.datetime) -> None:
-    """The ledger's clock as on the laptop at `when` (local time): what it writes is made then."""
+    """The ledger's clock as on the laptop at `when` (local time): what it writes is made then —
+    and the machine's day too (time-machine, `when` in China), so the write door, which refuses
+    a claim for a month not yet come, judges on that day."""
     ms = int(when.timestamp() * 1000)
     ledger.clock = HybridClock(ledger.get_meta("hlc"), now_ms=lambda: ms)
+    travel = time_machine.travel(when.replace(tzinfo=CHINA), tick=True)
+    travel.start()
+    _TRAVELS.append(travel)
 
 
 def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Records) -> None:
