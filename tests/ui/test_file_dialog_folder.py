@@ -38,3 +38,29 @@ def test_dialogs_open_in_documents_then_in_the_last_folder_used(
     assert Path(asked[1]) == out, asked
     window.show_page("settings").install_dialog()
     assert Path(asked[2]) == out, asked
+
+
+def test_the_import_result_is_saved_beside_the_table_imported(qtbot, tmp_path, monkeypatch):
+    """保存导入结果 (to send back with the sheet) suggested 导入结果.xlsx in the working folder;
+    it now suggests it in the folder of the table just imported."""
+    from fieldapp.tabular.outcome import ImportReport
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.dialogs.import_report import ImportReportDialog
+    from fieldapp.ui.files import used
+
+    make_app()
+    table = tmp_path / "村里交来的表" / "台账.xlsx"
+    table.parent.mkdir()
+    table.write_bytes(b"")
+    used(str(table))  # the import dialog's choice
+    asked: list[str] = []
+
+    def save(_parent, _title, start="", *a, **k):  # noqa: ANN001, ANN202
+        asked.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    dialog = ImportReportDialog(ImportReport())
+    qtbot.addWidget(dialog)
+    dialog.save_dialog()
+    assert Path(asked[0]) == table.parent / "导入结果.xlsx", asked

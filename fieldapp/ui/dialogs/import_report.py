@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from fieldapp.tabular.import_report import write_import_report
 from fieldapp.tabular.ledger_import import ImportReport, RowProblem
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.files import start_at, used
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import fit_to_screen, table_view
 
@@ -82,8 +83,12 @@ class ImportReportDialog(QDialog):
     def save_dialog(self) -> None:
         """Save the report as a workbook (to send back with the sheet)."""
         path, _f = QFileDialog.getSaveFileName(
-            self, self.tr("保存导入结果"), self.tr("导入结果.xlsx"), self.tr("Excel 文件 (*.xlsx)")
+            self,
+            self.tr("保存导入结果"),
+            start_at(self.tr("导入结果.xlsx")),  # beside the table just imported
+            self.tr("Excel 文件 (*.xlsx)"),
         )
+        used(path)
         if path:
             self.save(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
