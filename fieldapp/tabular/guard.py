@@ -234,11 +234,13 @@ def _sniff_ole(path: Path) -> str:
     raise unreadable(path.name, f"这个文件不是表格，而是{kind}；请选择台账的 Excel 或 WPS 表格文件")
 
 
-def password_protected(name: str) -> ValidationFailed:
-    """The refusal of a workbook that needs a password to open."""
+def password_protected(name: str, kind: str = ".xlsx") -> ValidationFailed:
+    """The refusal of a workbook that needs a password to open, naming the programs that open
+    its `kind` (the suffix its content calls for: Excel cannot open an .ods at all)."""
+    programs = "LibreOffice 或 WPS" if kind == ".ods" else "Excel 或 WPS"
     return unreadable(
         name,
-        "工作簿设置了打开密码（已加密），本程序无法读取；请在 Excel 或 WPS 中输入密码打开，"
+        f"工作簿设置了打开密码（已加密），本程序无法读取；请在 {programs} 中输入密码打开，"
         "取消打开密码后保存，再导入",
     )
 

@@ -109,6 +109,7 @@ class LedgerImporter:
         self._month = month_key(self.today)
         self._sheet = ""
         self._hidden: set[int] = set()
+        self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
         #: The current sheet's cells holding a formula's error value, by row: (column's name,
         #: error, whether the row cannot be read without it).
         self._errors: dict[int, list[tuple[str, str, bool]]] = {}
@@ -187,6 +188,7 @@ class LedgerImporter:
                             self._read_people(sheet, bulk, done, total)
                         else:
                             extra_rows.extend(self._read_extra(sheet, done, total))
+                        self._say_hidden()
                         done += rows
                     if not found:
                         raise no_header()
@@ -532,12 +534,26 @@ class LedgerImporter:
             return None
 
     def _warn_hidden(self, row: int) -> None:
-        """A hidden row is read like any other, and said (someone may have hidden it to skip
-        it, and the import does not know that)."""
+        """A hidden row is read like any other, and said once per sheet by `_say_hidden`
+        (someone may have hidden it to skip it, and the import does not know that)."""
         if row in self._hidden:
-            self.report.warnings.append(
-                RowProblem(row, "这一行在表格中是隐藏的，已照常读取", self._sheet)
+            self._hidden_read.append(row)
+
+    def _say_hidden(self) -> None:
+        """One note for the sheet's hidden rows that were read: the row itself when it is one,
+        else how many and which (a filtered sheet hides thousands; a note each buried the
+        rest)."""
+        rows, self._hidden_read = sorted(set(self._hidden_read)), []
+        if not rows:
+            return
+        if len(rows) == 1:
+            said = "这一行在表格中是隐藏的，已照常读取"
+        else:
+            said = (
+                f"有 {len(rows)} 行在表格中是隐藏的（被筛选或手动隐藏）：第 {_ranges(rows)} 行，"
+                "已照常读取，请核对"
             )
+        self.report.warnings.append(RowProblem(rows[0], said, self._sheet))
 
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
         """True for a row at the foot of a form (合计, 填表人 …): said, not read as a person."""
@@ -758,6 +774,18 @@ def _errors_by_row(sheet: Table) -> dict[int, list[tuple[str, str, bool]]]:
         vital = key in _VITAL if ledger else key == "id_number"
         found.setdefault(row, []).append((label, error, vital))
     return found
+
+
+def _ranges(rows: list[int], most: int = 12) -> str:
+    """Sorted row numbers as 5–1004、1100、1102–1103 (the first `most` runs, then 等)."""
+    runs: list[list[int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    said = "、".join(f"{a}–{b}" if b > a else str(a) for a, b in runs[:most])
+    return said + ("等" if len(runs) > most else "")
 
 
 def _hidden_columns(sheet: Table) -> list[RowProblem]:

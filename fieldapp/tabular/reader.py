@@ -295,7 +295,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
             with path.open("rb") as stream:
                 book = CalamineWorkbook.from_filelike(stream)
     except PasswordError:
-        raise guard.password_protected(path.name) from None
+        raise guard.password_protected(path.name, kind) from None
     except Exception:  # noqa: BLE001 - calamine raises several unrelated types
         raise guard.unreadable(
             path.name, f"文件已损坏，或不是 Excel 或 WPS 表格；{guard.SAVE_AS}"
@@ -309,7 +309,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
                 # calamine's own lists, not copied (a 100 000-row sheet); typed as plain cells.
                 rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
             except PasswordError:
-                raise guard.password_protected(path.name) from None
+                raise guard.password_protected(path.name, kind) from None
             except Exception:  # noqa: BLE001 - calamine raises several unrelated types
                 raise guard.unreadable(
                     path.name,

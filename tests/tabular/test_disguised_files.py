@@ -24,7 +24,18 @@ FIXTURES = Path(__file__).parent / "fixtures"
 HEAD = make_id("520502", "19750316", "131")
 PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
 #: The only Latin words a message about a file may hold (besides the file's own name).
-ALLOWED_WORDS = {"xlsx", "xls", "csv", "ods", "Excel", "WPS", "Word", "HTML", "XML"}
+ALLOWED_WORDS = {
+    "xlsx",
+    "xls",
+    "csv",
+    "ods",
+    "Excel",
+    "WPS",
+    "LibreOffice",
+    "Word",
+    "HTML",
+    "XML",
+}
 
 
 def _persons(ledger: Ledger) -> int:
@@ -96,6 +107,35 @@ def test_a_password_protected_xlsx_is_refused_saying_so(ledger, tmp_path):
     )
     message = _refused(ledger, path)
     assert "密码" in message and "加密.xlsx" in message and "损坏" not in message
+
+
+def test_a_password_protected_ods_names_the_programs_that_open_it(ledger, tmp_path):
+    # Was: 请在 Excel 或 WPS 中输入密码打开 for an .ods LibreOffice saved with a password —
+    # Excel cannot open it at all. What LibreOffice writes: the zip, its content.xml encrypted
+    # and the manifest saying how.
+    path = tmp_path / "加密.ods"
+    with zipfile.ZipFile(FIXTURES / "村台账_libreoffice.ods") as source:
+        entries = [(i, source.read(i.filename)) for i in source.infolist()]
+    encryption = (
+        b'manifest:full-path="content.xml" manifest:size="4000"><manifest:encryption-data '
+        b'manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" '
+        b'manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name='
+        b'"http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/>'
+        b'<manifest:key-derivation manifest:key-derivation-name="PBKDF2" manifest:key-size="32" '
+        b'manifest:iteration-count="100000" manifest:salt="AAAA"/></manifest:encryption-data>'
+        b'</manifest:file-entry><manifest:file-entry manifest:media-type="" '
+        b'manifest:full-path="Thumbnails/none.png"'
+    )
+    with zipfile.ZipFile(path, "w") as out:
+        for info, data in entries:
+            if info.filename == "content.xml":
+                data = bytes((b * 7 + 3) % 256 for b in data)
+            elif info.filename == "META-INF/manifest.xml":
+                data = data.replace(b'manifest:full-path="content.xml"', encryption, 1)
+            out.writestr(info, data)
+    message = _refused(ledger, path)
+    assert "密码" in message and "损坏" not in message
+    assert "请在 LibreOffice 或 WPS 中输入密码打开" in message and "Excel" not in message
 
 
 def test_a_password_protected_xls_is_refused_saying_so(ledger, tmp_path):

@@ -93,6 +93,35 @@ def test_openpyxl_sheet_with_hidden_rows_and_merged_household_cells(ledger, tmp_
     assert households == (1,)
 
 
+def test_a_filtered_sheet_says_its_hidden_rows_once_with_their_ranges(ledger, tmp_path):
+    # Was: one 这一行在表格中是隐藏的 note per hidden row — a 台账 filtered to one village
+    # gave thousands of notes burying every other. Now one note on the first hidden row says
+    # how many rows are hidden and which; the rows are read as before.
+    path = tmp_path / "筛选.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE])
+    start = dt.date(1960, 1, 1)
+    for n in range(1200):
+        number = make_id("520502", (start + dt.timedelta(days=n)).strftime("%Y%m%d"), "131")
+        sheet.append([f"张{n}", number, number, "户主", *PLACE.values()])
+    hidden = [*range(5, 1005), 1100, 1102, 1103]
+    for row in hidden:
+        sheet.row_dimensions[row].hidden = True
+    sheet.auto_filter.ref = "A1:G1201"
+    book.save(path)
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 1200
+    notes = [(w.row, w.reason) for w in report.warnings if "隐藏" in w.reason]
+    assert notes == [
+        (
+            5,
+            "有 1003 行在表格中是隐藏的（被筛选或手动隐藏）：第 5–1004、1100、1102–1103 行，"
+            "已照常读取，请核对",
+        )
+    ]
+
+
 def test_xlsxwriter_sheet_yes_no_and_sex_words_are_mapped(ledger, tmp_path):
     path = tmp_path / "x.xlsx"
     book = xlsxwriter.Workbook(str(path))
