@@ -11,14 +11,16 @@ its next answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.domain.dates import today
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.roles import Role
+from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.services.trust import AREA, LINKS, RULES, Proposal, check, printable, table_name
-from fieldapp.services.trust_check import context_for, named_actor
+from fieldapp.services.trust_check import asks_due, context_for, named_actor
 from fieldapp.store import replica
 from fieldapp.store.held import ACCEPTED, DISMISSED, HELD, HeldChange, HeldChanges
 from fieldapp.store.places import PlaceFinder
@@ -263,6 +265,17 @@ def accept(
                 f"{hints.which(held_id)}（{about}）不能接受：{_short(verdict.reason, 200)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
+        early = (
+            _not_yet_due(finder.row(change.tbl, change.row_id), change.data)
+            if asks_due(change.tbl, change.data, context.exists)
+            else None
+        )
+        if early is not None:
+            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
+            raise SyncError(
+                f"{hints.which(held_id)}（{about}）现在不能接受：{early}。"
+                f"也可以不予采纳{hints.dismissing}"
+            )
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
         ledger.author = f"{reviewer}（接受 {printable(change.author)}）"
@@ -279,6 +292,20 @@ def accept(
         found = store.get(held_id)
     assert found is not None
     return found
+
+
+def _not_yet_due(before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> str | None:
+    """Why a held claim (`before` as the hub has it, `data` its change) cannot be accepted on
+    the hub's today: dated after it, accepting would pay for work not yet done all the same
+    (`claim_future`); it may be accepted from its claim date. None when it may be now."""
+    row = {**(before or {}), **data}
+    if row.get("deleted"):
+        return None
+    on = today()
+    if claim_not_yet_due(row, on, "中心今天") is None:
+        return None
+    due = str(row.get("claim_date"))
+    return f"申领日期 {due} 还没有到（中心今天是 {on}），补贴不能预先发放；从 {due} 起才能接受"
 
 
 def dismiss(

@@ -4,6 +4,7 @@ forwarded, while the legitimate changes of the same bundle land."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -601,3 +602,33 @@ def test_the_same_claim_arriving_in_june_lands(county, hub, tmp_path):
     hub.import_file(send(village, tmp_path / "june.fs").path)
     assert [(h.rule, h.reason) for h in hub.rejected()] == []
     assert hub.ledger.get("claims", made.row_id)["claim_date"] == "2027-06-05"
+
+
+@pytest.mark.today("2026-12-03")
+def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, tmp_path, capsys):
+    """`hub rejected --accept` took next June's claim, held as claim_future, in December: the
+    county's reviewer paid for work not yet done all the same. Now refused, in Chinese, saying
+    from which day it may be accepted or that it may be dismissed; it stays held, and from
+    that day the same accept lands."""
+    import time_machine
+
+    from fieldapp.domain.dates import CHINA
+
+    village, mine = county["village"], county["mine"]
+    june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张三",
+                          "rule_title": "乡村公益性岗位补贴"}  # fmt: skip
+    ahead = forge(village, "claims", natural_id("claims", "forged", "june"), june)
+    hub.import_file(send(village, tmp_path / "forged.fs").path)
+    (held,) = hub.rejected()
+    assert held.rule == "claim_future"
+    root = str(hub.root)
+    capsys.readouterr()
+    assert cli(["hub", "rejected", "--dir", root, "--accept", str(held.id)]) == 1
+    err = capsys.readouterr().err
+    assert "不能接受" in err and "2027-06-05" in err and "起" in err and "不予采纳" in err
+    assert "还没有到" in err and "2026-12-03" in err
+    (still,) = hub.rejected()
+    assert still.status == "held" and hub.ledger.get("claims", ahead.row_id) is None
+    with time_machine.travel(dt.datetime(2027, 6, 5, 12, tzinfo=CHINA), tick=True):
+        assert cli(["hub", "rejected", "--dir", root, "--accept", str(held.id)]) == 0
+    assert hub.ledger.get("claims", ahead.row_id)["claim_date"] == "2027-06-05"

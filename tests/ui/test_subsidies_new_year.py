@@ -31,6 +31,7 @@ def extended_to_2026(ledger_path: Path, tmp_path: Path) -> Path:
     return ledger_path
 
 
+@pytest.mark.today("2027-01-02")
 def test_the_list_says_which_subsidies_ended_at_the_new_year(
     extended_to_2026, window, qtbot
 ) -> None:
@@ -140,3 +141,17 @@ def test_the_date_says_a_monthly_subsidy_is_claimed_for_its_month(window) -> Non
     page = window.show_page("subsidies")
     tip = page.on.toolTip()
     assert "按月发放的补贴申领这一天所在的月份" in tip and "申领上个月的，请选上个月的日期" in tip
+
+
+@pytest.mark.today("2026-12-03")
+def test_a_month_not_yet_come_cannot_be_picked(window, qtbot) -> None:
+    """The 日期 of the 补贴 page could be set to next June, and only the claim was refused
+    (申领日期还没有到): the picker now ends at today, by China's date as the rules count it."""
+    from PySide6.QtCore import QDate
+
+    page = window.show_page("subsidies")
+    assert page.on.maximumDate() == QDate(2026, 12, 3)
+    page.on.set_value(dt.date(2027, 6, 5))
+    assert page.on.value() == dt.date(2026, 12, 3)
+    page.on.set_value(dt.date(2026, 11, 30))  # last month's claim: still picked
+    assert page.on.value() == dt.date(2026, 11, 30)

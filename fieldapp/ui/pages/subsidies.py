@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.areacode import in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState
+from fieldapp.domain.dates import today
 from fieldapp.domain.models import Person
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
@@ -53,7 +54,7 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, table_view
+from fieldapp.ui.widgets import DateField, table_view, to_qdate
 
 
 def _money(value: float | None) -> str:
@@ -123,6 +124,7 @@ class SubsidiesPage(QWidget):
                 "申领上个月的，请选上个月的日期"
             )
         )
+        self.activated()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._eligible_tab(), self.tr("符合条件人员"))
         self.tabs.addTab(self._claims_tab(), self.tr("申领"))
@@ -491,6 +493,11 @@ class SubsidiesPage(QWidget):
         self.evidence_button.clicked.connect(lambda: self.record_evidence())
         self.form_button.clicked.connect(self.preview_form)
         return box
+
+    def activated(self) -> None:
+        """Shown: the date ends at today (as the rules count it) — a month not yet come
+        cannot be claimed, so it cannot be picked (a window left open past midnight)."""
+        self.on.setMaximumDate(to_qdate(today()))
 
     def refresh_claims(self) -> None:
         """Reload claims and batches for the area and rule."""
