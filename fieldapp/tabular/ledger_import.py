@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -42,7 +43,14 @@ from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month, match_header
+from fieldapp.tabular.columns import (
+    BY_KEY,
+    EXTRA_SHEETS,
+    LEDGER,
+    header_month,
+    match_header,
+    names_a_month,
+)
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
@@ -272,6 +280,8 @@ class LedgerImporter:
 
     def _read_people(self, sheet: Table, bulk: NewPeople, done: int, total: int) -> None:
         """A ledger sheet, chunk by chunk: parsed, placed, handed to the bulk writer."""
+        if self._refuse_monthly(sheet):
+            return
         self._merges_known = sheet.merges_known
         # No 户主身份证号码 column: the households are blocks, each head then its members.
         self._head_by_order = None if "head_id_number" in sheet.columns.values() else ("", 0, "")
@@ -305,6 +315,50 @@ class LedgerImporter:
             heads_given = self._head_by_order is None
             self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
+
+    def _refuse_monthly(self, sheet: Table) -> bool:
+        """True (the sheet refused whole, before a row is read) for a sheet of one row per
+        person per month: a column headed as a month (月份, 统计月份, 年月 …) beside a status
+        column, or an ID number on several rows. Read as a ledger sheet, its first row's status
+        was saved as this month's and the later months refused as repeats: a status written
+        for the wrong month. Such rows belong on the 月度状态 sheet, which reads their months.
+        """
+        month = next(
+            (
+                (i, heading)
+                for i, cell in enumerate(sheet.header_cells)
+                if i not in sheet.columns and names_a_month(heading := " ".join(str(cell).split()))
+            ),
+            None,
+        )
+        if month is None:
+            return False
+        keys = set(sheet.columns.values())
+        where = next((i for i, key in sheet.columns.items() if key == "id_number"), None)
+        numbers = [
+            idnumber.normalise(str(row[where]))
+            for row in sheet.rows
+            if where is not None and where < len(row) and str(row[where] or "").strip()
+        ]
+        counts = Counter(numbers)
+        repeated = sum(1 for n in counts.values() if n > 1)  # persons on several rows
+        if not repeated and not keys & {"work_status", "month_status"}:
+            return False  # a month beside each person, no status read: nothing per month
+        if self.update:  # on the sheet: not said missing from it
+            self._numbers_seen.update(numbers)
+        rows = sum(1 for row in sheet.rows if any(str(c or "").strip() for c in row))
+        index, heading = month
+        again = f"，有 {repeated} 人各占多行" if repeated else ""
+        self._reject(
+            sheet.header_row,
+            f"工作表“{sheet.sheet}”有“{heading}”列（{_letters(index + 1)} 列）{again}，"
+            f"像是每人每月一行的表：按人员表读会把某个月的就业状态记成本月的，这张表的 {rows} 行都"
+            "没有导入。各月的就业状态请放在名为“月度状态”的工作表中（身份证号码、月份、就业状态"
+            "各一列，一人每月一行；导入模板和导出的台账里都有这张表），人员信息请每人一行填在人员表中，"
+            "再导入",
+        )
+        _free_cells(sheet, 0, len(sheet.rows))
+        return True
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
         """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""
