@@ -450,6 +450,19 @@ def header_month(text: object) -> str | None:
     return f"{month.group(1)}-{int(month.group(2)):02d}"
 
 
+#: A header naming the month a row is for (月份, 统计月份, 年月, 月度 …): on a ledger sheet it
+#: says the sheet has one row per person per month. Not 出生年月 and the like (a date).
+_MONTH_COLUMN = re.compile(
+    r"^(统计|所属|填报|报送|报表|数据|调查|监测|核查|走访|更新|就业|务工|发放|状态|当前)?"
+    r"(月份|年月|月度|月)$"
+)
+
+
+def names_a_month(text: object) -> bool:
+    """Whether a header names the month its row is for (“月份”, “统计月份”, “年月”)."""
+    return any(_MONTH_COLUMN.match(v) for v in _variants(str(text or "")))
+
+
 def match_headers(cells: list[object], kind: str = LEDGER) -> dict[int, str]:
     """Cell index → column key for a header row (first occurrence of a key wins)."""
     found: dict[int, str] = {}

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -42,7 +43,14 @@ from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, nfkc
-from fieldapp.tabular.columns import BY_KEY, EXTRA_SHEETS, LEDGER, header_month, match_header
+from fieldapp.tabular.columns import (
+    BY_KEY,
+    EXTRA_SHEETS,
+    LEDGER,
+    header_month,
+    match_header,
+    names_a_month,
+)
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
     PERSON_FIELDS,
@@ -184,7 +192,12 @@ class LedgerImporter:
                                 )
                             )
                         self.report.warnings.extend(_hidden_columns(sheet))
-                        if sheet.kind == LEDGER:
+                        if sheet.kind == LEDGER and (months := self._per_month(sheet)):
+                            found[-1] = months  # its rows are months, read as the 月度状态's
+                            if months.kind != LEDGER:  # (else refused, nothing to read)
+                                self._errors = _errors_by_row(months)
+                                extra_rows.extend(self._read_extra(months, done, total))
+                        elif sheet.kind == LEDGER:
                             self._read_people(sheet, bulk, done, total)
                         else:
                             extra_rows.extend(self._read_extra(sheet, done, total))
@@ -305,6 +318,69 @@ class LedgerImporter:
             heads_given = self._head_by_order is None
             self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
+
+    def _per_month(self, sheet: Table) -> Table | None:
+        """A sheet of one row per person per month, as the 月度状态 sheet it is; None for any
+        other sheet. Such a sheet has a column headed as a month (月份, 统计月份, 年月 …) beside
+        a status column, or an ID number on several rows. Read as a ledger sheet, its first
+        row's status was saved as this month's and the later months refused as repeats: a
+        status written for the wrong month. Its months are read as the 月度状态 sheet's, and its
+        other columns left out (said); without a status column it is refused whole, said, and
+        returned without its rows."""
+        month = next(
+            (
+                (i, heading)
+                for i, cell in enumerate(sheet.header_cells)
+                if i not in sheet.columns and names_a_month(heading := " ".join(str(cell).split()))
+            ),
+            None,
+        )
+        if month is None:
+            return None
+        keys = {key: i for i, key in sheet.columns.items()}
+        where = keys.get("id_number")
+        numbers = [
+            idnumber.normalise(str(row[where]))
+            for row in sheet.rows
+            if where is not None and where < len(row) and str(row[where] or "").strip()
+        ]
+        repeated = sum(1 for n in Counter(numbers).values() if n > 1)  # persons on several rows
+        status = keys.get("month_status", keys.get("work_status"))
+        if not repeated and status is None:
+            return None  # a month beside each person, no status read: nothing per month
+        if self.update:  # on the sheet: not said missing from it
+            self._numbers_seen.update(numbers)
+        index, heading = month
+        again = f"，有 {repeated} 人各占多行" if repeated else ""
+        said = f"工作表“{sheet.sheet}”有“{heading}”列（{_letters(index + 1)} 列）{again}，是每人每月一行的表"
+        if status is None:
+            rows = sum(1 for row in sheet.rows if any(str(c or "").strip() for c in row))
+            self._reject(
+                sheet.header_row,
+                f"{said}，表中没有就业状态列：按人员表读只会读到每人的第一行，这张表的 {rows} 行都"
+                "没有导入。人员信息请每人一行填在人员表中；各月的就业状态请放在名为“月度状态”的"
+                "工作表中（身份证号码、月份、就业状态各一列，一人每月一行；导入模板和导出的台账里"
+                "都有这张表），再导入",
+            )
+            _free_cells(sheet, 0, len(sheet.rows))
+            return replace(sheet, rows=[])
+        header = " ".join(str(sheet.header_cells[status]).split())
+        self.report.warnings.append(
+            RowProblem(
+                sheet.header_row,
+                f"{said}：按“月度状态”表读取每一行那个月的就业状态（“{heading}”列和“{header}”列），"
+                "不会把某个月的状态记成本月的；这张表的其他各列（人员信息、工作等）没有导入，"
+                "请每人一行填在人员表中",
+                sheet.sheet,
+            )
+        )
+        columns = {index: "month", status: "status"}
+        if where is not None:
+            columns[where] = "id_number"
+        if "name" in keys:
+            columns[keys["name"]] = "name"
+        unknown = [h for h in sheet.unknown_headers if " ".join(h.split()) != heading]
+        return replace(sheet, columns=columns, kind="月度状态", unknown_headers=unknown)
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
         """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""

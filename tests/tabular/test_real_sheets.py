@@ -1579,3 +1579,75 @@ def test_a_formula_whose_file_keeps_no_result_is_said_as_such(ledger, tmp_path):
         saved = import_ledger(again, tmp_path / "lo" / "f.xlsx")
         assert saved.persons_imported == 3 and saved.rejected == [] and saved.warnings == []
         again.close()
+
+
+@pytest.mark.parametrize("month_header", ["月份", "统计月份", "年月", "月度"])
+def test_a_sheet_of_one_row_per_person_per_month_is_read_as_months(ledger, tmp_path, month_header):
+    # A township clerk's 花名册 with one row per person per month (a 月份 column) was read as a
+    # ledger sheet: 月份 passed over as an unknown column, January's 未就业 saved as this
+    # month's status, and the later months (a new job) refused as 与第 2 行重复 — a status
+    # written for the wrong month. Its rows are now read as the 月度状态 sheet's, each for its
+    # month, its other columns said not imported; the workbook's other sheets read as before.
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "大坝村"
+    first.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    first.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    first.append(["李秀", WIFE, WIFE, *PLACE.values()])
+    roster = book.create_sheet("花名册")
+    roster.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, month_header, "就业状态"])
+    roster.append(["张长英", HEAD, HEAD, *PLACE.values(), "2026-01", "未就业"])
+    roster.append(["张长英", HEAD, HEAD, *PLACE.values(), "2026-02", "未就业"])
+    roster.append(["张长英", HEAD, HEAD, *PLACE.values(), "2026-03", "已就业"])
+    roster.append(["王五", SON, SON, *PLACE.values(), "2026-03", "已就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    stored = ledger.db.execute(
+        "SELECT p.id_number, m.month, m.status FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id ORDER BY m.month"
+    ).fetchall()
+    assert stored == [
+        (HEAD, "2026-01", "未就业"),
+        (HEAD, "2026-02", "未就业"),
+        (HEAD, "2026-03", "已就业"),
+    ]
+    [(refused_row, refused)] = [(p.row, p.reason) for p in report.rejected if p.sheet == "花名册"]
+    assert refused_row == 5 and "不在台账中" in refused and "重复" not in refused
+    [said] = [w for w in report.warnings if w.sheet == "花名册"]
+    assert said.row == 1 and f"有“{month_header}”列（G 列），有 1 人各占多行" in said.reason
+    assert "每人每月一行" in said.reason and "“月度状态”表" in said.reason
+    assert "其他各列" in said.reason and "没有导入" in said.reason
+
+
+def test_a_sheet_of_one_row_per_person_per_month_without_a_status_is_refused(ledger, tmp_path):
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "大坝村"
+    first.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    first.append(["李秀", WIFE, WIFE, *PLACE.values()])
+    roster = book.create_sheet("花名册")
+    roster.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "务工地点"])
+    roster.append(["张长英", HEAD, HEAD, *PLACE.values(), "2026-01", "本村"])
+    roster.append(["张长英", HEAD, HEAD, *PLACE.values(), "2026-02", "广东省深圳市"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {WIFE}
+    [refused] = report.rejected
+    assert refused.sheet == "花名册" and refused.row == 1
+    assert "有“月份”列（G 列），有 1 人各占多行，是每人每月一行的表" in refused.reason
+    assert "这张表的 2 行都没有导入" in refused.reason and "“月度状态”的工作表" in refused.reason
+    assert "重复" not in refused.reason
+
+
+@pytest.mark.parametrize(("heading", "status"), [("统计月份", []), ("出生年月", ["已就业"])])
+def test_a_ledger_sheet_with_a_month_column_but_no_status_and_no_repeats_is_read(
+    ledger, tmp_path, heading, status
+):
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, heading, *(["就业状态"] * len(status))],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "1975-03", *status]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
