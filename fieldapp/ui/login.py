@@ -370,11 +370,15 @@ class CountyResetDialog(QDialog):
         if folder:
             self.hub_dir.setText(folder)
 
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.adjustSize()  # the form grows to the message's lines, none cut off
+
     def reset(self) -> bool:
         """Reset now (quick: one Argon2id each side); the message says what went wrong."""
-        if self.new_password.text() != self.repeat.text():
-            self.message.setText(self.tr("两次输入的新口令不一致"))
+        if not typed_twice(self.new_password, self.repeat, self._say):
             return False
+        self.message.clear()
         try:
             user_service.county_reset_at_hub(
                 Path(self.hub_dir.text().strip()),

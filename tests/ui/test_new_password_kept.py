@@ -130,3 +130,51 @@ def test_the_first_password_mistyped_says_which_box(qtbot, tmp_path, warnings_sh
     assert "请在“再输入一次”中重新输入" in warnings_shown[-1], warnings_shown
     assert wizard.password.text() == "王芳的口令1" and wizard.password_again.text() == ""
     assert wizard.focusWidget() is wizard.password_again
+
+
+def test_the_county_reset_mistyped_says_which_box_and_keeps_the_new_password(qtbot, tmp_path):
+    """The county resetting a forgotten password (县里重置口令): the second entry mistyped, the
+    form said only 两次输入的新口令不一致 and kept every box, unlike the other password forms.
+    Now as they do: the new password kept, 再输入一次 emptied with the cursor in it, the form
+    names the box; a new password too short is named before the hub is asked; then the reset
+    goes through with the boxes as they are."""
+    from fieldapp.hub.folder import Hub
+    from fieldapp.sync.enrolment import enrol
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import CountyResetDialog
+    from tests.codes import ENROL_CODE
+
+    make_app()
+    hub = Hub.init(tmp_path / "hub", credentials=Credentials("县管理员", "县里的口令1"))
+    hub.enroll("红星村", "520502101001", tmp_path / "r.enrol", code=ENROL_CODE)
+    hub.close()
+    path = tmp_path / "laptop.db"
+    device = Ledger.open(path, credentials=Credentials("李芳", "忘掉的口令12"))
+    enrol(device, tmp_path / "r.enrol", code=ENROL_CODE)
+    device.close()
+    dialog = CountyResetDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.hub_dir.setText(str(tmp_path / "hub"))
+    dialog.hub_user.setText("县管理员")
+    dialog.hub_password.setText("县里的口令1")
+    dialog.user.setText("李芳")
+    dialog.new_password.setText("县里给的新口令")
+    dialog.repeat.setText("县里给的新口令吧")
+    assert not dialog.reset()
+    said = dialog.message.text()
+    assert "请在“再输入一次”中重新输入" in said and "新口令已保留" in said, said
+    assert dialog.new_password.text() == "县里给的新口令" and dialog.repeat.text() == ""
+    assert dialog.focusWidget() is dialog.repeat
+    assert dialog.hub_password.text() == "县里的口令1"  # the hub was not asked: still there
+
+    dialog.new_password.setText("短")
+    dialog.repeat.setText("短")
+    assert not dialog.reset()
+    assert dialog.message.text().startswith("新口令："), dialog.message.text()
+    assert dialog.focusWidget() is dialog.new_password
+
+    dialog.new_password.setText("县里给的新口令")
+    dialog.repeat.setText("县里给的新口令")
+    assert dialog.reset()
+    Ledger.open(path, credentials=Credentials("李芳", "县里给的新口令")).close()

@@ -267,10 +267,6 @@
       <source>选择汇总中心文件夹</source>
       <translation>Choose the hub folder</translation>
     </message>
-    <message>
-      <source>两次输入的新口令不一致</source>
-      <translation>The two new passwords differ</translation>
-    </message>
   </context>
   <context>
     <name>CountyStatus</name>
