@@ -155,3 +155,33 @@ def test_a_month_not_yet_come_cannot_be_picked(window, qtbot) -> None:
     assert page.on.value() == dt.date(2026, 12, 3)
     page.on.set_value(dt.date(2026, 11, 30))  # last month's claim: still picked
     assert page.on.value() == dt.date(2026, 11, 30)
+
+
+def test_the_date_follows_a_new_day_with_the_page_left_open(window, qtbot) -> None:
+    """The coordinator left the 补贴 page open at 23:50 and came back in the morning: the 日期
+    still ended at yesterday — the new day could not be picked (held to yesterday) until she
+    went to another page and back. Now the page follows the day: clicking into the date, and
+    on its own within the minute; the date she had set is kept (a list found for it stays
+    right for the claims made from it)."""
+    import time_machine
+    from PySide6.QtCore import QDate, Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from fieldapp.domain.dates import CHINA
+
+    evening = dt.datetime(2026, 12, 3, 23, 50, tzinfo=CHINA)
+    with time_machine.travel(evening, tick=True) as clock:
+        page = window.show_page("subsidies")
+        assert page.on.maximumDate() == QDate(2026, 12, 3)
+        clock.move_to(dt.datetime(2026, 12, 4, 8, 0, tzinfo=CHINA))
+        window.activateWindow()
+        qtbot.mouseClick(page.on.findChild(QLineEdit), Qt.MouseButton.LeftButton)  # its text
+        assert page.on.maximumDate() == QDate(2026, 12, 4)
+        assert page.on.value() == dt.date(2026, 12, 3)  # what was set is kept
+        page.on.set_value(dt.date(2026, 12, 4))
+        assert page.on.value() == dt.date(2026, 12, 4)
+        # Untouched, the page follows the day too (its check runs every minute).
+        clock.move_to(dt.datetime(2026, 12, 5, 0, 1, tzinfo=CHINA))
+        page.day_timer.setInterval(20)
+        qtbot.waitUntil(lambda: page.on.maximumDate() == QDate(2026, 12, 5), timeout=5000)
+        assert page.on.value() == dt.date(2026, 12, 4)

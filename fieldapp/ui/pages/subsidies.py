@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,6 +62,15 @@ def _money(value: float | None) -> str:
     if value is None:
         return QCoreApplication.translate("SubsidiesPage", "待县里核定标准")
     return f"{value:,.0f}"
+
+
+#: What the user does to a date before it changes (a click, the focus, a key, the wheel).
+_DATE_TOUCHED = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.FocusIn,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+)
 
 
 class EvidenceDialog(QDialog):
@@ -125,6 +134,13 @@ class SubsidiesPage(QWidget):
             )
         )
         self.activated()
+        # A window left open past midnight: the date's end follows the new day — when the date
+        # is clicked, typed in or scrolled, and on its own each minute (the date set is kept).
+        self.on.installEventFilter(self)
+        self.day_timer = QTimer(self)
+        self.day_timer.setInterval(60_000)
+        self.day_timer.timeout.connect(self.activated)
+        self.day_timer.start()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._eligible_tab(), self.tr("符合条件人员"))
         self.tabs.addTab(self._claims_tab(), self.tr("申领"))
@@ -497,7 +513,15 @@ class SubsidiesPage(QWidget):
     def activated(self) -> None:
         """Shown: the date ends at today (as the rules count it) — a month not yet come
         cannot be claimed, so it cannot be picked (a window left open past midnight)."""
-        self.on.setMaximumDate(to_qdate(today()))
+        latest = to_qdate(today())
+        if self.on.maximumDate() != latest:
+            self.on.setMaximumDate(latest)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The date about to be changed by hand: its end is today's first."""
+        if watched is self.on and event.type() in _DATE_TOUCHED:
+            self.activated()
+        return super().eventFilter(watched, event)
 
     def refresh_claims(self) -> None:
         """Reload claims and batches for the area and rule."""
