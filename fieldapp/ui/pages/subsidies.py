@@ -64,6 +64,10 @@ def _money(value: float | None) -> str:
     return f"{value:,.0f}"
 
 
+#: The claims list's columns from 原因 on hold long free text, cut at this width.
+_FIRST_LONG_CLAIM_COLUMN = 8
+_LONG_TEXT = 200
+
 #: What the user does to a date before it changes (a click, the focus, a key, the wheel).
 _DATE_TOUCHED = (
     QEvent.Type.MouseButtonPress,
@@ -460,22 +464,22 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("补贴"), lambda c: c.rule_title),
                 Column(self.tr("金额（元）"), lambda c: _money(c.amount), align_right=True),
                 Column(self.tr("状态"), lambda c: str(c.state)),
+                # The day it was made, as the 申请表 prints it (not the day it was judged on:
+                # a month's subsidy is judged on the month's last day and claimed after it);
+                # beside the state, on the screen with it (not past the long columns).
+                Column(self.tr("申请日期"), lambda c: c.made_on()),
+                Column(self.tr("发放月份"), lambda c: c.paid_for()),
                 # 驳回、撤销 must say why ("申请人会看到"): the reviewer's reason, synced back.
                 Column(self.tr("原因"), lambda c: c.reason),
                 Column(self.tr("资金来源"), lambda c: c.funding_source),
                 Column(self.tr("缺少材料"), lambda c: "、".join(c.missing_evidence())),
                 Column(self.tr("批次"), lambda c: self.batch_titles.get(c.batch_id or "", "")),
-                # The day it was made, as the 申请表 prints it (not the day it was judged on:
-                # a month's subsidy is judged on the month's last day and claimed after it).
-                Column(self.tr("申请日期"), lambda c: c.made_on()),
-                Column(self.tr("发放月份"), lambda c: c.paid_for()),
             ]
         )
         self.batch_titles: dict[str, str] = {}
         self.claims_view = table_view()
         self.claims_view.setModel(self.claims)
-        for column, width in enumerate((70, 160, 150, 200, 80, 70, 200, 150, 160, 140, 90, 90)):
-            self.claims_view.setColumnWidth(column, width)
+        self.claims_view.horizontalHeader().setMinimumSectionSize(40)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
         self.evidence_button = QPushButton(self.tr("登记材料…"))
@@ -510,6 +514,19 @@ class SubsidiesPage(QWidget):
         self.form_button.clicked.connect(self.preview_form)
         return box
 
+    def _fit_claim_columns(self) -> None:
+        """Each column of the claims list as wide as what it shows (fixed widths cut 金额 and
+        kept 状态 and the dates off a 1024 screen, past empty columns); long text — a reason,
+        the materials missing, the funds, a batch — at most _LONG_TEXT wide, whole in its
+        tooltip. The columns may still be dragged wider."""
+        view = self.claims_view
+        header = view.horizontalHeader()
+        for column in range(self.claims.columnCount()):
+            shown = view.sizeHintForColumn(column)
+            if column >= _FIRST_LONG_CLAIM_COLUMN:
+                shown = min(shown, _LONG_TEXT)
+            view.setColumnWidth(column, max(shown, header.sectionSizeFromContents(column).width()))
+
     def activated(self) -> None:
         """Shown: the date ends at today (as the rules count it) — a month not yet come
         cannot be claimed, so it cannot be picked (a window left open past midnight)."""
@@ -534,6 +551,7 @@ class SubsidiesPage(QWidget):
         else:
             claims = store.select(rule_id=rule_id, area_prefix=self.area.code() or None)
         self.claims.set_rows(list(reversed(claims)))
+        self._fit_claim_columns()
         self.claims_label.setText(self.tr("共 %n 条申领", "", len(claims)))
         area = self.area.code()
         self.batches.set_rows(

@@ -1,0 +1,63 @@
+"""补贴 → 申领 on a laptop's screen: the claims list reads whole, the day a claim was made and
+the month it pays beside its state, not far off past empty columns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import wait_idle
+from tests.ui.test_subsidies_made_day import post_worker  # noqa: F401
+
+#: Long free text (a reason, the materials missing, the funds, a batch's title): cut to a
+#: useful width, read whole in the cell's tooltip.
+_LONG = {"原因", "资金来源", "缺少材料", "批次"}
+_LONG |= {"Reason", "Funding source", "Missing evidence", "Batch"}
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_claims_list_reads_whole_at_1280_and_1024(post_worker, window, qtbot, lang):  # noqa: F811
+    """At 1280×720 the 申领 list showed 姓名 … 原因 and no more: 申请日期 and 发放月份 were
+    reached only by scrolling sideways past 原因, 资金来源, 缺少材料 and 批次 at fixed widths
+    (empty or cut); at 1024×768 even 金额（元） was cut and 状态 — what a reviewer looks for —
+    off the screen. Now each column is as wide as what it shows (long text cut, whole in its
+    tooltip), the dates come after 状态: all of 姓名 … 发放月份 on a 1280 screen, 姓名 … 状态
+    on a 1024 one, nothing cut but long text."""
+    page = window.show_page("subsidies")
+    page.on.set_value(dt.date(2026, 11, 30))
+    page.find_eligible()
+    wait_idle(qtbot, page)
+    row = next(n for n, r in enumerate(page.results.rows) if r.name == "赵六")
+    page.results_view.selectRow(row)
+    assert page.create_claim() is not None
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.set_language(lang)
+    page = window.show_page("subsidies")
+    page.tabs.setCurrentIndex(1)
+    view = page.claims_view
+    model = view.model()
+    assert model.rowCount() == 1
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    made = headers.index(page.tr("申请日期"))
+    paid = headers.index(page.tr("发放月份"))
+    state = headers.index(page.tr("状态"))
+    for width, height, last in ((1280, 720, paid), (1024, 768, state)):
+        window.resize(width, height - 72)  # the screen less its taskbar and title bar
+        qtbot.wait(100)
+        window.grab().save(str(window.session.path) + f".{lang}.{width}.png")
+        room = view.viewport().width()
+        assert view.columnViewportPosition(last) + view.columnWidth(last) <= room, (
+            width,
+            headers[last],
+            [view.columnWidth(c) for c in range(len(headers))],
+            room,
+        )
+        for column, header in enumerate(headers):
+            shown = view.horizontalHeader().sectionSizeFromContents(column).width()
+            if header not in _LONG:
+                shown = max(shown, view.sizeHintForColumn(column))
+            assert view.columnWidth(column) >= shown, (width, header)
+    assert made < paid and state < made  # the dates beside the state
+    window.set_language("zh_CN")
