@@ -6,11 +6,12 @@ import io
 
 import openpyxl
 import pypdf
+import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.policy.rosters import COLUMNS
 from fieldapp.services.exports import export_log
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import VILLAGE, wait_idle
 from tests.ui.test_monthly_grid import biggest_village
 
 
@@ -29,7 +30,7 @@ def test_five_rosters_previewed_saved_and_exported(demo_window, qtbot, tmp_path,
     page.area.set_code(village)
     wait_idle(qtbot, page)
     labour = len(page.rosters.sheets["劳动力名册"])
-    assert labour > 0 and page.buttons["劳动力名册"].text() == f"劳动力名册 {labour}"
+    assert labour > 0 and page.buttons["劳动力名册"].text() == f"劳动力名册 {labour} 人"
     page.choose("转移就业名册")
     migrants = page.rosters.sheets["转移就业名册"]
     assert page.model.rowCount() == len(migrants) > 0
@@ -201,3 +202,49 @@ def test_rosters_of_the_old_area_are_not_shown_under_the_new_one(demo_window, qt
     )
     wait_idle(qtbot, page)
     assert (tmp_path / "一库五册.xlsx").exists()
+
+
+@pytest.mark.today("2026-12-03")
+def test_a_roster_button_counts_persons_as_the_paper_does(window, qtbot):
+    """王 trained in October and again in November, 李 once: the 培训名册 button said
+    培训名册 3 and the line under the list 3 人 — rows, while the printed roster says 共 2 人
+    3 条. They now count as the paper does: 培训名册 2 人 3 条 and 2 人 3 条; a roster listing
+    each person once says its persons (劳动力名册 3 人)."""
+    import datetime as dt
+
+    from fieldapp.domain.models import ServiceRecord
+    from fieldapp.store.queries import records
+    from tests.conftest import make_id
+    from tests.records import Records
+    from tests.ui.conftest import PEOPLE
+
+    ledger = window.session.ledger
+    people = [
+        records.person_by_id_number(ledger, make_id(birth=birth, seq=seq))
+        for _name, birth, seq, _relation in PEOPLE[:2]
+    ]
+    repo = Records(ledger)
+    with ledger.transaction():
+        for person, day in (
+            (people[0], dt.date(2026, 10, 12)),
+            (people[0], dt.date(2026, 11, 20)),
+            (people[1], dt.date(2026, 11, 20)),
+        ):
+            repo.save(
+                ServiceRecord(
+                    person_id=person.id,
+                    service_date=day,
+                    service_type="职业培训",
+                    training_days=5,
+                )
+            )
+    page = window.show_page("rosters")
+    page.area.set_code(VILLAGE)
+    wait_idle(qtbot, page)
+    assert len(page.rosters.sheets["培训名册"]) == 3
+    assert page.buttons["培训名册"].text() == "培训名册 2 人 3 条"
+    labour = page.rosters.persons("劳动力名册")
+    assert page.buttons["劳动力名册"].text() == f"劳动力名册 {labour} 人"
+    page.choose("培训名册")
+    assert page.current() == "培训名册"
+    assert "培训名册：2 人 3 条（截至 2026-12-03）" in page.summary.text(), page.summary.text()

@@ -2662,10 +2662,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Making the five rosters…</translation>
     </message>
     <message>
-      <source>%1 %2：%3 人（截至 %4）</source>
-      <translation>%1 %2: %3 person(s) (as of %4)</translation>
-    </message>
-    <message>
       <source>请先选择村、安置点或乡镇</source>
       <translation>Choose a village, site or township first</translation>
     </message>
@@ -2684,6 +2680,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>已导出到 </source>
       <translation>Exported to </translation>
+    </message>
+    <message>
+      <source>%1 人 %2 条</source>
+      <translation>%1 person(s), %2 entries</translation>
+    </message>
+    <message>
+      <source>%1 人</source>
+      <translation>%1 person(s)</translation>
+    </message>
+    <message>
+      <source>%1 %2：%3（截至 %4）</source>
+      <translation>%1 %2: %3 (as of %4)</translation>
     </message>
   </context>
   <context>

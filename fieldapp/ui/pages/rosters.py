@@ -152,10 +152,22 @@ class RostersPage(QWidget):
     def _made(self, rosters: RosterSet) -> None:
         self.rosters = rosters
         for name in NAMES:
-            self.buttons[name].setText(f"{name} {len(rosters.sheets.get(name, []))}")
+            self.buttons[name].setText(f"{name} {self._count(name)}")
         self._enable(True)
         self._show()
         self.updated.emit()
+
+    def _count(self, name: str) -> str:
+        """How many a roster lists, as its paper says: its persons (2 人), and its entries where
+        someone is on two rows — trained twice, two jobs (2 人 3 条). The rows alone (培训名册 3)
+        counted a person twice."""
+        if self.rosters is None:
+            return ""
+        persons = self.rosters.persons(name)
+        entries = len(self.rosters.sheets.get(name, []))
+        if persons != entries:
+            return self.tr("%1 人 %2 条").replace("%1", str(persons)).replace("%2", str(entries))
+        return self.tr("%1 人").replace("%1", str(persons))
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, Cancelled):
@@ -180,10 +192,10 @@ class RostersPage(QWidget):
                 150 if title == "身份证号" else 40 if title in ("序号", "性别", "年龄") else 90,
             )
         self.summary.setText(
-            self.tr("%1 %2：%3 人（截至 %4）")
+            self.tr("%1 %2：%3（截至 %4）")
             .replace("%1", self.rosters.area_name)
             .replace("%2", name)
-            .replace("%3", str(len(self.model.rows)))
+            .replace("%3", self._count(name))
             .replace("%4", self.rosters.as_of.isoformat())
         )
 
