@@ -77,6 +77,7 @@ def window(qtbot, ledger_path: Path, monkeypatch: pytest.MonkeyPatch):
     win.close()
     win.shutdown_pages()
     win.session.close()
+    i18n.install_language("zh_CN")  # a test that switched to English leaves the next in Chinese
 
 
 @pytest.fixture
@@ -108,6 +109,7 @@ def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
     win.close()
     win.shutdown_pages()
     win.session.close()
+    i18n.install_language("zh_CN")  # a test that switched to English leaves the next in Chinese
 
 
 @pytest.fixture(autouse=True)
