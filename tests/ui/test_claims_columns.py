@@ -61,3 +61,35 @@ def test_the_claims_list_reads_whole_at_1280_and_1024(post_worker, window, qtbot
             assert view.columnWidth(column) >= shown, (width, header)
     assert made < paid and state < made  # the dates beside the state
     window.set_language("zh_CN")
+
+
+def test_who_is_eligible_is_read_at_1024(demo_window, qtbot):
+    """符合条件人员 at 1024×768: 姓名, 身份证号, 所在地 and a cut 补贴 filled the list — 结果
+    (符合条件 or not) and 金额 were off the screen, reached only by scrolling sideways, and
+    金额 cut 待县里核定标准 even there. Now 结果 and 金额 come after the person, each as wide as
+    what it shows, on the screen at 1024 and at 1280."""
+    window = demo_window
+    page = window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(qtbot, page)
+    view = page.results_view
+    model = view.model()
+    assert model.rowCount() > 0
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    result, amount = headers.index("结果"), headers.index("金额（元）")
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    for width, height in ((1280, 720), (1024, 768)):
+        window.resize(width, height - 72)
+        qtbot.wait(100)
+        room = view.viewport().width()
+        for column in (headers.index("姓名"), headers.index("身份证号"), result, amount):
+            assert view.columnViewportPosition(column) + view.columnWidth(column) <= room, (
+                width,
+                headers[column],
+                room,
+            )
+            shown = max(
+                view.sizeHintForColumn(column),
+                view.horizontalHeader().sectionSizeFromContents(column).width(),
+            )
+            assert view.columnWidth(column) >= shown, (width, headers[column])

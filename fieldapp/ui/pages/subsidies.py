@@ -240,10 +240,12 @@ class SubsidiesPage(QWidget):
             [
                 Column(self.tr("姓名"), lambda r: r.name),
                 Column(self.tr("身份证号"), lambda r: r.id_number),
-                Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
-                Column(self.tr("补贴"), lambda r: r.rule_title),
+                # The answer beside the person, on a 1024 screen too (after 所在地 and 补贴 it
+                # was off it).
                 Column(self.tr("结果"), lambda r: STATUS_LABELS.get(r.status, str(r.status))),
                 Column(self.tr("金额（元）"), lambda r: _money(r.amount), align_right=True),
+                Column(self.tr("补贴"), lambda r: r.rule_title),
+                Column(self.tr("所在地"), lambda r: self.areas.path(r.area_code)),
                 Column(self.tr("资金来源"), lambda r: r.funding_source),
                 Column(self.tr("说明"), lambda r: r.summary),
             ]
@@ -251,7 +253,7 @@ class SubsidiesPage(QWidget):
         self.all_results: list[RuleResult] = []
         self.results_view = table_view()
         self.results_view.setModel(self.results)
-        for column, width in enumerate((64, 150, 150, 270, 66, 76, 130)):
+        for column, width in enumerate((64, 150, 70, 100, 270, 150, 130)):
             self.results_view.setColumnWidth(column, width)
         self.reasons = QTextBrowser()
         self.find_button = QPushButton(self.tr("查找符合条件人员"))
@@ -336,6 +338,15 @@ class SubsidiesPage(QWidget):
         rule_id = self.rule.currentData()
         shown = [r for r in self.all_results if not rule_id or r.rule_id == rule_id]
         self.results.set_rows(shown)
+        # 姓名 … 金额 as wide as what they show (金额 cut 待县里核定标准 at a fixed width).
+        for column in range(4):
+            self.results_view.setColumnWidth(
+                column,
+                max(
+                    self.results_view.sizeHintForColumn(column),
+                    self.results_view.horizontalHeader().sectionSizeFromContents(column).width(),
+                ),
+            )
         eligible = sum(1 for r in shown if r.status is Status.ELIGIBLE)
         self.results_label.setText(
             self.tr("符合条件 %1 人次，共 %2 条结果")
