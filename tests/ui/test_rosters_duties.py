@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pypdf
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from fieldapp.policy.rosters import COLUMNS
@@ -248,3 +249,17 @@ def test_a_roster_button_counts_persons_as_the_paper_does(window, qtbot):
     page.choose("培训名册")
     assert page.current() == "培训名册"
     assert "培训名册：2 人 3 条（截至 2026-12-03）" in page.summary.text(), page.summary.text()
+    # In English the five buttons still fit a 1024 screen (the page does not scroll sideways).
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.set_language("en")
+    page = window.show_page("rosters")
+    page.area.set_code(VILLAGE)
+    wait_idle(qtbot, page)
+    window.resize(1024, 768 - 72)
+    qtbot.wait(100)
+    assert page.buttons["培训名册"].text() == "培训名册 2 (3 rows)"
+    page.choose("培训名册")
+    assert "培训名册: 2 person(s), 3 entries" in page.summary.text(), page.summary.text()
+    room = window._room_of(page)
+    assert page.minimumSizeHint().width() <= room.viewport().width()
+    window.set_language("zh_CN")

@@ -2683,15 +2683,19 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>%1 人 %2 条</source>
-      <translation>%1 person(s), %2 entries</translation>
+      <translation>%1 (%2 rows)</translation>
     </message>
     <message>
       <source>%1 人</source>
-      <translation>%1 person(s)</translation>
+      <translation>%1</translation>
     </message>
     <message>
-      <source>%1 %2：%3（截至 %4）</source>
-      <translation>%1 %2: %3 (as of %4)</translation>
+      <source>%1 %2：%3 人（截至 %4）</source>
+      <translation>%1 %2: %3 person(s) (as of %4)</translation>
+    </message>
+    <message>
+      <source>%1 %2：%3 人 %5 条（截至 %4）</source>
+      <translation>%1 %2: %3 person(s), %5 entries (as of %4)</translation>
     </message>
   </context>
   <context>

@@ -191,11 +191,17 @@ class RostersPage(QWidget):
                 column,
                 150 if title == "身份证号" else 40 if title in ("序号", "性别", "年龄") else 90,
             )
+        persons, entries = self.rosters.persons(name), len(self.model.rows)
         self.summary.setText(
-            self.tr("%1 %2：%3（截至 %4）")
+            (
+                self.tr("%1 %2：%3 人（截至 %4）")
+                if persons == entries
+                else self.tr("%1 %2：%3 人 %5 条（截至 %4）")
+            )
             .replace("%1", self.rosters.area_name)
             .replace("%2", name)
-            .replace("%3", self._count(name))
+            .replace("%3", str(persons))
+            .replace("%5", str(entries))
             .replace("%4", self.rosters.as_of.isoformat())
         )
 
