@@ -334,7 +334,11 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 if d["quarantine_bytes"]
                 else ""
             )
-            + _policy_received(d.get("policy"), current)
+            + (
+                "\t政策包：已停用"
+                if d["revoked_at"]
+                else _policy_received(d.get("policy"), current)
+            )
         )
     if not items:
         print("尚未登记任何设备")
