@@ -236,14 +236,26 @@ def report_skipped() -> None:
 
     found = {(s.table, s.row_id): s for ledger in _OPENED for s in skipped(ledger.db)}
     _OPENED.clear()
-    if found:
-        names = "；".join(s.describe() for s in list(found.values())[:10])
-        more = f" 等 {len(found)} 条" if len(found) > 10 else ""
+    newer = [s for s in found.values() if s.newer]
+    wrong = [s for s in found.values() if not s.newer]
+    if newer:
         print(
-            f"注意：{len(found)} 条记录的数据不合格，已跳过：{names}{more}。"
+            f"注意：{len(newer)} 条记录有本机程序没有的选项，已跳过：{_named(newer)}。"
+            "多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失",
+            file=sys.stderr,
+        )
+    if wrong:
+        print(
+            f"注意：{len(wrong)} 条记录的数据不合格，已跳过：{_named(wrong)}。"
             "这些记录仍在台账中，请县里更正",
             file=sys.stderr,
         )
+
+
+def _named(rows: list[Any]) -> str:
+    """The first ten skipped rows, described (`Skipped.describe`)."""
+    names = "；".join(s.describe() for s in rows[:10])
+    return names + (f" 等 {len(rows)} 条" if len(rows) > 10 else "")
 
 
 def print_json(value: Any) -> None:

@@ -322,8 +322,8 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     newest = published(hub.ledger)
     current = newest[0].version if newest else None
     for d in items:
-        state = f"已注销 {d['revoked_at']}" if d["revoked_at"] else "正常"
-        last = f"最近同步 {d['last_exchange']}" if d["last_exchange"] else "从未同步"
+        state = f"已注销 {_minute(d['revoked_at'])}" if d["revoked_at"] else "正常"
+        last = f"最近同步 {_minute(d['last_exchange'])}" if d["last_exchange"] else "从未同步"
         area = f"{d['area_name']}（{d['area']}）" if d.get("area_name") else d["area"]
         print(
             f"{d['device']}\t{_role_label(d['role'])}\t{area}\t{state}\t{last}\t"
@@ -334,7 +334,11 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 if d["quarantine_bytes"]
                 else ""
             )
-            + _policy_received(d.get("policy"), current)
+            + (
+                "\t政策包：已停用"
+                if d["revoked_at"]
+                else _policy_received(d.get("policy"), current)
+            )
         )
     if not items:
         print("尚未登记任何设备")
@@ -349,6 +353,13 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
 
 #: How many devices still lacking the pack in force `hub devices` names in its last line.
 LACKING_NAMED = 30
+
+
+def _minute(stamp: object) -> str:
+    """An ISO time as a clerk writes it, to the minute (2026-12-31 18:03); the JSON keeps the
+    ISO text for scripts."""
+    text = str(stamp)
+    return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text
 
 
 def _policy_received(version: object, current: str | None) -> str:

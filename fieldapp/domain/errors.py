@@ -47,8 +47,12 @@ class MalformedRow(FieldappError, ValueError):
     """A stored row no domain model accepts (written by an older program or by hand): shown as
     such, skipped by lists, never a traceback. `table`, `row_id` and `fields` say where."""
 
-    def __init__(self, table: str, row_id: str, fields: list[str], message: str) -> None:
+    def __init__(
+        self, table: str, row_id: str, fields: list[str], message: str, newer: bool = False
+    ) -> None:
         super().__init__(message)
         self.table = table
         self.row_id = row_id
         self.fields = fields
+        #: Only words this program does not have (a choice added by a later version).
+        self.newer = newer

@@ -767,6 +767,8 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             name = str(where[0])
             if name in proposal.data or (not context.exists and name not in merged):
                 value = proposal.data.get(name, "（空）")
+                if problem.get("type") == "enum" and isinstance(value, str):
+                    return refuse("malformed", _newer_value(proposal.table, name, value))
                 return refuse(
                     "malformed",
                     f"{table_name(proposal.table)}的{field_label(name)}「{_shown(value)}」不合格"
@@ -785,6 +787,17 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 f"{table_name(proposal.table)}的{field_label(name)}「{_shown(raw)}」不是规范的写法",
             )
     return ALLOWED
+
+
+def _newer_value(table: str, name: str, value: str) -> str:
+    """Why a word this program does not have for a field (a 就业形式 added in a later version)
+    is held: most often the sending device runs a newer program than this one. Said so, with
+    what to do, rather than called a wrong value."""
+    return (
+        f"{table_name(table)}的{field_label(name)}「{_shown(value)}」是本程序没有的选项："
+        "多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，"
+        "不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳"
+    )
 
 
 def _why(problem: Mapping[str, Any]) -> str:

@@ -486,3 +486,27 @@ def test_hub_devices_says_which_county_pack_each_device_has_received(county: Cou
     county.deliver()
     confirm()
     assert devices()[0]["policy"] == "2026.2"
+
+
+def test_hub_devices_writes_times_as_a_clerk_does(county: County) -> None:
+    """`hub devices` printed 最近同步 2026-12-31T18:03:12 (an ISO time, as the JSON keeps it
+    for scripts); the text now reads 2026-12-31 18:03."""
+    county.deliver()
+    assert county.run("hub", "revoke", "--dir", county.hub, "--device", "红星村")[0] == 0
+    code, out, _ = county.run("hub", "devices", "--dir", county.hub, "--json")
+    (item,) = json.loads(out)
+    assert "T" in item["last_exchange"] and "T" in item["revoked_at"]  # as scripts read it
+    code, text, _ = county.run("hub", "devices", "--dir", county.hub)
+    assert code == 0
+    assert f"最近同步 {item['last_exchange'][:16].replace('T', ' ')}\t" in text, text
+    assert f"已注销 {item['revoked_at'][:16].replace('T', ' ')}\t" in text, text
+
+
+def test_hub_devices_does_not_say_a_revoked_device_lacks_the_pack(county: County) -> None:
+    """A device the county had revoked was listed with 政策包：未收到（现行 2026.1）, as if it still
+    had to get it; it now says 政策包：已停用."""
+    assert county.publish(COUNTY_PACK)[0] == 0
+    assert county.run("hub", "revoke", "--dir", county.hub, "--device", "红星村")[0] == 0
+    code, text, _ = county.run("hub", "devices", "--dir", county.hub)
+    assert code == 0
+    assert "政策包：已停用" in text and "未收到" not in text, text

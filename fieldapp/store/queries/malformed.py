@@ -40,6 +40,9 @@ class Skipped:
     table: str
     row_id: str
     fields: tuple[str, ...]
+    #: Its only fault is a word this program does not have: most often a choice a later
+    #: version added (就业形式 未登记), passed on by a hub upgraded before this device.
+    newer: bool = False
 
     def describe(self) -> str:
         """申领 0badc0de…（状态、金额）"""
@@ -51,23 +54,30 @@ def malformed(table: str, row: dict[str, Any], error: Exception) -> MalformedRow
     """The `MalformedRow` for a row a model refused with `error` (a pydantic ValidationError
     or a ValueError/TypeError of a converter)."""
     fields: list[str] = []
-    for problem in getattr(error, "errors", lambda: [])():
+    problems: list[Any] = getattr(error, "errors", lambda: [])()
+    for problem in problems:
         where = problem.get("loc") or ()
         if where and str(where[0]) not in fields:
             fields.append(str(where[0]))
+    newer = bool(problems) and all(p.get("type") == "enum" for p in problems)
     row_id = str(row.get("id") or "")
-    skipped = Skipped(table, row_id, tuple(fields))
-    message = (
-        f"{skipped.describe()} 的数据不合格，无法使用。请县里更正这条记录（它仍在台账中，没有丢失）"
-    )
-    return MalformedRow(table, row_id, fields, message)
+    skipped = Skipped(table, row_id, tuple(fields), newer)
+    if newer:
+        message = (
+            f"{skipped.describe()} 有本机程序没有的选项，无法使用：多半是本机的程序比中心旧，"
+            "请升级本机的程序（这条记录仍在台账中，没有丢失）"
+        )
+    else:
+        message = f"{skipped.describe()} 的数据不合格，无法使用。请县里更正这条记录（它仍在台账中，没有丢失）"
+    return MalformedRow(table, row_id, fields, message, newer)
 
 
 def note(db: Any, error: MalformedRow) -> None:
     """Remember a skipped row on this connection (once per row)."""
     found: dict[tuple[str, str], Skipped] = db.__dict__.setdefault(_ATTR, {})
     found.setdefault(
-        (error.table, error.row_id), Skipped(error.table, error.row_id, tuple(error.fields))
+        (error.table, error.row_id),
+        Skipped(error.table, error.row_id, tuple(error.fields), error.newer),
     )
 
 
