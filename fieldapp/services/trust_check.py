@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import (
@@ -117,6 +117,47 @@ def not_yet_due(
         return ALLOWED
     found = claim_not_yet_due(row, on, said)
     return refuse(*found) if found is not None else ALLOWED
+
+
+def made_out_of_time(stamp: str, row: Mapping[str, Any], arrived: dt.date) -> Verdict:
+    """A new claim's 申请日期 — the day its row was created, by the creating change's stamp
+    (`stamp`, written by the sending laptop's clock) — judged by the hub's own day the bundle
+    `arrived`: never before the claim's own date (no laptop makes a claim before its day,
+    `claim_not_yet_due`), never after the day it arrived (a day's grace for a clock a little
+    ahead). A forged day prints on the claim's form and moves it in and out of the year's
+    report. The day is counted both by China's date and the hub's, as `today` counts it."""
+    if row.get("deleted"):
+        return ALLOWED
+    try:
+        wall = int(stamp.split("-", 1)[0]) / 1000
+        days = (
+            dt.datetime.fromtimestamp(wall, CHINA).date(),
+            dt.datetime.fromtimestamp(wall).date(),
+        )
+    except (ValueError, OverflowError, OSError):
+        days = (dt.date.max, dt.date.max)
+    made, claimed = days[0], _claim_day(row.get("claim_date"))
+    name = f"{row.get('person_name') or '此人'}的{row.get('rule_title') or '补贴'}"
+    if claimed is not None and max(days) < claimed:
+        return refuse(
+            "claim_made",
+            f"{name}的申请日期 {made}（提交它的电脑的时钟）在申领日期 {claimed} 之前："
+            "申领只能在申领日期当天或以后提出，申请日期不对；请核对那台电脑的日期和时间后重新申领",
+        )
+    if min(days) > arrived + dt.timedelta(days=1):
+        return refuse(
+            "claim_made",
+            f"{name}的申请日期 {made}（提交它的电脑的时钟）在中心收到它的日期 {arrived} 之后："
+            "申请日期不对；请核对那台电脑的日期和时间后重新申领",
+        )
+    return ALLOWED
+
+
+def _claim_day(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
 
 
 #: A row as it will be once the changes allowed so far apply: (table, row id) → row or None.
@@ -351,6 +392,9 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             if asks_due(change.tbl, change.data, before is not None):
                 verdict = not_yet_due({**(before or {}), **change.data}, arrived, "中心收到时")
+            if verdict.allowed and before is None and change.tbl == "claims":
+                # Its creating change: the row's created_at, the claim's 申请日期.
+                verdict = made_out_of_time(change.hlc, change.data, arrived)
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
