@@ -188,6 +188,14 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
             except (PackError, FieldappError):
                 made.append(None)
         policy = made[0]
+        if policy is not None and str(row.get("rule_id") or "") not in {r.id for r in policy.rules}:
+            # A subsidy no pack of the county holds: no figure, no conditions to judge it by.
+            what = str(row.get("rule_title") or "").strip() or "一项没有名称的补贴"
+            return refuse(
+                "claim_rule",
+                f"{row.get('person_name') or '此人'}申领的“{what}”不在县里的政策中："
+                "只能申领政策中有的补贴，请在程序中按政策重新申领",
+            )
         found = claim_beyond_policy(policy, row) if policy is not None else None
         if found is not None:
             return refuse(*found)

@@ -691,3 +691,30 @@ def test_a_claim_made_just_after_midnight_on_a_utc_laptop_lands(county, hub, tmp
     hub.import_file(send(village, tmp_path / "night.fs").path)
     assert [(h.rule, h.reason) for h in hub.rejected()] == []
     assert hub.ledger.get("claims", made.row_id) is not None
+
+
+@pytest.mark.today("2027-06-05")
+def test_a_claim_for_a_subsidy_no_policy_holds_is_held(county, hub, tmp_path):
+    """A tampered program claimed 99999 元 for 张三 under a subsidy of its own making (a rule
+    the county's policy does not hold: no figure, no condition to judge it by) and passed it
+    on to 村审核: both landed on the hub, on their way to the township. The hub now holds the
+    claim (`claim_rule`), saying so in the clerk's words; the step on it has nothing to build
+    on and is held too."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village, mine = county["village"], county["mine"]
+    bogus = claim(mine) | {"claim_date": "2027-06-05", "rule_id": "made_up", "amount": 99999.0,
+                           "limit_key": f"made_up|{mine}|ever", "state": "已提交",
+                           "person_name": "张三", "rule_title": "特别补贴"}  # fmt: skip
+    made = forge(village, "claims", natural_id("claims", "forged", "bogus"), bogus)
+    forge(village, "claims", made.row_id, {"state": "村审核"},
+          parents={"state": village.heads("claims", made.row_id)["state"]})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "bogus.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[made.id].rule == "claim_rule", [(h.rule, h.reason) for h in held.values()]
+    assert "张三" in held[made.id].reason and "特别补贴" in held[made.id].reason
+    assert "made_up" not in held[made.id].reason
+    assert len(held) == 2
+    assert hub.ledger.get("claims", made.row_id) is None
