@@ -196,7 +196,14 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
                 f"{row.get('person_name') or '此人'}申领的“{what}”不在县里的政策中："
                 "只能申领政策中有的补贴，请在程序中按政策重新申领",
             )
-        found = claim_beyond_policy(policy, row) if policy is not None else None
+        days = None
+        if policy is not None:
+            # A subsidy paid by the day is judged by its training's days on the ledger.
+            named = claim_event_id(policy, row)
+            event = lookup(*named) if named is not None and named[1] else None
+            given = event.get("training_days") if event is not None else None
+            days = given if isinstance(given, int) and not isinstance(given, bool) else None
+        found = claim_beyond_policy(policy, row, days) if policy is not None else None
         if found is not None:
             return refuse(*found)
         before = lookup("claims", row_id)
