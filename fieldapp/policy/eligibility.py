@@ -227,7 +227,9 @@ def _day(value: object) -> dt.date | None:
         return None
 
 
-def claim_beyond_policy(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] | None:
+def claim_beyond_policy(
+    policy: Policy, claim: Mapping[str, Any], days: int | None = None
+) -> tuple[str, str] | None:
     """Why a claim (its fields by name, as stored or as a model dumps them) asks for more than
     `policy` pays, as (rule, reason); None when it does not, or when the policy cannot say (a
     rule it does not hold, a per-day amount).
@@ -261,8 +263,12 @@ def claim_beyond_policy(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, 
             )
     then = rule_as_judged(rule, on, event)
     if then.amount.kind is AmountKind.PER_DAY:
-        return None
-    figure = then.amount.figure()
+        # Paid by the training's days (`days`, as the ledger holds them), else at most its cap.
+        figure = then.amount.figure(days) if days is not None else then.amount.max
+        if figure is None:
+            return None
+    else:
+        figure = then.amount.figure()
     try:
         amount = float(claim.get("amount") or 0)
     except (TypeError, ValueError):

@@ -87,6 +87,8 @@ RULES: dict[str, str] = {
     "claim_repeat": "重复申领",
     "claim_future": "申领日期还没有到",
     "claim_event": "申领的就业或培训在台账上没有",
+    "claim_made": "申请日期不对",
+    "claim_rule": "申领的补贴不在政策中",
     "append_only": "记录只能新增，不能修改",
     "event_mismatch": "审核记录与申领状态不符",
     "hub_id": "冒用中心的台账标识",

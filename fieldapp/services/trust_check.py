@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import (
@@ -119,6 +119,47 @@ def not_yet_due(
     return refuse(*found) if found is not None else ALLOWED
 
 
+def made_out_of_time(stamp: str, row: Mapping[str, Any], arrived: dt.date) -> Verdict:
+    """A new claim's 申请日期 — the day its row was created, by the creating change's stamp
+    (`stamp`, written by the sending laptop's clock) — judged by the hub's own day the bundle
+    `arrived`: never before the claim's own date (no laptop makes a claim before its day,
+    `claim_not_yet_due`), never after the day it arrived (a day's grace for a clock a little
+    ahead). A forged day prints on the claim's form and moves it in and out of the year's
+    report. The day is counted both by China's date and the hub's, as `today` counts it."""
+    if row.get("deleted"):
+        return ALLOWED
+    try:
+        wall = int(stamp.split("-", 1)[0]) / 1000
+        days = (
+            dt.datetime.fromtimestamp(wall, CHINA).date(),
+            dt.datetime.fromtimestamp(wall).date(),
+        )
+    except (ValueError, OverflowError, OSError):
+        days = (dt.date.max, dt.date.max)
+    made, claimed = days[0], _claim_day(row.get("claim_date"))
+    name = f"{row.get('person_name') or '此人'}的{row.get('rule_title') or '补贴'}"
+    if claimed is not None and max(days) < claimed:
+        return refuse(
+            "claim_made",
+            f"{name}的申请日期 {made}（提交它的电脑的时钟）在申领日期 {claimed} 之前："
+            "申领只能在申领日期当天或以后提出，申请日期不对；请核对那台电脑的日期和时间后重新申领",
+        )
+    if min(days) > arrived + dt.timedelta(days=1):
+        return refuse(
+            "claim_made",
+            f"{name}的申请日期 {made}（提交它的电脑的时钟）在中心收到它的日期 {arrived} 之后："
+            "申请日期不对；请核对那台电脑的日期和时间后重新申领",
+        )
+    return ALLOWED
+
+
+def _claim_day(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
 #: A row as it will be once the changes allowed so far apply: (table, row id) → row or None.
 RowLookup = Callable[[str, str], Mapping[str, Any] | None]
 
@@ -147,7 +188,22 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
             except (PackError, FieldappError):
                 made.append(None)
         policy = made[0]
-        found = claim_beyond_policy(policy, row) if policy is not None else None
+        if policy is not None and str(row.get("rule_id") or "") not in {r.id for r in policy.rules}:
+            # A subsidy no pack of the county holds: no figure, no conditions to judge it by.
+            what = str(row.get("rule_title") or "").strip() or "一项没有名称的补贴"
+            return refuse(
+                "claim_rule",
+                f"{row.get('person_name') or '此人'}申领的“{what}”不在县里的政策中："
+                "只能申领政策中有的补贴，请在程序中按政策重新申领",
+            )
+        days = None
+        if policy is not None:
+            # A subsidy paid by the day is judged by its training's days on the ledger.
+            named = claim_event_id(policy, row)
+            event = lookup(*named) if named is not None and named[1] else None
+            given = event.get("training_days") if event is not None else None
+            days = given if isinstance(given, int) and not isinstance(given, bool) else None
+        found = claim_beyond_policy(policy, row, days) if policy is not None else None
         if found is not None:
             return refuse(*found)
         before = lookup("claims", row_id)
@@ -351,6 +407,9 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             if asks_due(change.tbl, change.data, before is not None):
                 verdict = not_yet_due({**(before or {}), **change.data}, arrived, "中心收到时")
+            if verdict.allowed and before is None and change.tbl == "claims":
+                # Its creating change: the row's created_at, the claim's 申请日期.
+                verdict = made_out_of_time(change.hlc, change.data, arrived)
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):

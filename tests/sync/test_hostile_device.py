@@ -632,3 +632,89 @@ def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, 
     with time_machine.travel(dt.datetime(2027, 6, 5, 12, tzinfo=CHINA), tick=True):
         assert cli(["hub", "rejected", "--dir", root, "--accept", str(held.id)]) == 0
     assert hub.ledger.get("claims", ahead.row_id)["claim_date"] == "2027-06-05"
+
+
+def _stamp_on(day: str) -> str:
+    """A change-log stamp of noon, China time, on `day`: the creation day a device claims."""
+    from fieldapp.domain.dates import CHINA
+    from fieldapp.store.hlc import format_stamp
+
+    moment = dt.datetime.combine(dt.date.fromisoformat(day), dt.time(12), tzinfo=CHINA)
+    return format_stamp(int(moment.timestamp() * 1000), 0)
+
+
+@pytest.mark.today("2027-06-05")
+def test_a_claim_whose_made_on_day_is_forged_is_held(county, hub, tmp_path):
+    """A claim's 申请日期 (printed on its form, counted in the year's report) is the day its
+    row was created: the creating change's stamp, which the sending laptop writes as it likes.
+    A tampered program sent June's claim stamped as made in March — before its own claim
+    date, which no laptop can write (a claim is never made before its day) — and another
+    stamped as made in 2100 (out of every report until then); both landed, their 申请日期 as
+    forged. The hub now holds them (`claim_made`), by its own clock; the honest one lands."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village, mine = county["village"], county["mine"]
+    june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张三",
+                          "rule_title": "交通补贴"}  # fmt: skip
+    early = forge(village, "claims", natural_id("claims", "forged", "march"), june,
+                  hlc=_stamp_on("2027-03-01"))  # fmt: skip
+    late = forge(village, "claims", natural_id("claims", "forged", "2100"), june,
+                 hlc=_stamp_on("2100-01-01"))  # fmt: skip
+    hub.import_file(send(village, tmp_path / "forged.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {early.id, late.id}, [(h.rule, h.reason) for h in held.values()]
+    assert {h.rule for h in held.values()} == {"claim_made"}
+    assert "2027-03-01" in held[early.id].reason and "2027-06-05" in held[early.id].reason
+    assert "2100-01-01" in held[late.id].reason and "张三" in held[late.id].reason
+    for change in (early, late):
+        assert hub.ledger.get("claims", change.row_id) is None
+
+
+@pytest.mark.today("2027-06-06")
+def test_a_claim_made_just_after_midnight_on_a_utc_laptop_lands(county, hub, tmp_path):
+    """A laptop keeping UTC makes a claim dated by China's day (2027-06-06) at 01:00 China
+    time — 2027-06-05 by its own clock: its creation day, counted as China counts it, is its
+    claim's day; not held."""
+    from fieldapp.domain.dates import CHINA
+    from fieldapp.services.policy_admin import publish
+    from fieldapp.store.hlc import format_stamp
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village, mine = county["village"], county["mine"]
+    moment = dt.datetime(2027, 6, 6, 1, tzinfo=CHINA)
+    made = forge(village, "claims", natural_id("claims", "forged", "night"),
+                 claim(mine) | {"claim_date": "2027-06-06"},
+                 hlc=format_stamp(int(moment.timestamp() * 1000), 0))  # fmt: skip
+    hub.import_file(send(village, tmp_path / "night.fs").path)
+    assert [(h.rule, h.reason) for h in hub.rejected()] == []
+    assert hub.ledger.get("claims", made.row_id) is not None
+
+
+@pytest.mark.today("2027-06-05")
+def test_a_claim_for_a_subsidy_no_policy_holds_is_held(county, hub, tmp_path):
+    """A tampered program claimed 99999 元 for 张三 under a subsidy of its own making (a rule
+    the county's policy does not hold: no figure, no condition to judge it by) and passed it
+    on to 村审核: both landed on the hub, on their way to the township. The hub now holds the
+    claim (`claim_rule`), saying so in the clerk's words; the step on it has nothing to build
+    on and is held too."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village, mine = county["village"], county["mine"]
+    bogus = claim(mine) | {"claim_date": "2027-06-05", "rule_id": "made_up", "amount": 99999.0,
+                           "limit_key": f"made_up|{mine}|ever", "state": "已提交",
+                           "person_name": "张三", "rule_title": "特别补贴"}  # fmt: skip
+    made = forge(village, "claims", natural_id("claims", "forged", "bogus"), bogus)
+    forge(village, "claims", made.row_id, {"state": "村审核"},
+          parents={"state": village.heads("claims", made.row_id)["state"]})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "bogus.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[made.id].rule == "claim_rule", [(h.rule, h.reason) for h in held.values()]
+    assert "张三" in held[made.id].reason and "特别补贴" in held[made.id].reason
+    assert "made_up" not in held[made.id].reason
+    assert len(held) == 2
+    assert hub.ledger.get("claims", made.row_id) is None

@@ -141,3 +141,22 @@ def held_claims(hub) -> list:
     """What the hub holds of claims (the township's first upload also sends the county's
     own areas, which it holds: not what these tests are about)."""
     return [h for h in hub.rejected() if h.change.tbl == "claims"]
+
+
+def test_a_training_subsidy_paid_by_the_day_asking_more_than_its_days_is_held(village, hub):
+    """培训生活费补贴 is paid by the day (王五's 10 days of training: 400 元). A tampered program
+    set the claim's amount to 99999 元: the hub judged no amount of a subsidy paid by the day,
+    and it landed. Now judged against the training's days on the hub's ledger (`claim_amount`);
+    the honest claim lands."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    honest = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    village.exchange()
+    assert held_claims(hub) == []
+    big = forge(village, "claims", honest.id, {"amount": 99999.0},
+                parents={"amount": village.heads("claims", honest.id)["amount"]})  # fmt: skip
+    village.exchange()
+    (held,) = held_claims(hub)
+    assert (held.change_id, held.rule) == (big.id, "claim_amount")
+    assert "99999" in held.reason and "王五" in held.reason
+    assert hub.ledger.get("claims", honest.id)["amount"] == honest.amount
