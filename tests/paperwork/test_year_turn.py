@@ -43,20 +43,8 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.report_monthly import write_monthly_report
 from tests.paperwork.builders import NAMES, id_for
 from tests.paperwork.pdftext import page_texts, reader
-from tests.policy.helpers import COUNTY_PACK, populate, post_worker
+from tests.policy.helpers import COUNTY_PACK, extended_policy, populate, post_worker
 from tests.records import Records
-
-
-def _extended() -> Policy:
-    """The county's pack with the post subsidy extended to 2027-12-31."""
-    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
-    text = COUNTY_PACK.replace(
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-    )
-    return combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
-
 
 #: The county raises the post subsidy from 600 to 700 元/月 from 2027-01-01 on a notice of its
 #: own, extending the rule to 2027's end: December is paid 600 元, January 700 元.
@@ -118,7 +106,7 @@ def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Recor
     2026年12月."""
     populate(repo)
     _pid, number = post_worker(repo, place_name="红星村")
-    policy = _extended()
+    policy = extended_policy()
     at(repo.ledger, dt.datetime(2027, 1, 5, 9, 30))
     claim = ClaimService(repo.ledger, policy).create(
         number,
@@ -353,7 +341,7 @@ def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
     本年累计 is the year's claims made to the report's day, and the sheet says so."""
     populate(repo)
     _pid, number = post_worker(repo, place_name="红星村")
-    policy = _extended()
+    policy = extended_policy()
     service = ClaimService(repo.ledger, policy)
     evidence = policy.rule("welfare_post_subsidy").evidence
     at(repo.ledger, dt.datetime(2026, 12, 10, 9, 30))

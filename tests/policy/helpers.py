@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.models import (
@@ -14,6 +16,7 @@ from fieldapp.domain.models import (
     ServiceRecord,
     UnemploymentRegistration,
 )
+from fieldapp.policy.combine import combine
 from fieldapp.policy.facts import (
     CategorySpan,
     ClaimFacts,
@@ -22,6 +25,9 @@ from fieldapp.policy.facts import (
     ServiceFacts,
     SpellFacts,
 )
+from fieldapp.policy.pack import Policy
+from fieldapp.policy.packfile import parse_pack_text
+from fieldapp.policy.registry import PolicyRegistry
 from tests.conftest import make_id
 from tests.records import Records
 
@@ -208,3 +214,18 @@ def post_worker(
             )
         )
     return pid, number
+
+
+#: The county's pack with the post subsidy extended to 2027-12-31 on its own notice: a claim for
+#: January 2027 is judged by a rule still in force.
+EXTENDED_PACK = COUNTY_PACK.replace(
+    'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
+    'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
+    'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
+)
+
+
+def extended_policy() -> Policy:
+    """The province's packs and `EXTENDED_PACK`, combined as a device holds them."""
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+    return combine([*base, ("county.toml", parse_pack_text(EXTENDED_PACK, "county.toml"))])

@@ -14,7 +14,7 @@ from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
-from tests.policy.helpers import COUNTY_PACK, populate, post_worker
+from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, populate, post_worker
 from tests.records import Records
 
 
@@ -379,11 +379,7 @@ def test_installing_a_new_standard_names_the_claims_made_at_the_old_one(
     left January's claim made on the 2nd at 2026's figure, unsaid."""
 
     path, _ids = db
-    extended = COUNTY_PACK.replace(
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-    )
+    extended = EXTENDED_PACK
     first = tmp_path / "2026.toml"
     first.write_text(extended, encoding="utf-8")
     assert main(["--db", path, "policy", "install", str(first)]) == 0
@@ -435,11 +431,7 @@ def test_claim_list_says_the_day_each_claim_was_made(db, capsys, tmp_path: Path)
     path, _ids = db
     pack = tmp_path / "2026.toml"
     pack.write_text(
-        COUNTY_PACK.replace(
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-        ),
+        EXTENDED_PACK,
         encoding="utf-8",
     )
     assert main(["--db", path, "policy", "install", str(pack)]) == 0
@@ -471,11 +463,7 @@ def test_claim_create_for_a_month_not_yet_come_is_refused_in_chinese(
     path, _ids = db
     extended = tmp_path / "2027.toml"
     extended.write_text(
-        COUNTY_PACK.replace(
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-        ),
+        EXTENDED_PACK,
         encoding="utf-8",
     )
     assert run(capsys, "--db", path, "policy", "install", str(extended))[0] == 0

@@ -17,7 +17,7 @@ from fieldapp.services.policy_admin import load_policy, published
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
 from tests.codes import ENROL_CODE, keep_code_said
-from tests.policy.helpers import COUNTY_PACK, HOME, populate, post_worker
+from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, HOME, populate, post_worker
 from tests.records import Records
 
 NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七星关区人力资源和社会保障局 七人社通〔2026〕3号）"
@@ -357,11 +357,7 @@ def test_a_claim_made_before_the_new_standard_arrived_is_named_when_it_comes(
     said it was made at a figure the county no longer pays for that month. The import now
     names it; December's claim, made at December's figure, is not named."""
 
-    extended = COUNTY_PACK.replace(
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-    )
+    extended = EXTENDED_PACK
     assert county.publish(extended)[0] == 0
     assert county.deliver()[0] == 0
     ledger = Ledger.open(county.device, author="村专员")

@@ -3,37 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 
 import pytest
 
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.paperwork.jobs import form_job, roster_job
-from fieldapp.policy.combine import combine
-from fieldapp.policy.pack import Policy
-from fieldapp.policy.packfile import parse_pack_text
-from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import actor_of, writing
 from tests.paperwork.pdftext import page_texts
-from tests.policy.helpers import COUNTY_PACK, HOME, populate, post_worker
+from tests.policy.helpers import HOME, extended_policy, populate, post_worker
 from tests.records import Records
 
 #: January's and December's claims are made once January has come.
 pytestmark = pytest.mark.today("2027-02-01")
-
-
-def _extended() -> Policy:
-    """The county's pack with the post subsidy extended to 2027-12-31."""
-    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
-    text = COUNTY_PACK.replace(
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-        'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-        'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-    )
-    return combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
 
 
 def test_the_form_and_roster_of_a_monthly_subsidy_say_which_month_they_pay(
@@ -45,7 +28,7 @@ def test_the_form_and_roster_of_a_monthly_subsidy_say_which_month_they_pay(
     rows — nobody could tell which month each paid. Each now says 发放月份 2026年12月."""
     populate(repo)
     pid, number = post_worker(repo, place_name="红星村")
-    policy = _extended()
+    policy = extended_policy()
     papers = policy.rule("welfare_post_subsidy").evidence
     service = ClaimService(repo.ledger, policy)
     december = service.create(
@@ -73,7 +56,7 @@ def test_one_person_paid_for_two_months_is_one_person_on_the_roster_and_notice(
 
     populate(repo)
     pid, number = post_worker(repo, place_name="红星村")
-    policy = _extended()
+    policy = extended_policy()
     papers = policy.rule("welfare_post_subsidy").evidence
     service = ClaimService(repo.ledger, policy)
     for on in (dt.date(2026, 12, 31), dt.date(2027, 1, 31)):
@@ -96,7 +79,7 @@ def test_a_month_not_yet_come_is_never_claimed_nor_passed_on(repo: Records) -> N
     this rule (or by a tampered copy) is never passed on in review nor marked paid."""
     populate(repo)
     _pid, number = post_worker(repo, place_name="红星村")
-    service = ClaimService(repo.ledger, _extended())
+    service = ClaimService(repo.ledger, extended_policy())
     with pytest.raises(ClaimRefused) as refused:
         service.create(number, "welfare_post_subsidy", on=dt.date(2027, 6, 5))
     assert str(refused.value).startswith(

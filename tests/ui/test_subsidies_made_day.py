@@ -14,7 +14,7 @@ from fieldapp.policy.eligibility import Status
 from fieldapp.services.policy_admin import install_local
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
-from tests.policy.helpers import COUNTY_PACK
+from tests.policy.helpers import EXTENDED_PACK
 from tests.records import Records
 from tests.ui.conftest import UI_USER, VILLAGE, wait_idle
 from tests.ui.plain import assert_plain
@@ -25,11 +25,7 @@ def post_worker(ledger_path: Path, tmp_path: Path) -> Path:
     """赵六 on 大坝村's 保洁岗 since 2026-07-01; the county's post subsidy, 600 元/月 to 2027."""
     pack = tmp_path / "2026.toml"
     pack.write_text(
-        COUNTY_PACK.replace(
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-        ),
+        EXTENDED_PACK,
         encoding="utf-8",
     )
     ledger = Ledger.open(ledger_path, credentials=UI_USER)

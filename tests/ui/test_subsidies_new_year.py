@@ -9,7 +9,7 @@ import pytest
 
 from fieldapp.services.policy_admin import install_local
 from fieldapp.store.ledger import Ledger
-from tests.policy.helpers import COUNTY_PACK
+from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK
 from tests.ui.conftest import UI_USER, wait_idle
 
 
@@ -79,11 +79,7 @@ def january_claim_at_600(ledger_path: Path, tmp_path: Path) -> Path:
 
     pack = tmp_path / "2026.toml"
     pack.write_text(
-        COUNTY_PACK.replace(
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"',
-            'figure = 600\nfigure_document = "七人社通〔2026〕3号"\n'
-            'valid_to = 2027-12-31\ndocument = "七人社通〔2026〕3号"',
-        ),
+        EXTENDED_PACK,
         encoding="utf-8",
     )
     number = make_id(birth="19800505", seq="311")
