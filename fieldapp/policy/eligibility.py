@@ -227,6 +227,14 @@ def _day(value: object) -> dt.date | None:
         return None
 
 
+def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
+    """The rule a claim (its fields by name) is made under, None when `policy` holds none."""
+    try:
+        return policy.rule(str(claim.get("rule_id") or ""))
+    except FieldappError:
+        return None
+
+
 def claim_beyond_policy(
     policy: Policy, claim: Mapping[str, Any], days: int | None = None
 ) -> tuple[str, str] | None:
@@ -240,9 +248,8 @@ def claim_beyond_policy(
     papers print and the one-time guard counts — other than its claim date's, December
     claimed at January's figure, or one month claimed twice under two periods' keys.
     """
-    try:
-        rule = policy.rule(str(claim.get("rule_id") or ""))
-    except FieldappError:
+    rule = _rule_of(policy, claim)
+    if rule is None:
         return None
     on = _day(claim.get("claim_date"))
     if on is None:
@@ -325,9 +332,8 @@ def claim_event_id(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] 
     """The job (table "employment_spells") or training (table "services") a one-time claim
     says it pays for, as (table, row id) — its `spell_id`, or the training its frozen facts
     name; None for a subsidy paid by the month (year), or a rule the policy does not hold."""
-    try:
-        rule = policy.rule(str(claim.get("rule_id") or ""))
-    except FieldappError:
+    rule = _rule_of(policy, claim)
+    if rule is None:
         return None
     if rule.limit.kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
         return None
@@ -356,9 +362,8 @@ def claim_event_unfounded(
     claim's day, and the limit key must count that event (a made-up key would let one job be
     paid twice past the one-time guard).
     """
-    try:
-        rule = policy.rule(str(claim.get("rule_id") or ""))
-    except FieldappError:
+    rule = _rule_of(policy, claim)
+    if rule is None:
         return None
     if rule.limit.kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
         return None

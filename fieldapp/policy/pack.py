@@ -644,6 +644,10 @@ class Policy(BaseModel):
     service_bundles: list[ServiceBundle]
     rules: list[Rule]
 
+    def holds(self, rule_id: str) -> bool:
+        """True when a rule of this id is in the policy (enabled or not)."""
+        return any(rule.id == rule_id for rule in self.rules)
+
     def rule(self, rule_id: str) -> Rule:
         """A rule by id, or a Chinese error."""
         for rule in self.rules:

@@ -188,7 +188,7 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
             except (PackError, FieldappError):
                 made.append(None)
         policy = made[0]
-        if policy is not None and str(row.get("rule_id") or "") not in {r.id for r in policy.rules}:
+        if policy is not None and not policy.holds(str(row.get("rule_id") or "")):
             # A subsidy no pack of the county holds: no figure, no conditions to judge it by.
             what = str(row.get("rule_title") or "").strip() or "一项没有名称的补贴"
             return refuse(
