@@ -134,6 +134,15 @@ EN_UI: dict[str, str] = {
     "台账备份，或此前版本的备份 (*.fieldbackup *.db)": "Ledger backups, or backups of the earlier version (*.fieldbackup *.db)",
     "旧备份没有加密": "Old backups are not encrypted",
     "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）：拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份（或把它们锁好保管）。": "The ledger is now encrypted. But beside it are %1 backups made by the earlier version that are not encrypted (%2, in %3): whoever gets them can read every person's ID number and bank account, and this device's sync keys, without any password.\n\nMake a new, encrypted backup with Settings → Data and backups → Back up now…, check it, then delete these old backups (or lock them away).",
+    # The status bar, when the lists left out stored rows no model accepts.
+    "注意：%1 条记录有本机程序没有的选项，没有显示在列表和统计中（%2）。多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失": "Note: %1 record(s) with a choice this program lacks are not shown in lists or figures (%2): this computer's program is likely older than the hub's, please upgrade it; the records are kept in the ledger",
+    "注意：%1 条记录的数据不合格，没有显示在列表和统计中（%2）。这些记录仍在台账中，请县里更正": "Note: %1 record(s) with invalid data are not shown in lists or figures (%2); they are kept in the ledger, please ask the county to correct them",
+    "申领步骤": "Claim steps",
+    "走访记录": "Visit records",
+    "月度状态": "Monthly status",
+    "其他记录": "Other records",
+    "、": ", ",
+    "；": "; ",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -132,9 +132,9 @@ class Ledger:
         """Another connection to this ledger, as the same user (for a worker thread); no
         password work again."""
         if self.unlocked is None:
-            return Ledger.open(self.path, author=self.author)
+            return _noting_into(self, Ledger.open(self.path, author=self.author))
         db = open_with_key(self.path, self.unlocked.key, self.unlocked.keyfile)
-        return Ledger(db, self.path, self.author, self.unlocked)
+        return _noting_into(self, Ledger(db, self.path, self.author, self.unlocked))
 
     def reachable(self) -> bool:
         """False when the connection to a PostgreSQL ledger was lost (a file never is)."""
@@ -459,3 +459,11 @@ def _os_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name on some Windows set-ups
         return "用户"
+
+
+def _noting_into(ledger: Ledger, sibling: Ledger) -> Ledger:
+    """`sibling` noting the rows its lists skip into `ledger`'s notes (`malformed.skipped`)."""
+    from fieldapp.store.queries.malformed import share_notes
+
+    share_notes(ledger.db, sibling.db)
+    return sibling

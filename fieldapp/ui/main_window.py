@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -53,6 +53,8 @@ PAGE_KEYS = tuple(k for k, _ in PAGES)
 NAV_MIN_WIDTH, NAV_MAX_WIDTH = 108, 124
 #: An item's padding in the navigation (left and right, top and bottom), as its style sheet says.
 NAV_PADDING = (14, 10)
+#: How often the window looks for stored rows its lists had to leave out (`note_skipped`).
+SKIPPED_CHECK_MS = 1000
 #: Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).
 #: Room kept for the window's title bar when it is fitted to a small screen.
 TITLE_BAR = 32
@@ -78,6 +80,14 @@ class MainWindow(QMainWindow):
         self.lock_covers: dict[QWidget, _LockCover] = {}
         self.idle_lock = IdleLock(self)
         self.idle_lock.idle.connect(self.lock)
+        # Rows the lists leave out (a choice only a newer program has, a malformed row) are
+        # met by whichever page or worker reads them, whenever it does (after the ledger
+        # opens, after a sync): looked for each second, each said once.
+        self._told: tuple[object, set[tuple[str, str]]] = (None, set())
+        self.skipped_timer = QTimer(self)
+        self.skipped_timer.setInterval(SKIPPED_CHECK_MS)
+        self.skipped_timer.timeout.connect(self.note_skipped)
+        self.skipped_timer.start()
 
     def _fit_screen(self) -> None:
         """1366×768 with a minimum of 1024×640, or the screen's room where it is smaller (1280×720
@@ -285,6 +295,65 @@ class MainWindow(QMainWindow):
             self.show_page("visits").prefill(person_id, service)
 
     # -- title, language, closing --------------------------------------------------------
+
+    def note_skipped(self) -> None:
+        """Say in the status bar, once, that the lists and figures left out stored rows no
+        model accepts — apart, those whose only fault is a choice a newer program has (this
+        device's program is older than the hub's: upgrade it) and those malformed (the county
+        corrects them) — in the window's language, without the rows' ids."""
+        from fieldapp.store.queries.malformed import skipped
+
+        ledger = self.session.ledger
+        if self._told[0] is not ledger:
+            self._told = (ledger, set())
+        rows = skipped(ledger.db)
+        keys = {(s.table, s.row_id) for s in rows}
+        if keys <= self._told[1]:
+            return
+        self._told[1].update(keys)
+        newer = [s.table for s in rows if s.newer]
+        wrong = [s.table for s in rows if not s.newer]
+        notes = []
+        if newer:
+            notes.append(
+                self.tr(
+                    "注意：%1 条记录有本机程序没有的选项，没有显示在列表和统计中（%2）。"
+                    "多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失"
+                )
+                .replace("%1", str(len(newer)))
+                .replace("%2", self._record_kinds(newer))
+            )
+        if wrong:
+            notes.append(
+                self.tr(
+                    "注意：%1 条记录的数据不合格，没有显示在列表和统计中（%2）。"
+                    "这些记录仍在台账中，请县里更正"
+                )
+                .replace("%1", str(len(wrong)))
+                .replace("%2", self._record_kinds(wrong))
+            )
+        text = self.tr("；").join(notes)
+        self.statusBar().showMessage(text)
+        self.statusBar().setToolTip(text)
+
+    def _record_kinds(self, tables: list[str]) -> str:
+        """The kinds of record `tables` hold (申领、就业经历), each once, in the window's words."""
+        names = {
+            "claims": self.tr("申领"),
+            "claim_events": self.tr("申领步骤"),
+            "batches": self.tr("批次"),
+            "persons": self.tr("人员"),
+            "households": self.tr("户信息"),
+            "person_categories": self.tr("人员类别"),
+            "employment_spells": self.tr("就业经历"),
+            "unemployment_registrations": self.tr("失业登记"),
+            "services": self.tr("服务记录"),
+            "visits": self.tr("走访记录"),
+            "monthly_status": self.tr("月度状态"),
+            "areas": self.tr("区域"),
+        }
+        other = self.tr("其他记录")
+        return self.tr("、").join(dict.fromkeys(names.get(t, other) for t in tables))
 
     def update_title(self) -> None:
         """'劳动力台账 — <ledger file> — <device>', led by 演示台账 for a demo ledger."""

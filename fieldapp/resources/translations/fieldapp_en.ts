@@ -1684,6 +1684,74 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>县级</source>
       <translation>county</translation>
     </message>
+    <message>
+      <source>注意：%1 条记录有本机程序没有的选项，没有显示在列表和统计中（%2）。多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失</source>
+      <translation>Note: %1 record(s) with a choice this program lacks are not shown in lists or figures (%2): this computer's program is likely older than the hub's, please upgrade it; the records are kept in the ledger</translation>
+    </message>
+    <message>
+      <source>注意：%1 条记录的数据不合格，没有显示在列表和统计中（%2）。这些记录仍在台账中，请县里更正</source>
+      <translation>Note: %1 record(s) with invalid data are not shown in lists or figures (%2); they are kept in the ledger, please ask the county to correct them</translation>
+    </message>
+    <message>
+      <source>；</source>
+      <translation>; </translation>
+    </message>
+    <message>
+      <source>申领</source>
+      <translation>Claims</translation>
+    </message>
+    <message>
+      <source>申领步骤</source>
+      <translation>Claim steps</translation>
+    </message>
+    <message>
+      <source>批次</source>
+      <translation>Batch</translation>
+    </message>
+    <message>
+      <source>人员</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>户信息</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>人员类别</source>
+      <translation>Categories</translation>
+    </message>
+    <message>
+      <source>就业经历</source>
+      <translation>Employment</translation>
+    </message>
+    <message>
+      <source>失业登记</source>
+      <translation>Unemployment registration</translation>
+    </message>
+    <message>
+      <source>服务记录</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <source>走访记录</source>
+      <translation>Visit records</translation>
+    </message>
+    <message>
+      <source>月度状态</source>
+      <translation>Monthly status</translation>
+    </message>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>其他记录</source>
+      <translation>Other records</translation>
+    </message>
+    <message>
+      <source>、</source>
+      <translation>, </translation>
+    </message>
   </context>
   <context>
     <name>MonthlyPage</name>

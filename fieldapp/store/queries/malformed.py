@@ -2,8 +2,10 @@
 
 A ledger may hold such a row from before the hub checked every value (issue 13), from an older
 program, or from someone editing the file by hand. Reading it must not stop a command or a
-page: lists leave it out and note it here (per database connection), single look-ups raise
-`MalformedRow` (a Chinese message), and the CLI and the UI show the notes.
+page: lists leave it out and note it here (per database connection, shared with the
+connection's `Ledger.sibling`s), single look-ups raise `MalformedRow` (a Chinese message), and
+the CLI (on stderr, naming the rows) and the window (its status bar, in its language, without
+ids: `MainWindow.note_skipped`) say what was skipped.
 """
 
 from __future__ import annotations
@@ -84,3 +86,9 @@ def note(db: Any, error: MalformedRow) -> None:
 def skipped(db: Any) -> list[Skipped]:
     """Rows skipped so far on this connection, in the order met."""
     return list(db.__dict__.get(_ATTR, {}).values())
+
+
+def share_notes(source: Any, target: Any) -> None:
+    """Let `target`, another connection to the same ledger (a worker thread's), note into
+    `source`'s notes: what the window's lists skip is read on worker connections."""
+    target.__dict__[_ATTR] = source.__dict__.setdefault(_ATTR, {})
