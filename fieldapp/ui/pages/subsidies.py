@@ -67,6 +67,10 @@ def _money(value: float | None) -> str:
 #: The claims list's columns from 原因 on hold long free text, cut at this width.
 _FIRST_LONG_CLAIM_COLUMN = 8
 _LONG_TEXT = 200
+#: The claims list's 所在地 and 补贴: on a small screen they share the room the others up to
+#: 发放月份 leave, each cut to no less than its header and these characters.
+_SHARED_CLAIM_COLUMNS = (2, 3)
+_SHARED_AT_LEAST = "乡村公益"
 
 #: What the user does to a date before it changes (a click, the focus, a key, the wheel).
 _DATE_TOUCHED = (
@@ -491,6 +495,7 @@ class SubsidiesPage(QWidget):
         self.claims_view = table_view()
         self.claims_view.setModel(self.claims)
         self.claims_view.horizontalHeader().setMinimumSectionSize(40)
+        self.claims_view.viewport().installEventFilter(self)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
         self.evidence_button = QPushButton(self.tr("登记材料…"))
@@ -532,11 +537,38 @@ class SubsidiesPage(QWidget):
         tooltip. The columns may still be dragged wider."""
         view = self.claims_view
         header = view.horizontalHeader()
+        widths = []
         for column in range(self.claims.columnCount()):
             shown = view.sizeHintForColumn(column)
             if column >= _FIRST_LONG_CLAIM_COLUMN:
                 shown = min(shown, _LONG_TEXT)
-            view.setColumnWidth(column, max(shown, header.sectionSizeFromContents(column).width()))
+            widths.append(max(shown, header.sectionSizeFromContents(column).width()))
+        self._claim_widths = widths
+        for column, width in enumerate(widths):
+            view.setColumnWidth(column, width)
+        self._share_claim_columns()
+
+    def _share_claim_columns(self) -> None:
+        """所在地 and 补贴 cut to the room the other columns up to 发放月份 leave in the list,
+        when it is too narrow for them whole (a 1024 screen: the dates were off its edge);
+        whole again when it is wide enough. Each keeps at least its header and four
+        characters; the narrower one is cut last. Whole in their tooltips."""
+        widths = getattr(self, "_claim_widths", [])
+        if len(widths) < _FIRST_LONG_CLAIM_COLUMN:
+            return
+        view = self.claims_view
+        header = view.horizontalHeader()
+        first = _FIRST_LONG_CLAIM_COLUMN
+        others = sum(view.columnWidth(c) for c in range(first) if c not in _SHARED_CLAIM_COLUMNS)
+        room = view.viewport().width() - others
+        floor = view.fontMetrics().horizontalAdvance(_SHARED_AT_LEAST) + 12
+        wanted = sorted(_SHARED_CLAIM_COLUMNS, key=lambda c: widths[c])
+        for index, column in enumerate(wanted):
+            share = room // (len(wanted) - index)
+            least = max(floor, header.sectionSizeFromContents(column).width())
+            width = max(least, min(widths[column], share))
+            view.setColumnWidth(column, width)
+            room -= width
 
     def activated(self) -> None:
         """Shown: the date ends at today (as the rules count it) — a month not yet come
@@ -549,6 +581,8 @@ class SubsidiesPage(QWidget):
         """The date about to be changed by hand: its end is today's first."""
         if watched is self.on and event.type() in _DATE_TOUCHED:
             self.activated()
+        elif watched is self.claims_view.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_claim_columns()
         return super().eventFilter(watched, event)
 
     def refresh_claims(self) -> None:
