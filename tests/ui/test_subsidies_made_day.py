@@ -96,3 +96,39 @@ def test_a_claim_for_last_month_shows_the_day_it_was_made_and_the_month_it_pays(
     assert f"赵六 已于 {today.year}年{today.month}月{today.day}日 申领过" in text
     assert "2026年11月的“乡村公益性岗位补贴”" in text
     assert "2026年11月30日" not in text
+
+
+def test_two_months_claims_are_told_apart_where_a_form_is_printed(
+    post_worker, window, qtbot, warnings_shown
+) -> None:
+    """赵六's post subsidy claimed for November and for December: 打印 → 单人申请表's 申领 list
+    and his panel's 打印 menu both read 赵六 乡村公益性岗位补贴 草稿 twice — the coordinator
+    could not tell which form was November's. Each now names the month it pays."""
+    page = window.show_page("subsidies")
+    for on in (dt.date(2026, 11, 30), dt.date.today()):
+        page.on.set_value(on)
+        page.find_eligible()
+        wait_idle(qtbot, page)
+        row = next(
+            n
+            for n, r in enumerate(page.results.rows)
+            if r.name == "赵六" and r.rule_id == "welfare_post_subsidy"
+        )
+        page.results_view.selectRow(row)
+        assert page.create_claim() is not None, warnings_shown
+    months = ("2026年11月", f"{dt.date.today().year}年{dt.date.today().month}月")
+
+    printing = window.show_page("print")
+    labels = [printing.claim.itemText(i) for i in range(printing.claim.count())]
+    assert len(labels) == 2 and len(set(labels)) == 2, labels
+    assert sorted(m for m in months for label in labels if m in label) == sorted(months)
+
+    person_id = window.session.ledger.db.execute(
+        "SELECT id FROM persons WHERE name = '赵六'"
+    ).fetchone()[0]
+    window.open_person(person_id)
+    panel = window.show_page("ledger").panel
+    panel._fill_print_menu()
+    forms = [a.text() for a in panel.print_menu.actions() if a.text().startswith("申请表")]
+    assert len(forms) == 2 and len(set(forms)) == 2, forms
+    assert sorted(m for m in months for text in forms if m in text) == sorted(months)

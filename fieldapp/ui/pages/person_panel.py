@@ -462,8 +462,10 @@ class PersonPanel(QWidget):
         if claims:
             self.print_menu.addSeparator()
         for claim in claims:
+            # The month it pays tells a monthly subsidy's forms apart (one per month).
+            paid = f" {claim.paid_for()}" if claim.paid_for() else ""
             action = QAction(
-                self.tr("申请表：") + f"{claim.rule_title}（{claim.state}）", self.print_menu
+                self.tr("申请表：") + f"{claim.rule_title}{paid}（{claim.state}）", self.print_menu
             )
             action.triggered.connect(lambda _c=False, i=claim.id: self.print_form(i))
             self.print_menu.addAction(action)

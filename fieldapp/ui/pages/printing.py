@@ -149,7 +149,10 @@ class PrintPage(QWidget):
             self.batch.addItem(batch.title, batch.id)
         self.claim.clear()
         for claim in reversed(store.all()):
-            self.claim.addItem(f"{claim.person_name} {claim.rule_title} {claim.state}", claim.id)
+            # The month it pays: a person's monthly subsidy, claimed month after month, would
+            # read the same on each line (赵六 乡村公益性岗位补贴 草稿, twice).
+            words = (claim.person_name, claim.rule_title, claim.paid_for(), str(claim.state))
+            self.claim.addItem(" ".join(w for w in words if w), claim.id)
         for combo, value in ((self.batch, current_batch), (self.claim, current_claim)):
             found = combo.findData(value)
             if found >= 0:
