@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,19 @@ def save_record(
     `loaded` (the record as an editor showed it) only what was changed from it is written."""
     with writing(ledger, actor) as writer:
         record_id = writer.save(record, loaded)
+    return writer.changes.with_id(record_id)
+
+
+def start_job(
+    ledger: Ledger, actor: Actor, spell: EmploymentSpell, ending: Sequence[EmploymentSpell]
+) -> ChangeSet:
+    """A new job, and the person's earlier jobs it follows (`ending`, still open) ended the day
+    before it starts — all written or none; the change set's id is the new job's."""
+    with writing(ledger, actor) as writer:
+        for old in ending:
+            ended = old.model_copy(update={"end_date": spell.start_date - dt.timedelta(days=1)})
+            writer.save(ended, old)
+        record_id = writer.save(spell)
     return writer.changes.with_id(record_id)
 
 

@@ -3191,6 +3191,36 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>务工地区划代码“%1”应为 6、9 或 12 位数字</source>
       <translation>Workplace code “%1” should be 6, 9 or 12 digits</translation>
     </message>
+    <message>
+      <source>“%1”（%2 起）</source>
+      <translation>“%1” (since %2)</translation>
+    </message>
+    <message>
+      <source>未写单位</source>
+      <translation>employer not recorded</translation>
+    </message>
+    <message>
+      <source>原来的工作结束了吗？</source>
+      <translation>Has the earlier job ended?</translation>
+    </message>
+    <message>
+      <source>%3原来的工作还没有结束：%1。
+换了工作的话，请结束原来的工作，结束日期记为新工作开始的前一天（%2）；同时做两份工作的，两份都保留。</source>
+      <translation>%3's earlier job has not ended: %1.
+For a change of job, end the earlier one on the day before the new one starts (%2); for two jobs held at once, keep both.</translation>
+    </message>
+    <message>
+      <source>结束原来的工作</source>
+      <translation>End the earlier job</translation>
+    </message>
+    <message>
+      <source>两份工作都保留</source>
+      <translation>Keep both jobs</translation>
+    </message>
+    <message>
+      <source>返回修改</source>
+      <translation>Go back and correct</translation>
+    </message>
   </context>
   <context>
     <name>SubsidiesPage</name>

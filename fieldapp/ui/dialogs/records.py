@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 
 from pydantic import ValidationError
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClass
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
+from fieldapp.domain.models import EmploymentSpell, Person, UnemploymentRegistration
 from fieldapp.domain.regions import region_name
 from fieldapp.services import work
+from fieldapp.services.changes import ChangeSet
+from fieldapp.store.queries import records
 from fieldapp.ui.errors import invalid_input
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
@@ -59,12 +63,16 @@ class _RecordDialog(KeepsInput):
         changed from it is saved, another copy of the app may have saved the rest."""
         return None
 
+    def write(self, record):  # noqa: ANN001, ANN201 - a domain Record → ChangeSet or None
+        """Save `record` through the services; None when the user chose not to save yet."""
+        return work.save_record(self.session.ledger, self.session.actor, record, self.loaded())
+
     def save_and_accept(self) -> None:
         """Save through the services, or show why not."""
         try:
-            changes = work.save_record(
-                self.session.ledger, self.session.actor, self.build(), self.loaded()
-            )
+            changes = self.write(self.build())
+            if changes is None:
+                return
             self.saved_id = changes.id
         except ValidationError as error:
             self.error.setText(invalid_input(error))
@@ -161,6 +169,53 @@ class SpellDialog(_RecordDialog):
     def loaded(self) -> EmploymentSpell | None:
         """The spell the form was filled from."""
         return self.spell
+
+    def write(self, record: EmploymentSpell) -> ChangeSet | None:
+        """A new job for someone whose earlier job is still open: asks whether that one ended
+        the day before (a change of job), both are kept (two jobs at once), or the form is
+        to be corrected (None: nothing saved). Left open without a word, the person was
+        counted in two jobs and a 返乡 subsidy refused as 入职时在…的务工尚未结束. A casual
+        job beside another asks nothing."""
+        if self.spell is not None or record.is_casual:
+            return super().write(record)
+        still_open = [
+            s
+            for s in records.person_records(self.session.ledger, EmploymentSpell, self.person_id)
+            if s.end_date is None and not s.is_casual and s.start_date < record.start_date
+        ]
+        if not still_open:
+            return super().write(record)
+        day_before = record.start_date - dt.timedelta(days=1)
+        person = records.find(self.session.ledger, Person, self.person_id)
+        jobs = "；".join(
+            self.tr("“%1”（%2 起）")
+            .replace("%1", s.employer or s.place_name or s.place_code or self.tr("未写单位"))
+            .replace("%2", s.start_date.isoformat())
+            for s in sorted(still_open, key=lambda s: s.start_date)
+        )
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("原来的工作结束了吗？"))
+        box.setText(
+            self.tr(
+                "%3原来的工作还没有结束：%1。\n换了工作的话，请结束原来的工作，"
+                "结束日期记为新工作开始的前一天（%2）；同时做两份工作的，两份都保留。"
+            )
+            .replace("%1", jobs)
+            .replace("%2", day_before.isoformat())
+            .replace("%3", person.name if person else "")
+        )
+        end = box.addButton(self.tr("结束原来的工作"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("两份工作都保留"), QMessageBox.ButtonRole.ActionRole)
+        back = box.addButton(self.tr("返回修改"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(end)
+        box.setEscapeButton(back)
+        box.exec()
+        chosen = box.clickedButton()
+        if chosen is back or chosen is None:
+            return None
+        ending = still_open if chosen is end else []
+        return work.start_job(self.session.ledger, self.session.actor, record, ending)
 
     def build(self) -> EmploymentSpell:
         """The spell from the form."""
