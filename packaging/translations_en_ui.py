@@ -151,6 +151,9 @@ EN_UI: dict[str, str] = {
     "结束原来的工作": "End the earlier job",
     "两份工作都保留": "Keep both jobs",
     "返回修改": "Go back and correct",
+    # 导出数据包 with 导出到 empty: the drives looked for again.
+    "没有找到U盘：请插上U盘，稍等几秒再点“导出数据包”；也可以点“选择文件夹…”选一个文件夹": "No USB stick found: plug one in, wait a few seconds and click “Export bundle” again; or click “Choose folder…” to pick a folder",
+    "找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”": "%1 USB sticks found: choose the one to use under “Export to”, then click “Export bundle” again",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -448,3 +448,36 @@ def test_a_person_entered_on_two_laptops_is_named_after_the_import(
         assert "重复录入" in text
     finally:
         hub.close()
+
+
+def test_a_stick_plugged_in_after_the_page_was_shown_is_used(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """The coordinator opened 同步, saw no stick in 导出到, plugged it in and clicked 导出数据包:
+    the list was only read when the page was shown, so she was told 请选择一个存在的文件夹（如U盘）
+    beside an empty box, the stick in her laptop. The drives are looked for again on the click:
+    the one stick is written to; with none, she is told to plug one in or choose a folder."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    drives: list[tuple[str, str]] = []
+    monkeypatch.setattr(sync_page, "removable_drives", lambda: list(drives))
+    page = window.show_page("sync")
+    assert page.enrol(enrolment, code=ENROL_CODE)
+    page.refresh()
+    assert page.folder.currentText() == ""
+
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert len(warnings_shown) == 1
+    assert "没有找到U盘" in warnings_shown[0] and "选择文件夹" in warnings_shown[0]
+
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    drives.append((f"U盘（{stick}，可用 3.2 GB）", str(stick)))
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert len(warnings_shown) == 1, warnings_shown
+    assert len(list(stick.glob("*.fieldsync"))) == 1
+    assert page.folder.currentData() == str(stick)
+    hub.close()

@@ -3684,6 +3684,14 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>本台账的村已改用县里登记的代码 %1（原为本机自编的 %2）。</source>
       <translation> This ledger's village now uses the code the county enrolled it under, %1 (it was %2, numbered on this laptop).</translation>
     </message>
+    <message>
+      <source>没有找到U盘：请插上U盘，稍等几秒再点“导出数据包”；也可以点“选择文件夹…”选一个文件夹</source>
+      <translation>No USB stick found: plug one in, wait a few seconds and click “Export bundle” again; or click “Choose folder…” to pick a folder</translation>
+    </message>
+    <message>
+      <source>找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”</source>
+      <translation>%1 USB sticks found: choose the one to use under “Export to”, then click “Export bundle” again</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

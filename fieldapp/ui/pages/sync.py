@@ -148,7 +148,7 @@ class SyncPage(QWidget):
         outer.addWidget(scroll, 1)
         self.enrol_button.clicked.connect(self.enrol_dialog)
         self.browse_button.clicked.connect(self.browse)
-        self.export_button.clicked.connect(lambda: self.export_to(self._folder()))
+        self.export_button.clicked.connect(self.export_clicked)
         self.import_button.clicked.connect(self.import_dialog)
         self.push_button.clicked.connect(self.push)
         self.panel.guard(
@@ -191,19 +191,50 @@ class SyncPage(QWidget):
                     .replace("%2", str(hub.serial_in))
                 )
             self.state_label.setText(text)
-        # The chosen stick stays chosen by its folder (its label shows the free space, which
-        # changes); a folder typed or browsed to stays as typed.
+        self._list_drives()
+        self.conflicts.refresh()
+        self.held.refresh()
+
+    def _list_drives(self) -> int:
+        """List the USB sticks (and other removable drives) plugged in now; their number.
+        The chosen stick stays chosen by its folder (its label shows the free space, which
+        changes); a folder typed or browsed to stays as typed."""
         current, chosen = self.folder.currentText(), self._chosen_drive()
         self.folder.clear()
-        for label, root in removable_drives():
+        drives = removable_drives()
+        for label, root in drives:
             self.folder.addItem(label, root)
         found = self.folder.findData(chosen) if chosen else -1
         if found >= 0:
             self.folder.setCurrentIndex(found)
         elif current:
             self.folder.setEditText(current)
-        self.conflicts.refresh()
-        self.held.refresh()
+        return len(drives)
+
+    def export_clicked(self) -> None:
+        """导出数据包: into the stick or folder in 导出到. With the box empty — the stick
+        plugged in after the page was shown, when the drives were listed — they are looked
+        for again: the one stick found is written to; none or several are said."""
+        if self._enrolled() and not self.folder.currentText().strip():
+            drives = self._list_drives()
+            if drives == 0:
+                show_error(
+                    self,
+                    self.tr(
+                        "没有找到U盘：请插上U盘，稍等几秒再点“导出数据包”；"
+                        "也可以点“选择文件夹…”选一个文件夹"
+                    ),
+                )
+                return
+            if drives > 1:
+                show_error(
+                    self,
+                    self.tr(
+                        "找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”"
+                    ).replace("%1", str(drives)),
+                )
+                return
+        self.export_to(self._folder())
 
     def not_enrolled_text(self) -> str:
         """What to do before the first exchange, in a coordinator's words."""
