@@ -209,6 +209,8 @@ class MainWindow(QMainWindow):
                 widget.household_month_requested.connect(self.open_household_month)
             if hasattr(widget, "monthly_requested"):
                 widget.monthly_requested.connect(self.open_person_month)
+            if hasattr(widget, "registration_requested"):
+                widget.registration_requested.connect(self.register_unemployment)
             self.pages[key] = widget
             # A page taller or wider than the room the screen leaves scrolls, rather than
             # making the window (every page of it) larger than the screen.
@@ -293,6 +295,13 @@ class MainWindow(QMainWindow):
         ledger.open_person(person_id)
         if service:
             self.show_page("visits").prefill(person_id, service)
+
+    def register_unemployment(self, person_id: str) -> None:
+        """Show a person on the ledger page and open their unemployment registration to
+        record its 登记日期 (a 失业登记 item of the due list)."""
+        ledger = self.show_page("ledger")
+        ledger.open_person(person_id)
+        ledger.panel.register_unemployment()
 
     # -- title, language, closing --------------------------------------------------------
 

@@ -130,3 +130,46 @@ def test_a_visit_with_three_services_and_training_days(window, qtbot):
     assert training.end_date == training.service_date + dt.timedelta(days=11)
     assert "职业培训（12天）" in page.status.text()
     assert page.chosen_services() == []  # the form is empty for the next visit
+
+
+def test_an_unemployment_registration_due_is_done_in_its_own_form(window, qtbot):
+    """王小明 found unemployed yesterday: the due list says 7个工作日内办结失业登记. 办理所选 took
+    the coordinator to 走访 with 失业登记 ticked; she saved the visit and the item stayed due —
+    only the registration's 登记日期 closes it, in a form she was never shown. 办理 now opens
+    王小明's 失业登记 with 登记日期 set to today; saved, the item is gone."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.ui.dialogs.records import UnemploymentDialog
+
+    session = window.session
+    person = Records(session.ledger).select(Person, "name = '王小明'")[0]
+    found = dt.date.today() - dt.timedelta(days=1)
+    registration = UnemploymentRegistration(person_id=person.id, found_date=found)
+    session.apply(work.save_record(session.ledger, session.actor, registration))
+    due = window.show_page("due")
+    wait_idle(qtbot, due)
+    (item,) = [i for i in due.model.rows if i.person_id == person.id and i.kind == "失业登记"]
+    seen: list[tuple[object, object]] = []
+
+    def answer(polls_left: int = 250) -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, UnemploymentDialog):
+            if polls_left:
+                QTimer.singleShot(20, lambda: answer(polls_left - 1))
+            return
+        seen.append((form.found.value(), form.registered.value()))
+        form.save_and_accept()
+        if form.isVisible():
+            form.discard()
+
+    QTimer.singleShot(0, answer)
+    due.table.selectRow(due.model.rows.index(item))
+    due.open_selected()
+    assert seen == [(found, dt.date.today())]
+    (kept,) = Records(session.ledger).person_records(UnemploymentRegistration, person.id)
+    assert kept.registered_date == dt.date.today() and kept.found_date == found
+    with qtbot.waitSignal(due.updated, timeout=30000):
+        window.show_page("due")
+    wait_idle(qtbot, due)
+    assert not [i for i in due.model.rows if i.person_id == person.id and i.kind == "失业登记"]

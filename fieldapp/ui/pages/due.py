@@ -76,6 +76,8 @@ class DuePage(QWidget):
 
     person_requested = Signal(str, str)
     monthly_requested = Signal(str, str)
+    #: A 失业登记 item: the person's registration, for its 登记日期 (a visit does not close it).
+    registration_requested = Signal(str)
     updated = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -323,8 +325,8 @@ class DuePage(QWidget):
         self.updated.emit()
 
     def open_selected(self) -> None:
-        """Open the selected item: the household's monthly grid, or the person with the service
-        pre-filled on the 走访 page."""
+        """Open the selected item: the household's monthly grid, the person's unemployment
+        registration, or the person with the service pre-filled on the 走访 page."""
         item = self.table.currentIndex().data(ROW_ROLE)
         if item is None:
             show_error(self, self.tr("请先在列表里选一项待办"))
@@ -332,6 +334,10 @@ class DuePage(QWidget):
         if item.kind == "月度更新":
             month = item.title.split(" ")[0] if item.title[:4].isdigit() else str(Month.current())
             self.monthly_requested.emit(item.person_id, month)
+            return
+        if item.kind == "失业登记":
+            # Only the registration's 登记日期 closes it: a visit ticking 失业登记 left it due.
+            self.registration_requested.emit(item.person_id)
             return
         self.person_requested.emit(item.person_id, SERVICE_FOR_KIND.get(item.kind, ""))
 

@@ -527,6 +527,25 @@ class PersonPanel(QWidget):
         if self.person and UnemploymentDialog(self.session, self.person.id, parent=self).exec():
             self.refresh()
 
+    def register_unemployment(self) -> None:
+        """Record the 登记日期 of the shown person's registration still waiting for it (the
+        due list's 失业登记 item): its form opens with 登记日期 set to today."""
+        if self.person is None or self._refused():
+            return
+        self.tabs.setCurrentIndex(self.tabs.indexOf(self.registrations_view.parentWidget()))
+        waiting = [
+            r
+            for r in records.person_records(
+                self.session.ledger, UnemploymentRegistration, self.person.id
+            )
+            if r.registered_date is None and r.ended_date is None
+        ]
+        registration = max(waiting, key=lambda r: r.found_date or dt.date.min, default=None)
+        dialog = UnemploymentDialog(self.session, self.person.id, registration, self)
+        dialog.registered.set_value(dt.date.today())
+        if dialog.exec():
+            self.refresh()
+
     def edit_registration(self) -> None:
         """Edit the selected registration."""
         if self._refused():
