@@ -2577,7 +2577,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>零就业户</source>
-      <translation>Zero-employment households</translation>
+      <translation>Zero-job households</translation>
     </message>
     <message>
       <source>失业人员</source>
@@ -2585,7 +2585,7 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>逾期服务</source>
-      <translation>Overdue services</translation>
+      <translation>Overdue</translation>
     </message>
     <message>
       <source>已发放（元）</source>

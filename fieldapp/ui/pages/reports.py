@@ -128,8 +128,9 @@ class ReportsPage(QWidget):
         self.report = report
         total = report.total
         self.model.set_rows([*report.areas, total])
-        # The names whole (the county's total row the longest): the figures take what is left.
-        self.table.resizeColumnToContents(0)
+        # The names whole (the county's total row the longest), each figure as wide as its
+        # header and figures (at 100 px each, 逾期服务 was cut and 已发放 off a 1024 screen).
+        self.table.resizeColumnsToContents()
         self.summary.setText(
             self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
             .replace("%1", report.month)
