@@ -101,3 +101,38 @@ def test_who_is_eligible_is_read_at_1024(demo_window, qtbot):
                 view.horizontalHeader().sectionSizeFromContents(column).width(),
             )
             assert view.columnWidth(column) >= shown, (width, headers[column])
+
+
+@pytest.mark.parametrize(("lang", "width", "height"), [("zh_CN", 1024, 768), ("en", 1280, 720)])
+def test_one_persons_subsidies_are_read_whole_at_1024(demo_window, qtbot, lang, width, height):
+    """补贴… from a person's panel lists every subsidy for that one person: at 1024×768 her
+    name and ID number filled 16 rows twice over while 补贴 — which subsidy each line is, told
+    apart by its end (…（吸纳三类人员）, …（吸纳脱贫人口稳定就业）) — was cut at the list's
+    edge. For one person the name and ID number (said above the list) are left out, and 补贴
+    reads whole; every person's list shows them again. (In English, whose 金额 says To be
+    set by the county, the longest subsidy is whole from 1280.)"""
+    window = demo_window
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.set_language(lang)
+    window.resize(width, height - 72)
+    person_id = window.session.ledger.db.execute(
+        "SELECT id FROM persons WHERE name = '罗和霞'"
+    ).fetchone()[0]
+    window.open_subsidies(person_id)
+    page = window.pages["subsidies"]
+    qtbot.wait(100)
+    view = page.results_view
+    model = view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    name, number, rule = (headers.index(page.tr(h)) for h in ("姓名", "身份证号", "补贴"))
+    assert model.rowCount() > 10
+    assert view.isColumnHidden(name) and view.isColumnHidden(number)
+    room = view.viewport().width()
+    assert view.columnViewportPosition(rule) + view.columnWidth(rule) <= room, (
+        [view.columnWidth(c) for c in range(len(headers))],
+        room,
+    )
+    assert view.columnWidth(rule) >= view.sizeHintForColumn(rule)
+    page.show_everyone()
+    assert not view.isColumnHidden(name) and not view.isColumnHidden(number)
+    window.set_language("zh_CN")

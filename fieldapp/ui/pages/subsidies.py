@@ -72,6 +72,10 @@ _LONG_TEXT = 200
 _SHARED_CLAIM_COLUMNS = (2, 3)
 _SHARED_AT_LEAST = "乡村公益"
 
+#: The eligibility list's 姓名, 身份证号 and 补贴 columns; 补贴's width for every person's list.
+_RESULT_NAME, _RESULT_NUMBER, _RESULT_RULE = 0, 1, 4
+_RESULT_RULE_WIDTH = 270
+
 #: What the user does to a date before it changes (a click, the focus, a key, the wheel).
 _DATE_TOUCHED = (
     QEvent.Type.MouseButtonPress,
@@ -257,7 +261,7 @@ class SubsidiesPage(QWidget):
         self.all_results: list[RuleResult] = []
         self.results_view = table_view()
         self.results_view.setModel(self.results)
-        for column, width in enumerate((64, 150, 70, 100, 270, 150, 130)):
+        for column, width in enumerate((64, 150, 70, 100, _RESULT_RULE_WIDTH, 150, 130)):
             self.results_view.setColumnWidth(column, width)
         self.reasons = QTextBrowser()
         self.find_button = QPushButton(self.tr("查找符合条件人员"))
@@ -342,15 +346,23 @@ class SubsidiesPage(QWidget):
         rule_id = self.rule.currentData()
         shown = [r for r in self.all_results if not rule_id or r.rule_id == rule_id]
         self.results.set_rows(shown)
+        # One person's subsidies: their name and ID number (said above the list) left out, so
+        # 补贴 — which subsidy each line is, told apart by its end — reads whole at 1024.
+        one = self.person_id is not None
+        view = self.results_view
+        for column in (_RESULT_NAME, _RESULT_NUMBER):
+            view.setColumnHidden(column, one)
         # 姓名 … 金额 as wide as what they show (金额 cut 待县里核定标准 at a fixed width).
-        for column in range(4):
-            self.results_view.setColumnWidth(
+        for column in range(_RESULT_RULE + (1 if one else 0)):
+            view.setColumnWidth(
                 column,
                 max(
-                    self.results_view.sizeHintForColumn(column),
-                    self.results_view.horizontalHeader().sectionSizeFromContents(column).width(),
+                    view.sizeHintForColumn(column),
+                    view.horizontalHeader().sectionSizeFromContents(column).width(),
                 ),
             )
+        if not one:
+            view.setColumnWidth(_RESULT_RULE, _RESULT_RULE_WIDTH)
         eligible = sum(1 for r in shown if r.status is Status.ELIGIBLE)
         self.results_label.setText(
             self.tr("符合条件 %1 人次，共 %2 条结果")
