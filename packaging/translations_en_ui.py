@@ -154,6 +154,9 @@ EN_UI: dict[str, str] = {
     # 导出数据包 with 导出到 empty: the drives looked for again.
     "没有找到U盘：请插上U盘，稍等几秒再点“导出数据包”；也可以点“选择文件夹…”选一个文件夹": "No USB stick found: plug one in, wait a few seconds and click “Export bundle” again; or click “Choose folder…” to pick a folder",
     "找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”": "%1 USB sticks found: choose the one to use under “Export to”, then click “Export bundle” again",
+    # The person panel, on a person whose stored row no model accepts.
+    "这个人的记录有本机程序没有的选项（%1），无法显示。多半是本机的程序比中心旧，请升级本机的程序；这条记录仍在台账中，没有丢失": "This person's record holds a choice this program lacks (%1) and cannot be shown. This computer's program is likely older than the hub's: please upgrade it. The record is kept in the ledger",
+    "这个人的记录数据不合格（%1），无法显示。请县里更正这条记录；它仍在台账中，没有丢失": "This person's record holds invalid data (%1) and cannot be shown. Please ask the county to correct it; the record is kept in the ledger",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

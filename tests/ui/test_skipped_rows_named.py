@@ -104,3 +104,27 @@ def test_the_note_is_in_english_in_an_english_window(open_with, qtbot):
     text = bar.currentMessage()
     assert "invalid data" in text and "Claims" in text
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+
+
+def test_a_person_no_model_accepts_is_said_on_the_panel_not_left_to_the_last_one(open_with, qtbot):
+    """The ledger list shows a person whose stored row is malformed (a blank name, ID 123).
+    Clicked, the program raised MalformedRow out of the panel: a box naming the row by its id
+    (人员 fb3d7f58…) and the panel still showing the person clicked before — 编辑 changed
+    张长英 while the malformed row was highlighted. The panel now empties, its buttons off, and
+    says why in the user's words."""
+    win = open_with(_garbage)
+    page = win.show_page("ledger")
+    ledger = win.session.ledger
+    good = ledger.db.execute("SELECT id FROM persons WHERE name = '张长英'").fetchone()[0]
+    win.open_person(good)
+    assert page.panel.person is not None and page.panel.edit_button.isEnabled()
+    bad = natural_id("persons", "bad")
+    win.open_person(bad)
+    panel = page.panel
+    assert panel.person is None
+    assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
+    text = panel.summary.text()
+    assert "数据不合格" in text and "请县里更正" in text and "仍在台账中" in text
+    assert bad[:8] not in text and "张长英" not in text
+    assert page.edit_person(bad) is None  # Enter or a double click on its row: said the same
+    assert panel.person is None and "数据不合格" in panel.summary.text()

@@ -2406,6 +2406,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>只能查看和打印：</source>
       <translation>View and print only: </translation>
     </message>
+    <message>
+      <source>内容</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>这个人的记录有本机程序没有的选项（%1），无法显示。多半是本机的程序比中心旧，请升级本机的程序；这条记录仍在台账中，没有丢失</source>
+      <translation>This person's record holds a choice this program lacks (%1) and cannot be shown. This computer's program is likely older than the hub's: please upgrade it. The record is kept in the ledger</translation>
+    </message>
+    <message>
+      <source>这个人的记录数据不合格（%1），无法显示。请县里更正这条记录；它仍在台账中，没有丢失</source>
+      <translation>This person's record holds invalid data (%1) and cannot be shown. Please ask the county to correct it; the record is kept in the ledger</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

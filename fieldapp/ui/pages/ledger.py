@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.enums import Category, WorkStatus
-from fieldapp.domain.errors import NotFound
+from fieldapp.domain.errors import MalformedRow, NotFound
 from fieldapp.domain.models import Person
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.exports import record_export
@@ -294,6 +294,9 @@ class LedgerPage(QWidget):
             person = records.get(self.session.ledger, Person, person_id)
         except NotFound:
             return
+        except MalformedRow:
+            self.panel.show_person(person_id)  # which says why it cannot be shown
+            return
         self._pending_select = person.id
         self.search_box.setText(person.id_number)
         self.panel.show_person(person.id)
@@ -317,6 +320,9 @@ class LedgerPage(QWidget):
         try:
             person = records.get(self.session.ledger, Person, person_id)
         except NotFound:
+            return None
+        except MalformedRow:
+            self.panel.show_person(person_id)  # which says why it cannot be opened
             return None
         editor = PersonEditor(self.session, person, parent=self)
         return self._run_editor(editor)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.errors import NotFound
+from fieldapp.domain.errors import MalformedRow, NotFound
+from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
     CategoryMembership,
     EmploymentSpell,
@@ -299,13 +300,19 @@ class PersonPanel(QWidget):
     def show_person(self, person_id: str | None) -> None:
         """Show one person (or nothing)."""
         ledger = self.session.ledger
+        unusable = ""
         try:
             self.person = records.get(ledger, Person, person_id) if person_id else None
         except NotFound:
             self.person = None
+        except MalformedRow as error:
+            # A stored row no model accepts (the list shows it): said here, the panel emptied
+            # — never the person shown before, whom the buttons would then have changed.
+            self.person = None
+            unusable = self._unusable(error)
         self._enable(self.person is not None)
         if self.person is None:
-            self.summary.setText(self.tr("在左侧选择一个人员"))
+            self.summary.setText(unusable or self.tr("在左侧选择一个人员"))
             for model in (
                 self.members,
                 self.spells,
@@ -342,6 +349,20 @@ class PersonPanel(QWidget):
         self.history.set_rows(
             history_lines(changes, household_labels(ledger, sorted(moved)), device_names(ledger))
         )
+
+    def _unusable(self, error: MalformedRow) -> str:
+        """Why a person's stored row cannot be shown, in the user's words (no ids)."""
+        fields = "、".join(field_label(f) for f in error.fields) or self.tr("内容")
+        if error.newer:
+            text = self.tr(
+                "这个人的记录有本机程序没有的选项（%1），无法显示。多半是本机的程序比中心旧，"
+                "请升级本机的程序；这条记录仍在台账中，没有丢失"
+            )
+        else:
+            text = self.tr(
+                "这个人的记录数据不合格（%1），无法显示。请县里更正这条记录；它仍在台账中，没有丢失"
+            )
+        return text.replace("%1", fields)
 
     def _summary_html(self, person: Person) -> str:
         today = dt.date.today()
