@@ -66,6 +66,9 @@ class DueItem:
     clause: str = ""
     progress: str = ""
     note: str = ""
+    #: The services still short, in the order the rule lists them (those of a rule's line
+    #: naming one service): what a visit handling the item gives next.
+    short: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[int, dt.date, str, str]:
         """Most urgent first: overdue (oldest first), then due soon, then due."""
@@ -270,6 +273,7 @@ class DueListBuilder:
         *,
         always: bool = False,
         counted_from: dt.date | None = None,
+        short: tuple[str, ...] = (),
     ) -> DueItem | None:
         if not always and due > on + dt.timedelta(days=HORIZON_DAYS):
             return None
@@ -297,6 +301,7 @@ class DueListBuilder:
             clause,
             progress,
             "；".join(estimate_notice(y) for y in sorted(years)),
+            short,
         )
 
     def for_person(self, facts: PersonFacts, on: dt.date) -> list[DueItem]:
@@ -346,6 +351,7 @@ class DueListBuilder:
                     status.clause,
                     status.progress_text(),
                     always=True,
+                    short=tuple(k for k, (got, need) in status.progress.items() if got < need),
                 )
             )
         return out
@@ -369,6 +375,11 @@ class DueListBuilder:
             self.clauses.service_1311 or bundle.clause,
             done.text(),
             counted_from=found,
+            short=tuple(
+                str(item.services[0])
+                for item, (_label, got, need) in zip(bundle.items, done.progress, strict=True)
+                if got < need and len(item.services) == 1
+            ),
         )
 
     def _monthly_item(self, facts: PersonFacts, on: dt.date) -> DueItem | None:

@@ -173,3 +173,30 @@ def test_an_unemployment_registration_due_is_done_in_its_own_form(window, qtbot)
         window.show_page("due")
     wait_idle(qtbot, due)
     assert not [i for i in due.model.rows if i.person_id == person.id and i.kind == "失业登记"]
+
+
+def test_handling_a_1311_item_again_ticks_a_service_still_short(window, qtbot):
+    """王小明's 1311 item after a visit giving 职业指导 (职业指导 1/1, the rest short): 办理所选
+    ticked 职业指导 again, as it does on a fresh item — saved as it came, the visit recorded a
+    second guidance, counted for nothing, and the item stayed. It now ticks the first service
+    still short (政策宣传 0/1)."""
+    session = window.session
+    person = Records(session.ledger).select(Person, "name = '王小明'")[0]
+    found = dt.date.today() - dt.timedelta(days=1)
+    registration = UnemploymentRegistration(person_id=person.id, found_date=found)
+    session.apply(work.save_record(session.ledger, session.actor, registration))
+    due = window.show_page("due")
+    wait_idle(qtbot, due)
+
+    def handle() -> list[str]:
+        (item,) = [i for i in due.model.rows if i.person_id == person.id and i.kind == "1311服务"]
+        due.table.selectRow(due.model.rows.index(item))
+        due.open_selected()
+        return window.pages["visits"].chosen_services()
+
+    assert handle() == ["职业指导"]  # a fresh item: as before
+    assert window.pages["visits"].save()
+    with qtbot.waitSignal(due.updated, timeout=30000):
+        window.show_page("due")
+    wait_idle(qtbot, due)
+    assert handle() == ["政策宣传"]

@@ -339,7 +339,11 @@ class DuePage(QWidget):
             # Only the registration's 登记日期 closes it: a visit ticking 失业登记 left it due.
             self.registration_requested.emit(item.person_id)
             return
-        self.person_requested.emit(item.person_id, SERVICE_FOR_KIND.get(item.kind, ""))
+        service = SERVICE_FOR_KIND.get(item.kind, "")
+        if item.short and service not in item.short:
+            # Given already (职业指导 1/1): the first service still short, not one more of it.
+            service = item.short[0]
+        self.person_requested.emit(item.person_id, service)
 
     def busy(self) -> bool:
         """True while the list is being built."""
