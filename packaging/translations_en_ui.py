@@ -157,6 +157,13 @@ EN_UI: dict[str, str] = {
     # The person panel, on a person whose stored row no model accepts.
     "这个人的记录有本机程序没有的选项（%1），无法显示。多半是本机的程序比中心旧，请升级本机的程序；这条记录仍在台账中，没有丢失": "This person's record holds a choice this program lacks (%1) and cannot be shown. This computer's program is likely older than the hub's: please upgrade it. The record is kept in the ledger",
     "这个人的记录数据不合格（%1），无法显示。请县里更正这条记录；它仍在台账中，没有丢失": "This person's record holds invalid data (%1) and cannot be shown. Please ask the county to correct it; the record is kept in the ledger",
+    # A person's job, registration or service entered by mistake, deleted from their panel.
+    "“%1”（%2 起）这条就业经历": "the job “%1” (since %2)",
+    "%1 的这条失业登记": "the unemployment registration of %1",
+    "%1 的“%2”这条服务记录": "the service “%2” of %1",
+    "请先在列表里选一条服务记录": "Choose a service in the list first",
+    "删除": "Delete",
+    "删除%1吗？只删除录错的记录；删除会记入修改记录。": "Delete %1? Delete only a record entered by mistake; the deletion is recorded in the history.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

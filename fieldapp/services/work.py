@@ -6,7 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from fieldapp.domain.models import EmploymentSpell, MonthlyStatus, UnemploymentRegistration
+from fieldapp.domain.models import (
+    EmploymentSpell,
+    MonthlyStatus,
+    ServiceRecord,
+    UnemploymentRegistration,
+)
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, writing
 from fieldapp.store.ids import natural_id
@@ -39,6 +44,19 @@ def start_job(
             writer.save(ended, old)
         record_id = writer.save(spell)
     return writer.changes.with_id(record_id)
+
+
+def delete_record(
+    ledger: Ledger,
+    actor: Actor,
+    model: type[EmploymentSpell | UnemploymentRegistration | ServiceRecord],
+    row_id: str,
+) -> ChangeSet:
+    """Mark a person's job, registration or service deleted (one entered by mistake): logged,
+    the row and its history kept."""
+    with writing(ledger, actor) as writer:
+        writer.delete(model, row_id)
+    return writer.changes.with_id(row_id)
 
 
 def set_monthly_status(ledger: Ledger, actor: Actor, status: MonthlyStatus) -> ChangeSet:

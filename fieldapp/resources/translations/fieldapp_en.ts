@@ -2418,6 +2418,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>这个人的记录数据不合格（%1），无法显示。请县里更正这条记录；它仍在台账中，没有丢失</source>
       <translation>This person's record holds invalid data (%1) and cannot be shown. Please ask the county to correct it; the record is kept in the ledger</translation>
     </message>
+    <message>
+      <source>删除</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>“%1”（%2 起）这条就业经历</source>
+      <translation>the job “%1” (since %2)</translation>
+    </message>
+    <message>
+      <source>%1 的这条失业登记</source>
+      <translation>the unemployment registration of %1</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一条服务记录</source>
+      <translation>Choose a service in the list first</translation>
+    </message>
+    <message>
+      <source>%1 的“%2”这条服务记录</source>
+      <translation>the service “%2” of %1</translation>
+    </message>
+    <message>
+      <source>删除%1吗？只删除录错的记录；删除会记入修改记录。</source>
+      <translation>Delete %1? Delete only a record entered by mistake; the deletion is recorded in the history.</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

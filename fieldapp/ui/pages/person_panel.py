@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.errors import MalformedRow, NotFound
+from fieldapp.domain.errors import FieldappError, MalformedRow, NotFound
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
     CategoryMembership,
@@ -30,6 +31,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
 )
 from fieldapp.domain.month import Month
+from fieldapp.services import work
 from fieldapp.services.trust import ALLOWED, Verdict
 from fieldapp.services.trust_check import may_change_row
 from fieldapp.store.queries import records
@@ -189,6 +191,7 @@ class PersonPanel(QWidget):
             self.spells_view,
             (self.tr("新增就业经历"), self.add_spell),
             (self.tr("修改"), self.edit_spell),
+            (self.tr("删除"), self.delete_spell),
         )
 
         self.registrations = RowsModel[UnemploymentRegistration](
@@ -207,6 +210,7 @@ class PersonPanel(QWidget):
             self.registrations_view,
             (self.tr("失业登记"), self.add_registration),
             (self.tr("修改"), self.edit_registration),
+            (self.tr("删除"), self.delete_registration),
         )
 
         self.services = RowsModel[ServiceRecord](
@@ -219,6 +223,10 @@ class PersonPanel(QWidget):
         )
         self.services_view = table_view()
         self.services_view.setModel(self.services)
+        # Services are given on a visit (走访); one recorded by mistake is deleted here.
+        services_tab = self._with_buttons(
+            self.services_view, (self.tr("删除"), self.delete_service)
+        )
 
         self.history = RowsModel[HistoryLine](
             [
@@ -239,7 +247,7 @@ class PersonPanel(QWidget):
         self.tabs.addTab(members_tab, self.tr("家庭成员"))
         self.tabs.addTab(spells_tab, self.tr("就业经历"))
         self.tabs.addTab(registrations_tab, self.tr("失业登记"))
-        self.tabs.addTab(self.services_view, self.tr("服务记录"))
+        self.tabs.addTab(services_tab, self.tr("服务记录"))
         self.tabs.addTab(self.history_view, self.tr("修改记录"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -540,6 +548,62 @@ class PersonPanel(QWidget):
             return
         if self.person and spell and SpellDialog(self.session, self.person.id, spell, self).exec():
             self.refresh()
+
+    def delete_spell(self) -> None:
+        """Delete the selected job (entered by mistake), after asking."""
+        spell = self._chosen(self.spells_view, self.tr("请先在列表里选一条就业经历"))
+        if spell is not None:
+            what = self.tr("“%1”（%2 起）这条就业经历").replace(
+                "%1", spell.employer or spell.place_name or spell.form
+            )
+            self._delete(EmploymentSpell, spell.id, what.replace("%2", str(spell.start_date)))
+
+    def delete_registration(self) -> None:
+        """Delete the selected unemployment registration (entered by mistake), after asking."""
+        registration = self._chosen(self.registrations_view, self.tr("请先在列表里选一条失业登记"))
+        if registration is not None:
+            day = registration.found_date or registration.registered_date
+            what = self.tr("%1 的这条失业登记").replace("%1", str(day or ""))
+            self._delete(UnemploymentRegistration, registration.id, what)
+
+    def delete_service(self) -> None:
+        """Delete the selected service (recorded by mistake), after asking."""
+        service = self._chosen(self.services_view, self.tr("请先在列表里选一条服务记录"))
+        if service is not None:
+            what = (
+                self.tr("%1 的“%2”这条服务记录")
+                .replace("%1", str(service.service_date))
+                .replace("%2", service.service_type)
+            )
+            self._delete(ServiceRecord, service.id, what)
+
+    def _chosen(self, view: QTableView, missing: str):  # noqa: ANN202 - the row object
+        """The selected row of `view`, or None (said with `missing`, or refused by the area)."""
+        if self.person is None or self._refused():
+            return None
+        row = _selected(view)
+        if row is None:
+            show_error(self, missing)
+        return row
+
+    def _delete(self, model: type, row_id: str, what: str) -> None:
+        """Ask, then delete one of the person's records (logged; the history says it)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除"),
+            self.tr("删除%1吗？只删除录错的记录；删除会记入修改记录。").replace("%1", what),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            changes = work.delete_record(self.session.ledger, self.session.actor, model, row_id)
+        except FieldappError as error:
+            show_error(self, error)
+            return
+        self.session.apply(changes)
+        self.refresh()
 
     def add_registration(self) -> None:
         """Record an unemployment registration."""

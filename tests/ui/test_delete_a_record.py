@@ -1,0 +1,83 @@
+"""A job, an unemployment registration or a service entered by mistake (on the wrong person,
+twice) could be changed but never removed — in the desktop or anywhere: it stayed in the
+rosters, the figures and the eligibility for good. Each tab of a person's panel now has 删除,
+asking first; the deletion is logged (the person's 修改记录 says it) and kept in the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.domain.models import (
+    EmploymentSpell,
+    Person,
+    ServiceRecord,
+    UnemploymentRegistration,
+    Visit,
+)
+from fieldapp.services import work
+from fieldapp.services.visits import record
+from tests.records import Records
+from tests.ui.conftest import answered
+
+
+@pytest.fixture
+def person_with_records(window):
+    """张长英 with a job, a registration and a service, shown on the ledger page."""
+    session = window.session
+    ledger = session.ledger
+    person = Records(ledger).select(Person, "name = '张长英'")[0]
+    day = dt.date(2026, 11, 2)
+    job = EmploymentSpell(person_id=person.id, start_date=day, employer="录错的厂")
+    session.apply(work.save_record(ledger, session.actor, job))
+    found = UnemploymentRegistration(person_id=person.id, found_date=day)
+    session.apply(work.save_record(ledger, session.actor, found))
+    visit = Visit(household_id=person.household_id, person_id=person.id, visit_date=day)
+    service = ServiceRecord(
+        person_id=person.id,
+        household_id=person.household_id,
+        service_date=day,
+        service_type="岗位推荐",
+    )
+    session.apply(record(ledger, session.actor, visit, services=[service]))
+    window.open_person(person.id)
+    return window.show_page("ledger").panel, person
+
+
+@pytest.mark.parametrize(
+    ("model", "view", "delete", "named"),
+    [
+        (EmploymentSpell, "spells_view", "delete_spell", "录错的厂"),
+        (UnemploymentRegistration, "registrations_view", "delete_registration", "2026-11-02"),
+        (ServiceRecord, "services_view", "delete_service", "岗位推荐"),
+    ],
+)
+def test_a_record_entered_by_mistake_is_deleted_after_asking(
+    person_with_records, monkeypatch, model, view, delete, named
+):
+    panel, person = person_with_records
+    records = Records(panel.session.ledger)
+    assert len(records.person_records(model, person.id)) == 1
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", answered("question", QMessageBox.No, asked))
+    getattr(panel, view).selectRow(0)
+    getattr(panel, delete)()
+    assert len(asked) == 1 and named in asked[0]
+    assert len(records.person_records(model, person.id)) == 1  # 否: nothing deleted
+
+    monkeypatch.setattr(QMessageBox, "question", answered("question", QMessageBox.Yes, asked))
+    getattr(panel, view).selectRow(0)
+    getattr(panel, delete)()
+    assert records.person_records(model, person.id) == []
+    assert getattr(panel, view).model().rowCount() == 0
+    assert any("删除" in line.text for line in panel.history.rows)
+
+
+def test_delete_with_nothing_chosen_says_what_to_choose(person_with_records, warnings_shown):
+    panel, _person = person_with_records
+    panel.spells_view.clearSelection()
+    panel.spells_view.setCurrentIndex(panel.spells_view.model().index(-1, -1))
+    panel.delete_spell()
+    assert warnings_shown and "请先在列表里选一条就业经历" in warnings_shown[-1]
