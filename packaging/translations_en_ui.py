@@ -164,6 +164,12 @@ EN_UI: dict[str, str] = {
     "请先在列表里选一条服务记录": "Choose a service in the list first",
     "删除": "Delete",
     "删除%1吗？只删除录错的记录；删除会记入修改记录。": "Delete %1? Delete only a record entered by mistake; the deletion is recorded in the history.",
+    # Claims made for several selected people at once.
+    "%1：已申领过“%2”": "%1: already claimed “%2”",
+    "已创建 %1 条申领（在“申领”页办理）": "%1 claim(s) made (continue on the Claims tab)",
+    "；%1 条没有创建": "; %1 not made",
+    "等 %1 条": "and others, %1 in all",
+    "已创建 %1 条申领；以下 %2 条没有创建：": "%1 claim(s) made; these %2 were not:",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -284,3 +284,36 @@ def test_an_account_excel_rounded_is_said_in_the_preview_naming_the_person(
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(opened[0].pdf)).pages)
     assert "6217002870012340000" not in text
     opened[0].close()
+
+
+def test_claims_for_several_people_are_made_in_one_step(demo_window, qtbot, warnings_shown):
+    """A month's post subsidy is claimed for every post worker of the village, each month:
+    为所选人员创建申领 took one selected row, so the coordinator clicked each person and the
+    button in turn — dozens of times. Several rows are now selected at once (Ctrl/Shift-click)
+    and one click makes a claim for each; those that cannot be claimed are said by name with
+    their reason, the others made."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    page = demo_window.show_page("subsidies")
+    page.find_eligible()
+    wait_idle(qtbot, page)
+    rows = page.results.rows
+    good = [n for n, r in enumerate(rows) if r.status is Status.ELIGIBLE and r.amount is not None]
+    unset = next(n for n, r in enumerate(rows) if r.status is Status.ELIGIBLE and r.amount is None)
+    assert len(good) >= 3
+    chosen = [*good[:3], unset]
+    selection = page.results_view.selectionModel()
+    selection.clearSelection()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in chosen:
+        selection.select(page.results.index(row, 0), flags)
+    names = {rows[n].id_number: rows[n] for n in chosen}
+    before = len(ClaimQueries(page.session.ledger).all())
+    assert page.create_claim() is not None
+    made = ClaimQueries(page.session.ledger).all()
+    assert len(made) == before + 3
+    assert "3" in page.results_label.text() and "已创建" in page.results_label.text()
+    assert len(warnings_shown) == 1
+    assert rows[unset].name in warnings_shown[0] and "待县里核定" in warnings_shown[0]
+    claimed = [r for r in page.results.rows if r.status is Status.CLAIMED]
+    assert len(claimed) == 3 and all(r.id_number in names for r in claimed)

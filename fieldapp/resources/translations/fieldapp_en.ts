@@ -3529,6 +3529,26 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>发放月份：</source>
       <translation>Month paid: </translation>
     </message>
+    <message>
+      <source>%1：已申领过“%2”</source>
+      <translation>%1: already claimed “%2”</translation>
+    </message>
+    <message>
+      <source>已创建 %1 条申领（在“申领”页办理）</source>
+      <translation>%1 claim(s) made (continue on the Claims tab)</translation>
+    </message>
+    <message>
+      <source>；%1 条没有创建</source>
+      <translation>; %1 not made</translation>
+    </message>
+    <message>
+      <source>等 %1 条</source>
+      <translation>and others, %1 in all</translation>
+    </message>
+    <message>
+      <source>已创建 %1 条申领；以下 %2 条没有创建：</source>
+      <translation>%1 claim(s) made; these %2 were not:</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

@@ -48,7 +48,7 @@ from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
@@ -261,6 +261,8 @@ class SubsidiesPage(QWidget):
         self.all_results: list[RuleResult] = []
         self.results_view = table_view()
         self.results_view.setModel(self.results)
+        # Several at once (Ctrl/Shift-click): a month's subsidy for every post worker.
+        self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         for column, width in enumerate((64, 150, 70, 100, _RESULT_RULE_WIDTH, 150, 130)):
             self.results_view.setColumnWidth(column, width)
         self.reasons = QTextBrowser()
@@ -402,9 +404,22 @@ class SubsidiesPage(QWidget):
         lines += [str(r) for r in result.reasons]
         self.reasons.setHtml("<br>".join(lines))
 
+    def selected_results(self) -> list[RuleResult]:
+        """The selected results, in the list's order (the current one when none is)."""
+        rows = sorted({i.row() for i in self.results_view.selectionModel().selectedRows()})
+        chosen = [self.results.rows[r] for r in rows if 0 <= r < len(self.results.rows)]
+        if not chosen:
+            current = self.results_view.currentIndex().data(ROW_ROLE)
+            chosen = [current] if current is not None else []
+        return chosen
+
     def create_claim(self) -> Claim | None:
-        """Create a draft claim for the selected result; a repeat is refused naming the first."""
-        result = self.results_view.currentIndex().data(ROW_ROLE)
+        """Create a draft claim for the selected result; a repeat is refused naming the first.
+        Several selected (a month's post subsidy for every post worker): one claim each."""
+        chosen = self.selected_results()
+        if len(chosen) > 1:
+            return self._create_claims(chosen)
+        result = chosen[0] if chosen else None
         if result is None:
             show_error(self, self.tr("请先在列表中选择一个人员"))
             return None
@@ -428,6 +443,53 @@ class SubsidiesPage(QWidget):
             + self.tr("（在“申领”页办理）")
         )
         return claim
+
+    def _create_claims(self, chosen: list[RuleResult]) -> Claim | None:
+        """A draft claim for each of several results, each written on its own; those that
+        cannot be claimed (not eligible, already claimed, a figure not set) are said together,
+        by name and reason. Returns the last claim made."""
+        try:
+            service = ClaimService(
+                self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+            )
+        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+            show_error(self, error)
+            return None
+        made: list[Claim] = []
+        refused: list[str] = []
+        for result in chosen:
+            try:
+                claim = service.create(result.id_number, result.rule_id, on=self.on.value())
+            except LimitExceeded:
+                refused.append(
+                    self.tr("%1：已申领过“%2”")
+                    .replace("%1", result.name)
+                    .replace("%2", result.rule_title)
+                )
+                continue
+            except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+                refused.append(f"{result.name}：{message_for(error)}")
+                continue
+            self.session.apply(service.changes)
+            self._mark_claimed(result, claim.id)
+            made.append(claim)
+        self.results_label.setText(
+            self.tr("已创建 %1 条申领（在“申领”页办理）").replace("%1", str(len(made)))
+            + (self.tr("；%1 条没有创建").replace("%1", str(len(refused))) if refused else "")
+        )
+        if refused:
+            shown = refused[:10] + (
+                [self.tr("等 %1 条").replace("%1", str(len(refused)))] if len(refused) > 10 else []
+            )
+            show_error(
+                self,
+                self.tr("已创建 %1 条申领；以下 %2 条没有创建：")
+                .replace("%1", str(len(made)))
+                .replace("%2", str(len(refused)))
+                + "\n"
+                + "\n".join(shown),
+            )
+        return made[-1] if made else None
 
     def _mark_claimed(self, result: RuleResult, claim_id: str) -> None:
         """Show the result as 已申领 at once (the rules say so too when evaluated again)."""
