@@ -200,3 +200,44 @@ def test_handling_a_1311_item_again_ticks_a_service_still_short(window, qtbot):
         window.show_page("due")
     wait_idle(qtbot, due)
     assert handle() == ["政策宣传"]
+
+
+def test_a_registration_done_meanwhile_opens_no_new_one(window, qtbot):
+    """The due list made before the registration was done (on the panel, or another copy):
+    办理 on its stale 失业登记 item opened an empty registration dated today — saved, a
+    second registration of the same spell of unemployment. It now only shows the tab."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.ui.dialogs.records import UnemploymentDialog
+
+    session = window.session
+    person = Records(session.ledger).select(Person, "name = '王小明'")[0]
+    found = dt.date.today() - dt.timedelta(days=1)
+    registration = UnemploymentRegistration(person_id=person.id, found_date=found)
+    session.apply(work.save_record(session.ledger, session.actor, registration))
+    due = window.show_page("due")
+    wait_idle(qtbot, due)
+    (item,) = [i for i in due.model.rows if i.person_id == person.id and i.kind == "失业登记"]
+    (kept,) = Records(session.ledger).person_records(UnemploymentRegistration, person.id)
+    done = kept.model_copy(update={"registered_date": dt.date.today()})
+    work.save_record(session.ledger, session.actor, done, kept)  # the list not told: stale
+    opened: list[object] = []
+
+    def answer(polls_left: int = 50) -> None:
+        form = QApplication.activeModalWidget()
+        if not isinstance(form, UnemploymentDialog):
+            if polls_left:
+                QTimer.singleShot(20, lambda: answer(polls_left - 1))
+            return
+        opened.append(form)
+        form.save_and_accept()
+
+    QTimer.singleShot(0, answer)
+    due.table.selectRow(due.model.rows.index(item))
+    due.open_selected()
+    qtbot.wait(200)
+    assert opened == []
+    assert len(Records(session.ledger).person_records(UnemploymentRegistration, person.id)) == 1
+    panel = window.pages["ledger"].panel
+    assert panel.tabs.currentWidget() is panel.registrations_view.parentWidget()

@@ -626,6 +626,8 @@ class PersonPanel(QWidget):
             if r.registered_date is None and r.ended_date is None
         ]
         registration = max(waiting, key=lambda r: r.found_date or dt.date.min, default=None)
+        if registration is None:
+            return  # registered meanwhile (a list made before): the tab shows it, nothing new
         dialog = UnemploymentDialog(self.session, self.person.id, registration, self)
         dialog.registered.set_value(dt.date.today())
         if dialog.exec():
