@@ -481,3 +481,25 @@ def test_a_stick_plugged_in_after_the_page_was_shown_is_used(
     assert len(list(stick.glob("*.fieldsync"))) == 1
     assert page.folder.currentData() == str(stick)
     hub.close()
+
+
+def test_a_hub_address_typed_without_http_is_reached(window, qtbot, tmp_path, warnings_shown):
+    """The county tells the village its hub's address as 192.168.1.10:8765; typed so into
+    中心地址, 上传并接收 refused it: 地址应以 http:// 或 https:// 开头. The address is now taken
+    as http:// (written back into the box) and the exchange is done."""
+    from fieldapp.hub.server import ServerThread
+
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(enrolment, code=ENROL_CODE)
+    with ServerThread(hub.root) as server:
+        url = server.url
+        page.url.setText(url.removeprefix("http://"))
+        page.push()
+        wait_idle(qtbot, page)
+    assert warnings_shown == []
+    assert page.url.text() == url
+    assert "已发送" in page.result_label.text()
+    hub.close()

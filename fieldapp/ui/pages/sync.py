@@ -492,6 +492,10 @@ class SyncPage(QWidget):
         if not url:
             show_error(self, self.tr("请填写中心地址"))
             return
+        if "://" not in url:
+            # As the county says it (192.168.1.10:8765): the hub is served over http.
+            url = "http://" + url
+            self.url.setText(url)
         settings.save_hub_url(self.session.ledger, url)
 
         def work(progress: OperationProgress):  # noqa: ANN202 - (ExportResult, ImportResult)
