@@ -42,7 +42,8 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
-from fieldapp.tabular.cells import CellError, nfkc
+from fieldapp.tabular.cells import CellError, nfkc, text
+from fieldapp.tabular.cells import date as dates_cell
 from fieldapp.tabular.columns import (
     BY_KEY,
     EXTRA_SHEETS,
@@ -195,7 +196,12 @@ class LedgerImporter:
                         if sheet.kind == LEDGER and (months := self._per_month(sheet)):
                             found[-1] = months  # its rows are months, read as the 月度状态's
                             if months.kind != LEDGER:  # (else refused, nothing to read)
+                                # …and its persons, one each, with their jobs
+                                people, jobs = self._people_of(sheet, months)
+                                found.insert(-1, people)
+                                self._read_people(people, bulk, done, total)
                                 self._errors = _errors_by_row(months)
+                                extra_rows.extend(jobs)
                                 extra_rows.extend(self._read_extra(months, done, total))
                         elif sheet.kind == LEDGER:
                             self._read_people(sheet, bulk, done, total)
@@ -368,9 +374,10 @@ class LedgerImporter:
         self.report.warnings.append(
             RowProblem(
                 sheet.header_row,
-                f"{said}：按“月度状态”表读取每一行那个月的就业状态（“{heading}”列和“{header}”列），"
-                "不会把某个月的状态记成本月的；这张表的其他各列（人员信息、工作等）没有导入，"
-                "请每人一行填在人员表中",
+                f"{said}：每一行那个月的就业状态按月读取（“{heading}”列和“{header}”列），"
+                "不会把某个月的状态记成本月的；每人的各行合并为一人，人员信息取最近一个月那一行的"
+                "（那一行空着的格取之前月份填的）；不同的工作（务工单位或开始日期不同）各记一段"
+                "就业经历，后来换了工作或不再就业的，记为在最后填写它的那个月的月底结束，请核对",
                 sheet.sheet,
             )
         )
@@ -379,8 +386,138 @@ class LedgerImporter:
             columns[where] = "id_number"
         if "name" in keys:
             columns[keys["name"]] = "name"
-        unknown = [h for h in sheet.unknown_headers if " ".join(h.split()) != heading]
-        return replace(sheet, columns=columns, kind="月度状态", unknown_headers=unknown)
+        return replace(sheet, columns=columns, kind="月度状态", unknown_headers=[])
+
+    def _people_of(self, sheet: Table, months: Table) -> tuple[Table, list[ExtraRow]]:
+        """A sheet of one row per person per month as a ledger sheet of one row per person, and
+        the jobs its months name besides the latest one (as 就业经历 rows).
+
+        A person's row is their latest month's (by the month column; the lower row when two say
+        the same month), its blank cells filled from the months before, the job its own. A field
+        that does not change (姓名, 性别) written differently in two months is said: 性别 is then
+        read from the ID number, 姓名 kept as the ledger has it (a new person: the latest
+        month's). Each other job (its 务工单位 and start date) ends on the last day of the last
+        month that names it, a later month naming another job or none.
+        """
+        at = {key: i for i, key in sheet.columns.items() if key != "month_status"}
+        month_at = next(i for i, key in months.columns.items() if key == "month")
+        where = at.get("id_number")
+        first = sheet.header_row + 1
+        width = len(sheet.header_cells)
+        rows: list[list[object]] = [_NO_CELLS] * len(sheet.rows)
+        groups: dict[str, list[int]] = {}
+        for offset, cells in enumerate(sheet.rows):
+            number = _cell(cells, where)
+            if number:
+                groups.setdefault(idnumber.normalise(number), []).append(offset)
+            else:  # no number: read (and refused) as on a sheet of one row per person
+                rows[offset] = cells
+        jobs: list[ExtraRow] = []
+        known = store.persons_by_number(self.placer.reads, list(groups))
+        for number, offsets in groups.items():
+            days = {o: _month_day(sheet.rows[o], month_at) for o in offsets}
+            order = sorted(offsets, key=lambda o: (days[o] or dt.date.min, o))
+            latest = order[-1]
+            merged = list(sheet.rows[latest])
+            merged.extend([None] * (width - len(merged)))
+            for key, i in at.items():
+                if key in _JOB_KEYS or key == "work_status" or _cell(merged, i):
+                    continue
+                earlier = next((o for o in reversed(order) if _cell(sheet.rows[o], i)), None)
+                if earlier is not None:
+                    merged[i] = sheet.rows[earlier][i]
+            person = known.get(number)
+            for key in ("name", "sex"):
+                i = at.get(key)
+                written: dict[str, list[int]] = {}
+                for o in order if i is not None else ():
+                    if value := "".join(_cell(sheet.rows[o], i).split()):
+                        written.setdefault(value, []).append(first + o)
+                if i is None or len(written) < 2:
+                    continue
+                name = (
+                    person.name
+                    if person
+                    else "".join(_cell(merged, i if key == "name" else at.get("name")).split())
+                )
+                column = (
+                    f"“{' '.join(str(sheet.header_cells[i]).split())}”列（{_letters(i + 1)} 列）"
+                )
+                rows_said = "、".join(
+                    str(r) for r in sorted(r for rs in written.values() for r in rs)
+                )
+                values = "、".join(written)
+                if key == "sex":
+                    merged[i] = None
+                    kept = "这一格没有导入，按身份证号码记录"
+                elif person is not None:
+                    merged[i] = person.name
+                    kept = f"保留台账中的“{person.name}”"
+                else:
+                    kept = f"按最近一个月（第 {first + latest} 行）的“{name}”导入"
+                what = "性别" if key == "sex" else "姓名"
+                self.report.warnings.append(
+                    RowProblem(
+                        first + latest,
+                        f"{name}（{number}）的{what}在第 {rows_said} 行填得不一样（{column}：{values}）："
+                        f"{what}不应每月不同，{kept}，请核对表格",
+                        sheet.sheet,
+                    )
+                )
+            rows[latest] = merged
+            jobs.extend(self._jobs_of(sheet, order, days, at, number))
+        columns = {i: key for key, i in at.items()}
+        unknown = [h for h in sheet.unknown_headers if not names_a_month(h)]
+        return replace(sheet, rows=rows, columns=columns, unknown_headers=unknown), jobs
+
+    def _jobs_of(
+        self,
+        sheet: Table,
+        order: list[int],
+        days: dict[int, dt.date | None],
+        at: dict[str, int],
+        number: str,
+    ) -> list[ExtraRow]:
+        """A person's jobs on a sheet of one row per person per month (rows in `order`, by
+        month), but the latest month's, which its row gives: each as a 就业经历 row, at the row
+        of the last month naming it, ended on that month's last day when a later month follows."""
+        keys = [k for k in _JOB_KEYS if k in at]
+        spans: dict[tuple[str, str], list[int]] = {}
+        for o in order:
+            cells = sheet.rows[o]
+            if any(_cell(cells, at[k]) for k in keys):
+                job = tuple(
+                    "".join(nfkc(_cell(cells, at.get(k))).split())
+                    for k in ("employer", "start_date")
+                )
+                spans.setdefault((job[0], job[1]), []).append(o)
+        latest = order[-1]
+        found = []
+        first = sheet.header_row + 1
+        for offsets in spans.values():
+            last = offsets[-1]
+            if last == latest:
+                continue  # the person's row's own job
+            cells = sheet.rows[last]
+            texts = {k: _cell(cells, at[k]) for k in keys if _cell(cells, at[k])}
+            raw = {
+                k: cells[at[k]]
+                for k in keys
+                if at[k] < len(cells) and cells[at[k]] is not None and type(cells[at[k]]) is not str
+            }
+            texts["id_number"] = number
+            day = days[last]
+            if day is not None:
+                end = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                texts["end_date"] = (end - dt.timedelta(days=1)).isoformat()
+            try:
+                extra = parse_extra(sheet.sheet, "就业经历", first + last, texts, raw)
+            except CellError as error:
+                self._reject(first + last, str(error), sheet.sheet)
+                continue
+            found.append(extra)
+            self._add_mapped(first + last, extra.mapped)
+        return found
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
         """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""
@@ -405,10 +542,13 @@ class LedgerImporter:
     def _describe(self, tables: list[Table]) -> None:
         """The report's sheets, unknown columns and the sheet's date."""
         people = [t for t in tables if t.kind == LEDGER]
-        self.report.sheets = [t.sheet for t in tables]
+        # A sheet of one row per person per month is two tables (its persons, its months).
+        self.report.sheets = list(dict.fromkeys(t.sheet for t in tables))
         self.report.sheet = people[0].sheet if people else tables[0].sheet
         self.report.unknown_headers = [
-            h if len(tables) == 1 else f"{t.sheet}：{h}" for t in tables for h in t.unknown_headers
+            h if len(self.report.sheets) == 1 else f"{t.sheet}：{h}"
+            for t in tables
+            for h in t.unknown_headers
         ]
 
     def _say_missing(self, tables: list[Table], reads: Database) -> None:
@@ -886,6 +1026,36 @@ def _hidden_columns(sheet: Table) -> list[RowProblem]:
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
+
+#: The ledger sheet's columns of a job (a sheet of one row per month: a job per distinct one).
+_JOB_KEYS = (
+    "workplace",
+    "workplace_code",
+    "employer",
+    "employer_kind",
+    "start_date",
+    "monthly_income",
+    "contract_months",
+    "insurance_months",
+    "form",
+    "organized_export",
+    "export_agency",
+)
+
+
+def _cell(cells: list[object], index: int | None) -> str:
+    """A row's cell as trimmed text ('' for a blank or missing one)."""
+    if index is None or index >= len(cells):
+        return ""
+    return text(cells[index])
+
+
+def _month_day(cells: list[object], index: int) -> dt.date | None:
+    """The first day of the month a row's month cell names (None when it cannot be read)."""
+    try:
+        return dates_cell(cells[index] if index < len(cells) else None, "月份")
+    except CellError:
+        return None
 
 
 def _letters(column: int) -> str:

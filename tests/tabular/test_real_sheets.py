@@ -1602,22 +1602,25 @@ def test_a_sheet_of_one_row_per_person_per_month_is_read_as_months(ledger, tmp_p
     roster.append(["王五", SON, SON, *PLACE.values(), "2026-03", "已就业"])
     book.save(tmp_path / "s.xlsx")
     report = import_ledger(ledger, tmp_path / "s.xlsx")
-    assert set(_persons(ledger)) == {HEAD, WIFE}
+    assert set(_persons(ledger)) == {HEAD, WIFE, SON}  # 王五, on the roster alone, taken in
     stored = ledger.db.execute(
         "SELECT p.id_number, m.month, m.status FROM monthly_status m"
-        " JOIN persons p ON p.id = m.person_id ORDER BY m.month"
+        " JOIN persons p ON p.id = m.person_id ORDER BY m.month, p.id_number"
     ).fetchall()
     assert stored == [
         (HEAD, "2026-01", "未就业"),
         (HEAD, "2026-02", "未就业"),
         (HEAD, "2026-03", "已就业"),
+        (SON, "2026-03", "已就业"),
     ]
-    [(refused_row, refused)] = [(p.row, p.reason) for p in report.rejected if p.sheet == "花名册"]
-    assert refused_row == 5 and "不在台账中" in refused and "重复" not in refused
-    [said] = [w for w in report.warnings if w.sheet == "花名册"]
-    assert said.row == 1 and f"有“{month_header}”列（G 列），有 1 人各占多行" in said.reason
-    assert "每人每月一行" in said.reason and "“月度状态”表" in said.reason
-    assert "其他各列" in said.reason and "没有导入" in said.reason
+    # 张长英, on the people sheet too, is the same check as two people sheets: said, her
+    # months read all the same.
+    [(row, refused)] = [(p.row, p.reason) for p in report.rejected if p.sheet == "花名册"]
+    assert row == 4 and "与工作表“大坝村”第 2 行重复" in refused
+    said = [w for w in report.warnings if w.sheet == "花名册" and "每人每月一行" in w.reason]
+    assert len(said) == 1 and said[0].row == 1
+    assert f"有“{month_header}”列（G 列），有 1 人各占多行" in said[0].reason
+    assert "按月读取" in said[0].reason and "合并为一人" in said[0].reason
 
 
 def test_a_sheet_of_one_row_per_person_per_month_without_a_status_is_refused(ledger, tmp_path):
@@ -1651,3 +1654,100 @@ def test_a_ledger_sheet_with_a_month_column_but_no_status_and_no_repeats_is_read
     )
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
+
+
+def test_a_sheet_of_one_row_per_person_per_month_takes_in_its_people_and_jobs(ledger, tmp_path):
+    # A township's 花名册 of one row per person per month was read only as monthly statuses:
+    # the person not in the ledger was refused month by month, and the people and job columns
+    # were left out (其他各列…没有导入). Each person's rows are now one person (the latest
+    # month's values), each distinct job a job, the months' statuses as before.
+    headers = ["姓名", "身份证号码", "户主身份证号码", "性别", "联系电话", *PLACE]
+    headers += ["务工单位", "务工开始日期", "就业形式", "月份", "就业状态"]
+    place = list(PLACE.values())
+    rows = [
+        ["张长英", HEAD, HEAD, "男", "", *place, "", "", "", "2026-01", "未就业"],
+        [
+            "张长英",
+            HEAD,
+            HEAD,
+            "男",
+            "13800000001",
+            *place,
+            "砖厂",
+            "2026-02-03",
+            "单位就业",
+            "2026-02",
+            "已就业",
+        ],
+        [
+            "张长英",
+            HEAD,
+            HEAD,
+            "男",
+            "",
+            *place,
+            "砖厂",
+            "2026-02-03",
+            "单位就业",
+            "2026-03",
+            "已就业",
+        ],
+        [
+            "张长英",
+            HEAD,
+            HEAD,
+            "男",
+            "13800000002",
+            *place,
+            "鞋厂",
+            "2026-04-01",
+            "单位就业",
+            "2026-04",
+            "已就业",
+        ],
+        ["李秀", WIFE, HEAD, "女", "", *place, "", "", "", "2026-03", "未就业"],
+        ["李秀", WIFE, HEAD, "男", "", *place, "", "", "", "2026-04", "未就业"],
+    ]
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    preview = import_ledger(ledger, tmp_path / "s.xlsx", dry_run=True)
+    assert preview.persons_imported == 2 and _persons(ledger) == {}
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert set(persons) == {HEAD, WIFE}
+    assert persons[HEAD][3] == "13800000002"  # the latest month's
+    assert persons[WIFE][0] == "李秀"
+    jobs = ledger.db.execute(
+        "SELECT s.employer, s.start_date, s.end_date FROM employment_spells s"
+        " JOIN persons p ON p.id = s.person_id WHERE p.id_number = ? ORDER BY s.start_date",
+        [HEAD],
+    ).fetchall()
+    assert jobs == [("砖厂", "2026-02-03", "2026-03-31"), ("鞋厂", "2026-04-01", None)]
+    months = ledger.db.execute(
+        "SELECT p.id_number, m.month, m.status FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id ORDER BY p.id_number, m.month"
+    ).fetchall()
+    assert [(m, s) for n, m, s in months if n == HEAD] == [
+        ("2026-01", "未就业"),
+        ("2026-02", "已就业"),
+        ("2026-03", "已就业"),
+        ("2026-04", "已就业"),
+    ]
+    said = " ".join(w.reason for w in report.warnings)
+    assert "其他各列" not in said
+    assert "每人的各行合并为一人" in said
+    # 李秀's months disagree on 性别: said, with the rows and the column.
+    [sex] = [w for w in report.warnings if "性别" in w.reason and "李秀" in w.reason]
+    assert sex.row == 7 and "D 列" in sex.reason and "第 6、7 行" in sex.reason
+    assert report.unknown_headers == []
+    # Imported again as an update, one month writing her name otherwise: the ledger's kept.
+    rows[0][0] = "张常英"
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    again = import_ledger(ledger, tmp_path / "s.xlsx", update=True)
+    assert again.rejected == [] and _persons(ledger)[HEAD][0] == "张长英"
+    [name] = [w for w in again.warnings if "姓名" in w.reason]
+    assert (
+        name.row == 5
+        and "第 2、3、4、5 行" in name.reason
+        and "保留台账中的“张长英”" in name.reason
+    )
