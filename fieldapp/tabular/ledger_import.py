@@ -414,6 +414,7 @@ class LedgerImporter:
                 rows[offset] = cells
         jobs: list[ExtraRow] = []
         known = store.persons_by_number(self.placer.reads, list(groups))
+        self._one_number_each(sheet, groups, known, month_at)
         for number, offsets in groups.items():
             days = {o: _month_day(sheet.rows[o], month_at) for o in offsets}
             order = sorted(offsets, key=lambda o: (days[o] or dt.date.min, o))
@@ -469,6 +470,65 @@ class LedgerImporter:
         columns = {i: key for key, i in at.items()}
         unknown = [h for h in sheet.unknown_headers if not names_a_month(h)]
         return replace(sheet, rows=rows, columns=columns, unknown_headers=unknown), jobs
+
+    def _one_number_each(
+        self,
+        sheet: Table,
+        groups: dict[str, list[int]],
+        known: dict[str, store.KnownPerson],
+        month_at: int,
+    ) -> None:
+        """On a sheet of one row per person per month, a person whose ID number some month
+        writes otherwise (the same name in the same household): the rows are one person's, read
+        under the number the ledger has (a new person: the latest month's), and said. Read as
+        written they made a second person of the same name."""
+        at = {key: i for i, key in sheet.columns.items()}
+        name_at, head_at, where = at.get("name"), at.get("head_id_number"), at["id_number"]
+        if name_at is None:
+            return
+        first = sheet.header_row + 1
+        by_person: dict[tuple[str, str], list[str]] = {}
+        for number, offsets in groups.items():
+            cells = sheet.rows[offsets[0]]
+            name = "".join(_cell(cells, name_at).split())
+            head = idnumber.normalise(_cell(cells, head_at))
+            if name:
+                by_person.setdefault((name, head), []).append(number)
+        for (name, _head), numbers in by_person.items():
+            if len(numbers) < 2 or sum(1 for n in numbers if n in known) > 1:
+                continue  # one number; or two persons the ledger has, namesakes
+            in_ledger = [n for n in numbers if n in known]
+            if in_ledger:
+                kept, why = in_ledger[0], "台账中是这个号码"
+            else:
+                kept = max(
+                    numbers,
+                    key=lambda n: max(
+                        (_month_day(sheet.rows[o], month_at) or dt.date.min, o) for o in groups[n]
+                    ),
+                )
+                why = "取最近一个月填的号码"
+            kept_rows = "、".join(str(first + o) for o in groups[kept])
+            heading = " ".join(str(sheet.header_cells[where]).split())
+            for number in numbers:
+                if number == kept:
+                    continue
+                offsets = groups.pop(number)
+                rows = "、".join(str(first + o) for o in offsets)
+                for o in offsets:  # (a copy: the cells may be shared)
+                    cells = sheet.rows[o] = list(sheet.rows[o])
+                    cells[where] = kept
+                groups[kept] = sorted([*groups[kept], *offsets])
+                self.report.warnings.append(
+                    RowProblem(
+                        first + offsets[0],
+                        f"{name}在第 {kept_rows} 行的身份证号码是 {kept}，第 {rows} 行"
+                        f"（“{heading}”列，{_letters(where + 1)} 列）却是 {number}：同一户的同一个"
+                        f"人各月的身份证号码应当相同，第 {rows} 行按 {kept} 读取（{why}），"
+                        "请核对表格中的号码",
+                        sheet.sheet,
+                    )
+                )
 
     def _jobs_of(
         self,

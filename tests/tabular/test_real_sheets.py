@@ -1751,3 +1751,35 @@ def test_a_sheet_of_one_row_per_person_per_month_takes_in_its_people_and_jobs(le
         and "第 2、3、4、5 行" in name.reason
         and "保留台账中的“张长英”" in name.reason
     )
+
+
+def test_a_person_whose_id_number_differs_between_months_is_not_made_twice(ledger, tmp_path):
+    # One month's ID number typed otherwise (a valid number, a digit off in the birth date)
+    # made a second 张长英 in the household, with that month's status. The months of one
+    # name in one household giving two numbers are now said, the ledger's number kept (a new
+    # person: the latest month's), and the other number's rows read as that person's.
+    other = make_id("520502", "19750317", "131")
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态"]
+    place = list(PLACE.values())
+    rows = [
+        ["张长英", HEAD, HEAD, *place, "2026-01", "未就业"],
+        ["李秀", WIFE, HEAD, *place, "2026-01", "未就业"],
+        ["张长英", other, HEAD, *place, "2026-02", "未就业"],
+        ["李秀", WIFE, HEAD, *place, "2026-02", "未就业"],
+        ["张长英", HEAD, HEAD, *place, "2026-03", "未就业"],
+    ]
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    assert report.rejected == []
+    [said] = [w for w in report.warnings if "身份证号码" in w.reason]
+    assert said.row == 4 and "张长英" in said.reason and other in said.reason
+    assert (
+        "第 2、6 行" in said.reason and f"按 {HEAD} 读取" in said.reason and "B 列" in said.reason
+    )
+    months = ledger.db.execute(
+        "SELECT m.month FROM monthly_status m JOIN persons p ON p.id = m.person_id"
+        " WHERE p.id_number = ? ORDER BY m.month",
+        [HEAD],
+    ).fetchall()
+    assert months == [("2026-01",), ("2026-02",), ("2026-03",)]  # February's kept
