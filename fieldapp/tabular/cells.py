@@ -23,6 +23,23 @@ _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _AMOUNT_MARKS = re.compile(r"[,，\s¥]")
 
 
+#: A month without its year: 3月, 03月, 三月, 十一月 (after NFKC: ３月 too).
+_MONTH_ALONE = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]|十[一二])\s*月(份)?$")
+_CHINESE_MONTHS = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+
+
+def month_alone(value: object) -> int | None:
+    """The month a cell names without its year (3月, 三月, 十一月份), else None."""
+    if type(value) is not str:
+        return None
+    match = _MONTH_ALONE.match(nfkc(value).strip())
+    if not match:
+        return None
+    word = match.group(1)
+    month = int(word) if word.isdigit() else _CHINESE_MONTHS[word]
+    return month if 1 <= month <= 12 else None
+
+
 def from_excel_day(number: float) -> dt.date:
     """The date of an Excel day number (1900 date system, its phantom 1900-02-29 skipped)."""
     days = int(number)
@@ -91,6 +108,11 @@ def date(value: object, label: str) -> dt.date | None:
     raw = norm(value)
     if not raw:
         return None
+    alone = month_alone(raw)
+    if alone is not None:
+        raise CellError(
+            f"{label}“{raw}”没有写年份：请写成 {dt.date.today().year}-{alone:02d} 这样的格式"
+        )
     timed = _TIME_OF_DAY.match(raw)
     if timed:  # 2023-05-01 00:00:00, 2023/5/1 0:00: a csv of a cell formatted with the time
         raw = timed.group(1)

@@ -42,7 +42,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
-from fieldapp.tabular.cells import CellError, nfkc, text
+from fieldapp.tabular.cells import CellError, month_alone, nfkc, text
 from fieldapp.tabular.cells import date as dates_cell
 from fieldapp.tabular.columns import (
     BY_KEY,
@@ -196,6 +196,7 @@ class LedgerImporter:
                         if sheet.kind == LEDGER and (months := self._per_month(sheet)):
                             found[-1] = months  # its rows are months, read as the 月度状态's
                             if months.kind != LEDGER:  # (else refused, nothing to read)
+                                self._year_the_months(months)
                                 # …and its persons, one each, with their jobs
                                 people, jobs = self._people_of(sheet, months)
                                 found.insert(-1, people)
@@ -206,6 +207,7 @@ class LedgerImporter:
                         elif sheet.kind == LEDGER:
                             self._read_people(sheet, bulk, done, total)
                         else:
+                            self._year_the_months(sheet)
                             extra_rows.extend(self._read_extra(sheet, done, total))
                         self._say_hidden()
                         done += rows
@@ -387,6 +389,36 @@ class LedgerImporter:
         if "name" in keys:
             columns[keys["name"]] = "name"
         return replace(sheet, columns=columns, kind="月度状态", unknown_headers=[])
+
+    def _year_the_months(self, table: Table) -> None:
+        """A month column's months written without their year (3月, 三月) read in the year the
+        sheet says it is of (its title, its name, the file's name), once said; where none says
+        it they are left as written, each row refused saying the year is missing."""
+        at = next((i for i, key in table.columns.items() if key == "month"), None)
+        if at is None or table.year is None:
+            return
+        year, where = table.year
+        first = None
+        for offset, cells in enumerate(table.rows):
+            month = month_alone(cells[at]) if at < len(cells) else None
+            if month is None:
+                continue
+            if first is None:
+                first = (offset, str(cells[at]).strip())
+            cells = table.rows[offset] = list(cells)  # (a copy: the cells may be shared)
+            cells[at] = f"{year}-{month:02d}"
+        if first is None:
+            return
+        heading = " ".join(str(table.header_cells[at]).split())
+        offset, written = first
+        self.report.warnings.append(
+            RowProblem(
+                table.header_row + 1 + offset,
+                f"“{heading}”列（{_letters(at + 1)} 列）有月份没有写年份（如“{written}”），"
+                f"按{where}中的 {year} 年读取，请核对",
+                table.sheet,
+            )
+        )
 
     def _people_of(self, sheet: Table, months: Table) -> tuple[Table, list[ExtraRow]]:
         """A sheet of one row per person per month as a ledger sheet of one row per person, and

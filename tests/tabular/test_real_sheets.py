@@ -1783,3 +1783,57 @@ def test_a_person_whose_id_number_differs_between_months_is_not_made_twice(ledge
         [HEAD],
     ).fetchall()
     assert months == [("2026-01",), ("2026-02",), ("2026-03",)]  # February's kept
+
+
+def _people_and_months(path: Path, months: list[str], *, title: str = "", sheet: str = "月度状态"):
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "人员"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    table = book.create_sheet(sheet)
+    if title:
+        table.append([title])
+    table.append(["姓名", "身份证号码", "月份", "就业状态"])
+    for month in months:
+        table.append(["张长英", HEAD, month, "未就业"])
+    book.save(path)
+    return path
+
+
+def _months_of(ledger) -> list[str]:
+    return [m for (m,) in ledger.db.execute("SELECT month FROM monthly_status ORDER BY month")]
+
+
+@pytest.mark.parametrize(
+    ("file", "title", "sheet", "said"),
+    [
+        ("s.xlsx", "2026年大坝村劳动力花名册", "月度状态", "标题“2026年大坝村劳动力花名册”"),
+        ("s.xlsx", "", "2026年", "工作表名“2026年”"),
+        ("2026年花名册.xlsx", "", "月度状态", "文件名“2026年花名册.xlsx”"),
+    ],
+)
+def test_a_month_without_its_year_takes_the_year_the_sheet_says(
+    ledger, tmp_path, file, title, sheet, said
+):
+    # A month written 3月 or 三月 was refused as 月份“3月”不是有效日期（应为 2024-03-05 这样的格式）
+    # though the sheet's title, its name or the file's says the year.
+    _people_and_months(tmp_path / file, ["3月", "十一月", "2026-12"], title=title, sheet=sheet)
+    report = import_ledger(ledger, tmp_path / file)
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2026-03", "2026-11", "2026-12"]
+    [note] = [w for w in report.warnings if "年份" in w.reason]
+    assert note.sheet == sheet and said in note.reason and "2026 年" in note.reason
+    assert "C 列" in note.reason
+
+
+def test_a_month_without_its_year_nowhere_said_is_refused_saying_the_year_is_missing(
+    ledger, tmp_path
+):
+    _people_and_months(tmp_path / "s.xlsx", ["3月", "2026-04"], title="大坝村劳动力花名册")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == ["2026-04"]  # the good row kept
+    [refused] = report.rejected
+    assert refused.row == 3 and refused.sheet == "月度状态"
+    assert "“3月”没有写年份" in refused.reason and "有效日期" not in refused.reason
+    assert f"{dt.date.today().year}-03" in refused.reason
