@@ -395,19 +395,21 @@ class LedgerImporter:
         sheet says it is of (its title, its name, the file's name), once said; where none says
         it they are left as written, each row refused saying the year is missing."""
         at = next((i for i, key in table.columns.items() if key == "month"), None)
-        if at is None or table.year is None:
+        if at is None:
             return
-        year, where = table.year
+        year, where = table.year or (0, "")
         first = None
         for offset, cells in enumerate(table.rows):
-            month = month_alone(cells[at]) if at < len(cells) else None
+            cell = cells[at] if at < len(cells) else None
+            month = month_alone(cell) or _bare_month(cell)
             if month is None:
                 continue
             if first is None:
-                first = (offset, str(cells[at]).strip())
+                first = (offset, text(cell))
             cells = table.rows[offset] = list(cells)  # (a copy: the cells may be shared)
-            cells[at] = f"{year}-{month:02d}"
-        if first is None:
+            # A bare 3 is no day of 1900 (Excel's day 3) but March: refused, the year missing.
+            cells[at] = f"{year}-{month:02d}" if year else f"{month}月"
+        if first is None or not year:
             return
         heading = " ".join(str(table.header_cells[at]).split())
         offset, written = first
@@ -1140,6 +1142,18 @@ def _cell(cells: list[object], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return text(cells[index])
+
+
+def _bare_month(cell: object) -> int | None:
+    """The month a month column's bare number names (3, 3.0 or the text 11), else None."""
+    if isinstance(cell, bool) or not isinstance(cell, (int, float, str)):
+        return None
+    if isinstance(cell, str):
+        word = nfkc(cell).strip()
+        number = int(word) if word.isdigit() and len(word) <= 2 else 0
+    else:
+        number = int(cell) if float(cell).is_integer() else 0
+    return number if 1 <= number <= 12 else None
 
 
 def _month_day(cells: list[object], index: int) -> dt.date | None:

@@ -1837,3 +1837,20 @@ def test_a_month_without_its_year_nowhere_said_is_refused_saying_the_year_is_mis
     assert refused.row == 3 and refused.sheet == "月度状态"
     assert "“3月”没有写年份" in refused.reason and "有效日期" not in refused.reason
     assert f"{dt.date.today().year}-03" in refused.reason
+
+
+@pytest.mark.parametrize("title", ["2026年大坝村劳动力花名册", "大坝村劳动力花名册"])
+def test_a_month_written_as_a_bare_number_is_not_a_day_of_1900(ledger, tmp_path, title):
+    # A 月份 column holding 3 (the number, or the text) was read as Excel's day 3 — 1900-01-03 —
+    # and the status saved for January 1900 without a word. It is a month without its year.
+    _people_and_months(tmp_path / "s.xlsx", [3, "11", "2026-12"], title=title)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    if title.startswith("2026"):
+        assert report.rejected == []
+        assert _months_of(ledger) == ["2026-03", "2026-11", "2026-12"]
+    else:
+        assert _months_of(ledger) == ["2026-12"]
+        assert [(p.row, "没有写年份" in p.reason) for p in report.rejected] == [
+            (3, True),
+            (4, True),
+        ]
