@@ -140,6 +140,8 @@ class LedgerImporter:
         #: ledger sheet → (the ledger's word for a column, how the sheet heads it, its letter)
         #: for each column the sheet heads in words of its own (银行卡号 for 社保卡账号).
         self._named: dict[str, list[tuple[str, str, str]]] = {}
+        #: A sheet's columns of months (2026年1月 …) gave the months' statuses.
+        self._months_given = False
         #: Places new persons in households (pass 2 and 3); made by `run`, reading the ledger
         #: through its own connection.
         self.placer: Placer
@@ -205,7 +207,17 @@ class LedgerImporter:
                                 extra_rows.extend(jobs)
                                 extra_rows.extend(self._read_extra(months, done, total))
                         elif sheet.kind == LEDGER:
-                            self._read_people(sheet, bulk, done, total)
+                            # A column per month (2026年1月 …): its cells are months' statuses.
+                            wide = self._wide_months(sheet)
+                            if wide:
+                                self._months_given = True
+                                extra_rows.extend(self._read_wide_months(sheet, wide))
+                            if not wide or set(sheet.columns.values()) - _ONLY_WHO:
+                                self._read_people(sheet, bulk, done, total)
+                            elif self.update:  # a sheet of months alone: no person's row
+                                self._numbers_seen.update(
+                                    idnumber.normalise(r.id_number) for r in extra_rows
+                                )
                         else:
                             self._year_the_months(sheet)
                             extra_rows.extend(self._read_extra(sheet, done, total))
@@ -216,7 +228,11 @@ class LedgerImporter:
                     self.report.warnings.extend(
                         RowProblem(row, passed_over(name), name) for name, row in book.passed_over
                     )
-                    placer.finish(bulk, statuses_given=any(t.kind == "月度状态" for t in found))
+                    placer.finish(
+                        bulk,
+                        statuses_given=self._months_given
+                        or any(t.kind == "月度状态" for t in found),
+                    )
                 self._describe(found)
                 stamp = (
                     dates.stamp_of(book_date)
@@ -389,6 +405,88 @@ class LedgerImporter:
         if "name" in keys:
             columns[keys["name"]] = "name"
         return replace(sheet, columns=columns, kind="月度状态", unknown_headers=[])
+
+    def _wide_months(self, sheet: Table) -> dict[int, str]:
+        """A ledger sheet's columns of one month each (2026年1月, 2026年1月就业状态, 1月 under
+        a title naming the year, a date cell shown as 2026年1月): index → the month, said once,
+        and taken out of the sheet's unknown columns (and out of its 本月就业状态, when two or
+        more such name their months). Months without a year anywhere are refused, said once."""
+        found: dict[int, tuple[int, int]] = {}  # index → (year or 0, month)
+        for index, cell in enumerate(sheet.header_cells):
+            key = sheet.columns.get(index)
+            if key is not None and key != "month_status":
+                continue
+            month = _month_heading(cell)
+            if month is not None:
+                found[index] = month
+        if sum(1 for i in found if sheet.columns.get(i) == "month_status"):
+            if len(found) < 2:  # one 2024年11月就业状态 column: the sheet's own, read as before
+                return {}
+        if not found:
+            return {}
+        for index in found:
+            sheet.columns.pop(index, None)
+        headings = {i: _heading(sheet.header_cells[i]) for i in found}
+        shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
+        sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h not in shown]
+        letters = _letters(min(found) + 1) + (
+            f"–{_letters(max(found) + 1)}" if len(found) > 1 else ""
+        )
+        named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
+        named += "等" if len(found) > 3 else ""
+        year, where = sheet.year or (0, "")
+        if any(not y for y, _m in found.values()) and not year:
+            self._reject(
+                sheet.header_row,
+                f"{named}列（{letters} 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
+                "列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），"
+                "再导入",
+                sheet.sheet,
+            )
+            return {}
+        months = {i: f"{y or year}-{m:02d}" for i, (y, m) in found.items()}
+        also = (
+            f"，没有写年份的按{where}中的 {year} 年读取"
+            if any(not y for y, _ in found.values())
+            else ""
+        )
+        self.report.warnings.append(
+            RowProblem(
+                sheet.header_row,
+                f"{named}列（{letters} 列）是各月的就业状态：每一格按它那一列的月份读取{also}，"
+                "请核对",
+                sheet.sheet,
+            )
+        )
+        return months
+
+    def _read_wide_months(self, sheet: Table, months: dict[int, str]) -> list[ExtraRow]:
+        """The statuses of a sheet's columns of months, each filled cell a 月度状态 row (read
+        before its people, whose cells are let go once read); a bad one refused with its column."""
+        found = []
+        alone = not set(sheet.columns.values()) - _ONLY_WHO
+        for row, texts, _raw in sheet.records(keys={"id_number", "name"} | {"seq"}):
+            cells = sheet.rows[row - sheet.header_row - 1]
+            given = {i: value for i in months if i < len(cells) and (value := _cell(cells, i))}
+            if not given:
+                continue
+            if not texts.get("id_number"):
+                # (a form's foot is no one; on a sheet of people, the person's row says it)
+                if alone and foot_of_form(texts) is None:
+                    self._reject(row, "身份证号码为空")
+                continue
+            for index, value in given.items():
+                values = {k: v for k, v in texts.items() if k in ("id_number", "name")}
+                values |= {"month": months[index], "status": value}
+                try:
+                    extra = parse_extra(sheet.sheet, "月度状态", row, values, {})
+                except CellError as error:
+                    where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
+                    self._reject(row, f"{where}：{error}")
+                    continue
+                found.append(extra)
+                self._add_mapped(row, extra.mapped)
+        return found
 
     def _year_the_months(self, table: Table) -> None:
         """A month column's months written without their year (3月, 三月) read in the year the
@@ -1142,6 +1240,37 @@ def _cell(cells: list[object], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return text(cells[index])
+
+
+#: The columns of a sheet of months alone: who each row is (no person's facts to import).
+_ONLY_WHO = frozenset({"seq", "name", "id_number", "head_name"})
+#: A column headed as one month: 2026年1月, 1月份, 十一月, 2026年1月就业状态, 2026-01.
+_MONTH_HEADING = re.compile(
+    r"^(?:((?:19|20)\d\d)(?:年|[-./]))?(\d{1,2}|[一二三四五六七八九十]|十[一二])(?:月份?)?"
+    r"(?:(?:的)?(?:就业|务工)?(?:状态|情况))?$"
+)
+
+
+def _heading(cell: object) -> str:
+    """A header cell as the sheet shows it (a date cell: 2026年5月)."""
+    if isinstance(cell, (dt.date, dt.datetime)):
+        return f"{cell.year}年{cell.month}月"
+    return " ".join(str(cell or "").split())
+
+
+def _month_heading(cell: object) -> tuple[int, int] | None:
+    """(year or 0, month) for a header naming one month, else None."""
+    if isinstance(cell, (dt.date, dt.datetime)):  # Excel made 2026年1月 a date
+        return (cell.year, cell.month) if cell.day == 1 else None
+    words = "".join(nfkc(str(cell or "")).split())
+    match = _MONTH_HEADING.match(words)
+    if not match or (not match.group(1) and "月" not in words):
+        return None  # a bare 3 is no month's heading
+    year, word = match.group(1), match.group(2)
+    month = int(word) if word.isdigit() else month_alone(word + "月") or 0
+    if not 1 <= month <= 12:
+        return None
+    return (int(year) if year else 0, month)
 
 
 def _bare_month(cell: object) -> int | None:

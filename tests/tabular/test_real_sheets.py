@@ -1854,3 +1854,55 @@ def test_a_month_written_as_a_bare_number_is_not_a_day_of_1900(ledger, tmp_path,
             (3, True),
             (4, True),
         ]
+
+
+def test_a_column_per_month_is_read_as_monthly_statuses(ledger, tmp_path):
+    # A sheet with one column per month (2026年1月 … typed, or Excel's date shown as 2026年1月;
+    # 1月 … under a title naming the year), each holding that month's 就业状态, had those columns
+    # passed over as unknown: every month's status lost. They are now read as the 月度状态
+    # sheet's, each cell for its month, a bad one refused naming its row and column.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "大坝村"
+    people.append(["2026年大坝村劳动力花名册"])
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "1月", "2月", "3月"])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业"])
+    people.append(["李秀", WIFE, HEAD, *PLACE.values(), "未就业", "", "在家"])
+    statuses = book.create_sheet("就业情况")
+    statuses.append(["姓名", "身份证号码", "2026年4月", dt.datetime(2026, 5, 1)])
+    statuses.append(["张长英", HEAD, "已就业", "未就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    stored = ledger.db.execute(
+        "SELECT p.name, m.month, m.status FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id ORDER BY p.name, m.month"
+    ).fetchall()
+    assert stored == [
+        ("张长英", "2026-01", "未就业"),
+        ("张长英", "2026-02", "已就业"),
+        ("张长英", "2026-03", "已就业"),
+        ("张长英", "2026-04", "已就业"),
+        ("张长英", "2026-05", "未就业"),
+        ("李秀", "2026-01", "未就业"),
+    ]
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("大坝村", 4)
+    assert "“3月”列（I 列）" in refused.reason and "在家" in refused.reason
+    said = [w for w in report.warnings if "各月" in w.reason]
+    assert [w.sheet for w in said] == ["大坝村", "就业情况"]
+    assert "“1月”" in said[0].reason and "G–I 列" in said[0].reason and "2026 年" in said[0].reason
+    assert report.unknown_headers == []
+
+
+def test_columns_of_months_without_a_year_are_refused_saying_so(ledger, tmp_path):
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "1月", "2月"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD}  # the people read all the same
+    [refused] = report.rejected
+    assert refused.row == 1 and "“1月”、“2月”列（G–H 列）" in refused.reason
+    assert "没有写年份" in refused.reason and "2026年1月" in refused.reason
