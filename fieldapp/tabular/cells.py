@@ -118,6 +118,11 @@ def date(value: object, label: str) -> dt.date | None:
         raw = timed.group(1)
     if not raw.isdigit():  # 2026 年 10 月, 2026. 10, 2026.10.: as typed by hand
         raw = "".join(raw.split()).rstrip(".")
+        # An input method's marks between the numbers (2026。3。5, 2026、3、5, 2026，3，5) and a
+        # 号 or 日 after a day written with dots or dashes (2026.3.5号).
+        raw = _IME_MARK.sub(".", raw)
+        if _DAY_MARK.match(raw):
+            raw = raw[:-1]
     match = _CN_DATE.match(raw)
     if match:
         raw = "-".join(match.groups())
@@ -132,6 +137,11 @@ def date(value: object, label: str) -> dt.date | None:
         raise CellError(f"{label}“{raw}”不合理")
     return day
 
+
+#: A mark an input method types between a date's numbers instead of a dot.
+_IME_MARK = re.compile(r"(?<=\d)[。、，,](?=\d)")
+#: A date of dots or dashes ending in 号 or 日 (2026.3.5号).
+_DAY_MARK = re.compile(r"^\d{4}([-/.])\d{1,2}\1\d{1,2}[日号]$")
 
 #: A date followed by a time of day (the day is what a date column keeps).
 _TIME_OF_DAY = re.compile(r"^(\d{4}\D.*?[\d日号])[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")

@@ -1906,3 +1906,22 @@ def test_columns_of_months_without_a_year_are_refused_saying_so(ledger, tmp_path
     [refused] = report.rejected
     assert refused.row == 1 and "“1月”、“2月”列（G–H 列）" in refused.reason
     assert "没有写年份" in refused.reason and "2026年1月" in refused.reason
+
+
+@pytest.mark.parametrize(
+    "typed", ["2026。3。5", "2026、3、5", "2026.3.5号", "2026-3-5日", "2026，3，5"]
+)
+def test_a_date_typed_with_the_input_methods_marks_is_read(ledger, tmp_path, typed):
+    # A date typed with a Chinese input method on (2026。3。5: its full stop for the dot; 、 or ，
+    # between the numbers; a 号 or 日 after the day) refused the whole person: 务工开始日期
+    # “2026。3。5”不是有效日期.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "砖厂", typed]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert ledger.db.execute("SELECT start_date FROM employment_spells").fetchall() == [
+        ("2026-03-05",)
+    ]
