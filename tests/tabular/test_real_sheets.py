@@ -1342,7 +1342,8 @@ def test_a_month_typed_as_2026_05_that_excel_kept_as_a_number_is_that_month(ledg
         ],
     )
     report = import_ledger(ledger, path)
-    reasons = {p.row: p.reason for p in report.rejected}
+    assert report.rejected == []  # the persons in, their jobs left out and said
+    reasons = {p.row: p.reason.split("：这份工作")[0] for p in report.warnings if p.row > 2}
     assert reasons == {
         3: "务工开始日期“2026.1”被 Excel 存成了数字（输入的 2026.10 会变成 2026.1），看不出是"
         " 2026 年 1 月还是 10 月；请把该列设为文本，填写 2026-01 或 2026-10 这样的格式后重新导入",
@@ -1925,3 +1926,32 @@ def test_a_date_typed_with_the_input_methods_marks_is_read(ledger, tmp_path, typ
     assert ledger.db.execute("SELECT start_date FROM employment_spells").fetchall() == [
         ("2026-03-05",)
     ]
+
+
+def test_a_bad_cell_of_a_job_leaves_out_the_job_not_the_person(ledger, tmp_path):
+    # 月收入 written 约3000, or a start date that is no day, refused the whole person — name,
+    # household, phone, account and all — though only the job's cell was wrong. The person now
+    # comes in, the job left out and said with its reason (an update keeps the ledger's job).
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "联系电话", "就业状态", "务工单位"]
+        + ["务工开始日期", "月收入"],
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), "13800000000", "已就业", "砖厂"]
+            + ["2026-03-05", "约3000"],
+            ["李秀", WIFE, HEAD, *PLACE.values(), "13800000001", "已就业", "鞋厂"]
+            + ["2026-13-45", "3000"],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert persons[HEAD][3] == "13800000000" and persons[WIFE][3] == "13800000001"
+    assert ledger.db.execute("SELECT count(*) FROM employment_spells").fetchone() == (0,)
+    notes = {w.row: w.reason for w in report.warnings}
+    assert (
+        notes[2].startswith("月收入“约3000”不是数字")
+        and "这份工作（就业状态和务工各列）没有导入" in notes[2]
+    )
+    assert "务工开始日期" in notes[3] and "没有导入" in notes[3]
+    assert "其余信息照常导入" in notes[3]
