@@ -210,13 +210,33 @@ def months(value: object, label: str) -> int | None:
     raw = norm(value)
     if not raw:
         return None
-    years = re.match(r"^(\d+(?:\.\d+)?)年$", raw)
+    raw = _CHINESE_NUMBER.sub(lambda m: str(_chinese_number(m.group(0))), raw)
+    if raw == "半年":
+        return 6
+    years = re.match(r"^(\d+(?:\.\d+)?)年(半)?$", raw)
+    if years and years.group(2):
+        return round(float(years.group(1)) * 12) + 6
     if years:
         return round(float(years.group(1)) * 12)
     raw = raw.removesuffix("个月").removesuffix("月")
     if not re.match(r"^\d+(\.0+)?$", raw):
         raise CellError(f"{label}“{text(value)}”应为月数（整数）")
     return int(float(raw))
+
+
+#: A number in Chinese numerals as a term is written (一, 两, 十二, 二十四, 三十六).
+_CHINESE_NUMBER = re.compile(r"^[一二两三四五六七八九十]+(?=年|个?月)")
+_DIGITS = {w: i for i, w in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+
+
+def _chinese_number(word: str) -> int:
+    """一 → 1, 十二 → 12, 二十四 → 24 (up to 99); -1 for what is no number (一二)."""
+    tens, ten, ones = word.partition("十")
+    if not ten:
+        return _DIGITS.get(word, -1)
+    if (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return -1
+    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
 
 
 def year(value: object, label: str) -> int | None:

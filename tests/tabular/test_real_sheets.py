@@ -1955,3 +1955,35 @@ def test_a_bad_cell_of_a_job_leaves_out_the_job_not_the_person(ledger, tmp_path)
     )
     assert "务工开始日期" in notes[3] and "没有导入" in notes[3]
     assert "其余信息照常导入" in notes[3]
+
+
+@pytest.mark.parametrize(
+    ("typed", "months"),
+    [("一年", 12), ("两年", 24), ("三年", 36), ("半年", 6), ("六个月", 6), ("十二个月", 12)],
+)
+def test_a_contracts_term_in_chinese_numerals_is_read(ledger, tmp_path, typed, months):
+    # 劳动合同期限 一年 or 六个月, as village sheets write it, was refused as 应为月数（整数）
+    # (and with it, before db8a2de, the whole person; since, the job).
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+        + ["务工开始日期", "劳动合同期限", "就业形式"],
+        [
+            [
+                "张长英",
+                HEAD,
+                HEAD,
+                *PLACE.values(),
+                "已就业",
+                "砖厂",
+                "2026-03-05",
+                typed,
+                "单位就业",
+            ]
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.warnings == []
+    assert ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall() == [
+        (months,)
+    ]
