@@ -78,6 +78,7 @@ from fieldapp.tabular.reader import (
     Table,
     foot_of_form,
     no_header,
+    note_under_form,
     passed_over,
 )
 
@@ -966,12 +967,17 @@ class LedgerImporter:
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
         """True for a row at the foot of a form (合计, 填表人 …): said, not read as a person."""
         foot = foot_of_form(texts)
-        if foot is None:
+        if foot is not None:
+            said = "是表尾的合计或签名，不是人员，未读取"
+        elif (foot := note_under_form(texts)) is not None:
+            said = (
+                "只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；"
+                "如果是人员，请补填身份证号码"
+            )
+        else:
             return False
         shown = foot if len(foot) <= 30 else foot[:30] + "…"
-        self.report.warnings.append(
-            RowProblem(row, f"这一行“{shown}”是表尾的合计或签名，不是人员，未读取", self._sheet)
-        )
+        self.report.warnings.append(RowProblem(row, f"这一行“{shown}”{said}", self._sheet))
         return True
 
     def _header_again(self, row: int, texts: dict[str, str]) -> bool:

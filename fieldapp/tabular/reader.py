@@ -556,6 +556,22 @@ def foot_of_form(texts: dict[str, str]) -> str | None:
     return None
 
 
+#: A name as written in a 姓名 cell: Chinese characters, a minority name's middle dot, the
+#: spaces aligning a two-character name (王  五).
+_NAME_LIKE = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·•・.\s]{2,30}")
+
+
+def note_under_form(texts: dict[str, str]) -> str | None:
+    """The text of a row that is a line under a form's table (共2人, 1.身份证号码必须填写18位,
+    村委会（盖章）, 2026年11月5日): no ID number, one cell, and not a name; else None."""
+    if "id_number" in texts or "head_id_number" in texts:
+        return None
+    filled = [value for key, value in texts.items() if value and key != "seq"]
+    if len(filled) != 1 or _NAME_LIKE.fullmatch(filled[0]):
+        return None
+    return filled[0]
+
+
 #: What an official form writes over its text columns in the row numbering its columns.
 _STEMS = frozenset("甲乙丙丁戊己庚辛壬癸")
 _NUMBERING_WORDS = frozenset({"栏次", "栏目", "列号", "序列"})

@@ -1987,3 +1987,28 @@ def test_a_contracts_term_in_chinese_numerals_is_read(ledger, tmp_path, typed, m
     assert ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall() == [
         (months,)
     ]
+
+
+def test_lines_under_the_table_are_not_refused_as_persons(ledger, tmp_path):
+    # Under the people a form writes its count (共2人, 总人数：2), numbered notes, the stamp and
+    # the signature and the day — each line was refused as a person: 身份证号码为空, seven
+    # refusals for a sheet whose every person came in. Such a line (one cell, no ID number,
+    # not a name) is now said once each as not a person; a name alone is still refused.
+    lines = ["共2人", "总人数：2", "1.身份证号码必须填写18位；", "2、联系电话填写本人手机号。"]
+    lines += ["村委会（盖章）", "村支书签字：", "2026年11月5日"]
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values()],
+            ["李  秀", WIFE, HEAD, *PLACE.values()],
+            ["王五"],
+            *([line] for line in lines),
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    assert [(p.row, p.reason) for p in report.rejected] == [(4, "身份证号码为空")]
+    notes = [w for w in report.warnings if "不是人员" in w.reason]
+    assert [w.row for w in notes] == list(range(5, 12))
+    assert "“共2人”" in notes[0].reason and "如果是人员，请补填身份证号码" in notes[0].reason
