@@ -50,6 +50,7 @@ from fieldapp.tabular.columns import (
     LEDGER,
     header_month,
     match_header,
+    month_heading,
     names_a_month,
 )
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
@@ -417,7 +418,7 @@ class LedgerImporter:
             key = sheet.columns.get(index)
             if key is not None and key != "month_status":
                 continue
-            month = _month_heading(cell)
+            month = month_heading(cell)
             if month is not None:
                 found[index] = month
         if sum(1 for i in found if sheet.columns.get(i) == "month_status"):
@@ -1250,11 +1251,6 @@ def _cell(cells: list[object], index: int | None) -> str:
 
 #: The columns of a sheet of months alone: who each row is (no person's facts to import).
 _ONLY_WHO = frozenset({"seq", "name", "id_number", "head_name"})
-#: A column headed as one month: 2026年1月, 1月份, 十一月, 2026年1月就业状态, 2026-01.
-_MONTH_HEADING = re.compile(
-    r"^(?:((?:19|20)\d\d)(?:年|[-./]))?(\d{1,2}|[一二三四五六七八九十]|十[一二])(?:月份?)?"
-    r"(?:(?:的)?(?:就业|务工)?(?:状态|情况))?$"
-)
 
 
 def _heading(cell: object) -> str:
@@ -1262,21 +1258,6 @@ def _heading(cell: object) -> str:
     if isinstance(cell, (dt.date, dt.datetime)):
         return f"{cell.year}年{cell.month}月"
     return " ".join(str(cell or "").split())
-
-
-def _month_heading(cell: object) -> tuple[int, int] | None:
-    """(year or 0, month) for a header naming one month, else None."""
-    if isinstance(cell, (dt.date, dt.datetime)):  # Excel made 2026年1月 a date
-        return (cell.year, cell.month) if cell.day == 1 else None
-    words = "".join(nfkc(str(cell or "")).split())
-    match = _MONTH_HEADING.match(words)
-    if not match or (not match.group(1) and "月" not in words):
-        return None  # a bare 3 is no month's heading
-    year, word = match.group(1), match.group(2)
-    month = int(word) if word.isdigit() else month_alone(word + "月") or 0
-    if not 1 <= month <= 12:
-        return None
-    return (int(year) if year else 0, month)
 
 
 def _bare_month(cell: object) -> int | None:

@@ -36,6 +36,7 @@ from fieldapp.tabular.columns import (
     REQUIRED_KEYS,
     match_header,
     match_headers,
+    month_heading,
 )
 from fieldapp.tabular.guard import Scan
 
@@ -461,7 +462,10 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     # The ranges among the rows a header may be in (not a household's merged cells below).
     groups = [r for r in merged or () if r[0][0] < HEADER_SCAN_ROWS and r[1][1] > r[0][1]]
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
-        for kind in (sheet_kind,) if sheet_kind else KINDS:
+        # A 月度状态 sheet may hold a column per month (2026年1月 …) beside 姓名 and 身份证号码:
+        # read as a ledger sheet, whose columns of months are its statuses.
+        wide = (sheet_kind, LEDGER) if sheet_kind == "月度状态" else (sheet_kind,)
+        for kind in wide if sheet_kind else KINDS:
             # Each row as it reads with its group headers (户主信息 + 姓名 → 户主姓名), and
             # without them: a sheet of heads alone names them under 户主信息 too.
             plain = _header_cells(rows, index)
@@ -477,6 +481,8 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
                     columns = _heads_named(columns)
                 keys = set(columns.values())
                 if not REQUIRED_KEYS[kind] <= keys:
+                    continue
+                if kind != sheet_kind and sheet_kind and not any(map(month_heading, cells)):
                     continue
                 if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
                     continue

@@ -2012,3 +2012,22 @@ def test_lines_under_the_table_are_not_refused_as_persons(ledger, tmp_path):
     notes = [w for w in report.warnings if "不是人员" in w.reason]
     assert [w.row for w in notes] == list(range(5, 12))
     assert "“共2人”" in notes[0].reason and "如果是人员，请补填身份证号码" in notes[0].reason
+
+
+def test_a_sheet_named_for_the_months_with_a_column_per_month_is_read(ledger, tmp_path):
+    # A sheet named 月度状态 (as the template's) laid out a column per month was passed over:
+    # 工作表“月度状态”没有读取：前 20 行里找不到表头（需要“姓名”和“身份证号码”两列…） — though
+    # it has both; its months are now read as another sheet's columns of months are.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    months = book.create_sheet("月度状态")
+    months.append(["姓名", "身份证号码", "2026年1月", "2026年2月"])
+    months.append(["张长英", HEAD, "未就业", "已就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert not [w for w in report.warnings if "没有读取" in w.reason]
+    assert _months_of(ledger) == ["2026-01", "2026-02"]
