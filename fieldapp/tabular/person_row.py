@@ -429,8 +429,14 @@ def parse_row(
         # The person and every other cell come in; the job and its status are left out (an
         # update keeps what the ledger holds for them), and the row says so: a job's cell
         # that cannot be read (月收入 约3000, a start date that is no day) loses the job only.
+        if not isinstance(error, _NoStartDate):
+            job_note = f"{error}{JOB_LEFT_OUT}"
+        elif status is None:  # work written, no status: say what was, not 已就业
+            given = "、".join(_label(k) for k in _JOB_COLUMNS if text(k))
+            job_note = f"填了{given}但没有务工开始日期，就业情况未导入，请补录"
+        else:
+            job_note = NO_START_DATE
         spell, status = None, None
-        job_note = NO_START_DATE if isinstance(error, _NoStartDate) else f"{error}{JOB_LEFT_OUT}"
         for key in _JOB_COLUMNS:
             texts.pop(key, None)
         left_out = {_label(key) for key in _JOB_COLUMNS}

@@ -2031,3 +2031,18 @@ def test_a_sheet_named_for_the_months_with_a_column_per_month_is_read(ledger, tm
     assert report.rejected == []
     assert not [w for w in report.warnings if "没有读取" in w.reason]
     assert _months_of(ledger) == ["2026-01", "2026-02"]
+
+
+def test_a_job_without_its_status_and_start_says_what_was_written(ledger, tmp_path):
+    # A row giving 月收入 and 务工单位 but no 就业状态 and no start date said 已就业但没有务工开始
+    # 日期 — a status the clerk never wrote; it now says which job cells were written.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "务工单位", "月收入"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "砖厂", "3500"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
+    assert [w.reason for w in report.warnings] == [
+        "填了务工单位、月收入但没有务工开始日期，就业情况未导入，请补录"
+    ]
