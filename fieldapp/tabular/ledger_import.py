@@ -142,6 +142,8 @@ class LedgerImporter:
         #: ledger sheet → (the ledger's word for a column, how the sheet heads it, its letter)
         #: for each column the sheet heads in words of its own (银行卡号 for 社保卡账号).
         self._named: dict[str, list[tuple[str, str, str]]] = {}
+        #: The jobs of a sheet of one row per person per month given the month as their start.
+        self._started = 0
         #: A sheet's columns of months (2026年1月 …) gave the months' statuses.
         self._months_given = False
         #: Places new persons in households (pass 2 and 3); made by `run`, reading the ledger
@@ -537,7 +539,13 @@ class LedgerImporter:
         month_at = next(i for i, key in months.columns.items() if key == "month")
         where = at.get("id_number")
         first = sheet.header_row + 1
-        width = len(sheet.header_cells)
+        header = list(sheet.header_cells)
+        if "start_date" not in at and any(k in at for k in _JOB_KEYS):
+            # No start column: each job starts in the first month naming it (a cell of its own).
+            at["start_date"] = len(header)
+            header.append(BY_KEY["start_date"].header)
+        width = len(header)
+        self._started = 0
         rows: list[list[object]] = [_NO_CELLS] * len(sheet.rows)
         groups: dict[str, list[int]] = {}
         for offset, cells in enumerate(sheet.rows):
@@ -600,10 +608,21 @@ class LedgerImporter:
                     )
                 )
             rows[latest] = merged
-            jobs.extend(self._jobs_of(sheet, order, days, at, number))
+            jobs.extend(self._jobs_of(sheet, order, days, at, number, merged))
+        if self._started:
+            self.report.warnings.append(
+                RowProblem(
+                    sheet.header_row,
+                    f"有 {self._started} 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为"
+                    "开始日期，请核对",
+                    sheet.sheet,
+                )
+            )
         columns = {i: key for key, i in at.items()}
         unknown = [h for h in sheet.unknown_headers if not names_a_month(h)]
-        return replace(sheet, rows=rows, columns=columns, unknown_headers=unknown), jobs
+        people = replace(sheet, rows=rows, columns=columns, unknown_headers=unknown)
+        people.header_cells = header
+        return people, jobs
 
     def _one_number_each(
         self,
@@ -671,29 +690,46 @@ class LedgerImporter:
         days: dict[int, dt.date | None],
         at: dict[str, int],
         number: str,
+        merged: list[object],
     ) -> list[ExtraRow]:
         """A person's jobs on a sheet of one row per person per month (rows in `order`, by
-        month), but the latest month's, which its row gives: each as a 就业经历 row, at the row
-        of the last month naming it, ended on that month's last day when a later month follows."""
+        month), but the latest month's, which its row (`merged`) gives: each as a 就业经历 row,
+        at the row of the last month naming it, ended on that month's last day when a later
+        month follows. A job (its 务工单位, else its 务工地点) whose start no month writes
+        starts on the first day of the first month naming it."""
         keys = [k for k in _JOB_KEYS if k in at]
         spans: dict[tuple[str, str], list[int]] = {}
+        began: dict[str, str] = {}  # a job's employer (or place) → the start last written
         for o in order:
             cells = sheet.rows[o]
-            if any(_cell(cells, at[k]) for k in keys):
-                job = tuple(
-                    "".join(nfkc(_cell(cells, at.get(k))).split())
-                    for k in ("employer", "start_date")
+            if any(_cell(cells, at[k]) for k in keys if k != "start_date"):
+                who = "".join(
+                    nfkc(
+                        _cell(cells, at.get("employer")) or _cell(cells, at.get("workplace"))
+                    ).split()
                 )
-                spans.setdefault((job[0], job[1]), []).append(o)
+                start = "".join(nfkc(_cell(cells, at.get("start_date"))).split())
+                start = began[who] = start or began.get(who, "")
+                spans.setdefault((who, start), []).append(o)
         latest = order[-1]
         found = []
         first = sheet.header_row + 1
-        for offsets in spans.values():
+        for (_who, start), offsets in spans.items():
             last = offsets[-1]
-            if last == latest:
-                continue  # the person's row's own job
+            # No start written: the first day of the first month naming the job (said).
+            since = None if start else days[offsets[0]]
+            if last == latest:  # the person's row's own job, its start given to the row
+                if since is not None and not _cell(sheet.rows[latest], at["start_date"]):
+                    self._started += 1
+                    merged[at["start_date"]] = since.isoformat()
+                continue
             cells = sheet.rows[last]
             texts = {k: _cell(cells, at[k]) for k in keys if _cell(cells, at[k])}
+            if since is not None:
+                self._started += 1
+                texts["start_date"] = since.isoformat()
+            elif start and not texts.get("start_date"):
+                texts["start_date"] = start
             raw = {
                 k: cells[at[k]]
                 for k in keys

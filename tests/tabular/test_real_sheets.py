@@ -2046,3 +2046,27 @@ def test_a_job_without_its_status_and_start_says_what_was_written(ledger, tmp_pa
     assert [w.reason for w in report.warnings] == [
         "填了务工单位、月收入但没有务工开始日期，就业情况未导入，请补录"
     ]
+
+
+def test_a_monthly_rosters_jobs_without_start_dates_start_in_their_first_month(ledger, tmp_path):
+    # A township's 花名册 writes each month's 就业状态, 务工地点 and 务工单位 but no start date:
+    # the earlier job was kept with no start date at all, the latest one left out (已就业但没有
+    # 务工开始日期). Each now starts on the first day of the first month naming it, said.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态", "务工地点"]
+    headers += ["务工单位"]
+    place = list(PLACE.values())
+    rows = [
+        ["张长英", HEAD, HEAD, *place, f"2026-0{m}", "已就业", "广东省深圳市", "电子厂"]
+        for m in (1, 2, 3)
+    ]
+    rows.append(["张长英", HEAD, HEAD, *place, "2026-04", "已就业", "浙江省杭州市", "鞋厂"])
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    jobs = ledger.db.execute(
+        "SELECT employer, start_date, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert jobs == [("电子厂", "2026-01-01", "2026-03-31"), ("鞋厂", "2026-04-01", None)]
+    [said] = [w for w in report.warnings if "没有填务工开始日期" in w.reason]
+    assert said.row == 1 and "有 2 份工作" in said.reason
+    assert not [w for w in report.warnings if "没有务工开始日期，就业情况未导入" in w.reason]
