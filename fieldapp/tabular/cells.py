@@ -23,6 +23,23 @@ _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 _AMOUNT_MARKS = re.compile(r"[,，\s¥]")
 
 
+#: A month without its year: 3月, 03月, 三月, 十一月 (after NFKC: ３月 too).
+_MONTH_ALONE = re.compile(r"^(\d{1,2}|[一二三四五六七八九十]|十[一二])\s*月(份)?$")
+_CHINESE_MONTHS = {w: i for i, w in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+
+
+def month_alone(value: object) -> int | None:
+    """The month a cell names without its year (3月, 三月, 十一月份), else None."""
+    if type(value) is not str:
+        return None
+    match = _MONTH_ALONE.match(nfkc(value).strip())
+    if not match:
+        return None
+    word = match.group(1)
+    month = int(word) if word.isdigit() else _CHINESE_MONTHS[word]
+    return month if 1 <= month <= 12 else None
+
+
 def from_excel_day(number: float) -> dt.date:
     """The date of an Excel day number (1900 date system, its phantom 1900-02-29 skipped)."""
     days = int(number)
@@ -91,11 +108,21 @@ def date(value: object, label: str) -> dt.date | None:
     raw = norm(value)
     if not raw:
         return None
+    alone = month_alone(raw)
+    if alone is not None:
+        raise CellError(
+            f"{label}“{raw}”没有写年份：请写成 {dt.date.today().year}-{alone:02d} 这样的格式"
+        )
     timed = _TIME_OF_DAY.match(raw)
     if timed:  # 2023-05-01 00:00:00, 2023/5/1 0:00: a csv of a cell formatted with the time
         raw = timed.group(1)
     if not raw.isdigit():  # 2026 年 10 月, 2026. 10, 2026.10.: as typed by hand
         raw = "".join(raw.split()).rstrip(".")
+        # An input method's marks between the numbers (2026。3。5, 2026、3、5, 2026，3，5) and a
+        # 号 or 日 after a day written with dots or dashes (2026.3.5号).
+        raw = _IME_MARK.sub(".", raw)
+        if _DAY_MARK.match(raw):
+            raw = raw[:-1]
     match = _CN_DATE.match(raw)
     if match:
         raw = "-".join(match.groups())
@@ -110,6 +137,11 @@ def date(value: object, label: str) -> dt.date | None:
         raise CellError(f"{label}“{raw}”不合理")
     return day
 
+
+#: A mark an input method types between a date's numbers instead of a dot.
+_IME_MARK = re.compile(r"(?<=\d)[。、，,](?=\d)")
+#: A date of dots or dashes ending in 号 or 日 (2026.3.5号).
+_DAY_MARK = re.compile(r"^\d{4}([-/.])\d{1,2}\1\d{1,2}[日号]$")
 
 #: A date followed by a time of day (the day is what a date column keeps).
 _TIME_OF_DAY = re.compile(r"^(\d{4}\D.*?[\d日号])[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
@@ -178,13 +210,33 @@ def months(value: object, label: str) -> int | None:
     raw = norm(value)
     if not raw:
         return None
-    years = re.match(r"^(\d+(?:\.\d+)?)年$", raw)
+    raw = _CHINESE_NUMBER.sub(lambda m: str(_chinese_number(m.group(0))), raw)
+    if raw == "半年":
+        return 6
+    years = re.match(r"^(\d+(?:\.\d+)?)年(半)?$", raw)
+    if years and years.group(2):
+        return round(float(years.group(1)) * 12) + 6
     if years:
         return round(float(years.group(1)) * 12)
     raw = raw.removesuffix("个月").removesuffix("月")
     if not re.match(r"^\d+(\.0+)?$", raw):
         raise CellError(f"{label}“{text(value)}”应为月数（整数）")
     return int(float(raw))
+
+
+#: A number in Chinese numerals as a term is written (一, 两, 十二, 二十四, 三十六).
+_CHINESE_NUMBER = re.compile(r"^[一二两三四五六七八九十]+(?=年|个?月)")
+_DIGITS = {w: i for i, w in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+
+
+def _chinese_number(word: str) -> int:
+    """一 → 1, 十二 → 12, 二十四 → 24 (up to 99); -1 for what is no number (一二)."""
+    tens, ten, ones = word.partition("十")
+    if not ten:
+        return _DIGITS.get(word, -1)
+    if (tens and tens not in _DIGITS) or (ones and ones not in _DIGITS):
+        return -1
+    return _DIGITS.get(tens, 1) * 10 + _DIGITS.get(ones, 0)
 
 
 def year(value: object, label: str) -> int | None:

@@ -6,6 +6,7 @@ trailing unit such as （元） do not matter); export and the template write `h
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
-from fieldapp.tabular.cells import visible
+from fieldapp.tabular.cells import month_alone, nfkc, visible
 
 YES, NO = "是", "否"
 EDUCATION = ("文盲或半文盲", "小学", "初中", "高中", "中专", "大专", "本科及以上")
@@ -456,6 +457,28 @@ _MONTH_COLUMN = re.compile(
     r"^(统计|所属|填报|报送|报表|数据|调查|监测|核查|走访|更新|就业|务工|发放|状态|当前)?"
     r"(月份|年月|月度|月)$"
 )
+
+
+#: A column headed as one month: 2026年1月, 1月份, 十一月, 2026年1月就业状态, 2026-01.
+_MONTH_HEADING = re.compile(
+    r"^(?:((?:19|20)\d\d)(?:年|[-./]))?(\d{1,2}|[一二三四五六七八九十]|十[一二])(?:月份?)?"
+    r"(?:(?:的)?(?:就业|务工)?(?:状态|情况))?$"
+)
+
+
+def month_heading(cell: object) -> tuple[int, int] | None:
+    """(year or 0, month) for a header naming one month, else None."""
+    if isinstance(cell, (dt.date, dt.datetime)):  # Excel made 2026年1月 a date
+        return (cell.year, cell.month) if cell.day == 1 else None
+    words = "".join(nfkc(str(cell or "")).split())
+    match = _MONTH_HEADING.match(words)
+    if not match or (not match.group(1) and "月" not in words):
+        return None  # a bare 3 is no month's heading
+    year, word = match.group(1), match.group(2)
+    month = int(word) if word.isdigit() else month_alone(word + "月") or 0
+    if not 1 <= month <= 12:
+        return None
+    return (int(year) if year else 0, month)
 
 
 def names_a_month(text: object) -> bool:

@@ -42,13 +42,15 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
-from fieldapp.tabular.cells import CellError, nfkc
+from fieldapp.tabular.cells import CellError, month_alone, nfkc, text
+from fieldapp.tabular.cells import date as dates_cell
 from fieldapp.tabular.columns import (
     BY_KEY,
     EXTRA_SHEETS,
     LEDGER,
     header_month,
     match_header,
+    month_heading,
     names_a_month,
 )
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
@@ -77,6 +79,7 @@ from fieldapp.tabular.reader import (
     Table,
     foot_of_form,
     no_header,
+    note_under_form,
     passed_over,
 )
 
@@ -139,6 +142,10 @@ class LedgerImporter:
         #: ledger sheet → (the ledger's word for a column, how the sheet heads it, its letter)
         #: for each column the sheet heads in words of its own (银行卡号 for 社保卡账号).
         self._named: dict[str, list[tuple[str, str, str]]] = {}
+        #: The jobs of a sheet of one row per person per month given the month as their start.
+        self._started = 0
+        #: A sheet's columns of months (2026年1月 …) gave the months' statuses.
+        self._months_given = False
         #: Places new persons in households (pass 2 and 3); made by `run`, reading the ledger
         #: through its own connection.
         self.placer: Placer
@@ -195,11 +202,28 @@ class LedgerImporter:
                         if sheet.kind == LEDGER and (months := self._per_month(sheet)):
                             found[-1] = months  # its rows are months, read as the 月度状态's
                             if months.kind != LEDGER:  # (else refused, nothing to read)
+                                self._year_the_months(months)
+                                # …and its persons, one each, with their jobs
+                                people, jobs = self._people_of(sheet, months)
+                                found.insert(-1, people)
+                                self._read_people(people, bulk, done, total)
                                 self._errors = _errors_by_row(months)
+                                extra_rows.extend(jobs)
                                 extra_rows.extend(self._read_extra(months, done, total))
                         elif sheet.kind == LEDGER:
-                            self._read_people(sheet, bulk, done, total)
+                            # A column per month (2026年1月 …): its cells are months' statuses.
+                            wide = self._wide_months(sheet)
+                            if wide:
+                                self._months_given = True
+                                extra_rows.extend(self._read_wide_months(sheet, wide))
+                            if not wide or set(sheet.columns.values()) - _ONLY_WHO:
+                                self._read_people(sheet, bulk, done, total)
+                            elif self.update:  # a sheet of months alone: no person's row
+                                self._numbers_seen.update(
+                                    idnumber.normalise(r.id_number) for r in extra_rows
+                                )
                         else:
+                            self._year_the_months(sheet)
                             extra_rows.extend(self._read_extra(sheet, done, total))
                         self._say_hidden()
                         done += rows
@@ -208,7 +232,11 @@ class LedgerImporter:
                     self.report.warnings.extend(
                         RowProblem(row, passed_over(name), name) for name, row in book.passed_over
                     )
-                    placer.finish(bulk, statuses_given=any(t.kind == "月度状态" for t in found))
+                    placer.finish(
+                        bulk,
+                        statuses_given=self._months_given
+                        or any(t.kind == "月度状态" for t in found),
+                    )
                 self._describe(found)
                 stamp = (
                     dates.stamp_of(book_date)
@@ -368,9 +396,10 @@ class LedgerImporter:
         self.report.warnings.append(
             RowProblem(
                 sheet.header_row,
-                f"{said}：按“月度状态”表读取每一行那个月的就业状态（“{heading}”列和“{header}”列），"
-                "不会把某个月的状态记成本月的；这张表的其他各列（人员信息、工作等）没有导入，"
-                "请每人一行填在人员表中",
+                f"{said}：每一行那个月的就业状态按月读取（“{heading}”列和“{header}”列），"
+                "不会把某个月的状态记成本月的；每人的各行合并为一人，人员信息取最近一个月那一行的"
+                "（那一行空着的格取之前月份填的）；不同的工作（务工单位或开始日期不同）各记一段"
+                "就业经历，后来换了工作或不再就业的，记为在最后填写它的那个月的月底结束，请核对",
                 sheet.sheet,
             )
         )
@@ -379,8 +408,346 @@ class LedgerImporter:
             columns[where] = "id_number"
         if "name" in keys:
             columns[keys["name"]] = "name"
-        unknown = [h for h in sheet.unknown_headers if " ".join(h.split()) != heading]
-        return replace(sheet, columns=columns, kind="月度状态", unknown_headers=unknown)
+        return replace(sheet, columns=columns, kind="月度状态", unknown_headers=[])
+
+    def _wide_months(self, sheet: Table) -> dict[int, str]:
+        """A ledger sheet's columns of one month each (2026年1月, 2026年1月就业状态, 1月 under
+        a title naming the year, a date cell shown as 2026年1月): index → the month, said once,
+        and taken out of the sheet's unknown columns (and out of its 本月就业状态, when two or
+        more such name their months). Months without a year anywhere are refused, said once."""
+        found: dict[int, tuple[int, int]] = {}  # index → (year or 0, month)
+        for index, cell in enumerate(sheet.header_cells):
+            key = sheet.columns.get(index)
+            if key is not None and key != "month_status":
+                continue
+            month = month_heading(cell)
+            if month is not None:
+                found[index] = month
+        if sum(1 for i in found if sheet.columns.get(i) == "month_status"):
+            if len(found) < 2:  # one 2024年11月就业状态 column: the sheet's own, read as before
+                return {}
+        if not found:
+            return {}
+        for index in found:
+            sheet.columns.pop(index, None)
+        headings = {i: _heading(sheet.header_cells[i]) for i in found}
+        shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
+        sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h not in shown]
+        letters = _letters(min(found) + 1) + (
+            f"–{_letters(max(found) + 1)}" if len(found) > 1 else ""
+        )
+        named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
+        named += "等" if len(found) > 3 else ""
+        year, where = sheet.year or (0, "")
+        if any(not y for y, _m in found.values()) and not year:
+            self._reject(
+                sheet.header_row,
+                f"{named}列（{letters} 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
+                "列名写成“2026年1月”这样，或在表格标题中写明年份（如“2026年大坝村劳动力花名册”），"
+                "再导入",
+                sheet.sheet,
+            )
+            return {}
+        months = {i: f"{y or year}-{m:02d}" for i, (y, m) in found.items()}
+        also = (
+            f"，没有写年份的按{where}中的 {year} 年读取"
+            if any(not y for y, _ in found.values())
+            else ""
+        )
+        self.report.warnings.append(
+            RowProblem(
+                sheet.header_row,
+                f"{named}列（{letters} 列）是各月的就业状态：每一格按它那一列的月份读取{also}，"
+                "请核对",
+                sheet.sheet,
+            )
+        )
+        return months
+
+    def _read_wide_months(self, sheet: Table, months: dict[int, str]) -> list[ExtraRow]:
+        """The statuses of a sheet's columns of months, each filled cell a 月度状态 row (read
+        before its people, whose cells are let go once read); a bad one refused with its column."""
+        found = []
+        alone = not set(sheet.columns.values()) - _ONLY_WHO
+        for row, texts, _raw in sheet.records(keys={"id_number", "name"} | {"seq"}):
+            cells = sheet.rows[row - sheet.header_row - 1]
+            given = {i: value for i in months if i < len(cells) and (value := _cell(cells, i))}
+            if not given:
+                continue
+            if not texts.get("id_number"):
+                # (a form's foot is no one; on a sheet of people, the person's row says it)
+                if alone and foot_of_form(texts) is None:
+                    self._reject(row, "身份证号码为空")
+                continue
+            for index, value in given.items():
+                values = {k: v for k, v in texts.items() if k in ("id_number", "name")}
+                values |= {"month": months[index], "status": value}
+                try:
+                    extra = parse_extra(sheet.sheet, "月度状态", row, values, {})
+                except CellError as error:
+                    where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
+                    self._reject(row, f"{where}：{error}")
+                    continue
+                found.append(extra)
+                self._add_mapped(row, extra.mapped)
+        return found
+
+    def _year_the_months(self, table: Table) -> None:
+        """A month column's months written without their year (3月, 三月) read in the year the
+        sheet says it is of (its title, its name, the file's name), once said; where none says
+        it they are left as written, each row refused saying the year is missing."""
+        at = next((i for i, key in table.columns.items() if key == "month"), None)
+        if at is None:
+            return
+        year, where = table.year or (0, "")
+        first = None
+        for offset, cells in enumerate(table.rows):
+            cell = cells[at] if at < len(cells) else None
+            month = month_alone(cell) or _bare_month(cell)
+            if month is None:
+                continue
+            if first is None:
+                first = (offset, text(cell))
+            cells = table.rows[offset] = list(cells)  # (a copy: the cells may be shared)
+            # A bare 3 is no day of 1900 (Excel's day 3) but March: refused, the year missing.
+            cells[at] = f"{year}-{month:02d}" if year else f"{month}月"
+        if first is None or not year:
+            return
+        heading = " ".join(str(table.header_cells[at]).split())
+        offset, written = first
+        self.report.warnings.append(
+            RowProblem(
+                table.header_row + 1 + offset,
+                f"“{heading}”列（{_letters(at + 1)} 列）有月份没有写年份（如“{written}”），"
+                f"按{where}中的 {year} 年读取，请核对",
+                table.sheet,
+            )
+        )
+
+    def _people_of(self, sheet: Table, months: Table) -> tuple[Table, list[ExtraRow]]:
+        """A sheet of one row per person per month as a ledger sheet of one row per person, and
+        the jobs its months name besides the latest one (as 就业经历 rows).
+
+        A person's row is their latest month's (by the month column; the lower row when two say
+        the same month), its blank cells filled from the months before, the job its own. A field
+        that does not change (姓名, 性别) written differently in two months is said: 性别 is then
+        read from the ID number, 姓名 kept as the ledger has it (a new person: the latest
+        month's). Each other job (its 务工单位 and start date) ends on the last day of the last
+        month that names it, a later month naming another job or none.
+        """
+        at = {key: i for i, key in sheet.columns.items() if key != "month_status"}
+        month_at = next(i for i, key in months.columns.items() if key == "month")
+        where = at.get("id_number")
+        first = sheet.header_row + 1
+        header = list(sheet.header_cells)
+        if "start_date" not in at and any(k in at for k in _JOB_KEYS):
+            # No start column: each job starts in the first month naming it (a cell of its own).
+            at["start_date"] = len(header)
+            header.append(BY_KEY["start_date"].header)
+        width = len(header)
+        self._started = 0
+        rows: list[list[object]] = [_NO_CELLS] * len(sheet.rows)
+        groups: dict[str, list[int]] = {}
+        for offset, cells in enumerate(sheet.rows):
+            number = _cell(cells, where)
+            if number:
+                groups.setdefault(idnumber.normalise(number), []).append(offset)
+            else:  # no number: read (and refused) as on a sheet of one row per person
+                rows[offset] = cells
+        jobs: list[ExtraRow] = []
+        known = store.persons_by_number(self.placer.reads, list(groups))
+        self._one_number_each(sheet, groups, known, month_at)
+        for number, offsets in groups.items():
+            days = {o: _month_day(sheet.rows[o], month_at) for o in offsets}
+            order = sorted(offsets, key=lambda o: (days[o] or dt.date.min, o))
+            latest = order[-1]
+            merged = list(sheet.rows[latest])
+            merged.extend([None] * (width - len(merged)))
+            for key, i in at.items():
+                if key in _JOB_KEYS or key == "work_status" or _cell(merged, i):
+                    continue
+                earlier = next((o for o in reversed(order) if _cell(sheet.rows[o], i)), None)
+                if earlier is not None:
+                    merged[i] = sheet.rows[earlier][i]
+            person = known.get(number)
+            for key in ("name", "sex"):
+                i = at.get(key)
+                written: dict[str, list[int]] = {}
+                for o in order if i is not None else ():
+                    if value := "".join(_cell(sheet.rows[o], i).split()):
+                        written.setdefault(value, []).append(first + o)
+                if i is None or len(written) < 2:
+                    continue
+                name = (
+                    person.name
+                    if person
+                    else "".join(_cell(merged, i if key == "name" else at.get("name")).split())
+                )
+                column = (
+                    f"“{' '.join(str(sheet.header_cells[i]).split())}”列（{_letters(i + 1)} 列）"
+                )
+                rows_said = "、".join(
+                    str(r) for r in sorted(r for rs in written.values() for r in rs)
+                )
+                values = "、".join(written)
+                if key == "sex":
+                    merged[i] = None
+                    kept = "这一格没有导入，按身份证号码记录"
+                elif person is not None:
+                    merged[i] = person.name
+                    kept = f"保留台账中的“{person.name}”"
+                else:
+                    kept = f"按最近一个月（第 {first + latest} 行）的“{name}”导入"
+                what = "性别" if key == "sex" else "姓名"
+                self.report.warnings.append(
+                    RowProblem(
+                        first + latest,
+                        f"{name}（{number}）的{what}在第 {rows_said} 行填得不一样（{column}：{values}）："
+                        f"{what}不应每月不同，{kept}，请核对表格",
+                        sheet.sheet,
+                    )
+                )
+            rows[latest] = merged
+            jobs.extend(self._jobs_of(sheet, order, days, at, number, merged))
+        if self._started:
+            self.report.warnings.append(
+                RowProblem(
+                    sheet.header_row,
+                    f"有 {self._started} 份工作没有填务工开始日期：按它最早出现的那个月的 1 日记为"
+                    "开始日期，请核对",
+                    sheet.sheet,
+                )
+            )
+        columns = {i: key for key, i in at.items()}
+        unknown = [h for h in sheet.unknown_headers if not names_a_month(h)]
+        people = replace(sheet, rows=rows, columns=columns, unknown_headers=unknown)
+        people.header_cells = header
+        return people, jobs
+
+    def _one_number_each(
+        self,
+        sheet: Table,
+        groups: dict[str, list[int]],
+        known: dict[str, store.KnownPerson],
+        month_at: int,
+    ) -> None:
+        """On a sheet of one row per person per month, a person whose ID number some month
+        writes otherwise (the same name in the same household): the rows are one person's, read
+        under the number the ledger has (a new person: the latest month's), and said. Read as
+        written they made a second person of the same name."""
+        at = {key: i for i, key in sheet.columns.items()}
+        name_at, head_at, where = at.get("name"), at.get("head_id_number"), at["id_number"]
+        if name_at is None:
+            return
+        first = sheet.header_row + 1
+        by_person: dict[tuple[str, str], list[str]] = {}
+        for number, offsets in groups.items():
+            cells = sheet.rows[offsets[0]]
+            name = "".join(_cell(cells, name_at).split())
+            head = idnumber.normalise(_cell(cells, head_at))
+            if name:
+                by_person.setdefault((name, head), []).append(number)
+        for (name, _head), numbers in by_person.items():
+            if len(numbers) < 2 or sum(1 for n in numbers if n in known) > 1:
+                continue  # one number; or two persons the ledger has, namesakes
+            in_ledger = [n for n in numbers if n in known]
+            if in_ledger:
+                kept, why = in_ledger[0], "台账中是这个号码"
+            else:
+                kept = max(
+                    numbers,
+                    key=lambda n: max(
+                        (_month_day(sheet.rows[o], month_at) or dt.date.min, o) for o in groups[n]
+                    ),
+                )
+                why = "取最近一个月填的号码"
+            kept_rows = "、".join(str(first + o) for o in groups[kept])
+            heading = " ".join(str(sheet.header_cells[where]).split())
+            for number in numbers:
+                if number == kept:
+                    continue
+                offsets = groups.pop(number)
+                rows = "、".join(str(first + o) for o in offsets)
+                for o in offsets:  # (a copy: the cells may be shared)
+                    cells = sheet.rows[o] = list(sheet.rows[o])
+                    cells[where] = kept
+                groups[kept] = sorted([*groups[kept], *offsets])
+                self.report.warnings.append(
+                    RowProblem(
+                        first + offsets[0],
+                        f"{name}在第 {kept_rows} 行的身份证号码是 {kept}，第 {rows} 行"
+                        f"（“{heading}”列，{_letters(where + 1)} 列）却是 {number}：同一户的同一个"
+                        f"人各月的身份证号码应当相同，第 {rows} 行按 {kept} 读取（{why}），"
+                        "请核对表格中的号码",
+                        sheet.sheet,
+                    )
+                )
+
+    def _jobs_of(
+        self,
+        sheet: Table,
+        order: list[int],
+        days: dict[int, dt.date | None],
+        at: dict[str, int],
+        number: str,
+        merged: list[object],
+    ) -> list[ExtraRow]:
+        """A person's jobs on a sheet of one row per person per month (rows in `order`, by
+        month), but the latest month's, which its row (`merged`) gives: each as a 就业经历 row,
+        at the row of the last month naming it, ended on that month's last day when a later
+        month follows. A job (its 务工单位, else its 务工地点) whose start no month writes
+        starts on the first day of the first month naming it."""
+        keys = [k for k in _JOB_KEYS if k in at]
+        spans: dict[tuple[str, str], list[int]] = {}
+        began: dict[str, str] = {}  # a job's employer (or place) → the start last written
+        for o in order:
+            cells = sheet.rows[o]
+            if any(_cell(cells, at[k]) for k in keys if k != "start_date"):
+                who = "".join(
+                    nfkc(
+                        _cell(cells, at.get("employer")) or _cell(cells, at.get("workplace"))
+                    ).split()
+                )
+                start = "".join(nfkc(_cell(cells, at.get("start_date"))).split())
+                start = began[who] = start or began.get(who, "")
+                spans.setdefault((who, start), []).append(o)
+        latest = order[-1]
+        found = []
+        first = sheet.header_row + 1
+        for (_who, start), offsets in spans.items():
+            last = offsets[-1]
+            # No start written: the first day of the first month naming the job (said).
+            since = None if start else days[offsets[0]]
+            if last == latest:  # the person's row's own job, its start given to the row
+                if since is not None and not _cell(sheet.rows[latest], at["start_date"]):
+                    self._started += 1
+                    merged[at["start_date"]] = since.isoformat()
+                continue
+            cells = sheet.rows[last]
+            texts = {k: _cell(cells, at[k]) for k in keys if _cell(cells, at[k])}
+            if since is not None:
+                self._started += 1
+                texts["start_date"] = since.isoformat()
+            elif start and not texts.get("start_date"):
+                texts["start_date"] = start
+            raw = {
+                k: cells[at[k]]
+                for k in keys
+                if at[k] < len(cells) and cells[at[k]] is not None and type(cells[at[k]]) is not str
+            }
+            texts["id_number"] = number
+            day = days[last]
+            if day is not None:
+                end = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+                texts["end_date"] = (end - dt.timedelta(days=1)).isoformat()
+            try:
+                extra = parse_extra(sheet.sheet, "就业经历", first + last, texts, raw)
+            except CellError as error:
+                self._reject(first + last, str(error), sheet.sheet)
+                continue
+            found.append(extra)
+            self._add_mapped(first + last, extra.mapped)
+        return found
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
         """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""
@@ -405,10 +772,13 @@ class LedgerImporter:
     def _describe(self, tables: list[Table]) -> None:
         """The report's sheets, unknown columns and the sheet's date."""
         people = [t for t in tables if t.kind == LEDGER]
-        self.report.sheets = [t.sheet for t in tables]
+        # A sheet of one row per person per month is two tables (its persons, its months).
+        self.report.sheets = list(dict.fromkeys(t.sheet for t in tables))
         self.report.sheet = people[0].sheet if people else tables[0].sheet
         self.report.unknown_headers = [
-            h if len(tables) == 1 else f"{t.sheet}：{h}" for t in tables for h in t.unknown_headers
+            h if len(self.report.sheets) == 1 else f"{t.sheet}：{h}"
+            for t in tables
+            for h in t.unknown_headers
         ]
 
     def _say_missing(self, tables: list[Table], reads: Database) -> None:
@@ -634,12 +1004,17 @@ class LedgerImporter:
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
         """True for a row at the foot of a form (合计, 填表人 …): said, not read as a person."""
         foot = foot_of_form(texts)
-        if foot is None:
+        if foot is not None:
+            said = "是表尾的合计或签名，不是人员，未读取"
+        elif (foot := note_under_form(texts)) is not None:
+            said = (
+                "只有这一格，没有身份证号码，是表下的说明、合计或签名，不是人员，未读取；"
+                "如果是人员，请补填身份证号码"
+            )
+        else:
             return False
         shown = foot if len(foot) <= 30 else foot[:30] + "…"
-        self.report.warnings.append(
-            RowProblem(row, f"这一行“{shown}”是表尾的合计或签名，不是人员，未读取", self._sheet)
-        )
+        self.report.warnings.append(RowProblem(row, f"这一行“{shown}”{said}", self._sheet))
         return True
 
     def _header_again(self, row: int, texts: dict[str, str]) -> bool:
@@ -886,6 +1261,59 @@ def _hidden_columns(sheet: Table) -> list[RowProblem]:
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
+
+#: The ledger sheet's columns of a job (a sheet of one row per month: a job per distinct one).
+_JOB_KEYS = (
+    "workplace",
+    "workplace_code",
+    "employer",
+    "employer_kind",
+    "start_date",
+    "monthly_income",
+    "contract_months",
+    "insurance_months",
+    "form",
+    "organized_export",
+    "export_agency",
+)
+
+
+def _cell(cells: list[object], index: int | None) -> str:
+    """A row's cell as trimmed text ('' for a blank or missing one)."""
+    if index is None or index >= len(cells):
+        return ""
+    return text(cells[index])
+
+
+#: The columns of a sheet of months alone: who each row is (no person's facts to import).
+_ONLY_WHO = frozenset({"seq", "name", "id_number", "head_name"})
+
+
+def _heading(cell: object) -> str:
+    """A header cell as the sheet shows it (a date cell: 2026年5月)."""
+    if isinstance(cell, (dt.date, dt.datetime)):
+        return f"{cell.year}年{cell.month}月"
+    return " ".join(str(cell or "").split())
+
+
+def _bare_month(cell: object) -> int | None:
+    """The month a month column's bare number names (3, 3.0 or the text 11), else None."""
+    if isinstance(cell, bool) or not isinstance(cell, (int, float, str)):
+        return None
+    if isinstance(cell, str):
+        word = nfkc(cell).strip()
+        number = int(word) if word.isdigit() and len(word) <= 2 else 0
+    else:
+        number = int(cell) if float(cell).is_integer() else 0
+    return number if 1 <= number <= 12 else None
+
+
+def _month_day(cells: list[object], index: int) -> dt.date | None:
+    """The first day of the month a row's month cell names (None when it cannot be read)."""
+    try:
+        return dates_cell(cells[index] if index < len(cells) else None, "月份")
+    except CellError:
+        return None
 
 
 def _letters(column: int) -> str:

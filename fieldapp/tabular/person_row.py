@@ -269,6 +269,11 @@ class _NoStartDate(Exception):
 
 #: Said on a row whose job is left out for want of its start date.
 NO_START_DATE = "已就业但没有务工开始日期，就业情况未导入，请补录"
+#: Said after why a row's job could not be read (the person is imported without it).
+JOB_LEFT_OUT = (
+    "：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；"
+    "请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录"
+)
 #: Said on a row whose job has no 就业形式: subsidies are judged on the form, so the job is
 #: kept as 未登记 (which none accepts), not guessed as 单位就业.
 FORM_NOT_GIVEN = (
@@ -420,10 +425,18 @@ def parse_row(
     job_note = ""
     try:
         spell = _spell(texts, get, status, today or dt.date.today(), mapped)
-    except _NoStartDate:
+    except (_NoStartDate, CellError) as error:
         # The person and every other cell come in; the job and its status are left out (an
-        # update keeps what the ledger holds for them), and the row says so.
-        spell, status, job_note = None, None, NO_START_DATE
+        # update keeps what the ledger holds for them), and the row says so: a job's cell
+        # that cannot be read (月收入 约3000, a start date that is no day) loses the job only.
+        if not isinstance(error, _NoStartDate):
+            job_note = f"{error}{JOB_LEFT_OUT}"
+        elif status is None:  # work written, no status: say what was, not 已就业
+            given = "、".join(_label(k) for k in _JOB_COLUMNS if text(k))
+            job_note = f"填了{given}但没有务工开始日期，就业情况未导入，请补录"
+        else:
+            job_note = NO_START_DATE
+        spell, status = None, None
         for key in _JOB_COLUMNS:
             texts.pop(key, None)
         left_out = {_label(key) for key in _JOB_COLUMNS}

@@ -36,6 +36,7 @@ from fieldapp.tabular.columns import (
     REQUIRED_KEYS,
     match_header,
     match_headers,
+    month_heading,
 )
 from fieldapp.tabular.guard import Scan
 
@@ -66,6 +67,9 @@ class Table:
     #: an .ods cell may hold 0): (row, column), both 1-based → the error as the sheet shows
     #: it (#N/A …).
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    #: The year the sheet says it is of, and where (a month written without its year, 3月,
+    #: is read in it): its title above the header, its name or the file's (None: none says).
+    year: tuple[int, str] | None = None
 
     def records(
         self,
@@ -212,6 +216,10 @@ class SheetStream:
                     self.passed_over.append((name, filled[0] + 1))
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
+                if table.year is None:
+                    table.year = year_named(name, "工作表名") or year_named(
+                        self.path.name, "文件名"
+                    )
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
                 table.hidden_columns = self.scan.hidden_columns.get(name, set())
                 table.hidden_sheet = hidden
@@ -454,7 +462,10 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
     # The ranges among the rows a header may be in (not a household's merged cells below).
     groups = [r for r in merged or () if r[0][0] < HEADER_SCAN_ROWS and r[1][1] > r[0][1]]
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
-        for kind in (sheet_kind,) if sheet_kind else KINDS:
+        # A 月度状态 sheet may hold a column per month (2026年1月 …) beside 姓名 and 身份证号码:
+        # read as a ledger sheet, whose columns of months are its statuses.
+        wide = (sheet_kind, LEDGER) if sheet_kind == "月度状态" else (sheet_kind,)
+        for kind in wide if sheet_kind else KINDS:
             # Each row as it reads with its group headers (户主信息 + 姓名 → 户主姓名), and
             # without them: a sheet of heads alone names them under 户主信息 too.
             plain = _header_cells(rows, index)
@@ -471,6 +482,8 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
                 keys = set(columns.values())
                 if not REQUIRED_KEYS[kind] <= keys:
                     continue
+                if kind != sheet_kind and sheet_kind and not any(map(month_heading, cells)):
+                    continue
                 if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
                     continue
                 score = len(keys) + (100 if kind == sheet_kind else 0)
@@ -480,6 +493,7 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
         return None
     _, kind, index, columns, header = best
     unknown = [str(c).strip() for i, c in enumerate(header) if i not in columns and str(c).strip()]
+    year = _title_year(rows[:index])
     data = rows
     del data[: index + 1]  # the data rows in place: no second list of a 100 000-row sheet
     if data and _numbers_columns(data[0]):
@@ -496,7 +510,38 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
         kind=kind,
         header_cells=header,
         merges_known=merged is not None,
+        year=year,
     )
+
+
+#: A year as a title, a sheet's or a file's name says it (2026年, 2026年度; a name: 2026 too).
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: A title cell saying when the sheet was filled or exported, not what year it is of.
+_FILLED = re.compile(r"填表|填报|制表|导出|打印|日期|时间|截至|截止")
+
+
+def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
+    """The one year the title rows above a header say (“2026年大坝村劳动力花名册”), and where."""
+    found: dict[int, str] = {}
+    for row in rows:
+        for cell in row:
+            words = " ".join(text(cell).split())
+            if words and not _FILLED.search(words):
+                for match in _TITLE_YEAR.finditer(words):
+                    found.setdefault(int(match.group(1)), words)
+    if len(found) != 1:
+        return None
+    [(year, words)] = found.items()
+    return year, f"标题“{words if len(words) <= 30 else words[:30] + '…'}”"
+
+
+def year_named(name: str, what: str) -> tuple[int, str] | None:
+    """The one year a sheet's or file's name says (“2026年”, “花名册2026.xlsx”), and where."""
+    years = {int(m.group(1)) for m in _NAME_YEAR.finditer(name)}
+    if len(years) != 1:
+        return None
+    return years.pop(), f"{what}“{name}”"
 
 
 #: How the foot of a form begins: its totals and who filled, checked and signed it.
@@ -515,6 +560,22 @@ def foot_of_form(texts: dict[str, str]) -> str | None:
         if _FOOT.match(value):
             return value
     return None
+
+
+#: A name as written in a 姓名 cell: Chinese characters, a minority name's middle dot, the
+#: spaces aligning a two-character name (王  五).
+_NAME_LIKE = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·•・.\s]{2,30}")
+
+
+def note_under_form(texts: dict[str, str]) -> str | None:
+    """The text of a row that is a line under a form's table (共2人, 1.身份证号码必须填写18位,
+    村委会（盖章）, 2026年11月5日): no ID number, one cell, and not a name; else None."""
+    if "id_number" in texts or "head_id_number" in texts:
+        return None
+    filled = [value for key, value in texts.items() if value and key != "seq"]
+    if len(filled) != 1 or _NAME_LIKE.fullmatch(filled[0]):
+        return None
+    return filled[0]
 
 
 #: What an official form writes over its text columns in the row numbering its columns.

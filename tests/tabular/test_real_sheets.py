@@ -1342,7 +1342,8 @@ def test_a_month_typed_as_2026_05_that_excel_kept_as_a_number_is_that_month(ledg
         ],
     )
     report = import_ledger(ledger, path)
-    reasons = {p.row: p.reason for p in report.rejected}
+    assert report.rejected == []  # the persons in, their jobs left out and said
+    reasons = {p.row: p.reason.split("：这份工作")[0] for p in report.warnings if p.row > 2}
     assert reasons == {
         3: "务工开始日期“2026.1”被 Excel 存成了数字（输入的 2026.10 会变成 2026.1），看不出是"
         " 2026 年 1 月还是 10 月；请把该列设为文本，填写 2026-01 或 2026-10 这样的格式后重新导入",
@@ -1602,22 +1603,25 @@ def test_a_sheet_of_one_row_per_person_per_month_is_read_as_months(ledger, tmp_p
     roster.append(["王五", SON, SON, *PLACE.values(), "2026-03", "已就业"])
     book.save(tmp_path / "s.xlsx")
     report = import_ledger(ledger, tmp_path / "s.xlsx")
-    assert set(_persons(ledger)) == {HEAD, WIFE}
+    assert set(_persons(ledger)) == {HEAD, WIFE, SON}  # 王五, on the roster alone, taken in
     stored = ledger.db.execute(
         "SELECT p.id_number, m.month, m.status FROM monthly_status m"
-        " JOIN persons p ON p.id = m.person_id ORDER BY m.month"
+        " JOIN persons p ON p.id = m.person_id ORDER BY m.month, p.id_number"
     ).fetchall()
     assert stored == [
         (HEAD, "2026-01", "未就业"),
         (HEAD, "2026-02", "未就业"),
         (HEAD, "2026-03", "已就业"),
+        (SON, "2026-03", "已就业"),
     ]
-    [(refused_row, refused)] = [(p.row, p.reason) for p in report.rejected if p.sheet == "花名册"]
-    assert refused_row == 5 and "不在台账中" in refused and "重复" not in refused
-    [said] = [w for w in report.warnings if w.sheet == "花名册"]
-    assert said.row == 1 and f"有“{month_header}”列（G 列），有 1 人各占多行" in said.reason
-    assert "每人每月一行" in said.reason and "“月度状态”表" in said.reason
-    assert "其他各列" in said.reason and "没有导入" in said.reason
+    # 张长英, on the people sheet too, is the same check as two people sheets: said, her
+    # months read all the same.
+    [(row, refused)] = [(p.row, p.reason) for p in report.rejected if p.sheet == "花名册"]
+    assert row == 4 and "与工作表“大坝村”第 2 行重复" in refused
+    said = [w for w in report.warnings if w.sheet == "花名册" and "每人每月一行" in w.reason]
+    assert len(said) == 1 and said[0].row == 1
+    assert f"有“{month_header}”列（G 列），有 1 人各占多行" in said[0].reason
+    assert "按月读取" in said[0].reason and "合并为一人" in said[0].reason
 
 
 def test_a_sheet_of_one_row_per_person_per_month_without_a_status_is_refused(ledger, tmp_path):
@@ -1651,3 +1655,418 @@ def test_a_ledger_sheet_with_a_month_column_but_no_status_and_no_repeats_is_read
     )
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
+
+
+def test_a_sheet_of_one_row_per_person_per_month_takes_in_its_people_and_jobs(ledger, tmp_path):
+    # A township's 花名册 of one row per person per month was read only as monthly statuses:
+    # the person not in the ledger was refused month by month, and the people and job columns
+    # were left out (其他各列…没有导入). Each person's rows are now one person (the latest
+    # month's values), each distinct job a job, the months' statuses as before.
+    headers = ["姓名", "身份证号码", "户主身份证号码", "性别", "联系电话", *PLACE]
+    headers += ["务工单位", "务工开始日期", "就业形式", "月份", "就业状态"]
+    place = list(PLACE.values())
+    rows = [
+        ["张长英", HEAD, HEAD, "男", "", *place, "", "", "", "2026-01", "未就业"],
+        [
+            "张长英",
+            HEAD,
+            HEAD,
+            "男",
+            "13800000001",
+            *place,
+            "砖厂",
+            "2026-02-03",
+            "单位就业",
+            "2026-02",
+            "已就业",
+        ],
+        [
+            "张长英",
+            HEAD,
+            HEAD,
+            "男",
+            "",
+            *place,
+            "砖厂",
+            "2026-02-03",
+            "单位就业",
+            "2026-03",
+            "已就业",
+        ],
+        [
+            "张长英",
+            HEAD,
+            HEAD,
+            "男",
+            "13800000002",
+            *place,
+            "鞋厂",
+            "2026-04-01",
+            "单位就业",
+            "2026-04",
+            "已就业",
+        ],
+        ["李秀", WIFE, HEAD, "女", "", *place, "", "", "", "2026-03", "未就业"],
+        ["李秀", WIFE, HEAD, "男", "", *place, "", "", "", "2026-04", "未就业"],
+    ]
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    preview = import_ledger(ledger, tmp_path / "s.xlsx", dry_run=True)
+    assert preview.persons_imported == 2 and _persons(ledger) == {}
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert set(persons) == {HEAD, WIFE}
+    assert persons[HEAD][3] == "13800000002"  # the latest month's
+    assert persons[WIFE][0] == "李秀"
+    jobs = ledger.db.execute(
+        "SELECT s.employer, s.start_date, s.end_date FROM employment_spells s"
+        " JOIN persons p ON p.id = s.person_id WHERE p.id_number = ? ORDER BY s.start_date",
+        [HEAD],
+    ).fetchall()
+    assert jobs == [("砖厂", "2026-02-03", "2026-03-31"), ("鞋厂", "2026-04-01", None)]
+    months = ledger.db.execute(
+        "SELECT p.id_number, m.month, m.status FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id ORDER BY p.id_number, m.month"
+    ).fetchall()
+    assert [(m, s) for n, m, s in months if n == HEAD] == [
+        ("2026-01", "未就业"),
+        ("2026-02", "已就业"),
+        ("2026-03", "已就业"),
+        ("2026-04", "已就业"),
+    ]
+    said = " ".join(w.reason for w in report.warnings)
+    assert "其他各列" not in said
+    assert "每人的各行合并为一人" in said
+    # 李秀's months disagree on 性别: said, with the rows and the column.
+    [sex] = [w for w in report.warnings if "性别" in w.reason and "李秀" in w.reason]
+    assert sex.row == 7 and "D 列" in sex.reason and "第 6、7 行" in sex.reason
+    assert report.unknown_headers == []
+    # Imported again as an update, one month writing her name otherwise: the ledger's kept.
+    rows[0][0] = "张常英"
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    again = import_ledger(ledger, tmp_path / "s.xlsx", update=True)
+    assert again.rejected == [] and _persons(ledger)[HEAD][0] == "张长英"
+    [name] = [w for w in again.warnings if "姓名" in w.reason]
+    assert (
+        name.row == 5
+        and "第 2、3、4、5 行" in name.reason
+        and "保留台账中的“张长英”" in name.reason
+    )
+
+
+def test_a_person_whose_id_number_differs_between_months_is_not_made_twice(ledger, tmp_path):
+    # One month's ID number typed otherwise (a valid number, a digit off in the birth date)
+    # made a second 张长英 in the household, with that month's status. The months of one
+    # name in one household giving two numbers are now said, the ledger's number kept (a new
+    # person: the latest month's), and the other number's rows read as that person's.
+    other = make_id("520502", "19750317", "131")
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态"]
+    place = list(PLACE.values())
+    rows = [
+        ["张长英", HEAD, HEAD, *place, "2026-01", "未就业"],
+        ["李秀", WIFE, HEAD, *place, "2026-01", "未就业"],
+        ["张长英", other, HEAD, *place, "2026-02", "未就业"],
+        ["李秀", WIFE, HEAD, *place, "2026-02", "未就业"],
+        ["张长英", HEAD, HEAD, *place, "2026-03", "未就业"],
+    ]
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    assert report.rejected == []
+    [said] = [w for w in report.warnings if "身份证号码" in w.reason]
+    assert said.row == 4 and "张长英" in said.reason and other in said.reason
+    assert (
+        "第 2、6 行" in said.reason and f"按 {HEAD} 读取" in said.reason and "B 列" in said.reason
+    )
+    months = ledger.db.execute(
+        "SELECT m.month FROM monthly_status m JOIN persons p ON p.id = m.person_id"
+        " WHERE p.id_number = ? ORDER BY m.month",
+        [HEAD],
+    ).fetchall()
+    assert months == [("2026-01",), ("2026-02",), ("2026-03",)]  # February's kept
+
+
+def _people_and_months(path: Path, months: list[str], *, title: str = "", sheet: str = "月度状态"):
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "人员"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    table = book.create_sheet(sheet)
+    if title:
+        table.append([title])
+    table.append(["姓名", "身份证号码", "月份", "就业状态"])
+    for month in months:
+        table.append(["张长英", HEAD, month, "未就业"])
+    book.save(path)
+    return path
+
+
+def _months_of(ledger) -> list[str]:
+    return [m for (m,) in ledger.db.execute("SELECT month FROM monthly_status ORDER BY month")]
+
+
+@pytest.mark.parametrize(
+    ("file", "title", "sheet", "said"),
+    [
+        ("s.xlsx", "2026年大坝村劳动力花名册", "月度状态", "标题“2026年大坝村劳动力花名册”"),
+        ("s.xlsx", "", "2026年", "工作表名“2026年”"),
+        ("2026年花名册.xlsx", "", "月度状态", "文件名“2026年花名册.xlsx”"),
+    ],
+)
+def test_a_month_without_its_year_takes_the_year_the_sheet_says(
+    ledger, tmp_path, file, title, sheet, said
+):
+    # A month written 3月 or 三月 was refused as 月份“3月”不是有效日期（应为 2024-03-05 这样的格式）
+    # though the sheet's title, its name or the file's says the year.
+    _people_and_months(tmp_path / file, ["3月", "十一月", "2026-12"], title=title, sheet=sheet)
+    report = import_ledger(ledger, tmp_path / file)
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2026-03", "2026-11", "2026-12"]
+    [note] = [w for w in report.warnings if "年份" in w.reason]
+    assert note.sheet == sheet and said in note.reason and "2026 年" in note.reason
+    assert "C 列" in note.reason
+
+
+def test_a_month_without_its_year_nowhere_said_is_refused_saying_the_year_is_missing(
+    ledger, tmp_path
+):
+    _people_and_months(tmp_path / "s.xlsx", ["3月", "2026-04"], title="大坝村劳动力花名册")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == ["2026-04"]  # the good row kept
+    [refused] = report.rejected
+    assert refused.row == 3 and refused.sheet == "月度状态"
+    assert "“3月”没有写年份" in refused.reason and "有效日期" not in refused.reason
+    assert f"{dt.date.today().year}-03" in refused.reason
+
+
+@pytest.mark.parametrize("title", ["2026年大坝村劳动力花名册", "大坝村劳动力花名册"])
+def test_a_month_written_as_a_bare_number_is_not_a_day_of_1900(ledger, tmp_path, title):
+    # A 月份 column holding 3 (the number, or the text) was read as Excel's day 3 — 1900-01-03 —
+    # and the status saved for January 1900 without a word. It is a month without its year.
+    _people_and_months(tmp_path / "s.xlsx", [3, "11", "2026-12"], title=title)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    if title.startswith("2026"):
+        assert report.rejected == []
+        assert _months_of(ledger) == ["2026-03", "2026-11", "2026-12"]
+    else:
+        assert _months_of(ledger) == ["2026-12"]
+        assert [(p.row, "没有写年份" in p.reason) for p in report.rejected] == [
+            (3, True),
+            (4, True),
+        ]
+
+
+def test_a_column_per_month_is_read_as_monthly_statuses(ledger, tmp_path):
+    # A sheet with one column per month (2026年1月 … typed, or Excel's date shown as 2026年1月;
+    # 1月 … under a title naming the year), each holding that month's 就业状态, had those columns
+    # passed over as unknown: every month's status lost. They are now read as the 月度状态
+    # sheet's, each cell for its month, a bad one refused naming its row and column.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "大坝村"
+    people.append(["2026年大坝村劳动力花名册"])
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "1月", "2月", "3月"])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业"])
+    people.append(["李秀", WIFE, HEAD, *PLACE.values(), "未就业", "", "在家"])
+    statuses = book.create_sheet("就业情况")
+    statuses.append(["姓名", "身份证号码", "2026年4月", dt.datetime(2026, 5, 1)])
+    statuses.append(["张长英", HEAD, "已就业", "未就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    stored = ledger.db.execute(
+        "SELECT p.name, m.month, m.status FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id ORDER BY p.name, m.month"
+    ).fetchall()
+    assert stored == [
+        ("张长英", "2026-01", "未就业"),
+        ("张长英", "2026-02", "已就业"),
+        ("张长英", "2026-03", "已就业"),
+        ("张长英", "2026-04", "已就业"),
+        ("张长英", "2026-05", "未就业"),
+        ("李秀", "2026-01", "未就业"),
+    ]
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("大坝村", 4)
+    assert "“3月”列（I 列）" in refused.reason and "在家" in refused.reason
+    said = [w for w in report.warnings if "各月" in w.reason]
+    assert [w.sheet for w in said] == ["大坝村", "就业情况"]
+    assert "“1月”" in said[0].reason and "G–I 列" in said[0].reason and "2026 年" in said[0].reason
+    assert report.unknown_headers == []
+
+
+def test_columns_of_months_without_a_year_are_refused_saying_so(ledger, tmp_path):
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "1月", "2月"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD}  # the people read all the same
+    [refused] = report.rejected
+    assert refused.row == 1 and "“1月”、“2月”列（G–H 列）" in refused.reason
+    assert "没有写年份" in refused.reason and "2026年1月" in refused.reason
+
+
+@pytest.mark.parametrize(
+    "typed", ["2026。3。5", "2026、3、5", "2026.3.5号", "2026-3-5日", "2026，3，5"]
+)
+def test_a_date_typed_with_the_input_methods_marks_is_read(ledger, tmp_path, typed):
+    # A date typed with a Chinese input method on (2026。3。5: its full stop for the dot; 、 or ，
+    # between the numbers; a 号 or 日 after the day) refused the whole person: 务工开始日期
+    # “2026。3。5”不是有效日期.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "砖厂", typed]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert ledger.db.execute("SELECT start_date FROM employment_spells").fetchall() == [
+        ("2026-03-05",)
+    ]
+
+
+def test_a_bad_cell_of_a_job_leaves_out_the_job_not_the_person(ledger, tmp_path):
+    # 月收入 written 约3000, or a start date that is no day, refused the whole person — name,
+    # household, phone, account and all — though only the job's cell was wrong. The person now
+    # comes in, the job left out and said with its reason (an update keeps the ledger's job).
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "联系电话", "就业状态", "务工单位"]
+        + ["务工开始日期", "月收入"],
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), "13800000000", "已就业", "砖厂"]
+            + ["2026-03-05", "约3000"],
+            ["李秀", WIFE, HEAD, *PLACE.values(), "13800000001", "已就业", "鞋厂"]
+            + ["2026-13-45", "3000"],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert persons[HEAD][3] == "13800000000" and persons[WIFE][3] == "13800000001"
+    assert ledger.db.execute("SELECT count(*) FROM employment_spells").fetchone() == (0,)
+    notes = {w.row: w.reason for w in report.warnings}
+    assert (
+        notes[2].startswith("月收入“约3000”不是数字")
+        and "这份工作（就业状态和务工各列）没有导入" in notes[2]
+    )
+    assert "务工开始日期" in notes[3] and "没有导入" in notes[3]
+    assert "其余信息照常导入" in notes[3]
+
+
+@pytest.mark.parametrize(
+    ("typed", "months"),
+    [("一年", 12), ("两年", 24), ("三年", 36), ("半年", 6), ("六个月", 6), ("十二个月", 12)],
+)
+def test_a_contracts_term_in_chinese_numerals_is_read(ledger, tmp_path, typed, months):
+    # 劳动合同期限 一年 or 六个月, as village sheets write it, was refused as 应为月数（整数）
+    # (and with it, before db8a2de, the whole person; since, the job).
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+        + ["务工开始日期", "劳动合同期限", "就业形式"],
+        [
+            [
+                "张长英",
+                HEAD,
+                HEAD,
+                *PLACE.values(),
+                "已就业",
+                "砖厂",
+                "2026-03-05",
+                typed,
+                "单位就业",
+            ]
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.warnings == []
+    assert ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall() == [
+        (months,)
+    ]
+
+
+def test_lines_under_the_table_are_not_refused_as_persons(ledger, tmp_path):
+    # Under the people a form writes its count (共2人, 总人数：2), numbered notes, the stamp and
+    # the signature and the day — each line was refused as a person: 身份证号码为空, seven
+    # refusals for a sheet whose every person came in. Such a line (one cell, no ID number,
+    # not a name) is now said once each as not a person; a name alone is still refused.
+    lines = ["共2人", "总人数：2", "1.身份证号码必须填写18位；", "2、联系电话填写本人手机号。"]
+    lines += ["村委会（盖章）", "村支书签字：", "2026年11月5日"]
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values()],
+            ["李  秀", WIFE, HEAD, *PLACE.values()],
+            ["王五"],
+            *([line] for line in lines),
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    assert [(p.row, p.reason) for p in report.rejected] == [(4, "身份证号码为空")]
+    notes = [w for w in report.warnings if "不是人员" in w.reason]
+    assert [w.row for w in notes] == list(range(5, 12))
+    assert "“共2人”" in notes[0].reason and "如果是人员，请补填身份证号码" in notes[0].reason
+
+
+def test_a_sheet_named_for_the_months_with_a_column_per_month_is_read(ledger, tmp_path):
+    # A sheet named 月度状态 (as the template's) laid out a column per month was passed over:
+    # 工作表“月度状态”没有读取：前 20 行里找不到表头（需要“姓名”和“身份证号码”两列…） — though
+    # it has both; its months are now read as another sheet's columns of months are.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    months = book.create_sheet("月度状态")
+    months.append(["姓名", "身份证号码", "2026年1月", "2026年2月"])
+    months.append(["张长英", HEAD, "未就业", "已就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert not [w for w in report.warnings if "没有读取" in w.reason]
+    assert _months_of(ledger) == ["2026-01", "2026-02"]
+
+
+def test_a_job_without_its_status_and_start_says_what_was_written(ledger, tmp_path):
+    # A row giving 月收入 and 务工单位 but no 就业状态 and no start date said 已就业但没有务工开始
+    # 日期 — a status the clerk never wrote; it now says which job cells were written.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "务工单位", "月收入"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "砖厂", "3500"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
+    assert [w.reason for w in report.warnings] == [
+        "填了务工单位、月收入但没有务工开始日期，就业情况未导入，请补录"
+    ]
+
+
+def test_a_monthly_rosters_jobs_without_start_dates_start_in_their_first_month(ledger, tmp_path):
+    # A township's 花名册 writes each month's 就业状态, 务工地点 and 务工单位 but no start date:
+    # the earlier job was kept with no start date at all, the latest one left out (已就业但没有
+    # 务工开始日期). Each now starts on the first day of the first month naming it, said.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态", "务工地点"]
+    headers += ["务工单位"]
+    place = list(PLACE.values())
+    rows = [
+        ["张长英", HEAD, HEAD, *place, f"2026-0{m}", "已就业", "广东省深圳市", "电子厂"]
+        for m in (1, 2, 3)
+    ]
+    rows.append(["张长英", HEAD, HEAD, *place, "2026-04", "已就业", "浙江省杭州市", "鞋厂"])
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    jobs = ledger.db.execute(
+        "SELECT employer, start_date, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert jobs == [("电子厂", "2026-01-01", "2026-03-31"), ("鞋厂", "2026-04-01", None)]
+    [said] = [w for w in report.warnings if "没有填务工开始日期" in w.reason]
+    assert said.row == 1 and "有 2 份工作" in said.reason
+    assert not [w for w in report.warnings if "没有务工开始日期，就业情况未导入" in w.reason]
