@@ -26,6 +26,8 @@ from fieldapp.policy.eligibility import (
     Status,
     categories_judged,
     claim_beyond_policy,
+    claim_event_id,
+    claim_event_unfounded,
     claim_not_yet_due,
     evaluate_all,
     evaluate_person,
@@ -274,6 +276,14 @@ class ClaimService:
                 how = "草稿可以删除" if claim.state == ClaimState.DRAFT else "请驳回"
                 if beyond is not None:
                     raise ClaimRefused(f"{beyond[1]}（不能变为“{target.value}”，{how}）")
+                # Nor on a job (training) changed since it was made, or no longer there.
+                dumped = claim.model_dump()
+                named = claim_event_id(self.policy, dumped)
+                if named is not None:
+                    event = self.ledger.get(*named) if named[1] else None
+                    unfounded = claim_event_unfounded(self.policy, dumped, event)
+                    if unfounded is not None:
+                        raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
                 # Nor a repeat (two laptops offline, or past a tampered program's guard).
                 first = repeat_of(claim, self.queries.with_limit_key(claim.limit_key))
                 if first is not None:

@@ -13,6 +13,7 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -208,10 +209,13 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
             return refuse(*found)
         before = lookup("claims", row_id)
         if policy is not None and (
-            before is None or any(before.get(f) != row.get(f) for f in EVENT_FIELDS)
+            before is None
+            or any(before.get(f) != row.get(f) for f in EVENT_FIELDS)
+            or (before.get("state") != row.get("state") and row.get("state") in ONWARD)
         ):
-            # Made, or said to pay for another job (training): it must be on the ledger (as
-            # the changes allowed so far leave it: the job may come in the same bundle).
+            # Made, said to pay for another job (training), or passed on (a draft's job may
+            # have been changed since it was made): it must be on the ledger (as the changes
+            # allowed so far leave it: the job may come in the same bundle).
             named = claim_event_id(policy, row)
             if named is not None:
                 event = lookup(*named) if named[1] else None
@@ -235,6 +239,97 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
         return ALLOWED
 
     return judge
+
+
+#: What a claim is founded on, per table of the job (training) it pays for: its deletion, or
+#: any of these set to another value, leaves a claim standing on a job that no longer is — a
+#: job made anew under another id could then be claimed for again (`claimed_event`).
+FOUNDING: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "employment_spells": frozenset(
+            {
+                "deleted",
+                "person_id",
+                "start_date",
+                "place_code",
+                "form",
+                "employer",
+                "employer_kind",
+            }
+        ),  # fmt: skip
+        "services": frozenset(
+            {"deleted", "person_id", "service_date", "service_type", "training_days"}
+        ),
+    }
+)
+#: A claim in these states pays nothing: its job may be changed (a draft is judged against its
+#: job again when it is submitted, `policy_judge`).
+_PAYS_NOTHING: frozenset[str] = frozenset(
+    s.value for s in (ClaimState.DRAFT, ClaimState.REJECTED, ClaimState.REVERSED)
+)
+
+#: Judges a change of a job (training) — its table, id, the row before and the change's data —
+#: against the live claims paying for it, as a `RowLookup` gives them.
+EventJudge = Callable[[str, str, Mapping[str, Any], Mapping[str, Any], RowLookup], Verdict]
+
+
+def asks_founding(
+    actor: Actor | None, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a change by `actor` deletes, or changes what a claim is founded on, of an
+    existing job (training) — by a device below the county (the county corrects its data)."""
+    if before is None or table not in FOUNDING or (actor is not None and actor.county_level):
+        return False
+    return any(
+        to_storable(before.get(f)) != to_storable(data[f]) for f in FOUNDING[table] if f in data
+    )
+
+
+def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
+    """True when `claim` (a row) pays for the job (`spell_id`) or training (its frozen facts'
+    `event_id`) `row_id` of `table`."""
+    if table == "employment_spells":
+        return str(claim.get("spell_id") or "") == row_id
+    facts = claim.get("facts")
+    if isinstance(facts, str):
+        try:
+            facts = json.loads(facts or "{}")
+        except ValueError:
+            facts = {}
+    return isinstance(facts, Mapping) and str(facts.get("event_id") or "") == row_id
+
+
+def claimed_event(
+    table: str, row_id: str, data: Mapping[str, Any], claims: Iterable[Mapping[str, Any]]
+) -> Verdict:
+    """A change of the job (training) `row_id` refused while a live claim of `claims` (rows as
+    they will be) pays for it (`asks_founding` says which changes ask)."""
+    for claim in claims:
+        if claim.get("deleted") or str(claim.get("state") or "") in _PAYS_NOTHING:
+            continue
+        if not pays_for(claim, table, row_id):
+            continue
+        spell = table == "employment_spells"
+        what = "就业" if spell else "培训"
+        day = claim.get("event_date") or ""
+        done = "删除" if data.get("deleted") else "修改"
+        title = claim.get("rule_title") or "补贴"
+        return refuse(
+            "claimed_event",
+            f"{claim.get('person_name') or '此人'} {day} 开始的{what}已申领“{title}”"
+            f"（{claim.get('state')}），这条{what}不能{done}：申领以它为依据，"
+            + ("开始日期、单位、地点和就业形式" if spell else "培训日期、类型和天数")
+            + f"以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
+            f"再更正{what}并重新申领",
+        )
+    return ALLOWED
+
+
+def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
+    """The ids of the live claims on `ledger` that may pay for a job (training) by its id."""
+    from fieldapp.store.queries.claims import ClaimQueries
+
+    return ClaimQueries(ledger).naming
 
 
 def asks_policy(actor: Actor, table: str, data: Mapping[str, Any]) -> bool:
@@ -360,6 +455,7 @@ def screen(
     cleared: bool = True,
     paid: PolicyJudge | None = None,
     arrived: dt.date | None = None,
+    paying: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -371,7 +467,9 @@ def screen(
     (or of any changes among which these are), when made. `paid`: the policy judging what a
     claim asks for (`policy_judge`), after the rules allow the change. `arrived`: the hub's
     own day the bundle arrived: a claim dated after it is held (`claim_future`), whoever sends
-    it (the device's clock is the sender's word).
+    it (the device's clock is the sender's word). `paying`: the live claims that may pay for a
+    job (training) by its id (`claims_paying`): a change deleting it, or of what they were
+    founded on, is held while one does (`claimed_event`).
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -395,6 +493,7 @@ def screen(
     transfers = _transfer_targets(finder, actor, changes)
     authors: dict[str, Verdict] = {}
     own = origins.own
+    claimed: set[str] = set()  # claims allowed earlier in this bundle
 
     def judged(change: Change) -> Verdict:
         if cleared and _clears(finder, actor, own, change, fields, authors, values):
@@ -410,6 +509,12 @@ def screen(
             if verdict.allowed and before is None and change.tbl == "claims":
                 # Its creating change: the row's created_at, the claim's 申请日期.
                 verdict = made_out_of_time(change.hlc, change.data, arrived)
+        if verdict.allowed and paying is not None and change.tbl in FOUNDING:
+            before = finder.row(change.tbl, change.row_id)
+            if asks_founding(actor, change.tbl, before, change.data):
+                ids = set(paying(change.row_id)) | claimed
+                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
+                verdict = claimed_event(change.tbl, change.row_id, change.data, rows)
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -436,6 +541,8 @@ def screen(
             if verdict.allowed:
                 verdicts[change.id] = verdict
                 finder.remember(change.tbl, change.row_id, change.data)
+                if change.tbl == "claims":
+                    claimed.add(change.row_id)
             elif _placed_later(change, verdict, bundle_rows):
                 verdicts[change.id] = verdict
                 deferred_rows.add((change.tbl, change.row_id))
@@ -646,6 +753,12 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
         key = (actor.role, actor.scope or None)
         who = actors.get(key) or actors.setdefault(key, own_actor(ledger, actor))
         TrustCheck(ledger.db, who, moving, fields)(change.table, change.row_id, data)
+        if change.before is not None and asks_founding(who, change.table, change.before, data):
+            # The job (training) a submitted claim pays for stays as the claim says.
+            rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]
+            found = claimed_event(change.table, change.row_id, data, [r for r in rows if r])
+            if not found.allowed:
+                raise TrustRefused(found)
 
     return check_write
 

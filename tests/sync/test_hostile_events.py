@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from fieldapp.domain.claims import Claim as ClaimModel
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.models import EmploymentSpell, Person, ServiceRecord
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import policy_in_force, publish
@@ -160,3 +161,103 @@ def test_a_training_subsidy_paid_by_the_day_asking_more_than_its_days_is_held(vi
     assert (held.change_id, held.rule) == (big.id, "claim_amount")
     assert "99999" in held.reason and "王五" in held.reason
     assert hub.ledger.get("claims", honest.id)["amount"] == honest.amount
+
+
+def _edit(device, table: str, row_id: str, data: dict):
+    """A tampered program's edit of a row: the change logged over the fields' heads."""
+    heads = device.heads(table, row_id)
+    return forge(device, table, row_id, data, parents={k: heads[k] for k in data if heads.get(k)})
+
+
+def test_a_job_a_one_time_claim_pays_for_is_not_deleted_or_moved_under_it(village, hub):
+    """王五's 跨县交通补贴 (once, for his job in Shenzhen begun 2025-03-05) was submitted and
+    accepted; a tampered program then deleted the job, or moved its start day or employer: each
+    landed, and the claim stood on a job that no longer was (and a job made anew under another
+    id could be claimed for again). The hub now holds such a change (`claimed_event`) while a
+    submitted claim pays for the job, saying which claim; the job's end lands, and once the
+    claim is rejected the job may be corrected."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    training = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    for made in (claim, training):
+        service.advance(made.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    assert held_claims(hub) == []
+    job, course = claim.spell_id, training.facts.event_id
+    gone = _edit(village, "employment_spells", job, {"deleted": 1})
+    village.exchange()
+    moved = _edit(village, "employment_spells", job, {"deleted": 0, "start_date": "2025-01-01"})
+    other = _edit(village, "employment_spells", job, {"employer": "另一家厂"})
+    longer = _edit(village, "services", course, {"training_days": 30})
+    dropped = _edit(village, "services", course, {"deleted": 1})
+    ended = _edit(village, "employment_spells", job, {"end_date": "2025-11-30"})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected() if h.change.tbl in {"employment_spells",
+                                                                       "services"}}  # fmt: skip
+    assert set(held) >= {gone.id, moved.id, other.id, longer.id, dropped.id}
+    assert ended.id not in held
+    for change in (gone, moved, other, longer, dropped):
+        assert held[change.id].rule == "claimed_event", held[change.id].reason
+    why = held[gone.id].reason
+    assert "王五" in why and "跨县" in why and "2025-03-05" in why and "驳回" in why, why
+    assert "培训" in held[longer.id].reason
+    row = hub.ledger.get("employment_spells", job)
+    assert (row["deleted"], row["start_date"], row["end_date"]) == (0, "2025-03-05", "2025-11-30")
+    assert row["employer"] != "另一家厂"
+    assert hub.ledger.get("services", course)["training_days"] == 10
+    assert not hub.ledger.get("services", course)["deleted"]
+    # Rejected, the claim pays nothing: the job is corrected.
+    service.advance(claim.id, ClaimState.REJECTED, "开始日期登记错了")
+    fixed = _edit(village, "employment_spells", job, {"start_date": "2025-03-06"})
+    village.exchange()
+    assert fixed.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("employment_spells", job)["start_date"] == "2025-03-06"
+
+
+def test_a_draft_whose_job_was_moved_is_held_when_submitted(village, hub):
+    """A draft pays nothing (and the village cannot delete one): its job may be corrected, but
+    the draft is judged against the job again when it is submitted — held at the hub
+    (`claim_event`) when a tampered program passes it on, refused on the village's device."""
+    from fieldapp.services.claims import ClaimRefused
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    village.exchange()
+    moved = _edit(village, "employment_spells", claim.spell_id, {"start_date": "2025-01-01"})
+    with pytest.raises(ClaimRefused, match="2025-01-01"):
+        service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    passed = _edit(village, "claims", claim.id, {"state": "已提交"})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert moved.id not in held
+    assert held[passed.id].rule == "claim_event", held[passed.id].reason
+    assert hub.ledger.get("claims", claim.id)["state"] == "草稿"
+
+
+def test_the_village_device_says_a_claimed_job_is_not_changed_until_its_claim_is(village):
+    """The village's own program refuses the same at its write door, saying why and what to
+    do; a draft does not hold its job, and once the claim is rejected the job is corrected."""
+    from fieldapp.services import work
+    from fieldapp.services.actor import actor_of
+    from fieldapp.services.trust_check import TrustRefused
+    from fieldapp.store.queries.records import to_model
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    job = to_model(EmploymentSpell, village.get("employment_spells", claim.spell_id))
+    me = actor_of(village)
+    work.save_record(village, me, job.model_copy(update={"employer": "深圳某厂"}), job)
+    job = to_model(EmploymentSpell, village.get("employment_spells", claim.spell_id))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    for edit in ({"start_date": dt.date(2025, 1, 1)}, {"employer": "另一家厂"}):
+        with pytest.raises(TrustRefused) as refused:
+            work.save_record(village, me, job.model_copy(update=edit), job)
+        assert refused.value.rule == "claimed_event"
+        assert "王五" in str(refused.value) and "驳回" in str(refused.value)
+    work.save_record(village, me, job.model_copy(update={"monthly_income": 5000.0}), job)
+    service.advance(claim.id, ClaimState.REJECTED, "开始日期登记错了")
+    work.save_record(village, me, job.model_copy(update={"start_date": dt.date(2025, 3, 6)}), job)
+    assert village.get("employment_spells", claim.spell_id)["start_date"] == "2025-03-06"
