@@ -227,6 +227,20 @@ def _day(value: object) -> dt.date | None:
         return None
 
 
+def training_days_paid(days: int | None, start: object, end: object, on: object) -> int | None:
+    """The days of a training a per-day subsidy claimed on `on` pays: its days as recorded,
+    never more than the calendar gives it from its first day (`start`) to its end (`end`, or
+    `on` when it had not ended by then) — a training recorded as 300 days over five pays five.
+    None when no days are recorded; dates as dates or their ISO text."""
+    if days is None:
+        return None
+    first = _day(start)
+    stops = [d for d in (_day(end), _day(on)) if d is not None]
+    if first is None or not stops:
+        return days
+    return max(0, min(days, (min(stops) - first).days + 1))
+
+
 def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
     """The rule a claim (its fields by name) is made under, None when `policy` holds none."""
     try:
@@ -678,7 +692,13 @@ class CompiledRule:
             rule.title,
             self.clause if then is rule else then.citation,
             verdict.status,
-            amount=then.amount.figure(service.training_days if service else None),
+            amount=then.amount.figure(
+                training_days_paid(
+                    service.training_days, service.service_date, service.end_date, on
+                )
+                if service
+                else None
+            ),
             funding_source=funding_for(rule, held),
             payee=str(rule.payee_kind),
             payee_name=payee_name,

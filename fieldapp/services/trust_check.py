@@ -34,6 +34,7 @@ from fieldapp.policy.eligibility import (
     claim_event_id,
     claim_event_unfounded,
     claim_not_yet_due,
+    training_days_paid,
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.services.actor import Actor as WriterActor
@@ -199,11 +200,23 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
             )
         days = None
         if policy is not None:
-            # A subsidy paid by the day is judged by its training's days on the ledger.
+            # A subsidy paid by the day is judged by its training's days on the ledger, no
+            # more than the calendar gives it (none recorded, or no such training: none paid).
             named = claim_event_id(policy, row)
             event = lookup(*named) if named is not None and named[1] else None
             given = event.get("training_days") if event is not None else None
             days = given if isinstance(given, int) and not isinstance(given, bool) else None
+            if named is not None and named[0] == "services":
+                days = (
+                    training_days_paid(
+                        days,
+                        event.get("service_date"),
+                        event.get("end_date"),
+                        row.get("claim_date"),
+                    )  # fmt: skip
+                    if event is not None
+                    else None
+                ) or 0
         found = claim_beyond_policy(policy, row, days) if policy is not None else None
         if found is not None:
             return refuse(*found)

@@ -261,3 +261,39 @@ def test_the_village_device_says_a_claimed_job_is_not_changed_until_its_claim_is
     service.advance(claim.id, ClaimState.REJECTED, "开始日期登记错了")
     work.save_record(village, me, job.model_copy(update={"start_date": dt.date(2025, 3, 6)}), job)
     assert village.get("employment_spells", claim.spell_id)["start_date"] == "2025-03-06"
+
+
+def test_a_training_recorded_with_more_days_than_it_lasted_pays_no_more(village, hub):
+    """培训生活费补贴 pays 40 元 a day of training, with no cap: a training recorded as 300 days
+    over 1–5 November (a tampered program, or a slip of the keyboard) was offered and claimed
+    at 12 000 元, and the hub judged the claim by the 300 days; a training whose days were then
+    emptied left the claim's amount unjudged (99 999 元 landed). A training now pays no more
+    days than the calendar gives it, from its first day to its end (or the claim's day): 5 days,
+    200 元, on the device and at the hub; a training without days pays none."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    person = first.person_id
+    long = ServiceRecord(person_id=person, service_date=dt.date(2025, 11, 1),
+                         end_date=dt.date(2025, 11, 5), service_type="职业培训",
+                         training_days=300)  # fmt: skip
+    with village.transaction():
+        course = Records(village).save(long)
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 11, 20))
+    assert claim.facts.event_id == course
+    assert claim.amount == 200.0
+    village.exchange()
+    assert held_claims(hub) == []
+    big = _edit(village, "claims", claim.id, {"amount": 12000.0})
+    village.exchange()
+    (held,) = held_claims(hub)
+    assert (held.change_id, held.rule) == (big.id, "claim_amount"), held.reason
+    assert hub.ledger.get("claims", claim.id)["amount"] == 200.0
+    emptied = _edit(village, "services", course, {"training_days": None})
+    bigger = _edit(village, "claims", claim.id, {"amount": 99999.0})
+    village.exchange()
+    held = {h.change_id: h for h in held_claims(hub)}
+    assert emptied.id not in {h.change_id for h in hub.rejected()}
+    assert held[bigger.id].rule == "claim_amount", held[bigger.id].reason
+    assert hub.ledger.get("claims", claim.id)["amount"] == 200.0
