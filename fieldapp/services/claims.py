@@ -276,10 +276,11 @@ class ClaimService:
                 how = "草稿可以删除" if claim.state == ClaimState.DRAFT else "请驳回"
                 if beyond is not None:
                     raise ClaimRefused(f"{beyond[1]}（不能变为“{target.value}”，{how}）")
-                # Nor on a job (training) changed since it was made, or no longer there.
+                # Nor submitted on a job (training) changed since it was made, or no longer
+                # there (a submitted claim's job is held as it is: `claimed_event`).
                 dumped = claim.model_dump()
                 named = claim_event_id(self.policy, dumped)
-                if named is not None:
+                if named is not None and claim.state == ClaimState.DRAFT:
                     event = self.ledger.get(*named) if named[1] else None
                     unfounded = claim_event_unfounded(self.policy, dumped, event)
                     if unfounded is not None:

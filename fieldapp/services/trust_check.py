@@ -97,6 +97,7 @@ EVENT_FIELDS: frozenset[str] = frozenset(
 )
 #: Fields that say which month (job) a claim pays: setting one dates the claim anew.
 DATED_FIELDS: frozenset[str] = frozenset({"claim_date", "limit_key", "event_date"})
+DRAFT = ClaimState.DRAFT.value
 #: Steps towards the money a claim dated after today may not take (paid, too: a payment
 #: recorded for a month not yet come is the same money paid for work not yet done).
 DUE_STEPS: frozenset[str] = ONWARD | {ClaimState.PAID.value}
@@ -224,11 +225,12 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
         if policy is not None and (
             before is None
             or any(before.get(f) != row.get(f) for f in EVENT_FIELDS)
-            or (before.get("state") != row.get("state") and row.get("state") in ONWARD)
+            or (before.get("state") == DRAFT and row.get("state") in ONWARD)
         ):
-            # Made, said to pay for another job (training), or passed on (a draft's job may
-            # have been changed since it was made): it must be on the ledger (as the changes
-            # allowed so far leave it: the job may come in the same bundle).
+            # Made, said to pay for another job (training), or submitted (a draft holds no
+            # job: it may have been changed since; a submitted claim's job is held as it is,
+            # `claimed_event`): it must be on the ledger (as the changes allowed so far leave
+            # it: the job may come in the same bundle).
             named = claim_event_id(policy, row)
             if named is not None:
                 event = lookup(*named) if named[1] else None
