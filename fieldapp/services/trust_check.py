@@ -171,13 +171,14 @@ RowLookup = Callable[[str, str], Mapping[str, Any] | None]
 PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup], Verdict]
 
 
-def policy_judge(ledger: Ledger) -> PolicyJudge:
+def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     """The policy in force on `ledger` judging claims (`claim_beyond_policy`), read once, on
     the first claim it is asked about (a ledger whose policy cannot be read judges no amount);
     a one-time claim made, or changed in the job (training) it pays, founded on that job of
     the ledger, beginning that day (`claim_event_unfounded`);
     and the one-time guard: a claim reviewed (村审核, 乡镇审核) that repeats a live claim of the
-    ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused."""
+    ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused — unless
+    `repeats` is False (the county's own devices: repeats are for the county's review)."""
     made: list[Policy | None] = []
     seen: dict[str, set[str]] = {}
 
@@ -238,7 +239,7 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
                 if found is not None:
                     return refuse(*found)
         claim = ClaimRow.of(row_id, row)
-        if claim.state in REVIEWED and claim.limit_key:
+        if repeats and claim.state in REVIEWED and claim.limit_key:
             from fieldapp.store.queries.claims import ClaimQueries
 
             # Each as it will be: one rejected earlier in the same bundle no longer counts.
@@ -349,11 +350,14 @@ def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
 
 def asks_policy(actor: Actor, table: str, data: Mapping[str, Any]) -> bool:
     """True when a change by `actor` is one `PolicyJudge` judges: a claim's amount, rule, dates,
-    month or person set, or the claim passed on in review, by a device below the county (the
-    county's own decisions are its own)."""
-    if table != "claims" or actor.county_level:
+    month or person set, by anyone (a claim asking more than the policy pays, or for a job the
+    ledger does not have, is wrong whoever writes it), or the claim passed on in review, by a
+    device below the county (the county's steps of review are its own)."""
+    if table != "claims":
         return False
-    return bool(PAID_FIELDS.intersection(data)) or str(data.get("state") or "") in ONWARD
+    if PAID_FIELDS.intersection(data):
+        return True
+    return not actor.county_level and str(data.get("state") or "") in ONWARD
 
 
 #: `Context.column_types` of a table with a domain model, which judges its values instead.
@@ -749,6 +753,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
     # reading every table's columns for each took 30 times as long as the import itself.
     fields: dict[str, frozenset[str] | None] = {}
     actors: dict[tuple[Role, str | None], Actor] = {}  # its area named once, not per write
+    judges: list[PolicyJudge] = []  # the policy read once, on the first claim it judges
 
     def check_write(actor: WriterActor, change: ProposedChange) -> None:
         data = {k: to_storable(v) for k, v in change.fields.items()}
@@ -768,6 +773,17 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
         key = (actor.role, actor.scope or None)
         who = actors.get(key) or actors.setdefault(key, own_actor(ledger, actor))
         TrustCheck(ledger.db, who, moving, fields)(change.table, change.row_id, data)
+        if who.county_level and asks_policy(who, change.table, data):
+            # The county's own devices (the hub's ledger, the county office's desktop) are
+            # judged by the policy as the hub judges a village's claims, but for repeats.
+            before = {k: to_storable(v) for k, v in (change.before or {}).items()}
+            row = {**before, **data}
+            if not row.get("deleted"):
+                if not judges:
+                    judges.append(policy_judge(ledger, repeats=False))
+                verdict = judges[0](change.row_id, row, ledger.get)
+                if not verdict.allowed:
+                    raise TrustRefused(verdict)
         if change.before is not None and asks_founding(who, change.table, change.before, data):
             # The job (training) a submitted claim pays for stays as the claim says.
             rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]

@@ -166,7 +166,8 @@ def admit(
     # and one dated after the day it arrives (the hub's own clock: the device's is its word).
     return screen(
         ledger.db, actor, origins, new, fields, values, asked,
-        paid=policy_judge(ledger), arrived=today(), paying=claims_paying(ledger),
+        paid=policy_judge(ledger, repeats=not actor.county_level), arrived=today(),
+        paying=claims_paying(ledger),
     )  # fmt: skip
 
 

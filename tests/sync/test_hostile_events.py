@@ -297,3 +297,71 @@ def test_a_training_recorded_with_more_days_than_it_lasted_pays_no_more(village,
     assert emptied.id not in {h.change_id for h in hub.rejected()}
     assert held[bigger.id].rule == "claim_amount", held[bigger.id].reason
     assert hub.ledger.get("claims", claim.id)["amount"] == 200.0
+
+
+def _county_device(tmp_path, hub):
+    """The county office's desktop (县人社局), enrolled for the whole county."""
+    from fieldapp.domain.roles import Role
+    from fieldapp.sync.enrolment import enrol
+    from tests.codes import ENROL_CODE
+
+    folder = tmp_path / "county"
+    folder.mkdir()
+    device = Ledger.open(folder / "ledger.db", author="县人社局员")
+    hub.enroll("县人社局", "520502", folder / "enrol.json", Role.COUNTY, code=ENROL_CODE)
+    enrol(device, folder / "enrol.json", code=ENROL_CODE)
+    return device
+
+
+def test_a_claim_written_on_the_countys_own_devices_is_judged_by_its_job_and_figure(
+    village, hub, tmp_path
+):
+    """The hub judged a village's claims by the policy (claim_amount, claim_event), but not
+    those the county's own devices write: a claim of 99 999 元, or for a job 王五 never had,
+    written on the hub's own ledger or sent from the county office's desktop landed as made.
+    The county may correct data and decide each step of review, but a claim asking more than
+    the policy pays, or for a job the ledger does not have, is wrong whoever writes it: the
+    write door of the hub's ledger and of the county's desktop refuse it, and the hub holds it
+    when a county device sends it; an honest claim made there lands."""
+    from fieldapp.services.actor import actor_of
+    from fieldapp.services.trust_check import TrustRefused
+    from fieldapp.services.writer import writing
+
+    village.exchange()
+    service = ClaimService(hub.ledger, policy_in_force(hub.ledger))
+    honest = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    assert hub.ledger.get("claims", honest.id)["amount"] == honest.amount
+    me = actor_of(hub.ledger)
+    nowhere = natural_id("employment_spells", "none")
+    for forged, rule in (
+        ({"amount": 99999.0}, "claim_amount"),
+        ({"spell_id": nowhere, "limit_key": honest.limit_key + "2"}, "claim_event"),
+    ):
+        with pytest.raises(TrustRefused) as refused, writing(hub.ledger, me) as writer:
+            writer.insert(honest.model_copy(update={"id": "", **forged}))
+        assert refused.value.rule == rule, str(refused.value)
+    # The county office's desktop: its own door, and the hub when a tampered one sends it.
+    county = _county_device(tmp_path, hub)
+    counter = iter(range(1000))
+
+    def exchange() -> None:
+        hub.import_file(export_bundle(county, tmp_path / f"cu{next(counter)}.fs").path)
+        import_bundle(county, hub.export_for("县人社局", tmp_path / f"cd{next(counter)}.fs").path)
+
+    exchange()
+    assert county.get("claims", honest.id) is not None
+    with pytest.raises(TrustRefused) as refused, writing(county, actor_of(county)) as writer:
+        writer.insert(honest.model_copy(update={"id": "", "amount": 99999.0}))
+    assert refused.value.rule == "claim_amount"
+    row = _copy(county, honest.id)
+    big = forge(county, "claims", natural_id("claims", "county", "big"),
+                row | {"amount": 99999.0})  # fmt: skip
+    exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[big.id].rule == "claim_amount", held[big.id].reason
+    assert hub.ledger.get("claims", big.row_id) is None
+    # The county's own review steps are its own, as before.
+    county_service = ClaimService(county, policy_in_force(county))
+    county_service.advance(honest.id, ClaimState.SUBMITTED, "材料后补")
+    exchange()
+    assert hub.ledger.get("claims", honest.id)["state"] == "已提交"
