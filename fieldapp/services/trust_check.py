@@ -525,9 +525,10 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             if asks_due(change.tbl, change.data, before is not None):
                 verdict = not_yet_due({**(before or {}), **change.data}, arrived, "中心收到时")
-            if verdict.allowed and before is None and change.tbl == "claims":
-                # Its creating change: the row's created_at, the claim's 申请日期.
-                verdict = made_out_of_time(change.hlc, change.data, arrived)
+            if verdict.allowed and change.tbl == "claims" and _dates_row(change, before):
+                # Its creating change — or one stamped before it, which the row's created_at,
+                # the claim's 申请日期, takes instead (the earliest change of a row made it).
+                verdict = made_out_of_time(change.hlc, {**(before or {}), **change.data}, arrived)
         if verdict.allowed and paying is not None and change.tbl in FOUNDING:
             before = finder.row(change.tbl, change.row_id)
             if asks_founding(actor, change.tbl, before, change.data):
@@ -578,6 +579,12 @@ def screen(
     accepted = [c for c in ordered if verdicts[c.id].allowed]
     refused = [Refusal(c, verdicts[c.id]) for c in ordered if not verdicts[c.id].allowed]
     return accepted, refused
+
+
+def _dates_row(change: Change, before: Mapping[str, Any] | None) -> bool:
+    """True when `change` sets its row's creation (created_at, by, device): the row is new, or
+    the change is stamped before the one that made it (one of the same bundle: not known)."""
+    return before is None or change.key < str(before.get("_ckey") or "~")
 
 
 def _placed_later(
