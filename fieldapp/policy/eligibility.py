@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from fieldapp.domain.claims import Payee
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
@@ -415,6 +416,43 @@ def claim_event_unfounded(
             "claim_event",
             f"{name}（{said}）的查重信息与这次{what}不符：同一次{what}（同一个人）"
             "只能申领一次，请重新申领",
+        )
+    return None
+
+
+def claim_payee_wrong(
+    policy: Policy, claim: Mapping[str, Any], event: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a claim is paid to someone its rule does not pay, as (rule, reason); None when it
+    is not, or when the policy cannot say.
+
+    The 花名册 pays a claim to its payee: the person's own account, or the employer (labour
+    agency) the claim names — which must then be the one of its job as the ledger holds it
+    (`event`, its row; None: not judged here, `claim_event_unfounded` says so).
+    """
+    rule = _rule_of(policy, claim)
+    if rule is None:
+        return None
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    wanted = rule.payee_kind.value
+    payee = str(claim.get("payee") or "") or Payee.PERSON.value  # (the model's default)
+    written = str(claim.get("payee_name") or "").strip()
+    if payee != wanted:
+        return (
+            "claim_payee",
+            f"{name}写的收款方是“{payee}{('：' + written) if written else ''}”，"
+            f"这项补贴按政策发给{wanted}：请在程序中按政策重新申领",
+        )
+    field = {"employer": "employer", "agency": "export_agency"}.get(rule.payee)
+    if field is None or event is None:
+        return None
+    expected = str(event.get(field) or "").strip()
+    if written != expected:
+        return (
+            "claim_payee",
+            f"{name}的收款{wanted}写的是“{written or '（空）'}”，台账上这段就业的{wanted}是"
+            f"“{expected or '（空）'}”：补贴只能发给就业登记的{wanted}，"
+            "请先核对就业登记，再按登记重新申领",
         )
     return None
 

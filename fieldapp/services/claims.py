@@ -29,6 +29,7 @@ from fieldapp.policy.eligibility import (
     claim_event_id,
     claim_event_unfounded,
     claim_not_yet_due,
+    claim_payee_wrong,
     evaluate_all,
     evaluate_person,
     evaluate_rule,
@@ -282,7 +283,9 @@ class ClaimService:
                 named = claim_event_id(self.policy, dumped)
                 if named is not None and claim.state == ClaimState.DRAFT:
                     event = self.ledger.get(*named) if named[1] else None
-                    unfounded = claim_event_unfounded(self.policy, dumped, event)
+                    unfounded = claim_event_unfounded(
+                        self.policy, dumped, event
+                    ) or claim_payee_wrong(self.policy, dumped, event)
                     if unfounded is not None:
                         raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
                 # Nor a repeat (two laptops offline, or past a tampered program's guard).

@@ -34,6 +34,7 @@ from fieldapp.policy.eligibility import (
     claim_event_id,
     claim_event_unfounded,
     claim_not_yet_due,
+    claim_payee_wrong,
     training_days_paid,
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
@@ -70,8 +71,9 @@ from fieldapp.store.queries import records
 #: any of them, or taking the claim a step on in review, is judged against the policy
 #: (`PolicyJudge`).
 PAID_FIELDS: frozenset[str] = frozenset(
-    {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts"}
-)
+    {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts",
+     "payee", "payee_name"}
+)  # fmt: skip
 #: Review steps that pass a claim on towards payment.
 ONWARD: frozenset[str] = frozenset(
     s.value
@@ -93,7 +95,7 @@ REVIEWED: frozenset[str] = frozenset(
 #: Fields that say which job (training) a one-time claim pays for, and for whom: a claim made
 #: or changed in one is judged against the ledger's jobs and trainings (`policy_judge`).
 EVENT_FIELDS: frozenset[str] = frozenset(
-    {"rule_id", "person_id", "event_date", "spell_id", "limit_key", "facts"}
+    {"rule_id", "person_id", "event_date", "spell_id", "limit_key", "facts", "payee", "payee_name"}
 )
 #: Fields that say which month (job) a claim pays: setting one dates the claim anew.
 DATED_FIELDS: frozenset[str] = frozenset({"claim_date", "limit_key", "event_date"})
@@ -238,6 +240,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 found = claim_event_unfounded(policy, row, event)
                 if found is not None:
                     return refuse(*found)
+            # Paid to whom the policy pays: the person, or the employer (agency) of the job.
+            if named is None and row.get("spell_id"):
+                named = ("employment_spells", str(row.get("spell_id")))
+            event = lookup(*named) if named is not None and named[1] else None
+            found = claim_payee_wrong(policy, row, event)
+            if found is not None:
+                return refuse(*found)
         claim = ClaimRow.of(row_id, row)
         if repeats and claim.state in REVIEWED and claim.limit_key:
             from fieldapp.store.queries.claims import ClaimQueries
@@ -271,6 +280,7 @@ FOUNDING: Mapping[str, frozenset[str]] = MappingProxyType(
                 "form",
                 "employer",
                 "employer_kind",
+                "export_agency",
             }
         ),  # fmt: skip
         "services": frozenset(

@@ -365,3 +365,35 @@ def test_a_claim_written_on_the_countys_own_devices_is_judged_by_its_job_and_fig
     county_service.advance(honest.id, ClaimState.SUBMITTED, "材料后补")
     exchange()
     assert hub.ledger.get("claims", honest.id)["state"] == "已提交"
+
+
+def test_a_claim_paid_to_someone_the_policy_does_not_pay_is_held(village, hub):
+    """The 花名册 pays a claim to its payee: the person's own account, or the employer or
+    labour agency written on the claim (用人单位：某电子厂). Nothing judged the payee: a
+    tampered program sent 王五's 跨县交通补贴 (paid to him) as paid to 用人单位 我的公司, and
+    his agency's 跟踪服务补贴 (paid to 某劳务公司, on his job) to 我的劳务公司 — both landed, the
+    money going to whoever was written. The hub now holds a claim whose payee is not the one
+    the policy pays, or not the employer (agency) of its job on the ledger (`claim_payee`);
+    the honest claims land."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    transport = service.create(village.ids["worker"], "transport_cross_county",
+                               on=dt.date(2025, 6, 5))  # fmt: skip
+    agency = service.create(village.ids["worker"], "tracking_service_agency",
+                            on=dt.date(2025, 6, 5))  # fmt: skip
+    assert (agency.payee.value, agency.payee_name) == ("经营性人力资源服务机构", "某劳务公司")
+    village.exchange()
+    assert held_claims(hub) == []
+    to_company = forge(village, "claims", natural_id("claims", "forged", "company"),
+                       _copy(village, transport.id) | {"payee": "用人单位",
+                                                       "payee_name": "我的公司"})  # fmt: skip
+    to_mine = forge(village, "claims", natural_id("claims", "forged", "agency"),
+                    _copy(village, agency.id) | {"payee_name": "我的劳务公司"})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in held_claims(hub)}
+    assert set(held) == {to_company.id, to_mine.id}
+    assert {h.rule for h in held.values()} == {"claim_payee"}, [h.reason for h in held.values()]
+    assert "我的公司" in held[to_company.id].reason and "王五" in held[to_company.id].reason
+    assert "某劳务公司" in held[to_mine.id].reason
+    for change in (to_company, to_mine):
+        assert hub.ledger.get("claims", change.row_id) is None
