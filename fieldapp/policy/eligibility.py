@@ -420,6 +420,26 @@ def claim_event_unfounded(
     return None
 
 
+def claim_person_wrong(
+    claim: Mapping[str, Any], person: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a claim's frozen name and ID number — what its forms, 花名册 and 公示表 print — are
+    not those of the person it pays (`person`, the row as the ledger holds it), as (rule,
+    reason); None when they are, or the person is not known here (judged elsewhere)."""
+    if person is None:
+        return None
+    name, number = str(person.get("name") or ""), str(person.get("id_number") or "")
+    written = (str(claim.get("person_name") or ""), str(claim.get("id_number") or ""))
+    if written[0] in ("", name) and written[1] in ("", number):
+        return None  # (left empty, the papers print the person's own)
+    return (
+        "claim_person",
+        f"申领写的是“{written[0] or name}（{written[1] or number}）”，"
+        f"它所申领的人在台账上是“{name}（{number}）”：申领表、花名册和公示表上的姓名、"
+        "身份证号码须是申领人本人的，请在程序中按台账重新申领",
+    )
+
+
 def claim_payee_wrong(
     policy: Policy, claim: Mapping[str, Any], event: Mapping[str, Any] | None
 ) -> tuple[str, str] | None:

@@ -35,6 +35,7 @@ from fieldapp.policy.eligibility import (
     claim_event_unfounded,
     claim_not_yet_due,
     claim_payee_wrong,
+    claim_person_wrong,
     training_days_paid,
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
@@ -72,7 +73,7 @@ from fieldapp.store.queries import records
 #: (`PolicyJudge`).
 PAID_FIELDS: frozenset[str] = frozenset(
     {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts",
-     "payee", "payee_name"}
+     "payee", "payee_name", "person_name", "id_number"}
 )  # fmt: skip
 #: Review steps that pass a claim on towards payment.
 ONWARD: frozenset[str] = frozenset(
@@ -95,8 +96,11 @@ REVIEWED: frozenset[str] = frozenset(
 #: Fields that say which job (training) a one-time claim pays for, and for whom: a claim made
 #: or changed in one is judged against the ledger's jobs and trainings (`policy_judge`).
 EVENT_FIELDS: frozenset[str] = frozenset(
-    {"rule_id", "person_id", "event_date", "spell_id", "limit_key", "facts", "payee", "payee_name"}
-)
+    {"rule_id", "person_id", "event_date", "spell_id", "limit_key", "facts", "payee", "payee_name",
+     "person_name", "id_number"}
+)  # fmt: skip
+#: Fields that say whom a claim is for, as its papers print it.
+PERSON_FIELDS: frozenset[str] = frozenset({"person_id", "person_name", "id_number"})
 #: Fields that say which month (job) a claim pays: setting one dates the claim anew.
 DATED_FIELDS: frozenset[str] = frozenset({"claim_date", "limit_key", "event_date"})
 DRAFT = ClaimState.DRAFT.value
@@ -238,6 +242,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             if named is not None:
                 event = lookup(*named) if named[1] else None
                 found = claim_event_unfounded(policy, row, event)
+                if found is not None:
+                    return refuse(*found)
+            # Printed under its person's own name and ID number (as written: a name the
+            # ledger corrects later leaves a draft as it was made).
+            if before is None or any(before.get(f) != row.get(f) for f in PERSON_FIELDS):
+                person = lookup("persons", str(row.get("person_id") or ""))
+                found = claim_person_wrong(row, person)
                 if found is not None:
                     return refuse(*found)
             # Paid to whom the policy pays: the person, or the employer (agency) of the job.

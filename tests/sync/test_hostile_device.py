@@ -733,7 +733,7 @@ def test_a_claim_redated_by_a_later_change_stamped_before_it_is_held(county, hub
 
     publish(hub.ledger, COUNTY_PACK, "county.toml")
     village, mine = county["village"], county["mine"]
-    june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张三"}
+    june = claim(mine) | {"claim_date": "2027-06-05"}
     made = forge(village, "claims", natural_id("claims", "honest", "june"), june,
                  hlc=_stamp_on("2027-06-05"))  # fmt: skip
     hub.import_file(send(village, tmp_path / "june.fs").path)

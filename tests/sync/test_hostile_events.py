@@ -397,3 +397,27 @@ def test_a_claim_paid_to_someone_the_policy_does_not_pay_is_held(village, hub):
     assert "某劳务公司" in held[to_mine.id].reason
     for change in (to_company, to_mine):
         assert hub.ledger.get("claims", change.row_id) is None
+
+
+def test_a_claim_printed_under_another_persons_name_is_held(village, hub):
+    """The 花名册 and 公示表 print the name and ID number frozen on a claim, the account of the
+    person it is for: a tampered program sent 王五's 跨县交通补贴 written as 王小五's (name and
+    ID number) — posted in the village under the son's name, paid into 王五's account — and it
+    landed. The hub now holds a claim whose name or ID number is not its person's on the
+    ledger (`claim_person`); the honest claim lands."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    honest = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    village.exchange()
+    assert held_claims(hub) == []
+    son = village.get("persons", _person(village, SON))
+    row = _copy(village, honest.id)
+    masked = forge(village, "claims", natural_id("claims", "forged", "masked"),
+                   row | {"person_name": son["name"], "id_number": son["id_number"]})  # fmt: skip
+    renamed = forge(village, "claims", natural_id("claims", "forged", "renamed"),
+                    row | {"person_name": "王武"})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in held_claims(hub)}
+    assert set(held) == {masked.id, renamed.id}
+    assert {h.rule for h in held.values()} == {"claim_person"}, [h.reason for h in held.values()]
+    assert "王小五" in held[masked.id].reason and "王五" in held[masked.id].reason
