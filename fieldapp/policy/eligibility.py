@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from fieldapp.domain.claims import Payee
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
@@ -227,6 +228,20 @@ def _day(value: object) -> dt.date | None:
         return None
 
 
+def training_days_paid(days: int | None, start: object, end: object, on: object) -> int | None:
+    """The days of a training a per-day subsidy claimed on `on` pays: its days as recorded,
+    never more than the calendar gives it from its first day (`start`) to its end (`end`, or
+    `on` when it had not ended by then) — a training recorded as 300 days over five pays five.
+    None when no days are recorded; dates as dates or their ISO text."""
+    if days is None:
+        return None
+    first = _day(start)
+    stops = [d for d in (_day(end), _day(on)) if d is not None]
+    if first is None or not stops:
+        return days
+    return max(0, min(days, (min(stops) - first).days + 1))
+
+
 def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
     """The rule a claim (its fields by name) is made under, None when `policy` holds none."""
     try:
@@ -401,6 +416,63 @@ def claim_event_unfounded(
             "claim_event",
             f"{name}（{said}）的查重信息与这次{what}不符：同一次{what}（同一个人）"
             "只能申领一次，请重新申领",
+        )
+    return None
+
+
+def claim_person_wrong(
+    claim: Mapping[str, Any], person: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a claim's frozen name and ID number — what its forms, 花名册 and 公示表 print — are
+    not those of the person it pays (`person`, the row as the ledger holds it), as (rule,
+    reason); None when they are, or the person is not known here (judged elsewhere)."""
+    if person is None:
+        return None
+    name, number = str(person.get("name") or ""), str(person.get("id_number") or "")
+    written = (str(claim.get("person_name") or ""), str(claim.get("id_number") or ""))
+    if written[0] in ("", name) and written[1] in ("", number):
+        return None  # (left empty, the papers print the person's own)
+    return (
+        "claim_person",
+        f"申领写的是“{written[0] or name}（{written[1] or number}）”，"
+        f"它所申领的人在台账上是“{name}（{number}）”：申领表、花名册和公示表上的姓名、"
+        "身份证号码须是申领人本人的，请在程序中按台账重新申领",
+    )
+
+
+def claim_payee_wrong(
+    policy: Policy, claim: Mapping[str, Any], event: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a claim is paid to someone its rule does not pay, as (rule, reason); None when it
+    is not, or when the policy cannot say.
+
+    The 花名册 pays a claim to its payee: the person's own account, or the employer (labour
+    agency) the claim names — which must then be the one of its job as the ledger holds it
+    (`event`, its row; None: not judged here, `claim_event_unfounded` says so).
+    """
+    rule = _rule_of(policy, claim)
+    if rule is None:
+        return None
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    wanted = rule.payee_kind.value
+    payee = str(claim.get("payee") or "") or Payee.PERSON.value  # (the model's default)
+    written = str(claim.get("payee_name") or "").strip()
+    if payee != wanted:
+        return (
+            "claim_payee",
+            f"{name}写的收款方是“{payee}{('：' + written) if written else ''}”，"
+            f"这项补贴按政策发给{wanted}：请在程序中按政策重新申领",
+        )
+    field = {"employer": "employer", "agency": "export_agency"}.get(rule.payee)
+    if field is None or event is None:
+        return None
+    expected = str(event.get(field) or "").strip()
+    if written != expected:
+        return (
+            "claim_payee",
+            f"{name}的收款{wanted}写的是“{written or '（空）'}”，台账上这段就业的{wanted}是"
+            f"“{expected or '（空）'}”：补贴只能发给就业登记的{wanted}，"
+            "请先核对就业登记，再按登记重新申领",
         )
     return None
 
@@ -678,7 +750,13 @@ class CompiledRule:
             rule.title,
             self.clause if then is rule else then.citation,
             verdict.status,
-            amount=then.amount.figure(service.training_days if service else None),
+            amount=then.amount.figure(
+                training_days_paid(
+                    service.training_days, service.service_date, service.end_date, on
+                )
+                if service
+                else None
+            ),
             funding_source=funding_for(rule, held),
             payee=str(rule.payee_kind),
             payee_name=payee_name,

@@ -26,7 +26,10 @@ from fieldapp.policy.eligibility import (
     Status,
     categories_judged,
     claim_beyond_policy,
+    claim_event_id,
+    claim_event_unfounded,
     claim_not_yet_due,
+    claim_payee_wrong,
     evaluate_all,
     evaluate_person,
     evaluate_rule,
@@ -274,6 +277,17 @@ class ClaimService:
                 how = "草稿可以删除" if claim.state == ClaimState.DRAFT else "请驳回"
                 if beyond is not None:
                     raise ClaimRefused(f"{beyond[1]}（不能变为“{target.value}”，{how}）")
+                # Nor submitted on a job (training) changed since it was made, or no longer
+                # there (a submitted claim's job is held as it is: `claimed_event`).
+                dumped = claim.model_dump()
+                named = claim_event_id(self.policy, dumped)
+                if named is not None and claim.state == ClaimState.DRAFT:
+                    event = self.ledger.get(*named) if named[1] else None
+                    unfounded = claim_event_unfounded(
+                        self.policy, dumped, event
+                    ) or claim_payee_wrong(self.policy, dumped, event)
+                    if unfounded is not None:
+                        raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
                 # Nor a repeat (two laptops offline, or past a tampered program's guard).
                 first = repeat_of(claim, self.queries.with_limit_key(claim.limit_key))
                 if first is not None:

@@ -13,6 +13,7 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -33,6 +34,9 @@ from fieldapp.policy.eligibility import (
     claim_event_id,
     claim_event_unfounded,
     claim_not_yet_due,
+    claim_payee_wrong,
+    claim_person_wrong,
+    training_days_paid,
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.services.actor import Actor as WriterActor
@@ -68,8 +72,9 @@ from fieldapp.store.queries import records
 #: any of them, or taking the claim a step on in review, is judged against the policy
 #: (`PolicyJudge`).
 PAID_FIELDS: frozenset[str] = frozenset(
-    {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts"}
-)
+    {"amount", "rule_id", "claim_date", "event_date", "limit_key", "person_id", "spell_id", "facts",
+     "payee", "payee_name", "person_name", "id_number"}
+)  # fmt: skip
 #: Review steps that pass a claim on towards payment.
 ONWARD: frozenset[str] = frozenset(
     s.value
@@ -91,10 +96,14 @@ REVIEWED: frozenset[str] = frozenset(
 #: Fields that say which job (training) a one-time claim pays for, and for whom: a claim made
 #: or changed in one is judged against the ledger's jobs and trainings (`policy_judge`).
 EVENT_FIELDS: frozenset[str] = frozenset(
-    {"rule_id", "person_id", "event_date", "spell_id", "limit_key", "facts"}
-)
+    {"rule_id", "person_id", "event_date", "spell_id", "limit_key", "facts", "payee", "payee_name",
+     "person_name", "id_number"}
+)  # fmt: skip
+#: Fields that say whom a claim is for, as its papers print it.
+PERSON_FIELDS: frozenset[str] = frozenset({"person_id", "person_name", "id_number"})
 #: Fields that say which month (job) a claim pays: setting one dates the claim anew.
 DATED_FIELDS: frozenset[str] = frozenset({"claim_date", "limit_key", "event_date"})
+DRAFT = ClaimState.DRAFT.value
 #: Steps towards the money a claim dated after today may not take (paid, too: a payment
 #: recorded for a month not yet come is the same money paid for work not yet done).
 DUE_STEPS: frozenset[str] = ONWARD | {ClaimState.PAID.value}
@@ -168,13 +177,14 @@ RowLookup = Callable[[str, str], Mapping[str, Any] | None]
 PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup], Verdict]
 
 
-def policy_judge(ledger: Ledger) -> PolicyJudge:
+def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     """The policy in force on `ledger` judging claims (`claim_beyond_policy`), read once, on
     the first claim it is asked about (a ledger whose policy cannot be read judges no amount);
     a one-time claim made, or changed in the job (training) it pays, founded on that job of
     the ledger, beginning that day (`claim_event_unfounded`);
     and the one-time guard: a claim reviewed (村审核, 乡镇审核) that repeats a live claim of the
-    ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused."""
+    ledger, or one allowed before it by the same judge (`guard.repeat_of`), is refused — unless
+    `repeats` is False (the county's own devices: repeats are for the county's review)."""
     made: list[Policy | None] = []
     seen: dict[str, set[str]] = {}
 
@@ -198,28 +208,58 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
             )
         days = None
         if policy is not None:
-            # A subsidy paid by the day is judged by its training's days on the ledger.
+            # A subsidy paid by the day is judged by its training's days on the ledger, no
+            # more than the calendar gives it (none recorded, or no such training: none paid).
             named = claim_event_id(policy, row)
             event = lookup(*named) if named is not None and named[1] else None
             given = event.get("training_days") if event is not None else None
             days = given if isinstance(given, int) and not isinstance(given, bool) else None
+            if named is not None and named[0] == "services":
+                days = (
+                    training_days_paid(
+                        days,
+                        event.get("service_date"),
+                        event.get("end_date"),
+                        row.get("claim_date"),
+                    )  # fmt: skip
+                    if event is not None
+                    else None
+                ) or 0
         found = claim_beyond_policy(policy, row, days) if policy is not None else None
         if found is not None:
             return refuse(*found)
         before = lookup("claims", row_id)
         if policy is not None and (
-            before is None or any(before.get(f) != row.get(f) for f in EVENT_FIELDS)
+            before is None
+            or any(before.get(f) != row.get(f) for f in EVENT_FIELDS)
+            or (before.get("state") == DRAFT and row.get("state") in ONWARD)
         ):
-            # Made, or said to pay for another job (training): it must be on the ledger (as
-            # the changes allowed so far leave it: the job may come in the same bundle).
+            # Made, said to pay for another job (training), or submitted (a draft holds no
+            # job: it may have been changed since; a submitted claim's job is held as it is,
+            # `claimed_event`): it must be on the ledger (as the changes allowed so far leave
+            # it: the job may come in the same bundle).
             named = claim_event_id(policy, row)
             if named is not None:
                 event = lookup(*named) if named[1] else None
                 found = claim_event_unfounded(policy, row, event)
                 if found is not None:
                     return refuse(*found)
+            # Printed under its person's own name and ID number (as written: a name the
+            # ledger corrects later leaves a draft as it was made).
+            if before is None or any(before.get(f) != row.get(f) for f in PERSON_FIELDS):
+                person = lookup("persons", str(row.get("person_id") or ""))
+                found = claim_person_wrong(row, person)
+                if found is not None:
+                    return refuse(*found)
+            # Paid to whom the policy pays: the person, or the employer (agency) of the job.
+            if named is None and row.get("spell_id"):
+                named = ("employment_spells", str(row.get("spell_id")))
+            event = lookup(*named) if named is not None and named[1] else None
+            found = claim_payee_wrong(policy, row, event)
+            if found is not None:
+                return refuse(*found)
         claim = ClaimRow.of(row_id, row)
-        if claim.state in REVIEWED and claim.limit_key:
+        if repeats and claim.state in REVIEWED and claim.limit_key:
             from fieldapp.store.queries.claims import ClaimQueries
 
             # Each as it will be: one rejected earlier in the same bundle no longer counts.
@@ -237,13 +277,108 @@ def policy_judge(ledger: Ledger) -> PolicyJudge:
     return judge
 
 
+#: What a claim is founded on, per table of the job (training) it pays for: its deletion, or
+#: any of these set to another value, leaves a claim standing on a job that no longer is — a
+#: job made anew under another id could then be claimed for again (`claimed_event`).
+FOUNDING: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "employment_spells": frozenset(
+            {
+                "deleted",
+                "person_id",
+                "start_date",
+                "place_code",
+                "form",
+                "employer",
+                "employer_kind",
+                "export_agency",
+            }
+        ),  # fmt: skip
+        "services": frozenset(
+            {"deleted", "person_id", "service_date", "service_type", "training_days"}
+        ),
+    }
+)
+#: A claim in these states pays nothing: its job may be changed (a draft is judged against its
+#: job again when it is submitted, `policy_judge`).
+_PAYS_NOTHING: frozenset[str] = frozenset(
+    s.value for s in (ClaimState.DRAFT, ClaimState.REJECTED, ClaimState.REVERSED)
+)
+
+#: Judges a change of a job (training) — its table, id, the row before and the change's data —
+#: against the live claims paying for it, as a `RowLookup` gives them.
+EventJudge = Callable[[str, str, Mapping[str, Any], Mapping[str, Any], RowLookup], Verdict]
+
+
+def asks_founding(
+    actor: Actor | None, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a change by `actor` deletes, or changes what a claim is founded on, of an
+    existing job (training) — by a device below the county (the county corrects its data)."""
+    if before is None or table not in FOUNDING or (actor is not None and actor.county_level):
+        return False
+    return any(
+        to_storable(before.get(f)) != to_storable(data[f]) for f in FOUNDING[table] if f in data
+    )
+
+
+def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
+    """True when `claim` (a row) pays for the job (`spell_id`) or training (its frozen facts'
+    `event_id`) `row_id` of `table`."""
+    if table == "employment_spells":
+        return str(claim.get("spell_id") or "") == row_id
+    facts = claim.get("facts")
+    if isinstance(facts, str):
+        try:
+            facts = json.loads(facts or "{}")
+        except ValueError:
+            facts = {}
+    return isinstance(facts, Mapping) and str(facts.get("event_id") or "") == row_id
+
+
+def claimed_event(
+    table: str, row_id: str, data: Mapping[str, Any], claims: Iterable[Mapping[str, Any]]
+) -> Verdict:
+    """A change of the job (training) `row_id` refused while a live claim of `claims` (rows as
+    they will be) pays for it (`asks_founding` says which changes ask)."""
+    for claim in claims:
+        if claim.get("deleted") or str(claim.get("state") or "") in _PAYS_NOTHING:
+            continue
+        if not pays_for(claim, table, row_id):
+            continue
+        spell = table == "employment_spells"
+        what = "就业" if spell else "培训"
+        day = claim.get("event_date") or ""
+        done = "删除" if data.get("deleted") else "修改"
+        title = claim.get("rule_title") or "补贴"
+        return refuse(
+            "claimed_event",
+            f"{claim.get('person_name') or '此人'} {day} 开始的{what}已申领“{title}”"
+            f"（{claim.get('state')}），这条{what}不能{done}：申领以它为依据，"
+            + ("开始日期、单位、地点和就业形式" if spell else "培训日期、类型和天数")
+            + f"以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
+            f"再更正{what}并重新申领",
+        )
+    return ALLOWED
+
+
+def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
+    """The ids of the live claims on `ledger` that may pay for a job (training) by its id."""
+    from fieldapp.store.queries.claims import ClaimQueries
+
+    return ClaimQueries(ledger).naming
+
+
 def asks_policy(actor: Actor, table: str, data: Mapping[str, Any]) -> bool:
     """True when a change by `actor` is one `PolicyJudge` judges: a claim's amount, rule, dates,
-    month or person set, or the claim passed on in review, by a device below the county (the
-    county's own decisions are its own)."""
-    if table != "claims" or actor.county_level:
+    month or person set, by anyone (a claim asking more than the policy pays, or for a job the
+    ledger does not have, is wrong whoever writes it), or the claim passed on in review, by a
+    device below the county (the county's steps of review are its own)."""
+    if table != "claims":
         return False
-    return bool(PAID_FIELDS.intersection(data)) or str(data.get("state") or "") in ONWARD
+    if PAID_FIELDS.intersection(data):
+        return True
+    return not actor.county_level and str(data.get("state") or "") in ONWARD
 
 
 #: `Context.column_types` of a table with a domain model, which judges its values instead.
@@ -360,6 +495,7 @@ def screen(
     cleared: bool = True,
     paid: PolicyJudge | None = None,
     arrived: dt.date | None = None,
+    paying: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -371,7 +507,9 @@ def screen(
     (or of any changes among which these are), when made. `paid`: the policy judging what a
     claim asks for (`policy_judge`), after the rules allow the change. `arrived`: the hub's
     own day the bundle arrived: a claim dated after it is held (`claim_future`), whoever sends
-    it (the device's clock is the sender's word).
+    it (the device's clock is the sender's word). `paying`: the live claims that may pay for a
+    job (training) by its id (`claims_paying`): a change deleting it, or of what they were
+    founded on, is held while one does (`claimed_event`).
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -395,6 +533,7 @@ def screen(
     transfers = _transfer_targets(finder, actor, changes)
     authors: dict[str, Verdict] = {}
     own = origins.own
+    claimed: set[str] = set()  # claims allowed earlier in this bundle
 
     def judged(change: Change) -> Verdict:
         if cleared and _clears(finder, actor, own, change, fields, authors, values):
@@ -407,9 +546,16 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             if asks_due(change.tbl, change.data, before is not None):
                 verdict = not_yet_due({**(before or {}), **change.data}, arrived, "中心收到时")
-            if verdict.allowed and before is None and change.tbl == "claims":
-                # Its creating change: the row's created_at, the claim's 申请日期.
-                verdict = made_out_of_time(change.hlc, change.data, arrived)
+            if verdict.allowed and change.tbl == "claims" and _dates_row(change, before):
+                # Its creating change — or one stamped before it, which the row's created_at,
+                # the claim's 申请日期, takes instead (the earliest change of a row made it).
+                verdict = made_out_of_time(change.hlc, {**(before or {}), **change.data}, arrived)
+        if verdict.allowed and paying is not None and change.tbl in FOUNDING:
+            before = finder.row(change.tbl, change.row_id)
+            if asks_founding(actor, change.tbl, before, change.data):
+                ids = set(paying(change.row_id)) | claimed
+                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
+                verdict = claimed_event(change.tbl, change.row_id, change.data, rows)
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -436,6 +582,8 @@ def screen(
             if verdict.allowed:
                 verdicts[change.id] = verdict
                 finder.remember(change.tbl, change.row_id, change.data)
+                if change.tbl == "claims":
+                    claimed.add(change.row_id)
             elif _placed_later(change, verdict, bundle_rows):
                 verdicts[change.id] = verdict
                 deferred_rows.add((change.tbl, change.row_id))
@@ -452,6 +600,12 @@ def screen(
     accepted = [c for c in ordered if verdicts[c.id].allowed]
     refused = [Refusal(c, verdicts[c.id]) for c in ordered if not verdicts[c.id].allowed]
     return accepted, refused
+
+
+def _dates_row(change: Change, before: Mapping[str, Any] | None) -> bool:
+    """True when `change` sets its row's creation (created_at, by, device): the row is new, or
+    the change is stamped before the one that made it (one of the same bundle: not known)."""
+    return before is None or change.key < str(before.get("_ckey") or "~")
 
 
 def _placed_later(
@@ -627,6 +781,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
     # reading every table's columns for each took 30 times as long as the import itself.
     fields: dict[str, frozenset[str] | None] = {}
     actors: dict[tuple[Role, str | None], Actor] = {}  # its area named once, not per write
+    judges: list[PolicyJudge] = []  # the policy read once, on the first claim it judges
 
     def check_write(actor: WriterActor, change: ProposedChange) -> None:
         data = {k: to_storable(v) for k, v in change.fields.items()}
@@ -646,6 +801,23 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
         key = (actor.role, actor.scope or None)
         who = actors.get(key) or actors.setdefault(key, own_actor(ledger, actor))
         TrustCheck(ledger.db, who, moving, fields)(change.table, change.row_id, data)
+        if who.county_level and asks_policy(who, change.table, data):
+            # The county's own devices (the hub's ledger, the county office's desktop) are
+            # judged by the policy as the hub judges a village's claims, but for repeats.
+            before = {k: to_storable(v) for k, v in (change.before or {}).items()}
+            row = {**before, **data}
+            if not row.get("deleted"):
+                if not judges:
+                    judges.append(policy_judge(ledger, repeats=False))
+                verdict = judges[0](change.row_id, row, ledger.get)
+                if not verdict.allowed:
+                    raise TrustRefused(verdict)
+        if change.before is not None and asks_founding(who, change.table, change.before, data):
+            # The job (training) a submitted claim pays for stays as the claim says.
+            rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]
+            found = claimed_event(change.table, change.row_id, data, [r for r in rows if r])
+            if not found.allowed:
+                raise TrustRefused(found)
 
     return check_write
 

@@ -23,7 +23,13 @@ from collections.abc import Collection, Mapping, Sequence
 
 from fieldapp.domain.dates import today
 from fieldapp.services.trust import Origins, Verdict
-from fieldapp.services.trust_check import Refusal, named_actor, policy_judge, screen
+from fieldapp.services.trust_check import (
+    Refusal,
+    claims_paying,
+    named_actor,
+    policy_judge,
+    screen,
+)
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.held import HeldChanges
@@ -160,7 +166,8 @@ def admit(
     # and one dated after the day it arrives (the hub's own clock: the device's is its word).
     return screen(
         ledger.db, actor, origins, new, fields, values, asked,
-        paid=policy_judge(ledger), arrived=today(),
+        paid=policy_judge(ledger, repeats=not actor.county_level), arrived=today(),
+        paying=claims_paying(ledger),
     )  # fmt: skip
 
 

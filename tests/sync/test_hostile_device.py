@@ -718,3 +718,40 @@ def test_a_claim_for_a_subsidy_no_policy_holds_is_held(county, hub, tmp_path):
     assert "made_up" not in held[made.id].reason
     assert len(held) == 2
     assert hub.ledger.get("claims", made.row_id) is None
+
+
+@pytest.mark.today("2027-06-10")
+def test_a_claim_redated_by_a_later_change_stamped_before_it_is_held(county, hub, tmp_path):
+    """A claim's 申请日期 is the stamp of the change that made its row — of the earliest change
+    of the row the ledger holds. The hub judged the creating change's stamp (`claim_made`), but
+    a tampered program sent an honest June claim, and once it landed a small change to it (a
+    reason for missing papers) stamped in March: the row's creation was re-dated to March —
+    before its own claim date, out of June's report and into a month already handed in. Such a
+    change is now held (`claim_made`) as the creating one is; an honest later change lands."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village, mine = county["village"], county["mine"]
+    june = claim(mine) | {"claim_date": "2027-06-05"}
+    made = forge(village, "claims", natural_id("claims", "honest", "june"), june,
+                 hlc=_stamp_on("2027-06-05"))  # fmt: skip
+    hub.import_file(send(village, tmp_path / "june.fs").path)
+    assert hub.rejected() == []
+    assert hub.ledger.get("claims", made.row_id)["created_at"][:10] == "2027-06-05"
+    heads = village.heads("claims", made.row_id)
+    early = forge(village, "claims", made.row_id, {"missing_evidence_reason": "后补"},
+                  parents={"missing_evidence_reason": heads["missing_evidence_reason"]},
+                  hlc=_stamp_on("2027-03-01"))  # fmt: skip
+    hub.import_file(send(village, tmp_path / "march.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {early.id}
+    assert held[early.id].rule == "claim_made", held[early.id].reason
+    assert "2027-03-01" in held[early.id].reason
+    assert hub.ledger.get("claims", made.row_id)["created_at"][:10] == "2027-06-05"
+    later = forge(village, "claims", made.row_id, {"missing_evidence_reason": "六月后补"},
+                  parents={"missing_evidence_reason": [early.id]})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "later.fs").path)
+    assert later.id not in {h.change_id for h in hub.rejected()}
+    row = hub.ledger.get("claims", made.row_id)
+    assert row["missing_evidence_reason"] == "六月后补" and row["created_at"][:10] == "2027-06-05"

@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from fieldapp.domain.claims import Claim as ClaimModel
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.models import EmploymentSpell, Person, ServiceRecord
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import policy_in_force, publish
@@ -160,3 +161,263 @@ def test_a_training_subsidy_paid_by_the_day_asking_more_than_its_days_is_held(vi
     assert (held.change_id, held.rule) == (big.id, "claim_amount")
     assert "99999" in held.reason and "王五" in held.reason
     assert hub.ledger.get("claims", honest.id)["amount"] == honest.amount
+
+
+def _edit(device, table: str, row_id: str, data: dict):
+    """A tampered program's edit of a row: the change logged over the fields' heads."""
+    heads = device.heads(table, row_id)
+    return forge(device, table, row_id, data, parents={k: heads[k] for k in data if heads.get(k)})
+
+
+def test_a_job_a_one_time_claim_pays_for_is_not_deleted_or_moved_under_it(village, hub):
+    """王五's 跨县交通补贴 (once, for his job in Shenzhen begun 2025-03-05) was submitted and
+    accepted; a tampered program then deleted the job, or moved its start day or employer: each
+    landed, and the claim stood on a job that no longer was (and a job made anew under another
+    id could be claimed for again). The hub now holds such a change (`claimed_event`) while a
+    submitted claim pays for the job, saying which claim; the job's end lands, and once the
+    claim is rejected the job may be corrected."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    training = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    for made in (claim, training):
+        service.advance(made.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    assert held_claims(hub) == []
+    job, course = claim.spell_id, training.facts.event_id
+    gone = _edit(village, "employment_spells", job, {"deleted": 1})
+    village.exchange()
+    moved = _edit(village, "employment_spells", job, {"deleted": 0, "start_date": "2025-01-01"})
+    other = _edit(village, "employment_spells", job, {"employer": "另一家厂"})
+    longer = _edit(village, "services", course, {"training_days": 30})
+    dropped = _edit(village, "services", course, {"deleted": 1})
+    ended = _edit(village, "employment_spells", job, {"end_date": "2025-11-30"})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected() if h.change.tbl in {"employment_spells",
+                                                                       "services"}}  # fmt: skip
+    assert set(held) >= {gone.id, moved.id, other.id, longer.id, dropped.id}
+    assert ended.id not in held
+    for change in (gone, moved, other, longer, dropped):
+        assert held[change.id].rule == "claimed_event", held[change.id].reason
+    why = held[gone.id].reason
+    assert "王五" in why and "跨县" in why and "2025-03-05" in why and "驳回" in why, why
+    assert "培训" in held[longer.id].reason
+    row = hub.ledger.get("employment_spells", job)
+    assert (row["deleted"], row["start_date"], row["end_date"]) == (0, "2025-03-05", "2025-11-30")
+    assert row["employer"] != "另一家厂"
+    assert hub.ledger.get("services", course)["training_days"] == 10
+    assert not hub.ledger.get("services", course)["deleted"]
+    # Rejected, the claim pays nothing: the job is corrected.
+    service.advance(claim.id, ClaimState.REJECTED, "开始日期登记错了")
+    fixed = _edit(village, "employment_spells", job, {"start_date": "2025-03-06"})
+    village.exchange()
+    assert fixed.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("employment_spells", job)["start_date"] == "2025-03-06"
+
+
+def test_a_draft_whose_job_was_moved_is_held_when_submitted(village, hub):
+    """A draft pays nothing (and the village cannot delete one): its job may be corrected, but
+    the draft is judged against the job again when it is submitted — held at the hub
+    (`claim_event`) when a tampered program passes it on, refused on the village's device."""
+    from fieldapp.services.claims import ClaimRefused
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    village.exchange()
+    moved = _edit(village, "employment_spells", claim.spell_id, {"start_date": "2025-01-01"})
+    with pytest.raises(ClaimRefused, match="2025-01-01"):
+        service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    passed = _edit(village, "claims", claim.id, {"state": "已提交"})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert moved.id not in held
+    assert held[passed.id].rule == "claim_event", held[passed.id].reason
+    assert hub.ledger.get("claims", claim.id)["state"] == "草稿"
+
+
+def test_the_village_device_says_a_claimed_job_is_not_changed_until_its_claim_is(village):
+    """The village's own program refuses the same at its write door, saying why and what to
+    do; a draft does not hold its job, and once the claim is rejected the job is corrected."""
+    from fieldapp.services import work
+    from fieldapp.services.actor import actor_of
+    from fieldapp.services.trust_check import TrustRefused
+    from fieldapp.store.queries.records import to_model
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    job = to_model(EmploymentSpell, village.get("employment_spells", claim.spell_id))
+    me = actor_of(village)
+    work.save_record(village, me, job.model_copy(update={"employer": "深圳某厂"}), job)
+    job = to_model(EmploymentSpell, village.get("employment_spells", claim.spell_id))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    for edit in ({"start_date": dt.date(2025, 1, 1)}, {"employer": "另一家厂"}):
+        with pytest.raises(TrustRefused) as refused:
+            work.save_record(village, me, job.model_copy(update=edit), job)
+        assert refused.value.rule == "claimed_event"
+        assert "王五" in str(refused.value) and "驳回" in str(refused.value)
+    work.save_record(village, me, job.model_copy(update={"monthly_income": 5000.0}), job)
+    service.advance(claim.id, ClaimState.REJECTED, "开始日期登记错了")
+    work.save_record(village, me, job.model_copy(update={"start_date": dt.date(2025, 3, 6)}), job)
+    assert village.get("employment_spells", claim.spell_id)["start_date"] == "2025-03-06"
+
+
+def test_a_training_recorded_with_more_days_than_it_lasted_pays_no_more(village, hub):
+    """培训生活费补贴 pays 40 元 a day of training, with no cap: a training recorded as 300 days
+    over 1–5 November (a tampered program, or a slip of the keyboard) was offered and claimed
+    at 12 000 元, and the hub judged the claim by the 300 days; a training whose days were then
+    emptied left the claim's amount unjudged (99 999 元 landed). A training now pays no more
+    days than the calendar gives it, from its first day to its end (or the claim's day): 5 days,
+    200 元, on the device and at the hub; a training without days pays none."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    first = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    person = first.person_id
+    long = ServiceRecord(person_id=person, service_date=dt.date(2025, 11, 1),
+                         end_date=dt.date(2025, 11, 5), service_type="职业培训",
+                         training_days=300)  # fmt: skip
+    with village.transaction():
+        course = Records(village).save(long)
+    service = ClaimService(village, policy_in_force(village))
+    claim = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 11, 20))
+    assert claim.facts.event_id == course
+    assert claim.amount == 200.0
+    village.exchange()
+    assert held_claims(hub) == []
+    big = _edit(village, "claims", claim.id, {"amount": 12000.0})
+    village.exchange()
+    (held,) = held_claims(hub)
+    assert (held.change_id, held.rule) == (big.id, "claim_amount"), held.reason
+    assert hub.ledger.get("claims", claim.id)["amount"] == 200.0
+    emptied = _edit(village, "services", course, {"training_days": None})
+    bigger = _edit(village, "claims", claim.id, {"amount": 99999.0})
+    village.exchange()
+    held = {h.change_id: h for h in held_claims(hub)}
+    assert emptied.id not in {h.change_id for h in hub.rejected()}
+    assert held[bigger.id].rule == "claim_amount", held[bigger.id].reason
+    assert hub.ledger.get("claims", claim.id)["amount"] == 200.0
+
+
+def _county_device(tmp_path, hub):
+    """The county office's desktop (县人社局), enrolled for the whole county."""
+    from fieldapp.domain.roles import Role
+    from fieldapp.sync.enrolment import enrol
+    from tests.codes import ENROL_CODE
+
+    folder = tmp_path / "county"
+    folder.mkdir()
+    device = Ledger.open(folder / "ledger.db", author="县人社局员")
+    hub.enroll("县人社局", "520502", folder / "enrol.json", Role.COUNTY, code=ENROL_CODE)
+    enrol(device, folder / "enrol.json", code=ENROL_CODE)
+    return device
+
+
+def test_a_claim_written_on_the_countys_own_devices_is_judged_by_its_job_and_figure(
+    village, hub, tmp_path
+):
+    """The hub judged a village's claims by the policy (claim_amount, claim_event), but not
+    those the county's own devices write: a claim of 99 999 元, or for a job 王五 never had,
+    written on the hub's own ledger or sent from the county office's desktop landed as made.
+    The county may correct data and decide each step of review, but a claim asking more than
+    the policy pays, or for a job the ledger does not have, is wrong whoever writes it: the
+    write door of the hub's ledger and of the county's desktop refuse it, and the hub holds it
+    when a county device sends it; an honest claim made there lands."""
+    from fieldapp.services.actor import actor_of
+    from fieldapp.services.trust_check import TrustRefused
+    from fieldapp.services.writer import writing
+
+    village.exchange()
+    service = ClaimService(hub.ledger, policy_in_force(hub.ledger))
+    honest = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    assert hub.ledger.get("claims", honest.id)["amount"] == honest.amount
+    me = actor_of(hub.ledger)
+    nowhere = natural_id("employment_spells", "none")
+    for forged, rule in (
+        ({"amount": 99999.0}, "claim_amount"),
+        ({"spell_id": nowhere, "limit_key": honest.limit_key + "2"}, "claim_event"),
+    ):
+        with pytest.raises(TrustRefused) as refused, writing(hub.ledger, me) as writer:
+            writer.insert(honest.model_copy(update={"id": "", **forged}))
+        assert refused.value.rule == rule, str(refused.value)
+    # The county office's desktop: its own door, and the hub when a tampered one sends it.
+    county = _county_device(tmp_path, hub)
+    counter = iter(range(1000))
+
+    def exchange() -> None:
+        hub.import_file(export_bundle(county, tmp_path / f"cu{next(counter)}.fs").path)
+        import_bundle(county, hub.export_for("县人社局", tmp_path / f"cd{next(counter)}.fs").path)
+
+    exchange()
+    assert county.get("claims", honest.id) is not None
+    with pytest.raises(TrustRefused) as refused, writing(county, actor_of(county)) as writer:
+        writer.insert(honest.model_copy(update={"id": "", "amount": 99999.0}))
+    assert refused.value.rule == "claim_amount"
+    row = _copy(county, honest.id)
+    big = forge(county, "claims", natural_id("claims", "county", "big"),
+                row | {"amount": 99999.0})  # fmt: skip
+    exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[big.id].rule == "claim_amount", held[big.id].reason
+    assert hub.ledger.get("claims", big.row_id) is None
+    # The county's own review steps are its own, as before.
+    county_service = ClaimService(county, policy_in_force(county))
+    county_service.advance(honest.id, ClaimState.SUBMITTED, "材料后补")
+    exchange()
+    assert hub.ledger.get("claims", honest.id)["state"] == "已提交"
+
+
+def test_a_claim_paid_to_someone_the_policy_does_not_pay_is_held(village, hub):
+    """The 花名册 pays a claim to its payee: the person's own account, or the employer or
+    labour agency written on the claim (用人单位：某电子厂). Nothing judged the payee: a
+    tampered program sent 王五's 跨县交通补贴 (paid to him) as paid to 用人单位 我的公司, and
+    his agency's 跟踪服务补贴 (paid to 某劳务公司, on his job) to 我的劳务公司 — both landed, the
+    money going to whoever was written. The hub now holds a claim whose payee is not the one
+    the policy pays, or not the employer (agency) of its job on the ledger (`claim_payee`);
+    the honest claims land."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    transport = service.create(village.ids["worker"], "transport_cross_county",
+                               on=dt.date(2025, 6, 5))  # fmt: skip
+    agency = service.create(village.ids["worker"], "tracking_service_agency",
+                            on=dt.date(2025, 6, 5))  # fmt: skip
+    assert (agency.payee.value, agency.payee_name) == ("经营性人力资源服务机构", "某劳务公司")
+    village.exchange()
+    assert held_claims(hub) == []
+    to_company = forge(village, "claims", natural_id("claims", "forged", "company"),
+                       _copy(village, transport.id) | {"payee": "用人单位",
+                                                       "payee_name": "我的公司"})  # fmt: skip
+    to_mine = forge(village, "claims", natural_id("claims", "forged", "agency"),
+                    _copy(village, agency.id) | {"payee_name": "我的劳务公司"})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in held_claims(hub)}
+    assert set(held) == {to_company.id, to_mine.id}
+    assert {h.rule for h in held.values()} == {"claim_payee"}, [h.reason for h in held.values()]
+    assert "我的公司" in held[to_company.id].reason and "王五" in held[to_company.id].reason
+    assert "某劳务公司" in held[to_mine.id].reason
+    for change in (to_company, to_mine):
+        assert hub.ledger.get("claims", change.row_id) is None
+
+
+def test_a_claim_printed_under_another_persons_name_is_held(village, hub):
+    """The 花名册 and 公示表 print the name and ID number frozen on a claim, the account of the
+    person it is for: a tampered program sent 王五's 跨县交通补贴 written as 王小五's (name and
+    ID number) — posted in the village under the son's name, paid into 王五's account — and it
+    landed. The hub now holds a claim whose name or ID number is not its person's on the
+    ledger (`claim_person`); the honest claim lands."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    honest = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    village.exchange()
+    assert held_claims(hub) == []
+    son = village.get("persons", _person(village, SON))
+    row = _copy(village, honest.id)
+    masked = forge(village, "claims", natural_id("claims", "forged", "masked"),
+                   row | {"person_name": son["name"], "id_number": son["id_number"]})  # fmt: skip
+    renamed = forge(village, "claims", natural_id("claims", "forged", "renamed"),
+                    row | {"person_name": "王武"})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in held_claims(hub)}
+    assert set(held) == {masked.id, renamed.id}
+    assert {h.rule for h in held.values()} == {"claim_person"}, [h.reason for h in held.values()]
+    assert "王小五" in held[masked.id].reason and "王五" in held[masked.id].reason

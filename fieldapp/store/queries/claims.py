@@ -87,6 +87,16 @@ class ClaimQueries:
         """Live claims sharing one limit key (the one-time guard's unit), oldest first."""
         return self._rows("limit_key = ?", [limit_key])
 
+    def naming(self, row_id: str) -> list[str]:
+        """Ids of the live claims that may pay for the job or training `row_id` (its id as
+        their `spell_id`, or within their frozen facts): the caller reads each to be sure."""
+        like = f"%{row_id}%"  # (a % or _ of the id matches itself among others)
+        cursor = self.db.execute(
+            "SELECT id FROM claims WHERE deleted = 0 AND (spell_id = ? OR facts LIKE ?)",
+            [row_id, like],
+        )
+        return [str(r[0]) for r in cursor.fetchall()]
+
     def all(self) -> list[Claim]:
         """Every live claim, oldest first."""
         return self._rows("1 = 1")
