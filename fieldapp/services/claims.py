@@ -258,6 +258,8 @@ class ClaimService:
             claim_date=on,
             limit_kind=limit_kind,
             township_code=area_at(facts.area_code, AreaLevel.TOWNSHIP),
+            # This laptop's own day, not the ledger's clock (which a sync can carry ahead).
+            applied_on=today(),
         )
 
     # -- moving through review ------------------------------------------------------------
