@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -206,6 +207,14 @@ class ClaimEvent(Record):
     to_state: str = ""
     reason: str = ""
     detail: str = ""
+
+
+def persons_and_claims(claims: Sequence[Claim], space: str = " ") -> str:
+    """'3 人 6 笔' — the persons claims pay (one paid for two months is one person) and the
+    claims, as the roster paying them counts them; '3 人' when each person has one claim."""
+    persons = len({c.id_number or c.person_id for c in claims})
+    counted = f"{persons}{space}人"
+    return counted if persons == len(claims) else f"{counted}{space}{len(claims)}{space}笔"
 
 
 #: Claims in these states are approved: no edits, only reversal (已撤销) with a reason.

@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, QualifyingFacts
+from fieldapp.domain.claims import (
+    Batch,
+    Claim,
+    ClaimEvent,
+    ClaimState,
+    QualifyingFacts,
+    persons_and_claims,
+)
 from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
@@ -402,7 +409,9 @@ class ClaimService:
                 rule_id=rule_id,
                 funding_source=sources[0] if len(sources) == 1 else "",
                 area_code=area_prefix or "",
-                title=title or f"{rule.title if rule else rule_id}（{len(claims)}人）",
+                # One paid for two months is one person: counted as the roster counts them.
+                title=title
+                or f"{rule.title if rule else rule_id}（{persons_and_claims(claims, '')}）",
                 state_filter=state.value if state else "",
                 notes="资金来源：" + "、".join(sources),
             )

@@ -460,3 +460,24 @@ def test_the_monthly_report_counts_persons_and_claims_apart(repo: Records, tmp_p
     texts = " ".join(str(c) for r in rows for c in r if c)
     assert "人数按人计，同一人申领几个月的计 1 人" in texts
     assert "笔数按申领计" in texts
+
+
+def test_a_batch_paying_one_person_two_months_counts_persons_as_its_roster(
+    repo: Records, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """赵六's post subsidy for December and January batched together: the batch was titled
+    乡村公益性岗位补贴（2人） — the name the 批次与打印 list and `batch list` show — and `batch
+    list` said 2 人, while its 花名册 and 公示表 say 1 人 2 笔. The batch now counts as its
+    papers do: （1人2笔）, 1 人 2 笔, and --json gives persons beside claims."""
+    batch_id = _december_and_january(repo, extended_policy())
+    batch = ClaimService(repo.ledger, extended_policy()).queries.batch(batch_id)
+    assert batch.title == "乡村公益性岗位补贴（1人2笔）"
+    path = str(repo.ledger.path)
+    assert cli(["--db", path, "batch", "list"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.split("\t")[3] == "1 人 2 笔", line
+    assert cli(["--db", path, "batch", "list", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert (item["persons"], item["claims"]) == (1, 2)
+    flat = "".join("".join(page_texts(roster_job(repo.ledger, batch_id).render())).split())
+    assert "1人2笔" in flat
