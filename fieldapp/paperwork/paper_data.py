@@ -111,10 +111,9 @@ def _after_paid(claim: Claim) -> dt.date | None:
 
 
 def made_on(claim: Claim) -> str:
-    """The day the claim was made, as printed under 申请日期: the day its row was created on
-    the laptop that made it (a month's subsidy is claimed after the month, judged on the
-    month's last day: `claim_date` is that judging day, not the day anyone applied); the
-    judging day only for a claim whose creation the ledger does not hold."""
+    """The day the claim was made, as printed under 申请日期: the making laptop's own day
+    (`Claim.made_on`; a month's subsidy is claimed after the month, judged on the month's last
+    day: `claim_date` is that judging day, not the day anyone applied)."""
     made = claim.made_on()
     return made.isoformat() if made else ""
 
@@ -469,7 +468,11 @@ class PaperData:
                 paid = claim.paid_for()
                 fact = f"{paid} {fact}" if paid else fact
             else:
-                fact = "；".join(f"{f.label}{f.value}" for f in form.facts[:2])
+                # What the claim pays for: the service and its day, and for a training paid
+                # by the day its days (the amount is checked against them); the figure is the
+                # rule's, in the basis above the table.
+                said = [f for f in form.facts if f.label != "补贴标准"][:3]
+                fact = "；".join(f"{f.label}{f.value}" for f in said)
             account, payee = form.person.account_number, ""
             if form.payee != "个人":
                 account, payee = "", f"{form.payee}：{form.payee_name}"
