@@ -69,7 +69,10 @@ def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
     top = _identity(pen, form, top)
     top = _subsidy(pen, form, top)
     top = _pledge(pen, form, settings, top)
-    _reviews(pen, settings, top, MARGIN + 22)
+    # A site's claim is reviewed first by the site, as its notice (安置点初审) and its visit
+    # sheet (安置点负责人) say: not by a village committee its people do not belong to.
+    first = "安置点" if form.village_label == "安置点" else settings.village_office
+    _reviews(pen, settings, top, MARGIN + 22, first)
 
 
 def _identity(pen: Pen, form: FormView, top: float) -> float:
@@ -220,10 +223,10 @@ def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> fl
     return y
 
 
-def _reviews(pen: Pen, settings: PaperSettings, top: float, bottom: float) -> None:
-    """Village, township and county boxes sharing the space left on the page."""
+def _reviews(pen: Pen, settings: PaperSettings, top: float, bottom: float, first: str) -> None:
+    """Village (or site: `first`), township and county boxes sharing the space left."""
     boxes = [
-        (f"{settings.village_office}\n审核意见", "审核人（签字）：", ""),
+        (f"{first}\n审核意见", "审核人（签字）：", ""),
         (
             f"{settings.township_office}\n审核意见",
             "审核人（签字）：",

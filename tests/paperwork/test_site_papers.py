@@ -38,6 +38,21 @@ def test_a_sites_application_form_names_the_site_as_a_site(ledger):
     assert "村（社区）：幸福社区安置点" not in flat
 
 
+def test_a_sites_application_form_is_reviewed_first_by_the_site(ledger):
+    """A site's claim is reviewed first by the site (its notice says 经个人申请、安置点初审, its
+    visit sheet is signed by the 安置点负责人), but its 申请表's first review box read 村（居）委会
+    审核意见 — a box for a village committee the site's people do not belong to; it now reads
+    安置点审核意见. A village's form is as before."""
+    claim_id = _moved_to_the_site(ledger)
+    (text,) = page_texts(form_job(ledger, claim_id).render())
+    flat = "".join(text.split())
+    assert "安置点审核意见" in flat, flat
+    assert "村（居）委会" not in flat
+    _batch, (village_claim,) = add_claims(ledger, 1)
+    (text,) = page_texts(form_job(ledger, village_claim).render())
+    assert "村（居）委会审核意见" in "".join(text.split())
+
+
 def test_a_sites_visit_sheet_is_signed_by_the_sites_head(ledger):
     _moved_to_the_site(ledger)
     (text,) = page_texts(visits_job(ledger, SITE, "2026-10", due=lambda pid: []).render())
