@@ -697,7 +697,13 @@ class PaperData:
             home_place=person.registered,
             stable_months=str(stable) if stable else "",
             counted_to=f"{today.year}年{today.month}月{today.day}日" if stable else "",
+            in_site=self._lives_in_site(person_id),
         )
+
+    def _lives_in_site(self, person_id: str) -> bool:
+        """True when the person's household lives in a relocation site."""
+        household = self._household((self._person(person_id) or {}).get("household_id"))
+        return bool(household) and self._in_site(str(household["area_code"]))
 
     def _recent_wage(self, person_id: str, today: dt.date | None = None) -> float | None:
         """This month's income from the monthly update, else last month's."""

@@ -193,3 +193,5 @@ class CertificateView:
     stable_months: str = ""
     #: The day `stable_months` is counted to (the day printed), as printed: '2026年12月28日'.
     counted_to: str = ""
+    #: The person lives in a relocation site: the site checks casual work, not a village.
+    in_site: bool = False
