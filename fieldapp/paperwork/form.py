@@ -204,11 +204,14 @@ def _facts(pen: Pen, form: FormView, top: float) -> float:
 def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> float:
     height = 62.0
     y = top - height
+    # A subsidy paid to an employer or an agency is applied for by the unit: it pledges and
+    # stamps (the worker cannot pledge what the unit has received).
+    unit = form.payee != "个人"
     pen.rect(LEFT, y, LABEL_W, height)
-    pen.fit("申请人\n承诺", LEFT, y, LABEL_W, height, SIZE)
+    pen.fit("申请单位\n承诺" if unit else "申请人\n承诺", LEFT, y, LABEL_W, height, SIZE)
     pen.rect(LEFT + LABEL_W, y, WIDTH - LABEL_W, height)
     pen.fit(
-        settings.pledge,
+        settings.pledge.replace("本人", "本单位") if unit else settings.pledge,
         LEFT + LABEL_W,
         y + 22,
         WIDTH - LABEL_W,
@@ -218,7 +221,11 @@ def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> fl
         pad=5,
         valign="top",
     )
-    pen.text(LEFT + LABEL_W + 150, y + 9, "申请人（签字或按手印）：", SIZE)
+    if unit:
+        pen.text(LEFT + LABEL_W + 6, y + 9, "申请单位（盖章）：", SIZE)
+        pen.text(LEFT + LABEL_W + 230, y + 9, "经办人（签字）：", SIZE)
+    else:
+        pen.text(LEFT + LABEL_W + 150, y + 9, "申请人（签字或按手印）：", SIZE)
     pen.text(RIGHT - 8, y + 9, "年      月      日", SIZE, "right")
     return y
 
