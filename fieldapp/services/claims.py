@@ -404,6 +404,19 @@ class ClaimService:
                     status = f"，本机已{ClaimState.TOWNSHIP_REVIEWED.value}的"
                 what = rule.title if rule else rule_id
                 raise FieldappError(f"没有可编入批次的申领（“{what}”{status}{where}）")
+            # Two laptops offline may each have made and submitted the same claim: a batch of
+            # both would post and pay it twice (its review steps refuse the repeat already).
+            repeats = [
+                repeated(c, earlier)
+                for c in claims
+                if (earlier := repeat_of(c, self.queries.with_limit_key(c.limit_key)))
+            ]
+            if repeats:
+                more = f"等 {len(repeats)} 条" if len(repeats) > 3 else ""
+                raise ClaimRefused(
+                    f"没有编成批次：{'；'.join(repeats[:3])}{more}。"
+                    "重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+                )
             sources = sorted({c.funding_source for c in claims})
             batch = Batch(
                 rule_id=rule_id,
