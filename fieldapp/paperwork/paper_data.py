@@ -568,10 +568,11 @@ class PaperData:
             working = [
                 (p["id"] in spell_by_person and p["id"] not in statuses) or m.status == _EMPLOYED
                 for m, p in zip(rows, people, strict=True)
-                if p["labour_ability"] in _LABOUR
+                if m.in_labour()
             ]
-            # 零就业: has labour, and nobody employed this month (by status, or by a job on
-            # record where the month's status is not entered yet).
+            # 零就业: has labour of working age (as the 月报 and the 户级责任清单 count it), and
+            # nobody employed this month (by status, or by a job on record where the month's
+            # status is not entered yet).
             zero = bool(working) and not any(working)
             out.append(
                 HouseholdMonth(

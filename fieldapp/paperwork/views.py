@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from fieldapp.domain.enums import HAS_LABOUR
 from fieldapp.domain.models import Person
 from fieldapp.domain.snapshots import snapshot_of
 
@@ -145,6 +146,12 @@ class MemberMonth:
     work: str = ""
     services: tuple[str, ...] = ()
     due: tuple[str, ...] = ()
+
+    def in_labour(self) -> bool:
+        """Of working age (16–60 at the month's end) and able to work: a 劳动力 as the month's
+        report and the household duties count one (an able 66-year-old is not)."""
+        able = self.labour_ability in {a.value for a in HAS_LABOUR}
+        return able and self.age.isdigit() and 16 <= int(self.age) <= 60
 
 
 @dataclass(frozen=True)
