@@ -16,6 +16,7 @@ from fieldapp.cli.common import (
     open_ledger,
     print_json,
 )
+from fieldapp.domain.claims import persons_and_claims
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
@@ -490,29 +491,35 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
         args.rule, state=state, area_prefix=area, funding_source=args.funding, title=args.title
     )
     total = sum(c.amount for c in claims)
-    print(f"已编批次：{batch.title}，{len(claims)} 人，合计 {_money(total)}；{batch.notes}")
+    counted = persons_and_claims(claims)
+    print(f"已编批次：{batch.title}，{counted}，合计 {_money(total)}；{batch.notes}")
     print(batch.id)
     return 0
 
 
 def cmd_batch_list(args: argparse.Namespace) -> int:
-    """List batches."""
+    """List batches: persons and claims counted as their rosters count them (3 人 6 笔)."""
     service = ClaimService(open_ledger(args), _policy(args))
-    rows = []
+    rows, counted = [], []
     for b in service.queries.batches():
         claims = service.queries.batch_claims(b.id)
         rows.append(
             b.model_dump(mode="json")
-            | {"claims": len(claims), "total": sum(c.amount for c in claims)}
+            | {
+                "claims": len(claims),
+                "persons": len({c.id_number or c.person_id for c in claims}),
+                "total": sum(c.amount for c in claims),
+            }
         )
+        counted.append(persons_and_claims(claims))
     if args.json:
         print_json(rows)
         return 0
     if not rows:
         print("没有批次")
-    for r in rows:
+    for r, n in zip(rows, counted, strict=True):
         print(
-            f"{r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{r['claims']} 人\t{_money(r['total'])}\t{r['title']}"
+            f"{r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{r['title']}"
         )
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -130,6 +131,9 @@ class Claim(Record):
     claim_date: dt.date | None = None
     limit_kind: str = ""
     township_code: str = ""
+    #: The day the claim was made (its 申请日期), the making laptop's own day (`dates.today`),
+    #: stored since migration 30; None on claims made before, or by an older program.
+    applied_on: dt.date | None = None
 
     @field_validator("facts", mode="before")
     @classmethod
@@ -153,10 +157,15 @@ class Claim(Record):
         return ""
 
     def made_on(self) -> dt.date | None:
-        """The day the claim was made (its 申请日期): the day its row was created on the laptop
-        that made it. `claim_date` is the day it was judged on — for a subsidy paid by the month,
-        the month's last day: December's, made on 5 January, was made on 2027-01-05 and pays
-        2026年12月. The judging day only for a claim whose creation the ledger does not hold."""
+        """The day the claim was made (its 申请日期): the day the laptop that made it said it was
+        (`applied_on`). `claim_date` is the day it was judged on — for a subsidy paid by the
+        month, the month's last day: December's, made on 5 January, was made on 2027-01-05 and
+        pays 2026年12月. A claim made by an older program, which kept no day of its own, was
+        made on the day its row was created (its creating change's stamp: the ledger's clock,
+        which a sync with a laptop whose clock ran fast moves ahead); the judging day only for
+        a claim whose creation the ledger does not hold."""
+        if self.applied_on is not None:
+            return self.applied_on
         if self.created_at:
             try:
                 return dt.date.fromisoformat(self.created_at[:10])
@@ -198,6 +207,14 @@ class ClaimEvent(Record):
     to_state: str = ""
     reason: str = ""
     detail: str = ""
+
+
+def persons_and_claims(claims: Sequence[Claim], space: str = " ") -> str:
+    """'3 人 6 笔' — the persons claims pay (one paid for two months is one person) and the
+    claims, as the roster paying them counts them; '3 人' when each person has one claim."""
+    persons = len({c.id_number or c.person_id for c in claims})
+    counted = f"{persons}{space}人"
+    return counted if persons == len(claims) else f"{counted}{space}{len(claims)}{space}笔"
 
 
 #: Claims in these states are approved: no edits, only reversal (已撤销) with a reason.

@@ -77,6 +77,7 @@ FIELD_LABELS: dict[str, str] = {
     "payee_name": "收款人",
     "person_name": "姓名",
     "claim_date": "申领日期",
+    "applied_on": "申请日期",
     "event_date": "事项日期",
     "title": "名称",
 }

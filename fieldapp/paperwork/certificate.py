@@ -164,9 +164,9 @@ def _signatures(pen: Pen, cert: CertificateView, settings: PaperSettings, top: f
         height = 96.0
         box_top = y - 18
         pen.rect(LEFT, box_top - height, LABEL_W, height)
-        pen.fit(
-            f"{settings.village_office}\n核实意见", LEFT, box_top - height, LABEL_W, height, SIZE
-        )
+        # A site's resident is known to the site, as the site's 申请表 is reviewed by it.
+        office = "安置点" if cert.in_site else settings.village_office
+        pen.fit(f"{office}\n核实意见", LEFT, box_top - height, LABEL_W, height, SIZE)
         pen.rect(LEFT + LABEL_W, box_top - height, WIDTH - LABEL_W, height)
         pen.text(LEFT + LABEL_W + 8, box_top - 20, "经核实，该同志上述临时务工情况属实。", SIZE)
         pen.text(LEFT + LABEL_W + 8, box_top - height + 36, "经办人（签字）：", SIZE)

@@ -69,7 +69,10 @@ def draw_form(pen: Pen, form: FormView, settings: PaperSettings) -> None:
     top = _identity(pen, form, top)
     top = _subsidy(pen, form, top)
     top = _pledge(pen, form, settings, top)
-    _reviews(pen, settings, top, MARGIN + 22)
+    # A site's claim is reviewed first by the site, as its notice (安置点初审) and its visit
+    # sheet (安置点负责人) say: not by a village committee its people do not belong to.
+    first = "安置点" if form.village_label == "安置点" else settings.village_office
+    _reviews(pen, settings, top, MARGIN + 22, first)
 
 
 def _identity(pen: Pen, form: FormView, top: float) -> float:
@@ -201,11 +204,14 @@ def _facts(pen: Pen, form: FormView, top: float) -> float:
 def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> float:
     height = 62.0
     y = top - height
+    # A subsidy paid to an employer or an agency is applied for by the unit: it pledges and
+    # stamps (the worker cannot pledge what the unit has received).
+    unit = form.payee != "个人"
     pen.rect(LEFT, y, LABEL_W, height)
-    pen.fit("申请人\n承诺", LEFT, y, LABEL_W, height, SIZE)
+    pen.fit("申请单位\n承诺" if unit else "申请人\n承诺", LEFT, y, LABEL_W, height, SIZE)
     pen.rect(LEFT + LABEL_W, y, WIDTH - LABEL_W, height)
     pen.fit(
-        settings.pledge,
+        settings.pledge.replace("本人", "本单位") if unit else settings.pledge,
         LEFT + LABEL_W,
         y + 22,
         WIDTH - LABEL_W,
@@ -215,15 +221,19 @@ def _pledge(pen: Pen, form: FormView, settings: PaperSettings, top: float) -> fl
         pad=5,
         valign="top",
     )
-    pen.text(LEFT + LABEL_W + 150, y + 9, "申请人（签字或按手印）：", SIZE)
+    if unit:
+        pen.text(LEFT + LABEL_W + 6, y + 9, "申请单位（盖章）：", SIZE)
+        pen.text(LEFT + LABEL_W + 230, y + 9, "经办人（签字）：", SIZE)
+    else:
+        pen.text(LEFT + LABEL_W + 150, y + 9, "申请人（签字或按手印）：", SIZE)
     pen.text(RIGHT - 8, y + 9, "年      月      日", SIZE, "right")
     return y
 
 
-def _reviews(pen: Pen, settings: PaperSettings, top: float, bottom: float) -> None:
-    """Village, township and county boxes sharing the space left on the page."""
+def _reviews(pen: Pen, settings: PaperSettings, top: float, bottom: float, first: str) -> None:
+    """Village (or site: `first`), township and county boxes sharing the space left."""
     boxes = [
-        (f"{settings.village_office}\n审核意见", "审核人（签字）：", ""),
+        (f"{first}\n审核意见", "审核人（签字）：", ""),
         (
             f"{settings.township_office}\n审核意见",
             "审核人（签字）：",

@@ -111,10 +111,9 @@ def _after_paid(claim: Claim) -> dt.date | None:
 
 
 def made_on(claim: Claim) -> str:
-    """The day the claim was made, as printed under 申请日期: the day its row was created on
-    the laptop that made it (a month's subsidy is claimed after the month, judged on the
-    month's last day: `claim_date` is that judging day, not the day anyone applied); the
-    judging day only for a claim whose creation the ledger does not hold."""
+    """The day the claim was made, as printed under 申请日期: the making laptop's own day
+    (`Claim.made_on`; a month's subsidy is claimed after the month, judged on the month's last
+    day: `claim_date` is that judging day, not the day anyone applied)."""
     made = claim.made_on()
     return made.isoformat() if made else ""
 
@@ -469,7 +468,11 @@ class PaperData:
                 paid = claim.paid_for()
                 fact = f"{paid} {fact}" if paid else fact
             else:
-                fact = "；".join(f"{f.label}{f.value}" for f in form.facts[:2])
+                # What the claim pays for: the service and its day, and for a training paid
+                # by the day its days (the amount is checked against them); the figure is the
+                # rule's, in the basis above the table.
+                said = [f for f in form.facts if f.label != "补贴标准"][:3]
+                fact = "；".join(f"{f.label}{f.value}" for f in said)
             account, payee = form.person.account_number, ""
             if form.payee != "个人":
                 account, payee = "", f"{form.payee}：{form.payee_name}"
@@ -565,10 +568,11 @@ class PaperData:
             working = [
                 (p["id"] in spell_by_person and p["id"] not in statuses) or m.status == _EMPLOYED
                 for m, p in zip(rows, people, strict=True)
-                if p["labour_ability"] in _LABOUR
+                if m.in_labour()
             ]
-            # 零就业: has labour, and nobody employed this month (by status, or by a job on
-            # record where the month's status is not entered yet).
+            # 零就业: has labour of working age (as the 月报 and the 户级责任清单 count it), and
+            # nobody employed this month (by status, or by a job on record where the month's
+            # status is not entered yet).
             zero = bool(working) and not any(working)
             out.append(
                 HouseholdMonth(
@@ -694,7 +698,13 @@ class PaperData:
             home_place=person.registered,
             stable_months=str(stable) if stable else "",
             counted_to=f"{today.year}年{today.month}月{today.day}日" if stable else "",
+            in_site=self._lives_in_site(person_id),
         )
+
+    def _lives_in_site(self, person_id: str) -> bool:
+        """True when the person's household lives in a relocation site."""
+        household = self._household((self._person(person_id) or {}).get("household_id"))
+        return bool(household) and self._in_site(str(household["area_code"]))
 
     def _recent_wage(self, person_id: str, today: dt.date | None = None) -> float | None:
         """This month's income from the monthly update, else last month's."""

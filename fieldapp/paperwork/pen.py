@@ -16,11 +16,18 @@ from reportlab.pdfgen.canvas import Canvas
 
 from fieldapp.paperwork.fonts import FontChain, default_chain
 
-#: Pieces that wrap as a whole: numbers, ID numbers, Latin words, dates.
-_TOKENS = re.compile(r"[0-9A-Za-z.\-*/:：（）()]+|\s+|.", re.S)
+#: Pieces that wrap as a whole: a document's number (〔2026〕3号) and an item (第（十三）条,
+#: （四）) as they are cited, numbers, ID numbers, Latin words, dates.
+_TOKENS = re.compile(
+    r"〔\d{4}〕\d+号|第?（[一二三四五六七八九十百]+）[条项款]?|[0-9A-Za-z.\-*/:：（）()]+|\s+|.",
+    re.S,
+)
 
 #: Punctuation that must not begin a line (it stays at the end of the previous one).
-_NO_LINE_START = frozenset("，。、；：！？）》」』】,.;:!?)")
+_NO_LINE_START = frozenset("，。、；：！？）》」』】〕”’,.;:!?)")
+
+#: Punctuation that must not end a line (it goes on with what it opens).
+_NO_LINE_END = frozenset("（《「『【〔“‘(")
 
 #: Smallest size text shrinks to before it wraps (still readable on paper).
 MIN_SIZE = 6.5
@@ -100,8 +107,14 @@ class Pen:
                     line_w += token_w
                     continue
                 if line and line_w + token_w > width:
+                    # An opening bracket goes on to the next line with what it opens.
+                    carried = len(line) - len(line.rstrip("".join(_NO_LINE_END)))
+                    if carried and carried < len(line):
+                        line, opened = line[:-carried], line[-carried:]
+                    else:
+                        opened = ""
                     lines.append(line.rstrip())
-                    line, line_w = "", 0.0
+                    line, line_w = opened, self.width(opened, size) if opened else 0.0
                     if token.isspace():
                         continue
                 if token_w > width:

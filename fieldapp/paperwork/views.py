@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from fieldapp.domain.enums import HAS_LABOUR
 from fieldapp.domain.models import Person
 from fieldapp.domain.snapshots import snapshot_of
 
@@ -146,6 +147,12 @@ class MemberMonth:
     services: tuple[str, ...] = ()
     due: tuple[str, ...] = ()
 
+    def in_labour(self) -> bool:
+        """Of working age (16–60 at the month's end) and able to work: a 劳动力 as the month's
+        report and the household duties count one (an able 66-year-old is not)."""
+        able = self.labour_ability in {a.value for a in HAS_LABOUR}
+        return able and self.age.isdigit() and 16 <= int(self.age) <= 60
+
 
 @dataclass(frozen=True)
 class HouseholdMonth:
@@ -193,3 +200,5 @@ class CertificateView:
     stable_months: str = ""
     #: The day `stable_months` is counted to (the day printed), as printed: '2026年12月28日'.
     counted_to: str = ""
+    #: The person lives in a relocation site: the site checks casual work, not a village.
+    in_site: bool = False

@@ -245,11 +245,7 @@ def _block(pen: Pen, widths: list[float], block: Block, top: float) -> float:
 def _summary_lines(sheet: VisitSheetView) -> list[str]:
     """The month in numbers for the whole village, and its zero-employment households."""
     members = [m for h in sheet.households for m in h.members]
-    labour = [
-        m
-        for m in members
-        if m.labour_ability and m.labour_ability not in ("丧失劳动力", "无劳动力")
-    ]
+    labour = [m for m in members if m.in_labour()]  # of working age, as the 月报 counts
     employed = sum(1 for m in members if m.status == "已就业")
     unemployed = sum(1 for m in members if m.status == "未就业")
     unknown = sum(1 for m in labour if not m.status)

@@ -14,7 +14,14 @@ from collections.abc import Iterable
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, QualifyingFacts
+from fieldapp.domain.claims import (
+    Batch,
+    Claim,
+    ClaimEvent,
+    ClaimState,
+    QualifyingFacts,
+    persons_and_claims,
+)
 from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
@@ -261,6 +268,8 @@ class ClaimService:
             claim_date=on,
             limit_kind=limit_kind,
             township_code=area_at(facts.area_code, AreaLevel.TOWNSHIP),
+            # This laptop's own day, not the ledger's clock (which a sync can carry ahead).
+            applied_on=today(),
         )
 
     # -- moving through review ------------------------------------------------------------
@@ -409,12 +418,27 @@ class ClaimService:
                     status = f"，本机已{ClaimState.TOWNSHIP_REVIEWED.value}的"
                 what = rule.title if rule else rule_id
                 raise FieldappError(f"没有可编入批次的申领（“{what}”{status}{where}）")
+            # Two laptops offline may each have made and submitted the same claim: a batch of
+            # both would post and pay it twice (its review steps refuse the repeat already).
+            repeats = [
+                repeated(c, earlier)
+                for c in claims
+                if (earlier := repeat_of(c, self.queries.with_limit_key(c.limit_key)))
+            ]
+            if repeats:
+                more = f"等 {len(repeats)} 条" if len(repeats) > 3 else ""
+                raise ClaimRefused(
+                    f"没有编成批次：{'；'.join(repeats[:3])}{more}。"
+                    "重复的申领编入批次会公示和发放两次，请先驳回重复的一条，再编批次"
+                )
             sources = sorted({c.funding_source for c in claims})
             batch = Batch(
                 rule_id=rule_id,
                 funding_source=sources[0] if len(sources) == 1 else "",
                 area_code=area_prefix or "",
-                title=title or f"{rule.title if rule else rule_id}（{len(claims)}人）",
+                # One paid for two months is one person: counted as the roster counts them.
+                title=title
+                or f"{rule.title if rule else rule_id}（{persons_and_claims(claims, '')}）",
                 state_filter=state.value if state else "",
                 notes="资金来源：" + "、".join(sources),
             )

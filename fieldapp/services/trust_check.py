@@ -128,35 +128,49 @@ def not_yet_due(
     return refuse(*found) if found is not None else ALLOWED
 
 
-def made_out_of_time(stamp: str, row: Mapping[str, Any], arrived: dt.date) -> Verdict:
-    """A new claim's 申请日期 — the day its row was created, by the creating change's stamp
-    (`stamp`, written by the sending laptop's clock) — judged by the hub's own day the bundle
-    `arrived`: never before the claim's own date (no laptop makes a claim before its day,
-    `claim_not_yet_due`), never after the day it arrived (a day's grace for a clock a little
-    ahead). A forged day prints on the claim's form and moves it in and out of the year's
-    report. The day is counted both by China's date and the hub's, as `today` counts it."""
+def made_out_of_time(stamp: str | None, row: Mapping[str, Any], arrived: dt.date) -> Verdict:
+    """A claim's 申请日期 judged by the hub's own day the bundle `arrived`: never before the
+    claim's own date (no laptop makes a claim before its day, `claim_not_yet_due`), never after
+    the day it arrived (a day's grace for a clock a little ahead). A forged day prints on the
+    claim's form and moves it in and out of the year's report.
+
+    The day is the one the making laptop kept on the claim (`applied_on`); a claim an older
+    program made keeps none, and its day is its creating change's stamp (`stamp`, written by
+    the sending laptop's clock), counted both by China's date and the hub's, as `today` counts
+    it. `stamp` None: a change that is not the claim's creation (only a day it sets is judged).
+    """
     if row.get("deleted"):
         return ALLOWED
-    try:
-        wall = int(stamp.split("-", 1)[0]) / 1000
-        days = (
-            dt.datetime.fromtimestamp(wall, CHINA).date(),
-            dt.datetime.fromtimestamp(wall).date(),
-        )
-    except (ValueError, OverflowError, OSError):
-        days = (dt.date.max, dt.date.max)
+    kept = row.get("applied_on")
+    if kept not in (None, ""):
+        day = _claim_day(kept)
+        days = (day, day) if day is not None else (dt.date.max, dt.date.max)
+        said = "提交它的电脑记下的日期"
+    elif stamp is None:
+        return ALLOWED
+    else:
+        said = "提交它的电脑的时钟"
+        try:
+            wall = int(stamp.split("-", 1)[0]) / 1000
+            days = (
+                dt.datetime.fromtimestamp(wall, CHINA).date(),
+                dt.datetime.fromtimestamp(wall).date(),
+            )
+        except (ValueError, OverflowError, OSError):
+            days = (dt.date.max, dt.date.max)
     made, claimed = days[0], _claim_day(row.get("claim_date"))
     name = f"{row.get('person_name') or '此人'}的{row.get('rule_title') or '补贴'}"
+    shown = made if made != dt.date.max else f"“{kept if kept not in (None, '') else stamp}”"
     if claimed is not None and max(days) < claimed:
         return refuse(
             "claim_made",
-            f"{name}的申请日期 {made}（提交它的电脑的时钟）在申领日期 {claimed} 之前："
+            f"{name}的申请日期 {shown}（{said}）在申领日期 {claimed} 之前："
             "申领只能在申领日期当天或以后提出，申请日期不对；请核对那台电脑的日期和时间后重新申领",
         )
     if min(days) > arrived + dt.timedelta(days=1):
         return refuse(
             "claim_made",
-            f"{name}的申请日期 {made}（提交它的电脑的时钟）在中心收到它的日期 {arrived} 之后："
+            f"{name}的申请日期 {shown}（{said}）在中心收到它的日期 {arrived} 之后："
             "申请日期不对；请核对那台电脑的日期和时间后重新申领",
         )
     return ALLOWED
@@ -546,10 +560,18 @@ def screen(
             before = finder.row(change.tbl, change.row_id)
             if asks_due(change.tbl, change.data, before is not None):
                 verdict = not_yet_due({**(before or {}), **change.data}, arrived, "中心收到时")
-            if verdict.allowed and change.tbl == "claims" and _dates_row(change, before):
-                # Its creating change — or one stamped before it, which the row's created_at,
-                # the claim's 申请日期, takes instead (the earliest change of a row made it).
-                verdict = made_out_of_time(change.hlc, {**(before or {}), **change.data}, arrived)
+            dates = _dates_row(change, before)
+            if (
+                verdict.allowed
+                and change.tbl == "claims"
+                and (dates or "applied_on" in change.data)
+            ):
+                # Its creating change — or one stamped before it, which the row's created_at
+                # takes instead (the earliest change of a row made it) — whose stamp is the
+                # claim's 申请日期 when it keeps no day of its own; or a change setting the day
+                # it keeps (a day cleared falls back to the stamp of the change that made it).
+                stamp = change.hlc if dates else _made_stamp(before)
+                verdict = made_out_of_time(stamp, {**(before or {}), **change.data}, arrived)
         if verdict.allowed and paying is not None and change.tbl in FOUNDING:
             before = finder.row(change.tbl, change.row_id)
             if asks_founding(actor, change.tbl, before, change.data):
@@ -600,6 +622,12 @@ def screen(
     accepted = [c for c in ordered if verdicts[c.id].allowed]
     refused = [Refusal(c, verdicts[c.id]) for c in ordered if not verdicts[c.id].allowed]
     return accepted, refused
+
+
+def _made_stamp(row: Mapping[str, Any] | None) -> str | None:
+    """The stamp of the change that made a stored row (its `_ckey` is "stamp/change id")."""
+    key = str((row or {}).get("_ckey") or "")
+    return key.split("/", 1)[0] or None
 
 
 def _dates_row(change: Change, before: Mapping[str, Any] | None) -> bool:

@@ -3,13 +3,18 @@ received), reported to the sender and decided by the county, on SQLite and on Po
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import pytest
+
 from fieldapp.cli.main import main as cli
+from fieldapp.store.changelog import Change
 from fieldapp.store.held import received_vector
 from fieldapp.store.ledger import natural_id
+from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.sync.helpers import VILLAGE, add_family
+from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
 from tests.sync.hostile import foreign, forge, send
 
 OTHER = "520502202001"
@@ -53,3 +58,87 @@ def test_held_changes_on_both_backends(tmp_path, hub, make_device, capsys):
     assert cli(["hub", "devices", "--dir", root, "--json"]) == 0
     devices = {d["device"]: d for d in json.loads(capsys.readouterr().out)}
     assert devices["红星村"]["refused"] == 2 and devices["红星村"]["role"] == "coordinator"
+
+
+@pytest.mark.today("2027-06-06")
+def test_a_claims_kept_day_is_carried_and_judged_on_both_backends(tmp_path, hub, make_device):
+    """A claim now keeps the day its laptop made it (`applied_on`, its 申请日期), which the hub
+    judged not at all: a tampered program's claim kept as made in 2100 (out of every report
+    until then) or before its own claim date landed, its stamp honest. The hub now judges the
+    kept day, at creation and when a later change sets it; an honest claim's day reaches the
+    other laptops, and a claim an older program made (no day kept) lands as before, its day
+    its stamp's."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village = make_device("红星村", VILLAGE)
+    second = make_device("红星村二号", VILLAGE)
+    _, people = add_family(village, VILLAGE, ["101", "102", "103", "104", "105"])
+    for person in people:
+        add_job(village, person)
+
+    def made(person: str, **kept: str) -> Change:
+        data = {"person_id": person, "rule_id": "transport_cross_county",
+                "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
+                "spell_id": job_of(person), "event_date": JOB_START, "claim_date": "2027-06-05",
+                "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴",
+                **kept}  # fmt: skip
+        return forge(village, "claims", natural_id("claims", "kept", person), data)
+
+    honest = made(people[0], applied_on="2027-06-06")
+    older = made(people[1])  # an older program keeps no day
+    late = made(people[2], applied_on="2100-01-01")
+    early = made(people[3], applied_on="2027-03-01")
+    moved = made(people[4], applied_on="2027-06-06")
+    hub.import_file(send(village, tmp_path / "kept.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {late.id, early.id}, [(h.rule, h.reason) for h in held.values()]
+    assert {h.rule for h in held.values()} == {"claim_made"}
+    assert "2100-01-01" in held[late.id].reason and "2027-03-01" in held[early.id].reason
+    assert hub.ledger.get("claims", honest.row_id)["applied_on"] == "2027-06-06"
+    import_bundle(village, hub.export_for("红星村", tmp_path / "back.fs").path)
+    later = forge(village, "claims", moved.row_id, {"applied_on": "2100-01-01"},
+                  parents={"applied_on": village.heads("claims", moved.row_id)["applied_on"]})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "later.fs").path)
+    assert later.id in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("claims", moved.row_id)["applied_on"] == "2027-06-06"
+    import_bundle(second, hub.export_for("红星村二号", tmp_path / "down.fs").path)
+    claims = ClaimQueries(second)
+    assert claims.get(honest.row_id).made_on() == dt.date(2027, 6, 6)
+    stamped = claims.get(older.row_id)
+    assert stamped.applied_on is None and stamped.made_on() == dt.date.today()
+
+
+@pytest.mark.today("2027-06-06")
+def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, make_device):
+    """A claim keeping an honest day (`applied_on`) was judged by that day alone, its creating
+    change's stamp not at all; a tampered program then sent a change clearing the day, and the
+    claim's 申请日期 fell back to the stamp — forged before the claim's own date. Clearing the
+    kept day is judged against the stamp of the change that made the claim (held as
+    claim_made), and the claim keeps its day."""
+    from fieldapp.services.policy_admin import publish
+    from fieldapp.store.hlc import format_stamp
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    village = make_device("红星村", VILLAGE)
+    _, people = add_family(village, VILLAGE, ["101"])
+    add_job(village, people[0])
+    person = people[0]
+    early = format_stamp(int(dt.datetime(2027, 3, 1, 12).timestamp() * 1000), 0)
+    data = {"person_id": person, "rule_id": "transport_cross_county",
+            "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
+            "spell_id": job_of(person), "event_date": JOB_START, "claim_date": "2027-06-05",
+            "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴",
+            "applied_on": "2027-06-06"}  # fmt: skip
+    made = forge(village, "claims", natural_id("claims", "cleared", person), data, hlc=early)
+    hub.import_file(send(village, tmp_path / "made.fs").path)
+    assert not hub.rejected(), [(h.rule, h.reason) for h in hub.rejected()]
+    import_bundle(village, hub.export_for("红星村", tmp_path / "back.fs").path)
+    cleared = forge(village, "claims", made.row_id, {"applied_on": None},
+                    parents={"applied_on": village.heads("claims", made.row_id)["applied_on"]})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "cleared.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert cleared.id in held and held[cleared.id].rule == "claim_made"
+    assert hub.ledger.get("claims", made.row_id)["applied_on"] == "2027-06-06"

@@ -118,3 +118,26 @@ def test_printed_at_is_in_the_footer_but_not_in_the_code():
     assert f"校验码 {code}" in b
     changed = FormView("c1", "一次性交通补助", PersonView("张龑", "520102198503161234"), 501)
     assert f"校验码 {code}" not in page_texts(render_forms([changed]))[0]
+
+
+@pytest.mark.parametrize(
+    ("payee", "name"),
+    [("用人单位", "宁波某某电子有限公司"), ("经营性人力资源服务机构", "威宁县永盛劳务合作社")],
+    ids=["employer", "agency"],
+)
+def test_a_subsidy_paid_to_a_unit_is_pledged_and_stamped_by_the_unit(ledger, payee, name):
+    """A 吸纳就业补贴 (paid to the employer) or 跟踪服务补贴 (to the agency) is applied for by the
+    unit, but its 申请表 had the worker pledge 本人未重复享受同类补贴 and sign 申请人（签字或按
+    手印） — no place for the unit's seal, so the township sent it back; the unit now pledges
+    (本单位承诺…本单位未重复享受…) and stamps: 申请单位（盖章）, 经办人（签字）. A person's own
+    subsidy reads as before."""
+    _batch, (claim_id, own) = add_claims(ledger, 2)
+    ledger.update("claims", claim_id, {"payee": payee, "payee_name": name})
+    (text,) = page_texts(form_job(ledger, claim_id).render())
+    flat = "".join(text.split())
+    assert "本单位承诺" in flat and "本单位未重复享受" in flat, flat
+    assert "申请单位（盖章）" in flat and "经办人（签字）" in flat
+    assert "本人" not in flat and "申请人（签字或按手印）" not in flat
+    (text,) = page_texts(form_job(ledger, own).render())
+    flat = "".join(text.split())
+    assert "本人承诺" in flat and "申请人（签字或按手印）" in flat

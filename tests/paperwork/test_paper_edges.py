@@ -477,3 +477,37 @@ def test_a_county_or_townships_visit_sheet_is_refused_naming_the_area(
     assert f"走访记录表按村或安置点打印：{named} 不是村或安置点" in said, said
     assert "--area" in said  # the command's hint: which code to give
     assert not out.exists()
+
+
+def test_a_document_number_or_clause_is_never_broken_across_lines():
+    """The 公示表 of a training subsidy posted in the village read …执行至 2027-12-31（威宁彝族
+    回族苗族自治县人力资源和社会保障局 威人社通〔2026 / 〕3号，2026-01-05）… — the county's
+    document number cut in two, its closing bracket starting a line — and the 申请表's 政策依据
+    《…实施意见》第（ / 十三）条. A document's number (〔2026〕3号) and an item (第（十三）条)
+    now stay whole on one line; no line begins with a closing bracket or ends with an opening
+    one, wherever the line happens to break."""
+    row = RosterRow("张龑", "男", id_for(1), "脱贫人口", "职业培训", 400, "6230520102000000001")
+    number = "威人社通〔2026〕3号"
+    clause = "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十七）条"
+    broken: list[str] = []
+    for pad in range(0, 40):  # wherever the line ends, some pad puts the break inside
+        basis = f"{clause}；执行至 2027-12-31（{'某' * pad}人社局 {number}，2026-01-05）"
+        roster = RosterView("b1", "培训生活费补贴", (row,), "杉树村", rule_clause=basis)
+        notice = NoticeView(roster, dt.date(2027, 1, 6), dt.date(2027, 1, 12))
+        form = FormView(
+            claim_id="c1",
+            rule_title="培训生活费补贴",
+            person=_person(),
+            amount=400,
+            source_clause=f"{'某' * pad}{clause}；{number}",
+        )
+        for pdf in (render_notice(notice, PaperSettings()), render_forms([form])):
+            for line in "\n".join(page_texts(pdf)).splitlines():
+                line = line.strip()
+                if (
+                    line[:1] in "〕）》"
+                    or line[-1:] in "〔（《"
+                    or "〔2026" in line.replace("〔2026〕", "")
+                ):
+                    broken.append(line)
+    assert broken == [], broken[:5]

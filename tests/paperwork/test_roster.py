@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
 import pytest
 
+from fieldapp.domain.claims import ClaimState
 from fieldapp.paperwork import roster as roster_mod
 from fieldapp.paperwork.jobs import roster_job
 from fieldapp.paperwork.numerals import capitals
@@ -182,3 +184,26 @@ def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger
     assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
     form = PaperData(ledger).form(claims[0])
     assert ("务工地点", "浙江省宁波市北仑区") in [(f.label, f.value) for f in form.facts]
+
+
+def test_a_training_subsidys_roster_says_the_days_it_pays(repo):
+    """培训生活费补贴 is paid by the day (李四's 10 days of training: 400 元); its 花名册 and
+    公示表 said 服务项目职业培训；服务日期2025-10-09 and no days, so the clerk checking 280, 400,
+    520 元 against 40 元 a day — and the villager reading the notice — could not tell whether
+    an amount was right. They now say the days paid, as the 申请表 does."""
+    from fieldapp.paperwork.jobs import notice_job
+    from fieldapp.services.claims import ClaimService
+    from fieldapp.services.policy_admin import load_policy
+    from tests.policy.helpers import populate
+
+    ids = populate(repo)
+    policy = load_policy(repo.ledger).policy
+    service = ClaimService(repo.ledger, policy)
+    claim = service.create(ids["jobless"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    batch, _ = service.create_batch("training_living")
+    roster = "".join("".join(page_texts(roster_job(repo.ledger, batch.id).render())).split())
+    notice = notice_job(repo.ledger, batch.id, dt.date(2025, 11, 3), policy).render()
+    posted = "".join("".join(page_texts(notice)).split())
+    for paper in (roster, posted):
+        assert "培训天数10天" in paper and "400.00" in paper, paper

@@ -13,9 +13,11 @@ from tests.records import Records
 SITE, BUILDING = TOWNSHIP + "901", TOWNSHIP + "901002"
 
 
-def _moved_to_the_site(ledger) -> str:
-    """One claim, its household and the claim's area at building 2 of a site; its id."""
-    _batch, (claim_id,) = add_claims(ledger, 1)
+def _moved_to_the_site(ledger, claim_id: str = "") -> str:
+    """One claim (`claim_id`, else a new one), its household and the claim's area at building
+    2 of a site; its id."""
+    if not claim_id:
+        _batch, (claim_id,) = add_claims(ledger, 1)
     repo = Records(ledger)
     with ledger.transaction():
         repo.ensure_area(
@@ -36,6 +38,21 @@ def test_a_sites_application_form_names_the_site_as_a_site(ledger):
     assert "乡镇（街道）：龙坑街道" in flat
     assert "安置点：幸福社区安置点" in flat
     assert "村（社区）：幸福社区安置点" not in flat
+
+
+def test_a_sites_application_form_is_reviewed_first_by_the_site(ledger):
+    """A site's claim is reviewed first by the site (its notice says 经个人申请、安置点初审, its
+    visit sheet is signed by the 安置点负责人), but its 申请表's first review box read 村（居）委会
+    审核意见 — a box for a village committee the site's people do not belong to; it now reads
+    安置点审核意见. A village's form is as before."""
+    claim_id = _moved_to_the_site(ledger)
+    (text,) = page_texts(form_job(ledger, claim_id).render())
+    flat = "".join(text.split())
+    assert "安置点审核意见" in flat, flat
+    assert "村（居）委会" not in flat
+    _batch, (village_claim,) = add_claims(ledger, 1)
+    (text,) = page_texts(form_job(ledger, village_claim).render())
+    assert "村（居）委会审核意见" in "".join(text.split())
 
 
 def test_a_sites_visit_sheet_is_signed_by_the_sites_head(ledger):
@@ -111,3 +128,20 @@ def test_a_person_who_never_moved_prints_one_address(ledger):
     flat = "".join(text.split())
     assert "户籍地址播州区龙坑街道大坪村三组" in flat, flat[:400]
     assert "现住址" not in flat
+
+
+def test_a_site_residents_casual_work_certificate_is_checked_by_the_site(ledger):
+    """The 务工证明（临时务工） of a person living in a site asked 村（居）委会核实意见 — a village
+    committee the site's people do not belong to (the site's 申请表 reads 安置点审核意见); it
+    now asks 安置点核实意见. A village resident's asks the village as before."""
+    from fieldapp.paperwork.jobs import certificate_job
+
+    def flat() -> str:
+        pdf = certificate_job(ledger, number, True).render()
+        return "".join("".join(page_texts(pdf)).split())
+
+    _batch, (claim_id,) = add_claims(ledger, 1)
+    number = ledger.get("claims", claim_id)["id_number"]
+    assert "村（居）委会核实意见" in flat()
+    _moved_to_the_site(ledger, claim_id)
+    assert "安置点核实意见" in flat() and "村（居）委会" not in flat(), flat()

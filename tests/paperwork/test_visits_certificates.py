@@ -230,3 +230,40 @@ def test_a_visit_sheet_whose_deadlines_are_estimated_says_so(ledger):
     )
     autumn = visits_job(ledger, VILLAGE, "2026-10", policy=policy, today=dt.date(2026, 10, 20))
     assert "估算" not in autumn.note
+
+
+def test_the_visit_sheet_counts_zero_employment_households_as_the_monthly_report(ledger):
+    """A household of two 66-year-olds still able to work (普通劳动力), no job: the visit sheet
+    marked it 零就业家庭 and its summary counted and named it (须动态清零), while the month's
+    月报 and the 户级责任清单 count only households with labour of working age (16–60) — the
+    village's sheet said 零就业家庭 22 户, its 月报 12. The sheet now counts as the report does:
+    the working-age household jobless is a 零就业家庭, the elderly one is not."""
+    from fieldapp.domain.models import Household, Person
+    from tests.conftest import make_id
+    from tests.paperwork.builders import GROUP
+
+    repo = Records(ledger)
+    with ledger.transaction():
+        add_areas(repo)
+        _young, _ids = add_household(repo, 1, 1)  # 1970s-born, jobless
+        old = ledger.insert(
+            "households",
+            Household(area_code=GROUP, address="9号", household_no="H00099").fields(),
+        )
+        head = ledger.insert(
+            "persons",
+            Person(household_id=old, name="杨老汉", id_number=make_id("520321", "19600316", "131"),
+                   relation="户主").fields(),
+        )  # fmt: skip
+        ledger.insert(
+            "persons",
+            Person(household_id=old, name="李老太", id_number=make_id("520321", "19600520", "142"),
+                   relation="配偶").fields(),
+        )  # fmt: skip
+        ledger.update("households", old, {"head_person_id": head})
+    pdf = visits_job(ledger, VILLAGE, "2026-12", due=lambda pid: []).render()
+    flat = "".join("".join(page_texts(pdf)).split())
+    assert "零就业家庭1户" in flat, flat[-300:]
+    assert flat.count("零就业家庭") == 2  # the young household's mark and the summary
+    summary = flat[flat.index("零就业家庭1户") :]
+    assert "杨老汉" not in summary

@@ -8,6 +8,7 @@ of that month.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tempfile
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ import openpyxl
 import pytest
 import time_machine
 
+from fieldapp.cli.main import main as cli
 from fieldapp.domain.claims import Claim, ClaimState
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.models import EmploymentSpell
@@ -38,7 +40,7 @@ from fieldapp.policy.packfile import parse_pack_text
 from fieldapp.policy.registry import PolicyRegistry
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.report import monthly_report
-from fieldapp.store.hlc import HybridClock
+from fieldapp.store.hlc import HybridClock, format_stamp
 from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.report_monthly import write_monthly_report
 from tests.paperwork.builders import NAMES, id_for
@@ -119,6 +121,51 @@ def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Recor
     assert "申请日期：2027-01-05" in flat
     assert "2026-12-31" not in flat
     assert "发放月份" in flat and "2026年12月" in flat
+
+
+@pytest.mark.parametrize(
+    ("made", "seen"),
+    [
+        # A sync brought a change from a laptop whose clock ran 20 hours fast: this ledger's
+        # clock moved past it, to the next day.
+        (dt.datetime(2027, 1, 5, 9, 30), dt.datetime(2027, 1, 6, 5, 30)),
+        # A laptop keeping UTC: at 02:00 on New Year's Day in Guizhou its clock says 18:00 on
+        # New Year's Eve (its day is China's for the write door, its stamp its own).
+        (dt.datetime(2027, 1, 1, 2, 0), None),
+    ],
+    ids=["clock carried ahead", "clock behind at the year turn"],
+)
+def test_a_claims_day_is_the_laptops_day_not_its_ledgers_clock(
+    repo: Records, capsys: pytest.CaptureFixture[str], made: dt.datetime, seen: dt.datetime | None
+) -> None:
+    """申请日期 was read from the claim row's stamp, the ledger's clock: a laptop that synced a
+    change from a laptop whose clock ran fast printed December's claim made on 5 January as
+    made on 2027-01-06 (and `claim list --json` said made_on 2027-01-06); one keeping UTC
+    printed a claim made on New Year's Day as made on 2026-12-31, the year before, counting it
+    in December's report. The day the claim was made is the laptop's own day, kept on it."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = extended_policy()
+    at(repo.ledger, made)
+    if seen is not None:
+        repo.ledger.clock.observe(format_stamp(int(seen.timestamp() * 1000), 0))
+    else:  # the ledger's clock runs eight hours behind China's
+        ms = int((made - dt.timedelta(hours=8)).timestamp() * 1000)
+        repo.ledger.clock = HybridClock(repo.ledger.get_meta("hlc"), now_ms=lambda: ms)
+    claim = ClaimService(repo.ledger, policy).create(
+        number,
+        "welfare_post_subsidy",
+        on=dt.date(2026, 12, 31),
+        evidence_collected=policy.rule("welfare_post_subsidy").evidence,
+    )
+    day = made.date().isoformat()
+    flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
+    assert f"申请日期：{day}" in flat, flat
+    assert "2026年12月" in flat  # the month it pays
+    path = str(repo.ledger.path)
+    assert cli(["--db", path, "claim", "list", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item["made_on"] == day
 
 
 def _december_and_january(repo: Records, policy: Policy, ends: dt.date | None = None) -> str:
@@ -413,3 +460,24 @@ def test_the_monthly_report_counts_persons_and_claims_apart(repo: Records, tmp_p
     texts = " ".join(str(c) for r in rows for c in r if c)
     assert "人数按人计，同一人申领几个月的计 1 人" in texts
     assert "笔数按申领计" in texts
+
+
+def test_a_batch_paying_one_person_two_months_counts_persons_as_its_roster(
+    repo: Records, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """赵六's post subsidy for December and January batched together: the batch was titled
+    乡村公益性岗位补贴（2人） — the name the 批次与打印 list and `batch list` show — and `batch
+    list` said 2 人, while its 花名册 and 公示表 say 1 人 2 笔. The batch now counts as its
+    papers do: （1人2笔）, 1 人 2 笔, and --json gives persons beside claims."""
+    batch_id = _december_and_january(repo, extended_policy())
+    batch = ClaimService(repo.ledger, extended_policy()).queries.batch(batch_id)
+    assert batch.title == "乡村公益性岗位补贴（1人2笔）"
+    path = str(repo.ledger.path)
+    assert cli(["--db", path, "batch", "list"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.split("\t")[3] == "1 人 2 笔", line
+    assert cli(["--db", path, "batch", "list", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert (item["persons"], item["claims"]) == (1, 2)
+    flat = "".join("".join(page_texts(roster_job(repo.ledger, batch_id).render())).split())
+    assert "1人2笔" in flat

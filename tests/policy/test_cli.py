@@ -8,8 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import time_machine
 
 from fieldapp.cli.main import main
+from fieldapp.domain.dates import CHINA
+from fieldapp.domain.dates import today as china_today
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.hlc import HybridClock
@@ -28,13 +31,16 @@ def db(tmp_path: Path) -> tuple[str, dict[str, str]]:
 
 
 def claim_made_on(path: str, id_number: str, rule_id: str, day: dt.date) -> None:
-    """A claim made on `day` on the laptop (its clock then): `claim create --on` sets only the
-    day a claim is judged on, while the 月报 counts a claim in the month it was made."""
-    ms = int(dt.datetime.combine(day, dt.time(10)).timestamp() * 1000)
+    """A claim made on `day` on the laptop (its clock and its day then): `claim create --on`
+    sets only the day a claim is judged on, while the 月报 counts a claim in the month it was
+    made."""
+    when = dt.datetime.combine(day, dt.time(10), CHINA)
+    ms = int(when.timestamp() * 1000)
     ledger = Ledger.open(Path(path))
     try:
         ledger.clock = HybridClock(None, now_ms=lambda: ms)
-        ClaimService(ledger, load_policy(ledger).policy).create(id_number, rule_id, on=day)
+        with time_machine.travel(when, tick=True):
+            ClaimService(ledger, load_policy(ledger).policy).create(id_number, rule_id, on=day)
     finally:
         ledger.close()
 
@@ -441,7 +447,7 @@ def test_claim_list_says_the_day_each_claim_was_made(db, capsys, tmp_path: Path)
     claim = ["claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
     assert main(["--db", path, *claim, "--on", "2026-11-30"]) == 0
     capsys.readouterr()
-    today = dt.date.today().isoformat()
+    today = china_today().isoformat()  # the laptop's day, as the write door counts it
     code, out, _ = run(capsys, "--db", path, "claim", "list", "--json")
     assert code == 0
     (item,) = json.loads(out)

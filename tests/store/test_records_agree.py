@@ -55,6 +55,7 @@ NOT_FACTS: dict[str, set[str]] = {
     "ServiceFacts": {"household_id", "notes", "outcome", "visit_id"},
     "ClaimFacts": {
         "amount",
+        "applied_on",
         "area_code",
         "batch_id",
         "claim_date",

@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp.domain.claims import Claim as ClaimModel
 from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Area
 from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.services.policy_admin import policy_in_force, publish
@@ -175,3 +176,26 @@ def test_a_claim_rejected_and_made_again_in_one_bundle_is_no_repeat(village, hub
     village.exchange()
     assert hub.rejected() == []
     assert hub.ledger.get("claims", again.id)["state"] == ClaimState.SUBMITTED.value
+
+
+def test_a_batch_leaves_no_repeat_claim_to_be_posted_and_paid_twice(village, hub):
+    """Two laptops of the village, both offline, each claimed and submitted 赵六's December;
+    once synced, 编成批次 on either took both: the village's 公示表 and 花名册 listed 赵六 twice
+    for December (1 人 2 笔, 1200 元), to be posted and paid twice. The batch is now refused
+    while a claim in it repeats another, naming both; once the repeat is rejected the batch is
+    made of the first alone."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+    repeat = natural_id("claims", "other laptop", "dec")
+    forge(village, "claims", repeat,
+          _copy(village, december.id) | {"state": ClaimState.SUBMITTED.value})  # fmt: skip
+    with pytest.raises(FieldappError) as refused:
+        service.create_batch("welfare_post_subsidy")
+    said = str(refused.value)
+    assert "赵六的“乡村公益性岗位补贴”（2026年12月）重复申领" in said, said
+    assert "驳回" in said
+    assert village.get("claims", december.id)["batch_id"] is None
+    service.advance(repeat, ClaimState.REJECTED, "重复申领")
+    batch, claims = service.create_batch("welfare_post_subsidy")
+    assert [c.id for c in claims] == [december.id]
