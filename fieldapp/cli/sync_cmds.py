@@ -334,11 +334,8 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 if d["quarantine_bytes"]
                 else ""
             )
-            + (
-                "\t政策包：已停用"
-                if d["revoked_at"]
-                else _policy_received(d.get("policy"), current)
-            )
+            # A revoked device no longer syncs: its line says 已注销 once, no pack.
+            + ("" if d["revoked_at"] else _policy_received(d.get("policy"), current))
         )
     if not items:
         print("尚未登记任何设备")

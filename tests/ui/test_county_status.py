@@ -127,3 +127,33 @@ def test_the_county_desktop_names_each_devices_village(window, qtbot, tmp_path, 
     assert warnings_shown == []
     village.close()
     hub.close()
+
+
+def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_pack(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A laptop the county revoked (lost, or replaced) still read 未收到 under 政策包 — as if
+    someone had to take the pack to it — beside 已注销; its row now says 已注销 and no pack."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE)
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    hub.revoke("大坝村笔记本")
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        page.county_status.refresh()
+        wait_idle(qtbot, page)
+    table = page.county_status.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "大坝村笔记本")
+    cells = [table.item(row, c).text() for c in range(table.columnCount())]
+    assert cells[titles.index("注销")] == "已注销", cells
+    assert cells[titles.index("政策包")] == "", cells
+    assert not any("停用" in c for c in cells), cells
+    assert warnings_shown == []
+    hub.close()

@@ -108,7 +108,7 @@ class CountyStatus(QWidget):
         self.table.setRowCount(len(devices))
         for row, device in enumerate(devices):
             for column, key in enumerate(COLUMNS):
-                cell = self._cell(key, device.get(key))
+                cell = self._cell(key, device.get(key), bool(device.get("revoked_at")))
                 if key == "area" and device.get("area_name"):
                     # The village as the hub names it (a first-wave laptop may be named after
                     # its computer); the code stays under the pointer.
@@ -137,7 +137,7 @@ class CountyStatus(QWidget):
                 )
         self.summary.setText(text)
 
-    def _cell(self, key: str, value: object) -> QTableWidgetItem:
+    def _cell(self, key: str, value: object, revoked: bool = False) -> QTableWidgetItem:
         if key == "role":
             try:
                 text = Role.parse(str(value)).label
@@ -147,7 +147,7 @@ class CountyStatus(QWidget):
             text = str(value).replace("T", " ") if value else self.tr("从未同步")
         elif key == "policy":  # as `hub devices` says it; nothing when none is published
             current = self.current_policy
-            if not current:
+            if not current or revoked:  # a revoked device no longer syncs: 已注销 says it
                 text = str(value or "")
             elif not value:
                 text = self.tr("未收到")
