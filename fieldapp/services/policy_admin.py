@@ -107,6 +107,13 @@ def _adopted(ledger: Ledger) -> PublishedPack | None:
         return None
 
 
+def adopted_version(ledger: Ledger) -> str:
+    """The version of the county pack in force here ('' when it is the built-in one): what a
+    device tells the hub it runs (a pack received but not taken into force is not it)."""
+    adopted = _adopted(ledger)
+    return adopted.version if adopted is not None else ""
+
+
 def _notice(pack: PackFile) -> str:
     header = pack.pack
     issued = " ".join(x for x in (header.authority, header.document) if x)

@@ -5,11 +5,15 @@ The hub package calls these; nothing here touches the synced tables.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlite_utils
 
 from fieldapp.store.sync_state import now_text
+
+#: The hub's setting keeping what a device said of itself (`HubLog.set_reported`), + its name.
+REPORTED = "device.reported:"
 
 
 class HubLog:
@@ -76,6 +80,33 @@ class HubLog:
             times = [t for t in (row.pop("last_answer"), row.pop("last_import")) if t]
             row["last_exchange"] = max(times) if times else None
         return rows
+
+    # -- what each device says of itself ------------------------------------------------------
+
+    def set_reported(self, device: str, program: str, pack: str) -> None:
+        """Keep what `device` said in its latest bundle: its program and the county pack in
+        force there ('' the built-in one), with the time (a hub setting, not synced)."""
+        value = json.dumps({"program": program, "pack": pack, "at": now_text()})
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [REPORTED + device, value])
+
+    def forget_reported(self, device: str) -> None:
+        """Forget what a device said (enrolled again: the new computer has not said yet)."""
+        self.db.execute("DELETE FROM meta WHERE key = ?", [REPORTED + device])
+
+    def reported(self) -> dict[str, dict[str, str]]:
+        """What each device said of itself, by device name."""
+        rows = self.db.execute(
+            "SELECT key, value FROM meta WHERE key LIKE ?", [REPORTED + "%"]
+        ).fetchall()
+        said: dict[str, dict[str, str]] = {}
+        for key, value in rows:
+            try:
+                item = json.loads(value)
+            except (TypeError, ValueError):
+                continue
+            if isinstance(item, dict):
+                said[str(key)[len(REPORTED) :]] = {k: str(v) for k, v in item.items()}
+        return said
 
     # -- answer scope -----------------------------------------------------------------------
 

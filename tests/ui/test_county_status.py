@@ -157,3 +157,65 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     assert not any("停用" in c for c in cells), cells
     assert warnings_shown == []
     hub.close()
+
+
+def test_the_county_desktop_says_which_devices_run_an_older_program(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """The county clerk's question after upgrading the hub — which villages must I visit, who
+    still runs last year's pack — had no answer on the desktop: nothing said which program a
+    device runs. Each device now says it (and the pack in force there) in its bundles; the
+    table shows both, sorted as versions, and the summary counts the devices to upgrade."""
+    import fieldapp
+    from fieldapp.hub import server as hub_server
+    from fieldapp.services.policy_admin import publish
+    from fieldapp.sync import exchange
+    from tests.policy.helpers import COUNTY_PACK
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    villages = {}
+    for name in ("大坝村笔记本", "红星村笔记本"):
+        folder = tmp_path / name
+        folder.mkdir()
+        villages[name] = Ledger.open(folder / "ledger.db", author="村员")
+        hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
+        enrol(villages[name], folder / "enrol.json", code=ENROL_CODE)
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    from fieldapp.services.policy_admin import adopt_hub_packs
+
+    with ServerThread(hub.root) as server:
+        for _ in range(2):
+            push(villages["大坝村笔记本"], server.url)
+            adopt_hub_packs(villages["大坝村笔记本"])
+        with monkeypatch.context() as older:  # a program from before devices said it
+            older.setattr(exchange, "About", lambda *_: None)
+            push(villages["红星村笔记本"], server.url)
+    monkeypatch.setattr(hub_server, "__version__", "9.0.0")  # the hub upgraded since
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        page.county_status.refresh()
+        wait_idle(qtbot, page)
+    status = page.county_status
+    table = status.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    program, pack = titles.index("程序版本"), titles.index("在用的政策包")
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    running = fieldapp.__version__
+    assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心旧）"
+    assert table.item(rows["大坝村笔记本"], pack).text() == "2026.1"
+    assert table.item(rows["红星村笔记本"], program).text() == "未报告版本"
+    assert table.item(rows["红星村笔记本"], pack).text() == ""
+    assert table.item(rows["县人社局"], program).text() == ""  # never synced
+    assert "中心的程序是 9.0.0：2 台设备的程序比中心旧或没有报告版本，要去升级" in (
+        status.summary.text()
+    ), status.summary.text()
+    table.sortItems(program)  # the oldest first: the one that did not say, then 0.2.0
+    order = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert order.index("红星村笔记本") < order.index("大坝村笔记本"), order
+    assert warnings_shown == []
+    for ledger in villages.values():
+        ledger.close()
+    hub.close()
