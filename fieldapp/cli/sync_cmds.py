@@ -287,9 +287,9 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
         "不要写在U盘上，也不要和登记文件一起发送：只拿到登记文件的人用不了它。"
     )
     if before is not None and reenrolled:
-        state = f"已于 {before.revoked_at} 注销" if before.revoked_at else "仍在使用"
+        state = f"已于 {_minute(before.revoked_at)} 注销" if before.revoked_at else "仍在使用"
         print(
-            f"注意：这是重新登记。{peer.name} 原来的登记（{before.enrolled_at} 登记，{state}）"
+            f"注意：这是重新登记。{peer.name} 原来的登记（{_minute(before.enrolled_at)} 登记，{state}）"
             "已作废：原来那台电脑的数据包从此拒收，导入这个新登记文件后才能同步。"
             "如果是要给同一个村再登记一台电脑，请另起一个设备名称"
         )
@@ -301,7 +301,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
 def cmd_hub_revoke(args: argparse.Namespace) -> int:
     """Revoke a device."""
     peer = _open_hub(args).revoke(args.device)
-    print(f"已注销设备 {peer.name}（{peer.revoked_at}），此后其数据包将被拒收")
+    print(f"已注销设备 {peer.name}（{_minute(peer.revoked_at)}），此后其数据包将被拒收")
     return 0
 
 
