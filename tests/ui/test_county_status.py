@@ -45,7 +45,9 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     assert table.item(village_row, 2).toolTip() == VILLAGE  # its name shown (村001)
     assert table.item(village_row, 3).text() != "从未同步"
     assert table.item(rows["县人社局"], 3).text() == "从未同步"
-    assert table.item(village_row, 5).text() == "1"  # refused: the change the hub holds
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    refused = titles.index("未接受的修改")
+    assert table.item(village_row, refused).text() == "1"  # the change the hub holds
     assert "共 2 台设备" in page.county_status.summary.text()
     assert "未接受待审核的修改 1 条" in page.county_status.summary.text()
     village.close()
@@ -212,6 +214,13 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     assert "中心的程序是 9.0.0：2 台设备的程序比中心旧或没有报告版本，要去升级" in (
         status.summary.text()
     ), status.summary.text()
+    # On a 1024×768 screen the clerk sees, without scrolling sideways, what she came for.
+    window.resize(1024, 768 - 72)
+    qtbot.wait(50)
+    room = table.viewport().width()
+    for title in ("最近同步", "程序版本", "政策包", "在用的政策包", "注销"):
+        column = titles.index(title)
+        assert table.columnViewportPosition(column) + table.columnWidth(column) <= room, title
     table.sortItems(program)  # the oldest first: the one that did not say, then 0.2.0
     order = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert order.index("红星村笔记本") < order.index("大坝村笔记本"), order

@@ -29,18 +29,20 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
 #: Keys of the hub's JSON, one column each (titles in `CountyStatus._titles`).
+#: What the county clerk looks for first — when each synced, which program and pack it runs, and
+#: whether it is revoked — comes before the counts, all on a 1024-wide screen.
 COLUMNS = (
     "device",
     "role",
     "area",
     "last_exchange",
+    "program",
+    "policy",
+    "pack_in_force",
+    "revoked_at",
     "pending",
     "refused",
     "refused_bundles",
-    "policy",
-    "pack_in_force",
-    "program",
-    "revoked_at",
 )
 
 
@@ -96,13 +98,13 @@ class CountyStatus(QWidget):
             self.tr("角色"),
             self.tr("区域"),
             self.tr("最近同步"),
+            self.tr("程序版本"),
+            self.tr("政策包"),
+            self.tr("在用的政策包"),
+            self.tr("注销"),
             self.tr("已发出待确认"),
             self.tr("未接受的修改"),
             self.tr("拒收的数据包"),
-            self.tr("政策包"),
-            self.tr("在用的政策包"),
-            self.tr("程序版本"),
-            self.tr("注销"),
         ]
 
     def refresh(self) -> None:
