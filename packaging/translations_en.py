@@ -422,6 +422,10 @@ EN: dict[str, str] = {
     "（收到的 %1 没有启用）": " (%1 received, not in use)",
     "未报告版本": "Not reported",
     "%1（比中心旧）": "%1 (older than the hub)",
+    "%1（比中心新）": "%1 (newer than the hub)",
+    "；%1 台设备的程序比中心新：请先升级中心的程序": (
+        "; %1 devices run a newer program than the hub: upgrade the hub first"
+    ),
     "全选同一批发来的": "Select its whole bundle",
     "选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）": (
         "Select every change that came in the same exchange as the selected one "

@@ -317,7 +317,7 @@ def _role_label(role: object) -> str:
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
     from fieldapp import __version__
-    from fieldapp.hub.versions import named, pack_not_in_force, program_behind
+    from fieldapp.hub.versions import named, pack_not_in_force, program_ahead, program_behind
     from fieldapp.services.policy_admin import published
 
     hub = _open_hub(args)
@@ -327,6 +327,7 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
     current = newest[0].version if newest else None
     old_program = [d for d in items if program_behind(d, __version__)]
     old_pack = [d for d in items if pack_not_in_force(d, current)]
+    new_program = [d for d in items if program_ahead(d, __version__)]
     if args.behind:
         wanted = {id(d) for d in old_program + old_pack}
         wanted |= {
@@ -371,6 +372,12 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
             f"中心的程序是 {__version__}：{len(old_program)} 台设备的程序比中心旧或没有报告版本，"
             f"要去升级（{named(old_program, LACKING_NAMED, with_program=True)}）"
         )
+    if new_program:
+        print(
+            f"中心的程序是 {__version__}：{len(new_program)} 台设备的程序比中心新"
+            f"（{named(new_program, LACKING_NAMED, with_program=True)}）：请先升级中心的程序，"
+            "它们用到的新选项中心才认识（被扣下的修改在中心升级后再接受）"
+        )
     return 0
 
 
@@ -383,6 +390,8 @@ def _program(device: dict[str, object], hub_program: str) -> str:
         return "\t程序：未报告版本" if device.get("last_exchange") else ""
     if program_key(program) < program_key(hub_program):
         return f"\t程序 {program}（比中心旧）"
+    if program_key(program) > program_key(hub_program):
+        return f"\t程序 {program}（比中心新，请先升级中心）"
     return f"\t程序 {program}"
 
 

@@ -23,6 +23,14 @@ def program_behind(device: Mapping[str, object], hub_program: str) -> bool:
     return program_key(device.get("program")) < program_key(hub_program)
 
 
+def program_ahead(device: Mapping[str, object], hub_program: str) -> bool:
+    """A device not revoked that runs a newer program than the hub: upgraded before the hub,
+    its new choices are held there until the hub is upgraded."""
+    if device.get("revoked_at") or not device.get("program"):
+        return False
+    return program_key(device.get("program")) > program_key(hub_program)
+
+
 def pack_not_in_force(device: Mapping[str, object], current: str | None) -> bool:
     """A device not revoked that has received the county pack in force but says it still uses
     another (its program too old to read it, most often)."""

@@ -167,3 +167,23 @@ def test_what_a_device_runs_is_kept_on_either_hub_store(hub, server, make_device
     hub.enroll("红星村", VILLAGE, Path(str(hub.root)) / "again.json", code=ENROL_CODE)
     (item,) = hub.status()
     assert item["program"] is None and item["reported_at"] is None
+
+
+def test_a_device_newer_than_the_hub_says_to_upgrade_the_hub_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A village laptop upgraded before the hub (the order broken): its new choices are held at
+    the hub until the hub is upgraded (docs/hub.md). hub devices listed 程序 0.2.0 as if all
+    were well; it now says the device is newer than the hub and to upgrade the hub first."""
+    county = County(tmp_path, capsys)
+    with ServerThread(county.hub) as server:
+        county.push("红星村", server.url)
+    running = fieldapp.__version__
+    monkeypatch.setattr(fieldapp, "__version__", "0.1.5")  # the hub's program, not upgraded
+    items, text = county.listing()
+    assert f"\t程序 {running}（比中心新，请先升级中心）" in line_of(text, "红星村"), text
+    assert (
+        f"中心的程序是 0.1.5：1 台设备的程序比中心新（红星村 {running}）：请先升级中心的程序"
+    ) in text, text
+    assert "要去升级" not in text
+    assert not county.listing("--behind")[0]  # nothing to visit: the hub is to upgrade

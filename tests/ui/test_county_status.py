@@ -224,6 +224,15 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     table.sortItems(program)  # the oldest first: the one that did not say, then 0.2.0
     order = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert order.index("红星村笔记本") < order.index("大坝村笔记本"), order
+    # The order broken — a village upgraded before the hub: the hub is to upgrade first.
+    monkeypatch.setattr(hub_server, "__version__", "0.1.0")
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        status.refresh()
+        wait_idle(qtbot, page)
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心新）"
+    assert "1 台设备的程序比中心新：请先升级中心的程序" in status.summary.text()
     assert warnings_shown == []
     for ledger in villages.values():
         ledger.close()

@@ -382,6 +382,14 @@
       <source>%1（比中心旧）</source>
       <translation>%1 (older than the hub)</translation>
     </message>
+    <message>
+      <source>；%1 台设备的程序比中心新：请先升级中心的程序</source>
+      <translation>; %1 devices run a newer program than the hub: upgrade the hub first</translation>
+    </message>
+    <message>
+      <source>%1（比中心新）</source>
+      <translation>%1 (newer than the hub)</translation>
+    </message>
   </context>
   <context>
     <name>DecisionDialog</name>

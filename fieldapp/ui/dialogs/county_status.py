@@ -23,7 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.roles import Role
-from fieldapp.hub.versions import pack_not_in_force, program_behind, program_key
+from fieldapp.hub.versions import (
+    pack_not_in_force,
+    program_ahead,
+    program_behind,
+    program_key,
+)
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -174,6 +179,11 @@ class CountyStatus(QWidget):
                     .replace("%1", self.hub_program)
                     .replace("%2", str(behind))
                 )
+            ahead = sum(1 for d in devices if program_ahead(d, self.hub_program))
+            if ahead:
+                text += (self.tr("；%1 台设备的程序比中心新：请先升级中心的程序")).replace(
+                    "%1", str(ahead)
+                )
         self.summary.setText(text)
 
     def _cell(self, key: str, value: object, device: dict[str, Any]) -> QTableWidgetItem:
@@ -225,6 +235,8 @@ class CountyStatus(QWidget):
             return self.tr("未报告版本") if device.get("last_exchange") else ""
         if self.hub_program and program_key(value) < program_key(self.hub_program):
             return self.tr("%1（比中心旧）").replace("%1", str(value))
+        if self.hub_program and program_key(value) > program_key(self.hub_program):
+            return self.tr("%1（比中心新）").replace("%1", str(value))
         return str(value)
 
     def _failed(self, error: BaseException) -> None:
