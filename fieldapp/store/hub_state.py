@@ -50,8 +50,9 @@ class HubLog:
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
     def device_status(self) -> list[dict[str, Any]]:
-        """Per enrolled device: area, keys' state, last good exchange (a bundle imported from
-        it or an answer made for it), changes sent but not yet confirmed (`pending`),
+        """Per enrolled device: area, keys' state, last good exchange since its enrolment (a
+        bundle imported from it or an answer made for it; a laptop enrolled in place of a lost
+        one has not synced until it has), changes sent but not yet confirmed (`pending`),
         bundles it uploaded that were refused (`refused_bundles`), and the newest county pack
         it has confirmed receiving (`policy`: its version, None when none)."""
         cursor = self.db.execute(
@@ -59,9 +60,12 @@ class HubLog:
                 p.enrolled_at, p.revoked_at,
                 p.serial_in, p.serial_out, p.acked_out,
                 (SELECT max(e.at) FROM hub_exchanges e
-                  WHERE e.device = p.name AND e.outcome = 'ok') AS last_answer,
+                  WHERE e.device = p.name AND e.outcome = 'ok'
+                    AND (p.enrolled_at IS NULL OR e.at >= p.enrolled_at)) AS last_answer,
                 (SELECT max(s.imported_at) FROM sync_imports s
-                  WHERE s.sender = p.name) AS last_import,
+                  WHERE s.sender = p.name
+                    AND (p.enrolled_at IS NULL OR s.imported_at >= p.enrolled_at))
+                  AS last_import,
                 (SELECT coalesce(sum(i.changes), 0) FROM sync_issued i
                   WHERE i.peer = p.name AND i.serial > p.acked_out) AS pending,
                 (SELECT count(*) FROM hub_exchanges e

@@ -187,3 +187,40 @@ def test_a_device_newer_than_the_hub_says_to_upgrade_the_hub_first(
     ) in text, text
     assert "要去升级" not in text
     assert not county.listing("--behind")[0]  # nothing to visit: the hub is to upgrade
+
+
+def test_a_laptop_enrolled_in_place_of_a_lost_one_is_not_said_to_have_synced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """红星村's laptop was lost; the clerk revoked it and enrolled the new one under the same
+    name, then ran hub devices to see whether the new laptop had synced: it read 最近同步 with
+    the lost laptop's last day, and 程序：未报告版本 … 要去升级 — as if the new laptop had synced
+    with an old program. Until the new laptop syncs, its line says 从未同步 and nothing of a
+    program; once it has, its own day and program."""
+    import datetime as dt
+
+    import time_machine
+
+    with time_machine.travel(dt.datetime.now() - dt.timedelta(days=3), tick=True):
+        county = County(tmp_path, capsys)
+        with ServerThread(county.hub) as server:
+            county.push("红星村", server.url)
+        assert county.run("hub", "revoke", "--dir", county.hub, "--device", "红星村")[0] == 0
+    lost_day = str(county.listing()[0]["红星村"]["last_exchange"])
+    enrolment = tmp_path / "新红星村.enrol"
+    assert county.run("hub", "enroll", "--dir", county.hub, "--device", "红星村",
+                      "--area", VILLAGE, "--out", enrolment)[0] == 0  # fmt: skip
+    items, text = county.listing()
+    assert items["红星村"]["last_exchange"] is None, items["红星村"]
+    line = line_of(text, "红星村")
+    assert "从未同步" in line and "程序" not in line and lost_day[:10] not in line, line
+    assert "要去升级" not in text, text
+    new = tmp_path / "新笔记本" / "ledger.db"
+    new.parent.mkdir()
+    assert county.run("--db", new, "enrol", enrolment)[0] == 0
+    county.devices["红星村"] = new
+    with ServerThread(county.hub) as server:
+        county.push("红星村", server.url)
+    items, text = county.listing()
+    assert items["红星村"]["last_exchange"] > lost_day
+    assert f"\t程序 {fieldapp.__version__}" in line_of(text, "红星村"), text
