@@ -83,6 +83,8 @@ class HubLog:
         for row in rows:
             times = [t for t in (row.pop("last_answer"), row.pop("last_import")) if t]
             row["last_exchange"] = max(times) if times else None
+            if row["last_exchange"] is None:  # what a lost laptop confirmed is not the new one's
+                row["policy"] = None
         return rows
 
     # -- what each device says of itself ------------------------------------------------------

@@ -224,3 +224,30 @@ def test_a_laptop_enrolled_in_place_of_a_lost_one_is_not_said_to_have_synced(
     items, text = county.listing()
     assert items["红星村"]["last_exchange"] > lost_day
     assert f"\t程序 {fieldapp.__version__}" in line_of(text, "红星村"), text
+
+
+def test_a_laptop_enrolled_in_place_of_a_lost_one_is_not_said_to_have_the_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The new laptop enrolled in place of the lost one read 政策包：2026.1 before it had ever
+    synced — the lost laptop's receipt — and was left out of 现行政策包 2026.1：… 还没有收到;
+    it now counts as not having the pack until it confirms it."""
+    import datetime as dt
+
+    import time_machine
+
+    with time_machine.travel(dt.datetime.now() - dt.timedelta(days=3), tick=True):
+        county = County(tmp_path, capsys)
+        county.publish(COUNTY_PACK, "county.toml")
+        with ServerThread(county.hub) as server:
+            for _ in range(2):
+                county.push("红星村", server.url)
+        assert county.listing()[0]["红星村"]["policy"] == "2026.1"
+        assert county.run("hub", "revoke", "--dir", county.hub, "--device", "红星村")[0] == 0
+    enrolment = tmp_path / "新红星村.enrol"
+    assert county.run("hub", "enroll", "--dir", county.hub, "--device", "红星村",
+                      "--area", VILLAGE, "--out", enrolment)[0] == 0  # fmt: skip
+    items, text = county.listing()
+    assert items["红星村"]["policy"] is None, items["红星村"]
+    assert "政策包：未收到（现行 2026.1）" in line_of(text, "红星村"), text
+    assert "现行政策包 2026.1：2 台设备还没有收到（大坝村、红星村）" in text, text
