@@ -251,3 +251,37 @@ def test_a_laptop_enrolled_in_place_of_a_lost_one_is_not_said_to_have_the_pack(
     assert items["红星村"]["policy"] is None, items["红星村"]
     assert "政策包：未收到（现行 2026.1）" in line_of(text, "红星村"), text
     assert "现行政策包 2026.1：2 台设备还没有收到（大坝村、红星村）" in text, text
+
+
+def test_the_longest_thing_a_device_says_fits_the_header_every_program_reads() -> None:
+    """Every program, the first wave's too, reads a header of up to MAX_HEADER bytes and ignores
+    keys it does not know: what a device says of itself must never push the header past it."""
+    from fieldapp.sync import crypto
+    from fieldapp.sync.bundle import (
+        ABOUT_MAX,
+        MAGIC,
+        MAX_HEADER,
+        About,
+        Manifest,
+        Party,
+        read_header,
+        seal_bundle,
+    )
+
+    longest = About("999999.999999.999999.999999", "县" * ABOUT_MAX)
+    assert longest.valid()
+    recipient = crypto.KeyPair.generate()
+    device = crypto.KeyPair.generate()
+    manifest = Manifest(
+        format=1, bundle_id="b" * 36, created_at="2026-12-03T10:00:00",
+        sender=Party(name="红星村", role="device", key_id="0" * 16),
+        recipient=Party(name="中心", role="hub", key_id="1" * 16),
+        serial=1, received=0, schema_version=1, vector={}, ranges={}, counts={}, changes=0,
+        payload_sha256="0" * 64, payload_bytes=0,
+    )  # fmt: skip
+    data = seal_bundle(manifest, b"", device.sign_secret, recipient.box_public, longest)
+    end = data.index(b"\n", len(MAGIC))
+    assert end - len(MAGIC) < MAX_HEADER
+    header = read_header(data)
+    assert (header["program"], header["pack"]) == (longest.program, longest.pack)
+    assert data[len(MAGIC) :].startswith(b'{"format":1,"to":')
