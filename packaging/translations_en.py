@@ -410,6 +410,22 @@ EN: dict[str, str] = {
     "未收到": "Not received",
     "%1（现行 %2，未收到）": "%1 (in force: %2, not received)",
     "；现行政策包 %1：%2 台设备还没有收到": "; county pack in force %1: %2 devices have not received it",
+    "在用的政策包": "Pack in use",
+    "程序版本": "Program version",
+    "；%1 台设备收到了现行政策包但没有启用（多半是程序太旧）": (
+        "; %1 devices received the pack in force but do not use it (most likely too old a program)"
+    ),
+    "；中心的程序是 %1：%2 台设备的程序比中心旧或没有报告版本，要去升级": (
+        "; the hub runs %1: %2 devices run an older program or did not say which — upgrade them"
+    ),
+    "内置政策包": "Built-in pack",
+    "（收到的 %1 没有启用）": " (%1 received, not in use)",
+    "未报告版本": "Not reported",
+    "%1（比中心旧）": "%1 (older than the hub)",
+    "%1（比中心新）": "%1 (newer than the hub)",
+    "；%1 台设备的程序比中心新：请先升级中心的程序": (
+        "; %1 devices run a newer program than the hub: upgrade the hub first"
+    ),
     "全选同一批发来的": "Select its whole bundle",
     "选中与所选修改同一次同步发来的全部修改（按住 Ctrl 或 Shift 点击可多选）": (
         "Select every change that came in the same exchange as the selected one "

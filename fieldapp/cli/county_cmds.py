@@ -159,6 +159,7 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
         return fail(f"{error}；未签发，各设备的政策包不变", 2)
     finally:
         hub.close()
+    _say_stamped(text, record.text)
     print(
         f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），"
         "将随下一次发给各设备的数据包下发；版本："
@@ -166,6 +167,22 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
     print(record.version)
     _say_unused_figures(args, "在政策包该条 [[overrides]] 里写 valid_to 和 document")
     return 0
+
+
+def _say_stamped(written: str, signed: str) -> None:
+    """Say the program version `publish` wrote into a pack that needs a later program than the
+    first wave's (`requires`), and what the devices not upgraded will do."""
+    from fieldapp.policy.packfile import needed_program
+
+    needed = needed_program(signed)
+    if written == signed or needed is None:
+        return
+    version, what = needed
+    print(
+        f"注意：政策包用到了{what}，fieldapp {version} 起才认识，已在政策包中写明"
+        f' requires = "{version}"：程序比 {version} 旧的设备收到后不启用它（原政策包继续有效），'
+        "并提示升级程序；各设备的程序版本见 hub devices"
+    )
 
 
 def _say_unused_figures(args: argparse.Namespace, how: str | None = None) -> None:
@@ -356,6 +373,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
             return fail(f"{error}；未签发，各设备的政策包不变", 2)
     finally:
         hub.close()
+    _say_stamped(text, record.text)
     print(f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），将随下一次数据包下发；版本：")
     print(record.version)
     _say_unused_figures(args)

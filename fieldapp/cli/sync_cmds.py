@@ -121,6 +121,11 @@ def _register_hub(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--device", required=True, help="设备名称（hub devices 列出）")
     p = add("devices", "列出已登记的设备", cmd_hub_devices)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p.add_argument(
+        "--behind",
+        action="store_true",
+        help="只列要去升级的设备：程序比中心旧（或没有报告版本），或现行政策包没有启用",
+    )
     p = add("import", "导入设备数据包（不给文件时导入 inbox 文件夹中的全部）", cmd_hub_import)
     p.add_argument("files", nargs="*", type=Path, help="设备的数据包文件（.fieldsync）")
     p = add("export", "为一台设备导出它需要的数据包", cmd_hub_export)
@@ -282,9 +287,9 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
         "不要写在U盘上，也不要和登记文件一起发送：只拿到登记文件的人用不了它。"
     )
     if before is not None and reenrolled:
-        state = f"已于 {before.revoked_at} 注销" if before.revoked_at else "仍在使用"
+        state = f"已于 {_minute(before.revoked_at)} 注销" if before.revoked_at else "仍在使用"
         print(
-            f"注意：这是重新登记。{peer.name} 原来的登记（{before.enrolled_at} 登记，{state}）"
+            f"注意：这是重新登记。{peer.name} 原来的登记（{_minute(before.enrolled_at)} 登记，{state}）"
             "已作废：原来那台电脑的数据包从此拒收，导入这个新登记文件后才能同步。"
             "如果是要给同一个村再登记一台电脑，请另起一个设备名称"
         )
@@ -296,7 +301,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
 def cmd_hub_revoke(args: argparse.Namespace) -> int:
     """Revoke a device."""
     peer = _open_hub(args).revoke(args.device)
-    print(f"已注销设备 {peer.name}（{peer.revoked_at}），此后其数据包将被拒收")
+    print(f"已注销设备 {peer.name}（{_minute(peer.revoked_at)}），此后其数据包将被拒收")
     return 0
 
 
@@ -311,16 +316,27 @@ def _role_label(role: object) -> str:
 
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
+    from fieldapp import __version__
+    from fieldapp.hub.versions import named, pack_not_in_force, program_ahead, program_behind
+    from fieldapp.services.policy_admin import published
+
     hub = _open_hub(args)
     _warn_if_plain(args.dir, hub.training)
     items = hub.status()
+    newest = published(hub.ledger)
+    current = newest[0].version if newest else None
+    old_program = [d for d in items if program_behind(d, __version__)]
+    old_pack = [d for d in items if pack_not_in_force(d, current)]
+    new_program = [d for d in items if program_ahead(d, __version__)]
+    if args.behind:
+        wanted = {id(d) for d in old_program + old_pack}
+        wanted |= {
+            id(d) for d in items if current and not d["revoked_at"] and d.get("policy") != current
+        }
+        items = [d for d in items if id(d) in wanted]
     if args.json:
         print_json(items)
         return 0
-    from fieldapp.services.policy_admin import published
-
-    newest = published(hub.ledger)
-    current = newest[0].version if newest else None
     for d in items:
         state = f"已注销 {_minute(d['revoked_at'])}" if d["revoked_at"] else "正常"
         last = f"最近同步 {_minute(d['last_exchange'])}" if d["last_exchange"] else "从未同步"
@@ -334,21 +350,49 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 if d["quarantine_bytes"]
                 else ""
             )
-            + (
-                "\t政策包：已停用"
-                if d["revoked_at"]
-                else _policy_received(d.get("policy"), current)
-            )
+            # A revoked device no longer syncs: its line says 已注销 once, no pack.
+            + ("" if d["revoked_at"] else _program(d, __version__))
+            + ("" if d["revoked_at"] else _policy_received(d.get("policy"), current, d))
         )
     if not items:
-        print("尚未登记任何设备")
+        print("没有要去升级的设备" if args.behind else "尚未登记任何设备")
     lacking = [
         str(d["device"]) for d in items if not d["revoked_at"] and d.get("policy") != current
     ]
     if current is not None and lacking:
         names = "、".join(lacking[:LACKING_NAMED]) + ("等" if len(lacking) > LACKING_NAMED else "")
         print(f"现行政策包 {current}：{len(lacking)} 台设备还没有收到（{names}）")
+    if current is not None and old_pack:
+        print(
+            f"现行政策包 {current}：{len(old_pack)} 台设备收到了但没有启用，还在用旧的政策包"
+            f"（{named(old_pack, LACKING_NAMED)}）：多半是程序太旧，升级程序后才能启用"
+        )
+    if old_program:
+        print(
+            f"中心的程序是 {__version__}：{len(old_program)} 台设备的程序比中心旧或没有报告版本，"
+            f"要去升级（{named(old_program, LACKING_NAMED, with_program=True)}）"
+        )
+    if new_program:
+        print(
+            f"中心的程序是 {__version__}：{len(new_program)} 台设备的程序比中心新"
+            f"（{named(new_program, LACKING_NAMED, with_program=True)}）：请先升级中心的程序，"
+            "它们用到的新选项中心才认识（被扣下的修改在中心升级后再接受）"
+        )
     return 0
+
+
+def _program(device: dict[str, object], hub_program: str) -> str:
+    """The fieldapp a device said it runs, and whether it is older than the hub's."""
+    from fieldapp.hub.versions import program_key
+
+    program = device.get("program")
+    if not program:
+        return "\t程序：未报告版本" if device.get("last_exchange") else ""
+    if program_key(program) < program_key(hub_program):
+        return f"\t程序 {program}（比中心旧）"
+    if program_key(program) > program_key(hub_program):
+        return f"\t程序 {program}（比中心新，请先升级中心）"
+    return f"\t程序 {program}"
 
 
 #: How many devices still lacking the pack in force `hub devices` names in its last line.
@@ -362,15 +406,23 @@ def _minute(stamp: object) -> str:
     return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text
 
 
-def _policy_received(version: object, current: str | None) -> str:
-    """Which county pack a device has confirmed receiving, and whether it is the one in force
-    ('' when the county has published none)."""
+def _policy_received(
+    version: object, current: str | None, device: dict[str, object] | None = None
+) -> str:
+    """Which county pack a device has confirmed receiving, whether it is the one in force
+    and, when the device said which it uses, whether it is in force there ('' when the county
+    has published none)."""
     if current is None:
         return ""
     if version is None:
         return f"\t政策包：未收到（现行 {current}）"
     if version != current:
         return f"\t政策包：{version}（现行 {current}，未收到）"
+    from fieldapp.hub.versions import pack_not_in_force
+
+    if device is not None and pack_not_in_force(device, current):
+        using = device.get("pack_in_force") or "内置政策包"
+        return f"\t政策包：{version} 已收到，未启用（在用 {using}）"
     return f"\t政策包：{version}"
 
 

@@ -285,6 +285,7 @@ class Hub:
             if before is not None and (before.area_code, before.device_role) != (area_code, role):
                 # A new scope: what it was sent for the old one is no reason to send more.
                 self.state.forget_sent(device)
+            self.log.forget_reported(device)  # the new computer has not said what it runs
             self.state.add_peer(
                 device,
                 "device",
@@ -417,8 +418,11 @@ class Hub:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""
         kept = kept_refused(self.folders.quarantine)
         named = area_paths(self.ledger, known_only=True)
+        said = self.log.reported()
         return [
-            _status_item(row, kept) | {"area_name": named(str(row["area"] or ""))}
+            _status_item(row, kept)
+            | {"area_name": named(str(row["area"] or ""))}
+            | _reported(said.get(str(row["device"])))
             for row in self.log.device_status()
         ]
 
@@ -697,6 +701,19 @@ def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[st
         "last_bundle_out": row["serial_out"],
         "confirmed": row["acked_out"],
         "policy": row.get("policy"),
+    }
+
+
+def _reported(said: dict[str, str] | None) -> dict[str, object]:
+    """What a device said of itself in its latest bundle: `program` (the fieldapp it runs),
+    `pack_in_force` (the county pack in force there; '' the built-in pack) and `reported_at`;
+    all None when it never said (a program older than the hub's, or not synced since)."""
+    if not said:
+        return {"program": None, "pack_in_force": None, "reported_at": None}
+    return {
+        "program": said.get("program") or None,
+        "pack_in_force": said.get("pack", ""),
+        "reported_at": said.get("at") or None,
     }
 
 

@@ -61,6 +61,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.roles import signed_author
@@ -247,8 +248,11 @@ class HubService:
         except (_Refusal, httpauth.AuthRefused) as refused:
             return _error(refused.status, refused.code, str(refused))
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
-        # `policy`: the county pack in force (the newest published), None when none.
-        return JSONResponse({"hub": self.name, "devices": rows, "policy": current})
+        # `policy`: the county pack in force (the newest published), None when none;
+        # `program`: the hub's own fieldapp, which the devices' are compared with.
+        return JSONResponse(
+            {"hub": self.name, "devices": rows, "policy": current, "program": __version__}
+        )
 
     async def held(self, request: Request) -> Response:
         """Held changes (pending unless `?status=` says otherwise), for a county device."""

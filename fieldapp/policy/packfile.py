@@ -160,6 +160,58 @@ def parse_pack_text(text: str, name: str) -> PackFile:
         raise refused from None
 
 
+#: The program that reads a pack stating no `requires`: the first wave's.
+FIRST_PROGRAM = "0.1.0"
+
+#: What a pack may write that an earlier program does not know, by the table it sits in
+#: ("pack", "lines", "rules" or "overrides" — each row of the last two): the key, the first
+#: fieldapp that reads it, and what it is in the clerk's words. A program adding a key or a
+#: value to packs adds it here, so that `publish` stamps `requires` and earlier devices refuse
+#: the pack saying to upgrade instead of reading it as misspelt.
+LATER_KEYS: tuple[tuple[str, str, str, str], ...] = (
+    ("overrides", "figure_from", "0.2.0", "新金额的执行日期（figure_from）"),
+    ("overrides", "figure_before", "0.2.0", "执行日期前的金额（figure_before）"),
+    ("overrides", "figure_before_document", "0.2.0", "执行日期前金额的文件（figure_before_document）"),
+    ("rules", "figure_from", "0.2.0", "新金额的执行日期（figure_from）"),
+    ("rules", "figure_before", "0.2.0", "执行日期前的金额（figure_before）"),
+    ("rules", "figure_before_document", "0.2.0", "执行日期前金额的文件（figure_before_document）"),
+    ("lines", "welfare_post_income_line_from", "0.2.0",
+     "监测收入线的执行日期（welfare_post_income_line_from）"),
+    ("lines", "welfare_post_income_line_before", "0.2.0",
+     "执行日期前的监测收入线（welfare_post_income_line_before）"),
+    ("lines", "welfare_post_income_line_before_document", "0.2.0",
+     "执行日期前监测收入线的文件（welfare_post_income_line_before_document）"),
+    ("pack", "requires", "0.2.0", "要求的程序版本（requires）"),
+)  # fmt: skip
+
+
+def needed_program(text: str) -> tuple[str, str] | None:
+    """The earliest fieldapp that reads a pack's text and what in it asks for that program
+    (None when the first wave's reads it): what `requires` must state at least."""
+    data = tomllib.loads(text.removeprefix("\ufeff"))
+    found: tuple[tuple[int, ...], str, str] | None = None
+    for table, key, version, what in LATER_KEYS:
+        place = data.get(table)
+        rows = place if isinstance(place, list) else [place]
+        if any(isinstance(row, dict) and key in row for row in rows):
+            wanted = program_version(version) or ()
+            if found is None or wanted > found[0]:
+                found = (wanted, version, what)
+    return (found[1], found[2]) if found is not None else None
+
+
+def stamp_requires(text: str, version: str) -> str:
+    """The pack's text with `requires = "version"` written in its `[pack]` table (which states
+    none), right under the table's header line; the rest unchanged."""
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
+        if re.fullmatch(r"\s*\[\s*pack\s*\]\s*(#.*)?", line.rstrip("\r\n")):
+            ending = "\r\n" if line.endswith("\r\n") else "\n"
+            lines.insert(number + 1, f'requires = "{version}"{ending}')
+            return "".join(lines)
+    raise PackError("", None, "政策包没有 [pack] 段")
+
+
 def program_version(text: str) -> tuple[int, ...] | None:
     """A fieldapp version ("0.3.0", "1.2") as numbers to compare; None when it is none."""
     parts = text.strip().split(".")

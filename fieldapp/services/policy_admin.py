@@ -28,7 +28,12 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
 from fieldapp.policy.pack import NewerPack, PackError, PackFile, Policy
-from fieldapp.policy.packfile import parse_pack_text
+from fieldapp.policy.packfile import (
+    needed_program,
+    parse_pack_text,
+    program_version,
+    stamp_requires,
+)
 from fieldapp.policy.published import PublishedPack
 from fieldapp.policy.registry import NamedPack, PolicyRegistry, is_newer_version
 from fieldapp.store import policy_packs
@@ -105,6 +110,13 @@ def _adopted(ledger: Ledger) -> PublishedPack | None:
         return PublishedPack.from_row(json.loads(text))
     except (ValueError, TypeError):
         return None
+
+
+def adopted_version(ledger: Ledger) -> str:
+    """The version of the county pack in force here ('' when it is the built-in one): what a
+    device tells the hub it runs (a pack received but not taken into force is not it)."""
+    adopted = _adopted(ledger)
+    return adopted.version if adopted is not None else ""
 
 
 def _notice(pack: PackFile) -> str:
@@ -265,6 +277,7 @@ def publish(
     pack = parse_pack_text(text, name)
     if not pack.pack.extends:
         raise PackError(name, None, "县级政策包必须用 extends 写明所扩展的基础政策包")
+    text, pack = _with_requires(text, name, pack)
     base = registry.base_files()
     check_new_pack(base[0][1].pack.id, name, pack)
     policy = combine([*base, (name, pack)], source="hub")
@@ -294,6 +307,28 @@ def publish(
         )
         hub_ledger.set_meta(ADOPTED, json.dumps(record.as_row(), ensure_ascii=False))
     return record
+
+
+def _with_requires(text: str, name: str, pack: PackFile) -> tuple[str, PackFile]:
+    """The pack stating the program it needs (`requires`): stamped when it uses what an earlier
+    program does not know and states nothing, so that such a device refuses it saying to
+    upgrade; refused when it states an earlier program than what it uses needs."""
+    needed = needed_program(text)
+    if needed is None:
+        return text, pack
+    version, what = needed
+    stated = pack.pack.requires
+    if stated is None:
+        text = stamp_requires(text, version)
+        return text, parse_pack_text(text, name)
+    if (program_version(stated) or ()) < (program_version(version) or ()):
+        raise PackError(
+            name,
+            None,
+            f'政策包写的 requires = "{stated}"，但用到了{what}，fieldapp {version} 起才认识：'
+            f'请改为 requires = "{version}"（或删去这一行，签发时自动写明）',
+        )
+    return text, pack
 
 
 def _last_published(ledger: Ledger, pack_id: str) -> PackFile | None:

@@ -5,11 +5,15 @@ The hub package calls these; nothing here touches the synced tables.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import sqlite_utils
 
 from fieldapp.store.sync_state import now_text
+
+#: The hub's setting keeping what a device said of itself (`HubLog.set_reported`), + its name.
+REPORTED = "device.reported:"
 
 
 class HubLog:
@@ -46,8 +50,9 @@ class HubLog:
         return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
 
     def device_status(self) -> list[dict[str, Any]]:
-        """Per enrolled device: area, keys' state, last good exchange (a bundle imported from
-        it or an answer made for it), changes sent but not yet confirmed (`pending`),
+        """Per enrolled device: area, keys' state, last good exchange since its enrolment (a
+        bundle imported from it or an answer made for it; a laptop enrolled in place of a lost
+        one has not synced until it has), changes sent but not yet confirmed (`pending`),
         bundles it uploaded that were refused (`refused_bundles`), and the newest county pack
         it has confirmed receiving (`policy`: its version, None when none)."""
         cursor = self.db.execute(
@@ -55,9 +60,12 @@ class HubLog:
                 p.enrolled_at, p.revoked_at,
                 p.serial_in, p.serial_out, p.acked_out,
                 (SELECT max(e.at) FROM hub_exchanges e
-                  WHERE e.device = p.name AND e.outcome = 'ok') AS last_answer,
+                  WHERE e.device = p.name AND e.outcome = 'ok'
+                    AND (p.enrolled_at IS NULL OR e.at >= p.enrolled_at)) AS last_answer,
                 (SELECT max(s.imported_at) FROM sync_imports s
-                  WHERE s.sender = p.name) AS last_import,
+                  WHERE s.sender = p.name
+                    AND (p.enrolled_at IS NULL OR s.imported_at >= p.enrolled_at))
+                  AS last_import,
                 (SELECT coalesce(sum(i.changes), 0) FROM sync_issued i
                   WHERE i.peer = p.name AND i.serial > p.acked_out) AS pending,
                 (SELECT count(*) FROM hub_exchanges e
@@ -75,7 +83,36 @@ class HubLog:
         for row in rows:
             times = [t for t in (row.pop("last_answer"), row.pop("last_import")) if t]
             row["last_exchange"] = max(times) if times else None
+            if row["last_exchange"] is None:  # what a lost laptop confirmed is not the new one's
+                row["policy"] = None
         return rows
+
+    # -- what each device says of itself ------------------------------------------------------
+
+    def set_reported(self, device: str, program: str, pack: str) -> None:
+        """Keep what `device` said in its latest bundle: its program and the county pack in
+        force there ('' the built-in one), with the time (a hub setting, not synced)."""
+        value = json.dumps({"program": program, "pack": pack, "at": now_text()})
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [REPORTED + device, value])
+
+    def forget_reported(self, device: str) -> None:
+        """Forget what a device said (enrolled again: the new computer has not said yet)."""
+        self.db.execute("DELETE FROM meta WHERE key = ?", [REPORTED + device])
+
+    def reported(self) -> dict[str, dict[str, str]]:
+        """What each device said of itself, by device name."""
+        rows = self.db.execute(
+            "SELECT key, value FROM meta WHERE key LIKE ?", [REPORTED + "%"]
+        ).fetchall()
+        said: dict[str, dict[str, str]] = {}
+        for key, value in rows:
+            try:
+                item = json.loads(value)
+            except (TypeError, ValueError):
+                continue
+            if isinstance(item, dict):
+                said[str(key)[len(REPORTED) :]] = {k: str(v) for k, v in item.items()}
+        return said
 
     # -- answer scope -----------------------------------------------------------------------
 

@@ -8,17 +8,25 @@ FIELDAPP-BUNDLE\n
 
 The manifest names sender and recipient, the per-device ranges and counts and the SHA-256 of
 `changes.ndjson`; it is signed with the sender's Ed25519 key, then everything is encrypted to the
-recipient. The header holds no personal data: only the format and which key can open the file.
+recipient. The header holds no personal data: only the format and which key can open the file,
+and, from a device, the program it runs and the county pack it has in force (`About`: the
+county's clerk asks which villages to visit to upgrade), signed with the same key over the
+bundle's id. They are in the header, not the manifest, because an older program refuses a
+manifest with keys it does not know and ignores the header's: an older hub still takes the
+bundle, an older device simply says nothing.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import json
+import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Annotated, Any, NoReturn, NotRequired
@@ -213,9 +221,14 @@ def decode_payload(payload: bytes, columns: dict[str, set[str]]) -> list[Change]
 
 
 def seal_bundle(
-    manifest: Manifest, payload: bytes, sign_secret: bytes, recipient_box_public: bytes
+    manifest: Manifest,
+    payload: bytes,
+    sign_secret: bytes,
+    recipient_box_public: bytes,
+    about: About | None = None,
 ) -> bytes:
-    """Sign the manifest, zip it with the payload, and encrypt to the recipient."""
+    """Sign the manifest, zip it with the payload, and encrypt to the recipient; `about`, from
+    a device, goes in the header, signed for this bundle."""
     manifest_bytes = dumps(manifest.model_dump(mode="json")).encode("utf-8")
     signature = crypto.sign(manifest_bytes, sign_secret)
     buffer = io.BytesIO()
@@ -228,7 +241,16 @@ def seal_bundle(
             info = zipfile.ZipInfo(name, _ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
-    header = dumps({"format": FORMAT, "to": crypto.key_id(recipient_box_public)})
+    fields: dict[str, Any] = {"format": FORMAT, "to": crypto.key_id(recipient_box_public)}
+    if about is not None and about.valid():
+        signed = crypto.sign(about.message(manifest.bundle_id), sign_secret)
+        fields |= {
+            "program": about.program,
+            "pack": about.pack,
+            "about_sig": base64.b64encode(signed).decode("ascii"),
+        }
+    # format and to first, as every earlier header reads: {"format":1,"to":"…",…}
+    header = json.dumps(fields, ensure_ascii=True, separators=(",", ":"))
     return (
         MAGIC
         + header.encode("ascii")
@@ -237,14 +259,67 @@ def seal_bundle(
     )
 
 
+#: The longest program version and pack version a header carries.
+ABOUT_MAX = 40
+_PROGRAM = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$")
+
+
+@dataclass(frozen=True)
+class About:
+    """What a device says of itself in its bundle's header: the fieldapp it runs ("0.3.0") and
+    the version of the county pack in force there ('' for the built-in pack)."""
+
+    program: str
+    pack: str
+
+    def message(self, bundle_id: str) -> bytes:
+        """The bytes its signature covers: bound to one bundle, so it cannot be moved."""
+        return "\n".join(["fieldapp-about-v1", bundle_id, self.program, self.pack]).encode()
+
+    def valid(self) -> bool:
+        """A version that reads as one, a pack version of printable text, both short."""
+        return bool(_PROGRAM.match(self.program)) and (
+            len(self.pack) <= ABOUT_MAX and self.pack.isprintable()
+        )
+
+
 class OpenedBundle:
     """A decrypted bundle whose manifest parsed; the signature is not yet checked."""
 
-    def __init__(self, manifest: Manifest, manifest_bytes: bytes, signature: bytes, payload: bytes):
+    def __init__(
+        self,
+        manifest: Manifest,
+        manifest_bytes: bytes,
+        signature: bytes,
+        payload: bytes,
+        header: dict[str, Any] | None = None,
+    ):
         self.manifest = manifest
         self.manifest_bytes = manifest_bytes
         self.signature = signature
         self.payload = payload
+        self.header = header or {}
+
+    def says_about(self) -> bool:
+        """True when the header says anything of its sender (then it must verify: `about`)."""
+        return any(k in self.header for k in ("program", "pack", "about_sig"))
+
+    def about(self, sign_public: bytes) -> About | None:
+        """What the sender said of itself in the header, when signed by `sign_public` for this
+        bundle; None when it said nothing (an older program) or what it said does not hold."""
+        program, pack, sig = (self.header.get(k) for k in ("program", "pack", "about_sig"))
+        if not all(isinstance(x, str) for x in (program, pack, sig)):
+            return None
+        about = About(str(program), str(pack))
+        try:
+            signature = base64.b64decode(str(sig), validate=True)
+        except ValueError:
+            return None
+        if not about.valid():
+            return None
+        if not crypto.verify(about.message(self.manifest.bundle_id), signature, sign_public):
+            return None
+        return about
 
     def signed_by(self, sign_public: bytes) -> bool:
         """True when the manifest carries a valid signature of this key."""
@@ -331,4 +406,4 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
         raise BundleRefused("tampered", "清单无法识别") from None
     if manifest.format > FORMAT:
         raise BundleRefused("newer_format", f"格式 {manifest.format}")
-    return OpenedBundle(manifest, manifest_bytes, signature, payload)
+    return OpenedBundle(manifest, manifest_bytes, signature, payload, header)

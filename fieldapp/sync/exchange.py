@@ -18,11 +18,13 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
+from fieldapp import __version__
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.saving import cannot_write, check_not_ledger
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
+from fieldapp.services.policy_admin import adopted_version
 from fieldapp.services.trust import Verdict, printable
 from fieldapp.services.trust_check import Refusal, rows_ahead, values_ahead
 from fieldapp.store import replica
@@ -32,6 +34,7 @@ from fieldapp.store.connection import Error as DatabaseFault
 from fieldapp.store.connection import LedgerGone
 from fieldapp.store.derived import take_words, words_ahead
 from fieldapp.store.held import RejectedReports
+from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import carries_demo, is_training_hub
 from fieldapp.store.migrations import latest_version
@@ -39,6 +42,7 @@ from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.withdraw import replace_logged
 from fieldapp.sync import crypto, intake
 from fieldapp.sync.bundle import (
+    About,
     Manifest,
     OpenedBundle,
     Party,
@@ -142,8 +146,10 @@ def write_bundle(
     after_sealing: Callable[[int], None] | None = None,
     origins: dict[str, str] | None = None,
     rejected: Sequence[dict[str, Any]] = (),
+    about: About | None = None,
 ) -> ExportResult:
-    """Seal `rows` to `recipient` and write `out` (temp name, then rename).
+    """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
+    device's program and pack in force, said in the header (`bundle.About`).
 
     The bundle is sealed and written outside the write transaction: compressing and
     encrypting a township's or the county office's first answer takes seconds, and every
@@ -191,7 +197,7 @@ def write_bundle(
             origins=origins or {},
             rejected=[Report.model_validate(r) for r in rejected],
         )
-        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public)
+        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about)
         progress(total // 2, total)
         try:
             write_atomic(temp, data, cancel)
@@ -265,7 +271,14 @@ def export_bundle(
             top = replica.max_seq(ledger.db, origin)
             if top:
                 vector[origin] = top
-        return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel)
+        about = About(__version__, pack_in_force(ledger))
+        return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel, about=about)
+
+
+def pack_in_force(ledger: Ledger) -> str:
+    """The version of the county pack in force on this device ('' the built-in one), as the
+    device says it to the hub."""
+    return adopted_version(ledger)
 
 
 # -- import --------------------------------------------------------------------------------
@@ -417,6 +430,9 @@ def _import_local(
         signed.append(peer.name)
     if peer.revoked_at:
         raise BundleRefused("revoked", f"{peer.name} 于 {peer.revoked_at} 注销")
+    about = opened.about(peer.sign_public)
+    if about is None and opened.says_about():  # the clear header was altered on the way
+        raise BundleRefused("tampered", "文件头被改动（程序版本与签名不符）")
     if sender is not None and peer.name != sender:
         raise BundleRefused("foreign_change", f"{sender} 上传了 {peer.name} 的数据包")
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
@@ -468,6 +484,8 @@ def _import_local(
         if held:
             intake.hold(ledger, peer, manifest, held)
         _bookkeeping(ledger, state, identity, peer, manifest)
+        if identity.role == "hub" and about is not None:  # what it runs, for the clerk
+            HubLog(ledger.db).set_reported(peer.name, about.program, about.pack)
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)
         )

@@ -797,3 +797,24 @@ def test_a_password_written_into_the_database_address_is_not_repeated(
         code, out, err = run(capsys, "hub", *argv, "--dir", folder)
         assert code == 1 and "连不上" in err, err
         assert "S3cret-pw" not in err and "hub:***@127.0.0.1" in err, err
+
+
+def test_revoking_and_enrolling_again_write_times_as_a_clerk_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lost laptop: hub revoke printed 已注销设备 红星村（2026-12-03T22:19:36）, and enrolling the
+    new laptop 原来的登记（2026-12-03T22:19:14 登记，已于 2026-12-03T22:19:36 注销） — times with
+    a T no clerk writes (hub devices writes 2026-12-03 22:19 since 2ef53e7); both now do too."""
+    from tests.sync.helpers import VILLAGE
+
+    hub = tmp_path / "县汇总"
+    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    enrol = ("hub", "enroll", "--dir", hub, "--device", "红星村", "--area", VILLAGE, "--out")
+    assert run(capsys, *enrol, tmp_path / "1.enrol")[0] == 0
+    code, out, _ = run(capsys, "hub", "revoke", "--dir", hub, "--device", "红星村")
+    assert code == 0
+    assert re.search(r"已注销设备 红星村（\d{4}-\d\d-\d\d \d\d:\d\d）", out), out
+    code, out, _ = run(capsys, *enrol, tmp_path / "2.enrol")
+    assert code == 0
+    said = re.search(r"原来的登记（(\S+ \S+) 登记，已于 (\S+ \S+) 注销）", out)
+    assert said and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", t) for t in said.groups()), out

@@ -500,9 +500,13 @@ def test_hub_devices_writes_times_as_a_clerk_does(county: County) -> None:
 
 def test_hub_devices_does_not_say_a_revoked_device_lacks_the_pack(county: County) -> None:
     """A device the county had revoked was listed with 政策包：未收到（现行 2026.1）, as if it still
-    had to get it; it now says 政策包：已停用."""
+    had to get it; then with 已注销 … 政策包：已停用 — two words for one state, and 停用 is what
+    the clerk does to a person's password. A revoked device's line says 已注销 once and lists
+    no pack (it no longer syncs)."""
     assert county.publish(COUNTY_PACK)[0] == 0
     assert county.run("hub", "revoke", "--dir", county.hub, "--device", "红星村")[0] == 0
     code, text, _ = county.run("hub", "devices", "--dir", county.hub)
     assert code == 0
-    assert "政策包：已停用" in text and "未收到" not in text, text
+    (line,) = [x for x in text.splitlines() if x.startswith("红星村")]
+    assert "已注销" in line and "停用" not in text and "未收到" not in text, text
+    assert "政策包" not in line, line

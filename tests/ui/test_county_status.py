@@ -45,7 +45,9 @@ def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     assert table.item(village_row, 2).toolTip() == VILLAGE  # its name shown (村001)
     assert table.item(village_row, 3).text() != "从未同步"
     assert table.item(rows["县人社局"], 3).text() == "从未同步"
-    assert table.item(village_row, 5).text() == "1"  # refused: the change the hub holds
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    refused = titles.index("未接受的修改")
+    assert table.item(village_row, refused).text() == "1"  # the change the hub holds
     assert "共 2 台设备" in page.county_status.summary.text()
     assert "未接受待审核的修改 1 条" in page.county_status.summary.text()
     village.close()
@@ -126,4 +128,112 @@ def test_the_county_desktop_names_each_devices_village(window, qtbot, tmp_path, 
     assert table.horizontalHeaderItem(2).text() == "区域"
     assert warnings_shown == []
     village.close()
+    hub.close()
+
+
+def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_pack(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A laptop the county revoked (lost, or replaced) still read 未收到 under 政策包 — as if
+    someone had to take the pack to it — beside 已注销; its row now says 已注销 and no pack."""
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE)
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    hub.revoke("大坝村笔记本")
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        page.county_status.refresh()
+        wait_idle(qtbot, page)
+    table = page.county_status.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "大坝村笔记本")
+    cells = [table.item(row, c).text() for c in range(table.columnCount())]
+    assert cells[titles.index("注销")] == "已注销", cells
+    assert cells[titles.index("政策包")] == "", cells
+    assert not any("停用" in c for c in cells), cells
+    assert warnings_shown == []
+    hub.close()
+
+
+def test_the_county_desktop_says_which_devices_run_an_older_program(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """The county clerk's question after upgrading the hub — which villages must I visit, who
+    still runs last year's pack — had no answer on the desktop: nothing said which program a
+    device runs. Each device now says it (and the pack in force there) in its bundles; the
+    table shows both, sorted as versions, and the summary counts the devices to upgrade."""
+    import fieldapp
+    from fieldapp.hub import server as hub_server
+    from fieldapp.services.policy_admin import publish
+    from fieldapp.sync import exchange
+    from tests.policy.helpers import COUNTY_PACK
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    villages = {}
+    for name in ("大坝村笔记本", "红星村笔记本"):
+        folder = tmp_path / name
+        folder.mkdir()
+        villages[name] = Ledger.open(folder / "ledger.db", author="村员")
+        hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
+        enrol(villages[name], folder / "enrol.json", code=ENROL_CODE)
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    from fieldapp.services.policy_admin import adopt_hub_packs
+
+    with ServerThread(hub.root) as server:
+        for _ in range(2):
+            push(villages["大坝村笔记本"], server.url)
+            adopt_hub_packs(villages["大坝村笔记本"])
+        with monkeypatch.context() as older:  # a program from before devices said it
+            older.setattr(exchange, "About", lambda *_: None)
+            push(villages["红星村笔记本"], server.url)
+    monkeypatch.setattr(hub_server, "__version__", "9.0.0")  # the hub upgraded since
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        page.county_status.refresh()
+        wait_idle(qtbot, page)
+    status = page.county_status
+    table = status.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    program, pack = titles.index("程序版本"), titles.index("在用的政策包")
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    running = fieldapp.__version__
+    assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心旧）"
+    assert table.item(rows["大坝村笔记本"], pack).text() == "2026.1"
+    assert table.item(rows["红星村笔记本"], program).text() == "未报告版本"
+    assert table.item(rows["红星村笔记本"], pack).text() == ""
+    assert table.item(rows["县人社局"], program).text() == ""  # never synced
+    assert "中心的程序是 9.0.0：2 台设备的程序比中心旧或没有报告版本，要去升级" in (
+        status.summary.text()
+    ), status.summary.text()
+    # On a 1024×768 screen the clerk sees, without scrolling sideways, what she came for.
+    window.resize(1024, 768 - 72)
+    qtbot.wait(50)
+    room = table.viewport().width()
+    for title in ("最近同步", "程序版本", "政策包", "在用的政策包", "注销"):
+        column = titles.index(title)
+        assert table.columnViewportPosition(column) + table.columnWidth(column) <= room, title
+    table.sortItems(program)  # the oldest first: the one that did not say, then 0.2.0
+    order = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert order.index("红星村笔记本") < order.index("大坝村笔记本"), order
+    # The order broken — a village upgraded before the hub: the hub is to upgrade first.
+    monkeypatch.setattr(hub_server, "__version__", "0.1.0")
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        status.refresh()
+        wait_idle(qtbot, page)
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心新）"
+    assert "1 台设备的程序比中心新：请先升级中心的程序" in status.summary.text()
+    assert warnings_shown == []
+    for ledger in villages.values():
+        ledger.close()
     hub.close()

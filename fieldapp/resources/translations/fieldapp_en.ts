@@ -350,6 +350,46 @@
       <source>区域</source>
       <translation>Area</translation>
     </message>
+    <message>
+      <source>在用的政策包</source>
+      <translation>Pack in use</translation>
+    </message>
+    <message>
+      <source>程序版本</source>
+      <translation>Program version</translation>
+    </message>
+    <message>
+      <source>；%1 台设备收到了现行政策包但没有启用（多半是程序太旧）</source>
+      <translation>; %1 devices received the pack in force but do not use it (most likely too old a program)</translation>
+    </message>
+    <message>
+      <source>；中心的程序是 %1：%2 台设备的程序比中心旧或没有报告版本，要去升级</source>
+      <translation>; the hub runs %1: %2 devices run an older program or did not say which — upgrade them</translation>
+    </message>
+    <message>
+      <source>内置政策包</source>
+      <translation>Built-in pack</translation>
+    </message>
+    <message>
+      <source>（收到的 %1 没有启用）</source>
+      <translation> (%1 received, not in use)</translation>
+    </message>
+    <message>
+      <source>未报告版本</source>
+      <translation>Not reported</translation>
+    </message>
+    <message>
+      <source>%1（比中心旧）</source>
+      <translation>%1 (older than the hub)</translation>
+    </message>
+    <message>
+      <source>；%1 台设备的程序比中心新：请先升级中心的程序</source>
+      <translation>; %1 devices run a newer program than the hub: upgrade the hub first</translation>
+    </message>
+    <message>
+      <source>%1（比中心新）</source>
+      <translation>%1 (newer than the hub)</translation>
+    </message>
   </context>
   <context>
     <name>DecisionDialog</name>

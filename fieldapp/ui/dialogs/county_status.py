@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,22 +23,46 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.roles import Role
+from fieldapp.hub.versions import (
+    pack_not_in_force,
+    program_ahead,
+    program_behind,
+    program_key,
+)
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
 #: Keys of the hub's JSON, one column each (titles in `CountyStatus._titles`).
+#: What the county clerk looks for first — when each synced, which program and pack it runs, and
+#: whether it is revoked — comes before the counts, all on a 1024-wide screen.
 COLUMNS = (
     "device",
     "role",
     "area",
     "last_exchange",
+    "program",
+    "policy",
+    "pack_in_force",
+    "revoked_at",
     "pending",
     "refused",
     "refused_bundles",
-    "policy",
-    "revoked_at",
 )
+
+
+class _SortedItem(QTableWidgetItem):
+    """A cell sorted by the key kept in its UserRole (a program version as numbers)."""
+
+    def __init__(self, item: QTableWidgetItem) -> None:
+        super().__init__(item)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine = self.data(Qt.ItemDataRole.UserRole)
+        theirs = other.data(Qt.ItemDataRole.UserRole)
+        if isinstance(mine, (list, tuple)) and isinstance(theirs, (list, tuple)):
+            return tuple(mine) < tuple(theirs)
+        return super().__lt__(other)
 
 
 class CountyStatus(QWidget):
@@ -53,6 +78,8 @@ class CountyStatus(QWidget):
         super().__init__(parent)
         self.session, self.hub_url, self.panel = session, hub_url, panel
         self.current_policy: str | None = None
+        #: The hub's own program, as it answered (None: an older hub, which does not say).
+        self.hub_program: str | None = None
         self.refresh_button = QPushButton(self.tr("从中心刷新"))
         self.summary = QLabel(self.tr("点「从中心刷新」查看各村、各安置点最近一次同步的情况"))
         self.summary.setWordWrap(True)
@@ -76,11 +103,13 @@ class CountyStatus(QWidget):
             self.tr("角色"),
             self.tr("区域"),
             self.tr("最近同步"),
+            self.tr("程序版本"),
+            self.tr("政策包"),
+            self.tr("在用的政策包"),
+            self.tr("注销"),
             self.tr("已发出待确认"),
             self.tr("未接受的修改"),
             self.tr("拒收的数据包"),
-            self.tr("政策包"),
-            self.tr("注销"),
         ]
 
     def refresh(self) -> None:
@@ -104,11 +133,12 @@ class CountyStatus(QWidget):
         policy = status.get("policy")
         #: The county pack in force, as the hub answered (None: none published, or an older hub).
         self.current_policy = str(policy) if policy else None
+        self.hub_program = str(status["program"]) if status.get("program") else None
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(devices))
         for row, device in enumerate(devices):
             for column, key in enumerate(COLUMNS):
-                cell = self._cell(key, device.get(key))
+                cell = self._cell(key, device.get(key), device)
                 if key == "area" and device.get("area_name"):
                     # The village as the hub names it (a first-wave laptop may be named after
                     # its computer); the code stays under the pointer.
@@ -135,9 +165,42 @@ class CountyStatus(QWidget):
                     .replace("%1", str(current))
                     .replace("%2", str(lacking))
                 )
+        if current:
+            unused = sum(1 for d in devices if pack_not_in_force(d, current))
+            if unused:
+                text += (
+                    self.tr("；%1 台设备收到了现行政策包但没有启用（多半是程序太旧）")
+                ).replace("%1", str(unused))
+        if self.hub_program:
+            behind = sum(1 for d in devices if program_behind(d, self.hub_program))
+            if behind:
+                text += (
+                    self.tr("；中心的程序是 %1：%2 台设备的程序比中心旧或没有报告版本，要去升级")
+                    .replace("%1", self.hub_program)
+                    .replace("%2", str(behind))
+                )
+            ahead = sum(1 for d in devices if program_ahead(d, self.hub_program))
+            if ahead:
+                text += (self.tr("；%1 台设备的程序比中心新：请先升级中心的程序")).replace(
+                    "%1", str(ahead)
+                )
         self.summary.setText(text)
 
-    def _cell(self, key: str, value: object) -> QTableWidgetItem:
+    def _cell(self, key: str, value: object, device: dict[str, Any]) -> QTableWidgetItem:
+        revoked = bool(device.get("revoked_at"))
+        if key == "program":  # sorted as versions, the oldest (or unsaid) first
+            text = self._program(value, device)
+            item = QTableWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, program_key(value))
+            return _SortedItem(item)
+        if key == "pack_in_force":
+            if revoked or device.get("reported_at") is None:
+                text = ""  # revoked, or it did not say (an older program)
+            else:
+                text = str(value) if value else self.tr("内置政策包")
+                if pack_not_in_force(device, self.current_policy):
+                    text += self.tr("（收到的 %1 没有启用）").replace("%1", str(device["policy"]))
+            return QTableWidgetItem(text)
         if key == "role":
             try:
                 text = Role.parse(str(value)).label
@@ -147,7 +210,7 @@ class CountyStatus(QWidget):
             text = str(value).replace("T", " ") if value else self.tr("从未同步")
         elif key == "policy":  # as `hub devices` says it; nothing when none is published
             current = self.current_policy
-            if not current:
+            if not current or revoked:  # a revoked device no longer syncs: 已注销 says it
                 text = str(value or "")
             elif not value:
                 text = self.tr("未收到")
@@ -164,6 +227,17 @@ class CountyStatus(QWidget):
         if isinstance(value, int) and key != "role":
             item.setData(0, value)  # numbers sort as numbers
         return item
+
+    def _program(self, value: object, device: dict[str, Any]) -> str:
+        if device.get("revoked_at"):
+            return ""
+        if not value:
+            return self.tr("未报告版本") if device.get("last_exchange") else ""
+        if self.hub_program and program_key(value) < program_key(self.hub_program):
+            return self.tr("%1（比中心旧）").replace("%1", str(value))
+        if self.hub_program and program_key(value) > program_key(self.hub_program):
+            return self.tr("%1（比中心新）").replace("%1", str(value))
+        return str(value)
 
     def _failed(self, error: BaseException) -> None:
         self.summary.setText(self.tr("查询失败：") + str(error))

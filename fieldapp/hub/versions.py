@@ -1,0 +1,53 @@
+"""Which devices run an older program than the hub, or an older county pack than the one in
+force: the county clerk's "which villages must I visit to upgrade" (`hub devices`, the county
+desktop's 各设备同步情况). Read from `Hub.status()` items (or `GET /v1/status`'s)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from fieldapp.policy.packfile import program_version
+
+
+def program_key(program: object) -> tuple[int, ...]:
+    """A program version as numbers to sort by ((-1,) when unknown: first, as the oldest)."""
+    parsed = program_version(str(program)) if program else None
+    return parsed if parsed is not None else (-1,)
+
+
+def program_behind(device: Mapping[str, object], hub_program: str) -> bool:
+    """A device not revoked that has synced and runs an older program than the hub, or did not
+    say which it runs (a program from before devices said it)."""
+    if device.get("revoked_at") or not device.get("last_exchange"):
+        return False
+    return program_key(device.get("program")) < program_key(hub_program)
+
+
+def program_ahead(device: Mapping[str, object], hub_program: str) -> bool:
+    """A device not revoked that runs a newer program than the hub: upgraded before the hub,
+    its new choices are held there until the hub is upgraded."""
+    if device.get("revoked_at") or not device.get("program"):
+        return False
+    return program_key(device.get("program")) > program_key(hub_program)
+
+
+def pack_not_in_force(device: Mapping[str, object], current: str | None) -> bool:
+    """A device not revoked that has received the county pack in force but says it still uses
+    another (its program too old to read it, most often)."""
+    if current is None or device.get("revoked_at") or device.get("reported_at") is None:
+        return False
+    return device.get("policy") == current and device.get("pack_in_force") != current
+
+
+def named(devices: list[Mapping[str, object]], limit: int, with_program: bool = False) -> str:
+    """Devices as the clerk finds them (the village's name, else the device's), the first
+    `limit`, then 等."""
+    words = []
+    for d in devices[:limit]:
+        word = str(d.get("area_name") or d["device"])
+        if str(d["device"]) not in word:
+            word = f"{d['device']}（{word}）"
+        if with_program:
+            word += f" {d['program']}" if d.get("program") else " 未报告版本"
+        words.append(word)
+    return "、".join(words) + ("等" if len(devices) > limit else "")
