@@ -529,3 +529,32 @@ def test_a_stick_pulled_out_after_it_was_listed_is_said_so(
     assert len(warnings_shown) == 1
     assert "没有找到U盘" in warnings_shown[0], warnings_shown
     hub.close()
+
+
+def test_import_opens_on_a_stick_plugged_in_after_the_page_was_shown(window, tmp_path, monkeypatch):
+    """导入数据包… opened its file dialog on the stick listed in 导出到 — and, the stick plugged
+    in after the page was shown, on the documents folder, the county's answer to be looked
+    for by hand. The drives are looked for again: it opens on the stick."""
+    from PySide6.QtWidgets import QFileDialog
+
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    drives: list[tuple[str, str]] = []
+    monkeypatch.setattr(sync_page, "removable_drives", lambda: list(drives))
+    page = window.show_page("sync")
+    assert page.enrol(enrolment, code=ENROL_CODE)
+    page.refresh()
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    drives.append((f"U盘（{stick}，可用 3.2 GB）", str(stick)))
+    opened_at: list[str] = []
+
+    def chosen(_parent, _caption, start, *_a, **_k):
+        opened_at.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", chosen)
+    page.import_dialog()
+    assert opened_at == [str(stick)]
+    hub.close()

@@ -421,7 +421,10 @@ class SyncPage(QWidget):
         self.refresh()
 
     def import_dialog(self) -> None:
-        """Choose a bundle to import."""
+        """Choose a bundle to import: the dialog opens on the stick in 导出到 (the drives
+        looked for again when the box is empty: a stick plugged in after the page was shown)."""
+        if not self.folder.currentText().strip():
+            self._list_drives()
         start = self.folder.currentData() or start_at()
         path, _f = QFileDialog.getOpenFileName(
             self, self.tr("选择数据包"), start, self.tr("数据包 (*.fieldsync);;所有文件 (*)")
