@@ -588,9 +588,8 @@ class SubsidiesPage(QWidget):
         self.claims_view.setModel(self.claims)
         self.claims_view.horizontalHeader().setMinimumSectionSize(40)
         # Shared out again when the list's width changes (a filter owned by the viewport, so
-        # it goes with it and never sees a half-destroyed page; held here too, so its Python
-        # side lives as long as the page).
-        self._claims_width = _OnWidth(self.claims_view.viewport(), self._share_claim_columns)
+        # it goes with it and never sees a half-destroyed page).
+        _OnWidth(self.claims_view.viewport(), self._share_claim_columns)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
         self.evidence_button = QPushButton(self.tr("登记材料…"))
