@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -85,22 +83,6 @@ _DATE_TOUCHED = (
     QEvent.Type.KeyPress,
     QEvent.Type.Wheel,
 )
-
-
-class _OnWidth(QObject):
-    """Calls `changed` when `widget`'s width changes (not its height: a sideways scroll bar
-    coming or going); a child of `widget`, gone with it."""
-
-    def __init__(self, widget: QWidget, changed: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self._changed = changed
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
-            if event.size().width() != event.oldSize().width():
-                self._changed()
-        return False
 
 
 class EvidenceDialog(QDialog):
@@ -587,9 +569,7 @@ class SubsidiesPage(QWidget):
         self.claims_view = table_view()
         self.claims_view.setModel(self.claims)
         self.claims_view.horizontalHeader().setMinimumSectionSize(40)
-        # Shared out again when the list's width changes (a filter owned by the viewport, so
-        # it goes with it and never sees a half-destroyed page).
-        _OnWidth(self.claims_view.viewport(), self._share_claim_columns)
+        self.claims_view.viewport().installEventFilter(self)
         self.target = QComboBox()
         self.advance_button = QPushButton(self.tr("变更状态"))
         self.evidence_button = QPushButton(self.tr("登记材料…"))
@@ -675,6 +655,8 @@ class SubsidiesPage(QWidget):
         """The date about to be changed by hand: its end is today's first."""
         if watched is self.on and event.type() in _DATE_TOUCHED:
             self.activated()
+        elif watched is self.claims_view.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_claim_columns()
         return super().eventFilter(watched, event)
 
     def refresh_claims(self) -> None:
