@@ -170,6 +170,7 @@ EN_UI: dict[str, str] = {
     "；%1 条没有创建": "; %1 not made",
     "等 %1 条": "and others, %1 in all",
     "已创建 %1 条申领；以下 %2 条没有创建：": "%1 claim(s) made; these %2 were not:",
+    "已保存本机设置": "This computer's settings are saved",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -644,6 +644,7 @@ class MainWindow(QMainWindow):
         self.discard_unsaved()
         self.shutdown_pages()
         self.idle_lock.stop()
+        self.skipped_timer.stop()  # the window and its ledger close: nothing more to look for
         event.accept()
 
     def discard_unsaved(self) -> None:

@@ -247,3 +247,15 @@ def test_english_monthly_grid_titles_are_not_cut(window, qtbot):
     for column in range(header.count() - 1):  # the last one stretches
         assert header.sectionSize(column) >= header.sectionSizeHint(column), column
     window.set_language("zh_CN")
+
+
+def test_saving_this_devices_settings_is_said(window):
+    """设置 → 本机 → 保存 said nothing: the coordinator who typed the laptop's name and clicked
+    保存 saw the same form as before and could not tell it was kept (the print wording's
+    保存 says 已保存到本台账…). It now says so under the button, until the form is changed."""
+    page = window.show_page("settings")
+    page.device_name.setText("大坝村笔记本")
+    page.device_button.click()
+    assert "已保存" in page.device_note.text() and not page.device_note.isHidden()
+    page.device_name.setText("大坝村笔记本2")
+    assert page.device_note.text() == ""

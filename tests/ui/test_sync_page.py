@@ -503,3 +503,58 @@ def test_a_hub_address_typed_without_http_is_reached(window, qtbot, tmp_path, wa
     assert page.url.text() == url
     assert "已发送" in page.result_label.text()
     hub.close()
+
+
+def test_a_stick_pulled_out_after_it_was_listed_is_said_so(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """The stick listed in 导出到 was pulled out (to be carried to the township) before
+    导出数据包 was clicked: 请选择一个存在的文件夹（如U盘）, as if she had chosen wrongly. The
+    drives are looked for again and she is told the stick is no longer there."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    drives = [(f"U盘（{stick}，可用 3.2 GB）", str(stick))]
+    monkeypatch.setattr(sync_page, "removable_drives", lambda: list(drives))
+    page = window.show_page("sync")
+    assert page.enrol(enrolment, code=ENROL_CODE)
+    page.refresh()
+    assert page.folder.currentData() == str(stick)
+    stick.rmdir()
+    drives.clear()
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert len(warnings_shown) == 1
+    assert "没有找到U盘" in warnings_shown[0], warnings_shown
+    hub.close()
+
+
+def test_import_opens_on_a_stick_plugged_in_after_the_page_was_shown(window, tmp_path, monkeypatch):
+    """导入数据包… opened its file dialog on the stick listed in 导出到 — and, the stick plugged
+    in after the page was shown, on the documents folder, the county's answer to be looked
+    for by hand. The drives are looked for again: it opens on the stick."""
+    from PySide6.QtWidgets import QFileDialog
+
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    drives: list[tuple[str, str]] = []
+    monkeypatch.setattr(sync_page, "removable_drives", lambda: list(drives))
+    page = window.show_page("sync")
+    assert page.enrol(enrolment, code=ENROL_CODE)
+    page.refresh()
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    drives.append((f"U盘（{stick}，可用 3.2 GB）", str(stick)))
+    opened_at: list[str] = []
+
+    def chosen(_parent, _caption, start, *_a, **_k):
+        opened_at.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", chosen)
+    page.import_dialog()
+    assert opened_at == [str(stick)]
+    hub.close()

@@ -241,3 +241,25 @@ def test_a_registration_done_meanwhile_opens_no_new_one(window, qtbot):
     assert len(Records(session.ledger).person_records(UnemploymentRegistration, person.id)) == 1
     panel = window.pages["ledger"].panel
     assert panel.tabs.currentWidget() is panel.registrations_view.parentWidget()
+
+
+def test_the_months_households_are_read_on_a_1280x720_screen(demo_window, qtbot):
+    """走访 on a 1280×720 laptop: the picker's empty list of hits kept 110 px under the name
+    box, and 本月走访情况 — the households still to visit, what the coordinator looks down — showed
+    two rows and a half. The hits now take room only while there are hits: five rows and more
+    of households are read, and the hits still show while a name is typed."""
+    from PySide6.QtCore import Qt
+
+    window = demo_window
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1280, 720 - 72)
+    page = window.show_page("visits")
+    qtbot.wait(100)
+    table = page.table
+    rows = table.viewport().height() // table.verticalHeader().defaultSectionSize()
+    assert rows >= 5, rows
+    page.picker.setText("何")  # typed (keyClicks takes no Chinese)
+    qtbot.waitUntil(lambda: page.hits.count() > 0, timeout=5000)
+    assert page.hits.isVisible() and page.hits.height() > 40
+    page.picker.clear()
+    qtbot.waitUntil(lambda: not page.hits.isVisible(), timeout=5000)

@@ -3176,6 +3176,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>台账备份，或此前版本的备份 (*.fieldbackup *.db)</source>
       <translation>Ledger backups, or backups of the earlier version (*.fieldbackup *.db)</translation>
     </message>
+    <message>
+      <source>已保存本机设置</source>
+      <translation>This computer's settings are saved</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>

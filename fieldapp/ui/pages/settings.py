@@ -155,7 +155,17 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("使用人"), self.author)
         form.addRow(self.tr("工作区域"), self.home_area)
         form.addRow(self.tr("设备标识"), QLabel(ledger.device_id))
+        # What 保存 did, under it (it said nothing: the form looked the same as before).
+        self.device_note = QLabel()
+        self.device_note.setWordWrap(True)
+        for changed in (
+            self.device_name.textChanged,
+            self.author.textChanged,
+            self.home_area.currentIndexChanged,
+        ):
+            changed.connect(self.device_note.clear)
         form.addRow("", self.device_button)
+        form.addRow("", self.device_note)
         self._device_snapshot = self._device_values()
         return box
 
@@ -173,6 +183,7 @@ class SettingsPage(QWidget):
             )
         )
         self._device_snapshot = self._device_values()
+        self.device_note.setText(self.tr("已保存本机设置"))
 
     # -- policy ---------------------------------------------------------------------------
 

@@ -213,9 +213,14 @@ class SyncPage(QWidget):
 
     def export_clicked(self) -> None:
         """导出数据包: into the stick or folder in 导出到. With the box empty — the stick
-        plugged in after the page was shown, when the drives were listed — they are looked
-        for again: the one stick found is written to; none or several are said."""
-        if self._enrolled() and not self.folder.currentText().strip():
+        plugged in after the page was shown, when the drives were listed — or the stick listed
+        pulled out since, they are looked for again: the one stick found is written to; none
+        or several are said."""
+        chosen = self._chosen_drive()
+        gone = chosen is not None and not Path(chosen).is_dir()  # pulled out since listed
+        if self._enrolled() and (gone or not self.folder.currentText().strip()):
+            if gone:
+                self.folder.setEditText("")
             drives = self._list_drives()
             if drives == 0:
                 show_error(
@@ -416,7 +421,10 @@ class SyncPage(QWidget):
         self.refresh()
 
     def import_dialog(self) -> None:
-        """Choose a bundle to import."""
+        """Choose a bundle to import: the dialog opens on the stick in 导出到 (the drives
+        looked for again when the box is empty: a stick plugged in after the page was shown)."""
+        if not self.folder.currentText().strip():
+            self._list_drives()
         start = self.folder.currentData() or start_at()
         path, _f = QFileDialog.getOpenFileName(
             self, self.tr("选择数据包"), start, self.tr("数据包 (*.fieldsync);;所有文件 (*)")

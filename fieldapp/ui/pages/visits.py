@@ -80,6 +80,9 @@ class VisitsPage(QWidget):
         )
         self.hits = QListWidget()
         self.hits.setMaximumHeight(110)
+        # Room only while there are hits: empty, it kept 110 px the month's households need
+        # on a 1280×720 screen (two rows and a half of them were read).
+        self.hits.hide()
         self.chosen_label = QLabel(self.tr("尚未选择户或人员"))
         self.date = DateField()
         # Several services on one visit: a tick per kind (Space toggles, Tab moves on).
@@ -158,15 +161,20 @@ class VisitsPage(QWidget):
         if text.strip():
             self.search.search(text.strip(), self.session.home_area)
         else:
-            self.hits.clear()
+            self._clear_hits()
+
+    def _clear_hits(self) -> None:
+        self.hits.clear()
+        self.hits.hide()
 
     def _show_hits(self, rows: list) -> None:
-        self.hits.clear()
+        self._clear_hits()
         for row in rows[:30]:
             text = f"{row.name}  {row.id_number}  {self.areas.path(row.area_code)}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row)
             self.hits.addItem(item)
+        self.hits.setVisible(self.hits.count() > 0)
 
     def _pick_first(self) -> None:
         item = marked_or_first(self.hits)
@@ -248,7 +256,7 @@ class VisitsPage(QWidget):
             self.picker.blockSignals(True)
             self.picker.setText(rows[0].name)
             self.picker.blockSignals(False)
-            self.hits.clear()
+            self._clear_hits()
         self.set_services([service] if service in set(ServiceType) else [])
         self._given_services = self.chosen_services()
         self.notes.setFocus()
@@ -257,7 +265,7 @@ class VisitsPage(QWidget):
         """Empty the form (date back to today)."""
         self.chosen = None
         self.picker.clear()
-        self.hits.clear()
+        self._clear_hits()
         self.chosen_label.setText(self.tr("尚未选择户或人员"))
         self._offer_save(None)
         self.notes.clear()
