@@ -2070,3 +2070,32 @@ def test_a_monthly_rosters_jobs_without_start_dates_start_in_their_first_month(l
     [said] = [w for w in report.warnings if "没有填务工开始日期" in w.reason]
     assert said.row == 1 and "有 2 份工作" in said.reason
     assert not [w for w in report.warnings if "没有务工开始日期，就业情况未导入" in w.reason]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "headers", "cells", "said"),
+    [
+        ("就业经历", ["开始日期", "用人单位"], ["", "砖厂"], "开始日期为空"),
+        ("培训", ["开始日期", "培训类型"], ["", "电工"], "开始日期为空"),
+        ("走访服务", ["走访日期", "情况记录"], ["", "在家"], "日期为空"),
+    ],
+)
+def test_an_extra_row_without_its_date_is_refused_not_kept_undated(
+    ledger, tmp_path, sheet, headers, cells, said
+):
+    # A 就业经历 row with no 开始日期 (a 培训 without its start, a 走访 without its day) was
+    # kept as a job with no start at all — one the ledger cannot place in any month, and
+    # nothing said; the row is now refused saying the date is missing.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    extra = book.create_sheet(sheet)
+    extra.append(["姓名", "身份证号码", *headers])
+    extra.append(["张长英", HEAD, *cells])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {HEAD}
+    assert [(p.sheet, p.row) for p in report.rejected] == [(sheet, 2)]
+    assert report.rejected[0].reason.startswith(said)
