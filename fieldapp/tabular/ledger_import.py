@@ -552,8 +552,9 @@ class LedgerImporter:
             number = _cell(cells, where)
             if number:
                 groups.setdefault(idnumber.normalise(number), []).append(offset)
-            else:  # no number: read (and refused) as on a sheet of one row per person
-                rows[offset] = cells
+            else:  # no number: read (and refused, or said a form's foot) as on a sheet of
+                rows[offset] = cells  # one row per person, once: not again for its month
+                sheet.rows[offset] = _NO_CELLS
         jobs: list[ExtraRow] = []
         known = store.persons_by_number(self.placer.reads, list(groups))
         self._one_number_each(sheet, groups, known, month_at)

@@ -2099,3 +2099,23 @@ def test_an_extra_row_without_its_date_is_refused_not_kept_undated(
     assert set(_persons(ledger)) == {HEAD}
     assert [(p.sheet, p.row) for p in report.rejected] == [(sheet, 2)]
     assert report.rejected[0].reason.startswith(said)
+
+
+def test_a_monthly_rosters_foot_and_unnumbered_rows_are_said_once(ledger, tmp_path):
+    # Under a 花名册 of one row per person per month, its 合计 and its notes were each said
+    # twice (once for the people, once for the months), a row without an ID number refused
+    # twice.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态"]
+    place = list(PLACE.values())
+    rows = [
+        ["张长英", HEAD, HEAD, *place, "2026-01", "未就业"],
+        ["张长英", HEAD, HEAD, *place, "2026-02", "已就业"],
+        ["李秀", "", HEAD, *place, "2026-02", "未就业"],
+        ["合计", "", "", "", "", "", "", "2人"],
+        ["注：本表每月更新"],
+    ]
+    write_xlsx(tmp_path / "s.xlsx", headers, rows)
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert [(p.row, p.reason) for p in report.rejected] == [(4, "身份证号码为空")]
+    feet = [w.row for w in report.warnings if "不是人员" in w.reason]
+    assert feet == [5, 6]
