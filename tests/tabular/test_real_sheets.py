@@ -2119,3 +2119,19 @@ def test_a_monthly_rosters_foot_and_unnumbered_rows_are_said_once(ledger, tmp_pa
     assert [(p.row, p.reason) for p in report.rejected] == [(4, "身份证号码为空")]
     feet = [w.row for w in report.warnings if "不是人员" in w.reason]
     assert feet == [5, 6]
+
+
+def test_a_date_a_text_column_shows_as_excels_day_number_is_read(ledger, tmp_path):
+    # A column set to 文本 after its dates were typed (as clerks do to keep ID numbers whole)
+    # shows each date as Excel's day number in text — 46086 for 2026-03-05 — and the person
+    # was refused: 务工开始日期“46086”不是有效日期.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "砖厂", "46086"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert ledger.db.execute("SELECT start_date FROM employment_spells").fetchall() == [
+        ("2026-03-05",)
+    ]
