@@ -426,19 +426,28 @@ class LedgerImporter:
         if sum(1 for i in found if sheet.columns.get(i) == "month_status"):
             if len(found) < 2:  # one 2024年11月就业状态 column: the sheet's own, read as before
                 return {}
+        headings = {i: _heading(sheet.header_cells[i]) for i in found}
+        shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
+        year, where = sheet.year or (0, "")
+        if not found and (under := self._months_under_header(sheet)):
+            # A header of two rows: 2026年各月就业状态 over 1月 | 2月 | 3月 (the months' row
+            # read as the first data row). Its year is the group's, else the sheet's.
+            found, group = under
+            headings = {i: _heading(sheet.rows[0][i]) for i in found}
+            shown = {group}
+            sheet.rows[0] = _NO_CELLS
+            if named_year := _TITLE_YEAR.search(group):
+                year, where = int(named_year.group(1)), f"表头“{group}”"
         if not found:
             return {}
         for index in found:
             sheet.columns.pop(index, None)
-        headings = {i: _heading(sheet.header_cells[i]) for i in found}
-        shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
         sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h not in shown]
         letters = _letters(min(found) + 1) + (
             f"–{_letters(max(found) + 1)}" if len(found) > 1 else ""
         )
         named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
         named += "等" if len(found) > 3 else ""
-        year, where = sheet.year or (0, "")
         if any(not y for y, _m in found.values()) and not year:
             self._reject(
                 sheet.header_row,
@@ -463,6 +472,31 @@ class LedgerImporter:
             )
         )
         return months
+
+    def _months_under_header(self, sheet: Table) -> tuple[dict[int, tuple[int, int]], str] | None:
+        """The months (index → (year or 0, month)) the row under a sheet's header names in
+        columns the header does not map (1月 | 2月 under a merged 2026年各月就业状态), with the
+        group's text over them; None when that row is no such row (a person, two months at
+        least)."""
+        if not sheet.rows:
+            return None
+        below = sheet.rows[0]
+        if _cell(below, next((i for i, k in sheet.columns.items() if k == "id_number"), None)):
+            return None
+        found = {
+            i: month
+            for i, cell in enumerate(below)
+            if i not in sheet.columns and (month := month_heading(cell)) is not None
+        }
+        if len(found) < 2:
+            return None
+        group = ""
+        for i in range(min(found), -1, -1):  # the merged group's text is over its first column
+            if i not in sheet.columns and (
+                group := _heading(sheet.header_cells[i]) if i < len(sheet.header_cells) else ""
+            ):
+                break
+        return found, group
 
     def _read_wide_months(self, sheet: Table, months: dict[int, str]) -> list[ExtraRow]:
         """The statuses of a sheet's columns of months, each filled cell a 月度状态 row (read
@@ -1262,6 +1296,8 @@ def _hidden_columns(sheet: Table) -> list[RowProblem]:
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
+#: A year a group header names (2026年各月就业状态).
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 #: The ledger sheet's columns of a job (a sheet of one row per month: a job per distinct one).
 _JOB_KEYS = (

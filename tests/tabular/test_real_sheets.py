@@ -2135,3 +2135,39 @@ def test_a_date_a_text_column_shows_as_excels_day_number_is_read(ledger, tmp_pat
     assert ledger.db.execute("SELECT start_date FROM employment_spells").fetchall() == [
         ("2026-03-05",)
     ]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "ods"])
+def test_months_under_a_group_header_over_two_rows_are_read(ledger, tmp_path, suffix):
+    # A township's header of two rows: 2026年各月就业状态 merged over 1月 | 2月 | 3月, the other
+    # columns merged down both rows. The months' row was read as a row of data (nothing in
+    # the columns the header names) and the group listed as an unknown column: every month's
+    # status lost. The months are now read, in the group's year.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "花名册"
+    sheet.append(["大坝村劳动力花名册"])
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "2026年各月就业状态"])
+    sheet.append([None] * 6 + ["1月", "2月", "3月"])
+    sheet.merge_cells("G2:I2")
+    for column in "ABCDEF":
+        sheet.merge_cells(f"{column}2:{column}3")
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业"])
+    book.save(tmp_path / "s.xlsx")
+    path = tmp_path / "s.xlsx"
+    if suffix == "ods":
+        soffice = shutil.which("soffice")
+        if soffice is None:
+            pytest.skip("LibreOffice is not installed")
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "ods", "--outdir", str(tmp_path), str(path)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        path = tmp_path / "s.ods"
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.unknown_headers == []
+    assert _months_of(ledger) == ["2026-01", "2026-02", "2026-03"]
+    [said] = [w for w in report.warnings if "各月的就业状态" in w.reason]
+    assert "G–I 列" in said.reason and "表头“2026年各月就业状态”" in said.reason
