@@ -1947,11 +1947,13 @@ def test_a_bad_cell_of_a_job_leaves_out_the_job_not_the_person(ledger, tmp_path)
     assert report.rejected == []
     persons = _persons(ledger)
     assert persons[HEAD][3] == "13800000000" and persons[WIFE][3] == "13800000001"
-    assert ledger.db.execute("SELECT count(*) FROM employment_spells").fetchone() == (0,)
+    # (月收入 alone is left out of 张长英's job since; the start date is the job's)
+    jobs = ledger.db.execute("SELECT employer, monthly_income FROM employment_spells")
+    assert jobs.fetchall() == [("砖厂", None)]
     notes = {w.row: w.reason for w in report.warnings}
-    assert (
-        notes[2].startswith("月收入“约3000”不是数字")
-        and "这份工作（就业状态和务工各列）没有导入" in notes[2]
+    assert any(
+        w.row == 2 and w.reason.startswith("月收入“约3000”不是数字：这一格没有导入")
+        for w in report.warnings
     )
     assert "务工开始日期" in notes[3] and "没有导入" in notes[3]
     assert "其余信息照常导入" in notes[3]
@@ -2171,3 +2173,51 @@ def test_months_under_a_group_header_over_two_rows_are_read(ledger, tmp_path, su
     assert _months_of(ledger) == ["2026-01", "2026-02", "2026-03"]
     [said] = [w for w in report.warnings if "各月的就业状态" in w.reason]
     assert "G–I 列" in said.reason and "表头“2026年各月就业状态”" in said.reason
+
+
+def test_a_jobs_optional_cell_that_cannot_be_read_leaves_out_that_cell_only(ledger, tmp_path):
+    # 月收入 3000-4000, 劳动合同期限 长期, 就业形式 打零工: since db8a2de the whole job was left
+    # out for one such cell (before, the whole person). Only the cell is now left out, said;
+    # the job comes in (its form as 未登记), and an update keeps the ledger's value of it.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "月收入", "劳动合同期限", "就业形式"]
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "砖厂"]
+            + ["2026-03-05", "3000-4000", "长期", "打零工"],
+            ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "鞋厂"]
+            + ["2026-03-05", "3500", "12", "单位就业"],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    jobs = ledger.db.execute(
+        "SELECT employer, start_date, monthly_income, contract_months, form"
+        " FROM employment_spells ORDER BY employer"
+    ).fetchall()
+    assert jobs == [
+        ("砖厂", "2026-03-05", None, None, "未登记"),
+        ("鞋厂", "2026-03-05", 3500.0, 12, "单位就业"),
+    ]
+    said = [w.reason for w in report.warnings if w.row == 2]
+    assert any(r.startswith("月收入“3000-4000”不是数字：这一格没有导入") for r in said)
+    assert any(r.startswith("劳动合同期限") and "“长期”应为月数" in r for r in said)
+    assert any(r.startswith("就业形式“打零工”") and "未登记" in r for r in said)
+    assert not any("这份工作（就业状态和务工各列）没有导入" in r for r in said)
+    # An update writing 3000左右 for 李秀's 3500 keeps the 3500.
+    write_xlsx(
+        tmp_path / "u.xlsx",
+        headers,
+        [
+            ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "鞋厂"]
+            + ["2026-03-05", "3000左右", "12", "单位就业"]
+        ],
+    )
+    again = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    assert again.rejected == []
+    income = ledger.db.execute(
+        "SELECT monthly_income FROM employment_spells WHERE employer = '鞋厂'"
+    ).fetchall()
+    assert income == [(3500.0,)]
