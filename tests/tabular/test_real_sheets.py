@@ -2221,3 +2221,22 @@ def test_a_jobs_optional_cell_that_cannot_be_read_leaves_out_that_cell_only(ledg
         "SELECT monthly_income FROM employment_spells WHERE employer = '鞋厂'"
     ).fetchall()
     assert income == [(3500.0,)]
+
+
+def test_a_forms_foot_written_in_the_id_column_or_as_a_bare_role_is_not_a_person(ledger, tmp_path):
+    # A form's foot whose count stands in the 身份证号码 column (合计：1人), whose 总计 has a
+    # number under 身份证号码, or whose signatures read 制表： 王五 审核： 李四 was refused as
+    # people: 姓名为空, 身份证号码“1”长度为 1 位, 身份证号码为空.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [
+            [1, "张长英", HEAD, HEAD, *PLACE.values()],
+            ["", "", "合计：1人"],
+            ["", "总计", "1"],
+            ["制表：", "王五", "", "审核：", "李四"],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
+    assert [w.row for w in report.warnings if "不是人员" in w.reason] == [3, 4, 5]
