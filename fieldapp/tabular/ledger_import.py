@@ -591,6 +591,7 @@ class LedgerImporter:
                 sheet.rows[offset] = _NO_CELLS
         jobs: list[ExtraRow] = []
         known = store.persons_by_number(self.placer.reads, list(groups))
+        again: list[tuple[str, str]] = []  # (name, sheet) of the persons read on another sheet
         self._one_number_each(sheet, groups, known, month_at)
         for number, offsets in groups.items():
             days = {o: _month_day(sheet.rows[o], month_at) for o in offsets}
@@ -642,8 +643,28 @@ class LedgerImporter:
                         sheet.sheet,
                     )
                 )
+            elsewhere = self.placer.first_row.get(number)
+            if elsewhere is not None and elsewhere[0] != sheet.sheet:
+                # Read from a people sheet of this workbook: not again (a repeat, refused),
+                # but every job of the roster its own (the latest too).
+                again.append((_cell(merged, at.get("name")) or number, elsewhere[0]))
+                jobs.extend(self._jobs_of(sheet, order, days, at, number, None))
+                continue
             rows[latest] = merged
             jobs.extend(self._jobs_of(sheet, order, days, at, number, merged))
+        if again:
+            names = "、".join(name for name, _ in again[:10]) + (
+                f"等 {len(again)} 人" if len(again) > 10 else ""
+            )
+            sheets = "、".join(f"“{name}”" for name in dict.fromkeys(s for _, s in again))
+            self.report.warnings.append(
+                RowProblem(
+                    sheet.header_row,
+                    f"{names}已在工作表{sheets}中读取：这张表中他们的人员信息没有再读（以那张表为准），"
+                    "各月的就业状态和工作照常读取",
+                    sheet.sheet,
+                )
+            )
         if self._started:
             self.report.warnings.append(
                 RowProblem(
@@ -725,13 +746,14 @@ class LedgerImporter:
         days: dict[int, dt.date | None],
         at: dict[str, int],
         number: str,
-        merged: list[object],
+        merged: list[object] | None,
     ) -> list[ExtraRow]:
         """A person's jobs on a sheet of one row per person per month (rows in `order`, by
         month), but the latest month's, which its row (`merged`) gives: each as a 就业经历 row,
         at the row of the last month naming it, ended on that month's last day when a later
         month follows. A job (its 务工单位, else its 务工地点) whose start no month writes
-        starts on the first day of the first month naming it."""
+        starts on the first day of the first month naming it. Without `merged` (the person read
+        on another sheet) the latest month's job is a 就业经历 row too."""
         keys = [k for k in _JOB_KEYS if k in at]
         spans: dict[tuple[str, str], list[int]] = {}
         began: dict[str, str] = {}  # a job's employer (or place) → the start last written
@@ -753,7 +775,7 @@ class LedgerImporter:
             last = offsets[-1]
             # No start written: the first day of the first month naming the job (said).
             since = None if start else days[offsets[0]]
-            if last == latest:  # the person's row's own job, its start given to the row
+            if last == latest and merged is not None:  # the row's own job, its start given
                 if since is not None and not _cell(sheet.rows[latest], at["start_date"]):
                     self._started += 1
                     merged[at["start_date"]] = since.isoformat()
@@ -772,7 +794,7 @@ class LedgerImporter:
             }
             texts["id_number"] = number
             day = days[last]
-            if day is not None:
+            if day is not None and last != latest:  # a later month follows: it ended
                 end = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
                 texts["end_date"] = (end - dt.timedelta(days=1)).isoformat()
             try:

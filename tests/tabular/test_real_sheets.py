@@ -1614,10 +1614,9 @@ def test_a_sheet_of_one_row_per_person_per_month_is_read_as_months(ledger, tmp_p
         (HEAD, "2026-03", "已就业"),
         (SON, "2026-03", "已就业"),
     ]
-    # 张长英, on the people sheet too, is the same check as two people sheets: said, her
-    # months read all the same.
-    [(row, refused)] = [(p.row, p.reason) for p in report.rejected if p.sheet == "花名册"]
-    assert row == 4 and "与工作表“大坝村”第 2 行重复" in refused
+    # 张长英, on the people sheet too, is read from there (said), her months all the same.
+    assert report.rejected == []
+    assert any("张长英已在工作表“大坝村”中读取" in w.reason for w in report.warnings)
     said = [w for w in report.warnings if w.sheet == "花名册" and "每人每月一行" in w.reason]
     assert len(said) == 1 and said[0].row == 1
     assert f"有“{month_header}”列（G 列），有 1 人各占多行" in said[0].reason
@@ -2240,3 +2239,29 @@ def test_a_forms_foot_written_in_the_id_column_or_as_a_bare_role_is_not_a_person
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
     assert [w.row for w in report.warnings if "不是人员" in w.reason] == [3, 4, 5]
+
+
+def test_a_monthly_roster_beside_a_people_sheet_adds_its_jobs_to_the_people_read(ledger, tmp_path):
+    # A workbook of the people (one row each) and a 花名册 of one row per person per month:
+    # each person of the roster was refused there as 与工作表“人员”第 2 行重复, and with that row
+    # the job of the latest month was lost. The roster now reads their months and jobs, their
+    # person from the people sheet, and says so once.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "人员"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    roster = book.create_sheet("花名册")
+    roster.append(["姓名", "身份证号码", "月份", "就业状态", "务工单位", "务工开始日期"])
+    roster.append(["张长英", HEAD, "2026-01", "已就业", "砖厂", "2026-01-05"])
+    roster.append(["张长英", HEAD, "2026-02", "已就业", "鞋厂", "2026-02-10"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    jobs = ledger.db.execute(
+        "SELECT employer, start_date, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert jobs == [("砖厂", "2026-01-05", "2026-01-31"), ("鞋厂", "2026-02-10", None)]
+    assert _months_of(ledger) == ["2026-01", "2026-02"]
+    [said] = [w for w in report.warnings if "已在工作表" in w.reason]
+    assert said.sheet == "花名册" and "张长英" in said.reason and "“人员”" in said.reason
