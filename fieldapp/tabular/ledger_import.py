@@ -922,15 +922,19 @@ class LedgerImporter:
                 for c in plan.changes
             )
         known = [r for r in extra_rows if r.id_number in persons]
+        refused = self.placer.refused_row
         for extra in extra_rows:
             if extra.id_number not in persons:
-                self.report.rejected.append(
-                    RowProblem(
-                        extra.row,
-                        f"身份证号码 {extra.id_number} 不在台账中，也不在本工作簿的人员表中",
-                        extra.sheet,
+                number = idnumber.normalise(extra.id_number)
+                if number in refused:  # on a people sheet, its row refused: said there
+                    sheet, row = refused[number]
+                    reason = (
+                        f"身份证号码 {extra.id_number} 这个人在工作表“{sheet}”第 {row} 行没有导入"
+                        "（原因见那一行），这一行也没有导入；改正那一行后一并重新导入"
                     )
-                )
+                else:
+                    reason = f"身份证号码 {extra.id_number} 不在台账中，也不在本工作簿的人员表中"
+                self.report.rejected.append(RowProblem(extra.row, reason, extra.sheet))
         sheet_rows = len(known)
         known.extend(r for r in from_categories if r.id_number in persons)
         extra_rows.clear()

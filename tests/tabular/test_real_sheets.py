@@ -2265,3 +2265,29 @@ def test_a_monthly_roster_beside_a_people_sheet_adds_its_jobs_to_the_people_read
     assert _months_of(ledger) == ["2026-01", "2026-02"]
     [said] = [w for w in report.warnings if "已在工作表" in w.reason]
     assert said.sheet == "花名册" and "张长英" in said.reason and "“人员”" in said.reason
+
+
+def test_a_record_of_a_person_whose_row_was_refused_points_to_that_row(ledger, tmp_path):
+    # A 月度状态 (or 就业经历 …) row of a person whose own row the import refused said 身份证号码
+    # … 不在台账中，也不在本工作簿的人员表中 — though the person is on that sheet; the clerk
+    # looked for a missing person. It now names the row refused.
+    other = make_id("520502", "19600101", "011")
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE])
+    people.append(["张长英", HEAD, HEAD, "户主", *PLACE.values()])
+    people.append(["李秀", WIFE, other, "配偶", *PLACE.values()])  # a head nowhere
+    people.append(["王五", SON, HEAD, "儿子", *PLACE.values(), "x"])
+    people["C4"] = "5205021975031613"  # a head's number cut short: refused when read
+    months = book.create_sheet("月度状态")
+    months.append(["姓名", "身份证号码", "月份", "就业状态"])
+    months.append(["李秀", WIFE, "2026-01", "未就业"])
+    months.append(["王五", SON, "2026-01", "未就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    refused = {(p.sheet, p.row): p.reason for p in report.rejected}
+    assert ("台账", 3) in refused and ("台账", 4) in refused
+    assert "工作表“台账”第 3 行没有导入" in refused[("月度状态", 2)]
+    assert "工作表“台账”第 4 行没有导入" in refused[("月度状态", 3)]
+    assert "不在本工作簿的人员表中" not in refused[("月度状态", 2)]
