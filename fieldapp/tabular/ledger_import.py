@@ -237,6 +237,7 @@ class LedgerImporter:
                         statuses_given=self._months_given
                         or any(t.kind == "月度状态" for t in found),
                     )
+                extra_rows[:] = self._one_status_a_month(extra_rows)
                 self._describe(found)
                 stamp = (
                     dates.stamp_of(book_date)
@@ -805,6 +806,38 @@ class LedgerImporter:
             found.append(extra)
             self._add_mapped(first + last, extra.mapped)
         return found
+
+    def _one_status_a_month(self, rows: list[ExtraRow]) -> list[ExtraRow]:
+        """The months' statuses, one per person and month: a second row of the same status is
+        read once; of another, refused naming the first (kept): which is true, the clerk
+        knows — the later one silently won before."""
+        first: dict[tuple[str, str], ExtraRow] = {}
+        kept = []
+        for extra in rows:
+            month = extra.values.get("month") if extra.kind == "月度状态" else None
+            if month is None:
+                kept.append(extra)
+                continue
+            key = (idnumber.normalise(extra.id_number), month)
+            seen = first.setdefault(key, extra)
+            if seen is extra:
+                kept.append(extra)
+            elif seen.values.get("status") != extra.values.get("status"):
+                where = (
+                    f"第 {seen.row} 行"
+                    if seen.sheet == extra.sheet
+                    else (f"工作表“{seen.sheet}”第 {seen.row} 行")
+                )
+                self.report.rejected.append(
+                    RowProblem(
+                        extra.row,
+                        f"{where}已填了这个人 {month} 的就业状态“{seen.values.get('status')}”，"
+                        f"这一行是“{extra.values.get('status')}”：一个月只能有一个就业状态，"
+                        f"按{where}导入，这一行没有导入，请核对",
+                        extra.sheet,
+                    )
+                )
+        return kept
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
         """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""

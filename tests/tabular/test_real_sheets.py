@@ -2291,3 +2291,27 @@ def test_a_record_of_a_person_whose_row_was_refused_points_to_that_row(ledger, t
     assert "工作表“台账”第 3 行没有导入" in refused[("月度状态", 2)]
     assert "工作表“台账”第 4 行没有导入" in refused[("月度状态", 3)]
     assert "不在本工作簿的人员表中" not in refused[("月度状态", 2)]
+
+
+def test_two_statuses_for_one_persons_month_are_said_not_one_silently_kept(ledger, tmp_path):
+    # Two rows of one person for one month with different statuses (未就业, then 已就业) kept
+    # the later without a word: January's 未就业 was lost and nobody asked which is true. The
+    # first is kept and the later refused, naming both; a repeated row is read once.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态"]
+    place = list(PLACE.values())
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["张长英", HEAD, HEAD, *place, "2026-01", "未就业"],
+            ["张长英", HEAD, HEAD, *place, "2026-01", "已就业"],
+            ["张长英", HEAD, HEAD, *place, "2026-02", "未就业"],
+            ["张长英", HEAD, HEAD, *place, "2026-02", "未就业"],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    stored = ledger.db.execute("SELECT month, status FROM monthly_status ORDER BY month")
+    assert stored.fetchall() == [("2026-01", "未就业"), ("2026-02", "未就业")]
+    [refused] = report.rejected
+    assert refused.row == 3 and "第 2 行" in refused.reason and "2026-01" in refused.reason
+    assert "未就业" in refused.reason and "已就业" in refused.reason
