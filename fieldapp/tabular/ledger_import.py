@@ -694,15 +694,15 @@ class LedgerImporter:
         written they made a second person of the same name."""
         at = {key: i for i, key in sheet.columns.items()}
         name_at, head_at, where = at.get("name"), at.get("head_id_number"), at["id_number"]
-        if name_at is None:
-            return
+        if name_at is None or head_at is None:
+            return  # without the heads, two numbers of one name may be two households' namesakes
         first = sheet.header_row + 1
         by_person: dict[tuple[str, str], list[str]] = {}
         for number, offsets in groups.items():
             cells = sheet.rows[offsets[0]]
             name = "".join(_cell(cells, name_at).split())
             head = idnumber.normalise(_cell(cells, head_at))
-            if name:
+            if name and head:
                 by_person.setdefault((name, head), []).append(number)
         for (name, _head), numbers in by_person.items():
             if len(numbers) < 2 or sum(1 for n in numbers if n in known) > 1:

@@ -2315,3 +2315,25 @@ def test_two_statuses_for_one_persons_month_are_said_not_one_silently_kept(ledge
     [refused] = report.rejected
     assert refused.row == 3 and "第 2 行" in refused.reason and "2026-01" in refused.reason
     assert "未就业" in refused.reason and "已就业" in refused.reason
+
+
+def test_namesakes_of_a_monthly_roster_without_their_heads_are_two_persons(ledger, tmp_path):
+    # On a 花名册 of one row per person per month with no 户主身份证号码 column, two 王芳 of
+    # two households (two ID numbers) were taken for one person whose number one month typed
+    # otherwise (0339451): one of them merged into the other. Without their heads' numbers
+    # two numbers are two persons.
+    one, two = make_id("520502", "19900101", "024"), make_id("520502", "19920202", "026")
+    headers = ["姓名", "身份证号码", "与户主关系", *PLACE, "月份", "就业状态"]
+    place = list(PLACE.values())
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["王芳", one, "户主", *place, "2026-01", "未就业"],
+            ["王芳", one, "户主", *place, "2026-02", "未就业"],
+            ["王芳", two, "户主", *place, "2026-02", "已就业"],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert set(_persons(ledger)) == {one, two}
+    assert not [w for w in report.warnings if "身份证号码应当相同" in w.reason]
