@@ -108,6 +108,8 @@ def date(value: object, label: str) -> dt.date | None:
     raw = norm(value)
     if not raw:
         return None
+    if len(raw) == 5 and raw.isdigit() and _SERIALS[0] <= int(raw) < _SERIALS[1]:
+        return from_excel_day(int(raw))  # a date cell a 文本 column now shows as its number
     alone = month_alone(raw)
     if alone is not None:
         raise CellError(
@@ -138,6 +140,9 @@ def date(value: object, label: str) -> dt.date | None:
     return day
 
 
+#: Excel's day numbers a 文本 column may show for a date typed before: 1990-01-01 to 2099-12-31
+#: (20263, 2026 and 3 run together, is no day of 1955).
+_SERIALS = (32874, 73051)
 #: A mark an input method types between a date's numbers instead of a dot.
 _IME_MARK = re.compile(r"(?<=\d)[。、，,](?=\d)")
 #: A date of dots or dashes ending in 号 or 日 (2026.3.5号).

@@ -189,6 +189,10 @@ def parse_extra(
     return ExtraRow(sheet, kind, row, number, values, mapped)
 
 
+#: Per extra sheet, the dates it cannot be kept without.
+_DATED = {"就业经历": ("start_date",), "培训": ("start_date",), "走访服务": ("visit_date",)}
+
+
 def _check(kind: str, values: dict[str, Any], label: Callable[[str], str]) -> None:
     """Rules within one row: dates in order, the key present."""
     today = dt.date.today().isoformat()
@@ -207,6 +211,13 @@ def _check(kind: str, values: dict[str, Any], label: Callable[[str], str]) -> No
         raise CellError("月份为空")
     if kind == "月度状态" and not values.get("status"):
         raise CellError("就业状态为空")
+    # The date a record is known by (a job's, a training's start, a visit's day): without it
+    # the record has no place in time, and the ledger's cannot be matched.
+    for key in _DATED.get(kind, ()):
+        if not values.get(key):
+            raise CellError(
+                f"{label(key)}为空：请填写{label(key)}（只知道月份的，填 2024-03 这样）"
+            )
 
 
 class ExtraPlanner:

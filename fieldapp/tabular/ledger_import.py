@@ -237,6 +237,7 @@ class LedgerImporter:
                         statuses_given=self._months_given
                         or any(t.kind == "月度状态" for t in found),
                     )
+                extra_rows[:] = self._one_status_a_month(extra_rows)
                 self._describe(found)
                 stamp = (
                     dates.stamp_of(book_date)
@@ -426,19 +427,28 @@ class LedgerImporter:
         if sum(1 for i in found if sheet.columns.get(i) == "month_status"):
             if len(found) < 2:  # one 2024年11月就业状态 column: the sheet's own, read as before
                 return {}
+        headings = {i: _heading(sheet.header_cells[i]) for i in found}
+        shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
+        year, where = sheet.year or (0, "")
+        if not found and (under := self._months_under_header(sheet)):
+            # A header of two rows: 2026年各月就业状态 over 1月 | 2月 | 3月 (the months' row
+            # read as the first data row). Its year is the group's, else the sheet's.
+            found, group = under
+            headings = {i: _heading(sheet.rows[0][i]) for i in found}
+            shown = {group}
+            sheet.rows[0] = _NO_CELLS
+            if named_year := _TITLE_YEAR.search(group):
+                year, where = int(named_year.group(1)), f"表头“{group}”"
         if not found:
             return {}
         for index in found:
             sheet.columns.pop(index, None)
-        headings = {i: _heading(sheet.header_cells[i]) for i in found}
-        shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
         sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h not in shown]
         letters = _letters(min(found) + 1) + (
             f"–{_letters(max(found) + 1)}" if len(found) > 1 else ""
         )
         named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
         named += "等" if len(found) > 3 else ""
-        year, where = sheet.year or (0, "")
         if any(not y for y, _m in found.values()) and not year:
             self._reject(
                 sheet.header_row,
@@ -463,6 +473,31 @@ class LedgerImporter:
             )
         )
         return months
+
+    def _months_under_header(self, sheet: Table) -> tuple[dict[int, tuple[int, int]], str] | None:
+        """The months (index → (year or 0, month)) the row under a sheet's header names in
+        columns the header does not map (1月 | 2月 under a merged 2026年各月就业状态), with the
+        group's text over them; None when that row is no such row (a person, two months at
+        least)."""
+        if not sheet.rows:
+            return None
+        below = sheet.rows[0]
+        if _cell(below, next((i for i, k in sheet.columns.items() if k == "id_number"), None)):
+            return None
+        found = {
+            i: month
+            for i, cell in enumerate(below)
+            if i not in sheet.columns and (month := month_heading(cell)) is not None
+        }
+        if len(found) < 2:
+            return None
+        group = ""
+        for i in range(min(found), -1, -1):  # the merged group's text is over its first column
+            if i not in sheet.columns and (
+                group := _heading(sheet.header_cells[i]) if i < len(sheet.header_cells) else ""
+            ):
+                break
+        return found, group
 
     def _read_wide_months(self, sheet: Table, months: dict[int, str]) -> list[ExtraRow]:
         """The statuses of a sheet's columns of months, each filled cell a 月度状态 row (read
@@ -552,10 +587,12 @@ class LedgerImporter:
             number = _cell(cells, where)
             if number:
                 groups.setdefault(idnumber.normalise(number), []).append(offset)
-            else:  # no number: read (and refused) as on a sheet of one row per person
-                rows[offset] = cells
+            else:  # no number: read (and refused, or said a form's foot) as on a sheet of
+                rows[offset] = cells  # one row per person, once: not again for its month
+                sheet.rows[offset] = _NO_CELLS
         jobs: list[ExtraRow] = []
         known = store.persons_by_number(self.placer.reads, list(groups))
+        again: list[tuple[str, str]] = []  # (name, sheet) of the persons read on another sheet
         self._one_number_each(sheet, groups, known, month_at)
         for number, offsets in groups.items():
             days = {o: _month_day(sheet.rows[o], month_at) for o in offsets}
@@ -607,8 +644,28 @@ class LedgerImporter:
                         sheet.sheet,
                     )
                 )
+            elsewhere = self.placer.first_row.get(number)
+            if elsewhere is not None and elsewhere[0] != sheet.sheet:
+                # Read from a people sheet of this workbook: not again (a repeat, refused),
+                # but every job of the roster its own (the latest too).
+                again.append((_cell(merged, at.get("name")) or number, elsewhere[0]))
+                jobs.extend(self._jobs_of(sheet, order, days, at, number, None))
+                continue
             rows[latest] = merged
             jobs.extend(self._jobs_of(sheet, order, days, at, number, merged))
+        if again:
+            names = "、".join(name for name, _ in again[:10]) + (
+                f"等 {len(again)} 人" if len(again) > 10 else ""
+            )
+            sheets = "、".join(f"“{name}”" for name in dict.fromkeys(s for _, s in again))
+            self.report.warnings.append(
+                RowProblem(
+                    sheet.header_row,
+                    f"{names}已在工作表{sheets}中读取：这张表中他们的人员信息没有再读（以那张表为准），"
+                    "各月的就业状态和工作照常读取",
+                    sheet.sheet,
+                )
+            )
         if self._started:
             self.report.warnings.append(
                 RowProblem(
@@ -637,15 +694,15 @@ class LedgerImporter:
         written they made a second person of the same name."""
         at = {key: i for i, key in sheet.columns.items()}
         name_at, head_at, where = at.get("name"), at.get("head_id_number"), at["id_number"]
-        if name_at is None:
-            return
+        if name_at is None or head_at is None:
+            return  # without the heads, two numbers of one name may be two households' namesakes
         first = sheet.header_row + 1
         by_person: dict[tuple[str, str], list[str]] = {}
         for number, offsets in groups.items():
             cells = sheet.rows[offsets[0]]
             name = "".join(_cell(cells, name_at).split())
             head = idnumber.normalise(_cell(cells, head_at))
-            if name:
+            if name and head:
                 by_person.setdefault((name, head), []).append(number)
         for (name, _head), numbers in by_person.items():
             if len(numbers) < 2 or sum(1 for n in numbers if n in known) > 1:
@@ -690,13 +747,14 @@ class LedgerImporter:
         days: dict[int, dt.date | None],
         at: dict[str, int],
         number: str,
-        merged: list[object],
+        merged: list[object] | None,
     ) -> list[ExtraRow]:
         """A person's jobs on a sheet of one row per person per month (rows in `order`, by
         month), but the latest month's, which its row (`merged`) gives: each as a 就业经历 row,
         at the row of the last month naming it, ended on that month's last day when a later
         month follows. A job (its 务工单位, else its 务工地点) whose start no month writes
-        starts on the first day of the first month naming it."""
+        starts on the first day of the first month naming it. Without `merged` (the person read
+        on another sheet) the latest month's job is a 就业经历 row too."""
         keys = [k for k in _JOB_KEYS if k in at]
         spans: dict[tuple[str, str], list[int]] = {}
         began: dict[str, str] = {}  # a job's employer (or place) → the start last written
@@ -718,7 +776,7 @@ class LedgerImporter:
             last = offsets[-1]
             # No start written: the first day of the first month naming the job (said).
             since = None if start else days[offsets[0]]
-            if last == latest:  # the person's row's own job, its start given to the row
+            if last == latest and merged is not None:  # the row's own job, its start given
                 if since is not None and not _cell(sheet.rows[latest], at["start_date"]):
                     self._started += 1
                     merged[at["start_date"]] = since.isoformat()
@@ -737,7 +795,7 @@ class LedgerImporter:
             }
             texts["id_number"] = number
             day = days[last]
-            if day is not None:
+            if day is not None and last != latest:  # a later month follows: it ended
                 end = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
                 texts["end_date"] = (end - dt.timedelta(days=1)).isoformat()
             try:
@@ -748,6 +806,38 @@ class LedgerImporter:
             found.append(extra)
             self._add_mapped(first + last, extra.mapped)
         return found
+
+    def _one_status_a_month(self, rows: list[ExtraRow]) -> list[ExtraRow]:
+        """The months' statuses, one per person and month: a second row of the same status is
+        read once; of another, refused naming the first (kept): which is true, the clerk
+        knows — the later one silently won before."""
+        first: dict[tuple[str, str], ExtraRow] = {}
+        kept = []
+        for extra in rows:
+            month = extra.values.get("month") if extra.kind == "月度状态" else None
+            if month is None:
+                kept.append(extra)
+                continue
+            key = (idnumber.normalise(extra.id_number), month)
+            seen = first.setdefault(key, extra)
+            if seen is extra:
+                kept.append(extra)
+            elif seen.values.get("status") != extra.values.get("status"):
+                where = (
+                    f"第 {seen.row} 行"
+                    if seen.sheet == extra.sheet
+                    else (f"工作表“{seen.sheet}”第 {seen.row} 行")
+                )
+                self.report.rejected.append(
+                    RowProblem(
+                        extra.row,
+                        f"{where}已填了这个人 {month} 的就业状态“{seen.values.get('status')}”，"
+                        f"这一行是“{extra.values.get('status')}”：一个月只能有一个就业状态，"
+                        f"按{where}导入，这一行没有导入，请核对",
+                        extra.sheet,
+                    )
+                )
+        return kept
 
     def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
         """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""
@@ -865,15 +955,19 @@ class LedgerImporter:
                 for c in plan.changes
             )
         known = [r for r in extra_rows if r.id_number in persons]
+        refused = self.placer.refused_row
         for extra in extra_rows:
             if extra.id_number not in persons:
-                self.report.rejected.append(
-                    RowProblem(
-                        extra.row,
-                        f"身份证号码 {extra.id_number} 不在台账中，也不在本工作簿的人员表中",
-                        extra.sheet,
+                number = idnumber.normalise(extra.id_number)
+                if number in refused:  # on a people sheet, its row refused: said there
+                    sheet, row = refused[number]
+                    reason = (
+                        f"身份证号码 {extra.id_number} 这个人在工作表“{sheet}”第 {row} 行没有导入"
+                        "（原因见那一行），这一行也没有导入；改正那一行后一并重新导入"
                     )
-                )
+                else:
+                    reason = f"身份证号码 {extra.id_number} 不在台账中，也不在本工作簿的人员表中"
+                self.report.rejected.append(RowProblem(extra.row, reason, extra.sheet))
         sheet_rows = len(known)
         known.extend(r for r in from_categories if r.id_number in persons)
         extra_rows.clear()
@@ -1261,6 +1355,8 @@ def _hidden_columns(sheet: Table) -> list[RowProblem]:
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
+#: A year a group header names (2026年各月就业状态).
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 #: The ledger sheet's columns of a job (a sheet of one row per month: a job per distinct one).
 _JOB_KEYS = (

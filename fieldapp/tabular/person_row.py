@@ -274,6 +274,10 @@ JOB_LEFT_OUT = (
     "：这份工作（就业状态和务工各列）没有导入，这个人的其余信息照常导入；"
     "请在表格中改正后用“更新”方式再导入，或在程序中打开这个人补录"
 )
+#: Said after why a job's 就业形式 could not be read (the job kept as 未登记).
+FORM_NOT_READ = (
+    "这份工作按“未登记”记录，按就业形式审核的补贴不会认定；请在程序中打开这个人，补填就业形式"
+)
 #: Said on a row whose job has no 就业形式: subsidies are judged on the form, so the job is
 #: kept as 未登记 (which none accepts), not guessed as 单位就业.
 FORM_NOT_GIVEN = (
@@ -303,8 +307,10 @@ def _spell(
     status: WorkStatus | None,
     today: dt.date,
     mapped: list[tuple[str, str, str]] | None = None,
+    notes: list[str] | None = None,
 ) -> dict[str, Any] | None:
-    """The row's current job; `get` gives a cell as its parser takes it (see `parse_row`)."""
+    """The row's current job; `get` gives a cell as its parser takes it (see `parse_row`).
+    A cell the job can be kept without that cannot be read is left out and said in `notes`."""
     text = texts.get
     has_work = bool(
         text("workplace")
@@ -324,17 +330,58 @@ def _spell(
         raise _NoStartDate
     if start > today:
         raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
+    notes = [] if notes is None else notes
+
+    def optional(key: str, parse: Callable[[], Any], default: Any = None) -> Any:
+        """A cell the job can be kept without: one that cannot be read is left out (an
+        update keeps the ledger's value), said, and the job comes in."""
+        try:
+            return parse()
+        except CellError as error:
+            texts.pop(key, None)
+            notes.append(f"{error}：这一格没有导入，这份工作照常导入，请核对后补填")
+            return default
+
     place_name = texts.get("workplace", "")
-    place_code = _region_code(texts.get("workplace_code", ""), "务工地区划代码")
+    place_code = optional(
+        "workplace_code",
+        lambda: _region_code(texts.get("workplace_code", ""), "务工地区划代码"),
+        "",
+    )
     if not place_code and place_name:
         place_code = divisions().resolve_place(place_name) or ""
     if place_code and not place_name:
         place_name = divisions().full_name(place_code) if divisions().get(place_code) else ""
         place_name = place_name or divisions().name(place_code) or ""
-    form = _choice_text(
-        texts.get("form", ""), "form", EmploymentForm, EmploymentForm.UNKNOWN, mapped
+    try:
+        form = _choice_text(
+            texts.get("form", ""), "form", EmploymentForm, EmploymentForm.UNKNOWN, mapped
+        )
+    except CellError as error:
+        form = EmploymentForm.UNKNOWN
+        texts.pop("form", None)
+        notes.append(f"{error}：{FORM_NOT_READ}")
+    kind = optional(
+        "employer_kind",
+        lambda: _choice_text(
+            texts.get("employer_kind", ""), "employer_kind", EmployerKind, None, mapped
+        ),
     )
-    kind = _choice_text(texts.get("employer_kind", ""), "employer_kind", EmployerKind, None, mapped)
+    income = optional(
+        "monthly_income", lambda: cells.number(get("monthly_income"), _label("monthly_income"))
+    )
+    contract = optional(
+        "contract_months",
+        lambda: cells.months(get("contract_months"), _label("contract_months")),
+    )
+    insurance = optional(
+        "insurance_months",
+        lambda: cells.months(get("insurance_months"), _label("insurance_months")),
+    )
+    organized = optional(
+        "organized_export",
+        lambda: yes_no_mapped(text("organized_export"), _label("organized_export"), mapped),
+    )
     return {
         "start_date": start.isoformat(),
         "end_date": None,
@@ -342,13 +389,11 @@ def _spell(
         "place_name": place_name,
         "form": form.value,
         "employer": texts.get("employer", ""),
-        "monthly_income": cells.number(get("monthly_income"), _label("monthly_income")),
-        "contract_months": cells.months(get("contract_months"), _label("contract_months")),
-        "insurance_months": cells.months(get("insurance_months"), _label("insurance_months")),
+        "monthly_income": income,
+        "contract_months": contract,
+        "insurance_months": insurance,
         "employer_kind": kind.value if kind else "",
-        "organized_export": bool(
-            yes_no_mapped(text("organized_export"), _label("organized_export"), mapped)
-        ),
+        "organized_export": bool(organized),
         "export_agency": texts.get("export_agency", ""),
         "is_first_export": None,
         "is_casual": False,
@@ -423,8 +468,9 @@ def parse_row(
     # 本月就业状态 alone records the month (linked to the running job, if any); only 就业状态
     # with work columns describes a job.
     job_note = ""
+    job_notes: list[str] = []
     try:
-        spell = _spell(texts, get, status, today or dt.date.today(), mapped)
+        spell = _spell(texts, get, status, today or dt.date.today(), mapped, job_notes)
     except (_NoStartDate, CellError) as error:
         # The person and every other cell come in; the job and its status are left out (an
         # update keeps what the ledger holds for them), and the row says so: a job's cell
@@ -436,14 +482,14 @@ def parse_row(
             job_note = f"填了{given}但没有务工开始日期，就业情况未导入，请补录"
         else:
             job_note = NO_START_DATE
-        spell, status = None, None
+        spell, status, job_notes = None, None, []
         for key in _JOB_COLUMNS:
             texts.pop(key, None)
         left_out = {_label(key) for key in _JOB_COLUMNS}
         mapped[:] = [m for m in mapped if m[0] not in left_out]  # 外出务工 → 已就业: not kept
     if spell is not None:
         status = WorkStatus.EMPLOYED
-        if not text("form"):
+        if not text("form") and not any(n.endswith(FORM_NOT_READ) for n in job_notes):
             job_note = FORM_NOT_GIVEN
     hukou = text("hukou_code", "")
     if hukou:
@@ -539,6 +585,7 @@ def parse_row(
     warnings = [*info.warnings, *cut]
     if account_note:
         warnings.append(account_note)
+    warnings.extend(job_notes)
     if job_note:
         warnings.append(job_note)
     if _ZERO_DROPPED.search(person["phone"]):

@@ -99,6 +99,8 @@ class Placer:
 
     def _reject(self, item: ParsedRow, reason: str) -> None:
         self.report.rejected.append(RowProblem(item.row, reason, item.sheet))
+        # Its records on other sheets, and its household's members, are sent to this row.
+        self.refused_row.setdefault(item.person["id_number"], (item.sheet, item.row))
 
     def _known(self, numbers: list[str]) -> dict[str, store.KnownPerson]:
         """Persons the ledger held before this import with any of these ID numbers."""

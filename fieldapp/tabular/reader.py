@@ -547,15 +547,19 @@ def year_named(name: str, what: str) -> tuple[int, str] | None:
 #: How the foot of a form begins: its totals and who filled, checked and signed it.
 _FOOT = re.compile(
     r"^(合\s*计|小\s*计|总\s*计|共计|填表人|制表人|填报人|审核人|审批人|负责人|单位负责人|统计人"
-    r"|经办人|填表日期|填报日期|制表日期|填报单位|填表单位|注[:：]|备注[:：]|说明[:：])"
+    r"|经办人|填表日期|填报日期|制表日期|填报单位|填表单位|注[:：]|备注[:：]|说明[:：]"
+    r"|(?:制表|填表|填报|审核|审批|复核|统计)[:：])"
 )
+#: An ID number's digits (a foot's count in that column has not so many).
+_ID_DIGITS = re.compile(r"\d{6}")
 
 
 def foot_of_form(texts: dict[str, str]) -> str | None:
     """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…), not a
     person: no ID number, and a cell that begins as such a line does; else None."""
-    if "id_number" in texts or "head_id_number" in texts:
-        return None
+    for key in ("id_number", "head_id_number"):
+        if _ID_DIGITS.search(texts.get(key, "")):
+            return None  # a person's number: a person, whatever else the row says
     for value in texts.values():
         if _FOOT.match(value):
             return value
