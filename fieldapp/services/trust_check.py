@@ -33,6 +33,7 @@ from fieldapp.policy.eligibility import (
     claim_beyond_policy,
     claim_event_id,
     claim_event_unfounded,
+    claim_month_unfounded,
     claim_not_yet_due,
     claim_payee_wrong,
     claim_person_wrong,
@@ -242,6 +243,14 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             if named is not None:
                 event = lookup(*named) if named[1] else None
                 found = claim_event_unfounded(policy, row, event)
+                if found is not None:
+                    return refuse(*found)
+            else:
+                # A month's (year's) subsidy for a job: the job covers the month it pays.
+                job = str(row.get("spell_id") or "")
+                found = claim_month_unfounded(
+                    policy, row, lookup("employment_spells", job) if job else None
+                )
                 if found is not None:
                     return refuse(*found)
             # Printed under its person's own name and ID number (as written: a name the

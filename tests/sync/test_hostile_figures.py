@@ -175,3 +175,29 @@ def test_a_claim_rejected_and_made_again_in_one_bundle_is_no_repeat(village, hub
     village.exchange()
     assert hub.rejected() == []
     assert hub.ledger.get("claims", again.id)["state"] == ClaimState.SUBMITTED.value
+
+
+def test_a_months_post_subsidy_for_a_month_out_of_the_post_is_held(village, hub):
+    """乡村公益性岗位补贴 pays a month in the post (吃空饷 is the fraud every audit looks for):
+    赵六 is in his post since 2026-07-01. The hub judged a month's claim by its figure and its
+    month, never by the post: a tampered program claimed June 2026 — before he took the post —
+    and another month naming no post at all, and both landed. The hub now holds a month's claim
+    whose job is not its person's, or did not cover any day of the month (`claim_event`); the
+    honest December lands."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    assert december.spell_id
+    row = _copy(village, december.id)
+    june = forge(village, "claims", natural_id("claims", "forged", "june"),
+                 row | {"claim_date": "2026-06-30",
+                        "limit_key": row["limit_key"].replace("2026-12", "2026-06")})  # fmt: skip
+    ghost = forge(village, "claims", natural_id("claims", "forged", "ghost"),
+                  row | {"claim_date": "2026-11-30", "spell_id": None,
+                         "limit_key": row["limit_key"].replace("2026-12", "2026-11")})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {june.id, ghost.id}
+    assert {h.rule for h in held.values()} == {"claim_event"}, [h.reason for h in held.values()]
+    why = held[june.id].reason
+    assert "赵六" in why and "2026年6月" in why and "2026-07-01" in why, why
+    assert hub.ledger.get("claims", december.id) is not None
