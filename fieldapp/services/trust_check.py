@@ -326,9 +326,19 @@ def asks_founding(
     existing job (training) — by a device below the county (the county corrects its data)."""
     if before is None or table not in FOUNDING or (actor is not None and actor.county_level):
         return False
-    return any(
-        to_storable(before.get(f)) != to_storable(data[f]) for f in FOUNDING[table] if f in data
-    )
+    return bool(_changed(FOUNDING[table] | _ENDS.get(table, frozenset()), before, data))
+
+
+#: A job's end: a month's (year's) claim stands on the job covering the month it pays.
+_ENDS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {"employment_spells": frozenset({"end_date"})}
+)
+
+
+def _changed(
+    fields: frozenset[str], before: Mapping[str, Any], data: Mapping[str, Any]
+) -> set[str]:
+    return {f for f in fields if f in data and to_storable(before.get(f)) != to_storable(data[f])}
 
 
 def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
@@ -346,14 +356,25 @@ def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
 
 
 def claimed_event(
-    table: str, row_id: str, data: Mapping[str, Any], claims: Iterable[Mapping[str, Any]]
+    table: str,
+    row_id: str,
+    before: Mapping[str, Any],
+    data: Mapping[str, Any],
+    claims: Iterable[Mapping[str, Any]],
 ) -> Verdict:
-    """A change of the job (training) `row_id` refused while a live claim of `claims` (rows as
-    they will be) pays for it (`asks_founding` says which changes ask)."""
+    """A change of the job (training) `row_id` (`before`: its row) refused while a live claim
+    of `claims` (rows as they will be) pays for it (`asks_founding` says which changes ask):
+    what the claim was founded on changed, or the job ended before a month (year) it pays."""
+    founding = _changed(FOUNDING.get(table, frozenset()), before, data)
     for claim in claims:
         if claim.get("deleted") or str(claim.get("state") or "") in _PAYS_NOTHING:
             continue
         if not pays_for(claim, table, row_id):
+            continue
+        if not founding:
+            ended = _ended_before(claim, data.get("end_date"))
+            if ended is not None:
+                return ended
             continue
         spell = table == "employment_spells"
         what = "就业" if spell else "培训"
@@ -369,6 +390,32 @@ def claimed_event(
             f"再更正{what}并重新申领",
         )
     return ALLOWED
+
+
+def _ended_before(claim: Mapping[str, Any], end: object) -> Verdict | None:
+    """A job's end put before the first day of the month (year) a claim of a subsidy paid by
+    the month (year) pays for it, refused; None when it is not."""
+    from fieldapp.policy.eligibility import paid_period
+    from fieldapp.policy.pack import LimitKind
+
+    try:
+        kind = LimitKind(str(claim.get("limit_kind") or ""))
+        on = dt.date.fromisoformat(str(claim.get("claim_date")))
+        day = dt.date.fromisoformat(str(end)) if end not in (None, "") else None
+    except ValueError:
+        return None
+    if kind not in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR) or day is None:
+        return None
+    first, _last, said = paid_period(kind, on)
+    if day >= first:
+        return None
+    return refuse(
+        "claimed_event",
+        f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已申领"
+        f"{said}（{claim.get('state')}），这份工作的结束日期 {day} 不能早于 {first}："
+        f"申领以{said}在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
+        "再更正工作的结束日期",
+    )
 
 
 def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
@@ -564,7 +611,7 @@ def screen(
             if asks_founding(actor, change.tbl, before, change.data):
                 ids = set(paying(change.row_id)) | claimed
                 rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
-                verdict = claimed_event(change.tbl, change.row_id, change.data, rows)
+                verdict = claimed_event(change.tbl, change.row_id, before or {}, change.data, rows)
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -824,7 +871,9 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
         if change.before is not None and asks_founding(who, change.table, change.before, data):
             # The job (training) a submitted claim pays for stays as the claim says.
             rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]
-            found = claimed_event(change.table, change.row_id, data, [r for r in rows if r])
+            found = claimed_event(
+                change.table, change.row_id, change.before, data, [r for r in rows if r]
+            )
             if not found.allowed:
                 raise TrustRefused(found)
 

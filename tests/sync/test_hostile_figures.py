@@ -201,3 +201,31 @@ def test_a_months_post_subsidy_for_a_month_out_of_the_post_is_held(village, hub)
     why = held[june.id].reason
     assert "赵六" in why and "2026年6月" in why and "2026-07-01" in why, why
     assert hub.ledger.get("claims", december.id) is not None
+
+
+def test_a_post_ended_before_a_month_claimed_for_it_is_held(village, hub):
+    """赵六's December was claimed (submitted) for his post; a tampered program then ended the
+    post on 15 November, back-dated: the claim stood paying a month out of the post. The hub
+    now holds an end put before a month a submitted claim pays for the job (`claimed_event`);
+    the post ended after December lands."""
+    from fieldapp.domain.claims import ClaimState as State
+
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(december.id, State.SUBMITTED, "材料后补")
+    village.exchange()
+    assert hub.rejected() == []
+    post = december.spell_id
+    heads = village.heads("employment_spells", post)
+    early = forge(village, "employment_spells", post, {"end_date": "2026-11-15"},
+                  parents={"end_date": heads["end_date"]})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[early.id].rule == "claimed_event", held[early.id].reason
+    assert "2026年12月" in held[early.id].reason or "赵六" in held[early.id].reason
+    assert hub.ledger.get("employment_spells", post)["end_date"] is None
+    later = forge(village, "employment_spells", post, {"end_date": "2027-01-15"},
+                  parents={"end_date": [early.id]})  # fmt: skip
+    village.exchange()
+    assert later.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("employment_spells", post)["end_date"] == "2027-01-15"
