@@ -92,6 +92,7 @@ RULES: dict[str, str] = {
     "claimed_event": "已申领补贴的就业或培训被删除或改动",
     "claim_payee": "收款方不是政策规定的",
     "claim_person": "申领的姓名、身份证号码不是本人的",
+    "paid_account": "待发放申领的收款账号被改",
     "append_only": "记录只能新增，不能修改",
     "event_mismatch": "审核记录与申领状态不符",
     "hub_id": "冒用中心的台账标识",

@@ -418,11 +418,47 @@ def _ended_before(claim: Mapping[str, Any], end: object) -> Verdict | None:
     )
 
 
+#: Where a person's subsidies are paid: the 花名册 prints them as the ledger holds them.
+ACCOUNT_FIELDS: frozenset[str] = frozenset({"account_bank", "account_number"})
+
+
+def account_changed(
+    actor: Actor, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a device below the county changes the account (bank) of an existing person."""
+    if table != "persons" or before is None or actor.county_level:
+        return False
+    return bool(_changed(ACCOUNT_FIELDS, before, data))
+
+
+def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
+    """A person's account changed while one of `claims` (theirs, rows as they will be) is
+    approved and not yet paid, held for the county: the approved money would go to it."""
+    for claim in claims:
+        if claim.get("deleted") or claim.get("state") != ClaimState.COUNTY_APPROVED.value:
+            continue
+        return refuse(
+            "paid_account",
+            f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已"
+            f"「{ClaimState.COUNTY_APPROVED.value}」，等待发放，这时改社保卡（银行）账号，"
+            "批准的钱就发到新账号：已交县里核对，县里核实后接受",
+        )
+    return ALLOWED
+
+
 def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
     """The ids of the live claims on `ledger` that may pay for a job (training) by its id."""
     from fieldapp.store.queries.claims import ClaimQueries
 
     return ClaimQueries(ledger).naming
+
+
+def claims_of(ledger: Ledger) -> Callable[[str], list[str]]:
+    """The ids of a person's live claims on `ledger`, by the person's id."""
+    from fieldapp.store.queries.claims import ClaimQueries
+
+    queries = ClaimQueries(ledger)
+    return lambda person_id: [c.id for c in queries.select(person_id=person_id)]
 
 
 def asks_policy(actor: Actor, table: str, data: Mapping[str, Any]) -> bool:
@@ -552,6 +588,7 @@ def screen(
     paid: PolicyJudge | None = None,
     arrived: dt.date | None = None,
     paying: Callable[[str], list[str]] | None = None,
+    awaiting: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -565,7 +602,9 @@ def screen(
     own day the bundle arrived: a claim dated after it is held (`claim_future`), whoever sends
     it (the device's clock is the sender's word). `paying`: the live claims that may pay for a
     job (training) by its id (`claims_paying`): a change deleting it, or of what they were
-    founded on, is held while one does (`claimed_event`).
+    founded on, is held while one does (`claimed_event`). `awaiting`: a person's claims by
+    the person's id (`claims_of`): their account changed while one is approved and not yet
+    paid is held for the county (`paid_account`).
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -612,6 +651,14 @@ def screen(
                 ids = set(paying(change.row_id)) | claimed
                 rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
                 verdict = claimed_event(change.tbl, change.row_id, before or {}, change.data, rows)
+        if verdict.allowed and awaiting is not None and change.tbl == "persons":
+            before = finder.row(change.tbl, change.row_id)
+            if account_changed(actor, change.tbl, before, change.data):
+                ids = set(awaiting(change.row_id)) | claimed
+                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
+                verdict = account_awaited(
+                    r for r in rows if str(r.get("person_id") or "") == change.row_id
+                )
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
