@@ -420,6 +420,55 @@ def claim_event_unfounded(
     return None
 
 
+def claim_month_unfounded(
+    policy: Policy, claim: Mapping[str, Any], job: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a claim of a subsidy paid by the month (year) for a job is not founded on a job of
+    its person covering the month (year) it pays, as (rule, reason); None when it is, or when
+    the policy cannot say. `job` is the row its `spell_id` names as the ledger holds it (None:
+    no such row). A month's post subsidy names its post; a year's, when it names a job, is
+    judged by it."""
+    rule = _rule_of(policy, claim)
+    if rule is None or rule.event is not EventKind.SPELL:
+        return None
+    kind = rule.limit.kind
+    if kind not in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        return None
+    on = _day(claim.get("claim_date"))
+    if on is None:
+        return None
+    first, last, said = paid_period(kind, on)
+    who = claim.get("person_name") or "此人"
+    name = f"{who}的{claim.get('rule_title') or rule.title}（{said}）"
+    named = str(claim.get("spell_id") or "")
+    if not named:
+        if kind is LimitKind.ONCE_PER_MONTH:
+            return (
+                "claim_event",
+                f"{name}没有写明是哪一份工作：按月发放的补贴只能为本人登记在台账上、"
+                "那个月在岗的工作申领，请按台账上的工作重新申领",
+            )
+        return None
+    if (
+        job is None
+        or job.get("deleted")
+        or str(job.get("person_id") or "") != str(claim.get("person_id") or "")
+    ):
+        return (
+            "claim_event",
+            f"{name}申领的工作，台账上没有登记在{who}名下：只能为本人登记在台账上的工作申领，"
+            "请先登记工作，再按登记的工作申领",
+        )
+    start, end = _day(job.get("start_date")), _day(job.get("end_date"))
+    if start is None or start > last or (end is not None and end < first):
+        span = f"从 {start} 开始" + (f"，到 {end} 结束" if end is not None else "")
+        return (
+            "claim_event",
+            f"{name}：台账上这份工作{span}，{said}不在岗，不能申领{said}的补贴",
+        )
+    return None
+
+
 def claim_person_wrong(
     claim: Mapping[str, Any], person: Mapping[str, Any] | None
 ) -> tuple[str, str] | None:

@@ -35,6 +35,7 @@ from fieldapp.policy.eligibility import (
     claim_beyond_policy,
     claim_event_id,
     claim_event_unfounded,
+    claim_month_unfounded,
     claim_not_yet_due,
     claim_payee_wrong,
     evaluate_all,
@@ -295,6 +296,11 @@ class ClaimService:
                     unfounded = claim_event_unfounded(
                         self.policy, dumped, event
                     ) or claim_payee_wrong(self.policy, dumped, event)
+                    if unfounded is not None:
+                        raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
+                elif claim.state == ClaimState.DRAFT:
+                    job = self.ledger.get("employment_spells", claim.spell_id or "")
+                    unfounded = claim_month_unfounded(self.policy, dumped, job)
                     if unfounded is not None:
                         raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
                 # Nor a repeat (two laptops offline, or past a tampered program's guard).

@@ -92,6 +92,7 @@ RULES: dict[str, str] = {
     "claimed_event": "已申领补贴的就业或培训被删除或改动",
     "claim_payee": "收款方不是政策规定的",
     "claim_person": "申领的姓名、身份证号码不是本人的",
+    "paid_account": "待发放申领的收款账号被改",
     "append_only": "记录只能新增，不能修改",
     "event_mismatch": "审核记录与申领状态不符",
     "hub_id": "冒用中心的台账标识",
@@ -672,6 +673,13 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
             return refuse("claim_delete", f"只有{_who_may(Level.VILLAGE)}可以删除草稿申领")
     if before in FINAL:
         return refuse("claim_locked", f"申领已「{before}」，不能再修改（更正请新建申领）")
+    if before is S.PAID and "batch_id" in changed and context.before.get("batch_id"):
+        # Paid by its batch's 花名册: taken out (or moved), the next batch would pay it again.
+        return refuse(
+            "claim_locked",
+            f"申领已「{before}」，所属批次不能再改：它已按这个批次的花名册发放，"
+            "移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销",
+        )
     if before in LOCKED:
         extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
         if extra:

@@ -33,6 +33,7 @@ from fieldapp.policy.eligibility import (
     claim_beyond_policy,
     claim_event_id,
     claim_event_unfounded,
+    claim_month_unfounded,
     claim_not_yet_due,
     claim_payee_wrong,
     claim_person_wrong,
@@ -258,6 +259,14 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 found = claim_event_unfounded(policy, row, event)
                 if found is not None:
                     return refuse(*found)
+            else:
+                # A month's (year's) subsidy for a job: the job covers the month it pays.
+                job = str(row.get("spell_id") or "")
+                found = claim_month_unfounded(
+                    policy, row, lookup("employment_spells", job) if job else None
+                )
+                if found is not None:
+                    return refuse(*found)
             # Printed under its person's own name and ID number (as written: a name the
             # ledger corrects later leaves a draft as it was made).
             if before is None or any(before.get(f) != row.get(f) for f in PERSON_FIELDS):
@@ -331,9 +340,19 @@ def asks_founding(
     existing job (training) — by a device below the county (the county corrects its data)."""
     if before is None or table not in FOUNDING or (actor is not None and actor.county_level):
         return False
-    return any(
-        to_storable(before.get(f)) != to_storable(data[f]) for f in FOUNDING[table] if f in data
-    )
+    return bool(_changed(FOUNDING[table] | _ENDS.get(table, frozenset()), before, data))
+
+
+#: A job's end: a month's (year's) claim stands on the job covering the month it pays.
+_ENDS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {"employment_spells": frozenset({"end_date"})}
+)
+
+
+def _changed(
+    fields: frozenset[str], before: Mapping[str, Any], data: Mapping[str, Any]
+) -> set[str]:
+    return {f for f in fields if f in data and to_storable(before.get(f)) != to_storable(data[f])}
 
 
 def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
@@ -351,14 +370,25 @@ def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
 
 
 def claimed_event(
-    table: str, row_id: str, data: Mapping[str, Any], claims: Iterable[Mapping[str, Any]]
+    table: str,
+    row_id: str,
+    before: Mapping[str, Any],
+    data: Mapping[str, Any],
+    claims: Iterable[Mapping[str, Any]],
 ) -> Verdict:
-    """A change of the job (training) `row_id` refused while a live claim of `claims` (rows as
-    they will be) pays for it (`asks_founding` says which changes ask)."""
+    """A change of the job (training) `row_id` (`before`: its row) refused while a live claim
+    of `claims` (rows as they will be) pays for it (`asks_founding` says which changes ask):
+    what the claim was founded on changed, or the job ended before a month (year) it pays."""
+    founding = _changed(FOUNDING.get(table, frozenset()), before, data)
     for claim in claims:
         if claim.get("deleted") or str(claim.get("state") or "") in _PAYS_NOTHING:
             continue
         if not pays_for(claim, table, row_id):
+            continue
+        if not founding:
+            ended = _ended_before(claim, data.get("end_date"))
+            if ended is not None:
+                return ended
             continue
         spell = table == "employment_spells"
         what = "就业" if spell else "培训"
@@ -376,11 +406,73 @@ def claimed_event(
     return ALLOWED
 
 
+def _ended_before(claim: Mapping[str, Any], end: object) -> Verdict | None:
+    """A job's end put before the first day of the month (year) a claim of a subsidy paid by
+    the month (year) pays for it, refused; None when it is not."""
+    from fieldapp.policy.eligibility import paid_period
+    from fieldapp.policy.pack import LimitKind
+
+    try:
+        kind = LimitKind(str(claim.get("limit_kind") or ""))
+        on = dt.date.fromisoformat(str(claim.get("claim_date")))
+        day = dt.date.fromisoformat(str(end)) if end not in (None, "") else None
+    except ValueError:
+        return None
+    if kind not in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR) or day is None:
+        return None
+    first, _last, said = paid_period(kind, on)
+    if day >= first:
+        return None
+    return refuse(
+        "claimed_event",
+        f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已申领"
+        f"{said}（{claim.get('state')}），这份工作的结束日期 {day} 不能早于 {first}："
+        f"申领以{said}在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
+        "再更正工作的结束日期",
+    )
+
+
+#: Where a person's subsidies are paid: the 花名册 prints them as the ledger holds them.
+ACCOUNT_FIELDS: frozenset[str] = frozenset({"account_bank", "account_number"})
+
+
+def account_changed(
+    actor: Actor, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a device below the county changes the account (bank) of an existing person."""
+    if table != "persons" or before is None or actor.county_level:
+        return False
+    return bool(_changed(ACCOUNT_FIELDS, before, data))
+
+
+def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
+    """A person's account changed while one of `claims` (theirs, rows as they will be) is
+    approved and not yet paid, held for the county: the approved money would go to it."""
+    for claim in claims:
+        if claim.get("deleted") or claim.get("state") != ClaimState.COUNTY_APPROVED.value:
+            continue
+        return refuse(
+            "paid_account",
+            f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已"
+            f"「{ClaimState.COUNTY_APPROVED.value}」，等待发放，这时改社保卡（银行）账号，"
+            "批准的钱就发到新账号：已交县里核对，县里核实后接受",
+        )
+    return ALLOWED
+
+
 def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
     """The ids of the live claims on `ledger` that may pay for a job (training) by its id."""
     from fieldapp.store.queries.claims import ClaimQueries
 
     return ClaimQueries(ledger).naming
+
+
+def claims_of(ledger: Ledger) -> Callable[[str], list[str]]:
+    """The ids of a person's live claims on `ledger`, by the person's id."""
+    from fieldapp.store.queries.claims import ClaimQueries
+
+    queries = ClaimQueries(ledger)
+    return lambda person_id: [c.id for c in queries.select(person_id=person_id)]
 
 
 def asks_policy(actor: Actor, table: str, data: Mapping[str, Any]) -> bool:
@@ -510,6 +602,7 @@ def screen(
     paid: PolicyJudge | None = None,
     arrived: dt.date | None = None,
     paying: Callable[[str], list[str]] | None = None,
+    awaiting: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -523,7 +616,9 @@ def screen(
     own day the bundle arrived: a claim dated after it is held (`claim_future`), whoever sends
     it (the device's clock is the sender's word). `paying`: the live claims that may pay for a
     job (training) by its id (`claims_paying`): a change deleting it, or of what they were
-    founded on, is held while one does (`claimed_event`).
+    founded on, is held while one does (`claimed_event`). `awaiting`: a person's claims by
+    the person's id (`claims_of`): their account changed while one is approved and not yet
+    paid is held for the county (`paid_account`).
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -577,7 +672,15 @@ def screen(
             if asks_founding(actor, change.tbl, before, change.data):
                 ids = set(paying(change.row_id)) | claimed
                 rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
-                verdict = claimed_event(change.tbl, change.row_id, change.data, rows)
+                verdict = claimed_event(change.tbl, change.row_id, before or {}, change.data, rows)
+        if verdict.allowed and awaiting is not None and change.tbl == "persons":
+            before = finder.row(change.tbl, change.row_id)
+            if account_changed(actor, change.tbl, before, change.data):
+                ids = set(awaiting(change.row_id)) | claimed
+                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
+                verdict = account_awaited(
+                    r for r in rows if str(r.get("person_id") or "") == change.row_id
+                )
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -843,7 +946,9 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
         if change.before is not None and asks_founding(who, change.table, change.before, data):
             # The job (training) a submitted claim pays for stays as the claim says.
             rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]
-            found = claimed_event(change.table, change.row_id, data, [r for r in rows if r])
+            found = claimed_event(
+                change.table, change.row_id, change.before, data, [r for r in rows if r]
+            )
             if not found.allowed:
                 raise TrustRefused(found)
 

@@ -25,6 +25,7 @@ from fieldapp.domain.dates import today
 from fieldapp.services.trust import Origins, Verdict
 from fieldapp.services.trust_check import (
     Refusal,
+    claims_of,
     claims_paying,
     named_actor,
     policy_judge,
@@ -167,7 +168,7 @@ def admit(
     return screen(
         ledger.db, actor, origins, new, fields, values, asked,
         paid=policy_judge(ledger, repeats=not actor.county_level), arrived=today(),
-        paying=claims_paying(ledger),
+        paying=claims_paying(ledger), awaiting=claims_of(ledger),
     )  # fmt: skip
 
 

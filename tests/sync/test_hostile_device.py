@@ -755,3 +755,29 @@ def test_a_claim_redated_by_a_later_change_stamped_before_it_is_held(county, hub
     assert later.id not in {h.change_id for h in hub.rejected()}
     row = hub.ledger.get("claims", made.row_id)
     assert row["missing_evidence_reason"] == "六月后补" and row["created_at"][:10] == "2027-06-05"
+
+
+def test_a_paid_claim_taken_out_of_its_batch_is_held(county, hub, tmp_path):
+    """A claim is paid by its batch's 花名册; a batch made afterwards takes every claim of its
+    subsidy past the draft that has no batch — 已发放 ones included. A tampered program took
+    张三's paid claim out of its batch (批次 emptied): it landed, and the next batch printed
+    him on its 花名册 again, to be paid twice. A paid claim's batch is now kept (claim_locked),
+    on every device and at the hub; the honest paid claim stays in its batch."""
+    village, mine = county["village"], county["mine"]
+    with village.transaction():
+        claim_id = village.insert("claims", claim(mine))
+    county["exchange"](village, "红星村")
+    with hub.ledger.transaction():
+        batch = hub.ledger.insert(
+            "batches", {"rule_id": "transport_cross_county", "area_code": VILLAGE[:9],
+                        "title": "交通补助第一批"})  # fmt: skip
+    hub.ledger.update("claims", claim_id, {"state": "已发放", "batch_id": batch})
+    county["exchange"](village, "红星村")
+    assert village.get("claims", claim_id)["batch_id"] == batch
+    out = forge(village, "claims", claim_id, {"batch_id": None},
+                parents={"batch_id": village.heads("claims", claim_id)["batch_id"]})  # fmt: skip
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[out.id].rule == "claim_locked", held[out.id].reason
+    assert "批次" in held[out.id].reason
+    assert hub.ledger.get("claims", claim_id)["batch_id"] == batch

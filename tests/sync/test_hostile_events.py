@@ -421,3 +421,29 @@ def test_a_claim_printed_under_another_persons_name_is_held(village, hub):
     assert set(held) == {masked.id, renamed.id}
     assert {h.rule for h in held.values()} == {"claim_person"}, [h.reason for h in held.values()]
     assert "王小五" in held[masked.id].reason and "王五" in held[masked.id].reason
+
+
+def test_the_account_of_an_approved_claim_changed_before_payment_is_held(village, hub):
+    """The 花名册 pays a claim into its person's 社保卡账号 as the ledger holds it when printed:
+    王五's 跨县交通补贴 approved by the county (县审批, awaiting payment), a tampered program
+    changed his account to another, and it landed — the approved money going to whoever holds
+    that account. The hub now holds a change of the account (or bank) of a person with a claim
+    approved and not yet paid (`paid_account`), for the county to check and accept; his son's
+    account, with no claim waiting, changes as before."""
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    made = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    village.exchange()
+    hub.ledger.update("claims", made.id, {"state": "县审批"})
+    village.exchange()
+    worker, son = made.person_id, _person(village, SON)
+    before = hub.ledger.get("persons", worker)["account_number"]
+    moved = _edit(village, "persons", worker, {"account_number": "6228480012345678927"})
+    theirs = _edit(village, "persons", son, {"account_number": "6228480012345678919"})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert moved.id in held and theirs.id not in held
+    assert held[moved.id].rule == "paid_account", held[moved.id].reason
+    assert "王五" in held[moved.id].reason and "县审批" in held[moved.id].reason
+    assert hub.ledger.get("persons", worker)["account_number"] == before
+    assert hub.ledger.get("persons", son)["account_number"] == "6228480012345678919"

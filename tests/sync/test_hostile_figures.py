@@ -199,3 +199,57 @@ def test_a_batch_leaves_no_repeat_claim_to_be_posted_and_paid_twice(village, hub
     service.advance(repeat, ClaimState.REJECTED, "重复申领")
     batch, claims = service.create_batch("welfare_post_subsidy")
     assert [c.id for c in claims] == [december.id]
+
+
+def test_a_months_post_subsidy_for_a_month_out_of_the_post_is_held(village, hub):
+    """乡村公益性岗位补贴 pays a month in the post (吃空饷 is the fraud every audit looks for):
+    赵六 is in his post since 2026-07-01. The hub judged a month's claim by its figure and its
+    month, never by the post: a tampered program claimed June 2026 — before he took the post —
+    and another month naming no post at all, and both landed. The hub now holds a month's claim
+    whose job is not its person's, or did not cover any day of the month (`claim_event`); the
+    honest December lands."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    assert december.spell_id
+    row = _copy(village, december.id)
+    june = forge(village, "claims", natural_id("claims", "forged", "june"),
+                 row | {"claim_date": "2026-06-30",
+                        "limit_key": row["limit_key"].replace("2026-12", "2026-06")})  # fmt: skip
+    ghost = forge(village, "claims", natural_id("claims", "forged", "ghost"),
+                  row | {"claim_date": "2026-11-30", "spell_id": None,
+                         "limit_key": row["limit_key"].replace("2026-12", "2026-11")})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {june.id, ghost.id}
+    assert {h.rule for h in held.values()} == {"claim_event"}, [h.reason for h in held.values()]
+    why = held[june.id].reason
+    assert "赵六" in why and "2026年6月" in why and "2026-07-01" in why, why
+    assert hub.ledger.get("claims", december.id) is not None
+
+
+def test_a_post_ended_before_a_month_claimed_for_it_is_held(village, hub):
+    """赵六's December was claimed (submitted) for his post; a tampered program then ended the
+    post on 15 November, back-dated: the claim stood paying a month out of the post. The hub
+    now holds an end put before a month a submitted claim pays for the job (`claimed_event`);
+    the post ended after December lands."""
+    from fieldapp.domain.claims import ClaimState as State
+
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(december.id, State.SUBMITTED, "材料后补")
+    village.exchange()
+    assert hub.rejected() == []
+    post = december.spell_id
+    heads = village.heads("employment_spells", post)
+    early = forge(village, "employment_spells", post, {"end_date": "2026-11-15"},
+                  parents={"end_date": heads["end_date"]})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[early.id].rule == "claimed_event", held[early.id].reason
+    assert "2026年12月" in held[early.id].reason or "赵六" in held[early.id].reason
+    assert hub.ledger.get("employment_spells", post)["end_date"] is None
+    later = forge(village, "employment_spells", post, {"end_date": "2027-01-15"},
+                  parents={"end_date": [early.id]})  # fmt: skip
+    village.exchange()
+    assert later.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("employment_spells", post)["end_date"] == "2027-01-15"
