@@ -223,6 +223,10 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             )
     else:
         creds = credentials(args, required=False)
+        if creds is not None:
+            from fieldapp.services.ledgers import first_password
+
+            first_password(creds.password, "没有建立汇总中心")
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
     if creds is None and args.store is None and hub.training:
         print(
