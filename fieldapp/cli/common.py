@@ -81,7 +81,27 @@ def _read_password_file(path: str) -> str:
     text = _password_text(data)
     if text is None:
         raise CredentialsMissing(f"口令文件 {path} 的编码认不出，请用 UTF-8 保存")
+    _say_if_others_read(path)
     return text.splitlines()[0] if text else ""
+
+
+def _say_if_others_read(path: str) -> None:
+    """A password file other accounts of the computer may read (POSIX permissions; `echo … >`
+    makes it 0644): still read — a service must start — but said, as ssh says of a key."""
+    if os.name == "nt":
+        return
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return
+    if not mode & 0o077:
+        return
+    who = "这台电脑上的所有账户" if mode & 0o007 else "同组的账户"
+    print(
+        f"注意：口令文件 {path} {who}都能读，谁都能看到这个口令：请只让自己的账户读"
+        f"（chmod 600 {path}）",
+        file=sys.stderr,
+    )
 
 
 def ask(prompt: str, secret: bool = True) -> str:
