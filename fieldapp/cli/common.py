@@ -157,6 +157,16 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
     return args._credentials
 
 
+def typed_twice(args: argparse.Namespace, creds: Credentials | None, nothing_done: str) -> None:
+    """A first password (a ledger or hub made or encrypted with it) typed on the terminal is
+    asked again: a slip would lock it with a password nobody knows, and a ledger not enrolled
+    (or a hub) has no one to reset it. One from a file or the environment is taken as given."""
+    if creds is None or getattr(args, "password_file", None) or os.environ.get("FIELDAPP_PASSWORD"):
+        return
+    if ask(f"再输入一次 {creds.user} 的口令：") != creds.password:
+        raise CredentialsMissing(f"两次输入的口令不一致：{nothing_done}，请再运行一次")
+
+
 def new_password(args: argparse.Namespace, who: str) -> str:
     """A new password for `who`: --new-password-file, FIELDAPP_NEW_PASSWORD or asked twice."""
     if getattr(args, "new_password_file", None):
@@ -188,6 +198,8 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     path = ledger_path(args)
     state = ledger_state(path)
     creds = credentials(args, required=state == "encrypted")
+    if state != "encrypted":
+        typed_twice(args, creds, "没有新建或加密台账")
     if state == "new" and creds is None:
         print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
     args._ledger = opened(_open(path, credentials=creds))

@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     given_user,
     open_ledger,
     print_json,
+    typed_twice,
 )
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
@@ -226,6 +227,7 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
         if creds is not None:
             from fieldapp.services.ledgers import first_password
 
+            typed_twice(args, creds, "没有建立汇总中心")
             first_password(creds.password, "没有建立汇总中心")
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
     if creds is None and args.store is None and hub.training:
