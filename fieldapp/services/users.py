@@ -89,7 +89,7 @@ def check_password(password: str) -> str:
     if guessable(password):
         raise ValidationFailed(
             "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。"
-            "请换一个别人猜不到的"
+            "请换一个别人猜不到的口令"
         )
     return password
 
