@@ -136,6 +136,7 @@ EN_UI: dict[str, str] = {
     "台账已加密。但它旁边还有此前版本做的 %1 个备份没有加密（%2，在 %3）：拿到它们的人不用口令就能看到全部人员的身份证号、银行账号，还有本机同步用的密钥。\n\n请用“设置 → 数据与备份 → 立即备份…”做一个加密的新备份，确认无误后删除这些旧备份（或把它们锁好保管）。": "The ledger is now encrypted. But beside it are %1 backups made by the earlier version that are not encrypted (%2, in %3): whoever gets them can read every person's ID number and bank account, and this device's sync keys, without any password.\n\nMake a new, encrypted backup with Settings → Data and backups → Back up now…, check it, then delete these old backups (or lock them away).",
     "你的口令是县里重置的，县里经办的同志知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。": "Your password was reset by the county, and the county clerk who set it knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).",
     "没有修改口令": "Password not changed",
+    "你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。": "Your password was set by %1, who knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

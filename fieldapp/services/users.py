@@ -149,6 +149,7 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     slot = keyfile.Slot.make(password, unlocked.key)  # Argon2id before the key file is read
     users.add_user(ledger.db, name, admin, ledger.user)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
+    users.password_changed(ledger.db, name, reset_by=_set_by(ledger, name))
     found = users.user(ledger.db, name)
     assert found is not None
     return found
@@ -174,8 +175,14 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     unlocked = _unlocked(ledger)
     slot = keyfile.Slot.make(check_password(password), unlocked.key)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
-    users.password_changed(ledger.db, name)
+    users.password_changed(ledger.db, name, reset_by=_set_by(ledger, name))
     return users.user(ledger.db, name) or found
+
+
+def _set_by(ledger: Ledger, name: str) -> str | None:
+    """Who set `name`'s password, when it was not `name` (an administrator knows it: the user
+    is asked for one of their own at their next login); None for one's own."""
+    return None if name == ledger.user else f"管理员 {ledger.user}"
 
 
 def disable_user(ledger: Ledger, name: str) -> UserRow:
@@ -221,7 +228,7 @@ def enable_user(ledger: Ledger, name: str, password: str) -> UserRow:
     # whatever their password), never an enabled user without a way in.
     _save_keys(ledger, lambda keys: keys.with_slot(found.name, slot))
     users.set_disabled(ledger.db, found.name, False, ledger.user)
-    users.password_changed(ledger.db, found.name)
+    users.password_changed(ledger.db, found.name, reset_by=_set_by(ledger, found.name))
     return users.user(ledger.db, found.name) or found
 
 

@@ -304,10 +304,16 @@ class LoginDialog(QDialog):
             return
         if not me.password_reset_by:
             return
-        note = self.tr(
-            "你的口令是县里重置的，县里经办的同志知道它。请现在设一个只有你自己知道的新口令"
-            "（取消则下次登录时再问）。"
-        )
+        if me.password_reset_by.startswith("管理员 "):  # set by the office's administrator
+            note = self.tr(
+                "你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令"
+                "（取消则下次登录时再问）。"
+            ).replace("%1", me.password_reset_by)
+        else:
+            note = self.tr(
+                "你的口令是县里重置的，县里经办的同志知道它。请现在设一个只有你自己知道的新口令"
+                "（取消则下次登录时再问）。"
+            )
         dialog = NewPasswordDialog(me.name, self, note)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

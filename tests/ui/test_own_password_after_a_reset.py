@@ -81,3 +81,47 @@ def test_the_first_login_after_a_county_reset_asks_for_a_password_of_her_own(qtb
     ledger = Ledger.open(path, credentials=Credentials("李芳", "李芳自己的口令"))
     assert user_service.current_user(ledger).password_reset_by is None
     ledger.close()
+
+
+def test_a_password_an_administrator_set_is_changed_at_the_first_login(qtbot, tmp_path):
+    """The office's administrator (李芳) added 赵敏 with a password, or set a new one when she
+    forgot hers: 李芳 knows it, and 赵敏's first login asks for one of her own, naming who set
+    it; her own change leaves nothing to ask."""
+    from fieldapp.ui.app import make_app
+
+    make_app()
+    path = tmp_path / "laptop.db"
+    ledger = Ledger.open(path, credentials=Credentials("李芳", "村里的口令1"))
+    user_service.add_user(ledger, "赵敏", "李芳给的口令1")
+    ledger.close()
+
+    def set_own(form) -> None:  # noqa: ANN001
+        form.new.setText("赵敏自己的口令")
+        form.again.setText("赵敏自己的口令")
+        form.ok_button.click()
+
+    from fieldapp.ui.login import LoginDialog, NewPasswordDialog
+
+    shown: list[str] = []
+
+    def handle() -> None:
+        form = QApplication.activeModalWidget()
+        if isinstance(form, NewPasswordDialog):
+            shown.append(form.note.text())
+            set_own(form)
+            return
+        QTimer.singleShot(20, handle)
+
+    dialog = LoginDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.user.setText("赵敏")
+    dialog.password.setText("李芳给的口令1")
+    QTimer.singleShot(20, handle)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.session is not None, timeout=20000)
+    assert shown and "管理员 李芳" in shown[0] and "只有你自己知道" in shown[0], shown
+    assert user_service.current_user(dialog.session.ledger).password_reset_by is None
+    dialog.session.ledger.close()
+    ledger = Ledger.open(path, credentials=Credentials("赵敏", "赵敏自己的口令"))
+    ledger.close()
