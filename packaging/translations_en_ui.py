@@ -171,6 +171,9 @@ EN_UI: dict[str, str] = {
     "等 %1 条": "and others, %1 in all",
     "已创建 %1 条申领；以下 %2 条没有创建：": "%1 claim(s) made; these %2 were not:",
     "已保存本机设置": "This computer's settings are saved",
+    "你的口令是县里重置的，县里经办的同志知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。": "Your password was reset by the county, and the county clerk who set it knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).",
+    "没有修改口令": "Password not changed",
+    "你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。": "Your password was set by %1, who knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

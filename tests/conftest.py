@@ -34,8 +34,16 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         "FIELDAPP_PASSWORD",
         "FIELDAPP_NEW_PASSWORD",
         "FIELDAPP_ENROL_CODE",
+        "FIELDAPP_TEST_PLAIN_ENROL",
     ):
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def plain_enrol(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`fieldapp enrol` on a ledger without a password, refused for real use (the device's keys
+    would be kept in clear), allowed for a module whose throw-away ledgers test something else."""
+    monkeypatch.setenv("FIELDAPP_TEST_PLAIN_ENROL", "1")
 
 
 @pytest.fixture(autouse=True)

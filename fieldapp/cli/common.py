@@ -81,7 +81,27 @@ def _read_password_file(path: str) -> str:
     text = _password_text(data)
     if text is None:
         raise CredentialsMissing(f"口令文件 {path} 的编码认不出，请用 UTF-8 保存")
+    _say_if_others_read(path)
     return text.splitlines()[0] if text else ""
+
+
+def _say_if_others_read(path: str) -> None:
+    """A password file other accounts of the computer may read (POSIX permissions; `echo … >`
+    makes it 0644): still read — a service must start — but said, as ssh says of a key."""
+    if os.name == "nt":
+        return
+    try:
+        mode = Path(path).stat().st_mode
+    except OSError:
+        return
+    if not mode & 0o077:
+        return
+    who = "这台电脑上的所有账户" if mode & 0o007 else "同组的账户"
+    print(
+        f"注意：口令文件 {path} {who}都能读，谁都能看到这个口令：请只让自己的账户读"
+        f"（chmod 600 {path}）",
+        file=sys.stderr,
+    )
 
 
 def ask(prompt: str, secret: bool = True) -> str:
@@ -137,6 +157,16 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
     return args._credentials
 
 
+def typed_twice(args: argparse.Namespace, creds: Credentials | None, nothing_done: str) -> None:
+    """A first password (a ledger or hub made or encrypted with it) typed on the terminal is
+    asked again: a slip would lock it with a password nobody knows, and a ledger not enrolled
+    (or a hub) has no one to reset it. One from a file or the environment is taken as given."""
+    if creds is None or getattr(args, "password_file", None) or os.environ.get("FIELDAPP_PASSWORD"):
+        return
+    if ask(f"再输入一次 {creds.user} 的口令：") != creds.password:
+        raise CredentialsMissing(f"两次输入的口令不一致：{nothing_done}，请再运行一次")
+
+
 def new_password(args: argparse.Namespace, who: str) -> str:
     """A new password for `who`: --new-password-file, FIELDAPP_NEW_PASSWORD or asked twice."""
     if getattr(args, "new_password_file", None):
@@ -168,6 +198,8 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     path = ledger_path(args)
     state = ledger_state(path)
     creds = credentials(args, required=state == "encrypted")
+    if state != "encrypted":
+        typed_twice(args, creds, "没有新建或加密台账")
     if state == "new" and creds is None:
         print("提示：新台账没有设置口令，文件未加密（用 --user 和口令新建即加密）", file=sys.stderr)
     args._ledger = opened(_open(path, credentials=creds))

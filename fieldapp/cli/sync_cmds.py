@@ -15,6 +15,7 @@ from fieldapp.cli.common import (
     given_user,
     open_ledger,
     print_json,
+    typed_twice,
 )
 from fieldapp.sync.errors import AlreadyImported, BundleRefused
 
@@ -228,6 +229,11 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             )
     else:
         creds = credentials(args, required=False)
+        if creds is not None:
+            from fieldapp.services.ledgers import first_password
+
+            typed_twice(args, creds, "没有建立汇总中心")
+            first_password(creds.password, "没有建立汇总中心")
     hub = Hub.init(args.dir, args.name, store=args.store, credentials=creds, training=args.training)
     if creds is None and args.store is None and hub.training:
         print(
@@ -648,9 +654,10 @@ def cmd_hub_violations(args: argparse.Namespace) -> int:
 
 
 def cmd_enrol(args: argparse.Namespace) -> int:
-    """Enrol this ledger."""
+    """Enrol this ledger (an encrypted one: see `_refuse_plain`)."""
     from fieldapp.sync.enrolment import enrol
 
+    _refuse_plain(args)
     ledger = open_ledger(args)
     done = enrol(
         ledger,
@@ -672,6 +679,35 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     print(f"中心指纹：{done.fingerprint}（请与县里核对）")
     print(f"请删除登记文件 {args.file}：它含本设备的私钥。")
     return 0
+
+
+def _refuse_plain(args: argparse.Namespace) -> None:
+    """A ledger without a password is not enrolled: enrolment stores the device's private
+    signing and box keys in the ledger, and a plain file would keep them — with every ID
+    number and account — readable by whoever finds the laptop, able to send bundles as this
+    village. Run with a user and password, the ledger is encrypted first (or created so), then
+    enrolled. A demo ledger (fictitious people, a training hub only) may stay plain, and so
+    may the older tests' throw-away ledgers (FIELDAPP_TEST_PLAIN_ENROL, as FIELDAPP_TEST_FAST_KDF)."""
+    from fieldapp.cli.common import ledger_path
+    from fieldapp.domain.errors import FieldappError
+    from fieldapp.store.ledger_kind import is_demo
+    from fieldapp.store.vault import ledger_state
+
+    path = ledger_path(args)
+    state = ledger_state(path)
+    if state == "encrypted" or credentials(args, required=False) is not None:
+        return
+    if os.environ.get("FIELDAPP_TEST_PLAIN_ENROL"):
+        return
+    if state == "plain" and is_demo(open_ledger(args)):
+        return
+    what = "新台账" if state == "new" else f"台账 {path.name} "
+    raise FieldappError(
+        f"{what}没有加密（没有设置口令），不能登记：登记会把本机与县里同步用的私钥存进台账，"
+        "笔记本丢了，捡到的人不用口令就能看到全部人员的身份证号和账号，还能冒充本机给县里发数据。"
+        "请带用户名和口令再运行一次（--user 姓名，口令用 FIELDAPP_PASSWORD、--password-file "
+        "或在终端输入）：台账先加密，再登记"
+    )
 
 
 def _enrolment_code(path: Path) -> str | None:

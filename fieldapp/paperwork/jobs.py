@@ -315,8 +315,12 @@ def policy_due_lookup(
         return None, f"未能生成政策包待办清单（{error}），“应办事项”一栏只列本月状态"
     grouped: dict[str, list[str]] = {}
     estimated: dict[str, None] = {}
+    year = Month(month).last_day.year
     for item in items:
-        text = f"{item.title}（{item.due_date.month}月{item.due_date.day}日前，{item.urgency}）"
+        day = item.due_date
+        # A deadline of another year says it: on December's sheet, 5 January is next year's.
+        said = f"{day.year}年" if day.year != year else ""
+        text = f"{item.title}（{said}{day.month}月{day.day}日前，{item.urgency}）"
         grouped.setdefault(item.person_id, []).append(text)
         estimated |= dict.fromkeys(n for n in item.note.split("；") if n)
     note = "；".join(f"“应办事项”中的期限是估算的：{n}" for n in estimated)

@@ -46,7 +46,10 @@ def open_ledger(
     A restore from a backup cut short after the backup took the ledger's place is finished
     here (its new incarnation, `fieldapp.services.incarnation`). With `create` (the wizard's
     新建台账) a ledger already at `path` — another window or command made it meanwhile — is
-    refused in Chinese, not opened."""
+    refused in Chinese, not opened. The first user's password (a ledger created or encrypted
+    here) is held to the rule every other password is (`users.check_password`)."""
+    if credentials is not None and ledger_state(path) != "encrypted":
+        first_password(credentials.password, "没有新建或加密台账")
     ledger = Ledger.open(path, author=author, credentials=credentials, create=create)
     try:
         if restore_unfinished(ledger):
@@ -55,6 +58,17 @@ def open_ledger(
         ledger.close()
         raise
     return ledger
+
+
+def first_password(password: str, nothing_done: str) -> None:
+    """ValidationFailed, saying `nothing_done`, for a first user's password the rule refuses:
+    a script's FIELDAPP_PASSWORD=1 would lock the ledger (or hub) with a lock guessed first."""
+    from fieldapp.services.users import check_password
+
+    try:
+        check_password(password)
+    except ValidationFailed as error:
+        raise ValidationFailed(f"{error}：{nothing_done}，请换一个口令再运行") from error
 
 
 def is_demo(ledger: Ledger) -> bool:

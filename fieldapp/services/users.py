@@ -57,11 +57,40 @@ def check_name(name: str) -> str:
     return clean
 
 
+#: Passwords a finder of the laptop tries first (lower case), beside the shapes `guessable`
+#: finds itself (one character or a short piece repeated, a straight run such as 123456).
+COMMON_PASSWORDS = frozenset(
+    """5201314 1314520 520520 5211314 147258 147258369 159357 159753 123654 123321 112233
+    11223344 789456 123qwe qwerty qwertyuiop asdfgh asdfghjkl zxcvbn 1qaz2wsx password passw0rd
+    1234567890 abcd1234 qwe123 iloveyou woaini woaini1314 abc123 abc123456 a123456 aa123456 a12345678 123456a 123456aa
+    qq123456 admin admin123 root123 test123 12345678a""".split()
+)
+
+
+def guessable(password: str) -> bool:
+    """True for a password a thief at the login screen would try within his first few goes:
+    a well-known one, one character or a piece of up to three repeated (888888, 123123,
+    王强王强王强), or a straight run up or down (123456, 654321, abcdef)."""
+    text = password.lower()
+    if text in COMMON_PASSWORDS:
+        return True
+    for size in (1, 2, 3):
+        if len(text) % size == 0 and text == text[:size] * (len(text) // size):
+            return True
+    steps = {ord(b) - ord(a) for a, b in zip(text, text[1:], strict=False)}
+    return steps in ({1}, {-1}) and (text.isdigit() or text.isascii() and text.isalpha())
+
+
 def check_password(password: str) -> str:
-    """The password, or ValidationFailed when it is too short or not text."""
+    """The password, or ValidationFailed when it is too short, not text, or `guessable`."""
     check_readable(password)
     if len(password) < MIN_PASSWORD:
         raise ValidationFailed(f"口令至少 {MIN_PASSWORD} 位")
+    if guessable(password):
+        raise ValidationFailed(
+            "口令太容易猜：123456、888888、123123 这样的口令，捡到笔记本的人头几次就会试。"
+            "请换一个别人猜不到的口令"
+        )
     return password
 
 
@@ -120,6 +149,7 @@ def add_user(ledger: Ledger, name: str, password: str, admin: bool = False) -> U
     slot = keyfile.Slot.make(password, unlocked.key)  # Argon2id before the key file is read
     users.add_user(ledger.db, name, admin, ledger.user)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
+    users.password_changed(ledger.db, name, reset_by=_set_by(ledger, name))
     found = users.user(ledger.db, name)
     assert found is not None
     return found
@@ -145,8 +175,14 @@ def change_password(ledger: Ledger, name: str | None, password: str) -> UserRow:
     unlocked = _unlocked(ledger)
     slot = keyfile.Slot.make(check_password(password), unlocked.key)
     _save_keys(ledger, lambda keys: keys.with_slot(name, slot))
-    users.password_changed(ledger.db, name)
+    users.password_changed(ledger.db, name, reset_by=_set_by(ledger, name))
     return users.user(ledger.db, name) or found
+
+
+def _set_by(ledger: Ledger, name: str) -> str | None:
+    """Who set `name`'s password, when it was not `name` (an administrator knows it: the user
+    is asked for one of their own at their next login); None for one's own."""
+    return None if name == ledger.user else f"管理员 {ledger.user}"
 
 
 def disable_user(ledger: Ledger, name: str) -> UserRow:
@@ -192,7 +228,7 @@ def enable_user(ledger: Ledger, name: str, password: str) -> UserRow:
     # whatever their password), never an enabled user without a way in.
     _save_keys(ledger, lambda keys: keys.with_slot(found.name, slot))
     users.set_disabled(ledger.db, found.name, False, ledger.user)
-    users.password_changed(ledger.db, found.name)
+    users.password_changed(ledger.db, found.name, reset_by=_set_by(ledger, found.name))
     return users.user(ledger.db, found.name) or found
 
 

@@ -291,7 +291,39 @@ class LoginDialog(QDialog):
         self.repeat.clear()
         if self.setup:
             self._warn_of_clear_backups()
+        elif not self.logs_in_by_itself():
+            self._own_password_after_reset(ledger)
         self.accept()
+
+    def _own_password_after_reset(self, ledger: Ledger) -> None:
+        """The county reset this user's password and the clerk who typed it knows it: ask for a
+        password of the user's own (取消: asked again at the next login)."""
+        try:
+            me = user_service.current_user(ledger)
+        except Exception:  # noqa: BLE001 - not asked rather than not logged in
+            return
+        if not me.password_reset_by:
+            return
+        if me.password_reset_by.startswith("管理员 "):  # set by the office's administrator
+            note = self.tr(
+                "你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令"
+                "（取消则下次登录时再问）。"
+            ).replace("%1", me.password_reset_by)
+        else:
+            note = self.tr(
+                "你的口令是县里重置的，县里经办的同志知道它。请现在设一个只有你自己知道的新口令"
+                "（取消则下次登录时再问）。"
+            )
+        dialog = NewPasswordDialog(me.name, self, note)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            try:
+                user_service.change_password(ledger, None, dialog.password())
+            except Exception as error:  # noqa: BLE001 - said in Chinese; logged in all the same
+                QMessageBox.warning(self, self.tr("没有修改口令"), message_for(error))
+        finally:
+            dialog.deleteLater()
 
     def _warn_of_clear_backups(self) -> None:
         """The ledger was just encrypted: the first wave's backups beside it are named."""
@@ -402,7 +434,7 @@ class NewPasswordDialog(QDialog):
     the second entry not the same: 再输入一次, emptied). Before, a mismatch ended the change
     and every box had to be typed again from the current password."""
 
-    def __init__(self, who: str, parent: QWidget | None = None) -> None:
+    def __init__(self, who: str, parent: QWidget | None = None, note: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置口令"))
         self.new = _password_edit()
@@ -410,7 +442,11 @@ class NewPasswordDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
+        self.note = QLabel(note)  # why the password is asked for (after the county's reset)
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(note))
         form = QFormLayout()
+        form.addRow(self.note)
         form.addRow(QLabel(self.tr("为 %1 设置新口令。").replace("%1", who)))
         form.addRow(self.tr("新口令"), self.new)
         form.addRow(self.tr("再输入一次"), self.again)

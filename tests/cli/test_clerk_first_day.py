@@ -11,6 +11,9 @@ import pytest
 
 from fieldapp.cli.main import main
 
+# Enrols throw-away ledgers made without a password (refused for real use).
+pytestmark = pytest.mark.usefixtures("plain_enrol")
+
 
 def _hub(tmp_path: Path) -> Path:
     folder = tmp_path / "县汇总"

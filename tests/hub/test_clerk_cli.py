@@ -14,6 +14,9 @@ from fieldapp.cli.main import main
 from tests.codes import ENROL_CODE, keep_code_said
 from tests.policy.helpers import COUNTY_PACK
 
+# Enrols throw-away ledgers made without a password (refused for real use).
+pytestmark = pytest.mark.usefixtures("plain_enrol")
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])

@@ -267,3 +267,30 @@ def test_the_visit_sheet_counts_zero_employment_households_as_the_monthly_report
     assert flat.count("零就业家庭") == 2  # the young household's mark and the summary
     summary = flat[flat.index("零就业家庭1户") :]
     assert "杨老汉" not in summary
+
+
+def test_a_deadline_in_the_next_year_says_its_year_on_decembers_sheet(ledger):
+    """December's visit sheet, carried door to door on 29 December: a person found unemployed
+    on 28 December is owed the 1311 service within 5 working days, by 5 January — the sheet
+    said （1月5日前，即将到期）, a date of the sheet's own year long past. A deadline in another
+    year than the sheet's month now says its year: （2027年1月5日前，即将到期）; one within the
+    year reads as before."""
+    from pathlib import Path
+
+    from fieldapp.domain.models import UnemploymentRegistration
+    from fieldapp.policy.registry import PolicyRegistry
+
+    people = _village(ledger)
+    with ledger.transaction():
+        ledger.insert(
+            "unemployment_registrations",
+            UnemploymentRegistration(
+                person_id=people[1][0], found_date=dt.date(2026, 12, 28)
+            ).fields(),
+        )
+    policy = PolicyRegistry(local=Path("/nonexistent")).load()
+    job = visits_job(ledger, VILLAGE, "2026-12", policy=policy, today=dt.date(2026, 12, 29))
+    flat = "".join("".join(page_texts(job.render())).split())
+    assert re.search(r"（2027年1月\d+日前，", flat), flat
+    assert not re.search(r"（1月\d+日前", flat), flat
+    assert "（11月30日前" in flat  # deadlines of the sheet's own year: no year

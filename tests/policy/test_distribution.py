@@ -20,6 +20,9 @@ from tests.codes import ENROL_CODE, keep_code_said
 from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, HOME, populate, post_worker
 from tests.records import Records
 
+# Enrols throw-away ledgers made without a password (refused for real use).
+pytestmark = pytest.mark.usefixtures("plain_enrol")
+
 NOTICE = "政策包已更新：七星关区就业帮扶政策（2026年）（七星关区人力资源和社会保障局 七人社通〔2026〕3号）"
 
 

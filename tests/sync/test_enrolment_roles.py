@@ -21,6 +21,9 @@ from fieldapp.sync.errors import SyncError
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import VILLAGE
 
+# Enrols throw-away ledgers made without a password (refused for real use).
+pytestmark = pytest.mark.usefixtures("plain_enrol")
+
 
 def test_role_is_signed_into_the_enrolment_and_stored_on_both_sides(tmp_path, hub):
     peer = hub.enroll("城关镇", "520502100", tmp_path / "t.json", Role.TOWNSHIP, code=ENROL_CODE)

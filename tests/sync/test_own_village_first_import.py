@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fieldapp.domain.roles import Role
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
 from tests.sync.test_claim_path_three_devices import HEADERS, County
 from tests.tabular.sheets import write_xlsx
+
+# Enrols throw-away ledgers made without a password (refused for real use).
+pytestmark = pytest.mark.usefixtures("plain_enrol")
 
 XIAOHE, DABA = "520502010002", "520502010001"
 DEVICES = {

@@ -178,3 +178,28 @@ def test_the_county_reset_mistyped_says_which_box_and_keeps_the_new_password(qtb
     dialog.repeat.setText("县里给的新口令")
     assert dialog.reset()
     Ledger.open(path, credentials=Credentials("李芳", "县里给的新口令")).close()
+
+
+def test_a_first_password_a_thief_tries_first_is_said_on_the_form(qtbot, tmp_path):
+    """888888 as the first user's password at the login form: refused on 口令, said whole, the
+    ledger left plain (guessable passwords are refused since 3ea7dac)."""
+    from PySide6.QtCore import Qt
+
+    from fieldapp.store.connection import is_plain_sqlite
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.login import LoginDialog
+
+    make_app()
+    path = tmp_path / "plain.db"
+    Ledger.open(path).close()
+    dialog = LoginDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.user.setText("李芳")
+    dialog.password.setText("888888")
+    dialog.repeat.setText("888888")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.session is None and is_plain_sqlite(path)
+    said = dialog.message.text()
+    assert said.startswith("口令：口令太容易猜") and "请换一个别人猜不到的" in said, said
+    assert dialog.focusWidget() is dialog.password

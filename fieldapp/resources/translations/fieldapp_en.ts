@@ -1593,6 +1593,18 @@
 
 Make a new, encrypted backup with Settings → Data and backups → Back up now…, check it, then delete these old backups (or lock them away).</translation>
     </message>
+    <message>
+      <source>你的口令是县里重置的，县里经办的同志知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。</source>
+      <translation>Your password was reset by the county, and the county clerk who set it knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).</translation>
+    </message>
+    <message>
+      <source>没有修改口令</source>
+      <translation>Password not changed</translation>
+    </message>
+    <message>
+      <source>你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。</source>
+      <translation>Your password was set by %1, who knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
