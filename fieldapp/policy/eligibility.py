@@ -354,6 +354,12 @@ def claim_event_id(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] 
         return None
     if rule.event is EventKind.SPELL:
         return "employment_spells", str(claim.get("spell_id") or "")
+    return "services", training_id(claim)
+
+
+def training_id(claim: Mapping[str, Any]) -> str:
+    """The training a claim's frozen facts name (`event_id`; '' when they name none or are not
+    readable — a stored row's facts are JSON text, a new change's may be a mapping)."""
     facts = claim.get("facts")
     if isinstance(facts, str):
         try:
@@ -361,7 +367,7 @@ def claim_event_id(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] 
         except ValueError:
             facts = {}
     found = facts.get("event_id") if isinstance(facts, Mapping) else None
-    return "services", str(found or "")
+    return str(found or "")
 
 
 def claim_event_unfounded(

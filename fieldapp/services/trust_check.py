@@ -13,7 +13,6 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -38,6 +37,7 @@ from fieldapp.policy.eligibility import (
     claim_payee_wrong,
     claim_person_wrong,
     training_days_paid,
+    training_id,
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.services.actor import Actor as WriterActor
@@ -360,13 +360,7 @@ def pays_for(claim: Mapping[str, Any], table: str, row_id: str) -> bool:
     `event_id`) `row_id` of `table`."""
     if table == "employment_spells":
         return str(claim.get("spell_id") or "") == row_id
-    facts = claim.get("facts")
-    if isinstance(facts, str):
-        try:
-            facts = json.loads(facts or "{}")
-        except ValueError:
-            facts = {}
-    return isinstance(facts, Mapping) and str(facts.get("event_id") or "") == row_id
+    return training_id(claim) == row_id
 
 
 def claimed_event(
