@@ -23,6 +23,8 @@ from tests.codes import ENROL_CODE, keep_code_said
 from tests.policy.helpers import COUNTY_PACK
 from tests.sync.helpers import VILLAGE
 
+pytestmark = pytest.mark.usefixtures("plain_enrol")
+
 OLD_KEYS = {"device", "role", "area", "last_exchange", "pending", "refused"}
 
 
