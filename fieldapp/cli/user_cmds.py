@@ -70,6 +70,12 @@ def register_hub(add: object) -> None:
     p.add_argument("--ledger", type=Path, required=True, help="设备的台账文件")
     p.add_argument("--user", dest="reset_user", required=True, help="要重置口令的用户")
     _new_password_file(p)
+    p = add(  # type: ignore[operator]
+        "resets",
+        "列出县里重置过的设备台账口令（何时、谁重置、哪台设备、哪个用户）",
+        cmd_hub_resets,
+    )
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
@@ -202,6 +208,28 @@ def cmd_hub_reset_password(args: argparse.Namespace) -> int:
     finally:
         hub.close()
     print(f"已重置 {args.ledger.name} 中用户 {row.name} 的口令")
+    return 0
+
+
+def cmd_hub_resets(args: argparse.Namespace) -> int:
+    """List the county's password resets kept at the hub."""
+    from fieldapp.cli.sync_cmds import _open_hub
+
+    hub = _open_hub(args)
+    try:
+        rows = hub.log.resets()
+    finally:
+        hub.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(
+            f"{r['at']}  县级汇总中心 {r['by'] or '（未记用户）'} 重置了 "
+            f"{r['device'] or '（未登记的设备）'} 上 {r['user']} 的口令  台账 {r['ledger_file']}"
+        )
+    if not rows:
+        print("县里还没有重置过设备台账的口令")
     return 0
 
 

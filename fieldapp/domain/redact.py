@@ -5,11 +5,17 @@ exception's type and where it was raised) and masks what may be a person's: ever
 more digits (ID numbers, phones, bank and social-security-card accounts) and every run of Chinese
 characters (names, addresses) in the *variable* parts — the values put into a message and the
 text of an exception. The user saw that text in full on the screen; the log only needs its shape.
+
+Secrets go whole: a device's signed request header (`X-Fieldapp-Auth`: its signature and
+nonce), the password of a URL (postgresql://user:PASSWORD@host) or of a `password=` pair, and
+any password the process was told to hide (`hide`: the hub's, when `hub serve` opens it).
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from typing import Any
 
 #: Six or more digits, possibly broken by spaces or hyphens, an ID's final X included.
 _DIGITS = re.compile(r"\d(?:[\s-]?\d){5,}[Xx]?")
@@ -18,18 +24,49 @@ _DIGITS = re.compile(r"\d(?:[\s-]?\d){5,}[Xx]?")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·]+")
 
 
-_EITHER = re.compile(f"(?P<digits>{_DIGITS.pattern})|(?P<han>{_HAN.pattern})")
+#: A device's signed request header (httpauth: `v1 device=… key=… ts=… nonce=… length=…
+#: sha256=… sig=…`), a signature or nonce field met alone, the value after a header's name, a
+#: URL's password and a `password=` value.
+_SECRET = (
+    r"(?P<auth>\bv1 device=\S*(?: [a-z0-9]+=\S*)*)"
+    r"|(?P<field>\b(?:sig|nonce)=[^\s'\",;]+)"
+    r"|(?P<header>(?i:x-fieldapp-auth|authorization|cookie)['\"]?\s*[:=,]\s*['\"]?)[^'\"\r\n]+"
+    r"|(?P<userinfo>\b[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@\s/]+@"
+    r"|(?P<pair>(?i:password|passwd|pwd)['\"]?\s*[:=]\s*['\"]?)[^\s'\",;&]+"
+)
+_EITHER = re.compile(f"{_SECRET}|(?P<digits>{_DIGITS.pattern})|(?P<han>{_HAN.pattern})")
+_pattern = _EITHER
+#: Passwords this process holds (`hide`), masked wherever they appear.
+_hidden: set[str] = set()
+
+SECRET = "‹已隐去›"
+
+
+def hide(secret: str) -> None:
+    """Mask `secret` (a password this process was given) wherever it would reach a log."""
+    global _pattern
+    if not secret or secret in _hidden:
+        return
+    _hidden.add(secret)
+    literal = "|".join(re.escape(s) for s in sorted(_hidden, key=len, reverse=True))
+    _pattern = re.compile(f"(?P<hidden>{literal})|{_EITHER.pattern}")
 
 
 def _mask(match: re.Match[str]) -> str:
-    if match.group("digits"):
+    found = match.groupdict()
+    if found.get("hidden") or found["auth"] or found["field"]:
+        return SECRET
+    for kept in ("header", "userinfo", "pair"):
+        if found[kept]:
+            return found[kept] + SECRET + ("@" if kept == "userinfo" else "")
+    if found["digits"]:
         return f"‹{sum(c.isdigit() for c in match.group())}位数字›"
     return f"‹{len(match.group())}字›"
 
 
 def redact(text: str) -> str:
-    """`text` with digit runs and Chinese text masked, their length kept."""
-    return _EITHER.sub(_mask, text)
+    """`text` with secrets hidden, digit runs and Chinese text masked (their length kept)."""
+    return _pattern.sub(_mask, text)
 
 
 def redact_traceback(text: str) -> str:
@@ -48,3 +85,37 @@ def redact_traceback(text: str) -> str:
         after_frame = False
         out.append(redact(line))
     return "\n".join(out)
+
+
+class RedactingFormatter(logging.Formatter):
+    """Writes the code's message templates as they are and masks the values in them and the
+    text of exceptions (names, ID numbers, phones, accounts, signatures and passwords never
+    reach the log in clear): the desktop's fieldapp.log and `hub serve`'s log."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The line, with `args` and a non-text message redacted."""
+        safe = logging.makeLogRecord(record.__dict__)
+        if not isinstance(safe.msg, str):
+            safe.msg = redact(str(safe.msg))
+        if safe.args:
+            args = safe.args if isinstance(safe.args, tuple) else (safe.args,)
+            safe.args = tuple(_safe_arg(a) for a in args)
+            try:
+                safe.getMessage()
+            except (TypeError, ValueError):  # a %d given a masked number
+                safe.msg, safe.args = redact(record.getMessage()), ()
+        safe.exc_text = None
+        return super().format(safe)
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        """The traceback: frames kept, messages redacted."""
+        return redact_traceback(super().formatException(ei))
+
+
+def _safe_arg(value: object) -> object:
+    """A value put into a log line: a small number (a status code, a count, a port) as it is
+    (for %d), anything else as its redacted text."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if redact(str(value)) == str(value):
+            return value
+    return redact(str(value))

@@ -59,11 +59,13 @@ from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
+from uvicorn.config import LOGGING_CONFIG
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import signed_author
 from fieldapp.hub import rejected
 from fieldapp.hub.folder import Hub, HubSessions
@@ -593,9 +595,15 @@ class _HubProtocol(H11Protocol):
 
 
 def server_config(
-    service: HubService, host: str = "127.0.0.1", port: int = 8765, log_level: str = "warning"
+    service: HubService,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    log_level: str = "warning",
+    *,
+    uvicorn_logging: bool = True,
 ) -> uvicorn.Config:
-    """The uvicorn configuration for `service`."""
+    """The uvicorn configuration for `service`; without `uvicorn_logging` uvicorn installs no
+    handlers of its own (`serve` gives its loggers the redacting one)."""
     settings = service.settings
     protocol = type("HubProtocol", (_HubProtocol,), {"header_timeout_s": settings.header_timeout_s})
     return uvicorn.Config(
@@ -608,6 +616,7 @@ def server_config(
         limit_concurrency=settings.max_connections,
         timeout_keep_alive=settings.keep_alive_s,
         log_level=log_level,
+        log_config=LOGGING_CONFIG if uvicorn_logging else None,
         access_log=log_level in {"info", "debug"},
         server_header=False,
     )
@@ -679,17 +688,34 @@ def serve(
         flush=True,
     )
     # The hub's own warnings and errors (a refused file not kept, the traceback of an error
-    # answered with 500) go to the same terminal or service log as uvicorn's, with the time.
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s：%(message)s"))
-    handler.setLevel(logging.WARNING)
-    logging.getLogger("fieldapp").addHandler(handler)
+    # answered with 500) go to the same terminal or service log as uvicorn's, with the time;
+    # every line of either through the desktop's masking (a fault's message may carry a
+    # bundle's names, ID numbers and accounts, or a password), never a request's headers.
+    if credentials is not None:
+        hide(credentials.password)
+    handlers = _log_to_stderr()
     try:
-        uvicorn.Server(server_config(service, host, port, log_level="info")).run(sockets=[sock])
+        config = server_config(service, host, port, log_level="info", uvicorn_logging=False)
+        uvicorn.Server(config).run(sockets=[sock])
     finally:
-        logging.getLogger("fieldapp").removeHandler(handler)
+        for name, handler in handlers:
+            logging.getLogger(name).removeHandler(handler)
         service.close()
         sock.close()
+
+
+def _log_to_stderr() -> list[tuple[str, logging.Handler]]:
+    """Our loggers (warnings and up) and uvicorn's (its start, errors and access lines) to
+    stderr, redacted; the handlers added, to be removed when the service stops."""
+    formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s：%(message)s")
+    added: list[tuple[str, logging.Handler]] = []
+    for name, level in (("fieldapp", logging.WARNING), ("uvicorn", logging.INFO)):
+        handler = logging.StreamHandler()
+        handler.setFormatter(formatter)
+        handler.setLevel(level)
+        logging.getLogger(name).addHandler(handler)
+        added.append((name, handler))
+    return added
 
 
 def _hold(path: Path) -> Any:

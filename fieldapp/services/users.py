@@ -21,6 +21,7 @@ from fieldapp.domain.credentials import check_readable, normalise_name
 from fieldapp.domain.errors import FieldappError, ValidationFailed
 from fieldapp.store import keyfile, users, vault
 from fieldapp.store.connection import open_database
+from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.store.users import UserRow
@@ -315,7 +316,17 @@ def county_reset(hub_ledger: Ledger, ledger_path: str | Path, name: str, passwor
         # Argon2id before the key file's locked read-change-save: a colleague another program
         # adds meanwhile keeps their slot.
         slot = keyfile.Slot.make(password, key)
-        keyfile.update(ledger_path, keys, lambda current: current.with_slot(name, slot))
+        # The hub's own record (the laptop's note can be erased by whoever knows the password),
+        # kept in the same transaction as the new slot: no reset without its record.
+        device = SyncState(ledger.db).identity()
+        with hub_ledger.transaction():
+            HubLog(hub_ledger.db).record_reset(
+                hub_ledger.author,
+                device.name if device is not None else "",
+                name,
+                str(ledger_path.resolve()),
+            )
+            keyfile.update(ledger_path, keys, lambda current: current.with_slot(name, slot))
         users.password_changed(ledger.db, name, reset_by=f"县级汇总中心 {hub_ledger.author}")
         keyfile.record_success(ledger_path)
         return users.user(ledger.db, name) or found

@@ -130,3 +130,22 @@ class HubLog:
             "area_code = excluded.area_code, serial = excluded.serial",
             [peer, area, serial],
         )
+
+    # -- password resets (m0037) -------------------------------------------------------------
+
+    def record_reset(self, by: str, device: str, user: str, ledger_file: str) -> None:
+        """Keep the county's reset of `user`'s password on `device` (call inside a transaction)."""
+        self.db.execute(
+            "INSERT INTO hub_password_resets (at, by_user, device, user_name, ledger_file) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [now_text(), by, device, user, ledger_file],
+        )
+
+    def resets(self) -> list[dict[str, Any]]:
+        """Every password reset the county made, oldest first."""
+        cursor = self.db.execute(
+            "SELECT at, by_user, device, user_name, ledger_file FROM hub_password_resets "
+            "ORDER BY id"
+        )
+        names = ["at", "by", "device", "user", "ledger_file"]
+        return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

@@ -9,7 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import TextIO
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
@@ -18,30 +18,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from fieldapp import saving
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
-from fieldapp.domain.redact import redact, redact_traceback
+from fieldapp.domain.redact import RedactingFormatter, redact_traceback
 from fieldapp.paths import data_dir, make_private
 
 log = logging.getLogger("fieldapp.ui")
-
-
-class RedactingFormatter(logging.Formatter):
-    """Writes the code's message templates as they are and masks the values in them and the
-    text of exceptions (names, ID numbers, phones, accounts never reach the log in clear)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        """The line, with `args` and a non-text message redacted."""
-        safe = logging.makeLogRecord(record.__dict__)
-        if not isinstance(safe.msg, str):
-            safe.msg = redact(str(safe.msg))
-        if safe.args:
-            args = safe.args if isinstance(safe.args, tuple) else (safe.args,)
-            safe.args = tuple(redact(str(a)) for a in args)
-        safe.exc_text = None
-        return super().format(safe)
-
-    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
-        """The traceback: frames kept, messages redacted."""
-        return redact_traceback(super().formatException(ei))
 
 
 def setup_logging() -> None:
