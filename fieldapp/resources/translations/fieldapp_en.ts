@@ -3605,6 +3605,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>已创建 %1 条申领；以下 %2 条没有创建：</source>
       <translation>%1 claim(s) made; these %2 were not:</translation>
     </message>
+    <message>
+      <source>删除草稿</source>
+      <translation>Delete draft</translation>
+    </message>
+    <message>
+      <source>只有草稿可以删除；已提交的申领只能驳回或撤销</source>
+      <translation>Only a draft can be deleted; a submitted claim can only be rejected or reversed</translation>
+    </message>
+    <message>
+      <source>草稿由村里的专员删除</source>
+      <translation>A draft is deleted by the village coordinator</translation>
+    </message>
+    <message>
+      <source>删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。</source>
+      <translation>Delete the draft claim “%2” of %1? It can be claimed again afterwards; the deletion is recorded in the history.</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>
