@@ -2494,6 +2494,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>删除%1吗？只删除录错的记录；删除会记入修改记录。</source>
       <translation>Delete %1? Delete only a record entered by mistake; the deletion is recorded in the history.</translation>
     </message>
+    <message>
+      <source>走访人</source>
+      <translation>Visited by</translation>
+    </message>
+    <message>
+      <source>走访记录</source>
+      <translation>Visit records</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一条走访记录</source>
+      <translation>Choose a visit in the list first</translation>
+    </message>
+    <message>
+      <source>%1 的这次走访（和这次走访登记的服务：%2）</source>
+      <translation>the visit of %1 (and the services recorded on it: %2)</translation>
+    </message>
+    <message>
+      <source>%1 的这次走访</source>
+      <translation>the visit of %1</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>

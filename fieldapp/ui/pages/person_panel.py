@@ -29,11 +29,13 @@ from fieldapp.domain.models import (
     Person,
     ServiceRecord,
     UnemploymentRegistration,
+    Visit,
 )
 from fieldapp.domain.month import Month
 from fieldapp.services import work
 from fieldapp.services.trust import ALLOWED, Verdict
 from fieldapp.services.trust_check import may_change_row
+from fieldapp.services.visits import delete as delete_visit_record
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.history import person_history
@@ -228,6 +230,19 @@ class PersonPanel(QWidget):
             self.services_view, (self.tr("删除"), self.delete_service)
         )
 
+        # A visit (走访) recorded by mistake is deleted here, with the services given on it.
+        self.visits = RowsModel[Visit](
+            [
+                Column(self.tr("日期"), lambda v: v.visit_date),
+                Column(self.tr("走访人"), lambda v: v.visitor),
+                Column(self.tr("结果"), lambda v: v.outcome),
+                Column(self.tr("说明"), lambda v: v.notes),
+            ]
+        )
+        self.visits_view = table_view()
+        self.visits_view.setModel(self.visits)
+        visits_tab = self._with_buttons(self.visits_view, (self.tr("删除"), self.delete_visit))
+
         self.history = RowsModel[HistoryLine](
             [
                 Column(self.tr("时间"), lambda h: h.when),
@@ -248,6 +263,7 @@ class PersonPanel(QWidget):
         self.tabs.addTab(spells_tab, self.tr("就业经历"))
         self.tabs.addTab(registrations_tab, self.tr("失业登记"))
         self.tabs.addTab(services_tab, self.tr("服务记录"))
+        self.tabs.addTab(visits_tab, self.tr("走访记录"))
         self.tabs.addTab(self.history_view, self.tr("修改记录"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -326,6 +342,7 @@ class PersonPanel(QWidget):
                 self.spells,
                 self.registrations,
                 self.services,
+                self.visits,
                 self.history,
             ):
                 model.set_rows([])
@@ -348,6 +365,13 @@ class PersonPanel(QWidget):
             sorted(
                 records.person_records(ledger, ServiceRecord, person.id),
                 key=lambda s: s.service_date,
+                reverse=True,
+            )
+        )
+        self.visits.set_rows(
+            sorted(
+                records.person_records(ledger, Visit, person.id),
+                key=lambda v: v.visit_date,
                 reverse=True,
             )
         )
@@ -576,6 +600,38 @@ class PersonPanel(QWidget):
                 .replace("%2", service.service_type)
             )
             self._delete(ServiceRecord, service.id, what)
+
+    def delete_visit(self) -> None:
+        """Delete the selected visit (recorded by mistake) and its services, after asking."""
+        visit = self._chosen(self.visits_view, self.tr("请先在列表里选一条走访记录"))
+        if visit is None:
+            return
+        given = "、".join(
+            s.service_type for s in records.visit_services(self.session.ledger, visit.id)
+        )
+        what = (
+            self.tr("%1 的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
+            if given
+            else self.tr("%1 的这次走访")
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除"),
+            self.tr("删除%1吗？只删除录错的记录；删除会记入修改记录。").replace(
+                "%1", what.replace("%1", str(visit.visit_date))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            changes = delete_visit_record(self.session.ledger, self.session.actor, visit.id)
+        except FieldappError as error:
+            show_error(self, error)
+            return
+        self.session.apply(changes)
+        self.refresh()
 
     def _chosen(self, view: QTableView, missing: str):  # noqa: ANN202 - the row object
         """The selected row of `view`, or None (said with `missing`, or refused by the area)."""
