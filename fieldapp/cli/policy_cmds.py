@@ -17,7 +17,7 @@ from fieldapp.cli.common import (
     print_json,
 )
 from fieldapp.domain.claims import persons_and_claims
-from fieldapp.domain.dates import parse_date
+from fieldapp.domain.dates import parse_date, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.policy.citations import official, rules_version
@@ -211,12 +211,12 @@ def _policy(args: argparse.Namespace) -> Policy:
 def _on(args: argparse.Namespace) -> dt.date:
     value = getattr(args, "on", None)
     if not value:
-        return dt.date.today()
+        return today()  # China's day, as the write door counts it (a UTC clock is behind)
     try:
         day = parse_date(value)
     except ValueError as error:
         raise FieldappError(str(error)) from None
-    return day or dt.date.today()
+    return day or today()
 
 
 def _money(value: float | None) -> str:

@@ -175,7 +175,7 @@ class ClaimService:
         evidence_collected: Iterable[str] = (),
     ) -> Claim:
         """A new draft claim from an eligible result; refuses repeats naming the first claim."""
-        on = on or dt.date.today()
+        on = on or today()  # China's day: a laptop's clock on UTC is behind till 08:00
         rule = self.policy.rule(rule_id)
         if not rule.enabled:
             raise ClaimRefused(f"“{rule.title}”在现行政策中未启用，不能申领")

@@ -551,3 +551,35 @@ def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
     assert code != 0 and "只能驳回或撤销" in err
     code, out, _ = run(capsys, "--db", path, "claim", "show", again)
     assert "已提交" in out
+
+
+def test_claim_create_without_on_takes_chinas_day_on_a_utc_clock(
+    db, capsys, tmp_path: Path, monkeypatch
+) -> None:
+    """`claim create` with no --on took the machine's date: on a laptop whose clock keeps UTC,
+    at 07:30 on 1 December in Guizhou it was still 30 November, and the claim was judged (and
+    dated) on November's last day — November's subsidy made when December's was asked for.
+    The day is China's now (`domain.dates.today()`), as the write door counts it."""
+    import time
+
+    path, _ids = db
+    pack = tmp_path / "2026.toml"
+    pack.write_text(EXTENDED_PACK, encoding="utf-8")
+    assert main(["--db", path, "policy", "install", str(pack)]) == 0
+    ledger = Ledger.open(Path(path))
+    _pid, number = post_worker(Records(ledger))
+    ledger.close()
+    capsys.readouterr()
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        morning = dt.datetime(2026, 12, 1, 7, 30, tzinfo=CHINA)  # 2026-11-30 23:30 UTC
+        with time_machine.travel(morning, tick=True):
+            assert dt.date.today() == dt.date(2026, 11, 30)
+            claim = ["claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
+            code, out, err = run(capsys, "--db", path, *claim, "--json")
+            assert code == 0, err
+            assert json.loads(out)["claim_date"] == "2026-12-01"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
