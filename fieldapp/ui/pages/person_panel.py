@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, MalformedRow, NotFound
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
@@ -201,7 +202,7 @@ class PersonPanel(QWidget):
                 Column(self.tr("发现日期"), lambda r: r.found_date),
                 Column(self.tr("登记日期"), lambda r: r.registered_date),
                 Column(self.tr("类别"), lambda r: r.unemployment_class),
-                Column(self.tr("当前等级"), lambda r: r.level_on(dt.date.today())),
+                Column(self.tr("当前等级"), lambda r: r.level_on(today())),
                 Column(self.tr("结束"), lambda r: r.ended_date),
             ]
         )
@@ -397,18 +398,18 @@ class PersonPanel(QWidget):
         return text.replace("%1", fields)
 
     def _summary_html(self, person: Person) -> str:
-        today = dt.date.today()
+        on = today()
         categories = [
             str(m.category)
             for m in records.person_records(self.session.ledger, CategoryMembership, person.id)
-            if m.holds_on(today)
+            if m.holds_on(on)
         ]
         rows = [
             (self.tr("身份证号"), person.id_number),
             (
                 self.tr("性别 / 出生"),
                 f"{person.sex}  {person.birth_date.isoformat()}"
-                + self.tr("（%1 岁）").replace("%1", str(person.age_on(today))),
+                + self.tr("（%1 岁）").replace("%1", str(person.age_on(on))),
             ),
             (self.tr("所在地"), records.person_place(self.session.ledger, person)),
             (self.tr("与户主关系"), str(person.relation)),
@@ -685,7 +686,7 @@ class PersonPanel(QWidget):
         if registration is None:
             return  # registered meanwhile (a list made before): the tab shows it, nothing new
         dialog = UnemploymentDialog(self.session, self.person.id, registration, self)
-        dialog.registered.set_value(dt.date.today())
+        dialog.registered.set_value(today())
         if dialog.exec():
             self.refresh()
 
