@@ -164,6 +164,16 @@ EN_UI: dict[str, str] = {
     "请先在列表里选一条服务记录": "Choose a service in the list first",
     "删除": "Delete",
     "删除%1吗？只删除录错的记录；删除会记入修改记录。": "Delete %1? Delete only a record entered by mistake; the deletion is recorded in the history.",
+    # A visit (走访) recorded by mistake, deleted from the person's panel with its services.
+    "走访人": "Visited by",
+    "请先在列表里选一条走访记录": "Choose a visit in the list first",
+    "%1 的这次走访（和这次走访登记的服务：%2）": "the visit of %1 (and the services recorded on it: %2)",
+    "%1 的这次走访": "the visit of %1",
+    # 补贴 → 申领: a draft claim deleted (a claim past its draft is rejected, never deleted).
+    "删除草稿": "Delete draft",
+    "只有草稿可以删除；已提交的申领只能驳回或撤销": "Only a draft can be deleted; a submitted claim can only be rejected or reversed",
+    "草稿由村里的专员删除": "A draft is deleted by the village coordinator",
+    "删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。": "Delete the draft claim “%2” of %1? It can be claimed again afterwards; the deletion is recorded in the history.",
     # Claims made for several selected people at once.
     "%1：已申领过“%2”": "%1: already claimed “%2”",
     "已创建 %1 条申领（在“申领”页办理）": "%1 claim(s) made (continue on the Claims tab)",

@@ -17,7 +17,7 @@ from fieldapp.cli.common import (
     print_json,
 )
 from fieldapp.domain.claims import persons_and_claims
-from fieldapp.domain.dates import parse_date
+from fieldapp.domain.dates import parse_date, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.policy.citations import official, rules_version
@@ -142,6 +142,10 @@ def _register_claims(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", default="", help="驳回或撤销的原因")
     p.set_defaults(func=cmd_claim_advance)
 
+    p = claim.add_parser("delete", help="删除申领草稿（已提交的只能驳回或撤销）")
+    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.set_defaults(func=cmd_claim_delete)
+
     p = claim.add_parser("evidence", help="登记已收（或退回）的材料")
     p.add_argument("claim_id", help="申领编号（claim list 列出）")
     p.add_argument("items", nargs="*", metavar="ITEM", help="收到的材料名称（claim show 列出）")
@@ -207,12 +211,12 @@ def _policy(args: argparse.Namespace) -> Policy:
 def _on(args: argparse.Namespace) -> dt.date:
     value = getattr(args, "on", None)
     if not value:
-        return dt.date.today()
+        return today()  # China's day, as the write door counts it (a UTC clock is behind)
     try:
         day = parse_date(value)
     except ValueError as error:
         raise FieldappError(str(error)) from None
-    return day or dt.date.today()
+    return day or today()
 
 
 def _money(value: float | None) -> str:
@@ -369,6 +373,14 @@ def cmd_claim_advance(args: argparse.Namespace) -> int:
             before = f"；前面 {done} 条已变更" if done else ""
             raise FieldappError(f"{whose}：{error}（未变更{before}）") from error
         print(f"申领 {claim.id}（{claim.person_name}）现为“{claim.state}”")
+    return 0
+
+
+def cmd_claim_delete(args: argparse.Namespace) -> int:
+    """Delete a draft claim (logged); a claim past its draft is refused."""
+    service = ClaimService(open_ledger(args), _policy(args))
+    claim = service.delete_draft(args.claim_id)
+    print(f"已删除申领草稿 {claim.id}（{claim.person_name} {claim.rule_title}），可以重新申领")
     return 0
 
 

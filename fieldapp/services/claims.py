@@ -175,7 +175,7 @@ class ClaimService:
         evidence_collected: Iterable[str] = (),
     ) -> Claim:
         """A new draft claim from an eligible result; refuses repeats naming the first claim."""
-        on = on or dt.date.today()
+        on = on or today()  # China's day: a laptop's clock on UTC is behind till 08:00
         rule = self.policy.rule(rule_id)
         if not rule.enabled:
             raise ClaimRefused(f"“{rule.title}”在现行政策中未启用，不能申领")
@@ -324,6 +324,29 @@ class ClaimService:
                 )
             )
         return self._done(writer, claim.id)
+
+    def delete_draft(self, claim_id: str) -> Claim:
+        """Delete a draft (made by mistake, or on a job since corrected): logged, its row and
+        steps kept; a claim past its draft is rejected or reversed, never deleted (the write
+        door and the hub refuse it too: `claim_delete`). Returns the claim as it was."""
+        with writing(self.ledger, self.actor) as writer:
+            claim = self.queries.get(claim_id)
+            if claim.state != ClaimState.DRAFT:
+                raise ClaimRefused(
+                    f"{claim.person_name}的“{claim.rule_title}”已「{claim.state}」，不能删除，"
+                    "只能驳回或撤销（只有草稿可以删除）"
+                )
+            writer.insert(
+                ClaimEvent(
+                    claim_id=claim.id,
+                    from_state=ClaimState.DRAFT.value,
+                    to_state=ClaimState.DRAFT.value,
+                    detail="删除草稿",
+                )
+            )
+            writer.delete(Claim, claim.id)
+        self.changes = writer.changes.with_id(claim.id)
+        return claim
 
     def collect_evidence(
         self, claim_id: str, items: Iterable[str], collected: bool = True

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from fieldapp.domain.models import ServiceRecord, Visit
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.writer import Actor, writing
+from fieldapp.store.queries import records
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -31,4 +32,14 @@ def record(
         visit_id = writer.save(visit)
         for record in given:
             writer.save(record.model_copy(update={"visit_id": visit_id}))
+    return writer.changes.with_id(visit_id)
+
+
+def delete(ledger: Ledger, actor: Actor, visit_id: str) -> ChangeSet:
+    """Mark a visit recorded by mistake deleted, and the services given on it: logged, the
+    rows and their history kept."""
+    with writing(ledger, actor) as writer:
+        for service in records.visit_services(ledger, visit_id):
+            writer.delete(ServiceRecord, service.id)
+        writer.delete(Visit, visit_id)
     return writer.changes.with_id(visit_id)

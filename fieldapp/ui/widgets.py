@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import today
+
 
 def to_qdate(day: dt.date) -> QDate:
     """A Python date as QDate."""
@@ -44,13 +46,13 @@ def from_qdate(day: QDate) -> dt.date:
 
 
 class DateField(QDateEdit):
-    """A date with a calendar pop-up, ISO display, today by default."""
+    """A date with a calendar pop-up, ISO display, today (China's day) by default."""
 
     def __init__(self, day: dt.date | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        self.setDate(to_qdate(day or dt.date.today()))
+        self.setDate(to_qdate(day or today()))
 
     def value(self) -> dt.date:
         """The chosen date."""

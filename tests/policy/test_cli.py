@@ -514,3 +514,72 @@ def test_rosters_counts_persons_as_its_help_says(db, capsys, tmp_path: Path) -> 
     code, out, _ = run(capsys, *args, "--out", str(tmp_path / "b.xlsx"))
     assert code == 0
     assert "培训名册 1 人 2 条" in out and "劳动力名册 2 人，" in out
+
+
+def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
+    """`fieldapp claim delete ID`: a draft is deleted (and the subsidy claimed anew); a submitted
+    claim is refused in Chinese, kept."""
+    path, ids = db
+    county = tmp_path / "county.toml"
+    county.write_text(COUNTY_PACK, encoding="utf-8")
+    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
+    create = ["--db", path, "claim", "create", "--person", ids["worker"]]
+    create += ["--rule", "transport_cross_county", "--on", "2025-06-05"]
+    code, out, _ = run(capsys, *create)
+    draft = out.strip().splitlines()[-1]
+    code, out, err = run(capsys, "--db", path, "claim", "delete", draft)
+    assert code == 0 and "已删除申领草稿" in out, err
+    code, out, _ = run(capsys, *create)
+    assert code == 0
+    again = out.strip().splitlines()[-1]
+    assert (
+        run(
+            capsys,
+            "--db",
+            path,
+            "claim",
+            "advance",
+            again,
+            "--to",
+            "已提交",
+            "--reason",
+            "材料后补",
+        )[0]
+        == 0
+    )
+    code, _, err = run(capsys, "--db", path, "claim", "delete", again)
+    assert code != 0 and "只能驳回或撤销" in err
+    code, out, _ = run(capsys, "--db", path, "claim", "show", again)
+    assert "已提交" in out
+
+
+def test_claim_create_without_on_takes_chinas_day_on_a_utc_clock(
+    db, capsys, tmp_path: Path, monkeypatch
+) -> None:
+    """`claim create` with no --on took the machine's date: on a laptop whose clock keeps UTC,
+    at 07:30 on 1 December in Guizhou it was still 30 November, and the claim was judged (and
+    dated) on November's last day — November's subsidy made when December's was asked for.
+    The day is China's now (`domain.dates.today()`), as the write door counts it."""
+    import time
+
+    path, _ids = db
+    pack = tmp_path / "2026.toml"
+    pack.write_text(EXTENDED_PACK, encoding="utf-8")
+    assert main(["--db", path, "policy", "install", str(pack)]) == 0
+    ledger = Ledger.open(Path(path))
+    _pid, number = post_worker(Records(ledger))
+    ledger.close()
+    capsys.readouterr()
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        morning = dt.datetime(2026, 12, 1, 7, 30, tzinfo=CHINA)  # 2026-11-30 23:30 UTC
+        with time_machine.travel(morning, tick=True):
+            assert dt.date.today() == dt.date(2026, 11, 30)
+            claim = ["claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
+            code, out, err = run(capsys, "--db", path, *claim, "--json")
+            assert code == 0, err
+            assert json.loads(out)["claim_date"] == "2026-12-01"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

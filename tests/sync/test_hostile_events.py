@@ -216,7 +216,7 @@ def test_a_job_a_one_time_claim_pays_for_is_not_deleted_or_moved_under_it(villag
 
 
 def test_a_draft_whose_job_was_moved_is_held_when_submitted(village, hub):
-    """A draft pays nothing (and the village cannot delete one): its job may be corrected, but
+    """A draft pays nothing (and the village may delete one): its job may be corrected, but
     the draft is judged against the job again when it is submitted — held at the hub
     (`claim_event`) when a tampered program passes it on, refused on the village's device."""
     from fieldapp.services.claims import ClaimRefused
@@ -447,3 +447,30 @@ def test_the_account_of_an_approved_claim_changed_before_payment_is_held(village
     assert "王五" in held[moved.id].reason and "县审批" in held[moved.id].reason
     assert hub.ledger.get("persons", worker)["account_number"] == before
     assert hub.ledger.get("persons", son)["account_number"] == "6228480012345678919"
+
+
+def test_a_draft_is_deleted_and_a_submitted_claim_never(village, hub):
+    """A draft whose job was corrected could not be submitted, nor deleted: the once-only
+    subsidy was blocked for good. The village deletes its draft now (logged, and the subsidy is
+    claimed anew); a submitted claim is refused at its write door, and a tampered program's
+    deletion of one is held at the hub (`claim_delete`)."""
+    from fieldapp.services.claims import ClaimRefused
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    draft = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    village.exchange()
+    service.delete_draft(draft.id)
+    village.exchange()
+    assert hub.ledger.get("claims", draft.id)["deleted"] == 1
+    assert [h for h in hub.rejected() if h.change.tbl in {"claims", "claim_events"}] == []
+    again = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    service.advance(again.id, ClaimState.SUBMITTED, "材料后补")
+    with pytest.raises(ClaimRefused, match="只能驳回或撤销"):
+        service.delete_draft(again.id)
+    village.exchange()
+    gone = _edit(village, "claims", again.id, {"deleted": 1})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[gone.id].rule == "claim_delete", held[gone.id].reason
+    assert hub.ledger.get("claims", again.id)["deleted"] == 0

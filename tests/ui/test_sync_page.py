@@ -558,3 +558,41 @@ def test_import_opens_on_a_stick_plugged_in_after_the_page_was_shown(window, tmp
     page.import_dialog()
     assert opened_at == [str(stick)]
     hub.close()
+
+
+def test_an_exchange_refused_before_it_starts_replaces_the_last_result(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """结果 said 已导出：发送 5 条修改 → the stick, and the next 导出数据包 — the stick already
+    pulled out, a folder gone, no hub address — was refused in a box, the 结果 line still saying
+    the last exchange went: the coordinator glancing at it took the new one for done. The line
+    now says the refusal; nothing is exported."""
+    hub = Hub.init(tmp_path / "hub", "中心")
+    enrolment = tmp_path / "device.json"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    stick = tmp_path / "media" / "U盘"
+    stick.mkdir(parents=True)
+    drives = [(f"U盘（{stick}，可用 3.2 GB）", str(stick))]
+    monkeypatch.setattr(sync_page, "removable_drives", lambda: list(drives))
+    page = window.show_page("sync")
+    assert page.enrol(enrolment, code=ENROL_CODE)
+    page.refresh()
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert "已导出" in page.result_label.text(), warnings_shown
+    for bundle in stick.glob("*.fieldsync"):
+        bundle.unlink()
+    stick.rmdir()
+    drives.clear()
+    page.export_button.click()
+    wait_idle(qtbot, page)
+    assert "已导出" not in page.result_label.text()
+    assert "没有找到U盘" in page.result_label.text()
+
+    page.export_to(tmp_path / "不存在")
+    assert "请选择一个存在的文件夹" in page.result_label.text()
+    page.url.setText("")
+    page.push()
+    assert "请填写中心地址" in page.result_label.text()
+    assert len(warnings_shown) == 3
+    hub.close()

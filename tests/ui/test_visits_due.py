@@ -50,7 +50,9 @@ def test_visit_needs_a_person(window, qtbot):
 def test_due_list_updates_after_the_service(window, qtbot):
     session = window.session
     person = Records(session.ledger).select(Person, "name = '王小明'")[0]
-    found = dt.date.today() - dt.timedelta(days=1)
+    from fieldapp.domain.dates import today
+
+    found = today() - dt.timedelta(days=1)
     registration = UnemploymentRegistration(person_id=person.id, found_date=found)
     session.apply(work.save_record(session.ledger, session.actor, registration))
     due = window.show_page("due")
@@ -144,7 +146,9 @@ def test_an_unemployment_registration_due_is_done_in_its_own_form(window, qtbot)
 
     session = window.session
     person = Records(session.ledger).select(Person, "name = '王小明'")[0]
-    found = dt.date.today() - dt.timedelta(days=1)
+    from fieldapp.domain.dates import today
+
+    found = today() - dt.timedelta(days=1)
     registration = UnemploymentRegistration(person_id=person.id, found_date=found)
     session.apply(work.save_record(session.ledger, session.actor, registration))
     due = window.show_page("due")
@@ -166,9 +170,9 @@ def test_an_unemployment_registration_due_is_done_in_its_own_form(window, qtbot)
     QTimer.singleShot(0, answer)
     due.table.selectRow(due.model.rows.index(item))
     due.open_selected()
-    assert seen == [(found, dt.date.today())]
+    assert seen == [(found, today())]  # China's day (a UTC clock is behind till 08:00)
     (kept,) = Records(session.ledger).person_records(UnemploymentRegistration, person.id)
-    assert kept.registered_date == dt.date.today() and kept.found_date == found
+    assert kept.registered_date == today() and kept.found_date == found
     with qtbot.waitSignal(due.updated, timeout=30000):
         window.show_page("due")
     wait_idle(qtbot, due)
@@ -182,7 +186,9 @@ def test_handling_a_1311_item_again_ticks_a_service_still_short(window, qtbot):
     still short (政策宣传 0/1)."""
     session = window.session
     person = Records(session.ledger).select(Person, "name = '王小明'")[0]
-    found = dt.date.today() - dt.timedelta(days=1)
+    from fieldapp.domain.dates import today
+
+    found = today() - dt.timedelta(days=1)
     registration = UnemploymentRegistration(person_id=person.id, found_date=found)
     session.apply(work.save_record(session.ledger, session.actor, registration))
     due = window.show_page("due")
@@ -213,7 +219,9 @@ def test_a_registration_done_meanwhile_opens_no_new_one(window, qtbot):
 
     session = window.session
     person = Records(session.ledger).select(Person, "name = '王小明'")[0]
-    found = dt.date.today() - dt.timedelta(days=1)
+    from fieldapp.domain.dates import today
+
+    found = today() - dt.timedelta(days=1)
     registration = UnemploymentRegistration(person_id=person.id, found_date=found)
     session.apply(work.save_record(session.ledger, session.actor, registration))
     due = window.show_page("due")

@@ -2494,6 +2494,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>删除%1吗？只删除录错的记录；删除会记入修改记录。</source>
       <translation>Delete %1? Delete only a record entered by mistake; the deletion is recorded in the history.</translation>
     </message>
+    <message>
+      <source>走访人</source>
+      <translation>Visited by</translation>
+    </message>
+    <message>
+      <source>走访记录</source>
+      <translation>Visit records</translation>
+    </message>
+    <message>
+      <source>请先在列表里选一条走访记录</source>
+      <translation>Choose a visit in the list first</translation>
+    </message>
+    <message>
+      <source>%1 的这次走访（和这次走访登记的服务：%2）</source>
+      <translation>the visit of %1 (and the services recorded on it: %2)</translation>
+    </message>
+    <message>
+      <source>%1 的这次走访</source>
+      <translation>the visit of %1</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>
@@ -3604,6 +3624,22 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>已创建 %1 条申领；以下 %2 条没有创建：</source>
       <translation>%1 claim(s) made; these %2 were not:</translation>
+    </message>
+    <message>
+      <source>删除草稿</source>
+      <translation>Delete draft</translation>
+    </message>
+    <message>
+      <source>只有草稿可以删除；已提交的申领只能驳回或撤销</source>
+      <translation>Only a draft can be deleted; a submitted claim can only be rejected or reversed</translation>
+    </message>
+    <message>
+      <source>草稿由村里的专员删除</source>
+      <translation>A draft is deleted by the village coordinator</translation>
+    </message>
+    <message>
+      <source>删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。</source>
+      <translation>Delete the draft claim “%2” of %1? It can be claimed again afterwards; the deletion is recorded in the history.</translation>
     </message>
   </context>
   <context>

@@ -106,6 +106,11 @@ def person_records(ledger: Ledger, model: type[R], person_id: str) -> list[R]:
     return _select(ledger, model, "person_id = ?", [person_id])
 
 
+def visit_services(ledger: Ledger, visit_id: str) -> list[ServiceRecord]:
+    """The live services given on a visit."""
+    return _select(ledger, ServiceRecord, "visit_id = ?", [visit_id])
+
+
 def area(ledger: Ledger, code: str) -> Area | None:
     """The live area with this code, if the ledger knows it."""
     found = _select(ledger, Area, "code = ?", [code])

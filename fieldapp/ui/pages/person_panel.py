@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, MalformedRow, NotFound
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
@@ -29,11 +30,13 @@ from fieldapp.domain.models import (
     Person,
     ServiceRecord,
     UnemploymentRegistration,
+    Visit,
 )
 from fieldapp.domain.month import Month
 from fieldapp.services import work
 from fieldapp.services.trust import ALLOWED, Verdict
 from fieldapp.services.trust_check import may_change_row
+from fieldapp.services.visits import delete as delete_visit_record
 from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.history import person_history
@@ -199,7 +202,7 @@ class PersonPanel(QWidget):
                 Column(self.tr("发现日期"), lambda r: r.found_date),
                 Column(self.tr("登记日期"), lambda r: r.registered_date),
                 Column(self.tr("类别"), lambda r: r.unemployment_class),
-                Column(self.tr("当前等级"), lambda r: r.level_on(dt.date.today())),
+                Column(self.tr("当前等级"), lambda r: r.level_on(today())),
                 Column(self.tr("结束"), lambda r: r.ended_date),
             ]
         )
@@ -228,6 +231,19 @@ class PersonPanel(QWidget):
             self.services_view, (self.tr("删除"), self.delete_service)
         )
 
+        # A visit (走访) recorded by mistake is deleted here, with the services given on it.
+        self.visits = RowsModel[Visit](
+            [
+                Column(self.tr("日期"), lambda v: v.visit_date),
+                Column(self.tr("走访人"), lambda v: v.visitor),
+                Column(self.tr("结果"), lambda v: v.outcome),
+                Column(self.tr("说明"), lambda v: v.notes),
+            ]
+        )
+        self.visits_view = table_view()
+        self.visits_view.setModel(self.visits)
+        visits_tab = self._with_buttons(self.visits_view, (self.tr("删除"), self.delete_visit))
+
         self.history = RowsModel[HistoryLine](
             [
                 Column(self.tr("时间"), lambda h: h.when),
@@ -248,6 +264,7 @@ class PersonPanel(QWidget):
         self.tabs.addTab(spells_tab, self.tr("就业经历"))
         self.tabs.addTab(registrations_tab, self.tr("失业登记"))
         self.tabs.addTab(services_tab, self.tr("服务记录"))
+        self.tabs.addTab(visits_tab, self.tr("走访记录"))
         self.tabs.addTab(self.history_view, self.tr("修改记录"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -326,6 +343,7 @@ class PersonPanel(QWidget):
                 self.spells,
                 self.registrations,
                 self.services,
+                self.visits,
                 self.history,
             ):
                 model.set_rows([])
@@ -351,6 +369,13 @@ class PersonPanel(QWidget):
                 reverse=True,
             )
         )
+        self.visits.set_rows(
+            sorted(
+                records.person_records(ledger, Visit, person.id),
+                key=lambda v: v.visit_date,
+                reverse=True,
+            )
+        )
         changes = person_history(ledger, person.id)
         moved = {str(c.old) for c in changes if c.field == "household_id" and c.old}
         moved |= {str(c.new) for c in changes if c.field == "household_id" and c.new}
@@ -373,18 +398,18 @@ class PersonPanel(QWidget):
         return text.replace("%1", fields)
 
     def _summary_html(self, person: Person) -> str:
-        today = dt.date.today()
+        on = today()
         categories = [
             str(m.category)
             for m in records.person_records(self.session.ledger, CategoryMembership, person.id)
-            if m.holds_on(today)
+            if m.holds_on(on)
         ]
         rows = [
             (self.tr("身份证号"), person.id_number),
             (
                 self.tr("性别 / 出生"),
                 f"{person.sex}  {person.birth_date.isoformat()}"
-                + self.tr("（%1 岁）").replace("%1", str(person.age_on(today))),
+                + self.tr("（%1 岁）").replace("%1", str(person.age_on(on))),
             ),
             (self.tr("所在地"), records.person_place(self.session.ledger, person)),
             (self.tr("与户主关系"), str(person.relation)),
@@ -577,6 +602,38 @@ class PersonPanel(QWidget):
             )
             self._delete(ServiceRecord, service.id, what)
 
+    def delete_visit(self) -> None:
+        """Delete the selected visit (recorded by mistake) and its services, after asking."""
+        visit = self._chosen(self.visits_view, self.tr("请先在列表里选一条走访记录"))
+        if visit is None:
+            return
+        given = "、".join(
+            s.service_type for s in records.visit_services(self.session.ledger, visit.id)
+        )
+        what = (
+            self.tr("%1 的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
+            if given
+            else self.tr("%1 的这次走访")
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除"),
+            self.tr("删除%1吗？只删除录错的记录；删除会记入修改记录。").replace(
+                "%1", what.replace("%1", str(visit.visit_date))
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            changes = delete_visit_record(self.session.ledger, self.session.actor, visit.id)
+        except FieldappError as error:
+            show_error(self, error)
+            return
+        self.session.apply(changes)
+        self.refresh()
+
     def _chosen(self, view: QTableView, missing: str):  # noqa: ANN202 - the row object
         """The selected row of `view`, or None (said with `missing`, or refused by the area)."""
         if self.person is None or self._refused():
@@ -629,7 +686,7 @@ class PersonPanel(QWidget):
         if registration is None:
             return  # registered meanwhile (a list made before): the tab shows it, nothing new
         dialog = UnemploymentDialog(self.session, self.person.id, registration, self)
-        dialog.registered.set_value(dt.date.today())
+        dialog.registered.set_value(today())
         if dialog.exec():
             self.refresh()
 

@@ -574,6 +574,8 @@ class SubsidiesPage(QWidget):
         self.advance_button = QPushButton(self.tr("变更状态"))
         self.evidence_button = QPushButton(self.tr("登记材料…"))
         self.form_button = QPushButton(self.tr("预览申请表"))
+        # A draft made by mistake (or on a job since corrected) is deleted; later, rejected.
+        self.delete_button = QPushButton(self.tr("删除草稿"))
         self.claims_label = QLabel()
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("变为")))
@@ -581,6 +583,7 @@ class SubsidiesPage(QWidget):
         row.addWidget(self.advance_button)
         row.addWidget(self.evidence_button)
         row.addWidget(self.form_button)
+        row.addWidget(self.delete_button)
         row.addWidget(self.claims_label, 1)
         # The selected claim's materials and steps (who moved it when, and why): what a
         # villager asking after their application wants to know.
@@ -602,6 +605,7 @@ class SubsidiesPage(QWidget):
         self.advance_button.clicked.connect(lambda: self.advance_selected())
         self.evidence_button.clicked.connect(lambda: self.record_evidence())
         self.form_button.clicked.connect(self.preview_form)
+        self.delete_button.clicked.connect(self.delete_draft)
         return box
 
     def _fit_claim_columns(self) -> None:
@@ -755,6 +759,14 @@ class SubsidiesPage(QWidget):
         self.advance_button.setToolTip(why_not)
         self.evidence_button.setToolTip(why_not or locked)
         self.form_button.setEnabled(claim is not None)
+        not_deleted = why_not
+        if claim is not None and claim.state != ClaimState.DRAFT:
+            not_deleted = self.tr("只有草稿可以删除；已提交的申领只能驳回或撤销")
+        role = self.session.actor.role
+        if role is not None and ClaimState.SUBMITTED not in allowed_steps(role, ClaimState.DRAFT):
+            not_deleted = not_deleted or self.tr("草稿由村里的专员删除")
+        self.delete_button.setEnabled(claim is not None and not not_deleted)
+        self.delete_button.setToolTip(not_deleted)
         self._show_steps(claim)
 
     def _show_steps(self, claim: Claim | None) -> None:
@@ -840,6 +852,32 @@ class SubsidiesPage(QWidget):
         if moved is not None:
             self._select_claim(moved.id)
         return moved
+
+    def delete_draft(self) -> None:
+        """Delete the selected draft claim, after asking (logged; only a draft)."""
+        claim = self.selected_claim()
+        if claim is None or len(self.selected_claims()) > 1:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("删除草稿"),
+            self.tr("删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。")
+            .replace("%1", claim.person_name)
+            .replace("%2", claim.rule_title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        service = ClaimService(
+            self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor
+        )
+        try:
+            service.delete_draft(claim.id)
+        except Exception as error:  # noqa: BLE001 - refusals are shown in Chinese
+            show_error(self, error)
+            return
+        self.session.apply(service.changes)
 
     def _select_claim(self, claim_id: str) -> None:
         for row in range(self.claims.rowCount()):

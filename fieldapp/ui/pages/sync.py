@@ -223,8 +223,7 @@ class SyncPage(QWidget):
                 self.folder.setEditText("")
             drives = self._list_drives()
             if drives == 0:
-                show_error(
-                    self,
+                self._refuse(
                     self.tr(
                         "没有找到U盘：请插上U盘，稍等几秒再点“导出数据包”；"
                         "也可以点“选择文件夹…”选一个文件夹"
@@ -232,8 +231,7 @@ class SyncPage(QWidget):
                 )
                 return
             if drives > 1:
-                show_error(
-                    self,
+                self._refuse(
                     self.tr(
                         "找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”"
                     ).replace("%1", str(drives)),
@@ -252,7 +250,7 @@ class SyncPage(QWidget):
         """True when enrolled; else say what to do first (请检查)."""
         if sync_state.identity(self.session.ledger) is not None:
             return True
-        show_error(self, self.not_enrolled_text())
+        self._refuse(self.not_enrolled_text())
         return False
 
     def browse(self) -> None:
@@ -397,7 +395,7 @@ class SyncPage(QWidget):
         if not self._enrolled():
             return
         if not str(folder) or str(folder) == "." or not folder.is_dir():
-            show_error(self, self.tr("请选择一个存在的文件夹（如U盘）"))
+            self._refuse(self.tr("请选择一个存在的文件夹（如U盘）"))
             return
         name = f"{self.session.device_name}-{stamp()}.fieldsync".replace("/", "_")
         out = folder / name
@@ -498,7 +496,7 @@ class SyncPage(QWidget):
             return
         url = self.url.text().strip()
         if not url:
-            show_error(self, self.tr("请填写中心地址"))
+            self._refuse(self.tr("请填写中心地址"))
             return
         if "://" not in url:
             # As the county says it (192.168.1.10:8765): the hub is served over http.
@@ -527,6 +525,12 @@ class SyncPage(QWidget):
         )
         self.session.apply(got.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
+
+    def _refuse(self, message: str) -> None:
+        """An exchange refused before it starts: said, and on the 结果 line in place of the
+        last exchange's result (which no longer tells what happened)."""
+        self.result_label.setText(message)
+        show_error(self, message)
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, AlreadyImported):

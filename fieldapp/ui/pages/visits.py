@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import today
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
@@ -273,7 +274,7 @@ class VisitsPage(QWidget):
         self.set_services([])
         self._given_services = []
         self.training_days.setValue(5)
-        self.date.set_value(dt.date.today())
+        self.date.set_value(today())
 
     def save(self) -> str | None:
         """Save the visit and every service ticked (all at once); returns the visit id."""
@@ -285,7 +286,7 @@ class VisitsPage(QWidget):
         if not self.save_button.isEnabled():
             return None  # a person outside this device's area: the status line says so
         day = self.date.value()
-        if day > dt.date.today():
+        if day > today():
             self.status.setText(self.tr("走访日期不能晚于今天"))
             return None
         kinds = self.chosen_services()
@@ -344,7 +345,7 @@ class VisitsPage(QWidget):
             self.notes.text().strip()
             or self.outcome.text().strip()
             or self.chosen_services() != self._given_services
-            or self.date.value() != dt.date.today()
+            or self.date.value() != today()
         )
 
     def discard_unsaved(self) -> None:
