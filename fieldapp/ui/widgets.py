@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -170,6 +170,15 @@ def table_view(parent: QWidget | None = None, stretch_last: bool = True) -> QTab
     )
     view.setWordWrap(False)
     return view
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Select `row` alone and make it current, as the program means it: `selectRow` in a list
+    taking several rows reads the keyboard, so a coordinator holding Ctrl (or Shift) while the
+    list refreshes got the program's row added to (or toggled out of) her own choice."""
+    index = view.model().index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag
+    view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
 
 
 class ChoiceButtons(QButtonGroup):

@@ -54,7 +54,7 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, table_view, to_qdate
+from fieldapp.ui.widgets import DateField, select_row, table_view, to_qdate
 
 
 def _money(value: float | None) -> str:
@@ -372,7 +372,7 @@ class SubsidiesPage(QWidget):
             .replace("%2", str(len(shown)))
         )
         if shown:
-            self.results_view.selectRow(0)
+            select_row(self.results_view, 0)
 
     def _offer_claim(self, result: RuleResult | None) -> None:
         """Offer 创建申领 only where this device's role and area may create the claim (the
@@ -500,7 +500,7 @@ class SubsidiesPage(QWidget):
             rows = list(self.results.rows)
             rows[row] = claimed
             self.results.set_rows(rows)
-            self.results_view.selectRow(row)
+            select_row(self.results_view, row)
             self._show_reasons(self.results.index(row, 0), None)
 
     def _refused_repeat(self, result: RuleResult, first_id: str) -> QMessageBox:
@@ -882,7 +882,7 @@ class SubsidiesPage(QWidget):
     def _select_claim(self, claim_id: str) -> None:
         for row in range(self.claims.rowCount()):
             if self.claims.rows[row].id == claim_id:
-                self.claims_view.selectRow(row)
+                select_row(self.claims_view, row)
                 return
 
     def collect_all_evidence(self) -> None:
@@ -1003,7 +1003,7 @@ class SubsidiesPage(QWidget):
             return None
         self.session.apply(service.changes)
         self.tabs.setCurrentIndex(2)
-        self.batches_view.selectRow(0)
+        select_row(self.batches_view, 0)
         return batch
 
     def selected_batch(self) -> Batch | None:
