@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,23 @@ def demo_window(qtbot, demo_path: Path, monkeypatch: pytest.MonkeyPatch):
     win.shutdown_pages()
     win.session.close()
     i18n.install_language("zh_CN")  # a test that switched to English leaves the next in Chinese
+
+
+@pytest.fixture(autouse=True)
+def _no_keys_held(qapp) -> Iterator[None]:
+    """Each UI test starts with no key held: QTest's key click with Ctrl (Ctrl+N opens a visit)
+    leaves the application believing Ctrl is still down, and a later test's click in a list
+    taking several rows then added to the selection instead of replacing it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        widget = QWidget()
+        QTest.keyRelease(widget, Qt.Key.Key_Control, Qt.KeyboardModifier.NoModifier)
+        widget.deleteLater()
+    yield
 
 
 @pytest.fixture(autouse=True)
