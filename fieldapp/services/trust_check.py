@@ -454,6 +454,33 @@ def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     return ALLOWED
 
 
+def person_deleted(
+    actor: Actor | None, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a device below the county deletes a live person (the county corrects its
+    data: the roster leaves off its deleted persons' claims, `PaperData.batch_claims`)."""
+    if table != "persons" or before is None or (actor is not None and actor.county_level):
+        return False
+    return bool(data.get("deleted")) and not before.get("deleted")
+
+
+def claimed_person(claims: Iterable[Mapping[str, Any]]) -> Verdict:
+    """A person's deletion refused while one of `claims` (theirs, rows as they will be) is past
+    the draft and not yet paid: the batch's 花名册 would pay it to a person the ledger no longer
+    holds (and the claim would stand for someone moved away or never there)."""
+    for claim in claims:
+        if claim.get("deleted") or str(claim.get("state") or "") not in ONWARD:
+            continue
+        name = claim.get("person_name") or "此人"
+        return refuse(
+            "claimed_person",
+            f"{name}的“{claim.get('rule_title') or '补贴'}”已「{claim.get('state')}」，"
+            f"等待发放，{name}不能删除：删除以后花名册照样会把这笔钱发给台账上已没有的人。"
+            "如确需删除，请先驳回这条申领（已审批的由县里撤销），再删除这个人",
+        )
+    return ALLOWED
+
+
 def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
     """The ids of the live claims on `ledger` that may pay for a job (training) by its id."""
     from fieldapp.store.queries.claims import ClaimQueries
@@ -673,6 +700,12 @@ def screen(
                 ids = set(awaiting(change.row_id)) | claimed
                 rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
                 verdict = account_awaited(
+                    r for r in rows if str(r.get("person_id") or "") == change.row_id
+                )
+            if verdict.allowed and person_deleted(actor, change.tbl, before, change.data):
+                ids = set(awaiting(change.row_id)) | claimed
+                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
+                verdict = claimed_person(
                     r for r in rows if str(r.get("person_id") or "") == change.row_id
                 )
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
@@ -937,6 +970,12 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
                 verdict = judges[0](change.row_id, row, ledger.get)
                 if not verdict.allowed:
                     raise TrustRefused(verdict)
+        if person_deleted(who, change.table, change.before, data):
+            # A person whose claim waits for payment stays until the claim is rejected.
+            rows = [ledger.get("claims", i) for i in claims_of(ledger)(change.row_id)]
+            found = claimed_person(r for r in rows if r)
+            if not found.allowed:
+                raise TrustRefused(found)
         if change.before is not None and asks_founding(who, change.table, change.before, data):
             # The job (training) a submitted claim pays for stays as the claim says.
             rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]

@@ -447,3 +447,65 @@ def test_the_account_of_an_approved_claim_changed_before_payment_is_held(village
     assert "王五" in held[moved.id].reason and "县审批" in held[moved.id].reason
     assert hub.ledger.get("persons", worker)["account_number"] == before
     assert hub.ledger.get("persons", son)["account_number"] == "6228480012345678919"
+
+
+def test_a_person_deleted_while_a_claim_waits_for_payment_is_held(village, hub):
+    """The 花名册 pays each claim of its batch by the person's ledger row: 王五's 跨县交通补贴
+    submitted (已提交, on its way to payment), a tampered program deleted 王五 and it landed —
+    the claim went on to the roster and was paid for a person the ledger no longer holds (one
+    who moved away, or was never there). The hub now holds a person's deletion while a claim of
+    theirs past the draft waits for payment (`claimed_person`); the village's own program
+    refuses it, saying what to do; his son, with no claim, is deleted as before, and once the
+    claim is rejected 王五 may be deleted too."""
+    from fieldapp.services import persons
+    from fieldapp.services.actor import actor_of
+    from fieldapp.services.trust_check import TrustRefused
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    made = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    service.advance(made.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    worker, son = made.person_id, _person(village, SON)
+    with pytest.raises(TrustRefused) as refused:
+        persons.delete(village, actor_of(village), worker, "迁出")
+    assert refused.value.rule == "claimed_person"
+    assert "王五" in str(refused.value) and "驳回" in str(refused.value), str(refused.value)
+    gone = _edit(village, "persons", worker, {"deleted": 1})
+    theirs = _edit(village, "persons", son, {"deleted": 1})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert gone.id in held and theirs.id not in held
+    assert held[gone.id].rule == "claimed_person", held[gone.id].reason
+    assert "王五" in held[gone.id].reason and "已提交" in held[gone.id].reason
+    assert not hub.ledger.get("persons", worker)["deleted"]
+    assert hub.ledger.get("persons", son)["deleted"]
+    # Rejected, the claim pays nothing: 王五's deletion, sent again, lands.
+    service.advance(made.id, ClaimState.REJECTED, "已迁出")
+    again = _edit(village, "persons", worker, {"deleted": 1, "change_reason": "迁出"})
+    village.exchange()
+    assert again.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("persons", worker)["deleted"]
+
+
+def test_the_roster_lists_no_claim_of_a_deleted_person(village, hub):
+    """A person deleted on the county's own ledger (the county corrects its data) after their
+    claim was batched was still printed on the batch's 花名册 and paid; the roster now leaves
+    such a claim off, saying so, as it leaves off one rejected since."""
+    from fieldapp.paperwork.paper_data import PaperData
+    from fieldapp.services import persons
+    from fieldapp.services.actor import actor_of
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    made = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    service.advance(made.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    county = ClaimService(hub.ledger, policy_in_force(hub.ledger))
+    batch, claims = county.create_batch("transport_cross_county")
+    assert [c.id for c in claims] == [made.id]
+    assert [c.id for c in PaperData(hub.ledger).batch_claims(batch.id)] == [made.id]
+    persons.delete(hub.ledger, actor_of(hub.ledger), made.person_id, "重复录入")
+    data = PaperData(hub.ledger)
+    assert data.batch_claims(batch.id) == []
+    assert "王五" in data.dropped_note(batch.id) and "删除" in data.dropped_note(batch.id)
