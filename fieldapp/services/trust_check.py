@@ -12,6 +12,7 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -294,10 +295,66 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             first = repeat_of(claim, others)
             if first is not None:
                 return refuse("claim_repeat", f"{repeated(claim, first)}，不能再往下审核")
+        if repeats and policy is not None and claim.state in ONWARD:
+            # A claim on a job (training) recorded twice repeats the one on the other record:
+            # held on its way to payment, as a repeat under one key is reviewed no further.
+            from fieldapp.store.queries.claims import ClaimQueries
+
+            ids = {c.id for c in ClaimQueries(ledger).select(person_id=claim.person_id)}
+            ids |= {i for made in seen.values() for i in made}
+            rows = {i: now for i in sorted(ids) if (now := lookup("claims", i)) is not None}
+            first = twin_claim(policy, claim, row, rows, lookup)
+            if first is not None:
+                return refuse(
+                    "claim_repeat",
+                    f"{repeated(claim, first)}；两条申领的{_twin_what(policy, row)}是同一次"
+                    "（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
+                )
         seen.setdefault(claim.limit_key, set()).add(row_id)
         return ALLOWED
 
     return judge
+
+
+def twin_claim(
+    policy: Policy,
+    claim: ClaimRow,
+    row: Mapping[str, Any],
+    others: Mapping[str, Mapping[str, Any]],
+    lookup: RowLookup,
+) -> ClaimRow | None:
+    """The first live claim of `others` (rows by id, as they will be) that pays for the same
+    job (training) as `claim` (its `row`) recorded twice under another id (`event_twin`), of a
+    subsidy paid once per job (training), in the guard's order; None when there is none or
+    `claim` comes first."""
+    from fieldapp.policy.eligibility import event_twin
+    from fieldapp.policy.pack import LimitKind
+
+    if str(row.get("limit_kind") or "") != LimitKind.ONCE_PER_SPELL.value:
+        return None
+    named = claim_event_id(policy, row)
+    mine = lookup(*named) if named is not None and named[1] else None
+    if named is None or mine is None:
+        return None
+    group = claim.limit_key.rsplit("|", 1)[0] + "|"
+    twins = []
+    for other_id, other in others.items():
+        if other_id == claim.id or not str(other.get("limit_key") or "").startswith(group):
+            continue
+        theirs = claim_event_id(policy, other)
+        if theirs is None or theirs[0] != named[0] or theirs[1] == named[1] or not theirs[1]:
+            continue
+        event = lookup(*theirs)
+        if event is not None and event_twin(named[0], mine, event):
+            twins.append(dataclasses.replace(ClaimRow.of(other_id, other),
+                                             limit_key=claim.limit_key))  # fmt: skip
+    found = repeat_of(claim, twins)
+    return found if isinstance(found, ClaimRow) else None
+
+
+def _twin_what(policy: Policy, row: Mapping[str, Any]) -> str:
+    named = claim_event_id(policy, row)
+    return "就业" if named is not None and named[0] == "employment_spells" else "培训"
 
 
 #: What a claim is founded on, per table of the job (training) it pays for: its deletion, or

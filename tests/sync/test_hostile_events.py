@@ -9,6 +9,7 @@ never was, or one job twice under a made-up second key. The hub now holds such a
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -509,3 +510,53 @@ def test_the_roster_lists_no_claim_of_a_deleted_person(village, hub):
     data = PaperData(hub.ledger)
     assert data.batch_claims(batch.id) == []
     assert "王五" in data.dropped_note(batch.id) and "删除" in data.dropped_note(batch.id)
+
+
+def test_a_training_recorded_again_under_a_new_id_is_not_claimed_twice(village, hub):
+    """培训生活费补贴 is paid once per training (吸纳就业补贴 once per job): 王五's was claimed
+    and submitted; his training was then recorded again (same course, day and days) — a
+    tampered program, or two laptops offline each writing it — and a claim on the copy was
+    offered and landed, paying one training twice. The copy's claim is now the repeat it is:
+    the village's program offers no claim on it (已申领), and the hub holds a claim on it passed
+    on towards payment (`claim_repeat`); the copy itself is kept (the ledger's to tidy), and a
+    second training of another day is claimed as before."""
+    from fieldapp.domain.errors import FieldappError
+    from fieldapp.services.claims import ClaimRefused
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(course.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    first = course.facts.event_id
+    with village.transaction():
+        copy_course = Records(village).save(ServiceRecord(
+            person_id=course.person_id, service_date=dt.date(2025, 10, 9),
+            service_type="职业培训", training_days=10))  # fmt: skip
+    service = ClaimService(village, policy_in_force(village))
+    with pytest.raises(FieldappError, match="已申领"):
+        service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    facts = json.loads(village.get("claims", course.id)["facts"])
+    twice = forge(village, "claims", natural_id("claims", "forged", "copy-course"),
+                  _copy(village, course.id) | {"state": "已提交",
+                  "facts": json.dumps(facts | {"event_id": copy_course}, ensure_ascii=False),
+                  "limit_key": course.limit_key.replace(first, copy_course)})  # fmt: skip
+    with pytest.raises(ClaimRefused, match="重复申领"):
+        service.advance(twice.row_id, ClaimState.VILLAGE_REVIEWED, "")
+    village.exchange()
+    (held,) = held_claims(hub)
+    assert (held.change_id, held.rule) == (twice.id, "claim_repeat"), held.reason
+    assert "王五" in held.reason and "重复申领" in held.reason, held.reason
+    assert hub.ledger.get("claims", twice.row_id) is None
+    assert hub.ledger.get("services", copy_course) is not None
+    # Another training (another day): claimed as before.
+    with village.transaction():
+        Records(village).save(ServiceRecord(
+            person_id=course.person_id, service_date=dt.date(2025, 11, 3),
+            service_type="职业培训", training_days=3))  # fmt: skip
+    service = ClaimService(village, policy_in_force(village))
+    other = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 11, 20))
+    service.advance(other.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    assert [h.change_id for h in held_claims(hub)] == [twice.id]
+    assert hub.ledger.get("claims", other.id)["state"] == "已提交"
