@@ -41,6 +41,7 @@ from fieldapp.policy.eligibility import (
     training_id,
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
+from fieldapp.policy.pack import LimitKind
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
@@ -295,7 +296,12 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             first = repeat_of(claim, others)
             if first is not None:
                 return refuse("claim_repeat", f"{repeated(claim, first)}，不能再往下审核")
-        if repeats and policy is not None and claim.state in ONWARD:
+        if (
+            repeats
+            and policy is not None
+            and claim.state in ONWARD
+            and str(row.get("limit_kind") or "") == _PER_EVENT
+        ):
             # A claim on a job (training) recorded twice repeats the one on the other record:
             # held on its way to payment, as a repeat under one key is reviewed no further.
             from fieldapp.store.queries.claims import ClaimQueries
@@ -316,6 +322,10 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     return judge
 
 
+#: A subsidy paid once per job (training): `twin_claim` asks about its claims only.
+_PER_EVENT = LimitKind.ONCE_PER_SPELL.value
+
+
 def twin_claim(
     policy: Policy,
     claim: ClaimRow,
@@ -328,9 +338,8 @@ def twin_claim(
     subsidy paid once per job (training), in the guard's order; None when there is none or
     `claim` comes first."""
     from fieldapp.policy.eligibility import event_twin
-    from fieldapp.policy.pack import LimitKind
 
-    if str(row.get("limit_kind") or "") != LimitKind.ONCE_PER_SPELL.value:
+    if str(row.get("limit_kind") or "") != _PER_EVENT:
         return None
     named = claim_event_id(policy, row)
     mine = lookup(*named) if named is not None and named[1] else None
