@@ -351,19 +351,37 @@ class PaperData:
 
     def batch_claims(self, batch_id: str) -> list[Claim]:
         """The batch's claims still to be paid or paid, in roster order (township, village,
-        then name): a claim rejected or reversed after it was batched is left off its papers."""
+        then name): a claim rejected or reversed after it was batched is left off its papers,
+        and one not yet paid of a person deleted since."""
         batch_id = self.batch(batch_id).id
-        claims = [c for c in self.claims.batch_claims(batch_id) if c.state not in _DROPPED]
+        claims = [
+            c
+            for c in self.claims.batch_claims(batch_id)
+            if c.state not in _DROPPED and not self._person_gone(c)
+        ]
         return sorted(claims, key=lambda c: (c.area_code, c.person_name, c.id_number))
 
+    def _person_gone(self, claim: Claim) -> bool:
+        """True when `claim`, not yet paid, is of a person deleted from the ledger since: the
+        roster pays no one the ledger no longer holds (a paid claim is printed as it was)."""
+        if claim.state is ClaimState.PAID:
+            return False
+        person = self._person(claim.person_id)
+        return person is not None and bool(person.get("deleted"))
+
     def dropped_note(self, batch_id: str) -> str:
-        """What the batch's papers leave off (claims rejected or reversed since), or ''."""
+        """What the batch's papers leave off (claims rejected or reversed since, claims not yet
+        paid of persons deleted since), or ''."""
         batch_id = self.batch(batch_id).id
-        dropped = [c for c in self.claims.batch_claims(batch_id) if c.state in _DROPPED]
-        if not dropped:
-            return ""
-        names = "、".join(c.person_name for c in dropped[:5]) + ("等" if len(dropped) > 5 else "")
-        return f"批次中已驳回或撤销的 {len(dropped)} 条申领（{names}）不列入"
+        claims = self.claims.batch_claims(batch_id)
+        dropped = [c for c in claims if c.state in _DROPPED]
+        gone = [c for c in claims if c.state not in _DROPPED and self._person_gone(c)]
+        notes = []
+        for said, some in (("已驳回或撤销的", dropped), ("申领人已从台账删除的", gone)):
+            if some:
+                names = "、".join(c.person_name for c in some[:5]) + ("等" if len(some) > 5 else "")
+                notes.append(f"批次中{said} {len(some)} 条申领（{names}）不列入")
+        return "；".join(notes)
 
     def _service(self, service_id: str | None) -> dict[str, Any] | None:
         return paper_rows.row(self.ledger, ServiceRecord, service_id) if service_id else None

@@ -357,6 +357,36 @@ def claim_event_id(policy: Policy, claim: Mapping[str, Any]) -> tuple[str, str] 
     return "services", training_id(claim)
 
 
+#: What makes two of a person's jobs (trainings) one recorded twice — by two laptops offline,
+#: or a tampered program's copy under a new id: a subsidy paid once per job (training) pays
+#: the copy's claim as a repeat of the first (`event_twin`).
+TWIN_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "employment_spells": ("start_date", "employer"),
+    "services": ("service_type", "service_date", "training_kind", "training_days"),
+}
+
+
+def event_twin(table: str, one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """True when `one` and `other` (rows, or facts as fields by name, of `table`) are one job
+    (training) of one person recorded twice: the same start day and employer (the same course,
+    day and days). A deleted row is no twin."""
+    fields = TWIN_FIELDS.get(table)
+    if not fields or one.get("deleted") or other.get("deleted"):
+        return False
+    if str(one.get("person_id") or "") != str(other.get("person_id") or ""):
+        return False
+
+    def said(value: object) -> str:
+        return "" if value is None else str(getattr(value, "value", value)).strip()
+
+    return all(said(one.get(f)) == said(other.get(f)) for f in fields)
+
+
+def _as_fields(event: SpellFacts | ServiceFacts) -> dict[str, Any]:
+    return {f: getattr(event, f, None) for f in TWIN_FIELDS["employment_spells"]
+            + TWIN_FIELDS["services"]}  # fmt: skip
+
+
 def training_id(claim: Mapping[str, Any]) -> str:
     """The training a claim's frozen facts name (`event_id`; '' when they name none or are not
     readable — a stored row's facts are JSON text, a new change's may be a mapping)."""
@@ -658,7 +688,20 @@ class CompiledRule:
         spell, service = event[1], event[2]
         event_id = spell.id if spell else service.id if service else None
         key = limit_key(self.rule, facts.person_id, on, event_id)
-        return key, next((c for c in facts.claims if c.limit_key == key and c.live), None)
+        found = next((c for c in facts.claims if c.limit_key == key and c.live), None)
+        mine = spell or service
+        if found is None and mine is not None and self.rule.limit.kind is LimitKind.ONCE_PER_SPELL:
+            # The same job (training) recorded twice: a claim on either is its claim.
+            table = "employment_spells" if spell else "services"
+            own = _as_fields(mine)
+            events: Sequence[SpellFacts | ServiceFacts] = facts.spells if spell else facts.services
+            for other in events:
+                if other.id != mine.id and event_twin(table, own, _as_fields(other)):
+                    twin = limit_key(self.rule, facts.person_id, on, other.id)
+                    found = next((c for c in facts.claims if c.limit_key == twin and c.live), None)
+                    if found is not None:
+                        break
+        return key, found
 
     def _judge(
         self, facts: PersonFacts, on: dt.date, event: Event, detail: bool

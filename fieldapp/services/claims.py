@@ -45,7 +45,13 @@ from fieldapp.policy.eligibility import (
     rule_as_judged,
 )
 from fieldapp.policy.facts import PersonFacts, SpellFacts
-from fieldapp.policy.guard import LimitExceeded, check_new_claim, repeat_of, repeated
+from fieldapp.policy.guard import (
+    ClaimLike,
+    LimitExceeded,
+    check_new_claim,
+    repeat_of,
+    repeated,
+)
 from fieldapp.policy.pack import UNSET, AmountKind, Policy
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
 from fieldapp.services.trust_check import ONWARD
@@ -189,7 +195,8 @@ class ClaimService:
             result = evaluate_rule(rule, facts, on, detail=True)
             if result.status is Status.CLAIMED:
                 first = self.queries.get(result.claim_id or "")
-                check_new_claim(result.limit_key, rule.title, [first])
+                # (its key, not the result's: a claim on the same job recorded twice)
+                check_new_claim(first.limit_key, rule.title, [first])
             if result.status is not Status.ELIGIBLE:
                 unmet = "；".join(r.text for r in result.reasons if not r.met)
                 raise ClaimRefused(
@@ -305,6 +312,8 @@ class ClaimService:
                         raise ClaimRefused(f"{unfounded[1]}（不能变为“{target.value}”）")
                 # Nor a repeat (two laptops offline, or past a tampered program's guard).
                 first = repeat_of(claim, self.queries.with_limit_key(claim.limit_key))
+                if first is None:
+                    first = self._twin_of(claim)
                 if first is not None:
                     raise ClaimRefused(
                         f"{repeated(claim, first)}。这条不能变为“{target.value}”，{how}"
@@ -347,6 +356,19 @@ class ClaimService:
             writer.delete(Claim, claim.id)
         self.changes = writer.changes.with_id(claim.id)
         return claim
+
+    def _twin_of(self, claim: Claim) -> ClaimLike | None:
+        """The first claim on the same job (training) as `claim` recorded twice (`twin_claim`)."""
+        from fieldapp.policy.guard import ClaimRow
+        from fieldapp.services.trust_check import twin_claim
+
+        row = self.ledger.get("claims", claim.id) or {}
+        others = {
+            c.id: found
+            for c in self.queries.select(person_id=claim.person_id)
+            if (found := self.ledger.get("claims", c.id)) is not None
+        }
+        return twin_claim(self.policy, ClaimRow.of(claim.id, row), row, others, self.ledger.get)
 
     def collect_evidence(
         self, claim_id: str, items: Iterable[str], collected: bool = True

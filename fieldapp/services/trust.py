@@ -93,6 +93,7 @@ RULES: dict[str, str] = {
     "claim_payee": "收款方不是政策规定的",
     "claim_person": "申领的姓名、身份证号码不是本人的",
     "paid_account": "待发放申领的收款账号被改",
+    "claimed_person": "申领等待发放时删除申领人",
     "append_only": "记录只能新增，不能修改",
     "event_mismatch": "审核记录与申领状态不符",
     "hub_id": "冒用中心的台账标识",

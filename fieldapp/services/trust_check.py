@@ -12,6 +12,7 @@ ledger through `fieldapp.store.places`, for the two places the rules run:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ from fieldapp.policy.eligibility import (
     training_id,
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
+from fieldapp.policy.pack import LimitKind
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
@@ -294,10 +296,74 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             first = repeat_of(claim, others)
             if first is not None:
                 return refuse("claim_repeat", f"{repeated(claim, first)}，不能再往下审核")
+        if (
+            repeats
+            and policy is not None
+            and claim.state in ONWARD
+            and str(row.get("limit_kind") or "") == _PER_EVENT
+        ):
+            # A claim on a job (training) recorded twice repeats the one on the other record:
+            # held on its way to payment, as a repeat under one key is reviewed no further.
+            from fieldapp.store.queries.claims import ClaimQueries
+
+            ids = {c.id for c in ClaimQueries(ledger).select(person_id=claim.person_id)}
+            ids |= {i for made in seen.values() for i in made}
+            rows = {i: now for i in sorted(ids) if (now := lookup("claims", i)) is not None}
+            first = twin_claim(policy, claim, row, rows, lookup)
+            if first is not None:
+                return refuse(
+                    "claim_repeat",
+                    f"{repeated(claim, first)}；两条申领的{_twin_what(policy, row)}是同一次"
+                    "（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
+                )
         seen.setdefault(claim.limit_key, set()).add(row_id)
         return ALLOWED
 
     return judge
+
+
+#: A subsidy paid once per job (training): `twin_claim` asks about its claims only.
+_PER_EVENT = LimitKind.ONCE_PER_SPELL.value
+
+
+def twin_claim(
+    policy: Policy,
+    claim: ClaimRow,
+    row: Mapping[str, Any],
+    others: Mapping[str, Mapping[str, Any]],
+    lookup: RowLookup,
+) -> ClaimRow | None:
+    """The first live claim of `others` (rows by id, as they will be) that pays for the same
+    job (training) as `claim` (its `row`) recorded twice under another id (`event_twin`), of a
+    subsidy paid once per job (training), in the guard's order; None when there is none or
+    `claim` comes first."""
+    from fieldapp.policy.eligibility import event_twin
+
+    if str(row.get("limit_kind") or "") != _PER_EVENT:
+        return None
+    named = claim_event_id(policy, row)
+    mine = lookup(*named) if named is not None and named[1] else None
+    if named is None or mine is None:
+        return None
+    group = claim.limit_key.rsplit("|", 1)[0] + "|"
+    twins = []
+    for other_id, other in others.items():
+        if other_id == claim.id or not str(other.get("limit_key") or "").startswith(group):
+            continue
+        theirs = claim_event_id(policy, other)
+        if theirs is None or theirs[0] != named[0] or theirs[1] == named[1] or not theirs[1]:
+            continue
+        event = lookup(*theirs)
+        if event is not None and event_twin(named[0], mine, event):
+            twins.append(dataclasses.replace(ClaimRow.of(other_id, other),
+                                             limit_key=claim.limit_key))  # fmt: skip
+    found = repeat_of(claim, twins)
+    return found if isinstance(found, ClaimRow) else None
+
+
+def _twin_what(policy: Policy, row: Mapping[str, Any]) -> str:
+    named = claim_event_id(policy, row)
+    return "就业" if named is not None and named[0] == "employment_spells" else "培训"
 
 
 #: What a claim is founded on, per table of the job (training) it pays for: its deletion, or
@@ -450,6 +516,33 @@ def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
             f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已"
             f"「{ClaimState.COUNTY_APPROVED.value}」，等待发放，这时改社保卡（银行）账号，"
             "批准的钱就发到新账号：已交县里核对，县里核实后接受",
+        )
+    return ALLOWED
+
+
+def person_deleted(
+    actor: Actor | None, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a device below the county deletes a live person (the county corrects its
+    data: the roster leaves off its deleted persons' claims, `PaperData.batch_claims`)."""
+    if table != "persons" or before is None or (actor is not None and actor.county_level):
+        return False
+    return bool(data.get("deleted")) and not before.get("deleted")
+
+
+def claimed_person(claims: Iterable[Mapping[str, Any]]) -> Verdict:
+    """A person's deletion refused while one of `claims` (theirs, rows as they will be) is past
+    the draft and not yet paid: the batch's 花名册 would pay it to a person the ledger no longer
+    holds (and the claim would stand for someone moved away or never there)."""
+    for claim in claims:
+        if claim.get("deleted") or str(claim.get("state") or "") not in ONWARD:
+            continue
+        name = claim.get("person_name") or "此人"
+        return refuse(
+            "claimed_person",
+            f"{name}的“{claim.get('rule_title') or '补贴'}”已「{claim.get('state')}」，"
+            f"等待发放，{name}不能删除：删除以后花名册照样会把这笔钱发给台账上已没有的人。"
+            "如确需删除，请先驳回这条申领（已审批的由县里撤销），再删除这个人",
         )
     return ALLOWED
 
@@ -673,6 +766,12 @@ def screen(
                 ids = set(awaiting(change.row_id)) | claimed
                 rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
                 verdict = account_awaited(
+                    r for r in rows if str(r.get("person_id") or "") == change.row_id
+                )
+            if verdict.allowed and person_deleted(actor, change.tbl, before, change.data):
+                ids = set(awaiting(change.row_id)) | claimed
+                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
+                verdict = claimed_person(
                     r for r in rows if str(r.get("person_id") or "") == change.row_id
                 )
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
@@ -937,6 +1036,12 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
                 verdict = judges[0](change.row_id, row, ledger.get)
                 if not verdict.allowed:
                     raise TrustRefused(verdict)
+        if person_deleted(who, change.table, change.before, data):
+            # A person whose claim waits for payment stays until the claim is rejected.
+            rows = [ledger.get("claims", i) for i in claims_of(ledger)(change.row_id)]
+            found = claimed_person(r for r in rows if r)
+            if not found.allowed:
+                raise TrustRefused(found)
         if change.before is not None and asks_founding(who, change.table, change.before, data):
             # The job (training) a submitted claim pays for stays as the claim says.
             rows = [ledger.get("claims", i) for i in claims_paying(ledger)(change.row_id)]

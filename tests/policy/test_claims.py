@@ -264,3 +264,21 @@ def test_december_claimed_in_january_is_paid_and_cited_at_decembers_figure(
     assert "县定标准、执行至 2027-12-31（七人社通〔2026〕20号" in january.source_clause
     assert december.facts is not None and december.facts.amount_rule.startswith("600 元/月")
     assert january.facts is not None and january.facts.amount_rule.startswith("700 元/月")
+
+
+def test_one_job_recorded_twice_is_one_job_for_a_subsidy_paid_once_per_job():
+    """吸纳就业补贴 is paid once per job: a job recorded again under a new id (two laptops
+    offline, or a tampered program's copy) — the same person, start day and employer — is the
+    same job (`event_twin`); another employer, another day, another person, or a deleted row is
+    not."""
+    from fieldapp.policy.eligibility import event_twin
+
+    job = {"person_id": "p1", "start_date": "2025-03-05", "employer": "某电子厂", "deleted": 0}
+    assert event_twin("employment_spells", job, job | {"employer": " 某电子厂 "})
+    for other in ({"employer": "另一家厂"}, {"start_date": "2025-03-06"}, {"person_id": "p2"},
+                  {"deleted": 1}):  # fmt: skip
+        assert not event_twin("employment_spells", job, job | other), other
+    course = {"person_id": "p1", "service_date": "2025-10-09", "service_type": "职业培训",
+              "training_kind": "", "training_days": 10}  # fmt: skip
+    assert event_twin("services", course, course | {"training_days": "10"})
+    assert not event_twin("services", course, course | {"training_days": 3})

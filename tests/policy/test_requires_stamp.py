@@ -21,6 +21,8 @@ from fieldapp.store.ledger import Ledger
 from tests.policy.helpers import COUNTY_PACK
 from tests.policy.test_distribution import County
 
+#: The County of test_distribution enrols its throw-away ledger plain (70fc06e refuses that
+#: unless the test says so, as test_distribution does).
 pytestmark = pytest.mark.usefixtures("plain_enrol")
 
 RAISED = (

@@ -9,6 +9,7 @@ never was, or one job twice under a made-up second key. The hub now holds such a
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -474,3 +475,115 @@ def test_a_draft_is_deleted_and_a_submitted_claim_never(village, hub):
     held = {h.change_id: h for h in hub.rejected()}
     assert held[gone.id].rule == "claim_delete", held[gone.id].reason
     assert hub.ledger.get("claims", again.id)["deleted"] == 0
+
+
+def test_a_person_deleted_while_a_claim_waits_for_payment_is_held(village, hub):
+    """The 花名册 pays each claim of its batch by the person's ledger row: 王五's 跨县交通补贴
+    submitted (已提交, on its way to payment), a tampered program deleted 王五 and it landed —
+    the claim went on to the roster and was paid for a person the ledger no longer holds (one
+    who moved away, or was never there). The hub now holds a person's deletion while a claim of
+    theirs past the draft waits for payment (`claimed_person`); the village's own program
+    refuses it, saying what to do; his son, with no claim, is deleted as before, and once the
+    claim is rejected 王五 may be deleted too."""
+    from fieldapp.services import persons
+    from fieldapp.services.actor import actor_of
+    from fieldapp.services.trust_check import TrustRefused
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    made = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    service.advance(made.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    worker, son = made.person_id, _person(village, SON)
+    with pytest.raises(TrustRefused) as refused:
+        persons.delete(village, actor_of(village), worker, "迁出")
+    assert refused.value.rule == "claimed_person"
+    assert "王五" in str(refused.value) and "驳回" in str(refused.value), str(refused.value)
+    gone = _edit(village, "persons", worker, {"deleted": 1})
+    theirs = _edit(village, "persons", son, {"deleted": 1})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert gone.id in held and theirs.id not in held
+    assert held[gone.id].rule == "claimed_person", held[gone.id].reason
+    assert "王五" in held[gone.id].reason and "已提交" in held[gone.id].reason
+    assert not hub.ledger.get("persons", worker)["deleted"]
+    assert hub.ledger.get("persons", son)["deleted"]
+    # Rejected, the claim pays nothing: 王五's deletion, sent again, lands.
+    service.advance(made.id, ClaimState.REJECTED, "已迁出")
+    again = _edit(village, "persons", worker, {"deleted": 1, "change_reason": "迁出"})
+    village.exchange()
+    assert again.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("persons", worker)["deleted"]
+
+
+def test_the_roster_lists_no_claim_of_a_deleted_person(village, hub):
+    """A person deleted on the county's own ledger (the county corrects its data) after their
+    claim was batched was still printed on the batch's 花名册 and paid; the roster now leaves
+    such a claim off, saying so, as it leaves off one rejected since."""
+    from fieldapp.paperwork.paper_data import PaperData
+    from fieldapp.services import persons
+    from fieldapp.services.actor import actor_of
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    made = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
+    service.advance(made.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    county = ClaimService(hub.ledger, policy_in_force(hub.ledger))
+    batch, claims = county.create_batch("transport_cross_county")
+    assert [c.id for c in claims] == [made.id]
+    assert [c.id for c in PaperData(hub.ledger).batch_claims(batch.id)] == [made.id]
+    persons.delete(hub.ledger, actor_of(hub.ledger), made.person_id, "重复录入")
+    data = PaperData(hub.ledger)
+    assert data.batch_claims(batch.id) == []
+    assert "王五" in data.dropped_note(batch.id) and "删除" in data.dropped_note(batch.id)
+
+
+def test_a_training_recorded_again_under_a_new_id_is_not_claimed_twice(village, hub):
+    """培训生活费补贴 is paid once per training (吸纳就业补贴 once per job): 王五's was claimed
+    and submitted; his training was then recorded again (same course, day and days) — a
+    tampered program, or two laptops offline each writing it — and a claim on the copy was
+    offered and landed, paying one training twice. The copy's claim is now the repeat it is:
+    the village's program offers no claim on it (已申领), and the hub holds a claim on it passed
+    on towards payment (`claim_repeat`); the copy itself is kept (the ledger's to tidy), and a
+    second training of another day is claimed as before."""
+    from fieldapp.domain.errors import FieldappError
+    from fieldapp.services.claims import ClaimRefused
+
+    village.exchange()
+    service = ClaimService(village, policy_in_force(village))
+    course = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    service.advance(course.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    first = course.facts.event_id
+    with village.transaction():
+        copy_course = Records(village).save(ServiceRecord(
+            person_id=course.person_id, service_date=dt.date(2025, 10, 9),
+            service_type="职业培训", training_days=10))  # fmt: skip
+    service = ClaimService(village, policy_in_force(village))
+    with pytest.raises(FieldappError, match="已申领"):
+        service.create(village.ids["worker"], "training_living", on=dt.date(2025, 10, 20))
+    facts = json.loads(village.get("claims", course.id)["facts"])
+    twice = forge(village, "claims", natural_id("claims", "forged", "copy-course"),
+                  _copy(village, course.id) | {"state": "已提交",
+                  "facts": json.dumps(facts | {"event_id": copy_course}, ensure_ascii=False),
+                  "limit_key": course.limit_key.replace(first, copy_course)})  # fmt: skip
+    with pytest.raises(ClaimRefused, match="重复申领"):
+        service.advance(twice.row_id, ClaimState.VILLAGE_REVIEWED, "")
+    village.exchange()
+    (held,) = held_claims(hub)
+    assert (held.change_id, held.rule) == (twice.id, "claim_repeat"), held.reason
+    assert "王五" in held.reason and "重复申领" in held.reason, held.reason
+    assert hub.ledger.get("claims", twice.row_id) is None
+    assert hub.ledger.get("services", copy_course) is not None
+    # Another training (another day): claimed as before.
+    with village.transaction():
+        Records(village).save(ServiceRecord(
+            person_id=course.person_id, service_date=dt.date(2025, 11, 3),
+            service_type="职业培训", training_days=3))  # fmt: skip
+    service = ClaimService(village, policy_in_force(village))
+    other = service.create(village.ids["worker"], "training_living", on=dt.date(2025, 11, 20))
+    service.advance(other.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    assert [h.change_id for h in held_claims(hub)] == [twice.id]
+    assert hub.ledger.get("claims", other.id)["state"] == "已提交"
