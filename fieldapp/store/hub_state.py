@@ -131,7 +131,7 @@ class HubLog:
             [peer, area, serial],
         )
 
-    # -- password resets (m0037) -------------------------------------------------------------
+    # -- password resets (m0031) -------------------------------------------------------------
 
     def record_reset(self, by: str, device: str, user: str, ledger_file: str) -> None:
         """Keep the county's reset of `user`'s password on `device` (call inside a transaction)."""

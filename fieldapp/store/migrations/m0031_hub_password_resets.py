@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-VERSION = 37
+VERSION = 31
 
 
 def apply(db: sqlite_utils.Database) -> None:
