@@ -731,6 +731,12 @@ def screen(
     own = origins.own
     claimed: set[str] = set()  # claims allowed earlier in this bundle
 
+    def claims_now(ids: Iterable[str]) -> list[Mapping[str, Any]]:
+        """Claims by id as they will be: the ledger's, with those allowed earlier in this
+        bundle (which a job's, or a person's, change after them in it must reckon with)."""
+        found = (finder.row("claims", i) for i in sorted(set(ids) | claimed))
+        return [r for r in found if r is not None]
+
     def judged(change: Change) -> Verdict:
         if cleared and _clears(finder, actor, own, change, fields, authors, values):
             return ALLOWED
@@ -757,23 +763,22 @@ def screen(
         if verdict.allowed and paying is not None and change.tbl in FOUNDING:
             before = finder.row(change.tbl, change.row_id)
             if asks_founding(actor, change.tbl, before, change.data):
-                ids = set(paying(change.row_id)) | claimed
-                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
+                rows = claims_now(paying(change.row_id))
                 verdict = claimed_event(change.tbl, change.row_id, before or {}, change.data, rows)
         if verdict.allowed and awaiting is not None and change.tbl == "persons":
             before = finder.row(change.tbl, change.row_id)
-            if account_changed(actor, change.tbl, before, change.data):
-                ids = set(awaiting(change.row_id)) | claimed
-                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
-                verdict = account_awaited(
-                    r for r in rows if str(r.get("person_id") or "") == change.row_id
-                )
-            if verdict.allowed and person_deleted(actor, change.tbl, before, change.data):
-                ids = set(awaiting(change.row_id)) | claimed
-                rows = [r for i in sorted(ids) if (r := finder.row("claims", i)) is not None]
-                verdict = claimed_person(
-                    r for r in rows if str(r.get("person_id") or "") == change.row_id
-                )
+            account = account_changed(actor, change.tbl, before, change.data)
+            deleted = person_deleted(actor, change.tbl, before, change.data)
+            if account or deleted:
+                rows = [
+                    r
+                    for r in claims_now(awaiting(change.row_id))
+                    if str(r.get("person_id") or "") == change.row_id
+                ]
+                if account:
+                    verdict = account_awaited(rows)
+                if verdict.allowed and deleted:
+                    verdict = claimed_person(rows)
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
