@@ -232,16 +232,8 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             given = event.get("training_days") if event is not None else None
             days = given if isinstance(given, int) and not isinstance(given, bool) else None
             if named is not None and named[0] == "services":
-                days = (
-                    training_days_paid(
-                        days,
-                        event.get("service_date"),
-                        event.get("end_date"),
-                        row.get("claim_date"),
-                    )  # fmt: skip
-                    if event is not None
-                    else None
-                ) or 0
+                start, end = (event or {}).get("service_date"), (event or {}).get("end_date")
+                days = training_days_paid(days, start, end, row.get("claim_date")) or 0
         found = claim_beyond_policy(policy, row, days) if policy is not None else None
         if found is not None:
             return refuse(*found)
