@@ -615,16 +615,7 @@ class PersonPanel(QWidget):
             if given
             else self.tr("%1 的这次走访")
         )
-        answer = QMessageBox.question(
-            self,
-            self.tr("删除"),
-            self.tr("删除%1吗？只删除录错的记录；删除会记入修改记录。").replace(
-                "%1", what.replace("%1", str(visit.visit_date))
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self._ask_delete(what.replace("%1", str(visit.visit_date))):
             return
         try:
             changes = delete_visit_record(self.session.ledger, self.session.actor, visit.id)
@@ -643,8 +634,9 @@ class PersonPanel(QWidget):
             show_error(self, missing)
         return row
 
-    def _delete(self, model: type, row_id: str, what: str) -> None:
-        """Ask, then delete one of the person's records (logged; the history says it)."""
+    def _ask_delete(self, what: str) -> bool:
+        """Whether the coordinator, asked once in the same words for every kind of record,
+        answers 是 to deleting `what` (否 is the default answer)."""
         answer = QMessageBox.question(
             self,
             self.tr("删除"),
@@ -652,7 +644,11 @@ class PersonPanel(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
-        if answer != QMessageBox.StandardButton.Yes:
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _delete(self, model: type, row_id: str, what: str) -> None:
+        """Ask, then delete one of the person's records (logged; the history says it)."""
+        if not self._ask_delete(what):
             return
         try:
             changes = work.delete_record(self.session.ledger, self.session.actor, model, row_id)
