@@ -1398,7 +1398,7 @@ def _bare_month(cell: object) -> int | None:
         return None
     if isinstance(cell, str):
         word = nfkc(cell).strip()
-        number = int(word) if word.isdigit() and len(word) <= 2 else 0
+        number = int(word) if word.isdecimal() and len(word) <= 2 else 0
     else:
         number = int(cell) if float(cell).is_integer() else 0
     return number if 1 <= number <= 12 else None

@@ -595,7 +595,7 @@ def _numbers_columns(cells: list[object]) -> bool:
         word = text(cell)
         if not word or word in _STEMS or word in _NUMBERING_WORDS:
             continue
-        if not word.isdigit() or len(word) > 3:
+        if not word.isdecimal() or len(word) > 3:
             return False
         numbers.append(int(word))
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
