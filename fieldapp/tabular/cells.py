@@ -108,7 +108,7 @@ def date(value: object, label: str) -> dt.date | None:
     raw = norm(value)
     if not raw:
         return None
-    if len(raw) == 5 and raw.isdigit() and _SERIALS[0] <= int(raw) < _SERIALS[1]:
+    if len(raw) == 5 and raw.isdecimal() and _SERIALS[0] <= int(raw) < _SERIALS[1]:
         return from_excel_day(int(raw))  # a date cell a 文本 column now shows as its number
     alone = month_alone(raw)
     if alone is not None:

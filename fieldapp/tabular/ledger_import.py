@@ -75,6 +75,7 @@ from fieldapp.tabular.person_row import (
 )
 from fieldapp.tabular.placing import Placer
 from fieldapp.tabular.reader import (
+    TITLE_YEAR,
     SheetStream,
     Table,
     foot_of_form,
@@ -393,7 +394,7 @@ class LedgerImporter:
             )
             _free_cells(sheet, 0, len(sheet.rows))
             return replace(sheet, rows=[])
-        header = " ".join(str(sheet.header_cells[status]).split())
+        header = _heading(sheet.header_cells[status])
         self.report.warnings.append(
             RowProblem(
                 sheet.header_row,
@@ -437,7 +438,7 @@ class LedgerImporter:
             headings = {i: _heading(sheet.rows[0][i]) for i in found}
             shown = {group}
             sheet.rows[0] = _NO_CELLS
-            if named_year := _TITLE_YEAR.search(group):
+            if named_year := TITLE_YEAR.search(group):
                 year, where = int(named_year.group(1)), f"表头“{group}”"
         if not found:
             return {}
@@ -548,7 +549,7 @@ class LedgerImporter:
             cells[at] = f"{year}-{month:02d}" if year else f"{month}月"
         if first is None or not year:
             return
-        heading = " ".join(str(table.header_cells[at]).split())
+        heading = _heading(table.header_cells[at])
         offset, written = first
         self.report.warnings.append(
             RowProblem(
@@ -620,9 +621,7 @@ class LedgerImporter:
                     if person
                     else "".join(_cell(merged, i if key == "name" else at.get("name")).split())
                 )
-                column = (
-                    f"“{' '.join(str(sheet.header_cells[i]).split())}”列（{_letters(i + 1)} 列）"
-                )
+                column = f"“{_heading(sheet.header_cells[i])}”列（{_letters(i + 1)} 列）"
                 rows_said = "、".join(
                     str(r) for r in sorted(r for rs in written.values() for r in rs)
                 )
@@ -719,7 +718,7 @@ class LedgerImporter:
                 )
                 why = "取最近一个月填的号码"
             kept_rows = "、".join(str(first + o) for o in groups[kept])
-            heading = " ".join(str(sheet.header_cells[where]).split())
+            heading = _heading(sheet.header_cells[where])
             for number in numbers:
                 if number == kept:
                     continue
@@ -1355,8 +1354,6 @@ def _hidden_columns(sheet: Table) -> list[RowProblem]:
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
-#: A year a group header names (2026年各月就业状态).
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 
 #: The ledger sheet's columns of a job (a sheet of one row per month: a job per distinct one).
 _JOB_KEYS = (
@@ -1398,7 +1395,7 @@ def _bare_month(cell: object) -> int | None:
         return None
     if isinstance(cell, str):
         word = nfkc(cell).strip()
-        number = int(word) if word.isdigit() and len(word) <= 2 else 0
+        number = int(word) if word.isdecimal() and len(word) <= 2 else 0
     else:
         number = int(cell) if float(cell).is_integer() else 0
     return number if 1 <= number <= 12 else None

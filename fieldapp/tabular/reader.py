@@ -515,7 +515,7 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
 
 
 #: A year as a title, a sheet's or a file's name says it (2026年, 2026年度; a name: 2026 too).
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 #: A title cell saying when the sheet was filled or exported, not what year it is of.
 _FILLED = re.compile(r"填表|填报|制表|导出|打印|日期|时间|截至|截止")
@@ -528,7 +528,7 @@ def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
         for cell in row:
             words = " ".join(text(cell).split())
             if words and not _FILLED.search(words):
-                for match in _TITLE_YEAR.finditer(words):
+                for match in TITLE_YEAR.finditer(words):
                     found.setdefault(int(match.group(1)), words)
     if len(found) != 1:
         return None
@@ -595,7 +595,7 @@ def _numbers_columns(cells: list[object]) -> bool:
         word = text(cell)
         if not word or word in _STEMS or word in _NUMBERING_WORDS:
             continue
-        if not word.isdigit() or len(word) > 3:
+        if not word.isdecimal() or len(word) > 3:
             return False
         numbers.append(int(word))
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

@@ -1856,6 +1856,26 @@ def test_a_month_written_as_a_bare_number_is_not_a_day_of_1900(ledger, tmp_path,
         ]
 
 
+def test_a_month_written_as_a_circled_digit_is_refused_not_a_crash(ledger, tmp_path):
+    # A 月份 cell ❸ (an input method's circled digit, which NFKC leaves as it is) stopped the
+    # whole import with ValueError: invalid literal for int() — the bare-month reading took
+    # str.isdigit (true for ❸) for a number int() could read. It is now refused as its row's.
+    _people_and_months(tmp_path / "s.xlsx", ["❸", "2026-12"], title="2026年花名册")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == ["2026-12"]
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("月度状态", 3) and "❸" in refused.reason
+
+
+def test_a_date_cell_of_five_circled_digits_is_refused_not_a_crash():
+    # ❷❶❷❻❸ in a date column (five "digits" to str.isdigit) was taken for an Excel day number
+    # and int() raised ValueError, ending the import; it is now the cell's own refusal.
+    from fieldapp.tabular import cells
+
+    with pytest.raises(cells.CellError, match="不是有效日期"):
+        cells.date("❷❶❷❻❸", "务工开始日期")
+
+
 def test_a_column_per_month_is_read_as_monthly_statuses(ledger, tmp_path):
     # A sheet with one column per month (2026年1月 … typed, or Excel's date shown as 2026年1月;
     # 1月 … under a title naming the year), each holding that month's 就业状态, had those columns
