@@ -271,14 +271,8 @@ def export_bundle(
             top = replica.max_seq(ledger.db, origin)
             if top:
                 vector[origin] = top
-        about = About(__version__, pack_in_force(ledger))
+        about = About(__version__, adopted_version(ledger))
         return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel, about=about)
-
-
-def pack_in_force(ledger: Ledger) -> str:
-    """The version of the county pack in force on this device ('' the built-in one), as the
-    device says it to the hub."""
-    return adopted_version(ledger)
 
 
 # -- import --------------------------------------------------------------------------------
