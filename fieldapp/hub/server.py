@@ -187,13 +187,14 @@ class HubService:
         self.root = Path(root)
         self.settings = settings or ServiceSettings()
         self.sessions = HubSessions(self.root, credentials)
-        self.nonces = httpauth.NonceCache()
         self.uploads = self.root / "uploads"
         self.uploads.mkdir(parents=True, exist_ok=True)
         # One service per hub folder: a second one would clear the first's uploads in progress
         # below, and a request replayed to the other would be in neither's replay cache.
         self._serving = _hold(self.root / "serve.lock")
         try:
+            # The nonces of the last minutes, kept across a restart (`httpauth.NonceCache`).
+            self.nonces = httpauth.NonceCache(path=self.root / "nonces")
             for leftover in self.uploads.iterdir():  # a crash mid-upload: never authenticated
                 leftover.unlink(missing_ok=True)
             self._open()
@@ -224,6 +225,7 @@ class HubService:
         """Close every hub session; the folder may be served again."""
         try:
             self.sessions.close()
+            self.nonces.close()
         finally:
             self._serving.close()
 

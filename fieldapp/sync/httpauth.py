@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import secrets
 import threading
 import time
 import urllib.parse
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
 
 from fieldapp.sync import crypto
 
@@ -39,6 +42,8 @@ VERSION = "v1"
 #: off; a captured request is refused once this is past).
 MAX_SKEW_S = 300
 EMPTY_SHA256 = hashlib.sha256(b"").hexdigest()
+#: What a nonce is written with (ours are hex; letters, digits, - and _ are taken).
+_NONCE_CHARS = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_")
 
 
 class AuthRefused(Exception):
@@ -153,7 +158,12 @@ def parse_header(value: str | None) -> SignedRequest:
         )
     except (KeyError, ValueError, UnicodeDecodeError):
         raise AuthRefused(401, "bad_header", "签名格式不对") from None
-    if parsed.length < 0 or len(parsed.sha256) != 64 or not 16 <= len(parsed.nonce) <= 64:
+    if (
+        parsed.length < 0
+        or len(parsed.sha256) != 64
+        or not 16 <= len(parsed.nonce) <= 64
+        or not _NONCE_CHARS.issuperset(parsed.nonce)
+    ):
         raise AuthRefused(401, "bad_header", "签名格式不对")
     return parsed
 
@@ -161,29 +171,94 @@ def parse_header(value: str | None) -> SignedRequest:
 class NonceCache:
     """Nonces seen within the time window, so a captured header cannot be sent twice.
 
-    Held in memory: after a restart a header from the last few minutes could pass this check
-    once more, but the bundle inside carries its own serial and id, which the import refuses
-    as a replay.
+    With a `path` (the hub folder's `nonces` file) every nonce taken is also written there,
+    and those still within the window are read back when the service starts again: a header
+    captured in the minutes before a restart is refused after it as before it. The file holds
+    no secret (key ids, random nonces, times); it is rewritten with only the recent lines at
+    each start and whenever it has grown to twice what is still remembered. Written, not
+    synced to disk: a power cut may forget the last few nonces, whose bundles the import
+    still refuses by their own serial and id.
     """
 
-    def __init__(self, window_s: int = MAX_SKEW_S, limit: int = 100_000) -> None:
+    def __init__(
+        self, window_s: int = MAX_SKEW_S, limit: int = 100_000, path: Path | None = None
+    ) -> None:
         self.window_s = window_s
         self.limit = limit
         self._seen: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._lock = threading.Lock()
+        self._path = path
+        self._file: TextIO | None = None
+        self._lines = 0
+        if path is not None:
+            self._read(path, time.time())
+            self._rewrite()
 
     def add(self, key_id: str, nonce: str, now: float) -> bool:
         """Record a nonce; False when it was seen within the window (a replay)."""
         with self._lock:
-            while self._seen:
-                oldest_key, at = next(iter(self._seen.items()))
-                if at >= now - 2 * self.window_s and len(self._seen) < self.limit:
-                    break
-                del self._seen[oldest_key]
+            self._forget(now)
             if (key_id, nonce) in self._seen:
                 return False
             self._seen[(key_id, nonce)] = now
+            if self._file is not None:
+                if self._lines >= 2 * len(self._seen) + 1000:
+                    self._rewrite()
+                else:
+                    self._write_line(key_id, nonce, now)
             return True
+
+    def close(self) -> None:
+        """Close the file (the service stopping)."""
+        with self._lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
+
+    def _forget(self, now: float) -> None:
+        while self._seen:
+            _oldest, at = next(iter(self._seen.items()))
+            if at >= now - 2 * self.window_s and len(self._seen) < self.limit:
+                break
+            self._seen.popitem(last=False)
+
+    def _read(self, path: Path, now: float) -> None:
+        """The nonces of the file still within the window (a line that does not read is
+        skipped: a crash may leave the last one half written)."""
+        try:
+            text = path.read_text(encoding="ascii", errors="replace")
+        except FileNotFoundError:
+            return
+        for line in text.splitlines():
+            parts = line.split(" ")
+            if len(parts) != 3:
+                continue
+            try:
+                at = float(parts[2])
+            except ValueError:
+                continue
+            if now - 2 * self.window_s <= at <= now + self.window_s:
+                self._seen[(parts[0], parts[1])] = at
+        self._forget(now)
+
+    def _rewrite(self) -> None:
+        """The file anew with what is remembered, then kept open for appending."""
+        assert self._path is not None
+        if self._file is not None:
+            self._file.close()
+        part = self._path.with_name(self._path.name + ".part")
+        with open(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as out:
+            for (key_id, nonce), at in self._seen.items():
+                out.write(f"{key_id} {nonce} {at:.0f}\n")
+        os.replace(part, self._path)
+        self._file = open(self._path, "a", encoding="ascii")  # noqa: SIM115 - kept open
+        self._lines = len(self._seen)
+
+    def _write_line(self, key_id: str, nonce: str, at: float) -> None:
+        assert self._file is not None
+        self._file.write(f"{key_id} {nonce} {at:.0f}\n")
+        self._file.flush()
+        self._lines += 1
 
 
 def check_fresh(request: SignedRequest, nonces: NonceCache, now: float | None = None) -> None:

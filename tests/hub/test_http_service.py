@@ -13,6 +13,7 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.roles import Role
+from fieldapp.hub.server import ServerThread
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync import crypto, httpauth
@@ -501,3 +502,54 @@ def test_a_hub_behind_a_certificate_the_county_signed_itself(
         code = cli(["--db", path, "sync", "push", url])
         out, err = capsys.readouterr()
         assert code == 0, out + err
+
+
+def test_a_header_replayed_after_the_hub_restarts_is_still_refused(
+    hub, settings, make_device, tmp_path
+):
+    a = make_device("甲村", VILLAGE)
+    add_family(a, VILLAGE, ["101"])
+    body = _bundle(a, tmp_path)
+    good = {httpauth.HEADER: header_for(a, "甲村", body)}
+    with ServerThread(hub.root, settings) as first:
+        assert post(first.url, body, good)[0] == 200
+    after_good = hub_footprint(hub)
+    # The county restarts the service (an update, a power cut): the captured header, still
+    # within its five minutes, is refused by the new service as by the old one.
+    with ServerThread(hub.root, settings) as second:
+        status, answer = post(second.url, body, good)
+        assert (status, answer["error"]) == (401, "replay")
+        assert hub_footprint(hub)["rows"] == after_good["rows"]
+        # The device's next bundle, under a fresh header, is taken as usual.
+        add_family(a, VILLAGE, ["102"])
+        news = _bundle(a, tmp_path)
+        assert post(second.url, news, {httpauth.HEADER: header_for(a, "甲村", news)})[0] == 200
+
+
+def test_the_replay_memory_keeps_only_the_last_minutes_and_stays_small(tmp_path):
+    path = tmp_path / "nonces"
+    now = time.time()
+    cache = httpauth.NonceCache(window_s=300, path=path)
+    assert cache.add("k1", "a" * 32, now - 3600)  # an hour ago
+    assert cache.add("k1", "b" * 32, now - 30)
+    cache.close()
+    reread = httpauth.NonceCache(window_s=300, path=path)
+    assert not reread.add("k1", "b" * 32, now)  # remembered across the restart
+    assert reread.add("k1", "a" * 32, now)  # long past its window: forgotten, not refused
+    # Thousands of requests later the file holds about what is remembered, not every line.
+    for n in range(5000):
+        assert reread.add("k2", f"{n:032d}", now + n * 0.01)
+    reread.close()
+    assert len(path.read_text().splitlines()) <= 2 * 5003 + 1000
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_nonce_with_other_signs_is_refused_unread(server, hub, make_device, tmp_path):
+    a = make_device("甲村", VILLAGE)
+    body = _bundle(a, tmp_path)
+    header = header_for(a, "甲村", body)
+    odd = header.replace("nonce=", "nonce=%0A", 1)
+    before = hub_footprint(hub)
+    status, answer = post(server.url, body, {httpauth.HEADER: odd})
+    assert (status, answer["error"]) == (401, "bad_header")
+    assert hub_footprint(hub) == before
