@@ -531,11 +531,19 @@ class Hub:
                 progress,
                 cancel,
                 after_sealing=remember,
-                origins=self.state.origin_names() | {self.ledger.device_id: self.identity.name},
+                origins=self._origins_of(changes),
                 rejected=[
                     held_payload(h) for h in HeldChanges(self.ledger.db).list(devices=[device])
                 ],
             )
+
+    def _origins_of(self, changes: list[tuple]) -> dict[str, str]:
+        """The names an answer tells its device: of the devices whose changes it carries, and
+        the hub's own (a village learns the names of those who write in its area, not the
+        whole county's list of devices)."""
+        senders = {c[0] for c in changes}  # log rows: the origin first
+        named = {o: n for o, n in self.state.origin_names().items() if o in senders}
+        return named | {self.ledger.device_id: self.identity.name}
 
     def plan_answer(self, device: str, afresh: bool = False) -> AnswerPlan:
         """What `device`'s next answer holds (see `fieldapp.store.answers`).

@@ -13,7 +13,9 @@ from fieldapp.domain.models import Area, Household, ServiceRecord
 from fieldapp.store.dump import canonical_dump
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.records import Records
-from tests.sync.helpers import add_family
+from tests.sync.helpers import VILLAGE, add_family
+
+OTHER_VILLAGE = "520502101002"
 
 AREAS = ["520502101001", "520502101002", "520502010901"]
 
@@ -185,3 +187,24 @@ def test_a_hub_indexes_visits_by_person_once(hub):
         assert on_visits_person() == {"idx_visits_person"}
     finally:
         hub.close()
+
+
+def test_an_answer_names_only_the_devices_whose_changes_it_carries(hub, make_device, tmp_path):
+    """A village learns the names of those who write in its area, not every device of the
+    county (the hub named them all in each answer)."""
+    from fieldapp.store.queries.sync import device_names
+
+    with hub.ledger.transaction():  # the county's area list, as every device receives it
+        for code in (VILLAGE, OTHER_VILLAGE):
+            Records(hub.ledger).ensure_area(Area(code=code, name=f"村{code[-3:]}", kind="村"))
+    a = make_device("甲村笔记本", VILLAGE)
+    far = make_device("远村笔记本", OTHER_VILLAGE)
+    for name, device, area in (("甲村笔记本", a, VILLAGE), ("远村笔记本", far, OTHER_VILLAGE)):
+        import_bundle(device, hub.export_for(name, tmp_path / f"{area}.fs").path)
+        add_family(device, area, ["101"])
+        hub.import_file(export_bundle(device, tmp_path / "up.fs").path)
+    answer = hub.export_for("甲村笔记本", tmp_path / "a.fs")
+    import_bundle(a, answer.path)
+    names = set(device_names(a).values())
+    assert hub.identity.name in names and "甲村笔记本" in names
+    assert "远村笔记本" not in names
