@@ -23,6 +23,7 @@ from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
 from fieldapp.domain.regions import region_name
+from fieldapp.paperwork.masking import public_categories
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
     CertificateView,
@@ -672,7 +673,8 @@ class PaperData:
             sex=p.get("sex") or "",
             age=age,
             relation=p.get("relation") or "",
-            categories="、".join(self._categories(p["id"], first, last)),
+            # The sheet is carried door to door: no category that exposes a health or a past.
+            categories=public_categories("、".join(self._categories(p["id"], first, last))),
             labour_ability=p.get("labour_ability") or "",
             status=text,
             work=work,

@@ -294,3 +294,28 @@ def test_a_deadline_in_the_next_year_says_its_year_on_decembers_sheet(ledger):
     assert re.search(r"（2027年1月\d+日前，", flat), flat
     assert not re.search(r"（1月\d+日前", flat), flat
     assert "（11月30日前" in flat  # deadlines of the sheet's own year: no year
+
+
+def test_the_visit_sheet_carried_door_to_door_names_no_sensitive_category(ledger):
+    """The visit sheet goes from house to house and lies open on neighbours' tables: its
+    人员类别 column printed every category held, 刑满释放人员, 戒毒康复人员 and 残疾人 too. It now
+    leaves those three out (as a posted notice does) and keeps the rest; the 月报 and the
+    rosters, which are not carried around, still count and print them."""
+    from fieldapp.domain.enums import Category
+    from fieldapp.domain.models import CategoryMembership
+
+    people = _village(ledger, households=1, members=3)
+    with ledger.transaction():
+        for pid, category in zip(
+            people[0], (Category.RELEASED, Category.REHAB, Category.DISABLED), strict=True
+        ):
+            ledger.insert(
+                "person_categories",
+                CategoryMembership(
+                    person_id=pid, category=category, start_date=dt.date(2020, 1, 1)
+                ).fields(),
+            )
+    flat = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    for hidden in ("刑满释放", "戒毒", "残疾"):
+        assert hidden not in flat, hidden
+    assert flat.count("脱贫人口") == 3  # every member's other categories still show
