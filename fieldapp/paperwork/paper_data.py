@@ -169,6 +169,8 @@ class PaperData:
         #: person id → name, for each person printed whose account Excel had rounded (its
         #: digits past the 15th lost): printed blank, to be written in by hand (`account_note`).
         self.doubtful_accounts: dict[str, str] = {}
+        #: claim id → its form, made once: a batch's roster and its forms share them.
+        self._forms: dict[str, FormView] = {}
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -391,6 +393,11 @@ class PaperData:
         """The application form of one claim."""
         if isinstance(claim, str):
             claim = self.claim(claim)
+        if claim.id not in self._forms:
+            self._forms[claim.id] = self._form(claim)
+        return self._forms[claim.id]
+
+    def _form(self, claim: Claim) -> FormView:
         facts = claim.facts
         on = claim.event_date or claim.claim_date or dt.date.today()
         person = self.person_view(

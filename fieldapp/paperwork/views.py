@@ -115,6 +115,10 @@ class RosterView:
         """How many villages (or sites) its rows come from."""
         return len({row.village for row in self.rows})
 
+    def printed_claims(self) -> list[str]:
+        """The claims in the order the roster prints them, fund by fund: its forms' order."""
+        return [row.claim_id for _source, rows in self.sections() for row in rows]
+
     def sections(self) -> list[tuple[str, tuple[RosterRow, ...]]]:
         """Rows grouped by funding source, in order of first appearance (one roster each)."""
         groups: dict[str, list[RosterRow]] = {}
