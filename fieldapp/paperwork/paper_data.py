@@ -26,6 +26,7 @@ from fieldapp.domain.regions import region_name
 from fieldapp.paperwork.masking import public_categories
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
+    Attachment,
     CertificateView,
     Fact,
     FormView,
@@ -423,7 +424,8 @@ class PaperData:
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
             village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
             village_label="安置点" if self._in_site(claim.area_code) else "村（社区）",
-            evidence=tuple(claim.evidence_items()),
+            evidence=tuple(Attachment(k, v) for k, v in claim.evidence_items().items()),
+            missing_reason=claim.missing_evidence_reason if claim.missing_evidence() else "",
         )
 
     def _in_site(self, code: str) -> bool:

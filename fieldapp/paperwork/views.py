@@ -49,6 +49,14 @@ class PersonView:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """One paper the claim's rule asks for (证明材料), and whether the claim records it."""
+
+    item: str
+    attached: bool
+
+
+@dataclass(frozen=True)
 class FormView:
     """One application form (申请表): one claim of one person under one rule."""
 
@@ -71,7 +79,10 @@ class FormView:
     village: str = ""
     #: What the place line calls `village`: 安置点 for a relocation site.
     village_label: str = "村（社区）"
-    evidence: tuple[str, ...] = ()
+    #: The rule's papers, each 已附 or 未附 as the claim records it.
+    evidence: tuple[Attachment, ...] = ()
+    #: Why papers are missing, as recorded when the claim was submitted without them.
+    missing_reason: str = ""
 
 
 @dataclass(frozen=True)
