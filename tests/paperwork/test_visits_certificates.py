@@ -319,3 +319,30 @@ def test_the_visit_sheet_carried_door_to_door_names_no_sensitive_category(ledger
     for hidden in ("刑满释放", "戒毒", "残疾"):
         assert hidden not in flat, hidden
     assert flat.count("脱贫人口") == 3  # every member's other categories still show
+
+
+def test_the_training_roster_names_each_trainings_type_and_days(ledger):
+    """The printed 培训名册 gave each training its date and days only: the county's roster
+    columns are 培训类型 and 培训天数, and a clerk copying it up had to look every 创业培训 up
+    again. It now prints the type the coordinator recorded beside the days; a training whose
+    days or type were not recorded leaves its cell blank."""
+    from fieldapp.paperwork.jobs import rosters_job
+
+    people = _village(ledger, households=1, members=2)
+    with ledger.transaction():
+        for pid, kind, days in ((people[0][0], "创业培训", 10), (people[0][1], "", None)):
+            ledger.insert(
+                "services",
+                ServiceRecord(
+                    person_id=pid,
+                    service_date=dt.date(2026, 9, 8),
+                    service_type=ServiceType.TRAINING,
+                    training_kind=kind,
+                    training_days=days,
+                ).fields(),
+            )
+    job = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), "培训名册")
+    flat = "".join("".join(page_texts(job.render())).split())
+    assert "培训类型" in flat and "培训天数" in flat
+    assert "创业培训" in flat
+    assert "None" not in flat
