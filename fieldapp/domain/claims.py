@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from pydantic import (
     BaseModel,
@@ -219,3 +219,12 @@ def persons_and_claims(claims: Sequence[Claim], space: str = " ") -> str:
 
 #: Claims in these states are approved: no edits, only reversal (已撤销) with a reason.
 LOCKED_STATES: frozenset[ClaimState] = frozenset({ClaimState.COUNTY_APPROVED, ClaimState.PAID})
+
+
+class ClaimStep(NamedTuple):
+    """A claim's change of state (a `ClaimEvent` that moved it) and the day it happened on:
+    China's day of the step's stamp, as the 月报 counts submissions, approvals and payments."""
+
+    from_state: str
+    to_state: str
+    day: dt.date

@@ -162,20 +162,33 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
         ]
     draw_row(pen, LEFT, top, ROW, payee, SIZE)
     top -= ROW
-    evidence = (
-        "、".join(form.evidence)
-        if form.evidence
-        else "身份证复印件、务工证明或劳动合同、工资流水、社保卡复印件"
-    )
+    evidence = attachments(form)
+    # Taller for a long list (each paper with 已附/未附): legible, the review boxes below give
+    # up the room.
+    lines = len(pen.wrap(evidence, WIDTH - LABEL_W - 4, SIZE - 1))
+    height = min(max(ROW, lines * (SIZE - 1) * 1.3 + 6), 3 * ROW)
     draw_row(
         pen,
         LEFT,
         top,
-        ROW,
+        height,
         [Cell(LABEL_W, "附送材料", True), Cell(WIDTH - LABEL_W, evidence)],
         SIZE - 1,
     )
-    return top - ROW
+    return top - height
+
+
+#: A claim that recorded no checklist (an older program's): the usual papers, to mark by hand.
+USUAL_PAPERS = "身份证复印件、务工证明或劳动合同、工资流水、社保卡复印件"
+
+
+def attachments(form: FormView) -> str:
+    """附送材料: each paper 已附 or 未附 as the claim records it, and why any is missing."""
+    if not form.evidence:
+        return f"{USUAL_PAPERS}（本申领未记录材料是否已附，请逐项注明已附或未附）"
+    listed = "；".join(f"{a.item}：{'已附' if a.attached else '未附'}" for a in form.evidence)
+    reason = form.missing_reason.strip()
+    return f"{listed}（未附原因：{reason}）" if reason else listed
 
 
 def _facts(pen: Pen, form: FormView, top: float) -> float:

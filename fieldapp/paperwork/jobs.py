@@ -148,12 +148,15 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
     """Every application form of a batch, one page each, in roster order."""
     data = PaperData(ledger)
     batch = data.batch(batch_id)
-    forms: Sequence[FormView] = tuple(data.form(c) for c in data.batch_claims(batch.id))
-    if not forms:
+    claims = {c.id: c for c in data.batch_claims(batch.id)}
+    if not claims:
         raise FieldappError(
             f"批次“{batch.title}”中没有可打印的申领，无法打印申请表"
             + (f"（{note}）" if (note := data.dropped_note(batch.id)) else "")
         )
+    # Stapled behind the roster's lines: in the order it prints them, fund by fund.
+    order = data.roster(batch.id).printed_claims()
+    forms: Sequence[FormView] = tuple(data.form(claims[c]) for c in order)
     area_code = data.batch_area(batch)
     settings = data.settings(area_code or region_of(forms[0].person.id_number))
     total = from_fen(sum(to_fen(f.amount) for f in forms))
@@ -370,6 +373,7 @@ _WIDTHS = {
     "开始日期": 1.25,
     "结束日期": 1.25,
     "培训日期": 1.25,
+    "培训类型": 1.5,
     "月收入（元）": 0.9,
 }
 

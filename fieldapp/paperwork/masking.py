@@ -26,7 +26,8 @@ def mask_account(account: str) -> str:
     return "****" + digits[-4:] if len(digits) > 4 else "****"
 
 
-#: Categories a notice on the village wall never shows: the roster (not posted) keeps them.
+#: Categories a notice on the village wall and the visit sheet carried door to door never show;
+#: the roster and the 月报 (not posted, not carried around) keep them.
 PRIVATE_CATEGORIES = frozenset({Category.DISABLED, Category.REHAB, Category.RELEASED})
 
 

@@ -23,8 +23,10 @@ from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
 from fieldapp.domain.regions import region_name
+from fieldapp.paperwork.masking import public_categories
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
+    Attachment,
     CertificateView,
     Fact,
     FormView,
@@ -168,6 +170,8 @@ class PaperData:
         #: person id → name, for each person printed whose account Excel had rounded (its
         #: digits past the 15th lost): printed blank, to be written in by hand (`account_note`).
         self.doubtful_accounts: dict[str, str] = {}
+        #: claim id → its form, made once: a batch's roster and its forms share them.
+        self._forms: dict[str, FormView] = {}
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -390,6 +394,11 @@ class PaperData:
         """The application form of one claim."""
         if isinstance(claim, str):
             claim = self.claim(claim)
+        if claim.id not in self._forms:
+            self._forms[claim.id] = self._form(claim)
+        return self._forms[claim.id]
+
+    def _form(self, claim: Claim) -> FormView:
         facts = claim.facts
         on = claim.event_date or claim.claim_date or dt.date.today()
         person = self.person_view(
@@ -415,7 +424,8 @@ class PaperData:
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
             village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
             village_label="安置点" if self._in_site(claim.area_code) else "村（社区）",
-            evidence=tuple(claim.evidence_items()),
+            evidence=tuple(Attachment(k, v) for k, v in claim.evidence_items().items()),
+            missing_reason=claim.missing_evidence_reason if claim.missing_evidence() else "",
         )
 
     def _in_site(self, code: str) -> bool:
@@ -672,7 +682,8 @@ class PaperData:
             sex=p.get("sex") or "",
             age=age,
             relation=p.get("relation") or "",
-            categories="、".join(self._categories(p["id"], first, last)),
+            # The sheet is carried door to door: no category that exposes a health or a past.
+            categories=public_categories("、".join(self._categories(p["id"], first, last))),
             labour_ability=p.get("labour_ability") or "",
             status=text,
             work=work,

@@ -34,6 +34,8 @@ SIZE = 9.0
 #: Lowest point of the table: room below for the signature line and the footer.
 TABLE_BOTTOM = 70.0
 FOOTER_Y = 20.0
+#: Between the lines of one item under the table (the notice's period, then its phone).
+BOTTOM_LEADING = 14.0
 
 
 @dataclass(frozen=True)
@@ -189,7 +191,8 @@ def render_notice(
         code=short_hash(notice),
         bottom=[
             f"公示单位（盖章）：{roster.area_name}",
-            f"公示期：{period_text(notice, settings)}",
+            # The complaint phone under the period, on a line of its own: never left out.
+            f"公示期：{period_text(notice, settings)}\n{complaint_line(settings)}",
         ],
         printed_at=printed_at,
         progress=progress,
@@ -205,6 +208,15 @@ def period_text(notice: NoticeView, settings: PaperSettings) -> str:
     """'2026年11月24日至2026年11月30日（5个工作日）'."""
     unit = "个工作日" if settings.notice_working_days else "天"
     return f"{_cn_date(notice.start)}至{_cn_date(notice.end)}（{settings.notice_days}{unit}）"
+
+
+#: Where no complaint phone is set, the township writes its number in by hand.
+BLANK_PHONE = "________________"
+
+
+def complaint_line(settings: PaperSettings) -> str:
+    """'监督电话：0851-27221234', or a blank to fill in: a notice never goes up without one."""
+    return f"监督电话：{settings.objection_phone.strip() or BLANK_PHONE}"
 
 
 def _persons(rows: Sequence[RosterRow]) -> int:
@@ -290,7 +302,8 @@ def _render(
         y = _table(pen, columns, page, rows, sections, top)
         spacing = WIDTH / len(bottom)
         for n, text in enumerate(bottom):
-            pen.text(LEFT + n * spacing, y - 16, text, 9.5)
+            for k, line in enumerate(text.split("\n")):  # an item's lines stack below it
+                pen.text(LEFT + n * spacing, y - 16 - k * BOTTOM_LEADING, line, 9.5)
         pen.footer(footer, page.number, page.pages, LEFT, RIGHT, FOOTER_Y)
         canvas.showPage()
         ticker.step()

@@ -49,6 +49,14 @@ class PersonView:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """One paper the claim's rule asks for (证明材料), and whether the claim records it."""
+
+    item: str
+    attached: bool
+
+
+@dataclass(frozen=True)
 class FormView:
     """One application form (申请表): one claim of one person under one rule."""
 
@@ -71,7 +79,10 @@ class FormView:
     village: str = ""
     #: What the place line calls `village`: 安置点 for a relocation site.
     village_label: str = "村（社区）"
-    evidence: tuple[str, ...] = ()
+    #: The rule's papers, each 已附 or 未附 as the claim records it.
+    evidence: tuple[Attachment, ...] = ()
+    #: Why papers are missing, as recorded when the claim was submitted without them.
+    missing_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -114,6 +125,10 @@ class RosterView:
     def villages(self) -> int:
         """How many villages (or sites) its rows come from."""
         return len({row.village for row in self.rows})
+
+    def printed_claims(self) -> list[str]:
+        """The claims in the order the roster prints them, fund by fund: its forms' order."""
+        return [row.claim_id for _source, rows in self.sections() for row in rows]
 
     def sections(self) -> list[tuple[str, tuple[RosterRow, ...]]]:
         """Rows grouped by funding source, in order of first appearance (one roster each)."""

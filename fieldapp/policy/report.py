@@ -4,8 +4,9 @@ Per village/site and in total: persons by category × employment status; the emp
 and by form; zero-employment households; the registered unemployed by level and class with
 overdue services; subsidies claimed, approved and paid by kind and funding source; and 一户一人
 coverage of relocated and lifted-out-of-poverty households. Figures are as of the month's last
-day. Claims count by the day they were made (申请日期), not the month they pay (发放月份): 本月新申领
-the month's, 本年累计 the year's to the report's day (`claims_note`, printed under the table).
+day. Claims count from the day they were submitted (a draft is no claim yet), not the month they
+pay (发放月份): 本月新申领 the month's, 本年累计 the year's to the report's day; approvals and
+payments by the day of their step, each China's day (`claims_note`, printed under the table).
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import calendar
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.claims import Claim, ClaimState
+from fieldapp.domain.claims import Claim, ClaimState, ClaimStep
 from fieldapp.domain.enums import Category, EmploymentForm, UnemploymentClass, UnemploymentLevel
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.due import DueListBuilder, Urgency, level_of
@@ -176,17 +177,20 @@ class MonthlyReport:
 
 
 def claims_note(month: str, as_of: dt.date) -> list[str]:
-    """What each column of 补贴申领 counts, printed under it: by the day a claim was made, not
-    the month it pays — December's post subsidy claimed on 5 January is January's."""
+    """What each column of 补贴申领 counts, printed under it: by the day a claim was submitted,
+    not the month it pays — December's post subsidy submitted on 5 January is January's; each
+    approval and payment by the day it was made (China's day)."""
     return [
-        "注：① 补贴申领按申请日期（申领录入之日）统计，不按发放月份："
-        "上月及以前月份的补贴在本月申领的，计入本月。",
+        "注：① 补贴申领按提交日期（申领提交审核之日）统计，不按发放月份："
+        "上月及以前月份的补贴在本月提交的，计入本月；未提交的草稿不计。",
         f"② 申领人数、笔数、金额（本年累计）：本年 {as_of.year}-01-01 至 {as_of.isoformat()} "
-        "录入的申领，已驳回、已撤销的不计。",
-        f"③ 本月新申领：{month[:4]}年{int(month[5:7])}月录入的申领。",
-        "④ 已审批、已发放：上述申领中到制表之日已经县审批、已发放的人数、笔数和金额。",
+        "提交的申领，到制表之日已驳回、已撤销的不计。",
+        f"③ 本月新申领：{month[:4]}年{int(month[5:7])}月提交的申领。",
+        f"④ 已审批、已发放：本年 {as_of.year}-01-01 至 {as_of.isoformat()} 经县审批、已发放的"
+        "人数、笔数和金额，按审批、发放当日计（含上年提交、本年审批或发放的）。",
         "⑤ 人数按人计，同一人申领几个月的计 1 人；笔数按申领计，一个月一笔"
         "（同一人 12 月、1 月各领一次，计 1 人 2 笔）。",
+        "⑥ 日期均按北京时间。",
     ]
 
 
@@ -267,26 +271,68 @@ def _household_figures(
                 counts["已实现一户一人"] += 1
 
 
-def _claim_figures(fig: AreaFigures, claim: Claim, month: str, on: dt.date) -> None:
-    if claim.deleted or claim.state in (ClaimState.REJECTED, ClaimState.REVERSED):
+def claim_history(claim: Claim, steps: Sequence[ClaimStep] = ()) -> list[tuple[dt.date, str]]:
+    """(day, state) of a claim from the day it was made, each step on the day it happened; a
+    claim with no steps on record (imported, or made by an older program) has been in its
+    state since the day it was made."""
+    made = claim.made_on()
+    if not steps:
+        return [(made, str(claim.state))] if made is not None else []
+    return [(made or steps[0].day, steps[0].from_state), *((s.day, s.to_state) for s in steps)]
+
+
+def _state_on(history: list[tuple[dt.date, str]], day: dt.date) -> str:
+    """The claim's state at the end of `day` ('' before it was made)."""
+    state = ""
+    for since, reached in history:
+        if since <= day:
+            state = reached
+    return state
+
+
+def _first_day(history: list[tuple[dt.date, str]], states: Iterable[str]) -> dt.date | None:
+    """The day the claim first reached one of `states`."""
+    wanted = set(states)
+    return next((day for day, reached in history if reached in wanted), None)
+
+
+#: States past the draft: a claim counts as made (申领) from the day it reached one.
+SUBMITTED = frozenset(
+    s.value for s in ClaimState if s not in (ClaimState.DRAFT, ClaimState.REJECTED)
+)
+WITHDRAWN = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
+
+
+def _claim_figures(
+    fig: AreaFigures, claim: Claim, month: str, on: dt.date, steps: Sequence[ClaimStep]
+) -> None:
+    """A claim in the year's figures to `on`: counted from the day it was submitted (a draft is
+    no claim yet), approved and paid on the days of those steps; not at all once rejected or
+    reversed by `on`."""
+    history = claim_history(claim, steps)
+    if claim.deleted or _state_on(history, on) in WITHDRAWN | {"", ClaimState.DRAFT.value}:
         return
-    made = claim.made_on() or on
-    if made > on or made.year != on.year:
-        return  # the year's claims made to the report's day (本年累计): last year's are its own
+    year = dt.date(on.year, 1, 1)
     key = (claim.rule_title or claim.rule_id, claim.funding_source or "未定")
-    f = fig.claims.setdefault(key, ClaimFigures())
     person = claim.id_number or claim.person_id or claim.id
-    f.claimed += 1
-    f.claimed_amount += claim.amount
-    f.claimed_by.add(person)
-    if made.strftime("%Y-%m") == month:
-        f.new_this_month += 1
-        f.new_by.add(person)
-    if str(claim.state) in APPROVED:
+    submitted = _first_day(history, SUBMITTED)
+    approved = _first_day(history, APPROVED)
+    paid = _first_day(history, {ClaimState.PAID.value})
+    if not any(d is not None and year <= d <= on for d in (submitted, approved, paid)):
+        return
+    f = fig.claims.setdefault(key, ClaimFigures())
+    if submitted is not None and year <= submitted <= on:
+        f.claimed += 1
+        f.claimed_amount += claim.amount
+        f.claimed_by.add(person)
+        if submitted.strftime("%Y-%m") == month:
+            f.new_this_month += 1
+            f.new_by.add(person)
+    if approved is not None and year <= approved <= on:
         f.approved += 1
         f.approved_amount += claim.amount
         f.approved_by.add(person)
-    if claim.state == ClaimState.PAID:
+    if paid is not None and year <= paid <= on:
         f.paid += 1
         f.paid_amount += claim.amount
         f.paid_by.add(person)
@@ -301,9 +347,11 @@ def monthly_figures(
     *,
     today: dt.date | None = None,
     area: str | None = None,
+    steps: Mapping[str, Sequence[ClaimStep]] | None = None,
 ) -> MonthlyReport:
-    """Compute the month's report from household facts (with members) and claims; `area`:
-    the area it was asked for (else the one all its villages lie in) names the total."""
+    """Compute the month's report from household facts (with members) and claims, with each
+    claim's `steps` (by claim id); `area`: the area it was asked for (else the one all its
+    villages lie in) names the total."""
     on = month_end(month)
     if today is not None and today < on:
         on = today
@@ -332,7 +380,7 @@ def monthly_figures(
                 if item.urgency is Urgency.OVERDUE and item.kind != "月度更新"
             )
     for claim in claims:
-        _claim_figures(fig_for(claim.area_code), claim, month, on)
+        _claim_figures(fig_for(claim.area_code), claim, month, on, (steps or {}).get(claim.id, ()))
     areas = sorted(by_area.values(), key=lambda a: a.code)
     total = AreaFigures("", _total_name([a.code for a in areas], area_names, area))
     for fig in areas:

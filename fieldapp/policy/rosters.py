@@ -41,7 +41,8 @@ COLUMNS: dict[str, list[str]] = {
         "工作单位",
         "月收入（元）",
     ],
-    TRAINED: [*_IDENTITY, *_PLACE, "培训日期", "培训天数"],
+    # As the county's 培训花名册 heads them (培训机构 is not recorded in the ledger).
+    TRAINED: [*_IDENTITY, *_PLACE, "培训类型", "培训日期", "培训天数"],
     MIGRANT: [
         *_IDENTITY,
         *_PLACE,
@@ -139,6 +140,7 @@ def build_rosters(
                             *head,
                             place,
                             cats,
+                            service.training_kind,
                             service.service_date.isoformat(),
                             service.training_days,
                         ]

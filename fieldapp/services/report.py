@@ -24,7 +24,8 @@ def monthly_report(
     for the month still running)."""
     loader = FactsLoader(ledger)
     households = loader.households(area_prefix=area_prefix)
-    claims = ClaimQueries(ledger).select(area_prefix=area_prefix)
+    queries = ClaimQueries(ledger)
+    claims = queries.select(area_prefix=area_prefix)
     return monthly_figures(
         policy,
         month,
@@ -33,6 +34,7 @@ def monthly_report(
         distinct_names(loader.area_names()),
         today=today or dt.date.today(),
         area=area_prefix,
+        steps=queries.steps(area_prefix),
     )
 
 

@@ -141,3 +141,44 @@ def test_a_subsidy_paid_to_a_unit_is_pledged_and_stamped_by_the_unit(ledger, pay
     (text,) = page_texts(form_job(ledger, own).render())
     flat = "".join(text.split())
     assert "本人承诺" in flat and "申请人（签字或按手印）" in flat
+
+
+def test_a_batchs_forms_come_out_in_its_rosters_order(ledger):
+    """A batch paid from two funds prints one roster per fund (the 就业补助资金 rows after the
+    衔接资金 ones), but its forms came out in the batch's order, the funds interleaved: the clerk
+    stapling each form behind its roster line had to sort a hundred pages by hand. The forms
+    now come out in the order of the roster's rows, fund by fund."""
+    from fieldapp.paperwork.jobs import roster_job
+    from tests.paperwork.pdftext import ID_RE
+
+    batch_id, _claims = add_claims(ledger, 7, two_funds=True)
+    roster = [
+        i for text in page_texts(roster_job(ledger, batch_id).render()) for i in ID_RE.findall(text)
+    ]
+    forms = [ID_RE.findall(text)[0] for text in page_texts(forms_job(ledger, batch_id).render())]
+    assert len(roster) == len(forms) == 7
+    assert forms == roster
+
+
+def test_each_listed_attachment_says_whether_it_is_attached(ledger):
+    """The form's 附送材料 listed the rule's papers — 身份证复印件、务工证明 — whether or not the
+    claim recorded them as collected: a form sent up without its work certificate read as if
+    the certificate were stapled to it. Each item now says 已附 or 未附 as the claim records,
+    with the reason recorded for what is missing."""
+    import json
+
+    _batch, claims = add_claims(ledger, 1)
+    ledger.update(
+        "claims",
+        claims[0],
+        {
+            "evidence": json.dumps({"身份证复印件": True, "务工证明": False}, ensure_ascii=False),
+            "missing_evidence_reason": "务工证明待单位盖章后补交",
+        },
+    )
+    (text,) = page_texts(form_job(ledger, claims[0]).render())
+    flat = "".join(text.split())
+    assert "身份证复印件：已附" in flat
+    assert "务工证明：未附" in flat
+    assert "务工证明待单位盖章后补交" in flat
+    assert "工资流水" not in flat  # no paper the claim's rule does not ask for

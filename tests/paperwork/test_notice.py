@@ -83,3 +83,21 @@ def test_notice_from_the_ledger_is_masked(ledger):
     ids = [r[0] for r in ledger.db.execute("SELECT id_number FROM persons").fetchall()]
     assert ids and all(i not in text and mask_id(i) in text for i in ids)
     assert "大坪村村务监督委员会" in text
+
+
+def test_a_notice_without_a_complaint_phone_leaves_a_blank_to_fill_in_by_hand(ledger):
+    """A township that never set its complaint phone printed its notice with no phone line at
+    all, so villagers had no number to call; the notice now leaves 监督电话：________ for the
+    township to write in by hand, and prints the number once it is set."""
+    batch_id, _claims = add_claims(ledger, 2)
+    texts = page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())
+    for text in texts:
+        flat = "".join(text.split())
+        assert re.search(r"监督电话：_{6,}", flat), flat[-200:]
+        assert "None" not in flat
+    ledger.set_meta("paper.objection_phone", "0851-27221234")
+    text = "".join(
+        "".join(page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())).split()
+    )
+    assert "监督电话：0851-27221234" in text
+    assert "监督电话：_" not in text

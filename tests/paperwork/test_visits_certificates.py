@@ -294,3 +294,55 @@ def test_a_deadline_in_the_next_year_says_its_year_on_decembers_sheet(ledger):
     assert re.search(r"（2027年1月\d+日前，", flat), flat
     assert not re.search(r"（1月\d+日前", flat), flat
     assert "（11月30日前" in flat  # deadlines of the sheet's own year: no year
+
+
+def test_the_visit_sheet_carried_door_to_door_names_no_sensitive_category(ledger):
+    """The visit sheet goes from house to house and lies open on neighbours' tables: its
+    人员类别 column printed every category held, 刑满释放人员, 戒毒康复人员 and 残疾人 too. It now
+    leaves those three out (as a posted notice does) and keeps the rest; the 月报 and the
+    rosters, which are not carried around, still count and print them."""
+    from fieldapp.domain.enums import Category
+    from fieldapp.domain.models import CategoryMembership
+
+    people = _village(ledger, households=1, members=3)
+    with ledger.transaction():
+        for pid, category in zip(
+            people[0], (Category.RELEASED, Category.REHAB, Category.DISABLED), strict=True
+        ):
+            ledger.insert(
+                "person_categories",
+                CategoryMembership(
+                    person_id=pid, category=category, start_date=dt.date(2020, 1, 1)
+                ).fields(),
+            )
+    flat = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    for hidden in ("刑满释放", "戒毒", "残疾"):
+        assert hidden not in flat, hidden
+    assert flat.count("脱贫人口") == 3  # every member's other categories still show
+
+
+def test_the_training_roster_names_each_trainings_type_and_days(ledger):
+    """The printed 培训名册 gave each training its date and days only: the county's roster
+    columns are 培训类型 and 培训天数, and a clerk copying it up had to look every 创业培训 up
+    again. It now prints the type the coordinator recorded beside the days; a training whose
+    days or type were not recorded leaves its cell blank."""
+    from fieldapp.paperwork.jobs import rosters_job
+
+    people = _village(ledger, households=1, members=2)
+    with ledger.transaction():
+        for pid, kind, days in ((people[0][0], "创业培训", 10), (people[0][1], "", None)):
+            ledger.insert(
+                "services",
+                ServiceRecord(
+                    person_id=pid,
+                    service_date=dt.date(2026, 9, 8),
+                    service_type=ServiceType.TRAINING,
+                    training_kind=kind,
+                    training_days=days,
+                ).fields(),
+            )
+    job = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), "培训名册")
+    flat = "".join("".join(page_texts(job.render())).split())
+    assert "培训类型" in flat and "培训天数" in flat
+    assert "创业培训" in flat
+    assert "None" not in flat

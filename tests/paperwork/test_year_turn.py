@@ -391,14 +391,15 @@ def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
     policy = extended_policy()
     service = ClaimService(repo.ledger, policy)
     evidence = policy.rule("welfare_post_subsidy").evidence
-    at(repo.ledger, dt.datetime(2026, 12, 10, 9, 30))
-    service.create(
-        number, "welfare_post_subsidy", on=dt.date(2026, 11, 30), evidence_collected=evidence
-    )
-    at(repo.ledger, dt.datetime(2027, 1, 5, 9, 30))
-    service.create(
-        number, "welfare_post_subsidy", on=dt.date(2026, 12, 31), evidence_collected=evidence
-    )
+    for made, paying in (
+        (dt.datetime(2026, 12, 10, 9, 30), dt.date(2026, 11, 30)),
+        (dt.datetime(2027, 1, 5, 9, 30), dt.date(2026, 12, 31)),
+    ):
+        at(repo.ledger, made)  # made and submitted the same day
+        claim = service.create(
+            number, "welfare_post_subsidy", on=paying, evidence_collected=evidence
+        )
+        service.advance(claim.id, ClaimState.SUBMITTED)
 
     def claims(month: str, today: dt.date) -> list[dict[str, object]]:
         report = monthly_report(repo.ledger, policy, month, today=today)
@@ -418,9 +419,9 @@ def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
     )
     sheet = openpyxl.load_workbook(out)["汇总"]
     texts = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
-    assert "按申请日期（申领录入之日）统计，不按发放月份" in texts
-    assert "本年 2027-01-01 至 2027-01-31 录入的申领" in texts
-    assert "本月新申领：2027年1月录入的申领" in texts
+    assert "按提交日期（申领提交审核之日）统计，不按发放月份" in texts
+    assert "本年 2027-01-01 至 2027-01-31 提交的申领" in texts
+    assert "本月新申领：2027年1月提交的申领" in texts
 
 
 def test_the_monthly_report_counts_persons_and_claims_apart(repo: Records, tmp_path: Path) -> None:
@@ -481,3 +482,62 @@ def test_a_batch_paying_one_person_two_months_counts_persons_as_its_roster(
     assert (item["persons"], item["claims"]) == (1, 2)
     flat = "".join("".join(page_texts(roster_job(repo.ledger, batch_id).render())).split())
     assert "1人2笔" in flat
+
+
+def at_instant(ledger: Ledger, when: dt.datetime) -> None:
+    """The ledger's clock and the machine's at the instant `when` (a time with its zone)."""
+    ms = int(when.timestamp() * 1000)
+    ledger.clock = HybridClock(ledger.get_meta("hlc"), now_ms=lambda: ms)
+    travel = time_machine.travel(when, tick=True)
+    travel.start()
+    _TRAVELS.append(travel)
+
+
+def test_the_monthly_report_counts_each_step_on_the_day_it_happened_in_china(
+    repo: Records,
+) -> None:
+    """赵六's October post subsidy, drafted on 30 November, submitted at 23:30 UTC that day
+    (7:30 on 1 December in Guizhou), approved by the county at 17:00 UTC on 31 December (1:00
+    on New Year's Day) and paid on 5 January; and a December draft never submitted. The 月报
+    counted both claims as made in November (the draft's day, drafts included) and counted
+    approved and paid by the claim's state on the day it was printed, so November's and
+    December's reports showed a payment made in January. A claim now counts from its
+    submission, approvals and payments from the day of their step, each by China's day."""
+    populate(repo)
+    _pid, number = post_worker(repo, place_name="红星村")
+    policy = extended_policy()
+    service = ClaimService(repo.ledger, policy)
+    evidence = policy.rule("welfare_post_subsidy").evidence
+    utc = dt.UTC
+    at_instant(repo.ledger, dt.datetime(2026, 11, 30, 4, 0, tzinfo=utc))  # 12:00 in China
+    claim = service.create(
+        number, "welfare_post_subsidy", on=dt.date(2026, 10, 31), evidence_collected=evidence
+    )
+    for when, step in (
+        (dt.datetime(2026, 11, 30, 23, 30, tzinfo=utc), ClaimState.SUBMITTED),
+        (dt.datetime(2026, 12, 2, 2, 0, tzinfo=utc), ClaimState.VILLAGE_REVIEWED),
+        (dt.datetime(2026, 12, 9, 2, 0, tzinfo=utc), ClaimState.TOWNSHIP_REVIEWED),
+        (dt.datetime(2026, 12, 31, 17, 0, tzinfo=utc), ClaimState.COUNTY_APPROVED),
+        (dt.datetime(2027, 1, 5, 2, 0, tzinfo=utc), ClaimState.PAID),
+    ):
+        at_instant(repo.ledger, when)
+        service.advance(claim.id, step)
+    at_instant(repo.ledger, dt.datetime(2027, 1, 10, 2, 0, tzinfo=utc))
+    service.create(  # December's, drafted and left a draft
+        number, "welfare_post_subsidy", on=dt.date(2026, 12, 31), evidence_collected=evidence
+    )
+
+    def figures(month: str) -> tuple[int, ...]:
+        report = monthly_report(repo.ledger, policy, month, today=dt.date(2027, 2, 28))
+        found = cast(list[dict[str, int]], report.total.as_dict()["claims"])
+        if not found:
+            return (0, 0, 0, 0)
+        (fig,) = found
+        return (fig["claimed"], fig["new_this_month"], fig["approved"], fig["paid"])
+
+    # (本年累计申领, 本月新申领, 已审批, 已发放)
+    assert figures("2026-11") == (0, 0, 0, 0)
+    assert figures("2026-12") == (1, 1, 0, 0)
+    # 2027's: the claim was submitted last year; its approval and payment are this year's.
+    assert figures("2027-01") == (0, 0, 1, 1)
+    assert figures("2027-02") == (0, 0, 1, 1)

@@ -11,6 +11,7 @@ import pytest
 import time_machine
 
 from fieldapp.cli.main import main
+from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.dates import today as china_today
 from fieldapp.services.claims import ClaimService
@@ -30,17 +31,22 @@ def db(tmp_path: Path) -> tuple[str, dict[str, str]]:
     return str(path), ids
 
 
-def claim_made_on(path: str, id_number: str, rule_id: str, day: dt.date) -> None:
-    """A claim made on `day` on the laptop (its clock and its day then): `claim create --on`
-    sets only the day a claim is judged on, while the 月报 counts a claim in the month it was
-    made."""
+def claim_made_on(
+    path: str, id_number: str, rule_id: str, day: dt.date, *, submitted: bool = False
+) -> None:
+    """A claim made on `day` on the laptop (its clock and its day then), and `submitted` for
+    review that day: `claim create --on` sets only the day a claim is judged on, while the 月报
+    counts a claim from the day it was submitted (a draft not at all)."""
     when = dt.datetime.combine(day, dt.time(10), CHINA)
     ms = int(when.timestamp() * 1000)
     ledger = Ledger.open(Path(path))
     try:
         ledger.clock = HybridClock(None, now_ms=lambda: ms)
         with time_machine.travel(when, tick=True):
-            ClaimService(ledger, load_policy(ledger).policy).create(id_number, rule_id, on=day)
+            service = ClaimService(ledger, load_policy(ledger).policy)
+            claim = service.create(id_number, rule_id, on=day)
+            if submitted:
+                service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
     finally:
         ledger.close()
 
@@ -200,7 +206,7 @@ def test_policy_list_and_check(db, capsys, tmp_path: Path) -> None:
 
 def test_monthly_report_xlsx_and_json(db, capsys, tmp_path: Path) -> None:
     path, ids = db
-    claim_made_on(path, ids["jobless"], "training_living", dt.date(2025, 10, 20))
+    claim_made_on(path, ids["jobless"], "training_living", dt.date(2025, 10, 20), submitted=True)
     out_file = tmp_path / "月报.xlsx"
     code, out, _ = run(
         capsys,
@@ -415,7 +421,7 @@ def test_the_januarys_report_counts_the_claims_of_its_own_year(db, capsys, tmp_p
     申领金额, 已发放金额 — the whole of last year's money in the new year's first report, the
     columns saying neither 累计 nor 本年. They are now the year's, and say so."""
     path, ids = db
-    claim_made_on(path, ids["jobless"], "training_living", dt.date(2025, 10, 20))
+    claim_made_on(path, ids["jobless"], "training_living", dt.date(2025, 10, 20), submitted=True)
     out_file = tmp_path / "月报.xlsx"
     report = ["--db", path, "report", "monthly", "--out", str(out_file), "--json"]
     code, out, _ = run(capsys, *report, "--month", "2025-12")

@@ -229,9 +229,9 @@ def test_a_roster_listing_someone_twice_counts_persons_and_entries(tmp_path):
     other = ["韦超", "522326199001011250", "男", 36, "0010010002", "板桥村", "脱贫人口"]
     rosters = RosterSet("522326101", "乐元镇", dt.date(2026, 12, 31), {n: [] for n in COLUMNS})
     rosters.sheets[TRAINED] = [
-        [1, *head, "2026-03-10", 5],
-        [2, *head, "2026-11-20", 3],
-        [3, *other, "2026-11-20", 3],
+        [1, *head, "职业技能培训", "2026-03-10", 5],
+        [2, *head, "创业培训", "2026-11-20", 3],
+        [3, *other, "创业培训", "2026-11-20", 3],
     ]
     out = tmp_path / "一库五册.xlsx"
     write_five_rosters(rosters, out)
