@@ -269,6 +269,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     code = new_code()
     peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code)
     reenrolled = before is not None and before.role == "device"
+    words = hub.area_words(peer.area_code or "")
     if args.json:
         print_json(
             {
@@ -276,6 +277,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
                 "role": peer.device_role.value,
                 "role_label": peer.device_role.label,
                 "area": peer.area_code,
+                "area_name": words,
                 "file": str(args.out),
                 "code": code,
                 "fingerprint": hub.fingerprint,
@@ -284,7 +286,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code}），"
+        f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code} {words}），"
         f"登记文件：{args.out}"
     )
     print(f"登记码：{code}")
