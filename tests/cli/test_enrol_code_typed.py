@@ -20,6 +20,8 @@ from fieldapp.cli.main import main
 ROOT = Path(__file__).resolve().parents[2]
 WRONG = "1111 2222 3333 4444"
 PROMPT = "登记码"
+#: The terminal cases run the program on a pseudo-terminal (POSIX).
+on_a_terminal = pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pseudo-terminal")
 
 
 def _env() -> dict[str, str]:
@@ -92,6 +94,7 @@ class Terminal:
         return self.proc.wait(timeout=60), self.seen.decode("utf-8", "replace")
 
 
+@on_a_terminal
 def test_the_code_typed_on_a_terminal_is_hidden_and_a_slip_may_be_retyped(
     tmp_path: Path, enrolment: tuple[Path, str]
 ) -> None:
@@ -113,6 +116,7 @@ def test_the_code_typed_on_a_terminal_is_hidden_and_a_slip_may_be_retyped(
     assert "Traceback" not in shown
 
 
+@on_a_terminal
 def test_three_wrong_codes_on_a_terminal_end_without_enrolling(
     tmp_path: Path, enrolment: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
