@@ -62,6 +62,24 @@ def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
 
 
+#: The file a packaged build carries among its resources: the build's label, the .deb's
+#: version (0.2.0+741.g4d5c7dd), written there by packaging/build.py.
+BUILD_LABEL = "build-label.txt"
+
+
+def build_label() -> str:
+    """This program's version as its build is labelled (`fieldapp --version`): the packaged
+    build's label, else `__version__` — from a source tree, or when the label names another
+    version (program files copied over an older build). Devices report `__version__`."""
+    from fieldapp import __version__
+
+    try:
+        label = resource(BUILD_LABEL).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return __version__
+    return label if label.startswith(f"{__version__}+") else __version__
+
+
 def private_dir(path: Path) -> None:
     """Create a folder only its owner may enter (0700 on Linux; a user profile on Windows)."""
     if path.exists():

@@ -152,6 +152,18 @@ def freeze(py: Path, work: Path, dist: Path, version: str) -> Path:
     return dist / "fieldapp"
 
 
+def write_build_label(folder: Path, label: str) -> Path:
+    """Write the build's label (the .deb's version, ``0.2.0+741.g4d5c7dd``) among the frozen
+    folder's resources, where `fieldapp --version` reads it (fieldapp.paths.BUILD_LABEL):
+    every build said plain 0.2.0, and the county could not tell which build a laptop runs."""
+    inside = folder / "_internal"  # PyInstaller 6's contents folder (sys._MEIPASS)
+    resources = (inside if inside.is_dir() else folder) / "fieldapp" / "resources"
+    path = resources / "build-label.txt"
+    path.write_text(label + "\n", encoding="utf-8")
+    path.chmod(0o644)
+    return path
+
+
 # --- what the folder needs from the system ------------------------------------------------------
 
 
@@ -510,18 +522,12 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     py = build_venv(args.work, args.python, args.uv)
     folder = freeze(py, args.work, args.dist, version)
+    label = args.deb_version or deb_version(version)
+    write_build_label(folder, label)
     artefacts: list[Path] = []
     if LINUX and not args.no_installer:
         floor = glibc_floor(folder).get("GLIBC", {}).get("version", "2.17")
-        artefacts.append(
-            make_deb(
-                folder,
-                args.dist,
-                args.work,
-                args.deb_version or deb_version(version),
-                deb_depends(folder, floor),
-            )
-        )
+        artefacts.append(make_deb(folder, args.dist, args.work, label, deb_depends(folder, floor)))
     if WINDOWS and not args.no_installer:
         setup = make_setup(folder, args.dist, version)
         artefacts += [setup] if setup else []

@@ -44,7 +44,8 @@ def ledger_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_ledger_path()
 
 
-def _has_terminal() -> bool:
+def has_terminal() -> bool:
+    """True when someone at a terminal can be asked (not a script piping stdin)."""
     return sys.stdin is not None and sys.stdin.isatty()
 
 
@@ -136,7 +137,7 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
     if not required and user is None and password is None:
         return None
     if user is None:
-        if not _has_terminal():
+        if not has_terminal():
             if not required:  # a password left in the environment, on a ledger without one
                 source = "--password-file" if getattr(args, "password_file", None) else None
                 raise CredentialsMissing(
@@ -146,7 +147,7 @@ def credentials(args: argparse.Namespace, *, required: bool) -> Credentials | No
             raise CredentialsMissing("台账已加密：请用 --user 或 FIELDAPP_USER 指定用户")
         user = ask("用户名：", secret=False).strip()
     if password is None:
-        if not _has_terminal():
+        if not has_terminal():
             raise CredentialsMissing(
                 "需要口令：请用 --password-file 或 FIELDAPP_PASSWORD 给出，或在终端中输入"
             )
@@ -174,7 +175,7 @@ def new_password(args: argparse.Namespace, who: str) -> str:
     given = os.environ.get("FIELDAPP_NEW_PASSWORD")
     if given:
         return given
-    if not _has_terminal():
+    if not has_terminal():
         raise CredentialsMissing(
             "需要新口令：请用 --new-password-file 或 FIELDAPP_NEW_PASSWORD 给出，或在终端中输入"
         )

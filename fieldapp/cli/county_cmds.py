@@ -23,6 +23,7 @@ from fieldapp.saving import written
 
 if TYPE_CHECKING:
     from fieldapp.policy.editor import CountyEdit
+    from fieldapp.policy.published import PublishedPack
 
 
 def register_calendar(sub: argparse._SubParsersAction) -> None:
@@ -44,6 +45,11 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
     p.add_argument("file", type=Path, help="县级政策包文件（.toml）")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="以 JSON 输出签发结果（含程序太旧、未报告程序版本的设备），供脚本读取",
+    )
     p.set_defaults(func=cmd_hub_policy_publish)
     p = cmds.add_parser("list", help="列出已签发的县级政策包")
     p.add_argument("--dir", type=Path, required=True, help="汇总中心文件夹")
@@ -88,6 +94,11 @@ def register_hub_policy(hub: argparse._SubParsersAction) -> None:
     p.add_argument("--id", default="", help="县级政策包编号（首次编辑时，默认 county）")
     p.add_argument("--version", default="", help="版本号（默认 年份.序号）")
     p.add_argument("--out", type=Path, help="只写出政策包文件，不签发")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="以 JSON 输出签发结果（含程序太旧、未报告程序版本的设备），供脚本读取",
+    )
     p.set_defaults(func=cmd_hub_policy_edit)
 
 
@@ -155,18 +166,60 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
     hub = _hub(args)
     try:
         record = publish(hub.ledger, text, path.name)
+        devices = hub.status()
     except (PackError, PolicyRefused) as error:
         return fail(f"{error}；未签发，各设备的政策包不变", 2)
     finally:
         hub.close()
-    _say_stamped(text, record.text)
-    print(
-        f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），"
-        "将随下一次发给各设备的数据包下发；版本："
-    )
-    print(record.version)
+    if not _said_published(args, text, record, devices):
+        print(
+            f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），"
+            "将随下一次发给各设备的数据包下发；版本："
+        )
+        print(record.version)
     _say_unused_figures(args, "在政策包该条 [[overrides]] 里写 valid_to 和 document")
     return 0
+
+
+def _said_published(
+    args: argparse.Namespace,
+    written: str,
+    record: PublishedPack,
+    devices: list[dict[str, object]],
+) -> bool:
+    """What publishing `record` means for the devices: the program it needs and which devices
+    will not take it in force (older program, or never said which they run). With --json the
+    whole answer as JSON (True: the version is said there); else said before the version."""
+    from fieldapp.cli.sync_cmds import LACKING_NAMED
+    from fieldapp.hub.versions import named, short_of
+
+    requires = record.read().pack.requires
+    older, unreported = short_of(devices, requires)
+    if getattr(args, "json", False):
+        print_json(
+            {
+                "pack_id": record.pack_id,
+                "seq": record.seq,
+                "version": record.version,
+                "requires": requires,
+                "older_program": [str(d["device"]) for d in older],
+                "unreported_program": [str(d["device"]) for d in unreported],
+            }
+        )
+        return True
+    _say_stamped(written, record.text)
+    if older:
+        print(
+            f"注意：{len(older)} 台设备的程序比 {requires} 旧，收到这个政策包也不会启用"
+            f"（原政策包继续有效），要去升级程序：{named(older, LACKING_NAMED, with_program=True)}"
+        )
+    if unreported:
+        print(
+            f"注意：{len(unreported)} 台设备从未报告程序版本（还没同步过，或程序旧得不会报告），"
+            f"不知道能不能启用这个政策包，请核对它们的程序不比 {requires} 旧："
+            f"{named(unreported, LACKING_NAMED)}"
+        )
+    return False
 
 
 def _say_stamped(written: str, signed: str) -> None:
@@ -371,10 +424,13 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
             record = publish(hub.ledger, text, f"{pack_id}.toml", registry)
         except (PackError, PolicyRefused) as error:
             return fail(f"{error}；未签发，各设备的政策包不变", 2)
+        devices = hub.status()
     finally:
         hub.close()
-    _say_stamped(text, record.text)
-    print(f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），将随下一次数据包下发；版本：")
-    print(record.version)
+    if not _said_published(args, text, record, devices):
+        print(
+            f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），将随下一次数据包下发；版本："
+        )
+        print(record.version)
     _say_unused_figures(args)
     return 0

@@ -13,10 +13,10 @@ import importlib
 import os
 import sys
 
-from fieldapp import __version__
 from fieldapp.cli import argparse_zh
 from fieldapp.cli.common import fail, report_skipped
 from fieldapp.domain.errors import FieldappError
+from fieldapp.paths import build_label
 
 #: Every top-level command: the module that adds it (`register(subparsers)`) and its help line.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -91,7 +91,7 @@ def build_parser(command: str | None = "*") -> argparse.ArgumentParser:
     argparse_zh.install()
     parser = argparse.ArgumentParser(prog="fieldapp", description="劳动力台账 fieldapp")
     parser.add_argument(
-        "--version", action="version", version=f"fieldapp {__version__}", help="显示程序版本"
+        "--version", action="version", version=f"fieldapp {build_label()}", help="显示程序版本"
     )
     _add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="命令")

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.cli.common import (
     JSON_HELP,
@@ -17,7 +17,7 @@ from fieldapp.cli.common import (
     print_json,
     typed_twice,
 )
-from fieldapp.sync.errors import AlreadyImported, BundleRefused
+from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -269,6 +269,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     code = new_code()
     peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code)
     reenrolled = before is not None and before.role == "device"
+    words = hub.area_words(peer.area_code or "")
     if args.json:
         print_json(
             {
@@ -276,6 +277,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
                 "role": peer.device_role.value,
                 "role_label": peer.device_role.label,
                 "area": peer.area_code,
+                "area_name": words,
                 "file": str(args.out),
                 "code": code,
                 "fingerprint": hub.fingerprint,
@@ -284,7 +286,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code}），"
+        f"已登记设备 {peer.name}（{peer.device_role.label}，区域 {peer.area_code} {words}），"
         f"登记文件：{args.out}"
     )
     print(f"登记码：{code}")
@@ -662,7 +664,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     done = enrol(
         ledger,
         args.file,
-        code=_enrolment_code(args.file),
+        read=_opened_enrolment(args.file),
         fingerprint=args.fingerprint,
         force=args.force,
     )
@@ -710,17 +712,55 @@ def _refuse_plain(args: argparse.Namespace) -> None:
     )
 
 
-def _enrolment_code(path: Path) -> str | None:
-    """The code that opens a sealed enrolment file: FIELDAPP_ENROL_CODE, else asked on the
-    terminal (shown as typed: sixteen digits read out on the phone are checked by eye)."""
-    from fieldapp.cli.common import ask
-    from fieldapp.sync.enrolment import is_sealed
+#: Tries at the enrolment code typed on a terminal: a slip of the finger is retyped, not
+#: the whole command run again; a script (the code piped in) has one.
+CODE_TRIES = 3
 
-    if not is_sealed(path):
-        return None
-    return os.environ.get("FIELDAPP_ENROL_CODE") or ask(
-        "登记码（县里告诉你的 16 位数字）：", secret=False
+
+def _opened_enrolment(path: Path) -> dict[str, Any]:
+    """The enrolment file opened with its code: FIELDAPP_ENROL_CODE, else typed on the
+    terminal — hidden, as a password is, for it opens the device's private key — with
+    `CODE_TRIES` tries, else a line piped in by a script."""
+    from fieldapp.cli.common import ask, has_terminal
+    from fieldapp.sync.enrolment import (
+        CODE_DIGITS,
+        WrongCode,
+        is_sealed,
+        normal_code,
+        read_enrolment,
     )
+
+    given = os.environ.get("FIELDAPP_ENROL_CODE")
+    if given or not is_sealed(path):
+        return read_enrolment(path, given or None)
+    if not has_terminal():
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line.strip():
+            raise SyncError(
+                f"登记文件 {path} 已加密，要用县里告诉你的 {CODE_DIGITS} 位登记码打开："
+                "在终端运行时会问；脚本里用 FIELDAPP_ENROL_CODE 或从标准输入给出"
+            )
+        return read_enrolment(path, line)
+    prompt = f"登记码（县里告诉你的 {CODE_DIGITS} 位数字，输入时不显示）："
+    for left in range(CODE_TRIES - 1, -1, -1):
+        code = ask(prompt)
+        try:
+            normal_code(code)  # not sixteen digits: a try too, said as such
+        except SyncError as error:
+            wrong: SyncError = error
+        else:
+            try:  # a damaged file, or any fault but the code, ends the command
+                return read_enrolment(path, code)
+            except WrongCode as error:
+                wrong = error
+        if not left:
+            raise SyncError(
+                f"登记码 {CODE_TRIES} 次都不对，没有登记。请打电话向县里核对这 "
+                f"{CODE_DIGITS} 位数字后再运行一次；县里不保存登记码，"
+                "记不清了请县里重新登记这台设备，给一个新的登记文件和登记码"
+            )
+        print(f"{wrong}。还可以再输 {left} 次", file=sys.stderr)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def cmd_sync_export(args: argparse.Namespace) -> int:

@@ -212,21 +212,33 @@ def cmd_hub_reset_password(args: argparse.Namespace) -> int:
 
 
 def cmd_hub_resets(args: argparse.Namespace) -> int:
-    """List the county's password resets kept at the hub."""
-    from fieldapp.cli.sync_cmds import _open_hub
+    """List the county's password resets kept at the hub, in China time."""
+    from fieldapp.cli.sync_cmds import _minute, _open_hub
+    from fieldapp.domain.dates import china_iso
 
     hub = _open_hub(args)
     try:
         rows = hub.log.resets()
+        for r in rows:  # the keys scripts read stay; China time and the place are added
+            peer = hub.state.peer(r["device"]) if r["device"] else None
+            area = (peer.area_code or "") if peer is not None else ""
+            r |= {
+                "at_china": china_iso(r["at"]),
+                "device_area": area,
+                "device_area_name": hub.area_words(area) if area else "",
+            }
     finally:
         hub.close()
     if args.json:
         print_json(rows)
         return 0
     for r in rows:
+        device = r["device"] or "（未登记的设备）"
+        if r["device_area_name"]:
+            device += f"（{r['device_area_name']}）"
         print(
-            f"{r['at']}  县级汇总中心 {r['by'] or '（未记用户）'} 重置了 "
-            f"{r['device'] or '（未登记的设备）'} 上 {r['user']} 的口令  台账 {r['ledger_file']}"
+            f"{_minute(r['at_china'])}  县级汇总中心 {r['by'] or '（未记用户）'} 重置了 "
+            f"{device} 上 {r['user']} 的口令  台账 {r['ledger_file']}"
         )
     if not rows:
         print("县里还没有重置过设备台账的口令")

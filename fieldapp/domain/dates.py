@@ -66,3 +66,16 @@ def today() -> dt.date:
     a day a coordinator could set would let a claim for next June through.
     """
     return max(dt.date.today(), dt.datetime.now(CHINA).date())
+
+
+def china_iso(stamp: str | None) -> str:
+    """A time the program wrote (`now_text`: ISO, this computer's local time, no zone) as
+    China time, ISO with +08:00 — a county server kept in UTC wrote 02:31 for 10:31 at the
+    office. Text that is not a time comes back as it is ('' for none)."""
+    if not stamp:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp)
+    return moment.astimezone(CHINA).isoformat(timespec="seconds")

@@ -8,7 +8,8 @@ text of an exception. The user saw that text in full on the screen; the log only
 
 Secrets go whole: a device's signed request header (`X-Fieldapp-Auth`: its signature and
 nonce), the password of a URL (postgresql://user:PASSWORD@host) or of a `password=` pair, and
-any password the process was told to hide (`hide`: the hub's, when `hub serve` opens it).
+any password the process was told to hide (`hide`: the hub's, when `hub serve` opens it), where it
+stands as itself (a password of four digits is not masked inside a port or a count).
 """
 
 from __future__ import annotations
@@ -48,8 +49,21 @@ def hide(secret: str) -> None:
     if not secret or secret in _hidden:
         return
     _hidden.add(secret)
-    literal = "|".join(re.escape(s) for s in sorted(_hidden, key=len, reverse=True))
+    literal = "|".join(_standing(s) for s in sorted(_hidden, key=len, reverse=True))
     _pattern = re.compile(f"(?P<hidden>{literal})|{_EITHER.pattern}")
+
+
+def _standing(secret: str) -> str:
+    """`secret` as a pattern met where it stands as itself: a secret beginning (ending) with a
+    digit not inside a longer number. An all-digit one (a hub password of four digits) is
+    not a port either (`host:8765`, where a URL's password is met by `userinfo`) nor part of
+    a decimal — a short one masked wherever its digits stood blanked ports, counts and times
+    from `hub serve`'s log."""
+    before = r"(?<!\d)" if secret[0].isdigit() else ""
+    after = r"(?!\d)" if secret[-1].isdigit() else ""
+    if secret.isdigit():
+        before, after = r"(?<![\d.])(?<![0-9A-Za-z]:)", r"(?!\.?\d)"
+    return before + re.escape(secret) + after
 
 
 def _mask(match: re.Match[str]) -> str:
@@ -116,6 +130,8 @@ def _safe_arg(value: object) -> object:
     """A value put into a log line: a small number (a status code, a count, a port) as it is
     (for %d), anything else as its redacted text."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if redact(str(value)) == str(value):
+        # A number given as one is a count, a code or a port, never the password (text):
+        # only the digits rule (an ID number passed as an int) applies.
+        if _EITHER.sub(_mask, str(value)) == str(value):
             return value
     return redact(str(value))

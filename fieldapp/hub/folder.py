@@ -24,6 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.areacode import AreaCode
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
@@ -36,7 +37,7 @@ from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries.records import area_paths
+from fieldapp.store.queries.records import area, area_paths
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
@@ -413,6 +414,28 @@ class Hub:
             device, upload.with_name(f"{stamp()}-answer.fieldsync"), channel="http"
         )
         return result, answer
+
+    def area_words(self, code: str) -> str:
+        """An enrolled area in words, as the clerk checks it beside the code ('贵州省毕节市七星
+        关区梨树镇'): the division table's name to the township, then the village, site, group
+        or building as the hub's ledger names it — or, not heard of yet, what it is under its
+        township ('…梨树镇下的村'). The code itself when even its county is unknown."""
+        table = divisions()
+        if table.get(code) is not None:
+            return table.full_name(code)
+        above = next((p for p in (code[:9], code[:6]) if table.get(p) is not None), "")
+        if not above:
+            return code
+        own: list[str] = []
+        at: str | None = code
+        while at and at != above and (found := area(self.ledger, at)) is not None:
+            own.append(found.name)
+            at = found.parent_code
+        if own:
+            return table.full_name(above) + " ".join(reversed(own))
+        parsed = AreaCode.parse(code)
+        what = "组或楼栋" if len(code) > 12 else "安置点" if parsed and parsed.is_site else "村"
+        return f"{table.full_name(above)}下的{what}"
 
     def status(self) -> list[dict[str, object]]:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""

@@ -51,3 +51,19 @@ def named(devices: list[Mapping[str, object]], limit: int, with_program: bool = 
             word += f" {d['program']}" if d.get("program") else " 未报告版本"
         words.append(word)
     return "、".join(words) + ("等" if len(devices) > limit else "")
+
+
+def short_of(
+    devices: list[Mapping[str, object]], requires: str | None
+) -> tuple[list[Mapping[str, object]], list[Mapping[str, object]]]:
+    """The devices not revoked that will not take a pack stating `requires` in force, as far
+    as the hub knows: (those that said they run an older program, those that never said which
+    they run — enrolled and not synced yet, or a program from before devices said). A pack
+    stating nothing is read by every program: none."""
+    if not requires:
+        return [], []
+    live = [d for d in devices if not d.get("revoked_at")]
+    older = [
+        d for d in live if d.get("program") and program_key(d["program"]) < program_key(requires)
+    ]
+    return older, [d for d in live if not d.get("program")]

@@ -201,6 +201,9 @@ def test_package_contents_and_depends(deb: Path) -> None:
 
 def test_installed_app_starts_and_prints(debian: Debian) -> None:
     assert debian.ok(["dpkg-query", "-W", "-f=${Status}", "fieldapp"]) == "install ok installed"
+    # --version names the build installed (0.2.0+741.g4d5c7dd), as apt and dpkg do.
+    label = debian.ok(["dpkg-query", "-W", "-f=${Version}", "fieldapp"])
+    assert debian.ok(["fieldapp", "--version"], USER).strip() == f"fieldapp {label}"
     desktop = (debian.path / "usr/share/applications/fieldapp.desktop").read_text("utf-8")
     assert "Exec=/opt/fieldapp/fieldapp" in desktop and "Name=劳动力台账" in desktop
 
