@@ -1669,10 +1669,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Still working</translation>
     </message>
     <message>
-      <source>还有任务在进行。等它完成再关闭吗？（选“否”会取消任务并关闭）</source>
-      <translation>A task is still running. Wait for it to finish before closing? (No cancels it and closes)</translation>
-    </message>
-    <message>
       <source>请稍候</source>
       <translation>Please wait</translation>
     </message>
@@ -1803,6 +1799,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>、</source>
       <translation>, </translation>
+    </message>
+    <message>
+      <source>还有任务在进行。取消任务并关闭吗？（选“否”等它完成）</source>
+      <translation>A task is still running. Cancel it and close? (No waits for it to finish)</translation>
     </message>
   </context>
   <context>

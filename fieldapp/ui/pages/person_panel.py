@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -51,7 +50,7 @@ from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
-from fieldapp.ui.widgets import button_grid, table_view
+from fieldapp.ui.widgets import ask_yes_no, button_grid, table_view
 
 
 def _short_place(place: str) -> str:
@@ -637,14 +636,11 @@ class PersonPanel(QWidget):
     def _ask_delete(self, what: str) -> bool:
         """Whether the coordinator, asked once in the same words for every kind of record,
         answers 是 to deleting `what` (否 is the default answer)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("删除"),
             self.tr("删除%1吗？只删除录错的记录；删除会记入修改记录。").replace("%1", what),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _delete(self, model: type, row_id: str, what: str) -> None:
         """Ask, then delete one of the person's records (logged; the history says it)."""

@@ -45,7 +45,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import wheel_only_when_focused
+from fieldapp.ui.widgets import ask_yes_no, wheel_only_when_focused
 
 
 class SettingsPage(QWidget):
@@ -377,14 +377,13 @@ class SettingsPage(QWidget):
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False
-        answer = QMessageBox.question(
+        if not ask_yes_no(
             self,
             self.tr("从备份恢复"),
             self.tr(
                 "备份中有 %1 人。恢复后当前台账会被替换（替换前的文件另存一份）。继续吗？"
             ).replace("%1", str(counts["persons"])),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         if self.window_ref is not None:
             return bool(self.window_ref.restore_backup(source, credentials))
@@ -561,10 +560,7 @@ class SettingsPage(QWidget):
         password = self._ask_new_password(name.strip())
         if password is None:
             return False
-        admin = (
-            QMessageBox.question(self, self.tr("新增用户"), self.tr("允许此人管理用户吗？"))
-            == QMessageBox.StandardButton.Yes
-        )
+        admin = ask_yes_no(self, self.tr("新增用户"), self.tr("允许此人管理用户吗？"))
         try:
             user_service.add_user(self.session.ledger, name, password, admin)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
@@ -581,12 +577,14 @@ class SettingsPage(QWidget):
             show_error(self, self.tr("请先在列表里选一位用户"))
             return False
         name = item.data(Qt.ItemDataRole.UserRole)
-        answer = QMessageBox.question(
-            self,
-            self.tr("停用用户"),
-            self.tr("停用后 %1 的口令打不开本台账。继续吗？").replace("%1", name),
-        )
-        if answer != QMessageBox.StandardButton.Yes or not self._confirm_me():
+        if (
+            not ask_yes_no(
+                self,
+                self.tr("停用用户"),
+                self.tr("停用后 %1 的口令打不开本台账。继续吗？").replace("%1", name),
+            )
+            or not self._confirm_me()
+        ):
             return False
         window = self.window_ref
         rotates = window is not None and hasattr(window, "rotate_key")

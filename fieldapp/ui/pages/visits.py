@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -38,7 +37,13 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, arrows_walk_hits, marked_or_first, table_view
+from fieldapp.ui.widgets import (
+    DateField,
+    arrows_walk_hits,
+    ask_discard,
+    marked_or_first,
+    table_view,
+)
 
 #: Common kinds of vocational training (the list is open: type another).
 TRAINING_KINDS = ("职业技能培训", "创业培训", "岗位技能提升培训", "以工代训", "劳务品牌培训")
@@ -219,16 +224,13 @@ class VisitsPage(QWidget):
         """True when the form may be emptied: nothing typed, or the user chose to drop it."""
         if not self.has_unsaved() or self.chosen is None:
             return True
-        answer = QMessageBox.question(
+        return ask_discard(
             self,
             self.tr("走访还没保存"),
             self.tr(
                 "%1 的走访还没保存（已选的服务、日期或填写的情况、结果）。放弃这次走访吗？"
             ).replace("%1", self.chosen.name),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def _training_shown(self, on: bool) -> None:
         self.training_row.setEnabled(on)
