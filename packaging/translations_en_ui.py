@@ -186,6 +186,9 @@ EN_UI: dict[str, str] = {
     "你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。": "Your password was set by %1, who knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).",
     # A question before something is lost: 否 (wait) is the default answer.
     "还有任务在进行。取消任务并关闭吗？（选“否”等它完成）": "A task is still running. Cancel it and close? (No waits for it to finish)",
+    # The person panel's tabs, short enough to be read whole in a window 1024 wide.
+    "就业": "Jobs",
+    "失业": "Jobless",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -2339,14 +2339,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Household</translation>
     </message>
     <message>
-      <source>就业经历</source>
-      <translation>Employment</translation>
-    </message>
-    <message>
-      <source>服务记录</source>
-      <translation>Services</translation>
-    </message>
-    <message>
       <source>修改记录</source>
       <translation>History</translation>
     </message>
@@ -2499,10 +2491,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Visited by</translation>
     </message>
     <message>
-      <source>走访记录</source>
-      <translation>Visit records</translation>
-    </message>
-    <message>
       <source>请先在列表里选一条走访记录</source>
       <translation>Choose a visit in the list first</translation>
     </message>
@@ -2513,6 +2501,18 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1 的这次走访</source>
       <translation>the visit of %1</translation>
+    </message>
+    <message>
+      <source>就业</source>
+      <translation>Jobs</translation>
+    </message>
+    <message>
+      <source>失业</source>
+      <translation>Jobless</translation>
+    </message>
+    <message>
+      <source>走访</source>
+      <translation>Visits</translation>
     </message>
   </context>
   <context>

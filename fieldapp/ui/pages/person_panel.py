@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -257,13 +257,18 @@ class PersonPanel(QWidget):
         for column in range(3):
             history_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
+        # Every tab shown whole: the seven names scrolled behind arrows in the panel of a
+        # 1024-wide window (走访 and 修改记录 cut off or out of sight). The tabs are never
+        # scrolled nor shortened, their names are short, and the panel is as wide as they are.
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.addTab(basic, self.tr("基本信息"))
         self.tabs.addTab(members_tab, self.tr("家庭成员"))
-        self.tabs.addTab(spells_tab, self.tr("就业经历"))
-        self.tabs.addTab(registrations_tab, self.tr("失业登记"))
-        self.tabs.addTab(services_tab, self.tr("服务记录"))
-        self.tabs.addTab(visits_tab, self.tr("走访记录"))
+        self.tabs.addTab(spells_tab, self.tr("就业"))
+        self.tabs.addTab(registrations_tab, self.tr("失业"))
+        self.tabs.addTab(services_tab, self.tr("服务"))
+        self.tabs.addTab(visits_tab, self.tr("走访"))
         self.tabs.addTab(self.history_view, self.tr("修改记录"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
