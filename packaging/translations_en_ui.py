@@ -189,6 +189,15 @@ EN_UI: dict[str, str] = {
     # The person panel's tabs, short enough to be read whole in a window 1024 wide.
     "就业": "Jobs",
     "失业": "Jobless",
+    # A visit to the whole household (全户), recorded on 走访 and deleted from a member's panel.
+    "走访对象": "Visited",
+    "全户": "Household",
+    "本人": "Person",
+    "%1 这次对全户的走访（和这次走访登记的服务：%2）": "the visit of %1 to the whole household (and the services recorded on it: %2)",
+    "%1 这次对全户的走访": "the visit of %1 to the whole household",
+    "全户走访（走访的是全家，不只是这个人）": "Whole household (the family was visited, not only this person)",
+    "\n全户走访：%1一家；勾选的服务记在%1名下": "\nWhole household: the family of %1; the services ticked are recorded for %1",
+    "（全户）": " (whole household)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -2514,6 +2514,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>走访</source>
       <translation>Visits</translation>
     </message>
+    <message>
+      <source>走访对象</source>
+      <translation>Visited</translation>
+    </message>
+    <message>
+      <source>全户</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>本人</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>%1 这次对全户的走访（和这次走访登记的服务：%2）</source>
+      <translation>the visit of %1 to the whole household (and the services recorded on it: %2)</translation>
+    </message>
+    <message>
+      <source>%1 这次对全户的走访</source>
+      <translation>the visit of %1 to the whole household</translation>
+    </message>
   </context>
   <context>
     <name>PersonPicker</name>
@@ -4009,6 +4029,24 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）</source>
       <translation>Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)</translation>
+    </message>
+    <message>
+      <source>全户走访（走访的是全家，不只是这个人）</source>
+      <translation>Whole household (the family was visited, not only this person)</translation>
+    </message>
+    <message>
+      <source>走访对象</source>
+      <translation>Visited</translation>
+    </message>
+    <message>
+      <source>
+全户走访：%1一家；勾选的服务记在%1名下</source>
+      <translation>
+Whole household: the family of %1; the services ticked are recorded for %1</translation>
+    </message>
+    <message>
+      <source>（全户）</source>
+      <translation> (whole household)</translation>
     </message>
   </context>
   <context>

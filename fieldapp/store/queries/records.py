@@ -20,6 +20,7 @@ from fieldapp.domain.models import (
     Record,
     ServiceRecord,
     UnemploymentRegistration,
+    Visit,
 )
 from fieldapp.store.queries.malformed import malformed, note
 
@@ -104,6 +105,11 @@ def members(ledger: Ledger, household_id: str) -> list[Person]:
 def person_records(ledger: Ledger, model: type[R], person_id: str) -> list[R]:
     """A person's live categories, spells, registrations, services or monthly status."""
     return _select(ledger, model, "person_id = ?", [person_id])
+
+
+def household_visits(ledger: Ledger, household_id: str) -> list[Visit]:
+    """The live visits to a whole household (全户), not to one of its members."""
+    return _select(ledger, Visit, "household_id = ? AND person_id IS NULL", [household_id])
 
 
 def visit_services(ledger: Ledger, visit_id: str) -> list[ServiceRecord]:

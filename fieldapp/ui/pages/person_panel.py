@@ -230,10 +230,15 @@ class PersonPanel(QWidget):
             self.services_view, (self.tr("删除"), self.delete_service)
         )
 
-        # A visit (走访) recorded by mistake is deleted here, with the services given on it.
+        # A visit (走访) recorded by mistake is deleted here, with the services given on it:
+        # the person's own visits and those to their whole household (全户).
         self.visits = RowsModel[Visit](
             [
                 Column(self.tr("日期"), lambda v: v.visit_date),
+                Column(
+                    self.tr("走访对象"),
+                    lambda v: self.tr("全户") if v.person_id is None else self.tr("本人"),
+                ),
                 Column(self.tr("走访人"), lambda v: v.visitor),
                 Column(self.tr("结果"), lambda v: v.outcome),
                 Column(self.tr("说明"), lambda v: v.notes),
@@ -373,14 +378,17 @@ class PersonPanel(QWidget):
                 reverse=True,
             )
         )
+        household_visits = (
+            records.household_visits(ledger, person.household_id) if person.household_id else []
+        )
         self.visits.set_rows(
             sorted(
-                records.person_records(ledger, Visit, person.id),
+                [*records.person_records(ledger, Visit, person.id), *household_visits],
                 key=lambda v: v.visit_date,
                 reverse=True,
             )
         )
-        changes = person_history(ledger, person.id)
+        changes = person_history(ledger, person.id, person.household_id)
         moved = {str(c.old) for c in changes if c.field == "household_id" and c.old}
         moved |= {str(c.new) for c in changes if c.field == "household_id" and c.new}
         self.history.set_rows(
@@ -614,11 +622,18 @@ class PersonPanel(QWidget):
         given = "、".join(
             s.service_type for s in records.visit_services(self.session.ledger, visit.id)
         )
-        what = (
-            self.tr("%1 的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
-            if given
-            else self.tr("%1 的这次走访")
-        )
+        if visit.person_id is None:  # a visit to the whole household (全户)
+            what = (
+                self.tr("%1 这次对全户的走访（和这次走访登记的服务：%2）").replace("%2", given)
+                if given
+                else self.tr("%1 这次对全户的走访")
+            )
+        else:
+            what = (
+                self.tr("%1 的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
+                if given
+                else self.tr("%1 的这次走访")
+            )
         if not self._ask_delete(what.replace("%1", str(visit.visit_date))):
             return
         try:
