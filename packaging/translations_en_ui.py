@@ -198,6 +198,9 @@ EN_UI: dict[str, str] = {
     "全户走访（走访的是全家，不只是这个人）": "Whole household (the family was visited, not only this person)",
     "\n全户走访：%1一家；勾选的服务记在%1名下": "\nWhole household: the family of %1; the services ticked are recorded for %1",
     "（全户）": " (whole household)",
+    # 从备份恢复: the backup is read and checked off the GUI thread, with 取消.
+    "正在读取并检查备份……": "Reading and checking the backup…",
+    "已取消检查备份，台账没有改动": "Checking the backup was cancelled; the ledger is unchanged",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -18,6 +18,7 @@ from fieldapp.services import backup, work
 from fieldapp.ui.widgets import ask_yes_no
 from tests.records import Records
 from tests.ui.conftest import UI_USER
+from tests.ui.test_backup_check_in_background import restore_and_wait
 
 
 def press_enter_on_the_question(seen: list[dict[str, object]]) -> None:
@@ -80,7 +81,7 @@ def test_enter_on_restore_replaces_nothing(window, qtbot, warnings_shown):
     page = window.show_page("settings")
     seen: list[dict[str, object]] = []
     press_enter_on_the_question(seen)
-    assert not page.restore_from(made, UI_USER)
+    assert not restore_and_wait(page, qtbot, made, UI_USER)
     assert len(seen) == 1 and "备份中有 3 人" in str(seen[0]["text"])
     assert warnings_shown == []
     assert Path(window.session.path).read_bytes() == before

@@ -3232,6 +3232,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>已保存本机设置</source>
       <translation>This computer's settings are saved</translation>
     </message>
+    <message>
+      <source>已取消检查备份，台账没有改动</source>
+      <translation>Checking the backup was cancelled; the ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>正在读取并检查备份……</source>
+      <translation>Reading and checking the backup…</translation>
+    </message>
   </context>
   <context>
     <name>SpellDialog</name>
