@@ -22,6 +22,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
+from fieldapp.reference import place_words
 from fieldapp.store.queries.malformed import malformed, note
 
 if TYPE_CHECKING:
@@ -155,6 +156,10 @@ def area_paths(ledger: Ledger, *, known_only: bool = False) -> Callable[[str | N
 
 
 def person_place(ledger: Ledger, person: Person) -> str:
-    """Where a person is registered: the area path of their household."""
+    """Where a person is registered: the area path of their household (an area this ledger
+    does not list named from the division table, not shown as its digits)."""
     household = find(ledger, Household, person.household_id or "")
-    return area_path(ledger, household.area_code) if household else "未分户"
+    if household is None:
+        return "未分户"
+    path = area_path(ledger, household.area_code)
+    return place_words(path) if path == household.area_code else path

@@ -32,6 +32,7 @@ from fieldapp.domain.models import (
     Visit,
 )
 from fieldapp.domain.month import Month
+from fieldapp.reference import place_words
 from fieldapp.services import work
 from fieldapp.services.trust import ALLOWED, Verdict
 from fieldapp.services.trust_check import may_change_row
@@ -175,7 +176,10 @@ class PersonPanel(QWidget):
                 Column(self.tr("时间"), self._spell_time),
                 Column(self.tr("形式"), lambda s: s.form),
                 Column(self.tr("月收入"), lambda s: s.monthly_income, align_right=True),
-                Column(self.tr("务工地"), lambda s: _short_place(s.place_name or s.place_code)),
+                Column(
+                    self.tr("务工地"),
+                    lambda s: _short_place(s.place_name or place_words(s.place_code)),
+                ),
                 Column(self.tr("用人单位"), lambda s: s.employer),
             ]
         )
