@@ -242,30 +242,30 @@ def form_state(root: QWidget) -> tuple[object, ...]:
     return tuple(state)
 
 
+def _asked(
+    parent: QWidget,
+    title: str,
+    text: str,
+    answer: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+) -> bool:
+    """Ask with the two buttons `answer` and `default` (Enter and Esc give the default); True
+    only when `answer` was chosen."""
+    return QMessageBox.question(parent, title, text, answer | default, default) == answer
+
+
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     """Ask a question that deletes, replaces or throws something away: 是 / 否, with 否 the
     default, so Enter (or Esc) does nothing. True only when 是 was chosen."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    buttons = QMessageBox.StandardButton
+    return _asked(parent, title, text, buttons.Yes, buttons.No)
 
 
 def ask_discard(parent: QWidget, title: str, text: str) -> bool:
     """Ask before typed input is thrown away: 放弃 / 取消, with 取消 the default (Enter keeps
     the input). True only when 放弃 was chosen."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Discard
+    buttons = QMessageBox.StandardButton
+    return _asked(parent, title, text, buttons.Discard, buttons.Cancel)
 
 
 class KeepsInput(QDialog):
