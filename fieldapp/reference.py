@@ -14,6 +14,7 @@ from pathlib import Path
 import stdnum.cn
 
 from fieldapp.domain.divisions import DivisionTable, parse_national
+from fieldapp.domain.regions import region_name
 from fieldapp.paths import resource
 
 
@@ -27,3 +28,17 @@ def divisions() -> DivisionTable:
         retired=dict(data["retired"]),
         national=parse_national(national),
     )
+
+
+def place_words(code: str | None) -> str:
+    """A division code as its place's name, for a job's place or an area a ledger does not
+    list: a Guizhou code down to its township ('贵州省毕节市七星关区碧阳街道'), any other to
+    its county ('广东省深圳市宝安区'); the code itself only when no level of it is known."""
+    text = (code or "").strip()
+    if not text:
+        return ""
+    table = divisions()
+    for digits in (9, 6, 4, 2):
+        if len(text) >= digits and table.get(text[:digits].ljust(6, "0")) is not None:
+            return table.full_name(text[:digits].ljust(6, "0"))
+    return region_name(text) or text

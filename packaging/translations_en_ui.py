@@ -184,6 +184,23 @@ EN_UI: dict[str, str] = {
     "你的口令是县里重置的，县里经办的同志知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。": "Your password was reset by the county, and the county clerk who set it knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).",
     "没有修改口令": "Password not changed",
     "你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。": "Your password was set by %1, who knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).",
+    # A question before something is lost: 否 (wait) is the default answer.
+    "还有任务在进行。取消任务并关闭吗？（选“否”等它完成）": "A task is still running. Cancel it and close? (No waits for it to finish)",
+    # The person panel's tabs, short enough to be read whole in a window 1024 wide.
+    "就业": "Jobs",
+    "失业": "Jobless",
+    # A visit to the whole household (全户), recorded on 走访 and deleted from a member's panel.
+    "走访对象": "Visited",
+    "全户": "Household",
+    "本人": "Person",
+    "%1 这次对全户的走访（和这次走访登记的服务：%2）": "the visit of %1 to the whole household (and the services recorded on it: %2)",
+    "%1 这次对全户的走访": "the visit of %1 to the whole household",
+    "全户走访（走访的是全家，不只是这个人）": "Whole household (the family was visited, not only this person)",
+    "\n全户走访：%1一家；勾选的服务记在%1名下": "\nWhole household: the family of %1; the services ticked are recorded for %1",
+    "（全户）": " (whole household)",
+    # 从备份恢复: the backup is read and checked off the GUI thread, with 取消.
+    "正在读取并检查备份……": "Reading and checking the backup…",
+    "已取消检查备份，台账没有改动": "Checking the backup was cancelled; the ledger is unchanged",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

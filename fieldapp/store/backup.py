@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from sqlcipher3 import dbapi2
 
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.progress import Progress
+from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.paths import make_private, private_dir
 from fieldapp.saving import cannot_write, discard, make_folder_for, written
 from fieldapp.store import keyfile as kf
@@ -242,41 +242,54 @@ def read_backup(path: str | Path) -> BackupInfo:
     return info
 
 
-def _extract(info: BackupInfo, target: Path) -> None:
+def _extract(info: BackupInfo, target: Path, ticker: Ticker | None = None) -> None:
     digest = hashlib.sha256()
     fd = os.open(target, os.O_CREAT | os.O_TRUNC | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o600)
     with open(info.path, "rb") as src, os.fdopen(fd, "wb") as out:
         src.seek(info.offset)
-        _copy_hashing(src, out, digest)
+        _copy_hashing(src, out, digest, ticker)
         out.flush()
         os.fsync(out.fileno())
     if digest.hexdigest() != info.sha256:
         raise BackupError(f"备份文件 {info.path.name} 已损坏（校验值不符）")
 
 
-def _copy_hashing(src: BinaryIO, out: BinaryIO, digest: Any) -> None:
+def _copy_hashing(src: BinaryIO, out: BinaryIO, digest: Any, ticker: Ticker | None = None) -> None:
     while chunk := src.read(_CHUNK):
         digest.update(chunk)
         out.write(chunk)
+        if ticker is not None:
+            ticker.step()
 
 
 def check_backup(
-    path: str | Path, credentials: Credentials, work_dir: str | Path | None = None
+    path: str | Path,
+    credentials: Credentials,
+    work_dir: str | Path | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> dict[str, int]:
     """Open a backup with a user's password and count what it holds.
 
     The encrypted pages are unpacked for a moment into `work_dir` (the ledger's folder, when a
     restore is to follow): beside the backup would fail on a write-protected stick or a CD.
-    A first-wave backup (a plain copy) is counted as it is: it has no password yet."""
+    A first-wave backup (a plain copy) is counted as it is: it has no password yet. `progress`
+    hears of each megabyte read and checked; `cancel` stops between them (`Cancelled`, the
+    unpacked copy removed)."""
     if is_first_wave_backup(path):
         return _plain_counts(Path(path))
     info = read_backup(path)
     key = info.keys.unlock(credentials.user, credentials.password)
     folder = Path(work_dir) if work_dir is not None else info.path.parent
     scratch = folder / (info.path.name + ".check.part")
+    chunks = -(-max(info.path.stat().st_size - info.offset, 0) // _CHUNK)
+    ticker = Ticker(progress, cancel, chunks + 1)
     try:
-        _extract(info, scratch)
-        return _counts(scratch, key, info.keys)
+        ticker.check()
+        _extract(info, scratch, ticker)
+        counted = _counts(scratch, key, info.keys)
+        ticker.step()
+        return counted
     finally:
         scratch.unlink(missing_ok=True)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldapp.domain.areacode import AreaRow
-from fieldapp.domain.regions import region_name
+from fieldapp.reference import place_words
 from fieldapp.store.queries.areas import all_areas, household_areas
 
 if TYPE_CHECKING:
@@ -60,16 +60,18 @@ class AreaIndex:
         return self.worked_in is None or code in self.worked_in
 
     def name(self, code: str | None) -> str:
-        """The area's own name (or the region name of a county code)."""
+        """The area's own name (or, for an area this ledger does not list, the place's name
+        from the division table)."""
         if not code:
             return ""
         row = self.by_code.get(code)
         if row:
             return row.name
-        return region_name(code) or code
+        return place_words(code)
 
     def path(self, code: str | None) -> str:
-        """Names below the county, e.g. '某镇 某村 三组' (for the ledger table)."""
+        """Names below the county, e.g. '某镇 某村 三组' (for the ledger table); an area this
+        ledger does not list is named from the division table, never shown as its digits."""
         if not code:
             return ""
         if code in self._paths:
@@ -84,7 +86,7 @@ class AreaIndex:
                 break
             names.append(row.name)
             current = row.parent_code
-        text = " ".join(reversed(names)) or code
+        text = " ".join(reversed(names)) or place_words(code)
         self._paths[code] = text
         return text
 

@@ -31,7 +31,7 @@ from fieldapp.ui import i18n, prefs
 from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import wheel_only_when_focused
+from fieldapp.ui.widgets import ask_discard, ask_yes_no, wheel_only_when_focused
 
 #: (key, module:class) of each page, in navigation order. Titles are in `page_titles`.
 PAGES: tuple[tuple[str, str], ...] = (
@@ -604,14 +604,11 @@ class MainWindow(QMainWindow):
         return any(getattr(w, "has_unsaved", lambda: False)() for w in self.pages.values())
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
+        return ask_discard(
             self,
             self.tr("有未保存的内容"),
             self.tr("有填写了但还没保存的内容。放弃这些内容吗？"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def busy(self) -> bool:
         """True while a page runs a long operation."""
@@ -629,12 +626,11 @@ class MainWindow(QMainWindow):
             event.ignore()  # a locked window is not closed by whoever walks by
             return
         if self.busy():
-            answer = QMessageBox.question(
+            if not ask_yes_no(
                 self,
                 self.tr("正在处理"),
-                self.tr("还有任务在进行。等它完成再关闭吗？（选“否”会取消任务并关闭）"),
-            )
-            if answer == QMessageBox.StandardButton.Yes:
+                self.tr("还有任务在进行。取消任务并关闭吗？（选“否”等它完成）"),
+            ):
                 event.ignore()
                 return
         if self.has_unsaved() and not self._confirm_discard():

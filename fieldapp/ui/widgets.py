@@ -1,5 +1,6 @@
 """Small reusable widgets: date fields, enum combos, a table view set up for keyboard use, a row
-of exclusive choice buttons, a dialog that asks before throwing typed input away."""
+of exclusive choice buttons, a dialog that asks before throwing typed input away, and the one
+way a question is asked before something is deleted, replaced or thrown away."""
 
 from __future__ import annotations
 
@@ -241,6 +242,32 @@ def form_state(root: QWidget) -> tuple[object, ...]:
     return tuple(state)
 
 
+def _asked(
+    parent: QWidget,
+    title: str,
+    text: str,
+    answer: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+) -> bool:
+    """Ask with the two buttons `answer` and `default` (Enter and Esc give the default); True
+    only when `answer` was chosen."""
+    return QMessageBox.question(parent, title, text, answer | default, default) == answer
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """Ask a question that deletes, replaces or throws something away: 是 / 否, with 否 the
+    default, so Enter (or Esc) does nothing. True only when 是 was chosen."""
+    buttons = QMessageBox.StandardButton
+    return _asked(parent, title, text, buttons.Yes, buttons.No)
+
+
+def ask_discard(parent: QWidget, title: str, text: str) -> bool:
+    """Ask before typed input is thrown away: 放弃 / 取消, with 取消 the default (Enter keeps
+    the input). True only when 放弃 was chosen."""
+    buttons = QMessageBox.StandardButton
+    return _asked(parent, title, text, buttons.Discard, buttons.Cancel)
+
+
 class KeepsInput(QDialog):
     """A form dialog whose Esc, 取消 and × ask before throwing away what was typed in it (an
     untouched form closes at once). The form as first shown is the one to compare with."""
@@ -264,16 +291,10 @@ class KeepsInput(QDialog):
 
     def reject(self) -> None:
         """Esc / 取消 / ×: ask first when something was typed."""
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.tr("放弃修改？"),
-                self.tr("还有没保存的修改。放弃这些修改吗？"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.is_dirty() and not ask_discard(
+            self, self.tr("放弃修改？"), self.tr("还有没保存的修改。放弃这些修改吗？")
+        ):
+            return
         super().reject()
 
 

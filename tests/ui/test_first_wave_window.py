@@ -66,6 +66,8 @@ def test_a_first_wave_backup_is_offered_and_restored_from_settings(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page = window.show_page("settings")
     page.restore_dialog()
+    qtbot.waitUntil(lambda: page.restored is not None, timeout=60000)
+    assert page.restored
     assert "*.db" in offered[0], offered
     assert not warnings_shown, warnings_shown
     names = {r[0] for r in window.session.ledger.db.execute("SELECT name FROM persons")}

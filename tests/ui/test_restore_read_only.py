@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.services import backup
 from tests.ui.conftest import UI_USER
+from tests.ui.test_backup_check_in_background import restore_and_wait
 
 
 @contextmanager
@@ -51,7 +52,7 @@ def test_a_backup_on_a_write_protected_stick_is_offered_for_restore(
     monkeypatch.setattr(QMessageBox, "question", question)
     page = window.show_page("settings")
     with write_protected(stick):
-        assert not page.restore_from(made, UI_USER)  # answered No at the question
+        assert not restore_and_wait(page, qtbot, made, UI_USER)  # answered No at the question
     assert warnings_shown == []
     assert asked and "备份中有 3 人" in asked[0]
     assert sorted(p.name for p in stick.iterdir()) == ["备份.fieldbackup"]

@@ -16,6 +16,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.ui import prefs
 from tests.records import Records
 from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.test_backup_check_in_background import restore_and_wait
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,8 +91,8 @@ def test_backup_and_restore(qtbot, ledger_path, tmp_path, monkeypatch, warnings_
     with session.ledger.transaction():
         session.ledger.update("persons", person.id, {"phone": "13500000000"})
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert not page.restore_from(dest, Credentials("测试员", "不对的口令"))
-    assert page.restore_from(dest, li)
+    assert not restore_and_wait(page, qtbot, dest, Credentials("测试员", "不对的口令"))
+    assert restore_and_wait(page, qtbot, dest, li)
     phone = window.session.ledger.db.execute("SELECT phone FROM persons WHERE id = ?", [person.id])
     assert phone.fetchone()[0] in ("", None)
     kept = list(Path(window.session.path).parent.glob("*恢复前*.db"))

@@ -1669,10 +1669,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Still working</translation>
     </message>
     <message>
-      <source>还有任务在进行。等它完成再关闭吗？（选“否”会取消任务并关闭）</source>
-      <translation>A task is still running. Wait for it to finish before closing? (No cancels it and closes)</translation>
-    </message>
-    <message>
       <source>请稍候</source>
       <translation>Please wait</translation>
     </message>
@@ -1803,6 +1799,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>、</source>
       <translation>, </translation>
+    </message>
+    <message>
+      <source>还有任务在进行。取消任务并关闭吗？（选“否”等它完成）</source>
+      <translation>A task is still running. Cancel it and close? (No waits for it to finish)</translation>
     </message>
   </context>
   <context>
@@ -2339,14 +2339,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Household</translation>
     </message>
     <message>
-      <source>就业经历</source>
-      <translation>Employment</translation>
-    </message>
-    <message>
-      <source>服务记录</source>
-      <translation>Services</translation>
-    </message>
-    <message>
       <source>修改记录</source>
       <translation>History</translation>
     </message>
@@ -2499,10 +2491,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Visited by</translation>
     </message>
     <message>
-      <source>走访记录</source>
-      <translation>Visit records</translation>
-    </message>
-    <message>
       <source>请先在列表里选一条走访记录</source>
       <translation>Choose a visit in the list first</translation>
     </message>
@@ -2513,6 +2501,38 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1 的这次走访</source>
       <translation>the visit of %1</translation>
+    </message>
+    <message>
+      <source>就业</source>
+      <translation>Jobs</translation>
+    </message>
+    <message>
+      <source>失业</source>
+      <translation>Jobless</translation>
+    </message>
+    <message>
+      <source>走访</source>
+      <translation>Visits</translation>
+    </message>
+    <message>
+      <source>走访对象</source>
+      <translation>Visited</translation>
+    </message>
+    <message>
+      <source>全户</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>本人</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>%1 这次对全户的走访（和这次走访登记的服务：%2）</source>
+      <translation>the visit of %1 to the whole household (and the services recorded on it: %2)</translation>
+    </message>
+    <message>
+      <source>%1 这次对全户的走访</source>
+      <translation>the visit of %1 to the whole household</translation>
     </message>
   </context>
   <context>
@@ -3211,6 +3231,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>已保存本机设置</source>
       <translation>This computer's settings are saved</translation>
+    </message>
+    <message>
+      <source>已取消检查备份，台账没有改动</source>
+      <translation>Checking the backup was cancelled; the ledger is unchanged</translation>
+    </message>
+    <message>
+      <source>正在读取并检查备份……</source>
+      <translation>Reading and checking the backup…</translation>
     </message>
   </context>
   <context>
@@ -4009,6 +4037,24 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>输入姓名、拼音首字母或身份证号；↑↓ 挑选，回车选定（未挑即第一个）</source>
       <translation>Type a name, pinyin initials or ID number; ↑↓ to choose, Enter to take it (the first if none chosen)</translation>
+    </message>
+    <message>
+      <source>全户走访（走访的是全家，不只是这个人）</source>
+      <translation>Whole household (the family was visited, not only this person)</translation>
+    </message>
+    <message>
+      <source>走访对象</source>
+      <translation>Visited</translation>
+    </message>
+    <message>
+      <source>
+全户走访：%1一家；勾选的服务记在%1名下</source>
+      <translation>
+Whole household: the family of %1; the services ticked are recorded for %1</translation>
+    </message>
+    <message>
+      <source>（全户）</source>
+      <translation> (whole household)</translation>
     </message>
   </context>
   <context>

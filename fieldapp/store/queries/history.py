@@ -91,9 +91,20 @@ def row_history(ledger: Ledger, row_ids: list[str]) -> list[FieldChange]:
     return out
 
 
-def person_history(ledger: Ledger, person_id: str) -> list[FieldChange]:
-    """The person's own fields and every record that hangs off them."""
+def person_history(
+    ledger: Ledger, person_id: str, household_id: str | None = None
+) -> list[FieldChange]:
+    """The person's own fields and every record that hangs off them; given their household,
+    its visits to the whole household (全户) too."""
     ids = [person_id]
+    if household_id:
+        ids += [
+            r[0]
+            for r in ledger.db.execute(
+                "SELECT id FROM visits WHERE household_id = ? AND person_id IS NULL",
+                [household_id],
+            ).fetchall()
+        ]
     for table in PERSON_CHILD_TABLES:
         ids += [
             r[0]

@@ -20,7 +20,9 @@ from fieldapp.domain.models import (
     Record,
     ServiceRecord,
     UnemploymentRegistration,
+    Visit,
 )
+from fieldapp.reference import place_words
 from fieldapp.store.queries.malformed import malformed, note
 
 if TYPE_CHECKING:
@@ -106,6 +108,11 @@ def person_records(ledger: Ledger, model: type[R], person_id: str) -> list[R]:
     return _select(ledger, model, "person_id = ?", [person_id])
 
 
+def household_visits(ledger: Ledger, household_id: str) -> list[Visit]:
+    """The live visits to a whole household (全户), not to one of its members."""
+    return _select(ledger, Visit, "household_id = ? AND person_id IS NULL", [household_id])
+
+
 def visit_services(ledger: Ledger, visit_id: str) -> list[ServiceRecord]:
     """The live services given on a visit."""
     return _select(ledger, ServiceRecord, "visit_id = ?", [visit_id])
@@ -149,6 +156,10 @@ def area_paths(ledger: Ledger, *, known_only: bool = False) -> Callable[[str | N
 
 
 def person_place(ledger: Ledger, person: Person) -> str:
-    """Where a person is registered: the area path of their household."""
+    """Where a person is registered: the area path of their household (an area this ledger
+    does not list named from the division table, not shown as its digits)."""
     household = find(ledger, Household, person.household_id or "")
-    return area_path(ledger, household.area_code) if household else "未分户"
+    if household is None:
+        return "未分户"
+    path = area_path(ledger, household.area_code)
+    return place_words(path) if path == household.area_code else path

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -44,7 +43,7 @@ from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import invalid_input, message_for
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import EnumCombo
+from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
 
 EDUCATION = ("", "小学及以下", "初中", "高中", "中专/技校", "大专", "本科", "研究生")
 
@@ -384,8 +383,7 @@ class PersonEditor(QDialog):
         try:
             changes = self._write(confirmed=False)
         except NeedsConfirmation as warning:
-            answer = QMessageBox.question(self, self.tr("请确认"), str(warning))
-            if answer != QMessageBox.StandardButton.Yes:
+            if not ask_yes_no(self, self.tr("请确认"), str(warning)):
                 return
             changes = self._write(confirmed=True)
         except DuplicateIdNumber as error:
@@ -438,14 +436,8 @@ class PersonEditor(QDialog):
 
     def reject(self) -> None:
         """Esc / 取消: ask before throwing away typed changes."""
-        if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
-                self.tr("放弃修改？"),
-                self.tr("还有没保存的修改。放弃这些修改吗？"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+        if self.is_dirty() and not ask_discard(
+            self, self.tr("放弃修改？"), self.tr("还有没保存的修改。放弃这些修改吗？")
+        ):
+            return
         super().reject()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClass
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, Person, UnemploymentRegistration
-from fieldapp.domain.regions import region_name
+from fieldapp.reference import place_words
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
@@ -145,7 +145,9 @@ class SpellDialog(_RecordDialog):
             self._load(spell)
 
     def _show_place(self, code: str) -> None:
-        name = region_name(code.strip()) if len(code.strip()) >= 6 else None  # its county
+        # The place in words: a Guizhou code to its township, another to its county.
+        name = place_words(code.strip()) if len(code.strip()) >= 6 else None
+        name = name if name != code.strip() else None
         self.place_label.setText(name or "")
         if name and not self.place_name.text():
             self.place_name.setText(name)
@@ -189,7 +191,10 @@ class SpellDialog(_RecordDialog):
         person = records.find(self.session.ledger, Person, self.person_id)
         jobs = "；".join(
             self.tr("“%1”（%2 起）")
-            .replace("%1", s.employer or s.place_name or s.place_code or self.tr("未写单位"))
+            .replace(
+                "%1",
+                s.employer or s.place_name or place_words(s.place_code) or self.tr("未写单位"),
+            )
             .replace("%2", s.start_date.isoformat())
             for s in sorted(still_open, key=lambda s: s.start_date)
         )

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -50,7 +49,7 @@ from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, show
-from fieldapp.ui.widgets import DateField, from_qdate, to_qdate
+from fieldapp.ui.widgets import DateField, ask_discard, from_qdate, to_qdate
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -474,16 +473,13 @@ class MonthlyPage(QWidget):
         """Ask before dropping typed changes."""
         if not self.model.edited():
             return True
-        answer = QMessageBox.question(
+        return ask_discard(
             self,
             self.tr("有未保存的修改"),
             self.tr("本页有 %1 人的修改还没保存。放弃这些修改吗？").replace(
                 "%1", str(len(self.model.edited()))
             ),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     # -- loading --------------------------------------------------------------------------
 

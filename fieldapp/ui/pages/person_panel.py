@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -33,6 +32,7 @@ from fieldapp.domain.models import (
     Visit,
 )
 from fieldapp.domain.month import Month
+from fieldapp.reference import place_words
 from fieldapp.services import work
 from fieldapp.services.trust import ALLOWED, Verdict
 from fieldapp.services.trust_check import may_change_row
@@ -51,7 +51,7 @@ from fieldapp.ui.history import HistoryLine, history_lines
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel, show
-from fieldapp.ui.widgets import button_grid, table_view
+from fieldapp.ui.widgets import ask_yes_no, button_grid, table_view
 
 
 def _short_place(place: str) -> str:
@@ -176,7 +176,10 @@ class PersonPanel(QWidget):
                 Column(self.tr("时间"), self._spell_time),
                 Column(self.tr("形式"), lambda s: s.form),
                 Column(self.tr("月收入"), lambda s: s.monthly_income, align_right=True),
-                Column(self.tr("务工地"), lambda s: _short_place(s.place_name or s.place_code)),
+                Column(
+                    self.tr("务工地"),
+                    lambda s: _short_place(s.place_name or place_words(s.place_code)),
+                ),
                 Column(self.tr("用人单位"), lambda s: s.employer),
             ]
         )
@@ -231,10 +234,15 @@ class PersonPanel(QWidget):
             self.services_view, (self.tr("删除"), self.delete_service)
         )
 
-        # A visit (走访) recorded by mistake is deleted here, with the services given on it.
+        # A visit (走访) recorded by mistake is deleted here, with the services given on it:
+        # the person's own visits and those to their whole household (全户).
         self.visits = RowsModel[Visit](
             [
                 Column(self.tr("日期"), lambda v: v.visit_date),
+                Column(
+                    self.tr("走访对象"),
+                    lambda v: self.tr("全户") if v.person_id is None else self.tr("本人"),
+                ),
                 Column(self.tr("走访人"), lambda v: v.visitor),
                 Column(self.tr("结果"), lambda v: v.outcome),
                 Column(self.tr("说明"), lambda v: v.notes),
@@ -258,13 +266,18 @@ class PersonPanel(QWidget):
         for column in range(3):
             history_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
+        # Every tab shown whole: the seven names scrolled behind arrows in the panel of a
+        # 1024-wide window (走访 and 修改记录 cut off or out of sight). The tabs are never
+        # scrolled nor shortened, their names are short, and the panel is as wide as they are.
         self.tabs = QTabWidget()
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.addTab(basic, self.tr("基本信息"))
         self.tabs.addTab(members_tab, self.tr("家庭成员"))
-        self.tabs.addTab(spells_tab, self.tr("就业经历"))
-        self.tabs.addTab(registrations_tab, self.tr("失业登记"))
-        self.tabs.addTab(services_tab, self.tr("服务记录"))
-        self.tabs.addTab(visits_tab, self.tr("走访记录"))
+        self.tabs.addTab(spells_tab, self.tr("就业"))
+        self.tabs.addTab(registrations_tab, self.tr("失业"))
+        self.tabs.addTab(services_tab, self.tr("服务"))
+        self.tabs.addTab(visits_tab, self.tr("走访"))
         self.tabs.addTab(self.history_view, self.tr("修改记录"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -369,14 +382,17 @@ class PersonPanel(QWidget):
                 reverse=True,
             )
         )
+        household_visits = (
+            records.household_visits(ledger, person.household_id) if person.household_id else []
+        )
         self.visits.set_rows(
             sorted(
-                records.person_records(ledger, Visit, person.id),
+                [*records.person_records(ledger, Visit, person.id), *household_visits],
                 key=lambda v: v.visit_date,
                 reverse=True,
             )
         )
-        changes = person_history(ledger, person.id)
+        changes = person_history(ledger, person.id, person.household_id)
         moved = {str(c.old) for c in changes if c.field == "household_id" and c.old}
         moved |= {str(c.new) for c in changes if c.field == "household_id" and c.new}
         self.history.set_rows(
@@ -610,11 +626,18 @@ class PersonPanel(QWidget):
         given = "、".join(
             s.service_type for s in records.visit_services(self.session.ledger, visit.id)
         )
-        what = (
-            self.tr("%1 的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
-            if given
-            else self.tr("%1 的这次走访")
-        )
+        if visit.person_id is None:  # a visit to the whole household (全户)
+            what = (
+                self.tr("%1 这次对全户的走访（和这次走访登记的服务：%2）").replace("%2", given)
+                if given
+                else self.tr("%1 这次对全户的走访")
+            )
+        else:
+            what = (
+                self.tr("%1 的这次走访（和这次走访登记的服务：%2）").replace("%2", given)
+                if given
+                else self.tr("%1 的这次走访")
+            )
         if not self._ask_delete(what.replace("%1", str(visit.visit_date))):
             return
         try:
@@ -637,14 +660,11 @@ class PersonPanel(QWidget):
     def _ask_delete(self, what: str) -> bool:
         """Whether the coordinator, asked once in the same words for every kind of record,
         answers 是 to deleting `what` (否 is the default answer)."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             self,
             self.tr("删除"),
             self.tr("删除%1吗？只删除录错的记录；删除会记入修改记录。").replace("%1", what),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _delete(self, model: type, row_id: str, what: str) -> None:
         """Ask, then delete one of the person's records (logged; the history says it)."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.paperwork.paper_data import PaperData
 from fieldapp.paperwork.settings import LABELS, meta_key, parse_value, to_text
@@ -45,7 +46,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
-from fieldapp.ui.widgets import wheel_only_when_focused
+from fieldapp.ui.widgets import ask_yes_no, wheel_only_when_focused
 
 
 class SettingsPage(QWidget):
@@ -56,6 +57,8 @@ class SettingsPage(QWidget):
         self.session = session
         self.window_ref = window
         self.panel = OperationPanel()
+        #: Whether the last 从备份恢复 restored the backup (None while it is being checked).
+        self.restored: bool | None = None
         inner = QWidget()
         columns = QHBoxLayout(inner)
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -369,22 +372,42 @@ class SettingsPage(QWidget):
         if ok:
             self.restore_from(Path(path), Credentials(user, password))
 
-    def restore_from(self, source: Path, credentials: Credentials) -> bool:
-        """Restore after confirmation (a backup opens only with a password of its ledger);
-        reopens the window on the restored ledger."""
-        try:
-            counts = backup.check_backup(source, credentials, Path(self.session.path).parent)
-        except Exception as error:  # noqa: BLE001 - shown in Chinese
-            show_error(self, error)
-            return False
-        answer = QMessageBox.question(
+    def restore_from(self, source: Path, credentials: Credentials) -> None:
+        """Check the backup (read whole and verified, off the GUI thread with a progress bar
+        and 取消: a backup of years on a slow USB stick took a minute with the window frozen),
+        then restore after confirmation (a backup opens only with a password of its ledger);
+        reopens the window on the restored ledger. `restored` says the outcome once done."""
+        self.restored = None
+        folder = Path(self.session.path).parent
+
+        def work(progress: OperationProgress) -> dict[str, int]:
+            return backup.check_backup(
+                source, credentials, folder, progress.step, progress.is_cancelled
+            )
+
+        def failed(error: BaseException) -> None:
+            self.restored = False
+            if isinstance(error, Cancelled):
+                self.backup_note.setText(self.tr("已取消检查备份，台账没有改动"))
+            else:
+                show_error(self, error)
+
+        def checked(counts: dict[str, int]) -> None:
+            self.restored = self._restore_checked(source, credentials, counts)
+
+        self.panel.run(self.tr("正在读取并检查备份……"), work, checked, failed)
+
+    def _restore_checked(
+        self, source: Path, credentials: Credentials, counts: dict[str, int]
+    ) -> bool:
+        """The backup read and verified: ask, then restore."""
+        if not ask_yes_no(
             self,
             self.tr("从备份恢复"),
             self.tr(
                 "备份中有 %1 人。恢复后当前台账会被替换（替换前的文件另存一份）。继续吗？"
             ).replace("%1", str(counts["persons"])),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return False
         if self.window_ref is not None:
             return bool(self.window_ref.restore_backup(source, credentials))
@@ -561,10 +584,7 @@ class SettingsPage(QWidget):
         password = self._ask_new_password(name.strip())
         if password is None:
             return False
-        admin = (
-            QMessageBox.question(self, self.tr("新增用户"), self.tr("允许此人管理用户吗？"))
-            == QMessageBox.StandardButton.Yes
-        )
+        admin = ask_yes_no(self, self.tr("新增用户"), self.tr("允许此人管理用户吗？"))
         try:
             user_service.add_user(self.session.ledger, name, password, admin)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
@@ -581,12 +601,14 @@ class SettingsPage(QWidget):
             show_error(self, self.tr("请先在列表里选一位用户"))
             return False
         name = item.data(Qt.ItemDataRole.UserRole)
-        answer = QMessageBox.question(
-            self,
-            self.tr("停用用户"),
-            self.tr("停用后 %1 的口令打不开本台账。继续吗？").replace("%1", name),
-        )
-        if answer != QMessageBox.StandardButton.Yes or not self._confirm_me():
+        if (
+            not ask_yes_no(
+                self,
+                self.tr("停用用户"),
+                self.tr("停用后 %1 的口令打不开本台账。继续吗？").replace("%1", name),
+            )
+            or not self._confirm_me()
+        ):
             return False
         window = self.window_ref
         rotates = window is not None and hasattr(window, "rotate_key")

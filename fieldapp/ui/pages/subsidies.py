@@ -54,7 +54,7 @@ from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, select_row, table_view, to_qdate
+from fieldapp.ui.widgets import DateField, ask_yes_no, select_row, table_view, to_qdate
 
 
 def _money(value: float | None) -> str:
@@ -858,16 +858,13 @@ class SubsidiesPage(QWidget):
         claim = self.selected_claim()
         if claim is None or len(self.selected_claims()) > 1:
             return
-        answer = QMessageBox.question(
+        if not ask_yes_no(
             self,
             self.tr("删除草稿"),
             self.tr("删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。")
             .replace("%1", claim.person_name)
             .replace("%2", claim.rule_title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         service = ClaimService(
             self.session.ledger, policy_access.policy(self.session.ledger), self.session.actor

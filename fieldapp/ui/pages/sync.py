@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
+from fieldapp.ui.widgets import ask_yes_no
 
 
 def removable_drives() -> list[tuple[str, str]]:
@@ -316,7 +316,7 @@ class SyncPage(QWidget):
             hubs = sync_state.peers(self.session.ledger, "hub")
             if hubs and hubs[0].sign_public != unb64(doc["hub"]["sign_public"]):
                 # Another county's hub: say which two, and move only when told to.
-                answer = QMessageBox.question(
+                if not ask_yes_no(
                     self,
                     self.tr("改换汇总中心"),
                     self.tr(
@@ -325,10 +325,7 @@ class SyncPage(QWidget):
                     )
                     .replace("%1", hubs[0].name)
                     .replace("%2", str(doc["hub"]["name"])),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                ):
                     return False
                 force = True
             identity = sync_state.identity(self.session.ledger)
@@ -342,7 +339,7 @@ class SyncPage(QWidget):
                 # Another device's file (the wrong one off the county's stick, most likely),
                 # each device's area by its names (草海镇 杉树村), as the coordinator knows it.
                 places = AreaIndex.load(self.session.ledger)
-                answer = QMessageBox.question(
+                if not ask_yes_no(
                     self,
                     self.tr("改为另一台设备"),
                     self.tr(
@@ -354,10 +351,7 @@ class SyncPage(QWidget):
                     .replace("%2", places.path(identity.area_code))
                     .replace("%3", str(named["name"]))
                     .replace("%4", places.path(str(named["area_code"]))),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No,
-                )
-                if answer != QMessageBox.StandardButton.Yes:
+                ):
                     return False
                 force = True
             done = enrol(self.session.ledger, path, code=code, force=force, read=doc)

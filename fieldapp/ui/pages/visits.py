@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -38,7 +37,13 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import DateField, arrows_walk_hits, marked_or_first, table_view
+from fieldapp.ui.widgets import (
+    DateField,
+    arrows_walk_hits,
+    ask_discard,
+    marked_or_first,
+    table_view,
+)
 
 #: Common kinds of vocational training (the list is open: type another).
 TRAINING_KINDS = ("职业技能培训", "创业培训", "岗位技能提升培训", "以工代训", "劳务品牌培训")
@@ -85,6 +90,11 @@ class VisitsPage(QWidget):
         # on a 1280×720 screen (two rows and a half of them were read).
         self.hits.hide()
         self.chosen_label = QLabel(self.tr("尚未选择户或人员"))
+        # 走访对象, as the 走访记录 sheet has it: the chosen person (本人), or the whole
+        # household when the coordinator visited the family (全户); services given on it are
+        # the chosen person's.
+        self.whole_household = QCheckBox(self.tr("全户走访（走访的是全家，不只是这个人）"))
+        self.whole_household.toggled.connect(lambda _on: self._say_chosen())
         self.date = DateField()
         # Several services on one visit: a tick per kind (Space toggles, Tab moves on).
         self.service_checks: dict[str, QCheckBox] = {}
@@ -125,6 +135,7 @@ class VisitsPage(QWidget):
         form.addRow(self.tr("户 / 人员"), self.picker)
         form.addRow("", self.hits)
         form.addRow("", self.chosen_label)
+        form.addRow(self.tr("走访对象"), self.whole_household)
         row = QHBoxLayout()
         row.addWidget(self.date)
         row.addStretch(1)
@@ -147,7 +158,8 @@ class VisitsPage(QWidget):
         self.notes.returnPressed.connect(self.outcome.setFocus)
         self.save_button.clicked.connect(self.save)
         self.setTabOrder(self.picker, self.hits)
-        self.setTabOrder(self.hits, self.date)
+        self.setTabOrder(self.hits, self.whole_household)
+        self.setTabOrder(self.whole_household, self.date)
         previous: QWidget = self.date
         for check in self.service_checks.values():
             self.setTabOrder(previous, check)
@@ -189,11 +201,20 @@ class VisitsPage(QWidget):
     def choose(self, row: PersonRow) -> None:
         """Make a person (and their household) the subject of the visit."""
         self.chosen = row
-        place = self.areas.path(row.area_code)
-        self.chosen_label.setText(
-            self.tr("已选：") + f"{row.name}（{row.id_number}）{place} {row.address or ''}"
-        )
+        self._say_chosen()
         self._offer_save(row.area_code)
+
+    def _say_chosen(self) -> None:
+        """Who the visit is of: the chosen person, or their whole household."""
+        row = self.chosen
+        if row is None:
+            self.chosen_label.setText(self.tr("尚未选择户或人员"))
+            return
+        place = self.areas.path(row.area_code)
+        text = self.tr("已选：") + f"{row.name}（{row.id_number}）{place} {row.address or ''}"
+        if self.whole_household.isChecked():
+            text += self.tr("\n全户走访：%1一家；勾选的服务记在%1名下").replace("%1", row.name)
+        self.chosen_label.setText(text)
 
     def _offer_save(self, area: str | None) -> None:
         """保存走访 only for a person this device may record a visit for (the trust rules on
@@ -219,16 +240,13 @@ class VisitsPage(QWidget):
         """True when the form may be emptied: nothing typed, or the user chose to drop it."""
         if not self.has_unsaved() or self.chosen is None:
             return True
-        answer = QMessageBox.question(
+        return ask_discard(
             self,
             self.tr("走访还没保存"),
             self.tr(
                 "%1 的走访还没保存（已选的服务、日期或填写的情况、结果）。放弃这次走访吗？"
             ).replace("%1", self.chosen.name),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.StandardButton.Discard
 
     def _training_shown(self, on: bool) -> None:
         self.training_row.setEnabled(on)
@@ -267,6 +285,7 @@ class VisitsPage(QWidget):
         self.chosen = None
         self.picker.clear()
         self._clear_hits()
+        self.whole_household.setChecked(False)
         self.chosen_label.setText(self.tr("尚未选择户或人员"))
         self._offer_save(None)
         self.notes.clear()
@@ -293,10 +312,11 @@ class VisitsPage(QWidget):
         actor = self.session.actor
         notes, outcome = self.notes.text().strip(), self.outcome.text().strip()
         days = self.training_days.value()
+        whole = self.whole_household.isChecked()
         try:
             visit = Visit(
                 household_id=row.household_id,
-                person_id=row.id,
+                person_id=None if whole else row.id,
                 visit_date=day,
                 visitor=actor.author,
                 notes=notes,
@@ -330,7 +350,8 @@ class VisitsPage(QWidget):
         what = "、".join(
             f"{k}（{days}天）" if k == ServiceType.TRAINING.value else k for k in kinds
         )
-        done = f"{row.name} {day.isoformat()} {what or self.tr('走访')}"
+        who = row.name + self.tr("（全户）") if whole else row.name
+        done = f"{who} {day.isoformat()} {what or self.tr('走访')}"
         self.clear_form()
         self.status.setText(self.tr("已记入台账：") + done)
         self.picker.setFocus()
@@ -344,6 +365,7 @@ class VisitsPage(QWidget):
         return self.chosen is not None and bool(
             self.notes.text().strip()
             or self.outcome.text().strip()
+            or self.whole_household.isChecked()
             or self.chosen_services() != self._given_services
             or self.date.value() != today()
         )
