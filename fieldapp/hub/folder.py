@@ -554,17 +554,17 @@ class Hub:
                 progress,
                 cancel,
                 after_sealing=remember,
-                origins=self._origins_of(changes),
+                origins=self._origins_of(device, changes),
                 rejected=[
                     held_payload(h) for h in HeldChanges(self.ledger.db).list(devices=[device])
                 ],
             )
 
-    def _origins_of(self, changes: list[tuple]) -> dict[str, str]:
-        """The names an answer tells its device: of the devices whose changes it carries, and
-        the hub's own (a village learns the names of those who write in its area, not the
+    def _origins_of(self, device: str, changes: list[tuple]) -> dict[str, str]:
+        """The names an answer tells its device: of the devices whose changes it carries, its
+        own, and the hub's (a village learns the names of those who write in its area, not the
         whole county's list of devices)."""
-        senders = {c[0] for c in changes}  # log rows: the origin first
+        senders = {c[0] for c in changes} | set(self.state.origins_of(device))  # origin first
         named = {o: n for o, n in self.state.origin_names().items() if o in senders}
         return named | {self.ledger.device_id: self.identity.name}
 
