@@ -82,7 +82,7 @@ RULES: dict[str, str] = {
     "claim_frozen": "已提交申领的内容不能改",
     "claim_locked": "已审批或已终结的申领不能改",
     "claim_delete": "申领不能删除",
-    "claim_amount": "申领金额高于补贴标准",
+    "claim_amount": "申领金额高于补贴标准、不是正数或无从核对",
     "claim_period": "申领月份与申领日期不符",
     "claim_repeat": "重复申领",
     "claim_future": "申领日期还没有到",
@@ -653,7 +653,10 @@ def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -
 def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
     if not context.exists:
         target = parse_state(data.get("state")) or S.DRAFT
-        return _step_verdict(actor, None, target)
+        verdict = _step_verdict(actor, None, target)
+        if verdict.allowed:
+            verdict = _claim_figures(data, context)
+        return verdict
     before = parse_state(context.before.get("state"))
     changed = {f for f, v in data.items() if context.before.get(f) != v}
     if not changed:
@@ -707,6 +710,39 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
             reason = data.get("reason", context.before.get("reason"))
             if not str(reason or "").strip():
                 return refuse("claim_reason", f"把申领变为「{wanted}」必须写明原因")
+    if changed & {"amount", "claim_date"}:
+        verdict = _claim_figures(data, context)
+        if not verdict.allowed:
+            return verdict
+    return ALLOWED
+
+
+def _claim_name(row: Mapping[str, Any]) -> str:
+    """赵六的“乡村公益性岗位补贴”, as a refusal names a claim."""
+    return f"{row.get('person_name') or '此人'}的“{row.get('rule_title') or '补贴'}”"
+
+
+def _claim_figures(data: Mapping[str, Any], context: Context) -> Verdict:
+    """A claim (its change applied; a deleted one is not judged) asks for money, and says the
+    day whose figure it is judged by: an amount of zero or below, or no 申领日期 (no month to
+    find the standard of, so never compared with it), is no claim an honest program makes."""
+    row = {**context.before, **data}
+    if row.get("deleted"):
+        return ALLOWED
+    amount = row.get("amount")
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount <= 0:
+        shown = f"{amount:g} 元" if isinstance(amount, (int, float)) else "没有金额"
+        return refuse(
+            "claim_amount",
+            f"{_claim_name(row)}申领{shown}：申领金额必须大于零（按政策的补贴标准），"
+            "请在程序中按政策重新申领",
+        )
+    if row.get("claim_date") in (None, ""):
+        return refuse(
+            "claim_amount",
+            f"{_claim_name(row)}没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
+            "金额就无从与补贴标准核对；请在程序中按政策重新申领",
+        )
     return ALLOWED
 
 

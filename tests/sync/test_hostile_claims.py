@@ -1,0 +1,137 @@
+"""Claims a tampered village (township) program can still bend after the figure, month, job and
+payee checks (`test_hostile_figures.py`, `test_hostile_events.py`): a claim asking for nothing
+or less than nothing, or for no day at all (so never compared with the standard); a claim
+written into another village's place; a person moved out of the township while a claim of
+theirs waits for payment; a repeat that sorts before the approved claim; an approved claim's
+batch changed. Each is refused at the device's write door and held at the hub."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from fieldapp.domain.claims import Claim as ClaimModel
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.models import Area
+from fieldapp.services.actor import actor_of
+from fieldapp.services.claims import ClaimRefused, ClaimService
+from fieldapp.services.policy_admin import policy_in_force, publish
+from fieldapp.services.trust_check import TrustRefused
+from fieldapp.services.writer import writing
+from fieldapp.store.ledger import Ledger, natural_id
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.conftest import make_id
+from tests.policy.helpers import HOME, post_worker
+from tests.records import Records
+from tests.sync.hostile import forge
+from tests.sync.test_hostile_figures import RAISED
+
+NUMBER = make_id("520502", "19800505", "311")
+#: Another village of the same township (鸭池镇 in these tests), and a village of another one.
+NEIGHBOUR = "520502001002"
+ELSEWHERE = "520502002001"
+
+pytestmark = pytest.mark.today("2027-03-01")
+
+
+@pytest.fixture
+def village(tmp_path, hub, make_device):
+    """红星村's laptop holding 赵六 (a 公益性岗位 since July 2026) and the county's pack, synced."""
+    publish(hub.ledger, RAISED, "county.toml")
+    device = make_device("红星村", HOME)
+    repo = Records(device)
+    with device.transaction():
+        repo.ensure_area(Area(code=HOME, name="红星村", kind="村"))
+    post_worker(repo)
+    counter = iter(range(1000))
+
+    def exchange() -> None:
+        hub.import_file(export_bundle(device, tmp_path / f"up{next(counter)}.fs").path)
+        import_bundle(device, hub.export_for("红星村", tmp_path / f"dn{next(counter)}.fs").path)
+
+    exchange()
+    device.exchange = exchange  # type: ignore[attr-defined]
+    return device
+
+
+def _copy(device: Ledger, claim_id: str) -> dict[str, Any]:
+    """A claim's fields as a tampered program sends them for a claim of its own."""
+    stored = device.get("claims", claim_id)
+    kept = set(ClaimModel.model_fields) - {"id", "created_at", "created_by", "created_device",
+                                            "updated_at", "updated_by", "updated_device"}  # fmt: skip
+    return {k: stored[k] for k in kept if k in stored}
+
+
+def _edit(device: Ledger, table: str, row_id: str, data: dict[str, Any]):
+    """A tampered program's edit of a row: the change logged over the fields' heads."""
+    heads = device.heads(table, row_id)
+    return forge(device, table, row_id, data, parents={k: heads[k] for k in data if heads.get(k)})
+
+
+def _write(device: Ledger, table: str, row_id: str, data: dict[str, Any]) -> None:
+    """An edit through the device's own write door (as any service writes)."""
+    with writing(device, actor_of(device)) as writer:
+        writer.update_row(table, row_id, data)
+
+
+def _december(device: Ledger) -> ClaimModel:
+    service = ClaimService(device, policy_in_force(device))
+    return service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+
+
+# -- 1. claim_amount: nothing, less than nothing, or no day to judge the amount by ------------
+
+
+def test_a_claim_for_nothing_less_or_no_day_is_held_at_the_hub(village, hub):
+    """The figure check compared an amount with the standard only from above, and only when the
+    claim had a 申领日期: a tampered program's claim for -600 元 (it lowers the roster's total
+    and hides another's excess), for 0 元 (it takes the person's one month and can be raised
+    later by another device's edit of the draft), and a claim with no 申领日期 (no month, so no
+    standard: any amount passed) all landed. Each is now held (`claim_amount`)."""
+    december = _december(village)
+    row = _copy(village, december.id)
+    november = row | {"claim_date": "2026-11-30",
+                      "limit_key": row["limit_key"].replace("2026-12", "2026-11")}  # fmt: skip
+    negative = forge(village, "claims", natural_id("claims", "forged", "neg"),
+                     november | {"amount": -600.0})  # fmt: skip
+    october = row | {"claim_date": "2026-10-31",
+                     "limit_key": row["limit_key"].replace("2026-12", "2026-10")}  # fmt: skip
+    nothing = forge(village, "claims", natural_id("claims", "forged", "zero"),
+                    october | {"amount": 0.0})  # fmt: skip
+    undated = forge(village, "claims", natural_id("claims", "forged", "undated"),
+                    row | {"claim_date": None, "amount": 6000.0,
+                           "limit_key": row["limit_key"].replace("2026-12", "")})  # fmt: skip
+    cleared = _edit(village, "claims", december.id, {"claim_date": None, "amount": 6000.0})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert {negative.id, nothing.id, undated.id, cleared.id} <= set(held)
+    assert {held[c.id].rule for c in (negative, nothing, undated, cleared)} == {"claim_amount"}
+    assert "-600 元" in held[negative.id].reason and "大于零" in held[negative.id].reason
+    assert "赵六" in held[undated.id].reason and "没有申领日期" in held[undated.id].reason
+    for forged in (negative, nothing, undated):
+        assert hub.ledger.get("claims", forged.row_id) is None
+    stored = hub.ledger.get("claims", december.id)
+    assert (stored["amount"], stored["claim_date"]) == (600, "2026-12-31")
+
+
+def test_the_village_device_refuses_a_claim_for_nothing_or_without_its_day(village, hub):
+    """The write door refuses the same edits, and a claim a tampered program left on the laptop
+    with such an amount or no day is not passed on by the honest program."""
+    december = _december(village)
+    for data in ({"amount": 0.0}, {"amount": -1.0}, {"claim_date": None}):
+        with pytest.raises(TrustRefused) as refused:
+            _write(village, "claims", december.id, data)
+        assert refused.value.rule == "claim_amount", str(refused.value)
+    assert village.get("claims", december.id)["amount"] == 600
+    service = ClaimService(village, policy_in_force(village))
+    for data in ({"amount": -600.0}, {"claim_date": None}):
+        forged = forge(village, "claims", december.id, data)
+        with pytest.raises(ClaimRefused) as refused:
+            service.advance(december.id, ClaimState.SUBMITTED, "材料后补")
+        assert "赵六" in str(refused.value), str(refused.value)
+        assert village.get("claims", december.id)["state"] == ClaimState.DRAFT.value
+        forge(village, "claims", december.id, {"amount": 600.0, "claim_date": "2026-12-31"},
+              parents={k: [forged.id] for k in data})  # fmt: skip
+    service.advance(december.id, ClaimState.SUBMITTED, "材料后补")
