@@ -94,6 +94,7 @@ RULES: dict[str, str] = {
     "claim_person": "申领的姓名、身份证号码不是本人的",
     "paid_account": "待发放申领的收款账号被改",
     "claimed_person": "申领等待发放时删除申领人",
+    "claim_area": "申领的地区不是申领人所在户的地区",
     "append_only": "记录只能新增，不能修改",
     "event_mismatch": "审核记录与申领状态不符",
     "hub_id": "冒用中心的台账标识",
@@ -656,6 +657,8 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
         verdict = _step_verdict(actor, None, target)
         if verdict.allowed:
             verdict = _claim_figures(data, context)
+        if verdict.allowed:
+            verdict = _claim_place(actor, data, context)
         return verdict
     before = parse_state(context.before.get("state"))
     changed = {f for f, v in data.items() if context.before.get(f) != v}
@@ -714,6 +717,8 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
         verdict = _claim_figures(data, context)
         if not verdict.allowed:
             return verdict
+    if changed & {"area_code", "person_id"}:
+        return _claim_place(actor, data, context)
     return ALLOWED
 
 
@@ -744,6 +749,31 @@ def _claim_figures(data: Mapping[str, Any], context: Context) -> Verdict:
             "金额就无从与补贴标准核对；请在程序中按政策重新申领",
         )
     return ALLOWED
+
+
+def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
+    """A claim made by a village or township device lies where its person's household does:
+    its area code puts it on that village's 公示表 and into its batches (`claim_area`). The
+    county corrects its data and is not judged."""
+    if actor.county_level:
+        return ALLOWED
+    person = (
+        context.places_after.get("person_id", "") if "person_id" in data else context.place_before
+    )
+    if not person:
+        return ALLOWED  # the person's place unknown: `_check_scope` says why
+    row = {**context.before, **data}
+    if row.get("deleted"):
+        return ALLOWED
+    area = str(row.get("area_code") or "")
+    if area == person:
+        return ALLOWED
+    return refuse(
+        "claim_area",
+        f"{_claim_name(row)}写的地区是{_where(area, actor) if area else '空白'}，而申领人的户在"
+        f"{_where(person, actor)}：申领只能记在申领人所在的村（安置点），"
+        "否则会列进别村的公示表和批次；请在程序中重新申领",
+    )
 
 
 def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:

@@ -135,3 +135,44 @@ def test_the_village_device_refuses_a_claim_for_nothing_or_without_its_day(villa
         forge(village, "claims", december.id, {"amount": 600.0, "claim_date": "2026-12-31"},
               parents={k: [forged.id] for k in data})  # fmt: skip
     service.advance(december.id, ClaimState.SUBMITTED, "材料后补")
+
+
+# -- 3. claim_area: a claim placed in another village ------------------------------------------
+
+
+def test_a_claim_placed_in_another_village_is_held_and_never_reaches_it(
+    village, hub, make_device, tmp_path
+):
+    """A claim's area code puts it on its village's 公示表 and into the batches made there; the
+    trust rules placed a claim by its person only. A tampered 红星村 program wrote 赵六's
+    November claim into 白云村 (the same township), and moved his December draft there: both
+    landed, and 白云村's laptop received them, to be posted and batched as its own. Both are
+    now held (`claim_area`), and 白云村 never receives them; the honest claim lands."""
+    neighbour = make_device("白云村", NEIGHBOUR)
+    december = _december(village)
+    row = _copy(village, december.id)
+    november = forge(village, "claims", natural_id("claims", "forged", "nov"),
+                     row | {"area_code": NEIGHBOUR, "claim_date": "2026-11-30",
+                            "limit_key": row["limit_key"].replace("2026-12", "2026-11")})  # fmt: skip
+    moved = _edit(village, "claims", december.id, {"area_code": NEIGHBOUR})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {november.id, moved.id}
+    assert {h.rule for h in held.values()} == {"claim_area"}, [h.reason for h in held.values()]
+    why = held[moved.id].reason
+    assert "赵六" in why and NEIGHBOUR in why and ("红星村" in why or HOME in why), why
+    assert hub.ledger.get("claims", november.row_id) is None
+    assert hub.ledger.get("claims", december.id)["area_code"] == HOME
+    import_bundle(neighbour, hub.export_for("白云村", tmp_path / "neighbour.fs").path)
+    assert neighbour.get("claims", november.row_id) is None
+    assert neighbour.get("claims", december.id) is None
+
+
+def test_the_village_device_refuses_to_place_a_claim_in_another_village(village, hub):
+    december = _december(village)
+    for area in (NEIGHBOUR, ELSEWHERE, ""):
+        with pytest.raises(TrustRefused) as refused:
+            _write(village, "claims", december.id, {"area_code": area})
+        assert refused.value.rule == "claim_area", str(refused.value)
+        assert "赵六" in str(refused.value) and "红星村" in str(refused.value)
+    assert village.get("claims", december.id)["area_code"] == HOME
