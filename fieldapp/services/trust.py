@@ -687,6 +687,14 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
             f"申领已「{before}」，所属批次不能再改：它已按这个批次的花名册发放，"
             "移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销",
         )
+    if before in LOCKED and "batch_id" in changed and not actor.county_level:
+        # The county pays an approved claim by the batch it put it in: a village or township
+        # moving it out (or into a batch of its own) would leave it to be paid twice, or never.
+        return refuse(
+            "claim_locked",
+            f"申领已「{before}」，所属批次只有县级可以调整：县里按批次的花名册发放，"
+            f"村、乡镇改动批次会让它漏发或再发一次（{actor.describe()}）",
+        )
     if before in LOCKED:
         extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
         if extra:

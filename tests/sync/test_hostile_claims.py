@@ -176,3 +176,66 @@ def test_the_village_device_refuses_to_place_a_claim_in_another_village(village,
         assert refused.value.rule == "claim_area", str(refused.value)
         assert "赵六" in str(refused.value) and "红星村" in str(refused.value)
     assert village.get("claims", december.id)["area_code"] == HOME
+
+
+# -- 5. claim_locked: an approved claim's batch ----------------------------------------------
+
+
+def _approved_in_the_countys_batch(village, hub) -> tuple[str, str]:
+    """赵六's December, submitted by the village, approved (县审批) by the county and put in its
+    batch; (claim id, batch id), synced back to the village."""
+    december = _december(village)
+    ClaimService(village, policy_in_force(village)).advance(
+        december.id, ClaimState.SUBMITTED, "材料后补"
+    )
+    village.exchange()
+    with hub.ledger.transaction():
+        batch = hub.ledger.insert(
+            "batches", {"rule_id": "welfare_post_subsidy", "area_code": HOME[:9],
+                        "title": "公益性岗位补贴2026年12月"})  # fmt: skip
+    hub.ledger.update("claims", december.id, {"state": "县审批", "batch_id": batch})
+    village.exchange()
+    assert village.get("claims", december.id)["batch_id"] == batch
+    return december.id, batch
+
+
+def test_an_approved_claims_batch_is_not_changed_below_the_county(village, hub):
+    """The county pays an approved (县审批) claim by its batch's 花名册. Only a paid claim's
+    batch was kept: a tampered village program took an approved claim out of the county's batch
+    (the next batch took it again: paid twice) or put it into a batch of its own, and both
+    landed. Both are now held (`claim_locked`) and refused at the village's write door."""
+    claim_id, batch = _approved_in_the_countys_batch(village, hub)
+    with village.transaction():
+        own = village.insert("batches", {"rule_id": "welfare_post_subsidy", "area_code": HOME,
+                                         "title": "红星村公示"})  # fmt: skip
+    for target in (None, own):
+        with pytest.raises(TrustRefused) as refused:
+            _write(village, "claims", claim_id, {"batch_id": target})
+        assert refused.value.rule == "claim_locked", str(refused.value)
+        assert "县级" in str(refused.value)
+    out = _edit(village, "claims", claim_id, {"batch_id": None})
+    village.exchange()
+    into = forge(village, "claims", claim_id, {"batch_id": own}, parents={"batch_id": [out.id]})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[out.id].rule == "claim_locked", held[out.id].reason
+    assert held[into.id].rule == "claim_locked", held[into.id].reason
+    assert "县审批" in held[out.id].reason and "批次" in held[out.id].reason
+    assert hub.ledger.get("claims", claim_id)["batch_id"] == batch
+
+
+def test_a_village_batch_leaves_out_what_the_county_approved(village, hub):
+    """编成批次 on the village took every unbatched claim past the draft, approved ones too:
+    the county's approved claim went into the village's batch (and out of the county's next
+    one). It now takes what the village has not yet passed to the county's payment."""
+    service = ClaimService(village, policy_in_force(village))
+    december = _december(village)
+    service.advance(december.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    hub.ledger.update("claims", december.id, {"state": "县审批"})
+    village.exchange()
+    january = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2027, 1, 31))
+    service.advance(january.id, ClaimState.SUBMITTED, "材料后补")
+    _batch, claims = service.create_batch("welfare_post_subsidy")
+    assert [c.id for c in claims] == [january.id]
+    assert village.get("claims", december.id)["batch_id"] is None
