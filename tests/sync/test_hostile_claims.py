@@ -239,3 +239,46 @@ def test_a_village_batch_leaves_out_what_the_county_approved(village, hub):
     _batch, claims = service.create_batch("welfare_post_subsidy")
     assert [c.id for c in claims] == [january.id]
     assert village.get("claims", december.id)["batch_id"] is None
+
+
+# -- 4. claim_repeat: the approved claim is always the first ----------------------------------
+
+
+def test_a_repeat_stamped_before_the_approved_claim_is_the_one_held(village, hub):
+    """The guard took the claim created first (its stamp) as the first and the other as the
+    repeat. A tampered program made 赵六's December again after the county approved the first,
+    stamped a year earlier: it sorted first, so it passed 村审核, and the county's review listed
+    the approved claim as the repeat. An approved (or paid) claim now always counts first: the
+    newcomer is held at the hub, refused on the device, and named as the repeat."""
+    from fieldapp.store.hlc import format_stamp
+
+    december = _december(village)
+    service = ClaimService(village, policy_in_force(village))
+    service.advance(december.id, ClaimState.SUBMITTED, "材料后补")
+    village.exchange()
+    hub.ledger.update("claims", december.id, {"state": "县审批"})
+    village.exchange()
+    early = format_stamp(int(dt.datetime(2026, 1, 5, tzinfo=dt.UTC).timestamp() * 1000), 0)
+    repeat = natural_id("claims", "forged", "again")
+    made = forge(village, "claims", repeat,
+                 _copy(village, december.id) | {"state": "已提交", "batch_id": None},
+                 hlc=early)  # fmt: skip
+    assert (
+        village.get("claims", repeat)["created_at"]
+        < village.get("claims", december.id)["created_at"]
+    )
+    with pytest.raises(ClaimRefused) as refused:
+        service.advance(repeat, ClaimState.VILLAGE_REVIEWED)
+    assert "重复申领" in str(refused.value) and "县审批" in str(refused.value), str(refused)
+    village.exchange()
+    assert made.id not in {h.change_id for h in hub.rejected()}  # submitted: for the county
+    (problem,) = hub.violations()
+    assert problem["rows"] == [december.id, repeat], problem
+    passed = forge(village, "claims", repeat, {"state": ClaimState.VILLAGE_REVIEWED.value},
+                   parents={"state": village.heads("claims", repeat)["state"]})  # fmt: skip
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[passed.id].rule == "claim_repeat", held[passed.id].reason
+    assert "县审批" in held[passed.id].reason
+    assert hub.ledger.get("claims", repeat)["state"] == ClaimState.SUBMITTED.value
+
