@@ -14,7 +14,8 @@ import pytest
 
 from fieldapp.domain.claims import Claim as ClaimModel
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.models import Area
+from fieldapp.domain.enums import Relation
+from fieldapp.domain.models import Area, Household
 from fieldapp.services.actor import actor_of
 from fieldapp.services.claims import ClaimRefused, ClaimService
 from fieldapp.services.policy_admin import policy_in_force, publish
@@ -282,3 +283,76 @@ def test_a_repeat_stamped_before_the_approved_claim_is_the_one_held(village, hub
     assert "县审批" in held[passed.id].reason
     assert hub.ledger.get("claims", repeat)["state"] == ClaimState.SUBMITTED.value
 
+
+# -- 2. claimed_moved: moved out of the township while a claim waits --------------------------
+
+
+def _submitted(village, hub) -> ClaimModel:
+    december = _december(village)
+    ClaimService(village, policy_in_force(village)).advance(
+        december.id, ClaimState.SUBMITTED, "材料后补"
+    )
+    village.exchange()
+    return december
+
+
+def test_a_household_moved_out_of_the_township_while_a_claim_waits_is_held(village, hub):
+    """赵六's December claim was submitted (on its way to payment); a tampered 红星村 program
+    moved his household to a village of another township, or him alone into a new household
+    there: both landed, the claim stayed placed in 红星村 to be paid there, and the new place
+    could claim the month again. Both are now held for the county (`claimed_moved`); moving
+    within the township lands."""
+    december = _submitted(village, hub)
+    household = village.get("persons", december.person_id)["household_id"]
+    away = _edit(village, "households", household, {"area_code": ELSEWHERE})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[away.id].rule == "claimed_moved", held[away.id].reason
+    why = held[away.id].reason
+    assert "赵六" in why and "乡村公益性岗位补贴" in why and "驳回" in why, why
+    assert hub.ledger.get("households", household)["area_code"] == HOME
+    new_home = natural_id("households", "forged", "elsewhere")
+    forge(village, "households", new_home, {"area_code": ELSEWHERE, "household_no": "900",
+                                            "head_person_id": december.person_id})  # fmt: skip
+    alone = _edit(village, "persons", december.person_id, {"household_id": new_home})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[alone.id].rule == "claimed_moved", held[alone.id].reason
+    assert hub.ledger.get("persons", december.person_id)["household_id"] == household
+    # Within the township (to 白云村) is no move out of it: it lands.
+    near = forge(village, "households", household, {"area_code": NEIGHBOUR},
+                 parents={"area_code": [away.id]})  # fmt: skip
+    village.exchange()
+    assert near.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("households", household)["area_code"] == NEIGHBOUR
+
+
+def test_the_village_device_refuses_to_move_out_a_person_whose_claim_waits(village, hub):
+    """The write door says whose claim and which subsidy; once the claim is rejected the move
+    is made, and the county's own ledger moves such a household as it decides."""
+    from fieldapp.services import households, persons
+
+    december = _submitted(village, hub)
+    household = village.get("persons", december.person_id)["household_id"]
+    with pytest.raises(TrustRefused) as refused:
+        _write(village, "households", household, {"area_code": ELSEWHERE})
+    said = str(refused.value)
+    assert refused.value.rule == "claimed_moved"
+    assert "赵六" in said and "乡村公益性岗位补贴" in said and "要迁出先驳回申领" in said, said
+    with pytest.raises(TrustRefused) as refused:
+        persons.move_out(village, actor_of(village), [december.person_id],
+                         Household(area_code=ELSEWHERE, household_no="900"))  # fmt: skip
+    assert refused.value.rule == "claimed_moved"
+    assert village.get("persons", december.person_id)["household_id"] == household
+    # The county's own ledger may move it.
+    with writing(hub.ledger, actor_of(hub.ledger)) as writer:
+        writer.update_row("households", household, {"area_code": ELSEWHERE})
+    assert hub.ledger.get("households", household)["area_code"] == ELSEWHERE
+    # Rejected, the claim waits no more: the village moves him.
+    ClaimService(village, policy_in_force(village)).advance(
+        december.id, ClaimState.REJECTED, "已迁出"
+    )
+    households.move_person(village, actor_of(village), december.person_id, "婚迁",
+                           Relation.HEAD, new_household=Household(area_code=ELSEWHERE,
+                                                                  household_no="901"))  # fmt: skip
+    assert village.get("persons", december.person_id)["household_id"] != household
