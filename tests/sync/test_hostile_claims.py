@@ -15,54 +15,30 @@ import pytest
 from fieldapp.domain.claims import Claim as ClaimModel
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.enums import Relation
-from fieldapp.domain.models import Area, Household
+from fieldapp.domain.models import Household
 from fieldapp.services.actor import actor_of
 from fieldapp.services.claims import ClaimRefused, ClaimService
-from fieldapp.services.policy_admin import policy_in_force, publish
+from fieldapp.services.policy_admin import policy_in_force
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
 from fieldapp.store.ledger import Ledger, natural_id
-from fieldapp.sync.exchange import export_bundle, import_bundle
-from tests.conftest import make_id
-from tests.policy.helpers import HOME, post_worker
-from tests.records import Records
+from fieldapp.sync.exchange import import_bundle
+from tests.policy.helpers import HOME
+from tests.sync import test_hostile_figures as figures
 from tests.sync.hostile import forge
-from tests.sync.test_hostile_figures import RAISED
 
-NUMBER = make_id("520502", "19800505", "311")
-#: Another village of the same township (鸭池镇 in these tests), and a village of another one.
+NUMBER = figures.NUMBER
+#: Another village of 红星村's township, and a village of another township.
 NEIGHBOUR = "520502001002"
 ELSEWHERE = "520502002001"
 
 pytestmark = pytest.mark.today("2027-03-01")
 
 
-@pytest.fixture
-def village(tmp_path, hub, make_device):
-    """红星村's laptop holding 赵六 (a 公益性岗位 since July 2026) and the county's pack, synced."""
-    publish(hub.ledger, RAISED, "county.toml")
-    device = make_device("红星村", HOME)
-    repo = Records(device)
-    with device.transaction():
-        repo.ensure_area(Area(code=HOME, name="红星村", kind="村"))
-    post_worker(repo)
-    counter = iter(range(1000))
-
-    def exchange() -> None:
-        hub.import_file(export_bundle(device, tmp_path / f"up{next(counter)}.fs").path)
-        import_bundle(device, hub.export_for("红星村", tmp_path / f"dn{next(counter)}.fs").path)
-
-    exchange()
-    device.exchange = exchange  # type: ignore[attr-defined]
-    return device
-
-
-def _copy(device: Ledger, claim_id: str) -> dict[str, Any]:
-    """A claim's fields as a tampered program sends them for a claim of its own."""
-    stored = device.get("claims", claim_id)
-    kept = set(ClaimModel.model_fields) - {"id", "created_at", "created_by", "created_device",
-                                            "updated_at", "updated_by", "updated_device"}  # fmt: skip
-    return {k: stored[k] for k in kept if k in stored}
+#: 红星村's laptop holding 赵六 (a 公益性岗位 since July 2026) and the county's 2027 pack, synced;
+#: a claim's fields as a tampered program sends them for a claim of its own.
+village = figures.village
+_copy = figures._copy
 
 
 def _edit(device: Ledger, table: str, row_id: str, data: dict[str, Any]):
