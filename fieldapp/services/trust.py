@@ -24,7 +24,10 @@ The rules (each `Verdict.rule` is one of `RULES`):
 - claims follow the state machine by role: village steps (create, submit, 村审核, 驳回 of a
   submitted claim) for coordinators, township steps (乡镇审核, 驳回) for townships, county steps
   (县审批, 已发放, 驳回, 已撤销) for the county, which may also take any lower step; a submitted
-  claim's person, rule, amount and other frozen facts never change;
+  claim's person, rule, amount and other frozen facts never change; a claim asks for more
+  than nothing and carries its 申领日期 (`claim_amount`), lies where its person's household
+  does (`claim_area`, below the county), and an approved claim's batch is the county's
+  (`claim_locked`);
 - audit trails (claim events, the print log) are appended, never edited;
 - every value passes the domain model's validation and is stored in its canonical form;
 - every change carries the sender's own change-log id, an author of the form ``姓名@设备名称``
