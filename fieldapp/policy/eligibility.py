@@ -261,16 +261,32 @@ def claim_beyond_policy(
     much: an amount above the figure the policy gives for the month (year) paid, or the job
     begun (`rule_as_judged`); and a month paid — the period in its `limit_key`, which the
     papers print and the one-time guard counts — other than its claim date's, December
-    claimed at January's figure, or one month claimed twice under two periods' keys.
+    claimed at January's figure, or one month claimed twice under two periods' keys. And two
+    it would otherwise pass unjudged: no claim date (no month, so no figure to compare with)
+    and an amount of zero or below.
     """
     rule = _rule_of(policy, claim)
     if rule is None:
         return None
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
     on = _day(claim.get("claim_date"))
     if on is None:
-        return None
+        # No day, no figure: an undated claim would pass whatever it asks.
+        return (
+            "claim_amount",
+            f"{name}没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
+            "金额就无从与补贴标准核对；请按政策重新申领",
+        )
+    try:
+        asked = float(claim.get("amount") or 0)
+    except (TypeError, ValueError):
+        asked = 0.0
+    if asked <= 0:
+        return (
+            "claim_amount",
+            f"{name}申领 {asked:g} 元：申领金额必须大于零（按政策的补贴标准），请按政策重新申领",
+        )
     event = _day(claim.get("event_date"))
-    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
     kind = rule.limit.kind
     periodic = kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR)
     key = str(claim.get("limit_key") or "")

@@ -9,8 +9,10 @@ re-runs it on merged data from every device:
     for v in find_limit_violations(all_claims):   # any objects with the Claim attributes below
         print(v.message)                           # names the repeat and the first claim
 
-The first claim is the one created first (its `created_at`, then its id, break ties the same way
-on every replica), so all devices agree on which claim is the repeat.
+The first claim is an approved (县审批) or paid one when there is one — a newcomer never pushes
+the claim the county has approved or paid into the place of the repeat, whatever stamp it
+carries — and otherwise the one created first (its `created_at`, then its id, break ties the
+same way on every replica), so all devices agree on which claim is the repeat.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 
 DEAD_STATES = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
+#: States of a claim the county has approved or paid: it counts first, before any other.
+SETTLED_STATES = frozenset({ClaimState.COUNTY_APPROVED.value, ClaimState.PAID.value})
 
 
 class ClaimLike(Protocol):
@@ -98,8 +102,11 @@ def is_live(claim: ClaimLike) -> bool:
     return not claim.deleted and str(claim.state) not in DEAD_STATES and bool(claim.limit_key)
 
 
-def _order(claim: ClaimLike) -> tuple[str, str]:
-    return (claim.created_at or "", claim.id)
+def _order(claim: ClaimLike, unstamped: str = "") -> tuple[int, str, str]:
+    """The guard's order: approved and paid claims first (a repeat stamped before one, by a
+    clock set back or a tampered program, is still the repeat), then by creation."""
+    settled = 0 if str(claim.state) in SETTLED_STATES else 1
+    return (settled, claim.created_at or unstamped, claim.id)
 
 
 def find_limit_violations(claims: Iterable[ClaimLike]) -> list[LimitViolation]:
@@ -181,7 +188,7 @@ def repeat_of(claim: ClaimLike, existing: Iterable[ClaimLike]) -> ClaimLike | No
     order, a claim not yet stored last), or None when `claim` is the first or is not live."""
     if not is_live(claim):
         return None
-    own = (claim.created_at or "\uffff", claim.id)
+    own = _order(claim, "\uffff")
     earlier = [
         c
         for c in existing

@@ -444,11 +444,12 @@ class ClaimService:
                 else ClaimState.SUBMITTED
             )
             order = list(ClaimState)
-            states: list[ClaimState] = [
-                s
-                for s in order[order.index(first) :]
-                if s not in (ClaimState.REJECTED, ClaimState.REVERSED)
-            ]
+            # An approved (paid) claim's batch is the county's to set (`claim_locked`): a
+            # village or township batches what it has not yet passed to the county's payment.
+            kept = {ClaimState.REJECTED, ClaimState.REVERSED}
+            if self.actor.role in (Role.COORDINATOR, Role.TOWNSHIP):
+                kept |= {ClaimState.COUNTY_APPROVED, ClaimState.PAID}
+            states: list[ClaimState] = [s for s in order[order.index(first) :] if s not in kept]
         else:
             states = [state]
         with writing(self.ledger, self.actor) as writer:

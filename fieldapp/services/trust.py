@@ -24,7 +24,10 @@ The rules (each `Verdict.rule` is one of `RULES`):
 - claims follow the state machine by role: village steps (create, submit, 村审核, 驳回 of a
   submitted claim) for coordinators, township steps (乡镇审核, 驳回) for townships, county steps
   (县审批, 已发放, 驳回, 已撤销) for the county, which may also take any lower step; a submitted
-  claim's person, rule, amount and other frozen facts never change;
+  claim's person, rule, amount and other frozen facts never change; a claim asks for more
+  than nothing and carries its 申领日期 (`claim_amount`), lies where its person's household
+  does (`claim_area`, below the county), and an approved claim's batch is the county's
+  (`claim_locked`);
 - audit trails (claim events, the print log) are appended, never edited;
 - every value passes the domain model's validation and is stored in its canonical form;
 - every change carries the sender's own change-log id, an author of the form ``姓名@设备名称``
@@ -82,7 +85,7 @@ RULES: dict[str, str] = {
     "claim_frozen": "已提交申领的内容不能改",
     "claim_locked": "已审批或已终结的申领不能改",
     "claim_delete": "申领不能删除",
-    "claim_amount": "申领金额高于补贴标准",
+    "claim_amount": "申领金额高于补贴标准、不是正数或无从核对",
     "claim_period": "申领月份与申领日期不符",
     "claim_repeat": "重复申领",
     "claim_future": "申领日期还没有到",
@@ -94,6 +97,8 @@ RULES: dict[str, str] = {
     "claim_person": "申领的姓名、身份证号码不是本人的",
     "paid_account": "待发放申领的收款账号被改",
     "claimed_person": "申领等待发放时删除申领人",
+    "claim_area": "申领的地区不是申领人所在户的地区",
+    "claimed_moved": "申领等待发放时把申领人迁出本乡镇",
     "append_only": "记录只能新增，不能修改",
     "event_mismatch": "审核记录与申领状态不符",
     "hub_id": "冒用中心的台账标识",
@@ -653,7 +658,12 @@ def _step_verdict(actor: Actor, source: ClaimState | None, target: ClaimState) -
 def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
     if not context.exists:
         target = parse_state(data.get("state")) or S.DRAFT
-        return _step_verdict(actor, None, target)
+        verdict = _step_verdict(actor, None, target)
+        if verdict.allowed:
+            verdict = _claim_figures(data, context)
+        if verdict.allowed:
+            verdict = _claim_place(actor, data, context)
+        return verdict
     before = parse_state(context.before.get("state"))
     changed = {f for f, v in data.items() if context.before.get(f) != v}
     if not changed:
@@ -681,6 +691,14 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
             f"申领已「{before}」，所属批次不能再改：它已按这个批次的花名册发放，"
             "移出批次会被下一个批次再编入、再发放一次；如有错误只能撤销",
         )
+    if before in LOCKED and "batch_id" in changed and not actor.county_level:
+        # The county pays an approved claim by the batch it put it in: a village or township
+        # moving it out (or into a batch of its own) would leave it to be paid twice, or never.
+        return refuse(
+            "claim_locked",
+            f"申领已「{before}」，所属批次只有县级可以调整：县里按批次的花名册发放，"
+            f"村、乡镇改动批次会让它漏发或再发一次（{actor.describe()}）",
+        )
     if before in LOCKED:
         extra = sorted(changed - CLAIM_LOCKED_MUTABLE)
         if extra:
@@ -707,7 +725,67 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
             reason = data.get("reason", context.before.get("reason"))
             if not str(reason or "").strip():
                 return refuse("claim_reason", f"把申领变为「{wanted}」必须写明原因")
+    if changed & {"amount", "claim_date"}:
+        verdict = _claim_figures(data, context)
+        if not verdict.allowed:
+            return verdict
+    if changed & {"area_code", "person_id"}:
+        return _claim_place(actor, data, context)
     return ALLOWED
+
+
+def _claim_name(row: Mapping[str, Any]) -> str:
+    """赵六的“乡村公益性岗位补贴”, as a refusal names a claim."""
+    return f"{row.get('person_name') or '此人'}的“{row.get('rule_title') or '补贴'}”"
+
+
+def _claim_figures(data: Mapping[str, Any], context: Context) -> Verdict:
+    """A claim (its change applied; a deleted one is not judged) asks for money, and says the
+    day whose figure it is judged by: an amount of zero or below, or no 申领日期 (no month to
+    find the standard of, so never compared with it), is no claim an honest program makes."""
+    row = {**context.before, **data}
+    if row.get("deleted"):
+        return ALLOWED
+    amount = row.get("amount")
+    if not isinstance(amount, (int, float)) or isinstance(amount, bool) or amount <= 0:
+        shown = f"{amount:g} 元" if isinstance(amount, (int, float)) else "没有金额"
+        return refuse(
+            "claim_amount",
+            f"{_claim_name(row)}申领{shown}：申领金额必须大于零（按政策的补贴标准），"
+            "请在程序中按政策重新申领",
+        )
+    if row.get("claim_date") in (None, ""):
+        return refuse(
+            "claim_amount",
+            f"{_claim_name(row)}没有申领日期：不知道申领的是哪个月（哪一天开始的就业）的补贴，"
+            "金额就无从与补贴标准核对；请在程序中按政策重新申领",
+        )
+    return ALLOWED
+
+
+def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:
+    """A claim made by a village or township device lies where its person's household does:
+    its area code puts it on that village's 公示表 and into its batches (`claim_area`). The
+    county corrects its data and is not judged."""
+    if actor.county_level:
+        return ALLOWED
+    person = (
+        context.places_after.get("person_id", "") if "person_id" in data else context.place_before
+    )
+    if not person:
+        return ALLOWED  # the person's place unknown: `_check_scope` says why
+    row = {**context.before, **data}
+    if row.get("deleted"):
+        return ALLOWED
+    area = str(row.get("area_code") or "")
+    if area == person:
+        return ALLOWED
+    return refuse(
+        "claim_area",
+        f"{_claim_name(row)}写的地区是{_where(area, actor) if area else '空白'}，而申领人的户在"
+        f"{_where(person, actor)}：申领只能记在申领人所在的村（安置点），"
+        "否则会列进别村的公示表和批次；请在程序中重新申领",
+    )
 
 
 def _check_claim_event(actor: Actor, data: Mapping[str, Any], context: Context) -> Verdict:

@@ -539,6 +539,73 @@ def claimed_person(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     return ALLOWED
 
 
+#: The link whose change moves a row elsewhere: a household's area, a person's household.
+_MOVES: Mapping[str, str] = MappingProxyType({"households": "area_code", "persons": "household_id"})
+
+
+def moves(
+    actor: Actor | None, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
+) -> bool:
+    """True when a device below the county moves an existing, live household to another area
+    or person to another household (the county moves people as it decides)."""
+    column = _MOVES.get(table)
+    if column is None or before is None or column not in data or before.get("deleted"):
+        return False
+    if actor is not None and actor.county_level:
+        return False
+    return bool(to_storable(data[column]) != to_storable(before.get(column)))
+
+
+def moved_out(
+    actor: Actor,
+    table: str,
+    row_id: str,
+    before: Mapping[str, Any],
+    data: Mapping[str, Any],
+    lookup: RowLookup,
+    members: Callable[[str], Iterable[str]],
+    claims: Callable[[str], Iterable[Mapping[str, Any]]],
+) -> Verdict:
+    """A household (person, `table`) moved (`moves`) out of its township, refused while a claim
+    of one of its people (the person) past the draft waits for payment (`claimed_moved`): the
+    claim stays placed in the village left, its 花名册 pays someone no longer there, and the new
+    place may claim again. `lookup` gives rows as they will be, `members` a household's people
+    by its id, `claims` a person's claims (rows) by the person's id."""
+    if table == "households":
+        old, new = before.get("area_code"), data.get("area_code")
+        people: Iterable[str] = members(row_id)
+    else:
+        home = lookup("households", str(before.get("household_id") or ""))
+        there = lookup("households", str(data.get("household_id") or ""))
+        old, new = (home or {}).get("area_code"), (there or {}).get("area_code")
+        people = [row_id]
+    old, new = str(old or ""), str(new or "")
+    if not old or not new or old[:9] == new[:9]:
+        return ALLOWED  # within the township (or to nowhere known: the scope rules judge it)
+    where = (actor.name_of(new) if actor.name_of is not None else "") or f"区域 {new}"
+    for person in people:
+        for claim in claims(person):
+            state = str(claim.get("state") or "")
+            if claim.get("deleted") or state not in ONWARD:
+                continue
+            if str(claim.get("person_id") or "") != person:
+                continue
+            name = claim.get("person_name") or "此人"
+            return refuse(
+                "claimed_moved",
+                f"{name}的“{claim.get('rule_title') or '补贴'}”已「{state}」，等待发放，"
+                f"{name}不能迁出本乡镇（迁往{where}）：申领仍记在原来的村，迁出以后花名册照样按"
+                "原村发放，新的地方还可以再申领一次。要迁出先驳回申领（已审批的由县里撤销），"
+                "或请县里办理迁移",
+            )
+    return ALLOWED
+
+
+def household_members(ledger: Ledger) -> Callable[[str], list[str]]:
+    """The ids of a household's people on `ledger`, by the household's id."""
+    return lambda household_id: [p.id for p in records.members(ledger, household_id)]
+
+
 def claims_paying(ledger: Ledger) -> Callable[[str], list[str]]:
     """The ids of the live claims on `ledger` that may pay for a job (training) by its id."""
     from fieldapp.store.queries.claims import ClaimQueries
@@ -682,6 +749,7 @@ def screen(
     arrived: dt.date | None = None,
     paying: Callable[[str], list[str]] | None = None,
     awaiting: Callable[[str], list[str]] | None = None,
+    members: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -697,7 +765,9 @@ def screen(
     job (training) by its id (`claims_paying`): a change deleting it, or of what they were
     founded on, is held while one does (`claimed_event`). `awaiting`: a person's claims by
     the person's id (`claims_of`): their account changed while one is approved and not yet
-    paid is held for the county (`paid_account`).
+    paid is held for the county (`paid_account`); with `members` (a household's people by its
+    id, `household_members`), a household or person moved out of its township while a claim
+    waits is held too (`claimed_moved`).
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -771,6 +841,19 @@ def screen(
                     verdict = account_awaited(rows)
                 if verdict.allowed and deleted:
                     verdict = claimed_person(rows)
+        if (
+            verdict.allowed
+            and awaiting is not None
+            and members is not None
+            and change.tbl in _MOVES
+        ):
+            before = finder.row(change.tbl, change.row_id)
+            if moves(actor, change.tbl, before, change.data):
+                waiting = awaiting
+                verdict = moved_out(
+                    actor, change.tbl, change.row_id, before or {}, change.data, finder.row,
+                    members, lambda p: claims_now(waiting(p)),
+                )  # fmt: skip
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -1037,6 +1120,16 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
             # A person whose claim waits for payment stays until the claim is rejected.
             rows = [ledger.get("claims", i) for i in claims_of(ledger)(change.row_id)]
             found = claimed_person(r for r in rows if r)
+            if not found.allowed:
+                raise TrustRefused(found)
+        if change.before is not None and moves(who, change.table, change.before, data):
+            # Out of the township while a claim waits: the claim would stay behind, and pay.
+            ids = claims_of(ledger)
+            found = moved_out(
+                who, change.table, change.row_id, change.before, data, ledger.get,
+                household_members(ledger),
+                lambda p: [r for i in ids(p) if (r := ledger.get("claims", i)) is not None],
+            )  # fmt: skip
             if not found.allowed:
                 raise TrustRefused(found)
         if change.before is not None and asks_founding(who, change.table, change.before, data):

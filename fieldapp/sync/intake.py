@@ -27,6 +27,7 @@ from fieldapp.services.trust_check import (
     Refusal,
     claims_of,
     claims_paying,
+    household_members,
     named_actor,
     policy_judge,
     screen,
@@ -169,6 +170,7 @@ def admit(
         ledger.db, actor, origins, new, fields, values, asked,
         paid=policy_judge(ledger, repeats=not actor.county_level), arrived=today(),
         paying=claims_paying(ledger), awaiting=claims_of(ledger),
+        members=household_members(ledger),
     )  # fmt: skip
 
 

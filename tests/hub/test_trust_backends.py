@@ -81,6 +81,7 @@ def test_a_claims_kept_day_is_carried_and_judged_on_both_backends(tmp_path, hub,
     def made(person: str, **kept: str) -> Change:
         data = {"person_id": person, "rule_id": "transport_cross_county",
                 "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
+                "area_code": VILLAGE,
                 "spell_id": job_of(person), "event_date": JOB_START, "claim_date": "2027-06-05",
                 "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴",
                 **kept}  # fmt: skip
@@ -129,6 +130,7 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
     early = format_stamp(int(dt.datetime(2027, 3, 1, 12).timestamp() * 1000), 0)
     data = {"person_id": person, "rule_id": "transport_cross_county",
             "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
+                "area_code": VILLAGE,
             "spell_id": job_of(person), "event_date": JOB_START, "claim_date": "2027-06-05",
             "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴",
             "applied_on": "2027-06-06"}  # fmt: skip

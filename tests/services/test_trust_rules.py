@@ -28,8 +28,19 @@ FIELDS = {
     ),
     "households": frozenset({"area_code", "address", "head_person_id", "deleted"}),
     "claims": frozenset(
-        {"person_id", "rule_id", "amount", "state", "reason", "evidence", "batch_id", "deleted"}
-    ),
+        {
+            "person_id",
+            "rule_id",
+            "amount",
+            "state",
+            "reason",
+            "evidence",
+            "batch_id",
+            "deleted",
+            "claim_date",
+            "area_code",
+        }
+    ),  # fmt: skip
     "claim_events": frozenset({"claim_id", "from_state", "to_state", "reason", "detail"}),
     "areas": frozenset({"code", "name", "kind", "parent_code", "deleted"}),
     "print_log": frozenset({"paper", "pages", "total_amount"}),
@@ -60,7 +71,9 @@ def person(**extra):
 
 
 def claim(state: str, **extra):
-    return {"person_id": "p1", "rule_id": "r1", "amount": 500.0, "state": state, **extra}
+    """A claim as the program makes it: dated, placed where its person lives."""
+    return {"person_id": "p1", "rule_id": "r1", "amount": 500.0, "state": state,
+            "claim_date": "2026-06-05", "area_code": VILLAGE, **extra}  # fmt: skip
 
 
 # -- scope ------------------------------------------------------------------------------------

@@ -11,21 +11,26 @@ import pytest
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.roles import Role
+from fieldapp.services.policy_admin import publish
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import natural_id
 from fieldapp.sync.errors import BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
+from tests.policy.helpers import COUNTY_PACK
 from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job, job_of
 from tests.sync.hostile import YEAR_2100_MS, foreign, forge, send
 
 OTHER = "520502202001"
 
 
-def claim(person_id: str, state: str = "草稿", amount: float = 500.0) -> dict:
-    """The transport subsidy for the person's job (`add_job`)."""
+def claim(person_id: str, state: str = "草稿", amount: float = 500.0, area: str = VILLAGE) -> dict:
+    """The transport subsidy for the person's job (`add_job`), dated and placed as the program
+    makes it (a claim with no 申领日期, or placed elsewhere than its person, is held)."""
     return {
         "person_id": person_id,
+        "area_code": area,
+        "claim_date": "2026-06-05",
         "rule_id": "transport_cross_county",
         "limit_key": f"transport|{person_id}|ever",
         "state": state,
@@ -38,7 +43,8 @@ def claim(person_id: str, state: str = "草稿", amount: float = 500.0) -> dict:
 @pytest.fixture
 def county(tmp_path, hub, make_device):
     """The hub, the hostile 红星村, an honest second laptop in 红星村, an honest 远村, all
-    holding their families, synced once."""
+    holding their families and the county's figures, synced once."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
     village = make_device("红星村", VILLAGE)
     second = make_device("红星村二号", VILLAGE)
     other = make_device("远村", OTHER)
@@ -47,7 +53,7 @@ def county(tmp_path, hub, make_device):
     add_job(village, mine)
     add_job(other, theirs)
     with other.transaction():
-        their_claim = other.insert("claims", claim(theirs))
+        their_claim = other.insert("claims", claim(theirs, area=OTHER))
     counter = iter(range(1000))
 
     def exchange(device, name):
@@ -592,10 +598,6 @@ def test_a_claim_for_next_june_is_held_never_landing_nor_reaching_the_village(
 @pytest.mark.today("2027-06-05")
 def test_the_same_claim_arriving_in_june_lands(county, hub, tmp_path):
     """The hub judges by the day the bundle arrives: June's claim sent in June lands."""
-    from fieldapp.services.policy_admin import publish
-    from tests.policy.helpers import COUNTY_PACK
-
-    publish(hub.ledger, COUNTY_PACK, "county.toml")  # the transport subsidy's figure: 500 元
     village, mine = county["village"], county["mine"]
     june = claim(mine) | {"claim_date": "2027-06-05"}
     made = forge(village, "claims", natural_id("claims", "forged", "june"), june)
@@ -651,10 +653,6 @@ def test_a_claim_whose_made_on_day_is_forged_is_held(county, hub, tmp_path):
     date, which no laptop can write (a claim is never made before its day) — and another
     stamped as made in 2100 (out of every report until then); both landed, their 申请日期 as
     forged. The hub now holds them (`claim_made`), by its own clock; the honest one lands."""
-    from fieldapp.services.policy_admin import publish
-    from tests.policy.helpers import COUNTY_PACK
-
-    publish(hub.ledger, COUNTY_PACK, "county.toml")
     village, mine = county["village"], county["mine"]
     june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张三",
                           "rule_title": "交通补贴"}  # fmt: skip
@@ -678,11 +676,8 @@ def test_a_claim_made_just_after_midnight_on_a_utc_laptop_lands(county, hub, tmp
     time — 2027-06-05 by its own clock: its creation day, counted as China counts it, is its
     claim's day; not held."""
     from fieldapp.domain.dates import CHINA
-    from fieldapp.services.policy_admin import publish
     from fieldapp.store.hlc import format_stamp
-    from tests.policy.helpers import COUNTY_PACK
 
-    publish(hub.ledger, COUNTY_PACK, "county.toml")
     village, mine = county["village"], county["mine"]
     moment = dt.datetime(2027, 6, 6, 1, tzinfo=CHINA)
     made = forge(village, "claims", natural_id("claims", "forged", "night"),
@@ -700,10 +695,6 @@ def test_a_claim_for_a_subsidy_no_policy_holds_is_held(county, hub, tmp_path):
     on to 村审核: both landed on the hub, on their way to the township. The hub now holds the
     claim (`claim_rule`), saying so in the clerk's words; the step on it has nothing to build
     on and is held too."""
-    from fieldapp.services.policy_admin import publish
-    from tests.policy.helpers import COUNTY_PACK
-
-    publish(hub.ledger, COUNTY_PACK, "county.toml")
     village, mine = county["village"], county["mine"]
     bogus = claim(mine) | {"claim_date": "2027-06-05", "rule_id": "made_up", "amount": 99999.0,
                            "limit_key": f"made_up|{mine}|ever", "state": "已提交",
@@ -728,10 +719,6 @@ def test_a_claim_redated_by_a_later_change_stamped_before_it_is_held(county, hub
     reason for missing papers) stamped in March: the row's creation was re-dated to March —
     before its own claim date, out of June's report and into a month already handed in. Such a
     change is now held (`claim_made`) as the creating one is; an honest later change lands."""
-    from fieldapp.services.policy_admin import publish
-    from tests.policy.helpers import COUNTY_PACK
-
-    publish(hub.ledger, COUNTY_PACK, "county.toml")
     village, mine = county["village"], county["mine"]
     june = claim(mine) | {"claim_date": "2027-06-05"}
     made = forge(village, "claims", natural_id("claims", "honest", "june"), june,

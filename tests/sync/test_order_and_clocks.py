@@ -107,6 +107,10 @@ def test_clocks_skewed_by_years_converge_and_detect_conflicts(
 
 
 def test_hub_lists_a_one_time_subsidy_claimed_on_two_devices(tmp_path, hub, make_device):
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")  # the figure a dated claim is judged by
     a = make_device("甲村", VILLAGE)
     b = make_device("甲村二号", VILLAGE)
     _, (pid,) = add_family(a, VILLAGE, ["101"])
@@ -115,6 +119,8 @@ def test_hub_lists_a_one_time_subsidy_claimed_on_two_devices(tmp_path, hub, make
     import_bundle(b, hub.export_for("甲村二号", tmp_path / "b1.fs").path)
     claim = {
         "person_id": pid,
+        "area_code": VILLAGE,
+        "claim_date": "2026-06-05",
         "rule_id": "transport_cross_county",
         "limit_key": f"transport|{pid}|ever",
         "spell_id": job_of(pid),

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.roles import Role
+from fieldapp.services.policy_admin import publish
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.codes import ENROL_CODE
+from tests.policy.helpers import COUNTY_PACK
 from tests.sync.helpers import JOB_START, VILLAGE, add_family, add_job
 
 TOWNSHIP = VILLAGE[:9]
@@ -19,7 +21,9 @@ TOWNSHIP = VILLAGE[:9]
 def test_a_village_device_cannot_take_the_townships_step_but_the_township_can(
     tmp_path, hub, make_device, capsys
 ):
+    publish(hub.ledger, COUNTY_PACK, "county.toml")  # the figure a dated claim is judged by
     village = make_device("红星村", VILLAGE)
+    import_bundle(village, hub.export_for("红星村", tmp_path / "pack.fs").path)
     _, (person,) = add_family(village, VILLAGE, ["101"])
     job = add_job(village, person)
     with village.transaction():
@@ -31,6 +35,8 @@ def test_a_village_device_cannot_take_the_townships_step_but_the_township_can(
                 "limit_key": f"transport|{person}|ever",
                 "spell_id": job,
                 "event_date": JOB_START,
+                "claim_date": "2026-06-05",
+                "area_code": VILLAGE,
                 "state": "草稿",
                 "amount": 500.0,
             },
