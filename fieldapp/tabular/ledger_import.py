@@ -459,10 +459,15 @@ class LedgerImporter:
                 sheet.sheet,
             )
             return {}
-        months = {i: f"{y or year}-{m:02d}" for i, (y, m) in found.items()}
+        bare = [m for _i, (y, m) in sorted(found.items()) if not y]
+        later = _next_year(list(dict.fromkeys(bare)))
+        months = {
+            i: f"{y or (year + 1 if m in later else year)}-{m:02d}" for i, (y, m) in found.items()
+        }
         also = (
             f"，没有写年份的按{where}中的 {year} 年读取"
-            if any(not y for y, _ in found.values())
+            f"{_over_new_year(dict.fromkeys(bare), later, year)}"
+            if bare
             else ""
         )
         self.report.warnings.append(
@@ -537,6 +542,8 @@ class LedgerImporter:
             return
         year, where = table.year or (0, "")
         first = None
+        order: dict[int, None] = {}  # the months written without a year, as they first come
+        bare = bytearray(len(table.rows))  # each row's month so written (0: none)
         for offset, cells in enumerate(table.rows):
             cell = cells[at] if at < len(cells) else None
             month = month_alone(cell) or _bare_month(cell)
@@ -544,18 +551,25 @@ class LedgerImporter:
                 continue
             if first is None:
                 first = (offset, text(cell))
+            order.setdefault(month)
+            bare[offset] = month
             cells = table.rows[offset] = list(cells)  # (a copy: the cells may be shared)
             # A bare 3 is no day of 1900 (Excel's day 3) but March: refused, the year missing.
             cells[at] = f"{year}-{month:02d}" if year else f"{month}月"
         if first is None or not year:
             return
+        later = _next_year(list(order))
+        if later:  # only a sheet running over the new year looks at its rows again
+            for offset, month in enumerate(bare):
+                if month in later:
+                    table.rows[offset][at] = f"{year + 1}-{month:02d}"
         heading = _heading(table.header_cells[at])
         offset, written = first
         self.report.warnings.append(
             RowProblem(
                 table.header_row + 1 + offset,
                 f"“{heading}”列（{_letters(at + 1)} 列）有月份没有写年份（如“{written}”），"
-                f"按{where}中的 {year} 年读取，请核对",
+                f"按{where}中的 {year} 年读取{_over_new_year(order, later, year)}，请核对",
                 table.sheet,
             )
         )
@@ -1387,6 +1401,33 @@ def _heading(cell: object) -> str:
     if isinstance(cell, (dt.date, dt.datetime)):
         return f"{cell.year}年{cell.month}月"
     return " ".join(str(cell or "").split())
+
+
+def _next_year(order: list[int]) -> frozenset[int]:
+    """The months (written without a year, in the order they first come) that are of the year
+    after the sheet's: those after the turn of a run over the new year (11月 12月 1月 2月 under
+    “2026年”: 1 and 2 are 2027's; newest first, 2月 1月 12月 11月, the same). Empty when the
+    months do not run so (1月 to 12月 in order, or in no order at all)."""
+
+    def turns(months: list[int]) -> list[int]:
+        return [i for i in range(1, len(months)) if months[i] < months[i - 1]]
+
+    for months in (order, order[::-1]):
+        at = turns(months)
+        if not at:
+            return frozenset()  # in order within one year (forwards, or newest first)
+        if len(at) == 1 and months[-1] < months[0]:
+            return frozenset(months[at[0] :])
+    return frozenset()
+
+
+def _over_new_year(order: Collection[int], later: frozenset[int], year: int) -> str:
+    """What to add to the note of months read in `year` when some are of the year after."""
+    if not later:
+        return ""
+    last = max(m for m in order if m not in later)
+    named = "、".join(f"{m}月" for m in sorted(later))
+    return f"；{last}月之后的{named}是跨年的，按 {year + 1} 年读取"
 
 
 def _bare_month(cell: object) -> int | None:

@@ -2357,3 +2357,56 @@ def test_namesakes_of_a_monthly_roster_without_their_heads_are_two_persons(ledge
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert set(_persons(ledger)) == {one, two}
     assert not [w for w in report.warnings if "身份证号码应当相同" in w.reason]
+
+
+@pytest.mark.parametrize(
+    ("file", "title", "months"),
+    [
+        ("s.xlsx", "2025年大坝村劳动力花名册", ["11月", "12月", "1月", "2月"]),
+        ("2025年花名册.xlsx", "", ["十一月", "十二月", "一月", "二月"]),
+        ("s.xlsx", "2025年大坝村劳动力花名册", ["2月", "1月", 12, 11]),  # newest first
+    ],
+)
+def test_months_running_over_the_new_year_take_the_next_year_after_december(
+    ledger, tmp_path, file, title, months
+):
+    # A winter 花名册 titled “2025年…” whose 月份 runs 11月, 12月, 1月, 2月 had its January and
+    # February read as 2025's: the statuses of 2026-01 and 2026-02 saved ten months early,
+    # before the November they follow. The months after December are now the next year's.
+    _people_and_months(tmp_path / file, months, title=title)
+    report = import_ledger(ledger, tmp_path / file)
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    [note] = [w for w in report.warnings if "年份" in w.reason]
+    assert "2025 年读取" in note.reason
+    assert "12月之后的1月、2月是跨年的，按 2026 年读取" in note.reason
+
+
+def test_months_of_one_year_in_no_running_order_stay_in_the_sheets_year(ledger, tmp_path):
+    _people_and_months(tmp_path / "s.xlsx", ["3月", "1月", "12月", "2月"], title="2025年花名册")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == ["2025-01", "2025-02", "2025-03", "2025-12"]
+    assert not any("跨年" in w.reason for w in report.warnings)
+
+
+def test_columns_of_months_running_over_the_new_year_take_the_next_year(ledger, tmp_path):
+    # 2025年冬春务工花名册 with a column per month 11月 | 12月 | 1月 | 2月: January's and
+    # February's statuses were saved as 2025's.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "大坝村"
+    people.append(["2025年冬春务工花名册"])
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "11月", "12月", "1月", "2月"])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业", "未就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    stored = ledger.db.execute("SELECT month, status FROM monthly_status ORDER BY month")
+    assert stored.fetchall() == [
+        ("2025-11", "未就业"),
+        ("2025-12", "已就业"),
+        ("2026-01", "已就业"),
+        ("2026-02", "未就业"),
+    ]
+    [said] = [w for w in report.warnings if "各月" in w.reason]
+    assert "按 2026 年读取" in said.reason
