@@ -82,6 +82,7 @@ from fieldapp.tabular.reader import (
     no_header,
     note_under_form,
     passed_over,
+    total_row,
 )
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
@@ -122,6 +123,8 @@ class LedgerImporter:
         self._sheet = ""
         self._hidden: set[int] = set()
         self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
+        #: The rows of totals (小计, 合计) of the sheet being read: (row, its text).
+        self._totals: list[tuple[int, str]] = []
         #: The current sheet's cells holding a formula's error value, by row: (column's name,
         #: error, whether the row cannot be read without it).
         self._errors: dict[int, list[tuple[str, str, bool]]] = {}
@@ -227,6 +230,7 @@ class LedgerImporter:
                             self._year_the_months(sheet)
                             extra_rows.extend(self._read_extra(sheet, done, total))
                         self._say_hidden()
+                        self._say_totals()
                         done += rows
                     if not found:
                         raise no_header()
@@ -1108,8 +1112,28 @@ class LedgerImporter:
             )
         self.report.warnings.append(RowProblem(rows[0], said, self._sheet))
 
+    def _say_totals(self) -> None:
+        """One note for the sheet's rows of totals (小计 under each 组, 本页小计, 合计): not
+        people, passed over; a sheet sorted by group has one under every group."""
+        totals, self._totals = self._totals, []
+        if not totals:
+            return
+        row, first = totals[0]
+        shown = first if len(first) <= 20 else first[:20] + "…"
+        if len(totals) == 1:
+            said = f"这一行“{shown}”是小计或合计，不是人员，未读取"
+        else:
+            rows = _ranges([r for r, _ in totals])
+            said = f"有 {len(totals)} 行是小计或合计（第 {rows} 行，如“{shown}”），不是人员，未读取"
+        self.report.warnings.append(RowProblem(row, said, self._sheet))
+
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
-        """True for a row at the foot of a form (合计, 填表人 …): said, not read as a person."""
+        """True for a row of totals (小计, 合计: said once per sheet by `_say_totals`) or at
+        the foot of a form (填表人 …): said, not read as a person."""
+        total = total_row(texts)
+        if total is not None:
+            self._totals.append((row, total))
+            return True
         foot = foot_of_form(texts)
         if foot is not None:
             said = "是表尾的合计或签名，不是人员，未读取"

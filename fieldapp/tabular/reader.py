@@ -550,20 +550,39 @@ _FOOT = re.compile(
     r"|经办人|填表日期|填报日期|制表日期|填报单位|填表单位|注[:：]|备注[:：]|说明[:：]"
     r"|(?:制表|填表|填报|审核|审批|复核|统计)[:：])"
 )
+#: How a row of totals begins, at the foot or between groups: 小计, 合 计, 本页小计, 一组小计,
+#: 第2组合计, 大坝组小计, 总计, 共计.
+_TOTAL = re.compile(
+    r"^(?:本页|本组|本村|全页|全村|全组|各组|第?\s*[\d一二三四五六七八九十]{1,3}\s*(?:组|页)"
+    r"|[\u4e00-\u9fff]{1,6}?(?:村民组|组|村|社|寨|队))?\s*[（(]?\s*[小合总共]\s*计"
+)
 #: An ID number's digits (a foot's count in that column has not so many).
 _ID_DIGITS = re.compile(r"\d{6}")
 
 
 def foot_of_form(texts: dict[str, str]) -> str | None:
-    """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…), not a
-    person: no ID number, and a cell that begins as such a line does; else None."""
-    for key in ("id_number", "head_id_number"):
-        if _ID_DIGITS.search(texts.get(key, "")):
-            return None  # a person's number: a person, whatever else the row says
+    """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…) or a
+    total between groups (一组小计), not a person: no ID number, and a cell that begins as
+    such a line does; else None."""
+    if _numbered(texts):
+        return None  # a person's number: a person, whatever else the row says
     for value in texts.values():
-        if _FOOT.match(value):
+        if _FOOT.match(value) or _TOTAL.match(value):
             return value
     return None
+
+
+def total_row(texts: dict[str, str]) -> str | None:
+    """The text of a row of totals (小计, 本页小计, 一组小计, 合计 …) with no ID number in it,
+    else None: a form's count of the people above, not a person."""
+    if _numbered(texts):
+        return None
+    return next((value for value in texts.values() if _TOTAL.match(value)), None)
+
+
+def _numbered(texts: dict[str, str]) -> bool:
+    """Whether a row holds an ID number's digits where one is written."""
+    return any(_ID_DIGITS.search(texts.get(key, "")) for key in ("id_number", "head_id_number"))
 
 
 #: A name as written in a 姓名 cell: Chinese characters, a minority name's middle dot, the

@@ -2258,7 +2258,9 @@ def test_a_forms_foot_written_in_the_id_column_or_as_a_bare_role_is_not_a_person
     )
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
-    assert [w.row for w in report.warnings if "不是人员" in w.reason] == [3, 4, 5]
+    said = [w for w in report.warnings if "不是人员" in w.reason]
+    assert [w.row for w in said] == [3, 5]  # the two totals said once, together
+    assert "第 3–4 行" in said[0].reason
 
 
 def test_a_monthly_roster_beside_a_people_sheet_adds_its_jobs_to_the_people_read(ledger, tmp_path):
@@ -2410,3 +2412,31 @@ def test_columns_of_months_running_over_the_new_year_take_the_next_year(ledger, 
     ]
     [said] = [w for w in report.warnings if "各月" in w.reason]
     assert "按 2026 年读取" in said.reason
+
+
+def test_subtotal_rows_between_groups_are_not_people_and_said_once(ledger, tmp_path):
+    # A village 花名册 sorted by 组 with a 小计 row under each group and 本页小计 at the page's
+    # end: “一组小计 | 2人” was refused as a person (身份证号码为空) — the import ended as failed
+    # for rows that are no one — and a total written in 序号 was said on a line of its own.
+    # They are now passed over, said once for the sheet with their rows.
+    other = make_id("520502", "19800101", "171")
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE, "所在组"],
+        [
+            [1, "张长英", HEAD, HEAD, *PLACE.values(), "一组"],
+            [2, "李秀", WIFE, HEAD, *PLACE.values(), "一组"],
+            ["", "一组小计", "2人", "", "", "", "", ""],
+            [3, "王五", other, other, *PLACE.values(), "二组"],
+            ["小计", "1人", "", "", "", "", "", "二组"],
+            ["", "本页小计：3人"],
+            ["合  计", "3人"],
+        ],
+        title="2026年大坝村劳动力花名册",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 3
+    [said] = [w for w in report.warnings if "小计" in w.reason or "合计" in w.reason]
+    assert said.row == 5 and said.sheet == "台账"
+    assert "有 4 行是小计或合计" in said.reason and "第 5、7–9 行" in said.reason
+    assert "不是人员，未读取" in said.reason
