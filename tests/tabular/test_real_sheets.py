@@ -2440,3 +2440,29 @@ def test_subtotal_rows_between_groups_are_not_people_and_said_once(ledger, tmp_p
     assert said.row == 5 and said.sheet == "台账"
     assert "有 4 行是小计或合计" in said.reason and "第 5、7–9 行" in said.reason
     assert "不是人员，未读取" in said.reason
+
+
+def test_the_words_coordinators_head_job_and_group_columns_with_are_read(ledger, tmp_path):
+    # A township's 花名册 heads its columns 所在组, 务工所在单位 and 外出务工时间, its 就业经历
+    # sheet 外出务工时间 and 返乡时间: those columns were passed over as unknown — each person's
+    # group, employer and start lost, and a job the person came home from kept as running.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "花名册"
+    people.append(
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "所在组", "就业状态", "务工所在单位"]
+        + ["外出务工时间"]
+    )
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "三组", "已就业", "鞋厂", "2025-03-01"])
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "外出务工时间", "返乡时间", "务工所在单位"])
+    jobs.append(["张长英", HEAD, "2024-03-01", "2024-12-20", "砖厂"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.unknown_headers == []
+    spells = ledger.db.execute(
+        "SELECT employer, start_date, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("砖厂", "2024-03-01", "2024-12-20"), ("鞋厂", "2025-03-01", None)]
+    groups = ledger.db.execute("SELECT name FROM areas WHERE name = '三组'").fetchall()
+    assert groups == [("三组",)]
