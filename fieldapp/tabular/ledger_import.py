@@ -42,7 +42,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
-from fieldapp.tabular.cells import CellError, month_alone, nfkc, text
+from fieldapp.tabular.cells import CellError, month_alone, nfkc, open_ended, text
 from fieldapp.tabular.cells import date as dates_cell
 from fieldapp.tabular.columns import (
     BY_KEY,
@@ -125,6 +125,8 @@ class LedgerImporter:
         self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
         #: The rows of totals (小计, 合计) of the sheet being read: (row, its text).
         self._totals: list[tuple[int, str]] = []
+        #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
+        self._open_ended: list[int] = []
         #: The current sheet's cells holding a formula's error value, by row: (column's name,
         #: error, whether the row cannot be read without it).
         self._errors: dict[int, list[tuple[str, str, bool]]] = {}
@@ -231,6 +233,7 @@ class LedgerImporter:
                             extra_rows.extend(self._read_extra(sheet, done, total))
                         self._say_hidden()
                         self._say_totals()
+                        self._say_open_ended()
                         done += rows
                     if not found:
                         raise no_header()
@@ -870,6 +873,7 @@ class LedgerImporter:
                 self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
                 extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
                 found.append(extra)
+                self._note_open_ended(row, texts.get("contract_months"))
                 self._add_mapped(row, extra.mapped)
             except CellError as error:
                 self._reject(row, str(error))
@@ -1127,6 +1131,26 @@ class LedgerImporter:
             said = f"有 {len(totals)} 行是小计或合计（第 {rows} 行，如“{shown}”），不是人员，未读取"
         self.report.warnings.append(RowProblem(row, said, self._sheet))
 
+    def _note_open_ended(self, row: int, term: str | None) -> None:
+        """Note a row read whose contract's term is 无固定期限 (said once per sheet)."""
+        if term and open_ended(term):
+            self._open_ended.append(row)
+
+    def _say_open_ended(self) -> None:
+        """One note for the sheet's jobs whose contract is open-ended: kept, the term blank."""
+        rows, self._open_ended = self._open_ended, []
+        if not rows:
+            return
+        where = "这一行" if len(rows) == 1 else f"第 {_ranges(rows)} 行"
+        self.report.warnings.append(
+            RowProblem(
+                rows[0],
+                f"{where}的劳动合同期限是“无固定期限”：工作照常导入，合同期限未记录（无固定期限"
+                "合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对",
+                self._sheet,
+            )
+        )
+
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
         """True for a row of totals (小计, 合计: said once per sheet by `_say_totals`) or at
         the foot of a form (填表人 …): said, not read as a person."""
@@ -1257,6 +1281,7 @@ class LedgerImporter:
                 continue
             above = self._merged_head(row, texts, raw, above)
             self._warn_hidden(row)
+            term = texts.get("contract_months")
             try:
                 item = parse_row(row, texts, raw, today)
             except CellError as error:
@@ -1267,6 +1292,7 @@ class LedgerImporter:
                 continue
             item.sheet = self._sheet
             parsed.append(item)
+            self._note_open_ended(row, term)
             if item.mapped:
                 self._add_mapped(row, item.mapped)
         return parsed

@@ -2466,3 +2466,51 @@ def test_the_words_coordinators_head_job_and_group_columns_with_are_read(ledger,
     assert spells == [("砖厂", "2024-03-01", "2024-12-20"), ("鞋厂", "2025-03-01", None)]
     groups = ledger.db.execute("SELECT name FROM areas WHERE name = '三组'").fetchall()
     assert groups == [("三组",)]
+
+
+def test_an_open_ended_contract_keeps_the_job_with_its_term_unrecorded(ledger, tmp_path):
+    # 劳动合同期限 无固定期限 (an open-ended contract, as employers sign after ten years) made
+    # the 就业经历 row refused (应为月数（整数）) and, on the people sheet, a note asking for
+    # the term to be filled in — a term such a contract does not have. The job is kept, the
+    # term left blank, said once per sheet.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"]
+        + ["劳动合同期限"]
+    )
+    people.append(
+        ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01", "无固定期限"]
+    )
+    people.append(
+        ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "砖厂", "2025-04-01", "无固定期限合同"]
+    )
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "劳动合同期限"])
+    jobs.append(["张长英", HEAD, "2020-03-01", "2024-12-31", "电子厂", "无固定期限"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    spells = ledger.db.execute(
+        "SELECT employer, contract_months FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("电子厂", None), ("鞋厂", None), ("砖厂", None)]
+    said = [w for w in report.warnings if "无固定期限" in w.reason]
+    assert [(w.sheet, w.row) for w in said] == [("台账", 2), ("就业经历", 2)]
+    assert "第 2–3 行" in said[0].reason and "合同期限未记录" in said[0].reason
+    assert not any("应为月数" in w.reason for w in report.warnings)
+
+
+def test_an_update_saying_open_ended_keeps_the_ledgers_term(ledger, tmp_path):
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "劳动合同期限", "就业形式"]
+    row = ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01"]
+    write_xlsx(tmp_path / "s.xlsx", headers, [[*row, "24", "单位就业"]])
+    import_ledger(ledger, tmp_path / "s.xlsx")
+    write_xlsx(tmp_path / "u.xlsx", headers, [[*row, "无固定期限", "单位就业"]])
+    report = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    assert report.rejected == [] and report.conflicts == []
+    terms = ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall()
+    assert terms == [(24,)]
+    assert any("无固定期限" in w.reason and "已填的期限不变" in w.reason for w in report.warnings)
