@@ -196,10 +196,12 @@ class LedgerImporter:
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
                         self._errors = _errors_by_row(sheet)
                         if sheet.hidden_sheet:
+                            placer.hidden_sheets.add(sheet.sheet)
                             self.report.warnings.append(
                                 RowProblem(
                                     sheet.header_row,
-                                    f"工作表“{sheet.sheet}”在表格中是隐藏的，其中的行已照常读取，"
+                                    f"工作表“{sheet.sheet}”在表格中是隐藏的，在显示的工作表之后"
+                                    "读取：其中的行已照常读取，已在显示的工作表中的人以显示的为准，"
                                     "请核对（隐藏的可能是旧表或备份）",
                                     sheet.sheet,
                                 )
@@ -245,6 +247,7 @@ class LedgerImporter:
                         statuses_given=self._months_given
                         or any(t.kind == "月度状态" for t in found),
                     )
+                    self._say_hidden_repeats()
                 extra_rows[:] = self._one_status_a_month(extra_rows)
                 self._describe(found)
                 stamp = (
@@ -1130,6 +1133,25 @@ class LedgerImporter:
             rows = _ranges([r for r, _ in totals])
             said = f"有 {len(totals)} 行是小计或合计（第 {rows} 行，如“{shown}”），不是人员，未读取"
         self.report.warnings.append(RowProblem(row, said, self._sheet))
+
+    def _say_hidden_repeats(self) -> None:
+        """One note per hidden sheet for its rows of persons a shown sheet gave: passed over,
+        the shown sheet's read (a hidden sheet is most often an old copy)."""
+        for sheet, repeats in self.placer.hidden_repeats.items():
+            row, _name, shown = repeats[0]
+            names = "、".join(name for _, name, _ in repeats[:10])
+            more = f"等 {len(repeats)} 人" if len(repeats) > 10 else ""
+            rows = _ranges(sorted(r for r, _, _ in repeats))
+            sheets = "、".join(f"“{s}”" for s in dict.fromkeys(s for _, _, s in repeats))
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    f"{names}{more}（第 {rows} 行）也在显示的工作表{sheets}中：这张隐藏的工作表中"
+                    f"他们的行没有读取，以显示的工作表{sheets}为准，请核对",
+                    sheet,
+                )
+            )
+        self.placer.hidden_repeats.clear()
 
     def _note_open_ended(self, row: int, term: str | None) -> None:
         """Note a row read whose contract's term is 无固定期限 (said once per sheet)."""

@@ -58,6 +58,10 @@ class Placer:
         #: (known only once every sheet is read).
         self.statuses: list[tuple[str, str, str | None, Any]] = []
         self.first_row: dict[str, tuple[str, int]] = {}  # ID number → first (sheet, row)
+        #: The sheets hidden in the file (read after the shown ones), and per such sheet the
+        #: rows of persons a shown sheet gave: (row, name, the shown sheet), passed over.
+        self.hidden_sheets: set[str] = set()
+        self.hidden_repeats: dict[str, list[tuple[int, str, str]]] = {}
         #: ID number → (sheet, row) of a row refused before placing (a cell it could not read).
         self.refused_row: dict[str, tuple[str, int]] = {}
         self.households: dict[str, str] = {}  # head's ID number → household id
@@ -125,6 +129,10 @@ class Placer:
             number = item.person["id_number"]
             if number in self.first_row:
                 sheet, row = self.first_row[number]
+                if item.sheet in self.hidden_sheets and sheet not in self.hidden_sheets:
+                    repeats = self.hidden_repeats.setdefault(item.sheet, [])
+                    repeats.append((item.row, item.person["name"], sheet))
+                    continue
                 where = f"第 {row} 行" if sheet == item.sheet else f"工作表“{sheet}”第 {row} 行"
                 self._reject(item, f"身份证号码 {number} 与{where}重复")
                 continue

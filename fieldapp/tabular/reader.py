@@ -294,7 +294,7 @@ _ERROR_TEXT = re.compile(
 
 def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
     """Each sheet's rows and merged ranges, one sheet at a time (calamine's parse of a sheet
-    is let go once its cells are Python's). `kind` is the suffix the content calls for: a file
+    is let go once its cells are Python's), the shown sheets before the hidden ones. `kind` is the suffix the content calls for: a file
     named otherwise is read by its content."""
     try:
         if kind == path.suffix.lower():
@@ -310,7 +310,12 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
         ) from None
     try:
         hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
-        for index, name in enumerate(book.sheet_names):
+        names = book.sheet_names
+        # The shown sheets first, then the hidden ones (each in the file's order): of a person
+        # on both, the sheet the coordinator sees and corrects is the one read, not an old
+        # copy hidden before it.
+        for index in sorted(range(len(names)), key=lambda i: names[i] in hidden):
+            name = names[index]
             try:
                 sheet = book.get_sheet_by_index(index)
                 # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.

@@ -2514,3 +2514,34 @@ def test_an_update_saying_open_ended_keeps_the_ledgers_term(ledger, tmp_path):
     terms = ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall()
     assert terms == [(24,)]
     assert any("无固定期限" in w.reason and "已填的期限不变" in w.reason for w in report.warnings)
+
+
+def test_a_hidden_old_copy_before_the_shown_sheet_does_not_win(ledger, tmp_path):
+    # A workbook whose first sheet is a hidden old copy (旧表, last year's phones) and whose
+    # shown sheet 台账 is this year's: sheets were read in the file's order, so the hidden
+    # copy's rows were imported and the shown sheet's refused as repeats of them — what the
+    # coordinator sees and corrected lost to what nobody sees. Shown sheets are now read
+    # first; the hidden copy's rows of persons already read are passed over, said once.
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "旧表"
+    old.sheet_state = "hidden"
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "联系电话"]
+    old.append(headers)
+    old.append(["张长英", HEAD, HEAD, *PLACE.values(), "13800000001"])
+    old.append(["李秀", WIFE, HEAD, *PLACE.values(), "13800000002"])
+    shown = book.create_sheet("台账")
+    shown.append(headers)
+    shown.append(["张长英", HEAD, HEAD, *PLACE.values(), "13900000009"])
+    book.active = 1
+    book.save(tmp_path / "h.xlsx")
+    report = import_ledger(ledger, tmp_path / "h.xlsx")
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert persons[HEAD][3] == "13900000009"  # the shown sheet's
+    assert persons[WIFE][3] == "13800000002"  # only on the hidden sheet: read, said
+    assert report.sheets == ["台账", "旧表"]
+    said = [w for w in report.warnings if w.sheet == "旧表"]
+    assert [w.row for w in said] == [1, 2]
+    assert "隐藏" in said[0].reason and "显示的工作表之后" in said[0].reason
+    assert "张长英" in said[1].reason and "以显示的工作表“台账”为准" in said[1].reason
