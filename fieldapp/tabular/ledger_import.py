@@ -52,6 +52,7 @@ from fieldapp.tabular.columns import (
     match_header,
     month_heading,
     names_a_month,
+    normalise_header,
 )
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
@@ -125,6 +126,8 @@ class LedgerImporter:
         self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
         #: The rows of totals (小计, 合计) of the sheet being read: (row, its text).
         self._totals: list[tuple[int, str]] = []
+        #: The header of the people sheet's column of job ends (务工结束日期), if it has one.
+        self._end_heading = ""
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
         self._open_ended: list[int] = []
         #: The current sheet's cells holding a formula's error value, by row: (column's name,
@@ -351,13 +354,53 @@ class LedgerImporter:
         named = _status_month(sheet)
         if named is not None:
             self._months[sheet.sheet] = named
+        self._end_heading = self._job_end_column(sheet)
+        read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
         for start, stop in _chunks(len(sheet.rows)):
-            records = sheet.records(start, stop, _READ_WITH_SEQ, RAW)
+            records = sheet.records(start, stop, read, _RAW_WITH_END)
             parsed = self._parse(records, done + start, total)
             _free_cells(sheet, start, stop)
             heads_given = self._head_by_order is None
             self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
+
+    def _job_end_column(self, sheet: Table) -> str:
+        """The header of a people sheet's column ending each row's job (务工结束日期,
+        返乡时间), mapped as `job_end` and no longer an unknown column; '' when none."""
+        for index, cell in enumerate(sheet.header_cells):
+            heading = _heading(cell)
+            if index not in sheet.columns and normalise_header(heading) in _JOB_END:
+                sheet.columns[index] = "job_end"
+                sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
+                return heading
+        return ""
+
+    def _end_job(self, item: ParsedRow, cell: object) -> None:
+        """The job of a people sheet's row ended on the day its 务工结束日期 (返乡时间) cell
+        says; a cell that cannot be read, before the start or not yet come, is left out and
+        said, the job kept as running."""
+        heading = self._end_heading
+        if item.spell is None:
+            item.warnings.append(
+                f"{heading}“{text(cell)}”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入"
+            )
+            return
+        kept = "这一格没有导入，这份工作照常导入（按仍在进行），请核对"
+        try:
+            day = dates_cell(cell, heading)
+        except CellError as error:
+            item.warnings.append(f"{error}：{kept}")
+            return
+        if day is None:
+            return
+        start = item.spell["start_date"]
+        if day.isoformat() < start:
+            item.warnings.append(f"{heading} {day.isoformat()} 早于务工开始日期 {start}：{kept}")
+        elif day > self.today:
+            item.warnings.append(f"{heading} {day.isoformat()} 晚于今天：{kept}")
+        else:
+            item.spell = {**item.spell, "end_date": day.isoformat()}
+            item.given = item.given | {"job_end"}
 
     def _per_month(self, sheet: Table) -> Table | None:
         """A sheet of one row per person per month, as the 月度状态 sheet it is; None for any
@@ -1304,6 +1347,8 @@ class LedgerImporter:
             above = self._merged_head(row, texts, raw, above)
             self._warn_hidden(row)
             term = texts.get("contract_months")
+            end = texts.pop("job_end", None)
+            end_cell = raw.pop("job_end", end)
             try:
                 item = parse_row(row, texts, raw, today)
             except CellError as error:
@@ -1313,6 +1358,8 @@ class LedgerImporter:
                     self.placer.refused_row.setdefault(number, (self._sheet, row))
                 continue
             item.sheet = self._sheet
+            if end:
+                self._end_job(item, end_cell)
             parsed.append(item)
             self._note_open_ended(row, term)
             if item.mapped:
@@ -1462,6 +1509,12 @@ def _cell(cells: list[object], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return text(cells[index])
+
+
+#: A people sheet's headers of the day each row's job ended (read as `job_end`).
+_JOB_END = frozenset({"务工结束日期", "务工结束时间", "返乡时间", "返乡日期"})
+#: The raw cells read of a people sheet: the parser's, and a job's end.
+_RAW_WITH_END = RAW | {"job_end"}
 
 
 #: The columns of a sheet of months alone: who each row is (no person's facts to import).

@@ -2545,3 +2545,62 @@ def test_a_hidden_old_copy_before_the_shown_sheet_does_not_win(ledger, tmp_path)
     assert [w.row for w in said] == [1, 2]
     assert "隐藏" in said[0].reason and "显示的工作表之后" in said[0].reason
     assert "张长英" in said[1].reason and "以显示的工作表“台账”为准" in said[1].reason
+
+
+@pytest.mark.parametrize("heading", ["务工结束日期", "返乡时间"])
+def test_a_job_end_on_the_people_sheet_ends_the_job(ledger, tmp_path, heading):
+    # A 花名册 with 务工结束日期 (or 返乡时间) beside each job: the column was passed over
+    # as unknown and a job the person had come home from was kept as still running — counted
+    # as stable work month after month. The end is now the job's; an end before the start,
+    # or not yet come, is left out and said, the job kept.
+    other = make_id("520502", "19800101", "171")
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", heading, "就业形式"]
+    place = list(PLACE.values())
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            [
+                "张长英",
+                HEAD,
+                HEAD,
+                *place,
+                "已就业",
+                "鞋厂",
+                "2025-03-01",
+                "2025-10-31",
+                "单位就业",
+            ],
+            ["李秀", WIFE, HEAD, *place, "已就业", "砖厂", "2025-04-01", "", "单位就业"],
+            [
+                "王五",
+                other,
+                other,
+                *place,
+                "已就业",
+                "电子厂",
+                "2025-05-01",
+                "2025-01-31",
+                "单位就业",
+            ],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.unknown_headers == []
+    spells = ledger.db.execute(
+        "SELECT employer, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("鞋厂", "2025-10-31"), ("砖厂", None), ("电子厂", None)]
+    [said] = [w for w in report.warnings if w.row == 4 and heading in w.reason]
+    assert "早于" in said.reason and "这份工作照常导入" in said.reason
+    # An update naming the end of a job the ledger has running ends it.
+    write_xlsx(
+        tmp_path / "u.xlsx",
+        headers,
+        [["李秀", WIFE, HEAD, *place, "已就业", "砖厂", "2025-04-01", "2025-11-15", "单位就业"]],
+    )
+    again = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    assert again.rejected == []
+    ended = ledger.db.execute("SELECT end_date FROM employment_spells WHERE employer = '砖厂'")
+    assert ended.fetchall() == [("2025-11-15",)]
