@@ -484,6 +484,7 @@ class LedgerImporter:
         headings = {i: _heading(sheet.header_cells[i]) for i in found}
         shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
         year, where = sheet.year or (0, "")
+        spans = sheet.year_spans
         if not found and (under := self._months_under_header(sheet)):
             # A header of two rows: 2026年各月就业状态 over 1月 | 2月 | 3月 (the months' row
             # read as the first data row). Its year is the group's, else the sheet's.
@@ -493,6 +494,7 @@ class LedgerImporter:
             sheet.rows[0] = _NO_CELLS
             if named_year := TITLE_YEAR.search(group):
                 year, where = int(named_year.group(1)), f"表头“{group}”"
+                spans = False
         if not found:
             return {}
         for index in found:
@@ -503,7 +505,9 @@ class LedgerImporter:
         )
         named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
         named += "等" if len(found) > 3 else ""
-        if any(not y for y, _m in found.values()) and not year:
+        bare = [m for _i, (y, m) in sorted(found.items()) if not y]
+        later = _next_year(list(dict.fromkeys(bare)))
+        if bare and (not year or (spans and not later)):
             self._reject(
                 sheet.header_row,
                 f"{named}列（{letters} 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
@@ -512,8 +516,6 @@ class LedgerImporter:
                 sheet.sheet,
             )
             return {}
-        bare = [m for _i, (y, m) in sorted(found.items()) if not y]
-        later = _next_year(list(dict.fromkeys(bare)))
         months = {
             i: f"{y or (year + 1 if m in later else year)}-{m:02d}" for i, (y, m) in found.items()
         }
@@ -612,6 +614,11 @@ class LedgerImporter:
         if first is None or not year:
             return
         later = _next_year(list(order))
+        if table.year_spans and not later:  # either year's: refused, the year missing
+            for offset, month in enumerate(bare):
+                if month:
+                    table.rows[offset][at] = f"{month}月"
+            return
         if later:  # only a sheet running over the new year looks at its rows again
             for offset, month in enumerate(bare):
                 if month in later:

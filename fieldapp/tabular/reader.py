@@ -70,6 +70,9 @@ class Table:
     #: The year the sheet says it is of, and where (a month written without its year, 3月,
     #: is read in it): its title above the header, its name or the file's (None: none says).
     year: tuple[int, str] | None = None
+    #: The title or name says two years in a row (2025年11月至2026年2月), `year` the first:
+    #: months without their year are read in them only when they run over the new year.
+    year_spans: bool = False
 
     def records(
         self,
@@ -217,9 +220,9 @@ class SheetStream:
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 if table.year is None:
-                    table.year = year_named(name, "工作表名") or year_named(
-                        self.path.name, "文件名"
-                    )
+                    named = year_named(name, "工作表名") or year_named(self.path.name, "文件名")
+                    if named is not None:
+                        table.year, table.year_spans = named[:2], named[2]
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
                 table.hidden_columns = self.scan.hidden_columns.get(name, set())
                 table.hidden_sheet = hidden
@@ -515,7 +518,8 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
         kind=kind,
         header_cells=header,
         merges_known=merged is not None,
-        year=year,
+        year=year[:2] if year else None,
+        year_spans=bool(year and year[2]),
     )
 
 
@@ -526,27 +530,37 @@ _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _FILLED = re.compile(r"填表|填报|制表|导出|打印|日期|时间|截至|截止")
 
 
-def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
-    """The one year the title rows above a header say (“2026年大坝村劳动力花名册”), and where."""
+#: The first year of a title's range of years (2025—2026年度, 2025至2026年).
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[—–\-~～至到]+\s*(?=(?:19|20)\d\d\s*年)")
+#: What the sheet's year is: (year, where it is said, whether it is the first of two).
+Year = tuple[int, str, bool]
+
+
+def _title_year(rows: list[list[object]]) -> Year | None:
+    """The one year the title rows above a header say (“2026年大坝村劳动力花名册”), or the
+    first of two in a row (“2025年11月至2026年2月…”), and where."""
     found: dict[int, str] = {}
     for row in rows:
         for cell in row:
             words = " ".join(text(cell).split())
             if words and not _FILLED.search(words):
-                for match in TITLE_YEAR.finditer(words):
+                for match in (*TITLE_YEAR.finditer(words), *_YEAR_RANGE.finditer(words)):
                     found.setdefault(int(match.group(1)), words)
-    if len(found) != 1:
-        return None
-    [(year, words)] = found.items()
-    return year, f"标题“{words if len(words) <= 30 else words[:30] + '…'}”"
+    words = next(iter(found.values()), "")
+    return _the_year(set(found), f"标题“{words if len(words) <= 30 else words[:30] + '…'}”")
 
 
-def year_named(name: str, what: str) -> tuple[int, str] | None:
-    """The one year a sheet's or file's name says (“2026年”, “花名册2026.xlsx”), and where."""
-    years = {int(m.group(1)) for m in _NAME_YEAR.finditer(name)}
-    if len(years) != 1:
-        return None
-    return years.pop(), f"{what}“{name}”"
+def year_named(name: str, what: str) -> Year | None:
+    """The one year a sheet's or file's name says (“2026年”, “花名册2026.xlsx”), or the first
+    of two in a row (“花名册2025.11-2026.2.xlsx”), and where."""
+    return _the_year({int(m.group(1)) for m in _NAME_YEAR.finditer(name)}, f"{what}“{name}”")
+
+
+def _the_year(years: set[int], where: str) -> Year | None:
+    """One year, or the first of two in a row (spanning the new year); else None."""
+    if len(years) == 1 or (len(years) == 2 and max(years) - min(years) == 1):
+        return min(years), where, len(years) == 2
+    return None
 
 
 #: How the foot of a form begins: its totals and who filled, checked and signed it.

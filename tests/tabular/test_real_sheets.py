@@ -2604,3 +2604,30 @@ def test_a_job_end_on_the_people_sheet_ends_the_job(ledger, tmp_path, heading):
     assert again.rejected == []
     ended = ledger.db.execute("SELECT end_date FROM employment_spells WHERE employer = '砖厂'")
     assert ended.fetchall() == [("2025-11-15",)]
+
+
+@pytest.mark.parametrize(
+    ("file", "title"),
+    [
+        ("s.xlsx", "2025年11月至2026年2月务工人员花名册"),
+        ("冬春花名册2025.11-2026.2.xlsx", ""),
+    ],
+)
+def test_a_title_naming_the_two_years_a_winter_sheet_spans_gives_its_months_years(
+    ledger, tmp_path, file, title
+):
+    # “2025年11月至2026年2月…” (or a file named …2025.11-2026.2) names two years, so no year
+    # was taken from it and every month written 11月 … 2月 was refused as having none.
+    _people_and_months(tmp_path / file, ["11月", "12月", "1月", "2月"], title=title)
+    report = import_ledger(ledger, tmp_path / file)
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+
+
+def test_months_not_running_over_the_new_year_under_a_two_year_title_are_refused(ledger, tmp_path):
+    # Under “2025—2026年度” a 3月 may be either year's: it is refused as having no year.
+    _people_and_months(tmp_path / "s.xlsx", ["3月", "4月"], title="2025—2026年度花名册")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == []
+    assert [p.row for p in report.rejected] == [3, 4]
+    assert all("没有写年份" in p.reason for p in report.rejected)
