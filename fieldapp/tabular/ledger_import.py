@@ -79,6 +79,7 @@ from fieldapp.tabular.reader import (
     TITLE_YEAR,
     SheetStream,
     Table,
+    example_row,
     foot_of_form,
     no_header,
     note_under_form,
@@ -126,6 +127,8 @@ class LedgerImporter:
         self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
         #: The rows of totals (小计, 合计) of the sheet being read: (row, its text).
         self._totals: list[tuple[int, str]] = []
+        #: The template's example rows of the sheet being read: (row, what says so).
+        self._examples: list[tuple[int, str]] = []
         #: The header of the people sheet's column of job ends (务工结束日期), if it has one.
         self._end_heading = ""
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
@@ -918,7 +921,7 @@ class LedgerImporter:
         for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
             done += 1
             self.job.tick(done, total)
-            if self._foot(row, texts) or self._formula_errors(row):
+            if self._example(row, texts) or self._foot(row, texts) or self._formula_errors(row):
                 continue
             self._warn_hidden(row)
             try:
@@ -1169,9 +1172,32 @@ class LedgerImporter:
             )
         self.report.warnings.append(RowProblem(rows[0], said, self._sheet))
 
+    def _example(self, row: int, texts: dict[str, str]) -> bool:
+        """True for a template's example row left in the sheet (序号 示例 …): noted, said
+        once per sheet by `_say_totals`, not read as a person."""
+        said = example_row(texts)
+        if said is None:
+            return False
+        self._examples.append((row, said))
+        return True
+
     def _say_totals(self) -> None:
-        """One note for the sheet's rows of totals (小计 under each 组, 本页小计, 合计): not
-        people, passed over; a sheet sorted by group has one under every group."""
+        """One note for the sheet's rows of totals (小计 under each 组, 本页小计, 合计), one for
+        its template's example rows: not people, passed over; a sheet sorted by group has a
+        total under every group."""
+        examples, self._examples = self._examples, []
+        if examples:
+            row, first = examples[0]
+            rows = _ranges([r for r, _ in examples])
+            where = "这一行" if len(examples) == 1 else f"第 {rows} 行"
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    f"{where}是模板的填写示例（“{first[:20]}”），不是人员，未读取；"
+                    "如果是人员，请删去“示例”字样后再导入",
+                    self._sheet,
+                )
+            )
         totals, self._totals = self._totals, []
         if not totals:
             return
@@ -1340,7 +1366,11 @@ class LedgerImporter:
             self.job.tick(done + offset, total)
             if self.update and "id_number" in texts:  # on the sheet, whatever becomes of it
                 self._numbers_seen.add(idnumber.normalise(texts["id_number"]))
-            if self._foot(row, texts) or self._header_again(row, texts):
+            if (
+                self._example(row, texts)
+                or self._foot(row, texts)
+                or self._header_again(row, texts)
+            ):
                 continue
             head_name = texts.pop("head_name", "")
             if texts.pop("seq", None) is not None and not any(texts.values()):

@@ -604,6 +604,26 @@ def _numbered(texts: dict[str, str]) -> bool:
     return any(_ID_DIGITS.search(texts.get(key, "")) for key in ("id_number", "head_id_number"))
 
 
+#: What a template's example row says of itself: 示例 (样例, 范例, 例) as its 序号 or after its
+#: name, or a note that it is one (此行为填写示例，请勿删除).
+_EXAMPLE = re.compile(
+    r"^[（(]?(?:填写|填报)?(?:示例|样例|范例|例)[)）]?$|[（(](?:示例|样例|范例)[)）]$"
+    r"|(?:此|本|该|这一?)行(?:为|是)?(?:填写|填报)?(?:示例|样例|范例)"
+)
+#: The cells an example row says it in.
+_EXAMPLE_KEYS = ("seq", "name", "notes", "household_notes")
+
+
+def example_row(texts: dict[str, str]) -> str | None:
+    """The text by which a row says it is a template's example (序号 示例, 张三（示例）, 备注
+    此行为示例), else None: not a person, whatever its ID number."""
+    for key in _EXAMPLE_KEYS:
+        value = texts.get(key)
+        if value and "例" in value and _EXAMPLE.search(value):
+            return value
+    return None
+
+
 #: A name as written in a 姓名 cell: Chinese characters, a minority name's middle dot, the
 #: spaces aligning a two-character name (王  五).
 _NAME_LIKE = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff·•・.\s]{2,30}")

@@ -2631,3 +2631,34 @@ def test_months_not_running_over_the_new_year_under_a_two_year_title_are_refused
     assert _months_of(ledger) == []
     assert [p.row for p in report.rejected] == [3, 4]
     assert all("没有写年份" in p.reason for p in report.rejected)
+
+
+def test_a_templates_example_row_left_in_a_filled_sheet_is_not_a_person(ledger, tmp_path):
+    # A county's template opens with an example row (序号 示例, or 备注 “此行为示例，请勿删除”),
+    # its ID number made up but valid; left in the filled sheet, the example was imported as a
+    # person of the village. It is now passed over, said once.
+    example = make_id("520502", "19900101", "011")
+    headers = ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE, "备注"]
+    place = list(PLACE.values())
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["示例", "张三", example, example, *place, ""],
+            [
+                "",
+                "李四",
+                make_id("520502", "19900202", "022"),
+                "",
+                *place,
+                "此行为填写示例，请勿删除",
+            ],
+            [1, "张长英", HEAD, HEAD, *place, ""],
+            [2, "李秀", WIFE, HEAD, *place, "示例：备注可写家庭情况"],  # a note, not an example
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    [said] = [w for w in report.warnings if "示例" in w.reason and "不是人员" in w.reason]
+    assert said.row == 2 and "第 2–3 行" in said.reason
