@@ -81,10 +81,10 @@ from fieldapp.tabular.reader import (
     Table,
     example_row,
     foot_of_form,
+    is_total,
     no_header,
     note_under_form,
     passed_over,
-    total_row,
 )
 
 __all__ = ["ImportReport", "Mapped", "RowProblem", "import_ledger"]
@@ -1252,11 +1252,10 @@ class LedgerImporter:
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
         """True for a row of totals (小计, 合计: said once per sheet by `_say_totals`) or at
         the foot of a form (填表人 …): said, not read as a person."""
-        total = total_row(texts)
-        if total is not None:
-            self._totals.append((row, total))
-            return True
         foot = foot_of_form(texts)
+        if foot is not None and is_total(foot):
+            self._totals.append((row, foot))
+            return True
         if foot is not None:
             said = "是表尾的合计或签名，不是人员，未读取"
         elif (foot := note_under_form(texts)) is not None:

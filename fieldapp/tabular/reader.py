@@ -582,26 +582,23 @@ _ID_DIGITS = re.compile(r"\d{6}")
 def foot_of_form(texts: dict[str, str]) -> str | None:
     """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…) or a
     total between groups (一组小计), not a person: no ID number, and a cell that begins as
-    such a line does; else None."""
-    if _numbered(texts):
-        return None  # a person's number: a person, whatever else the row says
+    such a line does (a total's first, `is_total`); else None."""
+    for key in ("id_number", "head_id_number"):
+        if _ID_DIGITS.search(texts.get(key, "")):
+            return None  # a person's number: a person, whatever else the row says
+    foot = None
     for value in texts.values():
-        if _FOOT.match(value) or _TOTAL.match(value):
+        if _TOTAL.match(value):
             return value
-    return None
+        if foot is None and _FOOT.match(value):
+            foot = value
+    return foot
 
 
-def total_row(texts: dict[str, str]) -> str | None:
-    """The text of a row of totals (小计, 本页小计, 一组小计, 合计 …) with no ID number in it,
-    else None: a form's count of the people above, not a person."""
-    if _numbered(texts):
-        return None
-    return next((value for value in texts.values() if _TOTAL.match(value)), None)
-
-
-def _numbered(texts: dict[str, str]) -> bool:
-    """Whether a row holds an ID number's digits where one is written."""
-    return any(_ID_DIGITS.search(texts.get(key, "")) for key in ("id_number", "head_id_number"))
+def is_total(text: str) -> bool:
+    """Whether a row's foot text (`foot_of_form`) is a total (小计, 本页小计, 一组小计, 合计 …):
+    a form's count of the people above it, at its foot or between groups."""
+    return bool(_TOTAL.match(text))
 
 
 #: What a template's example row says of itself: 示例 (样例, 范例, 例) as its 序号 or after its
