@@ -509,7 +509,12 @@ class LedgerImporter:
         named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
         named += "等" if len(found) > 3 else ""
         bare = [m for _i, (y, m) in sorted(found.items()) if not y]
-        later = _next_year(list(dict.fromkeys(bare)))
+        lead: list[int] = []  # the month of the column whose year the others take
+        if bare and not year and (anchor := _year_on_the_left(found)) is not None:
+            year, lead = found[anchor][0], [found[anchor][1]]
+            where = f"列名“{headings[anchor]}”"
+        order = dict.fromkeys([*lead, *bare])
+        later = _next_year(list(order))
         if bare and (not year or (spans and not later)):
             self._reject(
                 sheet.header_row,
@@ -523,8 +528,7 @@ class LedgerImporter:
             i: f"{y or (year + 1 if m in later else year)}-{m:02d}" for i, (y, m) in found.items()
         }
         also = (
-            f"，没有写年份的按{where}中的 {year} 年读取"
-            f"{_over_new_year(dict.fromkeys(bare), later, year)}"
+            f"，没有写年份的按{where}中的 {year} 年读取{_over_new_year(order, later, year)}"
             if bare
             else ""
         )
@@ -1580,6 +1584,22 @@ def _next_year(order: list[int]) -> frozenset[int]:
         if len(at) == 1 and months[-1] < months[0]:
             return frozenset(months[at[0] :])
     return frozenset()
+
+
+def _year_on_the_left(found: dict[int, tuple[int, int]]) -> int | None:
+    """The column whose year the columns of months written without one take (2025年11月 |
+    12月 | 1月 | 2月): the first, written with its year, left of them all, the months from it
+    on in order (over the new year at most once); else None."""
+    dated = [i for i, (y, _m) in found.items() if y]
+    undated = [i for i, (y, _m) in found.items() if not y]
+    if not dated or min(dated) > min(undated):
+        return None
+    anchor = min(dated)
+    months = [found[anchor][1], *(found[i][1] for i in sorted(undated))]
+    turns = sum(1 for k in range(1, len(months)) if months[k] < months[k - 1])
+    if turns > 1 or (turns and months[-1] >= months[0]):
+        return None
+    return anchor
 
 
 def _over_new_year(order: Collection[int], later: frozenset[int], year: int) -> str:

@@ -2662,3 +2662,30 @@ def test_a_templates_example_row_left_in_a_filled_sheet_is_not_a_person(ledger, 
     assert set(_persons(ledger)) == {HEAD, WIFE}
     [said] = [w for w in report.warnings if "示例" in w.reason and "不是人员" in w.reason]
     assert said.row == 2 and "第 2–3 行" in said.reason
+
+
+def test_columns_of_months_after_one_written_with_its_year_take_that_year_on(ledger, tmp_path):
+    # Columns 2025年11月 | 12月 | 1月 | 2月 (the year written once, on the first) under a title
+    # naming none: the three were refused as having no year, every status in them lost.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "2025年11月", "12月", "1月", "2月"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业", "未就业"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    [said] = [w for w in report.warnings if "各月" in w.reason]
+    assert "列名“2025年11月”" in said.reason and "按 2026 年读取" in said.reason
+
+
+def test_columns_of_months_newest_first_after_a_year_are_still_refused(ledger, tmp_path):
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "2026年2月", "1月", "12月"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == []
+    [refused] = report.rejected
+    assert "没有写年份" in refused.reason
