@@ -603,9 +603,11 @@ class LedgerImporter:
         if at is None:
             return
         year, where = table.year or (0, "")
+        who = next((i for i, key in table.columns.items() if key == "id_number"), -1)
         first = None
         order: dict[int, None] = {}  # the months written without a year, as they first come
         bare = bytearray(len(table.rows))  # each row's month so written (0: none)
+        steps = _Steps()
         for offset, cells in enumerate(table.rows):
             cell = cells[at] if at < len(cells) else None
             month = month_alone(cell) or _bare_month(cell)
@@ -615,12 +617,15 @@ class LedgerImporter:
                 first = (offset, text(cell))
             order.setdefault(month)
             bare[offset] = month
+            steps.add(cells[who] if 0 <= who < len(cells) else None, month)
             cells = table.rows[offset] = list(cells)  # (a copy: the cells may be shared)
             # A bare 3 is no day of 1900 (Excel's day 3) but March: refused, the year missing.
             cells[at] = f"{year}-{month:02d}" if year else f"{month}月"
         if first is None or not year:
             return
         later = _next_year(list(order))
+        if later and not steps.confirm(later, forward=next(iter(order)) not in later):
+            later = frozenset()
         if table.year_spans and not later:  # either year's: refused, the year missing
             for offset, month in enumerate(bare):
                 if month:
@@ -1584,6 +1589,48 @@ def _next_year(order: list[int]) -> frozenset[int]:
         if len(at) == 1 and months[-1] < months[0]:
             return frozenset(months[at[0] :])
     return frozenset()
+
+
+class _Steps:
+    """How a month column's months (written without a year) follow one another down the
+    sheet: within one person's rows (the ID number the same as the row above's), and from row
+    to row. A run over the new year seen in the order the months first come (`_next_year`) is
+    taken only when the rows agree: a person's months turning from the one year to the next
+    (11月 12月 1月), or, on a sheet sorted by month, the column turning once. A sheet of people
+    listed one after another whose months merely differ (3月 4月, then 1月 2月 3月 4月) turns
+    no one's months, and stays in one year."""
+
+    def __init__(self) -> None:
+        self.who: object = None
+        self.month = 0
+        self.same = False  # some person's rows follow one another
+        self.down: set[tuple[int, int]] = set()  # a person's month falling: (from, to)
+        self.up: set[tuple[int, int]] = set()  # …rising
+        self.falls = self.rises = 0  # row to row, whoever's
+
+    def add(self, who: object, month: int) -> None:
+        """The next row's ID number cell and its month."""
+        if self.month and month != self.month:
+            step = (self.month, month)
+            if month < self.month:
+                self.falls += 1
+            else:
+                self.rises += 1
+            if who is not None and who == self.who:
+                (self.down if month < self.month else self.up).add(step)
+        if who is not None and who == self.who:
+            self.same = True
+        self.who, self.month = who, month
+
+    def confirm(self, later: frozenset[int], *, forward: bool) -> bool:
+        """Whether the rows agree that the months in `later` are the next year's (`forward`:
+        the months run oldest first)."""
+        if not self.same:
+            return (self.falls if forward else self.rises) == 1
+        turns = self.down if forward else self.up
+        return bool(turns) and all(
+            (old in later) != forward and (new in later) == forward for old, new in turns
+        )
 
 
 def _year_on_the_left(found: dict[int, tuple[int, int]]) -> int | None:

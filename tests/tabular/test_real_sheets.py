@@ -2689,3 +2689,51 @@ def test_columns_of_months_newest_first_after_a_year_are_still_refused(ledger, t
     assert _months_of(ledger) == []
     [refused] = report.rejected
     assert "没有写年份" in refused.reason
+
+
+def _two_and_their_months(path: Path, title: str, rows: list[tuple[str, str, int]]) -> Path:
+    """A 月度状态 sheet under `title` of (name, ID number, month) rows, and a people sheet of
+    张长英 and 李秀."""
+    book = openpyxl.Workbook()
+    table = book.active
+    table.title = "月度状态"
+    table.append([title])
+    table.append(["姓名", "身份证号码", "月份", "就业状态"])
+    for name, number, month in rows:
+        table.append([name, number, f"{month}月", "未就业"])
+    people = book.create_sheet("人员")
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    people.append(["李秀", WIFE, HEAD, *PLACE.values()])
+    book.save(path)
+    return path
+
+
+def _distinct_months(ledger) -> list[str]:
+    stored = ledger.db.execute("SELECT DISTINCT month FROM monthly_status ORDER BY month")
+    return [m for (m,) in stored]
+
+
+def test_people_with_different_months_listed_one_after_another_stay_in_the_sheets_year(
+    ledger, tmp_path
+):
+    # 张长英 worked from 3月, 李秀 from 1月: the months first come 3, 4, 1, 2 — which alone
+    # looks like a run over the new year — but no one's months turn from one year to the next.
+    rows = [("张长英", HEAD, m) for m in (3, 4)] + [("李秀", WIFE, m) for m in (1, 2, 3, 4)]
+    path = _two_and_their_months(tmp_path / "s.xlsx", "2026年花名册", rows)
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert _distinct_months(ledger) == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert not any("跨年" in w.reason for w in report.warnings)
+
+
+def test_a_roster_sorted_by_month_over_the_new_year_takes_the_next_year(ledger, tmp_path):
+    rows = [
+        (name, number, m)
+        for m in (11, 12, 1)
+        for name, number in (("张长英", HEAD), ("李秀", WIFE))
+    ]
+    path = _two_and_their_months(tmp_path / "s.xlsx", "2025年冬季花名册", rows)
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert _distinct_months(ledger) == ["2025-11", "2025-12", "2026-01"]
