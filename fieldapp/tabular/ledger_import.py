@@ -203,11 +203,16 @@ class LedgerImporter:
                         self._errors = _errors_by_row(sheet)
                         if sheet.hidden_sheet:
                             placer.hidden_sheets.add(sheet.sheet)
+                            shown_first = (
+                                "已在显示的工作表中的人以显示的为准，"
+                                if sheet.kind == LEDGER
+                                else ""
+                            )
                             self.report.warnings.append(
                                 RowProblem(
                                     sheet.header_row,
                                     f"工作表“{sheet.sheet}”在表格中是隐藏的，在显示的工作表之后"
-                                    "读取：其中的行已照常读取，已在显示的工作表中的人以显示的为准，"
+                                    f"读取：其中的行已照常读取，{shown_first}"
                                     "请核对（隐藏的可能是旧表或备份）",
                                     sheet.sheet,
                                 )

@@ -2737,3 +2737,25 @@ def test_a_roster_sorted_by_month_over_the_new_year_takes_the_next_year(ledger, 
     report = import_ledger(ledger, path)
     assert report.rejected == []
     assert _distinct_months(ledger) == ["2025-11", "2025-12", "2026-01"]
+
+
+def test_a_hidden_extra_sheet_is_read_after_the_shown_ones_and_said_without_persons(
+    ledger, tmp_path
+):
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    jobs = book.create_sheet("就业经历")
+    jobs.sheet_state = "hidden"
+    jobs.append(["姓名", "身份证号码", "开始日期", "用人单位"])
+    jobs.append(["张长英", HEAD, "2024-03-01", "砖厂"])
+    book.move_sheet("就业经历", offset=-1)  # first in the file
+    book.active = 1
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.sheets == ["台账", "就业经历"]
+    [said] = [w for w in report.warnings if "隐藏" in w.reason]
+    assert said.sheet == "就业经历" and "显示的工作表之后" in said.reason
+    assert "的人以显示的为准" not in said.reason
