@@ -587,8 +587,11 @@ def foot_of_form(texts: dict[str, str]) -> str | None:
         if _ID_DIGITS.search(texts.get(key, "")):
             return None  # a person's number: a person, whatever else the row says
     foot = None
+    name = texts.get("name", "")
     for value in texts.values():
-        if _TOTAL.match(value):
+        # A total names no one (its 姓名 blank, the total, or a count): a person's row whose
+        # number is missing and whose note begins 回村共计… stays a person's, refused as such.
+        if _TOTAL.match(value) and (value == name or not _NAME_LIKE.fullmatch(name)):
             return value
         if foot is None and _FOOT.match(value):
             foot = value

@@ -2759,3 +2759,18 @@ def test_a_hidden_extra_sheet_is_read_after_the_shown_ones_and_said_without_pers
     [said] = [w for w in report.warnings if "隐藏" in w.reason]
     assert said.sheet == "就业经历" and "显示的工作表之后" in said.reason
     assert "的人以显示的为准" not in said.reason
+
+
+def test_a_persons_row_without_its_number_whose_note_reads_like_a_total_is_refused(
+    ledger, tmp_path
+):
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "备注"],
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), ""],
+            ["李秀", "", "", *PLACE.values(), "大坝村共计务工3个月"],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert [(p.row, "身份证号码为空" in p.reason) for p in report.rejected] == [(3, True)]
