@@ -33,7 +33,7 @@ from sqlite_utils import Database
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key
-from fieldapp.domain.enums import Category
+from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
@@ -403,12 +403,20 @@ class LedgerImporter:
             return
         start = item.spell["start_date"]
         if day.isoformat() < start:
-            item.warnings.append(f"{heading} {day.isoformat()} 早于务工开始日期 {start}：{kept}")
+            said = f"{heading} {day.isoformat()} 早于务工开始日期 {start}"
         elif day > self.today:
-            item.warnings.append(f"{heading} {day.isoformat()} 晚于今天：{kept}")
+            said = f"{heading} {day.isoformat()} 晚于今天"
         else:
             item.spell = {**item.spell, "end_date": day.isoformat()}
             item.given = item.given | {"job_end"}
+            return
+        if item.status == WorkStatus.EMPLOYED.value:
+            item.warnings.append(f"{said}：{kept}")
+            return
+        # 未就业 beside a job whose end cannot be taken: neither running nor ended is known.
+        item.spell = None
+        item.given = item.given - _JOB_GIVEN
+        item.warnings.append(f"{said}：这份工作没有导入，这个人的其余信息照常导入，请核对")
 
     def _per_month(self, sheet: Table) -> Table | None:
         """A sheet of one row per person per month, as the 月度状态 sheet it is; None for any
@@ -1400,7 +1408,7 @@ class LedgerImporter:
             end = texts.pop("job_end", None)
             end_cell = raw.pop("job_end", end)
             try:
-                item = parse_row(row, texts, raw, today)
+                item = parse_row(row, texts, raw, today, job_ended=_ended(end_cell, today))
             except CellError as error:
                 self._reject(row, str(error))
                 number = idnumber.normalise(texts.get("id_number", ""))
@@ -1552,6 +1560,8 @@ _JOB_KEYS = (
     "organized_export",
     "export_agency",
 )
+#: The columns a people sheet's job is given by (left out with the job).
+_JOB_GIVEN = frozenset(_JOB_KEYS) | {"job_end"}
 
 
 def _cell(cells: list[object], index: int | None) -> str:
@@ -1563,6 +1573,19 @@ def _cell(cells: list[object], index: int | None) -> str:
 
 #: A people sheet's headers of the day each row's job ended (read as `job_end`).
 _JOB_END = frozenset({"务工结束日期", "务工结束时间", "返乡时间", "返乡日期"})
+
+
+def _ended(cell: object, today: dt.date) -> bool:
+    """Whether a job's end cell (务工结束日期, 返乡时间) names a day come (the job ended)."""
+    if cell in (None, ""):
+        return False
+    try:
+        day = dates_cell(cell, "")
+    except CellError:
+        return False
+    return day is not None and day <= today
+
+
 #: The raw cells read of a people sheet: the parser's, and a job's end.
 _RAW_WITH_END = RAW | {"job_end"}
 

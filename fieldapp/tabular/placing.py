@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.enums import Category
+from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.services.imports import NewPeople
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
@@ -29,6 +29,7 @@ from fieldapp.tabular.person_row import ParsedRow
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 _LIFTED = {Category.LIFTED.value}
 _UNEMPLOYED = Category.UNEMPLOYED.value
+_EMPLOYED = WorkStatus.EMPLOYED.value
 _RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
 
 
@@ -316,8 +317,10 @@ class Placer:
                 spell_id = new_id()
                 spells.append({"id": spell_id, "person_id": person_id, **item.spell})
             if item.status is not None:
-                income = item.spell["monthly_income"] if item.spell else None
-                statuses.append((person_id, item.status, spell_id, income))
+                # (a 未就业 beside the job the person came home from is not that job's month)
+                working = item.spell is not None and item.status == _EMPLOYED
+                income = item.spell["monthly_income"] if working and item.spell else None
+                statuses.append((person_id, item.status, spell_id if working else None, income))
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
         self.written.update(p["id"] for p in persons)
         self.created.update(r["id"] for r in (*persons, *spells))

@@ -2774,3 +2774,26 @@ def test_a_persons_row_without_its_number_whose_note_reads_like_a_total_is_refus
     )
     report = import_ledger(ledger, path)
     assert [(p.row, "身份证号码为空" in p.reason) for p in report.rejected] == [(3, True)]
+
+
+def test_a_person_home_again_with_the_job_they_came_back_from_keeps_that_job_ended(
+    ledger, tmp_path
+):
+    # 就业状态 未就业 beside the job the person came home from and its 返乡时间: the row was
+    # read as a contradiction (未就业 with work written) and the job and the status both lost.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "返乡时间", "就业形式"]
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "鞋厂", "2025-03-01", "2025-10-31"]
+            + ["单位就业"]
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.warnings == []
+    spells = ledger.db.execute("SELECT employer, start_date, end_date FROM employment_spells")
+    assert spells.fetchall() == [("鞋厂", "2025-03-01", "2025-10-31")]
+    statuses = ledger.db.execute("SELECT status, spell_id, income FROM monthly_status")
+    assert statuses.fetchall() == [("未就业", None, None)]
