@@ -129,6 +129,8 @@ class LedgerImporter:
         self._totals: list[tuple[int, str]] = []
         #: The template's example rows of the sheet being read: (row, what says so).
         self._examples: list[tuple[int, str]] = []
+        #: The ID numbers of the template's example rows (their records are no one's).
+        self._example_numbers: set[str] = set()
         #: The header of the people sheet's column of job ends (务工结束日期), if it has one.
         self._end_heading = ""
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
@@ -1058,6 +1060,8 @@ class LedgerImporter:
         for extra in extra_rows:
             if extra.id_number not in persons:
                 number = idnumber.normalise(extra.id_number)
+                if number in self._example_numbers:
+                    continue  # the template's example person: said with its row
                 if number in refused:  # on a people sheet, its row refused: said there
                     sheet, row = refused[number]
                     reason = (
@@ -1201,6 +1205,8 @@ class LedgerImporter:
         if said is None:
             return False
         self._examples.append((row, said))
+        if number := texts.get("id_number"):  # its records elsewhere are no one's either
+            self._example_numbers.add(idnumber.normalise(number))
         return True
 
     def _say_totals(self) -> None:

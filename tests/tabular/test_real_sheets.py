@@ -2797,3 +2797,24 @@ def test_a_person_home_again_with_the_job_they_came_back_from_keeps_that_job_end
     assert spells.fetchall() == [("鞋厂", "2025-03-01", "2025-10-31")]
     statuses = ledger.db.execute("SELECT status, spell_id, income FROM monthly_status")
     assert statuses.fetchall() == [("未就业", None, None)]
+
+
+def test_an_example_row_of_a_monthly_roster_brings_no_refused_months(ledger, tmp_path):
+    # The example person of a 花名册 of one row per person per month was passed over, but their
+    # months were each refused: 身份证号码 … 不在台账中, for a person nobody meant.
+    example = make_id("520502", "19900101", "011")
+    headers = ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态"]
+    place = list(PLACE.values())
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["示例", "张三", example, example, *place, "2026-01", "已就业"],
+            [1, "张长英", HEAD, HEAD, *place, "2026-01", "未就业"],
+            [1, "张长英", HEAD, HEAD, *place, "2026-02", "已就业"],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert set(_persons(ledger)) == {HEAD}
+    assert any("填写示例" in w.reason for w in report.warnings)
