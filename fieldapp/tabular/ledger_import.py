@@ -612,8 +612,9 @@ class LedgerImporter:
 
     def _year_the_months(self, table: Table) -> None:
         """A month column's months written without their year (3月, 三月) read in the year the
-        sheet says it is of (its title, its name, the file's name), once said; where none says
-        it they are left as written, each row refused saying the year is missing."""
+        sheet says it is of (its title, its name, the file's name; else the first month above
+        them written with its year, 2025年11月), once said; where none says it they are left
+        as written, each row refused saying the year is missing."""
         at = next((i for i, key in table.columns.items() if key == "month"), None)
         if at is None:
             return
@@ -623,11 +624,20 @@ class LedgerImporter:
         order: dict[int, None] = {}  # the months written without a year, as they first come
         bare = bytearray(len(table.rows))  # each row's month so written (0: none)
         steps = _Steps()
+        looked = bool(year)  # a month written with its year looked for above the first bare one
         for offset, cells in enumerate(table.rows):
             cell = cells[at] if at < len(cells) else None
             month = month_alone(cell) or _bare_month(cell)
             if month is None:
+                if not looked and cell not in (None, ""):
+                    looked = True  # only the first such cell is read here (as a date)
+                    if (day := _month_day(cells, at)) is not None:
+                        year, order[day.month] = day.year, None
+                        row = table.header_row + 1 + offset
+                        where = f"第 {row} 行的“{text(cell)}”"
+                        steps.add(cells[who] if 0 <= who < len(cells) else None, day.month)
                 continue
+            looked = True
             if first is None:
                 first = (offset, text(cell))
             order.setdefault(month)
@@ -1620,8 +1630,10 @@ def _next_year(order: list[int]) -> frozenset[int]:
         at = turns(months)
         if not at:
             return frozenset()  # in order within one year (forwards, or newest first)
-        if len(at) == 1 and months[-1] < months[0]:
-            return frozenset(months[at[0] :])
+        earlier, later = months[: at[0]], months[at[0] :]
+        # …turning at the new year: from December, or to January (not 4月 then 3月)
+        if len(at) == 1 and months[-1] < months[0] and (12 in earlier or 1 in later):
+            return frozenset(later)
     return frozenset()
 
 

@@ -2818,3 +2818,38 @@ def test_an_example_row_of_a_monthly_roster_brings_no_refused_months(ledger, tmp
     assert report.rejected == []
     assert set(_persons(ledger)) == {HEAD}
     assert any("填写示例" in w.reason for w in report.warnings)
+
+
+def test_months_under_one_written_with_its_year_take_that_year_on(ledger, tmp_path):
+    # 月份 written 2025年11月 on each person's first row, then 12月, 1月: with no year in the
+    # title, the sheet's or the file's name, the 12月 and 1月 rows were refused as yearless.
+    rows = [
+        (name, number, month)
+        for name, number in (("张长英", HEAD), ("李秀", WIFE))
+        for month in ("2025年11月", "12月", "1月")
+    ]
+    book = openpyxl.Workbook()
+    table = book.active
+    table.title = "月度状态"
+    table.append(["姓名", "身份证号码", "月份", "就业状态"])
+    for name, number, month in rows:
+        table.append([name, number, month, "未就业"])
+    people = book.create_sheet("人员")
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    people.append(["李秀", WIFE, HEAD, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert _distinct_months(ledger) == ["2025-11", "2025-12", "2026-01"]
+    [note] = [w for w in report.warnings if "年份" in w.reason]
+    assert "第 2 行的“2025年11月”" in note.reason and "按 2026 年读取" in note.reason
+
+
+def test_a_month_before_the_one_above_it_within_a_year_is_not_the_next_years(ledger, tmp_path):
+    # 2026-04 then 3月 on one person's rows (typed out of order) turns back, but not at the new
+    # year: 3月 is 2026's, not 2027's.
+    _people_and_months(tmp_path / "s.xlsx", ["2026-04", "3月"])
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2026-03", "2026-04"]
