@@ -209,11 +209,12 @@ def number(value: object, label: str) -> float | None:
 
 
 def months(value: object, label: str) -> int | None:
-    """A whole number of months from 12, '12个月', '1年' or '2年'."""
+    """A whole number of months from 12, '12个月', '1年' or '2年'; None for a blank cell and for
+    an open-ended contract's 无固定期限 (a term of no number of months, `open_ended`)."""
     if type(value) is float and value.is_integer() and 0 <= value < 1e6:
         return int(value)  # a number cell, as most are
     raw = norm(value)
-    if not raw:
+    if not raw or _OPEN_ENDED.match(raw):
         return None
     raw = _CHINESE_NUMBER.sub(lambda m: str(_chinese_number(m.group(0))), raw)
     if raw == "半年":
@@ -227,6 +228,15 @@ def months(value: object, label: str) -> int | None:
     if not re.match(r"^\d+(\.0+)?$", raw):
         raise CellError(f"{label}“{text(value)}”应为月数（整数）")
     return int(float(raw))
+
+
+#: How a sheet writes an open-ended labour contract's term (无固定期限劳动合同).
+_OPEN_ENDED = re.compile(r"^(?:无固定期限?|无期限|不定期)(?:劳动)?(?:合同)?$")
+
+
+def open_ended(value: str) -> bool:
+    """Whether a contract's term cell says the contract is open-ended (无固定期限)."""
+    return bool(_OPEN_ENDED.match(nfkc(value).strip()))
 
 
 #: A number in Chinese numerals as a term is written (一, 两, 十二, 二十四, 三十六).

@@ -141,7 +141,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("county", "县（市、区）", ("县", "县区", "区县", "所在县", "县(市区)"), width=12),
     Column("township", "乡镇（街道）", ("乡镇", "乡（镇）", "乡镇街道", "所在乡镇"), width=12),
     Column("village", "村（社区）", ("村", "行政村", "村居", "社区", "所在村"), width=12),
-    Column("group", "村民组", ("组", "村组", "小组", "村民小组", "组别", "自然村"), width=10),
+    Column(
+        "group",
+        "村民组",
+        ("组", "村组", "小组", "村民小组", "组别", "自然村", "所在组", "所在村民组"),
+        width=10,
+    ),
     Column("site", "安置点", ("易地搬迁安置点", "安置小区"), width=14),
     Column("building", "楼栋", ("栋", "楼号", "楼栋号"), width=8),
     Column(
@@ -202,7 +207,15 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "employer",
         "务工单位",
-        ("就业单位", "工作单位", "用工单位", "务工企业", "务工单位名称", "用工单位名称"),
+        (
+            "就业单位",
+            "工作单位",
+            "用工单位",
+            "务工企业",
+            "务工单位名称",
+            "用工单位名称",
+            "务工所在单位",
+        ),
         width=20,
     ),
     Column(
@@ -215,7 +228,15 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "start_date",
         "务工开始日期",
-        ("就业时间", "务工时间", "开始务工时间", "就业开始日期", "务工开始时间"),
+        (
+            "就业时间",
+            "务工时间",
+            "开始务工时间",
+            "就业开始日期",
+            "务工开始时间",
+            "外出务工时间",
+            "外出务工日期",
+        ),
         width=14,
         note="日期，如 2024-03-01；只写年月（2024-03）按当月 1 日",
     ),
@@ -275,8 +296,20 @@ EXTRA_SHEETS: dict[str, tuple[Column, ...]] = {
     "就业经历": (
         _NAME,
         _ID,
-        Column("start_date", "开始日期", ("务工开始日期", "就业时间", "开始时间"), True, 12),
-        Column("end_date", "结束日期", ("务工结束日期", "结束时间"), width=12, note="仍在岗留空"),
+        Column(
+            "start_date",
+            "开始日期",
+            ("务工开始日期", "就业时间", "开始时间", "外出务工时间", "外出务工日期"),
+            True,
+            12,
+        ),
+        Column(
+            "end_date",
+            "结束日期",
+            ("务工结束日期", "结束时间", "务工结束时间", "返乡时间", "返乡日期"),
+            width=12,
+            note="仍在岗留空",
+        ),
         Column("workplace", "务工地点", ("就业地点", "务工地"), width=18),
         Column("workplace_code", "务工地区划代码", ("务工地代码",), width=14, text=True),
         Column(
@@ -286,7 +319,12 @@ EXTRA_SHEETS: dict[str, tuple[Column, ...]] = {
             width=12,
             choices=tuple(f.value for f in EmploymentForm),
         ),
-        Column("employer", "用人单位", ("务工单位", "就业单位", "工作单位", "用工单位"), width=20),
+        Column(
+            "employer",
+            "用人单位",
+            ("务工单位", "就业单位", "工作单位", "用工单位", "务工所在单位"),
+            width=20,
+        ),
         Column(
             "employer_kind",
             "用人单位类型",

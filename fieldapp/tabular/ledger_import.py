@@ -33,7 +33,7 @@ from sqlite_utils import Database
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key
-from fieldapp.domain.enums import Category
+from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.services.imports import NewPeople, apply_import, new_people
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
@@ -42,7 +42,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
-from fieldapp.tabular.cells import CellError, month_alone, nfkc, text
+from fieldapp.tabular.cells import CellError, month_alone, nfkc, open_ended, text
 from fieldapp.tabular.cells import date as dates_cell
 from fieldapp.tabular.columns import (
     BY_KEY,
@@ -52,6 +52,7 @@ from fieldapp.tabular.columns import (
     match_header,
     month_heading,
     names_a_month,
+    normalise_header,
 )
 from fieldapp.tabular.extra_sheets import ExtraPlanner, ExtraRow, forget_shared, parse_extra
 from fieldapp.tabular.ledger_update import (
@@ -78,7 +79,9 @@ from fieldapp.tabular.reader import (
     TITLE_YEAR,
     SheetStream,
     Table,
+    example_row,
     foot_of_form,
+    is_total,
     no_header,
     note_under_form,
     passed_over,
@@ -122,6 +125,16 @@ class LedgerImporter:
         self._sheet = ""
         self._hidden: set[int] = set()
         self._hidden_read: list[int] = []  # the hidden rows of the sheet being read, as read
+        #: The rows of totals (小计, 合计) of the sheet being read: (row, its text).
+        self._totals: list[tuple[int, str]] = []
+        #: The template's example rows of the sheet being read: (row, what says so).
+        self._examples: list[tuple[int, str]] = []
+        #: The ID numbers of the template's example rows (their records are no one's).
+        self._example_numbers: set[str] = set()
+        #: The header of the people sheet's column of job ends (务工结束日期), if it has one.
+        self._end_heading = ""
+        #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
+        self._open_ended: list[int] = []
         #: The current sheet's cells holding a formula's error value, by row: (column's name,
         #: error, whether the row cannot be read without it).
         self._errors: dict[int, list[tuple[str, str, bool]]] = {}
@@ -191,10 +204,17 @@ class LedgerImporter:
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
                         self._errors = _errors_by_row(sheet)
                         if sheet.hidden_sheet:
+                            placer.hidden_sheets.add(sheet.sheet)
+                            shown_first = (
+                                "已在显示的工作表中的人以显示的为准，"
+                                if sheet.kind == LEDGER
+                                else ""
+                            )
                             self.report.warnings.append(
                                 RowProblem(
                                     sheet.header_row,
-                                    f"工作表“{sheet.sheet}”在表格中是隐藏的，其中的行已照常读取，"
+                                    f"工作表“{sheet.sheet}”在表格中是隐藏的，在显示的工作表之后"
+                                    f"读取：其中的行已照常读取，{shown_first}"
                                     "请核对（隐藏的可能是旧表或备份）",
                                     sheet.sheet,
                                 )
@@ -227,6 +247,8 @@ class LedgerImporter:
                             self._year_the_months(sheet)
                             extra_rows.extend(self._read_extra(sheet, done, total))
                         self._say_hidden()
+                        self._say_totals()
+                        self._say_open_ended()
                         done += rows
                     if not found:
                         raise no_header()
@@ -238,6 +260,7 @@ class LedgerImporter:
                         statuses_given=self._months_given
                         or any(t.kind == "月度状态" for t in found),
                     )
+                    self._say_hidden_repeats()
                 extra_rows[:] = self._one_status_a_month(extra_rows)
                 self._describe(found)
                 stamp = (
@@ -341,13 +364,61 @@ class LedgerImporter:
         named = _status_month(sheet)
         if named is not None:
             self._months[sheet.sheet] = named
+        self._end_heading = self._job_end_column(sheet)
+        read = _READ_WITH_SEQ | {"job_end"} if self._end_heading else _READ_WITH_SEQ
         for start, stop in _chunks(len(sheet.rows)):
-            records = sheet.records(start, stop, _READ_WITH_SEQ, RAW)
+            records = sheet.records(start, stop, read, _RAW_WITH_END)
             parsed = self._parse(records, done + start, total)
             _free_cells(sheet, start, stop)
             heads_given = self._head_by_order is None
             self.placer.write(bulk, self.placer.place(parsed, heads_given))
             self.job.tick(done + stop, total, force=True)
+
+    def _job_end_column(self, sheet: Table) -> str:
+        """The header of a people sheet's column ending each row's job (务工结束日期,
+        返乡时间), mapped as `job_end` and no longer an unknown column; '' when none."""
+        for index, cell in enumerate(sheet.header_cells):
+            heading = _heading(cell)
+            if index not in sheet.columns and normalise_header(heading) in _JOB_END:
+                sheet.columns[index] = "job_end"
+                sheet.unknown_headers[:] = [h for h in sheet.unknown_headers if h != heading]
+                return heading
+        return ""
+
+    def _end_job(self, item: ParsedRow, cell: object) -> None:
+        """The job of a people sheet's row ended on the day its 务工结束日期 (返乡时间) cell
+        says; a cell that cannot be read, before the start or not yet come, is left out and
+        said, the job kept as running."""
+        heading = self._end_heading
+        if item.spell is None:
+            item.warnings.append(
+                f"{heading}“{text(cell)}”：这一行没有务工（就业状态或务工开始日期未填），这一格没有导入"
+            )
+            return
+        kept = "这一格没有导入，这份工作照常导入（按仍在进行），请核对"
+        try:
+            day = dates_cell(cell, heading)
+        except CellError as error:
+            item.warnings.append(f"{error}：{kept}")
+            return
+        if day is None:
+            return
+        start = item.spell["start_date"]
+        if day.isoformat() < start:
+            said = f"{heading} {day.isoformat()} 早于务工开始日期 {start}"
+        elif day > self.today:
+            said = f"{heading} {day.isoformat()} 晚于今天"
+        else:
+            item.spell = {**item.spell, "end_date": day.isoformat()}
+            item.given = item.given | {"job_end"}
+            return
+        if item.status == WorkStatus.EMPLOYED.value:
+            item.warnings.append(f"{said}：{kept}")
+            return
+        # 未就业 beside a job whose end cannot be taken: neither running nor ended is known.
+        item.spell = None
+        item.given = item.given - _JOB_GIVEN
+        item.warnings.append(f"{said}：这份工作没有导入，这个人的其余信息照常导入，请核对")
 
     def _per_month(self, sheet: Table) -> Table | None:
         """A sheet of one row per person per month, as the 月度状态 sheet it is; None for any
@@ -431,6 +502,7 @@ class LedgerImporter:
         headings = {i: _heading(sheet.header_cells[i]) for i in found}
         shown = set(headings.values()) | {str(sheet.header_cells[i]).strip() for i in found}
         year, where = sheet.year or (0, "")
+        spans = sheet.year_spans
         if not found and (under := self._months_under_header(sheet)):
             # A header of two rows: 2026年各月就业状态 over 1月 | 2月 | 3月 (the months' row
             # read as the first data row). Its year is the group's, else the sheet's.
@@ -440,6 +512,7 @@ class LedgerImporter:
             sheet.rows[0] = _NO_CELLS
             if named_year := TITLE_YEAR.search(group):
                 year, where = int(named_year.group(1)), f"表头“{group}”"
+                spans = False
         if not found:
             return {}
         for index in found:
@@ -450,7 +523,14 @@ class LedgerImporter:
         )
         named = "、".join(f"“{headings[i]}”" for i in sorted(found)[:3])
         named += "等" if len(found) > 3 else ""
-        if any(not y for y, _m in found.values()) and not year:
+        bare = [m for _i, (y, m) in sorted(found.items()) if not y]
+        lead: list[int] = []  # the month of the column whose year the others take
+        if bare and not year and (anchor := _year_on_the_left(found)) is not None:
+            year, lead = found[anchor][0], [found[anchor][1]]
+            where = f"列名“{headings[anchor]}”"
+        order = dict.fromkeys([*lead, *bare])
+        later = _next_year(list(order))
+        if bare and (not year or (spans and not later)):
             self._reject(
                 sheet.header_row,
                 f"{named}列（{letters} 列）是各月的就业状态，但没有写年份：这几列没有导入。请把"
@@ -459,10 +539,12 @@ class LedgerImporter:
                 sheet.sheet,
             )
             return {}
-        months = {i: f"{y or year}-{m:02d}" for i, (y, m) in found.items()}
+        months = {
+            i: f"{y or (year + 1 if m in later else year)}-{m:02d}" for i, (y, m) in found.items()
+        }
         also = (
-            f"，没有写年份的按{where}中的 {year} 年读取"
-            if any(not y for y, _ in found.values())
+            f"，没有写年份的按{where}中的 {year} 年读取{_over_new_year(order, later, year)}"
+            if bare
             else ""
         )
         self.report.warnings.append(
@@ -530,32 +612,61 @@ class LedgerImporter:
 
     def _year_the_months(self, table: Table) -> None:
         """A month column's months written without their year (3月, 三月) read in the year the
-        sheet says it is of (its title, its name, the file's name), once said; where none says
-        it they are left as written, each row refused saying the year is missing."""
+        sheet says it is of (its title, its name, the file's name; else the first month above
+        them written with its year, 2025年11月), once said; where none says it they are left
+        as written, each row refused saying the year is missing."""
         at = next((i for i, key in table.columns.items() if key == "month"), None)
         if at is None:
             return
         year, where = table.year or (0, "")
+        who = next((i for i, key in table.columns.items() if key == "id_number"), -1)
         first = None
+        order: dict[int, None] = {}  # the months written without a year, as they first come
+        bare = bytearray(len(table.rows))  # each row's month so written (0: none)
+        steps = _Steps()
+        looked = bool(year)  # a month written with its year looked for above the first bare one
         for offset, cells in enumerate(table.rows):
             cell = cells[at] if at < len(cells) else None
             month = month_alone(cell) or _bare_month(cell)
             if month is None:
+                if not looked and cell not in (None, ""):
+                    looked = True  # only the first such cell is read here (as a date)
+                    if (day := _month_day(cells, at)) is not None:
+                        year, order[day.month] = day.year, None
+                        row = table.header_row + 1 + offset
+                        where = f"第 {row} 行的“{text(cell)}”"
+                        steps.add(cells[who] if 0 <= who < len(cells) else None, day.month)
                 continue
+            looked = True
             if first is None:
                 first = (offset, text(cell))
+            order.setdefault(month)
+            bare[offset] = month
+            steps.add(cells[who] if 0 <= who < len(cells) else None, month)
             cells = table.rows[offset] = list(cells)  # (a copy: the cells may be shared)
             # A bare 3 is no day of 1900 (Excel's day 3) but March: refused, the year missing.
             cells[at] = f"{year}-{month:02d}" if year else f"{month}月"
         if first is None or not year:
             return
+        later = _next_year(list(order))
+        if later and not steps.confirm(later, forward=next(iter(order)) not in later):
+            later = frozenset()
+        if table.year_spans and not later:  # either year's: refused, the year missing
+            for offset, month in enumerate(bare):
+                if month:
+                    table.rows[offset][at] = f"{month}月"
+            return
+        if later:  # only a sheet running over the new year looks at its rows again
+            for offset, month in enumerate(bare):
+                if month in later:
+                    table.rows[offset][at] = f"{year + 1}-{month:02d}"
         heading = _heading(table.header_cells[at])
         offset, written = first
         self.report.warnings.append(
             RowProblem(
                 table.header_row + 1 + offset,
                 f"“{heading}”列（{_letters(at + 1)} 列）有月份没有写年份（如“{written}”），"
-                f"按{where}中的 {year} 年读取，请核对",
+                f"按{where}中的 {year} 年读取{_over_new_year(order, later, year)}，请核对",
                 table.sheet,
             )
         )
@@ -844,7 +955,7 @@ class LedgerImporter:
         for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
             done += 1
             self.job.tick(done, total)
-            if self._foot(row, texts) or self._formula_errors(row):
+            if self._example(row, texts) or self._foot(row, texts) or self._formula_errors(row):
                 continue
             self._warn_hidden(row)
             try:
@@ -852,6 +963,7 @@ class LedgerImporter:
                 self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
                 extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
                 found.append(extra)
+                self._note_open_ended(row, texts.get("contract_months"))
                 self._add_mapped(row, extra.mapped)
             except CellError as error:
                 self._reject(row, str(error))
@@ -958,6 +1070,8 @@ class LedgerImporter:
         for extra in extra_rows:
             if extra.id_number not in persons:
                 number = idnumber.normalise(extra.id_number)
+                if number in self._example_numbers:
+                    continue  # the template's example person: said with its row
                 if number in refused:  # on a people sheet, its row refused: said there
                     sheet, row = refused[number]
                     reason = (
@@ -1094,9 +1208,92 @@ class LedgerImporter:
             )
         self.report.warnings.append(RowProblem(rows[0], said, self._sheet))
 
+    def _example(self, row: int, texts: dict[str, str]) -> bool:
+        """True for a template's example row left in the sheet (序号 示例 …): noted, said
+        once per sheet by `_say_totals`, not read as a person."""
+        said = example_row(texts)
+        if said is None:
+            return False
+        self._examples.append((row, said))
+        if number := texts.get("id_number"):  # its records elsewhere are no one's either
+            self._example_numbers.add(idnumber.normalise(number))
+        return True
+
+    def _say_totals(self) -> None:
+        """One note for the sheet's rows of totals (小计 under each 组, 本页小计, 合计), one for
+        its template's example rows: not people, passed over; a sheet sorted by group has a
+        total under every group."""
+        examples, self._examples = self._examples, []
+        if examples:
+            row, first = examples[0]
+            rows = _ranges([r for r, _ in examples])
+            where = "这一行" if len(examples) == 1 else f"第 {rows} 行"
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    f"{where}是模板的填写示例（“{first[:20]}”），不是人员，未读取；"
+                    "如果是人员，请删去“示例”字样后再导入",
+                    self._sheet,
+                )
+            )
+        totals, self._totals = self._totals, []
+        if not totals:
+            return
+        row, first = totals[0]
+        shown = first if len(first) <= 20 else first[:20] + "…"
+        if len(totals) == 1:
+            said = f"这一行“{shown}”是小计或合计，不是人员，未读取"
+        else:
+            rows = _ranges([r for r, _ in totals])
+            said = f"有 {len(totals)} 行是小计或合计（第 {rows} 行，如“{shown}”），不是人员，未读取"
+        self.report.warnings.append(RowProblem(row, said, self._sheet))
+
+    def _say_hidden_repeats(self) -> None:
+        """One note per hidden sheet for its rows of persons a shown sheet gave: passed over,
+        the shown sheet's read (a hidden sheet is most often an old copy)."""
+        for sheet, repeats in self.placer.hidden_repeats.items():
+            row, _name, shown = repeats[0]
+            names = "、".join(name for _, name, _ in repeats[:10])
+            more = f"等 {len(repeats)} 人" if len(repeats) > 10 else ""
+            rows = _ranges(sorted(r for r, _, _ in repeats))
+            sheets = "、".join(f"“{s}”" for s in dict.fromkeys(s for _, _, s in repeats))
+            self.report.warnings.append(
+                RowProblem(
+                    row,
+                    f"{names}{more}（第 {rows} 行）也在显示的工作表{sheets}中：这张隐藏的工作表中"
+                    f"他们的行没有读取，以显示的工作表{sheets}为准，请核对",
+                    sheet,
+                )
+            )
+        self.placer.hidden_repeats.clear()
+
+    def _note_open_ended(self, row: int, term: str | None) -> None:
+        """Note a row read whose contract's term is 无固定期限 (said once per sheet)."""
+        if term and open_ended(term):
+            self._open_ended.append(row)
+
+    def _say_open_ended(self) -> None:
+        """One note for the sheet's jobs whose contract is open-ended: kept, the term blank."""
+        rows, self._open_ended = self._open_ended, []
+        if not rows:
+            return
+        where = "这一行" if len(rows) == 1 else f"第 {_ranges(rows)} 行"
+        self.report.warnings.append(
+            RowProblem(
+                rows[0],
+                f"{where}的劳动合同期限是“无固定期限”：工作照常导入，合同期限未记录（无固定期限"
+                "合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对",
+                self._sheet,
+            )
+        )
+
     def _foot(self, row: int, texts: dict[str, str]) -> bool:
-        """True for a row at the foot of a form (合计, 填表人 …): said, not read as a person."""
+        """True for a row of totals (小计, 合计: said once per sheet by `_say_totals`) or at
+        the foot of a form (填表人 …): said, not read as a person."""
         foot = foot_of_form(texts)
+        if foot is not None and is_total(foot):
+            self._totals.append((row, foot))
+            return True
         if foot is not None:
             said = "是表尾的合计或签名，不是人员，未读取"
         elif (foot := note_under_form(texts)) is not None:
@@ -1206,7 +1403,11 @@ class LedgerImporter:
             self.job.tick(done + offset, total)
             if self.update and "id_number" in texts:  # on the sheet, whatever becomes of it
                 self._numbers_seen.add(idnumber.normalise(texts["id_number"]))
-            if self._foot(row, texts) or self._header_again(row, texts):
+            if (
+                self._example(row, texts)
+                or self._foot(row, texts)
+                or self._header_again(row, texts)
+            ):
                 continue
             head_name = texts.pop("head_name", "")
             if texts.pop("seq", None) is not None and not any(texts.values()):
@@ -1219,8 +1420,11 @@ class LedgerImporter:
                 continue
             above = self._merged_head(row, texts, raw, above)
             self._warn_hidden(row)
+            term = texts.get("contract_months")
+            end = texts.pop("job_end", None)
+            end_cell = raw.pop("job_end", end)
             try:
-                item = parse_row(row, texts, raw, today)
+                item = parse_row(row, texts, raw, today, job_ended=_ended(end_cell, today))
             except CellError as error:
                 self._reject(row, str(error))
                 number = idnumber.normalise(texts.get("id_number", ""))
@@ -1228,7 +1432,10 @@ class LedgerImporter:
                     self.placer.refused_row.setdefault(number, (self._sheet, row))
                 continue
             item.sheet = self._sheet
+            if end:
+                self._end_job(item, end_cell)
             parsed.append(item)
+            self._note_open_ended(row, term)
             if item.mapped:
                 self._add_mapped(row, item.mapped)
         return parsed
@@ -1369,6 +1576,8 @@ _JOB_KEYS = (
     "organized_export",
     "export_agency",
 )
+#: The columns a people sheet's job is given by (left out with the job).
+_JOB_GIVEN = frozenset(_JOB_KEYS) | {"job_end"}
 
 
 def _cell(cells: list[object], index: int | None) -> str:
@@ -1376,6 +1585,25 @@ def _cell(cells: list[object], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return text(cells[index])
+
+
+#: A people sheet's headers of the day each row's job ended (read as `job_end`).
+_JOB_END = frozenset({"务工结束日期", "务工结束时间", "返乡时间", "返乡日期"})
+
+
+def _ended(cell: object, today: dt.date) -> bool:
+    """Whether a job's end cell (务工结束日期, 返乡时间) names a day come (the job ended)."""
+    if cell in (None, ""):
+        return False
+    try:
+        day = dates_cell(cell, "")
+    except CellError:
+        return False
+    return day is not None and day <= today
+
+
+#: The raw cells read of a people sheet: the parser's, and a job's end.
+_RAW_WITH_END = RAW | {"job_end"}
 
 
 #: The columns of a sheet of months alone: who each row is (no person's facts to import).
@@ -1387,6 +1615,93 @@ def _heading(cell: object) -> str:
     if isinstance(cell, (dt.date, dt.datetime)):
         return f"{cell.year}年{cell.month}月"
     return " ".join(str(cell or "").split())
+
+
+def _next_year(order: list[int]) -> frozenset[int]:
+    """The months (written without a year, in the order they first come) that are of the year
+    after the sheet's: those after the turn of a run over the new year (11月 12月 1月 2月 under
+    “2026年”: 1 and 2 are 2027's; newest first, 2月 1月 12月 11月, the same). Empty when the
+    months do not run so (1月 to 12月 in order, or in no order at all)."""
+
+    def turns(months: list[int]) -> list[int]:
+        return [i for i in range(1, len(months)) if months[i] < months[i - 1]]
+
+    for months in (order, order[::-1]):
+        at = turns(months)
+        if not at:
+            return frozenset()  # in order within one year (forwards, or newest first)
+        earlier, later = months[: at[0]], months[at[0] :]
+        # …turning at the new year: from December, or to January (not 4月 then 3月)
+        if len(at) == 1 and months[-1] < months[0] and (12 in earlier or 1 in later):
+            return frozenset(later)
+    return frozenset()
+
+
+class _Steps:
+    """How a month column's months (written without a year) follow one another down the
+    sheet: within one person's rows (the ID number the same as the row above's), and from row
+    to row. A run over the new year seen in the order the months first come (`_next_year`) is
+    taken only when the rows agree: a person's months turning from the one year to the next
+    (11月 12月 1月), or, on a sheet sorted by month, the column turning once. A sheet of people
+    listed one after another whose months merely differ (3月 4月, then 1月 2月 3月 4月) turns
+    no one's months, and stays in one year."""
+
+    def __init__(self) -> None:
+        self.who: object = None
+        self.month = 0
+        self.same = False  # some person's rows follow one another
+        self.down: set[tuple[int, int]] = set()  # a person's month falling: (from, to)
+        self.up: set[tuple[int, int]] = set()  # …rising
+        self.falls = self.rises = 0  # row to row, whoever's
+
+    def add(self, who: object, month: int) -> None:
+        """The next row's ID number cell and its month."""
+        if self.month and month != self.month:
+            step = (self.month, month)
+            if month < self.month:
+                self.falls += 1
+            else:
+                self.rises += 1
+            if who is not None and who == self.who:
+                (self.down if month < self.month else self.up).add(step)
+        if who is not None and who == self.who:
+            self.same = True
+        self.who, self.month = who, month
+
+    def confirm(self, later: frozenset[int], *, forward: bool) -> bool:
+        """Whether the rows agree that the months in `later` are the next year's (`forward`:
+        the months run oldest first)."""
+        if not self.same:
+            return (self.falls if forward else self.rises) == 1
+        turns = self.down if forward else self.up
+        return bool(turns) and all(
+            (old in later) != forward and (new in later) == forward for old, new in turns
+        )
+
+
+def _year_on_the_left(found: dict[int, tuple[int, int]]) -> int | None:
+    """The column whose year the columns of months written without one take (2025年11月 |
+    12月 | 1月 | 2月): the first, written with its year, left of them all, the months from it
+    on in order (over the new year at most once); else None."""
+    dated = [i for i, (y, _m) in found.items() if y]
+    undated = [i for i, (y, _m) in found.items() if not y]
+    if not dated or min(dated) > min(undated):
+        return None
+    anchor = min(dated)
+    months = [found[anchor][1], *(found[i][1] for i in sorted(undated))]
+    turns = sum(1 for k in range(1, len(months)) if months[k] < months[k - 1])
+    if turns > 1 or (turns and months[-1] >= months[0]):
+        return None
+    return anchor
+
+
+def _over_new_year(order: Collection[int], later: frozenset[int], year: int) -> str:
+    """What to add to the note of months read in `year` when some are of the year after."""
+    if not later:
+        return ""
+    last = max(m for m in order if m not in later)
+    named = "、".join(f"{m}月" for m in sorted(later))
+    return f"；{last}月之后的{named}是跨年的，按 {year + 1} 年读取"
 
 
 def _bare_month(cell: object) -> int | None:

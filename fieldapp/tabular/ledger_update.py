@@ -58,6 +58,8 @@ SPELL_FIELDS = {
     "insurance_months": ("insurance_months",),
     "organized_export": ("organized_export",),
     "export_agency": ("export_agency",),
+    # A job end the people sheet names (务工结束日期, 返乡时间: ledger_import reads it).
+    "end_date": ("job_end",),
 }
 TABLE_LABELS = {
     "persons": "",

@@ -308,8 +308,10 @@ def _spell(
     today: dt.date,
     mapped: list[tuple[str, str, str]] | None = None,
     notes: list[str] | None = None,
+    ended: bool = False,
 ) -> dict[str, Any] | None:
-    """The row's current job; `get` gives a cell as its parser takes it (see `parse_row`).
+    """The row's current job (`ended`: its last, ended: a status other than 已就业 beside it is
+    no contradiction); `get` gives a cell as its parser takes it (see `parse_row`).
     A cell the job can be kept without that cannot be read is left out and said in `notes`."""
     text = texts.get
     has_work = bool(
@@ -321,7 +323,7 @@ def _spell(
     )
     if status is None and not has_work:
         return None
-    if status is not None and status is not WorkStatus.EMPLOYED:
+    if status is not None and status is not WorkStatus.EMPLOYED and not (ended and has_work):
         if has_work:
             raise CellError(f"就业状态为“{status.value}”，但填写了务工信息，请核对")
         return None
@@ -415,12 +417,18 @@ def yes_no_mapped(
 
 
 def parse_row(
-    row: int, texts: dict[str, str], raw: dict[str, object], today: dt.date | None = None
+    row: int,
+    texts: dict[str, str],
+    raw: dict[str, object],
+    today: dt.date | None = None,
+    *,
+    job_ended: bool = False,
 ) -> ParsedRow:
     """Validate one row on its own; CellError carries the Chinese reason.
 
     `texts` and `raw` are a row as `Table.records` gives it: each filled cell as text, and the
-    number and date cells of the `RAW` columns as read.
+    number and date cells of the `RAW` columns as read. `job_ended`: the row's job has ended
+    (the sheet gives its end), so its 就业状态 may be other than 已就业.
     """
     # Written for speed (it runs once per row of files of 100 000 rows): every cell is read as
     # text once, blank cells take the short way, and the parsers see only filled cells.
@@ -470,7 +478,7 @@ def parse_row(
     job_note = ""
     job_notes: list[str] = []
     try:
-        spell = _spell(texts, get, status, today or dt.date.today(), mapped, job_notes)
+        spell = _spell(texts, get, status, today or dt.date.today(), mapped, job_notes, job_ended)
     except (_NoStartDate, CellError) as error:
         # The person and every other cell come in; the job and its status are left out (an
         # update keeps what the ledger holds for them), and the row says so: a job's cell
@@ -488,7 +496,8 @@ def parse_row(
         left_out = {_label(key) for key in _JOB_COLUMNS}
         mapped[:] = [m for m in mapped if m[0] not in left_out]  # 外出务工 → 已就业: not kept
     if spell is not None:
-        status = WorkStatus.EMPLOYED
+        if status is None or not job_ended:
+            status = WorkStatus.EMPLOYED
         if not text("form") and not any(n.endswith(FORM_NOT_READ) for n in job_notes):
             job_note = FORM_NOT_GIVEN
     hukou = text("hukou_code", "")

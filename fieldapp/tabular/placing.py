@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.enums import Category
+from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.services.imports import NewPeople
 from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
@@ -29,6 +29,7 @@ from fieldapp.tabular.person_row import ParsedRow
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 _LIFTED = {Category.LIFTED.value}
 _UNEMPLOYED = Category.UNEMPLOYED.value
+_EMPLOYED = WorkStatus.EMPLOYED.value
 _RELOCATED = {Category.RELOCATED.value, Category.RELOCATED_FOLLOWER.value}
 
 
@@ -58,6 +59,10 @@ class Placer:
         #: (known only once every sheet is read).
         self.statuses: list[tuple[str, str, str | None, Any]] = []
         self.first_row: dict[str, tuple[str, int]] = {}  # ID number → first (sheet, row)
+        #: The sheets hidden in the file (read after the shown ones), and per such sheet the
+        #: rows of persons a shown sheet gave: (row, name, the shown sheet), passed over.
+        self.hidden_sheets: set[str] = set()
+        self.hidden_repeats: dict[str, list[tuple[int, str, str]]] = {}
         #: ID number → (sheet, row) of a row refused before placing (a cell it could not read).
         self.refused_row: dict[str, tuple[str, int]] = {}
         self.households: dict[str, str] = {}  # head's ID number → household id
@@ -125,6 +130,10 @@ class Placer:
             number = item.person["id_number"]
             if number in self.first_row:
                 sheet, row = self.first_row[number]
+                if item.sheet in self.hidden_sheets and sheet not in self.hidden_sheets:
+                    repeats = self.hidden_repeats.setdefault(item.sheet, [])
+                    repeats.append((item.row, item.person["name"], sheet))
+                    continue
                 where = f"第 {row} 行" if sheet == item.sheet else f"工作表“{sheet}”第 {row} 行"
                 self._reject(item, f"身份证号码 {number} 与{where}重复")
                 continue
@@ -308,8 +317,10 @@ class Placer:
                 spell_id = new_id()
                 spells.append({"id": spell_id, "person_id": person_id, **item.spell})
             if item.status is not None:
-                income = item.spell["monthly_income"] if item.spell else None
-                statuses.append((person_id, item.status, spell_id, income))
+                # (a 未就业 beside the job the person came home from is not that job's month)
+                working = item.spell is not None and item.status == _EMPLOYED
+                income = item.spell["monthly_income"] if working and item.spell else None
+                statuses.append((person_id, item.status, spell_id if working else None, income))
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)
         self.written.update(p["id"] for p in persons)
         self.created.update(r["id"] for r in (*persons, *spells))

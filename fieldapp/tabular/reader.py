@@ -70,6 +70,9 @@ class Table:
     #: The year the sheet says it is of, and where (a month written without its year, 3月,
     #: is read in it): its title above the header, its name or the file's (None: none says).
     year: tuple[int, str] | None = None
+    #: The title or name says two years in a row (2025年11月至2026年2月), `year` the first:
+    #: months without their year are read in them only when they run over the new year.
+    year_spans: bool = False
 
     def records(
         self,
@@ -217,9 +220,9 @@ class SheetStream:
             del rows  # the table holds the data rows; the rest goes now
             if table is not None:
                 if table.year is None:
-                    table.year = year_named(name, "工作表名") or year_named(
-                        self.path.name, "文件名"
-                    )
+                    named = year_named(name, "工作表名") or year_named(self.path.name, "文件名")
+                    if named is not None:
+                        table.year, table.year_spans = named[:2], named[2]
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
                 table.hidden_columns = self.scan.hidden_columns.get(name, set())
                 table.hidden_sheet = hidden
@@ -294,7 +297,7 @@ _ERROR_TEXT = re.compile(
 
 def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
     """Each sheet's rows and merged ranges, one sheet at a time (calamine's parse of a sheet
-    is let go once its cells are Python's). `kind` is the suffix the content calls for: a file
+    is let go once its cells are Python's), the shown sheets before the hidden ones. `kind` is the suffix the content calls for: a file
     named otherwise is read by its content."""
     try:
         if kind == path.suffix.lower():
@@ -310,7 +313,12 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
         ) from None
     try:
         hidden = {m.name for m in book.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
-        for index, name in enumerate(book.sheet_names):
+        names = book.sheet_names
+        # The shown sheets first, then the hidden ones (each in the file's order): of a person
+        # on both, the sheet the coordinator sees and corrects is the one read, not an old
+        # copy hidden before it.
+        for index in sorted(range(len(names)), key=lambda i: names[i] in hidden):
+            name = names[index]
             try:
                 sheet = book.get_sheet_by_index(index)
                 # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
@@ -510,7 +518,8 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
         kind=kind,
         header_cells=header,
         merges_known=merged is not None,
-        year=year,
+        year=year[:2] if year else None,
+        year_spans=bool(year and year[2]),
     )
 
 
@@ -521,27 +530,37 @@ _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _FILLED = re.compile(r"填表|填报|制表|导出|打印|日期|时间|截至|截止")
 
 
-def _title_year(rows: list[list[object]]) -> tuple[int, str] | None:
-    """The one year the title rows above a header say (“2026年大坝村劳动力花名册”), and where."""
+#: The first year of a title's range of years (2025—2026年度, 2025至2026年).
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[—–\-~～至到]+\s*(?=(?:19|20)\d\d\s*年)")
+#: What the sheet's year is: (year, where it is said, whether it is the first of two).
+Year = tuple[int, str, bool]
+
+
+def _title_year(rows: list[list[object]]) -> Year | None:
+    """The one year the title rows above a header say (“2026年大坝村劳动力花名册”), or the
+    first of two in a row (“2025年11月至2026年2月…”), and where."""
     found: dict[int, str] = {}
     for row in rows:
         for cell in row:
             words = " ".join(text(cell).split())
             if words and not _FILLED.search(words):
-                for match in TITLE_YEAR.finditer(words):
+                for match in (*TITLE_YEAR.finditer(words), *_YEAR_RANGE.finditer(words)):
                     found.setdefault(int(match.group(1)), words)
-    if len(found) != 1:
-        return None
-    [(year, words)] = found.items()
-    return year, f"标题“{words if len(words) <= 30 else words[:30] + '…'}”"
+    words = next(iter(found.values()), "")
+    return _the_year(set(found), f"标题“{words if len(words) <= 30 else words[:30] + '…'}”")
 
 
-def year_named(name: str, what: str) -> tuple[int, str] | None:
-    """The one year a sheet's or file's name says (“2026年”, “花名册2026.xlsx”), and where."""
-    years = {int(m.group(1)) for m in _NAME_YEAR.finditer(name)}
-    if len(years) != 1:
-        return None
-    return years.pop(), f"{what}“{name}”"
+def year_named(name: str, what: str) -> Year | None:
+    """The one year a sheet's or file's name says (“2026年”, “花名册2026.xlsx”), or the first
+    of two in a row (“花名册2025.11-2026.2.xlsx”), and where."""
+    return _the_year({int(m.group(1)) for m in _NAME_YEAR.finditer(name)}, f"{what}“{name}”")
+
+
+def _the_year(years: set[int], where: str) -> Year | None:
+    """One year, or the first of two in a row (spanning the new year); else None."""
+    if len(years) == 1 or (len(years) == 2 and max(years) - min(years) == 1):
+        return min(years), where, len(years) == 2
+    return None
 
 
 #: How the foot of a form begins: its totals and who filled, checked and signed it.
@@ -550,18 +569,57 @@ _FOOT = re.compile(
     r"|经办人|填表日期|填报日期|制表日期|填报单位|填表单位|注[:：]|备注[:：]|说明[:：]"
     r"|(?:制表|填表|填报|审核|审批|复核|统计)[:：])"
 )
+#: How a row of totals begins, at the foot or between groups: 小计, 合 计, 本页小计, 一组小计,
+#: 第2组合计, 大坝组小计, 总计, 共计.
+_TOTAL = re.compile(
+    r"^(?:本页|本组|本村|全页|全村|全组|各组|第?\s*[\d一二三四五六七八九十]{1,3}\s*(?:组|页)"
+    r"|[\u4e00-\u9fff]{1,6}?(?:村民组|组|村|社|寨|队))?\s*[（(]?\s*[小合总共]\s*计"
+)
 #: An ID number's digits (a foot's count in that column has not so many).
 _ID_DIGITS = re.compile(r"\d{6}")
 
 
 def foot_of_form(texts: dict[str, str]) -> str | None:
-    """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…), not a
-    person: no ID number, and a cell that begins as such a line does; else None."""
+    """The text of a row that is the foot of a form (合计：35人, 填表人：… 审核人：…) or a
+    total between groups (一组小计), not a person: no ID number, and a cell that begins as
+    such a line does (a total's first, `is_total`); else None."""
     for key in ("id_number", "head_id_number"):
         if _ID_DIGITS.search(texts.get(key, "")):
             return None  # a person's number: a person, whatever else the row says
+    foot = None
+    name = texts.get("name", "")
     for value in texts.values():
-        if _FOOT.match(value):
+        # A total names no one (its 姓名 blank, the total, or a count): a person's row whose
+        # number is missing and whose note begins 回村共计… stays a person's, refused as such.
+        if _TOTAL.match(value) and (value == name or not _NAME_LIKE.fullmatch(name)):
+            return value
+        if foot is None and _FOOT.match(value):
+            foot = value
+    return foot
+
+
+def is_total(text: str) -> bool:
+    """Whether a row's foot text (`foot_of_form`) is a total (小计, 本页小计, 一组小计, 合计 …):
+    a form's count of the people above it, at its foot or between groups."""
+    return bool(_TOTAL.match(text))
+
+
+#: What a template's example row says of itself: 示例 (样例, 范例, 例) as its 序号 or after its
+#: name, or a note that it is one (此行为填写示例，请勿删除).
+_EXAMPLE = re.compile(
+    r"^[（(]?(?:填写|填报)?(?:示例|样例|范例|例)[)）]?$|[（(](?:示例|样例|范例)[)）]$"
+    r"|(?:此|本|该|这一?)行(?:为|是)?(?:填写|填报)?(?:示例|样例|范例)"
+)
+#: The cells an example row says it in.
+_EXAMPLE_KEYS = ("seq", "name", "notes", "household_notes")
+
+
+def example_row(texts: dict[str, str]) -> str | None:
+    """The text by which a row says it is a template's example (序号 示例, 张三（示例）, 备注
+    此行为示例), else None: not a person, whatever its ID number."""
+    for key in _EXAMPLE_KEYS:
+        value = texts.get(key)
+        if value and "例" in value and _EXAMPLE.search(value):
             return value
     return None
 

@@ -2258,7 +2258,9 @@ def test_a_forms_foot_written_in_the_id_column_or_as_a_bare_role_is_not_a_person
     )
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == [] and set(_persons(ledger)) == {HEAD}
-    assert [w.row for w in report.warnings if "不是人员" in w.reason] == [3, 4, 5]
+    said = [w for w in report.warnings if "不是人员" in w.reason]
+    assert [w.row for w in said] == [3, 5]  # the two totals said once, together
+    assert "第 3–4 行" in said[0].reason
 
 
 def test_a_monthly_roster_beside_a_people_sheet_adds_its_jobs_to_the_people_read(ledger, tmp_path):
@@ -2357,3 +2359,497 @@ def test_namesakes_of_a_monthly_roster_without_their_heads_are_two_persons(ledge
     report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert set(_persons(ledger)) == {one, two}
     assert not [w for w in report.warnings if "身份证号码应当相同" in w.reason]
+
+
+@pytest.mark.parametrize(
+    ("file", "title", "months"),
+    [
+        ("s.xlsx", "2025年大坝村劳动力花名册", ["11月", "12月", "1月", "2月"]),
+        ("2025年花名册.xlsx", "", ["十一月", "十二月", "一月", "二月"]),
+        ("s.xlsx", "2025年大坝村劳动力花名册", ["2月", "1月", 12, 11]),  # newest first
+    ],
+)
+def test_months_running_over_the_new_year_take_the_next_year_after_december(
+    ledger, tmp_path, file, title, months
+):
+    # A winter 花名册 titled “2025年…” whose 月份 runs 11月, 12月, 1月, 2月 had its January and
+    # February read as 2025's: the statuses of 2026-01 and 2026-02 saved ten months early,
+    # before the November they follow. The months after December are now the next year's.
+    _people_and_months(tmp_path / file, months, title=title)
+    report = import_ledger(ledger, tmp_path / file)
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    [note] = [w for w in report.warnings if "年份" in w.reason]
+    assert "2025 年读取" in note.reason
+    assert "12月之后的1月、2月是跨年的，按 2026 年读取" in note.reason
+
+
+def test_months_of_one_year_in_no_running_order_stay_in_the_sheets_year(ledger, tmp_path):
+    _people_and_months(tmp_path / "s.xlsx", ["3月", "1月", "12月", "2月"], title="2025年花名册")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == ["2025-01", "2025-02", "2025-03", "2025-12"]
+    assert not any("跨年" in w.reason for w in report.warnings)
+
+
+def test_columns_of_months_running_over_the_new_year_take_the_next_year(ledger, tmp_path):
+    # 2025年冬春务工花名册 with a column per month 11月 | 12月 | 1月 | 2月: January's and
+    # February's statuses were saved as 2025's.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "大坝村"
+    people.append(["2025年冬春务工花名册"])
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, "11月", "12月", "1月", "2月"])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业", "未就业"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    stored = ledger.db.execute("SELECT month, status FROM monthly_status ORDER BY month")
+    assert stored.fetchall() == [
+        ("2025-11", "未就业"),
+        ("2025-12", "已就业"),
+        ("2026-01", "已就业"),
+        ("2026-02", "未就业"),
+    ]
+    [said] = [w for w in report.warnings if "各月" in w.reason]
+    assert "按 2026 年读取" in said.reason
+
+
+def test_subtotal_rows_between_groups_are_not_people_and_said_once(ledger, tmp_path):
+    # A village 花名册 sorted by 组 with a 小计 row under each group and 本页小计 at the page's
+    # end: “一组小计 | 2人” was refused as a person (身份证号码为空) — the import ended as failed
+    # for rows that are no one — and a total written in 序号 was said on a line of its own.
+    # They are now passed over, said once for the sheet with their rows.
+    other = make_id("520502", "19800101", "171")
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE, "所在组"],
+        [
+            [1, "张长英", HEAD, HEAD, *PLACE.values(), "一组"],
+            [2, "李秀", WIFE, HEAD, *PLACE.values(), "一组"],
+            ["", "一组小计", "2人", "", "", "", "", ""],
+            [3, "王五", other, other, *PLACE.values(), "二组"],
+            ["小计", "1人", "", "", "", "", "", "二组"],
+            ["", "本页小计：3人"],
+            ["合  计", "3人"],
+        ],
+        title="2026年大坝村劳动力花名册",
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == [] and report.persons_imported == 3
+    [said] = [w for w in report.warnings if "小计" in w.reason or "合计" in w.reason]
+    assert said.row == 5 and said.sheet == "台账"
+    assert "有 4 行是小计或合计" in said.reason and "第 5、7–9 行" in said.reason
+    assert "不是人员，未读取" in said.reason
+
+
+def test_the_words_coordinators_head_job_and_group_columns_with_are_read(ledger, tmp_path):
+    # A township's 花名册 heads its columns 所在组, 务工所在单位 and 外出务工时间, its 就业经历
+    # sheet 外出务工时间 and 返乡时间: those columns were passed over as unknown — each person's
+    # group, employer and start lost, and a job the person came home from kept as running.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "花名册"
+    people.append(
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "所在组", "就业状态", "务工所在单位"]
+        + ["外出务工时间"]
+    )
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "三组", "已就业", "鞋厂", "2025-03-01"])
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "外出务工时间", "返乡时间", "务工所在单位"])
+    jobs.append(["张长英", HEAD, "2024-03-01", "2024-12-20", "砖厂"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.unknown_headers == []
+    spells = ledger.db.execute(
+        "SELECT employer, start_date, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("砖厂", "2024-03-01", "2024-12-20"), ("鞋厂", "2025-03-01", None)]
+    groups = ledger.db.execute("SELECT name FROM areas WHERE name = '三组'").fetchall()
+    assert groups == [("三组",)]
+
+
+def test_an_open_ended_contract_keeps_the_job_with_its_term_unrecorded(ledger, tmp_path):
+    # 劳动合同期限 无固定期限 (an open-ended contract, as employers sign after ten years) made
+    # the 就业经历 row refused (应为月数（整数）) and, on the people sheet, a note asking for
+    # the term to be filled in — a term such a contract does not have. The job is kept, the
+    # term left blank, said once per sheet.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"]
+        + ["劳动合同期限"]
+    )
+    people.append(
+        ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01", "无固定期限"]
+    )
+    people.append(
+        ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "砖厂", "2025-04-01", "无固定期限合同"]
+    )
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "劳动合同期限"])
+    jobs.append(["张长英", HEAD, "2020-03-01", "2024-12-31", "电子厂", "无固定期限"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    spells = ledger.db.execute(
+        "SELECT employer, contract_months FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("电子厂", None), ("鞋厂", None), ("砖厂", None)]
+    said = [w for w in report.warnings if "无固定期限" in w.reason]
+    assert [(w.sheet, w.row) for w in said] == [("台账", 2), ("就业经历", 2)]
+    assert "第 2–3 行" in said[0].reason and "合同期限未记录" in said[0].reason
+    assert not any("应为月数" in w.reason for w in report.warnings)
+
+
+def test_an_update_saying_open_ended_keeps_the_ledgers_term(ledger, tmp_path):
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "劳动合同期限", "就业形式"]
+    row = ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01"]
+    write_xlsx(tmp_path / "s.xlsx", headers, [[*row, "24", "单位就业"]])
+    import_ledger(ledger, tmp_path / "s.xlsx")
+    write_xlsx(tmp_path / "u.xlsx", headers, [[*row, "无固定期限", "单位就业"]])
+    report = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    assert report.rejected == [] and report.conflicts == []
+    terms = ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall()
+    assert terms == [(24,)]
+    assert any("无固定期限" in w.reason and "已填的期限不变" in w.reason for w in report.warnings)
+
+
+def test_a_hidden_old_copy_before_the_shown_sheet_does_not_win(ledger, tmp_path):
+    # A workbook whose first sheet is a hidden old copy (旧表, last year's phones) and whose
+    # shown sheet 台账 is this year's: sheets were read in the file's order, so the hidden
+    # copy's rows were imported and the shown sheet's refused as repeats of them — what the
+    # coordinator sees and corrected lost to what nobody sees. Shown sheets are now read
+    # first; the hidden copy's rows of persons already read are passed over, said once.
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "旧表"
+    old.sheet_state = "hidden"
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "联系电话"]
+    old.append(headers)
+    old.append(["张长英", HEAD, HEAD, *PLACE.values(), "13800000001"])
+    old.append(["李秀", WIFE, HEAD, *PLACE.values(), "13800000002"])
+    shown = book.create_sheet("台账")
+    shown.append(headers)
+    shown.append(["张长英", HEAD, HEAD, *PLACE.values(), "13900000009"])
+    book.active = 1
+    book.save(tmp_path / "h.xlsx")
+    report = import_ledger(ledger, tmp_path / "h.xlsx")
+    assert report.rejected == []
+    persons = _persons(ledger)
+    assert persons[HEAD][3] == "13900000009"  # the shown sheet's
+    assert persons[WIFE][3] == "13800000002"  # only on the hidden sheet: read, said
+    assert report.sheets == ["台账", "旧表"]
+    said = [w for w in report.warnings if w.sheet == "旧表"]
+    assert [w.row for w in said] == [1, 2]
+    assert "隐藏" in said[0].reason and "显示的工作表之后" in said[0].reason
+    assert "张长英" in said[1].reason and "以显示的工作表“台账”为准" in said[1].reason
+
+
+@pytest.mark.parametrize("heading", ["务工结束日期", "返乡时间"])
+def test_a_job_end_on_the_people_sheet_ends_the_job(ledger, tmp_path, heading):
+    # A 花名册 with 务工结束日期 (or 返乡时间) beside each job: the column was passed over
+    # as unknown and a job the person had come home from was kept as still running — counted
+    # as stable work month after month. The end is now the job's; an end before the start,
+    # or not yet come, is left out and said, the job kept.
+    other = make_id("520502", "19800101", "171")
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", heading, "就业形式"]
+    place = list(PLACE.values())
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            [
+                "张长英",
+                HEAD,
+                HEAD,
+                *place,
+                "已就业",
+                "鞋厂",
+                "2025-03-01",
+                "2025-10-31",
+                "单位就业",
+            ],
+            ["李秀", WIFE, HEAD, *place, "已就业", "砖厂", "2025-04-01", "", "单位就业"],
+            [
+                "王五",
+                other,
+                other,
+                *place,
+                "已就业",
+                "电子厂",
+                "2025-05-01",
+                "2025-01-31",
+                "单位就业",
+            ],
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.unknown_headers == []
+    spells = ledger.db.execute(
+        "SELECT employer, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("鞋厂", "2025-10-31"), ("砖厂", None), ("电子厂", None)]
+    [said] = [w for w in report.warnings if w.row == 4 and heading in w.reason]
+    assert "早于" in said.reason and "这份工作照常导入" in said.reason
+    # An update naming the end of a job the ledger has running ends it.
+    write_xlsx(
+        tmp_path / "u.xlsx",
+        headers,
+        [["李秀", WIFE, HEAD, *place, "已就业", "砖厂", "2025-04-01", "2025-11-15", "单位就业"]],
+    )
+    again = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    assert again.rejected == []
+    ended = ledger.db.execute("SELECT end_date FROM employment_spells WHERE employer = '砖厂'")
+    assert ended.fetchall() == [("2025-11-15",)]
+
+
+@pytest.mark.parametrize(
+    ("file", "title"),
+    [
+        ("s.xlsx", "2025年11月至2026年2月务工人员花名册"),
+        ("冬春花名册2025.11-2026.2.xlsx", ""),
+    ],
+)
+def test_a_title_naming_the_two_years_a_winter_sheet_spans_gives_its_months_years(
+    ledger, tmp_path, file, title
+):
+    # “2025年11月至2026年2月…” (or a file named …2025.11-2026.2) names two years, so no year
+    # was taken from it and every month written 11月 … 2月 was refused as having none.
+    _people_and_months(tmp_path / file, ["11月", "12月", "1月", "2月"], title=title)
+    report = import_ledger(ledger, tmp_path / file)
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+
+
+def test_months_not_running_over_the_new_year_under_a_two_year_title_are_refused(ledger, tmp_path):
+    # Under “2025—2026年度” a 3月 may be either year's: it is refused as having no year.
+    _people_and_months(tmp_path / "s.xlsx", ["3月", "4月"], title="2025—2026年度花名册")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == []
+    assert [p.row for p in report.rejected] == [3, 4]
+    assert all("没有写年份" in p.reason for p in report.rejected)
+
+
+def test_a_templates_example_row_left_in_a_filled_sheet_is_not_a_person(ledger, tmp_path):
+    # A county's template opens with an example row (序号 示例, or 备注 “此行为示例，请勿删除”),
+    # its ID number made up but valid; left in the filled sheet, the example was imported as a
+    # person of the village. It is now passed over, said once.
+    example = make_id("520502", "19900101", "011")
+    headers = ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE, "备注"]
+    place = list(PLACE.values())
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["示例", "张三", example, example, *place, ""],
+            [
+                "",
+                "李四",
+                make_id("520502", "19900202", "022"),
+                "",
+                *place,
+                "此行为填写示例，请勿删除",
+            ],
+            [1, "张长英", HEAD, HEAD, *place, ""],
+            [2, "李秀", WIFE, HEAD, *place, "示例：备注可写家庭情况"],  # a note, not an example
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert set(_persons(ledger)) == {HEAD, WIFE}
+    [said] = [w for w in report.warnings if "示例" in w.reason and "不是人员" in w.reason]
+    assert said.row == 2 and "第 2–3 行" in said.reason
+
+
+def test_columns_of_months_after_one_written_with_its_year_take_that_year_on(ledger, tmp_path):
+    # Columns 2025年11月 | 12月 | 1月 | 2月 (the year written once, on the first) under a title
+    # naming none: the three were refused as having no year, every status in them lost.
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "2025年11月", "12月", "1月", "2月"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业", "未就业"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2025-11", "2025-12", "2026-01", "2026-02"]
+    [said] = [w for w in report.warnings if "各月" in w.reason]
+    assert "列名“2025年11月”" in said.reason and "按 2026 年读取" in said.reason
+
+
+def test_columns_of_months_newest_first_after_a_year_are_still_refused(ledger, tmp_path):
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "2026年2月", "1月", "12月"],
+        [["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "已就业", "已就业"]],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert _months_of(ledger) == []
+    [refused] = report.rejected
+    assert "没有写年份" in refused.reason
+
+
+def _two_and_their_months(path: Path, title: str, rows: list[tuple[str, str, int]]) -> Path:
+    """A 月度状态 sheet under `title` of (name, ID number, month) rows, and a people sheet of
+    张长英 and 李秀."""
+    book = openpyxl.Workbook()
+    table = book.active
+    table.title = "月度状态"
+    table.append([title])
+    table.append(["姓名", "身份证号码", "月份", "就业状态"])
+    for name, number, month in rows:
+        table.append([name, number, f"{month}月", "未就业"])
+    people = book.create_sheet("人员")
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    people.append(["李秀", WIFE, HEAD, *PLACE.values()])
+    book.save(path)
+    return path
+
+
+def _distinct_months(ledger) -> list[str]:
+    stored = ledger.db.execute("SELECT DISTINCT month FROM monthly_status ORDER BY month")
+    return [m for (m,) in stored]
+
+
+def test_people_with_different_months_listed_one_after_another_stay_in_the_sheets_year(
+    ledger, tmp_path
+):
+    # 张长英 worked from 3月, 李秀 from 1月: the months first come 3, 4, 1, 2 — which alone
+    # looks like a run over the new year — but no one's months turn from one year to the next.
+    rows = [("张长英", HEAD, m) for m in (3, 4)] + [("李秀", WIFE, m) for m in (1, 2, 3, 4)]
+    path = _two_and_their_months(tmp_path / "s.xlsx", "2026年花名册", rows)
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert _distinct_months(ledger) == ["2026-01", "2026-02", "2026-03", "2026-04"]
+    assert not any("跨年" in w.reason for w in report.warnings)
+
+
+def test_a_roster_sorted_by_month_over_the_new_year_takes_the_next_year(ledger, tmp_path):
+    rows = [
+        (name, number, m)
+        for m in (11, 12, 1)
+        for name, number in (("张长英", HEAD), ("李秀", WIFE))
+    ]
+    path = _two_and_their_months(tmp_path / "s.xlsx", "2025年冬季花名册", rows)
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert _distinct_months(ledger) == ["2025-11", "2025-12", "2026-01"]
+
+
+def test_a_hidden_extra_sheet_is_read_after_the_shown_ones_and_said_without_persons(
+    ledger, tmp_path
+):
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    jobs = book.create_sheet("就业经历")
+    jobs.sheet_state = "hidden"
+    jobs.append(["姓名", "身份证号码", "开始日期", "用人单位"])
+    jobs.append(["张长英", HEAD, "2024-03-01", "砖厂"])
+    book.move_sheet("就业经历", offset=-1)  # first in the file
+    book.active = 1
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.sheets == ["台账", "就业经历"]
+    [said] = [w for w in report.warnings if "隐藏" in w.reason]
+    assert said.sheet == "就业经历" and "显示的工作表之后" in said.reason
+    assert "的人以显示的为准" not in said.reason
+
+
+def test_a_persons_row_without_its_number_whose_note_reads_like_a_total_is_refused(
+    ledger, tmp_path
+):
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "备注"],
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), ""],
+            ["李秀", "", "", *PLACE.values(), "大坝村共计务工3个月"],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert [(p.row, "身份证号码为空" in p.reason) for p in report.rejected] == [(3, True)]
+
+
+def test_a_person_home_again_with_the_job_they_came_back_from_keeps_that_job_ended(
+    ledger, tmp_path
+):
+    # 就业状态 未就业 beside the job the person came home from and its 返乡时间: the row was
+    # read as a contradiction (未就业 with work written) and the job and the status both lost.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "返乡时间", "就业形式"]
+    write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["张长英", HEAD, HEAD, *PLACE.values(), "未就业", "鞋厂", "2025-03-01", "2025-10-31"]
+            + ["单位就业"]
+        ],
+    )
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == [] and report.warnings == []
+    spells = ledger.db.execute("SELECT employer, start_date, end_date FROM employment_spells")
+    assert spells.fetchall() == [("鞋厂", "2025-03-01", "2025-10-31")]
+    statuses = ledger.db.execute("SELECT status, spell_id, income FROM monthly_status")
+    assert statuses.fetchall() == [("未就业", None, None)]
+
+
+def test_an_example_row_of_a_monthly_roster_brings_no_refused_months(ledger, tmp_path):
+    # The example person of a 花名册 of one row per person per month was passed over, but their
+    # months were each refused: 身份证号码 … 不在台账中, for a person nobody meant.
+    example = make_id("520502", "19900101", "011")
+    headers = ["序号", "姓名", "身份证号码", "户主身份证号码", *PLACE, "月份", "就业状态"]
+    place = list(PLACE.values())
+    path = write_xlsx(
+        tmp_path / "s.xlsx",
+        headers,
+        [
+            ["示例", "张三", example, example, *place, "2026-01", "已就业"],
+            [1, "张长英", HEAD, HEAD, *place, "2026-01", "未就业"],
+            [1, "张长英", HEAD, HEAD, *place, "2026-02", "已就业"],
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert set(_persons(ledger)) == {HEAD}
+    assert any("填写示例" in w.reason for w in report.warnings)
+
+
+def test_months_under_one_written_with_its_year_take_that_year_on(ledger, tmp_path):
+    # 月份 written 2025年11月 on each person's first row, then 12月, 1月: with no year in the
+    # title, the sheet's or the file's name, the 12月 and 1月 rows were refused as yearless.
+    rows = [
+        (name, number, month)
+        for name, number in (("张长英", HEAD), ("李秀", WIFE))
+        for month in ("2025年11月", "12月", "1月")
+    ]
+    book = openpyxl.Workbook()
+    table = book.active
+    table.title = "月度状态"
+    table.append(["姓名", "身份证号码", "月份", "就业状态"])
+    for name, number, month in rows:
+        table.append([name, number, month, "未就业"])
+    people = book.create_sheet("人员")
+    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    people.append(["李秀", WIFE, HEAD, *PLACE.values()])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert _distinct_months(ledger) == ["2025-11", "2025-12", "2026-01"]
+    [note] = [w for w in report.warnings if "年份" in w.reason]
+    assert "第 2 行的“2025年11月”" in note.reason and "按 2026 年读取" in note.reason
+
+
+def test_a_month_before_the_one_above_it_within_a_year_is_not_the_next_years(ledger, tmp_path):
+    # 2026-04 then 3月 on one person's rows (typed out of order) turns back, but not at the new
+    # year: 3月 is 2026's, not 2027's.
+    _people_and_months(tmp_path / "s.xlsx", ["2026-04", "3月"])
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    assert _months_of(ledger) == ["2026-03", "2026-04"]
