@@ -130,3 +130,23 @@ def test_a_claim_approved_before_accounts_were_kept_prints_the_persons_account(r
     batch, _ = service.create_batch(RULE, state=S.COUNTY_APPROVED)
     roster = _flat(roster_job(ledger, batch.id).render())
     assert NEW in roster and "审批后改过" not in roster
+
+
+def test_a_kept_account_excel_rounded_prints_blank_and_is_said(repo, county_policy):
+    """王五's row held his account as Excel left it (digits past the 15th lost) when the county
+    approved his claim: the account kept is that one, and his roster and form leave it blank
+    to be written in by hand, saying so, as for a person's own rounded account."""
+    rounded = "6217002870012340000"
+    ids = populate(repo)
+    service = ClaimService(repo.ledger, county_policy)
+    claim = service.create(ids["worker"], RULE, on=D(2025, 6, 5))
+    repo.ledger.update("persons", claim.person_id, {"account_number": rounded})
+    service.set_missing_reason(claim.id, "材料在村委")
+    for step in (S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED, S.COUNTY_APPROVED):
+        service.advance(claim.id, step)
+    assert repo.ledger.get("claims", claim.id)["approved_account"] == rounded
+    batch, _ = service.create_batch(RULE, state=S.COUNTY_APPROVED)
+    for job in (roster_job(repo.ledger, batch.id), form_job(repo.ledger, claim.id)):
+        assert rounded[:15] not in _flat(job.render())
+        assert "王五的社保卡账号第15位以后全是0" in "".join(job.note.split())
+        assert "审批后改过" not in job.note
