@@ -1057,6 +1057,14 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
             due = not_yet_due({**before, **data}, today())
             if not due.allowed:
                 raise TrustRefused(due)
+        if change.table == "claims" and change.before is not None:
+            # Enrolled or not, any role: approved, a claim keeps its person's account as it is
+            # (the roster pays to it), as the hub judges it (`claim_account`).
+            before = {k: to_storable(v) for k, v in change.before.items()}
+            whose = str({**before, **data}.get("person_id") or "")
+            kept = account_not_kept(before, data, ledger.get("persons", whose))
+            if not kept.allowed:
+                raise TrustRefused(kept)
         if actor.role is None:
             return
         assert actor.role is not None

@@ -150,3 +150,26 @@ def test_a_kept_account_excel_rounded_prints_blank_and_is_said(repo, county_poli
         assert rounded[:15] not in _flat(job.render())
         assert "王五的社保卡账号第15位以后全是0" in "".join(job.note.split())
         assert "审批后改过" not in job.note
+
+
+def test_the_write_door_refuses_an_approval_keeping_another_account(repo, county_policy):
+    """The write door judges an approving write as the hub does (`claim_account`): one keeping
+    an account not the person's is refused, saying whose; the service's own keeps his."""
+    from fieldapp.domain.claims import Claim
+    from fieldapp.services.trust_check import TrustRefused
+    from fieldapp.services.writer import writing
+
+    ids = populate(repo)
+    service = ClaimService(repo.ledger, county_policy)
+    claim = service.create(ids["worker"], RULE, on=D(2025, 6, 5))
+    _set_account(repo.ledger, claim.person_id, "中国农业银行", OLD)
+    service.set_missing_reason(claim.id, "材料在村委")
+    for step in (S.SUBMITTED, S.VILLAGE_REVIEWED, S.TOWNSHIP_REVIEWED):
+        service.advance(claim.id, step)
+    forged = {"state": S.COUNTY_APPROVED.value, "approved_bank": "中国建设银行",
+              "approved_account": NEW}  # fmt: skip
+    with pytest.raises(TrustRefused) as refused, writing(repo.ledger, actor_of(repo.ledger)) as w:
+        w.update(Claim, claim.id, forged)
+    assert refused.value.rule == "claim_account" and "王五" in str(refused.value)
+    assert repo.ledger.get("claims", claim.id)["state"] == S.TOWNSHIP_REVIEWED.value
+    assert service.advance(claim.id, S.COUNTY_APPROVED).approved_account == OLD
