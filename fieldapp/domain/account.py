@@ -9,6 +9,8 @@ checked when typed or changed; accounts already in a ledger are left as they are
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
+from typing import Any
 
 #: Fewest and most digits an account may have.
 SHORTEST, LONGEST = 12, 25
@@ -69,3 +71,26 @@ def excel_rounded(number: str) -> bool:
     if number[EXCEL_DIGITS:].strip("0") or _luhn(number):
         return False
     return len(number) > EXCEL_DIGITS + 1 or number.startswith("62")
+
+
+def kept_account(person: Mapping[str, Any] | None) -> dict[str, str]:
+    """The claim fields that keep `person`'s bank and account as they are now (the approving
+    step writes them: the roster pays to them, not to an account the person's row gets later)."""
+    person = person or {}
+    return {
+        "approved_bank": str(person.get("account_bank") or ""),
+        "approved_account": str(person.get("account_number") or ""),
+    }
+
+
+def same_account(kept: Mapping[str, Any], person: Mapping[str, Any] | None) -> bool:
+    """True when a claim's kept bank and account (`kept_account`'s fields) are `person`'s now,
+    spaces and full-width digits aside."""
+    now = kept_account(person)
+    return all(normalise(str(kept.get(field) or "")) == normalise(now[field]) for field in now)
+
+
+def brief(account: str) -> str:
+    """'6221…1234': an account's first and last four digits, to name it in a note."""
+    number = normalise(account)
+    return f"{number[:4]}…{number[-4:]}" if len(number) > 8 else number

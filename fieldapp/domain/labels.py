@@ -78,6 +78,8 @@ FIELD_LABELS: dict[str, str] = {
     "person_name": "姓名",
     "claim_date": "申领日期",
     "applied_on": "申请日期",
+    "approved_bank": "审批时的开户银行",
+    "approved_account": "审批时的账号",
     "event_date": "事项日期",
     "title": "名称",
 }

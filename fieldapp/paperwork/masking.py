@@ -47,5 +47,5 @@ def mask_row(row: RosterRow) -> RosterRow:
 
 
 def mask_roster(roster: RosterView) -> RosterView:
-    """The roster with every row masked."""
-    return dataclasses.replace(roster, rows=tuple(mask_row(r) for r in roster.rows))
+    """The roster with every row masked, and no note for the clerk (whose account changed)."""
+    return dataclasses.replace(roster, rows=tuple(mask_row(r) for r in roster.rows), notes=())

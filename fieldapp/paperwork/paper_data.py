@@ -10,13 +10,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at, in_area
-from fieldapp.domain.claims import Batch, Claim, ClaimState, QualifyingFacts
+from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
@@ -170,6 +170,10 @@ class PaperData:
         #: person id → name, for each person printed whose account Excel had rounded (its
         #: digits past the 15th lost): printed blank, to be written in by hand (`account_note`).
         self.doubtful_accounts: dict[str, str] = {}
+        #: claim id → (name, 账号 or 开户银行, as kept at approval, as the person's row has it
+        #: now; accounts `brief`), for each approved (paid) claim printed whose person's account
+        #: changed since: the kept one is printed, the clerk asked to check (`moved_notes`).
+        self.moved_accounts: dict[str, tuple[str, str, str, str]] = {}
         #: claim id → its form, made once: a batch's roster and its forms share them.
         self._forms: dict[str, FormView] = {}
 
@@ -273,10 +277,23 @@ class PaperData:
         return list(dict.fromkeys(held))
 
     def person_view(
-        self, person_id: str, *, on: dt.date | None = None, name: str = "", id_number: str = ""
+        self,
+        person_id: str,
+        *,
+        on: dt.date | None = None,
+        name: str = "",
+        id_number: str = "",
+        kept: Mapping[str, Any] | None = None,
     ) -> PersonView:
-        """A person as printed; `name`/`id_number` frozen on a claim win over the current row."""
+        """A person as printed; `name`/`id_number` frozen on a claim win over the current row,
+        as do the bank and account an approved claim `kept` (`approved_bank`/`_account`)."""
         row = self._person(person_id) or {}
+        if kept is not None:
+            row = {
+                **row,
+                "account_bank": kept.get("approved_bank") or "",
+                "account_number": kept.get("approved_account") or "",
+            }
         number = id_number or row.get("id_number") or ""
         sex, birth = "", ""
         try:
@@ -327,14 +344,15 @@ class PaperData:
             for pid, name in self.doubtful_accounts.items()
             if person_ids is None or pid in person_ids
         ]
+        moved = "；".join(self.moved_notes())
         if not names:
-            return ""
+            return moved
         shown = "、".join(names[:10]) + (f"等 {len(names)} 人" if len(names) > 10 else "")
         return (
             f"{shown}的社保卡账号第 15 位以后全是 0，多半是从 Excel 里来的、已被丢掉后几位的号码，"
             "表上账号一栏留空：请对照银行卡或存折用笔填写，并在人员信息里改正"
             "（台账页的“账号待核实”可列出全部）"
-        )
+        ) + (f"；{moved}" if moved else "")
 
     def claim(self, claim_id: str) -> Claim:
         """One claim (a unique id prefix is accepted)."""
@@ -401,8 +419,9 @@ class PaperData:
     def _form(self, claim: Claim) -> FormView:
         facts = claim.facts
         on = claim.event_date or claim.claim_date or dt.date.today()
+        kept = self._kept(claim)
         person = self.person_view(
-            claim.person_id, on=on, name=claim.person_name, id_number=claim.id_number
+            claim.person_id, on=on, name=claim.person_name, id_number=claim.id_number, kept=kept
         )
         if facts.categories:
             person = dataclasses.replace(person, categories=facts.categories)
@@ -426,6 +445,36 @@ class PaperData:
             village_label="安置点" if self._in_site(claim.area_code) else "村（社区）",
             evidence=tuple(Attachment(k, v) for k, v in claim.evidence_items().items()),
             missing_reason=claim.missing_evidence_reason if claim.missing_evidence() else "",
+        )
+
+    def _kept(self, claim: Claim) -> dict[str, str] | None:
+        """The bank and account `claim` is paid to when the county has approved it: those kept
+        at approval (None when it is not approved, or was before they were kept: the person's
+        own are printed). A person's account changed since is noted (`moved_accounts`)."""
+        kept = {"approved_bank": claim.approved_bank, "approved_account": claim.approved_account}
+        if claim.state not in LOCKED_STATES or not any(kept.values()):
+            return None
+        row = self._person(claim.person_id)
+        if not accounts.same_account(kept, row):
+            now = accounts.kept_account(row)
+            said = claim.person_name or str((row or {}).get("name") or "")
+            field = "approved_account"
+            if accounts.normalise(kept[field]) != accounts.normalise(now[field]):
+                then, is_now = accounts.brief(kept[field]), accounts.brief(now[field])
+                self.moved_accounts[claim.id] = (said, "账号", then, is_now)
+            else:  # the same number at another bank
+                then, is_now = kept["approved_bank"], now["approved_bank"]
+                self.moved_accounts[claim.id] = (said, "开户银行", then, is_now)
+        return kept
+
+    def moved_notes(self, claim_ids: Sequence[str] | None = None) -> tuple[str, ...]:
+        """One line for each claim printed (of `claim_ids`, default all) whose person's account
+        changed after the county approved it: the roster prints the account kept then."""
+        return tuple(
+            f"{name}的{what}在审批后改过：审批时 {then or '（空）'}，现为 {now or '（空）'}，"
+            f"表上印审批时的{what}，请核实后发放"
+            for cid, (name, what, then, now) in self.moved_accounts.items()
+            if claim_ids is None or cid in claim_ids
         )
 
     def _in_site(self, code: str) -> bool:
@@ -535,6 +584,7 @@ class PaperData:
                 "安置点初审" if step == "村级初审" and area and self._in_site(area) else step
                 for step in _reviews_passed(claims)
             ),
+            notes=self.moved_notes([c.id for c in claims]),
         )
 
     # -- visit sheet ----------------------------------------------------------------------------

@@ -157,7 +157,9 @@ def render_roster(
         columns=_columns(
             roster.fact_label, False, _pays_others(roster), villages=roster.villages() > 1
         ),
-        intro=[],
+        # What the clerk must check before paying, above the table on every page.
+        intro=[f"请注意：{note}" for note in roster.notes],
+        cites=False,
         code=short_hash(roster),
         bottom=_signatures(settings),
         printed_at=printed_at,
@@ -268,6 +270,7 @@ def _render(
     title: str,
     columns: list[Column],
     intro: list[str],
+    cites: bool | None = None,
     code: str,
     bottom: list[str],
     printed_at: dt.datetime | None,
@@ -281,7 +284,9 @@ def _render(
     sections = roster.sections()
     unit = "金额单位：元"
     room = WIDTH - pen.width(unit, INFO_SIZE) - 12
-    infos = [_info_lines(pen, roster, source, bool(intro), room) for source, _r in sections]
+    # The info line cites the policy unless the intro does (a notice's: `cites` by default).
+    cited = bool(intro) if cites is None else cites
+    infos = [_info_lines(pen, roster, source, cited, room) for source, _r in sections]
     most = max((len(lines) for lines, _size in infos), default=1)
     top = table_top(len(intro_lines), most)
     pages = plan(roster, top)

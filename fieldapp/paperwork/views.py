@@ -121,6 +121,9 @@ class RosterView:
     #: The reviews every claim on it has passed, in order ('村级初审', '乡镇审核'); empty while
     #: one of them is only submitted. A public notice says no more than this.
     reviewed: tuple[str, ...] = ()
+    #: What the clerk must check before paying, printed above the table (an account changed
+    #: after the county approved the claim: `PaperData.moved_notes`); never on a notice.
+    notes: tuple[str, ...] = ()
 
     def villages(self) -> int:
         """How many villages (or sites) its rows come from."""

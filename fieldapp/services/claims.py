@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
+from fieldapp.domain.account import kept_account
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import (
     Batch,
@@ -323,6 +324,11 @@ class ClaimService:
                 fields["reason"] = reason.strip()
             if target is ClaimState.SUBMITTED and claim.missing_evidence():
                 fields["missing_evidence_reason"] = reason.strip() or claim.missing_evidence_reason
+            if target is ClaimState.COUNTY_APPROVED:
+                # The account the approved money goes to, as it is now: the roster pays to it,
+                # not to one the person's row is changed to later (the hub checks it:
+                # `claim_account`).
+                fields.update(kept_account(self.ledger.get("persons", claim.person_id)))
             writer.update(Claim, claim.id, fields)
             writer.insert(
                 ClaimEvent(

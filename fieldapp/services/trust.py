@@ -105,6 +105,7 @@ RULES: dict[str, str] = {
     "foreign_id": "冒用其他设备的台账标识",
     "author": "修改人署名不符",
     "parents": "依据的前版本不存在",
+    "claim_account": "审批时记下的收款账号不是申领人的",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -247,6 +248,10 @@ CLAIM_MUTABLE: frozenset[str] = frozenset(
 
 #: Fields of an approved (县审批 / 已发放) claim that may still change.
 CLAIM_LOCKED_MUTABLE: frozenset[str] = frozenset({"state", "reason", "batch_id"})
+
+#: Fields the county's approving step (to 县审批) writes: the payee's bank and account as they
+#: are then, which the 花名册 pays to (`claim_account` at the hub checks them).
+KEPT_AT_APPROVAL: frozenset[str] = frozenset({"approved_bank", "approved_account"})
 
 LOCKED: frozenset[ClaimState] = frozenset({S.COUNTY_APPROVED, S.PAID})
 FINAL: frozenset[ClaimState] = frozenset({S.REJECTED, S.REVERSED})
@@ -707,7 +712,9 @@ def _check_claim_row(actor: Actor, data: Mapping[str, Any], context: Context) ->
                 "claim_locked", f"申领已「{before}」，{names}不能再修改；如有错误只能撤销"
             )
     elif before is not S.DRAFT:
-        extra = sorted(changed - CLAIM_MUTABLE - {"deleted"})
+        # The approving step keeps the account the claim is paid to (no other step may).
+        kept = KEPT_AT_APPROVAL if parse_state(data.get("state")) is S.COUNTY_APPROVED else set()
+        extra = sorted(changed - CLAIM_MUTABLE - {"deleted"} - kept)
         if extra:
             names = "、".join(field_label(f) for f in extra)
             return refuse(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from fieldapp.policy.pack import Policy
     from fieldapp.store.ledger import Ledger
 
+from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
@@ -48,6 +49,7 @@ from fieldapp.services.trust import (
     ALLOWED,
     AREA,
     CLEARABLE,
+    KEPT_AT_APPROVAL,
     LINKS,
     MODELS,
     Actor,
@@ -512,6 +514,37 @@ def account_awaited(claims: Iterable[Mapping[str, Any]]) -> Verdict:
     return ALLOWED
 
 
+def account_not_kept(
+    before: Mapping[str, Any] | None, data: Mapping[str, Any], person: Mapping[str, Any] | None
+) -> Verdict:
+    """A claim's approving change (to 县审批) whose kept bank and account (`KEPT_AT_APPROVAL`)
+    are not its person's at that time (`person`, as the ledger and the bundle so far leave it),
+    held for the county: the 花名册 pays to the account kept, which is then someone else's (or
+    none, kept by no program that keeps it). Any device, the county's own included."""
+    row = {**(before or {}), **data}
+    approved = ClaimState.COUNTY_APPROVED.value
+    if row.get("deleted") or row.get("state") != approved or person is None:
+        return ALLOWED
+    if (before or {}).get("state") == approved and not KEPT_AT_APPROVAL & data.keys():
+        return ALLOWED
+    if same_account(row, person):
+        return ALLOWED
+    said, is_now = _kept_said(row), _kept_said(kept_account(person))
+    return refuse(
+        "claim_account",
+        f"{row.get('person_name') or '此人'}的“{row.get('rule_title') or '补贴'}”变为"
+        f"「{approved}」时记下的收款账号（{said or '空'}）不是台账上此人这时的账号"
+        f"（{is_now or '空'}）：花名册按审批时记下的账号发放，钱会发到别的账户。"
+        "已交县里核对",
+    )
+
+
+def _kept_said(kept: Mapping[str, Any]) -> str:
+    """'中国农业银行 6228…1234' of a claim's kept fields (`KEPT_AT_APPROVAL`), for a reason."""
+    bank, account = str(kept.get("approved_bank") or ""), str(kept.get("approved_account") or "")
+    return " ".join(x for x in (bank, brief(account)) if x)
+
+
 def person_deleted(
     actor: Actor | None, table: str, before: Mapping[str, Any] | None, data: Mapping[str, Any]
 ) -> bool:
@@ -854,6 +887,14 @@ def screen(
                     actor, change.tbl, change.row_id, before or {}, change.data, finder.row,
                     members, lambda p: claims_now(waiting(p)),
                 )  # fmt: skip
+        if (
+            verdict.allowed
+            and change.tbl == "claims"
+            and ("state" in change.data or KEPT_AT_APPROVAL & change.data.keys())
+        ):
+            before = finder.row(change.tbl, change.row_id)
+            whose = str({**(before or {}), **change.data}.get("person_id") or "")
+            verdict = account_not_kept(before, change.data, finder.row("persons", whose))
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
@@ -1099,6 +1140,14 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
             due = not_yet_due({**before, **data}, today())
             if not due.allowed:
                 raise TrustRefused(due)
+        if change.table == "claims" and change.before is not None:
+            # Enrolled or not, any role: approved, a claim keeps its person's account as it is
+            # (the roster pays to it), as the hub judges it (`claim_account`).
+            before = {k: to_storable(v) for k, v in change.before.items()}
+            whose = str({**before, **data}.get("person_id") or "")
+            kept = account_not_kept(before, data, ledger.get("persons", whose))
+            if not kept.allowed:
+                raise TrustRefused(kept)
         if actor.role is None:
             return
         assert actor.role is not None

@@ -144,3 +144,43 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
     held = {h.change_id: h for h in hub.rejected()}
     assert cleared.id in held and held[cleared.id].rule == "claim_made"
     assert hub.ledger.get("claims", made.row_id)["applied_on"] == "2027-06-06"
+
+
+def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
+    tmp_path, hub, make_device
+):
+    """The county's approving step keeps the payee's bank and account (migration 37): the
+    honest approval's are stored on either backend; one keeping another's account is held
+    (`claim_account`)."""
+    from fieldapp.domain.account import card_number
+    from tests.sync.test_hostile_events import _county_device
+
+    own, theirs = card_number("622848001234567"), card_number("622700098765432")
+    village = make_device("红星村", VILLAGE)
+    _, people = add_family(village, VILLAGE, ["101", "102"])
+    claims = []
+    for person in people:
+        add_job(village, person)
+        village.update("persons", person, {"account_bank": "中国农业银行", "account_number": own})
+        data = {"person_id": person, "rule_id": "transport_cross_county",
+                "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
+                "spell_id": job_of(person), "event_date": JOB_START,
+                "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴"}  # fmt: skip
+        claims.append(forge(village, "claims", natural_id("claims", "kept", person), data).row_id)
+    hub.import_file(send(village, tmp_path / "claims.fs").path)
+    for claim in claims:
+        hub.ledger.update("claims", claim, {"state": "乡镇审核"})
+    county = _county_device(tmp_path, hub)
+    import_bundle(county, hub.export_for("县人社局", tmp_path / "down.fs").path)
+    approved = []
+    for claim, account in zip(claims, (own, theirs), strict=True):
+        heads = county.heads("claims", claim)
+        kept = {"state": "县审批", "approved_bank": "中国农业银行", "approved_account": account}
+        approved.append(forge(county, "claims", claim, kept,
+                              parents={k: heads[k] for k in kept if heads.get(k)}))  # fmt: skip
+    hub.import_file(export_bundle(county, tmp_path / "up.fs").path)
+    held = {h.change_id: h.rule for h in hub.rejected() if h.device == "县人社局"}
+    assert held == {approved[1].id: "claim_account"}
+    stored = hub.ledger.get("claims", claims[0])
+    assert (stored["state"], stored["approved_account"]) == ("县审批", own)
+    assert hub.ledger.get("claims", claims[1])["state"] == "乡镇审核"

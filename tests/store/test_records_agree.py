@@ -56,6 +56,8 @@ NOT_FACTS: dict[str, set[str]] = {
     "ClaimFacts": {
         "amount",
         "applied_on",
+        "approved_account",
+        "approved_bank",
         "area_code",
         "batch_id",
         "claim_date",
