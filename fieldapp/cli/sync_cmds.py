@@ -260,7 +260,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     if synced and before is not None and not before.revoked_at and not args.replace:
         # A name typed twice would void a laptop that has been syncing: asked, not done.
         return fail(
-            f"设备「{before.name}」已登记（{before.enrolled_at}）并已同步过，仍在使用。"
+            f"设备「{before.name}」已登记（{_minute(before.enrolled_at)}）并已同步过，仍在使用。"
             "重新登记会让那台电脑原来的登记作废，它的数据包从此拒收。"
             "给同一个村再登记一台电脑，请另起一个设备名称；"
             "那台电脑坏了或换了新的，确实要换掉它，请加 --replace 再登记一次；"
@@ -408,10 +408,11 @@ LACKING_NAMED = 30
 
 
 def _minute(stamp: object) -> str:
-    """An ISO time as a clerk writes it, to the minute (2026-12-31 18:03); the JSON keeps the
-    ISO text for scripts."""
-    text = str(stamp)
-    return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text
+    """A time the hub wrote as a clerk reads it: China time to the minute (2026-12-31 18:03),
+    whatever zone the server keeps; the JSON keeps the stored text for scripts."""
+    from fieldapp.domain.dates import china_minute
+
+    return china_minute(stamp)
 
 
 def _policy_received(
