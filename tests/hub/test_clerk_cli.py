@@ -266,7 +266,12 @@ def test_a_name_no_bundle_can_carry_is_refused_at_enrolment(
     """A device enrolled under a name of more than 100 characters was enrolled (its file
     written), and every `sync export` on it then ended in a pydantic traceback."""
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", tmp_path / "长", "--name", "县" * 101)[0] == 1
+    (tmp_path / "口令.txt").write_text("县里的口令1\n", encoding="utf-8")
+    given = ("--user", "张科员", "--password-file", tmp_path / "口令.txt")  # not refused as plain
+    code, _out, err = run(
+        capsys, *given, "hub", "init", "--dir", tmp_path / "长", "--name", "县" * 101
+    )
+    assert code == 1 and "不能建立正式的汇总中心" not in err, err
     assert not (tmp_path / "长" / "hub.db").exists()
     plain_hub(hub)
     out = tmp_path / "长.enrol"
