@@ -340,7 +340,13 @@ def _role_label(role: object) -> str:
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
     from fieldapp import __version__
-    from fieldapp.hub.versions import named, pack_not_in_force, program_ahead, program_behind
+    from fieldapp.hub.versions import (
+        LACKING_NAMED,
+        named,
+        pack_not_in_force,
+        program_ahead,
+        program_behind,
+    )
     from fieldapp.services.policy_admin import published
 
     hub = _open_hub(args)
@@ -416,10 +422,6 @@ def _program(device: dict[str, object], hub_program: str) -> str:
     if program_key(program) > program_key(hub_program):
         return f"\t程序 {program}（比中心新，请先升级中心）"
     return f"\t程序 {program}"
-
-
-#: How many devices still lacking the pack in force `hub devices` names in its last line.
-LACKING_NAMED = 30
 
 
 def _minute(stamp: object) -> str:
