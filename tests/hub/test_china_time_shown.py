@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,9 @@ import pytest
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.dates import CHINA
 from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.exchange import export_bundle
+from tests.sync.helpers import add_family
 
 VILLAGE = "520502101001"
 ZONES = {"UTC": dt.timedelta(hours=8), "Asia/Shanghai": dt.timedelta(0)}
@@ -75,3 +78,32 @@ def test_revocation_and_re_enrolment_are_told_in_china_time(
     again = capsys.readouterr().out
     was = _minute(_written(row["enrolled_at_china"]))
     assert f"原来的登记（{was} 登记，已于 {shown} 注销）" in again, again
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the clock's zone is set by TZ (POSIX)")
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+def test_a_held_change_is_listed_with_china_time(
+    tmp_path: Path,
+    zone: str,
+    hub: Hub,
+    make_device: Callable[..., Ledger],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`hub rejected` (and the county desktop's review list, through the same items) said when
+    the hub received a held change as the hub's clock wrote it."""
+    village = make_device("大坝村", VILLAGE)
+    add_family(village, VILLAGE, ["201"], surname="赵")
+    with village.transaction():  # signed as the first wave signed: held whole at the hub
+        village.db.execute("UPDATE changes SET author = 'root' WHERE device_id = ?",
+                           [village.device_id])  # fmt: skip
+    assert hub.import_file(export_bundle(village, tmp_path / "old.fieldsync").path).held > 0
+    capsys.readouterr()
+
+    assert cli(["hub", "rejected", "--dir", str(hub.root), "--json"]) == 0
+    item = json.loads(capsys.readouterr().out)[0]
+    china = _written(item["received_at_china"])
+    assert item["received_at_china"].endswith("+08:00") and item["decided_at_china"] is None
+    assert china.replace(tzinfo=None) - _written(item["received_at"]) == ZONES[zone]
+    assert cli(["hub", "rejected", "--dir", str(hub.root)]) == 0
+    listed = capsys.readouterr().out
+    assert f"（{_minute(china)}）" in listed, listed
