@@ -110,34 +110,50 @@ def build_venv(work: Path, python: str, uv: str) -> Path:
     return py
 
 
-def windows_version_file(work: Path, version: str) -> Path:
-    """PyInstaller's version resource (file properties in Explorer, the installer's checks)."""
-    parts = [int(p) for p in re.findall(r"\d+", version)[:4]]
-    parts += [0] * (4 - len(parts))
-    nums = ", ".join(map(str, parts))
-    text = f"""VSVersionInfo(
+def windows_numbers(version: str, label: str | None = None) -> tuple[int, int, int, int]:
+    """The four numbers Windows keeps for a version (file properties' fixed fields, Inno Setup's
+    VersionInfoVersion; each 0-65535): pyproject's version, then the build's commit count from
+    its label (``0.2.0+741.g4d5c7dd`` → 0.2.0.741; 0 when the label has none or it is too big)."""
+    parts = [min(int(p), 65535) for p in re.findall(r"\d+", version.split("+")[0])[:3]]
+    parts += [0] * (3 - len(parts))
+    count = re.fullmatch(r"[^+]*\+(\d+)\.g[0-9a-f]+", label or "")
+    build = int(count.group(1)) if count and int(count.group(1)) <= 65535 else 0
+    return parts[0], parts[1], parts[2], build
+
+
+def windows_version_text(version: str, label: str | None = None) -> str:
+    """PyInstaller's version resource: numbers where Windows wants numbers (a.b.c.d), the
+    build's label where people read it (Explorer's 产品版本)."""
+    numbers = windows_numbers(version, label)
+    nums = ", ".join(map(str, numbers))
+    dotted = ".".join(map(str, numbers))
+    return f"""VSVersionInfo(
   ffi=FixedFileInfo(filevers=({nums}), prodvers=({nums}), mask=0x3f, flags=0x0, OS=0x40004,
                     fileType=0x1, subtype=0x0, date=(0, 0)),
   kids=[
     StringFileInfo([StringTable('080404b0', [
       StringStruct('CompanyName', 'fieldapp'),
       StringStruct('FileDescription', '劳动力台账'),
-      StringStruct('FileVersion', '{version}'),
+      StringStruct('FileVersion', '{dotted}'),
       StringStruct('InternalName', 'fieldapp'),
       StringStruct('LegalCopyright', 'Apache-2.0'),
       StringStruct('OriginalFilename', 'fieldapp.exe'),
       StringStruct('ProductName', '劳动力台账 fieldapp'),
-      StringStruct('ProductVersion', '{version}')])]),
+      StringStruct('ProductVersion', '{label or version}')])]),
     VarFileInfo([VarStruct('Translation', [2052, 1200])])
   ]
 )
 """
+
+
+def windows_version_file(work: Path, version: str, label: str | None = None) -> Path:
+    """PyInstaller's version resource (file properties in Explorer, the installer's checks)."""
     path = work / "version_info.txt"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(windows_version_text(version, label), encoding="utf-8")
     return path
 
 
-def freeze(py: Path, work: Path, dist: Path, version: str) -> Path:
+def freeze(py: Path, work: Path, dist: Path, version: str, label: str | None = None) -> Path:
     """Subset the fallback font and run PyInstaller; returns dist/fieldapp."""
     fonts = work / "fonts"
     run([py, PACKAGING / "subset_fonts.py", fonts])
@@ -145,7 +161,7 @@ def freeze(py: Path, work: Path, dist: Path, version: str) -> Path:
     # source tree whatever folder this runs from (migrations were silently left out otherwise).
     env = dict(os.environ, FIELDAPP_FONT_SUBSET_DIR=str(fonts), PYTHONPATH=str(ROOT))
     if WINDOWS:
-        env["FIELDAPP_VERSION_FILE"] = str(windows_version_file(work, version))
+        env["FIELDAPP_VERSION_FILE"] = str(windows_version_file(work, version, label))
     run([py, "-m", "PyInstaller", PACKAGING / "fieldapp.spec", "--noconfirm", "--log-level",
          "WARN", "--distpath", dist, "--workpath", work / "pyinstaller"], env=env,
         cwd=ROOT)  # fmt: skip
@@ -318,7 +334,20 @@ def make_deb(folder: Path, dist: Path, work: Path, version: str, depends: list[s
 # --- Windows installer --------------------------------------------------------------------------
 
 
-def make_setup(folder: Path, dist: Path, version: str) -> Path | None:
+def iscc_defines(folder: Path, dist: Path, version: str, label: str | None = None) -> list[str]:
+    """ISCC's /D options for packaging/windows/fieldapp.iss: the build's label (AppLabel) where
+    the installer shows a version to people (its title, 应用和功能, the setup file's name), the
+    four numbers (AppNumbers) where Windows requires a.b.c.d (VersionInfoVersion)."""
+    return [
+        f"/DAppVersion={version}",
+        f"/DAppLabel={label or version}",
+        f"/DAppNumbers={'.'.join(map(str, windows_numbers(version, label)))}",
+        f"/DSourceDir={folder}",
+        f"/DOutputDir={dist}",
+    ]
+
+
+def make_setup(folder: Path, dist: Path, version: str, label: str | None = None) -> Path | None:
     """Compile packaging/windows/fieldapp.iss with Inno Setup's ISCC when it is installed."""
     iscc = shutil.which("iscc") or next(
         (str(p) for p in (Path(os.environ.get(v, "")) / "Inno Setup 6" / "ISCC.exe"
@@ -328,9 +357,9 @@ def make_setup(folder: Path, dist: Path, version: str) -> Path | None:
     if not iscc:
         print("Inno Setup (ISCC.exe) not found: dist/fieldapp/ built, no setup.exe", flush=True)
         return None
-    run([iscc, f"/DAppVersion={version}", f"/DSourceDir={folder}", f"/DOutputDir={dist}",
+    run([iscc, *iscc_defines(folder, dist, version, label),
          PACKAGING / "windows" / "fieldapp.iss"])  # fmt: skip
-    return dist / f"fieldapp-{version}-setup.exe"
+    return dist / f"fieldapp-{label or version}-setup.exe"
 
 
 # --- report -------------------------------------------------------------------------------------
@@ -521,15 +550,15 @@ def main(argv: list[str] | None = None) -> int:
         return release(args.dist, args.uv, args.max_glibc or "2.28", deb_version(version))
     args.work.mkdir(parents=True, exist_ok=True)
     py = build_venv(args.work, args.python, args.uv)
-    folder = freeze(py, args.work, args.dist, version)
     label = args.deb_version or deb_version(version)
+    folder = freeze(py, args.work, args.dist, version, label)
     write_build_label(folder, label)
     artefacts: list[Path] = []
     if LINUX and not args.no_installer:
         floor = glibc_floor(folder).get("GLIBC", {}).get("version", "2.17")
         artefacts.append(make_deb(folder, args.dist, args.work, label, deb_depends(folder, floor)))
     if WINDOWS and not args.no_installer:
-        setup = make_setup(folder, args.dist, version)
+        setup = make_setup(folder, args.dist, version, label)
         artefacts += [setup] if setup else []
     if args.inside and artefacts:
         # In the release build root: the .deb must install on Debian 11 with its Depends (apt

@@ -190,8 +190,7 @@ def _said_published(
     """What publishing `record` means for the devices: the program it needs and which devices
     will not take it in force (older program, or never said which they run). With --json the
     whole answer as JSON (True: the version is said there); else said before the version."""
-    from fieldapp.cli.sync_cmds import LACKING_NAMED
-    from fieldapp.hub.versions import named, short_of
+    from fieldapp.hub.versions import LACKING_NAMED, named, short_of
 
     requires = record.read().pack.requires
     older, unreported = short_of(devices, requires)

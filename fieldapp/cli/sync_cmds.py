@@ -213,6 +213,20 @@ def _warn_if_password_in_url(store: str | None, folder: Path) -> None:
         )
 
 
+#: `hub init` without a password, for real work: refused, as `enrol` refuses a plain ledger —
+#: hub.db would keep the hub's private keys (which open every enrolled laptop's ledger) and the
+#: whole county's data in clear. A training hub (demo data only) may stay plain; an existing
+#: plain hub still opens, with `_warn_if_plain`'s warning (hub devices, hub serve).
+_PLAIN_HUB_REFUSED = (
+    "没有设置口令，不能建立正式的汇总中心：中心的台账 hub.db 存着全县的数据和中心的私钥，"
+    "不加密的话，拿到这个文件夹（或它的副本、U 盘上的拷贝）的人不用口令就能读出全县的数据，"
+    "还能用中心的私钥打开各村笔记本上的台账。请带用户名和口令再运行一次（--user 姓名，"
+    "口令用 FIELDAPP_PASSWORD、--password-file 或在终端输入两次），"
+    "如 fieldapp --user 张科员 hub init --dir {folder}。"
+    "只做培训、演示用的中心可以不设口令，加 --training。没有建立汇总中心"
+)
+
+
 def cmd_hub_init(args: argparse.Namespace) -> int:
     """Create a hub folder."""
     from fieldapp.hub.folder import Hub
@@ -229,6 +243,8 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             )
     else:
         creds = credentials(args, required=False)
+        if creds is None and not args.training:
+            return fail(_PLAIN_HUB_REFUSED.format(folder=args.dir))
         if creds is not None:
             from fieldapp.services.ledgers import first_password
 
@@ -240,7 +256,6 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
             "提示：汇总中心没有设置口令，hub.db 未加密（用 --user 和口令初始化即加密）",
             file=sys.stderr,
         )
-    _warn_if_plain(args.dir, hub.training)
     _warn_if_password_in_url(args.store, args.dir)
     print(f"已建立{'培训用' if hub.training else ''}汇总中心：{args.dir}")
     if hub.training:
@@ -260,7 +275,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     if synced and before is not None and not before.revoked_at and not args.replace:
         # A name typed twice would void a laptop that has been syncing: asked, not done.
         return fail(
-            f"设备「{before.name}」已登记（{before.enrolled_at}）并已同步过，仍在使用。"
+            f"设备「{before.name}」已登记（{_minute(before.enrolled_at)}）并已同步过，仍在使用。"
             "重新登记会让那台电脑原来的登记作废，它的数据包从此拒收。"
             "给同一个村再登记一台电脑，请另起一个设备名称；"
             "那台电脑坏了或换了新的，确实要换掉它，请加 --replace 再登记一次；"
@@ -325,7 +340,13 @@ def _role_label(role: object) -> str:
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
     from fieldapp import __version__
-    from fieldapp.hub.versions import named, pack_not_in_force, program_ahead, program_behind
+    from fieldapp.hub.versions import (
+        LACKING_NAMED,
+        named,
+        pack_not_in_force,
+        program_ahead,
+        program_behind,
+    )
     from fieldapp.services.policy_admin import published
 
     hub = _open_hub(args)
@@ -403,15 +424,12 @@ def _program(device: dict[str, object], hub_program: str) -> str:
     return f"\t程序 {program}"
 
 
-#: How many devices still lacking the pack in force `hub devices` names in its last line.
-LACKING_NAMED = 30
-
-
 def _minute(stamp: object) -> str:
-    """An ISO time as a clerk writes it, to the minute (2026-12-31 18:03); the JSON keeps the
-    ISO text for scripts."""
-    text = str(stamp)
-    return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text
+    """A time the hub wrote as a clerk reads it: China time to the minute (2026-12-31 18:03),
+    whatever zone the server keeps; the JSON keeps the stored text for scripts."""
+    from fieldapp.domain.dates import china_minute
+
+    return china_minute(stamp)
 
 
 def _policy_received(

@@ -68,7 +68,7 @@ def today() -> dt.date:
     return max(dt.date.today(), dt.datetime.now(CHINA).date())
 
 
-def china_iso(stamp: str | None) -> str:
+def china_iso(stamp: object) -> str:
     """A time the program wrote (`now_text`: ISO, this computer's local time, no zone) as
     China time, ISO with +08:00 — a county server kept in UTC wrote 02:31 for 10:31 at the
     office. Text that is not a time comes back as it is ('' for none)."""
@@ -79,3 +79,14 @@ def china_iso(stamp: str | None) -> str:
     except ValueError:
         return str(stamp)
     return moment.astimezone(CHINA).isoformat(timespec="seconds")
+
+
+def china_minute(stamp: object) -> str:
+    """A time the program wrote, as the clerk reads it: China time to the minute
+    (2026-12-31 18:03) whatever zone this computer keeps; '' for none, other text as it is.
+
+    Only what people see is converted: the stored text stays this computer's local time with
+    no zone, as every row before it was, so the stores' comparisons of stored times (newest
+    exchange since enrolment, ordering) keep comparing like with like."""
+    text = china_iso(stamp)
+    return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text

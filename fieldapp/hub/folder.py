@@ -25,6 +25,7 @@ from pathlib import Path
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.areacode import AreaCode
+from fieldapp.domain.dates import china_iso, china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
@@ -532,7 +533,7 @@ class Hub:
         with self.lock, paused_gc():
             peer = self.device(device)
             if peer.revoked_at:
-                raise SyncError(f"设备 {device} 已于 {peer.revoked_at} 注销")
+                raise SyncError(f"设备 {device} 已于 {china_minute(peer.revoked_at)} 注销")
             out = Path(out) if out else self.outbox / f"{device}{BUNDLE_SUFFIX}"
             with self.ledger.reading():
                 plan = self.plan_answer(device)
@@ -732,6 +733,11 @@ def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[st
         "last_bundle_out": row["serial_out"],
         "confirmed": row["acked_out"],
         "policy": row.get("policy"),
+        # The same times in China time (ISO, +08:00): a county server in UTC wrote 02:31 for
+        # 10:31 at the office, and a desktop reading them over HTTP cannot know its zone.
+        "last_exchange_china": china_iso(row["last_exchange"]) or None,
+        "enrolled_at_china": china_iso(row["enrolled_at"]) or None,
+        "revoked_at_china": china_iso(row["revoked_at"]) or None,
     }
 
 

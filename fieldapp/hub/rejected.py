@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import china_iso, china_minute, today
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
@@ -80,6 +80,10 @@ def as_item(held: HeldChange) -> dict[str, Any]:
         "applied_change": held.applied_change,
         "change_id": held.change_id,
         "damaged": held.damaged,
+        # The same times in China time (ISO, +08:00): the hub's clock may keep UTC, and a
+        # county desktop reading them over HTTP cannot know its zone.
+        "received_at_china": china_iso(held.received_at) or None,
+        "decided_at_china": china_iso(held.decided_at) or None,
     }
 
 
@@ -152,10 +156,10 @@ def describe(
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
         f"{printable(change.author)}：{content(held, about, places, rows)}"
-        f"——原因：{_short(held.reason, 200)}（{held.received_at}）"
+        f"——原因：{_short(held.reason, 200)}（{china_minute(held.received_at)}）"
     )
     if held.status != HELD:
-        line += f"；{held.decided_by} 于 {held.decided_at}：{held.decision or ''}"
+        line += f"；{held.decided_by} 于 {china_minute(held.decided_at)}：{held.decision or ''}"
     return line
 
 

@@ -64,6 +64,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import signed_author
@@ -346,7 +347,7 @@ class HubService:
             raise _Refusal(
                 403,
                 "revoked",
-                f"设备 {peer.name} 已于 {peer.revoked_at} 被县里注销，不能再同步。"
+                f"设备 {peer.name} 已于 {china_minute(peer.revoked_at)} 被县里注销，不能再同步。"
                 f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
                 "即可同步；本机台账里的数据都保留",
             )

@@ -39,6 +39,11 @@ def pack_not_in_force(device: Mapping[str, object], current: str | None) -> bool
     return device.get("policy") == current and device.get("pack_in_force") != current
 
 
+#: How many devices the clerk's lists of them name before 等 (`hub devices`' last lines, what
+#: `hub policy publish` says of devices too old for the pack).
+LACKING_NAMED = 30
+
+
 def named(devices: list[Mapping[str, object]], limit: int, with_program: bool = False) -> str:
     """Devices as the clerk finds them (the village's name, else the device's), the first
     `limit`, then 等."""

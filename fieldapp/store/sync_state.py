@@ -18,7 +18,10 @@ from fieldapp.domain.roles import DEFAULT_ROLE, Role
 
 
 def now_text() -> str:
-    """The current local time as ISO text (for bookkeeping, not for merging)."""
+    """The current local time as ISO text, no zone (for bookkeeping, not for merging).
+
+    Kept so: the stores compare stored times as text (an exchange since enrolment), old rows
+    and new alike. People see these times through `dates.china_minute` / `china_iso`."""
     return dt.datetime.now().isoformat(timespec="seconds")
 
 

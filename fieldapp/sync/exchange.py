@@ -20,6 +20,7 @@ from typing import Any
 
 from fieldapp import __version__
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.saving import cannot_write, check_not_ledger
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
@@ -423,7 +424,7 @@ def _import_local(
     if signed is not None:
         signed.append(peer.name)
     if peer.revoked_at:
-        raise BundleRefused("revoked", f"{peer.name} 于 {peer.revoked_at} 注销")
+        raise BundleRefused("revoked", f"{peer.name} 于 {china_minute(peer.revoked_at)} 注销")
     about = opened.about(peer.sign_public)
     if about is None and opened.says_about():  # the clear header was altered on the way
         raise BundleRefused("tampered", "文件头被改动（程序版本与签名不符）")
@@ -672,7 +673,7 @@ def _unknown_sender(state: SyncState, manifest: Manifest, expected: str) -> str:
     name = printable(manifest.sender.name)  # not signed yet: anyone may have written it
     if known is not None and known.role == expected == "device":
         return (
-            f"设备「{name}」已于 {known.enrolled_at} 重新登记（换了新密钥），这个数据包是用旧密钥"
+            f"设备「{name}」已于 {china_minute(known.enrolled_at)} 重新登记（换了新密钥），这个数据包是用旧密钥"
             "签名的（重新登记之前导出的，或来自丢失的电脑）：请在设备上导入新的登记文件后重新导出"
         )
     if expected == "device":

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import china_minute, today
 from fieldapp.services.trust import Origins, Verdict
 from fieldapp.services.trust_check import (
     Refusal,
@@ -66,7 +66,7 @@ def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifes
         if holder is not None and holder.revoked_at:
             raise BundleRefused(
                 "foreign_change",
-                f"这份台账原属设备「{owner}」（已于 {holder.revoked_at} 注销），"
+                f"这份台账原属设备「{owner}」（已于 {china_minute(holder.revoked_at)} 注销），"
                 f"不能由设备「{peer.name}」提交。如果这是找回的「{owner}」的电脑或用它的备份恢复的，"
                 f"请在县里用原名称重新登记（fieldapp hub enroll --device {owner} …），"
                 "不要换用新名称",

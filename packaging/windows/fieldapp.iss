@@ -1,7 +1,7 @@
 ﻿; Inno Setup 6 script: the per-user Windows installer of 劳动力台账 (fieldapp).
 ;
 ; Built by `python dev.py package` on Windows after PyInstaller made dist\fieldapp\, as
-;   ISCC /DAppVersion=0.1.0 /DSourceDir=<repo>\dist\fieldapp /DOutputDir=<repo>\dist fieldapp.iss
+;   ISCC /DAppVersion=0.1.0 /DAppLabel=0.1.0+741.g4d5c7dd /DAppNumbers=0.1.0.741 /DSourceDir=<repo>\dist\fieldapp /DOutputDir=<repo>\dist fieldapp.iss
 ; (see packaging/README.md and .github/workflows/windows.yml).
 ;
 ; - Per user, no administrator rights: installs to %LOCALAPPDATA%\Programs\fieldapp.
@@ -14,6 +14,15 @@
 #ifndef AppVersion
   #define AppVersion "0.0.0"
 #endif
+; What people read (the wizard's title, 应用和功能, the setup file's name): the build's label,
+; 0.2.0+741.g4d5c7dd, as `fieldapp --version` and the .deb say it. Windows' own version fields
+; take numbers only (a.b.c.d): AppNumbers, 0.2.0.741 (build.py iscc_defines).
+#ifndef AppLabel
+  #define AppLabel AppVersion
+#endif
+#ifndef AppNumbers
+  #define AppNumbers AppVersion
+#endif
 #ifndef SourceDir
   #define SourceDir "..\..\dist\fieldapp"
 #endif
@@ -24,10 +33,11 @@
 [Setup]
 AppId={{7D3F2B8E-5C41-4A9E-9B0F-6E2A1C8D4F17}
 AppName=劳动力台账
-AppVersion={#AppVersion}
-AppVerName=劳动力台账 {#AppVersion}
+AppVersion={#AppLabel}
+AppVerName=劳动力台账 {#AppLabel}
 AppPublisher=fieldapp
-VersionInfoVersion={#AppVersion}
+VersionInfoVersion={#AppNumbers}
+VersionInfoProductTextVersion={#AppLabel}
 VersionInfoProductName=劳动力台账 fieldapp
 VersionInfoDescription=劳动力台账 安装程序
 PrivilegesRequired=lowest
@@ -36,10 +46,10 @@ DefaultGroupName=劳动力台账
 DisableProgramGroupPage=yes
 UsePreviousAppDir=yes
 OutputDir={#OutputDir}
-OutputBaseFilename=fieldapp-{#AppVersion}-setup
+OutputBaseFilename=fieldapp-{#AppLabel}-setup
 SetupIconFile=..\..\fieldapp\resources\icons\fieldapp.ico
 UninstallDisplayIcon={app}\fieldapp.exe
-UninstallDisplayName=劳动力台账 {#AppVersion}
+UninstallDisplayName=劳动力台账 {#AppLabel}
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern

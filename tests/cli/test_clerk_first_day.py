@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
+from tests.codes import plain_hub
 
 # Enrols throw-away ledgers made without a password (refused for real use).
 pytestmark = pytest.mark.usefixtures("plain_enrol")
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.usefixtures("plain_enrol")
 
 def _hub(tmp_path: Path) -> Path:
     folder = tmp_path / "县汇总"
-    assert main(["hub", "init", "--dir", str(folder)]) == 0
+    plain_hub(folder)
     return folder
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
+from tests.codes import plain_hub
 
 ROOT = Path(__file__).resolve().parents[2]
 WRONG = "1111 2222 3333 4444"
@@ -35,7 +36,7 @@ def _env() -> dict[str, str]:
 def enrolment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
     """红星村's sealed enrolment file and the code `hub enroll` printed for it."""
     hub = tmp_path / "县汇总"
-    assert main(["hub", "init", "--dir", str(hub)]) == 0
+    plain_hub(hub)
     out = tmp_path / "红星村.enrol"
     capsys.readouterr()
     args = ["hub", "enroll", "--dir", str(hub), "--device", "红星村", "--area", "520502101001"]

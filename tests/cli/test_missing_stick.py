@@ -12,6 +12,7 @@ import pytest
 from fieldapp import saving
 from fieldapp.cli.main import main
 from fieldapp.hub.folder import Hub
+from tests.codes import plain_hub
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def test_nothing_is_saved_where_a_stick_should_be_and_is_not(mounts, capsys):
     # The county's enrolment file (the device's private key, sealed): refused, and the device
     # is not enrolled without its file.
     hub = mounts / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     code, said = run(capsys, "hub", "enroll", "--dir", hub, "--device", "大坝村笔记本",
                      "--area", "520502010001", "--out", stick / "大坝村.enrol")  # fmt: skip
     assert code == 1 and "没有插好" in said, said

@@ -14,11 +14,12 @@ import pytest
 from fieldapp.cli.main import main
 from fieldapp.store.connection import is_plain_sqlite
 from fieldapp.sync.enrolment import read_enrolment, unb64
+from tests.codes import plain_hub
 
 
 def _enrolment(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
     hub = str(tmp_path / "县汇总")
-    assert main(["hub", "init", "--dir", hub]) == 0
+    plain_hub(Path(hub))
     out = tmp_path / "红星村.enrol"
     args = ["hub", "enroll", "--dir", hub, "--device", "红星村", "--area", "520502101001"]
     capsys.readouterr()

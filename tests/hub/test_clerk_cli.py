@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.cli.main import main
-from tests.codes import ENROL_CODE, keep_code_said
+from tests.codes import ENROL_CODE, keep_code_said, plain_hub
 from tests.policy.helpers import COUNTY_PACK
 
 # Enrols throw-away ledgers made without a password (refused for real use).
@@ -38,7 +38,7 @@ def _village(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, 
 
     hub = tmp_path / "县汇总"
     device = tmp_path / "红星村.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     enrol = tmp_path / "红星村.enrol"
     assert (
         run(
@@ -92,7 +92,7 @@ def test_serve_on_a_port_that_is_taken_says_so_before_announcing_anything(
     已在 http://…/ 服务 and then uvicorn's English error, exit 3; a port past 65535 a
     traceback."""
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
@@ -123,7 +123,7 @@ def test_listen_then_serve_on_the_socket(
     from fieldapp.hub.server import HubService, listen, server_config
 
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     sock = listen("127.0.0.1", 0)
     port = sock.getsockname()[1]
     service = HubService(hub)
@@ -146,7 +146,7 @@ def test_import_of_a_file_that_is_not_there_moves_nothing_and_says_so(
     """A mistyped name (or a folder) used to read 拒收 …：这不是 fieldapp 数据包：找不到文件 …；
     已移入隔离区 (nothing was moved), a folder 数据包不完整 …（Is a directory）."""
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     stick = tmp_path / "U盘"
     stick.mkdir()
     code, out, err = run(capsys, "hub", "import", "--dir", hub, stick / "红星材.fieldsync")
@@ -218,7 +218,7 @@ def test_a_bundle_from_before_a_reenrolment_says_so_without_key_ids(
 
     hub = tmp_path / "县汇总"
     device = tmp_path / "红星村.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     enrol = ("hub", "enroll", "--dir", hub, "--device", "红星村", "--area", VILLAGE, "--out")
     assert run(capsys, *enrol, tmp_path / "1.enrol")[0] == 0
     assert run(capsys, "--db", device, "enrol", tmp_path / "1.enrol")[0] == 0
@@ -266,9 +266,14 @@ def test_a_name_no_bundle_can_carry_is_refused_at_enrolment(
     """A device enrolled under a name of more than 100 characters was enrolled (its file
     written), and every `sync export` on it then ended in a pydantic traceback."""
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", tmp_path / "长", "--name", "县" * 101)[0] == 1
+    (tmp_path / "口令.txt").write_text("县里的口令1\n", encoding="utf-8")
+    given = ("--user", "张科员", "--password-file", tmp_path / "口令.txt")  # not refused as plain
+    code, _out, err = run(
+        capsys, *given, "hub", "init", "--dir", tmp_path / "长", "--name", "县" * 101
+    )
+    assert code == 1 and "不能建立正式的汇总中心" not in err, err
     assert not (tmp_path / "长" / "hub.db").exists()
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     out = tmp_path / "长.enrol"
     for name in ("长" * 101, "红星\n村"):
         code, _out, err = run(
@@ -376,7 +381,7 @@ def test_a_hub_command_while_another_writer_holds_the_hub_is_one_sentence(
     from fieldapp.store import connection
 
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 200)  # the wait, shortened
     # Another process (file locks do not part two connections of one process).
     hold = (
@@ -446,7 +451,7 @@ def test_enrolling_a_name_already_enrolled_says_the_old_enrolment_is_void(
     from tests.sync.helpers import VILLAGE
 
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     enrol = ("hub", "enroll", "--dir", hub, "--device", "红星村", "--area", VILLAGE, "--out")
     code, out, _ = run(capsys, *enrol, tmp_path / "1.enrol")
     assert code == 0 and "重新登记" not in out
@@ -520,7 +525,7 @@ def test_the_violations_hint_names_the_hub_folder(
     from tests.sync.helpers import add_family
 
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     bundles = []
     for name, area in (("红星村", "520502101001"), ("远村", "520502202001")):
         enrol, db = tmp_path / f"{name}.enrol", tmp_path / f"{name}.db"
@@ -600,7 +605,7 @@ def test_a_second_serve_on_the_same_folder_is_refused_and_leaves_the_first_alone
     from fieldapp.hub.server import HubService
 
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     first = HubService(hub)
     try:
         arriving = hub / "uploads" / "a-device-uploading.fieldsync"
@@ -627,7 +632,7 @@ def test_refused_files_from_sticks_past_the_quarantine_limit_are_said_and_not_ke
     import os
 
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     assert run(capsys, "hub", "quarantine", "--dir", hub, "--limit-mb", 1)[0] == 0
     sticks = [tmp_path / f"坏{n}.fieldsync" for n in range(2)]
     for stick in sticks:
@@ -651,7 +656,7 @@ def test_a_reason_without_a_decision_is_a_usage_mistake(
 ) -> None:
     """Scripts tell a mistyped command line (exit 2, as argparse's own) from a refusal (1)."""
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     code, _, err = run(capsys, "hub", "rejected", "--dir", hub, "--reason", "核实过")
     assert code == 2 and "--reason 只与 --accept 或 --dismiss 一起使用" in err
     assert run(capsys, "hub", "rejected", "--dir", hub, "--dismiss", "1", "--reason", "x")[0] == 1
@@ -811,7 +816,7 @@ def test_revoking_and_enrolling_again_write_times_as_a_clerk_does(
     from tests.sync.helpers import VILLAGE
 
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     enrol = ("hub", "enroll", "--dir", hub, "--device", "红星村", "--area", VILLAGE, "--out")
     assert run(capsys, *enrol, tmp_path / "1.enrol")[0] == 0
     code, out, _ = run(capsys, "hub", "revoke", "--dir", hub, "--device", "红星村")

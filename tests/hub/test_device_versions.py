@@ -19,7 +19,7 @@ from fieldapp.cli.main import main
 from fieldapp.hub.server import ServerThread
 from fieldapp.policy import packfile
 from fieldapp.sync import exchange
-from tests.codes import ENROL_CODE, keep_code_said
+from tests.codes import ENROL_CODE, keep_code_said, plain_hub
 from tests.policy.helpers import COUNTY_PACK
 from tests.sync.helpers import VILLAGE
 
@@ -39,7 +39,7 @@ class County:
     def __init__(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         self.tmp, self.capsys = tmp_path, capsys
         self.hub = tmp_path / "县汇总"
-        assert self.run("hub", "init", "--dir", self.hub)[0] == 0
+        plain_hub(self.hub)
         self.devices: dict[str, Path] = {}
         for name in ("红星村", "大坝村"):
             enrolment = tmp_path / f"{name}.enrol"

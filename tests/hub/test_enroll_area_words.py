@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.codes import plain_hub
 from tests.hub.test_clerk_cli import run
 
 pytestmark = pytest.mark.usefixtures("plain_enrol")
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("plain_enrol")
 
 def _hub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     hub = tmp_path / "县汇总"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     return hub
 
 

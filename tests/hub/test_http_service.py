@@ -254,7 +254,8 @@ def test_hub_devices_json_lists_last_exchange_pending_and_refusals(
     assert items["乙村"]["last_exchange"] is None
     assert cli(["hub", "devices", "--dir", str(hub.root)]) == 0
     lines = {line.split("\t")[0]: line for line in capsys.readouterr().out.splitlines()}
-    assert f"最近同步 {first['last_exchange'][:16].replace('T', ' ')}\t" in lines["甲村"]
+    # said in China time whatever the server's zone (the JSON's last_exchange_china)
+    assert f"最近同步 {first['last_exchange_china'][:16].replace('T', ' ')}\t" in lines["甲村"]
     assert "\t从未同步\t" in lines["乙村"] and "最近同步" not in lines["乙村"]
 
 

@@ -48,7 +48,7 @@ def test_installer_script_is_per_user_and_keeps_the_ledger() -> None:
     setup = sections["Setup"]
     assert re.search(r"^PrivilegesRequired=lowest$", setup, re.M)
     assert re.search(r"^DefaultDirName=\{autopf\}\\fieldapp$", setup, re.M)
-    assert "VersionInfoVersion={#AppVersion}" in setup
+    assert "VersionInfoVersion={#AppNumbers}" in setup  # Windows wants a.b.c.d there
     assert '"{autoprograms}\\劳动力台账"; Filename: "{app}\\fieldapp.exe"' in sections["Icons"]
     # Nothing deletes files on uninstall beyond what was installed: no UninstallDelete at all,
     # and the data folder is never named for deletion.
@@ -61,3 +61,41 @@ def test_spec_builds_a_console_twin_with_a_version_resource() -> None:
     spec = (ROOT / "packaging" / "fieldapp.spec").read_text(encoding="utf-8")
     assert 'name="fieldapp-cli"' in spec and "console=True" in spec
     assert "version=version_file" in spec and '"opengl32sw"' in spec
+
+
+LABEL = "0.2.0+741.g4d5c7dd"
+
+
+def test_the_installer_shows_the_build_label_and_keeps_windows_numbers_numeric() -> None:
+    """The .deb and `fieldapp --version` said 0.2.0+741.g4d5c7dd, but the Windows installer's
+    title, 应用和功能 and setup file's name said plain 0.2.0 for every build, and so did the
+    file properties: the county could not tell builds apart. People now read the label; the
+    fields Windows requires as a.b.c.d stay numbers (0.2.0.741)."""
+    from tests.packaging.test_deb_version import _build_script
+
+    build = _build_script()
+    assert build.windows_numbers("0.2.0", LABEL) == (0, 2, 0, 741)
+    assert build.windows_numbers("0.2.0", "0.2.0") == (0, 2, 0, 0)  # not a git checkout
+    assert build.windows_numbers("0.2.0", "0.2.0+70000.gabcdef0") == (0, 2, 0, 0)  # > 65535
+
+    text = build.windows_version_text("0.2.0", LABEL)
+    assert "filevers=(0, 2, 0, 741), prodvers=(0, 2, 0, 741)" in text
+    assert "StringStruct('FileVersion', '0.2.0.741')" in text
+    assert f"StringStruct('ProductVersion', '{LABEL}')" in text
+
+    defines = dict(
+        d[2:].split("=", 1)
+        for d in build.iscc_defines(Path("dist/fieldapp"), Path("dist"), "0.2.0", LABEL)
+    )
+    assert defines["AppLabel"] == LABEL and defines["AppVersion"] == "0.2.0"
+    assert (
+        re.fullmatch(r"\d+\.\d+\.\d+\.\d+", defines["AppNumbers"])
+        and defines["AppNumbers"] == "0.2.0.741"
+    )
+
+    setup = _sections(ISS.read_bytes().decode("utf-8-sig"))["Setup"]
+    shown = {k: v for k, _, v in (x.partition("=") for x in setup.splitlines()) if v}
+    for people_read in ("AppVersion", "AppVerName", "UninstallDisplayName", "OutputBaseFilename"):
+        assert "{#AppLabel}" in shown[people_read], (people_read, shown[people_read])
+    assert shown["VersionInfoVersion"] == "{#AppNumbers}"
+    assert shown["VersionInfoProductTextVersion"] == "{#AppLabel}"

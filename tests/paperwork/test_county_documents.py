@@ -20,6 +20,7 @@ from fieldapp.policy.pack import Policy
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.ledger import Ledger
+from tests.codes import plain_hub
 from tests.paperwork.pdftext import page_texts
 from tests.policy.helpers import D, populate
 from tests.records import Records
@@ -35,7 +36,7 @@ SECOND = ["--document", "某县人社发〔2026〕9号", "--document-title", "�
 @pytest.fixture
 def hub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     folder = tmp_path / "县汇总"
-    assert main(["hub", "init", "--dir", str(folder)]) == 0
+    plain_hub(folder)
     capsys.readouterr()
     return folder
 

@@ -18,6 +18,7 @@ from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
+from tests.codes import plain_hub
 from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, populate, post_worker
 from tests.records import Records
 
@@ -299,7 +300,7 @@ def test_a_pack_saved_by_notepad_with_a_byte_order_mark_is_read(db, capsys, tmp_
     assert code == 0, err
     assert "政策包可用：本县政策.toml" in out
     hub = tmp_path / "县汇总"
-    assert main(["hub", "init", "--dir", str(hub)]) == 0
+    plain_hub(hub)
     capsys.readouterr()
     code, out, err = run(capsys, "hub", "policy", "publish", "--dir", str(hub), str(pack))
     assert code == 0 and out.splitlines()[-1] == "2026.1", err
@@ -330,7 +331,7 @@ def test_a_pack_saved_in_gbk_says_how_to_save_it(db, capsys, tmp_path: Path) -> 
     code, _, err = run(capsys, "--db", path, "policy", "check", str(pack))
     assert code == 2 and "不是 UTF-8 编码的文本文件" in err and hint in err, err
     hub = tmp_path / "县汇总"
-    assert main(["hub", "init", "--dir", str(hub)]) == 0
+    plain_hub(hub)
     capsys.readouterr()
     code, _, err = run(capsys, "hub", "policy", "publish", "--dir", str(hub), str(pack))
     assert code == 2 and hint in err, err

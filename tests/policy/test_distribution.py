@@ -16,7 +16,7 @@ from fieldapp.policy.published import PublishedPack
 from fieldapp.services.policy_admin import load_policy, published
 from fieldapp.store import policy_packs
 from fieldapp.store.ledger import Ledger
-from tests.codes import ENROL_CODE, keep_code_said
+from tests.codes import ENROL_CODE, keep_code_said, plain_hub
 from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, HOME, populate, post_worker
 from tests.records import Records
 
@@ -41,7 +41,7 @@ class County:
         self.hub = tmp_path / "县汇总"
         self.device = tmp_path / "红星村" / "ledger.db"
         self.device.parent.mkdir()
-        assert self.run("hub", "init", "--dir", self.hub)[0] == 0
+        plain_hub(self.hub)
         # The ledger is filled before it is enrolled: its fixture spans the township (areas and
         # a relocation site), which an enrolled village device may not write (issue 13).
         ledger = Ledger.open(self.device, author="村专员")
@@ -324,7 +324,7 @@ def test_a_draft_the_hub_refused_is_told_on_the_county_device(
 
     hub = tmp_path / "县汇总"
     device = tmp_path / "县人社局.db"
-    assert run(capsys, "hub", "init", "--dir", hub)[0] == 0
+    plain_hub(hub)
     enrolment = tmp_path / "county.enrol"
     assert run(capsys, "hub", "enroll", "--dir", hub, "--device", "县人社局", "--area", "520502",
                "--role", "county", "--out", enrolment)[0] == 0  # fmt: skip
@@ -489,7 +489,8 @@ def test_hub_devices_says_which_county_pack_each_device_has_received(county: Cou
 
 def test_hub_devices_writes_times_as_a_clerk_does(county: County) -> None:
     """`hub devices` printed 最近同步 2026-12-31T18:03:12 (an ISO time, as the JSON keeps it
-    for scripts); the text now reads 2026-12-31 18:03."""
+    for scripts); the text now reads 2026-12-31 18:03, in China time (the JSON's *_china keys)
+    whatever zone the hub's computer keeps."""
     county.deliver()
     assert county.run("hub", "revoke", "--dir", county.hub, "--device", "红星村")[0] == 0
     code, out, _ = county.run("hub", "devices", "--dir", county.hub, "--json")
@@ -497,8 +498,8 @@ def test_hub_devices_writes_times_as_a_clerk_does(county: County) -> None:
     assert "T" in item["last_exchange"] and "T" in item["revoked_at"]  # as scripts read it
     code, text, _ = county.run("hub", "devices", "--dir", county.hub)
     assert code == 0
-    assert f"最近同步 {item['last_exchange'][:16].replace('T', ' ')}\t" in text, text
-    assert f"已注销 {item['revoked_at'][:16].replace('T', ' ')}\t" in text, text
+    assert f"最近同步 {item['last_exchange_china'][:16].replace('T', ' ')}\t" in text, text
+    assert f"已注销 {item['revoked_at_china'][:16].replace('T', ' ')}\t" in text, text
 
 
 def test_hub_devices_does_not_say_a_revoked_device_lacks_the_pack(county: County) -> None:

@@ -17,6 +17,7 @@ from fieldapp.policy.packfile import dump_pack, parse_pack_text, read_pack_file
 from fieldapp.policy.registry import PolicyRegistry, base_dir
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.ledger import Ledger
+from tests.codes import plain_hub
 
 DOC = ["--document", "七人社通〔2026〕3号", "--document-title", "关于延续执行就业帮扶政策的通知",
        "--document-date", "2026-01-05", "--authority", "七星关区人力资源和社会保障局"]  # fmt: skip
@@ -25,7 +26,7 @@ DOC = ["--document", "七人社通〔2026〕3号", "--document-title", "关于�
 @pytest.fixture
 def hub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     folder = tmp_path / "县汇总"
-    assert main(["hub", "init", "--dir", str(folder)]) == 0
+    plain_hub(folder)
     capsys.readouterr()
     return folder
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+
+import pytest
+
 from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
@@ -237,3 +242,45 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     for ledger in villages.values():
         ledger.close()
     hub.close()
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the clock's zone is set by TZ (POSIX)")
+def test_the_county_desktop_shows_the_last_exchange_in_china_time(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """A county server kept in UTC wrote 02:31 for an exchange at 10:31 in the office; the page
+    showed it as written. It now shows the hub's China time (`last_exchange_china`)."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+        laptop = tmp_path / "laptop"
+        laptop.mkdir()
+        village = Ledger.open(laptop / "ledger.db", author="村员")
+        hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
+        enrol(village, laptop / "enrol.json", code=ENROL_CODE)
+        add_family(village, VILLAGE, ["101"])
+        page = window.show_page("sync")
+        county = tmp_path / "county.json"
+        hub.enroll("县人社局", VILLAGE[:6], county, role=Role.COUNTY, code=ENROL_CODE)
+        assert page.enrol(county, code=ENROL_CODE), warnings_shown
+        with ServerThread(hub.root) as server:
+            push(village, server.url)
+            page.url.setText(server.url)
+            page.county_status.refresh()
+            wait_idle(qtbot, page)
+        (row,) = [d for d in hub.status() if d["device"] == "大坝村笔记本"]
+        written = dt.datetime.fromisoformat(str(row["last_exchange"]))  # UTC, no zone
+        china = written + dt.timedelta(hours=8)
+        table = page.county_status.table
+        (cell,) = [
+            table.item(r, 3).text()
+            for r in range(table.rowCount())
+            if table.item(r, 0).text() == "大坝村笔记本"
+        ]
+        assert cell == china.strftime("%Y-%m-%d %H:%M"), (cell, row["last_exchange"])
+        village.close()
+        hub.close()
+    finally:
+        monkeypatch.undo()
+        time.tzset()

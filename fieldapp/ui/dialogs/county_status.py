@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.roles import Role
 from fieldapp.hub.versions import (
     pack_not_in_force,
@@ -206,8 +207,12 @@ class CountyStatus(QWidget):
                 text = Role.parse(str(value)).label
             except ValueError:
                 text = str(value or "")
-        elif key == "last_exchange":
-            text = str(value).replace("T", " ") if value else self.tr("从未同步")
+        elif key == "last_exchange":  # China time as the hub gives it (an older hub: as kept)
+            china = device.get("last_exchange_china")
+            if not value:
+                text = self.tr("从未同步")
+            else:
+                text = china_minute(china) if china else str(value).replace("T", " ")
         elif key == "policy":  # as `hub devices` says it; nothing when none is published
             current = self.current_policy
             if not current or revoked:  # a revoked device no longer syncs: 已注销 says it

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -300,8 +301,9 @@ class HeldReview(QWidget):
             for column, key in enumerate(COLUMNS):
                 value = item.get(key)
                 text = "" if value is None else str(value)
-                if key == "received_at":
-                    text = text.replace("T", " ")[:19]
+                if key == "received_at":  # China time as the hub gives it (older hub: as kept)
+                    china = item.get("received_at_china")
+                    text = china_minute(china) if china else text.replace("T", " ")[:19]
                 cell = QTableWidgetItem(text)
                 if key == "content" and item.get("description"):
                     cell.setToolTip(str(item["description"]))
