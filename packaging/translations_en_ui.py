@@ -201,6 +201,8 @@ EN_UI: dict[str, str] = {
     # 从备份恢复: the backup is read and checked off the GUI thread, with 取消.
     "正在读取并检查备份……": "Reading and checking the backup…",
     "已取消检查备份，台账没有改动": "Checking the backup was cancelled; the ledger is unchanged",
+    # The enrolment code is typed unseen; 显示 shows it while ticked.
+    "显示": "Show",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

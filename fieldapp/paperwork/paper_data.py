@@ -38,6 +38,7 @@ from fieldapp.paperwork.views import (
     VisitSheetView,
 )
 from fieldapp.policy.citations import official
+from fieldapp.reference import place_words
 from fieldapp.services.actor import actor_of
 from fieldapp.store.ledger_kind import is_demo
 from fieldapp.store.queries import paper as paper_rows
@@ -220,13 +221,13 @@ class PaperData:
         return next((a for a in self._lineage(code) if a["kind"] == kind.value), None)
 
     def area_path(self, code: str | None, *, county: bool = False) -> str:
-        """'草海镇 某村 一组'; with `county`, the county first (for addresses on forms)."""
-        names = [
-            a["name"]
-            for a in reversed(self._lineage(code))
-            if county or a["kind"] != AreaKind.COUNTY
-        ]
-        return " ".join(n for n in names if n)
+        """'草海镇 某村 一组'; with `county`, the county first (for addresses on forms). An area
+        the ledger does not list is named from the division table (贵州省毕节市七星关区碧阳
+        街道), not printed as its digits; the county itself, without `county`, by its name."""
+        lineage = self._lineage(code)
+        names = [a["name"] for a in reversed(lineage) if county or a["kind"] != AreaKind.COUNTY]
+        path = " ".join(n for n in names if n)
+        return path or (lineage[0]["name"] if lineage else "") or place_words(code)
 
     def place_of(self, code: str, *, with_code: bool = True) -> str:
         """A 户籍 code as a place: its path from the county where the ledger knows the area;
@@ -248,11 +249,6 @@ class PaperData:
         if spell.place_name:
             return spell.place_name
         return self.place_of(spell.place_code, with_code=False) if spell.place_code else ""
-
-    def area_name(self, code: str) -> str:
-        """An area's own name, or its code when the ledger does not know it."""
-        area = self._area(code)
-        return area["name"] if area else code
 
     def _person(self, person_id: str) -> dict[str, Any] | None:
         if person_id not in self._persons:
@@ -575,7 +571,7 @@ class PaperData:
             batch_id=batch.id,
             title=title or batch.title,
             rows=tuple(lines),
-            area_name=(self.area_path(area) or self.area_name(area)) if area else "",
+            area_name=self.area_path(area) if area else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
             rule_clause=clause,
@@ -616,7 +612,7 @@ class PaperData:
         households = [h for h in households if members.get(h["id"])]
         if not households:
             raise FieldappError(
-                f"{self.area_path(area_code) or area_code}在台账中还没有住户，没有可打印的走访记录"
+                f"{self.area_path(area_code)}在台账中还没有住户，没有可打印的走访记录"
             )
         ids = [h["id"] for h in households]
         visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")
@@ -670,7 +666,7 @@ class PaperData:
             )
         return VisitSheetView(
             area_code=area_code,
-            area_name=self.area_path(area_code) or area_code,
+            area_name=self.area_path(area_code),
             month=month,
             households=tuple(out),
             due_source="政策包待办清单" if due is not None else "",

@@ -11,7 +11,7 @@ from fieldapp.domain.enums import ServiceType, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, MonthlyStatus, ServiceRecord, Visit
 from fieldapp.paperwork.jobs import certificate_job, visits_job
-from tests.paperwork.builders import VILLAGE, add_areas, add_household
+from tests.paperwork.builders import VILLAGE, add_areas, add_household, id_for
 from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
 from tests.records import Records
 
@@ -346,3 +346,22 @@ def test_the_training_roster_names_each_trainings_type_and_days(ledger):
     assert "培训类型" in flat and "培训天数" in flat
     assert "创业培训" in flat
     assert "None" not in flat
+
+
+def test_a_visit_sheet_of_an_area_the_ledger_does_not_list_names_it(ledger):
+    """Households moved in from a sheet under a village the ledger does not list (鸭池镇's
+    520502100200): the sheet's title and its 村（社区）/安置点 cell printed the twelve digits;
+    they now name the place from the division table."""
+    from fieldapp.domain.models import Household, Person
+
+    unlisted = "520502100200"
+    repo = Records(ledger)
+    with ledger.transaction():
+        household = repo.save(Household(area_code=unlisted, address="某组3号", household_no="H9"))
+        repo.add_person(
+            Person(name="罗明", id_number=id_for(501), household_id=household, relation="户主")
+        )
+    text = "".join("".join(page_texts(visits_job(ledger, unlisted, "2026-10").render())).split())
+    assert text.startswith("贵州省毕节市七星关区鸭池镇2026年10月"), text
+    # The place cell names it; the code keeps its own cell (代码) and the footer's.
+    assert "村（社区）/安置点：贵州省毕节市七星关区鸭池镇代码：520502100200" in text, text

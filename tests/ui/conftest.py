@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -178,23 +179,33 @@ def wait_idle(qtbot, page, timeout: int = 60000) -> None:
     qtbot.waitUntil(lambda: not page.panel.busy, timeout=timeout)
 
 
+def when_modal(kind: type, act: Callable[[Any], None], *, polls: int = 250, first: int = 0) -> None:
+    """Once the next modal widget of `kind` shows (the app's exec() waiting on it), `act` on it:
+    look every 20 ms, `polls` times, starting `first` ms from now; nothing done when none came.
+    Call before the action that opens it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def look(polls_left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            if polls_left:
+                QTimer.singleShot(20, lambda: look(polls_left - 1))
+            return
+        act(widget)
+
+    QTimer.singleShot(first, lambda: look(polls))
+
+
 def type_new_password(*tries: tuple[str, str]) -> list[str]:
     """Answer the next 设置口令 form (Settings' users and passwords) as a user does: each
     (新口令, 再输入一次) typed and OK pressed; 取消 when the form is still open after them.
     Call before the action that opens it; returns what the form said after each OK."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from fieldapp.ui.login import NewPasswordDialog
 
     said: list[str] = []
 
-    def answer(polls_left: int = 250) -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, NewPasswordDialog):
-            if polls_left:
-                QTimer.singleShot(20, lambda: answer(polls_left - 1))
-            return
+    def answer(form: NewPasswordDialog) -> None:
         try:
             for new, again in tries:
                 form.new.setText(new)
@@ -207,5 +218,5 @@ def type_new_password(*tries: tuple[str, str]) -> list[str]:
             if form.isVisible():
                 form.reject()
 
-    QTimer.singleShot(0, answer)
+    when_modal(NewPasswordDialog, answer)
     return said

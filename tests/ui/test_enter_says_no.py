@@ -9,27 +9,22 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from fieldapp.domain.models import EmploymentSpell, Person
 from fieldapp.services import backup, work
 from fieldapp.ui.widgets import ask_yes_no
 from tests.records import Records
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, when_modal
 from tests.ui.test_backup_check_in_background import restore_and_wait
 
 
 def press_enter_on_the_question(seen: list[dict[str, object]]) -> None:
     """When the next question box shows, note its text, buttons and default, and press Enter."""
 
-    def answer(polls_left: int = 250) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            if polls_left:
-                QTimer.singleShot(20, lambda: answer(polls_left - 1))
-            return
+    def answer(box: QMessageBox) -> None:
         default = box.defaultButton()
         seen.append(
             {
@@ -40,7 +35,7 @@ def press_enter_on_the_question(seen: list[dict[str, object]]) -> None:
         )
         QTest.keyClick(box, Qt.Key.Key_Return)
 
-    QTimer.singleShot(0, answer)
+    when_modal(QMessageBox, answer)
 
 
 def test_the_question_offers_yes_and_no_with_no_the_default(window, qtbot):

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from fieldapp.domain.credentials import Credentials
@@ -21,9 +21,10 @@ from fieldapp.store import keyfile
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.history import row_history
 from fieldapp.ui import prefs
+from fieldapp.ui.login import NewPasswordDialog
 from tests.codes import ENROL_CODE
 from tests.records import Records
-from tests.ui.conftest import UI_USER, type_new_password
+from tests.ui.conftest import UI_USER, type_new_password, when_modal
 
 
 def _login(qtbot, path: Path, name: str, password: str, repeat: str | None = None):
@@ -370,19 +371,12 @@ def test_an_administrator_sets_a_colleagues_forgotten_password(window, qtbot, mo
     assert _login(qtbot, path, "赵敏", "赵敏的口令1").session is None
     asked: list[str] = []
 
-    def own_password_later() -> None:  # asked for her own (the administrator knows this one)
-        from PySide6.QtWidgets import QApplication
-
-        from fieldapp.ui.login import NewPasswordDialog
-
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, NewPasswordDialog):
-            QTimer.singleShot(20, own_password_later)
-            return
+    # She is asked for her own (the administrator knows this one).
+    def own_password_later(form: NewPasswordDialog) -> None:
         asked.append(form.note.text())
         form.reject()
 
-    QTimer.singleShot(20, own_password_later)
+    when_modal(NewPasswordDialog, own_password_later, polls=1000, first=20)
     dialog = _login(qtbot, path, "赵敏", "新给的口令123")
     assert dialog.session is not None and dialog.session.ledger.user == "赵敏" and asked
     dialog.session.close()
@@ -470,19 +464,12 @@ def test_the_county_resets_a_password_from_the_login_screen(qtbot, tmp_path):
     assert dialog.reset()
     asked: list[str] = []
 
-    def own_password_later() -> None:  # asked for her own password (the county knows this one)
-        from PySide6.QtWidgets import QApplication
-
-        from fieldapp.ui.login import NewPasswordDialog
-
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, NewPasswordDialog):
-            QTimer.singleShot(20, own_password_later)
-            return
+    # She is asked for her own password (the county knows this one).
+    def own_password_later(form: NewPasswordDialog) -> None:
         asked.append(form.note.text())
         form.reject()
 
-    QTimer.singleShot(20, own_password_later)
+    when_modal(NewPasswordDialog, own_password_later, polls=1000, first=20)
     _try(qtbot, login, "李芳", "县里给的新口令")
     assert login.session is not None and asked
     login.session.close()

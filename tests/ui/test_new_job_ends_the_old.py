@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.models import EmploymentSpell, Person
 from fieldapp.services import work
 from fieldapp.ui.dialogs.records import SpellDialog
 from tests.records import Records
+from tests.ui.conftest import when_modal
 from tests.ui.plain import assert_plain
 
 
@@ -21,12 +21,7 @@ def _answer(button: str, said: list[str]) -> None:
     """Click `button` on the next question box (its text kept in `said`); Esc when it is
     None."""
 
-    def answer(polls_left: int = 250) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            if polls_left:
-                QTimer.singleShot(20, lambda: answer(polls_left - 1))
-            return
+    def answer(box: QMessageBox) -> None:
         said.append(box.text())
         for choice in box.buttons():
             if choice.text() == button:
@@ -34,7 +29,7 @@ def _answer(button: str, said: list[str]) -> None:
                 return
         box.reject()
 
-    QTimer.singleShot(0, answer)
+    when_modal(QMessageBox, answer)
 
 
 @pytest.fixture

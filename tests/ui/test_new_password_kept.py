@@ -7,12 +7,11 @@ password is not asked again. A new password too short is said on the 新口令 b
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.store.ledger import Ledger
-from tests.ui.conftest import UI_USER
+from tests.ui.conftest import UI_USER, when_modal
 from tests.ui.plain import assert_plain
 
 
@@ -31,11 +30,7 @@ def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
     monkeypatch.setattr(QInputDialog, "getText", get_text)
     seen: dict[str, object] = {}
 
-    def type_in_the_form() -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, NewPasswordDialog):
-            QTimer.singleShot(20, type_in_the_form)
-            return
+    def type_in_the_form(form: NewPasswordDialog) -> None:
         try:
             form.new.setText("新的口令123")
             form.again.setText("新的口令12")  # a slip
@@ -57,7 +52,7 @@ def test_a_mistyped_second_entry_keeps_the_new_password_and_says_which_box(
             if form.isVisible():
                 form.reject()
 
-    QTimer.singleShot(0, type_in_the_form)
+    when_modal(NewPasswordDialog, type_in_the_form, polls=1000)
     assert page.change_password_dialog()
     assert len(asked) == 1  # the current password, once
     assert seen["open"] and seen["new"] == "新的口令123" and seen["again"] == ""

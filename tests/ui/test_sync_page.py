@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit
+
 from fieldapp.hub.folder import Hub
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
@@ -12,7 +15,7 @@ from fieldapp.store.queries import sync as sync_state
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.ui.pages import sync as sync_page
 from tests.codes import ENROL_CODE
-from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.conftest import VILLAGE, wait_idle, when_modal
 
 
 def test_enrol_export_and_import_a_bundle(window, qtbot, tmp_path, warnings_shown, monkeypatch):
@@ -282,35 +285,92 @@ def test_another_devices_file_is_told_by_its_villages_names(window, tmp_path, mo
     hub.close()
 
 
-def test_a_mistyped_enrolment_code_is_asked_again(window, tmp_path, warnings_shown, monkeypatch):
-    """One digit of the 16 mistyped: 登记码不对, and the coordinator was back on the page — to
-    find the enrolment file again in the file dialog and type all sixteen digits anew. The code
-    is now asked again at once, what was typed kept for correcting; 取消 stops."""
-    from PySide6.QtWidgets import QInputDialog
+def type_enrol_codes(codes: list[str | None], seen: list[dict[str, object]]) -> None:
+    """Answer the next enrolment-code forms as a coordinator does: each code typed key by key
+    and Enter pressed (None: 取消). What each form showed first is kept in `seen`."""
+    from PySide6.QtTest import QTest
+
+    from fieldapp.ui.pages.sync import EnrolCodeDialog
+
+    def act(form: EnrolCodeDialog) -> None:
+        seen.append(
+            {
+                "prefilled": form.code.text(),
+                "label": form.findChildren(QLabel)[0].text(),
+                "hidden": form.code.echoMode() == QLineEdit.EchoMode.Password,
+                "shown": form.code.displayText(),
+            }
+        )
+        code = codes.pop(0)
+        if codes:
+            when_modal(EnrolCodeDialog, act, first=50)
+        if code is None:
+            form.reject()
+            return
+        form.code.clear()
+        QTest.keyClicks(form.code, code)
+        QTest.keyClick(form.code, Qt.Key.Key_Return)
+
+    when_modal(EnrolCodeDialog, act)
+
+
+def test_the_enrolment_code_is_typed_unseen(window, tmp_path, warnings_shown, caplog):
+    """The 16 digits that with the enrolment file make the device's key showed on the screen as
+    typed, for anyone behind the coordinator to read (the command line hides them). The form now
+    shows dots; 显示, ticked, shows the digits to check a slip against the county's note. The
+    code is in no message and no log line, the wrong one neither."""
+    import logging
+
+    from fieldapp.ui.pages.sync import EnrolCodeDialog
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "大坝村.enrol"
     hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    form = EnrolCodeDialog(window)
+    form.code.setText(ENROL_CODE)
+    assert form.code.echoMode() == QLineEdit.EchoMode.Password
+    assert not set(ENROL_CODE.replace(" ", "")) & set(form.code.displayText())
+    form.show_code.setChecked(True)
+    assert form.code.displayText() == ENROL_CODE
+    form.show_code.setChecked(False)
+    assert form.code.echoMode() == QLineEdit.EchoMode.Password
+    form.deleteLater()
+
     wrong = ENROL_CODE[:-1] + ("1" if ENROL_CODE[-1] != "1" else "2")
-    answers = [(wrong, True), (ENROL_CODE, True)]
-    shown_first: list[str] = []
+    seen: list[dict[str, object]] = []
+    type_enrol_codes([wrong, ENROL_CODE], seen)
+    page = window.show_page("sync")
+    with caplog.at_level(logging.DEBUG):
+        assert page.enrol(enrolment)
+    assert [s["hidden"] for s in seen] == [True, True]
+    assert seen[1]["prefilled"] == wrong  # kept to correct, and shown as dots
+    assert not any(ch.isdigit() for s in seen for ch in str(s["shown"])), seen
+    said = " ".join(warnings_shown) + " " + caplog.text + " " + page.result_label.text()
+    for code in (ENROL_CODE, wrong):
+        assert code not in said and code.replace(" ", "") not in said.replace(" ", ""), said
 
-    def get_text(_parent, _title, _label, _mode=None, text="", *a, **k):
-        shown_first.append(text)
-        return answers.pop(0)
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+def test_a_mistyped_enrolment_code_is_asked_again(window, tmp_path, warnings_shown):
+    """One digit of the 16 mistyped: 登记码不对, and the coordinator was back on the page — to
+    find the enrolment file again in the file dialog and type all sixteen digits anew. The code
+    is now asked again at once, what was typed kept for correcting; 取消 stops."""
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    enrolment = tmp_path / "大坝村.enrol"
+    hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
+    wrong = ENROL_CODE[:-1] + ("1" if ENROL_CODE[-1] != "1" else "2")
+    seen: list[dict[str, object]] = []
+    type_enrol_codes([wrong, ENROL_CODE], seen)
     page = window.show_page("sync")
     assert page.enrol(enrolment)
-    assert not answers
-    assert shown_first == ["", wrong]
+    assert [s["prefilled"] for s in seen] == ["", wrong]
     assert any("登记码不对" in text for text in warnings_shown), warnings_shown
     assert sync_state.identity(window.session.ledger).name == "大坝村笔记本"
 
     # Cancelled at the second asking: nothing enrolled, nothing more asked.
-    answers[:] = [(wrong, True), ("", False)]
+    seen.clear()
+    type_enrol_codes([wrong, None], seen)
     assert not page.enrol(enrolment)
-    assert not answers
+    assert len(seen) == 2
     hub.close()
 
 
@@ -347,27 +407,20 @@ def test_resend_everything_when_the_county_asks(window, qtbot, tmp_path, warning
     hub.close()
 
 
-def test_enrolling_asks_for_the_code_the_county_told(window, tmp_path, warnings_shown, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
-
+def test_enrolling_asks_for_the_code_the_county_told(window, tmp_path, warnings_shown):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     enrolment = tmp_path / "大坝村.enrol"
     hub.enroll("大坝村笔记本", VILLAGE, enrolment, code=ENROL_CODE)
     page = window.show_page("sync")
-    asked: list[str] = []
-    answers = iter([("", False), ("1111 2222 3333 4444", True), (ENROL_CODE, True)])
-
-    def typed(_parent, _title, label, *_a, **_k):
-        asked.append(label)
-        return next(answers)
-
-    monkeypatch.setattr(QInputDialog, "getText", typed)
+    seen: list[dict[str, object]] = []
+    type_enrol_codes([None], seen)
     assert not page.enrol(enrolment)  # cancelled at the question: nothing said, nothing done
     assert not warnings_shown and "尚未登记" in page.state_label.text()
+    type_enrol_codes(["1111 2222 3333 4444", ENROL_CODE], seen)
     assert page.enrol(enrolment)  # a mistyped code is said, and asked again at once
     assert warnings_shown[-1].startswith("登记码不对")
     assert "大坝村笔记本" in page.state_label.text()
-    assert asked == ["请输入县里登记本机时告诉你的 16 位登记码："] * 3
+    assert [s["label"] for s in seen] == ["请输入县里登记本机时告诉你的 16 位登记码："] * 3
 
 
 def test_enrolling_a_ledger_under_another_code_of_its_village_says_it_took_the_countys(

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from fieldapp.domain.models import Person, ServiceRecord, UnemploymentRegistration, Visit
 from fieldapp.services import work
 from tests.records import Records
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import wait_idle, when_modal
 
 
 def test_record_a_visit_with_a_few_keys(window, qtbot):
@@ -139,9 +139,6 @@ def test_an_unemployment_registration_due_is_done_in_its_own_form(window, qtbot)
     the coordinator to 走访 with 失业登记 ticked; she saved the visit and the item stayed due —
     only the registration's 登记日期 closes it, in a form she was never shown. 办理 now opens
     王小明's 失业登记 with 登记日期 set to today; saved, the item is gone."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from fieldapp.ui.dialogs.records import UnemploymentDialog
 
     session = window.session
@@ -156,18 +153,13 @@ def test_an_unemployment_registration_due_is_done_in_its_own_form(window, qtbot)
     (item,) = [i for i in due.model.rows if i.person_id == person.id and i.kind == "失业登记"]
     seen: list[tuple[object, object]] = []
 
-    def answer(polls_left: int = 250) -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, UnemploymentDialog):
-            if polls_left:
-                QTimer.singleShot(20, lambda: answer(polls_left - 1))
-            return
+    def answer(form: UnemploymentDialog) -> None:
         seen.append((form.found.value(), form.registered.value()))
         form.save_and_accept()
         if form.isVisible():
             form.discard()
 
-    QTimer.singleShot(0, answer)
+    when_modal(UnemploymentDialog, answer)
     due.table.selectRow(due.model.rows.index(item))
     due.open_selected()
     assert seen == [(found, today())]  # China's day (a UTC clock is behind till 08:00)
@@ -212,9 +204,6 @@ def test_a_registration_done_meanwhile_opens_no_new_one(window, qtbot):
     """The due list made before the registration was done (on the panel, or another copy):
     办理 on its stale 失业登记 item opened an empty registration dated today — saved, a
     second registration of the same spell of unemployment. It now only shows the tab."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     from fieldapp.ui.dialogs.records import UnemploymentDialog
 
     session = window.session
@@ -232,16 +221,11 @@ def test_a_registration_done_meanwhile_opens_no_new_one(window, qtbot):
     work.save_record(session.ledger, session.actor, done, kept)  # the list not told: stale
     opened: list[object] = []
 
-    def answer(polls_left: int = 50) -> None:
-        form = QApplication.activeModalWidget()
-        if not isinstance(form, UnemploymentDialog):
-            if polls_left:
-                QTimer.singleShot(20, lambda: answer(polls_left - 1))
-            return
+    def answer(form: UnemploymentDialog) -> None:
         opened.append(form)
         form.save_and_accept()
 
-    QTimer.singleShot(0, answer)
+    when_modal(UnemploymentDialog, answer, polls=50)
     due.table.selectRow(due.model.rows.index(item))
     due.open_selected()
     qtbot.wait(200)

@@ -124,8 +124,8 @@ def area(ledger: Ledger, code: str) -> Area | None:
     return found[0] if found else None
 
 
-def area_path(ledger: Ledger, code: str | None) -> str:
-    """'某乡镇 某村 某组' for display; the code itself when unknown."""
+def known_path(ledger: Ledger, code: str | None) -> str:
+    """'某乡镇 某村 某组' as this ledger lists the area; '' when it does not list it."""
     names: list[str] = []
     seen: set[str] = set()
     while code and code not in seen:
@@ -135,21 +135,28 @@ def area_path(ledger: Ledger, code: str | None) -> str:
             break
         names.append(found.name)
         code = found.parent_code
-    return " ".join(reversed(names)) or (code or "")
+    return " ".join(reversed(names))
+
+
+def area_path(ledger: Ledger, code: str | None) -> str:
+    """'某乡镇 某村 某组' for display; an area this ledger does not list named from the
+    division table (贵州省毕节市七星关区碧阳街道), the bare code only where no level of it is
+    known there."""
+    return known_path(ledger, code) or place_words(code)
 
 
 def area_paths(ledger: Ledger, *, known_only: bool = False) -> Callable[[str | None], str]:
     """`area_path`, remembered per code: a list of many rows in a few areas (a township's due
     list, the hub's held changes) looks each area up once. `known_only`: an area this ledger
-    does not know reads as '' instead of its code."""
+    does not list reads as '' (`known_path`), for callers that then say it their own way."""
     paths: dict[str, str] = {}
+    name = known_path if known_only else area_path
 
     def path_of(code: str | None) -> str:
         if not code:
             return ""
         if code not in paths:
-            path = area_path(ledger, code)
-            paths[code] = "" if known_only and path == code else path
+            paths[code] = name(ledger, code)
         return paths[code]
 
     return path_of
@@ -161,5 +168,4 @@ def person_place(ledger: Ledger, person: Person) -> str:
     household = find(ledger, Household, person.household_id or "")
     if household is None:
         return "未分户"
-    path = area_path(ledger, household.area_code)
-    return place_words(path) if path == household.area_code else path
+    return area_path(ledger, household.area_code)

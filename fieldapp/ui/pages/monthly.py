@@ -118,7 +118,6 @@ class GridModel(QAbstractTableModel):
         super().__init__()
         self.month = month
         self.entries: list[Entry] = []
-        self.area_name = lambda code: code or ""
         self.headers = [
             self.tr("户主"),
             self.tr("姓名"),

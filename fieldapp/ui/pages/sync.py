@@ -10,12 +10,13 @@ from PySide6.QtCore import QStorageInfo, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -62,6 +63,38 @@ def removable_drives() -> list[tuple[str, str]]:
             free = volume.bytesAvailable() / 1024**3
             found.append((f"{name}（{root}，可用 {free:.1f} GB）", root))
     return found
+
+
+class EnrolCodeDialog(QDialog):
+    """The 16-digit enrolment code, typed unseen (the code with the enrolment file is the
+    device's key: someone looking over the shoulder must not read it off the screen); 显示
+    shows it while ticked, to check a mistyped digit against the county's note."""
+
+    def __init__(self, parent: QWidget | None, typed: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("登记码"))
+        self.code = QLineEdit(typed)
+        self.code.setEchoMode(QLineEdit.EchoMode.Password)
+        self.code.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData)
+        self.show_code = QCheckBox(self.tr("显示"))
+        self.show_code.toggled.connect(
+            lambda shown: self.code.setEchoMode(
+                QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+            )
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.code, 1)
+        row.addWidget(self.show_code)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("请输入县里登记本机时告诉你的 16 位登记码：")))
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        self.code.setFocus()
 
 
 class SyncPage(QWidget):
@@ -291,15 +324,10 @@ class SyncPage(QWidget):
         while True:
             if asking:
                 # Asked again after a mistyped code, with what was typed to correct.
-                code, ok = QInputDialog.getText(
-                    self,
-                    self.tr("登记码"),
-                    self.tr("请输入县里登记本机时告诉你的 16 位登记码："),
-                    QLineEdit.EchoMode.Normal,
-                    typed,
-                )
-                if not ok:
+                form = EnrolCodeDialog(self, typed)
+                if form.exec() != QDialog.DialogCode.Accepted:
                     return False
+                code = form.code.text()
             try:
                 doc = read_enrolment(path, code)
                 break
