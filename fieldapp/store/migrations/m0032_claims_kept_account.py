@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-VERSION = 37
+VERSION = 32
 
 
 def apply(db: sqlite_utils.Database) -> None:
