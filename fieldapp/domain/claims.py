@@ -135,7 +135,7 @@ class Claim(Record):
     #: stored since migration 30; None on claims made before, or by an older program.
     applied_on: dt.date | None = None
     #: The payee's bank and account when the county approved the claim (县审批), kept by the
-    #: approving step since migration 37: the roster pays to them, not to an account changed
+    #: approving step since migration 32: the roster pays to them, not to an account changed
     #: since. Blank on claims not yet approved, or approved before (or by an older program).
     approved_bank: str = ""
     approved_account: str = ""

@@ -149,7 +149,7 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
 def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
     tmp_path, hub, make_device
 ):
-    """The county's approving step keeps the payee's bank and account (migration 37): the
+    """The county's approving step keeps the payee's bank and account (migration 32): the
     honest approval's are stored on either backend; one keeping another's account is held
     (`claim_account`)."""
     from fieldapp.domain.account import card_number
