@@ -98,7 +98,7 @@ RULES: dict[str, str] = {
     "paid_account": "待发放申领的收款账号被改",
     "claimed_person": "申领等待发放时删除申领人",
     "claim_area": "申领的地区不是申领人所在户的地区",
-    "claimed_moved": "申领等待发放时把申领人迁出本乡镇",
+    "claimed_moved": "申领等待发放时把申领人迁往别的村",
     "append_only": "记录只能新增，不能修改",
     "event_mismatch": "审核记录与申领状态不符",
     "hub_id": "冒用中心的台账标识",

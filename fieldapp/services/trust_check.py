@@ -599,22 +599,24 @@ def moved_out(
     members: Callable[[str], Iterable[str]],
     claims: Callable[[str], Iterable[Mapping[str, Any]]],
 ) -> Verdict:
-    """A household (person, `table`) moved (`moves`) out of its township, refused while a claim
-    of one of its people (the person) past the draft waits for payment (`claimed_moved`): the
-    claim stays placed in the village left, its 花名册 pays someone no longer there, and the new
-    place may claim again. `lookup` gives rows as they will be, `members` a household's people
-    by its id, `claims` a person's claims (rows) by the person's id."""
+    """A household (person, `table`) moved (`moves`) away from where a claim of one of its
+    people (the person) past the draft waits for payment, refused (`claimed_moved`): the claim
+    stays placed in the village (area) left, on its 公示表 and in its batches, its 花名册 pays
+    someone no longer there, the new place may claim again — out of the township or within it
+    alike — and neither village can pass it on any more (`claim_area`). A move that keeps the
+    claim where its person lives (another household of the same area, or back) is allowed.
+    `lookup` gives rows as they will be, `members` a household's people by its id, `claims` a
+    person's claims (rows) by the person's id."""
     if table == "households":
-        old, new = before.get("area_code"), data.get("area_code")
+        new = data.get("area_code")
         people: Iterable[str] = members(row_id)
     else:
-        home = lookup("households", str(before.get("household_id") or ""))
         there = lookup("households", str(data.get("household_id") or ""))
-        old, new = (home or {}).get("area_code"), (there or {}).get("area_code")
+        new = (there or {}).get("area_code")
         people = [row_id]
-    old, new = str(old or ""), str(new or "")
-    if not old or not new or old[:9] == new[:9]:
-        return ALLOWED  # within the township (or to nowhere known: the scope rules judge it)
+    new = str(new or "")
+    if not new:
+        return ALLOWED  # to nowhere known: the scope rules judge it
     where = (actor.name_of(new) if actor.name_of is not None else "") or f"区域 {new}"
     for person in people:
         for claim in claims(person):
@@ -623,13 +625,24 @@ def moved_out(
                 continue
             if str(claim.get("person_id") or "") != person:
                 continue
+            lies = str(claim.get("area_code") or "")
+            if not lies or lies == new:
+                continue  # the claim stays where its person lives
             name = claim.get("person_name") or "此人"
+            said = f"{name}的“{claim.get('rule_title') or '补贴'}”已「{state}」，等待发放，"
+            if lies[:9] != new[:9]:
+                said += (
+                    f"{name}不能迁出本乡镇（迁往{where}）：申领仍记在原来的村，迁出以后花名册"
+                    "照样按原村发放，新的地方还可以再申领一次。要迁出先驳回申领"
+                )
+            else:
+                left = (actor.name_of(lies) if actor.name_of is not None else "") or "原来的村"
+                said += (
+                    f"{name}不能迁往{where}：申领记在{left}，迁走以后仍列在{left}的公示表和批次里、"
+                    f"按{left}发放，{where}却审核不了，还可以再申领一次。要迁走先驳回申领"
+                )
             return refuse(
-                "claimed_moved",
-                f"{name}的“{claim.get('rule_title') or '补贴'}”已「{state}」，等待发放，"
-                f"{name}不能迁出本乡镇（迁往{where}）：申领仍记在原来的村，迁出以后花名册照样按"
-                "原村发放，新的地方还可以再申领一次。要迁出先驳回申领（已审批的由县里撤销），"
-                "或请县里办理迁移",
+                "claimed_moved", said + "（已审批的由县里撤销），或等发放以后再迁，或请县里办理迁移"
             )
     return ALLOWED
 
@@ -800,7 +813,7 @@ def screen(
     the person's id (`claims_of`): their account changed while one is approved and not yet
     paid is held for the county (`paid_account`); with `members` (a household's people by its
     id, `household_members`), a household or person moved out of its township while a claim
-    waits is held too (`claimed_moved`).
+    waits is held too (`claimed_moved`), out of the township or within it.
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -1172,7 +1185,8 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
             if not found.allowed:
                 raise TrustRefused(found)
         if change.before is not None and moves(who, change.table, change.before, data):
-            # Out of the township while a claim waits: the claim would stay behind, and pay.
+            # Away from where a claim waits (another village, in the township or out of it):
+            # the claim would stay behind, on the old village's 公示表 and batches, and pay.
             ids = claims_of(ledger)
             found = moved_out(
                 who, change.table, change.row_id, change.before, data, ledger.get,

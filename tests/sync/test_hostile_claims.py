@@ -295,12 +295,60 @@ def test_a_household_moved_out_of_the_township_while_a_claim_waits_is_held(villa
     held = {h.change_id: h for h in hub.rejected()}
     assert held[alone.id].rule == "claimed_moved", held[alone.id].reason
     assert hub.ledger.get("persons", december.person_id)["household_id"] == household
-    # Within the township (to 白云村) is no move out of it: it lands.
-    near = forge(village, "households", household, {"area_code": NEIGHBOUR},
-                 parents={"area_code": [away.id]})  # fmt: skip
+
+
+def test_a_household_moved_within_the_township_while_a_claim_waits_is_held(village, hub):
+    """Moving within the township was let through: a tampered 红星村 program moved 赵六's
+    household (or him alone into a household there) to 白云村 while his December claim waited.
+    The claim kept 红星村's area code, so it stayed on 红星村's 公示表 and in its batches to be
+    paid there, while 白云村 holds him (and could claim the month again); 红星村 could no longer
+    reach the claim, 白云村 could not pass it (`claim_area`). Such a move is now held as a move
+    out of the township is (`claimed_moved`); moving him into another household where the
+    claim lies (his own village) lands."""
+    december = _submitted(village, hub)
+    household = village.get("persons", december.person_id)["household_id"]
+    near = _edit(village, "households", household, {"area_code": NEIGHBOUR})
     village.exchange()
-    assert near.id not in {h.change_id for h in hub.rejected()}
-    assert hub.ledger.get("households", household)["area_code"] == NEIGHBOUR
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[near.id].rule == "claimed_moved", held[near.id].reason
+    why = held[near.id].reason
+    assert "赵六" in why and "乡村公益性岗位补贴" in why and "公示" in why, why
+    assert hub.ledger.get("households", household)["area_code"] == HOME
+    there = natural_id("households", "forged", "neighbour")
+    forge(village, "households", there, {"area_code": NEIGHBOUR, "household_no": "900",
+                                         "head_person_id": december.person_id})  # fmt: skip
+    alone = _edit(village, "persons", december.person_id, {"household_id": there})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[alone.id].rule == "claimed_moved", held[alone.id].reason
+    assert hub.ledger.get("persons", december.person_id)["household_id"] == household
+    # Into another household where the claim lies (his own village) is no move away: it lands.
+    home = natural_id("households", "forged", "home")
+    forge(village, "households", home, {"area_code": HOME, "household_no": "901",
+                                        "head_person_id": december.person_id})  # fmt: skip
+    split = forge(village, "persons", december.person_id, {"household_id": home},
+                  parents={"household_id": [alone.id]})  # fmt: skip
+    village.exchange()
+    assert split.id not in {h.change_id for h in hub.rejected()}
+    assert hub.ledger.get("persons", december.person_id)["household_id"] == home
+
+
+def test_the_village_device_refuses_to_move_a_waiting_claimant_to_a_neighbour(village, hub):
+    """The write door refuses the move within the township too, naming whose claim, which
+    subsidy and the village it stays in; rejected, the claim waits no more and he moves."""
+    december = _submitted(village, hub)
+    household = village.get("persons", december.person_id)["household_id"]
+    with pytest.raises(TrustRefused) as refused:
+        _write(village, "households", household, {"area_code": NEIGHBOUR})
+    said = str(refused.value)
+    assert refused.value.rule == "claimed_moved"
+    assert "赵六" in said and "乡村公益性岗位补贴" in said and "驳回" in said, said
+    assert village.get("households", household)["area_code"] == HOME
+    ClaimService(village, policy_in_force(village)).advance(
+        december.id, ClaimState.REJECTED, "已迁走"
+    )
+    _write(village, "households", household, {"area_code": NEIGHBOUR})
+    assert village.get("households", household)["area_code"] == NEIGHBOUR
 
 
 def test_the_village_device_refuses_to_move_out_a_person_whose_claim_waits(village, hub):
