@@ -647,6 +647,52 @@ def moved_out(
     return ALLOWED
 
 
+#: Claims whose batch the county pays from: approved, or paid by its 花名册.
+_PAID_FROM: frozenset[str] = frozenset({ClaimState.COUNTY_APPROVED.value, ClaimState.PAID.value})
+
+
+def batch_paid_from(
+    actor: Actor,
+    batch_id: str,
+    before: Mapping[str, Any] | None,
+    data: Mapping[str, Any],
+    claims: Iterable[Mapping[str, Any]],
+) -> Verdict:
+    """A village's (township's) own batch changed or deleted once the county approved a claim
+    in it, refused (`claim_locked`): the county pays an approved claim by the 花名册 of the batch
+    it lies in, whoever made it — renamed, its source changed or deleted, the roster paying it
+    changes under the county, or the claim is left in no batch to print (nor to batch again).
+    `claims` are the batch's claims (rows) as they will be; the county changes it as it
+    decides."""
+    if actor.county_level or before is None or before.get("deleted"):
+        return ALLOWED
+    if all(to_storable(v) == to_storable(before.get(k)) for k, v in data.items()):
+        return ALLOWED
+    for claim in claims:
+        state = str(claim.get("state") or "")
+        if claim.get("deleted") or state not in _PAID_FROM:
+            continue
+        if str(claim.get("batch_id") or "") != batch_id:
+            continue
+        title = before.get("title") or "这个批次"
+        return refuse(
+            "claim_locked",
+            f"批次“{title}”里{claim.get('person_name') or '有人'}的“"
+            f"{claim.get('rule_title') or '补贴'}”已「{state}」：县里按这个批次的花名册发放，"
+            f"村、乡镇不能再修改或删除这个批次（{actor.describe()}），否则花名册会变、"
+            "申领会漏发或再发一次；如有错误请县里处理",
+        )
+    return ALLOWED
+
+
+def claims_batched(ledger: Ledger) -> Callable[[str], list[str]]:
+    """The ids of a batch's live claims on `ledger`, by the batch's id."""
+    from fieldapp.store.queries.claims import ClaimQueries
+
+    queries = ClaimQueries(ledger)
+    return lambda batch_id: [c.id for c in queries.batch_claims(batch_id)]
+
+
 def household_members(ledger: Ledger) -> Callable[[str], list[str]]:
     """The ids of a household's people on `ledger`, by the household's id."""
     return lambda household_id: [p.id for p in records.members(ledger, household_id)]
@@ -796,6 +842,7 @@ def screen(
     paying: Callable[[str], list[str]] | None = None,
     awaiting: Callable[[str], list[str]] | None = None,
     members: Callable[[str], list[str]] | None = None,
+    batched: Callable[[str], list[str]] | None = None,
 ) -> tuple[list[Change], list[Refusal]]:
     """Split a device's new changes (in its order) into those to apply and those to hold.
 
@@ -813,7 +860,9 @@ def screen(
     the person's id (`claims_of`): their account changed while one is approved and not yet
     paid is held for the county (`paid_account`); with `members` (a household's people by its
     id, `household_members`), a household or person moved out of its township while a claim
-    waits is held too (`claimed_moved`), out of the township or within it.
+    waits is held too (`claimed_moved`), out of the township or within it. `batched`: a
+    batch's claims by its id (`claims_batched`): a batch changed by a device below the county
+    while the county pays an approved claim from it is held (`claim_locked`).
 
     The common case — a change of the sender's own log, by an author it may name, creating a
     row inside its scope (`trust.clears_new_row`) — is allowed without building its `Context`;
@@ -900,6 +949,11 @@ def screen(
                     actor, change.tbl, change.row_id, before or {}, change.data, finder.row,
                     members, lambda p: claims_now(waiting(p)),
                 )  # fmt: skip
+        if verdict.allowed and batched is not None and change.tbl == "batches":
+            verdict = batch_paid_from(
+                actor, change.row_id, finder.row(change.tbl, change.row_id), change.data,
+                claims_now(batched(change.row_id)),
+            )  # fmt: skip
         if (
             verdict.allowed
             and change.tbl == "claims"
@@ -1192,6 +1246,15 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
                 who, change.table, change.row_id, change.before, data, ledger.get,
                 household_members(ledger),
                 lambda p: [r for i in ids(p) if (r := ledger.get("claims", i)) is not None],
+            )  # fmt: skip
+            if not found.allowed:
+                raise TrustRefused(found)
+        if change.table == "batches" and change.before is not None:
+            # A batch the county pays an approved claim from stays as the county has it.
+            batch = claims_batched(ledger)(change.row_id)
+            found = batch_paid_from(
+                who, change.row_id, change.before, data,
+                [r for i in batch if (r := ledger.get("claims", i)) is not None],
             )  # fmt: skip
             if not found.allowed:
                 raise TrustRefused(found)

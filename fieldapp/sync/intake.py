@@ -25,6 +25,7 @@ from fieldapp.domain.dates import china_minute, today
 from fieldapp.services.trust import Origins, Verdict
 from fieldapp.services.trust_check import (
     Refusal,
+    claims_batched,
     claims_of,
     claims_paying,
     household_members,
@@ -170,7 +171,7 @@ def admit(
         ledger.db, actor, origins, new, fields, values, asked,
         paid=policy_judge(ledger, repeats=not actor.county_level), arrived=today(),
         paying=claims_paying(ledger), awaiting=claims_of(ledger),
-        members=household_members(ledger),
+        members=household_members(ledger), batched=claims_batched(ledger),
     )  # fmt: skip
 
 

@@ -380,3 +380,69 @@ def test_the_village_device_refuses_to_move_out_a_person_whose_claim_waits(villa
                            Relation.HEAD, new_household=Household(area_code=ELSEWHERE,
                                                                   household_no="901"))  # fmt: skip
     assert village.get("persons", december.person_id)["household_id"] != household
+
+
+# -- 5. a village's batch once the county pays from it ----------------------------------------
+
+
+def _approved_in_batch(village, hub) -> tuple[str, ClaimModel]:
+    """赵六's December claim, batched by 红星村 and approved by the county in that batch."""
+    december = _submitted(village, hub)
+    batch, _claims = ClaimService(village, policy_in_force(village)).create_batch(
+        "welfare_post_subsidy"
+    )
+    village.exchange()
+    hub.ledger.update("claims", december.id, {"state": "县审批"})
+    village.exchange()
+    assert hub.ledger.get("claims", december.id)["batch_id"] == batch.id
+    return batch.id, december
+
+
+def test_a_village_cannot_change_or_delete_its_batch_the_county_pays_from(village, hub):
+    """The county pays an approved claim by the 花名册 of the batch it lies in — the village's
+    own batch when the village batched it. A tampered 红星村 program then renamed that batch,
+    changed its funding source and deleted it: the roster lost its title and source, and a
+    deleted batch left 赵六's approved claim in no batch the county could print (nor batch
+    again). Each is now held for the county (`claim_locked`); the county may change it."""
+    batch, december = _approved_in_batch(village, hub)
+    before = hub.ledger.get("batches", batch)
+    renamed = _edit(village, "batches", batch, {"title": "另一个批次", "funding_source": "别的"})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[renamed.id].rule == "claim_locked", held[renamed.id].reason
+    why = held[renamed.id].reason
+    assert "赵六" in why and "县审批" in why and "花名册" in why, why
+    gone = _edit(village, "batches", batch, {"deleted": 1})
+    village.exchange()
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[gone.id].rule == "claim_locked", held[gone.id].reason
+    after = hub.ledger.get("batches", batch)
+    assert (after["title"], after["funding_source"], after["deleted"]) == (
+        before["title"], before["funding_source"], before["deleted"]
+    )  # fmt: skip
+    assert hub.ledger.get("claims", december.id)["batch_id"] == batch
+    with writing(hub.ledger, actor_of(hub.ledger)) as writer:
+        writer.update_row("batches", batch, {"title": "县里改的名"})
+    assert hub.ledger.get("batches", batch)["title"] == "县里改的名"
+
+
+def test_the_village_device_refuses_to_change_a_batch_with_an_approved_claim(village, hub):
+    """The write door says whose claim holds the batch; before the county approves anything in
+    it, the village renames its own batch freely."""
+    december = _submitted(village, hub)
+    batch, _claims = ClaimService(village, policy_in_force(village)).create_batch(
+        "welfare_post_subsidy"
+    )
+    _write(village, "batches", batch.id, {"title": "十二月公益性岗位"})
+    assert village.get("batches", batch.id)["title"] == "十二月公益性岗位"
+    village.exchange()
+    hub.ledger.update("claims", december.id, {"state": "县审批"})
+    village.exchange()
+    for data in ({"title": "改名"}, {"deleted": 1}):
+        with pytest.raises(TrustRefused) as refused:
+            _write(village, "batches", batch.id, data)
+        assert refused.value.rule == "claim_locked"
+        said = str(refused.value)
+        assert "赵六" in said and "县审批" in said and "十二月公益性岗位" in said, said
+    assert village.get("batches", batch.id)["title"] == "十二月公益性岗位"
+    assert not village.get("batches", batch.id)["deleted"]
