@@ -4,6 +4,8 @@ and the site's device receives the person with their history."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QMessageBox
+
 from fieldapp.domain.enums import AreaKind
 from fieldapp.domain.models import Area, Person
 from fieldapp.hub.folder import Hub
@@ -79,4 +81,55 @@ def test_a_new_home_is_offered_only_where_a_household_can_live(window):
     offered = [dialog.area._codes[i] for i in range(dialog.area.count())]
     assert SITE in offered and VILLAGE in offered
     assert all(len(code) >= 12 for code in offered), offered
+    dialog.reject()
+
+
+def test_the_move_dialog_says_whose_waiting_claim_holds_the_person(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """王小明's 乡村公益性岗位补贴 is submitted and waits for payment: the coordinator's 迁户 to
+    the relocation site is refused (`claimed_moved`) with the reason in the dialog, naming him
+    and the subsidy, and nothing is written — neither the move nor the new household."""
+    import datetime as dt
+
+    from fieldapp.domain.claims import Claim, ClaimState
+
+    ledger = window.session.ledger
+    Records(ledger).ensure_area(
+        Area(code=SITE, name="幸福社区安置点", kind=AreaKind.SITE, parent_code="520502001")
+    )
+    who = Records(ledger).select(Person, "name = ?", ["王小明"])[0]
+    Records(ledger).save(
+        Claim(
+            person_id=who.id, rule_id="welfare_post_subsidy", rule_title="乡村公益性岗位补贴",
+            amount=600.0, state=ClaimState.SUBMITTED, area_code=VILLAGE, person_name="王小明",
+            claim_date=dt.date(2026, 6, 30),
+        )
+    )  # fmt: skip
+    hub = Hub.init(tmp_path / "hub")
+    try:
+        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE)
+        enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
+    finally:
+        hub.close()
+    homes = ledger.db.execute("SELECT count(*) FROM households").fetchone()[0]
+    page = window.show_page("ledger")
+    page.open_person(who.id)
+    dialog = page.panel.move_person()
+    dialog.into_new.setChecked(True)
+    dialog.area.set_code(SITE)
+    dialog.address.setText("3栋2单元")
+    dialog.reasons.buttons()[-1].setChecked(True)
+    dialog.words.setText("易地扶贫搬迁")
+    dialog.move()
+    said = dialog.error.text()
+    assert "王小明" in said and "乡村公益性岗位补贴" in said and "驳回" in said, said
+    assert "幸福社区安置点" in said, said
+    assert_plain(said)
+    assert dialog.isVisible() and dialog.changes is None
+    assert ledger.get("persons", who.id)["household_id"] == who.household_id
+    assert ledger.db.execute("SELECT count(*) FROM households").fetchone()[0] == homes
+    # What was chosen and typed stays for the coordinator (to come back after the claim).
+    assert dialog.words.text() == "易地扶贫搬迁" and dialog.address.text() == "3栋2单元"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     dialog.reject()
