@@ -130,6 +130,9 @@ class Claim(Record):
     person_name: str = ""
     claim_date: dt.date | None = None
     limit_kind: str = ""
+    #: Written with the claim (its area's township) and never read: nothing prints, batches,
+    #: routes or judges by it. A claim's place is its `area_code`, which the trust rules hold
+    #: to its person's household (`claim_area`); read the township from that, never from here.
     township_code: str = ""
     #: The day the claim was made (its 申请日期), the making laptop's own day (`dates.today`),
     #: stored since migration 30; None on claims made before, or by an older program.
