@@ -608,13 +608,14 @@ def moved_out(
     `lookup` gives rows as they will be, `members` a household's people by its id, `claims` a
     person's claims (rows) by the person's id."""
     if table == "households":
-        new = data.get("area_code")
+        old, new = before.get("area_code"), data.get("area_code")
         people: Iterable[str] = members(row_id)
     else:
+        home = lookup("households", str(before.get("household_id") or ""))
         there = lookup("households", str(data.get("household_id") or ""))
-        new = (there or {}).get("area_code")
+        old, new = (home or {}).get("area_code"), (there or {}).get("area_code")
         people = [row_id]
-    new = str(new or "")
+    old, new = str(old or ""), str(new or "")
     if not new:
         return ALLOWED  # to nowhere known: the scope rules judge it
     where = (actor.name_of(new) if actor.name_of is not None else "") or f"区域 {new}"
@@ -625,7 +626,8 @@ def moved_out(
                 continue
             if str(claim.get("person_id") or "") != person:
                 continue
-            lies = str(claim.get("area_code") or "")
+            # Where the claim lies: its area (one made without, where its person lived).
+            lies = str(claim.get("area_code") or "") or old
             if not lies or lies == new:
                 continue  # the claim stays where its person lives
             name = claim.get("person_name") or "此人"

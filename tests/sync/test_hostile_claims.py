@@ -446,3 +446,17 @@ def test_the_village_device_refuses_to_change_a_batch_with_an_approved_claim(vil
         assert "赵六" in said and "县审批" in said and "十二月公益性岗位" in said, said
     assert village.get("batches", batch.id)["title"] == "十二月公益性岗位"
     assert not village.get("batches", batch.id)["deleted"]
+
+
+def test_a_waiting_claim_without_an_area_still_holds_its_person_in_place(village, hub):
+    """A claim kept without an area (made by an older program, or the county's correction)
+    lies where its person lived: moving him out of the township is refused all the same."""
+    december = _submitted(village, hub)
+    hub.ledger.update("claims", december.id, {"area_code": ""})
+    village.exchange()
+    assert village.get("claims", december.id)["area_code"] == ""
+    household = village.get("persons", december.person_id)["household_id"]
+    with pytest.raises(TrustRefused) as refused:
+        _write(village, "households", household, {"area_code": ELSEWHERE})
+    assert refused.value.rule == "claimed_moved", str(refused.value)
+    assert village.get("households", household)["area_code"] == HOME
