@@ -24,7 +24,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError
 from fieldapp.tabular.outcome import ImportReport, RowProblem
-from fieldapp.tabular.person_row import ParsedRow
+from fieldapp.tabular.person_row import ParsedRow, ended_before
 
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 _LIFTED = {Category.LIFTED.value}
@@ -319,6 +319,11 @@ class Placer:
             if item.status is not None:
                 # (a 未就业 beside the job the person came home from is not that job's month)
                 working = item.spell is not None and item.status == _EMPLOYED
+                if working and item.spell and (ended := ended_before(item.spell, self.month)):
+                    # 已就业 beside a job ended before this month: which job is not written;
+                    # both kept as written, the month not given to the ended job, and said.
+                    working = False
+                    item.warnings.append(ended)
                 income = item.spell["monthly_income"] if working and item.spell else None
                 statuses.append((person_id, item.status, spell_id if working else None, income))
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)

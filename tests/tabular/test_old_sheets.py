@@ -3,6 +3,8 @@ import gives of them: the current sheet is read first and an old copy is not mer
 
 from __future__ import annotations
 
+import datetime as dt
+
 import openpyxl
 import pytest
 
@@ -150,3 +152,76 @@ def test_a_hidden_records_sheet_is_read_after_the_shown_one_its_repeats_passed_o
 )
 def test_a_name_saying_old_copy_is_told_from_a_place_named_旧(name, old):
     assert old_copy(name) is old
+
+
+def test_employed_beside_a_job_that_has_ended_is_said_and_kept_as_written(ledger, tmp_path):
+    # 已就业 beside the job the person came home from (返乡时间 passed): this month's 已就业 was
+    # linked to that ended job, its income counted as this month's, and nothing said. Both
+    # are kept as written (已就业 this month; the job ended), not linked, and the row says so.
+    headers = [*PEOPLE, "就业状态", "务工单位", "务工开始日期", "月收入", "返乡时间", "就业形式"]
+    path = _book(
+        tmp_path / "s.xlsx",
+        [
+            (
+                "台账",
+                headers,
+                [
+                    [*_people()[2][0], "已就业", "鞋厂", "2025-03-01", 4000, "2025-10-31"]
+                    + ["单位就业"],
+                    [*_people()[2][1], "已就业", "砖厂", "2025-04-01", 3000, "", "单位就业"],
+                ],
+                False,
+            )
+        ],
+    )
+    report = import_ledger(ledger, path)
+    month = dt.date.today().strftime("%Y-%m")
+    assert report.rejected == []
+    spells = ledger.db.execute(
+        "SELECT employer, start_date, end_date FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("鞋厂", "2025-03-01", "2025-10-31"), ("砖厂", "2025-04-01", None)]
+    statuses = ledger.db.execute(
+        "SELECT p.name, m.month, m.status, s.employer, m.income FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id"
+        " LEFT JOIN employment_spells s ON s.id = m.spell_id ORDER BY p.name"
+    ).fetchall()
+    assert statuses == [
+        ("张长英", month, "已就业", None, None),
+        ("李秀", month, "已就业", "砖厂", 3000),
+    ]
+    said = [w.reason for w in report.warnings if w.row == 2]
+    assert len(said) == 1
+    assert "已就业" in said[0] and "2025-10-31" in said[0] and "鞋厂" in said[0]
+    assert not [w for w in report.warnings if w.row == 3]
+
+
+def test_an_update_saying_employed_this_month_beside_an_ended_job_is_said_not_linked(
+    ledger, tmp_path
+):
+    # The same on an update: 本月就业状态 已就业 beside the job and its passed 返乡时间.
+    _book(tmp_path / "p.xlsx", [_people()])
+    import_ledger(ledger, tmp_path / "p.xlsx")
+    headers = ["姓名", "身份证号码", "本月就业状态", "务工单位", "务工开始日期", "月收入"]
+    path = _book(
+        tmp_path / "u.xlsx",
+        [
+            (
+                "台账",
+                [*headers, "返乡时间", "就业形式"],
+                [["张长英", HEAD, "已就业", "鞋厂", "2025-03-01", 4000, "2025-10-31", "单位就业"]],
+                False,
+            )
+        ],
+    )
+    report = import_ledger(ledger, path, update=True)
+    assert report.rejected == []
+    statuses = ledger.db.execute(
+        "SELECT m.status, m.spell_id, m.income FROM monthly_status m"
+        " JOIN persons p ON p.id = m.person_id WHERE p.name = '张长英'"
+    ).fetchall()
+    assert statuses == [("已就业", None, None)]
+    spells = ledger.db.execute("SELECT employer, end_date FROM employment_spells").fetchall()
+    assert spells == [("鞋厂", "2025-10-31")]
+    said = [w.reason for w in report.warnings if w.row == 2 and "已于 2025-10-31 结束" in w.reason]
+    assert len(said) == 1
