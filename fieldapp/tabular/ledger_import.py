@@ -255,13 +255,15 @@ class LedgerImporter:
                                 self._read_people(people, bulk, done, total)
                                 self._errors = _errors_by_row(months)
                                 extra_rows.extend(jobs)
-                                extra_rows.extend(self._read_extra(months, done, total))
+                                seen = self._later_of(months, extra_rows)
+                                extra_rows.extend(self._read_extra(months, done, total, seen))
                         elif sheet.kind == LEDGER:
                             # A column per month (2026年1月 …): its cells are months' statuses.
                             wide = self._wide_months(sheet)
                             if wide:
                                 self._months_given = True
-                                extra_rows.extend(self._read_wide_months(sheet, wide))
+                                seen = self._later_of(sheet, extra_rows, "月度状态")
+                                extra_rows.extend(self._read_wide_months(sheet, wide, seen))
                             if not wide or set(sheet.columns.values()) - _ONLY_WHO:
                                 self._read_people(sheet, bulk, done, total)
                             elif self.update:  # a sheet of months alone: no person's row
@@ -270,11 +272,7 @@ class LedgerImporter:
                                 )
                         else:
                             self._year_the_months(sheet)
-                            seen = (
-                                self._current_records(sheet.kind, extra_rows)
-                                if sheet.sheet in self._later
-                                else None
-                            )
+                            seen = self._later_of(sheet, extra_rows)
                             extra_rows.extend(self._read_extra(sheet, done, total, seen))
                         self._say_hidden()
                         self._say_totals()
@@ -613,7 +611,12 @@ class LedgerImporter:
                 break
         return found, group
 
-    def _read_wide_months(self, sheet: Table, months: dict[int, str]) -> list[ExtraRow]:
+    def _read_wide_months(
+        self,
+        sheet: Table,
+        months: dict[int, str],
+        current: dict[tuple[str, ...], str] | None = None,
+    ) -> list[ExtraRow]:
         """The statuses of a sheet's columns of months, each filled cell a 月度状态 row (read
         before its people, whose cells are let go once read); a bad one refused with its column."""
         found = []
@@ -637,8 +640,9 @@ class LedgerImporter:
                     where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
                     self._reject(row, f"{where}：{error}")
                     continue
-                found.append(extra)
-                self._add_mapped(row, extra.mapped)
+                if not self._given_before(extra, texts, current):
+                    found.append(extra)
+                    self._add_mapped(row, extra.mapped)
         return found
 
     def _year_the_months(self, table: Table) -> None:
@@ -980,6 +984,27 @@ class LedgerImporter:
                 )
         return kept
 
+    def _later_of(
+        self, sheet: Table, rows: list[ExtraRow], kind: str | None = None
+    ) -> dict[tuple[str, ...], str] | None:
+        """For a later sheet (hidden, an old copy), the records of its kind the current
+        sheets gave (see `_current_records`); None for a current sheet."""
+        if sheet.sheet not in self._later:
+            return None
+        return self._current_records(kind or sheet.kind, rows)
+
+    def _given_before(
+        self, extra: ExtraRow, texts: dict[str, str], current: dict[tuple[str, ...], str] | None
+    ) -> bool:
+        """True for a later sheet's row of a record in `current` (a current sheet gave it):
+        noted for `_say_record_repeats`, passed over."""
+        given = current.get(_record_key(extra)) if current else None
+        if given is None:
+            return False
+        repeats = self._record_repeats.setdefault((extra.sheet, extra.kind), [])
+        repeats.append((extra.row, texts.get("name") or extra.id_number, given))
+        return True
+
     def _current_records(self, kind: str, rows: list[ExtraRow]) -> dict[tuple[str, ...], str]:
         """The records of `kind` the current sheets gave (read before any later sheet), by
         person and natural key → their sheet; made once per kind."""
@@ -1012,9 +1037,7 @@ class LedgerImporter:
                 cut = check_cell_texts(texts, partial(_extra_label, sheet.kind))
                 self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
                 extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
-                if current and (given := current.get(_record_key(extra))):
-                    repeats = self._record_repeats.setdefault((sheet.sheet, sheet.kind), [])
-                    repeats.append((row, texts.get("name") or extra.id_number, given))
+                if self._given_before(extra, texts, current):
                     continue
                 found.append(extra)
                 self._note_open_ended(row, texts.get("contract_months"))

@@ -225,3 +225,25 @@ def test_an_update_saying_employed_this_month_beside_an_ended_job_is_said_not_li
     assert spells == [("鞋厂", "2025-10-31")]
     said = [w.reason for w in report.warnings if w.row == 2 and "已于 2025-10-31 结束" in w.reason]
     assert len(said) == 1
+
+
+def test_a_hidden_sheet_of_month_columns_gives_only_the_months_the_shown_ones_do_not(
+    ledger, tmp_path
+):
+    # A hidden copy of the sheet of month columns: its month a shown sheet gives (another
+    # status) was refused as a second status for the month; it is passed over and listed.
+    month = ["姓名", "身份证号码", "2026年3月", "2026年4月"]
+    path = _book(
+        tmp_path / "b.xlsx",
+        [
+            ("旧月份", month, [["张长英", HEAD, "未就业", "未就业"]], True),
+            _people(),
+            ("就业情况", ["姓名", "身份证号码", "2026年4月"], [["张长英", HEAD, "已就业"]], False),
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    stored = ledger.db.execute("SELECT month, status FROM monthly_status ORDER BY month")
+    assert stored.fetchall() == [("2026-03", "未就业"), ("2026-04", "已就业")]
+    passed = [w.reason for w in report.warnings if w.sheet == "旧月份" and "没有读取" in w.reason]
+    assert len(passed) == 1 and "张长英" in passed[0] and "“就业情况”" in passed[0]
