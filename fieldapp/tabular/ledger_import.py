@@ -627,8 +627,8 @@ class LedgerImporter:
             if not given:
                 continue
             if not texts.get("id_number"):
-                # (a form's foot is no one; on a sheet of people, the person's row says it)
-                if alone and foot_of_form(texts) is None:
+                # (a form's foot is no one, said; on a sheet of people, the person's row says it)
+                if alone and not self._foot(row, texts):
                     self._reject(row, "身份证号码为空")
                 continue
             for index, value in given.items():

@@ -247,3 +247,24 @@ def test_a_hidden_sheet_of_month_columns_gives_only_the_months_the_shown_ones_do
     assert stored.fetchall() == [("2026-03", "未就业"), ("2026-04", "已就业")]
     passed = [w.reason for w in report.warnings if w.sheet == "旧月份" and "没有读取" in w.reason]
     assert len(passed) == 1 and "张长英" in passed[0] and "“就业情况”" in passed[0]
+
+
+def test_a_total_row_of_a_sheet_of_month_columns_alone_is_said(ledger, tmp_path):
+    # A sheet of month columns beside 姓名 and 身份证号码 only: its 合计 row (a count under each
+    # month) was passed over without a word, where every other sheet says its totals.
+    path = _book(
+        tmp_path / "b.xlsx",
+        [
+            _people(),
+            (
+                "就业情况",
+                ["姓名", "身份证号码", "2026年3月", "2026年4月"],
+                [["张长英", HEAD, "未就业", "已就业"], ["合计", "", 1, 1]],
+                False,
+            ),
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    said = [w for w in report.warnings if w.sheet == "就业情况" and "合计" in w.reason]
+    assert [w.row for w in said] == [3] and "不是人员，未读取" in said[0].reason
