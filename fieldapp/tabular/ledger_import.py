@@ -640,7 +640,7 @@ class LedgerImporter:
                     where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
                     self._reject(row, f"{where}：{error}")
                     continue
-                if not self._given_before(extra, texts, current):
+                if not (current and self._given_before(extra, texts, current)):
                     found.append(extra)
                     self._add_mapped(row, extra.mapped)
         return found
@@ -994,11 +994,11 @@ class LedgerImporter:
         return self._current_records(kind or sheet.kind, rows)
 
     def _given_before(
-        self, extra: ExtraRow, texts: dict[str, str], current: dict[tuple[str, ...], str] | None
+        self, extra: ExtraRow, texts: dict[str, str], current: dict[tuple[str, ...], str]
     ) -> bool:
         """True for a later sheet's row of a record in `current` (a current sheet gave it):
         noted for `_say_record_repeats`, passed over."""
-        given = current.get(_record_key(extra)) if current else None
+        given = current.get(_record_key(extra))
         if given is None:
             return False
         repeats = self._record_repeats.setdefault((extra.sheet, extra.kind), [])
@@ -1037,7 +1037,7 @@ class LedgerImporter:
                 cut = check_cell_texts(texts, partial(_extra_label, sheet.kind))
                 self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
                 extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
-                if self._given_before(extra, texts, current):
+                if current and self._given_before(extra, texts, current):
                     continue
                 found.append(extra)
                 self._note_open_ended(row, texts.get("contract_months"))

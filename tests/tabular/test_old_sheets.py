@@ -268,3 +268,22 @@ def test_a_total_row_of_a_sheet_of_month_columns_alone_is_said(ledger, tmp_path)
     assert report.rejected == []
     said = [w for w in report.warnings if w.sheet == "就业情况" and "合计" in w.reason]
     assert [w.row for w in said] == [3] and "不是人员，未读取" in said[0].reason
+
+
+def test_employed_beside_an_ended_job_is_not_said_when_a_months_sheet_gives_the_months(
+    ledger, tmp_path
+):
+    # The 就业状态 is then not written as this month's (the 月度状态 sheet gives the months).
+    headers = [*PEOPLE, "就业状态", "务工单位", "务工开始日期", "返乡时间", "就业形式"]
+    row = [*_people()[2][0], "已就业", "鞋厂", "2025-03-01", "2025-10-31", "单位就业"]
+    months = ["姓名", "身份证号码", "月份", "就业状态"]
+    path = _book(
+        tmp_path / "s.xlsx",
+        [
+            ("台账", headers, [row], False),
+            ("月度状态", months, [["张长英", HEAD, "2025-10", "已就业"]], False),
+        ],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert not [w for w in report.warnings if "已于 2025-10-31 结束" in w.reason]
