@@ -160,6 +160,17 @@ class LedgerImporter:
         self._started = 0
         #: A sheet's columns of months (2026年1月 …) gave the months' statuses.
         self._months_given = False
+        #: The sheets read after the current ones: hidden in the file, or named as an old copy
+        #: (就业经历(旧)); of the latter, the ones not hidden.
+        self._later: set[str] = set()
+        self._old_named: set[str] = set()
+        #: Per records kind, each record the current sheets gave (its person and natural key)
+        #: → the sheet: made when a later sheet of that kind comes, whose rows of them are
+        #: passed over.
+        self._current: dict[str, dict[tuple[str, ...], str]] = {}
+        #: Per later sheet (and its kind), its rows of records a current sheet gave: (row,
+        #: name, that sheet).
+        self._record_repeats: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
         #: Places new persons in households (pass 2 and 3); made by `run`, reading the ledger
         #: through its own connection.
         self.placer: Placer
@@ -203,12 +214,14 @@ class LedgerImporter:
                             self.job.tick(0, total, force=True)
                         self._sheet, self._hidden = sheet.sheet, sheet.hidden_rows
                         self._errors = _errors_by_row(sheet)
-                        if sheet.hidden_sheet:
+                        if sheet.hidden_sheet or sheet.old_copy:
                             placer.hidden_sheets.add(sheet.sheet)
+                            self._later.add(sheet.sheet)
+                        if sheet.hidden_sheet:
                             shown_first = (
                                 "已在显示的工作表中的人以显示的为准，"
                                 if sheet.kind == LEDGER
-                                else ""
+                                else "显示的工作表中已有的记录以显示的为准，"
                             )
                             self.report.warnings.append(
                                 RowProblem(
@@ -216,6 +229,18 @@ class LedgerImporter:
                                     f"工作表“{sheet.sheet}”在表格中是隐藏的，在显示的工作表之后"
                                     f"读取：其中的行已照常读取，{shown_first}"
                                     "请核对（隐藏的可能是旧表或备份）",
+                                    sheet.sheet,
+                                )
+                            )
+                        elif sheet.old_copy:
+                            self._old_named.add(sheet.sheet)
+                            current = "人" if sheet.kind == LEDGER else "记录"
+                            self.report.warnings.append(
+                                RowProblem(
+                                    sheet.header_row,
+                                    f"工作表“{sheet.sheet}”从名称看是旧表或备份，在其他工作表之后"
+                                    f"读取：其他工作表中已有的{current}以其他工作表为准，其余的行"
+                                    "照常读取，请核对",
                                     sheet.sheet,
                                 )
                             )
@@ -230,13 +255,15 @@ class LedgerImporter:
                                 self._read_people(people, bulk, done, total)
                                 self._errors = _errors_by_row(months)
                                 extra_rows.extend(jobs)
-                                extra_rows.extend(self._read_extra(months, done, total))
+                                seen = self._later_of(months, extra_rows)
+                                extra_rows.extend(self._read_extra(months, done, total, seen))
                         elif sheet.kind == LEDGER:
                             # A column per month (2026年1月 …): its cells are months' statuses.
                             wide = self._wide_months(sheet)
                             if wide:
                                 self._months_given = True
-                                extra_rows.extend(self._read_wide_months(sheet, wide))
+                                seen = self._later_of(sheet, extra_rows, "月度状态")
+                                extra_rows.extend(self._read_wide_months(sheet, wide, seen))
                             if not wide or set(sheet.columns.values()) - _ONLY_WHO:
                                 self._read_people(sheet, bulk, done, total)
                             elif self.update:  # a sheet of months alone: no person's row
@@ -245,7 +272,8 @@ class LedgerImporter:
                                 )
                         else:
                             self._year_the_months(sheet)
-                            extra_rows.extend(self._read_extra(sheet, done, total))
+                            seen = self._later_of(sheet, extra_rows)
+                            extra_rows.extend(self._read_extra(sheet, done, total, seen))
                         self._say_hidden()
                         self._say_totals()
                         self._say_open_ended()
@@ -261,6 +289,7 @@ class LedgerImporter:
                         or any(t.kind == "月度状态" for t in found),
                     )
                     self._say_hidden_repeats()
+                    self._say_record_repeats()
                 extra_rows[:] = self._one_status_a_month(extra_rows)
                 self._describe(found)
                 stamp = (
@@ -582,7 +611,12 @@ class LedgerImporter:
                 break
         return found, group
 
-    def _read_wide_months(self, sheet: Table, months: dict[int, str]) -> list[ExtraRow]:
+    def _read_wide_months(
+        self,
+        sheet: Table,
+        months: dict[int, str],
+        current: dict[tuple[str, ...], str] | None = None,
+    ) -> list[ExtraRow]:
         """The statuses of a sheet's columns of months, each filled cell a 月度状态 row (read
         before its people, whose cells are let go once read); a bad one refused with its column."""
         found = []
@@ -593,8 +627,8 @@ class LedgerImporter:
             if not given:
                 continue
             if not texts.get("id_number"):
-                # (a form's foot is no one; on a sheet of people, the person's row says it)
-                if alone and foot_of_form(texts) is None:
+                # (a form's foot is no one, said; on a sheet of people, the person's row says it)
+                if alone and not self._foot(row, texts):
                     self._reject(row, "身份证号码为空")
                 continue
             for index, value in given.items():
@@ -606,8 +640,9 @@ class LedgerImporter:
                     where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
                     self._reject(row, f"{where}：{error}")
                     continue
-                found.append(extra)
-                self._add_mapped(row, extra.mapped)
+                if not (current and self._given_before(extra, texts, current)):
+                    found.append(extra)
+                    self._add_mapped(row, extra.mapped)
         return found
 
     def _year_the_months(self, table: Table) -> None:
@@ -949,8 +984,48 @@ class LedgerImporter:
                 )
         return kept
 
-    def _read_extra(self, sheet: Table, done: int, total: int) -> list[ExtraRow]:
-        """An extra sheet's rows, each checked on its own (planned once every sheet is read)."""
+    def _later_of(
+        self, sheet: Table, rows: list[ExtraRow], kind: str | None = None
+    ) -> dict[tuple[str, ...], str] | None:
+        """For a later sheet (hidden, an old copy), the records of its kind the current
+        sheets gave (see `_current_records`); None for a current sheet."""
+        if sheet.sheet not in self._later:
+            return None
+        return self._current_records(kind or sheet.kind, rows)
+
+    def _given_before(
+        self, extra: ExtraRow, texts: dict[str, str], current: dict[tuple[str, ...], str]
+    ) -> bool:
+        """True for a later sheet's row of a record in `current` (a current sheet gave it):
+        noted for `_say_record_repeats`, passed over."""
+        given = current.get(_record_key(extra))
+        if given is None:
+            return False
+        repeats = self._record_repeats.setdefault((extra.sheet, extra.kind), [])
+        repeats.append((extra.row, texts.get("name") or extra.id_number, given))
+        return True
+
+    def _current_records(self, kind: str, rows: list[ExtraRow]) -> dict[tuple[str, ...], str]:
+        """The records of `kind` the current sheets gave (read before any later sheet), by
+        person and natural key → their sheet; made once per kind."""
+        if kind not in self._current:
+            self._current[kind] = {
+                _record_key(r): r.sheet
+                for r in rows
+                if r.kind == kind and r.sheet not in self._later
+            }
+        return self._current[kind]
+
+    def _read_extra(
+        self,
+        sheet: Table,
+        done: int,
+        total: int,
+        current: dict[tuple[str, ...], str] | None = None,
+    ) -> list[ExtraRow]:
+        """An extra sheet's rows, each checked on its own (planned once every sheet is read).
+        A later sheet's (hidden, an old copy) rows of a record in `current` (a current sheet
+        gave it) are passed over, said by `_say_record_repeats`."""
         found = []
         for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
             done += 1
@@ -962,6 +1037,8 @@ class LedgerImporter:
                 cut = check_cell_texts(texts, partial(_extra_label, sheet.kind))
                 self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
                 extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
+                if current and self._given_before(extra, texts, current):
+                    continue
                 found.append(extra)
                 self._note_open_ended(row, texts.get("contract_months"))
                 self._add_mapped(row, extra.mapped)
@@ -1249,23 +1326,42 @@ class LedgerImporter:
         self.report.warnings.append(RowProblem(row, said, self._sheet))
 
     def _say_hidden_repeats(self) -> None:
-        """One note per hidden sheet for its rows of persons a shown sheet gave: passed over,
-        the shown sheet's read (a hidden sheet is most often an old copy)."""
+        """One note per hidden sheet (or old copy) for its rows of persons a shown sheet
+        gave: passed over, the shown sheet's read (a hidden sheet is most often an old copy)."""
         for sheet, repeats in self.placer.hidden_repeats.items():
-            row, _name, shown = repeats[0]
-            names = "、".join(name for _, name, _ in repeats[:10])
-            more = f"等 {len(repeats)} 人" if len(repeats) > 10 else ""
-            rows = _ranges(sorted(r for r, _, _ in repeats))
-            sheets = "、".join(f"“{s}”" for s in dict.fromkeys(s for _, _, s in repeats))
-            self.report.warnings.append(
-                RowProblem(
-                    row,
-                    f"{names}{more}（第 {rows} 行）也在显示的工作表{sheets}中：这张隐藏的工作表中"
-                    f"他们的行没有读取，以显示的工作表{sheets}为准，请核对",
-                    sheet,
-                )
-            )
+            self._say_repeats(sheet, repeats, "人", "也在", "他们的行")
         self.placer.hidden_repeats.clear()
+
+    def _say_record_repeats(self) -> None:
+        """One note per hidden sheet (or old copy) of records for its rows of records a
+        current sheet gave (the person's job of that start …): passed over."""
+        for (sheet, kind), repeats in self._record_repeats.items():
+            given = f"同一{_RECORD_SAID[kind]}的{kind}记录也在"
+            self._say_repeats(sheet, repeats, "行", given, "这些行")
+        self._record_repeats.clear()
+
+    def _say_repeats(
+        self, sheet: str, repeats: list[tuple[int, str, str]], unit: str, given: str, what: str
+    ) -> None:
+        """One note of a later sheet's rows passed over: whose, which rows, which current
+        sheet gave them."""
+        row, _name, _shown = repeats[0]
+        names = "、".join(dict.fromkeys(name for _, name, _ in repeats[:10]))
+        more = f"等 {len(repeats)} {unit}" if len(repeats) > 10 else ""
+        rows = _ranges(sorted(r for r, _, _ in repeats))
+        sheets = "、".join(f"“{s}”" for s in dict.fromkeys(s for _, _, s in repeats))
+        if sheet in self._old_named:
+            place, this = "工作表", "这张旧表或备份中"
+        else:
+            place, this = "显示的工作表", "这张隐藏的工作表中"
+        self.report.warnings.append(
+            RowProblem(
+                row,
+                f"{names}{more}（第 {rows} 行）{given}{place}{sheets}中：{this}"
+                f"{what}没有读取，以{place}{sheets}为准，请核对",
+                sheet,
+            )
+        )
 
     def _note_open_ended(self, row: int, term: str | None) -> None:
         """Note a row read whose contract's term is 无固定期限 (said once per sheet)."""
@@ -1525,6 +1621,33 @@ def _errors_by_row(sheet: Table) -> dict[int, list[tuple[str, str, bool]]]:
         vital = key in _VITAL if ledger else key == "id_number"
         found.setdefault(row, []).append((label, error, vital))
     return found
+
+
+#: Per records kind, the values that tell one of a person's records from another.
+_RECORD_KEYS = {
+    "就业经历": ("start_date",),
+    "失业登记": ("registered_date", "found_date"),
+    "培训": ("start_date", "training_kind"),
+    "走访服务": ("visit_date", "whole_household"),
+    "月度状态": ("month",),
+}
+
+
+#: What a record's natural key is called, per kind.
+_RECORD_SAID = {
+    "就业经历": "开始日期",
+    "失业登记": "登记日期",
+    "培训": "开始日期和工种",
+    "走访服务": "走访日期",
+    "月度状态": "月份",
+}
+
+
+def _record_key(row: ExtraRow) -> tuple[str, ...]:
+    """A record's person and natural key (a job's start, a month …)."""
+    values = row.values
+    keys = _RECORD_KEYS.get(row.kind, ())
+    return (idnumber.normalise(row.id_number), *(str(values.get(k) or "") for k in keys))
 
 
 def _ranges(rows: list[int], most: int = 12) -> str:

@@ -23,7 +23,7 @@ from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.tabular import Edit
 from fieldapp.tabular import cells
-from fieldapp.tabular.person_row import FORM_NOT_GIVEN
+from fieldapp.tabular.person_row import FORM_NOT_GIVEN, ended_before
 
 #: Sheet column → person field, for the columns an update may change.
 PERSON_FIELDS = {
@@ -425,6 +425,11 @@ class PersonPlanner:
         if status is None:
             return
         income = item.spell["monthly_income"] if item.spell else None
+        if status == WorkStatus.EMPLOYED.value and item.spell:
+            ended = ended_before(item.spell, month)
+            if ended:  # which job is not written: kept as written, not linked, and said
+                spell_id = income = None
+                item.warnings.append(ended)
         existing = [r for r in rows if r["id"] == row_id and not r.get("deleted")]
         if existing:
             updates: dict[str, Any] = {"status": status}

@@ -301,6 +301,20 @@ _JOB_COLUMNS = (
 )
 
 
+def ended_before(spell: dict[str, Any], month: str) -> str | None:
+    """What to say of 已就业 for `month` beside a job that ended before it (the row says it
+    works, and that this job is over): None when the job runs into the month."""
+    end = spell.get("end_date")
+    if not end or end[:7] >= month:
+        return None
+    employer = spell.get("employer") or "务工单位未填"
+    return (
+        f"就业状态是“已就业”，但这份工作（{employer}）已于 {end} 结束：两者不一致。已按所填导入"
+        f"（{month[:4]}年{int(month[5:])}月记为已就业，这份工作记为已结束，这个月没有算在"
+        "这份工作上），请核对是否换了工作（换了的请补录新工作）"
+    )
+
+
 def _spell(
     texts: dict[str, str],
     get: Callable[[str], object],

@@ -24,7 +24,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError
 from fieldapp.tabular.outcome import ImportReport, RowProblem
-from fieldapp.tabular.person_row import ParsedRow
+from fieldapp.tabular.person_row import ParsedRow, ended_before
 
 _WAIT = "wait"  # `_household_for`: the head's row is further down the sheet
 _LIFTED = {Category.LIFTED.value}
@@ -77,6 +77,9 @@ class Placer:
         #: The rows of the persons this import wrote whose 人员类别 names 登记失业人员 (the
         #: registrations it states); only these, not every row parsed, are kept to the end.
         self.unemployed: list[ParsedRow] = []
+        #: The rows saying 已就业 beside a job ended before the month: said when this month's
+        #: statuses are written (`finish`), not when a 月度状态 sheet gives the months.
+        self.ended_jobs: list[RowProblem] = []
 
     def finish(self, bulk: NewPeople, *, statuses_given: bool) -> None:
         """The waiting members, this month's statuses (unless `statuses_given`: a 月度状态
@@ -99,7 +102,8 @@ class Placer:
             ]
             self.created.update(s["id"] for s in statuses)
             bulk.statuses(statuses)
-        self.statuses = []
+            self.report.warnings.extend(self.ended_jobs)
+        self.statuses, self.ended_jobs = [], []
         bulk.places(self.resolver.created, list(self.new_households.values()))
 
     def _reject(self, item: ParsedRow, reason: str) -> None:
@@ -319,6 +323,11 @@ class Placer:
             if item.status is not None:
                 # (a 未就业 beside the job the person came home from is not that job's month)
                 working = item.spell is not None and item.status == _EMPLOYED
+                if working and item.spell and (ended := ended_before(item.spell, self.month)):
+                    # 已就业 beside a job ended before this month: which job is not written;
+                    # both kept as written, the month not given to the ended job, and said.
+                    working = False
+                    self.ended_jobs.append(RowProblem(item.row, ended, item.sheet))
                 income = item.spell["monthly_income"] if working and item.spell else None
                 statuses.append((person_id, item.status, spell_id if working else None, income))
             self.report.warnings.extend(RowProblem(item.row, w, item.sheet) for w in item.warnings)

@@ -63,6 +63,9 @@ class Table:
     merges_known: bool = True
     #: The sheet is hidden in the file (read like the others, and said).
     hidden_sheet: bool = False
+    #: The sheet's name says it is an old copy or a backup (就业经历(旧), 培训-备份): read
+    #: after the current sheets, and said.
+    old_copy: bool = False
     #: Cells holding a formula's error value, read as blank (whatever the reader made of it:
     #: an .ods cell may hold 0): (row, column), both 1-based → the error as the sheet shows
     #: it (#N/A …).
@@ -226,6 +229,7 @@ class SheetStream:
                 table.hidden_rows = self.scan.hidden_rows.get(name, set())
                 table.hidden_columns = self.scan.hidden_columns.get(name, set())
                 table.hidden_sheet = hidden
+                table.old_copy = not self._text and old_copy(name)
                 table.errors = self.scan.errors.get(name, {})
                 _blank_errors(table)
                 yield table
@@ -317,7 +321,10 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
         # The shown sheets first, then the hidden ones (each in the file's order): of a person
         # on both, the sheet the coordinator sees and corrects is the one read, not an old
         # copy hidden before it.
-        for index in sorted(range(len(names)), key=lambda i: names[i] in hidden):
+        # So too an old copy after the current sheets (就业经历(旧) after 就业经历).
+        for index in sorted(
+            range(len(names)), key=lambda i: (names[i] in hidden, old_copy(names[i]))
+        ):
             name = names[index]
             try:
                 sheet = book.get_sheet_by_index(index)
@@ -463,10 +470,33 @@ def _heads_named(columns: dict[int, str]) -> dict[int, str]:
     return {index: own.get(key, key) for index, key in columns.items()}
 
 
+#: A sheet's name saying it is an old copy or a backup: 旧 bracketed, set apart or at an end
+#: (就业经历(旧), 旧-培训; not 旧州村), 旧表, 备份, 副本, copy.
+_OLD_COPY = re.compile(
+    r"(?:^|[（(【\[\s_\-—·])旧(?:$|[）)】\]\s_\-—·])|旧[表版档]|备份|副本|copy|backup|\bbak\b",
+    re.IGNORECASE,
+)
+
+
+def old_copy(name: str) -> bool:
+    """Whether a sheet's name says it is an old copy or a backup (就业经历(旧), 培训-备份,
+    旧表, 台账 - 副本, 就业经历 copy)."""
+    return bool(_OLD_COPY.search(name.strip()))
+
+
+def kind_named(name: str) -> str | None:
+    """The records kind a sheet's name names beside other words (就业经历(旧), 培训（2025）,
+    走访服务-备份), or None."""
+    return next((kind for kind in EXTRA_BY_NAME if kind in name), None)
+
+
 def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | None:
     """The sheet's best header among its first rows, for the ledger or an extra sheet."""
     best: tuple[int, str, int, dict[int, str], list[object]] | None = None
     sheet_kind = EXTRA_BY_NAME.get(name.strip())
+    # A name naming a kind among other words (就业经历(旧)): that kind wins a tie and needs no
+    # column the people sheet has not (the people sheet names 务工单位, 务工开始日期 … too).
+    named = sheet_kind or kind_named(name)
     # The ranges among the rows a header may be in (not a household's merged cells below).
     groups = [r for r in merged or () if r[0][0] < HEADER_SCAN_ROWS and r[1][1] > r[0][1]]
     for index in range(min(HEADER_SCAN_ROWS, len(rows))):
@@ -492,9 +522,9 @@ def _find_table(name: str, rows: list[list[object]], merged: Merged) -> Table | 
                     continue
                 if kind != sheet_kind and sheet_kind and not any(map(month_heading, cells)):
                     continue
-                if kind != LEDGER and kind != sheet_kind and not keys & DISTINCT_KEYS[kind]:
+                if kind != LEDGER and kind != named and not keys & DISTINCT_KEYS[kind]:
                     continue
-                score = len(keys) + (100 if kind == sheet_kind else 0)
+                score = 2 * len(keys) + (200 if kind == sheet_kind else 0) + (kind == named)
                 if best is None or score > best[0]:
                     best = (score, kind, index, columns, cells)
     if best is None:
