@@ -38,7 +38,7 @@ from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
 from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries.records import area, area_paths
+from fieldapp.store.queries.records import area
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
@@ -440,8 +440,10 @@ class Hub:
 
     def status(self) -> list[dict[str, object]]:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""
+        from fieldapp.hub.rejected import place_names
+
         kept = kept_refused(self.folders.quarantine)
-        named = area_paths(self.ledger, known_only=True)
+        named = place_names(self)
         said = self.log.reported()
         return [
             _status_item(row, kept)
