@@ -35,7 +35,13 @@ from fieldapp.reference import divisions
 from fieldapp.saving import written
 from fieldapp.services.trust import printable
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
-from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
+from fieldapp.store.held import (
+    HeldChange,
+    HeldChanges,
+    held_payload,
+    reads_china_time,
+    received_vector,
+)
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.records import area
@@ -539,6 +545,8 @@ class Hub:
             out = Path(out) if out else self.outbox / f"{device}{BUNDLE_SUFFIX}"
             with self.ledger.reading():
                 plan = self.plan_answer(device)
+                said = self.log.reported().get(device) or {}
+            china_time = reads_china_time(said.get("schema"))
             changes, vector = plan.changes, plan.vector
 
             def remember(serial: int) -> None:
@@ -559,7 +567,8 @@ class Hub:
                 after_sealing=remember,
                 origins=self._origins_of(device, changes),
                 rejected=[
-                    held_payload(h) for h in HeldChanges(self.ledger.db).list(devices=[device])
+                    held_payload(h, china_time=china_time)
+                    for h in HeldChanges(self.ledger.db).list(devices=[device])
                 ],
             )
 
