@@ -35,10 +35,16 @@ from fieldapp.reference import divisions
 from fieldapp.saving import written
 from fieldapp.services.trust import printable
 from fieldapp.store import answers, ledger_kind, postgres, replica, statistics
-from fieldapp.store.held import HeldChange, HeldChanges, held_payload, received_vector
+from fieldapp.store.held import (
+    HeldChange,
+    HeldChanges,
+    held_payload,
+    reads_china_time,
+    received_vector,
+)
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries.records import area, area_paths
+from fieldapp.store.queries.records import area
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
@@ -440,8 +446,10 @@ class Hub:
 
     def status(self) -> list[dict[str, object]]:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""
+        from fieldapp.hub.rejected import place_names
+
         kept = kept_refused(self.folders.quarantine)
-        named = area_paths(self.ledger, known_only=True)
+        named = place_names(self)
         said = self.log.reported()
         return [
             _status_item(row, kept)
@@ -537,6 +545,8 @@ class Hub:
             out = Path(out) if out else self.outbox / f"{device}{BUNDLE_SUFFIX}"
             with self.ledger.reading():
                 plan = self.plan_answer(device)
+                said = self.log.reported().get(device) or {}
+            china_time = reads_china_time(said.get("schema"))
             changes, vector = plan.changes, plan.vector
 
             def remember(serial: int) -> None:
@@ -557,7 +567,8 @@ class Hub:
                 after_sealing=remember,
                 origins=self._origins_of(device, changes),
                 rejected=[
-                    held_payload(h) for h in HeldChanges(self.ledger.db).list(devices=[device])
+                    held_payload(h, china_time=china_time)
+                    for h in HeldChanges(self.ledger.db).list(devices=[device])
                 ],
             )
 

@@ -14,7 +14,9 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.dates import china_iso
 from fieldapp.store.changelog import CHANGE_COLUMNS, Change
+from fieldapp.store.migrations.m0033_rejected_china_time import VERSION as CHINA_TIME_SINCE
 from fieldapp.store.replica import vector
 from fieldapp.store.sync_state import now_text
 
@@ -231,7 +233,7 @@ def _rows_of(
 
 _REPORT_COLUMNS = (
     "change_id, hub_id, rule, reason, received_at, status, decided_at, decided_by, decision, "
-    "reported_at, undone_at"
+    "reported_at, undone_at, received_at_china"
 )
 
 
@@ -246,9 +248,11 @@ class RejectedReports:
         now = now_text()
         self.db.conn.executemany(
             "INSERT INTO sync_rejected (change_id, hub_id, rule, reason, received_at, status, "
-            "decided_at, decided_by, decision, reported_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
+            "decided_at, decided_by, decision, reported_at, received_at_china) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?) "
             "ON CONFLICT(change_id) DO UPDATE SET hub_id = excluded.hub_id, rule = excluded.rule, "
             "reason = excluded.reason, received_at = excluded.received_at, "
+            "received_at_china = excluded.received_at_china, "
             "status = excluded.status, decided_at = excluded.decided_at, "
             "decided_by = excluded.decided_by, decision = excluded.decision, "
             "reported_at = excluded.reported_at",
@@ -264,6 +268,7 @@ class RejectedReports:
                     i.get("decided_by"),
                     i.get("decision"),
                     now,
+                    i.get("received_at_china"),
                 )
                 for i in items
             ],
@@ -303,19 +308,28 @@ REPORT_TEXT_MAX = 2000
 REPORT_NAME_MAX = 200
 
 
+def reads_china_time(schema_version: object) -> bool:
+    """Whether a device whose bundles state `schema_version` reads a report's China time (its
+    program has the migration that keeps it); an unknown version: no."""
+    text = str(schema_version or "")
+    return text.isdigit() and int(text) >= CHINA_TIME_SINCE
+
+
 def _clip(text: str | None, longest: int) -> str | None:
     if text is None or len(text) <= longest:
         return text
     return text[: longest - 1] + "…"
 
 
-def held_payload(held: HeldChange) -> dict[str, Any]:
+def held_payload(held: HeldChange, *, china_time: bool = False) -> dict[str, Any]:
     """The report of one held change as the hub sends it to its device (manifest JSON).
 
     A reason quotes the values the device sent and a decision is what the clerk typed: either
     may be longer than a report holds, and is cut short rather than stop every answer to it.
+    `china_time`: the device reads `received_at_china` (`reads_china_time`); an older one
+    refuses a report with a key it does not know, so it is sent only then.
     """
-    return {
+    report: dict[str, Any] = {
         "id": held.id,
         "change_id": held.change_id,
         "rule": held.rule,
@@ -326,6 +340,9 @@ def held_payload(held: HeldChange) -> dict[str, Any]:
         "decided_by": _clip(held.decided_by, REPORT_NAME_MAX),
         "decision": _clip(held.decision, REPORT_TEXT_MAX),
     }
+    if china_time:
+        report["received_at_china"] = china_iso(held.received_at) or None
+    return report
 
 
 __all__ = [
@@ -339,5 +356,6 @@ __all__ = [
     "RejectedReports",
     "held_payload",
     "logged_rows",
+    "reads_china_time",
     "received_vector",
 ]

@@ -89,10 +89,14 @@ class HubLog:
 
     # -- what each device says of itself ------------------------------------------------------
 
-    def set_reported(self, device: str, program: str, pack: str) -> None:
+    def set_reported(self, device: str, program: str, pack: str, schema: int | None = None) -> None:
         """Keep what `device` said in its latest bundle: its program and the county pack in
-        force there ('' the built-in one), with the time (a hub setting, not synced)."""
-        value = json.dumps({"program": program, "pack": pack, "at": now_text()})
+        force there ('' the built-in one), with the time (a hub setting, not synced); `schema`:
+        the ledger version its bundle states (what its answers may carry: `reads_china_time`)."""
+        said: dict[str, object] = {"program": program, "pack": pack, "at": now_text()}
+        if schema is not None:
+            said["schema"] = schema
+        value = json.dumps(said)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [REPORTED + device, value])
 
     def forget_reported(self, device: str) -> None:

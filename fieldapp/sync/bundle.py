@@ -93,6 +93,9 @@ class Report(BaseModel):
     rule: str = Field(max_length=40)
     reason: str = Field(max_length=REPORT_TEXT_MAX)
     received_at: str = Field(max_length=40)
+    #: The same time in China time (ISO, +08:00), from a hub that knows the device reads it
+    #: (`held_payload`); None from an older hub.
+    received_at_china: str | None = Field(default=None, max_length=40)
     status: str = Field(pattern="^(held|accepted|dismissed)$")
     decided_at: str | None = Field(default=None, max_length=40)
     decided_by: str | None = Field(default=None, max_length=REPORT_NAME_MAX)

@@ -480,7 +480,9 @@ def _import_local(
             intake.hold(ledger, peer, manifest, held)
         _bookkeeping(ledger, state, identity, peer, manifest)
         if identity.role == "hub" and about is not None:  # what it runs, for the clerk
-            HubLog(ledger.db).set_reported(peer.name, about.program, about.pack)
+            HubLog(ledger.db).set_reported(
+                peer.name, about.program, about.pack, manifest.schema_version
+            )
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)
         )

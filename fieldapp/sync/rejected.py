@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.services.trust import RULES, printable, table_name
@@ -46,6 +47,9 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 "rule_label": RULES.get(report["rule"], report["rule"]),
                 "reason": report["reason"],
                 "received_at": report["received_at"],
+                # China time (ISO, +08:00) as the hub sent it; None from an older hub, whose
+                # `received_at` is its own clock's, zone unknown (not shown in the text).
+                "received_at_china": report.get("received_at_china") or None,
                 "status": report["status"],
                 "status_label": STATUS_LABELS.get(report["status"], report["status"]),
                 "decided_at": report["decided_at"],
@@ -67,6 +71,8 @@ def describe(item: dict[str, Any]) -> str:
         if k != "deleted" and not k.endswith("_id") and v not in (None, "")
     )
     text = f"县里未接受的修改：{item['table_label']}（{values}）原因：{item['reason']}"
+    if item.get("received_at_china"):
+        text += f"；县里 {china_minute(item['received_at_china'])} 收到"
     text += f"；{item['status_label']}"
     if item["decision"] and item["status"] != "held":
         text += f"：{item['decision']}"

@@ -103,7 +103,7 @@ def test_the_hub_says_which_program_and_pack_each_device_runs(
     assert "\t程序：未报告版本" in line_of(text, "大坝村"), text
     assert text.rstrip().endswith(
         f"中心的程序是 {running}：1 台设备的程序比中心旧或没有报告版本，要去升级"
-        "（大坝村 未报告版本）"
+        "（大坝村（七星关区梨树镇） 未报告版本）"
     ), text
 
     # The hub is upgraded and publishes next year's pack, which needs the new program: 红星村
@@ -125,12 +125,12 @@ def test_the_hub_says_which_program_and_pack_each_device_runs(
     assert f"\t程序 {running}（比中心旧）" in line, line
     assert "政策包：2026.2 已收到，未启用（在用 2026.1）" in line, line
     assert (
-        "现行政策包 2026.2：1 台设备收到了但没有启用，还在用旧的政策包（红星村）："
+        "现行政策包 2026.2：1 台设备收到了但没有启用，还在用旧的政策包（红星村（七星关区梨树镇））："
         "多半是程序太旧，升级程序后才能启用"
     ) in text, text
     assert (
         "中心的程序是 0.3.0：2 台设备的程序比中心旧或没有报告版本，要去升级"
-        f"（大坝村 未报告版本、红星村 {running}）"
+        f"（大坝村（七星关区梨树镇） 未报告版本、红星村（七星关区梨树镇） {running}）"
     ) in text, text
 
     # The clerk's list of the villages to visit: both.
@@ -185,7 +185,7 @@ def test_a_device_newer_than_the_hub_says_to_upgrade_the_hub_first(
     items, text = county.listing()
     assert f"\t程序 {running}（比中心新，请先升级中心）" in line_of(text, "红星村"), text
     assert (
-        f"中心的程序是 0.1.5：1 台设备的程序比中心新（红星村 {running}）：请先升级中心的程序"
+        f"中心的程序是 0.1.5：1 台设备的程序比中心新（红星村（七星关区梨树镇） {running}）：请先升级中心的程序"
     ) in text, text
     assert "要去升级" not in text
     assert not county.listing("--behind")[0]  # nothing to visit: the hub is to upgrade

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.hub.folder import Hub
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
@@ -41,6 +42,9 @@ def test_a_held_change_is_shown_with_its_reason_and_undone(window, qtbot, tmp_pa
         text.startswith("县里未接受的修改：人员信息") and "原因：" in text and "县里待审核" in text
     )
     assert "邻居" in text and person not in text  # what and why, no row id
+    # When the county received it, in China time (the hub's clock may keep UTC).
+    received = next(h.received_at for h in hub_held if h.change_id == bad.id)
+    assert f"县里 {china_minute(received)} 收到" in text, text
     assert not page.held.undo_button.isEnabled()
     page.held.list.setCurrentRow(row)
     assert page.held.undo_button.isEnabled()

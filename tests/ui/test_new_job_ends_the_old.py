@@ -123,3 +123,25 @@ def test_a_casual_job_or_an_earlier_one_asks_nothing(worker, qtbot, monkeypatch)
     spells = _spells(session, person)
     assert spells["浙江某电子厂"].end_date is None
     assert {"大坝村合作社", "更早的工作"} <= set(spells)
+
+
+def test_enter_on_the_question_ends_no_job_and_saves_nothing(worker, qtbot):
+    """Enter (the default button) was 结束原来的工作: a coordinator who pressed Enter to get on
+    wrote an end date on a job that may still go on. The default is 返回修改 now: nothing is
+    written, the form stays, and ending or keeping is a click that says what it does."""
+    from PySide6.QtCore import Qt
+
+    session, person = worker
+    dialog = _new_job(session, person, qtbot)
+    said: list[str] = []
+
+    def enter(box: QMessageBox) -> None:
+        said.append(box.defaultButton().text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    when_modal(QMessageBox, enter)
+    dialog.save_and_accept()
+    assert said == ["返回修改"]
+    spells = _spells(session, person)
+    assert set(spells) == {"浙江某电子厂"} and spells["浙江某电子厂"].end_date is None
+    assert dialog.isVisible() and dialog.employer.text() == "大坝村合作社"

@@ -213,7 +213,9 @@ class SpellDialog(_RecordDialog):
         end = box.addButton(self.tr("结束原来的工作"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("两份工作都保留"), QMessageBox.ButtonRole.ActionRole)
         back = box.addButton(self.tr("返回修改"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(end)
+        # Enter writes nothing: ending a job or keeping two at once is a click that says so
+        # (an end date written by a reflex Enter ended a job that may still go on).
+        box.setDefaultButton(back)
         box.setEscapeButton(back)
         box.exec()
         chosen = box.clickedButton()

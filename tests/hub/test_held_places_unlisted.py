@@ -1,0 +1,58 @@
+"""The hub named an area its ledger does not list as nothing: `hub devices` showed the bare
+code, and a held change's village and the area it sets read '' (the county desktop's review
+list, `hub rejected`). Such an area is named from the division table now, JSON keys kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fieldapp.hub import server as service
+from fieldapp.sync.client import push
+from tests.hub.test_clerk_cli import run
+from tests.sync.hostile import forge
+
+#: A village of 鸭池镇 (七星关区), and one of 梨树镇: neither listed in the hub's ledger.
+UNLISTED = "520502100200"
+ELSEWHERE = "520502101002"
+YACHI = "七星关区鸭池镇"
+LISHU = "七星关区梨树镇"
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_areas_the_hub_does_not_list_are_named_in_its_lists(server, hub, make_device, capsys):
+    village = make_device("鸭池村", UNLISTED)
+    forge(village, "households", "h-away", {"area_code": ELSEWHERE, "address": "三组"})
+    push(village, server.url)
+    (held,) = hub.rejected()
+    assert hub.ledger.get("areas", UNLISTED) is None  # the hub's ledger does not list it
+
+    (device,) = [d for d in hub.status() if d["device"] == "鸭池村"]
+    assert (device["area"], device["area_name"]) == (UNLISTED, YACHI)
+
+    item = service._held_item(hub, held)
+    assert item["village"] == YACHI, item
+    assert f"所在区域={LISHU}" in item["content"], item["content"]
+    assert f"所在区域={LISHU}" in item["description"]
+
+    code, out, err = run(capsys, "hub", "rejected", "--dir", hub.root)
+    assert code == 0, err
+    assert f"所在区域={LISHU}" in out and f"所在区域={ELSEWHERE}" not in out, out
+    code, out, err = run(capsys, "hub", "devices", "--dir", hub.root)
+    assert code == 0, err
+    (line,) = [x for x in out.splitlines() if x.startswith("鸭池村")]
+    assert f"{YACHI}（{UNLISTED}）" in line, line
+    code, out, err = run(capsys, "hub", "devices", "--dir", hub.root, "--json")
+    assert code == 0, err
+    (said,) = [d for d in json.loads(out) if d["device"] == "鸭池村"]
+    assert said["area_name"] == YACHI
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_code_nothing_is_known_of_still_names_nothing(hub):
+    from fieldapp.hub.rejected import place_names
+
+    names = place_names(hub)
+    assert names("999999999999") == ""  # nothing known of it: the caller shows the code
+    assert names("520502") == "七星关区" and names("440306") == "广东省深圳市宝安区"
