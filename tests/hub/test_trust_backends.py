@@ -146,6 +146,7 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
     assert hub.ledger.get("claims", made.row_id)["applied_on"] == "2027-06-06"
 
 
+@pytest.mark.today("2027-06-06")
 def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
     tmp_path, hub, make_device
 ):
@@ -153,7 +154,11 @@ def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
     honest approval's are stored on either backend; one keeping another's account is held
     (`claim_account`)."""
     from fieldapp.domain.account import card_number
+    from fieldapp.services.policy_admin import publish
+    from tests.policy.helpers import COUNTY_PACK
     from tests.sync.test_hostile_events import _county_device
+
+    publish(hub.ledger, COUNTY_PACK, "county.toml")  # the figure the claims are judged by
 
     own, theirs = card_number("622848001234567"), card_number("622700098765432")
     village = make_device("红星村", VILLAGE)
@@ -164,6 +169,7 @@ def test_the_account_kept_at_approval_is_judged_and_stored_on_both_backends(
         village.update("persons", person, {"account_bank": "中国农业银行", "account_number": own})
         data = {"person_id": person, "rule_id": "transport_cross_county",
                 "limit_key": f"transport|{person}|ever", "state": "草稿", "amount": 500.0,
+                "area_code": VILLAGE, "claim_date": "2027-06-05",
                 "spell_id": job_of(person), "event_date": JOB_START,
                 "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴"}  # fmt: skip
         claims.append(forge(village, "claims", natural_id("claims", "kept", person), data).row_id)
