@@ -651,6 +651,10 @@ def moved_out(
 
 #: Claims whose batch the county pays from: approved, or paid by its 花名册.
 _PAID_FROM: frozenset[str] = frozenset({ClaimState.COUNTY_APPROVED.value, ClaimState.PAID.value})
+#: A batch's wording, which its maker may still correct once the county pays from it (the
+#: township's 更正 of a title reaches its villages); what it pays — rule, source, area, the
+#: states it took, the batch itself — stays as the county approved it.
+_BATCH_WORDING: frozenset[str] = frozenset({"title", "notes"})
 
 
 def batch_paid_from(
@@ -662,13 +666,15 @@ def batch_paid_from(
 ) -> Verdict:
     """A village's (township's) own batch changed or deleted once the county approved a claim
     in it, refused (`claim_locked`): the county pays an approved claim by the 花名册 of the batch
-    it lies in, whoever made it — renamed, its source changed or deleted, the roster paying it
-    changes under the county, or the claim is left in no batch to print (nor to batch again).
+    it lies in, whoever made it — its rule, source or area changed or the batch deleted, the
+    roster paying it changes under the county, or the claim is left in no batch to print (nor
+    to batch again). Its title and notes may still be corrected (`_BATCH_WORDING`).
     `claims` are the batch's claims (rows) as they will be; the county changes it as it
     decides."""
     if actor.county_level or before is None or before.get("deleted"):
         return ALLOWED
-    if all(to_storable(v) == to_storable(before.get(k)) for k, v in data.items()):
+    changed = {k for k, v in data.items() if to_storable(v) != to_storable(before.get(k))}
+    if changed <= _BATCH_WORDING:
         return ALLOWED
     for claim in claims:
         state = str(claim.get("state") or "")

@@ -438,7 +438,11 @@ def test_the_village_device_refuses_to_change_a_batch_with_an_approved_claim(vil
     village.exchange()
     hub.ledger.update("claims", december.id, {"state": "县审批"})
     village.exchange()
-    for data in ({"title": "改名"}, {"deleted": 1}):
+    for data in (
+        {"funding_source": "别的资金"},
+        {"title": "改名", "state_filter": "村审核"},
+        {"deleted": 1},
+    ):
         with pytest.raises(TrustRefused) as refused:
             _write(village, "batches", batch.id, data)
         assert refused.value.rule == "claim_locked"
@@ -446,6 +450,9 @@ def test_the_village_device_refuses_to_change_a_batch_with_an_approved_claim(vil
         assert "赵六" in said and "县审批" in said and "十二月公益性岗位" in said, said
     assert village.get("batches", batch.id)["title"] == "十二月公益性岗位"
     assert not village.get("batches", batch.id)["deleted"]
+    # Its wording may still be corrected: a title's 更正 pays nobody else.
+    _write(village, "batches", batch.id, {"title": "十二月公益性岗位（更正）"})
+    assert village.get("batches", batch.id)["title"] == "十二月公益性岗位（更正）"
 
 
 def test_a_waiting_claim_without_an_area_still_holds_its_person_in_place(village, hub):
