@@ -17,6 +17,7 @@ from fieldapp.cli.common import (
     print_json,
     typed_twice,
 )
+from fieldapp.domain.dates import china_minute
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
 
 if TYPE_CHECKING:
@@ -275,7 +276,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     if synced and before is not None and not before.revoked_at and not args.replace:
         # A name typed twice would void a laptop that has been syncing: asked, not done.
         return fail(
-            f"设备「{before.name}」已登记（{_minute(before.enrolled_at)}）并已同步过，仍在使用。"
+            f"设备「{before.name}」已登记（{china_minute(before.enrolled_at)}）并已同步过，仍在使用。"
             "重新登记会让那台电脑原来的登记作废，它的数据包从此拒收。"
             "给同一个村再登记一台电脑，请另起一个设备名称；"
             "那台电脑坏了或换了新的，确实要换掉它，请加 --replace 再登记一次；"
@@ -310,9 +311,9 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
         "不要写在U盘上，也不要和登记文件一起发送：只拿到登记文件的人用不了它。"
     )
     if before is not None and reenrolled:
-        state = f"已于 {_minute(before.revoked_at)} 注销" if before.revoked_at else "仍在使用"
+        state = f"已于 {china_minute(before.revoked_at)} 注销" if before.revoked_at else "仍在使用"
         print(
-            f"注意：这是重新登记。{peer.name} 原来的登记（{_minute(before.enrolled_at)} 登记，{state}）"
+            f"注意：这是重新登记。{peer.name} 原来的登记（{china_minute(before.enrolled_at)} 登记，{state}）"
             "已作废：原来那台电脑的数据包从此拒收，导入这个新登记文件后才能同步。"
             "如果是要给同一个村再登记一台电脑，请另起一个设备名称"
         )
@@ -324,7 +325,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
 def cmd_hub_revoke(args: argparse.Namespace) -> int:
     """Revoke a device."""
     peer = _open_hub(args).revoke(args.device)
-    print(f"已注销设备 {peer.name}（{_minute(peer.revoked_at)}），此后其数据包将被拒收")
+    print(f"已注销设备 {peer.name}（{china_minute(peer.revoked_at)}），此后其数据包将被拒收")
     return 0
 
 
@@ -367,8 +368,8 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
         print_json(items)
         return 0
     for d in items:
-        state = f"已注销 {_minute(d['revoked_at'])}" if d["revoked_at"] else "正常"
-        last = f"最近同步 {_minute(d['last_exchange'])}" if d["last_exchange"] else "从未同步"
+        state = f"已注销 {china_minute(d['revoked_at'])}" if d["revoked_at"] else "正常"
+        last = f"最近同步 {china_minute(d['last_exchange'])}" if d["last_exchange"] else "从未同步"
         area = f"{d['area_name']}（{d['area']}）" if d.get("area_name") else d["area"]
         print(
             f"{d['device']}\t{_role_label(d['role'])}\t{area}\t{state}\t{last}\t"
@@ -422,14 +423,6 @@ def _program(device: dict[str, object], hub_program: str) -> str:
     if program_key(program) > program_key(hub_program):
         return f"\t程序 {program}（比中心新，请先升级中心）"
     return f"\t程序 {program}"
-
-
-def _minute(stamp: object) -> str:
-    """A time the hub wrote as a clerk reads it: China time to the minute (2026-12-31 18:03),
-    whatever zone the server keeps; the JSON keeps the stored text for scripts."""
-    from fieldapp.domain.dates import china_minute
-
-    return china_minute(stamp)
 
 
 def _policy_received(

@@ -213,8 +213,8 @@ def cmd_hub_reset_password(args: argparse.Namespace) -> int:
 
 def cmd_hub_resets(args: argparse.Namespace) -> int:
     """List the county's password resets kept at the hub, in China time."""
-    from fieldapp.cli.sync_cmds import _minute, _open_hub
-    from fieldapp.domain.dates import china_iso
+    from fieldapp.cli.sync_cmds import _open_hub
+    from fieldapp.domain.dates import china_iso, china_minute
 
     hub = _open_hub(args)
     try:
@@ -237,7 +237,7 @@ def cmd_hub_resets(args: argparse.Namespace) -> int:
         if r["device_area_name"]:
             device += f"（{r['device_area_name']}）"
         print(
-            f"{_minute(r['at_china'])}  县级汇总中心 {r['by'] or '（未记用户）'} 重置了 "
+            f"{china_minute(r['at'])}  县级汇总中心 {r['by'] or '（未记用户）'} 重置了 "
             f"{device} 上 {r['user']} 的口令  台账 {r['ledger_file']}"
         )
     if not rows:
