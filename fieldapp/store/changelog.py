@@ -111,8 +111,12 @@ class Change:
 
     @property
     def id(self) -> str:
-        """Globally unique change id: device id and sequence number."""
-        return f"{self.device_id}:{self.seq}"
+        """Globally unique change id: device id and sequence number (worked out once: a hub's
+        screen and projection ask it several times a change)."""
+        found: str | None = self.__dict__.get("_id")
+        if found is None:
+            found = self.__dict__["_id"] = f"{self.device_id}:{self.seq}"
+        return found
 
     @property
     def key(self) -> str:
