@@ -116,6 +116,13 @@ class ServiceSettings:
     min_rate_bytes_s: int = 16 * 1024
     #: How long an idle keep-alive connection stays open.
     keep_alive_s: int = 5
+    #: Signed requests one village or township device may make in ten minutes, and a county
+    #: device (its desktop decides held changes one request each); past them 429
+    #: (`httpauth.DEVICE_REQUESTS`, `COUNTY_REQUESTS`).
+    requests_per_device: int = httpauth.DEVICE_REQUESTS
+    requests_per_county_device: int = httpauth.COUNTY_REQUESTS
+    #: Nonces remembered at once; full, new requests get 503 (`httpauth.NONCE_LIMIT`).
+    max_nonces: int = httpauth.NONCE_LIMIT
 
     @property
     def max_upload_bytes(self) -> int:
@@ -195,7 +202,9 @@ class HubService:
         self._serving = _hold(self.root / "serve.lock")
         try:
             # The nonces of the last minutes, kept across a restart (`httpauth.NonceCache`).
-            self.nonces = httpauth.NonceCache(path=self.root / "nonces")
+            self.nonces = httpauth.NonceCache(
+                limit=self.settings.max_nonces, path=self.root / "nonces"
+            )
             for leftover in self.uploads.iterdir():  # a crash mid-upload: never authenticated
                 leftover.unlink(missing_ok=True)
             self._open()
@@ -351,7 +360,12 @@ class HubService:
                 f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
                 "即可同步；本机台账里的数据都保留",
             )
-        httpauth.check_fresh(signed, self.nonces)
+        share = (
+            self.settings.requests_per_county_device
+            if _may_view_status(peer)
+            else self.settings.requests_per_device
+        )
+        httpauth.check_fresh(signed, self.nonces, per_key=share)
         return signed, peer
 
     def _check_length(self, request: Request, signed: httpauth.SignedRequest) -> int:
