@@ -164,6 +164,13 @@ INTERNAL_ERROR = (
     "一直这样，请告诉县里管理汇总中心的同志"
 )
 
+#: What a device is told when it starts an upload while its previous one is still being
+#: received or imported (a second window, a retry while the first still trickles in).
+UPLOADING = (
+    "本机上一次同步还没有结束（中心正在接收或导入它的数据包），请稍后再同步；"
+    "上一次已经中断的，中心一分钟内就会停止等待"
+)
+
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
@@ -217,6 +224,7 @@ class HubService:
         self._exchanges = anyio.CapacityLimiter(self.settings.max_exchanges)
         self._lookups = anyio.CapacityLimiter(4)
         self._device_locks: dict[str, threading.Lock] = {}
+        self._uploading: set[str] = set()  # devices whose upload is being received or imported
         self._locks_guard = threading.Lock()
         hub = self.sessions.get()
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
@@ -316,6 +324,23 @@ class HubService:
         except (_Refusal, httpauth.AuthRefused) as refused:
             # Close: the client may still be sending a body nobody will read.
             return _error(refused.status, refused.code, str(refused), close=True)
+        # One upload of a device at a time: its imports run one after another anyway, and
+        # uploads in parallel under fresh headers would let one device (or whoever has its key)
+        # fill the hub's disk and connections while the other villages wait.
+        with self._locks_guard:
+            if peer.name in self._uploading:
+                return _error(429, "uploading", UPLOADING, close=True)
+            self._uploading.add(peer.name)
+        try:
+            return await self._take_upload(request, signed, peer, length)
+        finally:
+            with self._locks_guard:
+                self._uploading.discard(peer.name)
+
+    async def _take_upload(
+        self, request: Request, signed: httpauth.SignedRequest, peer: Peer, length: int
+    ) -> Response:
+        """Stream the body of an authenticated exchange to disk, import it, answer."""
         upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
         partial = upload.with_name(upload.name + ".part")
         try:
