@@ -56,4 +56,5 @@ def test_a_device_uploads_one_bundle_at_a_time_while_others_exchange(
     # ... and then 甲村's next upload is taken as usual.
     body = _bundle(a, tmp_path)
     assert post(server.url, body, {httpauth.HEADER: header_for(a, "甲村", body)})[0] == 200
+    hub_footprint(hub)  # waits for the answer just sent to be deleted
     assert not any((hub.root / "uploads").iterdir())
