@@ -42,3 +42,16 @@ def place_words(code: str | None) -> str:
         if len(text) >= digits and table.get(text[:digits].ljust(6, "0")) is not None:
             return table.full_name(text[:digits].ljust(6, "0"))
     return region_name(text) or text
+
+
+def unlisted_words(code: str | None) -> str:
+    """An area a ledger does not list, named by `reference.place_words` from the county
+    down for a Guizhou code ('七星关区鸭池镇': a county's lists are all of one province and city,
+    and a desktop's column stays narrow), whole for any other; '' when nothing of it is known."""
+    text = (code or "").strip()
+    words = place_words(text)
+    if words == text:
+        return ""
+    city = divisions().full_name(text[:4] + "00") if text.startswith("52") else ""
+    shorter = words.removeprefix(city) if city != text[:4] + "00" else words
+    return shorter or words

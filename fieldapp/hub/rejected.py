@@ -19,7 +19,7 @@ from fieldapp.domain.dates import china_iso, china_minute, today
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
-from fieldapp.reference import divisions, place_words
+from fieldapp.reference import unlisted_words
 from fieldapp.services.trust import AREA, LINKS, RULES, Proposal, check, printable, table_name
 from fieldapp.services.trust_check import asks_due, context_for, named_actor
 from fieldapp.store import replica
@@ -112,19 +112,6 @@ def place_names(hub: Hub) -> Callable[[str], str]:
     (`unlisted_words`: '七星关区鸭池镇'); '' when no level of the code is known."""
     known = records.area_paths(hub.ledger, known_only=True)
     return lambda code: known(code) or unlisted_words(code)
-
-
-def unlisted_words(code: str | None) -> str:
-    """An area the hub's ledger does not list, named by `reference.place_words` from the county
-    down for a Guizhou code ('七星关区鸭池镇': a county's lists are all of one province and city,
-    and a desktop's column stays narrow), whole for any other; '' when nothing of it is known."""
-    text = (code or "").strip()
-    words = place_words(text)
-    if words == text:
-        return ""
-    city = divisions().full_name(text[:4] + "00") if text.startswith("52") else ""
-    shorter = words.removeprefix(city) if city != text[:4] + "00" else words
-    return shorter or words
 
 
 #: Names a row (table, row id) as the clerk knows it: 「赵六」, 「一组」; '' when unknown.

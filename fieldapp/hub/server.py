@@ -116,6 +116,13 @@ class ServiceSettings:
     min_rate_bytes_s: int = 16 * 1024
     #: How long an idle keep-alive connection stays open.
     keep_alive_s: int = 5
+    #: Signed requests one village or township device may make in ten minutes, and a county
+    #: device (its desktop decides held changes one request each); past them 429
+    #: (`httpauth.DEVICE_REQUESTS`, `COUNTY_REQUESTS`).
+    requests_per_device: int = httpauth.DEVICE_REQUESTS
+    requests_per_county_device: int = httpauth.COUNTY_REQUESTS
+    #: Nonces remembered at once; full, new requests get 503 (`httpauth.NONCE_LIMIT`).
+    max_nonces: int = httpauth.NONCE_LIMIT
 
     @property
     def max_upload_bytes(self) -> int:
@@ -157,6 +164,13 @@ INTERNAL_ERROR = (
     "一直这样，请告诉县里管理汇总中心的同志"
 )
 
+#: What a device is told when it starts an upload while its previous one is still being
+#: received or imported (a second window, a retry while the first still trickles in).
+UPLOADING = (
+    "本机上一次同步还没有结束（中心正在接收或导入它的数据包），请稍后再同步；"
+    "上一次已经中断的，中心一分钟内就会停止等待"
+)
+
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
@@ -195,7 +209,9 @@ class HubService:
         self._serving = _hold(self.root / "serve.lock")
         try:
             # The nonces of the last minutes, kept across a restart (`httpauth.NonceCache`).
-            self.nonces = httpauth.NonceCache(path=self.root / "nonces")
+            self.nonces = httpauth.NonceCache(
+                limit=self.settings.max_nonces, path=self.root / "nonces"
+            )
             for leftover in self.uploads.iterdir():  # a crash mid-upload: never authenticated
                 leftover.unlink(missing_ok=True)
             self._open()
@@ -208,6 +224,7 @@ class HubService:
         self._exchanges = anyio.CapacityLimiter(self.settings.max_exchanges)
         self._lookups = anyio.CapacityLimiter(4)
         self._device_locks: dict[str, threading.Lock] = {}
+        self._uploading: set[str] = set()  # devices whose upload is being received or imported
         self._locks_guard = threading.Lock()
         hub = self.sessions.get()
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
@@ -307,6 +324,23 @@ class HubService:
         except (_Refusal, httpauth.AuthRefused) as refused:
             # Close: the client may still be sending a body nobody will read.
             return _error(refused.status, refused.code, str(refused), close=True)
+        # One upload of a device at a time: its imports run one after another anyway, and
+        # uploads in parallel under fresh headers would let one device (or whoever has its key)
+        # fill the hub's disk and connections while the other villages wait.
+        with self._locks_guard:
+            if peer.name in self._uploading:
+                return _error(429, "uploading", UPLOADING, close=True)
+            self._uploading.add(peer.name)
+        try:
+            return await self._take_upload(request, signed, peer, length)
+        finally:
+            with self._locks_guard:
+                self._uploading.discard(peer.name)
+
+    async def _take_upload(
+        self, request: Request, signed: httpauth.SignedRequest, peer: Peer, length: int
+    ) -> Response:
+        """Stream the body of an authenticated exchange to disk, import it, answer."""
         upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
         partial = upload.with_name(upload.name + ".part")
         try:
@@ -351,7 +385,12 @@ class HubService:
                 f"电脑找回或换了电脑的，请县里用原设备名 {peer.name} 重新登记，导入新的登记文件后"
                 "即可同步；本机台账里的数据都保留",
             )
-        httpauth.check_fresh(signed, self.nonces)
+        share = (
+            self.settings.requests_per_county_device
+            if _may_view_status(peer)
+            else self.settings.requests_per_device
+        )
+        httpauth.check_fresh(signed, self.nonces, per_key=share)
         return signed, peer
 
     def _check_length(self, request: Request, signed: httpauth.SignedRequest) -> int:

@@ -62,6 +62,7 @@ from fieldapp.domain.models import (
     Visit,
 )
 from fieldapp.domain.roles import Role
+from fieldapp.reference import divisions, unlisted_words
 
 S = ClaimState
 
@@ -300,8 +301,8 @@ class Actor:
     device: str = ""
     #: The scope's name where the device knows it (its messages say 鸭池镇, not 520502100).
     area_name: str = ""
-    #: Names a place (an area code) where the device knows it, '' where it does not: a
-    #: refusal on the device says where a row lies by name, the hub's by code.
+    #: Names a place (an area code) where the ledger lists it, '' where it does not: a
+    #: refusal then says it in words from the division table (`place_said`), never its code.
     name_of: Callable[[str], str] | None = field(default=None, compare=False, hash=False)
 
     def covers(self, place: str | None) -> bool:
@@ -316,12 +317,10 @@ class Actor:
         return self.role in (Role.COUNTY, Role.HUB)
 
     def describe(self) -> str:
-        """大坝村专员（村/安置点专员 · 大坝村）, as the window title says it; with the code
-        where the area's name is not known (本机（村/安置点专员，区域 520502101001））."""
-        if self.area_name:
-            where = f" · {self.area_name}"
-        else:
-            where = f"，区域 {self.scope}" if self.scope else ""
+        """大坝村专员（村/安置点专员 · 大坝村）, as the window title says it; in words from the
+        division table where the ledger does not list the area (本机（村/安置点专员 · 七星关区
+        鸭池镇的一个村））."""
+        where = f" · {self.area_name or unlisted(self.scope)}" if self.scope else ""
         return f"{self.device or '本机'}（{self.role.label}{where}）"
 
 
@@ -511,7 +510,7 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
             name = str(proposal.data.get("name") or "")
             return refuse(
                 "county_table",
-                f"新的区域「{name}」（{code}）不在{actor.describe()}负责的范围内："
+                f"新的区域「{name}」（{place_said(code, actor)}）不在{actor.describe()}负责的范围内："
                 "范围外的区域由县里统一维护",
             )
         return _county_refusal(actor, table)
@@ -523,11 +522,27 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
     return ALLOWED
 
 
-def _where(place: str | None, actor: Actor | None = None) -> str:
+def place_said(place: str | None, actor: Actor | None = None) -> str:
+    """Where `place` (an area code) is, as a refusal says it: as the actor's ledger names it,
+    else in words (`unlisted`); never its digits, which a coordinator or clerk cannot read."""
     if not place:
         return "未知地区"
     name = actor.name_of(place) if actor is not None and actor.name_of is not None else ""
-    return name or f"区域 {place}"
+    return name or unlisted(place)
+
+
+def unlisted(place: str) -> str:
+    """An area the ledger does not list, in words from the division table: 七星关区梨树镇 for a
+    township, 七星关区梨树镇的一个村 for a village under it (the table goes down to townships);
+    一个台账里没有的地区 when nothing of it is known."""
+    text = place.strip()
+    words = unlisted_words(text)
+    if not words:
+        return "一个台账里没有的地区"
+    if len(text) in (6, 9) and divisions().get(text) is not None:
+        return words
+    kind = "村" if len(text) == 12 else "组" if len(text) > 12 else "地区"
+    return f"{words}的一个{kind}"
 
 
 def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
@@ -565,7 +580,7 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             rule = "pull_in" if column == links[0][0] else "link_scope"
             return refuse(
                 rule,
-                f"{label}的{field_label(column)}指向{_where(place, actor)}，"
+                f"{label}的{field_label(column)}指向{place_said(place, actor)}，"
                 f"不在{actor.describe()}负责的范围内",
             )
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
@@ -586,7 +601,7 @@ def _place_verdict(actor: Actor, table: str, place: str | None) -> Verdict:
     if not actor.covers(place):
         return refuse(
             "scope",
-            f"这条{label}属于{_where(place, actor)}，不在{actor.describe()}负责的范围内",
+            f"这条{label}属于{place_said(place, actor)}，不在{actor.describe()}负责的范围内",
         )
     return ALLOWED
 
@@ -621,7 +636,7 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
     if not actor.covers(place):
         return refuse(
             "pull_in",
-            f"{table_name(table)}属于{_where(place, actor)}，不在{actor.describe()}负责的范围内",
+            f"{table_name(table)}属于{place_said(place, actor)}，不在{actor.describe()}负责的范围内",
         )
     return ALLOWED
 
@@ -789,8 +804,8 @@ def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Ver
         return ALLOWED
     return refuse(
         "claim_area",
-        f"{_claim_name(row)}写的地区是{_where(area, actor) if area else '空白'}，而申领人的户在"
-        f"{_where(person, actor)}：申领只能记在申领人所在的村（安置点），"
+        f"{_claim_name(row)}写的地区是{place_said(area, actor) if area else '空白'}，而申领人的户在"
+        f"{place_said(person, actor)}：申领只能记在申领人所在的村（安置点），"
         "否则会列进别村的公示表和批次；请在程序中重新申领",
     )
 

@@ -65,6 +65,7 @@ from fieldapp.services.trust import (
     clears_new_row,
     may_add_at,
     may_change,
+    place_said,
     refuse,
     table_name,
 )
@@ -618,7 +619,7 @@ def moved_out(
     old, new = str(old or ""), str(new or "")
     if not new:
         return ALLOWED  # to nowhere known: the scope rules judge it
-    where = (actor.name_of(new) if actor.name_of is not None else "") or f"区域 {new}"
+    where = place_said(new, actor)
     for person in people:
         for claim in claims(person):
             state = str(claim.get("state") or "")

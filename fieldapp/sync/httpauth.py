@@ -168,8 +168,41 @@ def parse_header(value: str | None) -> SignedRequest:
     return parsed
 
 
+#: How many requests one village or township device may make within the span its nonces are
+#: remembered (`NonceCache.span_s`, ten minutes). A device exchanges once per 同步 (one signed
+#: request; its health check is unsigned) and a coordinator syncs a few times a minute at most
+#: even when retrying on a poor line: 120, one request every five seconds for ten minutes, is
+#: four times that. Past it the device is refused (429) until its old nonces age out.
+DEVICE_REQUESTS = 120
+#: The same for a county device: the county's desktop sends one request per held change it
+#: accepts or dismisses, and a late bundle held whole is hundreds of them (a listing shows up
+#: to 2000), besides its status and listing requests.
+COUNTY_REQUESTS = 3000
+#: The most nonces remembered at once. A county of 300 villages' and 30 townships' devices at
+#: their full share, and a few county devices at theirs, stay under it (330 x 120 + 10 x 3000
+#: = 69,600; measured at about 240 bytes each, 100,000 take some 24 MB). Full, the hub refuses new requests (503)
+#: rather than forget a nonce still within its window.
+NONCE_LIMIT = 100_000
+
+#: What a device past its share is told (`{cap}`: its share).
+TOO_MANY = (
+    "本机十分钟内向中心发出的请求太多（超过 {cap} 次），中心暂不受理；请过十分钟再同步。"
+    "没有人这样反复同步的，请告诉县里管理汇总中心的同志核查本机"
+)
+#: What every device is told while the hub's memory of recent requests is full.
+BUSY = "中心这十分钟内收到的请求太多，暂不受理新的请求；请过十分钟再同步，急用可改用U盘交换"
+
+
 class NonceCache:
     """Nonces seen within the time window, so a captured header cannot be sent twice.
+
+    A nonce is remembered for `span_s` (twice the window: a header stamped up to the window
+    ahead of the hub's clock is still fresh until the window after it), and never forgotten
+    sooner. Memory is bounded instead by refusing: a key that has taken `per_key` nonces within
+    the span is refused (429, `TOO_MANY`) until its oldest age out, and while `limit` nonces
+    are remembered every new request is refused (503, `BUSY`). A refused request's nonce is not
+    remembered (nor written), so a flood from one enrolled device can neither push another
+    device's captured header out of memory nor keep other devices from exchanging.
 
     With a `path` (the hub folder's `nonces` file) every nonce taken is also written there,
     and those still within the window are read back when the service starts again: a header
@@ -181,11 +214,18 @@ class NonceCache:
     """
 
     def __init__(
-        self, window_s: int = MAX_SKEW_S, limit: int = 100_000, path: Path | None = None
+        self,
+        window_s: int = MAX_SKEW_S,
+        limit: int = NONCE_LIMIT,
+        path: Path | None = None,
+        per_key: int = DEVICE_REQUESTS,
     ) -> None:
         self.window_s = window_s
+        self.span_s = 2 * window_s
         self.limit = limit
+        self.per_key = per_key
         self._seen: OrderedDict[tuple[str, str], float] = OrderedDict()
+        self._taken: dict[str, int] = {}
         self._lock = threading.Lock()
         self._path = path
         self._file: TextIO | None = None
@@ -194,13 +234,20 @@ class NonceCache:
             self._read(path, time.time())
             self._rewrite()
 
-    def add(self, key_id: str, nonce: str, now: float) -> bool:
-        """Record a nonce; False when it was seen within the window (a replay)."""
+    def add(self, key_id: str, nonce: str, now: float, per_key: int | None = None) -> bool:
+        """Record a nonce; False when it was seen within the window (a replay). AuthRefused
+        (429) when `key_id` has taken its share (`per_key`, by default the cache's) within the
+        span, (503) when the memory is full; then nothing is remembered or written."""
         with self._lock:
             self._forget(now)
             if (key_id, nonce) in self._seen:
                 return False
-            self._seen[(key_id, nonce)] = now
+            cap = self.per_key if per_key is None else per_key
+            if self._taken.get(key_id, 0) >= cap:
+                raise AuthRefused(429, "too_many", TOO_MANY.format(cap=cap))
+            if len(self._seen) >= self.limit:
+                raise AuthRefused(503, "busy", BUSY)
+            self._remember(key_id, nonce, now)
             if self._file is not None:
                 if self._lines >= 2 * len(self._seen) + 1000:
                     self._rewrite()
@@ -215,12 +262,22 @@ class NonceCache:
                 self._file.close()
                 self._file = None
 
+    def _remember(self, key_id: str, nonce: str, at: float) -> None:
+        self._seen[(key_id, nonce)] = at
+        self._taken[key_id] = self._taken.get(key_id, 0) + 1
+
     def _forget(self, now: float) -> None:
+        """Let go of the nonces older than the span (only those: never to make room)."""
         while self._seen:
-            _oldest, at = next(iter(self._seen.items()))
-            if at >= now - 2 * self.window_s and len(self._seen) < self.limit:
+            (key_id, _nonce), at = next(iter(self._seen.items()))
+            if at >= now - self.span_s:
                 break
             self._seen.popitem(last=False)
+            left = self._taken[key_id] - 1
+            if left:
+                self._taken[key_id] = left
+            else:
+                del self._taken[key_id]
 
     def _read(self, path: Path, now: float) -> None:
         """The nonces of the file still within the window (a line that does not read is
@@ -237,8 +294,9 @@ class NonceCache:
                 at = float(parts[2])
             except ValueError:
                 continue
-            if now - 2 * self.window_s <= at <= now + self.window_s:
-                self._seen[(parts[0], parts[1])] = at
+            fresh = now - self.span_s <= at <= now + self.window_s
+            if fresh and (parts[0], parts[1]) not in self._seen:
+                self._remember(parts[0], parts[1], at)
         self._forget(now)
 
     def _rewrite(self) -> None:
@@ -261,12 +319,15 @@ class NonceCache:
         self._lines += 1
 
 
-def check_fresh(request: SignedRequest, nonces: NonceCache, now: float | None = None) -> None:
-    """Refuse a stale or replayed header (call after the signature checked out)."""
+def check_fresh(
+    request: SignedRequest, nonces: NonceCache, now: float | None = None, per_key: int | None = None
+) -> None:
+    """Refuse a stale or replayed header, or one of a key past its share of requests
+    (`per_key`, `NonceCache.add`); call after the signature checked out."""
     now = time.time() if now is None else now
     if abs(now - request.timestamp) > MAX_SKEW_S:
         raise AuthRefused(401, "stale", "请求时间与中心相差太多（请核对本机日期和时间后重试）")
-    if not nonces.add(request.key_id, request.nonce, now):
+    if not nonces.add(request.key_id, request.nonce, now, per_key):
         raise AuthRefused(401, "replay", "重复的请求（已经收到过）")
 
 
