@@ -62,7 +62,6 @@ from starlette.routing import Route
 from uvicorn.config import LOGGING_CONFIG
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import ValidationFailed
@@ -70,6 +69,7 @@ from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import signed_author
 from fieldapp.hub import rejected
 from fieldapp.hub.folder import Hub, HubSessions
+from fieldapp.paths import build_label
 from fieldapp.services.users import check_name
 from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.sync_state import Peer
@@ -254,9 +254,10 @@ class HubService:
             return _error(refused.status, refused.code, str(refused))
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
         # `policy`: the county pack in force (the newest published), None when none;
-        # `program`: the hub's own fieldapp, which the devices' are compared with.
+        # `program`: the hub's own fieldapp (its build label, packaged), which the devices' are
+        # compared with.
         return JSONResponse(
-            {"hub": self.name, "devices": rows, "policy": current, "program": __version__}
+            {"hub": self.name, "devices": rows, "policy": current, "program": build_label()}
         )
 
     async def held(self, request: Request) -> Response:

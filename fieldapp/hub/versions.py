@@ -10,9 +10,18 @@ from fieldapp.policy.packfile import program_version
 
 
 def program_key(program: object) -> tuple[int, ...]:
-    """A program version as numbers to sort by ((-1,) when unknown: first, as the oldest)."""
-    parsed = program_version(str(program)) if program else None
-    return parsed if parsed is not None else (-1,)
+    """A program version or build label as numbers to sort by: the version (four places), then
+    the build's count of commits (0.2.0+15.gdef… after 0.2.0+12.gabc…). A plain version — a
+    pack's `requires`, a source tree, a device from before devices said their build — counts as
+    that version before any of its builds; (-1,) when unknown: first, as the oldest."""
+    version, plus, build = str(program or "").partition("+")
+    parsed = program_version(version) if version else None
+    if parsed is None:
+        return (-1,)
+    count = build.split(".", 1)[0]
+    if plus and not count.isdigit():
+        return (-1,)
+    return (parsed + (0,) * 4)[:4] + (int(count) if plus else -1,)
 
 
 def program_behind(device: Mapping[str, object], hub_program: str) -> bool:

@@ -174,7 +174,6 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     device runs. Each device now says it (and the pack in force there) in its bundles; the
     table shows both, sorted as versions, and the summary counts the devices to upgrade."""
     import fieldapp
-    from fieldapp.hub import server as hub_server
     from fieldapp.services.policy_admin import publish
     from fieldapp.sync import exchange
     from tests.policy.helpers import COUNTY_PACK
@@ -200,7 +199,9 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
         with monkeypatch.context() as older:  # a program from before devices said it
             older.setattr(exchange, "About", lambda *_: None)
             push(villages["红星村笔记本"], server.url)
-    monkeypatch.setattr(hub_server, "__version__", "9.0.0")  # the hub upgraded since
+    running = fieldapp.__version__
+    # The hub upgraded since (its program, `build_label()`, is its version from a source tree).
+    monkeypatch.setattr(fieldapp, "__version__", "9.0.0")
     with ServerThread(hub.root) as server:
         page.url.setText(server.url)
         page.county_status.refresh()
@@ -210,7 +211,6 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     program, pack = titles.index("程序版本"), titles.index("在用的政策包")
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
-    running = fieldapp.__version__
     assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心旧）"
     assert table.item(rows["大坝村笔记本"], pack).text() == "2026.1"
     assert table.item(rows["红星村笔记本"], program).text() == "未报告版本"
@@ -230,7 +230,7 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     order = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert order.index("红星村笔记本") < order.index("大坝村笔记本"), order
     # The order broken — a village upgraded before the hub: the hub is to upgrade first.
-    monkeypatch.setattr(hub_server, "__version__", "0.1.0")
+    monkeypatch.setattr(fieldapp, "__version__", "0.1.0")
     with ServerThread(hub.root) as server:
         page.url.setText(server.url)
         status.refresh()
