@@ -414,9 +414,9 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
 
 def _program(device: dict[str, object], hub_program: str) -> str:
     """The fieldapp a device said it runs, and whether it is older than the hub's."""
-    from fieldapp.hub.versions import program_key
+    from fieldapp.hub.versions import program_key, program_of
 
-    program = device.get("program")
+    program = program_of(device)
     if not program:
         return "\t程序：未报告版本" if device.get("last_exchange") else ""
     if program_key(program) < program_key(hub_program):

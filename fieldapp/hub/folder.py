@@ -748,12 +748,14 @@ def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[st
 
 def _reported(said: dict[str, str] | None) -> dict[str, object]:
     """What a device said of itself in its latest bundle: `program` (the fieldapp it runs),
+    `build` (its build's label, a packaged build's since devices say it; else None),
     `pack_in_force` (the county pack in force there; '' the built-in pack) and `reported_at`;
     all None when it never said (a program older than the hub's, or not synced since)."""
     if not said:
-        return {"program": None, "pack_in_force": None, "reported_at": None}
+        return {"program": None, "build": None, "pack_in_force": None, "reported_at": None}
     return {
         "program": said.get("program") or None,
+        "build": said.get("build") or None,
         "pack_in_force": said.get("pack", ""),
         "reported_at": said.get("at") or None,
     }

@@ -62,6 +62,7 @@ from starlette.routing import Route
 from uvicorn.config import LOGGING_CONFIG
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import ValidationFailed
@@ -254,10 +255,17 @@ class HubService:
             return _error(refused.status, refused.code, str(refused))
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
         # `policy`: the county pack in force (the newest published), None when none;
-        # `program`: the hub's own fieldapp (its build label, packaged), which the devices' are
-        # compared with.
+        # `program`: the hub's own fieldapp, which the devices' are compared with, and `build`
+        # its build's label (the version itself from a source tree) — `program` stays the plain
+        # version, which an older county desktop reads, as each device's `program` does.
         return JSONResponse(
-            {"hub": self.name, "devices": rows, "policy": current, "program": build_label()}
+            {
+                "hub": self.name,
+                "devices": rows,
+                "policy": current,
+                "program": __version__,
+                "build": build_label(),
+            }
         )
 
     async def held(self, request: Request) -> Response:

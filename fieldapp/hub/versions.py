@@ -24,12 +24,18 @@ def program_key(program: object) -> tuple[int, ...]:
     return (parsed + (0,) * 4)[:4] + (int(count) if plus else -1,)
 
 
+def program_of(device: Mapping[str, object]) -> str:
+    """The program a device said it runs, as precisely as it said: its build's label (a
+    packaged build since devices say it), else its version; '' when it never said."""
+    return str(device.get("build") or device.get("program") or "")
+
+
 def program_behind(device: Mapping[str, object], hub_program: str) -> bool:
     """A device not revoked that has synced and runs an older program than the hub, or did not
     say which it runs (a program from before devices said it)."""
     if device.get("revoked_at") or not device.get("last_exchange"):
         return False
-    return program_key(device.get("program")) < program_key(hub_program)
+    return program_key(program_of(device)) < program_key(hub_program)
 
 
 def program_ahead(device: Mapping[str, object], hub_program: str) -> bool:
@@ -37,7 +43,7 @@ def program_ahead(device: Mapping[str, object], hub_program: str) -> bool:
     its new choices are held there until the hub is upgraded."""
     if device.get("revoked_at") or not device.get("program"):
         return False
-    return program_key(device.get("program")) > program_key(hub_program)
+    return program_key(program_of(device)) > program_key(hub_program)
 
 
 def pack_not_in_force(device: Mapping[str, object], current: str | None) -> bool:
@@ -62,7 +68,7 @@ def named(devices: list[Mapping[str, object]], limit: int, with_program: bool = 
         if str(d["device"]) not in word:
             word = f"{d['device']}（{word}）"
         if with_program:
-            word += f" {d['program']}" if d.get("program") else " 未报告版本"
+            word += f" {program_of(d)}" if d.get("program") else " 未报告版本"
         words.append(word)
     return "、".join(words) + ("等" if len(devices) > limit else "")
 
@@ -78,6 +84,6 @@ def short_of(
         return [], []
     live = [d for d in devices if not d.get("revoked_at")]
     older = [
-        d for d in live if d.get("program") and program_key(d["program"]) < program_key(requires)
+        d for d in live if d.get("program") and program_key(program_of(d)) < program_key(requires)
     ]
     return older, [d for d in live if not d.get("program")]

@@ -317,11 +317,6 @@ class About:
             and (not self.build or build_of(self.program, self.build) == self.build)
         )
 
-    @property
-    def reported(self) -> str:
-        """What the hub keeps as the program the device runs: its build, else its version."""
-        return self.build or self.program
-
 
 class OpenedBundle:
     """A decrypted bundle whose manifest parsed; the signature is not yet checked."""

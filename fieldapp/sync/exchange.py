@@ -483,7 +483,7 @@ def _import_local(
         _bookkeeping(ledger, state, identity, peer, manifest)
         if identity.role == "hub" and about is not None:  # what it runs, for the clerk
             HubLog(ledger.db).set_reported(
-                peer.name, about.reported, about.pack, manifest.schema_version
+                peer.name, about.program, about.pack, manifest.schema_version, about.build
             )
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)

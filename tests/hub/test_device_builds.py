@@ -88,8 +88,10 @@ def test_the_hub_tells_two_builds_of_one_version_apart(
         with packaged(tmp_path, LATER):
             county.push("大坝村", server.url)
     items, text = county.listing()
-    assert items["红星村"]["program"] == EARLIER, items
-    assert items["大坝村"]["program"] == LATER, items
+    # `program` stays the plain version (what scripts and older county desktops read), the
+    # build beside it.
+    assert (items["红星村"]["program"], items["红星村"]["build"]) == (RUNNING, EARLIER), items
+    assert (items["大坝村"]["program"], items["大坝村"]["build"]) == (RUNNING, LATER), items
     assert f"\t程序 {EARLIER}" in line_of(text, "红星村"), text
 
     # The hub runs the later build: the earlier one is the village to visit.
@@ -116,7 +118,7 @@ def test_a_plain_report_still_works_and_compares_as_its_version(
         with packaged(tmp_path, EARLIER):
             county.push("红星村", server.url)
     items, _ = county.listing()
-    assert items["大坝村"]["program"] == RUNNING
+    assert (items["大坝村"]["program"], items["大坝村"]["build"]) == (RUNNING, None)
     with packaged(tmp_path, EARLIER):
         _, text = county.listing()
     assert f"\t程序 {RUNNING}（比中心旧）" in line_of(text, "大坝村"), text
