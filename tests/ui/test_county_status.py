@@ -284,3 +284,44 @@ def test_the_county_desktop_shows_the_last_exchange_in_china_time(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_county_desktop_tells_two_builds_of_one_version_apart(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """Two laptops on builds 12 and 15 of one version both read 0.2.0 in 程序版本, and the
+    hub's build was not said: the clerk could not see which to visit. The table now shows each
+    build and compares it with the hub's, build by build."""
+    from tests.hub.test_device_builds import EARLIER, LATER, packaged
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    villages = {}
+    for name in ("大坝村笔记本", "红星村笔记本"):
+        folder = tmp_path / name
+        folder.mkdir()
+        villages[name] = Ledger.open(folder / "ledger.db", author="村员")
+        hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
+        enrol(villages[name], folder / "enrol.json", code=ENROL_CODE)
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    with ServerThread(hub.root) as server:
+        with packaged(tmp_path, EARLIER):
+            push(villages["大坝村笔记本"], server.url)
+        with packaged(tmp_path, LATER):
+            push(villages["红星村笔记本"], server.url)
+            page.url.setText(server.url)
+            page.county_status.refresh()
+            wait_idle(qtbot, page)
+    status = page.county_status
+    table = status.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    program = titles.index("程序版本")
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["大坝村笔记本"], program).text() == f"{EARLIER}（比中心旧）"
+    assert table.item(rows["红星村笔记本"], program).text() == LATER
+    assert f"中心的程序是 {LATER}：1 台设备的程序比中心旧" in status.summary.text()
+    assert warnings_shown == []
+    for ledger in villages.values():
+        ledger.close()
+    hub.close()
