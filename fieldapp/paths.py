@@ -70,7 +70,8 @@ BUILD_LABEL = "build-label.txt"
 def build_label() -> str:
     """This program's version as its build is labelled (`fieldapp --version`): the packaged
     build's label, else `__version__` — from a source tree, or when the label names another
-    version (program files copied over an older build). Devices report `__version__`."""
+    version (program files copied over an older build). Devices report it beside
+    `__version__` (`sync.bundle.About`)."""
     from fieldapp import __version__
 
     try:

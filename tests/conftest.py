@@ -29,6 +29,11 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
     # New password slots with Argon2id's cheapest costs: the suite makes many users.
     monkeypatch.setenv("FIELDAPP_TEST_FAST_KDF", "1")
+    # The suite's fixtures enrol plain ledgers through the Python API (as `tests.codes.plain_hub`
+    # makes plain hubs) and drive them by command line: opened without a password, as before.
+    # The command line's refusal of such a ledger is tested where this is unset
+    # (tests/cli/test_enrolled_plain_ledger.py).
+    monkeypatch.setenv("FIELDAPP_TEST_PLAIN_LEDGERS", "1")
     for name in (
         "FIELDAPP_USER",
         "FIELDAPP_PASSWORD",

@@ -24,6 +24,7 @@ from fieldapp.services.ledgers import (
     Ledger,
     clear_backups,
     clear_copies_note,
+    keys_in_clear,
     ledger_state,
 )
 from fieldapp.services.ledgers import open_ledger as _open
@@ -199,6 +200,8 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     path = ledger_path(args)
     state = ledger_state(path)
     creds = credentials(args, required=state == "encrypted")
+    if state == "plain" and creds is None:
+        _refuse_keys_in_clear(path)
     if state != "encrypted":
         typed_twice(args, creds, "没有新建或加密台账")
     if state == "new" and creds is None:
@@ -207,6 +210,26 @@ def open_ledger(args: argparse.Namespace) -> Ledger:
     if state == "plain" and args._ledger.encrypted:
         _say_encrypted(args._ledger, path)
     return args._ledger
+
+
+def _refuse_keys_in_clear(path: Path) -> None:
+    """A ledger an older program enrolled without a password holds this device's private sync
+    keys, with every ID number and account, in clear: opened without a password it is refused,
+    nothing in it changed, saying how to set one — run with a user and password, it is
+    encrypted in place (the county's slot added) and the command goes on. A demo ledger stays
+    as it is, and so do the tests' throw-away ledgers: enrolled plain by the command line
+    (FIELDAPP_TEST_PLAIN_ENROL) or by the suite's fixtures (FIELDAPP_TEST_PLAIN_LEDGERS, as
+    FIELDAPP_TEST_FAST_KDF)."""
+    hatches = ("FIELDAPP_TEST_PLAIN_ENROL", "FIELDAPP_TEST_PLAIN_LEDGERS")
+    if any(os.environ.get(name) for name in hatches) or not keys_in_clear(path):
+        return
+    raise CredentialsMissing(
+        f"台账 {path.name} 已登记到县里，但没有设置口令、没有加密：本机与县里同步用的私钥和"
+        "全部人员的身份证号、账号都明文存在这个文件里，笔记本丢了，捡到的人不用口令就能看到，"
+        "还能冒充本机给县里发数据。请带用户名和口令再运行一次（--user 姓名，口令用 "
+        "FIELDAPP_PASSWORD、--password-file 或在终端输入）：台账就地加密，这个人成为它的第一个"
+        "用户（县里也能为它重置口令），然后照常执行。台账没有改动"
+    )
 
 
 def _say_encrypted(ledger: Ledger, path: Path) -> None:

@@ -340,7 +340,6 @@ def _role_label(role: object) -> str:
 
 def cmd_hub_devices(args: argparse.Namespace) -> int:
     """List enrolled devices with their last exchange, pending and refused changes."""
-    from fieldapp import __version__
     from fieldapp.hub.versions import (
         LACKING_NAMED,
         named,
@@ -348,16 +347,18 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
         program_ahead,
         program_behind,
     )
+    from fieldapp.paths import build_label
     from fieldapp.services.policy_admin import published
 
+    hub_program = build_label()  # the build the devices are compared with
     hub = _open_hub(args)
     _warn_if_plain(args.dir, hub.training)
     items = hub.status()
     newest = published(hub.ledger)
     current = newest[0].version if newest else None
-    old_program = [d for d in items if program_behind(d, __version__)]
+    old_program = [d for d in items if program_behind(d, hub_program)]
     old_pack = [d for d in items if pack_not_in_force(d, current)]
-    new_program = [d for d in items if program_ahead(d, __version__)]
+    new_program = [d for d in items if program_ahead(d, hub_program)]
     if args.behind:
         wanted = {id(d) for d in old_program + old_pack}
         wanted |= {
@@ -381,7 +382,7 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
                 else ""
             )
             # A revoked device no longer syncs: its line says 已注销 once, no pack.
-            + ("" if d["revoked_at"] else _program(d, __version__))
+            + ("" if d["revoked_at"] else _program(d, hub_program))
             + ("" if d["revoked_at"] else _policy_received(d.get("policy"), current, d))
         )
     if not items:
@@ -399,12 +400,12 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
         )
     if old_program:
         print(
-            f"中心的程序是 {__version__}：{len(old_program)} 台设备的程序比中心旧或没有报告版本，"
+            f"中心的程序是 {hub_program}：{len(old_program)} 台设备的程序比中心旧或没有报告版本，"
             f"要去升级（{named(old_program, LACKING_NAMED, with_program=True)}）"
         )
     if new_program:
         print(
-            f"中心的程序是 {__version__}：{len(new_program)} 台设备的程序比中心新"
+            f"中心的程序是 {hub_program}：{len(new_program)} 台设备的程序比中心新"
             f"（{named(new_program, LACKING_NAMED, with_program=True)}）：请先升级中心的程序，"
             "它们用到的新选项中心才认识（被扣下的修改在中心升级后再接受）"
         )
@@ -413,9 +414,9 @@ def cmd_hub_devices(args: argparse.Namespace) -> int:
 
 def _program(device: dict[str, object], hub_program: str) -> str:
     """The fieldapp a device said it runs, and whether it is older than the hub's."""
-    from fieldapp.hub.versions import program_key
+    from fieldapp.hub.versions import program_key, program_of
 
-    program = device.get("program")
+    program = program_of(device)
     if not program:
         return "\t程序：未报告版本" if device.get("last_exchange") else ""
     if program_key(program) < program_key(hub_program):

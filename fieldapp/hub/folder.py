@@ -44,7 +44,7 @@ from fieldapp.store.held import (
 )
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries.records import area
+from fieldapp.store.queries.records import area, area_path
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
@@ -424,22 +424,16 @@ class Hub:
 
     def area_words(self, code: str) -> str:
         """An enrolled area in words, as the clerk checks it beside the code ('贵州省毕节市七星
-        关区梨树镇'): the division table's name to the township, then the village, site, group
-        or building as the hub's ledger names it — or, not heard of yet, what it is under its
-        township ('…梨树镇下的村'). The code itself when even its county is unknown."""
+        关区梨树镇红星村'): `records.area_path` from the province down — the division table's
+        name, then the village, site, group or building as the hub's ledger names it. One the
+        ledger has not heard of yet is said as what it is under its township ('…梨树镇下的村')
+        rather than as the township itself; the code itself when even its county is unknown."""
         table = divisions()
-        if table.get(code) is not None:
-            return table.full_name(code)
+        if table.get(code) is not None or area(self.ledger, code) is not None:
+            return area_path(self.ledger, code, whole=True)
         above = next((p for p in (code[:9], code[:6]) if table.get(p) is not None), "")
         if not above:
             return code
-        own: list[str] = []
-        at: str | None = code
-        while at and at != above and (found := area(self.ledger, at)) is not None:
-            own.append(found.name)
-            at = found.parent_code
-        if own:
-            return table.full_name(above) + " ".join(reversed(own))
         parsed = AreaCode.parse(code)
         what = "组或楼栋" if len(code) > 12 else "安置点" if parsed and parsed.is_site else "村"
         return f"{table.full_name(above)}下的{what}"
@@ -754,12 +748,14 @@ def _status_item(row: dict[str, object], kept: dict[str | None, int]) -> dict[st
 
 def _reported(said: dict[str, str] | None) -> dict[str, object]:
     """What a device said of itself in its latest bundle: `program` (the fieldapp it runs),
+    `build` (its build's label, a packaged build's since devices say it; else None),
     `pack_in_force` (the county pack in force there; '' the built-in pack) and `reported_at`;
     all None when it never said (a program older than the hub's, or not synced since)."""
     if not said:
-        return {"program": None, "pack_in_force": None, "reported_at": None}
+        return {"program": None, "build": None, "pack_in_force": None, "reported_at": None}
     return {
         "program": said.get("program") or None,
+        "build": said.get("build") or None,
         "pack_in_force": said.get("pack", ""),
         "reported_at": said.get("at") or None,
     }

@@ -70,6 +70,7 @@ from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import signed_author
 from fieldapp.hub import rejected
 from fieldapp.hub.folder import Hub, HubSessions
+from fieldapp.paths import build_label
 from fieldapp.services.users import check_name
 from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
 from fieldapp.store.sync_state import Peer
@@ -271,9 +272,17 @@ class HubService:
             return _error(refused.status, refused.code, str(refused))
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
         # `policy`: the county pack in force (the newest published), None when none;
-        # `program`: the hub's own fieldapp, which the devices' are compared with.
+        # `program`: the hub's own fieldapp, which the devices' are compared with, and `build`
+        # its build's label (the version itself from a source tree) — `program` stays the plain
+        # version, which an older county desktop reads, as each device's `program` does.
         return JSONResponse(
-            {"hub": self.name, "devices": rows, "policy": current, "program": __version__}
+            {
+                "hub": self.name,
+                "devices": rows,
+                "policy": current,
+                "program": __version__,
+                "build": build_label(),
+            }
         )
 
     async def held(self, request: Request) -> Response:

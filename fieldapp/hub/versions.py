@@ -10,9 +10,24 @@ from fieldapp.policy.packfile import program_version
 
 
 def program_key(program: object) -> tuple[int, ...]:
-    """A program version as numbers to sort by ((-1,) when unknown: first, as the oldest)."""
-    parsed = program_version(str(program)) if program else None
-    return parsed if parsed is not None else (-1,)
+    """A program version or build label as numbers to sort by: the version (four places), then
+    the build's count of commits (0.2.0+15.gdef… after 0.2.0+12.gabc…). A plain version — a
+    pack's `requires`, a source tree, a device from before devices said their build — counts as
+    that version before any of its builds; (-1,) when unknown: first, as the oldest."""
+    version, plus, build = str(program or "").partition("+")
+    parsed = program_version(version) if version else None
+    if parsed is None:
+        return (-1,)
+    count = build.split(".", 1)[0]
+    if plus and not count.isdigit():
+        return (-1,)
+    return (parsed + (0,) * 4)[:4] + (int(count) if plus else -1,)
+
+
+def program_of(device: Mapping[str, object]) -> str:
+    """The program a device said it runs, as precisely as it said: its build's label (a
+    packaged build since devices say it), else its version; '' when it never said."""
+    return str(device.get("build") or device.get("program") or "")
 
 
 def program_behind(device: Mapping[str, object], hub_program: str) -> bool:
@@ -20,7 +35,7 @@ def program_behind(device: Mapping[str, object], hub_program: str) -> bool:
     say which it runs (a program from before devices said it)."""
     if device.get("revoked_at") or not device.get("last_exchange"):
         return False
-    return program_key(device.get("program")) < program_key(hub_program)
+    return program_key(program_of(device)) < program_key(hub_program)
 
 
 def program_ahead(device: Mapping[str, object], hub_program: str) -> bool:
@@ -28,7 +43,7 @@ def program_ahead(device: Mapping[str, object], hub_program: str) -> bool:
     its new choices are held there until the hub is upgraded."""
     if device.get("revoked_at") or not device.get("program"):
         return False
-    return program_key(device.get("program")) > program_key(hub_program)
+    return program_key(program_of(device)) > program_key(hub_program)
 
 
 def pack_not_in_force(device: Mapping[str, object], current: str | None) -> bool:
@@ -53,7 +68,7 @@ def named(devices: list[Mapping[str, object]], limit: int, with_program: bool = 
         if str(d["device"]) not in word:
             word = f"{d['device']}（{word}）"
         if with_program:
-            word += f" {d['program']}" if d.get("program") else " 未报告版本"
+            word += f" {program_of(d)}" if d.get("program") else " 未报告版本"
         words.append(word)
     return "、".join(words) + ("等" if len(devices) > limit else "")
 
@@ -69,6 +84,6 @@ def short_of(
         return [], []
     live = [d for d in devices if not d.get("revoked_at")]
     older = [
-        d for d in live if d.get("program") and program_key(d["program"]) < program_key(requires)
+        d for d in live if d.get("program") and program_key(program_of(d)) < program_key(requires)
     ]
     return older, [d for d in live if not d.get("program")]

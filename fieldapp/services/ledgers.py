@@ -15,7 +15,13 @@ from fieldapp.services.incarnation import restore_unfinished, start_new_incarnat
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
-from fieldapp.store.vault import clear_backups, clear_copies_note, keyfile_missing, ledger_state
+from fieldapp.store.vault import (
+    clear_backups,
+    clear_copies_note,
+    keyfile_missing,
+    keys_in_clear,
+    ledger_state,
+)
 
 __all__ = [
     "Credentials",
@@ -24,6 +30,7 @@ __all__ = [
     "clear_copies_note",
     "is_demo",
     "keyfile_missing",
+    "keys_in_clear",
     "ledger_state",
     "make_demo",
     "open_ledger",

@@ -89,13 +89,18 @@ class HubLog:
 
     # -- what each device says of itself ------------------------------------------------------
 
-    def set_reported(self, device: str, program: str, pack: str, schema: int | None = None) -> None:
+    def set_reported(
+        self, device: str, program: str, pack: str, schema: int | None = None, build: str = ""
+    ) -> None:
         """Keep what `device` said in its latest bundle: its program and the county pack in
         force there ('' the built-in one), with the time (a hub setting, not synced); `schema`:
-        the ledger version its bundle states (what its answers may carry: `reads_china_time`)."""
+        the ledger version its bundle states (what its answers may carry: `reads_china_time`);
+        `build`: its build's label, when a packaged build said it ('' otherwise)."""
         said: dict[str, object] = {"program": program, "pack": pack, "at": now_text()}
         if schema is not None:
             said["schema"] = schema
+        if build:
+            said["build"] = build
         value = json.dumps(said)
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [REPORTED + device, value])
 

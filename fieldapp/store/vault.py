@@ -48,6 +48,7 @@ from fieldapp.store.connection import (
     open_database,
     refused_by_folder,
 )
+from fieldapp.store.ledger_kind import DEMO, DEMO_ORIGIN, KIND_KEY
 
 #: The first bytes of a backup file (`fieldapp.store.backup`).
 BACKUP_MAGIC = b"FIELDAPP-BACKUP\n"
@@ -86,6 +87,34 @@ class Unlocked:
 def new_key() -> bytes:
     """A fresh random database key."""
     return secrets.token_bytes(KEY_BYTES)
+
+
+def keys_in_clear(path: str | Path) -> bool:
+    """True for a plain ledger file holding its own private sync keys — a ledger an older
+    program enrolled with a county hub without a password — unless it is a demo ledger
+    (fictitious people, enrolled with a training hub only). Read before the ledger is opened
+    (no schema upgrade, nothing written); False when it cannot be read so."""
+    if postgres.is_url(path) or str(path) == ":memory:" or not is_plain_sqlite(path):
+        return False
+    try:
+        conn = connect(path)
+    except DatabaseError:
+        return False
+    try:
+        keys = conn.execute(
+            "SELECT 1 FROM sync_identity WHERE key = 'self' AND length(sign_secret) > 0"
+        ).fetchone()
+        meta = dict(
+            conn.execute(
+                "SELECT key, value FROM meta WHERE key IN (?, 'device_id')", [KIND_KEY]
+            ).fetchall()
+        )
+    except DatabaseError:
+        return False  # no such table: never enrolled (or not a ledger)
+    finally:
+        conn.close()
+    demo = meta.get(KIND_KEY) == DEMO or str(meta.get("device_id") or "").startswith(DEMO_ORIGIN)
+    return keys is not None and not demo
 
 
 def is_encrypted(path: str | Path) -> bool:

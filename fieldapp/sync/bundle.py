@@ -252,8 +252,16 @@ def seal_bundle(
             "pack": about.pack,
             "about_sig": base64.b64encode(signed).decode("ascii"),
         }
-    # format and to first, as every earlier header reads: {"format":1,"to":"…",…}
     header = json.dumps(fields, ensure_ascii=True, separators=(",", ":"))
+    if about is not None and about.valid() and about.build:
+        signed = crypto.sign(about.build_message(manifest.bundle_id), sign_secret)
+        built = fields | {"build": about.build, "build_sig": base64.b64encode(signed).decode()}
+        longer = json.dumps(built, ensure_ascii=True, separators=(",", ":"))
+        # Every program reads a header shorter than MAX_HEADER: the build, an extra, is left
+        # out rather than push it past (a pack version of 40 Chinese characters).
+        if len(longer) < MAX_HEADER:
+            header = longer
+    # format and to first, as every earlier header reads: {"format":1,"to":"…",…}
     return (
         MAGIC
         + header.encode("ascii")
@@ -267,22 +275,46 @@ ABOUT_MAX = 40
 _PROGRAM = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,6}){0,3}$")
 
 
+#: A packaged build's label (packaging/build.py's `deb_version`): the version, how many commits
+#: its source has, the commit (0.2.0+741.g4d5c7dd).
+_BUILD = re.compile(r"^[0-9]{1,6}(\.[0-9]{1,6}){0,3}\+[0-9]{1,9}\.g[0-9a-f]{7,12}$")
+
+
+def build_of(program: str, label: str) -> str:
+    """The build label a device running `program` says beside it: `label` when it is a build of
+    that version as packaging labels them, else '' (a source tree, a label of another kind)."""
+    return label if _BUILD.match(label) and label.startswith(f"{program}+") else ""
+
+
 @dataclass(frozen=True)
 class About:
-    """What a device says of itself in its bundle's header: the fieldapp it runs ("0.3.0") and
-    the version of the county pack in force there ('' for the built-in pack)."""
+    """What a device says of itself in its bundle's header: the fieldapp it runs ("0.3.0"), the
+    version of the county pack in force there ('' for the built-in pack) and, from a packaged
+    build, its label ("0.3.0+741.g4d5c7dd"; '' from a source tree or an older program).
+
+    `program` stays the plain version an older hub reads (it refuses a header whose program is
+    not one); the build goes beside it under its own keys and signature, which an older hub
+    ignores, so two builds of one version are told apart by a hub that reads them."""
 
     program: str
     pack: str
+    build: str = ""
 
     def message(self, bundle_id: str) -> bytes:
         """The bytes its signature covers: bound to one bundle, so it cannot be moved."""
         return "\n".join(["fieldapp-about-v1", bundle_id, self.program, self.pack]).encode()
 
+    def build_message(self, bundle_id: str) -> bytes:
+        """The bytes the build's signature covers: the build of this program, in this bundle."""
+        return "\n".join(["fieldapp-build-v1", bundle_id, self.program, self.build]).encode()
+
     def valid(self) -> bool:
-        """A version that reads as one, a pack version of printable text, both short."""
-        return bool(_PROGRAM.match(self.program)) and (
-            len(self.pack) <= ABOUT_MAX and self.pack.isprintable()
+        """A version that reads as one, a pack version of printable text, both short; a build,
+        if any, of that version."""
+        return (
+            bool(_PROGRAM.match(self.program))
+            and (len(self.pack) <= ABOUT_MAX and self.pack.isprintable())
+            and (not self.build or build_of(self.program, self.build) == self.build)
         )
 
 
@@ -305,7 +337,7 @@ class OpenedBundle:
 
     def says_about(self) -> bool:
         """True when the header says anything of its sender (then it must verify: `about`)."""
-        return any(k in self.header for k in ("program", "pack", "about_sig"))
+        return any(k in self.header for k in ("program", "pack", "about_sig", "build", "build_sig"))
 
     def about(self, sign_public: bytes) -> About | None:
         """What the sender said of itself in the header, when signed by `sign_public` for this
@@ -322,7 +354,25 @@ class OpenedBundle:
             return None
         if not crypto.verify(about.message(self.manifest.bundle_id), signature, sign_public):
             return None
-        return about
+        if "build" not in self.header and "build_sig" not in self.header:
+            return about
+        build, build_sig = self.header.get("build"), self.header.get("build_sig")
+        if not isinstance(build, str) or not isinstance(build_sig, str):
+            return None
+        built = About(about.program, about.pack, build)
+        try:
+            signature = base64.b64decode(build_sig, validate=True)
+        except ValueError:
+            return None
+        if (
+            not built.valid()
+            or not build
+            or not crypto.verify(
+                built.build_message(self.manifest.bundle_id), signature, sign_public
+            )
+        ):
+            return None
+        return built
 
     def signed_by(self, sign_public: bytes) -> bool:
         """True when the manifest carries a valid signature of this key."""

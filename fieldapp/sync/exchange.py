@@ -22,6 +22,7 @@ from fieldapp import __version__
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
+from fieldapp.paths import build_label
 from fieldapp.saving import cannot_write, check_not_ledger
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
@@ -49,6 +50,7 @@ from fieldapp.sync.bundle import (
     Party,
     Range,
     Report,
+    build_of,
     decode_payload,
     encode_payload,
     open_bundle,
@@ -272,7 +274,7 @@ def export_bundle(
             top = replica.max_seq(ledger.db, origin)
             if top:
                 vector[origin] = top
-        about = About(__version__, adopted_version(ledger))
+        about = About(__version__, adopted_version(ledger), build_of(__version__, build_label()))
         return write_bundle(ledger, identity, hub, rows, vector, out, progress, cancel, about=about)
 
 
@@ -481,7 +483,7 @@ def _import_local(
         _bookkeeping(ledger, state, identity, peer, manifest)
         if identity.role == "hub" and about is not None:  # what it runs, for the clerk
             HubLog(ledger.db).set_reported(
-                peer.name, about.program, about.pack, manifest.schema_version
+                peer.name, about.program, about.pack, manifest.schema_version, about.build
             )
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)

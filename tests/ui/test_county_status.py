@@ -174,7 +174,6 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     device runs. Each device now says it (and the pack in force there) in its bundles; the
     table shows both, sorted as versions, and the summary counts the devices to upgrade."""
     import fieldapp
-    from fieldapp.hub import server as hub_server
     from fieldapp.services.policy_admin import publish
     from fieldapp.sync import exchange
     from tests.policy.helpers import COUNTY_PACK
@@ -200,7 +199,9 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
         with monkeypatch.context() as older:  # a program from before devices said it
             older.setattr(exchange, "About", lambda *_: None)
             push(villages["红星村笔记本"], server.url)
-    monkeypatch.setattr(hub_server, "__version__", "9.0.0")  # the hub upgraded since
+    running = fieldapp.__version__
+    # The hub upgraded since (its program, `build_label()`, is its version from a source tree).
+    monkeypatch.setattr(fieldapp, "__version__", "9.0.0")
     with ServerThread(hub.root) as server:
         page.url.setText(server.url)
         page.county_status.refresh()
@@ -210,7 +211,6 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     program, pack = titles.index("程序版本"), titles.index("在用的政策包")
     rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
-    running = fieldapp.__version__
     assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心旧）"
     assert table.item(rows["大坝村笔记本"], pack).text() == "2026.1"
     assert table.item(rows["红星村笔记本"], program).text() == "未报告版本"
@@ -230,7 +230,7 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     order = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert order.index("红星村笔记本") < order.index("大坝村笔记本"), order
     # The order broken — a village upgraded before the hub: the hub is to upgrade first.
-    monkeypatch.setattr(hub_server, "__version__", "0.1.0")
+    monkeypatch.setattr(fieldapp, "__version__", "0.1.0")
     with ServerThread(hub.root) as server:
         page.url.setText(server.url)
         status.refresh()
@@ -284,3 +284,44 @@ def test_the_county_desktop_shows_the_last_exchange_in_china_time(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_county_desktop_tells_two_builds_of_one_version_apart(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """Two laptops on builds 12 and 15 of one version both read 0.2.0 in 程序版本, and the
+    hub's build was not said: the clerk could not see which to visit. The table now shows each
+    build and compares it with the hub's, build by build."""
+    from tests.hub.test_device_builds import EARLIER, LATER, packaged
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    villages = {}
+    for name in ("大坝村笔记本", "红星村笔记本"):
+        folder = tmp_path / name
+        folder.mkdir()
+        villages[name] = Ledger.open(folder / "ledger.db", author="村员")
+        hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
+        enrol(villages[name], folder / "enrol.json", code=ENROL_CODE)
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    with ServerThread(hub.root) as server:
+        with packaged(tmp_path, EARLIER):
+            push(villages["大坝村笔记本"], server.url)
+        with packaged(tmp_path, LATER):
+            push(villages["红星村笔记本"], server.url)
+            page.url.setText(server.url)
+            page.county_status.refresh()
+            wait_idle(qtbot, page)
+    status = page.county_status
+    table = status.table
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    program = titles.index("程序版本")
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["大坝村笔记本"], program).text() == f"{EARLIER}（比中心旧）"
+    assert table.item(rows["红星村笔记本"], program).text() == LATER
+    assert f"中心的程序是 {LATER}：1 台设备的程序比中心旧" in status.summary.text()
+    assert warnings_shown == []
+    for ledger in villages.values():
+        ledger.close()
+    hub.close()

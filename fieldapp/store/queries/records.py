@@ -22,7 +22,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.reference import place_words
+from fieldapp.reference import divisions, place_words
 from fieldapp.store.queries.malformed import malformed, note
 
 if TYPE_CHECKING:
@@ -138,11 +138,32 @@ def known_path(ledger: Ledger, code: str | None) -> str:
     return " ".join(reversed(names))
 
 
-def area_path(ledger: Ledger, code: str | None) -> str:
+def area_path(ledger: Ledger, code: str | None, *, whole: bool = False) -> str:
     """'某乡镇 某村 某组' for display; an area this ledger does not list named from the
     division table (贵州省毕节市七星关区碧阳街道), the bare code only where no level of it is
-    known there."""
-    return known_path(ledger, code) or place_words(code)
+    known there.
+
+    `whole`: named from the province down, as the county's clerk checks a place by eye beside
+    its code — the division table's name of the deepest level it lists, then what this ledger
+    names below it ('贵州省毕节市七星关区梨树镇红星村 一组')."""
+    text = (code or "").strip()
+    table = divisions()
+    if not whole or not text:
+        return known_path(ledger, code) or place_words(code)
+    if table.get(text) is not None:
+        return table.full_name(text)
+    own: list[str] = []
+    seen: set[str] = set()
+    at: str | None = text
+    # The ledger names the levels the table does not list (villages, sites, groups).
+    while at and at not in seen and table.get(at) is None and (found := area(ledger, at)):
+        seen.add(at)
+        own.append(found.name)
+        at = found.parent_code
+    if not own:
+        return place_words(text)
+    above = table.full_name(at) if at and table.get(at) is not None else place_words(text)
+    return (above if above != text else "") + " ".join(reversed(own))
 
 
 def area_paths(ledger: Ledger, *, known_only: bool = False) -> Callable[[str | None], str]:

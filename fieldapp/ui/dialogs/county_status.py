@@ -29,6 +29,7 @@ from fieldapp.hub.versions import (
     program_ahead,
     program_behind,
     program_key,
+    program_of,
 )
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -134,12 +135,16 @@ class CountyStatus(QWidget):
         policy = status.get("policy")
         #: The county pack in force, as the hub answered (None: none published, or an older hub).
         self.current_policy = str(policy) if policy else None
-        self.hub_program = str(status["program"]) if status.get("program") else None
+        # The hub's build (since hubs say it), else its version: what the devices' are
+        # compared with, build by build.
+        hub = status.get("build") or status.get("program")
+        self.hub_program = str(hub) if hub else None
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(devices))
         for row, device in enumerate(devices):
             for column, key in enumerate(COLUMNS):
-                cell = self._cell(key, device.get(key), device)
+                value = program_of(device) or None if key == "program" else device.get(key)
+                cell = self._cell(key, value, device)
                 if key == "area" and device.get("area_name"):
                     # The village as the hub names it (a first-wave laptop may be named after
                     # its computer); the code stays under the pointer.
