@@ -307,7 +307,12 @@ class DuePage(QWidget):
         self.items = items
         self._fill_counts()
         self.apply_filters()
-        self.calendar_note.setText("\n".join(notices))
+        # The notice says the deadlines are estimated; the coordinator is also told what ends it.
+        remedy = self.tr(
+            "放假调休安排随县里的政策包下发：同步一次（或在“设置 → 政策包”载入县里发的政策包）"
+            "即可按正式安排计算；在此之前，临近节假日的期限请先核对。"
+        )
+        self.calendar_note.setText("\n".join([*notices, remedy]) if notices else "")
         self.calendar_note.setVisible(bool(notices))
         overdue = sum(1 for i in items if i.urgency is Urgency.OVERDUE)
         soon = sum(1 for i in items if i.urgency is Urgency.DUE_SOON)
