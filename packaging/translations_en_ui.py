@@ -208,7 +208,7 @@ EN_UI: dict[str, str] = {
     "钥匙没有更换": "Key not changed",
     "已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账；但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账。空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。": "Cancelled; the ledger keeps its old key and its contents are unchanged. The disabled person's password no longer opens the ledger on this computer, but if they copied the ledger's key file before, their old password still opens it. When you have time, go to Settings → Users and passwords, select them and click “Disable selected user” again to change the key.",
     # 待办: the estimated-calendar notice says what makes the deadlines exact.
-    "放假调休安排随县里的政策包下发：同步一次（或在“设置 → 政策包”载入县里发的政策包）即可按正式安排计算；在此之前，临近节假日的期限请先核对。": "The holiday schedule comes with the county's policy pack: exchange data once (or load the county's pack under Settings → Policy pack) and deadlines follow it; until then, check deadlines near holidays.",
+    "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。": "Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -600,8 +600,8 @@
       <translation>Choose an item in the list first</translation>
     </message>
     <message>
-      <source>放假调休安排随县里的政策包下发：同步一次（或在“设置 → 政策包”载入县里发的政策包）即可按正式安排计算；在此之前，临近节假日的期限请先核对。</source>
-      <translation>The holiday schedule comes with the county's policy pack: exchange data once (or load the county's pack under Settings → Policy pack) and deadlines follow it; until then, check deadlines near holidays.</translation>
+      <source>县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
+      <translation>Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.</translation>
     </message>
   </context>
   <context>

@@ -309,8 +309,8 @@ class DuePage(QWidget):
         self.apply_filters()
         # The notice says the deadlines are estimated; the coordinator is also told what ends it.
         remedy = self.tr(
-            "放假调休安排随县里的政策包下发：同步一次（或在“设置 → 政策包”载入县里发的政策包）"
-            "即可按正式安排计算；在此之前，临近节假日的期限请先核对。"
+            "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；"
+            "在此之前请核对节假日前后的期限。"
         )
         self.calendar_note.setText("\n".join([*notices, remedy]) if notices else "")
         self.calendar_note.setVisible(bool(notices))
