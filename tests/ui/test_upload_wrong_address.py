@@ -47,3 +47,24 @@ def test_an_address_without_a_hub_says_what_to_check(window, qtbot, tmp_path, wa
     said = warnings_shown[-1]
     assert url in said and "没有汇总中心" in said, said
     assert "核对" in said and "端口" in said and "U盘" in said, said
+
+
+def test_a_file_that_is_not_a_bundle_says_which_file_to_choose(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """导入数据包… with the Excel list chosen by mistake said 这不是 fieldapp 数据包: the program's
+    inner name (the window calls itself 劳动力台账) and nothing of which file to pick. It now
+    names the program as the coordinator knows it and the files to choose (….fieldsync)."""
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    hub.close()
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
+    wrong = tmp_path / "大坝村花名册.xlsx"
+    wrong.write_bytes(b"PK\x03\x04 not a bundle")
+    page.import_from(wrong)
+    wait_idle(qtbot, page)
+    said = warnings_shown[-1]
+    assert "fieldapp" not in said and "劳动力台账" in said, said
+    assert ".fieldsync" in said and "导出" in said, said
+    assert wrong.exists()  # the coordinator's own file is left where it was
