@@ -572,7 +572,7 @@ class MainWindow(QMainWindow):
         copy (the old key stands; the message says how to run it again)."""
         from fieldapp.domain.progress import Cancelled
         from fieldapp.services import users
-        from fieldapp.ui.errors import show_error
+        from fieldapp.ui.errors import message_for, show_error
 
         ledger = self.session.ledger
         if self.busy() or ledger.unlocked is None:
@@ -593,7 +593,8 @@ class MainWindow(QMainWindow):
         except Cancelled:
             rotated, stopped = False, True
         except Exception as error:  # noqa: BLE001 - the old ledger and key stand; say why
-            show_error(self, error)
+            # Why, then that the user is disabled all the same and how to change the key later.
+            show_error(self, message_for(error) + "\n\n" + self.tr("用户已停用。") + self._again())
             rotated = False
         self.session = Session(users.reopen(path, unlocked, author))
         self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
@@ -605,13 +606,18 @@ class MainWindow(QMainWindow):
                 self,
                 self.tr("钥匙没有更换"),
                 self.tr(
-                    "已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账；"
-                    "但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账。"
-                    "空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，"
-                    "把钥匙换掉。"
-                ),
+                    "已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账。"
+                )
+                + self._again(),
             )
         return rotated
+
+    def _again(self) -> str:
+        """What a disabled user's old key still opens, and how to change the key later."""
+        return self.tr(
+            "但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账："
+            "空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。"
+        )
 
     def confirm_discard(self) -> bool:
         """Ask before typed input is dropped."""

@@ -70,3 +70,36 @@ def test_the_key_change_runs_to_the_end_when_not_cancelled(demo_window, monkeypa
     assert page.disable_selected()
     assert window.session.ledger.unlocked.key != old_key
     assert "新钥匙" in window.statusBar().currentMessage()
+
+
+def test_a_key_change_that_could_not_run_says_how_to_run_it_again(
+    window, monkeypatch, warnings_shown
+):
+    """Another program held the ledger open (a second window, a script): the key was not
+    changed and the box said only why (台账正被另一个程序使用，请先关闭它…). That 王强 was
+    disabled all the same, and that choosing him and 停用所选用户 once more changes the key,
+    was said nowhere (the command line says 之后再停用一次即更换钥匙)."""
+    from fieldapp.store.ledger import Ledger
+
+    page = _disable_wang(window, monkeypatch)
+    other = Ledger.open(window.session.path, credentials=UI_USER)  # another program
+    old_key = window.session.ledger.unlocked.key
+    try:
+        assert page.disable_selected()
+    finally:
+        other.close()
+    assert window.session.ledger.unlocked.key == old_key
+    said = warnings_shown[-1]
+    assert "另一个程序" in said and "已停用" in said, said
+    assert "再点一次“停用所选用户”" in said, said
+    # Done as it says, with the other program closed: the key is changed.
+    page = window.show_page("settings")
+    page.users_list.setCurrentRow(
+        next(
+            r
+            for r in range(page.users_list.count())
+            if page.users_list.item(r).text().startswith("王强")
+        )
+    )
+    assert page.disable_selected()
+    assert window.session.ledger.unlocked.key != old_key

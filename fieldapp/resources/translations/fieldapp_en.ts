@@ -1828,8 +1828,16 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Key not changed</translation>
     </message>
     <message>
-      <source>已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账；但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账。空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。</source>
-      <translation>Cancelled; the ledger keeps its old key and its contents are unchanged. The disabled person's password no longer opens the ledger on this computer, but if they copied the ledger's key file before, their old password still opens it. When you have time, go to Settings → Users and passwords, select them and click “Disable selected user” again to change the key.</translation>
+      <source>用户已停用。</source>
+      <translation>The user is disabled.</translation>
+    </message>
+    <message>
+      <source>已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账。</source>
+      <translation>Cancelled; the ledger keeps its old key and its contents are unchanged. The disabled person's password no longer opens the ledger on this computer.</translation>
+    </message>
+    <message>
+      <source>但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账：空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。</source>
+      <translation> But if they copied the ledger's key file before, their old password still opens it: when you have time, go to Settings → Users and passwords, select them and click “Disable selected user” again to change the key.</translation>
     </message>
   </context>
   <context>
