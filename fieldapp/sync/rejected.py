@@ -76,7 +76,7 @@ def describe(item: dict[str, Any]) -> str:
     """县里未接受的修改：人员信息 联系电话=… 原因：…"""
     # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say nothing.
     values = "，".join(
-        f"{field_label(k)}={_shown(v)}"
+        f"{field_label(k, item['table'] or '')}={_shown(v)}"
         for k, v in sorted((item.get("shown") or item["values"]).items())
         if k != "deleted" and not k.endswith("_id") and v not in (None, "")
     )

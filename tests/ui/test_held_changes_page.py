@@ -69,6 +69,7 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
     and the place by its name in this ledger."""
     from fieldapp.domain.enums import WorkStatus
     from fieldapp.domain.models import Area, Household, MonthlyStatus, Person
+    from fieldapp.hub.rejected import content
     from tests.conftest import make_id
     from tests.records import Records
 
@@ -97,6 +98,9 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
     answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+    # The county's list names an area's name 名称 too.
+    (held_area,) = [h for h in hub.rejected() if h.change.data.get("name") == "三组"]
+    assert "名称=三组" in content(held_area), content(held_area)
     hub.close()
     page.import_from(Path(answer.path))
     wait_idle(qtbot, page)
@@ -110,3 +114,6 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
     # names it by its code when it has not received the area's row).
     assert "所在区域=七星关区 市西街道 小河村 三组" in household_line, household_line
     assert group not in household_line and VILLAGE not in household_line, household_line
+    # An area's name is its 名称 (a person's is 姓名).
+    (area_line,) = [t for t in lines if "区域（" in t and "三组" in t]
+    assert "名称=三组" in area_line and "姓名" not in area_line, area_line
