@@ -203,6 +203,14 @@ EN_UI: dict[str, str] = {
     "已取消检查备份，台账没有改动": "Checking the backup was cancelled; the ledger is unchanged",
     # The enrolment code is typed unseen; 显示 shows it while ticked.
     "显示": "Show",
+    # The key change after a user is disabled shows how far it is, with 取消.
+    "正在用新钥匙重新加密台账，请稍候…": "Re-encrypting the ledger with a new key; please wait…",
+    "钥匙没有更换": "Key not changed",
+    "已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账。": "Cancelled; the ledger keeps its old key and its contents are unchanged. The disabled person's password no longer opens the ledger on this computer.",
+    "但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账：空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。": " But if they copied the ledger's key file before, their old password still opens it: when you have time, go to Settings → Users and passwords, select them and click “Disable selected user” again to change the key.",
+    "用户已停用。": "The user is disabled.",
+    # 待办: the estimated-calendar notice says what makes the deadlines exact.
+    "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。": "Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -85,6 +85,11 @@ FIELD_LABELS: dict[str, str] = {
 }
 
 
-def field_label(field: str) -> str:
-    """The Chinese name of a field (the field itself when unnamed)."""
-    return FIELD_LABELS.get(field, field)
+#: Where a field of one table is called otherwise: an area's name is its 名称, not a 姓名.
+TABLE_FIELD_LABELS: dict[tuple[str, str], str] = {("areas", "name"): "名称"}
+
+
+def field_label(field: str, table: str = "") -> str:
+    """The Chinese name of a field (of `table`, when its name there differs; the field itself
+    when unnamed)."""
+    return TABLE_FIELD_LABELS.get((table, field)) or FIELD_LABELS.get(field, field)

@@ -178,7 +178,7 @@ def content(
     所在区域=碧阳街道 大坝村; a household by its address: 所属户=「一组」)."""
     change = held.change
     values = "，".join(
-        f"{field_label(k)}={_value(k, v, places, rows)}"
+        f"{field_label(k, change.tbl)}={_value(k, v, places, rows)}"
         for k, v in sorted(change.data.items())
         if k != "deleted"
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from fieldapp.domain.credentials import check_readable, normalise_name
 from fieldapp.domain.errors import FieldappError, ValidationFailed
+from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 from fieldapp.store import keyfile, users, vault
 from fieldapp.store.connection import open_database
 from fieldapp.store.hub_state import HubLog
@@ -237,14 +238,22 @@ class RotationFailed(FieldappError):
     """The ledger could not be given a new key (the message says why); nothing changed."""
 
 
-def rotate_key(path: str | Path, unlocked: Unlocked) -> Unlocked:
+def rotate_key(
+    path: str | Path,
+    unlocked: Unlocked,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> Unlocked:
     """Re-encrypt the *closed* ledger at `path` under a new random database key, sealed to every
     remaining user and to the county (nobody's password is needed); atomic, as a conversion.
 
     Returns the new key; RotationFailed (nothing changed) when another program holds the ledger
-    open or the new file cannot be written."""
+    open or the new file cannot be written; Cancelled (nothing changed) when `cancel` said stop
+    before the new copy took the ledger's place. `progress` hears how far it is."""
     try:
-        return vault.rotate_key(path, unlocked)
+        return vault.rotate_key(path, unlocked, progress=progress, cancel=cancel)
+    except Cancelled:
+        raise
     except FieldappError as error:  # busy, a damaged key file, a key changed meanwhile
         raise RotationFailed(f"台账钥匙没有更换：{error}") from error
     except OSError as error:

@@ -28,6 +28,7 @@ import sqlite_utils.db
 from sqlcipher3 import dbapi2
 
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 from fieldapp.paths import private_dir
 from fieldapp.saving import DISK, ledger_trouble
 from fieldapp.store import postgres
@@ -302,22 +303,68 @@ def trim_wal(conn: dbapi2.Connection, path: str | Path) -> None:
         conn.execute(f"PRAGMA busy_timeout={waited}")
 
 
+#: How many SQLite steps pass between two looks at a copy's progress and the user's 取消.
+_WATCH_EVERY = 4000
+#: What the user reads when they stopped a key change.
+KEY_KEPT = "已取消：台账钥匙没有更换，台账没有改动"
+
+
+def _size(conn: dbapi2.Connection) -> int:
+    """The bytes of the database open on `conn` (its pages)."""
+    pages = conn.execute("PRAGMA main.page_count").fetchone()[0]
+    return int(pages) * int(conn.execute("PRAGMA main.page_size").fetchone()[0])
+
+
 def export_encrypted(
-    source: dbapi2.Connection, target: str | Path, key: bytes, cipher: Cipher | None = None
+    source: dbapi2.Connection,
+    target: str | Path,
+    key: bytes,
+    cipher: Cipher | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> None:
     """Write an encrypted copy of the database open on `source` into a new file `target`.
 
     SQLCipher will not copy pages between a plain and an encrypted file (the backup API needs
     both sides alike), so the copy is `sqlcipher_export`: schema, rows, search index and
     `user_version` rewritten into the attached encrypted file in one transaction.
+
+    `progress` hears (bytes written so far, the source's size) as the copy grows (its pages
+    spill to the file as it goes); `cancel` answering True interrupts the copy (`Cancelled`:
+    `target` is left part-written, for the caller to remove).
     """
     target = Path(target)
     _create_private(target)
+    size = _size(source)
+    stopped = False
+
+    def watch() -> int:
+        nonlocal stopped
+        if cancel is not None and cancel():
+            stopped = True
+            return 1  # SQLite stops the statement: "interrupted"
+        if progress is not None:
+            try:
+                written = target.stat().st_size
+            except OSError:
+                written = 0
+            progress(min(written, size), size)
+        return 0
+
+    if progress is not None or cancel is not None:
+        source.set_progress_handler(watch, _WATCH_EVERY)
     source.execute("ATTACH DATABASE ? AS enc KEY ?", [str(target), f"x'{key.hex()}'"])
     try:
         source.execute(f"PRAGMA enc.cipher_page_size = {(cipher or Cipher()).page_size}")
         source.execute("SELECT sqlcipher_export('enc')").fetchall()
         version = source.execute("PRAGMA main.user_version").fetchone()[0]
         source.execute(f"PRAGMA enc.user_version = {int(version)}")
+    except dbapi2.OperationalError:
+        if stopped:
+            raise Cancelled(KEY_KEPT) from None
+        raise
     finally:
+        source.set_progress_handler(None, 0)
         source.execute("DETACH DATABASE enc")
+    if progress is not None:
+        progress(size, size)

@@ -34,10 +34,12 @@ from sqlcipher3 import dbapi2
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.progress import CancelCheck, Progress, check_cancel
 from fieldapp.store import keyfile as kf
 from fieldapp.store import postgres
 from fieldapp.store.connection import (
     KEY_BYTES,
+    KEY_KEPT,
     DatabaseError,
     OperationalError,
     cannot_open,
@@ -304,24 +306,48 @@ def convert_plain(
     return Unlocked(key, keys, credentials.user)
 
 
-def rotate_key(path: str | Path, unlocked: Unlocked, step: kf.Step | None = None) -> Unlocked:
+def rotate_key(
+    path: str | Path,
+    unlocked: Unlocked,
+    step: kf.Step | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
+) -> Unlocked:
     """Re-encrypt a closed ledger under a fresh random key, atomically (the old ledger or the
     new one, as for a conversion), with every remaining user's slot and the county's holding
     the new key. Run after a user is disabled: a copy of the old key file, with the disabled
-    user's slot in it, no longer opens the ledger as it is from now on."""
+    user's slot in it, no longer opens the ledger as it is from now on.
+
+    `progress` hears how far the copy is; `cancel` may stop it until the new copy is checked
+    (`Cancelled`, the old ledger and key as they were), not while it takes the ledger's place."""
     path = Path(path)
     current = kf.load(path)  # as it is on disk now (another program may have added a user)
     key = new_key()
     keys = current.rotated(key)
-    _replace_encrypted(connect(path, unlocked.key, current.cipher), path, key, keys, step)
+    conn = connect(path, unlocked.key, current.cipher)
+    _replace_encrypted(conn, path, key, keys, step, progress, cancel)
     return Unlocked(key, keys, unlocked.user)
 
 
 def _replace_encrypted(
-    conn: dbapi2.Connection, path: Path, key: bytes, keys: kf.KeyFile, step: kf.Step | None
+    conn: dbapi2.Connection,
+    path: Path,
+    key: bytes,
+    keys: kf.KeyFile,
+    step: kf.Step | None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> None:
     """Copy the database open on `conn` into a pending file encrypted with `key`, check the
-    copy, then commit it with `keys` in place of the ledger. Closes `conn`."""
+    copy, then commit it with `keys` in place of the ledger. Closes `conn`.
+
+    The copy is most of the work: `progress` hears it as the first nine tenths, the check as
+    the rest. `cancel` is asked during the copy and once more before the commit."""
+
+    def copying(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done * 9 // 10, total)
+
     pending = kf.pending_path(path, keys.file_id)
     try:
         try:
@@ -337,7 +363,7 @@ def _replace_encrypted(
         if step:
             step("log-folded")
         before = _fingerprint(conn)
-        export_encrypted(conn, pending, key, keys.cipher)
+        export_encrypted(conn, pending, key, keys.cipher, copying, cancel)
     except (DatabaseError, OSError) as error:
         pending.unlink(missing_ok=True)
         if isinstance(error, OSError) or disk_trouble(error):
@@ -359,6 +385,9 @@ def _replace_encrypted(
             check.close()
         if not (ok and same):
             raise kf.KeyFileError("加密后的台账校验不符，台账没有改动")
+        check_cancel(cancel, KEY_KEPT)
+        if progress is not None:
+            progress(1, 1)
         kf.commit(path, keys, step)
     finally:
         pending.unlink(missing_ok=True)

@@ -387,8 +387,8 @@ class OpenedBundle:
 
 def _what_else(data: bytes) -> tuple[str, str]:
     """What a file that is no bundle is, when it is another of fieldapp's files, in the desktop's
-    words and as the command line's hint (('', '') else). Only the file's head is read: an upload
-    of 50 MB of anything is not copied to be told apart."""
+    words and as the command line's hint; else which file to choose (no hint). Only the file's
+    head is read: an upload of 50 MB of anything is not copied to be told apart."""
     head = data[:4096]
     if head.startswith(BACKUP_MAGIC):
         return (
@@ -400,7 +400,7 @@ def _what_else(data: bytes) -> tuple[str, str]:
             "这是设备的登记文件：要在需要登记的设备上用“同步 → 用登记文件登记本机…”",
             "命令行：fieldapp --db 台账文件 enrol 登记文件",
         )
-    return "", ""
+    return "请选择县里或其他设备导出的数据包（文件名以 .fieldsync 结尾）", ""
 
 
 def read_header(data: bytes) -> dict[str, Any]:

@@ -154,7 +154,10 @@ def health(url: str, timeout: float = 30) -> dict[str, Any]:
         to = _endpoint(moved, "/") if moved.startswith(("http://", "https://")) else moved
         raise SyncError(f"中心的地址应为 {to}（HTTP {response.status}），请把中心地址改成它")
     if response.status != 200:
-        raise SyncError(f"中心地址不对（HTTP {response.status}）：{url}")
+        raise SyncError(
+            f"这个地址上没有汇总中心：{url}（对方回答 HTTP {response.status}）。"
+            "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
+        )
     try:
         return dict(json.loads(data))
     except ValueError:

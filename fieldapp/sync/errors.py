@@ -6,11 +6,11 @@ from fieldapp.domain.errors import FieldappError
 
 #: Refusal codes and their Chinese explanation (the detail follows it).
 REASONS = {
-    "not_bundle": "这不是 fieldapp 数据包",
+    "not_bundle": "这不是劳动力台账的数据包",
     "missing": "找不到数据包文件",
     "truncated": "数据包不完整（可能拷贝中断或U盘被拔出）",
     "tampered": "数据包已损坏或被改动，签名或校验不符",
-    "newer_format": "数据包格式比本程序新，请先升级 fieldapp",
+    "newer_format": "数据包格式比本程序新，请先升级本程序（劳动力台账）",
     "wrong_recipient": "数据包不是发给本机的",
     "unknown_key": "数据包来自未登记的设备或密钥",
     "revoked": "发送设备已被注销，其数据包不再接受",

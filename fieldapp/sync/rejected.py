@@ -10,15 +10,18 @@ a change as its own, the device's copy is taken back by itself: the county's cop
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from fieldapp.domain.dates import china_minute
+from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.services.trust import RULES, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.records import area_paths, members
 from fieldapp.store.withdraw import withdraw
 
 STATUS_LABELS = {
@@ -31,6 +34,7 @@ STATUS_LABELS = {
 def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     """Every reported change of this device, newest first, as `sync status --json` lists it."""
     items = []
+    places = area_paths(ledger)
     for report in RejectedReports(ledger.db).list():
         data = report.get("data") or {}
         items.append(
@@ -46,6 +50,12 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 "rule": report["rule"],
                 "rule_label": RULES.get(report["rule"], report["rule"]),
                 "reason": report["reason"],
+                # Whose change it was, and the areas it sets by their names (this ledger's).
+                "subject": _subject(ledger, report["tbl"] or "", report["row_id"] or "", data),
+                "shown": _places_named(report["tbl"] or "", data, places),
+                "reason_shown": _AREA_CODE.sub(
+                    lambda m: places(m.group(1)) or m.group(0), str(report["reason"] or "")
+                ),
                 "received_at": report["received_at"],
                 # China time (ISO, +08:00) as the hub sent it; None from an older hub, whose
                 # `received_at` is its own clock's, zone unknown (not shown in the text).
@@ -66,11 +76,13 @@ def describe(item: dict[str, Any]) -> str:
     """县里未接受的修改：人员信息 联系电话=… 原因：…"""
     # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say nothing.
     values = "，".join(
-        f"{field_label(k)}={_shown(v)}"
-        for k, v in sorted(item["values"].items())
+        f"{field_label(k, item['table'] or '')}={_shown(v)}"
+        for k, v in sorted((item.get("shown") or item["values"]).items())
         if k != "deleted" and not k.endswith("_id") and v not in (None, "")
     )
-    text = f"县里未接受的修改：{item['table_label']}（{values}）原因：{item['reason']}"
+    whose = f"{item['subject']}的" if item.get("subject") else ""
+    reason = item.get("reason_shown") or item["reason"]
+    text = f"县里未接受的修改：{whose}{item['table_label']}（{values}）原因：{reason}"
     if item.get("received_at_china"):
         text += f"；县里 {china_minute(item['received_at_china'])} 收到"
     text += f"；{item['status_label']}"
@@ -79,6 +91,54 @@ def describe(item: dict[str, Any]) -> str:
     if item["undone"]:
         text += f"；本机已撤销（{item['undone_at']}）"
     return text
+
+
+#: An area the hub could name only by its code in its reason ('区域 520502001002003': it had
+#: not received the area's row), named here as this ledger knows it.
+_AREA_CODE = re.compile(r"区域 (\d{6,15})")
+#: The fields that hold an area's code (an area's own 区划代码 stays a code: it is what it is).
+_PLACE_FIELDS = ("area_code", "hukou_code", "parent_code")
+
+
+def _places_named(
+    table: str, data: dict[str, Any], places: Callable[[str | None], str]
+) -> dict[str, Any]:
+    """`data` with each area code it sets named as this ledger knows the area ('市西街道 小河村
+    三组'; from the division table when not listed here); the code when nothing names it."""
+    shown = dict(data)
+    for key in _PLACE_FIELDS:
+        value = data.get(key)
+        if isinstance(value, str) and value and (table != "areas" or key == "parent_code"):
+            shown[key] = places(value) or value
+    return shown
+
+
+def _subject(ledger: Ledger, table: str, row_id: str, data: dict[str, Any]) -> str:
+    """Whom or what the change is about, as the coordinator knows it: the person (by name),
+    else the household (张三家, or its address); '' when this ledger cannot say. The values a report
+    shows leave out the links to other rows (their ids mean nothing to people), so without
+    this a refused 月度状态 or 联系电话 did not say whose it was."""
+    row = {**(ledger.get(table, row_id) or {}), **data} if table and row_id else dict(data)
+    if table == "persons" and row.get("name"):
+        return printable(row["name"])
+    person = (
+        ledger.get("persons", str(row.get("person_id") or "")) if row.get("person_id") else None
+    )
+    if person and person.get("name"):
+        return printable(person["name"])
+    if table == "households":
+        return _household(ledger, row_id, row)
+    household_id = str(row.get("household_id") or "")
+    household = ledger.get("households", household_id) if household_id else None
+    return _household(ledger, household_id, household) if household else ""
+
+
+def _household(ledger: Ledger, household_id: str, row: dict[str, Any]) -> str:
+    """A household as people call it: 张三家 (its head), else its address."""
+    head = next((p for p in members(ledger, household_id) if p.relation is Relation.HEAD), None)
+    if head is not None:
+        return f"{printable(head.name)}家"
+    return printable(row.get("address") or "")
 
 
 def _shown(value: object) -> str:

@@ -29,7 +29,7 @@ from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
 from fieldapp.ui.login import IdleLock
-from fieldapp.ui.operations import OperationPanel, run_modal
+from fieldapp.ui.operations import OperationPanel, run_modal, run_modal_stoppable
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_discard, ask_yes_no, wheel_only_when_focused
 
@@ -566,9 +566,13 @@ class MainWindow(QMainWindow):
 
     def rotate_key(self, done: str = "") -> bool:
         """Re-encrypt the ledger under a new database key (after a user was disabled) and open
-        it again as the same user; `done` goes to the status bar before the outcome."""
+        it again as the same user; `done` goes to the status bar before the outcome.
+
+        A large ledger takes a while: the dialog shows how far it is and its 取消 stops the
+        copy (the old key stands; the message says how to run it again)."""
+        from fieldapp.domain.progress import Cancelled
         from fieldapp.services import users
-        from fieldapp.ui.errors import show_error
+        from fieldapp.ui.errors import message_for, show_error
 
         ledger = self.session.ledger
         if self.busy() or ledger.unlocked is None:
@@ -577,23 +581,43 @@ class MainWindow(QMainWindow):
         self.discard_unsaved()
         self.shutdown_pages()
         self.session.close()
+        stopped = False
         try:
             key = unlocked
-            unlocked = run_modal(
+            unlocked = run_modal_stoppable(
                 self,
-                self.tr("正在用新钥匙重新加密台账，请稍候（不能中途停止）…"),
-                lambda: users.rotate_key(path, key),
+                self.tr("正在用新钥匙重新加密台账，请稍候…"),
+                lambda progress, cancel: users.rotate_key(path, key, progress, cancel),
             )
             rotated = True
+        except Cancelled:
+            rotated, stopped = False, True
         except Exception as error:  # noqa: BLE001 - the old ledger and key stand; say why
-            show_error(self, error)
+            # Why, then that the user is disabled all the same and how to change the key later.
+            show_error(self, message_for(error) + "\n\n" + self.tr("用户已停用。") + self._again())
             rotated = False
         self.session = Session(users.reopen(path, unlocked, author))
         self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
         self._rebuild()
         note = self.tr("台账已换用新钥匙") if rotated else self.tr("台账钥匙没有更换")
         self.statusBar().showMessage("；".join(t for t in (done, note) if t))
+        if stopped:
+            QMessageBox.information(
+                self,
+                self.tr("钥匙没有更换"),
+                self.tr(
+                    "已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账。"
+                )
+                + self._again(),
+            )
         return rotated
+
+    def _again(self) -> str:
+        """What a disabled user's old key still opens, and how to change the key later."""
+        return self.tr(
+            "但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账："
+            "空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。"
+        )
 
     def confirm_discard(self) -> bool:
         """Ask before typed input is dropped."""

@@ -5,7 +5,8 @@ the function runs on the thread pool and gets an `OperationProgress` to report t
 user cancelled; `on_success` / `on_failure` run back on the GUI thread. `OperationPanel` is the
 progress bar with a cancel button that pages embed. `run_modal` is for the few whole-ledger
 steps that happen while no page is open (re-encrypting, restoring a backup): the window stays
-painted and says what is happening while the work runs on a thread.
+painted and says what is happening while the work runs on a thread (`run_modal_stoppable`
+with a bar and 取消, for the key change).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.progress import Cancelled
+from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 
 log = logging.getLogger("fieldapp.ui.operations")
 
@@ -322,23 +323,63 @@ def run_modal(parent: QWidget, text: str, work: Callable[[], T]) -> T:
     """Run `work` on a thread while a modal busy dialog shows `text`; return its result or
     raise what it raised, on the GUI thread.
 
-    For work that is atomic and cannot stop halfway (re-encrypting the ledger, restoring a
-    backup: the old file or the new one, never a mix), so the dialog has no cancel button; the
-    window keeps painting and the user sees why it does not respond. The work must not touch
-    widgets."""
+    For work that is atomic and cannot stop halfway (restoring a backup: the old file or the
+    new one, never a mix), so the dialog has no cancel button; the window keeps painting and
+    the user sees why it does not respond. The work must not touch widgets."""
+    return _modal(parent, text, lambda _progress, _cancel: work(), cancellable=False)
+
+
+def run_modal_stoppable(
+    parent: QWidget, text: str, work: Callable[[Progress, CancelCheck], T]
+) -> T:
+    """As `run_modal`, for work that reports how far it is and can be stopped until it starts
+    to replace the ledger (re-encrypting it): the dialog's bar follows `work`'s progress, and
+    its 取消 (or Esc, or closing it) makes `work`'s cancel check answer True; `work` then
+    raises `Cancelled`, which is raised here, unless it had passed the point of no return."""
+    return _modal(parent, text, work, cancellable=True)
+
+
+#: The modal dialog's bar counts in thousandths (a ledger's bytes overflow Qt's int).
+_MODAL_STEPS = 1000
+
+
+def _modal(
+    parent: QWidget,
+    text: str,
+    work: Callable[[Progress, CancelCheck], T],
+    cancellable: bool,
+) -> T:
     outcome: dict[str, Any] = {}
     finished = threading.Event()
+    stop = threading.Event()
+    shown: list[int] = []  # the latest progress in thousandths, written by the worker
+
+    def report(done: int, total: int) -> None:
+        if total > 0:
+            shown[:] = [min(done, total) * _MODAL_STEPS // total]
 
     def target() -> None:
         try:
-            outcome["value"] = work()
+            outcome["value"] = work(report, stop.is_set)
         except BaseException as error:  # noqa: BLE001 - re-raised on the GUI thread below
             outcome["error"] = error
         finally:
             finished.set()
 
     dialog = QProgressDialog(text, "", 0, 0, parent)
-    dialog.setCancelButton(None)
+    if cancellable:
+        dialog.setCancelButtonText(QCoreApplication.translate("Operations", "取消"))
+        dialog.setRange(0, _MODAL_STEPS)
+        dialog.setAutoReset(False)
+
+        def cancelled() -> None:
+            stop.set()
+            dialog.setLabelText(QCoreApplication.translate("Operations", "正在取消……"))
+            dialog.show()  # QProgressDialog hides itself on cancel; say that it is stopping
+
+        dialog.canceled.connect(cancelled)
+    else:
+        dialog.setCancelButton(None)
     dialog.setWindowTitle(QCoreApplication.translate("Operations", "请稍候"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick work shows no dialog at all
@@ -346,7 +387,14 @@ def run_modal(parent: QWidget, text: str, work: Callable[[], T]) -> T:
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(30)
-    timer.timeout.connect(lambda: loop.quit() if finished.is_set() else None)
+
+    def look() -> None:
+        if finished.is_set():
+            loop.quit()
+        elif cancellable and shown and not stop.is_set():
+            dialog.setValue(shown[0])
+
+    timer.timeout.connect(look)
     thread = threading.Thread(target=target, name="fieldapp-modal", daemon=True)
     thread.start()
     timer.start()

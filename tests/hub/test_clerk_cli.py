@@ -152,7 +152,7 @@ def test_import_of_a_file_that_is_not_there_moves_nothing_and_says_so(
     code, out, err = run(capsys, "hub", "import", "--dir", hub, stick / "红星材.fieldsync")
     assert code == 1
     assert "找不到数据包文件" in out and "红星材.fieldsync" in out
-    assert "隔离区" not in out and "不是 fieldapp 数据包" not in out
+    assert "隔离区" not in out and "不是劳动力台账的数据包" not in out
     assert "文件没有移动" in out
     code, out, err = run(capsys, "hub", "import", "--dir", hub, stick)
     assert code == 1

@@ -287,5 +287,5 @@ def test_the_coordinator_reads_what_the_county_held_in_plain_words(
     assert main(["--db", str(path), "sync", "status"]) == 0
     said = capsys.readouterr().out
 
-    assert "县里未接受的修改：户信息（地址=一组" in said and "脱贫户=否" in said, said
+    assert "县里未接受的修改：赵0家的户信息（地址=一组" in said and "脱贫户=否" in said, said
     assert "False" not in said and "'" not in said, said

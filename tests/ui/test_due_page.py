@@ -96,3 +96,18 @@ def test_a_big_area_arrives_village_by_village(demo_window, qtbot, monkeypatch):
     # The final list is sorted most urgent first, as a single pass sorts it.
     keys = [i.sort_key() for i in due.model.rows]
     assert keys == sorted(keys)
+
+
+def test_the_estimated_calendar_notice_says_what_makes_it_exact(demo_window, qtbot):
+    """In December the list reaches into next year, whose 放假调休安排 is not out yet: the page
+    said the deadlines were estimated (“2027年放假调休安排尚未载入，期限按法定节假日估算”) but
+    not what the coordinator could do about it. It now says the schedule comes with the
+    county's policy pack (an exchange, or 设置 → 政策包) and to check deadlines near holidays."""
+    due = demo_window.show_page("due")
+    due.on.set_value(dt.date(2026, 12, 4))
+    wait_idle(qtbot, due)
+    note = due.calendar_note
+    assert not note.isHidden()
+    assert "2027年放假调休安排尚未载入" in note.text()
+    assert "同步" in note.text() and "设置 → 政策包" in note.text()
+    assert "核对" in note.text()

@@ -39,7 +39,9 @@ def test_a_held_change_is_shown_with_its_reason_and_undone(window, qtbot, tmp_pa
     assert page.held.list.count() == len(hub_held)
     text = page.held.list.item(row).text()
     assert (
-        text.startswith("县里未接受的修改：人员信息") and "原因：" in text and "县里待审核" in text
+        text.startswith("县里未接受的修改：张0的人员信息")
+        and "原因：" in text
+        and "县里待审核" in text
     )
     assert "邻居" in text and person not in text  # what and why, no row id
     # When the county received it, in China time (the hub's clock may keep UTC).
@@ -54,3 +56,64 @@ def test_a_held_change_is_shown_with_its_reason_and_undone(window, qtbot, tmp_pa
     assert "本机已撤销" in page.held.list.item(row).text()
     page.held.list.setCurrentRow(row)
     assert not page.held.undo_button.isEnabled()
+
+
+def test_a_held_change_says_whose_it_is_and_names_the_place(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """A household entered under a village this device does not serve is held with all its
+    people and their records. The list said “县里未接受的修改：月度状态（收入=2900，月份=…）”
+    and “人员信息（…）” with nothing of whom (the links to the person are ids, left out), and
+    the household's reason named its place by the code the hub had for it (区域 5205020010020
+    03…). Each line now says whose change it is (the person's name, the household's head: 欧阳兰家)
+    and the place by its name in this ledger."""
+    from fieldapp.domain.enums import WorkStatus
+    from fieldapp.domain.models import Area, Household, MonthlyStatus, Person
+    from fieldapp.hub.rejected import content
+    from tests.conftest import make_id
+    from tests.records import Records
+
+    # Entered before the device was enrolled (an Excel list of the whole township, say): once
+    # enrolled, the device's own write door refuses rows outside its village.
+    ledger = window.session.ledger
+    other = VILLAGE[:9] + "002"
+    group = other + "003"
+    repo = Records(ledger)
+    with ledger.transaction():
+        repo.ensure_area(Area(code=other, name="小河村", kind="村", parent_code=VILLAGE[:9]))
+        repo.ensure_area(Area(code=group, name="三组", kind="组", parent_code=other))
+        household = repo.save(Household(area_code=group, address="小河村三组 5 号"))
+        person, _ = repo.add_person(
+            Person(household_id=household, name="欧阳兰", id_number=make_id(seq="771")),
+            confirmed=True,
+        )
+        repo.save(
+            MonthlyStatus(
+                person_id=person, month="2026-11", status=WorkStatus.EMPLOYED, income=2900
+            )
+        )
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
+    hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
+    answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+    # The county's list names an area's name 名称 too.
+    (held_area,) = [h for h in hub.rejected() if h.change.data.get("name") == "三组"]
+    assert "名称=三组" in content(held_area), content(held_area)
+    hub.close()
+    page.import_from(Path(answer.path))
+    wait_idle(qtbot, page)
+    lines = [page.held.list.item(r).text() for r in range(page.held.list.count())]
+    monthly = [t for t in lines if "月度状态" in t]
+    assert monthly and all("欧阳兰的月度状态" in t for t in monthly), lines
+    assert any(t.startswith("县里未接受的修改：欧阳兰的人员信息") for t in lines), lines
+    (household_line,) = [t for t in lines if "户信息" in t]
+    assert household_line.startswith("县里未接受的修改：欧阳兰家的户信息"), household_line
+    # The place it was set to by its name, not its code; in the hub's reason too (the hub
+    # names it by its code when it has not received the area's row).
+    assert "所在区域=七星关区 市西街道 小河村 三组" in household_line, household_line
+    assert group not in household_line and VILLAGE not in household_line, household_line
+    # An area's name is its 名称 (a person's is 姓名).
+    (area_line,) = [t for t in lines if "区域（" in t and "三组" in t]
+    assert "名称=三组" in area_line and "姓名" not in area_line, area_line

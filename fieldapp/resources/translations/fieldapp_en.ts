@@ -599,6 +599,10 @@
       <source>请先在列表里选一项待办</source>
       <translation>Choose an item in the list first</translation>
     </message>
+    <message>
+      <source>县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
+      <translation>Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.</translation>
+    </message>
   </context>
   <context>
     <name>DutiesPage</name>
@@ -677,6 +681,21 @@
     <message>
       <source>已导出到 </source>
       <translation>Exported to </translation>
+    </message>
+  </context>
+  <context>
+    <name>EnrolCodeDialog</name>
+    <message>
+      <source>登记码</source>
+      <translation>Enrolment code</translation>
+    </message>
+    <message>
+      <source>显示</source>
+      <translation>Show</translation>
+    </message>
+    <message>
+      <source>请输入县里登记本机时告诉你的 16 位登记码：</source>
+      <translation>Enter the 16-digit enrolment code the county told you when it enrolled this computer:</translation>
     </message>
   </context>
   <context>
@@ -1713,10 +1732,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Restoring the ledger from the backup; please wait (this cannot be stopped halfway)…</translation>
     </message>
     <message>
-      <source>正在用新钥匙重新加密台账，请稍候（不能中途停止）…</source>
-      <translation>Re-encrypting the ledger with a new key; please wait (this cannot be stopped halfway)…</translation>
-    </message>
-    <message>
       <source>已锁定</source>
       <translation>Locked</translation>
     </message>
@@ -1803,6 +1818,26 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>还有任务在进行。取消任务并关闭吗？（选“否”等它完成）</source>
       <translation>A task is still running. Cancel it and close? (No waits for it to finish)</translation>
+    </message>
+    <message>
+      <source>正在用新钥匙重新加密台账，请稍候…</source>
+      <translation>Re-encrypting the ledger with a new key; please wait…</translation>
+    </message>
+    <message>
+      <source>钥匙没有更换</source>
+      <translation>Key not changed</translation>
+    </message>
+    <message>
+      <source>用户已停用。</source>
+      <translation>The user is disabled.</translation>
+    </message>
+    <message>
+      <source>已取消，台账还用原来的钥匙，内容没有改动。停用的人用口令已打不开这台电脑上的台账。</source>
+      <translation>Cancelled; the ledger keeps its old key and its contents are unchanged. The disabled person's password no longer opens the ledger on this computer.</translation>
+    </message>
+    <message>
+      <source>但如果此人在停用前拷走过台账的钥匙文件，凭旧口令仍能打开台账：空闲时请到“设置 → 用户与口令”，选中这个人，再点一次“停用所选用户”，把钥匙换掉。</source>
+      <translation> But if they copied the ledger's key file before, their old password still opens it: when you have time, go to Settings → Users and passwords, select them and click “Disable selected user” again to change the key.</translation>
     </message>
   </context>
   <context>
@@ -1978,6 +2013,14 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>请稍候</source>
       <translation>Please wait</translation>
+    </message>
+    <message>
+      <source>取消</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>正在取消……</source>
+      <translation>Cancelling…</translation>
     </message>
   </context>
   <context>
@@ -3835,14 +3878,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>登记文件 (*.enrol *.json *.fieldenrol);;所有文件 (*)</source>
       <translation>Enrolment files (*.enrol *.json *.fieldenrol);;All files (*)</translation>
-    </message>
-    <message>
-      <source>登记码</source>
-      <translation>Enrolment code</translation>
-    </message>
-    <message>
-      <source>请输入县里登记本机时告诉你的 16 位登记码：</source>
-      <translation>Enter the 16-digit enrolment code the county told you when it enrolled this computer:</translation>
     </message>
     <message>
       <source>等待县里审核的修改（县级）</source>

@@ -307,7 +307,12 @@ class DuePage(QWidget):
         self.items = items
         self._fill_counts()
         self.apply_filters()
-        self.calendar_note.setText("\n".join(notices))
+        # The notice says the deadlines are estimated; the coordinator is also told what ends it.
+        remedy = self.tr(
+            "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；"
+            "在此之前请核对节假日前后的期限。"
+        )
+        self.calendar_note.setText("\n".join([*notices, remedy]) if notices else "")
         self.calendar_note.setVisible(bool(notices))
         overdue = sum(1 for i in items if i.urgency is Urgency.OVERDUE)
         soon = sum(1 for i in items if i.urgency is Urgency.DUE_SOON)
