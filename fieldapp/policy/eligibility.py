@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.claims import Payee
+from fieldapp.domain.claims import Payee, QualifyingFacts
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
@@ -414,6 +414,51 @@ def training_id(claim: Mapping[str, Any]) -> str:
             facts = {}
     found = facts.get("event_id") if isinstance(facts, Mapping) else None
     return str(found or "")
+
+
+def claim_category_unfounded(
+    policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
+) -> tuple[str, str] | None:
+    """Why a claim says its person held a category the ledger does not give them, as (rule,
+    reason); None when every category it says is held, or when the policy cannot say.
+
+    A claim freezes the categories its rule saw (`Claim.facts`: its form prints them, its
+    funding source follows them); they must be the ledger's: `held` are the person's category
+    rows as the receiving ledger has them, each to cover some day the claim was judged on — its
+    event's day (else its claim date), or for a subsidy paid by the month (year) that period.
+    A category written into the making laptop's file past its change log never reaches the
+    ledger, and no claim may rest on it.
+    """
+    rule = _rule_of(policy, claim)
+    said = QualifyingFacts.from_stored(claim.get("facts")).categories
+    on = _day(claim.get("claim_date"))
+    if rule is None or not said or on is None:
+        return None
+    kind = rule.limit.kind
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        first, last, _name = paid_period(kind, on)
+    else:
+        first = last = _day(claim.get("event_date")) or on
+    person = str(claim.get("person_id") or "")
+    found = {
+        str(row.get("category") or "")
+        for row in held
+        if not row.get("deleted")
+        and str(row.get("person_id") or "") == person
+        and ((start := _day(row.get("start_date"))) is None or start <= last)
+        and ((end := _day(row.get("end_date"))) is None or first <= end)
+    }
+    missing = [c for c in said if c not in found]
+    if not missing:
+        return None
+    who = claim.get("person_name") or "此人"
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    when = f"{first} 那天" if first == last else f"{first} 至 {last}"
+    return (
+        "claim_category",
+        f"{name}写明{who}属于{'、'.join(missing)}，台账上{who}在{when}没有这样的登记："
+        "补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领",
+    )
 
 
 def claim_event_unfounded(
