@@ -461,6 +461,77 @@ def claim_category_unfounded(
     )
 
 
+#: A job's fields the rules judge by (`conditions`): the claim's frozen job must have them as the
+#: ledger does.
+JUDGED_JOB_FIELDS = (
+    "start_date",
+    "end_date",
+    "place_code",
+    "form",
+    "employer_kind",
+    "contract_months",
+    "insurance_months",
+    "organized_export",
+    "export_agency",
+    "is_first_export",
+    "is_casual",
+)
+
+
+def _plain(value: object) -> object:
+    """A stored or frozen value as one compares it: a flag as 0/1, a blank as None."""
+    if isinstance(value, bool):
+        return int(value)
+    if value in ("", None):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def claim_job_altered(
+    claim: Mapping[str, Any], event: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a claim's frozen job is not the job the ledger holds, as (rule, reason); None when
+    it is, or when the claim froze no job, or the ledger has none of that id (`claim_event`
+    says so).
+
+    A claim keeps the job as its rule saw it (`Claim.facts.spell`): where, what kind, how long
+    insured. Written on the making laptop into the job's row past its change log (深圳 for a job
+    the ledger has in the county), the job the rule judged is one the county never received:
+    each field the rules judge by must be the ledger's.
+    """
+    from fieldapp.domain.labels import field_label
+    from fieldapp.reference import place_words
+
+    spell = QualifyingFacts.from_stored(claim.get("facts")).spell
+    if spell is None or event is None or str(event.get("id") or spell.id) != spell.id:
+        return None
+    frozen = spell.model_dump(mode="json")
+
+    def said(name: str, value: object) -> str:
+        if name == "place_code":
+            return place_words(str(value or "")) or "未登记"
+        if isinstance(value, bool) or name in ("organized_export", "is_first_export", "is_casual"):
+            return "是" if value else "否"
+        return str(value) if value not in (None, "") else "未登记"
+
+    differ = [
+        f"{'务工地点' if n == 'place_code' else field_label(n)}申领上是{said(n, frozen.get(n))}，"
+        f"台账上是{said(n, event.get(n))}"
+        for n in JUDGED_JOB_FIELDS
+        if n in frozen and _plain(frozen.get(n)) != _plain(event.get(n))
+    ]
+    if not differ:
+        return None
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or ''}"
+    return (
+        "claim_event",
+        f"{name}所依据的就业与台账上登记的不一致（{'；'.join(differ)}）："
+        "补贴按台账上登记的就业核定，请核对就业登记后重新申领",
+    )
+
+
 def claim_event_unfounded(
     policy: Policy, claim: Mapping[str, Any], event: Mapping[str, Any] | None
 ) -> tuple[str, str] | None:

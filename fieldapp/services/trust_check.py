@@ -36,6 +36,7 @@ from fieldapp.policy.eligibility import (
     claim_category_unfounded,
     claim_event_id,
     claim_event_unfounded,
+    claim_job_altered,
     claim_month_unfounded,
     claim_not_yet_due,
     claim_payee_wrong,
@@ -268,6 +269,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 found = claim_month_unfounded(
                     policy, row, lookup("employment_spells", job) if job else None
                 )
+                if found is not None:
+                    return refuse(*found)
+            # The job its rule saw (frozen on it when made, or when its facts are rewritten)
+            # is the ledger's job: none of its judged fields written past the log elsewhere.
+            if "facts" in row and (before is None or before.get("facts") != row.get("facts")):
+                job = str(row.get("spell_id") or "")
+                found = claim_job_altered(row, lookup("employment_spells", job) if job else None)
                 if found is not None:
                     return refuse(*found)
             # Resting on categories the ledger gives its person (a row written into the

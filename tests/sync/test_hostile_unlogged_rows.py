@@ -100,3 +100,39 @@ def test_a_category_logged_with_the_claim_lets_it_land(tmp_path, hub, make_devic
     hub.import_file(export_bundle(device, tmp_path / "up.fs").path)
     assert HeldChanges(hub.ledger.db).list() == []
     assert hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
+
+
+def test_a_job_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
+    """The same with the job: 王五 (脱贫人口) works in the county (七星关区, no 交通补助). His job's
+    place written as 深圳市南山区 straight into the laptop's file made him eligible there; the
+    claim's frozen job says 440305, the hub's says 520502 — held (`claim_event`)."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    job = add_job(device, pid)
+    with device.transaction():
+        Records(device).save(
+            CategoryMembership(person_id=pid, category="脱贫人口", start_date=dt.date(2016, 1, 1))
+        )
+        device.update("employment_spells", job, {"place_code": "520502002", "place_name": ""})
+    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+
+    with device.transaction():
+        device.db.execute(
+            "UPDATE employment_spells SET place_code = '440305', place_name = '深圳市南山区'"
+            " WHERE id = ?",
+            [job],
+        )
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "transport_cross_county", on=dt.date(2026, 7, 1))
+    assert claim.facts.spell is not None and claim.facts.spell.place_code == "440305"
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    assert hub.ledger.get("employment_spells", job)["place_code"] == "520502002"
+    assert hub.ledger.get("claims", claim.id) is None, "the claim landed on a job the hub lacks"
+    held = HeldChanges(hub.ledger.db).list()
+    reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
+    assert "深圳市南山区" in reasons["claim_event"] and "七星关区" in reasons["claim_event"], (
+        reasons
+    )
