@@ -25,9 +25,11 @@ from fieldapp.domain.claims import Payee, QualifyingFacts
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.labels import field_label
 from fieldapp.policy.conditions import Check, Ctx, compile_checks
 from fieldapp.policy.facts import ClaimFacts, PersonFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule, money_text
+from fieldapp.reference import place_words
 
 
 class Status(StrEnum):
@@ -501,9 +503,6 @@ def claim_job_altered(
     the ledger has in the county), the job the rule judged is one the county never received:
     each field the rules judge by must be the ledger's.
     """
-    from fieldapp.domain.labels import field_label
-    from fieldapp.reference import place_words
-
     spell = QualifyingFacts.from_stored(claim.get("facts")).spell
     if spell is None or event is None or str(event.get("id") or spell.id) != spell.id:
         return None
