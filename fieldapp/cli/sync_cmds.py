@@ -669,7 +669,7 @@ def cmd_hub_violations(args: argparse.Namespace) -> int:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     """Enrol this ledger (an encrypted one: see `_refuse_plain`)."""
-    from fieldapp.sync.enrolment import enrol
+    from fieldapp.sync.enrolment import area_said, enrol
 
     _refuse_plain(args)
     ledger = open_ledger(args)
@@ -682,8 +682,8 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     )
     verb = "重新登记" if done.replaced else "登记"
     print(
-        f"已{verb}为设备 {done.device}（{done.role.label}，区域 {done.area_code}），"
-        f"中心：{done.hub}"
+        f"已{verb}为设备 {done.device}（{done.role.label}，"
+        f"区域 {area_said(ledger, done.area_code)}），中心：{done.hub}"
     )
     if done.recoded_from:
         print(
@@ -862,6 +862,7 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
 def cmd_sync_status(args: argparse.Namespace) -> int:
     """Show enrolment, recent imports, quarantined bundles and refused changes."""
     from fieldapp.store.sync_state import SyncState
+    from fieldapp.sync.enrolment import area_said
     from fieldapp.sync.rejected import describe, rejected_changes
 
     ledger = open_ledger(args)
@@ -889,7 +890,8 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         print("本台账尚未登记（fieldapp enrol 登记文件）")
     else:
         print(
-            f"设备 {identity.name}（{identity.device_role.label}，区域 {identity.area_code}），"
+            f"设备 {identity.name}（{identity.device_role.label}，"
+            f"区域 {area_said(ledger, identity.area_code)}），"
             f"台账标识 {ledger.device_id}"
         )
     for p in data["peers"]:

@@ -16,6 +16,7 @@ from fieldapp.domain.dates import add_months, whole_months_between
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.facts import PersonFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Conditions
+from fieldapp.reference import place_words
 
 #: Places outside the home township: work there makes a rural worker "transferred" labour.
 _TRANSFERRED = frozenset(
@@ -131,6 +132,12 @@ def compile_checks(c: Conditions) -> list[Check]:
     return checks
 
 
+def where_worked(spell: SpellFacts) -> str:
+    """Where a job is, in words: the place written with it, else its code's name from the division
+    table ('广东省深圳市南山区' for a job recorded as 440305 alone); '' when neither is known."""
+    return spell.place_name or place_words(spell.place_code)
+
+
 # -- who ------------------------------------------------------------------------------------------
 
 
@@ -150,7 +157,7 @@ def _categories_any(c: Conditions) -> Check:
                     True,
                     lambda: (
                         f"有乡镇外务工经历（{moved.start_date} 起在"
-                        f"{moved.place_name or moved.place_code}），属农村转移劳动力"
+                        f"{where_worked(moved)}），属农村转移劳动力"
                     ),
                 )
             return Outcome(
@@ -314,10 +321,9 @@ def _place(c: Conditions) -> Check:
         if spell is None or not spell.place_code:
             return Outcome(False, lambda: f"务工地点未登记，要求{names}")
         got = scope_of(ctx.facts, spell)
-        where = spell.place_name or spell.place_code
         if got in scopes:
-            return Outcome(True, lambda: f"务工地点{where}，属{got}")
-        return Outcome(False, lambda: f"务工地点{where}，属{got}，要求{names}")
+            return Outcome(True, lambda: f"务工地点{where_worked(spell)}，属{got}")
+        return Outcome(False, lambda: f"务工地点{where_worked(spell)}，属{got}，要求{names}")
 
     return place
 
@@ -350,7 +356,7 @@ def _new_to_scope(c: Conditions) -> Check:
                 False,
                 lambda: (
                     f"{window}已有{names}务工经历（{earlier.start_date} 起在"
-                    f"{earlier.place_name or earlier.place_code}），不属于新{names}务工"
+                    f"{where_worked(earlier)}），不属于新{names}务工"
                 ),
             )
         return Outcome(True, lambda: f"{window}没有{names}务工经历，属新{names}务工")
@@ -369,7 +375,7 @@ def _newly_returned(within: int | None) -> Check:
         if not before:
             return Outcome(False, "入职前没有登记外出务工经历，不能认定为新返乡")
         last = max(before, key=lambda s: (s.start_date, s.id))
-        where = last.place_name or last.place_code or "地点未登记"
+        where = where_worked(last) or "地点未登记"
         scope = scope_of(ctx.facts, last)
         if scope not in _AWAY:
             return Outcome(

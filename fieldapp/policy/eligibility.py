@@ -21,13 +21,15 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.claims import Payee
+from fieldapp.domain.claims import Payee, QualifyingFacts
 from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.labels import field_label
 from fieldapp.policy.conditions import Check, Ctx, compile_checks
 from fieldapp.policy.facts import ClaimFacts, PersonFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule, money_text
+from fieldapp.reference import place_words
 
 
 class Status(StrEnum):
@@ -414,6 +416,119 @@ def training_id(claim: Mapping[str, Any]) -> str:
             facts = {}
     found = facts.get("event_id") if isinstance(facts, Mapping) else None
     return str(found or "")
+
+
+def claim_category_unfounded(
+    policy: Policy, claim: Mapping[str, Any], held: Iterable[Mapping[str, Any]]
+) -> tuple[str, str] | None:
+    """Why a claim says its person held a category the ledger does not give them, as (rule,
+    reason); None when every category it says is held, or when the policy cannot say.
+
+    A claim freezes the categories its rule saw (`Claim.facts`: its form prints them, its
+    funding source follows them); they must be the ledger's: `held` are the person's category
+    rows as the receiving ledger has them, each to cover some day the claim was judged on — its
+    event's day (else its claim date), or for a subsidy paid by the month (year) that period.
+    A category written into the making laptop's file past its change log never reaches the
+    ledger, and no claim may rest on it.
+    """
+    rule = _rule_of(policy, claim)
+    said = QualifyingFacts.from_stored(claim.get("facts")).categories
+    on = _day(claim.get("claim_date"))
+    if rule is None or not said or on is None:
+        return None
+    kind = rule.limit.kind
+    if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
+        first, last, _name = paid_period(kind, on)
+    else:
+        first = last = _day(claim.get("event_date")) or on
+    person = str(claim.get("person_id") or "")
+    found = {
+        str(row.get("category") or "")
+        for row in held
+        if not row.get("deleted")
+        and str(row.get("person_id") or "") == person
+        and ((start := _day(row.get("start_date"))) is None or start <= last)
+        and ((end := _day(row.get("end_date"))) is None or first <= end)
+    }
+    missing = [c for c in said if c not in found]
+    if not missing:
+        return None
+    who = claim.get("person_name") or "此人"
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    when = f"{first} 那天" if first == last else f"{first} 至 {last}"
+    return (
+        "claim_category",
+        f"{name}写明{who}属于{'、'.join(missing)}，台账上{who}在{when}没有这样的登记："
+        "补贴只能依据台账上登记的人员类别申领，请先登记人员类别，再按登记重新申领",
+    )
+
+
+#: A job's fields the rules judge by (`conditions`): the claim's frozen job must have them as the
+#: ledger does.
+JUDGED_JOB_FIELDS = (
+    "start_date",
+    "end_date",
+    "place_code",
+    "form",
+    "employer_kind",
+    "contract_months",
+    "insurance_months",
+    "organized_export",
+    "export_agency",
+    "is_first_export",
+    "is_casual",
+)
+
+
+def _plain(value: object) -> object:
+    """A stored or frozen value as one compares it: a flag as 0/1, a blank as None."""
+    if isinstance(value, bool):
+        return int(value)
+    if value in ("", None):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def claim_job_altered(
+    claim: Mapping[str, Any], event: Mapping[str, Any] | None
+) -> tuple[str, str] | None:
+    """Why a claim's frozen job is not the job the ledger holds, as (rule, reason); None when
+    it is, or when the claim froze no job, or the ledger has none of that id (`claim_event`
+    says so).
+
+    A claim keeps the job as its rule saw it (`Claim.facts.spell`): where, what kind, how long
+    insured. Written on the making laptop into the job's row past its change log (深圳 for a job
+    the ledger has in the county), the job the rule judged is one the county never received:
+    each field the rules judge by must be the ledger's.
+    """
+    spell = QualifyingFacts.from_stored(claim.get("facts")).spell
+    if spell is None or event is None or str(event.get("id") or spell.id) != spell.id:
+        return None
+    frozen = spell.model_dump(mode="json")
+
+    def said(name: str, value: object) -> str:
+        if name == "place_code":
+            return place_words(str(value or "")) or "未登记"
+        if isinstance(value, bool) or name in ("organized_export", "is_first_export", "is_casual"):
+            return "是" if value else "否"
+        return str(value) if value not in (None, "") else "未登记"
+
+    differ = [
+        f"{'务工地点' if n == 'place_code' else field_label(n)}申领上是{said(n, frozen.get(n))}，"
+        f"台账上是{said(n, event.get(n))}"
+        for n in JUDGED_JOB_FIELDS
+        if n in frozen and _plain(frozen.get(n)) != _plain(event.get(n))
+    ]
+    if not differ:
+        return None
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or ''}"
+    return (
+        "claim_event",
+        f"{name}所依据的就业与台账上登记的不一致（{'；'.join(differ)}）："
+        "补贴按台账上登记的就业核定，请核对就业登记后重新申领",
+    )
 
 
 def claim_event_unfounded(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.regions import PlaceScope, place_scope
+from fieldapp.policy.conditions import where_worked
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
 from fieldapp.policy.households import has_labour, is_employed
 
@@ -123,7 +124,7 @@ def build_rosters(
                         cats,
                         p.labour_ability,
                         "已就业" if is_employed(p, on) else "未就业",
-                        spell.place_name or spell.place_code if spell else "",
+                        where_worked(spell) if spell else "",
                         _scope(p, spell) if spell else "",
                         spell.form if spell else "",
                         spell.employer if spell else "",
@@ -157,7 +158,7 @@ def build_rosters(
                             cats,
                             s.employer,
                             s.start_date.isoformat(),
-                            s.place_name or s.place_code,
+                            where_worked(s),
                             s.monthly_income,
                         ]
                     )
@@ -181,7 +182,7 @@ def build_rosters(
                             *head,
                             place,
                             cats,
-                            s.place_name or s.place_code,
+                            where_worked(s),
                             scope,
                             s.employer,
                             s.form,

@@ -29,11 +29,14 @@ from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.models import CategoryMembership
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
+    claim_category_unfounded,
     claim_event_id,
     claim_event_unfounded,
+    claim_job_altered,
     claim_month_unfounded,
     claim_not_yet_due,
     claim_payee_wrong,
@@ -194,7 +197,9 @@ RowLookup = Callable[[str, str], Mapping[str, Any] | None]
 
 #: Judges a claim (its id, its whole row) against the policy in force and the claims under its
 #: limit key, as a `RowLookup` gives them: allowed, or why it asks too much.
-PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup], Verdict]
+#: (claim id, the claim as it will be, rows as they will be, the ids of the category rows the
+#: bundle being judged writes: a claim may rest on a category that comes with it).
+PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup, Collection[str]], Verdict]
 
 
 def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
@@ -208,7 +213,9 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     made: list[Policy | None] = []
     seen: dict[str, set[str]] = {}
 
-    def judge(row_id: str, row: Mapping[str, Any], lookup: RowLookup) -> Verdict:
+    def judge(
+        row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
+    ) -> Verdict:
         if not made:
             from fieldapp.policy.pack import PackError
             from fieldapp.services.policy_admin import policy_in_force
@@ -264,6 +271,21 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 )
                 if found is not None:
                     return refuse(*found)
+            # The job its rule saw (frozen on it when made, or when its facts are rewritten)
+            # is the ledger's job: none of its judged fields written past the log elsewhere.
+            if "facts" in row and (before is None or before.get("facts") != row.get("facts")):
+                job = str(row.get("spell_id") or "")
+                found = claim_job_altered(row, lookup("employment_spells", job) if job else None)
+                if found is not None:
+                    return refuse(*found)
+            # Resting on categories the ledger gives its person (a row written into the
+            # laptop's file past its log gives none here): those it says, in the days it pays.
+            whose = str(row.get("person_id") or "")
+            ids = {c.id for c in records.person_records(ledger, CategoryMembership, whose)}
+            held = (lookup("person_categories", i) for i in sorted(ids | set(added)))
+            found = claim_category_unfounded(policy, row, [r for r in held if r is not None])
+            if found is not None:
+                return refuse(*found)
             # Printed under its person's own name and ID number (as written: a name the
             # ledger corrects later leaves a draft as it was made).
             if before is None or any(before.get(f) != row.get(f) for f in PERSON_FIELDS):
@@ -896,6 +918,7 @@ def screen(
     authors: dict[str, Verdict] = {}
     own = origins.own
     claimed: set[str] = set()  # claims allowed earlier in this bundle
+    categories_sent = {c.row_id for c in changes if c.tbl == "person_categories"}
 
     def claims_now(ids: Iterable[str]) -> list[Mapping[str, Any]]:
         """Claims by id as they will be: the ledger's, with those allowed earlier in this
@@ -974,7 +997,7 @@ def screen(
         if verdict.allowed and paid is not None and asks_policy(actor, change.tbl, change.data):
             row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
             if not row.get("deleted"):
-                return paid(change.row_id, row, finder.row)
+                return paid(change.row_id, row, finder.row, categories_sent)
         return verdict
 
     order = {change.id: n for n, change in enumerate(changes)}
@@ -1238,7 +1261,7 @@ def gateway_check(ledger: Ledger, transfers: Collection[str] = ()) -> ChangeChec
             if not row.get("deleted"):
                 if not judges:
                     judges.append(policy_judge(ledger, repeats=False))
-                verdict = judges[0](change.row_id, row, ledger.get)
+                verdict = judges[0](change.row_id, row, ledger.get, ())
                 if not verdict.allowed:
                     raise TrustRefused(verdict)
         if person_deleted(who, change.table, change.before, data):

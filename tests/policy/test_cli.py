@@ -14,12 +14,14 @@ from fieldapp.cli.main import main
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.models import EmploymentSpell, Household, Person
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import load_policy
 from fieldapp.store.hlc import HybridClock
 from fieldapp.store.ledger import Ledger
 from tests.codes import plain_hub
-from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, populate, post_worker
+from tests.conftest import make_id
+from tests.policy.helpers import COUNTY_PACK, EXTENDED_PACK, HOME, populate, post_worker
 from tests.records import Records
 
 
@@ -590,3 +592,68 @@ def test_claim_create_without_on_takes_chinas_day_on_a_utc_clock(
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_reasons_name_a_job_recorded_by_code_alone_in_words(tmp_path: Path, capsys) -> None:
+    """A job written with its place's code and no name (a sheet's 务工地点代码 column, an old
+    ledger) is said in words in every reason that names where he worked: 务工地点广东省深圳市南山区,
+    never 务工地点440305 — a coordinator reads places, not codes."""
+    path = tmp_path / "village.db"
+    ledger = Ledger.open(path, author="村专员")
+    repo = Records(ledger)
+    populate(repo)
+    who = make_id("520502", "19880808", "147")
+    with ledger.transaction():
+        house = repo.save(Household(area_code=HOME, household_no="021"))
+        pid, _ = repo.add_person(Person(household_id=house, name="张三", id_number=who))
+        for start, end, code in (
+            (dt.date(2023, 3, 1), dt.date(2024, 12, 31), "440305"),
+            (dt.date(2025, 3, 5), None, "440305"),
+        ):
+            repo.save(
+                EmploymentSpell(
+                    person_id=pid, start_date=start, end_date=end, place_code=code, employer="某厂"
+                )
+            )
+    ledger.close()
+    code, out, _ = run(
+        capsys,
+        "--db",
+        str(path),
+        "eligible",
+        "--person",
+        who,
+        "--on",
+        "2025-07-01",
+        "--json",
+    )
+    assert code == 0, out
+    texts = [r["text"] for item in json.loads(out) for r in item["reasons"]]
+    said = "\n".join(texts)
+    assert "440305" not in said, said
+    assert "务工地点广东省深圳市南山区，属跨省" in said, said
+    assert "2023-03-01 起在广东省深圳市南山区" in said, said
+    book_path = tmp_path / "五册.xlsx"
+    code, _, _ = run(
+        capsys,
+        "--db",
+        str(path),
+        "rosters",
+        "--area",
+        "520502001",
+        "--out",
+        str(book_path),
+        "--on",
+        "2025-07-01",
+    )
+    assert code == 0
+    book = openpyxl.load_workbook(book_path)
+    cells = [
+        str(c.value)
+        for name in ("劳动力名册", "转移就业名册")
+        for row in book[name].iter_rows()
+        for c in row
+        if c.value is not None
+    ]
+    assert "440305" not in cells
+    assert cells.count("广东省深圳市南山区") == 2  # his row in each roster

@@ -1,0 +1,138 @@
+"""A coordinator's own laptop, its ledger edited past the program (the ledger's password is the
+coordinator's: SQLite opens it, and a row can be written without a change in the log).
+
+Such a row never leaves the laptop: a bundle carries only logged changes (asserted below). But
+a claim made on the laptop freezes what the rule saw (`Claim.facts`: the categories held, the
+job) and travels, logged, on its own. 王五 is no 脱贫人口: a 脱贫人口 row slipped into the
+laptop's ledger made him eligible for the 一次性交通补助 there, the program made and submitted
+the claim as it should on what it read — and the hub, which judged the claim's amount, month,
+job and payee but not who the person was, took it, its form printing 属于脱贫人口 and its money
+from 衔接推进乡村振兴补助资金, while its own ledger had no such 脱贫人口 record. A claim made or
+submitted now holds only the categories its person holds on the receiving ledger in the days
+it paid for (`claim_category`); else the hub holds it for the county."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.models import CategoryMembership
+from fieldapp.services.claims import ClaimService
+from fieldapp.services.policy_admin import policy_in_force, publish
+from fieldapp.store.held import HeldChanges
+from fieldapp.store.ids import natural_id
+from fieldapp.sync.exchange import export_bundle, import_bundle
+from tests.conftest import make_id
+from tests.policy.helpers import COUNTY_PACK
+from tests.records import Records
+from tests.sync.helpers import VILLAGE, add_family, add_job, unpack
+
+pytestmark = pytest.mark.today("2026-07-10")
+
+
+def _slipped_in(device, person_id: str, category: str = "脱贫人口") -> str:
+    """A membership written straight into the laptop's SQLite file: no change logged."""
+    row_id = natural_id("person_categories", "slipped", person_id)
+    row = CategoryMembership(
+        id=row_id, person_id=person_id, category=category, start_date=dt.date(2016, 1, 1)
+    ).fields()
+    with device.transaction():
+        device.db.execute(
+            "INSERT INTO person_categories (id, person_id, category, start_date, deleted)"
+            " VALUES (?, ?, ?, ?, 0)",
+            [row_id, row["person_id"], row["category"], row["start_date"]],
+        )
+    return row_id
+
+
+def test_a_category_written_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    add_job(device, pid)
+    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+
+    slipped = _slipped_in(device, pid)
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "transport_cross_county", on=dt.date(2026, 7, 1))
+    assert (
+        "脱贫人口" in claim.facts.categories and claim.funding_source == "衔接推进乡村振兴补助资金"
+    )
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    sent = export_bundle(device, tmp_path / "up1.fs").path
+    # The slipped row is not in the bundle: only logged changes leave the laptop.
+    payload = unpack(sent, hub.ledger)["changes.ndjson"].decode("utf-8")
+    rows = {json.loads(line)["row_id"] for line in payload.splitlines() if line.strip()}
+    assert claim.id in rows and slipped not in rows
+
+    result = hub.import_file(sent)
+    assert hub.ledger.get("person_categories", slipped) is None
+    assert hub.ledger.get("claims", claim.id) is None, (
+        "the claim landed on a category the hub lacks"
+    )
+    held = HeldChanges(hub.ledger.db).list()
+    (reason,) = {
+        h.reason for h in held if h.change.row_id == claim.id and h.rule == "claim_category"
+    }
+    assert "属于脱贫人口" in reason and "台账上" in reason, reason
+    assert result is not None
+
+
+def test_a_category_logged_with_the_claim_lets_it_land(tmp_path, hub, make_device):
+    """The honest case beside it: 王五 found to be 脱贫人口 and his claim made the same day, both
+    reach the hub in one bundle (the category first, as the laptop logged it): it lands."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    add_job(device, pid)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn.fs").path)  # the county's pack
+    with device.transaction():
+        Records(device).save(
+            CategoryMembership(person_id=pid, category="脱贫人口", start_date=dt.date(2016, 1, 1))
+        )
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "transport_cross_county", on=dt.date(2026, 7, 1))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up.fs").path)
+    assert HeldChanges(hub.ledger.db).list() == []
+    assert hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
+
+
+def test_a_job_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
+    """The same with the job: 王五 (脱贫人口) works in the county (七星关区, no 交通补助). His job's
+    place written as 深圳市南山区 straight into the laptop's file made him eligible there; the
+    claim's frozen job says 440305, the hub's says 520502 — held (`claim_event`)."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    job = add_job(device, pid)
+    with device.transaction():
+        Records(device).save(
+            CategoryMembership(person_id=pid, category="脱贫人口", start_date=dt.date(2016, 1, 1))
+        )
+        device.update("employment_spells", job, {"place_code": "520502002", "place_name": ""})
+    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+
+    with device.transaction():
+        device.db.execute(
+            "UPDATE employment_spells SET place_code = '440305', place_name = '深圳市南山区'"
+            " WHERE id = ?",
+            [job],
+        )
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "transport_cross_county", on=dt.date(2026, 7, 1))
+    assert claim.facts.spell is not None and claim.facts.spell.place_code == "440305"
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    assert hub.ledger.get("employment_spells", job)["place_code"] == "520502002"
+    assert hub.ledger.get("claims", claim.id) is None, "the claim landed on a job the hub lacks"
+    held = HeldChanges(hub.ledger.db).list()
+    reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
+    assert "深圳市南山区" in reasons["claim_event"] and "七星关区" in reasons["claim_event"], (
+        reasons
+    )
