@@ -1126,8 +1126,10 @@ class LedgerImporter:
         # Who each extra row names and where they live; the fields a sheet may change only of
         # the persons whose ledger-sheet rows update them (a fresh import of a 100 000-person
         # workbook held every person's phone, account, notes … while planning, for nothing).
-        numbers = [r.id_number for r in (*extra_rows, *from_categories)]
-        persons = store.person_rows(self.ledger.db, numbers)
+        # (each number once, and not kept: the rows name one each, a cell's own text)
+        persons = store.person_rows(
+            self.ledger.db, {r.id_number: None for r in (*extra_rows, *from_categories)}
+        )
         if existing:
             updated = [i.person["id_number"] for i, _ in existing]
             persons |= store.person_rows(self.ledger.db, updated, PERSON_FIELDS.values())
