@@ -42,7 +42,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
-from fieldapp.tabular.cells import CellError, month_alone, nfkc, open_ended, text
+from fieldapp.tabular.cells import CellError, long_term, month_alone, nfkc, open_ended, text
 from fieldapp.tabular.cells import date as dates_cell
 from fieldapp.tabular.columns import (
     BY_KEY,
@@ -135,6 +135,8 @@ class LedgerImporter:
         self._end_heading = ""
         #: The rows of the sheet being read whose job's contract is open-ended (无固定期限).
         self._open_ended: list[int] = []
+        #: …of them, those whose term is written 长期 (said as read so).
+        self._long_term = False
         #: The current sheet's cells holding a formula's error value, by row: (column's name,
         #: error, whether the row cannot be read without it).
         self._errors: dict[int, list[tuple[str, str, bool]]] = {}
@@ -1369,17 +1371,19 @@ class LedgerImporter:
         """Note a row read whose contract's term is 无固定期限 (said once per sheet)."""
         if term and open_ended(term):
             self._open_ended.append(row)
+            self._long_term = self._long_term or long_term(term)
 
     def _say_open_ended(self) -> None:
         """One note for the sheet's jobs whose contract is open-ended: kept, the term blank."""
         rows, self._open_ended = self._open_ended, []
+        said, self._long_term = "（“长期”按无固定期限读）" if self._long_term else "", False
         if not rows:
             return
         where = "这一行" if len(rows) == 1 else f"第 {_ranges(rows)} 行"
         self.report.warnings.append(
             RowProblem(
                 rows[0],
-                f"{where}的劳动合同期限是“无固定期限”：工作照常导入，合同期限未记录（无固定期限"
+                f"{where}的劳动合同期限是“无固定期限”{said}：工作照常导入，合同期限未记录（无固定期限"
                 "合同没有月数；台账中已填的期限不变）；申请要看合同期限的补贴时，请以劳动合同核对",
                 self._sheet,
             )
