@@ -8,6 +8,7 @@ checked when typed or changed; accounts already in a ledger are left as they are
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from typing import Any
@@ -16,10 +17,16 @@ from typing import Any
 SHORTEST, LONGEST = 12, 25
 
 
+#: What an account drops: any space (`str.isspace`'s, which the pattern's \s is) and hyphens.
+_SPACE_OR_HYPHEN = re.compile(r"[\s-]+")
+
+
 def normalise(text: str) -> str:
     """Full-width digits to ASCII, 〇 as 0; spaces and hyphens dropped."""
+    if text.isdigit() and text.isascii():  # as an account typed or kept as text nearly is
+        return text
     plain = unicodedata.normalize("NFKC", text).replace("〇", "0")  # 〇: the input method's "ling"
-    return "".join(ch for ch in plain if not ch.isspace() and ch != "-")
+    return _SPACE_OR_HYPHEN.sub("", plain)
 
 
 def account_problem(text: str) -> str | None:

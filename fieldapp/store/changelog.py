@@ -87,8 +87,14 @@ def dumps(value: Any) -> str:
     return "".join(_C_DUMPS(value, 0))
 
 
+#: Plain values, stored as they are (exactly these types: a subclass may be an enum).
+_AS_GIVEN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_storable(value: Any) -> Any:
     """Dates as ISO text, enums as their value; everything else as given."""
+    if type(value) in _AS_GIVEN:  # nearly every value an import or a sync writes
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if hasattr(value, "value") and not isinstance(value, (int, float, str, bool)):

@@ -230,13 +230,20 @@ def months(value: object, label: str) -> int | None:
     return int(float(raw))
 
 
-#: How a sheet writes an open-ended labour contract's term (无固定期限劳动合同).
-_OPEN_ENDED = re.compile(r"^(?:无固定期限?|无期限|不定期)(?:劳动)?(?:合同)?$")
+#: How a sheet writes an open-ended labour contract's term (无固定期限劳动合同); 长期 as a
+#: contract (期限：长期) or an ID card (有效期限 长期) says it: no end (`long_term`).
+_OPEN_ENDED = re.compile(r"^(?:无固定期限?|无期限|不定期|长期)(?:劳动)?(?:合同)?$")
+_LONG_TERM = re.compile(r"^长期(?:劳动)?(?:合同)?$")
 
 
 def open_ended(value: str) -> bool:
     """Whether a contract's term cell says the contract is open-ended (无固定期限)."""
     return bool(_OPEN_ENDED.match(nfkc(value).strip()))
+
+
+def long_term(value: str) -> bool:
+    """Whether a contract's term cell says 长期 (read as open-ended: `open_ended`)."""
+    return bool(_LONG_TERM.match(nfkc(value).strip()))
 
 
 #: A number in Chinese numerals as a term is written (一, 两, 十二, 二十四, 三十六).

@@ -11,6 +11,16 @@ def test_spaces_hyphens_and_full_width_digits_are_tidied():
     assert normalise(" ６２２１ 5214-1947 1687 740 ") == "6221521419471687740"
 
 
+def test_every_kind_of_space_is_dropped_and_nothing_else():
+    # Whatever Python counts as a space (a tab, a no-break space, an ideographic one, a line
+    # separator pasted from a phone …) goes, with hyphens; any other sign stays to be refused.
+    spaces = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+    assert normalise(f"6221{spaces}5214-1947--1687740") == "6221521419471687740"
+    assert normalise("6221_5214·1947") == "6221_5214·1947"
+    assert normalise("６２２１〇5214") == "622105214"
+    assert normalise("6221521419471687740") == "6221521419471687740"
+
+
 @pytest.mark.parametrize("text", ["", "6221521419471687740", "6221 5214 1947 1687", "622848001234"])
 def test_real_accounts_pass(text):
     assert account_problem(text) is None

@@ -3,10 +3,12 @@ texts and dates once (a 100 000-person workbook is some 400 000 extra rows and t
 
 from __future__ import annotations
 
+import sys
+
 from fieldapp.demo.generator import build_demo
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import tabular as store
-from fieldapp.tabular import extra_sheets
+from fieldapp.tabular import extra_sheets, ledger_import
 from fieldapp.tabular.extra_sheets import parse_extra
 from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
@@ -113,3 +115,67 @@ def test_a_fresh_import_plans_with_who_and_where_only_and_keeps_plans_compact(
     report = import_ledger(ledger, sheet, update=True)
     assert report.rejected == []
     assert any(fields for _count, fields in asked)
+
+
+def test_while_writing_the_planner_holds_no_list_of_every_extra_rows_id_number(
+    ledger, tmp_path, monkeypatch
+):
+    # The ID numbers the extra sheets' rows name are looked up once; a 100 000-person
+    # workbook names some 400 000 of them (one per row), and the list of them was kept
+    # through the planning and the writing, each a cell's own text.
+    build_demo(ledger, 12, seed=5)
+    export_ledger(ledger, tmp_path / "book.xlsx")
+    held: list[list[str]] = []
+    apply_import = ledger_import.apply_import
+
+    def spy(writer, updates, inserts):
+        planner = sys._getframe(1).f_locals
+        held.extend(
+            value
+            for value in planner.values()
+            if type(value) is list and value and all(type(v) is str for v in value)
+        )
+        return apply_import(writer, updates, inserts)
+
+    monkeypatch.setattr(ledger_import, "apply_import", spy)
+    fresh = Ledger.open(tmp_path / "fresh.db", author="测试员")
+    try:
+        report = import_ledger(fresh, tmp_path / "book.xlsx")
+    finally:
+        fresh.close()
+    assert report.rejected == [] and report.imported > 0
+    assert held == []
+
+
+def test_an_import_writes_through_a_small_page_cache_and_gives_the_ledgers_back(
+    ledger, tmp_path, monkeypatch
+):
+    # One transaction writes the whole workbook: SQLite's page cache filled to its 32 MB and
+    # stayed there for the import (15 000 persons: 38 MB of the peak); the import needs no
+    # more than a few MB of it, the ledger's own size is back for the program afterwards.
+    build_demo(ledger, 12, seed=6)
+    export_ledger(ledger, tmp_path / "book.xlsx")
+    fresh = Ledger.open(tmp_path / "fresh.db", author="测试员")
+    usual = fresh.db.execute("PRAGMA cache_size").fetchone()[0]
+    during: list[int] = []
+    apply_import = ledger_import.apply_import
+
+    def spy(writer, updates, inserts):
+        during.append(fresh.db.execute("PRAGMA cache_size").fetchone()[0])
+        return apply_import(writer, updates, inserts)
+
+    monkeypatch.setattr(ledger_import, "apply_import", spy)
+    try:
+        report = import_ledger(fresh, tmp_path / "book.xlsx")
+        assert report.rejected == [] and report.imported > 0
+        assert during == [-ledger_import.IMPORT_CACHE_KIB] and usual < during[0]
+        assert fresh.db.execute("PRAGMA cache_size").fetchone()[0] == usual
+        # …and so after an import refused before anything is written.
+        (tmp_path / "empty.csv").write_text("", encoding="utf-8")
+        try:
+            import_ledger(fresh, tmp_path / "empty.csv")
+        except Exception:  # noqa: BLE001 - refused, as it should be: only the cache is asked
+            pass
+        assert fresh.db.execute("PRAGMA cache_size").fetchone()[0] == usual
+    finally:
+        fresh.close()

@@ -2195,9 +2195,11 @@ def test_months_under_a_group_header_over_two_rows_are_read(ledger, tmp_path, su
 
 
 def test_a_jobs_optional_cell_that_cannot_be_read_leaves_out_that_cell_only(ledger, tmp_path):
-    # 月收入 3000-4000, 劳动合同期限 长期, 就业形式 打零工: since db8a2de the whole job was left
+    # 月收入 3000-4000, 劳动合同期限 待定, 就业形式 打零工: since db8a2de the whole job was left
     # out for one such cell (before, the whole person). Only the cell is now left out, said;
     # the job comes in (its form as 未登记), and an update keeps the ledger's value of it.
+    # (The term was 长期 here; it now reads as 无固定期限: see
+    # test_a_contract_term_written_long_term_reads_as_open_ended.)
     headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
     headers += ["务工开始日期", "月收入", "劳动合同期限", "就业形式"]
     write_xlsx(
@@ -2205,7 +2207,7 @@ def test_a_jobs_optional_cell_that_cannot_be_read_leaves_out_that_cell_only(ledg
         headers,
         [
             ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "砖厂"]
-            + ["2026-03-05", "3000-4000", "长期", "打零工"],
+            + ["2026-03-05", "3000-4000", "待定", "打零工"],
             ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "鞋厂"]
             + ["2026-03-05", "3500", "12", "单位就业"],
         ],
@@ -2222,7 +2224,7 @@ def test_a_jobs_optional_cell_that_cannot_be_read_leaves_out_that_cell_only(ledg
     ]
     said = [w.reason for w in report.warnings if w.row == 2]
     assert any(r.startswith("月收入“3000-4000”不是数字：这一格没有导入") for r in said)
-    assert any(r.startswith("劳动合同期限") and "“长期”应为月数" in r for r in said)
+    assert any(r.startswith("劳动合同期限") and "“待定”应为月数" in r for r in said)
     assert any(r.startswith("就业形式“打零工”") and "未登记" in r for r in said)
     assert not any("这份工作（就业状态和务工各列）没有导入" in r for r in said)
     # An update writing 3000左右 for 李秀's 3500 keeps the 3500.
@@ -2514,6 +2516,75 @@ def test_an_update_saying_open_ended_keeps_the_ledgers_term(ledger, tmp_path):
     terms = ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall()
     assert terms == [(24,)]
     assert any("无固定期限" in w.reason and "已填的期限不变" in w.reason for w in report.warnings)
+
+
+def test_a_contract_term_written_long_term_reads_as_open_ended(ledger, tmp_path):
+    # 合同期限 长期, as a coordinator copies it from a contract ("期限：长期", as an ID card's
+    # 有效期限 长期: no end), refused the 就业经历 row (应为月数（整数）) and left the people
+    # sheet's cell out with a note asking for months. It is an open-ended contract: the job is
+    # kept, no number of months made up (a subsidy asking for a 1-year contract checks the
+    # contract itself), said once per sheet in the sheet's own word.
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(
+        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"]
+        + ["合同期限"]
+    )
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01", "长期"])
+    people.append(
+        ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "砖厂", "2025-04-01", " 长期合同 "]
+    )
+    jobs = book.create_sheet("就业经历")
+    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "合同期限"])
+    jobs.append(["张长英", HEAD, "2020-03-01", "2024-12-31", "电子厂", "长期"])
+    jobs.append(["李秀", WIFE, "2021-03-01", "2024-12-31", "纸箱厂", "36"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert report.rejected == []
+    spells = ledger.db.execute(
+        "SELECT employer, contract_months FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+    assert spells == [("电子厂", None), ("纸箱厂", 36), ("鞋厂", None), ("砖厂", None)]
+    said = [w for w in report.warnings if "无固定期限" in w.reason]
+    assert [(w.sheet, w.row) for w in said] == [("台账", 2), ("就业经历", 2)]
+    assert all("“长期”按无固定期限读" in w.reason for w in said)
+    assert "第 2–3 行" in said[0].reason and "合同期限未记录" in said[0].reason
+    assert not any("应为月数" in w.reason for w in report.warnings)
+    # An update saying 长期 keeps the term the ledger has, as one saying 无固定期限 does.
+    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
+    headers += ["务工开始日期", "劳动合同期限", "就业形式"]
+    row = ["王五", make_id("520502", "19800101", "151"), HEAD, *PLACE.values(), "已就业"]
+    row += ["鞋厂", "2025-05-01"]
+    write_xlsx(tmp_path / "a.xlsx", headers, [[*row, "24", "单位就业"]])
+    assert import_ledger(ledger, tmp_path / "a.xlsx").rejected == []
+    write_xlsx(tmp_path / "u.xlsx", headers, [[*row, "长期", "单位就业"]])
+    report = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    assert report.rejected == [] and report.conflicts == []
+    terms = ledger.db.execute(
+        "SELECT contract_months FROM employment_spells WHERE employer = '鞋厂' AND start_date = "
+        "'2025-05-01'"
+    ).fetchall()
+    assert terms == [(24,)]
+    assert any("“长期”按无固定期限读" in w.reason for w in report.warnings)
+
+
+def test_a_long_term_that_is_not_the_whole_cell_is_still_refused(ledger, tmp_path):
+    # Only the word alone is a term: 长期3年 or 长期工 say something else, asked as before.
+    headers = ["姓名", "身份证号码", "开始日期", "用人单位", "合同期限"]
+    people = ["姓名", "身份证号码", "户主身份证号码", *PLACE]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(people)
+    sheet.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    jobs = book.create_sheet("就业经历")
+    jobs.append(headers)
+    jobs.append(["张长英", HEAD, "2020-03-01", "电子厂", "长期工"])
+    book.save(tmp_path / "s.xlsx")
+    report = import_ledger(ledger, tmp_path / "s.xlsx")
+    assert [(p.sheet, p.row) for p in report.rejected] == [("就业经历", 2)]
+    assert "应为月数" in report.rejected[0].reason
 
 
 def test_a_hidden_old_copy_before_the_shown_sheet_does_not_win(ledger, tmp_path):
