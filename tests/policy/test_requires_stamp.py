@@ -66,14 +66,17 @@ def test_a_pack_raising_a_figure_from_a_day_is_stamped_with_the_program_it_needs
     # A device of an earlier program that reads `requires` refuses it saying to upgrade, its
     # pack in force unchanged — instead of paying December at the new figure or calling the
     # pack misspelt.
-    monkeypatch.setattr(packfile, "__version__", "0.1.9")
+    with monkeypatch.context() as older:  # undone alone: the suite's own settings stay
+        older.setattr(packfile, "__version__", "0.1.9")
+        code, out, err = county.deliver()
+        assert code == 0 and "政策包已更新" not in out
+        assert (
+            "县里下发的政策包 2026.2 版（第 2 号）要用 fieldapp 0.2.0 或更新的版本才能启用" in err
+        )
+        assert "本机是 0.1.9" in err and "不认识的字段" not in err, err
+        assert county.pack()["version"] == "2026.1"
     code, out, err = county.deliver()
-    assert code == 0 and "政策包已更新" not in out
-    assert "县里下发的政策包 2026.2 版（第 2 号）要用 fieldapp 0.2.0 或更新的版本才能启用" in err
-    assert "本机是 0.1.9" in err and "不认识的字段" not in err, err
-    assert county.pack()["version"] == "2026.1"
-    monkeypatch.undo()
-    county.deliver()
+    assert code == 0, err
     assert county.pack()["version"] == "2026.2"  # this program reads it
 
 
