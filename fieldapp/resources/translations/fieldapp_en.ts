@@ -3024,10 +3024,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Work area</translation>
     </message>
     <message>
-      <source>设备标识</source>
-      <translation>Device id</translation>
-    </message>
-    <message>
       <source>政策包</source>
       <translation>Policy pack</translation>
     </message>
@@ -3286,6 +3282,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>正在读取并检查备份……</source>
       <translation>Reading and checking the backup…</translation>
+    </message>
+    <message>
+      <source>复制设备标识</source>
+      <translation>Copy device ID</translation>
+    </message>
+    <message>
+      <source>县里登记为</source>
+      <translation>Enrolled with the county as</translation>
+    </message>
+    <message>
+      <source>还没有登记到县里（在“同步”页用县里发的登记文件登记）</source>
+      <translation>Not enrolled with the county yet (enrol on the Sync page with the county's enrolment file)</translation>
+    </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
+    <message>
+      <source>本机台账的设备标识：%1（县里查找数据包时可能会问）</source>
+      <translation>This ledger's device ID: %1 (the county may ask for it when tracing a bundle)</translation>
+    </message>
+    <message>
+      <source>设备标识已复制，可以粘贴发给县里</source>
+      <translation>Device ID copied; you can paste it to the county</translation>
     </message>
   </context>
   <context>
