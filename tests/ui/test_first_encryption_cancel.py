@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 
 from fieldapp.demo.generator import build_demo
+from fieldapp.domain.credentials import Credentials
 from fieldapp.store import keyfile
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.vault import ledger_state
@@ -83,3 +84,53 @@ def test_logging_in_to_an_encrypted_ledger_offers_no_cancel(qtbot, ledger_path):
     dialog = LoginDialog(ledger_path)
     qtbot.addWidget(dialog)
     assert dialog.panel.cancel_button.isHidden()
+
+
+def test_opening_a_plain_ledger_in_the_first_run_wizard_can_be_cancelled(
+    qtbot, tmp_path, warnings_shown
+):
+    """The wizard's 打开已有台账 encrypts a plain ledger too: it ran with the bar spinning and
+    no 取消."""
+    from fieldapp.reference import divisions
+    from fieldapp.ui.app import make_app
+    from fieldapp.ui.wizard import FirstRunWizard
+
+    make_app()
+    path, persons = _plain(tmp_path)
+    wizard = FirstRunWizard()
+    qtbot.addWidget(wizard)
+    wizard.open_radio.setChecked(True)
+    wizard.open_path.setText(str(path))
+    wizard.author.setText("王芳")
+    wizard.password.setText("王芳的口令1")
+    wizard.password_again.setText("王芳的口令1")
+    wizard.set_county(divisions().counties()[0].code)
+    panel = wizard.panel
+    seen: list[tuple[int, bool]] = []
+
+    def press_cancel() -> None:
+        if panel.busy and panel.bar.maximum() > 0 and not seen:
+            seen.append((panel.bar.maximum(), not panel.cancel_button.isHidden()))
+            panel.cancel_button.click()
+
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(press_cancel)
+    timer.start()
+    try:
+        wizard.accept()
+        qtbot.waitUntil(lambda: not panel.busy, timeout=60000)
+    finally:
+        timer.stop()
+    assert seen == [(1000, True)]
+    assert warnings_shown and "还没有加密" in warnings_shown[-1], warnings_shown
+    assert ledger_state(path) == "plain" and not keyfile.has_keyfile(path)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["ledger.db"]
+    # 完成 once more: encrypted and set up, with no 取消 left once the encryption is done.
+    with qtbot.waitSignal(wizard.accepted, timeout=60000):
+        wizard.accept()
+    assert ledger_state(path) == "encrypted"
+    assert panel.cancel_button.isHidden()
+    ledger = Ledger.open(path, credentials=Credentials("王芳", "王芳的口令1"))
+    assert ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == persons
+    ledger.close()
