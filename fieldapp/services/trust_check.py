@@ -1098,12 +1098,14 @@ def _waiting_on_held(
             root = up
             seen.add(up)
         cause = rows[root][2]
+        # What to do first, the cause last: a list that cuts long reasons short (the command
+        # line's, at 200 characters) keeps what to do; the cause is on that one's own line.
         which = "它" if root == parent else named(root)
-        why = f"{which}没有被接受：{cause}" if cause else f"{which}还在等县里审核"
+        why = f"{which}没有被接受的原因：{cause}" if cause else f"{which}还在等县里审核"
         reason = (
-            f"{table_name(each.change.tbl)}跟着{named(parent)}等县里审核（{why}）。"
-            f"中心还没有{named(parent)}，定不了这条属于哪个地区：县里先处理{named(root)}，"
-            f"接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳"
+            f"{table_name(each.change.tbl)}跟着{named(parent)}等县里审核，中心定不了它属于哪个地区。"
+            f"县里先处理{named(root)}：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。"
+            f"{why}"
         )
         out.append(Refusal(each.change, Verdict(False, verdict.rule, reason)))
     return out

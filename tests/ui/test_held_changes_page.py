@@ -106,12 +106,14 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
     # 1,617 lines of a demo's first upload). It says whom they wait on and what to do.
     reasons = {h.change.tbl: h.reason for h in hub.rejected()}
     assert reasons["monthly_status"].startswith(
-        "月度状态跟着欧阳兰的人员信息等县里审核（欧阳兰家的户信息没有被接受：户信息的所在区域"
+        "月度状态跟着欧阳兰的人员信息等县里审核，中心定不了它属于哪个地区。"
+        "县里先处理欧阳兰家的户信息：接受了它，这条也可以接受；不予采纳它，这条也一并不予采纳。"
+        "欧阳兰家的户信息没有被接受的原因：户信息的所在区域"
     ), reasons
-    assert "县里先处理欧阳兰家的户信息，接受了它" in reasons["monthly_status"], reasons
     assert reasons["persons"].startswith(
-        "人员信息跟着欧阳兰家的户信息等县里审核（它没有被接受："
+        "人员信息跟着欧阳兰家的户信息等县里审核，中心定不了它属于哪个地区。"
     ), reasons
+    assert "它没有被接受的原因：户信息的所在区域" in reasons["persons"], reasons
     assert "指向的记录在中心不存在" not in "".join(reasons.values()), reasons
     hub.close()
     page.import_from(Path(answer.path))
