@@ -211,6 +211,14 @@ EN_UI: dict[str, str] = {
     "用户已停用。": "The user is disabled.",
     # 待办: the estimated-calendar notice says what makes the deadlines exact.
     "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。": "Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.",
+    # Logging in to a plain ledger encrypts it, with a bar and 取消.
+    "已取消：台账还没有加密，没有任何改动。下次登录时会再加密（台账大，要等一会儿，请在空闲时登录）；加密之前，拿到这台电脑的人不用口令就能看到台账里的身份证号、银行账号。": "Cancelled: the ledger is not encrypted yet and nothing was changed. It will be encrypted at the next login (a large ledger takes a while: log in when you have time); until then, anyone with this computer can read the ID numbers and bank accounts in it without a password.",
+    # 设置 → 本机: the name the county enrolled this computer under; its id a tooltip away.
+    "县里登记为": "Enrolled with the county as",
+    "复制设备标识": "Copy device ID",
+    "还没有登记到县里（在“同步”页用县里发的登记文件登记）": "Not enrolled with the county yet (enrol on the Sync page with the county's enrolment file)",
+    "本机台账的设备标识：%1（县里查找数据包时可能会问）": "This ledger's device ID: %1 (the county may ask for it when tracing a bundle)",
+    "设备标识已复制，可以粘贴发给县里": "Device ID copied; you can paste it to the county",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -119,5 +119,5 @@ def _history_lines(ledger: Ledger, history: list[FieldChange]) -> list[str]:
             continue
         label = TABLE_LABELS.get(h.table, h.table)
         old = "（空）" if h.old in (None, "") else h.old
-        lines.append(f"{h.at}  {who}  {label}·{field_label(h.field)}：{old} → {h.new}")
+        lines.append(f"{h.at}  {who}  {label}·{field_label(h.field, h.table)}：{old} → {h.new}")
     return lines

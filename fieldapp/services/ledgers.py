@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.services.incarnation import restore_unfinished, start_new_incarnation
 from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
@@ -45,6 +46,8 @@ def open_ledger(
     author: str | None = None,
     credentials: Credentials | None = None,
     create: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> Ledger:
     """Open (creating if needed) the ledger file at `path`, its schema brought up to date.
 
@@ -54,10 +57,19 @@ def open_ledger(
     here (its new incarnation, `fieldapp.services.incarnation`). With `create` (the wizard's
     新建台账) a ledger already at `path` — another window or command made it meanwhile — is
     refused in Chinese, not opened. The first user's password (a ledger created or encrypted
-    here) is held to the rule every other password is (`users.check_password`)."""
+    here) is held to the rule every other password is (`users.check_password`). A plain
+    ledger's encryption (a while on a large one) reports to `progress` and stops at `cancel`:
+    `Cancelled`, the ledger still plain and as it was, to be encrypted at the next login."""
     if credentials is not None and ledger_state(path) != "encrypted":
         first_password(credentials.password, "没有新建或加密台账")
-    ledger = Ledger.open(path, author=author, credentials=credentials, create=create)
+    ledger = Ledger.open(
+        path,
+        author=author,
+        credentials=credentials,
+        create=create,
+        progress=progress,
+        cancel=cancel,
+    )
     try:
         if restore_unfinished(ledger):
             start_new_incarnation(ledger)

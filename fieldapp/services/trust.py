@@ -886,7 +886,7 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                     return refuse("malformed", _newer_value(proposal.table, name, value))
                 return refuse(
                     "malformed",
-                    f"{table_name(proposal.table)}的{field_label(name)}「{_shown(value)}」不合格"
+                    f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(value)}」不合格"
                     + _why(problem),
                 )
         return ALLOWED
@@ -899,7 +899,7 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
         if not _canonical(value, raw):
             return refuse(
                 "malformed",
-                f"{table_name(proposal.table)}的{field_label(name)}「{_shown(raw)}」不是规范的写法",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是规范的写法",
             )
     return ALLOWED
 
@@ -909,7 +909,7 @@ def _newer_value(table: str, name: str, value: str) -> str:
     is held: most often the sending device runs a newer program than this one. Said so, with
     what to do, rather than called a wrong value."""
     return (
-        f"{table_name(table)}的{field_label(name)}「{_shown(value)}」是本程序没有的选项："
+        f"{table_name(table)}的{field_label(name, table)}「{_shown(value)}」是本程序没有的选项："
         "多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，"
         "不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳"
     )

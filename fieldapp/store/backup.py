@@ -226,7 +226,7 @@ def read_backup(path: str | Path) -> BackupInfo:
             header: Any = json.loads(line.decode("utf-8"))
             offset = handle.tell()
         if int(header["format"]) > FORMAT:
-            raise BackupError("备份文件格式比本程序新，请先升级 fieldapp")
+            raise BackupError("备份文件格式比本程序新，请先升级本程序（劳动力台账）")
         info = BackupInfo(
             path,
             str(header["created_at"]),

@@ -307,6 +307,8 @@ def trim_wal(conn: dbapi2.Connection, path: str | Path) -> None:
 _WATCH_EVERY = 4000
 #: What the user reads when they stopped a key change.
 KEY_KEPT = "已取消：台账钥匙没有更换，台账没有改动"
+#: … when they stopped the first encryption of a plain ledger (at its first login).
+NOT_YET_ENCRYPTED = "已取消：台账还没有加密，台账没有改动；下次登录时会再加密"
 
 
 def _size(conn: dbapi2.Connection) -> int:
@@ -322,6 +324,7 @@ def export_encrypted(
     cipher: Cipher | None = None,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
+    stopped_message: str = KEY_KEPT,
 ) -> None:
     """Write an encrypted copy of the database open on `source` into a new file `target`.
 
@@ -330,8 +333,8 @@ def export_encrypted(
     `user_version` rewritten into the attached encrypted file in one transaction.
 
     `progress` hears (bytes written so far, the source's size) as the copy grows (its pages
-    spill to the file as it goes); `cancel` answering True interrupts the copy (`Cancelled`:
-    `target` is left part-written, for the caller to remove).
+    spill to the file as it goes); `cancel` answering True interrupts the copy (`Cancelled`
+    with `stopped_message`: `target` is left part-written, for the caller to remove).
     """
     target = Path(target)
     _create_private(target)
@@ -361,7 +364,7 @@ def export_encrypted(
         source.execute(f"PRAGMA enc.user_version = {int(version)}")
     except dbapi2.OperationalError:
         if stopped:
-            raise Cancelled(KEY_KEPT) from None
+            raise Cancelled(stopped_message) from None
         raise
     finally:
         source.set_progress_handler(None, 0)

@@ -161,6 +161,24 @@ class HeldChanges:
         ).fetchall()
         return [_held(r) for r in rows]
 
+    def waiting_rows(self, row_ids: Iterable[str]) -> dict[str, tuple[str, dict[str, Any], str]]:
+        """Of `row_ids`, the rows a change still held (not yet decided) would make or change:
+        row id → (table, what its held changes set, oldest first, the first one's reason)."""
+        ids = sorted(set(row_ids))
+        if not ids:
+            return {}
+        rows = self.db.execute(
+            f"SELECT {_HELD_COLUMNS} FROM held_changes WHERE status = ? "
+            "AND row_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            [HELD, json.dumps(ids)],
+        ).fetchall()
+        found: dict[str, tuple[str, dict[str, Any], str]] = {}
+        for row in rows:
+            held = _held(row)
+            table, data, reason = found.get(held.change.row_id, (held.change.tbl, {}, held.reason))
+            found[held.change.row_id] = (table, {**data, **held.change.data}, reason)
+        return found
+
     def decide(
         self,
         held_id: int,

@@ -349,7 +349,7 @@ class KeyFile:
         if not isinstance(doc, dict) or doc.get("kind") != KIND:
             raise KeyFileError("不是台账的钥匙文件")
         if int(doc.get("format", 0)) > FORMAT:
-            raise KeyFileError("钥匙文件格式比本程序新，请先升级 fieldapp")
+            raise KeyFileError("钥匙文件格式比本程序新，请先升级本程序（劳动力台账）")
         try:
             county = doc.get("county")
             file_id = str(doc["file_id"])

@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import signed_author
 from fieldapp.store.bulk_insert import BulkInserter
 from fieldapp.store.bulk_update import BeforeUpdate, update_many
@@ -101,14 +102,17 @@ class Ledger:
         author: str | None = None,
         credentials: Credentials | None = None,
         create: bool = False,
+        progress: Progress | None = None,
+        cancel: CancelCheck | None = None,
     ) -> Ledger:
         """Open or create the ledger at `path` and bring its schema up to date.
 
         With `credentials` an encrypted ledger is unlocked, a plain one converted and a new one
         created encrypted (`fieldapp.store.vault`); without, only a plain or new one opens.
         With `create`, only a new one: one already there is refused (`LedgerExists`).
+        A plain one's conversion reports to `progress` and stops at `cancel` (`Cancelled`).
         """
-        db, unlocked = open_store(path, credentials, create)
+        db, unlocked = open_store(path, credentials, create, progress, cancel)
         try:
             return cls(db, str(path), author, unlocked)
         except BaseException:

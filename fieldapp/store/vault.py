@@ -40,6 +40,7 @@ from fieldapp.store import postgres
 from fieldapp.store.connection import (
     KEY_BYTES,
     KEY_KEPT,
+    NOT_YET_ENCRYPTED,
     DatabaseError,
     OperationalError,
     cannot_open,
@@ -208,11 +209,16 @@ def missing_keyfile(path: str | Path) -> str:
 
 
 def open_store(
-    path: str | Path, credentials: Credentials | None = None, create: bool = False
+    path: str | Path,
+    credentials: Credentials | None = None,
+    create: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> tuple[sqlite_utils.Database, Unlocked | None]:
     """The ledger's database, opened by the rules above; Unlocked when it is encrypted.
     With `create` (a wizard asked for a new ledger) a ledger already there is refused, not
-    opened (`kf.LedgerExists`)."""
+    opened (`kf.LedgerExists`). A plain ledger encrypted here reports its copy to `progress`
+    and stops at `cancel` (`Cancelled`, the ledger as it was: see `convert_plain`)."""
     if str(path) == ":memory:":
         if credentials is not None:
             raise ValueError("an in-memory ledger cannot be encrypted")
@@ -228,7 +234,7 @@ def open_store(
     if problem:
         raise kf.KeyFileError(problem)
     try:
-        return _open_by_state(path, state, credentials)
+        return _open_by_state(path, state, credentials, progress, cancel)
     except (OSError, DatabaseError) as error:
         if not refused_by_folder(error):
             raise
@@ -236,7 +242,11 @@ def open_store(
 
 
 def _open_by_state(
-    path: str | Path, state: str, credentials: Credentials | None
+    path: str | Path,
+    state: str,
+    credentials: Credentials | None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> tuple[sqlite_utils.Database, Unlocked | None]:
     if state == "encrypted":
         if credentials is None:
@@ -245,7 +255,7 @@ def _open_by_state(
     elif credentials is None:
         return open_database(path), None
     elif state == "plain":
-        unlocked = convert_plain(path, credentials)
+        unlocked = convert_plain(path, credentials, progress=progress, cancel=cancel)
     else:
         unlocked = create_encrypted(path, credentials)
     return open_database(path, unlocked.key, unlocked.keyfile.cipher), unlocked
@@ -293,16 +303,25 @@ def _exists(path: str | Path) -> bool:
 
 
 def convert_plain(
-    path: str | Path, credentials: Credentials, step: kf.Step | None = None
+    path: str | Path,
+    credentials: Credentials,
+    step: kf.Step | None = None,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> Unlocked:
     """Encrypt a plain ledger in place, atomically: afterwards either the encrypted ledger is
-    complete and the clear file is gone, or nothing changed (see `keyfile.commit`)."""
+    complete and the clear file is gone, or nothing changed (see `keyfile.commit`).
+
+    `progress` hears how far the copy is; `cancel` may stop it until the copy is checked
+    (`Cancelled`: the ledger still plain and as it was, no key file and no part-written copy
+    left; it is encrypted at the next login)."""
     path = Path(path)
     if not is_plain_sqlite(path):
         raise kf.KeyFileError(missing_keyfile(path))
     key = new_key()
     keys = kf.KeyFile.new().with_user(credentials.user, credentials.password, key)
-    _replace_encrypted(connect(path), path, key, keys, step)
+    conn = connect(path)
+    _replace_encrypted(conn, path, key, keys, step, progress, cancel, NOT_YET_ENCRYPTED)
     return Unlocked(key, keys, credentials.user)
 
 
@@ -337,12 +356,14 @@ def _replace_encrypted(
     step: kf.Step | None,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
+    stopped_message: str = KEY_KEPT,
 ) -> None:
     """Copy the database open on `conn` into a pending file encrypted with `key`, check the
     copy, then commit it with `keys` in place of the ledger. Closes `conn`.
 
     The copy is most of the work: `progress` hears it as the first nine tenths, the check as
-    the rest. `cancel` is asked during the copy and once more before the commit."""
+    the rest. `cancel` is asked during the copy and once more before the commit (`Cancelled`
+    with `stopped_message`)."""
 
     def copying(done: int, total: int) -> None:
         if progress is not None:
@@ -363,7 +384,7 @@ def _replace_encrypted(
         if step:
             step("log-folded")
         before = _fingerprint(conn)
-        export_encrypted(conn, pending, key, keys.cipher, copying, cancel)
+        export_encrypted(conn, pending, key, keys.cipher, copying, cancel, stopped_message)
     except (DatabaseError, OSError) as error:
         pending.unlink(missing_ok=True)
         if isinstance(error, OSError) or disk_trouble(error):
@@ -385,7 +406,7 @@ def _replace_encrypted(
             check.close()
         if not (ok and same):
             raise kf.KeyFileError("加密后的台账校验不符，台账没有改动")
-        check_cancel(cancel, KEY_KEPT)
+        check_cancel(cancel, stopped_message)
         if progress is not None:
             progress(1, 1)
         kf.commit(path, keys, step)

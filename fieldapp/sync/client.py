@@ -161,7 +161,10 @@ def health(url: str, timeout: float = 30) -> dict[str, Any]:
     try:
         return dict(json.loads(data))
     except ValueError:
-        raise SyncError(f"这个地址不是 fieldapp 汇总中心：{url}") from None
+        raise SyncError(
+            f"这个地址上没有劳动力台账的汇总中心：{url}（对方回答的不是中心的内容）。"
+            "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
+        ) from None
 
 
 def push(

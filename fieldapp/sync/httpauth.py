@@ -139,7 +139,7 @@ def parse_header(value: str | None) -> SignedRequest:
         raise AuthRefused(401, "unsigned", "请求没有设备签名")
     version, _, rest = value.strip().partition(" ")
     if version != VERSION:
-        raise AuthRefused(401, "bad_header", "签名格式不认识（请升级 fieldapp）")
+        raise AuthRefused(401, "bad_header", "签名格式不认识：请先升级本程序（劳动力台账）")
     fields: dict[str, str] = {}
     for item in rest.split():
         name, sep, text = item.partition("=")

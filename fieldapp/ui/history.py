@@ -74,7 +74,7 @@ def _describe(fields: list[FieldChange], created: bool, households: Mapping[str,
     for f in fields:
         if f.field in HIDDEN or f.field == "deleted":
             continue
-        name = "户" if f.field == "household_id" else field_label(f.field)
+        name = "户" if f.field == "household_id" else field_label(f.field, f.table)
         old, new = _value(f.field, f.old, households), _value(f.field, f.new, households)
         if f.field == "household_id":
             parts.insert(0, f"迁户：{old} → {new}")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.progress import Cancelled
 from fieldapp.services import users as user_service
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.ledgers import (
@@ -54,6 +55,8 @@ from fieldapp.ui.session import Session
 DEFAULT_LOCK_MINUTES = 10
 #: The red of a refusal under a password field.
 _ERROR_STYLE = "color: #b42318"
+#: The first encryption's bar counts in thousandths (a ledger's bytes overflow Qt's int).
+_BAR_STEPS = 1000
 
 
 def lock_minutes() -> int:
@@ -182,7 +185,10 @@ class LoginDialog(QDialog):
         self.path = Path(path)
         self.session: Session | None = None
         self.failure: BaseException | None = None
-        self.setup = ledger_state(self.path) != "encrypted"
+        state = ledger_state(self.path)
+        self.setup = state != "encrypted"
+        #: A plain ledger is encrypted at this login: a while on a large one, so 取消 is shown.
+        self.converts = state == "plain"
         self.setWindowTitle(self.tr("劳动力台账 — 登录"))
         self.user = QLineEdit(os.environ.get("FIELDAPP_USER") or prefs.get("last_user") or "")
         self.user.setPlaceholderText(self.tr("用户名"))
@@ -192,7 +198,7 @@ class LoginDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(_ERROR_STYLE)
         self.panel = OperationPanel()
-        self.panel.cancel_button.hide()
+        self.panel.cancel_button.setVisible(self.converts)
         self._build()
         self.countdown = WaitCountdown(
             self.ok_button, self.message, lambda: user_service.login_wait(self.path)
@@ -279,7 +285,14 @@ class LoginDialog(QDialog):
         path = self.path
         self.panel.run(
             title,
-            lambda _p: open_ledger(path, credentials=credentials),
+            lambda progress: open_ledger(
+                path,
+                credentials=credentials,
+                progress=lambda done, total: progress.report(
+                    done * _BAR_STEPS // total if total else 0, _BAR_STEPS
+                ),
+                cancel=progress.is_cancelled,
+            ),
             self._opened,
             self._failed,
         )
@@ -336,6 +349,15 @@ class LoginDialog(QDialog):
             self.reject()
             return
         self.ok_button.setEnabled(True)
+        if isinstance(error, Cancelled):  # the user's 取消 of the first encryption
+            self._say(
+                self.tr(
+                    "已取消：台账还没有加密，没有任何改动。下次登录时会再加密"
+                    "（台账大，要等一会儿，请在空闲时登录）；加密之前，拿到这台电脑的人"
+                    "不用口令就能看到台账里的身份证号、银行账号。"
+                )
+            )
+            return
         self.password.clear()
         self.message.setText(message_for(error))
         self.countdown.start()  # the fifth wrong one: wait before the sixth

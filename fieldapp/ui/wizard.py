@@ -4,8 +4,10 @@ encrypted from the start with their password), choose the area, demo data, enrol
 from __future__ import annotations
 
 import socket
+import threading
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -280,6 +282,23 @@ class FirstRunWizard(QWizard):
         # A plain ledger chosen to open (the first wave's) is encrypted now: its clear backups
         # beside it are named afterwards, as the login screen does.
         self._was_plain = self.open_radio.isChecked() and ledger_state(path) == "plain"
+        # Its encryption takes a while on a large ledger: a bar and 取消 until it is done (the
+        # steps after it, an enrolment or a sheet's import, run to their end as before).
+        choices["plain"] = self._was_plain
+        choices["converted"] = converted = threading.Event()
+        self.panel.cancel_button.setVisible(self._was_plain)
+        self.panel.cancel_button.setEnabled(True)
+        watch = QTimer(self)
+        watch.setInterval(50)
+
+        def done_converting() -> None:
+            if converted.is_set() or not self.panel.busy:
+                self.panel.cancel_button.hide()
+                watch.stop()
+                watch.deleteLater()
+
+        watch.timeout.connect(done_converting)
+        watch.start()
         if choices["demo"]:
             choices["demo_path"] = str(demo_path_beside(path))
         self.panel.run(
@@ -335,9 +354,20 @@ def set_up_ledger(path: Path, choices: dict, progress: OperationProgress) -> Pat
             "这是培训用汇总中心的登记文件，只能用于演示台账：请勾选“另建一个演示台账”。"
         )
     # Created encrypted with the first user (a plain ledger chosen to open is encrypted now).
+    plain = bool(choices.get("plain"))
     ledger = open_ledger(
-        path, credentials=choices["credentials"], create=choices.get("create", False)
+        path,
+        credentials=choices["credentials"],
+        create=choices.get("create", False),
+        progress=(
+            (lambda done, total: progress.report(done * 1000 // total if total else 0, 1000))
+            if plain
+            else None
+        ),
+        cancel=progress.is_cancelled if plain else None,  # Cancelled: still plain, as it was
     )
+    if choices.get("converted") is not None:
+        choices["converted"].set()
     choices.get("made", set()).add(path)
     try:
         _set_up(ledger, choices, progress, None if training else enrol_file)

@@ -649,3 +649,23 @@ def test_an_exchange_refused_before_it_starts_replaces_the_last_result(
     assert "请填写中心地址" in page.result_label.text()
     assert len(warnings_shown) == 3
     hub.close()
+
+
+def test_a_conflict_on_an_areas_name_says_名称(window, qtbot):
+    """Two devices renamed the same 组 at once: the review's 字段 column said 姓名 (a person's
+    name), as the held-change lists did before they took the table; an area's name is 名称."""
+    led = window.session.ledger
+    area_id = led.db.execute("SELECT id FROM areas WHERE code = ?", [VILLAGE]).fetchone()[0]
+    seen = led.heads("areas", area_id)["name"]
+    with led.transaction():
+        led.update("areas", area_id, {"name": "大坝村（新）"})
+    remote = Change(
+        "remote-device", 1, format_stamp(1_700_000_000_000, 0), "李四", "areas", area_id,
+        {"name": "大坝社区"}, {"name": seen},
+    )  # fmt: skip
+    led.apply_changes([remote])
+    review = window.show_page("sync").conflicts
+    review.refresh()
+    assert review.model.rowCount() == 1
+    field = review.model.data(review.model.index(0, 2))
+    assert field == "名称", field

@@ -68,3 +68,37 @@ def test_a_file_that_is_not_a_bundle_says_which_file_to_choose(
     assert "fieldapp" not in said and "劳动力台账" in said, said
     assert ".fieldsync" in said and "导出" in said, said
     assert wrong.exists()  # the coordinator's own file is left where it was
+
+
+class PageNotHub(NotAHub):
+    """A router's page or another web site: it answers every path with 200 and HTML."""
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        body = "<html><body>路由器登录</body></html>".encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def test_an_address_answering_a_web_page_says_what_to_check(tmp_path):
+    """Something answering 200 with a page, not the hub's answer, said 这个地址不是 fieldapp
+    汇总中心 (the program's inner name) and nothing of what to check."""
+    from fieldapp.sync.client import health
+    from fieldapp.sync.errors import SyncError
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PageNotHub)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        try:
+            health(url)
+        except SyncError as error:
+            said = str(error)
+        else:
+            raise AssertionError("a web page taken for the hub")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert url in said and "没有劳动力台账的汇总中心" in said and "fieldapp" not in said, said
+    assert "端口" in said and "U盘" in said, said

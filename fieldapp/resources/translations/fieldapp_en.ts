@@ -1624,6 +1624,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>你的口令是%1设的，设的人知道它。请现在设一个只有你自己知道的新口令（取消则下次登录时再问）。</source>
       <translation>Your password was set by %1, who knows it. Please set a new password only you know now (Cancel: you will be asked again at the next login).</translation>
     </message>
+    <message>
+      <source>已取消：台账还没有加密，没有任何改动。下次登录时会再加密（台账大，要等一会儿，请在空闲时登录）；加密之前，拿到这台电脑的人不用口令就能看到台账里的身份证号、银行账号。</source>
+      <translation>Cancelled: the ledger is not encrypted yet and nothing was changed. It will be encrypted at the next login (a large ledger takes a while: log in when you have time); until then, anyone with this computer can read the ID numbers and bank accounts in it without a password.</translation>
+    </message>
   </context>
   <context>
     <name>MainWindow</name>
@@ -3020,10 +3024,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Work area</translation>
     </message>
     <message>
-      <source>设备标识</source>
-      <translation>Device id</translation>
-    </message>
-    <message>
       <source>政策包</source>
       <translation>Policy pack</translation>
     </message>
@@ -3282,6 +3282,30 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>正在读取并检查备份……</source>
       <translation>Reading and checking the backup…</translation>
+    </message>
+    <message>
+      <source>复制设备标识</source>
+      <translation>Copy device ID</translation>
+    </message>
+    <message>
+      <source>县里登记为</source>
+      <translation>Enrolled with the county as</translation>
+    </message>
+    <message>
+      <source>还没有登记到县里（在“同步”页用县里发的登记文件登记）</source>
+      <translation>Not enrolled with the county yet (enrol on the Sync page with the county's enrolment file)</translation>
+    </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
+    <message>
+      <source>本机台账的设备标识：%1（县里查找数据包时可能会问）</source>
+      <translation>This ledger's device ID: %1 (the county may ask for it when tracing a bundle)</translation>
+    </message>
+    <message>
+      <source>设备标识已复制，可以粘贴发给县里</source>
+      <translation>Device ID copied; you can paste it to the county</translation>
     </message>
   </context>
   <context>

@@ -51,7 +51,7 @@ class ConflictReview(QWidget):
             [
                 Column(self.tr("对象"), lambda c: c.subject),
                 Column(self.tr("内容"), lambda c: c.table_label),
-                Column(self.tr("字段"), lambda c: field_label(c.field)),
+                Column(self.tr("字段"), lambda c: field_label(c.field, c.table)),
                 Column(
                     self.tr("不同的值"), lambda c: " / ".join(show_value(v.value) for v in c.values)
                 ),

@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +39,7 @@ from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.claims import claims_at_another_figure
 from fieldapp.services.ledgers import Credentials
 from fieldapp.services.policy_admin import COUNTY_RULED, install_local
+from fieldapp.store.queries import sync as sync_state
 from fieldapp.ui import i18n, login, policy_access, prefs
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.dialogs.county_policy import CountyPolicyDialog
@@ -157,7 +158,18 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("设备名称"), self.device_name)
         form.addRow(self.tr("使用人"), self.author)
         form.addRow(self.tr("工作区域"), self.home_area)
-        form.addRow(self.tr("设备标识"), QLabel(ledger.device_id))
+        # Who this computer is to the county: the name it was enrolled under, which the county's
+        # lists show. The ledger's device id (hex) means nothing to a coordinator; the county's
+        # technician may ask for it when tracing a bundle, so it is a tooltip and a copy away.
+        self.enrolled_label = QLabel()
+        self.enrolled_label.setWordWrap(True)
+        self.copy_id_button = QPushButton(self.tr("复制设备标识"))
+        self.copy_id_button.clicked.connect(self.copy_device_id)
+        enrolled_row = QHBoxLayout()
+        enrolled_row.addWidget(self.enrolled_label, 1)
+        enrolled_row.addWidget(self.copy_id_button)
+        form.addRow(self.tr("县里登记为"), enrolled_row)
+        self.show_enrolment()
         # What 保存 did, under it (it said nothing: the form looked the same as before).
         self.device_note = QLabel()
         self.device_note.setWordWrap(True)
@@ -171,6 +183,35 @@ class SettingsPage(QWidget):
         form.addRow("", self.device_note)
         self._device_snapshot = self._device_values()
         return box
+
+    def activated(self) -> None:
+        """Shown again: the device may have been enrolled on the sync page meanwhile."""
+        self.show_enrolment()
+
+    def show_enrolment(self) -> None:
+        """The name the county enrolled this computer under, and with which hub."""
+        ledger = self.session.ledger
+        identity = sync_state.identity(ledger)
+        if identity is None:
+            self.enrolled_label.setText(
+                self.tr("还没有登记到县里（在“同步”页用县里发的登记文件登记）")
+            )
+        else:
+            hubs = sync_state.peers(ledger, "hub")
+            text = identity.name
+            if hubs:
+                text += self.tr("（%1）").replace("%1", hubs[0].name)
+            self.enrolled_label.setText(text)
+        hint = self.tr("本机台账的设备标识：%1（县里查找数据包时可能会问）").replace(
+            "%1", ledger.device_id
+        )
+        self.enrolled_label.setToolTip(hint)
+        self.copy_id_button.setToolTip(hint)
+
+    def copy_device_id(self) -> None:
+        """Put the ledger's device id on the clipboard, for the county's technician."""
+        QGuiApplication.clipboard().setText(self.session.ledger.device_id)
+        self.device_note.setText(self.tr("设备标识已复制，可以粘贴发给县里"))
 
     def _device_values(self) -> tuple[str, str, str]:
         return (self.device_name.text().strip(), self.author.text().strip(), self.home_area.code())
