@@ -314,20 +314,6 @@ class Ledger:
             return
         self.db.conn.execute(f"PRAGMA busy_timeout={int(seconds * 1000)}")
 
-    @contextmanager
-    def page_cache(self, kib: int) -> Iterator[None]:
-        """This connection's page cache capped at `kib` KiB for the block, then as it was: a
-        long bulk write (an import) fills the usual cache with pages it never reads again."""
-        if isinstance(self.db, PgDatabase):
-            yield
-            return
-        usual = self.db.conn.execute("PRAGMA cache_size").fetchone()[0]
-        self.db.conn.execute(f"PRAGMA cache_size=-{int(kib)}")
-        try:
-            yield
-        finally:
-            self.db.conn.execute(f"PRAGMA cache_size={int(usual)}")
-
     def reader(self) -> sqlite_utils.Database:
         """A second connection to this file, for reading: it sees the ledger as last committed.
 

@@ -96,10 +96,6 @@ _READ_WITH_SEQ = READ | {"seq", "head_name"}
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
 FIRST_CHUNK_ROWS = 1000
-#: The ledger connection's page cache while it imports (KiB): the import writes its rows once
-#: and reads back little of them; at 15 000 persons the usual 32 MB cache, filled and kept
-#: for the import, was 38 MB of its peak (measured: no slower with 8 MB).
-IMPORT_CACHE_KIB = 8000
 
 
 class LedgerImporter:
@@ -1923,7 +1919,7 @@ def import_ledger(
     (`CellChange.key`) the user decided for the sheet's value.
     """
     try:
-        with paused_gc(), ledger.page_cache(IMPORT_CACHE_KIB):
+        with paused_gc():
             book = SheetStream(path)  # refused here, before anything is read, when absurd
             report = LedgerImporter(
                 ledger,

@@ -145,37 +145,3 @@ def test_while_writing_the_planner_holds_no_list_of_every_extra_rows_id_number(
         fresh.close()
     assert report.rejected == [] and report.imported > 0
     assert held == []
-
-
-def test_an_import_writes_through_a_small_page_cache_and_gives_the_ledgers_back(
-    ledger, tmp_path, monkeypatch
-):
-    # One transaction writes the whole workbook: SQLite's page cache filled to its 32 MB and
-    # stayed there for the import (15 000 persons: 38 MB of the peak); the import needs no
-    # more than a few MB of it, the ledger's own size is back for the program afterwards.
-    build_demo(ledger, 12, seed=6)
-    export_ledger(ledger, tmp_path / "book.xlsx")
-    fresh = Ledger.open(tmp_path / "fresh.db", author="测试员")
-    usual = fresh.db.execute("PRAGMA cache_size").fetchone()[0]
-    during: list[int] = []
-    apply_import = ledger_import.apply_import
-
-    def spy(writer, updates, inserts):
-        during.append(fresh.db.execute("PRAGMA cache_size").fetchone()[0])
-        return apply_import(writer, updates, inserts)
-
-    monkeypatch.setattr(ledger_import, "apply_import", spy)
-    try:
-        report = import_ledger(fresh, tmp_path / "book.xlsx")
-        assert report.rejected == [] and report.imported > 0
-        assert during == [-ledger_import.IMPORT_CACHE_KIB] and usual < during[0]
-        assert fresh.db.execute("PRAGMA cache_size").fetchone()[0] == usual
-        # …and so after an import refused before anything is written.
-        (tmp_path / "empty.csv").write_text("", encoding="utf-8")
-        try:
-            import_ledger(fresh, tmp_path / "empty.csv")
-        except Exception:  # noqa: BLE001 - refused, as it should be: only the cache is asked
-            pass
-        assert fresh.db.execute("PRAGMA cache_size").fetchone()[0] == usual
-    finally:
-        fresh.close()
