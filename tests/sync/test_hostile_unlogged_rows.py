@@ -19,7 +19,8 @@ import json
 import pytest
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.models import CategoryMembership
+from fieldapp.domain.enums import UnemploymentClass
+from fieldapp.domain.models import CategoryMembership, EmploymentSpell, UnemploymentRegistration
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.policy_admin import policy_in_force, publish
 from fieldapp.store.held import HeldChanges
@@ -136,3 +137,79 @@ def test_a_job_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_
     assert "深圳市南山区" in reasons["claim_event"] and "七星关区" in reasons["claim_event"], (
         reasons
     )
+
+
+def _hired(device, person_id: str, registered: dt.date) -> tuple[str, str]:
+    """王五, registered unemployed on `registered` (logged), hired by a small company on
+    2025-06-02 (a 1-year contract, 3 months insured): the 吸纳登记失业半年以上人员 subsidy's
+    case. Returns (registration id, job id)."""
+    reg = UnemploymentRegistration(
+        person_id=person_id,
+        found_date=registered,
+        registered_date=registered,
+        unemployment_class=UnemploymentClass.NO_SKILLS,
+        ended_date=dt.date(2025, 6, 1),
+    )
+    job = EmploymentSpell(
+        person_id=person_id,
+        start_date=dt.date(2025, 6, 2),
+        place_code="520502002",
+        employer="某公司",
+        employer_kind="小微企业",
+        contract_months=12,
+        insurance_months=3,
+    )
+    with device.transaction():
+        return Records(device).save(reg), Records(device).save(job)
+
+
+def test_a_registration_moved_back_past_the_log_gives_no_claim_at_the_hub(
+    tmp_path, hub, make_device
+):
+    """王五 registered unemployed on 2025-03-01, three months before the company hired him: no
+    一次性吸纳就业补贴 for a hire of someone unemployed half a year. His registration's day
+    written back to 2024-10-01 straight into the laptop's file made him eight months unemployed
+    there; the program made and submitted the company's 500 元 claim on it, and the hub, whose
+    registration says 2025-03-01, must hold it (`claim_facts`), naming both days."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    reg, _job = _hired(device, pid, dt.date(2025, 3, 1))
+    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+
+    with device.transaction():
+        device.db.execute(
+            "UPDATE unemployment_registrations SET registered_date = '2024-10-01',"
+            " found_date = '2024-10-01' WHERE id = ?",
+            [reg],
+        )
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "absorb_long_unemployed", on=dt.date(2025, 9, 5))
+    assert claim.amount == 500
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    assert hub.ledger.get("unemployment_registrations", reg)["registered_date"] == "2025-03-01"
+    assert hub.ledger.get("claims", claim.id) is None, (
+        "the claim landed on a registration the hub lacks"
+    )
+    held = HeldChanges(hub.ledger.db).list()
+    reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
+    reason = reasons["claim_facts"]
+    assert "2024-10-01" in reason and "2025-03-01" in reason and "登记失业" in reason, reason
+
+
+def test_a_registration_logged_with_the_claim_lets_it_land(tmp_path, hub, make_device):
+    """The honest case: 王五 registered on 2024-10-01, his hire and the company's claim reach
+    the hub in one bundle (the registration first, as logged): it lands."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn.fs").path)  # the county's pack
+    _hired(device, pid, dt.date(2024, 10, 1))
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "absorb_long_unemployed", on=dt.date(2025, 9, 5))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up.fs").path)
+    assert HeldChanges(hub.ledger.db).list() == []
+    assert hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
