@@ -541,8 +541,8 @@ def claim_job_altered(
 #: The words a claim's saved reasons say each `ledger_checks` subject with.
 _SAID_WITH = {
     "失业登记": ("登记失业",),
-    "毕业年份和离校月份": ("毕业", "离校"),
-    "离校后的就业": ("离校",),
+    "毕业年份和离校月份": ("年毕业", "离校，离校", "未登记毕业年份（"),
+    "离校后的就业": ("离校后", "离校未就业"),
 }
 
 

@@ -213,3 +213,89 @@ def test_a_registration_logged_with_the_claim_lets_it_land(tmp_path, hub, make_d
     hub.import_file(export_bundle(device, tmp_path / "up.fs").path)
     assert HeldChanges(hub.ledger.db).list() == []
     assert hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
+
+
+def _graduate_hired(tmp_path, hub, make_device, year: int, left: str) -> tuple[object, str]:
+    """王五 (graduated `year`, left school `left`, both logged), hired by a small company on
+    2023-08-01 on a 1-year contract, all at the hub; returns (device, person id)."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    job = EmploymentSpell(
+        person_id=pid,
+        start_date=dt.date(2023, 8, 1),
+        place_code="520502002",
+        employer="某公司",
+        employer_kind="小微企业",
+        contract_months=12,
+        insurance_months=3,
+    )
+    with device.transaction():
+        device.update("persons", pid, {"graduation_year": year, "left_school_month": left})
+        Records(device).save(job)
+    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+    return device, pid
+
+
+def test_a_graduation_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
+    """王五 left school in July 2020: hired in August 2023 he is past 离校2年内, no 1000 元
+    一次性吸纳就业补贴 for the company. His graduation written as 2023 straight into the
+    laptop's file made him a graduate of the year there; the claim made on it is held at the
+    hub, which has him leaving in 2020 (`claim_facts`), naming both years."""
+    device, pid = _graduate_hired(tmp_path, hub, make_device, 2020, "2020-07")
+    with device.transaction():
+        device.db.execute(
+            "UPDATE persons SET graduation_year = 2023, left_school_month = '2023-07' WHERE id = ?",
+            [pid],
+        )
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "absorb_graduate", on=dt.date(2023, 11, 1))
+    assert claim.amount == 1000
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    assert hub.ledger.get("persons", pid)["graduation_year"] == 2020
+    assert hub.ledger.get("claims", claim.id) is None, "the claim landed on a graduation it lacks"
+    held = HeldChanges(hub.ledger.db).list()
+    reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
+    reason = reasons["claim_facts"]
+    assert "2023年毕业" in reason and "2020-07 离校" in reason and "离校后至" not in reason, reason
+
+
+def test_an_earlier_job_deleted_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
+    """王五 graduated in 2023 but worked at a 餐馆 from August before the company hired him: no
+    离校未就业 graduate. The 餐馆 job deleted straight from the laptop's file made him one there;
+    the hub, which still has it, holds the claim (`claim_facts`), naming the job."""
+    device, pid = _graduate_hired(tmp_path, hub, make_device, 2023, "2023-07")
+    earlier = EmploymentSpell(
+        person_id=pid,
+        start_date=dt.date(2023, 7, 10),
+        end_date=dt.date(2023, 7, 30),
+        place_code="520502002",
+        employer="某餐馆",
+        form="灵活就业",
+    )
+    with device.transaction():
+        gone = Records(device).save(earlier)
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    with device.transaction():
+        device.db.execute("DELETE FROM employment_spells WHERE id = ?", [gone])
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "absorb_graduate", on=dt.date(2023, 11, 1))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up2.fs").path)
+    assert hub.ledger.get("claims", claim.id) is None, "the claim landed past a job it lacks"
+    held = HeldChanges(hub.ledger.db).list()
+    reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
+    assert "某餐馆" in reasons["claim_facts"], reasons
+
+
+def test_a_graduate_of_the_year_lands_at_the_hub(tmp_path, hub, make_device):
+    """The honest case: 王五 left school in July 2023, hired in August: the claim lands."""
+    device, _ = _graduate_hired(tmp_path, hub, make_device, 2023, "2023-07")
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "absorb_graduate", on=dt.date(2023, 11, 1))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    assert HeldChanges(hub.ledger.db).list() == []
+    assert hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
