@@ -546,6 +546,13 @@ _SAID_WITH = {
 }
 
 
+def rests_on_records(policy: Policy, claim: Mapping[str, Any]) -> bool:
+    """True when the claim's rule looks at its person's registrations, graduation or earlier
+    jobs (`conditions.ledger_checks`): `claim_facts_unfounded` has something to judge."""
+    rule = _rule_of(policy, claim)
+    return rule is not None and bool(ledger_checks(rule.conditions))
+
+
 def claim_facts_unfounded(
     policy: Policy,
     claim: Mapping[str, Any],

@@ -42,6 +42,7 @@ from fieldapp.policy.eligibility import (
     claim_not_yet_due,
     claim_payee_wrong,
     claim_person_wrong,
+    rests_on_records,
     training_days_paid,
     training_id,
 )
@@ -294,17 +295,25 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 return refuse(*found)
             # Resting on the registrations (graduation, jobs since) the ledger has: a day written
             # back past the log on the laptop is judged here by the ledger's own day.
-            regs = {r.id for r in records.person_records(ledger, UnemploymentRegistration, whose)}
-            jobs = {s.id for s in records.person_records(ledger, EmploymentSpell, whose)}
-            found = claim_facts_unfounded(
-                policy,
-                row,
-                lookup("persons", whose) if whose else None,
-                [r for i in sorted(regs | set(added)) if (r := lookup(UNEMPLOYED, i))],
-                [r for i in sorted(jobs | set(added)) if (r := lookup("employment_spells", i))],
-            )
-            if found is not None:
-                return refuse(*found)
+            # (Read only for a rule that looks at them: most claims' do not.)
+            if rests_on_records(policy, row):
+                regs = {
+                    r.id for r in records.person_records(ledger, UnemploymentRegistration, whose)
+                }
+                jobs = {s.id for s in records.person_records(ledger, EmploymentSpell, whose)}
+                found = claim_facts_unfounded(
+                    policy,
+                    row,
+                    lookup("persons", whose) if whose else None,
+                    [r for i in sorted(regs | set(added)) if (r := lookup(UNEMPLOYED, i))],
+                    [
+                        r
+                        for i in sorted(jobs | set(added))
+                        if (r := lookup(EmploymentSpell.TABLE, i))
+                    ],
+                )
+                if found is not None:
+                    return refuse(*found)
             # Printed under its person's own name and ID number (as written: a name the
             # ledger corrects later leaves a draft as it was made).
             if before is None or any(before.get(f) != row.get(f) for f in PERSON_FIELDS):
