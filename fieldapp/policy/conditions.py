@@ -135,7 +135,8 @@ def compile_checks(c: Conditions) -> list[Check]:
 def ledger_checks(c: Conditions) -> list[tuple[str, Check]]:
     """The checks judged by the person's records other than the job paid for, each with what
     it judges in words: the unemployment registration (失业登记), the graduation year and month
-    of leaving school (and the jobs since). A claim's frozen facts keep them only as its reasons
+    of leaving school (and the jobs since), the jobs before this one (first export, new to
+    working away, newly returned, first business). A claim's frozen facts keep them only as its reasons
     said them; the receiving ledger judges them again on its own records
     (`eligibility.claim_facts_unfounded`)."""
     checks: list[tuple[str, Check]] = []
@@ -145,6 +146,14 @@ def ledger_checks(c: Conditions) -> list[tuple[str, Check]]:
         checks.append(("离校后的就业", _graduate_unemployed))
     if c.registered_unemployed or c.registered_unemployed_months_min:
         checks.append(("失业登记", _registered(c.registered_unemployed_months_min)))
+    if c.first_export is not None:
+        checks.append(("此前的劳务输出", _first_export(c.first_export)))
+    if c.new_to_scope:
+        checks.append(("此前的外出务工", _new_to_scope(c)))
+    if c.newly_returned:
+        checks.append(("返乡前的务工", _newly_returned(c.returned_within_months)))
+    if c.first_business is not None:
+        checks.append(("此前的创业", _first_business(c.first_business)))
     return checks
 
 

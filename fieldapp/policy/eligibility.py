@@ -34,6 +34,7 @@ from fieldapp.policy.facts import (
     RegistrationFacts,
     ServiceFacts,
     SpellFacts,
+    home_code_of,
 )
 from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule, money_text
 from fieldapp.reference import place_words
@@ -543,6 +544,10 @@ _SAID_WITH = {
     "失业登记": ("登记失业",),
     "毕业年份和离校月份": ("年毕业", "离校，离校", "未登记毕业年份（"),
     "离校后的就业": ("离校后", "离校未就业"),
+    "此前的劳务输出": ("有组织劳务输出",),
+    "此前的外出务工": ("务工经历",),
+    "返乡前的务工": ("返乡",),
+    "此前的创业": ("创业",),
 }
 
 
@@ -580,11 +585,17 @@ def claim_facts_unfounded(
     mine = [r for r in (*registrations, *spells) if not r.get("deleted")]
     mine = [r for r in mine if str(r.get("person_id") or "") == whose]
     year = (person or {}).get("graduation_year")
+    number = str(claim.get("id_number") or "")
     facts = PersonFacts(
         person_id=whose,
-        id_number=str(claim.get("id_number") or ""),
+        id_number=number,
         name=str(claim.get("person_name") or ""),
         birth_date=dt.date.min,
+        # (the claim's area is its person's household's, `claim_area`)
+        area_code=str(claim.get("area_code") or ""),
+        home_code=home_code_of(
+            str((person or {}).get("hukou_code") or ""), str(claim.get("area_code") or ""), number
+        ),
         graduation_year=year if isinstance(year, int) and not isinstance(year, bool) else None,
         left_school_month=str((person or {}).get("left_school_month") or "") or None,
         registrations=tuple(

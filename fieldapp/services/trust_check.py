@@ -29,7 +29,12 @@ from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.models import CategoryMembership, EmploymentSpell, UnemploymentRegistration
+from fieldapp.domain.models import (
+    CategoryMembership,
+    EmploymentSpell,
+    Record,
+    UnemploymentRegistration,
+)
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
@@ -297,20 +302,20 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # back past the log on the laptop is judged here by the ledger's own day.
             # (Read only for a rule that looks at them: most claims' do not.)
             if rests_on_records(policy, row):
-                regs = {
-                    r.id for r in records.person_records(ledger, UnemploymentRegistration, whose)
-                }
-                jobs = {s.id for s in records.person_records(ledger, EmploymentSpell, whose)}
+
+                def person_rows(table: str, model: type[Record]) -> list[Mapping[str, Any]]:
+                    """The person's rows of `table` as they will be, each with its id (a row
+                    of this bundle is given without)."""
+                    ids = {r.id for r in records.person_records(ledger, model, whose)}
+                    got = ((i, lookup(table, i)) for i in sorted(ids | set(added)))
+                    return [{**r, "id": i} for i, r in got if r is not None]
+
                 found = claim_facts_unfounded(
                     policy,
                     row,
                     lookup("persons", whose) if whose else None,
-                    [r for i in sorted(regs | set(added)) if (r := lookup(UNEMPLOYED, i))],
-                    [
-                        r
-                        for i in sorted(jobs | set(added))
-                        if (r := lookup(EmploymentSpell.TABLE, i))
-                    ],
+                    person_rows(UNEMPLOYED, UnemploymentRegistration),
+                    person_rows(EmploymentSpell.TABLE, EmploymentSpell),
                 )
                 if found is not None:
                     return refuse(*found)

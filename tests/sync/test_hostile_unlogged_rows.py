@@ -299,3 +299,65 @@ def test_a_graduate_of_the_year_lands_at_the_hub(tmp_path, hub, make_device):
     hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
     assert HeldChanges(hub.ledger.db).list() == []
     assert hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
+
+
+def _exported(device, person_id: str, agency: str, start: dt.date, **kw: object) -> str:
+    """A job in 深圳 that 某劳务公司 (`agency`) sent 王五 to (logged); returns its id."""
+    job = EmploymentSpell(
+        person_id=person_id,
+        start_date=start,
+        place_code="440305",
+        place_name="深圳市南山区",
+        employer="某电子厂",
+        organized_export=True,
+        export_agency=agency,
+        **kw,  # type: ignore[arg-type]
+    )
+    with device.transaction():
+        return Records(device).save(job)
+
+
+@pytest.mark.parametrize("earlier", [True, False], ids=["exported_before", "first_export"])
+def test_an_earlier_export_deleted_past_the_log_gives_no_claim_at_the_hub(
+    tmp_path, hub, make_device, earlier
+):
+    """王五 (脱贫人口) went to 深圳 through 某劳务公司 in 2024 and again in 2025: the 1000 元
+    一次性求职创业补贴 pays a first organized export only. The 2024 job deleted straight from
+    the laptop's file made the 2025 one his first there; the hub, which has the 2024 job, holds
+    the claim (`claim_facts`), naming it. Without a 2024 job (the honest case) it lands."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    with device.transaction():
+        Records(device).save(
+            CategoryMembership(person_id=pid, category="脱贫人口", start_date=dt.date(2016, 1, 1))
+        )
+    first = _exported(
+        device, pid, "某劳务公司", dt.date(2024, 3, 1), end_date=dt.date(2024, 12, 31)
+    )
+    _exported(device, pid, "某劳务合作社", dt.date(2025, 3, 1))
+    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+    if earlier:
+        with device.transaction():
+            device.db.execute("DELETE FROM employment_spells WHERE id = ?", [first])
+    else:  # deleted as the program deletes: logged, and so at the hub too
+        with device.transaction():
+            device.update("employment_spells", first, {"deleted": 1})
+
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(
+        make_id(seq="101"), "job_search_export_out_of_province", on=dt.date(2025, 6, 1)
+    )
+    assert claim.amount == 1000
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    held = HeldChanges(hub.ledger.db).list()
+    reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
+    if not earlier:
+        assert held == [] and hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
+        return
+    assert hub.ledger.get("claims", claim.id) is None, "the claim landed past a job it lacks"
+    reason = reasons["claim_facts"]
+    assert "首次通过有组织劳务输出就业" in reason and "2024-03-01" in reason, reason
+    assert "某劳务公司" in reason, reason
