@@ -134,12 +134,15 @@ def compile_checks(c: Conditions) -> list[Check]:
 
 def ledger_checks(c: Conditions) -> list[tuple[str, Check]]:
     """The checks judged by the person's records other than the job paid for, each with what
-    it judges in words: the unemployment registration (失业登记), the graduation year and month
+    it judges in words: where the job is from the person's home (户籍, `scope_of`), the
+    unemployment registration (失业登记), the graduation year and month
     of leaving school (and the jobs since), the jobs before this one (first export, new to
     working away, newly returned, first business). A claim's frozen facts keep them only as its reasons
     said them; the receiving ledger judges them again on its own records
     (`eligibility.claim_facts_unfounded`)."""
     checks: list[tuple[str, Check]] = []
+    if c.place_scopes:
+        checks.append(("户籍地和务工地点", _place(c)))
     if c.graduate_window_months is not None:
         checks.append(("毕业年份和离校月份", _graduate_window(c.graduate_window_months)))
     if c.graduate_unemployed:

@@ -541,6 +541,7 @@ def claim_job_altered(
 
 #: The words a claim's saved reasons say each `ledger_checks` subject with.
 _SAID_WITH = {
+    "户籍地和务工地点": ("务工地点",),
     "失业登记": ("登记失业",),
     "毕业年份和离校月份": ("年毕业", "离校，离校", "未登记毕业年份（"),
     "离校后的就业": ("离校后", "离校未就业"),
@@ -549,6 +550,18 @@ _SAID_WITH = {
     "返乡前的务工": ("返乡",),
     "此前的创业": ("创业",),
 }
+
+
+def _without_clause(said: str) -> str:
+    """A saved reason without the clause it ends with (（黔府发〔2023〕12号 附件2 第（四）条；…）):
+    the ledger's words beside it carry none."""
+    depth = 0
+    for at in range(len(said) - 1, -1, -1):
+        depth += {"）": 1, "（": -1}.get(said[at], 0)
+        if depth == 0:
+            tail = said[at:]
+            return said[:at] if tail.startswith("（") and "号" in tail else said
+    return said
 
 
 def rests_on_records(policy: Policy, claim: Mapping[str, Any]) -> bool:
@@ -621,7 +634,7 @@ def claim_facts_unfounded(
         if outcome.met:
             continue
         words = [
-            r.removeprefix("✓ ").removesuffix(f"（{rule.clause}）") if rule else r
+            _without_clause(r.removeprefix("✓ "))
             for r in saved
             if any(w in r for w in _SAID_WITH.get(subject, ()))
         ]

@@ -361,3 +361,33 @@ def test_an_earlier_export_deleted_past_the_log_gives_no_claim_at_the_hub(
     reason = reasons["claim_facts"]
     assert "首次通过有组织劳务输出就业" in reason and "2024-03-01" in reason, reason
     assert "某劳务公司" in reason, reason
+
+
+def test_a_home_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
+    """王五 (脱贫人口, 户籍 七星关区) works in 七星关区: no 跨县 交通补助. His 户籍 written as
+    大方县 straight into the laptop's file made the same job 省内跨县 there; the claim's job is
+    the hub's to the letter, but the hub, judging where it is from his 户籍 as it has it, holds
+    the claim (`claim_facts`), saying 属县内."""
+    publish(hub.ledger, COUNTY_PACK, "county.toml")
+    device = make_device("红星村", VILLAGE)
+    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
+    job = add_job(device, pid)
+    with device.transaction():
+        Records(device).save(
+            CategoryMembership(person_id=pid, category="脱贫人口", start_date=dt.date(2016, 1, 1))
+        )
+        device.update("employment_spells", job, {"place_code": "520502002", "place_name": ""})
+    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
+    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+
+    with device.transaction():
+        device.db.execute("UPDATE persons SET hukou_code = '520521' WHERE id = ?", [pid])
+    service = ClaimService(device, policy_in_force(device))
+    claim = service.create(make_id(seq="101"), "transport_cross_county", on=dt.date(2026, 7, 1))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    hub.import_file(export_bundle(device, tmp_path / "up1.fs").path)
+    assert hub.ledger.get("claims", claim.id) is None, "the claim landed on a home the hub lacks"
+    held = HeldChanges(hub.ledger.db).list()
+    reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
+    reason = reasons["claim_facts"]
+    assert "属省内跨县" in reason and "属县内" in reason and "〔" not in reason, reason
