@@ -889,10 +889,10 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     if identity is None:
         print("本台账尚未登记（fieldapp enrol 登记文件）")
     else:
+        # The device as enrolled: its ledger's id is for the county's staff (--json).
         print(
             f"设备 {identity.name}（{identity.device_role.label}，"
-            f"区域 {area_said(ledger, identity.area_code)}），"
-            f"台账标识 {ledger.device_id}"
+            f"区域 {area_said(ledger, identity.area_code)}）"
         )
     for p in data["peers"]:
         print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")

@@ -132,6 +132,34 @@ def compile_checks(c: Conditions) -> list[Check]:
     return checks
 
 
+def ledger_checks(c: Conditions) -> list[tuple[str, Check]]:
+    """The checks judged by the person's records other than the job paid for, each with what
+    it judges in words: where the job is from the person's home (户籍, `scope_of`), the
+    unemployment registration (失业登记), the graduation year and month
+    of leaving school (and the jobs since), the jobs before this one (first export, new to
+    working away, newly returned, first business). A claim's frozen facts keep them only as its reasons
+    said them; the receiving ledger judges them again on its own records
+    (`eligibility.claim_facts_unfounded`)."""
+    checks: list[tuple[str, Check]] = []
+    if c.place_scopes:
+        checks.append(("户籍地和务工地点", _place(c)))
+    if c.graduate_window_months is not None:
+        checks.append(("毕业年份和离校月份", _graduate_window(c.graduate_window_months)))
+    if c.graduate_unemployed:
+        checks.append(("离校后的就业", _graduate_unemployed))
+    if c.registered_unemployed or c.registered_unemployed_months_min:
+        checks.append(("失业登记", _registered(c.registered_unemployed_months_min)))
+    if c.first_export is not None:
+        checks.append(("此前的劳务输出", _first_export(c.first_export)))
+    if c.new_to_scope:
+        checks.append(("此前的外出务工", _new_to_scope(c)))
+    if c.newly_returned:
+        checks.append(("返乡前的务工", _newly_returned(c.returned_within_months)))
+    if c.first_business is not None:
+        checks.append(("此前的创业", _first_business(c.first_business)))
+    return checks
+
+
 def where_worked(spell: SpellFacts) -> str:
     """Where a job is, in words: the place written with it, else its code's name from the division
     table ('广东省深圳市南山区' for a job recorded as 440305 alone); '' when neither is known."""

@@ -26,8 +26,16 @@ from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
-from fieldapp.policy.conditions import Check, Ctx, compile_checks
-from fieldapp.policy.facts import ClaimFacts, PersonFacts, ServiceFacts, SpellFacts
+from fieldapp.domain.snapshots import snapshot_fields, snapshot_maker
+from fieldapp.policy.conditions import Check, Ctx, compile_checks, ledger_checks
+from fieldapp.policy.facts import (
+    ClaimFacts,
+    PersonFacts,
+    RegistrationFacts,
+    ServiceFacts,
+    SpellFacts,
+    home_code_of,
+)
 from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule, money_text
 from fieldapp.reference import place_words
 
@@ -528,6 +536,117 @@ def claim_job_altered(
         "claim_event",
         f"{name}所依据的就业与台账上登记的不一致（{'；'.join(differ)}）："
         "补贴按台账上登记的就业核定，请核对就业登记后重新申领",
+    )
+
+
+#: The words a claim's saved reasons say each `ledger_checks` subject with.
+_SAID_WITH = {
+    "户籍地和务工地点": ("务工地点",),
+    "失业登记": ("登记失业",),
+    "毕业年份和离校月份": ("年毕业", "离校，离校", "未登记毕业年份（"),
+    "离校后的就业": ("离校后", "离校未就业"),
+    "此前的劳务输出": ("有组织劳务输出",),
+    "此前的外出务工": ("务工经历",),
+    "返乡前的务工": ("返乡",),
+    "此前的创业": ("创业",),
+}
+
+
+def _without_clause(said: str) -> str:
+    """A saved reason without the clause it ends with (（黔府发〔2023〕12号 附件2 第（四）条；…）):
+    the ledger's words beside it carry none."""
+    depth = 0
+    for at in range(len(said) - 1, -1, -1):
+        depth += {"）": 1, "（": -1}.get(said[at], 0)
+        if depth == 0:
+            tail = said[at:]
+            return said[:at] if tail.startswith("（") and "号" in tail else said
+    return said
+
+
+def rests_on_records(policy: Policy, claim: Mapping[str, Any]) -> bool:
+    """True when the claim's rule looks at its person's registrations, graduation or earlier
+    jobs (`conditions.ledger_checks`): `claim_facts_unfounded` has something to judge."""
+    rule = _rule_of(policy, claim)
+    return rule is not None and bool(ledger_checks(rule.conditions))
+
+
+def claim_facts_unfounded(
+    policy: Policy,
+    claim: Mapping[str, Any],
+    person: Mapping[str, Any] | None,
+    registrations: Iterable[Mapping[str, Any]],
+    spells: Iterable[Mapping[str, Any]],
+) -> tuple[str, str] | None:
+    """Why a claim rests on a registration, graduation or earlier job its person does not have
+    on the receiving ledger, as (rule, reason); None when the ledger's own records meet the
+    rule's conditions on them (`conditions.ledger_checks`), or the policy cannot say.
+
+    `person` is the person's row, `registrations` and `spells` their rows as the ledger will
+    have them (each tried for the claim's person; deleted ones left out). A claim freezes what
+    its rule saw only as its reasons said it (入职前登记失业8个月（2024-10-01 起…）): a
+    registration's day written back in the making laptop's file past its change log never
+    reaches the ledger, and no claim may rest on it. The reason names what the claim said and
+    what the ledger says.
+    """
+    rule = _rule_of(policy, claim)
+    on = _day(claim.get("event_date")) or _day(claim.get("claim_date"))
+    checks = ledger_checks(rule.conditions) if rule is not None else []
+    if not checks or on is None:
+        return None
+    whose = str(claim.get("person_id") or "")
+    mine = [r for r in (*registrations, *spells) if not r.get("deleted")]
+    mine = [r for r in mine if str(r.get("person_id") or "") == whose]
+    year = (person or {}).get("graduation_year")
+    number = str(claim.get("id_number") or "")
+    facts = PersonFacts(
+        person_id=whose,
+        id_number=number,
+        name=str(claim.get("person_name") or ""),
+        birth_date=dt.date.min,
+        # (the claim's area is its person's household's, `claim_area`)
+        area_code=str(claim.get("area_code") or ""),
+        home_code=home_code_of(
+            str((person or {}).get("hukou_code") or ""), str(claim.get("area_code") or ""), number
+        ),
+        graduation_year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        left_school_month=str((person or {}).get("left_school_month") or "") or None,
+        registrations=tuple(
+            snapshot_maker(RegistrationFacts)(
+                [r.get(n) for n in snapshot_fields(RegistrationFacts)]
+            )
+            for r in mine
+            if "registered_date" in r
+        ),
+        spells=tuple(
+            snapshot_maker(SpellFacts)([r.get(n) for n in snapshot_fields(SpellFacts)])
+            for r in mine
+            if "start_date" in r and _day(r["start_date"]) is not None
+        ),
+    )
+    job = str(claim.get("spell_id") or "")
+    this = next((s for s in facts.spells if s.id == job), None)
+    ctx = Ctx(facts, on, on, this, None, frozenset())
+    saved = QualifyingFacts.from_stored(claim.get("facts")).reasons
+    differ = []
+    for subject, check in checks:
+        outcome = check(ctx)
+        if outcome.met:
+            continue
+        words = [
+            _without_clause(r.removeprefix("✓ "))
+            for r in saved
+            if any(w in r for w in _SAID_WITH.get(subject, ()))
+        ]
+        said = f"申领上写的是“{'；'.join(words)}”，" if words else ""
+        differ.append(f"{subject}：{said}台账上是“{outcome.words()}”")
+    if not differ:
+        return None
+    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or ''}"
+    return (
+        "claim_facts",
+        f"{name}所依据的登记与台账上的不一致（{'；'.join(differ)}）："
+        "补贴按台账上的登记核定，请核对登记后重新申领",
     )
 
 

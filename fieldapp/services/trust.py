@@ -92,6 +92,7 @@ RULES: dict[str, str] = {
     "claim_future": "申领日期还没有到",
     "claim_event": "申领的就业或培训在台账上没有",
     "claim_category": "申领依据的人员类别在台账上没有",
+    "claim_facts": "申领依据的失业登记、毕业登记或此前的就业与台账上的不一致",
     "claim_made": "申请日期不对",
     "claim_rule": "申领的补贴不在政策中",
     "claimed_event": "已申领补贴的就业或培训被删除或改动",

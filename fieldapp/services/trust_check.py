@@ -29,18 +29,25 @@ from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.models import CategoryMembership
+from fieldapp.domain.models import (
+    CategoryMembership,
+    EmploymentSpell,
+    Record,
+    UnemploymentRegistration,
+)
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
     claim_category_unfounded,
     claim_event_id,
     claim_event_unfounded,
+    claim_facts_unfounded,
     claim_job_altered,
     claim_month_unfounded,
     claim_not_yet_due,
     claim_payee_wrong,
     claim_person_wrong,
+    rests_on_records,
     training_days_paid,
     training_id,
 )
@@ -198,9 +205,14 @@ RowLookup = Callable[[str, str], Mapping[str, Any] | None]
 
 #: Judges a claim (its id, its whole row) against the policy in force and the claims under its
 #: limit key, as a `RowLookup` gives them: allowed, or why it asks too much.
-#: (claim id, the claim as it will be, rows as they will be, the ids of the category rows the
-#: bundle being judged writes: a claim may rest on a category that comes with it).
+#: (claim id, the claim as it will be, rows as they will be, the ids of the `SENT_FACTS` rows
+#: the bundle being judged writes: a claim may rest on a category, registration or job that
+#: comes with it).
 PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup, Collection[str]], Verdict]
+
+UNEMPLOYED = UnemploymentRegistration.TABLE
+#: The tables of a person's rows a claim may rest on that the bundle bringing it may bring too.
+SENT_FACTS = frozenset({CategoryMembership.TABLE, UNEMPLOYED, EmploymentSpell.TABLE})
 
 
 def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
@@ -287,6 +299,27 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             found = claim_category_unfounded(policy, row, [r for r in held if r is not None])
             if found is not None:
                 return refuse(*found)
+            # Resting on the registrations (graduation, jobs since) the ledger has: a day written
+            # back past the log on the laptop is judged here by the ledger's own day.
+            # (Read only for a rule that looks at them: most claims' do not.)
+            if rests_on_records(policy, row):
+
+                def person_rows(table: str, model: type[Record]) -> list[Mapping[str, Any]]:
+                    """The person's rows of `table` as they will be, each with its id (a row
+                    of this bundle is given without)."""
+                    ids = {r.id for r in records.person_records(ledger, model, whose)}
+                    got = ((i, lookup(table, i)) for i in sorted(ids | set(added)))
+                    return [{**r, "id": i} for i, r in got if r is not None]
+
+                found = claim_facts_unfounded(
+                    policy,
+                    row,
+                    lookup("persons", whose) if whose else None,
+                    person_rows(UNEMPLOYED, UnemploymentRegistration),
+                    person_rows(EmploymentSpell.TABLE, EmploymentSpell),
+                )
+                if found is not None:
+                    return refuse(*found)
             # Printed under its person's own name and ID number (as written: a name the
             # ledger corrects later leaves a draft as it was made).
             if before is None or any(before.get(f) != row.get(f) for f in PERSON_FIELDS):
@@ -919,7 +952,9 @@ def screen(
     authors: dict[str, Verdict] = {}
     own = origins.own
     claimed: set[str] = set()  # claims allowed earlier in this bundle
-    categories_sent = {c.row_id for c in changes if c.tbl == "person_categories"}
+    # The rows a claim may rest on that come with it (its person's categories, registrations,
+    # jobs): each is looked up by its own table.
+    categories_sent = {c.row_id for c in changes if c.tbl in SENT_FACTS}
 
     def claims_now(ids: Iterable[str]) -> list[Mapping[str, Any]]:
         """Claims by id as they will be: the ledger's, with those allowed earlier in this

@@ -7,6 +7,7 @@ says the place in words: as the ledger names it (梨树镇 红星村), else from
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -74,6 +75,11 @@ def test_enrolment_says_each_devices_village_in_words(
     said = capsys.readouterr().out
     (line,) = [x for x in said.splitlines() if x.startswith("设备 红星村")]
     assert "区域 梨树镇 红星村" in line and HONGXING not in line, line
+    # The device as enrolled, not the ledger's id (a UUID the clerk has no use for: the
+    # county's staff read it from --json).
+    assert main([*base, "sync", "status", "--json"]) == 0
+    device_id = json.loads(capsys.readouterr().out)["device_id"]
+    assert device_id and device_id not in said and "台账标识" not in said, said
 
     # The other village's file, picked up by mistake: refused, each device's place in words.
     monkeypatch.setenv("FIELDAPP_ENROL_CODE", daba_code)
