@@ -692,7 +692,29 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         )
     print(f"中心指纹：{done.fingerprint}（请与县里核对）")
     print(f"请删除登记文件 {args.file}：它含本设备的私钥。")
+    _say_demo_outside(ledger, done.area_code, area_said(ledger, done.area_code))
     return 0
+
+
+def _say_demo_outside(ledger: Ledger, area: str, said: str) -> None:
+    """A demo ledger made before its enrolment spreads over the county: enrolled for one
+    village, the rest of it would reach the training hub as another village's households and be
+    held there, with their members and records (a thousand lines for a 200-person demo). Said
+    once, with how to make one in the village instead; nothing is changed."""
+    from fieldapp.store.ledger_kind import is_demo
+    from fieldapp.store.queries.sheets import count_persons
+
+    if not is_demo(ledger):
+        return
+    outside = count_persons(ledger) - count_persons(ledger, area)
+    if outside <= 0:
+        return
+    print(
+        f"提示：这份演示台账里有 {outside} 人不在本机登记的区域（{said}）：同步时中心会把他们的户、"
+        "人员和各条记录都列为待审核，不会并入。培训时请在本村新建演示台账（fieldapp --db 新文件 "
+        f"demo --persons 人数 --area {area}），再请县里为它登记",
+        file=sys.stderr,
+    )
 
 
 def _refuse_plain(args: argparse.Namespace) -> None:
