@@ -4,7 +4,7 @@ claim stops a payment and lands in the county's review. Here a demo village of a
 persons, its coordinator claiming every subsidy the policy engine lists as eligible (the county
 has set its figures), goes through a real hub on SQLite and on PostgreSQL: the village submits
 and reviews them, the township reviews them, the county approves them, and at no step is
-anything held."""
+anything held; nor when the village then records that the jobs claimed for have ended."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from pathlib import Path
 from fieldapp.cli.main import main as cli
 from fieldapp.demo.generator import build_demo
 from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.dates import today
+from fieldapp.domain.models import EmploymentSpell
 from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.policy.eligibility import Status
@@ -22,7 +24,10 @@ from fieldapp.policy.guard import LimitExceeded
 from fieldapp.services.claims import ClaimService
 from fieldapp.services.ledgers import make_demo
 from fieldapp.services.policy_admin import load_policy
+from fieldapp.services.work import save_record
+from fieldapp.services.writer import actor_of
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.enrolment import enrol
 from fieldapp.sync.exchange import export_bundle, import_bundle
@@ -66,6 +71,20 @@ def _claim_all(ledger: Ledger) -> tuple[list[str], collections.Counter[str]]:
     return made, rules
 
 
+def _end_claimed_jobs(ledger: Ledger, claims: list[str]) -> int:
+    """The open jobs the claims rest on end today, each at a higher income; how many."""
+    queries, actor, ended = ClaimQueries(ledger), actor_of(ledger), 0
+    for claim in map(queries.get, claims):
+        old = records.find(ledger, EmploymentSpell, claim.spell_id or "")
+        if old is None or old.end_date is not None:
+            continue
+        income = (old.monthly_income or 3000) + 500
+        save_record(ledger, actor, old.model_copy(update={"end_date": today(),
+                    "monthly_income": income}), old)  # fmt: skip
+        ended += 1
+    return ended
+
+
 def test_a_village_claiming_all_it_may_has_nothing_held(tmp_path: Path, store_url: str | None):
     # Demo ledgers enrol with a hub made for training (a real hub refuses demo data).
     Hub.init(tmp_path / "hub", "培训中心", training=True, store=store_url).close()
@@ -102,6 +121,12 @@ def test_a_village_claiming_all_it_may_has_nothing_held(tmp_path: Path, store_ur
             assert _held(hub) == [], (stem, _held(hub)[:5])
         states = {c.id: c.state for c in ClaimQueries(hub.ledger).all() if c.id in made}
         assert states == dict.fromkeys(made, ClaimState.COUNTY_APPROVED)
+        # News of the people since: the jobs claimed for end today, their incomes changed.
+        import_bundle(village, hub.export_for("大坝村专员", tmp_path / "va.fs").path)
+        ended = _end_claimed_jobs(village, made)
+        assert ended >= 40, ended
+        hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+        assert _held(hub) == [], _held(hub)[:5]
     finally:
         for device in devices.values():
             device.close()
