@@ -2,9 +2,10 @@
 hold a claim when the laptop's copy disagrees with the hub's ledger; held by mistake, an honest
 claim stops a payment and lands in the county's review. Here a demo village of a few hundred
 persons, its coordinator claiming every subsidy the policy engine lists as eligible (the county
-has set its figures; the jobs' employers have their kinds), goes through a real hub on SQLite and on PostgreSQL: the village submits
-and reviews them, the township reviews them, the county approves them, and at no step is
-anything held; nor when the village then records that the jobs claimed for have ended."""
+has set its figures; the jobs' employers have their kinds; a dozen long unemployed hired), goes
+through a real hub on SQLite and on PostgreSQL: the village submits and reviews them, the
+township reviews them, the county approves them, and at no step is anything held; nor when the
+village then records that the jobs claimed for have ended."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from fieldapp.demo.generator import build_demo
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import today
 from fieldapp.domain.enums import EmployerKind, EmploymentForm
-from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.models import EmploymentSpell, UnemploymentRegistration
 from fieldapp.domain.roles import Role
 from fieldapp.hub.folder import Hub
 from fieldapp.policy.eligibility import Status
@@ -107,6 +108,29 @@ def _complete_jobs(ledger: Ledger) -> int:
     return done
 
 
+def _hire_long_unemployed(ledger: Ledger, count: int) -> int:
+    """`count` persons of working age with no job on the ledger: registered unemployed from
+    2025-01-10, hired by a small enterprise in the township on 2025-09-01 (the registration
+    ended the day before); how many."""
+    actor = actor_of(ledger)
+    idle = ledger.db.execute(
+        "SELECT p.id FROM persons p WHERE NOT EXISTS (SELECT 1 FROM employment_spells s "
+        "WHERE s.person_id = p.id AND NOT s.deleted) "
+        "AND substr(p.id_number, 7, 4) BETWEEN '1975' AND '2000' ORDER BY p.id_number LIMIT ?",
+        [count],
+    ).fetchall()
+    for (person,) in idle:
+        registered = UnemploymentRegistration(person_id=person, found_date=dt.date(2025, 1, 5),
+            registered_date=dt.date(2025, 1, 10), ended_date=dt.date(2025, 8, 31))  # fmt: skip
+        save_record(ledger, actor, registered)
+        job = EmploymentSpell(person_id=person, start_date=dt.date(2025, 9, 1),
+            place_code=VILLAGE[:9], place_name="碧阳街道", employer="碧阳某电子厂",
+            employer_kind=EmployerKind.SMALL_ENTERPRISE.value, monthly_income=3200,
+            contract_months=24, insurance_months=6)  # fmt: skip
+        save_record(ledger, actor, job)
+    return len(idle)
+
+
 def test_a_village_claiming_all_it_may_has_nothing_held(tmp_path: Path, store_url: str | None):
     # Demo ledgers enrol with a hub made for training (a real hub refuses demo data).
     Hub.init(tmp_path / "hub", "培训中心", training=True, store=store_url).close()
@@ -128,6 +152,7 @@ def test_a_village_claiming_all_it_may_has_nothing_held(tmp_path: Path, store_ur
         village = devices["v"]
         # With its employers' kinds the employer-paid 吸纳就业补贴 are listed too.
         assert _complete_jobs(village) >= 50
+        assert _hire_long_unemployed(village, 12) == 12
         # The village's people reach the hub, and the county's figures the village.
         hub.import_file(export_bundle(village, tmp_path / "v0.fs").path)
         import_bundle(village, hub.export_for("大坝村专员", tmp_path / "v0a.fs").path)
@@ -135,6 +160,7 @@ def test_a_village_claiming_all_it_may_has_nothing_held(tmp_path: Path, store_ur
         made, rules = _claim_all(village)
         assert len(made) >= 100 and len(rules) >= 7, rules
         assert rules["absorb_three_kinds"] + rules["absorb_lifted"] >= 10, rules
+        assert rules["absorb_long_unemployed"] >= 6, rules
         for stem, name, _role, _area, steps in DEVICES:
             device = devices[stem]
             import_bundle(device, hub.export_for(name, tmp_path / f"{stem}a.fs").path)
