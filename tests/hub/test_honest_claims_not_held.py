@@ -4,8 +4,8 @@ claim stops a payment and lands in the county's review. Here a demo village of a
 persons, its coordinator claiming every subsidy the policy engine lists as eligible (the county
 has set its figures; the jobs' employers have their kinds; a dozen long unemployed hired), goes
 through a real hub on SQLite and on PostgreSQL: the village submits and reviews them, the
-township reviews them, the county approves them, and at no step is anything held; nor when the
-village then records that the jobs claimed for have ended."""
+township reviews them, the county approves, batches and pays them, and at no step is anything
+held; nor when the village then records that the jobs claimed for have ended."""
 
 from __future__ import annotations
 
@@ -168,10 +168,15 @@ def test_a_village_claiming_all_it_may_has_nothing_held(tmp_path: Path, store_ur
             for claim in made:
                 for step in steps:
                     service.advance(claim, step)
+            if stem == "c":  # the county batches what it approved, rule by rule, and pays it
+                for rule in rules:
+                    _batch, paid = service.create_batch(rule, state=ClaimState.COUNTY_APPROVED)
+                    for claim in paid:
+                        service.advance(claim.id, ClaimState.PAID)
             hub.import_file(export_bundle(device, tmp_path / f"{stem}.fs").path)
             assert _held(hub) == [], (stem, _held(hub)[:5])
         states = {c.id: c.state for c in ClaimQueries(hub.ledger).all() if c.id in made}
-        assert states == dict.fromkeys(made, ClaimState.COUNTY_APPROVED)
+        assert states == dict.fromkeys(made, ClaimState.PAID)
         # News of the people since: the jobs claimed for end today, their incomes changed.
         import_bundle(village, hub.export_for("大坝村专员", tmp_path / "va.fs").path)
         ended = _end_claimed_jobs(village, made)
