@@ -545,7 +545,7 @@ class PaperData:
                 # by the day its days (the amount is checked against them); the figure is the
                 # rule's, in the basis above the table.
                 said = [f for f in form.facts if f.label != "补贴标准"][:3]
-                fact = "；".join(f"{f.label}{f.value}" for f in said)
+                fact = "；".join(f"{f.label}：{f.value}" for f in said)
             account, payee = form.person.account_number, ""
             if form.payee != "个人":
                 account, payee = "", f"{form.payee}：{form.payee_name}"
