@@ -250,6 +250,18 @@ class PaperData:
             return spell.place_name
         return self.place_of(spell.place_code, with_code=False) if spell.place_code else ""
 
+    def place_near(self, place: str, area_code: str) -> str:
+        """A job's place as a sheet of `area_code` says it: one in the area's own county from
+        below the county (龙坑街道, not 贵州省遵义市播州区龙坑街道 in a narrow column), any
+        other whole; the county itself stays named."""
+        county = area_at(area_code, AreaLevel.COUNTY)
+        name = self.area_path(county, county=True)
+        above = region_name(county) or place_words(county)  # its province and city
+        at = place.find(name) if name else -1
+        if at < 0 or not above.startswith(place[:at]):
+            return place
+        return place[at + len(name) :].lstrip() or place
+
     def _person(self, person_id: str) -> dict[str, Any] | None:
         if person_id not in self._persons:
             self._persons[person_id] = paper_rows.row(self.ledger, Person, person_id)
@@ -704,7 +716,11 @@ class PaperData:
             work = " ".join(
                 x
                 for x in (
-                    spell.get("place_name"),
+                    self.place_near(
+                        spell.get("place_name")
+                        or self.place_of(spell.get("place_code") or "", with_code=False),
+                        str(household["area_code"]),
+                    ),
                     spell.get("employer"),
                     spell.get("form"),
                     "临工" if spell.get("is_casual") else "",

@@ -365,3 +365,31 @@ def test_a_visit_sheet_of_an_area_the_ledger_does_not_list_names_it(ledger):
     assert text.startswith("贵州省毕节市七星关区鸭池镇2026年10月"), text
     # The place cell names it; the code keeps its own cell (代码) and the footer's.
     assert "村（社区）/安置点：贵州省毕节市七星关区鸭池镇代码：520502100200" in text, text
+
+
+def test_the_visit_sheet_says_where_each_job_is_in_the_villages_words(ledger):
+    """The 走访记录's 就业去向 printed a job in the county as 贵州省遵义市播州区龙坑街道 — four
+    lines in a narrow column that ran over the row's borders on the sheet carried door to
+    door — and left a job recorded by its code alone without any place. A job in the
+    sheet's own county is now named from below the county (龙坑街道), any other by its name
+    (广东省东莞市), never as digits."""
+    people = _village(ledger, households=3, members=2)
+    records = Records(ledger)
+    start = dt.date(2026, 3, 1)
+    records.save(
+        EmploymentSpell(
+            person_id=people[1][0],
+            start_date=start,
+            place_name="贵州省遵义市播州区龙坑街道",
+            employer="播州区某食用菌基地",
+        )
+    )
+    records.save(
+        EmploymentSpell(
+            person_id=people[2][0], start_date=start, place_code="441900", employer="某厂"
+        )
+    )
+    text = "".join("\n".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    assert "龙坑街道播州区某食用菌基地" in text, text
+    assert "贵州省遵义市播州区龙坑街道" not in text
+    assert "广东省东莞市某厂" in text and "441900" not in text
