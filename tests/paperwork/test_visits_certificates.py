@@ -393,3 +393,31 @@ def test_the_visit_sheet_says_where_each_job_is_in_the_villages_words(ledger):
     assert "龙坑街道播州区某食用菌基地" in text, text
     assert "贵州省遵义市播州区龙坑街道" not in text
     assert "广东省东莞市某厂" in text and "441900" not in text
+
+
+def test_the_printed_rosters_name_a_job_in_the_county_from_below_it(ledger):
+    """The printed 劳动力名册 and 转移就业名册 gave a job in the county as
+    贵州省遵义市播州区鸭溪镇 — three and four lines in their 就业地点 and 务工地点 columns,
+    crowding the rows of a village's roster — beside a 地点范围 of 县内 that already says
+    where it is. The paper now names it from below the county (鸭溪镇), as the 走访记录
+    does; a job outside the county keeps its whole name."""
+    from fieldapp.paperwork.jobs import rosters_job
+
+    people = _village(ledger, households=2, members=2)
+    records = Records(ledger)
+    start = dt.date(2026, 3, 1)
+    records.save(
+        EmploymentSpell(
+            person_id=people[1][0],
+            start_date=start,
+            place_name="贵州省遵义市播州区鸭溪镇",
+            place_code="520321102",
+            employer="播州区某食用菌基地",
+        )
+    )
+    for which in ("劳动力名册", "转移就业名册"):
+        job = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), which)
+        flat = "".join("".join(page_texts(job.render())).split())
+        assert "鸭溪镇" in flat and "县内" in flat, which
+        assert "贵州省遵义市播州区鸭溪镇" not in flat, which
+        assert which != "劳动力名册" or "浙江省宁波市北仑区" in flat
