@@ -17,7 +17,7 @@ from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
-from fieldapp.domain.dates import whole_months_between
+from fieldapp.domain.dates import whole_months_between, written
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
@@ -781,14 +781,15 @@ class PaperData:
             place=spell.get("place_name")
             or self.place_of(spell.get("place_code") or "", with_code=False),
             job="",
-            start_date=spell.get("start_date") or "",
-            end_date=spell.get("end_date") or "",
+            # In the form of the 年 月 日 the employer dates it with (2026年3月1日).
+            start_date=written(start) if start else "",
+            end_date=written(end) if end else "",
             monthly_income=_number(income) if isinstance(income, (int, float)) else "",
             contract_months=str(spell.get("contract_months") or ""),
             insurance_months=str(spell.get("insurance_months") or ""),
             home_place=person.registered,
             stable_months=str(stable) if stable else "",
-            counted_to=f"{today.year}年{today.month}月{today.day}日" if stable else "",
+            counted_to=written(today) if stable else "",
             in_site=self._lives_in_site(person_id),
         )
 

@@ -136,7 +136,7 @@ def test_certificates_stable_and_casual(ledger):
         number,
         "宁波某某电子有限公司",
         "浙江省宁波市北仑区",
-        "2026-03-01",
+        "2026年3月1日",
         "用工单位（盖章）",
         "劳动合同期限",
         "缴纳社会保险",
@@ -421,3 +421,29 @@ def test_the_printed_rosters_name_a_job_in_the_county_from_below_it(ledger):
         assert "鸭溪镇" in flat and "县内" in flat, which
         assert "贵州省遵义市播州区鸭溪镇" not in flat, which
         assert which != "劳动力名册" or "浙江省宁波市北仑区" in flat
+
+
+def test_a_certificate_says_its_dates_in_one_form(ledger):
+    """The 务工证明 an employer stamps said 就业起止时间 2026-03-01 起至今在岗 two rows above
+    连续稳定就业 … （截至2026年12月4日） and beside blanks of 年 月 日: two forms of date on one
+    paper. Every date on it is now 2026年3月1日; the casual one's 至 date too."""
+    people = _village(ledger, households=1)
+    person = people[0][0]
+    number = ledger.get("persons", person)["id_number"]
+    Records(ledger).save(
+        EmploymentSpell(
+            person_id=person,
+            start_date=dt.date(2026, 7, 6),
+            end_date=dt.date(2026, 8, 20),
+            place_name="本县",
+            employer="某工地",
+            is_casual=True,
+        )
+    )
+    stable = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    assert "2026年3月1日起至今在岗" in stable and "2026-03-01" not in stable
+    casual = "".join(
+        "\n".join(page_texts(certificate_job(ledger, number, casual=True).render())).split()
+    )
+    assert "2026年7月6日至2026年8月20日" in casual, casual
+    assert not re.search(r"\d{4}-\d\d-\d\d(?!\d)", casual.split("打印时间")[0])
