@@ -59,6 +59,10 @@ _REVIEWS: dict[ClaimState, tuple[str, ...]] = {
 }
 
 
+#: 人员类别 on a paper for a claimant of none of the groups.
+OTHER_RURAL = "其他农村劳动力"
+
+
 def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
     """The reviews every one of `claims` has passed (none while one is only submitted)."""
     passed = [_REVIEWS.get(c.state, ()) for c in claims]
@@ -433,6 +437,10 @@ class PaperData:
         )
         if facts.categories:
             person = dataclasses.replace(person, categories=facts.categories)
+        if not person.categories:
+            # Of none of the groups: the ledger's people are all its rural labour, and a blank
+            # 人员类别 is a box the township sends back (the 其他农村劳动力 subsidies' own words).
+            person = dataclasses.replace(person, categories=(OTHER_RURAL,))
         return FormView(
             claim_id=claim.id,
             rule_title=claim.rule_title or claim.rule_id,
