@@ -124,7 +124,10 @@ def _pages(view: TablesView, pen: Pen) -> list[_Page]:
             chunks[-1].append(index)
             used += height
         if used + CLOSING > ROOM and chunks[-1]:
-            chunks.append([])
+            # The closing lines go over with the last row: a page of the header and 合计
+            # alone is one a clerk signs under nothing.
+            carried = [chunks[-1].pop()] if len(chunks[-1]) > 1 else []
+            chunks.append(carried)
         for n, chunk in enumerate(chunks):
             pages.append(
                 _Page(
