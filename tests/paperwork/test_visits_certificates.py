@@ -447,3 +447,17 @@ def test_a_certificate_says_its_dates_in_one_form(ledger):
     )
     assert "2026年7月6日至2026年8月20日" in casual, casual
     assert not re.search(r"\d{4}-\d\d-\d\d(?!\d)", casual.split("打印时间")[0])
+
+
+def test_the_sheets_headers_say_their_day_and_month_as_their_titles_do(ledger):
+    """The 走访记录 was titled 大坪村2026年10月就业帮扶台账月报 over 统计月份：2026-10, and the
+    printed 一库五册 said 截至 2026-10-31 above 填报日期： 年 月 日 — two forms of one date on
+    a paper. Their headers now say 统计月份：2026年10月 and 截至2026年10月31日."""
+    from fieldapp.paperwork.jobs import rosters_job
+
+    _village(ledger, households=1, members=2)
+    sheet = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    assert "统计月份：2026年10月" in sheet and "统计月份：2026-10" not in sheet
+    roster = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), "劳动力名册").render()
+    text = "".join("".join(page_texts(roster)).split())
+    assert "截至2026年10月31日" in text and "2026-10-31" not in text, text
