@@ -35,6 +35,11 @@ def month_key(day: dt.date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def written(day: dt.date) -> str:
+    """A date as a paper writes it: 2026年3月1日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
 def parse_date(text: str | dt.date | None) -> dt.date | None:
     """ISO date from text (also 2024/3/5, 2024.03.05, 20240305); None for blank."""
     if text is None or isinstance(text, dt.date):

@@ -387,6 +387,10 @@ def _section(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]
     )
 
 
+#: The columns of the five rosters that name a job's place.
+_PLACE_COLUMNS = frozenset({"就业地点", "务工地点", "经营地点"})
+
+
 def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None = None) -> PrintJob:
     """一库五册 of an area as of a date: all five rosters, or the one named `which`."""
     from fieldapp.policy.rosters import COLUMNS
@@ -399,13 +403,27 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
             f"{rosters.area_name}截至 {on.isoformat()} 的{which or '一库五册'}没有人员，"
             "没有可打印的内容"
         )
+    data = PaperData(ledger)
+
+    def near(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> list[list[object]]:
+        # A job in the area's county from below the county (鸭溪镇 beside its 县内), not
+        # 贵州省遵义市播州区鸭溪镇 over four lines of a narrow column; the xlsx keeps it whole.
+        at = [i for i, c in enumerate(columns) if c in _PLACE_COLUMNS]
+        return [
+            [
+                data.place_near(v, area_code) if i in at and isinstance(v, str) else v
+                for i, v in enumerate(row)
+            ]
+            for row in rows
+        ]
+
     view = TablesView(
         "一库五册" if not which else which,
         rosters.area_name,
         on,
-        tuple(_section(n, COLUMNS[n], rosters.sheets.get(n, [])) for n in names),
+        tuple(_section(n, COLUMNS[n], near(COLUMNS[n], rosters.sheets.get(n, []))) for n in names),
     )
-    settings = PaperData(ledger).settings(area_code)
+    settings = data.settings(area_code)
     return PrintJob(
         "一库五册",
         f"{rosters.area_name}{view.title}",

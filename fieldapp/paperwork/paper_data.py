@@ -17,7 +17,7 @@ from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
-from fieldapp.domain.dates import whole_months_between
+from fieldapp.domain.dates import whole_months_between, written
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
@@ -57,6 +57,10 @@ _REVIEWS: dict[ClaimState, tuple[str, ...]] = {
     ClaimState.COUNTY_APPROVED: ("村级初审", "乡镇审核"),
     ClaimState.PAID: ("村级初审", "乡镇审核"),
 }
+
+
+#: 人员类别 on a paper for a claimant of none of the groups.
+OTHER_RURAL = "其他农村劳动力"
 
 
 def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
@@ -250,6 +254,18 @@ class PaperData:
             return spell.place_name
         return self.place_of(spell.place_code, with_code=False) if spell.place_code else ""
 
+    def place_near(self, place: str, area_code: str) -> str:
+        """A job's place as a sheet of `area_code` says it: one in the area's own county from
+        below the county (龙坑街道, not 贵州省遵义市播州区龙坑街道 in a narrow column), any
+        other whole; the county itself stays named."""
+        county = area_at(area_code, AreaLevel.COUNTY)
+        name = self.area_path(county, county=True)
+        above = region_name(county) or place_words(county)  # its province and city
+        at = place.find(name) if name else -1
+        if at < 0 or not above.startswith(place[:at]):
+            return place
+        return place[at + len(name) :].lstrip() or place
+
     def _person(self, person_id: str) -> dict[str, Any] | None:
         if person_id not in self._persons:
             self._persons[person_id] = paper_rows.row(self.ledger, Person, person_id)
@@ -421,6 +437,10 @@ class PaperData:
         )
         if facts.categories:
             person = dataclasses.replace(person, categories=facts.categories)
+        if not person.categories:
+            # Of none of the groups: the ledger's people are all its rural labour, and a blank
+            # 人员类别 is a box the township sends back (the 其他农村劳动力 subsidies' own words).
+            person = dataclasses.replace(person, categories=(OTHER_RURAL,))
         return FormView(
             claim_id=claim.id,
             rule_title=claim.rule_title or claim.rule_id,
@@ -545,7 +565,7 @@ class PaperData:
                 # by the day its days (the amount is checked against them); the figure is the
                 # rule's, in the basis above the table.
                 said = [f for f in form.facts if f.label != "补贴标准"][:3]
-                fact = "；".join(f"{f.label}{f.value}" for f in said)
+                fact = "；".join(f"{f.label}：{f.value}" for f in said)
             account, payee = form.person.account_number, ""
             if form.payee != "个人":
                 account, payee = "", f"{form.payee}：{form.payee_name}"
@@ -704,7 +724,11 @@ class PaperData:
             work = " ".join(
                 x
                 for x in (
-                    spell.get("place_name"),
+                    self.place_near(
+                        spell.get("place_name")
+                        or self.place_of(spell.get("place_code") or "", with_code=False),
+                        str(household["area_code"]),
+                    ),
                     spell.get("employer"),
                     spell.get("form"),
                     "临工" if spell.get("is_casual") else "",
@@ -765,14 +789,15 @@ class PaperData:
             place=spell.get("place_name")
             or self.place_of(spell.get("place_code") or "", with_code=False),
             job="",
-            start_date=spell.get("start_date") or "",
-            end_date=spell.get("end_date") or "",
+            # In the form of the 年 月 日 the employer dates it with (2026年3月1日).
+            start_date=written(start) if start else "",
+            end_date=written(end) if end else "",
             monthly_income=_number(income) if isinstance(income, (int, float)) else "",
             contract_months=str(spell.get("contract_months") or ""),
             insurance_months=str(spell.get("insurance_months") or ""),
             home_place=person.registered,
             stable_months=str(stable) if stable else "",
-            counted_to=f"{today.year}年{today.month}月{today.day}日" if stable else "",
+            counted_to=written(today) if stable else "",
             in_site=self._lives_in_site(person_id),
         )
 

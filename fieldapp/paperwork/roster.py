@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from fieldapp.domain.dates import written
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.masking import mask_roster
@@ -209,7 +210,7 @@ def _pays_others(roster: RosterView) -> bool:
 def period_text(notice: NoticeView, settings: PaperSettings) -> str:
     """'2026年11月24日至2026年11月30日（5个工作日）'."""
     unit = "个工作日" if settings.notice_working_days else "天"
-    return f"{_cn_date(notice.start)}至{_cn_date(notice.end)}（{settings.notice_days}{unit}）"
+    return f"{written(notice.start)}至{written(notice.end)}（{settings.notice_days}{unit}）"
 
 
 #: Where no complaint phone is set, the township writes its number in by hand.
@@ -248,10 +249,6 @@ def notice_text(notice: NoticeView, settings: PaperSettings) -> str:
         f"公示期间如有异议，请以书面、电话或当面方式向{settings.objection_contact}反映{phone}；"
         "反映情况须实事求是，署真实姓名，以便核查。"
     )
-
-
-def _cn_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _signatures(settings: PaperSettings) -> list[str]:

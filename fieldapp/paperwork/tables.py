@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from fieldapp.domain.dates import written
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
@@ -124,7 +125,10 @@ def _pages(view: TablesView, pen: Pen) -> list[_Page]:
             chunks[-1].append(index)
             used += height
         if used + CLOSING > ROOM and chunks[-1]:
-            chunks.append([])
+            # The closing lines go over with the last row: a page of the header and 合计
+            # alone is one a clerk signs under nothing.
+            carried = [chunks[-1].pop()] if len(chunks[-1]) > 1 else []
+            chunks.append(carried)
         for n, chunk in enumerate(chunks):
             pages.append(
                 _Page(
@@ -160,7 +164,7 @@ def render_tables(
         title = f"{view.area_name}{section.title}"
         pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
-        pen.text(LEFT, TOP - 32, f"{county}截至 {view.as_of.isoformat()}", 9.5)
+        pen.text(LEFT, TOP - 32, f"{county}截至{written(view.as_of)}", 9.5)
         pen.text(RIGHT, TOP - 32, f"共 {section.count()}", 9.5, "right")
         bottom = _table(pen, section, page)
         if page.last:

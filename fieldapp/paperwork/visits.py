@@ -139,7 +139,8 @@ def render_visits(
     settings = settings or PaperSettings()
     stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     year, month = sheet.month.split("-")
-    title = f"{sheet.area_name}{year}年{int(month)}月就业帮扶台账月报（走访记录）"
+    said = f"{year}年{int(month)}月"  # the month as the title says it, on every line
+    title = f"{sheet.area_name}{said}就业帮扶台账月报（走访记录）"
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, "走访记录", demo=settings.demo)
     pen = Pen(canvas)
     widths = _widths()
@@ -148,13 +149,13 @@ def render_visits(
     pages = paginate(sheet.households, pen, widths, summary_h)
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
-    footer = Footer(f"地区 {sheet.area_code}  月份 {sheet.month}", stamp, short_hash(sheet))
+    footer = Footer(f"地区 {sheet.area_code}  月份 {said}", stamp, short_hash(sheet))
     for number, blocks in enumerate(pages, start=1):
         pen.heading(PAGE_W / 2, TOP - 14, title, 15, WIDTH)
         county = f"{settings.county_name}  " if settings.county_name else ""
         line = (
             f"{county}村（社区）/安置点：{sheet.area_name}    代码：{sheet.area_code}    "
-            f"统计月份：{sheet.month}    共 {len(sheet.households)} 户"
+            f"统计月份：{said}    共 {len(sheet.households)} 户"
         )
         room = WIDTH
         if not sheet.due_source:

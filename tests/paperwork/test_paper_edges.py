@@ -511,3 +511,21 @@ def test_a_document_number_or_clause_is_never_broken_across_lines():
                 ):
                     broken.append(line)
     assert broken == [], broken[:5]
+
+
+def test_a_rosters_closing_lines_never_stand_on_a_page_of_no_rows():
+    """A demo village's 转移就业名册 filled its pages to the last row, and the 合计 and the
+    signature lines that had no room under it went to a page of their own: the column
+    header, no row, 合计：115 人 — a page a clerk signs under nothing. The last row now
+    goes over with them."""
+    from fieldapp.paperwork import tables
+
+    full = int(tables.ROOM // tables.ROW_H)  # rows of one line that fill a page
+    columns = ("序号", "姓名", "身份证号")
+    rows = tuple((str(n), f"张{n}", id_for(n)) for n in range(1, full + 1))
+    section = Section("转移就业名册", columns, (0.5, 1.0, 2.0), rows)
+    pdf = render_tables(TablesView("一库五册", "新华村", dt.date(2026, 11, 30), (section,)))
+    pages = ["".join(t.split()) for t in page_texts(pdf)]
+    assert len(pages) == 2
+    assert all(re.search(r"张\d+", page) for page in pages), pages[-1]
+    assert f"张{full}" in pages[-1] and f"合计：{full}人" in pages[-1]

@@ -206,4 +206,50 @@ def test_a_training_subsidys_roster_says_the_days_it_pays(repo):
     notice = notice_job(repo.ledger, batch.id, dt.date(2025, 11, 3), policy).render()
     posted = "".join("".join(page_texts(notice)).split())
     for paper in (roster, posted):
-        assert "培训天数10天" in paper and "400.00" in paper, paper
+        assert "培训天数：10天" in paper and "400.00" in paper, paper
+        # Each fact 标签：值 (it read 服务项目职业培训；服务日期2025-10-09；培训天数10 天).
+        assert "服务项目：职业培训；服务日期：2025-10-09；培训天数：10天" in paper
+
+
+def test_a_claimant_of_no_group_is_named_other_rural_labour_on_every_paper(repo):
+    """陈七 belongs to none of the groups (脱贫人口, 易地搬迁人口 …): the 一次性交通补助（其他农村
+    劳动力新跨省务工） is for just such a worker, and his 申请表, 花名册 and 公示表 left 人员类别
+    blank — a box the township clerk sends back unfilled. It now says 其他农村劳动力, the
+    ledger's people all being its rural labour."""
+    from fieldapp.domain.models import EmploymentSpell, Household, Person
+    from fieldapp.paperwork.jobs import form_job, notice_job
+    from fieldapp.services.claims import ClaimService
+    from fieldapp.services.policy_admin import load_policy
+    from tests.conftest import make_id
+    from tests.policy.helpers import HOME, OUT_OF_PROVINCE, populate
+
+    populate(repo)
+    number = make_id("520502", "19880808", "335")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="012"))
+        pid, _ = repo.add_person(Person(household_id=home, name="陈七", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid,
+                start_date=dt.date(2025, 6, 1),
+                place_code=OUT_OF_PROVINCE,
+                employer="某鞋厂",
+                contract_months=12,
+                insurance_months=3,
+            )
+        )
+    policy = load_policy(repo.ledger).policy
+    service = ClaimService(repo.ledger, policy)
+    rule = "transport_other_rural_cross_province"
+    claim = service.create(number, rule, on=dt.date(2025, 10, 20))
+    service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
+    batch, _ = service.create_batch(rule)
+    papers = (
+        form_job(repo.ledger, claim.id).render(),
+        roster_job(repo.ledger, batch.id).render(),
+        notice_job(repo.ledger, batch.id, dt.date(2025, 11, 3), policy).render(),
+    )
+    for pdf in papers:
+        assert "其他农村劳动力" in "".join("".join(page_texts(pdf)).split()).replace(
+            "（其他农村劳动力新跨省务工）", ""
+        )

@@ -136,7 +136,7 @@ def test_certificates_stable_and_casual(ledger):
         number,
         "宁波某某电子有限公司",
         "浙江省宁波市北仑区",
-        "2026-03-01",
+        "2026年3月1日",
         "用工单位（盖章）",
         "劳动合同期限",
         "缴纳社会保险",
@@ -365,3 +365,99 @@ def test_a_visit_sheet_of_an_area_the_ledger_does_not_list_names_it(ledger):
     assert text.startswith("贵州省毕节市七星关区鸭池镇2026年10月"), text
     # The place cell names it; the code keeps its own cell (代码) and the footer's.
     assert "村（社区）/安置点：贵州省毕节市七星关区鸭池镇代码：520502100200" in text, text
+
+
+def test_the_visit_sheet_says_where_each_job_is_in_the_villages_words(ledger):
+    """The 走访记录's 就业去向 printed a job in the county as 贵州省遵义市播州区龙坑街道 — four
+    lines in a narrow column that ran over the row's borders on the sheet carried door to
+    door — and left a job recorded by its code alone without any place. A job in the
+    sheet's own county is now named from below the county (龙坑街道), any other by its name
+    (广东省东莞市), never as digits."""
+    people = _village(ledger, households=3, members=2)
+    records = Records(ledger)
+    start = dt.date(2026, 3, 1)
+    records.save(
+        EmploymentSpell(
+            person_id=people[1][0],
+            start_date=start,
+            place_name="贵州省遵义市播州区龙坑街道",
+            employer="播州区某食用菌基地",
+        )
+    )
+    records.save(
+        EmploymentSpell(
+            person_id=people[2][0], start_date=start, place_code="441900", employer="某厂"
+        )
+    )
+    text = "".join("\n".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    assert "龙坑街道播州区某食用菌基地" in text, text
+    assert "贵州省遵义市播州区龙坑街道" not in text
+    assert "广东省东莞市某厂" in text and "441900" not in text
+
+
+def test_the_printed_rosters_name_a_job_in_the_county_from_below_it(ledger):
+    """The printed 劳动力名册 and 转移就业名册 gave a job in the county as
+    贵州省遵义市播州区鸭溪镇 — three and four lines in their 就业地点 and 务工地点 columns,
+    crowding the rows of a village's roster — beside a 地点范围 of 县内 that already says
+    where it is. The paper now names it from below the county (鸭溪镇), as the 走访记录
+    does; a job outside the county keeps its whole name."""
+    from fieldapp.paperwork.jobs import rosters_job
+
+    people = _village(ledger, households=2, members=2)
+    records = Records(ledger)
+    start = dt.date(2026, 3, 1)
+    records.save(
+        EmploymentSpell(
+            person_id=people[1][0],
+            start_date=start,
+            place_name="贵州省遵义市播州区鸭溪镇",
+            place_code="520321102",
+            employer="播州区某食用菌基地",
+        )
+    )
+    for which in ("劳动力名册", "转移就业名册"):
+        job = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), which)
+        flat = "".join("".join(page_texts(job.render())).split())
+        assert "鸭溪镇" in flat and "县内" in flat, which
+        assert "贵州省遵义市播州区鸭溪镇" not in flat, which
+        assert which != "劳动力名册" or "浙江省宁波市北仑区" in flat
+
+
+def test_a_certificate_says_its_dates_in_one_form(ledger):
+    """The 务工证明 an employer stamps said 就业起止时间 2026-03-01 起至今在岗 two rows above
+    连续稳定就业 … （截至2026年12月4日） and beside blanks of 年 月 日: two forms of date on one
+    paper. Every date on it is now 2026年3月1日; the casual one's 至 date too."""
+    people = _village(ledger, households=1)
+    person = people[0][0]
+    number = ledger.get("persons", person)["id_number"]
+    Records(ledger).save(
+        EmploymentSpell(
+            person_id=person,
+            start_date=dt.date(2026, 7, 6),
+            end_date=dt.date(2026, 8, 20),
+            place_name="本县",
+            employer="某工地",
+            is_casual=True,
+        )
+    )
+    stable = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    assert "2026年3月1日起至今在岗" in stable and "2026-03-01" not in stable
+    casual = "".join(
+        "\n".join(page_texts(certificate_job(ledger, number, casual=True).render())).split()
+    )
+    assert "2026年7月6日至2026年8月20日" in casual, casual
+    assert not re.search(r"\d{4}-\d\d-\d\d(?!\d)", casual.split("打印时间")[0])
+
+
+def test_the_sheets_headers_say_their_day_and_month_as_their_titles_do(ledger):
+    """The 走访记录 was titled 大坪村2026年10月就业帮扶台账月报 over 统计月份：2026-10, and the
+    printed 一库五册 said 截至 2026-10-31 above 填报日期： 年 月 日 — two forms of one date on
+    a paper. Their headers now say 统计月份：2026年10月 and 截至2026年10月31日."""
+    from fieldapp.paperwork.jobs import rosters_job
+
+    _village(ledger, households=1, members=2)
+    sheet = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    assert "统计月份：2026年10月" in sheet and "统计月份：2026-10" not in sheet
+    roster = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), "劳动力名册").render()
+    text = "".join("".join(page_texts(roster)).split())
+    assert "截至2026年10月31日" in text and "2026-10-31" not in text, text
