@@ -103,10 +103,9 @@ def test_a_category_logged_with_the_claim_lets_it_land(tmp_path, hub, make_devic
     assert hub.ledger.get("claims", claim.id)["state"] == ClaimState.SUBMITTED
 
 
-def test_a_job_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
-    """The same with the job: 王五 (脱贫人口) works in the county (七星关区, no 交通补助). His job's
-    place written as 深圳市南山区 straight into the laptop's file made him eligible there; the
-    claim's frozen job says 440305, the hub's says 520502 — held (`claim_event`)."""
+def _lifted_worker_in_the_county(tmp_path, hub, make_device) -> tuple[object, str, str]:
+    """红星村's laptop with 王五 (脱贫人口) working in 七星关区, synced both ways with the county
+    pack in force: (the device, his id, his job's id)."""
     publish(hub.ledger, COUNTY_PACK, "county.toml")
     device = make_device("红星村", VILLAGE)
     _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
@@ -118,6 +117,14 @@ def test_a_job_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_
         device.update("employment_spells", job, {"place_code": "520502002", "place_name": ""})
     hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
     import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+    return device, pid, job
+
+
+def test_a_job_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
+    """The same with the job: 王五 (脱贫人口) works in the county (七星关区, no 交通补助). His job's
+    place written as 深圳市南山区 straight into the laptop's file made him eligible there; the
+    claim's frozen job says 440305, the hub's says 520502 — held (`claim_event`)."""
+    device, pid, job = _lifted_worker_in_the_county(tmp_path, hub, make_device)
 
     with device.transaction():
         device.db.execute(
@@ -368,17 +375,7 @@ def test_a_home_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make
     大方县 straight into the laptop's file made the same job 省内跨县 there; the claim's job is
     the hub's to the letter, but the hub, judging where it is from his 户籍 as it has it, holds
     the claim (`claim_facts`), saying 属县内."""
-    publish(hub.ledger, COUNTY_PACK, "county.toml")
-    device = make_device("红星村", VILLAGE)
-    _, (pid,) = add_family(device, VILLAGE, ["101"], surname="王")
-    job = add_job(device, pid)
-    with device.transaction():
-        Records(device).save(
-            CategoryMembership(person_id=pid, category="脱贫人口", start_date=dt.date(2016, 1, 1))
-        )
-        device.update("employment_spells", job, {"place_code": "520502002", "place_name": ""})
-    hub.import_file(export_bundle(device, tmp_path / "up0.fs").path)
-    import_bundle(device, hub.export_for("红星村", tmp_path / "dn0.fs").path)
+    device, pid, job = _lifted_worker_in_the_county(tmp_path, hub, make_device)
 
     with device.transaction():
         device.db.execute("UPDATE persons SET hukou_code = '520521' WHERE id = ?", [pid])
