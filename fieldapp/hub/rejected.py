@@ -153,14 +153,15 @@ def describe(
     places: Callable[[str], str] | None = None,
     rows: RowNames | None = None,
 ) -> str:
-    """One line for people: what, by whom, why not accepted, what was decided; `about` names
-    the row as the clerk knows it (`subject`), else its id is shown; `places` (`place_names`)
-    names the areas the change sets, `rows` (`row_names`) the rows it points at."""
+    """One line for people: what, by whom, why not accepted (the reason whole: it is the
+    explanation the clerk decides on), what was decided; `about` names the row as the clerk
+    knows it (`subject`), else its id is shown; `places` (`place_names`) names the areas the
+    change sets, `rows` (`row_names`) the rows it points at."""
     change = held.change
     line = (
         f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
         f"{printable(change.author)}：{content(held, about, places, rows)}"
-        f"——原因：{_short(held.reason, 200)}（{china_minute(held.received_at)}）"
+        f"——原因：{printable(held.reason)}（{china_minute(held.received_at)}）"
     )
     if held.status != HELD:
         line += f"；{held.decided_by} 于 {china_minute(held.decided_at)}：{held.decision or ''}"
@@ -270,7 +271,7 @@ def accept(
         if not verdict.allowed:
             about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
             raise SyncError(
-                f"{hints.which(held_id)}（{about}）不能接受：{_short(verdict.reason, 200)}。"
+                f"{hints.which(held_id)}（{about}）不能接受：{printable(verdict.reason)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
         early = (
