@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fieldapp.domain.areacode import AreaRow
+from fieldapp.domain.places_said import Listed
 from fieldapp.store.queries import Source, db_of
 
 
@@ -12,6 +13,25 @@ def all_areas(source: Source) -> list[AreaRow]:
         "SELECT code, name, kind, parent_code FROM areas WHERE deleted = 0 ORDER BY code"
     )
     return [AreaRow(*row) for row in rows.fetchall()]
+
+
+def listed_places(source: Source) -> Listed:
+    """The ledger's areas as `fieldapp.domain.places_said.say_place` reads them: code → its
+    live row, None where the ledger does not list it; each code looked up once (a list of many
+    rows in a few areas, a refusal naming places), so ask again for a fresh view."""
+    db = db_of(source)
+    rows: dict[str, AreaRow | None] = {}
+
+    def row(code: str) -> AreaRow | None:
+        if code not in rows:
+            found = db.execute(
+                "SELECT code, name, kind, parent_code FROM areas WHERE deleted = 0 AND code = ?",
+                [code],
+            ).fetchone()
+            rows[code] = AreaRow(*found) if found is not None else None
+        return rows[code]
+
+    return row
 
 
 def area_parts(source: Source, area_prefix: str | None = None) -> list[tuple[str, int]]:

@@ -1,0 +1,135 @@
+"""An area code in words: the one way the program says where a place is.
+
+`say_place` takes the division table (`fieldapp.reference.divisions()`), and, where a ledger is
+at hand, the ledger's own areas (`fieldapp.store.queries.areas.listed_places`: the villages,
+sites, groups and buildings the table does not go down to), and how short or how full to say
+it (`Said`). It never shows a code's digits where any level of it is known: a coordinator or a
+clerk cannot read them. This module does no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+
+from fieldapp.domain.areacode import AreaCode, AreaRow
+from fieldapp.domain.divisions import DivisionTable
+from fieldapp.domain.regions import region_name
+
+#: The areas a ledger lists: its row for a code, None where it does not list the code.
+Listed = Callable[[str], AreaRow | None]
+
+#: A place nothing at all is known of, in a sentence.
+UNKNOWN_PLACE = "一个台账里没有的地区"
+
+
+class Said(Enum):
+    """How short or how full a place is said (each as the ledger lists it first, where given)."""
+
+    #: Only as the ledger lists it ('梨树镇 红星村 一组'); '' where it does not.
+    KNOWN = "known"
+    #: Else from the county down for a Guizhou code ('七星关区鸭池镇': a county's lists are all
+    #: of one province and city, and a column stays narrow), whole for any other
+    #: ('广东省深圳市宝安区'); '' when nothing of it is known (the caller shows the code).
+    SHORT = "short"
+    #: As a sentence says it: else `SHORT`, with what the code is below the level the table
+    #: names ('七星关区梨树镇的一个村'); '一个台账里没有的地区' when nothing of it is known.
+    SENTENCE = "sentence"
+    #: Else the division table's whole name of the deepest level it lists: a Guizhou code down
+    #: to its township ('贵州省毕节市七星关区碧阳街道'), any other to its county; the code
+    #: itself only when no level of it is known.
+    FULL = "full"
+    #: Always from the province down, as the county's clerk checks a place by eye beside its
+    #: code: the table's name of the deepest level it lists, then what the ledger names below
+    #: it ('贵州省毕节市七星关区梨树镇红星村 一组'); a level the ledger has not heard of yet as
+    #: what it is under its township ('…梨树镇下的村'); the code when even its county is unknown.
+    WHOLE = "whole"
+
+
+def say_place(
+    code: str | None,
+    table: DivisionTable,
+    listed: Listed | None = None,
+    said: Said = Said.FULL,
+) -> str:
+    """`code` in words, `said` so (see `Said`); '' for no code."""
+    text = (code or "").strip()
+    if not text:
+        return ""
+    if said is Said.WHOLE:
+        return _whole(text, table, listed)
+    own = _ledger_path(text, listed) if listed is not None else ""
+    if own or said is Said.KNOWN:
+        return own
+    if said is Said.FULL:
+        return _table_name(text, table)
+    short = _from_county(text, table)
+    if said is Said.SHORT:
+        return short
+    if not short:
+        return UNKNOWN_PLACE
+    if len(text) in (6, 9) and table.get(text) is not None:
+        return short
+    kind = "村" if len(text) == 12 else "组" if len(text) > 12 else "地区"
+    return f"{short}的一个{kind}"
+
+
+def _ledger_path(code: str, listed: Listed) -> str:
+    """'某乡镇 某村 某组' as the ledger lists the area; '' when it does not list it."""
+    names: list[str] = []
+    seen: set[str] = set()
+    at: str | None = code
+    while at and at not in seen:
+        seen.add(at)
+        found = listed(at)
+        if found is None:
+            break
+        names.append(found.name)
+        at = found.parent_code
+    return " ".join(reversed(names))
+
+
+def _table_name(text: str, table: DivisionTable) -> str:
+    """The table's whole name of the deepest level of `text` it lists; the code when none."""
+    for digits in (9, 6, 4, 2):
+        if len(text) >= digits and table.get(text[:digits].ljust(6, "0")) is not None:
+            return table.full_name(text[:digits].ljust(6, "0"))
+    return region_name(text) or text
+
+
+def _from_county(text: str, table: DivisionTable) -> str:
+    """`_table_name` from the county down for a Guizhou code; '' when nothing is known."""
+    words = _table_name(text, table)
+    if words == text:
+        return ""
+    city = table.full_name(text[:4] + "00") if text.startswith("52") else ""
+    shorter = words.removeprefix(city) if city != text[:4] + "00" else words
+    return shorter or words
+
+
+def _whole(text: str, table: DivisionTable, listed: Listed | None) -> str:
+    """`Said.WHOLE`."""
+    if table.get(text) is not None:
+        return table.full_name(text)
+    own: list[str] = []
+    seen: set[str] = set()
+    at: str | None = text
+    # The ledger names the levels the table does not list (villages, sites, groups).
+    while listed is not None and at and at not in seen and table.get(at) is None:
+        found = listed(at)
+        if found is None:
+            break
+        seen.add(at)
+        own.append(found.name)
+        at = found.parent_code
+    if own:
+        above = (
+            table.full_name(at) if at and table.get(at) is not None else _table_name(text, table)
+        )
+        return (above if above != text else "") + " ".join(reversed(own))
+    township = next((p for p in (text[:9], text[:6]) if table.get(p) is not None), "")
+    if not township:
+        return text
+    parsed = AreaCode.parse(text)
+    what = "组或楼栋" if len(text) > 12 else "安置点" if parsed and parsed.is_site else "村"
+    return f"{table.full_name(township)}下的{what}"

@@ -1,0 +1,76 @@
+"""The program said an area code in words six ways (`reference.place_words` and
+`unlisted_words`, `records.known_path` and `area_path`, `trust.unlisted` and `place_said`,
+`enrolment.area_said`, `Hub.area_words`, `rejected.place_names`), each its own walk over the
+division table and the ledger's areas. One function says it now, `say_place`, told how short or
+how full; these are the words each of the old ones said, kept."""
+
+from __future__ import annotations
+
+from fieldapp.domain.areacode import AreaRow
+from fieldapp.domain.places_said import Said, say_place
+from fieldapp.reference import divisions
+
+#: A ledger listing 市西街道 (in the table) and, below it, 大坝村 and its 三组; and a village of
+#: 梨树镇 with a group (梨树镇 itself not listed by the ledger).
+ROWS = [
+    AreaRow("520502001", "市西街道", "乡镇", "520502"),
+    AreaRow("520502001001", "大坝村", "村", "520502001"),
+    AreaRow("520502001001003", "三组", "组", "520502001001"),
+    AreaRow("520502101001", "红星村", "村", "520502101"),
+    AreaRow("520502101001001", "一组", "组", "520502101001"),
+]
+LISTED = {row.code: row for row in ROWS}.get
+#: A village of 鸭池镇 (七星关区) the ledger does not list; a code nothing is known of.
+UNLISTED = "520502100200"
+NOWHERE = "999999999999"
+
+
+def said(code: str | None, how: Said, listed: bool = True) -> str:
+    return say_place(code, divisions(), LISTED if listed else None, how)
+
+
+def test_full_is_the_ledgers_path_else_the_tables_whole_name_else_the_code():
+    assert said("520502001001003", Said.FULL) == "市西街道 大坝村 三组"
+    assert said(UNLISTED, Said.FULL) == "贵州省毕节市七星关区鸭池镇"
+    assert said("440306", Said.FULL) == "广东省深圳市宝安区"
+    assert said(NOWHERE, Said.FULL) == NOWHERE
+    assert said("", Said.FULL) == said(None, Said.FULL) == ""
+    assert said("520502001001003", Said.FULL, listed=False) == "贵州省毕节市七星关区市西街道"
+
+
+def test_known_is_the_ledgers_path_only():
+    assert said("520502001001", Said.KNOWN) == "市西街道 大坝村"
+    assert said(UNLISTED, Said.KNOWN) == ""
+
+
+def test_short_is_said_from_the_county_down_and_nothing_when_nothing_is_known():
+    assert said(UNLISTED, Said.SHORT) == "七星关区鸭池镇"
+    assert said("520502", Said.SHORT) == "七星关区"
+    assert said("440306", Said.SHORT) == "广东省深圳市宝安区"
+    assert said(NOWHERE, Said.SHORT) == ""
+    assert said("520502001001", Said.SHORT) == "市西街道 大坝村"
+
+
+def test_a_sentence_says_what_the_code_is_below_the_table():
+    assert said("520502101", Said.SENTENCE) == "七星关区梨树镇"
+    assert said("520502101002", Said.SENTENCE) == "七星关区梨树镇的一个村"
+    assert said("520502101002009", Said.SENTENCE) == "七星关区梨树镇的一个组"
+    assert said(NOWHERE, Said.SENTENCE) == "一个台账里没有的地区"
+    assert said("520502001001", Said.SENTENCE) == "市西街道 大坝村"
+
+
+def test_whole_is_from_the_province_down():
+    assert said("520502101", Said.WHOLE) == "贵州省毕节市七星关区梨树镇"
+    assert said("520502101001001", Said.WHOLE) == "贵州省毕节市七星关区梨树镇红星村 一组"
+    assert said("520502001001003", Said.WHOLE) == "贵州省毕节市七星关区市西街道大坝村 三组"
+    assert said("520502101002", Said.WHOLE) == "贵州省毕节市七星关区梨树镇下的村"
+    assert said("520502101002009", Said.WHOLE) == "贵州省毕节市七星关区梨树镇下的组或楼栋"
+    assert said(NOWHERE, Said.WHOLE) == NOWHERE
+
+
+def test_a_ledger_whose_areas_point_at_each_other_is_walked_once():
+    loop = {
+        "520502101001": AreaRow("520502101001", "甲村", "村", "520502101001001"),
+        "520502101001001": AreaRow("520502101001001", "乙组", "组", "520502101001"),
+    }
+    assert say_place("520502101001001", divisions(), loop.get) == "甲村 乙组"
