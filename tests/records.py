@@ -11,12 +11,15 @@ from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from fieldapp.domain.models import Area, Household, MonthlyStatus, Person, Record
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.services import areas, persons, work
 from fieldapp.services.writer import actor_of, writing
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.projector import Projector
 from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.records import to_model
 
 R = TypeVar("R", bound=Record)
@@ -118,4 +121,4 @@ class Records:
 
     def area_path(self, code: str | None) -> str:
         """'乡镇 村 组' of an area code."""
-        return records.area_path(self.ledger, code)
+        return say_place(code, divisions(), listed_places(self.ledger))

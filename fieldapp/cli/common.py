@@ -254,8 +254,9 @@ def checked_area(ledger: Ledger, area: str | None) -> str | None:
     if not area:
         return area
     from fieldapp.domain.areacode import area_prefix
-    from fieldapp.store.queries.areas import all_areas, area_parts
-    from fieldapp.store.queries.records import area_path
+    from fieldapp.domain.places_said import say_place
+    from fieldapp.reference import divisions
+    from fieldapp.store.queries.areas import all_areas, area_parts, listed_places
 
     text = area.strip()
     prefix = area_prefix(text)
@@ -264,7 +265,10 @@ def checked_area(ledger: Ledger, area: str | None) -> str | None:
         return text
     named = [row for row in areas if row.name == text]
     if named:
-        codes = "、".join(f"{row.code}（{area_path(ledger, row.code)}）" for row in named[:5])
+        listed = listed_places(ledger)
+        codes = "、".join(
+            f"{row.code}（{say_place(row.code, divisions(), listed)}）" for row in named[:5]
+        )
         raise FieldappError(f"“{text}”是区域的名称，--area 请写区域代码：{codes}")
     raise FieldappError(f"台账中没有区域代码为 {text} 或以它开头的区域，请检查区域代码")
 

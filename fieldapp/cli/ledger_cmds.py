@@ -9,7 +9,10 @@ from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain import idnumber
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.labels import field_label
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.history import TABLE_LABELS, FieldChange, person_history
 from fieldapp.store.queries.search import PersonSearch
 
@@ -40,10 +43,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([h.as_dict() for h in hits])
         return 0
+    listed = listed_places(ledger)
     for h in hits:
-        print(
-            f"{h.name}\t{h.id_number}\t{h.sex or ''}\t{h.phone or ''}\t{records.area_path(ledger, h.area_code)}"
-        )
+        place = say_place(h.area_code, divisions(), listed)
+        print(f"{h.name}\t{h.id_number}\t{h.sex or ''}\t{h.phone or ''}\t{place}")
     if not hits:
         print("没有找到匹配的人员")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,13 @@ from fieldapp.domain.claims import persons_and_claims
 from fieldapp.domain.dates import parse_date, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
+from fieldapp.domain.places_said import say_place
 from fieldapp.policy.citations import official, rules_version
 from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status, ended_notices
 from fieldapp.policy.guard import LimitExceeded, find_limit_violations
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
+from fieldapp.reference import divisions
 from fieldapp.services.actor import actor_of
 from fieldapp.services.claims import (
     ClaimService,
@@ -34,7 +37,7 @@ from fieldapp.services.claims import (
 )
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
-from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 
 if TYPE_CHECKING:
     from fieldapp.domain.claims import Claim
@@ -242,7 +245,9 @@ def cmd_eligible(args: argparse.Namespace) -> int:
         )
     if args.rule:
         results = [r for r in results if r.rule_id == args.rule]
-    places = records.area_paths(ledger)  # a township's list spans its villages: say where
+    places = partial(
+        say_place, table=divisions(), listed=listed_places(ledger)
+    )  # a township's list spans its villages: say where
     if args.json:
         print_json(
             [
@@ -279,7 +284,9 @@ def cmd_due(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args)
     items = due_list(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
-    places = records.area_paths(ledger)  # a township's list spans its villages: say where
+    places = partial(
+        say_place, table=divisions(), listed=listed_places(ledger)
+    )  # a township's list spans its villages: say where
     if args.json:
         print_json([{**i.as_dict(), "place": places(i.area_code)} for i in items])
         return 0
@@ -303,7 +310,9 @@ def cmd_duties(args: argparse.Namespace) -> int:
 
     ledger = open_ledger(args)
     flags = duties(ledger, _policy(args), _on(args), area_or_own(ledger, args.area))
-    places = records.area_paths(ledger)  # the code's column stays for scripts; the name ends it
+    places = partial(
+        say_place, table=divisions(), listed=listed_places(ledger)
+    )  # the code's column stays for scripts; the name ends it
     if args.json:
         print_json([{**f.as_dict(), "place": places(f.area_code)} for f in flags])
         return 0
@@ -411,7 +420,9 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     if not claims:
         print("没有申领")
     titles = _batch_titles(service)
-    places = records.area_paths(ledger)  # a township's list spans its villages: say where
+    places = partial(
+        say_place, table=divisions(), listed=listed_places(ledger)
+    )  # a township's list spans its villages: say where
     for c in claims:
         print(
             f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"

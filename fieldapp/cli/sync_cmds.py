@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -267,7 +268,10 @@ def cmd_hub_init(args: argparse.Namespace) -> int:
 
 def cmd_hub_enroll(args: argparse.Namespace) -> int:
     """Enrol a device."""
+    from fieldapp.domain.places_said import Said, say_place
     from fieldapp.domain.roles import Role
+    from fieldapp.reference import divisions
+    from fieldapp.store.queries.areas import listed_places
     from fieldapp.sync.enrolment import new_code
 
     hub = _open_hub(args)
@@ -285,7 +289,7 @@ def cmd_hub_enroll(args: argparse.Namespace) -> int:
     code = new_code()
     peer = hub.enroll(args.device, args.area, args.out, Role.parse(args.role), code=code)
     reenrolled = before is not None and before.role == "device"
-    words = hub.area_words(peer.area_code or "")
+    words = say_place(peer.area_code, divisions(), listed_places(hub.ledger), Said.WHOLE)
     if args.json:
         print_json(
             {
@@ -630,7 +634,10 @@ def _numbers(ids: list[int]) -> str:
 
 def cmd_hub_rejected(args: argparse.Namespace) -> int:
     """List held changes, or accept / dismiss one."""
-    from fieldapp.hub.rejected import as_item, describe, place_names, row_names, subject
+    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.hub.rejected import as_item, describe, row_names, subject
+    from fieldapp.reference import divisions
+    from fieldapp.store.queries.areas import listed_places
 
     hub = _open_hub(args)
     if args.accept is not None or args.dismiss is not None:
@@ -643,7 +650,10 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
     if args.json:
         print_json([as_item(h) for h in found])
         return 0
-    places, rows = place_names(hub), row_names(hub, found)
+    places = partial(
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT
+    )
+    rows = row_names(hub, found)
     for held in found:
         print(describe(held, subject(hub, held), places, rows))
     if not found:
@@ -669,7 +679,10 @@ def cmd_hub_violations(args: argparse.Namespace) -> int:
 
 def cmd_enrol(args: argparse.Namespace) -> int:
     """Enrol this ledger (an encrypted one: see `_refuse_plain`)."""
-    from fieldapp.sync.enrolment import area_said, enrol
+    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.reference import divisions
+    from fieldapp.store.queries.areas import listed_places
+    from fieldapp.sync.enrolment import enrol
 
     _refuse_plain(args)
     ledger = open_ledger(args)
@@ -681,10 +694,8 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         force=args.force,
     )
     verb = "重新登记" if done.replaced else "登记"
-    print(
-        f"已{verb}为设备 {done.device}（{done.role.label}，"
-        f"区域 {area_said(ledger, done.area_code)}），中心：{done.hub}"
-    )
+    said = say_place(done.area_code, divisions(), listed_places(ledger), Said.SENTENCE) or "未定"
+    print(f"已{verb}为设备 {done.device}（{done.role.label}，区域 {said}），中心：{done.hub}")
     if done.recoded_from:
         print(
             f"本台账的村原用本机自编的代码 {done.recoded_from}，已改为县里登记的 {done.area_code}"
@@ -692,7 +703,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
         )
     print(f"中心指纹：{done.fingerprint}（请与县里核对）")
     print(f"请删除登记文件 {args.file}：它含本设备的私钥。")
-    _say_demo_outside(ledger, done.area_code, area_said(ledger, done.area_code))
+    _say_demo_outside(ledger, done.area_code, said)
     return 0
 
 
@@ -883,8 +894,10 @@ def cmd_sync_push(args: argparse.Namespace) -> int:
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
     """Show enrolment, recent imports, quarantined bundles and refused changes."""
+    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.reference import divisions
+    from fieldapp.store.queries.areas import listed_places
     from fieldapp.store.sync_state import SyncState
-    from fieldapp.sync.enrolment import area_said
     from fieldapp.sync.rejected import describe, rejected_changes
 
     ledger = open_ledger(args)
@@ -912,10 +925,8 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
         print("本台账尚未登记（fieldapp enrol 登记文件）")
     else:
         # The device as enrolled: its ledger's id is for the county's staff (--json).
-        print(
-            f"设备 {identity.name}（{identity.device_role.label}，"
-            f"区域 {area_said(ledger, identity.area_code)}）"
-        )
+        area = say_place(identity.area_code, divisions(), listed_places(ledger), Said.SENTENCE)
+        print(f"设备 {identity.name}（{identity.device_role.label}，区域 {area or '未定'}）")
     for p in data["peers"]:
         print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")
     for q in data["quarantined"]:

@@ -215,17 +215,21 @@ def cmd_hub_resets(args: argparse.Namespace) -> int:
     """List the county's password resets kept at the hub, in China time."""
     from fieldapp.cli.sync_cmds import _open_hub
     from fieldapp.domain.dates import china_iso, china_minute
+    from fieldapp.domain.places_said import Said, say_place
+    from fieldapp.reference import divisions
+    from fieldapp.store.queries.areas import listed_places
 
     hub = _open_hub(args)
     try:
         rows = hub.log.resets()
+        listed = listed_places(hub.ledger)
         for r in rows:  # the keys scripts read stay; China time and the place are added
             peer = hub.state.peer(r["device"]) if r["device"] else None
             area = (peer.area_code or "") if peer is not None else ""
             r |= {
                 "at_china": china_iso(r["at"]),
                 "device_area": area,
-                "device_area_name": hub.area_words(area) if area else "",
+                "device_area_name": say_place(area, divisions(), listed, Said.WHOLE),
             }
     finally:
         hub.close()

@@ -24,9 +24,9 @@ from operator import itemgetter
 from pathlib import Path
 
 from fieldapp.bulk import paused_gc
-from fieldapp.domain.areacode import AreaCode
 from fieldapp.domain.dates import china_iso, china_minute
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.domain.roles import DEFAULT_ROLE, DEVICE_ROLES, Role
 from fieldapp.hub.ahead import ReadAhead
@@ -44,7 +44,7 @@ from fieldapp.store.held import (
 )
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries.records import area, area_path
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
@@ -422,32 +422,14 @@ class Hub:
         )
         return result, answer
 
-    def area_words(self, code: str) -> str:
-        """An enrolled area in words, as the clerk checks it beside the code ('贵州省毕节市七星
-        关区梨树镇红星村'): `records.area_path` from the province down — the division table's
-        name, then the village, site, group or building as the hub's ledger names it. One the
-        ledger has not heard of yet is said as what it is under its township ('…梨树镇下的村')
-        rather than as the township itself; the code itself when even its county is unknown."""
-        table = divisions()
-        if table.get(code) is not None or area(self.ledger, code) is not None:
-            return area_path(self.ledger, code, whole=True)
-        above = next((p for p in (code[:9], code[:6]) if table.get(p) is not None), "")
-        if not above:
-            return code
-        parsed = AreaCode.parse(code)
-        what = "组或楼栋" if len(code) > 12 else "安置点" if parsed and parsed.is_site else "村"
-        return f"{table.full_name(above)}下的{what}"
-
     def status(self) -> list[dict[str, object]]:
         """The county's view of its devices (`hub devices --json`, `GET /v1/status`)."""
-        from fieldapp.hub.rejected import place_names
-
         kept = kept_refused(self.folders.quarantine)
-        named = place_names(self)
+        listed = listed_places(self.ledger)
         said = self.log.reported()
         return [
             _status_item(row, kept)
-            | {"area_name": named(str(row["area"] or ""))}
+            | {"area_name": say_place(str(row["area"] or ""), divisions(), listed, Said.SHORT)}
             | _reported(said.get(str(row["device"])))
             for row in self.log.device_status()
         ]

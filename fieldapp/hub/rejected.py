@@ -19,13 +19,11 @@ from fieldapp.domain.dates import china_iso, china_minute, today
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
-from fieldapp.reference import unlisted_words
 from fieldapp.services.trust import AREA, LINKS, RULES, Proposal, check, printable, table_name
 from fieldapp.services.trust_check import asks_due, context_for, named_actor
 from fieldapp.store import replica
 from fieldapp.store.held import ACCEPTED, DISMISSED, HELD, HeldChange, HeldChanges
 from fieldapp.store.places import PlaceFinder
-from fieldapp.store.queries import records
 from fieldapp.sync.errors import SyncError
 
 if TYPE_CHECKING:
@@ -106,14 +104,6 @@ def subject(hub: Hub, held: HeldChange) -> str:
     return _short(change.row_id)
 
 
-def place_names(hub: Hub) -> Callable[[str], str]:
-    """Names an area code as the hub's ledger knows it ('碧阳街道 大坝村'); one it does not list
-    (a device enrolled but not yet synced, an area a held change sets) from the division table
-    (`unlisted_words`: '七星关区鸭池镇'); '' when no level of the code is known."""
-    known = records.area_paths(hub.ledger, known_only=True)
-    return lambda code: known(code) or unlisted_words(code)
-
-
 #: Names a row (table, row id) as the clerk knows it: 「赵六」, 「一组」; '' when unknown.
 RowNames = Callable[[str, str], str]
 
@@ -155,7 +145,7 @@ def describe(
 ) -> str:
     """One line for people: what, by whom, why not accepted (the reason whole: it is the
     explanation the clerk decides on), what was decided; `about` names the row as the clerk
-    knows it (`subject`), else its id is shown; `places` (`place_names`) names the areas the
+    knows it (`subject`), else its id is shown; `places` (`say_place`, `Said.SHORT`) names the areas the
     change sets, `rows` (`row_names`) the rows it points at."""
     change = held.change
     line = (

@@ -4,10 +4,12 @@ two live rows) and one-time subsidies claimed twice (two devices offline), for r
 from __future__ import annotations
 
 from fieldapp.domain.idnumber import mask
+from fieldapp.domain.places_said import say_place
 from fieldapp.policy.guard import find_limit_violations
+from fieldapp.reference import divisions
 from fieldapp.store import replica
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.claims import ClaimQueries
 
 
@@ -17,9 +19,12 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
     for number, ids in replica.duplicate_id_numbers(ledger.db):
         rows = [ledger.get("persons", i) or {} for i in ids]
         places = []
+        listed = listed_places(ledger)
         for row in rows:
             household = ledger.get("households", row.get("household_id") or "")
-            place = records.area_path(ledger, household["area_code"]) if household else "未分户"
+            place = (
+                say_place(household["area_code"], divisions(), listed) if household else "未分户"
+            )
             # 姓名@设备名称, as the device's enrolment signs it (its id is for machines)
             places.append(f"{row.get('name')}（{place}，{row.get('created_by') or '未知'} 录入）")
         found.append(

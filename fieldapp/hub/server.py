@@ -66,13 +66,16 @@ from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import ValidationFailed
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
 from fieldapp.domain.roles import signed_author
 from fieldapp.hub import rejected
 from fieldapp.hub.folder import Hub, HubSessions
 from fieldapp.paths import build_label
+from fieldapp.reference import divisions
 from fieldapp.services.users import check_name
 from fieldapp.store.held import HELD, REPORT_TEXT_MAX, HeldChange
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Peer
 from fieldapp.sync import httpauth
 from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
@@ -561,7 +564,9 @@ def _held_item(hub: Hub, held: HeldChange, rows: rejected.RowNames | None = None
     (`subject`), what it sets (`content`) and the whole line (`description`); `rows` names the
     rows it points at (`rejected.row_names`, by default of this one change)."""
     about = rejected.subject(hub, held)
-    places = rejected.place_names(hub)
+    places = functools.partial(
+        say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT
+    )
     rows = rows or rejected.row_names(hub, [held])
     peer = hub.state.peer(held.device)
     area = peer.area_code if peer is not None else None

@@ -26,6 +26,7 @@ from fieldapp.domain.claims import (
 from fieldapp.domain.dates import today
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
+from fieldapp.domain.places_said import say_place
 from fieldapp.domain.roles import Role
 from fieldapp.domain.snapshots import snapshot_fields
 from fieldapp.policy.claim_flow import check_editable, check_transition, claim_label
@@ -54,12 +55,14 @@ from fieldapp.policy.guard import (
     repeated,
 )
 from fieldapp.policy.pack import UNSET, AmountKind, Policy
+from fieldapp.reference import divisions
 from fieldapp.services.changes import NO_CHANGES, ChangeSet
 from fieldapp.services.trust_check import ONWARD
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
 from fieldapp.store.facts import FactsLoader
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.claims import ClaimQueries
 
 #: Claims not yet approved by the county: still to be reviewed at the figure they were made at.
@@ -470,7 +473,11 @@ class ClaimService:
                 if not c.batch_id
             ]
             if not claims:
-                where = f"，{records.area_path(self.ledger, area_prefix)}" if area_prefix else ""
+                where = (
+                    f"，{say_place(area_prefix, divisions(), listed_places(self.ledger))}"
+                    if area_prefix
+                    else ""
+                )
                 status = f"，状态 {state.value}" if state else ""
                 if state is None and self.actor.role is Role.TOWNSHIP:
                     status = f"，本机已{ClaimState.TOWNSHIP_REVIEWED.value}的"

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from types import MappingProxyType
@@ -61,8 +61,9 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
+from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
-from fieldapp.reference import divisions, unlisted_words
+from fieldapp.reference import divisions
 
 S = ClaimState
 
@@ -303,9 +304,9 @@ class Actor:
     device: str = ""
     #: The scope's name where the device knows it (its messages say 鸭池镇, not 520502100).
     area_name: str = ""
-    #: Names a place (an area code) where the ledger lists it, '' where it does not: a
-    #: refusal then says it in words from the division table (`place_said`), never its code.
-    name_of: Callable[[str], str] | None = field(default=None, compare=False, hash=False)
+    #: The areas the actor's ledger lists (`say_place` names a place by them first; a refusal
+    #: says any other in words from the division table, never its code).
+    places: Listed | None = field(default=None, compare=False, hash=False)
 
     def covers(self, place: str | None) -> bool:
         """True when `place` (an area code) lies inside this actor's scope."""
@@ -322,7 +323,8 @@ class Actor:
         """大坝村专员（村/安置点专员 · 大坝村）, as the window title says it; in words from the
         division table where the ledger does not list the area (本机（村/安置点专员 · 七星关区
         鸭池镇的一个村））."""
-        where = f" · {self.area_name or unlisted(self.scope)}" if self.scope else ""
+        said = self.area_name or say_place(self.scope, divisions(), said=Said.SENTENCE)
+        where = f" · {said}" if self.scope else ""
         return f"{self.device or '本机'}（{self.role.label}{where}）"
 
 
@@ -510,9 +512,10 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
             return ALLOWED  # the county's or township's row above it, as the official table has it
         if table in LOCAL_AREAS and not context.exists and code:
             name = str(proposal.data.get("name") or "")
+            where = say_place(code, divisions(), actor.places, Said.SENTENCE)
             return refuse(
                 "county_table",
-                f"新的区域「{name}」（{place_said(code, actor)}）不在{actor.describe()}负责的范围内："
+                f"新的区域「{name}」（{where}）不在{actor.describe()}负责的范围内："
                 "范围外的区域由县里统一维护",
             )
         return _county_refusal(actor, table)
@@ -522,29 +525,6 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
         if not actor.county_level:  # a table nobody has classified: default deny
             return refuse("county_table", f"「{table_name(table)}」只有县级可以修改")
     return ALLOWED
-
-
-def place_said(place: str | None, actor: Actor | None = None) -> str:
-    """Where `place` (an area code) is, as a refusal says it: as the actor's ledger names it,
-    else in words (`unlisted`); never its digits, which a coordinator or clerk cannot read."""
-    if not place:
-        return "未知地区"
-    name = actor.name_of(place) if actor is not None and actor.name_of is not None else ""
-    return name or unlisted(place)
-
-
-def unlisted(place: str) -> str:
-    """An area the ledger does not list, in words from the division table: 七星关区梨树镇 for a
-    township, 七星关区梨树镇的一个村 for a village under it (the table goes down to townships);
-    一个台账里没有的地区 when nothing of it is known."""
-    text = place.strip()
-    words = unlisted_words(text)
-    if not words:
-        return "一个台账里没有的地区"
-    if len(text) in (6, 9) and divisions().get(text) is not None:
-        return words
-    kind = "村" if len(text) == 12 else "组" if len(text) > 12 else "地区"
-    return f"{words}的一个{kind}"
 
 
 def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
@@ -580,10 +560,10 @@ def _check_scope(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
             )
         if not actor.covers(place):
             rule = "pull_in" if column == links[0][0] else "link_scope"
+            where = say_place(place, divisions(), actor.places, Said.SENTENCE)
             return refuse(
                 rule,
-                f"{label}的{field_label(column)}指向{place_said(place, actor)}，"
-                f"不在{actor.describe()}负责的范围内",
+                f"{label}的{field_label(column)}指向{where}，不在{actor.describe()}负责的范围内",
             )
     if not context.exists and links[0][0] not in proposal.data and not actor.county_level:
         return refuse("no_place", f"新建的{label}没有{field_label(links[0][0])}")
@@ -601,10 +581,8 @@ def _place_verdict(actor: Actor, table: str, place: str | None) -> Verdict:
             f"无法确定这条{label}属于哪个地区（所属的人员或户不明），只有县级可以修改",
         )
     if not actor.covers(place):
-        return refuse(
-            "scope",
-            f"这条{label}属于{place_said(place, actor)}，不在{actor.describe()}负责的范围内",
-        )
+        where = say_place(place, divisions(), actor.places, Said.SENTENCE) or "未知地区"
+        return refuse("scope", f"这条{label}属于{where}，不在{actor.describe()}负责的范围内")
     return ALLOWED
 
 
@@ -636,9 +614,9 @@ def may_add_at(actor: Actor, table: str, place: str | None) -> Verdict:
             return ALLOWED
         return refuse("no_place", f"新建的{table_name(table)}必须有所属地区")
     if not actor.covers(place):
+        where = say_place(place, divisions(), actor.places, Said.SENTENCE)
         return refuse(
-            "pull_in",
-            f"{table_name(table)}属于{place_said(place, actor)}，不在{actor.describe()}负责的范围内",
+            "pull_in", f"{table_name(table)}属于{where}，不在{actor.describe()}负责的范围内"
         )
     return ALLOWED
 
@@ -804,10 +782,11 @@ def _claim_place(actor: Actor, data: Mapping[str, Any], context: Context) -> Ver
     area = str(row.get("area_code") or "")
     if area == person:
         return ALLOWED
+    written = say_place(area, divisions(), actor.places, Said.SENTENCE) if area else "空白"
     return refuse(
         "claim_area",
-        f"{_claim_name(row)}写的地区是{place_said(area, actor) if area else '空白'}，而申领人的户在"
-        f"{place_said(person, actor)}：申领只能记在申领人所在的村（安置点），"
+        f"{_claim_name(row)}写的地区是{written}，而申领人的户在"
+        f"{say_place(person, divisions(), actor.places, Said.SENTENCE)}：申领只能记在申领人所在的村（安置点），"
         "否则会列进别村的公示表和批次；请在程序中重新申领",
     )
 

@@ -35,6 +35,7 @@ from fieldapp.domain.models import (
     Record,
     UnemploymentRegistration,
 )
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import (
     claim_beyond_policy,
@@ -53,6 +54,7 @@ from fieldapp.policy.eligibility import (
 )
 from fieldapp.policy.guard import ClaimRow, repeat_of, repeated
 from fieldapp.policy.pack import LimitKind
+from fieldapp.reference import divisions
 from fieldapp.services.actor import Actor as WriterActor
 from fieldapp.services.actor import ChangeCheck, ProposedChange
 from fieldapp.services.trust import (
@@ -75,7 +77,6 @@ from fieldapp.services.trust import (
     clears_new_row,
     may_add_at,
     may_change,
-    place_said,
     printable,
     refuse,
     table_name,
@@ -84,6 +85,7 @@ from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
 from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 
 #: A claim's fields that say what it pays for which month (job, training): a change setting
 #: any of them, or taking the claim a step on in review, is judged against the policy
@@ -675,7 +677,7 @@ def moved_out(
     old, new = str(old or ""), str(new or "")
     if not new:
         return ALLOWED  # to nowhere known: the scope rules judge it
-    where = place_said(new, actor)
+    where = say_place(new, divisions(), actor.places, Said.SENTENCE)
     for person in people:
         for claim in claims(person):
             state = str(claim.get("state") or "")
@@ -695,7 +697,7 @@ def moved_out(
                     "照样按原村发放，新的地方还可以再申领一次。要迁出先驳回申领"
                 )
             else:
-                left = (actor.name_of(lies) if actor.name_of is not None else "") or "原来的村"
+                left = say_place(lies, divisions(), actor.places, Said.KNOWN) or "原来的村"
                 said += (
                     f"{name}不能迁往{where}：申领记在{left}，迁走以后仍列在{left}的公示表和批次里、"
                     f"按{left}发放，{where}却审核不了，还可以再申领一次。要迁走先驳回申领"
@@ -1458,7 +1460,7 @@ def named_actor(ledger: Ledger, role: Role, scope: str | None, device: str) -> A
     scope = scope or None
     found = records.area(ledger, scope) if scope else None
     name = found.name if found is not None else ""
-    return Actor(role, scope, device, name, records.area_paths(ledger, known_only=True))
+    return Actor(role, scope, device, name, listed_places(ledger))
 
 
 def may_change_row(ledger: Ledger, actor: WriterActor, table: str, row_id: str) -> Verdict:

@@ -21,16 +21,17 @@ from nacl.exceptions import CryptoError
 from nacl.secret import SecretBox
 
 from fieldapp.domain.areacode import AreaCode, AreaLevel
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
+from fieldapp.reference import divisions
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.settings import HOME_AREA
-from fieldapp.services.trust import unlisted
 from fieldapp.store import keyfile
 from fieldapp.store.authorship import sign_authors
 from fieldapp.store.changelog import dumps
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import is_demo
-from fieldapp.store.queries.records import known_path
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.recode import recode_area, villages_below
 from fieldapp.store.sync_state import Identity, SyncState, now_text
 from fieldapp.sync import crypto
@@ -260,10 +261,13 @@ def enrol(
         if current is not None and not other_hub and current.name != device["name"] and not force:
             # Another device's file: most likely the wrong file off the county's stick. Taking
             # it would make this ledger (and its village's people) that device at the hub.
+            listed = listed_places(ledger)
+            mine = say_place(current.area_code, divisions(), listed, Said.SENTENCE) or "未定"
+            theirs = say_place(str(device["area_code"]), divisions(), listed, Said.SENTENCE)
             raise SyncError(
-                f"本台账已登记为设备 {current.name}（区域 {area_said(ledger, current.area_code)}），"
+                f"本台账已登记为设备 {current.name}（区域 {mine}），"
                 f"这个登记文件是给设备 {device['name']}"
-                f"（区域 {area_said(ledger, str(device['area_code']))}）的："
+                f"（区域 {theirs or '未定'}）的："
                 f"请核对是不是拿错了登记文件；确需把本台账改为 {device['name']} 请加 --force"
             )
         state.set_identity(
@@ -302,14 +306,6 @@ def enrol(
         role,
         recoded,
     )
-
-
-def area_said(ledger: Ledger, code: str | None) -> str:
-    """A device's area as its coordinator knows it: as this ledger names it (梨树镇 红星村), else
-    in words from the division table (七星关区梨树镇的一个村); never its twelve digits."""
-    if not code:
-        return "未定"
-    return known_path(ledger, code) or unlisted(code)
 
 
 def _own_village(ledger: Ledger, area: str) -> str:

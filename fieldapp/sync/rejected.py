@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.services.trust import RULES, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries.records import area_paths, members
+from fieldapp.store.queries.areas import listed_places
+from fieldapp.store.queries.records import members
 from fieldapp.store.withdraw import withdraw
 
 STATUS_LABELS = {
@@ -34,7 +38,7 @@ STATUS_LABELS = {
 def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     """Every reported change of this device, newest first, as `sync status --json` lists it."""
     items = []
-    places = area_paths(ledger)
+    places = partial(say_place, table=divisions(), listed=listed_places(ledger))
     for report in RejectedReports(ledger.db).list():
         data = report.get("data") or {}
         items.append(

@@ -63,8 +63,10 @@ def test_the_household_duties_of_a_township_say_each_village_by_name(ledger, cap
     """`duties` over a township (or the county) gave each household's village as its code (…\\t520…001\\t…),
     the clerk left to look twenty codes up; each line now ends with the household's place by
     name, the columns before it and the JSON keys unchanged for scripts."""
+    from fieldapp.domain.places_said import say_place
+    from fieldapp.reference import divisions
     from fieldapp.store.ledger import Ledger
-    from fieldapp.store.queries.records import area_path
+    from fieldapp.store.queries.areas import listed_places
 
     db, village = ledger
     capsys.readouterr()
@@ -75,7 +77,8 @@ def test_the_household_duties_of_a_township_say_each_village_by_name(ledger, cap
     try:
         for line in lines:
             cells = line.split("\t")
-            assert cells[-1] == area_path(opened, cells[2]) != cells[2], line
+            said = say_place(cells[2], divisions(), listed_places(opened))
+            assert cells[-1] == said != cells[2], line
     finally:
         opened.close()
     assert main(["--db", str(db), "duties", "--area", village.code[:6], "--json"]) == 0

@@ -1,6 +1,6 @@
 """A household in an area the ledger does not list (a village of another township, moved in
 from a sheet) ended the command line's lines with its twelve digits — the person search, the
-due list — where the clerk reads places by name: `records.area_path` fell back to the bare
+due list — where the clerk reads places by name: `records.area_path` (now `say_place`) fell back to the bare
 code. It now names the place from the division table (贵州省毕节市七星关区鸭池镇)."""
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ import pytest
 from fieldapp.cli.main import main
 from fieldapp.domain.dates import today
 from fieldapp.domain.models import Household, Person, UnemploymentRegistration
+from fieldapp.domain.places_said import Said, say_place
+from fieldapp.reference import divisions
 from fieldapp.store.ledger import Ledger
-from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 from tests.conftest import make_id
 from tests.records import Records
 
@@ -44,13 +46,13 @@ def db(tmp_path):
     return path
 
 
-def test_area_path_names_an_unlisted_area_and_known_only_still_says_nothing(db):
+def test_an_unlisted_area_is_said_in_words_and_known_only_still_says_nothing(db):
     ledger = Ledger.open(db, author="测试员")
     try:
-        assert records.area_path(ledger, UNLISTED) == WORDS
-        assert records.area_paths(ledger)(UNLISTED) == WORDS
-        assert records.area_paths(ledger, known_only=True)(UNLISTED) == ""  # callers say it so
-        assert records.area_path(ledger, "999999999999") == "999999999999"  # nothing known
+        listed = listed_places(ledger)
+        assert say_place(UNLISTED, divisions(), listed) == WORDS
+        assert say_place(UNLISTED, divisions(), listed, Said.KNOWN) == ""  # callers say it so
+        assert say_place("999999999999", divisions(), listed) == "999999999999"  # nothing known
     finally:
         ledger.close()
 

@@ -86,7 +86,7 @@ def test_a_loop_in_the_ledgers_tree_does_not_hang_the_clerk(
 ) -> None:
     """A village and its group each named as the other's parent (an import gone wrong on a
     laptop): `hub enroll` and `hub resets` named the village by walking up the hub's ledger
-    without end. They now name it as `records.area_path` does, which stops where it has been."""
+    without end. They now name it as `say_place` does, which stops where it has been."""
     from fieldapp.domain.models import Area, AreaKind
     from tests.sync.helpers import VILLAGE
 

@@ -10,10 +10,13 @@ import pytest
 from fieldapp.domain.enums import Category, Relation
 from fieldapp.domain.errors import DuplicateIdNumber, NeedsConfirmation
 from fieldapp.domain.models import Area, CategoryMembership, EmploymentSpell, Household, Person
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.services import areas, persons
 from fieldapp.services.changes import Kind
 from fieldapp.services.writer import actor_of
 from fieldapp.store.queries import records
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.history import person_history
 from tests.conftest import make_id
 
@@ -95,8 +98,8 @@ def test_history_lists_every_field_change_with_old_and_new(ledger, actor, househ
     assert all(h.author == "测试员" and h.device_id == ledger.device_id for h in history)
 
 
-def test_area_path_reads_up_the_tree(ledger, household):
-    assert records.area_path(ledger, VILLAGE) == "碧海街道 红星村"
+def test_a_place_is_said_up_the_ledgers_tree(ledger, household):
+    assert say_place(VILLAGE, divisions(), listed_places(ledger)) == "碧海街道 红星村"
 
 
 def test_a_new_household_and_its_head_in_one_change_set(ledger, actor, household):

@@ -3,7 +3,7 @@ categories, spells, registrations, services and months, and where a person lives
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
@@ -22,7 +22,9 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.reference import divisions, place_words
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.malformed import malformed, note
 
 if TYPE_CHECKING:
@@ -124,69 +126,10 @@ def area(ledger: Ledger, code: str) -> Area | None:
     return found[0] if found else None
 
 
-def known_path(ledger: Ledger, code: str | None) -> str:
-    """'某乡镇 某村 某组' as this ledger lists the area; '' when it does not list it."""
-    names: list[str] = []
-    seen: set[str] = set()
-    while code and code not in seen:
-        seen.add(code)
-        found = area(ledger, code)
-        if found is None:
-            break
-        names.append(found.name)
-        code = found.parent_code
-    return " ".join(reversed(names))
-
-
-def area_path(ledger: Ledger, code: str | None, *, whole: bool = False) -> str:
-    """'某乡镇 某村 某组' for display; an area this ledger does not list named from the
-    division table (贵州省毕节市七星关区碧阳街道), the bare code only where no level of it is
-    known there.
-
-    `whole`: named from the province down, as the county's clerk checks a place by eye beside
-    its code — the division table's name of the deepest level it lists, then what this ledger
-    names below it ('贵州省毕节市七星关区梨树镇红星村 一组')."""
-    text = (code or "").strip()
-    table = divisions()
-    if not whole or not text:
-        return known_path(ledger, code) or place_words(code)
-    if table.get(text) is not None:
-        return table.full_name(text)
-    own: list[str] = []
-    seen: set[str] = set()
-    at: str | None = text
-    # The ledger names the levels the table does not list (villages, sites, groups).
-    while at and at not in seen and table.get(at) is None and (found := area(ledger, at)):
-        seen.add(at)
-        own.append(found.name)
-        at = found.parent_code
-    if not own:
-        return place_words(text)
-    above = table.full_name(at) if at and table.get(at) is not None else place_words(text)
-    return (above if above != text else "") + " ".join(reversed(own))
-
-
-def area_paths(ledger: Ledger, *, known_only: bool = False) -> Callable[[str | None], str]:
-    """`area_path`, remembered per code: a list of many rows in a few areas (a township's due
-    list, the hub's held changes) looks each area up once. `known_only`: an area this ledger
-    does not list reads as '' (`known_path`), for callers that then say it their own way."""
-    paths: dict[str, str] = {}
-    name = known_path if known_only else area_path
-
-    def path_of(code: str | None) -> str:
-        if not code:
-            return ""
-        if code not in paths:
-            paths[code] = name(ledger, code)
-        return paths[code]
-
-    return path_of
-
-
 def person_place(ledger: Ledger, person: Person) -> str:
     """Where a person is registered: the area path of their household (an area this ledger
     does not list named from the division table, not shown as its digits)."""
     household = find(ledger, Household, person.household_id or "")
     if household is None:
         return "未分户"
-    return area_path(ledger, household.area_code)
+    return say_place(household.area_code, divisions(), listed_places(ledger))
