@@ -22,6 +22,7 @@ from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
+from fieldapp.domain.places_said import say_place
 from fieldapp.domain.regions import region_name
 from fieldapp.paperwork.masking import public_categories
 from fieldapp.paperwork.settings import PaperSettings, from_meta
@@ -38,7 +39,7 @@ from fieldapp.paperwork.views import (
     VisitSheetView,
 )
 from fieldapp.policy.citations import official
-from fieldapp.reference import place_words
+from fieldapp.reference import divisions
 from fieldapp.services.actor import actor_of
 from fieldapp.store.ledger_kind import is_demo
 from fieldapp.store.queries import paper as paper_rows
@@ -231,7 +232,7 @@ class PaperData:
         lineage = self._lineage(code)
         names = [a["name"] for a in reversed(lineage) if county or a["kind"] != AreaKind.COUNTY]
         path = " ".join(n for n in names if n)
-        return path or (lineage[0]["name"] if lineage else "") or place_words(code)
+        return path or (lineage[0]["name"] if lineage else "") or say_place(code, divisions())
 
     def place_of(self, code: str, *, with_code: bool = True) -> str:
         """A 户籍 code as a place: its path from the county where the ledger knows the area;
@@ -260,7 +261,7 @@ class PaperData:
         other whole; the county itself stays named."""
         county = area_at(area_code, AreaLevel.COUNTY)
         name = self.area_path(county, county=True)
-        above = region_name(county) or place_words(county)  # its province and city
+        above = region_name(county) or say_place(county, divisions())  # its province and city
         at = place.find(name) if name else -1
         if at < 0 or not above.startswith(place[:at]):
             return place

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fieldapp.domain.dates import add_months, whole_months_between
+from fieldapp.domain.places_said import say_place
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.facts import PersonFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Conditions
-from fieldapp.reference import place_words
+from fieldapp.reference import divisions
 
 #: Places outside the home township: work there makes a rural worker "transferred" labour.
 _TRANSFERRED = frozenset(
@@ -163,7 +164,7 @@ def ledger_checks(c: Conditions) -> list[tuple[str, Check]]:
 def where_worked(spell: SpellFacts) -> str:
     """Where a job is, in words: the place written with it, else its code's name from the division
     table ('广东省深圳市南山区' for a job recorded as 440305 alone); '' when neither is known."""
-    return spell.place_name or place_words(spell.place_code)
+    return spell.place_name or say_place(spell.place_code, divisions())
 
 
 # -- who ------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from fieldapp.domain.dates import add_months
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
+from fieldapp.domain.places_said import say_place
 from fieldapp.domain.snapshots import snapshot_fields, snapshot_maker
 from fieldapp.policy.conditions import Check, Ctx, compile_checks, ledger_checks
 from fieldapp.policy.facts import (
@@ -37,7 +38,7 @@ from fieldapp.policy.facts import (
     home_code_of,
 )
 from fieldapp.policy.pack import UNSET, AmountKind, EventKind, LimitKind, Policy, Rule, money_text
-from fieldapp.reference import place_words
+from fieldapp.reference import divisions
 
 
 class Status(StrEnum):
@@ -518,7 +519,7 @@ def claim_job_altered(
 
     def said(name: str, value: object) -> str:
         if name == "place_code":
-            return place_words(str(value or "")) or "未登记"
+            return say_place(str(value or ""), divisions()) or "未登记"
         if isinstance(value, bool) or name in ("organized_export", "is_first_export", "is_casual"):
             return "是" if value else "否"
         return str(value) if value not in (None, "") else "未登记"

@@ -9,7 +9,8 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldapp.domain.areacode import AreaRow
-from fieldapp.reference import place_words
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import all_areas, household_areas
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class AreaIndex:
         row = self.by_code.get(code)
         if row:
             return row.name
-        return place_words(code)
+        return say_place(code, divisions())
 
     def path(self, code: str | None) -> str:
         """Names below the county, e.g. '某镇 某村 三组' (for the ledger table); an area this
@@ -86,7 +87,7 @@ class AreaIndex:
                 break
             names.append(row.name)
             current = row.parent_code
-        text = " ".join(reversed(names)) or place_words(code)
+        text = " ".join(reversed(names)) or say_place(code, divisions())
         self._paths[code] = text
         return text
 

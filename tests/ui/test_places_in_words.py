@@ -11,7 +11,8 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from fieldapp.domain.models import EmploymentSpell, Household, Person
-from fieldapp.reference import place_words
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.ui.areas import AreaIndex
 from tests.conftest import make_id
@@ -29,11 +30,13 @@ def column(model, title: str) -> int:  # noqa: ANN001
     )
 
 
-def test_place_words_names_codes_of_guizhou_and_elsewhere():
-    assert place_words("440306") == "广东省深圳市宝安区"
-    assert place_words("520502100200") == "贵州省毕节市七星关区鸭池镇"
-    assert place_words("999999") == "999999"  # nothing known of it: the code, not a blank
-    assert place_words("") == ""
+def test_say_place_names_codes_of_guizhou_and_elsewhere():
+    assert say_place("440306", divisions()) == "广东省深圳市宝安区"
+    assert say_place("520502100200", divisions()) == "贵州省毕节市七星关区鸭池镇"
+    assert (
+        say_place("999999", divisions()) == "999999"
+    )  # nothing known of it: the code, not a blank
+    assert say_place("", divisions()) == ""
 
 
 def test_a_jobs_place_given_by_its_code_is_shown_in_words(window):

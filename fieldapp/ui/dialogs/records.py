@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClass
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, Person, UnemploymentRegistration
-from fieldapp.reference import place_words
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
@@ -146,7 +147,7 @@ class SpellDialog(_RecordDialog):
 
     def _show_place(self, code: str) -> None:
         # The place in words: a Guizhou code to its township, another to its county.
-        name = place_words(code.strip()) if len(code.strip()) >= 6 else None
+        name = say_place(code.strip(), divisions()) if len(code.strip()) >= 6 else None
         name = name if name != code.strip() else None
         self.place_label.setText(name or "")
         if name and not self.place_name.text():
@@ -193,7 +194,10 @@ class SpellDialog(_RecordDialog):
             self.tr("“%1”（%2 起）")
             .replace(
                 "%1",
-                s.employer or s.place_name or place_words(s.place_code) or self.tr("未写单位"),
+                s.employer
+                or s.place_name
+                or say_place(s.place_code, divisions())
+                or self.tr("未写单位"),
             )
             .replace("%2", s.start_date.isoformat())
             for s in sorted(still_open, key=lambda s: s.start_date)

@@ -32,7 +32,8 @@ from fieldapp.domain.models import (
     Visit,
 )
 from fieldapp.domain.month import Month
-from fieldapp.reference import place_words
+from fieldapp.domain.places_said import say_place
+from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.trust import ALLOWED, Verdict
 from fieldapp.services.trust_check import may_change_row
@@ -178,7 +179,7 @@ class PersonPanel(QWidget):
                 Column(self.tr("月收入"), lambda s: s.monthly_income, align_right=True),
                 Column(
                     self.tr("务工地"),
-                    lambda s: _short_place(s.place_name or place_words(s.place_code)),
+                    lambda s: _short_place(s.place_name or say_place(s.place_code, divisions())),
                 ),
                 Column(self.tr("用人单位"), lambda s: s.employer),
             ]
