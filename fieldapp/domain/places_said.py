@@ -35,6 +35,10 @@ class Said(Enum):
     #: As a sentence says it: else `SHORT`, with what the code is below the level the table
     #: names ('七星关区梨树镇的一个村'); '一个台账里没有的地区' when nothing of it is known.
     SENTENCE = "sentence"
+    #: Below the county, as the ledger lists it ('碧阳街道 大坝村 三组': a narrow column, a form
+    #: that prints the county apart); the county itself by its own name ('七星关区'); else as
+    #: `FULL`.
+    LOCAL = "local"
     #: Else the division table's whole name of the deepest level it lists: a Guizhou code down
     #: to its township ('贵州省毕节市七星关区碧阳街道'), any other to its county; the code
     #: itself only when no level of it is known.
@@ -58,10 +62,11 @@ def say_place(
         return ""
     if said is Said.WHOLE:
         return _whole(text, table, listed)
-    own = _ledger_path(text, listed) if listed is not None else ""
+    local = said is Said.LOCAL
+    own = _ledger_path(text, listed, below_county=local) if listed is not None else ""
     if own or said is Said.KNOWN:
         return own
-    if said is Said.FULL:
+    if said in (Said.FULL, Said.LOCAL):
         return _table_name(text, table)
     short = _from_county(text, table)
     if said is Said.SHORT:
@@ -74,15 +79,20 @@ def say_place(
     return f"{short}的一个{kind}"
 
 
-def _ledger_path(code: str, listed: Listed) -> str:
-    """'某乡镇 某村 某组' as the ledger lists the area; '' when it does not list it."""
+#: The levels `Said.LOCAL` leaves out above a place (as `AreaRow.kind` holds them).
+_ABOVE_TOWNSHIPS = frozenset({"县", "市州", "省"})
+
+
+def _ledger_path(code: str, listed: Listed, *, below_county: bool = False) -> str:
+    """'某乡镇 某村 某组' as the ledger lists the area ('' when it does not list it);
+    `below_county`: up to the township (the county itself by its name)."""
     names: list[str] = []
     seen: set[str] = set()
     at: str | None = code
     while at and at not in seen:
         seen.add(at)
         found = listed(at)
-        if found is None:
+        if found is None or (below_county and names and found.kind in _ABOVE_TOWNSHIPS):
             break
         names.append(found.name)
         at = found.parent_code

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
-from fieldapp.domain.areacode import AreaLevel, area_at, in_area
+from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between, written
 from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
-from fieldapp.domain.places_said import say_place
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.regions import region_name
 from fieldapp.paperwork.masking import public_categories
 from fieldapp.paperwork.settings import PaperSettings, from_meta
@@ -225,14 +225,12 @@ class PaperData:
     def _ancestor(self, code: str, kind: AreaKind) -> dict[str, Any] | None:
         return next((a for a in self._lineage(code) if a["kind"] == kind.value), None)
 
-    def area_path(self, code: str | None, *, county: bool = False) -> str:
-        """'草海镇 某村 一组'; with `county`, the county first (for addresses on forms). An area
-        the ledger does not list is named from the division table (贵州省毕节市七星关区碧阳
-        街道), not printed as its digits; the county itself, without `county`, by its name."""
-        lineage = self._lineage(code)
-        names = [a["name"] for a in reversed(lineage) if county or a["kind"] != AreaKind.COUNTY]
-        path = " ".join(n for n in names if n)
-        return path or (lineage[0]["name"] if lineage else "") or say_place(code, divisions())
+    def _listed(self, code: str) -> AreaRow | None:
+        """The ledger's area `code` as `say_place` reads it (None where it is not listed)."""
+        area = self._area(code)
+        if area is None:
+            return None
+        return AreaRow(code, area["name"], area["kind"], area["parent_code"])
 
     def place_of(self, code: str, *, with_code: bool = True) -> str:
         """A 户籍 code as a place: its path from the county where the ledger knows the area;
@@ -241,7 +239,7 @@ class PaperData:
         for level in (AreaLevel.GROUP, AreaLevel.VILLAGE, AreaLevel.TOWNSHIP, AreaLevel.COUNTY):
             known = area_at(code, level)
             if self._area(known) is not None:
-                path = self.area_path(known, county=True)
+                path = say_place(known, divisions(), self._listed)
                 return path if known == code or not with_code else f"{path}（{code}）"
         county = region_name(code)
         if county and len(code) > 6 and with_code:
@@ -260,7 +258,7 @@ class PaperData:
         below the county (龙坑街道, not 贵州省遵义市播州区龙坑街道 in a narrow column), any
         other whole; the county itself stays named."""
         county = area_at(area_code, AreaLevel.COUNTY)
-        name = self.area_path(county, county=True)
+        name = say_place(county, divisions(), self._listed)
         above = region_name(county) or say_place(county, divisions())  # its province and city
         at = place.find(name) if name else -1
         if at < 0 or not above.startswith(place[:at]):
@@ -320,7 +318,7 @@ class PaperData:
             address = " ".join(
                 x
                 for x in (
-                    self.area_path(household["area_code"], county=True),
+                    say_place(household["area_code"], divisions(), self._listed),
                     household.get("address"),
                 )
                 if x
@@ -592,7 +590,7 @@ class PaperData:
             batch_id=batch.id,
             title=title or batch.title,
             rows=tuple(lines),
-            area_name=self.area_path(area) if area else "",
+            area_name=say_place(area, divisions(), self._listed, Said.LOCAL) if area else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
             rule_clause=clause,
@@ -632,9 +630,8 @@ class PaperData:
         # A household everyone left (moved to a site, died) is no one to visit.
         households = [h for h in households if members.get(h["id"])]
         if not households:
-            raise FieldappError(
-                f"{self.area_path(area_code)}在台账中还没有住户，没有可打印的走访记录"
-            )
+            where = say_place(area_code, divisions(), self._listed, Said.LOCAL)
+            raise FieldappError(f"{where}在台账中还没有住户，没有可打印的走访记录")
         ids = [h["id"] for h in households]
         visits = _grouped(paper_rows.visits_between(self.ledger, ids, first, last), "household_id")
         person_ids = [p["id"] for ps in members.values() for p in ps]
@@ -674,7 +671,12 @@ class PaperData:
                     household_no=h["household_no"] or "",
                     head_name=(head or (people[0] if people else {"name": ""}))["name"],
                     address=" ".join(
-                        x for x in (self.area_path(h["area_code"]), h["address"]) if x
+                        x
+                        for x in (
+                            say_place(h["area_code"], divisions(), self._listed, Said.LOCAL),
+                            h["address"],
+                        )
+                        if x
                     ),
                     flags="、".join(flags),
                     members=rows,
@@ -687,7 +689,7 @@ class PaperData:
             )
         return VisitSheetView(
             area_code=area_code,
-            area_name=self.area_path(area_code),
+            area_name=say_place(area_code, divisions(), self._listed, Said.LOCAL),
             month=month,
             households=tuple(out),
             due_source="政策包待办清单" if due is not None else "",

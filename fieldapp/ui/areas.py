@@ -9,7 +9,7 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from fieldapp.domain.areacode import AreaRow
-from fieldapp.domain.places_said import say_place
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.reference import divisions
 from fieldapp.store.queries.areas import all_areas, household_areas
 
@@ -71,25 +71,13 @@ class AreaIndex:
         return say_place(code, divisions())
 
     def path(self, code: str | None) -> str:
-        """Names below the county, e.g. '某镇 某村 三组' (for the ledger table); an area this
-        ledger does not list is named from the division table, never shown as its digits."""
+        """Names below the county, e.g. '某镇 某村 三组' (for the ledger table): `Said.LOCAL`,
+        remembered per code."""
         if not code:
             return ""
-        if code in self._paths:
-            return self._paths[code]
-        names: list[str] = []
-        current: str | None = code
-        seen: set[str] = set()
-        while current and current not in seen and current in self.by_code:
-            seen.add(current)
-            row = self.by_code[current]
-            if row.kind in ("县", "市州", "省") and names:
-                break
-            names.append(row.name)
-            current = row.parent_code
-        text = " ".join(reversed(names)) or say_place(code, divisions())
-        self._paths[code] = text
-        return text
+        if code not in self._paths:
+            self._paths[code] = say_place(code, divisions(), self.by_code.get, Said.LOCAL)
+        return self._paths[code]
 
     def depth(self, code: str) -> int:
         """How many known ancestors an area has (remembered along the chain walked: a

@@ -74,3 +74,19 @@ def test_a_ledger_whose_areas_point_at_each_other_is_walked_once():
         "520502101001001": AreaRow("520502101001001", "乙组", "组", "520502101001"),
     }
     assert say_place("520502101001001", divisions(), loop.get) == "甲村 乙组"
+
+
+def test_local_is_said_below_the_county_and_the_county_by_its_name():
+    county = {
+        **{row.code: row for row in ROWS},
+        "520502": AreaRow("520502", "七星关区", "县", "520500"),
+        "520500": AreaRow("520500", "毕节市", "市州", None),
+    }
+    assert say_place("520502001001003", divisions(), county.get, Said.LOCAL) == (
+        "市西街道 大坝村 三组"
+    )
+    assert say_place("520502001001003", divisions(), county.get) == (
+        "毕节市 七星关区 市西街道 大坝村 三组"
+    )
+    assert say_place("520502", divisions(), county.get, Said.LOCAL) == "七星关区"
+    assert say_place(UNLISTED, divisions(), county.get, Said.LOCAL) == "贵州省毕节市七星关区鸭池镇"
