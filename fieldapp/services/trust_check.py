@@ -1159,8 +1159,8 @@ def _waiting_on_held(
             root = up
             seen.add(up)
         cause = rows[root][2]
-        # What to do first, the cause last: a list that cuts long reasons short (the command
-        # line's, at 200 characters) keeps what to do; the cause is on that one's own line.
+        # What to do first, the cause last: a reason clipped where it must be (the device's
+        # report, `REPORT_TEXT_MAX`) keeps what to do; the cause is on that one's own line.
         which = "它" if root == parent else named(root)
         why = f"{which}没有被接受的原因：{cause}" if cause else f"{which}还在等县里审核"
         reason = (
