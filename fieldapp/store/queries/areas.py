@@ -19,11 +19,11 @@ def listed_places(source: Source) -> Listed:
     """The ledger's areas as `fieldapp.domain.places_said.say_place` reads them: code → its
     live row, None where the ledger does not list it; each code looked up once (a list of many
     rows in a few areas, a refusal naming places), so ask again for a fresh view."""
-    db = db_of(source)
     rows: dict[str, AreaRow | None] = {}
 
     def row(code: str) -> AreaRow | None:
         if code not in rows:
+            db = db_of(source)  # the ledger's connection when asked (a session may reopen it)
             found = db.execute(
                 "SELECT code, name, kind, parent_code FROM areas WHERE deleted = 0 AND code = ?",
                 [code],
