@@ -46,6 +46,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.idnumber import make_check_char
 from fieldapp.domain.models import (
     Area,
@@ -60,10 +61,12 @@ from fieldapp.domain.models import (
     Visit,
 )
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
+from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
 from fieldapp.services.areas import area_id
 from fieldapp.services.ledgers import make_demo
-from fieldapp.services.writer import Actor, Writer, actor_of, writing
+from fieldapp.services.trust import unlisted
+from fieldapp.services.writer import Actor, CheckedBulkInserter, Writer, actor_of, writing
 from fieldapp.store.ids import natural_id, new_id
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import all_areas
@@ -161,6 +164,7 @@ class DemoBuilder:
         make_demo(self.ledger)
         existing = {a.code: (a.name, a.kind, a.parent_code) for a in all_areas(self.ledger)}
         known = set(existing)
+        self.area = self._enrolled_area(self._actor or actor_of(self.ledger), existing)
         plan = plan_areas(self.rng, max(1, self.target // 3), existing, self.area)
         self.plan = plan
         self.serials = _Serials([plan.county, *self.retired, *self.other_counties], self.today)
@@ -199,6 +203,29 @@ class DemoBuilder:
             self.progress(made, self.target)
         return self.report
 
+    def _enrolled_area(
+        self, actor: Actor, existing: dict[str, tuple[str, str, str | None]]
+    ) -> str | None:
+        """Where the demo goes on a ledger enrolled with a (training) hub: inside the area the
+        enrolment gave it, the whole of it when none is named; a named area outside it is
+        refused before anything is written (the device's trust check would refuse every
+        household there)."""
+        scope = actor.scope
+        if actor.role is None or not scope or actor.role is Role.HUB:
+            return self.area
+        if self.area is None:
+            return scope
+        if self.area.startswith(scope):
+            return self.area
+
+        def name(code: str) -> str:
+            return existing.get(code, ("",))[0] or unlisted(code)
+
+        raise ValidationFailed(
+            f"这台电脑登记负责{name(scope)}，演示数据只能加在{name(scope)}以内；"
+            f"{name(self.area)}不在其中，请选{name(scope)}或其下的村组。"
+        )
+
     def _commit(self) -> None:
         """Write the chunk gathered so far in one transaction."""
         if self.check_existing:
@@ -224,29 +251,40 @@ class DemoBuilder:
     def _add(self, model: type[Record], row: dict[str, Any]) -> None:
         self.batch.setdefault(model, []).append(row)
 
-    def _write(self, model: type[Record], rows: list[dict[str, Any]]) -> None:
+    def _write(
+        self,
+        model: type[Record],
+        rows: list[dict[str, Any]],
+        bulk: CheckedBulkInserter | None = None,
+    ) -> None:
         # Rows with new ids (in time order) go in at the end of every index, a page after the
         # other: one statement each. Only rows with natural ids need `STATEMENT_ROWS`.
         step = STATEMENT_ROWS if model is MonthlyStatus else max(len(rows), 1)
         for start in range(0, len(rows), step):
-            self.writer.insert_many(model, rows[start : start + step])
+            if bulk is None:
+                self.writer.insert_many(model, rows[start : start + step])
+            else:
+                bulk.insert_many(model, rows[start : start + step])
         if rows:
             self.report.rows += len(rows)
             self.report.counts[model.TABLE] = self.report.counts.get(model.TABLE, 0) + len(rows)
 
     def _flush(self) -> None:
-        # Households before persons before everything that points at persons.
-        for model in (
-            Household,
-            Person,
-            CategoryMembership,
-            EmploymentSpell,
-            UnemploymentRegistration,
-            Visit,
-            ServiceRecord,
-            MonthlyStatus,
-        ):
-            self._write(model, self.batch.pop(model, []))
+        # Households before persons before everything that points at persons, through one
+        # inserter: a household names its head, who comes after it, and an enrolled device's
+        # trust check judges the household again once its head is in (where it lies).
+        with self.writer.bulk() as bulk:
+            for model in (
+                Household,
+                Person,
+                CategoryMembership,
+                EmploymentSpell,
+                UnemploymentRegistration,
+                Visit,
+                ServiceRecord,
+                MonthlyStatus,
+            ):
+                self._write(model, self.batch.pop(model, []), bulk)
 
     # -- households ---------------------------------------------------------------------------
 
