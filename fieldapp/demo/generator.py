@@ -841,6 +841,8 @@ class DemoBuilder:
             },
         )
         self._service(person_id, household_id, ServiceType.UNEMPLOYMENT_REGISTRATION, registered)
+        # A registered unemployed person placed in a job is visited after (跟踪回访).
+        self._follow_ups(person_id, household_id, hired, more, slips=0)
 
     def _returned(self, person_id: str) -> None:
         """返乡农村劳动力: who came home from work outside the county (that job ended) and took
@@ -944,13 +946,22 @@ class DemoBuilder:
             given += [(kind, first + dt.timedelta(days=3 * n)) for n, kind in enumerate(needed)]
         return given
 
-    def _follow_ups(self, person_id: str, household_id: str, start: dt.date) -> None:
-        """Follow-up visits after a placement, one and three months on (now and then late)."""
+    def _follow_ups(
+        self,
+        person_id: str,
+        household_id: str,
+        start: dt.date,
+        rng: random.Random | None = None,
+        slips: float = 0.06,
+    ) -> None:
+        """Follow-up visits after a placement, one and three months on (now and then late;
+        `slips` of them not given)."""
+        rng = rng or self.rng
         for months in (1, 3):
             due = add_months(start, months)
-            if due > self.today or self.rng.random() < 0.06:
+            if due > self.today or rng.random() < slips:
                 continue
-            day = due - dt.timedelta(days=self.rng.randint(0, 10))
+            day = due - dt.timedelta(days=rng.randint(0, 10))
             self._service(person_id, household_id, ServiceType.FOLLOW_UP, max(day, start))
 
     def _service(

@@ -132,6 +132,16 @@ def test_demo_records_employer_kinds_schooling_returns_and_registrations_before_
         "ON s.person_id = r.person_id AND date(r.ended_date, '+1 day') = s.start_date"
     ).fetchone()[0]
     assert ended >= 20
+    # … and the person placed so is visited after (跟踪回访), as the due list asks.
+    unvisited = q(
+        "SELECT count(*) FROM unemployment_registrations r JOIN employment_spells s "
+        "ON s.person_id = r.person_id AND date(r.ended_date, '+1 day') = s.start_date "
+        "WHERE date(s.start_date, '+1 month') <= ? AND NOT EXISTS (SELECT 1 FROM services v "
+        "WHERE v.person_id = r.person_id AND v.service_type = '跟踪回访' "
+        "AND v.service_date >= s.start_date)",
+        [TODAY.isoformat()],
+    ).fetchone()[0]
+    assert unvisited == 0
     flexible_insured = q(
         "SELECT count(*) FROM employment_spells WHERE form = '灵活就业' AND insurance_months > 0"
     ).fetchone()[0]
