@@ -3,9 +3,11 @@
 Households of realistic size and make-up (head, spouse, children, parents, grandchildren) in
 villages and relocation sites of a real Guizhou county; valid ID numbers (some under retired
 region codes, some born elsewhere); categories in plausible proportions with start dates; labour
-ability and health by age; employment spells local / in-province / cross-province with
-employers, incomes, contracts, insurance and organized labour export; unemployment
-registrations; visits and services over the past 18 months; the last three months' status.
+ability and health by age; graduates with the month they left school (高校毕业生 for five years
+from then); employment spells local / in-province / cross-province with employers and their
+kinds (用人单位类型), incomes, contracts, insurance and organized labour export; workers home
+from a job away recorded as 返乡农村劳动力; unemployment registrations, now and then one a job
+ended; visits and services over the past 18 months; the last three months' status.
 
 The work looks like a ledger kept up: most of the services the due list asks for were given on
 time, a few people were found unemployed in the last days (due soon), a few slipped (overdue by
@@ -35,6 +37,7 @@ from fieldapp.domain.account import card_number
 from fieldapp.domain.dates import add_months, month_key
 from fieldapp.domain.enums import (
     Category,
+    EmployerKind,
     EmploymentForm,
     Health,
     LabourAbility,
@@ -43,6 +46,7 @@ from fieldapp.domain.enums import (
     UnemploymentClass,
     WorkStatus,
 )
+from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.idnumber import make_check_char
 from fieldapp.domain.models import (
     Area,
@@ -57,10 +61,12 @@ from fieldapp.domain.models import (
     Visit,
 )
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
+from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
 from fieldapp.services.areas import area_id
 from fieldapp.services.ledgers import make_demo
-from fieldapp.services.writer import Actor, Writer, actor_of, writing
+from fieldapp.services.trust import unlisted
+from fieldapp.services.writer import Actor, CheckedBulkInserter, Writer, actor_of, writing
 from fieldapp.store.ids import natural_id, new_id
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import all_areas
@@ -127,6 +133,13 @@ class DemoBuilder:
         self._actor = actor
         self.target = persons
         self.rng = random.Random(seed)
+        #: The details added since (employer kinds, leaving school, returning home, registered
+        #: before a job): drawn apart, so a seed's older data stays as it was.
+        self.more = random.Random(f"demo-details-{seed}")
+        #: The spells made for the person being built: (id, start, end, away from the county).
+        self.spells: list[tuple[str, dt.date, dt.date | None, bool]] = []
+        #: The categories of the person being built.
+        self.categories: set[Category] = set()
         self.area = area
         self.today = today or dt.date.today()
         self.progress = progress
@@ -151,6 +164,7 @@ class DemoBuilder:
         make_demo(self.ledger)
         existing = {a.code: (a.name, a.kind, a.parent_code) for a in all_areas(self.ledger)}
         known = set(existing)
+        self.area = self._enrolled_area(self._actor or actor_of(self.ledger), existing)
         plan = plan_areas(self.rng, max(1, self.target // 3), existing, self.area)
         self.plan = plan
         self.serials = _Serials([plan.county, *self.retired, *self.other_counties], self.today)
@@ -189,6 +203,29 @@ class DemoBuilder:
             self.progress(made, self.target)
         return self.report
 
+    def _enrolled_area(
+        self, actor: Actor, existing: dict[str, tuple[str, str, str | None]]
+    ) -> str | None:
+        """Where the demo goes on a ledger enrolled with a (training) hub: inside the area the
+        enrolment gave it, the whole of it when none is named; a named area outside it is
+        refused before anything is written (the device's trust check would refuse every
+        household there)."""
+        scope = actor.scope
+        if actor.role is None or not scope or actor.role is Role.HUB:
+            return self.area
+        if self.area is None:
+            return scope
+        if self.area.startswith(scope):
+            return self.area
+
+        def name(code: str) -> str:
+            return existing.get(code, ("",))[0] or unlisted(code)
+
+        raise ValidationFailed(
+            f"这台电脑登记负责{name(scope)}，演示数据只能加在{name(scope)}以内；"
+            f"{name(self.area)}不在其中，请选{name(scope)}或其下的村组。"
+        )
+
     def _commit(self) -> None:
         """Write the chunk gathered so far in one transaction."""
         if self.check_existing:
@@ -214,29 +251,40 @@ class DemoBuilder:
     def _add(self, model: type[Record], row: dict[str, Any]) -> None:
         self.batch.setdefault(model, []).append(row)
 
-    def _write(self, model: type[Record], rows: list[dict[str, Any]]) -> None:
+    def _write(
+        self,
+        model: type[Record],
+        rows: list[dict[str, Any]],
+        bulk: CheckedBulkInserter | None = None,
+    ) -> None:
         # Rows with new ids (in time order) go in at the end of every index, a page after the
         # other: one statement each. Only rows with natural ids need `STATEMENT_ROWS`.
         step = STATEMENT_ROWS if model is MonthlyStatus else max(len(rows), 1)
         for start in range(0, len(rows), step):
-            self.writer.insert_many(model, rows[start : start + step])
+            if bulk is None:
+                self.writer.insert_many(model, rows[start : start + step])
+            else:
+                bulk.insert_many(model, rows[start : start + step])
         if rows:
             self.report.rows += len(rows)
             self.report.counts[model.TABLE] = self.report.counts.get(model.TABLE, 0) + len(rows)
 
     def _flush(self) -> None:
-        # Households before persons before everything that points at persons.
-        for model in (
-            Household,
-            Person,
-            CategoryMembership,
-            EmploymentSpell,
-            UnemploymentRegistration,
-            Visit,
-            ServiceRecord,
-            MonthlyStatus,
-        ):
-            self._write(model, self.batch.pop(model, []))
+        # Households before persons before everything that points at persons, through one
+        # inserter: a household names its head, who comes after it, and an enrolled device's
+        # trust check judges the household again once its head is in (where it lies).
+        with self.writer.bulk() as bulk:
+            for model in (
+                Household,
+                Person,
+                CategoryMembership,
+                EmploymentSpell,
+                UnemploymentRegistration,
+                Visit,
+                ServiceRecord,
+                MonthlyStatus,
+            ):
+                self._write(model, self.batch.pop(model, []), bulk)
 
     # -- households ---------------------------------------------------------------------------
 
@@ -398,6 +446,7 @@ class DemoBuilder:
             graduation_year = member.born.year + rng.randint(21, 23)
             if graduation_year > self.today.year:
                 graduation_year = None
+        left_school = self._left_school(graduation_year)
         phone = f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}"
         self._add(
             Person,
@@ -412,6 +461,7 @@ class DemoBuilder:
                 "health": health.value,
                 "education": education,
                 "graduation_year": graduation_year,
+                "left_school_month": f"{left_school:%Y-%m}" if left_school else None,
                 "account_bank": "贵州农信" if age >= 16 else "",
                 # The same draw as ever (a seed's other data unchanged), its last digit the card's.
                 "account_number": (
@@ -421,13 +471,26 @@ class DemoBuilder:
                 "notes": "",
             },
         )
-        self._categories(person_id, member, age, health, relocated, lifted, monitored, dibao)
+        self._categories(
+            person_id, member, age, health, relocated, lifted, monitored, dibao, left_school
+        )
+        self.spells = []
         if 16 <= age <= 60 and ability in (
             LabourAbility.ORDINARY,
             LabourAbility.SKILLED,
             LabourAbility.WEAK,
         ):
             self._work(person_id, household_id, age, ability, graduation_year, member.born)
+            self._returned(person_id)
+
+    def _left_school(self, graduation_year: int | None) -> dt.date | None:
+        """The month a graduate left school: June or July of the graduation year as a rule,
+        now and then the winter term's end; none yet for this year's class before it leaves."""
+        if graduation_year is None:
+            return None
+        month = self.more.choices((7, 6, 1, 12), (70, 22, 4, 4))[0]
+        left = dt.date(graduation_year, month, 1)
+        return left if left <= self.today else None
 
     def _ability(self, age: int, health: Health) -> LabourAbility:
         rng = self.rng
@@ -468,6 +531,7 @@ class DemoBuilder:
         lifted: bool,
         monitored: bool,
         dibao: bool,
+        left_school: dt.date | None,
     ) -> None:
         rng = self.rng
         found: list[tuple[Category, dt.date | None]] = []
@@ -503,7 +567,10 @@ class DemoBuilder:
                 (Category.VETERAN, self._start(max(born, dt.date(2000, 1, 1)), self.today))
             )
         if 22 <= age <= 28 and rng.random() < 0.12:
-            found.append((Category.GRADUATE, dt.date(self.today.year - rng.randint(0, 4), 7, 1)))
+            rng.randint(0, 4)  # the draws as ever (a seed's other data unchanged)
+        # 高校毕业生: those who left a college or university in the last five years, from then.
+        if left_school is not None and left_school > add_months(self.today, -60):
+            found.append((Category.GRADUATE, left_school))
         if 18 <= age <= 55 and rng.random() < 0.05:
             found.append(
                 (Category.RETURNED, self._start(self.today - dt.timedelta(days=500), self.today))
@@ -515,6 +582,7 @@ class DemoBuilder:
                     self._start(self.today - dt.timedelta(days=900), self.today),
                 )
             )
+        self.categories = {category for category, _start in found}
         for category, start in found:
             self._add(
                 CategoryMembership,
@@ -557,6 +625,7 @@ class DemoBuilder:
             )
             spell_id, income, placement = self._spell(person_id, age, ability, start, None)
             self._statuses(person_id, spell_id, WorkStatus.EMPLOYED, income, start)
+            self._registered_before(person_id, household_id, start, working_age)
             if placement:
                 self._follow_ups(person_id, household_id, start)
             elif rng.random() < 0.3:
@@ -651,7 +720,11 @@ class DemoBuilder:
             if form is EmploymentForm.EMPLOYEE
             else 0
         )
+        if form is EmploymentForm.FLEXIBLE and self.more.random() < 0.3:
+            # Flexible workers who pay their own insurance (灵活就业人员参保).
+            insurance = self.more.randint(min(1, months_worked), months_worked)
         spell_id = new_id()
+        self.spells.append((spell_id, start, end, scope != "local"))
         placement = organized or form is EmploymentForm.WELFARE_POST
         self._add(
             EmploymentSpell,
@@ -664,6 +737,7 @@ class DemoBuilder:
                 "place_name": place,
                 "form": form.value,
                 "employer": employer,
+                "employer_kind": self._employer_kind(form, scope, employer),
                 "monthly_income": float(income),
                 "contract_months": contract,
                 "insurance_months": insurance,
@@ -675,6 +749,26 @@ class DemoBuilder:
             },
         )
         return spell_id, float(income), placement
+
+    def _employer_kind(self, form: EmploymentForm, scope: str, employer: str) -> str:
+        """用人单位类型 as a coordinator records it: by the employer's name where it tells,
+        else in the shares of a village's jobs; now and then not asked (blank)."""
+        more = self.more
+        if form is EmploymentForm.WORKSHOP or "帮扶车间" in employer:
+            return EmployerKind.WORKSHOP.value
+        if form is EmploymentForm.SELF_EMPLOYED:
+            return EmployerKind.SOLE_TRADER.value
+        if form in (EmploymentForm.WELFARE_POST, EmploymentForm.WORK_RELIEF):
+            return EmployerKind.OTHER.value
+        if more.random() < 0.08:
+            return ""
+        if "合作社" in employer:
+            return EmployerKind.COOPERATIVE.value
+        if "种植基地" in employer:
+            return more.choice((EmployerKind.LARGE_GROWER, EmployerKind.FAMILY_FARM)).value
+        large = {"out": 55, "province": 30}.get(scope, 10)
+        kinds = (EmployerKind.LARGE_ENTERPRISE, EmployerKind.SMALL_ENTERPRISE, EmployerKind.OTHER)
+        return more.choices(kinds, (large, 95 - large, 5))[0].value
 
     def _statuses(
         self,
@@ -710,6 +804,68 @@ class DemoBuilder:
                     "notes": "",
                 },
             )
+
+    def _registered_before(
+        self, person_id: str, household_id: str, hired: dt.date, working_age: dt.date
+    ) -> None:
+        """Now and then the job ended a registered unemployment (失业登记 until the day before
+        the hire), when no other job was held in that time."""
+        more = self.more
+        if more.random() >= 0.15:
+            return
+        found = hired - dt.timedelta(days=more.randint(30, 420))
+        registered = found + dt.timedelta(days=more.randint(0, 4))
+        ended = hired - dt.timedelta(days=1)
+        earlier = self.spells[:-1]  # the last is the job itself
+        if found < working_age or any(
+            start < hired and (end is None or end >= found) for _id, start, end, _away in earlier
+        ):
+            return
+        self._add(
+            UnemploymentRegistration,
+            {
+                "person_id": person_id,
+                "found_date": found.isoformat(),
+                "registered_date": registered.isoformat(),
+                "unemployment_class": more.choice(tuple(UnemploymentClass)).value,
+                "ended_date": ended.isoformat(),
+            },
+        )
+        self._add(
+            CategoryMembership,
+            {
+                "person_id": person_id,
+                "category": Category.UNEMPLOYED.value,
+                "start_date": registered.isoformat(),
+                "end_date": ended.isoformat(),
+            },
+        )
+        self._service(person_id, household_id, ServiceType.UNEMPLOYMENT_REGISTRATION, registered)
+        # A registered unemployed person placed in a job is visited after (跟踪回访).
+        self._follow_ups(person_id, household_id, hired, more, slips=0)
+
+    def _returned(self, person_id: str) -> None:
+        """返乡农村劳动力: who came home from work outside the county (that job ended) and took
+        a job at home is mostly recorded so, from the day after the job away ended."""
+        if Category.RETURNED in self.categories or len(self.spells) < 2:
+            return
+        ordered = sorted(self.spells, key=lambda s: s[1])
+        for (_a, _s, away_end, away), (_b, home_start, _e, home_away) in zip(
+            ordered, ordered[1:], strict=False
+        ):
+            if away and away_end is not None and away_end < home_start and not home_away:
+                if self.more.random() < 0.7:
+                    self.categories.add(Category.RETURNED)
+                    self._add(
+                        CategoryMembership,
+                        {
+                            "person_id": person_id,
+                            "category": Category.RETURNED.value,
+                            "start_date": (away_end + dt.timedelta(days=1)).isoformat(),
+                            "end_date": None,
+                        },
+                    )
+                return
 
     def _registration(self, person_id: str, household_id: str) -> None:
         """A registration and the services given since, as the due list will judge them:
@@ -790,13 +946,22 @@ class DemoBuilder:
             given += [(kind, first + dt.timedelta(days=3 * n)) for n, kind in enumerate(needed)]
         return given
 
-    def _follow_ups(self, person_id: str, household_id: str, start: dt.date) -> None:
-        """Follow-up visits after a placement, one and three months on (now and then late)."""
+    def _follow_ups(
+        self,
+        person_id: str,
+        household_id: str,
+        start: dt.date,
+        rng: random.Random | None = None,
+        slips: float = 0.06,
+    ) -> None:
+        """Follow-up visits after a placement, one and three months on (now and then late;
+        `slips` of them not given)."""
+        rng = rng or self.rng
         for months in (1, 3):
             due = add_months(start, months)
-            if due > self.today or self.rng.random() < 0.06:
+            if due > self.today or rng.random() < slips:
                 continue
-            day = due - dt.timedelta(days=self.rng.randint(0, 10))
+            day = due - dt.timedelta(days=rng.randint(0, 10))
             self._service(person_id, household_id, ServiceType.FOLLOW_UP, max(day, start))
 
     def _service(

@@ -210,7 +210,25 @@ RowLookup = Callable[[str, str], Mapping[str, Any] | None]
 #: (claim id, the claim as it will be, rows as they will be, the ids of the `SENT_FACTS` rows
 #: the bundle being judged writes: a claim may rest on a category, registration or job that
 #: comes with it).
-PolicyJudge = Callable[[str, Mapping[str, Any], RowLookup, Collection[str]], Verdict]
+JudgeClaim = Callable[[str, Mapping[str, Any], RowLookup, Collection[str]], Verdict]
+
+
+@dataclass(frozen=True)
+class PolicyJudge:
+    """A `JudgeClaim`, told beforehand (`expect`) whose claims a bundle brings: the ledger's
+    categories those claims rest on are then read for all of them at once, not claim by claim.
+    `expect` returns the (table, row id) of the rows it found, for the caller to read at once
+    too (`PlaceFinder.preload`: the judge looks each up as it will be)."""
+
+    judge: JudgeClaim
+    #: Told the persons of the claims about to be judged (their ids).
+    expect: Callable[[Iterable[str]], list[tuple[str, str]]]
+
+    def __call__(
+        self, row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
+    ) -> Verdict:
+        return self.judge(row_id, row, lookup, added)
+
 
 UNEMPLOYED = UnemploymentRegistration.TABLE
 #: The tables of a person's rows a claim may rest on that the bundle bringing it may bring too.
@@ -227,6 +245,22 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     `repeats` is False (the county's own devices: repeats are for the county's review)."""
     made: list[Policy | None] = []
     seen: dict[str, set[str]] = {}
+    # The ledger's categories of the persons whose claims a bundle brings, read at once for
+    # all of them (`expect`: a judge made for one bundle, whose ledger does not change while
+    # it judges); any other person's when asked, as before.
+    categories: dict[str, set[str]] = {}
+
+    def expect(person_ids: Iterable[str]) -> list[tuple[str, str]]:
+        wanted = {p for p in person_ids if p} - categories.keys()
+        found = records.people_records(ledger, CategoryMembership, wanted) if wanted else {}
+        categories.update({p: {c.id for c in rows} for p, rows in found.items()})
+        return [(CategoryMembership.TABLE, c.id) for rows in found.values() for c in rows]
+
+    def categories_of(person: str) -> set[str]:
+        known = categories.get(person)
+        if known is not None:
+            return known
+        return {c.id for c in records.person_records(ledger, CategoryMembership, person)}
 
     def judge(
         row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
@@ -296,8 +330,9 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # Resting on categories the ledger gives its person (a row written into the
             # laptop's file past its log gives none here): those it says, in the days it pays.
             whose = str(row.get("person_id") or "")
-            ids = {c.id for c in records.person_records(ledger, CategoryMembership, whose)}
-            held = (lookup("person_categories", i) for i in sorted(ids | set(added)))
+            held = (
+                lookup("person_categories", i) for i in sorted(categories_of(whose) | set(added))
+            )
             found = claim_category_unfounded(policy, row, [r for r in held if r is not None])
             if found is not None:
                 return refuse(*found)
@@ -372,7 +407,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
         seen.setdefault(claim.limit_key, set()).add(row_id)
         return ALLOWED
 
-    return judge
+    return PolicyJudge(judge, expect)
 
 
 #: A subsidy paid once per job (training): `twin_claim` asks about its claims only.
@@ -957,6 +992,19 @@ def screen(
     # The rows a claim may rest on that come with it (its person's categories, registrations,
     # jobs): each is looked up by its own table.
     categories_sent = {c.row_id for c in changes if c.tbl in SENT_FACTS}
+    if paid is not None:
+        # Whose claims come: the categories they rest on are read for all of them at once.
+        finder.preload(
+            paid.expect(
+                str(
+                    c.data.get("person_id")
+                    or (finder.row(c.tbl, c.row_id) or {}).get("person_id")
+                    or ""
+                )
+                for c in changes
+                if c.tbl == "claims"
+            )
+        )
 
     def claims_now(ids: Iterable[str]) -> list[Mapping[str, Any]]:
         """Claims by id as they will be: the ledger's, with those allowed earlier in this

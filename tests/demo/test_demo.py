@@ -17,7 +17,7 @@ def content(ledger: Ledger) -> list[tuple]:
     q = ledger.db.execute
     persons = q(
         "SELECT p.id_number, p.name, p.relation, p.labour_ability, p.health, h.area_code, "
-        "hp.id_number FROM persons p JOIN households h ON h.id = p.household_id "
+        "hp.id_number, p.graduation_year, p.left_school_month FROM persons p JOIN households h ON h.id = p.household_id "
         "JOIN persons hp ON hp.id = h.head_person_id ORDER BY p.id_number"
     ).fetchall()
     categories = q(
@@ -25,11 +25,15 @@ def content(ledger: Ledger) -> list[tuple]:
         "JOIN persons p ON p.id = c.person_id ORDER BY 1, 2, 3"
     ).fetchall()
     spells = q(
-        "SELECT p.id_number, s.start_date, s.place_code, s.employer, s.monthly_income "
-        "FROM employment_spells s JOIN persons p ON p.id = s.person_id ORDER BY 1, 2"
+        "SELECT p.id_number, s.start_date, s.place_code, s.employer, s.monthly_income, "
+        "s.employer_kind, s.insurance_months FROM employment_spells s JOIN persons p ON p.id = s.person_id ORDER BY 1, 2"
     ).fetchall()
     visits = q("SELECT visit_date, visitor, notes FROM visits ORDER BY 1, 2, 3").fetchall()
-    return [persons, categories, spells, visits]
+    registrations = q(
+        "SELECT p.id_number, r.found_date, r.registered_date, r.ended_date "
+        "FROM unemployment_registrations r JOIN persons p ON p.id = r.person_id ORDER BY 1, 2"
+    ).fetchall()
+    return [persons, categories, spells, visits, registrations]
 
 
 def test_same_seed_same_ledger_other_seed_other_ledger(tmp_path):
@@ -79,6 +83,69 @@ def test_demo_is_valid_and_realistic(tmp_path):
     # Every write went through the log.
     logged = q("SELECT count(*) FROM changes").fetchone()[0]
     assert logged == report.rows
+
+
+def test_demo_records_employer_kinds_schooling_returns_and_registrations_before_a_job(tmp_path):
+    # What the employer-paid 吸纳就业补贴 and the graduates' and returnees' rules look at, in a
+    # village's shares: a kind for most jobs (as the name tells: a 合作社 is one), a month
+    # of leaving school for every graduate, 高校毕业生 for the recent ones from that month,
+    # 返乡农村劳动力 from the end of a job away for those working at home since, and now and
+    # then a registration the job ended the day before it began.
+    ledger = Ledger.open(tmp_path / "d.db")
+    build_demo(ledger, 2000, seed=2, today=TODAY)
+    q = ledger.db.execute
+    kinds = dict(q("SELECT employer_kind, count(*) FROM employment_spells GROUP BY 1").fetchall())
+    jobs = sum(kinds.values())
+    assert kinds.get("", 0) < 0.1 * jobs
+    assert {"小微企业", "大中型企业", "农民专业合作社", "就业帮扶车间", "个体工商户"} <= set(kinds)
+    assert kinds["小微企业"] > 0.15 * jobs and kinds["大中型企业"] > 0.1 * jobs
+    assert q(
+        "SELECT count(*) FROM employment_spells WHERE employer LIKE '%合作社' "
+        "AND form = '单位就业' AND employer_kind NOT IN ('农民专业合作社', '')"
+    ).fetchone() == (0,)
+    graduates = q(
+        "SELECT graduation_year, left_school_month FROM persons WHERE graduation_year IS NOT NULL"
+    ).fetchall()
+    assert len(graduates) >= 50
+    assert all(m is None or int(m[:4]) == year for year, m in graduates)
+    assert sum(m is not None for _y, m in graduates) >= len(graduates) - 5
+    recent = q(
+        "SELECT count(*), count(c.person_id), sum(c.start_date = p.left_school_month || '-01') "
+        "FROM persons p LEFT JOIN person_categories c ON c.person_id = p.id "
+        "AND c.category = '高校毕业生' WHERE p.left_school_month > ?",
+        [f"{TODAY.year - 5}-{TODAY.month:02d}"],
+    ).fetchone()
+    assert recent[0] > 0 and recent[0] == recent[1] == recent[2]
+    # Those recorded as 高校毕业生 are graduates (no category without a graduation).
+    assert q(
+        "SELECT count(*) FROM person_categories c JOIN persons p ON p.id = c.person_id "
+        "WHERE c.category = '高校毕业生' AND p.left_school_month IS NULL"
+    ).fetchone() == (0,)
+    returned_after_away = q(
+        "SELECT count(DISTINCT c.person_id) FROM person_categories c JOIN employment_spells s "
+        "ON s.person_id = c.person_id AND date(s.end_date, '+1 day') = c.start_date "
+        "WHERE c.category = '返乡农村劳动力' AND s.place_code NOT LIKE '520%'"
+    ).fetchone()[0]
+    assert returned_after_away >= 10
+    ended = q(
+        "SELECT count(*) FROM unemployment_registrations r JOIN employment_spells s "
+        "ON s.person_id = r.person_id AND date(r.ended_date, '+1 day') = s.start_date"
+    ).fetchone()[0]
+    assert ended >= 20
+    # … and the person placed so is visited after (跟踪回访), as the due list asks.
+    unvisited = q(
+        "SELECT count(*) FROM unemployment_registrations r JOIN employment_spells s "
+        "ON s.person_id = r.person_id AND date(r.ended_date, '+1 day') = s.start_date "
+        "WHERE date(s.start_date, '+1 month') <= ? AND NOT EXISTS (SELECT 1 FROM services v "
+        "WHERE v.person_id = r.person_id AND v.service_type = '跟踪回访' "
+        "AND v.service_date >= s.start_date)",
+        [TODAY.isoformat()],
+    ).fetchone()[0]
+    assert unvisited == 0
+    flexible_insured = q(
+        "SELECT count(*) FROM employment_spells WHERE form = '灵活就业' AND insurance_months > 0"
+    ).fetchone()[0]
+    assert flexible_insured >= 10
 
 
 def test_area_places_every_household_under_the_code(tmp_path):

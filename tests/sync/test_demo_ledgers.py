@@ -9,6 +9,8 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from fieldapp.cli.main import main as cli
+from fieldapp.demo import generator
 from fieldapp.demo.generator import build_demo
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.hub.folder import Hub
@@ -114,3 +116,51 @@ def test_every_printed_page_of_a_demo_says_so(tmp_path):
     for page in reader.pages:
         assert "演示台账" in page.extract_text()
     demo.close()
+
+
+def test_more_demo_on_an_enrolled_demo_ledger_stays_in_its_area(tmp_path, monkeypatch):
+    # A training laptop enrolled for one village asks for more demo, as the CLI and the wizard
+    # do (no area named): the new households go into its village, heads and all, written in
+    # chunks (here of 20 persons) through the device's own trust check, and the hub takes them.
+    # Before, every household was refused (its head, written after it, "在中心不存在").
+    monkeypatch.setattr(generator, "FLUSH_PERSONS", 20)
+    hub = Hub.init(tmp_path / "training", "培训中心", training=True)
+    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
+    demo = demo_ledger(tmp_path / "demo.db")
+    enrolment.enrol(demo, tmp_path / "training.json", code=ENROL_CODE)
+    demo.close()
+    assert cli(["--db", str(tmp_path / "demo.db"), "demo", "--persons", "60", "--seed", "9"]) == 0
+    demo = Ledger.open(tmp_path / "demo.db", author="王芳")
+    q = demo.db.execute
+    assert q("SELECT count(*) FROM persons").fetchone()[0] == 90
+    places = {r[0] for r in q("SELECT area_code FROM households").fetchall()}
+    assert all(code.startswith(AREA) for code in places), places
+    heads = q(
+        "SELECT count(*) FROM households h JOIN persons p ON p.id = h.head_person_id "
+        "AND p.household_id = h.id"
+    ).fetchone()[0]
+    assert heads == q("SELECT count(*) FROM households").fetchone()[0]
+    exported = export_bundle(demo, tmp_path / "more.fieldsync")
+    assert hub.import_file(exported.path).changes == exported.changes
+    assert hub.rejected() == []
+    assert hub.ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 90
+    demo.close()
+    hub.close()
+
+
+def test_more_demo_outside_the_enrolled_area_is_refused_in_plain_words(tmp_path):
+    hub = Hub.init(tmp_path / "training", "培训中心", training=True)
+    hub.enroll("演示笔记本", AREA, tmp_path / "training.json", code=ENROL_CODE)
+    demo = demo_ledger(tmp_path / "demo.db")
+    enrolment.enrol(demo, tmp_path / "training.json", code=ENROL_CODE)
+    before = demo.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    with pytest.raises(ValidationFailed) as refused:
+        build_demo(demo, 20, seed=9, area="520502010001")
+    said = str(refused.value)
+    village = demo.db.execute("SELECT name FROM areas WHERE code = ?", [AREA]).fetchone()[0]
+    assert said.startswith(f"这台电脑登记负责{village}，演示数据只能加在{village}以内"), said
+    assert "七星关区碧阳街道的一个村不在其中" in said, said
+    assert not any(ch.isdigit() for ch in said), said
+    assert demo.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
+    demo.close()
+    hub.close()

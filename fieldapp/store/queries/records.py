@@ -110,6 +110,23 @@ def person_records(ledger: Ledger, model: type[R], person_id: str) -> list[R]:
     return _select(ledger, model, "person_id = ?", [person_id])
 
 
+#: Ids per statement of `people_records` (well under every store's limit of parameters).
+PEOPLE_PER_QUERY = 500
+
+
+def people_records(ledger: Ledger, model: type[R], person_ids: Iterable[str]) -> dict[str, list[R]]:
+    """`person_records` of many persons at once, by person id (each asked for is a key, with
+    none for a person who has none): one statement per `PEOPLE_PER_QUERY` persons."""
+    wanted = sorted(set(person_ids))
+    found: dict[str, list[R]] = {person: [] for person in wanted}
+    for start in range(0, len(wanted), PEOPLE_PER_QUERY):
+        chunk = wanted[start : start + PEOPLE_PER_QUERY]
+        marks = ", ".join("?" * len(chunk))
+        for record in _select(ledger, model, f"person_id IN ({marks})", chunk):
+            found[str(getattr(record, "person_id", ""))].append(record)
+    return found
+
+
 def household_visits(ledger: Ledger, household_id: str) -> list[Visit]:
     """The live visits to a whole household (全户), not to one of its members."""
     return _select(ledger, Visit, "household_id = ? AND person_id IS NULL", [household_id])
