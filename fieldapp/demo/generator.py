@@ -60,12 +60,12 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.progress import CancelCheck, Cancelled, Progress
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
 from fieldapp.services.areas import area_id
 from fieldapp.services.ledgers import make_demo
-from fieldapp.services.trust import unlisted
 from fieldapp.services.writer import Actor, CheckedBulkInserter, Writer, actor_of, writing
 from fieldapp.store.ids import natural_id, new_id
 from fieldapp.store.ledger import Ledger
@@ -219,7 +219,7 @@ class DemoBuilder:
             return self.area
 
         def name(code: str) -> str:
-            return existing.get(code, ("",))[0] or unlisted(code)
+            return existing.get(code, ("",))[0] or say_place(code, divisions(), None, Said.SENTENCE)
 
         raise ValidationFailed(
             f"这台电脑登记负责{name(scope)}，演示数据只能加在{name(scope)}以内；"
