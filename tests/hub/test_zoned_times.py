@@ -60,6 +60,35 @@ def _stored_times(hub: Hub) -> list[str]:
     return texts
 
 
+#: The times the test sets to this morning's (the rest keep the time they were written at).
+_SET_HERE = {("sync_peers", "enrolled_at"), ("hub_exchanges", "at"),
+             ("sync_imports", "imported_at"), ("held_changes", "received_at")}  # fmt: skip
+
+
+def _rows(hub: Hub, table: str, column: str) -> list[tuple[object, ...]]:
+    keys = ", ".join(TIMES[table][0])
+    cursor = hub.ledger.db.execute(f"SELECT {keys}, {column} FROM {table} ORDER BY {keys}")
+    return [tuple(r) for r in cursor.fetchall()]
+
+
+def _as_old_code_left_them(hub: Hub) -> dict[tuple[str, str], list[tuple[object, ...]]]:
+    """Every time in the bookkeeping rewritten as the old program wrote it; returns the rows
+    (keys, time) as they were, by (table, column)."""
+    kept = {}
+    for table, (keys, columns) in TIMES.items():
+        for column in columns:
+            kept[table, column] = rows = _rows(hub, table, column)
+            where = " AND ".join(f"{k} = ?" for k in keys)
+            for *key, text in rows:
+                if text is not None:
+                    old = _as_old_code_wrote(dt.datetime.fromisoformat(str(text)))
+                    hub.ledger.db.execute(
+                        f"UPDATE {table} SET {column} = ? WHERE {where}", [old, *key]
+                    )
+    assert sum(len(r) for r in kept.values()) >= 8  # identity, peer, issued, imports, held …
+    return kept
+
+
 @pytest.mark.parametrize(("before", "after"), [("UTC", "Asia/Shanghai"), ("Asia/Shanghai", "UTC")])
 def test_old_times_keep_their_hour_and_compare_with_new_ones_across_the_migration(
     before: str,
@@ -84,6 +113,7 @@ def test_old_times_keep_their_hour_and_compare_with_new_ones_across_the_migratio
     db = hub.ledger.db
     with hub.ledger.transaction():
         HubLog(db).record("鸭池村", "in", "http", changes=1)  # as the server logs an upload
+        with_keys = _as_old_code_left_them(hub)  # every bookkeeping time, as written before
         db.execute("UPDATE sync_peers SET enrolled_at = ? WHERE name = '鸭池村'",
                    [_as_old_code_wrote(enrolled)])  # fmt: skip
         for table, column in (("hub_exchanges", "at"), ("sync_imports", "imported_at"),
@@ -105,6 +135,9 @@ def test_old_times_keep_their_hour_and_compare_with_new_ones_across_the_migratio
         assert held.id == old_held.id and held.received_at == took.isoformat()
         assert HubLog(hub.ledger.db).reported()["鸭池村"]["at"] == took.isoformat()
         assert all(t.endswith("+08:00") for t in _stored_times(hub)), _stored_times(hub)
+        for (table, column), rows in with_keys.items():  # the rest: back to what they were
+            if (table, column) not in _SET_HERE:
+                assert _rows(hub, table, column) == rows, (table, column)
 
         clock(after)  # the county's IT moves the server to another zone
         # The old program, in the new zone, would have written a later time as an earlier
