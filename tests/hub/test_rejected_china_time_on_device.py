@@ -19,9 +19,11 @@ from fieldapp.domain.dates import CHINA, china_iso, china_minute
 from fieldapp.store.held import RejectedReports, held_payload
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION
+from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import rejected
 from fieldapp.sync.bundle import Manifest
 from fieldapp.sync.client import push
+from fieldapp.sync.errors import SyncError
 from tests.sync.helpers import unpack
 from tests.sync.hostile import forge
 
@@ -106,3 +108,38 @@ def _reports(hub, village, out) -> list[object]:  # noqa: ANN001
     manifest = json.loads(unpack(answer.path, village)["manifest.json"])
     Manifest.model_validate(manifest)
     return [r.get("received_at_china") for r in manifest["rejected"]]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_undone_quarantined_and_decided_are_said_in_china_time_to_the_minute(
+    utc, server, hub, make_device, capsys
+):
+    """Times kept as China time with their offset (ledger version 35) were printed as kept —
+    本机已撤销（2026-12-04T10:31:00+08:00）, 隔离 2026-12-04T10:31:00+08:00, and the hub's
+    已处理（不予采纳，王科长 2026-12-04T10:31:00+08:00）; they are said to the minute."""
+    village = make_device("鸭池村", VILLAGE)
+    forge(village, "households", "h-away", {"area_code": ELSEWHERE, "address": "三组"})
+    push(village, server.url)
+    (held,) = hub.rejected()
+    hub.dismiss(held.id, "王科长", "不在本村")
+    with pytest.raises(SyncError) as refused:
+        hub.dismiss(held.id, "王科长", "不在本村")
+    decided = hub.rejected()[0].decided_at
+    assert f"王科长 {china_minute(decided)}）" in str(refused.value), str(refused.value)
+    push(village, server.url)
+    (item,) = rejected.rejected_changes(village)
+    assert rejected.undo(village, [item["change_id"]]) == 1
+    with village.transaction():
+        SyncState(village.db).record_quarantine("坏包.fieldsync", "tampered", "签名不对")
+    (item,) = rejected.rejected_changes(village)
+    minute = china_minute(item["undone_at"])
+    assert item["undone_at"].endswith("+08:00")
+    assert rejected.describe(item).endswith(f"本机已撤销（{minute}）"), rejected.describe(item)
+    village_db = village.db.conn.execute("PRAGMA database_list").fetchone()[2]
+    village.close()
+    capsys.readouterr()
+    assert cli(["--db", village_db, "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "+08:00" not in out and f"本机已撤销（{minute}）" in out, out
+    (line,) = [x for x in out.splitlines() if x.startswith("隔离 ")]
+    assert line.startswith(f"隔离 {minute[:13]}") and "坏包.fieldsync" in line, line
