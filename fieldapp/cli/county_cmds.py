@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.saving import written
 
@@ -294,7 +295,7 @@ def cmd_hub_policy_list(args: argparse.Namespace) -> int:
         mark = "［现行］" if r["in_force"] else ""
         sig = "" if r["signature_ok"] else "［签名不符］"
         print(
-            f"第{r['seq']}号\t{r['id']}\t{r['version']}\t{r['published_at']}\t"
+            f"第{r['seq']}号\t{r['id']}\t{r['version']}\t{china_minute(r['published_at'])}\t"
             f"{r['title']}\t{r['document']}{mark}{sig}"
         )
     return 0

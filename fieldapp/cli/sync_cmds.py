@@ -930,7 +930,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     for p in data["peers"]:
         print(f"对方 {p['name']}：已发出第 {p['sent']} 号包，已收到第 {p['received']} 号包")
     for q in data["quarantined"]:
-        print(f"隔离 {q['at']} {q['file']}：{q['reason']}")
+        print(f"隔离 {china_minute(q['at'])} {q['file']}：{q['reason']}")
     for item in data["rejected"]:
         print(f"{item['id']}. {describe(item)}")
     return 0

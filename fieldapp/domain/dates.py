@@ -73,10 +73,42 @@ def today() -> dt.date:
     return max(dt.date.today(), dt.datetime.now(CHINA).date())
 
 
+def now_stamp() -> str:
+    """Now as the program keeps a time it writes down (enrolment, revocation, an exchange, a
+    held change): ISO to the second in China time with its offset, 2026-12-04T10:31:00+08:00,
+    whatever zone this computer keeps.
+
+    One fixed offset for every row, so the stores' comparisons of stored times as text (the
+    newest exchange since enrolment, newest first) order them as time does — a county server
+    kept in UTC, or one whose zone was changed, used to write its own clock with no zone
+    (02:31 for 10:31 at the office) and a comparison across the change went wrong. China time
+    rather than UTC 'Z': China keeps no summer time, so the offset never changes; the text
+    itself reads as the clerk's time (an older device, a script, a day cut as `[:10]` say the
+    right hour and day); and it is the form of the `*_china` copies the hub already sends."""
+    return dt.datetime.now(CHINA).isoformat(timespec="seconds")
+
+
+def zoned_stamp(stamp: str) -> str:
+    """A time written before `now_stamp` — this computer's local time, no zone — as
+    `now_stamp` writes it, taking it to be in the zone this computer keeps now (ledger
+    migration 35). Text that already has a zone, or is not a time, comes back as it is."""
+    text = str(stamp)
+    if len(text) <= 10:  # a day, or not a time
+        return text
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    if moment.tzinfo is not None:
+        return text
+    return moment.astimezone(CHINA).isoformat(timespec="seconds")
+
+
 def china_iso(stamp: object) -> str:
-    """A time the program wrote (`now_text`: ISO, this computer's local time, no zone) as
-    China time, ISO with +08:00 — a county server kept in UTC wrote 02:31 for 10:31 at the
-    office. Text that is not a time comes back as it is ('' for none)."""
+    """A time the program wrote as China time, ISO with +08:00: one `now_stamp` wrote comes
+    back as it is; one written before ledger version 35 (this computer's local time, no zone —
+    a county server kept in UTC wrote 02:31 for 10:31 at the office) is taken to be in this
+    computer's zone. Text that is not a time comes back as it is ('' for none)."""
     if not stamp:
         return ""
     try:
@@ -88,10 +120,6 @@ def china_iso(stamp: object) -> str:
 
 def china_minute(stamp: object) -> str:
     """A time the program wrote, as the clerk reads it: China time to the minute
-    (2026-12-31 18:03) whatever zone this computer keeps; '' for none, other text as it is.
-
-    Only what people see is converted: the stored text stays this computer's local time with
-    no zone, as every row before it was, so the stores' comparisons of stored times (newest
-    exchange since enrolment, ordering) keep comparing like with like."""
+    (2026-12-31 18:03) whatever zone this computer keeps; '' for none, other text as it is."""
     text = china_iso(stamp)
     return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text

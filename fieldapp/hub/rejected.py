@@ -232,7 +232,7 @@ def _waiting(store: HeldChanges, held_id: int, hints: Hints) -> HeldChange:
     if held.status != HELD:
         label = STATUS_LABELS.get(held.status, held.status)
         raise SyncError(
-            f"{hints.which(held_id)}已处理（{label}，{held.decided_by} {held.decided_at}）"
+            f"{hints.which(held_id)}已处理（{label}，{held.decided_by} {china_minute(held.decided_at)}）"
         )
     return held
 

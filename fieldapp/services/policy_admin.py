@@ -24,6 +24,7 @@ from pathlib import Path
 from nacl.signing import SigningKey
 
 from fieldapp import __version__
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.roles import Role
 from fieldapp.policy.combine import check_figure_documents, check_new_pack, combine
@@ -287,7 +288,7 @@ def publish(
         for earlier in published(hub_ledger):
             if (earlier.pack_id, earlier.version) == (header.id, header.version):
                 raise PolicyRefused(
-                    f"政策包 {header.id} 的版本 {header.version} 已于 {earlier.published_at} 发布，"
+                    f"政策包 {header.id} 的版本 {header.version} 已于 {china_minute(earlier.published_at)} 发布，"
                     "请改用新的版本号"
                 )
             if earlier.pack_id == header.id and is_newer_version(earlier.version, header.version):

@@ -6,7 +6,6 @@ touches the synced tables, which change only through the change log.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -14,15 +13,17 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.dates import now_stamp
 from fieldapp.domain.roles import DEFAULT_ROLE, Role
 
 
 def now_text() -> str:
-    """The current local time as ISO text, no zone (for bookkeeping, not for merging).
-
-    Kept so: the stores compare stored times as text (an exchange since enrolment), old rows
-    and new alike. People see these times through `dates.china_minute` / `china_iso`."""
-    return dt.datetime.now().isoformat(timespec="seconds")
+    """Now as the sync and hub bookkeeping keeps it (not for merging): China time with its
+    offset, `dates.now_stamp` — one form for every row, so the stores' comparisons of stored
+    times as text (an exchange since enrolment) hold whatever zone the computer keeps or was
+    moved to; rows written before ledger version 35 were rewritten to it (m0035). People see
+    these times through `dates.china_minute`."""
+    return now_stamp()
 
 
 @dataclass(frozen=True)

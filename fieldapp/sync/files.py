@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.dates import now_stamp
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
 from fieldapp.saving import make_folder_for
 from fieldapp.sync.errors import NOTHING_IMPORTED_FULL, BundleRefused
@@ -130,9 +131,9 @@ def quarantine(
     # One line each: a reason quoting what a bundle carried cannot add a 设备： line of its own
     # (and so have its bytes counted against another device's share, or none).
     said = " ".join(reason.splitlines())
-    text = (
-        f"时间：{dt.datetime.now().isoformat(timespec='seconds')}\n原因代码：{code}\n原因：{said}\n"
-    )
+    # China time, whatever zone the hub's computer keeps (a county server: UTC).
+    when = now_stamp()[:19].replace("T", " ")
+    text = f"时间：{when}（北京时间）\n原因代码：{code}\n原因：{said}\n"
     if device:
         text += f"{DEVICE_LINE}{device}\n"
     try:

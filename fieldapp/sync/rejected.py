@@ -93,7 +93,7 @@ def describe(item: dict[str, Any]) -> str:
     if item["decision"] and item["status"] != "held":
         text += f"：{item['decision']}"
     if item["undone"]:
-        text += f"；本机已撤销（{item['undone_at']}）"
+        text += f"；本机已撤销（{china_minute(item['undone_at'])}）"
     return text
 
 

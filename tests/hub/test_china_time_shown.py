@@ -1,8 +1,9 @@
 """The hub writes its times (enrolment, revocation, exchanges) as its computer's local time with
 no zone. A county server kept in UTC wrote 02:31 for a revocation made at 10:31 in the office,
 and `hub devices`, `hub revoke` and a re-enrolment's warning showed it as written: eight hours
-off. What people see is now China time whatever the server's zone; the stored text is as it
-was (old and new rows compare alike), and `hub devices --json` adds `*_china` keys (ISO, +08:00)
+off. What people see is now China time whatever the server's zone; the stored text is China
+time with its offset too (ledger version 35: one form, so stored times compare as time does;
+tests/hub/test_zoned_times.py), and `hub devices --json` keeps the `*_china` keys (ISO, +08:00)
 beside the unchanged ones for a desktop that reads them over HTTP."""
 
 from __future__ import annotations
@@ -57,13 +58,15 @@ def test_revocation_and_re_enrolment_are_told_in_china_time(
 
     assert cli(["hub", "devices", *where, "--json"]) == 0
     (row,) = json.loads(capsys.readouterr().out)
-    revoked, enrolled = _written(row["revoked_at"]), _written(row["enrolled_at"])
-    assert revoked.tzinfo is None  # stored as before: this computer's time, no zone
+    revoked = _written(row["revoked_at"])
+    # Stored as China time with its offset, whatever this computer's zone (ledger version 35).
+    assert row["revoked_at"].endswith("+08:00") and row["enrolled_at"].endswith("+08:00")
     china = _written(row["revoked_at_china"])
-    assert row["revoked_at_china"].endswith("+08:00")
-    assert china.replace(tzinfo=None) - revoked == ZONES[zone]
+    assert row["revoked_at_china"] == row["revoked_at"]
     assert abs(dt.datetime.now(CHINA) - china) < dt.timedelta(minutes=5)
-    assert _written(row["enrolled_at_china"]).replace(tzinfo=None) - enrolled == ZONES[zone]
+    assert row["enrolled_at_china"] == row["enrolled_at"]
+    local = revoked.astimezone().replace(tzinfo=None)  # what the old program wrote
+    assert china.replace(tzinfo=None) - local == ZONES[zone]
     assert row["last_exchange"] is None and row["last_exchange_china"] is None
 
     shown = _minute(china)
@@ -72,7 +75,7 @@ def test_revocation_and_re_enrolment_are_told_in_china_time(
     listed = capsys.readouterr().out
     assert f"已注销 {shown}" in listed, listed
     if ZONES[zone]:
-        assert _minute(revoked) not in listed + revoked_out
+        assert _minute(local) not in listed + revoked_out
 
     assert cli([*enroll, "--out", str(tmp_path / "b.enrol")]) == 0
     again = capsys.readouterr().out
@@ -103,7 +106,7 @@ def test_a_held_change_is_listed_with_china_time(
     item = json.loads(capsys.readouterr().out)[0]
     china = _written(item["received_at_china"])
     assert item["received_at_china"].endswith("+08:00") and item["decided_at_china"] is None
-    assert china.replace(tzinfo=None) - _written(item["received_at"]) == ZONES[zone]
+    assert item["received_at"] == item["received_at_china"]  # stored so (ledger version 35)
     assert cli(["hub", "rejected", "--dir", str(hub.root)]) == 0
     listed = capsys.readouterr().out
     assert f"（{_minute(china)}）" in listed, listed

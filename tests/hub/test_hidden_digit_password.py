@@ -5,7 +5,9 @@ everywhere it does."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -65,3 +67,23 @@ def test_a_port_or_status_code_given_as_a_number_stays_a_number() -> None:
                                "在端口 %d 上提供服务（%s）", (8765, "口令 8765"), None)  # fmt: skip
     said = RedactingFormatter("%(message)s").format(record)
     assert said.startswith("在端口 8765 上提供服务") and PASSWORD not in said.split("（")[1]
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the clock's zone is set by TZ (POSIX)")
+def test_a_log_lines_time_is_china_time_with_its_offset_on_a_utc_server(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`hub serve`'s log (and the desktop's fieldapp.log) began each line with the computer's
+    clock and no zone: a county server kept in UTC logged 02:31:00 for a fault at 10:31 in the
+    office. Each line now starts with China time and its offset."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        record = logging.makeLogRecord({"msg": "出错了", "levelname": "ERROR", "name": "fieldapp"})
+        record.created = dt.datetime(2026, 12, 4, 2, 31, 0, 250000, tzinfo=dt.UTC).timestamp()
+        record.msecs = 250.0
+        said = RedactingFormatter("%(asctime)s %(levelname)s %(message)s").format(record)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert said == "2026-12-04 10:31:00,250+08:00 ERROR 出错了", said

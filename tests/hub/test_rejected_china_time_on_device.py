@@ -7,6 +7,7 @@ refuse."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import time
 from collections.abc import Iterator
@@ -14,13 +15,15 @@ from collections.abc import Iterator
 import pytest
 
 from fieldapp.cli.main import main as cli
-from fieldapp.domain.dates import china_iso, china_minute
+from fieldapp.domain.dates import CHINA, china_iso, china_minute
 from fieldapp.store.held import RejectedReports, held_payload
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.migrations.m0033_rejected_china_time import VERSION
+from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import rejected
 from fieldapp.sync.bundle import Manifest
 from fieldapp.sync.client import push
+from fieldapp.sync.errors import SyncError
 from tests.sync.helpers import unpack
 from tests.sync.hostile import forge
 
@@ -38,7 +41,7 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-@pytest.mark.parametrize("backend", ["sqlite"])
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_the_device_shows_when_the_hub_received_it_in_china_time(
     utc, server, hub, make_device, capsys
 ):
@@ -47,14 +50,17 @@ def test_the_device_shows_when_the_hub_received_it_in_china_time(
     push(village, server.url)
     (held,) = hub.rejected()
     china = china_iso(held.received_at)
-    assert china.endswith("+08:00") and china[:16] != held.received_at[:16]  # eight hours on
+    # The hub keeps China time with its offset (ledger version 35), not its UTC clock's 02:31.
+    assert held.received_at == china and china.endswith("+08:00")
+    assert abs(dt.datetime.now(CHINA) - dt.datetime.fromisoformat(china)) < dt.timedelta(minutes=5)
 
     (item,) = rejected.rejected_changes(village)
     assert item["received_at"] == held.received_at  # as the hub kept it, for scripts
     assert item["received_at_china"] == china
     line = rejected.describe(item)
     assert f"县里 {china_minute(china)} 收到" in line, line
-    assert held.received_at[:16].replace("T", " ") not in line
+    utc_hour = dt.datetime.fromisoformat(china).astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M")
+    assert utc_hour not in line  # the UTC server's own clock is not what the clerk reads
 
     village_db = village.db.conn.execute("PRAGMA database_list").fetchone()[2]
     village.close()
@@ -82,6 +88,8 @@ def test_an_older_device_is_not_sent_the_key_and_an_older_hubs_report_still_read
     HubLog(hub.ledger.db).set_reported("鸭池村", "0.1.9", "", VERSION - 1)
     assert _reports(hub, village, tmp_path / "old.fieldsync") == [None]
     assert "received_at_china" not in held_payload(held)
+    # What it is sent reads as China time itself (the hub keeps it so since ledger version 35).
+    assert held_payload(held)["received_at"] == china_iso(held.received_at)
     # An older hub's report (no such key) is read, kept and shown without a time.
     older = held_payload(held)
     RejectedReports(village.db).record([older])
@@ -100,3 +108,38 @@ def _reports(hub, village, out) -> list[object]:  # noqa: ANN001
     manifest = json.loads(unpack(answer.path, village)["manifest.json"])
     Manifest.model_validate(manifest)
     return [r.get("received_at_china") for r in manifest["rejected"]]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_undone_quarantined_and_decided_are_said_in_china_time_to_the_minute(
+    utc, server, hub, make_device, capsys
+):
+    """Times kept as China time with their offset (ledger version 35) were printed as kept —
+    本机已撤销（2026-12-04T10:31:00+08:00）, 隔离 2026-12-04T10:31:00+08:00, and the hub's
+    已处理（不予采纳，王科长 2026-12-04T10:31:00+08:00）; they are said to the minute."""
+    village = make_device("鸭池村", VILLAGE)
+    forge(village, "households", "h-away", {"area_code": ELSEWHERE, "address": "三组"})
+    push(village, server.url)
+    (held,) = hub.rejected()
+    hub.dismiss(held.id, "王科长", "不在本村")
+    with pytest.raises(SyncError) as refused:
+        hub.dismiss(held.id, "王科长", "不在本村")
+    decided = hub.rejected()[0].decided_at
+    assert f"王科长 {china_minute(decided)}）" in str(refused.value), str(refused.value)
+    push(village, server.url)
+    (item,) = rejected.rejected_changes(village)
+    assert rejected.undo(village, [item["change_id"]]) == 1
+    with village.transaction():
+        SyncState(village.db).record_quarantine("坏包.fieldsync", "tampered", "签名不对")
+    (item,) = rejected.rejected_changes(village)
+    minute = china_minute(item["undone_at"])
+    assert item["undone_at"].endswith("+08:00")
+    assert rejected.describe(item).endswith(f"本机已撤销（{minute}）"), rejected.describe(item)
+    village_db = village.db.conn.execute("PRAGMA database_list").fetchone()[2]
+    village.close()
+    capsys.readouterr()
+    assert cli(["--db", village_db, "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "+08:00" not in out and f"本机已撤销（{minute}）" in out, out
+    (line,) = [x for x in out.splitlines() if x.startswith("隔离 ")]
+    assert line.startswith(f"隔离 {minute[:13]}") and "坏包.fieldsync" in line, line

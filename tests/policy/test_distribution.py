@@ -5,12 +5,16 @@ and a village device refuses a pack installed by hand. All through the command l
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
+import time
 from pathlib import Path
 
 import pytest
 
 from fieldapp.cli.main import main
+from fieldapp.domain.dates import CHINA
 from fieldapp.paths import data_dir
 from fieldapp.policy.published import PublishedPack
 from fieldapp.services.policy_admin import load_policy, published
@@ -118,6 +122,28 @@ def test_version_published_once(county: County) -> None:
     assert county.publish(COUNTY_PACK)[0] == 0
     code, _, err = county.publish(COUNTY_PACK)
     assert code == 2 and "版本 2026.1 已于" in err and "请改用新的版本号" in err
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the clock's zone is set by TZ (POSIX)")
+def test_when_a_pack_was_published_is_said_in_china_time_to_the_minute(
+    county: County, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hub keeps when it published a pack as China time with its offset (ledger version
+    35); the refusal to publish a version again and `hub policy list` say it as the clerk reads
+    it — 2026-12-04 10:31, not the stored 2026-12-04T10:31:00+08:00 nor a UTC server's 02:31."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        assert county.publish(COUNTY_PACK)[0] == 0
+        _, err = county.publish(COUNTY_PACK)[1:]
+        _, out, _ = county.run("hub", "policy", "list", "--dir", county.hub)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    minute = dt.datetime.now(CHINA).strftime("%Y-%m-%d %H")  # the hour, China's
+    assert re.search(r"版本 2026\.1 已于 \d{4}-\d\d-\d\d \d\d:\d\d 发布", err), err
+    assert minute in err + out and "+08:00" not in err + out, (err, out)
+    assert re.search(r"\t\d{4}-\d\d-\d\d \d\d:\d\d\t", out), out
 
 
 def test_an_older_version_is_not_published_over_a_newer_one(county: County) -> None:

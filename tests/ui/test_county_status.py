@@ -270,8 +270,10 @@ def test_the_county_desktop_shows_the_last_exchange_in_china_time(
             page.county_status.refresh()
             wait_idle(qtbot, page)
         (row,) = [d for d in hub.status() if d["device"] == "大坝村笔记本"]
-        written = dt.datetime.fromisoformat(str(row["last_exchange"]))  # UTC, no zone
-        china = written + dt.timedelta(hours=8)
+        # Kept as China time with its offset (ledger version 35), not the UTC clock's hour.
+        china = dt.datetime.fromisoformat(str(row["last_exchange"]))
+        assert china.utcoffset() == dt.timedelta(hours=8)
+        assert abs(dt.datetime.now(dt.UTC) - china) < dt.timedelta(minutes=5)
         table = page.county_status.table
         (cell,) = [
             table.item(r, 3).text()
