@@ -456,12 +456,21 @@ class PaperData:
             claim_date=made_on(claim),
             state=str(claim.state),
             batch_id=claim.batch_id or "",
+            number=claim.number,
+            batch_number=self._batch_number(claim.batch_id),
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
             village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
             village_label="安置点" if self._in_site(claim.area_code) else "村（社区）",
             evidence=tuple(Attachment(k, v) for k, v in claim.evidence_items().items()),
             missing_reason=claim.missing_evidence_reason if claim.missing_evidence() else "",
         )
+
+    def _batch_number(self, batch_id: str | None) -> str:
+        """The number of a claim's batch ('' when it has none, or one this ledger lacks)."""
+        try:
+            return self.batch(batch_id).number if batch_id else ""
+        except NotFound:
+            return ""
 
     def _kept(self, claim: Claim) -> dict[str, str] | None:
         """The bank and account `claim` is paid to when the county has approved it: those kept
@@ -591,6 +600,8 @@ class PaperData:
             batch_id=batch.id,
             title=title or batch.title,
             rows=tuple(lines),
+            batch_name=batch_name(batch),
+            number=batch.number,
             area_name=self.area_path(area) if area else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
@@ -844,3 +855,10 @@ def _grouped(found: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, 
     for r in found:
         grouped.setdefault(r[key], []).append(r)
     return grouped
+
+
+def batch_name(batch: Batch) -> str:
+    """A batch as its papers' footers name it: its name and the day it was made, as the
+    batches list shows them (一次性交通补助（3人3条），2026年12月4日编)."""
+    day = batch.made_day()
+    return f"{batch.title}，{written(day)}编" if day else batch.title

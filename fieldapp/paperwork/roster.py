@@ -290,7 +290,9 @@ def _render(
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     judged = f"  {rules_version(roster.pack_version)}" if roster.pack_version else ""
-    footer = Footer(f"批次 {roster.batch_id}{judged}", stamp, code)
+    named = (f"批次 {roster.batch_name}" if roster.batch_name else "", roster.number)
+    ref = "  ".join(p for p in (named[0], f"批次编号 {named[1]}" if named[1] else "") if p)
+    footer = Footer(f"{ref}{judged}", stamp, code)
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())
         pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, ClaimStep
-from fieldapp.domain.dates import CHINA
 from fieldapp.domain.errors import NotFound
+from fieldapp.domain.numbers import made_day, parse_number, row_number
 from fieldapp.store.filters import within_area
 from fieldapp.store.queries.records import to_model, to_models
 
@@ -31,8 +31,12 @@ class ClaimQueries:
     # -- claims -----------------------------------------------------------------------------
 
     def get(self, claim_id: str) -> Claim:
-        """One claim by id (a unique prefix of the id is accepted), or NotFound."""
+        """One claim by id or by its printed number (申请编号; a unique prefix of the id is
+        accepted), or NotFound."""
         row = self.ledger.get(Claim.TABLE, claim_id)
+        if row is None and parse_number(claim_id):
+            numbered = self.by_number(claim_id, (Claim.TABLE,))
+            row = self.ledger.get(Claim.TABLE, numbered[0]) if len(numbered) == 1 else None
         if row is None and len(claim_id) >= 6:
             rows = self._rows("id LIKE ?", [claim_id.replace("%", "").replace("_", "") + "%"])
             if len(rows) == 1:
@@ -132,11 +136,33 @@ class ClaimQueries:
                 found.setdefault(claim_id, []).append(ClaimStep(before or "", after or "", day))
         return found
 
+    def by_number(
+        self, number: str, tables: Iterable[str] = (Claim.TABLE, Batch.TABLE)
+    ) -> list[str]:
+        """The ids of the live claims and batches printed with `number` (申请编号、批次编号,
+        as typed: `numbers.parse_number`): one, unless two devices' parts ever coincide."""
+        parsed = parse_number(number)
+        if parsed is None:
+            return []
+        part, seq = parsed
+        found = []
+        for table in tables:
+            cursor = self.db.execute(
+                f"SELECT id, _ckey FROM {table} WHERE deleted = 0 AND _ckey LIKE ? ORDER BY id",
+                [f"%:{seq}"],
+            )
+            found += [str(i) for i, key in cursor.fetchall() if row_number(key) == f"{part}-{seq}"]
+        return found
+
     # -- batches ----------------------------------------------------------------------------
 
     def batch(self, batch_id: str) -> Batch:
-        """One batch by id (a unique prefix of the id is accepted, as for claims), or NotFound."""
+        """One batch by id or by its printed number (批次编号; a unique prefix of the id is
+        accepted, as for claims), or NotFound."""
         row = self.ledger.get(Batch.TABLE, batch_id)
+        if row is None and parse_number(batch_id):
+            numbered = self.by_number(batch_id, (Batch.TABLE,))
+            row = self.ledger.get(Batch.TABLE, numbered[0]) if len(numbered) == 1 else None
         if row is None and len(batch_id) >= 6:
             rows = self.db.execute(
                 "SELECT id FROM batches WHERE deleted = 0 AND id LIKE ? LIMIT 2",
@@ -163,8 +189,4 @@ class ClaimQueries:
 
 def _china_day(key: str | None) -> dt.date | None:
     """China's day of a row's creating stamp (`_ckey`: 'wall ms-counter/change id')."""
-    try:
-        wall = int(str(key).split("-", 1)[0]) / 1000
-        return dt.datetime.fromtimestamp(wall, CHINA).date()
-    except (ValueError, OverflowError, OSError):
-        return None
+    return made_day(key)
