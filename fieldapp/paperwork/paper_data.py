@@ -18,7 +18,7 @@ from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between, written
-from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
+from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
@@ -57,10 +57,6 @@ _REVIEWS: dict[ClaimState, tuple[str, ...]] = {
     ClaimState.COUNTY_APPROVED: ("村级初审", "乡镇审核"),
     ClaimState.PAID: ("村级初审", "乡镇审核"),
 }
-
-
-#: 人员类别 on a paper for a claimant of none of the groups.
-OTHER_RURAL = "其他农村劳动力"
 
 
 def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
