@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pytest
+
 from fieldapp.domain.claims import Batch, Claim
 from fieldapp.paperwork.jobs import (
     certificate_job,
@@ -154,3 +156,47 @@ def test_a_paper_is_printed_again_by_the_number_on_its_footer(tmp_path, monkeypa
         assert re.search(rf"{said}(?!\d)", flat), args
         if args[0] == "form":
             assert claim.person_name in flat
+
+
+def _coinciding_devices() -> tuple[str, str]:
+    """Two change-log device ids (16 hex digits, as a ledger makes them) whose five letters
+    are the same: found by trying, as two of a county's laptops might happen to be."""
+    from fieldapp.domain.numbers import device_part
+
+    seen: dict[str, str] = {}
+    n = 0
+    while True:
+        device = f"{n:016x}"
+        other = seen.setdefault(device_part(device), device)
+        if other != device:
+            return other, device
+        n += 1
+
+
+def test_a_number_two_devices_happen_to_share_is_said_not_guessed(tmp_path):
+    """Were two laptops' letters ever the same, a number would name a row of each: the lookup
+    lists both and `batch`/`get` say so (check the name on the paper), never picking one."""
+    from fieldapp.domain.errors import NotFound
+    from fieldapp.store.ledger import Ledger
+
+    first, second = _coinciding_devices()
+    made = []
+    for name, device in (("one", first), ("two", second)):
+        ledger = Ledger.open(tmp_path / f"{name}.db", author="甲")
+        ledger.device_id = device
+        with ledger.transaction():
+            made.append(ledger.insert("batches", Batch(rule_id="r", title=name).fields()))
+        changes = ledger.changes_since(device, 0)
+        ledger.close()
+        made.append(changes)
+    hub = Ledger.open(tmp_path / "hub.db", author="县")
+    try:
+        hub.apply_changes([*made[1], *made[3]])
+        queries = ClaimQueries(hub)
+        one, two = queries.batch(made[0]), queries.batch(made[2])
+        assert one.number == two.number
+        assert sorted(queries.by_number(one.number)) == sorted([made[0], made[2]])
+        with pytest.raises(NotFound, match="有 2 条批次的编号都是"):
+            queries.batch(one.number)
+    finally:
+        hub.close()

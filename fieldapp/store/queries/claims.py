@@ -35,8 +35,7 @@ class ClaimQueries:
         accepted), or NotFound."""
         row = self.ledger.get(Claim.TABLE, claim_id)
         if row is None and parse_number(claim_id):
-            numbered = self.by_number(claim_id, (Claim.TABLE,))
-            row = self.ledger.get(Claim.TABLE, numbered[0]) if len(numbered) == 1 else None
+            row = self._numbered(Claim.TABLE, claim_id, "申领")
         if row is None and len(claim_id) >= 6:
             rows = self._rows("id LIKE ?", [claim_id.replace("%", "").replace("_", "") + "%"])
             if len(rows) == 1:
@@ -154,6 +153,17 @@ class ClaimQueries:
             found += [str(i) for i, key in cursor.fetchall() if row_number(key) == f"{part}-{seq}"]
         return found
 
+    def _numbered(self, table: str, number: str, what: str) -> dict[str, Any] | None:
+        """The one row of `table` printed with `number`; None when none is, NotFound naming
+        them when several are (two devices whose parts coincide: told apart by name)."""
+        found = self.by_number(number, (table,))
+        if len(found) > 1:
+            raise NotFound(
+                f"有 {len(found)} 条{what}的编号都是 {number.strip().upper()}（不同电脑编的），"
+                "请按纸上的姓名、身份证号核对"
+            )
+        return self.ledger.get(table, found[0]) if found else None
+
     # -- batches ----------------------------------------------------------------------------
 
     def batch(self, batch_id: str) -> Batch:
@@ -161,8 +171,7 @@ class ClaimQueries:
         accepted, as for claims), or NotFound."""
         row = self.ledger.get(Batch.TABLE, batch_id)
         if row is None and parse_number(batch_id):
-            numbered = self.by_number(batch_id, (Batch.TABLE,))
-            row = self.ledger.get(Batch.TABLE, numbered[0]) if len(numbered) == 1 else None
+            row = self._numbered(Batch.TABLE, batch_id, "批次")
         if row is None and len(batch_id) >= 6:
             rows = self.db.execute(
                 "SELECT id FROM batches WHERE deleted = 0 AND id LIKE ? LIMIT 2",

@@ -910,6 +910,13 @@ class SubsidiesPage(QWidget):
                 .replace("%2", claim.person_name)
                 .replace("%3", self.areas.path(claim.area_code))
             )
+        elif len(found) > 1:
+            # Two computers' parts coincide: the first is selected; the name on the paper tells.
+            self.claims_label.setText(
+                self.tr("申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对")
+                .replace("%1", claim.number)
+                .replace("%2", str(len(found)))
+            )
 
     def _select_claim(self, claim_id: str) -> None:
         for row in range(self.claims.rowCount()):
