@@ -857,4 +857,4 @@ def batch_name(batch: Batch) -> str:
     """A batch as its papers' footers name it: its name and the day it was made, as the
     batches list shows them (一次性交通补助（3人3条），2026年12月4日编)."""
     day = batch.made_day()
-    return f"{batch.title}，{written(day)}编" if day else batch.title
+    return "，".join(p for p in (batch.title, f"{written(day)}编" if day else "") if p)

@@ -290,8 +290,8 @@ def _render(
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     judged = f"  {rules_version(roster.pack_version)}" if roster.pack_version else ""
-    named = (f"批次 {roster.batch_name}" if roster.batch_name else "", roster.number)
-    ref = "  ".join(p for p in (named[0], f"批次编号 {named[1]}" if named[1] else "") if p)
+    said = (("批次", roster.batch_name), ("批次编号", roster.number))
+    ref = "  ".join(f"{label} {text}" for label, text in said if text)
     footer = Footer(f"{ref}{judged}", stamp, code)
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())

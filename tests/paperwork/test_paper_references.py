@@ -200,3 +200,25 @@ def test_a_number_two_devices_happen_to_share_is_said_not_guessed(tmp_path):
             queries.batch(one.number)
     finally:
         hub.close()
+
+
+def test_a_paper_of_a_row_without_a_number_prints_no_empty_label():
+    """A claim or batch the ledger holds no creating change of (a view built by hand) has no
+    number: its footer leaves the label out rather than print 申请编号 over nothing."""
+    from fieldapp.paperwork.form import render_forms
+    from fieldapp.paperwork.paper_data import batch_name
+    from fieldapp.paperwork.roster import render_roster
+    from fieldapp.paperwork.views import FormView, PersonView, RosterRow, RosterView
+
+    form = FormView("c1", "一次性交通补助", PersonView("张龑", "520102198503161234"), 500)
+    assert "申请编号" not in page_texts(render_forms([form]))[0]
+    numbered = FormView(
+        "c1", "一次性交通补助", PersonView("张龑", "520102198503161234"), 500, number="KMTAX-7"
+    )
+    text = page_texts(render_forms([numbered]))[0]
+    assert "申请编号 KMTAX-7" in text and "批次编号" not in text
+    row = RosterRow("张龑", "男", "520102198503161234", "脱贫人口", "务工", 500.0, "6230")
+    roster = RosterView("b1", "一次性交通补助", (row,))
+    assert "批次" not in page_texts(render_roster(roster))[0].split("第 1 页")[-1]
+    assert batch_name(Batch(rule_id="r")) == ""
+    assert batch_name(Batch(rule_id="r", title="十一月")) == "十一月"
