@@ -748,7 +748,9 @@ class PaperData:
         )
         items = list(due(p["id"])) if due is not None else []
         working_age = age.isdigit() and 16 <= int(age) <= 60
-        if due is None and not status and p["labour_ability"] in _LABOUR and working_age:
+        labour = p["labour_ability"] in _LABOUR and working_age
+        held = "、".join(self._categories(p["id"], first, last))
+        if due is None and not status and labour:
             # Without the policy's due list, the one duty the ledger itself shows.
             items.append("本月状态待更新")
         text = status["status"] if status else ""
@@ -759,8 +761,9 @@ class PaperData:
             sex=p.get("sex") or "",
             age=age,
             relation=p.get("relation") or "",
-            # The sheet is carried door to door: no category that exposes a health or a past.
-            categories=public_categories("、".join(self._categories(p["id"], first, last))),
+            # The sheet is carried door to door: no category that exposes a health or a past;
+            # a 劳动力 of no group is named as his claim papers and the 一库五册 name him.
+            categories=public_categories(held) if held else OTHER_RURAL if labour else "",
             labour_ability=p.get("labour_ability") or "",
             status=text,
             work=work,
