@@ -219,6 +219,12 @@ EN_UI: dict[str, str] = {
     "还没有登记到县里（在“同步”页用县里发的登记文件登记）": "Not enrolled with the county yet (enrol on the Sync page with the county's enrolment file)",
     "本机台账的设备标识：%1（县里查找数据包时可能会问）": "This ledger's device ID: %1 (the county may ask for it when tracing a bundle)",
     "设备标识已复制，可以粘贴发给县里": "Device ID copied; you can paste it to the county",
+    "申请编号": "Claim no.",
+    "批次编号": "Batch no.",
+    "按申请编号查找": "Find by claim no.",
+    "没有申请编号为 %1 的申领": "No claim has the number %1",
+    "申请编号 %1 是%2的申领（%3），不在所选区域的列表中": "Claim no. %1 is %2's claim (%3), not in the list of the area chosen",
+    "申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对": "Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

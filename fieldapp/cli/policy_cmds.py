@@ -340,6 +340,7 @@ def _claim_dict(claim: object) -> dict[str, object]:
     made = claim.made_on()
     data["made_on"] = made.isoformat() if made else None
     data["paid_for"] = claim.paid_for()
+    data["number"] = claim.number  # 申请编号, as its 申请表 prints it
     return data
 
 
@@ -454,7 +455,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         data["events"] = [e.model_dump(mode="json") for e in events]
         print_json(data)
         return 0
-    print(f"申领 {claim.id}：{claim.person_name} {claim.id_number}")
+    print(f"申领 {claim.id}（申请编号 {claim.number}）：{claim.person_name} {claim.id_number}")
     print(
         f"{claim.rule_title}（{official(claim.source_clause)}） {_money(claim.amount)} "
         f"{claim.funding_source}"
@@ -529,6 +530,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
         rows.append(
             b.model_dump(mode="json")
             | {
+                "number": b.number,  # 批次编号, as its 花名册 and 公示表 print it
                 "claims": len(claims),
                 "persons": len({c.id_number or c.person_id for c in claims}),
                 "total": sum(c.amount for c in claims),
@@ -553,9 +555,12 @@ def cmd_batch_show(args: argparse.Namespace) -> int:
     batch = service.queries.batch(args.batch_id)
     claims = service.queries.batch_claims(batch.id)
     if args.json:
-        print_json(batch.model_dump(mode="json") | {"claims": [_claim_dict(c) for c in claims]})
+        print_json(
+            batch.model_dump(mode="json")
+            | {"number": batch.number, "claims": [_claim_dict(c) for c in claims]}
+        )
         return 0
-    print(f"批次 {batch.id}：{batch.title}（{batch.notes}）")
+    print(f"批次 {batch.id}（批次编号 {batch.number}）：{batch.title}（{batch.notes}）")
     for n, c in enumerate(claims, start=1):
         print(
             f"{n}\t{c.person_name}\t{c.id_number}\t{_money(c.amount)}\t{c.funding_source}\t{c.state}"

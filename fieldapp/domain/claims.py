@@ -12,6 +12,7 @@ from typing import Any, ClassVar, NamedTuple
 from pydantic import (
     BaseModel,
     ConfigDict,
+    Field,
     ValidationError,
     ValidationInfo,
     field_serializer,
@@ -19,6 +20,7 @@ from pydantic import (
 )
 
 from fieldapp.domain.models import EmploymentSpell, Record
+from fieldapp.domain.numbers import made_day, row_number
 
 
 class ClaimState(StrEnum):
@@ -101,7 +103,23 @@ class QualifyingFacts(BaseModel):
                 return cls()
 
 
-class Claim(Record):
+class Numbered(Record):
+    """A row a paper names by its number (申请编号、批次编号: `numbers.row_number`), read from
+    its creating change's key as the store hands the row over; never written."""
+
+    creating_key: str = Field(default="", validation_alias="_ckey", exclude=True)
+
+    @property
+    def number(self) -> str:
+        """The number papers print and the claims page shows ('' for a row not yet stored)."""
+        return row_number(self.creating_key)
+
+    def made_day(self) -> dt.date | None:
+        """China's day the row was made (its creating change's stamp), or None."""
+        return made_day(self.creating_key)
+
+
+class Claim(Numbered):
     """One subsidy claim for one person under one rule, with its qualifying facts frozen in."""
 
     TABLE: ClassVar[str] = "claims"
@@ -194,7 +212,7 @@ class Claim(Record):
         return [item for item, done in self.evidence_items().items() if not done]
 
 
-class Batch(Record):
+class Batch(Numbered):
     """A group of claims printed and approved together (one rule, one funding source, one area)."""
 
     TABLE: ClassVar[str] = "batches"

@@ -26,6 +26,12 @@ class Category(StrEnum):
     RELEASED = "刑满释放人员"
 
 
+#: 人员类别 where a person of none of the groups is named (a 申请表, 花名册 or 公示表, the
+#: 一库五册): the ledger's people are all its rural labour, and a blank box is one the township
+#: sends back (the 其他农村劳动力 subsidies' own words). Not a category one holds: never stored.
+OTHER_RURAL = "其他农村劳动力"
+
+
 class LabourAbility(StrEnum):
     """劳动能力, the national poverty-monitoring system's values."""
 

@@ -47,7 +47,8 @@ def render_forms(
     ticker.check()
     for number, form in enumerate(forms, start=1):
         draw_form(pen, form, settings)
-        ref = f"申请编号 {form.claim_id}" + (f"  批次 {form.batch_id}" if form.batch_id else "")
+        said = (("申请编号", form.number), ("批次编号", form.batch_number))
+        ref = "  ".join(f"{label} {number}" for label, number in said if number)
         pen.footer(Footer(ref, stamp, short_hash(form)), number, len(forms), LEFT, RIGHT, 22)
         canvas.showPage()
         ticker.step()

@@ -18,7 +18,7 @@ from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import whole_months_between, written
-from fieldapp.domain.enums import HAS_LABOUR, AreaKind, WorkStatus
+from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
 from fieldapp.domain.month import Month
@@ -58,10 +58,6 @@ _REVIEWS: dict[ClaimState, tuple[str, ...]] = {
     ClaimState.COUNTY_APPROVED: ("村级初审", "乡镇审核"),
     ClaimState.PAID: ("村级初审", "乡镇审核"),
 }
-
-
-#: 人员类别 on a paper for a claimant of none of the groups.
-OTHER_RURAL = "其他农村劳动力"
 
 
 def _reviews_passed(claims: Sequence[Claim]) -> tuple[str, ...]:
@@ -455,12 +451,21 @@ class PaperData:
             claim_date=made_on(claim),
             state=str(claim.state),
             batch_id=claim.batch_id or "",
+            number=claim.number,
+            batch_number=self._batch_number(claim.batch_id),
             township=self._area_name_of(claim.area_code, AreaKind.TOWNSHIP),
             village=self._area_name_of(claim.area_code, AreaKind.VILLAGE, AreaKind.SITE),
             village_label="安置点" if self._in_site(claim.area_code) else "村（社区）",
             evidence=tuple(Attachment(k, v) for k, v in claim.evidence_items().items()),
             missing_reason=claim.missing_evidence_reason if claim.missing_evidence() else "",
         )
+
+    def _batch_number(self, batch_id: str | None) -> str:
+        """The number of a claim's batch ('' when it has none, or one this ledger lacks)."""
+        try:
+            return self.batch(batch_id).number if batch_id else ""
+        except NotFound:
+            return ""
 
     def _kept(self, claim: Claim) -> dict[str, str] | None:
         """The bank and account `claim` is paid to when the county has approved it: those kept
@@ -590,6 +595,8 @@ class PaperData:
             batch_id=batch.id,
             title=title or batch.title,
             rows=tuple(lines),
+            batch_name=batch_name(batch),
+            number=batch.number,
             area_name=say_place(area, divisions(), self._listed, Said.LOCAL) if area else "",
             fact_label="务工地点（用工单位）" if spells else "资格条件",
             funding_source=batch.funding_source,
@@ -744,7 +751,9 @@ class PaperData:
         )
         items = list(due(p["id"])) if due is not None else []
         working_age = age.isdigit() and 16 <= int(age) <= 60
-        if due is None and not status and p["labour_ability"] in _LABOUR and working_age:
+        labour = p["labour_ability"] in _LABOUR and working_age
+        held = "、".join(self._categories(p["id"], first, last))
+        if due is None and not status and labour:
             # Without the policy's due list, the one duty the ledger itself shows.
             items.append("本月状态待更新")
         text = status["status"] if status else ""
@@ -755,8 +764,9 @@ class PaperData:
             sex=p.get("sex") or "",
             age=age,
             relation=p.get("relation") or "",
-            # The sheet is carried door to door: no category that exposes a health or a past.
-            categories=public_categories("、".join(self._categories(p["id"], first, last))),
+            # The sheet is carried door to door: no category that exposes a health or a past;
+            # a 劳动力 of no group is named as his claim papers and the 一库五册 name him.
+            categories=public_categories(held) if held else OTHER_RURAL if labour else "",
             labour_ability=p.get("labour_ability") or "",
             status=text,
             work=work,
@@ -847,3 +857,10 @@ def _grouped(found: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, 
     for r in found:
         grouped.setdefault(r[key], []).append(r)
     return grouped
+
+
+def batch_name(batch: Batch) -> str:
+    """A batch as its papers' footers name it: its name and the day it was made, as the
+    batches list shows them (一次性交通补助（3人3条），2026年12月4日编)."""
+    day = batch.made_day()
+    return "，".join(p for p in (batch.title, f"{written(day)}编" if day else "") if p)

@@ -290,7 +290,9 @@ def _render(
     ticker = Ticker(progress, cancelled, len(pages), message=PRINT_CANCELLED)
     ticker.check()
     judged = f"  {rules_version(roster.pack_version)}" if roster.pack_version else ""
-    footer = Footer(f"批次 {roster.batch_id}{judged}", stamp, code)
+    said = (("批次", roster.batch_name), ("批次编号", roster.number))
+    ref = "  ".join(f"{label} {text}" for label, text in said if text)
+    footer = Footer(f"{ref}{judged}", stamp, code)
     for page in pages:
         source, rows = sections[page.section] if sections else ("", ())
         pen.heading(PAGE_W / 2, TOP - 14, title, 16, WIDTH)

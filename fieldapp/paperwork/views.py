@@ -75,6 +75,10 @@ class FormView:
     claim_date: str = ""
     state: str = ""
     batch_id: str = ""
+    #: What the footer calls the claim and its batch (申请编号、批次编号: `numbers.row_number`,
+    #: the numbers the claims page shows and finds); the ids above are never printed.
+    number: str = ""
+    batch_number: str = ""
     township: str = ""
     village: str = ""
     #: What the place line calls `village`: 安置点 for a relocation site.
@@ -112,6 +116,10 @@ class RosterView:
     batch_id: str
     title: str
     rows: tuple[RosterRow, ...]
+    #: What the footer calls the batch: its name and day as the batches list shows them, and
+    #: its number (批次编号, which the app finds); `batch_id` is never printed.
+    batch_name: str = ""
+    number: str = ""
     area_name: str = ""
     fact_label: str = "务工地点"
     funding_source: str = ""

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from fieldapp.domain.areacode import AreaLevel, area_at
-from fieldapp.domain.enums import ServiceType
+from fieldapp.domain.enums import OTHER_RURAL, ServiceType
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.conditions import where_worked
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
@@ -112,7 +112,8 @@ def build_rosters(
     for hh in households:
         place = names.get(area_at(hh.area_code, AreaLevel.VILLAGE), hh.area_code)
         for p in hh.members:
-            cats = "、".join(sorted(p.categories_on(on)))
+            # Of none of the groups: named as the claim papers name them, not left blank.
+            cats = "、".join(sorted(p.categories_on(on))) or OTHER_RURAL
             head = [p.name, p.id_number, p.sex, p.age_on(on), hh.household_no]
             spell = _current(p, on)
             if has_labour(p, on):

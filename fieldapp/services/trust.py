@@ -28,6 +28,8 @@ The rules (each `Verdict.rule` is one of `RULES`):
   than nothing and carries its 申领日期 (`claim_amount`), lies where its person's household
   does (`claim_area`, below the county), and an approved claim's batch is the county's
   (`claim_locked`);
+- a claim's or batch's change is never stamped before the change that made the row
+  (`numbered_first`: its printed 申请编号 / 批次编号 is read from that change);
 - audit trails (claim events, the print log) are appended, never edited;
 - every value passes the domain model's validation and is stored in its canonical form;
 - every change carries the sender's own change-log id, an author of the form ``姓名@设备名称``
@@ -61,6 +63,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
+from fieldapp.domain.numbers import row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
@@ -110,6 +113,7 @@ RULES: dict[str, str] = {
     "author": "修改人署名不符",
     "parents": "依据的前版本不存在",
     "claim_account": "审批时记下的收款账号不是申领人的",
+    "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -1023,6 +1027,28 @@ def check_author(author: str, device: str) -> Verdict:
         "author",
         f"修改人署名为「{_shown(printable(author))}」，应为「姓名@{device}」："
         "修改人只能是本设备的使用人，不能冒用他人或其他单位的名义",
+    )
+
+
+#: Rows papers name by a number read from their creating change (`numbers.row_number`).
+NUMBERED: frozenset[str] = frozenset({"claims", "batches"})
+
+
+def numbered_first(table: str, key: str, made: str | None) -> Verdict:
+    """A change (ordering key `key`, 'stamp/change id') of a claim or batch whose creating
+    change's key is `made`: stamped before it, it would take its place as the row's first
+    change, and the 申请编号 / 批次编号 the row's papers print — read from that change — would
+    become another, naming the sender's device: a printed or posted paper would no longer
+    find its claim. An honest device stamps every change after all it holds (its clock moves
+    past every change it receives), so only a tampered program or a forged bundle does this.
+    `made` None: the row is new (the change makes it)."""
+    if table not in NUMBERED or not made or key >= made:
+        return ALLOWED
+    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
+    return refuse(
+        "numbered_first",
+        f"这条修改标的时间早于这条{what}建立的时间：接受它，{what}的{label} {row_number(made)} "
+        f"就会变成另一个，已经打印、公示的纸就查不到这条{what}。请核对发出它的电脑的时间和程序",
     )
 
 

@@ -64,6 +64,7 @@ from fieldapp.services.trust import (
     KEPT_AT_APPROVAL,
     LINKS,
     MODELS,
+    NUMBERED,
     Actor,
     Context,
     Origins,
@@ -77,6 +78,7 @@ from fieldapp.services.trust import (
     clears_new_row,
     may_add_at,
     may_change,
+    numbered_first,
     printable,
     refuse,
     table_name,
@@ -1013,6 +1015,15 @@ def screen(
         return [r for r in found if r is not None]
 
     def judged(change: Change) -> Verdict:
+        verdict = ruled(change)
+        if verdict.allowed and change.tbl in NUMBERED:
+            # Allowed otherwise (a re-dated claim is `claim_made`'s): not stamped before the
+            # change that made its row, whose printed number that change gives.
+            made = (finder.row(change.tbl, change.row_id) or {}).get("_ckey")
+            verdict = numbered_first(change.tbl, change.key, made)
+        return verdict
+
+    def ruled(change: Change) -> Verdict:
         if cleared and _clears(finder, actor, own, change, fields, authors, values):
             return ALLOWED
         verdict = _judge(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from fieldapp.domain.enums import Category
+from fieldapp.domain.enums import OTHER_RURAL, Category
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import CATEGORY_ALIASES
@@ -41,7 +41,7 @@ def parse(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
     item; once per distinct text (many rows repeat one)."""
     found: dict[str, tuple[str, str | None, str | None]] = {}
     for item in _items(text):
-        if item:
+        if item and item != OTHER_RURAL:  # of no group, as the app's own papers write it
             parsed = _category_item(item)
             found.setdefault(parsed[0], parsed)
     return tuple(found.values())
@@ -53,7 +53,7 @@ def mapped_words(text: str) -> tuple[tuple[str, str], ...]:
     once per distinct cell; `parse` has already refused the cell if a word is unknown."""
     found = []
     for item in _items(text):
-        match = _CATEGORY_ITEM.match(item) if item else None
+        match = _CATEGORY_ITEM.match(item) if item and item != OTHER_RURAL else None
         if match:
             word = match.group(1).strip()
             category = _category_item(item)[0]

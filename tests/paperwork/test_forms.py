@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -12,6 +13,7 @@ from fieldapp.paperwork.form import render_forms
 from fieldapp.paperwork.jobs import form_job, forms_job, print_to_file
 from fieldapp.paperwork.numerals import capitals
 from fieldapp.paperwork.views import FormView, PersonView
+from fieldapp.store.queries.claims import ClaimQueries
 from tests.paperwork.builders import add_claims
 from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
 
@@ -51,10 +53,12 @@ def test_form_from_the_ledger(ledger):
         "审批意见",
         "（盖章）",
         "申请人（签字或按手印）",
-        claims[0],
+        # The claim by the number the claims page shows, not its id (a UUID).
+        f"申请编号 {ClaimQueries(ledger).get(claims[0]).number}",
     ):
         assert "".join(expected.split()) in flat, expected
     assert "第 1 页 共 1 页" in text
+    assert claims[0] not in flat
     assert_fonts_embedded(pdf)
 
 
@@ -83,13 +87,15 @@ def test_batch_forms_one_page_each_with_progress(ledger, tmp_path):
     assert seen == [(n, 5) for n in range(1, 6)]
     texts = page_texts((tmp_path / "申请表.pdf").read_bytes())
     assert len(texts) == record.pages == 5
+    queries = ClaimQueries(ledger)
     for claim_id in claims:
         name = ledger.get("persons", ledger.get("claims", claim_id)["person_id"])["name"]
-        (page,) = [t for t in texts if claim_id in t]  # one page per claim
+        said = re.compile(rf"申请编号 {queries.get(claim_id).number}(?!\d)")
+        (page,) = [t for t in texts if said.search(t)]  # one page per claim
         assert name in page
     for n, text in enumerate(texts, start=1):
         assert f"第 {n} 页 共 5 页" in text
-        assert f"批次 {batch_id}" in text
+        assert f"批次编号 {queries.batch(batch_id).number}" in text
 
 
 def test_cancel_writes_nothing(ledger, tmp_path):

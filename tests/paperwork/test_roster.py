@@ -253,3 +253,51 @@ def test_a_claimant_of_no_group_is_named_other_rural_labour_on_every_paper(repo)
         assert "其他农村劳动力" in "".join("".join(page_texts(pdf)).split()).replace(
             "（其他农村劳动力新跨省务工）", ""
         )
+
+
+def test_a_person_of_no_group_is_other_rural_labour_in_the_five_rosters_too(repo, tmp_path):
+    """The 一库五册 — printed and in Excel — left 陈七's 人员类别 blank on the 劳动力名册 and the
+    转移就业名册, where his 申请表, 花名册 and 公示表 say 其他农村劳动力: the same person in two
+    words, and a blank box the township sends back. Every roster now says 其他农村劳动力 too."""
+    from openpyxl import load_workbook
+
+    from fieldapp.domain.models import EmploymentSpell, Household, Person
+    from fieldapp.paperwork.jobs import rosters_job
+    from fieldapp.policy.rosters import COLUMNS, LABOUR, MIGRANT
+    from fieldapp.services.report import five_rosters
+    from fieldapp.tabular.five_rosters import write_five_rosters
+    from tests.conftest import make_id
+    from tests.policy.helpers import HOME, OUT_OF_PROVINCE, populate
+
+    populate(repo)
+    number = make_id("520502", "19880808", "335")
+    with repo.ledger.transaction():
+        home = repo.save(Household(area_code=HOME, household_no="012"))
+        pid, _ = repo.add_person(Person(household_id=home, name="陈七", id_number=number))
+        repo.save(
+            EmploymentSpell(
+                person_id=pid, start_date=dt.date(2025, 6, 1), place_code=OUT_OF_PROVINCE
+            )
+        )
+    on = dt.date(2025, 10, 31)
+    rosters = five_rosters(repo.ledger, HOME, on)
+    out = tmp_path / "一库五册.xlsx"
+    write_five_rosters(rosters, out)
+    book = load_workbook(out)
+    for name in (LABOUR, MIGRANT):
+        columns = COLUMNS[name]
+        (row,) = [r for r in rosters.sheets[name] if r[columns.index("身份证号")] == number]
+        assert row[columns.index("人员类别")] == "其他农村劳动力", name
+        sheet = book[name]
+        header = next(
+            i for i, cells in enumerate(sheet.iter_rows(values_only=True)) if "人员类别" in cells
+        )
+        rows = list(sheet.iter_rows(values_only=True))
+        at = rows[header].index("人员类别")
+        (cells,) = [r for r in rows[header + 1 :] if number in r]
+        assert cells[at] == "其他农村劳动力", name
+        flat = "".join(
+            "".join(page_texts(rosters_job(repo.ledger, HOME, on, name).render())).split()
+        )
+        line = flat[flat.index("陈七") :][:80]
+        assert "其他农村劳动力" in line, (name, line)

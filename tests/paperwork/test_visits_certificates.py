@@ -461,3 +461,33 @@ def test_the_sheets_headers_say_their_day_and_month_as_their_titles_do(ledger):
     roster = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), "劳动力名册").render()
     text = "".join("".join(page_texts(roster)).split())
     assert "截至2026年10月31日" in text and "2026-10-31" not in text, text
+
+
+def test_a_worker_of_no_group_is_other_rural_labour_on_the_visit_sheet(ledger):
+    """The 走访记录 carried door to door left 陈七's 人员类别 blank, where his 申请表 and the
+    一库五册 say 其他农村劳动力. A member of working age able to work, of no group, is now
+    named so there too; his son of eight, no 劳动力, stays blank (the words are not his)."""
+    from fieldapp.domain.models import Household, Person
+    from fieldapp.paperwork.paper_data import PaperData
+    from tests.conftest import make_id
+    from tests.paperwork.builders import COUNTY, GROUP
+
+    repo = Records(ledger)
+    with ledger.transaction():
+        add_areas(repo)
+        home = repo.save(Household(area_code=GROUP, household_no="H00077", address="7号"))
+        for name, born, relation in (("陈七", "19880808", "户主"), ("陈小七", "20180808", "子女")):
+            repo.add_person(
+                Person(
+                    household_id=home,
+                    name=name,
+                    id_number=make_id(COUNTY, born, "335"),
+                    relation=relation,
+                )
+            )
+    sheet = PaperData(ledger).visit_sheet(VILLAGE, "2026-10")
+    members = {m.name: m for h in sheet.households for m in h.members}
+    assert members["陈七"].categories == "其他农村劳动力"
+    assert members["陈小七"].categories == ""
+    flat = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    assert "其他农村劳动力" in flat

@@ -165,7 +165,14 @@ def test_claim_create_repeat_and_advance(db, capsys, tmp_path) -> None:
     assert code == 0
     batch_id = out.strip().splitlines()[-1]
     code, out, _ = run(capsys, "--db", path, "batch", "show", batch_id, "--json")
-    assert [c["id"] for c in json.loads(out)["claims"]] == [claim_id]
+    shown = json.loads(out)
+    assert [c["id"] for c in shown["claims"]] == [claim_id]
+    # The numbers its papers print (批次编号, 申请编号) find the batch and the claim too.
+    code, out, _ = run(capsys, "--db", path, "batch", "show", shown["number"], "--json")
+    assert code == 0 and json.loads(out)["id"] == batch_id
+    number = shown["claims"][0]["number"]
+    code, out, _ = run(capsys, "--db", path, "claim", "show", number, "--json")
+    assert code == 0 and json.loads(out)["id"] == claim_id
     code, out, _ = run(capsys, "--db", path, "claim", "check", "--json")
     assert code == 0 and json.loads(out) == []
 

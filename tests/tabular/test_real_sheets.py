@@ -564,6 +564,22 @@ def test_category_words_read_as_the_ledgers_are_reported(ledger, tmp_path):
     assert stored == {"农村低保对象", "脱贫人口", "易地搬迁人口"}
 
 
+def test_other_rural_labour_as_the_apps_papers_write_it_is_no_category(ledger, tmp_path):
+    # The 一库五册 the app exports says 其他农村劳动力 for a person of no group (as his 申请表
+    # does): a sheet sent back with it was refused row by row (未知的人员类别“其他农村劳动力”).
+    # It is read as no category, beside one the person does hold.
+    path = write_xlsx(
+        tmp_path / "o.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE],
+        [["张长英", HEAD, HEAD, "其他农村劳动力、退役军人", *PLACE.values()]],
+    )
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    assert [m for m in report.mapped if m.column == "人员类别"] == []
+    stored = {r[0] for r in ledger.db.execute("SELECT category FROM person_categories")}
+    assert stored == {"退役军人"}
+
+
 @pytest.mark.parametrize(
     "cell",
     [

@@ -17,6 +17,19 @@ _LONG = {"原因", "资金来源", "缺少材料", "批次"}
 _LONG |= {"Reason", "Funding source", "Missing evidence", "Batch"}
 
 
+def claim_for(window, qtbot, name):
+    """The subsidies page's claim for `name`, eligible on 2026-11-30, made as a user does."""
+    page = window.show_page("subsidies")
+    page.on.set_value(dt.date(2026, 11, 30))
+    page.find_eligible()
+    wait_idle(qtbot, page)
+    row = next(n for n, r in enumerate(page.results.rows) if r.name == name)
+    page.results_view.selectRow(row)
+    claim = page.create_claim()
+    assert claim is not None
+    return page, claim
+
+
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_the_claims_list_reads_whole_at_1280_and_1024(post_worker, window, qtbot, lang):  # noqa: F811
     """At 1280×720 the 申领 list showed 姓名 … 原因 and no more: 申请日期 and 发放月份 were
@@ -27,13 +40,7 @@ def test_the_claims_list_reads_whole_at_1280_and_1024(post_worker, window, qtbot
     but long text. At 1024×768 the dates were still past the list's edge (姓名 … 状态 only):
     所在地 and 补贴 now share the room the others leave (whole in their tooltips), so 姓名 …
     发放月份 read there too."""
-    page = window.show_page("subsidies")
-    page.on.set_value(dt.date(2026, 11, 30))
-    page.find_eligible()
-    wait_idle(qtbot, page)
-    row = next(n for n, r in enumerate(page.results.rows) if r.name == "赵六")
-    page.results_view.selectRow(row)
-    assert page.create_claim() is not None
+    claim_for(window, qtbot, "赵六")
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.set_language(lang)
     page = window.show_page("subsidies")

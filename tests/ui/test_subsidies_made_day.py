@@ -14,6 +14,7 @@ from fieldapp.domain.models import EmploymentSpell, Household, Person
 from fieldapp.policy.eligibility import Status
 from fieldapp.services.policy_admin import install_local
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.claims import ClaimQueries
 from tests.conftest import make_id
 from tests.policy.helpers import EXTENDED_PACK
 from tests.records import Records
@@ -123,6 +124,9 @@ def test_two_months_claims_are_told_apart_where_a_form_is_printed(
     labels = [printing.claim.itemText(i) for i in range(printing.claim.count())]
     assert len(labels) == 2 and len(set(labels)) == 2, labels
     assert sorted(m for m in months for label in labels if m in label) == sorted(months)
+    # Each with the 申请编号 its form prints (as the claims page lists it).
+    numbers = sorted(c.number for c in ClaimQueries(window.session.ledger).all())
+    assert sorted(label.rsplit(" ", 1)[-1] for label in labels) == numbers, labels
 
     person_id = window.session.ledger.db.execute(
         "SELECT id FROM persons WHERE name = '赵六'"
@@ -133,3 +137,4 @@ def test_two_months_claims_are_told_apart_where_a_form_is_printed(
     forms = [a.text() for a in panel.print_menu.actions() if a.text().startswith("申请表")]
     assert len(forms) == 2 and len(set(forms)) == 2, forms
     assert sorted(m for m in months for text in forms if m in text) == sorted(months)
+    assert sorted(text.rsplit(" ", 1)[-1] for text in forms) == numbers, forms

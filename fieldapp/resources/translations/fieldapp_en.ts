@@ -3736,6 +3736,30 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>删除%1的“%2”这条申领草稿吗？删除后可以重新申领；删除会记入修改记录。</source>
       <translation>Delete the draft claim “%2” of %1? It can be claimed again afterwards; the deletion is recorded in the history.</translation>
     </message>
+    <message>
+      <source>申请编号</source>
+      <translation>Claim no.</translation>
+    </message>
+    <message>
+      <source>按申请编号查找</source>
+      <translation>Find by claim no.</translation>
+    </message>
+    <message>
+      <source>没有申请编号为 %1 的申领</source>
+      <translation>No claim has the number %1</translation>
+    </message>
+    <message>
+      <source>申请编号 %1 是%2的申领（%3），不在所选区域的列表中</source>
+      <translation>Claim no. %1 is %2's claim (%3), not in the list of the area chosen</translation>
+    </message>
+    <message>
+      <source>批次编号</source>
+      <translation>Batch no.</translation>
+    </message>
+    <message>
+      <source>申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对</source>
+      <translation>Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper</translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

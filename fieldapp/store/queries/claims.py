@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, ClaimStep
-from fieldapp.domain.dates import CHINA
 from fieldapp.domain.errors import NotFound
+from fieldapp.domain.numbers import made_day, parse_number, row_number
 from fieldapp.store.filters import within_area
 from fieldapp.store.queries.records import to_model, to_models
 
@@ -31,8 +31,11 @@ class ClaimQueries:
     # -- claims -----------------------------------------------------------------------------
 
     def get(self, claim_id: str) -> Claim:
-        """One claim by id (a unique prefix of the id is accepted), or NotFound."""
+        """One claim by id or by its printed number (申请编号; a unique prefix of the id is
+        accepted), or NotFound."""
         row = self.ledger.get(Claim.TABLE, claim_id)
+        if row is None and parse_number(claim_id):
+            row = self._numbered(Claim.TABLE, claim_id, "申领")
         if row is None and len(claim_id) >= 6:
             rows = self._rows("id LIKE ?", [claim_id.replace("%", "").replace("_", "") + "%"])
             if len(rows) == 1:
@@ -132,11 +135,43 @@ class ClaimQueries:
                 found.setdefault(claim_id, []).append(ClaimStep(before or "", after or "", day))
         return found
 
+    def by_number(
+        self, number: str, tables: Iterable[str] = (Claim.TABLE, Batch.TABLE)
+    ) -> list[str]:
+        """The ids of the live claims and batches printed with `number` (申请编号、批次编号,
+        as typed: `numbers.parse_number`): one, unless two devices' parts ever coincide."""
+        parsed = parse_number(number)
+        if parsed is None:
+            return []
+        part, seq = parsed
+        found = []
+        for table in tables:
+            cursor = self.db.execute(
+                f"SELECT id, _ckey FROM {table} WHERE deleted = 0 AND _ckey LIKE ? ORDER BY id",
+                [f"%:{seq}"],
+            )
+            found += [str(i) for i, key in cursor.fetchall() if row_number(key) == f"{part}-{seq}"]
+        return found
+
+    def _numbered(self, table: str, number: str, what: str) -> dict[str, Any] | None:
+        """The one row of `table` printed with `number`; None when none is, NotFound naming
+        them when several are (two devices whose parts coincide: told apart by name)."""
+        found = self.by_number(number, (table,))
+        if len(found) > 1:
+            raise NotFound(
+                f"有 {len(found)} 条{what}的编号都是 {number.strip().upper()}（不同电脑编的），"
+                "请按纸上的姓名、身份证号核对"
+            )
+        return self.ledger.get(table, found[0]) if found else None
+
     # -- batches ----------------------------------------------------------------------------
 
     def batch(self, batch_id: str) -> Batch:
-        """One batch by id (a unique prefix of the id is accepted, as for claims), or NotFound."""
+        """One batch by id or by its printed number (批次编号; a unique prefix of the id is
+        accepted, as for claims), or NotFound."""
         row = self.ledger.get(Batch.TABLE, batch_id)
+        if row is None and parse_number(batch_id):
+            row = self._numbered(Batch.TABLE, batch_id, "批次")
         if row is None and len(batch_id) >= 6:
             rows = self.db.execute(
                 "SELECT id FROM batches WHERE deleted = 0 AND id LIKE ? LIMIT 2",
@@ -163,8 +198,4 @@ class ClaimQueries:
 
 def _china_day(key: str | None) -> dt.date | None:
     """China's day of a row's creating stamp (`_ckey`: 'wall ms-counter/change id')."""
-    try:
-        wall = int(str(key).split("-", 1)[0]) / 1000
-        return dt.datetime.fromtimestamp(wall, CHINA).date()
-    except (ValueError, OverflowError, OSError):
-        return None
+    return made_day(key)

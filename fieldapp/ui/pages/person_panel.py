@@ -535,8 +535,11 @@ class PersonPanel(QWidget):
         for claim in claims:
             # The month it pays tells a monthly subsidy's forms apart (one per month).
             paid = f" {claim.paid_for()}" if claim.paid_for() else ""
+            # With the 申请编号 the form prints, as the claims page lists it.
+            number = f" {claim.number}" if claim.number else ""
             action = QAction(
-                self.tr("申请表：") + f"{claim.rule_title}{paid}（{claim.state}）", self.print_menu
+                self.tr("申请表：") + f"{claim.rule_title}{paid}（{claim.state}）{number}",
+                self.print_menu,
             )
             action.triggered.connect(lambda _c=False, i=claim.id: self.print_form(i))
             self.print_menu.addAction(action)

@@ -146,12 +146,19 @@ class PrintPage(QWidget):
         current_batch, current_claim = self.batch.currentData(), self.claim.currentData()
         self.batch.clear()
         for batch in reversed(store.batches()):
-            self.batch.addItem(batch.title, batch.id)
+            # With the number its 花名册 and 公示表 print (two batches may share a title).
+            self.batch.addItem("  ".join(w for w in (batch.title, batch.number) if w), batch.id)
         self.claim.clear()
         for claim in reversed(store.all()):
             # The month it pays: a person's monthly subsidy, claimed month after month, would
             # read the same on each line (赵六 乡村公益性岗位补贴 草稿, twice).
-            words = (claim.person_name, claim.rule_title, claim.paid_for(), str(claim.state))
+            words = (
+                claim.person_name,
+                claim.rule_title,
+                claim.paid_for(),
+                str(claim.state),
+                claim.number,  # as its 申请表 prints it
+            )
             self.claim.addItem(" ".join(w for w in words if w), claim.id)
         for combo, value in ((self.batch, current_batch), (self.claim, current_claim)):
             found = combo.findData(value)

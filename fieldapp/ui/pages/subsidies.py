@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -563,6 +564,8 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("资金来源"), lambda c: c.funding_source),
                 Column(self.tr("缺少材料"), lambda c: "、".join(c.missing_evidence())),
                 Column(self.tr("批次"), lambda c: self.batch_titles.get(c.batch_id or "", "")),
+                # The number its 申请表 prints (a clerk on the phone reads it out: 查找编号).
+                Column(self.tr("申请编号"), lambda c: c.number),
             ]
         )
         self.batch_titles: dict[str, str] = {}
@@ -577,6 +580,12 @@ class SubsidiesPage(QWidget):
         # A draft made by mistake (or on a job since corrected) is deleted; later, rejected.
         self.delete_button = QPushButton(self.tr("删除草稿"))
         self.claims_label = QLabel()
+        # A paper's 申请编号, read out over the phone or copied off a notice: its claim found.
+        self.number_search = QLineEdit()
+        self.number_search.setPlaceholderText(self.tr("按申请编号查找"))
+        self.number_search.setClearButtonEnabled(True)
+        self.number_search.setMaximumWidth(160)
+        self.number_search.returnPressed.connect(self.find_number)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("变为")))
         row.addWidget(self.target)
@@ -585,6 +594,7 @@ class SubsidiesPage(QWidget):
         row.addWidget(self.form_button)
         row.addWidget(self.delete_button)
         row.addWidget(self.claims_label, 1)
+        row.addWidget(self.number_search)
         # The selected claim's materials and steps (who moved it when, and why): what a
         # villager asking after their application wants to know.
         self.claim_steps = QTextBrowser()
@@ -876,6 +886,38 @@ class SubsidiesPage(QWidget):
             return
         self.session.apply(service.changes)
 
+    def find_number(self) -> None:
+        """Select the claim whose 申请编号 was typed (as its papers print it), among every
+        subsidy's claims of the area chosen; say so when no claim has that number, or when
+        it is of another area than the one chosen."""
+        typed = self.number_search.text().strip()
+        if not typed:
+            return
+        queries = ClaimQueries(self.session.ledger)
+        found = queries.by_number(typed, (Claim.TABLE,))
+        if not found:
+            self.claims_label.setText(self.tr("没有申请编号为 %1 的申领").replace("%1", typed))
+            return
+        claim = queries.get(found[0])
+        if self.person_id is not None and claim.person_id != self.person_id:
+            self.show_everyone()
+        self.show_claim(claim.id)
+        selected = self.selected_claim()
+        if selected is None or selected.id != claim.id:
+            self.claims_label.setText(
+                self.tr("申请编号 %1 是%2的申领（%3），不在所选区域的列表中")
+                .replace("%1", claim.number)
+                .replace("%2", claim.person_name)
+                .replace("%3", self.areas.path(claim.area_code))
+            )
+        elif len(found) > 1:
+            # Two computers' parts coincide: the first is selected; the name on the paper tells.
+            self.claims_label.setText(
+                self.tr("申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对")
+                .replace("%1", claim.number)
+                .replace("%2", str(len(found)))
+            )
+
     def _select_claim(self, claim_id: str) -> None:
         for row in range(self.claims.rowCount()):
             if self.claims.rows[row].id == claim_id:
@@ -940,6 +982,8 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("区域"), lambda b: self.areas.path(b.area_code) or self.tr("全部")),
                 Column(self.tr("建立时间"), lambda b: (b.created_at or "")[:16].replace("T", " ")),
                 Column(self.tr("建立人"), lambda b: b.created_by),
+                # The number its 花名册 and 公示表 print beside its name.
+                Column(self.tr("批次编号"), lambda b: b.number),
             ]
         )
         self.batches_view = table_view(stretch_last=False)
