@@ -217,14 +217,16 @@ JudgeClaim = Callable[[str, Mapping[str, Any], RowLookup, Collection[str]], Verd
 
 @dataclass(frozen=True)
 class PolicyJudge:
-    """A `JudgeClaim`, told beforehand (`expect`) whose claims a bundle brings: the ledger's
-    categories those claims rest on are then read for all of them at once, not claim by claim.
-    `expect` returns the (table, row id) of the rows it found, for the caller to read at once
-    too (`PlaceFinder.preload`: the judge looks each up as it will be)."""
+    """A `JudgeClaim`, told beforehand (`expect`) which claims a bundle brings: what the ledger
+    holds that those claims are judged against (their persons' categories, registrations, jobs
+    and claims, the claims under their limit keys) is then read for all of them at once, not
+    claim by claim. `expect` returns the (table, row id) of the rows it found, for the caller
+    to read at once too (`PlaceFinder.preload`: the judge looks each up as it will be)."""
 
     judge: JudgeClaim
-    #: Told the persons of the claims about to be judged (their ids).
-    expect: Callable[[Iterable[str]], list[tuple[str, str]]]
+    #: Told the claims about to be judged (each change's row as the ledger and the change
+    #: give it: its person, rule, limit key).
+    expect: Callable[[Iterable[Mapping[str, Any]]], list[tuple[str, str]]]
 
     def __call__(
         self, row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
@@ -247,26 +249,13 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
     `repeats` is False (the county's own devices: repeats are for the county's review)."""
     made: list[Policy | None] = []
     seen: dict[str, set[str]] = {}
-    # The ledger's categories of the persons whose claims a bundle brings, read at once for
-    # all of them (`expect`: a judge made for one bundle, whose ledger does not change while
-    # it judges); any other person's when asked, as before.
-    categories: dict[str, set[str]] = {}
+    # What the ledger holds of the claims a bundle brings, read at once for all of them
+    # (`expect`: a judge made for one bundle, whose ledger does not change while it judges),
+    # by person (or limit key) and table: the ids of its live rows. Any other person's (key's)
+    # are read when asked, as before.
+    held: dict[str, dict[str, set[str]]] = {}
 
-    def expect(person_ids: Iterable[str]) -> list[tuple[str, str]]:
-        wanted = {p for p in person_ids if p} - categories.keys()
-        found = records.people_records(ledger, CategoryMembership, wanted) if wanted else {}
-        categories.update({p: {c.id for c in rows} for p, rows in found.items()})
-        return [(CategoryMembership.TABLE, c.id) for rows in found.values() for c in rows]
-
-    def categories_of(person: str) -> set[str]:
-        known = categories.get(person)
-        if known is not None:
-            return known
-        return {c.id for c in records.person_records(ledger, CategoryMembership, person)}
-
-    def judge(
-        row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
-    ) -> Verdict:
+    def policy_of() -> Policy | None:
         if not made:
             from fieldapp.policy.pack import PackError
             from fieldapp.services.policy_admin import policy_in_force
@@ -275,7 +264,62 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 made.append(policy_in_force(ledger))
             except (PackError, FieldappError):
                 made.append(None)
-        policy = made[0]
+        return made[0]
+
+    def keep(table: str, found: Mapping[str, Iterable[Record]]) -> list[tuple[str, str]]:
+        """Keep `found` (rows of `table` by person or key); their (table, row id)."""
+        ids = {key: {r.id for r in rows} for key, rows in found.items()}
+        held.setdefault(table, {}).update(ids)
+        return [(table, i) for rows in ids.values() for i in rows]
+
+    def expect(claims: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+        rows = list(claims)
+        if not rows:
+            return []
+        from fieldapp.store.queries.claims import ClaimQueries
+
+        def wanted(
+            table: str, of: Iterable[Mapping[str, Any]], field: str = "person_id"
+        ) -> set[str]:
+            return {str(r.get(field) or "") for r in of} - {""} - held.get(table, {}).keys()
+
+        # (None asked for, none read: each read below costs no statement.)
+        people = wanted(CategoryMembership.TABLE, rows)
+        found = keep(
+            CategoryMembership.TABLE, records.people_records(ledger, CategoryMembership, people)
+        )
+        policy = policy_of()
+        if policy is not None:
+            # The job (training) each pays for, read with the rest.
+            named = (claim_event_id(policy, r) for r in rows)
+            found += [(t, i) for t, i in filter(None, named) if i]
+            resting = [r for r in rows if rests_on_records(policy, r)]
+            for model in (UnemploymentRegistration, EmploymentSpell):
+                people = wanted(model.TABLE, resting)
+                found += keep(model.TABLE, records.people_records(ledger, model, people))
+        if repeats:
+            claims_of = ClaimQueries(ledger)
+            keys = wanted(_BY_KEY, rows, "limit_key")
+            found += keep(_BY_KEY, claims_of.with_limit_keys(keys))
+            if policy is not None:
+                once = [r for r in rows if str(r.get("limit_kind") or "") == _PER_EVENT]
+                found += keep(_BY_PERSON, claims_of.of_people(wanted(_BY_PERSON, once)))
+        return [("claims" if t in (_BY_KEY, _BY_PERSON) else t, i) for t, i in found]
+
+    def held_of(table: str, key: str, read: Callable[[], Iterable[Record]]) -> set[str]:
+        """The ids of the live rows of `table` (by person or key) the ledger holds of `key`:
+        as `expect` read them, or read now."""
+        known = held.get(table, {}).get(key)
+        return known if known is not None else {r.id for r in read()}
+
+    def categories_of(person: str) -> set[str]:
+        return held_of(CategoryMembership.TABLE, person,
+                       lambda: records.person_records(ledger, CategoryMembership, person))  # fmt: skip
+
+    def judge(
+        row_id: str, row: Mapping[str, Any], lookup: RowLookup, added: Collection[str] = ()
+    ) -> Verdict:
+        policy = policy_of()
         if policy is not None and not policy.holds(str(row.get("rule_id") or "")):
             # A subsidy no pack of the county holds: no figure, no conditions to judge it by.
             what = str(row.get("rule_title") or "").strip() or "一项没有名称的补贴"
@@ -346,7 +390,8 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
                 def person_rows(table: str, model: type[Record]) -> list[Mapping[str, Any]]:
                     """The person's rows of `table` as they will be, each with its id (a row
                     of this bundle is given without)."""
-                    ids = {r.id for r in records.person_records(ledger, model, whose)}
+                    ids = held_of(model.TABLE, whose,
+                                  lambda: records.person_records(ledger, model, whose))  # fmt: skip
                     got = ((i, lookup(table, i)) for i in sorted(ids | set(added)))
                     return [{**r, "id": i} for i, r in got if r is not None]
 
@@ -378,8 +423,9 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             from fieldapp.store.queries.claims import ClaimQueries
 
             # Each as it will be: one rejected earlier in the same bundle no longer counts.
-            ids = {c.id for c in ClaimQueries(ledger).with_limit_key(claim.limit_key)}
-            ids |= seen.get(claim.limit_key, set())
+            key = claim.limit_key
+            ids = set(held_of(_BY_KEY, key, lambda: ClaimQueries(ledger).with_limit_key(key)))
+            ids |= seen.get(key, set())
             others = [
                 ClaimRow.of(i, now) for i in sorted(ids) if (now := lookup("claims", i)) is not None
             ]
@@ -396,7 +442,10 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             # held on its way to payment, as a repeat under one key is reviewed no further.
             from fieldapp.store.queries.claims import ClaimQueries
 
-            ids = {c.id for c in ClaimQueries(ledger).select(person_id=claim.person_id)}
+            whose = claim.person_id
+            ids = set(
+                held_of(_BY_PERSON, whose, lambda: ClaimQueries(ledger).select(person_id=whose))
+            )
             ids |= {i for made in seen.values() for i in made}
             rows = {i: now for i in sorted(ids) if (now := lookup("claims", i)) is not None}
             first = twin_claim(policy, claim, row, rows, lookup)
@@ -414,6 +463,8 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
 
 #: A subsidy paid once per job (training): `twin_claim` asks about its claims only.
 _PER_EVENT = LimitKind.ONCE_PER_SPELL.value
+#: What `policy_judge` keeps of the ledger's claims: by limit key, and by person.
+_BY_KEY, _BY_PERSON = "claims by limit key", "claims by person"
 
 
 def twin_claim(
@@ -995,14 +1046,10 @@ def screen(
     # jobs): each is looked up by its own table.
     categories_sent = {c.row_id for c in changes if c.tbl in SENT_FACTS}
     if paid is not None:
-        # Whose claims come: the categories they rest on are read for all of them at once.
+        # Which claims come: what they are judged against is read for all of them at once.
         finder.preload(
             paid.expect(
-                str(
-                    c.data.get("person_id")
-                    or (finder.row(c.tbl, c.row_id) or {}).get("person_id")
-                    or ""
-                )
+                {**(finder.row(c.tbl, c.row_id) or {}), **c.data}
                 for c in changes
                 if c.tbl == "claims"
             )

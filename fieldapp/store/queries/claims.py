@@ -15,7 +15,7 @@ from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState, ClaimSt
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.numbers import made_day, parse_number, row_number
 from fieldapp.store.filters import within_area
-from fieldapp.store.queries.records import to_model, to_models
+from fieldapp.store.queries.records import PEOPLE_PER_QUERY, to_model, to_models
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -91,6 +91,27 @@ class ClaimQueries:
     def with_limit_key(self, limit_key: str) -> list[Claim]:
         """Live claims sharing one limit key (the one-time guard's unit), oldest first."""
         return self._rows("limit_key = ?", [limit_key])
+
+    def with_limit_keys(self, limit_keys: Iterable[str]) -> dict[str, list[Claim]]:
+        """`with_limit_key` of many keys at once, by key (each asked for is a key, with none
+        for a key no live claim has): one statement per `PEOPLE_PER_QUERY` keys."""
+        return self._grouped("limit_key", limit_keys)
+
+    def of_people(self, person_ids: Iterable[str]) -> dict[str, list[Claim]]:
+        """`select(person_id=…)` of many persons at once, by person id (each asked for is a
+        key, with none for a person who has no live claim): one statement per
+        `PEOPLE_PER_QUERY` persons."""
+        return self._grouped("person_id", person_ids)
+
+    def _grouped(self, column: str, values: Iterable[str]) -> dict[str, list[Claim]]:
+        wanted = sorted(set(values))
+        found: dict[str, list[Claim]] = {value: [] for value in wanted}
+        for start in range(0, len(wanted), PEOPLE_PER_QUERY):
+            chunk = wanted[start : start + PEOPLE_PER_QUERY]
+            marks = ", ".join("?" * len(chunk))
+            for claim in self._rows(f"{column} IN ({marks})", chunk):
+                found[str(getattr(claim, column) or "")].append(claim)
+        return found
 
     def naming(self, row_id: str) -> list[str]:
         """Ids of the live claims that may pay for the job or training `row_id` (its id as
