@@ -285,6 +285,33 @@ def test_another_devices_file_is_told_by_its_villages_names(window, tmp_path, mo
     hub.close()
 
 
+def test_another_devices_village_the_ledger_does_not_list_is_said_as_a_village(
+    window, tmp_path, monkeypatch
+):
+    """The other device's village, not listed by this ledger, was said as its township
+    (贵州省毕节市七星关区鸭池镇: the table's deepest level), as if the file were a township's;
+    the question now says it as `fieldapp enrol` does (七星关区鸭池镇的一个村)."""
+    import re
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import answered
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
+    hub.enroll("鸭池镇笔记本", "520502100003", tmp_path / "yachi.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "daba.json", code=ENROL_CODE)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.No, asked)
+    )
+    assert not page.enrol(tmp_path / "yachi.json", code=ENROL_CODE)
+    assert "（区域 七星关区鸭池镇的一个村）" in asked[0], asked
+    assert "市西街道 大坝村" in asked[0] and not re.search(r"\d{6}", asked[0]), asked
+    hub.close()
+
+
 def type_enrol_codes(codes: list[str | None], seen: list[dict[str, object]]) -> None:
     """Answer the next enrolment-code forms as a coordinator does: each code typed key by key
     and Enter pressed (None: 取消). What each form showed first is kept in `seen`."""
