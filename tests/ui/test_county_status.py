@@ -325,3 +325,28 @@ def test_the_county_desktop_tells_two_builds_of_one_version_apart(
     for ledger in villages.values():
         ledger.close()
     hub.close()
+
+
+def test_an_older_hubs_answer_names_each_devices_area_from_the_county_ledger(
+    window, tmp_path, warnings_shown
+):
+    """A hub from before it named the areas (no `area_name` in `GET /v1/status`) left the
+    county clerk reading 520502001001 under 区域. The desktop now names the area itself, as the
+    hub would (say_place, Said.SHORT, from the county device's ledger and the division table);
+    the code stays under the pointer."""
+    import re
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
+    hub.enroll("鸭池镇笔记本", "520502100003", tmp_path / "yachi.json", code=ENROL_CODE)
+    answer = {"devices": [{k: v for k, v in d.items() if k != "area_name"} for d in hub.status()]}
+    hub.close()
+    status = window.show_page("sync").county_status
+    status.show_status(answer)
+    table = status.table
+    cells = {table.item(r, 0).text(): table.item(r, 2) for r in range(table.rowCount())}
+    assert "市西街道 大坝村" in cells["大坝村笔记本"].text(), cells["大坝村笔记本"].text()
+    assert cells["鸭池镇笔记本"].text() == "七星关区鸭池镇", cells["鸭池镇笔记本"].text()
+    assert not any(re.search(r"\d{6}", cell.text()) for cell in cells.values())
+    assert cells["大坝村笔记本"].toolTip() == VILLAGE
+    assert warnings_shown == []
