@@ -56,6 +56,10 @@ def test_a_village_the_ledger_does_not_list_is_said_in_words(qtbot, ledger_path,
         # Not 贵州省毕节市七星关区 (the county: as if the laptop were the county's), nor digits.
         assert "一号机（村/安置点专员 · 七星关区鸭池镇的一个村）" in title, title
         assert not re.search(r"\d{6,}", title + win.status_label.text()), title
+        # 设置 → 本机 says the device by the county's name for it, its area by the ledger's.
+        page = win.show_page("settings")
+        shown = page.enrolled_label.text() + " " + page.home_area.currentText()
+        assert "一号机" in shown and not re.search(r"\d{6,}", shown), shown
     finally:
         _close(win)
 
