@@ -91,6 +91,22 @@ def _found_unemployed(ledger, person: str, found: dt.date):
     return PolicyRegistry(local=Path("/nonexistent")).load()
 
 
+def _works_since_march(ledger, person: str, place_name: str, place_code: str = "") -> Records:
+    """`person` at work since 1 March 2026 at a mushroom farm of the county (播州区), at the
+    place as recorded; the ledger's records, to add more."""
+    records = Records(ledger)
+    records.save(
+        EmploymentSpell(
+            person_id=person,
+            start_date=dt.date(2026, 3, 1),
+            place_name=place_name,
+            place_code=place_code,
+            employer="播州区某食用菌基地",
+        )
+    )
+    return records
+
+
 def test_visit_sheet_shows_status_services_visits_and_due(ledger):
     people = _village(ledger)
     due = {people[1][0]: ["失业登记（10月20日前，已逾期）"]}
@@ -373,19 +389,13 @@ def test_the_visit_sheet_says_where_each_job_is_in_the_villages_words(ledger):
     sheet's own county is now named from below the county (龙坑街道), any other by its name
     (广东省东莞市), never as digits."""
     people = _village(ledger, households=3, members=2)
-    records = Records(ledger)
-    start = dt.date(2026, 3, 1)
+    records = _works_since_march(ledger, people[1][0], "贵州省遵义市播州区龙坑街道")
     records.save(
         EmploymentSpell(
-            person_id=people[1][0],
-            start_date=start,
-            place_name="贵州省遵义市播州区龙坑街道",
-            employer="播州区某食用菌基地",
-        )
-    )
-    records.save(
-        EmploymentSpell(
-            person_id=people[2][0], start_date=start, place_code="441900", employer="某厂"
+            person_id=people[2][0],
+            start_date=dt.date(2026, 3, 1),
+            place_code="441900",
+            employer="某厂",
         )
     )
     text = _flat(visits_job(ledger, VILLAGE, "2026-10").render())
@@ -403,17 +413,7 @@ def test_the_printed_rosters_name_a_job_in_the_county_from_below_it(ledger):
     from fieldapp.paperwork.jobs import rosters_job
 
     people = _village(ledger, households=2, members=2)
-    records = Records(ledger)
-    start = dt.date(2026, 3, 1)
-    records.save(
-        EmploymentSpell(
-            person_id=people[1][0],
-            start_date=start,
-            place_name="贵州省遵义市播州区鸭溪镇",
-            place_code="520321102",
-            employer="播州区某食用菌基地",
-        )
-    )
+    _works_since_march(ledger, people[1][0], "贵州省遵义市播州区鸭溪镇", "520321102")
     for which in ("劳动力名册", "转移就业名册"):
         job = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), which)
         flat = _flat(job.render())
