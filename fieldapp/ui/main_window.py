@@ -389,9 +389,12 @@ class MainWindow(QMainWindow):
 
     def _enrolled_as(self) -> str:
         """'（乡镇 · 草海镇）': the role and area the county enrolled this device with (what it
-        may change follows from them), nothing before it is enrolled."""
-        from fieldapp.domain.regions import region_name
+        may change follows from them), nothing before it is enrolled. An area the ledger does
+        not list yet is said as the write door's refusals say it ('七星关区鸭池镇的一个村'),
+        never by its code."""
+        from fieldapp.domain.places_said import Said, say_place
         from fieldapp.domain.roles import Role
+        from fieldapp.reference import divisions
         from fieldapp.store.queries import records
 
         actor = self.session.actor
@@ -405,7 +408,8 @@ class MainWindow(QMainWindow):
         words = [roles.get(actor.role, actor.role.label)]
         if actor.scope:
             area = records.area(self.session.ledger, actor.scope)
-            words.append(area.name if area else region_name(actor.scope) or actor.scope)
+            said = area.name if area else say_place(actor.scope, divisions(), said=Said.SENTENCE)
+            words.append(said)
         return "（" + " · ".join(words) + "）"
 
     # -- lock -----------------------------------------------------------------------------

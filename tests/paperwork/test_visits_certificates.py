@@ -64,6 +64,49 @@ def _village(ledger, households: int = 3, members: int = 3) -> list[list[str]]:
     return people
 
 
+def _flat(pdf: bytes) -> str:
+    """The PDF's text, all its pages, without white space (a cell's words wrap)."""
+    return "".join("".join(page_texts(pdf)).split())
+
+
+def _first_person(ledger, people: list[list[str]]) -> tuple[str, str]:
+    """The first household's first member (at work in Ningbo): id and 身份证号."""
+    person = people[0][0]
+    return person, ledger.get("persons", person)["id_number"]
+
+
+def _found_unemployed(ledger, person: str, found: dt.date):
+    """`person` found unemployed on `found` (owed the 1311 service), and the policy a sheet's
+    deadlines are counted by without the State Council's holiday schedules (estimated)."""
+    from pathlib import Path
+
+    from fieldapp.domain.models import UnemploymentRegistration
+    from fieldapp.policy.registry import PolicyRegistry
+
+    with ledger.transaction():
+        ledger.insert(
+            "unemployment_registrations",
+            UnemploymentRegistration(person_id=person, found_date=found).fields(),
+        )
+    return PolicyRegistry(local=Path("/nonexistent")).load()
+
+
+def _works_since_march(ledger, person: str, place_name: str, place_code: str = "") -> Records:
+    """`person` at work since 1 March 2026 at a mushroom farm of the county (播州区), at the
+    place as recorded; the ledger's records, to add more."""
+    records = Records(ledger)
+    records.save(
+        EmploymentSpell(
+            person_id=person,
+            start_date=dt.date(2026, 3, 1),
+            place_name=place_name,
+            place_code=place_code,
+            employer="播州区某食用菌基地",
+        )
+    )
+    return records
+
+
 def test_visit_sheet_shows_status_services_visits_and_due(ledger):
     people = _village(ledger)
     due = {people[1][0]: ["失业登记（10月20日前，已逾期）"]}
@@ -129,8 +172,8 @@ def test_visit_sheet_without_a_policy_says_what_its_due_column_holds(ledger):
 
 def test_certificates_stable_and_casual(ledger):
     people = _village(ledger, households=1)
-    number = ledger.get("persons", people[0][0])["id_number"]
-    stable = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    _, number = _first_person(ledger, people)
+    stable = _flat(certificate_job(ledger, number).render())
     for expected in (
         "务工证明",
         number,
@@ -143,9 +186,7 @@ def test_certificates_stable_and_casual(ledger):
     ):
         assert expected in stable, expected
     assert "临时务工" not in stable
-    casual = "".join(
-        "\n".join(page_texts(certificate_job(ledger, number, casual=True).render())).split()
-    )
+    casual = _flat(certificate_job(ledger, number, casual=True).render())
     for expected in (
         "务工证明（临时务工）",
         number,
@@ -164,8 +205,7 @@ def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
     from fieldapp.domain.month import Month
 
     people = _village(ledger, households=1)
-    person = people[0][0]
-    number = ledger.get("persons", person)["id_number"]
+    person, number = _first_person(ledger, people)
     repo = Records(ledger)
     today = dt.date.today()
     # A job that started five whole months ago, at 4800 a month on the spell …
@@ -184,7 +224,7 @@ def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
     repo.set_monthly_status(
         MonthlyStatus(person_id=person, month=month, status=WorkStatus.EMPLOYED, income=5200.0)
     )
-    text = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    text = _flat(certificate_job(ledger, number).render())
     assert "东莞某某电子有限公司" in text
     assert "5200元" in text and "4800" not in text
     assert f"5个月（截至{today.year}年{today.month}月{today.day}日）" in text
@@ -194,13 +234,12 @@ def test_certificate_has_this_months_wage_and_the_months_of_stable_work(ledger):
 def test_a_certificate_of_a_job_recorded_by_its_code_alone_names_the_place(ledger):
     # The 务工证明's 务工地点 was left blank for a job whose place came as a code alone.
     people = _village(ledger, households=1)
-    person = people[0][0]
-    number = ledger.get("persons", person)["id_number"]
+    person, number = _first_person(ledger, people)
     start = dt.date.today() - dt.timedelta(days=40)
     Records(ledger).save(
         EmploymentSpell(person_id=person, start_date=start, place_code="441900", employer="某厂")
     )
-    text = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    text = _flat(certificate_job(ledger, number).render())
     assert "某厂" in text and "广东省东莞市" in text and "441900" not in text
 
 
@@ -209,20 +248,8 @@ def test_a_visit_sheet_whose_deadlines_are_estimated_says_so(ledger):
     each 1311 service's deadline, counted across the Spring Festival on 2027's statutory
     holidays alone (the State Council's schedule not loaded) — the due list says so, the sheet
     the coordinator carries from door to door did not."""
-    from pathlib import Path
-
-    from fieldapp.domain.models import UnemploymentRegistration
-    from fieldapp.policy.registry import PolicyRegistry
-
     people = _village(ledger)
-    with ledger.transaction():
-        ledger.insert(
-            "unemployment_registrations",
-            UnemploymentRegistration(
-                person_id=people[1][0], found_date=dt.date(2027, 2, 1)
-            ).fields(),
-        )
-    policy = PolicyRegistry(local=Path("/nonexistent")).load()
+    policy = _found_unemployed(ledger, people[1][0], dt.date(2027, 2, 1))
     job = visits_job(ledger, VILLAGE, "2027-02", policy=policy, today=dt.date(2027, 2, 3))
     assert "发现失业" in "\n".join(page_texts(job.render()))
     assert job.note == (
@@ -262,7 +289,7 @@ def test_the_visit_sheet_counts_zero_employment_households_as_the_monthly_report
         )  # fmt: skip
         ledger.update("households", old, {"head_person_id": head})
     pdf = visits_job(ledger, VILLAGE, "2026-12", due=lambda pid: []).render()
-    flat = "".join("".join(page_texts(pdf)).split())
+    flat = _flat(pdf)
     assert "零就业家庭1户" in flat, flat[-300:]
     assert flat.count("零就业家庭") == 2  # the young household's mark and the summary
     summary = flat[flat.index("零就业家庭1户") :]
@@ -275,22 +302,10 @@ def test_a_deadline_in_the_next_year_says_its_year_on_decembers_sheet(ledger):
     said （1月5日前，即将到期）, a date of the sheet's own year long past. A deadline in another
     year than the sheet's month now says its year: （2027年1月5日前，即将到期）; one within the
     year reads as before."""
-    from pathlib import Path
-
-    from fieldapp.domain.models import UnemploymentRegistration
-    from fieldapp.policy.registry import PolicyRegistry
-
     people = _village(ledger)
-    with ledger.transaction():
-        ledger.insert(
-            "unemployment_registrations",
-            UnemploymentRegistration(
-                person_id=people[1][0], found_date=dt.date(2026, 12, 28)
-            ).fields(),
-        )
-    policy = PolicyRegistry(local=Path("/nonexistent")).load()
+    policy = _found_unemployed(ledger, people[1][0], dt.date(2026, 12, 28))
     job = visits_job(ledger, VILLAGE, "2026-12", policy=policy, today=dt.date(2026, 12, 29))
-    flat = "".join("".join(page_texts(job.render())).split())
+    flat = _flat(job.render())
     assert re.search(r"（2027年1月\d+日前，", flat), flat
     assert not re.search(r"（1月\d+日前", flat), flat
     assert "（11月30日前" in flat  # deadlines of the sheet's own year: no year
@@ -315,7 +330,7 @@ def test_the_visit_sheet_carried_door_to_door_names_no_sensitive_category(ledger
                     person_id=pid, category=category, start_date=dt.date(2020, 1, 1)
                 ).fields(),
             )
-    flat = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    flat = _flat(visits_job(ledger, VILLAGE, "2026-10").render())
     for hidden in ("刑满释放", "戒毒", "残疾"):
         assert hidden not in flat, hidden
     assert flat.count("脱贫人口") == 3  # every member's other categories still show
@@ -342,7 +357,7 @@ def test_the_training_roster_names_each_trainings_type_and_days(ledger):
                 ).fields(),
             )
     job = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), "培训名册")
-    flat = "".join("".join(page_texts(job.render())).split())
+    flat = _flat(job.render())
     assert "培训类型" in flat and "培训天数" in flat
     assert "创业培训" in flat
     assert "None" not in flat
@@ -361,7 +376,7 @@ def test_a_visit_sheet_of_an_area_the_ledger_does_not_list_names_it(ledger):
         repo.add_person(
             Person(name="罗明", id_number=id_for(501), household_id=household, relation="户主")
         )
-    text = "".join("".join(page_texts(visits_job(ledger, unlisted, "2026-10").render())).split())
+    text = _flat(visits_job(ledger, unlisted, "2026-10").render())
     assert text.startswith("贵州省毕节市七星关区鸭池镇2026年10月"), text
     # The place cell names it; the code keeps its own cell (代码) and the footer's.
     assert "村（社区）/安置点：贵州省毕节市七星关区鸭池镇代码：520502100200" in text, text
@@ -374,22 +389,16 @@ def test_the_visit_sheet_says_where_each_job_is_in_the_villages_words(ledger):
     sheet's own county is now named from below the county (龙坑街道), any other by its name
     (广东省东莞市), never as digits."""
     people = _village(ledger, households=3, members=2)
-    records = Records(ledger)
-    start = dt.date(2026, 3, 1)
+    records = _works_since_march(ledger, people[1][0], "贵州省遵义市播州区龙坑街道")
     records.save(
         EmploymentSpell(
-            person_id=people[1][0],
-            start_date=start,
-            place_name="贵州省遵义市播州区龙坑街道",
-            employer="播州区某食用菌基地",
+            person_id=people[2][0],
+            start_date=dt.date(2026, 3, 1),
+            place_code="441900",
+            employer="某厂",
         )
     )
-    records.save(
-        EmploymentSpell(
-            person_id=people[2][0], start_date=start, place_code="441900", employer="某厂"
-        )
-    )
-    text = "".join("\n".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    text = _flat(visits_job(ledger, VILLAGE, "2026-10").render())
     assert "龙坑街道播州区某食用菌基地" in text, text
     assert "贵州省遵义市播州区龙坑街道" not in text
     assert "广东省东莞市某厂" in text and "441900" not in text
@@ -404,20 +413,10 @@ def test_the_printed_rosters_name_a_job_in_the_county_from_below_it(ledger):
     from fieldapp.paperwork.jobs import rosters_job
 
     people = _village(ledger, households=2, members=2)
-    records = Records(ledger)
-    start = dt.date(2026, 3, 1)
-    records.save(
-        EmploymentSpell(
-            person_id=people[1][0],
-            start_date=start,
-            place_name="贵州省遵义市播州区鸭溪镇",
-            place_code="520321102",
-            employer="播州区某食用菌基地",
-        )
-    )
+    _works_since_march(ledger, people[1][0], "贵州省遵义市播州区鸭溪镇", "520321102")
     for which in ("劳动力名册", "转移就业名册"):
         job = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), which)
-        flat = "".join("".join(page_texts(job.render())).split())
+        flat = _flat(job.render())
         assert "鸭溪镇" in flat and "县内" in flat, which
         assert "贵州省遵义市播州区鸭溪镇" not in flat, which
         assert which != "劳动力名册" or "浙江省宁波市北仑区" in flat
@@ -428,8 +427,7 @@ def test_a_certificate_says_its_dates_in_one_form(ledger):
     连续稳定就业 … （截至2026年12月4日） and beside blanks of 年 月 日: two forms of date on one
     paper. Every date on it is now 2026年3月1日; the casual one's 至 date too."""
     people = _village(ledger, households=1)
-    person = people[0][0]
-    number = ledger.get("persons", person)["id_number"]
+    person, number = _first_person(ledger, people)
     Records(ledger).save(
         EmploymentSpell(
             person_id=person,
@@ -440,11 +438,9 @@ def test_a_certificate_says_its_dates_in_one_form(ledger):
             is_casual=True,
         )
     )
-    stable = "".join("\n".join(page_texts(certificate_job(ledger, number).render())).split())
+    stable = _flat(certificate_job(ledger, number).render())
     assert "2026年3月1日起至今在岗" in stable and "2026-03-01" not in stable
-    casual = "".join(
-        "\n".join(page_texts(certificate_job(ledger, number, casual=True).render())).split()
-    )
+    casual = _flat(certificate_job(ledger, number, casual=True).render())
     assert "2026年7月6日至2026年8月20日" in casual, casual
     assert not re.search(r"\d{4}-\d\d-\d\d(?!\d)", casual.split("打印时间")[0])
 
@@ -456,10 +452,10 @@ def test_the_sheets_headers_say_their_day_and_month_as_their_titles_do(ledger):
     from fieldapp.paperwork.jobs import rosters_job
 
     _village(ledger, households=1, members=2)
-    sheet = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
+    sheet = _flat(visits_job(ledger, VILLAGE, "2026-10").render())
     assert "统计月份：2026年10月" in sheet and "统计月份：2026-10" not in sheet
     roster = rosters_job(ledger, VILLAGE, dt.date(2026, 10, 31), "劳动力名册").render()
-    text = "".join("".join(page_texts(roster)).split())
+    text = _flat(roster)
     assert "截至2026年10月31日" in text and "2026-10-31" not in text, text
 
 

@@ -9,6 +9,7 @@ import struct
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -25,6 +26,8 @@ WIFE = make_id("520502", "19780520", "142")
 SON = make_id("520502", "20010101", "153")
 OLD15 = "520502680808011"
 PLACE = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+#: The columns a village sheet starts with: who, and whose household.
+WHO = ["姓名", "身份证号码", "户主身份证号码"]
 
 
 def _persons(ledger) -> dict[str, tuple]:
@@ -32,6 +35,65 @@ def _persons(ledger) -> dict[str, tuple]:
         "SELECT id_number, name, relation, labour_ability, phone FROM persons"
     ).fetchall()
     return {r[0]: r[1:] for r in rows}
+
+
+def _head_book(title: str) -> tuple[openpyxl.Workbook, Any]:
+    """A workbook whose first sheet, `title`, lists 张长英 (HEAD) of the village, head of his
+    own household (under 姓名, 身份证号码, 户主身份证号码 and PLACE); and that sheet."""
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = title
+    people.append([*WHO, *PLACE])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    return book, people
+
+
+def _village_xlsx(path: Path, columns: list[str], rows: list[list[object]]) -> Path:
+    """An xlsx (`write_xlsx`) headed 姓名, 身份证号码, 户主身份证号码, `columns`, then the
+    village's place (PLACE); each row gives the cells before the place, which is filled in."""
+    return write_xlsx(path, [*WHO, *columns, *PLACE], [[*row, *PLACE.values()] for row in rows])
+
+
+def _village_csv(path: Path, columns: list[str], rows: list[list[object]], encoding: str) -> Path:
+    """`_village_xlsx` as a csv in `encoding` (`write_csv`)."""
+    return write_csv(
+        path, [*WHO, *columns, *PLACE], [[*row, *PLACE.values()] for row in rows], encoding
+    )
+
+
+def _contracts(path: Path, column: str, terms: tuple[str, str], *jobs: list[object]) -> Path:
+    """An xlsx whose 台账 has 张长英 at 鞋厂 since 2025-03-01 and his wife 李秀 at 砖厂 since
+    2025-04-01, their contracts' `terms` in `column`; and a 就业经历 sheet of earlier `jobs`
+    (姓名, 身份证号码, 开始日期, 结束日期, 用人单位 and the term in `column`)."""
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append([*WHO, *PLACE, "就业状态", "务工单位", "务工开始日期", column])
+    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01", terms[0]])
+    people.append(["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "砖厂", "2025-04-01", terms[1]])
+    earlier = book.create_sheet("就业经历")
+    earlier.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", column])
+    for job in jobs:
+        earlier.append(job)
+    book.save(path)
+    return path
+
+
+def _contract_months(ledger) -> list[tuple]:
+    """Each job's employer and contract term in months, the earliest first."""
+    return ledger.db.execute(
+        "SELECT employer, contract_months FROM employment_spells ORDER BY start_date"
+    ).fetchall()
+
+
+def _term_updated(ledger, tmp_path: Path, row: list[object], term: str) -> tuple[Any, Any]:
+    """`row` (a person up to 务工开始日期) imported with a 24-month 劳动合同期限, then an update
+    saying `term`: both imports' reports."""
+    headers = [*WHO, *PLACE, "就业状态", "务工单位", "务工开始日期", "劳动合同期限", "就业形式"]
+    write_xlsx(tmp_path / "a.xlsx", headers, [[*row, "24", "单位就业"]])
+    first = import_ledger(ledger, tmp_path / "a.xlsx")
+    write_xlsx(tmp_path / "u.xlsx", headers, [[*row, term, "单位就业"]])
+    return first, import_ledger(ledger, tmp_path / "u.xlsx", update=True)
 
 
 @pytest.mark.parametrize("suffix", ["xls", "ods", "xlsx", "csv"])
@@ -189,12 +251,12 @@ def test_xlsxwriter_sheet_yes_no_and_sex_words_are_mapped(ledger, tmp_path):
 def test_the_household_registers_relation_words_are_read(ledger, tmp_path, word, relation):
     # Words of the household register (户口簿, GB/T 4761) a village sheet copies: each person
     # with one was refused whole (与户主关系“三子”无法识别，应为：户主、配偶、子女…).
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "r.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", *PLACE],
+        ["与户主关系"],
         [
-            ["张长英", HEAD, HEAD, "户主", *PLACE.values()],
-            ["李秀", WIFE, HEAD, word, *PLACE.values()],
+            ["张长英", HEAD, HEAD, "户主"],
+            ["李秀", WIFE, HEAD, word],
         ],
     )
     report = import_ledger(ledger, path)
@@ -224,10 +286,10 @@ def test_the_household_registers_relation_words_are_read(ledger, tmp_path, word,
 def test_health_and_labour_words_of_village_sheets_are_read(ledger, tmp_path, column, word, value):
     # 健康状况 良好 / 慢性病 / 肢体残疾 and 劳动能力 无劳动能力 / 部分丧失劳动能力, as village
     # sheets write them, had each such person refused whole (健康状况“肢体残疾”无法识别…).
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "h.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", column, *PLACE],
-        [["张长英", HEAD, HEAD, word, *PLACE.values()]],
+        [column],
+        [["张长英", HEAD, HEAD, word]],
     )
     report = import_ledger(ledger, path)
     assert report.rejected == []
@@ -237,10 +299,10 @@ def test_health_and_labour_words_of_village_sheets_are_read(ledger, tmp_path, co
 
 
 def test_sex_that_contradicts_the_id_number_is_refused(ledger, tmp_path):
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "s.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "性别", *PLACE],
-        [["张长英", HEAD, HEAD, "女", *PLACE.values()]],
+        ["性别"],
+        [["张长英", HEAD, HEAD, "女"]],
     )
     [problem] = import_ledger(ledger, path).rejected
     assert "性别" in problem.reason and "男" in problem.reason
@@ -256,10 +318,10 @@ def test_sex_that_contradicts_the_id_number_is_refused(ledger, tmp_path):
     ],
 )
 def test_a_15_digit_number_is_upgraded_with_a_warning(ledger, tmp_path, cell):
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "old.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", *PLACE],
-        [["王老汉", cell, cell, *PLACE.values()]],
+        [],
+        [["王老汉", cell, cell]],
     )
     report = import_ledger(ledger, path)
     [number] = _persons(ledger)
@@ -354,13 +416,13 @@ def test_an_id_number_excel_rounded_and_kept_as_text_is_said_to_be_excels_doing(
     # reads 520502197805201000, which fails its check digit. The refusal sent the clerk to look
     # for a typo (多半是前面有一位输错或两位颠倒，请对照身份证逐位核对) in a number nobody mistyped.
     rounded = WIFE[:15] + "000"
-    path = write_csv(
+    path = _village_csv(
         tmp_path / "r.csv",
-        ["姓名", "身份证号码", "户主身份证号码", *PLACE],
+        [],
         [
-            ["张长英", HEAD, HEAD, *PLACE.values()],
-            ["李秀", rounded, HEAD, *PLACE.values()],
-            ["张小军", SON, HEAD[:15] + "000", *PLACE.values()],
+            ["张长英", HEAD, HEAD],
+            ["李秀", rounded, HEAD],
+            ["张小军", SON, HEAD[:15] + "000"],
         ],
         "gbk",
     )
@@ -398,14 +460,14 @@ def test_an_account_is_read_as_the_person_editor_reads_it(ledger, tmp_path):
     # digits are kept; an account the editor refuses is said on its row and left out, the
     # person imported; the rounded one is left out as without hyphens.
     other = make_id("520502", "19690101", "211")
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "a.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
+        ["社保卡账号"],
         [
-            ["张长英", HEAD, HEAD, "6217-0028-7001-2380-000", *PLACE.values()],
-            ["李秀", WIFE, WIFE, "见存折", *PLACE.values()],
-            ["张小军", SON, SON, "62215214", *PLACE.values()],
-            ["王明", other, other, "6217-0028-7001-2340-000", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "6217-0028-7001-2380-000"],
+            ["李秀", WIFE, WIFE, "见存折"],
+            ["张小军", SON, SON, "62215214"],
+            ["王明", other, other, "6217-0028-7001-2340-000"],
         ],
     )
     report = import_ledger(ledger, path)
@@ -417,10 +479,10 @@ def test_an_account_is_read_as_the_person_editor_reads_it(ledger, tmp_path):
     assert "见存折" in said[3] and "只能有数字" in said[3] and "没有导入" in said[3]
     assert "8 位" in said[4]
     # An update with such a cell keeps the account the ledger holds.
-    again = write_xlsx(
+    again = _village_xlsx(
         tmp_path / "b.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "社保卡账号", *PLACE],
-        [["张长英", HEAD, HEAD, "见存折", *PLACE.values()]],
+        ["社保卡账号"],
+        [["张长英", HEAD, HEAD, "见存折"]],
     )
     report = import_ledger(ledger, again, update=True)
     assert report.rejected == [] and len(report.warnings) == 1
@@ -432,12 +494,12 @@ def test_members_of_a_head_whose_row_was_refused_are_sent_to_that_row(ledger, tm
     # The head's row was refused (a phone lost to Excel; an account so lost is now left out,
     # the row kept); his wife's read 户主身份证号码 … 既不在本表中，也不在台账中 — while he
     # stands on row 2 of the same sheet.
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "h.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE],
+        ["联系电话"],
         [
-            ["张长英", HEAD, HEAD, "1.38E+10", *PLACE.values()],
-            ["李秀", WIFE, HEAD, "", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "1.38E+10"],
+            ["李秀", WIFE, HEAD, ""],
         ],
     )
     report = import_ledger(ledger, path)
@@ -446,12 +508,12 @@ def test_members_of_a_head_whose_row_was_refused_are_sent_to_that_row(ledger, tm
 
 
 def test_a_phone_in_scientific_notation_is_refused_a_plain_number_kept(ledger, tmp_path):
-    path = write_csv(
+    path = _village_csv(
         tmp_path / "p.csv",
-        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE],
+        ["联系电话"],
         [
-            ["张长英", HEAD, HEAD, "1.38E+10", *PLACE.values()],
-            ["李秀", WIFE, WIFE, "13800000002", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "1.38E+10"],
+            ["李秀", WIFE, WIFE, "13800000002"],
         ],
         "utf-8",
     )
@@ -466,13 +528,13 @@ def test_a_phone_the_person_editor_would_refuse_is_imported_and_said(ledger, tmp
     # person editor refuses it; a landline written (0857)8221234 was kept with its brackets.
     # The person comes in, the phone as typed (brackets dropped as the editor drops them), and
     # the row says what is wrong with it.
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "p.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "手机号码", *PLACE],
+        ["手机号码"],
         [
-            ["张长英", HEAD, HEAD, "1380000000", *PLACE.values()],
-            ["李秀", WIFE, WIFE, "(0857)8221234", *PLACE.values()],
-            ["张小军", SON, SON, "138-0000-0003", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "1380000000"],
+            ["李秀", WIFE, WIFE, "(0857)8221234"],
+            ["张小军", SON, SON, "138-0000-0003"],
         ],
     )
     report = import_ledger(ledger, path)
@@ -529,13 +591,13 @@ def test_a_phone_or_account_written_as_none_is_blank(ledger, tmp_path):
 
 
 def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger, tmp_path):
-    path = write_csv(
+    path = _village_csv(
         tmp_path / "c.csv",
-        ["姓名", "身份证号码", "户主身份证号码", "备注", "详细地址", *PLACE],
+        ["备注", "详细地址"],
         [
-            ["张长英", HEAD, HEAD, "好" * 32768, "", *PLACE.values()],  # no Excel cell holds it
-            ["李秀", WIFE, WIFE, "", "大坝\x07组", *PLACE.values()],
-            ["张小军", SON, SON, "第一行\n第二行", "", *PLACE.values()],  # a line break is fine
+            ["张长英", HEAD, HEAD, "好" * 32768, ""],  # no Excel cell holds it
+            ["李秀", WIFE, WIFE, "", "大坝\x07组"],
+            ["张小军", SON, SON, "第一行\n第二行", ""],  # a line break is fine
         ],
         "gbk",
     )
@@ -547,10 +609,10 @@ def test_too_long_cells_and_control_characters_are_refused_with_their_row(ledger
 
 
 def test_category_words_read_as_the_ledgers_are_reported(ledger, tmp_path):
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "c.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE],
-        [["张长英", HEAD, HEAD, "低保户、脱贫户（2016-12-31）、易地扶贫搬迁人口", *PLACE.values()]],
+        ["人员类别"],
+        [["张长英", HEAD, HEAD, "低保户、脱贫户（2016-12-31）、易地扶贫搬迁人口"]],
     )
     report = import_ledger(ledger, path)
     assert report.rejected == []
@@ -593,10 +655,10 @@ def test_a_categorys_dates_in_other_brackets_or_after_a_space_are_read(ledger, t
     # 【】 and [] were taken for part of the word (未知的人员类别“脱贫人口【2016-12-31】”, then
     # the list of every category), a space before the bracket split the date off (人员类别
     # “(2020-01-01至2022-01-01)”格式不对) — and the whole person was refused.
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "c.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE],
-        [["张长英", HEAD, HEAD, cell, *PLACE.values()]],
+        ["人员类别"],
+        [["张长英", HEAD, HEAD, cell]],
     )
     report = import_ledger(ledger, path)
     assert report.rejected == []
@@ -611,12 +673,12 @@ def test_a_category_with_only_its_year_is_kept_without_a_date_and_said(ledger, t
     # Village ledgers write the year a household left poverty: 脱贫人口（2016年）, 脱贫户(2019).
     # The whole person was refused (脱贫人口的认定日期“2016年”不是有效日期); the person and the
     # category now come in, no day made up for it, and the row says the date was not kept.
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "y.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "人员类别", *PLACE],
+        ["人员类别"],
         [
-            ["张长英", HEAD, HEAD, "脱贫人口（2016年）、低保户", *PLACE.values()],
-            ["李秀", WIFE, WIFE, "脱贫户(2019)", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "脱贫人口（2016年）、低保户"],
+            ["李秀", WIFE, WIFE, "脱贫户(2019)"],
         ],
     )
     report = import_ledger(ledger, path)
@@ -638,11 +700,7 @@ def test_a_category_with_only_its_year_is_kept_without_a_date_and_said(ledger, t
 
 def test_a_hidden_row_of_an_extra_sheet_is_read_and_said(ledger, tmp_path):
     path = tmp_path / "月度.xlsx"
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "劳动力台账"
-    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, people = _head_book("劳动力台账")
     months = book.create_sheet("月度状态")
     months.append(["姓名", "身份证号码", "月份", "就业状态"])
     months.append(["张长英", HEAD, "2026-09", "未就业"])
@@ -703,11 +761,7 @@ def test_each_extra_sheet_rejects_a_bad_row_with_its_sheet_row_and_reason(ledger
     row and what is wrong; the good rows around it are written."""
     stranger = make_id("520502", "19900101", "164")
     path = tmp_path / "全部.xlsx"
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "劳动力台账"
-    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, people = _head_book("劳动力台账")
 
     def sheet(title: str, header: list[str], *rows: list[object]) -> None:
         made = book.create_sheet(title)
@@ -814,13 +868,13 @@ def test_a_number_saved_as_text_with_dot_zero_is_read_as_the_number_or_refused(l
     # A sheet that went through another program (a system's export, pandas, a copy from a web
     # page) holds numbers as text with ".0": the phone is its digits, an account refused
     # like a number cell (its digits went through a float), never stored with ".0".
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "z.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "联系电话", "社保卡账号", *PLACE],
+        ["联系电话", "社保卡账号"],
         [
-            ["张长英", HEAD, HEAD, "13800000002.0", "", *PLACE.values()],
-            ["李秀", WIFE, HEAD, "", "6221500711219703.0", *PLACE.values()],
-            ["张小军", SON + ".0", HEAD, "", "", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "13800000002.0", ""],
+            ["李秀", WIFE, HEAD, "", "6221500711219703.0"],
+            ["张小军", SON + ".0", HEAD, "", ""],
         ],
     )
     report = import_ledger(ledger, path)
@@ -1001,10 +1055,10 @@ def test_invisible_characters_pasted_with_numbers_are_dropped(ledger, tmp_path):
 )
 def test_an_income_written_with_its_unit_or_currency_sign_is_read(ledger, tmp_path, cell, amount):
     # The person was refused whole as "月收入“3500元/月”不是数字".
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "m.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "就业状态", "务工开始日期", "月收入", *PLACE],
-        [["张长英", HEAD, HEAD, "已就业", "2024-03-01", cell, *PLACE.values()]],
+        ["就业状态", "务工开始日期", "月收入"],
+        [["张长英", HEAD, HEAD, "已就业", "2024-03-01", cell]],
     )
     report = import_ledger(ledger, path)
     assert report.rejected == []
@@ -1067,11 +1121,7 @@ def test_a_sheet_of_people_whose_header_is_not_recognised_is_said_not_read(ledge
     # A workbook's second sheet headed 名字 | 身份号 (not 姓名 | 身份证号码) was passed over
     # without a word: the clerk read 已导入 1 人 and took the other village's people for in.
     # Blank sheets (WPS's Sheet2) and the template's 填写说明 are passed over quietly.
-    book = openpyxl.Workbook()
-    first = book.active
-    first.title = "大坝村"
-    first.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    first.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, first = _head_book("大坝村")
     other = book.create_sheet("新华村")
     other.append(["新华村脱贫户花名册"])
     other.append(["名字", "身份号", "户主身份号"])
@@ -1149,11 +1199,7 @@ def test_a_row_numbering_the_columns_under_the_header_is_not_a_person(ledger, tm
 def test_a_forms_total_and_signature_rows_are_not_people(ledger, tmp_path):
     # 合计 and 填表人 … 审核人 under the last person were refused as "身份证号码为空", so every
     # import of such a form ended as failed; they are said as the form's foot, not refused.
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "台账"
-    sheet.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    sheet.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, sheet = _head_book("台账")
     sheet.append(["合计：1人"])
     sheet.append(["填表人：李四        审核人：王五        填报日期：2026年11月30日"])
     sheet.merge_cells("A4:F4")
@@ -1348,13 +1394,13 @@ def test_formula_errors_of_ods_and_xls_are_said_as_in_xlsx(ledger, tmp_path, suf
 def test_a_month_typed_as_2026_05_that_excel_kept_as_a_number_is_that_month(ledger, tmp_path):
     # Typed 2026.05 into a General cell, Excel keeps the number 2026.05 (and 2026.10 as
     # 2026.1); the number was read as Excel's day 2026, 1905-07-18, without a word.
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "m.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "务工单位", "务工开始日期", *PLACE],
+        ["与户主关系", "务工单位", "务工开始日期"],
         [
-            ["张长英", HEAD, HEAD, "户主", "东莞电子厂", 2026.05, *PLACE.values()],
-            ["李秀", WIFE, HEAD, "配偶", "东莞电子厂", 2026.1, *PLACE.values()],
-            ["张小军", SON, HEAD, "子女", "东莞电子厂", 2019, *PLACE.values()],
+            ["张长英", HEAD, HEAD, "户主", "东莞电子厂", 2026.05],
+            ["李秀", WIFE, HEAD, "配偶", "东莞电子厂", 2026.1],
+            ["张小军", SON, HEAD, "子女", "东莞电子厂", 2019],
         ],
     )
     report = import_ledger(ledger, path)
@@ -1376,13 +1422,13 @@ def test_a_month_typed_as_2026_05_that_excel_kept_as_a_number_is_that_month(ledg
 def test_months_typed_by_hand_with_spaces_or_a_last_dot_are_read(ledger, tmp_path):
     # 2026 年 10 月 (spaces an input method leaves), 2026. 10 and 2026.10. were refused as
     # 不是有效日期 though they say the month plainly.
-    path = write_csv(
+    path = _village_csv(
         tmp_path / "m.csv",
-        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "离校年月", *PLACE],
+        ["与户主关系", "离校年月"],
         [
-            ["张长英", HEAD, HEAD, "户主", "2026 年 10 月", *PLACE.values()],
-            ["李秀", WIFE, HEAD, "配偶", "2026. 9", *PLACE.values()],
-            ["张小军", SON, HEAD, "子女", "2026.10.", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "户主", "2026 年 10 月"],
+            ["李秀", WIFE, HEAD, "配偶", "2026. 9"],
+            ["张小军", SON, HEAD, "子女", "2026.10."],
         ],
         "utf-8",
     )
@@ -1440,13 +1486,13 @@ def test_formula_errors_a_csv_was_saved_with_are_said_not_read_as_text(ledger, t
     # Saved as CSV from Excel or WPS, a cell showing #N/A holds the text "#N/A" (LibreOffice's
     # Err:502): the phone went in as "#N、A" (split as two numbers), and the son's ID number
     # was refused as a malformed number rather than as the lookup that found nothing.
-    path = write_csv(
+    path = _village_csv(
         tmp_path / "e.csv",
-        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", "月收入", *PLACE],
+        ["与户主关系", "联系电话", "月收入"],
         [
-            ["张长英", HEAD, HEAD, "户主", "#N/A", "Err:502", *PLACE.values()],
-            ["李秀", WIFE, HEAD, "配偶", "13800000002", " #DIV/0! ", *PLACE.values()],
-            ["张小军", "#N/A", HEAD, "子女", "", "", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "户主", "#N/A", "Err:502"],
+            ["李秀", WIFE, HEAD, "配偶", "13800000002", " #DIV/0! "],
+            ["张小军", "#N/A", HEAD, "子女", "", ""],
         ],
         "gbk",
     )
@@ -1464,10 +1510,10 @@ def test_formula_errors_a_csv_was_saved_with_are_said_not_read_as_text(ledger, t
 
 
 def test_a_column_dragged_to_no_width_is_said_as_hidden(ledger, tmp_path):
-    path = write_xlsx(
+    path = _village_xlsx(
         tmp_path / "w.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE],
-        [["张长英", HEAD, HEAD, "户主", "13800000001", *PLACE.values()]],
+        ["与户主关系", "联系电话"],
+        [["张长英", HEAD, HEAD, "户主", "13800000001"]],
     )
     with zipfile.ZipFile(path) as book:
         parts = {info.filename: book.read(info) for info in book.infolist()}
@@ -1529,12 +1575,12 @@ def test_a_landline_whose_leading_zero_a_spreadsheet_dropped_gets_it_back(ledger
     # the number 8578221234: the import kept 8578221234 (a number no one can dial) and, on an
     # update, put it over the person's good phone, said only as 位数不对. Ten or eleven digits
     # from 2 to 9 are no phone but a landline that lost its 0: it is read with the 0, and said.
-    path = write_csv(
+    path = _village_csv(
         tmp_path / "t.csv",
-        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *PLACE],
+        ["联系电话"],
         [
-            ["张长英", HEAD, HEAD, "8578221234", *PLACE.values()],
-            ["李秀", WIFE, WIFE, "13800000002", *PLACE.values()],
+            ["张长英", HEAD, HEAD, "8578221234"],
+            ["李秀", WIFE, WIFE, "13800000002"],
         ],
         "utf-8-sig",
     )
@@ -1605,11 +1651,7 @@ def test_a_sheet_of_one_row_per_person_per_month_is_read_as_months(ledger, tmp_p
     # month's status, and the later months (a new job) refused as 与第 2 行重复 — a status
     # written for the wrong month. Its rows are now read as the 月度状态 sheet's, each for its
     # month, its other columns said not imported; the workbook's other sheets read as before.
-    book = openpyxl.Workbook()
-    first = book.active
-    first.title = "大坝村"
-    first.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    first.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, first = _head_book("大坝村")
     first.append(["李秀", WIFE, WIFE, *PLACE.values()])
     roster = book.create_sheet("花名册")
     roster.append(["姓名", "身份证号码", "户主身份证号码", *PLACE, month_header, "就业状态"])
@@ -1802,11 +1844,7 @@ def test_a_person_whose_id_number_differs_between_months_is_not_made_twice(ledge
 
 
 def _people_and_months(path: Path, months: list[str], *, title: str = "", sheet: str = "月度状态"):
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "人员"
-    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, people = _head_book("人员")
     table = book.create_sheet(sheet)
     if title:
         table.append([title])
@@ -2055,11 +2093,7 @@ def test_a_sheet_named_for_the_months_with_a_column_per_month_is_read(ledger, tm
     # A sheet named 月度状态 (as the template's) laid out a column per month was passed over:
     # 工作表“月度状态”没有读取：前 20 行里找不到表头（需要“姓名”和“身份证号码”两列…） — though
     # it has both; its months are now read as another sheet's columns of months are.
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "台账"
-    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, people = _head_book("台账")
     months = book.create_sheet("月度状态")
     months.append(["姓名", "身份证号码", "2026年1月", "2026年2月"])
     months.append(["张长英", HEAD, "未就业", "已就业"])
@@ -2123,11 +2157,7 @@ def test_an_extra_row_without_its_date_is_refused_not_kept_undated(
     # A 就业经历 row with no 开始日期 (a 培训 without its start, a 走访 without its day) was
     # kept as a job with no start at all — one the ledger cannot place in any month, and
     # nothing said; the row is now refused saying the date is missing.
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "台账"
-    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, people = _head_book("台账")
     extra = book.create_sheet(sheet)
     extra.append(["姓名", "身份证号码", *headers])
     extra.append(["张长英", HEAD, *cells])
@@ -2286,11 +2316,7 @@ def test_a_monthly_roster_beside_a_people_sheet_adds_its_jobs_to_the_people_read
     # each person of the roster was refused there as 与工作表“人员”第 2 行重复, and with that row
     # the job of the latest month was lost. The roster now reads their months and jobs, their
     # person from the people sheet, and says so once.
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "人员"
-    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, people = _head_book("人员")
     roster = book.create_sheet("花名册")
     roster.append(["姓名", "身份证号码", "月份", "就业状态", "务工单位", "务工开始日期"])
     roster.append(["张长英", HEAD, "2026-01", "已就业", "砖厂", "2026-01-05"])
@@ -2491,28 +2517,17 @@ def test_an_open_ended_contract_keeps_the_job_with_its_term_unrecorded(ledger, t
     # the 就业经历 row refused (应为月数（整数）) and, on the people sheet, a note asking for
     # the term to be filled in — a term such a contract does not have. The job is kept, the
     # term left blank, said once per sheet.
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "台账"
-    people.append(
-        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"]
-        + ["劳动合同期限"]
+    report = import_ledger(
+        ledger,
+        _contracts(
+            tmp_path / "s.xlsx",
+            "劳动合同期限",
+            ("无固定期限", "无固定期限合同"),
+            ["张长英", HEAD, "2020-03-01", "2024-12-31", "电子厂", "无固定期限"],
+        ),
     )
-    people.append(
-        ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01", "无固定期限"]
-    )
-    people.append(
-        ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "砖厂", "2025-04-01", "无固定期限合同"]
-    )
-    jobs = book.create_sheet("就业经历")
-    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "劳动合同期限"])
-    jobs.append(["张长英", HEAD, "2020-03-01", "2024-12-31", "电子厂", "无固定期限"])
-    book.save(tmp_path / "s.xlsx")
-    report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == []
-    spells = ledger.db.execute(
-        "SELECT employer, contract_months FROM employment_spells ORDER BY start_date"
-    ).fetchall()
+    spells = _contract_months(ledger)
     assert spells == [("电子厂", None), ("鞋厂", None), ("砖厂", None)]
     said = [w for w in report.warnings if "无固定期限" in w.reason]
     assert [(w.sheet, w.row) for w in said] == [("台账", 2), ("就业经历", 2)]
@@ -2521,13 +2536,8 @@ def test_an_open_ended_contract_keeps_the_job_with_its_term_unrecorded(ledger, t
 
 
 def test_an_update_saying_open_ended_keeps_the_ledgers_term(ledger, tmp_path):
-    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
-    headers += ["务工开始日期", "劳动合同期限", "就业形式"]
     row = ["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01"]
-    write_xlsx(tmp_path / "s.xlsx", headers, [[*row, "24", "单位就业"]])
-    import_ledger(ledger, tmp_path / "s.xlsx")
-    write_xlsx(tmp_path / "u.xlsx", headers, [[*row, "无固定期限", "单位就业"]])
-    report = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    _, report = _term_updated(ledger, tmp_path, row, "无固定期限")
     assert report.rejected == [] and report.conflicts == []
     terms = ledger.db.execute("SELECT contract_months FROM employment_spells").fetchall()
     assert terms == [(24,)]
@@ -2540,27 +2550,18 @@ def test_a_contract_term_written_long_term_reads_as_open_ended(ledger, tmp_path)
     # sheet's cell out with a note asking for months. It is an open-ended contract: the job is
     # kept, no number of months made up (a subsidy asking for a 1-year contract checks the
     # contract itself), said once per sheet in the sheet's own word.
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "台账"
-    people.append(
-        ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位", "务工开始日期"]
-        + ["合同期限"]
+    report = import_ledger(
+        ledger,
+        _contracts(
+            tmp_path / "s.xlsx",
+            "合同期限",
+            ("长期", " 长期合同 "),
+            ["张长英", HEAD, "2020-03-01", "2024-12-31", "电子厂", "长期"],
+            ["李秀", WIFE, "2021-03-01", "2024-12-31", "纸箱厂", "36"],
+        ),
     )
-    people.append(["张长英", HEAD, HEAD, *PLACE.values(), "已就业", "鞋厂", "2025-03-01", "长期"])
-    people.append(
-        ["李秀", WIFE, HEAD, *PLACE.values(), "已就业", "砖厂", "2025-04-01", " 长期合同 "]
-    )
-    jobs = book.create_sheet("就业经历")
-    jobs.append(["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "合同期限"])
-    jobs.append(["张长英", HEAD, "2020-03-01", "2024-12-31", "电子厂", "长期"])
-    jobs.append(["李秀", WIFE, "2021-03-01", "2024-12-31", "纸箱厂", "36"])
-    book.save(tmp_path / "s.xlsx")
-    report = import_ledger(ledger, tmp_path / "s.xlsx")
     assert report.rejected == []
-    spells = ledger.db.execute(
-        "SELECT employer, contract_months FROM employment_spells ORDER BY start_date"
-    ).fetchall()
+    spells = _contract_months(ledger)
     assert spells == [("电子厂", None), ("纸箱厂", 36), ("鞋厂", None), ("砖厂", None)]
     said = [w for w in report.warnings if "无固定期限" in w.reason]
     assert [(w.sheet, w.row) for w in said] == [("台账", 2), ("就业经历", 2)]
@@ -2568,14 +2569,10 @@ def test_a_contract_term_written_long_term_reads_as_open_ended(ledger, tmp_path)
     assert "第 2–3 行" in said[0].reason and "合同期限未记录" in said[0].reason
     assert not any("应为月数" in w.reason for w in report.warnings)
     # An update saying 长期 keeps the term the ledger has, as one saying 无固定期限 does.
-    headers = ["姓名", "身份证号码", "户主身份证号码", *PLACE, "就业状态", "务工单位"]
-    headers += ["务工开始日期", "劳动合同期限", "就业形式"]
     row = ["王五", make_id("520502", "19800101", "151"), HEAD, *PLACE.values(), "已就业"]
     row += ["鞋厂", "2025-05-01"]
-    write_xlsx(tmp_path / "a.xlsx", headers, [[*row, "24", "单位就业"]])
-    assert import_ledger(ledger, tmp_path / "a.xlsx").rejected == []
-    write_xlsx(tmp_path / "u.xlsx", headers, [[*row, "长期", "单位就业"]])
-    report = import_ledger(ledger, tmp_path / "u.xlsx", update=True)
+    first, report = _term_updated(ledger, tmp_path, row, "长期")
+    assert first.rejected == []
     assert report.rejected == [] and report.conflicts == []
     terms = ledger.db.execute(
         "SELECT contract_months FROM employment_spells WHERE employer = '鞋厂' AND start_date = "
@@ -2829,11 +2826,7 @@ def test_a_roster_sorted_by_month_over_the_new_year_takes_the_next_year(ledger, 
 def test_a_hidden_extra_sheet_is_read_after_the_shown_ones_and_said_without_persons(
     ledger, tmp_path
 ):
-    book = openpyxl.Workbook()
-    people = book.active
-    people.title = "台账"
-    people.append(["姓名", "身份证号码", "户主身份证号码", *PLACE])
-    people.append(["张长英", HEAD, HEAD, *PLACE.values()])
+    book, people = _head_book("台账")
     jobs = book.create_sheet("就业经历")
     jobs.sheet_state = "hidden"
     jobs.append(["姓名", "身份证号码", "开始日期", "用人单位"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,38 +21,64 @@ from tests.sync.hostile import forge
 from tests.ui.conftest import VILLAGE, wait_idle
 
 
+def _laptop(hub: Hub, folder: Path, name: str) -> Ledger:
+    """A village's laptop in `folder` (not tmp_path/village.db: that is the window's own
+    ledger), enrolled at `hub` as the device `name` of VILLAGE."""
+    folder.mkdir()
+    ledger = Ledger.open(folder / "ledger.db", author="村员")
+    hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
+    enrol(ledger, folder / "enrol.json", code=ENROL_CODE)
+    return ledger
+
+
+def _enrol_county(hub: Hub, page: Any, tmp_path: Path) -> bool:
+    """Enrol the window's ledger, on its 同步 `page`, as the county office's device 县人社局."""
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    return bool(page.enrol(tmp_path / "county.json", code=ENROL_CODE))
+
+
+def _refresh(qtbot: Any, page: Any, url: str) -> None:
+    """各设备同步情况 asked of the hub at `url`, its answer shown."""
+    page.url.setText(url)
+    page.county_status.refresh()
+    wait_idle(qtbot, page)
+
+
+def _rows(table: Any) -> dict[str, int]:
+    """Each device's row in the table, by the name in its first column."""
+    return {table.item(r, 0).text(): r for r in range(table.rowCount())}
+
+
+def _titles(table: Any) -> list[str]:
+    """The table's column titles, left to right."""
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+
+
 def test_county_desktop_lists_the_devices_and_a_village_does_not_see_the_table(
     window, qtbot, tmp_path, warnings_shown
 ):
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    laptop = tmp_path / "laptop"  # not tmp_path/village.db: that is the window's own ledger
-    laptop.mkdir()
-    village = Ledger.open(laptop / "ledger.db", author="村员")
-    hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
-    enrol(village, laptop / "enrol.json", code=ENROL_CODE)
+    village = _laptop(hub, tmp_path / "laptop", "大坝村笔记本")
     _, (person,) = add_family(village, VILLAGE, ["101"])
     # One change the trust rules refuse (a value no model accepts): held, counted as refused.
     forge(village, "persons", person, {"relation": "邻居"},
           parents={"relation": village.heads("persons", person)["relation"]})  # fmt: skip
     page = window.show_page("sync")
     assert page.county_box.isHidden()  # not enrolled yet: no county table
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert _enrol_county(hub, page, tmp_path), warnings_shown
     assert not page.county_box.isHidden()
     with ServerThread(hub.root) as server:
         push(village, server.url)
-        page.url.setText(server.url)
-        page.county_status.refresh()
-        wait_idle(qtbot, page)
+        _refresh(qtbot, page, server.url)
     table = page.county_status.table
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    rows = _rows(table)
     assert set(rows) == {"大坝村笔记本", "县人社局"}, warnings_shown
     village_row = rows["大坝村笔记本"]
     assert table.item(village_row, 1).text() == "村/安置点专员"
     assert table.item(village_row, 2).toolTip() == VILLAGE  # its name shown (村001)
     assert table.item(village_row, 3).text() != "从未同步"
     assert table.item(rows["县人社局"], 3).text() == "从未同步"
-    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    titles = _titles(table)
     refused = titles.index("未接受的修改")
     assert table.item(village_row, refused).text() == "1"  # the change the hub holds
     assert "共 2 台设备" in page.county_status.summary.text()
@@ -70,35 +98,26 @@ def test_the_county_desktop_says_which_devices_lack_the_pack_in_force(
     from tests.policy.helpers import COUNTY_PACK
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    laptop = tmp_path / "laptop"
-    laptop.mkdir()
-    village = Ledger.open(laptop / "ledger.db", author="村员")
-    hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
-    enrol(village, laptop / "enrol.json", code=ENROL_CODE)
+    village = _laptop(hub, tmp_path / "laptop", "大坝村笔记本")
     publish(hub.ledger, COUNTY_PACK, "county.toml")
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert _enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
         push(village, server.url)  # receives the pack
         push(village, server.url)  # and says so
-        page.url.setText(server.url)
-        page.county_status.refresh()
-        wait_idle(qtbot, page)
+        _refresh(qtbot, page, server.url)
     status = page.county_status
     table = status.table
-    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    titles = _titles(table)
     column = titles.index("政策包")
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    rows = _rows(table)
     assert table.item(rows["大坝村笔记本"], column).text() == "2026.1"
     assert table.item(rows["县人社局"], column).text() == "未收到"
     assert "现行政策包 2026.1：1 台设备还没有收到" in status.summary.text(), status.summary.text()
     publish(hub.ledger, COUNTY_PACK.replace('version = "2026.1"', 'version = "2026.2"'), "2.toml")
     with ServerThread(hub.root) as server:
-        page.url.setText(server.url)
-        status.refresh()
-        wait_idle(qtbot, page)
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+        _refresh(qtbot, page, server.url)
+    rows = _rows(table)
     assert table.item(rows["大坝村笔记本"], column).text() == "2026.1（现行 2026.2，未收到）"
     assert "现行政策包 2026.2：2 台设备还没有收到" in status.summary.text()
     assert warnings_shown == []
@@ -111,22 +130,15 @@ def test_the_county_desktop_names_each_devices_village(window, qtbot, tmp_path, 
     各设备同步情况 the clerk read DESKTOP-7F3K and 520502001001 and could not tell which village
     had not synced or lacked the new year's pack. The area is now named as the hub knows it."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    laptop = tmp_path / "laptop"
-    laptop.mkdir()
-    village = Ledger.open(laptop / "ledger.db", author="村员")
-    hub.enroll("DESKTOP-7F3K", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
-    enrol(village, laptop / "enrol.json", code=ENROL_CODE)
+    village = _laptop(hub, tmp_path / "laptop", "DESKTOP-7F3K")
     add_family(village, VILLAGE, ["101"])  # the village's areas reach the hub with its work
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert _enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
         push(village, server.url)
-        page.url.setText(server.url)
-        page.county_status.refresh()
-        wait_idle(qtbot, page)
+        _refresh(qtbot, page, server.url)
     table = page.county_status.table
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    rows = _rows(table)
     place = table.item(rows["DESKTOP-7F3K"], 2)
     assert "村001" in place.text() and VILLAGE not in place.text(), place.text()
     assert place.toolTip() == VILLAGE  # the code is still there for who needs it
@@ -148,15 +160,12 @@ def test_the_county_desktop_says_a_revoked_device_is_revoked_and_nothing_of_its_
     hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "village.json", code=ENROL_CODE)
     publish(hub.ledger, COUNTY_PACK, "county.toml")
     hub.revoke("大坝村笔记本")
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert _enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
-        page.url.setText(server.url)
-        page.county_status.refresh()
-        wait_idle(qtbot, page)
+        _refresh(qtbot, page, server.url)
     table = page.county_status.table
-    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    titles = _titles(table)
     row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "大坝村笔记本")
     cells = [table.item(row, c).text() for c in range(table.columnCount())]
     assert cells[titles.index("注销")] == "已注销", cells
@@ -180,16 +189,11 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     publish(hub.ledger, COUNTY_PACK, "county.toml")
-    villages = {}
-    for name in ("大坝村笔记本", "红星村笔记本"):
-        folder = tmp_path / name
-        folder.mkdir()
-        villages[name] = Ledger.open(folder / "ledger.db", author="村员")
-        hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
-        enrol(villages[name], folder / "enrol.json", code=ENROL_CODE)
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    villages = {
+        name: _laptop(hub, tmp_path / name, name) for name in ("大坝村笔记本", "红星村笔记本")
+    }
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert _enrol_county(hub, page, tmp_path), warnings_shown
     from fieldapp.services.policy_admin import adopt_hub_packs
 
     with ServerThread(hub.root) as server:
@@ -203,14 +207,12 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     # The hub upgraded since (its program, `build_label()`, is its version from a source tree).
     monkeypatch.setattr(fieldapp, "__version__", "9.0.0")
     with ServerThread(hub.root) as server:
-        page.url.setText(server.url)
-        page.county_status.refresh()
-        wait_idle(qtbot, page)
+        _refresh(qtbot, page, server.url)
     status = page.county_status
     table = status.table
-    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    titles = _titles(table)
     program, pack = titles.index("程序版本"), titles.index("在用的政策包")
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    rows = _rows(table)
     assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心旧）"
     assert table.item(rows["大坝村笔记本"], pack).text() == "2026.1"
     assert table.item(rows["红星村笔记本"], program).text() == "未报告版本"
@@ -232,10 +234,8 @@ def test_the_county_desktop_says_which_devices_run_an_older_program(
     # The order broken — a village upgraded before the hub: the hub is to upgrade first.
     monkeypatch.setattr(fieldapp, "__version__", "0.1.0")
     with ServerThread(hub.root) as server:
-        page.url.setText(server.url)
-        status.refresh()
-        wait_idle(qtbot, page)
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+        _refresh(qtbot, page, server.url)
+    rows = _rows(table)
     assert table.item(rows["大坝村笔记本"], program).text() == f"{running}（比中心新）"
     assert "1 台设备的程序比中心新：请先升级中心的程序" in status.summary.text()
     assert warnings_shown == []
@@ -254,21 +254,13 @@ def test_the_county_desktop_shows_the_last_exchange_in_china_time(
     time.tzset()
     try:
         hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-        laptop = tmp_path / "laptop"
-        laptop.mkdir()
-        village = Ledger.open(laptop / "ledger.db", author="村员")
-        hub.enroll("大坝村笔记本", VILLAGE, laptop / "enrol.json", code=ENROL_CODE)
-        enrol(village, laptop / "enrol.json", code=ENROL_CODE)
+        village = _laptop(hub, tmp_path / "laptop", "大坝村笔记本")
         add_family(village, VILLAGE, ["101"])
         page = window.show_page("sync")
-        county = tmp_path / "county.json"
-        hub.enroll("县人社局", VILLAGE[:6], county, role=Role.COUNTY, code=ENROL_CODE)
-        assert page.enrol(county, code=ENROL_CODE), warnings_shown
+        assert _enrol_county(hub, page, tmp_path), warnings_shown
         with ServerThread(hub.root) as server:
             push(village, server.url)
-            page.url.setText(server.url)
-            page.county_status.refresh()
-            wait_idle(qtbot, page)
+            _refresh(qtbot, page, server.url)
         (row,) = [d for d in hub.status() if d["device"] == "大坝村笔记本"]
         # Kept as China time with its offset (ledger version 35), not the UTC clock's hour.
         china = dt.datetime.fromisoformat(str(row["last_exchange"]))
@@ -297,29 +289,22 @@ def test_the_county_desktop_tells_two_builds_of_one_version_apart(
     from tests.hub.test_device_builds import EARLIER, LATER, packaged
 
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    villages = {}
-    for name in ("大坝村笔记本", "红星村笔记本"):
-        folder = tmp_path / name
-        folder.mkdir()
-        villages[name] = Ledger.open(folder / "ledger.db", author="村员")
-        hub.enroll(name, VILLAGE, folder / "enrol.json", code=ENROL_CODE)
-        enrol(villages[name], folder / "enrol.json", code=ENROL_CODE)
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    villages = {
+        name: _laptop(hub, tmp_path / name, name) for name in ("大坝村笔记本", "红星村笔记本")
+    }
     page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    assert _enrol_county(hub, page, tmp_path), warnings_shown
     with ServerThread(hub.root) as server:
         with packaged(tmp_path, EARLIER):
             push(villages["大坝村笔记本"], server.url)
         with packaged(tmp_path, LATER):
             push(villages["红星村笔记本"], server.url)
-            page.url.setText(server.url)
-            page.county_status.refresh()
-            wait_idle(qtbot, page)
+            _refresh(qtbot, page, server.url)
     status = page.county_status
     table = status.table
-    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    titles = _titles(table)
     program = titles.index("程序版本")
-    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    rows = _rows(table)
     assert table.item(rows["大坝村笔记本"], program).text() == f"{EARLIER}（比中心旧）"
     assert table.item(rows["红星村笔记本"], program).text() == LATER
     assert f"中心的程序是 {LATER}：1 台设备的程序比中心旧" in status.summary.text()
@@ -327,3 +312,28 @@ def test_the_county_desktop_tells_two_builds_of_one_version_apart(
     for ledger in villages.values():
         ledger.close()
     hub.close()
+
+
+def test_an_older_hubs_answer_names_each_devices_area_from_the_county_ledger(
+    window, tmp_path, warnings_shown
+):
+    """A hub from before it named the areas (no `area_name` in `GET /v1/status`) left the
+    county clerk reading 520502001001 under 区域. The desktop now names the area itself, as the
+    hub would (say_place, Said.SHORT, from the county device's ledger and the division table);
+    the code stays under the pointer."""
+    import re
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
+    hub.enroll("鸭池镇笔记本", "520502100003", tmp_path / "yachi.json", code=ENROL_CODE)
+    answer = {"devices": [{k: v for k, v in d.items() if k != "area_name"} for d in hub.status()]}
+    hub.close()
+    status = window.show_page("sync").county_status
+    status.show_status(answer)
+    table = status.table
+    cells = {table.item(r, 0).text(): table.item(r, 2) for r in range(table.rowCount())}
+    assert "市西街道 大坝村" in cells["大坝村笔记本"].text(), cells["大坝村笔记本"].text()
+    assert cells["鸭池镇笔记本"].text() == "七星关区鸭池镇", cells["鸭池镇笔记本"].text()
+    assert not any(re.search(r"\d{6}", cell.text()) for cell in cells.values())
+    assert cells["大坝村笔记本"].toolTip() == VILLAGE
+    assert warnings_shown == []

@@ -251,18 +251,36 @@ def test_enrolling_with_another_devices_file_asks_before_renaming_the_device(
     hub.close()
 
 
+def _asked_to_become(window, tmp_path, monkeypatch, name: str, area: str) -> list[str]:
+    """The window's ledger enrolled as 大坝村笔记本 (VILLAGE), then handed the enrolment file of
+    the device `name` for `area`: the question asked (answered 否, so nothing changes)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.conftest import answered
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
+    hub.enroll(name, area, tmp_path / "other.json", code=ENROL_CODE)
+    hub.close()
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "daba.json", code=ENROL_CODE)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", answered("question", QMessageBox.StandardButton.No, asked)
+    )
+    assert not page.enrol(tmp_path / "other.json", code=ENROL_CODE)
+    return asked
+
+
 def test_another_devices_file_is_told_by_its_villages_names(window, tmp_path, monkeypatch):
     """The question named each device's area by its code — 本机已登记为设备“大坝村笔记本”（区域
     520502001001）。这个登记文件是给设备“红星村笔记本”（区域 520502001009）的 — where the
     coordinator knows the villages by name; it now names them (市西街道 大坝村, 市西街道 红星村)."""
     import re
 
-    from PySide6.QtWidgets import QMessageBox
-
     from fieldapp.domain.enums import AreaKind
     from fieldapp.domain.models import Area
     from tests.records import Records
-    from tests.ui.conftest import answered
 
     other = VILLAGE[:-3] + "009"
     led = window.session.ledger
@@ -270,19 +288,22 @@ def test_another_devices_file_is_told_by_its_villages_names(window, tmp_path, mo
         Records(led).ensure_area(
             Area(code=other, name="红星村", kind=AreaKind.VILLAGE, parent_code=VILLAGE[:-3])
         )
-    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "daba.json", code=ENROL_CODE)
-    hub.enroll("红星村笔记本", other, tmp_path / "hongxing.json", code=ENROL_CODE)
-    page = window.show_page("sync")
-    assert page.enrol(tmp_path / "daba.json", code=ENROL_CODE)
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", answered("question", QMessageBox.StandardButton.No, asked)
-    )
-    assert not page.enrol(tmp_path / "hongxing.json", code=ENROL_CODE)
+    asked = _asked_to_become(window, tmp_path, monkeypatch, "红星村笔记本", other)
     assert "市西街道 大坝村" in asked[0] and "市西街道 红星村" in asked[0], asked
     assert not re.search(r"\d{9}", asked[0]), asked
-    hub.close()
+
+
+def test_another_devices_village_the_ledger_does_not_list_is_said_as_a_village(
+    window, tmp_path, monkeypatch
+):
+    """The other device's village, not listed by this ledger, was said as its township
+    (贵州省毕节市七星关区鸭池镇: the table's deepest level), as if the file were a township's;
+    the question now says it as `fieldapp enrol` does (七星关区鸭池镇的一个村)."""
+    import re
+
+    asked = _asked_to_become(window, tmp_path, monkeypatch, "鸭池镇笔记本", "520502100003")
+    assert "（区域 七星关区鸭池镇的一个村）" in asked[0], asked
+    assert "市西街道 大坝村" in asked[0] and not re.search(r"\d{6}", asked[0]), asked
 
 
 def type_enrol_codes(codes: list[str | None], seen: list[dict[str, object]]) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import china_minute
+from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.hub.versions import (
     pack_not_in_force,
@@ -31,6 +32,8 @@ from fieldapp.hub.versions import (
     program_key,
     program_of,
 )
+from fieldapp.reference import divisions
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -141,15 +144,13 @@ class CountyStatus(QWidget):
         self.hub_program = str(hub) if hub else None
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(devices))
+        listed = listed_places(self.session.ledger)
         for row, device in enumerate(devices):
             for column, key in enumerate(COLUMNS):
                 value = program_of(device) or None if key == "program" else device.get(key)
                 cell = self._cell(key, value, device)
-                if key == "area" and device.get("area_name"):
-                    # The village as the hub names it (a first-wave laptop may be named after
-                    # its computer); the code stays under the pointer.
-                    cell.setText(str(device["area_name"]))
-                    cell.setToolTip(str(device.get("area") or ""))
+                if key == "area":
+                    self._place(cell, device, listed)
                 self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)
         silent = sum(1 for d in devices if not d.get("last_exchange") and not d.get("revoked_at"))
@@ -191,6 +192,17 @@ class CountyStatus(QWidget):
                     "%1", str(ahead)
                 )
         self.summary.setText(text)
+
+    @staticmethod
+    def _place(cell: QTableWidgetItem, device: dict[str, Any], listed: Listed) -> None:
+        """The device's area as the hub names it (a first-wave laptop may be named after its
+        computer), or, from an older hub that does not, as it would (this county device's
+        ledger lists the county's areas); the code stays under the pointer."""
+        code = str(device.get("area") or "")
+        said = device.get("area_name") or say_place(code, divisions(), listed, Said.SHORT)
+        if said:
+            cell.setText(str(said))
+            cell.setToolTip(code)
 
     def _cell(self, key: str, value: object, device: dict[str, Any]) -> QTableWidgetItem:
         revoked = bool(device.get("revoked_at"))

@@ -26,17 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
+from fieldapp.reference import divisions
 from fieldapp.services import persons, settings
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
 from fieldapp.store.queries import sync as sync_state
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.sync import rejected
 from fieldapp.sync.errors import AlreadyImported
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
-from fieldapp.ui.areas import AreaIndex
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
@@ -365,8 +367,14 @@ class SyncPage(QWidget):
                 and identity.name != named["name"]
             ):
                 # Another device's file (the wrong one off the county's stick, most likely),
-                # each device's area by its names (草海镇 杉树村), as the coordinator knows it.
-                places = AreaIndex.load(self.session.ledger)
+                # each device's area by its names (草海镇 杉树村), as the coordinator knows it,
+                # and said as `enrol` says it (a village the ledger does not list: 七星关区鸭池镇
+                # 的一个村, not its township as if the file were the township's).
+                listed = listed_places(self.session.ledger)
+
+                def place(code: str) -> str:
+                    return say_place(code, divisions(), listed, Said.SENTENCE)
+
                 if not ask_yes_no(
                     self,
                     self.tr("改为另一台设备"),
@@ -376,9 +384,9 @@ class SyncPage(QWidget):
                         "“%1”原来的登记不再使用。"
                     )
                     .replace("%1", identity.name)
-                    .replace("%2", places.path(identity.area_code))
+                    .replace("%2", place(identity.area_code))
                     .replace("%3", str(named["name"]))
-                    .replace("%4", places.path(str(named["area_code"]))),
+                    .replace("%4", place(str(named["area_code"]))),
                 ):
                     return False
                 force = True
