@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -79,6 +80,17 @@ class AreaIndex:
             self._paths[code] = say_place(code, divisions(), self.by_code.get, Said.LOCAL)
         return self._paths[code]
 
+    def said(self, code: str) -> str:
+        """A code in words as a sentence says it (`Said.SENTENCE`): the ledger's name where it
+        lists it, else what the division table knows ('七星关区市西街道的一个村')."""
+        return say_place(code, divisions(), self.by_code.get, Said.SENTENCE)
+
+    def listed_above(self, code: str) -> str | None:
+        """The nearest area the ledger lists whose code begins `code` (None: none)."""
+        return next(
+            (code[:n] for n in range(len(code) - 1, 1, -1) if code[:n] in self.by_code), None
+        )
+
     def depth(self, code: str) -> int:
         """How many known ancestors an area has (remembered along the chain walked: a
         county-sized ledger has thousands of groups and buildings under the same few)."""
@@ -139,6 +151,16 @@ class AreaCombo(QComboBox):
                 continue
             names.append("　" * index.depth(row.code) + row.name)
             codes.append(row.code)
+        if current and current not in index.by_code and (offer is None or offer(current)):
+            # A code the ledger does not list (yet): an enrolled village's device before the
+            # county's area tree arrived, a household synced in before its village. Kept, in
+            # words, where its code falls among the others (not lost to the first area or 全部).
+            start = 0 if self.all_label is None else 1
+            at = bisect_left(codes, current, lo=start)
+            above = index.listed_above(current)
+            depth = index.depth(above) + 1 if above else 0
+            names.insert(at, "　" * depth + index.said(current))
+            codes.insert(at, current)
         self.blockSignals(True)
         self._codes = codes
         self._positions = {}

@@ -52,6 +52,21 @@ def fill_ledger(path: Path) -> None:
     led.close()
 
 
+def enrol_as(ledger: Ledger, folder: Path, device: str, area: str) -> None:
+    """Enrol `ledger` with a new county hub in `folder` as `device`, a village's device for
+    `area` (as the county prepares a laptop on the command line)."""
+    from fieldapp.hub.folder import Hub
+    from fieldapp.sync.enrolment import enrol
+    from tests.codes import ENROL_CODE
+
+    hub = Hub.init(folder / "hub")
+    try:
+        hub.enroll(device, area, folder / "village.enrol", code=ENROL_CODE)
+    finally:
+        hub.close()
+    enrol(ledger, folder / "village.enrol", code=ENROL_CODE)
+
+
 @pytest.fixture
 def ledger_path(tmp_path: Path) -> Path:
     """A ledger file with a village, a household and three persons."""

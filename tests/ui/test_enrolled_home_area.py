@@ -11,12 +11,9 @@ import pytest
 
 from fieldapp.domain.enums import AreaKind, Relation
 from fieldapp.domain.models import Area, Household, Person
-from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
-from fieldapp.sync.enrolment import enrol
-from tests.codes import ENROL_CODE
 from tests.records import Records
-from tests.ui.conftest import UI_USER, VILLAGE, fill_ledger
+from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger
 
 SITE = "520502001901"
 
@@ -42,12 +39,7 @@ def ledger_path(tmp_path: Path) -> Path:
             relation=Relation.HEAD,
         )
     )
-    hub = Hub.init(tmp_path / "hub")
-    try:
-        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE)
-    finally:
-        hub.close()
-    enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
+    enrol_as(ledger, tmp_path, "大坝村", VILLAGE)
     ledger.close()
     return path
 

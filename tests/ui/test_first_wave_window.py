@@ -7,11 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.hub.folder import Hub
 from fieldapp.store.ledger import Ledger
-from fieldapp.sync.enrolment import enrol
-from tests.codes import ENROL_CODE
-from tests.ui.conftest import UI_USER, VILLAGE, fill_ledger
+from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger
 
 
 @pytest.fixture
@@ -20,12 +17,7 @@ def ledger_path(tmp_path: Path) -> Path:
     path = tmp_path / "village.db"
     fill_ledger(path)
     ledger = Ledger.open(path, credentials=UI_USER)
-    hub = Hub.init(tmp_path / "hub")
-    try:
-        hub.enroll("大坝村", VILLAGE, tmp_path / "village.enrol", code=ENROL_CODE)
-    finally:
-        hub.close()
-    enrol(ledger, tmp_path / "village.enrol", code=ENROL_CODE)
+    enrol_as(ledger, tmp_path, "大坝村", VILLAGE)
     with ledger.transaction():  # as the first wave's enrolment left it
         ledger.set_meta("device_name", None)
     ledger.close()
