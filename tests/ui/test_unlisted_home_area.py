@@ -55,3 +55,16 @@ def test_pickers_keep_an_enrolled_village_the_ledger_does_not_list(window):
         picker = window.show_page(name).area
         assert picker.code() == UNLISTED, name
         assert picker.currentText().strip() == words, name
+
+
+def test_a_new_household_can_be_put_in_the_unlisted_village(window):
+    """台账 → 新增人员 offered no area at all on such a laptop (its picker lists what the device
+    may add a household in, and it listed none): the village is offered now, in words."""
+    editor = window.show_page("ledger").new_person()
+    try:
+        assert editor.area._codes == [UNLISTED]
+        assert editor.area.currentText().strip() == say_place(
+            UNLISTED, divisions(), said=Said.SENTENCE
+        )
+    finally:
+        editor.discard()
