@@ -532,15 +532,23 @@ def test_rosters_counts_persons_as_its_help_says(db, capsys, tmp_path: Path) -> 
     assert "培训名册 1 人 2 条" in out and "劳动力名册 2 人，" in out
 
 
+def county_claim(
+    capsys: pytest.CaptureFixture[str], path: str, tmp_path: Path, id_number: str
+) -> list[str]:
+    """Install the county's pack (its figure for the 跨县交通补贴) by hand; the arguments of
+    `claim create` for that subsidy of `id_number`'s job begun 2025-06-05."""
+    county = tmp_path / "county.toml"
+    county.write_text(COUNTY_PACK, encoding="utf-8")
+    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
+    create = ["--db", path, "claim", "create", "--person", id_number]
+    return [*create, "--rule", "transport_cross_county", "--on", "2025-06-05"]
+
+
 def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
     """`fieldapp claim delete ID`: a draft is deleted (and the subsidy claimed anew); a submitted
     claim is refused in Chinese, kept."""
     path, ids = db
-    county = tmp_path / "county.toml"
-    county.write_text(COUNTY_PACK, encoding="utf-8")
-    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
-    create = ["--db", path, "claim", "create", "--person", ids["worker"]]
-    create += ["--rule", "transport_cross_county", "--on", "2025-06-05"]
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
     code, out, _ = run(capsys, *create)
     draft = out.strip().splitlines()[-1]
     code, out, err = run(capsys, "--db", path, "claim", "delete", draft)
@@ -670,14 +678,11 @@ def test_every_claim_and_batch_command_takes_the_number_its_papers_print(
     db, capsys, tmp_path: Path
 ) -> None:
     """A county clerk scripting `claim advance KMTAX-12 --to 县审批` from the 申请表 in hand:
-    only `show` and `print` took the 申请编号/批次编号; `advance`, `evidence`, `delete` and
-    `print log --batch` wanted the UUID. Each takes the number as well as the id now."""
+    `advance`, `evidence`, `delete` and `print log --batch` take the 申请编号/批次编号 as
+    `show` and `print` do (and a unique prefix of the id, as before) — their help said only
+    申领编号（claim list 列出）, the id; it names the number first now."""
     path, ids = db
-    county = tmp_path / "county.toml"
-    county.write_text(COUNTY_PACK, encoding="utf-8")
-    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
-    create = ["--db", path, "claim", "create", "--person", ids["worker"]]
-    create += ["--rule", "transport_cross_county", "--on", "2025-06-05"]
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
 
     def made() -> tuple[str, str]:
         code, out, err = run(capsys, *create)
@@ -720,9 +725,7 @@ def test_a_claim_number_two_laptops_share_is_said_by_every_command(
     from tests.paperwork.test_paper_references import _coinciding_devices
 
     path, ids = db
-    county = tmp_path / "county.toml"
-    county.write_text(COUNTY_PACK, encoding="utf-8")
-    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
+    county_claim(capsys, path, tmp_path, ids["worker"])
     ledger = Ledger.open(Path(path))
     made = []
     try:
