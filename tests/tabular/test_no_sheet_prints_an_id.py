@@ -73,29 +73,22 @@ def filled(ledger: Ledger, tmp_path: Path) -> Ledger:
     repo = Records(ledger)
     batch_id, claims = add_claims(ledger, 3)
     with ledger.transaction():
-        _h, (post,) = add_household(repo, 5)
-        repo.save(
-            EmploymentSpell(
-                person_id=post,
-                start_date=dt.date(2026, 7, 1),
-                form="公益性岗位",
-                place_code=VILLAGE[:9],
-                employer="大坪村保洁岗",
-                contract_months=12,
-                monthly_income=600,
-            )
+        spells = (
+            (5, dt.date(2026, 7, 1), "公益性岗位", "大坪村保洁岗", 600, 12),
+            (6, dt.date(2026, 2, 1), "自主创业", "大坪村小卖部", 3000, None),
         )
-        _h, (own,) = add_household(repo, 6)
-        repo.save(
-            EmploymentSpell(
+        for i, start, form, employer, income, months in spells:
+            _h, (own,) = add_household(repo, i)
+            spell = EmploymentSpell(
                 person_id=own,
-                start_date=dt.date(2026, 2, 1),
-                form="自主创业",
+                start_date=start,
+                form=form,
                 place_code=VILLAGE[:9],
-                employer="大坪村小卖部",
-                monthly_income=3000,
+                employer=employer,
+                monthly_income=income,
+                contract_months=months,
             )
-        )
+            repo.save(spell)
         repo.save(
             ServiceRecord(
                 person_id=own,
