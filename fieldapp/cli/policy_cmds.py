@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import (
+    BATCH_NAMED,
+    CLAIM_NAMED,
     JSON_HELP,
     area_or_own,
     checked_area,
@@ -135,9 +137,7 @@ def _register_claims(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_claim_create)
 
     p = claim.add_parser("advance", help="推进申领状态（驳回、撤销须填原因）")
-    p.add_argument(
-        "claim_id", nargs="+", help="申领编号（claim list 列出；可写多个，逐条变为同一状态）"
-    )
+    p.add_argument("claim_id", nargs="+", help=f"{CLAIM_NAMED}；可写多个，逐条变为同一状态")
     p.add_argument(
         "--to", required=True, metavar="STATE",
         help="下一步：已提交、村审核、乡镇审核、县审批、已发放，或 驳回、已撤销（须写 --reason）",
@@ -146,11 +146,11 @@ def _register_claims(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_claim_advance)
 
     p = claim.add_parser("delete", help="删除申领草稿（已提交的只能驳回或撤销）")
-    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.add_argument("claim_id", help=CLAIM_NAMED)
     p.set_defaults(func=cmd_claim_delete)
 
     p = claim.add_parser("evidence", help="登记已收（或退回）的材料")
-    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.add_argument("claim_id", help=CLAIM_NAMED)
     p.add_argument("items", nargs="*", metavar="ITEM", help="收到的材料名称（claim show 列出）")
     p.add_argument("--all", action="store_true", help="全部材料已收")
     p.add_argument("--undo", action="store_true", help="标记为未收")
@@ -165,7 +165,7 @@ def _register_claims(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_claim_list)
 
     p = claim.add_parser("show", help="显示一条申领及其全部步骤")
-    p.add_argument("claim_id", help="申领编号（claim list 列出）")
+    p.add_argument("claim_id", help=CLAIM_NAMED)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_claim_show)
 
@@ -195,7 +195,7 @@ def _register_batches(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_batch_list)
     p = batch.add_parser("show", help="显示批次及其申领")
-    p.add_argument("batch_id", help="批次编号（batch list 列出）")
+    p.add_argument("batch_id", help=BATCH_NAMED)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_batch_show)
 

@@ -7,7 +7,7 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
+from fieldapp.cli.common import BATCH_NAMED, CLAIM_NAMED, JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
@@ -34,22 +34,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmds = top.add_subparsers(dest="print_cmd", required=True, metavar="PAPER")
 
     p = cmds.add_parser("form", help="一份申领的申请表")
-    p.add_argument("--claim", required=True, help="申领编号（可用唯一前缀）")
+    p.add_argument("--claim", required=True, help=CLAIM_NAMED)
     _out(p)
     p.set_defaults(func=cmd_form)
 
     p = cmds.add_parser("forms", help="一个批次全部申请表（一个文件，每份一页）")
-    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
+    p.add_argument("--batch", required=True, help=BATCH_NAMED)
     _out(p)
     p.set_defaults(func=cmd_forms)
 
     p = cmds.add_parser("roster", help="批次发放花名册（按资金来源分表）")
-    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
+    p.add_argument("--batch", required=True, help=BATCH_NAMED)
     _out(p)
     p.set_defaults(func=cmd_roster)
 
     p = cmds.add_parser("notice", help="批次公示表（身份证号、账号脱敏）")
-    p.add_argument("--batch", required=True, help="批次编号（可用唯一前缀）")
+    p.add_argument("--batch", required=True, help=BATCH_NAMED)
     p.add_argument("--from", dest="start", help="公示开始日期 YYYY-MM-DD（默认今天）")
     _out(p)
     p.set_defaults(func=cmd_notice)
@@ -67,7 +67,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_certificate)
 
     p = cmds.add_parser("log", help="打印记录（可按批次或页脚校验码查）")
-    p.add_argument("--batch", help="批次编号（可用唯一前缀）")
+    p.add_argument("--batch", help=BATCH_NAMED)
     p.add_argument("--code", help="页脚校验码")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
     p.set_defaults(func=cmd_log)

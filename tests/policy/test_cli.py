@@ -532,15 +532,23 @@ def test_rosters_counts_persons_as_its_help_says(db, capsys, tmp_path: Path) -> 
     assert "培训名册 1 人 2 条" in out and "劳动力名册 2 人，" in out
 
 
+def county_claim(
+    capsys: pytest.CaptureFixture[str], path: str, tmp_path: Path, id_number: str
+) -> list[str]:
+    """Install the county's pack (its figure for the 跨县交通补贴) by hand; the arguments of
+    `claim create` for that subsidy of `id_number`'s job begun 2025-06-05."""
+    county = tmp_path / "county.toml"
+    county.write_text(COUNTY_PACK, encoding="utf-8")
+    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
+    create = ["--db", path, "claim", "create", "--person", id_number]
+    return [*create, "--rule", "transport_cross_county", "--on", "2025-06-05"]
+
+
 def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
     """`fieldapp claim delete ID`: a draft is deleted (and the subsidy claimed anew); a submitted
     claim is refused in Chinese, kept."""
     path, ids = db
-    county = tmp_path / "county.toml"
-    county.write_text(COUNTY_PACK, encoding="utf-8")
-    assert run(capsys, "--db", path, "policy", "install", str(county))[0] == 0
-    create = ["--db", path, "claim", "create", "--person", ids["worker"]]
-    create += ["--rule", "transport_cross_county", "--on", "2025-06-05"]
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
     code, out, _ = run(capsys, *create)
     draft = out.strip().splitlines()[-1]
     code, out, err = run(capsys, "--db", path, "claim", "delete", draft)
@@ -664,3 +672,87 @@ def test_reasons_name_a_job_recorded_by_code_alone_in_words(tmp_path: Path, caps
     ]
     assert "440305" not in cells
     assert cells.count("广东省深圳市南山区") == 2  # his row in each roster
+
+
+def test_every_claim_and_batch_command_takes_the_number_its_papers_print(
+    db, capsys, tmp_path: Path
+) -> None:
+    """A county clerk scripting `claim advance KMTAX-12 --to 县审批` from the 申请表 in hand:
+    `advance`, `evidence`, `delete` and `print log --batch` take the 申请编号/批次编号 as
+    `show` and `print` do (and a unique prefix of the id, as before) — their help said only
+    申领编号（claim list 列出）, the id; it names the number first now."""
+    path, ids = db
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
+
+    def made() -> tuple[str, str]:
+        code, out, err = run(capsys, *create)
+        assert code == 0, err
+        claim_id = out.strip().splitlines()[-1]
+        code, out, _ = run(capsys, "--db", path, "claim", "show", claim_id, "--json")
+        return claim_id, json.loads(out)["number"]
+
+    claim_id, number = made()
+    code, out, err = run(capsys, "--db", path, "claim", "delete", number.lower())
+    assert code == 0 and "已删除申领草稿" in out, err
+    claim_id, number = made()
+    code, out, err = run(capsys, "--db", path, "claim", "evidence", number, "--all")
+    assert code == 0 and "已齐全" in out, err
+    for state in ("已提交", "村审核", "乡镇审核"):
+        code, out, err = run(capsys, "--db", path, "claim", "advance", number, "--to", state)
+        assert code == 0 and f"现为“{state}”" in out, err
+    code, _, err = run(capsys, "--db", path, "claim", "advance", claim_id[:8], "--to", "县审批")
+    assert code == 0, err
+    batch = ["--db", path, "batch", "create", "--rule", "transport_cross_county"]
+    code, out, err = run(capsys, *batch, "--area", "520502001")
+    assert code == 0, err
+    batch_id = out.strip().splitlines()[-1]
+    code, out, _ = run(capsys, "--db", path, "batch", "show", batch_id, "--json")
+    batch_number = json.loads(out)["number"]
+    paper = tmp_path / "roster.pdf"
+    printed = ["--db", path, "print", "roster", "--batch", batch_number, "--out", str(paper)]
+    assert run(capsys, *printed)[0] == 0
+    code, out, err = run(capsys, "--db", path, "print", "log", "--batch", batch_number, "--json")
+    assert code == 0 and [r["batch_id"] for r in json.loads(out)] == [batch_id], err
+    code, out, err = run(capsys, "--db", path, "claim", "show", number, "--json")
+    assert code == 0 and json.loads(out)["state"] == "县审批", err
+
+
+def test_a_claim_number_two_laptops_share_is_said_by_every_command(
+    db, capsys, tmp_path: Path
+) -> None:
+    """Were two laptops' five letters ever the same, `claim advance`/`evidence`/`delete` given
+    the number they share would say so (check the name on the paper), never act on either."""
+    from tests.paperwork.test_paper_references import _coinciding_devices
+
+    path, ids = db
+    county_claim(capsys, path, tmp_path, ids["worker"])
+    ledger = Ledger.open(Path(path))
+    made = []
+    try:
+        for device, (who, rule, day) in zip(
+            _coinciding_devices(),
+            (
+                (ids["worker"], "transport_cross_county", dt.date(2025, 6, 5)),
+                (ids["jobless"], "training_living", dt.date(2025, 10, 20)),
+            ),
+            strict=True,
+        ):
+            ledger.device_id = device
+            service = ClaimService(ledger, load_policy(ledger).policy)
+            made.append(service.create(who, rule, on=day))
+    finally:
+        ledger.close()
+    assert made[0].number == made[1].number
+    number = made[0].number
+    for args in (
+        ["claim", "advance", number, "--to", "已提交", "--reason", "材料后补"],
+        ["claim", "evidence", number, "--all"],
+        ["claim", "delete", number],
+        ["claim", "show", number],
+        ["print", "form", "--claim", number, "--out", str(tmp_path / "form.pdf")],
+    ):
+        code, _, err = run(capsys, "--db", path, *args)
+        assert code != 0 and f"有 2 条申领的编号都是 {number}（不同电脑编的）" in err, args
+    code, out, _ = run(capsys, "--db", path, "claim", "list", "--json")
+    assert sorted(c["state"] for c in json.loads(out)) == ["草稿", "草稿"]
+    assert not (tmp_path / "form.pdf").exists()
