@@ -145,3 +145,35 @@ def test_while_writing_the_planner_holds_no_list_of_every_extra_rows_id_number(
         fresh.close()
     assert report.rejected == [] and report.imported > 0
     assert held == []
+
+
+def test_the_preview_holds_each_new_record_packed_not_as_a_dict_of_its_fields(ledger, tmp_path):
+    # A 100 000-person workbook's import keeps some 400 000 plans for its preview, most adding
+    # one record: each record's dict of a dozen fields was the largest part of its memory.
+    build_demo(ledger, 12, seed=6)
+    export_ledger(ledger, tmp_path / "book.xlsx")
+    fresh = Ledger.open(tmp_path / "fresh.db", author="测试员")
+    try:
+        report = import_ledger(fresh, tmp_path / "book.xlsx", dry_run=True)
+        shapes: dict[tuple[str, ...], tuple[str, ...]] = {}
+        inserts = [i for plan in report.changes for i in plan.inserts]
+        assert len(inserts) > 20
+        for table, keys, values in inserts:
+            assert type(keys) is tuple and type(values) is tuple and len(keys) == len(values)
+            assert keys is shapes.setdefault(keys, keys), table  # one tuple per shape
+            assert not any(type(v) is dict for v in values)
+        # …and the preview says each as it did: what the sheet's row adds, field by field.
+        plan = next(p for p in report.changes if p.inserts)
+        table, keys, values = plan.inserts[0]
+        row = dict(zip(keys, values, strict=True))
+        assert plan.as_dict()["new"][0] == plan.describe_insert(table, row)
+        assert plan.as_dict()["new"][0].startswith("新增")
+        # The real import writes those records, every one.
+        written = import_ledger(fresh, tmp_path / "book.xlsx")
+        assert written.rejected == []
+        for table in {t for t, _k, _v in inserts}:
+            ids = {v[k.index("id")] for t, k, v in inserts if t == table}
+            found = fresh.db.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()
+            assert found[0] >= len(ids) > 0, table
+    finally:
+        fresh.close()
