@@ -123,9 +123,15 @@ def forget_shared() -> None:
 
 
 def parse_extra(
-    sheet: str, kind: str, row: int, texts: dict[str, str], raw: dict[str, object]
+    sheet: str,
+    kind: str,
+    row: int,
+    texts: dict[str, str],
+    raw: dict[str, object],
+    today: str | None = None,
 ) -> ExtraRow:
-    """One extra-sheet row checked on its own; CellError carries the Chinese reason."""
+    """One extra-sheet row checked on its own; CellError carries the Chinese reason. `today`
+    (ISO) is the day no date may be after: a sheet's reader gives it once for its rows."""
 
     def get(key: str) -> object:
         return raw[key] if key in raw else texts.get(key, "")
@@ -185,7 +191,7 @@ def parse_extra(
             values[key] = code
         else:
             values[key] = _shared(text)
-    _check(kind, values, label)
+    _check(kind, values, label, today or dt.date.today().isoformat())
     return ExtraRow(sheet, kind, row, number, values, mapped)
 
 
@@ -193,9 +199,8 @@ def parse_extra(
 _DATED = {"就业经历": ("start_date",), "培训": ("start_date",), "走访服务": ("visit_date",)}
 
 
-def _check(kind: str, values: dict[str, Any], label: Callable[[str], str]) -> None:
-    """Rules within one row: dates in order, the key present."""
-    today = dt.date.today().isoformat()
+def _check(kind: str, values: dict[str, Any], label: Callable[[str], str], today: str) -> None:
+    """Rules within one row: dates in order, none after `today`, the key present."""
     start = values.get("start_date")
     end = values.get("end_date") or values.get("ended_date")
     if kind == "失业登记":

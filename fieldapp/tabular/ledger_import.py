@@ -1029,6 +1029,7 @@ class LedgerImporter:
         A later sheet's (hidden, an old copy) rows of a record in `current` (a current sheet
         gave it) are passed over, said by `_say_record_repeats`."""
         found = []
+        today = dt.date.today().isoformat()  # the clock asked once a sheet, not once a row
         for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
             done += 1
             self.job.tick(done, total)
@@ -1038,7 +1039,7 @@ class LedgerImporter:
             try:
                 cut = check_cell_texts(texts, partial(_extra_label, sheet.kind))
                 self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
-                extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
+                extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw, today)
                 if current and self._given_before(extra, texts, current):
                     continue
                 found.append(extra)
