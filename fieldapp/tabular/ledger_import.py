@@ -961,7 +961,7 @@ class LedgerImporter:
         first: dict[tuple[str, str], ExtraRow] = {}
         kept = []
         for extra in rows:
-            month = extra.values.get("month") if extra.kind == "月度状态" else None
+            month = extra.get("month") if extra.kind == "月度状态" else None
             if month is None:
                 kept.append(extra)
                 continue
@@ -969,7 +969,7 @@ class LedgerImporter:
             seen = first.setdefault(key, extra)
             if seen is extra:
                 kept.append(extra)
-            elif seen.values.get("status") != extra.values.get("status"):
+            elif seen.get("status") != extra.get("status"):
                 where = (
                     f"第 {seen.row} 行"
                     if seen.sheet == extra.sheet
@@ -978,8 +978,8 @@ class LedgerImporter:
                 self.report.rejected.append(
                     RowProblem(
                         extra.row,
-                        f"{where}已填了这个人 {month} 的就业状态“{seen.values.get('status')}”，"
-                        f"这一行是“{extra.values.get('status')}”：一个月只能有一个就业状态，"
+                        f"{where}已填了这个人 {month} 的就业状态“{seen.get('status')}”，"
+                        f"这一行是“{extra.get('status')}”：一个月只能有一个就业状态，"
                         f"按{where}导入，这一行没有导入，请核对",
                         extra.sheet,
                     )
@@ -1652,9 +1652,8 @@ _RECORD_SAID = {
 
 def _record_key(row: ExtraRow) -> tuple[str, ...]:
     """A record's person and natural key (a job's start, a month …)."""
-    values = row.values
     keys = _RECORD_KEYS.get(row.kind, ())
-    return (idnumber.normalise(row.id_number), *(str(values.get(k) or "") for k in keys))
+    return (idnumber.normalise(row.id_number), *(str(row.get(k) or "") for k in keys))
 
 
 def _ranges(rows: list[int], most: int = 12) -> str:
