@@ -1030,24 +1030,28 @@ class LedgerImporter:
         gave it) are passed over, said by `_say_record_repeats`."""
         found = []
         today = dt.date.today().isoformat()  # the clock asked once a sheet, not once a row
-        for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
-            done += 1
-            self.job.tick(done, total)
-            if self._example(row, texts) or self._foot(row, texts) or self._formula_errors(row):
-                continue
-            self._warn_hidden(row)
-            try:
-                cut = check_cell_texts(texts, partial(_extra_label, sheet.kind))
-                self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
-                extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw, today)
-                if current and self._given_before(extra, texts, current):
+        labels = partial(_extra_label, sheet.kind)
+        # Chunk by chunk, each chunk's cells let go once parsed, as a ledger sheet's are: the
+        # whole sheet's cells were held to its end beside the rows parsed from them.
+        for start, stop in _chunks(len(sheet.rows)):
+            for row, texts, raw in sheet.records(start, stop, raw=_EXTRA_RAW):
+                done += 1
+                self.job.tick(done, total)
+                if self._example(row, texts) or self._foot(row, texts) or self._formula_errors(row):
                     continue
-                found.append(extra)
-                self._note_open_ended(row, texts.get("contract_months"))
-                self._add_mapped(row, extra.mapped)
-            except CellError as error:
-                self._reject(row, str(error))
-        _free_cells(sheet, 0, len(sheet.rows))
+                self._warn_hidden(row)
+                try:
+                    cut = check_cell_texts(texts, labels)
+                    self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
+                    extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw, today)
+                    if current and self._given_before(extra, texts, current):
+                        continue
+                    found.append(extra)
+                    self._note_open_ended(row, texts.get("contract_months"))
+                    self._add_mapped(row, extra.mapped)
+                except CellError as error:
+                    self._reject(row, str(error))
+            _free_cells(sheet, start, stop)
         return found
 
     def _describe(self, tables: list[Table]) -> None:

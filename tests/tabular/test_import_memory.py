@@ -3,6 +3,8 @@ texts and dates once (a 100 000-person workbook is some 400 000 extra rows and t
 
 from __future__ import annotations
 
+import json
+import re
 import sys
 
 from fieldapp.demo.generator import build_demo
@@ -14,6 +16,7 @@ from fieldapp.tabular.ledger_export import export_ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 #: Who wrote a row and its version bookkeeping: never needed to plan an import.
 ATTRIBUTION = {"created_at", "created_by", "created_device", "updated_at", "updated_by"}
 VERSIONS = {"updated_device", "_origin", "_heads", "_ckey", "_ukey"}
@@ -210,3 +213,45 @@ def test_parsed_extra_rows_are_held_packed_until_planned():
     )
     assert mapped.values["organized_export"] is True
     assert mapped.mapped == (("是否有组织劳务输出", "有", "是"),)
+
+
+def test_an_extra_sheets_cells_are_let_go_chunk_by_chunk_as_its_rows_are_parsed(
+    ledger, tmp_path, monkeypatch
+):
+    # An extra sheet's cells were all held until its last row was parsed, beside every row
+    # parsed from them (a 月度状态 sheet of 100 000 persons is a million cells).
+    build_demo(ledger, 12, seed=7)
+    export_ledger(ledger, tmp_path / "book.xlsx")
+
+    def preview() -> dict:
+        fresh = Ledger.open(tmp_path / f"fresh{len(seen)}.db", author="测试员")
+        try:
+            return import_ledger(fresh, tmp_path / "book.xlsx", dry_run=True).as_json()
+        finally:
+            fresh.close()
+
+    seen: list[tuple[str, int, int]] = []
+    whole = preview()
+    parse = ledger_import.parse_extra
+
+    def spy(sheet, kind, row, texts, raw, *rest):
+        table = sys._getframe(1).f_locals.get("sheet")
+        if getattr(table, "rows", None) is not None:  # an extra sheet's row (_read_extra)
+            at = row - table.header_row - 1
+            freed = [i for i, cells in enumerate(table.rows) if cells == []]
+            assert all(i < at for i in freed), (sheet, row)  # only rows parsed before it
+            seen.append((sheet, row, len(freed)))
+        return parse(sheet, kind, row, texts, raw, *rest)
+
+    monkeypatch.setattr(ledger_import, "parse_extra", spy)
+    monkeypatch.setattr(ledger_import, "FIRST_CHUNK_ROWS", 3)
+    monkeypatch.setattr(ledger_import, "CHUNK_ROWS", 3)
+    chunked = preview()
+    assert any(freed > 0 for _sheet, _row, freed in seen)
+    # …and the import does exactly what it did reading each sheet whole.
+    # (the new records' ids aside: each import makes its own)
+    assert _no_ids(chunked) == _no_ids(whole)
+
+
+def _no_ids(report: dict) -> str:
+    return UUID.sub("…", json.dumps(report, ensure_ascii=False, sort_keys=True))
