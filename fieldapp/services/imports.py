@@ -33,13 +33,19 @@ INSERT_BATCH = 5000
 _ORDER = ("households", "persons", "person_categories", "employment_spells", "visits")
 
 
+#: A new row packed: its keys (one tuple shared by the rows of its shape, "id" among them) and
+#: its values. An import keeps its new rows for the preview; a dict each cost five times this.
+Packed = tuple[tuple[str, ...], tuple[Any, ...]]
+
+
 def apply_import(
     writer: Writer,
     updates: Mapping[tuple[str, str], Mapping[str, Any]],
-    inserts: Mapping[str, Sequence[dict[str, Any]]],
+    inserts: Mapping[str, Sequence[Packed]],
 ) -> int:
-    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows)
-    with the import's writer; returns how many rows were written."""
+    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows,
+    packed) with the import's writer; returns how many rows were written. A batch's rows are
+    made dicts for the store as it is written, and let go after."""
     written = 0
     # Each table's updates in one go (the store's bulk path, every row checked as a single
     # write is): a monthly sheet changes one or two fields of tens of thousands of rows.
@@ -58,15 +64,20 @@ def apply_import(
                 # In batches: the store lays out a batch's log entries and columns whole, and a
                 # workbook's 月度状态 sheet alone may add hundreds of thousands of rows.
                 for start in range(0, len(rows), INSERT_BATCH):
-                    written += len(bulk.insert_many(model, rows[start : start + INSERT_BATCH]))
+                    batch = [
+                        dict(zip(keys, values, strict=True))
+                        for keys, values in rows[start : start + INSERT_BATCH]
+                    ]
+                    written += len(bulk.insert_many(model, batch))
     return written
 
 
-def _dedupe(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per id (two sheet rows may both add the same month's status of one person)."""
-    seen: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        seen[row["id"]] = row
+def _dedupe(rows: Sequence[Packed]) -> list[Packed]:
+    """One row per id (two sheet rows may both add the same month's status of one person):
+    the last one given, where the first was."""
+    seen: dict[str, Packed] = {}
+    for keys, values in rows:
+        seen[values[keys.index("id")]] = (keys, values)
     return list(seen.values())
 
 

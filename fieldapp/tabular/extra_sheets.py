@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -43,14 +43,39 @@ _BOOL_WORDS |= {"否": False, "无": False, "×": False, "N": False, "NO": False
 
 @dataclass(slots=True)
 class ExtraRow:
-    """One parsed extra-sheet row: whose, and the fields it gives (blank cells left out)."""
+    """One parsed extra-sheet row: whose, and the fields it gives (blank cells left out).
+
+    The fields are kept packed (`fields`: the keys one tuple shared by the rows of that shape,
+    the values a tuple) and `values` gives them as a dict: an import holds every extra row until
+    every person is known, some 400 000 of them at 100 000 persons, and a dict each (with an
+    empty list of words mapped) was most of what its memory grew by while reading them."""
 
     sheet: str
     kind: str
     row: int
     id_number: str
-    values: dict[str, Any]
-    mapped: list[tuple[str, str, str]]
+    fields: tuple[tuple[str, ...], tuple[Any, ...]]
+    mapped: Sequence[tuple[str, str, str]]
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The fields the row gives (a new dict each time: the row's own are not changed)."""
+        keys, values = self.fields
+        return dict(zip(keys, values, strict=True))
+
+    def get(self, key: str) -> Any:
+        """One field the row gives, or None."""
+        keys, values = self.fields
+        return values[keys.index(key)] if key in keys else None
+
+
+#: Each shape (field keys in order) of the extra rows parsed, once (`ExtraRow.fields`).
+_SHAPES: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _packed(values: dict[str, Any]) -> tuple[tuple[str, ...], tuple[Any, ...]]:
+    keys = tuple(values)
+    return _SHAPES.setdefault(keys, keys), tuple(values.values())
 
 
 _LABELS = {kind: {c.key: c.header for c in cols} for kind, cols in EXTRA_SHEETS.items()}
@@ -123,9 +148,15 @@ def forget_shared() -> None:
 
 
 def parse_extra(
-    sheet: str, kind: str, row: int, texts: dict[str, str], raw: dict[str, object]
+    sheet: str,
+    kind: str,
+    row: int,
+    texts: dict[str, str],
+    raw: dict[str, object],
+    today: str | None = None,
 ) -> ExtraRow:
-    """One extra-sheet row checked on its own; CellError carries the Chinese reason."""
+    """One extra-sheet row checked on its own; CellError carries the Chinese reason. `today`
+    (ISO) is the day no date may be after: a sheet's reader gives it once for its rows."""
 
     def get(key: str) -> object:
         return raw[key] if key in raw else texts.get(key, "")
@@ -185,17 +216,16 @@ def parse_extra(
             values[key] = code
         else:
             values[key] = _shared(text)
-    _check(kind, values, label)
-    return ExtraRow(sheet, kind, row, number, values, mapped)
+    _check(kind, values, label, today or dt.date.today().isoformat())
+    return ExtraRow(sheet, kind, row, number, _packed(values), tuple(mapped) if mapped else ())
 
 
 #: Per extra sheet, the dates it cannot be kept without.
 _DATED = {"就业经历": ("start_date",), "培训": ("start_date",), "走访服务": ("visit_date",)}
 
 
-def _check(kind: str, values: dict[str, Any], label: Callable[[str], str]) -> None:
-    """Rules within one row: dates in order, the key present."""
-    today = dt.date.today().isoformat()
+def _check(kind: str, values: dict[str, Any], label: Callable[[str], str], today: str) -> None:
+    """Rules within one row: dates in order, none after `today`, the key present."""
     start = values.get("start_date")
     end = values.get("end_date") or values.get("ended_date")
     if kind == "失业登记":
@@ -253,17 +283,18 @@ class ExtraPlanner:
             person = persons[row.id_number]
             plan = RowPlan(row.sheet, row.row, person["id"], person["name"], person["id_number"])
             mine = {table: found.get(person["id"], []) for table, found in facts.items()}
+            values = row.values
             if row.kind == "就业经历":
-                self._spell(plan, row.values, mine["employment_spells"])
+                self._spell(plan, values, mine["employment_spells"])
             elif row.kind == "失业登记":
-                self._registration(plan, row.values, mine["unemployment_registrations"])
+                self._registration(plan, values, mine["unemployment_registrations"])
             elif row.kind == "培训":
-                self._training(plan, row.values, mine["services"], person)
+                self._training(plan, values, mine["services"], person)
             elif row.kind == "走访服务":
                 household_visits = visits.get(person["household_id"] or "", [])
-                self._visit(plan, row.values, mine["services"], household_visits, person)
+                self._visit(plan, values, mine["services"], household_visits, person)
             elif row.kind == "月度状态":
-                self._month(plan, row.values, mine["monthly_status"])
+                self._month(plan, values, mine["monthly_status"])
             plans.append(plan)
         return plans
 

@@ -961,7 +961,7 @@ class LedgerImporter:
         first: dict[tuple[str, str], ExtraRow] = {}
         kept = []
         for extra in rows:
-            month = extra.values.get("month") if extra.kind == "月度状态" else None
+            month = extra.get("month") if extra.kind == "月度状态" else None
             if month is None:
                 kept.append(extra)
                 continue
@@ -969,7 +969,7 @@ class LedgerImporter:
             seen = first.setdefault(key, extra)
             if seen is extra:
                 kept.append(extra)
-            elif seen.values.get("status") != extra.values.get("status"):
+            elif seen.get("status") != extra.get("status"):
                 where = (
                     f"第 {seen.row} 行"
                     if seen.sheet == extra.sheet
@@ -978,8 +978,8 @@ class LedgerImporter:
                 self.report.rejected.append(
                     RowProblem(
                         extra.row,
-                        f"{where}已填了这个人 {month} 的就业状态“{seen.values.get('status')}”，"
-                        f"这一行是“{extra.values.get('status')}”：一个月只能有一个就业状态，"
+                        f"{where}已填了这个人 {month} 的就业状态“{seen.get('status')}”，"
+                        f"这一行是“{extra.get('status')}”：一个月只能有一个就业状态，"
                         f"按{where}导入，这一行没有导入，请核对",
                         extra.sheet,
                     )
@@ -1029,24 +1029,29 @@ class LedgerImporter:
         A later sheet's (hidden, an old copy) rows of a record in `current` (a current sheet
         gave it) are passed over, said by `_say_record_repeats`."""
         found = []
-        for row, texts, raw in sheet.records(raw=_EXTRA_RAW):
-            done += 1
-            self.job.tick(done, total)
-            if self._example(row, texts) or self._foot(row, texts) or self._formula_errors(row):
-                continue
-            self._warn_hidden(row)
-            try:
-                cut = check_cell_texts(texts, partial(_extra_label, sheet.kind))
-                self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
-                extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw)
-                if current and self._given_before(extra, texts, current):
+        today = dt.date.today().isoformat()  # the clock asked once a sheet, not once a row
+        labels = partial(_extra_label, sheet.kind)
+        # Chunk by chunk, each chunk's cells let go once parsed, as a ledger sheet's are: the
+        # whole sheet's cells were held to its end beside the rows parsed from them.
+        for start, stop in _chunks(len(sheet.rows)):
+            for row, texts, raw in sheet.records(start, stop, raw=_EXTRA_RAW):
+                done += 1
+                self.job.tick(done, total)
+                if self._example(row, texts) or self._foot(row, texts) or self._formula_errors(row):
                     continue
-                found.append(extra)
-                self._note_open_ended(row, texts.get("contract_months"))
-                self._add_mapped(row, extra.mapped)
-            except CellError as error:
-                self._reject(row, str(error))
-        _free_cells(sheet, 0, len(sheet.rows))
+                self._warn_hidden(row)
+                try:
+                    cut = check_cell_texts(texts, labels)
+                    self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
+                    extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw, today)
+                    if current and self._given_before(extra, texts, current):
+                        continue
+                    found.append(extra)
+                    self._note_open_ended(row, texts.get("contract_months"))
+                    self._add_mapped(row, extra.mapped)
+                except CellError as error:
+                    self._reject(row, str(error))
+            _free_cells(sheet, start, stop)
         return found
 
     def _describe(self, tables: list[Table]) -> None:
@@ -1651,9 +1656,8 @@ _RECORD_SAID = {
 
 def _record_key(row: ExtraRow) -> tuple[str, ...]:
     """A record's person and natural key (a job's start, a month …)."""
-    values = row.values
     keys = _RECORD_KEYS.get(row.kind, ())
-    return (idnumber.normalise(row.id_number), *(str(values.get(k) or "") for k in keys))
+    return (idnumber.normalise(row.id_number), *(str(row.get(k) or "") for k in keys))
 
 
 def _ranges(rows: list[int], most: int = 12) -> str:

@@ -96,12 +96,22 @@ class Table:
         items = [(i, k) for i, k in self.columns.items() if keys is None or k in keys]
         raw_items = [(i, k) for i, k in items if k in raw]
         blank = ("", None)
-        as_text, clean = text, visible
+        as_text, clean, unquote = text, visible, _unquote
         first = self.header_row + 1 + start
         for offset, cells in enumerate(self.rows[start:stop]):
             width = len(cells)
+            # `visible` and `_unquote` written out for the usual cell (printable, not beginning
+            # with ' or =): two calls a cell, some 12 % of this loop's CPU time at 15 000 persons.
             texts = {
-                key: _unquote(clean(v)) if type(v) is str else as_text(v)
+                key: (
+                    (
+                        t
+                        if (t := v.strip() if v.isprintable() else clean(v))[:1] not in "'="
+                        else unquote(t)
+                    )
+                    if type(v) is str
+                    else as_text(v)
+                )
                 for i, key in items
                 if i < width and (v := cells[i]) not in blank
             }
