@@ -26,7 +26,7 @@ from fieldapp.domain.places_said import say_place
 from fieldapp.policy.citations import official, rules_version
 from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status, ended_notices
-from fieldapp.policy.guard import LimitExceeded, find_limit_violations
+from fieldapp.policy.guard import LimitExceeded, find_limit_violations, said
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
 from fieldapp.reference import divisions
 from fieldapp.services.actor import actor_of
@@ -351,9 +351,7 @@ def cmd_claim_create(args: argparse.Namespace) -> int:
             args.person, args.rule, on=_on(args), evidence_collected=args.evidence
         )
     except LimitExceeded as error:
-        first = error.first
-        said = _said(first) if isinstance(first, Claim) else first.id
-        print(f"首次申领：{said}（{first.person_name}）", file=sys.stderr)
+        print(f"首次申领：{said(error.first)}（{error.first.person_name}）", file=sys.stderr)
         return fail(str(error), 3)
     if args.json:
         print_json(_claim_dict(claim))

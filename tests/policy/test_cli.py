@@ -137,7 +137,8 @@ def test_claim_create_repeat_and_advance(db, capsys, tmp_path) -> None:
         "--on",
         "2025-06-05",
     )
-    assert code != 0 and claim_id in err
+    shown = run(capsys, "--db", path, "claim", "show", claim_id, "--json")[1]
+    assert code != 0 and f"首次申领编号 {json.loads(shown)['number']}（" in err, err
     code, _, err = run(capsys, "--db", path, "claim", "advance", claim_id, "--to", "县审批")
     assert code != 0 and "不能变为“县审批”" in err
     code, _, _ = run(capsys, "--db", path, "claim", "evidence", claim_id, "--all")
@@ -794,7 +795,8 @@ def test_claim_and_batch_commands_say_the_number_a_person_reads_and_keep_the_id_
     claim_id = out.strip().splitlines()[-1]
     number = number_of(claim_id)
     code, _, err = run(capsys, *create)  # a repeat names the first claim by its number
-    assert code != 0 and f"首次申领：{number}（王五）" in err, err
+    assert code != 0 and f"首次申领：{number}（王五）" in err and claim_id not in err, err
+    assert f"首次申领编号 {number}（" in err, err  # the guard's reason says the number too
     code, out, err = run(capsys, "--db", path, "claim", "evidence", claim_id, "--all")
     assert code == 0 and out.startswith(f"申领 {number}（王五）待收材料") and claim_id not in out
     for state in ("已提交", "村审核", "乡镇审核", "县审批"):
