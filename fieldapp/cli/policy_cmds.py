@@ -466,7 +466,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         data["events"] = [e.model_dump(mode="json") for e in events]
         print_json(data)
         return 0
-    print(f"申领 {claim.id}（申请编号 {claim.number}）：{claim.person_name} {claim.id_number}")
+    print(f"申领 {_said(claim)}：{claim.person_name} {claim.id_number}")  # 申请编号, as papers
     print(
         f"{claim.rule_title}（{official(claim.source_clause)}） {_money(claim.amount)} "
         f"{claim.funding_source}"
@@ -574,7 +574,7 @@ def cmd_batch_show(args: argparse.Namespace) -> int:
             | {"number": batch.number, "claims": [_claim_dict(c) for c in claims]}
         )
         return 0
-    print(f"批次 {batch.id}（批次编号 {batch.number}）：{batch.title}（{batch.notes}）")
+    print(f"批次 {_said(batch)}：{batch.title}（{batch.notes}）")  # 批次编号, as its papers
     for n, c in enumerate(claims, start=1):
         print(
             f"{n}\t{c.person_name}\t{c.id_number}\t{_money(c.amount)}\t{c.funding_source}\t{c.state}"

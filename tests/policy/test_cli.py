@@ -769,10 +769,11 @@ def test_claim_and_batch_commands_say_the_number_a_person_reads_and_keep_the_id_
     db, capsys, tmp_path: Path
 ) -> None:
     """`claim create`/`evidence`/`advance`/`delete` told the clerk 申领 1f0c…（王五）, the
-    claim's UUID, and `claim list`/`batch list` began each line with it, while the 申请表 and
-    花名册 print the 申请编号/批次编号 (KMTAX-12) and every command takes those. The lines a
-    person reads now say the number (with the name where they said it); `claim create` and
-    `batch create` still end with the bare id alone (scripts read it), and --json is as it was."""
+    claim's UUID, `claim list`/`batch list` began each line with it and `claim show`/`batch
+    show` began with it before the number, while the 申请表 and 花名册 print the
+    申请编号/批次编号 (KMTAX-12) and every command takes those. The lines a person reads now
+    say the number (with the name where they said it); `claim create` and `batch create` still
+    end with the bare id alone (scripts read it), and --json is as it was."""
     path, ids = db
     create = county_claim(capsys, path, tmp_path, ids["worker"])
 
@@ -809,6 +810,10 @@ def test_claim_and_batch_commands_say_the_number_a_person_reads_and_keep_the_id_
     assert [(c["id"], c["number"]) for c in json.loads(out)] == [(claim_id, number)]
     out, batch_id, batch_number = batch_made(capsys, path)
     assert f"批次编号 {batch_number}" in out and said_to_a_person(out, batch_id) == [batch_id]
+    code, out, _ = run(capsys, "--db", path, "claim", "show", claim_id)
+    assert out.startswith(f"申领 {number}：王五 ") and claim_id not in out, out
+    code, out, _ = run(capsys, "--db", path, "batch", "show", batch_id)
+    assert out.startswith(f"批次 {batch_number}：") and batch_id not in out, out
     code, out, _ = run(capsys, "--db", path, "batch", "list")
     (line,) = out.splitlines()
     assert line.split("\t")[0] == batch_number and batch_id not in line, line
