@@ -31,10 +31,14 @@ from fieldapp.services.ledgers import open_ledger as _open
 
 #: The help of every list command's `--json`: county staff script the app through it.
 JSON_HELP = "以 JSON 输出（供脚本读取）"
-#: How a command names a claim or a batch: the number its papers print, or the id a list gives.
-CLAIM_NAMED = "申请编号（申请表上印的，如 KMTAX-12），或 claim list 列出的编号（可用唯一前缀）"
+#: How a command names a claim or a batch: the number its papers print and its list says, or its id.
+CLAIM_NAMED = (
+    "申请编号（申请表上印的、claim list 列出的，如 KMTAX-12），"
+    "或 claim create 最后一行、--json 的 id（可用唯一前缀）"
+)
 BATCH_NAMED = (
-    "批次编号（花名册、公示表上印的，如 KMTAX-30），或 batch list 列出的编号（可用唯一前缀）"
+    "批次编号（花名册、公示表上印的、batch list 列出的，如 KMTAX-30），"
+    "或 batch create 最后一行、--json 的 id（可用唯一前缀）"
 )
 
 #: Ledgers this command opened: after it, rows they skipped as malformed are named.

@@ -7,7 +7,6 @@ import datetime as dt
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import (
     BATCH_NAMED,
@@ -19,7 +18,7 @@ from fieldapp.cli.common import (
     open_ledger,
     print_json,
 )
-from fieldapp.domain.claims import persons_and_claims
+from fieldapp.domain.claims import Claim, Numbered, persons_and_claims
 from fieldapp.domain.dates import parse_date, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
@@ -27,7 +26,7 @@ from fieldapp.domain.places_said import say_place
 from fieldapp.policy.citations import official, rules_version
 from fieldapp.policy.claim_flow import parse_state
 from fieldapp.policy.eligibility import STATUS_LABELS, Status, ended_notices
-from fieldapp.policy.guard import LimitExceeded, find_limit_violations
+from fieldapp.policy.guard import LimitExceeded, find_limit_violations, said
 from fieldapp.policy.pack import AMOUNT_LABELS, PackError, Policy, money_text
 from fieldapp.reference import divisions
 from fieldapp.services.actor import actor_of
@@ -40,9 +39,6 @@ from fieldapp.services.claims import (
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.policy_admin import PolicyRefused, install_local, load_policy
 from fieldapp.store.queries.areas import listed_places
-
-if TYPE_CHECKING:
-    from fieldapp.domain.claims import Claim
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -128,7 +124,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _register_claims(sub: argparse._SubParsersAction) -> None:
     claim = sub.add_parser("claim", help="补贴申领").add_subparsers(dest="claim_cmd", required=True)
-    p = claim.add_parser("create", help="从符合条件的结果新建申领（草稿）")
+    p = claim.add_parser(
+        "create", help="从符合条件的结果新建申领（草稿；最后一行单独输出申领的 id，供脚本读取）"
+    )
     p.add_argument("--person", required=True, metavar="ID_NUMBER", help="申领人的身份证号")
     p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则（policy list 列出）")
     p.add_argument("--on", metavar="DATE", help="申领日期（默认今天）")
@@ -176,7 +174,9 @@ def _register_claims(sub: argparse._SubParsersAction) -> None:
 
 def _register_batches(sub: argparse._SubParsersAction) -> None:
     batch = sub.add_parser("batch", help="申领批次").add_subparsers(dest="batch_cmd", required=True)
-    p = batch.add_parser("create", help="把一条规则的申领编成批次（最后一行输出批次编号）")
+    p = batch.add_parser(
+        "create", help="把一条规则的申领编成批次（最后一行单独输出批次的 id，供脚本读取）"
+    )
     p.add_argument("--rule", required=True, metavar="RULE_ID", help="补贴规则")
     p.add_argument(
         "--state",
@@ -330,8 +330,6 @@ def cmd_duties(args: argparse.Namespace) -> int:
 
 
 def _claim_dict(claim: object) -> dict[str, object]:
-    from fieldapp.domain.claims import Claim
-
     assert isinstance(claim, Claim)
     data = claim.model_dump(mode="json")
     data["missing_evidence"] = claim.missing_evidence()
@@ -353,16 +351,19 @@ def cmd_claim_create(args: argparse.Namespace) -> int:
             args.person, args.rule, on=_on(args), evidence_collected=args.evidence
         )
     except LimitExceeded as error:
-        print(f"首次申领：{error.first.id}", file=sys.stderr)
+        print(f"首次申领：{said(error.first)}（{error.first.person_name}）", file=sys.stderr)
         return fail(str(error), 3)
     if args.json:
         print_json(_claim_dict(claim))
         return 0
-    print(f"已新建申领（草稿）：{claim.person_name} {claim.rule_title} {_money(claim.amount)}")
+    print(
+        f"已新建申领（草稿）：申请编号 {_said(claim)}，{claim.person_name} {claim.rule_title} "
+        f"{_money(claim.amount)}"
+    )
     print(
         f"资金来源：{claim.funding_source}；待收材料：{'、'.join(claim.missing_evidence()) or '无'}"
     )
-    print(claim.id)
+    print(claim.id)  # alone on the last line: scripts read it
     return 0
 
 
@@ -377,12 +378,13 @@ def cmd_claim_advance(args: argparse.Namespace) -> int:
             if len(args.claim_id) == 1:
                 raise
             try:
-                whose = f"{service.queries.get(claim_id).person_name}的申领（{claim_id}）"
+                named = service.queries.get(claim_id)
+                whose = f"{named.person_name}的申领（{_said(named)}）"
             except FieldappError:
                 whose = f"申领 {claim_id}"
             before = f"；前面 {done} 条已变更" if done else ""
             raise FieldappError(f"{whose}：{error}（未变更{before}）") from error
-        print(f"申领 {claim.id}（{claim.person_name}）现为“{claim.state}”")
+        print(f"申领 {_said(claim)}（{claim.person_name}）现为“{claim.state}”")
     return 0
 
 
@@ -390,7 +392,7 @@ def cmd_claim_delete(args: argparse.Namespace) -> int:
     """Delete a draft claim (logged); a claim past its draft is refused."""
     service = ClaimService(open_ledger(args), _policy(args))
     claim = service.delete_draft(args.claim_id)
-    print(f"已删除申领草稿 {claim.id}（{claim.person_name} {claim.rule_title}），可以重新申领")
+    print(f"已删除申领草稿 {_said(claim)}（{claim.person_name} {claim.rule_title}），可以重新申领")
     return 0
 
 
@@ -404,7 +406,10 @@ def cmd_claim_evidence(args: argparse.Namespace) -> int:
     if args.missing_reason:
         claim = service.set_missing_reason(claim.id, args.missing_reason)
     missing = claim.missing_evidence()
-    print(f"申领 {claim.id} 待收材料：{'、'.join(missing) if missing else '无（已齐全）'}")
+    print(
+        f"申领 {_said(claim)}（{claim.person_name}）待收材料："
+        f"{'、'.join(missing) if missing else '无（已齐全）'}"
+    )
     return 0
 
 
@@ -426,12 +431,18 @@ def cmd_claim_list(args: argparse.Namespace) -> int:
     )  # a township's list spans its villages: say where
     for c in claims:
         print(
-            f"{c.id}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
+            f"{_said(c)}\t{c.state}\t{c.person_name}\t{c.id_number}\t{c.rule_id}\t"
             f"{_money(c.amount)}\t{c.funding_source}\t{c.payee_name}\t"
             f"{titles.get(c.batch_id, '') if c.batch_id else ''}\t"
             f"{_made_on(c)}\t{c.paid_for()}\t{places(c.area_code)}"  # the place ends each line
         )
     return 0
+
+
+def _said(row: Numbered) -> str:
+    """How a person names a claim or batch: its 申请编号/批次编号, as its papers print it (the
+    id only for a row the ledger holds no creating change of, which has no number)."""
+    return row.number or row.id
 
 
 def _made_on(claim: Claim) -> str:
@@ -455,7 +466,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         data["events"] = [e.model_dump(mode="json") for e in events]
         print_json(data)
         return 0
-    print(f"申领 {claim.id}（申请编号 {claim.number}）：{claim.person_name} {claim.id_number}")
+    print(f"申领 {_said(claim)}：{claim.person_name} {claim.id_number}")  # 申请编号, as papers
     print(
         f"{claim.rule_title}（{official(claim.source_clause)}） {_money(claim.amount)} "
         f"{claim.funding_source}"
@@ -516,8 +527,11 @@ def cmd_batch_create(args: argparse.Namespace) -> int:
     )
     total = sum(c.amount for c in claims)
     counted = persons_and_claims(claims)
-    print(f"已编批次：{batch.title}，{counted}，合计 {_money(total)}；{batch.notes}")
-    print(batch.id)
+    print(
+        f"已编批次：{batch.title}（批次编号 {_said(batch)}），{counted}，合计 {_money(total)}；"
+        f"{batch.notes}"
+    )
+    print(batch.id)  # alone on the last line: scripts read it
     return 0
 
 
@@ -544,7 +558,7 @@ def cmd_batch_list(args: argparse.Namespace) -> int:
         print("没有批次")
     for r, n in zip(rows, counted, strict=True):
         print(
-            f"{r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{r['title']}"
+            f"{r['number'] or r['id']}\t{r['rule_id']}\t{r['area_code'] or '全部'}\t{n}\t{_money(r['total'])}\t{r['title']}"
         )
     return 0
 
@@ -560,7 +574,7 @@ def cmd_batch_show(args: argparse.Namespace) -> int:
             | {"number": batch.number, "claims": [_claim_dict(c) for c in claims]}
         )
         return 0
-    print(f"批次 {batch.id}（批次编号 {batch.number}）：{batch.title}（{batch.notes}）")
+    print(f"批次 {_said(batch)}：{batch.title}（{batch.notes}）")  # 批次编号, as its papers
     for n, c in enumerate(claims, start=1):
         print(
             f"{n}\t{c.person_name}\t{c.id_number}\t{_money(c.amount)}\t{c.funding_source}\t{c.state}"

@@ -6,10 +6,12 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
+from typing import Any
 
 from fieldapp.cli.common import BATCH_NAMED, CLAIM_NAMED, JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.errors import FieldappError
+from fieldapp.domain.models import Person
 from fieldapp.domain.month import Month
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.paper_data import PaperData
@@ -26,6 +28,7 @@ from fieldapp.services import settings
 from fieldapp.services.actor import actor_of
 from fieldapp.services.claims import batch_area
 from fieldapp.store.queries.paper import print_log
+from fieldapp.store.queries.paper import row as paper_row
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -166,8 +169,10 @@ def cmd_log(args: argparse.Namespace) -> int:
     ledger = open_ledger(args)
     try:
         # A unique prefix of the batch id, as the papers take it.
-        batch_id = PaperData(ledger).batch(args.batch).id if args.batch else None
+        paper = PaperData(ledger)
+        batch_id = paper.batch(args.batch).id if args.batch else None
         rows = print_log(ledger, batch_id=batch_id, code=args.code)
+        said = {r["id"]: _printed_for(paper, r) for r in rows}
     finally:
         ledger.close()
     if args.json:
@@ -181,12 +186,30 @@ def cmd_log(args: argparse.Namespace) -> int:
     elif not rows:
         print("没有打印记录")
     for r in rows:
-        what = r["batch_id"] or r["claim_id"] or r["area_code"] or r["person_id"] or ""
         print(
-            f"{r['printed_at']}  {r['paper']}  {what}  {r['pages']} 页  {r['rows']} 行  "
+            f"{r['printed_at']}  {r['paper']}  {said[r['id']]}  {r['pages']} 页  {r['rows']} 行  "
             f"校验码 {r['code']}  {r['created_by'] or '未知'}  {r['file_name']}"
         )
     return 0
+
+
+def _printed_for(paper: PaperData, row: dict[str, Any]) -> str:
+    """What a logged print was of, as a person names it: the claim's 申请编号 and its person,
+    the batch's 批次编号, the person's name, or the area's name (an id only for a row this
+    ledger does not hold, or one with no number)."""
+    try:
+        if row["claim_id"]:  # one claim's 申请表 (of a batch or not)
+            claim = paper.claim(row["claim_id"])
+            return f"申领 {claim.number or claim.id}（{claim.person_name}）"
+        if row["batch_id"]:
+            batch = paper.batch(row["batch_id"])
+            return f"批次 {batch.number or batch.id}"
+    except FieldappError:
+        return str(row["claim_id"] or row["batch_id"])
+    if row["person_id"]:
+        person = paper_row(paper.ledger, Person, row["person_id"])
+        return str(person["name"]) if person else str(row["person_id"])
+    return paper.place_of(row["area_code"]) if row["area_code"] else ""
 
 
 def cmd_settings(args: argparse.Namespace) -> int:

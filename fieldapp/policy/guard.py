@@ -24,6 +24,7 @@ from typing import Any, Protocol
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
+from fieldapp.domain.numbers import row_number
 
 DEAD_STATES = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
 #: States of a claim the county has approved or paid: it counts first, before any other.
@@ -56,6 +57,10 @@ class ClaimLike(Protocol):
     def rule_title(self) -> str: ...
     @property
     def created_by(self) -> str | None: ...
+    @property
+    def number(self) -> str:
+        """The 申请编号 its 申请表 prints ('' for a claim the ledger holds no creating change of)."""
+        ...
 
 
 class LimitExceeded(FieldappError):
@@ -76,8 +81,9 @@ class LimitViolation:
 
     @property
     def message(self) -> str:
-        """Chinese description naming the person, the subsidy and both claims: their numbers
-        (what `claim show` and `claim advance` take), states, and who entered them when."""
+        """Chinese description naming the person, the subsidy and both claims: their 申请编号
+        (what their 申请表 print and `claim show`/`claim advance` take), states, and who entered
+        them when."""
         claim = self.repeat
         person = claim.person_name or self.first.person_name or "同一人"
         number = claim.id_number or self.first.id_number
@@ -85,9 +91,14 @@ class LimitViolation:
             person += f"（身份证号 {mask(number)}）"
         title = claim.rule_title or self.first.rule_title or claim.rule_id
         return (
-            f"{person}的“{title}”重复申领，超出限额：申领 {claim.id}（{_entered(claim)}）"
-            f"重复了已有的申领 {self.first.id}（{_entered(self.first)}）"
+            f"{person}的“{title}”重复申领，超出限额：申领 {said(claim)}（{_entered(claim)}）"
+            f"重复了已有的申领 {said(self.first)}（{_entered(self.first)}）"
         )
+
+
+def said(claim: ClaimLike) -> str:
+    """How a person names a claim: its 申请编号 (its id only when it has none)."""
+    return claim.number or claim.id
 
 
 def _entered(claim: ClaimLike) -> str:
@@ -145,6 +156,7 @@ class ClaimRow:
     id_number: str
     rule_title: str
     created_by: str | None
+    number: str = ""  # 申请编号, from the creating change's key when the row carries it
 
     @classmethod
     def of(cls, row_id: str, row: Mapping[str, Any]) -> ClaimRow:
@@ -165,6 +177,7 @@ class ClaimRow:
             id_number=text("id_number"),
             rule_title=text("rule_title"),
             created_by=row.get("created_by") or None,
+            number=row_number(row.get("_ckey")),
         )
 
 
@@ -202,7 +215,7 @@ def check_new_claim(limit_key: str, rule_title: str, existing: Iterable[ClaimLik
     first = earlier_claim(limit_key, existing)
     if first is not None:
         raise LimitExceeded(
-            f"“{rule_title}”已申领过，不能重复申领：首次申领编号 {first.id}"
+            f"“{rule_title}”已申领过，不能重复申领：首次申领编号 {said(first)}"
             f"（规则 {first.rule_id}，状态 {first.state}，创建于 {first.created_at or '未知'}）",
             first,
         )

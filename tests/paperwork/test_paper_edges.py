@@ -42,6 +42,7 @@ from fieldapp.paperwork.views import (
 )
 from fieldapp.paperwork.visits import render_visits
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.claims import ClaimQueries
 from tests.paperwork.builders import COUNTY as COUNTY_CODE
 from tests.paperwork.builders import TOWNSHIP, add_claims, id_for
 from tests.paperwork.pdftext import page_texts
@@ -370,7 +371,11 @@ def test_the_print_log_finds_a_batch_by_prefix_and_says_what_an_unknown_code_mea
     capsys.readouterr()
     assert main(["--db", str(db), "print", "log", "--batch", batch_id[:13]]) == 0
     listed = capsys.readouterr().out
-    assert "花名册" in listed and batch_id in listed
+    assert "花名册" in listed and batch_id not in listed  # said by its 批次编号
+    opened = Ledger.open(db)
+    number = ClaimQueries(opened).batch(batch_id).number
+    opened.close()
+    assert f"  批次 {number}  " in listed, listed
     assert main(["--db", str(db), "print", "log", "--code", "0123456789ab"]) == 0
     said = capsys.readouterr().out
     assert "没有校验码为 0123456789ab 的打印记录" in said and "还没有同步" in said

@@ -7,6 +7,7 @@ import json
 from fieldapp.cli.main import main
 from fieldapp.domain.credentials import Credentials
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.claims import ClaimQueries
 from tests.paperwork.builders import VILLAGE, add_claims
 from tests.paperwork.pdftext import assert_fonts_embedded, page_texts
 
@@ -55,7 +56,19 @@ def test_every_paper_prints_and_is_logged(tmp_path, capsys, monkeypatch):
 
     # A paper found later is matched by the code in its footer.
     assert main(["--db", str(db), "print", "log", "--code", roster["code"]]) == 0
-    assert "花名册" in capsys.readouterr().out
+    found = capsys.readouterr().out
+    assert "花名册" in found
+    # It says what was printed as a person names it, not by the row's id (--json keeps those).
+    ledger = Ledger.open(db, credentials=Credentials("张会计", "会计的口令123"))
+    batch = ClaimQueries(ledger).batch(batch_id)
+    claim = ClaimQueries(ledger).get(claims[0])
+    ledger.close()
+    assert f"  批次 {batch.number}  " in found and batch_id not in found, found
+    assert main(["--db", str(db), "print", "log"]) == 0
+    listed = capsys.readouterr().out
+    assert f"  申领 {claim.number}（{claim.person_name}）  " in listed, listed
+    assert f"  {claim.person_name}  " in listed  # the 务工证明 says whose
+    assert not any(i in listed for i in (batch_id, *claims, claim.person_id)), listed
 
     # The log is synced: every print is in the change log like any other write.
     ledger = Ledger.open(db, credentials=Credentials("张会计", "会计的口令123"))

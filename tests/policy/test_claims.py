@@ -163,8 +163,9 @@ def test_repeat_claim_refused_naming_the_first(
     first = svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 5))
     with pytest.raises(LimitExceeded) as caught:
         svc.create(ids["worker"], "transport_cross_province_lifted", on=D(2025, 7, 1))
-    assert caught.value.first.id == first.id
-    assert first.id in str(caught.value)
+    assert caught.value.first.id == first.id  # for code; a person reads its 申请编号
+    assert first.number and f"首次申领编号 {first.number}（" in str(caught.value)
+    assert first.id not in str(caught.value)
 
 
 def test_reversal_frees_the_limit(service: tuple[ClaimService, dict[str, str]]) -> None:

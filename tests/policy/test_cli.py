@@ -137,7 +137,8 @@ def test_claim_create_repeat_and_advance(db, capsys, tmp_path) -> None:
         "--on",
         "2025-06-05",
     )
-    assert code != 0 and claim_id in err
+    shown = run(capsys, "--db", path, "claim", "show", claim_id, "--json")[1]
+    assert code != 0 and f"首次申领编号 {json.loads(shown)['number']}（" in err, err
     code, _, err = run(capsys, "--db", path, "claim", "advance", claim_id, "--to", "县审批")
     assert code != 0 and "不能变为“县审批”" in err
     code, _, _ = run(capsys, "--db", path, "claim", "evidence", claim_id, "--all")
@@ -544,6 +545,17 @@ def county_claim(
     return [*create, "--rule", "transport_cross_county", "--on", "2025-06-05"]
 
 
+def batch_made(capsys: pytest.CaptureFixture[str], path: str) -> tuple[str, str, str]:
+    """`batch create` of the 跨县交通补贴 in 520502001: what it printed, the id on its last line
+    and the batch's number (批次编号)."""
+    batch = ["--db", path, "batch", "create", "--rule", "transport_cross_county"]
+    code, out, err = run(capsys, *batch, "--area", "520502001")
+    assert code == 0, err
+    batch_id = out.strip().splitlines()[-1]
+    code, shown, _ = run(capsys, "--db", path, "batch", "show", batch_id, "--json")
+    return out, batch_id, str(json.loads(shown)["number"])
+
+
 def test_claim_delete_deletes_a_draft_only(db, capsys, tmp_path: Path) -> None:
     """`fieldapp claim delete ID`: a draft is deleted (and the subsidy claimed anew); a submitted
     claim is refused in Chinese, kept."""
@@ -702,12 +714,7 @@ def test_every_claim_and_batch_command_takes_the_number_its_papers_print(
         assert code == 0 and f"现为“{state}”" in out, err
     code, _, err = run(capsys, "--db", path, "claim", "advance", claim_id[:8], "--to", "县审批")
     assert code == 0, err
-    batch = ["--db", path, "batch", "create", "--rule", "transport_cross_county"]
-    code, out, err = run(capsys, *batch, "--area", "520502001")
-    assert code == 0, err
-    batch_id = out.strip().splitlines()[-1]
-    code, out, _ = run(capsys, "--db", path, "batch", "show", batch_id, "--json")
-    batch_number = json.loads(out)["number"]
+    _, batch_id, batch_number = batch_made(capsys, path)
     paper = tmp_path / "roster.pdf"
     printed = ["--db", path, "print", "roster", "--batch", batch_number, "--out", str(paper)]
     assert run(capsys, *printed)[0] == 0
@@ -756,3 +763,64 @@ def test_a_claim_number_two_laptops_share_is_said_by_every_command(
     code, out, _ = run(capsys, "--db", path, "claim", "list", "--json")
     assert sorted(c["state"] for c in json.loads(out)) == ["草稿", "草稿"]
     assert not (tmp_path / "form.pdf").exists()
+
+
+def test_claim_and_batch_commands_say_the_number_a_person_reads_and_keep_the_id_for_scripts(
+    db, capsys, tmp_path: Path
+) -> None:
+    """`claim create`/`evidence`/`advance`/`delete` told the clerk 申领 1f0c…（王五）, the
+    claim's UUID, `claim list`/`batch list` began each line with it and `claim show`/`batch
+    show` began with it before the number, while the 申请表 and 花名册 print the
+    申请编号/批次编号 (KMTAX-12) and every command takes those. The lines a person reads now
+    say the number (with the name where they said it); `claim create` and `batch create` still
+    end with the bare id alone (scripts read it), and --json is as it was."""
+    path, ids = db
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
+
+    def number_of(claim_id: str) -> str:
+        code, out, _ = run(capsys, "--db", path, "claim", "show", claim_id, "--json")
+        return str(json.loads(out)["number"])
+
+    def said_to_a_person(out: str, *ids: str) -> list[str]:
+        return [line for line in out.splitlines() if any(i in line for i in ids)]
+
+    code, out, err = run(capsys, *create)
+    assert code == 0, err
+    draft = out.strip().splitlines()[-1]  # the bare id, as before
+    number = number_of(draft)
+    assert number and f"申请编号 {number}" in out and "王五" in out, out
+    assert said_to_a_person(out, draft) == [draft], out
+    code, out, err = run(capsys, "--db", path, "claim", "delete", draft)
+    assert code == 0 and f"已删除申领草稿 {number}（王五 " in out and draft not in out, out
+    code, out, err = run(capsys, *create)
+    claim_id = out.strip().splitlines()[-1]
+    number = number_of(claim_id)
+    code, _, err = run(capsys, *create)  # a repeat names the first claim by its number
+    assert code != 0 and f"首次申领：{number}（王五）" in err and claim_id not in err, err
+    assert f"首次申领编号 {number}（" in err, err  # the guard's reason says the number too
+    code, out, err = run(capsys, "--db", path, "claim", "evidence", claim_id, "--all")
+    assert code == 0 and out.startswith(f"申领 {number}（王五）待收材料") and claim_id not in out
+    for state in ("已提交", "村审核", "乡镇审核", "县审批"):
+        code, out, err = run(capsys, "--db", path, "claim", "advance", claim_id, "--to", state)
+        assert code == 0 and out == f"申领 {number}（王五）现为“{state}”\n", out
+    code, out, _ = run(capsys, "--db", path, "claim", "list")
+    (line,) = out.splitlines()
+    assert line.split("\t")[0] == number and claim_id not in line, line
+    code, out, _ = run(capsys, "--db", path, "claim", "list", "--json")
+    assert [(c["id"], c["number"]) for c in json.loads(out)] == [(claim_id, number)]
+    out, batch_id, batch_number = batch_made(capsys, path)
+    assert f"批次编号 {batch_number}" in out and said_to_a_person(out, batch_id) == [batch_id]
+    code, out, _ = run(capsys, "--db", path, "claim", "show", claim_id)
+    assert out.startswith(f"申领 {number}：王五 ") and claim_id not in out, out
+    code, out, _ = run(capsys, "--db", path, "batch", "show", batch_id)
+    assert out.startswith(f"批次 {batch_number}：") and batch_id not in out, out
+    code, out, _ = run(capsys, "--db", path, "batch", "list")
+    (line,) = out.splitlines()
+    assert line.split("\t")[0] == batch_number and batch_id not in line, line
+    code, out, _ = run(capsys, "--db", path, "batch", "list", "--json")
+    assert [(b["id"], b["number"]) for b in json.loads(out)] == [(batch_id, batch_number)]
+    # Several claims in one run: the one refused is named by its number and its person's name.
+    advance = ["--db", path, "claim", "advance", claim_id, claim_id, "--to", "已发放"]
+    code, out, err = run(capsys, *advance)
+    assert code != 0 and out == f"申领 {number}（王五）现为“已发放”\n", (out, err)
+    assert f"王五的申领（{number}）：" in err and "前面 1 条已变更" in err and claim_id not in err

@@ -124,7 +124,10 @@ def township_batch(county: County) -> tuple[str, list[str], list[str]]:
 def test_a_village_prints_the_notice_of_its_own_claims_in_the_townships_batch(county, tmp_path):
     batch, daba, xiaohe = township_batch(county)
     listed = county.run("batch", "list", db="d")
-    assert batch in listed and "碧阳街道2026年第一批交通补助" in listed, listed
+    # Listed for the clerk by its 批次编号 (as its papers print it), not its id.
+    number = json.loads(county.run("batch", "show", batch, "--json", db="d"))["number"]
+    assert listed.startswith(f"{number}\t") and batch not in listed, listed
+    assert "碧阳街道2026年第一批交通补助" in listed, listed
     claims = json.loads(county.run("claim", "list", "--json", db="d").split("\n提示")[0])
     assert {c["id"] for c in claims} == set(daba)
     assert {c["batch_id"] for c in claims} == {batch}

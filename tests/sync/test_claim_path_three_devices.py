@@ -120,9 +120,12 @@ class County:
         listed = json.loads(self.run("claim", "list", "--json", db=stem).split("\n提示")[0])
         return {c["id"]: c["state"] for c in listed}
 
+    def shown(self, stem: str, claim: str) -> dict:
+        """`claim show --json` of one claim on one device."""
+        return json.loads(self.run("claim", "show", claim, "--json", db=stem).split("\n提示")[0])
+
     def trail(self, stem: str, claim: str) -> list[dict]:
-        shown = json.loads(self.run("claim", "show", claim, "--json", db=stem).split("\n提示")[0])
-        return shown["events"]
+        return self.shown(stem, claim)["events"]
 
     def create(self, stem: str, number: str, rule: str) -> str:
         out = self.run("claim", "create", "--person", number, "--rule", rule, "--evidence",
@@ -225,6 +228,10 @@ def test_a_claim_goes_from_the_village_through_township_and_county_and_back(tmp_
     assert "张三" in message and "一次性交通补助（跨县务工）" in message, message
     assert "大坝村专员" in message and "大坝村二号" in message, message
     assert "transport_cross_county" not in message and ZHANG not in message, message
+    # Both claims said by the 申请编号 their 申请表 print (and every command takes), not the id.
+    numbered = [county.shown("v2", claim)["number"] for claim in (first, repeat)]
+    assert f"申领 {numbered[1]}（" in message and f"已有的申领 {numbered[0]}（" in message, message
+    assert first not in message and repeat not in message, message
     # The county rejects the repeat; the hub's check is clear again and every device agrees.
     county.sync("c")
     county.advance("c", repeat, "驳回", reason="重复申领")
