@@ -36,11 +36,13 @@ def _records(base: type[Record] = Record) -> list[type[Record]]:
 MODELS = _records()
 assert len(MODELS) >= 12  # areas … monthly_status, claims, batches, claim_events
 
-#: Attribution the store fills from the log: model fields, but not fields a change sets.
+#: Attribution the store fills from the log: model fields, but not fields a change sets
+#: (`creating_key`: a claim's or batch's creating change, its printed number's source).
 FROM_THE_LOG = {"id", "created_at", "created_by", "created_device"} | {
     "updated_at",
     "updated_by",
     "updated_device",
+    "creating_key",
 }
 
 #: Model fields no facts class copies: deleted rows are never loaded, person_id groups them.
