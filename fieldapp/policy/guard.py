@@ -216,6 +216,6 @@ def check_new_claim(limit_key: str, rule_title: str, existing: Iterable[ClaimLik
     if first is not None:
         raise LimitExceeded(
             f"“{rule_title}”已申领过，不能重复申领：首次申领编号 {said(first)}"
-            f"（规则 {first.rule_id}，状态 {first.state}，创建于 {first.created_at or '未知'}）",
+            f"（{_entered(first)}）",
             first,
         )

@@ -166,6 +166,9 @@ def test_repeat_claim_refused_naming_the_first(
     assert caught.value.first.id == first.id  # for code; a person reads its 申请编号
     assert first.number and f"首次申领编号 {first.number}（" in str(caught.value)
     assert first.id not in str(caught.value)
+    # The first claim's state and who entered it, in words: no rule key, no ISO stamp.
+    assert "transport_cross_county" not in str(caught.value)
+    assert "（已提交，测试员 于 " in str(caught.value) or "（草稿，测试员 于 " in str(caught.value)
 
 
 def test_reversal_frees_the_limit(service: tuple[ClaimService, dict[str, str]]) -> None:
