@@ -225,6 +225,7 @@ EN_UI: dict[str, str] = {
     "没有申请编号为 %1 的申领": "No claim has the number %1",
     "申请编号 %1 是%2的申领（%3），不在所选区域的列表中": "Claim no. %1 is %2's claim (%3), not in the list of the area chosen",
     "申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对": "Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper",
+    "申请编号：": "Claim no.: ",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

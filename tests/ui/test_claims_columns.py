@@ -143,3 +143,37 @@ def test_one_persons_subsidies_are_read_whole_at_1024(demo_window, qtbot, lang, 
     page.show_everyone()
     assert not view.isColumnHidden(name) and not view.isColumnHidden(number)
     window.set_language("zh_CN")
+
+
+def test_the_claim_number_is_on_the_screen_at_1366_and_1024(post_worker, window, qtbot):  # noqa: F811
+    """申请编号 — what a clerk reads out over the phone, and what 按申请编号查找 finds — was
+    appended after 原因, 资金来源, 缺少材料 and 批次: off the list's right edge at 1366×768,
+    reached only by scrolling sideways, and not in the selected claim's details either. Now it
+    comes after 发放月份, before the long text: on the screen at 1366 (姓名 … 发放月份 still
+    whole). At 1024 the list beside the details has no room for it even with 所在地 and 补贴
+    at their least; the details of the selected claim say it there (and at every width)."""
+    claim_for(window, qtbot, "赵六")
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    page = window.show_page("subsidies")
+    page.tabs.setCurrentIndex(1)
+    view = page.claims_view
+    model = view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    number, paid = headers.index("申请编号"), headers.index("发放月份")
+    claim_number = page.claims.rows[0].number
+    assert model.index(0, number).data() == claim_number
+    for width, height in ((1366, 768), (1024, 768)):
+        window.resize(width, height - 72)
+        qtbot.wait(100)
+        room = view.viewport().width()
+        shown = (paid, number) if width == 1366 else (paid,)
+        for column in shown:
+            assert view.columnViewportPosition(column) + view.columnWidth(column) <= room, (
+                width,
+                headers[column],
+                [view.columnWidth(c) for c in range(len(headers))],
+                room,
+            )
+        assert view.columnWidth(number) >= view.sizeHintForColumn(number)
+    view.selectRow(0)
+    assert "申请编号：" + claim_number in page.claim_steps.toPlainText()

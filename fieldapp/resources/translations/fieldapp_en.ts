@@ -3760,6 +3760,10 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对</source>
       <translation>Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper</translation>
     </message>
+    <message>
+      <source>申请编号：</source>
+      <translation>Claim no.: </translation>
+    </message>
   </context>
   <context>
     <name>SyncPage</name>

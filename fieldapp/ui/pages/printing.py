@@ -106,8 +106,7 @@ class PrintPage(QWidget):
         )
         self.log_view = table_view()
         self.log_view.setModel(self.log)
-        for column, width in enumerate((150, 110, 60, 60, 130, 100)):
-            self.log_view.setColumnWidth(column, width)
+        self._log_widths = (150, 110, 60, 60, 130, 100)
         log_box = QGroupBox(self.tr("打印记录"))
         QVBoxLayout(log_box).addWidget(self.log_view)
         layout = QVBoxLayout(self)
@@ -165,6 +164,12 @@ class PrintPage(QWidget):
             if found >= 0:
                 combo.setCurrentIndex(found)
         self.log.set_rows(print_log(self.session.ledger))
+        # At least as wide as what they show: who printed (王芳@大坝村笔记本, the user at the
+        # computer) read 王芳@大坝村… at a fixed 100; 文件 takes the rest.
+        for column, least in enumerate(self._log_widths):
+            self.log_view.setColumnWidth(
+                column, max(least, self.log_view.sizeHintForColumn(column))
+            )
 
     def make_job(self):  # noqa: ANN201 - a function Ledger -> PrintJob
         """The job maker for the chosen paper, or raise ValueError naming what is missing."""

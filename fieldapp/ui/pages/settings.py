@@ -94,6 +94,11 @@ class SettingsPage(QWidget):
         shown = self._paper_labels()
         for name, label in LABELS.items():
             edit = QLineEdit(to_text(current.get(name, "")))
+            # Read from its start (a long 承诺语 showed its last words, cut mid-sentence), the
+            # whole of it in the tooltip.
+            edit.setCursorPosition(0)
+            edit.setToolTip(edit.text())
+            edit.textChanged.connect(edit.setToolTip)
             self.paper_fields[name] = edit
             form.addRow(shown.get(name, label), edit)
         self.paper_button = QPushButton(self.tr("保存打印用语"))

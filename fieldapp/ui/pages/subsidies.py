@@ -66,10 +66,10 @@ def _money(value: float | None) -> str:
 
 
 #: The claims list's columns from 原因 on hold long free text, cut at this width.
-_FIRST_LONG_CLAIM_COLUMN = 8
+_FIRST_LONG_CLAIM_COLUMN = 9
 _LONG_TEXT = 200
 #: The claims list's 所在地 and 补贴: on a small screen they share the room the others up to
-#: 发放月份 leave, each cut to no less than its header and these characters.
+#: 申请编号 leave, each cut to no less than its header and these characters.
 _SHARED_CLAIM_COLUMNS = (2, 3)
 _SHARED_AT_LEAST = "乡村公益"
 
@@ -559,13 +559,14 @@ class SubsidiesPage(QWidget):
                 # beside the state, on the screen with it (not past the long columns).
                 Column(self.tr("申请日期"), lambda c: c.made_on()),
                 Column(self.tr("发放月份"), lambda c: c.paid_for()),
+                # The number its 申请表 prints (a clerk on the phone reads it out: 按申请编号查找),
+                # on the screen before the long text (appended last, it was off a 1366 screen).
+                Column(self.tr("申请编号"), lambda c: c.number),
                 # 驳回、撤销 must say why ("申请人会看到"): the reviewer's reason, synced back.
                 Column(self.tr("原因"), lambda c: c.reason),
                 Column(self.tr("资金来源"), lambda c: c.funding_source),
                 Column(self.tr("缺少材料"), lambda c: "、".join(c.missing_evidence())),
                 Column(self.tr("批次"), lambda c: self.batch_titles.get(c.batch_id or "", "")),
-                # The number its 申请表 prints (a clerk on the phone reads it out: 查找编号).
-                Column(self.tr("申请编号"), lambda c: c.number),
             ]
         )
         self.batch_titles: dict[str, str] = {}
@@ -637,7 +638,7 @@ class SubsidiesPage(QWidget):
         self._share_claim_columns()
 
     def _share_claim_columns(self) -> None:
-        """所在地 and 补贴 cut to the room the other columns up to 发放月份 leave in the list,
+        """所在地 and 补贴 cut to the room the other columns up to 申请编号 leave in the list,
         when it is too narrow for them whole (a 1024 screen: the dates were off its edge);
         whole again when it is wide enough. Each keeps at least its header and four
         characters; the narrower one is cut last. Whole in their tooltips."""
@@ -788,6 +789,9 @@ class SubsidiesPage(QWidget):
             f"<b>{escape(claim.person_name)}</b> — {escape(claim.rule_title)}",
             self.tr("状态：") + f"{claim.state}  {_money(claim.amount)}" + self.tr(" 元"),
         ]
+        if claim.number:
+            # Read whole beside the list at any width (its column may be past a 1024 screen's).
+            lines.append(self.tr("申请编号：") + escape(claim.number))
         made, period = claim.made_on(), claim.paid_for()
         dates = [self.tr("申请日期：") + made.isoformat()] if made else []
         dates += [self.tr("发放月份：") + period] if period else []
