@@ -6,8 +6,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from fieldapp.domain.areacode import AreaRow
 from fieldapp.domain.places_said import Said, say_place
@@ -116,12 +116,28 @@ class AreaIndex:
         return depth
 
 
+class _IndentedNames(QStyledItemDelegate):
+    """Draws the open list's names indented by their depth in the area tree: the indent lives
+    here, not in the names, so the closed box reads '茶园村', not '　　茶园村'."""
+
+    def __init__(self, combo: AreaCombo) -> None:
+        super().__init__(combo)
+        self._combo = combo
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = "　" * self._combo.depth_at(index.row()) + option.text
+
+
 class AreaCombo(QComboBox):
-    """Pick an area (or all): indented names; `code()` is the chosen area's code.
+    """Pick an area (or all): names indented in the open list; `code()` is the chosen code.
 
     The names are handed to Qt in one list (a string-list model) and the codes kept beside
     them: a county-sized ledger has 8,000 areas, and adding them one item at a time cost every
-    page that shows a picker a tenth of a second as it was built."""
+    page that shows a picker a tenth of a second as it was built. The closed box shows the
+    chosen area's name alone; the open list indents each name by its depth (`_IndentedNames`)."""
 
     def __init__(self, all_label: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +146,9 @@ class AreaCombo(QComboBox):
         self._names = QStringListModel(self)
         self.setModel(self._names)
         self._codes: list[str] = []
+        self._depths: list[int] = []
         self._positions: dict[str, int] = {}
+        self.setItemDelegate(_IndentedNames(self))
 
     def fill(
         self,
@@ -143,14 +161,17 @@ class AreaCombo(QComboBox):
         current = self.code() if keep is None else keep
         names: list[str] = []
         codes: list[str] = []
+        depths: list[int] = []
         if self.all_label is not None:
             names.append(self.all_label)
             codes.append("")
+            depths.append(0)
         for row in index.rows:
             if offer is not None and not offer(row.code):
                 continue
-            names.append("　" * index.depth(row.code) + row.name)
+            names.append(row.name)
             codes.append(row.code)
+            depths.append(index.depth(row.code))
         if current and current not in index.by_code and (offer is None or offer(current)):
             # A code the ledger does not list (yet): an enrolled village's device before the
             # county's area tree arrived, a household synced in before its village. Kept, in
@@ -159,16 +180,22 @@ class AreaCombo(QComboBox):
             at = bisect_left(codes, current, lo=start)
             above = index.listed_above(current)
             depth = index.depth(above) + 1 if above else 0
-            names.insert(at, "　" * depth + index.said(current))
+            names.insert(at, index.said(current))
             codes.insert(at, current)
+            depths.insert(at, depth)
         self.blockSignals(True)
         self._codes = codes
+        self._depths = depths
         self._positions = {}
         for position, code in enumerate(codes):
             self._positions.setdefault(code, position)
         self._names.setStringList(names)
         self.setCurrentIndex(max(self._positions.get(current, -1), 0))
         self.blockSignals(False)
+
+    def depth_at(self, position: int) -> int:
+        """How far the open list indents the name at `position`."""
+        return self._depths[position] if 0 <= position < len(self._depths) else 0
 
     def code(self) -> str:
         """The chosen area code ('' for all)."""

@@ -240,19 +240,39 @@ def test_unsaved_visit_asks_before_close(window, qtbot, monkeypatch):
     assert visits.notes.text() == "还没保存"
 
 
+def _shown_in_open_list(combo) -> list[str]:
+    """The names as the open list draws them (through the view's delegate)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    delegate, model, shown = combo.view().itemDelegate(), combo.model(), []
+    for row in range(combo.count()):
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.index(row, 0))
+        shown.append(option.text)
+    return shown
+
+
 def test_area_picker_lists_indented_names_and_keeps_the_choice(window):
+    """The open list indents names by their depth; the closed box shows the chosen name alone
+    (it read '　　大坝村', leading spaces and all)."""
     from fieldapp.ui.areas import AreaCombo, AreaIndex
     from tests.ui.conftest import VILLAGE
 
     index = AreaIndex.load(window.session.ledger)
     combo = AreaCombo("全部区域")
     combo.fill(index, keep=VILLAGE)
-    assert combo.code() == VILLAGE and combo.currentText() == "　　大坝村"
-    assert [combo.itemText(i) for i in range(combo.count())] == [
+    assert combo.code() == VILLAGE and combo.currentText() == "大坝村"
+    assert _shown_in_open_list(combo) == [
         "全部区域",
         "七星关区",
         "　市西街道",
         "　　大坝村",
+    ]
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "全部区域",
+        "七星关区",
+        "市西街道",
+        "大坝村",
     ]
     combo.set_code("520502999999")  # not in the ledger: the choice stays
     assert combo.code() == VILLAGE
