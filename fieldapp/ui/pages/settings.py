@@ -157,7 +157,7 @@ class SettingsPage(QWidget):
         self.author = QLineEdit(settings.author(ledger))
         self.author.setReadOnly(ledger.encrypted)  # the logged-in user writes, nobody else
         self.home_area = AreaCombo(self.tr("（全部）"))
-        self.home_area.fill(AreaIndex.load(self.session.ledger), keep=self.session.home_area)
+        self.fill_home_area()
         self.device_button = QPushButton(self.tr("保存"))
         self.device_button.clicked.connect(self.save_device)
         form.addRow(self.tr("设备名称"), self.device_name)
@@ -189,9 +189,24 @@ class SettingsPage(QWidget):
         self._device_snapshot = self._device_values()
         return box
 
+    def fill_home_area(self) -> None:
+        """Offer the areas this device may work in: on an enrolled village's or township's
+        device its own area and those inside it (a wider one, saved, narrowed back to it
+        unsaid); elsewhere every area, or all of them."""
+        own = settings.own_area(self.session.ledger)
+        self.home_area.all_label = None if own else self.tr("（全部）")
+        self.home_area.fill(
+            AreaIndex.load(self.session.ledger),
+            keep=self.session.home_area,
+            offer=(lambda code: code.startswith(own)) if own else None,
+        )
+
     def activated(self) -> None:
         """Shown again: the device may have been enrolled on the sync page meanwhile."""
         self.show_enrolment()
+        if self._device_values() == self._device_snapshot:  # nothing typed over
+            self.fill_home_area()
+            self._device_snapshot = self._device_values()
 
     def show_enrolment(self) -> None:
         """The name the county enrolled this computer under, and with which hub."""
