@@ -72,6 +72,8 @@ _LONG_TEXT = 200
 #: 申请编号 leave, each cut to no less than its header and these characters.
 _SHARED_CLAIM_COLUMNS = (2, 3)
 _SHARED_AT_LEAST = "乡村公益"
+#: The claims list's 发放月份: empty for a one-off subsidy (交通补助, 求职创业补贴 …).
+_PAID_FOR_CLAIM_COLUMN = 7
 
 #: The eligibility list's 姓名, 身份证号 and 补贴 columns; 补贴's width for every person's list.
 _RESULT_NAME, _RESULT_NUMBER, _RESULT_RULE = 0, 1, 4
@@ -635,6 +637,11 @@ class SubsidiesPage(QWidget):
         self._claim_widths = widths
         for column, width in enumerate(widths):
             view.setColumnWidth(column, width)
+        # 发放月份 takes no room when every claim shown is for a one-off subsidy (it was an empty
+        # column, a 1366 screen's width of 申请编号); back as soon as a monthly one is listed.
+        view.setColumnHidden(
+            _PAID_FOR_CLAIM_COLUMN, not any(c.paid_for() for c in self.claims.rows)
+        )
         self._share_claim_columns()
 
     def _share_claim_columns(self) -> None:
