@@ -27,11 +27,12 @@ def device_name(ledger: Ledger) -> str:
 def home_area(ledger: Ledger) -> str:
     """The area this device works in (a code prefix), '' for all: the one chosen in the wizard
     or the settings, else an enrolled village, site or township device's own area (a laptop
-    the county prepared on the command line never chose one). A chosen area wider than the
-    enrolled one (the whole county picked in the wizard, then enrolled as one village's
-    device) narrows to the enrolled one: its pages would list and batch what it may not."""
+    the county prepared on the command line never chose one). On an enrolled device a chosen
+    area that is not inside the enrolled one — the whole county picked in the wizard, or a
+    village beside it, before the county enrolled the laptop for one village — gives way to
+    the enrolled one: its pages would list and batch what it may not change."""
     chosen, own = ledger.get_meta(HOME_AREA) or "", own_area(ledger)
-    if own and own.startswith(chosen):
+    if own and not chosen.startswith(own):
         return own
     return chosen or own or ""
 

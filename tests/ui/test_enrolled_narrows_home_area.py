@@ -60,3 +60,20 @@ def test_a_chosen_area_inside_the_enrolled_one_stays(tmp_path: Path):
         assert settings.home_area(ledger) == VILLAGE  # a village the township works on
     finally:
         ledger.close()
+
+
+def test_a_chosen_village_beside_the_enrolled_one_gives_way_to_it(tmp_path: Path):
+    """Another village of the same township, chosen before the county enrolled the laptop for
+    this one: the pages would open on people the device may not change or batch."""
+    path = tmp_path / "village.db"
+    fill_ledger(path)
+    ledger = Ledger.open(path, credentials=UI_USER)
+    try:
+        beside = VILLAGE[:9] + ("998" if not VILLAGE.endswith("998") else "997")
+        with ledger.transaction():
+            ledger.set_meta(settings.HOME_AREA, beside)
+        assert settings.home_area(ledger) == beside  # not enrolled: the choice stands
+        enrol_as(ledger, tmp_path, "大坝村", VILLAGE)
+        assert settings.home_area(ledger) == VILLAGE
+    finally:
+        ledger.close()
