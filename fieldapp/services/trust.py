@@ -878,8 +878,18 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
         if raw is None or name not in known:
             continue
         value = getattr(validated, name)
-        if value is None or type(value) is str:
-            continue  # stored as given (what `_canonical` says of them, without the calls)
+        if value is None:
+            continue
+        if type(value) is str:
+            # Stored as given (what `_canonical` says of them, without the calls): text, then —
+            # a model that reads a number as text (a name of 1) would pass a number the rest of
+            # the program, its search words first, takes for text.
+            if isinstance(raw, str):
+                continue
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是文字",
+            )
         if not _canonical(value, raw):
             return refuse(
                 "malformed",

@@ -206,6 +206,27 @@ def test_5_parents_naming_changes_that_do_not_exist_are_refused(county, hub):
     assert hub.ledger.get("persons", mine)["phone"] == "13700000000"  # did not vanish
 
 
+def test_a_number_where_a_name_or_phone_is_text_is_held_and_the_bundle_lands(county, hub):
+    """A forged change setting a person's 姓名 to the number 1 passed the value check (the model
+    reads a number as text) and stopped the whole bundle at the hub with a traceback of the
+    search words (Hypothesis found it: 数据包内容不合格：AttributeError). A number where text is
+    stored is held, quoting it; the bundle's honest change lands."""
+    village, mine = county["village"], county["mine"]
+    name = village.get("persons", mine)["name"]
+    forged = [
+        forge(village, "persons", mine, {"name": 1}),
+        forge(village, "persons", mine, {"phone": 13800000000}),
+    ]
+    village.update("persons", mine, {"notes": "电话已核实"})
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h for h in hub.rejected()}
+    for change in forged:
+        assert held[change.id].rule == "malformed", held[change.id].reason
+    assert "姓名「1」不是文字" in held[forged[0].id].reason, held[forged[0].id].reason
+    row = hub.ledger.get("persons", mine)
+    assert row["name"] == name and row["notes"] == "电话已核实"
+
+
 def _max_seq(ledger) -> int:
     row = ledger.db.execute(
         "SELECT max(seq) FROM changes WHERE device_id = ?", [ledger.device_id]
