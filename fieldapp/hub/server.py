@@ -534,9 +534,7 @@ class HubService:
         hub = self.sessions.get()
         with hub.ledger.reading():
             found = rejected.listing(hub, status)
-            listed = found[:MAX_HELD_LISTED]
-            names = rejected.row_names(hub, listed)
-            items = [_held_item(hub, held, names) for held in listed]
+            items = held_items(hub, found[:MAX_HELD_LISTED])
         return items, len(found)
 
     def _decide(self, held_id: int, accept: bool, reviewer: str, reason: str) -> Response:
@@ -550,7 +548,7 @@ class HubService:
                 held = rejected.dismiss(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
         except SyncError as error:
             return _error(HTTPStatus.CONFLICT, "held", str(error))
-        return JSONResponse({"hub": self.name, "held": _held_item(hub, held)})
+        return JSONResponse({"hub": self.name, "held": held_items(hub, [held])[0]})
 
 
 #: The largest body of a decision (`POST /v1/held/...`): an id, a name and a reason.
@@ -559,26 +557,37 @@ MAX_DECISION_BYTES = 64 * 1024
 MAX_HELD_LISTED = 2000
 
 
-def _held_item(hub: Hub, held: HeldChange, rows: rejected.RowNames | None = None) -> dict[str, Any]:
-    """`hub rejected --json`'s item, with what the clerk reads: who or what it is about
-    (`subject`), what it sets (`content`) and the whole line (`description`); `rows` names the
-    rows it points at (`rejected.row_names`, by default of this one change)."""
-    about = rejected.subject(hub, held)
+def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
+    """`hub rejected --json`'s items, with what the clerk reads: who or what each is about
+    (`subject`), what it sets (`content`) and the whole line (`description`). The places and
+    the rows they point at are looked up once for the whole list (`listed_places`,
+    `rejected.row_names`): a listing of 2,000 changes in a few villages asks each area once."""
     places = functools.partial(
         say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT
     )
-    rows = rows or rejected.row_names(hub, [held])
-    peer = hub.state.peer(held.device)
-    area = peer.area_code if peer is not None else None
-    return rejected.as_item(held) | {
-        # Where it came from as the clerk says it (the device's village; '' when unknown),
-        # and the bundle it came in (the county's desktop selects a bundle's changes at once).
-        "village": (places(area) if area else "") or "",
-        "bundle_id": held.bundle_id,
-        "subject": about,
-        "content": rejected.content(held, about, places, rows),
-        "description": rejected.describe(held, about, places, rows),
-    }
+    rows = rejected.row_names(hub, listed)
+    villages: dict[str, str] = {}
+    items = []
+    for held in listed:
+        about = rejected.subject(hub, held)
+        if held.device not in villages:
+            peer = hub.state.peer(held.device)
+            area = peer.area_code if peer is not None else None
+            villages[held.device] = (places(area) if area else "") or ""
+        items.append(
+            rejected.as_item(held)
+            | {
+                # Where it came from as the clerk says it (the device's village; '' when
+                # unknown), and the bundle it came in (the county's desktop selects a
+                # bundle's changes at once).
+                "village": villages[held.device],
+                "bundle_id": held.bundle_id,
+                "subject": about,
+                "content": rejected.content(held, about, places, rows),
+                "description": rejected.describe(held, about, places, rows),
+            }
+        )
+    return items
 
 
 def _decision(body: bytes, accept: bool) -> tuple[int, str, str]:

@@ -31,7 +31,7 @@ def test_areas_the_hub_does_not_list_are_named_in_its_lists(server, hub, make_de
     (device,) = [d for d in hub.status() if d["device"] == "鸭池村"]
     assert (device["area"], device["area_name"]) == (UNLISTED, YACHI)
 
-    item = service._held_item(hub, held)
+    (item,) = service.held_items(hub, [held])
     assert item["village"] == YACHI, item
     assert f"所在区域={LISHU}" in item["content"], item["content"]
     assert f"所在区域={LISHU}" in item["description"]

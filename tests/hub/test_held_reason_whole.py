@@ -32,4 +32,4 @@ def test_a_long_reason_is_shown_whole_on_the_county_command_line(server, hub, ma
     code, out, err = run(capsys, "hub", "rejected", "--dir", hub.root)
     assert code == 0, err
     assert f"——原因：{held.reason}（" in out, out
-    assert held.reason in service._held_item(hub, held)["description"]
+    assert held.reason in service.held_items(hub, [held])[0]["description"]
