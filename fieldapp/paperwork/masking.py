@@ -1,12 +1,13 @@
 """Masking for papers posted in public: ID numbers keep region and last 4, accounts last 4, and
-no category that would expose a person's health or past (残疾人, 戒毒康复人员, 刑满释放人员)."""
+no category that would expose a person's health or past (残疾人, 戒毒康复人员, 刑满释放人员) —
+nor a blank where only those stood: such a person reads as one of no group."""
 
 from __future__ import annotations
 
 import dataclasses
 
 from fieldapp.domain import idnumber
-from fieldapp.domain.enums import Category
+from fieldapp.domain.enums import OTHER_RURAL, Category
 from fieldapp.paperwork.views import RosterRow, RosterView
 
 
@@ -36,13 +37,22 @@ def public_categories(categories: str) -> str:
     return "、".join(c for c in categories.split("、") if c and c not in PRIVATE_CATEGORIES)
 
 
+def posted_categories(categories: str, of_none: str = OTHER_RURAL) -> str:
+    """人员类别 as a paper in public prints it: the public categories, else `of_none`, what the
+    paper says of a person of no group ('残疾人' → '其他农村劳动力', as '' is). A blank left
+    where only private ones stood, beside 其他农村劳动力 on every row of no group, would tell
+    the village the very thing left out."""
+    return public_categories(categories) or of_none
+
+
 def mask_row(row: RosterRow) -> RosterRow:
-    """The row as posted: ID and account masked, private categories left out (idempotent)."""
+    """The row as posted: ID and account masked, private categories left out and a row of none
+    else named as one of no group (idempotent)."""
     return dataclasses.replace(
         row,
         id_number=mask_id(row.id_number),
         account=mask_account(row.account),
-        categories=public_categories(row.categories),
+        categories=posted_categories(row.categories),
     )
 
 
