@@ -543,3 +543,51 @@ def test_a_member_of_private_categories_alone_reads_on_the_visit_sheet_as_one_of
     flat = _flat(visits_job(ledger, VILLAGE, "2026-10").render())
     assert not any(word in flat for word in ("残疾", "刑满释放", "戒毒"))
     assert flat.count("其他农村劳动力") == 3, flat
+
+
+def test_a_private_word_typed_on_the_visit_sheet_is_pointed_out_before_it_is_carried(ledger):
+    """The visit sheet leaves 残疾人, 戒毒康复人员 and 刑满释放人员 out of 人员类别, but prints
+    what was typed as typed: a visit's outcome (残疾证已办), a month's status note (刑满释放
+    后在家), a county rule's title in 应办事项 (残疾人就业补贴) — and the sheet lies open on
+    neighbours' tables. The words are the coordinator's, so they still print as written (a
+    word cut out of a note can change what it says); the print now says, before the sheet
+    leaves the office, who and which column carries such a word, to reword or cover; a
+    sheet with none says nothing of it."""
+    people = _village(ledger, households=1, members=2)
+    first, second = people[0]
+    plain = visits_job(ledger, VILLAGE, "2026-10", due=lambda person_id: [])
+    assert "遮" not in plain.note, plain.note
+    household = ledger.get("persons", first)["household_id"]
+    repo = Records(ledger)
+    with ledger.transaction():
+        ledger.insert(
+            "visits",
+            Visit(
+                household_id=household,
+                visit_date=dt.date(2026, 10, 20),
+                visitor="罗志强",
+                outcome="残疾证已办，需推荐岗位",
+            ).fields(),
+        )
+        repo.set_monthly_status(
+            MonthlyStatus(
+                person_id=second,
+                month="2026-10",
+                status=WorkStatus.NOT_EMPLOYED,
+                notes="刑满释放后在家",
+            )
+        )
+    names = {pid: ledger.get("persons", pid)["name"] for pid in (first, second)}
+
+    def due(person_id: str) -> list[str]:
+        return ["残疾人就业补贴（11月30日前，即将到期）"] if person_id == first else []
+
+    job = visits_job(ledger, VILLAGE, "2026-10", due=due)
+    flat = _flat(job.render())
+    assert "残疾证已办" in flat and "刑满释放后在家" in flat  # printed as written
+    note = job.note
+    assert "残疾" in note and "刑满释放" in note, note
+    assert f"{names[second]}的就业去向" in note, note
+    assert f"{names[first]}的应办事项" in note, note
+    assert f"{names[first]}家的走访" in note, note
+    assert "改写" in note and "遮" in note, note
