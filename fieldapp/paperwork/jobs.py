@@ -25,7 +25,7 @@ from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
-from fieldapp.paperwork.masking import mask_roster
+from fieldapp.paperwork.masking import door_to_door_note, mask_roster
 from fieldapp.paperwork.numerals import from_fen, to_fen
 from fieldapp.paperwork.paper_data import DueLookup, PaperData, common_area
 from fieldapp.paperwork.roster import render_notice, render_roster
@@ -286,6 +286,8 @@ def visits_job(
     data = PaperData(ledger)
     sheet: VisitSheetView = data.visit_sheet(area_code, month, due)
     settings = data.settings(area_code)
+    # Carried door to door: a private word typed as free text is pointed out before it goes.
+    note = "；".join(n for n in (door_to_door_note(sheet), note) if n)
     return PrintJob(
         "走访记录",
         f"{sheet.area_name}{month}走访记录",

@@ -24,7 +24,7 @@ from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRe
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.regions import region_name
-from fieldapp.paperwork.masking import public_categories
+from fieldapp.paperwork.masking import posted_categories
 from fieldapp.paperwork.settings import PaperSettings, from_meta
 from fieldapp.paperwork.views import (
     Attachment,
@@ -765,8 +765,9 @@ class PaperData:
             age=age,
             relation=p.get("relation") or "",
             # The sheet is carried door to door: no category that exposes a health or a past;
-            # a 劳动力 of no group is named as his claim papers and the 一库五册 name him.
-            categories=public_categories(held) if held else OTHER_RURAL if labour else "",
+            # a 劳动力 of no group is named as his claim papers and the 一库五册 name him, and
+            # so is one who holds only those (a blank would single him out).
+            categories=posted_categories(held, OTHER_RURAL if labour else ""),
             labour_ability=p.get("labour_ability") or "",
             status=text,
             work=work,

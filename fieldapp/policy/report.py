@@ -21,7 +21,13 @@ from typing import Any, ClassVar
 
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Claim, ClaimState, ClaimStep
-from fieldapp.domain.enums import Category, EmploymentForm, UnemploymentClass, UnemploymentLevel
+from fieldapp.domain.enums import (
+    OTHER_RURAL,
+    Category,
+    EmploymentForm,
+    UnemploymentClass,
+    UnemploymentLevel,
+)
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.due import DueListBuilder, Urgency, level_of
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts
@@ -32,6 +38,20 @@ EMPLOYED, NOT_EMPLOYED, NO_LABOUR = "已就业", "未就业", "无劳动能力�
 WORK_STATES = (EMPLOYED, NOT_EMPLOYED, NO_LABOUR)
 PLACES = tuple(p.value for p in PlaceScope) + ("地点未登记",)
 APPROVED = frozenset({ClaimState.COUNTY_APPROVED.value, ClaimState.PAID.value})
+#: 三类人员 (seed 004): 脱贫人口, 农村低收入人口 and 易地搬迁人口, with the groups each includes.
+THREE_GROUPS = "三类人员"
+_IN_THREE = frozenset(
+    c.value
+    for c in (
+        Category.LIFTED,
+        Category.MONITORED,
+        Category.LOW_INCOME,
+        Category.RURAL_DIBAO,
+        Category.RURAL_TEKUN,
+        Category.RELOCATED,
+        Category.RELOCATED_FOLLOWER,
+    )
+)
 
 
 def month_end(month: str) -> dt.date:
@@ -194,6 +214,16 @@ def claims_note(month: str, as_of: dt.date) -> list[str]:
     ]
 
 
+def category_rows(counted: Iterable[str]) -> list[str]:
+    """The 人员类别 rows of 人员类别 × 就业状态 in the order of the category list: 三类人员 after
+    the three it joins, any other word held after the list, and 其他农村劳动力 (of no group)
+    last."""
+    order = [c.value for c in Category]
+    order.insert(order.index(Category.RELOCATED_FOLLOWER.value) + 1, THREE_GROUPS)
+    rank = {name: i for i, name in enumerate(order)}
+    return sorted(counted, key=lambda c: (c == OTHER_RURAL, rank.get(c, len(rank)), c))
+
+
 def _person_figures(
     fig: AreaFigures, person: PersonFacts, on: dt.date, ages: tuple[int, int]
 ) -> None:
@@ -204,20 +234,10 @@ def _person_figures(
         state = EMPLOYED
     else:
         state = NOT_EMPLOYED
-    held = person.categories_on(on) or {"无类别"}
-    if held & {
-        c.value
-        for c in (
-            Category.LIFTED,
-            Category.MONITORED,
-            Category.LOW_INCOME,
-            Category.RURAL_DIBAO,
-            Category.RURAL_TEKUN,
-            Category.RELOCATED,
-            Category.RELOCATED_FOLLOWER,
-        )
-    }:
-        held = held | {"三类人员"}
+    # Of none of the groups: named as his claim papers, the 一库五册 and the visit sheet name him.
+    held = person.categories_on(on) or {OTHER_RURAL}
+    if held & _IN_THREE:
+        held = held | {THREE_GROUPS}
     for cat in held:
         fig.by_category.setdefault(cat, Counter())[state] += 1
     active = [s for s in person.spells if s.active_on(on)]

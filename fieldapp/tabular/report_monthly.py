@@ -15,6 +15,7 @@ from fieldapp.policy.report import (
     WORK_STATES,
     AreaFigures,
     MonthlyReport,
+    category_rows,
     claims_note,
     coverage,
 )
@@ -144,7 +145,7 @@ def _area_sheet(
         ],
     )
     w.heading("二、人员类别 × 就业状态")
-    cats = sorted(fig.by_category)
+    cats = category_rows(fig.by_category)
     w.table(
         ["人员类别", *WORK_STATES, "合计"],
         [

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import zlib
 
-from fieldapp.paperwork.jobs import notice_job, notice_period
+from fieldapp.paperwork.jobs import notice_job, notice_period, roster_job
 from fieldapp.paperwork.masking import mask_account, mask_id
 from fieldapp.paperwork.roster import render_notice
 from fieldapp.paperwork.settings import PaperSettings
@@ -101,3 +101,47 @@ def test_a_notice_without_a_complaint_phone_leaves_a_blank_to_fill_in_by_hand(le
     )
     assert "监督电话：0851-27221234" in text
     assert "监督电话：_" not in text
+
+
+def _holds_only(ledger, claim_id: str, categories: list[str], held: str | None) -> None:
+    """The claim's person holds `held` alone (None: no category at all), and the claim froze
+    `categories` when it was made."""
+    import json
+
+    claim = ledger.get("claims", claim_id)
+    facts = json.loads(claim["facts"])
+    with ledger.transaction():
+        ledger.update(
+            "claims", claim_id, {"facts": json.dumps({**facts, "categories": categories})}
+        )
+        for (row_id,) in ledger.db.execute(
+            "SELECT id FROM person_categories WHERE person_id = ?", [claim["person_id"]]
+        ).fetchall():
+            if held is None:
+                ledger.update("person_categories", row_id, {"end_date": "2015-12-31"})
+            else:
+                ledger.update("person_categories", row_id, {"category": held})
+
+
+def test_a_person_of_private_categories_alone_reads_on_the_notice_as_one_of_none(ledger):
+    """The 公示表 on the village wall leaves out 残疾人, 戒毒康复人员 and 刑满释放人员 — and
+    printed the 人员类别 of a person who held nothing else blank, beside 其他农村劳动力 on the
+    row of a worker of no group: a blank there told the village he was in one of the three.
+    He is now posted as 其他农村劳动力, as a worker of no group is, whether the claim froze
+    his category or the ledger holds it; the 花名册 the county pays from still names it."""
+    batch_id, claims = add_claims(ledger, 4)
+    _holds_only(ledger, claims[0], [], "残疾人")
+    _holds_only(ledger, claims[1], [], None)
+    _holds_only(ledger, claims[2], ["刑满释放人员", "戒毒康复人员"], "刑满释放人员")
+    names = [ledger.get("claims", c)["person_name"] for c in claims]
+    texts = page_texts(notice_job(ledger, batch_id, dt.date(2026, 11, 23)).render())
+    flat = "".join("".join(texts).split())
+    # Each row's cells, from its name to the next row's name (or the page's subtotal).
+    ends = [flat.index(n) for n in names] + [flat.index("本页小计")]
+    rows = {name: flat[ends[i] : ends[i + 1]] for i, name in enumerate(names)}
+    for name in names[:3]:
+        assert "其他农村劳动力" in rows[name], rows
+    assert "脱贫人口" in rows[names[3]]
+    assert not any(word in flat for word in ("残疾", "刑满释放", "戒毒"))
+    kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
+    assert all(word in kept for word in ("残疾人", "刑满释放人员", "戒毒康复人员"))

@@ -487,3 +487,107 @@ def test_a_worker_of_no_group_is_other_rural_labour_on_the_visit_sheet(ledger):
     assert members["陈小七"].categories == ""
     flat = "".join("".join(page_texts(visits_job(ledger, VILLAGE, "2026-10").render())).split())
     assert "其他农村劳动力" in flat
+
+
+def test_a_member_of_private_categories_alone_reads_on_the_visit_sheet_as_one_of_none(ledger):
+    """The 走访记录 carried door to door leaves out 残疾人, 戒毒康复人员 and 刑满释放人员, and
+    printed the 人员类别 of a worker who held nothing else blank — beside 其他农村劳动力 for a
+    worker of no group, so the blank itself said which houses hide one of the three. A worker
+    holding only those now reads 其他农村劳动力 as a worker of no group does; a child holding
+    only those stays blank, as a child of no group does."""
+    from fieldapp.domain.enums import Category
+    from fieldapp.domain.models import CategoryMembership, Household, Person
+    from tests.conftest import make_id
+    from tests.paperwork.builders import COUNTY, GROUP
+
+    repo = Records(ledger)
+    held = {"吴八": Category.DISABLED, "吴小八": Category.DISABLED, "吴九": Category.RELEASED}
+    with ledger.transaction():
+        add_areas(repo)
+        home = repo.save(Household(area_code=GROUP, household_no="H00077", address="7号"))
+        for n, (name, born, relation) in enumerate(
+            (
+                ("陈七", "19880808", "户主"),
+                ("吴八", "19890909", "配偶"),
+                ("吴九", "19700101", "兄弟姐妹"),
+                ("陈小七", "20180808", "子女"),
+                ("吴小八", "20190909", "子女"),
+            )
+        ):
+            pid, _warnings = repo.add_person(
+                Person(
+                    household_id=home,
+                    name=name,
+                    id_number=make_id(COUNTY, born, f"{331 + n}"),
+                    relation=relation,
+                )
+            )
+            if name in held:
+                ledger.insert(
+                    "person_categories",
+                    CategoryMembership(
+                        person_id=pid, category=held[name], start_date=dt.date(2020, 1, 1)
+                    ).fields(),
+                )
+    from fieldapp.paperwork.paper_data import PaperData
+
+    sheet = PaperData(ledger).visit_sheet(VILLAGE, "2026-10")
+    said = {m.name: m.categories for h in sheet.households for m in h.members}
+    assert said == {
+        "陈七": "其他农村劳动力",
+        "吴八": "其他农村劳动力",
+        "吴九": "其他农村劳动力",
+        "陈小七": "",
+        "吴小八": "",
+    }
+    flat = _flat(visits_job(ledger, VILLAGE, "2026-10").render())
+    assert not any(word in flat for word in ("残疾", "刑满释放", "戒毒"))
+    assert flat.count("其他农村劳动力") == 3, flat
+
+
+def test_a_private_word_typed_on_the_visit_sheet_is_pointed_out_before_it_is_carried(ledger):
+    """The visit sheet leaves 残疾人, 戒毒康复人员 and 刑满释放人员 out of 人员类别, but prints
+    what was typed as typed: a visit's outcome (残疾证已办), a month's status note (刑满释放
+    后在家), a county rule's title in 应办事项 (残疾人就业补贴) — and the sheet lies open on
+    neighbours' tables. The words are the coordinator's, so they still print as written (a
+    word cut out of a note can change what it says); the print now says, before the sheet
+    leaves the office, who and which column carries such a word, to reword or cover; a
+    sheet with none says nothing of it."""
+    people = _village(ledger, households=1, members=2)
+    first, second = people[0]
+    plain = visits_job(ledger, VILLAGE, "2026-10", due=lambda person_id: [])
+    assert "遮" not in plain.note, plain.note
+    household = ledger.get("persons", first)["household_id"]
+    repo = Records(ledger)
+    with ledger.transaction():
+        ledger.insert(
+            "visits",
+            Visit(
+                household_id=household,
+                visit_date=dt.date(2026, 10, 20),
+                visitor="罗志强",
+                outcome="残疾证已办，需推荐岗位",
+            ).fields(),
+        )
+        repo.set_monthly_status(
+            MonthlyStatus(
+                person_id=second,
+                month="2026-10",
+                status=WorkStatus.NOT_EMPLOYED,
+                notes="刑满释放后在家",
+            )
+        )
+    names = {pid: ledger.get("persons", pid)["name"] for pid in (first, second)}
+
+    def due(person_id: str) -> list[str]:
+        return ["残疾人就业补贴（11月30日前，即将到期）"] if person_id == first else []
+
+    job = visits_job(ledger, VILLAGE, "2026-10", due=due)
+    flat = _flat(job.render())
+    assert "残疾证已办" in flat and "刑满释放后在家" in flat  # printed as written
+    note = job.note
+    assert "残疾" in note and "刑满释放" in note, note
+    assert f"{names[second]}的就业去向" in note, note
+    assert f"{names[first]}的应办事项" in note, note
+    assert f"{names[first]}家的走访" in note, note
+    assert "改写" in note and "遮" in note, note
