@@ -148,6 +148,9 @@ class AreaCombo(QComboBox):
         self._codes: list[str] = []
         self._depths: list[int] = []
         self._positions: dict[str, int] = {}
+        #: What the last `fill` listed from, for `set_code` to refill with.
+        self._index: AreaIndex | None = None
+        self._offer: Callable[[str], bool] | None = None
         self.setItemDelegate(_IndentedNames(self))
 
     def fill(
@@ -184,6 +187,7 @@ class AreaCombo(QComboBox):
             codes.insert(at, current)
             depths.insert(at, depth)
         self.blockSignals(True)
+        self._index, self._offer = index, offer
         self._codes = codes
         self._depths = depths
         self._positions = {}
@@ -203,7 +207,15 @@ class AreaCombo(QComboBox):
         return self._codes[position] if 0 <= position < len(self._codes) else ""
 
     def set_code(self, code: str) -> None:
-        """Select an area by code."""
+        """Select an area by code. One the ledger does not list (an enrolled village before the
+        county's area tree arrived, a household synced in before its village) is kept in words
+        as `fill` keeps it: the list is filled again keeping it (nothing else changes)."""
         found = self._positions.get(code, -1)
         if found >= 0:
             self.setCurrentIndex(found)
+            return
+        index, offer = self._index, self._offer
+        if not code or index is None or (offer is not None and not offer(code)):
+            return  # not an area this box offers: the choice stays as it was
+        self.fill(index, keep=code, offer=offer)
+        self.currentIndexChanged.emit(self.currentIndex())  # another area, as setCurrentIndex says
