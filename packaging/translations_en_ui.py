@@ -226,6 +226,8 @@ EN_UI: dict[str, str] = {
     "申请编号 %1 是%2的申领（%3），不在所选区域的列表中": "Claim no. %1 is %2's claim (%3), not in the list of the area chosen",
     "申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对": "Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper",
     "申请编号：": "Claim no.: ",
+    "只能在上面的值中选择": "Choose one of the values above",
+    "这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍": "This conflict has changed (perhaps resolved on another device); the list is refreshed, please look again",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}
