@@ -563,7 +563,7 @@ def _held_item(hub: Hub, held: HeldChange, rows: rejected.RowNames | None = None
     """`hub rejected --json`'s item, with what the clerk reads: who or what it is about
     (`subject`), what it sets (`content`) and the whole line (`description`); `rows` names the
     rows it points at (`rejected.row_names`, by default of this one change)."""
-    about = rejected.subject(hub, held)
+    about = rejected.subject(hub, held, by_id=False)  # the desktop's: never a row's id
     places = functools.partial(
         say_place, table=divisions(), listed=listed_places(hub.ledger), said=Said.SHORT
     )
@@ -577,7 +577,7 @@ def _held_item(hub: Hub, held: HeldChange, rows: rejected.RowNames | None = None
         "bundle_id": held.bundle_id,
         "subject": about,
         "content": rejected.content(held, about, places, rows),
-        "description": rejected.describe(held, about, places, rows),
+        "description": rejected.describe(held, about, places, rows, numbered=False),
     }
 
 
