@@ -228,6 +228,7 @@ EN_UI: dict[str, str] = {
     "申请编号：": "Claim no.: ",
     "只能在上面的值中选择": "Choose one of the values above",
     "这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍": "This conflict has changed (perhaps resolved on another device); the list is refreshed, please look again",
+    "%1年放假调休安排尚未载入，期限按法定节假日估算": "The official holiday schedule for %1 is not loaded yet: deadlines are estimated from the statutory holidays",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

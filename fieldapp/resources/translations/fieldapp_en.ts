@@ -73,6 +73,14 @@
       <source>另一台设备（名称未知）</source>
       <translation>Another device (name unknown)</translation>
     </message>
+    <message>
+      <source>只能在上面的值中选择</source>
+      <translation>Choose one of the values above</translation>
+    </message>
+    <message>
+      <source>这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍</source>
+      <translation>This conflict has changed (perhaps resolved on another device); the list is refreshed, please look again</translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>
@@ -602,6 +610,10 @@
     <message>
       <source>县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
       <translation>Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.</translation>
+    </message>
+    <message>
+      <source>%1年放假调休安排尚未载入，期限按法定节假日估算</source>
+      <translation>The official holiday schedule for %1 is not loaded yet: deadlines are estimated from the statutory holidays</translation>
     </message>
   </context>
   <context>
@@ -2442,10 +2454,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Subsidies…</translation>
     </message>
     <message>
-      <source>打印 ▾</source>
-      <translation>Print ▾</translation>
-    </message>
-    <message>
       <source>修改内容</source>
       <translation>Change</translation>
     </message>
@@ -2580,6 +2588,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1 这次对全户的走访</source>
       <translation>the visit of %1 to the whole household</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
     </message>
   </context>
   <context>
