@@ -3967,6 +3967,24 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <source>找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”</source>
       <translation>%1 USB sticks found: choose the one to use under “Export to”, then click “Export bundle” again</translation>
     </message>
+    <message>
+      <source>县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。</source>
+      <translation>The county's hub did not take this upload: some of this computer's changes carry numbers the hub already holds with other content. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
+    </message>
+    <message>
+      <source>台账是从备份拷回来的吗？</source>
+      <translation>Was the ledger copied back from a backup?</translation>
+    </message>
+    <message>
+      <source>如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。
+如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。</source>
+      <translation>If so, choose Yes: this computer carries on under new numbers (no new enrolment needed); then click Upload and receive again. The county sends back everything since the backup (this computer's own changes since then too): nothing is lost.
+If not, or if unsure, choose No and call the county's hub staff.</translation>
+    </message>
+    <message>
+      <source>本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）</source>
+      <translation>This computer now uses new numbers: click Upload and receive again (or export a bundle)</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>
