@@ -80,6 +80,9 @@ def test_a_conflict_on_a_persons_household_says_the_households(window, qtbot):
     assert buttons == ["大坝村三组 9 号", "王小红家"], buttons
     assert review.model.data(review.model.index(0, 0)) == "王小明"
     assert "李四" in shown and "另一台设备（名称未知）" in shown
+    # When, in China time whatever zone the computer keeps (1_700_000_000_000 ms is
+    # 2023-11-14 22:13 UTC).
+    assert "2023-11-15 06:13" in shown, shown
     # A link is chosen among the values: typing one is not offered.
     assert not review.new_value.isEnabled()
     review.choose([b.text() for b in review.choices.buttons()].index("王小红家"))

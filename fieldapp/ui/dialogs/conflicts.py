@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.labels import field_label
 from fieldapp.services.changes import ChangeSet, Kind, of_log
@@ -120,7 +121,9 @@ class ConflictReview(QWidget):
             self.choices.addButton(button)
             self.grid.addWidget(button, row, 0)
             self.grid.addWidget(QLabel(value.author), row, 1)
-            self.grid.addWidget(QLabel(value.at[:19].replace("T", " ")), row, 2)
+            # China time, as every other time the program shows (a laptop or a county
+            # server kept in UTC said 22:13 for 06:13 the next morning).
+            self.grid.addWidget(QLabel(china_minute(value.at)), row, 2)
             known = names.get(value.device_id) or (
                 value.device if value.device and value.device != value.device_id else ""
             )
