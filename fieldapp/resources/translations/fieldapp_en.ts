@@ -2270,6 +2270,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）</source>
       <translation>Graduation year “%1” is wrong: type a 4-digit year (1950 to %2)</translation>
     </message>
+    <message>
+      <source>不认识这个区划代码，请核对</source>
+      <translation>Not a division code this program knows: please check it</translation>
+    </message>
   </context>
   <context>
     <name>PersonPanel</name>
