@@ -186,7 +186,8 @@ class AreaCombo(QComboBox):
             names.insert(at, index.said(current))
             codes.insert(at, current)
             depths.insert(at, depth)
-        self.blockSignals(True)
+        # Quiet while refilled; a caller's own blocking (a page restoring its scope) outlasts it.
+        was_blocked = self.blockSignals(True)
         self._index, self._offer = index, offer
         self._codes = codes
         self._depths = depths
@@ -195,7 +196,7 @@ class AreaCombo(QComboBox):
             self._positions.setdefault(code, position)
         self._names.setStringList(names)
         self.setCurrentIndex(max(self._positions.get(current, -1), 0))
-        self.blockSignals(False)
+        self.blockSignals(was_blocked)
 
     def depth_at(self, position: int) -> int:
         """How far the open list indents the name at `position`."""

@@ -63,3 +63,19 @@ def test_set_code_keeps_an_unlisted_code_as_the_refresh_does(window):
     assert picker.code() == UNLISTED
     listed = [picker.itemText(n) for n in range(picker.count())]
     assert listed.count(picker.currentText()) == 1, listed
+
+
+def test_a_page_that_holds_the_pickers_signals_keeps_them_held(window):
+    """A page restoring its scope holds the picker's signals while it sets the area back
+    (按月更新 after 取消 on 放弃修改?); choosing an unlisted code refills the list, and the refill
+    let the signals go, so the page heard a change it was undoing."""
+    picker = window.show_page("monthly").area
+    heard: list[str] = []
+    picker.currentIndexChanged.connect(lambda _i: heard.append(picker.code()))
+    picker.blockSignals(True)
+    try:
+        picker.set_code(UNLISTED)
+        assert picker.signalsBlocked()
+    finally:
+        picker.blockSignals(False)
+    assert picker.code() == UNLISTED and heard == []
