@@ -226,6 +226,14 @@ EN_UI: dict[str, str] = {
     "申请编号 %1 是%2的申领（%3），不在所选区域的列表中": "Claim no. %1 is %2's claim (%3), not in the list of the area chosen",
     "申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对": "Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper",
     "申请编号：": "Claim no.: ",
+    "只能在上面的值中选择": "Choose one of the values above",
+    "这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍": "This conflict has changed (perhaps resolved on another device); the list is refreshed, please look again",
+    "%1年放假调休安排尚未载入，期限按法定节假日估算": "The official holiday schedule for %1 is not loaded yet: deadlines are estimated from the statutory holidays",
+    "县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。": "The county's hub did not take this upload: some of this computer's changes carry numbers the hub already holds with other content. Most likely this computer's ledger was copied back from a backup (or another computer).",
+    "台账是从备份拷回来的吗？": "Was the ledger copied back from a backup?",
+    "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。": "If so, choose Yes: this computer carries on under new numbers (no new enrolment needed); then click Upload and receive again. The county sends back everything since the backup (this computer's own changes since then too): nothing is lost.\nIf not, or if unsure, choose No and call the county's hub staff.",
+    "本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）": "This computer now uses new numbers: click Upload and receive again (or export a bundle)",
+    "不认识这个区划代码，请核对": "Not a division code this program knows: please check it",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -86,11 +86,12 @@ def as_item(held: HeldChange) -> dict[str, Any]:
     }
 
 
-def subject(hub: Hub, held: HeldChange) -> str:
+def subject(hub: Hub, held: HeldChange, by_id: bool = True) -> str:
     """Who or what a held change is about, as the clerk knows it: the person's name (of the
     row, or of the person the row belongs to), a household's address, an area's name, a
     batch's title; the values the change itself sets when the hub has no such row yet; else
-    its row id."""
+    its row id (the command line's), or '' (`by_id` False: the desktop's, where the values
+    the change sets say what it is)."""
     change, ledger = held.change, hub.ledger
     row = ledger.get(change.tbl, change.row_id) or {}
     values = {**change.data, **{k: v for k, v in row.items() if v not in (None, "")}}
@@ -101,7 +102,7 @@ def subject(hub: Hub, held: HeldChange) -> str:
     for key in ("name", "address", "code", "title"):
         if isinstance(values.get(key), str) and values[key].strip():
             return f"「{_short(values[key])}」"
-    return _short(change.row_id)
+    return _short(change.row_id) if by_id else ""
 
 
 #: Names a row (table, row id) as the clerk knows it: 「赵六」, 「一组」; '' when unknown.
@@ -142,14 +143,17 @@ def describe(
     about: str | None = None,
     places: Callable[[str], str] | None = None,
     rows: RowNames | None = None,
+    numbered: bool = True,
 ) -> str:
     """One line for people: what, by whom, why not accepted (the reason whole: it is the
     explanation the clerk decides on), what was decided; `about` names the row as the clerk
     knows it (`subject`), else its id is shown; `places` (`say_place`, `Said.SHORT`) names the areas the
-    change sets, `rows` (`row_names`) the rows it points at."""
+    change sets, `rows` (`row_names`) the rows it points at. `numbered`: led by the held
+    change's number, as the command line names it (not on the desktop, which shows none)."""
     change = held.change
+    number = f"{held.id}. " if numbered else ""
     line = (
-        f"{held.id}. [{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
+        f"{number}[{STATUS_LABELS.get(held.status, held.status)}] {held.device} "
         f"{printable(change.author)}：{content(held, about, places, rows)}"
         f"——原因：{printable(held.reason)}（{china_minute(held.received_at)}）"
     )
@@ -259,7 +263,7 @@ def accept(
         county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
-            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
+            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held, by_id=hints.numbered))}"
             raise SyncError(
                 f"{hints.which(held_id)}（{about}）不能接受：{printable(verdict.reason)}。"
                 f"只能不予采纳{hints.dismissing}"
@@ -270,7 +274,7 @@ def accept(
             else None
         )
         if early is not None:
-            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held))}"
+            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held, by_id=hints.numbered))}"
             raise SyncError(
                 f"{hints.which(held_id)}（{about}）现在不能接受：{early}。"
                 f"也可以不予采纳{hints.dismissing}"

@@ -569,7 +569,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     villages: dict[str, str] = {}
     items = []
     for held in listed:
-        about = rejected.subject(hub, held)
+        about = rejected.subject(hub, held, by_id=False)  # the desktop's: never a row's id
         if held.device not in villages:
             peer = hub.state.peer(held.device)
             area = peer.area_code if peer is not None else None
@@ -584,7 +584,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
                 "bundle_id": held.bundle_id,
                 "subject": about,
                 "content": rejected.content(held, about, places, rows),
-                "description": rejected.describe(held, about, places, rows),
+                "description": rejected.describe(held, about, places, rows, numbered=False),
             }
         )
     return items

@@ -21,7 +21,7 @@ from fieldapp.domain.progress import CancelCheck, Progress
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
-from fieldapp.sync.errors import SyncError
+from fieldapp.sync.errors import HubRefused, SyncError
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -214,7 +214,8 @@ def _upload(
         if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
             raise SyncError(f"同步没有完成：{_message(response)}")
         if status != 200:
-            raise SyncError(f"中心拒绝了上传：{_message(response)}")
+            message, code = _message_and_code(response)
+            raise HubRefused(f"中心拒绝了上传：{message}", code)
         temp = answer.with_name(answer.name + ".part")
         try:
             with open(temp, "wb") as out:
@@ -327,11 +328,18 @@ def _gateway_down(status: int) -> str:
 
 
 def _message(response: http.client.HTTPResponse) -> str:
+    return _message_and_code(response)[0]
+
+
+def _message_and_code(response: http.client.HTTPResponse) -> tuple[str, str]:
+    """The hub's words of a refusal, and its code ('' when it gave none)."""
     try:
-        return str(json.loads(response.read().decode("utf-8"))["message"])
-    except (ValueError, KeyError, UnicodeDecodeError, OSError, http.client.HTTPException):
+        answer = json.loads(response.read().decode("utf-8"))
+        return str(answer["message"]), str(answer.get("error") or "")
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError,
+            http.client.HTTPException):  # fmt: skip
         if response.status in GATEWAY_DOWN:
-            return _gateway_down(response.status)
+            return _gateway_down(response.status), ""
         if response.status == HTTPStatus.INTERNAL_SERVER_ERROR:  # an older hub, or a proxy
-            return "中心出错了（HTTP 500）。请稍后再试；一直这样，请告诉县里管理汇总中心的同志"
-        return f"HTTP {response.status}"
+            return "中心出错了（HTTP 500）。请稍后再试；一直这样，请告诉县里管理汇总中心的同志", ""
+        return f"HTTP {response.status}", ""

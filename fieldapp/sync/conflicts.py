@@ -4,17 +4,23 @@ an ordinary change that saw every version, so it travels to every replica like a
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from fieldapp.domain.errors import NotFound, ValidationFailed
+from fieldapp.domain.places_said import Said, say_place
+from fieldapp.reference import divisions
+from fieldapp.services.trust import AREA, LINKS, printable, table_name
 from fieldapp.services.writer import Actor, actor_of, writing
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import stamp_to_iso
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.history import TABLE_LABELS
 from fieldapp.store.sync_state import SyncState
+from fieldapp.sync.rejected import household_said, subject_of
 
 
 @dataclass(frozen=True)
@@ -52,14 +58,56 @@ def conflict_id(table: str, row_id: str, field: str) -> str:
     return hashlib.sha1(f"{table}/{row_id}/{field}".encode()).hexdigest()[:10]
 
 
-def _subject(ledger: Ledger, table: str, row: dict[str, Any]) -> str:
-    """Who or what the row is about, for people to recognise it."""
-    if table == "persons":
-        return str(row.get("name") or "")
-    person = ledger.get("persons", row.get("person_id") or "") if "person_id" in row else None
-    if person:
-        return str(person.get("name") or "")
-    return str(row.get("name") or row.get("address") or row.get("code") or "")
+def _subject(ledger: Ledger, table: str, row_id: str, row: dict[str, Any]) -> str:
+    """Who or what the row is about, for people to recognise it: the person, the household
+    (张三家, or its address) as the held-change reports say it, else the row's own name."""
+    return subject_of(ledger, table, row_id, {}) or str(
+        row.get("name") or row.get("address") or row.get("title") or ""
+    )
+
+
+#: The fields whose value is another row's id, and the table it points into.
+LINKED: dict[str, str] = {
+    field: target for links in LINKS.values() for field, target in links if target != AREA
+}
+#: The fields that hold an area's code (an area's own 区划代码 stays a code: it is what it is).
+PLACE_FIELDS = ("area_code", "hukou_code", "parent_code")
+
+
+def is_link(table: str, field: str) -> bool:
+    """True when `field` holds another row's id or an area's code: a value chosen among
+    those shown, never typed (a typed text would be stored as the link)."""
+    return field in LINKED or (
+        field in PLACE_FIELDS and (table != "areas" or field == "parent_code")
+    )
+
+
+def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
+    """A conflicting value as a coordinator reads it: 空, 是 / 否, an area by its name, another
+    row by what people call it (a person by name, a household 张三家 or by its address, a
+    batch by its title), never its id."""
+    if value is None or value == "":
+        return "（空）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, str) and field in PLACE_FIELDS and is_link(table, field):
+        return say_place(value, divisions(), listed=listed_places(ledger), said=Said.SENTENCE)
+    target = LINKED.get(field)
+    if target is not None:
+        row = ledger.get(target, str(value)) or {}
+        if target == "households" and row:
+            return (
+                household_said(ledger, str(value), row) or f"（一户，{table_name(target)}无地址）"
+            )
+        for key in ("name", "title", "address", "employer", "month", "day"):
+            if isinstance(row.get(key), str) and row[key].strip():
+                return printable(row[key])
+        return f"（本机台账里没有的{table_name(target)}）"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def list_conflicts(ledger: Ledger) -> list[Conflict]:
@@ -81,7 +129,7 @@ def list_conflicts(ledger: Ledger) -> list[Conflict]:
                 TABLE_LABELS.get(table, table),
                 row_id,
                 field,
-                _subject(ledger, table, row),
+                _subject(ledger, table, row_id, row),
                 values,
             )
         )

@@ -52,5 +52,14 @@ class BundleRefused(SyncError):
         super().__init__(f"{text}：{detail}" if detail else text)
 
 
+class HubRefused(SyncError):
+    """The hub refused an upload: its words, and its reason's code (`REASONS`, '' when it gave
+    none) for a program to act on (the desktop says a copied-back ledger in its own words)."""
+
+    def __init__(self, message: str, code: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+
+
 class AlreadyImported(SyncError):
     """The very same bundle was imported before; importing it again changes nothing."""

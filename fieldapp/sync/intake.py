@@ -43,7 +43,7 @@ from fieldapp.sync.errors import BundleRefused
 
 RESTORED_HINT = (
     "如果这台电脑的台账是从备份恢复的，请在电脑上执行 fieldapp sync restored"
-    "（或在「同步」页点「从备份恢复后继续同步」），然后重新导出"
+    "（或在「同步」页点「上传并接收」，按提示确认台账是从备份拷回来的），然后重新导出"
 )
 
 

@@ -55,7 +55,7 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 "rule_label": RULES.get(report["rule"], report["rule"]),
                 "reason": report["reason"],
                 # Whose change it was, and the areas it sets by their names (this ledger's).
-                "subject": _subject(ledger, report["tbl"] or "", report["row_id"] or "", data),
+                "subject": subject_of(ledger, report["tbl"] or "", report["row_id"] or "", data),
                 "shown": _places_named(report["tbl"] or "", data, places),
                 "reason_shown": _AREA_CODE.sub(
                     lambda m: places(m.group(1)) or m.group(0), str(report["reason"] or "")
@@ -117,7 +117,7 @@ def _places_named(
     return shown
 
 
-def _subject(ledger: Ledger, table: str, row_id: str, data: dict[str, Any]) -> str:
+def subject_of(ledger: Ledger, table: str, row_id: str, data: dict[str, Any]) -> str:
     """Whom or what the change is about, as the coordinator knows it: the person (by name),
     else the household (张三家, or its address); '' when this ledger cannot say. The values a report
     shows leave out the links to other rows (their ids mean nothing to people), so without
@@ -131,13 +131,13 @@ def _subject(ledger: Ledger, table: str, row_id: str, data: dict[str, Any]) -> s
     if person and person.get("name"):
         return printable(person["name"])
     if table == "households":
-        return _household(ledger, row_id, row)
+        return household_said(ledger, row_id, row)
     household_id = str(row.get("household_id") or "")
     household = ledger.get("households", household_id) if household_id else None
-    return _household(ledger, household_id, household) if household else ""
+    return household_said(ledger, household_id, household) if household else ""
 
 
-def _household(ledger: Ledger, household_id: str, row: dict[str, Any]) -> str:
+def household_said(ledger: Ledger, household_id: str, row: dict[str, Any]) -> str:
     """A household as people call it: 张三家 (its head), else its address."""
     head = next((p for p in members(ledger, household_id) if p.relation is Relation.HEAD), None)
     if head is not None:

@@ -148,6 +148,9 @@ class AreaCombo(QComboBox):
         self._codes: list[str] = []
         self._depths: list[int] = []
         self._positions: dict[str, int] = {}
+        #: What the last `fill` listed from, for `set_code` to refill with.
+        self._index: AreaIndex | None = None
+        self._offer: Callable[[str], bool] | None = None
         self.setItemDelegate(_IndentedNames(self))
 
     def fill(
@@ -183,7 +186,9 @@ class AreaCombo(QComboBox):
             names.insert(at, index.said(current))
             codes.insert(at, current)
             depths.insert(at, depth)
-        self.blockSignals(True)
+        # Quiet while refilled; a caller's own blocking (a page restoring its scope) outlasts it.
+        was_blocked = self.blockSignals(True)
+        self._index, self._offer = index, offer
         self._codes = codes
         self._depths = depths
         self._positions = {}
@@ -191,7 +196,7 @@ class AreaCombo(QComboBox):
             self._positions.setdefault(code, position)
         self._names.setStringList(names)
         self.setCurrentIndex(max(self._positions.get(current, -1), 0))
-        self.blockSignals(False)
+        self.blockSignals(was_blocked)
 
     def depth_at(self, position: int) -> int:
         """How far the open list indents the name at `position`."""
@@ -203,7 +208,15 @@ class AreaCombo(QComboBox):
         return self._codes[position] if 0 <= position < len(self._codes) else ""
 
     def set_code(self, code: str) -> None:
-        """Select an area by code."""
+        """Select an area by code. One the ledger does not list (an enrolled village before the
+        county's area tree arrived, a household synced in before its village) is kept in words
+        as `fill` keeps it: the list is filled again keeping it (nothing else changes)."""
         found = self._positions.get(code, -1)
         if found >= 0:
             self.setCurrentIndex(found)
+            return
+        index, offer = self._index, self._offer
+        if not code or index is None or (offer is not None and not offer(code)):
+            return  # not an area this box offers: the choice stays as it was
+        self.fill(index, keep=code, offer=offer)
+        self.currentIndexChanged.emit(self.currentIndex())  # another area, as setCurrentIndex says

@@ -111,3 +111,18 @@ def test_the_estimated_calendar_notice_says_what_makes_it_exact(demo_window, qtb
     assert "2027年放假调休安排尚未载入" in note.text()
     assert "同步" in note.text() and "设置 → 政策包" in note.text()
     assert "核对" in note.text()
+
+
+def test_the_estimated_calendar_notice_is_in_english_in_english(demo_window, qtbot):
+    """In English the notice's first line stayed Chinese (2027年放假调休安排尚未载入…) above
+    the translated line saying what makes the deadlines exact."""
+    demo_window.set_language("en")
+    try:
+        due = demo_window.show_page("due")
+        due.on.set_value(dt.date(2026, 12, 4))
+        wait_idle(qtbot, due)
+        lines = due.calendar_note.text().splitlines()
+        assert lines[0].startswith("The official holiday schedule for 2027 is not loaded"), lines
+        assert not any("\u4e00" <= ch <= "\u9fff" for line in lines for ch in line), lines
+    finally:
+        demo_window.set_language("zh_CN")

@@ -37,3 +37,18 @@ def test_a_good_code_is_saved_as_digits(window, qtbot):
     with qtbot.waitSignal(page.updated, timeout=5000):
         editor.save()
     assert stored(window, who.id) == "520502"
+
+
+def test_the_code_is_said_in_words_under_it(window, qtbot):
+    """The editor showed 户籍地代码 as bare digits (520526, on the 1366×768 screenshot of the
+    demo ledger): a coordinator could not check it. The place is said under the field."""
+    _page, editor, _who = open_editor(window, qtbot)
+    editor.hukou.setText("520502")
+    assert "七星关区" in editor.hukou_said.text()
+    editor.hukou.setText("５２０５２６")  # typed full-width, as it is saved: digits
+    assert "威宁" in editor.hukou_said.text()
+    editor.hukou.setText("52050")
+    assert editor.hukou_said.text() == ""
+    editor.hukou.setText("999999")
+    assert "不认识" in editor.hukou_said.text()
+    editor.discard()

@@ -73,6 +73,14 @@
       <source>另一台设备（名称未知）</source>
       <translation>Another device (name unknown)</translation>
     </message>
+    <message>
+      <source>只能在上面的值中选择</source>
+      <translation>Choose one of the values above</translation>
+    </message>
+    <message>
+      <source>这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍</source>
+      <translation>This conflict has changed (perhaps resolved on another device); the list is refreshed, please look again</translation>
+    </message>
   </context>
   <context>
     <name>CountyPolicyDialog</name>
@@ -602,6 +610,10 @@
     <message>
       <source>县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；在此之前请核对节假日前后的期限。</source>
       <translation>Once the county's policy pack holds that year's schedule (exchange data once, or load it under Settings → Policy pack), deadlines follow it; until then, check deadlines around holidays.</translation>
+    </message>
+    <message>
+      <source>%1年放假调休安排尚未载入，期限按法定节假日估算</source>
+      <translation>The official holiday schedule for %1 is not loaded yet: deadlines are estimated from the statutory holidays</translation>
     </message>
   </context>
   <context>
@@ -2258,6 +2270,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）</source>
       <translation>Graduation year “%1” is wrong: type a 4-digit year (1950 to %2)</translation>
     </message>
+    <message>
+      <source>不认识这个区划代码，请核对</source>
+      <translation>Not a division code this program knows: please check it</translation>
+    </message>
   </context>
   <context>
     <name>PersonPanel</name>
@@ -2442,10 +2458,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Subsidies…</translation>
     </message>
     <message>
-      <source>打印 ▾</source>
-      <translation>Print ▾</translation>
-    </message>
-    <message>
       <source>修改内容</source>
       <translation>Change</translation>
     </message>
@@ -2580,6 +2592,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>%1 这次对全户的走访</source>
       <translation>the visit of %1 to the whole household</translation>
+    </message>
+    <message>
+      <source>打印</source>
+      <translation>Print</translation>
     </message>
   </context>
   <context>
@@ -3954,6 +3970,24 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
     <message>
       <source>找到 %1 个U盘：请在“导出到”中选好要用的一个，再点“导出数据包”</source>
       <translation>%1 USB sticks found: choose the one to use under “Export to”, then click “Export bundle” again</translation>
+    </message>
+    <message>
+      <source>县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。</source>
+      <translation>The county's hub did not take this upload: some of this computer's changes carry numbers the hub already holds with other content. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
+    </message>
+    <message>
+      <source>台账是从备份拷回来的吗？</source>
+      <translation>Was the ledger copied back from a backup?</translation>
+    </message>
+    <message>
+      <source>如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。
+如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。</source>
+      <translation>If so, choose Yes: this computer carries on under new numbers (no new enrolment needed); then click Upload and receive again. The county sends back everything since the backup (this computer's own changes since then too): nothing is lost.
+If not, or if unsure, choose No and call the county's hub staff.</translation>
+    </message>
+    <message>
+      <source>本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）</source>
+      <translation>This computer now uses new numbers: click Upload and receive again (or export a bundle)</translation>
     </message>
   </context>
   <context>

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -18,25 +16,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import china_minute
+from fieldapp.domain.errors import NotFound
 from fieldapp.domain.labels import field_label
 from fieldapp.services.changes import ChangeSet, Kind, of_log
 from fieldapp.store.queries.sync import device_names
-from fieldapp.sync.conflicts import Conflict, list_conflicts, resolve
+from fieldapp.sync.conflicts import Conflict, is_link, list_conflicts, resolve, value_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import table_view
 
 
-def show_value(value: object) -> str:
-    """A stored value as people read it (blank → 空)."""
-    if value is None or value == "":
-        return "（空）"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+def show_value(session: Session, conflict: Conflict, value: object) -> str:
+    """A conflicting value as a coordinator reads it (`value_said`: never a row's id)."""
+    return value_said(session.ledger, conflict.table, conflict.field, value)
 
 
 class ConflictReview(QWidget):
@@ -53,7 +47,8 @@ class ConflictReview(QWidget):
                 Column(self.tr("内容"), lambda c: c.table_label),
                 Column(self.tr("字段"), lambda c: field_label(c.field, c.table)),
                 Column(
-                    self.tr("不同的值"), lambda c: " / ".join(show_value(v.value) for v in c.values)
+                    self.tr("不同的值"),
+                    lambda c: " / ".join(show_value(session, c, v.value) for v in c.values),
                 ),
             ]
         )
@@ -102,6 +97,15 @@ class ConflictReview(QWidget):
         for button in self.choices.buttons():
             self.choices.removeButton(button)
         self.resolve_button.setEnabled(conflict is not None)
+        # A link to another row (a person's household…) or an area is chosen among the values:
+        # a typed text would be stored as the link.
+        typed = conflict is not None and not is_link(conflict.table, conflict.field)
+        self.new_value.setEnabled(typed)
+        self.new_value.setPlaceholderText(
+            self.tr("或输入一个新值")
+            if typed or conflict is None
+            else self.tr("只能在上面的值中选择")
+        )
         if conflict is None:
             return
         headers = (self.tr("值"), self.tr("修改人"), self.tr("时间"), self.tr("设备"))
@@ -111,13 +115,15 @@ class ConflictReview(QWidget):
         for column, text in enumerate(headers):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for row, value in enumerate(conflict.values, start=1):
-            button = QRadioButton(show_value(value.value))
+            button = QRadioButton(show_value(self.session, conflict, value.value))
             button.setProperty("value_id", value.value_id)
             button.setChecked(value.shown)
             self.choices.addButton(button)
             self.grid.addWidget(button, row, 0)
             self.grid.addWidget(QLabel(value.author), row, 1)
-            self.grid.addWidget(QLabel(value.at[:19].replace("T", " ")), row, 2)
+            # China time, as every other time the program shows (a laptop or a county
+            # server kept in UTC said 22:13 for 06:13 the next morning).
+            self.grid.addWidget(QLabel(china_minute(value.at)), row, 2)
             known = names.get(value.device_id) or (
                 value.device if value.device and value.device != value.device_id else ""
             )
@@ -140,7 +146,7 @@ class ConflictReview(QWidget):
         conflict = self.selected()
         if conflict is None:
             return False
-        typed = self.new_value.text().strip()
+        typed = self.new_value.text().strip() if self.new_value.isEnabled() else ""
         checked = self.choices.checkedButton()
         ledger, actor = self.session.ledger, self.session.actor
         try:
@@ -152,6 +158,14 @@ class ConflictReview(QWidget):
             else:
                 show_error(self, self.tr("请选择要保留的值或输入新值"))
                 return False
+        except NotFound:
+            # Resolved meanwhile (an exchange brought another device's resolution, or the
+            # value chosen was replaced): its message names the conflict by id, for the CLI.
+            show_error(
+                self, self.tr("这处冲突已经变了（可能已在别的设备上解决），列表已刷新，请再看一遍")
+            )
+            self.refresh()
+            return False
         except Exception as error:  # noqa: BLE001 - shown in Chinese
             show_error(self, error)
             return False

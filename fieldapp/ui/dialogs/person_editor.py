@@ -35,6 +35,8 @@ from fieldapp.domain.errors import (
 )
 from fieldapp.domain.models import CategoryMembership, Household, Person
 from fieldapp.domain.phone import phone_problem
+from fieldapp.domain.places_said import Said, say_place
+from fieldapp.reference import divisions
 from fieldapp.services import persons
 from fieldapp.services.changes import ChangeSet
 from fieldapp.services.trust import may_add_at
@@ -161,6 +163,12 @@ class PersonEditor(QDialog):
         form.addRow(self.tr("开户银行"), self.bank)
         form.addRow(self.tr("社保卡/银行账号"), self.account)
         form.addRow(self.tr("户籍地代码"), self.hukou)
+        # The code's place in words under it (a coordinator checks 520526 by its name).
+        self.hukou_said = QLabel()
+        self.hukou_said.setStyleSheet("color: #555;")
+        self.hukou_said.setWordWrap(True)
+        form.addRow("", self.hukou_said)
+        self.hukou.textChanged.connect(lambda _t: self._say_hukou())
         form.addRow(self.tr("备注"), self.notes)
 
         self.categories = {c: QCheckBox(str(c)) for c in Category}
@@ -315,6 +323,17 @@ class PersonEditor(QDialog):
             household_id=self.household_id,
         )
         return Person.model_validate(data)
+
+    def _say_hukou(self) -> None:
+        """The typed 户籍地 code's place in words ('' while it is not 6, 9 or 12 digits)."""
+        code = self._hukou_code()
+        if not (code.isascii() and code.isdigit() and len(code) in (6, 9, 12)):
+            self.hukou_said.clear()
+            return
+        said = say_place(code, divisions(), said=Said.FULL)
+        self.hukou_said.setText(
+            said if said and said != code else self.tr("不认识这个区划代码，请核对")
+        )
 
     def _hukou_code(self) -> str:
         """The 户籍地 code as typed, or as digits when it was typed or changed here."""

@@ -28,6 +28,7 @@ from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.due import DueItem, Urgency, calendar_notices
+from fieldapp.policy.workdays import estimate_notice
 from fieldapp.services.changes import PERSON_RECORDS, ChangeSet, Kind
 from fieldapp.services.policy_views import due_list
 from fieldapp.ui import policy_access
@@ -300,6 +301,14 @@ class DuePage(QWidget):
         else:
             self.shown_label.clear()
 
+    def _notice_said(self, notice: str) -> str:
+        """A year's estimated-calendar notice in the window's language (in English the line
+        above the translated remedy stayed Chinese); any other notice as the policy says it."""
+        year = notice[:4]
+        if year.isdigit() and notice == estimate_notice(int(year)):
+            return self.tr("%1年放假调休安排尚未载入，期限按法定节假日估算").replace("%1", year)
+        return notice
+
     def _show(self, result: tuple[list[DueItem], list[str]]) -> None:
         items, notices = result
         self._parts_timer.stop()
@@ -312,7 +321,8 @@ class DuePage(QWidget):
             "县里的政策包载有该年安排后（同步一次，或在“设置 → 政策包”载入）即按正式安排计算；"
             "在此之前请核对节假日前后的期限。"
         )
-        self.calendar_note.setText("\n".join([*notices, remedy]) if notices else "")
+        said = [self._notice_said(n) for n in notices]
+        self.calendar_note.setText("\n".join([*said, remedy]) if notices else "")
         self.calendar_note.setVisible(bool(notices))
         overdue = sum(1 for i in items if i.urgency is Urgency.OVERDUE)
         soon = sum(1 for i in items if i.urgency is Urgency.DUE_SOON)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -103,9 +102,10 @@ class PersonPanel(QWidget):
         self.visit_button = QPushButton(self.tr("记录走访"))
         self.status_button = QPushButton(self.tr("本户本月状态"))
         self.subsidy_button = QPushButton(self.tr("补贴…"))
-        self.print_button = QToolButton()
-        self.print_button.setText(self.tr("打印 ▾"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu (it draws its own arrow), as wide as the others in its
+        # column: a tool button kept to its text beside them, its arrow drawn over the ▾ typed
+        # into its label.
+        self.print_button = QPushButton(self.tr("打印"))
         self.print_menu = QMenu(self.print_button)
         self.print_menu.aboutToShow.connect(self._fill_print_menu)
         self.print_button.setMenu(self.print_menu)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.paperwork import jobs
 from fieldapp.services.changes import Kind
+from fieldapp.store.queries.areas import household_areas
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.paper import print_log
 from fieldapp.ui import papers, policy_access
@@ -60,15 +61,19 @@ class PrintPage(QWidget):
         if not _village_or_site(self.area.code()):
             # A county's or township's device, or a ledger not enrolled: the sheet is a
             # village's or site's, so it opens on the first one of the area, not the county.
+            # Failing a listed one, a village the ledger holds a household in (synced in
+            # before the county's area tree listed it): the box keeps it, in words.
             within = self.area.code()
+            listed = (r.code for r in self.areas.rows)
+            held = sorted(household_areas(session.ledger))
             self.area.set_code(
                 next(
                     (
-                        r.code
-                        for r in self.areas.rows
-                        if r.code.startswith(within)
-                        and _village_or_site(r.code)
-                        and self.areas.browsable(r.code)
+                        code
+                        for code in (*listed, *held)
+                        if code.startswith(within)
+                        and _village_or_site(code)
+                        and self.areas.browsable(code)
                     ),
                     within,
                 )

@@ -81,6 +81,9 @@ class ReportsPage(QWidget):
         )
         self.table = table_view()
         self.table.setModel(self.model)
+        # Each title whole before the first report too (in English "Zero-job households" read
+        # "Zero-job househ" at the default width); `show_report` widens them to the figures.
+        self.table.resizeColumnsToContents()
         self.place_chart = BarChart(self.tr("已就业人员按地点"))
         self.form_chart = BarChart(self.tr("已就业人员按形式"))
         self.level_chart = BarChart(self.tr("登记失业人员按等级"))

@@ -170,10 +170,14 @@ class SettingsPage(QWidget):
         self.enrolled_label.setWordWrap(True)
         self.copy_id_button = QPushButton(self.tr("复制设备标识"))
         self.copy_id_button.clicked.connect(self.copy_device_id)
-        enrolled_row = QHBoxLayout()
-        enrolled_row.addWidget(self.enrolled_label, 1)
-        enrolled_row.addWidget(self.copy_id_button)
-        form.addRow(self.tr("县里登记为"), enrolled_row)
+        # The words a field of their own (the form gives them the height they wrap to: beside
+        # the button, in English's two lines, the row kept one and cut the second), the button
+        # under them.
+        form.addRow(self.tr("县里登记为"), self.enrolled_label)
+        copy_row = QHBoxLayout()
+        copy_row.addStretch(1)
+        copy_row.addWidget(self.copy_id_button)
+        form.addRow("", copy_row)
         self.show_enrolment()
         # What 保存 did, under it (it said nothing: the form looked the same as before).
         self.device_note = QLabel()

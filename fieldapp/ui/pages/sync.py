@@ -32,11 +32,12 @@ from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
 from fieldapp.services import persons, settings
 from fieldapp.services.changes import ChangeSet, Kind
+from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
 from fieldapp.store.queries import sync as sync_state
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.sync import rejected
-from fieldapp.sync.errors import AlreadyImported
+from fieldapp.sync.errors import AlreadyImported, HubRefused
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
 from fieldapp.ui.dialogs.conflicts import ConflictReview
@@ -569,8 +570,44 @@ class SyncPage(QWidget):
         if isinstance(error, Cancelled):
             self.result_label.setText(self.tr("已取消，台账没有改动"))
             return
+        if isinstance(error, HubRefused) and error.code == "reused_seq":
+            self._copied_back()
+            return
         self.result_label.setText(self.tr("失败：") + str(error))
         show_error(self, error)
+
+    def _copied_back(self) -> None:
+        """The hub refused the upload: changes under numbers it already holds with other
+        content, a ledger copied back from a backup by hand. Its words are for the command
+        line (a change's id, `fieldapp sync restored`); the coordinator is asked in theirs, and
+        the new numbering started here (`start_new_incarnation`, as the command does)."""
+        said = self.tr(
+            "县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。"
+            "多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
+        )
+        self.result_label.setText(self.tr("失败：") + said)
+        asked = ask_yes_no(
+            self,
+            self.tr("台账是从备份拷回来的吗？"),
+            said
+            + "\n\n"
+            + self.tr(
+                "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；"
+                "县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n"
+                "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
+            ),
+        )
+        if not asked:
+            return
+        try:
+            start_new_incarnation(self.session.ledger)
+        except Exception as error:  # noqa: BLE001 - shown in Chinese
+            show_error(self, error)
+            return
+        self.session.apply(ChangeSet.of(Kind.SYNC))
+        self.result_label.setText(
+            self.tr("本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）")
+        )
 
     def busy(self) -> bool:
         """True while an exchange runs."""

@@ -1,0 +1,80 @@
+"""A village laptop whose ledger file was copied back from a backup by hand uploads to the
+county's hub: the hub refuses the bundle (its change numbers were used before, with other
+content). The sync page showed the hub's words for the command line: a change's id ('修改
+3f2a…:4') and 'fieldapp sync restored（或在「同步」页点「从备份恢复后继续同步」）', a button the
+page does not have. It now says what happened in a coordinator's words and asks whether the
+ledger came back from a backup; 是 starts the new numbering there and then (what the command
+does), and the next upload lands, the work made since the backup on the laptop kept."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import ServerThread
+from fieldapp.store.ledger import Ledger
+from fieldapp.sync.exchange import export_bundle
+from tests.sync.helpers import add_family
+from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger, wait_idle
+
+#: Anything of the command line or an id: a command, an option, a hex run, a change key.
+NOT_FOR_A_COORDINATOR = re.compile(r"fieldapp|--|[0-9a-f]{8,}|:\d+\b|从备份恢复后继续同步")
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    """An enrolled village ledger, sent once; backed up by hand; more work sent from it; then
+    the backup copied back over it (the laptop's disk was replaced)."""
+    path = tmp_path / "village.db"
+    fill_ledger(path)
+    ledger = Ledger.open(path, credentials=UI_USER)
+    enrol_as(ledger, tmp_path, "大坝村笔记本", VILLAGE)
+    hub = Hub.open(tmp_path / "hub")
+    try:
+        hub.import_file(export_bundle(ledger, tmp_path / "1.fieldsync").path)
+        ledger.close()
+        shutil.copy(path, tmp_path / "backup.db")
+        ledger = Ledger.open(path, credentials=UI_USER)
+        add_family(ledger, VILLAGE, ["107"], surname="王")
+        hub.import_file(export_bundle(ledger, tmp_path / "2.fieldsync").path)
+        ledger.close()
+    finally:
+        hub.close()
+    shutil.copy(tmp_path / "backup.db", path)
+    for extra in ("-wal", "-shm"):
+        Path(f"{path}{extra}").unlink(missing_ok=True)
+    return path
+
+
+def test_a_copied_back_ledger_is_told_in_words_and_carries_on(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    ledger = window.session.ledger
+    add_family(ledger, VILLAGE, ["109"], surname="赵")  # work after the copy: same numbers
+    asked: list[str] = []
+
+    def question(_parent, title, text, *args, **kwargs):
+        asked.append(f"{title} {text}")
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    page = window.show_page("sync")
+    with ServerThread(tmp_path / "hub") as server:
+        page.url.setText(server.url)
+        page.push()
+        wait_idle(qtbot, page)
+        shown = [*warnings_shown, *asked, page.result_label.text()]
+        assert asked, shown
+        leaked = [s for s in shown if NOT_FOR_A_COORDINATOR.search(s)]
+        assert not leaked, leaked
+        assert "备份" in asked[0]
+        page.push()
+        wait_idle(qtbot, page)
+        assert "已发送" in page.result_label.text(), (warnings_shown, page.result_label.text())
+    names = {r["name"] for r in window.session.ledger.db.query("SELECT name FROM persons")}
+    assert {"王0", "赵0"} <= names, names  # made after the backup, and after the copy
