@@ -29,7 +29,8 @@ The rules (each `Verdict.rule` is one of `RULES`):
   does (`claim_area`, below the county), and an approved claim's batch is the county's
   (`claim_locked`);
 - a claim's or batch's change is never stamped before the change that made the row
-  (`numbered_first`: its printed 申请编号 / 批次编号 is read from that change);
+  (`numbered_first`: its printed 申请编号 / 批次编号 is read from that change), and a new
+  one's id never reads as such a number (`numbered_id`: a typed number would find it);
 - audit trails (claim events, the print log) are appended, never edited;
 - every value passes the domain model's validation and is stored in its canonical form;
 - every change carries the sender's own change-log id, an author of the form ``姓名@设备名称``
@@ -63,7 +64,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.domain.numbers import row_number
+from fieldapp.domain.numbers import parse_number, row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
@@ -114,10 +115,14 @@ RULES: dict[str, str] = {
     "parents": "依据的前版本不存在",
     "claim_account": "审批时记下的收款账号不是申领人的",
     "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
+    "numbered_id": "申领或批次的标识写成了纸上编号的样子",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
 COUNTY_TABLES: frozenset[str] = frozenset({"areas", "policy_packs", "policy_drafts"})
+
+#: Rows papers name by a number read from their creating change (`numbers.row_number`).
+NUMBERED: frozenset[str] = frozenset({"claims", "batches"})
 
 #: County tables a device may add rows to inside its own scope (never change): a village adds
 #: its groups, a site its buildings (codes "extended locally", see `AreaCode`). The area tree
@@ -846,6 +851,8 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     The row's current values fill in what the change leaves out, so a partial edit is judged
     as the row it makes; a problem in a field the change does not touch is not its fault.
     """
+    if proposal.table in NUMBERED and not context.exists and parse_number(proposal.row_id):
+        return _number_as_id(proposal.table, proposal.row_id)
     model = MODELS.get(proposal.table)
     if model is None:
         return _check_types(proposal, context)
@@ -896,6 +903,18 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是规范的写法",
             )
     return ALLOWED
+
+
+def _number_as_id(table: str, row_id: str) -> Verdict:
+    """A new claim or batch whose id reads as a printed number (`numbers.parse_number`): an
+    honest program's ids are UUIDs, never numbers. Let in, it would stand for the claim (batch)
+    whose 申请编号 (批次编号) it copies wherever a number is typed off a paper."""
+    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
+    return refuse(
+        "numbered_id",
+        f"新建{what}的标识「{_shown(row_id)}」写成了纸上{label}的样子：按纸上的编号查{what}时，"
+        f"会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序",
+    )
 
 
 def _newer_value(table: str, name: str, value: str) -> str:
@@ -1038,10 +1057,6 @@ def check_author(author: str, device: str) -> Verdict:
         f"修改人署名为「{_shown(printable(author))}」，应为「姓名@{device}」："
         "修改人只能是本设备的使用人，不能冒用他人或其他单位的名义",
     )
-
-
-#: Rows papers name by a number read from their creating change (`numbers.row_number`).
-NUMBERED: frozenset[str] = frozenset({"claims", "batches"})
 
 
 def numbered_first(table: str, key: str, made: str | None) -> Verdict:
