@@ -515,17 +515,27 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
         if context.exists and all(context.before.get(f) == v for f, v in proposal.data.items()):
             return ALLOWED  # the same values again (a device made the county's row itself)
         code = str(proposal.data.get("code") or "")
+        parent = str(proposal.data.get("parent_code") or "")
         if table in LOCAL_AREAS and not context.exists and actor.covers(code):
-            return ALLOWED  # a new group or building inside its own area
+            if not parent or actor.covers(parent) or (actor.scope or "").startswith(parent):
+                return ALLOWED  # a new group or building inside its own area (or itself)
         if table in LOCAL_AREAS and _official_ancestor(actor, proposal, context):
             return ALLOWED  # the county's or township's row above it, as the official table has it
         if table in LOCAL_AREAS and not context.exists and code:
             name = str(proposal.data.get("name") or "")
-            where = say_place(code, divisions(), actor.places, Said.SENTENCE)
+            if actor.covers(code):
+                # Hung under a place outside it and above none of it (another village): that
+                # place's answers, its 走访记录表 and every place said by the tree would take
+                # the new area, and its households, as its own.
+                said = (
+                    f"的上级写成了{say_place(parent, divisions(), actor.places, Said.SENTENCE)}，"
+                )
+                why = "本机新增的组、楼栋只能挂在本机区域内的地方下面"
+            else:
+                said = f"（{say_place(code, divisions(), actor.places, Said.SENTENCE)}）"
+                why = "范围外的区域由县里统一维护"
             return refuse(
-                "county_table",
-                f"新的区域「{name}」（{where}）不在{actor.describe()}负责的范围内："
-                "范围外的区域由县里统一维护",
+                "county_table", f"新的区域「{name}」{said}不在{actor.describe()}负责的范围内：{why}"
             )
         return _county_refusal(actor, table)
     if table in APPEND_ONLY and context.exists and not actor.county_level:
