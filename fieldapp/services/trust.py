@@ -40,6 +40,7 @@ The rules (each `Verdict.rule` is one of `RULES`):
 from __future__ import annotations
 
 import datetime as dt
+import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -907,6 +908,11 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 "malformed",
                 f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是文字",
             )
+        if not _storable(value):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是能记下的数",
+            )
         if not _canonical(value, raw):
             return refuse(
                 "malformed",
@@ -970,6 +976,22 @@ def _is_flag(value: Any) -> bool:
     return value in (True, False) and not isinstance(value, (str, float))
 
 
+#: The integers SQLite stores (64 bits); a longer one stops the merge (OverflowError).
+_INT_RANGE = range(-(2**63), 2**63)
+
+
+def _storable(value: Any) -> bool:
+    """False for a number no store keeps as that number: infinite or not a number (a bundle's
+    JSON may say Infinity, NaN), an integer beyond 64 bits."""
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, int):
+        return value in _INT_RANGE
+    return True
+
+
 def _canonical(value: Any, raw: Any) -> bool:
     """True when `raw` is how the store writes `value` (dates as ISO text, enums as values)."""
     if isinstance(value, dt.date):
@@ -1003,6 +1025,11 @@ def _check_types(proposal: Proposal, context: Context) -> Verdict:
         if not isinstance(value, wanted):
             return refuse(
                 "malformed", f"{table_name(proposal.table)}的{name}「{_shown(value)}」类型不对"
+            )
+        if not _storable(value):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{name}「{_shown(value)}」不是能记下的数",
             )
     return ALLOWED
 
