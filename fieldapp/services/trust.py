@@ -899,15 +899,18 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
         if value is None:
             continue
         if type(value) is str:
-            # Stored as given (what `_canonical` says of them, without the calls): text, then —
-            # a model that reads a number as text (a name of 1) would pass a number the rest of
-            # the program, its search words first, takes for text.
-            if isinstance(raw, str):
+            # Stored as given (what `_canonical` says of them, without the calls): so exactly
+            # the model's text — a model that reads a number as text (a name of 1) would pass a
+            # number the rest of the program, its search words first, takes for text.
+            if raw == value:
                 continue
-            return refuse(
-                "malformed",
-                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是文字",
-            )
+            said = f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」"
+            if isinstance(raw, str):
+                # Read as another text (an ID number with spaces, full-width digits or a small
+                # x; a name with spaces): stored as sent, it would escape what compares the
+                # text as written — the county's list of people entered twice first.
+                return refuse("malformed", f"{said}不是规范的写法，应为「{_shown(value)}」")
+            return refuse("malformed", f"{said}不是文字")
         if not _storable(value):
             return refuse(
                 "malformed",
