@@ -40,6 +40,7 @@ The rules (each `Verdict.rule` is one of `RULES`):
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -871,6 +872,12 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     data = proposal.data
     if "deleted" in data and not _is_flag(data["deleted"]):
         return refuse("malformed", f"「已删除」标记「{_shown(data['deleted'])}」不合格")
+    for name in _JSON_TEXTS.get(proposal.table, ()):
+        if _past_reading(data.get(name)):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}嵌套太深，读不出来",
+            )
     merged = {k: v for k, v in context.before.items() if k in known and v is not None}
     merged.update({k: v for k, v in data.items() if k in known and v is not None})
     for name, value in data.items():
@@ -934,6 +941,25 @@ def _number_as_id(table: str, row_id: str) -> Verdict:
         f"新建{what}的标识「{_shown(row_id)}」写成了纸上{label}的样子：按纸上的编号查{what}时，"
         f"会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序",
     )
+
+
+#: Fields kept as JSON text, read back by every device that shows or prints the row.
+_JSON_TEXTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"claims": ("facts", "evidence")})
+
+
+def _past_reading(value: Any) -> bool:
+    """True for a JSON text nested deeper than Python reads (RecursionError, which readers
+    catching ValueError let through): no program writes one. Other unreadable text is judged
+    as before (its readers leave it out)."""
+    if not isinstance(value, str) or value.count("[") + value.count("{") < 500:
+        return False
+    try:
+        json.loads(value)
+    except RecursionError:
+        return True
+    except ValueError:
+        return False
+    return False
 
 
 def _newer_value(table: str, name: str, value: str) -> str:
