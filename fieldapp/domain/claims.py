@@ -85,7 +85,7 @@ class QualifyingFacts(BaseModel):
         if isinstance(value, str):
             try:
                 value = json.loads(value or "{}")
-            except ValueError:
+            except (ValueError, RecursionError):  # nested past reading: a forged text
                 return cls()
         if not isinstance(value, dict):
             return cls()
@@ -203,7 +203,7 @@ class Claim(Numbered):
         """The evidence checklist: item → collected."""
         try:
             data = json.loads(self.evidence or "{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past reading: a forged text
             return {}
         return {str(k): bool(v) for k, v in data.items()} if isinstance(data, dict) else {}
 

@@ -5,7 +5,9 @@ board. Its number is made from the change that created it — the device that wr
 device's own count of changes, the pair the change log already keeps unique and every ledger
 keeps for the row as it syncs — written as five letters for the device and the count in
 figures: ``KMTAX-1234``. Five letters from 24 (no I or O, which read as 1 and 0) tell the
-county's devices apart; the count tells one device's rows apart, claims and batches alike. So
+county's devices apart — the hub binds no new change-log id whose letters another id it knows
+gives (`sync.intake`, `number_clash`: a device picks its id, a tampered one could try ids until
+one prints another's numbers); the count tells one device's rows apart, claims and batches alike. So
 one number is one row on every ledger, from the moment the row arrives, without a stored
 column to fill, sync or trust: the device part is the sender the hub already binds the change
 to.

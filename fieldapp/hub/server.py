@@ -97,6 +97,7 @@ STATUS_OF = {
     "wrong_recipient": HTTPStatus.FORBIDDEN,
     "foreign_change": HTTPStatus.FORBIDDEN,
     "replay": HTTPStatus.CONFLICT,
+    "number_clash": HTTPStatus.CONFLICT,
     "disk_full": HTTPStatus.INSUFFICIENT_STORAGE,
     "busy": HTTPStatus.SERVICE_UNAVAILABLE,
 }

@@ -421,7 +421,7 @@ def training_id(claim: Mapping[str, Any]) -> str:
     if isinstance(facts, str):
         try:
             facts = json.loads(facts or "{}")
-        except ValueError:
+        except (ValueError, RecursionError):
             facts = {}
     found = facts.get("event_id") if isinstance(facts, Mapping) else None
     return str(found or "")

@@ -29,7 +29,8 @@ The rules (each `Verdict.rule` is one of `RULES`):
   does (`claim_area`, below the county), and an approved claim's batch is the county's
   (`claim_locked`);
 - a claim's or batch's change is never stamped before the change that made the row
-  (`numbered_first`: its printed 申请编号 / 批次编号 is read from that change);
+  (`numbered_first`: its printed 申请编号 / 批次编号 is read from that change), and a new
+  one's id never reads as such a number (`numbered_id`: a typed number would find it);
 - audit trails (claim events, the print log) are appended, never edited;
 - every value passes the domain model's validation and is stored in its canonical form;
 - every change carries the sender's own change-log id, an author of the form ``姓名@设备名称``
@@ -39,6 +40,8 @@ The rules (each `Verdict.rule` is one of `RULES`):
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -63,7 +66,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.domain.numbers import row_number
+from fieldapp.domain.numbers import parse_number, row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
@@ -114,10 +117,14 @@ RULES: dict[str, str] = {
     "parents": "依据的前版本不存在",
     "claim_account": "审批时记下的收款账号不是申领人的",
     "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
+    "numbered_id": "申领或批次的标识写成了纸上编号的样子",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
 COUNTY_TABLES: frozenset[str] = frozenset({"areas", "policy_packs", "policy_drafts"})
+
+#: Rows papers name by a number read from their creating change (`numbers.row_number`).
+NUMBERED: frozenset[str] = frozenset({"claims", "batches"})
 
 #: County tables a device may add rows to inside its own scope (never change): a village adds
 #: its groups, a site its buildings (codes "extended locally", see `AreaCode`). The area tree
@@ -510,17 +517,27 @@ def _check_county(actor: Actor, proposal: Proposal, context: Context) -> Verdict
         if context.exists and all(context.before.get(f) == v for f, v in proposal.data.items()):
             return ALLOWED  # the same values again (a device made the county's row itself)
         code = str(proposal.data.get("code") or "")
+        parent = str(proposal.data.get("parent_code") or "")
         if table in LOCAL_AREAS and not context.exists and actor.covers(code):
-            return ALLOWED  # a new group or building inside its own area
+            if not parent or actor.covers(parent) or (actor.scope or "").startswith(parent):
+                return ALLOWED  # a new group or building inside its own area (or itself)
         if table in LOCAL_AREAS and _official_ancestor(actor, proposal, context):
             return ALLOWED  # the county's or township's row above it, as the official table has it
         if table in LOCAL_AREAS and not context.exists and code:
             name = str(proposal.data.get("name") or "")
-            where = say_place(code, divisions(), actor.places, Said.SENTENCE)
+            if actor.covers(code):
+                # Hung under a place outside it and above none of it (another village): that
+                # place's answers, its 走访记录表 and every place said by the tree would take
+                # the new area, and its households, as its own.
+                said = (
+                    f"的上级写成了{say_place(parent, divisions(), actor.places, Said.SENTENCE)}，"
+                )
+                why = "本机新增的组、楼栋只能挂在本机区域内的地方下面"
+            else:
+                said = f"（{say_place(code, divisions(), actor.places, Said.SENTENCE)}）"
+                why = "范围外的区域由县里统一维护"
             return refuse(
-                "county_table",
-                f"新的区域「{name}」（{where}）不在{actor.describe()}负责的范围内："
-                "范围外的区域由县里统一维护",
+                "county_table", f"新的区域「{name}」{said}不在{actor.describe()}负责的范围内：{why}"
             )
         return _county_refusal(actor, table)
     if table in APPEND_ONLY and context.exists and not actor.county_level:
@@ -846,6 +863,8 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     The row's current values fill in what the change leaves out, so a partial edit is judged
     as the row it makes; a problem in a field the change does not touch is not its fault.
     """
+    if proposal.table in NUMBERED and not context.exists and parse_number(proposal.row_id):
+        return _number_as_id(proposal.table, proposal.row_id)
     model = MODELS.get(proposal.table)
     if model is None:
         return _check_types(proposal, context)
@@ -853,6 +872,12 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     data = proposal.data
     if "deleted" in data and not _is_flag(data["deleted"]):
         return refuse("malformed", f"「已删除」标记「{_shown(data['deleted'])}」不合格")
+    for name in _JSON_TEXTS.get(proposal.table, ()):
+        if _past_reading(data.get(name)):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}嵌套太深，读不出来",
+            )
     merged = {k: v for k, v in context.before.items() if k in known and v is not None}
     merged.update({k: v for k, v in data.items() if k in known and v is not None})
     for name, value in data.items():
@@ -881,14 +906,22 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
         if value is None:
             continue
         if type(value) is str:
-            # Stored as given (what `_canonical` says of them, without the calls): text, then —
-            # a model that reads a number as text (a name of 1) would pass a number the rest of
-            # the program, its search words first, takes for text.
-            if isinstance(raw, str):
+            # Stored as given (what `_canonical` says of them, without the calls): so exactly
+            # the model's text — a model that reads a number as text (a name of 1) would pass a
+            # number the rest of the program, its search words first, takes for text.
+            if raw == value:
                 continue
+            said = f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」"
+            if isinstance(raw, str):
+                # Read as another text (an ID number with spaces, full-width digits or a small
+                # x; a name with spaces): stored as sent, it would escape what compares the
+                # text as written — the county's list of people entered twice first.
+                return refuse("malformed", f"{said}不是规范的写法，应为「{_shown(value)}」")
+            return refuse("malformed", f"{said}不是文字")
+        if not _storable(value):
             return refuse(
                 "malformed",
-                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是文字",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是能记下的数",
             )
         if not _canonical(value, raw):
             return refuse(
@@ -896,6 +929,37 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
                 f"{table_name(proposal.table)}的{field_label(name, proposal.table)}「{_shown(raw)}」不是规范的写法",
             )
     return ALLOWED
+
+
+def _number_as_id(table: str, row_id: str) -> Verdict:
+    """A new claim or batch whose id reads as a printed number (`numbers.parse_number`): an
+    honest program's ids are UUIDs, never numbers. Let in, it would stand for the claim (batch)
+    whose 申请编号 (批次编号) it copies wherever a number is typed off a paper."""
+    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
+    return refuse(
+        "numbered_id",
+        f"新建{what}的标识「{_shown(row_id)}」写成了纸上{label}的样子：按纸上的编号查{what}时，"
+        f"会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序",
+    )
+
+
+#: Fields kept as JSON text, read back by every device that shows or prints the row.
+_JSON_TEXTS: Mapping[str, tuple[str, ...]] = MappingProxyType({"claims": ("facts", "evidence")})
+
+
+def _past_reading(value: Any) -> bool:
+    """True for a JSON text nested deeper than Python reads (RecursionError, which readers
+    catching ValueError let through): no program writes one. Other unreadable text is judged
+    as before (its readers leave it out)."""
+    if not isinstance(value, str) or value.count("[") + value.count("{") < 500:
+        return False
+    try:
+        json.loads(value)
+    except RecursionError:
+        return True
+    except ValueError:
+        return False
+    return False
 
 
 def _newer_value(table: str, name: str, value: str) -> str:
@@ -941,6 +1005,22 @@ def _is_flag(value: Any) -> bool:
     return value in (True, False) and not isinstance(value, (str, float))
 
 
+#: The integers SQLite stores (64 bits); a longer one stops the merge (OverflowError).
+_INT_RANGE = range(-(2**63), 2**63)
+
+
+def _storable(value: Any) -> bool:
+    """False for a number no store keeps as that number: infinite or not a number (a bundle's
+    JSON may say Infinity, NaN), an integer beyond 64 bits."""
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, int):
+        return value in _INT_RANGE
+    return True
+
+
 def _canonical(value: Any, raw: Any) -> bool:
     """True when `raw` is how the store writes `value` (dates as ISO text, enums as values)."""
     if isinstance(value, dt.date):
@@ -974,6 +1054,11 @@ def _check_types(proposal: Proposal, context: Context) -> Verdict:
         if not isinstance(value, wanted):
             return refuse(
                 "malformed", f"{table_name(proposal.table)}的{name}「{_shown(value)}」类型不对"
+            )
+        if not _storable(value):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{name}「{_shown(value)}」不是能记下的数",
             )
     return ALLOWED
 
@@ -1038,10 +1123,6 @@ def check_author(author: str, device: str) -> Verdict:
         f"修改人署名为「{_shown(printable(author))}」，应为「姓名@{device}」："
         "修改人只能是本设备的使用人，不能冒用他人或其他单位的名义",
     )
-
-
-#: Rows papers name by a number read from their creating change (`numbers.row_number`).
-NUMBERED: frozenset[str] = frozenset({"claims", "batches"})
 
 
 def numbered_first(table: str, key: str, made: str | None) -> Verdict:

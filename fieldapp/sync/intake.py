@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 
 from fieldapp.domain.dates import china_minute, today
+from fieldapp.domain.numbers import device_part
 from fieldapp.services.trust import Origins, Verdict
 from fieldapp.services.trust_check import (
     Refusal,
@@ -82,6 +83,15 @@ def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifes
             raise BundleRefused(
                 "foreign_change", f"设备「{peer.name}」的数据包使用了中心已有的其他台账标识"
             )
+        clash = _letters_taken(ledger, state, origin)
+        if clash:
+            raise BundleRefused(
+                "number_clash",
+                f"设备「{peer.name}」的台账标识与另一台电脑的编出相同的申请编号、批次编号"
+                f"（都以 {clash} 开头），两台电脑的纸上会印出同一个编号。请在这台电脑上执行 "
+                "fieldapp sync restored（或在「同步」页点「从备份恢复后继续同步」）换一个台账标识，"
+                "然后重新导出；已做的修改不会丢失",
+            )
         state.bind_origin(origin, peer.name)
     elif peer.origin is not None and origin != peer.origin:
         raise BundleRefused(
@@ -97,6 +107,16 @@ def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifes
             state.set_counters(peer.name, serial_in=0)
             state.forget_sent(peer.name)
     return fresh
+
+
+def _letters_taken(ledger: Ledger, state: SyncState, origin: str) -> str:
+    """The letters a printed number takes from `origin` (`numbers.device_part`) when another
+    change-log id the hub knows gives them too (any device's, revoked or not, an earlier
+    incarnation's, the hub's own, or one only its log holds); '' when none does. A device picks
+    its id: left alone, a tampered one tries ids until one prints another's numbers."""
+    letters = device_part(origin)
+    known = {ledger.device_id, *state.origin_names(), *replica.vector(ledger.db)} - {origin}
+    return letters if any(device_part(other) == letters for other in known) else ""
 
 
 def new_changes(

@@ -33,9 +33,14 @@ class ClaimQueries:
     def get(self, claim_id: str) -> Claim:
         """One claim by id or by its printed number (申请编号; a unique prefix of the id is
         accepted), or NotFound."""
-        row = self.ledger.get(Claim.TABLE, claim_id)
-        if row is None and parse_number(claim_id):
+        if parse_number(claim_id):
+            # A number is looked up as one only: a row whose id reads as another's number (a
+            # tampered program's; held at the hub, `numbered_id`) never answers for it.
             row = self._numbered(Claim.TABLE, claim_id, "申领")
+            if row is None:
+                raise NotFound(f"找不到申请编号为 {claim_id.strip().upper()} 的申领")
+            return to_model(Claim, row)
+        row = self.ledger.get(Claim.TABLE, claim_id)
         if row is None and len(claim_id) >= 6:
             rows = self._rows("id LIKE ?", [claim_id.replace("%", "").replace("_", "") + "%"])
             if len(rows) == 1:
@@ -190,9 +195,13 @@ class ClaimQueries:
     def batch(self, batch_id: str) -> Batch:
         """One batch by id or by its printed number (批次编号; a unique prefix of the id is
         accepted, as for claims), or NotFound."""
-        row = self.ledger.get(Batch.TABLE, batch_id)
-        if row is None and parse_number(batch_id):
+        if parse_number(batch_id):
+            # By number only, as a claim's (`get`).
             row = self._numbered(Batch.TABLE, batch_id, "批次")
+            if row is None:
+                raise NotFound(f"找不到批次编号为 {batch_id.strip().upper()} 的批次")
+            return to_model(Batch, row)
+        row = self.ledger.get(Batch.TABLE, batch_id)
         if row is None and len(batch_id) >= 6:
             rows = self.db.execute(
                 "SELECT id FROM batches WHERE deleted = 0 AND id LIKE ? LIMIT 2",
