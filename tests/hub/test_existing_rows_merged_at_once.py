@@ -7,6 +7,7 @@ ledger after is the one merging each change by itself gives, on both backends.""
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -129,3 +130,24 @@ def test_the_hub_merges_a_month_end_bundle_as_one_change_at_a_time_does(tmp_path
     assert canonical_dump(hub.ledger.db) == canonical_dump(expected.db)
     conflicts = hub.ledger.db.execute("SELECT count(*) FROM conflicts").fetchone()[0]
     assert conflicts == len(range(0, claims, 7))
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_bundle_in_any_order_merges_as_one_change_at_a_time_does(tmp_path, seed):
+    """Successors before the versions they saw, edits before their row's creation, and a
+    phone number given as a number (stored as text: the row is written and read again) before
+    the row's next change."""
+    held, bundle = _month_end(tmp_path, 30)
+    random.Random(seed).shuffle(bundle)
+    numbered = next(c for c in bundle if c.tbl == "persons")
+    for n, data in enumerate([{"phone": 13800000000}, {"name": "王三"}]):
+        stamp = f"{9_999_999_999_999 - 1 + n}-0000"
+        bundle.append(Change(numbered.device_id, 10**6 + n, stamp, numbered.author, "persons",
+                             numbered.row_id, data, None))  # fmt: skip
+    receiver = Ledger.open(tmp_path / "receiver.db")
+    receiver.apply_changes(held)
+    receiver.apply_changes(bundle)
+    expected = _one_at_a_time(tmp_path / "alone.db", held, bundle)
+    assert canonical_dump(receiver.db) == canonical_dump(expected.db)
+    row = receiver.get("persons", numbered.row_id)
+    assert (row["phone"], row["name"]) == ("13800000000", "王三")
