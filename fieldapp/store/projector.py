@@ -36,6 +36,10 @@ from fieldapp.store.new_rows import (
     write,
 )
 
+#: Changes to existing rows merged in one run (`Projector._apply_in_order`): their rows are
+#: held in memory meanwhile.
+RUN = 5000
+
 
 class Projector:
     """Applies changes to the ledger tables of one database (call inside a transaction)."""
@@ -226,16 +230,19 @@ class Projector:
         whose row does not exist yet is created as `apply` creates it, after what came before
         it is written. A row whose written values would read back otherwise than they were
         given (a number in a text column) is written and read again before its next change.
+        At most `RUN` changes' rows are held at a time.
         """
         if not all(self._creating_fields(t) is not None for t in {c.tbl for c in changes}):
             for change in changes:
                 self.apply(change)  # an unknown table fails where `apply` fails
             return
-        run = _Run(self, changes)
         try:
-            for change in changes:
-                run.apply(change)
-            run.flush()
+            for start in range(0, len(changes), RUN):
+                run = _Run(self, changes[start : start + RUN])
+                for change in changes[start : start + RUN]:
+                    run.apply(change)
+                run.flush()
+                self._pending = {}
         finally:
             self._pending = {}
 

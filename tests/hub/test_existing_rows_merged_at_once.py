@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldapp.store import projector
 from fieldapp.store.changelog import Change
 from fieldapp.store.dump import canonical_dump
 from fieldapp.store.ledger import Ledger
@@ -151,3 +152,14 @@ def test_a_bundle_in_any_order_merges_as_one_change_at_a_time_does(tmp_path, see
     assert canonical_dump(receiver.db) == canonical_dump(expected.db)
     row = receiver.get("persons", numbered.row_id)
     assert (row["phone"], row["name"]) == ("13800000000", "王三")
+
+
+def test_a_bundle_longer_than_a_run_merges_run_after_run(tmp_path, monkeypatch):
+    """A run holds at most `RUN` changes' rows; the next run reads what the last one wrote."""
+    monkeypatch.setattr(projector, "RUN", 7)
+    held, bundle = _month_end(tmp_path, 30)
+    receiver = Ledger.open(tmp_path / "receiver.db")
+    receiver.apply_changes(held)
+    receiver.apply_changes(bundle)
+    expected = _one_at_a_time(tmp_path / "alone.db", held, bundle)
+    assert canonical_dump(receiver.db) == canonical_dump(expected.db)
