@@ -234,6 +234,9 @@ EN_UI: dict[str, str] = {
     "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。": "If so, choose Yes: this computer carries on under new numbers (no new enrolment needed); then click Upload and receive again. The county sends back everything since the backup (this computer's own changes since then too): nothing is lost.\nIf not, or if unsure, choose No and call the county's hub staff.",
     "本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）": "This computer now uses new numbers: click Upload and receive again (or export a bundle)",
     "不认识这个区划代码，请核对": "Not a division code this program knows: please check it",
+    "县里的中心没有接收这次上传：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，两张纸上会印出同一个编号。": "The county hub did not take this upload: this computer's claim and batch numbers would be the same as another computer's, so two papers would print one number.",
+    "给本机换一套编号吗？": "Give this computer a new set of numbers?",
+    "点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），再点“上传并接收”。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。": "Click Yes: this computer takes a new set of numbers (no new enrolment; no work is lost), then click Upload and receive. The numbers on application forms, notices and rosters printed here will change: print them again.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -89,7 +89,7 @@ def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifes
                 "number_clash",
                 f"设备「{peer.name}」的台账标识与另一台电脑的编出相同的申请编号、批次编号"
                 f"（都以 {clash} 开头），两台电脑的纸上会印出同一个编号。请在这台电脑上执行 "
-                "fieldapp sync restored（或在「同步」页点「从备份恢复后继续同步」）换一个台账标识，"
+                "fieldapp sync restored 换一个台账标识（上传时「同步」页会问是否换一套编号），"
                 "然后重新导出；已做的修改不会丢失",
             )
         state.bind_origin(origin, peer.name)

@@ -3989,6 +3989,18 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <source>本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）</source>
       <translation>This computer now uses new numbers: click Upload and receive again (or export a bundle)</translation>
     </message>
+    <message>
+      <source>县里的中心没有接收这次上传：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，两张纸上会印出同一个编号。</source>
+      <translation>The county hub did not take this upload: this computer's claim and batch numbers would be the same as another computer's, so two papers would print one number.</translation>
+    </message>
+    <message>
+      <source>给本机换一套编号吗？</source>
+      <translation>Give this computer a new set of numbers?</translation>
+    </message>
+    <message>
+      <source>点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），再点“上传并接收”。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。</source>
+      <translation>Click Yes: this computer takes a new set of numbers (no new enrolment; no work is lost), then click Upload and receive. The numbers on application forms, notices and rosters printed here will change: print them again.</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

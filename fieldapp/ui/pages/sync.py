@@ -573,6 +573,9 @@ class SyncPage(QWidget):
         if isinstance(error, HubRefused) and error.code == "reused_seq":
             self._copied_back()
             return
+        if isinstance(error, HubRefused) and error.code == "number_clash":
+            self._numbers_clash()
+            return
         self.result_label.setText(self.tr("失败：") + str(error))
         show_error(self, error)
 
@@ -597,8 +600,34 @@ class SyncPage(QWidget):
                 "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
             ),
         )
-        if not asked:
-            return
+        if asked:
+            self._renumber()
+
+    def _numbers_clash(self) -> None:
+        """The hub refused the upload: this ledger's change-log id would print the same
+        申请编号 and 批次编号 as another laptop's (`number_clash`; by chance about once in
+        millions). Its words are for the command line; the coordinator is asked in theirs, and
+        a new numbering started here, as `fieldapp sync restored` starts one."""
+        said = self.tr(
+            "县里的中心没有接收这次上传：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，"
+            "两张纸上会印出同一个编号。"
+        )
+        self.result_label.setText(self.tr("失败：") + said)
+        asked = ask_yes_no(
+            self,
+            self.tr("给本机换一套编号吗？"),
+            said
+            + "\n\n"
+            + self.tr(
+                "点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），"
+                "再点“上传并接收”。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。"
+            ),
+        )
+        if asked:
+            self._renumber()
+
+    def _renumber(self) -> None:
+        """Start this ledger's new numbering (`start_new_incarnation`), as the command does."""
         try:
             start_new_incarnation(self.session.ledger)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
