@@ -624,17 +624,17 @@ def parse_row(
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
     category_cell = text("categories")
+    found: list[tuple[str, str | None, str | None]] = []
     if category_cell:
-        mapped.extend(
-            ("人员类别", word, category)
-            for word, category in categories.mapped_words(category_cell)
-        )
-        warnings.extend(categories.years_only(category_cell))
+        words, said, parsed = categories.read(category_cell)
+        mapped.extend(("人员类别", word, category) for word, category in words)
+        warnings.extend(said)
+        found = list(parsed)
     return ParsedRow(
         row,
         person,
         head_number,
-        list(categories.parse(category_cell)) if category_cell else [],
+        found,
         spell,
         status.value if status else None,
         place,
