@@ -131,9 +131,9 @@ def _choice_text(
     if not text:
         return default
     try:
-        value = _parsed(parse, text)
-        if mapped is not None and value is not None and value.value != text:
-            mapped.append((_label(key), text, value.value))
+        value, word = _parsed(parse, text)
+        if mapped is not None and word is not None and word != text:
+            mapped.append((_label(key), text, word))
         return value
     except (ValueError, KeyError):
         allowed = "、".join(BY_KEY[key].choices)
@@ -141,9 +141,12 @@ def _choice_text(
 
 
 @lru_cache(maxsize=1024)
-def _parsed(parse: Callable[[str], Any], text: str) -> Any:
-    """A drop-down value parsed once per import run: the same few words fill every row."""
-    return parse(nfkc(text))
+def _parsed(parse: Callable[[str], Any], text: str) -> tuple[Any, str | None]:
+    """A drop-down value parsed once per import run (the same few words fill every row), with
+    its word (an enum member's `.value` is a Python-level property: asked on every cell it
+    cost more than the cached parse)."""
+    value = parse(nfkc(text))
+    return value, None if value is None else value.value
 
 
 @lru_cache(maxsize=4096)
