@@ -287,6 +287,13 @@ def test_hidden_rows_of_an_xlsx_are_found_whatever_the_read_size(tmp_path, monke
     assert scan.extents["台账"][0] == 399  # its last row holding a value
 
 
+def test_a_formula_without_its_result_is_found_in_the_chunk_holding_it(tmp_path):
+    """Only a chunk holding a formula (<f) is searched for a formula's missing result."""
+    cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1*2</f></c></row>'
+    scan = guard.check_file(_workbook(tmp_path / "f.xlsx", _sheet("A1:B1", cells)))
+    assert scan.errors == {"台账": {(1, 2): guard.NO_RESULT}}
+
+
 def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
     source = Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls"
     broken = tmp_path / "坏.xls"
