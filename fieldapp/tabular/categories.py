@@ -23,36 +23,59 @@ _CATEGORY_SPLIT = re.compile(r"[、,，;；/\s]+(?![^()]*\))")
 _CATEGORY_ITEM = re.compile(r"^([^()]+?)(?:\(([^)]*)\))?$")
 _RANGE_SPLIT = re.compile(r"\s*(?:~|～|至|到|—|--)\s*")
 #: The other brackets a date is written in (【】 of the input method, [] and 〔〕), as ().
-_BRACKETS = str.maketrans("【[〔", "(((", "")
-_BRACKETS_CLOSE = str.maketrans("】]〕", ")))")
+_BRACKETS = str.maketrans("【[〔】]〕", "((()))")
+_OTHER_BRACKETS = frozenset("【[〔】]〕")
 #: Spaces before a bracket: the date belongs to the word before it.
 _SPACE_BEFORE_BRACKET = re.compile(r"\s+(?=\()")
 
 
 def _items(text: str) -> list[str]:
     """The items of a cell, each with its dates in round brackets."""
-    plain = nfkc(text).translate(_BRACKETS).translate(_BRACKETS_CLOSE)
+    plain = nfkc(text)
+    if not _OTHER_BRACKETS.isdisjoint(plain):  # rare: a translation of each character else
+        plain = plain.translate(_BRACKETS)
     return _CATEGORY_SPLIT.split(_SPACE_BEFORE_BRACKET.sub("", plain))
 
 
+#: A cell as read: the words read as another category (`mapped_words`), what is said of the
+#: items dated by a year alone (`years_only`) and its categories with their dates (`parse`).
+Read = tuple[
+    tuple[tuple[str, str], ...], tuple[str, ...], tuple[tuple[str, str | None, str | None], ...]
+]
+
+
 @lru_cache(maxsize=CATEGORY_CACHE)
+def read(text: str) -> Read:
+    """(`mapped_words`, `years_only`, `parse`) of a cell, or the CellError the first of them
+    raises (in that order), the cell split into its items once (dates make most cells distinct: an import
+    split each three times, a quarter of reading a person's row)."""
+    items = _items(text)
+    return _mapped_words(items), _years_only(items), _parse(items)
+
+
 def parse(text: str) -> tuple[tuple[str, str | None, str | None], ...]:
     """'脱贫人口（2016-12-31）、低保' → ((category, start, end), …), or CellError naming the bad
     item; once per distinct text (many rows repeat one)."""
+    return _parse(_items(text))
+
+
+def _parse(items: list[str]) -> tuple[tuple[str, str | None, str | None], ...]:
     found: dict[str, tuple[str, str | None, str | None]] = {}
-    for item in _items(text):
+    for item in items:
         if item and item != OTHER_RURAL:  # of no group, as the app's own papers write it
             parsed = _category_item(item)
             found.setdefault(parsed[0], parsed)
     return tuple(found.values())
 
 
-@lru_cache(maxsize=CATEGORY_CACHE)
 def mapped_words(text: str) -> tuple[tuple[str, str], ...]:
-    """The 人员类别 words of a cell that were read as another category (低保户 → 农村低保对象),
-    once per distinct cell; `parse` has already refused the cell if a word is unknown."""
+    """The 人员类别 words of a cell that were read as another category (低保户 → 农村低保对象)."""
+    return _mapped_words(_items(text))
+
+
+def _mapped_words(items: list[str]) -> tuple[tuple[str, str], ...]:
     found = []
-    for item in _items(text):
+    for item in items:
         match = _CATEGORY_ITEM.match(item) if item and item != OTHER_RURAL else None
         if match:
             word = match.group(1).strip()
@@ -86,12 +109,15 @@ def _category_item(item: str) -> tuple[str, str | None, str | None]:
 _YEAR_ONLY = re.compile(r"^(19|20)\d\d\s*(年度?)?$")
 
 
-@lru_cache(maxsize=CATEGORY_CACHE)
 def years_only(text: str) -> tuple[str, ...]:
     """What to say of each item of a cell dated by its year alone (脱贫人口（2016年）): the
-    category is kept without a date; once per distinct cell (`parse` has read it)."""
+    category is kept without a date."""
+    return _years_only(_items(text))
+
+
+def _years_only(items: list[str]) -> tuple[str, ...]:
     said = []
-    for item in _items(text):
+    for item in items:
         match = _CATEGORY_ITEM.match(item) if item else None
         dates = (match.group(2) or "").strip() if match else ""
         if _YEAR_ONLY.match(dates):
@@ -119,5 +145,5 @@ def _category(word: str) -> str:
 
 def forget() -> None:
     """Empty the caches of parsed cells (the app lives on after an import)."""
-    for cache in (parse, _category_item, mapped_words, years_only):
+    for cache in (read, _category_item):
         cache.cache_clear()

@@ -131,9 +131,9 @@ def _choice_text(
     if not text:
         return default
     try:
-        value = _parsed(parse, text)
-        if mapped is not None and value is not None and value.value != text:
-            mapped.append((_label(key), text, value.value))
+        value, word = _parsed(parse, text)
+        if mapped is not None and word is not None and word != text:
+            mapped.append((_label(key), text, word))
         return value
     except (ValueError, KeyError):
         allowed = "、".join(BY_KEY[key].choices)
@@ -141,9 +141,12 @@ def _choice_text(
 
 
 @lru_cache(maxsize=1024)
-def _parsed(parse: Callable[[str], Any], text: str) -> Any:
-    """A drop-down value parsed once per import run: the same few words fill every row."""
-    return parse(nfkc(text))
+def _parsed(parse: Callable[[str], Any], text: str) -> tuple[Any, str | None]:
+    """A drop-down value parsed once per import run (the same few words fill every row), with
+    its word (an enum member's `.value` is a Python-level property: asked on every cell it
+    cost more than the cached parse)."""
+    value = parse(nfkc(text))
+    return value, None if value is None else value.value
 
 
 @lru_cache(maxsize=4096)
@@ -624,17 +627,17 @@ def parse_row(
     if spell and spell["place_name"] and not spell["place_code"]:
         warnings.append(f"务工地点“{spell['place_name']}”未能识别为行政区划，按文字保存")
     category_cell = text("categories")
+    found: list[tuple[str, str | None, str | None]] = []
     if category_cell:
-        mapped.extend(
-            ("人员类别", word, category)
-            for word, category in categories.mapped_words(category_cell)
-        )
-        warnings.extend(categories.years_only(category_cell))
+        words, said, parsed = categories.read(category_cell)
+        mapped.extend(("人员类别", word, category) for word, category in words)
+        warnings.extend(said)
+        found = list(parsed)
     return ParsedRow(
         row,
         person,
         head_number,
-        list(categories.parse(category_cell)) if category_cell else [],
+        found,
         spell,
         status.value if status else None,
         place,

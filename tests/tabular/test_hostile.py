@@ -258,6 +258,42 @@ def test_hidden_rows_of_ods_and_xls_are_found_whatever_the_read_size(monkeypatch
         assert scan.hidden_rows == {"大坝村": {5}}, suffix
 
 
+def _sheet_with_widths(rows: str) -> str:
+    """A worksheet as Excel and the export write it: forty column widths before the rows."""
+    widths = "".join(f'<col min="{i}" max="{i}" width="12" customWidth="1"/>' for i in range(1, 41))
+    return _sheet("A1", _HEADER + rows).replace("<sheetData>", f"<cols>{widths}</cols><sheetData>")
+
+
+def test_a_sheet_with_column_widths_is_scanned_by_its_row_numbers():
+    """Forty <col> widths counted as cell tags without numbers sent every sheet's first
+    megabyte the slow way, tag by tag (a third of the guard's time on an exported 台账)."""
+    row = '<row r="{0}"><c r="A{0}" t="inlineStr"><is><t>张三</t></is></c><c r="B{0}"><v>1</v></c></row>'
+    chunk = _sheet_with_widths("".join(row.format(r) for r in range(2, 2000))).encode()
+    assert not guard._has_bare_tags(chunk)
+    # Two cells unnumbered are seen (one is let pass: a tag cut at the chunk's end).
+    assert guard._has_bare_tags(chunk.replace(b'<c r="A1999"', b"<c").replace(b' r="1998"', b""))
+
+
+@pytest.mark.parametrize("chunk", [100, 333, 1 << 20])
+def test_hidden_rows_of_an_xlsx_are_found_whatever_the_read_size(tmp_path, monkeypatch, chunk):
+    """A chunk with no hidden row is measured by its last numbered row alone; a hidden row,
+    in whichever chunk, or cut between two, is still found, and the sheet's extent kept."""
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    row = '<row r="{0}"{1}><c r="A{0}" t="inlineStr"><is><t>张三</t></is></c><c r="B{0}"><v>1</v></c></row>'
+    rows = "".join(row.format(r, ' hidden="1"' if r in (7, 300) else "") for r in range(2, 400))
+    path = _workbook(tmp_path / "hidden.xlsx", _sheet_with_widths(rows + '<row r="420"/>'))
+    scan = guard.check_file(path)
+    assert scan.hidden_rows == {"台账": {7, 300}}
+    assert scan.extents["台账"][0] == 399  # its last row holding a value
+
+
+def test_a_formula_without_its_result_is_found_in_the_chunk_holding_it(tmp_path):
+    """Only a chunk holding a formula (<f) is searched for a formula's missing result."""
+    cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1*2</f></c></row>'
+    scan = guard.check_file(_workbook(tmp_path / "f.xlsx", _sheet("A1:B1", cells)))
+    assert scan.errors == {"台账": {(1, 2): guard.NO_RESULT}}
+
+
 def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
     source = Path(__file__).parent / "fixtures" / "村台账_libreoffice.xls"
     broken = tmp_path / "坏.xls"
