@@ -16,6 +16,7 @@ the reader sizes an .xls sheet by the values it holds, not by what the file decl
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import struct
@@ -415,9 +416,11 @@ def _scan_sheet(
     for start, chunk in _positioned(chunks):
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
-        # A formula may have no result saved: only where a formula is (<f or <x:f: one search
-        # of the chunk, or two, where the endings of such a cell took five).
-        if (b"<f" in chunk or b":f" in chunk) and any(map(chunk.__contains__, _NO_VALUE_ENDS)):
+        # A formula may have no result saved: only where a formula is (<f, or <x:f with a
+        # prefix: one search of the chunk, or two, where the endings of such a cell took five).
+        if (b"<f" in chunk and any(map(chunk.__contains__, _NO_VALUE_ENDS))) or (
+            b":f" in chunk and _prefixed_no_value(chunk)
+        ):
             _unsaved_results(chunk, errors)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
@@ -513,6 +516,25 @@ _UNSAVED = re.compile(
 #: How a cell holding a formula and no value ends (`…</f></c>`, `<v/></c>`, `<f …/></c>`):
 #: looked for before the slower search of the chunk (Excel's sheets hold many formulas).
 _NO_VALUE_ENDS = (b"</f></c>", b"<v/>", b"<v />", b"<v></v>", b"/></c>")
+#: A row's or cell's namespace prefix (the x of `<x:row …>`), in a sheet written with one.
+_TAG_PREFIX = re.compile(rb"<(\w+):(?:row|c)[\s>]")
+
+
+@functools.cache
+def _prefixed_ends(prefix: bytes) -> tuple[bytes, ...]:
+    """`_NO_VALUE_ENDS` as a sheet whose tags carry `prefix` writes them (`</x:f></x:c>` …)."""
+    tagged = (end.replace(b"</", b"</" + prefix + b":") for end in _NO_VALUE_ENDS)
+    return tuple(end.replace(b"<v", b"<" + prefix + b":v") for end in tagged)
+
+
+def _prefixed_no_value(chunk: bytes) -> bool:
+    """Whether a chunk whose tags carry a prefix (as the OpenXML SDK writes a sheet) holds how
+    a cell with a formula and no value ends, with that prefix: the endings without one missed
+    it (`<x:c r="D3"><x:f>D2</x:f></x:c>`), and the formula was read as a blank."""
+    if not any(map(chunk.__contains__, _PREFIXED_TAGS)):  # `<xm:f>` in a plain sheet's end
+        return False
+    tag = _TAG_PREFIX.search(chunk)
+    return tag is not None and any(map(chunk.__contains__, _prefixed_ends(tag.group(1))))
 
 
 def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
