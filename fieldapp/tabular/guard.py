@@ -50,10 +50,11 @@ _ROW = re.compile(rb"<row\b([^>]*)>")
 _ANY_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-#: Cell references in column BA or beyond (a ledger sheet has about 40 columns): rare, so the
-#: scan finds them without building a match for every ordinary cell. The rest of the tag says
-#: whether the cell holds a value (an empty, styled cell is written `<c r="BA5" s="3"/>`).
-_WIDE_CELL = re.compile(rb' r="((?:[B-Z][A-Z]|[A-Z]{3})\d+)"([^>]*)>')
+#: Cell references in column AZ (the 52nd, the width a sheet is taken to have) or beyond (a
+#: ledger sheet has about 40 columns): rare, so the scan finds them without building a match
+#: for every ordinary cell. The rest of the tag says whether the cell holds a value (an empty,
+#: styled cell is written `<c r="BA5" s="3"/>`).
+_WIDE_CELL = re.compile(rb' r="((?:AZ|[B-Z][A-Z]|[A-Z]{3})\d+)"([^>]*)>')
 #: A cell's end, written only after a value (`<c …><v>1</v></c>`), with a namespace prefix.
 _ANY_CELL_END = re.compile(rb"</\w+:c>")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
@@ -458,7 +459,7 @@ def _scan_sheet(
                 last_column = max(last_column, _column_number(letters))
         width = max(last_column, 52)
         if last_row * width > MAX_CELLS:
-            if last_column < 52:  # the width is the one assumed, not the sheet's
+            if last_column < 52:  # the width is the one assumed, not the sheet's (AZ is seen)
                 raise _too_long(sheet, last_row, name)
             raise _too_big(sheet, last_row, width, name)
     return last_row, last_column, hidden

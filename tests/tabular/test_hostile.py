@@ -157,6 +157,22 @@ def test_a_declared_area_alone_is_no_reason_to_refuse(tmp_path):
     assert "拒绝读取" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("column", "said"),
+    [
+        ("AY", "的行一直延续到第 200000 行以后"),  # its width not measured: said by its rows
+        ("AZ", "的范围达 200000 行 × 52 列"),  # the width taken (52) is its own: said as such
+        ("BA", "的范围达 200000 行 × 53 列"),
+    ],
+)
+def test_a_far_cell_in_column_az_is_said_by_the_sheets_extent(tmp_path, column, said):
+    # Cells were measured from column BA on, so a far cell in AZ, the very width a sheet is
+    # taken to have, was said as rows running on of unknown width, as one in AY is.
+    far = _HEADER + f'<row r="200000"><c r="{column}200000"><v>1</v></c></row>'
+    with pytest.raises(ValidationFailed, match=f"拒绝读取.*工作表“台账”{said}"):
+        guard.check_file(_workbook(tmp_path / "far.xlsx", _sheet("A1", far)))
+
+
 def test_a_refused_file_leaves_the_ledger_untouched(ledger, tmp_path):
     far = _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'
     path = _workbook(tmp_path / "d.xlsx", _sheet("A1:B1", far))
