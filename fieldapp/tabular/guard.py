@@ -16,6 +16,7 @@ the reader sizes an .xls sheet by the values it holds, not by what the file decl
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import struct
@@ -49,10 +50,11 @@ _ROW = re.compile(rb"<row\b([^>]*)>")
 _ANY_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
-#: Cell references in column BA or beyond (a ledger sheet has about 40 columns): rare, so the
-#: scan finds them without building a match for every ordinary cell. The rest of the tag says
-#: whether the cell holds a value (an empty, styled cell is written `<c r="BA5" s="3"/>`).
-_WIDE_CELL = re.compile(rb' r="((?:[B-Z][A-Z]|[A-Z]{3})\d+)"([^>]*)>')
+#: Cell references in column AZ (the 52nd, the width a sheet is taken to have) or beyond (a
+#: ledger sheet has about 40 columns): rare, so the scan finds them without building a match
+#: for every ordinary cell. The rest of the tag says whether the cell holds a value (an empty,
+#: styled cell is written `<c r="BA5" s="3"/>`).
+_WIDE_CELL = re.compile(rb' r="((?:AZ|[B-Z][A-Z]|[A-Z]{3})\d+)"([^>]*)>')
 #: A cell's end, written only after a value (`<c …><v>1</v></c>`), with a namespace prefix.
 _ANY_CELL_END = re.compile(rb"</\w+:c>")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
@@ -415,9 +417,11 @@ def _scan_sheet(
     for start, chunk in _positioned(chunks):
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
-        # A formula may have no result saved: only where a formula is (<f or <x:f: one search
-        # of the chunk, or two, where the endings of such a cell took five).
-        if (b"<f" in chunk or b":f" in chunk) and any(map(chunk.__contains__, _NO_VALUE_ENDS)):
+        # A formula may have no result saved: only where a formula is (<f, or <x:f with a
+        # prefix: one search of the chunk, or two, where the endings of such a cell took five).
+        if (b"<f" in chunk and any(map(chunk.__contains__, _NO_VALUE_ENDS))) or (
+            b":f" in chunk and _prefixed_no_value(chunk)
+        ):
             _unsaved_results(chunk, errors)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
@@ -455,7 +459,7 @@ def _scan_sheet(
                 last_column = max(last_column, _column_number(letters))
         width = max(last_column, 52)
         if last_row * width > MAX_CELLS:
-            if last_column < 52:  # the width is the one assumed, not the sheet's
+            if last_column < 52:  # the width is the one assumed, not the sheet's (AZ is seen)
                 raise _too_long(sheet, last_row, name)
             raise _too_big(sheet, last_row, width, name)
     return last_row, last_column, hidden
@@ -513,6 +517,25 @@ _UNSAVED = re.compile(
 #: How a cell holding a formula and no value ends (`…</f></c>`, `<v/></c>`, `<f …/></c>`):
 #: looked for before the slower search of the chunk (Excel's sheets hold many formulas).
 _NO_VALUE_ENDS = (b"</f></c>", b"<v/>", b"<v />", b"<v></v>", b"/></c>")
+#: A row's or cell's namespace prefix (the x of `<x:row …>`), in a sheet written with one.
+_TAG_PREFIX = re.compile(rb"<(\w+):(?:row|c)[\s>]")
+
+
+@functools.cache
+def _prefixed_ends(prefix: bytes) -> tuple[bytes, ...]:
+    """`_NO_VALUE_ENDS` as a sheet whose tags carry `prefix` writes them (`</x:f></x:c>` …)."""
+    tagged = (end.replace(b"</", b"</" + prefix + b":") for end in _NO_VALUE_ENDS)
+    return tuple(end.replace(b"<v", b"<" + prefix + b":v") for end in tagged)
+
+
+def _prefixed_no_value(chunk: bytes) -> bool:
+    """Whether a chunk whose tags carry a prefix (as the OpenXML SDK writes a sheet) holds how
+    a cell with a formula and no value ends, with that prefix: the endings without one missed
+    it (`<x:c r="D3"><x:f>D2</x:f></x:c>`), and the formula was read as a blank."""
+    if not any(map(chunk.__contains__, _PREFIXED_TAGS)):  # `<xm:f>` in a plain sheet's end
+        return False
+    tag = _TAG_PREFIX.search(chunk)
+    return tag is not None and any(map(chunk.__contains__, _prefixed_ends(tag.group(1))))
 
 
 def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:

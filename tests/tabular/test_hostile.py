@@ -157,6 +157,22 @@ def test_a_declared_area_alone_is_no_reason_to_refuse(tmp_path):
     assert "拒绝读取" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("column", "said"),
+    [
+        ("AY", "的行一直延续到第 200000 行以后"),  # its width not measured: said by its rows
+        ("AZ", "的范围达 200000 行 × 52 列"),  # the width taken (52) is its own: said as such
+        ("BA", "的范围达 200000 行 × 53 列"),
+    ],
+)
+def test_a_far_cell_in_column_az_is_said_by_the_sheets_extent(tmp_path, column, said):
+    # Cells were measured from column BA on, so a far cell in AZ, the very width a sheet is
+    # taken to have, was said as rows running on of unknown width, as one in AY is.
+    far = _HEADER + f'<row r="200000"><c r="{column}200000"><v>1</v></c></row>'
+    with pytest.raises(ValidationFailed, match=f"拒绝读取.*工作表“台账”{said}"):
+        guard.check_file(_workbook(tmp_path / "far.xlsx", _sheet("A1", far)))
+
+
 def test_a_refused_file_leaves_the_ledger_untouched(ledger, tmp_path):
     far = _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'
     path = _workbook(tmp_path / "d.xlsx", _sheet("A1:B1", far))
@@ -292,6 +308,82 @@ def test_a_formula_without_its_result_is_found_in_the_chunk_holding_it(tmp_path)
     cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f>A1*2</f></c></row>'
     scan = guard.check_file(_workbook(tmp_path / "f.xlsx", _sheet("A1:B1", cells)))
     assert scan.errors == {"台账": {(1, 2): guard.NO_RESULT}}
+
+
+def _prefixed(path: Path, empty_value: str) -> Path:
+    """`path`'s sheet rewritten with every tag under the prefix x:, as the OpenXML SDK writes
+    it (`<x:c r="C6"><x:f>…</x:f></x:c>`), its formulas' empty results written `empty_value`."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    xml = re.sub(r"<(/?)(\w+)(?=[\s/>])", r"<\1x:\2", xml).replace("xmlns=", "xmlns:x=")
+    parts["xl/worksheets/sheet1.xml"] = xml.replace("<x:v />", empty_value).encode()
+    out = path.with_name("x_" + path.name)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize("prefix", ["x", "ns0"])
+def test_a_shared_formula_without_its_result_is_found_whatever_the_prefix(tmp_path, prefix):
+    """A shared formula's later cells (`<x:f t="shared" si="0"/></x:c>`) keeping no result,
+    under the OpenXML SDK's x: or ElementTree's ns0:; a cell with its result is no finding,
+    nor a plain sheet's `<xm:f>` (a drop-down's list in Excel's extension, after the rows)."""
+    rows = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><f t="shared" ref="B1:B3" si="0">A1*2</f></c>'
+        '</row><row r="2"><c r="A2"><v>2</v></c><c r="B2"><f t="shared" si="0"/></c></row>'
+        '<row r="3"><c r="A3"><v>3</v></c><c r="B3"><f t="shared" si="0"/><v>6</v></c></row>'
+    )
+    sheet = (
+        f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns:{prefix}='
+        '"http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"<sheetData>{rows}</sheetData></worksheet>"
+    )
+    sheet = re.sub(r"<(/?)(?!\?)(\w+)(?=[\s/>])", rf"<\1{prefix}:\2", sheet)
+    scan = guard.check_file(_workbook(tmp_path / "f.xlsx", sheet))
+    assert scan.errors == {"台账": {(1, 2): guard.NO_RESULT, (2, 2): guard.NO_RESULT}}
+    plain = _sheet("A1:B1", '<row r="1"><c r="A1"><v>1</v></c></row>').replace(
+        "</worksheet>",
+        "<extLst><x14:dataValidation><xm:f>码表!$A$1:$A$5</xm:f></x14:dataValidation></extLst></worksheet>",
+    )
+    assert guard.check_file(_workbook(tmp_path / "plain.xlsx", plain)).errors == {}
+
+
+@pytest.mark.parametrize("empty_value", ["", "<x:v/>", "<x:v></x:v>"])
+def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefix(
+    ledger, tmp_path, empty_value
+):
+    """A sheet written with a prefix (<x:c …><x:f>D2</x:f></x:c>) and a formula keeping no
+    result: only `</f></c>` and `<v/>` unprefixed were looked for, so the phone was imported
+    blank and the ID number refused as 身份证号码为空, with no word of the formula, while the
+    coordinator sees both in Excel. Now said as in an unprefixed sheet."""
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    wife, son = make_id("520502", "19780520", "142"), make_id("520502", "20010101", "153")
+    path = write_xlsx(
+        tmp_path / "f.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *place],
+        [
+            ["张长英", HEAD, HEAD, "13800000001", *place.values()],
+            ["李秀", f'="{wife[:6]}"&"{wife[6:]}"', HEAD, "=D2", *place.values()],
+            ["张小军", son, HEAD, "=D2", *place.values()],
+        ],
+    )
+    prefixed = _prefixed(path, empty_value)
+    sheet = zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")
+    assert b"<x:row" in sheet and b"<row" not in sheet
+    assert (b"</x:f></x:c>" if not empty_value else empty_value.encode()) in sheet
+    scan = guard.check_file(prefixed)
+    assert scan.errors == {
+        "台账": {(3, 2): guard.NO_RESULT, (3, 4): guard.NO_RESULT, (4, 4): guard.NO_RESULT}
+    }
+    report = import_ledger(ledger, prefixed)
+    assert report.persons_imported == 2
+    [refused] = report.rejected
+    assert refused.row == 3 and refused.reason.startswith("身份证号码是公式，文件里没有保存")
+    assert [(w.row, w.reason) for w in report.warnings] == [
+        (4, "联系电话是公式没有保存结果，按空白读取")
+    ]
 
 
 def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
