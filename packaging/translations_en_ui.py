@@ -226,6 +226,7 @@ EN_UI: dict[str, str] = {
     "申请编号 %1 是%2的申领（%3），不在所选区域的列表中": "Claim no. %1 is %2's claim (%3), not in the list of the area chosen",
     "申请编号 %1 有 %2 条申领（不同电脑编的），请按纸上的姓名核对": "Claim no. %1 belongs to %2 claims (made on different computers): check the name on the paper",
     "申请编号：": "Claim no.: ",
+    "这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格": "This sheet was exported from a demo ledger (its people are made up): this ledger is now a demo ledger and cannot enrol with the county's real hub. For real work, create another ledger and import the village's real sheet",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}
