@@ -9,7 +9,7 @@ from fieldapp.cli.common import checked_area, open_ledger, print_json
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
-from fieldapp.tabular.ledger_import import ImportReport, import_ledger
+from fieldapp.tabular.ledger_import import BECAME_DEMO, ImportReport, import_ledger
 from fieldapp.tabular.template import write_template
 
 #: At most this many warnings are printed in the plain-text report (all are in --json).
@@ -97,6 +97,8 @@ def print_report(report: ImportReport) -> None:
     )
     if report.dry_run:
         print("（预览：台账没有任何改动）")
+    if report.became_demo:
+        print(BECAME_DEMO)
     if report.unknown_headers:
         print("未识别的列（未导入，请核对列名）：" + "、".join(report.unknown_headers))
     for problem in report.rejected:

@@ -42,6 +42,10 @@ class Column:
     note: str = ""
 
 
+#: The words opening every sheet's title row in a workbook exported from a demo ledger: a ledger
+#: that is not a demo refuses to import it (its people are made up; see `ledger_kind`).
+DEMO_TITLE = "演示台账（人员都是虚构的）"
+
 #: What village sheets call the ID number column (on every sheet).
 ID_SYNONYMS = (
     "身份证号",

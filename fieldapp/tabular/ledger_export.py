@@ -19,6 +19,7 @@ from fieldapp import saving
 from fieldapp.bulk import paused_gc
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
+from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import sheets
 from fieldapp.store.queries.sheets import Row, Words
@@ -188,6 +189,8 @@ def export_ledger(
     # The count and every sheet from one state of the ledger: the user may go on saving while
     # a large export runs, and a household moved meanwhile must not be written twice or missed
     # (the ledger sheet is read in two queries, the extra sheets each in their own).
+    # A demo's workbook says so on every sheet: a real ledger will not import it.
+    demo = ledger_kind.is_demo(ledger)
     with ledger.reading():
         total = sheets.count_persons(ledger, area_prefix)
         job = Ticker(progress, cancelled, message="已取消导出")
@@ -204,7 +207,7 @@ def export_ledger(
                 partial.touch()  # an unwritable folder is told before the rows are read
                 if path.suffix.lower() == ".csv":
                     batches = sheets.ledger_sheet(ledger, _LEDGER_KEYS, WORDS, today, area_prefix)
-                    _write_csv(partial, ledger_rows(_ticking(batches, tick)))
+                    _write_csv(partial, ledger_rows(_ticking(batches, tick)), demo=demo)
                 elif in_child if in_child is not None else total >= CHILD_FROM:
                     with paused_gc():
                         write_in_child(
@@ -212,11 +215,14 @@ def export_ledger(
                             json_batches(ledger, today, area_prefix, tick),
                             exported_at=_now(),
                             check=job.check,
+                            demo=demo,
                         )
                 else:
                     found = export_sheets(ledger, today, area_prefix, tick)
                     with paused_gc():  # millions of short-lived cells, none in a cycle
-                        workbook.write_ledger_workbook(partial, found, exported_at=_now())
+                        workbook.write_ledger_workbook(
+                            partial, found, exported_at=_now(), demo=demo
+                        )
                 partial.replace(path)  # only a complete file takes the name
         finally:
             saving.discard(partial)
@@ -238,12 +244,12 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _write_csv(path: Path, rows: Iterator[Row]) -> None:
+def _write_csv(path: Path, rows: Iterator[Row], *, demo: bool = False) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
         # A CSV has no document properties: the export time an update needs as the sheet's
         # date (see `dates`) goes in a title line above the header, as in the xlsx.
-        writer.writerow([workbook.title_text("劳动力台账", _now())])
+        writer.writerow([workbook.title_text("劳动力台账", _now(), demo=demo)])
         writer.writerow([c.header for c in COLUMNS])
         for row in rows:
             values = list(row)

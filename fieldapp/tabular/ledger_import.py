@@ -34,12 +34,16 @@ from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key
 from fieldapp.domain.enums import Category, WorkStatus
+from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.services.imports import NewPeople, apply_import, new_people
+from fieldapp.services.ledgers import make_demo
 from fieldapp.services.writer import Actor, Writer, actor_of, writing
+from fieldapp.store import ledger_kind
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries import tabular as store
 from fieldapp.store.queries.areas import all_areas
+from fieldapp.store.sync_state import SyncState
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError, long_term, month_alone, nfkc, open_ended, text
@@ -80,6 +84,7 @@ from fieldapp.tabular.reader import (
     SheetStream,
     Table,
     example_row,
+    exported_from_demo,
     foot_of_form,
     is_total,
     no_header,
@@ -96,6 +101,18 @@ _READ_WITH_SEQ = READ | {"seq", "head_name"}
 CHUNK_ROWS = 5000
 #: Rows in the first chunk: the writer thread waits for it, idle, while it is checked.
 FIRST_CHUNK_ROWS = 1000
+
+
+#: A demo ledger's export offered to a real ledger (`reader.exported_from_demo`).
+DEMO_REFUSED = (
+    "这个表格是从演示台账导出的（人员都是虚构的），不能导入正式台账：台账没有任何改动。"
+    "请导入村里真实的台账表格；演示数据只能放在演示台账里"
+)
+#: … and to a new, empty ledger, which it makes a demo.
+BECAME_DEMO = (
+    "这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，标题栏和打印的每一页"
+    "都写“演示台账”，不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格"
+)
 
 
 class LedgerImporter:
@@ -1922,6 +1939,7 @@ def import_ledger(
     `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
     (`CellChange.key`) the user decided for the sheet's value.
     """
+    became_demo = _demo_check(ledger, Path(path), dry_run=dry_run)
     try:
         with paused_gc():
             book = SheetStream(path)  # refused here, before anything is read, when absurd
@@ -1939,4 +1957,22 @@ def import_ledger(
             del book
     finally:
         forget_parsed_cells()
+    report.became_demo = became_demo
     return report
+
+
+def _demo_check(ledger: Ledger, path: Path, *, dry_run: bool) -> bool:
+    """A demo ledger's export goes into a demo ledger only: a new, empty ledger (not enrolled)
+    becomes one, as `demo` makes it (True); a ledger holding anything, or enrolled, refuses the
+    whole file (ValidationFailed). False when there is nothing to do."""
+    if not exported_from_demo(path) or ledger_kind.is_demo(ledger):
+        return False
+    if dry_run:  # the preview changes nothing; the import itself decides
+        if ledger_kind.is_empty(ledger) and SyncState(ledger.db).identity() is None:
+            return False
+        raise ValidationFailed(DEMO_REFUSED)
+    try:
+        make_demo(ledger)
+    except ValidationFailed as error:
+        raise ValidationFailed(DEMO_REFUSED) from error
+    return True

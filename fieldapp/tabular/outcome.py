@@ -70,6 +70,8 @@ class ImportReport:
     sheet_date: str = ""
     sheet_date_source: str = ""
     dry_run: bool = False
+    #: The file came from a demo ledger and made this new, empty ledger a demo.
+    became_demo: bool = False
     #: What the import wrote, per kind of record (the window's refresh); empty for a dry run.
     written: ChangeSet = NO_CHANGES
 
@@ -93,4 +95,5 @@ class ImportReport:
             "sheet_date": self.sheet_date,
             "sheet_date_source": self.sheet_date_source,
             "dry_run": self.dry_run,
+            "became_demo": self.became_demo,
         }

@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.cells import text, visible
 from fieldapp.tabular.columns import (
+    DEMO_TITLE,
     DISTINCT_KEYS,
     EXTRA_BY_NAME,
     KINDS,
@@ -248,6 +250,31 @@ class SheetStream:
     def sheet_date(self) -> tuple[dt.datetime | None, str]:
         """The workbook's date (see `dates.sheet_date`), once its sheets have been read."""
         return dates.sheet_date(self.path, self._heads)
+
+
+#: How far into a file (its first sheet, its shared strings) the demo's title is looked for.
+_DEMO_PEEK = 1 << 16
+
+
+def exported_from_demo(path: Path) -> bool:
+    """True when the file is a workbook (or csv) exported from a demo ledger: its first title
+    row opens with `DEMO_TITLE`. Only the start of the file is read (the export writes the title
+    first; Excel or WPS saving it puts the title first among the shared strings)."""
+    wanted = DEMO_TITLE.encode("utf-8")
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as book:
+                names = set(book.namelist())
+                for part in ("xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"):
+                    if part in names:
+                        with book.open(part) as stream:
+                            if wanted in stream.read(_DEMO_PEEK):
+                                return True
+            return False
+        with path.open("rb") as stream:
+            return wanted in stream.read(4096).split(b"\n", 1)[0]
+    except (OSError, zipfile.BadZipFile):
+        return False  # what cannot be read is said by the reader itself
 
 
 def _blank_errors(table: Table) -> None:

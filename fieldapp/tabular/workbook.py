@@ -38,6 +38,7 @@ from fieldapp.tabular.columns import (
     COLUMNS,
     COLUMNS_OF,
     DATE_KEYS,
+    DEMO_TITLE,
     EXTRA_SHEETS,
     LEDGER,
     Column,
@@ -58,12 +59,14 @@ HELP_SHEET = "填写说明"
 EXPORTED_AT_LABEL = "导出时间："
 
 
-def title_text(title: str, exported_at: dt.datetime) -> str:
-    """The title line above a sheet's header, carrying the export time (China time)."""
+def title_text(title: str, exported_at: dt.datetime, *, demo: bool = False) -> str:
+    """The title line above a sheet's header, carrying the export time (China time); a demo
+    ledger's opens with `DEMO_TITLE`."""
     china = exported_at.astimezone(dt.timezone(dt.timedelta(hours=8)))
     stamp = china.strftime("%Y-%m-%d %H:%M:%S")
     note = "（按月更新导入时据此判断哪些单元格在导出后被台账改过，请勿删除本行）"
-    return f"{title}  {EXPORTED_AT_LABEL}{stamp}{note}"
+    opening = f"{DEMO_TITLE}  " if demo else ""
+    return f"{opening}{title}  {EXPORTED_AT_LABEL}{stamp}{note}"
 
 
 def page_setup(header_row: int, *, landscape: bool = True) -> dict[str, Any]:
@@ -131,11 +134,13 @@ def write_ledger_workbook(
     *,
     exported_at: dt.datetime,
     title: str = "劳动力台账",
+    demo: bool = False,
 ) -> None:
     """The ledger sheet, each extra sheet and the instructions, every sheet set up to print.
 
     `sheets` holds the writer's records (see `records`) of the ledger sheet and each extra
-    sheet, by title, in `columns.COLUMNS_OF`' order and shape.
+    sheet, by title, in `columns.COLUMNS_OF`' order and shape. `demo`: the ledger is a demo
+    (every title row opens with `DEMO_TITLE`).
     """
     layout: dict[str, tuple[Column, ...]] = dict(COLUMNS_OF)
     data: list[tuple[str, Any]] = [(name, sheets[name]) for name in layout]
@@ -149,7 +154,7 @@ def write_ledger_workbook(
                 0,
                 0,
                 min(len(cols), 12) - 1,
-                title_text(title if name == LEDGER else name, exported_at),
+                title_text(title if name == LEDGER else name, exported_at, demo=demo),
             )
         ]
         for name, cols in layout.items()

@@ -65,6 +65,7 @@ def write_in_child(
     *,
     exported_at: dt.datetime,
     check: Callable[[], None] = lambda: None,
+    demo: bool = False,
 ) -> None:
     """Write the ledger workbook to `partial` in a child process, from each sheet's row batches.
 
@@ -80,7 +81,7 @@ def write_in_child(
     answer_in, answer_out = context.Pipe(duplex=False)
     child = context.Process(
         target=_child_main,
-        args=(receiving, answer_out, str(partial), exported_at),
+        args=(receiving, answer_out, str(partial), exported_at, demo),
         name="fieldapp-export-writer",
         daemon=True,  # never outlives the app
     )
@@ -184,7 +185,11 @@ def _wait(child: Any, answer: Connection, check: Callable[[], None]) -> None:
 
 
 def _child_main(
-    receiving: Connection, answer: Connection, path: str, exported_at: dt.datetime
+    receiving: Connection,
+    answer: Connection,
+    path: str,
+    exported_at: dt.datetime,
+    demo: bool = False,
 ) -> None:
     """The child: write the workbook from the rows received, then say how it went."""
     try:
@@ -193,6 +198,7 @@ def _child_main(
                 Path(path),
                 {name: _received(receiving, columns) for name, columns in COLUMNS_OF.items()},
                 exported_at=exported_at,
+                demo=demo,
             )
     except CannotWrite as error:  # the temporary folder's disk is full: told as it is
         answer.send(("said", None, str(error)))

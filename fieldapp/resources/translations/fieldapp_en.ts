@@ -1348,6 +1348,10 @@
       <source>工作表</source>
       <translation>Sheet</translation>
     </message>
+    <message>
+      <source>这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格</source>
+      <translation>This sheet was exported from a demo ledger (its people are made up): this ledger is now a demo ledger and cannot enrol with the county's real hub. For real work, create another ledger and import the village's real sheet</translation>
+    </message>
   </context>
   <context>
     <name>KeepsInput</name>

@@ -43,6 +43,11 @@ class ImportReportDialog(QDialog):
             .replace("%4", str(report.areas_created))
             .replace("%5", str(len(report.rejected)))
         )
+        if report.became_demo:
+            summary += "\n" + self.tr(
+                "这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，"
+                "不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格"
+            )
         if report.unknown_headers:
             summary += "\n" + self.tr("未识别的列（未导入）：") + "、".join(report.unknown_headers)
         if report.conflicts:
