@@ -19,7 +19,7 @@ from fieldapp.cli.common import (
     print_json,
 )
 from fieldapp.domain.claims import Claim, Numbered, persons_and_claims
-from fieldapp.domain.dates import parse_date, today
+from fieldapp.domain.dates import china_minute, parse_date, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
@@ -484,7 +484,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         step = f"{e.from_state or '—'} → {e.to_state}" if e.from_state != e.to_state else e.detail
         why = f"（{e.reason}）" if e.reason else ""
         # The author is 姓名@设备名称 on an enrolled device (the device's id is for machines).
-        when = (e.created_at or "")[:19].replace("T", " ")
+        when = china_minute(e.created_at)  # China time to the minute, whatever this clock keeps
         print(f"  {when}  {e.created_by or '未知'}  {step}{why}")
     return 0
 
