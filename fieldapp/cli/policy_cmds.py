@@ -405,6 +405,9 @@ def cmd_claim_evidence(args: argparse.Namespace) -> int:
         claim = service.collect_evidence(claim.id, items, collected=not args.undo)
     if args.missing_reason:
         claim = service.set_missing_reason(claim.id, args.missing_reason)
+        # Said back as recorded (trimmed): it lets the claim go on without the papers.
+        recorded = claim.missing_evidence_reason
+        print(f"已记下缺件原因：{recorded}" if recorded else "已清除缺件原因")
     missing = claim.missing_evidence()
     print(
         f"申领 {_said(claim)}（{claim.person_name}）待收材料："
