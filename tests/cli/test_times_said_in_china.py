@@ -58,13 +58,17 @@ def test_users_prints_and_claim_steps_are_said_in_china_time_to_the_minute(
     reason = ["--missing-reason", "务工证明在补"]
     _said(capsys, "--db", db, "claim", "evidence", claims[0], *reason)
 
+    _said(capsys, "--db", db, "export", str(tmp_path / "台账.xlsx"))
+
     users = _said(capsys, "--db", db, "user", "list")
     assert "口令修改于 2026-12-04 10:31" in users, users
     prints = _said(capsys, "--db", db, "print", "log")
     assert prints.startswith("2026-12-04 10:31  花名册"), prints
     steps = _said(capsys, "--db", db, "claim", "show", claims[0])
     assert "  2026-12-04 10:31  张会计  填写缺件原因（务工证明在补）" in steps, steps
-    for out in (users, prints, steps):
+    exports = _said(capsys, "--db", db, "exports")
+    assert exports.startswith("2026-12-04 10:31  张会计（本机）  台账"), exports
+    for out in (users, prints, steps, exports):
         assert "02:31" not in out and not re.search(r"\dT\d", out), out
 
     # Scripts keep the keys they read, the stored time as it was, with China time beside it.
@@ -74,3 +78,5 @@ def test_users_prints_and_claim_steps_are_said_in_china_time_to_the_minute(
     assert listed[0]["disabled_at_china"] is None
     logged = json.loads(_said(capsys, "--db", db, "print", "log", "--json"))
     assert logged[0]["printed_at_china"] == "2026-12-04T10:31:00+08:00"
+    (export,) = json.loads(_said(capsys, "--db", db, "exports", "--json"))
+    assert export["exported_at_china"] == "2026-12-04T10:31:00+08:00"
