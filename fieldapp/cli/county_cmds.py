@@ -174,12 +174,21 @@ def cmd_hub_policy_publish(args: argparse.Namespace) -> int:
         hub.close()
     if not _said_published(args, text, record, devices):
         print(
-            f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），"
+            f"已签发县级政策包“{_titled(record)}”（第 {record.seq} 号），"
             "将随下一次发给各设备的数据包下发；版本："
         )
         print(record.version)
     _say_unused_figures(args, "在政策包该条 [[overrides]] 里写 valid_to 和 document")
     return 0
+
+
+def _titled(record: PublishedPack) -> str:
+    """A published pack as the county names it: its title (设置 and `policy show` say it so),
+    not its id ("county"), which no page or paper uses; the id only if the text cannot be read."""
+    try:
+        return record.read().pack.title
+    except FieldappError:
+        return record.pack_id
 
 
 def _said_published(
@@ -407,7 +416,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         versions = [p.version for p in published(hub.ledger) if p.pack_id == pack_id]
         version = args.version or next_version(versions, dt.date.today())
         try:
-            text, _policy = edit_county_pack(
+            text, drafted = edit_county_pack(
                 registry.base_files(), current, edit, version=version, pack_id=pack_id
             )
         except PackError as error:
@@ -418,7 +427,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         if args.out:
             with written(Path(args.out)):
                 Path(args.out).write_text(text, encoding="utf-8")
-            print(f"已写出县级政策包 {pack_id} {version}：{args.out}（未签发）")
+            print(f"已写出县级政策包“{drafted.title}”（版本 {version}）：{args.out}（未签发）")
             return 0
         try:
             record = publish(hub.ledger, text, f"{pack_id}.toml", registry)
@@ -429,7 +438,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         hub.close()
     if not _said_published(args, text, record, devices):
         print(
-            f"已签发县级政策包 {record.pack_id}（第 {record.seq} 号），将随下一次数据包下发；版本："
+            f"已签发县级政策包“{_titled(record)}”（第 {record.seq} 号），将随下一次数据包下发；版本："
         )
         print(record.version)
     _say_unused_figures(args)

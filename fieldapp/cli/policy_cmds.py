@@ -19,7 +19,7 @@ from fieldapp.cli.common import (
     print_json,
 )
 from fieldapp.domain.claims import Claim, Numbered, persons_and_claims
-from fieldapp.domain.dates import parse_date, today
+from fieldapp.domain.dates import china_minute, parse_date, today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
@@ -405,6 +405,9 @@ def cmd_claim_evidence(args: argparse.Namespace) -> int:
         claim = service.collect_evidence(claim.id, items, collected=not args.undo)
     if args.missing_reason:
         claim = service.set_missing_reason(claim.id, args.missing_reason)
+        # Said back as recorded (trimmed): it lets the claim go on without the papers.
+        recorded = claim.missing_evidence_reason
+        print(f"已记下缺件原因：{recorded}" if recorded else "已清除缺件原因")
     missing = claim.missing_evidence()
     print(
         f"申领 {_said(claim)}（{claim.person_name}）待收材料："
@@ -484,7 +487,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
         step = f"{e.from_state or '—'} → {e.to_state}" if e.from_state != e.to_state else e.detail
         why = f"（{e.reason}）" if e.reason else ""
         # The author is 姓名@设备名称 on an enrolled device (the device's id is for machines).
-        when = (e.created_at or "")[:19].replace("T", " ")
+        when = china_minute(e.created_at)  # China time to the minute, whatever this clock keeps
         print(f"  {when}  {e.created_by or '未知'}  {step}{why}")
     return 0
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.cli.common import BATCH_NAMED, CLAIM_NAMED, JSON_HELP, fail, open_ledger, print_json
-from fieldapp.domain.dates import parse_date
+from fieldapp.domain.dates import china_iso, china_minute, parse_date
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person
 from fieldapp.domain.month import Month
@@ -175,8 +175,8 @@ def cmd_log(args: argparse.Namespace) -> int:
         said = {r["id"]: _printed_for(paper, r) for r in rows}
     finally:
         ledger.close()
-    if args.json:
-        print_json(rows)
+    if args.json:  # printed_at stays as stored; China time beside it, as hub rejected gives it
+        print_json([r | {"printed_at_china": china_iso(r["printed_at"]) or None} for r in rows])
         return 0
     if not rows and args.code:
         print(
@@ -187,7 +187,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         print("没有打印记录")
     for r in rows:
         print(
-            f"{r['printed_at']}  {r['paper']}  {said[r['id']]}  {r['pages']} 页  {r['rows']} 行  "
+            f"{china_minute(r['printed_at'])}  {r['paper']}  {said[r['id']]}  {r['pages']} 页  {r['rows']} 行  "
             f"校验码 {r['code']}  {r['created_by'] or '未知'}  {r['file_name']}"
         )
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from fieldapp.cli.common import (
     JSON_HELP,
@@ -13,6 +14,7 @@ from fieldapp.cli.common import (
     open_ledger,
     print_json,
 )
+from fieldapp.domain.dates import china_iso, china_minute
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -94,6 +96,15 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+_USER_TIMES = ("created_at", "password_changed_at", "disabled_at", "enabled_at")
+
+
+def _with_china(row: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """A row for --json: its stored times as they were, each beside a `*_china` copy in China
+    time (ISO with +08:00; None for none), as `hub rejected --json` gives them."""
+    return row | {f"{k}_china": china_iso(row[k]) or None for k in keys if k in row}
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     """List users."""
     from fieldapp.services import users
@@ -103,16 +114,16 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         rows = users.list_users(ledger)
     finally:
         ledger.close()
-    if args.json:
-        print_json([r.as_dict() for r in rows])
+    if args.json:  # the keys scripts read stay; China time is added, as hub rejected does
+        print_json([_with_china(r.as_dict(), _USER_TIMES) for r in rows])
         return 0
     for r in rows:
         marks = "，".join(m for m, on in (("可管理用户", r.admin), ("已停用", r.disabled)) if on)
-        line = f"{r.name}\t{marks or '—'}\t口令修改于 {r.password_changed_at or '—'}"
+        line = f"{r.name}\t{marks or '—'}\t口令修改于 {china_minute(r.password_changed_at) or '—'}"
         if r.disabled and r.disabled_by:
-            line += f"\t{r.disabled_by} 于 {r.disabled_at} 停用"
+            line += f"\t{r.disabled_by} 于 {china_minute(r.disabled_at)} 停用"
         elif r.enabled_by:
-            line += f"\t{r.enabled_by} 于 {r.enabled_at} 重新启用"
+            line += f"\t{r.enabled_by} 于 {china_minute(r.enabled_at)} 重新启用"
         print(line)
     return 0
 
@@ -214,7 +225,6 @@ def cmd_hub_reset_password(args: argparse.Namespace) -> int:
 def cmd_hub_resets(args: argparse.Namespace) -> int:
     """List the county's password resets kept at the hub, in China time."""
     from fieldapp.cli.sync_cmds import _open_hub
-    from fieldapp.domain.dates import china_iso, china_minute
     from fieldapp.domain.places_said import Said, say_place
     from fieldapp.reference import divisions
     from fieldapp.store.queries.areas import listed_places
@@ -259,14 +269,14 @@ def cmd_exports(args: argparse.Namespace) -> int:
     finally:
         ledger.close()
     if args.json:
-        print_json(rows)
+        print_json([_with_china(r, ("exported_at",)) for r in rows])
         return 0
     for r in rows:
         # An enrolled device signs 姓名@设备名称; a ledger never enrolled exports only here.
         user = str(r["user"] or "未知")
         who = user if "@" in user else f"{user}（本机）"
         print(
-            f"{r['exported_at']}  {who}  {r['kind']}  "
+            f"{china_minute(r['exported_at'])}  {who}  {r['kind']}  "
             f"{r['persons']} 人  {r['file_name']}  SHA-256 {r['file_hash'][:16]}…"
         )
     if not rows:

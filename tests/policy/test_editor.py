@@ -376,3 +376,18 @@ def test_a_new_years_figure_past_its_rules_end_is_said_when_published(hub: Path,
         "--document", "七人社通〔2026〕20号",
     )  # fmt: skip
     assert code == 0 and "用不上" not in err, err
+
+
+def test_the_edit_names_the_pack_in_words_not_by_its_id(hub: Path, tmp_path: Path, capsys) -> None:
+    """`hub policy edit` said 已签发县级政策包 county（第 1 号）: the pack's id, a word no paper or
+    page uses. It now says the pack's title, as 设置 and `policy show` do; the --out draft too."""
+    code, out, err = edit(capsys, hub, "--income-line", "650", *DOC)
+    assert code == 0, err
+    assert "已签发县级政策包“县级就业帮扶政策”（第 1 号）" in out, out
+    assert "county" not in out
+    draft = tmp_path / "草稿.toml"
+    title = ["--title", "七星关区就业帮扶政策（2027年）"]
+    code, out, err = edit(capsys, hub, "--income-line", "660", *DOC, *title, "--out", str(draft))
+    assert code == 0, err
+    assert out.startswith("已写出县级政策包“七星关区就业帮扶政策（2027年）”"), out
+    assert "county" not in out
