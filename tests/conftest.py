@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,17 @@ def make_id(region: str = "520502", birth: str = "19850316", seq: str = "123") -
     """A valid 18-digit ID number for tests."""
     first = region + birth + seq
     return first + make_check_char(first)
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """clock(zone): this computer now keeps its clock in `zone` (TZ, POSIX `time.tzset`);
+    the zone it kept comes back after the test."""
+
+    def keep(zone: str) -> None:
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+
+    yield keep
+    monkeypatch.undo()
+    time.tzset()

@@ -272,14 +272,17 @@ def cmd_hub_policy_list(args: argparse.Namespace) -> int:
         state = load_policy(hub.ledger)
         in_force = state.hub_pack
         rows = []
+        titled: list[bool] = []  # by row: the pack was read and has a title to name it by
         for record in published(hub.ledger):
             try:
                 header = record.read().pack
+                titled.append(bool(header.title))
                 title, document = (
                     header.title,
                     " ".join(x for x in (header.authority, header.document) if x),
                 )
             except FieldappError as error:
+                titled.append(False)
                 title, document = f"（无法读取：{error}）", ""
             rows.append(
                 {
@@ -300,11 +303,13 @@ def cmd_hub_policy_list(args: argparse.Namespace) -> int:
         return 0
     if not rows:
         print("尚未签发县级政策包（各设备使用内置政策包）")
-    for r in rows:
+    for r, has_title in zip(rows, titled, strict=True):
         mark = "［现行］" if r["in_force"] else ""
         sig = "" if r["signature_ok"] else "［签名不符］"
+        # The title is what the clerk calls the pack; its id only when there is no title.
+        said = "" if has_title else f"{r['id']}\t"
         print(
-            f"第{r['seq']}号\t{r['id']}\t{r['version']}\t{china_minute(r['published_at'])}\t"
+            f"第{r['seq']}号\t{said}{r['version']}\t{china_minute(r['published_at'])}\t"
             f"{r['title']}\t{r['document']}{mark}{sig}"
         )
     return 0

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlcipher3 import dbapi2
 
+from fieldapp.domain.dates import now_stamp
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.paths import make_private, private_dir
@@ -92,7 +93,9 @@ def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None
             digest, size = _hash_file(pages)
             header = {
                 "format": FORMAT,
-                "created_at": dt.datetime.now().isoformat(timespec="seconds"),
+                # China time with its offset, as the program writes a time (a backup made
+                # before it says this computer's local time, no zone).
+                "created_at": now_stamp(),
                 "size": size,
                 "sha256": digest,
                 # As the key file is now: users added, changed or disabled by another

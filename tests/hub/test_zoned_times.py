@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,19 +31,6 @@ ELSEWHERE = "520502101002"
 pytestmark = pytest.mark.skipif(
     not hasattr(time, "tzset"), reason="the clock's zone is set by TZ (POSIX)"
 )
-
-
-@pytest.fixture
-def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
-    """clock(zone): the hub's computer now keeps its clock in `zone`."""
-
-    def keep(zone: str) -> None:
-        monkeypatch.setenv("TZ", zone)
-        time.tzset()
-
-    yield keep
-    monkeypatch.undo()
-    time.tzset()
 
 
 def _as_old_code_wrote(moment: dt.datetime) -> str:

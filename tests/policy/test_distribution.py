@@ -144,6 +144,9 @@ def test_when_a_pack_was_published_is_said_in_china_time_to_the_minute(
     assert re.search(r"版本 2026\.1 已于 \d{4}-\d\d-\d\d \d\d:\d\d 发布", err), err
     assert minute in err + out and "+08:00" not in err + out, (err, out)
     assert re.search(r"\t\d{4}-\d\d-\d\d \d\d:\d\d\t", out), out
+    # The pack is named by its title, as 设置 and policy show say it: not by its id as well.
+    assert out.startswith("第1号\t2026.1\t") and "七星关区就业帮扶政策（2026年）" in out, out
+    assert "qixingguan" not in out, out
 
 
 def test_an_older_version_is_not_published_over_a_newer_one(county: County) -> None:

@@ -247,13 +247,21 @@ def exported_before(
     db: Database, file_name: str, device_id: str, moment: dt.datetime
 ) -> dt.datetime | None:
     """When `device_id` last exported a file named `file_name`, at or before `moment`
-    (aware); the export log keeps this computer's local time, to the second."""
-    local = moment.astimezone().replace(tzinfo=None).isoformat(timespec="seconds")
-    row = db.execute(
-        "SELECT max(exported_at) FROM export_log WHERE deleted = 0 AND file_name = ? "
-        "AND created_device = ? AND exported_at <= ?",
-        [file_name, device_id, local],
-    ).fetchone()
-    if not row or not row[0]:
-        return None
-    return dt.datetime.fromisoformat(row[0]).astimezone(dt.UTC)
+    (aware), to the second. The export log keeps China time with its offset; rows written
+    before it keep this computer's local time with no zone, so the times are compared as
+    times, not as text."""
+    rows = db.execute(
+        "SELECT exported_at FROM export_log WHERE deleted = 0 AND file_name = ? "
+        "AND created_device = ? AND exported_at IS NOT NULL",
+        [file_name, device_id],
+    ).fetchall()
+    limit = moment.replace(microsecond=0)
+    found = None
+    for (text,) in rows:
+        try:
+            at = dt.datetime.fromisoformat(str(text)).astimezone(dt.UTC)
+        except ValueError:
+            continue
+        if at <= limit and (found is None or at > found):
+            found = at
+    return found
