@@ -234,6 +234,7 @@ EN_UI: dict[str, str] = {
     "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。": "If so, choose Yes: this computer carries on under new numbers (no new enrolment needed); then click Upload and receive again. The county sends back everything since the backup (this computer's own changes since then too): nothing is lost.\nIf not, or if unsure, choose No and call the county's hub staff.",
     "本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）": "This computer now uses new numbers: click Upload and receive again (or export a bundle)",
     "不认识这个区划代码，请核对": "Not a division code this program knows: please check it",
+    "本台账的村（%1）已改用县里登记的区划代码，原来用的是本机自编的代码。": " This ledger's village (%1) now uses the division code the county enrolled it under; it had a code made up on this laptop.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -3960,10 +3960,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>This computer is enrolled as device “%1” (area %2). This enrolment file is for device “%3” (area %4): it may be the wrong file. Become “%3”? From then on this computer syncs as “%3”; the enrolment as “%1” is no longer used.</translation>
     </message>
     <message>
-      <source>本台账的村已改用县里登记的代码 %1（原为本机自编的 %2）。</source>
-      <translation> This ledger's village now uses the code the county enrolled it under, %1 (it was %2, numbered on this laptop).</translation>
-    </message>
-    <message>
       <source>没有找到U盘：请插上U盘，稍等几秒再点“导出数据包”；也可以点“选择文件夹…”选一个文件夹</source>
       <translation>No USB stick found: plug one in, wait a few seconds and click “Export bundle” again; or click “Choose folder…” to pick a folder</translation>
     </message>
@@ -3988,6 +3984,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
     <message>
       <source>本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）</source>
       <translation>This computer now uses new numbers: click Upload and receive again (or export a bundle)</translation>
+    </message>
+    <message>
+      <source>本台账的村（%1）已改用县里登记的区划代码，原来用的是本机自编的代码。</source>
+      <translation> This ledger's village (%1) now uses the division code the county enrolled it under; it had a code made up on this laptop.</translation>
     </message>
   </context>
   <context>
