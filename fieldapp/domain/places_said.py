@@ -19,6 +19,11 @@ from fieldapp.domain.regions import region_name
 #: The areas a ledger lists: its row for a code, None where it does not list the code.
 Listed = Callable[[str], AreaRow | None]
 
+#: The fields that hold an area's code, said by the area's name wherever a value is shown (a
+#: conflict, a held change, the hub's report of one). An area's own 区划代码 (`areas.code`) is
+#: not among them: it is what it is.
+PLACE_FIELDS: frozenset[str] = frozenset({"area_code", "hukou_code", "parent_code"})
+
 #: A place nothing at all is known of, in a sentence.
 UNKNOWN_PLACE = "一个台账里没有的地区"
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import china_iso, china_minute, today
 from fieldapp.domain.labels import field_label
+from fieldapp.domain.places_said import PLACE_FIELDS
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
 from fieldapp.services.trust import AREA, LINKS, RULES, Proposal, check, printable, table_name
@@ -131,8 +132,6 @@ def row_names(hub: Hub, held: Iterable[HeldChange] = ()) -> RowNames:
     return name
 
 
-#: The fields that hold an area's code: a held change sets them, shown by the area's name.
-_PLACE_FIELDS = frozenset({"area_code", "parent_code", "hukou_code"})
 #: The fields that point at another row (`trust.LINKS`): shown by what that row is, never by
 #: its internal id.
 _ROW_FIELDS = {field: table for links in LINKS.values() for field, table in links if table != AREA}
@@ -194,7 +193,7 @@ def _value(
         return "空"
     if isinstance(value, bool):
         return "是" if value else "否"
-    if places is not None and key in _PLACE_FIELDS and isinstance(value, str):
+    if places is not None and key in PLACE_FIELDS and isinstance(value, str):
         name = places(value)
         if name:
             return name

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from fieldapp.domain.errors import NotFound, ValidationFailed
-from fieldapp.domain.places_said import Said, say_place
+from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.trust import AREA, LINKS, printable, table_name
 from fieldapp.services.writer import Actor, actor_of, writing
@@ -70,16 +70,12 @@ def _subject(ledger: Ledger, table: str, row_id: str, row: dict[str, Any]) -> st
 LINKED: dict[str, str] = {
     field: target for links in LINKS.values() for field, target in links if target != AREA
 }
-#: The fields that hold an area's code (an area's own 区划代码 stays a code: it is what it is).
-PLACE_FIELDS = ("area_code", "hukou_code", "parent_code")
 
 
 def is_link(table: str, field: str) -> bool:
     """True when `field` holds another row's id or an area's code: a value chosen among
     those shown, never typed (a typed text would be stored as the link)."""
-    return field in LINKED or (
-        field in PLACE_FIELDS and (table != "areas" or field == "parent_code")
-    )
+    return field in LINKED or field in PLACE_FIELDS
 
 
 def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
@@ -90,7 +86,7 @@ def value_said(ledger: Ledger, table: str, field: str, value: Any) -> str:
         return "（空）"
     if isinstance(value, bool):
         return "是" if value else "否"
-    if isinstance(value, str) and field in PLACE_FIELDS and is_link(table, field):
+    if isinstance(value, str) and field in PLACE_FIELDS:
         return say_place(value, divisions(), listed=listed_places(ledger), said=Said.SENTENCE)
     target = LINKED.get(field)
     if target is not None:

@@ -749,7 +749,9 @@ def _new_from_hub(
         row = stored.get(change_id)
         if row is not None and row != change.as_row():
             if not _hubs_own(state, peer, manifest, change.device_id):
-                raise BundleRefused("reused_seq", f"修改 {change_id}")
+                raise BundleRefused(
+                    "reused_seq", _reused_words(ledger, state, change), cli_hint=f"修改 {change_id}"
+                )
             reissued.append(Change.from_row(row))
     _check_serial(state.peer(peer.name) or peer, manifest)
     if reissued:
@@ -763,8 +765,28 @@ def _new_from_hub(
         stored = {i: row for i, row in stored.items() if i not in replaced}
     new = [c for i, c in by_id.items() if i not in stored] if stored else changes
     if any(c.device_id == ledger.device_id for c in new):
-        raise BundleRefused("reused_seq", "中心发来本机名下、本机却没有的修改")
+        raise BundleRefused(
+            "reused_seq",
+            "中心发来本机名下、本机却没有的修改：这台电脑的台账多半是从备份（或另一台电脑）"
+            "拷回来的。台账没有改动",
+            cli_hint="如果这台电脑的台账是从备份恢复的，请执行 fieldapp sync restored，然后重新导出",
+        )
     return new, len(reissued)
+
+
+def _reused_words(ledger: Ledger, state: SyncState, change: Change) -> str:
+    """A change the hub sent that this ledger holds with other content, said without its id
+    (the coordinator sees this; the command line adds the id)."""
+    if change.device_id == ledger.device_id:
+        whose = "本机"
+    else:
+        owner = state.origin_owner(change.device_id)
+        whose = f"设备「{owner}」" if owner else "另一台设备"
+    return (
+        f"中心发来的{whose}的一条修改，本机存有同一编号、内容不同的一份："
+        "两边的台账必有一份是复制出来的或从备份拷回来的。台账没有改动；"
+        "请联系县里管理汇总中心的同志"
+    )
 
 
 def _hubs_own(state: SyncState, peer: Peer, manifest: Manifest, device_id: str) -> bool:

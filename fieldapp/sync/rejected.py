@@ -19,7 +19,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
-from fieldapp.domain.places_said import say_place
+from fieldapp.domain.places_said import PLACE_FIELDS, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.trust import RULES, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
@@ -56,7 +56,7 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 "reason": report["reason"],
                 # Whose change it was, and the areas it sets by their names (this ledger's).
                 "subject": subject_of(ledger, report["tbl"] or "", report["row_id"] or "", data),
-                "shown": _places_named(report["tbl"] or "", data, places),
+                "shown": _places_named(data, places),
                 "reason_shown": _AREA_CODE.sub(
                     lambda m: places(m.group(1)) or m.group(0), str(report["reason"] or "")
                 ),
@@ -100,19 +100,15 @@ def describe(item: dict[str, Any]) -> str:
 #: An area the hub could name only by its code in its reason ('区域 520502001002003': it had
 #: not received the area's row), named here as this ledger knows it.
 _AREA_CODE = re.compile(r"区域 (\d{6,15})")
-#: The fields that hold an area's code (an area's own 区划代码 stays a code: it is what it is).
-_PLACE_FIELDS = ("area_code", "hukou_code", "parent_code")
 
 
-def _places_named(
-    table: str, data: dict[str, Any], places: Callable[[str | None], str]
-) -> dict[str, Any]:
+def _places_named(data: dict[str, Any], places: Callable[[str | None], str]) -> dict[str, Any]:
     """`data` with each area code it sets named as this ledger knows the area ('市西街道 小河村
     三组'; from the division table when not listed here); the code when nothing names it."""
     shown = dict(data)
-    for key in _PLACE_FIELDS:
+    for key in PLACE_FIELDS:
         value = data.get(key)
-        if isinstance(value, str) and value and (table != "areas" or key == "parent_code"):
+        if isinstance(value, str) and value:
             shown[key] = places(value) or value
     return shown
 

@@ -137,6 +137,20 @@ class Operation(QRunnable):
 #: Operations in flight (kept referenced so their signal objects outlive the worker).
 _running: set[Operation] = set()
 
+#: How long the closing app waits for work still running to reach a safe point (ms).
+FINISH_WAIT_MS = 30_000
+
+
+def finish_all(wait_ms: int = FINISH_WAIT_MS) -> bool:
+    """Cancel every operation still running and wait for the pool's threads to end; True when
+    they all did. For the app's last step: a job left running past it (a list asked for just
+    before the window closed) ended after the interpreter had deleted its signals, and said
+    'RuntimeError: Signal source has been deleted' in the terminal and the log. A job that
+    writes stops at its next safe point (its transaction is whole or not there)."""
+    for operation in list(_running):
+        operation.progress.cancel()
+    return bool(QThreadPool.globalInstance().waitForDone(wait_ms))
+
 
 class _Relay(QObject):
     """Carries an operation's outcome to its callbacks; a child of the panel that started it.

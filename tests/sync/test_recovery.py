@@ -195,3 +195,29 @@ def test_a_hub_restored_from_its_backup_takes_a_full_export_and_answers_again(
         assert {before, after, later} <= {r["id"] for r in device.db["persons"].rows}
     finally:
         restored.close()
+
+
+def test_another_devices_change_held_otherwise_is_refused_in_words(tmp_path, hub, make_device):
+    """A change the hub sends that the device holds with other content was refused as
+    '修改 <device id>:<n>', which the 同步 page showed as it was: the coordinator is told in
+    words whose change it is and what to do; the command line keeps the id."""
+    first = make_device("红星村", VILLAGE)
+    second = make_device("青山村", VILLAGE)
+    add_family(first, VILLAGE, ["101"])
+    hub.import_file(export_bundle(first, tmp_path / "1.fs").path)
+    import_bundle(second, hub.export_for("青山村", tmp_path / "1a.fs").path)
+    # The hub's copy of 红星村's first change now differs from what 青山村 holds (a hub
+    # ledger put together from two copies), and it is sent again.
+    hub.ledger.db.execute(
+        "UPDATE changes SET author = '别人' WHERE device_id = ? AND seq = 1", [first.device_id]
+    )
+    hub.state.forget_sent("青山村")
+    answer = hub.export_for("青山村", tmp_path / "2a.fs").path
+    with pytest.raises(BundleRefused) as refused:
+        import_bundle(second, answer)
+    said = str(refused.value)
+    assert refused.value.code == "reused_seq"
+    assert first.device_id not in said and "修改 " not in said
+    assert "设备「红星村」" in said and "台账没有改动" in said
+    assert first.device_id in refused.value.cli_hint
+    assert cli(["--db", second.path, "sync", "import", str(answer)]) != 0

@@ -8,10 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.hub.folder import Hub
+from fieldapp.reference import divisions
 from fieldapp.store.changelog import Change
 from fieldapp.store.hlc import format_stamp
 from fieldapp.store.queries import sync as sync_state
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.sync.conflicts import list_conflicts
 from fieldapp.ui.pages import sync as sync_page
 from tests.codes import ENROL_CODE
@@ -457,7 +460,12 @@ def test_enrolling_a_ledger_under_another_code_of_its_village_says_it_took_the_c
     page = window.show_page("sync")
     assert page.enrol(enrolment, code=ENROL_CODE), warnings_shown
     text = page.result_label.text()
-    assert f"本台账的村已改用县里登记的代码 {county_code}（原为本机自编的 {VILLAGE}）" in text
+    # Said by the village's name, as the coordinator knows it: neither code's digits.
+    listed = listed_places(window.session.ledger)
+    village = say_place(county_code, divisions(), listed, Said.SENTENCE)
+    assert village and county_code not in village
+    assert f"本台账的村（{village}）已改用县里登记的区划代码" in text
+    assert county_code not in text and VILLAGE not in text
     db = window.session.ledger.db
     assert {r[0] for r in db.execute("SELECT area_code FROM households")} == {county_code}
     assert db.execute("SELECT count(*) FROM areas WHERE code = ?", [VILLAGE]).fetchone()[0] == 0

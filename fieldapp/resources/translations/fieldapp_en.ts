@@ -3964,10 +3964,6 @@ You may submit now, but give the reason (e.g. “work certificate next week”):
       <translation>This computer is enrolled as device “%1” (area %2). This enrolment file is for device “%3” (area %4): it may be the wrong file. Become “%3”? From then on this computer syncs as “%3”; the enrolment as “%1” is no longer used.</translation>
     </message>
     <message>
-      <source>本台账的村已改用县里登记的代码 %1（原为本机自编的 %2）。</source>
-      <translation> This ledger's village now uses the code the county enrolled it under, %1 (it was %2, numbered on this laptop).</translation>
-    </message>
-    <message>
       <source>没有找到U盘：请插上U盘，稍等几秒再点“导出数据包”；也可以点“选择文件夹…”选一个文件夹</source>
       <translation>No USB stick found: plug one in, wait a few seconds and click “Export bundle” again; or click “Choose folder…” to pick a folder</translation>
     </message>
@@ -4004,6 +4000,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
     <message>
       <source>点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），再点“上传并接收”。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。</source>
       <translation>Click Yes: this computer takes a new set of numbers (no new enrolment; no work is lost), then click Upload and receive. The numbers on application forms, notices and rosters printed here will change: print them again.</translation>
+    </message>
+    <message>
+      <source>本台账的村（%1）已改用县里登记的区划代码，原来用的是本机自编的代码。</source>
+      <translation> This ledger's village (%1) now uses the division code the county enrolled it under; it had a code made up on this laptop.</translation>
     </message>
   </context>
   <context>

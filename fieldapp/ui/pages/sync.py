@@ -371,11 +371,6 @@ class SyncPage(QWidget):
                 # each device's area by its names (草海镇 杉树村), as the coordinator knows it,
                 # and said as `enrol` says it (a village the ledger does not list: 七星关区鸭池镇
                 # 的一个村, not its township as if the file were the township's).
-                listed = listed_places(self.session.ledger)
-
-                def place(code: str) -> str:
-                    return say_place(code, divisions(), listed, Said.SENTENCE)
-
                 if not ask_yes_no(
                     self,
                     self.tr("改为另一台设备"),
@@ -385,9 +380,9 @@ class SyncPage(QWidget):
                         "“%1”原来的登记不再使用。"
                     )
                     .replace("%1", identity.name)
-                    .replace("%2", place(identity.area_code))
+                    .replace("%2", self._place(identity.area_code))
                     .replace("%3", str(named["name"]))
-                    .replace("%4", place(str(named["area_code"]))),
+                    .replace("%4", self._place(str(named["area_code"]))),
                 ):
                     return False
                 force = True
@@ -404,9 +399,11 @@ class SyncPage(QWidget):
             + done.fingerprint
             + self.tr("（请与县里核对）。登记文件含本机私钥，请删除它。")
             + (
-                self.tr("本台账的村已改用县里登记的代码 %1（原为本机自编的 %2）。")
-                .replace("%1", done.area_code)
-                .replace("%2", done.recoded_from)
+                # The village by its name, as the ledger lists it now: a coordinator cannot
+                # read either code (the command line still shows both).
+                self.tr(
+                    "本台账的村（%1）已改用县里登记的区划代码，原来用的是本机自编的代码。"
+                ).replace("%1", self._place(done.area_code))
                 if done.recoded_from
                 else ""
             )
@@ -418,6 +415,10 @@ class SyncPage(QWidget):
             self.session.apply(ChangeSet.of(Kind.AREAS) | ChangeSet.of(Kind.HOUSEHOLDS))
         self.refresh()
         return True
+
+    def _place(self, code: str) -> str:
+        """An area in a sentence, as this ledger lists it."""
+        return say_place(code, divisions(), listed_places(self.session.ledger), Said.SENTENCE)
 
     # -- exchange -------------------------------------------------------------------------
 
