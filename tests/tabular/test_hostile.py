@@ -158,19 +158,64 @@ def test_a_declared_area_alone_is_no_reason_to_refuse(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("column", "said"),
+    ("column", "row", "said"),
     [
-        ("AY", "的行一直延续到第 200000 行以后"),  # its width not measured: said by its rows
-        ("AZ", "的范围达 200000 行 × 52 列"),  # the width taken (52) is its own: said as such
-        ("BA", "的范围达 200000 行 × 53 列"),
+        # Its width not measured (under AZ), taken as 50: said by its rows once past 200 000.
+        ("AY", 200001, "的行一直延续到第 200001 行以后"),
+        ("AZ", 200000, "的范围达 200000 行 × 52 列"),  # measured from AZ on: said as such
+        ("BA", 200000, "的范围达 200000 行 × 53 列"),
     ],
 )
-def test_a_far_cell_in_column_az_is_said_by_the_sheets_extent(tmp_path, column, said):
-    # Cells were measured from column BA on, so a far cell in AZ, the very width a sheet is
-    # taken to have, was said as rows running on of unknown width, as one in AY is.
-    far = _HEADER + f'<row r="200000"><c r="{column}200000"><v>1</v></c></row>'
+def test_a_far_cell_in_column_az_is_said_by_the_sheets_extent(tmp_path, column, row, said):
+    # Cells were measured from column BA on, so a far cell in AZ was said as rows running on
+    # of unknown width, as one in AY is.
+    far = _HEADER + f'<row r="{row}"><c r="{column}{row}"><v>1</v></c></row>'
     with pytest.raises(ValidationFailed, match=f"拒绝读取.*工作表“台账”{said}"):
         guard.check_file(_workbook(tmp_path / "far.xlsx", _sheet("A1", far)))
+
+
+def _narrow_workbook(path: Path, rows: int) -> Path:
+    """A 台账 sheet of `rows` rows of 40 columns (A to AN), streamed into the zip: a header
+    of 40 names, then each row holding values in its first and its 40th column."""
+    header = "".join(
+        f'<c r="{openpyxl.utils.get_column_letter(i)}1" t="inlineStr"><is><t>列{i}</t></is></c>'
+        for i in range(1, 41)
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", _TYPES)
+        archive.writestr("_rels/.rels", _RELS)
+        archive.writestr("xl/workbook.xml", _BOOK)
+        archive.writestr("xl/_rels/workbook.xml.rels", _BOOK_RELS)
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as stream:
+            stream.write(_sheet(f"A1:AN{rows}", f'<row r="1">{header}</row>')[:-24].encode())
+            for start in range(2, rows + 1, 10_000):
+                stream.write(
+                    "".join(
+                        f'<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="AN{r}"><v>1</v></c></row>'
+                        for r in range(start, min(start + 10_000, rows + 1))
+                    ).encode()
+                )
+            stream.write(b"</sheetData></worksheet>")
+    return path
+
+
+def test_a_narrow_sheet_within_the_documented_size_passes_the_guard(tmp_path):
+    # 195 000 rows of 40 columns: within MAX_CELLS' "200 000 rows of 50 columns", yet the
+    # guard took every sheet as 52 columns wide and refused it (195 000 × 52 > 10 000 000).
+    scan = guard.check_file(_narrow_workbook(tmp_path / "大台账.xlsx", 195_000))
+    assert scan.extents["台账"][0] == 195_000
+    # As many rows as the documented size allows, too.
+    scan = guard.check_file(_narrow_workbook(tmp_path / "满.xlsx", 200_000))
+    assert scan.extents["台账"][0] == 200_000
+
+
+def test_a_narrow_sheet_past_the_documented_size_is_still_refused(tmp_path):
+    path = _narrow_workbook(tmp_path / "过长.xlsx", 260_000)
+    with pytest.raises(ValidationFailed) as refused:
+        guard.check_file(path)
+    said = str(refused.value)
+    assert "拒绝读取表格文件 过长.xlsx" in said and "工作表“台账”的行一直延续到第" in said
+    assert "超过了可读取的 10000000 个单元格" in said and "台账没有改动" in said
 
 
 def test_a_refused_file_leaves_the_ledger_untouched(ledger, tmp_path):
