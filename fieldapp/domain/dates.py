@@ -73,6 +73,15 @@ def today() -> dt.date:
     return max(dt.date.today(), dt.datetime.now(CHINA).date())
 
 
+def china_time(when: dt.datetime | None = None) -> dt.datetime:
+    """`when` — now when None — as China's clock says it, whatever zone this computer keeps: a
+    paper's 打印时间, a backup file's name. A time given with no zone is taken to be China time
+    already, as it is written (a caller's dt.datetime(2026, 11, 1, 9, 30) prints 09:30)."""
+    if when is None:
+        return dt.datetime.now(CHINA)
+    return when.replace(tzinfo=CHINA) if when.tzinfo is None else when.astimezone(CHINA)
+
+
 def now_stamp() -> str:
     """Now as the program keeps a time it writes down (enrolment, revocation, an exchange, a
     held change): ISO to the second in China time with its offset, 2026-12-04T10:31:00+08:00,

@@ -12,7 +12,7 @@ import datetime as dt
 from reportlab.lib.pagesizes import A4
 
 from fieldapp.paperwork.digest import short_hash
-from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas
+from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas, printed_stamp
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import CertificateView
 
@@ -32,7 +32,7 @@ def render_certificate(
 ) -> bytes:
     """The certificate as a one-page PDF."""
     settings = settings or PaperSettings()
-    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    stamp = printed_stamp(printed_at)
     title = "务工证明（临时务工）" if cert.casual else "务工证明"
     canvas, buffer = new_canvas(A4, title, title, demo=settings.demo)
     pen = Pen(canvas)

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.numerals import capitals, figures
-from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas
+from fieldapp.paperwork.pen import MARGIN, Cell, Footer, Pen, draw_row, new_canvas, printed_stamp
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import FormView
 from fieldapp.policy.citations import official, version_words
@@ -39,7 +39,7 @@ def render_forms(
 ) -> bytes:
     """All forms in one PDF, one page each; reports (done, total) and honours cancellation."""
     settings = settings or PaperSettings()
-    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    stamp = printed_stamp(printed_at)
     title = forms[0].rule_title + "申请表" if len(forms) == 1 else "补贴申请表"
     canvas, buffer = new_canvas(A4, title, "补贴申请表", demo=settings.demo)
     pen = Pen(canvas)

@@ -7,6 +7,7 @@ about, and fast enough for a 1,000-row roster.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from fieldapp.domain.dates import china_time
 from fieldapp.paperwork.fonts import FontChain, default_chain
 
 #: Pieces that wrap as a whole: a document's number (〔2026〕3号) and an item (第（十三）条,
@@ -40,6 +42,12 @@ class Footer:
     ref: str
     printed_at: str
     code: str
+
+
+def printed_stamp(printed_at: dt.datetime | None = None) -> str:
+    """A footer's 打印时间 (2026-12-04 10:31): `printed_at`, now when None, in China time — the
+    time the print log and every other screen show, on a computer kept in UTC too."""
+    return china_time(printed_at).strftime("%Y-%m-%d %H:%M")
 
 
 class Pen:

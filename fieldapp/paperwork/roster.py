@@ -20,7 +20,7 @@ from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Tic
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.masking import mask_roster
 from fieldapp.paperwork.numerals import capitals, figures, from_fen, to_fen
-from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
+from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas, printed_stamp
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import NoticeView, RosterRow, RosterView
 from fieldapp.policy.citations import official, rules_version
@@ -274,7 +274,7 @@ def _render(
     progress: Progress | None,
     cancelled: CancelCheck | None,
 ) -> bytes:
-    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    stamp = printed_stamp(printed_at)
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), title, roster.title, demo=settings.demo)
     pen = Pen(canvas)
     intro_lines = [line for text in intro for line in pen.wrap(text, WIDTH, 9.5)]

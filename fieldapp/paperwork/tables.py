@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from fieldapp.domain.dates import written
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
-from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
+from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas, printed_stamp
 from fieldapp.paperwork.settings import PaperSettings
 
 PAGE_W, PAGE_H = landscape(A4)
@@ -152,7 +152,7 @@ def render_tables(
 ) -> bytes:
     """The PDF of every section of `view`."""
     settings = settings or PaperSettings()
-    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    stamp = printed_stamp(printed_at)
     canvas, buffer = new_canvas((PAGE_W, PAGE_H), view.title, view.title, demo=settings.demo)
     pen = Pen(canvas)
     pages = _pages(view, pen)

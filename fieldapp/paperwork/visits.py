@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
-from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas
+from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas, printed_stamp
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
 
@@ -137,7 +137,7 @@ def render_visits(
 ) -> bytes:
     """The month's visit sheet as PDF bytes."""
     settings = settings or PaperSettings()
-    stamp = (printed_at or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    stamp = printed_stamp(printed_at)
     year, month = sheet.month.split("-")
     said = f"{year}年{int(month)}月"  # the month as the title says it, on every line
     title = f"{sheet.area_name}{said}就业帮扶台账月报（走访记录）"

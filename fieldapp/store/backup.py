@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlcipher3 import dbapi2
 
-from fieldapp.domain.dates import now_stamp
+from fieldapp.domain.dates import china_time, now_stamp
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.paths import make_private, private_dir
@@ -63,9 +63,10 @@ class BackupError(FieldappError):
 
 
 def backup_name(ledger_path: str | Path, when: dt.datetime | None = None) -> str:
-    """'ledger-备份-20261123-140501.fieldbackup' for a ledger file."""
-    when = when or dt.datetime.now()
-    return f"{Path(ledger_path).stem}-备份-{when:%Y%m%d-%H%M%S}.fieldbackup"
+    """'ledger-备份-20261123-140501.fieldbackup' for a ledger file: `when`, now when None, in
+    China time (as the backup's created_at and every time shown), whatever zone this computer
+    keeps."""
+    return f"{Path(ledger_path).stem}-备份-{china_time(when):%Y%m%d-%H%M%S}.fieldbackup"
 
 
 def backup_to(ledger: Ledger, dest: str | Path, progress: Progress | None = None) -> Path:

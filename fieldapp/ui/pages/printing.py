@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.paperwork import jobs
 from fieldapp.services.changes import Kind
 from fieldapp.store.queries.areas import household_areas
@@ -98,9 +99,7 @@ class PrintPage(QWidget):
         form.addRow(row)
         self.log = RowsModel[dict[str, Any]](
             [
-                Column(
-                    self.tr("时间"), lambda r: str(r.get("printed_at") or "")[:16].replace("T", " ")
-                ),
+                Column(self.tr("时间"), lambda r: china_minute(r.get("printed_at"))),
                 Column(self.tr("纸张"), lambda r: r.get("paper")),
                 Column(self.tr("页数"), lambda r: r.get("pages"), align_right=True),
                 Column(self.tr("行数"), lambda r: r.get("rows"), align_right=True),
