@@ -153,12 +153,11 @@ def _superseded(conn: Any, change_ids: list[str]) -> dict[str, set[str]]:
 
 def _write(conn: Any, table: str, merges: list[Merge]) -> None:
     """The batch's conflicts and rows: each kind of statement once, for every row."""
-    listed = {
-        (row_id, field)
-        for row_id, field in conn.execute(
-            "SELECT row_id, field FROM conflicts WHERE tbl = ?", [table]
-        )
-    }
+    listed = _listed(
+        conn,
+        table,
+        [m.change.row_id for m in merges if any(not c for _f, c in m.conflicts)],
+    )
     record, clear = [], []
     for merge in merges:
         row_id = merge.change.row_id
@@ -176,3 +175,16 @@ def _write(conn: Any, table: str, merges: list[Merge]) -> None:
         )
     for sql, params in by_statement.items():
         conn.executemany(sql, params)
+
+
+def _listed(conn: Any, table: str, row_ids: list[str]) -> set[tuple[str, str]]:
+    """The (row id, field) conflicts listed for these rows of the table: only the batch's rows,
+    not every conflict the table has ever recorded (a hub's table holds many)."""
+    if not row_ids:
+        return set()
+    rows = conn.execute(
+        "SELECT row_id, field FROM conflicts WHERE tbl = ? AND row_id IN "
+        "(SELECT value FROM json_each(?))",
+        [table, json.dumps(row_ids)],
+    )
+    return {(row_id, field) for row_id, field in rows}

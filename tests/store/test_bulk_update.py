@@ -147,3 +147,53 @@ def test_a_missing_row_is_refused_and_nothing_of_the_transaction_stays(copies):
             bulk.update_many("persons", [(people[0], {"phone": "1"}), ("nobody", {"phone": "2"})])
     assert bulk.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
     assert bulk.get("persons", people[0])["phone"] == "13800000000"
+
+
+def conflicted_persons(ledger: Ledger, count: int) -> list[str]:
+    """`count` persons, each with its phone in conflict (two devices changed it unseen)."""
+    with ledger.transaction():  # one at a time: a hub on PostgreSQL inserts no rows in bulk
+        people = [
+            ledger.insert("persons", {"name": f"王{n}", "id_number": make_id(seq=f"{n:03d}")})
+            for n in range(count)
+        ]
+    remote = []
+    for n, person in enumerate(people):
+        origin = {"phone": [ledger.get("persons", person)["_origin"]]}
+        for device, phone in (("dev-b", "222"), ("dev-c", "333")):
+            remote.append(
+                Change(
+                    device,
+                    n + 1,
+                    f"9999999999999-{n:04d}",
+                    "远端",
+                    "persons",
+                    person,
+                    {"phone": phone},
+                    origin,
+                )
+            )
+    ledger.apply_changes(remote)
+    assert ledger.db.execute("SELECT count(*) FROM conflicts").fetchone()[0] == count
+    return people
+
+
+def test_a_batch_reads_only_its_own_rows_conflicts(tmp_path):
+    """A batch read every conflict its table had ever listed (`WHERE tbl = ?`) to know which of
+    its fields to take off the list: at a hub, the table's whole conflict history for each
+    batch. Now only the conflicts of the rows it updates are read; the same are cleared."""
+    ledger = _open(tmp_path / "many.db")
+    people = conflicted_persons(ledger, 40)
+    traced: list[str] = []
+    ledger.db.conn.set_trace_callback(traced.append)
+    with ledger.transaction():
+        ledger.update_many("persons", [(people[0], {"phone": "111"}), (people[1], {"notes": "核"})])
+    ledger.db.conn.set_trace_callback(None)
+    reads = [s for s in traced if s.startswith("SELECT") and "FROM conflicts" in s]
+    assert reads
+    # Run again after the batch (39 conflicts still listed, people[1]'s among them), the reads
+    # return only those of the batch's rows: people[1]'s phone (the old read returned all 39).
+    read = sum(len(ledger.db.execute(s).fetchall()) for s in reads)
+    assert read == 1
+    listed = {r[0] for r in ledger.db.execute("SELECT row_id FROM conflicts").fetchall()}
+    assert listed == set(people[1:])
+    assert ledger.get("persons", people[0])["phone"] == "111"
