@@ -184,3 +184,63 @@ def test_the_preview_of_a_workbook_of_two_sheets_says_which_sheet_each_change_is
         assert headers[at + 1] == "行号"
         assert (table.item(0, at).text(), table.item(0, at + 1).text()) == (sheet, "3")
     ledger.close()
+
+
+def test_a_long_note_and_a_long_refusal_are_read_whole_in_the_dialog_at_1366x768(qtbot, tmp_path):
+    # A 备注 of 300 characters made the 改动 column 300 characters wide, one line running far
+    # past the dialog's right edge; a refusal of 劳动能力 quoting a long cell put what the cell
+    # should say (应为：普通劳动力、…) at the far end of that line. A column is now at most
+    # WIDEST wide, its text wraps onto a taller row, and the tooltip holds the whole text.
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QWidget
+
+    from fieldapp.ui.dialogs.import_preview import WIDEST
+    from fieldapp.ui.fonts import chinese_family, load_bundled_fonts
+
+    ledger = _ledger_with_a_family(tmp_path)
+    note = "外出务工，在浙江宁波电子厂流水线做普工，每月寄回家里两千元左右。" * 10
+    assert len(note) >= 300
+    other = make_id("520502", "19900101", "151")
+    sheet = write_xlsx(
+        tmp_path / "u.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "劳动能力", "备注"],
+        [
+            ["李秀", WIFE, HEAD, "", note],
+            ["王五", other, other, "能干点轻活但腰不好常年吃药" * 6, ""],
+        ],
+    )
+    report = import_ledger(ledger, sheet, update=True, dry_run=True)
+    reason = report.rejected[0].reason
+    assert len(reason) > 100 and reason.endswith("无劳动力")
+    family = chinese_family(load_bundled_fonts())  # the app's own Chinese font, as it runs
+    assert family
+    font = QFont(family)
+    font.setPointSize(10)
+    window = QWidget()  # the main window, whose font the dialog takes
+    window.setFont(font)
+    qtbot.addWidget(window)
+    dialog = ImportPreviewDialog(report, window)
+    dialog.resize(1366 - 16, 768 - 80)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for table, row, column, text in (
+        (dialog.changes, 0, 4, f"备注：（空） → {note}"),
+        (dialog.rejected, 0, 2, reason),
+    ):
+        dialog.tabs.setCurrentWidget(table)
+        qtbot.wait(50)
+        item = table.item(row, column)
+        assert item.text() == text
+        assert item.toolTip() == f"<p>{html.escape(text)}</p>"
+        # every column of the table is on the dialog: none runs past its right edge
+        right = sum(table.columnWidth(c) for c in range(table.columnCount()))
+        assert right <= table.viewport().width()
+        assert all(table.columnWidth(c) <= WIDEST for c in range(column))
+        # the row is tall enough for the text wrapped to its column's width
+        metrics = table.fontMetrics()
+        needed = -(-metrics.horizontalAdvance(text) // (table.columnWidth(column) - 12))
+        assert needed >= 2  # the text is longer than its column: it is wrapped, not cut
+        assert table.rowHeight(row) >= needed * metrics.lineSpacing()
+        shot = tmp_path / f"{table.objectName() or column}.png"
+        assert dialog.grab().save(str(shot))
+    ledger.close()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,10 @@ from PySide6.QtWidgets import (
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.widgets import fit_to_screen
 
+WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
+LONG = 12  # characters: a text longer may not fit its column; its tooltip holds it whole
+WRAPS = 20  # characters: a shorter text is narrower than WIDEST, so its row never grows
+
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
@@ -35,10 +39,28 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             item = QTableWidgetItem(text)
-            if len(text) > 12:  # a reason or change cut at the column's edge reads in full
+            if len(text) > LONG:  # a reason or change cut at the column's edge reads in full
                 item.setToolTip(f"<p>{html.escape(text)}</p>")  # rich text: Qt wraps it
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    # A long note or reason was one line: in the last column cut at the dialog's edge with "…",
+    # in another column (a conflict's values) as wide as the whole text, pushing the columns
+    # after it off the dialog. A column is now at most WIDEST wide and a long text wraps onto
+    # more lines of a taller row (only such rows are measured: a preview may have thousands).
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    for c in range(table.columnCount()):
+        table.setColumnWidth(c, min(table.columnWidth(c), WIDEST))
+    long = [r for r, row in enumerate(rows) if any(len(text) > WRAPS for text in row)]
+
+    def fit_rows() -> None:  # again when a column's width changes (the last one stretches)
+        for r in long:
+            table.resizeRowToContents(r)
+
+    fit_rows()
+    later = QTimer(table, singleShot=True, interval=0)  # once, after a burst of resizes
+    later.timeout.connect(fit_rows)
+    table.horizontalHeader().sectionResized.connect(lambda *_: later.start())
     return table
 
 
