@@ -244,3 +244,25 @@ def test_a_long_note_and_a_long_refusal_are_read_whole_in_the_dialog_at_1366x768
         shot = tmp_path / f"{table.objectName() or column}.png"
         assert dialog.grab().save(str(shot))
     ledger.close()
+
+
+def test_a_long_preview_measures_the_rows_it_shows_not_all_of_them(qtbot):
+    """Wrapped rows were measured all at once, and again at every resize of the dialog: 20,000
+    refused rows with a long reason took 1.5 s a resize. Now the rows on screen (and just
+    below) are measured, and scrolling measures the rows it brings in."""
+    from fieldapp.ui.dialogs.import_preview import FIT_AHEAD, _table
+
+    reason = "the cell should hold one of the words of the list " * 6
+    rows = [["人员", str(n), "张三", "520502199001011230", reason] for n in range(5000)]
+    table = _table(["a", "b", "c", "d", "e"], rows)
+    qtbot.addWidget(table)
+    table.resize(900, 500)
+    table.show()
+    qtbot.waitExposed(table)
+    qtbot.wait(20)
+    plain = table.verticalHeader().defaultSectionSize()
+    assert table.rowHeight(3) > plain  # on screen: wrapped onto a taller row
+    assert table.rowHeight(4000) == plain  # far below: not measured yet
+    table.verticalScrollBar().setValue(4000)
+    qtbot.waitUntil(lambda: table.rowHeight(table.rowAt(0) + 1) > plain, timeout=3000)
+    assert table.rowAt(0) + FIT_AHEAD < 5000

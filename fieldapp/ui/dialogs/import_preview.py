@@ -27,6 +27,8 @@ from fieldapp.ui.widgets import fit_to_screen
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
 LONG = 12  # characters: a text longer may not fit its column; its tooltip holds it whole
 WRAPS = 20  # characters: a shorter text is narrower than WIDEST, so its row never grows
+#: Rows measured from the first on screen: more than a 1366×768 dialog shows at once.
+FIT_AHEAD = 80
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -46,21 +48,28 @@ def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
     # A long note or reason was one line: in the last column cut at the dialog's edge with "…",
     # in another column (a conflict's values) as wide as the whole text, pushing the columns
     # after it off the dialog. A column is now at most WIDEST wide and a long text wraps onto
-    # more lines of a taller row (only such rows are measured: a preview may have thousands).
+    # more lines of a taller row. Only such rows are measured, and only those on screen and
+    # just below (a preview may have tens of thousands: measuring 20,000 long rows took 1.5 s
+    # at every resize of the dialog); scrolling measures the rows it brings in.
     table.setWordWrap(True)
     table.setTextElideMode(Qt.TextElideMode.ElideNone)
     for c in range(table.columnCount()):
         table.setColumnWidth(c, min(table.columnWidth(c), WIDEST))
-    long = [r for r, row in enumerate(rows) if any(len(text) > WRAPS for text in row)]
+    long = frozenset(r for r, row in enumerate(rows) if any(len(text) > WRAPS for text in row))
 
-    def fit_rows() -> None:  # again when a column's width changes (the last one stretches)
-        for r in long:
-            table.resizeRowToContents(r)
+    def fit_rows() -> None:  # again when a column's width changes or the table scrolls
+        if not long:
+            return
+        top = max(table.rowAt(0), 0)
+        for r in range(top, min(top + FIT_AHEAD, table.rowCount())):
+            if r in long:
+                table.resizeRowToContents(r)
 
     fit_rows()
     later = QTimer(table, singleShot=True, interval=0)  # once, after a burst of resizes
     later.timeout.connect(fit_rows)
     table.horizontalHeader().sectionResized.connect(lambda *_: later.start())
+    table.verticalScrollBar().valueChanged.connect(lambda *_: later.start())
     return table
 
 
