@@ -31,3 +31,16 @@ def test_sync_file_names_are_stamped_in_china_time(clock):
     clock("UTC")
     with time_machine.travel(EARLY, tick=False):
         assert stamp().startswith("20261204-073000-")
+
+
+def test_this_month_and_todays_times_are_chinas_on_a_utc_clock(clock):
+    """At 07:30 on 1 December in Guizhou a UTC clock still says November: the month the pages
+    open on and a time shown as "today" (14:03, not 12-01 14:03) followed it."""
+    from fieldapp.domain.month import Month
+    from fieldapp.ui.history import short_time
+
+    clock("UTC")
+    with time_machine.travel(dt.datetime(2026, 12, 1, 7, 30, tzinfo=CHINA), tick=False):
+        assert dt.date.today() == dt.date(2026, 11, 30)
+        assert Month.current() == "2026-12"
+        assert short_time("2026-12-01T07:10:00+08:00") == "07:10"
