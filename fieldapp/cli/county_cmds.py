@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain.dates import china_minute
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.saving import written
 
@@ -419,7 +420,7 @@ def cmd_hub_policy_edit(args: argparse.Namespace) -> int:
         current = state.hub_pack.read() if state.hub_pack is not None else None
         pack_id = args.id or (current.pack.id if current else "county")
         versions = [p.version for p in published(hub.ledger) if p.pack_id == pack_id]
-        version = args.version or next_version(versions, dt.date.today())
+        version = args.version or next_version(versions, china_today())
         try:
             text, drafted = edit_county_pack(
                 registry.base_files(), current, edit, version=version, pack_id=pack_id

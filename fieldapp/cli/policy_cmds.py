@@ -20,6 +20,7 @@ from fieldapp.cli.common import (
 )
 from fieldapp.domain.claims import Claim, Numbered, persons_and_claims
 from fieldapp.domain.dates import china_minute, parse_date, today
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
@@ -622,7 +623,7 @@ def _ended(rule: object) -> bool:
     from fieldapp.policy.pack import Rule
 
     assert isinstance(rule, Rule)
-    return rule.valid_to is not None and rule.valid_to < dt.date.today()
+    return rule.valid_to is not None and rule.valid_to < china_today()
 
 
 SOURCE_LABELS = {"hub": "县级汇总中心下发", "builtin": "内置", "local": "本机安装"}

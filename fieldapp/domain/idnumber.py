@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.regions import region_name
 
@@ -152,7 +153,7 @@ def _birth_date(number: str) -> dt.date:
             "date", f"身份证号码“{number}”出生日期部分“{number[6:14]}”不是有效日期"
         ) from None
     # Any birth year before last year is in the past; only recent ones need today's date.
-    if born.year < 1900 or (born.year >= _RECENT_YEAR and born > dt.date.today()):
+    if born.year < 1900 or (born.year >= _RECENT_YEAR and born > china_today()):
         raise InvalidIdNumber("date", f"身份证号码“{number}”出生日期 {born.isoformat()} 不合理")
     return born
 

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import ValidationFailed
 
 if TYPE_CHECKING:  # pydantic is imported only when a model uses the type
@@ -41,8 +42,8 @@ class Month(str):
 
     @classmethod
     def current(cls) -> Month:
-        """This month, by the local clock."""
-        return cls.of(dt.date.today())
+        """This month, as China's clock says it whatever zone this computer keeps."""
+        return cls.of(china_today())
 
     @classmethod
     def parse(cls, text: str) -> Month:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
@@ -240,7 +241,7 @@ def notice_job(
     full, settings, area_code, note = _batch_papers(ledger, batch_id)
     roster = mask_roster(full)
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
-    first, last = notice_period(settings, start or dt.date.today(), calendar)
+    first, last = notice_period(settings, start or china_today(), calendar)
     notice = NoticeView(roster, first, last)
     if settings.notice_working_days:
         # Posted in the village: a period counted on a year without its schedule is an estimate.
@@ -313,7 +314,7 @@ def policy_due_lookup(
     only, and the note says why; deadlines counted on a year without its holiday schedule are
     said to be estimates, as the due list says.
     """
-    on = min(Month(month).last_day, today or dt.date.today())
+    on = min(Month(month).last_day, today or china_today())
     try:
         items = due_list(ledger, policy, on, area_prefix=area_code)
     except (FieldappError, ValueError) as error:

@@ -17,6 +17,7 @@ from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import whole_months_between, written
 from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
@@ -323,7 +324,7 @@ class PaperData:
         hukou = row.get("hukou_code") or ""
         if hukou and not (household and in_area(household["area_code"], hukou)):
             home = self.place_of(hukou)
-        day = on or dt.date.today()
+        day = on or china_today()
         account_number = row.get("account_number") or ""
         if accounts.excel_rounded(account_number):
             self.doubtful_accounts[person_id] = name or row.get("name") or ""
@@ -425,7 +426,7 @@ class PaperData:
 
     def _form(self, claim: Claim) -> FormView:
         facts = claim.facts
-        on = claim.event_date or claim.claim_date or dt.date.today()
+        on = claim.event_date or claim.claim_date or china_today()
         kept = self._kept(claim)
         person = self.person_view(
             claim.person_id, on=on, name=claim.person_name, id_number=claim.id_number, kept=kept
@@ -785,7 +786,7 @@ class PaperData:
         The wage is the month's as the monthly update recorded it (this month's, else last
         month's), else the spell's; 连续稳定就业 counts whole months of a spell still running.
         """
-        today = today or dt.date.today()
+        today = today or china_today()
         person_id = self.person_id_of(id_number)
         person = self.person_view(person_id)
         spells = paper_rows.spells_of(self.ledger, person_id)
@@ -822,7 +823,7 @@ class PaperData:
 
     def _recent_wage(self, person_id: str, today: dt.date | None = None) -> float | None:
         """This month's income from the monthly update, else last month's."""
-        month = Month.of(today or dt.date.today())
+        month = Month.of(today or china_today())
         for key in (month, month.previous()):
             for row in paper_rows.statuses_in(self.ledger, [person_id], str(key)):
                 if row.get("status") == _EMPLOYED and row.get("income"):

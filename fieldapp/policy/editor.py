@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.policy.combine import check_new_pack, combine
 from fieldapp.policy.pack import (
     AmountKind,
@@ -167,7 +168,7 @@ def edit_county_pack(
 
     `current` is the county's pack in force (None: a first edition extending the base pack).
     """
-    today = today or dt.date.today()
+    today = today or china_today()
     base_id = base[0][1].pack.id
     if current is not None:
         data = current.model_dump(mode="python", exclude_none=True, exclude_defaults=True)

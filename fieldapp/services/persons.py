@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from fieldapp.domain import idnumber
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, Relation
 from fieldapp.domain.errors import DuplicateIdNumber, NeedsConfirmation, ValidationFailed
 from fieldapp.domain.models import CategoryMembership, Household, Person
@@ -89,7 +90,7 @@ def save(
                 writer,
                 person_id,
                 wanted,
-                on or dt.date.today(),
+                on or china_today(),
                 None if loaded_categories is None else set(loaded_categories),
             )
         if new_household is not None and person.relation == Relation.HEAD:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.policy.pack import Policy
 from fieldapp.policy.report import MonthlyReport, monthly_figures
 from fieldapp.policy.rosters import RosterSet, build_rosters
@@ -32,7 +33,7 @@ def monthly_report(
         households,
         claims,
         distinct_names(loader.area_names()),
-        today=today or dt.date.today(),
+        today=today or china_today(),
         area=area_prefix,
         steps=queries.steps(area_prefix),
     )

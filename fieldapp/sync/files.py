@@ -3,7 +3,6 @@ copies, the quarantine folder with a reason file beside each refused bundle."""
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
 import shutil
@@ -11,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.domain.dates import now_stamp
+from fieldapp.domain.dates import china_time, now_stamp
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled
 from fieldapp.saving import make_folder_for
 from fieldapp.sync.errors import NOTHING_IMPORTED_FULL, BundleRefused
@@ -87,8 +86,8 @@ def write_atomic(
 
 
 def stamp() -> str:
-    """A sortable time prefix for file names."""
-    return dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    """A sortable time prefix for file names, in China time whatever zone this computer keeps."""
+    return china_time().strftime("%Y%m%d-%H%M%S-%f")
 
 
 def copy_to_inbox(source: Path, inbox: Path) -> Path:

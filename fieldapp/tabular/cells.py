@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from fieldapp.domain.dates import parse_date
+from fieldapp.domain.dates import today as china_today
 
 #: Excel's day 0 in the 1900 date system (with its 1900-02-29 bug already absorbed).
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -113,7 +114,7 @@ def date(value: object, label: str) -> dt.date | None:
     alone = month_alone(raw)
     if alone is not None:
         raise CellError(
-            f"{label}“{raw}”没有写年份：请写成 {dt.date.today().year}-{alone:02d} 这样的格式"
+            f"{label}“{raw}”没有写年份：请写成 {china_today().year}-{alone:02d} 这样的格式"
         )
     timed = _TIME_OF_DAY.match(raw)
     if timed:  # 2023-05-01 00:00:00, 2023/5/1 0:00: a csv of a cell formatted with the time

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -230,7 +231,7 @@ def parse_extra(
             if not code.isdigit() or len(code) not in (6, 9, 12):
                 raise CellError(f"{labels[key]}“{code}”应为 6、9 或 12 位数字")
             values[key] = code
-    _check(kind, values, label, today or dt.date.today().isoformat())
+    _check(kind, values, label, today or china_today().isoformat())
     return ExtraRow(sheet, kind, row, number, _packed(values), tuple(mapped) if mapped else ())
 
 

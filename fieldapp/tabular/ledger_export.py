@@ -17,6 +17,7 @@ from pathlib import Path
 
 from fieldapp import saving
 from fieldapp.bulk import paused_gc
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
 from fieldapp.store import ledger_kind
@@ -181,7 +182,7 @@ def export_ledger(
     `writer_process`); `in_child` forces the choice either way.
     """
     path = Path(path)
-    today = today or dt.date.today()
+    today = today or china_today()
     # A file that cannot be written is said with its cause (`saving`), its folder before any work.
     with output.written(path):
         saving.make_folder_for(path)

@@ -33,6 +33,7 @@ from sqlite_utils import Database
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.progress import CancelCheck, Progress, Ticker
@@ -133,7 +134,7 @@ class LedgerImporter:
         self.ledger = ledger
         self.actor = actor or actor_of(ledger)
         self.job = Ticker(progress, cancelled, message="已取消导入，台账未作任何修改", every=1000)
-        self.today = today or dt.date.today()
+        self.today = today or china_today()
         self.update = update
         self.dry_run = dry_run
         self.take_sheet = frozenset(take_sheet)  # conflicts decided for the sheet's value
@@ -1046,7 +1047,7 @@ class LedgerImporter:
         A later sheet's (hidden, an old copy) rows of a record in `current` (a current sheet
         gave it) are passed over, said by `_say_record_repeats`."""
         found = []
-        today = dt.date.today().isoformat()  # the clock asked once a sheet, not once a row
+        today = china_today().isoformat()  # the clock asked once a sheet, not once a row
         labels = partial(_extra_label, sheet.kind)
         # Chunk by chunk, each chunk's cells let go once parsed, as a ledger sheet's are: the
         # whole sheet's cells were held to its end beside the rows parsed from them.

@@ -18,6 +18,7 @@ from typing import Any
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -495,7 +496,7 @@ def parse_row(
     job_note = ""
     job_notes: list[str] = []
     try:
-        spell = _spell(texts, get, status, today or dt.date.today(), mapped, job_notes, job_ended)
+        spell = _spell(texts, get, status, today or china_today(), mapped, job_notes, job_ended)
     except (_NoStartDate, CellError) as error:
         # The person and every other cell come in; the job and its status are left out (an
         # update keeps what the ledger holds for them), and the row says so: a job's cell

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.labels import field_label
 from fieldapp.store.queries.history import TABLE_LABELS, FieldChange
 
@@ -34,7 +35,7 @@ class HistoryLine:
 
 def short_time(at: str, today: dt.date | None = None) -> str:
     """'14:03' today, '12-01 14:03' this year, '2025-03-01' before."""
-    today = today or dt.date.today()
+    today = today or china_today()
     try:
         stamp = dt.datetime.fromisoformat(at[:19])
     except ValueError:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.store.queries import Source
 from fieldapp.store.queries.persons import PersonRow, rows_by_rowid
 from fieldapp.ui.table_model import ROW_ROLE
@@ -172,7 +173,7 @@ class LedgerModel(QAbstractTableModel):
         values = (
             row.name,
             row.sex,
-            _age(row.birth_date, dt.date.today()),
+            _age(row.birth_date, china_today()),
             row.id_number,
             self.area_name(row.area_code),
             row.relation,

@@ -7,13 +7,13 @@ one page of display rows by primary key, so a page at the end costs the same as 
 
 from __future__ import annotations
 
-import datetime as dt
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from fieldapp.domain import account
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.models import Household, Person
 from fieldapp.domain.month import Month
 from fieldapp.domain.snapshots import snapshot_of
@@ -77,11 +77,11 @@ class LedgerFilter:
                 "p.id IN (SELECT person_id FROM person_categories WHERE deleted = 0 "
                 "AND category = ? AND (end_date IS NULL OR end_date >= ?))"
             )
-            params += [self.category, dt.date.today().isoformat()]
+            params += [self.category, china_today().isoformat()]
         if self.work_status == ACCOUNT_DOUBT:
             parts.append(_MAYBE_ROUNDED)  # `person_rowids` keeps those Excel rounded
         elif self.work_status:
-            month = self.month or dt.date.today().strftime("%Y-%m")
+            month = self.month or china_today().strftime("%Y-%m")
             if self.work_status == NOT_UPDATED:
                 parts.append(
                     "p.id NOT IN (SELECT person_id FROM monthly_status "

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.policy.citations import version_words
 from fieldapp.policy.editor import (
@@ -242,7 +243,7 @@ class CountyPolicyDialog(QDialog):
             edit = self.edit()
             pack_id = self.current.pack.id if self.current is not None else "county"
             versions = [p.version for p in published(self.session.ledger) if p.pack_id == pack_id]
-            version = next_version(versions, dt.date.today())
+            version = next_version(versions, china_today())
             self.text, policy = edit_county_pack(
                 self.registry.base_files(), self.current, edit, version=version, pack_id=pack_id
             )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 
 from pydantic import ValidationError
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
+from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, Health, LabourAbility, Relation
 from fieldapp.domain.errors import (
     DuplicateIdNumber,
@@ -247,7 +247,7 @@ class PersonEditor(QDialog):
         self.account.setText(person.account_number)
         self.hukou.setText(person.hukou_code)
         self.notes.setText(person.notes)
-        today = dt.date.today()
+        today = china_today()
         for membership in records.person_records(
             self.session.ledger, CategoryMembership, person.id
         ):
@@ -371,7 +371,7 @@ class PersonEditor(QDialog):
             return
         year = self.graduation.value()
         if year and year != (self.person.graduation_year if self.person else None):
-            latest = dt.date.today().year + 8  # still at school: the year expected
+            latest = china_today().year + 8  # still at school: the year expected
             if not 1950 <= year <= latest:
                 self.show_error(
                     self.tr("毕业年份“%1”不对：请填 4 位年份（1950 至 %2 年）")
