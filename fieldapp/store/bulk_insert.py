@@ -176,7 +176,10 @@ class _Abandoned(Exception):
 class _Json(Enum):
     """How a field's values reach the log's JSON, which SQLite's `json_object` writes."""
 
-    PLAIN = "plain"  # text, whole numbers or nulls: as SQLite renders them, which is canonical
+    # Text or whole numbers (or nulls): as SQLite renders them, which is canonical. The type
+    # is said (a CAST, free in SQLite) for PostgreSQL, which cannot tell a bound value's.
+    TEXT = "text"
+    WHOLE = "whole"
     BOOL = "bool"  # stored 1/0, logged true/false
     FRAGMENT = "fragment"  # anything else: each value's canonical JSON made here, in its own column
 
@@ -200,8 +203,10 @@ def local_rows(ledger: Ledger, table: str, rows: Sequence[dict[str, Any]]) -> Ne
     members = []
     for name in fields:
         columns[name], kind = _storable_column(table, name, columns[name])
-        if kind is _Json.PLAIN:
-            members.append(f"'{name}', {{{name}}}")
+        if kind is _Json.TEXT:
+            members.append(f"'{name}', CAST({{{name}}} AS TEXT)")
+        elif kind is _Json.WHOLE:
+            members.append(f"'{name}', CAST({{{name}}} AS INTEGER)")
         elif kind is _Json.BOOL:
             members.append(
                 f"'{name}', json(CASE {{{name}}} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END)"
@@ -243,8 +248,10 @@ def _storable_column(table: str, name: str, values: list[Any]) -> tuple[list[Any
         if strange:
             raise TypeError(f"{table}.{name} cannot hold {sorted(k.__name__ for k in strange)}")
     kinds.discard(type(None))
-    if kinds <= {str} or kinds == {int}:
-        return values, _Json.PLAIN
+    if kinds <= {str}:
+        return values, _Json.TEXT
+    if kinds == {int}:
+        return values, _Json.WHOLE
     if kinds == {bool}:
         # Staged as 1 and 0, which is how SQLite stores them: Python's sqlite3 binds an int
         # several times faster than a bool.

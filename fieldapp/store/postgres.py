@@ -13,6 +13,7 @@ and the migrations are the same code on both; what differs is in this module:
 | `BEGIN` (a read snapshot) | `BEGIN ISOLATION LEVEL REPEATABLE READ` |
 | `INSERT OR IGNORE` / `INSERT OR REPLACE` | `ON CONFLICT DO NOTHING` / `ON CONFLICT (key) DO UPDATE` |
 | `json_extract(x, '$.k')`, `json_each(?)` | `(x::jsonb ->> 'k')` (also in expression indexes), `jsonb_array_elements_text` |
+| `json_object('k', v, …)` (a bulk batch's log entries), `json(x)` in it, `CAST(x AS INTEGER)` | the same canonical text joined with `to_json` (`jsonb` would reorder keys and respell numbers), `x`, `BIGINT` |
 | `x IN temp_table`, `temp.` names | `x IN (SELECT * FROM temp_table)`, temp tables unqualified |
 | scalar `max(a, b)`, `group_concat`, `datetime('now')`, `printf` stamps | `GREATEST`, `string_agg`, `to_char`, `lpad` |
 | `INTEGER`, `REAL`, `BLOB`; `INTEGER PRIMARY KEY` | `BIGINT`, `DOUBLE PRECISION`, `BYTEA`; an identity column |
@@ -168,6 +169,9 @@ def translate(sql: str, named: bool = False) -> str | None:
         r"SELECT jsonb_array_elements_text(CAST(\1 AS jsonb))",
         text,
     )
+    if "json_object(" in text:
+        text = _json_objects(text)
+    text = re.sub(r"\bAS\s+INTEGER\)", "AS BIGINT)", text)  # SQLite's integers are 64-bit
     # SQLite's `x IN some_table` (a one-column temp table).
     text = re.sub(r"\bIN\s+(_\w+)\b(?!\s*\()", r"IN (SELECT * FROM \1)", text)
     text = re.sub(r"\bmax\(([^(),]+),([^(),]+)\)", r"GREATEST(\1,\2)", text)
@@ -177,7 +181,7 @@ def translate(sql: str, named: bool = False) -> str | None:
         "datetime('now')", "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
     )
     text = re.sub(
-        r"printf\('%%013d-%%04d',\s*(.+?),\s*(.+?)\)(?=\s*(,|AS|$|\)))",
+        r"printf\('%%013d-%%04d',\s*(.+?),\s*(.+?)\)(?=\s*(,|AS|$|\)|\|\|))",
         r"(lpad((\1)::bigint::text, 13, '0') || '-' || lpad((\2)::bigint::text, 4, '0'))",
         text,
     )
@@ -185,6 +189,59 @@ def translate(sql: str, named: bool = False) -> str | None:
     text = re.sub(r"\bINSERT\s+OR\s+IGNORE\s+INTO\b", "INSERT INTO", text, flags=re.IGNORECASE)
     if re.match(r"INSERT\s+OR\s+IGNORE", sql.strip(), re.IGNORECASE):
         text += " ON CONFLICT DO NOTHING"
+    return text
+
+
+def _arguments(text: str, start: int) -> tuple[list[str], int]:
+    """The top-level arguments of the call whose `(` is at `start`, and the index after its `)`."""
+    parts: list[str] = []
+    depth, begin, i = 0, start + 1, start
+    while i < len(text):
+        char = text[i]
+        if char == "'":
+            i = text.index("'", i + 1)
+            while text.startswith("''", i):  # a doubled quote inside the literal
+                i = text.index("'", i + 2)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                parts.append(text[begin:i].strip())
+                return parts, i + 1
+        elif char == "," and depth == 1:
+            parts.append(text[begin:i].strip())
+            begin = i + 1
+        i += 1
+    raise ValueError(f"unbalanced call in {text!r}")
+
+
+def _json_value(sql: str) -> str:
+    """The JSON text of one `json_object` value as SQLite writes it (null for NULL)."""
+    if sql.startswith("json("):
+        inner, end = _arguments(sql, 4)
+        if end == len(sql) and len(inner) == 1:  # already JSON text: SQLite keeps it as it is
+            return f"COALESCE(CAST({inner[0]} AS text), 'null')"
+    return f"COALESCE(CAST(to_json({sql}) AS text), 'null')"
+
+
+def _json_objects(text: str) -> str:
+    """SQLite's `json_object('k', v, …)` as the same canonical text (keys in the order given,
+    no spaces, text escaped as SQLite and Python do), which json_build_object (spaces) and
+    jsonb (keys by length, numbers respelt) do not write. Keys are plain names."""
+    while (found := re.search(r"\bjson_object\(", text)) is not None:
+        args, end = _arguments(text, found.end() - 1)
+        pieces: list[str] = []
+        literal = "{"
+        for k in range(0, len(args), 2):
+            key = re.fullmatch(r"'(\w+)'", args[k])
+            if key is None:
+                raise ValueError(f"json_object key {args[k]!r} is not a plain name")
+            literal += ("," if k else "") + f'"{key.group(1)}":'
+            pieces += [f"'{literal}'", _json_value(args[k + 1])]
+            literal = ""
+        pieces.append("'}'")
+        text = text[: found.start()] + "(" + " || ".join(pieces) + ")" + text[end:]
     return text
 
 
