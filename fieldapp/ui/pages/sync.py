@@ -589,20 +589,15 @@ class SyncPage(QWidget):
             "县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。"
             "多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
         )
-        self.result_label.setText(self.tr("失败：") + said)
-        asked = ask_yes_no(
-            self,
+        self._offer_renumbering(
+            said,
             self.tr("台账是从备份拷回来的吗？"),
-            said
-            + "\n\n"
-            + self.tr(
+            self.tr(
                 "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；"
                 "县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n"
                 "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
             ),
         )
-        if asked:
-            self._renumber()
 
     def _numbers_clash(self) -> None:
         """The hub refused the upload: this ledger's change-log id would print the same
@@ -613,18 +608,19 @@ class SyncPage(QWidget):
             "县里的中心没有接收这次上传：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，"
             "两张纸上会印出同一个编号。"
         )
-        self.result_label.setText(self.tr("失败：") + said)
-        asked = ask_yes_no(
-            self,
+        self._offer_renumbering(
+            said,
             self.tr("给本机换一套编号吗？"),
-            said
-            + "\n\n"
-            + self.tr(
+            self.tr(
                 "点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），"
                 "再点“上传并接收”。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。"
             ),
         )
-        if asked:
+
+    def _offer_renumbering(self, said: str, question: str, advice: str) -> None:
+        """A refused upload said on the 结果 line, and a new numbering offered: 是 starts it."""
+        self.result_label.setText(self.tr("失败：") + said)
+        if ask_yes_no(self, question, said + "\n\n" + advice):
             self._renumber()
 
     def _renumber(self) -> None:
