@@ -26,6 +26,30 @@ from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger, wait_idle
 NOT_FOR_A_COORDINATOR = re.compile(r"fieldapp|--|[0-9a-f]{8,}|:\d+\b|从备份恢复后继续同步")
 
 
+def answering_yes(monkeypatch) -> list[str]:
+    """Every question the page asks is answered 是; the list gathers them (title and text)."""
+    asked: list[str] = []
+
+    def question(_parent, title, text, *args, **kwargs):
+        asked.append(f"{title} {text}")
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def refused_upload(page, qtbot, url: str, warnings_shown, asked: list[str]) -> list[str]:
+    """Upload to the hub at `url` and wait; what the coordinator was shown (warnings, the
+    questions, the 结果 line), none of it in the command line's words."""
+    page.url.setText(url)
+    page.push()
+    wait_idle(qtbot, page)
+    shown = [*warnings_shown, *asked, page.result_label.text()]
+    leaked = [s for s in shown if NOT_FOR_A_COORDINATOR.search(s)]
+    assert not leaked, leaked
+    return shown
+
+
 @pytest.fixture
 def ledger_path(tmp_path: Path) -> Path:
     """An enrolled village ledger, sent once; backed up by hand; more work sent from it; then
@@ -56,22 +80,11 @@ def test_a_copied_back_ledger_is_told_in_words_and_carries_on(
 ):
     ledger = window.session.ledger
     add_family(ledger, VILLAGE, ["109"], surname="赵")  # work after the copy: same numbers
-    asked: list[str] = []
-
-    def question(_parent, title, text, *args, **kwargs):
-        asked.append(f"{title} {text}")
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = answering_yes(monkeypatch)
     page = window.show_page("sync")
     with ServerThread(tmp_path / "hub") as server:
-        page.url.setText(server.url)
-        page.push()
-        wait_idle(qtbot, page)
-        shown = [*warnings_shown, *asked, page.result_label.text()]
+        shown = refused_upload(page, qtbot, server.url, warnings_shown, asked)
         assert asked, shown
-        leaked = [s for s in shown if NOT_FOR_A_COORDINATOR.search(s)]
-        assert not leaked, leaked
         assert "备份" in asked[0]
         page.push()
         wait_idle(qtbot, page)

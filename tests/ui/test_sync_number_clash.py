@@ -11,7 +11,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from fieldapp.domain.numbers import device_part
 from fieldapp.hub.folder import Hub
@@ -23,7 +22,7 @@ from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
 from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger, wait_idle
-from tests.ui.test_sync_copied_back import NOT_FOR_A_COORDINATOR
+from tests.ui.test_sync_copied_back import answering_yes, refused_upload
 
 #: Another village's change-log id, and one giving the same five letters (found by trying ids
 #: in turn, as tests/sync/test_hostile_number_origin.py tells).
@@ -64,22 +63,11 @@ def test_a_clashing_numbering_is_told_in_words_and_changed(
     ledger = window.session.ledger
     assert device_part(ledger.device_id) == device_part(HONEST)
     add_family(ledger, VILLAGE, ["109"], surname="赵")
-    asked: list[str] = []
-
-    def question(_parent, title, text, *args, **kwargs):
-        asked.append(f"{title} {text}")
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
+    asked = answering_yes(monkeypatch)
     page = window.show_page("sync")
     with ServerThread(tmp_path / "hub") as server:
-        page.url.setText(server.url)
-        page.push()
-        wait_idle(qtbot, page)
-        shown = [*warnings_shown, *asked, page.result_label.text()]
+        shown = refused_upload(page, qtbot, server.url, warnings_shown, asked)
         assert len(asked) == 1, shown
-        leaked = [s for s in shown if NOT_FOR_A_COORDINATOR.search(s)]
-        assert not leaked, leaked
         assert "编号" in asked[0] and "另一台电脑" in asked[0], asked
         assert device_part(window.session.ledger.device_id) != device_part(HONEST)
         page.push()
