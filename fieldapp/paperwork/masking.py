@@ -5,6 +5,7 @@ nor a blank where only those stood: such a person reads as one of no group."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import OTHER_RURAL, Category
@@ -36,6 +37,34 @@ PRIVATE_CATEGORIES = frozenset({Category.DISABLED, Category.REHAB, Category.RELE
 PRIVATE_WORDS = ("残疾", "戒毒", "吸毒", "刑满释放", "服刑")
 
 
+#: A private group as a rule's title names it (残疾人, 肢体残疾人员, 刑满释放人员, 戒毒康复人员),
+#: with the 、/和/及/与 that joined it to the next group (or, first, to the one before).
+_GROUP = (
+    r"(?:重度|轻度|肢体|视力|听力|言语|智力|精神|多重)?"
+    r"(?:残疾|戒毒康复|戒毒|吸毒|刑满释放|服刑)(?:人员|人士|人|者|家庭成员|家庭)?"
+)
+_PRIVATE_GROUP = re.compile(rf"[、和及与]{_GROUP}|{_GROUP}[、和及与]?")
+#: A bracketed part of a title: （残疾人首次外出务工）.
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+#: What a notice calls a subsidy whose title is nothing but a private group.
+PUBLIC_SUBSIDY = "就业补贴"
+
+
+def public_title(title: str) -> str:
+    """A subsidy's name as a paper posted in public prints it: a county rule named after a
+    private group is posted under the subsidy's own name, as 人员类别 posts its people —
+    '一次性求职创业补贴（残疾人首次外出务工）' → '一次性求职创业补贴' (a bracketed part naming
+    the group goes whole), '刑满释放人员就业补贴' → '就业补贴', '脱贫人口和残疾人就业补贴' →
+    '脱贫人口就业补贴'; any other title as it is (idempotent)."""
+    if not any(w in title for w in PRIVATE_WORDS):
+        return title
+    kept = _BRACKETED.sub(
+        lambda m: "" if any(w in m.group() for w in PRIVATE_WORDS) else m.group(), title
+    )
+    kept = _PRIVATE_GROUP.sub("", kept).strip(" 、，,")
+    return kept or PUBLIC_SUBSIDY
+
+
 def public_categories(categories: str) -> str:
     """The categories as posted: '脱贫人口、残疾人' → '脱贫人口'."""
     return "、".join(c for c in categories.split("、") if c and c not in PRIVATE_CATEGORIES)
@@ -61,8 +90,39 @@ def mask_row(row: RosterRow) -> RosterRow:
 
 
 def mask_roster(roster: RosterView) -> RosterView:
-    """The roster with every row masked, and no note for the clerk (whose account changed)."""
-    return dataclasses.replace(roster, rows=tuple(mask_row(r) for r in roster.rows), notes=())
+    """The roster with every row masked, no note for the clerk (whose account changed), and
+    the subsidy and the batch (named after it by default) under their public names."""
+    return dataclasses.replace(
+        roster,
+        rows=tuple(mask_row(r) for r in roster.rows),
+        notes=(),
+        title=public_title(roster.title),
+        batch_name=public_title(roster.batch_name),
+    )
+
+
+def wall_note(roster: RosterView) -> str:
+    """Where a notice, masked, still carries a private category's word, or '': in what it
+    prints as recorded — a cited document's title (a document with no number is cited by its
+    《title》), an employer or payee. Those are not the notice's to reword (a document is
+    cited as issued); the note asks for them to be covered before it goes on the wall."""
+    where: dict[str, None] = {}
+    words: dict[str, None] = {}
+
+    def look(text: str, place: str) -> None:
+        found = [w for w in PRIVATE_WORDS if w in text]
+        if found:
+            words.update(dict.fromkeys(found))
+            where[place] = None
+
+    look(roster.rule_clause, "政策依据")
+    for row in roster.rows:
+        look(row.fact, f"{row.name}的{roster.fact_label}")
+        look(row.payee, f"{row.name}的领款单位")
+    if not words:
+        return ""
+    shown = "、".join(list(where)[:4]) + ("等处" if len(where) > 4 else "")
+    return f"公示表要张贴，人人看得到：{shown}写有“{'、'.join(words)}”，请打印后遮住再张贴"
 
 
 def door_to_door_note(sheet: VisitSheetView) -> str:

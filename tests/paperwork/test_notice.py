@@ -145,3 +145,94 @@ def test_a_person_of_private_categories_alone_reads_on_the_notice_as_one_of_none
     assert not any(word in flat for word in ("残疾", "刑满释放", "戒毒"))
     kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
     assert all(word in kept for word in ("残疾人", "刑满释放人员", "戒毒康复人员"))
+
+
+#: A county pack adding rules of its own, named after a private group as counties name them.
+PRIVATE_RULES = """
+[pack]
+id = "bozhou-2026"
+version = "2026.1"
+title = "播州区就业帮扶补充政策"
+extends = "guizhou-2023"
+region = "520304"
+authority = "播州区人力资源和社会保障局"
+document = "播人社通〔2026〕5号"
+
+[[documents]]
+number = "播人社通〔2026〕5号"
+title = "关于做好特殊群体就业帮扶的通知"
+issuer = "播州区人力资源和社会保障局"
+date = 2026-02-01
+
+[[rules]]
+id = "bozhou_disabled_export"
+title = "一次性求职创业补贴（残疾人首次外出务工）"
+clause = "播人社通〔2026〕5号 第三条"
+valid_from = 2026-02-01
+amount = { kind = "fixed", value = 500 }
+funding_source = "就业补助资金"
+
+[[rules]]
+id = "bozhou_released_job"
+title = "刑满释放人员就业补贴"
+clause = "播人社通〔2026〕5号 第四条"
+valid_from = 2026-02-01
+amount = { kind = "fixed", value = 300 }
+funding_source = "就业补助资金"
+"""
+
+
+def test_a_county_rule_named_after_a_private_group_is_posted_under_a_public_name(ledger, tmp_path):
+    """A county's own rule titled 一次性求职创业补贴（残疾人首次外出务工） or 刑满释放人员就业补贴
+    was printed as the 公示表's heading, in its paragraph (符合…申领条件), in the batch name
+    at its foot (which is the rule's title by default) and in the PDF's subject: the notice on
+    the village wall told everyone that each person listed was disabled or had served a
+    sentence — the very thing its 人员类别 column leaves out. The notice now posts the
+    subsidy under its public name (一次性求职创业补贴, 就业补贴); the 花名册 the county pays
+    from keeps the rule's title."""
+    from fieldapp.policy.registry import PolicyRegistry, base_dir
+
+    local = tmp_path / "packs"
+    local.mkdir()
+    (local / "bozhou.toml").write_text(PRIVATE_RULES, encoding="utf-8")
+    policy = PolicyRegistry(base=base_dir(), local=local).load()
+    cases = {
+        "bozhou_disabled_export": "一次性求职创业补贴",
+        "bozhou_released_job": "就业补贴",
+    }
+    for rule_id, public in cases.items():
+        title = policy.rule(rule_id).title
+        batch_id, claims = add_claims(ledger, 2)
+        with ledger.transaction():
+            for claim_id in claims:  # as the claim service records it: the rule's title
+                ledger.update("claims", claim_id, {"rule_id": rule_id, "rule_title": title})
+            ledger.update("batches", batch_id, {"title": f"{title}（2 人）"})
+        job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+        pdf = job.render()
+        flat = "".join("".join(page_texts(pdf)).split())
+        subject = str(reader(pdf).metadata)
+        for word in ("残疾", "刑满释放"):
+            assert word not in flat and word not in subject and word not in job.title
+        assert f"{public}拟享受人员公示表" in flat, flat[:200]
+        assert f"符合{public}申领条件" in flat, flat
+        assert f"批次{public}（2人）" in flat, flat
+        kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
+        assert "".join(title.split()) in kept
+
+
+def test_a_private_word_a_notice_prints_as_recorded_is_pointed_out_before_it_is_posted(ledger):
+    """An employer recorded as 某某残疾人托养中心 prints in the notice's 务工地点（用工单位）
+    as recorded (a name is not the notice's to reword): the print now says whose row carries
+    the word, to cover before posting; a notice with none says nothing of it."""
+    import json
+
+    batch_id, claims = add_claims(ledger, 2)
+    assert "遮住" not in notice_job(ledger, batch_id, dt.date(2026, 11, 23)).note
+    claim = ledger.get("claims", claims[0])
+    facts = json.loads(claim["facts"])
+    facts["spell"]["employer"] = "宁波某某残疾人托养中心"
+    with ledger.transaction():
+        ledger.update("claims", claims[0], {"facts": json.dumps(facts, ensure_ascii=False)})
+    note = notice_job(ledger, batch_id, dt.date(2026, 11, 23)).note
+    assert f"{claim['person_name']}的务工地点（用工单位）" in note, note
+    assert "残疾" in note and "遮住" in note, note
