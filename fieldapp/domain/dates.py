@@ -75,11 +75,12 @@ def today() -> dt.date:
 
 def china_time(when: dt.datetime | None = None) -> dt.datetime:
     """`when` — now when None — as China's clock says it, whatever zone this computer keeps: a
-    paper's 打印时间, a backup file's name. A time given with no zone is taken to be China time
-    already, as it is written (a caller's dt.datetime(2026, 11, 1, 9, 30) prints 09:30)."""
+    paper's 打印时间, a backup file's name. A time given with no zone is this computer's local
+    time, as Python takes it and as `china_iso` reads a stored time with none (on a clock kept
+    in UTC, dt.datetime(2026, 12, 4, 2, 31) is 10:31 in China)."""
     if when is None:
         return dt.datetime.now(CHINA)
-    return when.replace(tzinfo=CHINA) if when.tzinfo is None else when.astimezone(CHINA)
+    return when.astimezone(CHINA)
 
 
 def now_stamp() -> str:
@@ -115,9 +116,12 @@ def zoned_stamp(stamp: str) -> str:
 
 def china_iso(stamp: object) -> str:
     """A time the program wrote as China time, ISO with +08:00: one `now_stamp` wrote comes
-    back as it is; one written before ledger version 35 (this computer's local time, no zone —
-    a county server kept in UTC wrote 02:31 for 10:31 at the office) is taken to be in this
-    computer's zone. Text that is not a time comes back as it is ('' for none)."""
+    back as it is; one with no zone is taken to be in this computer's zone — as the ledger
+    projects a change's time (`hlc.stamp_to_iso`: created_at, updated_at), and as times were
+    written before ledger version 35 (a county server kept in UTC wrote 02:31 for 10:31 at the
+    office). `china_time`, `china_minute`, the stores' ordering of stored times
+    (`store.filters.as_time`) and the short times on screen read them so too. Text that is not
+    a time comes back as it is ('' for none)."""
     if not stamp:
         return ""
     try:
