@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable, Iterator
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import OTHER_RURAL, Category
@@ -143,28 +144,37 @@ def mask_roster(roster: RosterView) -> RosterView:
     )
 
 
+def _private_words_at(places: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, str]:
+    """Where (the first four places, then 等处) and which private words the (place, texts)
+    carry, each once in order, as a note says them; ('', '') if none."""
+    where: dict[str, None] = {}
+    words: dict[str, None] = {}
+    for place, texts in places:
+        found = [w for w in PRIVATE_WORDS if any(w in t for t in texts)]
+        if found:
+            words.update(dict.fromkeys(found))
+            where[place] = None
+    if not words:
+        return "", ""
+    return "、".join(list(where)[:4]) + ("等处" if len(where) > 4 else ""), "、".join(words)
+
+
 def wall_note(roster: RosterView) -> str:
     """Where a notice, masked, still carries a private category's word, or '': in what it
     prints as recorded — a cited document's title (a document with no number is cited by its
     《title》), an employer or payee. Those are not the notice's to reword (a document is
     cited as issued); the note asks for them to be covered before it goes on the wall."""
-    where: dict[str, None] = {}
-    words: dict[str, None] = {}
 
-    def look(text: str, place: str) -> None:
-        found = [w for w in PRIVATE_WORDS if w in text]
-        if found:
-            words.update(dict.fromkeys(found))
-            where[place] = None
+    def places() -> Iterator[tuple[str, tuple[str, ...]]]:
+        yield "政策依据", (roster.rule_clause,)
+        for row in roster.rows:
+            yield f"{row.name}的{roster.fact_label}", (row.fact,)
+            yield f"{row.name}的领款单位", (row.payee,)
 
-    look(roster.rule_clause, "政策依据")
-    for row in roster.rows:
-        look(row.fact, f"{row.name}的{roster.fact_label}")
-        look(row.payee, f"{row.name}的领款单位")
+    shown, words = _private_words_at(places())
     if not words:
         return ""
-    shown = "、".join(list(where)[:4]) + ("等处" if len(where) > 4 else "")
-    return f"公示表要张贴，人人看得到：{shown}写有“{'、'.join(words)}”，请打印后遮住再张贴"
+    return f"公示表要张贴，人人看得到：{shown}写有“{words}”，请打印后遮住再张贴"
 
 
 def door_to_door_note(sheet: VisitSheetView) -> str:
@@ -174,26 +184,20 @@ def door_to_door_note(sheet: VisitSheetView) -> str:
     The words are the coordinator's and print as written (a word cut out of a note can change
     what it says); the note asks for them to be reworded or covered before the sheet goes door
     to door."""
-    words: dict[str, None] = {}
-    where: dict[str, None] = {}
 
-    def look(texts: tuple[str, ...], place: str) -> None:
-        found = [w for w in PRIVATE_WORDS if any(w in t for t in texts)]
-        if found:
-            words.update(dict.fromkeys(found))
-            where[place] = None
+    def places() -> Iterator[tuple[str, tuple[str, ...]]]:
+        for h in sheet.households:
+            yield f"{h.head_name}家的地址", (h.address,)
+            yield f"{h.head_name}家的走访", h.visits
+            for m in h.members:
+                yield f"{m.name}的就业去向", (m.work,)
+                yield f"{m.name}的本月服务", m.services
+                yield f"{m.name}的应办事项", m.due
 
-    for h in sheet.households:
-        look((h.address,), f"{h.head_name}家的地址")
-        look(h.visits, f"{h.head_name}家的走访")
-        for m in h.members:
-            look((m.work,), f"{m.name}的就业去向")
-            look(m.services, f"{m.name}的本月服务")
-            look(m.due, f"{m.name}的应办事项")
+    shown, words = _private_words_at(places())
     if not words:
         return ""
-    shown = "、".join(list(where)[:4]) + ("等处" if len(where) > 4 else "")
     return (
-        f"走访记录要挨家挨户带着走，邻居也看得到：{shown}写有“{'、'.join(words)}”，"
+        f"走访记录要挨家挨户带着走，邻居也看得到：{shown}写有“{words}”，"
         "请先改写，或打印后遮住再带出门"
     )
