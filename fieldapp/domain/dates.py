@@ -116,10 +116,9 @@ def zoned_stamp(stamp: str) -> str:
 
 def china_iso(stamp: object) -> str:
     """A time the program wrote as China time, ISO with +08:00: one `now_stamp` wrote comes
-    back as it is; one with no zone is taken to be in this computer's zone — as the ledger
-    projects a change's time (`hlc.stamp_to_iso`: created_at, updated_at), and as times were
+    back as it is; one with no zone is taken to be in this computer's zone — as times were
     written before ledger version 35 (a county server kept in UTC wrote 02:31 for 10:31 at the
-    office). `china_time`, `china_minute`, the stores' ordering of stored times
+    office), and rows' created_at and updated_at before version 37 (`hlc.stamp_to_iso`). `china_time`, `china_minute`, the stores' ordering of stored times
     (`store.filters.as_time`) and the short times on screen read them so too. Text that is not
     a time comes back as it is ('' for none)."""
     if not stamp:

@@ -1,11 +1,11 @@
-"""A stored time with no zone is this computer's local time: the ledger projects every synced
-row's created_at and updated_at that way (`hlc.stamp_to_iso`), and the users table, export log
-and print log wrote theirs that way before they wrote China time with +08:00. Read on a clock
-kept in UTC, three places disagreed with that: `dates.china_time` took a time with no zone for
-China's, the export log and print log were listed newest first by comparing the text (a row
-written at 17:00 China time with no zone, '09:00', came after one written with +08:00 at
-10:31), and the history's and review steps' short times cut the text at 19 characters (its
-zone too) and said the computer's own hour. All now read such a time as `dates.china_iso`
+"""A stored time with no zone is this computer's local time: the ledger projected every synced
+row's created_at and updated_at that way before version 37 (`hlc.stamp_to_iso`), and the
+users table, export log and print log wrote theirs that way before they wrote China time with
++08:00. Read on a clock kept in UTC, three places disagreed with that: `dates.china_time` took
+a time with no zone for China's, the export log and print log were listed newest first by
+comparing the text (a row written at 17:00 China time with no zone, '09:00', came after one
+written with +08:00 at 10:31), and the history's and review steps' short times cut the text at
+19 characters (its zone too) and said the computer's own hour. All now read such a time as `dates.china_iso`
 does."""
 
 from __future__ import annotations
@@ -86,11 +86,13 @@ def test_the_print_and_export_logs_list_old_and_new_times_newest_first_on_a_utc_
 def test_short_times_are_china_time_whatever_the_stamp_and_clock(clock):
     clock("UTC")
     today = dt.date(2026, 12, 4)
-    # A change's time as the ledger projects it: this computer's clock, no zone (02:31).
+    # A change's time as the ledger projects it: China time with its offset (ledger version
+    # 37); one projected before, this computer's clock with no zone (02:31), reads the same.
     wall = int(AT_THE_OFFICE.timestamp() * 1000)
     projected = stamp_to_iso(format_stamp(wall, 0))
-    assert projected == "2026-12-04T02:31:00"
+    assert projected == "2026-12-04T10:31:00+08:00"
     assert short_time(projected, today) == "10:31"
+    assert short_time("2026-12-04T02:31:00", today) == "10:31"
     assert short_time(AT_THE_OFFICE.isoformat(), today) == "10:31"
     assert short_time("2026-12-04T02:31:00+00:00", today) == "10:31"
     # 20:00 UTC on the 3rd is 04:00 on the 4th at the office: today's.
