@@ -978,7 +978,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             mark = "（当前显示）" if v.shown else ""
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
-            print(f"    值 {v.value_id}: {v.value!r}  {who}  {v.at}{mark}")
+            print(f"    值 {v.value_id}: {v.value!r}  {who}  {china_minute(v.at)}{mark}")
     if not found:
         print("没有待处理的冲突")
     return 0
