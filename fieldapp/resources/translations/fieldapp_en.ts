@@ -2042,6 +2042,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
+    <message>
+      <source>正在结束未完成的工作…</source>
+      <translation>Finishing the work still running…</translation>
+    </message>
   </context>
   <context>
     <name>Papers</name>
