@@ -247,6 +247,12 @@ EN_UI: dict[str, str] = {
     "县里的中心没有接收本机用U盘送去的数据包：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，两张纸上会印出同一个编号。": "The county hub did not take the bundle this computer sent on a USB stick: this computer's claim and batch numbers would be the same as another computer's, so two papers would print one number.",
     "点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），再导出数据包交给县里。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。": "Click Yes: this computer takes a new set of numbers (no new enrolment; no work is lost), then export a bundle for the county. The numbers on application forms, notices and rosters printed here will change: print them again.",
     "本机已改用新的编号：请导出数据包，交给县里": "This computer now uses new numbers: export a bundle for the county",
+    "数据包已损坏或被改动（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里": "the bundle was damaged or altered (the copy may have been cut short, or the USB stick pulled out): export it again and take it to the county",
+    "数据包不完整（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里": "the bundle was incomplete (the copy may have been cut short, or the USB stick pulled out): export it again and take it to the county",
+    "数据包缺少部分修改：请在“同步”页勾选“全部重发”，导出后再交给县里": "the bundle lacked some changes: on the Sync page tick “Send everything again”, export, and take it to the county",
+    "这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志": "this computer may not hand in that bundle: call the county's hub staff",
+    "数据包内容不合格：请联系县里管理汇总中心的同志": "the bundle's contents did not pass: call the county's hub staff",
+    "县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里": "the county computer's disk was full and the bundle was not imported: export it again and take it to the county",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

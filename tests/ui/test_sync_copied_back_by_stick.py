@@ -133,11 +133,9 @@ def test_an_answer_naming_no_refusal_asks_nothing(
     assert "已接收" in page.result_label.text()
 
 
-def test_a_bundle_damaged_on_the_stick_is_said_and_nothing_asked(
-    window, qtbot, tmp_path, warnings_shown, monkeypatch
-):
-    """Any other refusal of a stick's bundle (here its changes cut short on the way, its
-    signature whole) is said below the answer's result, in the hub's words for a village."""
+def damaged_answer(window, qtbot, tmp_path: Path, tries: int = 1) -> Path:  # noqa: ANN001
+    """The answer to a village whose bundle, its last change lost on the way (its signature
+    whole), the county tried to import `tries` times."""
     from tests.sync.helpers import repack, unpack
 
     work_after_the_copy(window)
@@ -153,12 +151,22 @@ def test_a_bundle_damaged_on_the_stick_is_said_and_nothing_asked(
         lines = parts["changes.ndjson"].splitlines(keepends=True)
         parts["changes.ndjson"] = b"".join(lines[:-1])  # the last change lost on the way
         damaged = repack(parts, hub.ledger, sent, tmp_path / "damaged.fieldsync")
-        with pytest.raises(BundleRefused) as refused:
-            hub.import_file(damaged)
-        assert refused.value.code == "tampered", str(refused.value)
-        answer = hub.export_for(DEVICE, stick / "answer.fieldsync").path
+        for _ in range(tries):
+            with pytest.raises(BundleRefused) as refused:
+                hub.import_file(damaged)
+            assert refused.value.code == "tampered", str(refused.value)
+        return hub.export_for(DEVICE, stick / "answer.fieldsync").path
     finally:
         hub.close()
+
+
+def test_a_bundle_damaged_on_the_stick_is_said_and_nothing_asked(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """Any other refusal of a stick's bundle (here its changes cut short on the way, its
+    signature whole) is said below the answer's result, in the hub's words for a village."""
+    answer = damaged_answer(window, qtbot, tmp_path)
+    page = window.show_page("sync")
     asked = answering_yes(monkeypatch)
     page.import_from(answer)
     wait_idle(qtbot, page)
@@ -167,3 +175,57 @@ def test_a_bundle_damaged_on_the_stick_is_said_and_nothing_asked(
     text = page.result_label.text()
     assert "已接收" in text and "县里的中心没有接收本机送去的第 2 号数据包：" in text, text
     assert "重新导出" in text, text
+
+
+def test_a_bundle_refused_twice_is_said_once(window, qtbot, tmp_path, warnings_shown):
+    """The county importing the same damaged bundle twice: the answer names both refusals; the
+    page said the same sentence twice."""
+    answer = damaged_answer(window, qtbot, tmp_path, tries=2)
+    page = window.show_page("sync")
+    page.import_from(answer)
+    wait_idle(qtbot, page)
+    text = page.result_label.text()
+    assert text.count("县里的中心没有接收本机送去的第 2 号数据包") == 1, text
+
+
+def test_the_hubs_words_on_a_refusal_are_in_english_too(
+    qtbot,
+    tmp_path,
+    ledger_path,  # noqa: F811 - the copied-back ledger's fixture
+    monkeypatch,
+):
+    """In English the hub's reason was said in Chinese after the English sentence."""
+    from fieldapp.sync.errors import SAID_TO_THE_VILLAGE
+    from fieldapp.ui import i18n
+    from fieldapp.ui.app import make_app, open_window
+    from tests.ui.conftest import UI_USER
+
+    make_app()
+    i18n.install_language("en")
+    window = open_window(ledger_path, UI_USER)
+    try:
+        window.show()
+        answer = damaged_answer(window, qtbot, tmp_path, tries=2)
+        page = window.show_page("sync")
+        page.import_from(answer)
+        wait_idle(qtbot, page)
+        text = page.result_label.text()
+        assert "bundle no. 2" in text and "export" in text, text
+        assert SAID_TO_THE_VILLAGE["tampered"] not in text, text
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+    finally:
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+        window.close()
+        window.shutdown_pages()
+        window.session.close()
+        i18n.install_language("zh_CN")
+
+
+def test_the_pages_words_for_a_refusal_are_the_hubs(window):
+    """The page says a refusal in words of its own (translated), the hub's words in Chinese:
+    the same, code for code, else the hub's own are said."""
+    from fieldapp.sync.errors import SAID_TO_THE_VILLAGE
+
+    page = window.show_page("sync")
+    for code, words in page.refusal_words().items():
+        assert SAID_TO_THE_VILLAGE[code] == words, code

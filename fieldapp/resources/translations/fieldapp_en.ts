@@ -4039,6 +4039,30 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <source>县里的中心没有接收本机送去的第 %1 号数据包：</source>
       <translation>The county hub did not take bundle no. %1 from this computer: </translation>
     </message>
+    <message>
+      <source>数据包已损坏或被改动（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里</source>
+      <translation>the bundle was damaged or altered (the copy may have been cut short, or the USB stick pulled out): export it again and take it to the county</translation>
+    </message>
+    <message>
+      <source>数据包不完整（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里</source>
+      <translation>the bundle was incomplete (the copy may have been cut short, or the USB stick pulled out): export it again and take it to the county</translation>
+    </message>
+    <message>
+      <source>数据包缺少部分修改：请在“同步”页勾选“全部重发”，导出后再交给县里</source>
+      <translation>the bundle lacked some changes: on the Sync page tick “Send everything again”, export, and take it to the county</translation>
+    </message>
+    <message>
+      <source>这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志</source>
+      <translation>this computer may not hand in that bundle: call the county's hub staff</translation>
+    </message>
+    <message>
+      <source>数据包内容不合格：请联系县里管理汇总中心的同志</source>
+      <translation>the bundle's contents did not pass: call the county's hub staff</translation>
+    </message>
+    <message>
+      <source>县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里</source>
+      <translation>the county computer's disk was full and the bundle was not imported: export it again and take it to the county</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>

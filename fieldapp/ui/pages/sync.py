@@ -38,7 +38,7 @@ from fieldapp.store.queries import sync as sync_state
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.sync import rejected
 from fieldapp.sync.bundle import RefusedBundle
-from fieldapp.sync.errors import AlreadyImported, HubRefused
+from fieldapp.sync.errors import AlreadyImported, HubRefused, said_to_the_village
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
 from fieldapp.ui.dialogs.conflicts import ConflictReview
@@ -503,14 +503,37 @@ class SyncPage(QWidget):
         elif "number_clash" in codes:
             self._numbers_clash(after=kept)
         elif refused:
-            self.result_label.setText(kept + "".join("\n" + self._refusal(i) for i in refused))
+            said = dict.fromkeys(self._refusal(i) for i in refused)  # one bundle tried twice: once
+            self.result_label.setText(kept + "".join("\n" + line for line in said))
 
     def _refusal(self, item: RefusedBundle) -> str:
-        """One refused bundle an answer names, in the hub's words for a coordinator."""
+        """One refused bundle an answer names, in the hub's words for a coordinator (this
+        page's own, translated, when they are the words this program knows for its reason)."""
+        words = item.words
+        known = self.refusal_words()
+        if item.code in known and words == said_to_the_village(item.code):
+            words = known[item.code]
         if item.serial is None:
-            return self.tr("县里的中心没有接收本机送去的一个数据包：") + item.words
+            return self.tr("县里的中心没有接收本机送去的一个数据包：") + words
         said = self.tr("县里的中心没有接收本机送去的第 %1 号数据包：")
-        return said.replace("%1", str(item.serial)) + item.words
+        return said.replace("%1", str(item.serial)) + words
+
+    def refusal_words(self) -> dict[str, str]:
+        """Why the hub refused a bundle, said below an answer's result: `errors.
+        SAID_TO_THE_VILLAGE`'s words for the reasons said there (a copied-back ledger and a
+        clashing numbering are asked about), through the catalogue (the hub's are Chinese)."""
+        return {
+            "tampered": self.tr(
+                "数据包已损坏或被改动（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里"
+            ),
+            "truncated": self.tr(
+                "数据包不完整（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里"
+            ),
+            "gap": self.tr("数据包缺少部分修改：请在“同步”页勾选“全部重发”，导出后再交给县里"),
+            "foreign_change": self.tr("这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志"),
+            "invalid": self.tr("数据包内容不合格：请联系县里管理汇总中心的同志"),
+            "disk_full": self.tr("县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里"),
+        }
 
     def _policy_text(self) -> str:
         """'政策包已更新：…（县人社局 某人社通〔2026〕x号）' and any pack refused, after an import."""
