@@ -839,9 +839,23 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
     )
     _say_reissued(r)
+    _say_refused(r)
     _adopt_policy(ledger)
     _say_entered_twice(ledger)
     return 0
+
+
+def _say_refused(result: ImportResult) -> None:
+    """After an import: this device's bundles the hub refused, as its answer names them (a
+    stick's, refused at the county with nobody from the village there), and what to type."""
+    for item in result.refused:
+        number = f"第 {item.serial} 号" if item.serial else ""
+        print(f"注意：县里没有接收本机的{number}数据包：{item.words}")
+    if {item.code for item in result.refused} & {"reused_seq", "number_clash"}:
+        print(
+            "如果这台电脑的台账是从备份拷回来的（或要换一套编号），请执行 fieldapp sync restored，"
+            "然后重新导出"
+        )
 
 
 def _say_reissued(result: ImportResult) -> None:

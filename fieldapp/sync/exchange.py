@@ -49,6 +49,7 @@ from fieldapp.sync.bundle import (
     OpenedBundle,
     Party,
     Range,
+    RefusedBundle,
     Report,
     build_of,
     decode_payload,
@@ -113,6 +114,9 @@ class ImportResult:
     #: Device: the hub's own changes, renumbered after the hub was restored from a backup,
     #: that replaced what this ledger held under the same numbers.
     reissued: int = 0
+    #: Device: this ledger's own bundles the hub refused, as its answer names them (those
+    #: written under its present numbering: one made before a new numbering is past).
+    refused: list[RefusedBundle] = field(default_factory=list)
 
 
 def _noop(*_args: Any) -> None:
@@ -150,9 +154,11 @@ def write_bundle(
     origins: dict[str, str] | None = None,
     rejected: Sequence[dict[str, Any]] = (),
     about: About | None = None,
+    refused: Sequence[RefusedBundle] = (),
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
-    device's program and pack in force, said in the header (`bundle.About`).
+    device's program and pack in force, said in the header (`bundle.About`); `refused`: the
+    hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`).
 
     The bundle is sealed and written outside the write transaction: compressing and
     encrypting a township's or the county office's first answer takes seconds, and every
@@ -200,7 +206,7 @@ def write_bundle(
             origins=origins or {},
             rejected=[Report.model_validate(r) for r in rejected],
         )
-        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about)
+        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about, refused)
         progress(total // 2, total)
         try:
             write_atomic(temp, data, cancel)
@@ -311,7 +317,7 @@ def import_bundle(
     step = step or _noop
     local = copy_to_inbox(Path(source), folders.inbox)
     step("copied")
-    signed: list[str] = []  # the enrolled sender, once its signature is verified
+    signed: list[tuple[str, Manifest]] = []  # the enrolled sender, once its signature is verified
     try:
         with paused_gc():
             result = _import_local(
@@ -321,7 +327,7 @@ def import_bundle(
         local.unlink(missing_ok=True)
         raise
     except BundleRefused as refused:
-        refused.sender = signed[0] if signed else None
+        _signed_by(refused, signed)
         _refuse(state, folders, local, refused, source, sender, keep_refused)
         raise
     except LedgerGone:  # not the bundle's doing: nothing of it is kept, it can come again
@@ -330,7 +336,7 @@ def import_bundle(
         raise
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
-        refusal.sender = signed[0] if signed else None
+        _signed_by(refusal, signed)
         if refusal.code == BUSY:  # not the bundle's doing: it stays where it came from
             local.unlink(missing_ok=True)
             raise refusal from None
@@ -343,6 +349,15 @@ def import_bundle(
 
 #: The refusal of a bundle that met another writer's lock for longer than the store waits.
 BUSY = "busy"
+
+
+def _signed_by(refused: BundleRefused, signed: list[tuple[str, Manifest]]) -> None:
+    """Name on `refused` the enrolled sender whose signature its bundle carried, and the
+    bundle's serial and change-log id, when it got that far."""
+    if signed:
+        name, manifest = signed[0]
+        refused.sender, refused.serial = name, manifest.serial
+        refused.origin = manifest.sender.device_id
 
 
 def _as_refusal(error: Exception) -> BundleRefused:
@@ -408,7 +423,7 @@ def _import_local(
     step: StepHook,
     sender: str | None = None,
     ahead: Unsealed | None = None,
-    signed: list[str] | None = None,
+    signed: list[tuple[str, Manifest]] | None = None,
 ) -> ImportResult:
     progress = progress or _noop
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
@@ -424,12 +439,17 @@ def _import_local(
     manifest = opened.manifest
     peer = _check_sender(state, identity, opened)
     if signed is not None:
-        signed.append(peer.name)
+        signed.append((peer.name, manifest))
     if peer.revoked_at:
         raise BundleRefused("revoked", f"{peer.name} 于 {china_minute(peer.revoked_at)} 注销")
     about = opened.about(peer.sign_public)
     if about is None and opened.says_about():  # the clear header was altered on the way
         raise BundleRefused("tampered", "文件头被改动（程序版本与签名不符）")
+    # The hub's word on this device's refused bundles (a device's bundle says none to a hub).
+    bundles_refused = opened.refused(peer.sign_public) if identity.role == "device" else []
+    if bundles_refused is None:
+        raise BundleRefused("tampered", "中心说明本机被拒收的数据包的部分与签名不符")
+    refused_here = [r for r in bundles_refused if r.origin in (None, ledger.device_id)]
     if sender is not None and peer.name != sender:
         raise BundleRefused("foreign_change", f"{sender} 上传了 {peer.name} 的数据包")
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
@@ -480,11 +500,14 @@ def _import_local(
             raise Cancelled(SYNC_CANCELLED)
         if held:
             intake.hold(ledger, peer, manifest, held)
-        _bookkeeping(ledger, state, identity, peer, manifest)
-        if identity.role == "hub" and about is not None:  # what it runs, for the clerk
-            HubLog(ledger.db).set_reported(
-                peer.name, about.program, about.pack, manifest.schema_version, about.build
-            )
+        _bookkeeping(ledger, state, identity, peer, manifest, _reused(ledger, refused_here))
+        if identity.role == "hub":
+            hub_log = HubLog(ledger.db)
+            hub_log.forget_refusals(peer.name)  # its bundle got through: those are past
+            if about is not None:  # what it runs, for the clerk
+                hub_log.set_reported(
+                    peer.name, about.program, about.pack, manifest.schema_version, about.build
+                )
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)
         )
@@ -502,7 +525,15 @@ def _import_local(
         of_log((c.tbl, c.row_id) for c in new),
         len(held),
         reissued,
+        refused_here,
     )
+
+
+def _reused(ledger: Ledger, refused: list[RefusedBundle]) -> bool:
+    """True when the hub refused a bundle of this ledger's present numbering for numbers it
+    holds with other content (a ledger copied back by hand): what the hub says it holds of
+    this numbering is another timeline's, not this ledger's (`_bookkeeping`)."""
+    return any(r.code == "reused_seq" and r.origin == ledger.device_id for r in refused)
 
 
 @dataclass
@@ -795,12 +826,25 @@ def _hubs_own(state: SyncState, peer: Peer, manifest: Manifest, device_id: str) 
 
 
 def _bookkeeping(
-    ledger: Ledger, state: SyncState, identity: Identity, peer: Peer, manifest: Manifest
+    ledger: Ledger,
+    state: SyncState,
+    identity: Identity,
+    peer: Peer,
+    manifest: Manifest,
+    reused: bool = False,
 ) -> None:
+    """The counters and acknowledgements after an import. `reused`: the hub's answer refused
+    this ledger's bundle as a copied-back ledger's (`_reused`): the numbers the hub holds of
+    this ledger's numbering are not acknowledged, else its new numbering (`sync restored`, the
+    sync page's 是) would leave the work made since the copy under them, the hub's other
+    content there, and every later answer refused."""
     acked = max(peer.acked_out, manifest.received)
     state.set_counters(peer.name, serial_in=manifest.serial, acked_out=acked)
     if identity.role == "device":
-        state.raise_acks(peer.name, dict(manifest.vector))
+        vector = dict(manifest.vector)
+        if reused:
+            vector.pop(ledger.device_id, None)
+        state.raise_acks(peer.name, vector)
         for device_id, name in manifest.origins.items():
             state.bind_origin(device_id, name)
         record_reports(ledger, manifest)
