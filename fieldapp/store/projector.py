@@ -55,9 +55,11 @@ class Projector:
         self._pending: dict[str, Change] = {}
 
     def columns(self, table: str) -> list[str]:
-        """All columns of a table, cached."""
+        """All columns of a table, cached (with their declared types, `stored_as_given`'s)."""
         if table not in self._columns:
-            self._columns[table] = [c.name for c in self.db[table].columns]
+            described = self.db[table].columns  # one PRAGMA: the names, and their types
+            self._columns[table] = [c.name for c in described]
+            self._types[table] = {c.name: c.type.upper() for c in described}
         return self._columns[table]
 
     def data_fields(self, table: str) -> list[str]:
@@ -249,8 +251,7 @@ class Projector:
     def stored_as_given(self, table: str, updates: dict[str, Any]) -> dict[str, Any] | None:
         """`updates` as the row will read them back once written, or None when that is not
         certain here (a value of another kind than its column's: text given a number)."""
-        if table not in self._types:
-            self._types[table] = {c.name: c.type.upper() for c in self.db[table].columns}
+        self.columns(table)  # read with the names, once (`columns`)
         types = self._types[table]
         stored = {}
         for column, value in updates.items():
