@@ -109,6 +109,9 @@ class Numbered(Record):
     its creating change's key as the store hands the row over; never written."""
 
     creating_key: str = Field(default="", validation_alias="_ckey", exclude=True)
+    #: The key of the change its device made it with, when the county accepted it from the
+    #: hub's held changes (`HELD_KEY`): the creating key it keeps. Written only by the hub.
+    held_key: str | None = None
 
     @property
     def number(self) -> str:

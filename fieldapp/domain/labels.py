@@ -80,6 +80,7 @@ FIELD_LABELS: dict[str, str] = {
     "applied_on": "申请日期",
     "approved_bank": "审批时的开户银行",
     "approved_account": "审批时的账号",
+    "held_key": "县里接受前的编号",
     "event_date": "事项日期",
     "title": "名称",
 }

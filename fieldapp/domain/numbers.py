@@ -10,7 +10,8 @@ gives (`sync.intake`, `number_clash`: a device picks its id, a tampered one coul
 one prints another's numbers); the count tells one device's rows apart, claims and batches alike. So
 one number is one row on every ledger, from the moment the row arrives, without a stored
 column to fill, sync or trust: the device part is the sender the hub already binds the change
-to.
+to. A row the county accepted from a change the hub held keeps the number its device printed:
+the county's change names the device's (`HELD_KEY`), and the row's creating key is that one.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ from fieldapp.domain.dates import CHINA
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 #: How many letters name a device (24⁵ ≈ 8 million parts).
 DEVICE_LETTERS = 5
+
+#: The field of a claim or batch the county accepted from a held change, keeping the key of the
+#: change its device made it with (migration m0036): the row's creating key, read for its number.
+HELD_KEY = "held_key"
 
 _NUMBER = re.compile(rf"([{LETTERS}]{{{DEVICE_LETTERS}}})-([1-9][0-9]*)")
 
@@ -66,4 +71,4 @@ def parse_number(text: str) -> tuple[str, int] | None:
     return (found[1], int(found[2])) if found else None
 
 
-__all__ = ["device_part", "made_day", "parse_number", "row_number"]
+__all__ = ["HELD_KEY", "device_part", "made_day", "parse_number", "row_number"]

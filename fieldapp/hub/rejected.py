@@ -6,7 +6,9 @@ never applied nor forwarded. Accepting it writes its values as a change of the h
 author ``审核人（接受 原修改人@设备）@中心`` so both names stay on record, after the rules
 have looked at it once more as the county (a malformed value or an impossible claim step
 cannot be accepted by anyone, only dismissed). Either decision is reported to the device in
-its next answer.
+its next answer. A claim or batch the county's change makes keeps the number its device
+printed: the change carries the key of the change the device made it with (`HELD_KEY`), which
+every ledger takes as the row's creating key (`store.projector.creating_key`).
 """
 
 from __future__ import annotations
@@ -17,14 +19,32 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import china_iso, china_minute, today
 from fieldapp.domain.labels import field_label
+from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import PLACE_FIELDS
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
-from fieldapp.services.trust import AREA, LINKS, RULES, Proposal, check, printable, table_name
-from fieldapp.services.trust_check import asks_due, context_for, named_actor
+from fieldapp.services.trust import (
+    AREA,
+    LINKS,
+    NUMBERED,
+    RULES,
+    Proposal,
+    check,
+    printable,
+    table_name,
+)
+from fieldapp.services.trust_check import asks_due, context_for, made_out_of_time, named_actor
 from fieldapp.store import replica
-from fieldapp.store.held import ACCEPTED, DISMISSED, HELD, HeldChange, HeldChanges
+from fieldapp.store.held import (
+    ACCEPTED,
+    DISMISSED,
+    HELD,
+    HeldChange,
+    HeldChanges,
+    logged_rows,
+)
 from fieldapp.store.places import PlaceFinder
+from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.errors import SyncError
 
 if TYPE_CHECKING:
@@ -174,7 +194,7 @@ def content(
     values = "，".join(
         f"{field_label(k, change.tbl)}={_value(k, v, places, rows)}"
         for k, v in sorted(change.data.items())
-        if k != "deleted"
+        if k != "deleted" and not (k == HELD_KEY and v is None)  # every new claim's: blank
     )
     if change.data.get("deleted") is True:
         values = (values + "，" if values else "") + "删除"
@@ -286,7 +306,11 @@ def accept(
                 made = ledger.update(change.tbl, change.row_id, dict(change.data))
                 applied = made.id if made is not None else None
             else:
-                ledger.insert(change.tbl, dict(change.data), change.row_id)
+                data = dict(change.data)
+                kept = _kept_key(hub, store, held) if change.tbl in NUMBERED else None
+                if kept is not None:
+                    data[HELD_KEY] = kept  # the row keeps the number its device printed
+                ledger.insert(change.tbl, data, change.row_id)
                 applied = f"{ledger.device_id}:{replica.max_seq(ledger.db, ledger.device_id)}"
         finally:
             ledger.author = previous
@@ -294,6 +318,26 @@ def accept(
         found = store.get(held_id)
     assert found is not None
     return found
+
+
+def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange) -> str | None:
+    """The key of the change the device made the held claim's (batch's) row with, which the
+    county's accepting change keeps so the row keeps the number the device printed; None when
+    it is not the device's own to keep: a change-log id forged as another's, a number some
+    row already has, or (a claim) a making stamp before its claim date, which the hub's
+    intake refuses (`claim_made`): then the row is numbered by the county's change, as any."""
+    key = store.first_key(held)
+    number = row_number(key)
+    if key is None or not number:
+        return None
+    change_id = key.rpartition("/")[2]
+    if logged_rows(hub.ledger.db, [change_id]) or ClaimQueries(hub.ledger).by_number(number):
+        return None
+    if held.change.tbl == "claims":
+        stamp = key.split("/", 1)[0]
+        if not made_out_of_time(stamp, held.change.data, today()).allowed:
+            return None
+    return key
 
 
 def _not_yet_due(before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> str | None:

@@ -66,7 +66,7 @@ from fieldapp.domain.models import (
     UnemploymentRegistration,
     Visit,
 )
-from fieldapp.domain.numbers import parse_number, row_number
+from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
@@ -118,6 +118,7 @@ RULES: dict[str, str] = {
     "claim_account": "审批时记下的收款账号不是申领人的",
     "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
     "numbered_id": "申领或批次的标识写成了纸上编号的样子",
+    "held_key": "改写申领或批次接受前的编号",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -865,6 +866,8 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     """
     if proposal.table in NUMBERED and not context.exists and parse_number(proposal.row_id):
         return _number_as_id(proposal.table, proposal.row_id)
+    if proposal.table in NUMBERED and _writes_held_key(proposal.data, context.before):
+        return _held_key_written(proposal.table)
     model = MODELS.get(proposal.table)
     if model is None:
         return _check_types(proposal, context)
@@ -940,6 +943,24 @@ def _number_as_id(table: str, row_id: str) -> Verdict:
         "numbered_id",
         f"新建{what}的标识「{_shown(row_id)}」写成了纸上{label}的样子：按纸上的编号查{what}时，"
         f"会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序",
+    )
+
+
+def _writes_held_key(data: Mapping[str, Any], before: Mapping[str, Any]) -> bool:
+    """A change that sets the key a claim (batch) the county accepted keeps (`HELD_KEY`), or
+    clears one kept: only the hub's acceptance of the held change that made it writes one."""
+    return data.get(HELD_KEY) is not None or (HELD_KEY in data and before.get(HELD_KEY) is not None)
+
+
+def _held_key_written(table: str) -> Verdict:
+    """A change writing `HELD_KEY` (`_writes_held_key`): the row's creating key, whose number
+    (申请编号、批次编号) papers print, would become the one it names — another claim's, say."""
+    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
+    return refuse(
+        "held_key",
+        f"这条修改改写{what}在县里接受前的{label}（只有县里接受扣下的{what}时由中心记下）：接受它，"
+        f"{what}印的{label}就会变成它写的那一个，可能是另一条{what}的。本程序不会这样写，"
+        "请核对发出它的电脑的程序",
     )
 
 

@@ -179,6 +179,19 @@ class HeldChanges:
             found[held.change.row_id] = (table, {**data, **held.change.data}, reason)
         return found
 
+    def first_key(self, held: HeldChange) -> str | None:
+        """The key (stamp/change id) of the first change its device made `held`'s row with, of
+        those the hub holds from it under the same change-log id: the key the row's number
+        (申请编号、批次编号) was read from there. None when that id is not the sender's own (one
+        forged as another device's: its number is not the sender's to keep)."""
+        rows = self.db.execute(
+            f"SELECT h.hlc, h.device_id, h.seq FROM held_changes h {_OWNED} "
+            "WHERE h.device = ? AND h.device_id = ? AND h.tbl = ? AND h.row_id = ?",
+            [held.device, held.change.device_id, held.change.tbl, held.change.row_id],
+        ).fetchall()
+        keys = [f"{hlc}/{device_id}:{seq}" for hlc, device_id, seq in rows]
+        return min(keys) if keys else None
+
     def decide(
         self,
         held_id: int,

@@ -23,6 +23,7 @@ from typing import Any
 
 import sqlite_utils
 
+from fieldapp.domain.numbers import HELD_KEY
 from fieldapp.store.changelog import CHANGE_COLUMNS, META_COLUMNS, Change, dumps
 from fieldapp.store.derived import DERIVED, DERIVED_COLUMNS
 from fieldapp.store.hlc import stamp_to_iso
@@ -55,9 +56,11 @@ class Projector:
         self._pending: dict[str, Change] = {}
 
     def columns(self, table: str) -> list[str]:
-        """All columns of a table, cached."""
+        """All columns of a table, cached (with their declared types, `stored_as_given`'s)."""
         if table not in self._columns:
-            self._columns[table] = [c.name for c in self.db[table].columns]
+            described = self.db[table].columns  # one PRAGMA: the names, and their types
+            self._columns[table] = [c.name for c in described]
+            self._types[table] = {c.name: c.type.upper() for c in described}
         return self._columns[table]
 
     def data_fields(self, table: str) -> list[str]:
@@ -132,11 +135,18 @@ class Projector:
         found = {r[0] for r in rows}
         return found.intersection(fields)
 
+    def _dead(self, change: Change, fields: Iterable[str]) -> set[str]:
+        """`_superseded` of `change`, and of the held change it is the county's copy of
+        (`held_id`): a later change its device made over that one has seen this one too."""
+        dead = self._superseded(change.id, fields)
+        held = held_id(change)
+        return dead if held is None else dead | self._superseded(held, fields)
+
     def _create(self, change: Change) -> None:
         """A change whose row does not exist yet: a batch of one of `create_rows`."""
         known = self.data_fields(change.tbl)
         fields = [f for f in known if f in change.data]
-        dead = self._superseded(change.id, fields)
+        dead = self._dead(change, fields)
         if not change.parents and not dead and len(fields) == len(known):
             self.create_rows(change.tbl, [change])
             return
@@ -186,6 +196,10 @@ class Projector:
             row["_heads"] = Bound(heads)
         key = Sql("({hlc} || '/' || {device_id} || ':' || {seq})")
         row |= attribution(Sql("{at}"), Sql("{author}"), Sql("{device_id}"), key)
+        if HELD_KEY in fields and any(map(_HELD, changes)):
+            # A row the county accepted from a held change keeps that change's key as its
+            # creating key (`creating_key`): its printed number. Rare: bound row by row.
+            row["_ckey"] = [creating_key(c) for c in changes]
         row |= derived_columns(table, columns, count)
         extra: dict[str, Source] = {
             "at": list(map(stamp_to_iso, hlcs)),
@@ -249,8 +263,7 @@ class Projector:
     def stored_as_given(self, table: str, updates: dict[str, Any]) -> dict[str, Any] | None:
         """`updates` as the row will read them back once written, or None when that is not
         certain here (a value of another kind than its column's: text given a number)."""
-        if table not in self._types:
-            self._types[table] = {c.name: c.type.upper() for c in self.db[table].columns}
+        self.columns(table)  # read with the names, once (`columns`)
         types = self._types[table]
         stored = {}
         for column, value in updates.items():
@@ -350,7 +363,7 @@ class Projector:
 
     def _merge_into(self, row: dict[str, Any], change: Change) -> None:
         fields = [f for f in self.data_fields(change.tbl) if f in change.data]
-        merge = self.merge(row, change, self._superseded(change.id, fields))
+        merge = self.merge(row, change, self._dead(change, fields))
         for field, conflicted in merge.conflicts:
             self.db.execute(CONFLICT_SQL[conflicted], [change.tbl, change.row_id, field])
         self.db.execute(merge.update_sql, [*merge.updates.values(), change.row_id])
@@ -364,11 +377,14 @@ class Projector:
         heads = json.loads(row["_heads"]) if row.get("_heads") else {}
         updates: dict[str, Any] = {}
         conflicts: list[tuple[str, bool]] = []
+        copy = self._county_copy(row)
         for field in fields:
             # A change already superseded (its successor arrived first) is no head, but what
             # it had seen is still superseded: heads are the versions nobody has seen.
             before = self.heads_of(row, field)
             seen = set((change.parents or {}).get(field, []))
+            if copy is not None and copy[0] in seen:
+                seen.update(copy[1])  # over the held change: over the county's copy of it too
             current = [h for h in before if h not in seen]
             if field not in dead:
                 current.append(change.id)
@@ -381,13 +397,24 @@ class Projector:
             origin = row["_origin"]
             heads = {f: ids for f, ids in heads.items() if ids != [origin]}
         updates["_heads"] = dumps(heads) if heads else None
-        if change.key < (row.get("_ckey") or "~"):
-            updates |= _attribution(change, created=True)
+        made = creating_key(change)
+        if made < (row.get("_ckey") or "~"):
+            updates |= _attribution(change, created=True) | {"_ckey": made}
         if change.key > (row.get("_ukey") or ""):
             updates |= _attribution(change, created=False)
         merged = row | updates
         updates |= self._derive(change.tbl, merged, set(updates))
         return Merge(change, updates, conflicts)
+
+    def _county_copy(self, row: dict[str, Any]) -> tuple[str, list[str]] | None:
+        """A row the county accepted from a held change (`HELD_KEY`): that change's id, and
+        the changes that set the key (the county's copy of it). A device's later change made
+        over the held change (its parents name it) has seen the county's copy: it supersedes
+        it as it would the held change, instead of standing beside it as a conflict."""
+        kept = row.get(HELD_KEY)
+        if not isinstance(kept, str) or "/" not in kept:
+            return None
+        return kept.rpartition("/")[2], self.heads_of(row, HELD_KEY)
 
     def _head_changes(self, ids: list[str], change: Change) -> list[Change]:
         found = []
@@ -456,10 +483,11 @@ class _Run:
                 row = dict(zip(names, values, strict=True))
                 self.rows[(table, row["id"])] = row
         self.dead: dict[str, set[str]] = {}
+        held = [i for i in map(held_id, changes) if i is not None]
         rows = self.db.execute(
             "SELECT change_id, field FROM superseded WHERE change_id IN "
             "(SELECT value FROM json_each(?))",
-            [json.dumps([c.id for c in changes])],
+            [json.dumps([c.id for c in changes] + held)],
         ).fetchall()
         for change_id, field in rows:
             self.dead.setdefault(change_id, set()).add(field)
@@ -489,7 +517,11 @@ class _Run:
             return
         self.log.append(change.as_row())
         projector._pending[change.id] = change  # noqa: SLF001 - the projector's own state
-        merge = projector.merge(row, change, self.dead.get(change.id, set()))
+        dead = self.dead.get(change.id, set())
+        held = held_id(change)
+        if held is not None:
+            dead = dead | self.dead.get(held, set())
+        merge = projector.merge(row, change, dead)
         for field, conflicted in merge.conflicts:
             self.conflicts[(change.tbl, change.row_id, field)] = conflicted
         self.updates.setdefault(key, {}).update(merge.updates)
@@ -522,6 +554,29 @@ class _Run:
             assignments = ", ".join(f"[{c}] = ?" for c in columns)
             conn.executemany(f"UPDATE [{table}] SET {assignments} WHERE id = ?", params)
         self.superseded, self.log, self.conflicts, self.updates = [], [], {}, {}
+
+
+def creating_key(change: Change) -> str:
+    """The creating key (`_ckey`) `change` gives a row it makes: its own key, or the earlier
+    key of the held change it was accepted from (`HELD_KEY`), which the row's number reads.
+
+    Every replica applies the county's change with the field, and a row's `_ckey` is the least
+    its changes give: every ledger, and one rebuilt from its log, numbers the row alike."""
+    kept = change.data.get(HELD_KEY) if change.data else None
+    if isinstance(kept, str) and "/" in kept and kept < change.key:
+        return kept
+    return change.key
+
+
+def held_id(change: Change) -> str | None:
+    """The id of the held change `change` is the county's copy of (its `HELD_KEY` names it),
+    or None."""
+    made = creating_key(change)
+    return made.rpartition("/")[2] if made != change.key else None
+
+
+def _HELD(change: Change) -> bool:  # noqa: N802 - named like the getters below
+    return bool(change.data.get(HELD_KEY))
 
 
 #: Recording (True) or clearing (False) one field's conflict: parameters table, row id, field.

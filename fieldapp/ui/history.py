@@ -19,7 +19,7 @@ from fieldapp.store.queries.history import TABLE_LABELS, FieldChange
 
 #: Fields shown in other words, or not at all (ids, search helpers, the reason itself).
 HIDDEN = frozenset(
-    {"person_id", "visit_id", "spell_id", "batch_id", "search_words", "change_reason"}
+    {"person_id", "visit_id", "spell_id", "batch_id", "search_words", "change_reason", "held_key"}
 )
 
 

@@ -66,6 +66,7 @@ NOT_FACTS: dict[str, set[str]] = {
         "evidence",
         "facts",
         "funding_source",
+        "held_key",
         "id_number",
         "limit_kind",
         "missing_evidence_reason",
