@@ -82,6 +82,9 @@ FIELD_LABELS: dict[str, str] = {
     "approved_account": "审批时的账号",
     "event_date": "事项日期",
     "title": "名称",
+    # the print and export logs
+    "printed_at": "打印时间",
+    "exported_at": "导出时间",
 }
 
 

@@ -52,6 +52,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
@@ -118,6 +119,7 @@ RULES: dict[str, str] = {
     "claim_account": "审批时记下的收款账号不是申领人的",
     "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
     "numbered_id": "申领或批次的标识写成了纸上编号的样子",
+    "logged_time": "打印或导出的时间不是本程序记下的时间",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -865,6 +867,11 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     """
     if proposal.table in NUMBERED and not context.exists and parse_number(proposal.row_id):
         return _number_as_id(proposal.table, proposal.row_id)
+    logged = _LOGGED_TIMES.get(proposal.table)
+    if logged is not None and proposal.data.get(logged):
+        verdict = _logged_time(proposal.table, logged, proposal.data[logged])
+        if not verdict.allowed:
+            return verdict
     model = MODELS.get(proposal.table)
     if model is None:
         return _check_types(proposal, context)
@@ -941,6 +948,37 @@ def _number_as_id(table: str, row_id: str) -> Verdict:
         f"新建{what}的标识「{_shown(row_id)}」写成了纸上{label}的样子：按纸上的编号查{what}时，"
         f"会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序",
     )
+
+
+#: The time an audit row keeps of its print or export (`now_stamp`, older programs this
+#: computer's local time with no zone), which every print and export log lists, newest first.
+_LOGGED_TIMES: Mapping[str, str] = MappingProxyType(
+    {"print_log": "printed_at", "export_log": "exported_at"}
+)
+#: The earliest year a print or export of this program can be logged in.
+_FIRST_LOGGED_YEAR = 2020
+
+
+def _logged_time(table: str, name: str, value: Any) -> Verdict:
+    """A print's or export's time as the program writes it: ISO, in China time with its offset
+    or with no zone (an older program's), from 2020 to the day after today (a clock a little
+    ahead). Any other text was written by another program: in a zone or a year no clock
+    converts it stopped every listing of the log, and one dated ahead stood above every real
+    print of the log, which lists the newest first."""
+    said = f"{table_name(table)}的{field_label(name, table)}「{_shown(value)}」"
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or len(value) <= 10:
+        why = "不是时间"
+    elif moment.tzinfo is not None and moment.utcoffset() != CHINA.utcoffset(None):
+        why = "不是按北京时间记下的"
+    elif not _FIRST_LOGGED_YEAR <= moment.year or moment.date() > today() + dt.timedelta(days=1):
+        why = f"不在 {_FIRST_LOGGED_YEAR} 年到今天（{today()}）之间"
+    else:
+        return ALLOWED
+    return refuse("logged_time", f"{said}{why}：本程序不会这样记，请核对发出它的电脑的程序和时间")
 
 
 #: Fields kept as JSON text, read back by every device that shows or prints the row.
