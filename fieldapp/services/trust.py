@@ -120,6 +120,7 @@ RULES: dict[str, str] = {
     "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
     "numbered_id": "申领或批次的标识写成了纸上编号的样子",
     "logged_time": "打印或导出的时间不是本程序记下的时间",
+    "numbered_ahead": "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -1178,6 +1179,29 @@ def numbered_first(table: str, key: str, made: str | None) -> Verdict:
         "numbered_first",
         f"这条修改标的时间早于这条{what}建立的时间：接受它，{what}的{label} {row_number(made)} "
         f"就会变成另一个，已经打印、公示的纸就查不到这条{what}。请核对发出它的电脑的时间和程序",
+    )
+
+
+def numbered_ahead(table: str, stamp: str, ahead_ms: int, drift_ms: int) -> Verdict:
+    """A change making a claim or batch (`stamp` its 'wall ms-counter') that lies `ahead_ms`
+    ahead of the receiver's clock: more than `drift_ms` (`hlc.MAX_DRIFT_MS`) and no clock
+    follows it (a laptop with a wrong year must not drag everyone's), so every honest change of
+    the row is stamped before it — held as `numbered_first` from a laptop, and taken at the hub
+    as the row's first change, whose 申请编号 / 批次编号 the papers print then turn into the
+    hub's."""
+    if table not in NUMBERED or ahead_ms <= drift_ms:
+        return ALLOWED
+    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
+    wall = stamp.split("-", 1)[0]
+    try:
+        said = dt.datetime.fromtimestamp(int(wall) / 1000, CHINA).strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):
+        said = wall
+    return refuse(
+        "numbered_ahead",
+        f"这条{what}建立的时间（{said}）比中心的时钟快了一天以上：之后各台电脑对它的改动都会标在"
+        f"它之前，它的{label}就会变成另一个，已经打印、公示的纸查不到它。"
+        "请核对发出它的电脑的日期和时间后重新建立",
     )
 
 
