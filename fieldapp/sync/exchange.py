@@ -458,7 +458,7 @@ def _import_local(
         held: list[Refusal] = []
         reissued = 0
         if identity.role == "hub":
-            fresh = intake.claim_origin(ledger, state, peer, manifest)
+            fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
             _check_serial(peer, manifest, hint=not fresh, covered=not new)
