@@ -42,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -868,6 +869,14 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
     """
     if proposal.table in NUMBERED and not context.exists and parse_number(proposal.row_id):
         return _number_as_id(proposal.table, proposal.row_id)
+    for name, value in proposal.data.items():
+        if isinstance(value, str) and _CONTROL.search(value):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}"
+                f"「{printable(_shown(value))}」含有看不见的控制字符：程序和表格都不这样写"
+                "（县里的数据库存不下，换行、制表符以外的都不行）",
+            )
     logged = _LOGGED_TIMES.get(proposal.table)
     if logged is not None and proposal.data.get(logged):
         verdict = _logged_time(proposal.table, logged, proposal.data[logged])
@@ -950,6 +959,12 @@ def _number_as_id(table: str, row_id: str) -> Verdict:
         f"会查到它而不是印着这个编号的那一条。本程序不会这样写，请核对发出它的电脑的程序",
     )
 
+
+#: Control characters no program or sheet writes (a sheet's import refuses them too,
+#: `tabular.person_row`): NUL stopped a PostgreSQL hub on the sender's whole bundle
+#: (UntranslatableCharacter), the rest print as nothing on every paper. Line breaks and tabs
+#: are free text's.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 #: The time an audit row keeps of its print or export (`now_stamp`, older programs this
 #: computer's local time with no zone), which every print and export log lists, newest first.
