@@ -46,3 +46,36 @@ def test_the_write_door_refuses_a_control_character(tmp_path, make_device):
     assert refused.value.rule == "malformed", str(refused.value)
     with writing(village, actor_of(village)) as w:
         w.update(Person, mine, {"notes": "第一行\n第二行\t完"})
+
+
+@pytest.mark.parametrize(
+    ("table", "row_id", "author"),
+    [
+        ("visits", "v\x00x", None),
+        ("visits", "v\x1b[2Jx", None),
+        ("persons", None, "张\x00三@红星村"),
+    ],
+)
+def test_a_control_character_in_a_row_id_or_a_nul_in_an_author_refuses_the_bundle(
+    tmp_path, hub, make_device, table, row_id, author
+):
+    """A row id, or an author, is no value to hold: the held change keeps them as they are,
+    and PostgreSQL keeps no NUL (DataError, UntranslatableCharacter) — the sender's whole
+    bundle stopped there as a fault, while a SQLite hub took a visit whose id holds a NUL. No
+    program makes such an id or name: the bundle is refused as not well formed, on both stores
+    alike, saying which change, and nothing of it is written."""
+    from fieldapp.sync.errors import BundleRefused
+
+    village = make_device("红星村", VILLAGE)
+    home, (mine,) = add_family(village, VILLAGE, ["101"])
+    hub.import_file(export_bundle(village, tmp_path / "a.fs").path)
+    if row_id is not None:
+        forge(village, table, row_id, {"household_id": home, "visit_date": "2026-11-01"})
+    else:
+        forge(village, table, mine, {"notes": "x"}, author=author)
+    village.update("persons", mine, {"phone": "13911112222"})
+    with pytest.raises(BundleRefused) as refused:
+        hub.import_file(export_bundle(village, tmp_path / "b.fs").path)
+    assert refused.value.code == "invalid", str(refused.value)
+    assert "row_id" in str(refused.value) or "author" in str(refused.value), str(refused.value)
+    assert hub.ledger.get("persons", mine)["phone"] != "13911112222"
