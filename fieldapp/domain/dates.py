@@ -123,15 +123,24 @@ def china_iso(stamp: object) -> str:
     a time comes back as it is ('' for none)."""
     if not stamp:
         return ""
-    try:
-        moment = dt.datetime.fromisoformat(str(stamp))
-    except ValueError:
-        return str(stamp)
-    return moment.astimezone(CHINA).isoformat(timespec="seconds")
+    moment = _in_china(stamp)
+    return moment.isoformat(timespec="seconds") if moment is not None else str(stamp)
 
 
 def china_minute(stamp: object) -> str:
     """A time the program wrote, as the clerk reads it: China time to the minute
     (2026-12-31 18:03) whatever zone this computer keeps; '' for none, other text as it is."""
-    text = china_iso(stamp)
-    return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text
+    if not stamp:
+        return ""
+    moment = _in_china(stamp)
+    return moment.isoformat()[:16].replace("T", " ") if moment is not None else str(stamp)
+
+
+def _in_china(stamp: object) -> dt.datetime | None:
+    """`stamp` read as ISO text (no zone: this computer's) in China time; None when it is no
+    time, or one no clock converts (a synced print log's 9999-12-31T23:59:59-23:59, the year 1
+    in this computer's zone: OverflowError and ValueError, which stopped a whole listing)."""
+    try:
+        return dt.datetime.fromisoformat(str(stamp)).astimezone(CHINA)
+    except (ValueError, OverflowError, OSError):
+        return None

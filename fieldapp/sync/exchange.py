@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -469,6 +470,8 @@ def _import_local(
     # A real hub never takes demo data, whatever the device's own check said.
     if identity.role == "hub" and not is_training_hub(ledger) and carries_demo(manifest.ranges):
         raise BundleRefused("demo", f"来自 {peer.name}")
+    if identity.role == "hub":
+        _no_control_in_names(changes)
     step("validated")
     total = len(changes)
     with ledger.transaction():
@@ -478,7 +481,7 @@ def _import_local(
         held: list[Refusal] = []
         reissued = 0
         if identity.role == "hub":
-            fresh = intake.claim_origin(ledger, state, peer, manifest)
+            fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
             _check_serial(peer, manifest, hint=not fresh, covered=not new)
@@ -803,6 +806,27 @@ def _new_from_hub(
             cli_hint="如果这台电脑的台账是从备份恢复的，请执行 fieldapp sync restored，然后重新导出",
         )
     return new, len(reissued)
+
+
+#: A control character in a row id: no program writes one.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _no_control_in_names(changes: Sequence[Change]) -> None:
+    """Refuse (the hub, a device's bundle) a change whose row id holds a control character
+    or whose author holds a NUL: no program writes one, a held change keeps both as they are,
+    and PostgreSQL keeps no NUL — a forged one stopped the hub on the whole bundle as a fault
+    (DataError, UntranslatableCharacter) where a SQLite hub took a visit whose id held a NUL.
+    An author's other characters are the author rule's (held, said escaped). Checked by the
+    hub only: a device must still read a hub's answer holding a row some earlier hub took."""
+    ids, authors = "".join(c.row_id for c in changes), "".join(c.author for c in changes)
+    if not _CONTROL.search(ids) and "\x00" not in authors:
+        return  # every bundle a program writes: two passes over its names, not one per change
+    for number, change in enumerate(changes, start=1):
+        if _CONTROL.search(change.row_id):
+            raise BundleRefused("invalid", f"第 {number} 条修改的 row_id 含有控制字符")
+        if "\x00" in change.author:
+            raise BundleRefused("invalid", f"第 {number} 条修改的 author 含有控制字符")
 
 
 def _reused_words(ledger: Ledger, state: SyncState, change: Change) -> str:
