@@ -4063,6 +4063,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
       <source>县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里</source>
       <translation>the county computer's disk was full and the bundle was not imported: export it again and take it to the county</translation>
     </message>
+    <message>
+      <source>县里的中心收到过的本机修改，比本机台账里现有的还多。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。</source>
+      <translation>The county's hub has received more of this computer's changes than this computer's ledger now holds. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
+    </message>
   </context>
   <context>
     <name>UnemploymentDialog</name>
