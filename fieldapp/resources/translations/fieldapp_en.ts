@@ -9,6 +9,17 @@
     </message>
   </context>
   <context>
+    <name>AreaDatePage</name>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>截至</source>
+      <translation>As of</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictReview</name>
     <message>
       <source>对象</source>
@@ -657,14 +668,6 @@
     <message>
       <source>依据</source>
       <translation>Clause</translation>
-    </message>
-    <message>
-      <source>区域</source>
-      <translation>Area</translation>
-    </message>
-    <message>
-      <source>截至</source>
-      <translation>As of</translation>
     </message>
     <message>
       <source>正在检查户级责任……</source>
@@ -2915,14 +2918,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     <message>
       <source>导出 Excel…</source>
       <translation>Export Excel…</translation>
-    </message>
-    <message>
-      <source>区域</source>
-      <translation>Area</translation>
-    </message>
-    <message>
-      <source>截至</source>
-      <translation>As of</translation>
     </message>
     <message>
       <source>正在生成一库五册……</source>
