@@ -253,6 +253,7 @@ EN_UI: dict[str, str] = {
     "这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志": "this computer may not hand in that bundle: call the county's hub staff",
     "数据包内容不合格：请联系县里管理汇总中心的同志": "the bundle's contents did not pass: call the county's hub staff",
     "县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里": "the county computer's disk was full and the bundle was not imported: export it again and take it to the county",
+    "县里的中心收到过的本机修改，比本机台账里现有的还多。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。": "The county's hub has received more of this computer's changes than this computer's ledger now holds. Most likely this computer's ledger was copied back from a backup (or another computer).",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -847,11 +847,20 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
 
 def _say_refused(result: ImportResult) -> None:
     """After an import: this device's bundles the hub refused, as its answer names them (a
-    stick's, refused at the county with nobody from the village there), and what to type."""
+    stick's, refused at the county with nobody from the village there), a ledger copied back
+    by hand as the answer's numbers tell it (`ImportResult.copied_back`), and what to type."""
     for item in result.refused:
         number = f"第 {item.serial} 号" if item.serial else ""
         print(f"注意：县里没有接收本机的{number}数据包：{item.words}")
-    if {item.code for item in result.refused} & {"reused_seq", "number_clash"}:
+    if result.copied_back and not result.refused:
+        print(
+            "注意：中心收到的本机修改比本机台账里的还多：这台电脑的台账多半是从备份"
+            "（或另一台电脑）拷回来过"
+        )
+    if result.copied_back or {item.code for item in result.refused} & {
+        "reused_seq",
+        "number_clash",
+    }:
         print(
             "如果这台电脑的台账是从备份拷回来的（或要换一套编号），请执行 fieldapp sync restored，"
             "然后重新导出"

@@ -118,6 +118,11 @@ class ImportResult:
     #: Device: this ledger's own bundles the hub refused, as its answer names them (those
     #: written under its present numbering: one made before a new numbering is past).
     refused: list[RefusedBundle] = field(default_factory=list)
+    #: Device: this ledger was copied back from a backup (or another computer) by hand, as
+    #: the answer tells: the hub refused a bundle of its numbering for that (`refused`), or
+    #: holds more of its numbering than it ever wrote (`_ahead_of_log`). Its numbers of this
+    #: numbering were not taken; a new one (`start_new_incarnation`) moves the work since.
+    copied_back: bool = False
 
 
 def _noop(*_args: Any) -> None:
@@ -503,7 +508,10 @@ def _import_local(
             raise Cancelled(SYNC_CANCELLED)
         if held:
             intake.hold(ledger, peer, manifest, held)
-        _bookkeeping(ledger, state, identity, peer, manifest, _reused(ledger, refused_here))
+        copied = identity.role == "device" and (
+            _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
+        )
+        _bookkeeping(ledger, state, identity, peer, manifest, copied)
         if identity.role == "hub":
             hub_log = HubLog(ledger.db)
             hub_log.forget_refusals(peer.name)  # its bundle got through: those are past
@@ -529,6 +537,7 @@ def _import_local(
         len(held),
         reissued,
         refused_here,
+        copied,
     )
 
 
@@ -537,6 +546,17 @@ def _reused(ledger: Ledger, refused: list[RefusedBundle]) -> bool:
     holds with other content (a ledger copied back by hand): what the hub says it holds of
     this numbering is another timeline's, not this ledger's (`_bookkeeping`)."""
     return any(r.code == "reused_seq" and r.origin == ledger.device_id for r in refused)
+
+
+def _ahead_of_log(ledger: Ledger, manifest: Manifest) -> bool:
+    """True when the hub's answer acknowledges more changes of this ledger's present numbering
+    than its log holds: only another copy of this ledger writes under it, so this one was
+    copied back from a backup (or another computer) by hand, and the hub holds the lost
+    timeline's work under numbers this one has used again, or will (an answer made before the
+    hub refused its bundle, or an older hub's, which names no refusal). A copy that has since
+    written as many changes is told by the hub's refusal of its next bundle (`_reused`)."""
+    own = ledger.device_id
+    return manifest.vector.get(own, 0) > replica.max_seq(ledger.db, own)
 
 
 @dataclass
@@ -857,11 +877,11 @@ def _bookkeeping(
     manifest: Manifest,
     reused: bool = False,
 ) -> None:
-    """The counters and acknowledgements after an import. `reused`: the hub's answer refused
-    this ledger's bundle as a copied-back ledger's (`_reused`): the numbers the hub holds of
-    this ledger's numbering are not acknowledged, else its new numbering (`sync restored`, the
-    sync page's 是) would leave the work made since the copy under them, the hub's other
-    content there, and every later answer refused."""
+    """The counters and acknowledgements after an import. `reused`: the hub's answer tells
+    this ledger was copied back by hand (`ImportResult.copied_back`): the numbers the hub
+    holds of this ledger's numbering are not acknowledged, else its new numbering (`sync
+    restored`, the sync page's 是) would leave the work made since the copy under them, the
+    hub's other content there, and every later answer refused."""
     acked = max(peer.acked_out, manifest.received)
     state.set_counters(peer.name, serial_in=manifest.serial, acked_out=acked)
     if identity.role == "device":

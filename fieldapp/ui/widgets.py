@@ -8,7 +8,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 
-from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, QObject, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,12 +33,15 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -208,6 +220,44 @@ class ChoiceButtons(QButtonGroup):
             self.row.addWidget(button)
         if self.buttons:
             next(iter(self.buttons.values())).setChecked(True)
+
+
+def area_date_page(
+    page: QWidget,
+    area: QComboBox,
+    on: DateField,
+    work_out: QPushButton,
+    run: Callable[[], object],
+    outputs: Iterable[QPushButton],
+    parts: Iterable[QWidget | QLayout],
+    table: QTableView,
+    summary: QLabel,
+) -> None:
+    """Lay out a page that lists an area as of a date (户级责任, 一库五册): 区域 [area] 截至 [date]
+    [work_out] … [outputs: preview, export]; below, `parts` (a row of choice buttons, the
+    progress panel), the table and the summary line. `run` works the list out: on `work_out`,
+    and when another area or date is chosen."""
+    top = QHBoxLayout()
+    top.addWidget(QLabel(QCoreApplication.translate("AreaDatePage", "区域")))
+    top.addWidget(area, 2)
+    top.addWidget(QLabel(QCoreApplication.translate("AreaDatePage", "截至")))
+    top.addWidget(on)
+    top.addWidget(work_out)
+    top.addStretch(1)
+    for button in outputs:
+        top.addWidget(button)
+    layout = QVBoxLayout(page)
+    layout.addLayout(top)
+    for part in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
+    layout.addWidget(table, 1)
+    layout.addWidget(summary)
+    work_out.clicked.connect(run)
+    area.currentIndexChanged.connect(lambda _i: run())
+    on.dateChanged.connect(lambda _d: run())
 
 
 def button_grid(buttons: list[QAbstractButton], width: int, columns: int = 4) -> QGridLayout:

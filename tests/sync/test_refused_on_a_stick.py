@@ -32,10 +32,10 @@ DEVICE = "大坝村"
 NOT_FOR_A_COORDINATOR = re.compile(r"fieldapp|--|[0-9a-f]{8,}|:\d+\b")
 
 
-def copied_back(hub: Hub, make_device, tmp_path: Path) -> tuple[Ledger, Path]:  # noqa: ANN001
-    """A village ledger that sent two bundles by stick, then was copied back from a backup
-    taken between them (its disk replaced) and did more work; its third bundle, on the
-    township's stick: the hub refuses it."""
+def copy_back(hub: Hub, make_device, tmp_path: Path, lost: list[str]) -> Ledger:  # noqa: ANN001
+    """A village ledger that sent a bundle by stick, was backed up, sent more work in a second
+    (王, one person per ID sequence in `lost`), then was copied back from the backup (its disk
+    replaced): the ledger as copied back."""
     device = make_device(DEVICE, VILLAGE)
     path = tmp_path / DEVICE / "ledger.db"
     add_family(device, VILLAGE, ["101"], surname="李")
@@ -43,13 +43,20 @@ def copied_back(hub: Hub, make_device, tmp_path: Path) -> tuple[Ledger, Path]:  
     device.close()
     shutil.copy(path, tmp_path / "backup.db")
     device = Ledger.open(path, author="大坝村员")
-    add_family(device, VILLAGE, ["107"], surname="王")
+    add_family(device, VILLAGE, lost, surname="王")
     hub.import_file(export_bundle(device, tmp_path / "2.fieldsync").path)
     device.close()
     shutil.copy(tmp_path / "backup.db", path)
     for extra in ("-wal", "-shm"):
         Path(f"{path}{extra}").unlink(missing_ok=True)
-    device = Ledger.open(path, author="大坝村员")
+    return Ledger.open(path, author="大坝村员")
+
+
+def copied_back(hub: Hub, make_device, tmp_path: Path) -> tuple[Ledger, Path]:  # noqa: ANN001
+    """A village ledger that sent two bundles by stick, then was copied back from a backup
+    taken between them (its disk replaced) and did more work; its third bundle, on the
+    township's stick: the hub refuses it."""
+    device = copy_back(hub, make_device, tmp_path, ["107"])
     add_family(device, VILLAGE, ["109"], surname="赵")
     stick = export_bundle(device, tmp_path / "3.fieldsync")
     with pytest.raises(BundleRefused) as refused:

@@ -67,33 +67,59 @@ def refused_by_stick(window, qtbot, tmp_path: Path):  # noqa: ANN001, ANN201
     return page, by_stick(page, qtbot, tmp_path, "answer.fieldsync"), before
 
 
-def test_a_stick_refused_at_the_county_is_asked_about_and_carries_on(
-    window, qtbot, tmp_path, warnings_shown, monkeypatch
-):
-    page, answer, before = refused_by_stick(window, qtbot, tmp_path)
+def asked_and_renumbered(
+    window,
+    qtbot,
+    answer: Path,
+    warnings_shown,
+    monkeypatch,
+    says: str,  # noqa: ANN001
+) -> list[str]:
+    """Import `answer` on the sync page, answering 是: asked once whether the ledger came back
+    from a backup (in words holding `says`), with a stick's advice, and renumbered; the
+    questions asked."""
+    page = window.show_page("sync")
+    before = window.session.ledger.device_id
     asked = answering_yes(monkeypatch)
     page.import_from(answer)
     wait_idle(qtbot, page)
     shown = shown_to(page, warnings_shown, asked)
     assert len(asked) == 1, shown
-    assert "台账是从备份拷回来的吗？" in asked[0] and "U盘" in asked[0], asked
+    assert "台账是从备份拷回来的吗？" in asked[0] and says in asked[0], asked
     assert "导出数据包" in asked[0] and "上传并接收" not in asked[0], asked
     assert window.session.ledger.device_id != before  # 是: the new numbering, as over HTTP
     assert "导出数据包" in page.result_label.text(), page.result_label.text()
+    return asked
 
-    again = by_stick(page, qtbot, tmp_path, "again.fieldsync")  # lands now
+
+def names_at_hub(tmp_path: Path) -> set[str]:
+    hub = Hub.open(tmp_path / "hub")
+    try:
+        return {r["name"] for r in hub.ledger.db.query("SELECT name FROM persons")}
+    finally:
+        hub.close()
+
+
+def lands_by_stick(window, qtbot, tmp_path: Path, warnings_shown, asked: list[str]) -> None:  # noqa: ANN001
+    """The next bundle on the stick lands, nothing more asked; the work made after the backup
+    and after the copy is on the laptop and at the county."""
+    page = window.show_page("sync")
+    again = by_stick(page, qtbot, tmp_path, "again.fieldsync")
     page.import_from(again)
     wait_idle(qtbot, page)
     assert "已接收" in page.result_label.text(), (warnings_shown, page.result_label.text())
     assert len(asked) == 1  # not asked again
     names = {r["name"] for r in window.session.ledger.db.query("SELECT name FROM persons")}
     assert {"王0", "赵0"} <= names, names  # made after the backup, and after the copy
-    hub = Hub.open(tmp_path / "hub")
-    try:
-        at_hub = {r["name"] for r in hub.ledger.db.query("SELECT name FROM persons")}
-    finally:
-        hub.close()
-    assert "赵0" in at_hub, at_hub
+    assert "赵0" in names_at_hub(tmp_path)
+
+
+def test_a_stick_refused_at_the_county_is_asked_about_and_carries_on(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    _page, answer, _before = refused_by_stick(window, qtbot, tmp_path)
+    asked = asked_and_renumbered(window, qtbot, answer, warnings_shown, monkeypatch, "U盘")
+    lands_by_stick(window, qtbot, tmp_path, warnings_shown, asked)
 
 
 def test_no_keeps_the_numbering_and_says_the_refusal(

@@ -9,6 +9,17 @@
     </message>
   </context>
   <context>
+    <name>AreaDatePage</name>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>截至</source>
+      <translation>As of</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictReview</name>
     <message>
       <source>对象</source>
@@ -657,14 +668,6 @@
     <message>
       <source>依据</source>
       <translation>Clause</translation>
-    </message>
-    <message>
-      <source>区域</source>
-      <translation>Area</translation>
-    </message>
-    <message>
-      <source>截至</source>
-      <translation>As of</translation>
     </message>
     <message>
       <source>正在检查户级责任……</source>
@@ -2917,14 +2920,6 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <translation>Export Excel…</translation>
     </message>
     <message>
-      <source>区域</source>
-      <translation>Area</translation>
-    </message>
-    <message>
-      <source>截至</source>
-      <translation>As of</translation>
-    </message>
-    <message>
       <source>正在生成一库五册……</source>
       <translation>Making the five rosters…</translation>
     </message>
@@ -4062,6 +4057,10 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
     <message>
       <source>县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里</source>
       <translation>the county computer's disk was full and the bundle was not imported: export it again and take it to the county</translation>
+    </message>
+    <message>
+      <source>县里的中心收到过的本机修改，比本机台账里现有的还多。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。</source>
+      <translation>The county's hub has received more of this computer's changes than this computer's ledger now holds. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
     </message>
   </context>
   <context>

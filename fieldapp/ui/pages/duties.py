@@ -13,10 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
-from fieldapp.ui.widgets import ChoiceButtons, DateField, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, table_view
 
 KINDS = (
     DutyKind.ONE_PER_HOUSEHOLD,
@@ -80,24 +78,17 @@ class DutiesPage(QWidget):
         self.table.setModel(self.model)
         for column, width in enumerate((110, 130, 110, 170, 420)):
             self.table.setColumnWidth(column, width)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("区域")))
-        top.addWidget(self.area, 2)
-        top.addWidget(QLabel(self.tr("截至")))
-        top.addWidget(self.on)
-        top.addWidget(self.refresh_button)
-        top.addStretch(1)
-        top.addWidget(self.preview_button)
-        top.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(kinds)
-        layout.addWidget(self.panel)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.area.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.on.dateChanged.connect(lambda _d: self.refresh())
+        area_date_page(
+            self,
+            self.area,
+            self.on,
+            self.refresh_button,
+            self.refresh,
+            (self.preview_button, self.export_button),
+            (kinds, self.panel),
+            self.table,
+            self.summary,
+        )
         self.group.buttonClicked.connect(lambda _b: self._filter())
         self.preview_button.clicked.connect(lambda: self.preview())
         self.export_button.clicked.connect(self.export_dialog)

@@ -12,10 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import Column, RowsModel
-from fieldapp.ui.widgets import ChoiceButtons, DateField, table_view
+from fieldapp.ui.widgets import ChoiceButtons, DateField, area_date_page, table_view
 
 NAMES = tuple(COLUMNS)
 
@@ -64,25 +62,17 @@ class RostersPage(QWidget):
         self.model = RowsModel[list[object]]([])
         self.table = table_view()
         self.table.setModel(self.model)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("区域")))
-        top.addWidget(self.area, 2)
-        top.addWidget(QLabel(self.tr("截至")))
-        top.addWidget(self.on)
-        top.addWidget(self.make_button)
-        top.addStretch(1)
-        top.addWidget(self.preview_button)
-        top.addWidget(self.preview_all_button)
-        top.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(books)
-        layout.addWidget(self.panel)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
-        self.make_button.clicked.connect(self.make)
-        self.area.currentIndexChanged.connect(lambda _i: self.make())
-        self.on.dateChanged.connect(lambda _d: self.make())
+        area_date_page(
+            self,
+            self.area,
+            self.on,
+            self.make_button,
+            self.make,
+            (self.preview_button, self.preview_all_button, self.export_button),
+            (books, self.panel),
+            self.table,
+            self.summary,
+        )
         self.group.buttonClicked.connect(lambda _b: self._show())
         self.preview_button.clicked.connect(lambda: self.preview(self.current()))
         self.preview_all_button.clicked.connect(lambda: self.preview(None))

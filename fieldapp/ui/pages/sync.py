@@ -489,19 +489,24 @@ class SyncPage(QWidget):
         )
         self.session.apply(result.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
-        self._said_refused(result.refused)
+        self._said_refused(result)
 
-    def _said_refused(self, refused: list[RefusedBundle]) -> None:
+    def _said_refused(self, result, by_stick: bool = True) -> None:  # noqa: ANN001 - ImportResult
         """This device's bundles the hub refused, as its answer (carried back on a stick) names
         them: nobody from the village was there when the county imported them. A copied-back
         ledger and a clashing numbering are asked as an upload's refusal is (是: a new
-        numbering); any other refusal is said on the 结果 line in the hub's words."""
+        numbering); any other refusal is said on the 结果 line in the hub's words. An answer
+        holding more of this ledger's changes than it has (`copied_back`, no refusal named: one
+        made before the county refused a bundle, or an older hub's) is asked about too."""
+        refused: list[RefusedBundle] = result.refused
         codes = {item.code for item in refused}
         kept = self.result_label.text()
         if "reused_seq" in codes:
-            self._copied_back(after=kept)
+            self._copied_back(after=kept, by_stick=by_stick)
         elif "number_clash" in codes:
             self._numbers_clash(after=kept)
+        elif result.copied_back:
+            self._copied_back(after=kept, ahead=True, by_stick=by_stick)
         elif refused:
             said = dict.fromkeys(self._refusal(i) for i in refused)  # one bundle tried twice: once
             self.result_label.setText(kept + "".join("\n" + line for line in said))
@@ -603,6 +608,7 @@ class SyncPage(QWidget):
         )
         self.session.apply(got.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
+        self._said_refused(got, by_stick=False)
 
     def _refuse(self, message: str) -> None:
         """An exchange refused before it starts: said, and on the 结果 line in place of the
@@ -626,35 +632,49 @@ class SyncPage(QWidget):
         self.result_label.setText(self.tr("失败：") + str(error))
         show_error(self, error)
 
-    def _copied_back(self, after: str | None = None) -> None:
+    def _copied_back(
+        self, after: str | None = None, *, ahead: bool = False, by_stick: bool | None = None
+    ) -> None:
         """The hub refused the upload: changes under numbers it already holds with other
         content, a ledger copied back from a backup by hand. Its words are for the command
         line (a change's id, `fieldapp sync restored`); the coordinator is asked in theirs, and
         the new numbering started here (`start_new_incarnation`, as the command does).
 
         `after`: the 结果 line of an answer that named the refusal of a bundle this device sent
-        on a stick (said below it; the next bundle goes on a stick too)."""
-        if after is None:
+        on a stick (said below it; the next bundle goes on a stick too). `ahead`: no refusal,
+        the answer after `after` holds more of this ledger's changes than the ledger does
+        (`ImportResult.copied_back`); `by_stick`: it came on a stick (by default, with `after`).
+        """
+        by_stick = after is not None if by_stick is None else by_stick
+        if ahead:
+            said = self.tr(
+                "县里的中心收到过的本机修改，比本机台账里现有的还多。"
+                "多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
+            )
+        elif after is None:
             said = self.tr(
                 "县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。"
                 "多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
-            )
-            advice = self.tr(
-                "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；"
-                "县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n"
-                "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
             )
         else:
             said = self.tr(
                 "县里的中心没有接收本机用U盘送去的数据包：本机有些修改的编号，"
                 "中心已经收到过内容不同的一份。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
             )
+        if by_stick:
             advice = self.tr(
                 "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再导出数据包交给县里；"
                 "县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n"
                 "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
             )
-        self._offer_renumbering(said, self.tr("台账是从备份拷回来的吗？"), advice, after)
+        else:
+            advice = self.tr(
+                "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；"
+                "县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n"
+                "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
+            )
+        question = self.tr("台账是从备份拷回来的吗？")
+        self._offer_renumbering(said, question, advice, after, by_stick)
 
     def _numbers_clash(self, after: str | None = None) -> None:
         """The hub refused the upload: this ledger's change-log id would print the same
@@ -684,15 +704,21 @@ class SyncPage(QWidget):
         self._offer_renumbering(said, self.tr("给本机换一套编号吗？"), advice, after)
 
     def _offer_renumbering(
-        self, said: str, question: str, advice: str, after: str | None = None
+        self,
+        said: str,
+        question: str,
+        advice: str,
+        after: str | None = None,
+        by_stick: bool | None = None,
     ) -> None:
         """A refused bundle said on the 结果 line (an upload's in place of it, one named by an
         answer from a stick below the answer's result, `after`), and a new numbering offered:
-        是 starts it."""
+        是 starts it; the next bundle goes on a stick when `by_stick` (by default, with
+        `after`)."""
         shown = self.tr("失败：") + said if after is None else after + "\n" + said
         self.result_label.setText(shown)
         if ask_yes_no(self, question, said + "\n\n" + advice):
-            self._renumber(by_stick=after is not None)
+            self._renumber(by_stick=after is not None if by_stick is None else by_stick)
 
     def _renumber(self, by_stick: bool = False) -> None:
         """Start this ledger's new numbering (`start_new_incarnation`), as the command does;
