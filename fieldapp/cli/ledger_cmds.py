@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain import idnumber
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import say_place
@@ -118,9 +119,11 @@ def _history_lines(ledger: Ledger, history: list[FieldChange]) -> list[str]:
         if h.field == "household_id":
             old, new = (homes.get(str(v), "另一户") if v else "（空）" for v in (h.old, h.new))
             why = f"（原因：{reasons[h.change_id]}）" if h.change_id in reasons else ""
-            lines.append(f"{h.at}  {who}  迁户：{old} → {new}{why}")
+            lines.append(f"{china_minute(h.at)}  {who}  迁户：{old} → {new}{why}")
             continue
         label = TABLE_LABELS.get(h.table, h.table)
         old = "（空）" if h.old in (None, "") else h.old
-        lines.append(f"{h.at}  {who}  {label}·{field_label(h.field, h.table)}：{old} → {h.new}")
+        lines.append(
+            f"{china_minute(h.at)}  {who}  {label}·{field_label(h.field, h.table)}：{old} → {h.new}"
+        )
     return lines

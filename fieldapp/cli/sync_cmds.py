@@ -839,9 +839,23 @@ def cmd_sync_import(args: argparse.Namespace) -> int:
         f"{r.new_changes} 条；待处理冲突 {r.conflicts} 处"
     )
     _say_reissued(r)
+    _say_refused(r)
     _adopt_policy(ledger)
     _say_entered_twice(ledger)
     return 0
+
+
+def _say_refused(result: ImportResult) -> None:
+    """After an import: this device's bundles the hub refused, as its answer names them (a
+    stick's, refused at the county with nobody from the village there), and what to type."""
+    for item in result.refused:
+        number = f"第 {item.serial} 号" if item.serial else ""
+        print(f"注意：县里没有接收本机的{number}数据包：{item.words}")
+    if {item.code for item in result.refused} & {"reused_seq", "number_clash"}:
+        print(
+            "如果这台电脑的台账是从备份拷回来的（或要换一套编号），请执行 fieldapp sync restored，"
+            "然后重新导出"
+        )
 
 
 def _say_reissued(result: ImportResult) -> None:
@@ -978,7 +992,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             mark = "（当前显示）" if v.shown else ""
             # 姓名@设备名称 already names the device (enrolled); a bare name gets it added
             who = v.author if author_parts(v.author)[1] else f"{v.author}@{v.device}"
-            print(f"    值 {v.value_id}: {v.value!r}  {who}  {v.at}{mark}")
+            print(f"    值 {v.value_id}: {v.value!r}  {who}  {china_minute(v.at)}{mark}")
     if not found:
         print("没有待处理的冲突")
     return 0

@@ -19,6 +19,7 @@ from pydantic import (
     field_validator,
 )
 
+from fieldapp.domain.dates import china_iso
 from fieldapp.domain.models import EmploymentSpell, Record
 from fieldapp.domain.numbers import made_day, row_number
 
@@ -197,7 +198,7 @@ class Claim(Numbered):
             return self.applied_on
         if self.created_at:
             try:
-                return dt.date.fromisoformat(self.created_at[:10])
+                return dt.date.fromisoformat(china_iso(self.created_at)[:10])
             except ValueError:
                 pass
         return self.claim_date

@@ -75,11 +75,12 @@ def today() -> dt.date:
 
 def china_time(when: dt.datetime | None = None) -> dt.datetime:
     """`when` — now when None — as China's clock says it, whatever zone this computer keeps: a
-    paper's 打印时间, a backup file's name. A time given with no zone is taken to be China time
-    already, as it is written (a caller's dt.datetime(2026, 11, 1, 9, 30) prints 09:30)."""
+    paper's 打印时间, a backup file's name. A time given with no zone is this computer's local
+    time, as Python takes it and as `china_iso` reads a stored time with none (on a clock kept
+    in UTC, dt.datetime(2026, 12, 4, 2, 31) is 10:31 in China)."""
     if when is None:
         return dt.datetime.now(CHINA)
-    return when.replace(tzinfo=CHINA) if when.tzinfo is None else when.astimezone(CHINA)
+    return when.astimezone(CHINA)
 
 
 def now_stamp() -> str:
@@ -115,20 +116,31 @@ def zoned_stamp(stamp: str) -> str:
 
 def china_iso(stamp: object) -> str:
     """A time the program wrote as China time, ISO with +08:00: one `now_stamp` wrote comes
-    back as it is; one written before ledger version 35 (this computer's local time, no zone —
-    a county server kept in UTC wrote 02:31 for 10:31 at the office) is taken to be in this
-    computer's zone. Text that is not a time comes back as it is ('' for none)."""
+    back as it is; one with no zone is taken to be in this computer's zone — as times were
+    written before ledger version 35 (a county server kept in UTC wrote 02:31 for 10:31 at the
+    office), and rows' created_at and updated_at before version 37 (`hlc.stamp_to_iso`). `china_time`, `china_minute`, the stores' ordering of stored times
+    (`store.filters.as_time`) and the short times on screen read them so too. Text that is not
+    a time comes back as it is ('' for none)."""
     if not stamp:
         return ""
-    try:
-        moment = dt.datetime.fromisoformat(str(stamp))
-    except ValueError:
-        return str(stamp)
-    return moment.astimezone(CHINA).isoformat(timespec="seconds")
+    moment = _in_china(stamp)
+    return moment.isoformat(timespec="seconds") if moment is not None else str(stamp)
 
 
 def china_minute(stamp: object) -> str:
     """A time the program wrote, as the clerk reads it: China time to the minute
     (2026-12-31 18:03) whatever zone this computer keeps; '' for none, other text as it is."""
-    text = china_iso(stamp)
-    return text[:16].replace("T", " ") if len(text) >= 16 and text[10] == "T" else text
+    if not stamp:
+        return ""
+    moment = _in_china(stamp)
+    return moment.isoformat()[:16].replace("T", " ") if moment is not None else str(stamp)
+
+
+def _in_china(stamp: object) -> dt.datetime | None:
+    """`stamp` read as ISO text (no zone: this computer's) in China time; None when it is no
+    time, or one no clock converts (a synced print log's 9999-12-31T23:59:59-23:59, the year 1
+    in this computer's zone: OverflowError and ValueError, which stopped a whole listing)."""
+    try:
+        return dt.datetime.fromisoformat(str(stamp)).astimezone(CHINA)
+    except (ValueError, OverflowError, OSError):
+        return None

@@ -83,6 +83,9 @@ FIELD_LABELS: dict[str, str] = {
     "held_key": "县里接受前的编号",
     "event_date": "事项日期",
     "title": "名称",
+    # the print and export logs
+    "printed_at": "打印时间",
+    "exported_at": "导出时间",
 }
 
 

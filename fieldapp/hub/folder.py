@@ -48,9 +48,9 @@ from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.sync_state import Identity, Peer, SyncState, now_text
 from fieldapp.store.vault import Credentials, ledger_state
 from fieldapp.sync import crypto
-from fieldapp.sync.bundle import PARTY_NAME_MAX
+from fieldapp.sync.bundle import PARTY_NAME_MAX, RefusedBundle
 from fieldapp.sync.enrolment import make_enrolment, seal
-from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError
+from fieldapp.sync.errors import AlreadyImported, BundleRefused, SyncError, said_to_the_village
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
@@ -294,6 +294,7 @@ class Hub:
                 # A new scope: what it was sent for the old one is no reason to send more.
                 self.state.forget_sent(device)
             self.log.forget_reported(device)  # the new computer has not said what it runs
+            self.log.forget_refusals(device)  # nor had a bundle refused
             self.state.add_peer(
                 device,
                 "device",
@@ -373,11 +374,10 @@ class Hub:
                 code = getattr(refused, "code", "already")
                 if code == "busy":
                     raise  # the hub's own doing: not counted against the device
-                if sender is not None:
-                    self._log(sender, "in", channel, code, detail=str(refused))
-                elif isinstance(refused, BundleRefused) and refused.sender is not None:
-                    # From a stick: counted under the device whose signature it carries.
-                    self._log(refused.sender, "in", channel, code, detail=str(refused))
+                device = sender or getattr(refused, "sender", None)  # a stick's: its signer's
+                if device is not None:
+                    kept = _kept_refusal(channel, refused)
+                    self._log(device, "in", channel, code, detail=str(refused), refusal=kept)
                 raise
             self._publish_policy_drafts()
             if analyse:
@@ -406,11 +406,22 @@ class Hub:
             pass  # each draft carries its own answer; a failure here must not undo the import
 
     def _log(
-        self, device: str, way: str, channel: str, outcome: str, *counts: int, detail: str = ""
+        self,
+        device: str,
+        way: str,
+        channel: str,
+        outcome: str,
+        *counts: int,
+        detail: str = "",
+        refusal: RefusedBundle | None = None,
     ) -> None:
+        """Log an exchange; `refusal`: a refused bundle of `device`, kept for its next answer
+        (`HubLog.keep_refusal`)."""
         try:
             with self.ledger.transaction():
                 self.log.record(device, way, channel, outcome, *counts, detail=detail)
+                if refusal is not None:
+                    self.log.keep_refusal(device, refusal.model_dump(mode="json"))
         except Exception:  # noqa: BLE001 - a full disk must not turn an import into an error
             pass
 
@@ -522,6 +533,7 @@ class Hub:
             with self.ledger.reading():
                 plan = self.plan_answer(device)
                 said = self.log.reported().get(device) or {}
+                refused = _refused_bundles(self.log.refusals(device))
             china_time = reads_china_time(said.get("schema"))
             changes, vector = plan.changes, plan.vector
 
@@ -546,6 +558,7 @@ class Hub:
                     held_payload(h, china_time=china_time)
                     for h in HeldChanges(self.ledger.db).list(devices=[device])
                 ],
+                refused=refused,
             )
 
     def _origins_of(self, device: str, changes: list[tuple]) -> dict[str, str]:
@@ -626,6 +639,34 @@ class Hub:
         from fieldapp.hub.review import find_violations
 
         return find_violations(self.ledger)
+
+
+def _kept_refusal(channel: str, refused: BundleRefused | AlreadyImported) -> RefusedBundle | None:
+    """What a device's next answer says of its bundle the hub refused (`RefusedBundle`): a
+    stick's is refused with nobody from the village there, and the township carries the answer
+    back. None for one that needs nothing of the device: a bundle imported before, an older
+    bundle whose changes the hub holds (`replay`)."""
+    if not isinstance(refused, BundleRefused) or refused.code in ("replay", "busy"):
+        return None
+    return RefusedBundle(
+        serial=refused.serial,
+        origin=refused.origin,
+        code=refused.code,
+        words=said_to_the_village(refused.code),
+        at=now_text(),
+        channel=channel,
+    )
+
+
+def _refused_bundles(kept: list[dict[str, object]]) -> list[RefusedBundle]:
+    """A device's refused bundles as kept (`HubLog.refusals`), those that still read."""
+    bundles = []
+    for item in kept:
+        try:
+            bundles.append(RefusedBundle.model_validate(item))
+        except ValueError:  # pydantic's ValidationError: a setting edited by hand
+            continue
+    return bundles
 
 
 def store_location(root: Path) -> str | Path:

@@ -28,12 +28,20 @@ from fieldapp.services.trust import (
     LINKS,
     NUMBERED,
     RULES,
+    Actor,
     Proposal,
     check,
     printable,
     table_name,
 )
-from fieldapp.services.trust_check import asks_due, context_for, made_out_of_time, named_actor
+from fieldapp.services.trust_check import (
+    asks_due,
+    asks_policy,
+    context_for,
+    made_out_of_time,
+    named_actor,
+    policy_judge,
+)
 from fieldapp.store import replica
 from fieldapp.store.held import (
     ACCEPTED,
@@ -298,6 +306,13 @@ def accept(
                 f"{hints.which(held_id)}（{about}）现在不能接受：{early}。"
                 f"也可以不予采纳{hints.dismissing}"
             )
+        beyond = _beyond_policy(hub, held, county, finder)
+        if beyond:
+            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held, by_id=hints.numbered))}"
+            raise SyncError(
+                f"{hints.which(held_id)}（{about}）不能接受：{printable(beyond)}。"
+                f"只能不予采纳{hints.dismissing}"
+            )
         previous = ledger.author
         # Recorded as 审核人（接受 原修改人@设备）@中心: both names stay with the change.
         ledger.author = f"{reviewer}（接受 {printable(change.author)}）"
@@ -338,6 +353,25 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange) -> str | None:
         if not made_out_of_time(stamp, held.change.data, today()).allowed:
             return None
     return key
+
+
+def _beyond_policy(hub: Hub, held: HeldChange, county: Actor, finder: PlaceFinder) -> str:
+    """Why the county's policy refuses a held claim's change (`policy_judge`: more than the
+    standard, a subsidy the policy does not hold, a job the ledger lacks, a one-time subsidy
+    claimed again), as its arrival would have judged it had no other rule held it first —
+    accepting it makes it the county's own, and the county's review steps judge no amount.
+    '' when the policy lets it in, or judges none of it."""
+    change = held.change
+    if not asks_policy(county, change.tbl, change.data):
+        return ""
+    row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
+    if row.get("deleted"):
+        return ""
+    peer = hub.state.peer(held.device)
+    # Repeats are judged but for the county's own devices' claims, as on arrival (`admit`).
+    below_county = peer is None or peer.device_role not in (Role.COUNTY, Role.HUB)
+    verdict = policy_judge(hub.ledger, repeats=below_county)(change.row_id, row, finder.row)
+    return "" if verdict.allowed else verdict.reason
 
 
 def _not_yet_due(before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> str | None:

@@ -26,7 +26,7 @@ from fieldapp.paperwork.certificate import render_certificate
 from fieldapp.paperwork.digest import content_hash, short_hash
 from fieldapp.paperwork.fonts import default_chain
 from fieldapp.paperwork.form import render_forms
-from fieldapp.paperwork.masking import door_to_door_note, mask_roster
+from fieldapp.paperwork.masking import door_to_door_note, mask_roster, wall_note
 from fieldapp.paperwork.numerals import from_fen, to_fen
 from fieldapp.paperwork.paper_data import DueLookup, PaperData, common_area
 from fieldapp.paperwork.roster import render_notice, render_roster
@@ -240,6 +240,8 @@ def notice_job(
     on the holiday schedule of `policy` (the policy in force, which the caller loaded)."""
     full, settings, area_code, note = _batch_papers(ledger, batch_id)
     roster = mask_roster(full)
+    # Posted on the wall: a private word in what it prints as recorded is pointed out.
+    note = _notes(note, wall_note(roster))
     calendar = WorkCalendar(policy.calendar) if policy is not None else WorkCalendar()
     first, last = notice_period(settings, start or china_today(), calendar)
     notice = NoticeView(roster, first, last)

@@ -5,6 +5,8 @@ nor a blank where only those stood: such a person reads as one of no group."""
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Iterable, Iterator
 
 from fieldapp.domain import idnumber
 from fieldapp.domain.enums import OTHER_RURAL, Category
@@ -36,6 +38,75 @@ PRIVATE_CATEGORIES = frozenset({Category.DISABLED, Category.REHAB, Category.RELE
 PRIVATE_WORDS = ("残疾", "戒毒", "吸毒", "刑满释放", "服刑")
 
 
+#: A private group as a rule's title names it (残疾人, 肢体残疾人员, 刑满释放人员, 戒毒康复人员,
+#: 残疾人及其家庭成员).
+_GROUP_START = (
+    r"(?:重度|轻度|肢体|视力|听力|言语|智力|精神|多重)?(?:残疾|戒毒康复|戒毒|吸毒|刑满释放|服刑)"
+)
+_GROUP = (
+    rf"{_GROUP_START}(?:人员|人士|人|者|家庭成员|家庭)?"
+    r"(?:及其)?(?:家庭成员|家庭|家属|子女)?"
+)
+#: Any other group a title lists (脱贫人口, 易地搬迁人口家庭, 退役军人, 高校毕业生 …): a short
+#: name, no private group in it, up to the last place it ends as a group's name ends.
+_PUBLIC_GROUP = (
+    rf"(?:(?!{_GROUP_START})[^\s、和及与等（）()，,：:]){{1,10}}"
+    r"(?:人口|人员|人士|对象|劳动力|劳动者|毕业生|学生|青年|妇女|渔民|农民工|农民|军人|群体"
+    r"|家庭|农户|户|者|人)"
+)
+_ITEM = re.compile(rf"{_GROUP}|{_PUBLIC_GROUP}")
+#: The groups a title lists, joined by 、/和/及/与: 脱贫人口、残疾人和易地搬迁人口 (and a joiner
+#: after the last, where what follows it is not read as a group).
+_GROUPS = re.compile(rf"(?:{_ITEM.pattern})(?:[、和及与](?:{_ITEM.pattern}))*(?P<more>[、和及与])?")
+#: A bracketed part of a title: （残疾人首次外出务工）.
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+#: What a notice calls a subsidy whose title is nothing but a private group (or lists one
+#: with what is not read as a group).
+PUBLIC_SUBSIDY = "就业补贴"
+
+
+def _private(text: str) -> bool:
+    return any(w in text for w in PRIVATE_WORDS)
+
+
+class _UnreadList(Exception):
+    """A private group is listed with one not read as a group (残疾人和…): where the list ends,
+    hence where 等 would go, is not known."""
+
+
+def _open_list(groups: re.Match[str]) -> str:
+    """A list of groups with the private ones cut: the rest left open with 等 (one not in
+    the list may be in the batch: '脱贫人口和残疾人' → '脱贫人口等'), or '' if none is left."""
+    items = [m.group() for m in _ITEM.finditer(groups.group())]
+    kept = [item for item in items if not _private(item)]
+    if len(kept) == len(items):
+        return groups.group()
+    if groups.group("more"):
+        raise _UnreadList
+    said = groups.string.startswith("等", groups.end())
+    return "、".join(kept) + ("等" if kept and not said else "")
+
+
+def public_title(title: str, bare: str = PUBLIC_SUBSIDY) -> str:
+    """A subsidy's or batch's name as a paper posted in public prints it: a county rule named
+    after a private group is posted under the subsidy's own name, as 人员类别 posts its people —
+    '一次性求职创业补贴（残疾人首次外出务工）' → '一次性求职创业补贴' (a bracketed part naming
+    the group goes whole), '刑满释放人员就业补贴' → '就业补贴'; a private group cut from a list
+    leaves it open, '脱贫人口和残疾人就业补贴' → '脱贫人口等就业补贴'; a name left with nothing
+    but a bracket or its day ('残疾人（2 人），…编') has `bare` put before it, and one listing
+    a private group with what is not read as a group ('残疾人和…') is posted as `bare`; any
+    other title as it is (idempotent)."""
+    if not _private(title):
+        return title
+    kept = _BRACKETED.sub(lambda m: "" if _private(m.group()) else m.group(), title)
+    try:
+        kept = _GROUPS.sub(_open_list, kept).strip(" 、").rstrip("，,")
+    except _UnreadList:
+        return bare
+    head = kept.replace(",", "，").split("，", 1)[0]
+    return kept if _BRACKETED.sub("", head).strip() else bare + kept
+
+
 def public_categories(categories: str) -> str:
     """The categories as posted: '脱贫人口、残疾人' → '脱贫人口'."""
     return "、".join(c for c in categories.split("、") if c and c not in PRIVATE_CATEGORIES)
@@ -61,8 +132,49 @@ def mask_row(row: RosterRow) -> RosterRow:
 
 
 def mask_roster(roster: RosterView) -> RosterView:
-    """The roster with every row masked, and no note for the clerk (whose account changed)."""
-    return dataclasses.replace(roster, rows=tuple(mask_row(r) for r in roster.rows), notes=())
+    """The roster with every row masked, no note for the clerk (whose account changed), and
+    the subsidy and the batch (named after it by default) under their public names: a batch
+    named after a private group alone ('残疾人（2 人）') under the subsidy's."""
+    return dataclasses.replace(
+        roster,
+        rows=tuple(mask_row(r) for r in roster.rows),
+        notes=(),
+        title=public_title(roster.title),
+        batch_name=public_title(roster.batch_name, bare=public_title(roster.title)),
+    )
+
+
+def _private_words_at(places: Iterable[tuple[str, Iterable[str]]]) -> tuple[str, str]:
+    """Where (the first four places, then 等处) and which private words the (place, texts)
+    carry, each once in order, as a note says them; ('', '') if none."""
+    where: dict[str, None] = {}
+    words: dict[str, None] = {}
+    for place, texts in places:
+        found = [w for w in PRIVATE_WORDS if any(w in t for t in texts)]
+        if found:
+            words.update(dict.fromkeys(found))
+            where[place] = None
+    if not words:
+        return "", ""
+    return "、".join(list(where)[:4]) + ("等处" if len(where) > 4 else ""), "、".join(words)
+
+
+def wall_note(roster: RosterView) -> str:
+    """Where a notice, masked, still carries a private category's word, or '': in what it
+    prints as recorded — a cited document's title (a document with no number is cited by its
+    《title》), an employer or payee. Those are not the notice's to reword (a document is
+    cited as issued); the note asks for them to be covered before it goes on the wall."""
+
+    def places() -> Iterator[tuple[str, tuple[str, ...]]]:
+        yield "政策依据", (roster.rule_clause,)
+        for row in roster.rows:
+            yield f"{row.name}的{roster.fact_label}", (row.fact,)
+            yield f"{row.name}的领款单位", (row.payee,)
+
+    shown, words = _private_words_at(places())
+    if not words:
+        return ""
+    return f"公示表要张贴，人人看得到：{shown}写有“{words}”，请打印后遮住再张贴"
 
 
 def door_to_door_note(sheet: VisitSheetView) -> str:
@@ -72,26 +184,20 @@ def door_to_door_note(sheet: VisitSheetView) -> str:
     The words are the coordinator's and print as written (a word cut out of a note can change
     what it says); the note asks for them to be reworded or covered before the sheet goes door
     to door."""
-    words: dict[str, None] = {}
-    where: dict[str, None] = {}
 
-    def look(texts: tuple[str, ...], place: str) -> None:
-        found = [w for w in PRIVATE_WORDS if any(w in t for t in texts)]
-        if found:
-            words.update(dict.fromkeys(found))
-            where[place] = None
+    def places() -> Iterator[tuple[str, tuple[str, ...]]]:
+        for h in sheet.households:
+            yield f"{h.head_name}家的地址", (h.address,)
+            yield f"{h.head_name}家的走访", h.visits
+            for m in h.members:
+                yield f"{m.name}的就业去向", (m.work,)
+                yield f"{m.name}的本月服务", m.services
+                yield f"{m.name}的应办事项", m.due
 
-    for h in sheet.households:
-        look((h.address,), f"{h.head_name}家的地址")
-        look(h.visits, f"{h.head_name}家的走访")
-        for m in h.members:
-            look((m.work,), f"{m.name}的就业去向")
-            look(m.services, f"{m.name}的本月服务")
-            look(m.due, f"{m.name}的应办事项")
+    shown, words = _private_words_at(places())
     if not words:
         return ""
-    shown = "、".join(list(where)[:4]) + ("等处" if len(where) > 4 else "")
     return (
-        f"走访记录要挨家挨户带着走，邻居也看得到：{shown}写有“{'、'.join(words)}”，"
+        f"走访记录要挨家挨户带着走，邻居也看得到：{shown}写有“{words}”，"
         "请先改写，或打印后遮住再带出门"
     )

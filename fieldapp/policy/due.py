@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.dates import add_months, month_key, whole_months_between
+from fieldapp.domain.dates import add_months, china_iso, month_key, whole_months_between
 from fieldapp.domain.enums import HAS_LABOUR, ServiceType, UnemploymentLevel
 from fieldapp.policy.facts import PersonFacts, RegistrationFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Policy, ServiceBundle, ServiceLevel
@@ -233,7 +233,7 @@ def first_update_month(facts: PersonFacts) -> str | None:
     A person entered today has nothing to update for this month (nor, of course, for last
     month): their first update is next month's. None when the entry time is unknown.
     """
-    entered = (facts.created_at or "")[:7]
+    entered = china_iso(facts.created_at)[:7]
     if len(entered) != 7 or not entered[:4].isdigit():
         return None
     return month_key(add_months(dt.date(int(entered[:4]), int(entered[5:7]), 1), 1))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 from fieldapp.domain.numbers import row_number
@@ -103,7 +104,7 @@ def said(claim: ClaimLike) -> str:
 
 def _entered(claim: ClaimLike) -> str:
     """A claim's state and who entered it when, as the county reads it."""
-    when = f"于 {claim.created_at[:16].replace('T', ' ')} " if claim.created_at else ""
+    when = f"于 {china_minute(claim.created_at)} " if claim.created_at else ""
     who = f"，{claim.created_by} {when}录入" if claim.created_by else ""
     return f"{claim.state}{who}"
 

@@ -21,6 +21,7 @@ import secrets
 from fieldapp.store.backup import RESTORED_MARK
 from fieldapp.store.changelog import Change
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.ledger_kind import DEMO_ORIGIN, is_demo
 from fieldapp.store.sync_state import SyncState
 from fieldapp.store.withdraw import renumber
 
@@ -64,7 +65,9 @@ def start_new_incarnation(ledger: Ledger) -> str:
     state = SyncState(ledger.db)
     hubs = state.peers("hub")
     acked = state.acks(hubs[0].name).get(old_id, 0) if hubs else 0
-    fresh = secrets.token_hex(8)
+    # A demo's fresh id is a demo's too: the hub reads a demo by the origin of each change
+    # (`ledger_kind`), and the changes the hub never had move to this id.
+    fresh = (DEMO_ORIGIN if is_demo(ledger) else "") + secrets.token_hex(8)
     try:
         with ledger.transaction():
             ledger.set_meta(PREVIOUS, json.dumps([*previous_origins(ledger), old_id]))

@@ -42,6 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from typing import Any, NamedTuple
 from pydantic import ValidationError
 
 from fieldapp.domain.claims import Batch, Claim, ClaimEvent, ClaimState
+from fieldapp.domain.dates import CHINA, today
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
@@ -119,6 +121,8 @@ RULES: dict[str, str] = {
     "numbered_first": "改动早于申领或批次的建立（纸上的编号会变）",
     "numbered_id": "申领或批次的标识写成了纸上编号的样子",
     "held_key": "改写申领或批次接受前的编号",
+    "logged_time": "打印或导出的时间不是本程序记下的时间",
+    "numbered_ahead": "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -868,6 +872,19 @@ def check_values(actor: Actor, proposal: Proposal, context: Context) -> Verdict:
         return _number_as_id(proposal.table, proposal.row_id)
     if proposal.table in NUMBERED and _writes_held_key(proposal.data, context.before):
         return _held_key_written(proposal.table)
+    for name, value in proposal.data.items():
+        if isinstance(value, str) and not value.isprintable() and _CONTROL.search(value):
+            return refuse(
+                "malformed",
+                f"{table_name(proposal.table)}的{field_label(name, proposal.table)}"
+                f"「{printable(_shown(value))}」含有看不见的控制字符：程序和表格都不这样写"
+                "（县里的数据库存不下，换行、制表符以外的都不行）",
+            )
+    logged = _LOGGED_TIMES.get(proposal.table)
+    if logged is not None and proposal.data.get(logged):
+        verdict = _logged_time(proposal.table, logged, proposal.data[logged])
+        if not verdict.allowed:
+            return verdict
     model = MODELS.get(proposal.table)
     if model is None:
         return _check_types(proposal, context)
@@ -962,6 +979,43 @@ def _held_key_written(table: str) -> Verdict:
         f"{what}印的{label}就会变成它写的那一个，可能是另一条{what}的。本程序不会这样写，"
         "请核对发出它的电脑的程序",
     )
+
+
+#: Control characters no program or sheet writes (a sheet's import refuses them too,
+#: `tabular.person_row`): NUL stopped a PostgreSQL hub on the sender's whole bundle
+#: (UntranslatableCharacter), the rest print as nothing on every paper. Line breaks and tabs
+#: are free text's.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+#: The time an audit row keeps of its print or export (`now_stamp`, older programs this
+#: computer's local time with no zone), which every print and export log lists, newest first.
+_LOGGED_TIMES: Mapping[str, str] = MappingProxyType(
+    {"print_log": "printed_at", "export_log": "exported_at"}
+)
+#: The earliest year a print or export of this program can be logged in.
+_FIRST_LOGGED_YEAR = 2020
+
+
+def _logged_time(table: str, name: str, value: Any) -> Verdict:
+    """A print's or export's time as the program writes it: ISO, in China time with its offset
+    or with no zone (an older program's), from 2020 to the day after today (a clock a little
+    ahead). Any other text was written by another program: in a zone or a year no clock
+    converts it stopped every listing of the log, and one dated ahead stood above every real
+    print of the log, which lists the newest first."""
+    said = f"{table_name(table)}的{field_label(name, table)}「{_shown(value)}」"
+    try:
+        moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or len(value) <= 10:
+        why = "不是时间"
+    elif moment.tzinfo is not None and moment.utcoffset() != CHINA.utcoffset(None):
+        why = "不是按北京时间记下的"
+    elif not _FIRST_LOGGED_YEAR <= moment.year or moment.date() > today() + dt.timedelta(days=1):
+        why = f"不在 {_FIRST_LOGGED_YEAR} 年到今天（{today()}）之间"
+    else:
+        return ALLOWED
+    return refuse("logged_time", f"{said}{why}：本程序不会这样记，请核对发出它的电脑的程序和时间")
 
 
 #: Fields kept as JSON text, read back by every device that shows or prints the row.
@@ -1161,6 +1215,29 @@ def numbered_first(table: str, key: str, made: str | None) -> Verdict:
         "numbered_first",
         f"这条修改标的时间早于这条{what}建立的时间：接受它，{what}的{label} {row_number(made)} "
         f"就会变成另一个，已经打印、公示的纸就查不到这条{what}。请核对发出它的电脑的时间和程序",
+    )
+
+
+def numbered_ahead(table: str, stamp: str, ahead_ms: int, drift_ms: int) -> Verdict:
+    """A change making a claim or batch (`stamp` its 'wall ms-counter') that lies `ahead_ms`
+    ahead of the receiver's clock: more than `drift_ms` (`hlc.MAX_DRIFT_MS`) and no clock
+    follows it (a laptop with a wrong year must not drag everyone's), so every honest change of
+    the row is stamped before it — held as `numbered_first` from a laptop, and taken at the hub
+    as the row's first change, whose 申请编号 / 批次编号 the papers print then turn into the
+    hub's."""
+    if table not in NUMBERED or ahead_ms <= drift_ms:
+        return ALLOWED
+    what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
+    wall = stamp.split("-", 1)[0]
+    try:
+        said = dt.datetime.fromtimestamp(int(wall) / 1000, CHINA).strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):
+        said = wall
+    return refuse(
+        "numbered_ahead",
+        f"这条{what}建立的时间（{said}）比中心的时钟快了一天以上：之后各台电脑对它的改动都会标在"
+        f"它之前，它的{label}就会变成另一个，已经打印、公示的纸查不到它。"
+        "请核对发出它的电脑的日期和时间后重新建立",
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -78,6 +79,7 @@ from fieldapp.services.trust import (
     clears_new_row,
     may_add_at,
     may_change,
+    numbered_ahead,
     numbered_first,
     printable,
     refuse,
@@ -85,6 +87,7 @@ from fieldapp.services.trust import (
 )
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
+from fieldapp.store.hlc import MAX_DRIFT_MS, parse_stamp
 from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.queries import records
 from fieldapp.store.queries.areas import listed_places
@@ -1068,6 +1071,10 @@ def screen(
             # change that made its row, whose printed number that change gives.
             made = (finder.row(change.tbl, change.row_id) or {}).get("_ckey")
             verdict = numbered_first(change.tbl, change.key, made)
+            if verdict.allowed and not made:
+                # Making it (its number): not stamped further ahead than clocks follow.
+                ahead = parse_stamp(change.hlc)[0] - now_ms
+                verdict = numbered_ahead(change.tbl, change.hlc, ahead, MAX_DRIFT_MS)
         return verdict
 
     def ruled(change: Change) -> Verdict:
@@ -1144,6 +1151,7 @@ def screen(
                 return paid(change.row_id, row, finder.row, categories_sent)
         return verdict
 
+    now_ms = int(time.time() * 1000)  # the hub's clock, as `HybridClock.observe` reads it
     order = {change.id: n for n, change in enumerate(changes)}
     verdicts: dict[str, Verdict] = {}
     waiting = list(changes)

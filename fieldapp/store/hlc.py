@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
 
+from fieldapp.domain.dates import CHINA
+
 MAX_DRIFT_MS = 24 * 3600 * 1000
 #: Counter values per millisecond: the stamp's counter has four digits.
 COUNTER_LIMIT = 10000
@@ -43,14 +45,26 @@ def parse_stamp(stamp: str) -> tuple[int, int]:
 
 
 def stamp_to_iso(stamp: str) -> str:
-    """Local-time ISO text of a stamp's wall time, for people to read."""
+    """A stamp's wall time as a row's created_at / updated_at keep it: China time to the second
+    with its offset (2026-12-04T10:31:00+08:00), whatever zone this computer keeps — as
+    `dates.now_stamp` writes the program's other times, so a day or minute cut from the text is
+    China's and the text orders as time does."""
     return _wall_to_iso(stamp.split("-", 1)[0])
 
 
 @lru_cache(maxsize=1024)
 def _wall_to_iso(wall: str) -> str:
-    # Cached: bulk writes stamp thousands of changes within the same millisecond.
-    return dt.datetime.fromtimestamp(int(wall) / 1000).isoformat(timespec="seconds")
+    # Cached: bulk writes stamp thousands of changes within the same millisecond. The zone is
+    # fixed, so a cached text never goes stale when this computer's zone changes.
+    return dt.datetime.fromtimestamp(int(wall) / 1000, CHINA).isoformat(timespec="seconds")
+
+
+def key_to_iso_sql(key: str) -> str:
+    """SQL for `stamp_to_iso` of the stamp a change key starts with (`_ckey`, `_ukey`: the
+    13-digit wall, '-', the counter, '/', the change id), computed by the database: its first
+    ten digits are the wall's whole seconds. PostgreSQL's form is made by `store.postgres`."""
+    seconds = f"CAST(substr({key}, 1, 10) AS INTEGER)"
+    return f"strftime('%Y-%m-%dT%H:%M:%S+08:00', {seconds}, 'unixepoch', '+8 hours')"
 
 
 class HybridClock:

@@ -14,6 +14,11 @@ from fieldapp.store.sync_state import now_text
 
 #: The hub's setting keeping what a device said of itself (`HubLog.set_reported`), + its name.
 REPORTED = "device.reported:"
+#: The hub's setting keeping a device's bundles it refused since its last one got through
+#: (`HubLog.keep_refusal`), + its name.
+REFUSED = "device.refused:"
+#: How many of a device's refused bundles the hub keeps (the newest).
+REFUSALS_KEPT = 20
 
 
 class HubLog:
@@ -122,6 +127,30 @@ class HubLog:
             if isinstance(item, dict):
                 said[str(key)[len(REPORTED) :]] = {k: str(v) for k, v in item.items()}
         return said
+
+    # -- a device's refused bundles, for its next answer ---------------------------------------
+
+    def keep_refusal(self, device: str, item: dict[str, Any]) -> None:
+        """Keep `item` (a refused bundle of `device`: `bundle.RefusedBundle`'s fields) for the
+        device's next answer, the newest `REFUSALS_KEPT` (a hub setting, not synced; call inside
+        a transaction)."""
+        kept = [*self.refusals(device), item][-REFUSALS_KEPT:]
+        value = json.dumps(kept, ensure_ascii=False)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [REFUSED + device, value])
+
+    def refusals(self, device: str) -> list[dict[str, Any]]:
+        """`device`'s refused bundles kept since its last bundle got through, oldest first."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [REFUSED + device]).fetchone()
+        try:
+            kept = json.loads(row[0]) if row else []
+        except (TypeError, ValueError):
+            return []
+        return [item for item in kept if isinstance(item, dict)] if isinstance(kept, list) else []
+
+    def forget_refusals(self, device: str) -> None:
+        """Forget `device`'s refused bundles (one of its bundles got through, or it was enrolled
+        again)."""
+        self.db.execute("DELETE FROM meta WHERE key = ?", [REFUSED + device])
 
     # -- answer scope -----------------------------------------------------------------------
 

@@ -226,6 +226,13 @@ class SyncState:
         ).fetchone()
         return row[0] if row else None
 
+    def bound_at(self, device_id: str) -> str | None:
+        """When the hub bound this change-log device id to its device (`now_stamp` text)."""
+        row = self.db.execute(
+            "SELECT bound_at FROM sync_origins WHERE device_id = ?", [device_id]
+        ).fetchone()
+        return str(row[0]) if row and row[0] else None
+
     def bind_origin(self, device_id: str, peer: str) -> None:
         """Record that `peer` writes under `device_id`."""
         self.db.execute(

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from fieldapp.domain.dates import china_iso, now_stamp
 from fieldapp.domain.errors import FieldappError
+from fieldapp.store.filters import as_time
 
 if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
@@ -167,7 +168,7 @@ def export_log(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, An
     rows = db.execute(
         "SELECT id, kind, file_name, file_hash, persons, rows, area_code, exported_at, "
         "created_by, created_device FROM export_log WHERE deleted = 0 "
-        "ORDER BY exported_at DESC, id DESC LIMIT ?",
+        f"ORDER BY {as_time('exported_at')} DESC, exported_at DESC, id DESC LIMIT ?",
         [limit],
     ).fetchall()
     keys = (

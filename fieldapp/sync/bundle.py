@@ -3,7 +3,8 @@
 ```
 FIELDAPP-BUNDLE\n
 {"format":1,"to":"<recipient encryption key id>"}\n
-<X25519 sealed box of: zip{ manifest.json, manifest.sig, changes.ndjson }>
+<X25519 sealed box of: zip{ manifest.json, manifest.sig, changes.ndjson
+                            [, refused.json, refused.sig: the hub's, `RefusedBundle`] }>
 ```
 
 The manifest names sender and recipient, the per-device ranges and counts and the SHA-256 of
@@ -102,6 +103,40 @@ class Report(BaseModel):
     decision: str | None = Field(default=None, max_length=REPORT_TEXT_MAX)
 
 
+#: The most refused bundles one answer names (the newest).
+REFUSED_MAX = 20
+#: The inner files of an answer naming its recipient's refused bundles (`RefusedBundle`).
+REFUSED_FILE, REFUSED_SIG = "refused.json", "refused.sig"
+
+
+class RefusedBundle(BaseModel):
+    """The hub's word on one of the recipient's own bundles it refused and why, in a
+    coordinator's words: a bundle that came on a stick is refused with nobody from the
+    village there to read it, so the answer the township carries back says it.
+
+    It travels beside the manifest, not in it (`REFUSED_FILE`, signed on its own for the
+    bundle): an older device refuses a manifest with keys it does not know, and reads only
+    the three files it knows; this one reads an older hub's answer without it. Keys a newer
+    hub adds are ignored here for the same reason."""
+
+    model_config = ConfigDict(extra="ignore")
+    #: The refused bundle's serial, and the change-log id it was written under (None when
+    #: its manifest could not be read): a device that has renumbered since is past it.
+    serial: int | None = Field(default=None, ge=1, le=10**18)
+    origin: DeviceId | None = None
+    #: Why (`errors.REASONS`' code), said for a coordinator.
+    code: str = Field(max_length=40)
+    words: str = Field(max_length=REPORT_TEXT_MAX)
+    #: When the hub refused it (China time, as `now_text` keeps it), and how it came.
+    at: str = Field(max_length=40)
+    channel: str = Field(default="usb", pattern="^(usb|http)$")
+
+
+def refused_message(bundle_id: str, refused: bytes) -> bytes:
+    """The bytes the signature of an answer's `REFUSED_FILE` covers: bound to its bundle."""
+    return b"fieldapp-refused-v1\n" + bundle_id.encode("utf-8") + b"\n" + refused
+
+
 class Manifest(BaseModel):
     """What the bundle holds and between whom; signed by the sender."""
 
@@ -177,6 +212,7 @@ def summarise(rows: Sequence[Sequence[Any]]) -> tuple[dict[str, Range], dict[str
 
 
 _CHANGE = TypeAdapter(ChangeIn).validator
+_REFUSED = TypeAdapter(list[RefusedBundle])
 
 
 def _refuse_line(lines: list[bytes]) -> NoReturn:
@@ -229,18 +265,25 @@ def seal_bundle(
     sign_secret: bytes,
     recipient_box_public: bytes,
     about: About | None = None,
+    refused: Sequence[RefusedBundle] = (),
 ) -> bytes:
     """Sign the manifest, zip it with the payload, and encrypt to the recipient; `about`, from
-    a device, goes in the header, signed for this bundle."""
+    a device, goes in the header, signed for this bundle; `refused`, from the hub, in a file of
+    its own beside the manifest (`RefusedBundle`), signed for this bundle."""
     manifest_bytes = dumps(manifest.model_dump(mode="json")).encode("utf-8")
     signature = crypto.sign(manifest_bytes, sign_secret)
+    files = [
+        ("manifest.json", manifest_bytes),
+        ("manifest.sig", signature),
+        ("changes.ndjson", payload),
+    ]
+    if refused:
+        said = dumps([r.model_dump(mode="json") for r in refused]).encode("utf-8")
+        signed = crypto.sign(refused_message(manifest.bundle_id, said), sign_secret)
+        files += [(REFUSED_FILE, said), (REFUSED_SIG, signed)]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, data in (
-            ("manifest.json", manifest_bytes),
-            ("manifest.sig", signature),
-            ("changes.ndjson", payload),
-        ):
+        for name, data in files:
             info = zipfile.ZipInfo(name, _ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)
@@ -328,12 +371,33 @@ class OpenedBundle:
         signature: bytes,
         payload: bytes,
         header: dict[str, Any] | None = None,
+        refused: tuple[bytes | None, bytes | None] = (None, None),
     ):
         self.manifest = manifest
         self.manifest_bytes = manifest_bytes
         self.signature = signature
         self.payload = payload
         self.header = header or {}
+        #: The hub's `REFUSED_FILE` and its signature, as found (None: not in the bundle).
+        self.refused_files = refused
+
+    def refused(self, sign_public: bytes) -> list[RefusedBundle] | None:
+        """The recipient's refused bundles the hub names (`RefusedBundle`; none from an older
+        hub or a device), when signed by `sign_public` for this bundle; None when what is there
+        does not hold (a file without its signature, altered, or not one)."""
+        said, signature = self.refused_files
+        if said is None and signature is None:
+            return []
+        if said is None or signature is None:
+            return None
+        message = refused_message(self.manifest.bundle_id, said)
+        if not crypto.verify(message, signature, sign_public):
+            return None
+        try:
+            items = _REFUSED.validate_json(said)
+        except ValidationError:
+            return None
+        return items[:REFUSED_MAX]
 
     def says_about(self) -> bool:
         """True when the header says anything of its sender (then it must verify: `about`)."""
@@ -451,6 +515,11 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
             manifest_bytes = archive.read("manifest.json")
             signature = archive.read("manifest.sig")
             payload = archive.read("changes.ndjson")
+            names = set(archive.namelist())
+            said, signed = (
+                archive.read(name) if name in names else None
+                for name in (REFUSED_FILE, REFUSED_SIG)
+            )
     except (zipfile.BadZipFile, KeyError, OSError) as error:
         raise BundleRefused("tampered", f"内容结构不对（{error}）") from None
     try:
@@ -459,4 +528,4 @@ def open_bundle(data: bytes, box_secret: bytes, box_public: bytes) -> OpenedBund
         raise BundleRefused("tampered", "清单无法识别") from None
     if manifest.format > FORMAT:
         raise BundleRefused("newer_format", f"格式 {manifest.format}")
-    return OpenedBundle(manifest, manifest_bytes, signature, payload, header)
+    return OpenedBundle(manifest, manifest_bytes, signature, payload, header, (said, signed))

@@ -27,6 +27,31 @@ REASONS = {
 }
 
 
+#: Why a device's bundle was refused, as the hub's answer tells the village's coordinator
+#: (`bundle.RefusedBundle`): no change ids, no commands; what to do. Codes not here are said
+#: by `REASONS` alone.
+SAID_TO_THE_VILLAGE = {
+    "reused_seq": (
+        "这台电脑有些修改的编号，中心已经收到过内容不同的一份："
+        "多半是这台电脑的台账从备份（或另一台电脑）拷回来过"
+    ),
+    "number_clash": (
+        "这台电脑编出的申请编号、批次编号会与另一台电脑的相同，两张纸上会印出同一个编号"
+    ),
+    "tampered": "数据包已损坏或被改动（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里",
+    "truncated": "数据包不完整（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里",
+    "gap": "数据包缺少部分修改：请在“同步”页勾选“全部重发”，导出后再交给县里",
+    "foreign_change": "这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志",
+    "invalid": "数据包内容不合格：请联系县里管理汇总中心的同志",
+    "disk_full": "县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里",
+}
+
+
+def said_to_the_village(code: str) -> str:
+    """Why a device's bundle was refused, in its coordinator's words."""
+    return SAID_TO_THE_VILLAGE.get(code) or REASONS.get(code) or "数据包没有导入"
+
+
 #: The detail of a bundle that met a full disk on its way in (SQLite's "disk I/O error" or a work
 #: file's path told the clerk nothing to do).
 NOTHING_IMPORTED_FULL = "磁盘已满，没有导入任何修改。请腾出磁盘空间后再导入一次"
@@ -49,6 +74,10 @@ class BundleRefused(SyncError):
         self.sender: str | None = None
         #: Why the refused file was not kept in quarantine (its device's share was full).
         self.not_kept: str | None = None
+        #: The refused bundle's serial and the change-log id it was written under, when its
+        #: signed manifest was read (the hub names it in the device's next answer).
+        self.serial: int | None = None
+        self.origin: str | None = None
         text = REASONS.get(code, code)
         super().__init__(f"{text}：{detail}" if detail else text)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import suppress
@@ -49,6 +50,7 @@ from fieldapp.sync.bundle import (
     OpenedBundle,
     Party,
     Range,
+    RefusedBundle,
     Report,
     build_of,
     decode_payload,
@@ -113,6 +115,9 @@ class ImportResult:
     #: Device: the hub's own changes, renumbered after the hub was restored from a backup,
     #: that replaced what this ledger held under the same numbers.
     reissued: int = 0
+    #: Device: this ledger's own bundles the hub refused, as its answer names them (those
+    #: written under its present numbering: one made before a new numbering is past).
+    refused: list[RefusedBundle] = field(default_factory=list)
 
 
 def _noop(*_args: Any) -> None:
@@ -150,9 +155,11 @@ def write_bundle(
     origins: dict[str, str] | None = None,
     rejected: Sequence[dict[str, Any]] = (),
     about: About | None = None,
+    refused: Sequence[RefusedBundle] = (),
 ) -> ExportResult:
     """Seal `rows` to `recipient` and write `out` (temp name, then rename); `about`: a
-    device's program and pack in force, said in the header (`bundle.About`).
+    device's program and pack in force, said in the header (`bundle.About`); `refused`: the
+    hub's word on the recipient's bundles it refused (`bundle.RefusedBundle`).
 
     The bundle is sealed and written outside the write transaction: compressing and
     encrypting a township's or the county office's first answer takes seconds, and every
@@ -200,7 +207,7 @@ def write_bundle(
             origins=origins or {},
             rejected=[Report.model_validate(r) for r in rejected],
         )
-        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about)
+        data = seal_bundle(manifest, payload, identity.sign_secret, peer.box_public, about, refused)
         progress(total // 2, total)
         try:
             write_atomic(temp, data, cancel)
@@ -311,7 +318,7 @@ def import_bundle(
     step = step or _noop
     local = copy_to_inbox(Path(source), folders.inbox)
     step("copied")
-    signed: list[str] = []  # the enrolled sender, once its signature is verified
+    signed: list[tuple[str, Manifest]] = []  # the enrolled sender, once its signature is verified
     try:
         with paused_gc():
             result = _import_local(
@@ -321,7 +328,7 @@ def import_bundle(
         local.unlink(missing_ok=True)
         raise
     except BundleRefused as refused:
-        refused.sender = signed[0] if signed else None
+        _signed_by(refused, signed)
         _refuse(state, folders, local, refused, source, sender, keep_refused)
         raise
     except LedgerGone:  # not the bundle's doing: nothing of it is kept, it can come again
@@ -330,7 +337,7 @@ def import_bundle(
         raise
     except Exception as error:  # noqa: BLE001 - every failure must end in quarantine
         refusal = _as_refusal(error)
-        refusal.sender = signed[0] if signed else None
+        _signed_by(refusal, signed)
         if refusal.code == BUSY:  # not the bundle's doing: it stays where it came from
             local.unlink(missing_ok=True)
             raise refusal from None
@@ -343,6 +350,15 @@ def import_bundle(
 
 #: The refusal of a bundle that met another writer's lock for longer than the store waits.
 BUSY = "busy"
+
+
+def _signed_by(refused: BundleRefused, signed: list[tuple[str, Manifest]]) -> None:
+    """Name on `refused` the enrolled sender whose signature its bundle carried, and the
+    bundle's serial and change-log id, when it got that far."""
+    if signed:
+        name, manifest = signed[0]
+        refused.sender, refused.serial = name, manifest.serial
+        refused.origin = manifest.sender.device_id
 
 
 def _as_refusal(error: Exception) -> BundleRefused:
@@ -408,7 +424,7 @@ def _import_local(
     step: StepHook,
     sender: str | None = None,
     ahead: Unsealed | None = None,
-    signed: list[str] | None = None,
+    signed: list[tuple[str, Manifest]] | None = None,
 ) -> ImportResult:
     progress = progress or _noop
     keys = crypto.KeyPair(identity.sign_secret, identity.box_secret)
@@ -424,12 +440,17 @@ def _import_local(
     manifest = opened.manifest
     peer = _check_sender(state, identity, opened)
     if signed is not None:
-        signed.append(peer.name)
+        signed.append((peer.name, manifest))
     if peer.revoked_at:
         raise BundleRefused("revoked", f"{peer.name} 于 {china_minute(peer.revoked_at)} 注销")
     about = opened.about(peer.sign_public)
     if about is None and opened.says_about():  # the clear header was altered on the way
         raise BundleRefused("tampered", "文件头被改动（程序版本与签名不符）")
+    # The hub's word on this device's refused bundles (a device's bundle says none to a hub).
+    bundles_refused = opened.refused(peer.sign_public) if identity.role == "device" else []
+    if bundles_refused is None:
+        raise BundleRefused("tampered", "中心说明本机被拒收的数据包的部分与签名不符")
+    refused_here = [r for r in bundles_refused if r.origin in (None, ledger.device_id)]
     if sender is not None and peer.name != sender:
         raise BundleRefused("foreign_change", f"{sender} 上传了 {peer.name} 的数据包")
     if manifest.recipient.key_id != crypto.key_id(keys.sign_public) or (
@@ -449,6 +470,8 @@ def _import_local(
     # A real hub never takes demo data, whatever the device's own check said.
     if identity.role == "hub" and not is_training_hub(ledger) and carries_demo(manifest.ranges):
         raise BundleRefused("demo", f"来自 {peer.name}")
+    if identity.role == "hub":
+        _no_control_in_names(changes)
     step("validated")
     total = len(changes)
     with ledger.transaction():
@@ -458,7 +481,7 @@ def _import_local(
         held: list[Refusal] = []
         reissued = 0
         if identity.role == "hub":
-            fresh = intake.claim_origin(ledger, state, peer, manifest)
+            fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
             _check_serial(peer, manifest, hint=not fresh, covered=not new)
@@ -480,11 +503,14 @@ def _import_local(
             raise Cancelled(SYNC_CANCELLED)
         if held:
             intake.hold(ledger, peer, manifest, held)
-        _bookkeeping(ledger, state, identity, peer, manifest)
-        if identity.role == "hub" and about is not None:  # what it runs, for the clerk
-            HubLog(ledger.db).set_reported(
-                peer.name, about.program, about.pack, manifest.schema_version, about.build
-            )
+        _bookkeeping(ledger, state, identity, peer, manifest, _reused(ledger, refused_here))
+        if identity.role == "hub":
+            hub_log = HubLog(ledger.db)
+            hub_log.forget_refusals(peer.name)  # its bundle got through: those are past
+            if about is not None:  # what it runs, for the clerk
+                hub_log.set_reported(
+                    peer.name, about.program, about.pack, manifest.schema_version, about.build
+                )
         state.record_import(
             manifest.bundle_id, peer.name, manifest.serial, total, applied, _sha256(data)
         )
@@ -502,7 +528,15 @@ def _import_local(
         of_log((c.tbl, c.row_id) for c in new),
         len(held),
         reissued,
+        refused_here,
     )
+
+
+def _reused(ledger: Ledger, refused: list[RefusedBundle]) -> bool:
+    """True when the hub refused a bundle of this ledger's present numbering for numbers it
+    holds with other content (a ledger copied back by hand): what the hub says it holds of
+    this numbering is another timeline's, not this ledger's (`_bookkeeping`)."""
+    return any(r.code == "reused_seq" and r.origin == ledger.device_id for r in refused)
 
 
 @dataclass
@@ -774,6 +808,27 @@ def _new_from_hub(
     return new, len(reissued)
 
 
+#: A control character in a row id: no program writes one.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _no_control_in_names(changes: Sequence[Change]) -> None:
+    """Refuse (the hub, a device's bundle) a change whose row id holds a control character
+    or whose author holds a NUL: no program writes one, a held change keeps both as they are,
+    and PostgreSQL keeps no NUL — a forged one stopped the hub on the whole bundle as a fault
+    (DataError, UntranslatableCharacter) where a SQLite hub took a visit whose id held a NUL.
+    An author's other characters are the author rule's (held, said escaped). Checked by the
+    hub only: a device must still read a hub's answer holding a row some earlier hub took."""
+    ids, authors = "".join(c.row_id for c in changes), "".join(c.author for c in changes)
+    if not _CONTROL.search(ids) and "\x00" not in authors:
+        return  # every bundle a program writes: two passes over its names, not one per change
+    for number, change in enumerate(changes, start=1):
+        if _CONTROL.search(change.row_id):
+            raise BundleRefused("invalid", f"第 {number} 条修改的 row_id 含有控制字符")
+        if "\x00" in change.author:
+            raise BundleRefused("invalid", f"第 {number} 条修改的 author 含有控制字符")
+
+
 def _reused_words(ledger: Ledger, state: SyncState, change: Change) -> str:
     """A change the hub sent that this ledger holds with other content, said without its id
     (the coordinator sees this; the command line adds the id)."""
@@ -795,12 +850,25 @@ def _hubs_own(state: SyncState, peer: Peer, manifest: Manifest, device_id: str) 
 
 
 def _bookkeeping(
-    ledger: Ledger, state: SyncState, identity: Identity, peer: Peer, manifest: Manifest
+    ledger: Ledger,
+    state: SyncState,
+    identity: Identity,
+    peer: Peer,
+    manifest: Manifest,
+    reused: bool = False,
 ) -> None:
+    """The counters and acknowledgements after an import. `reused`: the hub's answer refused
+    this ledger's bundle as a copied-back ledger's (`_reused`): the numbers the hub holds of
+    this ledger's numbering are not acknowledged, else its new numbering (`sync restored`, the
+    sync page's 是) would leave the work made since the copy under them, the hub's other
+    content there, and every later answer refused."""
     acked = max(peer.acked_out, manifest.received)
     state.set_counters(peer.name, serial_in=manifest.serial, acked_out=acked)
     if identity.role == "device":
-        state.raise_acks(peer.name, dict(manifest.vector))
+        vector = dict(manifest.vector)
+        if reused:
+            vector.pop(ledger.device_id, None)
+        state.raise_acks(peer.name, vector)
         for device_id, name in manifest.origins.items():
             state.bind_origin(device_id, name)
         record_reports(ledger, manifest)

@@ -19,11 +19,12 @@ The bundle as a whole was already verified (signature, recipient, payload hash, 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 
 from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.numbers import device_part
-from fieldapp.services.trust import Origins, Verdict
+from fieldapp.services.trust import NUMBERED, Origins, Verdict, printable
 from fieldapp.services.trust_check import (
     Refusal,
     claims_batched,
@@ -37,6 +38,7 @@ from fieldapp.services.trust_check import (
 from fieldapp.store import replica
 from fieldapp.store.changelog import Change
 from fieldapp.store.held import HeldChanges
+from fieldapp.store.hlc import parse_stamp
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import Peer, SyncState
 from fieldapp.sync.bundle import Manifest
@@ -48,11 +50,19 @@ RESTORED_HINT = (
 )
 
 
-def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifest) -> bool:
+def claim_origin(
+    ledger: Ledger,
+    state: SyncState,
+    peer: Peer,
+    manifest: Manifest,
+    changes: Sequence[Change] = (),
+) -> bool:
     """Check and record whose change log the bundle comes from; True for a new incarnation.
 
     Refuses (the whole bundle, nothing written) a bundle that claims the hub's own origin or
     one bound to another device, and a stale bundle of an incarnation the device has left.
+    `changes`: the bundle's, which say whether its claims and batches printed their numbers
+    before another device's id giving the same letters came (`_taken_after`).
     """
     origin = manifest.sender.device_id
     if origin is None:
@@ -83,14 +93,14 @@ def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifes
             raise BundleRefused(
                 "foreign_change", f"设备「{peer.name}」的数据包使用了中心已有的其他台账标识"
             )
-        clash = _letters_taken(ledger, state, origin)
+        clash, other = _letters_taken(ledger, state, origin)
         if clash:
             raise BundleRefused(
                 "number_clash",
                 f"设备「{peer.name}」的台账标识与另一台电脑的编出相同的申请编号、批次编号"
                 f"（都以 {clash} 开头），两台电脑的纸上会印出同一个编号。请在这台电脑上执行 "
                 "fieldapp sync restored 换一个台账标识（上传时「同步」页会问是否换一套编号），"
-                "然后重新导出；已做的修改不会丢失",
+                "然后重新导出；已做的修改不会丢失" + _taken_after(state, other, origin, changes),
             )
         state.bind_origin(origin, peer.name)
     elif peer.origin is not None and origin != peer.origin:
@@ -109,14 +119,44 @@ def claim_origin(ledger: Ledger, state: SyncState, peer: Peer, manifest: Manifes
     return fresh
 
 
-def _letters_taken(ledger: Ledger, state: SyncState, origin: str) -> str:
-    """The letters a printed number takes from `origin` (`numbers.device_part`) when another
-    change-log id the hub knows gives them too (any device's, revoked or not, an earlier
-    incarnation's, the hub's own, or one only its log holds); '' when none does. A device picks
-    its id: left alone, a tampered one tries ids until one prints another's numbers."""
+def _letters_taken(ledger: Ledger, state: SyncState, origin: str) -> tuple[str, str]:
+    """The letters a printed number takes from `origin` (`numbers.device_part`) and the other
+    change-log id the hub knows that gives them too (any device's, revoked or not, an earlier
+    incarnation's, the hub's own, or one only its log holds); ('', '') when none does. A device
+    picks its id: left alone, a tampered one tries ids until one prints another's numbers."""
     letters = device_part(origin)
     known = {ledger.device_id, *state.origin_names(), *replica.vector(ledger.db)} - {origin}
-    return letters if any(device_part(other) == letters for other in known) else ""
+    other = next((k for k in sorted(known) if device_part(k) == letters), "")
+    return (letters, other) if other else ("", "")
+
+
+def _taken_after(state: SyncState, other: str, origin: str, changes: Sequence[Change]) -> str:
+    """What the county should look into when the bundle's own claims and batches were made —
+    their numbers printed — before the clashing id `other` was bound to its device: a tampered
+    program may have read the letters off this laptop's papers and taken an id giving them
+    before its first upload (the hub meets a laptop's id only then). The hub cannot tell from
+    stamps which one is honest (either may forge its own), so it says it, for people; '' when
+    no such row is in the bundle or `other` is no device's."""
+    owner, bound = state.origin_owner(other), state.bound_at(other)
+    try:
+        since = dt.datetime.fromisoformat(bound).timestamp() * 1000 if bound else None
+    except ValueError:
+        since = None
+    if owner is None or since is None:
+        return ""
+    made = {
+        (c.tbl, c.row_id)
+        for c in changes
+        if c.device_id == origin and c.tbl in NUMBERED and parse_stamp(c.hlc)[0] < since
+    }
+    if not made:
+        return ""
+    return (
+        f"。设备「{printable(owner)}」的台账标识 {china_minute(bound)} 才到中心，这台电脑在那之前"
+        f"建立的 {len(made)} 条申领、批次已经用着这套编号：如果它们的纸已经打印、公示，换编号后"
+        f"旧纸上的编号在中心会查到设备「{printable(owner)}」的申领、批次。请县里核查设备"
+        f"「{printable(owner)}」的台账标识是不是有意挑成这套编号的"
+    )
 
 
 def new_changes(

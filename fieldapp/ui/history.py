@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from fieldapp.domain.dates import china_iso
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.labels import field_label
 from fieldapp.store.queries.history import TABLE_LABELS, FieldChange
@@ -34,10 +35,13 @@ class HistoryLine:
 
 
 def short_time(at: str, today: dt.date | None = None) -> str:
-    """'14:03' today, '12-01 14:03' this year, '2025-03-01' before."""
+    """'14:03' today, '12-01 14:03' this year, '2025-03-01' before: China time, as every other
+    time on screen (`china_iso`: with its zone, else this computer's), whatever zone this
+    computer keeps — a change projected on a clock kept in UTC at 10:31 at the office says
+    02:31 with no zone."""
     today = today or china_today()
     try:
-        stamp = dt.datetime.fromisoformat(at[:19])
+        stamp = dt.datetime.fromisoformat(china_iso(at))
     except ValueError:
         return at[:16].replace("T", " ")
     if stamp.date() == today:

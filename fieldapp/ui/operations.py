@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
@@ -141,15 +143,57 @@ _running: set[Operation] = set()
 FINISH_WAIT_MS = 30_000
 
 
-def finish_all(wait_ms: int = FINISH_WAIT_MS) -> bool:
+#: How long the closing app waits for work still running before it says so in a window (ms).
+FINISH_NOTICE_MS = 300
+
+
+def finish_all(wait_ms: int = FINISH_WAIT_MS, notice_after_ms: int = FINISH_NOTICE_MS) -> bool:
     """Cancel every operation still running and wait for the pool's threads to end; True when
     they all did. For the app's last step: a job left running past it (a list asked for just
     before the window closed) ended after the interpreter had deleted its signals, and said
     'RuntimeError: Signal source has been deleted' in the terminal and the log. A job that
-    writes stops at its next safe point (its transaction is whole or not there)."""
+    writes stops at its next safe point (its transaction is whole or not there).
+
+    Work that has not ended after `notice_after_ms` is said in a small window (正在结束未完成的
+    工作…, no button: the app is closing) until it ends or `wait_ms` has passed: the closed
+    app's process used to stay up to 30 s with nothing on the screen, and a coordinator would
+    start it again or switch the laptop off meanwhile. The operations' outcomes are no longer
+    delivered (the window is gone), as none was before this wait painted anything."""
     for operation in list(_running):
+        operation.signals.blockSignals(True)  # no callback runs while the notice is painted
         operation.progress.cancel()
-    return bool(QThreadPool.globalInstance().waitForDone(wait_ms))
+    pool = QThreadPool.globalInstance()
+    if pool.waitForDone(min(notice_after_ms, wait_ms)):
+        return True
+    deadline = time.monotonic() + max(0, wait_ms - notice_after_ms) / 1000
+    notice = _finishing_notice()
+    notice.show()
+    try:
+        while True:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return bool(pool.waitForDone(0))
+            if pool.waitForDone(int(min(0.1, left) * 1000)):
+                return True
+    finally:
+        notice.hide()
+        shiboken6.delete(notice)
+
+
+def _finishing_notice() -> QProgressDialog:
+    """The window the closing app shows while work still running ends: a busy bar, no
+    button, modeless (nothing is left to block)."""
+    notice = QProgressDialog(
+        QCoreApplication.translate("Operations", "正在结束未完成的工作…"), "", 0, 0
+    )
+    notice.setCancelButton(None)
+    notice.setWindowTitle(QCoreApplication.translate("Operations", "请稍候"))
+    notice.setWindowModality(Qt.WindowModality.NonModal)
+    notice.setMinimumDuration(0)
+    notice.setAutoClose(False)
+    notice.setAutoReset(False)
+    return notice
 
 
 class _Relay(QObject):

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from fieldapp.domain.dates import CHINA
 from fieldapp.domain.errors import NotFound
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork.form import render_forms
@@ -117,8 +118,10 @@ def test_cancel_writes_nothing(ledger, tmp_path):
 
 def test_printed_at_is_in_the_footer_but_not_in_the_code():
     form = FormView("c1", "一次性交通补助", PersonView("张龑", "520102198503161234"), 500)
-    a = page_texts(render_forms([form], printed_at=dt.datetime(2026, 11, 1, 9, 30)))[0]
-    b = page_texts(render_forms([form], printed_at=dt.datetime(2026, 11, 2, 9, 30)))[0]
+    # China time, with its zone: one with none is this computer's (test_zoneless_times_agree)
+    first = dt.datetime(2026, 11, 1, 9, 30, tzinfo=CHINA)
+    a = page_texts(render_forms([form], printed_at=first))[0]
+    b = page_texts(render_forms([form], printed_at=first + dt.timedelta(days=1)))[0]
     assert "打印时间 2026-11-01 09:30" in a
     code = a.split("校验码 ")[1].split()[0]
     assert f"校验码 {code}" in b

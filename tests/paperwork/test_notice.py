@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zlib
+from pathlib import Path
 
 from fieldapp.paperwork.jobs import notice_job, notice_period, roster_job
-from fieldapp.paperwork.masking import mask_account, mask_id
+from fieldapp.paperwork.masking import mask_account, mask_id, public_title
 from fieldapp.paperwork.roster import render_notice
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import NoticeView
+from fieldapp.policy.pack import Policy
+from fieldapp.policy.registry import PolicyRegistry, base_dir
+from fieldapp.store.ledger import Ledger
 from tests.paperwork.builders import add_claims
 from tests.paperwork.pdftext import ID_RE, assert_fonts_embedded, page_texts, reader
 from tests.paperwork.test_roster import PER_PAGE, _roster
@@ -145,3 +149,184 @@ def test_a_person_of_private_categories_alone_reads_on_the_notice_as_one_of_none
     assert not any(word in flat for word in ("残疾", "刑满释放", "戒毒"))
     kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
     assert all(word in kept for word in ("残疾人", "刑满释放人员", "戒毒康复人员"))
+
+
+#: A county pack adding rules of its own, named after a private group as counties name them.
+PRIVATE_RULES = """
+[pack]
+id = "bozhou-2026"
+version = "2026.1"
+title = "播州区就业帮扶补充政策"
+extends = "guizhou-2023"
+region = "520304"
+authority = "播州区人力资源和社会保障局"
+document = "播人社通〔2026〕5号"
+
+[[documents]]
+number = "播人社通〔2026〕5号"
+title = "关于做好特殊群体就业帮扶的通知"
+issuer = "播州区人力资源和社会保障局"
+date = 2026-02-01
+
+[[rules]]
+id = "bozhou_disabled_export"
+title = "一次性求职创业补贴（残疾人首次外出务工）"
+clause = "播人社通〔2026〕5号 第三条"
+valid_from = 2026-02-01
+amount = { kind = "fixed", value = 500 }
+funding_source = "就业补助资金"
+
+[[rules]]
+id = "bozhou_released_job"
+title = "刑满释放人员就业补贴"
+clause = "播人社通〔2026〕5号 第四条"
+valid_from = 2026-02-01
+amount = { kind = "fixed", value = 300 }
+funding_source = "就业补助资金"
+
+[[rules]]
+id = "bozhou_lifted_disabled_job"
+title = "脱贫人口和残疾人就业补贴"
+clause = "播人社通〔2026〕5号 第五条"
+valid_from = 2026-02-01
+amount = { kind = "fixed", value = 200 }
+funding_source = "就业补助资金"
+"""
+
+
+def _county_policy(tmp_path: Path) -> Policy:
+    """The policy in force with PRIVATE_RULES' county pack over the province's."""
+    local = tmp_path / "packs"
+    local.mkdir()
+    (local / "bozhou.toml").write_text(PRIVATE_RULES, encoding="utf-8")
+    return PolicyRegistry(base=base_dir(), local=local).load()
+
+
+def _under_rule(ledger: Ledger, rule_id: str, title: str, batch_title: str) -> str:
+    """Two claims under `rule_id` (its title recorded, as the claim service records it) in a
+    batch named `batch_title`; the batch's id."""
+    batch_id, claims = add_claims(ledger, 2)
+    with ledger.transaction():
+        for claim_id in claims:
+            ledger.update("claims", claim_id, {"rule_id": rule_id, "rule_title": title})
+        ledger.update("batches", batch_id, {"title": batch_title})
+    return batch_id
+
+
+def test_a_county_rule_named_after_a_private_group_is_posted_under_a_public_name(ledger, tmp_path):
+    """A county's own rule titled 一次性求职创业补贴（残疾人首次外出务工） or 刑满释放人员就业补贴
+    was printed as the 公示表's heading, in its paragraph (符合…申领条件), in the batch name
+    at its foot (which is the rule's title by default) and in the PDF's subject: the notice on
+    the village wall told everyone that each person listed was disabled or had served a
+    sentence — the very thing its 人员类别 column leaves out. The notice now posts the
+    subsidy under its public name (一次性求职创业补贴, 就业补贴); the 花名册 the county pays
+    from keeps the rule's title."""
+    policy = _county_policy(tmp_path)
+    cases = {
+        "bozhou_disabled_export": "一次性求职创业补贴",
+        "bozhou_released_job": "就业补贴",
+    }
+    for rule_id, public in cases.items():
+        title = policy.rule(rule_id).title
+        batch_id = _under_rule(ledger, rule_id, title, f"{title}（2 人）")
+        job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+        pdf = job.render()
+        flat = "".join("".join(page_texts(pdf)).split())
+        subject = str(reader(pdf).metadata)
+        for word in ("残疾", "刑满释放"):
+            assert word not in flat and word not in subject and word not in job.title
+        assert f"{public}拟享受人员公示表" in flat, flat[:200]
+        assert f"符合{public}申领条件" in flat, flat
+        assert f"批次{public}（2人）" in flat, flat
+        kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
+        assert "".join(title.split()) in kept
+
+
+def test_a_private_word_a_notice_prints_as_recorded_is_pointed_out_before_it_is_posted(ledger):
+    """An employer recorded as 某某残疾人托养中心 prints in the notice's 务工地点（用工单位）
+    as recorded (a name is not the notice's to reword): the print now says whose row carries
+    the word, to cover before posting; a notice with none says nothing of it."""
+    import json
+
+    batch_id, claims = add_claims(ledger, 2)
+    assert "遮住" not in notice_job(ledger, batch_id, dt.date(2026, 11, 23)).note
+    claim = ledger.get("claims", claims[0])
+    facts = json.loads(claim["facts"])
+    facts["spell"]["employer"] = "宁波某某残疾人托养中心"
+    with ledger.transaction():
+        ledger.update("claims", claims[0], {"facts": json.dumps(facts, ensure_ascii=False)})
+    note = notice_job(ledger, batch_id, dt.date(2026, 11, 23)).note
+    assert f"{claim['person_name']}的务工地点（用工单位）" in note, note
+    assert "残疾" in note and "遮住" in note, note
+
+
+def test_a_group_cut_from_a_title_listing_groups_leaves_the_list_open():
+    """'脱贫人口和残疾人就业补贴' was posted as '脱贫人口就业补贴': a disabled person who is
+    not 脱贫人口 was listed under a 脱贫人口 subsidy. A private group cut from a list of groups
+    now leaves the list open with 等 after the groups kept, wherever it stood in the list; a
+    list of private groups only goes whole, and so does 及其家庭成员 after one; a private group
+    listed with what is not read as a group is posted under the public subsidy name."""
+    cases = {
+        "脱贫人口和残疾人就业补贴": "脱贫人口等就业补贴",
+        "残疾人和脱贫人口就业补贴": "脱贫人口等就业补贴",
+        "脱贫人口、残疾人、易地搬迁人口就业补贴": "脱贫人口、易地搬迁人口等就业补贴",
+        "脱贫人口、刑满释放人员和戒毒康复人员就业补贴": "脱贫人口等就业补贴",
+        "残疾人、退役军人及高校毕业生创业补贴": "退役军人、高校毕业生等创业补贴",
+        "吸纳脱贫人口和残疾人就业奖补": "吸纳脱贫人口等就业奖补",
+        "脱贫人口、残疾人等就业补贴": "脱贫人口等就业补贴",
+        "脱贫人口家庭和残疾人家庭就业补贴": "脱贫人口家庭等就业补贴",
+        "残疾人及其家庭成员就业补贴": "就业补贴",
+        "服刑人员子女助学补贴": "助学补贴",
+        # what follows 和 is not read as a group: where 等 would go is unknown
+        "残疾人和某某帮扶补贴": "就业补贴",
+        "刑满释放人员和戒毒康复人员就业补贴": "就业补贴",
+        "刑满释放人员就业补贴": "就业补贴",
+        "一次性求职创业补贴（残疾人首次外出务工）": "一次性求职创业补贴",
+        "一次性交通补助（脱贫人口新跨省务工）": "一次性交通补助（脱贫人口新跨省务工）",
+    }
+    for title, posted in cases.items():
+        assert public_title(title) == posted, title
+        assert public_title(posted) == posted, posted
+
+
+def test_a_subsidy_for_groups_of_which_one_is_private_is_posted_as_an_open_list(ledger, tmp_path):
+    """The notice of a county rule titled 脱贫人口和残疾人就业补贴 (a real PDF): heading,
+    paragraph and batch say 脱贫人口等就业补贴, never 脱贫人口就业补贴 nor 残疾."""
+    policy = _county_policy(tmp_path)
+    title = policy.rule("bozhou_lifted_disabled_job").title
+    batch_id = _under_rule(ledger, "bozhou_lifted_disabled_job", title, f"{title}（2 人）")
+    job = notice_job(ledger, batch_id, dt.date(2026, 11, 23))
+    pdf = job.render()
+    flat = "".join("".join(page_texts(pdf)).split())
+    assert "残疾" not in flat and "残疾" not in str(reader(pdf).metadata)
+    assert "脱贫人口就业补贴" not in flat, flat
+    assert "脱贫人口等就业补贴拟享受人员公示表" in flat, flat[:200]
+    assert "符合脱贫人口等就业补贴申领条件" in flat, flat
+    assert "批次脱贫人口等就业补贴（2人）" in flat, flat
+
+
+def test_a_batch_named_after_a_private_group_alone_is_posted_under_the_subsidys_name(
+    ledger, tmp_path
+):
+    """A batch the coordinator named 残疾人（2 人） (or 刑满释放人员) was posted at the notice's
+    foot as 批次（2 人）: now the subsidy's public name stands where the group did
+    (一次性交通补助（2 人）, 一次性求职创业补贴（2 人）); the 花名册 keeps the batch's name."""
+    policy = _county_policy(tmp_path)
+    export = policy.rule("bozhou_disabled_export").title
+    cases = (
+        ("", "", "残疾人（2 人）", "批次一次性交通补助（2人）"),
+        ("bozhou_disabled_export", export, "残疾人（2 人）", "批次一次性求职创业补贴（2人）"),
+        ("bozhou_disabled_export", export, "刑满释放人员", "批次一次性求职创业补贴，"),
+    )
+    for rule_id, title, batch_title, posted in cases:
+        if rule_id:
+            batch_id = _under_rule(ledger, rule_id, title, batch_title)
+        else:  # add_claims' own rule, 一次性交通补助
+            batch_id, _claims = add_claims(ledger, 2)
+            with ledger.transaction():
+                ledger.update("batches", batch_id, {"title": batch_title})
+        flat = "".join("".join(page_texts(notice_job(ledger, batch_id).render())).split())
+        assert posted in flat, flat
+        assert "批次（" not in flat and "残疾" not in flat and "刑满释放" not in flat, flat
+        kept = "".join("".join(page_texts(roster_job(ledger, batch_id).render())).split())
+        assert "".join(batch_title.split()) in kept

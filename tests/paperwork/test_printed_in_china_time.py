@@ -80,11 +80,12 @@ def test_every_footer_says_china_time_whatever_zone_the_computer_keeps(clock, zo
 
 def test_a_given_print_time_is_said_in_china_time(clock):
     clock("UTC")
-    # a time with its zone, said as China's; one with none is China's as it is written
+    # a time with its zone, said as China's; one with none is this computer's (02:31 on this
+    # UTC clock), as a stored time with none is read (`dates.china_iso`)
     person = PersonView("张龑", id_for(1), "男")
     utc = OFFICE.astimezone(dt.UTC)
     zoned = render_certificate(CertificateView(person), printed_at=utc)
-    naive = render_certificate(CertificateView(person), printed_at=dt.datetime(2026, 12, 4, 10, 31))
+    naive = render_certificate(CertificateView(person), printed_at=dt.datetime(2026, 12, 4, 2, 31))
     assert _printed_at(zoned) == _printed_at(naive) == ["2026-12-04 10:31"]
 
 

@@ -592,3 +592,40 @@ def test_a_private_word_typed_on_the_visit_sheet_is_pointed_out_before_it_is_car
     assert f"{names[first]}的应办事项" in note, note
     assert f"{names[first]}家的走访" in note, note
     assert "改写" in note and "遮" in note, note
+
+
+def test_the_visit_sheet_from_a_county_pack_names_no_private_rule_and_flags_its_due_items(
+    ledger, tmp_path
+):
+    """Under a county pack with rules of its own titled 一次性求职创业补贴（残疾人首次外出务工）
+    and 刑满释放人员就业补贴, the visit sheet's 应办事项 (the pack's due list: 1311, 失业登记,
+    分级服务, 月度更新, 跟踪回访) names no rule; what it does carry of the coordinator's words —
+    a 跟踪回访 due after a placement names the employer (某某残疾人托养中心) — is pointed out
+    as the sheet's other free text is, before it goes door to door."""
+    from fieldapp.policy.registry import PolicyRegistry, base_dir
+    from tests.paperwork.test_notice import PRIVATE_RULES
+
+    local = tmp_path / "packs"
+    local.mkdir()
+    (local / "bozhou.toml").write_text(PRIVATE_RULES, encoding="utf-8")
+    policy = PolicyRegistry(base=base_dir(), local=local).load()
+    people = _village(ledger, households=1)
+    person = people[0][1]
+    with ledger.transaction():
+        ledger.insert(
+            "employment_spells",
+            EmploymentSpell(
+                person_id=person,
+                start_date=dt.date(2026, 8, 1),
+                place_name="播州区",
+                employer="播州区某某残疾人托养中心",
+                form="公益性岗位",
+            ).fields(),
+        )
+    job = visits_job(ledger, VILLAGE, "2026-10", policy=policy, today=dt.date(2026, 10, 20))
+    sheet = job.view
+    due = [d for h in sheet.households for m in h.members for d in m.due]
+    assert any("跟踪回访" in d and "残疾人托养中心" in d for d in due), due
+    assert not any(r.title in d for r in policy.rules for d in due)
+    name = ledger.get("persons", person)["name"]
+    assert f"{name}的应办事项" in job.note and "遮" in job.note, job.note

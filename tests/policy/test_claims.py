@@ -286,3 +286,21 @@ def test_one_job_recorded_twice_is_one_job_for_a_subsidy_paid_once_per_job():
               "training_kind": "", "training_days": 10}  # fmt: skip
     assert event_twin("services", course, course | {"training_days": "10"})
     assert not event_twin("services", course, course | {"training_days": 3})
+
+
+def test_guard_and_made_on_read_china_time_whatever_the_stored_zone(clock) -> None:
+    """A claim's created_at is kept in China time with +08:00 (ledger version 37); a row kept
+    before with no zone is this computer's time. On a clock kept in UTC the guard says when
+    each claim was entered, and a claim with no 申请日期 of its own was made, in China's time."""
+    import datetime as dt
+
+    clock("UTC")
+    first = _claim("c-b", "k", S.PAID, "2026-12-05T07:30:00+08:00", "laptop")
+    repeat = _claim("c-a", "k", S.SUBMITTED, "2026-12-05T01:15:00", "site")  # 09:15 in China
+    first, repeat = (c.model_copy(update={"created_by": "李芳"}) for c in (first, repeat))
+    (found,) = find_limit_violations([repeat, first])
+    assert "李芳 于 2026-12-05 07:30 录入" in found.message
+    assert "于 2026-12-05 09:15 录入" in found.message
+    assert "+08:00" not in found.message
+    late = _claim("c-d", "k", S.DRAFT, "2026-12-04T23:30:00")  # 07:30 on the 5th in China
+    assert first.made_on() == late.made_on() == dt.date(2026, 12, 5)

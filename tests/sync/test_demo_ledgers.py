@@ -164,3 +164,31 @@ def test_more_demo_outside_the_enrolled_area_is_refused_in_plain_words(tmp_path)
     assert demo.db.execute("SELECT count(*) FROM changes").fetchone()[0] == before
     demo.close()
     hub.close()
+
+
+def test_a_restored_demo_keeps_writing_as_demo_and_a_real_hub_still_refuses_it(
+    tmp_path, monkeypatch
+):
+    """A demo ledger restored from its backup (or told `fieldapp sync restored`) writes under
+    a fresh change-log id: it took a plain random one, and the changes the hub never had moved
+    to it — so every change of a demo never synced came under an id no hub reads as a demo's,
+    and a real hub's own check (the origin of every change, whatever the program says) let
+    its 30 fictitious people in. The fresh id of a demo is a demo's id too."""
+    from fieldapp.services.incarnation import start_new_incarnation
+
+    real_hub = Hub.init(tmp_path / "county", "七星关区汇总中心")
+    real_hub.enroll("演示笔记本", AREA, tmp_path / "real.json", code=ENROL_CODE)
+    demo = demo_ledger(tmp_path / "demo.db")
+    monkeypatch.setattr(enrolment, "check_training", lambda *_a: None)  # an old program
+    enrolment.enrol(demo, tmp_path / "real.json", code=ENROL_CODE)
+    fresh = start_new_incarnation(demo)
+    assert fresh.startswith("demo-") and demo.device_id == fresh
+    origins = {r[0] for r in demo.db.execute("SELECT DISTINCT device_id FROM changes")}
+    assert all(o.startswith("demo-") for o in origins), origins
+    bundle = export_bundle(demo, tmp_path / "demo.fieldsync").path
+    with pytest.raises(BundleRefused) as refused:
+        real_hub.import_file(bundle)
+    assert refused.value.code == "demo"
+    assert real_hub.ledger.db.execute("SELECT count(*) FROM persons").fetchone()[0] == 0
+    demo.close()
+    real_hub.close()

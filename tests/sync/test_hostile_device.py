@@ -638,7 +638,7 @@ def test_a_claim_held_as_not_yet_due_is_accepted_only_from_its_day(county, hub, 
     from fieldapp.domain.dates import CHINA
 
     village, mine = county["village"], county["mine"]
-    june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张三",
+    june = claim(mine) | {"claim_date": "2027-06-05", "person_name": "张0",
                           "rule_title": "乡村公益性岗位补贴"}  # fmt: skip
     ahead = forge(village, "claims", natural_id("claims", "forged", "june"), june)
     hub.import_file(send(village, tmp_path / "forged.fs").path)

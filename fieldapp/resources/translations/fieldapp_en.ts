@@ -2042,6 +2042,10 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
       <source>正在取消……</source>
       <translation>Cancelling…</translation>
     </message>
+    <message>
+      <source>正在结束未完成的工作…</source>
+      <translation>Finishing the work still running…</translation>
+    </message>
   </context>
   <context>
     <name>Papers</name>
@@ -4004,6 +4008,60 @@ If not, or if unsure, choose No and call the county's hub staff.</translation>
     <message>
       <source>本台账的村（%1）已改用县里登记的区划代码，原来用的是本机自编的代码。</source>
       <translation> This ledger's village (%1) now uses the division code the county enrolled it under; it had a code made up on this laptop.</translation>
+    </message>
+    <message>
+      <source>县里的中心没有接收本机用U盘送去的数据包：本机有些修改的编号，中心已经收到过内容不同的一份。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。</source>
+      <translation>The county's hub did not take the bundle this computer sent on a USB stick: some of this computer's changes carry numbers the hub already holds with other content. Most likely this computer's ledger was copied back from a backup (or another computer).</translation>
+    </message>
+    <message>
+      <source>如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再导出数据包交给县里；县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。
+如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。</source>
+      <translation>If so, choose Yes: this computer carries on under new numbers (no new enrolment needed); then export a bundle for the county. The county sends back everything since the backup (this computer's own changes since then too): nothing is lost.
+If not, or if unsure, choose No and call the county's hub staff.</translation>
+    </message>
+    <message>
+      <source>县里的中心没有接收本机用U盘送去的数据包：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，两张纸上会印出同一个编号。</source>
+      <translation>The county hub did not take the bundle this computer sent on a USB stick: this computer's claim and batch numbers would be the same as another computer's, so two papers would print one number.</translation>
+    </message>
+    <message>
+      <source>点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），再导出数据包交给县里。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。</source>
+      <translation>Click Yes: this computer takes a new set of numbers (no new enrolment; no work is lost), then export a bundle for the county. The numbers on application forms, notices and rosters printed here will change: print them again.</translation>
+    </message>
+    <message>
+      <source>本机已改用新的编号：请导出数据包，交给县里</source>
+      <translation>This computer now uses new numbers: export a bundle for the county</translation>
+    </message>
+    <message>
+      <source>县里的中心没有接收本机送去的一个数据包：</source>
+      <translation>The county hub did not take a bundle from this computer: </translation>
+    </message>
+    <message>
+      <source>县里的中心没有接收本机送去的第 %1 号数据包：</source>
+      <translation>The county hub did not take bundle no. %1 from this computer: </translation>
+    </message>
+    <message>
+      <source>数据包已损坏或被改动（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里</source>
+      <translation>the bundle was damaged or altered (the copy may have been cut short, or the USB stick pulled out): export it again and take it to the county</translation>
+    </message>
+    <message>
+      <source>数据包不完整（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里</source>
+      <translation>the bundle was incomplete (the copy may have been cut short, or the USB stick pulled out): export it again and take it to the county</translation>
+    </message>
+    <message>
+      <source>数据包缺少部分修改：请在“同步”页勾选“全部重发”，导出后再交给县里</source>
+      <translation>the bundle lacked some changes: on the Sync page tick “Send everything again”, export, and take it to the county</translation>
+    </message>
+    <message>
+      <source>这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志</source>
+      <translation>this computer may not hand in that bundle: call the county's hub staff</translation>
+    </message>
+    <message>
+      <source>数据包内容不合格：请联系县里管理汇总中心的同志</source>
+      <translation>the bundle's contents did not pass: call the county's hub staff</translation>
+    </message>
+    <message>
+      <source>县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里</source>
+      <translation>the county computer's disk was full and the bundle was not imported: export it again and take it to the county</translation>
     </message>
   </context>
   <context>

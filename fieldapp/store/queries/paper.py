@@ -13,7 +13,7 @@ from typing import Any
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import prefix_range
 from fieldapp.domain.models import Record
-from fieldapp.store.filters import within_area
+from fieldapp.store.filters import as_time, within_area
 from fieldapp.store.queries import Source, db_of
 
 #: Values per `IN (…)` list (SQLite's default limit of bound parameters is far above).
@@ -198,6 +198,7 @@ def print_log(
         source,
         "SELECT id, paper, batch_id, claim_id, person_id, area_code, month, code, content_hash, "
         "pages, rows, total_amount, printed_at, file_name, created_by, created_device "
-        f"FROM print_log WHERE {' AND '.join(where)} ORDER BY printed_at DESC, id DESC LIMIT ?",
+        f"FROM print_log WHERE {' AND '.join(where)} "
+        f"ORDER BY {as_time('printed_at')} DESC, printed_at DESC, id DESC LIMIT ?",
         [*params, limit],
     )

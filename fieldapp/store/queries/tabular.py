@@ -260,7 +260,7 @@ def exported_before(
     for (text,) in rows:
         try:
             at = dt.datetime.fromisoformat(str(text)).astimezone(dt.UTC)
-        except ValueError:
+        except (ValueError, OverflowError, OSError):  # not a time, or one no clock converts
             continue
         if at <= limit and (found is None or at > found):
             found = at

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Household, Person
@@ -158,7 +159,7 @@ class RestoreDialog(QDialog):
                 Column(self.tr("姓名"), lambda r: r.name),
                 Column(self.tr("身份证号"), lambda r: r.id_number),
                 Column(self.tr("所在地"), lambda r: areas.path(r.area_code)),
-                Column(self.tr("删除时间"), lambda r: (r.deleted_at or "")[:16].replace("T", " ")),
+                Column(self.tr("删除时间"), lambda r: china_minute(r.deleted_at)),
                 Column(self.tr("删除人"), lambda r: (r.deleted_by or "").split("@")[0]),
                 Column(self.tr("原因"), lambda r: r.reason or self.tr("未写明")),
             ]

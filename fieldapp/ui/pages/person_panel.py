@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.errors import FieldappError, MalformedRow, NotFound
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
@@ -439,7 +439,7 @@ class PersonPanel(QWidget):
             (self.tr("账号"), f"{person.account_bank} {person.account_number}".strip() or "—"),
             (
                 self.tr("最后修改"),
-                f"{(person.updated_at or '')[:16].replace('T', ' ')} {person.updated_by or ''}",
+                f"{china_minute(person.updated_at)} {person.updated_by or ''}",
             ),
         ]
         cells = "".join(

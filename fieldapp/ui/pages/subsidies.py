@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.areacode import in_area
 from fieldapp.domain.claims import Batch, Claim, ClaimState
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import china_minute, today
 from fieldapp.domain.models import Person
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
@@ -991,7 +991,7 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("批次"), lambda b: b.title),
                 Column(self.tr("资金来源"), lambda b: b.funding_source or b.notes),
                 Column(self.tr("区域"), lambda b: self.areas.path(b.area_code) or self.tr("全部")),
-                Column(self.tr("建立时间"), lambda b: (b.created_at or "")[:16].replace("T", " ")),
+                Column(self.tr("建立时间"), lambda b: china_minute(b.created_at)),
                 Column(self.tr("建立人"), lambda b: b.created_by),
                 # The number its 花名册 and 公示表 print beside its name.
                 Column(self.tr("批次编号"), lambda b: b.number),

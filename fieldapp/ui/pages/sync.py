@@ -37,7 +37,8 @@ from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
 from fieldapp.store.queries import sync as sync_state
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.sync import rejected
-from fieldapp.sync.errors import AlreadyImported, HubRefused
+from fieldapp.sync.bundle import RefusedBundle
+from fieldapp.sync.errors import AlreadyImported, HubRefused, said_to_the_village
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
 from fieldapp.ui.dialogs.conflicts import ConflictReview
@@ -488,6 +489,51 @@ class SyncPage(QWidget):
         )
         self.session.apply(result.received | ChangeSet.of(Kind.SYNC))
         self.refresh()
+        self._said_refused(result.refused)
+
+    def _said_refused(self, refused: list[RefusedBundle]) -> None:
+        """This device's bundles the hub refused, as its answer (carried back on a stick) names
+        them: nobody from the village was there when the county imported them. A copied-back
+        ledger and a clashing numbering are asked as an upload's refusal is (是: a new
+        numbering); any other refusal is said on the 结果 line in the hub's words."""
+        codes = {item.code for item in refused}
+        kept = self.result_label.text()
+        if "reused_seq" in codes:
+            self._copied_back(after=kept)
+        elif "number_clash" in codes:
+            self._numbers_clash(after=kept)
+        elif refused:
+            said = dict.fromkeys(self._refusal(i) for i in refused)  # one bundle tried twice: once
+            self.result_label.setText(kept + "".join("\n" + line for line in said))
+
+    def _refusal(self, item: RefusedBundle) -> str:
+        """One refused bundle an answer names, in the hub's words for a coordinator (this
+        page's own, translated, when they are the words this program knows for its reason)."""
+        words = item.words
+        known = self.refusal_words()
+        if item.code in known and words == said_to_the_village(item.code):
+            words = known[item.code]
+        if item.serial is None:
+            return self.tr("县里的中心没有接收本机送去的一个数据包：") + words
+        said = self.tr("县里的中心没有接收本机送去的第 %1 号数据包：")
+        return said.replace("%1", str(item.serial)) + words
+
+    def refusal_words(self) -> dict[str, str]:
+        """Why the hub refused a bundle, said below an answer's result: `errors.
+        SAID_TO_THE_VILLAGE`'s words for the reasons said there (a copied-back ledger and a
+        clashing numbering are asked about), through the catalogue (the hub's are Chinese)."""
+        return {
+            "tampered": self.tr(
+                "数据包已损坏或被改动（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里"
+            ),
+            "truncated": self.tr(
+                "数据包不完整（可能拷贝时中断或U盘被拔出）：请重新导出一次，再交给县里"
+            ),
+            "gap": self.tr("数据包缺少部分修改：请在“同步”页勾选“全部重发”，导出后再交给县里"),
+            "foreign_change": self.tr("这个数据包不能由这台电脑提交：请联系县里管理汇总中心的同志"),
+            "invalid": self.tr("数据包内容不合格：请联系县里管理汇总中心的同志"),
+            "disk_full": self.tr("县里的电脑磁盘已满，这个数据包没有导入：请再导出一次，交给县里"),
+        }
 
     def _policy_text(self) -> str:
         """'政策包已更新：…（县人社局 某人社通〔2026〕x号）' and any pack refused, after an import."""
@@ -580,51 +626,77 @@ class SyncPage(QWidget):
         self.result_label.setText(self.tr("失败：") + str(error))
         show_error(self, error)
 
-    def _copied_back(self) -> None:
+    def _copied_back(self, after: str | None = None) -> None:
         """The hub refused the upload: changes under numbers it already holds with other
         content, a ledger copied back from a backup by hand. Its words are for the command
         line (a change's id, `fieldapp sync restored`); the coordinator is asked in theirs, and
-        the new numbering started here (`start_new_incarnation`, as the command does)."""
-        said = self.tr(
-            "县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。"
-            "多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
-        )
-        self._offer_renumbering(
-            said,
-            self.tr("台账是从备份拷回来的吗？"),
-            self.tr(
+        the new numbering started here (`start_new_incarnation`, as the command does).
+
+        `after`: the 结果 line of an answer that named the refusal of a bundle this device sent
+        on a stick (said below it; the next bundle goes on a stick too)."""
+        if after is None:
+            said = self.tr(
+                "县里的中心没有接收这次上传：本机有些修改的编号，中心已经收到过内容不同的一份。"
+                "多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
+            )
+            advice = self.tr(
                 "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再点“上传并接收”；"
                 "县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n"
                 "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
-            ),
-        )
+            )
+        else:
+            said = self.tr(
+                "县里的中心没有接收本机用U盘送去的数据包：本机有些修改的编号，"
+                "中心已经收到过内容不同的一份。多半是这台电脑的台账从备份（或另一台电脑）拷回来过。"
+            )
+            advice = self.tr(
+                "如果是：点“是”，本机改用新的编号继续同步（不用重新登记），再导出数据包交给县里；"
+                "县里会把备份之后的数据（包括本机在备份之后做的修改）全部发回，什么也不会丢。\n"
+                "如果不是，或拿不准：点“否”，请联系县里管理汇总中心的同志。"
+            )
+        self._offer_renumbering(said, self.tr("台账是从备份拷回来的吗？"), advice, after)
 
-    def _numbers_clash(self) -> None:
+    def _numbers_clash(self, after: str | None = None) -> None:
         """The hub refused the upload: this ledger's change-log id would print the same
         申请编号 and 批次编号 as another laptop's (`number_clash`; by chance about once in
         millions). Its words are for the command line; the coordinator is asked in theirs, and
-        a new numbering started here, as `fieldapp sync restored` starts one."""
-        said = self.tr(
-            "县里的中心没有接收这次上传：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，"
-            "两张纸上会印出同一个编号。"
-        )
-        self._offer_renumbering(
-            said,
-            self.tr("给本机换一套编号吗？"),
-            self.tr(
+        a new numbering started here, as `fieldapp sync restored` starts one.
+
+        `after`: as `_copied_back`'s, for a bundle sent on a stick."""
+        if after is None:
+            said = self.tr(
+                "县里的中心没有接收这次上传：这台电脑编出的申请编号、批次编号会与另一台电脑的相同，"
+                "两张纸上会印出同一个编号。"
+            )
+            advice = self.tr(
                 "点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），"
                 "再点“上传并接收”。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。"
-            ),
-        )
+            )
+        else:
+            said = self.tr(
+                "县里的中心没有接收本机用U盘送去的数据包：这台电脑编出的申请编号、批次编号"
+                "会与另一台电脑的相同，两张纸上会印出同一个编号。"
+            )
+            advice = self.tr(
+                "点“是”，本机改用新的一套编号（不用重新登记，已做的修改都不会丢），"
+                "再导出数据包交给县里。本机打印过的申请表、公示表、花名册上的编号会变，请重新打印。"
+            )
+        self._offer_renumbering(said, self.tr("给本机换一套编号吗？"), advice, after)
 
-    def _offer_renumbering(self, said: str, question: str, advice: str) -> None:
-        """A refused upload said on the 结果 line, and a new numbering offered: 是 starts it."""
-        self.result_label.setText(self.tr("失败：") + said)
+    def _offer_renumbering(
+        self, said: str, question: str, advice: str, after: str | None = None
+    ) -> None:
+        """A refused bundle said on the 结果 line (an upload's in place of it, one named by an
+        answer from a stick below the answer's result, `after`), and a new numbering offered:
+        是 starts it."""
+        shown = self.tr("失败：") + said if after is None else after + "\n" + said
+        self.result_label.setText(shown)
         if ask_yes_no(self, question, said + "\n\n" + advice):
-            self._renumber()
+            self._renumber(by_stick=after is not None)
 
-    def _renumber(self) -> None:
-        """Start this ledger's new numbering (`start_new_incarnation`), as the command does."""
+    def _renumber(self, by_stick: bool = False) -> None:
+        """Start this ledger's new numbering (`start_new_incarnation`), as the command does;
+        the next bundle goes as the refused one went (`by_stick`: on a USB stick)."""
         try:
             start_new_incarnation(self.session.ledger)
         except Exception as error:  # noqa: BLE001 - shown in Chinese
@@ -632,7 +704,9 @@ class SyncPage(QWidget):
             return
         self.session.apply(ChangeSet.of(Kind.SYNC))
         self.result_label.setText(
-            self.tr("本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）")
+            self.tr("本机已改用新的编号：请导出数据包，交给县里")
+            if by_stick
+            else self.tr("本机已改用新的编号：请再点一次“上传并接收”（或导出数据包）")
         )
 
     def busy(self) -> bool:

@@ -1,0 +1,41 @@
+"""Accepting a held claim judges it by the county's policy, as its arrival would have. A claim
+is judged by the policy (its amount against the standard, a one-time subsidy claimed twice)
+only once every other rule lets it in: a tampered 红星村 program sent a claim asking 99 999
+元 with a 申请日期 before its 申领日期, held as `claim_made`. The clerk, reading only that
+reason (a laptop's wrong date is common), accepted it: it landed at 99 999 元 as the county's
+own, and the county's review steps that follow judge no amount. Now accepting says why it
+cannot (its 申领 of 99999 元 above the 500 元 standard), and the clerk can only dismiss it; a claim within the standard is
+accepted as before."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.sync.errors import SyncError
+from tests.sync.hostile import forge
+from tests.sync.test_hostile_device import claim, county  # noqa: F401
+
+
+def test_a_held_claim_asking_beyond_the_policy_cannot_be_accepted(county, hub):  # noqa: F811
+    village, mine = county["village"], county["mine"]
+    early = {"applied_on": "2026-06-01"}  # before its 申领日期 2026-06-05: claim_made
+    greedy = forge(village, "claims", "greedy", claim(mine, amount=99999.0) | early)
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[greedy.id].rule == "claim_made", held[greedy.id].reason
+    with pytest.raises(SyncError) as refused:
+        hub.accept(held[greedy.id].id, "县人社局")
+    said = str(refused.value)
+    assert "99999" in said and "只能不予采纳" in said and "张0" in said, said
+    assert hub.ledger.get("claims", "greedy") is None
+    assert {h.change_id: h.status for h in hub.rejected()}[greedy.id] == "held"
+
+
+def test_a_held_claim_within_the_policy_is_accepted(county, hub):  # noqa: F811
+    village, mine = county["village"], county["mine"]
+    fair = forge(village, "claims", "fair", claim(mine) | {"applied_on": "2026-06-01"})
+    county["exchange"](village, "红星村")
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[fair.id].rule == "claim_made", held[fair.id].reason
+    hub.accept(held[fair.id].id, "县人社局")
+    assert hub.ledger.get("claims", "fair")["amount"] == 500.0

@@ -1,0 +1,96 @@
+"""Closing the app while a background job still runs waited up to 30 s for it with nothing on
+the screen (the window gone, the process still there: a coordinator starts it again, or
+switches the laptop off). Work that does not end at once is now said in a small window,
+正在结束未完成的工作…, until it ends; quick work shows none."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from fieldapp.ui.operations import OperationPanel, finish_all
+
+NOTICE = "正在结束未完成的工作…"
+
+
+class ShownNotices(QObject):
+    """The busy windows shown meanwhile (their words), caught as Qt shows them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Show and isinstance(watched, QProgressDialog):
+            self.shown.append(watched.labelText())
+        return False
+
+
+def notices_on_screen() -> list[str]:
+    return [
+        w.labelText()
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
+
+
+def start_job(qtbot, ends_after: float) -> None:  # noqa: ANN001
+    """A list running on a page's panel that, once cancelled, takes `ends_after` seconds to
+    reach its safe point."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    panel = OperationPanel(page)
+
+    def work(progress):  # noqa: ANN001, ANN202
+        while not progress.is_cancelled():
+            time.sleep(0.01)
+        time.sleep(ends_after)
+        return []
+
+    panel.run("正在列出……", work, lambda _r: None, lambda _e: None, read_only=True)
+
+
+def watched(qapp) -> ShownNotices:  # noqa: ANN001
+    catcher = ShownNotices()
+    qapp.installEventFilter(catcher)
+    return catcher
+
+
+def test_a_slow_job_at_closing_is_said_in_a_window_that_closes_when_it_ends(qtbot, qapp):
+    start_job(qtbot, ends_after=1.0)
+    catcher = watched(qapp)
+    seen: list[list[str]] = []
+    QTimer.singleShot(600, lambda: seen.append(notices_on_screen()))  # while it waits
+    try:
+        started = time.monotonic()
+        assert finish_all(notice_after_ms=200)
+        assert time.monotonic() - started >= 0.9  # it did wait for the job
+    finally:
+        qapp.removeEventFilter(catcher)
+    assert catcher.shown == [NOTICE]
+    assert seen == [[NOTICE]]  # on the screen while the job ended
+    assert notices_on_screen() == []  # and gone once it had
+
+
+def test_a_job_that_ends_at_once_shows_no_window(qtbot, qapp):
+    start_job(qtbot, ends_after=0.0)
+    catcher = watched(qapp)
+    try:
+        assert finish_all(notice_after_ms=2000)
+    finally:
+        qapp.removeEventFilter(catcher)
+    assert catcher.shown == []
+
+
+def test_a_job_past_the_wait_closes_the_window_too(qtbot, qapp):
+    start_job(qtbot, ends_after=1.5)
+    catcher = watched(qapp)
+    try:
+        assert not finish_all(wait_ms=500, notice_after_ms=100)
+    finally:
+        qapp.removeEventFilter(catcher)
+        QThreadPool.globalInstance().waitForDone()
+    assert catcher.shown == [NOTICE]
+    assert notices_on_screen() == []
