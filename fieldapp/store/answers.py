@@ -44,6 +44,7 @@ import sqlite_utils
 from fieldapp.store import postgres
 from fieldapp.store.changelog import CHANGE_COLUMNS
 from fieldapp.store.dump import synced_tables
+from fieldapp.store.queries.claims import NUMBER_COUNT
 
 #: Columns that point at an area, a household or a person (the first ring of a scope).
 FIRST_RING = ("person_id", "household_id", "area_code")
@@ -81,6 +82,10 @@ HUB_INDEXES = (
     "CREATE INDEX IF NOT EXISTS hub_print_log_area ON print_log(area_code)",
     "CREATE INDEX IF NOT EXISTS hub_services_visit ON services(visit_id)",
     "CREATE INDEX IF NOT EXISTS hub_services_household ON services(household_id)",
+    # A claim or batch by its printed number (`ClaimQueries.by_number`: accepting a held one
+    # asks whether its number is taken). A device asks for its own village's rows only.
+    f"CREATE INDEX IF NOT EXISTS hub_claims_number ON claims({NUMBER_COUNT})",
+    f"CREATE INDEX IF NOT EXISTS hub_batches_number ON batches({NUMBER_COUNT})",
 )
 
 _CHANGE_FIELDS = [c.strip() for c in CHANGE_COLUMNS.split(",")]

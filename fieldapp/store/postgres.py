@@ -15,7 +15,7 @@ and the migrations are the same code on both; what differs is in this module:
 | `json_extract(x, '$.k')`, `json_each(?)` | `(x::jsonb ->> 'k')` (also in expression indexes), `jsonb_array_elements_text` |
 | `json_object('k', v, …)` (a bulk batch's log entries), `json(x)` in it, `CAST(x AS INTEGER)` | the same canonical text joined with `to_json` (`jsonb` would reorder keys and respell numbers), `x`, `BIGINT` |
 | `x IN temp_table`, `temp.` names | `x IN (SELECT * FROM temp_table)`, temp tables unqualified |
-| scalar `max(a, b)`, `group_concat`, `datetime('now')`, `printf` stamps, `strftime` China times | `GREATEST`, `string_agg`, `to_char`, `lpad`, `to_char(to_timestamp(…))` |
+| scalar `max(a, b)`, `group_concat`, `datetime('now')`, `printf` stamps, `strftime` China times, `instr` | `GREATEST`, `string_agg`, `to_char`, `lpad`, `to_char(to_timestamp(…))`, `strpos` |
 | `INTEGER`, `REAL`, `BLOB`; `INTEGER PRIMARY KEY` | `BIGINT`, `DOUBLE PRECISION`, `BYTEA`; an identity column |
 | `WITHOUT ROWID`, `PRAGMA …`, `rowid` | dropped, skipped, `ctid` |
 | FTS5 person search (tables, triggers) | none: searching people is a device's work, not the hub's |
@@ -185,6 +185,7 @@ def translate(sql: str, named: bool = False) -> str | None:
         r"(lpad((\1)::bigint::text, 13, '0') || '-' || lpad((\2)::bigint::text, 4, '0'))",
         text,
     )
+    text = re.sub(r"\binstr\(", "strpos(", text)  # the same arguments, the same answer
     # `hlc.key_to_iso_sql`: China time of a whole number of seconds since 1970, with +08:00.
     text = re.sub(
         r"strftime\('%%Y-%%m-%%dT%%H:%%M:%%S\+08:00',\s*(.+?),\s*'unixepoch',\s*'\+8 hours'\)",

@@ -93,7 +93,18 @@ class Projector:
         return Change.from_row(row) if row else None
 
     def heads_of(self, row: dict[str, Any] | None, field: str) -> list[str]:
-        """The current change ids of one field of a loaded row."""
+        """The current change ids of one field of a loaded row.
+
+        A row's heads are stored in one of two forms, by the order its changes arrived in:
+        made by a change that sets every field, `_origin` names it as the head of every field
+        `_heads` does not list (a first sync writes hundreds of thousands of rows so, with
+        nothing per field); made by an edit that came before the creation, or by a creation a
+        later change had already seen, `_heads` lists each field (`_create`). `merge` keeps
+        either form, listing only what moved on from `_origin`. Both read the same here, and
+        outside the projector nothing else reads them (`Ledger.heads`, a new change's parents,
+        the conflict list, `canonical_dump` ask here): tests/store/test_heads_either_form.py. Not made one form: it
+        would pick an origin by rule on every merge (the hub's busiest path) and rewrite every
+        row stored in the other form, and no reader would see a difference."""
         if row is None:
             return []
         heads = json.loads(row["_heads"]) if row.get("_heads") else {}

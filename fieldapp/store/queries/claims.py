@@ -21,6 +21,13 @@ if TYPE_CHECKING:
     from fieldapp.store.ledger import Ledger
 
 
+#: The count part of a claim's (batch's) creating key, `_ckey` ('stamp/device:count': a change
+#: id holds one colon, `sync.bundle.ChangeId`), as `by_number` looks it up and a hub indexes it
+#: (`store.answers.HUB_INDEXES`): the count of a printed number is found without reading every
+#: key; the device part, a digest of the device's id, is then told from the keys found.
+NUMBER_COUNT = "substr(_ckey, instr(_ckey, ':') + 1)"
+
+
 class ClaimQueries:
     """Reads of claims, batches and claim events over one ledger."""
 
@@ -173,8 +180,9 @@ class ClaimQueries:
         found = []
         for table in tables:
             cursor = self.db.execute(
-                f"SELECT id, _ckey FROM {table} WHERE deleted = 0 AND _ckey LIKE ? ORDER BY id",
-                [f"%:{seq}"],
+                f"SELECT id, _ckey FROM {table} WHERE deleted = 0 AND {NUMBER_COUNT} = ? "
+                "ORDER BY id",
+                [str(seq)],
             )
             found += [str(i) for i, key in cursor.fetchall() if row_number(key) == f"{part}-{seq}"]
         return found
