@@ -534,3 +534,32 @@ def test_a_rosters_closing_lines_never_stand_on_a_page_of_no_rows():
     assert len(pages) == 2
     assert all(re.search(r"张\d+", page) for page in pages), pages[-1]
     assert f"张{full}" in pages[-1] and f"合计：{full}人" in pages[-1]
+
+
+def _crossing(pdf: bytes) -> list[str]:
+    """Every character of a table's cells drawn across one of its column lines."""
+    crossed = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            columns = [e for e in page.edges if e["orientation"] == "v" and e["height"] > 5]
+            for c in page.chars:
+                for e in columns:
+                    inside = e["top"] < c["top"] and c["bottom"] < e["bottom"]
+                    if inside and c["x0"] < e["x0"] - 0.1 and c["x1"] > e["x0"] + 0.1:
+                        crossed.append(c["text"])
+    return crossed
+
+
+def test_a_cells_closing_bracket_stays_inside_the_cell():
+    """The 花名册's 务工地点（用工单位） 浙江省宁波市北仑区（宁波某某电子有限公司） was drawn
+    one line at 8 pt with its closing ） hung past the cell's edge, over the line of the 金额
+    column: a closing bracket may overhang a paragraph's margin, never a cell's line. The cell
+    now shrinks (or wraps) until its every line is inside; nothing else on the page moves."""
+    for employer in ("宁波某某电子有限公司", "宁波某某电子有限公司，", "某某电子（宁波）有限公司"):
+        fact = f"浙江省宁波市北仑区（{employer}）"
+        row = RosterRow("张龑", "男", id_for(1), "脱贫人口", fact, 500, "6230520102000000001")
+        roster = RosterView("b1", "一次性交通补助", (row,), "大坪村")
+        notice = NoticeView(roster, dt.date(2026, 11, 23), dt.date(2026, 11, 27))
+        for pdf in (render_roster(roster), render_notice(notice)):
+            assert _crossing(pdf) == [], fact
+            assert fact in "".join("".join(page_texts(pdf)).split())
