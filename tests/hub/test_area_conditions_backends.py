@@ -37,3 +37,20 @@ def test_the_whole_ledger_and_an_area_are_read_alike_on_both_backends(hub: Hub) 
     assert count_persons(ledger) == 2 and count_persons(ledger, VILLAGE) == 1
     assert has_households_in(ledger, "") and has_households_in(ledger, VILLAGE[:6])
     assert [h["id"] for h in households_in(ledger, [VILLAGE], "")] == ["h0", "h1"]
+
+
+def test_the_deleted_persons_list_the_latest_deletion_first(hub: Hub) -> None:
+    """已删除人员 lists the latest deletion first: it was ordered by updated_at as text, to the
+    second, so two people deleted in the same second (a household's members, one after the
+    other) came in no set order — here the first deleted first. Now by the deleting change's
+    key (`_ukey`), as the store orders changes."""
+    ledger = hub.ledger
+    with ledger.transaction():
+        ledger.insert("households", {"area_code": VILLAGE, "household_no": "1"}, "h")
+        for k in range(4):
+            fields = {"name": f"王{k}", "id_number": make_id(seq=f"{k}00"), "household_id": "h"}
+            ledger.insert("persons", fields, f"p{k}")
+    for k in (2, 0, 3, 1):
+        ledger.delete("persons", f"p{k}")
+    assert [r.id for r in deleted_persons(ledger)] == ["p1", "p3", "p0", "p2"]
+    assert [r.id for r in deleted_persons(ledger, VILLAGE)] == ["p1", "p3", "p0", "p2"]
