@@ -563,3 +563,40 @@ def test_a_cells_closing_bracket_stays_inside_the_cell():
         for pdf in (render_roster(roster), render_notice(notice)):
             assert _crossing(pdf) == [], fact
             assert fact in "".join("".join(page_texts(pdf)).split())
+
+
+def _overprinted(pdf: bytes) -> list[str]:
+    """Pairs of characters drawn over each other on one line of a page."""
+    found = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            lines: dict[int, list[dict]] = {}
+            for c in page.chars:
+                lines.setdefault(round(c["top"]), []).append(c)
+            for chars in lines.values():
+                chars.sort(key=lambda c: c["x0"])
+                found += [
+                    a["text"] + b["text"]
+                    for a, b in zip(chars, chars[1:], strict=False)
+                    if b["x0"] < a["x1"] - 0.5
+                ]
+    return found
+
+
+def test_a_long_posting_unit_under_the_notice_never_runs_into_the_notice_period():
+    """The 公示单位（盖章） under the notice is its area's name: a county's site with a long
+    name (威宁彝族回族苗族自治县 五里岗街道 感恩社区（易地扶贫搬迁安置点）第二安置区) was
+    printed over the 公示期 beside it, both unreadable. Each item under the table now keeps to
+    its share of the line: shrunk a little, or wrapped under itself."""
+    row = RosterRow("张龑", "男", id_for(1), "脱贫人口", "浙江省宁波市", 500, "6230520102000000001")
+    for area in (
+        "威宁彝族回族苗族自治县 五里岗街道 感恩社区（易地扶贫搬迁安置点）第二安置区",
+        "威宁彝族回族苗族自治县 五里岗街道 感恩社区易地扶贫搬迁安置点",
+        "大坪村",
+    ):
+        roster = RosterView("b1", "一次性交通补助", (row,), area_name=area)
+        pdf = render_notice(NoticeView(roster, dt.date(2026, 12, 7), dt.date(2026, 12, 11)))
+        assert _overprinted(pdf) == [], area
+        flat = "".join("".join(page_texts(pdf)).split())
+        assert "公示单位（盖章）：" + "".join(area.split()) in flat, flat
+        assert "公示期：2026年12月7日至2026年12月11日（5个工作日）监督电话" in flat, flat
