@@ -166,7 +166,7 @@ def _subsidy(pen: Pen, form: FormView, top: float) -> float:
     evidence = attachments(form)
     # Taller for a long list (each paper with 已附/未附): legible, the review boxes below give
     # up the room.
-    lines = len(pen.wrap(evidence, WIDTH - LABEL_W - 4, SIZE - 1))
+    lines = len(pen.wrap(evidence, WIDTH - LABEL_W - 4, SIZE - 1, hang=False))
     height = min(max(ROW, lines * (SIZE - 1) * 1.3 + 6), 3 * ROW)
     draw_row(
         pen,

@@ -102,17 +102,34 @@ class Pen:
         natural = self.width(text, 1.0)
         return min(size, width / natural) if natural > 0 else size
 
-    def wrap(self, text: str, width: float, size: float) -> list[str]:
-        """Break text into lines no wider than `width` (Chinese per character, numbers whole)."""
+    def wrap(self, text: str, width: float, size: float, *, hang: bool = True) -> list[str]:
+        """Break text into lines no wider than `width` (Chinese per character, numbers whole).
+
+        A comma or closing bracket never starts a line: with `hang` (a paragraph, whose margin
+        has room) it overhangs the line's end; without (a cell, whose line it would cross) it
+        takes the line's last word on to the next line with it."""
         lines: list[str] = []
         for paragraph in text.split("\n"):
-            line, line_w = "", 0.0
+            line, line_w, last = "", 0.0, ""
             for token in _TOKENS.findall(paragraph):
                 token_w = self.width(token, size)
                 if line and token in _NO_LINE_START:
-                    # Hanging punctuation: a comma never starts a line, it overhangs the last.
-                    line += token
-                    line_w += token_w
+                    kept = line[: -len(last)] if last else ""
+                    pushed = not hang and line_w + token_w > width and bool(kept.strip())
+                    pushed = pushed and not last.isspace()
+                    if not pushed:
+                        # Hanging punctuation: a comma never starts a line, it overhangs.
+                        line += token
+                        line_w += token_w
+                        last += token
+                        continue
+                    # Pushed on: the line's last word goes on with it (and what opens it).
+                    carried = len(kept) - len(kept.rstrip("".join(_NO_LINE_END)))
+                    if carried and carried < len(kept):
+                        kept, last = kept[:-carried], kept[-carried:] + last
+                    lines.append(kept.rstrip())
+                    line = last + token
+                    line_w, last = self.width(line, size), line
                     continue
                 if line and line_w + token_w > width:
                     # An opening bracket goes on to the next line with what it opens.
@@ -124,6 +141,7 @@ class Pen:
                     lines.append(line.rstrip())
                     line, line_w = opened, self.width(opened, size) if opened else 0.0
                     if token.isspace():
+                        last = ""
                         continue
                 if token_w > width:
                     # A token wider than the line (a long account number): split it by characters.
@@ -134,9 +152,11 @@ class Pen:
                             line, line_w = "", 0.0
                         line += char
                         line_w += char_w
+                    last = line
                     continue
                 line += token
                 line_w += token_w
+                last = token
             lines.append(line.rstrip())
         return lines
 
@@ -189,7 +209,7 @@ class Pen:
             return [text], min(size, one_line)
         trial = size
         while True:
-            lines = self.wrap(text, w, trial)
+            lines = self.wrap(text, w, trial, hang=False)
             if len(lines) * trial * 1.18 <= h + 0.01 or trial <= 3.0:
                 return lines, trial
             trial -= 0.5

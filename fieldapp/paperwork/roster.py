@@ -37,6 +37,8 @@ TABLE_BOTTOM = 70.0
 FOOTER_Y = 20.0
 #: Between the lines of one item under the table (the notice's period, then its phone).
 BOTTOM_LEADING = 14.0
+#: Room kept clear between two items under the table.
+BOTTOM_GAP = 12.0
 
 
 @dataclass(frozen=True)
@@ -306,13 +308,25 @@ def _render(
         y = _table(pen, columns, page, rows, sections, top)
         spacing = WIDTH / len(bottom)
         for n, text in enumerate(bottom):
-            for k, line in enumerate(text.split("\n")):  # an item's lines stack below it
-                pen.text(LEFT + n * spacing, y - 16 - k * BOTTOM_LEADING, line, 9.5)
+            lines, size = _bottom_item(pen, text, spacing - BOTTOM_GAP)
+            for k, line in enumerate(lines):  # an item's lines stack below it
+                pen.text(LEFT + n * spacing, y - 16 - k * BOTTOM_LEADING, line, size)
         pen.footer(footer, page.number, page.pages, LEFT, RIGHT, FOOTER_Y)
         canvas.showPage()
         ticker.step()
     canvas.save()
     return buffer.getvalue()
+
+
+def _bottom_item(pen: Pen, text: str, room: float) -> tuple[list[str], float]:
+    """An item under the table (公示单位, 公示期, a signature) kept to its share of the line:
+    its lines at 9.5 pt, shrunk a little (to INFO_MIN) if one is too long, else each long line
+    wrapped under itself (a long area name ran into the 公示期 beside it); and the size."""
+    parts = text.split("\n")
+    size = min(pen.fitting(part, 9.5, room) for part in parts)
+    if size >= INFO_MIN:
+        return parts, size
+    return [line for part in parts for line in pen.wrap(part, room, 9.5, hang=False)], 9.5
 
 
 def _info_lines(

@@ -105,7 +105,7 @@ def row_height(pen: Pen, widths: Sequence[float], row: Sequence[str]) -> float:
         inner = width - 6
         if not value or pen.width(value, SIZE) <= inner:
             continue
-        lines = len(pen.wrap(value, inner, FIT_SIZE))
+        lines = len(pen.wrap(value, inner, FIT_SIZE, hang=False))
         need = max(need, lines * FIT_SIZE * 1.18 + 5)
     return min(need, MAX_ROW)
 

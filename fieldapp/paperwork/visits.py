@@ -86,7 +86,7 @@ def member_height(pen: Pen, widths: list[float], member: MemberMonth) -> float:
         ("；".join(member.due), 9),
     ):
         if text:
-            lines = len(pen.wrap(text, widths[column] - 4, FIT_SIZE))
+            lines = len(pen.wrap(text, widths[column] - 4, FIT_SIZE, hang=False))
             need = max(need, lines * FIT_SIZE * 1.18 + 4)
     return min(need, MAX_ROW)
 
@@ -266,7 +266,7 @@ def _summary_lines(sheet: VisitSheetView) -> list[str]:
 def summary_height(pen: Pen, lines: list[str]) -> float:
     """The summary box's height: every line legible at SUMMARY_SIZE (a site with hundreds of
     zero-employment households gets a taller box, on a page of its own if need be)."""
-    wrapped = pen.wrap("\n".join(lines), WIDTH - 12, SUMMARY_SIZE)
+    wrapped = pen.wrap("\n".join(lines), WIDTH - 12, SUMMARY_SIZE, hang=False)
     return min(max(SUMMARY_H, len(wrapped) * SUMMARY_SIZE * 1.18 + 12), ROOM)
 
 

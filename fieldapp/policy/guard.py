@@ -11,18 +11,22 @@ re-runs it on merged data from every device:
 
 The first claim is an approved (县审批) or paid one when there is one — a newcomer never pushes
 the claim the county has approved or paid into the place of the repeat, whatever stamp it
-carries — and otherwise the one created first (its `created_at`, then its id, break ties the
-same way on every replica), so all devices agree on which claim is the repeat.
+carries — and otherwise the one created first: by its creating change's key (`_ckey`: the
+stamp, then the change id), as the store lists claims, the same order on every replica, so all
+devices agree on which claim is the repeat. A claim the ledger holds no creating change of (a
+bare record) is placed by its `created_at` read as a time, and one with neither as the caller
+says (a claim not yet stored: after every other).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.dates import china_minute
+from fieldapp.domain.dates import china_iso, china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 from fieldapp.domain.numbers import row_number
@@ -44,6 +48,11 @@ class ClaimLike(Protocol):
     def state(self) -> str: ...
     @property
     def created_at(self) -> str | None: ...
+    @property
+    def creating_key(self) -> str:
+        """Its creating change's key (`_ckey`), '' when the ledger holds none."""
+        ...
+
     @property
     def deleted(self) -> bool: ...
     @property
@@ -116,9 +125,24 @@ def is_live(claim: ClaimLike) -> bool:
 
 def _order(claim: ClaimLike, unstamped: str = "") -> tuple[int, str, str]:
     """The guard's order: approved and paid claims first (a repeat stamped before one, by a
-    clock set back or a tampered program, is still the repeat), then by creation."""
+    clock set back or a tampered program, is still the repeat), then by creation (`_made`)."""
     settled = 0 if str(claim.state) in SETTLED_STATES else 1
-    return (settled, claim.created_at or unstamped, claim.id)
+    return (settled, _made(claim) or unstamped, claim.id)
+
+
+def _made(claim: ClaimLike) -> str:
+    """When a claim was made, as text that sorts in time: its creating change's key
+    ('1764891000000-0000/device:7', the stamp's milliseconds first); else its created_at read
+    as a time (no zone: this computer's, as `china_iso` reads it), in the key's form; else ''.
+    Not created_at as text: two claims made in one second tie on it, and a time kept with no
+    zone (01:15 on a UTC server) sorts before one kept with +08:00 (07:30) it came after."""
+    if claim.creating_key:
+        return claim.creating_key
+    try:
+        moment = dt.datetime.fromisoformat(china_iso(claim.created_at))
+    except ValueError:
+        return ""
+    return f"{round(moment.timestamp() * 1000):013d}-0000/"
 
 
 def find_limit_violations(claims: Iterable[ClaimLike]) -> list[LimitViolation]:
@@ -158,6 +182,7 @@ class ClaimRow:
     rule_title: str
     created_by: str | None
     number: str = ""  # 申请编号, from the creating change's key when the row carries it
+    creating_key: str = ""  # the creating change's key (`_ckey`), the guard's order
 
     @classmethod
     def of(cls, row_id: str, row: Mapping[str, Any]) -> ClaimRow:
@@ -179,6 +204,7 @@ class ClaimRow:
             rule_title=text("rule_title"),
             created_by=row.get("created_by") or None,
             number=row_number(row.get("_ckey")),
+            creating_key=str(row.get("_ckey") or ""),
         )
 
 

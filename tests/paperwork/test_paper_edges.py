@@ -534,3 +534,69 @@ def test_a_rosters_closing_lines_never_stand_on_a_page_of_no_rows():
     assert len(pages) == 2
     assert all(re.search(r"张\d+", page) for page in pages), pages[-1]
     assert f"张{full}" in pages[-1] and f"合计：{full}人" in pages[-1]
+
+
+def _crossing(pdf: bytes) -> list[str]:
+    """Every character of a table's cells drawn across one of its column lines."""
+    crossed = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            columns = [e for e in page.edges if e["orientation"] == "v" and e["height"] > 5]
+            for c in page.chars:
+                for e in columns:
+                    inside = e["top"] < c["top"] and c["bottom"] < e["bottom"]
+                    if inside and c["x0"] < e["x0"] - 0.1 and c["x1"] > e["x0"] + 0.1:
+                        crossed.append(c["text"])
+    return crossed
+
+
+def test_a_cells_closing_bracket_stays_inside_the_cell():
+    """The 花名册's 务工地点（用工单位） 浙江省宁波市北仑区（宁波某某电子有限公司） was drawn
+    one line at 8 pt with its closing ） hung past the cell's edge, over the line of the 金额
+    column: a closing bracket may overhang a paragraph's margin, never a cell's line. The cell
+    now shrinks (or wraps) until its every line is inside; nothing else on the page moves."""
+    for employer in ("宁波某某电子有限公司", "宁波某某电子有限公司，", "某某电子（宁波）有限公司"):
+        fact = f"浙江省宁波市北仑区（{employer}）"
+        row = RosterRow("张龑", "男", id_for(1), "脱贫人口", fact, 500, "6230520102000000001")
+        roster = RosterView("b1", "一次性交通补助", (row,), "大坪村")
+        notice = NoticeView(roster, dt.date(2026, 11, 23), dt.date(2026, 11, 27))
+        for pdf in (render_roster(roster), render_notice(notice)):
+            assert _crossing(pdf) == [], fact
+            assert fact in "".join("".join(page_texts(pdf)).split())
+
+
+def _overprinted(pdf: bytes) -> list[str]:
+    """Pairs of characters drawn over each other on one line of a page."""
+    found = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            lines: dict[int, list[dict]] = {}
+            for c in page.chars:
+                lines.setdefault(round(c["top"]), []).append(c)
+            for chars in lines.values():
+                chars.sort(key=lambda c: c["x0"])
+                found += [
+                    a["text"] + b["text"]
+                    for a, b in zip(chars, chars[1:], strict=False)
+                    if b["x0"] < a["x1"] - 0.5
+                ]
+    return found
+
+
+def test_a_long_posting_unit_under_the_notice_never_runs_into_the_notice_period():
+    """The 公示单位（盖章） under the notice is its area's name: a county's site with a long
+    name (威宁彝族回族苗族自治县 五里岗街道 感恩社区（易地扶贫搬迁安置点）第二安置区) was
+    printed over the 公示期 beside it, both unreadable. Each item under the table now keeps to
+    its share of the line: shrunk a little, or wrapped under itself."""
+    row = RosterRow("张龑", "男", id_for(1), "脱贫人口", "浙江省宁波市", 500, "6230520102000000001")
+    for area in (
+        "威宁彝族回族苗族自治县 五里岗街道 感恩社区（易地扶贫搬迁安置点）第二安置区",
+        "威宁彝族回族苗族自治县 五里岗街道 感恩社区易地扶贫搬迁安置点",
+        "大坪村",
+    ):
+        roster = RosterView("b1", "一次性交通补助", (row,), area_name=area)
+        pdf = render_notice(NoticeView(roster, dt.date(2026, 12, 7), dt.date(2026, 12, 11)))
+        assert _overprinted(pdf) == [], area
+        flat = "".join("".join(page_texts(pdf)).split())
+        assert "公示单位（盖章）：" + "".join(area.split()) in flat, flat
+        assert "公示期：2026年12月7日至2026年12月11日（5个工作日）监督电话" in flat, flat

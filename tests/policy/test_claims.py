@@ -304,3 +304,36 @@ def test_guard_and_made_on_read_china_time_whatever_the_stored_zone(clock) -> No
     assert "+08:00" not in found.message
     late = _claim("c-d", "k", S.DRAFT, "2026-12-04T23:30:00")  # 07:30 on the 5th in China
     assert first.made_on() == late.made_on() == dt.date(2026, 12, 5)
+
+
+def test_the_guard_orders_claims_by_their_creating_change_not_their_time_as_text(clock) -> None:
+    """Which of two claims is the repeat was decided on created_at compared as text, then the
+    claim id: two claims entered in the same second (an import, two laptops) were ordered by
+    their random ids, and a row kept before ledger version 37 with no zone (01:15 on a UTC
+    server, 09:15 in China) came before one kept at 07:30+08:00. The guard now orders claims
+    by their creating change's key, as the store lists them (its stamp, then the change id):
+    the claim made first stays first on every replica, wherever its time came from."""
+    from fieldapp.policy.guard import ClaimRow, repeat_of
+
+    clock("UTC")
+    early = "1764891000000-0000/dev-laptop:7"  # 2025-12-05 07:30:00.000 in China
+    for first_at, repeat_at, late in (
+        # the same second, 0.4 s later
+        ("2025-12-05T07:30:00+08:00", "2025-12-05T07:30:00+08:00", "1764891000400-0000/d:3"),
+        # 09:15 in China, kept with no zone on a UTC server
+        ("2025-12-05T07:30:00+08:00", "2025-12-05T01:15:00", "1764897300000-0000/d:3"),
+    ):
+        first = _claim("c-z", "k", S.SUBMITTED, first_at, "laptop")
+        repeat = _claim("c-a", "k", S.SUBMITTED, repeat_at, "site")
+        first = first.model_copy(update={"creating_key": early})
+        repeat = repeat.model_copy(update={"creating_key": late})
+        (found,) = find_limit_violations([repeat, first])
+        assert (found.first.id, found.repeat.id) == ("c-z", "c-a"), first_at + repeat_at
+        # The write door's and the hub's judge read the rows as stored, their key with them.
+        rows = {
+            c.id: {"limit_key": "k", "state": c.state, "created_at": c.created_at, "_ckey": key}
+            for c, key in ((first, early), (repeat, late))
+        }
+        mine, other = ClaimRow.of("c-a", rows["c-a"]), ClaimRow.of("c-z", rows["c-z"])
+        assert repeat_of(mine, [other]) == other
+        assert repeat_of(other, [mine]) is None

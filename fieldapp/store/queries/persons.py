@@ -245,7 +245,7 @@ def deleted_persons(source: Source, area_prefix: str = "") -> list[DeletedRow]:
             "SELECT p.id, p.name, p.id_number, h.area_code, h.household_no, p.updated_at, "
             "p.updated_by, p.change_reason FROM persons p "
             f"LEFT JOIN households h ON h.id = p.household_id WHERE p.deleted = 1 AND {inside} "
-            "ORDER BY p.updated_at DESC",
+            "ORDER BY p._ukey DESC",  # the deleting change last made first (not the second)
             params,
         )
         .fetchall()
