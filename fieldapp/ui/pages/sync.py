@@ -629,6 +629,12 @@ class SyncPage(QWidget):
         if isinstance(error, HubRefused) and error.code == "reused_seq":
             self._copied_back()
             return
+        if isinstance(error, HubRefused) and error.copied_back:
+            # Nothing new refused as sent before, the hub holding more of this ledger's
+            # numbering than it has: the hub's numbers tell a copied-back ledger, as an
+            # answer's do (its words, 不必在设备上做什么, were wrong for it).
+            self._copied_back(ahead=True, by_stick=False)
+            return
         if isinstance(error, HubRefused) and error.code == "number_clash":
             self._numbers_clash()
             return
