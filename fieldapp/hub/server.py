@@ -144,9 +144,17 @@ class _Refusal(Exception):
         self.code = code
 
 
-def _error(status: int, code: str, message: str, close: bool = False) -> JSONResponse:
+def _error(
+    status: int,
+    code: str,
+    message: str,
+    close: bool = False,
+    numbers: dict[str, int] | None = None,
+) -> JSONResponse:
+    """A refusal: its code, its words, and any numbers a device acts on (`received`)."""
     headers = {"Connection": "close"} if close else None
-    return JSONResponse({"error": code, "message": message}, status, headers=headers)
+    body: dict[str, object] = {"error": code, "message": message, **(numbers or {})}
+    return JSONResponse(body, status, headers=headers)
 
 
 #: What a device is told when the hub's disk is full while its upload arrives (it read the
@@ -505,7 +513,10 @@ class HubService:
                 result, answer = hub.exchange(upload, device)
             except BundleRefused as refused:
                 status = STATUS_OF.get(refused.code, HTTPStatus.UNPROCESSABLE_ENTITY)
-                return _error(status, refused.code, str(refused))
+                # A replayed upload's: what the hub holds of its numbering (a device tells by
+                # it whether it was copied back from a backup).
+                numbers = {"received": refused.received} if refused.received is not None else None
+                return _error(status, refused.code, str(refused), numbers=numbers)
             except AlreadyImported as done:
                 return _error(HTTPStatus.CONFLICT, "already", str(done))
             except SyncError as error:

@@ -25,6 +25,7 @@ from fieldapp.sync.errors import HubRefused, SyncError
 from fieldapp.sync.exchange import (
     ExportResult,
     ImportResult,
+    ahead_of_log,
     export_bundle,
     import_bundle,
     require_identity,
@@ -214,8 +215,16 @@ def _upload(
         if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
             raise SyncError(f"同步没有完成：{_message(response)}")
         if status != 200:
-            message, code = _message_and_code(response)
-            raise HubRefused(f"中心拒绝了上传：{message}", code)
+            message, code, received = _refusal(response)
+            raise HubRefused(
+                f"中心拒绝了上传：{message}",
+                code,
+                # A replay of a bundle just exported, the hub holding more of this ledger's
+                # numbering than it has: copied back from a backup (an older hub says no number).
+                copied_back=code == "replay"
+                and received is not None
+                and ahead_of_log(ledger, received),
+            )
         temp = answer.with_name(answer.name + ".part")
         try:
             with open(temp, "wb") as out:
@@ -328,18 +337,25 @@ def _gateway_down(status: int) -> str:
 
 
 def _message(response: http.client.HTTPResponse) -> str:
-    return _message_and_code(response)[0]
+    return _refusal(response)[0]
 
 
-def _message_and_code(response: http.client.HTTPResponse) -> tuple[str, str]:
-    """The hub's words of a refusal, and its code ('' when it gave none)."""
+def _refusal(response: http.client.HTTPResponse) -> tuple[str, str, int | None]:
+    """The hub's words of a refusal, its code ('' when it gave none), and how many changes of
+    this ledger's numbering it holds, when it says (a replayed upload's)."""
     try:
         answer = json.loads(response.read().decode("utf-8"))
-        return str(answer["message"]), str(answer.get("error") or "")
+        received = answer.get("received")
+        number = received if isinstance(received, int) and not isinstance(received, bool) else None
+        return str(answer["message"]), str(answer.get("error") or ""), number
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError,
             http.client.HTTPException):  # fmt: skip
         if response.status in GATEWAY_DOWN:
-            return _gateway_down(response.status), ""
+            return _gateway_down(response.status), "", None
         if response.status == HTTPStatus.INTERNAL_SERVER_ERROR:  # an older hub, or a proxy
-            return "中心出错了（HTTP 500）。请稍后再试；一直这样，请告诉县里管理汇总中心的同志", ""
-        return f"HTTP {response.status}", ""
+            return (
+                "中心出错了（HTTP 500）。请稍后再试；一直这样，请告诉县里管理汇总中心的同志",
+                "",
+                None,
+            )
+        return f"HTTP {response.status}", "", None

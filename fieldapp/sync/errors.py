@@ -78,6 +78,9 @@ class BundleRefused(SyncError):
         #: signed manifest was read (the hub names it in the device's next answer).
         self.serial: int | None = None
         self.origin: str | None = None
+        #: A replayed upload's: how many changes of its numbering the hub holds (the device
+        #: tells a ledger copied back by hand by it; `exchange.ahead_of_log`).
+        self.received: int | None = None
         text = REASONS.get(code, code)
         super().__init__(f"{text}：{detail}" if detail else text)
 
@@ -86,9 +89,12 @@ class HubRefused(SyncError):
     """The hub refused an upload: its words, and its reason's code (`REASONS`, '' when it gave
     none) for a program to act on (the desktop says a copied-back ledger in its own words)."""
 
-    def __init__(self, message: str, code: str = "") -> None:
+    def __init__(self, message: str, code: str = "", *, copied_back: bool = False) -> None:
         super().__init__(message)
         self.code = code
+        #: The hub's numbers show this ledger was copied back from a backup by hand (it holds
+        #: more of the ledger's present numbering than the ledger does): the desktop asks so.
+        self.copied_back = copied_back
 
 
 class AlreadyImported(SyncError):

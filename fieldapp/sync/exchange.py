@@ -36,7 +36,7 @@ from fieldapp.store.changelog import Change, encode_ahead
 from fieldapp.store.connection import Error as DatabaseFault
 from fieldapp.store.connection import LedgerGone
 from fieldapp.store.derived import take_words, words_ahead
-from fieldapp.store.held import RejectedReports
+from fieldapp.store.held import HeldChanges, RejectedReports
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.ledger_kind import carries_demo, is_training_hub
@@ -489,7 +489,13 @@ def _import_local(
             fresh = intake.claim_origin(ledger, state, peer, manifest, changes)
             peer = state.peer(peer.name) or peer
             new = intake.new_changes(ledger, state, peer, changes)
-            _check_serial(peer, manifest, hint=not fresh, covered=not new)
+            _check_serial(
+                peer,
+                manifest,
+                hint=not fresh,
+                covered=not new,
+                received=_received(ledger, manifest) if sender is not None else None,
+            )
             new, held = intake.admit(
                 ledger, state, peer, manifest, new, ready.values, ready.columns, ready.asked
             )
@@ -555,8 +561,7 @@ def _ahead_of_log(ledger: Ledger, manifest: Manifest) -> bool:
     timeline's work under numbers this one has used again, or will (an answer made before the
     hub refused its bundle, or an older hub's, which names no refusal). A copy that has since
     written as many changes is told by the hub's refusal of its next bundle (`_reused`)."""
-    own = ledger.device_id
-    return manifest.vector.get(own, 0) > replica.max_seq(ledger.db, own)
+    return ahead_of_log(ledger, manifest.vector.get(ledger.device_id, 0))
 
 
 @dataclass
@@ -768,22 +773,60 @@ def record_reports(ledger: Ledger, manifest: Manifest) -> None:
 
 
 def _check_serial(
-    peer: Peer, manifest: Manifest, *, hint: bool = False, covered: bool = False
+    peer: Peer,
+    manifest: Manifest,
+    *,
+    hint: bool = False,
+    covered: bool = False,
+    received: int | None = None,
 ) -> None:
     """A bundle's serial must be past the last one imported from its sender (no replays).
 
     `hint`: say what a restored device does; `covered`: the hub holds every change of the
     bundle already (an older stick's bundle after a newer one: nothing is lost, nothing to do).
+    `received`: an upload over HTTP, exported just now: how many changes of its numbering the
+    hub holds. More than the bundle says its ledger holds, and the ledger was copied back from
+    a backup by hand (only another copy of it wrote them): the device is told so, and given the
+    number (`BundleRefused.received`) to tell it by itself (`ahead_of_log`), as an answer's
+    numbers tell it.
     """
     if manifest.serial <= peer.serial_in:
-        if covered:
+        if received is not None and received > manifest.vector.get(_origin(manifest), 0):
+            extra = f"。{COPIED_BACK_WORDS}。{intake.RESTORED_HINT}"
+        elif covered:
             extra = "。其中的修改都已随后来的数据包导入，不必再导入，也不必在设备上做什么"
         else:
             extra = "。" + intake.RESTORED_HINT if hint else ""
-        raise BundleRefused(
+        refused = BundleRefused(
             "replay",
             f"{peer.name} 的第 {manifest.serial} 号包，已导入到第 {peer.serial_in} 号{extra}",
         )
+        refused.received = received
+        raise refused
+
+
+#: A device's ledger holds fewer of its own changes than the hub received of them.
+COPIED_BACK_WORDS = (
+    "中心收到过的这台设备的修改，比它的台账里现有的还多：多半是这台电脑的台账从备份"
+    "（或另一台电脑）拷回来过"
+)
+
+
+def _origin(manifest: Manifest) -> str:
+    return manifest.sender.device_id or ""
+
+
+def _received(ledger: Ledger, manifest: Manifest) -> int:
+    """Hub: the highest change number of the bundle's numbering it holds, logged or held."""
+    origin = _origin(manifest)
+    return max(replica.max_seq(ledger.db, origin), HeldChanges(ledger.db).max_seq(origin))
+
+
+def ahead_of_log(ledger: Ledger, received: int) -> bool:
+    """Device: the hub holds more changes of this ledger's present numbering (`received`)
+    than its log does: only another copy of this ledger writes under it, so this one was
+    copied back from a backup (or another computer) by hand."""
+    return received > replica.max_seq(ledger.db, ledger.device_id)
 
 
 def _new_from_hub(

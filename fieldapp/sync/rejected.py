@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -19,7 +20,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
-from fieldapp.domain.places_said import PLACE_FIELDS, say_place
+from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
 from fieldapp.reference import divisions
 from fieldapp.services.trust import RULES, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
@@ -38,7 +39,7 @@ STATUS_LABELS = {
 def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     """Every reported change of this device, newest first, as `sync status --json` lists it."""
     items = []
-    places = partial(say_place, table=divisions(), listed=listed_places(ledger))
+    places = partial(say_place, table=divisions(), listed=listed_places(ledger), said=Said.SENTENCE)
     for report in RejectedReports(ledger.db).list():
         data = report.get("data") or {}
         items.append(
@@ -57,6 +58,8 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 # Whose change it was, and the areas it sets by their names (this ledger's).
                 "subject": subject_of(ledger, report["tbl"] or "", report["row_id"] or "", data),
                 "shown": _places_named(data, places),
+                # An area's change: the area by its name (its code says nothing to people).
+                "area_said": _area_said(ledger, report, places),
                 "reason_shown": _AREA_CODE.sub(
                     lambda m: places(m.group(1)) or m.group(0), str(report["reason"] or "")
                 ),
@@ -76,24 +79,96 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
     return items
 
 
-def describe(item: dict[str, Any]) -> str:
-    """县里未接受的修改：人员信息 联系电话=… 原因：…"""
-    # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say nothing.
-    values = "，".join(
-        f"{field_label(k, item['table'] or '')}={_shown(v)}"
-        for k, v in sorted((item.get("shown") or item["values"]).items())
-        if k != "deleted" and not k.endswith("_id") and v not in (None, "")
+@dataclass(frozen=True)
+class HeldSaid:
+    """A reported change in a coordinator's words, in pieces: `describe` joins them in
+    Chinese, the sync page in its language. Whose record (`whose`: a person's name, a
+    household as 张三家, an area by its name), which fields to what values (`fields`: the
+    field's name as a coordinator calls it, the value as written, places by their names),
+    why (`reason`, the hub's), and what became of it. No codes, no ids."""
+
+    table: str
+    whose: str
+    #: (field, its name here, the value shown); `field` lets a translation name it.
+    fields: tuple[tuple[str, str, str], ...]
+    deleted: bool
+    #: An area's level (县, 乡镇, 村, 组 …): an area's change says it beside the area's name.
+    level: str
+    reason: str
+    received: str
+    status: str
+    decision: str
+    undone: str
+
+
+def held_said(item: dict[str, Any]) -> HeldSaid:
+    """`item` (of `rejected_changes`) as `HeldSaid` says it."""
+    table = str(item["table"] or "")
+    shown = item.get("shown") or item["values"]
+    level = ""
+    whose = str(item.get("subject") or "")
+    if table == "areas":
+        # The area itself: by its name as the ledger or the division table says it (its code,
+        # 区划代码, says nothing to a coordinator); its level beside it.
+        whose = str(item.get("area_said") or printable(shown.get("name") or ""))
+        level = printable(shown.get("kind") or "")
+    fields = tuple(
+        (key, _FIELD_WORDS.get(key) or field_label(key, table), _shown(value))
+        for key, value in sorted(shown.items())
+        # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say
+        # nothing; an area's code and level are said by its name above.
+        if key != "deleted"
+        and not key.endswith("_id")
+        and value not in (None, "")
+        and not (table == "areas" and (key in ("code", "kind") or _named(key, value, whose)))
     )
-    whose = f"{item['subject']}的" if item.get("subject") else ""
-    reason = item.get("reason_shown") or item["reason"]
-    text = f"县里未接受的修改：{whose}{item['table_label']}（{values}）原因：{reason}"
-    if item.get("received_at_china"):
-        text += f"；县里 {china_minute(item['received_at_china'])} 收到"
-    text += f"；{item['status_label']}"
-    if item["decision"] and item["status"] != "held":
-        text += f"：{item['decision']}"
-    if item["undone"]:
-        text += f"；本机已撤销（{china_minute(item['undone_at'])}）"
+    decided = item["decision"] and item["status"] != "held"
+    return HeldSaid(
+        table=table,
+        whose=whose,
+        fields=fields,
+        deleted=item["values"].get("deleted") is True,
+        level=level,
+        reason=str(item.get("reason_shown") or item["reason"] or ""),
+        received=china_minute(item["received_at_china"]) if item.get("received_at_china") else "",
+        status=str(item["status"]),
+        decision=str(item["decision"]) if decided else "",
+        undone=china_minute(item["undone_at"]) if item["undone"] else "",
+    )
+
+
+#: Fields a coordinator calls otherwise than their stored name says (a place, not its code).
+_FIELD_WORDS = {"hukou_code": "户籍地", "place_code": "务工地", "parent_code": "上级区域"}
+
+#: The fields said by a place's name (an employment's 务工地 too).
+_PLACES = PLACE_FIELDS | {"place_code"}
+
+
+def _named(key: str, value: object, whose: str) -> bool:
+    """An area's own name, already said as the area is named."""
+    return key == "name" and isinstance(value, str) and whose.endswith(value)
+
+
+def describe(item: dict[str, Any]) -> str:
+    """县里未接受的修改：张三的人员信息（联系电话为“139…”）原因：…"""
+    said = held_said(item)
+    table = table_name(said.table)
+    if said.table == "areas":
+        what = f"{table}“{said.whose}”" + (f"（{said.level}）" if said.level else "")
+    else:
+        what = f"{said.whose}的{table}" if said.whose else table
+    if said.deleted:
+        what = "删除" + what
+    values = "，".join(f"{label}为“{value}”" for _key, label, value in said.fields)
+    text = f"县里未接受的修改：{what}" + (f"（{values}）" if values else "")
+    text += f"原因：{said.reason}"
+    if said.received:
+        text += f"；县里 {said.received} 收到"
+    text += f"；{STATUS_LABELS.get(said.status, said.status)}"
+    if said.decision:
+        text += f"：{said.decision}"
+    if said.undone:
+        text += f"；本机已撤销（{said.undone}）"
     return text
 
 
@@ -102,11 +177,21 @@ def describe(item: dict[str, Any]) -> str:
 _AREA_CODE = re.compile(r"区域 (\d{6,15})")
 
 
+def _area_said(ledger: Ledger, report: dict[str, Any], places: Callable[[str | None], str]) -> str:
+    """The area an area's change is about, by its name ('' for another table's change)."""
+    if report["tbl"] != "areas":
+        return ""
+    data = report.get("data") or {}
+    row = ledger.get("areas", report["row_id"] or "") or {}
+    code = data.get("code") or row.get("code")
+    return places(str(code)) if code else printable(data.get("name") or row.get("name") or "")
+
+
 def _places_named(data: dict[str, Any], places: Callable[[str | None], str]) -> dict[str, Any]:
     """`data` with each area code it sets named as this ledger knows the area ('市西街道 小河村
     三组'; from the division table when not listed here); the code when nothing names it."""
     shown = dict(data)
-    for key in PLACE_FIELDS:
+    for key in _PLACES:
         value = data.get(key)
         if isinstance(value, str) and value:
             shown[key] = places(value) or value

@@ -129,8 +129,9 @@ def test_a_held_change_says_whose_it_is_and_names_the_place(
     assert household_line.startswith("县里未接受的修改：欧阳兰家的户信息"), household_line
     # The place it was set to by its name, not its code; in the hub's reason too (the hub
     # names it by its code when it has not received the area's row).
-    assert "所在区域=七星关区 市西街道 小河村 三组" in household_line, household_line
+    assert "所在区域为“七星关区 市西街道 小河村 三组”" in household_line, household_line
     assert group not in household_line and VILLAGE not in household_line, household_line
-    # An area's name is its 名称 (a person's is 姓名).
-    (area_line,) = [t for t in lines if "区域（" in t and "三组" in t]
-    assert "名称=三组" in area_line and "姓名" not in area_line, area_line
+    # An area is said by its name and level (its code, 区划代码, means nothing to people).
+    (area_line,) = [t for t in lines if "区域“" in t and "三组" in t]
+    assert area_line.startswith("县里未接受的修改：区域“七星关区 市西街道 小河村 三组”（组）")
+    assert "姓名" not in area_line and group not in area_line, area_line

@@ -40,25 +40,19 @@ def test_an_answer_from_before_any_refusal_is_asked_about(
     lands_by_stick(window, qtbot, tmp_path, warnings_shown, asked)
 
 
-def test_an_upload_with_nothing_new_is_asked_about_too(
-    window, qtbot, tmp_path, warnings_shown, monkeypatch
-):
-    """Over HTTP, a copied-back laptop with no work since uploads nothing the hub refuses (a
-    bundle it put on a stick that never reached the county numbers this one past the lost
-    timeline's); the answer holds more of the ledger's changes than the ledger has: asked,
-    with the upload's advice."""
+def upload_is_asked_about(window, qtbot, tmp_path, warnings_shown, monkeypatch) -> None:  # noqa: ANN001
+    """上传并接收 over HTTP, answering 是: asked once whether the ledger came back from a
+    backup, in the copied-back question's words with the upload's advice (never that there
+    is nothing to do), renumbered; the work made after lands with the next upload."""
     before = window.session.ledger.device_id
     page = window.show_page("sync")
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    page.export_to(stick)  # left in a drawer
-    wait_idle(qtbot, page)
     asked = answering_yes(monkeypatch)
     with ServerThread(tmp_path / "hub") as server:
         page.url.setText(server.url)
         page.push()
         wait_idle(qtbot, page)
         shown = shown_to(page, warnings_shown, asked)
+        assert not any("不必" in s for s in shown), shown
         assert len(asked) == 1, shown
         assert "比本机台账里现有的还多" in asked[0] and "上传并接收" in asked[0], asked
         assert window.session.ledger.device_id != before
@@ -69,3 +63,29 @@ def test_an_upload_with_nothing_new_is_asked_about_too(
         assert "已发送" in page.result_label.text(), (warnings_shown, page.result_label.text())
     assert len(asked) == 1
     assert {"王0", "赵0"} <= names_at_hub(tmp_path)
+
+
+def test_an_upload_with_nothing_new_is_asked_about_too(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """Over HTTP, a copied-back laptop with no work since uploads nothing the hub refuses (a
+    bundle it put on a stick that never reached the county numbers this one past the lost
+    timeline's); the answer holds more of the ledger's changes than the ledger has: asked,
+    with the upload's advice."""
+    page = window.show_page("sync")
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    page.export_to(stick)  # left in a drawer
+    wait_idle(qtbot, page)
+    upload_is_asked_about(window, qtbot, tmp_path, warnings_shown, monkeypatch)
+
+
+def test_an_upload_with_nothing_new_and_no_stick_is_asked_about(
+    window, qtbot, tmp_path, warnings_shown, monkeypatch
+):
+    """Over HTTP, a copied-back laptop with nothing new sends the lost timeline's bundle
+    number again: the hub refused it as already imported, in words telling it there was
+    nothing to do (不必在设备上做什么), and the page said them. The hub's numbers show it holds
+    more of this ledger's changes than the ledger has: the page asks whether the ledger came
+    back from a backup, in the copied-back question's words, with the upload's advice."""
+    upload_is_asked_about(window, qtbot, tmp_path, warnings_shown, monkeypatch)

@@ -1007,6 +1007,70 @@
       <source>在本机撤销所选修改</source>
       <translation>Take back the selected change on this device</translation>
     </message>
+    <message>
+      <source>%1“%2”（%3）</source>
+      <translation>%1 “%2” (%3)</translation>
+    </message>
+    <message>
+      <source>%1“%2”</source>
+      <translation>%1 “%2”</translation>
+    </message>
+    <message>
+      <source>%1的%2</source>
+      <translation>%2 of %1</translation>
+    </message>
+    <message>
+      <source>删除%1</source>
+      <translation>Deletion of %1</translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>%1为“%2”</source>
+      <translation>%1 “%2”</translation>
+    </message>
+    <message>
+      <source>县里未接受的修改：%1</source>
+      <translation>Not accepted by the county: %1</translation>
+    </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
+    </message>
+    <message>
+      <source>原因：%1</source>
+      <translation> — reason: %1</translation>
+    </message>
+    <message>
+      <source>；县里 %1 收到</source>
+      <translation>; received by the county %1</translation>
+    </message>
+    <message>
+      <source>县里待审核</source>
+      <translation>awaiting the county's review</translation>
+    </message>
+    <message>
+      <source>县里已接受（以县里的修改为准）</source>
+      <translation>accepted by the county (the county's change stands)</translation>
+    </message>
+    <message>
+      <source>县里不予采纳</source>
+      <translation>not adopted by the county</translation>
+    </message>
+    <message>
+      <source>；%1</source>
+      <translation>; %1</translation>
+    </message>
+    <message>
+      <source>：%1</source>
+      <translation>: %1</translation>
+    </message>
+    <message>
+      <source>；本机已撤销（%1）</source>
+      <translation>; taken back on this computer (%1)</translation>
+    </message>
   </context>
   <context>
     <name>HeldReview</name>
@@ -1157,6 +1221,329 @@
     <message>
       <source>；其余 %1 条没有处理，还在表中</source>
       <translation>; the other %1 were not decided and are still in the table</translation>
+    </message>
+  </context>
+  <context>
+    <name>HeldWords</name>
+    <message>
+      <source>区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>政策包</source>
+      <translation>Policy pack</translation>
+    </message>
+    <message>
+      <source>县级政策包草稿</source>
+      <translation>County policy pack draft</translation>
+    </message>
+    <message>
+      <source>户信息</source>
+      <translation>Household</translation>
+    </message>
+    <message>
+      <source>人员信息</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>人员类别</source>
+      <translation>Categories</translation>
+    </message>
+    <message>
+      <source>就业经历</source>
+      <translation>Employment</translation>
+    </message>
+    <message>
+      <source>失业登记</source>
+      <translation>Unemployment registration</translation>
+    </message>
+    <message>
+      <source>月度状态</source>
+      <translation>Monthly status</translation>
+    </message>
+    <message>
+      <source>服务记录</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <source>走访记录</source>
+      <translation>Visit records</translation>
+    </message>
+    <message>
+      <source>补贴申领</source>
+      <translation>Subsidy claim</translation>
+    </message>
+    <message>
+      <source>申领审核记录</source>
+      <translation>Claim review record</translation>
+    </message>
+    <message>
+      <source>申领批次</source>
+      <translation>Claim batch</translation>
+    </message>
+    <message>
+      <source>打印记录</source>
+      <translation>Print log</translation>
+    </message>
+    <message>
+      <source>导出记录</source>
+      <translation>Export log</translation>
+    </message>
+    <message>
+      <source>姓名</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>身份证号码</source>
+      <translation>ID number</translation>
+    </message>
+    <message>
+      <source>与户主关系</source>
+      <translation>Relation to head</translation>
+    </message>
+    <message>
+      <source>联系电话</source>
+      <translation>Phone</translation>
+    </message>
+    <message>
+      <source>劳动能力</source>
+      <translation>Labour ability</translation>
+    </message>
+    <message>
+      <source>健康状况</source>
+      <translation>Health</translation>
+    </message>
+    <message>
+      <source>文化程度</source>
+      <translation>Education</translation>
+    </message>
+    <message>
+      <source>毕业年份</source>
+      <translation>Graduation year</translation>
+    </message>
+    <message>
+      <source>离校年月</source>
+      <translation>Month left school</translation>
+    </message>
+    <message>
+      <source>开户银行</source>
+      <translation>Bank</translation>
+    </message>
+    <message>
+      <source>银行或社保卡账号</source>
+      <translation>Bank or social security card account</translation>
+    </message>
+    <message>
+      <source>户籍地</source>
+      <translation>Place of hukou</translation>
+    </message>
+    <message>
+      <source>备注</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>原因</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>所在区域</source>
+      <translation>Area</translation>
+    </message>
+    <message>
+      <source>地址</source>
+      <translation>Address</translation>
+    </message>
+    <message>
+      <source>户编号</source>
+      <translation>Household no.</translation>
+    </message>
+    <message>
+      <source>易地搬迁户</source>
+      <translation>Relocated household</translation>
+    </message>
+    <message>
+      <source>脱贫户</source>
+      <translation>Household lifted out of poverty</translation>
+    </message>
+    <message>
+      <source>上级区域</source>
+      <translation>Parent area</translation>
+    </message>
+    <message>
+      <source>开始日期</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>结束日期</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>务工地</source>
+      <translation>Workplace</translation>
+    </message>
+    <message>
+      <source>务工地点</source>
+      <translation>Place of work</translation>
+    </message>
+    <message>
+      <source>就业形式</source>
+      <translation>Employment form</translation>
+    </message>
+    <message>
+      <source>务工单位</source>
+      <translation>Employer</translation>
+    </message>
+    <message>
+      <source>用人单位类型</source>
+      <translation>Kind of employer</translation>
+    </message>
+    <message>
+      <source>月收入</source>
+      <translation>Monthly income</translation>
+    </message>
+    <message>
+      <source>劳动合同期限（月）</source>
+      <translation>Contract length (months)</translation>
+    </message>
+    <message>
+      <source>社保缴费月数</source>
+      <translation>Months of social insurance</translation>
+    </message>
+    <message>
+      <source>有组织劳务输出</source>
+      <translation>Organised labour export</translation>
+    </message>
+    <message>
+      <source>输出机构</source>
+      <translation>Export agency</translation>
+    </message>
+    <message>
+      <source>首次输出</source>
+      <translation>First export</translation>
+    </message>
+    <message>
+      <source>临时工</source>
+      <translation>Casual work</translation>
+    </message>
+    <message>
+      <source>培训天数</source>
+      <translation>Training days</translation>
+    </message>
+    <message>
+      <source>摸排发现日期</source>
+      <translation>Found on</translation>
+    </message>
+    <message>
+      <source>失业登记日期</source>
+      <translation>Registered unemployed on</translation>
+    </message>
+    <message>
+      <source>失业人员类别</source>
+      <translation>Unemployment class</translation>
+    </message>
+    <message>
+      <source>登记结束日期</source>
+      <translation>Registration ended on</translation>
+    </message>
+    <message>
+      <source>走访日期</source>
+      <translation>Visited on</translation>
+    </message>
+    <message>
+      <source>走访人</source>
+      <translation>Visited by</translation>
+    </message>
+    <message>
+      <source>结果</source>
+      <translation>Outcome</translation>
+    </message>
+    <message>
+      <source>服务日期</source>
+      <translation>Service date</translation>
+    </message>
+    <message>
+      <source>服务类型</source>
+      <translation>Service type</translation>
+    </message>
+    <message>
+      <source>月份</source>
+      <translation>Month</translation>
+    </message>
+    <message>
+      <source>就业状态</source>
+      <translation>Work status</translation>
+    </message>
+    <message>
+      <source>收入</source>
+      <translation>Income</translation>
+    </message>
+    <message>
+      <source>状态</source>
+      <translation>State</translation>
+    </message>
+    <message>
+      <source>金额</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>补贴名称</source>
+      <translation>Subsidy</translation>
+    </message>
+    <message>
+      <source>原状态</source>
+      <translation>From state</translation>
+    </message>
+    <message>
+      <source>变为</source>
+      <translation>Move to</translation>
+    </message>
+    <message>
+      <source>说明</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>材料</source>
+      <translation>Documents</translation>
+    </message>
+    <message>
+      <source>缺件原因</source>
+      <translation>Why documents are missing</translation>
+    </message>
+    <message>
+      <source>资金来源</source>
+      <translation>Funding source</translation>
+    </message>
+    <message>
+      <source>收款方</source>
+      <translation>Payee</translation>
+    </message>
+    <message>
+      <source>收款人</source>
+      <translation>Payee name</translation>
+    </message>
+    <message>
+      <source>申领日期</source>
+      <translation>Claimed on</translation>
+    </message>
+    <message>
+      <source>申请日期</source>
+      <translation>Applied on</translation>
+    </message>
+    <message>
+      <source>审批时的开户银行</source>
+      <translation>Bank at approval</translation>
+    </message>
+    <message>
+      <source>审批时的账号</source>
+      <translation>Account at approval</translation>
+    </message>
+    <message>
+      <source>事项日期</source>
+      <translation>Date of the event</translation>
+    </message>
+    <message>
+      <source>名称</source>
+      <translation>Name</translation>
     </message>
   </context>
   <context>

@@ -3,6 +3,7 @@ this device's changes the county did not accept."""
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from fieldapp.services import persons, settings
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
+from fieldapp.services.trust import table_name
 from fieldapp.store.queries import sync as sync_state
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.sync import rejected
@@ -46,6 +48,7 @@ from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
+from fieldapp.ui.held_words import field_words, table_words
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no
@@ -626,6 +629,12 @@ class SyncPage(QWidget):
         if isinstance(error, HubRefused) and error.code == "reused_seq":
             self._copied_back()
             return
+        if isinstance(error, HubRefused) and error.copied_back:
+            # Nothing new refused as sent before, the hub holding more of this ledger's
+            # numbering than it has: the hub's numbers tell a copied-back ledger, as an
+            # answer's do (its words, 不必在设备上做什么, were wrong for it).
+            self._copied_back(ahead=True, by_stick=False)
+            return
         if isinstance(error, HubRefused) and error.code == "number_clash":
             self._numbers_clash()
             return
@@ -740,6 +749,11 @@ class SyncPage(QWidget):
         return self.panel.busy
 
 
+def _filled(template: str, *values: str) -> str:
+    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+
+
 class HeldChanges(QWidget):
     """This device's changes the county did not accept, as the hub reported them, each with
     its reason and the county's decision; the user may take a change back here (issue 13)."""
@@ -766,9 +780,49 @@ class HeldChanges(QWidget):
         self.items = rejected.rejected_changes(self.session.ledger)
         self.list.clear()
         for item in self.items:
-            self.list.addItem(rejected.describe(item))
+            self.list.addItem(self.line(item))
         self._on_row(self.list.currentRow())
         self.refreshed.emit(bool(self.items))
+
+    def line(self, item: dict[str, object]) -> str:
+        """One reported change in a coordinator's words (`rejected.held_said`), in the language
+        shown: whose record, which fields to what, why (the hub's reason, as it wrote it), what
+        became of it."""
+        said = rejected.held_said(item)
+        fields = field_words()
+        table = table_name(said.table)
+        table = table_words().get(table, table)
+        if said.table == "areas" and said.level:
+            what = _filled(self.tr("%1“%2”（%3）"), table, said.whose, said.level)
+        elif said.table == "areas":
+            what = _filled(self.tr("%1“%2”"), table, said.whose)
+        elif said.whose:
+            what = _filled(self.tr("%1的%2"), said.whose, table)
+        else:
+            what = table
+        if said.deleted:
+            what = _filled(self.tr("删除%1"), what)
+        values = self.tr("，").join(
+            _filled(self.tr("%1为“%2”"), fields.get(label, label), value)
+            for _key, label, value in said.fields
+        )
+        text = _filled(self.tr("县里未接受的修改：%1"), what)
+        if values:
+            text += _filled(self.tr("（%1）"), values)
+        text += _filled(self.tr("原因：%1"), said.reason)
+        if said.received:
+            text += _filled(self.tr("；县里 %1 收到"), said.received)
+        status = {
+            "held": self.tr("县里待审核"),
+            "accepted": self.tr("县里已接受（以县里的修改为准）"),
+            "dismissed": self.tr("县里不予采纳"),
+        }.get(said.status, said.status)
+        text += _filled(self.tr("；%1"), status)
+        if said.decision:
+            text += _filled(self.tr("：%1"), said.decision)
+        if said.undone:
+            text += _filled(self.tr("；本机已撤销（%1）"), said.undone)
+        return text
 
     def _on_row(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None

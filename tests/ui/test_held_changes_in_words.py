@@ -1,0 +1,105 @@
+"""The sync page's list of this device's changes the county did not accept said them as a
+programmer would: “县里未接受的修改：区域（区划代码=520502，层级=县，名称=七星关区）原因：…”,
+“补贴申领（金额=50000，状态=已发放）”, and stayed Chinese in English. Each line now says whose
+record, which field, what value and why in a coordinator's words — the area by its name and
+level, places by their names, no “=”, no codes, no ids — and in English the device's own words
+are English (the hub's reason and the ledger's names stay as written)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import natural_id
+from fieldapp.sync.exchange import export_bundle
+from tests.codes import ENROL_CODE
+from tests.sync.helpers import add_family
+from tests.sync.hostile import forge
+from tests.ui.conftest import VILLAGE, wait_idle
+
+#: Another village of 市西街道, which this ledger does not list.
+ELSEWHERE = VILLAGE[:9] + "002"
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-", re.IGNORECASE)
+
+
+def _held_of_each_kind(window, qtbot, tmp_path, warnings_shown) -> list[tuple[str, str]]:
+    """A person's, a household's, an area's and a claim's change held at a real hub and
+    reported in its answer; the page's lines by table."""
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
+    ledger = window.session.ledger
+    _, (person,) = add_family(ledger, VILLAGE, ["101"])
+    forge(ledger, "persons", person, {"relation": "邻居"},
+          parents={"relation": ledger.heads("persons", person)["relation"]})  # fmt: skip
+    away = natural_id("households", "away", person)
+    forge(ledger, "households", away, {"area_code": ELSEWHERE, "address": "小河村五组 3 号"})
+    claim = natural_id("claims", "paid", person)
+    forge(ledger, "claims", claim, {"person_id": person, "rule_id": "r1", "state": "已发放",
+                                    "amount": 50000.0})  # fmt: skip
+    hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
+    # (the window's ledger holds copies of its county's and township's area rows, which a
+    # village device may not write: those are held too)
+    assert {h.change.tbl for h in hub.rejected()} >= {"persons", "households", "areas", "claims"}
+    answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+    hub.close()
+    page.import_from(Path(answer.path))
+    wait_idle(qtbot, page)
+    lines = [page.held.list.item(r).text() for r in range(page.held.list.count())]
+    for line in lines:
+        assert "=" not in line and not UUID.search(line), line
+        assert "区划代码" not in line and "层级" not in line, line
+        assert not re.search(r"\d{6,}", line), line  # no area codes
+        for row_id in (person, away, claim):
+            assert row_id not in line, line
+    return [(str(item["table"]), line) for item, line in zip(page.held.items, lines, strict=True)]
+
+
+def test_each_held_change_says_whose_which_field_what_value_and_why(
+    window, qtbot, tmp_path, warnings_shown
+):
+    lines = _held_of_each_kind(window, qtbot, tmp_path, warnings_shown)
+    said = dict(lines)
+    assert said["persons"].startswith(
+        "县里未接受的修改：张0的人员信息（与户主关系为“邻居”）原因：人员信息的与户主关系「邻居」"
+    ), said["persons"]
+    household = said["households"]
+    assert household.startswith("县里未接受的修改：小河村五组 3 号的户信息（"), household
+    assert "所在区域为“七星关区市西街道的一个村”" in household, household
+    assert "地址为“小河村五组 3 号”" in household and "原因：户信息的所在区域" in household
+    # The area by its name and level (its code and level were 区划代码=, 层级=).
+    areas = sorted(t for table, t in lines if table == "areas")
+    assert [t.split("原因：")[0] for t in areas] == ["县里未接受的修改：区域“七星关区”（县）"], (
+        areas
+    )
+    assert said["claims"].startswith(
+        "县里未接受的修改：张0的补贴申领（金额为“50000”，状态为“已发放”）原因："
+    ), said["claims"]
+    assert all(t.endswith("县里待审核") for t in said.values()), said
+
+
+def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warnings_shown):
+    from fieldapp.ui import i18n
+
+    _held_of_each_kind(window, qtbot, tmp_path, warnings_shown)
+    i18n.install_language("en")
+    page = window.show_page("sync")
+    page.held.refresh()
+    said = {item["table"]: page.held.list.item(r).text() for r, item in enumerate(page.held.items)}
+    assert said["persons"].startswith(
+        "Not accepted by the county: Person of 张0 (Relation to head “邻居”) — reason: "
+    ), said["persons"]
+    assert said["claims"].startswith(
+        "Not accepted by the county: Subsidy claim of 张0 (Amount “50000”, State “已发放”)"
+    ), said["claims"]
+    assert "(Address “小河村五组 3 号”, Area “七星关区市西街道的一个村”)" in said["households"]
+    assert said["areas"].startswith("Not accepted by the county: Area “"), said["areas"]
+    for line in said.values():
+        assert "; received by the county " in line, line
+        assert line.endswith("; awaiting the county's review"), line
+        # The device's own words are English; the hub's reason is as the hub wrote it.
+        own = line.split(" — reason: ")[0] + line.split("; received by the county ")[1]
+        for chinese in ("县里未接受的修改", "原因", "县里待审核", "收到", "人员信息", "为“"):
+            assert chinese not in own, line
