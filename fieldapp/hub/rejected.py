@@ -306,7 +306,7 @@ def accept(
                 f"{hints.which(held_id)}（{about}）现在不能接受：{early}。"
                 f"也可以不予采纳{hints.dismissing}"
             )
-        beyond = _beyond_policy(hub, held, county, finder)
+        beyond = _beyond_policy(hub, held, finder)
         if beyond:
             about = f"{table_name(change.tbl)}{_spaced(subject(hub, held, by_id=hints.numbered))}"
             raise SyncError(
@@ -355,22 +355,30 @@ def _kept_key(hub: Hub, store: HeldChanges, held: HeldChange) -> str | None:
     return key
 
 
-def _beyond_policy(hub: Hub, held: HeldChange, county: Actor, finder: PlaceFinder) -> str:
+def _beyond_policy(hub: Hub, held: HeldChange, finder: PlaceFinder) -> str:
     """Why the county's policy refuses a held claim's change (`policy_judge`: more than the
     standard, a subsidy the policy does not hold, a job the ledger lacks, a one-time subsidy
     claimed again), as its arrival would have judged it had no other rule held it first —
     accepting it makes it the county's own, and the county's review steps judge no amount.
     '' when the policy lets it in, or judges none of it."""
     change = held.change
-    if not asks_policy(county, change.tbl, change.data):
+    peer = hub.state.peer(held.device)
+    # Judged as from its sender, as on arrival (`admit`): a village's (township's) step passing
+    # a claim on is the policy's, the county's own steps are not; repeats are judged but for
+    # the county's own devices' claims. A device the hub no longer knows counts as a village's.
+    sender = (
+        Actor(peer.device_role, peer.area_code)
+        if peer is not None
+        else Actor(Role.COORDINATOR, None)
+    )
+    if not asks_policy(sender, change.tbl, change.data):
         return ""
     row = {**(finder.row(change.tbl, change.row_id) or {}), **change.data}
     if row.get("deleted"):
         return ""
-    peer = hub.state.peer(held.device)
-    # Repeats are judged but for the county's own devices' claims, as on arrival (`admit`).
-    below_county = peer is None or peer.device_role not in (Role.COUNTY, Role.HUB)
-    verdict = policy_judge(hub.ledger, repeats=below_county)(change.row_id, row, finder.row)
+    verdict = policy_judge(hub.ledger, repeats=not sender.county_level)(
+        change.row_id, row, finder.row
+    )
     return "" if verdict.allowed else verdict.reason
 
 

@@ -261,6 +261,14 @@ def _rule_of(policy: Policy, claim: Mapping[str, Any]) -> Rule | None:
         return None
 
 
+def _named(claim: Mapping[str, Any], rule: Rule) -> str:
+    """A claim as its reasons name it: 张三的一次性交通补助, or the subsidy alone when the claim
+    keeps no name (never a sentence opening on 的)."""
+    title = claim.get("rule_title") or rule.title
+    who = claim.get("person_name")
+    return f"{who}的{title}" if who else str(title)
+
+
 def claim_beyond_policy(
     policy: Policy, claim: Mapping[str, Any], days: int | None = None
 ) -> tuple[str, str] | None:
@@ -279,7 +287,7 @@ def claim_beyond_policy(
     rule = _rule_of(policy, claim)
     if rule is None:
         return None
-    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    name = _named(claim, rule)
     on = _day(claim.get("claim_date"))
     if on is None:
         # No day, no figure: an undated claim would pass whatever it asks.
@@ -463,7 +471,7 @@ def claim_category_unfounded(
     if not missing:
         return None
     who = claim.get("person_name") or "此人"
-    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    name = _named(claim, rule)
     when = f"{first} 那天" if first == last else f"{first} 至 {last}"
     return (
         "claim_category",
@@ -671,7 +679,7 @@ def claim_event_unfounded(
         return None
     spell = rule.event is EventKind.SPELL
     what = "就业" if spell else "培训"
-    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    name = _named(claim, rule)
     day = _day(claim.get("event_date"))
     said = f"{day} 开始的{what}" if day is not None else f"未写明开始日期的{what}"
     person = str(claim.get("person_id") or "")
@@ -789,7 +797,7 @@ def claim_payee_wrong(
     rule = _rule_of(policy, claim)
     if rule is None:
         return None
-    name = f"{claim.get('person_name') or ''}的{claim.get('rule_title') or rule.title}"
+    name = _named(claim, rule)
     wanted = rule.payee_kind.value
     payee = str(claim.get("payee") or "") or Payee.PERSON.value  # (the model's default)
     written = str(claim.get("payee_name") or "").strip()

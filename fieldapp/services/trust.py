@@ -72,6 +72,7 @@ from fieldapp.domain.numbers import HELD_KEY, parse_number, row_number
 from fieldapp.domain.places_said import Listed, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
+from fieldapp.store.hlc import followed, parse_stamp
 
 S = ClaimState
 
@@ -123,6 +124,7 @@ RULES: dict[str, str] = {
     "held_key": "改写申领或批次接受前的编号",
     "logged_time": "打印或导出的时间不是本程序记下的时间",
     "numbered_ahead": "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）",
+    "stamped_ahead": "修改记下的时间比中心的时钟快一天以上",
 }
 
 #: Tables the county keeps for everyone: only the county office or the hub writes them.
@@ -1218,26 +1220,68 @@ def numbered_first(table: str, key: str, made: str | None) -> Verdict:
     )
 
 
-def numbered_ahead(table: str, stamp: str, ahead_ms: int, drift_ms: int) -> Verdict:
-    """A change making a claim or batch (`stamp` its 'wall ms-counter') that lies `ahead_ms`
-    ahead of the receiver's clock: more than `drift_ms` (`hlc.MAX_DRIFT_MS`) and no clock
-    follows it (a laptop with a wrong year must not drag everyone's), so every honest change of
-    the row is stamped before it — held as `numbered_first` from a laptop, and taken at the hub
-    as the row's first change, whose 申请编号 / 批次编号 the papers print then turn into the
-    hub's."""
-    if table not in NUMBERED or ahead_ms <= drift_ms:
+def _stamp_time(stamp: str) -> dt.datetime | None:
+    """A stamp's wall time in China; None where no clock converts it."""
+    try:
+        return dt.datetime.fromtimestamp(int(stamp.split("-", 1)[0]) / 1000, CHINA)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def _said_stamp(stamp: str) -> str:
+    """A stamp's wall time as a clerk reads it (China time, to the minute); as written where no
+    clock converts it."""
+    when = _stamp_time(stamp)
+    return stamp.split("-", 1)[0] if when is None else f"{when:%Y-%m-%d %H:%M}"
+
+
+def _ahead(stamp: str, now_ms: int) -> bool:
+    """True when `stamp` lies further ahead of a clock reading `now_ms` than any clock follows
+    (`hlc.followed`); a stamp no clock reads is not judged here (`malformed` is)."""
+    try:
+        return not followed(parse_stamp(stamp)[0], now_ms)
+    except ValueError:
+        return False
+
+
+def numbered_ahead(table: str, stamp: str, now_ms: int) -> Verdict:
+    """A change making a claim or batch (`stamp` its 'wall ms-counter') further ahead of the
+    receiver's clock (`now_ms`) than any clock follows (`hlc.followed`: a day, so a laptop with
+    a wrong year cannot drag everyone's): every honest change of the row is stamped before it
+    — held as `numbered_first` from a laptop, and taken at the hub as the row's first change,
+    whose 申请编号 / 批次编号 the papers print then turn into the hub's. (Any other change so
+    far ahead is `stamped_ahead`.)"""
+    if table not in NUMBERED or not _ahead(stamp, now_ms):
         return ALLOWED
     what, label = ("申领", "申请编号") if table == "claims" else ("批次", "批次编号")
-    wall = stamp.split("-", 1)[0]
-    try:
-        said = dt.datetime.fromtimestamp(int(wall) / 1000, CHINA).strftime("%Y-%m-%d %H:%M")
-    except (ValueError, OverflowError, OSError):
-        said = wall
     return refuse(
         "numbered_ahead",
-        f"这条{what}建立的时间（{said}）比中心的时钟快了一天以上：之后各台电脑对它的改动都会标在"
-        f"它之前，它的{label}就会变成另一个，已经打印、公示的纸查不到它。"
+        f"这条{what}建立的时间（{_said_stamp(stamp)}）比中心的时钟快了一天以上：之后各台电脑对它的改动"
+        f"都会标在它之前，它的{label}就会变成另一个，已经打印、公示的纸查不到它。"
         "请核对发出它的电脑的日期和时间后重新建立",
+    )
+
+
+def stamped_ahead(table: str, stamp: str, now_ms: int) -> Verdict:
+    """A change of any table stamped further ahead of the receiver's clock (`now_ms`) than any
+    clock follows (`hlc.followed`). Taken, it would win every edit of its fields made without
+    seeing it until then (the later stamp wins), show a time to come as the row's 修改时间 (创建
+    时间 for a new row), and a claim's step (claim_events) so stamped would count in that
+    month's 月报. A laptop whose date was set wrong sends such changes honestly: the county may
+    accept each, which makes it the county's change of now."""
+    if not _ahead(stamp, now_ms):
+        return ALLOWED
+    said = _said_stamp(stamp)
+    now = dt.datetime.fromtimestamp(now_ms / 1000, CHINA)
+    when = _stamp_time(stamp)
+    counted = ""
+    if table == "claim_events" and when is not None:
+        counted = f"，申领的这一步还会算进{when.year}年{when.month}月的月报"
+    return refuse(
+        "stamped_ahead",
+        f"这条修改记下的时间（{said}）比中心的时钟（{now:%Y-%m-%d %H:%M}）快了一天以上：收下它，"
+        f"到那时以前各台电脑没看到它就改的同一项都改不过它，记录的修改时间显示的是那一天{counted}。"
+        "请核对发出它的电脑的日期和时间；县里核对后可以接受，接受后记为县里此刻的修改",
     )
 
 

@@ -83,11 +83,11 @@ from fieldapp.services.trust import (
     numbered_first,
     printable,
     refuse,
+    stamped_ahead,
     table_name,
 )
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
-from fieldapp.store.hlc import MAX_DRIFT_MS, parse_stamp
 from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.queries import records
 from fieldapp.store.queries.areas import listed_places
@@ -1073,8 +1073,10 @@ def screen(
             verdict = numbered_first(change.tbl, change.key, made)
             if verdict.allowed and not made:
                 # Making it (its number): not stamped further ahead than clocks follow.
-                ahead = parse_stamp(change.hlc)[0] - now_ms
-                verdict = numbered_ahead(change.tbl, change.hlc, ahead, MAX_DRIFT_MS)
+                verdict = numbered_ahead(change.tbl, change.hlc, now_ms)
+        if verdict.allowed:
+            # Any change, of any table: not stamped further ahead than clocks follow.
+            verdict = stamped_ahead(change.tbl, change.hlc, now_ms)
         return verdict
 
     def ruled(change: Change) -> Verdict:

@@ -3,7 +3,7 @@
 A stamp is fixed-width text `MMMMMMMMMMMMM-CCCC` (milliseconds since 1970, counter) so text
 order is time order. Remote stamps far in the future are recorded as they are but do not drag
 this device's clock forward by more than MAX_DRIFT, so a laptop with a wrong year cannot stall
-everyone's clocks.
+everyone's clocks; the hub holds such changes (`trust.stamped_ahead`), so none reaches a laptop.
 """
 
 from __future__ import annotations
@@ -19,6 +19,20 @@ from fieldapp.domain.dates import CHINA
 MAX_DRIFT_MS = 24 * 3600 * 1000
 #: Counter values per millisecond: the stamp's counter has four digits.
 COUNTER_LIMIT = 10000
+
+
+def followed(wall_ms: int, now_ms: int) -> bool:
+    """True when a clock reading `now_ms` moves past a stamp of wall time `wall_ms` (`observe`):
+    one at most `MAX_DRIFT_MS` ahead of it.
+
+    The hub takes no change it would not follow (`trust.stamped_ahead`), so every stamp it
+    passes on is one each clock follows once its own time has come within a day of it. No
+    margin beyond the day is needed for an honest clock: its stamps run ahead of its own time
+    only by the stamp it followed (at most a day ahead of the hub when the hub took it) and
+    the counter's carry — one millisecond per 10 000 stamps issued within one (`now`,
+    `reserve`) — and no program writes, sends and has the hub read that many changes in the
+    millisecond they gain, so each arrives less far ahead than the stamp it followed did."""
+    return wall_ms <= now_ms + MAX_DRIFT_MS
 
 
 def format_stamp(wall_ms: int, counter: int) -> str:
@@ -109,7 +123,7 @@ class HybridClock:
     def observe(self, stamp: str) -> None:
         """Move past a remote stamp, unless it is implausibly far in the future."""
         wall, counter = parse_stamp(stamp)
-        if wall > self._now() + MAX_DRIFT_MS:
+        if not followed(wall, self._now()):
             return
         if (wall, counter) > (self.wall, self.counter):
             self.wall, self.counter = wall, counter
@@ -125,7 +139,7 @@ class HybridClock:
             return
         if len(set(map(len, stamps))) == 1 and len(set(map(str.find, stamps, repeat("-")))) == 1:
             top = max(stamps)
-            if parse_stamp(top)[0] <= self._now() + MAX_DRIFT_MS:
+            if followed(parse_stamp(top)[0], self._now()):
                 self.observe(top)
                 return
         for stamp in stamps:

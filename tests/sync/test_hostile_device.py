@@ -353,14 +353,18 @@ def test_hub_year_2100_stamp_cannot_win_through_the_hubs_name(county, hub, tmp_p
     village, mine = county["village"], county["mine"]
     from fieldapp.store.hlc import format_stamp
 
+    before = hub.ledger.get("persons", mine)
     change = forge(village, "persons", mine, {"phone": "13500000000"},
                    hlc=format_stamp(YEAR_2100_MS, 0),
                    parents={"phone": hub.ledger.heads("persons", mine)["phone"]})  # fmt: skip
     county["exchange"](village, "红星村")
-    # its own id: it lands (a laptop's clock may be wrong), but only as this device's edit;
-    # a later edit that saw it replaces it, and a concurrent one is a listed conflict
-    assert hub.ledger.get("persons", mine)["updated_device"] == village.device_id
-    assert change.id not in {h.change_id for h in hub.rejected()}
+    # its own id, but no clock follows it: held (`stamped_ahead`), it would win every edit of
+    # the phone made without seeing it until 2100 and show 2100 as the row's 修改时间
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[change.id].rule == "stamped_ahead", held[change.id].reason
+    assert "2100-01-01" in held[change.id].reason
+    row = hub.ledger.get("persons", mine)
+    assert row["phone"] == before["phone"] and row["updated_at"] == before["updated_at"]
     county["exchange"](county["second"], "红星村二号")
     county["second"].update("persons", mine, {"phone": "13400000000"})
     county["exchange"](county["second"], "红星村二号")

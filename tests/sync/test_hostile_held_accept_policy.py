@@ -39,3 +39,39 @@ def test_a_held_claim_within_the_policy_is_accepted(county, hub):  # noqa: F811
     assert held[fair.id].rule == "claim_made", held[fair.id].reason
     hub.accept(held[fair.id].id, "县人社局")
     assert hub.ledger.get("claims", "fair")["amount"] == 500.0
+
+
+def test_a_held_village_step_repeating_a_live_claim_cannot_be_accepted(county, hub):  # noqa: F811
+    """A village's step passing a claim on is judged for repeats when it arrives; held for
+    another reason (here its author), accepting it judged none: the policy asks the county's
+    own steps no repeats, and accepting judged the step as the county's. A tampered 红星村
+    program sent 张0's second transport claim's 村审核 under another name; the clerk accepted
+    it and the repeat went on to the township. Now accepting judges it as its arrival would."""
+    village, mine = county["village"], county["mine"]
+    made = []
+    for _ in range(2):
+        with village.transaction():
+            made.append(village.insert("claims", claim(mine)))
+        village.update("claims", made[-1], {"state": "已提交"})
+    county["exchange"](village, "红星村")
+    first, again = made
+    assert hub.rejected() == [] and hub.ledger.get("claims", again)["state"] == "已提交"
+
+    def reviewed_as_another(claim_id: str) -> int:
+        """The held id of the village's 村审核 of the claim, sent under another name."""
+        step = forge(village, "claims", claim_id, {"state": "村审核"},
+                     parents={"state": village.heads("claims", claim_id)["state"]},
+                     author="县人社局局长")  # fmt: skip
+        county["exchange"](village, "红星村")
+        (held,) = [h for h in hub.rejected() if h.change_id == step.id]
+        assert held.rule == "author", held.reason
+        return held.id
+
+    with pytest.raises(SyncError) as refused:
+        hub.accept(reviewed_as_another(again), "县人社局")
+    said = str(refused.value)
+    assert "只能不予采纳" in said and "不能再往下审核" in said, said
+    assert hub.ledger.get("claims", again)["state"] == "已提交"
+    # The same step of a claim that repeats none is accepted.
+    hub.accept(reviewed_as_another(first), "县人社局")
+    assert hub.ledger.get("claims", first)["state"] == "村审核"
