@@ -29,9 +29,9 @@ def _month_ahead() -> str:
 
 
 def _within(shown: str, ahead: dt.timedelta) -> bool:
-    """True when a row's 创建时间 / 修改时间 (local time, as `hlc.stamp_to_iso` writes it) is
-    no further ahead of now than `ahead`."""
-    return dt.datetime.fromisoformat(shown) <= dt.datetime.now() + ahead
+    """True when a row's 创建时间 / 修改时间 (China time with its zone, as `hlc.stamp_to_iso`
+    writes it; one with none is this computer's) is no further ahead of now than `ahead`."""
+    return dt.datetime.fromisoformat(shown).astimezone() <= dt.datetime.now().astimezone() + ahead
 
 
 def test_changes_of_any_table_stamped_a_month_ahead_are_held(county, hub):  # noqa: F811
