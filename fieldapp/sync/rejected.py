@@ -19,9 +19,16 @@ from typing import Any
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.labels import field_label
-from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.reference import divisions
+from fieldapp.services.change_said import (
+    PLACES,
+    field_said,
+    record_said,
+    said_by_area,
+    value_said,
+    values_said,
+)
 from fieldapp.services.trust import RULES, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
 from fieldapp.store.ledger import Ledger
@@ -113,14 +120,14 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
         whose = str(item.get("area_said") or printable(shown.get("name") or ""))
         level = printable(shown.get("kind") or "")
     fields = tuple(
-        (key, _FIELD_WORDS.get(key) or field_label(key, table), _shown(value))
+        (key, field_said(key, table), value_said(value))
         for key, value in sorted(shown.items())
         # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say
         # nothing; an area's code and level are said by its name above.
         if key != "deleted"
         and not key.endswith("_id")
         and value not in (None, "")
-        and not (table == "areas" and (key in ("code", "kind") or _named(key, value, whose)))
+        and not said_by_area(table, key, value, whose)
     )
     decided = item["decision"] and item["status"] != "held"
     return HeldSaid(
@@ -137,29 +144,11 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
     )
 
 
-#: Fields a coordinator calls otherwise than their stored name says (a place, not its code).
-_FIELD_WORDS = {"hukou_code": "户籍地", "place_code": "务工地", "parent_code": "上级区域"}
-
-#: The fields said by a place's name (an employment's 务工地 too).
-_PLACES = PLACE_FIELDS | {"place_code"}
-
-
-def _named(key: str, value: object, whose: str) -> bool:
-    """An area's own name, already said as the area is named."""
-    return key == "name" and isinstance(value, str) and whose.endswith(value)
-
-
 def describe(item: dict[str, Any]) -> str:
     """县里未接受的修改：张三的人员信息（联系电话为“139…”）原因：…"""
     said = held_said(item)
-    table = table_name(said.table)
-    if said.table == "areas":
-        what = f"{table}“{said.whose}”" + (f"（{said.level}）" if said.level else "")
-    else:
-        what = f"{said.whose}的{table}" if said.whose else table
-    if said.deleted:
-        what = "删除" + what
-    values = "，".join(f"{label}为“{value}”" for _key, label, value in said.fields)
+    what = record_said(said.table, said.whose, said.level, said.deleted)
+    values = values_said((label, value) for _key, label, value in said.fields)
     text = f"县里未接受的修改：{what}" + (f"（{values}）" if values else "")
     text += f"原因：{said.reason}"
     if said.received:
@@ -191,7 +180,7 @@ def _places_named(data: dict[str, Any], places: Callable[[str | None], str]) -> 
     """`data` with each area code it sets named as this ledger knows the area ('市西街道 小河村
     三组'; from the division table when not listed here); the code when nothing names it."""
     shown = dict(data)
-    for key in _PLACES:
+    for key in PLACES:
         value = data.get(key)
         if isinstance(value, str) and value:
             shown[key] = places(value) or value
@@ -224,17 +213,6 @@ def household_said(ledger: Ledger, household_id: str, row: dict[str, Any]) -> st
     if head is not None:
         return f"{printable(head.name)}家"
     return printable(row.get("address") or "")
-
-
-def _shown(value: object) -> str:
-    """A value as the coordinator reads it: 是 / 否, text as written (never Python's repr)."""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, list | tuple):
-        return "、".join(printable(v) for v in value)
-    return printable(value)
 
 
 def undo(ledger: Ledger, change_ids: Iterable[str]) -> int:
