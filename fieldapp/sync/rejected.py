@@ -29,7 +29,7 @@ from fieldapp.services.change_said import (
     value_said,
     values_said,
 )
-from fieldapp.services.trust import RULES, printable, table_name
+from fieldapp.services.trust import RULES, newer_value_named, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
@@ -67,9 +67,7 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 "shown": _places_named(data, places),
                 # An area's change: the area by its name (its code says nothing to people).
                 "area_said": _area_said(ledger, report, places),
-                "reason_shown": _AREA_CODE.sub(
-                    lambda m: places(m.group(1)) or m.group(0), str(report["reason"] or "")
-                ),
+                "reason_shown": _reason_shown(report, places),
                 "received_at": report["received_at"],
                 # China time (ISO, +08:00) as the hub sent it; None from an older hub, whose
                 # `received_at` is its own clock's, zone unknown (not shown in the text).
@@ -102,6 +100,9 @@ class HeldSaid:
     #: An area's level (县, 乡镇, 村, 组 …): an area's change says it beside the area's name.
     level: str
     reason: str
+    #: A value from a newer program, as the hub names it (就业经历的就业形式「未登记」): the
+    #: reason is then this device's `NEWER_VALUE_HERE`, not the hub's; '' for other reasons.
+    newer: str
     received: str
     status: str
     decision: str
@@ -137,6 +138,7 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
         deleted=item["values"].get("deleted") is True,
         level=level,
         reason=str(item.get("reason_shown") or item["reason"] or ""),
+        newer=newer_value_named(str(item["rule"] or ""), str(item["reason"] or "")),
         received=china_minute(item["received_at_china"]) if item.get("received_at_china") else "",
         status=str(item["status"]),
         decision=str(item["decision"]) if decided else "",
@@ -159,6 +161,26 @@ def describe(item: dict[str, Any]) -> str:
     if said.undone:
         text += f"；本机已撤销（{said.undone}）"
     return text
+
+
+#: What a value from a newer program means for the village (the hub's reason tells the county's
+#: clerk to upgrade the hub first): `{}` is the value as the hub names it.
+NEWER_VALUE_HERE = (
+    "{}是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，"
+    "不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。"
+    "本机不用重填，也不用撤销；程序什么时候升级，听县里的安排"
+)
+
+
+def _reason_shown(report: dict[str, Any], places: Callable[[str | None], str]) -> str:
+    """The hub's reason as this device says it: in the village's words for a value from a
+    newer program (`NEWER_VALUE_HERE`: the hub's speaks to the county's clerk), an area the
+    hub named by its code by its name here."""
+    reason = str(report["reason"] or "")
+    newer = newer_value_named(str(report["rule"] or ""), reason)
+    if newer:
+        return NEWER_VALUE_HERE.format(newer)
+    return _AREA_CODE.sub(lambda m: places(m.group(1)) or m.group(0), reason)
 
 
 #: An area the hub could name only by its code in its reason ('区域 520502001002003': it had
