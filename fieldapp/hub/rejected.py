@@ -18,11 +18,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import china_iso, china_minute, today
-from fieldapp.domain.labels import field_label
 from fieldapp.domain.numbers import HELD_KEY, row_number
-from fieldapp.domain.places_said import PLACE_FIELDS
+from fieldapp.domain.places_said import UNKNOWN_PLACE
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
+from fieldapp.services.change_said import (
+    PLACES,
+    field_said,
+    record_said,
+    said_by_area,
+    value_said,
+    values_said,
+)
 from fieldapp.services.trust import (
     AREA,
     LINKS,
@@ -174,7 +181,7 @@ def describe(
 ) -> str:
     """One line for people: what, by whom, why not accepted (the reason whole: it is the
     explanation the clerk decides on), what was decided; `about` names the row as the clerk
-    knows it (`subject`), else its id is shown; `places` (`say_place`, `Said.SHORT`) names the areas the
+    knows it (`subject`); `places` (`say_place`, `Said.SHORT`) names the areas the
     change sets, `rows` (`row_names`) the rows it points at. `numbered`: led by the held
     change's number, as the command line names it (not on the desktop, which shows none)."""
     change = held.change
@@ -195,44 +202,69 @@ def content(
     places: Callable[[str], str] | None = None,
     rows: RowNames | None = None,
 ) -> str:
-    """What a held change sets, on what: ``居民「张三」（联系电话=139…，户主=空，脱贫户=否）``;
-    `about`, `places` and `rows` as in `describe` (an area the hub knows by its name:
-    所在区域=碧阳街道 大坝村; a household by its address: 所属户=「一组」)."""
+    """What a held change sets, on whose record, as the village's list says it
+    (`services.change_said`): ``张三的人员信息（联系电话为“139…”，户主为空，脱贫户为“否”）``,
+    ``区域“七星关区”（县）``; `about` (`subject`) names the record, `places` (`say_place`,
+    `Said.SHORT`) the areas it sets (所在区域为“碧阳街道 大坝村”), `rows` (`row_names`) the
+    rows it points at (所属户为“一组”). No “=”, no area codes, no ids."""
     change = held.change
-    values = "，".join(
-        f"{field_label(k, change.tbl)}={_value(k, v, places, rows)}"
-        for k, v in sorted(change.data.items())
-        if k != "deleted" and not (k == HELD_KEY and v is None)  # every new claim's: blank
-    )
-    if change.data.get("deleted") is True:
-        values = (values + "，" if values else "") + "删除"
+    whose = _unquoted(about or "")
+    level = ""
+    if change.tbl == "areas":
+        # The area itself by its name (its 区划代码 says nothing to people), its level beside it.
+        # A village the hub does not list yet is said under the deepest level it knows.
+        code = change.data.get("code") or change.row_id
+        named = places(str(code)) if places is not None and code else ""
+        name = _short(change.data.get("name") or "")
+        if name and not named.endswith(name):
+            named = f"{named} {name}" if named else name
+        whose = named or whose
+        level = printable(change.data.get("kind") or "")
+    what = record_said(change.tbl, whose, level, change.data.get("deleted") is True)
     if held.damaged:
-        values = "内容已损坏，读不出来，只能不予采纳"
-    about = about if about is not None else printable(change.row_id)
-    return f"{table_name(change.tbl)}{_spaced(about)}（{values}）"
+        return f"{what}（内容已损坏，读不出来，只能不予采纳）"
+    values = values_said(
+        (field_said(k, change.tbl), _value(k, v, places, rows))
+        for k, v in sorted(change.data.items())
+        # Another id (a claim's rule_id) says nothing to the clerk; rows it points at are
+        # said by what they are.
+        if k != "deleted"
+        and not (k == HELD_KEY and v is None)  # every new claim's: blank
+        and not (k.endswith("_id") and k not in _ROW_FIELDS)
+        and not said_by_area(change.tbl, k, v, whose)
+        and not _said_as_whose(k, v, whose, rows)
+    )
+    return what + (f"（{values}）" if values else "")
+
+
+def _said_as_whose(key: str, value: object, whose: str, rows: RowNames | None) -> bool:
+    """A link to the row the line is already about (a claim's person: 张0的补贴申领)."""
+    if key not in _ROW_FIELDS or not isinstance(value, str) or rows is None or not whose:
+        return False
+    return _unquoted(rows(_ROW_FIELDS[key], value)) == whose
+
+
+def _unquoted(about: str) -> str:
+    """A name as `subject` gives it (「张三」), without the clerk's brackets: the line says it as
+    the village's does (张三的人员信息)."""
+    return about[1:-1] if about.startswith("「") and about.endswith("」") else about
 
 
 def _value(
     key: str, value: object, places: Callable[[str], str] | None, rows: RowNames | None = None
-) -> str:
-    """A value as the line shows it, in the clerk's words: 空, 是 / 否, an area's code by the
-    area's name where the hub knows it, another row by what it is (「一组」), never its id."""
+) -> str | None:
+    """A value as the line shows it, in the clerk's words (`change_said.value_said`): None for
+    an emptied field (said 为空), an area's code by the area's name, another row by what it is
+    (一组), never its id; an area the hub knows nothing of as such, not by its code (its code
+    only when `places` is not given)."""
     if value is None or value == "":
-        return "空"
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if places is not None and key in PLACE_FIELDS and isinstance(value, str):
-        name = places(value)
-        if name:
-            return name
+        return None
+    if key in PLACES and isinstance(value, str) and places is not None:
+        return places(value) or UNKNOWN_PLACE
     if key in _ROW_FIELDS and isinstance(value, str):
         named = rows(_ROW_FIELDS[key], value) if rows is not None else ""
-        return named or f"中心还没有的{table_name(_ROW_FIELDS[key])}"
-    if isinstance(value, float) and value.is_integer():
-        return _clipped(int(value))
-    if isinstance(value, list | tuple):
-        return _clipped("、".join(printable(v) for v in value) or "空")
-    return _clipped(value)
+        return _unquoted(named) or f"中心还没有的{table_name(_ROW_FIELDS[key])}"
+    return _clipped(value_said(value))
 
 
 def _clipped(value: object, longest: int = 60) -> str:

@@ -1098,15 +1098,28 @@ def _past_reading(value: Any) -> bool:
     return False
 
 
+#: What the hub says of a value a newer program has, after naming it (`_newer_value`): the
+#: device knows the reason by these words (`newer_value_named`).
+NEWER_VALUE = "是本程序没有的选项：多半是这台设备的程序比中心新。"
+
+
 def _newer_value(table: str, name: str, value: str) -> str:
     """Why a word this program does not have for a field (a 就业形式 added in a later version)
     is held: most often the sending device runs a newer program than this one. Said so, with
-    what to do, rather than called a wrong value."""
+    what to do, rather than called a wrong value. These are the county clerk's words (what to
+    do at the hub); the village's list says its own (`fieldapp.sync.rejected`)."""
     return (
-        f"{table_name(table)}的{field_label(name, table)}「{_shown(value)}」是本程序没有的选项："
-        "多半是这台设备的程序比中心新。请先升级中心的程序，再接受这一条（它已保留在待审核中，"
+        f"{table_name(table)}的{field_label(name, table)}「{_shown(value)}」{NEWER_VALUE}"
+        "请先升级中心的程序，再接受这一条（它已保留在待审核中，"
         "不会丢失）；如果中心已是最新版本，这个值不对，请不予采纳"
     )
+
+
+def newer_value_named(rule: str, reason: str) -> str:
+    """The value a hub's `malformed` reason says a newer program has, as it names it
+    (就业经历的就业形式「未登记」); '' for any other reason."""
+    named, found, _ = reason.partition(NEWER_VALUE)
+    return named if rule == "malformed" and found else ""
 
 
 def _why(problem: Mapping[str, Any]) -> str:

@@ -19,10 +19,17 @@ from typing import Any
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.errors import FieldappError
-from fieldapp.domain.labels import field_label
-from fieldapp.domain.places_said import PLACE_FIELDS, Said, say_place
+from fieldapp.domain.places_said import Said, say_place
 from fieldapp.reference import divisions
-from fieldapp.services.trust import RULES, printable, table_name
+from fieldapp.services.change_said import (
+    PLACES,
+    field_said,
+    record_said,
+    said_by_area,
+    value_said,
+    values_said,
+)
+from fieldapp.services.trust import RULES, newer_value_named, printable, table_name
 from fieldapp.store.held import ACCEPTED, RejectedReports
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.areas import listed_places
@@ -60,9 +67,7 @@ def rejected_changes(ledger: Ledger) -> list[dict[str, Any]]:
                 "shown": _places_named(data, places),
                 # An area's change: the area by its name (its code says nothing to people).
                 "area_said": _area_said(ledger, report, places),
-                "reason_shown": _AREA_CODE.sub(
-                    lambda m: places(m.group(1)) or m.group(0), str(report["reason"] or "")
-                ),
+                "reason_shown": _reason_shown(report, places),
                 "received_at": report["received_at"],
                 # China time (ISO, +08:00) as the hub sent it; None from an older hub, whose
                 # `received_at` is its own clock's, zone unknown (not shown in the text).
@@ -95,6 +100,9 @@ class HeldSaid:
     #: An area's level (县, 乡镇, 村, 组 …): an area's change says it beside the area's name.
     level: str
     reason: str
+    #: A value from a newer program, as the hub names it (就业经历的就业形式「未登记」): the
+    #: reason is then this device's `NEWER_VALUE_HERE`, not the hub's; '' for other reasons.
+    newer: str
     received: str
     status: str
     decision: str
@@ -113,14 +121,14 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
         whose = str(item.get("area_said") or printable(shown.get("name") or ""))
         level = printable(shown.get("kind") or "")
     fields = tuple(
-        (key, _FIELD_WORDS.get(key) or field_label(key, table), _shown(value))
+        (key, field_said(key, table), value_said(value))
         for key, value in sorted(shown.items())
         # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say
         # nothing; an area's code and level are said by its name above.
         if key != "deleted"
         and not key.endswith("_id")
         and value not in (None, "")
-        and not (table == "areas" and (key in ("code", "kind") or _named(key, value, whose)))
+        and not said_by_area(table, key, value, whose)
     )
     decided = item["decision"] and item["status"] != "held"
     return HeldSaid(
@@ -130,6 +138,7 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
         deleted=item["values"].get("deleted") is True,
         level=level,
         reason=str(item.get("reason_shown") or item["reason"] or ""),
+        newer=newer_value_named(str(item["rule"] or ""), str(item["reason"] or "")),
         received=china_minute(item["received_at_china"]) if item.get("received_at_china") else "",
         status=str(item["status"]),
         decision=str(item["decision"]) if decided else "",
@@ -137,29 +146,11 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
     )
 
 
-#: Fields a coordinator calls otherwise than their stored name says (a place, not its code).
-_FIELD_WORDS = {"hukou_code": "户籍地", "place_code": "务工地", "parent_code": "上级区域"}
-
-#: The fields said by a place's name (an employment's 务工地 too).
-_PLACES = PLACE_FIELDS | {"place_code"}
-
-
-def _named(key: str, value: object, whose: str) -> bool:
-    """An area's own name, already said as the area is named."""
-    return key == "name" and isinstance(value, str) and whose.endswith(value)
-
-
 def describe(item: dict[str, Any]) -> str:
     """县里未接受的修改：张三的人员信息（联系电话为“139…”）原因：…"""
     said = held_said(item)
-    table = table_name(said.table)
-    if said.table == "areas":
-        what = f"{table}“{said.whose}”" + (f"（{said.level}）" if said.level else "")
-    else:
-        what = f"{said.whose}的{table}" if said.whose else table
-    if said.deleted:
-        what = "删除" + what
-    values = "，".join(f"{label}为“{value}”" for _key, label, value in said.fields)
+    what = record_said(said.table, said.whose, said.level, said.deleted)
+    values = values_said((label, value) for _key, label, value in said.fields)
     text = f"县里未接受的修改：{what}" + (f"（{values}）" if values else "")
     text += f"原因：{said.reason}"
     if said.received:
@@ -170,6 +161,26 @@ def describe(item: dict[str, Any]) -> str:
     if said.undone:
         text += f"；本机已撤销（{said.undone}）"
     return text
+
+
+#: What a value from a newer program means for the village (the hub's reason tells the county's
+#: clerk to upgrade the hub first): `{}` is the value as the hub names it.
+NEWER_VALUE_HERE = (
+    "{}是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，"
+    "不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。"
+    "本机不用重填，也不用撤销；程序什么时候升级，听县里的安排"
+)
+
+
+def _reason_shown(report: dict[str, Any], places: Callable[[str | None], str]) -> str:
+    """The hub's reason as this device says it: in the village's words for a value from a
+    newer program (`NEWER_VALUE_HERE`: the hub's speaks to the county's clerk), an area the
+    hub named by its code by its name here."""
+    reason = str(report["reason"] or "")
+    newer = newer_value_named(str(report["rule"] or ""), reason)
+    if newer:
+        return NEWER_VALUE_HERE.format(newer)
+    return _AREA_CODE.sub(lambda m: places(m.group(1)) or m.group(0), reason)
 
 
 #: An area the hub could name only by its code in its reason ('区域 520502001002003': it had
@@ -191,7 +202,7 @@ def _places_named(data: dict[str, Any], places: Callable[[str | None], str]) -> 
     """`data` with each area code it sets named as this ledger knows the area ('市西街道 小河村
     三组'; from the division table when not listed here); the code when nothing names it."""
     shown = dict(data)
-    for key in _PLACES:
+    for key in PLACES:
         value = data.get(key)
         if isinstance(value, str) and value:
             shown[key] = places(value) or value
@@ -224,17 +235,6 @@ def household_said(ledger: Ledger, household_id: str, row: dict[str, Any]) -> st
     if head is not None:
         return f"{printable(head.name)}家"
     return printable(row.get("address") or "")
-
-
-def _shown(value: object) -> str:
-    """A value as the coordinator reads it: 是 / 否, text as written (never Python's repr)."""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, list | tuple):
-        return "、".join(printable(v) for v in value)
-    return printable(value)
 
 
 def undo(ledger: Ledger, change_ids: Iterable[str]) -> int:

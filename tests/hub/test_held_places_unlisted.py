@@ -33,12 +33,12 @@ def test_areas_the_hub_does_not_list_are_named_in_its_lists(server, hub, make_de
 
     (item,) = service.held_items(hub, [held])
     assert item["village"] == YACHI, item
-    assert f"所在区域={LISHU}" in item["content"], item["content"]
-    assert f"所在区域={LISHU}" in item["description"]
+    assert f"所在区域为“{LISHU}”" in item["content"], item["content"]
+    assert f"所在区域为“{LISHU}”" in item["description"]
 
     code, out, err = run(capsys, "hub", "rejected", "--dir", hub.root)
     assert code == 0, err
-    assert f"所在区域={LISHU}" in out and f"所在区域={ELSEWHERE}" not in out, out
+    assert f"所在区域为“{LISHU}”" in out and f"{ELSEWHERE}" not in out, out
     code, out, err = run(capsys, "hub", "devices", "--dir", hub.root)
     assert code == 0, err
     (line,) = [x for x in out.splitlines() if x.startswith("鸭池村")]

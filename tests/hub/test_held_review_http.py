@@ -278,7 +278,7 @@ def test_a_held_new_family_is_listed_in_the_clerks_words(
     late) is held whole, its authors plain: a new household and its people. The county's clerk
     read 户主=None，脱贫户=False，所属户='01a23d2f-429c-77a6-b063-a1e2e71b2f37'，毕业年份=None — Python's
     words and the household's internal id — in `hub rejected` and on the county desktop; now
-    户主=空，脱贫户=否，所属户=「一组」 (the household, by what the held change itself sets)."""
+    户主为空，脱贫户为“否”，所属户为“一组” (the household, by what the held change itself sets)."""
     from fieldapp.cli.main import main
     from fieldapp.sync.exchange import export_bundle
 
@@ -299,6 +299,7 @@ def test_a_held_new_family_is_listed_in_the_clerks_words(
     for text in (listed, shown):
         for unsaid in ("None", "False", "True", household, "'"):
             assert unsaid not in text, (unsaid, text)
-        assert "户主=空" in text and "脱贫户=否" in text, text
-        assert "所属户=「一组」" in text and "地址=一组" in text and "姓名=赵0" in text, text
+        assert "户主为空" in text and "脱贫户为“否”" in text, text
+        assert "所属户为“一组”" in text and "地址为“一组”" in text and "姓名为“赵0”" in text, text
+        assert "=" not in text, text
     county.close()

@@ -182,7 +182,7 @@ def test_a_village_cannot_change_the_townships_batch_it_received(county):
     assert _refused_then_held(county, Batch, batch, {"title": "大坝村自改"}, forged) == "scope"
     listed = county.run("hub", "rejected", "--dir", str(county.hub_dir))
     # The county's clerk reads which batch by its name, not its id.
-    assert "申领批次「碧阳街道2026年第一批交通补助」" in listed and batch[:8] not in listed, listed
+    assert "申领批次“碧阳街道2026年第一批交通补助”" in listed and batch[:8] not in listed, listed
     county.sync("t", "x", "c", held=1)
     for stem in ("t", "x", "c"):
         listed = county.run("batch", "list", db=stem)
@@ -242,7 +242,9 @@ def test_the_hubs_refusals_name_the_areas_it_knows(county):
     _refused_then_held(county, Batch, batch, {"title": "大坝村自改"}, forged)
     listed = county.run("hub", "rejected", "--dir", str(county.hub_dir))
     assert TOWNSHIP not in listed and DABA not in listed, listed
-    assert "所在区域=" in listed and "大坝村，名称" in listed, listed  # the area it sets, by name
+    assert "所在区域为“" in listed and "大坝村”，名称为" in listed, (
+        listed
+    )  # the area it sets, by name
     reason = listed.split("原因：", 1)[1]
     assert "碧阳街道" in reason and "大坝村" in reason, listed
     shown = json.loads(county.run("hub", "rejected", "--dir", str(county.hub_dir), "--json"))

@@ -451,7 +451,7 @@ def test_the_clerk_reads_who_a_held_change_is_about_not_its_ids(county, hub, cap
     root = str(hub.root)
     assert cli(["hub", "rejected", "--dir", root]) == 0
     out = capsys.readouterr().out
-    assert f"人员信息「{name}」" in out and theirs not in out
+    assert f"{name}的人员信息（联系电话为“13600000000”）" in out and theirs not in out
     assert cli(["hub", "rejected", "--dir", root, "--accept", str(held.id)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"已接受第 {held.id} 条") and ":" not in out

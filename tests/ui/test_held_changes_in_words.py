@@ -103,3 +103,40 @@ def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warni
         own = line.split(" — reason: ")[0] + line.split("; received by the county ")[1]
         for chinese in ("县里未接受的修改", "原因", "县里待审核", "收到", "人员信息", "为“"):
             assert chinese not in own, line
+
+
+def test_a_value_from_a_newer_program_is_said_for_the_village(
+    window, qtbot, tmp_path, warnings_shown
+):
+    """The hub's reason for a value from a newer program tells the county's clerk to upgrade
+    the hub, then accept; the page showed it word for word. It now says what it means here —
+    kept at the county, the county decides, nothing to redo — in Chinese as `sync status`
+    says it, and in English in English (the value as the hub named it)."""
+    from fieldapp.sync import rejected
+    from fieldapp.ui import i18n
+    from tests.sync.test_upgrade_order import newer_job_held
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
+    ledger = window.session.ledger
+    job = newer_job_held(hub, ledger, tmp_path, VILLAGE)
+    # (the window's ledger's area rows of its county and township are held too)
+    (held,) = [h for h in hub.rejected() if h.change.row_id == job]
+    assert "请先升级中心的程序，再接受这一条" in held.reason  # the clerk's, at the hub
+    hub.close()
+    page.held.refresh()
+    (row,) = [r for r, i in enumerate(page.held.items) if i["row_id"] == job]
+    item, line = page.held.items[row], page.held.list.item(row).text()
+    assert line == rejected.describe(item), line  # as `sync status` says it
+    assert "原因：就业经历的就业形式「未登记」是县里中心的程序还没有的选项" in line, line
+    assert "由县里决定" in line and "请先升级中心的程序" not in line, line
+
+    i18n.install_language("en")
+    page.held.refresh()
+    english = page.held.list.item(row).text()
+    assert (
+        " — reason: 就业经历的就业形式「未登记」 is an option the county hub's program " in english
+    )
+    assert "the county decides" in english and "请" not in english, english

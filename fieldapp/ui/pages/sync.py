@@ -809,7 +809,20 @@ class HeldChanges(QWidget):
         text = _filled(self.tr("县里未接受的修改：%1"), what)
         if values:
             text += _filled(self.tr("（%1）"), values)
-        text += _filled(self.tr("原因：%1"), said.reason)
+        reason = said.reason
+        if said.newer:
+            # A value from a newer program: what it means for the village, in its language
+            # (`rejected.NEWER_VALUE_HERE`; the hub's reason speaks to the county's clerk).
+            reason = _filled(
+                self.tr(
+                    "%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。"
+                    "这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，"
+                    "或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；"
+                    "程序什么时候升级，听县里的安排"
+                ),
+                said.newer,
+            )
+        text += _filled(self.tr("原因：%1"), reason)
         if said.received:
             text += _filled(self.tr("；县里 %1 收到"), said.received)
         status = {

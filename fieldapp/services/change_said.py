@@ -1,0 +1,78 @@
+"""A change of a record in people's words: whose record, which fields, to what values.
+
+One wording for both lists of changes the county did not accept: the village's own
+(`fieldapp.sync.rejected`: the sync page, `fieldapp sync status`) and the county's
+(`fieldapp.hub.rejected`: `fieldapp hub rejected`, the county desktop's review). A line reads
+张三的人员信息（联系电话为“139……”）, 区域“七星关区”（县）, 删除一组的户信息 — no “=”, no
+area codes, no ids. The caller names the record and the places its own way (this ledger's,
+the hub's); this module only says them. No I/O, no Qt: the sync page says the same pieces
+through its translations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from fieldapp.domain.labels import field_label
+from fieldapp.domain.places_said import PLACE_FIELDS
+from fieldapp.services.trust import printable, table_name
+
+#: Fields a coordinator calls otherwise than their stored name says (a place, not its code).
+FIELD_WORDS = {"hukou_code": "户籍地", "place_code": "务工地", "parent_code": "上级区域"}
+
+#: The fields said by a place's name (an employment's 务工地 too).
+PLACES = PLACE_FIELDS | {"place_code"}
+
+#: An area's own fields said by how the area itself is named (its name, its level), or never
+#: (its code: 区划代码 says nothing to people).
+AREA_NAMED = ("code", "kind")
+
+
+#: Tables whose records are called by their own name (an area's, a batch's title), not as
+#: someone's.
+NAMED = frozenset({"areas", "batches"})
+
+
+def field_said(key: str, table: str) -> str:
+    """A field's name as people call it: 户籍地, not 户籍地区划代码."""
+    return FIELD_WORDS.get(key) or field_label(key, table)
+
+
+def value_said(value: object) -> str:
+    """A value as people read it: 是 / 否, 50000 not 50000.0, a list with 、, text as written
+    (never Python's repr)."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, list | tuple):
+        return "、".join(printable(v) for v in value)
+    return printable(value)
+
+
+def said_by_area(table: str, key: str, value: object, whose: str) -> bool:
+    """True for an area's field its line says by naming the area (`record_said`): its code and
+    level, and its name when the area is already called by it."""
+    if table != "areas":
+        return False
+    return key in AREA_NAMED or (key == "name" and isinstance(value, str) and whose.endswith(value))
+
+
+def record_said(table: str, whose: str, level: str = "", deleted: bool = False) -> str:
+    """Whose record: 张三的人员信息; an area by its name and level, 区域“七星关区”（县）, a
+    batch by its title, 申领批次“碧阳街道第一批”; the table alone when nothing names it;
+    删除… for a deletion."""
+    name = table_name(table)
+    if table in NAMED and whose:
+        what = f"{name}“{whose}”" + (f"（{level}）" if level else "")
+    else:
+        what = f"{whose}的{name}" if whose else name
+    return "删除" + what if deleted else what
+
+
+def values_said(fields: Iterable[tuple[str, str | None]]) -> str:
+    """(field's name, value shown) pairs as a line says them: 联系电话为“139……”，户主为空
+    (a value of None: the change empties the field)."""
+    return "，".join(
+        f"{label}为空" if value is None else f"{label}为“{value}”" for label, value in fields
+    )

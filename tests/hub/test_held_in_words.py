@@ -1,0 +1,78 @@
+"""The county's list of held changes (`hub rejected`, and `content` for the county desktop's
+review) said them as a programmer would: “人员信息「张0」（与户主关系=邻居）”, “区域「村001」
+（上级区域=…，区划代码=520502101009，名称=…，层级=村）”, “补贴申领「张0」（补贴项目=r1，
+所属人员=「张0」，金额=50000，状态=已发放）”. It now says them as the village's list does
+(`services.change_said`): whose record, which field, to what value — 张0的人员信息（与户主关系为
+“邻居”）, 区域“七星关区梨树镇 新寨村”（村）, 张0的补贴申领（金额为“50000”…） — no “=”, no
+area codes, no ids."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fieldapp.hub import server as service
+from fieldapp.hub.folder import Hub
+from fieldapp.store.ledger import Ledger, natural_id
+from fieldapp.sync.exchange import export_bundle
+from tests.hub.test_clerk_cli import run
+from tests.sync.helpers import add_family
+from tests.sync.hostile import forge
+
+UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-", re.IGNORECASE)
+#: A village of 梨树镇 (七星关区) neither the hub nor the division table lists.
+NEW_VILLAGE = "520502101009"
+
+
+def held_of_each_kind(hub: Hub, village: Ledger, area: str, tmp_path) -> list[str]:
+    """A person's, a household's, an area's and a claim's change of `village` (of `area`), held
+    by `hub`; the ids and codes no line may show."""
+    household, (person,) = add_family(village, area, ["101"])
+    forge(village, "persons", person, {"relation": "邻居"},
+          parents={"relation": village.heads("persons", person)["relation"]})  # fmt: skip
+    away = natural_id("households", "away", person)
+    elsewhere = area[:9] + "002"
+    forge(village, "households", away, {"area_code": elsewhere, "address": "小河村五组 3 号"})
+    forge(village, "areas", NEW_VILLAGE, {"code": NEW_VILLAGE, "kind": "村", "name": "新寨村",
+                                         "parent_code": NEW_VILLAGE[:9]})  # fmt: skip
+    claim = natural_id("claims", "paid", person)
+    forge(village, "claims", claim, {"person_id": person, "rule_id": "r1", "state": "已发放",
+                                     "amount": 50000.0})  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "up.fieldsync").path)
+    assert {h.change.tbl for h in hub.rejected()} >= {"persons", "households", "areas", "claims"}
+    return [household, person, away, claim, elsewhere, NEW_VILLAGE, NEW_VILLAGE[:9]]
+
+
+def no_codes_nor_ids(text: str, unsaid: list[str]) -> None:
+    """A line of the county's list: no “=”, no 区划代码 or 层级, no area code, no id."""
+    assert "=" not in text and not UUID.search(text), text
+    assert "区划代码" not in text and "层级" not in text and "r1" not in text, text
+    assert not re.search(r"\d{6,}", text), text
+    assert not [each for each in unsaid if each in text], text
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_the_countys_list_says_whose_which_field_and_what_value(hub, make_device, tmp_path, capsys):
+    village = make_device("红星村", "520502101001")
+    unsaid = held_of_each_kind(hub, village, "520502101001", tmp_path)
+
+    code, out, err = run(capsys, "hub", "rejected", "--dir", hub.root)
+    assert code == 0, err
+    lines = out.splitlines()
+    items = service.held_items(hub, hub.rejected())
+    contents = {str(item["table"]): str(item["content"]) for item in items}
+    for text in [*lines, *contents.values(), *(str(i["description"]) for i in items)]:
+        no_codes_nor_ids(text.split("——原因：")[0], unsaid)
+
+    assert contents["persons"] == "张0的人员信息（与户主关系为“邻居”）", contents
+    household = contents["households"]
+    assert household.startswith("小河村五组 3 号的户信息（"), household
+    assert "地址为“小河村五组 3 号”" in household and "所在区域为“七星关区梨树镇”" in household
+    assert contents["areas"] == "区域“七星关区梨树镇 新寨村”（村）（上级区域为“七星关区梨树镇”）"
+    # The claim's person is the line's subject, said once; its 补贴项目 id says nothing.
+    assert contents["claims"] == "张0的补贴申领（金额为“50000”，状态为“已发放”）", contents
+    # The command line's lines lead with the number it names a change by, then the same words.
+    for item in items:
+        (line,) = [x for x in lines if x.startswith(f"{item['id']}. ")]
+        assert f"：{item['content']}——原因：" in line, line

@@ -1,0 +1,48 @@
+"""县里审核 (a county office's desktop) listed a held change's 修改内容 as the hub's command line
+did, a programmer's way: “区域「村001」（上级区域=…，区划代码=…，名称=…，层级=村）”,
+“补贴申领「张0」（补贴项目=r1，所属人员=「张0」，金额=50000，状态=已发放）”. Its cells and
+tooltips now say them as the village's list does: 区域“七星关区梨树镇 新寨村”（村）,
+张0的补贴申领（金额为“50000”，状态为“已发放”） — no “=”, no area codes, no ids."""
+
+from __future__ import annotations
+
+from fieldapp.domain.roles import Role
+from fieldapp.hub.folder import Hub
+from fieldapp.hub.server import ServerThread
+from tests.codes import ENROL_CODE
+from tests.hub.test_held_in_words import held_of_each_kind, no_codes_nor_ids
+from tests.ui.conftest import VILLAGE, wait_idle
+from tests.ui.test_held_review import _laptop
+
+#: The 修改内容 column of the review's table.
+CONTENT = 2
+
+
+def test_the_county_review_says_each_change_in_words(window, qtbot, tmp_path, warnings_shown):
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
+    unsaid = held_of_each_kind(hub, village, VILLAGE, tmp_path)
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    review = page.held_review
+    with ServerThread(hub.root) as server:
+        page.url.setText(server.url)
+        review.refresh()
+        wait_idle(qtbot, page)
+        table = review.table
+        cells = [table.item(r, CONTENT) for r in range(table.rowCount())]
+    assert len(cells) >= 4, (warnings_shown, review.summary.text())
+    for cell in cells:
+        no_codes_nor_ids(cell.text(), unsaid)
+        no_codes_nor_ids(cell.toolTip().split("——原因：")[0], unsaid)
+    shown = {cell.text() for cell in cells}
+    assert "张0的人员信息（与户主关系为“邻居”）" in shown, shown
+    assert "区域“七星关区梨树镇 新寨村”（村）（上级区域为“七星关区梨树镇”）" in shown, shown
+    assert "张0的补贴申领（金额为“50000”，状态为“已发放”）" in shown, shown
+    (household,) = [text for text in shown if "的户信息" in text]
+    assert (
+        household.startswith("小河村五组 3 号的户信息（") and "地址为“小河村五组 3 号”" in household
+    )
+    village.close()
+    hub.close()
