@@ -71,7 +71,7 @@ def _roster() -> RosterView:
     row = RosterRow(
         "张龑", "男", id_for(1), "脱贫人口", "浙江省宁波市", 1000, "6230520102000000001"
     )
-    return RosterView("b1", LONG_RULE, (row,), LONG_AREA, rule_clause="001 附件1（一）")
+    return RosterView("b1", LONG_RULE, (row,), area_name=LONG_AREA, rule_clause="001 附件1（一）")
 
 
 def test_a_long_title_shrinks_to_the_page_instead_of_running_off_it():
@@ -101,6 +101,12 @@ def test_a_long_title_shrinks_to_the_page_instead_of_running_off_it():
     }
     for name, pdf in papers.items():
         assert _outside(pdf) == [], name
+    # The long area is printed whole where each paper names its area: the test tries it.
+    area = "".join(LONG_AREA.split())
+    flat = {name: "".join("".join(page_texts(pdf)).split()) for name, pdf in papers.items()}
+    assert "地区：" + area in flat["花名册"]
+    assert "地区：" + area in flat["公示表"] and "公示单位（盖章）：" + area in flat["公示表"]
+    assert area in flat["走访记录"] and area in flat["一库五册"]
 
 
 AGENCY = "威宁彝族回族苗族自治县永盛劳务合作社"
