@@ -8,6 +8,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from fieldapp.domain.dates import written
+from fieldapp.domain.month import Month
 from fieldapp.policy.report import (
     CLASSES,
     LEVELS,
@@ -146,9 +148,8 @@ def _area_sheet(
     sheet.set_column(0, 0, WIDTHS[0])
     sheet.set_column(1, 1, WIDTHS[1])
     sheet.set_column(2, LAST_COLUMN, WIDTHS[2])
-    sheet.write_string(
-        0, 0, f"{fig.name} 就业帮扶月报（{report.month}，截至 {report.as_of}）", w.title
-    )
+    month, day = Month(report.month).label(), written(report.as_of)  # as the papers say them
+    sheet.write_string(0, 0, f"{fig.name} 就业帮扶月报（{month}，截至{day}）", w.title)
     w.heading("一、基本情况")
     w.table(
         ["项目", "数量"],

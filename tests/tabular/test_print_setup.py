@@ -300,3 +300,22 @@ def test_monthly_reports_cells_are_printed_whole(tmp_path):
         values = [c.value for row in sheet.iter_rows() for c in row]
         assert "衔接推进乡村振兴补助资金" in values and "无劳动能力或非劳动年龄" in values
         assert _cut_cells(sheet) == [], sheet.title
+
+
+def test_the_workbooks_titles_write_their_month_and_day_as_the_papers_do(tmp_path):
+    """The 月报 was titled （2026-11，截至 2026-11-30） and each roster of the 一库五册
+    （截至 2026-11-30）, where the printed 一库五册, the visit sheet and every paper say
+    2026年11月 and 截至2026年11月30日 — two forms of one date between a sheet and its paper."""
+    from fieldapp.policy.report import AreaFigures, MonthlyReport
+    from fieldapp.policy.rosters import RosterSet
+    from fieldapp.tabular.five_rosters import write_five_rosters
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    on = dt.date(2026, 11, 30)
+    fig = AreaFigures("520526100001", "民主村")
+    write_monthly_report(MonthlyReport("2026-11", on, [fig], fig), tmp_path / "月报.xlsx")
+    for sheet in openpyxl.load_workbook(tmp_path / "月报.xlsx").worksheets:
+        assert sheet["A1"].value == "民主村 就业帮扶月报（2026年11月，截至2026年11月30日）"
+    write_five_rosters(RosterSet("520526100001", "民主村", on), tmp_path / "一库五册.xlsx")
+    for sheet in openpyxl.load_workbook(tmp_path / "一库五册.xlsx").worksheets:
+        assert sheet["A1"].value == f"民主村{sheet.title}（截至2026年11月30日）"
