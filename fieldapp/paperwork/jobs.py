@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.dates import written as day_written
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
@@ -293,7 +294,7 @@ def visits_job(
     note = "；".join(n for n in (door_to_door_note(sheet), note) if n)
     return PrintJob(
         "走访记录",
-        f"{sheet.area_name}{month}走访记录",
+        f"{sheet.area_name}{Month(month).label()}走访记录",  # 2026年10月, as the page says
         sheet,
         lambda p, c: render_visits(sheet, settings, progress=p, cancelled=c),
         _record(
@@ -431,7 +432,7 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
     settings = data.settings(area_code)
     return PrintJob(
         "一库五册",
-        f"{rosters.area_name}{view.title}",
+        f"{rosters.area_name}{view.title}（截至{day_written(on)}）",
         view,
         lambda p, c: render_tables(view, settings, progress=p, cancelled=c),
         _record(
@@ -489,7 +490,7 @@ def duties_job(
     settings = PaperData(ledger).settings(area_code)
     return PrintJob(
         "户级责任",
-        f"{area_name}户级责任清单",
+        f"{area_name}户级责任清单（截至{day_written(on)}）",
         view,
         lambda p, c: render_tables(view, settings, progress=p, cancelled=c),
         _record("户级责任", view, area_code=area_code, rows=len(rows)),

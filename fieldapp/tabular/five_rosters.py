@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fieldapp.domain.dates import written
 from fieldapp.policy.rosters import COLUMNS, RosterSet
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
@@ -59,7 +60,7 @@ def write_five_rosters(rosters: RosterSet, path: Path) -> None:
                 0,
                 0,
                 len(columns) - 1,
-                f"{rosters.area_name}{name}（截至 {rosters.as_of}）",
+                f"{rosters.area_name}{name}（截至{written(rosters.as_of)}）",  # as printed
                 title,
             )
             rows = rosters.sheets.get(name, [])

@@ -8,6 +8,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.worksheet import Worksheet
 
+from fieldapp.domain.dates import written
+from fieldapp.domain.month import Month
 from fieldapp.policy.report import (
     CLASSES,
     LEVELS,
@@ -19,6 +21,7 @@ from fieldapp.policy.report import (
     claims_note,
     coverage,
 )
+from fieldapp.tabular.five_rosters import text_width
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
 
@@ -26,8 +29,9 @@ from fieldapp.tabular.template import print_setup
 LAST_COLUMN = 12
 #: Widths of the first column, the second, and each one after (characters; a Chinese one is 2).
 WIDTHS = (26, 22, 11)
-#: Row heights (pt) the sheet sets, so that its pages can be laid out before printing.
-ROW, HEADING_ROW, TALL_ROW = 15, 20, 30
+#: Row heights (pt) the sheet sets, so that its pages can be laid out before printing: a
+#: table's row is ROW for each line its longest wrapped entry takes.
+ROW, HEADING_ROW = 15, 20
 #: An A4 landscape page within print_setup's margins (pt): the height rows fill, the width
 #: the columns are fitted to (a column of w characters is w*7+5 pixels, 0.75 pt each).
 PAGE_HEIGHT, PAGE_WIDTH = (8.27 - 0.5 - 0.6) * 72, (11.69 - 0.4 - 0.4) * 72
@@ -53,11 +57,12 @@ class _Writer:
         sheet.set_row(0, HEADING_ROW)
         self.title = book.add_format({"bold": True, "font_size": 14})
         self.head = book.add_format(
-            {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True}
+            {"bold": True, "border": 1, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top"}
         )
-        self.cell = book.add_format({"border": 1})
-        self.money = book.add_format({"border": 1, "num_format": "#,##0.00"})
-        self.pct = book.add_format({"border": 1, "num_format": "0.0%"})
+        self.cell = book.add_format({"border": 1, "valign": "top"})
+        self.wrap = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
+        self.money = book.add_format({"border": 1, "valign": "top", "num_format": "#,##0.00"})
+        self.pct = book.add_format({"border": 1, "valign": "top", "num_format": "0.0%"})
         self.small = book.add_format({"font_size": 9})
 
     def heading(self, text: str) -> None:
@@ -81,28 +86,35 @@ class _Writer:
         rows: list[list[Any]],
         formats: dict[int, Any] | None = None,
     ) -> tuple[int, int]:
-        """Write a table (its header two lines high where a label is wider than its column:
-        the wrapped label shows whole); returns (first data row, last data row)."""
-        tall = any(2 * len(label) > WIDTHS[min(c, 2)] for c, label in enumerate(header))
-        self.sheet.set_row(self.row, TALL_ROW if tall else ROW)
-        if tall:
-            self.heights[self.row] = TALL_ROW
+        """Write a table; returns (first data row, last data row). A label or entry wider than
+        its column (a 补贴 like 一次性求职创业补贴（首次有组织输出…）) wraps, its row as high as
+        its lines, so the printed sheet shows it whole."""
+        self._line(header)
         for c, label in enumerate(header):
             self.sheet.write_string(self.row, c, label, self.head)
         self.row += 1
         first = self.row
         for row in rows:
-            self.sheet.set_row(self.row, ROW)  # as laid out (LibreOffice would make it lower)
+            self._line(row)
             for c, value in enumerate(row):
                 fmt = (formats or {}).get(c, self.cell)
                 if value is None:
                     self.sheet.write_blank(self.row, c, None, fmt)
                 elif isinstance(value, str):
-                    self.sheet.write_string(self.row, c, value, fmt)
+                    wraps = _lines(value, c) > 1
+                    self.sheet.write_string(self.row, c, value, self.wrap if wraps else fmt)
                 else:
                     self.sheet.write_number(self.row, c, value, fmt)
             self.row += 1
         return first, self.row - 1
+
+    def _line(self, values: list[Any]) -> None:
+        """Set the current row's height: ROW a line of its longest wrapped text (as laid out:
+        LibreOffice would make it lower), kept for the page breaks."""
+        lines = max((_lines(v, c) for c, v in enumerate(values) if isinstance(v, str)), default=1)
+        self.sheet.set_row(self.row, ROW * lines)
+        if lines > 1:
+            self.heights[self.row] = ROW * lines
 
     def page_breaks(self, end: int) -> list[int]:
         """Rows to start a page at so that each section is printed whole: a break before a
@@ -124,6 +136,11 @@ class _Writer:
         return breaks
 
 
+def _lines(text: str, column: int) -> int:
+    """Lines a text takes in a table's column, wrapped (a Chinese character is two wide)."""
+    return max(1, -(-text_width(text) // (WIDTHS[min(column, 2)] - 1)))
+
+
 def _area_sheet(
     book: xlsxwriter.Workbook, sheet: Worksheet, name: str, fig: AreaFigures, report: MonthlyReport
 ) -> None:
@@ -131,9 +148,8 @@ def _area_sheet(
     sheet.set_column(0, 0, WIDTHS[0])
     sheet.set_column(1, 1, WIDTHS[1])
     sheet.set_column(2, LAST_COLUMN, WIDTHS[2])
-    sheet.write_string(
-        0, 0, f"{fig.name} 就业帮扶月报（{report.month}，截至 {report.as_of}）", w.title
-    )
+    month, day = Month(report.month).label(), written(report.as_of)  # as the papers say them
+    sheet.write_string(0, 0, f"{fig.name} 就业帮扶月报（{month}，截至{day}）", w.title)
     w.heading("一、基本情况")
     w.table(
         ["项目", "数量"],
@@ -170,7 +186,7 @@ def _area_sheet(
             "data_labels": {"value": True, "category": True},
         }
     )
-    chart.set_title({"name": f"{fig.name} 已就业人员按地点"})
+    chart.set_title({"name": "已就业人员按地点"})  # the sheet's title names the area
     charts = [chart]
     w.heading("四、已就业人员按形式")
     forms = sorted(fig.employed_by_form)

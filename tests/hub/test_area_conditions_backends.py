@@ -39,6 +39,19 @@ def test_the_whole_ledger_and_an_area_are_read_alike_on_both_backends(hub: Hub) 
     assert [h["id"] for h in households_in(ledger, [VILLAGE], "")] == ["h0", "h1"]
 
 
+def test_households_in_no_areas_are_none_on_both_backends(hub: Hub) -> None:
+    """`households_in` with no area codes wrote `area_code IN ()`: PostgreSQL refuses it (a
+    syntax error), and SQLite read it as false, OR the condition of the area given — with none
+    given, 1 = 1, every household of the ledger. No codes now mean no households, unasked."""
+    ledger = hub.ledger
+    with ledger.transaction():
+        for n, area in enumerate((VILLAGE, OTHER)):
+            ledger.insert("households", {"area_code": area, "household_no": f"{n}"}, f"h{n}")
+    assert households_in(ledger, [], "") == []
+    assert households_in(ledger, [], VILLAGE) == []
+    assert [h["id"] for h in households_in(ledger, [OTHER], VILLAGE)] == ["h0", "h1"]
+
+
 def test_the_deleted_persons_list_the_latest_deletion_first(hub: Hub) -> None:
     """已删除人员 lists the latest deletion first: it was ordered by updated_at as text, to the
     second, so two people deleted in the same second (a household's members, one after the

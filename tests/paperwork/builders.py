@@ -15,6 +15,7 @@ from fieldapp.domain.models import (
     Household,
     Person,
 )
+from fieldapp.policy.households import DutyFlag
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
 from tests.records import Records
@@ -148,3 +149,19 @@ def add_claims(
         for claim_id in claim_ids:
             ledger.update(Claim.TABLE, claim_id, {"batch_id": batch_id})
     return batch_id, claim_ids
+
+
+def duty_of(ledger: Ledger, claim_id: str) -> DutyFlag:
+    """A 一户一人 duty on the household of a claim's person (as `add_claims` made it)."""
+    person = ledger.get("persons", ledger.get("claims", claim_id)["person_id"])
+    household = ledger.get("households", person["household_id"])
+    return DutyFlag(
+        kind="一户一人",
+        household_id=household["id"],
+        household_no=household["household_no"],
+        area_code=VILLAGE,
+        text=f"{person['name']}户无人就业",
+        clause="黔府发〔2023〕12号",
+        person_ids=[person["id"]],
+        names=[person["name"]],
+    )

@@ -23,6 +23,7 @@ from fieldapp.paperwork.jobs import (
     notice_job,
     roster_job,
     rosters_job,
+    visits_job,
     write_pdf,
 )
 from fieldapp.paperwork.masking import mask_account
@@ -44,7 +45,7 @@ from fieldapp.paperwork.visits import render_visits
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.queries.claims import ClaimQueries
 from tests.paperwork.builders import COUNTY as COUNTY_CODE
-from tests.paperwork.builders import TOWNSHIP, add_claims, id_for
+from tests.paperwork.builders import TOWNSHIP, VILLAGE, add_claims, duty_of, id_for
 from tests.paperwork.pdftext import page_texts
 from tests.records import Records
 
@@ -71,7 +72,7 @@ def _roster() -> RosterView:
     row = RosterRow(
         "张龑", "男", id_for(1), "脱贫人口", "浙江省宁波市", 1000, "6230520102000000001"
     )
-    return RosterView("b1", LONG_RULE, (row,), LONG_AREA, rule_clause="001 附件1（一）")
+    return RosterView("b1", LONG_RULE, (row,), area_name=LONG_AREA, rule_clause="001 附件1（一）")
 
 
 def test_a_long_title_shrinks_to_the_page_instead_of_running_off_it():
@@ -101,6 +102,12 @@ def test_a_long_title_shrinks_to_the_page_instead_of_running_off_it():
     }
     for name, pdf in papers.items():
         assert _outside(pdf) == [], name
+    # The long area is printed whole where each paper names its area: the test tries it.
+    area = "".join(LONG_AREA.split())
+    flat = {name: "".join("".join(page_texts(pdf)).split()) for name, pdf in papers.items()}
+    assert "地区：" + area in flat["花名册"]
+    assert "地区：" + area in flat["公示表"] and "公示单位（盖章）：" + area in flat["公示表"]
+    assert area in flat["走访记录"] and area in flat["一库五册"]
 
 
 AGENCY = "威宁彝族回族苗族自治县永盛劳务合作社"
@@ -210,6 +217,30 @@ def test_the_suggested_file_name_is_one_file_whatever_the_batch_is_called(ledger
     write_pdf(job.render(), out / job.file_name())
     assert [p.name for p in out.iterdir()] == [job.file_name()]
     assert form_job(ledger, claims[0]).file_name().endswith("一次性交通补助申请表.pdf")
+
+
+def test_a_papers_suggested_name_writes_its_month_and_day_as_the_page_does(ledger):
+    """The visit sheet was suggested as 龙坑街道 大坪村2026-10走访记录.pdf while its page says
+    2026年10月; the 一库五册 and 户级责任清单, each as of a day the page prints (截至…), were
+    named with no day at all, so each month's printing offered the last one's name."""
+    _batch_id, claims = add_claims(ledger, 1)
+    flag = duty_of(ledger, claims[0])
+    on = dt.date(2026, 10, 31)
+    jobs = {
+        "龙坑街道 大坪村2026年10月走访记录.pdf": visits_job(ledger, VILLAGE, "2026-10"),
+        "大坪村一库五册（截至2026年10月31日）.pdf": rosters_job(ledger, VILLAGE, on),
+        "大坪村劳动力名册（截至2026年10月31日）.pdf": rosters_job(
+            ledger, VILLAGE, on, "劳动力名册"
+        ),
+        "大坪村户级责任清单（截至2026年10月31日）.pdf": duties_job(
+            ledger, [flag], VILLAGE, "大坪村", on, lambda _c: "大坪村"
+        ),
+    }
+    for name, job in jobs.items():
+        assert job.file_name() == name
+        first = "".join(page_texts(job.render())[0].split())
+        said = re.search(r"2026年10月(31日)?", name)
+        assert said and said.group() in first, name
 
 
 def test_a_name_character_no_bundled_font_has_is_reported_not_printed_blank_silently(

@@ -23,9 +23,8 @@ from fieldapp.paperwork.jobs import (
     rosters_job,
     visits_job,
 )
-from fieldapp.policy.households import DutyFlag
 from fieldapp.store.queries.claims import ClaimQueries
-from tests.paperwork.builders import VILLAGE, add_claims
+from tests.paperwork.builders import VILLAGE, add_claims, duty_of
 from tests.paperwork.pdftext import page_texts, reader
 
 #: A UUID, or any run of 8+ hex digits with a letter in it (a device id, a row id cut short);
@@ -39,17 +38,7 @@ CODE_RE = re.compile(r"校验码\s*[0-9a-f]{12}")
 def _every_paper(ledger):
     batch_id, claims = add_claims(ledger, 3)
     row = ledger.get("persons", ledger.get("claims", claims[0])["person_id"])
-    household = ledger.get("households", row["household_id"])
-    flag = DutyFlag(
-        kind="一户一人",
-        household_id=household["id"],
-        household_no=household["household_no"],
-        area_code=VILLAGE,
-        text=f"{row['name']}户无人就业",
-        clause="黔府发〔2023〕12号",
-        person_ids=[row["id"]],
-        names=[row["name"]],
-    )
+    flag = duty_of(ledger, claims[0])
     on = dt.date(2026, 10, 31)
     jobs = {
         "申请表": form_job(ledger, claims[0]),

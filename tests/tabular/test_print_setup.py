@@ -9,6 +9,7 @@ note of issue 15); CI has no LibreOffice, so that step is not repeated here.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -240,3 +241,81 @@ def test_a_roster_listing_someone_twice_counts_persons_and_entries(tmp_path):
     assert "共 2 人 3 条" in texts
     empty = [str(c.value) for row in book["劳动力名册"].iter_rows() for c in row if c.value]
     assert "共 0 人" in empty
+
+
+def _cut_cells(sheet) -> list[tuple[str, str]]:
+    """A table's cells (bordered) whose text the printed sheet cuts: wider than the column and
+    not wrapped, or wrapped onto more lines than its row is high (15 pt a line)."""
+    widths = {}
+    for dim in sheet.column_dimensions.values():
+        for col in range(dim.min, dim.max + 1):
+            widths[col] = dim.width
+    merged = {cell for span in sheet.merged_cells.ranges for cell in span.cells}
+    cut = []
+    for row in sheet.iter_rows():
+        for cell in row:
+            if not isinstance(cell.value, str) or not cell.border.left.style:
+                continue
+            if (cell.row, cell.column) in merged:
+                continue
+            width = widths.get(cell.column, 8.43)
+            need = _text_width(cell.value)
+            if not cell.alignment.wrap_text:
+                if need > width:
+                    cut.append((cell.coordinate, cell.value))
+                continue
+            lines = -(-need // int(width - 1))
+            height = sheet.row_dimensions[cell.row].height or 15
+            if height < 15 * lines:
+                cut.append((cell.coordinate, cell.value))
+    return cut
+
+
+def test_monthly_reports_cells_are_printed_whole(tmp_path):
+    """The 月报's 六、补贴申领 cut the 补贴 at its column's edge — 一次性交通补助（其他农村劳
+    动力新跨… , 一次性求职创业补贴（首次有组织输出… — and 衔接推进乡村振兴补助资金 ran past
+    its 资金来源 column; a header as long as 无劳动能力或非劳动年龄 took three lines of a column
+    in Excel, in a row two lines high. A longer entry now wraps, its row as high as its lines."""
+    from fieldapp.policy.report import AreaFigures, ClaimFigures, MonthlyReport
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    def figures(name: str) -> AreaFigures:
+        fig = AreaFigures("520526100001", name, persons=2, households=1)
+        fig.by_category = {"脱贫人口": Counter({"已就业": 1, "无劳动能力或非劳动年龄": 1})}
+        for rule in (
+            "一次性交通补助（其他农村劳动力新跨省务工）",
+            "一次性吸纳就业补贴（招用毕业年度或离校2年内未就业高校毕业生）",
+        ):
+            for source in ("衔接推进乡村振兴补助资金", "就业补助资金"):
+                fig.claims[(rule, source)] = ClaimFigures(claimed=1, claimed_amount=500.0)
+        return fig
+
+    report = MonthlyReport(
+        "2026-11", dt.date(2026, 11, 30), [figures("民主村")], figures("威宁彝族回族苗族自治县合计")
+    )
+    out = tmp_path / "月报.xlsx"
+    write_monthly_report(report, out)
+    book = openpyxl.load_workbook(out)
+    for sheet in book.worksheets:
+        values = [c.value for row in sheet.iter_rows() for c in row]
+        assert "衔接推进乡村振兴补助资金" in values and "无劳动能力或非劳动年龄" in values
+        assert _cut_cells(sheet) == [], sheet.title
+
+
+def test_the_workbooks_titles_write_their_month_and_day_as_the_papers_do(tmp_path):
+    """The 月报 was titled （2026-11，截至 2026-11-30） and each roster of the 一库五册
+    （截至 2026-11-30）, where the printed 一库五册, the visit sheet and every paper say
+    2026年11月 and 截至2026年11月30日 — two forms of one date between a sheet and its paper."""
+    from fieldapp.policy.report import AreaFigures, MonthlyReport
+    from fieldapp.policy.rosters import RosterSet
+    from fieldapp.tabular.five_rosters import write_five_rosters
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    on = dt.date(2026, 11, 30)
+    fig = AreaFigures("520526100001", "民主村")
+    write_monthly_report(MonthlyReport("2026-11", on, [fig], fig), tmp_path / "月报.xlsx")
+    for sheet in openpyxl.load_workbook(tmp_path / "月报.xlsx").worksheets:
+        assert sheet["A1"].value == "民主村 就业帮扶月报（2026年11月，截至2026年11月30日）"
+    write_five_rosters(RosterSet("520526100001", "民主村", on), tmp_path / "一库五册.xlsx")
+    for sheet in openpyxl.load_workbook(tmp_path / "一库五册.xlsx").worksheets:
+        assert sheet["A1"].value == f"民主村{sheet.title}（截至2026年11月30日）"

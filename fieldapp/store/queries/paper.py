@@ -79,7 +79,10 @@ def has_households_in(source: Source, area_code: str) -> bool:
 
 
 def households_in(source: Source, codes: Sequence[str], area_code: str) -> list[dict[str, Any]]:
-    """Live households in any of `codes` or under `area_code`, by area, number and id."""
+    """Live households in any of `codes` or under `area_code`, by area, number and id; none
+    when `codes` is empty (`IN ()` is no SQL to PostgreSQL, and a blank area is the ledger)."""
+    if not codes:
+        return []
     marks = ",".join("?" for _ in codes)
     inside, params = within_area("area_code", area_code)
     return _rows(
