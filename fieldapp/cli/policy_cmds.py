@@ -496,7 +496,7 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
 def cmd_claim_check(args: argparse.Namespace) -> int:
     """Run the one-time guard over every claim in the ledger."""
     service = ClaimService(open_ledger(args), _policy(args))
-    violations = find_limit_violations(service.queries.all())
+    violations = find_limit_violations(service.queries.all(), service.policy)
     if args.json:
         print_json(
             [

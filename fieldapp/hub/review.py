@@ -3,9 +3,11 @@ two live rows) and one-time subsidies claimed twice (two devices offline), for r
 
 from __future__ import annotations
 
+from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 from fieldapp.domain.places_said import say_place
 from fieldapp.policy.guard import find_limit_violations
+from fieldapp.policy.pack import Policy
 from fieldapp.reference import divisions
 from fieldapp.store import replica
 from fieldapp.store.ledger import Ledger
@@ -35,7 +37,7 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
                 "rows": ids,
             }
         )
-    for violation in find_limit_violations(ClaimQueries(ledger).all()):
+    for violation in find_limit_violations(ClaimQueries(ledger).all(), _policy(ledger)):
         found.append(
             {
                 "kind": "limit",
@@ -44,3 +46,13 @@ def find_violations(ledger: Ledger) -> list[dict[str, object]]:
             }
         )
     return found
+
+
+def _policy(ledger: Ledger) -> Policy | None:
+    """The pack in force (it names a subsidy a claim carries no title of), None when unread."""
+    from fieldapp.services.policy_admin import policy_in_force
+
+    try:
+        return policy_in_force(ledger)
+    except FieldappError:
+        return None

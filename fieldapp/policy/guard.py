@@ -23,13 +23,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldapp.domain.claims import ClaimState
 from fieldapp.domain.dates import china_iso, china_minute
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 from fieldapp.domain.numbers import row_number
+
+if TYPE_CHECKING:
+    from fieldapp.policy.pack import Policy
 
 DEAD_STATES = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
 #: States of a claim the county has approved or paid: it counts first, before any other.
@@ -88,6 +91,8 @@ class LimitViolation:
     limit_key: str
     first: ClaimLike
     repeat: ClaimLike
+    #: The subsidy's title in the policy pack in force ('' when not known).
+    pack_title: str = ""
 
     @property
     def message(self) -> str:
@@ -99,11 +104,31 @@ class LimitViolation:
         number = claim.id_number or self.first.id_number
         if number:
             person += f"（身份证号 {mask(number)}）"
-        title = claim.rule_title or self.first.rule_title or claim.rule_id
         return (
-            f"{person}的“{title}”重复申领，超出限额：申领 {said(claim)}（{_entered(claim)}）"
+            f"{person}的{subsidy(self.repeat, self.first, self.pack_title)}重复申领，超出限额：申领 {said(claim)}（{_entered(claim)}）"
             f"重复了已有的申领 {said(self.first)}（{_entered(self.first)}）"
         )
+
+
+#: A subsidy no claim and no pack in force names: said so, never by its rule's id.
+UNNAMED = "同一项补贴"
+
+
+def pack_title(policy: Policy | None, rule_id: str) -> str:
+    """The title of rule `rule_id` in `policy` (the pack in force), '' when it holds none."""
+    if policy is None or not rule_id or not policy.holds(rule_id):
+        return ""
+    return policy.rule(rule_id).title
+
+
+def subsidy(claim: ClaimLike, first: ClaimLike | None = None, title: str = "") -> str:
+    """A claim's subsidy as a sentence names it: “its title” (the claim's, else `title`, the
+    pack in force's for its rule, else the first claim's of the same rule), or 同一项补贴 —
+    never the rule's id, which is for machines (a claim made by a tampered program, or an old
+    one, may carry no title; a limit shared by two rules leaves the other's title unsaid)."""
+    same = first is not None and first.rule_id == claim.rule_id
+    named = claim.rule_title or title or (first.rule_title if first is not None and same else "")
+    return f"“{named}”" if named.strip() else UNNAMED
 
 
 def said(claim: ClaimLike) -> str:
@@ -145,8 +170,11 @@ def _made(claim: ClaimLike) -> str:
     return f"{round(moment.timestamp() * 1000):013d}-0000/"
 
 
-def find_limit_violations(claims: Iterable[ClaimLike]) -> list[LimitViolation]:
-    """Every live claim beyond its limit, each paired with the first claim under the same key."""
+def find_limit_violations(
+    claims: Iterable[ClaimLike], policy: Policy | None = None
+) -> list[LimitViolation]:
+    """Every live claim beyond its limit, each paired with the first claim under the same key
+    (a claim with no title named by `policy`, the pack in force, when given)."""
     by_key: dict[str, list[ClaimLike]] = {}
     for claim in claims:
         if is_live(claim):
@@ -156,7 +184,10 @@ def find_limit_violations(claims: Iterable[ClaimLike]) -> list[LimitViolation]:
         if len(group) < 2:
             continue
         group.sort(key=_order)
-        found.extend(LimitViolation(key, group[0], repeat) for repeat in group[1:])
+        found.extend(
+            LimitViolation(key, group[0], repeat, pack_title(policy, repeat.rule_id))
+            for repeat in group[1:]
+        )
     return found
 
 
@@ -208,9 +239,10 @@ class ClaimRow:
         )
 
 
-def repeated(claim: ClaimLike, first: ClaimLike) -> str:
+def repeated(claim: ClaimLike, first: ClaimLike, policy: Policy | None = None) -> str:
     """What a review step says of a repeat: '赵六的“乡村公益性岗位补贴”（2026年12月）重复申领：
-    已有一条（已提交，张三@红星村 于 … 录入）' — the paid month from its limit key."""
+    已有一条（已提交，张三@红星村 于 … 录入）' — the paid month from its limit key; a claim
+    with no title is named by `policy` (the pack in force), else 同一项补贴 (`subsidy`)."""
     kind, _, period = claim.limit_key.rpartition("|")[2].partition(":")
     when = ""
     if kind == "month" and len(period) == 7:
@@ -218,9 +250,8 @@ def repeated(claim: ClaimLike, first: ClaimLike) -> str:
     elif kind == "year":
         when = f"（{period}年度）"
     who = f"{claim.person_name}的" if claim.person_name else ""
-    return (
-        f"{who}“{claim.rule_title or claim.rule_id}”{when}重复申领：已有一条（{_entered(first)}）"
-    )
+    what = subsidy(claim, first, pack_title(policy, claim.rule_id))
+    return f"{who}{what}{when}重复申领：已有一条（{_entered(first)}）"
 
 
 def repeat_of(claim: ClaimLike, existing: Iterable[ClaimLike]) -> ClaimLike | None:

@@ -320,7 +320,7 @@ class ClaimService:
                     first = self._twin_of(claim)
                 if first is not None:
                     raise ClaimRefused(
-                        f"{repeated(claim, first)}。这条不能变为“{target.value}”，{how}"
+                        f"{repeated(claim, first, self.policy)}。这条不能变为“{target.value}”，{how}"
                     )
             fields: dict[str, object] = {"state": target.value}
             if target in (ClaimState.REJECTED, ClaimState.REVERSED):
@@ -486,7 +486,7 @@ class ClaimService:
             # Two laptops offline may each have made and submitted the same claim: a batch of
             # both would post and pay it twice (its review steps refuse the repeat already).
             repeats = [
-                repeated(c, earlier)
+                repeated(c, earlier, self.policy)
                 for c in claims
                 if (earlier := repeat_of(c, self.queries.with_limit_key(c.limit_key)))
             ]

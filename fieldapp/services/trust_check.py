@@ -434,7 +434,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             ]
             first = repeat_of(claim, others)
             if first is not None:
-                return refuse("claim_repeat", f"{repeated(claim, first)}，不能再往下审核")
+                return refuse("claim_repeat", f"{repeated(claim, first, policy)}，不能再往下审核")
         if (
             repeats
             and policy is not None
@@ -455,7 +455,7 @@ def policy_judge(ledger: Ledger, repeats: bool = True) -> PolicyJudge:
             if first is not None:
                 return refuse(
                     "claim_repeat",
-                    f"{repeated(claim, first)}；两条申领的{_twin_what(policy, row)}是同一次"
+                    f"{repeated(claim, first, policy)}；两条申领的{_twin_what(policy, row)}是同一次"
                     "（同一天开始，登记了两遍），只能申领一次，这条不能往下提交或审核，请驳回",
                 )
         seen.setdefault(claim.limit_key, set()).add(row_id)

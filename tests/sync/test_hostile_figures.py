@@ -253,3 +253,52 @@ def test_a_post_ended_before_a_month_claimed_for_it_is_held(village, hub):
     village.exchange()
     assert later.id not in {h.change_id for h in hub.rejected()}
     assert hub.ledger.get("employment_spells", post)["end_date"] == "2027-01-15"
+
+
+def test_a_repeat_carrying_no_title_is_named_by_the_pack_in_force_never_by_its_rule_id(
+    village, hub
+):
+    """A claim sent with no 补贴名称 (a tampered program, or an old one) repeating 赵六's
+    December: the repeat was said as “welfare_post_subsidy”重复申领 — the rule's id, which no
+    coordinator knows. The hub's hold, its 合并后的问题 and the device's refusal now say the
+    subsidy as the pack in force names it."""
+    service = ClaimService(village, policy_in_force(village))
+    december = service.create(NUMBER, "welfare_post_subsidy", on=dt.date(2026, 12, 31))
+    service.advance(december.id, ClaimState.SUBMITTED, "缺件原因")
+    row_id = natural_id("claims", "forged", "untitled")
+    forge(village, "claims", row_id,
+          _copy(village, december.id) | {"state": ClaimState.SUBMITTED.value, "rule_title": ""})  # fmt: skip
+    with pytest.raises(ClaimRefused) as refused:
+        service.advance(row_id, ClaimState.VILLAGE_REVIEWED)
+    said = str(refused.value)
+    assert "赵六的“乡村公益性岗位补贴”（2026年12月）重复申领" in said, said
+    village.exchange()
+    (problem,) = hub.violations()
+    assert (
+        "赵六（身份证号" in problem["message"]
+        and "的“乡村公益性岗位补贴”重复申领" in problem["message"]
+    ), problem
+    passed = forge(village, "claims", row_id, {"state": ClaimState.VILLAGE_REVIEWED.value})
+    village.exchange()
+    (held,) = hub.rejected()
+    assert (held.change_id, held.rule) == (passed.id, "claim_repeat")
+    assert "赵六的“乡村公益性岗位补贴”（2026年12月）重复申领" in held.reason, held.reason
+    for words in (said, problem["message"], held.reason):
+        assert "welfare_post_subsidy" not in words, words
+
+
+def test_a_repeat_no_pack_names_is_said_as_the_same_subsidy():
+    """With no title on either claim and no pack that holds the rule: 同一项补贴, not its id."""
+    from fieldapp.policy.guard import ClaimRow, find_limit_violations, repeated
+
+    def row(i: str, key: str) -> ClaimRow:
+        return ClaimRow.of(i, {"limit_key": "transport|p1|once:", "state": "已提交",
+                               "rule_id": "transport_cross_county", "person_name": "张0",
+                               "created_at": "2026-12-01T08:00:00+08:00", "_ckey": key})  # fmt: skip
+
+    first, second = row("a", "1764547200000-0000/d:1"), row("b", "1764547200000-0001/d:1")
+    said = repeated(second, first)
+    assert said.startswith("张0的同一项补贴重复申领：已有一条（已提交"), said
+    (violation,) = find_limit_violations([first, second])
+    assert "张0的同一项补贴重复申领" in violation.message, violation.message
+    assert "transport_cross_county" not in said + violation.message

@@ -7,12 +7,15 @@ change-log id is accepted with the county's own number, never that device's."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from fieldapp.domain.numbers import device_part, row_number
 from fieldapp.services.actor import actor_of
 from fieldapp.services.trust_check import TrustRefused
 from fieldapp.services.writer import writing
+from fieldapp.store.hlc import format_stamp
 from fieldapp.store.ledger import natural_id
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.errors import SyncError
@@ -105,3 +108,38 @@ def test_a_held_claim_under_another_devices_id_is_accepted_with_the_countys_numb
     hub.import_file(export_bundle(second, tmp_path / "batch.fs").path)
     printed = row_number(second.get("batches", batch)["_ckey"])
     assert ClaimQueries(hub.ledger).by_number(printed) == [batch]
+
+
+def _month_ahead() -> str:
+    return format_stamp(int(time.time() * 1000) + 30 * 24 * 3600 * 1000, 0)
+
+
+def test_a_claim_made_a_month_ahead_accepted_by_the_county_is_numbered_by_the_county(
+    village,  # noqa: F811
+    hub,
+):
+    """A tampered 红星村 program makes a November claim stamped a month ahead, keeping an honest
+    申请日期 (applied_on): held (`numbered_ahead`), and the county accepts it. Were its
+    acceptance to keep the month-ahead key as the row's creating key, every later step of the
+    claim — the village's, the township's — would be stamped before it and held as
+    `numbered_first` until that day (a 2100 stamp: for ever). A kept key is taken only when it
+    is before the county's change (`projector.creating_key`): the claim is numbered by the
+    county's change of now (as `numbered_ahead` says), and the village's next step lands."""
+    december = _december(village)
+    made = natural_id("claims", "forged", "ahead")
+    forge(village, "claims", made, _november(village, december.id), hlc=_month_ahead())
+    village.exchange()
+    (held,) = [h for h in hub.rejected() if h.change.row_id == made]
+    assert held.rule == "numbered_ahead", held.reason
+    hub.accept(held.id, "县人社局")
+    key = hub.ledger.get("claims", made)["_ckey"]
+    assert key.startswith(f"{int(key.split('-')[0]):013d}")
+    assert int(key.split("-")[0]) < int(time.time() * 1000) + 3600 * 1000, key
+    assert row_number(key).startswith(device_part(hub.ledger.device_id)), key
+    village.exchange()
+    assert village.get("claims", made)["_ckey"] == key
+    with writing(village, actor_of(village)) as w:
+        w.update_row("claims", made, {"state": "已提交"})
+    village.exchange()
+    assert [h.rule for h in hub.rejected() if h.change.row_id == made and h.id != held.id] == []
+    assert hub.ledger.get("claims", made)["state"] == "已提交"

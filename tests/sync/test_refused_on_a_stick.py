@@ -21,9 +21,10 @@ from fieldapp.hub.folder import Hub
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.store.hub_state import HubLog
 from fieldapp.store.ledger import Ledger
+from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import crypto
 from fieldapp.sync.bundle import REFUSED_FILE, REFUSED_SIG, Manifest, read_header
-from fieldapp.sync.errors import BundleRefused
+from fieldapp.sync.errors import AlreadyImported, BundleRefused
 from fieldapp.sync.exchange import export_bundle, import_bundle
 from tests.sync.helpers import VILLAGE, add_family, keys_of, repack, unpack
 
@@ -164,3 +165,27 @@ def inner_files(path: Path, device: Ledger) -> dict[str, bytes]:
     assert plain is not None
     with zipfile.ZipFile(io.BytesIO(plain)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_an_old_answer_naming_the_refusal_replayed_moves_nothing(hub, make_device, tmp_path):
+    """The township's stick keeps the answer that named the copy's refused bundle, and one the
+    hub made before it. Once the village took the new numbering and exchanged again, either
+    imported again (replayed, by mistake or on purpose) is refused as already had: it neither
+    tells the village it was copied back again (a second new numbering, reprinting every
+    paper), nor takes back an acknowledgement, nor moves any of its work."""
+    device, _ = copied_back(hub, make_device, tmp_path)
+    older = hub.export_for(DEVICE, tmp_path / "older.fieldsync").path
+    answer = hub.export_for(DEVICE, tmp_path / "answer.fieldsync").path
+    assert import_bundle(device, answer).copied_back
+    start_new_incarnation(device)
+    numbering = device.device_id
+    hub.import_file(export_bundle(device, tmp_path / "4.fieldsync").path)
+    import_bundle(device, hub.export_for(DEVICE, tmp_path / "after.fieldsync").path)
+    acks = SyncState(device.db).acks(hub.identity.name)
+    for replayed in (answer, older):
+        with pytest.raises((BundleRefused, AlreadyImported)) as refused:
+            import_bundle(device, replayed)
+        assert getattr(refused.value, "code", "already") in ("replay", "already"), refused.value
+    assert device.device_id == numbering
+    assert SyncState(device.db).acks(hub.identity.name) == acks
+    device.close()
