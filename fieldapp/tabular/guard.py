@@ -57,8 +57,9 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 #: Cell references in column AZ (the 52nd) or beyond (a ledger sheet has about 40 columns,
 #: and is taken to have `ASSUMED_WIDTH`): rare, so the scan finds them without building a match
 #: for every ordinary cell. The rest of the tag says whether the cell holds a value (an empty,
-#: styled cell is written `<c r="BA5" s="3"/>`).
-_WIDE_CELL = re.compile(rb' r="((?:AZ|[B-Z][A-Z]|[A-Z]{3})\d+)"([^>]*)>')
+#: styled cell is written `<c r="BA5" s="3"/>`). Letters in either case and past XFD, the
+#: sheet's last column: the reader reads `r="xfd5"` as XFD5, and builds a sheet to AAAA.
+_WIDE_CELL = re.compile(rb' r="((?:[Aa][Zz]|[B-Zb-z][A-Za-z]|[A-Za-z]{3,})\d+)"([^>]*)>')
 #: A cell's end, written only after a value (`<c …><v>1</v></c>`), with a namespace prefix.
 _ANY_CELL_END = re.compile(rb"</\w+:c>")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
@@ -84,6 +85,9 @@ class Scan:
     hidden_rows: dict[str, set[int]] = field(default_factory=dict)
     #: Per sheet, its hidden columns (1-based; those past `MAX_VALUE_COLUMNS` are not kept).
     hidden_columns: dict[str, set[int]] = field(default_factory=dict)
+    #: Per sheet, its last row and last column holding a value. An .xlsx's columns are looked
+    #: for from AZ on (a quick scan passes the narrower by): 0 where a sheet holds none there,
+    #: which is then taken as `ASSUMED_WIDTH` columns wide.
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: What the file is by its content (`sniff`), whatever its name says.
     suffix: str = ""
@@ -275,10 +279,38 @@ def _stream(
                     raise refuse(f"解压后超过 {MAX_XML_BYTES >> 20} MB", name)
                 if read > (1 << 24) and read > MAX_RATIO * max(info.compress_size, 1):
                     raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
-                yield tail + chunk
-                tail = chunk[-_TAIL:]
+                data = tail + chunk
+                yield data
+                kept = _kept(data, len(chunk))
+                if kept > MAX_TAG:
+                    raise refuse(
+                        f"{info.filename} 中有一个单元格的标记长达 {kept} 字节，不是正常的表格",
+                        name,
+                    )
+                tail = data[len(data) - kept :]
     except (zipfile.BadZipFile, zlib.error, EOFError):
         raise unreadable(name, "文件已损坏（其中的数据无法解压）；请重新复制后再导入") from None
+
+
+#: A row's or cell's tag a chunk may end inside (`<c`, `<x:row`, `<table:table-cell` …).
+_OPEN_TAG = re.compile(
+    rb"<(?:[\w.-]+:)?(?:c|row|table-cell|covered-table-cell|table-row)(?=[\s/>])"
+)
+#: The longest row or cell tag kept whole between two chunks: a cell's tag as any program
+#: writes it is under a hundred bytes; one longer than this is no spreadsheet's.
+MAX_TAG = 64 << 10
+
+
+def _kept(data: bytes, fresh: int) -> int:
+    """How much of a chunk (`data`, of which `fresh` bytes are new) the next one begins with:
+    its last `_TAIL` bytes, or more, from the start of a row's or cell's tag it ends inside,
+    so that tag is seen whole (its reference may be far from its end: `<c r="XFD5" ph="…">`)."""
+    keep = min(_TAIL, fresh)
+    opened = data.rfind(b"<")
+    if 0 <= opened < len(data) - keep and _OPEN_TAG.match(data, opened):
+        if not _ROW_OR_CELL.match(data, opened):  # not closed
+            keep = len(data) - opened
+    return keep
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -378,30 +410,52 @@ def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
     )
 
 
-#: Row and cell tags are counted (at C speed) against the numbers (r="…") of a chunk: a row
-#: or cell may be written without its number, each then following the one before. Excel, WPS
-#: and LibreOffice always write it; a chunk with more tags than numbers is scanned tag by tag
-#: (`_Sequence`). "<c" and "<row" also count <cfRule>, <rowBreaks> … (a few, outside the
-#: rows): such a chunk is merely scanned the slow way.
+#: Row and cell tags are counted (at C speed) against those written as Excel, WPS and
+#: LibreOffice write them, their number first (`<c r="B7"`, `<row r="7"`). A row or cell may
+#: be written without its number, each then following the one before, or with it spelled
+#: otherwise (`<c\tr='b7'`, `<c s="1" r="B7"`), which the reader reads the same: a chunk
+#: holding any such tag is scanned tag by tag (`_Sequence`). Only tags are counted, never
+#: ` r="` alone, which a cell's text may hold. "<c" and "<row" also count <cfRule>,
+#: <rowBreaks> … (a few, outside the rows): such a chunk is merely scanned the slow way.
 _PREFIXED_TAGS = (b":row", b":c ", b":c>", b":c/>")
+_PREFIXED_NUMBERS = (b':row r="', b':c r="')
 
 
 def _has_bare_tags(chunk: bytes, prefixed: bool | None = None) -> bool:
-    """True when some row or cell tag of the chunk may lack its number (a tag cut at the
-    chunk's end may have lost its number to the next chunk: one is allowed for). `prefixed`:
-    whether the chunk holds ":row", when already known."""
+    """True when some row or cell tag of the chunk is not written as Excel writes it: its
+    number first (a tag the chunk's end cuts is counted in the next chunk, which begins with
+    it). `prefixed`: whether the chunk holds ":row", when already known."""
+    end = chunk.rfind(b"<")
     # <cols> and each <col …> begin as a cell's tag does but are none (one a column's width,
     # before the rows): counted as cells, they sent every sheet's first chunk the slow way.
-    tags = chunk.count(b"<c") + chunk.count(b"<row")
+    tags = chunk.count(b"<c", 0, end) + chunk.count(b"<row", 0, end)
+    numbers = chunk.count(b'<c r="', 0, end) + chunk.count(b'<row r="', 0, end)
     if b":row" in chunk if prefixed is None else prefixed:  # prefixed tags (<x:row …>)
-        tags += sum(map(chunk.count, _PREFIXED_TAGS))
-    numbers = chunk.count(b' r="') + 1
-    return tags > numbers and tags - chunk.count(b"<col") > numbers
+        tags += sum(chunk.count(tag, 0, end) for tag in _PREFIXED_TAGS)
+        numbers += sum(chunk.count(number, 0, end) for number in _PREFIXED_NUMBERS)
+    return tags > numbers and tags - chunk.count(b"<col", 0, end) > numbers
 
 
-#: A row or cell tag, for the tag by tag scan.
-_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
-_CELL_REF = re.compile(rb'\sr="([A-Za-z]+)\d*"')
+#: A row or cell tag, for the tag by tag scan (an attribute's value may hold ">").
+_ROW_OR_CELL = re.compile(
+    rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
+)
+#: A tag's number as Excel writes it, first; and any attribute, however XML lets it be written.
+_FIRST_REF = re.compile(rb'\sr="([A-Za-z]*)(\d*)"')
+_ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF_VALUE = re.compile(rb"([A-Za-z]*)(\d*)")
+
+
+def _ref(attrs: bytes) -> tuple[bytes, bytes]:
+    """The column letters and row digits of a row's or cell's number written otherwise than
+    first (its `r` attribute, in either quote, with spaces around "=", after other
+    attributes: as the reader reads it); empty where it has none."""
+    for attribute in _ATTRIBUTE.finditer(attrs):
+        if attribute.group(1) == b"r":
+            value = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+            parts = _REF_VALUE.match(value.strip())
+            return (parts.group(1), parts.group(2)) if parts else (b"", b"")
+    return b"", b""
 
 
 def _scan_sheet(
@@ -573,22 +627,24 @@ class _Sequence:
 
     def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
         """Count the row and cell tags of a chunk that starts `start` bytes into the sheet."""
+        first_ref = _FIRST_REF.match
         for match in _ROW_OR_CELL.finditer(chunk):
             if start + match.start() < self._seen:
                 continue
             self._seen = start + match.end()
             attrs = match.group(2)
+            found = first_ref(attrs)
+            letters, digits = found.groups() if found else _ref(attrs)
             if match.group(1) == b"row":
-                number = _ROW_NUMBER.search(attrs)
-                self.row = int(number.group(1)) if number else self.row + 1
+                self.row = int(digits) if digits else self.row + 1
                 self.column = 0
                 if _HIDDEN.search(attrs):
                     hidden.add(self.row)
             else:
-                ref = _CELL_REF.search(attrs)
-                self.column = _column_number(ref.group(1)) if ref else self.column + 1
+                self.column = _column_number(letters) if letters else self.column + 1
                 if not attrs.endswith(b"/"):
-                    self.last = max(self.last, self.row)
+                    # The reader places a cell by its own number, whatever its row's says.
+                    self.last = max(self.last, int(digits) if digits else self.row)
                     self.widest = max(self.widest, self.column)
 
 
@@ -633,13 +689,12 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
 
 
 def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
-    """`_stream`'s chunks with where each starts in the entry (each begins with the previous
-    chunk's last `_TAIL` bytes)."""
+    """`_stream`'s chunks with where each starts in the entry (each begins with what the
+    previous one kept, `_kept`)."""
     start = kept = 0
     for chunk in chunks:
         yield start, chunk
-        fresh = len(chunk) - kept
-        kept = min(_TAIL, fresh)
+        kept = _kept(chunk, len(chunk) - kept)
         start += len(chunk) - kept
 
 

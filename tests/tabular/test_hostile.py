@@ -218,6 +218,88 @@ def test_a_narrow_sheet_past_the_documented_size_is_still_refused(tmp_path):
     assert "超过了可读取的 10000000 个单元格" in said and "台账没有改动" in said
 
 
+def _openpyxl_ledger_with_a_far_cell(path: Path, spelling: str) -> Path:
+    """A 台账 written by openpyxl with one value at XFD5000 (5 000 rows × 16 384 columns: 82
+    million cells for the reader to build), that cell's number then written as `spelling` in
+    the sheet's XML, nothing else changed."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码"])
+    sheet.append(["张三", HEAD])
+    sheet["XFD5000"] = 1
+    book.save(path)
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert parts[part].count(b' r="XFD5000"') == 1
+    parts[part] = parts[part].replace(b' r="XFD5000"', spelling.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+#: Ways XML lets a cell's number be written besides Excel's ` r="XFD5000"`, each read by the
+#: reader (calamine) as Excel's: small letters, a tab or a line break before it, spaces around
+#: "=", single quotes, after another attribute, after an attribute holding ">".
+ODD_SPELLINGS = [
+    ' r="xfd5000"',
+    '\tr="XFD5000"',
+    '\nr="XFD5000"',
+    ' r = "XFD5000"',
+    " r='XFD5000'",
+    ' s="0" r="XFD5000"',
+    ' ph=">" r="XFD5000"',
+]
+
+
+@pytest.mark.parametrize("spelling", ODD_SPELLINGS)
+def test_a_far_cell_is_measured_however_its_number_is_written(tmp_path, spelling):
+    # Only cells written ` r="AZ…"` or beyond in capitals were measured: such a sheet was
+    # taken as 5 000 rows of `ASSUMED_WIDTH` columns (its extent said 0 columns) and passed.
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", spelling)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+        guard.check_file(path)
+
+
+def test_a_cell_tag_longer_than_any_program_writes_is_refused(tmp_path, monkeypatch):
+    # Kept whole between two reads (to be measured), up to `MAX_TAG`: one longer is no sheet's.
+    monkeypatch.setattr(guard, "_CHUNK", 1000)
+    long_tag = f' r="XFD5000" ph="{"0" * 2 * guard.MAX_TAG}"'
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", long_tag)
+    with pytest.raises(ValidationFailed, match="拒绝读取表格文件 远.xlsx：.*单元格的标记长达"):
+        guard.check_file(path)
+
+
+def test_a_cell_past_the_last_column_is_measured(tmp_path):
+    # Column AAAA (18 279) is past XFD, yet the reader builds the sheet out to it; three
+    # letters were the most looked for, so the scan passed it by.
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="AAAA5000"')
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 18279 列"):
+        guard.check_file(path)
+
+
+def test_a_far_cell_in_small_letters_is_refused_before_the_reader_builds_it(tmp_path):
+    # What it let through: the reader built all 82 million cells, and the import ran out of
+    # memory (in the app's own process, on a village laptop) instead of saying why.
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="xfd5000"')
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取表格文件 远.xlsx" in result.stderr and "5000 行 × 16384 列" in result.stderr
+
+
+@pytest.mark.parametrize("chunk", [333, 1000])
+def test_a_far_cell_whose_tag_is_cut_between_two_reads_is_measured(tmp_path, monkeypatch, chunk):
+    # The scan reads a sheet a chunk at a time, each with the previous one's last 512 bytes:
+    # a cell's tag longer than that, cut by a chunk's end, was seen whole in neither.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    long_tag = f' r="XFD5000" ph="{"0" * 2000}"'
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", long_tag)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+        guard.check_file(path)
+
+
 def test_a_refused_file_leaves_the_ledger_untouched(ledger, tmp_path):
     far = _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'
     path = _workbook(tmp_path / "d.xlsx", _sheet("A1:B1", far))
@@ -331,8 +413,14 @@ def test_a_sheet_with_column_widths_is_scanned_by_its_row_numbers():
     row = '<row r="{0}"><c r="A{0}" t="inlineStr"><is><t>张三</t></is></c><c r="B{0}"><v>1</v></c></row>'
     chunk = _sheet_with_widths("".join(row.format(r) for r in range(2, 2000))).encode()
     assert not guard._has_bare_tags(chunk)
-    # Two cells unnumbered are seen (one is let pass: a tag cut at the chunk's end).
+    # Two cells unnumbered are seen, and one alone (it was let pass, as if cut at the chunk's
+    # end: a cut tag is now counted in the next chunk, whole), or numbered otherwise.
     assert guard._has_bare_tags(chunk.replace(b'<c r="A1999"', b"<c").replace(b' r="1998"', b""))
+    assert guard._has_bare_tags(chunk.replace(b'<c r="A1999"', b"<c"))
+    assert guard._has_bare_tags(chunk.replace(b'<c r="A1999"', b"<c r='A1999'"))
+    # Nor does the text of a cell count as a number (` r="` may be written in one).
+    texts = chunk.replace("张三".encode(), b' r="1"')
+    assert guard._has_bare_tags(texts.replace(b'<c r="A1999"', b"<c"))
 
 
 @pytest.mark.parametrize("chunk", [100, 333, 1 << 20])
