@@ -49,9 +49,6 @@ _TAIL = 512  # bytes kept between chunks, so a tag cut in two is still seen whol
 # trying at every "<" of the sheet (ten times faster on a 100 000-row sheet). Rows are written
 # `<row …>`, or with a namespace prefix by some generators.
 _ROW = re.compile(rb"<row\b([^>]*)>")
-#: A row with any namespace prefix (<x:row …>, <ns0:row …> as Python's ElementTree writes):
-#: slower, so used only for a chunk that has one.
-_ANY_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 #: Cell references in column AZ (the 52nd) or beyond (a ledger sheet has about 40 columns,
@@ -60,8 +57,6 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 #: styled cell is written `<c r="BA5" s="3"/>`). Letters in either case and past XFD, the
 #: sheet's last column: the reader reads `r="xfd5"` as XFD5, and builds a sheet to AAAA.
 _WIDE_CELL = re.compile(rb' r="((?:[Aa][Zz]|[B-Zb-z][A-Za-z]|[A-Za-z]{3,})\d+)"([^>]*)>')
-#: A cell's end, written only after a value (`<c …><v>1</v></c>`), with a namespace prefix.
-_ANY_CELL_END = re.compile(rb"</\w+:c>")
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
@@ -417,28 +412,25 @@ def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
 #: holding any such tag is scanned tag by tag (`_Sequence`). Only tags are counted, never
 #: ` r="` alone, which a cell's text may hold. "<c" and "<row" also count <cfRule>,
 #: <rowBreaks> … (a few, outside the rows): such a chunk is merely scanned the slow way.
+#: (Tags under a namespace prefix, `<x:c …>`, send a chunk the slow way before it is counted.)
 _PREFIXED_TAGS = (b":row", b":c ", b":c>", b":c/>")
-_PREFIXED_NUMBERS = (b':row r="', b':c r="')
 
 
-def _has_bare_tags(chunk: bytes, prefixed: bool | None = None) -> bool:
+def _has_bare_tags(chunk: bytes) -> bool:
     """True when some row or cell tag of the chunk is not written as Excel writes it: its
     number first (a tag the chunk's end cuts is counted in the next chunk, which begins with
-    it). `prefixed`: whether the chunk holds ":row", when already known."""
+    it)."""
     end = chunk.rfind(b"<")
     # <cols> and each <col …> begin as a cell's tag does but are none (one a column's width,
     # before the rows): counted as cells, they sent every sheet's first chunk the slow way.
     tags = chunk.count(b"<c", 0, end) + chunk.count(b"<row", 0, end)
     numbers = chunk.count(b'<c r="', 0, end) + chunk.count(b'<row r="', 0, end)
-    if b":row" in chunk if prefixed is None else prefixed:  # prefixed tags (<x:row …>)
-        tags += sum(chunk.count(tag, 0, end) for tag in _PREFIXED_TAGS)
-        numbers += sum(chunk.count(number, 0, end) for number in _PREFIXED_NUMBERS)
     return tags > numbers and tags - chunk.count(b"<col", 0, end) > numbers
 
 
 #: A row or cell tag, for the tag by tag scan (an attribute's value may hold ">").
 _ROW_OR_CELL = re.compile(
-    rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
+    rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
 )
 #: A tag's number as Excel writes it, first; and any attribute, however XML lets it be written.
 _FIRST_REF = re.compile(rb'\sr="([A-Za-z]*)(\d*)"')
@@ -491,14 +483,21 @@ def _scan_sheet(
                 if shut and _DIGITS.match(first) and _DIGITS.match(last):
                     last_kept = min(int(last), MAX_VALUE_COLUMNS)
                     hidden_columns.update(range(max(int(first), 1), last_kept + 1))
-        prefixed = b":row" in chunk
-        if _has_bare_tags(chunk, prefixed):
+        # A cell under a namespace prefix (`<x:c …>`, any prefix, declared or not: the reader
+        # reads it as a cell), or a comment or CDATA section (its text may look like tags):
+        # looked at tag by tag, as a chunk with a tag not written as Excel writes it. (":" and
+        # "!" are looked for first, at memchr's speed: the export writes neither.)
+        if (
+            (b":" in chunk and b":c" in chunk)
+            or (b"!" in chunk and b"<!" in chunk)
+            or _has_bare_tags(chunk)
+        ):
             sequence.scan(start, chunk, hidden)
             last_row = max(last_row, sequence.last)
             last_column = max(last_column, sequence.widest)
         else:
-            if prefixed or b"hidden" in chunk:  # a row may be hidden: each row looked at
-                for match in _ANY_ROW.finditer(chunk) if prefixed else _ROW.finditer(chunk):
+            if b"hidden" in chunk:  # a row may be hidden: each row looked at
+                for match in _ROW.finditer(chunk):
                     attrs = match.group(1)
                     number = _ROW_NUMBER.search(attrs)
                     if number:
@@ -507,7 +506,7 @@ def _scan_sheet(
                             hidden.add(sequence.row)
             else:  # none is: the chunk's last numbered row is all that counts
                 sequence.row = _last_row_number(chunk) or sequence.row
-            valued = _last_valued_row(chunk, prefixed)
+            valued = _last_valued_row(chunk)
             last_row = max(last_row, sequence.row if valued < 0 else valued)
             for match in _WIDE_CELL.finditer(chunk):
                 if match.group(2).endswith(b"/"):  # empty: no value
@@ -515,6 +514,7 @@ def _scan_sheet(
                 ref = match.group(1)
                 letters = ref.rstrip(b"0123456789")
                 last_column = max(last_column, _column_number(letters))
+                last_row = max(last_row, int(ref[len(letters) :]))
         width = max(last_column, ASSUMED_WIDTH)
         if last_row * width > MAX_CELLS:
             if width > last_column:  # the width is the one assumed, not the sheet's
@@ -537,18 +537,23 @@ def _last_row_number(chunk: bytes) -> int:
     return 0
 
 
-def _last_valued_row(chunk: bytes, prefixed: bool) -> int:
+def _last_valued_row(chunk: bytes) -> int:
     """The row of the chunk's last cell holding a value (0 where none, -1 where its number is
-    not in the chunk): the last cell closed by `</c>` (an empty cell is written `<c …/>`), its
-    number the last ` r="…"` before its end."""
-    end = chunk.rfind(b"</c>")
-    if prefixed:
-        for match in _ANY_CELL_END.finditer(chunk, max(end, 0)):
-            end = match.start()
+    not in the chunk): the last cell closed by `</c>` or `</c >` (an empty cell is written
+    `<c …/>`), its number that of the last cell's tag before its end (`<c r="…"`, as every
+    cell's tag of the chunk is written: a cell's text may hold ` r="…"`)."""
+    end = chunk.rfind(b"</c")
+    while end >= 0 and chunk[end + 3 : end + 4] not in _TAG_ENDS:  # not </cols>, </cfRule> …
+        end = chunk.rfind(b"</c", 0, end)
     if end < 0:
         return 0
-    at = _CELL_AT.match(chunk, max(chunk.rfind(b' r="', 0, end), 0))
+    tag = chunk.rfind(b'<c r="', 0, end)
+    at = _CELL_AT.match(chunk, tag + 2) if tag >= 0 else None
     return int(at.group(2)) if at else -1
+
+
+#: What may follow an end tag's name.
+_TAG_ENDS = (b">", b" ", b"\t", b"\n", b"\r")
 
 
 #: A column's width and visibility (`<col min="3" max="5" hidden="1"/>`), not `<cols>`.
@@ -559,7 +564,7 @@ _ZERO_WIDTH = re.compile(rb'\bwidth="0(?:\.0*)?"')
 #: A cell holding an error value, and what follows it up to its end (its formula, its value).
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
-_CELL_AT = re.compile(rb'\sr="([A-Za-z]{1,3})(\d{1,7})"')
+_CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 
 
 #: What `Scan.errors` holds for a formula whose file keeps no result (written by a program,

@@ -55,6 +55,8 @@ _BOOK_RELS = (
     'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
 )
 
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
 
 def _sheet(dimension: str, cells: str) -> str:
     return (
@@ -218,10 +220,10 @@ def test_a_narrow_sheet_past_the_documented_size_is_still_refused(tmp_path):
     assert "超过了可读取的 10000000 个单元格" in said and "台账没有改动" in said
 
 
-def _openpyxl_ledger_with_a_far_cell(path: Path, spelling: str) -> Path:
+def _openpyxl_ledger_with_a_far_cell(path: Path, spelling: str, cell: str = "") -> Path:
     """A 台账 written by openpyxl with one value at XFD5000 (5 000 rows × 16 384 columns: 82
     million cells for the reader to build), that cell's number then written as `spelling` in
-    the sheet's XML, nothing else changed."""
+    the sheet's XML (or the whole cell as `cell`), nothing else changed."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "台账"
@@ -233,6 +235,10 @@ def _openpyxl_ledger_with_a_far_cell(path: Path, spelling: str) -> Path:
     with zipfile.ZipFile(path) as archive:
         parts = {info.filename: archive.read(info) for info in archive.infolist()}
     assert parts[part].count(b' r="XFD5000"') == 1
+    if cell:
+        written = b'<c r="XFD5000" t="n"><v>1</v></c>'
+        assert parts[part].count(written) == 1
+        parts[part] = parts[part].replace(written, cell.encode())
     parts[part] = parts[part].replace(b' r="XFD5000"', spelling.encode())
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
@@ -277,6 +283,43 @@ def test_a_cell_past_the_last_column_is_measured(tmp_path):
     # letters were the most looked for, so the scan passed it by.
     path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="AAAA5000"')
     with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 18279 列"):
+        guard.check_file(path)
+
+
+#: A far cell written so that the quick scan, taking each chunk's last cell for its last row,
+#: measured the sheet as far as its second row: under a namespace prefix (any, declared or
+#: not, the reader reads it as a cell), ended `</c >`, holding a text ` r="A2"` or a CDATA
+#: section that looks like a cell's tag, or with its number in eight digits (the quick scan
+#: read seven at most).
+FAR_CELLS = [
+    '<zz:c r="XFD5000" t="n"><zz:v>1</zz:v></zz:c>',
+    "<a-b:c r='XFD5000'><a-b:v>1</a-b:v></a-b:c>",
+    f'<x:c xmlns:x="{_MAIN}" r="XFD5000"><x:v>1</x:v></x:c>',
+    '<c r="XFD5000" t="n"><v>1</v></c >',
+    '<c r="XFD5000" t="inlineStr"><is><t> r="A2"</t></is></c>',
+    '<c r="XFD5000" t="inlineStr"><is><t><![CDATA[<c r="A2">]]></t></is></c>',
+]
+
+
+@pytest.mark.parametrize("cell", FAR_CELLS)
+def test_a_far_cell_is_measured_however_it_is_written(tmp_path, cell):
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="XFD5000"', cell)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+        guard.check_file(path)
+
+
+@pytest.mark.parametrize(
+    ("cell", "row"),
+    [
+        ('<c r="A300000" t="n"><v>1</v></c >', 300000),
+        ('<c r="A300000" t="inlineStr"><is><t> r="A2"</t></is></c>', 300000),
+        # Eight digits (the sheet's last row has seven): the reader builds the sheet to it.
+        ('<c r="A12345678" t="n"><v>1</v></c>', 12345678),
+    ],
+)
+def test_a_far_row_of_a_narrow_sheet_is_measured_however_it_is_written(tmp_path, cell, row):
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="XFD5000"', cell)
+    with pytest.raises(ValidationFailed, match=f"工作表“台账”的行一直延续到第 {row} 行以后"):
         guard.check_file(path)
 
 
