@@ -16,7 +16,6 @@ the reader sizes an .xls sheet by the values it holds, not by what the file decl
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 import struct
@@ -277,7 +276,7 @@ def _stream(
                 data = tail + chunk
                 yield data
                 kept = _kept(data, len(chunk))
-                if kept > MAX_TAG:
+                if kept > MAX_CELL:
                     raise refuse(
                         f"{info.filename} 中有一个单元格的标记长达 {kept} 字节，不是正常的表格",
                         name,
@@ -289,22 +288,47 @@ def _stream(
 
 #: A row's or cell's tag a chunk may end inside (`<c`, `<x:row`, `<table:table-cell` …).
 _OPEN_TAG = re.compile(
-    rb"<(?:[\w.-]+:)?(?:c|row|table-cell|covered-table-cell|table-row)(?=[\s/>])"
+    rb"<(?:[\w.-]+:)?(c|row|table-cell|covered-table-cell|table-row)(?=[\s/>]|\Z)"
 )
-#: The longest row or cell tag kept whole between two chunks: a cell's tag as any program
-#: writes it is under a hundred bytes; one longer than this is no spreadsheet's.
-MAX_TAG = 64 << 10
+#: A row's or cell's start or end in a worksheet, under any prefix.
+_EDGE = re.compile(rb"<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])")
+#: The longest row's or cell's tag, and the longest cell, kept whole between two chunks (a
+#: formula of Excel's most, 8 192 characters, or a text of its most, 32 767, escaped, fits).
+MAX_CELL = 256 << 10
+#: The tags looked back over for the start of a cell a chunk ends inside (a rich text's
+#: runs are a few each).
+_TAGS_BACK = 64
 
 
 def _kept(data: bytes, fresh: int) -> int:
     """How much of a chunk (`data`, of which `fresh` bytes are new) the next one begins with:
     its last `_TAIL` bytes, or more, from the start of a row's or cell's tag it ends inside,
-    so that tag is seen whole (its reference may be far from its end: `<c r="XFD5" ph="…">`)."""
+    so that tag is seen whole (its reference may be far from its end: `<c r="XFD5" ph="…">`),
+    or of a cell it ends inside (its formula and result looked at together)."""
     keep = min(_TAIL, fresh)
-    opened = data.rfind(b"<")
-    if 0 <= opened < len(data) - keep and _OPEN_TAG.match(data, opened):
-        if not _ROW_OR_CELL.match(data, opened):  # not closed
-            keep = len(data) - opened
+    at = data.rfind(b"<")
+    if at < 0:
+        return keep
+    opened = _OPEN_TAG.match(data, at)
+    if opened:  # a worksheet's row or cell (quotes minded), or an ods's
+        whole = (
+            _ROW_OR_CELL.match(data, at)
+            if opened.group(1) in (b"c", b"row")
+            else data.find(b">", at) >= 0
+        )
+        if not whole:
+            return max(keep, len(data) - at)
+    for _ in range(_TAGS_BACK):
+        edge = _EDGE.match(data, at)
+        if edge:
+            tag = _ROW_OR_CELL.match(data, at)
+            holding = tag is not None and not tag.group(2).endswith(b"/")
+            if edge.group(2) == b"c" and not edge.group(1) and holding:
+                keep = max(keep, len(data) - at)  # a cell's start, its end not in the chunk
+            break
+        at = data.rfind(b"<", max(0, len(data) - MAX_CELL), at)
+        if at < 0:
+            break
     return keep
 
 
@@ -413,7 +437,6 @@ def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
 #: ` r="` alone, which a cell's text may hold. "<c" and "<row" also count <cfRule>,
 #: <rowBreaks> … (a few, outside the rows): such a chunk is merely scanned the slow way.
 #: (Tags under a namespace prefix, `<x:c …>`, send a chunk the slow way before it is counted.)
-_PREFIXED_TAGS = (b":row", b":c ", b":c>", b":c/>")
 
 
 def _has_bare_tags(chunk: bytes) -> bool:
@@ -467,11 +490,10 @@ def _scan_sheet(
     for start, chunk in _positioned(chunks):
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
-        # A formula may have no result saved: only where a formula is (<f, or <x:f with a
-        # prefix: one search of the chunk, or two, where the endings of such a cell took five).
-        if (b"<f" in chunk and any(map(chunk.__contains__, _NO_VALUE_ENDS))) or (
-            b":f" in chunk and _prefixed_no_value(chunk)
-        ):
+        # A formula may have no result saved: each cell is looked at where a formula is not
+        # followed at once by its result ("f" looked for first, at memchr's speed: the
+        # export's rows hold none).
+        if b"f" in chunk and not _results_follow(chunk):
             _unsaved_results(chunk, errors)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
@@ -572,41 +594,36 @@ _CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 NO_RESULT = "（公式没有保存结果）"
 #: A cell holding a formula and no value (`<c r="C6"><f>…</f><v/></c>`).
 _UNSAVED = re.compile(
-    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,2000}</(?:\w+:)?f>)\s*"
-    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+    rb"<(?:[\w.-]+:)?c\b([^>]*)>\s*<(?:[\w.-]+:)?f\b[^>]*(?:/>|>[^<]*</(?:[\w.-]+:)?f\s*>)\s*"
+    rb"(?:<(?:[\w.-]+:)?v\s*/>|<(?:[\w.-]+:)?v\s*>\s*</(?:[\w.-]+:)?v\s*>)?\s*</(?:[\w.-]+:)?c\s*>"
 )
 
 
-#: How a cell holding a formula and no value ends (`…</f></c>`, `<v/></c>`, `<f …/></c>`):
-#: looked for before the slower search of the chunk (Excel's sheets hold many formulas).
-_NO_VALUE_ENDS = (b"</f></c>", b"<v/>", b"<v />", b"<v></v>", b"/></c>")
-#: A row's or cell's namespace prefix (the x of `<x:row …>`), in a sheet written with one.
-_TAG_PREFIX = re.compile(rb"<(\w+):(?:row|c)[\s>]")
-
-
-@functools.cache
-def _prefixed_ends(prefix: bytes) -> tuple[bytes, ...]:
-    """`_NO_VALUE_ENDS` as a sheet whose tags carry `prefix` writes them (`</x:f></x:c>` …)."""
-    tagged = (end.replace(b"</", b"</" + prefix + b":") for end in _NO_VALUE_ENDS)
-    return tuple(end.replace(b"<v", b"<" + prefix + b":v") for end in tagged)
-
-
-def _prefixed_no_value(chunk: bytes) -> bool:
-    """Whether a chunk whose tags carry a prefix (as the OpenXML SDK writes a sheet) holds how
-    a cell with a formula and no value ends, with that prefix: the endings without one missed
-    it (`<x:c r="D3"><x:f>D2</x:f></x:c>`), and the formula was read as a blank."""
-    if not any(map(chunk.__contains__, _PREFIXED_TAGS)):  # `<xm:f>` in a plain sheet's end
+def _results_follow(chunk: bytes) -> bool:
+    """Whether every formula of a chunk is followed at once by its saved result, as Excel, WPS
+    and LibreOffice write each (`<f>A2*2</f><v>2</v>`, a shared formula's `<f …/><v>2</v>`):
+    then no cell of it needs a closer look. One that keeps no result, or a formula under a
+    namespace prefix (`<x:f>`, whatever the prefixes of the chunk's other tags), or spaced from
+    its result, sends the chunk cell by cell (`_unsaved_results`); so does a data validation's
+    `<formula1>` (after the rows), counted as a formula."""
+    if b":f" in chunk:
         return False
-    tag = _TAG_PREFIX.search(chunk)
-    return tag is not None and any(map(chunk.__contains__, _prefixed_ends(tag.group(1))))
+    formulas = chunk.count(b"<f")
+    if not formulas:
+        return True
+    followed = chunk.count(b"</f><v>") + chunk.count(b"/><v>") - chunk.count(b"<v></v>")
+    return formulas <= followed
 
 
 def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
-    """The numbered cells of a chunk holding a formula with no result saved, into `errors`."""
+    """The numbered cells of a chunk holding a formula with no result saved, into `errors`
+    (each under any prefix, or none, whatever its formula's and its result's)."""
     for match in _UNSAVED.finditer(chunk):
-        at = _CELL_AT.search(match.group(1))
-        if at and len(errors) < MAX_ERRORS:
-            errors.setdefault((int(at.group(2)), _column_number(at.group(1))), NO_RESULT)
+        attrs = match.group(1)
+        found = _FIRST_REF.match(attrs)
+        letters, digits = found.groups() if found else _ref(attrs)
+        if letters and digits and len(errors) < MAX_ERRORS:
+            errors.setdefault((int(digits), _column_number(letters)), NO_RESULT)
 
 
 def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:

@@ -270,9 +270,9 @@ def test_a_far_cell_is_measured_however_its_number_is_written(tmp_path, spelling
 
 
 def test_a_cell_tag_longer_than_any_program_writes_is_refused(tmp_path, monkeypatch):
-    # Kept whole between two reads (to be measured), up to `MAX_TAG`: one longer is no sheet's.
+    # Kept whole between two reads (to be measured), up to `MAX_CELL`: one longer is no sheet's.
     monkeypatch.setattr(guard, "_CHUNK", 1000)
-    long_tag = f' r="XFD5000" ph="{"0" * 2 * guard.MAX_TAG}"'
+    long_tag = f' r="XFD5000" ph="{"0" * 2 * guard.MAX_CELL}"'
     path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", long_tag)
     with pytest.raises(ValidationFailed, match="拒绝读取表格文件 远.xlsx：.*单元格的标记长达"):
         guard.check_file(path)
@@ -560,6 +560,95 @@ def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefi
     assert [(w.row, w.reason) for w in report.warnings] == [
         (4, "联系电话是公式没有保存结果，按空白读取")
     ]
+
+
+def _mixed(path: Path, mix: str) -> Path:
+    """`path`'s sheet (as openpyxl writes it, every tag unprefixed, a formula's missing
+    result `<v />`) with its tags' namespace written in several ways at once, each bound to
+    the same namespace, as XML allows: `formulas` under x: in unprefixed cells, `cells` under
+    x: with formulas under y: and no `<v />` (`</y:f></x:c>`), `rows` under a: for the header
+    and first row and x: for the rest, `default` under x: with the formulas unprefixed;
+    `spaced`: unprefixed, no `<v />`, a line break between a formula and its cell's end."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    names = f'xmlns="{_MAIN}"'
+    assert xml.count(names) == 1
+    xml = xml.replace(names, f'{names} xmlns:x="{_MAIN}" xmlns:y="{_MAIN}" xmlns:a="{_MAIN}"')
+    head, body = xml.split("<sheetData>")
+    body, tail = body.split("</sheetData>")
+    if mix in ("cells", "spaced"):
+        body = body.replace("<v /></c>", "</c>")
+    if mix == "formulas":
+        body = re.sub(r"<(/?)f(?=[\s/>])", r"<\1x:f", body)
+    elif mix == "spaced":
+        body = body.replace("</f></c>", "</f>\n</c>")
+    else:
+        body = re.sub(r"<(/?)(\w+)(?=[\s/>])", r"<\1x:\2", body)
+        if mix == "cells":
+            body = re.sub(r"<(/?)x:f(?=[\s/>])", r"<\1y:f", body)
+        elif mix == "default":
+            body = re.sub(r"<(/?)x:f(?=[\s/>])", r"<\1f", body)
+        elif mix == "rows":
+            first, rest = body.split('<x:row r="3"')
+            body = re.sub(r"<(/?)x:", r"<\1a:", first) + '<x:row r="3"' + rest
+    parts["xl/worksheets/sheet1.xml"] = f"{head}<sheetData>{body}</sheetData>{tail}".encode()
+    out = path.with_name(f"{mix}_{path.name}")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize("mix", ["formulas", "cells", "rows", "default", "spaced"])
+def test_a_formula_without_its_result_is_found_whatever_mix_of_prefixes_a_chunk_holds(
+    ledger, tmp_path, mix
+):
+    """The endings of a formula cell keeping no result were looked for unprefixed, or under
+    the chunk's first prefix only: a sheet mixing prefixes (a formula `<x:f>` in a cell `<c>`,
+    `</y:f></x:c>`, rows under a: then x:) or spacing its tags (`</f>` and `</c>` on two
+    lines) had its formulas read as blanks with no word, though the reader reads every such
+    cell as Excel's. Each cell is now looked at whatever the chunk's mix."""
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    wife, son = make_id("520502", "19780520", "142"), make_id("520502", "20010101", "153")
+    path = write_xlsx(
+        tmp_path / "f.xlsx",
+        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *place],
+        [
+            ["张长英", HEAD, HEAD, "13800000001", *place.values()],
+            ["李秀", f'="{wife[:6]}"&"{wife[6:]}"', HEAD, "=D2", *place.values()],
+            ["张小军", son, HEAD, "=D2", *place.values()],
+        ],
+    )
+    mixed = _mixed(path, mix)
+    scan = guard.check_file(mixed)
+    assert scan.errors == {
+        "台账": {(3, 2): guard.NO_RESULT, (3, 4): guard.NO_RESULT, (4, 4): guard.NO_RESULT}
+    }
+    report = import_ledger(ledger, mixed)
+    assert report.persons_imported == 2
+    [refused] = report.rejected
+    assert refused.row == 3 and refused.reason.startswith("身份证号码是公式，文件里没有保存")
+    assert [(w.row, w.reason) for w in report.warnings] == [
+        (4, "联系电话是公式没有保存结果，按空白读取")
+    ]
+
+
+@pytest.mark.parametrize("chunk", [333, 1000, 1 << 20])
+def test_a_long_formula_without_its_result_is_found_whatever_the_read_size(
+    tmp_path, monkeypatch, chunk
+):
+    """A cell's formula longer than the 512 bytes a chunk begins with of the one before, cut by
+    a chunk's end, was seen whole in neither chunk, and read as a blank with no word."""
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    long_formula = "=D2" + '&""' * 300
+    path = write_xlsx(
+        tmp_path / "f.xlsx",
+        ["姓名", "身份证号码", "联系电话"],
+        [["张长英", HEAD, "13800000001"], ["李秀", HEAD, long_formula], ["张小军", HEAD, "=D2"]],
+    )
+    scan = guard.check_file(path)
+    assert scan.errors == {"台账": {(3, 3): guard.NO_RESULT, (4, 3): guard.NO_RESULT}}
 
 
 def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):
