@@ -526,17 +526,12 @@ def test_a_shared_formula_without_its_result_is_found_whatever_the_prefix(tmp_pa
     assert guard.check_file(_workbook(tmp_path / "plain.xlsx", plain)).errors == {}
 
 
-@pytest.mark.parametrize("empty_value", ["", "<x:v/>", "<x:v></x:v>"])
-def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefix(
-    ledger, tmp_path, empty_value
-):
-    """A sheet written with a prefix (<x:c …><x:f>D2</x:f></x:c>) and a formula keeping no
-    result: only `</f></c>` and `<v/>` unprefixed were looked for, so the phone was imported
-    blank and the ID number refused as 身份证号码为空, with no word of the formula, while the
-    coordinator sees both in Excel. Now said as in an unprefixed sheet."""
+def _ledger_with_formulas_without_results(tmp_path: Path) -> Path:
+    """A 台账 openpyxl writes with formulas and no results: 李秀's ID number (B3) and phone
+    (D3), 张小军's phone (D4)."""
     place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
     wife, son = make_id("520502", "19780520", "142"), make_id("520502", "20010101", "153")
-    path = write_xlsx(
+    return write_xlsx(
         tmp_path / "f.xlsx",
         ["姓名", "身份证号码", "户主身份证号码", "联系电话", *place],
         [
@@ -545,21 +540,38 @@ def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefi
             ["张小军", son, HEAD, "=D2", *place.values()],
         ],
     )
-    prefixed = _prefixed(path, empty_value)
-    sheet = zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")
-    assert b"<x:row" in sheet and b"<row" not in sheet
-    assert (b"</x:f></x:c>" if not empty_value else empty_value.encode()) in sheet
-    scan = guard.check_file(prefixed)
+
+
+def _formulas_without_results_are_said(ledger: Ledger, path: Path) -> None:
+    """The guard notes each formula of `_ledger_with_formulas_without_results` (as `path`
+    writes it), and the import says each: the ID number's row refused, the phone read blank."""
+    scan = guard.check_file(path)
     assert scan.errors == {
         "台账": {(3, 2): guard.NO_RESULT, (3, 4): guard.NO_RESULT, (4, 4): guard.NO_RESULT}
     }
-    report = import_ledger(ledger, prefixed)
+    report = import_ledger(ledger, path)
     assert report.persons_imported == 2
     [refused] = report.rejected
     assert refused.row == 3 and refused.reason.startswith("身份证号码是公式，文件里没有保存")
     assert [(w.row, w.reason) for w in report.warnings] == [
         (4, "联系电话是公式没有保存结果，按空白读取")
     ]
+
+
+@pytest.mark.parametrize("empty_value", ["", "<x:v/>", "<x:v></x:v>"])
+def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefix(
+    ledger, tmp_path, empty_value
+):
+    """A sheet written with a prefix (<x:c …><x:f>D2</x:f></x:c>) and a formula keeping no
+    result: only `</f></c>` and `<v/>` unprefixed were looked for, so the phone was imported
+    blank and the ID number refused as 身份证号码为空, with no word of the formula, while the
+    coordinator sees both in Excel. Now said as in an unprefixed sheet."""
+    path = _ledger_with_formulas_without_results(tmp_path)
+    prefixed = _prefixed(path, empty_value)
+    sheet = zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")
+    assert b"<x:row" in sheet and b"<row" not in sheet
+    assert (b"</x:f></x:c>" if not empty_value else empty_value.encode()) in sheet
+    _formulas_without_results_are_said(ledger, prefixed)
 
 
 def _mixed(path: Path, mix: str) -> Path:
@@ -609,29 +621,9 @@ def test_a_formula_without_its_result_is_found_whatever_mix_of_prefixes_a_chunk_
     `</y:f></x:c>`, rows under a: then x:) or spacing its tags (`</f>` and `</c>` on two
     lines) had its formulas read as blanks with no word, though the reader reads every such
     cell as Excel's. Each cell is now looked at whatever the chunk's mix."""
-    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
-    wife, son = make_id("520502", "19780520", "142"), make_id("520502", "20010101", "153")
-    path = write_xlsx(
-        tmp_path / "f.xlsx",
-        ["姓名", "身份证号码", "户主身份证号码", "联系电话", *place],
-        [
-            ["张长英", HEAD, HEAD, "13800000001", *place.values()],
-            ["李秀", f'="{wife[:6]}"&"{wife[6:]}"', HEAD, "=D2", *place.values()],
-            ["张小军", son, HEAD, "=D2", *place.values()],
-        ],
-    )
+    path = _ledger_with_formulas_without_results(tmp_path)
     mixed = _mixed(path, mix)
-    scan = guard.check_file(mixed)
-    assert scan.errors == {
-        "台账": {(3, 2): guard.NO_RESULT, (3, 4): guard.NO_RESULT, (4, 4): guard.NO_RESULT}
-    }
-    report = import_ledger(ledger, mixed)
-    assert report.persons_imported == 2
-    [refused] = report.rejected
-    assert refused.row == 3 and refused.reason.startswith("身份证号码是公式，文件里没有保存")
-    assert [(w.row, w.reason) for w in report.warnings] == [
-        (4, "联系电话是公式没有保存结果，按空白读取")
-    ]
+    _formulas_without_results_are_said(ledger, mixed)
 
 
 @pytest.mark.parametrize("chunk", [333, 1000, 1 << 20])
