@@ -16,7 +16,6 @@ the reader sizes an .xls sheet by the values it holds, not by what the file decl
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import re
 import struct
@@ -49,18 +48,14 @@ _TAIL = 512  # bytes kept between chunks, so a tag cut in two is still seen whol
 # trying at every "<" of the sheet (ten times faster on a 100 000-row sheet). Rows are written
 # `<row …>`, or with a namespace prefix by some generators.
 _ROW = re.compile(rb"<row\b([^>]*)>")
-#: A row with any namespace prefix (<x:row …>, <ns0:row …> as Python's ElementTree writes):
-#: slower, so used only for a chunk that has one.
-_ANY_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 #: Cell references in column AZ (the 52nd) or beyond (a ledger sheet has about 40 columns,
 #: and is taken to have `ASSUMED_WIDTH`): rare, so the scan finds them without building a match
 #: for every ordinary cell. The rest of the tag says whether the cell holds a value (an empty,
-#: styled cell is written `<c r="BA5" s="3"/>`).
-_WIDE_CELL = re.compile(rb' r="((?:AZ|[B-Z][A-Z]|[A-Z]{3})\d+)"([^>]*)>')
-#: A cell's end, written only after a value (`<c …><v>1</v></c>`), with a namespace prefix.
-_ANY_CELL_END = re.compile(rb"</\w+:c>")
+#: styled cell is written `<c r="BA5" s="3"/>`). Letters in either case and past XFD, the
+#: sheet's last column: the reader reads `r="xfd5"` as XFD5, and builds a sheet to AAAA.
+_WIDE_CELL = re.compile(rb' r="((?:[Aa][Zz]|[B-Zb-z][A-Za-z]|[A-Za-z]{3,})\d+)"([^>]*)>')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
@@ -84,6 +79,9 @@ class Scan:
     hidden_rows: dict[str, set[int]] = field(default_factory=dict)
     #: Per sheet, its hidden columns (1-based; those past `MAX_VALUE_COLUMNS` are not kept).
     hidden_columns: dict[str, set[int]] = field(default_factory=dict)
+    #: Per sheet, its last row and last column holding a value. An .xlsx's columns are looked
+    #: for from AZ on (a quick scan passes the narrower by): 0 where a sheet holds none there,
+    #: which is then taken as `ASSUMED_WIDTH` columns wide.
     extents: dict[str, tuple[int, int]] = field(default_factory=dict)
     #: What the file is by its content (`sniff`), whatever its name says.
     suffix: str = ""
@@ -275,10 +273,63 @@ def _stream(
                     raise refuse(f"解压后超过 {MAX_XML_BYTES >> 20} MB", name)
                 if read > (1 << 24) and read > MAX_RATIO * max(info.compress_size, 1):
                     raise refuse(f"{info.filename} 的压缩比异常（疑似压缩炸弹）", name)
-                yield tail + chunk
-                tail = chunk[-_TAIL:]
+                data = tail + chunk
+                yield data
+                kept = _kept(data, len(chunk))
+                if kept > MAX_CELL:
+                    raise refuse(
+                        f"{info.filename} 中有一个单元格的标记长达 {kept} 字节，不是正常的表格",
+                        name,
+                    )
+                tail = data[len(data) - kept :]
     except (zipfile.BadZipFile, zlib.error, EOFError):
         raise unreadable(name, "文件已损坏（其中的数据无法解压）；请重新复制后再导入") from None
+
+
+#: A row's or cell's tag a chunk may end inside (`<c`, `<x:row`, `<table:table-cell` …).
+_OPEN_TAG = re.compile(
+    rb"<(?:[\w.-]+:)?(c|row|table-cell|covered-table-cell|table-row)(?=[\s/>]|\Z)"
+)
+#: A row's or cell's start or end in a worksheet, under any prefix.
+_EDGE = re.compile(rb"<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])")
+#: The longest row's or cell's tag, and the longest cell, kept whole between two chunks (a
+#: formula of Excel's most, 8 192 characters, or a text of its most, 32 767, escaped, fits).
+MAX_CELL = 256 << 10
+#: The tags looked back over for the start of a cell a chunk ends inside (a rich text's
+#: runs are a few each).
+_TAGS_BACK = 64
+
+
+def _kept(data: bytes, fresh: int) -> int:
+    """How much of a chunk (`data`, of which `fresh` bytes are new) the next one begins with:
+    its last `_TAIL` bytes, or more, from the start of a row's or cell's tag it ends inside,
+    so that tag is seen whole (its reference may be far from its end: `<c r="XFD5" ph="…">`),
+    or of a cell it ends inside (its formula and result looked at together)."""
+    keep = min(_TAIL, fresh)
+    at = data.rfind(b"<")
+    if at < 0:
+        return keep
+    opened = _OPEN_TAG.match(data, at)
+    if opened:  # a worksheet's row or cell (quotes minded), or an ods's
+        whole = (
+            _ROW_OR_CELL.match(data, at)
+            if opened.group(1) in (b"c", b"row")
+            else data.find(b">", at) >= 0
+        )
+        if not whole:
+            return max(keep, len(data) - at)
+    for _ in range(_TAGS_BACK):
+        edge = _EDGE.match(data, at)
+        if edge:
+            tag = _ROW_OR_CELL.match(data, at)
+            holding = tag is not None and not tag.group(2).endswith(b"/")
+            if edge.group(2) == b"c" and not edge.group(1) and holding:
+                keep = max(keep, len(data) - at)  # a cell's start, its end not in the chunk
+            break
+        at = data.rfind(b"<", max(0, len(data) - MAX_CELL), at)
+        if at < 0:
+            break
+    return keep
 
 
 def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -378,30 +429,48 @@ def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
     )
 
 
-#: Row and cell tags are counted (at C speed) against the numbers (r="…") of a chunk: a row
-#: or cell may be written without its number, each then following the one before. Excel, WPS
-#: and LibreOffice always write it; a chunk with more tags than numbers is scanned tag by tag
-#: (`_Sequence`). "<c" and "<row" also count <cfRule>, <rowBreaks> … (a few, outside the
-#: rows): such a chunk is merely scanned the slow way.
-_PREFIXED_TAGS = (b":row", b":c ", b":c>", b":c/>")
+#: Row and cell tags are counted (at C speed) against those written as Excel, WPS and
+#: LibreOffice write them, their number first (`<c r="B7"`, `<row r="7"`). A row or cell may
+#: be written without its number, each then following the one before, or with it spelled
+#: otherwise (`<c\tr='b7'`, `<c s="1" r="B7"`), which the reader reads the same: a chunk
+#: holding any such tag is scanned tag by tag (`_Sequence`). Only tags are counted, never
+#: ` r="` alone, which a cell's text may hold. "<c" and "<row" also count <cfRule>,
+#: <rowBreaks> … (a few, outside the rows): such a chunk is merely scanned the slow way.
+#: (Tags under a namespace prefix, `<x:c …>`, send a chunk the slow way before it is counted.)
 
 
-def _has_bare_tags(chunk: bytes, prefixed: bool | None = None) -> bool:
-    """True when some row or cell tag of the chunk may lack its number (a tag cut at the
-    chunk's end may have lost its number to the next chunk: one is allowed for). `prefixed`:
-    whether the chunk holds ":row", when already known."""
+def _has_bare_tags(chunk: bytes) -> bool:
+    """True when some row or cell tag of the chunk is not written as Excel writes it: its
+    number first (a tag the chunk's end cuts is counted in the next chunk, which begins with
+    it)."""
+    end = chunk.rfind(b"<")
     # <cols> and each <col …> begin as a cell's tag does but are none (one a column's width,
     # before the rows): counted as cells, they sent every sheet's first chunk the slow way.
-    tags = chunk.count(b"<c") + chunk.count(b"<row")
-    if b":row" in chunk if prefixed is None else prefixed:  # prefixed tags (<x:row …>)
-        tags += sum(map(chunk.count, _PREFIXED_TAGS))
-    numbers = chunk.count(b' r="') + 1
-    return tags > numbers and tags - chunk.count(b"<col") > numbers
+    tags = chunk.count(b"<c", 0, end) + chunk.count(b"<row", 0, end)
+    numbers = chunk.count(b'<c r="', 0, end) + chunk.count(b'<row r="', 0, end)
+    return tags > numbers and tags - chunk.count(b"<col", 0, end) > numbers
 
 
-#: A row or cell tag, for the tag by tag scan.
-_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)(?=[\s/>])([^>]*)>")
-_CELL_REF = re.compile(rb'\sr="([A-Za-z]+)\d*"')
+#: A row or cell tag, for the tag by tag scan (an attribute's value may hold ">").
+_ROW_OR_CELL = re.compile(
+    rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>"
+)
+#: A tag's number as Excel writes it, first; and any attribute, however XML lets it be written.
+_FIRST_REF = re.compile(rb'\sr="([A-Za-z]*)(\d*)"')
+_ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF_VALUE = re.compile(rb"([A-Za-z]*)(\d*)")
+
+
+def _ref(attrs: bytes) -> tuple[bytes, bytes]:
+    """The column letters and row digits of a row's or cell's number written otherwise than
+    first (its `r` attribute, in either quote, with spaces around "=", after other
+    attributes: as the reader reads it); empty where it has none."""
+    for attribute in _ATTRIBUTE.finditer(attrs):
+        if attribute.group(1) == b"r":
+            value = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+            parts = _REF_VALUE.match(value.strip())
+            return (parts.group(1), parts.group(2)) if parts else (b"", b"")
+    return b"", b""
 
 
 def _scan_sheet(
@@ -421,11 +490,10 @@ def _scan_sheet(
     for start, chunk in _positioned(chunks):
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
-        # A formula may have no result saved: only where a formula is (<f, or <x:f with a
-        # prefix: one search of the chunk, or two, where the endings of such a cell took five).
-        if (b"<f" in chunk and any(map(chunk.__contains__, _NO_VALUE_ENDS))) or (
-            b":f" in chunk and _prefixed_no_value(chunk)
-        ):
+        # A formula may have no result saved: each cell is looked at where a formula is not
+        # followed at once by its result ("f" looked for first, at memchr's speed: the
+        # export's rows hold none).
+        if b"f" in chunk and not _results_follow(chunk):
             _unsaved_results(chunk, errors)
         if heading:  # <cols> comes before the rows (<sheetData>): not looked for after them
             heading = b"sheetData" not in chunk
@@ -437,14 +505,21 @@ def _scan_sheet(
                 if shut and _DIGITS.match(first) and _DIGITS.match(last):
                     last_kept = min(int(last), MAX_VALUE_COLUMNS)
                     hidden_columns.update(range(max(int(first), 1), last_kept + 1))
-        prefixed = b":row" in chunk
-        if _has_bare_tags(chunk, prefixed):
+        # A cell under a namespace prefix (`<x:c …>`, any prefix, declared or not: the reader
+        # reads it as a cell), or a comment or CDATA section (its text may look like tags):
+        # looked at tag by tag, as a chunk with a tag not written as Excel writes it. (":" and
+        # "!" are looked for first, at memchr's speed: the export writes neither.)
+        if (
+            (b":" in chunk and b":c" in chunk)
+            or (b"!" in chunk and b"<!" in chunk)
+            or _has_bare_tags(chunk)
+        ):
             sequence.scan(start, chunk, hidden)
             last_row = max(last_row, sequence.last)
             last_column = max(last_column, sequence.widest)
         else:
-            if prefixed or b"hidden" in chunk:  # a row may be hidden: each row looked at
-                for match in _ANY_ROW.finditer(chunk) if prefixed else _ROW.finditer(chunk):
+            if b"hidden" in chunk:  # a row may be hidden: each row looked at
+                for match in _ROW.finditer(chunk):
                     attrs = match.group(1)
                     number = _ROW_NUMBER.search(attrs)
                     if number:
@@ -453,7 +528,7 @@ def _scan_sheet(
                             hidden.add(sequence.row)
             else:  # none is: the chunk's last numbered row is all that counts
                 sequence.row = _last_row_number(chunk) or sequence.row
-            valued = _last_valued_row(chunk, prefixed)
+            valued = _last_valued_row(chunk)
             last_row = max(last_row, sequence.row if valued < 0 else valued)
             for match in _WIDE_CELL.finditer(chunk):
                 if match.group(2).endswith(b"/"):  # empty: no value
@@ -461,6 +536,7 @@ def _scan_sheet(
                 ref = match.group(1)
                 letters = ref.rstrip(b"0123456789")
                 last_column = max(last_column, _column_number(letters))
+                last_row = max(last_row, int(ref[len(letters) :]))
         width = max(last_column, ASSUMED_WIDTH)
         if last_row * width > MAX_CELLS:
             if width > last_column:  # the width is the one assumed, not the sheet's
@@ -483,18 +559,23 @@ def _last_row_number(chunk: bytes) -> int:
     return 0
 
 
-def _last_valued_row(chunk: bytes, prefixed: bool) -> int:
+def _last_valued_row(chunk: bytes) -> int:
     """The row of the chunk's last cell holding a value (0 where none, -1 where its number is
-    not in the chunk): the last cell closed by `</c>` (an empty cell is written `<c …/>`), its
-    number the last ` r="…"` before its end."""
-    end = chunk.rfind(b"</c>")
-    if prefixed:
-        for match in _ANY_CELL_END.finditer(chunk, max(end, 0)):
-            end = match.start()
+    not in the chunk): the last cell closed by `</c>` or `</c >` (an empty cell is written
+    `<c …/>`), its number that of the last cell's tag before its end (`<c r="…"`, as every
+    cell's tag of the chunk is written: a cell's text may hold ` r="…"`)."""
+    end = chunk.rfind(b"</c")
+    while end >= 0 and chunk[end + 3 : end + 4] not in _TAG_ENDS:  # not </cols>, </cfRule> …
+        end = chunk.rfind(b"</c", 0, end)
     if end < 0:
         return 0
-    at = _CELL_AT.match(chunk, max(chunk.rfind(b' r="', 0, end), 0))
+    tag = chunk.rfind(b'<c r="', 0, end)
+    at = _CELL_AT.match(chunk, tag + 2) if tag >= 0 else None
     return int(at.group(2)) if at else -1
+
+
+#: What may follow an end tag's name.
+_TAG_ENDS = (b">", b" ", b"\t", b"\n", b"\r")
 
 
 #: A column's width and visibility (`<col min="3" max="5" hidden="1"/>`), not `<cols>`.
@@ -505,7 +586,7 @@ _ZERO_WIDTH = re.compile(rb'\bwidth="0(?:\.0*)?"')
 #: A cell holding an error value, and what follows it up to its end (its formula, its value).
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
-_CELL_AT = re.compile(rb'\sr="([A-Za-z]{1,3})(\d{1,7})"')
+_CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 
 
 #: What `Scan.errors` holds for a formula whose file keeps no result (written by a program,
@@ -513,41 +594,36 @@ _CELL_AT = re.compile(rb'\sr="([A-Za-z]{1,3})(\d{1,7})"')
 NO_RESULT = "（公式没有保存结果）"
 #: A cell holding a formula and no value (`<c r="C6"><f>…</f><v/></c>`).
 _UNSAVED = re.compile(
-    rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]{0,2000}</(?:\w+:)?f>)\s*"
-    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+    rb"<(?:[\w.-]+:)?c\b([^>]*)>\s*<(?:[\w.-]+:)?f\b[^>]*(?:/>|>[^<]*</(?:[\w.-]+:)?f\s*>)\s*"
+    rb"(?:<(?:[\w.-]+:)?v\s*/>|<(?:[\w.-]+:)?v\s*>\s*</(?:[\w.-]+:)?v\s*>)?\s*</(?:[\w.-]+:)?c\s*>"
 )
 
 
-#: How a cell holding a formula and no value ends (`…</f></c>`, `<v/></c>`, `<f …/></c>`):
-#: looked for before the slower search of the chunk (Excel's sheets hold many formulas).
-_NO_VALUE_ENDS = (b"</f></c>", b"<v/>", b"<v />", b"<v></v>", b"/></c>")
-#: A row's or cell's namespace prefix (the x of `<x:row …>`), in a sheet written with one.
-_TAG_PREFIX = re.compile(rb"<(\w+):(?:row|c)[\s>]")
-
-
-@functools.cache
-def _prefixed_ends(prefix: bytes) -> tuple[bytes, ...]:
-    """`_NO_VALUE_ENDS` as a sheet whose tags carry `prefix` writes them (`</x:f></x:c>` …)."""
-    tagged = (end.replace(b"</", b"</" + prefix + b":") for end in _NO_VALUE_ENDS)
-    return tuple(end.replace(b"<v", b"<" + prefix + b":v") for end in tagged)
-
-
-def _prefixed_no_value(chunk: bytes) -> bool:
-    """Whether a chunk whose tags carry a prefix (as the OpenXML SDK writes a sheet) holds how
-    a cell with a formula and no value ends, with that prefix: the endings without one missed
-    it (`<x:c r="D3"><x:f>D2</x:f></x:c>`), and the formula was read as a blank."""
-    if not any(map(chunk.__contains__, _PREFIXED_TAGS)):  # `<xm:f>` in a plain sheet's end
+def _results_follow(chunk: bytes) -> bool:
+    """Whether every formula of a chunk is followed at once by its saved result, as Excel, WPS
+    and LibreOffice write each (`<f>A2*2</f><v>2</v>`, a shared formula's `<f …/><v>2</v>`):
+    then no cell of it needs a closer look. One that keeps no result, or a formula under a
+    namespace prefix (`<x:f>`, whatever the prefixes of the chunk's other tags), or spaced from
+    its result, sends the chunk cell by cell (`_unsaved_results`); so does a data validation's
+    `<formula1>` (after the rows), counted as a formula."""
+    if b":f" in chunk:
         return False
-    tag = _TAG_PREFIX.search(chunk)
-    return tag is not None and any(map(chunk.__contains__, _prefixed_ends(tag.group(1))))
+    formulas = chunk.count(b"<f")
+    if not formulas:
+        return True
+    followed = chunk.count(b"</f><v>") + chunk.count(b"/><v>") - chunk.count(b"<v></v>")
+    return formulas <= followed
 
 
 def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
-    """The numbered cells of a chunk holding a formula with no result saved, into `errors`."""
+    """The numbered cells of a chunk holding a formula with no result saved, into `errors`
+    (each under any prefix, or none, whatever its formula's and its result's)."""
     for match in _UNSAVED.finditer(chunk):
-        at = _CELL_AT.search(match.group(1))
-        if at and len(errors) < MAX_ERRORS:
-            errors.setdefault((int(at.group(2)), _column_number(at.group(1))), NO_RESULT)
+        attrs = match.group(1)
+        found = _FIRST_REF.match(attrs)
+        letters, digits = found.groups() if found else _ref(attrs)
+        if letters and digits and len(errors) < MAX_ERRORS:
+            errors.setdefault((int(digits), _column_number(letters)), NO_RESULT)
 
 
 def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
@@ -573,22 +649,24 @@ class _Sequence:
 
     def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
         """Count the row and cell tags of a chunk that starts `start` bytes into the sheet."""
+        first_ref = _FIRST_REF.match
         for match in _ROW_OR_CELL.finditer(chunk):
             if start + match.start() < self._seen:
                 continue
             self._seen = start + match.end()
             attrs = match.group(2)
+            found = first_ref(attrs)
+            letters, digits = found.groups() if found else _ref(attrs)
             if match.group(1) == b"row":
-                number = _ROW_NUMBER.search(attrs)
-                self.row = int(number.group(1)) if number else self.row + 1
+                self.row = int(digits) if digits else self.row + 1
                 self.column = 0
                 if _HIDDEN.search(attrs):
                     hidden.add(self.row)
             else:
-                ref = _CELL_REF.search(attrs)
-                self.column = _column_number(ref.group(1)) if ref else self.column + 1
+                self.column = _column_number(letters) if letters else self.column + 1
                 if not attrs.endswith(b"/"):
-                    self.last = max(self.last, self.row)
+                    # The reader places a cell by its own number, whatever its row's says.
+                    self.last = max(self.last, int(digits) if digits else self.row)
                     self.widest = max(self.widest, self.column)
 
 
@@ -633,13 +711,12 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
 
 
 def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
-    """`_stream`'s chunks with where each starts in the entry (each begins with the previous
-    chunk's last `_TAIL` bytes)."""
+    """`_stream`'s chunks with where each starts in the entry (each begins with what the
+    previous one kept, `_kept`)."""
     start = kept = 0
     for chunk in chunks:
         yield start, chunk
-        fresh = len(chunk) - kept
-        kept = min(_TAIL, fresh)
+        kept = _kept(chunk, len(chunk) - kept)
         start += len(chunk) - kept
 
 

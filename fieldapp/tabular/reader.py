@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from python_calamine import CalamineWorkbook, PasswordError, SheetVisibleEnum
+from python_calamine import CalamineSheet, CalamineWorkbook, PasswordError, SheetVisibleEnum
 
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.tabular import dates, guard
@@ -365,9 +365,7 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
             name = names[index]
             try:
                 sheet = book.get_sheet_by_index(index)
-                # skip_empty_area=False keeps leading blank rows, so row numbers match Excel's.
-                # calamine's own lists, not copied (a 100 000-row sheet); typed as plain cells.
-                rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+                rows = _cells(sheet)
             except PasswordError:
                 raise guard.password_protected(path.name, kind) from None
             except Exception:  # noqa: BLE001 - calamine raises several unrelated types
@@ -386,6 +384,27 @@ def _read_sheets(path: Path, kind: str) -> Iterator[Sheet]:
             del rows
     finally:
         book.close()
+
+
+def _cells(sheet: CalamineSheet) -> list[list[object]]:
+    """A sheet's cells from A1, as calamine's `to_python(skip_empty_area=False)` gives them
+    (leading blank rows and columns kept, so row numbers match Excel's), each text the sheet
+    repeats (its village, 男, 已就业 … on every row) one object: built a row at a time, so the
+    copies are let go as they come, not all held at once beside calamine's own parse (a third
+    of a ledger sheet's cells' memory, the import's peak)."""
+    start, end = sheet.start, sheet.end
+    if start is None or end is None:  # no cell at all
+        return cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+    texts: dict[str, str] = {}
+    keep = texts.setdefault
+    rows: list[list[object]] = [
+        [keep(v, v) if type(v) is str else v for v in row] for row in sheet.iter_rows()
+    ]
+    if start[1]:  # iter_rows begins at the first column holding a cell
+        rows = [[""] * start[1] + row for row in rows]
+    if len(rows) != end[0] + 1:  # not as calamine's whole lists would be: those
+        return cast(list[list[object]], sheet.to_python(skip_empty_area=False))
+    return rows
 
 
 def decode_text(data: bytes) -> str:

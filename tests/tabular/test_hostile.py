@@ -55,6 +55,8 @@ _BOOK_RELS = (
     'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
 )
 
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
 
 def _sheet(dimension: str, cells: str) -> str:
     return (
@@ -218,6 +220,129 @@ def test_a_narrow_sheet_past_the_documented_size_is_still_refused(tmp_path):
     assert "超过了可读取的 10000000 个单元格" in said and "台账没有改动" in said
 
 
+def _openpyxl_ledger_with_a_far_cell(path: Path, spelling: str, cell: str = "") -> Path:
+    """A 台账 written by openpyxl with one value at XFD5000 (5 000 rows × 16 384 columns: 82
+    million cells for the reader to build), that cell's number then written as `spelling` in
+    the sheet's XML (or the whole cell as `cell`), nothing else changed."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码"])
+    sheet.append(["张三", HEAD])
+    sheet["XFD5000"] = 1
+    book.save(path)
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert parts[part].count(b' r="XFD5000"') == 1
+    if cell:
+        written = b'<c r="XFD5000" t="n"><v>1</v></c>'
+        assert parts[part].count(written) == 1
+        parts[part] = parts[part].replace(written, cell.encode())
+    parts[part] = parts[part].replace(b' r="XFD5000"', spelling.encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+#: Ways XML lets a cell's number be written besides Excel's ` r="XFD5000"`, each read by the
+#: reader (calamine) as Excel's: small letters, a tab or a line break before it, spaces around
+#: "=", single quotes, after another attribute, after an attribute holding ">".
+ODD_SPELLINGS = [
+    ' r="xfd5000"',
+    '\tr="XFD5000"',
+    '\nr="XFD5000"',
+    ' r = "XFD5000"',
+    " r='XFD5000'",
+    ' s="0" r="XFD5000"',
+    ' ph=">" r="XFD5000"',
+]
+
+
+@pytest.mark.parametrize("spelling", ODD_SPELLINGS)
+def test_a_far_cell_is_measured_however_its_number_is_written(tmp_path, spelling):
+    # Only cells written ` r="AZ…"` or beyond in capitals were measured: such a sheet was
+    # taken as 5 000 rows of `ASSUMED_WIDTH` columns (its extent said 0 columns) and passed.
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", spelling)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+        guard.check_file(path)
+
+
+def test_a_cell_tag_longer_than_any_program_writes_is_refused(tmp_path, monkeypatch):
+    # Kept whole between two reads (to be measured), up to `MAX_CELL`: one longer is no sheet's.
+    monkeypatch.setattr(guard, "_CHUNK", 1000)
+    long_tag = f' r="XFD5000" ph="{"0" * 2 * guard.MAX_CELL}"'
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", long_tag)
+    with pytest.raises(ValidationFailed, match="拒绝读取表格文件 远.xlsx：.*单元格的标记长达"):
+        guard.check_file(path)
+
+
+def test_a_cell_past_the_last_column_is_measured(tmp_path):
+    # Column AAAA (18 279) is past XFD, yet the reader builds the sheet out to it; three
+    # letters were the most looked for, so the scan passed it by.
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="AAAA5000"')
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 18279 列"):
+        guard.check_file(path)
+
+
+#: A far cell written so that the quick scan, taking each chunk's last cell for its last row,
+#: measured the sheet as far as its second row: under a namespace prefix (any, declared or
+#: not, the reader reads it as a cell), ended `</c >`, holding a text ` r="A2"` or a CDATA
+#: section that looks like a cell's tag, or with its number in eight digits (the quick scan
+#: read seven at most).
+FAR_CELLS = [
+    '<zz:c r="XFD5000" t="n"><zz:v>1</zz:v></zz:c>',
+    "<a-b:c r='XFD5000'><a-b:v>1</a-b:v></a-b:c>",
+    f'<x:c xmlns:x="{_MAIN}" r="XFD5000"><x:v>1</x:v></x:c>',
+    '<c r="XFD5000" t="n"><v>1</v></c >',
+    '<c r="XFD5000" t="inlineStr"><is><t> r="A2"</t></is></c>',
+    '<c r="XFD5000" t="inlineStr"><is><t><![CDATA[<c r="A2">]]></t></is></c>',
+]
+
+
+@pytest.mark.parametrize("cell", FAR_CELLS)
+def test_a_far_cell_is_measured_however_it_is_written(tmp_path, cell):
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="XFD5000"', cell)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+        guard.check_file(path)
+
+
+@pytest.mark.parametrize(
+    ("cell", "row"),
+    [
+        ('<c r="A300000" t="n"><v>1</v></c >', 300000),
+        ('<c r="A300000" t="inlineStr"><is><t> r="A2"</t></is></c>', 300000),
+        # Eight digits (the sheet's last row has seven): the reader builds the sheet to it.
+        ('<c r="A12345678" t="n"><v>1</v></c>', 12345678),
+    ],
+)
+def test_a_far_row_of_a_narrow_sheet_is_measured_however_it_is_written(tmp_path, cell, row):
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="XFD5000"', cell)
+    with pytest.raises(ValidationFailed, match=f"工作表“台账”的行一直延续到第 {row} 行以后"):
+        guard.check_file(path)
+
+
+def test_a_far_cell_in_small_letters_is_refused_before_the_reader_builds_it(tmp_path):
+    # What it let through: the reader built all 82 million cells, and the import ran out of
+    # memory (in the app's own process, on a village laptop) instead of saying why.
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", ' r="xfd5000"')
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取表格文件 远.xlsx" in result.stderr and "5000 行 × 16384 列" in result.stderr
+
+
+@pytest.mark.parametrize("chunk", [333, 1000])
+def test_a_far_cell_whose_tag_is_cut_between_two_reads_is_measured(tmp_path, monkeypatch, chunk):
+    # The scan reads a sheet a chunk at a time, each with the previous one's last 512 bytes:
+    # a cell's tag longer than that, cut by a chunk's end, was seen whole in neither.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    long_tag = f' r="XFD5000" ph="{"0" * 2000}"'
+    path = _openpyxl_ledger_with_a_far_cell(tmp_path / "远.xlsx", long_tag)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 5000 行 × 16384 列"):
+        guard.check_file(path)
+
+
 def test_a_refused_file_leaves_the_ledger_untouched(ledger, tmp_path):
     far = _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'
     path = _workbook(tmp_path / "d.xlsx", _sheet("A1:B1", far))
@@ -331,8 +456,14 @@ def test_a_sheet_with_column_widths_is_scanned_by_its_row_numbers():
     row = '<row r="{0}"><c r="A{0}" t="inlineStr"><is><t>张三</t></is></c><c r="B{0}"><v>1</v></c></row>'
     chunk = _sheet_with_widths("".join(row.format(r) for r in range(2, 2000))).encode()
     assert not guard._has_bare_tags(chunk)
-    # Two cells unnumbered are seen (one is let pass: a tag cut at the chunk's end).
+    # Two cells unnumbered are seen, and one alone (it was let pass, as if cut at the chunk's
+    # end: a cut tag is now counted in the next chunk, whole), or numbered otherwise.
     assert guard._has_bare_tags(chunk.replace(b'<c r="A1999"', b"<c").replace(b' r="1998"', b""))
+    assert guard._has_bare_tags(chunk.replace(b'<c r="A1999"', b"<c"))
+    assert guard._has_bare_tags(chunk.replace(b'<c r="A1999"', b"<c r='A1999'"))
+    # Nor does the text of a cell count as a number (` r="` may be written in one).
+    texts = chunk.replace("张三".encode(), b' r="1"')
+    assert guard._has_bare_tags(texts.replace(b'<c r="A1999"', b"<c"))
 
 
 @pytest.mark.parametrize("chunk", [100, 333, 1 << 20])
@@ -395,17 +526,12 @@ def test_a_shared_formula_without_its_result_is_found_whatever_the_prefix(tmp_pa
     assert guard.check_file(_workbook(tmp_path / "plain.xlsx", plain)).errors == {}
 
 
-@pytest.mark.parametrize("empty_value", ["", "<x:v/>", "<x:v></x:v>"])
-def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefix(
-    ledger, tmp_path, empty_value
-):
-    """A sheet written with a prefix (<x:c …><x:f>D2</x:f></x:c>) and a formula keeping no
-    result: only `</f></c>` and `<v/>` unprefixed were looked for, so the phone was imported
-    blank and the ID number refused as 身份证号码为空, with no word of the formula, while the
-    coordinator sees both in Excel. Now said as in an unprefixed sheet."""
+def _ledger_with_formulas_without_results(tmp_path: Path) -> Path:
+    """A 台账 openpyxl writes with formulas and no results: 李秀's ID number (B3) and phone
+    (D3), 张小军's phone (D4)."""
     place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
     wife, son = make_id("520502", "19780520", "142"), make_id("520502", "20010101", "153")
-    path = write_xlsx(
+    return write_xlsx(
         tmp_path / "f.xlsx",
         ["姓名", "身份证号码", "户主身份证号码", "联系电话", *place],
         [
@@ -414,21 +540,107 @@ def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefi
             ["张小军", son, HEAD, "=D2", *place.values()],
         ],
     )
-    prefixed = _prefixed(path, empty_value)
-    sheet = zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")
-    assert b"<x:row" in sheet and b"<row" not in sheet
-    assert (b"</x:f></x:c>" if not empty_value else empty_value.encode()) in sheet
-    scan = guard.check_file(prefixed)
+
+
+def _formulas_without_results_are_said(ledger: Ledger, path: Path) -> None:
+    """The guard notes each formula of `_ledger_with_formulas_without_results` (as `path`
+    writes it), and the import says each: the ID number's row refused, the phone read blank."""
+    scan = guard.check_file(path)
     assert scan.errors == {
         "台账": {(3, 2): guard.NO_RESULT, (3, 4): guard.NO_RESULT, (4, 4): guard.NO_RESULT}
     }
-    report = import_ledger(ledger, prefixed)
+    report = import_ledger(ledger, path)
     assert report.persons_imported == 2
     [refused] = report.rejected
     assert refused.row == 3 and refused.reason.startswith("身份证号码是公式，文件里没有保存")
     assert [(w.row, w.reason) for w in report.warnings] == [
         (4, "联系电话是公式没有保存结果，按空白读取")
     ]
+
+
+@pytest.mark.parametrize("empty_value", ["", "<x:v/>", "<x:v></x:v>"])
+def test_a_formula_without_its_result_is_found_in_a_sheet_with_a_namespace_prefix(
+    ledger, tmp_path, empty_value
+):
+    """A sheet written with a prefix (<x:c …><x:f>D2</x:f></x:c>) and a formula keeping no
+    result: only `</f></c>` and `<v/>` unprefixed were looked for, so the phone was imported
+    blank and the ID number refused as 身份证号码为空, with no word of the formula, while the
+    coordinator sees both in Excel. Now said as in an unprefixed sheet."""
+    path = _ledger_with_formulas_without_results(tmp_path)
+    prefixed = _prefixed(path, empty_value)
+    sheet = zipfile.ZipFile(prefixed).read("xl/worksheets/sheet1.xml")
+    assert b"<x:row" in sheet and b"<row" not in sheet
+    assert (b"</x:f></x:c>" if not empty_value else empty_value.encode()) in sheet
+    _formulas_without_results_are_said(ledger, prefixed)
+
+
+def _mixed(path: Path, mix: str) -> Path:
+    """`path`'s sheet (as openpyxl writes it, every tag unprefixed, a formula's missing
+    result `<v />`) with its tags' namespace written in several ways at once, each bound to
+    the same namespace, as XML allows: `formulas` under x: in unprefixed cells, `cells` under
+    x: with formulas under y: and no `<v />` (`</y:f></x:c>`), `rows` under a: for the header
+    and first row and x: for the rest, `default` under x: with the formulas unprefixed;
+    `spaced`: unprefixed, no `<v />`, a line break between a formula and its cell's end."""
+    with zipfile.ZipFile(path) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    names = f'xmlns="{_MAIN}"'
+    assert xml.count(names) == 1
+    xml = xml.replace(names, f'{names} xmlns:x="{_MAIN}" xmlns:y="{_MAIN}" xmlns:a="{_MAIN}"')
+    head, body = xml.split("<sheetData>")
+    body, tail = body.split("</sheetData>")
+    if mix in ("cells", "spaced"):
+        body = body.replace("<v /></c>", "</c>")
+    if mix == "formulas":
+        body = re.sub(r"<(/?)f(?=[\s/>])", r"<\1x:f", body)
+    elif mix == "spaced":
+        body = body.replace("</f></c>", "</f>\n</c>")
+    else:
+        body = re.sub(r"<(/?)(\w+)(?=[\s/>])", r"<\1x:\2", body)
+        if mix == "cells":
+            body = re.sub(r"<(/?)x:f(?=[\s/>])", r"<\1y:f", body)
+        elif mix == "default":
+            body = re.sub(r"<(/?)x:f(?=[\s/>])", r"<\1f", body)
+        elif mix == "rows":
+            first, rest = body.split('<x:row r="3"')
+            body = re.sub(r"<(/?)x:", r"<\1a:", first) + '<x:row r="3"' + rest
+    parts["xl/worksheets/sheet1.xml"] = f"{head}<sheetData>{body}</sheetData>{tail}".encode()
+    out = path.with_name(f"{mix}_{path.name}")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize("mix", ["formulas", "cells", "rows", "default", "spaced"])
+def test_a_formula_without_its_result_is_found_whatever_mix_of_prefixes_a_chunk_holds(
+    ledger, tmp_path, mix
+):
+    """The endings of a formula cell keeping no result were looked for unprefixed, or under
+    the chunk's first prefix only: a sheet mixing prefixes (a formula `<x:f>` in a cell `<c>`,
+    `</y:f></x:c>`, rows under a: then x:) or spacing its tags (`</f>` and `</c>` on two
+    lines) had its formulas read as blanks with no word, though the reader reads every such
+    cell as Excel's. Each cell is now looked at whatever the chunk's mix."""
+    path = _ledger_with_formulas_without_results(tmp_path)
+    mixed = _mixed(path, mix)
+    _formulas_without_results_are_said(ledger, mixed)
+
+
+@pytest.mark.parametrize("chunk", [333, 1000, 1 << 20])
+def test_a_long_formula_without_its_result_is_found_whatever_the_read_size(
+    tmp_path, monkeypatch, chunk
+):
+    """A cell's formula longer than the 512 bytes a chunk begins with of the one before, cut by
+    a chunk's end, was seen whole in neither chunk, and read as a blank with no word."""
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    long_formula = "=D2" + '&""' * 300
+    path = write_xlsx(
+        tmp_path / "f.xlsx",
+        ["姓名", "身份证号码", "联系电话"],
+        [["张长英", HEAD, "13800000001"], ["李秀", HEAD, long_formula], ["张小军", HEAD, "=D2"]],
+    )
+    scan = guard.check_file(path)
+    assert scan.errors == {"台账": {(3, 3): guard.NO_RESULT, (4, 3): guard.NO_RESULT}}
 
 
 def test_a_broken_xls_is_refused_in_chinese(ledger, tmp_path):

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import openpyxl
+from python_calamine import CalamineWorkbook
+
+from fieldapp.tabular import reader
 from fieldapp.tabular.reader import Table
 
 CASES = [
@@ -40,3 +44,26 @@ def test_each_cell_reads_as_trimmed_unquoted_visible_text():
 def test_a_row_of_blanks_spaces_and_invisible_marks_is_left_out():
     table = Table("台账", 1, {0: "name", 1: "notes"}, [["", None], ["   ", "\u200b"], ["甲", ""]])
     assert [(row, texts) for row, texts, _raw in table.records()] == [(4, {"name": "甲"})]
+
+
+def test_a_sheets_cells_are_read_from_a1_with_each_repeated_text_held_once(tmp_path):
+    """A sheet's repeated texts (its village, 男 … on every row) were each a copy of their own,
+    all held at once beside calamine's parse: the read was the import's largest step up in
+    memory. Now each is one object, and the cells are as calamine's whole lists give them
+    (leading blank rows and columns kept: row numbers are Excel's)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["C3"], sheet["D3"], sheet["E3"] = "姓名", "性别", "村（社区）"
+    for row in range(4, 40):
+        sheet.append([None, None, f"张{row}", "男" if row % 2 else "女", "大坝村", row, True])
+    book.save(tmp_path / "s.xlsx")
+    parsed = CalamineWorkbook.from_path(str(tmp_path / "s.xlsx")).get_sheet_by_index(0)
+    whole = parsed.to_python(skip_empty_area=False)
+    assert len({id(row[4]) for row in whole[3:]}) == 36  # calamine's lists: a copy each
+    rows = reader._cells(parsed)
+    assert rows == whole
+    assert rows[0] == [""] * 7 and rows[2][:3] == ["", "", "姓名"]
+    villages = {id(row[4]) for row in rows[3:]}
+    men = {id(row[3]) for row in rows[3:] if row[3] == "男"}
+    assert len(villages) == 1 and len(men) == 1
+    assert [type(row[6]) for row in rows[3:]] == [bool] * 36  # not taken for an equal number
