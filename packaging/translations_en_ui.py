@@ -315,6 +315,8 @@ EN_UI: dict[str, str] = {
         " hub's program is upgraded, or declines it with a reason, shown here after a sync."
         " Nothing to enter again or take back here; upgrade the program when the county says"
     ),
+    "是": "Yes",
+    "否": "No",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

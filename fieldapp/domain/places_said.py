@@ -37,8 +37,10 @@ class Said(Enum):
     #: of one province and city, and a column stays narrow), whole for any other
     #: ('广东省深圳市宝安区'); '' when nothing of it is known (the caller shows the code).
     SHORT = "short"
-    #: As a sentence says it: else `SHORT`, with what the code is below the level the table
-    #: names ('七星关区梨树镇的一个村'); '一个台账里没有的地区' when nothing of it is known.
+    #: As a sentence says it: else `SHORT` — alone where the tables name the code itself (a
+    #: province, city or county anywhere: '广东省深圳市南山区'; a Guizhou township), else with
+    #: what the code is below the level they name ('七星关区梨树镇的一个村'); '一个台账里没有的地区'
+    #: when nothing of it is known.
     SENTENCE = "sentence"
     #: Below the county, as the ledger lists it ('碧阳街道 大坝村 三组': a narrow column, a form
     #: that prints the county apart); the county itself by its own name ('七星关区'); else as
@@ -78,7 +80,7 @@ def say_place(
         return short
     if not short:
         return UNKNOWN_PLACE
-    if len(text) in (6, 9) and table.get(text) is not None:
+    if _deepest(text, table)[0] == text:
         return short
     kind = "村" if len(text) == 12 else "组" if len(text) > 12 else "地区"
     return f"{short}的一个{kind}"
@@ -104,12 +106,24 @@ def _ledger_path(code: str, listed: Listed, *, below_county: bool = False) -> st
     return " ".join(reversed(names))
 
 
-def _table_name(text: str, table: DivisionTable) -> str:
-    """The table's whole name of the deepest level of `text` it lists; the code when none."""
+def _deepest(text: str, table: DivisionTable) -> tuple[str, str]:
+    """The deepest level of `text` the tables name — Guizhou's down to its townships, the
+    national one to counties — as (its code, its whole name); ('', '') when none."""
     for digits in (9, 6, 4, 2):
-        if len(text) >= digits and table.get(text[:digits].ljust(6, "0")) is not None:
-            return table.full_name(text[:digits].ljust(6, "0"))
-    return region_name(text) or text
+        level = text[:digits].ljust(6, "0")
+        if len(text) >= digits and table.get(level) is not None:
+            return level, table.full_name(level)
+    for digits in (6, 4, 2):
+        level = text[:digits].ljust(6, "0")
+        words = region_name(level) if len(text) >= digits else None
+        if words:
+            return level, words
+    return "", ""
+
+
+def _table_name(text: str, table: DivisionTable) -> str:
+    """The whole name of the deepest level of `text` the tables name; the code when none."""
+    return _deepest(text, table)[1] or text
 
 
 def _from_county(text: str, table: DivisionTable) -> str:

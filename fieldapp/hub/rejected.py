@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.dates import china_iso, china_minute, today
 from fieldapp.domain.numbers import HELD_KEY, row_number
-from fieldapp.domain.places_said import UNKNOWN_PLACE
+from fieldapp.domain.places_said import UNKNOWN_PLACE, Said, say_place
 from fieldapp.domain.roles import Role
 from fieldapp.policy.eligibility import claim_not_yet_due
+from fieldapp.reference import divisions
 from fieldapp.services.change_said import (
     PLACES,
     field_said,
@@ -59,6 +60,7 @@ from fieldapp.store.held import (
     logged_rows,
 )
 from fieldapp.store.places import PlaceFinder
+from fieldapp.store.queries.areas import listed_places
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.sync.errors import SyncError
 
@@ -208,18 +210,7 @@ def content(
     `Said.SHORT`) the areas it sets (所在区域为“碧阳街道 大坝村”), `rows` (`row_names`) the
     rows it points at (所属户为“一组”). No “=”, no area codes, no ids."""
     change = held.change
-    whose = _unquoted(about or "")
-    level = ""
-    if change.tbl == "areas":
-        # The area itself by its name (its 区划代码 says nothing to people), its level beside it.
-        # A village the hub does not list yet is said under the deepest level it knows.
-        code = change.data.get("code") or change.row_id
-        named = places(str(code)) if places is not None and code else ""
-        name = _short(change.data.get("name") or "")
-        if name and not named.endswith(name):
-            named = f"{named} {name}" if named else name
-        whose = named or whose
-        level = printable(change.data.get("kind") or "")
+    whose, level = _whose(held, about, places)
     what = record_said(change.tbl, whose, level, change.data.get("deleted") is True)
     if held.damaged:
         return f"{what}（内容已损坏，读不出来，只能不予采纳）"
@@ -235,6 +226,32 @@ def content(
         and not _said_as_whose(k, v, whose, rows)
     )
     return what + (f"（{values}）" if values else "")
+
+
+def record(
+    held: HeldChange, about: str | None = None, places: Callable[[str], str] | None = None
+) -> str:
+    """Whose record a held change is, as `content` begins: 张0的人员信息, 区域“…”（村）."""
+    whose, level = _whose(held, about, places)
+    return record_said(held.change.tbl, whose, level, held.change.data.get("deleted") is True)
+
+
+def _whose(
+    held: HeldChange, about: str | None, places: Callable[[str], str] | None
+) -> tuple[str, str]:
+    """Who or what the record is (`about`; an area by its name) and, for an area, its level."""
+    change = held.change
+    whose = _unquoted(about or "")
+    if change.tbl != "areas":
+        return whose, ""
+    # The area itself by its name (its 区划代码 says nothing to people), its level beside it.
+    # A village the hub does not list yet is said under the deepest level it knows.
+    code = change.data.get("code") or change.row_id
+    named = places(str(code)) if places is not None and code else ""
+    name = _short(change.data.get("name") or "")
+    if name and not named.endswith(name):
+        named = f"{named} {name}" if named else name
+    return named or whose, printable(change.data.get("kind") or "")
 
 
 def _said_as_whose(key: str, value: object, whose: str, rows: RowNames | None) -> bool:
@@ -278,8 +295,15 @@ def _short(text: object, longest: int = 30) -> str:
     return shown if len(shown) <= longest else shown[: longest - 1] + "…"
 
 
-def _spaced(about: str) -> str:
-    return about if about.startswith("「") else f" {about}"
+def _record_of(hub: Hub, held: HeldChange) -> str:
+    """Whose record a held change is, as its line in the list names it (`record`): 张0的人员信息,
+    区域“七星关区梨树镇 新寨村”（村）; the record's kind alone when nothing names it, never its id."""
+    listed = listed_places(hub.ledger)
+
+    def places(code: str) -> str:
+        return say_place(code, divisions(), listed, Said.SHORT)
+
+    return record(held, subject(hub, held, by_id=False), places)
 
 
 def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:
@@ -322,9 +346,8 @@ def accept(
         county = named_actor(ledger, Role.HUB, None, hub.identity.name)
         verdict = check(county, Proposal(change.tbl, change.row_id, change.data), context)
         if not verdict.allowed:
-            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held, by_id=hints.numbered))}"
             raise SyncError(
-                f"{hints.which(held_id)}（{about}）不能接受：{printable(verdict.reason)}。"
+                f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(verdict.reason)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
         early = (
@@ -333,16 +356,14 @@ def accept(
             else None
         )
         if early is not None:
-            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held, by_id=hints.numbered))}"
             raise SyncError(
-                f"{hints.which(held_id)}（{about}）现在不能接受：{early}。"
+                f"{hints.which(held_id)}（{_record_of(hub, held)}）现在不能接受：{early}。"
                 f"也可以不予采纳{hints.dismissing}"
             )
         beyond = _beyond_policy(hub, held, finder)
         if beyond:
-            about = f"{table_name(change.tbl)}{_spaced(subject(hub, held, by_id=hints.numbered))}"
             raise SyncError(
-                f"{hints.which(held_id)}（{about}）不能接受：{printable(beyond)}。"
+                f"{hints.which(held_id)}（{_record_of(hub, held)}）不能接受：{printable(beyond)}。"
                 f"只能不予采纳{hints.dismissing}"
             )
         previous = ledger.author

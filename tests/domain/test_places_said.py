@@ -59,6 +59,41 @@ def test_a_sentence_says_what_the_code_is_below_the_table():
     assert said("520502001001", Said.SENTENCE) == "市西街道 大坝村"
 
 
+def test_a_sentence_names_a_code_the_table_knows_whole_and_says_only_what_is_below_it():
+    """440305 (a county of Shenzhen, a workplace) read '广东省深圳市南山区的一个地区' on the device:
+    the table knows it whole, so its name is said; '…的一个地区' only below what it knows."""
+    known = {
+        "520000": "贵州省",
+        "520500": "贵州省毕节市",
+        "520502": "七星关区",
+        "520502101": "七星关区梨树镇",
+        "440000": "广东省",
+        "440300": "广东省深圳市",
+        "440305": "广东省深圳市南山区",
+    }
+    for code, words in known.items():
+        assert said(code, Said.SENTENCE, listed=False) == words, code
+    below = {
+        "520599": "贵州省毕节市的一个地区",
+        "520502999": "七星关区的一个地区",
+        "520502101002": "七星关区梨树镇的一个村",
+        "449900": "广东省的一个地区",
+        "440399": "广东省深圳市的一个地区",
+        "440305001": "广东省深圳市南山区的一个地区",
+        "440305001001": "广东省深圳市南山区的一个村",
+        "990000": "一个台账里没有的地区",
+    }
+    for code, words in below.items():
+        assert said(code, Said.SENTENCE, listed=False) == words, code
+
+
+def test_a_code_below_a_known_province_or_city_elsewhere_is_said_by_what_is_known():
+    assert said("440399", Said.FULL) == "广东省深圳市"
+    assert said("449900", Said.SHORT) == "广东省"
+    assert said("990000", Said.FULL) == "990000"
+    assert said("990000", Said.SHORT) == ""
+
+
 def test_whole_is_from_the_province_down():
     assert said("520502101", Said.WHOLE) == "贵州省毕节市七星关区梨树镇"
     assert said("520502101001001", Said.WHOLE) == "贵州省毕节市七星关区梨树镇红星村 一组"

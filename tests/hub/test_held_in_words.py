@@ -76,3 +76,28 @@ def test_the_countys_list_says_whose_which_field_and_what_value(hub, make_device
     for item in items:
         (line,) = [x for x in lines if x.startswith(f"{item['id']}. ")]
         assert f"：{item['content']}——原因：" in line, line
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_change_the_county_cannot_accept_names_its_record_as_the_list_does(
+    hub, make_device, tmp_path, capsys
+):
+    """`hub rejected --accept` refused with 第 1 条（人员信息「张0」）不能接受, and named a record
+    the hub has no name for by its row's id; now by whose record it is, as the list says it
+    (张0的人员信息), the record's kind alone when nothing names it."""
+    village = make_device("红星村", "520502101001")
+    nameless = natural_id("persons", "nameless", "1")
+    forge(village, "persons", nameless, {"id_number": "5205XX"})
+    person = held_of_each_kind(hub, village, "520502101001", tmp_path)[1]
+    held = {h.change.row_id: h.id for h in hub.rejected()}
+
+    code, _, err = run(capsys, "hub", "rejected", "--dir", hub.root, "--accept", str(held[person]))
+    assert code == 1
+    assert f"第 {held[person]} 条（张0的人员信息）不能接受：" in err, err
+    assert "「" not in err.split("不能接受")[0], err
+    code, _, err = run(
+        capsys, "hub", "rejected", "--dir", hub.root, "--accept", str(held[nameless])
+    )
+    assert code == 1
+    assert f"第 {held[nameless]} 条（人员信息）不能接受：" in err, err
+    assert nameless not in err, err

@@ -526,7 +526,7 @@ def test_the_county_cannot_accept_a_household_whose_area_code_is_not_a_code(coun
         capsys.readouterr()
         assert cli(["hub", "rejected", "--dir", root, "--accept", str(held[change.id].id)]) == 1
         err = capsys.readouterr().err
-        assert "不能接受" in err and "所在区域" in err and f"「{address}」" in err, err
+        assert f"（{address}的户信息）不能接受" in err and "所在区域" in err, err
         assert "应为 6、9、12 或 15 位数字" in err
         assert "Traceback" not in err
     assert hub.ledger.get("households", "h-abc") is None

@@ -140,3 +140,35 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
         " — reason: 就业经历的就业形式「未登记」 is an option the county hub's program " in english
     )
     assert "the county decides" in english and "请" not in english, english
+
+
+def test_a_yes_or_no_is_said_in_the_language_shown(window, qtbot, tmp_path, warnings_shown):
+    """The English line read “Casual work “否””: a yes/no value stayed Chinese. It is said in
+    the language shown now; what someone wrote (a note of “否”) stays as written."""
+    from fieldapp.ui import i18n
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
+    ledger = window.session.ledger
+    away = natural_id("households", "away", "yes-no")
+    forge(ledger, "households", away, {"area_code": ELSEWHERE, "address": "小河村五组 3 号",
+                                       "is_relocated": False, "is_lifted": True,
+                                       "notes": "否"})  # fmt: skip
+    hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
+    answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
+    hub.close()
+    page.import_from(Path(answer.path))
+    wait_idle(qtbot, page)
+    (row,) = [r for r, i in enumerate(page.held.items) if i["row_id"] == away]
+    chinese = page.held.list.item(row).text()
+    assert "易地搬迁户为“否”" in chinese and "脱贫户为“是”" in chinese, chinese
+    assert "备注为“否”" in chinese, chinese
+
+    i18n.install_language("en")
+    page.held.refresh()
+    english = page.held.list.item(row).text()
+    assert "Relocated household “No”" in english, english
+    assert "Household lifted out of poverty “Yes”" in english, english
+    assert "“否”" in english and "“是”" not in english, english  # the note, as written

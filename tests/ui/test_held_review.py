@@ -132,7 +132,10 @@ def test_a_change_nobody_may_accept_is_said_so_in_the_clerks_words(
         assert review.decide_selected(True)
         wait_idle(qtbot, page)
     (shown,) = warnings_shown
-    assert "这条修改（人员信息「" in shown and "不能接受" in shown
+    # Whose record, as the list says it (人员信息「王0」 before).
+    assert (
+        re.search(r"这条修改（\S+的人员信息）不能接受", shown) and "「" not in shown.split("：")[0]
+    )
     assert "点「不予采纳…」并写明原因" in shown and "--" not in shown and "fieldapp" not in shown
     assert review.table.rowCount() == 1  # still waiting: only a dismissal can settle it
     assert HeldChanges(hub.ledger.db).list()[0].status == "held"

@@ -1075,6 +1075,14 @@
       <source>%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；程序什么时候升级，听县里的安排</source>
       <translation>%1 is an option the county hub's program does not have yet: most likely this laptop's program is newer than the county hub's. The change is kept at the county awaiting review and will not be lost; the county decides: it accepts it once the hub's program is upgraded, or declines it with a reason, shown here after a sync. Nothing to enter again or take back here; upgrade the program when the county says</translation>
     </message>
+    <message>
+      <source>是</source>
+      <translation>Yes</translation>
+    </message>
+    <message>
+      <source>否</source>
+      <translation>No</translation>
+    </message>
   </context>
   <context>
     <name>HeldReview</name>

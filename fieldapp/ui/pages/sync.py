@@ -802,9 +802,16 @@ class HeldChanges(QWidget):
             what = table
         if said.deleted:
             what = _filled(self.tr("删除%1"), what)
+        # A yes/no in the language shown (the data keeps 是/否); what someone wrote as written.
+        raw = item["values"] if isinstance(item["values"], dict) else {}
+        yes_no = {True: self.tr("是"), False: self.tr("否")}
         values = self.tr("，").join(
-            _filled(self.tr("%1为“%2”"), fields.get(label, label), value)
-            for _key, label, value in said.fields
+            _filled(
+                self.tr("%1为“%2”"),
+                fields.get(label, label),
+                yes_no[raw[key]] if isinstance(raw.get(key), bool) else value,
+            )
+            for key, label, value in said.fields
         )
         text = _filled(self.tr("县里未接受的修改：%1"), what)
         if values:
