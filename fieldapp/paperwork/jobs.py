@@ -208,12 +208,19 @@ def _batch_record(kind: str, printed: object, roster: RosterView, area_code: str
     )
 
 
+def _of_batch(roster: RosterView) -> str:
+    """Which batch a paper is of, after its title: （批次编号FVBAA-17）, as its footer prints
+    it (else the batch's name) — two batches under one rule are two files, not the same name."""
+    said = f"批次编号{roster.number}" if roster.number else roster.batch_name
+    return f"（{said}）" if said else ""
+
+
 def roster_job(ledger: Ledger, batch_id: str) -> PrintJob:
     """A batch's roster, one per funding source."""
     roster, settings, area_code, note = _batch_papers(ledger, batch_id)
     return PrintJob(
         "花名册",
-        f"{roster.title}发放花名册",
+        f"{roster.title}发放花名册{_of_batch(roster)}",
         roster,
         lambda p, c: render_roster(roster, settings, progress=p, cancelled=c),
         _batch_record("花名册", roster, roster, area_code),
@@ -258,7 +265,7 @@ def notice_job(
         )
     return PrintJob(
         "公示表",
-        f"{roster.title}公示表",
+        f"{roster.title}公示表{_of_batch(roster)}",
         notice,
         lambda p, c: render_notice(notice, settings, progress=p, cancelled=c),
         _batch_record("公示表", notice, roster, area_code),

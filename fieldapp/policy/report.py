@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from fieldapp.domain.areacode import AreaLevel, area_at
 from fieldapp.domain.claims import Claim, ClaimState, ClaimStep
+from fieldapp.domain.dates import written
 from fieldapp.domain.enums import (
     OTHER_RURAL,
     Category,
@@ -199,14 +200,14 @@ class MonthlyReport:
 def claims_note(month: str, as_of: dt.date) -> list[str]:
     """What each column of 补贴申领 counts, printed under it: by the day a claim was submitted,
     not the month it pays — December's post subsidy submitted on 5 January is January's; each
-    approval and payment by the day it was made (China's day)."""
+    approval and payment by the day it was made (China's day). Days as the papers write them."""
+    year = f"{written(dt.date(as_of.year, 1, 1))}至{written(as_of)}"
     return [
         "注：① 补贴申领按提交日期（申领提交审核之日）统计，不按发放月份："
         "上月及以前月份的补贴在本月提交的，计入本月；未提交的草稿不计。",
-        f"② 申领人数、笔数、金额（本年累计）：本年 {as_of.year}-01-01 至 {as_of.isoformat()} "
-        "提交的申领，到制表之日已驳回、已撤销的不计。",
+        f"② 申领人数、笔数、金额（本年累计）：本年{year}提交的申领，到制表之日已驳回、已撤销的不计。",
         f"③ 本月新申领：{month[:4]}年{int(month[5:7])}月提交的申领。",
-        f"④ 已审批、已发放：本年 {as_of.year}-01-01 至 {as_of.isoformat()} 经县审批、已发放的"
+        f"④ 已审批、已发放：本年{year}经县审批、已发放的"
         "人数、笔数和金额，按审批、发放当日计（含上年提交、本年审批或发放的）。",
         "⑤ 人数按人计，同一人申领几个月的计 1 人；笔数按申领计，一个月一笔"
         "（同一人 12 月、1 月各领一次，计 1 人 2 笔）。",

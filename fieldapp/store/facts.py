@@ -124,7 +124,11 @@ class FactsLoader:
         time (on a county-sized file not in the page cache, the tables' scattered pages are
         then waited for together instead of one table after another). The facts are the same
         whichever way they are read (`tests/store/test_facts_by_ids.py`).
+
+        No ids (`person_ids=[]`) are no persons, unasked: `IN ()` is no SQL to PostgreSQL.
         """
+        if person_ids is not None and not person_ids:
+            return []
         p_where, c_where, params = self._scope(area_prefix, person_ids)
         service_filter = ""
         if eligibility_only:

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from fieldapp.domain.dates import written
 from fieldapp.policy.households import DutyFlag
 from fieldapp.tabular.output import xlsx_book
 from fieldapp.tabular.template import print_setup
@@ -32,7 +33,7 @@ def write_duties(
         sheet = book.add_worksheet("户级责任")
         sheet.ignore_errors({"number_stored_as_text": "A1:Z100000"})
         sheet.merge_range(
-            0, 0, 0, len(COLUMNS) - 1, f"{area_name}户级责任清单（截至 {on.isoformat()}）", title
+            0, 0, 0, len(COLUMNS) - 1, f"{area_name}户级责任清单（截至{written(on)}）", title
         )
         for col, (label, width) in enumerate(zip(COLUMNS, WIDTHS, strict=True)):
             sheet.write_string(1, col, label, head)

@@ -420,7 +420,7 @@ def test_the_monthly_report_counts_a_claim_in_the_month_it_was_made(
     sheet = openpyxl.load_workbook(out)["汇总"]
     texts = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value)
     assert "按提交日期（申领提交审核之日）统计，不按发放月份" in texts
-    assert "本年 2027-01-01 至 2027-01-31 提交的申领" in texts
+    assert "本年2027年1月1日至2027年1月31日提交的申领" in texts
     assert "本月新申领：2027年1月提交的申领" in texts
 
 

@@ -319,3 +319,28 @@ def test_the_workbooks_titles_write_their_month_and_day_as_the_papers_do(tmp_pat
     write_five_rosters(RosterSet("520526100001", "民主村", on), tmp_path / "一库五册.xlsx")
     for sheet in openpyxl.load_workbook(tmp_path / "一库五册.xlsx").worksheets:
         assert sheet["A1"].value == f"民主村{sheet.title}（截至2026年11月30日）"
+
+
+def test_the_duties_title_and_the_reports_notes_write_days_as_the_papers_do(tmp_path):
+    """The 户级责任清单 was titled （截至 2026-10-31） and the 月报's notes under 补贴申领 said
+    本年 2026-01-01 至 2026-12-05, where every paper writes 截至2026年10月31日 and
+    2026年1月1日至2026年12月5日."""
+    from fieldapp.policy.report import AreaFigures, MonthlyReport
+    from fieldapp.tabular.duties import write_duties
+    from fieldapp.tabular.report_monthly import write_monthly_report
+
+    write_duties(
+        [], tmp_path / "责任.xlsx", area_name="民主村", on=dt.date(2026, 10, 31), place_of=str
+    )
+    sheet = openpyxl.load_workbook(tmp_path / "责任.xlsx").active
+    assert sheet["A1"].value == "民主村户级责任清单（截至2026年10月31日）"
+    fig = AreaFigures("520526100001", "民主村")
+    report = MonthlyReport("2026-12", dt.date(2026, 12, 5), [fig], fig)
+    write_monthly_report(report, tmp_path / "月报.xlsx")
+    for sheet in openpyxl.load_workbook(tmp_path / "月报.xlsx").worksheets:
+        values = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+        notes = [v for v in values if v.startswith(("②", "④"))]
+        assert len(notes) == 2, sheet.title
+        for note in notes:
+            assert "本年2026年1月1日至2026年12月5日" in note, note
+            assert "-01-01" not in note and "2026-12-05" not in note, note

@@ -79,7 +79,8 @@ class ClaimQueries:
         batch_id: str | None = None,
         funding_source: str | None = None,
     ) -> list[Claim]:
-        """Live claims matching every given filter, oldest first."""
+        """Live claims matching every given filter, oldest first; none, unasked, for no states
+        (`states=()`; `IN ()` is no SQL to PostgreSQL), where `states=None` is any state."""
         where, params = ["1 = 1"], []  # (PostgreSQL takes no bare 1 as a condition)
         for column, value in (
             ("rule_id", rule_id),
@@ -92,6 +93,8 @@ class ClaimQueries:
                 params.append(value)
         if states is not None:
             chosen = [str(s) for s in states]
+            if not chosen:
+                return []
             where.append(f"state IN ({', '.join('?' for _ in chosen)})")
             params.extend(chosen)
         if area_prefix:

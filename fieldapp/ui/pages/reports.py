@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.month import Month
 from fieldapp.domain.progress import Cancelled
 from fieldapp.policy.report import PLACES, AreaFigures, MonthlyReport
 from fieldapp.services.exports import record_export
@@ -161,7 +162,7 @@ class ReportsPage(QWidget):
         path, _f = QFileDialog.getSaveFileName(
             self,
             self.tr("导出月报（含个人信息，请妥善保管）"),
-            start_at(f"月报-{self.report.month}.xlsx"),
+            start_at(f"月报-{Month(self.report.month).label()}.xlsx"),  # as titled
             self.tr("Excel 文件 (*.xlsx)"),
         )
         used(path)

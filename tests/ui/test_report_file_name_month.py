@@ -1,0 +1,26 @@
+"""导出月报 suggested 月报-2026-10.xlsx: the month as no paper writes it. It now suggests
+月报-2026年10月.xlsx, the month as the report's own title says it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+
+def test_the_monthly_report_is_suggested_under_its_month_as_written(window, qtbot, monkeypatch):
+    asked: list[str] = []
+
+    def save(_parent, _title, start="", *_a, **_k):  # noqa: ANN001, ANN202
+        asked.append(start)
+        return "", ""  # cancelled: nothing written
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    page = window.show_page("reports")
+    page.month.set_value(dt.date(2026, 10, 1))
+    page.make()
+    qtbot.waitUntil(lambda: page.report is not None and not page.panel.busy, timeout=60000)
+    assert page.report.month == "2026-10"
+    page.export_dialog()
+    assert Path(asked[0]).name == "月报-2026年10月.xlsx", asked
