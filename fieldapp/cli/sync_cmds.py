@@ -656,7 +656,7 @@ def cmd_hub_rejected(args: argparse.Namespace) -> int:
     rows = row_names(hub, found)
     for held in found:
         # The record by its name, never its id (the held change's number leads the line).
-        print(describe(held, subject(hub, held, by_id=False), places, rows))
+        print(describe(held, subject(hub, held), places, rows))
     if not found:
         print("没有县里未接受的修改")
     return 0

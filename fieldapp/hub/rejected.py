@@ -124,12 +124,11 @@ def as_item(held: HeldChange) -> dict[str, Any]:
     }
 
 
-def subject(hub: Hub, held: HeldChange, by_id: bool = True) -> str:
+def subject(hub: Hub, held: HeldChange) -> str:
     """Who or what a held change is about, as the clerk knows it: the person's name (of the
     row, or of the person the row belongs to), a household's address, an area's name, a
     batch's title; the values the change itself sets when the hub has no such row yet; else
-    its row id (the command line's), or '' (`by_id` False: the desktop's, where the values
-    the change sets say what it is)."""
+    '' (never its row id: the values the change sets say what it is)."""
     change, ledger = held.change, hub.ledger
     row = ledger.get(change.tbl, change.row_id) or {}
     values = {**change.data, **{k: v for k, v in row.items() if v not in (None, "")}}
@@ -140,7 +139,7 @@ def subject(hub: Hub, held: HeldChange, by_id: bool = True) -> str:
     for key in ("name", "address", "code", "title"):
         if isinstance(values.get(key), str) and values[key].strip():
             return f"「{_short(values[key])}」"
-    return _short(change.row_id) if by_id else ""
+    return ""
 
 
 #: Names a row (table, row id) as the clerk knows it: 「赵六」, 「一组」; '' when unknown.
@@ -303,7 +302,7 @@ def _record_of(hub: Hub, held: HeldChange) -> str:
     def places(code: str) -> str:
         return say_place(code, divisions(), listed, Said.SHORT)
 
-    return record(held, subject(hub, held, by_id=False), places)
+    return record(held, subject(hub, held), places)
 
 
 def listing(hub: Hub, status: str | None = None) -> list[HeldChange]:

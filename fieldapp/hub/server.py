@@ -581,7 +581,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
     villages: dict[str, str] = {}
     items = []
     for held in listed:
-        about = rejected.subject(hub, held, by_id=False)  # the desktop's: never a row's id
+        about = rejected.subject(hub, held)
         if held.device not in villages:
             peer = hub.state.peer(held.device)
             area = peer.area_code if peer is not None else None
