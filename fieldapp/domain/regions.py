@@ -40,9 +40,16 @@ def _latest(names: str) -> str:
     return last.split("]", 1)[1] if last.startswith("[") else last
 
 
+#: GB/T 2260's statistical placeholders, not places: a city's 市辖区 (110100, 130101), a
+#: municipality's 县 (500200), the county-level cities a province or region governs directly
+#: (469001 五指山市 is under 省直辖县级行政单位). Nobody says them: 北京市, 海南省五指山市.
+_PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政单位", "自治区直辖县级行政单位"})
+
+
 @cache
 def region_name(code: str) -> str | None:
-    """Full name of a code's county ('贵州省毕节市七星关区'), None when unknown."""
+    """Full name of a code's county ('贵州省毕节市七星关区') as people say it (no statistical
+    placeholder: 110100 is 北京市, 469001 海南省五指山市), None when unknown."""
     code = area_at(str(code), AreaLevel.COUNTY)
     if len(code) != 6 or not (code.isascii() and code.isdigit()):
         return None
@@ -59,9 +66,11 @@ def region_name(code: str) -> str | None:
         for _part, props in _table().info(AreaCode(code).at(AreaLevel.CITY)):
             city_info.update(props)
         city_name = _latest(city_info.get("county", ""))
-        if city_name and city_name not in (province, "市辖区", "县"):
+        if city_name and city_name != province and city_name not in _PLACEHOLDERS:
             city = city_name
-    return f"{province}{city}{county}" if county != province else province
+    if county in _PLACEHOLDERS or county == province:
+        return f"{province}{city}"
+    return f"{province}{city}{county}"
 
 
 def place_scope(home_code: str, work_code: str) -> PlaceScope:
