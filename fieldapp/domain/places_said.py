@@ -39,8 +39,8 @@ class Said(Enum):
     SHORT = "short"
     #: As a sentence says it: else `SHORT` — alone where the tables name the code itself (a
     #: province, city or county anywhere: '广东省深圳市南山区'; a Guizhou township), else with
-    #: what the code is below the level they name ('七星关区梨树镇的一个村'); '一个台账里没有的地区'
-    #: when nothing of it is known.
+    #: what the code is below the level they name ('七星关区梨树镇的一个村', '七星关区的一个乡镇');
+    #: '一个台账里没有的地区' when nothing of it is known.
     SENTENCE = "sentence"
     #: Below the county, as the ledger lists it ('碧阳街道 大坝村 三组': a narrow column, a form
     #: that prints the county apart); the county itself by its own name ('七星关区'); else as
@@ -52,8 +52,9 @@ class Said(Enum):
     FULL = "full"
     #: Always from the province down, as the county's clerk checks a place by eye beside its
     #: code: the table's name of the deepest level it lists, then what the ledger names below
-    #: it ('贵州省毕节市七星关区梨树镇红星村 一组'); a level the ledger has not heard of yet as
-    #: what it is under its township ('…梨树镇下的村'); the code when even its county is unknown.
+    #: it ('贵州省毕节市七星关区梨树镇红星村 一组'), a county elsewhere by the national table
+    #: ('广东省深圳市南山区'); a level neither has heard of as what it is under the deepest level
+    #: named ('…梨树镇下的村', '…七星关区下的乡镇'); the code when even its county is unknown.
     WHOLE = "whole"
 
 
@@ -82,7 +83,7 @@ def say_place(
         return UNKNOWN_PLACE
     if _deepest(text, table)[0] == text:
         return short
-    kind = "村" if len(text) == 12 else "组" if len(text) > 12 else "地区"
+    kind = {9: "乡镇", 12: "村"}.get(len(text), "组" if len(text) > 12 else "地区")
     return f"{short}的一个{kind}"
 
 
@@ -156,9 +157,16 @@ def _whole(text: str, table: DivisionTable, listed: Listed | None) -> str:
             table.full_name(at) if at and table.get(at) is not None else _table_name(text, table)
         )
         return (above if above != text else "") + " ".join(reversed(own))
-    township = next((p for p in (text[:9], text[:6]) if table.get(p) is not None), "")
-    if not township:
-        return text
-    parsed = AreaCode.parse(text)
-    what = "组或楼栋" if len(text) > 12 else "安置点" if parsed and parsed.is_site else "村"
-    return f"{table.full_name(township)}下的{what}"
+    level, words = _deepest(text, table)
+    if level == text:
+        return words
+    if len(text) < 6 or level[:6] != text[:6]:
+        return text  # not even its county is known
+    if len(text) == 9:
+        what = "乡镇"
+    elif len(text) > 12:
+        what = "组或楼栋"
+    else:
+        parsed = AreaCode.parse(text)
+        what = "安置点" if parsed and parsed.is_site else "村"
+    return f"{words}下的{what}"

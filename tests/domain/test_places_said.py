@@ -61,7 +61,8 @@ def test_a_sentence_says_what_the_code_is_below_the_table():
 
 def test_a_sentence_names_a_code_the_table_knows_whole_and_says_only_what_is_below_it():
     """440305 (a county of Shenzhen, a workplace) read '广东省深圳市南山区的一个地区' on the device:
-    the table knows it whole, so its name is said; '…的一个地区' only below what it knows."""
+    the table knows it whole, so its name is said; '…的一个乡镇/村/地区' only below what it
+    knows."""
     known = {
         "520000": "贵州省",
         "520500": "贵州省毕节市",
@@ -75,11 +76,11 @@ def test_a_sentence_names_a_code_the_table_knows_whole_and_says_only_what_is_bel
         assert said(code, Said.SENTENCE, listed=False) == words, code
     below = {
         "520599": "贵州省毕节市的一个地区",
-        "520502999": "七星关区的一个地区",
+        "520502999": "七星关区的一个乡镇",
         "520502101002": "七星关区梨树镇的一个村",
         "449900": "广东省的一个地区",
         "440399": "广东省深圳市的一个地区",
-        "440305001": "广东省深圳市南山区的一个地区",
+        "440305001": "广东省深圳市南山区的一个乡镇",
         "440305001001": "广东省深圳市南山区的一个村",
         "990000": "一个台账里没有的地区",
     }
@@ -101,6 +102,26 @@ def test_whole_is_from_the_province_down():
     assert said("520502101002", Said.WHOLE) == "贵州省毕节市七星关区梨树镇下的村"
     assert said("520502101002009", Said.WHOLE) == "贵州省毕节市七星关区梨树镇下的组或楼栋"
     assert said(NOWHERE, Said.WHOLE) == NOWHERE
+
+
+def test_whole_names_a_county_elsewhere_and_says_a_township_it_does_not_know_is_one():
+    """`Said.WHOLE` read only Guizhou's table: 440305 (a workplace in Shenzhen) showed as
+    '440305'; and a township the table does not list read '…七星关区下的村'."""
+    whole = {
+        "440305": "广东省深圳市南山区",
+        "440300": "广东省深圳市",
+        "110100": "北京市",
+        "440305001": "广东省深圳市南山区下的乡镇",
+        "440305001001": "广东省深圳市南山区下的村",
+        "520502999": "贵州省毕节市七星关区下的乡镇",
+        "520502999001": "贵州省毕节市七星关区下的村",
+        "520502999901": "贵州省毕节市七星关区下的安置点",
+        "520502101002": "贵州省毕节市七星关区梨树镇下的村",
+        "449900001": "449900001",  # not even its county is known
+        "990000": "990000",
+    }
+    for code, words in whole.items():
+        assert said(code, Said.WHOLE, listed=False) == words, code
 
 
 def test_a_ledger_whose_areas_point_at_each_other_is_walked_once():
