@@ -144,17 +144,31 @@ class _Refusal(Exception):
         self.code = code
 
 
+#: Signs a refusal of one request: (status, body) → `httpauth.REFUSAL_HEADER`'s value.
+Signer = Callable[[int, bytes], str]
+
+
 def _error(
     status: int,
     code: str,
     message: str,
     close: bool = False,
     numbers: dict[str, int] | None = None,
+    sign: Signer | None = None,
 ) -> JSONResponse:
-    """A refusal: its code, its words, and any numbers a device acts on (`received`)."""
+    """A refusal: its code, its words, and any numbers a device acts on (`received`); signed by
+    the hub (`sign`, `HubService._signer`) for the device to check before it acts on them."""
     headers = {"Connection": "close"} if close else None
     body: dict[str, object] = {"error": code, "message": message, **(numbers or {})}
-    return JSONResponse(body, status, headers=headers)
+    response = JSONResponse(body, status, headers=headers)
+    if sign is not None:
+        response.headers[httpauth.REFUSAL_HEADER] = sign(status, bytes(response.body))
+    return response
+
+
+def _target(request: Request) -> str:
+    """The path and query of a request, as its device signed them."""
+    return request.url.path + (f"?{request.url.query}" if request.url.query else "")
 
 
 #: What a device is told when the hub's disk is full while its upload arrives (it read the
@@ -241,6 +255,7 @@ class HubService:
         self._locks_guard = threading.Lock()
         hub = self.sessions.get()
         self.name, self.fingerprint = hub.identity.name, hub.fingerprint
+        self._sign_secret = hub.identity.sign_secret  # signs refusals of exchanges (`_signer`)
         self.app = Starlette(
             routes=[
                 Route("/v1/health", _answering(self.health), methods=["GET"]),
@@ -337,31 +352,49 @@ class HubService:
             self._decide, held_id, accept, reviewer, reason, limiter=self._exchanges
         )
 
+    def _signer(self, request: Request) -> Signer | None:
+        """What signs refusals of `request` (None when its header does not read): over the
+        refusal, the request's path, device and nonce (`httpauth.sign_refusal`)."""
+        try:
+            claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
+        except httpauth.AuthRefused:
+            return None
+        target, secret = _target(request), self._sign_secret
+        return lambda status, body: httpauth.sign_refusal(claimed, target, status, body, secret)
+
     async def exchange(self, request: Request) -> Response:
-        """Authenticate, stream the body to disk, import it, answer with the device's bundle."""
+        """Authenticate, stream the body to disk, import it, answer with the device's bundle
+        (or a refusal signed by the hub, `_signer`)."""
+        sign = self._signer(request)
         try:
             signed, peer = await self._authenticate(request)
             length = self._check_length(request, signed)
         except (_Refusal, httpauth.AuthRefused) as refused:
             # Close: the client may still be sending a body nobody will read.
-            return _error(refused.status, refused.code, str(refused), close=True)
+            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
         # One upload of a device at a time: its imports run one after another anyway, and
         # uploads in parallel under fresh headers would let one device (or whoever has its key)
         # fill the hub's disk and connections while the other villages wait.
         with self._locks_guard:
             if peer.name in self._uploading:
-                return _error(429, "uploading", UPLOADING, close=True)
+                return _error(429, "uploading", UPLOADING, close=True, sign=sign)
             self._uploading.add(peer.name)
         try:
-            return await self._take_upload(request, signed, peer, length)
+            return await self._take_upload(request, signed, peer, length, sign)
         finally:
             with self._locks_guard:
                 self._uploading.discard(peer.name)
 
     async def _take_upload(
-        self, request: Request, signed: httpauth.SignedRequest, peer: Peer, length: int
+        self,
+        request: Request,
+        signed: httpauth.SignedRequest,
+        peer: Peer,
+        length: int,
+        sign: Signer | None = None,
     ) -> Response:
-        """Stream the body of an authenticated exchange to disk, import it, answer."""
+        """Stream the body of an authenticated exchange to disk, import it, answer (a refusal
+        signed by `sign`)."""
         upload = self.uploads / f"{stamp()}-{secrets.token_hex(4)}.fieldsync"
         partial = upload.with_name(upload.name + ".part")
         try:
@@ -371,13 +404,13 @@ class HubService:
             partial.replace(upload)
         except _Refusal as refused:
             partial.unlink(missing_ok=True)
-            return _error(refused.status, refused.code, str(refused), close=True)
+            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
         try:
             return await anyio.to_thread.run_sync(
-                self._exchange_file, peer.name, upload, limiter=self._exchanges
+                self._exchange_file, peer.name, upload, sign, limiter=self._exchanges
             )
         finally:
             upload.unlink(missing_ok=True)
@@ -396,8 +429,7 @@ class HubService:
                 "发送设备未登记，或密钥与登记的不符：县里重新登记过本机的，请导入县里最新发的"
                 "登记文件后再同步（本机数据都保留）；否则请核对同步地址是不是本县的中心",
             )
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-        httpauth.verify_signature(signed, request.method, target, peer.sign_public)
+        httpauth.verify_signature(signed, request.method, _target(request), peer.sign_public)
         if peer.revoked_at:
             raise _Refusal(
                 403,
@@ -505,8 +537,9 @@ class HubService:
         with self._locks_guard:
             return self._device_locks.setdefault(device, threading.Lock())
 
-    def _exchange_file(self, device: str, upload: Path) -> Response:
-        """Worker thread: import the upload as `device`'s bundle and make its answer."""
+    def _exchange_file(self, device: str, upload: Path, sign: Signer | None = None) -> Response:
+        """Worker thread: import the upload as `device`'s bundle and make its answer (a refusal
+        signed by `sign`: the device acts on its code and numbers only then)."""
         hub = self.sessions.get()
         with self._device_lock(device):  # one device's exchanges one after another
             try:
@@ -516,11 +549,11 @@ class HubService:
                 # A replayed upload's: what the hub holds of its numbering (a device tells by
                 # it whether it was copied back from a backup).
                 numbers = {"received": refused.received} if refused.received is not None else None
-                return _error(status, refused.code, str(refused), numbers=numbers)
+                return _error(status, refused.code, str(refused), numbers=numbers, sign=sign)
             except AlreadyImported as done:
-                return _error(HTTPStatus.CONFLICT, "already", str(done))
+                return _error(HTTPStatus.CONFLICT, "already", str(done), sign=sign)
             except SyncError as error:
-                return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "sync", str(error))
+                return _error(HTTPStatus.UNPROCESSABLE_ENTITY, "sync", str(error), sign=sign)
         return FileResponse(
             answer.path,
             media_type="application/octet-stream",

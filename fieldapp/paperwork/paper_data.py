@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
@@ -40,6 +40,7 @@ from fieldapp.paperwork.views import (
     VisitSheetView,
 )
 from fieldapp.policy.citations import official
+from fieldapp.policy.guard import pack_title
 from fieldapp.reference import divisions
 from fieldapp.services.actor import actor_of
 from fieldapp.store.ledger_kind import is_demo
@@ -47,8 +48,13 @@ from fieldapp.store.queries import paper as paper_rows
 from fieldapp.store.queries.claims import ClaimQueries
 
 if TYPE_CHECKING:
+    from fieldapp.policy.pack import Policy
     from fieldapp.store.ledger import Ledger
 
+#: A claim's subsidy on its 申请表 when neither the claim nor the pack in force names it (a claim
+#: a tampered or old program made): 补贴申请表, as a form of several subsidies is titled; never
+#: the rule's id, which is for machines.
+UNTITLED = "补贴"
 #: Claims a batch's papers leave off: nobody is to be paid for them.
 _DROPPED = frozenset({ClaimState.REJECTED, ClaimState.REVERSED})
 
@@ -179,6 +185,8 @@ class PaperData:
         self.moved_accounts: dict[str, tuple[str, str, str, str]] = {}
         #: claim id → its form, made once: a batch's roster and its forms share them.
         self._forms: dict[str, FormView] = {}
+        #: The pack in force, read when a claim with no title is printed (False: none read).
+        self._policy: Policy | Literal[False] | None = None
 
     # -- settings -----------------------------------------------------------------------------
 
@@ -439,7 +447,7 @@ class PaperData:
             person = dataclasses.replace(person, categories=(OTHER_RURAL,))
         return FormView(
             claim_id=claim.id,
-            rule_title=claim.rule_title or claim.rule_id,
+            rule_title=claim.rule_title or self._pack_title(claim.rule_id) or UNTITLED,
             person=person,
             amount=float(claim.amount or 0),
             facts=tuple(self.fact_list(claim, facts)),
@@ -460,6 +468,18 @@ class PaperData:
             evidence=tuple(Attachment(k, v) for k, v in claim.evidence_items().items()),
             missing_reason=claim.missing_evidence_reason if claim.missing_evidence() else "",
         )
+
+    def _pack_title(self, rule_id: str) -> str:
+        """The title the pack in force gives rule `rule_id` ('' when it holds none, or no pack
+        can be read: the form is still printed, with `UNTITLED`)."""
+        if self._policy is None:
+            from fieldapp.services.policy_admin import policy_in_force
+
+            try:
+                self._policy = policy_in_force(self.ledger)
+            except FieldappError:
+                self._policy = False
+        return pack_title(self._policy or None, rule_id)
 
     def _batch_number(self, batch_id: str | None) -> str:
         """The number of a claim's batch ('' when it has none, or one this ledger lacks)."""

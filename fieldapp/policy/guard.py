@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.dates import china_iso, china_minute
+from fieldapp.domain.dates import china_iso, china_minute, written
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import mask
 from fieldapp.domain.numbers import row_number
@@ -99,14 +99,19 @@ class LimitViolation:
         """Chinese description naming the person, the subsidy and both claims: their 申请编号
         (what their 申请表 print and `claim show`/`claim advance` take), states, and who entered
         them when."""
-        claim = self.repeat
+        claim, first = self.repeat, self.first
+        same = first.rule_id == claim.rule_id  # the pack's title is of the repeat's rule
+        # A claim with no title and no 申请编号 is said by the other's title, of the same rule.
+        titles = (self.pack_title or first.rule_title, self.pack_title or claim.rule_title)
+        own, firsts = titles if same else (self.pack_title, "")
         person = claim.person_name or self.first.person_name or "同一人"
         number = claim.id_number or self.first.id_number
         if number:
             person += f"（身份证号 {mask(number)}）"
         return (
-            f"{person}的{subsidy(self.repeat, self.first, self.pack_title)}重复申领，超出限额：申领 {said(claim)}（{_entered(claim)}）"
-            f"重复了已有的申领 {said(self.first)}（{_entered(self.first)}）"
+            f"{person}的{subsidy(self.repeat, self.first, self.pack_title)}重复申领，超出限额："
+            f"申领 {said(claim, own)}（{_entered(claim)}）"
+            f"重复了已有的申领 {said(first, firsts)}（{_entered(first)}）"
         )
 
 
@@ -131,9 +136,29 @@ def subsidy(claim: ClaimLike, first: ClaimLike | None = None, title: str = "") -
     return f"“{named}”" if named.strip() else UNNAMED
 
 
-def said(claim: ClaimLike) -> str:
-    """How a person names a claim: its 申请编号 (its id only when it has none)."""
-    return claim.number or claim.id
+def said(claim: ClaimLike, title: str = "") -> str:
+    """How a person names a claim: its 申请编号; one with none (a bare record, a claim a
+    tampered program sent with no creating change) by whose it is, which subsidy (`subsidy`,
+    `title` the pack in force's) and the day it was entered — never its id, a UUID for
+    machines: 赵六的“一次性交通补助”（未编号，2026年12月1日录入）."""
+    if claim.number:
+        return claim.number
+    day = _day(claim.created_at)
+    when = f"，{written(day)}录入" if day is not None else ""
+    return f"{claim.person_name or '同一人'}的{subsidy(claim, title=title)}（未编号{when}）"
+
+
+def _numbered(claim: ClaimLike) -> str:
+    """A claim after 首次申领: 编号 and its 申请编号, or it said as `said` says one with none."""
+    return f"编号 {claim.number}" if claim.number else said(claim)
+
+
+def _day(stamp: str | None) -> dt.date | None:
+    """The China day of a stored time (None for none, or text that is no time)."""
+    try:
+        return dt.date.fromisoformat(china_iso(stamp)[:10]) if stamp else None
+    except ValueError:
+        return None
 
 
 def _entered(claim: ClaimLike) -> str:
@@ -273,7 +298,7 @@ def check_new_claim(limit_key: str, rule_title: str, existing: Iterable[ClaimLik
     first = earlier_claim(limit_key, existing)
     if first is not None:
         raise LimitExceeded(
-            f"“{rule_title}”已申领过，不能重复申领：首次申领编号 {said(first)}"
+            f"“{rule_title}”已申领过，不能重复申领：首次申领{_numbered(first)}"
             f"（{_entered(first)}）",
             first,
         )

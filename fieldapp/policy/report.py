@@ -32,6 +32,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.due import DueListBuilder, Urgency, level_of
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts
+from fieldapp.policy.guard import pack_title
 from fieldapp.policy.households import has_labour, is_employed, is_lifted_or_relocated
 from fieldapp.policy.pack import Policy
 
@@ -324,17 +325,28 @@ SUBMITTED = frozenset(
 WITHDRAWN = frozenset({ClaimState.REJECTED.value, ClaimState.REVERSED.value})
 
 
+#: The row of claims neither their own record nor the pack in force names (a tampered program's,
+#: an old one's): never their rule's id, which is for machines.
+UNTITLED = "未写明名称的补贴"
+
+
 def _claim_figures(
-    fig: AreaFigures, claim: Claim, month: str, on: dt.date, steps: Sequence[ClaimStep]
+    fig: AreaFigures,
+    claim: Claim,
+    month: str,
+    on: dt.date,
+    steps: Sequence[ClaimStep],
+    policy: Policy | None = None,
 ) -> None:
     """A claim in the year's figures to `on`: counted from the day it was submitted (a draft is
     no claim yet), approved and paid on the days of those steps; not at all once rejected or
-    reversed by `on`."""
+    reversed by `on`. Its row: its title, else the one `policy` (in force) gives its rule."""
     history = claim_history(claim, steps)
     if claim.deleted or _state_on(history, on) in WITHDRAWN | {"", ClaimState.DRAFT.value}:
         return
     year = dt.date(on.year, 1, 1)
-    key = (claim.rule_title or claim.rule_id, claim.funding_source or "未定")
+    title = claim.rule_title or pack_title(policy, claim.rule_id) or UNTITLED
+    key = (title, claim.funding_source or "未定")
     person = claim.id_number or claim.person_id or claim.id
     submitted = _first_day(history, SUBMITTED)
     approved = _first_day(history, APPROVED)
@@ -401,7 +413,8 @@ def monthly_figures(
                 if item.urgency is Urgency.OVERDUE and item.kind != "月度更新"
             )
     for claim in claims:
-        _claim_figures(fig_for(claim.area_code), claim, month, on, (steps or {}).get(claim.id, ()))
+        at = fig_for(claim.area_code)
+        _claim_figures(at, claim, month, on, (steps or {}).get(claim.id, ()), policy)
     areas = sorted(by_area.values(), key=lambda a: a.code)
     total = AreaFigures("", _total_name([a.code for a in areas], area_names, area))
     for fig in areas:

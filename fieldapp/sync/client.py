@@ -11,6 +11,7 @@ import hashlib
 import http.client
 import json
 import os
+import secrets
 import urllib.parse
 from collections.abc import Callable
 from http import HTTPStatus
@@ -56,8 +57,13 @@ def _connection(url: str, timeout: float) -> tuple[http.client.HTTPConnection, s
     if not parts.hostname:
         raise SyncError(f"地址不完整：{url}")
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
-    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    return kind(parts.hostname, parts.port, timeout=timeout), target
+    return kind(parts.hostname, parts.port, timeout=timeout), _target(url)
+
+
+def _target(url: str) -> str:
+    """The path and query a request to `url` signs."""
+    parts = urllib.parse.urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 def _sha256_of(path: Path) -> str:
@@ -103,9 +109,10 @@ def signed_request(
     progress: Callable[[int], None] | None = None,
     cancel: CancelCheck | None = None,
     content_type: str = "application/octet-stream",
+    nonce: str | None = None,
 ) -> tuple[int, dict[str, str], http.client.HTTPResponse, http.client.HTTPConnection]:
-    """Send one signed request (a file's or some bytes' body); returns (status, headers, open
-    response, its connection)."""
+    """Send one signed request (a file's or some bytes' body; `nonce`: the caller's, to check
+    the hub's refusal by); returns (status, headers, open response, its connection)."""
     device, secret = _identity(ledger)
     if isinstance(body, bytes):
         length, sha = len(body), hashlib.sha256(body).hexdigest()
@@ -114,7 +121,9 @@ def signed_request(
         sha = _sha256_of(body) if body is not None else httpauth.EMPTY_SHA256
     connection, path = _connection(url, timeout)
     headers = {
-        httpauth.HEADER: httpauth.sign_request(method, path, device, secret, length, sha),
+        httpauth.HEADER: httpauth.sign_request(
+            method, path, device, secret, length, sha, nonce=nonce
+        ),
         "Content-Length": str(length),
         "Content-Type": content_type,
     }
@@ -208,14 +217,21 @@ def _upload(
 ) -> None:
     size = bundle.stat().st_size
     report = (lambda n: progress(n, size)) if progress else None
+    nonce = secrets.token_hex(16)
     status, _headers, response, connection = signed_request(
-        ledger, url, "POST", bundle, timeout, report, cancel
+        ledger, url, "POST", bundle, timeout, report, cancel, nonce=nonce
     )
     try:
         if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
             raise SyncError(f"同步没有完成：{_message(response)}")
         if status != 200:
-            message, code, received = _refusal(response)
+            device, keys = _identity(ledger)[0], _hub_keys(ledger)
+            header, target = response.getheader(httpauth.REFUSAL_HEADER), _target(url)
+
+            def by_the_hub(body: bytes) -> bool:
+                return httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
+
+            message, code, received = _refusal(response, by_the_hub)
             raise HubRefused(
                 f"中心拒绝了上传：{message}",
                 code,
@@ -340,14 +356,40 @@ def _message(response: http.client.HTTPResponse) -> str:
     return _refusal(response)[0]
 
 
-def _refusal(response: http.client.HTTPResponse) -> tuple[str, str, int | None]:
+def _hub_keys(ledger: Ledger) -> dict[str, bytes]:
+    """The pinned hub's signing keys by key id (those not revoked)."""
+    hubs = SyncState(ledger.db).peers("hub")
+    return {peer.key_id: peer.sign_public for peer in hubs if not peer.revoked_at}
+
+
+#: What a device says of a refusal whose code or numbers it cannot check came from its hub
+#: (`httpauth.sign_refusal`): on a plain http:// address anyone on the network can answer in
+#: the hub's place, and the copied-back question or a new numbering is not asked on their word.
+UNVERIFIED = (
+    "这份拒绝没有县里中心的有效签名，无法核实是中心发出的（可能是网络上有人冒充中心作答，"
+    "或中心的程序太旧），本机没有按它做任何改动。请稍后再同步一次；一直这样，请告诉县里管理"
+    "汇总中心的同志，或改用U盘交换数据包（对方的原话：{said}）"
+)
+#: The most of a refusal's body read (the hub's are a few hundred bytes).
+REFUSAL_BYTES = 1 << 16
+
+
+def _refusal(
+    response: http.client.HTTPResponse, by_the_hub: Callable[[bytes], bool] | None = None
+) -> tuple[str, str, int | None]:
     """The hub's words of a refusal, its code ('' when it gave none), and how many changes of
-    this ledger's numbering it holds, when it says (a replayed upload's)."""
+    this ledger's numbering it holds, when it says (a replayed upload's). With `by_the_hub`
+    (whether the hub signed this body for the request just sent): a code or number it did not
+    sign is dropped and said to be unverified (`UNVERIFIED`), so nothing acts on it."""
     try:
-        answer = json.loads(response.read().decode("utf-8"))
+        body = response.read(REFUSAL_BYTES)
+        answer = json.loads(body.decode("utf-8"))
         received = answer.get("received")
         number = received if isinstance(received, int) and not isinstance(received, bool) else None
-        return str(answer["message"]), str(answer.get("error") or ""), number
+        message, code = str(answer["message"]), str(answer.get("error") or "")
+        if by_the_hub is not None and (code or number is not None) and not by_the_hub(body):
+            return UNVERIFIED.format(said=message), "", None
+        return message, code, number
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError, OSError,
             http.client.HTTPException):  # fmt: skip
         if response.status in GATEWAY_DOWN:

@@ -113,11 +113,13 @@ def sign_request(
     length: int,
     sha256: str,
     now: float | None = None,
+    nonce: str | None = None,
 ) -> str:
-    """The header value for one request of `device` (body of `length` bytes hashing to `sha256`)."""
+    """The header value for one request of `device` (body of `length` bytes hashing to `sha256`;
+    `nonce`: the caller's, to check the hub's refusal by, else a new one)."""
     key_id = crypto.key_id(crypto.KeyPair(sign_secret, bytes(32)).sign_public)
     timestamp = int(now if now is not None else time.time())
-    nonce = secrets.token_hex(16)
+    nonce = nonce or secrets.token_hex(16)
     signature = crypto.sign(
         _message(method, path, device, key_id, timestamp, nonce, length, sha256), sign_secret
     )
@@ -337,3 +339,62 @@ def verify_signature(request: SignedRequest, method: str, path: str, sign_public
         raise AuthRefused(401, "unknown_key", "签名密钥与登记的不符")
     if not crypto.verify(request.message(method, path), request.signature, sign_public):
         raise AuthRefused(401, "bad_signature", "签名不符")
+
+
+#: The hub's signature on a refusal (`sign_refusal`): `v1 key=<key id> sig=<base64>`.
+REFUSAL_HEADER = "X-Fieldapp-Refusal"
+
+
+def _refusal_message(path: str, device: str, nonce: str, status: int, body: bytes) -> bytes:
+    parts = [
+        "fieldapp-refusal-v1",
+        path,
+        device,
+        nonce,
+        str(status),
+        hashlib.sha256(body).hexdigest(),
+    ]
+    return "\n".join(parts).encode("utf-8")
+
+
+def sign_refusal(
+    request: SignedRequest, path: str, status: int, body: bytes, sign_secret: bytes
+) -> str:
+    """The hub's `REFUSAL_HEADER` value for refusing `request` (to `path`) with `status` and
+    `body`: signed over them and the request's device and nonce, so the device can tell the
+    hub's refusal of the request it just sent from one a stranger on the network wrote, or one
+    the hub gave another request. A device acts on a refusal's code and numbers (the copied-back
+    question, a new numbering) only when this holds; on a plain http:// hub anyone on the LAN
+    can answer in the hub's place."""
+    key = crypto.key_id(crypto.KeyPair(sign_secret, bytes(32)).sign_public)
+    signature = crypto.sign(
+        _refusal_message(path, request.device, request.nonce, status, body), sign_secret
+    )
+    return f"{VERSION} key={key} sig={base64.b64encode(signature).decode('ascii')}"
+
+
+def refusal_signed(
+    value: str | None,
+    path: str,
+    device: str,
+    nonce: str,
+    status: int,
+    body: bytes,
+    hub_keys: dict[str, bytes],
+) -> bool:
+    """Whether `value` (a response's `REFUSAL_HEADER`) is the signature, by one of `hub_keys`
+    (key id → the pinned hub's public signing key), of this refusal of the request `device`
+    sent to `path` with `nonce`."""
+    if not value:
+        return False
+    version, _, rest = value.strip().partition(" ")
+    fields = dict(item.partition("=")[::2] for item in rest.split())
+    public = hub_keys.get(fields.get("key", ""))
+    if version != VERSION or public is None:
+        return False
+    try:
+        signature = base64.b64decode(fields.get("sig", ""), validate=True)
+    except ValueError:
+        return False
+    message = _refusal_message(path, device, nonce, status, body)
+    return crypto.verify(message, signature, public)

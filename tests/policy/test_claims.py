@@ -26,6 +26,8 @@ def _claim(
         state=state,
         created_at=at,
         created_device=device,
+        person_name="赵六",
+        rule_title="一次性交通补助",
     )
 
 
@@ -38,7 +40,12 @@ def test_guard_names_the_first_claim_across_devices() -> None:
     other = _claim("c-c", "transport|q|ever")
     found = find_limit_violations([repeat, other, first])
     assert [(v.first.id, v.repeat.id) for v in found] == [("c-b", "c-a")]
-    assert "c-b" in found[0].message and "c-a" in found[0].message
+    # Claims with no 申请编号 (no creating change on record): said by whose, which subsidy and
+    # the day entered, never by their ids (UUIDs on a real ledger).
+    message = found[0].message
+    assert "c-b" not in message and "c-a" not in message, message
+    assert "“一次性交通补助”（未编号，2025年6月2日录入）" in message, message
+    assert "重复了已有的申领 赵六的“一次性交通补助”（未编号，2025年6月1日录入）" in message
 
 
 @pytest.mark.parametrize("state", [S.REJECTED, S.REVERSED])
@@ -57,7 +64,23 @@ def test_guard_refuses_new_claim_naming_first() -> None:
     with pytest.raises(LimitExceeded) as caught:
         check_new_claim("k", "一次性交通补助", [_claim("c1", "k", S.PAID)])
     assert caught.value.first.id == "c1"
-    assert "首次申领编号 c1" in str(caught.value)
+    said = str(caught.value)
+    assert "首次申领赵六的“一次性交通补助”（未编号，2025年6月1日录入）" in said, said
+    assert "c1" not in said
+
+
+def test_a_claim_with_no_number_and_no_title_is_said_by_the_pack_or_a_plain_word() -> None:
+    """No 申请编号 and no title (a tampered program's claim): the pack in force's title, else
+    同一项补贴; its person and day; never its id or its rule's."""
+    from fieldapp.policy.guard import said
+
+    bare = _claim("0b5e6f1c-uuid", "k").model_copy(update={"rule_title": "", "rule_id": "r9"})
+    assert said(bare) == "赵六的同一项补贴（未编号，2025年6月1日录入）"
+    assert said(bare, "一次性交通补助（跨县务工）") == (
+        "赵六的“一次性交通补助（跨县务工）”（未编号，2025年6月1日录入）"
+    )
+    nameless = bare.model_copy(update={"person_name": "", "created_at": None})
+    assert said(nameless) == "同一人的同一项补贴（未编号）"
 
 
 def test_guard_periods_are_separate_keys() -> None:
