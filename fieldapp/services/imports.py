@@ -57,7 +57,9 @@ def apply_import(
         written += sum(change is not None for change in writer.update_rows(table, changed))
     tables = [t for t in _ORDER if t in inserts] + [t for t in inserts if t not in _ORDER]
     if any(inserts.values()):
-        with writer.bulk() as bulk:
+        # Threaded (where the writer's check reads nothing, `Writer.bulk`): SQLite writes a
+        # batch while the next is laid out.
+        with writer.bulk(threaded=True) as bulk:
             for table in tables:
                 rows = _dedupe(inserts[table])
                 model = model_of(table)

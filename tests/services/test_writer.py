@@ -126,3 +126,26 @@ def test_the_actor_carries_the_role_and_area_of_the_enrolment(ledger):
     enrolled = actor_of(ledger)
     assert enrolled.role is Role.COORDINATOR and enrolled.scope == "520502101001"
     assert enrolled.device_id == ledger.device_id
+
+
+def test_a_ledger_never_enrolled_still_has_its_bulk_claims_judged_and_only_them(ledger):
+    """The bulk path hands the trust rules only the rows of tables they judge: on a ledger never
+    enrolled that is claims alone (a month not yet come), every table on an enrolled device."""
+    from fieldapp.domain.claims import Claim
+    from fieldapp.domain.roles import Role
+    from fieldapp.services.trust_check import GatewayCheck, TrustRefused
+
+    plain = actor_of(ledger)
+    with pytest.raises(TrustRefused) as refused, writing(ledger, plain) as writer:
+        assert isinstance(writer._check, GatewayCheck)
+        writer.insert_many(Area, [{"code": "520502", "name": "七星关区", "kind": "县"}])
+        writer.insert_many(Claim, [{"claim_date": "2099-06-01", "person_name": "甲"}])
+    assert refused.value.rule == "claim_future"
+    assert ledger.db.execute("SELECT count(*) FROM areas").fetchone()[0] == 0  # all taken back
+    enrolled = Actor(plain.author, plain.device_id, Role.COORDINATOR, "520502101001")
+    assert [GatewayCheck.judges(plain, t) for t in ("persons", "areas", "claims")] == [
+        False,
+        False,
+        True,
+    ]
+    assert all(GatewayCheck.judges(enrolled, t) for t in ("persons", "areas", "claims"))
