@@ -49,7 +49,9 @@ _TAIL = 512  # bytes kept between chunks, so a tag cut in two is still seen whol
 # `<row …>`, or with a namespace prefix by some generators.
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+#: A row's or column's `hidden="1"`, in either quote and with spaces around "=" as XML lets it
+#: be written (Excel hides such a row all the same).
+_HIDDEN = re.compile(rb"""\bhidden\s*=\s*(?:"(?:1|true)"|'(?:1|true)')""")
 #: Cell references in column AZ (the 52nd) or beyond (a ledger sheet has about 40 columns,
 #: and is taken to have `ASSUMED_WIDTH`): rare, so the scan finds them without building a match
 #: for every ordinary cell. The rest of the tag says whether the cell holds a value (an empty,

@@ -946,3 +946,31 @@ def test_an_empty_far_row_written_first_is_not_measured(tmp_path):
     empty = '<row r="1048576" s="1" customFormat="1" ht="12.8"><c r="A1048576" s="1"/></row>'
     path = _openpyxl_ledger_with_a_far_row(tmp_path / "空行.xlsx", empty, '<row r="1">')
     assert guard.check_file(path).extents["台账"][0] == 301
+
+
+@pytest.mark.parametrize("spelling", ["hidden='1'", 'hidden = "1"', "hidden='true'"])
+def test_a_hidden_row_and_column_are_found_however_their_attribute_is_written(tmp_path, spelling):
+    # XML lets an attribute be written in single quotes, or with spaces around "=": Excel
+    # hides such a row as any other, yet the import report did not say it was hidden.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "备注"])
+    for index in range(2, 11):
+        sheet.append([f"张{index}", HEAD, "无"])
+    sheet.row_dimensions[7].hidden = True
+    sheet.column_dimensions["C"].hidden = True
+    path = tmp_path / "隐藏.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert parts["xl/worksheets/sheet1.xml"].count(b'hidden="1"') == 2
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'hidden="1"', spelling.encode()
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    scan = guard.check_file(path)
+    assert scan.hidden_rows == {"台账": {7}}
+    assert scan.hidden_columns == {"台账": {3}}
