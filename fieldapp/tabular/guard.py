@@ -637,7 +637,12 @@ def _results_follow(chunk: bytes) -> bool:
     if not formulas:
         return True
     followed = chunk.count(b"</f><v>") + chunk.count(b"/><v>") - chunk.count(b"<v></v>")
-    return formulas <= followed
+    # A result of spaces alone (`<v> </v>`) the reader reads as a blank cell: no result.
+    return formulas <= followed and not _SPACED_RESULT.search(chunk)
+
+
+#: A result starting with a space (`<v> </v>`; `<v> 6 </v>` is looked at closer, and is one).
+_SPACED_RESULT = re.compile(rb"<v>\s")
 
 
 def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:

@@ -974,3 +974,14 @@ def test_a_hidden_row_and_column_are_found_however_their_attribute_is_written(tm
     scan = guard.check_file(path)
     assert scan.hidden_rows == {"台账": {7}}
     assert scan.hidden_columns == {"台账": {3}}
+
+
+@pytest.mark.parametrize(
+    ("value", "saved"), [("<v> </v>", False), ("<v>\r\n\t</v>", False), ("<v> 6 </v>", True)]
+)
+def test_a_formula_whose_result_is_only_spaces_has_no_result_saved(tmp_path, value, saved):
+    # The reader reads `<v> </v>` as " ", a blank cell: no result, as `<v></v>` is; but such a
+    # chunk was taken as one whose every formula is followed by its result.
+    cells = f'<row r="1"><c r="A1"><v>3</v></c><c r="B1"><f>A1*2</f>{value}</c></row>'
+    scan = guard.check_file(_workbook(tmp_path / "f.xlsx", _sheet("A1:B1", cells)))
+    assert scan.errors == ({} if saved else {"台账": {(1, 2): guard.NO_RESULT}})
