@@ -502,6 +502,7 @@ def _scan_sheet(
     hidden: set[int] = set()
     heading = True  # before the rows
     sequence = _Sequence()
+    far_row_open = False  # the last chunk ended inside a far row (see below)
     for start, chunk in _positioned(chunks):
         numbered_rows = _row_numbers(chunk)
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
@@ -556,13 +557,17 @@ def _scan_sheet(
             # A row written ahead of rows with lower numbers (a broken or hostile program's
             # order: `<row r="750000">` first) is not the chunk's last, nor is its last cell:
             # one far enough to matter sends the chunk tag by tag, which measures it if it
-            # holds a value (LibreOffice's empty last row 1048576 is passed over so).
+            # holds a value (LibreOffice's empty last row 1048576 is passed over so). So does
+            # the chunk after one ending inside such a row: it begins with the rest of its
+            # cells, not with its tag.
             farthest = max(map(int, numbered_rows), default=0)
-            if farthest > last_row and farthest * max(last_column, ASSUMED_WIDTH) > MAX_CELLS:
+            width = max(last_column, ASSUMED_WIDTH)
+            if far_row_open or (farthest > last_row and farthest * width > MAX_CELLS):
                 sequence.scan(start, chunk, hidden)
                 last_row = max(last_row, sequence.last)
                 last_column = max(last_column, sequence.widest)
         width = max(last_column, ASSUMED_WIDTH)
+        far_row_open = sequence.row > last_row and sequence.row * width > MAX_CELLS
         if last_row * width > MAX_CELLS:
             if width > last_column:  # the width is the one assumed, not the sheet's
                 raise _too_long(sheet, last_row, name)

@@ -985,3 +985,15 @@ def test_a_formula_whose_result_is_only_spaces_has_no_result_saved(tmp_path, val
     cells = f'<row r="1"><c r="A1"><v>3</v></c><c r="B1"><f>A1*2</f>{value}</c></row>'
     scan = guard.check_file(_workbook(tmp_path / "f.xlsx", _sheet("A1:B1", cells)))
     assert scan.errors == ({} if saved else {"台账": {(1, 2): guard.NO_RESULT}})
+
+
+def test_a_far_row_whose_cell_the_read_cuts_is_measured(tmp_path, monkeypatch):
+    # A far row's long tag in one read, its cell cut by the read's end: the next read begins
+    # with the cell alone (its row's tag is not kept), amid rows with lower numbers.
+    far = f'<row r="750000" ph="{"0" * 800}"><c r="A750000" t="n"><v>1</v></c></row>'
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "乱序.xlsx", far, '<row r="150">')
+    with zipfile.ZipFile(path) as archive:
+        cut = archive.read("xl/worksheets/sheet1.xml").index(b'<c r="A750000"') + 5
+    monkeypatch.setattr(guard, "_CHUNK", cut)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的行一直延续到第 750000 行以后"):
+        guard.check_file(path)
