@@ -49,7 +49,9 @@ _TAIL = 512  # bytes kept between chunks, so a tag cut in two is still seen whol
 # `<row …>`, or with a namespace prefix by some generators.
 _ROW = re.compile(rb"<row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+#: A row's or column's `hidden="1"`, in either quote and with spaces around "=" as XML lets it
+#: be written (Excel hides such a row all the same).
+_HIDDEN = re.compile(rb"""\bhidden\s*=\s*(?:"(?:1|true)"|'(?:1|true)')""")
 #: Cell references in column AZ (the 52nd) or beyond (a ledger sheet has about 40 columns,
 #: and is taken to have `ASSUMED_WIDTH`): rare, so the scan finds them without building a match
 #: for every ordinary cell. The rest of the tag says whether the cell holds a value (an empty,
@@ -439,16 +441,29 @@ def _too_long(sheet: str, rows: int, name: str) -> ValidationFailed:
 #: (Tags under a namespace prefix, `<x:c …>`, send a chunk the slow way before it is counted.)
 
 
-def _has_bare_tags(chunk: bytes) -> bool:
+def _has_bare_tags(chunk: bytes, numbered_rows: int | None = None) -> bool:
     """True when some row or cell tag of the chunk is not written as Excel writes it: its
     number first (a tag the chunk's end cuts is counted in the next chunk, which begins with
-    it)."""
+    it). `numbered_rows`: how many of its row tags are so written, when counted already."""
     end = chunk.rfind(b"<")
+    if numbered_rows is None:
+        numbered_rows = chunk.count(b'<row r="', 0, end)
     # <cols> and each <col …> begin as a cell's tag does but are none (one a column's width,
     # before the rows): counted as cells, they sent every sheet's first chunk the slow way.
     tags = chunk.count(b"<c", 0, end) + chunk.count(b"<row", 0, end)
-    numbers = chunk.count(b'<c r="', 0, end) + chunk.count(b'<row r="', 0, end)
+    numbers = chunk.count(b'<c r="', 0, end) + numbered_rows
     return tags > numbers and tags - chunk.count(b"<col", 0, end) > numbers
+
+
+#: A row's tag as Excel writes it, its number first.
+_NUMBERED_ROW = re.compile(rb'<row r="(\d+)"')
+
+
+def _row_numbers(chunk: bytes) -> list[bytes]:
+    """The numbers of the chunk's row tags written as Excel writes them, those the chunk's
+    end may cut left to the next chunk (one pass over row tags alone: a sheet has some forty
+    times fewer rows than cells)."""
+    return _NUMBERED_ROW.findall(chunk, 0, chunk.rfind(b"<"))
 
 
 #: A row or cell tag, for the tag by tag scan (an attribute's value may hold ">").
@@ -487,7 +502,9 @@ def _scan_sheet(
     hidden: set[int] = set()
     heading = True  # before the rows
     sequence = _Sequence()
+    far_row_open = False  # the last chunk ended inside a far row (see below)
     for start, chunk in _positioned(chunks):
+        numbered_rows = _row_numbers(chunk)
         if b't="e"' in chunk:  # rare: one search of the chunk otherwise
             _error_cells(chunk, errors)
         # A formula may have no result saved: each cell is looked at where a formula is not
@@ -512,7 +529,7 @@ def _scan_sheet(
         if (
             (b":" in chunk and b":c" in chunk)
             or (b"!" in chunk and b"<!" in chunk)
-            or _has_bare_tags(chunk)
+            or _has_bare_tags(chunk, len(numbered_rows))
         ):
             sequence.scan(start, chunk, hidden)
             last_row = max(last_row, sequence.last)
@@ -537,7 +554,20 @@ def _scan_sheet(
                 letters = ref.rstrip(b"0123456789")
                 last_column = max(last_column, _column_number(letters))
                 last_row = max(last_row, int(ref[len(letters) :]))
+            # A row written ahead of rows with lower numbers (a broken or hostile program's
+            # order: `<row r="750000">` first) is not the chunk's last, nor is its last cell:
+            # one far enough to matter sends the chunk tag by tag, which measures it if it
+            # holds a value (LibreOffice's empty last row 1048576 is passed over so). So does
+            # the chunk after one ending inside such a row: it begins with the rest of its
+            # cells, not with its tag.
+            farthest = max(map(int, numbered_rows), default=0)
+            width = max(last_column, ASSUMED_WIDTH)
+            if far_row_open or (farthest > last_row and farthest * width > MAX_CELLS):
+                sequence.scan(start, chunk, hidden)
+                last_row = max(last_row, sequence.last)
+                last_column = max(last_column, sequence.widest)
         width = max(last_column, ASSUMED_WIDTH)
+        far_row_open = sequence.row > last_row and sequence.row * width > MAX_CELLS
         if last_row * width > MAX_CELLS:
             if width > last_column:  # the width is the one assumed, not the sheet's
                 raise _too_long(sheet, last_row, name)
@@ -612,7 +642,12 @@ def _results_follow(chunk: bytes) -> bool:
     if not formulas:
         return True
     followed = chunk.count(b"</f><v>") + chunk.count(b"/><v>") - chunk.count(b"<v></v>")
-    return formulas <= followed
+    # A result of spaces alone (`<v> </v>`) the reader reads as a blank cell: no result.
+    return formulas <= followed and not _SPACED_RESULT.search(chunk)
+
+
+#: A result starting with a space (`<v> </v>`; `<v> 6 </v>` is looked at closer, and is one).
+_SPACED_RESULT = re.compile(rb"<v>\s")
 
 
 def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:

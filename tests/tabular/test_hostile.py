@@ -888,3 +888,112 @@ def test_a_zip_of_countless_parts_is_refused_before_its_directory_is_read(tmp_pa
     )
     # A workbook with a few thousand parts (pictures) has a directory of a few hundred KB.
     assert guard._directory_bytes(_xlsb(tmp_path / "少.xlsb")) < 1000
+
+
+def _openpyxl_ledger_with_a_far_row(path: Path, far: str, before: str, wide: str = "") -> Path:
+    """A 台账 of 300 people written by openpyxl (and a value in the cell `wide`), then `far` (a row's or a cell's XML) written
+    into its sheet just before `before`, as a broken or hostile program may write it: ahead of
+    rows with lower numbers, in the same read of the sheet."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "户主身份证号码", "县（市、区）"])
+    for index in range(300):
+        sheet.append([f"张{index}", HEAD, HEAD, "七星关区"])
+    if wide:
+        sheet[wide] = 1
+    book.save(path)
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert parts[part].count(before.encode()) == 1
+    parts[part] = parts[part].replace(before.encode(), (far + before).encode())
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("far", "before"),
+    [
+        # A row at 750 000 first, before row 1: the quick scan took each read's last cell
+        # for its last row, so the sheet was measured as 301 rows; the reader built 750 000.
+        ('<row r="750000"><c r="A750000" t="n"><v>1</v></c></row>', '<row r="1">'),
+        # The same amid the rows, and unnumbered (its cell following its row).
+        ('<row r="750000"><c r="B750000" t="n"><v>1</v></c></row>', '<row r="150">'),
+        ('<row r="750000"><c t="n"><v>1</v></c></row>', '<row r="150">'),
+    ],
+)
+def test_a_far_row_written_before_lower_rows_is_measured(tmp_path, far, before):
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "乱序.xlsx", far, before)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的行一直延续到第 750000 行以后"):
+        guard.check_file(path)
+
+
+def test_a_far_row_out_of_order_is_measured_by_the_sheets_width(tmp_path):
+    # 150 000 rows of 78 columns (a value at BZ2) is more than the reader may build, though
+    # 150 000 rows of the usual width are not.
+    far = '<row r="150000"><c r="A150000" t="n"><v>1</v></c></row>'
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "宽.xlsx", far, '<row r="2">', wide="BZ2")
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 150000 行 × 78 列"):
+        guard.check_file(path)
+
+
+def test_an_empty_far_row_written_first_is_not_measured(tmp_path):
+    # A formatted row holding no value, written first (as LibreOffice writes its empty row
+    # 1048576 last): the reader passes it over, and so does the guard.
+    empty = '<row r="1048576" s="1" customFormat="1" ht="12.8"><c r="A1048576" s="1"/></row>'
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "空行.xlsx", empty, '<row r="1">')
+    assert guard.check_file(path).extents["台账"][0] == 301
+
+
+@pytest.mark.parametrize("spelling", ["hidden='1'", 'hidden = "1"', "hidden='true'"])
+def test_a_hidden_row_and_column_are_found_however_their_attribute_is_written(tmp_path, spelling):
+    # XML lets an attribute be written in single quotes, or with spaces around "=": Excel
+    # hides such a row as any other, yet the import report did not say it was hidden.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "台账"
+    sheet.append(["姓名", "身份证号码", "备注"])
+    for index in range(2, 11):
+        sheet.append([f"张{index}", HEAD, "无"])
+    sheet.row_dimensions[7].hidden = True
+    sheet.column_dimensions["C"].hidden = True
+    path = tmp_path / "隐藏.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert parts["xl/worksheets/sheet1.xml"].count(b'hidden="1"') == 2
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(
+        b'hidden="1"', spelling.encode()
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    scan = guard.check_file(path)
+    assert scan.hidden_rows == {"台账": {7}}
+    assert scan.hidden_columns == {"台账": {3}}
+
+
+@pytest.mark.parametrize(
+    ("value", "saved"), [("<v> </v>", False), ("<v>\r\n\t</v>", False), ("<v> 6 </v>", True)]
+)
+def test_a_formula_whose_result_is_only_spaces_has_no_result_saved(tmp_path, value, saved):
+    # The reader reads `<v> </v>` as " ", a blank cell: no result, as `<v></v>` is; but such a
+    # chunk was taken as one whose every formula is followed by its result.
+    cells = f'<row r="1"><c r="A1"><v>3</v></c><c r="B1"><f>A1*2</f>{value}</c></row>'
+    scan = guard.check_file(_workbook(tmp_path / "f.xlsx", _sheet("A1:B1", cells)))
+    assert scan.errors == ({} if saved else {"台账": {(1, 2): guard.NO_RESULT}})
+
+
+def test_a_far_row_whose_cell_the_read_cuts_is_measured(tmp_path, monkeypatch):
+    # A far row's long tag in one read, its cell cut by the read's end: the next read begins
+    # with the cell alone (its row's tag is not kept), amid rows with lower numbers.
+    far = f'<row r="750000" ph="{"0" * 800}"><c r="A750000" t="n"><v>1</v></c></row>'
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "乱序.xlsx", far, '<row r="150">')
+    with zipfile.ZipFile(path) as archive:
+        cut = archive.read("xl/worksheets/sheet1.xml").index(b'<c r="A750000"') + 5
+    monkeypatch.setattr(guard, "_CHUNK", cut)
+    with pytest.raises(ValidationFailed, match="工作表“台账”的行一直延续到第 750000 行以后"):
+        guard.check_file(path)
