@@ -88,6 +88,7 @@ from fieldapp.services.trust import (
 )
 from fieldapp.store.changelog import Change, to_storable
 from fieldapp.store.held import HeldChanges, logged_rows
+from fieldapp.store.hlc import MAX_DRIFT_MS
 from fieldapp.store.places import PlaceFinder, asked_rows
 from fieldapp.store.queries import records
 from fieldapp.store.queries.areas import listed_places
@@ -1071,10 +1072,10 @@ def screen(
             # change that made its row, whose printed number that change gives.
             made = (finder.row(change.tbl, change.row_id) or {}).get("_ckey")
             verdict = numbered_first(change.tbl, change.key, made)
-            if verdict.allowed and not made:
+            if verdict.allowed and not made and change.hlc[:13] > followed_up_to:
                 # Making it (its number): not stamped further ahead than clocks follow.
                 verdict = numbered_ahead(change.tbl, change.hlc, now_ms)
-        if verdict.allowed:
+        if verdict.allowed and change.hlc[:13] > followed_up_to:
             # Any change, of any table: not stamped further ahead than clocks follow.
             verdict = stamped_ahead(change.tbl, change.hlc, now_ms)
         return verdict
@@ -1154,6 +1155,10 @@ def screen(
         return verdict
 
     now_ms = int(time.time() * 1000)  # the hub's clock, as `HybridClock.observe` reads it
+    # The latest wall time clocks follow, as a stamp's 13 digits (`bundle.ChangeIn` checks the
+    # form): compared as text, a stamp past it is one `stamped_ahead` judges (any other digit
+    # sorts after the ASCII ones, and is judged too); the rest need no parsing, one per change.
+    followed_up_to = f"{now_ms + MAX_DRIFT_MS:013d}"
     order = {change.id: n for n, change in enumerate(changes)}
     verdicts: dict[str, Verdict] = {}
     waiting = list(changes)
