@@ -664,8 +664,9 @@ _TAG_ENDS = (b">", b" ", b"\t", b"\n", b"\r")
 #: A column's width and visibility (`<col min="3" max="5" hidden="1"/>`), not `<cols>`.
 _COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
 _DIGITS = re.compile(rb"^\d{1,7}$")
-#: A column dragged to no width, which shows as hidden (and is unhidden like one).
-_ZERO_WIDTH = re.compile(rb'\bwidth="0(?:\.0*)?"')
+#: A column dragged to no width, which shows as hidden (and is unhidden like one); in either
+#: quote, with spaces around "=", as `_HIDDEN`.
+_ZERO_WIDTH = re.compile(rb"""\bwidth\s*=\s*(?:"0(?:\.0*)?"|'0(?:\.0*)?')""")
 #: A cell holding an error value, and what follows it up to its end (its formula, its value).
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
@@ -815,7 +816,10 @@ _ODS_TAG = re.compile(
 _ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _ODS_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
-_ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
+#: A hidden row or column, in either quote, with spaces around "=" (as `_HIDDEN`).
+_ODS_HIDDEN = re.compile(
+    rb"""\btable:visibility\s*=\s*(?:"(?:collapse|filter)"|'(?:collapse|filter)')"""
+)
 #: A cell showing a formula's error (LibreOffice: calcext:value-type="error"), and its text.
 _ODS_ERROR = b'value-type="error"'
 _ODS_TEXT = re.compile(rb"\s*<text:p>([^<]{1,20})</text:p>")

@@ -1049,3 +1049,26 @@ def test_a_sheet_found_wide_in_a_later_read_is_measured_as_it_is(tmp_path, monke
     monkeypatch.setattr(guard, "_CHUNK", 2000)
     path = _openpyxl_ledger_with_a_far_row(tmp_path / "宽.xlsx", "", '<c r="A2" ', wide="BZ250")
     assert guard.check_file(path).extents["台账"] == (301, 78)
+
+
+@pytest.mark.parametrize("width", ["width='0'", 'width = "0"', "width='0.0'"])
+def test_a_column_of_no_width_is_hidden_however_its_width_is_written(tmp_path, width):
+    cols = f'<cols><col min="2" max="2" {width} customWidth="1"/></cols>'
+    cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
+    sheet = _sheet("A1:B1", cells).replace("<sheetData>", cols + "<sheetData>", 1)
+    assert guard.check_file(_workbook(tmp_path / "w.xlsx", sheet)).hidden_columns == {"台账": {2}}
+
+
+@pytest.mark.parametrize("spelling", ["table:visibility='collapse'", 'table:visibility = "filter"'])
+def test_a_hidden_ods_row_is_found_however_its_attribute_is_written(tmp_path, spelling):
+    row = (
+        '<table:table-row {}><table:table-cell office:value-type="float" office:value="1">'
+        "<text:p>1</text:p></table:table-cell></table:table-row>"
+    )
+    plain = guard.check_file(
+        _ods_with(tmp_path / "a.ods", row.format('table:visibility="collapse"'))
+    )
+    assert plain.hidden_rows
+    assert guard.check_file(_ods_with(tmp_path / "b.ods", row.format(spelling))).hidden_rows == (
+        plain.hidden_rows
+    )
