@@ -16,6 +16,7 @@ the reader sizes an .xls sheet by the values it holds, not by what the file decl
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import struct
@@ -54,10 +55,31 @@ _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb"""\bhidden\s*=\s*(?:"(?:1|true)"|'(?:1|true)')""")
 #: Cell references in column AZ (the 52nd) or beyond (a ledger sheet has about 40 columns,
 #: and is taken to have `ASSUMED_WIDTH`): rare, so the scan finds them without building a match
-#: for every ordinary cell. The rest of the tag says whether the cell holds a value (an empty,
-#: styled cell is written `<c r="BA5" s="3"/>`). Letters in either case and past XFD, the
-#: sheet's last column: the reader reads `r="xfd5"` as XFD5, and builds a sheet to AAAA.
-_WIDE_CELL = re.compile(rb' r="((?:[Aa][Zz]|[B-Zb-z][A-Za-z]|[A-Za-z]{3,})\d+)"([^>]*)>')
+#: for every ordinary cell (the start of `_wide_or_far`'s pattern). The rest of the tag says
+#: whether the cell holds a value (an empty, styled cell is written `<c r="BA5" s="3"/>`).
+#: Letters in either case and past XFD, the sheet's last column: the reader reads `r="xfd5"`
+#: as XFD5, and builds a sheet to AAAA.
+_WIDE_CELL = rb' r="((?:[Aa][Zz]|[B-Zb-z][A-Za-z]|[A-Za-z]{3,})\d+'
+
+
+@functools.cache
+def _wide_or_far(lead: int, digits: int) -> re.Pattern[bytes]:
+    """`_WIDE_CELL`, and any cell numbered `lead` × 10^(`digits` - 1) or beyond (in any
+    column: a cell is placed by its own number, whatever its row's, `<row r="2"><c
+    r="A750000">`), in one pass: a cell of a low row is not matched. Numbers written with
+    leading zeros have more digits, and are matched."""
+    far = rb"[A-Za-z]+(?:[%d-9]\d{%d}|\d{%d,})" % (lead, digits - 1, digits + 1)
+    return re.compile(_WIDE_CELL + b"|" + far + rb')"([^>]*)>')
+
+
+def _far_rows(width: int) -> tuple[int, int]:
+    """The `_wide_or_far` key of the rows a sheet of `width` columns may not reach: its first
+    digit and its number of digits (20 000 rows' cells, at 500 columns, are matched from
+    20 000 on; at 50 columns, from 200 000)."""
+    rows = str(MAX_CELLS // max(width, ASSUMED_WIDTH))
+    return int(rows[0]), len(rows)
+
+
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 _ATTR = re.compile(rb'(\w+)="([^"]*)"')
@@ -398,7 +420,14 @@ def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
             errors: dict[tuple[int, int], str] = {}
             chunks = _stream(archive, info, name, budget)
             hidden_columns: set[int] = set()
-            rows, columns, hidden = _scan_sheet(chunks, sheet, name, errors, hidden_columns)
+            try:
+                rows, columns, hidden = _scan_sheet(chunks, sheet, name, errors, hidden_columns)
+            except _Wider:  # measured again, cell by cell
+                errors, hidden_columns = {}, set()
+                chunks = _stream(archive, info, name, budget)
+                rows, columns, hidden = _scan_sheet(
+                    chunks, sheet, name, errors, hidden_columns, exact=True
+                )
             scan.extents[sheet] = (rows, columns)
             if hidden_columns:
                 scan.hidden_columns[sheet] = hidden_columns
@@ -488,17 +517,28 @@ def _ref(attrs: bytes) -> tuple[bytes, bytes]:
     return b"", b""
 
 
+class _Wider(Exception):
+    """A sheet found wider than its earlier reads were measured for (`_scan_sheet`)."""
+
+
 def _scan_sheet(
     chunks: Iterator[bytes],
     sheet: str,
     name: str,
     errors: dict[tuple[int, int], str],
     hidden_columns: set[int],
+    exact: bool = False,
 ) -> tuple[int, int, set[int]]:
     """(last row, last column, hidden rows) of one worksheet's XML; its cells holding an
     error value go into `errors`, its hidden columns (`<col … hidden="1"/>`, before its rows)
-    into `hidden_columns`."""
+    into `hidden_columns`. `exact`: every read is measured tag by tag.
+
+    The quick scan measures the cells numbered as far as the sheet's width so far lets no row
+    reach (`_wide_or_far`); a value found further right in a later read makes that nearer: the
+    earlier reads, measured for a narrower sheet, are then measured again (`_Wider`, raised
+    for the caller to scan the sheet anew with `exact`)."""
     last_row = last_column = 0
+    measured_from = 0  # the loosest far row the quick scan of an earlier read looked from
     hidden: set[int] = set()
     heading = True  # before the rows
     sequence = _Sequence()
@@ -530,6 +570,7 @@ def _scan_sheet(
             (b":" in chunk and b":c" in chunk)
             or (b"!" in chunk and b"<!" in chunk)
             or _has_bare_tags(chunk, len(numbered_rows))
+            or exact
         ):
             sequence.scan(start, chunk, hidden)
             last_row = max(last_row, sequence.last)
@@ -547,13 +588,25 @@ def _scan_sheet(
                 sequence.row = _last_row_number(chunk) or sequence.row
             valued = _last_valued_row(chunk)
             last_row = max(last_row, sequence.row if valued < 0 else valued)
-            for match in _WIDE_CELL.finditer(chunk):
-                if match.group(2).endswith(b"/"):  # empty: no value
-                    continue
-                ref = match.group(1)
-                letters = ref.rstrip(b"0123456789")
-                last_column = max(last_column, _column_number(letters))
-                last_row = max(last_row, int(ref[len(letters) :]))
+            # Wide cells and far ones (a far cell in a low row: `<row r="2"><c r="A750000">`,
+            # which the reader places by its own number), looked at again from nearer when
+            # one of them makes the sheet wider.
+            far = _far_rows(last_column)
+            while True:
+                for match in _wide_or_far(*far).finditer(chunk):
+                    if match.group(2).endswith(b"/"):  # empty: no value
+                        continue
+                    ref = match.group(1)
+                    letters = ref.rstrip(b"0123456789")
+                    last_column = max(last_column, _column_number(letters))
+                    last_row = max(last_row, int(ref[len(letters) :]))
+                if _far_rows(last_column) == far:
+                    break
+                far = _far_rows(last_column)
+            looked_from = far[0] * 10 ** (far[1] - 1)
+            if measured_from > looked_from:
+                raise _Wider
+            measured_from = max(measured_from, looked_from)
             # A row written ahead of rows with lower numbers (a broken or hostile program's
             # order: `<row r="750000">` first) is not the chunk's last, nor is its last cell:
             # one far enough to matter sends the chunk tag by tag, which measures it if it
@@ -611,8 +664,9 @@ _TAG_ENDS = (b">", b" ", b"\t", b"\n", b"\r")
 #: A column's width and visibility (`<col min="3" max="5" hidden="1"/>`), not `<cols>`.
 _COL = re.compile(rb"<(?:\w+:)?col\s([^>]*)>")
 _DIGITS = re.compile(rb"^\d{1,7}$")
-#: A column dragged to no width, which shows as hidden (and is unhidden like one).
-_ZERO_WIDTH = re.compile(rb'\bwidth="0(?:\.0*)?"')
+#: A column dragged to no width, which shows as hidden (and is unhidden like one); in either
+#: quote, with spaces around "=", as `_HIDDEN`.
+_ZERO_WIDTH = re.compile(rb"""\bwidth\s*=\s*(?:"0(?:\.0*)?"|'0(?:\.0*)?')""")
 #: A cell holding an error value, and what follows it up to its end (its formula, its value).
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
@@ -762,7 +816,10 @@ _ODS_TAG = re.compile(
 _ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
 _ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
 _ODS_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
-_ODS_HIDDEN = re.compile(rb'\btable:visibility="(?:collapse|filter)"')
+#: A hidden row or column, in either quote, with spaces around "=" (as `_HIDDEN`).
+_ODS_HIDDEN = re.compile(
+    rb"""\btable:visibility\s*=\s*(?:"(?:collapse|filter)"|'(?:collapse|filter)')"""
+)
 #: A cell showing a formula's error (LibreOffice: calcext:value-type="error"), and its text.
 _ODS_ERROR = b'value-type="error"'
 _ODS_TEXT = re.compile(rb"\s*<text:p>([^<]{1,20})</text:p>")

@@ -162,8 +162,8 @@ def test_a_declared_area_alone_is_no_reason_to_refuse(tmp_path):
 @pytest.mark.parametrize(
     ("column", "row", "said"),
     [
-        # Its width not measured (under AZ), taken as 50: said by its rows once past 200 000.
-        ("AY", 200001, "的行一直延续到第 200001 行以后"),
+        # Under AZ, measured once its row is past the 200 000 that 50 columns allow.
+        ("AY", 200001, "的范围达 200001 行 × 51 列"),
         ("AZ", 200000, "的范围达 200000 行 × 52 列"),  # measured from AZ on: said as such
         ("BA", 200000, "的范围达 200000 行 × 53 列"),
     ],
@@ -997,3 +997,78 @@ def test_a_far_row_whose_cell_the_read_cuts_is_measured(tmp_path, monkeypatch):
     monkeypatch.setattr(guard, "_CHUNK", cut)
     with pytest.raises(ValidationFailed, match="工作表“台账”的行一直延续到第 750000 行以后"):
         guard.check_file(path)
+
+
+#: One far cell written inside a low row (its own number far, its row's low): the quick scan
+#: took each read's last cell for its last row, so the sheet was measured as 301 rows; the
+#: reader places a cell by its own number and built the sheet out to it. In small letters,
+#: in seven digits, amid the rows.
+FAR_CELLS_IN_LOW_ROWS = [
+    ('<c r="A750000" t="n"><v>1</v></c>', '<c r="A2" ', 750000),
+    ('<c r="c750000" t="n"><v>1</v></c>', '<c r="B150" ', 750000),
+    ('<c r="AX1048576" t="n"><v>1</v></c>', '<c r="D301" ', 1048576),
+    ('<c r="A0250000" t="n"><v>1</v></c>', '<c r="A2" ', 250000),
+]
+
+
+@pytest.mark.parametrize(("far", "before", "row"), FAR_CELLS_IN_LOW_ROWS)
+def test_a_far_cell_inside_a_low_row_is_measured(tmp_path, far, before, row):
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "远.xlsx", far, before)
+    with pytest.raises(
+        ValidationFailed, match=f"工作表“台账”的(?:行一直延续到第 |范围达 ){row} 行"
+    ):
+        guard.check_file(path)
+
+
+def test_a_far_cell_inside_a_low_row_is_refused_before_the_reader_builds_it(tmp_path):
+    far, before, _row = FAR_CELLS_IN_LOW_ROWS[0]
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "远.xlsx", far, before)
+    result = _import_in_a_small_process(tmp_path, path)
+    assert result.returncode == 2, result.stderr
+    assert "拒绝读取表格文件 远.xlsx" in result.stderr
+    assert "工作表“台账”的行一直延续到第 750000 行以后" in result.stderr
+    assert "台账没有改动" in result.stderr
+
+
+@pytest.mark.parametrize("chunk", [None, 2000])
+def test_a_far_cell_inside_a_low_row_of_a_wide_sheet_is_measured_by_its_width(
+    tmp_path, monkeypatch, chunk
+):
+    # 150 000 rows are within reason at 50 columns, not at 78 (a value at BZ250, in the same
+    # read as the far cell or in a later one).
+    if chunk:
+        monkeypatch.setattr(guard, "_CHUNK", chunk)
+    far = '<c r="A150000" t="n"><v>1</v></c>'
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "宽.xlsx", far, '<c r="A2" ', wide="BZ250")
+    with pytest.raises(ValidationFailed, match="工作表“台账”的范围达 150000 行 × 78 列"):
+        guard.check_file(path)
+
+
+def test_a_sheet_found_wide_in_a_later_read_is_measured_as_it_is(tmp_path, monkeypatch):
+    # Measured again cell by cell: it is what it is, 301 rows of 78 columns.
+    monkeypatch.setattr(guard, "_CHUNK", 2000)
+    path = _openpyxl_ledger_with_a_far_row(tmp_path / "宽.xlsx", "", '<c r="A2" ', wide="BZ250")
+    assert guard.check_file(path).extents["台账"] == (301, 78)
+
+
+@pytest.mark.parametrize("width", ["width='0'", 'width = "0"', "width='0.0'"])
+def test_a_column_of_no_width_is_hidden_however_its_width_is_written(tmp_path, width):
+    cols = f'<cols><col min="2" max="2" {width} customWidth="1"/></cols>'
+    cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
+    sheet = _sheet("A1:B1", cells).replace("<sheetData>", cols + "<sheetData>", 1)
+    assert guard.check_file(_workbook(tmp_path / "w.xlsx", sheet)).hidden_columns == {"台账": {2}}
+
+
+@pytest.mark.parametrize("spelling", ["table:visibility='collapse'", 'table:visibility = "filter"'])
+def test_a_hidden_ods_row_is_found_however_its_attribute_is_written(tmp_path, spelling):
+    row = (
+        '<table:table-row {}><table:table-cell office:value-type="float" office:value="1">'
+        "<text:p>1</text:p></table:table-cell></table:table-row>"
+    )
+    plain = guard.check_file(
+        _ods_with(tmp_path / "a.ods", row.format('table:visibility="collapse"'))
+    )
+    assert plain.hidden_rows
+    assert guard.check_file(_ods_with(tmp_path / "b.ods", row.format(spelling))).hidden_rows == (
+        plain.hidden_rows
+    )
