@@ -365,9 +365,10 @@ def test_an_empty_selection_is_refused_in_chinese_not_printed_as_a_blank_paper(t
         Area(code="520321101009", name="新建村", kind=AreaKind.VILLAGE, parent_code=TOWNSHIP)
     )
     on = dt.date(2026, 11, 30)
-    with pytest.raises(FieldappError, match="新建村截至 2026-11-30 的一库五册没有人员"):
+    # The day as the paper it refuses would print it (截至2026年11月30日), not 2026-11-30.
+    with pytest.raises(FieldappError, match="新建村截至2026年11月30日的一库五册没有人员"):
         rosters_job(ledger, "520321101009", on)
-    with pytest.raises(FieldappError, match="没有要列出的户级责任"):
+    with pytest.raises(FieldappError, match="新建村截至2026年11月30日没有要列出的户级责任"):
         duties_job(ledger, [], "520321101009", "龙坑街道 新建村", on, str)
     ledger.close()
     out = tmp_path / "visits.pdf"
