@@ -164,7 +164,8 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
     total = from_fen(sum(to_fen(f.amount) for f in forms))
     return PrintJob(
         "申请表",
-        f"{batch.title}申请表",
+        # Named with its 批次编号 as the 花名册 is: two batches of one name are two files.
+        f"{batch.title}申请表" + (f"（批次编号{batch.number}）" if batch.number else ""),
         forms,
         lambda p, c: render_forms(forms, settings, progress=p, cancelled=c),
         _record(

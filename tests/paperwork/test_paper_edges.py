@@ -211,7 +211,8 @@ def test_the_suggested_file_name_is_one_file_whatever_the_batch_is_called(ledger
     batch_id, claims = add_claims(ledger, 1)
     ledger.update("batches", batch_id, {"title": "2026年11月/第一批:交通补助?"})
     job = forms_job(ledger, batch_id)
-    assert job.file_name() == "2026年11月-第一批-交通补助-申请表.pdf"
+    number = ClaimQueries(ledger).batch(batch_id).number
+    assert job.file_name() == f"2026年11月-第一批-交通补助-申请表（批次编号{number}）.pdf"
     out = tmp_path / "papers"
     out.mkdir()
     write_pdf(job.render(), out / job.file_name())
@@ -266,6 +267,29 @@ def test_two_batches_under_one_rule_are_suggested_two_file_names(ledger):
             assert number in "".join(page_texts(job.render())[-1].split())  # its footer's
             names.add(job.file_name())
     assert len(names) == 4
+
+
+def test_two_batches_of_one_name_are_suggested_two_file_names_for_their_forms(ledger):
+    """A batch's 申请表 was named by the batch's own name (一次性交通补助申请表.pdf): two
+    batches of one name were offered the same file, the second saved over the first. Each is
+    now named with its batch's 批次编号, as the 花名册 and the 公示表 are."""
+    from fieldapp.domain.claims import Batch
+
+    first, claims = add_claims(ledger, 2)
+    with ledger.transaction():
+        second = Records(ledger).save(
+            Batch(rule_id="transport_cross_county", area_code=TOWNSHIP, title="一次性交通补助")
+        )
+        ledger.update("claims", claims[1], {"batch_id": second})
+    queries = ClaimQueries(ledger)
+    names: set[str] = set()
+    for batch_id in (first, second):
+        number = queries.batch(batch_id).number
+        assert number
+        job = forms_job(ledger, batch_id)
+        assert job.file_name() == f"一次性交通补助申请表（批次编号{number}）.pdf"
+        names.add(job.file_name())
+    assert len(names) == 2
 
 
 def test_a_name_character_no_bundled_font_has_is_reported_not_printed_blank_silently(
