@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from fieldapp.domain.claims import Payee
+from fieldapp.domain.dates import written
 from fieldapp.domain.enums import (
     Category,
     EmployerKind,
@@ -373,14 +374,14 @@ class Rule(_Strict):
 
     def amount_text(self) -> str:
         """The amount as `policy list` says it, with the figure before a new one's day: '700
-        元/月（县定标准）；2027-01-01 起执行，此前 600 元/月（七人社通〔2026〕3号）'."""
+        元/月（县定标准）；2027年1月1日起执行，此前 600 元/月（七人社通〔2026〕3号）'."""
         text = self.amount.describe()
         if self.figure_from is None:
             return text
         before = self.as_of(self.figure_from - dt.timedelta(days=1))
         earlier = money_text(before.amount.value, before.amount.unit)
         cited = f"（{before.figure_document}）" if before.figure_document else ""
-        return f"{text}；{self.figure_from} 起执行，此前 {earlier}{cited}"
+        return f"{text}；{written(self.figure_from)}起执行，此前 {earlier}{cited}"
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when `day` lies in the validity period."""

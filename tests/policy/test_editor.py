@@ -316,7 +316,10 @@ def test_a_new_years_figure_is_paid_from_its_day_and_december_keeps_the_old_one(
     )
     assert "20号" not in december.clause
     assert "县定标准：七人社通〔2026〕20号" in january.clause
-    assert rule.amount_text().endswith("；2027-01-01 起执行，此前 600 元/月（七人社通〔2026〕3号）")
+    # The day as the county's notice writes it (it read 2027-01-01 起执行).
+    assert rule.amount_text().endswith(
+        "；2027年1月1日起执行，此前 600 元/月（七人社通〔2026〕3号）"
+    )
     # The next edition of something else keeps both figures and their days.
     code, _, err = edit(capsys, hub, "--income-line", "650", *DOC)
     assert code == 0, err
