@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from fieldapp.domain.claims import Payee, QualifyingFacts
-from fieldapp.domain.dates import add_months
+from fieldapp.domain.dates import add_months, written
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
@@ -193,7 +193,7 @@ def ended_notices(policy: Policy, on: dt.date) -> list[str]:
         if end is not None and end < on <= end + dt.timedelta(days=ENDED_NOTICE_DAYS):
             ended.setdefault(end, []).append(rule.title)
     return [
-        f"{'、'.join(titles)}的执行期已于 {end} 结束：此后开始的就业、培训和此后的月份不再符合条件，"
+        f"{'、'.join(titles)}的执行期已于{written(end)}结束：此后开始的就业、培训和此后的月份不再符合条件，"
         "县里延续执行（随政策包下发）后恢复"
         for end, titles in sorted(ended.items())
     ]
@@ -210,8 +210,9 @@ def unused_figures(policy: Policy) -> list[tuple[Rule, str]]:
             found.append(
                 (
                     rule,
-                    f"{rule.title}的新金额 {start} 起执行，但这项补贴只执行到 {end}，新金额用不上"
-                    f"（{end} 以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和依据的文件",
+                    f"{rule.title}的新金额{written(start)}起执行，但这项补贴只执行到{written(end)}，"
+                    f"新金额用不上（{written(end)}以后的月份和就业都不能申领）："
+                    "请同时写明延续执行到哪一天和依据的文件",
                 )
             )
     return found

@@ -383,7 +383,7 @@ def test_eligible_says_which_subsidies_ended_at_the_new_year(db, capsys, tmp_pat
     code, out, _ = run(capsys, "--db", path, "eligible", "--on", "2027-01-02")
     assert code == 0
     notice = (
-        "注意：一次性交通补助（脱贫人口新跨省务工）的执行期已于 2026-12-31 结束："
+        "注意：一次性交通补助（脱贫人口新跨省务工）的执行期已于2026年12月31日结束："
         "此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复"
     )
     assert out.splitlines()[0] == notice

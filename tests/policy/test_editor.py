@@ -370,7 +370,7 @@ def test_a_new_years_figure_past_its_rules_end_is_said_when_published(hub: Path,
     )  # fmt: skip
     assert code == 0 and "已签发" in out
     assert (
-        "乡村公益性岗位补贴的新金额 2027-01-01 起执行，但这项补贴只执行到 2026-12-31，新金额用不上"
+        "乡村公益性岗位补贴的新金额2027年1月1日起执行，但这项补贴只执行到2026年12月31日，新金额用不上"
         in err
     ), err
     assert "--extend welfare_post_subsidy=" in err, err
