@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.claims import Payee, QualifyingFacts
+from fieldapp.domain.claims import Payee, QualifyingFacts, period_paid
 from fieldapp.domain.dates import add_months, written
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
@@ -313,10 +313,10 @@ def claim_beyond_policy(
     if periodic:
         wanted = limit_key(rule, str(claim.get("person_id") or ""), on, None)
         if key != wanted:
-            said = key.rpartition("|")[2].partition(":")[2] or "未写明"
+            said = period_paid(key) or key.rpartition("|")[2].partition(":")[2] or "未写明"
             return (
                 "claim_period",
-                f"{name}申领的月份（{said}）与申领日期 {on} 不符：按月（按年度）发放的补贴"
+                f"{name}申领的月份（{said}）与申领日期{written(on)}不符：按月（按年度）发放的补贴"
                 f"申领的是申领日期所在的{paid_period(kind, on)[2]}，请按申领日期重新申领",
             )
     then = rule_as_judged(rule, on, event)
@@ -333,7 +333,7 @@ def claim_beyond_policy(
         return None
     if figure is not None and amount <= figure:
         return None
-    when = paid_period(kind, on)[2] if periodic else f"{event or on} 开始的就业（培训）"
+    when = paid_period(kind, on)[2] if periodic else f"{written(event or on)}开始的就业（培训）"
     standard = (
         f"补贴标准{UNSET}"
         if figure is None
@@ -370,10 +370,10 @@ def claim_not_yet_due(
     elif kind == "year":
         when = f"{on.year}年度"
     else:
-        when = f"{event} 开始的就业（培训）" if event is not None else f"{on} 申领"
+        when = f"{written(event)}开始的就业（培训）" if event is not None else f"{written(on)}申领"
     return (
         "claim_future",
-        f"{name}（{when}）的申领日期 {on} 还没有到（{said}是 {today}）："
+        f"{name}（{when}）的申领日期{written(on)}还没有到（{said}是{written(today)}）："
         "补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；"
         "到了那一天再申领",
     )

@@ -496,7 +496,7 @@ def test_claim_create_for_a_month_not_yet_come_is_refused_in_chinese(
     claim = ["--db", path, "claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
     code, out, err = run(capsys, *claim, "--on", "2027-06-05")
     assert code == 1 and not out
-    assert "赵六的乡村公益性岗位补贴（2027年6月）的申领日期 2027-06-05 还没有到" in err
+    assert "赵六的乡村公益性岗位补贴（2027年6月）的申领日期2027年6月5日还没有到" in err
     assert "不能预先申领" in err and "Traceback" not in err
     assert run(capsys, *claim)[0] == 0  # today's (December's) is made
 
