@@ -245,9 +245,10 @@ def test_a_papers_suggested_name_writes_its_month_and_day_as_the_page_does(ledge
 
 
 def test_two_batches_under_one_rule_are_suggested_two_file_names(ledger):
-    """The 花名册 and the 公示表 were named by the rule alone (一次性交通补助发放花名册.pdf):
-    two batches under one rule were offered the same file, the second saved over the first.
-    Each is now named with its batch's 批次编号, as its footer prints it."""
+    """The 花名册 and the 公示表 were named by the rule alone (一次性交通补助发放花名册.pdf),
+    the 申请表 by the batch's name (both batches here are 一次性交通补助): two batches were
+    offered the same file, the second saved over the first. Each is now named with its batch's
+    批次编号, as its footer prints it."""
     from fieldapp.domain.claims import Batch
 
     first, claims = add_claims(ledger, 2)
@@ -266,30 +267,11 @@ def test_two_batches_under_one_rule_are_suggested_two_file_names(ledger):
             assert job.file_name() == f"一次性交通补助{paper}（批次编号{number}）.pdf"
             assert number in "".join(page_texts(job.render())[-1].split())  # its footer's
             names.add(job.file_name())
-    assert len(names) == 4
-
-
-def test_two_batches_of_one_name_are_suggested_two_file_names_for_their_forms(ledger):
-    """A batch's 申请表 was named by the batch's own name (一次性交通补助申请表.pdf): two
-    batches of one name were offered the same file, the second saved over the first. Each is
-    now named with its batch's 批次编号, as the 花名册 and the 公示表 are."""
-    from fieldapp.domain.claims import Batch
-
-    first, claims = add_claims(ledger, 2)
-    with ledger.transaction():
-        second = Records(ledger).save(
-            Batch(rule_id="transport_cross_county", area_code=TOWNSHIP, title="一次性交通补助")
-        )
-        ledger.update("claims", claims[1], {"batch_id": second})
-    queries = ClaimQueries(ledger)
-    names: set[str] = set()
-    for batch_id in (first, second):
-        number = queries.batch(batch_id).number
-        assert number
-        job = forms_job(ledger, batch_id)
-        assert job.file_name() == f"一次性交通补助申请表（批次编号{number}）.pdf"
-        names.add(job.file_name())
-    assert len(names) == 2
+        # The batch's 申请表, named by the batch's own name, was one file for both too.
+        forms = forms_job(ledger, batch_id)
+        assert forms.file_name() == f"一次性交通补助申请表（批次编号{number}）.pdf"
+        names.add(forms.file_name())
+    assert len(names) == 6
 
 
 def test_a_name_character_no_bundled_font_has_is_reported_not_printed_blank_silently(

@@ -162,6 +162,8 @@ def test_a_training_subsidy_paid_by_the_day_asking_more_than_its_days_is_held(vi
     (held,) = held_claims(hub)
     assert (held.change_id, held.rule) == (big.id, "claim_amount")
     assert "99999" in held.reason and "王五" in held.reason
+    # The training's first day as a coordinator writes it (it read 2025-… 开始的就业（培训）).
+    assert re.search(r"补贴（\d{4}年\d{1,2}月\d{1,2}日开始的就业（培训）", held.reason), held.reason
     assert hub.ledger.get("claims", honest.id)["amount"] == honest.amount
 
 
