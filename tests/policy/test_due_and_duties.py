@@ -238,7 +238,7 @@ def test_a_new_monitoring_line_from_the_new_year_leaves_the_old_years_months_to_
     (flag,) = household_duties(policy, [_household(holder)], D(2027, 2, 10))
     assert flag.kind is DutyKind.INCOME_ABOVE_LINE
     assert "连续6个月（2026-08 至 2027-01）超过当月的监测线" in flag.text
-    assert "（2027-01-01 起 700 元/月，此前 650 元/月）" in flag.text
+    assert "（2027年1月1日起 700 元/月，此前 650 元/月）" in flag.text  # as the county writes it
     assert "监测收入线：七人社通〔2026〕20号、七人社通〔2026〕3号" in flag.clause
     # 680 元 in January is under the new line: the run ends there.
     below = person(spells=(post,), months=(*months, MonthFacts("2027-01", "已就业", 680.0)))
@@ -251,6 +251,8 @@ def test_one_person_two_posts(policy: Policy) -> None:
     flags = household_duties(policy, [_household(person(spells=(a, b)))], D(2025, 4, 1))
     assert [f.kind for f in flags] == [DutyKind.TWO_POSTS]
     assert "保洁岗" in flags[0].text and "护林岗" in flags[0].text
+    # Printed on the 户级责任清单: the days as the paper writes them, not 2025-01-01.
+    assert "保洁岗（2025年1月1日起）与 护林岗（2025年3月1日起）" in flags[0].text
 
 
 def test_a_deadline_in_months_that_lands_on_a_day_off_moves_to_the_next_working_day(
