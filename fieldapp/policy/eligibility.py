@@ -230,6 +230,11 @@ def rule_as_judged(rule: Rule, on: dt.date, event_date: dt.date | None) -> Rule:
     return rule.as_of(event_date or on)
 
 
+def _said(day: dt.date | None) -> str:
+    """A day as a coordinator writes it (2026年3月1日); '' for none."""
+    return written(day) if day is not None else ""
+
+
 def _day(value: object) -> dt.date | None:
     """A date held as a date or as its ISO text (a stored row), else None."""
     if isinstance(value, dt.date):
@@ -699,7 +704,7 @@ def claim_event_unfounded(
     if start != day:
         return (
             "claim_event",
-            f"{name}写的{what}开始日期（{day or '未写明'}）与台账上登记的（{start}）不符："
+            f"{name}写的{what}开始日期（{_said(day) or '未写明'}）与台账上登记的（{_said(start)}）不符："
             f"补贴按{what}开始那天的条件和标准核定，请按台账上的{what}重新申领",
         )
     named = claim_event_id(policy, claim)
@@ -757,7 +762,7 @@ def claim_month_unfounded(
         )
     start, end = _day(job.get("start_date")), _day(job.get("end_date"))
     if start is None or start > last or (end is not None and end < first):
-        span = f"从 {start} 开始" + (f"，到 {end} 结束" if end is not None else "")
+        span = f"从{_said(start)}开始" + (f"，到{written(end)}结束" if end is not None else "")
         return (
             "claim_event",
             f"{name}：台账上这份工作{span}，{said}不在岗，不能申领{said}的补贴",
@@ -1016,7 +1021,7 @@ class CompiledRule:
             what = "就业" if spell else "培训"
             where = "在" if in_force else "不在"
             if paid is None:
-                text = f"{what}开始于 {day}，{where}政策有效期（{rule.period_text()}）内"
+                text = f"{what}开始于{written(day)}，{where}政策有效期（{rule.period_text()}）内"
             else:
                 every = "按月" if self.period is LimitKind.ONCE_PER_MONTH else "按年度"
                 text = f"{every}发放：{paid[2]}{where}政策有效期（{rule.period_text()}）内"
@@ -1039,12 +1044,15 @@ class CompiledRule:
         if reasons is not None and paid is not None and spell is not None:
             # After the job's own conditions: a 单位就业 spell is told its form first.
             if held_then:
-                text = f"{paid[2]}仍在{spell.form}（{spell.start_date} 起）"
+                text = f"{paid[2]}仍在{spell.form}（{written(spell.start_date)}起）"
             else:
-                text = f"{spell.form}已于 {spell.end_date} 结束，{paid[2]}不在{spell.form}"
+                text = f"{spell.form}已于{_said(spell.end_date)}结束，{paid[2]}不在{spell.form}"
             reasons.append(Reason(held_then, text, self.clause))
             if agreed_to is not None:
-                terms = f"协议（{spell.start_date} 起{spell.contract_months}个月，至 {agreed_to}）"
+                terms = (
+                    f"协议（{written(spell.start_date)}起{spell.contract_months}个月，"
+                    f"至{written(agreed_to)}）"
+                )
                 if covered:
                     text = f"{paid[2]}在{terms}期内"
                 else:
@@ -1072,7 +1080,7 @@ class CompiledRule:
                 return None
             what = "职业培训记录" if self.training else "就业记录"
             result = self._empty(facts)
-            result.reasons.append(Reason(False, f"截至 {on} 没有{what}", self.clause))
+            result.reasons.append(Reason(False, f"截至{written(on)}没有{what}", self.clause))
             return result
         return self._build(facts, on, best)
 

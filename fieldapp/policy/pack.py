@@ -388,9 +388,9 @@ class Rule(_Strict):
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
     def period_text(self) -> str:
-        """'2023-06-15 至 2025-12-31' (or '至 长期')."""
-        end = str(self.valid_to) if self.valid_to else "长期"
-        return f"{self.valid_from} 至 {end}"
+        """'2023年6月15日至2025年12月31日' (or '至长期'), as the documents write it."""
+        end = written(self.valid_to) if self.valid_to else "长期"
+        return f"{written(self.valid_from)}至{end}"
 
 
 class RuleOverride(_Strict):

@@ -76,7 +76,7 @@ def test_eligible_json_shape(db, capsys) -> None:
         assert all({"met", "text", "clause"} <= set(r) for r in item["reasons"])
     transport = next(i for i in items if i["rule_id"] == "transport_cross_county")
     assert transport["status"] == "not_yet" and transport["eligible_from"] == "2025-06-05"
-    assert "稳定就业 2/3 个月，2025-06-05 起可申请" in transport["summary"]
+    assert "稳定就业 2/3 个月，2025年6月5日起可申请" in transport["summary"]
 
 
 def test_eligible_whole_ledger_lists_only_open_results(db, capsys) -> None:
@@ -323,7 +323,7 @@ def test_policy_list_says_which_rules_have_ended(db, capsys) -> None:
     code, out, _ = run(capsys, "--db", path, "policy", "list")
     assert code == 0
     lines = {line.split("\t")[0]: line for line in out.splitlines()}
-    assert "2023-06-15 至 2023-12-31（已到期）" in lines["absorb_graduate"]
+    assert "2023年6月15日至2023年12月31日（已到期）" in lines["absorb_graduate"]
     assert "已到期" not in lines["transport_cross_county"]
     code, out, _ = run(capsys, "--db", path, "policy", "list", "--json")
     rules = {r["id"]: r for r in json.loads(out)["rules"]}
@@ -659,7 +659,7 @@ def test_reasons_name_a_job_recorded_by_code_alone_in_words(tmp_path: Path, caps
     said = "\n".join(texts)
     assert "440305" not in said, said
     assert "务工地点广东省深圳市南山区，属跨省" in said, said
-    assert "2023-03-01 起在广东省深圳市南山区" in said, said
+    assert "2023年3月1日起在广东省深圳市南山区" in said, said
     book_path = tmp_path / "五册.xlsx"
     code, _, _ = run(
         capsys,
