@@ -20,6 +20,7 @@ from typing import Any
 
 from fieldapp.domain.dates import add_months, month_key, written
 from fieldapp.domain.enums import HAS_LABOUR, Category, WorkStatus
+from fieldapp.domain.month import Month
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
 from fieldapp.policy.pack import Policy
 
@@ -211,7 +212,7 @@ def household_duties(
                         DutyFlag(
                             DutyKind.INCOME_ABOVE_LINE,
                             *base,
-                            f"{person.name} 灵活就业收入连续{len(run)}个月（{run[-1]} 至 {run[0]}）"
+                            f"{person.name} 灵活就业收入连续{len(run)}个月（{Month(run[-1]).label()}至{Month(run[0]).label()}）"
                             f"{line_text(run)}，应退出公益性岗位",
                             line_clause(run),
                             [person.person_id],

@@ -208,7 +208,7 @@ class Limit(_Strict):
     def describe(self) -> str:
         """Chinese description of the limit."""
         text = LIMIT_LABELS[self.kind]
-        return f"{text}（自 {self.count_from} 起计）" if self.count_from else text
+        return f"{text}（自{written(self.count_from)}起计）" if self.count_from else text
 
 
 class EventKind(StrEnum):
