@@ -478,7 +478,7 @@ def claim_category_unfounded(
         return None
     who = claim.get("person_name") or "此人"
     name = _named(claim, rule)
-    when = f"{first} 那天" if first == last else f"{first} 至 {last}"
+    when = f"{written(first)}那天" if first == last else f"{written(first)}至{written(last)}"
     return (
         "claim_category",
         f"{name}写明{who}属于{'、'.join(missing)}，台账上{who}在{when}没有这样的登记："
@@ -978,7 +978,7 @@ class CompiledRule:
         if claim is not None:
             reasons = None
             if detail:
-                when = f"，{claim.event_date.isoformat()} 的事项" if claim.event_date else ""
+                when = f"，{written(claim.event_date)}的事项" if claim.event_date else ""
                 text = f"已申领（{claim.state}{when}），{rule.limit.describe()}"
                 reasons = [Reason(True, text, self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)

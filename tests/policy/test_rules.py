@@ -1342,3 +1342,15 @@ def test_bulk_path_matches_detailed_path(policy: Policy, case: Case) -> None:
             slow.payee_name,
         )
         assert explain(policy, quick, case.facts, case.on).reasons == slow.reasons
+
+
+def test_a_claim_already_made_is_said_with_its_day_as_written(policy: Policy) -> None:
+    """The reason under 已申领 read （已发放，2025-03-05 的事项）; now 2025年3月5日的事项."""
+    claimed = ClaimFacts(
+        "c1", "transport_cross_province_lifted", "transport|p1|ever", "已发放", D(2025, 3, 5)
+    )
+    facts = person(categories=LIFTED, spells=(spell(D(2025, 3, 5)),), claims=(claimed,))
+    result = evaluate_rule(policy.rule("transport_cross_province_lifted"), facts, D(2025, 7, 1))
+    assert result.status is Status.CLAIMED
+    said = "\n".join(str(r) for r in result.reasons)
+    assert "已申领（已发放，2025年3月5日的事项）" in said, said

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -80,6 +81,8 @@ def test_a_category_written_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub
         h.reason for h in held if h.change.row_id == claim.id and h.rule == "claim_category"
     }
     assert "属于脱贫人口" in reason and "台账上" in reason, reason
+    # The days as a coordinator writes them (it read 台账上王五在2025-03-05 那天 …).
+    assert re.search(r"在\d{4}年\d{1,2}月\d{1,2}日(那天|至)", reason), reason
     assert result is not None
 
 
