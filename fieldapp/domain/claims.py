@@ -179,12 +179,7 @@ class Claim(Numbered):
     def paid_for(self) -> str:
         """'2026年12月' (or '2026年度') for a claim of a subsidy paid by the month (year): the
         period its limit is counted in, which is the one it pays; '' for a one-time subsidy."""
-        kind, _, period = self.limit_key.rpartition("|")[2].partition(":")
-        if kind == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
-            return f"{period[:4]}年{int(period[5:])}月"
-        if kind == "year" and re.fullmatch(r"\d{4}", period):
-            return f"{period}年度"
-        return ""
+        return period_paid(self.limit_key)
 
     def made_on(self) -> dt.date | None:
         """The day the claim was made (its 申请日期): the day the laptop that made it said it was
@@ -258,3 +253,14 @@ class ClaimStep(NamedTuple):
     from_state: str
     to_state: str
     day: dt.date
+
+
+def period_paid(limit_key: str) -> str:
+    """The month (year) a limit key counts a claim in, as papers write it: '2026年12月' for
+    '…|month:2026-12', '2026年度' for '…|year:2026'; '' for any other key."""
+    kind, _, period = limit_key.rpartition("|")[2].partition(":")
+    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
+        return f"{period[:4]}年{int(period[5:])}月"
+    if kind == "year" and re.fullmatch(r"\d{4}", period):
+        return f"{period}年度"
+    return ""

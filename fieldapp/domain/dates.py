@@ -40,6 +40,24 @@ def written(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
+def written_text(value: object) -> str:
+    """A day (or month) held as a date or as its ISO text (a stored row's, '2026-03-01',
+    '2026-03'), as a paper writes it (2026年3月1日, 2026年3月); other text comes back as it is,
+    '' for none."""
+    if isinstance(value, dt.date):
+        return written(value)
+    text = "" if value is None else str(value)
+    try:
+        if len(text) == 10:
+            return written(dt.date.fromisoformat(text))
+        if len(text) == 7 and text[4] == "-":
+            day = dt.date.fromisoformat(f"{text}-01")
+            return f"{day.year}年{day.month}月"
+    except ValueError:
+        pass
+    return text
+
+
 def parse_date(text: str | dt.date | None) -> dt.date | None:
     """ISO date from text (also 2024/3/5, 2024.03.05, 20240305); None for blank."""
     if text is None or isinstance(text, dt.date):

@@ -13,11 +13,12 @@ every ledger takes as the row's creating key (`store.projector.creating_key`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from fieldapp.domain.dates import china_iso, china_minute, today
+from fieldapp.domain.dates import china_iso, china_minute, today, written
 from fieldapp.domain.numbers import HELD_KEY, row_number
 from fieldapp.domain.places_said import UNKNOWN_PLACE, Said, say_place
 from fieldapp.domain.roles import Role
@@ -444,8 +445,8 @@ def _not_yet_due(before: Mapping[str, Any] | None, data: Mapping[str, Any]) -> s
     on = today()
     if claim_not_yet_due(row, on, "中心今天") is None:
         return None
-    due = str(row.get("claim_date"))
-    return f"申领日期 {due} 还没有到（中心今天是 {on}），补贴不能预先发放；从 {due} 起才能接受"
+    due = written(dt.date.fromisoformat(str(row.get("claim_date"))))  # as claim_not_yet_due read it
+    return f"申领日期{due}还没有到（中心今天是{written(on)}），补贴不能预先发放；从{due}起才能接受"
 
 
 def dismiss(

@@ -164,7 +164,8 @@ def forms_job(ledger: Ledger, batch_id: str) -> PrintJob:
     total = from_fen(sum(to_fen(f.amount) for f in forms))
     return PrintJob(
         "申请表",
-        f"{batch.title}申请表",
+        # Named with its 批次编号 as the 花名册 is: two batches of one name are two files.
+        f"{batch.title}申请表" + (f"（批次编号{batch.number}）" if batch.number else ""),
         forms,
         lambda p, c: render_forms(forms, settings, progress=p, cancelled=c),
         _record(
@@ -413,7 +414,7 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
     names = [which] if which else list(COLUMNS)
     if not any(rosters.sheets.get(n) for n in names):
         raise FieldappError(
-            f"{rosters.area_name}截至 {on.isoformat()} 的{which or '一库五册'}没有人员，"
+            f"{rosters.area_name}截至{day_written(on)}的{which or '一库五册'}没有人员，"
             "没有可打印的内容"
         )
     data = PaperData(ledger)
@@ -466,7 +467,7 @@ def duties_job(
     to act on, one row per household or person flagged."""
     if not flags:
         raise FieldappError(
-            f"{area_name}截至 {on.isoformat()} 没有要列出的户级责任，没有可打印的清单"
+            f"{area_name}截至{day_written(on)}没有要列出的户级责任，没有可打印的清单"
         )
     rows = [
         (

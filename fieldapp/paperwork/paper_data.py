@@ -124,9 +124,10 @@ def _after_paid(claim: Claim) -> dt.date | None:
 def made_on(claim: Claim) -> str:
     """The day the claim was made, as printed under 申请日期: the making laptop's own day
     (`Claim.made_on`; a month's subsidy is claimed after the month, judged on the month's last
-    day: `claim_date` is that judging day, not the day anyone applied)."""
+    day: `claim_date` is that judging day, not the day anyone applied) — as the blank beside
+    it (年 月 日) writes it: 2027年1月5日."""
     made = claim.made_on()
-    return made.isoformat() if made else ""
+    return written(made) if made else ""
 
 
 #: '县定标准、执行至 2027-12-31（某县人社局 某人社通〔2026〕20号，2026-12-10）': one county

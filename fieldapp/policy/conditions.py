@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fieldapp.domain.dates import add_months, whole_months_between
+from fieldapp.domain.dates import add_months, whole_months_between, written
+from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import say_place
 from fieldapp.domain.regions import PlaceScope, place_scope
 from fieldapp.policy.facts import PersonFacts, ServiceFacts, SpellFacts
@@ -42,8 +43,8 @@ class Ctx:
 
     @property
     def when(self) -> str:
-        """'2025-03-01' or '2026年度': the day (or period) the categories are judged on."""
-        return self.held_when or str(self.event_date)
+        """'2025年3月1日' or '2026年度': the day (or period) the categories are judged on."""
+        return self.held_when or written(self.event_date)
 
 
 Words = str | Callable[[], str]
@@ -185,7 +186,7 @@ def _categories_any(c: Conditions) -> Check:
                 return Outcome(
                     True,
                     lambda: (
-                        f"有乡镇外务工经历（{moved.start_date} 起在"
+                        f"有乡镇外务工经历（{written(moved.start_date)}起在"
                         f"{where_worked(moved)}），属农村转移劳动力"
                     ),
                 )
@@ -233,9 +234,9 @@ def _graduate_window(months: int) -> Check:
         if grad is None:
             return Outcome(False, "未登记毕业年份（高校毕业生须登记毕业年份和离校月份）")
         if day.year < grad:
-            return Outcome(False, lambda: f"{grad}年毕业，{day} 时尚未毕业")
+            return Outcome(False, lambda: f"{grad}年毕业，{written(day)}时尚未毕业")
         if day.year == grad:
-            return Outcome(True, lambda: f"{grad}年毕业，{day} 在毕业年度内")
+            return Outcome(True, lambda: f"{grad}年毕业，{written(day)}在毕业年度内")
         left = ctx.facts.left_school_month
         if not left:
             return Outcome(
@@ -247,8 +248,8 @@ def _graduate_window(months: int) -> Check:
         return Outcome(
             day < ends,
             lambda: (
-                f"{left} 离校，离校{years}内即 {ends - dt.timedelta(days=1)} 前；{day} "
-                + ("在此期间" if day < ends else "已超过")
+                f"{Month.of(start).label()}离校，离校{years}内即{written(ends - dt.timedelta(days=1))}前；"
+                f"{written(day)}" + ("在此期间" if day < ends else "已超过")
             ),
         )
 
@@ -279,11 +280,13 @@ def _graduate_unemployed(ctx: Ctx) -> Outcome:
         return Outcome(
             False,
             lambda: (
-                f"离校后已于 {earlier.start_date} 就业（{earlier.employer or earlier.form}），"
+                f"离校后已于{written(earlier.start_date)}就业（{earlier.employer or earlier.form}），"
                 "不属于离校未就业"
             ),
         )
-    return Outcome(True, lambda: f"{left:%Y-%m} 离校后至 {ctx.event_date} 前未就业")
+    return Outcome(
+        True, lambda: f"{Month.of(left).label()}离校后至{written(ctx.event_date)}前未就业"
+    )
 
 
 def _registered(months: int | None) -> Check:
@@ -298,13 +301,14 @@ def _registered(months: int | None) -> Check:
         ]
         starts = [r.registered_date for r in open_regs if r.registered_date]
         if not starts:
-            return Outcome(False, lambda: f"{day} 前未登记失业")
+            return Outcome(False, lambda: f"{written(day)}前未登记失业")
         start = min(starts)
         got = whole_months_between(start, day)
         if months is None:
-            return Outcome(True, lambda: f"{start} 起登记失业")
+            return Outcome(True, lambda: f"{written(start)}起登记失业")
         return Outcome(
-            got >= months, lambda: f"入职前登记失业{got}个月（{start} 起，要求≥{months}个月）"
+            got >= months,
+            lambda: f"入职前登记失业{got}个月（{written(start)}起，要求≥{months}个月）",
         )
 
     return registered
@@ -384,7 +388,7 @@ def _new_to_scope(c: Conditions) -> Check:
             return Outcome(
                 False,
                 lambda: (
-                    f"{window}已有{names}务工经历（{earlier.start_date} 起在"
+                    f"{window}已有{names}务工经历（{written(earlier.start_date)}起在"
                     f"{where_worked(earlier)}），不属于新{names}务工"
                 ),
             )
@@ -411,11 +415,17 @@ def _newly_returned(within: int | None) -> Check:
                 False, lambda: f"入职前最近一段就业在{where}（{scope or '地点未登记'}），不属于返乡"
             )
         if last.end_date is None or last.end_date >= this.start_date:
-            return Outcome(False, lambda: f"入职时在{where}的务工（{last.start_date} 起）尚未结束")
+            return Outcome(
+                False, lambda: f"入职时在{where}的务工（{written(last.start_date)}起）尚未结束"
+            )
         ended = last.end_date
         if within is not None and this.start_date > add_months(ended, within):
-            return Outcome(False, lambda: f"{ended} 结束在{where}的务工，返乡已超过{within}个月")
-        return Outcome(True, lambda: f"{ended} 结束在{where}的务工返乡，{this.start_date} 入职")
+            return Outcome(
+                False, lambda: f"{written(ended)}结束在{where}的务工，返乡已超过{within}个月"
+            )
+        return Outcome(
+            True, lambda: f"{written(ended)}结束在{where}的务工返乡，{written(this.start_date)}入职"
+        )
 
     return newly_returned
 
@@ -461,7 +471,7 @@ def _first_export(wanted: bool) -> Check:
             text = "首次通过有组织劳务输出就业"
         elif earlier is not None:
             text = (
-                f"此前已通过有组织劳务输出就业（{earlier.start_date} 起，"
+                f"此前已通过有组织劳务输出就业（{written(earlier.start_date)}起，"
                 f"{earlier.export_agency or '输出机构未登记'}），非首次"
             )
         else:
@@ -511,7 +521,9 @@ def _first_business(wanted: bool) -> Check:
             if s.form == "自主创业" and s.start_date < ctx.event_date and s is not this
         ]
         if earlier:
-            return Outcome(not wanted, lambda: f"此前已有创业记录（{earlier[0].start_date} 起）")
+            return Outcome(
+                not wanted, lambda: f"此前已有创业记录（{written(earlier[0].start_date)}起）"
+            )
         return Outcome(wanted, "首次创业")
 
     return first_business
@@ -535,14 +547,17 @@ def _stable(months: int) -> Check:
         upto = min(end, ctx.on) if end else ctx.on
         got = whole_months_between(start, upto)
         if got >= months:
-            return Outcome(True, lambda: f"稳定就业{got}个月（{start} 起，要求≥{months}个月）")
+            return Outcome(
+                True, lambda: f"稳定就业{got}个月（{written(start)}起，要求≥{months}个月）"
+            )
         if end is not None and end < ready:
             return Outcome(
-                False, lambda: f"该段就业{start} 至 {end}，仅{got}个月，不足{months}个月"
+                False,
+                lambda: f"该段就业{written(start)}至{written(end)}，仅{got}个月，不足{months}个月",
             )
         return Outcome(
             False,
-            lambda: f"稳定就业 {got}/{months} 个月，{ready} 起可申请",
+            lambda: f"稳定就业 {got}/{months} 个月，{written(ready)}起可申请",
             ready_on=ready,
             hard=False,
         )

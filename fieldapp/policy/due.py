@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.dates import add_months, china_iso, month_key, whole_months_between
+from fieldapp.domain.dates import add_months, china_iso, month_key, whole_months_between, written
 from fieldapp.domain.enums import HAS_LABOUR, ServiceType, UnemploymentLevel
 from fieldapp.policy.facts import PersonFacts, RegistrationFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Policy, ServiceBundle, ServiceLevel
@@ -346,7 +346,7 @@ class DueListBuilder:
                     on,
                     "分级服务",
                     f"{status.level.value}（登记{status.months}个月{klass}）最低服务，"
-                    f"{status.started} 起计",
+                    f"{written(status.started)}起计",
                     self.calendar.last_day(status.due_date),
                     status.clause,
                     status.progress_text(),

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.claims import Payee, QualifyingFacts
-from fieldapp.domain.dates import add_months
+from fieldapp.domain.claims import Payee, QualifyingFacts, period_paid
+from fieldapp.domain.dates import add_months, written
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
@@ -193,7 +193,7 @@ def ended_notices(policy: Policy, on: dt.date) -> list[str]:
         if end is not None and end < on <= end + dt.timedelta(days=ENDED_NOTICE_DAYS):
             ended.setdefault(end, []).append(rule.title)
     return [
-        f"{'、'.join(titles)}的执行期已于 {end} 结束：此后开始的就业、培训和此后的月份不再符合条件，"
+        f"{'、'.join(titles)}的执行期已于{written(end)}结束：此后开始的就业、培训和此后的月份不再符合条件，"
         "县里延续执行（随政策包下发）后恢复"
         for end, titles in sorted(ended.items())
     ]
@@ -210,8 +210,9 @@ def unused_figures(policy: Policy) -> list[tuple[Rule, str]]:
             found.append(
                 (
                     rule,
-                    f"{rule.title}的新金额 {start} 起执行，但这项补贴只执行到 {end}，新金额用不上"
-                    f"（{end} 以后的月份和就业都不能申领）：请同时写明延续执行到哪一天和依据的文件",
+                    f"{rule.title}的新金额{written(start)}起执行，但这项补贴只执行到{written(end)}，"
+                    f"新金额用不上（{written(end)}以后的月份和就业都不能申领）："
+                    "请同时写明延续执行到哪一天和依据的文件",
                 )
             )
     return found
@@ -227,6 +228,11 @@ def rule_as_judged(rule: Rule, on: dt.date, event_date: dt.date | None) -> Rule:
     if kind in (LimitKind.ONCE_PER_MONTH, LimitKind.ONCE_PER_YEAR):
         return rule.as_of(paid_period(kind, on)[0])
     return rule.as_of(event_date or on)
+
+
+def _said(day: dt.date | None) -> str:
+    """A day as a coordinator writes it (2026年3月1日); '' for none."""
+    return written(day) if day is not None else ""
 
 
 def _day(value: object) -> dt.date | None:
@@ -312,10 +318,10 @@ def claim_beyond_policy(
     if periodic:
         wanted = limit_key(rule, str(claim.get("person_id") or ""), on, None)
         if key != wanted:
-            said = key.rpartition("|")[2].partition(":")[2] or "未写明"
+            said = period_paid(key) or key.rpartition("|")[2].partition(":")[2] or "未写明"
             return (
                 "claim_period",
-                f"{name}申领的月份（{said}）与申领日期 {on} 不符：按月（按年度）发放的补贴"
+                f"{name}申领的月份（{said}）与申领日期{written(on)}不符：按月（按年度）发放的补贴"
                 f"申领的是申领日期所在的{paid_period(kind, on)[2]}，请按申领日期重新申领",
             )
     then = rule_as_judged(rule, on, event)
@@ -332,7 +338,7 @@ def claim_beyond_policy(
         return None
     if figure is not None and amount <= figure:
         return None
-    when = paid_period(kind, on)[2] if periodic else f"{event or on} 开始的就业（培训）"
+    when = paid_period(kind, on)[2] if periodic else f"{written(event or on)}开始的就业（培训）"
     standard = (
         f"补贴标准{UNSET}"
         if figure is None
@@ -369,10 +375,10 @@ def claim_not_yet_due(
     elif kind == "year":
         when = f"{on.year}年度"
     else:
-        when = f"{event} 开始的就业（培训）" if event is not None else f"{on} 申领"
+        when = f"{written(event)}开始的就业（培训）" if event is not None else f"{written(on)}申领"
     return (
         "claim_future",
-        f"{name}（{when}）的申领日期 {on} 还没有到（{said}是 {today}）："
+        f"{name}（{when}）的申领日期{written(on)}还没有到（{said}是{written(today)}）："
         "补贴只能为已经到来的月份（已经开始的就业、培训）申领，不能预先申领；"
         "到了那一天再申领",
     )
@@ -472,7 +478,7 @@ def claim_category_unfounded(
         return None
     who = claim.get("person_name") or "此人"
     name = _named(claim, rule)
-    when = f"{first} 那天" if first == last else f"{first} 至 {last}"
+    when = f"{written(first)}那天" if first == last else f"{written(first)}至{written(last)}"
     return (
         "claim_category",
         f"{name}写明{who}属于{'、'.join(missing)}，台账上{who}在{when}没有这样的登记："
@@ -698,7 +704,7 @@ def claim_event_unfounded(
     if start != day:
         return (
             "claim_event",
-            f"{name}写的{what}开始日期（{day or '未写明'}）与台账上登记的（{start}）不符："
+            f"{name}写的{what}开始日期（{_said(day) or '未写明'}）与台账上登记的（{_said(start)}）不符："
             f"补贴按{what}开始那天的条件和标准核定，请按台账上的{what}重新申领",
         )
     named = claim_event_id(policy, claim)
@@ -756,7 +762,7 @@ def claim_month_unfounded(
         )
     start, end = _day(job.get("start_date")), _day(job.get("end_date"))
     if start is None or start > last or (end is not None and end < first):
-        span = f"从 {start} 开始" + (f"，到 {end} 结束" if end is not None else "")
+        span = f"从{_said(start)}开始" + (f"，到{written(end)}结束" if end is not None else "")
         return (
             "claim_event",
             f"{name}：台账上这份工作{span}，{said}不在岗，不能申领{said}的补贴",
@@ -972,7 +978,7 @@ class CompiledRule:
         if claim is not None:
             reasons = None
             if detail:
-                when = f"，{claim.event_date.isoformat()} 的事项" if claim.event_date else ""
+                when = f"，{written(claim.event_date)}的事项" if claim.event_date else ""
                 text = f"已申领（{claim.state}{when}），{rule.limit.describe()}"
                 reasons = [Reason(True, text, self.clause)]
             return _Verdict(Status.CLAIMED, event, None, claim, key, reasons)
@@ -1015,7 +1021,7 @@ class CompiledRule:
             what = "就业" if spell else "培训"
             where = "在" if in_force else "不在"
             if paid is None:
-                text = f"{what}开始于 {day}，{where}政策有效期（{rule.period_text()}）内"
+                text = f"{what}开始于{written(day)}，{where}政策有效期（{rule.period_text()}）内"
             else:
                 every = "按月" if self.period is LimitKind.ONCE_PER_MONTH else "按年度"
                 text = f"{every}发放：{paid[2]}{where}政策有效期（{rule.period_text()}）内"
@@ -1038,12 +1044,15 @@ class CompiledRule:
         if reasons is not None and paid is not None and spell is not None:
             # After the job's own conditions: a 单位就业 spell is told its form first.
             if held_then:
-                text = f"{paid[2]}仍在{spell.form}（{spell.start_date} 起）"
+                text = f"{paid[2]}仍在{spell.form}（{written(spell.start_date)}起）"
             else:
-                text = f"{spell.form}已于 {spell.end_date} 结束，{paid[2]}不在{spell.form}"
+                text = f"{spell.form}已于{_said(spell.end_date)}结束，{paid[2]}不在{spell.form}"
             reasons.append(Reason(held_then, text, self.clause))
             if agreed_to is not None:
-                terms = f"协议（{spell.start_date} 起{spell.contract_months}个月，至 {agreed_to}）"
+                terms = (
+                    f"协议（{written(spell.start_date)}起{spell.contract_months}个月，"
+                    f"至{written(agreed_to)}）"
+                )
                 if covered:
                     text = f"{paid[2]}在{terms}期内"
                 else:
@@ -1071,7 +1080,7 @@ class CompiledRule:
                 return None
             what = "职业培训记录" if self.training else "就业记录"
             result = self._empty(facts)
-            result.reasons.append(Reason(False, f"截至 {on} 没有{what}", self.clause))
+            result.reasons.append(Reason(False, f"截至{written(on)}没有{what}", self.clause))
             return result
         return self._build(facts, on, best)
 

@@ -18,8 +18,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldapp.domain.dates import add_months, month_key
+from fieldapp.domain.dates import add_months, month_key, written
 from fieldapp.domain.enums import HAS_LABOUR, Category, WorkStatus
+from fieldapp.domain.month import Month
 from fieldapp.policy.facts import HouseholdFacts, PersonFacts, SpellFacts
 from fieldapp.policy.pack import Policy
 
@@ -170,7 +171,7 @@ def household_duties(
         if start is None or not run[-1] < month_key(start) <= run[0]:
             return f"超过监测线 {lines.income_line_on(_first_day(run[0]))[0]:g} 元/月"
         before = lines.welfare_post_income_line_before or 0
-        return f"超过当月的监测线（{start} 起 {line:g} 元/月，此前 {before:g} 元/月）"
+        return f"超过当月的监测线（{written(start)}起 {line:g} 元/月，此前 {before:g} 元/月）"
 
     age_min = int(policy.deadline("working_age_min", 16))
     age_max = int(policy.deadline("working_age_max", 60))
@@ -211,7 +212,7 @@ def household_duties(
                         DutyFlag(
                             DutyKind.INCOME_ABOVE_LINE,
                             *base,
-                            f"{person.name} 灵活就业收入连续{len(run)}个月（{run[-1]} 至 {run[0]}）"
+                            f"{person.name} 灵活就业收入连续{len(run)}个月（{Month(run[-1]).label()}至{Month(run[0]).label()}）"
                             f"{line_text(run)}，应退出公益性岗位",
                             line_clause(run),
                             [person.person_id],
@@ -223,8 +224,9 @@ def household_duties(
                     DutyFlag(
                         DutyKind.TWO_POSTS,
                         *base,
-                        f"{person.name} 同时在两个公益性岗位：{a.employer or '岗位一'}（{a.start_date} 起）"
-                        f"与 {b.employer or '岗位二'}（{b.start_date} 起）",
+                        f"{person.name} 同时在两个公益性岗位：{a.employer or '岗位一'}"
+                        f"（{written(a.start_date)}起）与 {b.employer or '岗位二'}"
+                        f"（{written(b.start_date)}起）",
                         clauses.two_posts,
                         [person.person_id],
                         [person.name],

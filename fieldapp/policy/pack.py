@@ -22,6 +22,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from fieldapp.domain.claims import Payee
+from fieldapp.domain.dates import written
 from fieldapp.domain.enums import (
     Category,
     EmployerKind,
@@ -207,7 +208,7 @@ class Limit(_Strict):
     def describe(self) -> str:
         """Chinese description of the limit."""
         text = LIMIT_LABELS[self.kind]
-        return f"{text}（自 {self.count_from} 起计）" if self.count_from else text
+        return f"{text}（自{written(self.count_from)}起计）" if self.count_from else text
 
 
 class EventKind(StrEnum):
@@ -373,23 +374,23 @@ class Rule(_Strict):
 
     def amount_text(self) -> str:
         """The amount as `policy list` says it, with the figure before a new one's day: '700
-        元/月（县定标准）；2027-01-01 起执行，此前 600 元/月（七人社通〔2026〕3号）'."""
+        元/月（县定标准）；2027年1月1日起执行，此前 600 元/月（七人社通〔2026〕3号）'."""
         text = self.amount.describe()
         if self.figure_from is None:
             return text
         before = self.as_of(self.figure_from - dt.timedelta(days=1))
         earlier = money_text(before.amount.value, before.amount.unit)
         cited = f"（{before.figure_document}）" if before.figure_document else ""
-        return f"{text}；{self.figure_from} 起执行，此前 {earlier}{cited}"
+        return f"{text}；{written(self.figure_from)}起执行，此前 {earlier}{cited}"
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when `day` lies in the validity period."""
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
     def period_text(self) -> str:
-        """'2023-06-15 至 2025-12-31' (or '至 长期')."""
-        end = str(self.valid_to) if self.valid_to else "长期"
-        return f"{self.valid_from} 至 {end}"
+        """'2023年6月15日至2025年12月31日' (or '至长期'), as the documents write it."""
+        end = written(self.valid_to) if self.valid_to else "长期"
+        return f"{written(self.valid_from)}至{end}"
 
 
 class RuleOverride(_Strict):

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 from fieldapp.domain.account import brief, kept_account, same_account
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.dates import CHINA, today
+from fieldapp.domain.dates import CHINA, today, written
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import (
     CategoryMembership,
@@ -597,12 +597,13 @@ def claimed_event(
             continue
         spell = table == "employment_spells"
         what = "就业" if spell else "培训"
-        day = claim.get("event_date") or ""
+        begun = _claim_day(claim.get("event_date"))
+        day = written(begun) if begun is not None else ""
         done = "删除" if data.get("deleted") else "修改"
         title = claim.get("rule_title") or "补贴"
         return refuse(
             "claimed_event",
-            f"{claim.get('person_name') or '此人'} {day} 开始的{what}已申领“{title}”"
+            f"{claim.get('person_name') or '此人'}{day}开始的{what}已申领“{title}”"
             f"（{claim.get('state')}），这条{what}不能{done}：申领以它为依据，"
             + ("开始日期、单位、地点和就业形式" if spell else "培训日期、类型和天数")
             + f"以申领时为准。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
@@ -631,7 +632,7 @@ def _ended_before(claim: Mapping[str, Any], end: object) -> Verdict | None:
     return refuse(
         "claimed_event",
         f"{claim.get('person_name') or '此人'}的“{claim.get('rule_title') or '补贴'}”已申领"
-        f"{said}（{claim.get('state')}），这份工作的结束日期 {day} 不能早于 {first}："
+        f"{said}（{claim.get('state')}），这份工作的结束日期{written(day)}不能早于{written(first)}："
         f"申领以{said}在岗为依据。如确需更正，请先驳回这条申领（已审批的由县里撤销），"
         "再更正工作的结束日期",
     )

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -248,7 +249,7 @@ def _check(kind: str, values: dict[str, Any], label: Callable[[str], str], today
             raise CellError("登记日期和发现日期至少填一个")
         start = values.get("registered_date") or values.get("found_date")
     if start and end and end < start:
-        raise CellError(f"结束日期 {end} 早于开始日期 {start}")
+        raise CellError(f"结束日期{written_text(end)}早于开始日期{written_text(start)}")
     for key in ("start_date", "visit_date", "registered_date", "found_date"):
         if values.get(key) and values[key] > today:
             raise CellError(f"{label(key)} {values[key]} 晚于今天")

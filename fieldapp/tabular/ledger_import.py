@@ -32,7 +32,7 @@ from sqlite_utils import Database
 
 from fieldapp.bulk import paused_gc
 from fieldapp.domain import idnumber
-from fieldapp.domain.dates import month_key
+from fieldapp.domain.dates import month_key, written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.enums import Category, WorkStatus
 from fieldapp.domain.errors import ValidationFailed
@@ -454,9 +454,9 @@ class LedgerImporter:
             return
         start = item.spell["start_date"]
         if day.isoformat() < start:
-            said = f"{heading} {day.isoformat()} 早于务工开始日期 {start}"
+            said = f"{heading}{written(day)}早于务工开始日期{written_text(start)}"
         elif day > self.today:
-            said = f"{heading} {day.isoformat()} 晚于今天"
+            said = f"{heading}{written(day)}晚于今天"
         else:
             item.spell = {**item.spell, "end_date": day.isoformat()}
             item.given = item.given | {"job_end"}
@@ -996,7 +996,7 @@ class LedgerImporter:
                 self.report.rejected.append(
                     RowProblem(
                         extra.row,
-                        f"{where}已填了这个人 {month} 的就业状态“{seen.get('status')}”，"
+                        f"{where}已填了这个人{written_text(month)}的就业状态“{seen.get('status')}”，"
                         f"这一行是“{extra.get('status')}”：一个月只能有一个就业状态，"
                         f"按{where}导入，这一行没有导入，请核对",
                         extra.sheet,

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from fieldapp.domain.dates import written_text
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.labels import FIELD_LABELS
 from fieldapp.services.imports import Packed
@@ -418,7 +419,8 @@ class PersonPlanner:
                 differ.change(plan, "employment_spells", row, {"end_date": before})
             elif row["start_date"] < next_month:
                 item.warnings.append(
-                    f"{month} 就业状态填的是“未就业”，但台账中 {row['start_date']} 开始的务工"
+                    f"{written_text(month)}就业状态填的是“未就业”，"
+                    f"但台账中{written_text(row['start_date'])}开始的务工"
                     f"（{row['employer'] or row['place_name'] or '未填单位'}）仍在进行，未作修改，请核对"
                 )
 

@@ -19,6 +19,7 @@ from typing import Any
 from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import today as china_today
+from fieldapp.domain.dates import written, written_text
 from fieldapp.domain.enums import (
     EmployerKind,
     EmploymentForm,
@@ -313,7 +314,8 @@ def ended_before(spell: dict[str, Any], month: str) -> str | None:
         return None
     employer = spell.get("employer") or "务工单位未填"
     return (
-        f"就业状态是“已就业”，但这份工作（{employer}）已于 {end} 结束：两者不一致。已按所填导入"
+        f"就业状态是“已就业”，但这份工作（{employer}）已于{written_text(end)}结束：两者不一致。"
+        "已按所填导入"
         f"（{month[:4]}年{int(month[5:])}月记为已就业，这份工作记为已结束，这个月没有算在"
         "这份工作上），请核对是否换了工作（换了的请补录新工作）"
     )
@@ -349,7 +351,7 @@ def _spell(
     if start is None:
         raise _NoStartDate
     if start > today:
-        raise CellError(f"务工开始日期 {start.isoformat()} 晚于今天")
+        raise CellError(f"务工开始日期{written(start)}晚于今天")
     notes = [] if notes is None else notes
 
     def optional(key: str, parse: Callable[[], Any], default: Any = None) -> Any:

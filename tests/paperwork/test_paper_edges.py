@@ -211,7 +211,8 @@ def test_the_suggested_file_name_is_one_file_whatever_the_batch_is_called(ledger
     batch_id, claims = add_claims(ledger, 1)
     ledger.update("batches", batch_id, {"title": "2026年11月/第一批:交通补助?"})
     job = forms_job(ledger, batch_id)
-    assert job.file_name() == "2026年11月-第一批-交通补助-申请表.pdf"
+    number = ClaimQueries(ledger).batch(batch_id).number
+    assert job.file_name() == f"2026年11月-第一批-交通补助-申请表（批次编号{number}）.pdf"
     out = tmp_path / "papers"
     out.mkdir()
     write_pdf(job.render(), out / job.file_name())
@@ -244,9 +245,10 @@ def test_a_papers_suggested_name_writes_its_month_and_day_as_the_page_does(ledge
 
 
 def test_two_batches_under_one_rule_are_suggested_two_file_names(ledger):
-    """The 花名册 and the 公示表 were named by the rule alone (一次性交通补助发放花名册.pdf):
-    two batches under one rule were offered the same file, the second saved over the first.
-    Each is now named with its batch's 批次编号, as its footer prints it."""
+    """The 花名册 and the 公示表 were named by the rule alone (一次性交通补助发放花名册.pdf),
+    the 申请表 by the batch's name (both batches here are 一次性交通补助): two batches were
+    offered the same file, the second saved over the first. Each is now named with its batch's
+    批次编号, as its footer prints it."""
     from fieldapp.domain.claims import Batch
 
     first, claims = add_claims(ledger, 2)
@@ -265,7 +267,11 @@ def test_two_batches_under_one_rule_are_suggested_two_file_names(ledger):
             assert job.file_name() == f"一次性交通补助{paper}（批次编号{number}）.pdf"
             assert number in "".join(page_texts(job.render())[-1].split())  # its footer's
             names.add(job.file_name())
-    assert len(names) == 4
+        # The batch's 申请表, named by the batch's own name, was one file for both too.
+        forms = forms_job(ledger, batch_id)
+        assert forms.file_name() == f"一次性交通补助申请表（批次编号{number}）.pdf"
+        names.add(forms.file_name())
+    assert len(names) == 6
 
 
 def test_a_name_character_no_bundled_font_has_is_reported_not_printed_blank_silently(
@@ -365,9 +371,10 @@ def test_an_empty_selection_is_refused_in_chinese_not_printed_as_a_blank_paper(t
         Area(code="520321101009", name="新建村", kind=AreaKind.VILLAGE, parent_code=TOWNSHIP)
     )
     on = dt.date(2026, 11, 30)
-    with pytest.raises(FieldappError, match="新建村截至 2026-11-30 的一库五册没有人员"):
+    # The day as the paper it refuses would print it (截至2026年11月30日), not 2026-11-30.
+    with pytest.raises(FieldappError, match="新建村截至2026年11月30日的一库五册没有人员"):
         rosters_job(ledger, "520321101009", on)
-    with pytest.raises(FieldappError, match="没有要列出的户级责任"):
+    with pytest.raises(FieldappError, match="新建村截至2026年11月30日没有要列出的户级责任"):
         duties_job(ledger, [], "520321101009", "龙坑街道 新建村", on, str)
     ledger.close()
     out = tmp_path / "visits.pdf"

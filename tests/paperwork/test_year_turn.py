@@ -21,7 +21,7 @@ import time_machine
 
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.claims import Claim, ClaimState
-from fieldapp.domain.dates import CHINA
+from fieldapp.domain.dates import CHINA, written
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.paperwork.jobs import (
     certificate_job,
@@ -118,7 +118,7 @@ def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Recor
     )
     (text,) = page_texts(form_job(repo.ledger, claim.id).render())
     flat = "".join(text.split())
-    assert "申请日期：2027-01-05" in flat
+    assert "申请日期：2027年1月5日" in flat  # as its blank 年 月 日 writes it, not 2027-01-05
     assert "2026-12-31" not in flat
     assert "发放月份" in flat and "2026年12月" in flat
 
@@ -158,14 +158,14 @@ def test_a_claims_day_is_the_laptops_day_not_its_ledgers_clock(
         on=dt.date(2026, 12, 31),
         evidence_collected=policy.rule("welfare_post_subsidy").evidence,
     )
-    day = made.date().isoformat()
+    day = written(made.date())
     flat = "".join("".join(page_texts(form_job(repo.ledger, claim.id).render())).split())
     assert f"申请日期：{day}" in flat, flat
     assert "2026年12月" in flat  # the month it pays
     path = str(repo.ledger.path)
     assert cli(["--db", path, "claim", "list", "--json"]) == 0
     (item,) = json.loads(capsys.readouterr().out)
-    assert item["made_on"] == day
+    assert item["made_on"] == made.date().isoformat()  # --json keeps the data's ISO day
 
 
 def _december_and_january(repo: Records, policy: Policy, ends: dt.date | None = None) -> str:

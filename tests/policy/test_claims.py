@@ -208,7 +208,7 @@ def test_reversal_frees_the_limit(service: tuple[ClaimService, dict[str, str]]) 
 
 def test_not_yet_eligible_refused_with_reason(service: tuple[ClaimService, dict[str, str]]) -> None:
     svc, ids = service
-    with pytest.raises(ClaimRefused, match="2025-06-05 起可申请"):
+    with pytest.raises(ClaimRefused, match="2025年6月5日起可申请"):
         svc.create(ids["worker"], "transport_cross_county", on=D(2025, 6, 4))
 
 

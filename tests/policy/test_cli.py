@@ -76,7 +76,7 @@ def test_eligible_json_shape(db, capsys) -> None:
         assert all({"met", "text", "clause"} <= set(r) for r in item["reasons"])
     transport = next(i for i in items if i["rule_id"] == "transport_cross_county")
     assert transport["status"] == "not_yet" and transport["eligible_from"] == "2025-06-05"
-    assert "稳定就业 2/3 个月，2025-06-05 起可申请" in transport["summary"]
+    assert "稳定就业 2/3 个月，2025年6月5日起可申请" in transport["summary"]
 
 
 def test_eligible_whole_ledger_lists_only_open_results(db, capsys) -> None:
@@ -323,7 +323,7 @@ def test_policy_list_says_which_rules_have_ended(db, capsys) -> None:
     code, out, _ = run(capsys, "--db", path, "policy", "list")
     assert code == 0
     lines = {line.split("\t")[0]: line for line in out.splitlines()}
-    assert "2023-06-15 至 2023-12-31（已到期）" in lines["absorb_graduate"]
+    assert "2023年6月15日至2023年12月31日（已到期）" in lines["absorb_graduate"]
     assert "已到期" not in lines["transport_cross_county"]
     code, out, _ = run(capsys, "--db", path, "policy", "list", "--json")
     rules = {r["id"]: r for r in json.loads(out)["rules"]}
@@ -383,7 +383,7 @@ def test_eligible_says_which_subsidies_ended_at_the_new_year(db, capsys, tmp_pat
     code, out, _ = run(capsys, "--db", path, "eligible", "--on", "2027-01-02")
     assert code == 0
     notice = (
-        "注意：一次性交通补助（脱贫人口新跨省务工）的执行期已于 2026-12-31 结束："
+        "注意：一次性交通补助（脱贫人口新跨省务工）的执行期已于2026年12月31日结束："
         "此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复"
     )
     assert out.splitlines()[0] == notice
@@ -496,7 +496,7 @@ def test_claim_create_for_a_month_not_yet_come_is_refused_in_chinese(
     claim = ["--db", path, "claim", "create", "--person", number, "--rule", "welfare_post_subsidy"]
     code, out, err = run(capsys, *claim, "--on", "2027-06-05")
     assert code == 1 and not out
-    assert "赵六的乡村公益性岗位补贴（2027年6月）的申领日期 2027-06-05 还没有到" in err
+    assert "赵六的乡村公益性岗位补贴（2027年6月）的申领日期2027年6月5日还没有到" in err
     assert "不能预先申领" in err and "Traceback" not in err
     assert run(capsys, *claim)[0] == 0  # today's (December's) is made
 
@@ -659,7 +659,7 @@ def test_reasons_name_a_job_recorded_by_code_alone_in_words(tmp_path: Path, caps
     said = "\n".join(texts)
     assert "440305" not in said, said
     assert "务工地点广东省深圳市南山区，属跨省" in said, said
-    assert "2023-03-01 起在广东省深圳市南山区" in said, said
+    assert "2023年3月1日起在广东省深圳市南山区" in said, said
     book_path = tmp_path / "五册.xlsx"
     code, _, _ = run(
         capsys,

@@ -43,7 +43,7 @@ def test_level_item_listed_from_the_day_the_level_starts(policy: Policy) -> None
     builder = DueListBuilder(policy)
     first_day = {i.kind: i for i in builder.for_person(facts, D(2025, 7, 3))}
     item = first_day["分级服务"]
-    assert item.title.startswith("中长期失业") and "2025-07-03 起计" in item.title
+    assert item.title.startswith("中长期失业") and "2025年7月3日起计" in item.title
     # 12 months end on 2026-01-02, a 元旦 holiday: due on the make-up working Sunday 01-04.
     assert (
         item.due_date == D(2026, 1, 4)
@@ -199,7 +199,7 @@ def test_welfare_post_income_above_line_six_months(county_policy: Policy) -> Non
     holder = person(spells=(post,), months=rich)
     flags = household_duties(policy, [_household(holder)], D(2025, 9, 10))
     assert [f.kind for f in flags] == [DutyKind.INCOME_ABOVE_LINE]
-    assert "连续6个月" in flags[0].text and "2025-03 至 2025-08" in flags[0].text
+    assert "连续6个月" in flags[0].text and "2025年3月至2025年8月" in flags[0].text
     five = person(spells=(post,), months=rich[1:])
     assert household_duties(policy, [_household(five)], D(2025, 9, 10)) == []
 
@@ -237,8 +237,8 @@ def test_a_new_monitoring_line_from_the_new_year_leaves_the_old_years_months_to_
     holder = person(spells=(post,), months=(*months, MonthFacts("2027-01", "已就业", 720.0)))
     (flag,) = household_duties(policy, [_household(holder)], D(2027, 2, 10))
     assert flag.kind is DutyKind.INCOME_ABOVE_LINE
-    assert "连续6个月（2026-08 至 2027-01）超过当月的监测线" in flag.text
-    assert "（2027-01-01 起 700 元/月，此前 650 元/月）" in flag.text
+    assert "连续6个月（2026年8月至2027年1月）超过当月的监测线" in flag.text
+    assert "（2027年1月1日起 700 元/月，此前 650 元/月）" in flag.text  # as the county writes it
     assert "监测收入线：七人社通〔2026〕20号、七人社通〔2026〕3号" in flag.clause
     # 680 元 in January is under the new line: the run ends there.
     below = person(spells=(post,), months=(*months, MonthFacts("2027-01", "已就业", 680.0)))
@@ -251,6 +251,8 @@ def test_one_person_two_posts(policy: Policy) -> None:
     flags = household_duties(policy, [_household(person(spells=(a, b)))], D(2025, 4, 1))
     assert [f.kind for f in flags] == [DutyKind.TWO_POSTS]
     assert "保洁岗" in flags[0].text and "护林岗" in flags[0].text
+    # Printed on the 户级责任清单: the days as the paper writes them, not 2025-01-01.
+    assert "保洁岗（2025年1月1日起）与 护林岗（2025年3月1日起）" in flags[0].text
 
 
 def test_a_deadline_in_months_that_lands_on_a_day_off_moves_to_the_next_working_day(

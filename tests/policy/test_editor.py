@@ -316,7 +316,10 @@ def test_a_new_years_figure_is_paid_from_its_day_and_december_keeps_the_old_one(
     )
     assert "20号" not in december.clause
     assert "县定标准：七人社通〔2026〕20号" in january.clause
-    assert rule.amount_text().endswith("；2027-01-01 起执行，此前 600 元/月（七人社通〔2026〕3号）")
+    # The day as the county's notice writes it (it read 2027-01-01 起执行).
+    assert rule.amount_text().endswith(
+        "；2027年1月1日起执行，此前 600 元/月（七人社通〔2026〕3号）"
+    )
     # The next edition of something else keeps both figures and their days.
     code, _, err = edit(capsys, hub, "--income-line", "650", *DOC)
     assert code == 0, err
@@ -367,7 +370,7 @@ def test_a_new_years_figure_past_its_rules_end_is_said_when_published(hub: Path,
     )  # fmt: skip
     assert code == 0 and "已签发" in out
     assert (
-        "乡村公益性岗位补贴的新金额 2027-01-01 起执行，但这项补贴只执行到 2026-12-31，新金额用不上"
+        "乡村公益性岗位补贴的新金额2027年1月1日起执行，但这项补贴只执行到2026年12月31日，新金额用不上"
         in err
     ), err
     assert "--extend welfare_post_subsidy=" in err, err

@@ -321,3 +321,11 @@ def test_a_rule_may_not_pay_a_job_whose_form_is_not_known() -> None:
     )
     with pytest.raises(PackError, match="就业形式“未登记”是没有填写就业形式，不能作为补贴条件"):
         parse_pack_text(text, "p.toml")
+
+
+def test_a_limit_counted_from_a_day_says_it_as_the_documents_write_it():
+    """policy list said 限享受一次（自 2024-01-01 起计）; now 自2024年1月1日起计."""
+    from fieldapp.policy.pack import Limit, LimitKind
+
+    limit = Limit(kind=LimitKind.ONCE_EVER, count_from=D(2024, 1, 1))
+    assert limit.describe() == "限享受一次（自2024年1月1日起计）"

@@ -83,7 +83,7 @@ def test_a_month_not_yet_come_is_never_claimed_nor_passed_on(repo: Records) -> N
     with pytest.raises(ClaimRefused) as refused:
         service.create(number, "welfare_post_subsidy", on=dt.date(2027, 6, 5))
     assert str(refused.value).startswith(
-        "赵六的乡村公益性岗位补贴（2027年6月）的申领日期 2027-06-05 还没有到（今天是 2026-12-03）"
+        "赵六的乡村公益性岗位补贴（2027年6月）的申领日期2027年6月5日还没有到（今天是2026年12月3日）"
     )
     december = service.create(number, "welfare_post_subsidy", on=dt.date(2026, 12, 3))
     # The door itself: a claim dated next June written by any other path.

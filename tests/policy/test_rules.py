@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from fieldapp.domain.dates import written
 from fieldapp.policy.eligibility import Status, evaluate_rule
 from fieldapp.policy.facts import ClaimFacts, PersonFacts, RegistrationFacts, ServiceFacts
 from fieldapp.policy.pack import Policy
@@ -56,7 +57,8 @@ def _check(policy: Policy, rule_id: str, case: Case) -> None:
         assert result.funding_source == case.funding
     if case.eligible_from is not None:
         assert result.eligible_from == case.eligible_from
-        assert f"{case.eligible_from} 起可申请" in result.summary
+        # The day as a coordinator writes it (it read 2025-06-05 起可申请).
+        assert f"{written(case.eligible_from)}起可申请" in result.summary
     for key, value in case.extra.items():
         assert getattr(result, key) == value, key
     # Every reason cites the clause of the rule it explains, by the document's official number.
@@ -1046,7 +1048,7 @@ FLEXIBLE += [
         ),
         D(2026, 1, 5),
         Status.NOT_ELIGIBLE,
-        extra={"summary": "灵活就业已于 2025-11-30 结束，2026年度不在灵活就业"},
+        extra={"summary": "灵活就业已于2025年11月30日结束，2026年度不在灵活就业"},
     ),
     Case(
         "flexible_work_ended_within_the_year",
@@ -1154,7 +1156,7 @@ WELFARE += [
         person(spells=(spell(D(2024, 3, 1), contract_months=12, **POST),)),
         D(2026, 12, 15),
         Status.NOT_ELIGIBLE,
-        extra={"summary": "按月发放：2026年12月不在政策有效期（2021-01-01 至 2025-12-31）内"},
+        extra={"summary": "按月发放：2026年12月不在政策有效期（2021年1月1日至2025年12月31日）内"},
     ),
     Case(
         "last_month_of_the_rule",
@@ -1175,7 +1177,7 @@ WELFARE += [
         person(spells=(spell(D(2025, 1, 1), end_date=D(2025, 2, 28), contract_months=12, **POST),)),
         D(2025, 4, 2),
         Status.NOT_ELIGIBLE,
-        extra={"summary": "公益性岗位已于 2025-02-28 结束，2025年4月不在公益性岗位"},
+        extra={"summary": "公益性岗位已于2025年2月28日结束，2025年4月不在公益性岗位"},
     ),
     Case(
         "a_company_job_is_told_its_form_first",
@@ -1202,7 +1204,7 @@ WELFARE += [
         D(2025, 3, 10),
         Status.NOT_ELIGIBLE,
         extra={
-            "summary": "协议（2024-03-01 起12个月，至 2025-02-28）已到期，"
+            "summary": "协议（2024年3月1日起12个月，至2025年2月28日）已到期，"
             "2025年3月不在协议期内（续签后请登记新的协议）"
         },
     ),
@@ -1340,3 +1342,15 @@ def test_bulk_path_matches_detailed_path(policy: Policy, case: Case) -> None:
             slow.payee_name,
         )
         assert explain(policy, quick, case.facts, case.on).reasons == slow.reasons
+
+
+def test_a_claim_already_made_is_said_with_its_day_as_written(policy: Policy) -> None:
+    """The reason under 已申领 read （已发放，2025-03-05 的事项）; now 2025年3月5日的事项."""
+    claimed = ClaimFacts(
+        "c1", "transport_cross_province_lifted", "transport|p1|ever", "已发放", D(2025, 3, 5)
+    )
+    facts = person(categories=LIFTED, spells=(spell(D(2025, 3, 5)),), claims=(claimed,))
+    result = evaluate_rule(policy.rule("transport_cross_province_lifted"), facts, D(2025, 7, 1))
+    assert result.status is Status.CLAIMED
+    said = "\n".join(str(r) for r in result.reasons)
+    assert "已申领（已发放，2025年3月5日的事项）" in said, said

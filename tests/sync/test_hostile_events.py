@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -161,6 +162,8 @@ def test_a_training_subsidy_paid_by_the_day_asking_more_than_its_days_is_held(vi
     (held,) = held_claims(hub)
     assert (held.change_id, held.rule) == (big.id, "claim_amount")
     assert "99999" in held.reason and "王五" in held.reason
+    # The training's first day as a coordinator writes it (it read 2025-… 开始的就业（培训）).
+    assert re.search(r"补贴（\d{4}年\d{1,2}月\d{1,2}日开始的就业（培训）", held.reason), held.reason
     assert hub.ledger.get("claims", honest.id)["amount"] == honest.amount
 
 
@@ -201,7 +204,9 @@ def test_a_job_a_one_time_claim_pays_for_is_not_deleted_or_moved_under_it(villag
     for change in (gone, moved, other, longer, dropped):
         assert held[change.id].rule == "claimed_event", held[change.id].reason
     why = held[gone.id].reason
-    assert "王五" in why and "跨县" in why and "2025-03-05" in why and "驳回" in why, why
+    assert (
+        "王五" in why and "跨县" in why and "王五2025年3月5日开始的就业" in why and "驳回" in why
+    ), why
     assert "培训" in held[longer.id].reason
     row = hub.ledger.get("employment_spells", job)
     assert (row["deleted"], row["start_date"], row["end_date"]) == (0, "2025-03-05", "2025-11-30")
@@ -258,6 +263,8 @@ def test_the_village_device_says_a_claimed_job_is_not_changed_until_its_claim_is
             work.save_record(village, me, job.model_copy(update=edit), job)
         assert refused.value.rule == "claimed_event"
         assert "王五" in str(refused.value) and "驳回" in str(refused.value)
+        # The job's first day as a coordinator writes it, not 2025-…
+        assert re.search(r"王五\d{4}年\d{1,2}月\d{1,2}日开始的就业已申领", str(refused.value))
     work.save_record(village, me, job.model_copy(update={"monthly_income": 5000.0}), job)
     service.advance(claim.id, ClaimState.REJECTED, "开始日期登记错了")
     work.save_record(village, me, job.model_copy(update={"start_date": dt.date(2025, 3, 6)}), job)

@@ -112,7 +112,8 @@ def test_a_claim_whose_month_is_not_its_claim_dates_is_held(village, hub):
     village.exchange()
     (held,) = hub.rejected()
     assert (held.change_id, held.rule) == (december.id, "claim_period")
-    assert "2026-12" in held.reason and "2027-01-31" in held.reason and "2027年1月" in held.reason
+    assert "月份（2026年12月）与申领日期2027年1月31日不符" in held.reason, held.reason
+    assert "所在的2027年1月" in held.reason
     assert hub.ledger.get("claims", january.id)["amount"] == 700
 
 
@@ -247,6 +248,7 @@ def test_a_post_ended_before_a_month_claimed_for_it_is_held(village, hub):
     held = {h.change_id: h for h in hub.rejected()}
     assert held[early.id].rule == "claimed_event", held[early.id].reason
     assert "2026年12月" in held[early.id].reason or "赵六" in held[early.id].reason
+    assert "结束日期2026年11月15日不能早于2026年12月1日" in held[early.id].reason
     assert hub.ledger.get("employment_spells", post)["end_date"] is None
     later = forge(village, "employment_spells", post, {"end_date": "2027-01-15"},
                   parents={"end_date": [early.id]})  # fmt: skip

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -80,6 +81,8 @@ def test_a_category_written_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub
         h.reason for h in held if h.change.row_id == claim.id and h.rule == "claim_category"
     }
     assert "属于脱贫人口" in reason and "台账上" in reason, reason
+    # The days as a coordinator writes them (it read 台账上王五在2025-03-05 那天 …).
+    assert re.search(r"在\d{4}年\d{1,2}月\d{1,2}日(那天|至)", reason), reason
     assert result is not None
 
 
@@ -203,7 +206,7 @@ def test_a_registration_moved_back_past_the_log_gives_no_claim_at_the_hub(
     held = HeldChanges(hub.ledger.db).list()
     reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
     reason = reasons["claim_facts"]
-    assert "2024-10-01" in reason and "2025-03-01" in reason and "登记失业" in reason, reason
+    assert "2024年10月1日" in reason and "2025年3月1日" in reason and "登记失业" in reason, reason
 
 
 def test_a_registration_logged_with_the_claim_lets_it_land(tmp_path, hub, make_device):
@@ -266,7 +269,7 @@ def test_a_graduation_moved_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub
     held = HeldChanges(hub.ledger.db).list()
     reasons = {h.rule: h.reason for h in held if h.change.row_id == claim.id}
     reason = reasons["claim_facts"]
-    assert "2023年毕业" in reason and "2020-07 离校" in reason and "离校后至" not in reason, reason
+    assert "2023年毕业" in reason and "2020年7月离校" in reason and "离校后至" not in reason, reason
 
 
 def test_an_earlier_job_deleted_past_the_log_gives_no_claim_at_the_hub(tmp_path, hub, make_device):
@@ -366,7 +369,7 @@ def test_an_earlier_export_deleted_past_the_log_gives_no_claim_at_the_hub(
         return
     assert hub.ledger.get("claims", claim.id) is None, "the claim landed past a job it lacks"
     reason = reasons["claim_facts"]
-    assert "首次通过有组织劳务输出就业" in reason and "2024-03-01" in reason, reason
+    assert "首次通过有组织劳务输出就业" in reason and "2024年3月1日" in reason, reason
     assert "某劳务公司" in reason, reason
 
 

@@ -192,7 +192,7 @@ def test_employed_beside_a_job_that_has_ended_is_said_and_kept_as_written(ledger
     ]
     said = [w.reason for w in report.warnings if w.row == 2]
     assert len(said) == 1
-    assert "已就业" in said[0] and "2025-10-31" in said[0] and "鞋厂" in said[0]
+    assert "已就业" in said[0] and "已于2025年10月31日结束" in said[0] and "鞋厂" in said[0]
     assert not [w for w in report.warnings if w.row == 3]
 
 
@@ -223,7 +223,9 @@ def test_an_update_saying_employed_this_month_beside_an_ended_job_is_said_not_li
     assert statuses == [("已就业", None, None)]
     spells = ledger.db.execute("SELECT employer, end_date FROM employment_spells").fetchall()
     assert spells == [("鞋厂", "2025-10-31")]
-    said = [w.reason for w in report.warnings if w.row == 2 and "已于 2025-10-31 结束" in w.reason]
+    said = [
+        w.reason for w in report.warnings if w.row == 2 and "已于2025年10月31日结束" in w.reason
+    ]
     assert len(said) == 1
 
 
@@ -286,4 +288,4 @@ def test_employed_beside_an_ended_job_is_not_said_when_a_months_sheet_gives_the_
     )
     report = import_ledger(ledger, path)
     assert report.rejected == []
-    assert not [w for w in report.warnings if "已于 2025-10-31 结束" in w.reason]
+    assert not [w for w in report.warnings if "已于2025年10月31日结束" in w.reason]

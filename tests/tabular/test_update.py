@@ -276,7 +276,7 @@ def test_not_employed_in_a_named_month_ends_the_open_job_on_the_month_before(led
         ("就业经历：结束日期", "（空）", "2026-04-30")
     ]
     assert [w.reason for w in preview.warnings if w.row == 3] == [
-        "2026-05 就业状态填的是“未就业”，但台账中 2026-05-10 开始的务工（某制衣厂）仍在进行，"
+        "2026年5月就业状态填的是“未就业”，但台账中2026年5月10日开始的务工（某制衣厂）仍在进行，"
         "未作修改，请核对"
     ]
     assert all(end is None for spells in _jobs(ledger).values() for _start, end in spells)

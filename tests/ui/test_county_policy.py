@@ -192,9 +192,9 @@ def test_the_county_form_says_a_new_figure_past_its_rules_end_goes_unused(
     assert dialog.check(), dialog.error.text()
     said = dialog.result.text()
     assert "检查通过" in said
-    assert "乡村公益性岗位补贴的新金额 2027-01-01 起执行，但这项补贴只执行到 2025-12-31" in said, (
-        said
-    )
+    assert (
+        "乡村公益性岗位补贴的新金额2027年1月1日起执行，但这项补贴只执行到2025年12月31日" in said
+    ), said
     dialog.extension_edits["welfare_post_subsidy"].setText("2027-12-31")
     assert dialog.check(), dialog.error.text()
     assert "用不上" not in dialog.result.text()

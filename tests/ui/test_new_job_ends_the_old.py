@@ -74,8 +74,8 @@ def test_a_new_job_asks_to_end_the_open_one_the_day_before(worker, qtbot):
     assert (
         said[0].startswith("张长英")
         and "浙江某电子厂" in said[0]
-        and "2026-03-01" in said[0]
-        and "2026-10-31" in said[0]
+        and "2026年3月1日" in said[0]  # the days as a coordinator writes them, not 2026-03-01
+        and "2026年10月31日" in said[0]
     )
     spells = _spells(session, person)
     assert spells["浙江某电子厂"].end_date == dt.date(2026, 10, 31)

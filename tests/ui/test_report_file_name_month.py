@@ -24,3 +24,14 @@ def test_the_monthly_report_is_suggested_under_its_month_as_written(window, qtbo
     assert page.report.month == "2026-10"
     page.export_dialog()
     assert Path(asked[0]).name == "月报-2026年10月.xlsx", asked
+
+
+def test_the_reports_summary_says_its_month_as_written(window, qtbot):
+    """The line under the table read “2026-10 月报：…”; it now says 2026年10月."""
+    page = window.show_page("reports")
+    page.month.set_value(dt.date(2026, 10, 1))
+    page.make()
+    qtbot.waitUntil(lambda: page.report is not None and not page.panel.busy, timeout=60000)
+    said = page.summary.text()
+    assert said.startswith("2026年10月 月报："), said
+    assert "2026-10" not in said

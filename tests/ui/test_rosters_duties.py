@@ -248,7 +248,8 @@ def test_a_roster_button_counts_persons_as_the_paper_does(window, qtbot):
     assert page.buttons["劳动力名册"].text() == f"劳动力名册 {labour} 人"
     page.choose("培训名册")
     assert page.current() == "培训名册"
-    assert "培训名册：2 人 3 条（截至 2026-12-03）" in page.summary.text(), page.summary.text()
+    # The day as the printed roster says it (it read 截至 2026-12-03).
+    assert "培训名册：2 人 3 条（截至 2026年12月3日）" in page.summary.text(), page.summary.text()
     # In English the five buttons still fit a 1024 screen (the page does not scroll sideways).
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.set_language("en")

@@ -43,7 +43,7 @@ def test_the_list_says_which_subsidies_ended_at_the_new_year(
     wait_idle(qtbot, page)
     assert page.ended_label.isVisible()
     assert page.ended_label.text() == (
-        "一次性交通补助（脱贫人口新跨省务工）的执行期已于 2026-12-31 结束："
+        "一次性交通补助（脱贫人口新跨省务工）的执行期已于2026年12月31日结束："
         "此后开始的就业、培训和此后的月份不再符合条件，县里延续执行（随政策包下发）后恢复"
     )
     page.on.set_value(dt.date(2026, 12, 1))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import Qt
 
@@ -37,6 +38,7 @@ def test_record_a_visit_with_a_few_keys(window, qtbot):
     assert len(services) == 1 and services[0].service_type == "岗位推荐"
     assert services[0].visit_id == visits[0].id
     assert "已记入台账" in page.status.text()
+    assert re.search(r"李建国 \d{4}年\d{1,2}月\d{1,2}日 岗位推荐", page.status.text())  # no ISO day
     assert page.households.rows[-1].visits == 1  # visited households sort last
     assert "已走访 1 户" in page.summary.text()
 

@@ -137,7 +137,7 @@ class ReportsPage(QWidget):
         self.table.resizeColumnsToContents()
         self.summary.setText(
             self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
-            .replace("%1", report.month)
+            .replace("%1", Month(report.month).label())  # 2026年10月, as the report's title
             .replace("%2", str(total.persons))
             .replace("%3", str(total.households))
             .replace("%4", str(employed(total)))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.dates import written
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.tables import text
@@ -192,7 +193,7 @@ class RostersPage(QWidget):
             .replace("%2", name)
             .replace("%3", str(persons))
             .replace("%5", str(entries))
-            .replace("%4", self.rosters.as_of.isoformat())
+            .replace("%4", written(self.rosters.as_of))  # as the printed roster says it
         )
 
     def preview(self, which: str | None, on_open=None) -> None:  # noqa: ANN001 - test callback

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import today, written
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
@@ -351,7 +351,7 @@ class VisitsPage(QWidget):
             f"{k}（{days}天）" if k == ServiceType.TRAINING.value else k for k in kinds
         )
         who = row.name + self.tr("（全户）") if whole else row.name
-        done = f"{who} {day.isoformat()} {what or self.tr('走访')}"
+        done = f"{who} {written(day)} {what or self.tr('走访')}"
         self.clear_form()
         self.status.setText(self.tr("已记入台账：") + done)
         self.picker.setFocus()
