@@ -82,13 +82,19 @@ def _far_rows(width: int) -> tuple[int, int]:
 
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
-_ATTR = re.compile(rb'(\w+)="([^"]*)"')
-_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
+#: A number in either quote, after "=" with spaces around it: XML lets an attribute be
+#: written so, and the reader repeats `number-rows-repeated='7'` as any other.
+_NUMBER = rb"""\s*=\s*["'](\d+)["']"""
+_REPEAT = re.compile(rb"number-(rows|columns)-repeated" + _NUMBER)
 #: A repeated row whose first cell holds a value, and a repeated cell holding a value.
 _ROW_REPEAT = re.compile(
-    rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>\s*<table:table-cell\b([^>]*)>'
+    rb"<table:table-row\b[^>]*?number-rows-repeated"
+    + _NUMBER
+    + rb"[^>]*>\s*<table:table-cell\b([^>]*)>"
 )
-_CELL_REPEAT = re.compile(rb'<table:table-cell\b([^>]*?number-columns-repeated="(\d+)"[^>]*)>')
+_CELL_REPEAT = re.compile(
+    rb"<table:table-cell\b([^>]*?number-columns-repeated" + _NUMBER + rb"[^>]*)>"
+)
 #: Repeats of cells that hold values beyond these are no 台账 (LibreOffice writes the empty
 #: rest of a sheet as one empty row repeated about a million times: that is allowed).
 MAX_VALUE_ROWS = 200_000
@@ -374,7 +380,7 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
 
     book_part = "xl/workbook.xml"
     for match in _REL.finditer(small("_rels/.rels")):
-        attrs = dict(_ATTR.findall(match.group(1)))
+        attrs = _attributes(match.group(1))
         if attrs.get(b"Type", b"").endswith(b"/officeDocument"):
             book_part = attrs.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
     folder, base = posixpath.split(book_part)
@@ -382,7 +388,7 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     rels = small(posixpath.join(folder, "_rels", base + ".rels"))
     targets = {}
     for match in _REL.finditer(rels):
-        attrs = dict(_ATTR.findall(match.group(1)))
+        attrs = _attributes(match.group(1))
         target = attrs.get(b"Target", b"").decode("utf-8", "replace")
         target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
         targets[attrs.get(b"Id", b"")] = posixpath.normpath(target)
@@ -505,6 +511,15 @@ _ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF_VALUE = re.compile(rb"([A-Za-z]*)(\d*)")
 
 
+def _attributes(attrs: bytes) -> dict[bytes, bytes]:
+    """A tag's attributes by name, each in either quote, with spaces around "=" (a `<col>`'s
+    min and max, a relationship's Id and Target): as the reader reads them."""
+    return {
+        found.group(1): found.group(2) if found.group(2) is not None else found.group(3)
+        for found in _ATTRIBUTE.finditer(attrs)
+    }
+
+
 def _ref(attrs: bytes) -> tuple[bytes, bytes]:
     """The column letters and row digits of a row's or cell's number written otherwise than
     first (its `r` attribute, in either quote, with spaces around "=", after other
@@ -556,7 +571,7 @@ def _scan_sheet(
             heading = b"sheetData" not in chunk
             for match in _COL.finditer(chunk) if b"col" in chunk else ():
                 attrs = match.group(1)
-                bounds = dict(_ATTR.findall(attrs))
+                bounds = _attributes(attrs)
                 first, last = bounds.get(b"min", b""), bounds.get(b"max", b"")
                 shut = _HIDDEN.search(attrs) or _ZERO_WIDTH.search(attrs)
                 if shut and _DIGITS.match(first) and _DIGITS.match(last):
@@ -813,9 +828,10 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
 _ODS_TAG = re.compile(
     rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>"
 )
-_ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
-_ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
-_ODS_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
+#: A sheet's name and repeats, in either quote, with spaces around "=" (as `_REPEAT`).
+_ODS_NAME = re.compile(rb"""\btable:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ODS_ROWS = re.compile(rb"number-rows-repeated" + _NUMBER)
+_ODS_COLUMNS = re.compile(rb"number-columns-repeated" + _NUMBER)
 #: A hidden row or column, in either quote, with spaces around "=" (as `_HIDDEN`).
 _ODS_HIDDEN = re.compile(
     rb"""\btable:visibility\s*=\s*(?:"(?:collapse|filter)"|'(?:collapse|filter)')"""
@@ -869,7 +885,8 @@ class _OdsRows:
                 continue
             if kind == b"table":  # a sheet: its rows count from 1
                 found = _ODS_NAME.search(attrs)
-                self._name = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+                named = b"".join(found.groups(b"")) if found else b""  # the one quote matched
+                self._name = _unescape(named.decode("utf-8", "replace"))
                 self._sheet = self.hidden.setdefault(self._name, set())
                 self._row = 1
                 self._columns_defined = 0

@@ -1072,3 +1072,77 @@ def test_a_hidden_ods_row_is_found_however_its_attribute_is_written(tmp_path, sp
     assert guard.check_file(_ods_with(tmp_path / "b.ods", row.format(spelling))).hidden_rows == (
         plain.hidden_rows
     )
+
+
+#: A repeat written in single quotes, or with spaces around "=": the reader repeats it as any
+#: other (python-calamine read `number-rows-repeated='7'` as seven rows), yet the guard
+#: counted it once.
+_REPEAT_SPELLINGS = ["{name}='{count}'", '{name} = "{count}"', "{name} =\n'{count}'"]
+
+
+@pytest.mark.parametrize("spelling", _REPEAT_SPELLINGS)
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A filled row repeated a million times.
+        "<table:table-row {rows}>"
+        '<table:table-cell office:value-type="string"><text:p>张三</text:p></table:table-cell>'
+        "</table:table-row>",
+        # A filled cell repeated twenty thousand times.
+        '<table:table-row><table:table-cell {columns} office:value-type="float" '
+        'office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>',
+        # A million empty rows, then one value.
+        '<table:table-row {rows}><table:table-cell table:number-columns-repeated="40"/>'
+        "</table:table-row><table:table-row><table:table-cell {before}/><table:table-cell "
+        'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+        "</table:table-row>",
+    ],
+)
+def test_an_ods_repeat_is_counted_however_its_attribute_is_written(tmp_path, spelling, rows):
+    written = rows.format(
+        rows=spelling.format(name="table:number-rows-repeated", count=1000000),
+        columns=spelling.format(name="table:number-columns-repeated", count=20000),
+        before=spelling.format(name="table:number-columns-repeated", count=39),
+    )
+    with pytest.raises(ValidationFailed, match="拒绝读取"):
+        guard.check_file(_ods_with(tmp_path / "重复.ods", written))
+
+
+@pytest.mark.parametrize("spelling", _REPEAT_SPELLINGS)
+def test_an_ods_repeat_within_reason_is_measured_however_written(tmp_path, spelling):
+    rows = (
+        "<table:table-row {}><table:table-cell table:number-columns-repeated='40'/>"
+        "</table:table-row>"
+    ).format(spelling.format(name="table:number-rows-repeated", count=50000))
+    scan = guard.check_file(_ods_with(tmp_path / "近.ods", rows + _ONE_VALUE.format(before=39)))
+    assert scan.extents["大坝村"] == (6 + 50000 + 1, 40)
+
+
+def test_an_ods_sheet_name_in_single_quotes_is_read(tmp_path):
+    row = (
+        '<table:table-row table:visibility="collapse"><table:table-cell '
+        'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+        "</table:table-row>"
+    )
+    path = _ods_with(tmp_path / "名.ods", row)
+    with zipfile.ZipFile(path) as original:
+        entries = {info.filename: original.read(info) for info in original.infolist()}
+    entries["content.xml"] = entries["content.xml"].replace(
+        'table:name="大坝村"'.encode(), "table:name = '大坝村'".encode()
+    )
+    quoted = tmp_path / "单引号.ods"
+    with zipfile.ZipFile(quoted, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in entries.items():
+            out.writestr(name, data)
+    assert guard.check_file(quoted).hidden_rows == guard.check_file(path).hidden_rows
+    assert "大坝村" in guard.check_file(quoted).hidden_rows
+
+
+@pytest.mark.parametrize("bounds", ["min='2' max='3'", 'min = "2" max = "3"'])
+def test_a_hidden_column_range_is_found_however_its_bounds_are_written(tmp_path, bounds):
+    cols = f'<cols><col {bounds} hidden="1"/></cols>'
+    cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
+    sheet = _sheet("A1:B1", cells).replace("<sheetData>", cols + "<sheetData>", 1)
+    assert guard.check_file(_workbook(tmp_path / "w.xlsx", sheet)).hidden_columns == {
+        "台账": {2, 3}
+    }
