@@ -80,7 +80,9 @@ def _far_rows(width: int) -> tuple[int, int]:
     return int(rows[0]), len(rows)
 
 
-_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+#: A workbook's sheet: its name and r:id are read by `_attributes` (in either quote, in any
+#: order, as the reader reads them).
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 #: A number in either quote, after "=" with spaces around it: XML lets an attribute be
 #: written so, and the reader repeats `number-rows-repeated='7'` as any other.
@@ -393,9 +395,11 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
         target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
         targets[attrs.get(b"Id", b"")] = posixpath.normpath(target)
     found = {}
-    for sheet_name, rel_id in _SHEET.findall(book):
-        if rel_id in targets:
-            found[targets[rel_id]] = _unescape(sheet_name.decode("utf-8", "replace"))
+    for match in _SHEET.finditer(book):
+        attrs = _attributes(match.group(1))
+        rel_id = attrs.get(b"r:id", b"")
+        if rel_id in targets and b"name" in attrs:
+            found[targets[rel_id]] = _unescape(attrs[b"name"].decode("utf-8", "replace"))
     return found
 
 

@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import olefile
@@ -750,14 +751,11 @@ def test_an_ods_with_values_as_far_as_a_ledger_reaches_passes_the_guard(tmp_path
     assert scan.extents["大坝村"] == (6 + 50000 + 1, 40)  # its 6 rows, the empty, the value
 
 
-@pytest.mark.parametrize(
-    ("folder", "book"),
-    [("xl/Worksheets/", "workbook"), ("xl/sheets/", "workbook"), ("xl/sheets/", "Book1")],
-)
-def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, folder, book):
-    # The reader finds the workbook and its sheets through the relationships, whatever their
-    # names; the guard looked in xl/worksheets/ only, so one far cell there took 2.3 GB again
-    # (or aborted the process).
+def _moved_far_sheet(
+    tmp_path: Path, folder: str, book: str, edit: Callable[[bytes], bytes] = lambda data: data
+) -> Path:
+    """A workbook whose sheet holds one cell at AZ1048576, the sheet stored in `folder`, the
+    workbook part named `book`; `edit` rewrites each part after."""
     plain = _workbook(
         tmp_path / "plain.xlsx",
         _sheet("A1:B1", _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'),
@@ -766,9 +764,21 @@ def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, fol
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
         for info in source.infolist():
             data = source.read(info).replace(b"worksheets/", folder[3:].encode())
-            data = data.replace(b"xl/workbook.xml", f"xl/{book}.xml".encode())
+            data = edit(data.replace(b"xl/workbook.xml", f"xl/{book}.xml".encode()))
             name = info.filename.replace("xl/worksheets/", folder)
             target.writestr(name.replace("workbook.xml", f"{book}.xml"), data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("folder", "book"),
+    [("xl/Worksheets/", "workbook"), ("xl/sheets/", "workbook"), ("xl/sheets/", "Book1")],
+)
+def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, folder, book):
+    # The reader finds the workbook and its sheets through the relationships, whatever their
+    # names; the guard looked in xl/worksheets/ only, so one far cell there took 2.3 GB again
+    # (or aborted the process).
+    path = _moved_far_sheet(tmp_path, folder, book)
     result = _import_in_a_small_process(tmp_path, path)
     assert result.returncode == 2, result.stderr
     assert "拒绝读取" in result.stderr and "单元格" in result.stderr
@@ -1146,3 +1156,25 @@ def test_a_hidden_column_range_is_found_however_its_bounds_are_written(tmp_path,
     assert guard.check_file(_workbook(tmp_path / "w.xlsx", sheet)).hidden_columns == {
         "台账": {2, 3}
     }
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["<sheet name='台账' sheetId='1' r:id='rId1'/>", '<sheet r:id = "rId1" name = "台账"/>'],
+)
+def test_a_moved_sheet_is_checked_however_the_workbook_names_it(tmp_path, written):
+    # python-calamine finds a sheet named in single quotes, or r:id before its name, as any
+    # other; the guard did not, so one far cell of a sheet outside xl/worksheets/ was not
+    # measured (2.3 GB to read).
+    def edit(data: bytes) -> bytes:
+        data = data.replace(b"Target=", b"Target = ")
+        data = data.replace(b'"sheets/sheet1.xml"', b"'sheets/sheet1.xml'")
+        return data.replace(
+            '<sheet name="台账" sheetId="1" r:id="rId1"/>'.encode(), written.encode()
+        )
+
+    path = _moved_far_sheet(tmp_path, "xl/sheets/", "workbook", edit)
+    with zipfile.ZipFile(path) as archive:
+        assert written.encode() in archive.read("xl/workbook.xml")
+    with pytest.raises(ValidationFailed, match="拒绝读取.*台账"):
+        guard.check_file(path)
