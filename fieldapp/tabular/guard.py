@@ -17,6 +17,7 @@ the reader sizes an .xls sheet by the values it holds, not by what the file decl
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 import struct
@@ -85,8 +86,20 @@ def _far_rows(width: int) -> tuple[int, int]:
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
 #: A number in either quote, after "=" with spaces around it: XML lets an attribute be
-#: written so, and the reader repeats `number-rows-repeated='7'` as any other.
-_NUMBER = rb"""\s*=\s*["'](\d+)["']"""
+#: written so, and the reader repeats `number-rows-repeated='7'` as any other. Its value is
+#: read by `_count` (the reader also takes "+7" and "&#55;" as 7).
+_NUMBER = rb"""\s*=\s*["']([^"'<>]*)["']"""
+
+
+def _count(value: bytes) -> int:
+    """A repeat's count as the reader reads it: character references replaced, a leading "+"
+    allowed; 1 where it is no number (the reader then refuses the file)."""
+    if not value.isdigit():
+        text = html.unescape(value.decode("utf-8", "replace"))
+        value = text.removeprefix("+").encode("utf-8", "replace")
+    return int(value) if value.isdigit() else 1
+
+
 _REPEAT = re.compile(rb"number-(rows|columns)-repeated" + _NUMBER)
 #: A repeated row whose first cell holds a value, and a repeated cell holding a value.
 _ROW_REPEAT = re.compile(
@@ -795,16 +808,16 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
     for start, chunk in _positioned(_stream(archive, info, name, budget)):
         rows.scan(start, chunk)
         for kind, count in _REPEAT.findall(chunk):
-            if int(count) > 1_100_000:
+            if _count(count) > 1_100_000:
                 raise refuse(
-                    f"声明了 {int(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
+                    f"声明了 {_count(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
                 )
         for count, cell in _ROW_REPEAT.findall(chunk):
-            if int(count) > MAX_VALUE_ROWS and b"value-type" in cell:
-                raise refuse(f"一行有内容的数据声明重复 {int(count)} 次", name)
+            if _count(count) > MAX_VALUE_ROWS and b"value-type" in cell:
+                raise refuse(f"一行有内容的数据声明重复 {_count(count)} 次", name)
         for cell, count in _CELL_REPEAT.findall(chunk):
-            if int(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
-                raise refuse(f"一个有内容的单元格声明重复 {int(count)} 次", name)
+            if _count(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
+                raise refuse(f"一个有内容的单元格声明重复 {_count(count)} 次", name)
         for sheet, (last_row, last_column) in rows.extents.items():
             # One value after a million empty rows (or 16 000 empty cells) makes the reader
             # build every cell before it: 3 GB for a 15 KB file.
@@ -875,7 +888,7 @@ class _OdsRows:
             kind, attrs = match.group(1), match.group(2)
             if kind.endswith(b"cell"):
                 repeated = _ODS_COLUMNS.search(attrs)
-                count = int(repeated.group(1)) if repeated else 1
+                count = _count(repeated.group(1)) if repeated else 1
                 if _ODS_ERROR in attrs:
                     shown = _ODS_TEXT.match(chunk, match.end())
                     self._error(count, shown.group(1).decode("utf-8", "replace") if shown else "")
@@ -897,7 +910,7 @@ class _OdsRows:
                 continue
             if kind == b"table-column":
                 repeated = _ODS_COLUMNS.search(attrs)
-                count = int(repeated.group(1)) if repeated else 1
+                count = _count(repeated.group(1)) if repeated else 1
                 first = self._columns_defined + 1
                 self._columns_defined += count
                 if _ODS_HIDDEN.search(attrs) and first <= MAX_VALUE_COLUMNS:
@@ -905,7 +918,7 @@ class _OdsRows:
                     self.hidden_columns.setdefault(self._name, set()).update(range(first, last + 1))
                 continue
             repeated = _ODS_ROWS.search(attrs)
-            count = int(repeated.group(1)) if repeated else 1
+            count = _count(repeated.group(1)) if repeated else 1
             if _ODS_HIDDEN.search(attrs):
                 # Rows past the largest 台账 hold nothing to read (LibreOffice may hide its
                 # empty tail of a million rows at once).

@@ -1084,10 +1084,16 @@ def test_a_hidden_ods_row_is_found_however_its_attribute_is_written(tmp_path, sp
     )
 
 
-#: A repeat written in single quotes, or with spaces around "=": the reader repeats it as any
-#: other (python-calamine read `number-rows-repeated='7'` as seven rows), yet the guard
-#: counted it once.
-_REPEAT_SPELLINGS = ["{name}='{count}'", '{name} = "{count}"', "{name} =\n'{count}'"]
+#: A repeat written in single quotes, or with spaces around "=", or "+7", or a character
+#: reference (&#48; is "0"): the reader repeats it as any other (python-calamine read
+#: `number-rows-repeated='7'` as seven rows), yet the guard counted it once.
+_REPEAT_SPELLINGS = [
+    "{name}='{count}'",
+    '{name} = "{count}"',
+    "{name} =\n'{count}'",
+    '{name}="+{count}"',
+    '{name}="&#48;{count}"',
+]
 
 
 @pytest.mark.parametrize("spelling", _REPEAT_SPELLINGS)
