@@ -17,6 +17,7 @@ the reader sizes an .xls sheet by the values it holds, not by what the file decl
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 import struct
@@ -80,15 +81,35 @@ def _far_rows(width: int) -> tuple[int, int]:
     return int(rows[0]), len(rows)
 
 
-_SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+#: A workbook's sheet: its name and r:id are read by `_attributes` (in either quote, in any
+#: order, as the reader reads them).
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
 _REL = re.compile(rb"<Relationship\b([^>]*)/?>")
-_ATTR = re.compile(rb'(\w+)="([^"]*)"')
-_REPEAT = re.compile(rb'number-(rows|columns)-repeated="(\d+)"')
+#: A number in either quote, after "=" with spaces around it: XML lets an attribute be
+#: written so, and the reader repeats `number-rows-repeated='7'` as any other. Its value is
+#: read by `_count` (the reader also takes "+7" and "&#55;" as 7).
+_NUMBER = rb"""\s*=\s*["']([^"'<>]*)["']"""
+
+
+def _count(value: bytes) -> int:
+    """A repeat's count as the reader reads it: character references replaced, a leading "+"
+    allowed; 1 where it is no number (the reader then refuses the file)."""
+    if not value.isdigit():
+        text = html.unescape(value.decode("utf-8", "replace"))
+        value = text.removeprefix("+").encode("utf-8", "replace")
+    return int(value) if value.isdigit() else 1
+
+
+_REPEAT = re.compile(rb"number-(rows|columns)-repeated" + _NUMBER)
 #: A repeated row whose first cell holds a value, and a repeated cell holding a value.
 _ROW_REPEAT = re.compile(
-    rb'<table:table-row\b[^>]*?number-rows-repeated="(\d+)"[^>]*>\s*<table:table-cell\b([^>]*)>'
+    rb"<table:table-row\b[^>]*?number-rows-repeated"
+    + _NUMBER
+    + rb"[^>]*>\s*<table:table-cell\b([^>]*)>"
 )
-_CELL_REPEAT = re.compile(rb'<table:table-cell\b([^>]*?number-columns-repeated="(\d+)"[^>]*)>')
+_CELL_REPEAT = re.compile(
+    rb"<table:table-cell\b([^>]*?number-columns-repeated" + _NUMBER + rb"[^>]*)>"
+)
 #: Repeats of cells that hold values beyond these are no 台账 (LibreOffice writes the empty
 #: rest of a sheet as one empty row repeated about a million times: that is allowed).
 MAX_VALUE_ROWS = 200_000
@@ -374,7 +395,7 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
 
     book_part = "xl/workbook.xml"
     for match in _REL.finditer(small("_rels/.rels")):
-        attrs = dict(_ATTR.findall(match.group(1)))
+        attrs = _attributes(match.group(1))
         if attrs.get(b"Type", b"").endswith(b"/officeDocument"):
             book_part = attrs.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
     folder, base = posixpath.split(book_part)
@@ -382,14 +403,16 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     rels = small(posixpath.join(folder, "_rels", base + ".rels"))
     targets = {}
     for match in _REL.finditer(rels):
-        attrs = dict(_ATTR.findall(match.group(1)))
+        attrs = _attributes(match.group(1))
         target = attrs.get(b"Target", b"").decode("utf-8", "replace")
         target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
         targets[attrs.get(b"Id", b"")] = posixpath.normpath(target)
     found = {}
-    for sheet_name, rel_id in _SHEET.findall(book):
-        if rel_id in targets:
-            found[targets[rel_id]] = _unescape(sheet_name.decode("utf-8", "replace"))
+    for match in _SHEET.finditer(book):
+        attrs = _attributes(match.group(1))
+        rel_id = attrs.get(b"r:id", b"")
+        if rel_id in targets and b"name" in attrs:
+            found[targets[rel_id]] = _unescape(attrs[b"name"].decode("utf-8", "replace"))
     return found
 
 
@@ -505,6 +528,15 @@ _ATTRIBUTE = re.compile(rb"""([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REF_VALUE = re.compile(rb"([A-Za-z]*)(\d*)")
 
 
+def _attributes(attrs: bytes) -> dict[bytes, bytes]:
+    """A tag's attributes by name, each in either quote, with spaces around "=" (a `<col>`'s
+    min and max, a relationship's Id and Target): as the reader reads them."""
+    return {
+        found.group(1): found.group(2) if found.group(2) is not None else found.group(3)
+        for found in _ATTRIBUTE.finditer(attrs)
+    }
+
+
 def _ref(attrs: bytes) -> tuple[bytes, bytes]:
     """The column letters and row digits of a row's or cell's number written otherwise than
     first (its `r` attribute, in either quote, with spaces around "=", after other
@@ -556,7 +588,7 @@ def _scan_sheet(
             heading = b"sheetData" not in chunk
             for match in _COL.finditer(chunk) if b"col" in chunk else ():
                 attrs = match.group(1)
-                bounds = dict(_ATTR.findall(attrs))
+                bounds = _attributes(attrs)
                 first, last = bounds.get(b"min", b""), bounds.get(b"max", b"")
                 shut = _HIDDEN.search(attrs) or _ZERO_WIDTH.search(attrs)
                 if shut and _DIGITS.match(first) and _DIGITS.match(last):
@@ -776,16 +808,16 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
     for start, chunk in _positioned(_stream(archive, info, name, budget)):
         rows.scan(start, chunk)
         for kind, count in _REPEAT.findall(chunk):
-            if int(count) > 1_100_000:
+            if _count(count) > 1_100_000:
                 raise refuse(
-                    f"声明了 {int(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
+                    f"声明了 {_count(count)} 个重复的{'行' if kind == b'rows' else '列'}", name
                 )
         for count, cell in _ROW_REPEAT.findall(chunk):
-            if int(count) > MAX_VALUE_ROWS and b"value-type" in cell:
-                raise refuse(f"一行有内容的数据声明重复 {int(count)} 次", name)
+            if _count(count) > MAX_VALUE_ROWS and b"value-type" in cell:
+                raise refuse(f"一行有内容的数据声明重复 {_count(count)} 次", name)
         for cell, count in _CELL_REPEAT.findall(chunk):
-            if int(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
-                raise refuse(f"一个有内容的单元格声明重复 {int(count)} 次", name)
+            if _count(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
+                raise refuse(f"一个有内容的单元格声明重复 {_count(count)} 次", name)
         for sheet, (last_row, last_column) in rows.extents.items():
             # One value after a million empty rows (or 16 000 empty cells) makes the reader
             # build every cell before it: 3 GB for a 15 KB file.
@@ -813,9 +845,10 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
 _ODS_TAG = re.compile(
     rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>"
 )
-_ODS_NAME = re.compile(rb'\btable:name="([^"]*)"')
-_ODS_ROWS = re.compile(rb'number-rows-repeated="(\d+)"')
-_ODS_COLUMNS = re.compile(rb'number-columns-repeated="(\d+)"')
+#: A sheet's name and repeats, in either quote, with spaces around "=" (as `_REPEAT`).
+_ODS_NAME = re.compile(rb"""\btable:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ODS_ROWS = re.compile(rb"number-rows-repeated" + _NUMBER)
+_ODS_COLUMNS = re.compile(rb"number-columns-repeated" + _NUMBER)
 #: A hidden row or column, in either quote, with spaces around "=" (as `_HIDDEN`).
 _ODS_HIDDEN = re.compile(
     rb"""\btable:visibility\s*=\s*(?:"(?:collapse|filter)"|'(?:collapse|filter)')"""
@@ -855,7 +888,7 @@ class _OdsRows:
             kind, attrs = match.group(1), match.group(2)
             if kind.endswith(b"cell"):
                 repeated = _ODS_COLUMNS.search(attrs)
-                count = int(repeated.group(1)) if repeated else 1
+                count = _count(repeated.group(1)) if repeated else 1
                 if _ODS_ERROR in attrs:
                     shown = _ODS_TEXT.match(chunk, match.end())
                     self._error(count, shown.group(1).decode("utf-8", "replace") if shown else "")
@@ -869,14 +902,15 @@ class _OdsRows:
                 continue
             if kind == b"table":  # a sheet: its rows count from 1
                 found = _ODS_NAME.search(attrs)
-                self._name = _unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+                named = b"".join(found.groups(b"")) if found else b""  # the one quote matched
+                self._name = _unescape(named.decode("utf-8", "replace"))
                 self._sheet = self.hidden.setdefault(self._name, set())
                 self._row = 1
                 self._columns_defined = 0
                 continue
             if kind == b"table-column":
                 repeated = _ODS_COLUMNS.search(attrs)
-                count = int(repeated.group(1)) if repeated else 1
+                count = _count(repeated.group(1)) if repeated else 1
                 first = self._columns_defined + 1
                 self._columns_defined += count
                 if _ODS_HIDDEN.search(attrs) and first <= MAX_VALUE_COLUMNS:
@@ -884,7 +918,7 @@ class _OdsRows:
                     self.hidden_columns.setdefault(self._name, set()).update(range(first, last + 1))
                 continue
             repeated = _ODS_ROWS.search(attrs)
-            count = int(repeated.group(1)) if repeated else 1
+            count = _count(repeated.group(1)) if repeated else 1
             if _ODS_HIDDEN.search(attrs):
                 # Rows past the largest 台账 hold nothing to read (LibreOffice may hide its
                 # empty tail of a million rows at once).

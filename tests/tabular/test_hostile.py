@@ -9,6 +9,7 @@ import struct
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import olefile
@@ -750,14 +751,11 @@ def test_an_ods_with_values_as_far_as_a_ledger_reaches_passes_the_guard(tmp_path
     assert scan.extents["大坝村"] == (6 + 50000 + 1, 40)  # its 6 rows, the empty, the value
 
 
-@pytest.mark.parametrize(
-    ("folder", "book"),
-    [("xl/Worksheets/", "workbook"), ("xl/sheets/", "workbook"), ("xl/sheets/", "Book1")],
-)
-def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, folder, book):
-    # The reader finds the workbook and its sheets through the relationships, whatever their
-    # names; the guard looked in xl/worksheets/ only, so one far cell there took 2.3 GB again
-    # (or aborted the process).
+def _moved_far_sheet(
+    tmp_path: Path, folder: str, book: str, edit: Callable[[bytes], bytes] = lambda data: data
+) -> Path:
+    """A workbook whose sheet holds one cell at AZ1048576, the sheet stored in `folder`, the
+    workbook part named `book`; `edit` rewrites each part after."""
     plain = _workbook(
         tmp_path / "plain.xlsx",
         _sheet("A1:B1", _HEADER + '<row r="1048576"><c r="AZ1048576"><v>1</v></c></row>'),
@@ -766,9 +764,21 @@ def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, fol
     with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
         for info in source.infolist():
             data = source.read(info).replace(b"worksheets/", folder[3:].encode())
-            data = data.replace(b"xl/workbook.xml", f"xl/{book}.xml".encode())
+            data = edit(data.replace(b"xl/workbook.xml", f"xl/{book}.xml".encode()))
             name = info.filename.replace("xl/worksheets/", folder)
             target.writestr(name.replace("workbook.xml", f"{book}.xml"), data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("folder", "book"),
+    [("xl/Worksheets/", "workbook"), ("xl/sheets/", "workbook"), ("xl/sheets/", "Book1")],
+)
+def test_a_sheet_stored_under_another_folder_name_is_still_checked(tmp_path, folder, book):
+    # The reader finds the workbook and its sheets through the relationships, whatever their
+    # names; the guard looked in xl/worksheets/ only, so one far cell there took 2.3 GB again
+    # (or aborted the process).
+    path = _moved_far_sheet(tmp_path, folder, book)
     result = _import_in_a_small_process(tmp_path, path)
     assert result.returncode == 2, result.stderr
     assert "拒绝读取" in result.stderr and "单元格" in result.stderr
@@ -1072,3 +1082,105 @@ def test_a_hidden_ods_row_is_found_however_its_attribute_is_written(tmp_path, sp
     assert guard.check_file(_ods_with(tmp_path / "b.ods", row.format(spelling))).hidden_rows == (
         plain.hidden_rows
     )
+
+
+#: A repeat written in single quotes, or with spaces around "=", or "+7", or a character
+#: reference (&#48; is "0"): the reader repeats it as any other (python-calamine read
+#: `number-rows-repeated='7'` as seven rows), yet the guard counted it once.
+_REPEAT_SPELLINGS = [
+    "{name}='{count}'",
+    '{name} = "{count}"',
+    "{name} =\n'{count}'",
+    '{name}="+{count}"',
+    '{name}="&#48;{count}"',
+]
+
+
+@pytest.mark.parametrize("spelling", _REPEAT_SPELLINGS)
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # A filled row repeated a million times.
+        "<table:table-row {rows}>"
+        '<table:table-cell office:value-type="string"><text:p>张三</text:p></table:table-cell>'
+        "</table:table-row>",
+        # A filled cell repeated twenty thousand times.
+        '<table:table-row><table:table-cell {columns} office:value-type="float" '
+        'office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>',
+        # A million empty rows, then one value.
+        '<table:table-row {rows}><table:table-cell table:number-columns-repeated="40"/>'
+        "</table:table-row><table:table-row><table:table-cell {before}/><table:table-cell "
+        'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+        "</table:table-row>",
+    ],
+)
+def test_an_ods_repeat_is_counted_however_its_attribute_is_written(tmp_path, spelling, rows):
+    written = rows.format(
+        rows=spelling.format(name="table:number-rows-repeated", count=1000000),
+        columns=spelling.format(name="table:number-columns-repeated", count=20000),
+        before=spelling.format(name="table:number-columns-repeated", count=39),
+    )
+    with pytest.raises(ValidationFailed, match="拒绝读取"):
+        guard.check_file(_ods_with(tmp_path / "重复.ods", written))
+
+
+@pytest.mark.parametrize("spelling", _REPEAT_SPELLINGS)
+def test_an_ods_repeat_within_reason_is_measured_however_written(tmp_path, spelling):
+    rows = (
+        "<table:table-row {}><table:table-cell table:number-columns-repeated='40'/>"
+        "</table:table-row>"
+    ).format(spelling.format(name="table:number-rows-repeated", count=50000))
+    scan = guard.check_file(_ods_with(tmp_path / "近.ods", rows + _ONE_VALUE.format(before=39)))
+    assert scan.extents["大坝村"] == (6 + 50000 + 1, 40)
+
+
+def test_an_ods_sheet_name_in_single_quotes_is_read(tmp_path):
+    row = (
+        '<table:table-row table:visibility="collapse"><table:table-cell '
+        'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+        "</table:table-row>"
+    )
+    path = _ods_with(tmp_path / "名.ods", row)
+    with zipfile.ZipFile(path) as original:
+        entries = {info.filename: original.read(info) for info in original.infolist()}
+    entries["content.xml"] = entries["content.xml"].replace(
+        'table:name="大坝村"'.encode(), "table:name = '大坝村'".encode()
+    )
+    quoted = tmp_path / "单引号.ods"
+    with zipfile.ZipFile(quoted, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in entries.items():
+            out.writestr(name, data)
+    assert guard.check_file(quoted).hidden_rows == guard.check_file(path).hidden_rows
+    assert "大坝村" in guard.check_file(quoted).hidden_rows
+
+
+@pytest.mark.parametrize("bounds", ["min='2' max='3'", 'min = "2" max = "3"'])
+def test_a_hidden_column_range_is_found_however_its_bounds_are_written(tmp_path, bounds):
+    cols = f'<cols><col {bounds} hidden="1"/></cols>'
+    cells = '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>'
+    sheet = _sheet("A1:B1", cells).replace("<sheetData>", cols + "<sheetData>", 1)
+    assert guard.check_file(_workbook(tmp_path / "w.xlsx", sheet)).hidden_columns == {
+        "台账": {2, 3}
+    }
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["<sheet name='台账' sheetId='1' r:id='rId1'/>", '<sheet r:id = "rId1" name = "台账"/>'],
+)
+def test_a_moved_sheet_is_checked_however_the_workbook_names_it(tmp_path, written):
+    # python-calamine finds a sheet named in single quotes, or r:id before its name, as any
+    # other; the guard did not, so one far cell of a sheet outside xl/worksheets/ was not
+    # measured (2.3 GB to read).
+    def edit(data: bytes) -> bytes:
+        data = data.replace(b"Target=", b"Target = ")
+        data = data.replace(b'"sheets/sheet1.xml"', b"'sheets/sheet1.xml'")
+        return data.replace(
+            '<sheet name="台账" sheetId="1" r:id="rId1"/>'.encode(), written.encode()
+        )
+
+    path = _moved_far_sheet(tmp_path, "xl/sheets/", "workbook", edit)
+    with zipfile.ZipFile(path) as archive:
+        assert written.encode() in archive.read("xl/workbook.xml")
+    with pytest.raises(ValidationFailed, match="拒绝读取.*台账"):
+        guard.check_file(path)
