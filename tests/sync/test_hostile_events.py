@@ -96,7 +96,7 @@ def test_a_one_time_claim_for_a_job_that_never_was_is_held(village, hub):
     assert held[nojob.id].rule in {"no_place", "claim_event"}
     assert {held[moved.id].rule, held[theirs.id].rule} == {"claim_event"}
     why = held[moved.id].reason
-    assert "王五" in why and "2024-01-01" in why and "2025-03-05" in why, why
+    assert "王五" in why and "2024年1月1日" in why and "2025年3月5日" in why, why
     assert "王小五" in held[theirs.id].reason
     assert hub.ledger.get("claims", honest.id) is not None
     for change in (moved, nojob, theirs):
@@ -131,7 +131,7 @@ def test_a_claim_moved_onto_another_job_alone_is_held(village, hub):
     village.exchange()
     (held,) = held_claims(hub)
     assert (held.change_id, held.rule) == (moved.id, "claim_event")
-    assert "2025-05-01" in held.reason
+    assert "2025年5月1日" in held.reason
     assert hub.ledger.get("claims", honest.id)["spell_id"] == honest.spell_id
 
 
@@ -232,7 +232,7 @@ def test_a_draft_whose_job_was_moved_is_held_when_submitted(village, hub):
     claim = service.create(village.ids["worker"], "transport_cross_county", on=dt.date(2025, 6, 5))
     village.exchange()
     moved = _edit(village, "employment_spells", claim.spell_id, {"start_date": "2025-01-01"})
-    with pytest.raises(ClaimRefused, match="2025-01-01"):
+    with pytest.raises(ClaimRefused, match="2025年1月1日"):
         service.advance(claim.id, ClaimState.SUBMITTED, "材料后补")
     passed = _edit(village, "claims", claim.id, {"state": "已提交"})
     village.exchange()
