@@ -224,7 +224,7 @@ def test_a_months_post_subsidy_for_a_month_out_of_the_post_is_held(village, hub)
     assert set(held) == {june.id, ghost.id}
     assert {h.rule for h in held.values()} == {"claim_event"}, [h.reason for h in held.values()]
     why = held[june.id].reason
-    assert "赵六" in why and "2026年6月" in why and "2026-07-01" in why, why
+    assert "赵六" in why and "2026年6月" in why and "2026年7月1日" in why, why
     assert hub.ledger.get("claims", december.id) is not None
 
 
