@@ -50,10 +50,8 @@ def refused_upload(page, qtbot, url: str, warnings_shown, asked: list[str]) -> l
     return shown
 
 
-@pytest.fixture
-def ledger_path(tmp_path: Path) -> Path:
-    """An enrolled village ledger, sent once; backed up by hand; more work sent from it; then
-    the backup copied back over it (the laptop's disk was replaced)."""
+def sent_once(tmp_path: Path) -> Path:
+    """A village ledger enrolled with the hub in `tmp_path` that has sent its work once."""
     path = tmp_path / "village.db"
     fill_ledger(path)
     ledger = Ledger.open(path, credentials=UI_USER)
@@ -61,14 +59,26 @@ def ledger_path(tmp_path: Path) -> Path:
     hub = Hub.open(tmp_path / "hub")
     try:
         hub.import_file(export_bundle(ledger, tmp_path / "1.fieldsync").path)
-        ledger.close()
-        shutil.copy(path, tmp_path / "backup.db")
-        ledger = Ledger.open(path, credentials=UI_USER)
-        add_family(ledger, VILLAGE, ["107"], surname="王")
-        hub.import_file(export_bundle(ledger, tmp_path / "2.fieldsync").path)
-        ledger.close()
     finally:
         hub.close()
+        ledger.close()
+    return path
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    """An enrolled village ledger, sent once; backed up by hand; more work sent from it; then
+    the backup copied back over it (the laptop's disk was replaced)."""
+    path = sent_once(tmp_path)
+    shutil.copy(path, tmp_path / "backup.db")
+    ledger = Ledger.open(path, credentials=UI_USER)
+    hub = Hub.open(tmp_path / "hub")
+    try:
+        add_family(ledger, VILLAGE, ["107"], surname="王")
+        hub.import_file(export_bundle(ledger, tmp_path / "2.fieldsync").path)
+    finally:
+        hub.close()
+        ledger.close()
     shutil.copy(tmp_path / "backup.db", path)
     for extra in ("-wal", "-shm"):
         Path(f"{path}{extra}").unlink(missing_ok=True)

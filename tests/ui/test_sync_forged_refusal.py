@@ -12,29 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.hub.folder import Hub
 from fieldapp.hub.server import ServerThread
-from fieldapp.store.ledger import Ledger
-from fieldapp.sync.exchange import export_bundle
 from tests.hub.test_forged_refusal import FORGED, _Middle
-from tests.ui.conftest import UI_USER, VILLAGE, enrol_as, fill_ledger, wait_idle
-from tests.ui.test_sync_copied_back import NOT_FOR_A_COORDINATOR, answering_yes
+from tests.ui.conftest import wait_idle
+from tests.ui.test_sync_copied_back import NOT_FOR_A_COORDINATOR, answering_yes, sent_once
 
 
 @pytest.fixture
 def ledger_path(tmp_path: Path) -> Path:
     """A sound, enrolled village ledger that has sent its work once."""
-    path = tmp_path / "village.db"
-    fill_ledger(path)
-    ledger = Ledger.open(path, credentials=UI_USER)
-    enrol_as(ledger, tmp_path, "大坝村笔记本", VILLAGE)
-    hub = Hub.open(tmp_path / "hub")
-    try:
-        hub.import_file(export_bundle(ledger, tmp_path / "1.fieldsync").path)
-    finally:
-        hub.close()
-        ledger.close()
-    return path
+    return sent_once(tmp_path)
 
 
 @pytest.mark.parametrize("code", sorted(FORGED))
