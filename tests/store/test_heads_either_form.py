@@ -16,6 +16,7 @@ from fieldapp.store.dump import canonical_dump
 from fieldapp.store.hlc import format_stamp
 from fieldapp.store.ledger import Ledger
 from tests.conftest import make_id
+from tests.store.test_held_key_projection import apply_in_turn
 
 ROW = "person-1"
 VILLAGE, OTHER = "0a1b2c3d4e5f6071", "1b2c3d4e5f607182"
@@ -43,12 +44,7 @@ def test_heads_read_the_same_whichever_change_arrived_first(tmp_path, edit_all):
         ledger = Ledger.open(tmp_path / f"l{n}.db", author="测试")
         try:
             changes = _changes(ledger, edit_all)
-            wanted = [changes[name] for name in order]
-            if together:
-                ledger.apply_changes(wanted)
-            else:
-                for change in wanted:
-                    ledger.apply_changes([change])
+            apply_in_turn(ledger, [changes[name] for name in order], together)
             row = ledger.get("persons", ROW)
             forms.append((row["_origin"], json.loads(row["_heads"] or "{}")))
             heads.append(ledger.heads("persons", ROW))

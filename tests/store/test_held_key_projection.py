@@ -30,6 +30,15 @@ def _changes(ledger: Ledger) -> dict[str, Change]:
     return {"held": held, "copy": copy, "over": over}
 
 
+def apply_in_turn(ledger: Ledger, changes: list[Change], together: bool) -> None:
+    """Apply `changes` in their order: in one bundle (`together`) or one bundle each."""
+    if together:
+        ledger.apply_changes(changes)
+    else:
+        for change in changes:
+            ledger.apply_changes([change])
+
+
 @pytest.mark.parametrize("together", [False, True], ids=["one by one", "in one bundle"])
 def test_the_countys_copy_keeps_the_number_and_is_superseded_in_any_order(tmp_path, together):
     dumps = []
@@ -37,12 +46,7 @@ def test_the_countys_copy_keeps_the_number_and_is_superseded_in_any_order(tmp_pa
         ledger = Ledger.open(tmp_path / f"l{together}{n}.db", author="测试")
         try:
             changes = _changes(ledger)
-            wanted = [changes[name] for name in order]
-            if together:
-                ledger.apply_changes(wanted)
-            else:
-                for change in wanted:
-                    ledger.apply_changes([change])
+            apply_in_turn(ledger, [changes[name] for name in order], together)
             row = ledger.get("batches", ROW)
             assert row["_ckey"] == changes["held"].key
             assert row_number(row["_ckey"]) == row_number(changes["held"].key)
