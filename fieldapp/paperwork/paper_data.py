@@ -130,11 +130,12 @@ def made_on(claim: Claim) -> str:
     return written(made) if made else ""
 
 
-#: '县定标准、执行至 2027-12-31（某县人社局 某人社通〔2026〕20号，2026-12-10）': one county
-#: document setting the figure and extending the rule (`Rule.citation`); group 1 the extension,
-#: group 2 the document's number.
+#: '县定标准、执行至2027年12月31日（某县人社局 某人社通〔2026〕20号，2026年12月10日）': one
+#: county document setting the figure and extending the rule (`Rule.citation`); group 1 the
+#: extension, group 2 the document's number; read as printed (`official`: a claim judged before
+#: keeps 执行至 2027-12-31（…，2026-12-10）, written alike).
 _FIGURE_AND_EXTENSION = re.compile(
-    r"^县定标准、(执行至 \S+（(?:[^（）]* )?([^ （）]+?)(?:，\d{4}-\d{2}-\d{2})?）)$"
+    r"^县定标准、(执行至[^\s（]+（(?:[^（）]* )?([^ （）]+?)(?:，\d{4}年\d{1,2}月\d{1,2}日)?）)$"
 )
 
 
@@ -146,13 +147,16 @@ def batch_basis(claims: Sequence[Claim]) -> str:
     named with the months (or year) it pays, '县定标准：某人社通〔2026〕3号（2026年12月）、
     某人社通〔2026〕20号（2027年1月）', and each extension once.
     """
-    clauses = list(dict.fromkeys(c.source_clause for c in claims if c.source_clause))
+    # Each as printed (`official`): a claim judged before keeps its extension's days in ISO.
+    cited = [official(c.source_clause) for c in claims]
+    clauses = list(dict.fromkeys(c for c in cited if c))
     if len(clauses) <= 1:
         return clauses[0] if clauses else ""
     parts: dict[str, None] = {}
     figures: dict[str, dict[str, None]] = {}  # document → the periods paid on it
-    for claim in sorted(claims, key=lambda c: c.claim_date or dt.date.min):  # months in order
-        for part in (p for p in claim.source_clause.split("；") if p):
+    in_order = sorted(zip(claims, cited, strict=True), key=lambda c: c[0].claim_date or dt.date.min)
+    for claim, clause in in_order:  # months in order
+        for part in (p for p in clause.split("；") if p):
             both = _FIGURE_AND_EXTENSION.match(part)
             number = part.removeprefix("县定标准：") if part.startswith("县定标准：") else ""
             if both:

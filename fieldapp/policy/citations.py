@@ -8,7 +8,10 @@ official is left as it is.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from fieldapp.domain.dates import written
 
 #: The seed files by their old codes, as the documents are known.
 DOCUMENTS = {
@@ -40,11 +43,28 @@ _TYPED_NUMBER = re.compile(
 )
 
 
+#: A county's extension as claims judged before kept it, its days in ISO: '执行至 2027-12-31
+#: （某县人社局 某人社通〔2026〕20号，2026-12-10）' (`Extension.describe` now writes 执行至2027年
+#: 12月31日 …，2026年12月10日).
+_ISO_EXTENSION = re.compile(r"执行至 (\d{4}-\d{2}-\d{2})（([^（）]*?)(?:，(\d{4}-\d{2}-\d{2}))?）")
+
+
+def _written_extension(match: re.Match[str]) -> str:
+    to, cited, day = match.groups()
+    try:
+        when = f"，{written(dt.date.fromisoformat(day))}" if day else ""
+        return f"执行至{written(dt.date.fromisoformat(to))}（{cited}{when}）"
+    except ValueError:  # no real day: left as it was kept
+        return match.group(0)
+
+
 def official(text: str) -> str:
-    """`text` with every old file code turned into the document's official citation, and every
-    document number in its official form (某人社通[2026]03号 → 某人社通〔2026〕3号)."""
+    """`text` with every old file code turned into the document's official citation, every
+    document number in its official form (某人社通[2026]03号 → 某人社通〔2026〕3号), and a county
+    extension kept with ISO days written as papers write them (执行至2027年12月31日)."""
     if not text:
         return text
+    text = _ISO_EXTENSION.sub(_written_extension, text)
     return _TYPED_NUMBER.sub(r"〔\1〕\2号", _OLD.sub(_official, text))
 
 

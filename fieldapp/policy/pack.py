@@ -286,10 +286,11 @@ class Extension(_Strict):
     date: dt.date | None = None
 
     def describe(self) -> str:
-        """'执行至 2026-12-31（某县人社局 某人社通〔2026〕3号，2026-01-05）'."""
-        when = f"，{self.date}" if self.date else ""
+        """'执行至2026年12月31日（某县人社局 某人社通〔2026〕3号，2026年1月5日）': its days as a
+        paper writes them (it is printed on every 申请表 and 花名册 citing the rule)."""
+        when = f"，{written(self.date)}" if self.date else ""
         who = f"{self.issuer} " if self.issuer else ""
-        return f"执行至 {self.valid_to}（{who}{self.document}{when}）"
+        return f"执行至{written(self.valid_to)}（{who}{self.document}{when}）"
 
 
 class Rule(_Strict):
@@ -347,7 +348,7 @@ class Rule(_Strict):
     def citation(self) -> str:
         """The clause as printed: '黔府发〔2023〕12号 附件2 第（四）条', with the county's document
         for its figure ('县定标准：某县人社发〔2026〕3号') and any county extension ('执行至
-        2026-12-31（…）'; '县定标准、执行至 …' when one document does both)."""
+        2026年12月31日（…）'; '县定标准、执行至…' when one document does both)."""
         extended = [e.describe() for e in self.extensions]
         number = self.figure_document
         same = [n for n, e in enumerate(self.extensions) if number and e.document == number]

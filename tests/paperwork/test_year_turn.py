@@ -241,19 +241,49 @@ def test_a_batch_of_december_and_january_cites_each_months_figure_by_its_documen
     cited = "县定标准：七人社通〔2026〕3号（2026年12月）、七人社通〔2026〕20号（2027年1月）"
     for kind, text in (("花名册", roster), ("公示表", notice)):
         assert cited in text, (kind, text)
-        assert text.count("执行至2027-12-31") == text.count("县定标准") == 1, (kind, text)
+        assert text.count("执行至2027年12月31日") == text.count("县定标准") == 1, (kind, text)
         assert (
             "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十三）条" in text
         )
+
+
+def test_an_extension_prints_its_days_as_papers_write_them(repo: Records) -> None:
+    """The county's extension was cited 执行至 2027-12-31（七星关区… 七人社通〔2026〕20号，
+    2026-12-10） on every 申请表, 花名册 and 公示表 citing the rule, among days written 2027年1月5日
+    — and a claim judged before keeps its citation so. Both now print 执行至2027年12月31日（…，
+    2026年12月10日）, and a batch of a claim of each cites the extension once."""
+    policy = _raised()
+    batch_id = _december_and_january(repo, policy)
+    service = ClaimService(repo.ledger, policy)
+    december, january = sorted(
+        service.queries.batch_claims(batch_id), key=lambda c: c.claim_date or dt.date.min
+    )
+    assert "执行至2027年12月31日" in january.source_clause  # as the pack cites it now
+    kept = january.source_clause.replace("执行至2027年12月31日", "执行至 2027-12-31")
+    assert kept != january.source_clause
+    repo.ledger.update("claims", january.id, {"source_clause": kept})  # as judged before
+    for job in (
+        roster_job(repo.ledger, batch_id),
+        notice_job(repo.ledger, batch_id, dt.date(2027, 2, 8), policy),
+        form_job(repo.ledger, january.id),
+    ):
+        flat = "".join("".join(page_texts(job.render())).split())
+        assert flat.count("执行至2027年12月31日") == 1, flat
+        assert "2027-12-31" not in flat and "2026-12-10" not in flat, flat
 
 
 def test_a_batch_basis_with_each_years_extension_names_each_document_once() -> None:
     """The county extended the rule for 2026 on its January notice (which set 600 元) and for
     2027 on its November one (which set 700 元): December's claim cites 县定标准、执行至
     2026-12-31（…3号…）；执行至 2027-12-31（…20号…）, January's the other way round. The batch's
-    basis names each figure's document with its month, and each extension once."""
-    first = "执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）"
-    second = "执行至 2027-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕20号，2026-11-20）"
+    basis names each figure's document with its month, and each extension once — its days as
+    papers write them, December's claim (judged before) keeping them in ISO."""
+    first = "执行至2026年12月31日（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026年1月5日）"
+    second = (
+        "执行至2027年12月31日（七星关区人力资源和社会保障局 七人社通〔2026〕20号，2026年11月20日）"
+    )
+    iso = {"执行至2026年12月31日": "执行至 2026-12-31", "2026年1月5日": "2026-01-05",
+           "执行至2027年12月31日": "执行至 2027-12-31", "2026年11月20日": "2026-11-20"}  # fmt: skip
     clause = "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（十三）条"
 
     def claim(month: str, basis: str) -> Claim:
@@ -262,12 +292,17 @@ def test_a_batch_basis_with_each_years_extension_names_each_document_once() -> N
                      claim_date=dt.date.fromisoformat(f"{month}-28"))  # fmt: skip
 
     january = claim("2027-01", f"{clause}；{first}；县定标准、{second}")
-    december = claim("2026-12", f"{clause}；县定标准、{first}；{second}")
+    kept = f"{clause}；县定标准、{first}；{second}"
+    for now, then in iso.items():
+        kept = kept.replace(now, then)
+    december = claim("2026-12", kept)
     assert batch_basis([january, december]) == (
         f"{clause}；县定标准：七人社通〔2026〕3号（2026年12月）、七人社通〔2026〕20号（2027年1月）；"
         f"{first}；{second}"
     )
-    assert batch_basis([december, december]) == december.source_clause  # one basis: as it is
+    assert batch_basis([december, december]) == (  # one basis: as printed
+        f"{clause}；县定标准、{first}；{second}"
+    )
 
 
 def test_the_countys_document_numbers_print_in_the_official_form(repo: Records) -> None:

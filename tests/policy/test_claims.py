@@ -288,7 +288,7 @@ def test_december_claimed_in_january_is_paid_and_cited_at_decembers_figure(
     assert december.source_clause is not None and january.source_clause is not None
     assert "七人社通〔2026〕3号" in december.source_clause
     assert "县定标准" in december.source_clause and "20号；" not in december.source_clause
-    assert "县定标准、执行至 2027-12-31（七人社通〔2026〕20号" in january.source_clause
+    assert "县定标准、执行至2027年12月31日（七人社通〔2026〕20号" in january.source_clause
     assert december.facts is not None and december.facts.amount_rule.startswith("600 元/月")
     assert january.facts is not None and january.facts.amount_rule.startswith("700 元/月")
 

@@ -89,8 +89,9 @@ def test_county_decisions_published_and_the_next_edition_builds_on_them(hub: Pat
     assert policy.line("welfare_post_income_line") == 650
     returned = policy.rule("absorb_returned")
     assert returned.valid_to == dt.date(2026, 12, 31)
-    assert "执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）" in (
-        returned.citation
+    assert (
+        "执行至2026年12月31日（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026年1月5日）"
+        in (returned.citation)
     )
     assert [y.year for y in policy.calendar.years] == [2027]
     # The next edition changes one figure and keeps every other decision.
@@ -311,7 +312,7 @@ def test_a_new_years_figure_is_paid_from_its_day_and_december_keeps_the_old_one(
     assert december.status is Status.ELIGIBLE and january.status is Status.ELIGIBLE
     assert (december.amount, january.amount) == (600, 700)
     assert (
-        "县定标准、执行至 2027-12-31（" in december.clause
+        "县定标准、执行至2027年12月31日（" in december.clause
         and "七人社通〔2026〕3号" in december.clause
     )
     assert "20号" not in december.clause

@@ -65,7 +65,7 @@ def test_local_pack_overrides_amount_and_extends_period(tmp_path: Path) -> None:
     assert new.status is Status.ELIGIBLE and new.amount == 300
     assert new.clause == (
         "《关于切实加强就业帮扶巩固拓展脱贫攻坚成果助力乡村振兴的实施意见》第（四）条；"
-        "县定标准、执行至 2026-12-31（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026-01-05）"
+        "县定标准、执行至2026年12月31日（七星关区人力资源和社会保障局 七人社通〔2026〕3号，2026年1月5日）"
     )
     assert before.line("welfare_post_income_line") is None
     assert after.line("welfare_post_income_line") == 650
