@@ -18,7 +18,7 @@ from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
 from fieldapp.domain.dates import today as china_today
-from fieldapp.domain.dates import whole_months_between, written
+from fieldapp.domain.dates import whole_months_between, written, written_text
 from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
@@ -551,7 +551,7 @@ class PaperData:
             pairs = [
                 ("务工地点", self.work_place(spell)),
                 ("用工单位", spell.employer),
-                ("就业开始时间", start.isoformat()),
+                ("就业开始时间", written(start)),  # as the form's other days
                 ("就业形式", spell.form.value),
                 ("稳定就业月数", _months(months)),
                 ("劳动合同期限", _months(spell.contract_months)),
@@ -564,11 +564,11 @@ class PaperData:
         service = self._service(facts.event_id) if spell is None else None
         if service:
             out.append(Fact("服务项目", service.get("service_type") or ""))
-            out.append(Fact("服务日期", service.get("service_date") or ""))
+            out.append(Fact("服务日期", written_text(service.get("service_date"))))
             if service.get("training_days"):
                 out.append(Fact("培训天数", f"{service['training_days']} 天"))
         if claim.event_date and spell is None and not service:
-            out.append(Fact("资格事件日期", claim.event_date.isoformat()))
+            out.append(Fact("资格事件日期", written(claim.event_date)))
         if facts.amount_rule:
             out.append(Fact("补贴标准", official(facts.amount_rule)))
         return out

@@ -42,7 +42,7 @@ def test_form_from_the_ledger(ledger):
         "黔府发〔2023〕12号 附件2 第（四）条",  # an old claim's file code, printed officially
         "浙江省宁波市北仑区",
         "宁波某某电子有限公司",
-        "2026-03-01",
+        "2026年3月1日",  # 就业开始时间, as the form writes its days
         "12 个月",
         "6 个月",
         "¥500.00",

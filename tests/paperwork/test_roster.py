@@ -208,7 +208,7 @@ def test_a_training_subsidys_roster_says_the_days_it_pays(repo):
     for paper in (roster, posted):
         assert "培训天数：10天" in paper and "400.00" in paper, paper
         # Each fact 标签：值 (it read 服务项目职业培训；服务日期2025-10-09；培训天数10 天).
-        assert "服务项目：职业培训；服务日期：2025-10-09；培训天数：10天" in paper
+        assert "服务项目：职业培训；服务日期：2025年10月9日；培训天数：10天" in paper
 
 
 def test_a_claimant_of_no_group_is_named_other_rural_labour_on_every_paper(repo):
