@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from fieldapp.cli.common import JSON_HELP, fail, open_ledger, print_json
 from fieldapp.domain import idnumber
-from fieldapp.domain.dates import china_minute
+from fieldapp.domain.dates import china_minute, written
 from fieldapp.domain.errors import InvalidIdNumber
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.places_said import say_place
@@ -80,7 +80,8 @@ def cmd_person_show(args: argparse.Namespace) -> int:
             data["history"] = [h.as_dict() for h in history]
         print_json(data)
         return 0
-    print(f"{person.name}  {person.id_number}  {person.sex}  出生 {person.birth_date}")
+    born = written(person.birth_date)  # as a person writes it; --json keeps it ISO
+    print(f"{person.name}  {person.id_number}  {person.sex}  出生 {born}")
     print(
         f"所在：{data['place']}  与户主关系：{person.relation}  劳动能力：{person.labour_ability}"
     )

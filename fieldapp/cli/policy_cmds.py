@@ -19,7 +19,7 @@ from fieldapp.cli.common import (
     print_json,
 )
 from fieldapp.domain.claims import Claim, Numbered, persons_and_claims
-from fieldapp.domain.dates import china_minute, parse_date, today
+from fieldapp.domain.dates import china_minute, parse_date, today, written
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.month import Month
@@ -352,7 +352,9 @@ def cmd_claim_create(args: argparse.Namespace) -> int:
             args.person, args.rule, on=_on(args), evidence_collected=args.evidence
         )
     except LimitExceeded as error:
-        print(f"首次申领：{said(error.first)}（{error.first.person_name}）", file=sys.stderr)
+        first = error.first  # one with no 申请编号 is said with whose it is: named once
+        whose = f"（{first.person_name}）" if first.number and first.person_name else ""
+        print(f"首次申领：{said(first)}{whose}", file=sys.stderr)
         return fail(str(error), 3)
     if args.json:
         print_json(_claim_dict(claim))
@@ -477,7 +479,8 @@ def cmd_claim_show(args: argparse.Namespace) -> int:
     )
     print(f"收款：{claim.payee} {claim.payee_name}；状态：{claim.state}")
     period = f"；发放月份：{claim.paid_for()}" if claim.paid_for() else ""
-    print(f"申请日期：{_made_on(claim) or '未知'}{period}")
+    made = claim.made_on()  # as its 申请表 writes it (claim list and --json keep it ISO)
+    print(f"申请日期：{written(made) if made else '未知'}{period}")
     if claim.batch_id:
         print(f"批次：{_batch_titles(service).get(claim.batch_id, '（本机尚未收到，请先同步）')}")
     for item, done in claim.evidence_items().items():

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from fieldapp.cli.common import checked_area, open_ledger, print_json
+from fieldapp.domain.dates import written_text
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.tabular.ledger_export import export_ledger
@@ -84,7 +85,8 @@ def print_report(report: ImportReport) -> None:
 
     print("工作表：" + "、".join(report.sheets or [report.sheet]))
     if report.sheet_date:
-        print(f"表格日期：{report.sheet_date}（{report.sheet_date_source}）")
+        # As the clerk writes a day (--json keeps it ISO): 2026年12月4日 10:31.
+        print(f"表格日期：{written_text(report.sheet_date)}（{report.sheet_date_source}）")
     verb = "将" if report.dry_run else "已"
     records = report.imported - report.persons_imported
     print(

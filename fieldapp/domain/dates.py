@@ -42,14 +42,16 @@ def written(day: dt.date) -> str:
 
 def written_text(value: object) -> str:
     """A day (or month) held as a date or as its ISO text (a stored row's, '2026-03-01',
-    '2026-03'), as a paper writes it (2026年3月1日, 2026年3月); other text comes back as it is,
-    '' for none."""
+    '2026-03'; a time to the minute, '2026-12-04 10:31'), as a paper writes it (2026年3月1日,
+    2026年3月, 2026年12月4日 10:31); other text comes back as it is, '' for none."""
     if isinstance(value, dt.date):
         return written(value)
     text = "" if value is None else str(value)
     try:
         if len(text) == 10:
             return written(dt.date.fromisoformat(text))
+        if len(text) == 16 and text[10] == " " and text[13] == ":":
+            return f"{written(dt.date.fromisoformat(text[:10]))} {text[11:]}"
         if len(text) == 7 and text[4] == "-":
             day = dt.date.fromisoformat(f"{text}-01")
             return f"{day.year}年{day.month}月"

@@ -23,7 +23,7 @@ from fieldapp.domain.claims import (
     QualifyingFacts,
     persons_and_claims,
 )
-from fieldapp.domain.dates import today
+from fieldapp.domain.dates import today, written
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell
 from fieldapp.domain.places_said import say_place
@@ -89,7 +89,8 @@ def claims_at_another_figure(ledger: Ledger, policy: Policy) -> list[str]:
         now = rule_as_judged(rule, claim.claim_date, claim.event_date).amount.value
         if now is None or claim.amount is None or float(claim.amount) == float(now):
             continue
-        when = claim.paid_for() or (f"{claim.event_date} 的就业" if claim.event_date else "")
+        begun = claim.event_date  # the job's first day, as the hub's reasons write it
+        when = claim.paid_for() or (f"{written(begun)}开始的就业" if begun else "")
         found.append(
             f"{claim.person_name}的{claim.rule_title or rule.title}（{when}）"
             f"按原标准 {float(claim.amount):g} 元申领，现行标准为 {now:g} 元"

@@ -360,3 +360,36 @@ def test_the_guard_orders_claims_by_their_creating_change_not_their_time_as_text
         mine, other = ClaimRow.of("c-a", rows["c-a"]), ClaimRow.of("c-z", rows["c-z"])
         assert repeat_of(mine, [other]) == other
         assert repeat_of(other, [mine]) is None
+
+
+def test_a_claim_at_an_old_figure_is_named_with_the_day_its_job_began(repo: Records) -> None:
+    """The county lowers the cross-province transport subsidy from 500 to 400 元 while 王五's
+    claim, made at 500 元, waits for approval: the notice named it 王五的一次性交通补助
+    （2025-03-05 的就业）, a day in the machine's form among sentences a coordinator reads. It
+    now says the day as she writes it, as the hub's reasons do: （2025年3月5日开始的就业）."""
+    import tempfile
+    from pathlib import Path
+
+    from fieldapp.policy.combine import combine
+    from fieldapp.policy.packfile import parse_pack_text
+    from fieldapp.policy.registry import PolicyRegistry
+    from fieldapp.services.claims import claims_at_another_figure
+    from tests.policy.helpers import COUNTY_PACK
+
+    base = PolicyRegistry(local=Path(tempfile.mkdtemp())).base_files()
+
+    def pack(text: str) -> Policy:
+        return combine([*base, ("county.toml", parse_pack_text(text, "county.toml"))])
+
+    ids = populate(repo)
+    claim = ClaimService(repo.ledger, pack(COUNTY_PACK)).create(
+        ids["worker"], "transport_cross_province_lifted", on=D(2025, 7, 1)
+    )
+    assert claim.amount == 500 and claim.event_date == D(2025, 3, 5)
+    lowered = COUNTY_PACK.replace(
+        'rule = "transport_cross_province_lifted"\nfigure = 500',
+        'rule = "transport_cross_province_lifted"\nfigure = 400',
+    )
+    (said,) = claims_at_another_figure(repo.ledger, pack(lowered))
+    assert "王五的一次性交通补助" in said, said
+    assert "（2025年3月5日开始的就业）按原标准 500 元申领，现行标准为 400 元" in said, said

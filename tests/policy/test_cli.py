@@ -473,7 +473,8 @@ def test_claim_list_says_the_day_each_claim_was_made(db, capsys, tmp_path: Path)
     code, out, _ = run(capsys, "--db", path, "claim", "list")
     assert out.rstrip("\n").split("\t")[-3:-1] == [today, "2026年11月"]
     code, out, _ = run(capsys, "--db", path, "claim", "show", item["id"])
-    assert f"申请日期：{today}；发放月份：2026年11月" in out
+    made = china_today()
+    assert f"申请日期：{made.year}年{made.month}月{made.day}日；发放月份：2026年11月" in out
 
 
 @pytest.mark.today("2026-12-03")
@@ -824,3 +825,50 @@ def test_claim_and_batch_commands_say_the_number_a_person_reads_and_keep_the_id_
     code, out, err = run(capsys, *advance)
     assert code != 0 and out == f"申领 {number}（王五）现为“已发放”\n", (out, err)
     assert f"王五的申领（{number}）：" in err and "前面 1 条已变更" in err and claim_id not in err
+
+
+def test_a_repeat_of_a_claim_with_no_number_names_its_person_once(
+    db, capsys, tmp_path: Path
+) -> None:
+    """A repeat of a claim the ledger holds no creating change of (no 申请编号: a tampered or
+    older program's row) said 首次申领：王五的“一次性交通补助（跨县务工）”（未编号，…录入）（王五）
+    — the person named twice. Said once; a numbered first claim still says 编号（王五）."""
+    import sqlite3
+
+    path, ids = db
+    create = county_claim(capsys, path, tmp_path, ids["worker"])
+    assert run(capsys, *create)[0] == 0
+    with sqlite3.connect(path) as raw:  # the row as a program that kept no creating key left it
+        raw.execute("UPDATE claims SET _ckey = NULL")
+    code, _, err = run(capsys, *create)
+    (line,) = [x for x in err.splitlines() if x.startswith("首次申领：")]
+    assert code != 0 and "（未编号" in line and line.count("王五") == 1, err
+
+
+def test_sentences_a_person_reads_write_days_as_papers_do(db, capsys) -> None:
+    """`person show` said 出生 1985-03-16 and `import` 表格日期：2026-12-04 10:31 in sentences
+    whose other days are written 2026年12月4日; they now say 出生 1985年3月16日 and
+    表格日期：2026年12月4日 10:31 (--json keeps ISO)."""
+    path, ids = db
+    code, out, err = run(capsys, "--db", path, "person", "show", ids["worker"])
+    assert code == 0, err
+    assert "出生 1985年3月16日" in out and "1985-03-16" not in out, out
+    code, out, _ = run(capsys, "--db", path, "person", "show", ids["worker"], "--json")
+    assert json.loads(out)["birth_date"] == "1985-03-16"
+
+
+def test_an_imports_sheet_date_is_written_as_people_write_days(db, capsys, tmp_path: Path) -> None:
+    """An exported ledger imported back said 表格日期：2026-12-04 10:31（…）; now 2026年12月4日
+    10:31, as the clerk writes a day (--json keeps 2026-12-04 10:31)."""
+    path, _ids = db
+    sheet = tmp_path / "导出.xlsx"
+    assert run(capsys, "--db", path, "export", str(sheet))[0] == 0
+    code, out, err = run(capsys, "--db", path, "import", str(sheet), "--update", "--dry-run")
+    assert code == 0, out + err
+    (line,) = [x for x in out.splitlines() if x.startswith("表格日期：")]
+    day = china_today()
+    assert line.startswith(f"表格日期：{day.year}年{day.month}月{day.day}日 "), line
+    code, out, _ = run(
+        capsys, "--db", path, "import", str(sheet), "--update", "--dry-run", "--json"
+    )
+    assert json.loads(out)["sheet_date"].startswith(day.isoformat())
