@@ -317,6 +317,10 @@ EN_UI: dict[str, str] = {
     ),
     "是": "Yes",
     "否": "No",
+    # fieldapp/ui/days.py: %1 the year, %2 the month's number, %3 the day, %4 the month's name.
+    "%1年%2月%3日": "%3 %4 %1",
+    "%1年%2月": "%4 %1",
+    "%1年度": "%1",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, ClassVar, NamedTuple
 
@@ -21,6 +21,7 @@ from pydantic import (
 
 from fieldapp.domain.dates import china_iso
 from fieldapp.domain.models import EmploymentSpell, Record
+from fieldapp.domain.month import Month
 from fieldapp.domain.numbers import made_day, row_number
 
 
@@ -104,6 +105,11 @@ class QualifyingFacts(BaseModel):
                 return cls()
 
 
+def year_written(year: int) -> str:
+    """A year a subsidy is paid for, as papers write it: 2026年度."""
+    return f"{year}年度"
+
+
 class Numbered(Record):
     """A row a paper names by its number (申请编号、批次编号: `numbers.row_number`), read from
     its creating change's key as the store hands the row over; never written."""
@@ -176,10 +182,15 @@ class Claim(Numbered):
     def _facts_text(self, facts: QualifyingFacts) -> str:
         return facts.to_text()
 
-    def paid_for(self) -> str:
+    def paid_for(
+        self,
+        month_said: Callable[[Month], str] = Month.label,
+        year_said: Callable[[int], str] = year_written,
+    ) -> str:
         """'2026年12月' (or '2026年度') for a claim of a subsidy paid by the month (year): the
-        period its limit is counted in, which is the one it pays; '' for a one-time subsidy."""
-        return period_paid(self.limit_key)
+        period its limit is counted in, which is the one it pays; '' for a one-time subsidy.
+        Written by `month_said` and `year_said` (a screen's, in its language)."""
+        return period_paid(self.limit_key, month_said, year_said)
 
     def made_on(self) -> dt.date | None:
         """The day the claim was made (its 申请日期): the day the laptop that made it said it was
@@ -255,12 +266,17 @@ class ClaimStep(NamedTuple):
     day: dt.date
 
 
-def period_paid(limit_key: str) -> str:
+def period_paid(
+    limit_key: str,
+    month_said: Callable[[Month], str] = Month.label,
+    year_said: Callable[[int], str] = year_written,
+) -> str:
     """The month (year) a limit key counts a claim in, as papers write it: '2026年12月' for
-    '…|month:2026-12', '2026年度' for '…|year:2026'; '' for any other key."""
+    '…|month:2026-12', '2026年度' for '…|year:2026'; '' for any other key. A screen in another
+    language passes its own writers (the UI's `days.month_said`: October 2026)."""
     kind, _, period = limit_key.rpartition("|")[2].partition(":")
-    if kind == "month" and re.fullmatch(r"\d{4}-\d{2}", period):
-        return f"{period[:4]}年{int(period[5:])}月"
+    if kind == "month" and re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        return month_said(Month(period))
     if kind == "year" and re.fullmatch(r"\d{4}", period):
-        return f"{period}年度"
+        return year_said(int(period))
     return ""

@@ -56,6 +56,8 @@ def test_preview_lists_changes_and_the_conflict_choice_reaches_the_import(qtbot,
     qtbot.addWidget(dialog)
     # Both cells were set in the ledger (by its first import) after the sheet's date.
     assert "2 处冲突" in dialog.summary.text()
+    # The sheet's date as a person writes it (it read 表格日期：2020-01-01 08:00).
+    assert "表格日期：2020年1月1日 08:00" in dialog.summary.text(), dialog.summary.text()
     assert dialog.tabs.currentWidget() is dialog.conflicts  # conflicts shown first
     rows = {dialog.conflicts.item(r, 4).text(): r for r in range(dialog.conflicts.rowCount())}
     phone = rows["联系电话"]

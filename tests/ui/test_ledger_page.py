@@ -68,7 +68,7 @@ def test_valid_id_fills_birth_and_sex_then_person_is_found_by_initials(window, q
     editor.name.setText("赵丽")
     number = make_id(birth="19900101", seq="222")
     editor.id_number.setText(number)
-    assert "出生日期 1990-01-01" in editor.id_status.text()
+    assert "出生日期 1990年1月1日" in editor.id_status.text()  # as a person writes a day
     assert "女" in editor.id_status.text()
     editor.address.setText("大坝村二组")
     with qtbot.waitSignal(page.updated, timeout=5000):

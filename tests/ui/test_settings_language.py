@@ -216,12 +216,15 @@ def test_english_person_panel_and_id_check_have_no_chinese_units(window, qtbot):
     qtbot.waitUntil(lambda: page.panel.person is not None)
     summary = page.panel.summary.text()
     assert "岁" not in summary and "(aged " in summary
+    born = who.birth_date
+    assert f"{born.day} {born:%B} {born.year}" in summary, summary  # not 1980-03-16
     ok, line = describe_id(who.id_number)
-    assert ok and "出生日期" not in line and line.startswith("born ")
+    assert ok and "出生日期" not in line and line.startswith(f"born {born.day} {born:%B} ")
     running = EmploymentSpell(person_id=who.id, start_date=dt.date(2024, 3, 1))
     assert PersonPanel._spell_time(running) == "2024-03～now"
     window.set_language("zh_CN")
-    assert "岁）" in window.show_page("ledger").panel._summary_html(who)
+    summary = window.show_page("ledger").panel._summary_html(who)
+    assert "岁）" in summary and f"{born.year}年{born.month}月{born.day}日" in summary
 
 
 def test_a_device_name_typed_but_not_saved_is_not_dropped_silently(window, qtbot):

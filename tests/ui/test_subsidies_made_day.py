@@ -89,7 +89,21 @@ def test_a_claim_for_last_month_shows_the_day_it_was_made_and_the_month_it_pays(
     assert "申领日期" not in headers
     page.show_claim(claim.id)
     steps = page.claim_steps.toPlainText()
-    assert f"申请日期：{today.isoformat()}" in steps and "发放月份：2026年11月" in steps
+    said = f"{today.year}年{today.month}月{today.day}日"  # as its 申请表 and the list below
+    assert f"申请日期：{said}" in steps and "发放月份：2026年11月" in steps
+    window.set_language("en")  # the same words in an English window: the day in English
+    try:
+        english = window.show_page("subsidies")  # the pages are built anew in English
+        english.show_claim(claim.id)
+        steps = english.claim_steps.toPlainText()
+        assert "November 2026" in steps and "2026年11月" not in steps, steps
+        assert f"{today.day} {today:%B} {today.year}" in steps, steps
+    finally:
+        window.set_language("zh_CN")
+    page = window.show_page("subsidies")
+    page.on.set_value(dt.date(2026, 11, 30))
+    page.find_eligible()
+    wait_idle(qtbot, page)
 
     page.results_view.selectRow(row)
     assert page.create_claim() is None

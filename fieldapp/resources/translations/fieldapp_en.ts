@@ -411,6 +411,21 @@
     </message>
   </context>
   <context>
+    <name>Days</name>
+    <message>
+      <source>%1年%2月%3日</source>
+      <translation>%3 %4 %1</translation>
+    </message>
+    <message>
+      <source>%1年%2月</source>
+      <translation>%4 %1</translation>
+    </message>
+    <message>
+      <source>%1年度</source>
+      <translation>%1</translation>
+    </message>
+  </context>
+  <context>
     <name>DecisionDialog</name>
     <message>
       <source>接受这条修改</source>

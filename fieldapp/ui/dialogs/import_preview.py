@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.tabular.ledger_import import ImportReport
+from fieldapp.ui.days import day_text_said
 from fieldapp.ui.widgets import fit_to_screen
 
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
@@ -99,7 +100,9 @@ class ImportPreviewDialog(QDialog):
             summary = summary.replace(f"%{n}", str(value))
         if report.sheet_date:
             summary += (
-                "\n" + self.tr("表格日期：") + f"{report.sheet_date}（{report.sheet_date_source}）"
+                "\n"
+                + self.tr("表格日期：")
+                + f"{day_text_said(report.sheet_date)}（{report.sheet_date_source}）"
             )
         if report.unknown_headers:
             summary += "\n" + self.tr("未识别的列（不导入）：") + "、".join(report.unknown_headers)

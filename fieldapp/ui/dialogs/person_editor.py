@@ -43,6 +43,7 @@ from fieldapp.services.trust import may_add_at
 from fieldapp.services.trust_check import may_change_row, rules_actor
 from fieldapp.store.queries import records
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input, message_for
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import EnumCombo, ask_discard, ask_yes_no
@@ -62,7 +63,7 @@ def describe_id(text: str) -> tuple[bool, str]:
     except InvalidIdNumber as error:
         return False, str(error)
     born = QCoreApplication.translate("PersonEditor", "出生日期 %1")
-    parts = [born.replace("%1", info.birth_date.isoformat()), info.sex]
+    parts = [born.replace("%1", day_said(info.birth_date)), info.sex]
     if info.region:
         parts.append(info.region)
     line = "，".join(parts)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import written
 from fieldapp.domain.enums import EmployerKind, EmploymentForm, UnemploymentClass
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import EmploymentSpell, Person, UnemploymentRegistration
@@ -28,6 +27,7 @@ from fieldapp.reference import divisions
 from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
+from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import invalid_input
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
@@ -200,7 +200,7 @@ class SpellDialog(_RecordDialog):
                 or say_place(s.place_code, divisions())
                 or self.tr("未写单位"),
             )
-            .replace("%2", written(s.start_date))
+            .replace("%2", day_said(s.start_date))
             for s in sorted(still_open, key=lambda s: s.start_date)
         )
         box = QMessageBox(self)
@@ -212,7 +212,7 @@ class SpellDialog(_RecordDialog):
                 "结束日期记为新工作开始的前一天（%2）；同时做两份工作的，两份都保留。"
             )
             .replace("%1", jobs)
-            .replace("%2", written(day_before))
+            .replace("%2", day_said(day_before))
             .replace("%3", person.name if person else "")
         )
         end = box.addButton(self.tr("结束原来的工作"), QMessageBox.ButtonRole.AcceptRole)

@@ -46,6 +46,7 @@ from fieldapp.services.trust import may_change
 from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries.monthly import GridRow, monthly_grid
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, show
@@ -535,7 +536,7 @@ class MonthlyPage(QWidget):
             return
         self.summary.setText(
             self.tr("%1：共 %2 人，本月已保存 %3 人，按上月预填 %4 人（保存后生效），待填 %5 人；")
-            .replace("%1", self.model.month.label())
+            .replace("%1", month_said(self.model.month))
             .replace("%2", str(len(entries)))
             .replace("%3", str(saved))
             .replace("%4", str(prefilled))
@@ -591,7 +592,7 @@ class MonthlyPage(QWidget):
         self.note.setText(
             self.tr("已把 %1 人的%2就业状态保存到本台账")
             .replace("%1", str(len(statuses)))
-            .replace("%2", self.model.month.label())
+            .replace("%2", month_said(self.model.month))
         )
         self.reload()
         self._saving = True

@@ -43,6 +43,7 @@ from fieldapp.store.queries.history import person_history
 from fieldapp.store.queries.monthly import month_status
 from fieldapp.store.queries.persons import PersonRow, household_labels, household_members
 from fieldapp.store.queries.sync import device_names
+from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.dialogs.household import HouseholdDialog
 from fieldapp.ui.dialogs.person_moves import DeleteDialog, MoveDialog
 from fieldapp.ui.dialogs.records import SpellDialog, UnemploymentDialog
@@ -425,7 +426,7 @@ class PersonPanel(QWidget):
             (self.tr("身份证号"), person.id_number),
             (
                 self.tr("性别 / 出生"),
-                f"{person.sex}  {person.birth_date.isoformat()}"
+                f"{person.sex}  {day_said(person.birth_date)}"
                 + self.tr("（%1 岁）").replace("%1", str(person.age_on(on))),
             ),
             (self.tr("所在地"), records.person_place(self.session.ledger, person)),
@@ -469,10 +470,10 @@ class PersonPanel(QWidget):
         month = Month.current()
         found = month_status(self.session.ledger, person.id, month)
         if found is None:
-            return month.label() + self.tr("：未更新")
+            return month_said(month) + self.tr("：未更新")
         status, income = found
         money = self.tr(" %1 元").replace("%1", show(income)) if income else ""
-        return f"{month.label()}：{status}{money}"
+        return f"{month_said(month)}：{status}{money}"
 
     @staticmethod
     def _spell_time(spell: EmploymentSpell) -> str:
@@ -534,7 +535,8 @@ class PersonPanel(QWidget):
             self.print_menu.addSeparator()
         for claim in claims:
             # The month it pays tells a monthly subsidy's forms apart (one per month).
-            paid = f" {claim.paid_for()}" if claim.paid_for() else ""
+            period = claim.paid_for(month_said, year_said)
+            paid = f" {period}" if period else ""
             # With the 申请编号 the form prints, as the claims page lists it.
             number = f" {claim.number}" if claim.number else ""
             action = QAction(

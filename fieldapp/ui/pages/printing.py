@@ -25,6 +25,7 @@ from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.store.queries.paper import print_log
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.days import month_said, year_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.operations import OperationPanel
 from fieldapp.ui.person_picker import PersonPicker
@@ -158,7 +159,7 @@ class PrintPage(QWidget):
             words = (
                 claim.person_name,
                 claim.rule_title,
-                claim.paid_for(),
+                claim.paid_for(month_said, year_said),
                 str(claim.state),
                 claim.number,  # as its 申请表 prints it
             )

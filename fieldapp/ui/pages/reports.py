@@ -23,6 +23,7 @@ from fieldapp.services.report import monthly_report
 from fieldapp.ui import policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.bar_chart import BarChart
+from fieldapp.ui.days import month_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -137,7 +138,7 @@ class ReportsPage(QWidget):
         self.table.resizeColumnsToContents()
         self.summary.setText(
             self.tr("%1 月报：%2 人，%3 户，已就业 %4 人")
-            .replace("%1", Month(report.month).label())  # 2026年10月, as the report's title
+            .replace("%1", month_said(Month(report.month)))  # 2026年10月, October 2026
             .replace("%2", str(total.persons))
             .replace("%3", str(total.households))
             .replace("%4", str(employed(total)))

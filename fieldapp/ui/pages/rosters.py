@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import written
 from fieldapp.domain.progress import Cancelled
 from fieldapp.paperwork import jobs
 from fieldapp.paperwork.tables import text
@@ -27,6 +26,7 @@ from fieldapp.services.exports import PERSONAL_DATA_NOTE, record_export
 from fieldapp.services.report import five_rosters
 from fieldapp.ui import papers
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -193,7 +193,7 @@ class RostersPage(QWidget):
             .replace("%2", name)
             .replace("%3", str(persons))
             .replace("%5", str(entries))
-            .replace("%4", written(self.rosters.as_of))  # as the printed roster says it
+            .replace("%4", day_said(self.rosters.as_of))  # as the printed roster says it
         )
 
     def preview(self, which: str | None, on_open=None) -> None:  # noqa: ANN001 - test callback

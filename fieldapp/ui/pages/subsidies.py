@@ -49,6 +49,7 @@ from fieldapp.store.queries import records
 from fieldapp.store.queries.claims import ClaimQueries
 from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
@@ -512,8 +513,8 @@ class SubsidiesPage(QWidget):
         # The day it was made (a month's subsidy is judged on the month's last day, claimed
         # after it), and for a subsidy paid by the month (year) the month it pays.
         day = first.made_on()
-        when = f"{day.year}年{day.month}月{day.day}日" if day else ""
-        period = first.paid_for()
+        when = day_said(day) if day else ""
+        period = first.paid_for(month_said, year_said)
         text = (
             self.tr("%1 已于 %2 申领过%5的“%3”（现在是“%4”），同一补贴不能重复申领。")
             if period
@@ -799,8 +800,8 @@ class SubsidiesPage(QWidget):
         if claim.number:
             # Read whole beside the list at any width (its column may be past a 1024 screen's).
             lines.append(self.tr("申请编号：") + escape(claim.number))
-        made, period = claim.made_on(), claim.paid_for()
-        dates = [self.tr("申请日期：") + made.isoformat()] if made else []
+        made, period = claim.made_on(), claim.paid_for(month_said, year_said)
+        dates = [self.tr("申请日期：") + day_said(made)] if made else []
         dates += [self.tr("发放月份：") + period] if period else []
         if dates:
             lines.append("　".join(dates))

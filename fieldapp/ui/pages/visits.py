@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import today, written
+from fieldapp.domain.dates import today
 from fieldapp.domain.enums import ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
@@ -33,6 +33,7 @@ from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries import records
 from fieldapp.store.queries.persons import HouseholdVisitRow, PersonRow, month_visits, rows_by_id
 from fieldapp.ui.areas import AreaCombo, AreaIndex
+from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
@@ -351,7 +352,7 @@ class VisitsPage(QWidget):
             f"{k}（{days}天）" if k == ServiceType.TRAINING.value else k for k in kinds
         )
         who = row.name + self.tr("（全户）") if whole else row.name
-        done = f"{who} {written(day)} {what or self.tr('走访')}"
+        done = f"{who} {day_said(day)} {what or self.tr('走访')}"
         self.clear_form()
         self.status.setText(self.tr("已记入台账：") + done)
         self.picker.setFocus()
