@@ -530,7 +530,7 @@ def at_instant(ledger: Ledger, when: dt.datetime) -> None:
 
 
 def test_the_monthly_report_counts_each_step_on_the_day_it_happened_in_china(
-    repo: Records,
+    repo: Records, tmp_path: Path
 ) -> None:
     """赵六's October post subsidy, drafted on 30 November, submitted at 23:30 UTC that day
     (7:30 on 1 December in Guizhou), approved by the county at 17:00 UTC on 31 December (1:00
@@ -577,3 +577,16 @@ def test_the_monthly_report_counts_each_step_on_the_day_it_happened_in_china(
     # 2027's: the claim was submitted last year; its approval and payment are this year's.
     assert figures("2027-01") == (0, 0, 1, 1)
     assert figures("2027-02") == (0, 0, 1, 1)
+
+    # The workbooks the township hands in, printed after the payment: December's 已发放 is
+    # empty, January's has it (xlsx cells, as the county reads them).
+    for month, paid in (("2026-12", 0), ("2027-01", 600)):
+        out = tmp_path / f"月报-{month}.xlsx"
+        write_monthly_report(
+            monthly_report(repo.ledger, policy, month, today=dt.date(2027, 2, 28)), out
+        )
+        rows = [[c.value for c in row] for row in openpyxl.load_workbook(out)["汇总"].iter_rows()]
+        (head,) = [r for r in rows if r[0] == "补贴"]
+        (line,) = [r for r in rows if r[0] == "乡村公益性岗位补贴"]
+        got = {str(h): v for h, v in zip(head, line, strict=False) if h}
+        assert (got["已发放笔数"], got["已发放金额"]) == (1 if paid else 0, paid), (month, got)
