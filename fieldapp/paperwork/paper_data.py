@@ -319,7 +319,8 @@ class PaperData:
         sex, birth = "", ""
         try:
             info = idnumber.validate(number)
-            sex, birth = info.sex, info.birth_date.strftime("%Y-%m")
+            # 出生年月 as the form writes its other days: 1980年5月 (it read 1980-05).
+            sex, birth = info.sex, Month.of(info.birth_date).label()
         except Exception:  # noqa: BLE001 - an odd number still prints, as it is
             pass
         household = self._household(row.get("household_id"))

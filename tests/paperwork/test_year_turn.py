@@ -122,6 +122,7 @@ def test_a_december_claim_made_in_january_prints_the_day_it_was_made(repo: Recor
     assert "2026-12-31" not in flat
     assert "发放月份" in flat and "2026年12月" in flat
     assert "就业开始时间2026年7月1日" in flat  # as its other days (it read 2026-07-01)
+    assert "出生年月1980年5月" in flat  # it read 1980-05
 
 
 @pytest.mark.parametrize(
