@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.progress import CancelCheck, Progress
+from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
@@ -203,6 +204,9 @@ def push(
         result = import_bundle(ledger, received, folders=folders, progress=progress, cancel=cancel)
     finally:
         received.unlink(missing_ok=True)
+    # The hub wrote its answer a moment ago: its clock now, to this laptop's (`clock`).
+    with ledger.transaction():
+        clock.note(ledger, result.sent_at, fresh=True)
     return sent, result
 
 
