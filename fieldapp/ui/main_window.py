@@ -692,6 +692,7 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         self.idle_lock.stop()
         self.skipped_timer.stop()  # the window and its ledger close: nothing more to look for
+        self.clock_timer.stop()
         event.accept()
 
     def discard_unsaved(self) -> None:
