@@ -64,7 +64,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
-from fieldapp.domain.dates import china_minute
+from fieldapp.domain.dates import china_minute, now_stamp
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
@@ -157,9 +157,13 @@ def _error(
     sign: Signer | None = None,
 ) -> JSONResponse:
     """A refusal: its code, its words, and any numbers a device acts on (`received`); signed by
-    the hub (`sign`, `HubService._signer`) for the device to check before it acts on them."""
+    the hub (`sign`, `HubService._signer`) for the device to check before it acts on them,
+    with the hub's clock (`hub_time`): a device refused for its own clock being off (`stale`)
+    learns by how much, and says so (`services.clock`)."""
     headers = {"Connection": "close"} if close else None
     body: dict[str, object] = {"error": code, "message": message, **(numbers or {})}
+    if sign is not None:
+        body["hub_time"] = now_stamp()
     response = JSONResponse(body, status, headers=headers)
     if sign is not None:
         response.headers[httpauth.REFUSAL_HEADER] = sign(status, bytes(response.body))

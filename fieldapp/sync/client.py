@@ -231,11 +231,16 @@ def _upload(
         if status != 200:
             device, keys = _identity(ledger)[0], _hub_keys(ledger)
             header, target = response.getheader(httpauth.REFUSAL_HEADER), _target(url)
+            signed: list[bytes] = []
 
             def by_the_hub(body: bytes) -> bool:
-                return httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
+                holds = httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
+                if holds:
+                    signed.append(body)
+                return holds
 
             message, code, received = _refusal(response, by_the_hub)
+            _note_hub_time(ledger, signed)
             raise HubRefused(
                 f"中心拒绝了上传：{message}",
                 code,
@@ -307,6 +312,19 @@ def decide_held(
         return dict(json.loads(data)["held"])
     except (ValueError, KeyError, TypeError):
         raise SyncError("中心的回复无法识别") from None
+
+
+def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
+    """The hub's clock, as a refusal it signed for the request just sent gives it
+    (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
+    laptop's date being off (`stale`) then says by how much, and writes wait for it."""
+    try:
+        said = json.loads(signed[0]).get("hub_time") if signed else None
+    except (ValueError, AttributeError):
+        return
+    if isinstance(said, str):
+        with ledger.transaction():
+            clock.note(ledger, said, fresh=True)
 
 
 #: What the county's desktop says of an answer to its query or decision that its hub did not

@@ -237,12 +237,17 @@ class SyncPage(QWidget):
                     .replace("%2", str(hub.serial_in))
                 )
             self.state_label.setText(text)
-        said = clock.warning(self.session.ledger)
-        self.clock_label.setText(said)
-        self.clock_label.setVisible(bool(said))
+        self.show_clock()
         self._list_drives()
         self.conflicts.refresh()
         self.held.refresh()
+
+    def show_clock(self) -> None:
+        """Say that this laptop's date is far from the hub's, as its answers (or a refusal for
+        it) told (`clock.warning`); nothing when it is right."""
+        said = clock.warning(self.session.ledger)
+        self.clock_label.setText(said)
+        self.clock_label.setVisible(bool(said))
 
     def _list_drives(self) -> int:
         """List the USB sticks (and other removable drives) plugged in now; their number.
@@ -648,6 +653,7 @@ class SyncPage(QWidget):
             self._numbers_clash()
             return
         self.result_label.setText(self.tr("失败：") + str(error))
+        self.show_clock()  # refused for this laptop's date: by how much
         show_error(self, error)
 
     def _copied_back(
