@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,9 +69,17 @@ class Reading:
 def uptime_ms() -> int:
     """Milliseconds since the computer started, sleep included; no date change moves it."""
     boottime = getattr(time, "CLOCK_BOOTTIME", None)
-    if boottime is not None:
+    if boottime is not None:  # Linux: CLOCK_MONOTONIC stops while the laptop sleeps
         return int(time.clock_gettime(boottime) * 1000)
-    return int(time.monotonic() * 1000)  # Windows: GetTickCount64, sleep included
+    if os.name == "nt":
+        # GetTickCount64 counts sleep and hibernation; Python's monotonic clock there is
+        # QueryPerformanceCounter on newer versions, which is not promised to.
+        import ctypes
+
+        ticks = getattr(ctypes, "windll").kernel32.GetTickCount64  # noqa: B009 - Windows only
+        ticks.restype = ctypes.c_uint64
+        return int(ticks())
+    return int(time.monotonic() * 1000)
 
 
 _BOOT: list[str] = []
