@@ -64,7 +64,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from fieldapp import __version__
 from fieldapp.domain.credentials import Credentials
-from fieldapp.domain.dates import china_minute
+from fieldapp.domain.dates import china_minute, now_stamp
 from fieldapp.domain.errors import ValidationFailed
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.redact import RedactingFormatter, hide
@@ -157,9 +157,13 @@ def _error(
     sign: Signer | None = None,
 ) -> JSONResponse:
     """A refusal: its code, its words, and any numbers a device acts on (`received`); signed by
-    the hub (`sign`, `HubService._signer`) for the device to check before it acts on them."""
+    the hub (`sign`, `HubService._signer`) for the device to check before it acts on them,
+    with the hub's clock (`hub_time`): a device refused for its own clock being off (`stale`)
+    learns by how much, and says so (`services.clock`)."""
     headers = {"Connection": "close"} if close else None
     body: dict[str, object] = {"error": code, "message": message, **(numbers or {})}
+    if sign is not None:
+        body["hub_time"] = now_stamp()
     response = JSONResponse(body, status, headers=headers)
     if sign is not None:
         response.headers[httpauth.REFUSAL_HEADER] = sign(status, bytes(response.body))
@@ -288,7 +292,9 @@ class HubService:
         )
 
     async def status(self, request: Request) -> Response:
-        """The county's devices, for a county device (or the hub's own page)."""
+        """The county's devices, for a county device (or the hub's own page); signed for the
+        request (`_signed_answer`)."""
+        sign = self._signer(request)
         try:
             signed, peer = await self._authenticate(request)
             if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
@@ -296,13 +302,13 @@ class HubService:
             if not _may_view_status(peer):
                 raise _Refusal(403, "role", "只有县级设备可以查看各设备同步情况")
         except (_Refusal, httpauth.AuthRefused) as refused:
-            return _error(refused.status, refused.code, str(refused))
+            return _error(refused.status, refused.code, str(refused), sign=sign)
         rows, current = await anyio.to_thread.run_sync(self._status, limiter=self._lookups)
         # `policy`: the county pack in force (the newest published), None when none;
         # `program`: the hub's own fieldapp, which the devices' are compared with, and `build`
         # its build's label (the version itself from a source tree) — `program` stays the plain
         # version, which an older county desktop reads, as each device's `program` does.
-        return JSONResponse(
+        answer = JSONResponse(
             {
                 "hub": self.name,
                 "devices": rows,
@@ -311,9 +317,12 @@ class HubService:
                 "build": build_label(),
             }
         )
+        return self._signed_answer(request, answer)
 
     async def held(self, request: Request) -> Response:
-        """Held changes (pending unless `?status=` says otherwise), for a county device."""
+        """Held changes (pending unless `?status=` says otherwise), for a county device;
+        signed for the request (`_signed_answer`): the county accepts and dismisses by them."""
+        sign = self._signer(request)
         try:
             signed, peer = await self._authenticate(request)
             if signed.length != 0 or signed.sha256 != httpauth.EMPTY_SHA256:
@@ -328,15 +337,17 @@ class HubService:
                     "查询的状态不对：应为 held（待审核）、accepted（已接受）或 dismissed（不予采纳）",
                 )
         except (_Refusal, httpauth.AuthRefused) as refused:
-            return _error(refused.status, refused.code, str(refused))
+            return _error(refused.status, refused.code, str(refused), sign=sign)
         items, total = await anyio.to_thread.run_sync(
             self._held_items, status, limiter=self._lookups
         )
-        return JSONResponse({"hub": self.name, "held": items, "total": total})
+        answer = JSONResponse({"hub": self.name, "held": items, "total": total})
+        return self._signed_answer(request, answer)
 
     async def decide(self, request: Request) -> Response:
         """Accept or dismiss one held change, as `用户名@设备名` of a county device."""
         accept = request.url.path.endswith("/accept")
+        sign = self._signer(request)
         try:
             signed, peer = await self._authenticate(request)
             # Refused before its body is read: another role never gets a decision in.
@@ -345,12 +356,33 @@ class HubService:
             body = await self._small_body(request, signed)
             held_id, user, reason = _decision(body, accept)
         except (_Refusal, httpauth.AuthRefused) as refused:
-            return _error(refused.status, refused.code, str(refused), close=True)
+            return _error(refused.status, refused.code, str(refused), close=True, sign=sign)
         # The device's name from its enrolment, never from the body.
         reviewer = signed_author(user, peer.name)
-        return await anyio.to_thread.run_sync(
-            self._decide, held_id, accept, reviewer, reason, limiter=self._exchanges
+        decided = await anyio.to_thread.run_sync(
+            self._decide, held_id, accept, reviewer, reason, sign, limiter=self._exchanges
         )
+        return self._signed_answer(request, decided)
+
+    def _signed_answer(self, request: Request, answer: Response) -> Response:
+        """`answer` (200) with the hub's signature for `request` (`httpauth.sign_refusal` with
+        `answer`: over it, the request's path, device and nonce), which the county's desktop
+        checks before it shows what it says; a refusal is left as it is (signed by `_error`)."""
+        if answer.status_code != HTTPStatus.OK:
+            return answer
+        try:
+            claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
+        except httpauth.AuthRefused:  # authenticated already: never so
+            return answer
+        answer.headers[httpauth.ANSWER_HEADER] = httpauth.sign_refusal(
+            claimed,
+            _target(request),
+            answer.status_code,
+            bytes(answer.body),
+            self._sign_secret,
+            answer=True,
+        )
+        return answer
 
     def _signer(self, request: Request) -> Signer | None:
         """What signs refusals of `request` (None when its header does not read): over the
@@ -582,7 +614,9 @@ class HubService:
             items = held_items(hub, found[:MAX_HELD_LISTED])
         return items, len(found)
 
-    def _decide(self, held_id: int, accept: bool, reviewer: str, reason: str) -> Response:
+    def _decide(
+        self, held_id: int, accept: bool, reviewer: str, reason: str, sign: Signer | None = None
+    ) -> Response:
         """Worker thread: the decision, written as the CLI writes it (one transaction through
         the write gate every import shares, so it never interleaves with a merge's writes)."""
         hub = self.sessions.get()
@@ -592,7 +626,7 @@ class HubService:
             else:
                 held = rejected.dismiss(hub, held_id, reviewer, reason, hints=rejected.DESKTOP)
         except SyncError as error:
-            return _error(HTTPStatus.CONFLICT, "held", str(error))
+            return _error(HTTPStatus.CONFLICT, "held", str(error), sign=sign)
         return JSONResponse({"hub": self.name, "held": held_items(hub, [held])[0]})
 
 

@@ -153,7 +153,9 @@ def not_yet_due(
     return refuse(*found) if found is not None else ALLOWED
 
 
-def made_out_of_time(stamp: str | None, row: Mapping[str, Any], arrived: dt.date) -> Verdict:
+def made_out_of_time(
+    stamp: str | None, row: Mapping[str, Any], arrived: dt.date, sets_day: bool = False
+) -> Verdict:
     """A claim's 申请日期 judged by the hub's own day the bundle `arrived`: never before the
     claim's own date (no laptop makes a claim before its day, `claim_not_yet_due`), never after
     the day it arrived (a day's grace for a clock a little ahead). A forged day prints on the
@@ -163,6 +165,12 @@ def made_out_of_time(stamp: str | None, row: Mapping[str, Any], arrived: dt.date
     program made keeps none, and its day is its creating change's stamp (`stamp`, written by
     the sending laptop's clock), counted both by China's date and the hub's, as `today` counts
     it. `stamp` None: a change that is not the claim's creation (only a day it sets is judged).
+
+    `sets_day`: the change writes the day kept (a laptop writes it once, with the claim's
+    creation, from the same clock at the same moment as its stamp): the day must then agree
+    with the creating change's stamp (`stamp`) by China's date, a day either way (`_KEPT_SLACK`)
+    — a stamp far off an honest-looking day re-dates the claim's 创建时间 and history, a day far
+    off an honest stamp moves the claim into a month (and a report) already handed in.
     """
     if row.get("deleted"):
         return ALLOWED
@@ -198,7 +206,36 @@ def made_out_of_time(stamp: str | None, row: Mapping[str, Any], arrived: dt.date
             f"{name}的申请日期 {shown}（{said}）在中心收到它的日期 {arrived} 之后："
             "申请日期不对；请核对那台电脑的日期和时间后重新申领",
         )
+    if sets_day and kept not in (None, "") and stamp is not None:
+        return _kept_by_stamp(name, made, stamp, arrived)
     return ALLOWED
+
+
+#: How far a claim's kept day (its laptop's China date) may be from its creating change's stamp:
+#: the stamp runs up to a day ahead of the laptop's own time (its clock carried by a sync,
+#: `hlc.followed`), and `dates.today` takes this computer's date when a zone ahead of China's
+#: makes it later.
+_KEPT_SLACK = dt.timedelta(days=1)
+
+
+def _kept_by_stamp(name: str, kept: dt.date, stamp: str, arrived: dt.date) -> Verdict:
+    """`claim_made` when the day a claim keeps (`kept`) is not its creating `stamp`'s day; a
+    stamp after the day the bundle `arrived` is left to `numbered_ahead` (which says that
+    the clock ran ahead)."""
+    try:
+        wall = int(stamp.split("-", 1)[0]) / 1000
+        day: dt.date | None = dt.datetime.fromtimestamp(wall, CHINA).date()
+    except (ValueError, OverflowError, OSError):
+        day = None
+    if day is not None and (abs(kept - day) <= _KEPT_SLACK or day > arrived + _KEPT_SLACK):
+        return ALLOWED
+    shown = day if day is not None else f"“{stamp}”"
+    return refuse(
+        "claim_made",
+        f"{name}的申请日期 {kept}（提交它的电脑记下的日期）与建立这条申领的时间 {shown}"
+        "（那台电脑的时钟）对不上：申请日期就是建立申领的那一天，两者是同一台电脑同一时刻记下的，"
+        "申请日期不对；请核对那台电脑的日期和时间后重新申领",
+    )
 
 
 def _claim_day(value: object) -> dt.date | None:
@@ -1103,7 +1140,12 @@ def screen(
                 # claim's 申请日期 when it keeps no day of its own; or a change setting the day
                 # it keeps (a day cleared falls back to the stamp of the change that made it).
                 stamp = change.hlc if dates else _made_stamp(before)
-                verdict = made_out_of_time(stamp, {**(before or {}), **change.data}, arrived)
+                verdict = made_out_of_time(
+                    stamp,
+                    {**(before or {}), **change.data},
+                    arrived,
+                    sets_day="applied_on" in change.data,
+                )
         if verdict.allowed and paying is not None and change.tbl in FOUNDING:
             before = finder.row(change.tbl, change.row_id)
             if asks_founding(actor, change.tbl, before, change.data):

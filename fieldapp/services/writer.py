@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.domain.models import Record
+from fieldapp.services import clock
 from fieldapp.services.actor import Actor, ChangeCheck, ProposedChange, actor_of, allow_all
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.trust_check import GatewayCheck, TrustRefused, gateway_check
@@ -270,6 +271,9 @@ class CheckedBulkInserter:
 
 @contextmanager
 def writing(ledger: Ledger, actor: Actor, check: ChangeCheck | None = None) -> Iterator[Writer]:
-    """A `Writer` inside one ledger transaction: all of the use-case is written, or none."""
+    """A `Writer` inside one ledger transaction: all of the use-case is written, or none.
+    Refused (`clock.ClockWrong`) while this laptop's date is a day or more off the hub's:
+    what it writes would be stamped so (held at the hub, or dated wrong); nothing is lost."""
+    clock.refuse_if_wrong(ledger)
     with ledger.transaction():
         yield Writer(ledger, actor, check)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.domain.progress import CancelCheck, Progress
+from fieldapp.services import clock
 from fieldapp.store.ledger import Ledger
 from fieldapp.store.sync_state import SyncState
 from fieldapp.sync import httpauth
@@ -203,6 +204,9 @@ def push(
         result = import_bundle(ledger, received, folders=folders, progress=progress, cancel=cancel)
     finally:
         received.unlink(missing_ok=True)
+    # The hub wrote its answer a moment ago: its clock now, to this laptop's (`clock`).
+    with ledger.transaction():
+        clock.note(ledger, result.sent_at, fresh=True)
     return sent, result
 
 
@@ -227,11 +231,16 @@ def _upload(
         if status != 200:
             device, keys = _identity(ledger)[0], _hub_keys(ledger)
             header, target = response.getheader(httpauth.REFUSAL_HEADER), _target(url)
+            signed: list[bytes] = []
 
             def by_the_hub(body: bytes) -> bool:
-                return httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
+                holds = httpauth.refusal_signed(header, target, device, nonce, status, body, keys)
+                if holds:
+                    signed.append(body)
+                return holds
 
             message, code, received = _refusal(response, by_the_hub)
+            _note_hub_time(ledger, signed)
             raise HubRefused(
                 f"中心拒绝了上传：{message}",
                 code,
@@ -258,17 +267,13 @@ def _upload(
 
 def county_status(ledger: Ledger, url: str, timeout: float = 60) -> dict[str, Any]:
     """The hub's view of every device (`GET /v1/status`), for a county device."""
-    status, _headers, response, connection = signed_request(
-        ledger, _endpoint(url, "/v1/status"), "GET", None, timeout
+    data = _hub_answer(
+        ledger, _endpoint(url, "/v1/status"), "GET", "中心没有给出各设备情况", timeout
     )
     try:
-        if status != 200:
-            raise SyncError(f"中心没有给出各设备情况：{_message(response)}")
-        return dict(json.loads(response.read()))
-    except ValueError:
+        return dict(json.loads(data))
+    except (ValueError, TypeError):
         raise SyncError("中心的回复无法识别") from None
-    finally:
-        connection.close()
 
 
 def held_changes(
@@ -277,17 +282,13 @@ def held_changes(
     """The changes the hub holds for the county's review (`GET /v1/held`): pending ones, or
     those of `status` (held, accepted, dismissed); for a county device."""
     query = f"?status={urllib.parse.quote(status)}" if status else ""
-    status_code, _headers, response, connection = signed_request(
-        ledger, _endpoint(url, "/v1/held") + query, "GET", None, timeout
+    data = _hub_answer(
+        ledger, _endpoint(url, "/v1/held") + query, "GET", "中心没有给出未接受的修改", timeout
     )
     try:
-        if status_code != 200:
-            raise SyncError(f"中心没有给出未接受的修改：{_message(response)}")
-        return dict(json.loads(response.read()))
-    except ValueError:
+        return dict(json.loads(data))
+    except (ValueError, TypeError):
         raise SyncError("中心的回复无法识别") from None
-    finally:
-        connection.close()
 
 
 def decide_held(
@@ -303,16 +304,80 @@ def decide_held(
     `/v1/held/dismiss`), as `reviewer` of this county device; the decided item."""
     body = json.dumps({"id": held_id, "reviewer": reviewer, "reason": reason}).encode()
     path = "/v1/held/accept" if accept else "/v1/held/dismiss"
-    status, _headers, response, connection = signed_request(
-        ledger, _endpoint(url, path), "POST", body, timeout, content_type="application/json"
+    done = "接受" if accept else "不予采纳"
+    data = _hub_answer(
+        ledger, _endpoint(url, path), "POST", f"中心没有记下这次{done}", timeout, body
     )
     try:
-        if status != 200:
-            done = "接受" if accept else "不予采纳"
-            raise SyncError(f"中心没有记下这次{done}：{_message(response)}")
-        return dict(json.loads(response.read())["held"])
+        return dict(json.loads(data)["held"])
     except (ValueError, KeyError, TypeError):
         raise SyncError("中心的回复无法识别") from None
+
+
+def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
+    """The hub's clock, as a refusal it signed for the request just sent gives it
+    (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
+    laptop's date being off (`stale`) then says by how much, and writes wait for it."""
+    try:
+        said = json.loads(signed[0]).get("hub_time") if signed else None
+    except (ValueError, AttributeError):
+        return
+    if isinstance(said, str):
+        with ledger.transaction():
+            clock.note(ledger, said, fresh=True)
+
+
+#: What the county's desktop says of an answer to its query or decision that its hub did not
+#: sign for the request it sent (`httpauth.refusal_signed`): on a plain http:// address anyone
+#: on the network can answer in the hub's place — a false list of held changes, which the
+#: county would then accept or dismiss by their numbers.
+UNSIGNED_ANSWER = (
+    "中心的这份回复没有县里中心的有效签名，无法核实是中心发出的（可能是网络上有人冒充中心作答，"
+    "或中心的程序太旧），本机没有采用它。请稍后再试；一直这样，请告诉管理汇总中心的同志核查"
+    "网络和中心的程序"
+)
+#: The most of an answer read (a listing of 2,000 held changes is a few MB).
+ANSWER_BYTES = 64 << 20
+
+
+def _hub_answer(
+    ledger: Ledger,
+    url: str,
+    method: str,
+    failed: str,
+    timeout: float,
+    body: bytes | None = None,
+) -> bytes:
+    """The body of the hub's answer to one signed query or decision, once its signature for
+    this request holds (`httpauth.refusal_signed`); SyncError with `failed` and the hub's words
+    when it refused (words it did not sign are said to be unverified), `UNSIGNED_ANSWER` when
+    the answer is not the hub's."""
+    nonce = secrets.token_hex(16)
+    kind = "application/json" if body is not None else "application/octet-stream"
+    status, _headers, response, connection = signed_request(
+        ledger, url, method, body, timeout, content_type=kind, nonce=nonce
+    )
+    device, keys, target = _identity(ledger)[0], _hub_keys(ledger), _target(url)
+    try:
+        if status != 200:
+            if status == HTTPStatus.INTERNAL_SERVER_ERROR:  # the hub failed, it refused nothing
+                raise SyncError(f"{failed}：{_message(response)}")
+            header = response.getheader(httpauth.REFUSAL_HEADER)
+
+            def by_the_hub(said: bytes) -> bool:
+                return httpauth.refusal_signed(header, target, device, nonce, status, said, keys)
+
+            raise SyncError(f"{failed}：{_refusal(response, by_the_hub)[0]}")
+        try:
+            data = response.read(ANSWER_BYTES + 1)
+        except (OSError, http.client.HTTPException) as error:
+            raise SyncError(f"接收中心回复时中断：{_why(error)}。请稍后重试") from None
+        signed = response.getheader(httpauth.ANSWER_HEADER)
+        if len(data) > ANSWER_BYTES or not httpauth.refusal_signed(
+            signed, target, device, nonce, status, data, keys, answer=True
+        ):
+            raise SyncError(UNSIGNED_ANSWER)
+        return data
     finally:
         connection.close()
 

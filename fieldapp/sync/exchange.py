@@ -25,6 +25,7 @@ from fieldapp.domain.dates import china_minute
 from fieldapp.domain.progress import SYNC_CANCELLED, CancelCheck, Cancelled, Progress
 from fieldapp.paths import build_label
 from fieldapp.saving import cannot_write, check_not_ledger
+from fieldapp.services import clock
 from fieldapp.services.changes import NO_CHANGES, ChangeSet, of_log
 from fieldapp.services.incarnation import own_origins
 from fieldapp.services.policy_admin import adopted_version
@@ -123,6 +124,9 @@ class ImportResult:
     #: holds more of its numbering than it ever wrote (`_ahead_of_log`). Its numbers of this
     #: numbering were not taken; a new one (`start_new_incarnation`) moves the work since.
     copied_back: bool = False
+    #: When the sender wrote the bundle, by its own clock (the manifest's signed `created_at`):
+    #: the hub's clock, in its answer (`services.clock`).
+    sent_at: str = ""
 
 
 def _noop(*_args: Any) -> None:
@@ -518,6 +522,9 @@ def _import_local(
             _reused(ledger, refused_here) or _ahead_of_log(ledger, manifest)
         )
         _bookkeeping(ledger, state, identity, peer, manifest, copied)
+        if identity.role == "device":
+            # The hub's clock, at least (a stick may have carried the answer for days).
+            clock.note(ledger, manifest.created_at, fresh=False)
         if identity.role == "hub":
             hub_log = HubLog(ledger.db)
             hub_log.forget_refusals(peer.name)  # its bundle got through: those are past
@@ -544,6 +551,7 @@ def _import_local(
         reissued,
         refused_here,
         copied,
+        manifest.created_at,
     )
 
 

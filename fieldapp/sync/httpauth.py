@@ -343,11 +343,19 @@ def verify_signature(request: SignedRequest, method: str, path: str, sign_public
 
 #: The hub's signature on a refusal (`sign_refusal`): `v1 key=<key id> sig=<base64>`.
 REFUSAL_HEADER = "X-Fieldapp-Refusal"
+#: The hub's signature on what it answers a county device's query or decision (`GET
+#: /v1/status`, `GET /v1/held`, `POST /v1/held/...`; `sign_refusal` with `answer`).
+ANSWER_HEADER = "X-Fieldapp-Answer"
+#: What each signature covers first: an answer's never a refusal's, so the hub's signature of
+#: one cannot be passed off as the other.
+_REFUSAL_TAG, _ANSWER_TAG = "fieldapp-refusal-v1", "fieldapp-answer-v1"
 
 
-def _refusal_message(path: str, device: str, nonce: str, status: int, body: bytes) -> bytes:
+def _refusal_message(
+    path: str, device: str, nonce: str, status: int, body: bytes, tag: str = _REFUSAL_TAG
+) -> bytes:
     parts = [
-        "fieldapp-refusal-v1",
+        tag,
         path,
         device,
         nonce,
@@ -358,18 +366,28 @@ def _refusal_message(path: str, device: str, nonce: str, status: int, body: byte
 
 
 def sign_refusal(
-    request: SignedRequest, path: str, status: int, body: bytes, sign_secret: bytes
+    request: SignedRequest,
+    path: str,
+    status: int,
+    body: bytes,
+    sign_secret: bytes,
+    answer: bool = False,
 ) -> str:
     """The hub's `REFUSAL_HEADER` value for refusing `request` (to `path`) with `status` and
     `body`: signed over them and the request's device and nonce, so the device can tell the
     hub's refusal of the request it just sent from one a stranger on the network wrote, or one
     the hub gave another request. A device acts on a refusal's code and numbers (the copied-back
     question, a new numbering) only when this holds; on a plain http:// hub anyone on the LAN
-    can answer in the hub's place."""
+    can answer in the hub's place.
+
+    `answer`: the hub's `ANSWER_HEADER` value for what it answers a county device's query or
+    decision instead, signed the same way under another tag (`_ANSWER_TAG`): the county's
+    desktop shows the devices' exchanges and the held changes (which it then accepts or
+    dismisses by number) only when it holds."""
     key = crypto.key_id(crypto.KeyPair(sign_secret, bytes(32)).sign_public)
-    signature = crypto.sign(
-        _refusal_message(path, request.device, request.nonce, status, body), sign_secret
-    )
+    tag = _ANSWER_TAG if answer else _REFUSAL_TAG
+    message = _refusal_message(path, request.device, request.nonce, status, body, tag)
+    signature = crypto.sign(message, sign_secret)
     return f"{VERSION} key={key} sig={base64.b64encode(signature).decode('ascii')}"
 
 
@@ -381,10 +399,14 @@ def refusal_signed(
     status: int,
     body: bytes,
     hub_keys: dict[str, bytes],
+    answer: bool = False,
 ) -> bool:
     """Whether `value` (a response's `REFUSAL_HEADER`) is the signature, by one of `hub_keys`
     (key id → the pinned hub's public signing key), of this refusal of the request `device`
-    sent to `path` with `nonce`."""
+    sent to `path` with `nonce`; with `answer`, whether `value` (its `ANSWER_HEADER`) is the
+    signature of this answer to it (`sign_refusal`)."""
+    tag = _ANSWER_TAG if answer else _REFUSAL_TAG
+    message = _refusal_message(path, device, nonce, status, body, tag)
     if not value:
         return False
     version, _, rest = value.strip().partition(" ")
@@ -396,5 +418,4 @@ def refusal_signed(
         signature = base64.b64decode(fields.get("sig", ""), validate=True)
     except ValueError:
         return False
-    message = _refusal_message(path, device, nonce, status, body)
     return crypto.verify(message, signature, public)

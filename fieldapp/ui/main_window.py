@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from fieldapp.services import clock
 from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
@@ -55,6 +56,8 @@ NAV_MIN_WIDTH, NAV_MAX_WIDTH = 108, 124
 NAV_PADDING = (14, 10)
 #: How often the window looks for stored rows its lists had to leave out (`note_skipped`).
 SKIPPED_CHECK_MS = 1000
+#: How often the window compares this laptop's date with the hub's (`clock.warning`).
+CLOCK_CHECK_MS = 10_000
 #: Alt+1 … Alt+9, Alt+0 reach the first ten pages (the last, 设置, has none: it is rarely used).
 #: Room kept for the window's title bar when it is fitted to a small screen.
 TITLE_BAR = 32
@@ -88,6 +91,12 @@ class MainWindow(QMainWindow):
         self.skipped_timer.setInterval(SKIPPED_CHECK_MS)
         self.skipped_timer.timeout.connect(self.note_skipped)
         self.skipped_timer.start()
+        # The date checked against the hub's as it goes on (a date set wrong while open).
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CLOCK_CHECK_MS)
+        self.clock_timer.timeout.connect(self.check_clock)
+        self.clock_timer.start()
+        self.check_clock()
 
     def _fit_screen(self) -> None:
         """1366×768 with a minimum of 1024×640, or the screen's room where it is smaller (1280×720
@@ -146,6 +155,13 @@ class MainWindow(QMainWindow):
         )
         self.demo_banner.hide()
         body.addWidget(self.demo_banner)
+        # This laptop's date far from the hub's (`clock.warning`): writes wait until it is set
+        # right, and the window says why before anyone meets a refusal.
+        self.clock_banner = QLabel()
+        self.clock_banner.setWordWrap(True)
+        self.clock_banner.setStyleSheet(self.demo_banner.styleSheet())
+        self.clock_banner.hide()
+        body.addWidget(self.clock_banner)
         body.addWidget(self.stack)
         layout.addLayout(body, 1)
         self.setCentralWidget(central)
@@ -304,6 +320,13 @@ class MainWindow(QMainWindow):
         ledger.panel.register_unemployment()
 
     # -- title, language, closing --------------------------------------------------------
+
+    def check_clock(self) -> None:
+        """Show, over the pages, that this laptop's date is far from the hub's (and so writes
+        wait); hidden when it is right."""
+        said = clock.warning(self.session.ledger)
+        self.clock_banner.setText(said)
+        self.clock_banner.setVisible(bool(said))
 
     def note_skipped(self) -> None:
         """Say in the status bar, once, that the lists and figures left out stored rows no
@@ -669,6 +692,7 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         self.idle_lock.stop()
         self.skipped_timer.stop()  # the window and its ledger close: nothing more to look for
+        self.clock_timer.stop()
         event.accept()
 
     def discard_unsaved(self) -> None:

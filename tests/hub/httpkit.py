@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import http.client
+import http.server
 import json
 import socket
+import threading
 import time
 import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -105,3 +109,18 @@ def hub_footprint(hub: Hub) -> dict[str, Any]:
 def bundle_bytes(path: Path) -> bytes:
     """A bundle file's bytes."""
     return Path(path).read_bytes()
+
+
+@contextmanager
+def relay(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """`handler` served on loopback (a man in the middle between a device and its hub), its
+    URL given (and set as `handler.url`); stopped afterwards."""
+    running = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=running.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{running.server_address[1]}"
+    handler.url = url  # type: ignore[attr-defined]
+    try:
+        yield url
+    finally:
+        running.shutdown()
+        running.server_close()

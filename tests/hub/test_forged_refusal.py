@@ -15,7 +15,6 @@ from __future__ import annotations
 import http.client
 import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from fieldapp.sync import crypto, httpauth
 from fieldapp.sync.client import push
 from fieldapp.sync.errors import HubRefused
 from fieldapp.sync.exchange import ahead_of_log
-from tests.hub.httpkit import address
+from tests.hub.httpkit import address, relay
 from tests.sync.helpers import VILLAGE, add_family
 
 FORGED = {
@@ -92,13 +91,8 @@ class _Middle(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def middle(server) -> Iterator[type[_Middle]]:  # noqa: ANN001
     handler = type("Middle", (_Middle,), {"hub_url": server.url})
-    running = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=running.serve_forever, daemon=True)
-    thread.start()
-    handler.url = f"http://127.0.0.1:{running.server_address[1]}"  # type: ignore[attr-defined]
-    yield handler
-    running.shutdown()
-    running.server_close()
+    with relay(handler):
+        yield handler
 
 
 def _meta(path: Path) -> list[tuple[str, str]]:

@@ -117,7 +117,11 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
     change's stamp not at all; a tampered program then sent a change clearing the day, and the
     claim's 申请日期 fell back to the stamp — forged before the claim's own date. Clearing the
     kept day is judged against the stamp of the change that made the claim (held as
-    claim_made), and the claim keeps its day."""
+    claim_made), and the claim keeps its day. The creating change so stamped — three months
+    before the day it keeps — is itself held now (`claim_made`: the day kept must agree with
+    its creating stamp), so the claim never lands; one stamped the day before the day it keeps
+    (a clock a little behind) lands, and its day cleared falls back to that stamp, before the
+    claim's own date: held as before."""
     from fieldapp.services.policy_admin import publish
     from fieldapp.store.hlc import format_stamp
     from tests.policy.helpers import COUNTY_PACK
@@ -134,9 +138,21 @@ def test_a_claims_kept_day_cleared_falls_back_to_a_judged_stamp(tmp_path, hub, m
             "spell_id": job_of(person), "event_date": JOB_START, "claim_date": "2027-06-05",
             "person_name": village.get("persons", person)["name"], "rule_title": "交通补贴",
             "applied_on": "2027-06-06"}  # fmt: skip
-    made = forge(village, "claims", natural_id("claims", "cleared", person), data, hlc=early)
+    forged = forge(village, "claims", natural_id("claims", "cleared", person), data, hlc=early)
+    hub.import_file(send(village, tmp_path / "forged.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[forged.id].rule == "claim_made", [(h.rule, h.reason) for h in held.values()]
+    assert "2027-03-01" in held[forged.id].reason
+    assert hub.ledger.get("claims", forged.row_id) is None
+    day_before = format_stamp(int(dt.datetime(2027, 6, 5, 12).timestamp() * 1000), 0)
+    data |= {"claim_date": "2027-06-06"}
+    made = forge(village, "claims", natural_id("claims", "cleared", "again"), data,
+                 hlc=day_before)  # fmt: skip
     hub.import_file(send(village, tmp_path / "made.fs").path)
-    assert not hub.rejected(), [(h.rule, h.reason) for h in hub.rejected()]
+    assert made.id not in {h.change_id for h in hub.rejected()}, [
+        (h.rule, h.reason) for h in hub.rejected()
+    ]
+    assert hub.ledger.get("claims", made.row_id)["applied_on"] == "2027-06-06"
     import_bundle(village, hub.export_for("红星村", tmp_path / "back.fs").path)
     cleared = forge(village, "claims", made.row_id, {"applied_on": None},
                     parents={"applied_on": village.heads("claims", made.row_id)["applied_on"]})  # fmt: skip

@@ -228,7 +228,9 @@ def test_a_repeat_stamped_before_the_approved_claim_is_the_one_held(village, hub
     repeat. A tampered program made 赵六's December again after the county approved the first,
     stamped a year earlier: it sorted first, so it passed 村审核, and the county's review listed
     the approved claim as the repeat. An approved (or paid) claim now always counts first: the
-    newcomer is held at the hub, refused on the device, and named as the repeat."""
+    newcomer is held at the hub, refused on the device, and named as the repeat. (Stamped a
+    year before the day it keeps, it is held at once as `claim_made`: stamped the day before,
+    as far as a kept day may be from its stamp, it still sorts first.)"""
     from fieldapp.store.hlc import format_stamp
 
     december = _december(village)
@@ -237,7 +239,7 @@ def test_a_repeat_stamped_before_the_approved_claim_is_the_one_held(village, hub
     village.exchange()
     hub.ledger.update("claims", december.id, {"state": "县审批"})
     village.exchange()
-    early = format_stamp(int(dt.datetime(2026, 1, 5, tzinfo=dt.UTC).timestamp() * 1000), 0)
+    early = format_stamp(int(dt.datetime(2027, 2, 28, 4, tzinfo=dt.UTC).timestamp() * 1000), 0)
     repeat = natural_id("claims", "forged", "again")
     made = forge(village, "claims", repeat,
                  _copy(village, december.id) | {"state": "已提交", "batch_id": None},

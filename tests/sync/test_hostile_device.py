@@ -695,6 +695,48 @@ def test_a_claim_whose_made_on_day_is_forged_is_held(county, hub, tmp_path):
         assert hub.ledger.get("claims", change.row_id) is None
 
 
+@pytest.mark.today("2027-06-05")
+def test_a_kept_made_on_day_that_its_creating_stamp_belies_is_held(county, hub, tmp_path):
+    """A claim keeps the day its laptop made it (`applied_on`, its 申请日期) and was judged by
+    that day alone; its creating change's stamp — the same laptop's clock at the same moment —
+    was then not looked at. A tampered program sent a claim saying it was made today, stamped
+    in March (its 创建时间 and history before its own claim date), and one stamped today saying
+    it was made in March (moved into a month, and a report, already handed in): both landed.
+    The day kept must now agree with its creating stamp, a day either way (a clock carried a
+    day ahead by a sync, a zone ahead of China's): both are held (`claim_made`); the honest
+    claim, and a day kept a day off its stamp, land. A later change setting the kept day is
+    judged against the stamp that made the row."""
+    village, mine = county["village"], county["mine"]
+    march = claim(mine) | {"claim_date": "2027-03-01", "person_name": "张0",
+                           "rule_title": "交通补贴"}  # fmt: skip
+    stamped_early = forge(village, "claims", natural_id("claims", "forged", "stamped"),
+                          march | {"applied_on": "2027-06-05"},
+                          hlc=_stamp_on("2027-03-01"))  # fmt: skip
+    kept_early = forge(village, "claims", natural_id("claims", "forged", "kept"),
+                       march | {"applied_on": "2027-03-01"})  # fmt: skip
+    honest = forge(village, "claims", natural_id("claims", "honest", "june"),
+                   march | {"applied_on": "2027-06-05"})  # fmt: skip
+    carried = forge(village, "claims", natural_id("claims", "honest", "carried"),
+                    march | {"applied_on": "2027-06-04"})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "forged.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert set(held) == {stamped_early.id, kept_early.id}, [h.reason for h in held.values()]
+    assert {h.rule for h in held.values()} == {"claim_made"}
+    said = held[stamped_early.id].reason
+    assert "2027-06-05" in said and "2027-03-01" in said and "张0" in said, said
+    said = held[kept_early.id].reason
+    assert "2027-03-01" in said and "2027-06-05" in said, said
+    assert hub.ledger.get("claims", honest.row_id)["applied_on"] == "2027-06-05"
+    assert hub.ledger.get("claims", carried.row_id)["applied_on"] == "2027-06-04"
+    heads = village.heads("claims", honest.row_id)
+    redated = forge(village, "claims", honest.row_id, {"applied_on": "2027-03-01"},
+                    parents={"applied_on": heads["applied_on"]})  # fmt: skip
+    hub.import_file(send(village, tmp_path / "redated.fs").path)
+    held = {h.change_id: h for h in hub.rejected()}
+    assert held[redated.id].rule == "claim_made", held[redated.id].reason
+    assert hub.ledger.get("claims", honest.row_id)["applied_on"] == "2027-06-05"
+
+
 @pytest.mark.today("2027-06-06")
 def test_a_claim_made_just_after_midnight_on_a_utc_laptop_lands(county, hub, tmp_path):
     """A laptop keeping UTC makes a claim dated by China's day (2027-06-06) at 01:00 China

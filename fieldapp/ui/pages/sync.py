@@ -31,7 +31,7 @@ from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
-from fieldapp.services import persons, settings
+from fieldapp.services import clock, persons, settings
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
@@ -117,6 +117,11 @@ class SyncPage(QWidget):
         self.panel = OperationPanel()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
+        # This laptop's date far from the hub's, as its answers told (`clock.warning`).
+        self.clock_label = QLabel()
+        self.clock_label.setWordWrap(True)
+        self.clock_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.clock_label.hide()
         self.enrol_button = QPushButton(self.tr("用登记文件登记本机…"))
         self.folder = QComboBox()
         self.folder.setEditable(True)
@@ -138,6 +143,7 @@ class SyncPage(QWidget):
         exchange = QGroupBox(self.tr("交换数据"))
         form = QFormLayout(exchange)
         form.addRow(self.tr("本机"), self.state_label)
+        form.addRow("", self.clock_label)
         form.addRow("", self.enrol_button)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -231,9 +237,17 @@ class SyncPage(QWidget):
                     .replace("%2", str(hub.serial_in))
                 )
             self.state_label.setText(text)
+        self.show_clock()
         self._list_drives()
         self.conflicts.refresh()
         self.held.refresh()
+
+    def show_clock(self) -> None:
+        """Say that this laptop's date is far from the hub's, as its answers (or a refusal for
+        it) told (`clock.warning`); nothing when it is right."""
+        said = clock.warning(self.session.ledger)
+        self.clock_label.setText(said)
+        self.clock_label.setVisible(bool(said))
 
     def _list_drives(self) -> int:
         """List the USB sticks (and other removable drives) plugged in now; their number.
@@ -639,6 +653,7 @@ class SyncPage(QWidget):
             self._numbers_clash()
             return
         self.result_label.setText(self.tr("失败：") + str(error))
+        self.show_clock()  # refused for this laptop's date: by how much
         show_error(self, error)
 
     def _copied_back(

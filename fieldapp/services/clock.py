@@ -1,0 +1,193 @@
+"""This laptop's clock against the county hub's, as the hub's signed answers tell it.
+
+A laptop whose date is set ahead stamps every change ahead: the hub holds each one
+(`trust.stamped_ahead`) until real time catches up, and the coordinator learns of it only
+once the county reviews. One whose date is far behind writes that date on what it makes (a
+claim's 申请日期, a visit's day) and is refused by the hub's HTTP service (`httpauth.MAX_SKEW_S`).
+
+So the device remembers, from each answer of its hub it imports, what the hub's clock read
+(the answer's signed `created_at`) against its own clock and the time since the computer
+started (`uptime_ms`, which no change of the date moves; it runs on while the laptop sleeps).
+While the computer has not restarted, what the hub's clock reads now is that reading plus the
+time since: a date moved after the answer is seen at once. After a restart only what is sure
+is said: the hub's clock reads at least what it read then (a date far behind it is wrong).
+
+An answer fetched over the network a moment ago (`fresh`, `client.push`) is a reading of the
+hub's clock now; one carried on a stick may have waited days, so it only says the hub's clock
+was at least that far on — never that this laptop is ahead.
+
+Only a signed answer counts (a stranger on the network cannot make a laptop refuse its
+writes by lying about the time), and only once imported (an old answer replayed is refused
+as already imported before it is noted).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fieldapp.domain.errors import FieldappError
+
+if TYPE_CHECKING:
+    from fieldapp.store.ledger import Ledger
+
+#: The ledger's `meta` key of the last reading.
+META_KEY = "hub_clock"
+#: How far this clock may run from the hub's before the user is told and writes are refused:
+#: a day, as far as the hub lets a stamp run ahead of its own clock (`hlc.MAX_DRIFT_MS`).
+SLACK_MS = 24 * 3600 * 1000
+DAY_MS = 24 * 3600 * 1000
+
+AHEAD = "本机日期比县里快了约{days}天，请先把电脑日期改对，否则记下的事项会被县里暂扣"
+BEHIND = (
+    "本机日期比县里慢了约{days}天，请先把电脑日期改对，否则记下的日期（申请日期、走访日期等）"
+    "都会是错的，也无法与县里中心联网同步"
+)
+
+
+class ClockWrong(FieldappError):
+    """A write refused because this laptop's date is far from the hub's (`AHEAD`, `BEHIND`)."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the hub's clock read (`hub_ms`) when this laptop's read `own_ms`, `up_ms` after
+    the computer `boot` started; `fresh`: fetched over the network a moment before."""
+
+    hub_ms: int
+    own_ms: int
+    up_ms: int
+    boot: str
+    fresh: bool
+
+
+def uptime_ms() -> int:
+    """Milliseconds since the computer started, sleep included; no date change moves it."""
+    boottime = getattr(time, "CLOCK_BOOTTIME", None)
+    if boottime is not None:  # Linux: CLOCK_MONOTONIC stops while the laptop sleeps
+        return int(time.clock_gettime(boottime) * 1000)
+    if os.name == "nt":
+        # GetTickCount64 counts sleep and hibernation; Python's monotonic clock there is
+        # QueryPerformanceCounter on newer versions, which is not promised to.
+        import ctypes
+
+        ticks = getattr(ctypes, "windll").kernel32.GetTickCount64  # noqa: B009 - Windows only
+        ticks.restype = ctypes.c_uint64
+        return int(ticks())
+    return int(time.monotonic() * 1000)
+
+
+_BOOT: list[str] = []
+
+
+def boot_id() -> str:
+    """What tells this start of the computer from another ('' where nothing does): Linux's
+    boot id, Windows's boot counter."""
+    if not _BOOT:
+        _BOOT.append(_read_boot_id())
+    return _BOOT[0]
+
+
+def _read_boot_id() -> str:
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except OSError:
+        pass
+    try:
+        import winreg  # type: ignore[import-not-found,unused-ignore]
+
+        with winreg.OpenKey(  # type: ignore[attr-defined,unused-ignore]
+            winreg.HKEY_LOCAL_MACHINE,  # type: ignore[attr-defined,unused-ignore]
+            r"SYSTEM\CurrentControlSet\Control\Session Manager\Memory Management"
+            r"\PrefetchParameters",
+        ) as key:
+            value, _kind = winreg.QueryValueEx(key, "BootId")  # type: ignore[attr-defined,unused-ignore]
+        return f"win-{value}"
+    except (ImportError, OSError):
+        return ""
+
+
+def note(ledger: Ledger, hub_time: str, *, fresh: bool) -> None:
+    """Remember the hub's clock as its answer `hub_time` (ISO with offset) gives it, against
+    this laptop's clock now; a text that does not read is ignored. A stick's answer older
+    than the reading kept says less than it, and is not kept over it."""
+    try:
+        when = dt.datetime.fromisoformat(hub_time)
+    except (TypeError, ValueError):
+        return
+    if when.tzinfo is None:
+        return
+    reading = Reading(
+        int(when.timestamp() * 1000), int(time.time() * 1000), uptime_ms(), boot_id(), fresh
+    )
+    kept = read(ledger)
+    if not fresh and kept is not None and _hub_floor(kept) >= _hub_floor(reading):
+        return
+    ledger.set_meta(META_KEY, json.dumps(reading.__dict__))
+
+
+def read(ledger: Ledger) -> Reading | None:
+    """The reading kept (None: none yet, or not readable)."""
+    text = ledger.get_meta(META_KEY)
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+        return Reading(
+            int(data["hub_ms"]),
+            int(data["own_ms"]),
+            int(data["up_ms"]),
+            str(data["boot"]),
+            bool(data["fresh"]),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _since(reading: Reading) -> int | None:
+    """Milliseconds since the reading when the computer has not restarted since (None)."""
+    up = uptime_ms()
+    if not reading.boot or reading.boot != boot_id() or up < reading.up_ms:
+        return None
+    return up - reading.up_ms
+
+
+def _hub_floor(reading: Reading) -> int:
+    """What the hub's clock reads now at least."""
+    return reading.hub_ms + (_since(reading) or 0)
+
+
+def drift_ms(reading: Reading | None, now_ms: int | None = None) -> int:
+    """How far this clock runs ahead of the hub's (negative: behind), as far as is sure; 0
+    when nothing sure is known or it is within `SLACK_MS`."""
+    if reading is None:
+        return 0
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    since = _since(reading)
+    floor = reading.hub_ms + (since or 0)
+    if floor - now_ms > SLACK_MS:
+        return now_ms - floor
+    if since is not None and reading.fresh and now_ms - floor > SLACK_MS:
+        return now_ms - floor  # the hub's clock now, to the second: it reads `floor`
+    return 0
+
+
+def warning(ledger: Ledger) -> str:
+    """What to tell the user of this laptop's date ('' when nothing is wrong)."""
+    drift = drift_ms(read(ledger))
+    if not drift:
+        return ""
+    days = max(1, round(abs(drift) / DAY_MS))
+    return (AHEAD if drift > 0 else BEHIND).format(days=days)
+
+
+def refuse_if_wrong(ledger: Ledger) -> None:
+    """ClockWrong with `warning`'s words when this laptop's date is far from the hub's."""
+    said = warning(ledger)
+    if said:
+        raise ClockWrong(said)

@@ -1,0 +1,47 @@
+"""The main window and the 同步 page say, in Chinese, that this laptop's date runs days ahead
+of (or behind) the county hub's — as the hub's answer over the network told it — so the
+coordinator learns it before writing, not once the county has held what was written. An
+honest date shows nothing. (The write door's refusal: tests/hub/test_clock_told.py.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from fieldapp.domain.dates import CHINA
+from fieldapp.hub.server import ServerThread
+from tests.ui.conftest import wait_idle
+from tests.ui.test_sync_copied_back import sent_once
+
+AHEAD = "本机日期比县里快了约3天，请先把电脑日期改对，否则记下的事项会被县里暂扣"
+
+
+@pytest.fixture
+def ledger_path(tmp_path: Path) -> Path:
+    """An enrolled village ledger that has sent its work once."""
+    return sent_once(tmp_path)
+
+
+def test_a_date_moved_ahead_after_a_sync_is_said_on_the_window_and_the_sync_page(
+    window, qtbot, tmp_path
+):
+    page = window.show_page("sync")
+    with ServerThread(tmp_path / "hub") as server:
+        page.url.setText(server.url)
+        page.push()
+        wait_idle(qtbot, page)
+    assert "已发送" in page.result_label.text(), page.result_label.text()
+    window.check_clock()
+    assert window.clock_banner.isHidden() and page.clock_label.isHidden()  # honest: nothing
+    later = dt.datetime.now(CHINA) + dt.timedelta(days=3)
+    with time_machine.travel(later, tick=True):
+        window.check_clock()
+        page.refresh()
+        assert window.clock_banner.isVisible() and window.clock_banner.text() == AHEAD
+        assert page.clock_label.isVisible() and page.clock_label.text() == AHEAD
+    window.check_clock()
+    page.refresh()
+    assert window.clock_banner.isHidden() and page.clock_label.isHidden()
