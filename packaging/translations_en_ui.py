@@ -317,6 +317,9 @@ EN_UI: dict[str, str] = {
     ),
     "是": "Yes",
     "否": "No",
+    "县里接受前的编号": "Number before the county accepted it",
+    "打印时间": "Printed at",
+    "导出时间": "Exported at",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

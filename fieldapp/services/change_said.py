@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fieldapp.domain.labels import field_label
+from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS, field_label
 from fieldapp.domain.places_said import PLACE_FIELDS
 from fieldapp.services.trust import printable, table_name
 
@@ -36,6 +36,21 @@ NAMED = frozenset({"areas", "batches"})
 def field_said(key: str, table: str) -> str:
     """A field's name as people call it: 户籍地, not 户籍地区划代码."""
     return FIELD_WORDS.get(key) or field_label(key, table)
+
+
+def never_named(key: str) -> bool:
+    """True for a field no line names: the deletion mark (said as 删除…), links to other rows
+    (…_id: ids mean nothing to people), an area's code and level (said by naming the area,
+    `said_by_area`)."""
+    return key == "deleted" or key.endswith("_id") or key in AREA_NAMED
+
+
+def fields_said() -> tuple[str, ...]:
+    """Every field's name a line may say (`field_said`), once each: the words the desktop
+    translates (`fieldapp.ui.held_words`)."""
+    names = [field_said(key, "") for key in FIELD_LABELS if not never_named(key)]
+    names += [field_said(key, table) for table, key in TABLE_FIELD_LABELS]
+    return tuple(dict.fromkeys(names))
 
 
 def value_said(value: object) -> str:

@@ -48,7 +48,7 @@ from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import field_words, table_words
+from fieldapp.ui.held_words import field_words, newer_value_here, table_words
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no
@@ -819,16 +819,8 @@ class HeldChanges(QWidget):
         reason = said.reason
         if said.newer:
             # A value from a newer program: what it means for the village, in its language
-            # (`rejected.NEWER_VALUE_HERE`; the hub's reason speaks to the county's clerk).
-            reason = _filled(
-                self.tr(
-                    "%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。"
-                    "这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，"
-                    "或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；"
-                    "程序什么时候升级，听县里的安排"
-                ),
-                said.newer,
-            )
+            # (the hub's reason speaks to the county's clerk).
+            reason = newer_value_here(said.newer)
         text += _filled(self.tr("原因：%1"), reason)
         if said.received:
             text += _filled(self.tr("；县里 %1 收到"), said.received)
