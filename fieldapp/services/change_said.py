@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from fieldapp.domain.dates import written_text
 from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS, field_label
 from fieldapp.domain.places_said import PLACE_FIELDS
 from fieldapp.services.trust import printable, table_name
@@ -53,9 +54,20 @@ def fields_said() -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def value_said(value: object) -> str:
-    """A value as people read it: 是 / 否, 50000 not 50000.0, a list with 、, text as written
-    (never Python's repr)."""
+#: Fields that hold a day or a month ('2026-10-03', '2026-11'), said as a paper writes them.
+DAY_FIELDS = frozenset(
+    key
+    for key in FIELD_LABELS
+    if key.endswith(("_date", "_month")) or key in ("month", "applied_on")
+)
+
+
+def value_said(value: object, key: str = "") -> str:
+    """A value (of the field `key`) as people read it: 是 / 否, 50000 not 50000.0, a list with
+    、, a day or month as written (2026年10月3日, 2026年11月), text as written (never Python's
+    repr)."""
+    if key in DAY_FIELDS and isinstance(value, str):
+        return written_text(value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():

@@ -121,7 +121,7 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
         whose = str(item.get("area_said") or printable(shown.get("name") or ""))
         level = printable(shown.get("kind") or "")
     fields = tuple(
-        (key, field_said(key, table), value_said(value))
+        (key, field_said(key, table), value_said(value, key))
         for key, value in sorted(shown.items())
         # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say
         # nothing; an area's code and level are said by its name above.
