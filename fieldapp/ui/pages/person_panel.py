@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.dates import china_minute, today
+from fieldapp.domain.dates import china_minute, today, written
 from fieldapp.domain.errors import FieldappError, MalformedRow, NotFound
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.models import (
@@ -425,7 +425,7 @@ class PersonPanel(QWidget):
             (self.tr("身份证号"), person.id_number),
             (
                 self.tr("性别 / 出生"),
-                f"{person.sex}  {person.birth_date.isoformat()}"
+                f"{person.sex}  {written(person.birth_date)}"
                 + self.tr("（%1 岁）").replace("%1", str(person.age_on(on))),
             ),
             (self.tr("所在地"), records.person_place(self.session.ledger, person)),
