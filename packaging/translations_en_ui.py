@@ -320,6 +320,8 @@ EN_UI: dict[str, str] = {
     "县里接受前的编号": "Number before the county accepted it",
     "打印时间": "Printed at",
     "导出时间": "Exported at",
+    "%1年%2月%3日": "%3/%2/%1",
+    "%1年%2月": "%2/%1",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

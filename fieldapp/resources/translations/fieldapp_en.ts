@@ -1079,6 +1079,14 @@
       <source>否</source>
       <translation>No</translation>
     </message>
+    <message>
+      <source>%1年%2月%3日</source>
+      <translation>%3/%2/%1</translation>
+    </message>
+    <message>
+      <source>%1年%2月</source>
+      <translation>%2/%1</translation>
+    </message>
   </context>
   <context>
     <name>HeldReview</name>

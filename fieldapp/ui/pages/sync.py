@@ -32,6 +32,7 @@ from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
 from fieldapp.services import persons, settings
+from fieldapp.services.change_said import DAY_FIELDS
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
@@ -809,7 +810,7 @@ class HeldChanges(QWidget):
             _filled(
                 self.tr("%1为“%2”"),
                 fields.get(label, label),
-                yes_no[raw[key]] if isinstance(raw.get(key), bool) else value,
+                yes_no[raw[key]] if isinstance(raw.get(key), bool) else self._day(key, raw, value),
             )
             for key, label, value in said.fields
         )
@@ -835,6 +836,21 @@ class HeldChanges(QWidget):
         if said.undone:
             text += _filled(self.tr("；本机已撤销（%1）"), said.undone)
         return text
+
+    def _day(self, key: str, raw: dict[str, object], value: str) -> str:
+        """A day or month (`change_said.DAY_FIELDS`) in the language shown: 2026年10月3日 in
+        Chinese (`value`, as `held_said` says it), 3/10/2026 in English; any other value as
+        said."""
+        text = raw.get(key)
+        if key not in DAY_FIELDS or not isinstance(text, str) or value == text:
+            return value  # (not a day, or none the calendar has: as it came)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            year, month, day = (str(int(part)) for part in text.split("-"))
+            return _filled(self.tr("%1年%2月%3日"), year, month, day)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = (str(int(part)) for part in text.split("-"))
+            return _filled(self.tr("%1年%2月"), year, month)
+        return value
 
     def _on_row(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
