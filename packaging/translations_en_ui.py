@@ -321,6 +321,9 @@ EN_UI: dict[str, str] = {
     "%1年%2月%3日": "%3 %4 %1",
     "%1年%2月": "%4 %1",
     "%1年度": "%1",
+    "县里接受前的编号": "Number before the county accepted it",
+    "打印时间": "Printed at",
+    "导出时间": "Exported at",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

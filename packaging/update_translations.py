@@ -5,11 +5,17 @@
 
 pyside6-lupdate keeps translations already in the .ts; strings still unfinished are filled from
 packaging/translations_en.py. Anything left unfinished is listed.
+
+The domain's Chinese words the sync page translates (`fieldapp.ui.held_words.words()`: table and
+field names, a sentence) live in dicts lupdate cannot read: this script first writes them out as
+QT_TRANSLATE_NOOP calls (fieldapp/ui/held_words_catalogue.py); `--check` fails when that file
+no longer says what the domain does.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -20,6 +26,25 @@ sys.path.insert(0, str(ROOT / "packaging"))
 TS = ROOT / "fieldapp" / "resources" / "translations" / "fieldapp_en.ts"
 QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
+CATALOGUE = ROOT / "fieldapp" / "ui" / "held_words_catalogue.py"
+
+
+def catalogue() -> str:
+    """held_words_catalogue.py as the domain's words make it (one QT_TRANSLATE_NOOP a word)."""
+    sys.path.insert(0, str(ROOT))
+    from fieldapp.ui.held_words import CONTEXT, words
+
+    marks = "".join(
+        f"    QT_TRANSLATE_NOOP({json.dumps(CONTEXT)}, {json.dumps(w, ensure_ascii=False)}),\n"
+        for w in words()
+    )
+    return (
+        '"""The words `fieldapp.ui.held_words` translates, marked for pyside6-lupdate (the app\n'
+        "never imports this). Written by packaging/update_translations.py from the domain's lists;\n"
+        'do not edit: run `python packaging/update_translations.py`."""\n\n'
+        "from PySide6.QtCore import QT_TRANSLATE_NOOP\n\n"
+        f"# fmt: off\nWORDS = (\n{marks})\n# fmt: on\n"
+    )
 
 
 def sources() -> list[str]:
@@ -108,6 +133,13 @@ def main(argv: list[str] | None = None) -> int:
 
         target = Path(tempfile.mkdtemp()) / TS.name
         shutil.copyfile(TS, target)
+    written = catalogue()
+    if args.check:
+        if not CATALOGUE.exists() or CATALOGUE.read_text(encoding="utf-8") != written:
+            print(f"{CATALOGUE.name} is out of date: run packaging/update_translations.py")
+            return 1
+    else:
+        CATALOGUE.write_text(written, encoding="utf-8")
     extract(target)
     missing = fill(target)
     for source in missing:

@@ -1,7 +1,8 @@
 """Administrative region codes (GB/T 2260): names and cross-county / cross-province tests.
 
 Names come from python-stdnum's historical table, read without its year ranges so retired codes
-still resolve (an ID keeps the code it was issued under).
+still resolve (an ID keeps the code it was issued under); a retired Guizhou county is said with
+today's county of its name beside it, where the table shows one (`_today`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from fieldapp.domain.areacode import AreaCode, AreaLevel, area_at
+from fieldapp.domain.divisions import GUIZHOU, short_forms
 
 if TYPE_CHECKING:
     from stdnum import numdb
@@ -46,6 +48,59 @@ def _latest(names: str) -> str:
 _PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政单位", "自治区直辖县级行政单位"})
 
 
+def _current(names: str) -> bool:
+    """True unless the newest name of 'X,[1987-2020]Y' ended (its code was retired)."""
+    last = [p for p in names.split(",") if p][-1]
+    return not last.startswith("[") or last.split("]", 1)[0].endswith("-")
+
+
+def _stem(name: str) -> str:
+    """A county's name without its kind: 水城县 → 水城, 万山特区 → 万山, 道真仡佬族苗族自治县 →
+    道真; '' where that leaves one character (盘县: too little to know it by)."""
+    if name.endswith("特区") and len(name) > 3:
+        return name.removesuffix("特区")
+    shortest = short_forms(name)[-1]
+    return shortest if shortest != name else ""
+
+
+@cache
+def _guizhou_counties() -> dict[str, list[str]]:
+    """Guizhou's current county-level codes by their name's stem."""
+    found: dict[str, list[str]] = {}
+    for province in _table().prefixes:
+        if province[1] != GUIZHOU[:2]:
+            continue
+        for _length, low, high, props, _children in province[4]:
+            name = props.get("county", "")
+            if low == high and not low.endswith("00") and name and _current(name):
+                stem = _stem(_latest(name))
+                if stem:
+                    found.setdefault(stem, []).append(province[1] + low)
+    return found
+
+
+def _today(code: str, county: str) -> str:
+    """Where a retired Guizhou county (`code`, last named `county`) is today: the one current
+    county of the same name (水城县 → 水城区; 遵义地区赤水市 → 遵义市赤水市, with its city when
+    that changed); '' where none or several are (铜仁市 became 碧江区: no name links them, and
+    nothing is guessed)."""
+    found = _guizhou_counties().get(_stem(county), [])
+    if len(found) != 1:
+        return ""
+    (now,) = found
+    if now[:4] == code[:4]:
+        return _latest(_info(now)["county"])
+    return (region_name(now) or "").removeprefix(_info(GUIZHOU)["province"])
+
+
+def _info(code: str) -> dict[str, str]:
+    """The national table's entries for `code` (its province's, its county's), merged."""
+    info: dict[str, str] = {}
+    for _part, props in _table().info(code):
+        info.update(props)
+    return info
+
+
 @cache
 def region_name(code: str) -> str | None:
     """Full name of a code's county ('贵州省毕节市七星关区') as people say it (no statistical
@@ -53,24 +108,22 @@ def region_name(code: str) -> str | None:
     code = area_at(str(code), AreaLevel.COUNTY)
     if len(code) != 6 or not (code.isascii() and code.isdigit()):
         return None
-    info: dict[str, str] = {}
-    for _part, props in _table().info(code):
-        info.update(props)
+    info = _info(code)
     if "county" not in info:
         return None
     province = info.get("province", "")
     county = _latest(info["county"])
     city = ""
     if not code.endswith("00"):
-        city_info: dict[str, str] = {}
-        for _part, props in _table().info(AreaCode(code).at(AreaLevel.CITY)):
-            city_info.update(props)
-        city_name = _latest(city_info.get("county", ""))
+        city_name = _latest(_info(AreaCode(code).at(AreaLevel.CITY)).get("county", ""))
         if city_name and city_name != province and city_name not in _PLACEHOLDERS:
             city = city_name
     if county in _PLACEHOLDERS or county == province:
         return f"{province}{city}"
-    return f"{province}{city}{county}"
+    today = (
+        "" if _current(info["county"]) or not code.startswith(GUIZHOU[:2]) else _today(code, county)
+    )
+    return f"{province}{city}{county}" + (f"（今{today}）" if today else "")
 
 
 def place_scope(home_code: str, work_code: str) -> PlaceScope:

@@ -281,7 +281,7 @@ def _value(
     if key in _ROW_FIELDS and isinstance(value, str):
         named = rows(_ROW_FIELDS[key], value) if rows is not None else ""
         return _unquoted(named) or f"中心还没有的{table_name(_ROW_FIELDS[key])}"
-    return _clipped(value_said(value))
+    return _clipped(value_said(value, key))
 
 
 def _clipped(value: object, longest: int = 60) -> str:

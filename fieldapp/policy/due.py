@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from fieldapp.domain.dates import add_months, china_iso, month_key, whole_months_between, written
+from fieldapp.domain.dates import (
+    add_months,
+    china_iso,
+    month_key,
+    whole_months_between,
+    written,
+    written_text,
+)
 from fieldapp.domain.enums import HAS_LABOUR, ServiceType, UnemploymentLevel
 from fieldapp.policy.facts import PersonFacts, RegistrationFacts, ServiceFacts, SpellFacts
 from fieldapp.policy.pack import Policy, ServiceBundle, ServiceLevel
@@ -69,6 +76,8 @@ class DueItem:
     #: The services still short, in the order the rule lists them (those of a rule's line
     #: naming one service): what a visit handling the item gives next.
     short: tuple[str, ...] = ()
+    #: The month a 月度更新 is for ('2026-11'; its title says it as written, 2026年11月).
+    month: str = ""
 
     def sort_key(self) -> tuple[int, dt.date, str, str]:
         """Most urgent first: overdue (oldest first), then due soon, then due."""
@@ -274,6 +283,7 @@ class DueListBuilder:
         always: bool = False,
         counted_from: dt.date | None = None,
         short: tuple[str, ...] = (),
+        month: str = "",
     ) -> DueItem | None:
         if not always and due > on + dt.timedelta(days=HORIZON_DAYS):
             return None
@@ -302,6 +312,7 @@ class DueListBuilder:
             progress,
             "；".join(estimate_notice(y) for y in sorted(years)),
             short,
+            month,
         )
 
     def for_person(self, facts: PersonFacts, on: dt.date) -> list[DueItem]:
@@ -330,7 +341,7 @@ class DueListBuilder:
                     facts,
                     on,
                     "失业登记",
-                    f"{found} 发现失业，{self.days_registration}个工作日内办结失业登记",
+                    f"{written(found)}发现失业，{self.days_registration}个工作日内办结失业登记",
                     due,
                     self.clauses.registration,
                     counted_from=found,
@@ -369,7 +380,7 @@ class DueListBuilder:
             facts,
             on,
             "1311服务",
-            f"{found} 发现失业，{self.days_1311}个工作日内提供“1311”就业服务"
+            f"{written(found)}发现失业，{self.days_1311}个工作日内提供“1311”就业服务"
             f"（{bundle.describe()}）",
             due,
             self.clauses.service_1311 or bundle.clause,
@@ -407,7 +418,13 @@ class DueListBuilder:
                 due = add_months(month_start, 1) - dt.timedelta(days=1)
             due = self.calendar.last_day(due)
             return self._item(
-                facts, on, "月度更新", f"{key} 就业状态按月更新", due, self.clauses.monthly
+                facts,
+                on,
+                "月度更新",
+                f"{written_text(key)}就业状态按月更新",
+                due,
+                self.clauses.monthly,
+                month=key,
             )
         return None
 
@@ -434,7 +451,7 @@ class DueListBuilder:
                         facts,
                         on,
                         "跟踪回访",
-                        f"{spell.start_date} 就业（{spell.employer or spell.form}）后第{number}次跟踪回访",
+                        f"{written(spell.start_date)}就业（{spell.employer or spell.form}）后第{number}次跟踪回访",
                         due,
                         self.clauses.follow_up,
                         f"跟踪回访 {visits}/{len(self.follow_up)}",

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from fieldapp.domain.labels import field_label
+from fieldapp.domain.dates import written_text
+from fieldapp.domain.labels import FIELD_LABELS, TABLE_FIELD_LABELS, field_label
 from fieldapp.domain.places_said import PLACE_FIELDS
 from fieldapp.services.trust import printable, table_name
 
@@ -38,9 +39,35 @@ def field_said(key: str, table: str) -> str:
     return FIELD_WORDS.get(key) or field_label(key, table)
 
 
-def value_said(value: object) -> str:
-    """A value as people read it: 是 / 否, 50000 not 50000.0, a list with 、, text as written
-    (never Python's repr)."""
+def never_named(key: str) -> bool:
+    """True for a field no line names: the deletion mark (said as 删除…), links to other rows
+    (…_id: ids mean nothing to people), an area's code and level (said by naming the area,
+    `said_by_area`)."""
+    return key == "deleted" or key.endswith("_id") or key in AREA_NAMED
+
+
+def fields_said() -> tuple[str, ...]:
+    """Every field's name a line may say (`field_said`), once each: the words the desktop
+    translates (`fieldapp.ui.held_words`)."""
+    names = [field_said(key, "") for key in FIELD_LABELS if not never_named(key)]
+    names += [field_said(key, table) for table, key in TABLE_FIELD_LABELS]
+    return tuple(dict.fromkeys(names))
+
+
+#: Fields that hold a day or a month ('2026-10-03', '2026-11'), said as a paper writes them.
+DAY_FIELDS = frozenset(
+    key
+    for key in FIELD_LABELS
+    if key.endswith(("_date", "_month")) or key in ("month", "applied_on")
+)
+
+
+def value_said(value: object, key: str = "") -> str:
+    """A value (of the field `key`) as people read it: 是 / 否, 50000 not 50000.0, a list with
+    、, a day or month as written (2026年10月3日, 2026年11月), text as written (never Python's
+    repr)."""
+    if key in DAY_FIELDS and isinstance(value, str):
+        return written_text(value)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float) and value.is_integer():

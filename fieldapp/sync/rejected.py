@@ -121,7 +121,7 @@ def held_said(item: dict[str, Any]) -> HeldSaid:
         whose = str(item.get("area_said") or printable(shown.get("name") or ""))
         level = printable(shown.get("kind") or "")
     fields = tuple(
-        (key, field_said(key, table), value_said(value))
+        (key, field_said(key, table), value_said(value, key))
         for key, value in sorted(shown.items())
         # Links to other rows (…_id) hold ids that mean nothing to the user; empty values say
         # nothing; an area's code and level are said by its name above.
@@ -164,9 +164,10 @@ def describe(item: dict[str, Any]) -> str:
 
 
 #: What a value from a newer program means for the village (the hub's reason tells the county's
-#: clerk to upgrade the hub first): `{}` is the value as the hub names it.
+#: clerk to upgrade the hub first): `%1` is the value as the hub names it. The one sentence: the
+#: sync page says it through its translations (`fieldapp.ui.held_words.newer_value_here`).
 NEWER_VALUE_HERE = (
-    "{}是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，"
+    "%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，"
     "不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。"
     "本机不用重填，也不用撤销；程序什么时候升级，听县里的安排"
 )
@@ -179,7 +180,7 @@ def _reason_shown(report: dict[str, Any], places: Callable[[str | None], str]) -
     reason = str(report["reason"] or "")
     newer = newer_value_named(str(report["rule"] or ""), reason)
     if newer:
-        return NEWER_VALUE_HERE.format(newer)
+        return NEWER_VALUE_HERE.replace("%1", newer)
     return _AREA_CODE.sub(lambda m: places(m.group(1)) or m.group(0), reason)
 
 

@@ -1,100 +1,41 @@
-"""The words of a held change's line on the sync page, in the language shown: the tables and
-fields a change of this device touches, as `fieldapp.sync.rejected.held_said` names them in
-Chinese (`trust.TABLE_NAMES`, `labels.FIELD_LABELS`). A name not here is said in Chinese."""
+"""The words of a held change's line on the sync page, in the language shown: the Chinese names
+`fieldapp.sync.rejected.held_said` gives the tables and fields a change touches
+(`trust.TABLE_NAMES`, `change_said.fields_said`) and the village's sentence for a value from a
+newer program (`rejected.NEWER_VALUE_HERE`), each through the translations (context
+`HeldWords`). The domain holds the words, once: `held_words_catalogue`, which
+`packaging/update_translations.py` writes from `words()`, only marks them for pyside6-lupdate
+(it cannot read words out of a dict). A name without a translation is said in Chinese."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from fieldapp.services.change_said import fields_said
+from fieldapp.services.trust import TABLE_NAMES
+from fieldapp.sync.rejected import NEWER_VALUE_HERE
+
+CONTEXT = "HeldWords"
+
+
+def words() -> tuple[str, ...]:
+    """Every Chinese word of the domain a held change's line says, once each, in order."""
+    return tuple(dict.fromkeys([*TABLE_NAMES.values(), *fields_said(), NEWER_VALUE_HERE]))
+
+
+def _shown(word: str) -> str:
+    return QCoreApplication.translate(CONTEXT, word)
+
 
 def table_words() -> dict[str, str]:
     """A synced table's Chinese name → its name in the language shown."""
-    return {
-        "区域": QCoreApplication.translate("HeldWords", "区域"),
-        "政策包": QCoreApplication.translate("HeldWords", "政策包"),
-        "县级政策包草稿": QCoreApplication.translate("HeldWords", "县级政策包草稿"),
-        "户信息": QCoreApplication.translate("HeldWords", "户信息"),
-        "人员信息": QCoreApplication.translate("HeldWords", "人员信息"),
-        "人员类别": QCoreApplication.translate("HeldWords", "人员类别"),
-        "就业经历": QCoreApplication.translate("HeldWords", "就业经历"),
-        "失业登记": QCoreApplication.translate("HeldWords", "失业登记"),
-        "月度状态": QCoreApplication.translate("HeldWords", "月度状态"),
-        "服务记录": QCoreApplication.translate("HeldWords", "服务记录"),
-        "走访记录": QCoreApplication.translate("HeldWords", "走访记录"),
-        "补贴申领": QCoreApplication.translate("HeldWords", "补贴申领"),
-        "申领审核记录": QCoreApplication.translate("HeldWords", "申领审核记录"),
-        "申领批次": QCoreApplication.translate("HeldWords", "申领批次"),
-        "打印记录": QCoreApplication.translate("HeldWords", "打印记录"),
-        "导出记录": QCoreApplication.translate("HeldWords", "导出记录"),
-    }
+    return {name: _shown(name) for name in TABLE_NAMES.values()}
 
 
 def field_words() -> dict[str, str]:
     """A field's Chinese name (as a held change's line says it) → its name shown."""
-    return {
-        "姓名": QCoreApplication.translate("HeldWords", "姓名"),
-        "身份证号码": QCoreApplication.translate("HeldWords", "身份证号码"),
-        "与户主关系": QCoreApplication.translate("HeldWords", "与户主关系"),
-        "联系电话": QCoreApplication.translate("HeldWords", "联系电话"),
-        "劳动能力": QCoreApplication.translate("HeldWords", "劳动能力"),
-        "健康状况": QCoreApplication.translate("HeldWords", "健康状况"),
-        "文化程度": QCoreApplication.translate("HeldWords", "文化程度"),
-        "毕业年份": QCoreApplication.translate("HeldWords", "毕业年份"),
-        "离校年月": QCoreApplication.translate("HeldWords", "离校年月"),
-        "开户银行": QCoreApplication.translate("HeldWords", "开户银行"),
-        "银行或社保卡账号": QCoreApplication.translate("HeldWords", "银行或社保卡账号"),
-        "户籍地": QCoreApplication.translate("HeldWords", "户籍地"),
-        "备注": QCoreApplication.translate("HeldWords", "备注"),
-        "原因": QCoreApplication.translate("HeldWords", "原因"),
-        "所在区域": QCoreApplication.translate("HeldWords", "所在区域"),
-        "地址": QCoreApplication.translate("HeldWords", "地址"),
-        "户编号": QCoreApplication.translate("HeldWords", "户编号"),
-        "易地搬迁户": QCoreApplication.translate("HeldWords", "易地搬迁户"),
-        "脱贫户": QCoreApplication.translate("HeldWords", "脱贫户"),
-        "上级区域": QCoreApplication.translate("HeldWords", "上级区域"),
-        "人员类别": QCoreApplication.translate("HeldWords", "人员类别"),
-        "开始日期": QCoreApplication.translate("HeldWords", "开始日期"),
-        "结束日期": QCoreApplication.translate("HeldWords", "结束日期"),
-        "务工地": QCoreApplication.translate("HeldWords", "务工地"),
-        "务工地点": QCoreApplication.translate("HeldWords", "务工地点"),
-        "就业形式": QCoreApplication.translate("HeldWords", "就业形式"),
-        "务工单位": QCoreApplication.translate("HeldWords", "务工单位"),
-        "用人单位类型": QCoreApplication.translate("HeldWords", "用人单位类型"),
-        "月收入": QCoreApplication.translate("HeldWords", "月收入"),
-        "劳动合同期限（月）": QCoreApplication.translate("HeldWords", "劳动合同期限（月）"),
-        "社保缴费月数": QCoreApplication.translate("HeldWords", "社保缴费月数"),
-        "有组织劳务输出": QCoreApplication.translate("HeldWords", "有组织劳务输出"),
-        "输出机构": QCoreApplication.translate("HeldWords", "输出机构"),
-        "首次输出": QCoreApplication.translate("HeldWords", "首次输出"),
-        "临时工": QCoreApplication.translate("HeldWords", "临时工"),
-        "培训天数": QCoreApplication.translate("HeldWords", "培训天数"),
-        "摸排发现日期": QCoreApplication.translate("HeldWords", "摸排发现日期"),
-        "失业登记日期": QCoreApplication.translate("HeldWords", "失业登记日期"),
-        "失业人员类别": QCoreApplication.translate("HeldWords", "失业人员类别"),
-        "登记结束日期": QCoreApplication.translate("HeldWords", "登记结束日期"),
-        "走访日期": QCoreApplication.translate("HeldWords", "走访日期"),
-        "走访人": QCoreApplication.translate("HeldWords", "走访人"),
-        "结果": QCoreApplication.translate("HeldWords", "结果"),
-        "服务日期": QCoreApplication.translate("HeldWords", "服务日期"),
-        "服务类型": QCoreApplication.translate("HeldWords", "服务类型"),
-        "月份": QCoreApplication.translate("HeldWords", "月份"),
-        "就业状态": QCoreApplication.translate("HeldWords", "就业状态"),
-        "收入": QCoreApplication.translate("HeldWords", "收入"),
-        "状态": QCoreApplication.translate("HeldWords", "状态"),
-        "金额": QCoreApplication.translate("HeldWords", "金额"),
-        "补贴名称": QCoreApplication.translate("HeldWords", "补贴名称"),
-        "原状态": QCoreApplication.translate("HeldWords", "原状态"),
-        "变为": QCoreApplication.translate("HeldWords", "变为"),
-        "说明": QCoreApplication.translate("HeldWords", "说明"),
-        "材料": QCoreApplication.translate("HeldWords", "材料"),
-        "缺件原因": QCoreApplication.translate("HeldWords", "缺件原因"),
-        "资金来源": QCoreApplication.translate("HeldWords", "资金来源"),
-        "收款方": QCoreApplication.translate("HeldWords", "收款方"),
-        "收款人": QCoreApplication.translate("HeldWords", "收款人"),
-        "申领日期": QCoreApplication.translate("HeldWords", "申领日期"),
-        "申请日期": QCoreApplication.translate("HeldWords", "申请日期"),
-        "审批时的开户银行": QCoreApplication.translate("HeldWords", "审批时的开户银行"),
-        "审批时的账号": QCoreApplication.translate("HeldWords", "审批时的账号"),
-        "事项日期": QCoreApplication.translate("HeldWords", "事项日期"),
-        "名称": QCoreApplication.translate("HeldWords", "名称"),
-    }
+    return {name: _shown(name) for name in fields_said()}
+
+
+def newer_value_here(value: str) -> str:
+    """`rejected.NEWER_VALUE_HERE` in the language shown, of `value` (as the hub named it)."""
+    return _shown(NEWER_VALUE_HERE).replace("%1", value)

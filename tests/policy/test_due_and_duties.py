@@ -105,7 +105,8 @@ def test_monthly_update_and_follow_up(policy: Policy) -> None:
     items = DueListBuilder(policy).for_person(placed, D(2025, 9, 26))
     by_kind = {i.kind: i for i in items}
     # August is recorded; September is due by the month's end (the county has set no day).
-    assert by_kind["月度更新"].title.startswith("2025-09")
+    assert by_kind["月度更新"].title == "2025年9月就业状态按月更新"
+    assert by_kind["月度更新"].month == "2025-09"  # what the 按月更新 grid opens at
     assert by_kind["月度更新"].due_date == D(2025, 9, 30)
     assert by_kind["月度更新"].urgency is Urgency.DUE
     assert by_kind["跟踪回访"].due_date == D(2025, 9, 1)
@@ -142,11 +143,11 @@ def test_the_monthly_update_at_the_new_year_follows_the_age_in_the_month_due(
     on = D(2027, 1, 5)
     builder = DueListBuilder(policy)
     sixteen = [i for i in builder.for_person(person(birth="20110101"), on) if i.kind == "月度更新"]
-    assert [i.title[:7] for i in sixteen] == ["2027-01"]
+    assert [i.month for i in sixteen] == ["2027-01"]
     sixty_one = [
         i for i in builder.for_person(person(birth="19660101"), on) if i.kind == "月度更新"
     ]
-    assert [i.title[:7] for i in sixty_one] == ["2026-12"]
+    assert [i.month for i in sixty_one] == ["2026-12"]
     assert sixty_one[0].urgency is Urgency.OVERDUE
     # One who turned 61 in mid-December is not in December's 按月更新 grid (its ages are taken
     # on the month's last day): no December update is asked of him either.
@@ -280,5 +281,5 @@ def test_a_deadline_in_months_that_lands_on_a_day_off_moves_to_the_next_working_
     recorded = tuple(MonthFacts(f"2025-{m:02d}", "已就业") for m in range(1, 13))
     idle = person(months=recorded)
     monthly = {i.kind: i for i in builder.for_person(idle, D(2026, 2, 1))}["月度更新"]
-    assert monthly.title.startswith("2026-01") and monthly.due_date == D(2026, 2, 2)
+    assert monthly.month == "2026-01" and monthly.due_date == D(2026, 2, 2)
     assert monthly.urgency is not Urgency.OVERDUE

@@ -8,10 +8,11 @@ are English (the hub's reason and the ledger's names stay as written)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp.hub.folder import Hub
-from fieldapp.store.ledger import natural_id
+from fieldapp.store.ledger import Ledger, natural_id
 from fieldapp.sync.exchange import export_bundle
 from tests.codes import ENROL_CODE
 from tests.sync.helpers import add_family
@@ -142,26 +143,38 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     assert "the county decides" in english and "请" not in english, english
 
 
-def test_a_yes_or_no_is_said_in_the_language_shown(window, qtbot, tmp_path, warnings_shown):
-    """The English line read “Casual work “否””: a yes/no value stayed Chinese. It is said in
-    the language shown now; what someone wrote (a note of “否”) stays as written."""
-    from fieldapp.ui import i18n
-
+def held_alone(window, qtbot, tmp_path, warnings_shown, forged: Callable[[Ledger], str]):
+    """The sync page and the row of its held list for the change `forged` makes on the
+    window's ledger (returning the row id it changed), held at a real hub and reported in its
+    answer."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     hub.enroll("大坝村笔记本", VILLAGE, tmp_path / "device.json", code=ENROL_CODE)
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "device.json", code=ENROL_CODE), warnings_shown
     ledger = window.session.ledger
-    away = natural_id("households", "away", "yes-no")
-    forge(ledger, "households", away, {"area_code": ELSEWHERE, "address": "小河村五组 3 号",
-                                       "is_relocated": False, "is_lifted": True,
-                                       "notes": "否"})  # fmt: skip
+    row_id = forged(ledger)
     hub.import_file(export_bundle(ledger, tmp_path / "up.fieldsync").path)
     answer = hub.export_for("大坝村笔记本", tmp_path / "answer.fieldsync")
     hub.close()
     page.import_from(Path(answer.path))
     wait_idle(qtbot, page)
-    (row,) = [r for r, i in enumerate(page.held.items) if i["row_id"] == away]
+    (row,) = [r for r, i in enumerate(page.held.items) if i["row_id"] == row_id]
+    return page, row
+
+
+def test_a_yes_or_no_is_said_in_the_language_shown(window, qtbot, tmp_path, warnings_shown):
+    """The English line read “Casual work “否””: a yes/no value stayed Chinese. It is said in
+    the language shown now; what someone wrote (a note of “否”) stays as written."""
+    from fieldapp.ui import i18n
+
+    def forged(ledger: Ledger) -> str:
+        away = natural_id("households", "away", "yes-no")
+        forge(ledger, "households", away, {"area_code": ELSEWHERE, "address": "小河村五组 3 号",
+                                           "is_relocated": False, "is_lifted": True,
+                                           "notes": "否"})  # fmt: skip
+        return away
+
+    page, row = held_alone(window, qtbot, tmp_path, warnings_shown, forged)
     chinese = page.held.list.item(row).text()
     assert "易地搬迁户为“否”" in chinese and "脱贫户为“是”" in chinese, chinese
     assert "备注为“否”" in chinese, chinese

@@ -1087,10 +1087,6 @@
       <translation>; taken back on this computer (%1)</translation>
     </message>
     <message>
-      <source>%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；程序什么时候升级，听县里的安排</source>
-      <translation>%1 is an option the county hub's program does not have yet: most likely this laptop's program is newer than the county hub's. The change is kept at the county awaiting review and will not be lost; the county decides: it accepts it once the hub's program is upgraded, or declines it with a reason, shown here after a sync. Nothing to enter again or take back here; upgrade the program when the county says</translation>
-    </message>
-    <message>
       <source>是</source>
       <translation>Yes</translation>
     </message>
@@ -1571,6 +1567,22 @@
     <message>
       <source>名称</source>
       <translation>Name</translation>
+    </message>
+    <message>
+      <source>县里接受前的编号</source>
+      <translation>Number before the county accepted it</translation>
+    </message>
+    <message>
+      <source>打印时间</source>
+      <translation>Printed at</translation>
+    </message>
+    <message>
+      <source>导出时间</source>
+      <translation>Exported at</translation>
+    </message>
+    <message>
+      <source>%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；程序什么时候升级，听县里的安排</source>
+      <translation>%1 is an option the county hub's program does not have yet: most likely this laptop's program is newer than the county hub's. The change is kept at the county awaiting review and will not be lost; the county decides: it accepts it once the hub's program is upgraded, or declines it with a reason, shown here after a sync. Nothing to enter again or take back here; upgrade the program when the county says</translation>
     </message>
   </context>
   <context>

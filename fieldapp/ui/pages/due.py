@@ -347,7 +347,7 @@ class DuePage(QWidget):
             show_error(self, self.tr("请先在列表里选一项待办"))
             return
         if item.kind == "月度更新":
-            month = item.title.split(" ")[0] if item.title[:4].isdigit() else str(Month.current())
+            month = item.month or str(Month.current())
             self.monthly_requested.emit(item.person_id, month)
             return
         if item.kind == "失业登记":

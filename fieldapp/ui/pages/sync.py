@@ -3,6 +3,7 @@ this device's changes the county did not accept."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 from pathlib import Path
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
 from fieldapp.services import clock, persons, settings
+from fieldapp.services.change_said import DAY_FIELDS
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
@@ -43,12 +46,13 @@ from fieldapp.sync.bundle import RefusedBundle
 from fieldapp.sync.errors import AlreadyImported, HubRefused, said_to_the_village
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
+from fieldapp.ui.days import day_said, month_said
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import field_words, table_words
+from fieldapp.ui.held_words import field_words, newer_value_here, table_words
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no
@@ -824,7 +828,7 @@ class HeldChanges(QWidget):
             _filled(
                 self.tr("%1为“%2”"),
                 fields.get(label, label),
-                yes_no[raw[key]] if isinstance(raw.get(key), bool) else value,
+                yes_no[raw[key]] if isinstance(raw.get(key), bool) else self._day(key, raw, value),
             )
             for key, label, value in said.fields
         )
@@ -834,16 +838,8 @@ class HeldChanges(QWidget):
         reason = said.reason
         if said.newer:
             # A value from a newer program: what it means for the village, in its language
-            # (`rejected.NEWER_VALUE_HERE`; the hub's reason speaks to the county's clerk).
-            reason = _filled(
-                self.tr(
-                    "%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。"
-                    "这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，"
-                    "或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；"
-                    "程序什么时候升级，听县里的安排"
-                ),
-                said.newer,
-            )
+            # (the hub's reason speaks to the county's clerk).
+            reason = newer_value_here(said.newer)
         text += _filled(self.tr("原因：%1"), reason)
         if said.received:
             text += _filled(self.tr("；县里 %1 收到"), said.received)
@@ -858,6 +854,22 @@ class HeldChanges(QWidget):
         if said.undone:
             text += _filled(self.tr("；本机已撤销（%1）"), said.undone)
         return text
+
+    def _day(self, key: str, raw: dict[str, object], value: str) -> str:
+        """A day or month (`change_said.DAY_FIELDS`) in the language shown: 2026年10月3日 in
+        Chinese (`value`, as `held_said` says it), 3/10/2026 in English; any other value as
+        said."""
+        text = raw.get(key)
+        if key not in DAY_FIELDS or not isinstance(text, str) or value == text:
+            return value  # (not a day, or none the calendar has: as it came)
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                return day_said(dt.date.fromisoformat(text))
+            if re.fullmatch(r"\d{4}-\d{2}", text):
+                return month_said(Month.parse(text))
+        except ValueError:
+            pass
+        return value
 
     def _on_row(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
