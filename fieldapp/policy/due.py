@@ -97,6 +97,7 @@ class DueItem:
             "clause": self.clause,
             "progress": self.progress,
             "note": self.note,
+            "month": self.month,
         }
 
 

@@ -186,7 +186,8 @@ def test_due_json(db, capsys) -> None:
     items = json.loads(out)
     assert code == 0 and items
     assert {i["id_number"] for i in items} == {ids["jobless"]}
-    assert {"kind", "due_date", "urgency", "clause", "progress"} <= set(items[0])
+    assert {"kind", "due_date", "urgency", "clause", "progress", "month"} <= set(items[0])
+    assert {i["month"] for i in items} == {""}  # only a 月度更新 is for a month
     level = next(i for i in items if i["kind"] == "分级服务")
     assert level["progress"] == "岗位推荐 1/3"
 

@@ -33,3 +33,14 @@ def test_every_due_items_days_are_written(policy: Policy) -> None:
     assert items["月度更新"].title == "2025年9月就业状态按月更新"
     assert items["月度更新"].month == "2025-09"
     assert all(item.month == "" for kind, item in items.items() if kind != "月度更新")
+
+
+def test_a_monthly_updates_month_is_in_its_json(policy: Policy) -> None:
+    """`fieldapp due --json` printed a 月度更新 without its month: a script had to read it back
+    off the Chinese title. Its `month` now travels as a key; the other keys stay."""
+    placed = person(months=(MonthFacts("2025-08", "已就业"),))
+    items = {i.kind: i for i in DueListBuilder(policy).for_person(placed, D(2025, 9, 29))}
+    shown = items["月度更新"].as_dict()
+    assert shown["month"] == "2025-09"
+    assert {"id_number", "name", "area_code", "kind", "title", "due_date", "urgency"} <= set(shown)
+    assert {"workdays_left", "clause", "progress", "note"} <= set(shown)
