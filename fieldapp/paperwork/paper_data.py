@@ -98,6 +98,16 @@ def _day(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text[:10]) if text else None
 
 
+def _coded(place: str, code: str) -> str:
+    """`place` with the code it was found by in brackets, as a clerk writes it: one bracket,
+    the code beside the county it belongs to — a retired county's 水城县（今水城区） becomes
+    水城县（520221101，今水城区）, not 水城县（今水城区）（520221101）."""
+    if place.endswith("）") and "（今" in place:
+        before, now = place[:-1].rsplit("（今", 1)
+        return f"{before}（{code}，今{now}）"
+    return f"{place}（{code}）"
+
+
 def _months(n: Any) -> str:
     return f"{n} 个月" if n not in (None, "") else ""
 
@@ -250,10 +260,10 @@ class PaperData:
             known = area_at(code, level)
             if self._area(known) is not None:
                 path = say_place(known, divisions(), self._listed)
-                return path if known == code or not with_code else f"{path}（{code}）"
+                return path if known == code or not with_code else _coded(path, code)
         county = region_name(code)
         if county and len(code) > 6 and with_code:
-            return f"{county}（{code}）"
+            return _coded(county, code)
         return county or code
 
     def work_place(self, spell: EmploymentSpell) -> str:
