@@ -1,6 +1,7 @@
 """Administrative region codes (GB/T 2260): names and cross-county / cross-province tests.
 
-Names come from python-stdnum's historical table, read without its year ranges so retired codes
+Names come from python-stdnum's historical table (asked only through its documented
+`NumDB.info`, never its internal layout), read without its year ranges so retired codes
 still resolve (an ID keeps the code it was issued under); a retired Guizhou county is said with
 today's county of its name beside it, where the table shows one (`_today`).
 """
@@ -63,19 +64,32 @@ def _stem(name: str) -> str:
     return shortest if shortest != name else ""
 
 
+def _entry(code: str) -> dict[str, str] | None:
+    """The national table's own entry for the 6-digit `code` (its names), None where the table
+    has none — asked through `NumDB.info`, python-stdnum's documented API: the code's parts are
+    its province's two digits and its own four when the table lists it."""
+    parts = _table().info(code)
+    if [part for part, _props in parts] != [code[:2], code[2:]]:
+        return None
+    return parts[1][1] if "county" in parts[1][1] else None
+
+
 @cache
 def _guizhou_counties() -> dict[str, list[str]]:
-    """Guizhou's current county-level codes by their name's stem."""
+    """Guizhou's current county-level codes by their name's stem: the counties of every city
+    or prefecture the table lists (520100 … 522700, retired ones too)."""
     found: dict[str, list[str]] = {}
-    for province in _table().prefixes:
-        if province[1] != GUIZHOU[:2]:
+    for city in range(1, 100):
+        city_code = f"{GUIZHOU[:2]}{city:02d}"
+        if _entry(f"{city_code}00") is None:
             continue
-        for _length, low, high, props, _children in province[4]:
-            name = props.get("county", "")
-            if low == high and not low.endswith("00") and name and _current(name):
+        for county in range(1, 100):
+            code = f"{city_code}{county:02d}"
+            name = (_entry(code) or {}).get("county", "")
+            if name and _current(name):
                 stem = _stem(_latest(name))
                 if stem:
-                    found.setdefault(stem, []).append(province[1] + low)
+                    found.setdefault(stem, []).append(code)
     return found
 
 

@@ -87,3 +87,29 @@ def test_an_old_id_card_names_where_it_was_issued_and_where_that_is_now():
     info = idnumber.validate(make_id("520221", "19800101"))
     assert info.region == "贵州省六盘水市水城县（今水城区）"
     assert not info.warnings
+
+
+#: What to do when the next test fails after a python-stdnum upgrade.
+_STDNUM_CHANGED = (
+    "python-stdnum's cn/loc table no longer answers NumDB.info(code) as [(province digits, "
+    "{{province}}), (the code's last four, {{county}})]: read its names another way in "
+    "fieldapp/domain/regions.py (_entry), or pin python-stdnum back in pyproject.toml — got {}"
+)
+
+
+def test_the_national_table_is_read_through_its_public_lookup():
+    """`regions` read python-stdnum's table by walking `NumDB.prefixes`, an undocumented
+    layout (tuples of length, low, high, props, children) that a release may change without
+    notice. It now asks `NumDB.info` (documented) for each code, and this test says what to do
+    when that answer changes shape."""
+    from fieldapp.domain.regions import _entry, _guizhou_counties
+
+    retired = _entry("520221")
+    assert retired is not None and retired["county"].endswith("水城县"), _STDNUM_CHANGED.format(
+        retired
+    )
+    assert _entry("529999") is None, _STDNUM_CHANGED.format(_entry("529999"))
+    counties = _guizhou_counties()
+    assert counties.get("水城") == ["520204"], _STDNUM_CHANGED.format(counties.get("水城"))
+    assert counties.get("赤水") == ["520381"], _STDNUM_CHANGED.format(counties.get("赤水"))
+    assert all(c.startswith("52") and len(c) == 6 for cs in counties.values() for c in cs)
