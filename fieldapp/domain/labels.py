@@ -28,7 +28,7 @@ FIELD_LABELS: dict[str, str] = {
     "is_lifted": "脱贫户",
     "code": "区划代码",
     "kind": "层级",
-    "parent_code": "上级区划",
+    "parent_code": "上级区域",
     "category": "人员类别",
     "start_date": "开始日期",
     "end_date": "结束日期",

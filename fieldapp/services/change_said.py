@@ -19,7 +19,7 @@ from fieldapp.domain.places_said import PLACE_FIELDS
 from fieldapp.services.trust import printable, table_name
 
 #: Fields a coordinator calls otherwise than their stored name says (a place, not its code).
-FIELD_WORDS = {"hukou_code": "户籍地", "place_code": "务工地", "parent_code": "上级区域"}
+FIELD_WORDS = {"hukou_code": "户籍地", "place_code": "务工地"}
 
 #: The fields said by a place's name (an employment's 务工地 too).
 PLACES = PLACE_FIELDS | {"place_code"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.services.change_said import fields_said
+from fieldapp.services.change_said import field_said, fields_said
 from fieldapp.services.trust import TABLE_NAMES
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
 
@@ -34,6 +34,17 @@ def table_words() -> dict[str, str]:
 def field_words() -> dict[str, str]:
     """A field's Chinese name (as a held change's line says it) → its name shown."""
     return {name: _shown(name) for name in fields_said()}
+
+
+def table_word(name: str) -> str:
+    """One synced table's Chinese name (`trust.table_name`) in the language shown."""
+    return _shown(name)
+
+
+def field_word(key: str, table: str) -> str:
+    """The field `key` of `table` as a held change's line names it (`change_said.field_said`:
+    户籍地, not 户籍地区划代码), in the language shown."""
+    return _shown(field_said(key, table))
 
 
 def newer_value_here(value: str) -> str:

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp.domain.dates import china_minute
 from fieldapp.domain.errors import NotFound
-from fieldapp.domain.labels import field_label
 from fieldapp.services.changes import ChangeSet, Kind, of_log
 from fieldapp.store.queries.sync import device_names
 from fieldapp.sync.conflicts import Conflict, is_link, list_conflicts, resolve, value_said
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import field_word, table_word
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
 from fieldapp.ui.widgets import table_view
@@ -44,8 +44,10 @@ class ConflictReview(QWidget):
         self.model = RowsModel[Conflict](
             [
                 Column(self.tr("对象"), lambda c: c.subject),
-                Column(self.tr("内容"), lambda c: c.table_label),
-                Column(self.tr("字段"), lambda c: field_label(c.field, c.table)),
+                # The program's words in the language shown, as the held changes' lines
+                # say them (上级区域, 户籍地); the record's name (对象) as typed.
+                Column(self.tr("内容"), lambda c: table_word(c.table_label)),
+                Column(self.tr("字段"), lambda c: field_word(c.field, c.table)),
                 Column(
                     self.tr("不同的值"),
                     lambda c: " / ".join(show_value(session, c, v.value) for v in c.values),
