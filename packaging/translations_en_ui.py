@@ -324,6 +324,8 @@ EN_UI: dict[str, str] = {
     "县里接受前的编号": "Number before the county accepted it",
     "打印时间": "Printed at",
     "导出时间": "Exported at",
+    "%1为空": "%1 emptied",
+    "%1（内容已损坏，读不出来，只能不予采纳）": "%1 (damaged, cannot be read: it can only be not adopted)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

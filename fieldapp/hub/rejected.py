@@ -209,13 +209,23 @@ def content(
     ``区域“七星关区”（县）``; `about` (`subject`) names the record, `places` (`say_place`,
     `Said.SHORT`) the areas it sets (所在区域为“碧阳街道 大坝村”), `rows` (`row_names`) the
     rows it points at (所属户为“一组”). No “=”, no area codes, no ids."""
+    return content_of(content_said(held, about, places, rows))
+
+
+def content_said(
+    held: HeldChange,
+    about: str | None = None,
+    places: Callable[[str], str] | None = None,
+    rows: RowNames | None = None,
+) -> dict[str, Any]:
+    """`content` in pieces, for a desktop to say in the language it shows (the held list's
+    ``content_said``): the record (``table``, ``whose``, ``level``, ``deleted``), whether it is
+    ``damaged``, and each field it sets as ``[key, its name, the value shown]`` (None: emptied).
+    The names are the program's (translated there), the values people's (said as typed)."""
     change = held.change
     whose, level = _whose(held, about, places)
-    what = record_said(change.tbl, whose, level, change.data.get("deleted") is True)
-    if held.damaged:
-        return f"{what}（内容已损坏，读不出来，只能不予采纳）"
-    values = values_said(
-        (field_said(k, change.tbl), _value(k, v, places, rows))
+    fields = [
+        [k, field_said(k, change.tbl), _value(k, v, places, rows)]
         for k, v in sorted(change.data.items())
         # Another id (a claim's rule_id) says nothing to the clerk; rows it points at are
         # said by what they are.
@@ -224,7 +234,23 @@ def content(
         and not (k.endswith("_id") and k not in _ROW_FIELDS)
         and not said_by_area(change.tbl, k, v, whose)
         and not _said_as_whose(k, v, whose, rows)
-    )
+    ]
+    return {
+        "table": change.tbl,
+        "whose": whose,
+        "level": level,
+        "deleted": change.data.get("deleted") is True,
+        "damaged": bool(held.damaged),
+        "fields": [] if held.damaged else fields,
+    }
+
+
+def content_of(said: dict[str, Any]) -> str:
+    """`content_said`'s pieces as one line, in Chinese (`content`)."""
+    what = record_said(said["table"], said["whose"], said["level"], said["deleted"])
+    if said["damaged"]:
+        return f"{what}（内容已损坏，读不出来，只能不予采纳）"
+    values = values_said((label, value) for _key, label, value in said["fields"])
     return what + (f"（{values}）" if values else "")
 
 

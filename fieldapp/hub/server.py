@@ -653,6 +653,7 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
             peer = hub.state.peer(held.device)
             area = peer.area_code if peer is not None else None
             villages[held.device] = (places(area) if area else "") or ""
+        said = rejected.content_said(held, about, places, rows)
         items.append(
             rejected.as_item(held)
             | {
@@ -662,7 +663,9 @@ def held_items(hub: Hub, listed: list[HeldChange]) -> list[dict[str, Any]]:
                 "village": villages[held.device],
                 "bundle_id": held.bundle_id,
                 "subject": about,
-                "content": rejected.content(held, about, places, rows),
+                "content": rejected.content_of(said),
+                # The same in pieces: a desktop in English says the program's words in it.
+                "content_said": said,
                 "description": rejected.describe(held, about, places, rows, numbered=False),
             }
         )

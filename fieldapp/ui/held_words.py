@@ -8,11 +8,17 @@ newer program (`rejected.NEWER_VALUE_HERE`), each through the translations (cont
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
 
-from fieldapp.services.change_said import field_said, fields_said
-from fieldapp.services.trust import TABLE_NAMES
+from PySide6.QtCore import QCoreApplication, QObject
+
+from fieldapp.domain.month import Month
+from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
+from fieldapp.services.trust import TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
+from fieldapp.ui.days import day_said, month_said
 
 CONTEXT = "HeldWords"
 
@@ -50,3 +56,71 @@ def field_word(key: str, table: str) -> str:
 def newer_value_here(value: str) -> str:
     """`rejected.NEWER_VALUE_HERE` in the language shown, of `value` (as the hub named it)."""
     return _shown(NEWER_VALUE_HERE).replace("%1", value)
+
+
+def filled(template: str, *values: str) -> str:
+    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
+
+
+class HeldLine(QObject):
+    """Whose record a held change is and what it sets, in the language shown — 张三的人员信息
+    （联系电话为“139……”）, 区域“七星关区”（县）: the village's list of its held changes (sync
+    page) and the county's review of them say it alike. The program's words (the table's and
+    fields' names, yes/no, a day) are translated; the record's name and what people typed are
+    said as they are."""
+
+    def said(
+        self,
+        table: str,
+        whose: str,
+        level: str,
+        deleted: bool,
+        fields: Iterable[tuple[str, str, str | None]],
+        raw: Mapping[str, object],
+        damaged: bool = False,
+    ) -> str:
+        """`fields`: (key, its Chinese name, the value as said in Chinese; None: emptied);
+        `raw`: the values as stored (a yes/no, a day, said here in the language shown)."""
+        name = _shown(table_name(table))
+        if table in NAMED and whose and level:
+            what = filled(self.tr("%1“%2”（%3）"), name, whose, level)
+        elif table in NAMED and whose:
+            what = filled(self.tr("%1“%2”"), name, whose)
+        elif whose:
+            what = filled(self.tr("%1的%2"), whose, name)
+        else:
+            what = name
+        if deleted:
+            what = filled(self.tr("删除%1"), what)
+        if damaged:
+            return filled(self.tr("%1（内容已损坏，读不出来，只能不予采纳）"), what)
+        yes_no = {True: self.tr("是"), False: self.tr("否")}
+        values = self.tr("，").join(
+            filled(self.tr("%1为空"), _shown(label))
+            if value is None
+            else filled(
+                self.tr("%1为“%2”"),
+                _shown(label),
+                yes_no[raw[key]] if isinstance(raw.get(key), bool) else _day(key, raw, value),
+            )
+            for key, label, value in fields
+        )
+        return what + (filled(self.tr("（%1）"), values) if values else "")
+
+
+def _day(key: str, raw: Mapping[str, object], value: str) -> str:
+    """A day or month (`change_said.DAY_FIELDS`) in the language shown: 2026年10月3日 in
+    Chinese (`value`, as the line says it), 3 October 2026 in English; any other value as
+    said."""
+    text = raw.get(key)
+    if key not in DAY_FIELDS or not isinstance(text, str) or value == text:
+        return value  # (not a day, or none the calendar has: as it came)
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return day_said(dt.date.fromisoformat(text))
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return month_said(Month.parse(text))
+    except ValueError:
+        pass
+    return value

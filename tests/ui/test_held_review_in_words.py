@@ -46,3 +46,37 @@ def test_the_county_review_says_each_change_in_words(window, qtbot, tmp_path, wa
     )
     village.close()
     hub.close()
+
+
+def test_the_county_reviews_content_is_english_in_english(window, qtbot, tmp_path, warnings_shown):
+    """In English the 修改内容 column stayed Chinese: the hub's line, program's words and all
+    (张0的人员信息（与户主关系为“邻居”）). The hub now sends its pieces too (`content_said`): the
+    table's and fields' names are said in English, the person's name and what was typed as
+    they are, as the village's list says its held changes."""
+    from fieldapp.ui import i18n
+
+    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
+    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
+    held_of_each_kind(hub, village, VILLAGE, tmp_path)
+    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
+    page = window.show_page("sync")
+    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    review = page.held_review
+    try:
+        assert i18n.install_language("en")
+        with ServerThread(hub.root) as server:
+            page.url.setText(server.url)
+            review.refresh()
+            wait_idle(qtbot, page)
+            table = review.table
+            shown = {table.item(r, CONTENT).text() for r in range(table.rowCount())}
+    finally:
+        i18n.install_language("zh_CN")
+    person = next(text for text in shown if "邻居" in text)  # the value as typed
+    assert "人员信息" not in person and "与户主关系" not in person, person
+    assert "张0" in person, person  # the name as typed
+    area = next(text for text in shown if "新寨村" in text)
+    assert "区域" not in area.replace("七星关区", "") and "上级区域" not in area, area
+    assert not any("为“" in text for text in shown), shown
+    village.close()
+    hub.close()

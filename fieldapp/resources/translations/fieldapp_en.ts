@@ -1023,36 +1023,8 @@
       <translation>Take back the selected change on this device</translation>
     </message>
     <message>
-      <source>%1“%2”（%3）</source>
-      <translation>%1 “%2” (%3)</translation>
-    </message>
-    <message>
-      <source>%1“%2”</source>
-      <translation>%1 “%2”</translation>
-    </message>
-    <message>
-      <source>%1的%2</source>
-      <translation>%2 of %1</translation>
-    </message>
-    <message>
-      <source>删除%1</source>
-      <translation>Deletion of %1</translation>
-    </message>
-    <message>
-      <source>，</source>
-      <translation>, </translation>
-    </message>
-    <message>
-      <source>%1为“%2”</source>
-      <translation>%1 “%2”</translation>
-    </message>
-    <message>
       <source>县里未接受的修改：%1</source>
       <translation>Not accepted by the county: %1</translation>
-    </message>
-    <message>
-      <source>（%1）</source>
-      <translation> (%1)</translation>
     </message>
     <message>
       <source>原因：%1</source>
@@ -1086,6 +1058,29 @@
       <source>；本机已撤销（%1）</source>
       <translation>; taken back on this computer (%1)</translation>
     </message>
+  </context>
+  <context>
+    <name>HeldLine</name>
+    <message>
+      <source>%1“%2”（%3）</source>
+      <translation>%1 “%2” (%3)</translation>
+    </message>
+    <message>
+      <source>%1“%2”</source>
+      <translation>%1 “%2”</translation>
+    </message>
+    <message>
+      <source>%1的%2</source>
+      <translation>%2 of %1</translation>
+    </message>
+    <message>
+      <source>删除%1</source>
+      <translation>Deletion of %1</translation>
+    </message>
+    <message>
+      <source>%1（内容已损坏，读不出来，只能不予采纳）</source>
+      <translation>%1 (damaged, cannot be read: it can only be not adopted)</translation>
+    </message>
     <message>
       <source>是</source>
       <translation>Yes</translation>
@@ -1093,6 +1088,22 @@
     <message>
       <source>否</source>
       <translation>No</translation>
+    </message>
+    <message>
+      <source>，</source>
+      <translation>, </translation>
+    </message>
+    <message>
+      <source>%1为空</source>
+      <translation>%1 emptied</translation>
+    </message>
+    <message>
+      <source>%1为“%2”</source>
+      <translation>%1 “%2”</translation>
+    </message>
+    <message>
+      <source>（%1）</source>
+      <translation> (%1)</translation>
     </message>
   </context>
   <context>

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.dates import china_minute
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import HeldLine
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
@@ -48,6 +49,32 @@ def origins(items: list[dict[str, Any]]) -> list[tuple[str, str, int]]:
         key = (str(item.get("village") or ""), str(item.get("device") or ""))
         counts[key] = counts.get(key, 0) + 1
     return [(village, device, n) for (village, device), n in counts.items()]
+
+
+def content_shown(item: dict[str, Any], parent: QObject | None = None) -> str:
+    """What a held change sets (修改内容) in the language shown: from the hub's pieces
+    (`content_said`: the program's words translated, people's data as typed); the hub's
+    Chinese line where it sent none (an older hub) or they do not read."""
+    said = item.get("content_said")
+    raw = item.get("values")
+    try:
+        if not isinstance(said, dict) or not isinstance(raw, dict):
+            raise TypeError
+        fields = [
+            (str(key), str(label), None if value is None else str(value))
+            for key, label, value in said["fields"]
+        ]
+        return HeldLine(parent).said(
+            str(said["table"]),
+            str(said["whose"]),
+            str(said["level"]),
+            said["deleted"] is True,
+            fields,
+            raw,
+            damaged=said["damaged"] is True,
+        )
+    except (KeyError, TypeError, ValueError):
+        return str(item.get("content") or "")
 
 
 #: How many of several changes the confirmation lists by content.
@@ -75,7 +102,7 @@ class DecisionDialog(QDialog):
                 self.tr("接受所选的 %1 条修改") if accept else self.tr("不予采纳所选的 %1 条修改")
             )
             self.setWindowTitle(title.replace("%1", str(self.count)))
-            lines = [str(i.get("content") or "") for i in items[:LISTED_IN_CONFIRMATION]]
+            lines = [content_shown(i, self) for i in items[:LISTED_IN_CONFIRMATION]]
             if self.count > LISTED_IN_CONFIRMATION:
                 lines.append(self.tr("……等共 %1 条").replace("%1", str(self.count)))
             what = QLabel("\n".join(lines))
@@ -83,7 +110,7 @@ class DecisionDialog(QDialog):
             why = QLabel("\n".join(reasons[:3]) + ("\n……" if len(reasons) > 3 else ""))
         else:
             self.setWindowTitle(self.tr("接受这条修改") if accept else self.tr("不予采纳这条修改"))
-            what = QLabel(str(items[0].get("content") or ""))
+            what = QLabel(content_shown(items[0], self))
             why = QLabel(str(items[0].get("reason") or ""))
         what.setWordWrap(True)
         why.setWordWrap(True)
@@ -301,6 +328,8 @@ class HeldReview(QWidget):
             for column, key in enumerate(COLUMNS):
                 value = item.get(key)
                 text = "" if value is None else str(value)
+                if key == "content":
+                    text = content_shown(item, self)
                 if key == "received_at":  # China time as the hub gives it (older hub: as kept)
                     china = item.get("received_at_china")
                     text = china_minute(china) if china else text.replace("T", " ")[:19]

@@ -3,8 +3,6 @@ this device's changes the county did not accept."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import sys
 from pathlib import Path
 
@@ -28,17 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.domain.month import Month
 from fieldapp.domain.places_said import Said, say_place
 from fieldapp.domain.progress import Cancelled
 from fieldapp.domain.roles import Role
 from fieldapp.reference import divisions
 from fieldapp.services import clock, persons, settings
-from fieldapp.services.change_said import DAY_FIELDS
 from fieldapp.services.changes import ChangeSet, Kind
 from fieldapp.services.incarnation import start_new_incarnation
 from fieldapp.services.policy_admin import Adopted, adopt_hub_packs
-from fieldapp.services.trust import table_name
 from fieldapp.store.queries import sync as sync_state
 from fieldapp.store.queries.areas import listed_places
 from fieldapp.sync import rejected
@@ -46,13 +41,13 @@ from fieldapp.sync.bundle import RefusedBundle
 from fieldapp.sync.errors import AlreadyImported, HubRefused, said_to_the_village
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
-from fieldapp.ui.days import day_said, month_said
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import field_words, newer_value_here, table_words
+from fieldapp.ui.held_words import HeldLine, newer_value_here
+from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import ask_yes_no
@@ -768,11 +763,6 @@ class SyncPage(QWidget):
         return self.panel.busy
 
 
-def _filled(template: str, *values: str) -> str:
-    """`template` with %1, %2 … replaced by `values` at once (a value's own "%2" stays)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], template)
-
-
 class HeldChanges(QWidget):
     """This device's changes the county did not accept, as the hub reported them, each with
     its reason and the county's decision; the user may take a change back here (issue 13)."""
@@ -808,33 +798,12 @@ class HeldChanges(QWidget):
         shown: whose record, which fields to what, why (the hub's reason, as it wrote it), what
         became of it."""
         said = rejected.held_said(item)
-        fields = field_words()
-        table = table_name(said.table)
-        table = table_words().get(table, table)
-        if said.table == "areas" and said.level:
-            what = _filled(self.tr("%1“%2”（%3）"), table, said.whose, said.level)
-        elif said.table == "areas":
-            what = _filled(self.tr("%1“%2”"), table, said.whose)
-        elif said.whose:
-            what = _filled(self.tr("%1的%2"), said.whose, table)
-        else:
-            what = table
-        if said.deleted:
-            what = _filled(self.tr("删除%1"), what)
         # A yes/no in the language shown (the data keeps 是/否); what someone wrote as written.
         raw = item["values"] if isinstance(item["values"], dict) else {}
-        yes_no = {True: self.tr("是"), False: self.tr("否")}
-        values = self.tr("，").join(
-            _filled(
-                self.tr("%1为“%2”"),
-                fields.get(label, label),
-                yes_no[raw[key]] if isinstance(raw.get(key), bool) else self._day(key, raw, value),
-            )
-            for key, label, value in said.fields
+        what = HeldLine(self).said(
+            said.table, said.whose, said.level, said.deleted, said.fields, raw
         )
         text = _filled(self.tr("县里未接受的修改：%1"), what)
-        if values:
-            text += _filled(self.tr("（%1）"), values)
         reason = said.reason
         if said.newer:
             # A value from a newer program: what it means for the village, in its language
@@ -854,22 +823,6 @@ class HeldChanges(QWidget):
         if said.undone:
             text += _filled(self.tr("；本机已撤销（%1）"), said.undone)
         return text
-
-    def _day(self, key: str, raw: dict[str, object], value: str) -> str:
-        """A day or month (`change_said.DAY_FIELDS`) in the language shown: 2026年10月3日 in
-        Chinese (`value`, as `held_said` says it), 3/10/2026 in English; any other value as
-        said."""
-        text = raw.get(key)
-        if key not in DAY_FIELDS or not isinstance(text, str) or value == text:
-            return value  # (not a day, or none the calendar has: as it came)
-        try:
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                return day_said(dt.date.fromisoformat(text))
-            if re.fullmatch(r"\d{4}-\d{2}", text):
-                return month_said(Month.parse(text))
-        except ValueError:
-            pass
-        return value
 
     def _on_row(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
