@@ -80,3 +80,14 @@ def test_the_county_reviews_content_is_english_in_english(window, qtbot, tmp_pat
     assert not any("为“" in text for text in shown), shown
     village.close()
     hub.close()
+
+
+def test_an_older_hubs_line_is_shown_as_it_sent_it(qapp):
+    """A hub without `content_said` (older), or pieces that do not read: its own line."""
+    from fieldapp.ui.dialogs.held_review import content_shown
+
+    line = "张0的人员信息（与户主关系为“邻居”）"
+    assert content_shown({"content": line, "values": {}}) == line
+    odd = {"table": "persons", "whose": "张0", "level": "", "deleted": False, "fields": [[1]]}
+    assert content_shown({"content": line, "values": {}, "content_said": odd}) == line
+    assert content_shown({"content": line, "values": [], "content_said": odd}) == line
