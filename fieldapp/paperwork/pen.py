@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from fieldapp.domain.dates import china_time
+from fieldapp.domain.dates import china_time, written
 from fieldapp.paperwork.fonts import FontChain, default_chain
 
 #: Pieces that wrap as a whole: a document's number (〔2026〕3号) and an item (第（十三）条,
@@ -45,9 +45,11 @@ class Footer:
 
 
 def printed_stamp(printed_at: dt.datetime | None = None) -> str:
-    """A footer's 打印时间 (2026-12-04 10:31): `printed_at`, now when None, in China time — the
-    time the print log and every other screen show, on a computer kept in UTC too."""
-    return china_time(printed_at).strftime("%Y-%m-%d %H:%M")
+    """A footer's 打印时间 (2026年12月4日 10:31, as the paper's other days): `printed_at`, now
+    when None, in China time — the time the print log and every other screen show, on a
+    computer kept in UTC too."""
+    when = china_time(printed_at)
+    return f"{written(when.date())} {when:%H:%M}"
 
 
 class Pen:
