@@ -18,6 +18,7 @@ from pathlib import Path
 
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written as day_written
+from fieldapp.domain.dates import written_text
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
@@ -423,9 +424,16 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
         # A job in the area's county from below the county (鸭溪镇 beside its 县内), not
         # 贵州省遵义市播州区鸭溪镇 over four lines of a narrow column; the xlsx keeps it whole.
         at = [i for i, c in enumerate(columns) if c in _PLACE_COLUMNS]
+        # Days as the heading's 截至2026年8月1日 says them (2025年10月9日, not 2025-10-09);
+        # the xlsx keeps its dates.
+        days = [i for i, c in enumerate(columns) if c.endswith("日期")]
         return [
             [
-                data.place_near(v, area_code) if i in at and isinstance(v, str) else v
+                data.place_near(v, area_code)
+                if i in at and isinstance(v, str)
+                else written_text(v)
+                if i in days
+                else v
                 for i, v in enumerate(row)
             ]
             for row in rows

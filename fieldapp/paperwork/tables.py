@@ -72,15 +72,17 @@ class TablesView:
 
 
 def text(value: object) -> str:
-    """A cell's text: money without '.0', blanks for None, dates as ISO."""
+    """A cell's text: money without '.0', blanks for None, dates as papers write them."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "")
+    if isinstance(value, dt.datetime):
+        return f"{written(value.date())} {value:%H:%M}"
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return written(value)
     return str(value)
 
 

@@ -301,3 +301,24 @@ def test_a_person_of_no_group_is_other_rural_labour_in_the_five_rosters_too(repo
         )
         line = flat[flat.index("陈七") :][:80]
         assert "其他农村劳动力" in line, (name, line)
+
+
+def test_the_five_rosters_write_their_days_as_papers_do(repo):
+    """The printed 一库五册 said 开始日期 2025-05-05 and 培训日期 2025-10-09 under a heading
+    截至2026年8月1日 (a county clerk sends ISO days back). Every day on it is written as the
+    papers' other days now (2025年10月9日); the Excel workbook keeps its dates."""
+    import re
+
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    post_worker(repo, D(2026, 7, 1))
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 8, 1)).render(), layout=False)
+    said = "".join("".join(pages).split())
+    assert not re.findall(r"\d{4}-\d\d(?:-\d\d)?", said)
+    trained = next(p for p in pages if "培训名册" in p)
+    assert "2025年10月9日" in "".join(trained.split())
+    posts = next(p for p in pages if "公益性岗位名册" in p)
+    assert "2026年7月1日" in "".join(posts.split())
