@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.dates import days_written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written as day_written
-from fieldapp.domain.dates import written_text
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.idnumber import region_of
 from fieldapp.domain.month import Month
@@ -338,7 +338,8 @@ def policy_due_lookup(
         day = item.due_date
         # A deadline of another year says it: on December's sheet, 5 January is next year's.
         said = f"{day.year}年" if day.year != year else ""
-        text = f"{item.title}（{said}{day.month}月{day.day}日前，{item.urgency}）"
+        # Its words' days as the sheet's (2026年10月3日发现失业, not 2026-10-03发现失业).
+        text = f"{days_written(item.title)}（{said}{day.month}月{day.day}日前，{item.urgency}）"
         grouped.setdefault(item.person_id, []).append(text)
         estimated |= dict.fromkeys(n for n in item.note.split("；") if n)
     note = "；".join(f"“应办事项”中的期限是估算的：{n}" for n in estimated)

@@ -17,8 +17,8 @@ from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
+from fieldapp.domain.dates import month_day, whole_months_between, written, written_text
 from fieldapp.domain.dates import today as china_today
-from fieldapp.domain.dates import whole_months_between, written, written_text
 from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
@@ -92,6 +92,15 @@ def _nothing_to_print(batch: Batch, dropped: str) -> str:
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
 DueLookup = Callable[[str], Sequence[str]]
+
+
+def _said_day(text: str | None) -> str:
+    """A stored day of the sheet's month as the sheet says it (10月5日); odd text as it is."""
+    try:
+        day = _day(text)
+    except ValueError:
+        day = None
+    return month_day(day) if day else str(text or "")
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -715,7 +724,8 @@ class PaperData:
                     flags="、".join(flags),
                     members=rows,
                     visits=tuple(
-                        f"{v['visit_date'][5:]} {v['visitor'] or ''} {v['outcome'] or ''}".strip()
+                        # 10月5日, as the heading's 2026年10月 says the month
+                        f"{_said_day(v['visit_date'])} {v['visitor'] or ''} {v['outcome'] or ''}".strip()
                         for v in sorted(visits.get(h["id"], []), key=lambda v: v["visit_date"])
                     ),
                     zero_employment=zero,
@@ -773,7 +783,7 @@ class PaperData:
                 if x
             )
         given = tuple(
-            f"{s['service_date'][5:]} {s['service_type']}"
+            f"{_said_day(s['service_date'])} {s['service_type']}"
             for s in sorted(services.get(p["id"], []), key=lambda s: s["service_date"])
         )
         items = list(due(p["id"])) if due is not None else []

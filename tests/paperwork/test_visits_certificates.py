@@ -121,10 +121,10 @@ def test_visit_sheet_shows_status_services_visits_and_due(ledger):
         "已就业",
         "未就业",
         "宁波某某电子有限公司",
-        "10-12岗位推荐",
+        "10月12日岗位推荐",
     ):
         assert expected in flat, expected
-    assert "10-05罗志强需推荐岗位" in flat
+    assert "10月5日罗志强需推荐岗位" in flat
     assert "失业登记（10月20日前，已逾期）" in flat
     # Households 1 and 2 have nobody at work this month: zero-employment, named in the summary.
     assert flat.count("零就业家庭") >= 3
@@ -629,3 +629,20 @@ def test_the_visit_sheet_from_a_county_pack_names_no_private_rule_and_flags_its_
     assert not any(r.title in d for r in policy.rules for d in due)
     name = ledger.get("persons", person)["name"]
     assert f"{name}的应办事项" in job.note and "遮" in job.note, job.note
+
+
+def test_a_visit_sheet_writes_its_days_as_papers_do(ledger):
+    """The 走访记录 said 本月走访 10-05 罗志强 需推荐岗位, 本月服务 10-12 岗位推荐 and, in 应办事项,
+    2026-10-03发现失业，5个工作日内提供“1311”就业服务 under a heading 2026年10月 (the due
+    list's words, which say 2026-11 就业状态按月更新 too): the county sends ISO days back. They
+    are written as the papers' other days now (10月5日, 2026年10月3日)."""
+    from tests.paperwork.pdftext import pdftotext
+
+    people = _village(ledger)
+    policy = _found_unemployed(ledger, people[1][0], dt.date(2026, 10, 3))
+    job = visits_job(ledger, VILLAGE, "2026-10", policy=policy, today=dt.date(2026, 10, 31))
+    said = "".join("".join(pdftotext(job.render(), layout=False)).split())
+    assert "10月5日罗志强需推荐岗位" in said
+    assert "10月12日岗位推荐" in said
+    assert "2026年10月3日发现失业" in said
+    assert not re.findall(r"\d{4}-\d\d|(?<!\d)\d\d-\d\d(?!\d)", said)
