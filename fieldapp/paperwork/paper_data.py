@@ -559,7 +559,8 @@ class PaperData:
             end = min(spell.end_date, upto) if spell.end_date and upto else spell.end_date or upto
             months = whole_months_between(start, end) if end and end >= start else None
             pairs = [
-                ("务工地点", self.work_place(spell)),
+                # A job of the form's own county from below it (鸭溪镇), as the 一库五册
+                ("务工地点", self.place_near(self.work_place(spell), claim.area_code)),
                 ("用工单位", spell.employer),
                 ("就业开始时间", written(start)),  # as the form's other days
                 ("就业形式", spell.form.value),
@@ -594,7 +595,12 @@ class PaperData:
         for claim in claims:
             form = self.form(claim)
             spell = claim.facts.spell
-            place = self.work_place(spell) if spell is not None else ""
+            # One of the roster's own county from below it (鸭溪镇), as on the form.
+            place = (
+                self.place_near(self.work_place(spell), claim.area_code)
+                if spell is not None
+                else ""
+            )
             if spell is not None and place:
                 spells += 1
                 fact = f"{place}（{spell.employer}）" if spell.employer else place

@@ -186,6 +186,25 @@ def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger
     assert ("务工地点", "浙江省宁波市北仑区") in [(f.label, f.value) for f in form.facts]
 
 
+def test_a_job_in_the_papers_own_county_is_named_from_below_the_county(ledger):
+    """An employer's claim for a worker at a 帮扶车间 of the county printed 务工地点
+    贵州省遵义市播州区鸭溪镇 in a box of the 播州区…申请表 — shrunk to two lines of 6-point type
+    — and the same over four lines of the roster's narrow column, while the 一库五册 says
+    鸭溪镇. The form, the 花名册 and the 公示表 say a job in their own county from below it too;
+    a job anywhere else is named whole."""
+    from fieldapp.paperwork.jobs import notice_job
+
+    batch_id, claims = add_claims(ledger, 2, place_name="贵州省遵义市播州区鸭溪镇")
+    view = roster_job(ledger, batch_id).view
+    assert isinstance(view, RosterView)
+    assert {row.fact for row in view.rows} == {"鸭溪镇（宁波某某电子有限公司）"}
+    form = PaperData(ledger).form(claims[0])
+    assert ("务工地点", "鸭溪镇") in [(f.label, f.value) for f in form.facts]
+    notice = notice_job(ledger, batch_id, dt.date(2026, 11, 2)).render()
+    posted = "".join("".join(page_texts(notice)).split())
+    assert "鸭溪镇（宁波某某电子有限公司）" in posted and "播州区鸭溪镇" not in posted
+
+
 def test_a_training_subsidys_roster_says_the_days_it_pays(repo):
     """培训生活费补贴 is paid by the day (李四's 10 days of training: 400 元); its 花名册 and
     公示表 said 服务项目职业培训；服务日期2025-10-09 and no days, so the clerk checking 280, 400,
