@@ -599,6 +599,26 @@ def test_a_rosters_closing_lines_never_stand_on_a_page_of_no_rows():
     assert f"张{full}" in pages[-1] and f"合计：{full}人" in pages[-1]
 
 
+def test_no_page_of_a_roster_carries_a_lone_row():
+    """The closing lines took the last row over with them, and a roster one row longer than a
+    page ran on to a page of that one row: a page of one name under the header, then 合计 and
+    the signatures, which a county clerk sends back. A section's last page after another now
+    keeps three rows, taken from the page before; every row is printed once, in order."""
+    from fieldapp.paperwork import tables
+
+    full = int(tables.ROOM // tables.ROW_H)  # rows of one line that fill a page
+    columns = ("序号", "姓名", "身份证号")
+    for count in (full, full + 1, full + 2, 2 * full + 1):
+        rows = tuple((str(n), f"张{n}龑", id_for(n)) for n in range(1, count + 1))
+        section = Section("转移就业名册", columns, (0.5, 1.0, 2.0), rows)
+        pdf = render_tables(TablesView("一库五册", "新华村", dt.date(2026, 11, 30), (section,)))
+        pages = ["".join(t.split()) for t in page_texts(pdf)]
+        names = [[int(n) for n in re.findall(r"张(\d+)龑", page)] for page in pages]
+        assert [n for page in names for n in page] == list(range(1, count + 1)), count
+        assert min(len(page) for page in names) >= 3, (count, [len(p) for p in names])
+        assert f"合计：{count}人" in pages[-1]
+
+
 def _crossing(pdf: bytes) -> list[str]:
     """Every character of a table's cells drawn across one of its column lines."""
     crossed = []

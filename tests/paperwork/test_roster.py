@@ -13,7 +13,7 @@ from fieldapp.paperwork import roster as roster_mod
 from fieldapp.paperwork.jobs import roster_job
 from fieldapp.paperwork.numerals import capitals
 from fieldapp.paperwork.paper_data import PaperData
-from fieldapp.paperwork.roster import capacity, paginate, render_roster, table_top
+from fieldapp.paperwork.roster import capacity, paginate, render_notice, render_roster, table_top
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import RosterRow, RosterView
 from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, NAMES, add_claims, id_for
@@ -148,7 +148,7 @@ def test_paginate_never_leaves_a_total_alone():
         ranges = paginate(count, PER_PAGE, 1)
         assert ranges[0][0] == 0 and ranges[-1][1] == count
         assert all(end - start <= PER_PAGE for start, end in ranges)
-        assert ranges[-1][1] - ranges[-1][0] >= 1
+        assert ranges[-1][1] - ranges[-1][0] >= (1 if len(ranges) == 1 else 3)
         assert ranges[-1][1] - ranges[-1][0] <= PER_PAGE - 1
 
 
@@ -163,6 +163,27 @@ def test_progress_and_cancel():
             _roster(PER_PAGE * 2), progress=lambda d, t: None, cancelled=lambda: len(seen) > 0
         )
     assert roster_mod.PAGE_W > roster_mod.PAGE_H  # landscape
+
+
+def test_no_page_of_a_roster_or_notice_carries_a_lone_row():
+    """A batch of one page's rows and one more printed its last row alone on a second page
+    under the header, then 本页小计, 合计 and the signatures (a page a clerk sends back, and a
+    notice of one name to post). The last page now takes rows from the one before, so it
+    keeps three; every row is printed once and the sums still add up."""
+    from fieldapp.paperwork.views import NoticeView
+
+    for count in (ONE_PAGE + 1, PER_PAGE, PER_PAGE + 1, 2 * PER_PAGE - 1):
+        view = _roster(count)
+        for pdf in (
+            render_roster(view),
+            render_notice(NoticeView(view, dt.date(2026, 12, 7), dt.date(2026, 12, 11))),
+        ):
+            texts = page_texts(pdf)
+            assert len(texts) > 1, count
+            rows = [len(re.findall(r"\b\d{6}\*{8}\w{4}|" + ID_RE.pattern, t)) for t in texts]
+            assert min(rows) >= 3, (count, rows)
+            assert sum(rows) == count, (count, rows)
+        _check(render_roster(view), view)
 
 
 def test_roster_from_the_ledger_shows_each_claims_frozen_spell(ledger):
