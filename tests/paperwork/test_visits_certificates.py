@@ -646,3 +646,34 @@ def test_a_visit_sheet_writes_its_days_as_papers_do(ledger):
     assert "10月12日岗位推荐" in said
     assert "2026年10月3日发现失业" in said
     assert not re.findall(r"\d{4}-\d\d|(?<!\d)\d\d-\d\d(?!\d)", said)
+
+
+def test_a_visit_sheets_month_in_numbers_adds_up_to_its_labour():
+    """本月小结 said 其中劳动力 212 人；已就业 127 人，未就业 69 人，本月状态未更新 10 人 — 206,
+    not 212: 已就业 and 未就业 counted everyone (a 64-year-old at work too), 在校 and 无需就业
+    not at all. Its labour is now broken down as the 月报 counts it, adding up to the whole,
+    and anyone at work beyond it is said apart."""
+    from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
+    from fieldapp.paperwork.visits import render_visits
+    from tests.paperwork.pdftext import pdftotext
+
+    able = "普通劳动力"
+    members = (
+        MemberMonth("甲", age="40", labour_ability=able, status="已就业"),
+        MemberMonth("乙", age="38", labour_ability=able, status="未就业"),
+        MemberMonth("丙", age="18", labour_ability=able, status="在校"),
+        MemberMonth("丁", age="30", labour_ability=able, status="无需就业"),
+        MemberMonth("戊", age="25", labour_ability=able),
+        MemberMonth("己", age="64", labour_ability=able, status="已就业"),
+        MemberMonth("庚", age="9", labour_ability="无劳动力", status="在校"),
+    )
+    sheet = VisitSheetView(
+        "520321101001", "大坪村", "2026-11", (HouseholdMonth("H1", "甲", members=members),)
+    )
+    said = "".join("".join(pdftotext(render_visits(sheet), layout=False)).split())
+    summary = said[said.index("本月小结") :]
+    assert (
+        "共1户7人，其中劳动力5人：已就业1人，未就业1人，在校1人，无需就业1人，本月状态未更新1人"
+        in summary
+    )
+    assert "劳动力以外已就业1人" in summary
