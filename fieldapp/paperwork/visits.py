@@ -125,7 +125,11 @@ def paginate(
                 pages.append([])
                 used = 0.0
     if used and used + summary_h > room:
-        pages.append([])
+        # The summary and signatures go over with the last household (or its last part), not
+        # onto a page of no household that the village head would sign under nothing.
+        last = pages[-1]
+        fits = len(last) > 1 and last[-1].height + summary_h <= room
+        pages.append([last.pop()] if fits else [])
     return pages
 
 

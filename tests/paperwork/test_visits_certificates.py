@@ -677,3 +677,25 @@ def test_a_visit_sheets_month_in_numbers_adds_up_to_its_labour():
         in summary
     )
     assert "劳动力以外已就业1人" in summary
+
+
+def test_a_visit_sheets_summary_never_stands_on_a_page_of_no_household():
+    """A village whose households filled the last page to its foot printed 本月小结 and the
+    signature lines on a page of their own, under the column header and no household: a
+    page the village head signs under nothing. The last household now goes over with them."""
+    from fieldapp.paperwork import visits
+    from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
+    from fieldapp.paperwork.visits import render_visits
+
+    per_page = int(visits.ROOM // visits.MIN_BLOCK)  # households of one member filling a page
+    for count in range(per_page - 1, per_page + 2):
+        households = tuple(
+            HouseholdMonth(f"H{n:03d}户", f"户主{n}", members=(MemberMonth(f"户主{n}", age="40"),))
+            for n in range(1, count + 1)
+        )
+        sheet = VisitSheetView("520321101001", "大坪村", "2026-11", households)
+        pages = ["".join(t.split()) for t in page_texts(render_visits(sheet))]
+        held = [re.findall(r"H(\d{3})户", page) for page in pages]
+        assert all(held), (count, [len(h) for h in held])
+        assert sorted({int(n) for h in held for n in h}) == list(range(1, count + 1))
+        assert "本月小结" in pages[-1]
