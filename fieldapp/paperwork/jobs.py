@@ -478,13 +478,21 @@ def duties_job(
         raise FieldappError(
             f"{area_name}截至{day_written(on)}没有要列出的户级责任，没有可打印的清单"
         )
+
+    def near(code: str) -> str:
+        # From below the list's own area (a township's list: 大坪村, not 龙坑街道 大坪村 on
+        # every row under a heading that names 龙坑街道); the place itself when nothing is.
+        place = place_of(code)
+        below = place[len(area_name) :].strip() if area_name else ""
+        return below if below and place.startswith(f"{area_name} ") else place
+
     rows = [
         (
             n,
             f.kind,
             f.household_no,
             "、".join(f.names),
-            place_of(f.area_code),
+            near(f.area_code),
             official(f.text),  # the county's documents by their official numbers
             official(f.clause),
         )

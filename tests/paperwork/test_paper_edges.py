@@ -683,3 +683,28 @@ def test_a_long_posting_unit_under_the_notice_never_runs_into_the_notice_period(
         flat = "".join("".join(page_texts(pdf)).split())
         assert "公示单位（盖章）：" + "".join(area.split()) in flat, flat
         assert "公示期：2026年12月7日至2026年12月11日（5个工作日）监督电话" in flat, flat
+
+
+def test_a_townships_duty_list_names_each_village_from_below_the_township(ledger):
+    """The 龙坑街道户级责任清单 said 所在地 龙坑街道 大坪村 on every row, the township its
+    heading names over again, in a column too narrow for it (three lines of small type). Each
+    row now names its village from below the list's own area: 大坪村."""
+    import dataclasses
+
+    from tests.paperwork.builders import TOWNSHIP
+
+    _batch_id, claims = add_claims(ledger, 2)
+    flags = [duty_of(ledger, c) for c in claims]
+    flags[1] = dataclasses.replace(flags[1], area_code="520321101002")
+    places = {VILLAGE: "龙坑街道 大坪村", "520321101002": "龙坑街道 新建村 三组"}
+    on = dt.date(2026, 10, 31)
+    pdf = duties_job(ledger, flags, TOWNSHIP, "龙坑街道", on, places.__getitem__).render()
+    (page,) = ["".join(t.split()) for t in page_texts(pdf)]
+    assert "龙坑街道户级责任清单" in page
+    rows = page[page.index("依据") : page.index("合计")]
+    assert "大坪村" in rows and "新建村三组" in rows
+    assert "龙坑街道" not in rows
+    # A village's own list keeps the group below it; the place itself when nothing is below.
+    pdf = duties_job(ledger, flags[:1], VILLAGE, "龙坑街道 大坪村", on, places.__getitem__)
+    page = "".join(page_texts(pdf.render())[0].split())
+    assert "大坪村" in page[page.index("依据") : page.index("合计")]
