@@ -94,6 +94,14 @@ def _nothing_to_print(batch: Batch, dropped: str) -> str:
 DueLookup = Callable[[str], Sequence[str]]
 
 
+def _visit_said(visit: Mapping[str, Any]) -> str:
+    """A visit as the sheet's 本月走访 says it: its day (10月5日, as the heading's 2026年10月
+    says the month) on a line, who went and what came of it from the start of the next, so
+    the narrow column never cuts the visitor's name (欧阳志 / 强)."""
+    said = f"{visit['visitor'] or ''} {visit['outcome'] or ''}".strip()
+    return f"{_said_day(visit['visit_date'])}\n{said}".strip()
+
+
 def _said_day(text: str | None) -> str:
     """A stored day of the sheet's month as the sheet says it (10月5日); odd text as it is."""
     try:
@@ -730,8 +738,7 @@ class PaperData:
                     flags="、".join(flags),
                     members=rows,
                     visits=tuple(
-                        # 10月5日, as the heading's 2026年10月 says the month
-                        f"{_said_day(v['visit_date'])} {v['visitor'] or ''} {v['outcome'] or ''}".strip()
+                        _visit_said(v)
                         for v in sorted(visits.get(h["id"], []), key=lambda v: v["visit_date"])
                     ),
                     zero_employment=zero,

@@ -699,3 +699,30 @@ def test_a_visit_sheets_summary_never_stands_on_a_page_of_no_household():
         assert all(held), (count, [len(h) for h in held])
         assert sorted({int(n) for h in held for n in h}) == list(range(1, count + 1))
         assert "本月小结" in pages[-1]
+
+
+def test_a_visits_visitor_is_never_cut_across_lines(ledger):
+    """本月走访 printed 10月16日 欧阳 / 志强 家庭成员就 / 业稳定: the visitor's name cut in two
+    across the narrow column's lines. Each visit now says its day on a line and the visitor
+    from the start of the next, so a name of up to four characters stays whole."""
+    from tests.paperwork.pdftext import pdftotext
+
+    people = _village(ledger)
+    household = ledger.get("persons", people[0][0])["household_id"]
+    with ledger.transaction():
+        for day, visitor, outcome in (
+            (16, "欧阳志强", "家庭成员就业稳定"),
+            (24, "陈德明", "已更新"),
+        ):
+            ledger.insert(
+                "visits",
+                Visit(
+                    household_id=household,
+                    visit_date=dt.date(2026, 10, day),
+                    visitor=visitor,
+                    outcome=outcome,
+                ).fields(),
+            )
+    pages = pdftotext(visits_job(ledger, VILLAGE, "2026-10").render(), layout=False)
+    said = "".join(pages)
+    assert "欧阳志强" in said and "陈德明" in said and "罗志强" in said, said
