@@ -234,8 +234,12 @@ class Pen:
         """The verification footer: page n of m; then reference, print time and content code."""
         self.text((left + right) / 2, y + 10, f"第 {page} 页 共 {pages} 页", 9, "center")
         self.hline(left, right, y + 7, 0.3)
-        self.text(left, y, footer.ref, 7)
-        self.text(right, y, f"打印时间 {footer.printed_at}  校验码 {footer.code}", 7, "right")
+        stamp = f"打印时间 {footer.printed_at}  校验码 {footer.code}"
+        self.text(right, y, stamp, 7, "right")
+        # The reference (a batch's name is the coordinator's, at any length) shrinks to the
+        # room left of the print time rather than run under it.
+        room = right - left - self.width(stamp, 7) - 12
+        self.text(left, y, footer.ref, self.fitting(footer.ref, 7, room))
 
 
 #: What every page of a paper printed from a demo ledger says, top and across.

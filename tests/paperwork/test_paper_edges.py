@@ -708,3 +708,30 @@ def test_a_townships_duty_list_names_each_village_from_below_the_township(ledger
     pdf = duties_job(ledger, flags[:1], VILLAGE, "龙坑街道 大坪村", on, places.__getitem__)
     page = "".join(page_texts(pdf.render())[0].split())
     assert "大坪村" in page[page.index("依据") : page.index("合计")]
+
+
+def test_a_long_footer_reference_never_runs_into_the_print_time():
+    """The footer's 打印时间 is written as the papers' days now (2026年12月4日 10:31), longer
+    than it was; a batch named at length (its name is the coordinator's) ran its reference
+    under the print time and 校验码 at the page's right. The reference now shrinks to the room
+    left of them."""
+    from fieldapp.paperwork.roster import render_roster
+    from fieldapp.paperwork.views import RosterRow, RosterView
+
+    row = RosterRow("张龑", "男", id_for(1), "脱贫人口", "浙江省宁波市北仑区", 500, "62305201")
+    name = "2026年第四季度龙坑街道各村（社区）及易地扶贫搬迁安置点一次性交通补助第二批次" * 2
+    roster = RosterView(
+        "b1", "一次性交通补助", (row,), batch_name=name, number="KMTAX-17", area_name="龙坑街道"
+    )
+    pdf = render_roster(roster)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        # The footer's line, below the page number (whose baseline is 10 pt higher).
+        foot = sorted(
+            (c for c in page.chars if c["bottom"] > page.height - 26), key=lambda c: c["x0"]
+        )
+        said = "".join(c["text"] for c in foot)
+        assert "打印时间" in said and "KMTAX-17" in said, said
+        at = said.index("打印时间")
+        stamp_left = foot[at]["x0"]
+        assert max(c["x1"] for c in foot[:at]) <= stamp_left - 6, said
