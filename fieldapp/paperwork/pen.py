@@ -52,6 +52,15 @@ def printed_stamp(printed_at: dt.datetime | None = None) -> str:
     return f"{written(when.date())} {when:%H:%M}"
 
 
+def _name_parts(text: str) -> list[str]:
+    """A name of parts joined by · (欧阳娜仁其木格·阿依古丽) as its lines, each ending in its
+    ·; [] for any other text (one with spaces, or no ·)."""
+    if "·" not in text.strip("·") or any(c.isspace() for c in text):
+        return []
+    pieces = text.split("·")
+    return [f"{piece}·" for piece in pieces[:-1]] + [pieces[-1]]
+
+
 class Pen:
     """A canvas plus the font chain: every string goes through `runs` so no glyph is missing."""
 
@@ -209,6 +218,13 @@ class Pen:
         one_line = w / max(self.width(text, 1.0), 1e-6)
         if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.88):
             return [text], min(size, one_line)
+        parts = _name_parts(text)
+        if parts:
+            # A name of parts (欧阳娜仁其木格·阿依古丽) breaks after its ·, each part whole,
+            # when every part fits a line: never 欧阳娜仁其木 / 格·阿依古丽.
+            lines, trial = self.layout("\n".join(parts), w, h, size)
+            if len(lines) == len(parts):
+                return lines, trial
         trial = size
         while True:
             lines = self.wrap(text, w, trial, hang=False)

@@ -362,3 +362,20 @@ def test_the_five_rosters_write_their_days_as_papers_do(repo):
     assert "2025年10月9日" in "".join(trained.split())
     posts = next(p for p in pages if "公益性岗位名册" in p)
     assert "2026年7月1日" in "".join(posts.split())
+
+
+def test_a_long_name_breaks_where_its_parts_meet():
+    """A name of parts (欧阳娜仁其木格·阿依古丽, as an ID card writes a name of the minorities)
+    was wrapped by the width of the 姓名 column: 欧阳娜仁其木 / 格·阿依古丽 on the 花名册 and the
+    公示表, a name cut where no one would cut it. It now breaks after the ·, each part whole."""
+    from fieldapp.paperwork.views import NoticeView
+    from tests.paperwork.pdftext import pdftotext
+
+    name = "欧阳娜仁其木格·阿依古丽"
+    row = RosterRow(name, "女", id_for(1), "脱贫人口", "浙江省宁波市北仑区", 500, "62305201")
+    roster = RosterView("b1", "一次性交通补助", (row,), area_name="龙坑街道")
+    notice = NoticeView(roster, dt.date(2026, 12, 7), dt.date(2026, 12, 11))
+    for pdf in (render_roster(roster), render_notice(notice)):
+        (page,) = pdftotext(pdf, layout=False)
+        lines = [line.strip() for line in page.splitlines()]
+        assert "欧阳娜仁其木格·" in lines and "阿依古丽" in lines, page
