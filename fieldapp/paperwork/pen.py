@@ -31,6 +31,9 @@ _NO_LINE_START = frozenset("，。、；：！？）》」』】〕”’,.;:!?)
 #: Punctuation that must not end a line (it goes on with what it opens).
 _NO_LINE_END = frozenset("（《「『【〔“‘(")
 
+#: A day or month as papers write it (2026年10月27日, 2026年10月): shrunk, never broken.
+_DAY = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+
 #: Smallest size text shrinks to before it wraps (still readable on paper).
 MIN_SIZE = 6.5
 
@@ -217,6 +220,9 @@ class Pen:
         # One line if shrinking a little is enough; otherwise wrap, shrinking until it fits.
         one_line = w / max(self.width(text, 1.0), 1e-6)
         if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.88):
+            return [text], min(size, one_line)
+        if "\n" not in text and _DAY.fullmatch(text) and one_line >= MIN_SIZE:
+            # A day (2026年10月27日) shrinks to its cell rather than break: never 2026年10 / 月27日.
             return [text], min(size, one_line)
         parts = _name_parts(text)
         if parts:

@@ -207,6 +207,25 @@ def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger
     assert ("务工地点", "浙江省宁波市北仑区") in [(f.label, f.value) for f in form.facts]
 
 
+def test_a_day_on_the_five_rosters_is_never_broken_across_lines(repo):
+    """Written as the papers' days, 开始日期 2026年10月27日 no longer fit its column and was
+    wrapped 2026年10 / 月27日: a day split in two. The day columns are wider and a day shrinks
+    to its cell rather than break."""
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    post_worker(repo, D(2026, 10, 27))
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 11, 30)).render(), layout=False)
+    post = next(p for p in pages if "公益性岗位名册" in p)
+    assert "2026年10月27日" in post.split(), post
+    for page in pages:
+        # No line ends in a day begun and not finished (2026年10, 2026年10月27).
+        cut = re.findall(r"\d{4}年(?:\d{1,2}(?:月\d{0,2})?)?$", page, re.M)
+        assert not cut, cut
+
+
 def test_a_job_in_the_papers_own_county_is_named_from_below_the_county(ledger):
     """An employer's claim for a worker at a 帮扶车间 of the county printed 务工地点
     贵州省遵义市播州区鸭溪镇 in a box of the 播州区…申请表 — shrunk to two lines of 6-point type
