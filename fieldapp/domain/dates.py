@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from functools import lru_cache
 
 
@@ -58,6 +59,22 @@ def written_text(value: object) -> str:
     except ValueError:
         pass
     return text
+
+
+#: An ISO day or month inside a sentence (2026-10-03, 2026-11), not part of a longer number.
+_ISO_IN_TEXT = re.compile(r"(?<![\d-])\d{4}-\d{2}(?:-\d{2})?(?![\d-])")
+
+
+def days_written(text: str) -> str:
+    """A sentence with each ISO day or month in it written as a paper writes it (a due item's
+    “2026-10-03发现失业” → “2026年10月3日发现失业”, “2026-11 就业状态按月更新” →
+    “2026年11月 就业状态按月更新”); the rest as it is."""
+    return _ISO_IN_TEXT.sub(lambda m: written_text(m.group()), text)
+
+
+def month_day(day: dt.date) -> str:
+    """A day of a month's sheet, its year said in the heading: 10月5日."""
+    return f"{day.month}月{day.day}日"
 
 
 def parse_date(text: str | dt.date | None) -> dt.date | None:

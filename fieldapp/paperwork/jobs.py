@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.domain.dates import days_written, written_text
 from fieldapp.domain.dates import today as china_today
 from fieldapp.domain.dates import written as day_written
 from fieldapp.domain.errors import FieldappError
@@ -337,7 +338,8 @@ def policy_due_lookup(
         day = item.due_date
         # A deadline of another year says it: on December's sheet, 5 January is next year's.
         said = f"{day.year}年" if day.year != year else ""
-        text = f"{item.title}（{said}{day.month}月{day.day}日前，{item.urgency}）"
+        # Its words' days as the sheet's (2026年10月3日发现失业, not 2026-10-03发现失业).
+        text = f"{days_written(item.title)}（{said}{day.month}月{day.day}日前，{item.urgency}）"
         grouped.setdefault(item.person_id, []).append(text)
         estimated |= dict.fromkeys(n for n in item.note.split("；") if n)
     note = "；".join(f"“应办事项”中的期限是估算的：{n}" for n in estimated)
@@ -384,9 +386,10 @@ _WIDTHS = {
     "说明": 4.2,
     "依据": 2.2,
     "户主/成员": 1.4,
-    "开始日期": 1.25,
-    "结束日期": 1.25,
-    "培训日期": 1.25,
+    # Days as papers write them (2026年10月27日): wide enough to stay on one line.
+    "开始日期": 1.6,
+    "结束日期": 1.6,
+    "培训日期": 1.6,
     "培训类型": 1.5,
     "月收入（元）": 0.9,
 }
@@ -423,9 +426,16 @@ def rosters_job(ledger: Ledger, area_code: str, on: dt.date, which: str | None =
         # A job in the area's county from below the county (鸭溪镇 beside its 县内), not
         # 贵州省遵义市播州区鸭溪镇 over four lines of a narrow column; the xlsx keeps it whole.
         at = [i for i, c in enumerate(columns) if c in _PLACE_COLUMNS]
+        # Days as the heading's 截至2026年8月1日 says them (2025年10月9日, not 2025-10-09);
+        # the xlsx keeps its dates.
+        days = [i for i, c in enumerate(columns) if c.endswith("日期")]
         return [
             [
-                data.place_near(v, area_code) if i in at and isinstance(v, str) else v
+                data.place_near(v, area_code)
+                if i in at and isinstance(v, str)
+                else written_text(v)
+                if i in days
+                else v
                 for i, v in enumerate(row)
             ]
             for row in rows
@@ -469,13 +479,21 @@ def duties_job(
         raise FieldappError(
             f"{area_name}截至{day_written(on)}没有要列出的户级责任，没有可打印的清单"
         )
+
+    def near(code: str) -> str:
+        # From below the list's own area (a township's list: 大坪村, not 龙坑街道 大坪村 on
+        # every row under a heading that names 龙坑街道); the place itself when nothing is.
+        place = place_of(code)
+        below = place[len(area_name) :].strip() if area_name else ""
+        return below if below and place.startswith(f"{area_name} ") else place
+
     rows = [
         (
             n,
             f.kind,
             f.household_no,
             "、".join(f.names),
-            place_of(f.area_code),
+            near(f.area_code),
             official(f.text),  # the county's documents by their official numbers
             official(f.clause),
         )

@@ -17,8 +17,8 @@ from fieldapp.domain import account as accounts
 from fieldapp.domain import idnumber
 from fieldapp.domain.areacode import AreaLevel, AreaRow, area_at, in_area
 from fieldapp.domain.claims import LOCKED_STATES, Batch, Claim, ClaimState, QualifyingFacts
+from fieldapp.domain.dates import month_day, whole_months_between, written, written_text
 from fieldapp.domain.dates import today as china_today
-from fieldapp.domain.dates import whole_months_between, written, written_text
 from fieldapp.domain.enums import HAS_LABOUR, OTHER_RURAL, AreaKind, WorkStatus
 from fieldapp.domain.errors import FieldappError, NotFound
 from fieldapp.domain.models import EmploymentSpell, Household, Person, ServiceRecord
@@ -92,6 +92,23 @@ def _nothing_to_print(batch: Batch, dropped: str) -> str:
 
 #: Per person id, what is due this month (from the policy engine's due list), as short texts.
 DueLookup = Callable[[str], Sequence[str]]
+
+
+def _visit_said(visit: Mapping[str, Any]) -> str:
+    """A visit as the sheet's 本月走访 says it: its day (10月5日, as the heading's 2026年10月
+    says the month) on a line, who went and what came of it from the start of the next, so
+    the narrow column never cuts the visitor's name (欧阳志 / 强)."""
+    said = f"{visit['visitor'] or ''} {visit['outcome'] or ''}".strip()
+    return f"{_said_day(visit['visit_date'])}\n{said}".strip()
+
+
+def _said_day(text: str | None) -> str:
+    """A stored day of the sheet's month as the sheet says it (10月5日); odd text as it is."""
+    try:
+        day = _day(text)
+    except ValueError:
+        day = None
+    return month_day(day) if day else str(text or "")
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -560,7 +577,8 @@ class PaperData:
             end = min(spell.end_date, upto) if spell.end_date and upto else spell.end_date or upto
             months = whole_months_between(start, end) if end and end >= start else None
             pairs = [
-                ("务工地点", self.work_place(spell)),
+                # A job of the form's own county from below it (鸭溪镇), as the 一库五册
+                ("务工地点", self.place_near(self.work_place(spell), claim.area_code)),
                 ("用工单位", spell.employer),
                 ("就业开始时间", written(start)),  # as the form's other days
                 ("就业形式", spell.form.value),
@@ -595,7 +613,12 @@ class PaperData:
         for claim in claims:
             form = self.form(claim)
             spell = claim.facts.spell
-            place = self.work_place(spell) if spell is not None else ""
+            # One of the roster's own county from below it (鸭溪镇), as on the form.
+            place = (
+                self.place_near(self.work_place(spell), claim.area_code)
+                if spell is not None
+                else ""
+            )
             if spell is not None and place:
                 spells += 1
                 fact = f"{place}（{spell.employer}）" if spell.employer else place
@@ -725,7 +748,7 @@ class PaperData:
                     flags="、".join(flags),
                     members=rows,
                     visits=tuple(
-                        f"{v['visit_date'][5:]} {v['visitor'] or ''} {v['outcome'] or ''}".strip()
+                        _visit_said(v)
                         for v in sorted(visits.get(h["id"], []), key=lambda v: v["visit_date"])
                     ),
                     zero_employment=zero,
@@ -783,7 +806,7 @@ class PaperData:
                 if x
             )
         given = tuple(
-            f"{s['service_date'][5:]} {s['service_type']}"
+            f"{_said_day(s['service_date'])} {s['service_type']}"
             for s in sorted(services.get(p["id"], []), key=lambda s: s["service_date"])
         )
         items = list(due(p["id"])) if due is not None else []

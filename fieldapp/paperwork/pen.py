@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from fieldapp.domain.dates import china_time
+from fieldapp.domain.dates import china_time, written
 from fieldapp.paperwork.fonts import FontChain, default_chain
 
 #: Pieces that wrap as a whole: a document's number (〔2026〕3号) and an item (第（十三）条,
@@ -31,6 +31,9 @@ _NO_LINE_START = frozenset("，。、；：！？）》」』】〕”’,.;:!?)
 #: Punctuation that must not end a line (it goes on with what it opens).
 _NO_LINE_END = frozenset("（《「『【〔“‘(")
 
+#: A day or month as papers write it (2026年10月27日, 2026年10月): shrunk, never broken.
+_DAY = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?")
+
 #: Smallest size text shrinks to before it wraps (still readable on paper).
 MIN_SIZE = 6.5
 
@@ -45,9 +48,20 @@ class Footer:
 
 
 def printed_stamp(printed_at: dt.datetime | None = None) -> str:
-    """A footer's 打印时间 (2026-12-04 10:31): `printed_at`, now when None, in China time — the
-    time the print log and every other screen show, on a computer kept in UTC too."""
-    return china_time(printed_at).strftime("%Y-%m-%d %H:%M")
+    """A footer's 打印时间 (2026年12月4日 10:31, as the paper's other days): `printed_at`, now
+    when None, in China time — the time the print log and every other screen show, on a
+    computer kept in UTC too."""
+    when = china_time(printed_at)
+    return f"{written(when.date())} {when:%H:%M}"
+
+
+def _name_parts(text: str) -> list[str]:
+    """A name of parts joined by · (欧阳娜仁其木格·阿依古丽) as its lines, each ending in its
+    ·; [] for any other text (one with spaces, or no ·)."""
+    if "·" not in text.strip("·") or any(c.isspace() for c in text):
+        return []
+    pieces = text.split("·")
+    return [f"{piece}·" for piece in pieces[:-1]] + [pieces[-1]]
 
 
 class Pen:
@@ -207,6 +221,16 @@ class Pen:
         one_line = w / max(self.width(text, 1.0), 1e-6)
         if "\n" not in text and one_line >= max(MIN_SIZE, size * 0.88):
             return [text], min(size, one_line)
+        if "\n" not in text and _DAY.fullmatch(text) and one_line >= MIN_SIZE:
+            # A day (2026年10月27日) shrinks to its cell rather than break: never 2026年10 / 月27日.
+            return [text], min(size, one_line)
+        parts = _name_parts(text)
+        if parts:
+            # A name of parts (欧阳娜仁其木格·阿依古丽) breaks after its ·, each part whole,
+            # when every part fits a line: never 欧阳娜仁其木 / 格·阿依古丽.
+            lines, trial = self.layout("\n".join(parts), w, h, size)
+            if len(lines) == len(parts):
+                return lines, trial
         trial = size
         while True:
             lines = self.wrap(text, w, trial, hang=False)
@@ -232,8 +256,12 @@ class Pen:
         """The verification footer: page n of m; then reference, print time and content code."""
         self.text((left + right) / 2, y + 10, f"第 {page} 页 共 {pages} 页", 9, "center")
         self.hline(left, right, y + 7, 0.3)
-        self.text(left, y, footer.ref, 7)
-        self.text(right, y, f"打印时间 {footer.printed_at}  校验码 {footer.code}", 7, "right")
+        stamp = f"打印时间 {footer.printed_at}  校验码 {footer.code}"
+        self.text(right, y, stamp, 7, "right")
+        # The reference (a batch's name is the coordinator's, at any length) shrinks to the
+        # room left of the print time rather than run under it.
+        room = right - left - self.width(stamp, 7) - 12
+        self.text(left, y, footer.ref, self.fitting(footer.ref, 7, room))
 
 
 #: What every page of a paper printed from a demo ledger says, top and across.

@@ -108,10 +108,16 @@ def capacity(table_top: float) -> int:
     return int((table_top - HEADER_H - ROW_H - TABLE_BOTTOM) // ROW_H)
 
 
+#: Rows a section's last page keeps at least, when a page comes before it.
+TAIL = 3
+
+
 def paginate(count: int, per_page: int, last_extra: int) -> list[tuple[int, int]]:
     """(start, end) row ranges: full pages, and a last page with room for `last_extra` rows.
 
-    The last page always keeps at least one row, so a total never stands alone on a page.
+    The last page always keeps at least one row, so a total never stands alone on a page;
+    after a page before it, at least `TAIL` rows (taken from that page), so no row stands
+    alone under the header above 合计 and the signatures.
     """
     if count <= 0:
         return [(0, 0)]
@@ -121,6 +127,12 @@ def paginate(count: int, per_page: int, last_extra: int) -> list[tuple[int, int]
         take = min(per_page, count - start - 1)
         ranges.append((start, start + take))
         start += take
+    if ranges:
+        first, end = ranges[-1]
+        give = min(TAIL - (count - start), end - first - 1, per_page - last_extra - (count - start))
+        if give > 0:
+            ranges[-1] = (first, end - give)
+            start -= give
     ranges.append((start, count))
     return ranges
 

@@ -36,6 +36,8 @@ CLOSING = 40.0
 #: further (a county-prefixed employer's name used to print at 5 pt).
 FIT_SIZE = 7.0
 MAX_ROW = 48.0
+#: Rows a section's last page keeps at least, when a page comes before it.
+TAIL = 3
 #: Height a page has for rows under the column header.
 ROOM = TABLE_TOP - HEADER_H - FOOTER_Y - 34
 
@@ -72,15 +74,17 @@ class TablesView:
 
 
 def text(value: object) -> str:
-    """A cell's text: money without '.0', blanks for None, dates as ISO."""
+    """A cell's text: money without '.0', blanks for None, dates as papers write them."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
         return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "")
+    if isinstance(value, dt.datetime):
+        return f"{written(value.date())} {value:%H:%M}"
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return written(value)
     return str(value)
 
 
@@ -129,6 +133,18 @@ def _pages(view: TablesView, pen: Pen) -> list[_Page]:
             # alone is one a clerk signs under nothing.
             carried = [chunks[-1].pop()] if len(chunks[-1]) > 1 else []
             chunks.append(carried)
+        if len(chunks) > 1:
+            # Nor one row alone under the header above them: the last page takes rows from
+            # the page before (which keeps more) till it holds TAIL, room allowing.
+            last, before = chunks[-1], chunks[-2]
+            used = sum(heights[i] for i in last)
+            while (
+                len(last) < TAIL
+                and len(before) > TAIL
+                and used + heights[before[-1]] + CLOSING <= ROOM
+            ):
+                last.insert(0, before.pop())
+                used += heights[last[0]]
         for n, chunk in enumerate(chunks):
             pages.append(
                 _Page(

@@ -9,10 +9,12 @@ longer than a page. The last page sums the month up for the village.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from reportlab.lib.pagesizes import A4, landscape
 
+from fieldapp.domain.enums import WorkStatus
 from fieldapp.domain.progress import PRINT_CANCELLED, CancelCheck, Progress, Ticker
 from fieldapp.paperwork.digest import short_hash
 from fieldapp.paperwork.pen import MARGIN, Footer, Pen, new_canvas, printed_stamp
@@ -123,7 +125,11 @@ def paginate(
                 pages.append([])
                 used = 0.0
     if used and used + summary_h > room:
-        pages.append([])
+        # The summary and signatures go over with the last household (or its last part), not
+        # onto a page of no household that the village head would sign under nothing.
+        last = pages[-1]
+        fits = len(last) > 1 and last[-1].height + summary_h <= room
+        pages.append([last.pop()] if fits else [])
     return pages
 
 
@@ -243,21 +249,38 @@ def _block(pen: Pen, widths: list[float], block: Block, top: float) -> float:
     return bottom
 
 
+#: A member of the labour whose month's status is not entered.
+_UNKNOWN = "本月状态未更新"
+
+
+def _rank(order: list[str], status: str) -> int:
+    """Where a status stands among the statuses (one the list lacks, last)."""
+    return order.index(status) if status in order else len(order)
+
+
 def _summary_lines(sheet: VisitSheetView) -> list[str]:
     """The month in numbers for the whole village, and its zero-employment households."""
     members = [m for h in sheet.households for m in h.members]
     labour = [m for m in members if m.in_labour()]  # of working age, as the 月报 counts
-    employed = sum(1 for m in members if m.status == "已就业")
-    unemployed = sum(1 for m in members if m.status == "未就业")
-    unknown = sum(1 for m in labour if not m.status)
+    # The labour by its month's status, adding up to it (已就业 and 未就业 counted everyone,
+    # 在校 and 无需就业 no one: 127 + 69 + 10 under 劳动力 212); anyone else at work apart.
+    held = Counter(m.status or _UNKNOWN for m in labour)
+    order = [s.value for s in WorkStatus]
+    said = [WorkStatus.EMPLOYED.value, WorkStatus.NOT_EMPLOYED.value]
+    said += [
+        s for s in sorted(held, key=lambda s: (s == _UNKNOWN, _rank(order, s))) if s not in said
+    ]
+    breakdown = "，".join(f"{s} {held[s]} 人" for s in said)
+    beyond = sum(1 for m in members if m.status == WorkStatus.EMPLOYED and not m.in_labour())
     zero = [h.head_name for h in sheet.households if h.zero_employment]
     visited = sum(1 for h in sheet.households if h.visits)
     services = sum(len(m.services) for m in members)
     due = sum(1 for m in members if m.due)
     lines = [
-        f"本月小结：共 {len(sheet.households)} 户 {len(members)} 人，其中劳动力 {len(labour)} 人；"
-        f"已就业 {employed} 人，未就业 {unemployed} 人，本月状态未更新 {unknown} 人；"
-        f"走访 {visited} 户，提供服务 {services} 人次，有应办事项 {due} 人。",
+        f"本月小结：共 {len(sheet.households)} 户 {len(members)} 人，其中劳动力 {len(labour)} 人："
+        f"{breakdown}；"
+        + (f"劳动力以外已就业 {beyond} 人；" if beyond else "")
+        + f"走访 {visited} 户，提供服务 {services} 人次，有应办事项 {due} 人。",
         f"零就业家庭 {len(zero)} 户" + (f"：{'、'.join(zero)}（须动态清零）" if zero else "。"),
     ]
     return lines

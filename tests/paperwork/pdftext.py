@@ -47,3 +47,19 @@ def assert_fonts_embedded(pdf: bytes) -> None:
     missing = [f for f in used if not f[2]]
     assert missing == [], f"fonts not embedded: {missing}"
     assert all("+" in name for name, _s, _e in used), "fonts should be embedded as subsets"
+
+
+def pdftotext(pdf: bytes, *, layout: bool = True) -> list[str]:
+    """Each page's text as poppler's pdftotext reads it (what a clerk's viewer copies out),
+    in reading layout unless `layout` is False; the test is skipped without poppler."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    args = [tool, "-enc", "UTF-8", *(["-layout"] if layout else []), "-", "-"]
+    out = subprocess.run(args, input=pdf, capture_output=True, check=True).stdout
+    return out.decode("utf-8").split("\f")[: len(reader(pdf).pages)]

@@ -122,7 +122,7 @@ def test_printed_at_is_in_the_footer_but_not_in_the_code():
     first = dt.datetime(2026, 11, 1, 9, 30, tzinfo=CHINA)
     a = page_texts(render_forms([form], printed_at=first))[0]
     b = page_texts(render_forms([form], printed_at=first + dt.timedelta(days=1)))[0]
-    assert "打印时间 2026-11-01 09:30" in a
+    assert "打印时间 2026年11月1日 09:30" in a
     code = a.split("校验码 ")[1].split()[0]
     assert f"校验码 {code}" in b
     changed = FormView("c1", "一次性交通补助", PersonView("张龑", "520102198503161234"), 501)

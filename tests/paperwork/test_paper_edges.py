@@ -599,6 +599,26 @@ def test_a_rosters_closing_lines_never_stand_on_a_page_of_no_rows():
     assert f"张{full}" in pages[-1] and f"合计：{full}人" in pages[-1]
 
 
+def test_no_page_of_a_roster_carries_a_lone_row():
+    """The closing lines took the last row over with them, and a roster one row longer than a
+    page ran on to a page of that one row: a page of one name under the header, then 合计 and
+    the signatures, which a county clerk sends back. A section's last page after another now
+    keeps three rows, taken from the page before; every row is printed once, in order."""
+    from fieldapp.paperwork import tables
+
+    full = int(tables.ROOM // tables.ROW_H)  # rows of one line that fill a page
+    columns = ("序号", "姓名", "身份证号")
+    for count in (full, full + 1, full + 2, 2 * full + 1):
+        rows = tuple((str(n), f"张{n}龑", id_for(n)) for n in range(1, count + 1))
+        section = Section("转移就业名册", columns, (0.5, 1.0, 2.0), rows)
+        pdf = render_tables(TablesView("一库五册", "新华村", dt.date(2026, 11, 30), (section,)))
+        pages = ["".join(t.split()) for t in page_texts(pdf)]
+        names = [[int(n) for n in re.findall(r"张(\d+)龑", page)] for page in pages]
+        assert [n for page in names for n in page] == list(range(1, count + 1)), count
+        assert min(len(page) for page in names) >= 3, (count, [len(p) for p in names])
+        assert f"合计：{count}人" in pages[-1]
+
+
 def _crossing(pdf: bytes) -> list[str]:
     """Every character of a table's cells drawn across one of its column lines."""
     crossed = []
@@ -663,3 +683,55 @@ def test_a_long_posting_unit_under_the_notice_never_runs_into_the_notice_period(
         flat = "".join("".join(page_texts(pdf)).split())
         assert "公示单位（盖章）：" + "".join(area.split()) in flat, flat
         assert "公示期：2026年12月7日至2026年12月11日（5个工作日）监督电话" in flat, flat
+
+
+def test_a_townships_duty_list_names_each_village_from_below_the_township(ledger):
+    """The 龙坑街道户级责任清单 said 所在地 龙坑街道 大坪村 on every row, the township its
+    heading names over again, in a column too narrow for it (three lines of small type). Each
+    row now names its village from below the list's own area: 大坪村."""
+    import dataclasses
+
+    from tests.paperwork.builders import TOWNSHIP
+
+    _batch_id, claims = add_claims(ledger, 2)
+    flags = [duty_of(ledger, c) for c in claims]
+    flags[1] = dataclasses.replace(flags[1], area_code="520321101002")
+    places = {VILLAGE: "龙坑街道 大坪村", "520321101002": "龙坑街道 新建村 三组"}
+    on = dt.date(2026, 10, 31)
+    pdf = duties_job(ledger, flags, TOWNSHIP, "龙坑街道", on, places.__getitem__).render()
+    (page,) = ["".join(t.split()) for t in page_texts(pdf)]
+    assert "龙坑街道户级责任清单" in page
+    rows = page[page.index("依据") : page.index("合计")]
+    assert "大坪村" in rows and "新建村三组" in rows
+    assert "龙坑街道" not in rows
+    # A village's own list keeps the group below it; the place itself when nothing is below.
+    pdf = duties_job(ledger, flags[:1], VILLAGE, "龙坑街道 大坪村", on, places.__getitem__)
+    page = "".join(page_texts(pdf.render())[0].split())
+    assert "大坪村" in page[page.index("依据") : page.index("合计")]
+
+
+def test_a_long_footer_reference_never_runs_into_the_print_time():
+    """The footer's 打印时间 is written as the papers' days now (2026年12月4日 10:31), longer
+    than it was; a batch named at length (its name is the coordinator's) ran its reference
+    under the print time and 校验码 at the page's right. The reference now shrinks to the room
+    left of them."""
+    from fieldapp.paperwork.roster import render_roster
+    from fieldapp.paperwork.views import RosterRow, RosterView
+
+    row = RosterRow("张龑", "男", id_for(1), "脱贫人口", "浙江省宁波市北仑区", 500, "62305201")
+    name = "2026年第四季度龙坑街道各村（社区）及易地扶贫搬迁安置点一次性交通补助第二批次" * 2
+    roster = RosterView(
+        "b1", "一次性交通补助", (row,), batch_name=name, number="KMTAX-17", area_name="龙坑街道"
+    )
+    pdf = render_roster(roster)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        # The footer's line, below the page number (whose baseline is 10 pt higher).
+        foot = sorted(
+            (c for c in page.chars if c["bottom"] > page.height - 26), key=lambda c: c["x0"]
+        )
+        said = "".join(c["text"] for c in foot)
+        assert "打印时间" in said and "KMTAX-17" in said, said
+        at = said.index("打印时间")
+        stamp_left = foot[at]["x0"]
+        assert max(c["x1"] for c in foot[:at]) <= stamp_left - 6, said

@@ -31,7 +31,7 @@ from fieldapp.paperwork.views import (
 from fieldapp.paperwork.visits import render_visits
 from fieldapp.store.backup import backup_name
 from tests.paperwork.builders import id_for
-from tests.paperwork.pdftext import page_texts
+from tests.paperwork.pdftext import page_texts, pdftotext
 
 #: 10:31 on 4 December at the office: 02:31 UTC.
 OFFICE = dt.datetime(2026, 12, 4, 10, 31, 5, tzinfo=CHINA)
@@ -63,7 +63,7 @@ def _printed_at(pdf: bytes) -> list[str]:
     """What each page's footer says after 打印时间."""
     found = []
     for text in page_texts(pdf):
-        said = re.search(r"打印时间\s*(\d{4}-\d{2}-\d{2}\s+\d{2}:\d{2})", text)
+        said = re.search(r"打印时间\s*(\d{4}年\d{1,2}月\d{1,2}日\s+\d{2}:\d{2})", text)
         assert said, text
         found.append(" ".join(said.group(1).split()))
     return found
@@ -75,7 +75,7 @@ def test_every_footer_says_china_time_whatever_zone_the_computer_keeps(clock, zo
     with time_machine.travel(OFFICE, tick=False):
         papers = _papers()
     for name, pdf in papers.items():
-        assert _printed_at(pdf) == ["2026-12-04 10:31"], name
+        assert _printed_at(pdf) == ["2026年12月4日 10:31"], name
 
 
 def test_a_given_print_time_is_said_in_china_time(clock):
@@ -86,7 +86,7 @@ def test_a_given_print_time_is_said_in_china_time(clock):
     utc = OFFICE.astimezone(dt.UTC)
     zoned = render_certificate(CertificateView(person), printed_at=utc)
     naive = render_certificate(CertificateView(person), printed_at=dt.datetime(2026, 12, 4, 2, 31))
-    assert _printed_at(zoned) == _printed_at(naive) == ["2026-12-04 10:31"]
+    assert _printed_at(zoned) == _printed_at(naive) == ["2026年12月4日 10:31"]
 
 
 def test_a_backup_is_named_by_china_time_on_a_utc_clock(clock):
@@ -95,3 +95,19 @@ def test_a_backup_is_named_by_china_time_on_a_utc_clock(clock):
         assert dt.datetime.now().hour == 2  # the computer's own clock says 02:31
         assert backup_name("/村里/ledger.db") == "ledger-备份-20261204-103105.fieldbackup"
     assert backup_name("ledger.db", OFFICE) == "ledger-备份-20261204-103105.fieldbackup"
+
+
+def test_every_footer_writes_its_print_day_as_the_papers_other_days(clock):
+    """打印时间 said 2027-02-03 09:00 under a form whose 申请日期 said 2027年2月3日: written as
+    the papers' other days now, 2027年2月3日 09:00, with no ISO day left in any footer."""
+    clock("UTC")
+    with time_machine.travel(dt.datetime(2027, 2, 3, 9, 0, 41, tzinfo=CHINA), tick=False):
+        papers = _papers()
+    for name, pdf in papers.items():
+        for page in pdftotext(pdf):
+            footer = page[page.index("打印时间") :].splitlines()[0]
+            assert re.match(r"打印时间\s+2027年2月3日\s+09:00\s+校验码 \S+$", footer), (
+                name,
+                footer,
+            )
+            assert not re.search(r"\d{4}-\d\d-\d\d", footer), (name, footer)

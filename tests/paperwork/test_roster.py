@@ -13,7 +13,7 @@ from fieldapp.paperwork import roster as roster_mod
 from fieldapp.paperwork.jobs import roster_job
 from fieldapp.paperwork.numerals import capitals
 from fieldapp.paperwork.paper_data import PaperData
-from fieldapp.paperwork.roster import capacity, paginate, render_roster, table_top
+from fieldapp.paperwork.roster import capacity, paginate, render_notice, render_roster, table_top
 from fieldapp.paperwork.settings import PaperSettings
 from fieldapp.paperwork.views import RosterRow, RosterView
 from tests.paperwork.builders import EMPLOYMENT_FUND, LIFTED_FUND, NAMES, add_claims, id_for
@@ -148,7 +148,7 @@ def test_paginate_never_leaves_a_total_alone():
         ranges = paginate(count, PER_PAGE, 1)
         assert ranges[0][0] == 0 and ranges[-1][1] == count
         assert all(end - start <= PER_PAGE for start, end in ranges)
-        assert ranges[-1][1] - ranges[-1][0] >= 1
+        assert ranges[-1][1] - ranges[-1][0] >= (1 if len(ranges) == 1 else 3)
         assert ranges[-1][1] - ranges[-1][0] <= PER_PAGE - 1
 
 
@@ -163,6 +163,27 @@ def test_progress_and_cancel():
             _roster(PER_PAGE * 2), progress=lambda d, t: None, cancelled=lambda: len(seen) > 0
         )
     assert roster_mod.PAGE_W > roster_mod.PAGE_H  # landscape
+
+
+def test_no_page_of_a_roster_or_notice_carries_a_lone_row():
+    """A batch of one page's rows and one more printed its last row alone on a second page
+    under the header, then 本页小计, 合计 and the signatures (a page a clerk sends back, and a
+    notice of one name to post). The last page now takes rows from the one before, so it
+    keeps three; every row is printed once and the sums still add up."""
+    from fieldapp.paperwork.views import NoticeView
+
+    for count in (ONE_PAGE + 1, PER_PAGE, PER_PAGE + 1, 2 * PER_PAGE - 1):
+        view = _roster(count)
+        for pdf in (
+            render_roster(view),
+            render_notice(NoticeView(view, dt.date(2026, 12, 7), dt.date(2026, 12, 11))),
+        ):
+            texts = page_texts(pdf)
+            assert len(texts) > 1, count
+            rows = [len(re.findall(r"\b\d{6}\*{8}\w{4}|" + ID_RE.pattern, t)) for t in texts]
+            assert min(rows) >= 3, (count, rows)
+            assert sum(rows) == count, (count, rows)
+        _check(render_roster(view), view)
 
 
 def test_roster_from_the_ledger_shows_each_claims_frozen_spell(ledger):
@@ -184,6 +205,44 @@ def test_a_job_recorded_by_its_code_alone_is_named_on_the_roster_and_form(ledger
     assert {row.fact for row in view.rows} == {"浙江省宁波市北仑区（宁波某某电子有限公司）"}
     form = PaperData(ledger).form(claims[0])
     assert ("务工地点", "浙江省宁波市北仑区") in [(f.label, f.value) for f in form.facts]
+
+
+def test_a_day_on_the_five_rosters_is_never_broken_across_lines(repo):
+    """Written as the papers' days, 开始日期 2026年10月27日 no longer fit its column and was
+    wrapped 2026年10 / 月27日: a day split in two. The day columns are wider and a day shrinks
+    to its cell rather than break."""
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    post_worker(repo, D(2026, 10, 27))
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 11, 30)).render(), layout=False)
+    post = next(p for p in pages if "公益性岗位名册" in p)
+    assert "2026年10月27日" in post.split(), post
+    for page in pages:
+        # No line ends in a day begun and not finished (2026年10, 2026年10月27).
+        cut = re.findall(r"\d{4}年(?:\d{1,2}(?:月\d{0,2})?)?$", page, re.M)
+        assert not cut, cut
+
+
+def test_a_job_in_the_papers_own_county_is_named_from_below_the_county(ledger):
+    """An employer's claim for a worker at a 帮扶车间 of the county printed 务工地点
+    贵州省遵义市播州区鸭溪镇 in a box of the 播州区…申请表 — shrunk to two lines of 6-point type
+    — and the same over four lines of the roster's narrow column, while the 一库五册 says
+    鸭溪镇. The form, the 花名册 and the 公示表 say a job in their own county from below it too;
+    a job anywhere else is named whole."""
+    from fieldapp.paperwork.jobs import notice_job
+
+    batch_id, claims = add_claims(ledger, 2, place_name="贵州省遵义市播州区鸭溪镇")
+    view = roster_job(ledger, batch_id).view
+    assert isinstance(view, RosterView)
+    assert {row.fact for row in view.rows} == {"鸭溪镇（宁波某某电子有限公司）"}
+    form = PaperData(ledger).form(claims[0])
+    assert ("务工地点", "鸭溪镇") in [(f.label, f.value) for f in form.facts]
+    notice = notice_job(ledger, batch_id, dt.date(2026, 11, 2)).render()
+    posted = "".join("".join(page_texts(notice)).split())
+    assert "鸭溪镇（宁波某某电子有限公司）" in posted and "播州区鸭溪镇" not in posted
 
 
 def test_a_training_subsidys_roster_says_the_days_it_pays(repo):
@@ -301,3 +360,41 @@ def test_a_person_of_no_group_is_other_rural_labour_in_the_five_rosters_too(repo
         )
         line = flat[flat.index("陈七") :][:80]
         assert "其他农村劳动力" in line, (name, line)
+
+
+def test_the_five_rosters_write_their_days_as_papers_do(repo):
+    """The printed 一库五册 said 开始日期 2025-05-05 and 培训日期 2025-10-09 under a heading
+    截至2026年8月1日 (a county clerk sends ISO days back). Every day on it is written as the
+    papers' other days now (2025年10月9日); the Excel workbook keeps its dates."""
+    import re
+
+    from fieldapp.paperwork.jobs import rosters_job
+    from tests.paperwork.pdftext import pdftotext
+    from tests.policy.helpers import D, populate, post_worker
+
+    populate(repo)
+    post_worker(repo, D(2026, 7, 1))
+    pages = pdftotext(rosters_job(repo.ledger, "520502", D(2026, 8, 1)).render(), layout=False)
+    said = "".join("".join(pages).split())
+    assert not re.findall(r"\d{4}-\d\d(?:-\d\d)?", said)
+    trained = next(p for p in pages if "培训名册" in p)
+    assert "2025年10月9日" in "".join(trained.split())
+    posts = next(p for p in pages if "公益性岗位名册" in p)
+    assert "2026年7月1日" in "".join(posts.split())
+
+
+def test_a_long_name_breaks_where_its_parts_meet():
+    """A name of parts (欧阳娜仁其木格·阿依古丽, as an ID card writes a name of the minorities)
+    was wrapped by the width of the 姓名 column: 欧阳娜仁其木 / 格·阿依古丽 on the 花名册 and the
+    公示表, a name cut where no one would cut it. It now breaks after the ·, each part whole."""
+    from fieldapp.paperwork.views import NoticeView
+    from tests.paperwork.pdftext import pdftotext
+
+    name = "欧阳娜仁其木格·阿依古丽"
+    row = RosterRow(name, "女", id_for(1), "脱贫人口", "浙江省宁波市北仑区", 500, "62305201")
+    roster = RosterView("b1", "一次性交通补助", (row,), area_name="龙坑街道")
+    notice = NoticeView(roster, dt.date(2026, 12, 7), dt.date(2026, 12, 11))
+    for pdf in (render_roster(roster), render_notice(notice)):
+        (page,) = pdftotext(pdf, layout=False)
+        lines = [line.strip() for line in page.splitlines()]
+        assert "欧阳娜仁其木格·" in lines and "阿依古丽" in lines, page

@@ -121,10 +121,10 @@ def test_visit_sheet_shows_status_services_visits_and_due(ledger):
         "已就业",
         "未就业",
         "宁波某某电子有限公司",
-        "10-12岗位推荐",
+        "10月12日岗位推荐",
     ):
         assert expected in flat, expected
-    assert "10-05罗志强需推荐岗位" in flat
+    assert "10月5日罗志强需推荐岗位" in flat
     assert "失业登记（10月20日前，已逾期）" in flat
     # Households 1 and 2 have nobody at work this month: zero-employment, named in the summary.
     assert flat.count("零就业家庭") >= 3
@@ -629,3 +629,100 @@ def test_the_visit_sheet_from_a_county_pack_names_no_private_rule_and_flags_its_
     assert not any(r.title in d for r in policy.rules for d in due)
     name = ledger.get("persons", person)["name"]
     assert f"{name}的应办事项" in job.note and "遮" in job.note, job.note
+
+
+def test_a_visit_sheet_writes_its_days_as_papers_do(ledger):
+    """The 走访记录 said 本月走访 10-05 罗志强 需推荐岗位, 本月服务 10-12 岗位推荐 and, in 应办事项,
+    2026-10-03发现失业，5个工作日内提供“1311”就业服务 under a heading 2026年10月 (the due
+    list's words, which say 2026-11 就业状态按月更新 too): the county sends ISO days back. They
+    are written as the papers' other days now (10月5日, 2026年10月3日)."""
+    from tests.paperwork.pdftext import pdftotext
+
+    people = _village(ledger)
+    policy = _found_unemployed(ledger, people[1][0], dt.date(2026, 10, 3))
+    job = visits_job(ledger, VILLAGE, "2026-10", policy=policy, today=dt.date(2026, 10, 31))
+    said = "".join("".join(pdftotext(job.render(), layout=False)).split())
+    assert "10月5日罗志强需推荐岗位" in said
+    assert "10月12日岗位推荐" in said
+    assert "2026年10月3日发现失业" in said
+    assert not re.findall(r"\d{4}-\d\d|(?<!\d)\d\d-\d\d(?!\d)", said)
+
+
+def test_a_visit_sheets_month_in_numbers_adds_up_to_its_labour():
+    """本月小结 said 其中劳动力 212 人；已就业 127 人，未就业 69 人，本月状态未更新 10 人 — 206,
+    not 212: 已就业 and 未就业 counted everyone (a 64-year-old at work too), 在校 and 无需就业
+    not at all. Its labour is now broken down as the 月报 counts it, adding up to the whole,
+    and anyone at work beyond it is said apart."""
+    from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
+    from fieldapp.paperwork.visits import render_visits
+    from tests.paperwork.pdftext import pdftotext
+
+    able = "普通劳动力"
+    members = (
+        MemberMonth("甲", age="40", labour_ability=able, status="已就业"),
+        MemberMonth("乙", age="38", labour_ability=able, status="未就业"),
+        MemberMonth("丙", age="18", labour_ability=able, status="在校"),
+        MemberMonth("丁", age="30", labour_ability=able, status="无需就业"),
+        MemberMonth("戊", age="25", labour_ability=able),
+        MemberMonth("己", age="64", labour_ability=able, status="已就业"),
+        MemberMonth("庚", age="9", labour_ability="无劳动力", status="在校"),
+    )
+    sheet = VisitSheetView(
+        "520321101001", "大坪村", "2026-11", (HouseholdMonth("H1", "甲", members=members),)
+    )
+    said = "".join("".join(pdftotext(render_visits(sheet), layout=False)).split())
+    summary = said[said.index("本月小结") :]
+    assert (
+        "共1户7人，其中劳动力5人：已就业1人，未就业1人，在校1人，无需就业1人，本月状态未更新1人"
+        in summary
+    )
+    assert "劳动力以外已就业1人" in summary
+
+
+def test_a_visit_sheets_summary_never_stands_on_a_page_of_no_household():
+    """A village whose households filled the last page to its foot printed 本月小结 and the
+    signature lines on a page of their own, under the column header and no household: a
+    page the village head signs under nothing. The last household now goes over with them."""
+    from fieldapp.paperwork import visits
+    from fieldapp.paperwork.views import HouseholdMonth, MemberMonth, VisitSheetView
+    from fieldapp.paperwork.visits import render_visits
+
+    per_page = int(visits.ROOM // visits.MIN_BLOCK)  # households of one member filling a page
+    for count in range(per_page - 1, per_page + 2):
+        households = tuple(
+            HouseholdMonth(f"H{n:03d}户", f"户主{n}", members=(MemberMonth(f"户主{n}", age="40"),))
+            for n in range(1, count + 1)
+        )
+        sheet = VisitSheetView("520321101001", "大坪村", "2026-11", households)
+        pages = ["".join(t.split()) for t in page_texts(render_visits(sheet))]
+        held = [re.findall(r"H(\d{3})户", page) for page in pages]
+        assert all(held), (count, [len(h) for h in held])
+        assert sorted({int(n) for h in held for n in h}) == list(range(1, count + 1))
+        assert "本月小结" in pages[-1]
+
+
+def test_a_visits_visitor_is_never_cut_across_lines(ledger):
+    """本月走访 printed 10月16日 欧阳 / 志强 家庭成员就 / 业稳定: the visitor's name cut in two
+    across the narrow column's lines. Each visit now says its day on a line and the visitor
+    from the start of the next, so a name of up to four characters stays whole."""
+    from tests.paperwork.pdftext import pdftotext
+
+    people = _village(ledger)
+    household = ledger.get("persons", people[0][0])["household_id"]
+    with ledger.transaction():
+        for day, visitor, outcome in (
+            (16, "欧阳志强", "家庭成员就业稳定"),
+            (24, "陈德明", "已更新"),
+        ):
+            ledger.insert(
+                "visits",
+                Visit(
+                    household_id=household,
+                    visit_date=dt.date(2026, 10, day),
+                    visitor=visitor,
+                    outcome=outcome,
+                ).fields(),
+            )
+    pages = pdftotext(visits_job(ledger, VILLAGE, "2026-10").render(), layout=False)
+    said = "".join(pages)
+    assert "欧阳志强" in said and "陈德明" in said and "罗志强" in said, said

@@ -30,8 +30,10 @@ def test_the_print_log_says_china_time_on_a_utc_clock(window, clock) -> None:
         job = jobs.rosters_job(session.ledger, VILLAGE, dt.date(2026, 12, 4))
         pdf = job.render()
         papers.print_logger(session, job, pdf)("村委会的打印机")
-    footer = re.search(r"打印时间\s*(\d{4}-\d{2}-\d{2})\s+(\d{2}:\d{2})", page_texts(pdf)[0])
-    assert footer and footer.groups() == ("2026-12-04", "10:31")
+    footer = re.search(
+        r"打印时间\s*(\d{4}年\d{1,2}月\d{1,2}日)\s+(\d{2}:\d{2})", page_texts(pdf)[0]
+    )
+    assert footer and footer.groups() == ("2026年12月4日", "10:31")
     # logged before version 35 by this computer's own clock (UTC), no zone: 10:45 in China
     earlier = PrintRecord(
         paper="花名册",
