@@ -91,18 +91,17 @@ class NewPeople:
         self._bulk = bulk
 
     def people(
-        self,
-        persons: Sequence[dict[str, Any]],
-        categories: Sequence[dict[str, Any]],
-        spells: Sequence[dict[str, Any]],
+        self, persons: Sequence[dict[str, Any]], categories: Sequence[dict[str, Any]]
     ) -> None:
-        """New persons with their categories and current jobs."""
-        for model, rows in (
-            (Person, persons),
-            (CategoryMembership, categories),
-            (EmploymentSpell, spells),
-        ):
-            self._bulk.insert_many(model, rows)
+        """New persons with their categories."""
+        self._bulk.insert_many(Person, persons)
+        self._bulk.insert_many(CategoryMembership, categories)
+
+    def jobs(self, spells: Sequence[dict[str, Any]]) -> None:
+        """The new persons' current jobs (once every sheet is read: another may complete
+        them), before the statuses that name them."""
+        for start in range(0, len(spells), INSERT_BATCH):
+            self._bulk.insert_many(EmploymentSpell, spells[start : start + INSERT_BATCH])
 
     def statuses(self, rows: Sequence[dict[str, Any]]) -> None:
         """The new persons' statuses this month."""

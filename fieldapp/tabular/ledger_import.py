@@ -6,7 +6,8 @@ database (`person_row`). (2) Rows are checked against the rows before them and t
 duplicate ID numbers, households grouped by 户主身份证号码 (a new household for a head in the
 file, the existing one for a head already in the ledger), areas found or created; a member
 whose head's row is further down waits for the end (`placing`). (3) The chunk's accepted rows
-go to the bulk writer (`services.imports.new_people`). Then the rows of persons the ledger already
+go to the bulk writer (`services.imports.new_people`); their current jobs wait for the end,
+where the 就业经历 rows giving the same jobs complete them, and are written once, whole. Then the rows of persons the ledger already
 had (an update) and the extra sheets' rows are planned cell by cell (`ledger_update`,
 `extra_sheets`) and written as logged edits (`services.imports.apply_import`); a dry run rolls
 all of it back. What it all did is the `ImportReport` (`outcome`).
@@ -307,6 +308,7 @@ class LedgerImporter:
                         bulk,
                         statuses_given=self._months_given
                         or any(t.kind == "月度状态" for t in found),
+                        extra_rows=extra_rows,
                     )
                     self._say_hidden_repeats()
                     self._say_record_repeats()
@@ -1216,6 +1218,8 @@ class LedgerImporter:
                 self.report.updated += 1
             elif plan.inserts:
                 self.report.imported += 1
+            elif (plan.sheet, plan.row) in self.placer.completed:
+                self.report.updated += 1  # it completed a new person's job (`complete_jobs`)
             else:
                 self.report.unchanged += 1
             if not plan.is_empty():
