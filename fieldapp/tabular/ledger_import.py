@@ -31,7 +31,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from fieldapp.bulk import paused_gc
+from fieldapp.bulk import give_back_freed, paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key, written, written_text
 from fieldapp.domain.dates import today as china_today
@@ -299,6 +299,7 @@ class LedgerImporter:
                         self._say_totals()
                         self._say_open_ended()
                         done += rows
+                        give_back_freed()  # the sheet's parse, let go (see `give_back_freed`)
                     if not found:
                         raise no_header()
                     self.report.warnings.extend(

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
+
+import pytest
 
 from fieldapp.demo.generator import build_demo
 from fieldapp.store.ledger import Ledger
@@ -255,3 +258,36 @@ def test_an_extra_sheets_cells_are_let_go_chunk_by_chunk_as_its_rows_are_parsed(
 
 def _no_ids(report: dict) -> str:
     return UUID.sub("…", json.dumps(report, ensure_ascii=False, sort_keys=True))
+
+
+#: In a process of its own: 40 MB of the C heap freed but for every hundredth block (as a
+#: sheet's parse leaves it), the memory resident before and after `give_back_freed`.
+_FRAGMENTED = """
+import sys
+from fieldapp.bulk import give_back_freed
+
+def resident():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) * 1024
+
+blocks = [bytes(1000) for _ in range(40000)]  # beyond Python's own small-object pools
+kept = blocks[::100]
+del blocks
+before = resident()
+asked = give_back_freed()
+print(asked, before, resident())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's heap")
+def test_the_c_heap_a_sheets_parse_freed_goes_back_to_the_system():
+    # A sheet's cells are parsed into the C heap and let go once read; glibc kept the holes,
+    # some 20 MB of a 20 000-person import's peak, to its end. The import now gives them back
+    # after each sheet.
+    done = subprocess.run(
+        [sys.executable, "-c", _FRAGMENTED], capture_output=True, text=True, check=True
+    )
+    asked, before, after = done.stdout.split()
+    assert asked == "True"
+    assert int(before) - int(after) > 25 * 2**20, (before, after)
