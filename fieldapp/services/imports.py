@@ -45,7 +45,8 @@ def apply_import(
 ) -> int:
     """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows,
     packed) with the import's writer; returns how many rows were written. A batch's rows are
-    made dicts for the store as it is written, and let go after."""
+    made dicts for the store as it is written, and let go after. An error is the whole
+    transaction's to roll back (no savepoint: `Writer.bulk`)."""
     written = 0
     # Each table's updates in one go (the store's bulk path, every row checked as a single
     # write is): a monthly sheet changes one or two fields of tens of thousands of rows.
@@ -59,7 +60,8 @@ def apply_import(
     if any(inserts.values()):
         # Threaded (where the writer's check reads nothing, `Writer.bulk`): SQLite writes a
         # batch while the next is laid out.
-        with writer.bulk(threaded=True) as bulk:
+        # No savepoint of its own (`undo`): an import is written whole or not at all.
+        with writer.bulk(threaded=True, undo=False) as bulk:
             for table in tables:
                 rows = _dedupe(inserts[table])
                 model = model_of(table)
@@ -119,6 +121,7 @@ class NewPeople:
 @contextmanager
 def new_people(writer: Writer, *, threaded: bool = False) -> Iterator[NewPeople]:
     """`NewPeople` in the writer's open transaction (see `Ledger.bulk_inserter`): threaded, the
-    inserter's thread owns the connection until the block ends (read through another)."""
-    with writer.bulk(threaded=threaded) as bulk:
+    inserter's thread owns the connection until the block ends (read through another). Its
+    rows are taken back only with that whole transaction (no savepoint: `Writer.bulk`)."""
+    with writer.bulk(threaded=threaded, undo=False) as bulk:
         yield NewPeople(bulk)
