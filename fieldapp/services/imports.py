@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from fieldapp.domain.models import (
@@ -33,9 +34,11 @@ INSERT_BATCH = 5000
 _ORDER = ("households", "persons", "person_categories", "employment_spells", "visits")
 
 
-#: A new row packed: its keys (one tuple shared by the rows of its shape, "id" among them) and
-#: its values. An import keeps its new rows for the preview; a dict each cost five times this.
-Packed = tuple[tuple[str, ...], tuple[Any, ...]]
+#: A new row packed flat: its table, its keys (one tuple shared by the rows of its shape, "id"
+#: among them), then its values. An import keeps its new rows for the preview; a dict each
+#: cost five times this, and a tuple of the values beside one of the keys and values a third
+#: more.
+Packed = tuple[Any, ...]
 
 
 def apply_import(
@@ -43,8 +46,8 @@ def apply_import(
     updates: Mapping[tuple[str, str], Mapping[str, Any]],
     inserts: Mapping[str, Sequence[Packed]],
 ) -> int:
-    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows,
-    packed) with the import's writer; returns how many rows were written. A batch's rows are
+    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → its new rows,
+    `Packed`) with the import's writer; returns how many rows were written. A batch's rows are
     made dicts for the store as it is written, and let go after. An error is the whole
     transaction's to roll back (no savepoint: `Writer.bulk`)."""
     written = 0
@@ -69,8 +72,8 @@ def apply_import(
                 # workbook's 月度状态 sheet alone may add hundreds of thousands of rows.
                 for start in range(0, len(rows), INSERT_BATCH):
                     batch = [
-                        dict(zip(keys, values, strict=True))
-                        for keys, values in rows[start : start + INSERT_BATCH]
+                        dict(zip(record[1], islice(record, 2, None), strict=True))
+                        for record in rows[start : start + INSERT_BATCH]
                     ]
                     written += len(bulk.insert_many(model, batch))
     return written
@@ -80,8 +83,8 @@ def _dedupe(rows: Sequence[Packed]) -> list[Packed]:
     """One row per id (two sheet rows may both add the same month's status of one person):
     the last one given, where the first was."""
     seen: dict[str, Packed] = {}
-    for keys, values in rows:
-        seen[values[keys.index("id")]] = (keys, values)
+    for record in rows:
+        seen[record[2 + record[1].index("id")]] = record
     return list(seen.values())
 
 

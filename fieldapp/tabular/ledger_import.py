@@ -1200,7 +1200,7 @@ class LedgerImporter:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
             category_plans = [p for p in category_plans if not self._refuse_changes(p)]
         for plan in category_plans:  # counted with its person's row; said, and previewed
-            if plan.inserts:
+            if plan.packed:
                 self.report.warnings.append(
                     RowProblem(plan.row, "人员类别中的“登记失业人员”已同时记为失业登记", plan.sheet)
                 )
@@ -1211,13 +1211,13 @@ class LedgerImporter:
         for plan in [*plans, *extra_plans]:
             applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]
             if id(plan) in people:
-                if applied or plan.inserts:
+                if applied or plan.packed:
                     self.report.updated += 1
                 else:
                     self.report.unchanged += 1
             elif applied:
                 self.report.updated += 1
-            elif plan.inserts:
+            elif plan.packed:
                 self.report.imported += 1
             elif (plan.sheet, plan.row) in self.placer.completed:
                 self.report.updated += 1  # it completed a new person's job (`complete_jobs`)
