@@ -35,7 +35,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
-from fieldapp.tabular.ledger_update import Differ, RowPlan, same_value
+from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value
 
 TRAINING = ServiceType.TRAINING.value
 _SPLIT = re.compile(r"[、,，;；/\s]+")
@@ -292,9 +292,10 @@ def complete_jobs(
 
     `jobs`: ID number → (the job, the fields the ledger sheet gave of it). The row that takes a
     job is the one `ExtraPlanner` would match to it, the first of the person's rows naming its
-    start date; it fills in the fields the ledger sheet left out. A field both sheets give is
-    left as the ledger sheet has it: where the two differ, the row's plan changes it, shown
-    and logged as that row's (as before). Returns the (sheet, row) of each row that filled a
+    start date. When it agrees with every field the ledger sheet gave, it fills in the others.
+    When it does not (another job of the same day, a different income), nothing is filled
+    in: its plan changes the job as before, each cell shown and logged as that row's, and the
+    job is never written as a mix of two. Returns the (sheet, row) of each row that filled a
     field in (the import counts it as a record updated).
     """
     filled: set[tuple[str, int]] = set()
@@ -306,8 +307,11 @@ def complete_jobs(
         if row.get("start_date") != job["start_date"]:
             continue
         taken.add(row.id_number)
-        for name, value in spell_fields(row.values).items():
-            if name not in gave and not same_value(job.get(name), value):
+        fields = spell_fields(row.values)
+        if any(name in gave and differs(name, job.get(name), v) for name, v in fields.items()):
+            continue
+        for name, value in fields.items():
+            if differs(name, job.get(name), value):
                 job[name] = value
                 filled.add((row.sheet, row.row))
     return filled

@@ -112,6 +112,12 @@ def as_read(field_name: str, old: Any) -> Any:
     return cells.phone(shown) if field_name == "phone" else shown
 
 
+def differs(name: str, old: Any, new: Any) -> bool:
+    """True when a sheet's value of field `name` changes the ledger's `old` (`same_value`,
+    and a text as the import reads it back, `as_read`)."""
+    return not same_value(old, new) and as_read(name, old) != new
+
+
 @dataclass(slots=True)
 class CellChange:
     """One cell of a ledger row the sheet changes (old → new); `conflict` when the ledger
@@ -262,7 +268,7 @@ class Differ:
         """Add a CellChange per field whose value differs from `row`'s."""
         for name, value in updates.items():
             old = row.get(name)
-            if same_value(old, value) or as_read(name, old) == value:
+            if not differs(name, old, value):
                 continue
             edit = self.edits.get((row["id"], name))
             plan.add_change(CellChange(table, row["id"], name, old, value, edit))

@@ -487,10 +487,11 @@ def _spell_log(ledger: Ledger) -> dict[str, int]:
     return dict(rows.fetchall())
 
 
-def _two_jobs_book(path, wife_income: int) -> tuple[str, str]:
+def _two_jobs_book(path, wife_income: int, wife_first: str = "") -> tuple[str, str]:
     """张长英's job at 鞋厂 and his wife's at 砖厂 on the 台账, without their forms or employer
     kinds; a 就业经历 sheet giving his job again (same start) with them and whether it was his
-    first export, an earlier job of his, and his wife's job saying `wife_income`."""
+    first export, an earlier job of his, and his wife's job saying `wife_income` (and
+    `wife_first` as whether it was her first export)."""
     from tests.conftest import make_id
 
     head, wife = make_id("520502", "19750316", "131"), make_id("520502", "19780520", "142")
@@ -511,7 +512,7 @@ def _two_jobs_book(path, wife_income: int) -> tuple[str, str]:
     )
     jobs.append(["张长英", head, "2024-03-01", "2024-09-30", "砖厂", "单位就业", "", 2500, "否"])
     jobs.append(["张长英", head, "2025-03-01", "", "鞋厂", "单位就业", "小微企业", 3000, "是"])
-    jobs.append(["李秀", wife, "2025-04-01", "", "砖厂", "", "", wife_income, ""])
+    jobs.append(["李秀", wife, "2025-04-01", "", "砖厂", "", "", wife_income, wife_first])
     book.save(path)
     return head, wife
 
@@ -552,19 +553,23 @@ def test_a_job_the_jobs_sheet_completes_is_written_once_and_again_not_at_all(tmp
 
 
 def test_a_job_cell_the_two_sheets_give_differently_stays_the_jobs_sheets_change(tmp_path):
-    """李秀's income: 2800 on the 台账, 3100 on the 就业经历 sheet. The job is written as the
-    台账 gives it and the other income is a change of its own, under its row in the preview
-    and its own log entry: whose it is stays visible."""
+    """李秀's income: 2800 on the 台账, 3100 on the 就业经历 sheet, which also says it was not
+    her first export. The row may be another job of that day: the job is written as the 台账
+    gives it, never a mix of the two, and the row's cells are changes of its own, under its
+    row in the preview and its own log entry: whose each is stays visible."""
     path = tmp_path / "台账.xlsx"
-    _head, wife = _two_jobs_book(path, 3100)
+    _head, wife = _two_jobs_book(path, 3100, "否")
     ledger = Ledger.open(tmp_path / "l.db", author="甲")
     report = import_ledger(ledger, path)
     assert report.rejected == []
     [job] = [s for s in _jobs(ledger) if s[1] == wife]
-    assert job[7] == 3100.0 and _spell_log(ledger)[job[0]] == 2
+    assert (job[7], job[8]) == (3100.0, 0) and _spell_log(ledger)[job[0]] == 2
     [plan] = [p for p in report.changes if p.changes]
     assert (plan.sheet, plan.row) == ("就业经历", 4)
-    assert [(c.field, c.old, c.new) for c in plan.changes] == [("monthly_income", 2800.0, 3100.0)]
+    assert [(c.field, c.old, c.new) for c in plan.changes] == [
+        ("monthly_income", 2800.0, 3100.0),
+        ("is_first_export", None, False),
+    ]
     ledger.close()
 
 
