@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import cast
 
 
 @contextmanager
@@ -22,3 +25,32 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's malloc_trim, or None where the C library has none (Windows, macOS, musl)."""
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError, TypeError):
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return cast(Callable[[int], int], trim)
+
+
+def give_back_freed() -> bool:
+    """Hand the memory freed inside the C heap back to the system (glibc only; elsewhere
+    nothing is done): True when it was asked.
+
+    A spreadsheet's cells are parsed by calamine into the C heap and let go once the sheet is
+    read, but glibc keeps the holes they leave for that heap alone, and Python's own objects
+    come from elsewhere: a 20 000-person import kept some 20 MB of its ledger sheet's parse
+    to its end, its peak included.
+    """
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import islice
 from typing import Any
 
 from fieldapp.domain.models import (
@@ -33,9 +34,11 @@ INSERT_BATCH = 5000
 _ORDER = ("households", "persons", "person_categories", "employment_spells", "visits")
 
 
-#: A new row packed: its keys (one tuple shared by the rows of its shape, "id" among them) and
-#: its values. An import keeps its new rows for the preview; a dict each cost five times this.
-Packed = tuple[tuple[str, ...], tuple[Any, ...]]
+#: A new row packed flat: its table, its keys (one tuple shared by the rows of its shape, "id"
+#: among them), then its values. An import keeps its new rows for the preview; a dict each
+#: cost five times this, and a tuple of the values beside one of the keys and values a third
+#: more.
+Packed = tuple[Any, ...]
 
 
 def apply_import(
@@ -43,9 +46,10 @@ def apply_import(
     updates: Mapping[tuple[str, str], Mapping[str, Any]],
     inserts: Mapping[str, Sequence[Packed]],
 ) -> int:
-    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → new rows,
-    packed) with the import's writer; returns how many rows were written. A batch's rows are
-    made dicts for the store as it is written, and let go after."""
+    """Write `updates` ((table, row id) → changed fields) and `inserts` (table → its new rows,
+    `Packed`) with the import's writer; returns how many rows were written. A batch's rows are
+    made dicts for the store as it is written, and let go after. An error is the whole
+    transaction's to roll back (no savepoint: `Writer.bulk`)."""
     written = 0
     # Each table's updates in one go (the store's bulk path, every row checked as a single
     # write is): a monthly sheet changes one or two fields of tens of thousands of rows.
@@ -59,7 +63,8 @@ def apply_import(
     if any(inserts.values()):
         # Threaded (where the writer's check reads nothing, `Writer.bulk`): SQLite writes a
         # batch while the next is laid out.
-        with writer.bulk(threaded=True) as bulk:
+        # No savepoint of its own (`undo`): an import is written whole or not at all.
+        with writer.bulk(threaded=True, undo=False) as bulk:
             for table in tables:
                 rows = _dedupe(inserts[table])
                 model = model_of(table)
@@ -67,8 +72,8 @@ def apply_import(
                 # workbook's 月度状态 sheet alone may add hundreds of thousands of rows.
                 for start in range(0, len(rows), INSERT_BATCH):
                     batch = [
-                        dict(zip(keys, values, strict=True))
-                        for keys, values in rows[start : start + INSERT_BATCH]
+                        dict(zip(record[1], islice(record, 2, None), strict=True))
+                        for record in rows[start : start + INSERT_BATCH]
                     ]
                     written += len(bulk.insert_many(model, batch))
     return written
@@ -78,8 +83,8 @@ def _dedupe(rows: Sequence[Packed]) -> list[Packed]:
     """One row per id (two sheet rows may both add the same month's status of one person):
     the last one given, where the first was."""
     seen: dict[str, Packed] = {}
-    for keys, values in rows:
-        seen[values[keys.index("id")]] = (keys, values)
+    for record in rows:
+        seen[record[2 + record[1].index("id")]] = record
     return list(seen.values())
 
 
@@ -91,18 +96,17 @@ class NewPeople:
         self._bulk = bulk
 
     def people(
-        self,
-        persons: Sequence[dict[str, Any]],
-        categories: Sequence[dict[str, Any]],
-        spells: Sequence[dict[str, Any]],
+        self, persons: Sequence[dict[str, Any]], categories: Sequence[dict[str, Any]]
     ) -> None:
-        """New persons with their categories and current jobs."""
-        for model, rows in (
-            (Person, persons),
-            (CategoryMembership, categories),
-            (EmploymentSpell, spells),
-        ):
-            self._bulk.insert_many(model, rows)
+        """New persons with their categories."""
+        self._bulk.insert_many(Person, persons)
+        self._bulk.insert_many(CategoryMembership, categories)
+
+    def jobs(self, spells: Sequence[dict[str, Any]]) -> None:
+        """The new persons' current jobs (once every sheet is read: another may complete
+        them), before the statuses that name them."""
+        for start in range(0, len(spells), INSERT_BATCH):
+            self._bulk.insert_many(EmploymentSpell, spells[start : start + INSERT_BATCH])
 
     def statuses(self, rows: Sequence[dict[str, Any]]) -> None:
         """The new persons' statuses this month."""
@@ -120,6 +124,7 @@ class NewPeople:
 @contextmanager
 def new_people(writer: Writer, *, threaded: bool = False) -> Iterator[NewPeople]:
     """`NewPeople` in the writer's open transaction (see `Ledger.bulk_inserter`): threaded, the
-    inserter's thread owns the connection until the block ends (read through another)."""
-    with writer.bulk(threaded=threaded) as bulk:
+    inserter's thread owns the connection until the block ends (read through another). Its
+    rows are taken back only with that whole transaction (no savepoint: `Writer.bulk`)."""
+    with writer.bulk(threaded=threaded, undo=False) as bulk:
         yield NewPeople(bulk)

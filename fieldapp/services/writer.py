@@ -191,16 +191,18 @@ class Writer:
         with self.bulk() as bulk:
             return bulk.insert_many(model, rows)
 
-    def bulk(self, *, threaded: bool = False) -> CheckedBulkInserter:
+    def bulk(self, *, threaded: bool = False, undo: bool = True) -> CheckedBulkInserter:
         """A bulk inserter for many batches (an import), every row checked like single writes.
 
         On an enrolled device the check reads the ledger for each row (where it lies), and a
         threaded inserter's thread owns the connection while it is open: there the rows are
         written on this thread (a village's or township's ledger; a ledger never enrolled, the
-        large first import, keeps the writer thread)."""
+        large first import, keeps the writer thread). Without `undo` its rows are not taken
+        back alone on an error: the use-case's whole transaction is (`writing`), as an import's
+        is; the savepoint that takes them back alone costs memory (`BulkInserter`)."""
         judged = self._check is not allow_all and self.actor.role is not None
         return CheckedBulkInserter(
-            self, self.ledger.bulk_inserter(threaded=threaded and not judged)
+            self, self.ledger.bulk_inserter(threaded=threaded and not judged, undo=undo)
         )
 
 

@@ -60,7 +60,7 @@ class BulkInserter:
     ledger as it was before the transaction).
     """
 
-    def __init__(self, ledger: Ledger, *, threaded: bool = False) -> None:
+    def __init__(self, ledger: Ledger, *, threaded: bool = False, undo: bool = True) -> None:
         if not ledger.in_transaction:
             raise RuntimeError("BulkInserter needs an open Ledger.transaction()")
         self.ledger = ledger
@@ -70,9 +70,15 @@ class BulkInserter:
         self._queue: queue.Queue[_Job | None] | None = None
         self._thread: threading.Thread | None = None
         # Everything this inserter writes can be taken back at once (`abandon`), leaving the
-        # surrounding transaction and the device's sequence numbers as they were.
+        # surrounding transaction and the device's sequence numbers as they were: a savepoint,
+        # for which SQLite keeps the first copy of every page the inserter changes, in memory
+        # (temp_store=MEMORY: nothing goes to disk unencrypted). Without `undo` there is none:
+        # an error leaves the rows in the transaction, which the caller then rolls back whole
+        # (an import, all or nothing: its savepoints were 40 MB of a 20 000-person one's peak).
         self._first_seq = ledger.reserve_seqs(0)
-        self.conn.execute(f"SAVEPOINT {_SAVEPOINT}")
+        self._undo = undo
+        if undo:
+            self.conn.execute(f"SAVEPOINT {_SAVEPOINT}")
         self._switch_interval: float | None = None
         if threaded:
             self._learn_fields()
@@ -114,12 +120,16 @@ class BulkInserter:
         except BaseException:
             self.abandon()
             raise
-        self.conn.execute(f"RELEASE {_SAVEPOINT}")
+        if self._undo:
+            self.conn.execute(f"RELEASE {_SAVEPOINT}")
 
     def abandon(self) -> None:
-        """Stop and take back everything written (the caller's transaction goes on)."""
+        """Stop and take back everything written (the caller's transaction goes on); without
+        `undo`, only stop: the caller rolls its transaction back."""
         self._error = self._error or _Abandoned()
         self._stop()
+        if not self._undo:
+            return
         if self.conn.in_transaction:  # SQLite may have rolled back by itself (a full disk)
             self.conn.execute(f"ROLLBACK TO {_SAVEPOINT}")
             self.conn.execute(f"RELEASE {_SAVEPOINT}")

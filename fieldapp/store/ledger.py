@@ -296,14 +296,15 @@ class Ledger:
         with self.transaction(), self.bulk_inserter() as bulk:
             return bulk.insert_many(table, rows)
 
-    def bulk_inserter(self, *, threaded: bool = False) -> BulkInserter:
+    def bulk_inserter(self, *, threaded: bool = False, undo: bool = True) -> BulkInserter:
         """A `BulkInserter` for many `insert_many` batches in the open transaction.
 
         Threaded, SQLite writes each batch on a writer thread while the caller prepares the
         next; meanwhile only the inserter may use this ledger's connection (read through
-        `reader()`).
+        `reader()`). Without `undo` its rows cannot be taken back alone: the caller rolls
+        back the whole transaction on an error (see `BulkInserter`).
         """
-        return BulkInserter(self, threaded=threaded)
+        return BulkInserter(self, threaded=threaded, undo=undo)
 
     def wait_for_others(self, seconds: float) -> None:
         """How long a write on this connection waits for another program's (or connection's)

@@ -35,7 +35,7 @@ from fieldapp.store.queries import tabular as store
 from fieldapp.tabular import cells
 from fieldapp.tabular.cells import CellError, nfkc
 from fieldapp.tabular.columns import EXTRA_SHEETS, NO, WORK_STATUS_ALIASES, YES
-from fieldapp.tabular.ledger_update import Differ, RowPlan, same_value
+from fieldapp.tabular.ledger_update import Differ, RowPlan, differs, same_value
 
 TRAINING = ServiceType.TRAINING.value
 _SPLIT = re.compile(r"[、,，;；/\s]+")
@@ -266,6 +266,57 @@ def _check(kind: str, values: dict[str, Any], label: Callable[[str], str], today
             )
 
 
+JOBS = "就业经历"
+
+
+def spell_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """The job's fields a 就业经历 row gives, its place as the ledger keeps one (a name and a
+    code, the one found from the other)."""
+    updates = {k: v for k, v in values.items() if k not in ("workplace", "workplace_code")}
+    name, code = values.get("workplace"), values.get("workplace_code")
+    if code and not name:
+        name = divisions().full_name(code) if divisions().get(code) else divisions().name(code)
+    if name and not code:
+        code = divisions().resolve_place(name) or ""
+    if name is not None or code is not None:
+        updates["place_name"] = name or ""
+        updates["place_code"] = code or ""
+    return updates
+
+
+def complete_jobs(
+    jobs: dict[str, tuple[dict[str, Any], frozenset[str]]], rows: Sequence[ExtraRow]
+) -> set[tuple[str, int]]:
+    """Complete the new persons' jobs from the ledger sheet (not yet written) with the 就业经历
+    rows that give the same jobs, so that each job is written once, whole.
+
+    `jobs`: ID number → (the job, the fields the ledger sheet gave of it). The row that takes a
+    job is the one `ExtraPlanner` would match to it, the first of the person's rows naming its
+    start date. When it agrees with every field the ledger sheet gave, it fills in the others.
+    When it does not (another job of the same day, a different income), nothing is filled
+    in: its plan changes the job as before, each cell shown and logged as that row's, and the
+    job is never written as a mix of two. Returns the (sheet, row) of each row that filled a
+    field in (the import counts it as a record updated).
+    """
+    filled: set[tuple[str, int]] = set()
+    taken: set[str] = set()
+    for row in rows:
+        if row.kind != JOBS or row.id_number in taken or row.id_number not in jobs:
+            continue
+        job, gave = jobs[row.id_number]
+        if row.get("start_date") != job["start_date"]:
+            continue
+        taken.add(row.id_number)
+        fields = spell_fields(row.values)
+        if any(name in gave and differs(name, job.get(name), v) for name, v in fields.items()):
+            continue
+        for name, value in fields.items():
+            if differs(name, job.get(name), value):
+                job[name] = value
+                filled.add((row.sheet, row.row))
+    return filled
+
+
 class ExtraPlanner:
     """Plans extra-sheet rows against the ledger (read through `db`)."""
 
@@ -300,7 +351,7 @@ class ExtraPlanner:
             plan = RowPlan(row.sheet, row.row, person["id"], person["name"], person["id_number"])
             mine = {table: found.get(person["id"], []) for table, found in facts.items()}
             values = row.values
-            if row.kind == "就业经历":
+            if row.kind == JOBS:
                 self._spell(plan, values, mine["employment_spells"])
             elif row.kind == "失业登记":
                 self._registration(plan, values, mine["unemployment_registrations"])
@@ -343,15 +394,7 @@ class ExtraPlanner:
         return row_id
 
     def _spell(self, plan: RowPlan, values: dict[str, Any], rows: list[dict[str, Any]]) -> None:
-        updates = {k: v for k, v in values.items() if k not in ("workplace", "workplace_code")}
-        name, code = values.get("workplace"), values.get("workplace_code")
-        if code and not name:
-            name = divisions().full_name(code) if divisions().get(code) else divisions().name(code)
-        if name and not code:
-            code = divisions().resolve_place(name) or ""
-        if name is not None or code is not None:
-            updates["place_name"] = name or ""
-            updates["place_code"] = code or ""
+        updates = spell_fields(values)
         match = self._claim([r for r in rows if r["start_date"] == values["start_date"]], updates)
         defaults = {
             "person_id": plan.person_id,

@@ -6,7 +6,8 @@ database (`person_row`). (2) Rows are checked against the rows before them and t
 duplicate ID numbers, households grouped by 户主身份证号码 (a new household for a head in the
 file, the existing one for a head already in the ledger), areas found or created; a member
 whose head's row is further down waits for the end (`placing`). (3) The chunk's accepted rows
-go to the bulk writer (`services.imports.new_people`). Then the rows of persons the ledger already
+go to the bulk writer (`services.imports.new_people`); their current jobs wait for the end,
+where the 就业经历 rows giving the same jobs complete them, and are written once, whole. Then the rows of persons the ledger already
 had (an update) and the extra sheets' rows are planned cell by cell (`ledger_update`,
 `extra_sheets`) and written as logged edits (`services.imports.apply_import`); a dry run rolls
 all of it back. What it all did is the `ImportReport` (`outcome`).
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from fieldapp.bulk import paused_gc
+from fieldapp.bulk import give_back_freed, paused_gc
 from fieldapp.domain import idnumber
 from fieldapp.domain.dates import month_key, written, written_text
 from fieldapp.domain.dates import today as china_today
@@ -298,6 +299,7 @@ class LedgerImporter:
                         self._say_totals()
                         self._say_open_ended()
                         done += rows
+                        give_back_freed()  # the sheet's parse, let go (see `give_back_freed`)
                     if not found:
                         raise no_header()
                     self.report.warnings.extend(
@@ -307,6 +309,7 @@ class LedgerImporter:
                         bulk,
                         statuses_given=self._months_given
                         or any(t.kind == "月度状态" for t in found),
+                        extra_rows=extra_rows,
                     )
                     self._say_hidden_repeats()
                     self._say_record_repeats()
@@ -1197,7 +1200,7 @@ class LedgerImporter:
             extra_plans = [p for p in extra_plans if not self._refuse_changes(p)]
             category_plans = [p for p in category_plans if not self._refuse_changes(p)]
         for plan in category_plans:  # counted with its person's row; said, and previewed
-            if plan.inserts:
+            if plan.packed:
                 self.report.warnings.append(
                     RowProblem(plan.row, "人员类别中的“登记失业人员”已同时记为失业登记", plan.sheet)
                 )
@@ -1208,14 +1211,16 @@ class LedgerImporter:
         for plan in [*plans, *extra_plans]:
             applied = [c for c in plan.changes if c.conflict is None or c.key in self.take_sheet]
             if id(plan) in people:
-                if applied or plan.inserts:
+                if applied or plan.packed:
                     self.report.updated += 1
                 else:
                     self.report.unchanged += 1
             elif applied:
                 self.report.updated += 1
-            elif plan.inserts:
+            elif plan.packed:
                 self.report.imported += 1
+            elif (plan.sheet, plan.row) in self.placer.completed:
+                self.report.updated += 1  # it completed a new person's job (`complete_jobs`)
             else:
                 self.report.unchanged += 1
             if not plan.is_empty():

@@ -112,6 +112,12 @@ def as_read(field_name: str, old: Any) -> Any:
     return cells.phone(shown) if field_name == "phone" else shown
 
 
+def differs(name: str, old: Any, new: Any) -> bool:
+    """True when a sheet's value of field `name` changes the ledger's `old` (`same_value`,
+    and a text as the import reads it back, `as_read`)."""
+    return not same_value(old, new) and as_read(name, old) != new
+
+
 @dataclass(slots=True)
 class CellChange:
     """One cell of a ledger row the sheet changes (old → new); `conflict` when the ledger
@@ -152,28 +158,44 @@ class RowPlan:
     # plans for its preview, most adding one record and changing none, and two lists each
     # (one empty, one over-allocated) cost 30 MB of its peak.
     changes: Sequence[CellChange] = ()
-    #: The new records as (table, keys, values): the keys one tuple shared by every record of
-    #: its shape (`Packed`), no dict per record: held for the preview, 400 000 dicts of a
-    #: dozen fields each were the largest part of a 100 000-person import's memory.
-    inserts: Sequence[tuple[str, tuple[str, ...], tuple[Any, ...]]] = ()
+    #: The new records, each packed flat as (table, keys, *values) (`Packed`), the keys one
+    #: tuple shared by every record of its shape; the one record of most plans as it is,
+    #: several as a tuple of them (`records`). Held for the preview: 400 000 dicts of a dozen
+    #: fields each were the largest part of a 100 000-person import's memory, and a tuple of
+    #: the values, another of (table, keys, values) and one holding that, a plan's third.
+    packed: tuple[Any, ...] = ()
+
+    @property
+    def records(self) -> tuple[Packed, ...]:
+        """The new records, each (table, keys, *values)."""
+        packed = self.packed
+        if not packed:
+            return ()
+        return (packed,) if type(packed[0]) is str else packed
+
+    @property
+    def inserts(self) -> tuple[tuple[str, tuple[str, ...], tuple[Any, ...]], ...]:
+        """The new records as (table, keys, values)."""
+        return tuple((record[0], record[1], record[2:]) for record in self.records)
 
     def is_empty(self) -> bool:
         """True when the row matches the ledger."""
-        return not self.changes and not self.inserts
+        return not self.changes and not self.packed
 
     def add_change(self, change: CellChange) -> None:
         """One more changed cell."""
         self.changes = (*self.changes, change)
 
     def add_insert(self, table: str, row: dict[str, Any]) -> None:
-        """One more new record of `table` (kept packed, `inserts`)."""
+        """One more new record of `table` (kept packed, `packed`)."""
         keys = tuple(row)
-        self.inserts = (*self.inserts, (table, _SHAPES.setdefault(keys, keys), tuple(row.values())))
+        record = (table, _SHAPES.setdefault(keys, keys), *row.values())
+        self.packed = (*self.records, record) if self.packed else record
 
     def new_rows(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """The new records as (table, row)."""
-        for table, keys, values in self.inserts:
-            yield table, dict(zip(keys, values, strict=True))
+        for record in self.records:
+            yield record[0], dict(zip(record[1], record[2:], strict=True))
 
     def describe_insert(self, table: str, row: dict[str, Any]) -> str:
         """'新增就业经历：2024-03-01 起，深圳市…' for the preview."""
@@ -246,7 +268,7 @@ class Differ:
         """Add a CellChange per field whose value differs from `row`'s."""
         for name, value in updates.items():
             old = row.get(name)
-            if same_value(old, value) or as_read(name, old) == value:
+            if not differs(name, old, value):
                 continue
             edit = self.edits.get((row["id"], name))
             plan.add_change(CellChange(table, row["id"], name, old, value, edit))
@@ -474,8 +496,8 @@ class PersonPlanner:
 def writes_of(
     plans: Iterable[RowPlan], take_sheet: Collection[str] = ()
 ) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[str, list[Packed]]]:
-    """What the plans write: (table, row id) → changed fields, and table → new rows (packed,
-    as the plans hold them); a conflicting cell only when decided for the sheet
+    """What the plans write: (table, row id) → changed fields, and table → new rows (the
+    plans' own packed records); a conflicting cell only when decided for the sheet
     (`take_sheet`)."""
     updates: dict[tuple[str, str], dict[str, Any]] = {}
     inserts: dict[str, list[Packed]] = {}
@@ -483,8 +505,8 @@ def writes_of(
         for change in plan.changes:
             if change.conflict is None or change.key in take_sheet:
                 updates.setdefault((change.table, change.row_id), {})[change.field] = change.new
-        for table, keys, values in plan.inserts:
-            inserts.setdefault(table, []).append((keys, values))
+        for record in plan.records:
+            inserts.setdefault(record[0], []).append(record)
     return updates, inserts
 
 

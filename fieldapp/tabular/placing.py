@@ -6,12 +6,14 @@ ledger has is kept for the update, or refused without one; a household is the on
 ID number: new for a head in the file (its area found or created from the row's place names or
 code), the existing one for a head in the ledger, and a member whose head's row comes further
 down waits for the end (`place_waiting`). The accepted rows go to the bulk writer with their
-categories, current job and this month's status (`write`); the households and areas last, once
-every member has marked them relocated or lifted (`finish`).
+categories (`write`); their current jobs once every sheet is read, completed from the 就业经历
+rows that give them again (each job written once, whole), then this month's statuses, and the
+households and areas last, once every member has marked them relocated or lifted (`finish`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -23,6 +25,8 @@ from fieldapp.store.ledger import natural_id, new_id
 from fieldapp.store.queries import tabular as store
 from fieldapp.tabular.areas import AreaResolver
 from fieldapp.tabular.cells import CellError
+from fieldapp.tabular.extra_sheets import ExtraRow, complete_jobs
+from fieldapp.tabular.ledger_update import SPELL_FIELDS
 from fieldapp.tabular.outcome import ImportReport, RowProblem
 from fieldapp.tabular.person_row import ParsedRow, ended_before
 
@@ -80,12 +84,24 @@ class Placer:
         #: The rows saying 已就业 beside a job ended before the month: said when this month's
         #: statuses are written (`finish`), not when a 月度状态 sheet gives the months.
         self.ended_jobs: list[RowProblem] = []
+        #: The new persons' current jobs, ID number → (the job, the fields the row gave of it):
+        #: written by `finish`, once the 就业经历 rows that complete them are known.
+        self.jobs: dict[str, tuple[dict[str, Any], frozenset[str]]] = {}
+        #: The (sheet, row) of the 就业经历 rows that completed one of those jobs.
+        self.completed: set[tuple[str, int]] = set()
+        self._gave: dict[frozenset[str], frozenset[str]] = {}  # columns given → job fields
 
-    def finish(self, bulk: NewPeople, *, statuses_given: bool) -> None:
-        """The waiting members, this month's statuses (unless `statuses_given`: a 月度状态
-        sheet gives the months, the ledger sheet's 就业状态 adds none), then the areas and
-        households of everyone (written last)."""
+    def finish(
+        self, bulk: NewPeople, *, statuses_given: bool, extra_rows: Sequence[ExtraRow] = ()
+    ) -> None:
+        """The waiting members, the new persons' jobs (completed from the 就业经历 rows among
+        `extra_rows`: each job written once, whole), this month's statuses (unless
+        `statuses_given`: a 月度状态 sheet gives the months, the ledger sheet's 就业状态 adds
+        none), then the areas and households of everyone (written last)."""
         self.write(bulk, self.place_waiting())
+        self.completed = complete_jobs(self.jobs, extra_rows)
+        bulk.jobs([job for job, _gave in self.jobs.values()])
+        self.jobs = {}
         if not statuses_given:
             month = self.month
             statuses = [
@@ -289,8 +305,9 @@ class Placer:
                 )
 
     def write(self, bulk: NewPeople, accepted: list[tuple[ParsedRow, str]]) -> None:
-        """Hand the accepted rows to the bulk writer: each person, their categories and current
-        job (this month's status, households and areas are written last, by `finish`)."""
+        """Hand the accepted rows to the bulk writer: each person and their categories (their
+        current jobs, this month's status, households and areas are written last, by
+        `finish`)."""
         persons, categories, spells, statuses = [], [], [], []
         for item, household_id in accepted:
             person = dict(item.person)
@@ -320,6 +337,7 @@ class Placer:
             if item.spell is not None:
                 spell_id = new_id()
                 spells.append({"id": spell_id, "person_id": person_id, **item.spell})
+                self.jobs[person["id_number"]] = (spells[-1], self._fields_given(item.given))
             if item.status is not None:
                 # (a 未就业 beside the job the person came home from is not that job's month)
                 working = item.spell is not None and item.status == _EMPLOYED
@@ -334,6 +352,15 @@ class Placer:
         self.written.update(p["id"] for p in persons)
         self.created.update(r["id"] for r in (*persons, *spells))
         self.statuses.extend(statuses)
-        bulk.people(persons, categories, spells)
+        bulk.people(persons, categories)
         self.report.imported += len(persons)
         self.report.persons_imported += len(persons)
+
+    def _fields_given(self, columns: frozenset[str]) -> frozenset[str]:
+        """The job's fields a row's columns give (one set per set of columns, shared)."""
+        found = self._gave.get(columns)
+        if found is None:
+            found = self._gave[columns] = frozenset(
+                f for f, given in SPELL_FIELDS.items() if not columns.isdisjoint(given)
+            )
+        return found

@@ -477,3 +477,119 @@ def test_an_export_libreoffice_saved_after_a_row_was_deleted_is_read(tmp_path):
     assert report.rejected == []
     assert report.updated == 1  # the phone; the deleted row deletes no one
     ledger.close()
+
+
+def _spell_log(ledger: Ledger) -> dict[str, int]:
+    """How many log entries each job has (its insert, and each later change)."""
+    rows = ledger.db.execute(
+        "SELECT row_id, count(*) FROM changes WHERE tbl = 'employment_spells' GROUP BY row_id"
+    )
+    return dict(rows.fetchall())
+
+
+def _two_jobs_book(path, wife_income: int, wife_first: str = "") -> tuple[str, str]:
+    """张长英's job at 鞋厂 and his wife's at 砖厂 on the 台账, without their forms or employer
+    kinds; a 就业经历 sheet giving his job again (same start) with them and whether it was his
+    first export, an earlier job of his, and his wife's job saying `wife_income` (and
+    `wife_first` as whether it was her first export)."""
+    from tests.conftest import make_id
+
+    head, wife = make_id("520502", "19750316", "131"), make_id("520502", "19780520", "142")
+    place = {"县（市、区）": "七星关区", "乡镇（街道）": "碧阳街道", "村（社区）": "大坝村"}
+    book = openpyxl.Workbook()
+    people = book.active
+    people.title = "台账"
+    people.append(
+        ["姓名", "身份证号码", "户主身份证号码", *place, "就业状态", "务工单位", "务工开始日期"]
+        + ["月收入"]
+    )
+    people.append(["张长英", head, head, *place.values(), "已就业", "鞋厂", "2025-03-01", 3000])
+    people.append(["李秀", wife, head, *place.values(), "已就业", "砖厂", "2025-04-01", 2800])
+    jobs = book.create_sheet("就业经历")
+    jobs.append(
+        ["姓名", "身份证号码", "开始日期", "结束日期", "用人单位", "就业形式", "用人单位类型"]
+        + ["月收入", "是否首次输出"]
+    )
+    jobs.append(["张长英", head, "2024-03-01", "2024-09-30", "砖厂", "单位就业", "", 2500, "否"])
+    jobs.append(["张长英", head, "2025-03-01", "", "鞋厂", "单位就业", "小微企业", 3000, "是"])
+    jobs.append(["李秀", wife, "2025-04-01", "", "砖厂", "", "", wife_income, wife_first])
+    book.save(path)
+    return head, wife
+
+
+def _jobs(ledger: Ledger) -> list[tuple]:
+    return ledger.db.execute(
+        "SELECT s.id, p.id_number, s.start_date, s.end_date, s.employer, s.form, s.employer_kind, "
+        "s.monthly_income, s.is_first_export FROM employment_spells s "
+        "JOIN persons p ON p.id = s.person_id ORDER BY p.id_number, s.start_date"
+    ).fetchall()
+
+
+def test_a_job_the_jobs_sheet_completes_is_written_once_and_again_not_at_all(tmp_path):
+    """The import wrote 张长英's job from the 台账, then changed it from the 就业经历 row that
+    completes it: two log entries for one job (8 000 at 20 000 persons). Now the job is
+    written once, whole, and the same workbook imported again writes nothing."""
+    path = tmp_path / "台账.xlsx"
+    head, wife = _two_jobs_book(path, 2800)
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    spells = _jobs(ledger)
+    assert [s[1:] for s in spells] == [
+        (head, "2024-03-01", "2024-09-30", "砖厂", "单位就业", "", 2500.0, 0),
+        (head, "2025-03-01", None, "鞋厂", "单位就业", "小微企业", 3000.0, 1),
+        (wife, "2025-04-01", None, "砖厂", "未登记", "", 2800.0, None),
+    ]
+    assert _spell_log(ledger) == {s[0]: 1 for s in spells}  # one entry each
+    # The row that completed the job is counted as a record updated, the one adding nothing
+    # to the wife's as unchanged (as they were); the preview changes no cell.
+    assert (report.imported, report.updated, report.unchanged) == (3, 1, 1)
+    assert [p for p in report.changes if p.changes] == [] and report.conflicts == []
+    entries = ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    again = import_ledger(ledger, path, update=True)
+    assert (again.updated, again.imported, again.rejected, again.changes) == (0, 0, [], [])
+    assert ledger.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    ledger.close()
+
+
+def test_a_job_cell_the_two_sheets_give_differently_stays_the_jobs_sheets_change(tmp_path):
+    """李秀's income: 2800 on the 台账, 3100 on the 就业经历 sheet, which also says it was not
+    her first export. The row may be another job of that day: the job is written as the 台账
+    gives it, never a mix of the two, and the row's cells are changes of its own, under its
+    row in the preview and its own log entry: whose each is stays visible."""
+    path = tmp_path / "台账.xlsx"
+    _head, wife = _two_jobs_book(path, 3100, "否")
+    ledger = Ledger.open(tmp_path / "l.db", author="甲")
+    report = import_ledger(ledger, path)
+    assert report.rejected == []
+    [job] = [s for s in _jobs(ledger) if s[1] == wife]
+    assert (job[7], job[8]) == (3100.0, 0) and _spell_log(ledger)[job[0]] == 2
+    [plan] = [p for p in report.changes if p.changes]
+    assert (plan.sheet, plan.row) == ("就业经历", 4)
+    assert [(c.field, c.old, c.new) for c in plan.changes] == [
+        ("monthly_income", 2800.0, 3100.0),
+        ("is_first_export", None, False),
+    ]
+    ledger.close()
+
+
+def test_an_exported_ledger_imported_writes_each_job_once(tmp_path):
+    """The export's 劳动力台账 gives each person's current job, its 就业经历 sheet every job
+    with the columns the 台账 has not (whether a first export …): each job one log entry."""
+    source = Ledger.open(tmp_path / "source.db", author="甲")
+    build_demo(source, 120, seed=7, today=TODAY)
+    path = tmp_path / "台账.xlsx"
+    export_ledger(source, path, today=TODAY)
+    target = Ledger.open(tmp_path / "target.db", author="乙")
+    report = import_ledger(target, path)
+    assert report.rejected == []
+    assert facts(target)["spells"] == facts(source)["spells"]
+    log = _spell_log(target)
+    assert len(log) == len(facts(source)["spells"]) > 20
+    assert set(log.values()) == {1}
+    entries = target.db.execute("SELECT count(*) FROM changes").fetchone()[0]
+    again = import_ledger(target, path, update=True)
+    assert (again.updated, again.imported, again.rejected) == (0, 0, [])
+    assert target.db.execute("SELECT count(*) FROM changes").fetchone()[0] == entries
+    source.close()
+    target.close()
