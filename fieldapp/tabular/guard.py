@@ -81,10 +81,13 @@ def _far_rows(width: int) -> tuple[int, int]:
     return int(rows[0]), len(rows)
 
 
-#: A workbook's sheet: its name and r:id are read by `_attributes` (in either quote, in any
-#: order, as the reader reads them).
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
-_REL = re.compile(rb"<Relationship\b([^>]*)/?>")
+#: A tag's attributes, up to its end (a value in quotes may hold ">").
+_ATTRS = rb"""([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>"""
+#: A workbook's sheet and a relationship, under any prefix or none (the reader reads each by its
+#: local name): their attributes are read by `_attributes` (in either quote, in any order, as
+#: the reader reads them).
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet(?=[\s/>])" + _ATTRS)
+_REL = re.compile(rb"<(?:[\w.-]+:)?Relationship(?=[\s/>])" + _ATTRS)
 #: A number in either quote, after "=" with spaces around it: XML lets an attribute be
 #: written so, and the reader repeats `number-rows-repeated='7'` as any other. Its value is
 #: read by `_count` (the reader also takes "+7" and "&#55;" as 7).
@@ -410,20 +413,39 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     found = {}
     for match in _SHEET.finditer(book):
         attrs = _attributes(match.group(1))
-        rel_id = attrs.get(b"r:id", b"")
+        rel_id = _relationship_id(match.group(1))
         if rel_id in targets and b"name" in attrs:
             found[targets[rel_id]] = _unescape(attrs[b"name"].decode("utf-8", "replace"))
     return found
 
 
+def _relationship_id(attrs: bytes) -> bytes:
+    """A workbook sheet's relationship, as the reader takes it: the last of its attributes
+    named `id` under any prefix or none (`r:id`, `rel:id`, `id`), as written (its references
+    are not replaced, nor are the relationships' `Id`s)."""
+    found = b""
+    for attribute in _ATTRIBUTE.finditer(attrs):
+        if attribute.group(1).rpartition(b":")[2] == b"id":
+            found = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+    return found
+
+
+#: XML's references: the five named ones, and characters by number (&#21488; &#x8d26;).
+_REFERENCE = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|quot|apos|amp));")
+_NAMED = {"lt": "<", "gt": ">", "quot": '"', "apos": "'", "amp": "&"}
+
+
+def _reference(found: re.Match[str]) -> str:
+    decimal, hexadecimal, name = found.groups()
+    if name:
+        return _NAMED[name]
+    number = int(decimal) if decimal else int(hexadecimal, 16)
+    return chr(number) if 0 < number <= 0x10FFFF else found.group(0)
+
+
 def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
+    """An attribute's or a text's value as XML reads it: its references replaced."""
+    return _REFERENCE.sub(_reference, text) if "&" in text else text
 
 
 def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
@@ -577,7 +599,7 @@ def _scan_sheet(
     far_row_open = False  # the last chunk ended inside a far row (see below)
     for start, chunk in _positioned(chunks):
         numbered_rows = _row_numbers(chunk)
-        if b't="e"' in chunk:  # rare: one search of the chunk otherwise
+        if b'"e"' in chunk or b"'e'" in chunk:  # rare: two searches of the chunk otherwise
             _error_cells(chunk, errors)
         # A formula may have no result saved: each cell is looked at where a formula is not
         # followed at once by its result ("f" looked for first, at memchr's speed: the
@@ -699,9 +721,13 @@ _DIGITS = re.compile(rb"^\d{1,7}$")
 #: A column dragged to no width, which shows as hidden (and is unhidden like one); in either
 #: quote, with spaces around "=", as `_HIDDEN`.
 _ZERO_WIDTH = re.compile(rb"""\bwidth\s*=\s*(?:"0(?:\.0*)?"|'0(?:\.0*)?')""")
-#: A cell holding an error value, and what follows it up to its end (its formula, its value).
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
-_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
+#: A cell holding an error value (its type `t="e"`, in either quote, with spaces around "=", as
+#: the reader reads it), and what follows it up to its end (its formula, its value).
+_ERROR_CELL = re.compile(
+    rb"""<(?:[\w.-]+:)?c\b([^>]*\bt\s*=\s*(?:"e"|'e')[^>]*)>(.{0,2000}?)</(?:[\w.-]+:)?c\s*>""",
+    re.S,
+)
+_ERROR_VALUE = re.compile(rb"<(?:[\w.-]+:)?v\s*>([^<]{1,20})</(?:[\w.-]+:)?v\s*>")
 _CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 
 
@@ -750,10 +776,10 @@ def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
 def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
     """The numbered cells of a chunk that hold an error value (#N/A …), into `errors`."""
     for match in _ERROR_CELL.finditer(chunk):
-        at = _CELL_AT.search(match.group(1))
+        letters, digits = _ref(match.group(1))  # its number, however written
         value = _ERROR_VALUE.search(match.group(2))
-        if at and value:
-            cell = (int(at.group(2)), _column_number(at.group(1)))
+        if letters and digits and value:
+            cell = (int(digits), _column_number(letters))
             errors[cell] = value.group(1).decode("ascii", "replace")
 
 
@@ -853,9 +879,25 @@ _ODS_COLUMNS = re.compile(rb"number-columns-repeated" + _NUMBER)
 _ODS_HIDDEN = re.compile(
     rb"""\btable:visibility\s*=\s*(?:"(?:collapse|filter)"|'(?:collapse|filter)')"""
 )
-#: A cell showing a formula's error (LibreOffice: calcext:value-type="error"), and its text.
-_ODS_ERROR = b'value-type="error"'
-_ODS_TEXT = re.compile(rb"\s*<text:p>([^<]{1,20})</text:p>")
+#: A cell showing a formula's error (LibreOffice: calcext:value-type="error"), and its text
+#: (its paragraph's tag under any prefix, with attributes or none).
+_ODS_TEXT = re.compile(rb"\s*<(?:[\w.-]+:)?p(?:\s[^>]*)?>([^<]{1,60})</(?:[\w.-]+:)?p\s*>")
+
+
+def _ods_error(attrs: bytes) -> bool:
+    """Whether a cell's attributes say it shows a formula's error: a `value-type` of "error"
+    under any prefix, in either quote, with spaces around "=", its letters written or referred
+    to (`&#101;rror`), as XML reads it."""
+    if b"error" not in attrs and b"&" not in attrs:  # the usual cell: one search
+        return False
+    for attribute in _ATTRIBUTE.finditer(attrs):
+        if attribute.group(1).rpartition(b":")[2] == b"value-type":
+            value = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+            if _unescape(value.decode("utf-8", "replace")) == "error":
+                return True
+    return False
+
+
 #: The error cells noted per sheet at most (a sheet of errors is said by its first ones).
 MAX_ERRORS = 10_000
 
@@ -889,9 +931,10 @@ class _OdsRows:
             if kind.endswith(b"cell"):
                 repeated = _ODS_COLUMNS.search(attrs)
                 count = _count(repeated.group(1)) if repeated else 1
-                if _ODS_ERROR in attrs:
+                if _ods_error(attrs):
                     shown = _ODS_TEXT.match(chunk, match.end())
-                    self._error(count, shown.group(1).decode("utf-8", "replace") if shown else "")
+                    text = _unescape(shown.group(1).decode("utf-8", "replace")) if shown else ""
+                    self._error(count, text.strip()[:20])
                 self._column += count
                 if b"value-type" in attrs:
                     rows, columns = self.extents.get(self._name, (0, 0))
