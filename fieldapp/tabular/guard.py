@@ -599,7 +599,9 @@ def _scan_sheet(
     far_row_open = False  # the last chunk ended inside a far row (see below)
     for start, chunk in _positioned(chunks):
         numbered_rows = _row_numbers(chunk)
-        if b'"e"' in chunk or b"'e'" in chunk:  # rare: two searches of the chunk otherwise
+        # An error's type, `t="e"` (or spaced, `t = "e"`, or in single quotes): rare, so one
+        # search of the chunk (and one for a single quote, which the usual chunk has none of).
+        if b'"e"' in chunk or (b"'" in chunk and b"'e'" in chunk):
             _error_cells(chunk, errors)
         # A formula may have no result saved: each cell is looked at where a formula is not
         # followed at once by its result ("f" looked for first, at memchr's speed: the
