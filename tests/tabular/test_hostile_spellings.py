@@ -66,14 +66,17 @@ _ODS_ERROR_SPELLINGS = [
 ]
 
 
-def _ods_errors(path: Path, spelling: str, shown: str = "<text:p>{}</text:p>") -> Path:
+def _ods_errors(
+    path: Path, spelling: str, shown: str = "<text:p>{}</text:p>", name: str = "大坝村"
+) -> Path:
     """The LibreOffice fixture with 李秀's phone showing #DIV/0! and 张小军's ID number showing
-    #N/A, the cells saying so as `spelling`, their text as `shown`."""
+    #N/A, the cells saying so as `spelling`, their text as `shown`, their sheet's name (大坝村)
+    written as `name`."""
 
     def edit(part: str, data: bytes) -> bytes:
         if part != "content.xml":
             return data
-        text = data.decode()
+        text = data.decode().replace('table:name="大坝村"', f'table:name="{name}"')
         for value, formula, stored, error in [
             ("13800000002", "of:=1/0", 'office:value-type="float" office:value="0"', "#DIV/0!"),
             (SON, "of:=VLOOKUP(1;$Sheet2.A1:B2;2;0)", 'office:value-type="string"', "#N/A"),
@@ -118,6 +121,23 @@ def test_an_ods_error_is_said_however_its_cell_spells_it(ledger, tmp_path, spell
 def test_an_ods_errors_text_is_read_however_its_paragraph_is_written(tmp_path, shown):
     path = _ods_errors(tmp_path / "文字.ods", "calcext:value-type='error'", shown)
     assert guard.check_file(path).errors == {"大坝村": {(5, 9): "#DIV/0!", (6, 2): "#N/A"}}
+
+
+@pytest.mark.parametrize("name", ["&#22823;坝村", "&#x5927;&#x575D;&#x6751;", "大坝&#26449;"])
+def test_an_ods_sheets_errors_are_said_however_its_name_is_written(ledger, tmp_path, name):
+    # The reader reads a sheet's name with its character references replaced; the guard kept
+    # its errors (and hidden rows) under the name as written, which no sheet read had: the
+    # #DIV/0! phone went in as "0" and the #N/A son was refused as 身份证号码为空.
+    path = _ods_errors(tmp_path / "名.ods", 'calcext:value-type="error"', name=name)
+    scan = guard.check_file(path)
+    assert scan.errors == {"大坝村": {(5, 9): "#DIV/0!", (6, 2): "#N/A"}}
+    assert scan.hidden_rows == {"大坝村": {5}}  # 李秀's row, as the fixture hides it
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("大坝村", 6)
+    assert refused.reason.startswith("身份证号码是公式的错误值“#N/A”")
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "错误值" in w.reason]
+    assert said == [("大坝村", 5, "联系电话是公式的错误值“#DIV/0!”，按空白读取")]
 
 
 # -- an .xlsx cell holding an error value ----------------------------------------------------
