@@ -81,8 +81,11 @@ def _far_rows(width: int) -> tuple[int, int]:
     return int(rows[0]), len(rows)
 
 
-#: A tag's attributes, up to its end (a value in quotes may hold ">").
-_ATTRS = rb"""([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>"""
+#: What a tag holds up to its end: a value in quotes may hold ">" (XML lets it stand unescaped,
+#: `table:formula="of:=IF([.A1]>0;1;0)"`, and the reader reads the tag whole).
+_IN_TAG = rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""
+#: A tag's attributes, up to its end.
+_ATTRS = rb"(" + _IN_TAG + rb")>"
 #: A workbook's sheet and a relationship, under any prefix or none (the reader reads each by its
 #: local name): their attributes are read by `_attributes` (in either quote, in any order, as
 #: the reader reads them).
@@ -105,6 +108,8 @@ def _count(value: bytes) -> int:
 
 _REPEAT = re.compile(rb"number-(rows|columns)-repeated" + _NUMBER)
 #: A repeated row whose first cell holds a value, and a repeated cell holding a value.
+#: (A tag whose quoted value holds ">" ends early for these, and a row's tag and its first
+#: cell may lie in two reads: `_OdsRows` counts the same tag by tag.)
 _ROW_REPEAT = re.compile(
     rb"<table:table-row\b[^>]*?number-rows-repeated"
     + _NUMBER
@@ -340,12 +345,28 @@ _OPEN_TAG = re.compile(
 )
 #: A row's or cell's start or end in a worksheet, under any prefix.
 _EDGE = re.compile(rb"<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])")
+#: Any tag, whole (its quotes minded).
+_WHOLE_TAG = re.compile(rb"<" + _IN_TAG + rb">")
 #: The longest row's or cell's tag, and the longest cell, kept whole between two chunks (a
 #: formula of Excel's most, 8 192 characters, or a text of its most, 32 767, escaped, fits).
 MAX_CELL = 256 << 10
 #: The tags looked back over for the start of a cell a chunk ends inside (a rich text's
 #: runs are a few each).
 _TAGS_BACK = 64
+
+
+def _unfinished_ods_error(data: bytes, at: int = -1) -> int:
+    """Where the chunk's last ods cell starts (or the cell at `at`) when it shows a formula's
+    error and the chunk ends inside it, before its text; else -1."""
+    if at < 0:
+        least = max(0, len(data) - MAX_CELL)
+        at = max(data.rfind(b"<table:table-cell", least), data.rfind(b"<table:covered", least))
+    if at < 0 or data.find(b"</table:", at) >= 0:
+        return -1
+    tag = _ODS_TAG_WHOLE.match(data, at)
+    if tag is None or tag.group(2).endswith(b"/") or not _ods_error(tag.group(2)):
+        return -1
+    return -1 if _ODS_TEXT.match(data, tag.end()) else at
 
 
 def _kept(data: bytes, fresh: int) -> int:
@@ -362,10 +383,15 @@ def _kept(data: bytes, fresh: int) -> int:
         whole = (
             _ROW_OR_CELL.match(data, at)
             if opened.group(1) in (b"c", b"row")
-            else data.find(b">", at) >= 0
+            else _WHOLE_TAG.match(data, at)
         )
         if not whole:
             return max(keep, len(data) - at)
+    # An ods cell showing an error whose text the chunk ends before (`_OdsRows.scan` leaves it
+    # for the next read, which begins with it).
+    cell = _unfinished_ods_error(data)
+    if cell >= 0:
+        return max(keep, len(data) - cell)
     for _ in range(_TAGS_BACK):
         edge = _EDGE.match(data, at)
         if edge:
@@ -846,6 +872,12 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         for cell, count in _CELL_REPEAT.findall(chunk):
             if _count(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
                 raise refuse(f"一个有内容的单元格声明重复 {_count(count)} 次", name)
+        # The same, counted tag by tag across reads (a row's tag and its first cell may lie in
+        # two reads, a tag's quoted value may hold ">"), which the patterns above miss.
+        if rows.repeated_row:
+            raise refuse(f"一行有内容的数据声明重复 {rows.repeated_row} 次", name)
+        if rows.repeated_cell:
+            raise refuse(f"一个有内容的单元格声明重复 {rows.repeated_cell} 次", name)
         for sheet, (last_row, last_column) in rows.extents.items():
             # One value after a million empty rows (or 16 000 empty cells) makes the reader
             # build every cell before it: 3 GB for a 15 KB file.
@@ -869,10 +901,17 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
         start += len(chunk) - kept
 
 
-#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml.
+#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml; found up to the first
+#: ">" (fast), and again with its quotes minded when that may be in a quoted value.
 _ODS_TAG = re.compile(
     rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>"
 )
+_ODS_TAG_WHOLE = re.compile(
+    rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s"
+    + _IN_TAG
+    + rb")?)/?>"
+)
+_QUOTES_CLOSED = re.compile(_IN_TAG)
 #: A sheet's name and repeats, in either quote, with spaces around "=" (as `_REPEAT`).
 _ODS_NAME = re.compile(rb"""\btable:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ODS_ROWS = re.compile(rb"number-rows-repeated" + _NUMBER)
@@ -922,28 +961,53 @@ class _OdsRows:
         self._last_of_row = 0
         self._column = 0  # cells already seen in the current row (repeats included)
         self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
+        #: A row holding a value in its first cell repeated more than `MAX_VALUE_ROWS` times,
+        #: a cell holding one repeated more than `MAX_VALUE_COLUMNS` times: how many (0: none).
+        self.repeated_row = 0
+        self.repeated_cell = 0
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
         for match in _ODS_TAG.finditer(chunk):
             if start + match.start() < self._seen:
                 continue
-            self._seen = start + match.end()
             kind, attrs = match.group(1), match.group(2)
-            if kind.endswith(b"cell"):
+            if (b"'" in attrs or attrs.count(b'"') & 1) and not _QUOTES_CLOSED.fullmatch(attrs):
+                # The ">" it was taken to end at is in a quoted value: the tag read whole.
+                whole = _ODS_TAG_WHOLE.match(chunk, match.start())
+                if whole is None:
+                    return  # the read ends inside it: the next begins with it (`_kept`)
+                match, attrs = whole, whole.group(2)
+            cell = kind.endswith(b"cell")
+            # ("error" or a reference looked for first: the usual cell has neither.)
+            error = cell and (b"error" in attrs or b"&" in attrs) and _ods_error(attrs)
+            if error and _unfinished_ods_error(chunk, match.start()) >= 0:
+                return  # its text is in the next read, which begins with this cell (`_kept`)
+            self._seen = start + match.end()
+            if cell:
                 repeated = _ODS_COLUMNS.search(attrs)
                 count = _count(repeated.group(1)) if repeated else 1
-                if _ods_error(attrs):
+                if error:
                     shown = _ODS_TEXT.match(chunk, match.end())
                     text = _unescape(shown.group(1).decode("utf-8", "replace")) if shown else ""
                     self._error(count, text.strip()[:20])
-                self._column += count
                 if b"value-type" in attrs:
+                    if count > MAX_VALUE_COLUMNS:
+                        self.repeated_cell = self.repeated_cell or count
+                    if (
+                        not self._column
+                        and self._last_of_row - self._first_of_row >= MAX_VALUE_ROWS
+                    ):
+                        rows_of = self._last_of_row - self._first_of_row + 1
+                        self.repeated_row = self.repeated_row or rows_of
+                    self._column += count
                     rows, columns = self.extents.get(self._name, (0, 0))
                     self.extents[self._name] = (
                         max(rows, self._last_of_row),
                         max(columns, self._column),
                     )
+                else:
+                    self._column += count
                 continue
             if kind == b"table":  # a sheet: its rows count from 1
                 found = _ODS_NAME.search(attrs)

@@ -19,7 +19,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular import guard
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
-from tests.tabular.test_hostile import _BOOK, _BOOK_RELS, _RELS, _TYPES, _sheet
+from tests.tabular.test_hostile import _BOOK, _BOOK_RELS, _RELS, _TYPES, _ods_with, _sheet
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEAD = make_id("520502", "19750316", "131")
@@ -280,3 +280,60 @@ def test_a_far_cell_is_refused_however_the_workbook_names_its_sheet(ledger, tmp_
     with pytest.raises(ValidationFailed, match=refused):
         import_ledger(ledger, path)
     assert _saved(ledger) == before
+
+
+# -- an .ods tag whose attribute holds ">" ---------------------------------------------------
+
+#: A formula comparing (=IF([.A1]>0;…)): XML lets ">" stand unescaped in an attribute, and the
+#: reader reads the tag whole; the guard took the tag to end there, missing what follows.
+_COMPARING = 'table:formula="of:=IF([.A1]>0;1;0)"'
+
+
+@pytest.mark.parametrize("chunk", [97, 1 << 20])
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        # A value repeated over 20 000 columns of 1 000 rows: 20 million cells to build.
+        (
+            '<table:table-row table:number-rows-repeated="1000"><table:table-cell {formula}'
+            ' table:number-columns-repeated="20000" office:value-type="float" office:value="1">'
+            "<text:p>1</text:p></table:table-cell></table:table-row>",
+            "拒绝读取",
+        ),
+        # One row whose value is repeated 20 000 times.
+        (
+            "<table:table-row><table:table-cell {formula} table:number-columns-repeated='20000'"
+            ' office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+            "</table:table-row>",
+            "一个有内容的单元格声明重复 20000 次",
+        ),
+        # A filled row repeated 300 000 times.
+        (
+            "<table:table-row table:number-rows-repeated='300000'><table:table-cell {formula}"
+            ' office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+            "</table:table-row>",
+            "拒绝读取",
+        ),
+    ],
+)
+def test_an_ods_repeat_after_a_formula_holding_a_greater_than_sign_is_counted(
+    tmp_path, monkeypatch, rows, said, chunk
+):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    with pytest.raises(ValidationFailed, match=said):
+        guard.check_file(_ods_with(tmp_path / "比较.ods", rows.format(formula=_COMPARING)))
+
+
+@pytest.mark.parametrize("chunk", [89, 97, 301, 1 << 20])
+def test_an_ods_error_after_a_formula_holding_a_greater_than_sign_is_said(
+    ledger, tmp_path, monkeypatch, chunk
+):
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    # A style's name holding ">" (the cells already carry their formula).
+    path = _ods_errors(tmp_path / "比较.ods", 'table:style-name="ce>1" calcext:value-type="error"')
+    assert guard.check_file(path).errors == {"大坝村": {(5, 9): "#DIV/0!", (6, 2): "#N/A"}}
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("大坝村", 6)
+    said = [(w.sheet, w.row, w.reason) for w in report.warnings if "错误值" in w.reason]
+    assert said == [("大坝村", 5, "联系电话是公式的错误值“#DIV/0!”，按空白读取")]
