@@ -129,16 +129,21 @@ def _years_only(items: list[str]) -> tuple[str, ...]:
     return tuple(said)
 
 
+#: The ledger's categories as written (脱贫人口 …), each to the enum's own text (one object
+#: shared by every row that names it, as `Category(word).value` gave it).
+_CATEGORY_NAMES: dict[str, str] = {c.value: c.value for c in Category}
+
+
 def _category(word: str) -> str:
     if word == "三类人员":
         raise CellError(
             "“三类人员”是统称，请写明具体类别（脱贫人口、农村低收入人口、易地搬迁人口等）"
         )
-    try:
-        return Category(word).value
-    except ValueError:
-        if word in CATEGORY_ALIASES:
-            return CATEGORY_ALIASES[word].value
+    named = _CATEGORY_NAMES.get(word)  # a dict's lookup: the enum's, and its exception, cost more
+    if named is not None:
+        return named
+    if word in CATEGORY_ALIASES:
+        return CATEGORY_ALIASES[word].value
     known = "、".join(c.value for c in Category)
     raise CellError(f"未知的人员类别“{word}”（可用：{known}）")
 

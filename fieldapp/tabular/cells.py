@@ -94,6 +94,17 @@ def nfkc(raw: str) -> str:
 def date(value: object, label: str) -> dt.date | None:
     """A date from a date cell, an Excel serial number or text (2024-03-05, 2024年3月5日, 2024-03,
     202403); a month gives its first day."""
+    if type(value) is str and _PLAIN_DAY.fullmatch(value):
+        # As the export writes a date or a month kept as text (2016-12-31, 2026-05), and as
+        # the longer way below reads it: some 40 000 such cells per 20 000 persons (a month's
+        # status, a category's date). Not a day, or out of range: said by the longer way.
+        try:
+            day = dt.date(int(value[:4]), int(value[5:7]), int(value[8:]) if value[7:] else 1)
+        except ValueError:
+            pass
+        else:
+            if _FIRST_DAY <= day <= _LAST_DAY:
+                return day
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -136,11 +147,15 @@ def date(value: object, label: str) -> dt.date | None:
         day = parse_date(raw)
     except ValueError:
         raise CellError(f"{label}“{raw}”不是有效日期（应为 2024-03-05 这样的格式）") from None
-    if day is not None and not dt.date(1900, 1, 1) <= day <= dt.date(2100, 12, 31):
+    if day is not None and not _FIRST_DAY <= day <= _LAST_DAY:
         raise CellError(f"{label}“{raw}”不合理")
     return day
 
 
+#: A day or a month written as ISO writes it, in ASCII digits (2016-12-31, 2026-05).
+_PLAIN_DAY = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+#: The days a date cell may hold.
+_FIRST_DAY, _LAST_DAY = dt.date(1900, 1, 1), dt.date(2100, 12, 31)
 #: Excel's day numbers a 文本 column may show for a date typed before: 1990-01-01 to 2099-12-31
 #: (20263, 2026 and 3 run together, is no day of 1955).
 _SERIALS = (32874, 73051)

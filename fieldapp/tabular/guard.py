@@ -81,10 +81,16 @@ def _far_rows(width: int) -> tuple[int, int]:
     return int(rows[0]), len(rows)
 
 
-#: A workbook's sheet: its name and r:id are read by `_attributes` (in either quote, in any
-#: order, as the reader reads them).
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
-_REL = re.compile(rb"<Relationship\b([^>]*)/?>")
+#: What a tag holds up to its end: a value in quotes may hold ">" (XML lets it stand unescaped,
+#: `table:formula="of:=IF([.A1]>0;1;0)"`, and the reader reads the tag whole).
+_IN_TAG = rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""
+#: A tag's attributes, up to its end.
+_ATTRS = rb"(" + _IN_TAG + rb")>"
+#: A workbook's sheet and a relationship, under any prefix or none (the reader reads each by its
+#: local name): their attributes are read by `_attributes` (in either quote, in any order, as
+#: the reader reads them).
+_SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet(?=[\s/>])" + _ATTRS)
+_REL = re.compile(rb"<(?:[\w.-]+:)?Relationship(?=[\s/>])" + _ATTRS)
 #: A number in either quote, after "=" with spaces around it: XML lets an attribute be
 #: written so, and the reader repeats `number-rows-repeated='7'` as any other. Its value is
 #: read by `_count` (the reader also takes "+7" and "&#55;" as 7).
@@ -102,6 +108,8 @@ def _count(value: bytes) -> int:
 
 _REPEAT = re.compile(rb"number-(rows|columns)-repeated" + _NUMBER)
 #: A repeated row whose first cell holds a value, and a repeated cell holding a value.
+#: (A tag whose quoted value holds ">" ends early for these, and a row's tag and its first
+#: cell may lie in two reads: `_OdsRows` counts the same tag by tag.)
 _ROW_REPEAT = re.compile(
     rb"<table:table-row\b[^>]*?number-rows-repeated"
     + _NUMBER
@@ -337,12 +345,28 @@ _OPEN_TAG = re.compile(
 )
 #: A row's or cell's start or end in a worksheet, under any prefix.
 _EDGE = re.compile(rb"<(/?)(?:[\w.-]+:)?(c|row)(?=[\s/>])")
+#: Any tag, whole (its quotes minded).
+_WHOLE_TAG = re.compile(rb"<" + _IN_TAG + rb">")
 #: The longest row's or cell's tag, and the longest cell, kept whole between two chunks (a
 #: formula of Excel's most, 8 192 characters, or a text of its most, 32 767, escaped, fits).
 MAX_CELL = 256 << 10
 #: The tags looked back over for the start of a cell a chunk ends inside (a rich text's
 #: runs are a few each).
 _TAGS_BACK = 64
+
+
+def _unfinished_ods_error(data: bytes, at: int = -1) -> int:
+    """Where the chunk's last ods cell starts (or the cell at `at`) when it shows a formula's
+    error and the chunk ends inside it, before its text; else -1."""
+    if at < 0:
+        least = max(0, len(data) - MAX_CELL)
+        at = max(data.rfind(b"<table:table-cell", least), data.rfind(b"<table:covered", least))
+    if at < 0 or data.find(b"</table:", at) >= 0:
+        return -1
+    tag = _ODS_TAG_WHOLE.match(data, at)
+    if tag is None or tag.group(2).endswith(b"/") or not _ods_error(tag.group(2)):
+        return -1
+    return -1 if _ODS_TEXT.match(data, tag.end()) else at
 
 
 def _kept(data: bytes, fresh: int) -> int:
@@ -359,10 +383,15 @@ def _kept(data: bytes, fresh: int) -> int:
         whole = (
             _ROW_OR_CELL.match(data, at)
             if opened.group(1) in (b"c", b"row")
-            else data.find(b">", at) >= 0
+            else _WHOLE_TAG.match(data, at)
         )
         if not whole:
             return max(keep, len(data) - at)
+    # An ods cell showing an error whose text the chunk ends before (`_OdsRows.scan` leaves it
+    # for the next read, which begins with it).
+    cell = _unfinished_ods_error(data)
+    if cell >= 0:
+        return max(keep, len(data) - cell)
     for _ in range(_TAGS_BACK):
         edge = _EDGE.match(data, at)
         if edge:
@@ -410,20 +439,39 @@ def _sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     found = {}
     for match in _SHEET.finditer(book):
         attrs = _attributes(match.group(1))
-        rel_id = attrs.get(b"r:id", b"")
+        rel_id = _relationship_id(match.group(1))
         if rel_id in targets and b"name" in attrs:
             found[targets[rel_id]] = _unescape(attrs[b"name"].decode("utf-8", "replace"))
     return found
 
 
+def _relationship_id(attrs: bytes) -> bytes:
+    """A workbook sheet's relationship, as the reader takes it: the last of its attributes
+    named `id` under any prefix or none (`r:id`, `rel:id`, `id`), as written (its references
+    are not replaced, nor are the relationships' `Id`s)."""
+    found = b""
+    for attribute in _ATTRIBUTE.finditer(attrs):
+        if attribute.group(1).rpartition(b":")[2] == b"id":
+            found = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+    return found
+
+
+#: XML's references: the five named ones, and characters by number (&#21488; &#x8d26;).
+_REFERENCE = re.compile(r"&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|quot|apos|amp));")
+_NAMED = {"lt": "<", "gt": ">", "quot": '"', "apos": "'", "amp": "&"}
+
+
+def _reference(found: re.Match[str]) -> str:
+    decimal, hexadecimal, name = found.groups()
+    if name:
+        return _NAMED[name]
+    number = int(decimal) if decimal else int(hexadecimal, 16)
+    return chr(number) if 0 < number <= 0x10FFFF else found.group(0)
+
+
 def _unescape(text: str) -> str:
-    return (
-        text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", '"')
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-    )
+    """An attribute's or a text's value as XML reads it: its references replaced."""
+    return _REFERENCE.sub(_reference, text) if "&" in text else text
 
 
 def _check_xlsx(archive: zipfile.ZipFile, name: str) -> Scan:
@@ -577,7 +625,9 @@ def _scan_sheet(
     far_row_open = False  # the last chunk ended inside a far row (see below)
     for start, chunk in _positioned(chunks):
         numbered_rows = _row_numbers(chunk)
-        if b't="e"' in chunk:  # rare: one search of the chunk otherwise
+        # An error's type, `t="e"` (or spaced, `t = "e"`, or in single quotes): rare, so one
+        # search of the chunk (and one for a single quote, which the usual chunk has none of).
+        if b'"e"' in chunk or (b"'" in chunk and b"'e'" in chunk):
             _error_cells(chunk, errors)
         # A formula may have no result saved: each cell is looked at where a formula is not
         # followed at once by its result ("f" looked for first, at memchr's speed: the
@@ -699,9 +749,13 @@ _DIGITS = re.compile(rb"^\d{1,7}$")
 #: A column dragged to no width, which shows as hidden (and is unhidden like one); in either
 #: quote, with spaces around "=", as `_HIDDEN`.
 _ZERO_WIDTH = re.compile(rb"""\bwidth\s*=\s*(?:"0(?:\.0*)?"|'0(?:\.0*)?')""")
-#: A cell holding an error value, and what follows it up to its end (its formula, its value).
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*\bt="e"[^>]*)>(.{0,2000}?)</(?:\w+:)?c>', re.S)
-_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]{1,20})</(?:\w+:)?v>")
+#: A cell holding an error value (its type `t="e"`, in either quote, with spaces around "=", as
+#: the reader reads it), and what follows it up to its end (its formula, its value).
+_ERROR_CELL = re.compile(
+    rb"""<(?:[\w.-]+:)?c\b([^>]*\bt\s*=\s*(?:"e"|'e')[^>]*)>(.{0,2000}?)</(?:[\w.-]+:)?c\s*>""",
+    re.S,
+)
+_ERROR_VALUE = re.compile(rb"<(?:[\w.-]+:)?v\s*>([^<]{1,20})</(?:[\w.-]+:)?v\s*>")
 _CELL_AT = re.compile(rb'\sr="([A-Za-z]+)(\d+)"')
 
 
@@ -750,10 +804,10 @@ def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
 def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
     """The numbered cells of a chunk that hold an error value (#N/A …), into `errors`."""
     for match in _ERROR_CELL.finditer(chunk):
-        at = _CELL_AT.search(match.group(1))
+        letters, digits = _ref(match.group(1))  # its number, however written
         value = _ERROR_VALUE.search(match.group(2))
-        if at and value:
-            cell = (int(at.group(2)), _column_number(at.group(1)))
+        if letters and digits and value:
+            cell = (int(digits), _column_number(letters))
             errors[cell] = value.group(1).decode("ascii", "replace")
 
 
@@ -818,6 +872,12 @@ def _check_ods(archive: zipfile.ZipFile, name: str) -> Scan:
         for cell, count in _CELL_REPEAT.findall(chunk):
             if _count(count) > MAX_VALUE_COLUMNS and b"value-type" in cell:
                 raise refuse(f"一个有内容的单元格声明重复 {_count(count)} 次", name)
+        # The same, counted tag by tag across reads (a row's tag and its first cell may lie in
+        # two reads, a tag's quoted value may hold ">"), which the patterns above miss.
+        if rows.repeated_row:
+            raise refuse(f"一行有内容的数据声明重复 {rows.repeated_row} 次", name)
+        if rows.repeated_cell:
+            raise refuse(f"一个有内容的单元格声明重复 {rows.repeated_cell} 次", name)
         for sheet, (last_row, last_column) in rows.extents.items():
             # One value after a million empty rows (or 16 000 empty cells) makes the reader
             # build every cell before it: 3 GB for a 15 KB file.
@@ -841,10 +901,17 @@ def _positioned(chunks: Iterator[bytes]) -> Iterator[tuple[int, bytes]]:
         start += len(chunk) - kept
 
 
-#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml.
+#: A sheet (`<table:table …>`), a row or a cell of an ods's content.xml; found up to the first
+#: ">" (fast), and again with its quotes minded when that may be in a quoted value.
 _ODS_TAG = re.compile(
     rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s[^>]*)?)/?>"
 )
+_ODS_TAG_WHOLE = re.compile(
+    rb"<table:(table|table-column|table-row|table-cell|covered-table-cell)((?:\s"
+    + _IN_TAG
+    + rb")?)/?>"
+)
+_QUOTES_CLOSED = re.compile(_IN_TAG)
 #: A sheet's name and repeats, in either quote, with spaces around "=" (as `_REPEAT`).
 _ODS_NAME = re.compile(rb"""\btable:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ODS_ROWS = re.compile(rb"number-rows-repeated" + _NUMBER)
@@ -853,9 +920,25 @@ _ODS_COLUMNS = re.compile(rb"number-columns-repeated" + _NUMBER)
 _ODS_HIDDEN = re.compile(
     rb"""\btable:visibility\s*=\s*(?:"(?:collapse|filter)"|'(?:collapse|filter)')"""
 )
-#: A cell showing a formula's error (LibreOffice: calcext:value-type="error"), and its text.
-_ODS_ERROR = b'value-type="error"'
-_ODS_TEXT = re.compile(rb"\s*<text:p>([^<]{1,20})</text:p>")
+#: A cell showing a formula's error (LibreOffice: calcext:value-type="error"), and its text
+#: (its paragraph's tag under any prefix, with attributes or none).
+_ODS_TEXT = re.compile(rb"\s*<(?:[\w.-]+:)?p(?:\s[^>]*)?>([^<]{1,60})</(?:[\w.-]+:)?p\s*>")
+
+
+def _ods_error(attrs: bytes) -> bool:
+    """Whether a cell's attributes say it shows a formula's error: a `value-type` of "error"
+    under any prefix, in either quote, with spaces around "=", its letters written or referred
+    to (`&#101;rror`), as XML reads it."""
+    if b"error" not in attrs and b"&" not in attrs:  # the usual cell: one search
+        return False
+    for attribute in _ATTRIBUTE.finditer(attrs):
+        if attribute.group(1).rpartition(b":")[2] == b"value-type":
+            value = attribute.group(2) if attribute.group(2) is not None else attribute.group(3)
+            if _unescape(value.decode("utf-8", "replace")) == "error":
+                return True
+    return False
+
+
 #: The error cells noted per sheet at most (a sheet of errors is said by its first ones).
 MAX_ERRORS = 10_000
 
@@ -878,27 +961,53 @@ class _OdsRows:
         self._last_of_row = 0
         self._column = 0  # cells already seen in the current row (repeats included)
         self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
+        #: A row holding a value in its first cell repeated more than `MAX_VALUE_ROWS` times,
+        #: a cell holding one repeated more than `MAX_VALUE_COLUMNS` times: how many (0: none).
+        self.repeated_row = 0
+        self.repeated_cell = 0
 
     def scan(self, start: int, chunk: bytes) -> None:
         """Count the tags of one chunk that starts `start` bytes into content.xml."""
         for match in _ODS_TAG.finditer(chunk):
             if start + match.start() < self._seen:
                 continue
-            self._seen = start + match.end()
             kind, attrs = match.group(1), match.group(2)
-            if kind.endswith(b"cell"):
+            if (b"'" in attrs or attrs.count(b'"') & 1) and not _QUOTES_CLOSED.fullmatch(attrs):
+                # The ">" it was taken to end at is in a quoted value: the tag read whole.
+                whole = _ODS_TAG_WHOLE.match(chunk, match.start())
+                if whole is None:
+                    return  # the read ends inside it: the next begins with it (`_kept`)
+                match, attrs = whole, whole.group(2)
+            cell = kind.endswith(b"cell")
+            # ("error" or a reference looked for first: the usual cell has neither.)
+            error = cell and (b"error" in attrs or b"&" in attrs) and _ods_error(attrs)
+            if error and _unfinished_ods_error(chunk, match.start()) >= 0:
+                return  # its text is in the next read, which begins with this cell (`_kept`)
+            self._seen = start + match.end()
+            if cell:
                 repeated = _ODS_COLUMNS.search(attrs)
                 count = _count(repeated.group(1)) if repeated else 1
-                if _ODS_ERROR in attrs:
+                if error:
                     shown = _ODS_TEXT.match(chunk, match.end())
-                    self._error(count, shown.group(1).decode("utf-8", "replace") if shown else "")
-                self._column += count
+                    text = _unescape(shown.group(1).decode("utf-8", "replace")) if shown else ""
+                    self._error(count, text.strip()[:20])
                 if b"value-type" in attrs:
+                    if count > MAX_VALUE_COLUMNS:
+                        self.repeated_cell = self.repeated_cell or count
+                    if (
+                        not self._column
+                        and self._last_of_row - self._first_of_row >= MAX_VALUE_ROWS
+                    ):
+                        rows_of = self._last_of_row - self._first_of_row + 1
+                        self.repeated_row = self.repeated_row or rows_of
+                    self._column += count
                     rows, columns = self.extents.get(self._name, (0, 0))
                     self.extents[self._name] = (
                         max(rows, self._last_of_row),
                         max(columns, self._column),
                     )
+                else:
+                    self._column += count
                 continue
             if kind == b"table":  # a sheet: its rows count from 1
                 found = _ODS_NAME.search(attrs)

@@ -1063,13 +1063,15 @@ class LedgerImporter:
                 self._warn_hidden(row)
                 try:
                     cut = check_cell_texts(texts, labels)
-                    self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
+                    if cut:  # rare: no generator made for every row
+                        self.report.warnings.extend(RowProblem(row, w, sheet.sheet) for w in cut)
                     extra = parse_extra(sheet.sheet, sheet.kind, row, texts, raw, today)
                     if current and self._given_before(extra, texts, current):
                         continue
                     found.append(extra)
                     self._note_open_ended(row, texts.get("contract_months"))
-                    self._add_mapped(row, extra.mapped)
+                    if extra.mapped:
+                        self._add_mapped(row, extra.mapped)
                 except CellError as error:
                     self._reject(row, str(error))
             _free_cells(sheet, start, stop)

@@ -97,7 +97,6 @@ class Table:
         """
         items = [(i, k) for i, k in self.columns.items() if keys is None or k in keys]
         raw_items = [(i, k) for i, k in items if k in raw]
-        blank = ("", None)
         as_text, clean, unquote = text, visible, _unquote
         first = self.header_row + 1 + start
         for offset, cells in enumerate(self.rows[start:stop]):
@@ -115,7 +114,9 @@ class Table:
                     else as_text(v)
                 )
                 for i, key in items
-                if i < width and (v := cells[i]) not in blank
+                # Not blank ("" or None): None told by identity (`not in ("", None)` compared
+                # each number and date cell with both, the slow way for another type).
+                if i < width and (v := cells[i]) is not None and v != ""
             }
             if any(texts.values()):  # a row of cells holding only spaces looks empty too
                 odd = {
