@@ -3,7 +3,8 @@
 A device's scope is its area's households, the people who live or ever lived in them, the rows
 hanging off those, every row of the county-wide tables (areas, the county's policy packs), and
 every row it was ever sent (a person who moved away
-stays on the device that knew them). Working that scope out afresh reads the whole area on
+stays on the device that knew them, and, a known limit, keeps reaching it with every later
+change: docs/security.md 已知限制 has the least-data design and why it waits). Working that scope out afresh reads the whole area on
 every exchange, and reading every change of it costs what the area holds, not what changed.
 
 So the hub keeps, per device, the rows it sent (`sync_sent_rows`) and its version vector at

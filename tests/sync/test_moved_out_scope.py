@@ -119,3 +119,40 @@ def test_person_show_history_names_households_and_devices_not_their_ids(
         assert "（原因：易地扶贫搬迁）" in out
         assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", out), out
         assert not re.search(r"设备 [0-9a-f]{16}", out), out
+
+
+def test_moving_a_family_out_brings_the_old_village_no_one_of_the_new_one(
+    tmp_path, hub, make_device
+):
+    """A coordinator moves one of the village's families to a friend's village: the hub takes
+    the move (moving out is allowed). The old village keeps the family it already had (and,
+    a known limit, its later changes: docs/security.md 已知限制), but nobody the new village
+    adds to that household, nor the new village's own families, ever reaches the old laptop."""
+    from fieldapp.domain.models import Person
+    from tests.conftest import make_id
+    from tests.records import Records
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    _, (neighbour,) = add_family(site, SITE, ["107"], surname="李", kind="安置点")
+    for device in (village, site):
+        hub.import_file(export_bundle(device, tmp_path / f"{device.device_id}.fs").path)
+    households.move_person(
+        village, actor_of(village), mover, "投亲", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+    import_bundle(site, hub.export_for("幸福安置点", tmp_path / "to-site.fs").path)
+    home = site.get("persons", mover)["household_id"]
+    with site.transaction():
+        spouse, _ = Records(site).add_person(
+            Person(household_id=home, name="王妻", id_number=make_id(seq="109")), confirmed=True
+        )
+    hub.import_file(export_bundle(site, tmp_path / "s2.fs").path)
+    import_bundle(village, hub.export_for("红星村", tmp_path / "to-village.fs").path)
+    assert village.get("persons", mover) is not None
+    assert village.get("persons", spouse) is None
+    assert village.get("persons", neighbour) is None
+    numbers = {r[0] for r in village.db.execute("SELECT id_number FROM persons")}
+    assert make_id(seq="109") not in numbers and make_id(seq="107") not in numbers
