@@ -370,13 +370,19 @@ class HubService:
     def _signed_answer(self, request: Request, answer: Response) -> Response:
         """`answer` (200) with the hub's signature for `request` (`httpauth.sign_refusal` with
         `answer`: over it, the request's path, device and nonce), which the county's desktop
-        checks before it shows what it says; a refusal is left as it is (signed by `_error`)."""
+        checks before it shows what it says; a refusal is left as it is (signed by `_error`).
+        A JSON object answered gets the hub's clock (`hub_time`), as a signed refusal does: the
+        county's desktop learns from it how far its own date runs (`services.clock`)."""
         if answer.status_code != HTTPStatus.OK:
             return answer
         try:
             claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
-        except httpauth.AuthRefused:  # authenticated already: never so
+        except httpauth.AuthRefused:  # authenticated already (health: asked unsigned)
             return answer
+        said = json.loads(answer.body) if isinstance(answer, JSONResponse) else None
+        if isinstance(said, dict):
+            kept = {k: v for k, v in answer.headers.items() if k.lower() != "content-length"}
+            answer = JSONResponse(said | {"hub_time": now_stamp()}, answer.status_code, kept)
         answer.headers[httpauth.ANSWER_HEADER] = httpauth.sign_refusal(
             claimed,
             _target(request),

@@ -190,7 +190,9 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
             f"这个地址上没有劳动力台账的汇总中心：{url}（对方回答的不是中心的内容）。"
             "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
         ) from None
-    if ledger is not None and not httpauth.refusal_signed(
+    if ledger is None:
+        return said
+    if httpauth.refusal_signed(
         response.getheader(httpauth.ANSWER_HEADER),
         _target(endpoint),
         _identity(ledger)[0],
@@ -200,6 +202,8 @@ def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[
         _hub_keys(ledger),
         answer=True,
     ):
+        _note_hub_time(ledger, [data])
+    else:
         said.pop("max_upload_mb", None)  # not the hub's word: no cap is trusted
     return said
 
@@ -341,9 +345,10 @@ def decide_held(
 
 
 def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
-    """The hub's clock, as a refusal it signed for the request just sent gives it
-    (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
-    laptop's date being off (`stale`) then says by how much, and writes wait for it."""
+    """The hub's clock, as a refusal or an answer it signed for the request just sent gives
+    it (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
+    laptop's date being off (`stale`) then says by how much, a county desktop that only asks
+    and decides learns its date is off, and writes wait for it."""
     try:
         said = json.loads(signed[0]).get("hub_time") if signed else None
     except (ValueError, AttributeError):
@@ -403,6 +408,7 @@ def _hub_answer(
             signed, target, device, nonce, status, data, keys, answer=True
         ):
             raise SyncError(UNSIGNED_ANSWER)
+        _note_hub_time(ledger, [data])  # signed for this request: the hub's clock now
         return data
     finally:
         connection.close()
