@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.models import Household
@@ -163,8 +165,9 @@ def _trip(hub, device, name: str, folder, n: int) -> None:  # noqa: ANN001
     import_bundle(device, hub.export_for(name, folder / f"down-{name}-{n}.fs").path)
 
 
+@pytest.mark.parametrize("by", ["county", "village"])
 def test_the_old_village_stops_hearing_of_a_family_once_it_knows_they_moved(
-    tmp_path, hub, make_device
+    tmp_path, hub, make_device, by: str
 ):
     """The old village kept receiving every later change of a person who moved away, for good:
     the new phone, the bank account, the jobs of the new village. Now it gets the move, and
@@ -179,10 +182,17 @@ def test_the_old_village_stops_hearing_of_a_family_once_it_knows_they_moved(
     add_family(site, SITE, ["109"], surname="李", kind="安置点")
     _trip(hub, village, "红星村", tmp_path, 1)
     _trip(hub, site, "幸福安置点", tmp_path, 1)
-    # The county moves one of them to the site (another device: the village learns it by sync).
-    with hub.ledger.transaction():
-        new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
-        hub.ledger.update("persons", mover, {"household_id": new_home})
+    # The county moves one of them to the site (the village learns it by sync), or the village.
+    if by == "county":
+        with hub.ledger.transaction():
+            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
+            hub.ledger.update("persons", mover, {"household_id": new_home})
+    else:
+        households.move_person(
+            village, actor_of(village), mover, "投亲", Relation.HEAD,
+            new_household=Household(area_code=SITE, address="5栋1单元"),
+        )  # fmt: skip
+        new_home = village.get("persons", mover)["household_id"]
     _trip(hub, village, "红星村", tmp_path, 2)
     assert village.get("persons", mover)["household_id"] == new_home  # told of the move
     _trip(hub, village, "红星村", tmp_path, 3)  # and confirmed it
