@@ -19,7 +19,7 @@ import os
 import re
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
@@ -156,6 +156,11 @@ class AnswerPlan:
     arrived: list[tuple]
     #: Made from what changed (True) or worked out afresh.
     incremental: bool
+    #: Rows it was sent that left its area, as they stand after this answer (row → the serial
+    #: of the first answer made after they left; None: this one). `HubLog.away_rows`.
+    away: dict[str, int | None] = field(default_factory=dict)
+    #: Rows back in its area after it stopped hearing of them: sent whole again.
+    back: set[str] = field(default_factory=set)
 
 
 _ORIGIN_SEQ = itemgetter(0, 1)
@@ -293,6 +298,7 @@ class Hub:
             if before is not None and (before.area_code, before.device_role) != (area_code, role):
                 # A new scope: what it was sent for the old one is no reason to send more.
                 self.state.forget_sent(device)
+                self.log.set_away_rows(device, {})
             self.log.forget_reported(device)  # the new computer has not said what it runs
             self.log.forget_refusals(device)  # nor had a bundle refused
             self.state.add_peer(
@@ -540,6 +546,10 @@ class Hub:
             def remember(serial: int) -> None:
                 self.state.record_issued(device, serial, vector, len(changes))
                 self.state.mark_rows_sent(device, plan.new_rows, serial)
+                self.state.mark_rows_resent(device, plan.back, serial)
+                away = {r: serial if s is None else s for r, s in plan.away.items()}
+                if away != self.log.away_rows(device):
+                    self.log.set_away_rows(device, away)
                 self.log.set_answer_scope(device, plan.area, serial)
                 self.log.record(device, "out", channel, "ok", len(changes))
 
@@ -579,6 +589,10 @@ class Hub:
         peer = self.device(device)
         db, area = self.ledger.db, peer.area_code or ""
         sent = replica.sent_rows(db, device)
+        # Rows that left its area: once it confirmed the answer that told it, it gets no more
+        # of them (nor of what hangs off them since); they no longer bring rows in.
+        away: dict[str, int | None] = dict(self.log.away_rows(device))
+        gone = {r for r, serial in away.items() if serial is not None and serial <= peer.acked_out}
         # Its changes under its current change-log id are never sent back; those of an earlier
         # incarnation are (a device restored from a backup lacks what it made after it).
         own = [peer.origin] if peer.origin else self.state.origins_of(device)
@@ -595,24 +609,30 @@ class Hub:
             and scope is not None
             and scope[0] == area
             and not answers.touches_area_tree(db, area, arrived)
+            and not answers.moves_held(db, area, set(sent), sent.keys() - away.keys(), arrived)
         )
+        back: set[str] = set()
         if quick:
-            new = answers.newly_relevant(db, area, set(sent), arrived)
-            holds = sent.keys() | new
-            full = new | unconfirmed
+            live = sent.keys() - away.keys()
+            new = answers.newly_relevant(db, area, set(sent), arrived, live)
+            holds = (sent.keys() - gone) | new
+            full = new | (unconfirmed - gone)
             mine = set(own)
             picked = [c for c in arrived if c[5] in holds and c[5] not in full and c[0] not in mine]
         else:
-            rows = answers.full_scope(db, area, sent)
-            full = {r for r in rows if sent.get(r, peer.acked_out + 1) > peer.acked_out}
+            live = answers.live_scope(db, area)
+            back = gone & live  # came back into its area: all it missed, again
+            rows = live | (sent.keys() - gone)
+            full = {r for r in rows if sent.get(r, peer.acked_out + 1) > peer.acked_out} | back
             new = rows - sent.keys()
             partly = rows - full
             picked = [
                 c for c in answers.history_of(db, partly, now, own) if c[1] > acked.get(c[0], 0)
             ]
+            away = {r: away.get(r) for r in sent.keys() - live}
         changes = picked + answers.history_of(db, full, now, own)
         changes.sort(key=_ORIGIN_SEQ)
-        return AnswerPlan(area, changes, now, new, arrived, quick)
+        return AnswerPlan(area, changes, now, new, arrived, quick, away, back)
 
     # -- review -----------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ GET  /v1/status    signed header of a county device             → 200 the coun
 GET  /v1/held      signed header of a county device (?status=)  → 200 held changes (JSON)
 POST /v1/held/accept, /v1/held/dismiss   a county device, signed small JSON body
                                                                  → 200 the decided held change
-GET  /v1/health                                                  → 200 name, fingerprint, upload cap
+GET  /v1/health                                                  → 200 name, fingerprint, upload cap (signed when asked signed)
 ```
 
 Why Starlette on uvicorn: both are small, pure Python at the edges, widely used and released
@@ -282,14 +282,17 @@ class HubService:
     # -- endpoints --------------------------------------------------------------------------
 
     async def health(self, request: Request) -> Response:
-        """Name and fingerprint (to compare with enrolment), and the upload cap."""
-        return JSONResponse(
+        """Name and fingerprint (to compare with enrolment), and the upload cap; signed for a
+        request that carries a device's header (`_signed_answer`, nothing authenticated: the
+        answer is the same for everyone), so that a device trusts no cap but its hub's."""
+        answer = JSONResponse(
             {
                 "hub": self.name,
                 "fingerprint": self.fingerprint,
                 "max_upload_mb": self.settings.max_upload_mb,
             }
         )
+        return self._signed_answer(request, answer)
 
     async def status(self, request: Request) -> Response:
         """The county's devices, for a county device (or the hub's own page); signed for the
@@ -367,13 +370,19 @@ class HubService:
     def _signed_answer(self, request: Request, answer: Response) -> Response:
         """`answer` (200) with the hub's signature for `request` (`httpauth.sign_refusal` with
         `answer`: over it, the request's path, device and nonce), which the county's desktop
-        checks before it shows what it says; a refusal is left as it is (signed by `_error`)."""
+        checks before it shows what it says; a refusal is left as it is (signed by `_error`).
+        A JSON object answered gets the hub's clock (`hub_time`), as a signed refusal does: the
+        county's desktop learns from it how far its own date runs (`services.clock`)."""
         if answer.status_code != HTTPStatus.OK:
             return answer
         try:
             claimed = httpauth.parse_header(request.headers.get(httpauth.HEADER))
-        except httpauth.AuthRefused:  # authenticated already: never so
+        except httpauth.AuthRefused:  # authenticated already (health: asked unsigned)
             return answer
+        said = json.loads(answer.body) if isinstance(answer, JSONResponse) else None
+        if isinstance(said, dict):
+            kept = {k: v for k, v in answer.headers.items() if k.lower() != "content-length"}
+            answer = JSONResponse(said | {"hub_time": now_stamp()}, answer.status_code, kept)
         answer.headers[httpauth.ANSWER_HEADER] = httpauth.sign_refusal(
             claimed,
             _target(request),

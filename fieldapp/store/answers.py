@@ -1,12 +1,17 @@
 """What the hub owes one device, worked out from what changed since its last confirmed answer.
 
-A device's scope is its area's households, the people who live or ever lived in them, the rows
-hanging off those, every row of the county-wide tables (areas, the county's policy packs), and
-every row it was ever sent (a person who moved away
-stays on the device that knew them). Working that scope out afresh reads the whole area on
-every exchange, and reading every change of it costs what the area holds, not what changed.
+A device's scope is what is in its area now (`live_scope`): its area's households, the people
+who live in them, the rows hanging off those, every row of the county-wide tables (areas, the
+county's policy packs); and the rows it was sent that have since left its area (a person or a
+family who moved away), until it confirmed the answer that told it so. After that it keeps
+them as they were (read-only: outside its area) and gets none of their later changes — a new
+phone, a bank account, the jobs and claims of the new village (`docs/security.md`). One that
+comes back into its area gets its whole history again. Working that scope out afresh reads
+the whole area on every exchange, and reading every change of it costs what the area holds,
+not what changed.
 
-So the hub keeps, per device, the rows it sent (`sync_sent_rows`) and its version vector at
+So the hub keeps, per device, the rows it sent (`sync_sent_rows`), those that left its area
+(`HubLog.away_rows`, with the answer that first showed them gone) and its version vector at
 the last answer the device confirmed (`sync_issued`). An answer then reads:
 
 1. the changes that arrived since that vector (a range of each origin's primary key), minus
@@ -17,6 +22,10 @@ the last answer the device confirmed (`sync_issued`). An answer then reads:
 3. the full history of those newly relevant rows (and of rows first sent in bundles the
    device never confirmed).
 
+A row can only leave the scope by a change of a link of a row the device holds (a household's
+area, a person's household, a claim's person…: `moves_held`) or of the area tree; either
+has the answer worked out in full, which finds the rows gone.
+
 A row in scope may point at a row of a wider area that the device needs to read but never
 owns: a claim of the village batched by the township or the county. Such a row (`PARENTS`)
 travels, with its later changes, to every device holding a row that points at it, read-only
@@ -24,12 +33,10 @@ travels, with its later changes, to every device holding a row that points at it
 (a batch does not bring the other villages' claims in it).
 
 Nothing arrived → nothing is read but the vector. The full computation (`full_scope`) is used
-for a device's first answer, after a re-enrolment with another area, or when the area tree
-itself changed; a test holds the two equal.
+for a device's first answer, after a re-enrolment with another area, when the area tree
+itself changed or a held row moved; a test holds the two equal.
 
-Index-friendly forms only: each link is its own indexed look-up (an `OR` of links would scan),
-the historic links are looked up through expression indexes on the change log that only a hub
-builds (`prepare_hub`), since a village laptop never asks these questions.
+Index-friendly forms only: each link is its own indexed look-up (an `OR` of links would scan).
 """
 
 from __future__ import annotations
@@ -61,18 +68,14 @@ PARENTS: dict[str, tuple[str, ...]] = {"claims": ("batch_id",)}
 NOT_ROW_LINKS = frozenset(
     {"rule_id", "person_id", "household_id", "head_person_id", "pack_id", "key_id", "batch_id"}
 )
-#: What a scope holds changed in this version (parents, 2): a hub opened by it works every
-#: device's next answer out in full once, so that rows now in scope reach devices that had
-#: their answers from the version before.
-SCOPE_RULES = "2"
+#: What a scope holds changed in this version (parents, 2; rows that left the area stop, 3): a
+#: hub opened by it works every device's next answer out in full once, so that rows now in
+#: scope reach devices that had their answers from the version before (and rows gone leave).
+SCOPE_RULES = "3"
 
 #: Look-ups the hub makes that a device never does; built on a hub only. (Visits by person
 #: were one until every ledger got that index, migration 24.)
 HUB_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS hub_changes_household_area ON changes("
-    "json_extract(data, '$.area_code')) WHERE tbl = 'households'",
-    "CREATE INDEX IF NOT EXISTS hub_changes_person_household ON changes("
-    "json_extract(data, '$.household_id')) WHERE tbl = 'persons'",
     "CREATE INDEX IF NOT EXISTS hub_claims_area ON claims(area_code)",
     "CREATE INDEX IF NOT EXISTS hub_claims_spell ON claims(spell_id)",
     "CREATE INDEX IF NOT EXISTS hub_batches_area ON batches(area_code)",
@@ -89,7 +92,9 @@ HUB_INDEXES = (
 )
 
 _CHANGE_FIELDS = [c.strip() for c in CHANGE_COLUMNS.split(",")]
-_TBL, _ROW, _DATA = (_CHANGE_FIELDS.index(n) for n in ("tbl", "row_id", "data"))
+_TBL, _ROW, _DATA, _PARENTS = (
+    _CHANGE_FIELDS.index(n) for n in ("tbl", "row_id", "data", "parents")
+)
 
 
 def prepare_hub(db: sqlite_utils.Database) -> None:
@@ -103,6 +108,9 @@ def prepare_hub(db: sqlite_utils.Database) -> None:
     existing = postgres.index_names(db)
     if "hub_visits_person" in existing and "idx_visits_person" in existing:
         db.execute("DROP INDEX hub_visits_person")  # the same index twice costs every insert
+    for unused in ("hub_changes_household_area", "hub_changes_person_household"):
+        if unused in existing:  # "who ever lived here" (scope rules 2): costs every insert
+            db.execute(f"DROP INDEX {unused}")
     for sql in HUB_INDEXES:
         name = sql.split(" EXISTS ", 1)[1].split(" ", 1)[0]
         table = sql.split(" ON ", 1)[1].split("(", 1)[0]
@@ -210,24 +218,24 @@ class Links:
         return cls(first, rows)
 
 
-def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> set[str]:
-    """Row ids a device of `area` must hold: its area's households, the people who live or
-    ever lived in them, everything hanging off those, every area row, and `already` (rows it
-    was sent before: a person who moved away stays on the device that knew them)."""
+def live_scope(db: sqlite_utils.Database, area: str) -> set[str]:
+    """Row ids in a device of `area`'s area now: its area's households, the people who live in
+    them, everything hanging off those, every area row, and the parents of all these."""
     links = Links.of(db)
     codes = area_codes(db, area)
     _fill(db, "temp._codes", codes)
     households = _ids(db, "SELECT id FROM households WHERE area_code IN temp._codes")
-    households |= _logged_with(db, "households", "area_code", codes)
-    already = set(already)
-    _fill(db, "temp._sent", already)
-    households |= _ids(db, "SELECT id FROM households WHERE id IN temp._sent")
     persons = _persons_of(db, households)
-    persons |= _ids(db, "SELECT id FROM persons WHERE id IN temp._sent")
-    first = households | persons | already | _county_wide(db)
+    first = households | persons | _county_wide(db)
     first |= _hanging(db, links, persons, households, with_codes=True)
     rows = first | _row_linked(db, links, first)
     return rows | _parents(db, rows)
+
+
+def full_scope(db: sqlite_utils.Database, area: str, already: Iterable[str]) -> set[str]:
+    """Row ids a device of `area` must hold: `live_scope` and `already` (rows it was sent
+    that it is still to hear of: those that left its area until it confirmed so)."""
+    return live_scope(db, area) | set(already)
 
 
 def _parents(db: sqlite_utils.Database, rows: Iterable[str]) -> set[str]:
@@ -256,25 +264,9 @@ def _county_wide(db: sqlite_utils.Database) -> set[str]:
 
 
 def _persons_of(db: sqlite_utils.Database, households: set[str]) -> set[str]:
-    """People who live or ever lived in `households`."""
+    """People who live in `households`."""
     _fill(db, "temp._households", households)
-    persons = _ids(db, "SELECT id FROM persons WHERE household_id IN temp._households")
-    return persons | _logged_with(db, "persons", "household_id", households)
-
-
-def _logged_with(db: sqlite_utils.Database, table: str, field: str, values: set[str]) -> set[str]:
-    """Rows of `table` that a logged change ever set `field` of to one of `values`.
-
-    One index probe per value: SQLite uses an expression index (`HUB_INDEXES`) for `= ?`,
-    but scans the whole index for a join or an IN over a table.
-    """
-    sql = (
-        f"SELECT row_id FROM changes WHERE tbl = '{table}' AND json_extract(data, '$.{field}') = ?"
-    )
-    found: set[str] = set()
-    for value in values:
-        found.update(r[0] for r in db.execute(sql, [value]).fetchall())
-    return found
+    return _ids(db, "SELECT id FROM persons WHERE household_id IN temp._households")
 
 
 def _hanging(
@@ -311,79 +303,117 @@ def _row_linked(db: sqlite_utils.Database, links: Links, chosen: set[str]) -> se
 
 
 def newly_relevant(
-    db: sqlite_utils.Database, area: str, known: set[str], arrived: Sequence[tuple[Any, ...]]
+    db: sqlite_utils.Database,
+    area: str,
+    known: set[str],
+    arrived: Sequence[tuple[Any, ...]],
+    live: set[str] | None = None,
 ) -> set[str]:
     """Rows touched by `arrived` (log rows) or hanging off them that a device of `area`,
-    holding `known`, must now receive in full. Same answer as `full_scope` minus `known`,
-    as long as the area tree did not change (`touches_area_tree`)."""
+    holding `known` (of which `live` are in its area; all by default), must now receive in
+    full. Same answer as `live_scope` minus `known`, as long as neither the area tree
+    (`touches_area_tree`) nor a link of a row it holds (`moves_held`) changed."""
     links = Links.of(db)
     codes = area_codes(db, area)
+    live = known if live is None else live
 
     def in_area(code: object) -> bool:
         return isinstance(code, str) and (code in codes or code.startswith(area))
 
-    touched: dict[str, dict[str, list[dict[str, object]]]] = {}
+    touched: dict[str, set[str]] = {}
     for change in arrived:
         if change[_ROW] not in known:
-            data = json.loads(change[_DATA])
-            touched.setdefault(change[_TBL], {}).setdefault(change[_ROW], []).append(data)
+            touched.setdefault(change[_TBL], set()).add(change[_ROW])
     if not touched:
         return set()
-    new = {row for table in COUNTY_WIDE for row in touched.get(table, {})}
-    # Households: in the area now, or set to a code in it by a change that just arrived.
-    candidates = touched.get("households", {})
-    current = _current(db, "households", candidates, "area_code")
-    new_households = {
-        h
-        for h, datas in candidates.items()
-        if in_area(current.get(h)) or any(in_area(d.get("area_code")) for d in datas)
-    }
-    holding = known | new_households
-    # People: in one of its households now or by a change that just arrived, or who ever
-    # lived in a household that just became its own.
-    candidates = touched.get("persons", {})
-    current = _current(db, "persons", candidates, "household_id")
-    new_persons = {
-        p
-        for p, datas in candidates.items()
-        if current.get(p) in holding or any(d.get("household_id") in holding for d in datas)
-    }
+    new = {row for table in COUNTY_WIDE for row in touched.get(table, set())}
+    # Households in the area now.
+    current = _current(db, "households", touched.get("households", set()), "area_code")
+    new_households = {h for h, code in current.items() if in_area(code)}
+    holding = live | new_households
+    # People in one of its households now, and those of a household that just became its own.
+    current = _current(db, "persons", touched.get("persons", set()), "household_id")
+    new_persons = {p for p, household in current.items() if household in holding}
     new_persons |= _persons_of(db, new_households) - known
-    people = known | new_persons
+    people = live | new_persons
     # The first ring: rows on its people, households or area.
     first_new = new | new_households | new_persons
     first_new |= _hanging(db, links, new_persons, new_households, with_codes=False) - known
     for table, rows in touched.items():
         if table in {*COUNTY_WIDE, "households", "persons"}:
             continue
-        columns = links.first.get(table, ())
-        values = _current_many(db, table, rows, columns)
-        for row_id, datas in rows.items():
-            seen = [values.get(row_id, {}), *datas]
-            if any(
+        values = _current_many(db, table, rows, links.first.get(table, ()))
+        for row_id, v in values.items():
+            if (
                 v.get("person_id") in people
                 or v.get("household_id") in holding
                 or in_area(v.get("area_code"))
-                for v in seen
             ):
                 first_new.add(row_id)
-    # Rows hanging off a row of the first ring (one step, as in `full_scope`).
-    first_all = known | first_new
+    # Rows hanging off a row of the first ring (one step, as in `live_scope`).
+    first_all = live | first_new
     new_rows = first_new | (_row_linked(db, links, first_new) - known)
     for table, rows in touched.items():
         columns = links.rows.get(table, ())
         if not columns:
             continue
         values = _current_many(db, table, rows, columns)
-        for row_id, datas in rows.items():
-            seen = [values.get(row_id, {}), *datas]
-            if any(v.get(c) in first_all for v in seen for c in columns):
+        for row_id, v in values.items():
+            if any(v.get(c) in first_all for c in columns):
                 new_rows.add(row_id)
-    # Parents of the rows it gets now, and of those it holds that a change just pointed elsewhere.
+    # Parents of the rows it gets now, and of those it holds that a change just pointed
+    # elsewhere (a claim batched anew: not a move, `moves_held`).
     pointing = new_rows | {
-        change[_ROW] for change in arrived if change[_TBL] in PARENTS and change[_ROW] in known
+        change[_ROW] for change in arrived if change[_TBL] in PARENTS and change[_ROW] in live
     }
     return (new_rows | _parents(db, pointing)) - known
+
+
+def moves_held(
+    db: sqlite_utils.Database,
+    area: str,
+    held: set[str],
+    live: set[str],
+    arrived: Sequence[tuple[Any, ...]],
+) -> bool:
+    """True when a change that arrived set a link of a row in `held` (of which `live` are in
+    the area) so that it may have left the area or come back: a household whose area is now
+    in it or not, unlike before; a person whose household now is, unlike before; a change of
+    any other row's person, household, area or of the row it hangs off (not worked out here).
+    """
+    links = Links.of(db)
+    codes: set[str] | None = None
+
+    def in_area(code: object) -> bool:
+        nonlocal codes
+        codes = area_codes(db, area) if codes is None else codes
+        return isinstance(code, str) and (code in codes or code.startswith(area))
+
+    moved: dict[str, set[str]] = {}
+    for change in arrived:
+        if change[_ROW] not in held or not change[_PARENTS]:
+            continue  # a row made since: it came with its links, and a later change moves it
+        table = change[_TBL]
+        if table == "households":
+            columns: tuple[str, ...] = ("area_code",)
+        elif table == "persons":
+            columns = ("household_id",)
+        else:
+            columns = links.first.get(table, ()) + links.rows.get(table, ())
+        if any(c in json.loads(change[_DATA]) for c in columns):
+            if table not in ("households", "persons"):
+                return True
+            moved.setdefault(table, set()).add(change[_ROW])
+    areas = _current(db, "households", moved.get("households", set()), "area_code")
+    if any(in_area(code) != (row in live) for row, code in areas.items()):
+        return True
+    homes = _current(db, "persons", moved.get("persons", set()), "household_id")
+    unknown = {h for h in homes.values() if isinstance(h, str) and h not in live}
+    home_areas = _current(db, "households", unknown, "area_code")
+    return any(
+        (home in live or in_area(home_areas.get(str(home)))) != (row in live)
+        for row, home in homes.items()
+    )
 
 
 def _current(
@@ -409,9 +439,9 @@ def _current_many(
 def touches_area_tree(
     db: sqlite_utils.Database, area: str, arrived: Sequence[tuple[Any, ...]]
 ) -> bool:
-    """True when a change that arrived codes or parents an area into `area`'s tree, so that
-    its scope may have grown (one that moves an area out takes nothing away: what the device
-    was sent stays sent)."""
+    """True when a change that arrived recodes or reparents an area (`area`'s tree may have
+    shrunk: a village moved out of a township's tree leaves it), or makes one coded or
+    parented into `area`'s tree (it grew)."""
     codes: set[str] | None = None
     for change in arrived:
         if change[_TBL] != "areas":
@@ -420,6 +450,8 @@ def touches_area_tree(
         values = [v for k, v in data.items() if k in {"code", "parent_code"} and v]
         if not values:
             continue
+        if change[_PARENTS]:  # an area that was there before: where it was is not known here
+            return True
         codes = area_codes(db, area) if codes is None else codes
         if any(isinstance(v, str) and (v in codes or v.startswith(area)) for v in values):
             return True

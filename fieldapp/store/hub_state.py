@@ -17,6 +17,9 @@ REPORTED = "device.reported:"
 #: The hub's setting keeping a device's bundles it refused since its last one got through
 #: (`HubLog.keep_refusal`), + its name.
 REFUSED = "device.refused:"
+#: `meta` key prefix: the rows a device was sent that left its area (`answers`, moved away),
+#: with the serial of the first answer made after they left (JSON {row id: serial}).
+AWAY = "device.away:"
 #: How many of a device's refused bundles the hub keeps (the newest).
 REFUSALS_KEPT = 20
 
@@ -151,6 +154,30 @@ class HubLog:
         """Forget `device`'s refused bundles (one of its bundles got through, or it was enrolled
         again)."""
         self.db.execute("DELETE FROM meta WHERE key = ?", [REFUSED + device])
+
+    # -- rows that left a device's area ------------------------------------------------------
+
+    def away_rows(self, device: str) -> dict[str, int]:
+        """Rows `device` was sent that left its area: row id → the serial of the first answer
+        made after they left; once the device confirmed that answer it gets no more of them."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [AWAY + device]).fetchone()
+        try:
+            kept = json.loads(row[0]) if row else {}
+        except (TypeError, ValueError):
+            return {}
+        if not isinstance(kept, dict):
+            return {}
+        return {str(k): int(v) for k, v in kept.items() if isinstance(v, int)}
+
+    def set_away_rows(self, device: str, rows: dict[str, int]) -> None:
+        """Replace `device`'s rows that left its area (none: forgotten)."""
+        if not rows:
+            self.db.execute("DELETE FROM meta WHERE key = ?", [AWAY + device])
+            return
+        self.db.execute(
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            [AWAY + device, json.dumps(rows, sort_keys=True)],
+        )
 
     # -- answer scope -----------------------------------------------------------------------
 

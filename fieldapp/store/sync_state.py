@@ -273,6 +273,14 @@ class SyncState:
             [(peer, r, serial) for r in row_ids],
         )
 
+    def mark_rows_resent(self, peer: str, row_ids: Iterable[str], serial: int) -> None:
+        """Rows sent again in full in bundle `serial` (back in the device's area after it
+        stopped hearing of them): until it confirms this bundle, each answer sends them whole."""
+        self.db.conn.executemany(
+            "UPDATE sync_sent_rows SET first_serial = ? WHERE peer = ? AND row_id = ?",
+            [(serial, peer, r) for r in row_ids],
+        )
+
     # -- imports and quarantine -------------------------------------------------------------
 
     def was_imported(self, bundle_id: str) -> bool:

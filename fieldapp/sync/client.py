@@ -147,12 +147,26 @@ def signed_request(
     return response.status, dict(response.getheaders()), response, connection
 
 
-def health(url: str, timeout: float = 30) -> dict[str, Any]:
-    """The hub's name, fingerprint and upload cap (`GET /v1/health`, no signature needed)."""
-    connection, path = _connection(_endpoint(url, "/v1/health"), timeout)
+def health(url: str, timeout: float = 30, ledger: Ledger | None = None) -> dict[str, Any]:
+    """The hub's name, fingerprint and upload cap (`GET /v1/health`, no signature needed).
+
+    With `ledger` (an enrolled device) the request is signed and the cap (`max_upload_mb`)
+    is kept only when the hub signed the answer for it (`httpauth.refusal_signed`): on a plain
+    http:// address anyone on the network could answer with a cap of 1 MB and have every
+    sync refused before it starts. Without a cap the upload goes ahead, and the hub's own
+    signed refusal (413) says when it is too big."""
+    endpoint = _endpoint(url, "/v1/health")
+    nonce = secrets.token_hex(16)
+    if ledger is not None:  # connection errors are said by `signed_request`
+        _s, _h, response, connection = signed_request(
+            ledger, endpoint, "GET", timeout=timeout, nonce=nonce
+        )
+    else:
+        connection, path = _connection(endpoint, timeout)
     try:
-        connection.request("GET", path)
-        response = connection.getresponse()
+        if ledger is None:
+            connection.request("GET", path)
+            response = connection.getresponse()
         data = response.read()
     except (OSError, http.client.HTTPException) as error:
         raise SyncError(f"无法连接到中心 {url}：{_why(error)}。可改用U盘交换数据包") from None
@@ -170,12 +184,28 @@ def health(url: str, timeout: float = 30) -> dict[str, Any]:
             "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
         )
     try:
-        return dict(json.loads(data))
-    except ValueError:
+        said = dict(json.loads(data))
+    except (ValueError, TypeError):
         raise SyncError(
             f"这个地址上没有劳动力台账的汇总中心：{url}（对方回答的不是中心的内容）。"
             "请向县里核对中心地址，特别是冒号后的端口号（如 :8765）；也可改用U盘交换数据包"
         ) from None
+    if ledger is None:
+        return said
+    if httpauth.refusal_signed(
+        response.getheader(httpauth.ANSWER_HEADER),
+        _target(endpoint),
+        _identity(ledger)[0],
+        nonce,
+        response.status,
+        data,
+        _hub_keys(ledger),
+        answer=True,
+    ):
+        _note_hub_time(ledger, [data])
+    else:
+        said.pop("max_upload_mb", None)  # not the hub's word: no cap is trusted
+    return said
 
 
 def push(
@@ -188,7 +218,7 @@ def push(
     """Export, upload, and import the answer; SyncError (Chinese) when anything fails."""
     folders = ledger_folders(ledger.path)
     outbox = folders.inbox.parent / "outbox"
-    limit = health(url, timeout=min(timeout, 60)).get("max_upload_mb")
+    limit = health(url, timeout=min(timeout, 60), ledger=ledger).get("max_upload_mb")
     sent = export_bundle(ledger, outbox / f"{stamp()}-push.fieldsync", progress, cancel)
     received = outbox / f"{stamp()}-answer.fieldsync"
     try:
@@ -315,9 +345,10 @@ def decide_held(
 
 
 def _note_hub_time(ledger: Ledger, signed: list[bytes]) -> None:
-    """The hub's clock, as a refusal it signed for the request just sent gives it
-    (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
-    laptop's date being off (`stale`) then says by how much, and writes wait for it."""
+    """The hub's clock, as a refusal or an answer it signed for the request just sent gives
+    it (`hub_time`), noted against this laptop's (`clock.note`): a request refused for this
+    laptop's date being off (`stale`) then says by how much, a county desktop that only asks
+    and decides learns its date is off, and writes wait for it."""
     try:
         said = json.loads(signed[0]).get("hub_time") if signed else None
     except (ValueError, AttributeError):
@@ -377,6 +408,7 @@ def _hub_answer(
             signed, target, device, nonce, status, data, keys, answer=True
         ):
             raise SyncError(UNSIGNED_ANSWER)
+        _note_hub_time(ledger, [data])  # signed for this request: the hub's clock now
         return data
     finally:
         connection.close()

@@ -86,11 +86,16 @@ def test_area_limits_and_relocation_with_history(tmp_path, hub, make_device):
     assert {h.table for h in history} >= {"persons", "services"}
     assert any(h.field == "household_id" and h.new == hh for h in history)
     assert other.get("persons", mover) is None and other.get("households", hh) is None
-    # The site edits the newcomer; the village (where they came from) still hears of it.
+    # The site edits the newcomer; the village (where they came from) keeps them as they were
+    # when it moved them (docs/security.md: 迁出的人), and hears of its own people.
     site.update("persons", mover, {"phone": "13900000000"})
     hub.import_file(export_bundle(site, tmp_path / "s2.fs").path)
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", stayer, {"phone": "13900000001"})
     answer(village, "红星村")
-    assert village.get("persons", mover)["phone"] == "13900000000"
+    assert village.get("persons", mover)["phone"] != "13900000000"
+    assert village.get("persons", mover)["household_id"] == new_hh
+    assert village.get("persons", stayer)["phone"] == "13900000001"
 
 
 def test_no_id_number_or_name_in_clear(tmp_path, hub, make_device):

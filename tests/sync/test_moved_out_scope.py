@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from fieldapp.cli.main import main as cli
 from fieldapp.domain.enums import Relation
 from fieldapp.domain.models import Household
@@ -119,3 +121,100 @@ def test_person_show_history_names_households_and_devices_not_their_ids(
         assert "（原因：易地扶贫搬迁）" in out
         assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", out), out
         assert not re.search(r"设备 [0-9a-f]{16}", out), out
+
+
+def test_moving_a_family_out_brings_the_old_village_no_one_of_the_new_one(
+    tmp_path, hub, make_device
+):
+    """A coordinator moves one of the village's families to a friend's village: the hub takes
+    the move (moving out is allowed). The old village keeps the family as it had it, but
+    nobody the new village adds to that household, nor the new village's own families, ever
+    reaches the old laptop."""
+    from fieldapp.domain.models import Person
+    from tests.conftest import make_id
+    from tests.records import Records
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    _, (mover,) = add_family(village, VILLAGE, ["105"], surname="王")
+    _, (neighbour,) = add_family(site, SITE, ["107"], surname="李", kind="安置点")
+    for device in (village, site):
+        hub.import_file(export_bundle(device, tmp_path / f"{device.device_id}.fs").path)
+    households.move_person(
+        village, actor_of(village), mover, "投亲", Relation.HEAD,
+        new_household=Household(area_code=SITE, address="5栋1单元"),
+    )  # fmt: skip
+    hub.import_file(export_bundle(village, tmp_path / "v2.fs").path)
+    import_bundle(site, hub.export_for("幸福安置点", tmp_path / "to-site.fs").path)
+    home = site.get("persons", mover)["household_id"]
+    with site.transaction():
+        spouse, _ = Records(site).add_person(
+            Person(household_id=home, name="王妻", id_number=make_id(seq="109")), confirmed=True
+        )
+    hub.import_file(export_bundle(site, tmp_path / "s2.fs").path)
+    import_bundle(village, hub.export_for("红星村", tmp_path / "to-village.fs").path)
+    assert village.get("persons", mover) is not None
+    assert village.get("persons", spouse) is None
+    assert village.get("persons", neighbour) is None
+    numbers = {r[0] for r in village.db.execute("SELECT id_number FROM persons")}
+    assert make_id(seq="109") not in numbers and make_id(seq="107") not in numbers
+
+
+def _trip(hub, device, name: str, folder, n: int) -> None:  # noqa: ANN001
+    hub.import_file(export_bundle(device, folder / f"up-{name}-{n}.fs").path)
+    import_bundle(device, hub.export_for(name, folder / f"down-{name}-{n}.fs").path)
+
+
+@pytest.mark.parametrize("by", ["county", "village"])
+def test_the_old_village_stops_hearing_of_a_family_once_it_knows_they_moved(
+    tmp_path, hub, make_device, by: str
+):
+    """The old village kept receiving every later change of a person who moved away, for good:
+    the new phone, the bank account, the jobs of the new village. Now it gets the move, and
+    once it confirmed the answer that told it, nothing more; it keeps them as they were
+    (read-only: outside its area). Moved back, it gets all it missed."""
+    from tests.records import Records
+    from tests.sync.helpers import add_job, job_of
+
+    village = make_device("红星村", VILLAGE)
+    site = make_device("幸福安置点", SITE)
+    home, (mover, stays) = add_family(village, VILLAGE, ["105", "107"], surname="王")
+    add_family(site, SITE, ["109"], surname="李", kind="安置点")
+    _trip(hub, village, "红星村", tmp_path, 1)
+    _trip(hub, site, "幸福安置点", tmp_path, 1)
+    # The county moves one of them to the site (the village learns it by sync), or the village.
+    if by == "county":
+        with hub.ledger.transaction():
+            new_home = Records(hub.ledger).save(Household(area_code=SITE, address="5栋1单元"))
+            hub.ledger.update("persons", mover, {"household_id": new_home})
+    else:
+        households.move_person(
+            village, actor_of(village), mover, "投亲", Relation.HEAD,
+            new_household=Household(area_code=SITE, address="5栋1单元"),
+        )  # fmt: skip
+        new_home = village.get("persons", mover)["household_id"]
+    _trip(hub, village, "红星村", tmp_path, 2)
+    assert village.get("persons", mover)["household_id"] == new_home  # told of the move
+    _trip(hub, village, "红星村", tmp_path, 3)  # and confirmed it
+    # The site writes down the family's new life.
+    _trip(hub, site, "幸福安置点", tmp_path, 2)
+    with site.transaction():
+        site.update("persons", mover, {"phone": "13912345678"})
+    add_job(site, mover)
+    with hub.ledger.transaction():  # and the village's own person changes too
+        hub.ledger.update("persons", stays, {"phone": "13800000001"})
+    _trip(hub, site, "幸福安置点", tmp_path, 3)
+    for n in (4, 5):
+        _trip(hub, village, "红星村", tmp_path, n)
+        assert village.get("persons", stays)["phone"] == "13800000001"
+        assert village.get("persons", mover)["phone"] != "13912345678"
+        assert village.get("employment_spells", job_of(mover)) is None
+    assert hub.plan_answer("红星村").changes == []
+    assert hub.plan_answer("红星村").incremental
+    # Moved back: the village gets all it missed.
+    with hub.ledger.transaction():
+        hub.ledger.update("persons", mover, {"household_id": home})
+    _trip(hub, village, "红星村", tmp_path, 6)
+    assert village.get("persons", mover)["phone"] == "13912345678"
+    assert village.get("persons", mover)["household_id"] == home
+    assert village.get("employment_spells", job_of(mover)) is not None
