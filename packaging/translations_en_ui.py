@@ -326,6 +326,9 @@ EN_UI: dict[str, str] = {
     "导出时间": "Exported at",
     "%1为空": "%1 emptied",
     "%1（内容已损坏，读不出来，只能不予采纳）": "%1 (damaged, cannot be read: it can only be not adopted)",
+    "本机日期比县里快了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。": "This computer's date is about %1 day(s) ahead of the county's. Right-click the time at the bottom right of the screen, choose “Adjust date/time” and set the right date; until then this computer cannot save changes (the county would hold what it records).",
+    "本机日期比县里慢了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则申请日期、走访日期等都会记错），也无法与县里中心联网同步。": "This computer's date is about %1 day(s) behind the county's. Right-click the time at the bottom right of the screen, choose “Adjust date/time” and set the right date; until then this computer cannot save changes (application dates, visit dates and the like would be wrong) nor exchange data with the county hub over the network.",
+    "这次的修改没有保存，填写的内容还在：把日期改对后再保存一次即可。": "Not saved; what you typed is still there. Set the right date, then save again.",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

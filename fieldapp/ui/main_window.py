@@ -29,6 +29,7 @@ from fieldapp.services import clock
 from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
+from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal, run_modal_stoppable
 from fieldapp.ui.session import Session
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
     def check_clock(self) -> None:
         """Show, over the pages, that this laptop's date is far from the hub's (and so writes
         wait); hidden when it is right."""
-        said = clock.warning(self.session.ledger)
+        said = clock_told(clock.days_off(self.session.ledger))
         self.clock_banner.setText(said)
         self.clock_banner.setVisible(bool(said))
 
@@ -526,6 +527,7 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(titles[key])
         self._fit_nav()
         self.update_title()
+        self.check_clock()  # in the language now shown; another ledger has its own reading
         self.show_page(current)
 
     def switch_ledger(self, path: Path) -> bool:

@@ -16,7 +16,10 @@ from fieldapp.hub.server import ServerThread
 from tests.ui.conftest import wait_idle
 from tests.ui.test_sync_copied_back import sent_once
 
-AHEAD = "本机日期比县里快了约3天，请先把电脑日期改对，否则记下的事项会被县里暂扣"
+AHEAD = (
+    "本机日期比县里快了约3天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；"
+    "改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。"
+)
 
 
 @pytest.fixture

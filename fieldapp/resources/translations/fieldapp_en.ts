@@ -20,6 +20,21 @@
     </message>
   </context>
   <context>
+    <name>Clock</name>
+    <message>
+      <source>本机日期比县里快了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。</source>
+      <translation>This computer's date is about %1 day(s) ahead of the county's. Right-click the time at the bottom right of the screen, choose “Adjust date/time” and set the right date; until then this computer cannot save changes (the county would hold what it records).</translation>
+    </message>
+    <message>
+      <source>本机日期比县里慢了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则申请日期、走访日期等都会记错），也无法与县里中心联网同步。</source>
+      <translation>This computer's date is about %1 day(s) behind the county's. Right-click the time at the bottom right of the screen, choose “Adjust date/time” and set the right date; until then this computer cannot save changes (application dates, visit dates and the like would be wrong) nor exchange data with the county hub over the network.</translation>
+    </message>
+    <message>
+      <source>这次的修改没有保存，填写的内容还在：把日期改对后再保存一次即可。</source>
+      <translation>Not saved; what you typed is still there. Set the right date, then save again.</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictReview</name>
     <message>
       <source>对象</source>

@@ -41,6 +41,7 @@ from fieldapp.sync.bundle import RefusedBundle
 from fieldapp.sync.errors import AlreadyImported, HubRefused, said_to_the_village
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
+from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
@@ -244,7 +245,7 @@ class SyncPage(QWidget):
     def show_clock(self) -> None:
         """Say that this laptop's date is far from the hub's, as its answers (or a refusal for
         it) told (`clock.warning`); nothing when it is right."""
-        said = clock.warning(self.session.ledger)
+        said = clock_told(clock.days_off(self.session.ledger))
         self.clock_label.setText(said)
         self.clock_label.setVisible(bool(said))
 
