@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 
 from fieldapp.domain.dates import CHINA
 from fieldapp.domain.models import Visit
@@ -88,3 +89,37 @@ def test_the_date_is_said_in_english_in_english(window, qtbot, warnings_shown):
         window.show_page("visits").discard_unsaved()
         window.set_language("zh_CN")
     assert window.clock_banner.text().startswith("本机日期比县里慢了约40天。")
+
+
+@pytest.mark.parametrize("days", [-40, 3])
+def test_the_forms_today_from_the_wrong_date_is_saved_as_the_right_today(
+    window, qtbot, warnings_shown, days
+):
+    """The form's date starts at today as the laptop's date gives it: 40 days back (or 3
+    ahead). Refused for that date, then saved once the date is put right, the visit was dated
+    40 days back without a word (or refused as 晚于今天). Today as the wrong date gave it is
+    now saved as the right today; a day the coordinator set is kept."""
+    _hub_reads(window, 0)
+    with time_machine.travel(dt.datetime.now(CHINA) + dt.timedelta(days=days), tick=True):
+        page = started_visit(window)
+        wrong_today = page.date.value()
+        assert page.save() is None and len(warnings_shown) == 1
+    right_today = dt.datetime.now(CHINA).date()
+    assert wrong_today != right_today and page.notes.text() == NOTES
+    assert page.save()
+    saved = Records(window.session.ledger).select(Visit, "notes = ?", [NOTES])
+    assert [v.visit_date for v in saved] == [right_today], saved
+
+
+def test_a_day_the_coordinator_set_is_kept_after_the_date_is_put_right(
+    window, qtbot, warnings_shown
+):
+    _hub_reads(window, 0)
+    with time_machine.travel(dt.datetime.now(CHINA) - dt.timedelta(days=40), tick=True):
+        page = started_visit(window)
+        set_day = page.date.value() - dt.timedelta(days=2)
+        page.date.set_value(set_day)
+        assert page.save() is None and len(warnings_shown) == 1
+    assert page.save()
+    saved = Records(window.session.ledger).select(Visit, "notes = ?", [NOTES])
+    assert [v.visit_date for v in saved] == [set_day]
