@@ -47,7 +47,7 @@ from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
 from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import HeldLine, newer_value_here
+from fieldapp.ui.held_words import HeldLine, newer_value_here, rule_word
 from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -805,7 +805,9 @@ class HeldChanges(QWidget):
             said.table, said.whose, said.level, said.deleted, said.fields, raw
         )
         text = _filled(self.tr("县里未接受的修改：%1"), what)
-        reason = said.reason
+        # The rule in the language shown where this program has it translated (the hub's
+        # reason, in Chinese, names the rule in its own detail).
+        reason = rule_word(str(item.get("rule") or "")) or said.reason
         if said.newer:
             # A value from a newer program: what it means for the village, in its language
             # (the hub's reason speaks to the county's clerk).
