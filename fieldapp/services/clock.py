@@ -43,8 +43,8 @@ META_KEY = "hub_clock"
 SLACK_MS = 24 * 3600 * 1000
 DAY_MS = 24 * 3600 * 1000
 
-#: How to set the date, in the words of Windows's own menu (the clock at the screen's bottom
-#: right; Deepin/UOS and Kylin desktops keep theirs there too).
+#: How to set the date, in the words of Windows's own menu (right-click the clock at the
+#: screen's bottom right). The desktop says the same through `fieldapp.ui.clock_said`.
 SET_IT = "请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对"
 AHEAD = (
     "本机日期比县里快了约{days}天。" + SET_IT + "；改对之前本机不能保存修改（否则记下的事项"
