@@ -45,7 +45,7 @@ from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.held_words import HeldLine, newer_value_here, rule_word
 from fieldapp.ui.held_words import filled as _filled
@@ -653,7 +653,14 @@ class SyncPage(QWidget):
             self._numbers_clash()
             return
         self.result_label.setText(self.tr("失败：") + str(error))
-        self.show_clock()  # refused for this laptop's date: by how much
+        # Refused for this laptop's date: the hub's clock its refusal carried was noted; by
+        # how much and how to set it, here, in the box and on the window's banner.
+        self.show_clock()
+        told = self.clock_label.text()
+        if told:
+            self.session.apply(ChangeSet.of(Kind.SYNC))
+            show_error(self, message_for(error) + "\n\n" + told)
+            return
         show_error(self, error)
 
     def _copied_back(
