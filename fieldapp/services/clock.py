@@ -43,15 +43,27 @@ META_KEY = "hub_clock"
 SLACK_MS = 24 * 3600 * 1000
 DAY_MS = 24 * 3600 * 1000
 
-AHEAD = "本机日期比县里快了约{days}天，请先把电脑日期改对，否则记下的事项会被县里暂扣"
+#: How to set the date, in the words of Windows's own menu (right-click the clock at the
+#: screen's bottom right). The desktop says the same through `fieldapp.ui.clock_said`.
+SET_IT = "请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对"
+AHEAD = (
+    "本机日期比县里快了约{days}天。" + SET_IT + "；改对之前本机不能保存修改（否则记下的事项"
+    "会被县里暂扣）。"
+)
 BEHIND = (
-    "本机日期比县里慢了约{days}天，请先把电脑日期改对，否则记下的日期（申请日期、走访日期等）"
-    "都会是错的，也无法与县里中心联网同步"
+    "本机日期比县里慢了约{days}天。" + SET_IT + "；改对之前本机不能保存修改（否则申请日期、"
+    "走访日期等都会记错），也无法与县里中心联网同步。"
 )
 
 
 class ClockWrong(FieldappError):
-    """A write refused because this laptop's date is far from the hub's (`AHEAD`, `BEHIND`)."""
+    """A write refused because this laptop's date is far from the hub's (`AHEAD`, `BEHIND`);
+    `days`: by how many days it runs ahead (negative: behind), for a screen to say it in its
+    language."""
+
+    def __init__(self, message: str, days: int) -> None:
+        super().__init__(message)
+        self.days = days
 
 
 @dataclass(frozen=True)
@@ -177,17 +189,30 @@ def drift_ms(reading: Reading | None, now_ms: int | None = None) -> int:
     return 0
 
 
-def warning(ledger: Ledger) -> str:
-    """What to tell the user of this laptop's date ('' when nothing is wrong)."""
+def days_off(ledger: Ledger) -> int:
+    """By about how many days this laptop's date runs ahead of the hub's (negative: behind;
+    at least one either way when it is off); 0 when nothing is wrong."""
     drift = drift_ms(read(ledger))
     if not drift:
-        return ""
+        return 0
     days = max(1, round(abs(drift) / DAY_MS))
-    return (AHEAD if drift > 0 else BEHIND).format(days=days)
+    return days if drift > 0 else -days
+
+
+def warning(ledger: Ledger) -> str:
+    """What to tell the user of this laptop's date ('' when nothing is wrong)."""
+    return said(days_off(ledger))
+
+
+def said(days: int) -> str:
+    """`days_off`'s answer in Chinese ('' for 0)."""
+    if not days:
+        return ""
+    return (AHEAD if days > 0 else BEHIND).format(days=abs(days))
 
 
 def refuse_if_wrong(ledger: Ledger) -> None:
     """ClockWrong with `warning`'s words when this laptop's date is far from the hub's."""
-    said = warning(ledger)
-    if said:
-        raise ClockWrong(said)
+    days = days_off(ledger)
+    if days:
+        raise ClockWrong(said(days), days)

@@ -20,6 +20,8 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.labels import field_label
 from fieldapp.domain.redact import RedactingFormatter, redact_traceback
 from fieldapp.paths import data_dir, make_private
+from fieldapp.services.clock import ClockWrong
+from fieldapp.ui.clock_said import clock_refused
 
 log = logging.getLogger("fieldapp.ui")
 
@@ -88,6 +90,8 @@ def record_crashes() -> None:
 
 def message_for(error: BaseException) -> str:
     """What to tell the user: our errors carry Chinese text; others get a plain sentence."""
+    if isinstance(error, ClockWrong):
+        return clock_refused(error)
     if isinstance(error, FieldappError):
         return str(error)
     if isinstance(error, PermissionError):

@@ -14,18 +14,47 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from fieldapp.domain.claims import ClaimState
+from fieldapp.domain.enums import AreaKind, WorkStatus
 from fieldapp.domain.month import Month
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
-from fieldapp.services.trust import TABLE_NAMES, table_name
+from fieldapp.services.trust import RULES, TABLE_NAMES, table_name
 from fieldapp.sync.rejected import NEWER_VALUE_HERE
 from fieldapp.ui.days import day_said, month_said
 
 CONTEXT = "HeldWords"
 
+_STATES = tuple(str(state) for state in ClaimState)
+_LEVELS = tuple(str(level) for level in AreaKind)
+
+#: Fields whose values are the program's own words, by field: a claim's state (its review
+#: records' from and to), a month's work status, an area's level. Said in the language shown;
+#: a value outside them (what people typed, a newer program's word) is said as it is.
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    "state": _STATES,
+    "from_state": _STATES,
+    "to_state": _STATES,
+    "status": tuple(str(status) for status in WorkStatus),
+    "kind": _LEVELS,
+}
+
 
 def words() -> tuple[str, ...]:
-    """Every Chinese word of the domain a held change's line says, once each, in order."""
-    return tuple(dict.fromkeys([*TABLE_NAMES.values(), *fields_said(), NEWER_VALUE_HERE]))
+    """Every Chinese word of the domain a held change's line says, once each, in order: the
+    tables' and fields' names, the sentence for a newer program's value, the vocabularies'
+    words, and the trust rules' reasons (`rule_word`)."""
+    vocabularies = [word for vocabulary in VOCABULARIES.values() for word in vocabulary]
+    return tuple(
+        dict.fromkeys(
+            [
+                *TABLE_NAMES.values(),
+                *fields_said(),
+                NEWER_VALUE_HERE,
+                *vocabularies,
+                *RULES.values(),
+            ]
+        )
+    )
 
 
 def _shown(word: str) -> str:
@@ -53,6 +82,31 @@ def field_word(key: str, table: str) -> str:
     return _shown(field_said(key, table))
 
 
+def rule_word(rule: str) -> str:
+    """Why a change was held, as this program's own table (`trust.RULES`) says the rule
+    `rule` in the language shown; '' when the rule is not in it, or it would be said in its
+    Chinese (the hub's reason then says more: 申领金额 3000 元高于… not 申领金额高于…)."""
+    word = RULES.get(rule)
+    if not word:
+        return ""
+    shown = _shown(word)
+    return "" if shown == word else shown
+
+
+def reason_shown(rule: object, reason: object) -> str:
+    """A held change's reason in the language shown: the rule's words (`rule_word`) where
+    this program has them translated, else the hub's reason as it wrote it."""
+    return rule_word(str(rule or "")) or str(reason or "")
+
+
+def _vocabulary_word(key: str, value: object) -> str | None:
+    """`value` of the field `key` in the language shown, when it is one of the program's own
+    words for that field (`VOCABULARIES`); None for anything else."""
+    if isinstance(value, str) and value in VOCABULARIES.get(key, ()):
+        return _shown(value)
+    return None
+
+
 def newer_value_here(value: str) -> str:
     """`rejected.NEWER_VALUE_HERE` in the language shown, of `value` (as the hub named it)."""
     return _shown(NEWER_VALUE_HERE).replace("%1", value)
@@ -67,8 +121,8 @@ class HeldLine(QObject):
     """Whose record a held change is and what it sets, in the language shown — 张三的人员信息
     （联系电话为“139……”）, 区域“七星关区”（县）: the village's list of its held changes (sync
     page) and the county's review of them say it alike. The program's words (the table's and
-    fields' names, yes/no, a day) are translated; the record's name and what people typed are
-    said as they are."""
+    fields' names, yes/no, a day, a claim's state, a month's status, an area's level) are
+    translated; the record's name and what people typed are said as they are."""
 
     def said(
         self,
@@ -83,6 +137,7 @@ class HeldLine(QObject):
         """`fields`: (key, its Chinese name, the value as said in Chinese; None: emptied);
         `raw`: the values as stored (a yes/no, a day, said here in the language shown)."""
         name = _shown(table_name(table))
+        level = _vocabulary_word("kind", level) or level
         if table in NAMED and whose and level:
             what = filled(self.tr("%1“%2”（%3）"), name, whose, level)
         elif table in NAMED and whose:
@@ -102,7 +157,9 @@ class HeldLine(QObject):
             else filled(
                 self.tr("%1为“%2”"),
                 _shown(label),
-                yes_no[raw[key]] if isinstance(raw.get(key), bool) else _day(key, raw, value),
+                yes_no[raw[key]]
+                if isinstance(raw.get(key), bool)
+                else _vocabulary_word(key, raw.get(key)) or _day(key, raw, value),
             )
             for key, label, value in fields
         )

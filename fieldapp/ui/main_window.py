@@ -29,6 +29,7 @@ from fieldapp.services import clock
 from fieldapp.services.changes import Kind
 from fieldapp.services.ledgers import Credentials
 from fieldapp.ui import i18n, prefs
+from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.login import IdleLock
 from fieldapp.ui.operations import OperationPanel, run_modal, run_modal_stoppable
 from fieldapp.ui.session import Session
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.nav.currentRowChanged.connect(lambda row: self.show_page(PAGE_KEYS[row]))
-        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+        self._listen()
 
     def _fit_nav(self) -> None:
         """The navigation as wide as its longest label, up to NAV_MAX_WIDTH: longer labels
@@ -321,10 +322,16 @@ class MainWindow(QMainWindow):
 
     # -- title, language, closing --------------------------------------------------------
 
+    def _listen(self) -> None:
+        """Follow the session's writes the window itself shows: the settings (its title) and
+        an exchange (the hub's clock it noted: the date's banner)."""
+        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+        self.session.on_change(self, (Kind.SYNC,), lambda _c: self.check_clock())
+
     def check_clock(self) -> None:
         """Show, over the pages, that this laptop's date is far from the hub's (and so writes
         wait); hidden when it is right."""
-        said = clock.warning(self.session.ledger)
+        said = clock_told(clock.days_off(self.session.ledger))
         self.clock_banner.setText(said)
         self.clock_banner.setVisible(bool(said))
 
@@ -526,6 +533,7 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(titles[key])
         self._fit_nav()
         self.update_title()
+        self.check_clock()  # in the language now shown; another ledger has its own reading
         self.show_page(current)
 
     def switch_ledger(self, path: Path) -> bool:
@@ -550,7 +558,7 @@ class MainWindow(QMainWindow):
         self.shutdown_pages()
         self.session.close()
         self.session = session
-        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+        self._listen()
         prefs.put("last_ledger", str(path))
         self._rebuild()
         return True
@@ -585,7 +593,7 @@ class MainWindow(QMainWindow):
             if kept is None
             else Session.open(path, credentials=credentials)
         )
-        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+        self._listen()
         self._rebuild()
         if kept is not None:
             self.statusBar().showMessage(self.tr("已从备份恢复；恢复前的台账保存在 ") + str(kept))
@@ -624,7 +632,7 @@ class MainWindow(QMainWindow):
             show_error(self, message_for(error) + "\n\n" + self.tr("用户已停用。") + self._again())
             rotated = False
         self.session = Session(users.reopen(path, unlocked, author))
-        self.session.on_change(self, (Kind.SETTINGS,), lambda _c: self.update_title())
+        self._listen()
         self._rebuild()
         note = self.tr("台账已换用新钥匙") if rotated else self.tr("台账钥匙没有更换")
         self.statusBar().showMessage("；".join(t for t in (done, note) if t))

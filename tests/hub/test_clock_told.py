@@ -60,11 +60,12 @@ def test_a_date_moved_ahead_after_an_answer_is_told_and_writes_wait(server, make
     with _moved(3):
         said = clock.warning(device)
         assert said == (
-            "本机日期比县里快了约3天，请先把电脑日期改对，否则记下的事项会被县里暂扣"
+            "本机日期比县里快了约3天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；"
+            "改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。"
         ), said
         with pytest.raises(clock.ClockWrong) as refused:
             households.save(device, actor_of(device), Household(area_code=VILLAGE, address="二组"))
-        assert str(refused.value) == said
+        assert str(refused.value) == said and refused.value.days == 3
         assert _households(device) == 1  # nothing written
     # The date put right: told nothing, and the same write goes in.
     assert clock.warning(device) == ""
@@ -77,7 +78,7 @@ def test_a_date_moved_far_behind_is_told_too(server, make_device):  # noqa: ANN0
     push(device, server.url)
     with _moved(-40):
         said = clock.warning(device)
-        assert said.startswith("本机日期比县里慢了约40天，请先把电脑日期改对"), said
+        assert said.startswith("本机日期比县里慢了约40天。请右键点屏幕右下角的时间"), said
         with pytest.raises(clock.ClockWrong):
             households.save(device, actor_of(device), Household(area_code=VILLAGE, address="二组"))
 

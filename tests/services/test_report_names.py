@@ -8,7 +8,8 @@ from pathlib import Path
 
 from fieldapp.domain.models import Area, Household, Person
 from fieldapp.policy.registry import PolicyRegistry
-from fieldapp.services.report import five_rosters, monthly_report
+from fieldapp.services.report import distinct_names, five_rosters, monthly_report
+from fieldapp.store.facts import FactsLoader
 from tests.conftest import make_id
 
 SITES = {"520502101901": "520502101", "520502102901": "520502102"}
@@ -36,3 +37,15 @@ def test_sites_of_one_name_carry_their_township(repo, ledger):
     rosters = five_rosters(ledger, "520502", dt.date(2026, 11, 30))
     text = repr(rosters.sheets)
     assert "城关镇幸福社区" in text and "双河镇幸福社区" in text
+
+
+def test_villages_of_one_name_under_a_retired_county_print_one_bracket(repo, ledger):
+    """水城县 (520221) became 水城区 in 2020; a ledger may still hold villages under its code.
+    Two 幸福村 whose townships the ledger lacks are told apart by their codes as stored, in
+    one bracket (the report's names are the ledger's typed names: the national table's
+    水城县（今水城区） never comes into them, so no second bracket as paper_data's 户籍 had)."""
+    repo.ensure_area(Area(code="520221101001", name="幸福村", kind="村"))
+    repo.ensure_area(Area(code="520221102001", name="幸福村", kind="村"))
+    names = distinct_names(FactsLoader(ledger).area_names())
+    assert names["520221101001"] == "幸福村（520221101001）"
+    assert names["520221102001"] == "幸福村（520221102001）"

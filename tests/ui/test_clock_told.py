@@ -6,6 +6,7 @@ honest date shows nothing. (The write door's refusal: tests/hub/test_clock_told.
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,14 @@ import time_machine
 
 from fieldapp.domain.dates import CHINA
 from fieldapp.hub.server import ServerThread
+from tests.hub.test_clock_told import _serving
 from tests.ui.conftest import wait_idle
 from tests.ui.test_sync_copied_back import sent_once
 
-AHEAD = "本机日期比县里快了约3天，请先把电脑日期改对，否则记下的事项会被县里暂扣"
+AHEAD = (
+    "本机日期比县里快了约3天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；"
+    "改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。"
+)
 
 
 @pytest.fixture
@@ -45,3 +50,30 @@ def test_a_date_moved_ahead_after_a_sync_is_said_on_the_window_and_the_sync_page
     window.check_clock()
     page.refresh()
     assert window.clock_banner.isHidden() and page.clock_label.isHidden()
+
+
+def test_a_sync_refused_for_the_date_says_how_to_set_it(window, qtbot, tmp_path, warnings_shown):
+    """A laptop whose date was already 3 days ahead when it synced: the hub (a process of its
+    own, on the real clock) refuses the request as 请求时间与中心相差太多（请核对本机日期和时间
+    后重试）. The box said only that; it now says by how much and how to set the date, and the
+    window's banner says it at once (not at its next check)."""
+    window.check_clock()
+    assert window.clock_banner.isHidden()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    process = _serving(tmp_path / "hub", port)
+    try:
+        page = window.show_page("sync")
+        page.url.setText(f"http://127.0.0.1:{port}/")
+        with time_machine.travel(dt.datetime.now(CHINA) + dt.timedelta(days=3), tick=True):
+            page.push()
+            wait_idle(qtbot, page)
+            assert len(warnings_shown) == 1, warnings_shown
+            said = warnings_shown[0]
+            assert "时间与中心相差太多" in said, said
+            assert AHEAD in said, said
+            assert window.clock_banner.text() == AHEAD
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -93,14 +93,20 @@ def test_the_device_says_its_own_words_in_english(window, qtbot, tmp_path, warni
         "Not accepted by the county: Person of 张0 (Relation to head “邻居”) — reason: "
     ), said["persons"]
     assert said["claims"].startswith(
-        "Not accepted by the county: Subsidy claim of 张0 (Amount “50000”, State “已发放”)"
-    ), said["claims"]
+        "Not accepted by the county: Subsidy claim of 张0 (Amount “50000”, State “Paid”)"
+    ), said["claims"]  # the program's state in English (was State “已发放”); the amount as kept
     assert "(Address “小河村五组 3 号”, Area “七星关区市西街道的一个村”)" in said["households"]
     assert said["areas"].startswith("Not accepted by the county: Area “"), said["areas"]
+    assert "” (County)" in said["areas"], said["areas"]  # its level in English (was (县))
+    # The reason as this program's table says the held change's rule, in English (it was the
+    # hub's Chinese sentence).
+    reason = said["claims"].split(" — reason: ")[1].split("; received by the county ")[0]
+    assert reason == "State of a new claim", said["claims"]
     for line in said.values():
         assert "; received by the county " in line, line
         assert line.endswith("; awaiting the county's review"), line
-        # The device's own words are English; the hub's reason is as the hub wrote it.
+        # The device's own words are English (a newer program's value in the reason is named
+        # as the hub named it).
         own = line.split(" — reason: ")[0] + line.split("; received by the county ")[1]
         for chinese in ("县里未接受的修改", "原因", "县里待审核", "收到", "人员信息", "为“"):
             assert chinese not in own, line

@@ -18,13 +18,21 @@ from tests.ui.test_held_review import _laptop
 CONTENT = 2
 
 
-def test_the_county_review_says_each_change_in_words(window, qtbot, tmp_path, warnings_shown):
+def county_desk(window, tmp_path, warnings_shown):  # noqa: ANN001, ANN201
+    """A hub holding a change of each kind from a village laptop, and this window enrolled
+    with it as the county's desk: (hub, the village's ledger, the sync page, what no cell may
+    say — `held_of_each_kind`'s codes and ids)."""
     hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
     village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
     unsaid = held_of_each_kind(hub, village, VILLAGE, tmp_path)
     hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
     page = window.show_page("sync")
     assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    return hub, village, page, unsaid
+
+
+def test_the_county_review_says_each_change_in_words(window, qtbot, tmp_path, warnings_shown):
+    hub, village, page, unsaid = county_desk(window, tmp_path, warnings_shown)
     review = page.held_review
     with ServerThread(hub.root) as server:
         page.url.setText(server.url)
@@ -55,12 +63,7 @@ def test_the_county_reviews_content_is_english_in_english(window, qtbot, tmp_pat
     they are, as the village's list says its held changes."""
     from fieldapp.ui import i18n
 
-    hub = Hub.init(tmp_path / "hub", "七星关区汇总中心")
-    village = _laptop(hub, tmp_path, "大坝村笔记本", VILLAGE)
-    held_of_each_kind(hub, village, VILLAGE, tmp_path)
-    hub.enroll("县人社局", VILLAGE[:6], tmp_path / "county.json", role=Role.COUNTY, code=ENROL_CODE)
-    page = window.show_page("sync")
-    assert page.enrol(tmp_path / "county.json", code=ENROL_CODE), warnings_shown
+    hub, village, page, _unsaid = county_desk(window, tmp_path, warnings_shown)
     review = page.held_review
     try:
         assert i18n.install_language("en")

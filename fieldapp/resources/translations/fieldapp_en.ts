@@ -20,6 +20,21 @@
     </message>
   </context>
   <context>
+    <name>Clock</name>
+    <message>
+      <source>本机日期比县里快了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则记下的事项会被县里暂扣）。</source>
+      <translation>This computer's date is about %1 day(s) ahead of the county's. Right-click the time at the bottom right of the screen, choose “Adjust date/time” and set the right date; until then this computer cannot save changes (the county would hold what it records).</translation>
+    </message>
+    <message>
+      <source>本机日期比县里慢了约%1天。请右键点屏幕右下角的时间，选“调整日期/时间”，把日期改对；改对之前本机不能保存修改（否则申请日期、走访日期等都会记错），也无法与县里中心联网同步。</source>
+      <translation>This computer's date is about %1 day(s) behind the county's. Right-click the time at the bottom right of the screen, choose “Adjust date/time” and set the right date; until then this computer cannot save changes (application dates, visit dates and the like would be wrong) nor exchange data with the county hub over the network.</translation>
+    </message>
+    <message>
+      <source>这次的修改没有保存，填写的内容还在：把日期改对后再保存一次即可。</source>
+      <translation>Not saved; what you typed is still there. Set the right date, then save again.</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictReview</name>
     <message>
       <source>对象</source>
@@ -1594,6 +1609,266 @@
     <message>
       <source>%1是县里中心的程序还没有的选项：多半是本机的程序比县里中心的新。这条修改已保留在县里待审核，不会丢失；由县里决定：升级中心的程序后接受，或不予采纳并写明原因，同步后这里会显示。本机不用重填，也不用撤销；程序什么时候升级，听县里的安排</source>
       <translation>%1 is an option the county hub's program does not have yet: most likely this laptop's program is newer than the county hub's. The change is kept at the county awaiting review and will not be lost; the county decides: it accepts it once the hub's program is upgraded, or declines it with a reason, shown here after a sync. Nothing to enter again or take back here; upgrade the program when the county says</translation>
+    </message>
+    <message>
+      <source>草稿</source>
+      <translation>Draft</translation>
+    </message>
+    <message>
+      <source>已提交</source>
+      <translation>Submitted</translation>
+    </message>
+    <message>
+      <source>村审核</source>
+      <translation>Village reviewed</translation>
+    </message>
+    <message>
+      <source>乡镇审核</source>
+      <translation>Township reviewed</translation>
+    </message>
+    <message>
+      <source>县审批</source>
+      <translation>County approved</translation>
+    </message>
+    <message>
+      <source>已发放</source>
+      <translation>Paid</translation>
+    </message>
+    <message>
+      <source>驳回</source>
+      <translation>Rejected</translation>
+    </message>
+    <message>
+      <source>已撤销</source>
+      <translation>Reversed</translation>
+    </message>
+    <message>
+      <source>已就业</source>
+      <translation>Employed</translation>
+    </message>
+    <message>
+      <source>未就业</source>
+      <translation>Not employed</translation>
+    </message>
+    <message>
+      <source>在校</source>
+      <translation>In school</translation>
+    </message>
+    <message>
+      <source>无需就业</source>
+      <translation>Not applicable</translation>
+    </message>
+    <message>
+      <source>省</source>
+      <translation>Province</translation>
+    </message>
+    <message>
+      <source>市州</source>
+      <translation>Prefecture</translation>
+    </message>
+    <message>
+      <source>县</source>
+      <translation>County</translation>
+    </message>
+    <message>
+      <source>乡镇</source>
+      <translation>township</translation>
+    </message>
+    <message>
+      <source>村</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>组</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <source>安置点</source>
+      <translation>Relocation site</translation>
+    </message>
+    <message>
+      <source>楼栋</source>
+      <translation>Building</translation>
+    </message>
+    <message>
+      <source>未知的表</source>
+      <translation>Unknown table</translation>
+    </message>
+    <message>
+      <source>未知的字段</source>
+      <translation>Unknown field</translation>
+    </message>
+    <message>
+      <source>值不合格</source>
+      <translation>Invalid value</translation>
+    </message>
+    <message>
+      <source>县级统一维护的内容</source>
+      <translation>Kept by the county for everyone</translation>
+    </message>
+    <message>
+      <source>超出本机负责的范围</source>
+      <translation>Outside this computer's area</translation>
+    </message>
+    <message>
+      <source>把范围外的记录拉入本机范围</source>
+      <translation>Pulls a record from outside into this computer's area</translation>
+    </message>
+    <message>
+      <source>挂到范围外的记录上</source>
+      <translation>Linked to a record outside this computer's area</translation>
+    </message>
+    <message>
+      <source>无法确定所属地区</source>
+      <translation>Its area cannot be told</translation>
+    </message>
+    <message>
+      <source>记录在中心不存在</source>
+      <translation>The record is not at the county hub</translation>
+    </message>
+    <message>
+      <source>新建申领的状态</source>
+      <translation>State of a new claim</translation>
+    </message>
+    <message>
+      <source>申领状态流程</source>
+      <translation>Claim review order</translation>
+    </message>
+    <message>
+      <source>申领审核权限</source>
+      <translation>Who may review a claim</translation>
+    </message>
+    <message>
+      <source>驳回或撤销须写原因</source>
+      <translation>A rejection or reversal needs a reason</translation>
+    </message>
+    <message>
+      <source>已提交申领的内容不能改</source>
+      <translation>A submitted claim cannot be changed</translation>
+    </message>
+    <message>
+      <source>已审批或已终结的申领不能改</source>
+      <translation>An approved or closed claim cannot be changed</translation>
+    </message>
+    <message>
+      <source>申领不能删除</source>
+      <translation>A claim cannot be deleted</translation>
+    </message>
+    <message>
+      <source>申领金额高于补贴标准、不是正数或无从核对</source>
+      <translation>Claim amount above the subsidy's standard, not positive, or not checkable</translation>
+    </message>
+    <message>
+      <source>申领月份与申领日期不符</source>
+      <translation>Claim months do not match the application date</translation>
+    </message>
+    <message>
+      <source>重复申领</source>
+      <translation>Claimed twice</translation>
+    </message>
+    <message>
+      <source>申领日期还没有到</source>
+      <translation>Application date not reached yet</translation>
+    </message>
+    <message>
+      <source>申领的就业或培训在台账上没有</source>
+      <translation>The job or training claimed for is not in the ledger</translation>
+    </message>
+    <message>
+      <source>申领依据的人员类别在台账上没有</source>
+      <translation>The category the claim rests on is not in the ledger</translation>
+    </message>
+    <message>
+      <source>申领依据的失业登记、毕业登记或此前的就业与台账上的不一致</source>
+      <translation>The unemployment or graduation registration or earlier job the claim rests on differs from the ledger</translation>
+    </message>
+    <message>
+      <source>申请日期不对</source>
+      <translation>Wrong application date</translation>
+    </message>
+    <message>
+      <source>申领的补贴不在政策中</source>
+      <translation>The subsidy claimed is not in the policy</translation>
+    </message>
+    <message>
+      <source>已申领补贴的就业或培训被删除或改动</source>
+      <translation>A job or training already claimed for was deleted or changed</translation>
+    </message>
+    <message>
+      <source>收款方不是政策规定的</source>
+      <translation>The payee is not the one the policy names</translation>
+    </message>
+    <message>
+      <source>申领的姓名、身份证号码不是本人的</source>
+      <translation>The claim's name or ID number is not the person's</translation>
+    </message>
+    <message>
+      <source>待发放申领的收款账号被改</source>
+      <translation>The bank account of a claim awaiting payment was changed</translation>
+    </message>
+    <message>
+      <source>申领等待发放时删除申领人</source>
+      <translation>The applicant deleted while the claim awaits payment</translation>
+    </message>
+    <message>
+      <source>申领的地区不是申领人所在户的地区</source>
+      <translation>The claim's area is not the applicant's household's</translation>
+    </message>
+    <message>
+      <source>申领等待发放时把申领人迁往别的村</source>
+      <translation>The applicant moved to another village while the claim awaits payment</translation>
+    </message>
+    <message>
+      <source>记录只能新增，不能修改</source>
+      <translation>Records may only be added, not changed</translation>
+    </message>
+    <message>
+      <source>审核记录与申领状态不符</source>
+      <translation>Review record does not match the claim's state</translation>
+    </message>
+    <message>
+      <source>冒用中心的台账标识</source>
+      <translation>Uses the county hub's ledger mark</translation>
+    </message>
+    <message>
+      <source>冒用其他设备的台账标识</source>
+      <translation>Uses another computer's ledger mark</translation>
+    </message>
+    <message>
+      <source>修改人署名不符</source>
+      <translation>The change's author does not match</translation>
+    </message>
+    <message>
+      <source>依据的前版本不存在</source>
+      <translation>The earlier version it rests on does not exist</translation>
+    </message>
+    <message>
+      <source>审批时记下的收款账号不是申领人的</source>
+      <translation>The bank account noted at approval is not the applicant's</translation>
+    </message>
+    <message>
+      <source>改动早于申领或批次的建立（纸上的编号会变）</source>
+      <translation>Changed before the claim or batch was made (its paper number would change)</translation>
+    </message>
+    <message>
+      <source>申领或批次的标识写成了纸上编号的样子</source>
+      <translation>A claim's or batch's mark is written like a paper number</translation>
+    </message>
+    <message>
+      <source>改写申领或批次接受前的编号</source>
+      <translation>Rewrites a claim's or batch's number before acceptance</translation>
+    </message>
+    <message>
+      <source>打印或导出的时间不是本程序记下的时间</source>
+      <translation>The print or export time is not the one this program noted</translation>
+    </message>
+    <message>
+      <source>申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）</source>
+      <translation>The claim or batch was made more than a day ahead of the hub's clock (its paper number would change)</translation>
+    </message>
+    <message>
+      <source>修改记下的时间比中心的时钟快一天以上</source>
+      <translation>The change is stamped more than a day ahead of the hub's clock</translation>
     </message>
   </context>
   <context>

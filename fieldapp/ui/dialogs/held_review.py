@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.dates import china_minute
 from fieldapp.services.held_decisions import DecidedRun
 from fieldapp.ui.errors import show_error
-from fieldapp.ui.held_words import HeldLine
+from fieldapp.ui.held_words import HeldLine, reason_shown
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
 
@@ -106,12 +106,14 @@ class DecisionDialog(QDialog):
             if self.count > LISTED_IN_CONFIRMATION:
                 lines.append(self.tr("……等共 %1 条").replace("%1", str(self.count)))
             what = QLabel("\n".join(lines))
-            reasons = list(dict.fromkeys(str(i.get("reason") or "") for i in items))
+            reasons = list(
+                dict.fromkeys(reason_shown(i.get("rule"), i.get("reason")) for i in items)
+            )
             why = QLabel("\n".join(reasons[:3]) + ("\n……" if len(reasons) > 3 else ""))
         else:
             self.setWindowTitle(self.tr("接受这条修改") if accept else self.tr("不予采纳这条修改"))
             what = QLabel(content_shown(items[0], self))
-            why = QLabel(str(items[0].get("reason") or ""))
+            why = QLabel(reason_shown(items[0].get("rule"), items[0].get("reason")))
         what.setWordWrap(True)
         why.setWordWrap(True)
         self.note = QLineEdit()
@@ -330,12 +332,16 @@ class HeldReview(QWidget):
                 text = "" if value is None else str(value)
                 if key == "content":
                     text = content_shown(item, self)
+                if key == "reason":  # the rule in the language shown; the hub's words beside
+                    text = reason_shown(item.get("rule"), value)
                 if key == "received_at":  # China time as the hub gives it (older hub: as kept)
                     china = item.get("received_at_china")
                     text = china_minute(china) if china else text.replace("T", " ")[:19]
                 cell = QTableWidgetItem(text)
                 if key == "content" and item.get("description"):
                     cell.setToolTip(str(item["description"]))
+                if key == "reason" and value and text != str(value):
+                    cell.setToolTip(str(value))  # what the hub wrote, in its detail
                 self.table.setItem(row, column, cell)
         self.table.resizeRowsToContents()
         total = int(answer.get("total") or len(self.items))

@@ -28,7 +28,7 @@ from fieldapp.services import work
 from fieldapp.services.changes import ChangeSet
 from fieldapp.store.queries import records
 from fieldapp.ui.days import day_said
-from fieldapp.ui.errors import invalid_input
+from fieldapp.ui.errors import invalid_input, message_for
 from fieldapp.ui.session import Session
 from fieldapp.ui.widgets import DateField, EnumCombo, KeepsInput, OptionalDate
 
@@ -79,7 +79,10 @@ class _RecordDialog(KeepsInput):
         except ValidationError as error:
             self.error.setText(invalid_input(error))
             return
-        except (ValueError, FieldappError) as error:  # a refusal says why, in Chinese
+        except FieldappError as error:  # a refusal says why (the date's in the language shown)
+            self.error.setText(message_for(error))
+            return
+        except ValueError as error:  # the form's own reasons, in Chinese
             self.error.setText(str(error))
             return
         self.session.apply(changes)

@@ -41,12 +41,13 @@ from fieldapp.sync.bundle import RefusedBundle
 from fieldapp.sync.errors import AlreadyImported, HubRefused, said_to_the_village
 from fieldapp.sync.files import stamp
 from fieldapp.ui import policy_access
+from fieldapp.ui.clock_said import clock_told
 from fieldapp.ui.dialogs.conflicts import ConflictReview
 from fieldapp.ui.dialogs.county_status import CountyStatus
 from fieldapp.ui.dialogs.held_review import HeldReview
-from fieldapp.ui.errors import show_error
+from fieldapp.ui.errors import message_for, show_error
 from fieldapp.ui.files import start_at, used
-from fieldapp.ui.held_words import HeldLine, newer_value_here
+from fieldapp.ui.held_words import HeldLine, newer_value_here, rule_word
 from fieldapp.ui.held_words import filled as _filled
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.session import Session
@@ -244,7 +245,7 @@ class SyncPage(QWidget):
     def show_clock(self) -> None:
         """Say that this laptop's date is far from the hub's, as its answers (or a refusal for
         it) told (`clock.warning`); nothing when it is right."""
-        said = clock.warning(self.session.ledger)
+        said = clock_told(clock.days_off(self.session.ledger))
         self.clock_label.setText(said)
         self.clock_label.setVisible(bool(said))
 
@@ -652,7 +653,14 @@ class SyncPage(QWidget):
             self._numbers_clash()
             return
         self.result_label.setText(self.tr("失败：") + str(error))
-        self.show_clock()  # refused for this laptop's date: by how much
+        # Refused for this laptop's date: the hub's clock its refusal carried was noted; by
+        # how much and how to set it, here, in the box and on the window's banner.
+        self.show_clock()
+        told = self.clock_label.text()
+        if told:
+            self.session.apply(ChangeSet.of(Kind.SYNC))
+            show_error(self, message_for(error) + "\n\n" + told)
+            return
         show_error(self, error)
 
     def _copied_back(
@@ -804,7 +812,9 @@ class HeldChanges(QWidget):
             said.table, said.whose, said.level, said.deleted, said.fields, raw
         )
         text = _filled(self.tr("县里未接受的修改：%1"), what)
-        reason = said.reason
+        # The rule in the language shown where this program has it translated (the hub's
+        # reason, in Chinese, names the rule in its own detail).
+        reason = rule_word(str(item.get("rule") or "")) or said.reason
         if said.newer:
             # A value from a newer program: what it means for the village, in its language
             # (the hub's reason speaks to the county's clerk).

@@ -28,6 +28,7 @@ from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
 from fieldapp.services import visits
 from fieldapp.services.changes import Kind
+from fieldapp.services.clock import ClockWrong
 from fieldapp.services.trust import ALLOWED, may_add_at
 from fieldapp.services.trust_check import rules_actor
 from fieldapp.store.queries import records
@@ -63,6 +64,9 @@ class VisitsPage(QWidget):
         self.chosen: PersonRow | None = None
         #: The services ticked for the user (the one a due item asks for): not their input.
         self._given_services: list[str] = []
+        #: The form's "today" when a save was refused for this laptop's wrong date (None:
+        #: none refused): saved once the date is right as the right today, not as that day.
+        self._wrong_day: dt.date | None = None
         self._build_entry()
         self._build_month()
         layout = QVBoxLayout(self)
@@ -295,6 +299,7 @@ class VisitsPage(QWidget):
         self._given_services = []
         self.training_days.setValue(5)
         self.date.set_value(today())
+        self._wrong_day = None
 
     def save(self) -> str | None:
         """Save the visit and every service ticked (all at once); returns the visit id."""
@@ -306,6 +311,12 @@ class VisitsPage(QWidget):
         if not self.save_button.isEnabled():
             return None  # a person outside this device's area: the status line says so
         day = self.date.value()
+        if day == self._wrong_day:
+            # Today as this laptop's wrong date gave it, left as it was when the save was
+            # refused for that date: today as the date now put right gives it.
+            day = today()
+            self.date.set_value(day)
+        self._wrong_day = None
         if day > today():
             self.status.setText(self.tr("走访日期不能晚于今天"))
             return None
@@ -345,6 +356,8 @@ class VisitsPage(QWidget):
             ]
             changes = visits.record(self.session.ledger, actor, visit, services=given)
         except (FieldappError, ValueError, OSError) as error:
+            if isinstance(error, ClockWrong) and day == today():
+                self._wrong_day = day  # the form's "today" is the wrong date's
             show_error(self, error)
             return None
         visit_id = changes.id or ""
