@@ -50,6 +50,13 @@ class ImportReportDialog(QDialog):
             )
         if report.unknown_headers:
             summary += "\n" + self.tr("未识别的列（未导入）：") + "、".join(report.unknown_headers)
+        for said in report.words_said:
+            summary += "\n" + (
+                self.tr("就业状态“%1”按您的选择读作“%2”：%3 格")
+                .replace("%1", said.word)
+                .replace("%2", said.meaning)
+                .replace("%3", str(said.cells))
+            )
         if report.conflicts:
             summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
                 "%1", str(len(report.conflicts))

@@ -378,11 +378,16 @@ class LedgerPage(QWidget):
 
         dialog = ImportPreviewDialog(report, self)
         self.preview = dialog
-        dialog.accepted.connect(lambda: self._confirmed(path, dialog.take_sheet()))
+        dialog.accepted.connect(
+            lambda: self._confirmed(path, dialog.take_sheet(), dialog.chosen_words())
+        )
         dialog.open()
 
-    def _confirmed(self, path: Path, take_sheet: set[str]) -> None:
-        """Import for real, with the conflicts decided in the preview."""
+    def _confirmed(
+        self, path: Path, take_sheet: set[str], words: dict[str, str] | None = None
+    ) -> None:
+        """Import for real, with the conflicts decided in the preview and the status words
+        the user said the meaning of."""
         from fieldapp.tabular.ledger_import import import_ledger
 
         def work(progress: OperationProgress) -> ImportReport:
@@ -394,6 +399,7 @@ class LedgerPage(QWidget):
                     progress.is_cancelled,
                     update=True,
                     take_sheet=take_sheet,
+                    words=words,
                 )
 
         self.ops.run(self.tr("正在导入……"), work, self._imported, lambda e: show_error(self, e))
