@@ -334,6 +334,7 @@ EN_UI: dict[str, str] = {
     "第 %1 行": "row %1",
     "（不选：这些行不导入）": "(not chosen: these rows are not imported)",
     "就业状态“%1”按您的选择读作“%2”：%3 格": "Employment status “%1” read as “%2”, as you chose: %3 cell(s)",
+    "按所选重新预览": "Preview again as chosen",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from fieldapp.domain.enums import WorkStatus
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.days import day_text_said
+from fieldapp.ui.dialogs.import_report import words_said_lines
 from fieldapp.ui.widgets import fit_to_screen
 
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
@@ -80,9 +81,18 @@ class ImportPreviewDialog(QDialog):
     """Summary, then tabs: changes, conflicts (with a choice each), refused rows, mapped words,
     warnings; 确认导入 / 取消."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    #: 按所选重新预览: the preview asked again with the words chosen (`chosen_words`).
+    again_asked = Signal()
+
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        words: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
+        self.said = dict(words or {})  # the words chosen before this preview, read in it
         self.setWindowTitle(self.tr("导入预览"))
         fit_to_screen(self, 960, 600)
         summary = self.tr(
@@ -113,6 +123,7 @@ class ImportPreviewDialog(QDialog):
                 "就业状态中有 %1 个用词台账不认识：请在“就业状态用词”页逐个选择读作什么，"
                 "整次导入都按所选读取，并写入导入结果；不选的，这些格所在的行不导入。"
             ).replace("%1", str(len(report.unknown_words)))
+        summary += "".join("\n" + line for line in words_said_lines(report))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -198,6 +209,12 @@ class ImportPreviewDialog(QDialog):
             self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        if report.unknown_words:
+            again = buttons.addButton(
+                self.tr("按所选重新预览"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            again.clicked.connect(self.again_asked.emit)
+            self.again = again
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         nothing = not (report.imported or report.updated)
@@ -247,8 +264,9 @@ class ImportPreviewDialog(QDialog):
         return table
 
     def chosen_words(self) -> dict[str, str]:
-        """What the user chose each status word to mean (those left unchosen are not in it)."""
-        return {
+        """What the user chose each status word to mean, in this preview or before it (those
+        left unchosen are not in it)."""
+        return self.said | {
             word: str(box.currentData())
             for word, box in self.word_choices.items()
             if box.currentData()
