@@ -393,6 +393,15 @@ EN_UI: dict[str, str] = {
     "打印或导出的时间不是本程序记下的时间": "The print or export time is not the one this program noted",
     "申领或批次建立的时间比中心的时钟快一天以上（纸上的编号会变）": "The claim or batch was made more than a day ahead of the hub's clock (its paper number would change)",
     "修改记下的时间比中心的时钟快一天以上": "The change is stamped more than a day ahead of the hub's clock",
+    "就业状态中有 %1 个用词台账不认识：请在“就业状态用词”页逐个选择读作什么，整次导入都按所选读取，并写入导入结果；不选的，这些格所在的行不导入。": "%1 word(s) in the employment status cells are not ones the ledger knows: on the “Status words” tab choose what each means; the whole import reads it so and its report says so. Rows of a word left unchosen are not imported.",
+    "就业状态用词": "Status words",
+    "格数": "Cells",
+    "在哪里（前几处）": "Where (first few)",
+    "读作": "Read as",
+    "第 %1 行": "row %1",
+    "（不选：这些行不导入）": "(not chosen: these rows are not imported)",
+    "就业状态“%1”按您的选择读作“%2”：%3 格": "Employment status “%1” read as “%2”, as you chose: %3 cell(s)",
+    "按所选重新预览": "Preview again as chosen",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

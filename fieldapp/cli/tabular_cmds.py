@@ -35,6 +35,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--dry-run", action="store_true", help="只预览：列出每人的每处改动和冲突，台账不作改动"
     )
+    p.add_argument(
+        "--word",
+        action="append",
+        default=[],
+        metavar="词=含义",
+        help="说明表格里就业状态的一个用词是什么意思，整次导入都按此读取，并写入导入结果"
+        "（如 --word 在家=未就业 --word √=已就业；可写多次）",
+    )
     p.add_argument("--json", action="store_true", help="以 JSON 输出导入结果")
     p.set_defaults(func=cmd_import)
 
@@ -60,10 +68,21 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a file; exit 1 when some rows were rejected."""
+    words: dict[str, str] = {}
+    for said in args.word:
+        word, equals, meaning = said.partition("=")
+        if not equals:
+            print(
+                f"请检查：--word 要写成“词=含义”，如 在家=未就业（写的是“{said}”）", file=sys.stderr
+            )
+            return 2
+        words[word] = meaning
     ledger = open_ledger(args)
     try:
-        report = import_ledger(ledger, args.file, update=args.update, dry_run=args.dry_run)
-    except ValidationFailed as error:  # the file itself: missing, refused, unreadable
+        report = import_ledger(
+            ledger, args.file, update=args.update, dry_run=args.dry_run, words=words
+        )
+    except ValidationFailed as error:  # the file itself (missing, refused, unreadable), a word
         print(f"请检查：{error}", file=sys.stderr)
         return 2
     finally:
@@ -120,6 +139,16 @@ def print_report(report: ImportReport) -> None:
             f"（{c['edited_by']} 于 {c['edited_at']} 修改，晚于表格日期），表格为“{c['sheet_value']}”，"
             "未覆盖"
         )
+    for said in report.words_said:
+        print(f"按您的说明，“{said.word}”读作“{said.meaning}”：{said.cells} 格")
+    if report.unknown_words:
+        print(
+            "就业状态中有无法识别的用词（这些格所在的行未导入）；请用 --word 词=含义 说明后重新导入："
+        )
+        for unknown in report.unknown_words.values():
+            places = "、".join(where(sheet, row) for sheet, row in unknown.places)
+            more = "等" if unknown.cells > len(unknown.places) else ""
+            print(f"  {unknown.column}“{unknown.word}”：{unknown.cells} 格（{places}{more}）")
     if report.mapped:
         print(f"按常用说法换算 {len(report.mapped)} 处，例如：")
         for m in report.mapped[:10]:

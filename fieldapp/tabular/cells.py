@@ -8,6 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from types import MappingProxyType
 
 from fieldapp.domain.dates import parse_date
 from fieldapp.domain.dates import today as china_today
@@ -49,6 +53,38 @@ def from_excel_day(number: float) -> dt.date:
 
 class CellError(ValueError):
     """A cell that cannot be read; str() is the Chinese reason."""
+
+
+class UnknownStatus(CellError):
+    """A 就业状态 word no list knows (在家, √, 外出 …): its meaning is the user's to say, once
+    for the import (`status_words`); the report lists each such word with its cells."""
+
+    def __init__(self, reason: str, word: str, column: str) -> None:
+        super().__init__(reason)
+        self.word = word
+        self.column = column
+
+
+#: What the user said the 就业状态 words of this import mean (在家 → 未就业): set by
+#: `status_words` for one import, read by the status columns' parsers.
+_STATUS_WORDS: ContextVar[Mapping[str, str]] = ContextVar(
+    "status_words", default=MappingProxyType({})
+)
+
+
+@contextmanager
+def status_words(words: Mapping[str, str]) -> Iterator[None]:
+    """The status words the user said the meaning of, read as said while the block runs."""
+    token = _STATUS_WORDS.set(MappingProxyType(dict(words)))
+    try:
+        yield
+    finally:
+        _STATUS_WORDS.reset(token)
+
+
+def said_status(word: str) -> str | None:
+    """The status the user said `word` means in this import, else None."""
+    return _STATUS_WORDS.get().get(word)
 
 
 #: Invisible marks pasted with text copied from a chat, a web page or a phone's contacts

@@ -95,7 +95,14 @@ def _choice(text: str, label: str, words: dict[str, str], mapped: list[Any]) -> 
             mapped.append((label, typed, value))
         return value
     allowed = "、".join(sorted(set(words.values())))
-    raise CellError(f"{label}“{typed}”无法识别，应为：{allowed}")
+    reason = f"{label}“{typed}”无法识别，应为：{allowed}"
+    if words is _STATUS:
+        said = cells.said_status(typed)  # a word the user said the meaning of for this import
+        if said is not None:
+            mapped.append((label, typed, said))
+            return said
+        raise cells.UnknownStatus(reason, typed, label)
+    raise CellError(reason)
 
 
 def _enum_words(enum: type[Any]) -> dict[str, str]:

@@ -627,8 +627,10 @@ def _scan_sheet(
         numbered_rows = _row_numbers(chunk)
         # An error's type, `t="e"` (or spaced, `t = "e"`, or in single quotes): rare, so one
         # search of the chunk (and one for a single quote, which the usual chunk has none of).
-        if b'"e"' in chunk or (b"'" in chunk and b"'e'" in chunk):
-            _error_cells(chunk, errors)
+        has_errors = b'"e"' in chunk or (b"'" in chunk and b"'e'" in chunk)
+        # One written with no number (`<c t="e">`), or part of one (`r="C"`), is placed where
+        # the tag by tag count places it.
+        unnumbered_error = has_errors and _unnumbered_error(chunk)
         # A formula may have no result saved: each cell is looked at where a formula is not
         # followed at once by its result ("f" looked for first, at memchr's speed: the
         # export's rows hold none).
@@ -652,6 +654,7 @@ def _scan_sheet(
             (b":" in chunk and b":c" in chunk)
             or (b"!" in chunk and b"<!" in chunk)
             or _has_bare_tags(chunk, len(numbered_rows))
+            or unnumbered_error
             or exact
         ):
             sequence.scan(start, chunk, hidden)
@@ -701,6 +704,8 @@ def _scan_sheet(
                 sequence.scan(start, chunk, hidden)
                 last_row = max(last_row, sequence.last)
                 last_column = max(last_column, sequence.widest)
+        if has_errors:  # after the count: a cell with no number is placed where it is counted
+            _error_cells(chunk, errors, start, sequence.placed)
         width = max(last_column, ASSUMED_WIDTH)
         far_row_open = sequence.row > last_row and sequence.row * width > MAX_CELLS
         if last_row * width > MAX_CELLS:
@@ -801,13 +806,32 @@ def _unsaved_results(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
             errors.setdefault((int(digits), _column_number(letters)), NO_RESULT)
 
 
-def _error_cells(chunk: bytes, errors: dict[tuple[int, int], str]) -> None:
-    """The numbered cells of a chunk that hold an error value (#N/A …), into `errors`."""
+def _unnumbered_error(chunk: bytes) -> bool:
+    """Whether a cell of the chunk holding an error value is written with no number, or
+    part of one."""
+    return any(not all(_ref(match.group(1))) for match in _ERROR_CELL.finditer(chunk))
+
+
+def _error_cells(
+    chunk: bytes,
+    errors: dict[tuple[int, int], str],
+    start: int,
+    placed: dict[int, tuple[int, int]],
+) -> None:
+    """The cells of a chunk (starting `start` bytes into the sheet) that hold an error value
+    (#N/A …), into `errors`: each where its number says, or, written with no number or part
+    of one, where the tag by tag count placed it (`placed`, by where its tag starts)."""
     for match in _ERROR_CELL.finditer(chunk):
-        letters, digits = _ref(match.group(1))  # its number, however written
         value = _ERROR_VALUE.search(match.group(2))
-        if letters and digits and value:
-            cell = (int(digits), _column_number(letters))
+        if not value:
+            continue
+        letters, digits = _ref(match.group(1))  # its number, however written
+        cell = (
+            (int(digits), _column_number(letters))
+            if letters and digits
+            else placed.get(start + match.start())
+        )
+        if cell:
             errors[cell] = value.group(1).decode("ascii", "replace")
 
 
@@ -821,10 +845,15 @@ class _Sequence:
         self.last = 0  # the last row with a cell holding a value
         self.widest = 0  # the last column of such a cell
         self._seen = 0  # where the last counted tag ended: a tag seen again in a tail is skipped
+        #: Where each cell written with no number, or part of one, was counted (row, column), by
+        #: where its tag starts; kept for the chunk counted last (its error value, `_error_cells`,
+        #: may end in the next chunk, which begins with the tag).
+        self.placed: dict[int, tuple[int, int]] = {}
 
     def scan(self, start: int, chunk: bytes, hidden: set[int]) -> None:
         """Count the row and cell tags of a chunk that starts `start` bytes into the sheet."""
         first_ref = _FIRST_REF.match
+        self.placed = {at: cell for at, cell in self.placed.items() if at >= start}
         for match in _ROW_OR_CELL.finditer(chunk):
             if start + match.start() < self._seen:
                 continue
@@ -839,6 +868,11 @@ class _Sequence:
                     hidden.add(self.row)
             else:
                 self.column = _column_number(letters) if letters else self.column + 1
+                if not (letters and digits):
+                    self.placed[start + match.start()] = (
+                        int(digits) if digits else self.row,
+                        self.column,
+                    )
                 if not attrs.endswith(b"/"):
                     # The reader places a cell by its own number, whatever its row's says.
                     self.last = max(self.last, int(digits) if digits else self.row)

@@ -74,6 +74,15 @@ def write_import_report(report: ImportReport, path: str | Path) -> Path:
                 [[m.sheet, m.row, m.column, m.before, m.after] for m in report.mapped],
             ),
             (
+                "就业状态用词",
+                [("表格中写的", 14), ("读作", 14), ("格数", 8), ("在哪里（前几处）", 70)],
+                [[w.word, w.meaning, w.cells, "按导入时的说明读取"] for w in report.words_said]
+                + [
+                    [w.word, "（未说明，这些行未导入）", w.cells, _places(w.places)]
+                    for w in report.unknown_words.values()
+                ],
+            ),
+            (
                 "提示",
                 [("工作表", 12), ("行号", 8), ("提示", 90)],
                 [[p.sheet, p.row, p.reason] for p in report.warnings],
@@ -97,6 +106,10 @@ def write_import_report(report: ImportReport, path: str | Path) -> Path:
             sheet.ignore_errors({"number_stored_as_text": "A1:J100000"})
             print_setup(sheet, header_rows=(1, 1), landscape=len(columns) > 3)
     return path
+
+
+def _places(places: list[tuple[str, int]]) -> str:
+    return "、".join(f"{sheet} 第 {row} 行" for sheet, row in places)
 
 
 def _lines(plan: dict[str, Any]) -> list[str]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -48,12 +48,22 @@ from fieldapp.store.queries.areas import all_areas
 from fieldapp.store.sync_state import SyncState
 from fieldapp.tabular import dates, guard
 from fieldapp.tabular.areas import AreaResolver
-from fieldapp.tabular.cells import CellError, long_term, month_alone, nfkc, open_ended, text
+from fieldapp.tabular.cells import (
+    CellError,
+    UnknownStatus,
+    long_term,
+    month_alone,
+    nfkc,
+    open_ended,
+    status_words,
+    text,
+)
 from fieldapp.tabular.cells import date as dates_cell
 from fieldapp.tabular.columns import (
     BY_KEY,
     EXTRA_SHEETS,
     LEDGER,
+    WORK_STATUS_ALIASES,
     header_month,
     match_header,
     month_heading,
@@ -71,7 +81,7 @@ from fieldapp.tabular.ledger_update import (
     shown,
     writes_of,
 )
-from fieldapp.tabular.outcome import ImportReport, Mapped, RowProblem
+from fieldapp.tabular.outcome import ImportReport, Mapped, RowProblem, SaidWord, UnknownWord
 from fieldapp.tabular.person_row import (
     RAW,
     READ,
@@ -661,7 +671,7 @@ class LedgerImporter:
                     extra = parse_extra(sheet.sheet, "月度状态", row, values, {})
                 except CellError as error:
                     where = f"“{_heading(sheet.header_cells[index])}”列（{_letters(index + 1)} 列）"
-                    self._reject(row, f"{where}：{error}")
+                    self._reject(row, f"{where}：{error}", error=error)
                     continue
                 if not (current and self._given_before(extra, texts, current)):
                     found.append(extra)
@@ -1073,7 +1083,7 @@ class LedgerImporter:
                     if extra.mapped:
                         self._add_mapped(row, extra.mapped)
                 except CellError as error:
-                    self._reject(row, str(error))
+                    self._reject(row, str(error), error=error)
             _free_cells(sheet, start, stop)
         return found
 
@@ -1517,10 +1527,19 @@ class LedgerImporter:
             )
         return False
 
-    def _reject(self, row: int, reason: str, sheet: str | None = None) -> None:
-        self.report.rejected.append(
-            RowProblem(row, reason, self._sheet if sheet is None else sheet)
-        )
+    def _reject(
+        self, row: int, reason: str, sheet: str | None = None, error: CellError | None = None
+    ) -> None:
+        """A row refused; `error`, a 就业状态 word no list knows, is listed with its cells."""
+        at = self._sheet if sheet is None else sheet
+        self.report.rejected.append(RowProblem(row, reason, at))
+        if isinstance(error, UnknownStatus):
+            unknown = self.report.unknown_words.setdefault(
+                error.word, UnknownWord(error.word, error.column)
+            )
+            unknown.cells += 1
+            if len(unknown.places) < PLACES_SHOWN:
+                unknown.places.append((at, row))
 
     def _parse(
         self,
@@ -1558,7 +1577,7 @@ class LedgerImporter:
             try:
                 item = parse_row(row, texts, raw, today, job_ended=_ended(end_cell, today))
             except CellError as error:
-                self._reject(row, str(error))
+                self._reject(row, str(error), error=error)
                 number = idnumber.normalise(texts.get("id_number", ""))
                 if number:  # its members are sent to this row, not told it is missing
                     self.placer.refused_row.setdefault(number, (self._sheet, row))
@@ -1940,16 +1959,20 @@ def import_ledger(
     dry_run: bool = False,
     take_sheet: Collection[str] = (),
     actor: Actor | None = None,
+    words: Mapping[str, str] | None = None,
 ) -> ImportReport:
     """Import a 台账 workbook (xlsx, xls, ods, csv…) into the ledger; see ImportReport.
 
     `update`: persons already in the ledger are updated from their rows (else refused);
     `dry_run`: everything is done and rolled back (the preview); `take_sheet`: the conflicts
-    (`CellChange.key`) the user decided for the sheet's value.
+    (`CellChange.key`) the user decided for the sheet's value; `words`: what the user said
+    the sheet's 就业状态 words no list knows mean (在家 → 未就业), for the whole import.
     """
+    said = checked_words(words or {})
     became_demo = _demo_check(ledger, Path(path), dry_run=dry_run)
+    forget_parsed_cells()  # a word read otherwise by an earlier import is read anew
     try:
-        with paused_gc():
+        with paused_gc(), status_words(said):
             book = SheetStream(path)  # refused here, before anything is read, when absurd
             report = LedgerImporter(
                 ledger,
@@ -1966,7 +1989,41 @@ def import_ledger(
     finally:
         forget_parsed_cells()
     report.became_demo = became_demo
+    report.words_said = _words_said(report, said)
     return report
+
+
+#: How many of an unknown word's cells the report names (the rest are counted).
+PLACES_SHOWN = 5
+
+
+def checked_words(words: Mapping[str, str]) -> dict[str, str]:
+    """The user's 就业状态 words (word → meaning) as the import reads them; a meaning the
+    column does not have, or a word the lists already read otherwise, is refused in Chinese."""
+    allowed = [s.value for s in WorkStatus]
+    checked: dict[str, str] = {}
+    for word, meaning in words.items():
+        typed, means = nfkc(word).strip(), nfkc(meaning).strip()
+        if not typed:
+            raise ValidationFailed(f"说明用词时要写明表格里的词（“{meaning}”前面是空的）")
+        if means not in allowed:
+            raise ValidationFailed(f"“{typed}”不能说成“{means}”：就业状态只有{'、'.join(allowed)}")
+        known = WORK_STATUS_ALIASES.get(typed) or (typed if typed in allowed else None)
+        if known is not None and known != means:
+            raise ValidationFailed(f"“{typed}”已按“{known}”读取，不能再说成“{means}”")
+        checked[typed] = means
+    return checked
+
+
+def _words_said(report: ImportReport, said: Mapping[str, str]) -> list[SaidWord]:
+    """Each word the user said the meaning of, with how many cells it became (its mapped
+    cells: the report's record of who said what each became)."""
+    counts = dict.fromkeys(said, 0)
+    for mapped in report.mapped:
+        word = nfkc(mapped.before).strip()
+        if said.get(word) == mapped.after:
+            counts[word] += 1
+    return [SaidWord(word, meaning, counts[word]) for word, meaning in said.items()]
 
 
 def _demo_check(ledger: Ledger, path: Path, *, dry_run: bool) -> bool:

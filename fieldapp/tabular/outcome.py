@@ -47,6 +47,39 @@ class Mapped:
 
 
 @dataclass
+class UnknownWord:
+    """A 就业状态 word no list knows (在家, √ …), its cells refused until the user says what
+    it means: its column, how many cells, where the first few are (sheet, row)."""
+
+    word: str
+    column: str
+    cells: int = 0
+    places: list[tuple[str, int]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "word": self.word,
+            "column": self.column,
+            "cells": self.cells,
+            "places": [{"sheet": sheet, "row": row} for sheet, row in self.places],
+        }
+
+
+@dataclass(frozen=True)
+class SaidWord:
+    """A word the user said the meaning of for this import, and how many cells it became."""
+
+    word: str
+    meaning: str
+    cells: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"word": self.word, "to": self.meaning, "cells": self.cells}
+
+
+@dataclass
 class ImportReport:
     """What an import (or an update, or its dry run) did."""
 
@@ -74,6 +107,11 @@ class ImportReport:
     became_demo: bool = False
     #: What the import wrote, per kind of record (the window's refresh); empty for a dry run.
     written: ChangeSet = NO_CHANGES
+    #: 就业状态 words no list knows, by word (their cells refused): the user says what each
+    #: means (`import_ledger(words=…)`) and imports again.
+    unknown_words: dict[str, UnknownWord] = field(default_factory=dict)
+    #: The words the user said the meaning of, each with how many cells it became.
+    words_said: list[SaidWord] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The CLI's `--json`: imported, updated, unchanged, rejected, mapped, conflicts …"""
@@ -96,4 +134,6 @@ class ImportReport:
             "sheet_date_source": self.sheet_date_source,
             "dry_run": self.dry_run,
             "became_demo": self.became_demo,
+            "unknown_words": [w.as_dict() for w in self.unknown_words.values()],
+            "words_said": [w.as_dict() for w in self.words_said],
         }

@@ -139,7 +139,14 @@ def _choice_text(
         return value
     except (ValueError, KeyError):
         allowed = "、".join(BY_KEY[key].choices)
-        raise CellError(f"{_label(key)}“{nfkc(text)}”无法识别，应为：{allowed}") from None
+        reason = f"{_label(key)}“{nfkc(text)}”无法识别，应为：{allowed}"
+        if key in _STATUS_KEYS:
+            raise cells.UnknownStatus(reason, nfkc(text), _label(key)) from None
+        raise CellError(reason) from None
+
+
+#: The columns of a 就业状态 word (`cells.UnknownStatus`).
+_STATUS_KEYS = frozenset({"work_status", "month_status"})
 
 
 @lru_cache(maxsize=1024)
@@ -182,7 +189,11 @@ def _labour(text: str) -> LabourAbility:
 
 
 def _work_status(text: str) -> WorkStatus:
-    return WORK_STATUS_ALIASES.get(text) or WorkStatus(text)
+    known = WORK_STATUS_ALIASES.get(text)
+    if known is not None:
+        return known
+    said = cells.said_status(text)  # a word the user said the meaning of for this import
+    return WorkStatus(said if said is not None else text)
 
 
 _UNUSED = frozenset({"seq", "head_name"})

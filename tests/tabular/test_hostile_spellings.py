@@ -178,6 +178,39 @@ def test_an_xlsx_error_is_said_however_its_cell_spells_it(ledger, tmp_path, spel
     assert said == [("台账", 2)]
 
 
+@pytest.mark.parametrize("chunk", [61, 97, 1 << 20])
+@pytest.mark.parametrize(
+    "numbered",
+    [
+        [(b'<c r="C3" t="e">', b'<c t="e">')],  # its column counted
+        [(b'<c r="C3" t="e">', b'<c t="e">'), (b'<row r="3"', b"<row")],  # and its row
+    ],
+)
+def test_an_xlsx_error_in_a_cell_with_no_number_is_said_where_it_is_counted(
+    ledger, tmp_path, monkeypatch, chunk, numbered
+):
+    # python-calamine places a cell written with no number (`<c t="e">`) after the one before
+    # it, in its row; the guard kept only a numbered cell's error, so 李秀's #N/A 户主身份证号码
+    # was refused as 户主身份证号码为空, the sheet showing #N/A.
+    monkeypatch.setattr(guard, "_CHUNK", chunk)
+    source = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')
+
+    def edit(part: str, data: bytes) -> bytes:
+        if not part.startswith("xl/worksheets/"):
+            return data
+        for written, unnumbered in numbered:
+            assert data.count(written) == 1
+            data = data.replace(written, unnumbered)
+        return data
+
+    path = _rewritten(source, tmp_path / "bare.xlsx", edit)
+    assert guard.check_file(path).errors == {"台账": {(2, 5): "#REF!", (3, 3): "#N/A"}}
+    report = import_ledger(ledger, path)
+    [refused] = report.rejected
+    assert (refused.sheet, refused.row) == ("台账", 3)
+    assert "户主身份证号码" in refused.reason and "#N/A" in refused.reason
+
+
 # -- a sheet's relationship, however the workbook names it ---------------------------------
 
 

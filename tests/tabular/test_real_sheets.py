@@ -20,6 +20,7 @@ from fieldapp.store.ledger import Ledger
 from fieldapp.tabular.ledger_import import import_ledger
 from tests.conftest import make_id
 from tests.tabular.sheets import XlsRecords, rewrite_xls, write_csv, write_xlsx
+from tests.tabular.test_hostile_spellings import _xlsx_errors
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HEAD = make_id("520502", "19750316", "131")
@@ -1239,15 +1240,9 @@ def test_a_formula_error_in_a_cell_is_said_as_such(ledger, tmp_path):
     # 户主身份证号码 looked up with VLOOKUP shows #N/A where the head is not in the other
     # list; the reader sees the cell as blank, so the row was refused as "户主身份证号码为空"
     # while the sheet shows #N/A, and a phone showing #REF! was dropped without a word.
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "台账"
-    sheet.append(["姓名", "身份证号码", "户主身份证号码", "与户主关系", "联系电话", *PLACE])
-    sheet.append(["张长英", HEAD, HEAD, "户主", "#REF!", *PLACE.values()])
-    sheet.append(["李秀", WIFE, "#N/A", "配偶", "13800000002", *PLACE.values()])
-    book.save(tmp_path / "e.xlsx")
-    assert sheet["C3"].data_type == "e"  # written as Excel writes an error value
-    report = import_ledger(ledger, tmp_path / "e.xlsx")
+    path = _xlsx_errors(tmp_path / "e.xlsx", 't="e"')  # as Excel writes an error value
+    assert openpyxl.load_workbook(path)["台账"]["C3"].data_type == "e"
+    report = import_ledger(ledger, path)
     [refused] = report.rejected
     assert refused.row == 3 and "户主身份证号码" in refused.reason and "#N/A" in refused.reason
     said = [w.reason for w in report.warnings if w.row == 2]

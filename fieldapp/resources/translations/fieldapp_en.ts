@@ -2004,6 +2004,34 @@
       <source>取消</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>就业状态中有 %1 个用词台账不认识：请在“就业状态用词”页逐个选择读作什么，整次导入都按所选读取，并写入导入结果；不选的，这些格所在的行不导入。</source>
+      <translation>%1 word(s) in the employment status cells are not ones the ledger knows: on the “Status words” tab choose what each means; the whole import reads it so and its report says so. Rows of a word left unchosen are not imported.</translation>
+    </message>
+    <message>
+      <source>按所选重新预览</source>
+      <translation>Preview again as chosen</translation>
+    </message>
+    <message>
+      <source>格数</source>
+      <translation>Cells</translation>
+    </message>
+    <message>
+      <source>在哪里（前几处）</source>
+      <translation>Where (first few)</translation>
+    </message>
+    <message>
+      <source>读作</source>
+      <translation>Read as</translation>
+    </message>
+    <message>
+      <source>第 %1 行</source>
+      <translation>row %1</translation>
+    </message>
+    <message>
+      <source>（不选：这些行不导入）</source>
+      <translation>(not chosen: these rows are not imported)</translation>
+    </message>
   </context>
   <context>
     <name>ImportReportDialog</name>
@@ -2066,6 +2094,10 @@
     <message>
       <source>这个表格是从演示台账导出的（人员都是虚构的）：本台账随之成为演示台账，不能登记到县里正式的汇总中心。正式工作请另建一个台账，导入村里真实的表格</source>
       <translation>This sheet was exported from a demo ledger (its people are made up): this ledger is now a demo ledger and cannot enrol with the county's real hub. For real work, create another ledger and import the village's real sheet</translation>
+    </message>
+    <message>
+      <source>就业状态“%1”按您的选择读作“%2”：%3 格</source>
+      <translation>Employment status “%1” read as “%2”, as you chose: %3 cell(s)</translation>
     </message>
   </context>
   <context>

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.enums import WorkStatus
 from fieldapp.tabular.ledger_import import ImportReport
 from fieldapp.ui.days import day_text_said
+from fieldapp.ui.dialogs.import_report import words_said_lines
 from fieldapp.ui.widgets import fit_to_screen
 
 WIDEST = 320  # px: a column's widest, so a dialog at 1366×768 shows every column of a row
@@ -78,9 +81,18 @@ class ImportPreviewDialog(QDialog):
     """Summary, then tabs: changes, conflicts (with a choice each), refused rows, mapped words,
     warnings; 确认导入 / 取消."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    #: 按所选重新预览: the preview asked again with the words chosen (`chosen_words`).
+    again_asked = Signal()
+
+    def __init__(
+        self,
+        report: ImportReport,
+        parent: QWidget | None = None,
+        words: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.report = report
+        self.said = dict(words or {})  # the words chosen before this preview, read in it
         self.setWindowTitle(self.tr("导入预览"))
         fit_to_screen(self, 960, 600)
         summary = self.tr(
@@ -106,6 +118,12 @@ class ImportPreviewDialog(QDialog):
             )
         if report.unknown_headers:
             summary += "\n" + self.tr("未识别的列（不导入）：") + "、".join(report.unknown_headers)
+        if report.unknown_words:
+            summary += "\n" + self.tr(
+                "就业状态中有 %1 个用词台账不认识：请在“就业状态用词”页逐个选择读作什么，"
+                "整次导入都按所选读取，并写入导入结果；不选的，这些格所在的行不导入。"
+            ).replace("%1", str(len(report.unknown_words)))
+        summary += "".join("\n" + line for line in words_said_lines(report))
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -171,6 +189,7 @@ class ImportPreviewDialog(QDialog):
             [self.tr("工作表"), self.tr("行号"), self.tr("提示")],
             [[p.sheet, str(p.row), p.reason] for p in report.warnings],
         )
+        self.words = self._words_table(report)
         for table, title, count in (
             (self.changes, self.tr("改动"), self.changes.rowCount()),
             (self.conflicts, self.tr("冲突"), len(report.conflicts)),
@@ -179,21 +198,79 @@ class ImportPreviewDialog(QDialog):
             (self.warnings, self.tr("提示"), len(report.warnings)),
         ):
             self.tabs.addTab(table, f"{title} ({count})")
+        if report.unknown_words:
+            self.tabs.addTab(self.words, f"{self.tr('就业状态用词')} ({len(report.unknown_words)})")
         if report.conflicts:
             self.tabs.setCurrentWidget(self.conflicts)
+        elif report.unknown_words:
+            self.tabs.setCurrentWidget(self.words)
         buttons = QDialogButtonBox()
         self.confirm = buttons.addButton(
             self.tr("确认导入"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.cancel = buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        if report.unknown_words:
+            again = buttons.addButton(
+                self.tr("按所选重新预览"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            again.clicked.connect(self.again_asked.emit)
+            self.again = again
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         nothing = not (report.imported or report.updated)
-        self.confirm.setEnabled(not nothing or bool(report.conflicts))
+        self.confirm.setEnabled(not nothing or bool(report.conflicts) or bool(report.unknown_words))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+
+    def _words_table(self, report: ImportReport) -> QTableWidget:
+        """The status words no list knows: each with its column, cells and rows, and a box
+        to choose what it means (nothing chosen: its rows are not imported)."""
+        words = list(report.unknown_words.values())
+        several = len(report.sheets) > 1
+        table = _table(
+            [
+                self.tr("表格中写的"),
+                self.tr("列"),
+                self.tr("格数"),
+                self.tr("在哪里（前几处）"),
+                self.tr("读作"),
+            ],
+            [
+                [
+                    w.word,
+                    w.column,
+                    str(w.cells),
+                    "、".join(
+                        (f"{sheet} " if several else "")
+                        + self.tr("第 %1 行").replace("%1", str(row))
+                        for sheet, row in w.places
+                    ),
+                    "",
+                ]
+                for w in words
+            ],
+        )
+        self.word_choices: dict[str, QComboBox] = {}
+        for r, word in enumerate(words):
+            box = QComboBox()
+            box.addItem(self.tr("（不选：这些行不导入）"), "")
+            for status in WorkStatus:
+                box.addItem(status.value, status.value)
+            table.setCellWidget(r, 4, box)
+            self.word_choices[word.word] = box
+        table.setColumnWidth(4, max(table.columnWidth(4), 200))
+        return table
+
+    def chosen_words(self) -> dict[str, str]:
+        """What the user chose each status word to mean, in this preview or before it (those
+        left unchosen are not in it)."""
+        return self.said | {
+            word: str(box.currentData())
+            for word, box in self.word_choices.items()
+            if box.currentData()
+        }
 
     def take_sheet(self) -> set[str]:
         """The conflicts the user decided for the sheet's value (their keys)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,18 @@ from fieldapp.ui.errors import show_error
 from fieldapp.ui.files import start_at, used
 from fieldapp.ui.table_model import Column, RowsModel
 from fieldapp.ui.widgets import fit_to_screen, table_view
+
+
+def words_said_lines(report: ImportReport) -> list[str]:
+    """Each 就业状态 word read as the user chose, with how many cells (the preview's and the
+    result's summary)."""
+    return [
+        QCoreApplication.translate("ImportReportDialog", "就业状态“%1”按您的选择读作“%2”：%3 格")
+        .replace("%1", said.word)
+        .replace("%2", said.meaning)
+        .replace("%3", str(said.cells))
+        for said in report.words_said
+    ]
 
 
 class ImportReportDialog(QDialog):
@@ -50,6 +63,7 @@ class ImportReportDialog(QDialog):
             )
         if report.unknown_headers:
             summary += "\n" + self.tr("未识别的列（未导入）：") + "、".join(report.unknown_headers)
+        summary += "".join("\n" + line for line in words_said_lines(report))
         if report.conflicts:
             summary += "\n" + self.tr("冲突 %1 处保留了台账中的值").replace(
                 "%1", str(len(report.conflicts))

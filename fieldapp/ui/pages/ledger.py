@@ -355,34 +355,55 @@ class LedgerPage(QWidget):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> None:
-        """Preview the import off the GUI thread (its dry run); 确认导入 then imports."""
+    def import_file(self, path: Path, words: dict[str, str] | None = None) -> None:
+        """Preview the import off the GUI thread (its dry run); 确认导入 then imports.
+        `words`: the status words chosen in an earlier preview of the file."""
         # Spreadsheet code loads when first used: the window opens without it.
         from fieldapp.tabular.ledger_import import import_ledger
 
         def work(progress: OperationProgress) -> ImportReport:
             with self.session.worker_ledger() as ledger:
                 return import_ledger(
-                    ledger, path, progress.step, progress.is_cancelled, update=True, dry_run=True
+                    ledger,
+                    path,
+                    progress.step,
+                    progress.is_cancelled,
+                    update=True,
+                    dry_run=True,
+                    words=words,
                 )
 
         self.ops.run(
             self.tr("正在读取表格，生成预览……"),
             work,
-            lambda report: self._preview(path, report),
+            lambda report: self._preview(path, report, words),
             lambda e: show_error(self, e),
         )
 
-    def _preview(self, path: Path, report: ImportReport) -> None:
+    def _preview(
+        self, path: Path, report: ImportReport, words: dict[str, str] | None = None
+    ) -> None:
         from fieldapp.ui.dialogs.import_preview import ImportPreviewDialog
 
-        dialog = ImportPreviewDialog(report, self)
+        dialog = ImportPreviewDialog(report, self, words)
         self.preview = dialog
-        dialog.accepted.connect(lambda: self._confirmed(path, dialog.take_sheet()))
+
+        def again() -> None:  # 按所选重新预览: the file previewed anew with the words chosen
+            chosen = dialog.chosen_words()
+            dialog.reject()
+            self.import_file(path, chosen)
+
+        dialog.again_asked.connect(again)
+        dialog.accepted.connect(
+            lambda: self._confirmed(path, dialog.take_sheet(), dialog.chosen_words())
+        )
         dialog.open()
 
-    def _confirmed(self, path: Path, take_sheet: set[str]) -> None:
-        """Import for real, with the conflicts decided in the preview."""
+    def _confirmed(
+        self, path: Path, take_sheet: set[str], words: dict[str, str] | None = None
+    ) -> None:
+        """Import for real, with the conflicts decided in the preview and the status words
+        the user said the meaning of."""
         from fieldapp.tabular.ledger_import import import_ledger
 
         def work(progress: OperationProgress) -> ImportReport:
@@ -394,6 +415,7 @@ class LedgerPage(QWidget):
                     progress.is_cancelled,
                     update=True,
                     take_sheet=take_sheet,
+                    words=words,
                 )
 
         self.ops.run(self.tr("正在导入……"), work, self._imported, lambda e: show_error(self, e))
