@@ -330,8 +330,12 @@ class MainWindow(QMainWindow):
 
     def check_clock(self) -> None:
         """Show, over the pages, that this laptop's date is far from the hub's (and so writes
-        wait); hidden when it is right."""
-        said = clock_told(clock.days_off(self.session.ledger))
+        wait); hidden when it is right. Nothing while no ledger is open (the timer can fire
+        between a ledger's closing and the window's)."""
+        ledger = self.session.ledger
+        if ledger.closed:
+            return
+        said = clock_told(clock.days_off(ledger))
         self.clock_banner.setText(said)
         self.clock_banner.setVisible(bool(said))
 

@@ -77,3 +77,13 @@ def test_a_sync_refused_for_the_date_says_how_to_set_it(window, qtbot, tmp_path,
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def test_the_windows_clock_check_reads_nothing_once_its_ledger_is_closed(window):
+    """The check runs on a timer every ten seconds: one firing between the ledger's closing
+    and the window's (a test's teardown, a ledger being swapped) raised 'Cannot operate on a
+    closed database' inside Qt's event loop. It now does nothing then."""
+    window.shutdown_pages()  # (the pages' own readers stop first, as the window's closing does)
+    window.session.ledger.close()
+    window.check_clock()  # raised ProgrammingError before
+    assert window.clock_banner.isHidden()
