@@ -124,9 +124,9 @@ EN_UI: dict[str, str] = {
     "请先选择村、安置点或乡镇": "Choose a village, site or township first",
     "导出一库五册": "Export the five rosters",
     "另一台设备（名称未知）": "Another device (name unknown)",
-    "村/安置点专员": "village/site coordinator",
-    "乡镇": "township",
-    "县级": "county",
+    "村/安置点专员": "Village/site coordinator",
+    "乡镇": "Township",
+    "县级": "County",
     "；其中 %1 人不在本机负责的区域，只能查看": "; %1 of them are outside this device's area and can only be viewed",
     "本机只能为本机负责的区域编批次：请在上方“区域”中选择本机负责的区域": "This device makes batches only for its own area: choose that area under Area above",
     "只能查看和打印：": "View and print only: ",
@@ -461,6 +461,7 @@ EN_UI: dict[str, str] = {
     "戒毒康复人员": "Recovering from drug addiction",
     "刑满释放人员": "Released from prison",
     "%1（%2天）": "%1 (%2 day(s))",
+    "%1的%2「%3」": "%2 “%3” (%1)",
 }
 
 PLURALS_UI: dict[str, tuple[str, str]] = {}

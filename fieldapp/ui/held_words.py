@@ -84,6 +84,7 @@ def words() -> tuple[str, ...]:
                 *TABLE_NAMES.values(),
                 *fields_said(),
                 NEWER_VALUE_HERE,
+                NEWER_NAMED,
                 *vocabularies,
                 *RULES.values(),
                 *FORM_WORDS,
@@ -149,8 +150,23 @@ def _vocabulary_word(key: str, value: object) -> str | None:
     return None
 
 
+#: How the hub names a newer program's value (`trust._newer_value`: 就业经历的就业形式「未登记」):
+#: the table, the field and the value, said again in the language shown.
+NEWER_NAMED = "%1的%2「%3」"
+_NEWER_NAMED = re.compile(r"(?P<table>[^的]+)的(?P<field>.+)「(?P<value>.*)」")
+
+
 def newer_value_here(value: str) -> str:
-    """`rejected.NEWER_VALUE_HERE` in the language shown, of `value` (as the hub named it)."""
+    """`rejected.NEWER_VALUE_HERE` in the language shown, of `value` (as the hub named it:
+    its table, field and value each in the language shown where this program has them)."""
+    named = _NEWER_NAMED.fullmatch(value)
+    if named:
+        value = filled(
+            _shown(NEWER_NAMED),
+            _shown(named["table"]),
+            _shown(named["field"]),
+            word_shown(named["value"]),
+        )
     return _shown(NEWER_VALUE_HERE).replace("%1", value)
 
 

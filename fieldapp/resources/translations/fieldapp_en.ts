@@ -1672,7 +1672,7 @@
     </message>
     <message>
       <source>乡镇</source>
-      <translation>township</translation>
+      <translation>Township</translation>
     </message>
     <message>
       <source>村</source>
@@ -2145,6 +2145,10 @@
     <message>
       <source>刑满释放人员</source>
       <translation>Released from prison</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」</source>
+      <translation>%2 “%3” (%1)</translation>
     </message>
   </context>
   <context>
@@ -2748,15 +2752,15 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>村/安置点专员</source>
-      <translation>village/site coordinator</translation>
+      <translation>Village/site coordinator</translation>
     </message>
     <message>
       <source>乡镇</source>
-      <translation>township</translation>
+      <translation>Township</translation>
     </message>
     <message>
       <source>县级</source>
-      <translation>county</translation>
+      <translation>County</translation>
     </message>
     <message>
       <source>注意：%1 条记录有本机程序没有的选项，没有显示在列表和统计中（%2）。多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失</source>
