@@ -154,6 +154,10 @@ class ServiceType(StrEnum):
     FOLLOW_UP = "跟踪回访"
 
 
+#: Common kinds of vocational training (the list is open: a coordinator may type another).
+TRAINING_KINDS = ("职业技能培训", "创业培训", "岗位技能提升培训", "以工代训", "劳务品牌培训")
+
+
 class AreaKind(StrEnum):
     """Levels of the area tree."""
 

@@ -15,7 +15,19 @@ from collections.abc import Iterable, Mapping
 from PySide6.QtCore import QCoreApplication, QObject
 
 from fieldapp.domain.claims import ClaimState
-from fieldapp.domain.enums import AreaKind, WorkStatus
+from fieldapp.domain.enums import (
+    TRAINING_KINDS,
+    AreaKind,
+    Category,
+    EmployerKind,
+    EmploymentForm,
+    Health,
+    LabourAbility,
+    Relation,
+    ServiceType,
+    UnemploymentClass,
+    WorkStatus,
+)
 from fieldapp.domain.month import Month
 from fieldapp.services.change_said import DAY_FIELDS, NAMED, field_said, fields_said
 from fieldapp.services.trust import RULES, TABLE_NAMES, table_name
@@ -38,11 +50,33 @@ VOCABULARIES: dict[str, tuple[str, ...]] = {
     "kind": _LEVELS,
 }
 
+#: The program's own words a form offers to choose from and stores in Chinese (a service's
+#: kind, a training's, a job's form, a relation …), said in the language shown (`word_shown`).
+FORM_WORDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        [
+            *(str(value) for value in ServiceType),
+            *TRAINING_KINDS,
+            *(str(value) for value in EmploymentForm),
+            *(str(value) for value in EmployerKind),
+            *(str(value) for value in UnemploymentClass),
+            *(str(value) for value in Relation),
+            *(str(value) for value in LabourAbility),
+            *(str(value) for value in Health),
+            *(str(value) for value in Category),
+            *_STATES,
+        ]
+    )
+)
+
+
+_FORM_WORDS = frozenset(FORM_WORDS)
+
 
 def words() -> tuple[str, ...]:
     """Every Chinese word of the domain a held change's line says, once each, in order: the
     tables' and fields' names, the sentence for a newer program's value, the vocabularies'
-    words, and the trust rules' reasons (`rule_word`)."""
+    words, the trust rules' reasons (`rule_word`) and the forms' words (`word_shown`)."""
     vocabularies = [word for vocabulary in VOCABULARIES.values() for word in vocabulary]
     return tuple(
         dict.fromkeys(
@@ -50,8 +84,10 @@ def words() -> tuple[str, ...]:
                 *TABLE_NAMES.values(),
                 *fields_said(),
                 NEWER_VALUE_HERE,
+                NEWER_NAMED,
                 *vocabularies,
                 *RULES.values(),
+                *FORM_WORDS,
             ]
         )
     )
@@ -59,6 +95,13 @@ def words() -> tuple[str, ...]:
 
 def _shown(word: str) -> str:
     return QCoreApplication.translate(CONTEXT, word)
+
+
+def word_shown(value: str) -> str:
+    """A stored value in the language shown when it is one of the program's own words a form
+    offers (`FORM_WORDS`: 岗位推荐 → Job recommendation); anything else (what people typed,
+    a newer program's word) as it is. What is stored stays the Chinese word."""
+    return _shown(value) if value in _FORM_WORDS else value
 
 
 def table_words() -> dict[str, str]:
@@ -107,8 +150,23 @@ def _vocabulary_word(key: str, value: object) -> str | None:
     return None
 
 
+#: How the hub names a newer program's value (`trust._newer_value`: 就业经历的就业形式「未登记」):
+#: the table, the field and the value, said again in the language shown.
+NEWER_NAMED = "%1的%2「%3」"
+_NEWER_NAMED = re.compile(r"(?P<table>[^的]+)的(?P<field>.+)「(?P<value>.*)」")
+
+
 def newer_value_here(value: str) -> str:
-    """`rejected.NEWER_VALUE_HERE` in the language shown, of `value` (as the hub named it)."""
+    """`rejected.NEWER_VALUE_HERE` in the language shown, of `value` (as the hub named it:
+    its table, field and value each in the language shown where this program has them)."""
+    named = _NEWER_NAMED.fullmatch(value)
+    if named:
+        value = filled(
+            _shown(NEWER_NAMED),
+            _shown(named["table"]),
+            _shown(named["field"]),
+            word_shown(named["value"]),
+        )
     return _shown(NEWER_VALUE_HERE).replace("%1", value)
 
 

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import today
+from fieldapp.ui.held_words import word_shown
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -107,7 +108,8 @@ class OptionalDate(QWidget):
 
 
 class EnumCombo(QComboBox):
-    """A combo over a StrEnum's values (which are the Chinese words); optional blank first."""
+    """A combo over a StrEnum's values (which are the Chinese words, stored as they are; shown
+    in the language shown, `held_words.word_shown`); optional blank first."""
 
     def __init__(
         self,
@@ -119,7 +121,7 @@ class EnumCombo(QComboBox):
         if blank is not None:
             self.addItem(blank, "")
         for value in values:
-            self.addItem(str(value), str(value))
+            self.addItem(word_shown(str(value)), str(value))
 
     def value(self) -> str:
         """The chosen value ('' for the blank entry)."""
@@ -129,7 +131,7 @@ class EnumCombo(QComboBox):
         """Select a value (the blank entry when unknown)."""
         found = self.findData(str(value or ""))
         if found < 0 and value:
-            self.addItem(str(value), str(value))
+            self.addItem(word_shown(str(value)), str(value))
             found = self.count() - 1
         self.setCurrentIndex(max(found, 0))
 

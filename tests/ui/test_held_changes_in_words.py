@@ -118,7 +118,7 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     """The hub's reason for a value from a newer program tells the county's clerk to upgrade
     the hub, then accept; the page showed it word for word. It now says what it means here —
     kept at the county, the county decides, nothing to redo — in Chinese as `sync status`
-    says it, and in English in English (the value as the hub named it)."""
+    says it, and in English in English (the value named in English)."""
     from fieldapp.sync import rejected
     from fieldapp.ui import i18n
     from tests.sync.test_upgrade_order import newer_job_held
@@ -143,9 +143,9 @@ def test_a_value_from_a_newer_program_is_said_for_the_village(
     i18n.install_language("en")
     page.held.refresh()
     english = page.held.list.item(row).text()
-    assert (
-        " — reason: 就业经历的就业形式「未登记」 is an option the county hub's program " in english
-    )
+    # The value named in English too (test_newer_value_in_english).
+    said = " — reason: Employment form “Not recorded” (Employment) is an option the county hub's"
+    assert said in english, english
     assert "the county decides" in english and "请" not in english, english
 
 

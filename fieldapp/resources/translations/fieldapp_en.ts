@@ -1672,7 +1672,7 @@
     </message>
     <message>
       <source>乡镇</source>
-      <translation>township</translation>
+      <translation>Township</translation>
     </message>
     <message>
       <source>村</source>
@@ -1869,6 +1869,286 @@
     <message>
       <source>修改记下的时间比中心的时钟快一天以上</source>
       <translation>The change is stamped more than a day ahead of the hub's clock</translation>
+    </message>
+    <message>
+      <source>政策宣传</source>
+      <translation>Policy information</translation>
+    </message>
+    <message>
+      <source>职业指导</source>
+      <translation>Career guidance</translation>
+    </message>
+    <message>
+      <source>岗位推荐</source>
+      <translation>Job recommendation</translation>
+    </message>
+    <message>
+      <source>职业培训</source>
+      <translation>Vocational training</translation>
+    </message>
+    <message>
+      <source>就业见习</source>
+      <translation>Work placement</translation>
+    </message>
+    <message>
+      <source>创业服务</source>
+      <translation>Start-up services</translation>
+    </message>
+    <message>
+      <source>公益性岗位安置</source>
+      <translation>Public-welfare job placement</translation>
+    </message>
+    <message>
+      <source>就业援助</source>
+      <translation>Employment assistance</translation>
+    </message>
+    <message>
+      <source>转介民政</source>
+      <translation>Referred to civil affairs</translation>
+    </message>
+    <message>
+      <source>劳动维权咨询</source>
+      <translation>Labour-rights advice</translation>
+    </message>
+    <message>
+      <source>跟踪回访</source>
+      <translation>Follow-up visit</translation>
+    </message>
+    <message>
+      <source>职业技能培训</source>
+      <translation>Vocational skills training</translation>
+    </message>
+    <message>
+      <source>创业培训</source>
+      <translation>Start-up training</translation>
+    </message>
+    <message>
+      <source>岗位技能提升培训</source>
+      <translation>On-the-job skills upgrading</translation>
+    </message>
+    <message>
+      <source>以工代训</source>
+      <translation>Training through work</translation>
+    </message>
+    <message>
+      <source>劳务品牌培训</source>
+      <translation>Labour-brand training</translation>
+    </message>
+    <message>
+      <source>单位就业</source>
+      <translation>Employed by an organisation</translation>
+    </message>
+    <message>
+      <source>灵活就业</source>
+      <translation>Flexible employment</translation>
+    </message>
+    <message>
+      <source>自主创业</source>
+      <translation>Self-employed (own business)</translation>
+    </message>
+    <message>
+      <source>公益性岗位</source>
+      <translation>Public-welfare job</translation>
+    </message>
+    <message>
+      <source>就业帮扶车间</source>
+      <translation>Employment-support workshop</translation>
+    </message>
+    <message>
+      <source>以工代赈</source>
+      <translation>Work-for-relief</translation>
+    </message>
+    <message>
+      <source>未登记</source>
+      <translation>Not recorded</translation>
+    </message>
+    <message>
+      <source>农民专业合作社</source>
+      <translation>Farmers' cooperative</translation>
+    </message>
+    <message>
+      <source>种养大户</source>
+      <translation>Large grower or breeder</translation>
+    </message>
+    <message>
+      <source>家庭农场</source>
+      <translation>Family farm</translation>
+    </message>
+    <message>
+      <source>小微企业</source>
+      <translation>Small or micro enterprise</translation>
+    </message>
+    <message>
+      <source>大中型企业</source>
+      <translation>Medium or large enterprise</translation>
+    </message>
+    <message>
+      <source>个体工商户</source>
+      <translation>Sole trader</translation>
+    </message>
+    <message>
+      <source>机关事业单位</source>
+      <translation>Government or public institution</translation>
+    </message>
+    <message>
+      <source>社会组织</source>
+      <translation>Social organisation</translation>
+    </message>
+    <message>
+      <source>其他</source>
+      <translation>Other</translation>
+    </message>
+    <message>
+      <source>具备初级技能</source>
+      <translation>Has basic skills</translation>
+    </message>
+    <message>
+      <source>缺乏基本技能</source>
+      <translation>Lacks basic skills</translation>
+    </message>
+    <message>
+      <source>存在就业困难</source>
+      <translation>Has difficulty finding work</translation>
+    </message>
+    <message>
+      <source>户主</source>
+      <translation>Head</translation>
+    </message>
+    <message>
+      <source>配偶</source>
+      <translation>Spouse</translation>
+    </message>
+    <message>
+      <source>子女</source>
+      <translation>Child</translation>
+    </message>
+    <message>
+      <source>父母</source>
+      <translation>Parent</translation>
+    </message>
+    <message>
+      <source>岳父母或公婆</source>
+      <translation>Parent-in-law</translation>
+    </message>
+    <message>
+      <source>祖父母</source>
+      <translation>Grandparent</translation>
+    </message>
+    <message>
+      <source>媳婿</source>
+      <translation>Son- or daughter-in-law</translation>
+    </message>
+    <message>
+      <source>孙子女</source>
+      <translation>Grandchild</translation>
+    </message>
+    <message>
+      <source>兄弟姐妹</source>
+      <translation>Sibling</translation>
+    </message>
+    <message>
+      <source>普通劳动力</source>
+      <translation>Ordinary labour</translation>
+    </message>
+    <message>
+      <source>技能劳动力</source>
+      <translation>Skilled labour</translation>
+    </message>
+    <message>
+      <source>弱劳动力或半劳动力</source>
+      <translation>Weak or partial labour</translation>
+    </message>
+    <message>
+      <source>丧失劳动力</source>
+      <translation>Lost labour ability</translation>
+    </message>
+    <message>
+      <source>无劳动力</source>
+      <translation>No labour ability</translation>
+    </message>
+    <message>
+      <source>健康</source>
+      <translation>Healthy</translation>
+    </message>
+    <message>
+      <source>长期慢性病</source>
+      <translation>Long-term chronic illness</translation>
+    </message>
+    <message>
+      <source>患有大病</source>
+      <translation>Serious illness</translation>
+    </message>
+    <message>
+      <source>残疾</source>
+      <translation>Disabled</translation>
+    </message>
+    <message>
+      <source>脱贫人口</source>
+      <translation>Lifted out of poverty</translation>
+    </message>
+    <message>
+      <source>防返贫监测对象</source>
+      <translation>Monitored against relapse into poverty</translation>
+    </message>
+    <message>
+      <source>农村低收入人口</source>
+      <translation>Rural low-income</translation>
+    </message>
+    <message>
+      <source>农村低保对象</source>
+      <translation>Rural minimum-living-allowance recipient</translation>
+    </message>
+    <message>
+      <source>农村特困人员</source>
+      <translation>Rural person in extreme hardship</translation>
+    </message>
+    <message>
+      <source>易地搬迁人口</source>
+      <translation>Relocated</translation>
+    </message>
+    <message>
+      <source>易地搬迁随迁人口</source>
+      <translation>Relocated with family</translation>
+    </message>
+    <message>
+      <source>登记失业人员</source>
+      <translation>Registered unemployed</translation>
+    </message>
+    <message>
+      <source>就业困难人员</source>
+      <translation>Person with difficulty finding work</translation>
+    </message>
+    <message>
+      <source>高校毕业生</source>
+      <translation>College graduate</translation>
+    </message>
+    <message>
+      <source>返乡农村劳动力</source>
+      <translation>Returned rural worker</translation>
+    </message>
+    <message>
+      <source>退役军人</source>
+      <translation>Veteran</translation>
+    </message>
+    <message>
+      <source>残疾人</source>
+      <translation>Person with a disability</translation>
+    </message>
+    <message>
+      <source>退捕渔民</source>
+      <translation>Former fisher (fishing ban)</translation>
+    </message>
+    <message>
+      <source>戒毒康复人员</source>
+      <translation>Recovering from drug addiction</translation>
+    </message>
+    <message>
+      <source>刑满释放人员</source>
+      <translation>Released from prison</translation>
+    </message>
+    <message>
+      <source>%1的%2「%3」</source>
+      <translation>%2 “%3” (%1)</translation>
     </message>
   </context>
   <context>
@@ -2504,15 +2784,15 @@ Make a new, encrypted backup with Settings → Data and backups → Back up now�
     </message>
     <message>
       <source>村/安置点专员</source>
-      <translation>village/site coordinator</translation>
+      <translation>Village/site coordinator</translation>
     </message>
     <message>
       <source>乡镇</source>
-      <translation>township</translation>
+      <translation>Township</translation>
     </message>
     <message>
       <source>县级</source>
-      <translation>county</translation>
+      <translation>County</translation>
     </message>
     <message>
       <source>注意：%1 条记录有本机程序没有的选项，没有显示在列表和统计中（%2）。多半是本机的程序比中心旧，请升级本机的程序；这些记录仍在台账中，没有丢失</source>
@@ -4993,6 +5273,10 @@ Whole household: the family of %1; the services ticked are recorded for %1</tran
     <message>
       <source>（全户）</source>
       <translation> (whole household)</translation>
+    </message>
+    <message>
+      <source>%1（%2天）</source>
+      <translation>%1 (%2 day(s))</translation>
     </message>
   </context>
   <context>

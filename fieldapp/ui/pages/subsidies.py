@@ -51,6 +51,7 @@ from fieldapp.ui import papers, policy_access
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said, month_said, year_said
 from fieldapp.ui.errors import message_for, show_error
+from fieldapp.ui.held_words import word_shown
 from fieldapp.ui.history import short_time
 from fieldapp.ui.operations import OperationPanel, OperationProgress
 from fieldapp.ui.pieces import in_parts
@@ -527,7 +528,7 @@ class SubsidiesPage(QWidget):
             text.replace("%1", first.person_name or result.name)
             .replace("%2", when)
             .replace("%3", first.rule_title or result.rule_title)
-            .replace("%4", str(first.state))
+            .replace("%4", word_shown(str(first.state)))
             .replace("%5", period)
         )
         open_button = box.addButton(self.tr("查看首次申领"), QMessageBox.ButtonRole.AcceptRole)
@@ -556,7 +557,7 @@ class SubsidiesPage(QWidget):
                 Column(self.tr("所在地"), lambda c: self.areas.path(c.area_code)),
                 Column(self.tr("补贴"), lambda c: c.rule_title),
                 Column(self.tr("金额（元）"), lambda c: _money(c.amount), align_right=True),
-                Column(self.tr("状态"), lambda c: str(c.state)),
+                Column(self.tr("状态"), lambda c: word_shown(str(c.state))),
                 # The day it was made, as the 申请表 prints it (not the day it was judged on:
                 # a month's subsidy is judged on the month's last day and claimed after it);
                 # beside the state, on the screen with it (not past the long columns).
@@ -762,7 +763,7 @@ class SubsidiesPage(QWidget):
                 why_not = why_not or reason
                 steps = allowed if steps is None else steps & allowed
             for state in sorted(steps or set(), key=list(ClaimState).index):
-                self.target.addItem(state.value, state.value)
+                self.target.addItem(word_shown(state.value), state.value)
         has_next = self.target.count() > 0
         self.advance_button.setEnabled(has_next)
         self.target.setEnabled(has_next)
@@ -795,7 +796,9 @@ class SubsidiesPage(QWidget):
             return
         lines = [
             f"<b>{escape(claim.person_name)}</b> — {escape(claim.rule_title)}",
-            self.tr("状态：") + f"{claim.state}  {_money(claim.amount)}" + self.tr(" 元"),
+            self.tr("状态：")
+            + f"{word_shown(str(claim.state))}  {_money(claim.amount)}"
+            + self.tr(" 元"),
         ]
         if claim.number:
             # Read whole beside the list at any width (its column may be past a 1024 screen's).
@@ -813,7 +816,8 @@ class SubsidiesPage(QWidget):
             lines.append(self.tr("缺件原因：") + escape(claim.missing_evidence_reason))
         for event in ClaimQueries(self.session.ledger).events(claim.id):
             if event.from_state != event.to_state:
-                step = f"{event.from_state or '—'} → {event.to_state}"
+                was = word_shown(event.from_state) if event.from_state else "—"
+                step = f"{was} → {word_shown(event.to_state)}"
             else:
                 step = event.detail
             why = f"（{event.reason}）" if event.reason else ""
@@ -840,7 +844,7 @@ class SubsidiesPage(QWidget):
                     )
                 )
                 reason, ok = QInputDialog.getText(
-                    self, self.tr("填写原因"), question.replace("%1", target.value)
+                    self, self.tr("填写原因"), question.replace("%1", word_shown(target.value))
                 )
                 if not ok:
                     return None

@@ -117,11 +117,6 @@ class SyncPage(QWidget):
         self.panel = OperationPanel()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
-        # This laptop's date far from the hub's, as its answers told (`clock.warning`).
-        self.clock_label = QLabel()
-        self.clock_label.setWordWrap(True)
-        self.clock_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
-        self.clock_label.hide()
         self.enrol_button = QPushButton(self.tr("用登记文件登记本机…"))
         self.folder = QComboBox()
         self.folder.setEditable(True)
@@ -143,7 +138,6 @@ class SyncPage(QWidget):
         exchange = QGroupBox(self.tr("交换数据"))
         form = QFormLayout(exchange)
         form.addRow(self.tr("本机"), self.state_label)
-        form.addRow("", self.clock_label)
         form.addRow("", self.enrol_button)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
@@ -237,17 +231,9 @@ class SyncPage(QWidget):
                     .replace("%2", str(hub.serial_in))
                 )
             self.state_label.setText(text)
-        self.show_clock()
         self._list_drives()
         self.conflicts.refresh()
         self.held.refresh()
-
-    def show_clock(self) -> None:
-        """Say that this laptop's date is far from the hub's, as its answers (or a refusal for
-        it) told (`clock.warning`); nothing when it is right."""
-        said = clock_told(clock.days_off(self.session.ledger))
-        self.clock_label.setText(said)
-        self.clock_label.setVisible(bool(said))
 
     def _list_drives(self) -> int:
         """List the USB sticks (and other removable drives) plugged in now; their number.
@@ -654,9 +640,9 @@ class SyncPage(QWidget):
             return
         self.result_label.setText(self.tr("失败：") + str(error))
         # Refused for this laptop's date: the hub's clock its refusal carried was noted; by
-        # how much and how to set it, here, in the box and on the window's banner.
-        self.show_clock()
-        told = self.clock_label.text()
+        # how much and how to set it, in the box and on the window's banner (which says it
+        # over every page, this one too: the page does not say it again).
+        told = clock_told(clock.days_off(self.session.ledger))
         if told:
             self.session.apply(ChangeSet.of(Kind.SYNC))
             show_error(self, message_for(error) + "\n\n" + told)

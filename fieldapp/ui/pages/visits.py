@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.domain.dates import today
-from fieldapp.domain.enums import ServiceType
+from fieldapp.domain.enums import TRAINING_KINDS, ServiceType
 from fieldapp.domain.errors import FieldappError
 from fieldapp.domain.models import Person, ServiceRecord, Visit
 from fieldapp.services import visits
@@ -36,6 +36,7 @@ from fieldapp.store.queries.persons import HouseholdVisitRow, PersonRow, month_v
 from fieldapp.ui.areas import AreaCombo, AreaIndex
 from fieldapp.ui.days import day_said
 from fieldapp.ui.errors import show_error
+from fieldapp.ui.held_words import word_shown
 from fieldapp.ui.search_worker import SearchService
 from fieldapp.ui.session import Session
 from fieldapp.ui.table_model import ROW_ROLE, Column, RowsModel
@@ -46,9 +47,6 @@ from fieldapp.ui.widgets import (
     marked_or_first,
     table_view,
 )
-
-#: Common kinds of vocational training (the list is open: type another).
-TRAINING_KINDS = ("职业技能培训", "创业培训", "岗位技能提升培训", "以工代训", "劳务品牌培训")
 
 
 class VisitsPage(QWidget):
@@ -108,7 +106,7 @@ class VisitsPage(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         for number, kind in enumerate(ServiceType):
-            check = QCheckBox(kind.value)
+            check = QCheckBox(word_shown(kind.value))
             self.service_checks[kind.value] = check
             grid.addWidget(check, number // 7, number % 7)
         self.services_box = services
@@ -118,7 +116,8 @@ class VisitsPage(QWidget):
         self.training_days.setSuffix(self.tr(" 天"))
         self.training_kind = QComboBox()
         self.training_kind.setEditable(True)
-        self.training_kind.addItems(TRAINING_KINDS)
+        for training_kind in TRAINING_KINDS:  # shown in the language shown, stored in Chinese
+            self.training_kind.addItem(word_shown(training_kind), training_kind)
         self.training_row = QWidget()
         training = QHBoxLayout(self.training_row)
         training.setContentsMargins(0, 0, 0, 0)
@@ -260,6 +259,13 @@ class VisitsPage(QWidget):
         """The kinds of service ticked, in the list's order."""
         return [kind for kind, check in self.service_checks.items() if check.isChecked()]
 
+    def chosen_training_kind(self) -> str:
+        """The training's kind as stored: the program's Chinese word for one chosen from the
+        list (whatever language shows it), or what was typed."""
+        typed = self.training_kind.currentText().strip()
+        stored = self.training_kind.itemData(self.training_kind.findText(typed))
+        return str(stored) if stored else typed  # a typed kind Enter added has no word
+
     def set_services(self, kinds: list[str]) -> None:
         """Tick exactly these kinds of service."""
         for kind, check in self.service_checks.items():
@@ -346,7 +352,7 @@ class VisitsPage(QWidget):
                         {
                             "training_days": days,
                             "end_date": day + dt.timedelta(days=days - 1),
-                            "training_kind": self.training_kind.currentText().strip(),
+                            "training_kind": self.chosen_training_kind(),
                         }
                         if kind == ServiceType.TRAINING.value
                         else {}
@@ -362,7 +368,10 @@ class VisitsPage(QWidget):
             return None
         visit_id = changes.id or ""
         what = "、".join(
-            f"{k}（{days}天）" if k == ServiceType.TRAINING.value else k for k in kinds
+            self.tr("%1（%2天）").replace("%1", word_shown(k)).replace("%2", str(days))
+            if k == ServiceType.TRAINING.value
+            else word_shown(k)
+            for k in kinds
         )
         who = row.name + self.tr("（全户）") if whole else row.name
         done = f"{who} {day_said(day)} {what or self.tr('走访')}"
